@@ -1,0 +1,2 @@
+// Package aligncmd holds the align and align-files commands.
+package aligncmd

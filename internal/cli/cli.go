@@ -1,0 +1,182 @@
+// Package cli builds the tilmash command line from the command groups that
+// register themselves with [Register], and runs it.
+//
+// Main is the whole program: cmd/tilmash only calls it. It picks the UI
+// language before building the commands (so help is rendered in that
+// language), lets people type flags after arguments as they do with git
+// and go, and turns whatever a command returns into an exit code in one
+// place ([console.Env.ExitCode]).
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/locale"
+)
+
+// Version is the tilmash version, set at build time with -ldflags.
+var Version = "0.1.0"
+
+// Group makes the commands of one part of tilmash for an Env.
+type Group func(env *console.Env) []*cli.Command
+
+var (
+	mu     sync.Mutex
+	groups []Group
+)
+
+// Register adds a command group. Command packages call it from init, and
+// cmd/tilmash imports them for that effect; a test binary that imports only
+// one command package gets only that group and the core commands. Two
+// groups may both define a command of the same name (such as glossary): their
+// subcommands are merged.
+func Register(g Group) {
+	mu.Lock()
+	defer mu.Unlock()
+	groups = append(groups, g)
+}
+
+// Main runs tilmash with args (without the program name) and returns the
+// exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	lang := locale.Choose(langFlag(args), getenv)
+	env, err := console.NewEnv(stdin, stdout, stderr, getenv, lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "tilmash: %v\n", err)
+		return 2
+	}
+	app := NewApp(env)
+	err = app.Run(Reorder(app, append([]string{"tilmash"}, args...)))
+	return env.ExitCode(errNotFound(err))
+}
+
+// langFlag finds --lang before the app parses anything, because the
+// help text of every command is built in the chosen language.
+func langFlag(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		for _, p := range []string{"--lang=", "-lang="} {
+			if strings.HasPrefix(a, p) {
+				return strings.TrimPrefix(a, p)
+			}
+		}
+		if (a == "--lang" || a == "-lang") && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+// NewApp builds the urfave/cli application for env.
+func NewApp(env *console.Env) *cli.App {
+	localizeHelp(env)
+	app := &cli.App{
+		Name:                 "tilmash",
+		Usage:                env.T("app.usage", nil),
+		UsageText:            env.T("app.usage-text", nil),
+		Description:          env.T("app.description", nil),
+		Version:              Version,
+		Reader:               env.Stdin,
+		Writer:               env.Stdout,
+		ErrWriter:            env.Stderr,
+		EnableBashCompletion: true,
+		HideHelpCommand:      true,
+		Suggest:              false,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "C", Usage: env.T("flag.C", nil), Destination: &env.WorkspaceDir, EnvVars: nil},
+			&cli.StringFlag{Name: "lang", Usage: env.T("flag.lang", nil)},
+			&cli.DurationFlag{Name: "wait", Usage: env.T("flag.wait", nil), Value: env.LockWait, Destination: &env.LockWait},
+		},
+		ExitErrHandler: func(*cli.Context, error) {}, // Main maps errors to exit codes, never os.Exit inside
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError(env, err)
+		},
+		CommandNotFound: func(c *cli.Context, name string) {
+			notFound = env.Usage("app.unknown-command", map[string]any{"Name": name}, "app.unknown-command.hint")
+		},
+	}
+	app.Commands = commands(env)
+	for _, c := range app.Commands {
+		setUsageErrors(env, c)
+	}
+	app.Before = func(*cli.Context) error { notFound = nil; return nil }
+	app.Action = func(c *cli.Context) error {
+		if c.NArg() > 0 {
+			return env.Usage("app.unknown-command", map[string]any{"Name": c.Args().First()}, "app.unknown-command.hint")
+		}
+		return cli.ShowAppHelp(c)
+	}
+	return app
+}
+
+// notFound carries CommandNotFound's error out of urfave/cli, whose
+// callback cannot return one.
+var notFound error
+
+func commands(env *console.Env) []*cli.Command {
+	mu.Lock()
+	gs := append([]Group{coreCommands}, groups...)
+	mu.Unlock()
+	var out []*cli.Command
+	byName := map[string]*cli.Command{}
+	for _, g := range gs {
+		for _, c := range g(env) {
+			if prev, ok := byName[c.Name]; ok {
+				prev.Subcommands = append(prev.Subcommands, c.Subcommands...)
+				continue
+			}
+			byName[c.Name] = c
+			out = append(out, c)
+		}
+	}
+	for _, c := range out {
+		sort.SliceStable(c.Subcommands, func(i, j int) bool { return c.Subcommands[i].Name < c.Subcommands[j].Name })
+	}
+	sort.SliceStable(out, func(i, j int) bool { return order(out[i].Name) < order(out[j].Name) })
+	return out
+}
+
+// order lists commands in the order of the workflow, not the alphabet:
+// that is how a newcomer reads the help.
+func order(name string) int {
+	for i, n := range []string{"init", "import", "status", "segment", "align", "align-files", "show", "group", "review", "undo", "glossary", "check", "export", "import-tmx", "publish"} {
+		if n == name {
+			return i
+		}
+	}
+	return 100
+}
+
+func setUsageErrors(env *console.Env, c *cli.Command) {
+	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(env, err) }
+	for _, s := range c.Subcommands {
+		setUsageErrors(env, s)
+	}
+}
+
+func usageError(env *console.Env, err error) error {
+	return env.Usage("app.bad-usage", map[string]any{"Err": err.Error()}, "app.bad-usage.hint")
+}
+
+// Run is Main for the current process.
+func Run() int {
+	return Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+}
+
+// errNotFound reports CommandNotFound's error, if any, after Run.
+func errNotFound(err error) error {
+	if err == nil && notFound != nil {
+		return notFound
+	}
+	return err
+}

@@ -1,0 +1,3 @@
+// Package exportcmd holds the export, import-tmx and glossary export/import
+// commands.
+package exportcmd

@@ -1,0 +1,2 @@
+// Package glossarycmd holds the glossary and check commands.
+package glossarycmd

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/console"
+)
+
+// localizeHelp replaces urfave/cli's English help templates and flag
+// rendering with ones whose headings and words come from the catalogue.
+// urfave/cli keeps these in package variables, so this is done once per
+// Main, before the app runs.
+func localizeHelp(env *console.Env) {
+	r := strings.NewReplacer(
+		"@NAME@", env.T("help.name", nil),
+		"@USAGE@", env.T("help.usage", nil),
+		"@VERSION@", env.T("help.version", nil),
+		"@DESCRIPTION@", env.T("help.description", nil),
+		"@COMMANDS@", env.T("help.commands", nil),
+		"@GLOBAL@", env.T("help.global-options", nil),
+		"@OPTIONS@", env.T("help.options", nil),
+		"@COMMAND@", env.T("help.command-placeholder", nil),
+		"@CMDOPTS@", env.T("help.command-options", nil),
+		"@GLOBALOPTS@", env.T("help.global-options-placeholder", nil),
+	)
+	cli.AppHelpTemplate = r.Replace(appHelp)
+	cli.CommandHelpTemplate = r.Replace(commandHelp)
+	cli.SubcommandHelpTemplate = r.Replace(subcommandHelp)
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: env.T("flag.help", nil)}
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: env.T("flag.version", nil)}
+	def := env.T("help.default", nil)
+	cli.FlagStringer = func(f cli.Flag) string { return flagString(f, def) }
+}
+
+// flagString renders one flag line: names, a placeholder for its value,
+// the localized usage and the default.
+func flagString(f cli.Flag, def string) string {
+	var names []string
+	for _, n := range f.Names() {
+		if len(n) == 1 {
+			names = append(names, "-"+n)
+		} else {
+			names = append(names, "--"+n)
+		}
+	}
+	s := strings.Join(names, ", ")
+	usage, value := "", ""
+	if df, ok := f.(cli.DocGenerationFlag); ok {
+		usage = df.GetUsage()
+		if df.TakesValue() {
+			s += " " + placeholder(f)
+			value = df.GetDefaultText()
+			if value == "" {
+				value = df.GetValue()
+			}
+		}
+	}
+	if value != "" && value != `""` && value != "[]" && value != "0s" {
+		usage += fmt.Sprintf(" (%s: %s)", def, strings.Trim(value, `"`))
+	}
+	return s + "\t" + usage
+}
+
+func placeholder(f cli.Flag) string {
+	name := f.Names()[0]
+	if len(name) == 1 {
+		return "DIR"
+	}
+	return strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
+}
+
+const appHelp = `@NAME@:
+   {{template "helpNameTemplate" .}}
+
+@USAGE@:
+   {{if .UsageText}}{{wrap .UsageText 3}}{{else}}{{.HelpName}} [@GLOBALOPTS@] @COMMAND@ [@CMDOPTS@]{{end}}{{if .Description}}
+
+@DESCRIPTION@:
+   {{template "descriptionTemplate" .}}{{end}}{{if .VisibleCommands}}
+
+@COMMANDS@:{{template "visibleCommandCategoryTemplate" .}}{{end}}{{if .VisibleFlags}}
+
+@GLOBAL@:{{template "visibleFlagTemplate" .}}{{end}}{{if .Version}}
+
+@VERSION@:
+   {{.Version}}{{end}}
+`
+
+const commandHelp = `@NAME@:
+   {{template "helpNameTemplate" .}}
+
+@USAGE@:
+   {{if .UsageText}}{{wrap .UsageText 3}}{{else}}{{.HelpName}}{{if .VisibleFlags}} [@CMDOPTS@]{{end}}{{if .ArgsUsage}} {{.ArgsUsage}}{{end}}{{end}}{{if .Description}}
+
+@DESCRIPTION@:
+   {{template "descriptionTemplate" .}}{{end}}{{if .VisibleFlags}}
+
+@OPTIONS@:{{template "visibleFlagTemplate" .}}{{end}}
+`
+
+const subcommandHelp = `@NAME@:
+   {{template "helpNameTemplate" .}}
+
+@USAGE@:
+   {{if .UsageText}}{{wrap .UsageText 3}}{{else}}{{.HelpName}} @COMMAND@{{if .VisibleFlags}} [@CMDOPTS@]{{end}}{{if .ArgsUsage}} {{.ArgsUsage}}{{end}}{{end}}{{if .Description}}
+
+@DESCRIPTION@:
+   {{template "descriptionTemplate" .}}{{end}}{{if .VisibleCommands}}
+
+@COMMANDS@:{{template "visibleCommandCategoryTemplate" .}}{{end}}{{if .VisibleFlags}}
+
+@OPTIONS@:{{template "visibleFlagTemplate" .}}{{end}}
+`

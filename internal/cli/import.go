@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+)
+
+func importCommand(env *console.Env) *cli.Command {
+	return &cli.Command{
+		Name:        "import",
+		Usage:       env.T("import.usage", nil),
+		ArgsUsage:   env.T("import.args", nil),
+		Description: env.T("import.description", nil),
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "title", Usage: env.T("import.flag.title", nil)},
+			&cli.StringFlag{Name: "source", Usage: env.T("import.flag.source", nil)},
+			&cli.BoolFlag{Name: "force", Usage: env.T("import.flag.force", nil)},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 3 {
+				return env.Usage("app.want-args", map[string]any{"Command": "import", "Args": env.T("import.args", nil)}, "import.hint")
+			}
+			id, lang, file := c.Args().Get(0), c.Args().Get(1), c.Args().Get(2)
+			if err := document.ValidID(id); err != nil {
+				return err
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			data, name, err := readInput(env, file)
+			if err != nil {
+				return err
+			}
+			unlock, err := env.Lock(ws)
+			if err != nil {
+				return err
+			}
+			defer unlock()
+			source := c.String("source")
+			if source == "" && file != "-" {
+				source = filepath.Base(file)
+			}
+			res, err := document.Import(ws, id, lang, data, name, document.ImportOptions{Title: c.String("title"), Source: source, Force: c.Bool("force")})
+			if err != nil {
+				return err
+			}
+			d := map[string]any{"ID": id, "Lang": lang}
+			switch {
+			case res.Unchanged:
+				env.Say("import.unchanged", d)
+			case res.Created:
+				env.Say("import.created", d)
+			default:
+				env.Say("import.updated", d)
+			}
+			if len(res.Lost) > 0 {
+				env.Warn("import.detached", map[string]any{"Count": len(res.Lost), "Confirmed": res.LostConfirmed})
+				env.Hint("import.detached.hint", d)
+			}
+			return nil
+		},
+	}
+}
+
+// readInput reads a file argument, "-" meaning standard input. It returns
+// the name to use in messages.
+func readInput(env *console.Env, file string) ([]byte, string, error) {
+	if file == "-" {
+		b, err := io.ReadAll(env.Stdin)
+		return b, env.T("app.stdin", nil), err
+	}
+	b, err := os.ReadFile(resolve(env, file))
+	if err != nil {
+		return nil, file, &fileError{File: file, Err: err}
+	}
+	return b, file, nil
+}
+
+// resolve makes a path given on the command line absolute against the
+// Env's working folder (which tests set).
+func resolve(env *console.Env, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(env.Dir, p)
+}
+
+// fileError is an input file that cannot be read.
+type fileError struct {
+	File string
+	Err  error
+}
+
+func (e *fileError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *fileError) Unwrap() error { return e.Err }
+
+// MessageID names the localized message for e.
+func (e *fileError) MessageID() string {
+	if os.IsNotExist(e.Err) {
+		return "app.file-missing"
+	}
+	return "app.file-unreadable"
+}
+
+// TemplateData gives the values of the localized message.
+func (e *fileError) TemplateData() map[string]any {
+	return map[string]any{"File": e.File, "Err": e.Err.Error()}
+}

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Reorder moves flags in front of positional arguments at every command
+// level, so that "tilmash export DOC --format tmx" works as well as
+// "tilmash export --format tmx DOC". urfave/cli v2 (like Go's flag package)
+// stops reading flags at the first argument; people who use git and go
+// expect otherwise.
+//
+// A flag's value is kept with it: a flag that is not boolean takes the next
+// argument unless written as --flag=value. After "--" nothing is moved. A
+// positional argument that itself starts with "-" (other than "-", which
+// means standard input) is put after a "--" so it is not read as a flag.
+func Reorder(app *cli.App, argv []string) []string {
+	if len(argv) == 0 {
+		return argv
+	}
+	out := []string{argv[0]}
+	return append(out, reorderLevel(app.Flags, app.Commands, argv[1:])...)
+}
+
+func reorderLevel(flags []cli.Flag, cmds []*cli.Command, args []string) []string {
+	var flagArgs, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			flagArgs = append(flagArgs, a)
+			if !strings.Contains(a, "=") && takesValue(flags, a) && i+1 < len(args) {
+				i++
+				flagArgs = append(flagArgs, args[i])
+			}
+			continue
+		}
+		if len(pos) == 0 {
+			if c := find(cmds, a); c != nil {
+				rest := reorderLevel(c.Flags, c.Subcommands, args[i+1:])
+				return append(append(flagArgs, a), rest...)
+			}
+		}
+		pos = append(pos, a)
+	}
+	needDash := false
+	for _, p := range pos {
+		if p == "--" {
+			break
+		}
+		if len(p) > 1 && p[0] == '-' {
+			needDash = true
+		}
+	}
+	if needDash {
+		flagArgs = append(flagArgs, "--")
+	}
+	return append(flagArgs, pos...)
+}
+
+func find(cmds []*cli.Command, name string) *cli.Command {
+	for _, c := range cmds {
+		if c.HasName(name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// takesValue reports whether flag arg (such as "--format" or "-C") needs
+// a value. Unknown flags are treated as boolean: the parser will reject
+// them with a clear message anyway.
+func takesValue(flags []cli.Flag, arg string) bool {
+	name := strings.TrimLeft(arg, "-")
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n != name {
+				continue
+			}
+			if _, ok := f.(*cli.BoolFlag); ok {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}

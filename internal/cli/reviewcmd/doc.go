@@ -1,0 +1,3 @@
+// Package reviewcmd holds the alignment review commands: show, group, undo
+// and review.
+package reviewcmd

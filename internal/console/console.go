@@ -1,0 +1,224 @@
+// Package console is the one place that decides how tilmash talks to a
+// person. Every command gets an [Env] and writes through it.
+//
+// The rules:
+//
+//   - Data (tables, JSON, exported text) goes to standard output; nothing
+//     else does, so output can be piped.
+//   - Diagnostics go to standard error as "tilmash: …", followed by
+//     "hint: …" when a fix is known. They start in lower case and have no
+//     final period.
+//   - Every sentence a person reads comes from the locale catalogue.
+//   - Colour only on a terminal, and never when NO_COLOR is set.
+//   - Exit codes: 0 success, 1 findings (glossary violations, flagged
+//     groups a gate refuses), 2 usage or input errors. [ExitCode] is the one
+//     function that maps errors to them.
+package console
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Env is what a command may touch of the outside world. Tests build one
+// over buffers; main builds one over the process's streams.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Dir            string // the working folder commands resolve paths against
+	Loc            *locale.Localizer
+
+	// Color says whether standard output may carry ANSI colour; ErrColor
+	// the same for standard error.
+	Color, ErrColor bool
+	// Width is the terminal width of standard output, 0 when it is not a
+	// terminal.
+	Width int
+	// Terminal says whether stdin and stderr are both a terminal, which is
+	// what an interactive mode or a progress bar needs.
+	Terminal bool
+
+	// WorkspaceDir is the -C value; empty means "search".
+	WorkspaceDir string
+	// LockWait is how long a writer waits for another writer's lock.
+	LockWait time.Duration
+}
+
+// NewEnv builds an Env over the given streams, detecting terminals and
+// colour from them and the environment.
+func NewEnv(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, lang string) (*Env, error) {
+	loc, err := locale.New(lang)
+	if err != nil {
+		return nil, err
+	}
+	dir, _ := os.Getwd()
+	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv, Dir: dir, Loc: loc, LockWait: 10 * time.Second}
+	noColor := getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		e.Color = !noColor
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+			e.Width = w
+		}
+	}
+	inTTY, errTTY := false, false
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		errTTY = true
+		e.ErrColor = !noColor
+	}
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		inTTY = true
+	}
+	e.Terminal = inTTY && errTTY
+	return e, nil
+}
+
+// T renders a catalogue message.
+func (e *Env) T(id string, data map[string]any) string { return e.Loc.T(id, data) }
+
+// N renders a catalogue message in the plural form for count.
+func (e *Env) N(id string, count int, data map[string]any) string { return e.Loc.N(id, count, data) }
+
+// Printf writes data to standard output.
+func (e *Env) Printf(format string, args ...any) { fmt.Fprintf(e.Stdout, format, args...) }
+
+// Say writes a localized line to standard error as "tilmash: …". Summaries
+// and progress notes go here too, so standard output stays pure data.
+func (e *Env) Say(id string, data map[string]any) { e.line("tilmash: ", e.T(id, data)) }
+
+// SayN is Say with a plural count.
+func (e *Env) SayN(id string, count int, data map[string]any) {
+	e.line("tilmash: ", e.N(id, count, data))
+}
+
+// Warn writes a localized warning. It does not change the exit code.
+func (e *Env) Warn(id string, data map[string]any) {
+	e.line("tilmash: "+e.paint(e.ErrColor, yellow, e.T("console.warning", nil))+": ", e.T(id, data))
+}
+
+// Hint writes a localized "hint: …" line.
+func (e *Env) Hint(id string, data map[string]any) {
+	e.line(e.T("console.hint", nil)+": ", e.T(id, data))
+}
+
+func (e *Env) line(prefix, msg string) {
+	fmt.Fprintln(e.Stderr, prefix+msg)
+}
+
+// ANSI colours used by [Env.Paint].
+const (
+	red    = "31"
+	green  = "32"
+	yellow = "33"
+	cyan   = "36"
+	bold   = "1"
+)
+
+// Colour names for Paint.
+const (
+	Red    = red
+	Green  = green
+	Yellow = yellow
+	Cyan   = cyan
+	Bold   = bold
+)
+
+// Paint wraps s in an ANSI colour when standard output is a colour terminal.
+func (e *Env) Paint(color, s string) string { return e.paint(e.Color, color, s) }
+
+func (e *Env) paint(on bool, color, s string) string {
+	if !on || s == "" {
+		return s
+	}
+	return "\x1b[" + color + "m" + s + "\x1b[0m"
+}
+
+// Workspace finds the workspace from -C, TILMASH_WORKSPACE or the working
+// folder.
+func (e *Env) Workspace() (*workspace.Workspace, error) {
+	return workspace.Find(e.WorkspaceDir, e.Getenv(workspace.EnvVar), e.Dir)
+}
+
+// Lock takes the workspace writer lock, waiting up to LockWait.
+func (e *Env) Lock(ws *workspace.Workspace) (func(), error) { return ws.Lock(e.LockWait) }
+
+// Findings is returned by a command that ran correctly and found problems
+// in the content (glossary violations, flagged groups at a gate). It maps to
+// exit code 1. The command has already printed them.
+type Findings struct{ Count int }
+
+func (f *Findings) Error() string { return fmt.Sprintf("%d findings", f.Count) }
+
+// UsageError is a mistake in how a command was called. Its message is
+// already localized.
+type UsageError struct {
+	Msg  string
+	Hint string // localized; may be empty
+}
+
+func (u *UsageError) Error() string { return u.Msg }
+
+// Usage returns a UsageError with a localized message and optional hint id.
+func (e *Env) Usage(id string, data map[string]any, hintID string) error {
+	u := &UsageError{Msg: e.T(id, data)}
+	if hintID != "" {
+		u.Hint = e.T(hintID, data)
+	}
+	return u
+}
+
+// Hinter is implemented by errors that know a fix: Hint returns the
+// catalogue id of the hint. The hint gets the error's template data.
+type Hinter interface{ Hint() string }
+
+// ExitCode turns the error a command returned into the process exit code,
+// and prints it: nothing for nil and for Findings (already reported), the
+// localized message and hint for everything else.
+func (e *Env) ExitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	var f *Findings
+	if errors.As(err, &f) {
+		return 1
+	}
+	var u *UsageError
+	if errors.As(err, &u) {
+		e.line("tilmash: ", u.Msg)
+		if u.Hint != "" {
+			e.line(e.T("console.hint", nil)+": ", u.Hint)
+		}
+		return 2
+	}
+	e.Report(err)
+	return 2
+}
+
+// Report prints an error as "tilmash: …" and its hint, localizing errors
+// that name a catalogue message. Errors that do not (a disk failure, say)
+// are shown as they are: their text comes from the operating system.
+func (e *Env) Report(err error) {
+	var m locale.Message
+	if errors.As(err, &m) {
+		msg := e.T(m.MessageID(), m.TemplateData())
+		if msg == m.MessageID() { // not in the catalogue: better English than an id
+			msg = err.Error()
+		}
+		e.line("tilmash: ", msg)
+		var h Hinter
+		if errors.As(err, &h) && h.Hint() != "" {
+			e.line(e.T("console.hint", nil)+": ", e.T(h.Hint(), m.TemplateData()))
+		}
+		return
+	}
+	e.line("tilmash: ", strings.TrimSpace(err.Error()))
+}

@@ -1,0 +1,360 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// AlignmentName is the file name of a document's alignment.
+const AlignmentName = "alignment.yaml"
+
+// Status is the review state of a group.
+type Status string
+
+// The states a group can be in. Only a person confirms; the aligner writes
+// aligned or flagged.
+const (
+	Aligned   Status = "aligned"   // made by the aligner, not yet reviewed
+	Flagged   Status = "flagged"   // made by the aligner with low confidence: review first
+	Confirmed Status = "confirmed" // checked by a person; re-alignment never changes it
+)
+
+func (s Status) valid() bool { return s == Aligned || s == Flagged || s == Confirmed }
+
+// Sentence is one sentence of a group: its byte span in the stored text of
+// its language and a copy of that text. The copy makes the file readable and
+// diffable, and lets tilmash notice a text that changed under the alignment.
+type Sentence struct {
+	Start, End int
+	Text       string
+	Line       int `yaml:"-"` // line in alignment.yaml, for messages; 0 when not read from a file
+}
+
+// Group is a set of sentences, per language, that translate each other.
+type Group struct {
+	Status Status
+	Score  float64 // the aligner's confidence, 0..1
+	Note   string
+	Sents  map[string][]Sentence
+	Line   int // line in alignment.yaml, for messages
+}
+
+// Text joins the group's sentences in lang with spaces.
+func (g *Group) Text(lang string) string {
+	var parts []string
+	for _, s := range g.Sents[lang] {
+		parts = append(parts, s.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Kind describes the group's shape in languages, such as "1-1-2" or "1-0-1".
+func (g *Group) Kind(langs []string) string {
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = strconv.Itoa(len(g.Sents[l]))
+	}
+	return strings.Join(parts, "-")
+}
+
+// Alignment is the content of alignment.yaml.
+//
+// The file lists groups in document order. Each group carries its status,
+// score, an optional note, and for each language a list of sentences written
+// as {at: START-END, text: …}. Group numbers are positions (1 is the first),
+// so they are not stored: a merge would otherwise renumber, and rewrite,
+// every later line of the file.
+type Alignment struct {
+	Document  string
+	Pivot     string
+	Languages []string
+	Sources   map[string]string // sha256 of each language text the groups refer to
+	Groups    []*Group
+}
+
+// Counts returns the number of groups and of confirmed and flagged groups.
+func (a *Alignment) Counts() (groups, confirmed, flagged int) {
+	for _, g := range a.Groups {
+		switch g.Status {
+		case Confirmed:
+			confirmed++
+		case Flagged:
+			flagged++
+		}
+	}
+	return len(a.Groups), confirmed, flagged
+}
+
+const alignmentHeader = "# tilmash alignment: groups of sentences that translate each other, in document order.\n" +
+	"# Change it with `tilmash group …` and `tilmash review`; hand edits are checked when the file is read.\n"
+
+// Marshal renders the alignment file. The output is deterministic, so
+// re-saving an unchanged alignment gives the same bytes.
+func (a *Alignment) Marshal() ([]byte, error) {
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(m *yaml.Node, key string, v *yaml.Node) {
+		m.Content = append(m.Content, str(key), v)
+	}
+	add(root, "document", str(a.Document))
+	add(root, "pivot", str(a.Pivot))
+	langs := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, l := range a.Languages {
+		langs.Content = append(langs.Content, str(l))
+	}
+	add(root, "languages", langs)
+	src := &yaml.Node{Kind: yaml.MappingNode}
+	for _, l := range a.Languages {
+		if h, ok := a.Sources[l]; ok {
+			add(src, l, str(h))
+		}
+	}
+	add(root, "sources", src)
+	groups := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, g := range a.Groups {
+		gm := &yaml.Node{Kind: yaml.MappingNode}
+		add(gm, "status", str(string(g.Status)))
+		add(gm, "score", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(g.Score, 'f', 3, 64)})
+		if g.Note != "" {
+			add(gm, "note", str(g.Note))
+		}
+		for _, l := range a.Languages {
+			seq := &yaml.Node{Kind: yaml.SequenceNode}
+			if len(g.Sents[l]) == 0 {
+				seq.Style = yaml.FlowStyle
+			}
+			for _, s := range g.Sents[l] {
+				sm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+				add(sm, "at", str(fmt.Sprintf("%d-%d", s.Start, s.End)))
+				add(sm, "text", str(s.Text))
+				seq.Content = append(seq.Content, sm)
+			}
+			add(gm, l, seq)
+		}
+		groups.Content = append(groups.Content, gm)
+	}
+	add(root, "groups", groups)
+	var buf bytes.Buffer
+	buf.WriteString(alignmentHeader)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func str(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+// FormatError is returned by ParseAlignment for a file that is not a valid
+// alignment, with the position of the problem.
+type FormatError struct {
+	File         string
+	Line, Column int
+	Reason       string
+}
+
+func (e *FormatError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
+}
+
+// MessageID names the localized message for e.
+func (e *FormatError) MessageID() string { return "document.bad-alignment" }
+
+// TemplateData gives the values of the localized message.
+func (e *FormatError) TemplateData() map[string]any {
+	return map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
+}
+
+// Hint suggests a fix.
+func (e *FormatError) Hint() string { return "document.bad-alignment.hint" }
+
+// ParseAlignment reads an alignment file. file names it in errors.
+func ParseAlignment(file string, data []byte) (*Alignment, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		line, col, reason := 1, 1, err.Error()
+		var n int
+		if i := strings.Index(reason, "line "); i >= 0 {
+			if _, e := fmt.Sscanf(reason[i:], "line %d", &n); e == nil {
+				line = n
+			}
+		}
+		return nil, &FormatError{File: file, Line: line, Column: col, Reason: strings.TrimPrefix(reason, "yaml: ")}
+	}
+	bad := func(n *yaml.Node, format string, args ...any) error {
+		return &FormatError{File: file, Line: n.Line, Column: n.Column, Reason: fmt.Sprintf(format, args...)}
+	}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil, &FormatError{File: file, Line: 1, Column: 1, Reason: "expected a mapping with document, languages and groups"}
+	}
+	a := &Alignment{Sources: map[string]string{}}
+	var groupsNode *yaml.Node
+	m := root.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		var err error
+		switch k.Value {
+		case "document":
+			err = v.Decode(&a.Document)
+		case "pivot":
+			err = v.Decode(&a.Pivot)
+		case "languages":
+			err = v.Decode(&a.Languages)
+		case "sources":
+			err = v.Decode(&a.Sources)
+		case "groups":
+			groupsNode = v
+		default:
+			return nil, bad(k, "unknown key %q", k.Value)
+		}
+		if err != nil {
+			return nil, bad(v, "bad value for %s: %v", k.Value, err)
+		}
+	}
+	if len(a.Languages) == 0 {
+		return nil, bad(m, "languages is missing")
+	}
+	isLang := map[string]bool{}
+	for _, l := range a.Languages {
+		isLang[l] = true
+	}
+	if groupsNode == nil {
+		return a, nil
+	}
+	if groupsNode.Kind != yaml.SequenceNode {
+		return nil, bad(groupsNode, "groups must be a list")
+	}
+	for _, gn := range groupsNode.Content {
+		if gn.Kind != yaml.MappingNode {
+			return nil, bad(gn, "a group must be a mapping")
+		}
+		g := &Group{Sents: map[string][]Sentence{}, Line: gn.Line}
+		for i := 0; i+1 < len(gn.Content); i += 2 {
+			k, v := gn.Content[i], gn.Content[i+1]
+			switch {
+			case k.Value == "status":
+				g.Status = Status(v.Value)
+				if !g.Status.valid() {
+					return nil, bad(v, "unknown status %q (use aligned, flagged or confirmed)", v.Value)
+				}
+			case k.Value == "score":
+				f, err := strconv.ParseFloat(v.Value, 64)
+				if err != nil || f < 0 || f > 1 {
+					return nil, bad(v, "score must be a number from 0 to 1")
+				}
+				g.Score = f
+			case k.Value == "note":
+				g.Note = v.Value
+			case isLang[k.Value]:
+				if v.Kind != yaml.SequenceNode {
+					return nil, bad(v, "%s must be a list of sentences", k.Value)
+				}
+				for _, sn := range v.Content {
+					s, err := parseSentence(sn)
+					if err != nil {
+						return nil, bad(sn, "%v", err)
+					}
+					g.Sents[k.Value] = append(g.Sents[k.Value], s)
+				}
+			default:
+				return nil, bad(k, "unknown key %q in a group", k.Value)
+			}
+		}
+		if g.Status == "" {
+			return nil, bad(gn, "group has no status")
+		}
+		a.Groups = append(a.Groups, g)
+	}
+	return a, nil
+}
+
+func parseSentence(n *yaml.Node) (Sentence, error) {
+	s := Sentence{Line: n.Line}
+	if n.Kind != yaml.MappingNode {
+		return s, errors.New("a sentence must be {at: START-END, text: …}")
+	}
+	var at string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch n.Content[i].Value {
+		case "at":
+			at = n.Content[i+1].Value
+		case "text":
+			s.Text = n.Content[i+1].Value
+		default:
+			return s, fmt.Errorf("unknown key %q in a sentence", n.Content[i].Value)
+		}
+	}
+	a, b, ok := strings.Cut(at, "-")
+	var err1, err2 error
+	s.Start, err1 = strconv.Atoi(a)
+	s.End, err2 = strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || s.Start < 0 || s.End < s.Start {
+		return s, fmt.Errorf("bad span %q: want START-END byte offsets", at)
+	}
+	return s, nil
+}
+
+// Verify checks the alignment against the stored texts: every span lies
+// inside its text and holds the text the file shows, spans do not overlap
+// and keep document order within each language. It returns one problem per
+// bad sentence; an alignment that verifies cleanly can be edited safely.
+func (a *Alignment) Verify(file string, texts map[string]string) []error {
+	var errs []error
+	for _, l := range a.Languages {
+		text, ok := texts[l]
+		last := 0
+		for _, g := range a.Groups {
+			for _, s := range g.Sents[l] {
+				switch {
+				case !ok:
+					errs = append(errs, &FormatError{File: file, Line: s.Line, Column: 1, Reason: fmt.Sprintf("no %s text for this sentence", l)})
+				case s.End > len(text):
+					errs = append(errs, &FormatError{File: file, Line: s.Line, Column: 1, Reason: fmt.Sprintf("span %d-%d is past the end of %s.txt (%d bytes)", s.Start, s.End, l, len(text))})
+				case text[s.Start:s.End] != s.Text:
+					errs = append(errs, &FormatError{File: file, Line: s.Line, Column: 1, Reason: fmt.Sprintf("span %d-%d of %s.txt no longer holds this sentence", s.Start, s.End, l)})
+				case s.Start < last:
+					errs = append(errs, &FormatError{File: file, Line: s.Line, Column: 1, Reason: fmt.Sprintf("span %d-%d overlaps or comes before the previous %s sentence", s.Start, s.End, l)})
+				}
+				if s.End > last {
+					last = s.End
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// Alignment reads the document's alignment, or returns nil, nil when the
+// document has not been aligned yet.
+func (d *Document) Alignment() (*Alignment, error) {
+	data, err := os.ReadFile(d.AlignmentFile())
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParseAlignment(d.rel(AlignmentName), data)
+}
+
+// SaveAlignment writes the alignment atomically. The caller holds the
+// workspace lock.
+func (d *Document) SaveAlignment(a *Alignment) error {
+	data, err := a.Marshal()
+	if err != nil {
+		return err
+	}
+	return d.WS.WriteFile(d.rel(AlignmentName), data)
+}

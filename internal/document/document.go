@@ -1,0 +1,189 @@
+// Package document stores the language versions of an article and their
+// alignment inside a workspace.
+//
+// # Layout
+//
+// A document with id DOC lives in documents/DOC/:
+//
+//	meta.yaml        title, source, import time and sha256 of each language version
+//	en.txt, ru.txt…  the text of each version: UTF-8, NFC, LF, no BOM
+//	alignment.yaml   the EN–RU–KK groups (see [Alignment])
+//
+// Every file name is built from a validated id ([ValidID]) and a workspace
+// language, never from free text, so no input can name a path outside the
+// workspace.
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Folder is the folder, relative to the workspace root, that holds documents.
+const Folder = "documents"
+
+// Version describes one imported language version.
+type Version struct {
+	Title    string    `yaml:"title,omitempty"`
+	Source   string    `yaml:"source,omitempty"`
+	Imported time.Time `yaml:"imported"`
+	SHA256   string    `yaml:"sha256"`
+	Bytes    int       `yaml:"bytes"`
+}
+
+// Meta is the content of meta.yaml.
+type Meta struct {
+	ID       string              `yaml:"id"`
+	Versions map[string]*Version `yaml:"versions"`
+}
+
+// Document is an opened document.
+type Document struct {
+	WS   *workspace.Workspace
+	ID   string
+	Meta Meta
+}
+
+// Dir returns the document's folder.
+func (d *Document) Dir() string { return d.WS.Path(Folder, d.ID) }
+
+// rel returns a path relative to the workspace root for a file of d.
+func (d *Document) rel(name string) string { return filepath.Join(Folder, d.ID, name) }
+
+// TextFile returns the path of lang's text. lang must be a workspace language.
+func (d *Document) TextFile(lang string) string { return filepath.Join(d.Dir(), lang+".txt") }
+
+// AlignmentFile returns the path of the alignment file.
+func (d *Document) AlignmentFile() string { return filepath.Join(d.Dir(), AlignmentName) }
+
+// Languages returns the imported languages in workspace order.
+func (d *Document) Languages() []string {
+	var out []string
+	for _, l := range d.WS.Config.Languages {
+		if _, ok := d.Meta.Versions[l]; ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// NotFoundError is returned by Open for a document that does not exist.
+type NotFoundError struct{ ID string }
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("no document %q in this workspace", e.ID) }
+
+// MessageID names the localized message for e.
+func (e *NotFoundError) MessageID() string { return "document.not-found" }
+
+// TemplateData gives the values of the localized message.
+func (e *NotFoundError) TemplateData() map[string]any { return map[string]any{"ID": e.ID} }
+
+// Hint suggests a fix.
+func (e *NotFoundError) Hint() string { return "document.not-found.hint" }
+
+// Open reads the document id.
+func Open(ws *workspace.Workspace, id string) (*Document, error) {
+	if err := ValidID(id); err != nil {
+		return nil, err
+	}
+	d := &Document{WS: ws, ID: id}
+	data, err := os.ReadFile(filepath.Join(d.Dir(), "meta.yaml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &NotFoundError{ID: id}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := yaml.Unmarshal(data, &d.Meta); err != nil {
+		return nil, fmt.Errorf("%s: %w", d.rel("meta.yaml"), err)
+	}
+	if d.Meta.Versions == nil {
+		d.Meta.Versions = map[string]*Version{}
+	}
+	d.Meta.ID = id
+	return d, nil
+}
+
+// List returns the ids of every document in the workspace, sorted. Folders
+// whose names are not valid ids, or that lack meta.yaml, are skipped.
+func List(ws *workspace.Workspace) ([]string, error) {
+	entries, err := os.ReadDir(ws.Path(Folder))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range entries {
+		if !e.IsDir() || ValidID(e.Name()) != nil {
+			continue
+		}
+		if _, err := os.Stat(ws.Path(Folder, e.Name(), "meta.yaml")); err == nil {
+			ids = append(ids, e.Name())
+		}
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// Text reads the stored text of lang.
+func (d *Document) Text(lang string) (string, error) {
+	if _, ok := d.Meta.Versions[lang]; !ok {
+		return "", &MissingLanguageError{ID: d.ID, Lang: lang}
+	}
+	b, err := os.ReadFile(d.TextFile(lang))
+	return string(b), err
+}
+
+// Texts reads every imported language's text.
+func (d *Document) Texts() (map[string]string, error) {
+	out := map[string]string{}
+	for _, l := range d.Languages() {
+		t, err := d.Text(l)
+		if err != nil {
+			return nil, err
+		}
+		out[l] = t
+	}
+	return out, nil
+}
+
+// MissingLanguageError is returned when a language version has not been imported.
+type MissingLanguageError struct{ ID, Lang string }
+
+func (e *MissingLanguageError) Error() string {
+	return fmt.Sprintf("document %q has no %s version", e.ID, e.Lang)
+}
+
+// MessageID names the localized message for e.
+func (e *MissingLanguageError) MessageID() string { return "document.missing-language" }
+
+// TemplateData gives the values of the localized message.
+func (e *MissingLanguageError) TemplateData() map[string]any {
+	return map[string]any{"ID": e.ID, "Lang": e.Lang}
+}
+
+// Hint suggests a fix.
+func (e *MissingLanguageError) Hint() string { return "document.missing-language.hint" }
+
+// saveMeta writes meta.yaml atomically. The caller holds the workspace lock.
+func (d *Document) saveMeta() error {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&d.Meta); err != nil {
+		return err
+	}
+	return d.WS.WriteFile(d.rel("meta.yaml"), buf.Bytes())
+}

@@ -1,0 +1,204 @@
+package document
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// ImportOptions tune Import.
+type ImportOptions struct {
+	Title  string    // defaults to the first heading or line of the text
+	Source string    // where the text came from: a file name, a URL
+	Force  bool      // go ahead even when aligned groups would lose sentences
+	Now    time.Time // the import time to record; zero means time.Now
+}
+
+// ImportResult says what Import did.
+type ImportResult struct {
+	Doc       *Document
+	Created   bool // the document did not exist before
+	Unchanged bool // the same text was already stored; nothing was written
+	// Lost lists the 1-based numbers of groups whose sentences in this
+	// language are no longer in the new text. With Force they are kept,
+	// without those sentences, and flagged for review.
+	Lost          []int
+	LostConfirmed int
+}
+
+// WouldLoseError is returned by Import when a changed text would drop
+// sentences that aligned groups refer to and Force was not given.
+type WouldLoseError struct {
+	ID, Lang         string
+	Groups           []int
+	Confirmed, Total int
+}
+
+func (e *WouldLoseError) Error() string {
+	return fmt.Sprintf("re-importing %s of %q would detach %d aligned groups (%d confirmed): %s", e.Lang, e.ID, len(e.Groups), e.Confirmed, groupList(e.Groups))
+}
+
+// MessageID names the localized message for e.
+func (e *WouldLoseError) MessageID() string { return "document.would-lose" }
+
+// TemplateData gives the values of the localized message.
+func (e *WouldLoseError) TemplateData() map[string]any {
+	return map[string]any{"ID": e.ID, "Lang": e.Lang, "Count": len(e.Groups), "Confirmed": e.Confirmed, "Groups": groupList(e.Groups)}
+}
+
+// Hint suggests a fix.
+func (e *WouldLoseError) Hint() string { return "document.would-lose.hint" }
+
+func groupList(g []int) string {
+	parts := make([]string, 0, len(g))
+	for i, n := range g {
+		if i == 12 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprint(n))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// LanguageError is returned for a language the workspace does not keep.
+type LanguageError struct {
+	Lang  string
+	Known []string
+}
+
+func (e *LanguageError) Error() string {
+	return fmt.Sprintf("language %q is not one of this workspace's languages (%s)", e.Lang, strings.Join(e.Known, ", "))
+}
+
+// MessageID names the localized message for e.
+func (e *LanguageError) MessageID() string { return "document.bad-language" }
+
+// TemplateData gives the values of the localized message.
+func (e *LanguageError) TemplateData() map[string]any {
+	return map[string]any{"Lang": e.Lang, "Known": strings.Join(e.Known, ", ")}
+}
+
+// Import stores data as the lang version of document id, creating the
+// document if needed. name is the input's name for messages ("-" for stdin).
+// The caller holds the workspace lock.
+//
+// Nothing is written when the input is bad, when the text is unchanged, or
+// when the new text would detach aligned groups and opt.Force is false. When
+// the text changes, the alignment is rebased onto it: sentences found again
+// keep their groups (and confirmations); groups that lost sentences are
+// flagged, so a person sees them, and align fills in the new text.
+func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, opt ImportOptions) (*ImportResult, error) {
+	if err := ValidID(id); err != nil {
+		return nil, err
+	}
+	if !ws.HasLanguage(lang) {
+		return nil, &LanguageError{Lang: lang, Known: ws.Config.Languages}
+	}
+	text, err := Normalize(name, data)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(text)
+	hash := hex.EncodeToString(sum[:])
+	res := &ImportResult{}
+	d, err := Open(ws, id)
+	if _, missing := err.(*NotFoundError); missing {
+		d = &Document{WS: ws, ID: id, Meta: Meta{ID: id, Versions: map[string]*Version{}}}
+		res.Created = true
+	} else if err != nil {
+		return nil, err
+	}
+	res.Doc = d
+	old := d.Meta.Versions[lang]
+	if old != nil && old.SHA256 == hash {
+		if cur, err := os.ReadFile(d.TextFile(lang)); err == nil && string(cur) == string(text) {
+			res.Unchanged = true
+			return res, nil
+		}
+	}
+	al, err := d.Alignment()
+	if err != nil {
+		return nil, err
+	}
+	if al != nil && old != nil {
+		lost, confirmed := al.Rebase(lang, string(text))
+		res.Lost, res.LostConfirmed = lost, confirmed
+		if len(lost) > 0 && !opt.Force {
+			return nil, &WouldLoseError{ID: id, Lang: lang, Groups: lost, Confirmed: confirmed, Total: len(al.Groups)}
+		}
+		al.Sources[lang] = hash
+	}
+	title := opt.Title
+	if title == "" {
+		title = Title(text)
+	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if err := ws.WriteFile(d.rel(lang+".txt"), text); err != nil {
+		return nil, err
+	}
+	if al != nil && old != nil {
+		if err := d.SaveAlignment(al); err != nil {
+			return nil, err
+		}
+	}
+	d.Meta.Versions[lang] = &Version{Title: title, Source: opt.Source, Imported: now.UTC().Truncate(time.Second), SHA256: hash, Bytes: len(text)}
+	if err := d.saveMeta(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Hash returns the hex sha256 of text, as meta.yaml and alignment.yaml
+// record it.
+func Hash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Rebase moves the lang sentences of every group onto text, a new version
+// of the language's text. Each sentence is looked for again, in order, after
+// the previous one; when found its span is updated. A group with a sentence
+// that is gone loses that sentence and, unless it keeps none in any
+// language, is flagged with a note. Rebase returns the 1-based numbers of
+// the groups that lost sentences and how many of them had been confirmed.
+func (a *Alignment) Rebase(lang, text string) (lost []int, confirmed int) {
+	pos := 0
+	for i, g := range a.Groups {
+		var kept []Sentence
+		dropped := false
+		for _, s := range g.Sents[lang] {
+			k := strings.Index(text[pos:], s.Text)
+			if s.Text == "" || k < 0 {
+				dropped = true
+				continue
+			}
+			s.Start = pos + k
+			s.End = s.Start + len(s.Text)
+			pos = s.End
+			kept = append(kept, s)
+		}
+		if !dropped {
+			g.Sents[lang] = kept
+			continue
+		}
+		g.Sents[lang] = kept
+		lost = append(lost, i+1)
+		if g.Status == Confirmed {
+			confirmed++
+		}
+		g.Status = Flagged
+		if !strings.Contains(g.Note, "re-import") {
+			g.Note = strings.TrimSpace(g.Note + " [" + lang + " text changed on re-import: check this group]")
+		}
+	}
+	return lost, confirmed
+}

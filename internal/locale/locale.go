@@ -1,0 +1,176 @@
+// Package locale chooses the language tilmash speaks to a person and looks
+// up its messages in the catalogues embedded from locales/.
+//
+// # Choosing the language
+//
+// The first of these that is set wins: the --lang flag, TILMASH_LANG, then the
+// POSIX variables LC_ALL, LC_MESSAGES and LANG. The value is matched against
+// English, Russian and Kazakh with golang.org/x/text/language, so kk_KZ.UTF-8
+// gives Kazakh, ru-KZ gives Russian, and anything unknown gives English.
+//
+// # Plurals
+//
+// Messages with a count carry CLDR plural forms: one/few/many/other in
+// Russian (1 документ, 2 документа, 5 документов), one/other in English and
+// Kazakh. go-i18n picks the form from the count.
+package locale
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+
+	"github.com/tilmash/tilmash/locales"
+)
+
+// Supported lists the UI languages, English first: it is the fallback.
+var Supported = []language.Tag{language.English, language.Russian, language.Kazakh}
+
+var matcher = language.NewMatcher(Supported)
+
+// Choose returns the UI language ("en", "ru" or "kk") for a --lang value
+// and an environment lookup function.
+func Choose(flag string, getenv func(string) string) string {
+	for _, v := range []string{flag, getenv("TILMASH_LANG"), getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG")} {
+		if v = strings.TrimSpace(v); v != "" {
+			return Match(v)
+		}
+	}
+	return "en"
+}
+
+// Match maps a language value such as "kk_KZ.UTF-8", "ru-KZ" or "C" to a
+// supported UI language, English when nothing matches.
+func Match(v string) string {
+	if i := strings.IndexAny(v, ".@"); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.ReplaceAll(v, "_", "-")
+	if v == "" || v == "C" || v == "POSIX" {
+		return "en"
+	}
+	tag, err := language.Parse(v)
+	if err != nil {
+		return "en"
+	}
+	_, i, conf := matcher.Match(tag)
+	if conf == language.No {
+		return "en"
+	}
+	base, _ := Supported[i].Base()
+	return base.String()
+}
+
+var (
+	bundleOnce sync.Once
+	bundle     *i18n.Bundle
+	bundleErr  error
+)
+
+// Bundle returns the catalogue of every embedded message file.
+func Bundle() (*i18n.Bundle, error) {
+	bundleOnce.Do(func() { bundle, bundleErr = load(locales.FS) })
+	return bundle, bundleErr
+}
+
+func load(fsys fs.FS) (*i18n.Bundle, error) {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	files, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if _, err := b.LoadMessageFileFS(fsys, f); err != nil {
+			return nil, fmt.Errorf("locales/%s: %w", f, err)
+		}
+	}
+	return b, nil
+}
+
+// Localizer renders messages in one language, falling back to English for
+// a message a catalogue lacks (the catalogue test keeps that from
+// happening in a release) and to the message id itself as a last resort, so
+// a missing message is visible instead of an empty line.
+type Localizer struct {
+	Lang string
+	l    *i18n.Localizer
+}
+
+// New returns a Localizer for lang.
+func New(lang string) (*Localizer, error) {
+	b, err := Bundle()
+	if err != nil {
+		return nil, err
+	}
+	return &Localizer{Lang: lang, l: i18n.NewLocalizer(b, lang, "en")}, nil
+}
+
+// T renders message id with data, which may be nil.
+func (l *Localizer) T(id string, data map[string]any) string {
+	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if err != nil || s == "" {
+		return id
+	}
+	return s
+}
+
+// N renders message id in the plural form for count. data may be nil; it
+// always gets Count.
+func (l *Localizer) N(id string, count int, data map[string]any) string {
+	d := map[string]any{"Count": count}
+	for k, v := range data {
+		d[k] = v
+	}
+	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
+	if err != nil || s == "" {
+		return id
+	}
+	return s
+}
+
+// Message is implemented by errors and findings that a person reads: they
+// name a catalogue message and give its values. Domain packages implement it
+// without importing this package.
+type Message interface {
+	MessageID() string
+	TemplateData() map[string]any
+}
+
+// IDs returns, per language, the sorted message ids of every catalogue
+// file. Tests use it to prove the languages hold the same messages.
+func IDs(fsys fs.FS) (map[string][]string, error) {
+	files, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, f := range files {
+		parts := strings.Split(path.Base(f), ".")
+		if len(parts) != 3 {
+			return nil, fmt.Errorf("locales/%s: want AREA.LANG.yaml", f)
+		}
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]any
+		if err := yaml.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("locales/%s: %w", f, err)
+		}
+		for id := range m {
+			out[parts[1]] = append(out[parts[1]], parts[0]+":"+id)
+		}
+	}
+	for _, ids := range out {
+		sort.Strings(ids)
+	}
+	return out, nil
+}

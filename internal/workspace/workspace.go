@@ -1,0 +1,275 @@
+// Package workspace finds, creates and guards a tilmash workspace: a folder
+// holding tilmash.yaml, a glossary/ and a documents/ folder, much as a git
+// repository holds .git.
+//
+// # Why the files are the source of truth
+//
+// Translators keep their workspace in git. Everything tilmash knows lives in
+// readable, diffable YAML and text files below the root, so there is no
+// database to fall out of step with them. The price is that every writer must
+// be careful: [Workspace.WriteFile] never leaves a half-written file, and
+// [Workspace.Lock] keeps two tilmash processes from interleaving their writes.
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigFile is the name of the file that marks a workspace root.
+const ConfigFile = "tilmash.yaml"
+
+// EnvVar names the environment variable that points at a workspace, like
+// GIT_DIR does for git. The -C flag wins over it.
+const EnvVar = "TILMASH_WORKSPACE"
+
+// Config is the content of tilmash.yaml.
+type Config struct {
+	// Languages lists the language codes every document is kept in; the
+	// first is not special, Source is.
+	Languages []string `yaml:"languages"`
+	// Source is the pivot language of alignment (English in a newsroom
+	// that writes in English first).
+	Source string `yaml:"source"`
+	// Export is the folder, relative to the root, that publish and export
+	// write into.
+	Export string `yaml:"export"`
+	// Glossary is the folder of glossary YAML files, relative to the root.
+	Glossary string `yaml:"glossary"`
+	// Segmentation holds workspace overrides of the segmentation rules. It
+	// is kept as a raw node so that this package does not depend on the
+	// segmenter; the segment package decodes it.
+	Segmentation yaml.Node `yaml:"segmentation,omitempty"`
+}
+
+// DefaultConfig is what tilmash init writes.
+func DefaultConfig() Config {
+	return Config{
+		Languages: []string{"en", "ru", "kk"},
+		Source:    "en",
+		Export:    "export",
+		Glossary:  "glossary",
+	}
+}
+
+// Workspace is an opened workspace.
+type Workspace struct {
+	Root   string // absolute path of the folder holding tilmash.yaml
+	Config Config
+}
+
+// NotFoundError is returned by Find when no folder from the start upward
+// holds tilmash.yaml.
+type NotFoundError struct{ Start string }
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("not inside a tilmash workspace (searched from %s upward)", e.Start)
+}
+
+// MessageID names the localized message for e.
+func (e *NotFoundError) MessageID() string { return "workspace.not-found" }
+
+// TemplateData gives the values of the localized message.
+func (e *NotFoundError) TemplateData() map[string]any { return map[string]any{"Start": e.Start} }
+
+// Hint suggests a fix.
+func (e *NotFoundError) Hint() string { return "workspace.not-found.hint" }
+
+// ConfigError is returned by Open when tilmash.yaml cannot be read.
+type ConfigError struct {
+	File         string
+	Line, Column int
+	Reason       string
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
+}
+
+// MessageID names the localized message for e.
+func (e *ConfigError) MessageID() string { return "workspace.bad-config" }
+
+// TemplateData gives the values of the localized message.
+func (e *ConfigError) TemplateData() map[string]any {
+	return map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
+}
+
+// Find locates the workspace. An explicit dir (from -C) wins, then the
+// TILMASH_WORKSPACE value env, then the nearest folder holding tilmash.yaml
+// walking up from start. An explicit folder must itself be a workspace root:
+// searching upward from it would surprise someone who named it on purpose.
+func Find(dir, env, start string) (*Workspace, error) {
+	for _, explicit := range []string{dir, env} {
+		if explicit == "" {
+			continue
+		}
+		abs, err := filepath.Abs(explicit)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(filepath.Join(abs, ConfigFile)); err != nil {
+			return nil, &NotFoundError{Start: abs}
+		}
+		return Open(abs)
+	}
+	abs, err := filepath.Abs(start)
+	if err != nil {
+		return nil, err
+	}
+	for d := abs; ; {
+		if _, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil {
+			return Open(d)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return nil, &NotFoundError{Start: abs}
+		}
+		d = parent
+	}
+}
+
+// Open reads the workspace rooted at root.
+func Open(root string) (*Workspace, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	file := filepath.Join(abs, ConfigFile)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := ParseConfig(file, data)
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{Root: abs, Config: cfg}, nil
+}
+
+// ParseConfig decodes tilmash.yaml, refusing unknown keys so that a typo in a
+// key is reported instead of silently ignored. Missing keys take defaults.
+func ParseConfig(file string, data []byte) (Config, error) {
+	cfg := DefaultConfig()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+		line, col, reason := yamlPosition(err)
+		return cfg, &ConfigError{File: file, Line: line, Column: col, Reason: reason}
+	}
+	if len(cfg.Languages) == 0 {
+		return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: "languages must list at least one language"}
+	}
+	if !contains(cfg.Languages, cfg.Source) {
+		return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("source language %q is not among languages %v", cfg.Source, cfg.Languages)}
+	}
+	for _, p := range []string{cfg.Export, cfg.Glossary} {
+		if p == "" || filepath.IsAbs(p) || !filepath.IsLocal(p) {
+			return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("folder %q must be a relative path inside the workspace", p)}
+		}
+	}
+	return cfg, nil
+}
+
+// yamlPosition pulls "line N" out of a yaml.v3 error, which carries no
+// structured position.
+func yamlPosition(err error) (line, col int, reason string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, col = 1, 1
+	var n int
+	if i := strings.Index(msg, "line "); i >= 0 {
+		if _, e := fmt.Sscanf(msg[i:], "line %d", &n); e == nil {
+			line = n
+		}
+		if j := strings.Index(msg[i:], ": "); j >= 0 {
+			msg = msg[i+j+2:]
+		}
+	}
+	return line, col, msg
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Init creates a workspace in dir (made if missing). It refuses to overwrite
+// an existing tilmash.yaml so that a stray init never resets a team's
+// settings.
+func Init(dir string) (*Workspace, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(abs, ConfigFile)); err == nil {
+		return nil, &ExistsError{Root: abs}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	cfg := DefaultConfig()
+	ws := &Workspace{Root: abs, Config: cfg}
+	for _, d := range []string{abs, ws.Path(cfg.Glossary), ws.Path("documents")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	if err := ws.WriteFile(ConfigFile, []byte(initialConfig)); err != nil {
+		return nil, err
+	}
+	return ws, nil
+}
+
+// initialConfig is written by Init with comments, since the file is read by
+// people first.
+const initialConfig = `# tilmash workspace settings. See README.md, "File formats".
+# Languages every document is kept in, and the pivot language of alignment.
+languages: [en, ru, kk]
+source: en
+# Where publish and export write their files (relative to this folder).
+export: export
+# Where the glossary YAML files live.
+glossary: glossary
+# Segmentation rule overrides per language, for example:
+# segmentation:
+#   abbreviations:
+#     en: [Sen., Rep.]
+#   srx: rules/house.srx
+`
+
+// ExistsError is returned by Init when the folder is already a workspace.
+type ExistsError struct{ Root string }
+
+func (e *ExistsError) Error() string { return fmt.Sprintf("%s is already a tilmash workspace", e.Root) }
+
+// MessageID names the localized message for e.
+func (e *ExistsError) MessageID() string { return "workspace.exists" }
+
+// TemplateData gives the values of the localized message.
+func (e *ExistsError) TemplateData() map[string]any { return map[string]any{"Root": e.Root} }
+
+// Path joins elements onto the root. Callers pass only validated names.
+func (w *Workspace) Path(elem ...string) string {
+	return filepath.Join(append([]string{w.Root}, elem...)...)
+}
+
+// Rel returns p relative to the root when it lies inside, for messages.
+func (w *Workspace) Rel(p string) string {
+	if r, err := filepath.Rel(w.Root, p); err == nil && filepath.IsLocal(r) {
+		return r
+	}
+	return p
+}
+
+// HasLanguage reports whether lang is one of the workspace's languages.
+func (w *Workspace) HasLanguage(lang string) bool { return contains(w.Config.Languages, lang) }
