@@ -47,8 +47,17 @@ func Register(g Group) {
 // Main runs tilmash with args (without the program name) and returns the
 // exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	lang := locale.Choose(langFlag(args), getenv)
-	env, err := console.NewEnv(stdin, stdout, stderr, getenv, lang)
+	// Help text is built in the UI language, so the language must be known
+	// before the real app is built. A first, English app is built only to
+	// reorder the arguments and tell the global --lang from a command's own
+	// --lang (export DOC --lang kk picks the content language, not the UI's).
+	probe, err := console.NewEnv(stdin, stdout, stderr, getenv, "en")
+	if err != nil {
+		fmt.Fprintf(stderr, "tilmash: %v\n", err)
+		return 2
+	}
+	argv := Reorder(NewApp(probe), append([]string{"tilmash"}, args...))
+	env, err := console.NewEnv(stdin, stdout, stderr, getenv, locale.Choose(langFlag(argv[1:]), getenv))
 	if err != nil {
 		fmt.Fprintf(stderr, "tilmash: %v\n", err)
 		return 2
@@ -58,20 +67,23 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 	return env.ExitCode(errNotFound(err))
 }
 
-// langFlag finds --lang before the app parses anything, because the
-// help text of every command is built in the chosen language.
+// langFlag finds the global --lang among reordered arguments: global flags
+// come before the first argument that is not a flag.
 func langFlag(args []string) string {
-	for i, a := range args {
-		if a == "--" {
-			break
-		}
-		for _, p := range []string{"--lang=", "-lang="} {
-			if strings.HasPrefix(a, p) {
-				return strings.TrimPrefix(a, p)
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+			_, v, _ := strings.Cut(a, "=")
+			return v
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				return args[i+1]
 			}
-		}
-		if (a == "--lang" || a == "-lang") && i+1 < len(args) {
-			return args[i+1]
+		case a == "-C" || a == "--C" || a == "--wait" || a == "-wait":
+			i++ // skip the value
+		case len(a) > 0 && a[0] != '-':
+			return ""
 		}
 	}
 	return ""

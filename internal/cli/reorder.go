@@ -8,9 +8,10 @@ import (
 
 // Reorder moves flags in front of positional arguments at every command
 // level, so that "tilmash export DOC --format tmx" works as well as
-// "tilmash export --format tmx DOC". urfave/cli v2 (like Go's flag package)
-// stops reading flags at the first argument; people who use git and go
-// expect otherwise.
+// "tilmash export --format tmx DOC", and a global flag typed after the
+// command ("tilmash status -C ws") is moved in front of it. urfave/cli v2
+// (like Go's flag package) stops reading flags at the first argument;
+// people who use git and go expect otherwise.
 //
 // A flag's value is kept with it: a flag that is not boolean takes the next
 // argument unless written as --flag=value. After "--" nothing is moved. A
@@ -20,11 +21,13 @@ func Reorder(app *cli.App, argv []string) []string {
 	if len(argv) == 0 {
 		return argv
 	}
-	out := []string{argv[0]}
-	return append(out, reorderLevel(app.Flags, app.Commands, argv[1:])...)
+	globals, rest := reorderLevel(app.Flags, app.Flags, app.Commands, argv[1:], true)
+	return append(append([]string{argv[0]}, globals...), rest...)
 }
 
-func reorderLevel(flags []cli.Flag, cmds []*cli.Command, args []string) []string {
+// reorderLevel returns the global flags it found (to go before the
+// command) and the reordered arguments of this level.
+func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, top bool) (globals, out []string) {
 	var flagArgs, pos []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -33,34 +36,41 @@ func reorderLevel(flags []cli.Flag, cmds []*cli.Command, args []string) []string
 			break
 		}
 		if len(a) > 1 && a[0] == '-' {
-			flagArgs = append(flagArgs, a)
-			if !strings.Contains(a, "=") && takesValue(flags, a) && i+1 < len(args) {
+			own := top || known(flags, a)
+			value := !strings.Contains(a, "=") && i+1 < len(args) &&
+				((own && takesValue(flags, a)) || (!own && takesValue(global, a)))
+			group := &flagArgs
+			if !own && known(global, a) {
+				group = &globals
+			}
+			*group = append(*group, a)
+			if value {
 				i++
-				flagArgs = append(flagArgs, args[i])
+				*group = append(*group, args[i])
 			}
 			continue
 		}
 		if len(pos) == 0 {
 			if c := find(cmds, a); c != nil {
-				rest := reorderLevel(c.Flags, c.Subcommands, args[i+1:])
-				return append(append(flagArgs, a), rest...)
+				g, rest := reorderLevel(global, c.Flags, c.Subcommands, args[i+1:], false)
+				if top {
+					return nil, append(append(append(flagArgs, g...), a), rest...)
+				}
+				return g, append(append(flagArgs, a), rest...)
 			}
 		}
 		pos = append(pos, a)
 	}
-	needDash := false
 	for _, p := range pos {
 		if p == "--" {
 			break
 		}
 		if len(p) > 1 && p[0] == '-' {
-			needDash = true
+			flagArgs = append(flagArgs, "--")
+			break
 		}
 	}
-	if needDash {
-		flagArgs = append(flagArgs, "--")
-	}
-	return append(flagArgs, pos...)
+	return globals, append(flagArgs, pos...)
 }
 
 func find(cmds []*cli.Command, name string) *cli.Command {
@@ -70,6 +80,19 @@ func find(cmds []*cli.Command, name string) *cli.Command {
 		}
 	}
 	return nil
+}
+
+// known reports whether arg names one of flags.
+func known(flags []cli.Flag, arg string) bool {
+	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // takesValue reports whether flag arg (such as "--format" or "-C") needs

@@ -1,0 +1,222 @@
+package workspace_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func TestInitAndFind(t *testing.T) {
+	root := t.TempDir()
+	ws, err := workspace.Init(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.Config; got.Source != "en" || strings.Join(got.Languages, ",") != "en,ru,kk" || got.Export != "export" {
+		t.Errorf("default config = %+v", got)
+	}
+	if _, err := workspace.Init(root); !errors.As(err, new(*workspace.ExistsError)) {
+		t.Errorf("second Init: %v, want ExistsError", err)
+	}
+	deep := filepath.Join(root, "documents", "a", "b")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, dir, env, start, want string
+	}{
+		{"walk up", "", "", deep, root},
+		{"env", "", root, t.TempDir(), root},
+		{"flag wins over env", root, t.TempDir(), t.TempDir(), root},
+	}
+	for _, tt := range tests {
+		got, err := workspace.Find(tt.dir, tt.env, tt.start)
+		if err != nil || got.Root != tt.want {
+			t.Errorf("%s: Find = %v, %v; want %s", tt.name, got, err, tt.want)
+		}
+	}
+	if _, err := workspace.Find("", "", t.TempDir()); !errors.As(err, new(*workspace.NotFoundError)) {
+		t.Errorf("Find outside: %v, want NotFoundError", err)
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	tests := []struct {
+		name, yaml, err string
+	}{
+		{"empty means defaults", "", ""},
+		{"comment only", "# nothing\n", ""},
+		{"unknown key", "languages: [en]\nsource: en\nlanguagez: [x]\n", "f.yaml:3:1: field languagez not found"},
+		{"source not a language", "languages: [ru, kk]\nsource: en\n", "source language \"en\" is not among"},
+		{"export escapes", "export: ../out\n", "must be a relative path inside the workspace"},
+		{"absolute glossary", "glossary: /etc\n", "must be a relative path"},
+		{"bad yaml", "languages: [en\n", "f.yaml:"},
+	}
+	for _, tt := range tests {
+		_, err := workspace.ParseConfig("f.yaml", []byte(tt.yaml))
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%s: unexpected %v", tt.name, err)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%s: error %v, want it to contain %q", tt.name, err, tt.err)
+		}
+	}
+}
+
+func TestWriteFileRefusesEscape(t *testing.T) {
+	ws, _ := workspace.Init(t.TempDir())
+	for _, p := range []string{"../x", "/etc/passwd", "a/../../x"} {
+		if err := ws.WriteFile(p, []byte("x")); err == nil {
+			t.Errorf("WriteFile(%q) succeeded", p)
+		}
+	}
+}
+
+// TestFailedWriteKeepsOldFile: writes that cannot complete leave the old
+// file as it was.
+func TestFailedWriteKeepsOldFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "doc.txt")
+	if err := workspace.WriteFileAtomic(path, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	// The target is a folder: the rename fails after the data was written.
+	if err := os.Mkdir(filepath.Join(dir, "sub", "folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "sub", "folder", "keep"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := workspace.WriteFileAtomic(filepath.Join(dir, "sub", "folder"), []byte("new")); err == nil {
+		t.Fatal("replacing a non-empty folder succeeded")
+	}
+	// The parent is a file: the temporary file cannot even be made.
+	if err := workspace.WriteFileAtomic(filepath.Join(path, "x"), []byte("new")); err == nil {
+		t.Fatal("write under a file succeeded")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Fatalf("old file changed: %q", b)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "sub"))
+	if len(entries) != 2 {
+		t.Errorf("failed writes left files behind: %v", entries)
+	}
+}
+
+// TestKilledWriteKeepsOldFile kills a writer half-way through and checks
+// that the file holds the old content whole. The writer is this test
+// binary, re-run in a child process.
+func TestKilledWriteKeepsOldFile(t *testing.T) {
+	if os.Getenv("TILMASH_TEST_WRITER") != "" {
+		slowWriter(os.Getenv("TILMASH_TEST_WRITER"))
+		return
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "alignment.yaml")
+	old := bytes.Repeat([]byte("confirmed work\n"), 1000)
+	if err := workspace.WriteFileAtomic(path, old); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledWriteKeepsOldFile$")
+	cmd.Env = append(os.Environ(), "TILMASH_TEST_WRITER="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 5)
+	if _, err := out.Read(buf); err != nil || string(buf) != "ready" {
+		t.Fatalf("writer did not start: %q %v", buf, err)
+	}
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, old) {
+		t.Fatalf("after a killed write the file holds %d bytes (err %v), want the old %d", len(got), err, len(old))
+	}
+}
+
+// slowWriter starts an atomic replacement of path, writes half, says
+// "ready", and waits to be killed.
+func slowWriter(path string) {
+	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)))
+	if err != nil {
+		panic(err)
+	}
+	_, _ = f.Write(bytes.Repeat([]byte("half-written garbage\n"), 500))
+	fmt.Print("ready")
+	time.Sleep(time.Minute)
+}
+
+func TestLock(t *testing.T) {
+	ws, _ := workspace.Init(t.TempDir())
+	unlock, err := ws.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = ws.Lock(100 * time.Millisecond)
+	var locked *workspace.LockedError
+	if !errors.As(err, &locked) {
+		t.Fatalf("second Lock: %v, want LockedError", err)
+	}
+	if time.Since(start) < 100*time.Millisecond {
+		t.Error("second Lock did not wait")
+	}
+	unlock()
+	// A waiting writer gets the lock once the holder lets go.
+	unlock, _ = ws.Lock(time.Second)
+	go func() { time.Sleep(50 * time.Millisecond); unlock() }()
+	u2, err := ws.Lock(5 * time.Second)
+	if err != nil {
+		t.Fatalf("waiting Lock: %v", err)
+	}
+	u2()
+}
+
+// TestConcurrentWriters runs writers that each read a counter, bump it and
+// write it back under the lock. Without the lock updates would be lost.
+func TestConcurrentWriters(t *testing.T) {
+	ws, _ := workspace.Init(t.TempDir())
+	if err := ws.WriteFile("counter", []byte("0")); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	const n = 20
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			unlock, err := ws.Lock(30 * time.Second)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer unlock()
+			b, _ := os.ReadFile(ws.Path("counter"))
+			var c int
+			fmt.Sscan(string(b), &c)
+			time.Sleep(time.Millisecond)
+			if err := ws.WriteFile("counter", []byte(fmt.Sprint(c+1))); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if b, _ := os.ReadFile(ws.Path("counter")); string(b) != fmt.Sprint(n) {
+		t.Fatalf("counter = %s, want %d", b, n)
+	}
+}
