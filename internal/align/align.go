@@ -1,0 +1,293 @@
+// Package align aligns the sentences of a document with those of its translations.
+//
+// Pair aligns two languages; Three aligns English with Russian and Kazakh through English. Both
+// work on sentences that are already cut, and return beads (or groups) that cover every sentence
+// exactly once, in order.
+//
+// # Method
+//
+// A dynamic programme chooses the cheapest sequence of beads of shapes 1-1, 1-0, 0-1, 2-1, 1-2,
+// 2-2, 3-1 and 1-3. The cost of a bead (see cost.go) combines a Gale–Church length model whose
+// ratio and variance are measured per language pair and re-estimated on the document, anchors
+// that survive translation (numbers in any national format, dates, names and loanwords matched
+// through a shared consonant skeleton of Latin and Cyrillic spellings, glossary terms),
+// punctuation and paragraph breaks. The search runs in a band around a guide path (see
+// search.go), so time and memory grow linearly with the length of the document. Each bead's
+// score is its posterior probability under the model.
+package align
+
+import (
+	"math"
+	"sort"
+	"sync"
+)
+
+// Sentence is one sentence of a document.
+type Sentence struct {
+	Text string
+	// Para is the index of the sentence's paragraph in its document. Alignment prefers beads
+	// that do not cross paragraph breaks. Use 0 everywhere when paragraphs are unknown.
+	Para int
+}
+
+// Bead links source sentences to target sentences. Src and Tgt hold sentence indices in
+// increasing order; one of them is empty (never nil) for a sentence without counterpart.
+type Bead struct {
+	Src, Tgt []int
+	// Score is the confidence in the bead, in [0, 1].
+	Score float64
+}
+
+// TermFinder finds glossary entries in text. Entries found on both sides of a bead are anchors.
+type TermFinder interface {
+	// FindTerms returns the ids of the entries whose terms (in any inflected form) occur in text
+	// written in lang. Order and repetition do not matter.
+	FindTerms(lang, text string) []string
+}
+
+// Options configure Pair.
+type Options struct {
+	// SrcLang and TgtLang are ISO 639-1 codes ("en", "ru", "kk"). They select the length model,
+	// stop words, calendar names and case-ending handling; other codes get neutral defaults.
+	SrcLang, TgtLang string
+	// Terms, if not nil, turns glossary matches into anchors.
+	Terms TermFinder
+	// Band is the initial half-width of the search band in sentences; 0 picks a default. The band
+	// widens by itself when the alignment needs it, so this only trades speed on documents with
+	// long omissions.
+	Band int
+}
+
+const (
+	defaultBand   = 48    // first pass: around the diagonal
+	refineBand    = 12    // second pass: around the first pass's path
+	posteriorBand = 6     // forward-backward: around the final path
+	fullTable     = 40000 // tables this small are searched whole
+	// temperature scales costs into log-probabilities for the bead scores. The weights are only
+	// roughly log-likelihoods; a temperature above 1 makes the scores less overconfident.
+	temperature = 1.5
+)
+
+// Pair aligns src with tgt. Every sentence of both sides appears in exactly one bead, and beads
+// are in document order on both sides. Either side may be empty.
+func Pair(src, tgt []Sentence, opt Options) []Bead {
+	n, m := len(src), len(tgt)
+	if n == 0 || m == 0 {
+		return unmatched(n, m)
+	}
+	a := &aligner{m: newModel(opt.SrcLang, opt.TgtLang)}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		a.src = newSide(opt.SrcLang, src, opt.Terms)
+	}()
+	a.tgt = newSide(opt.TgtLang, tgt, opt.Terms)
+	wg.Wait()
+	a.paras = a.src.paras && a.tgt.paras
+
+	w := opt.Band
+	if w <= 0 {
+		w = defaultBand
+	}
+	if (n+1)*(m+1) <= fullTable {
+		w = max(n, m)
+	}
+	gmin, gmax := diagonalGuide(n, m)
+	path := a.bandedPath(gmin, gmax, w)
+	a.reestimate(path)
+	gmin, gmax = pathGuide(path, n)
+	path = a.bandedPath(gmin, gmax, refineBand)
+	scores := a.posteriors(path, posteriorBand, temperature)
+	return beadsOf(path, scores)
+}
+
+// unmatched returns the alignment of a document against an empty one: all 1-0 or all 0-1.
+func unmatched(n, m int) []Bead {
+	out := make([]Bead, 0, n+m)
+	for i := range n {
+		out = append(out, Bead{Src: []int{i}, Tgt: []int{}, Score: 1})
+	}
+	for j := range m {
+		out = append(out, Bead{Src: []int{}, Tgt: []int{j}, Score: 1})
+	}
+	return out
+}
+
+// beadsOf turns a path into beads. All index slices share one backing array.
+func beadsOf(path []step, scores []float64) []Bead {
+	total := 0
+	for _, s := range path {
+		total += shapes[s.shape].di + shapes[s.shape].dj
+	}
+	idx := make([]int, total)
+	out := make([]Bead, len(path))
+	for k, s := range path {
+		sh := shapes[s.shape]
+		src := idx[:sh.di:sh.di]
+		for d := range src {
+			src[d] = s.i - sh.di + d
+		}
+		tgt := idx[sh.di : sh.di+sh.dj : sh.di+sh.dj]
+		for d := range tgt {
+			tgt[d] = s.j - sh.dj + d
+		}
+		idx = idx[sh.di+sh.dj:]
+		out[k] = Bead{Src: src, Tgt: tgt, Score: scores[k]}
+	}
+	return out
+}
+
+// aligner holds one alignment problem: both sides' features and the model.
+type aligner struct {
+	m        *model
+	src, tgt *side
+	paras    bool // both sides have paragraph breaks, so the paragraph terms apply
+}
+
+// side holds the features of one side, arranged for the search: for every bead size d (1 to 3)
+// and every end position i, the merged features of sentences i−d..i−1.
+type side struct {
+	n      int
+	cum    []float64          // cum[i]: total length of sentences 0..i−1
+	sets   [4][]keySet        // sets[d][i]: anchor keys of sentences i−d..i−1
+	punct  [4][][nPunct]uint8 // punct[d][i]: punctuation counts of sentences i−d..i−1
+	breaks []int              // breaks[i]: paragraph breaks between sentences 0..i−1
+	paras  bool               // at least one paragraph break
+}
+
+func newSide(lang string, ss []Sentence, terms TermFinder) *side {
+	n := len(ss)
+	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1)}
+	feats := make([]features, n)
+	for i, x := range ss {
+		feats[i] = extract(lang, x, terms)
+		s.cum[i+1] = s.cum[i] + feats[i].length
+		s.breaks[i+1] = s.breaks[i]
+		if i > 0 && x.Para != ss[i-1].Para {
+			s.breaks[i+1]++
+		}
+	}
+	s.paras = s.breaks[n] > 0
+	var buf []uint32
+	for d := 1; d <= 3; d++ {
+		s.sets[d] = make([]keySet, n+1)
+		s.punct[d] = make([][nPunct]uint8, n+1)
+		for i := d; i <= n; i++ {
+			buf = buf[:0]
+			var p [nPunct]uint8
+			for k := i - d; k < i; k++ {
+				buf = append(buf, feats[k].keys...)
+				for c := range p {
+					p[c] = satAdd(p[c], feats[k].punct[c])
+				}
+			}
+			s.sets[d][i] = newKeySet(buf, d > 1)
+			s.punct[d][i] = p
+		}
+	}
+	return s
+}
+
+func satAdd(a, b uint8) uint8 {
+	if a > math.MaxUint8-b {
+		return math.MaxUint8
+	}
+	return a + b
+}
+
+// newKeySet copies keys into a sorted, duplicate-free set. Single sentences are already sorted.
+func newKeySet(keys []uint32, merge bool) keySet {
+	ks := keySet{keys: append([]uint32(nil), keys...)}
+	if merge {
+		sort.Slice(ks.keys, func(a, b int) bool { return ks.keys[a] < ks.keys[b] })
+		w := 0
+		for r, k := range ks.keys {
+			if r == 0 || k != ks.keys[w-1] {
+				ks.keys[w] = k
+				w++
+			}
+		}
+		ks.keys = ks.keys[:w]
+	}
+	for _, k := range ks.keys {
+		ks.count[k>>30]++
+	}
+	return ks
+}
+
+// breaksInside counts paragraph breaks between the sentences of a bead that ends at i and takes d.
+func (s *side) breaksInside(i, d int) int {
+	if d < 2 {
+		return 0
+	}
+	return s.breaks[i] - s.breaks[i-d+1]
+}
+
+// paraEnd reports whether position i (between sentences i−1 and i) is a paragraph boundary.
+func (s *side) paraEnd(i int) bool {
+	return i == 0 || i == s.n || s.breaks[i+1] != s.breaks[i]
+}
+
+// beadCost is the cost of the bead of shape k that ends at cell (i, j).
+func (a *aligner) beadCost(k, i, j int) float64 {
+	sh := shapes[k]
+	m := a.m
+	c := m.shape[k]
+	if sh.di > 0 && sh.dj > 0 {
+		c += m.lengthCost(a.src.cum[i]-a.src.cum[i-sh.di], a.tgt.cum[j]-a.tgt.cum[j-sh.dj])
+		c += m.anchorCost(&a.src.sets[sh.di][i], &a.tgt.sets[sh.dj][j])
+		c += m.punctCost(&a.src.punct[sh.di][i], &a.tgt.punct[sh.dj][j])
+	}
+	if a.paras {
+		c += m.paraInside * float64(a.src.breaksInside(i, sh.di)+a.tgt.breaksInside(j, sh.dj))
+		if a.src.paraEnd(i) != a.tgt.paraEnd(j) {
+			c += m.paraEdge
+		}
+	}
+	return c
+}
+
+// reestimate refits the length ratio and variance on the 1-1 beads of a first-pass path, shrunk
+// towards the language pair's prior so that a short document cannot pull them far. Translations
+// differ in verbosity (a terse translator, a house style), and the fitted model separates right
+// from wrong beads better than the corpus average. The worst-fitting tenth of the beads is
+// ignored, since some of them are misaligned.
+func (a *aligner) reestimate(path []step) {
+	const pseudo = 30 // the prior counts as this many beads
+	var ls, lt []float64
+	for _, s := range path {
+		if s.shape == 0 {
+			ls = append(ls, a.src.cum[s.i]-a.src.cum[s.i-1])
+			lt = append(lt, a.tgt.cum[s.j]-a.tgt.cum[s.j-1])
+		}
+	}
+	if len(ls) < 3 {
+		return
+	}
+	var ss, st float64
+	for k := range ls {
+		ss += ls[k]
+		st += lt[k]
+	}
+	if ss <= 0 || st <= 0 {
+		return
+	}
+	r := st / ss
+	dev := make([]float64, len(ls))
+	for k := range ls {
+		d := lt[k] - r*ls[k]
+		dev[k] = d * d / math.Max(1, (ls[k]+lt[k]/r)/2)
+	}
+	sort.Float64s(dev)
+	keep := dev[:max(1, len(dev)*9/10)]
+	v := 0.0
+	for _, d := range keep {
+		v += d
+	}
+	v /= float64(len(keep))
+	v /= 0.6 // the mean of the lower nine tenths of a χ²(1) sample is about 0.6 of the full mean
+	nb := float64(len(ls))
+	a.m.ratio = (pseudo*a.m.ratio + nb*r) / (pseudo + nb)
+	a.m.variance = (pseudo*a.m.variance + nb*v) / (pseudo + nb)
+}

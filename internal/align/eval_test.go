@@ -1,0 +1,203 @@
+package align
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The evaluation reproduces ../shared/eval: perturb.py builds bitexts with a known alignment from
+// the NTREX news corpus, and score.py's presegmented mode scores exact beads (strict) and sentence
+// links (lax). The shared folder is not part of the repository, so these tests skip without it.
+
+const sharedDir = "../../../shared"
+
+// evalDoc is one perturbed bitext with its gold beads.
+type evalDoc struct {
+	name     string
+	src, tgt []string
+	gold     [][2][]int
+}
+
+// perturbedSets runs perturb.py on ntrex-dev into a temporary directory and loads the sets of
+// both pairs. It skips the test when python3 or the shared folder is missing.
+func perturbedSets(t testing.TB) map[string][]evalDoc {
+	t.Helper()
+	script := filepath.Join(sharedDir, "eval", "perturb.py")
+	corpus := filepath.Join(sharedDir, "corpora", "ntrex-dev")
+	if _, err := os.Stat(script); err != nil {
+		t.Skip("no ../shared/eval: evaluation needs the shared corpora")
+	}
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found: perturb.py cannot build the evaluation sets")
+	}
+	out := t.TempDir()
+	if b, err := exec.Command(py, script, corpus, out).CombinedOutput(); err != nil {
+		t.Fatalf("perturb.py: %v\n%s", err, b)
+	}
+	sets := map[string][]evalDoc{}
+	for _, pair := range []string{"en-ru", "en-kk"} {
+		golds, _ := filepath.Glob(filepath.Join(out, pair, "*.gold.json"))
+		slices.Sort(golds)
+		for _, g := range golds {
+			base := strings.TrimSuffix(g, ".gold.json")
+			var gold struct {
+				Beads [][2][]int `json:"beads"`
+			}
+			b, err := os.ReadFile(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, &gold); err != nil {
+				t.Fatalf("%s: %v", g, err)
+			}
+			sets[pair] = append(sets[pair], evalDoc{
+				name: base,
+				src:  readLines(t, base+".src"),
+				tgt:  readLines(t, base+".tgt"),
+				gold: gold.Beads,
+			})
+		}
+	}
+	return sets
+}
+
+// readLines splits a file at "\n", like score.py (no final newline in perturb.py's output).
+func readLines(t testing.TB, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(string(b), "\n")
+}
+
+func sentences(lines []string) []Sentence {
+	out := make([]Sentence, len(lines))
+	for i, l := range lines {
+		out[i] = Sentence{Text: l}
+	}
+	return out
+}
+
+// prf accumulates counts for precision, recall and F1.
+type prf struct{ tp, pred, gold int }
+
+func (c prf) f1() float64 {
+	if c.pred == 0 || c.gold == 0 || c.tp == 0 {
+		return 0
+	}
+	p, r := float64(c.tp)/float64(c.pred), float64(c.tp)/float64(c.gold)
+	return 2 * p * r / (p + r)
+}
+
+func (c prf) String() string {
+	p, r := float64(c.tp)/float64(max(c.pred, 1)), float64(c.tp)/float64(max(c.gold, 1))
+	return fmt.Sprintf("P %.3f R %.3f F1 %.3f", p, r, c.f1())
+}
+
+// scoreDoc adds one document's strict (exact beads) and lax (links) counts, as score.py does.
+func scoreDoc(strict, lax *prf, gold [][2][]int, pred []Bead) {
+	key := func(s, t []int) string { return fmt.Sprint(s, t) }
+	gs := map[string]bool{}
+	gl := map[[2]int]bool{}
+	for _, b := range gold {
+		gs[key(b[0], b[1])] = true
+		for _, i := range b[0] {
+			for _, j := range b[1] {
+				gl[[2]int{i, j}] = true
+			}
+		}
+	}
+	ps := map[string]bool{}
+	pl := map[[2]int]bool{}
+	for _, b := range pred {
+		if len(b.Src)+len(b.Tgt) > 0 {
+			ps[key(b.Src, b.Tgt)] = true
+		}
+		for _, i := range b.Src {
+			for _, j := range b.Tgt {
+				pl[[2]int{i, j}] = true
+			}
+		}
+	}
+	for k := range ps {
+		if gs[k] {
+			strict.tp++
+		}
+	}
+	strict.pred += len(ps)
+	strict.gold += len(gs)
+	for k := range pl {
+		if gl[k] {
+			lax.tp++
+		}
+	}
+	lax.pred += len(pl)
+	lax.gold += len(gl)
+}
+
+// TestEvalNTREX asserts the quality targets of issue 4 on the ntrex-dev sets: strict F1 ≥ 0.95 and
+// lax F1 ≥ 0.98 for en-ru and en-kk (hunalign with an empty dictionary: strict 0.857 and 0.836).
+func TestEvalNTREX(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluation is slow-ish; skipped in -short")
+	}
+	sets := perturbedSets(t)
+	for _, pair := range []string{"en-ru", "en-kk"} {
+		t.Run(pair, func(t *testing.T) {
+			var strict, lax prf
+			opt := Options{SrcLang: "en", TgtLang: pair[3:]}
+			for _, d := range sets[pair] {
+				pred := Pair(sentences(d.src), sentences(d.tgt), opt)
+				scoreDoc(&strict, &lax, d.gold, pred)
+				if os.Getenv("ALIGN_EVAL_VERBOSE") != "" {
+					reportErrors(t, d, pred)
+				}
+			}
+			t.Logf("%s strict %v | lax %v", pair, strict, lax)
+			if strict.f1() < 0.95 || lax.f1() < 0.98 {
+				t.Errorf("%s: strict F1 %.3f (want ≥ 0.95), lax F1 %.3f (want ≥ 0.98)", pair, strict.f1(), lax.f1())
+			}
+		})
+	}
+}
+
+// reportErrors logs the beads of pred that are not gold beads, with their text, for error analysis.
+func reportErrors(t *testing.T, d evalDoc, pred []Bead) {
+	gs := map[string]bool{}
+	for _, b := range d.gold {
+		gs[fmt.Sprint(b[0], b[1])] = true
+	}
+	ps := map[string]bool{}
+	for _, b := range pred {
+		ps[fmt.Sprint(b.Src, b.Tgt)] = true
+	}
+	show := func(tag string, s, tg []int, score float64) {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %s %v %v %.2f\n", tag, filepath.Base(d.name), s, tg, score)
+		for _, i := range s {
+			fmt.Fprintf(&b, "   S%d %.110s\n", i, d.src[i])
+		}
+		for _, j := range tg {
+			fmt.Fprintf(&b, "   T%d %.110s\n", j, d.tgt[j])
+		}
+		t.Log(b.String())
+	}
+	for _, b := range pred {
+		if !gs[fmt.Sprint(b.Src, b.Tgt)] {
+			show("WRONG", b.Src, b.Tgt, b.Score)
+		}
+	}
+	for _, b := range d.gold {
+		if !ps[fmt.Sprint(b[0], b[1])] {
+			show("MISSED", b[0], b[1], 0)
+		}
+	}
+}

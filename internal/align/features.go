@@ -1,0 +1,193 @@
+package align
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A sentence is reduced once, before the search, to the few things the cost model compares:
+// its length, a sorted set of anchor keys and its punctuation profile. The search then compares
+// thousands of candidate pairs without looking at text again.
+
+// Key kinds live in the top two bits of a key so that a number can never match a word.
+const (
+	kindWord   = 0 << 30 // consonant skeleton of a name or loanword
+	kindNumber = 1 << 30 // a normalised number, a month or a weekday
+	kindTerm   = 2 << 30 // a glossary entry id found by Options.Terms
+	kindMask   = 3 << 30
+)
+
+// Punctuation classes that survive translation. Each has its own weight in the model.
+const (
+	punctQuestion = iota // ?
+	punctExclaim         // !
+	punctQuote           // any quotation mark: "…" «…» “…” „…“ '…'
+	punctColon           // :
+	punctParen           // ( )
+	nPunct
+)
+
+type features struct {
+	length float64 // characters, spaces excluded
+	keys   []uint32
+	punct  [nPunct]uint8
+	para   int
+}
+
+// extract computes the features of one sentence in lang ("en", "ru", "kk"; other codes get the
+// script-neutral treatment).
+func extract(lang string, s Sentence, terms TermFinder) features {
+	f := features{para: s.Para}
+	var keys []uint32
+	var sk []byte
+	text := s.Text
+	var toks []token
+	prevRune := rune(' ')
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			var nums []string
+			var n int
+			nums, n = scanNumber(text[i:], nil)
+			for _, x := range nums {
+				keys = append(keys, hashKey(kindNumber, x))
+				toks = append(toks, token{num: true})
+			}
+			f.length += float64(utf8.RuneCountInString(strings.Map(dropSpace, text[i:i+n])))
+			i += n
+			prevRune = '0'
+			continue
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			j := i + w
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += w2
+			}
+			toks = append(toks, token{word: text[i:j]})
+			f.length += float64(utf8.RuneCountInString(text[i:j]))
+			prevRune = 'a'
+			i = j
+			continue
+		}
+		if !unicode.IsSpace(r) {
+			f.length++
+		}
+		switch r {
+		case '?', '¿', '？':
+			f.punct[punctQuestion]++
+		case '!', '¡', '！':
+			f.punct[punctExclaim]++
+		case '"', '«', '»', '“', '”', '„', '‟', '‹', '›', '‘', '’', '\'':
+			if r == '\'' || r == '’' {
+				// an apostrophe inside or at the end of a word (it's, AMs') is not a quote
+				nx, _ := utf8.DecodeRuneInString(text[i+w:])
+				if unicode.IsLetter(prevRune) || prevRune == '0' || (unicode.IsLetter(nx) && !unicode.IsSpace(prevRune) && prevRune != ' ') {
+					break
+				}
+			}
+			f.punct[punctQuote]++
+		case ':':
+			f.punct[punctColon]++
+		case '(', ')':
+			f.punct[punctParen]++
+		}
+		prevRune = r
+		if unicode.IsSpace(r) {
+			prevRune = ' '
+		}
+		i += w
+	}
+	cyr := lang == "ru" || lang == "kk"
+	for k, t := range toks {
+		if t.num {
+			continue
+		}
+		lower := strings.ToLower(t.word)
+		upper := isUpperInitial(t.word)
+		if ck := calendarKey(lang, lower); ck != "" && calendarOK(lang, lower, upper, toks, k) {
+			keys = append(keys, hashKey(kindNumber, ck))
+			continue
+		}
+		if isStopword(lang, lower) {
+			continue
+		}
+		sk = skeleton(sk[:0], t.word)
+		if len(sk) < minSkeleton {
+			continue
+		}
+		keys = append(keys, hashKey(kindWord, string(sk)))
+		if cyr && isCyrillic(t.word) {
+			// Case endings: the stem of Лондоне, Токаевым, Тоқаевтың is the skeleton minus one
+			// or two final consonants (vowel endings already vanished with the vowels).
+			for cut := 1; cut <= 2 && len(sk)-cut >= minSkeleton; cut++ {
+				keys = append(keys, hashKey(kindWord, string(sk[:len(sk)-cut])))
+			}
+		}
+	}
+	if terms != nil {
+		for _, id := range terms.FindTerms(lang, text) {
+			keys = append(keys, hashKey(kindTerm, id))
+		}
+	}
+	slices.Sort(keys)
+	f.keys = slices.Compact(keys)
+	return f
+}
+
+// A token is a word or one number of the sentence, in order.
+type token struct {
+	word string // empty for numbers
+	num  bool
+}
+
+// calendarOK filters month and weekday names that are more often something else. English names are
+// capitalised; May, March and Mar also need a number beside them (Theresa May, a protest march).
+// Russian and Kazakh write them in lower case, so a capitalised Қазан is the city, not October.
+func calendarOK(lang, lower string, upper bool, toks []token, k int) bool {
+	if lang != "en" {
+		return !upper || k == 0
+	}
+	if !upper {
+		return false
+	}
+	switch lower {
+	case "may", "march", "mar":
+		return k > 0 && toks[k-1].num || k+1 < len(toks) && toks[k+1].num
+	}
+	return true
+}
+
+const minSkeleton = 3
+
+func dropSpace(r rune) rune {
+	if unicode.IsSpace(r) {
+		return -1
+	}
+	return r
+}
+
+func isCyrillic(word string) bool {
+	for _, r := range word {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hashKey is 32-bit FNV-1a of s with the kind in the top two bits. Collisions only cost a spurious
+// anchor, which the model tolerates.
+func hashKey(kind uint32, s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h&^kindMask | kind
+}

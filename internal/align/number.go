@@ -1,0 +1,204 @@
+package align
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Numbers are the most reliable anchor in news: translators copy them, but they write them in their
+// own conventions. English writes 1,000 and 3.5; Russian and Kazakh write 1 000 (often with a
+// no-break or thin space) and 3,5. scanNumber reads one written number and returns it in one
+// canonical form so that all of these compare equal.
+
+// groupSeps may separate thousands: comma, dot, apostrophe and the spaces used for grouping.
+func isGroupSep(r rune) bool {
+	switch r {
+	case ',', '.', '\'', ' ', '\u00a0', '\u202f', '\u2009', '\u2007':
+		return true
+	}
+	return false
+}
+
+// scanNumber reads the number that starts at s[0] (an ASCII digit). It returns the canonical forms
+// of the numbers found (one, or the parts of a date like 09.09.2019) and the number of bytes read.
+// Canonical form: no grouping, "." as the decimal point, no leading zeros in the integer part, no
+// trailing zeros in the fraction.
+func scanNumber(s string, out []string) ([]string, int) {
+	// Read digit groups and the single separator rune after each.
+	type group struct {
+		digits string
+		sep    rune // separator that follows this group, 0 if none
+	}
+	var groups []group
+	i := 0
+	for {
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		g := group{digits: s[i:j]}
+		i = j
+		if i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if (isGroupSep(r) || r == '/') && i+w < len(s) && s[i+w] >= '0' && s[i+w] <= '9' {
+				g.sep = r
+				groups = append(groups, g)
+				i += w
+				continue
+			}
+		}
+		groups = append(groups, g)
+		break
+	}
+	// Dates: 09.09.2019, 9/9/2019. Each part is its own number; dotted dates also name a month.
+	if len(groups) == 3 && groups[0].sep == groups[1].sep && (groups[0].sep == '.' || groups[0].sep == '/') &&
+		len(groups[0].digits) <= 2 && len(groups[1].digits) <= 2 && (len(groups[2].digits) == 4 || len(groups[2].digits) == 2) {
+		for _, g := range groups {
+			out = append(out, canonInt(g.digits))
+		}
+		if groups[0].sep == '.' {
+			if m, err := strconv.Atoi(groups[1].digits); err == nil && m >= 1 && m <= 12 {
+				out = append(out, monthKey(m))
+			}
+		}
+		return out, i
+	}
+	// Otherwise consume groups from the left: thousands groups (exactly three digits after a
+	// grouping separator, the same separator each time), then at most one decimal part after a
+	// comma or dot that is not the grouping separator. A space never starts a fraction, so
+	// "2019 200" stays two numbers.
+	for k := 0; k < len(groups); {
+		intPart := groups[k].digits
+		next := k + 1
+		var sep rune
+		if len(intPart) <= 3 && intPart != "0" {
+			for next < len(groups) && len(groups[next].digits) == 3 && groups[next-1].sep != '/' &&
+				(sep == 0 || groups[next-1].sep == sep) {
+				sep = groups[next-1].sep
+				intPart += groups[next].digits
+				next++
+			}
+		}
+		frac := ""
+		if next < len(groups) {
+			if d := groups[next-1].sep; (d == '.' || d == ',') && d != sep {
+				frac = groups[next].digits
+				next++
+			}
+		}
+		out = append(out, canonDecimal(intPart, frac))
+		k = next
+	}
+	return out, i
+}
+
+func canonInt(d string) string {
+	d = strings.TrimLeft(d, "0")
+	if d == "" {
+		return "0"
+	}
+	return d
+}
+
+func canonDecimal(intPart, frac string) string {
+	n := canonInt(intPart)
+	frac = strings.TrimRight(frac, "0")
+	if frac == "" {
+		return n
+	}
+	return n + "." + frac
+}
+
+func monthKey(m int) string   { return "@m" + strconv.Itoa(m) }
+func weekdayKey(d int) string { return "@d" + strconv.Itoa(d) }
+
+// Month and weekday names are anchors too: "September 9" and "9 сентября" and "9 қыркүйек" share
+// the 9 and the month. English names must be capitalised (May and March are also common words, so
+// they additionally need a number next to them; see calendarKey's caller). Russian and Kazakh
+// forms are matched by stem, so that case endings (сентября, қыркүйекте) are covered.
+var (
+	enMonths = map[string]int{
+		"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+		"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+		"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+		"december": 12, "dec": 12,
+	}
+	enWeekdays = map[string]int{
+		"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+	}
+	// stems: a word matches if it starts with the stem and is at most maxEnding runes longer.
+	ruMonths = []calendarStem{
+		{"январ", 1}, {"феврал", 2}, {"марта", 3}, {"март", 3}, {"марте", 3}, {"апрел", 4}, {"мая", 5}, {"май", 5}, {"мае", 5},
+		{"июн", 6}, {"июл", 7}, {"август", 8}, {"сентябр", 9}, {"октябр", 10}, {"ноябр", 11}, {"декабр", 12},
+	}
+	ruWeekdays = []calendarStem{
+		{"понедельник", 1}, {"вторник", 2}, {"среду", 3}, {"четверг", 4}, {"пятниц", 5}, {"суббот", 6}, {"воскресень", 7},
+	}
+	// қазан (October) is also a cauldron and the city of Kazan; the city is capitalised, and
+	// callers pass only words that were lower-case in the text.
+	kkMonths = []calendarStem{
+		{"қаңтар", 1}, {"ақпан", 2}, {"наурыз", 3}, {"сәуір", 4}, {"мамыр", 5}, {"маусым", 6}, {"шілде", 7},
+		{"тамыз", 8}, {"қыркүйек", 9}, {"қазан", 10}, {"қараша", 11}, {"желтоқсан", 12},
+	}
+	kkWeekdays = []calendarStem{
+		{"дүйсенбі", 1}, {"сейсенбі", 2}, {"сәрсенбі", 3}, {"бейсенбі", 4}, {"жұма", 5}, {"сенбі", 6}, {"жексенбі", 7},
+	}
+)
+
+type calendarStem struct {
+	stem string
+	n    int
+}
+
+// maxEnding bounds how much longer than a calendar stem a word may be (Kazakh -дағы, Russian -ьского).
+const maxEnding = 6
+
+// calendarKey returns the month or weekday key for word (already lower-cased) in lang, or "".
+// exact words are those whose stem must match the whole word (the Russian month forms are short
+// and collide with names like Мартин).
+func calendarKey(lang, word string) string {
+	switch lang {
+	case "en":
+		if m, ok := enMonths[word]; ok {
+			return monthKey(m)
+		}
+		if d, ok := enWeekdays[word]; ok {
+			return weekdayKey(d)
+		}
+		return ""
+	case "ru":
+		if k := matchStem(word, ruMonths, monthKey, map[string]bool{"марта": true, "март": true, "марте": true, "мая": true, "май": true, "мае": true}); k != "" {
+			return k
+		}
+		return matchStem(word, ruWeekdays, weekdayKey, map[string]bool{"среду": true})
+	case "kk":
+		if k := matchStem(word, kkMonths, monthKey, nil); k != "" {
+			return k
+		}
+		return matchStem(word, kkWeekdays, weekdayKey, nil)
+	}
+	return ""
+}
+
+func matchStem(word string, stems []calendarStem, key func(int) string, exact map[string]bool) string {
+	for _, st := range stems {
+		if exact[st.stem] {
+			if word == st.stem {
+				return key(st.n)
+			}
+			continue
+		}
+		if strings.HasPrefix(word, st.stem) && utf8.RuneCountInString(word)-utf8.RuneCountInString(st.stem) <= maxEnding {
+			return key(st.n)
+		}
+	}
+	return ""
+}
+
+// isUpperInitial reports whether word starts with an upper-case letter.
+func isUpperInitial(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r)
+}
