@@ -1,0 +1,163 @@
+package glossary
+
+import (
+	"bytes"
+	"sort"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// Kind is what an entry names.
+type Kind string
+
+// The kinds of entry. The kind steers inflection: only a person's name
+// declines as a surname (Russian Токаев → Токаева, Токаеву; Kazakh -ов/-ев/-ин
+// surnames also take back-vowel endings), and a place name in -о/-е is
+// indeclinable in Russian (Актобе) while an institution's is not
+// (Министерство → Министерства).
+const (
+	Person       Kind = "person"
+	Place        Kind = "place"
+	Organization Kind = "organization"
+	Institution  Kind = "institution"
+	Other        Kind = "other"
+)
+
+// Kinds lists the valid kinds in the order the documentation gives them.
+var Kinds = []Kind{Person, Place, Organization, Institution, Other}
+
+// Valid reports whether k is one of [Kinds].
+func (k Kind) Valid() bool {
+	for _, v := range Kinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Form is an entry's name in one language.
+//
+// Term is the preferred form; Variants are also accepted; Forbidden forms
+// are never accepted and are reported together with Term. All three match
+// in every inflected form the language's rules generate. Inflect is a hint
+// for names the rules get wrong (see the package documentation for the
+// values each language knows). Forms are extra accepted spellings taken
+// literally, without inflection: irregular forms (Kazakh орны for орын) or
+// derived words the house accepts in place of the name (алматинский).
+type Form struct {
+	Term      string   `yaml:"term"`
+	Variants  []string `yaml:"variants,omitempty,flow"`
+	Forbidden []string `yaml:"forbidden,omitempty,flow"`
+	Inflect   string   `yaml:"inflect,omitempty"`
+	Forms     []string `yaml:"forms,omitempty,flow"`
+}
+
+// Accepted returns Term, Variants and Forms: every spelling that satisfies
+// the glossary.
+func (f *Form) Accepted() []string {
+	out := make([]string, 0, 1+len(f.Variants)+len(f.Forms))
+	if f.Term != "" {
+		out = append(out, f.Term)
+	}
+	out = append(out, f.Variants...)
+	return append(out, f.Forms...)
+}
+
+// Entry is one named thing with its forms per language. File, Line and
+// Column locate the entry in the glossary (1-based); they are zero for an
+// entry built in code.
+type Entry struct {
+	ID     string
+	Kind   Kind
+	Note   string
+	Langs  map[string]*Form
+	File   string
+	Line   int
+	Column int
+}
+
+// Glossary is the set of entries of a workspace, in file order (files by
+// name, entries as written). An entry whose id repeats an earlier one is
+// reported by [Load] and left out, so ids are unique here.
+type Glossary struct {
+	Entries []*Entry
+	// Langs are the workspace languages the glossary was loaded for.
+	Langs []string
+
+	byID map[string]*Entry
+}
+
+// New returns a glossary of entries, for callers that build one in code
+// (tests, the CLI after an add). Later duplicates of an id are dropped.
+func New(langs []string, entries ...*Entry) *Glossary {
+	g := &Glossary{Langs: langs, byID: map[string]*Entry{}}
+	for _, e := range entries {
+		g.add(e)
+	}
+	return g
+}
+
+func (g *Glossary) add(e *Entry) bool {
+	if g.byID == nil {
+		g.byID = map[string]*Entry{}
+	}
+	if _, dup := g.byID[e.ID]; dup {
+		return false
+	}
+	g.byID[e.ID] = e
+	g.Entries = append(g.Entries, e)
+	return true
+}
+
+// Lookup returns the entry with that id, or nil.
+func (g *Glossary) Lookup(id string) *Entry {
+	return g.byID[id]
+}
+
+// Sorted returns the entries of that kind ("" for every kind) that have a
+// form in lang, ordered by their preferred form in the collation of lang:
+// Kazakh puts Ә after А and І after Ы, Russian Ё after Е. Ties break by id.
+// Entries without a form in lang come last, by id.
+func (g *Glossary) Sorted(lang string, kind Kind) []*Entry {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.Und
+	}
+	col := collate.New(tag, collate.IgnoreCase)
+	type keyed struct {
+		e   *Entry
+		key []byte
+		has bool
+	}
+	var buf collate.Buffer
+	var list []keyed
+	for _, e := range g.Entries {
+		if kind != "" && e.Kind != kind {
+			continue
+		}
+		k := keyed{e: e}
+		if f := e.Langs[lang]; f != nil && f.Term != "" {
+			k.has = true
+			k.key = append([]byte(nil), col.KeyFromString(&buf, f.Term)...)
+			buf.Reset()
+		}
+		list = append(list, k)
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.has != b.has {
+			return a.has
+		}
+		if c := bytes.Compare(a.key, b.key); c != 0 {
+			return c < 0
+		}
+		return a.e.ID < b.e.ID
+	})
+	out := make([]*Entry, len(list))
+	for i, k := range list {
+		out[i] = k.e
+	}
+	return out
+}

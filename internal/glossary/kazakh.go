@@ -1,0 +1,353 @@
+package glossary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kazakh inflection: the endings of a name's last word, generated from the
+// stem's vowel harmony and final sound (see the package documentation and
+// ../shared/notes/kazakh-morphology.md). Endings are written here in their
+// back-vowel form and turned front by [kkFront].
+
+const (
+	kkBackVowels  = "аоұыяё"
+	kkFrontVowels = "әөүіеэ"
+	kkVowels      = "аәеёиоөұүыіэюяу"
+)
+
+// kkClass is the stem-final sound class that picks the first consonant of
+// an ending.
+type kkClass uint8
+
+const (
+	kkV kkClass = iota // vowel
+	kkS                // л р й у (sonorants)
+	kkN                // м н ң (nasals)
+	kkZ                // з ж (voiced fricatives)
+	kkT                // voiceless, and final б в г д
+)
+
+// kkFront turns a back-vowel ending into its front twin: а→е, ы→і, ғ→г,
+// қ→к (дың→дің, ға→ге, қа→ке, дағы→дегі).
+var kkFront = strings.NewReplacer("а", "е", "ы", "і", "ғ", "г", "қ", "к").Replace
+
+// kkHarmony tells which harmony the endings of word follow. A final к/г
+// takes front endings and қ/ғ back ones; otherwise the last vowel decides.
+// и, ю and у after a consonant are written in loans of either harmony
+// (Мадрид, Берлин), so a word whose last vowel is one of them gets both.
+func kkHarmony(word string) (back, front bool) {
+	rs := []rune(word)
+	if n := len(rs); n > 0 {
+		switch rs[n-1] {
+		case 'к', 'г':
+			return false, true
+		case 'қ', 'ғ':
+			return true, false
+		}
+	}
+	ambiguous := false
+	for i := len(rs) - 1; i >= 0; i-- {
+		r := rs[i]
+		switch {
+		case strings.ContainsRune(kkBackVowels, r):
+			return true, ambiguous
+		case strings.ContainsRune(kkFrontVowels, r):
+			return ambiguous, true
+		case r == 'и' || r == 'ю':
+			ambiguous = true
+		case r == 'у':
+			if i > 0 && strings.ContainsRune(kkVowels, rs[i-1]) {
+				continue // a glide after a vowel: Атырау
+			}
+			ambiguous = true
+		}
+	}
+	return true, true
+}
+
+// kkClassOf returns the class of the word's final sound. A final soft or
+// hard sign is skipped (Кремль is a sonorant stem). Final ж counts as both
+// Z and T, as the sources disagree; zh reports it.
+func kkClassOf(word string) (c kkClass, zh bool) {
+	word = strings.TrimRight(word, "ьъ")
+	r, _ := utf8.DecodeLastRuneInString(word)
+	switch {
+	case r == 'у' || strings.ContainsRune("лрй", r):
+		return kkS, false
+	case strings.ContainsRune(kkVowels, r):
+		return kkV, false
+	case strings.ContainsRune("мнң", r):
+		return kkN, false
+	case r == 'з':
+		return kkZ, false
+	case r == 'ж':
+		return kkZ, true
+	}
+	return kkT, false
+}
+
+// kkCases returns the case endings (back form) of a stem of class c, the
+// empty ending (the bare stem) first: genitive, dative, accusative,
+// locative, ablative, instrumental and attributive locative.
+func kkCases(c kkClass) []string {
+	switch c {
+	case kkV:
+		return []string{"", "ның", "ға", "ны", "да", "дан", "мен", "дағы"}
+	case kkS:
+		return []string{"", "дың", "ға", "ды", "да", "дан", "мен", "дағы"}
+	case kkN:
+		return []string{"", "ның", "ға", "ды", "да", "нан", "мен", "дағы"}
+	case kkZ:
+		return []string{"", "дың", "ға", "ды", "да", "дан", "бен", "дағы"}
+	}
+	return []string{"", "тың", "қа", "ты", "та", "тан", "пен", "тағы"}
+}
+
+// kkAfterPossessive are the endings after the 3rd-person possessive:
+// облысы → облысының, облысына, облысын, облысында, облысынан, облысымен,
+// облысындағы.
+var kkAfterPossessive = []string{"", "ның", "на", "н", "нда", "нан", "мен", "ндағы"}
+
+// kkHyphenEndings are every allomorph of every ending, for abbreviations
+// and Latin names, whose pronunciation (and so harmony and final sound)
+// the spelling does not tell: ҚР-дың, АҚШ-тың, BBC-ге, BBC-дің.
+var kkHyphenEndings = []string{
+	"ның", "нің", "дың", "дің", "тың", "тің",
+	"ға", "ге", "қа", "ке", "на", "не",
+	"ны", "ні", "ды", "ді", "ты", "ті", "н",
+	"да", "де", "та", "те", "нда", "нде",
+	"дан", "ден", "тан", "тен", "нан", "нен",
+	"мен", "бен", "пен",
+	"лар", "лер", "дар", "дер", "тар", "тер",
+	"сы", "сі", "ы", "і",
+	"дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+}
+
+// kkPlural returns the plural suffix (back form) after class c: лар after
+// vowels and р й у, дар after л and the nasals and з ж, тар after
+// voiceless sounds.
+func kkPlural(c kkClass, word string) string {
+	switch c {
+	case kkV:
+		return "лар"
+	case kkS:
+		if strings.HasSuffix(strings.TrimRight(word, "ьъ"), "л") {
+			return "дар"
+		}
+		return "лар"
+	case kkN, kkZ:
+		return "дар"
+	}
+	return "тар"
+}
+
+// kkVoice gives the stem a voiced final before a vowel-initial possessive:
+// кітап → кітабы, тілек → тілегі, Ақжайық → Ақжайығы.
+func kkVoice(stem string) string {
+	r, n := utf8.DecodeLastRuneInString(stem)
+	switch r {
+	case 'п':
+		return stem[:len(stem)-n] + "б"
+	case 'к':
+		return stem[:len(stem)-n] + "г"
+	case 'қ':
+		return stem[:len(stem)-n] + "ғ"
+	}
+	return stem
+}
+
+// kkInflection is how the last word of a Kazakh form inflects.
+type kkInflection struct {
+	plain  []string // whole-word forms of the last word, the word itself first
+	hyphen []string // endings written after a hyphen (ҚР-дың)
+}
+
+// kkInflect returns the inflected forms of word (a folded key) whose
+// written form is orig. multiword tells that the word ends a phrase of two
+// or more words, where a final -ы/-і is usually the possessive of a
+// compound (Біріккен Ұлттар Ұйымы, Алматы облысы).
+func kkInflect(orig, word string, kind Kind, hint string, multiword bool) kkInflection {
+	if hint == "none" {
+		return kkInflection{plain: []string{word}}
+	}
+	if isAbbreviation(orig) || !hasCyrillic(word) {
+		return kkInflection{plain: []string{word}, hyphen: kkHyphenEndings}
+	}
+	set := newStringSet(word)
+	back, front := kkHarmony(word)
+	switch hint {
+	case "back":
+		back, front = true, false
+	case "front":
+		back, front = false, true
+	}
+	possessive := hint == "possessive" || multiword && kkLooksPossessive(word)
+	if hint != "possessive" {
+		cls, zh := kkClassOf(word)
+		kkStemForms(set, word, cls, back, front)
+		if zh {
+			kkStemForms(set, word, kkT, back, front)
+		}
+		if kind == Person && hint == "" && isRussianSurname(word) {
+			// Russian surnames take back-vowel voiceless endings whatever
+			// their last vowel: Тоқаевтың, Тоқаевқа, Тоқаевпен.
+			kkStemForms(set, word, kkT, true, false)
+		}
+	}
+	if possessive {
+		// The word already carries the possessive: only the endings after it,
+		// and the plural of the bare stem (облыс-тар-ы).
+		kkAfterPoss(set, word, back, front)
+		if stem := kkDropPossessive(word); stem != "" {
+			cls, _ := kkClassOf(stem)
+			for _, h := range harmonies(back, front) {
+				pl := pick(h, kkPlural(cls, stem))
+				kkAfterPoss(set, stem+pl+pick(h, "ы"), h, !h)
+			}
+		}
+	}
+	return kkInflection{plain: set.list}
+}
+
+// kkStemForms adds the case forms, possessive and plural of a bare stem.
+func kkStemForms(set *stringSet, stem string, cls kkClass, back, front bool) {
+	for _, h := range harmonies(back, front) {
+		for _, e := range kkCases(cls) {
+			set.add(stem + pick(h, e))
+		}
+		// 3rd-person possessive and the endings after it.
+		if cls == kkV {
+			kkAfterPoss(set, stem+pick(h, "сы"), h, !h)
+		} else {
+			kkAfterPoss(set, stem+pick(h, "ы"), h, !h)
+			if v := kkVoice(stem); v != stem {
+				kkAfterPoss(set, v+pick(h, "ы"), h, !h)
+			}
+		}
+		// Plural, with its case endings and its possessive.
+		pl := stem + pick(h, kkPlural(cls, stem))
+		for _, e := range kkCases(kkS) {
+			set.add(pl + pick(h, e))
+		}
+		kkAfterPoss(set, pl+pick(h, "ы"), h, !h)
+	}
+}
+
+func kkAfterPoss(set *stringSet, poss string, back, front bool) {
+	for _, h := range harmonies(back, front) {
+		for _, e := range kkAfterPossessive {
+			set.add(poss + pick(h, e))
+		}
+	}
+}
+
+// kkLooksPossessive reports a final -ы/-і (облысы, Ұйымы, прокуратурасы).
+func kkLooksPossessive(word string) bool {
+	return strings.HasSuffix(word, "ы") || strings.HasSuffix(word, "і")
+}
+
+// kkDropPossessive strips the possessive of облысы, прокуратурасы, ұйымы,
+// undoing the voicing of кітабы, or returns "".
+func kkDropPossessive(word string) string {
+	for _, suf := range []string{"сы", "сі", "ы", "і"} {
+		if stem, ok := strings.CutSuffix(word, suf); ok && utf8.RuneCountInString(stem) >= 2 {
+			if len(suf) == len("сы") && !strings.ContainsRune(kkVowels, lastRune(stem)) {
+				continue // -сы only follows a vowel
+			}
+			switch lastRune(stem) {
+			case 'б':
+				stem = strings.TrimSuffix(stem, "б") + "п"
+			case 'г':
+				stem = strings.TrimSuffix(stem, "г") + "к"
+			case 'ғ':
+				stem = strings.TrimSuffix(stem, "ғ") + "қ"
+			}
+			return stem
+		}
+	}
+	return ""
+}
+
+// harmonies lists true for back and false for front, as requested.
+func harmonies(back, front bool) []bool {
+	switch {
+	case back && front:
+		return []bool{true, false}
+	case front:
+		return []bool{false}
+	}
+	return []bool{true}
+}
+
+func pick(back bool, ending string) string {
+	if back {
+		return ending
+	}
+	return kkFront(ending)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// isRussianSurname reports the Russian surname endings -ов/-ев/-ёв/-ин/-ын
+// on a folded word.
+func isRussianSurname(w string) bool {
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, s := range []string{"ов", "ев", "ёв", "ин", "ын"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAbbreviation reports a word of two or more letters, all upper case
+// (ҚР, АҚШ, БҰҰ, ООН, BBC).
+func isAbbreviation(orig string) bool {
+	n := 0
+	for _, r := range orig {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func hasCyrillic(s string) bool {
+	for _, r := range s {
+		if scriptOf(r) == scriptCyrillic {
+			return true
+		}
+	}
+	return false
+}
+
+// stringSet keeps strings in insertion order without duplicates.
+type stringSet struct {
+	list []string
+	seen map[string]bool
+}
+
+func newStringSet(items ...string) *stringSet {
+	s := &stringSet{seen: map[string]bool{}}
+	for _, it := range items {
+		s.add(it)
+	}
+	return s
+}
+
+func (s *stringSet) add(v string) {
+	if !s.seen[v] {
+		s.seen[v] = true
+		s.list = append(s.list, v)
+	}
+}

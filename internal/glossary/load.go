@@ -1,0 +1,437 @@
+package glossary
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+)
+
+// idPattern is what an entry id may look like: lower-case ASCII letters and
+// digits in groups joined by single "-", "_" or ".", so ids are safe in
+// file names, URLs and command lines.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`)
+
+// ValidID reports whether id is a valid entry id.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// inflectHints lists the inflect values each language knows. "" and "auto"
+// let the rules decide; "none" keeps the form exactly as written.
+var inflectHints = map[string][]string{
+	"":   {"auto", "none"},
+	"en": {"auto", "none"},
+	"ru": {"auto", "none", "surname", "plural"},
+	"kk": {"auto", "none", "possessive", "back", "front"},
+}
+
+func validInflect(lang, hint string) (bool, []string) {
+	allowed, ok := inflectHints[baseLang(lang)]
+	if !ok {
+		allowed = inflectHints[""]
+	}
+	if hint == "" {
+		return true, allowed
+	}
+	for _, a := range allowed {
+		if hint == a {
+			return true, allowed
+		}
+	}
+	return false, allowed
+}
+
+// Load reads every *.yaml file of dir (in name order) as a glossary for the
+// workspace languages langs. It returns the entries that could be read and
+// every lint problem found, sorted by file and position: malformed YAML,
+// unknown or repeated fields, fields of the wrong shape, missing or invalid
+// or duplicate ids, invalid kinds and inflect hints, entries without a form
+// in one of langs, empty forms, and forms that one entry accepts and the
+// same or another entry forbids. When langs is empty any language code is
+// accepted and none is required. The error is only for I/O: a directory or
+// file that cannot be read.
+func Load(dir string, langs []string) (*Glossary, []Problem, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("glossary: list %s: %w", dir, err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return nil, nil, fmt.Errorf("glossary: %w", err)
+	}
+	sort.Strings(files)
+	l := newLinter(langs)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, fmt.Errorf("glossary: %w", err)
+		}
+		l.file(f, data)
+	}
+	return l.finish()
+}
+
+// Parse reads one glossary file's content, named name in problems. It is
+// [Load] for a single file, for tools that read glossaries from elsewhere.
+func Parse(name string, data []byte, langs []string) (*Glossary, []Problem) {
+	l := newLinter(langs)
+	l.file(name, data)
+	g, probs, _ := l.finish()
+	return g, probs
+}
+
+// formRef remembers where a form was written, for the conflict checks.
+type formRef struct {
+	entry     *Entry
+	lang      string
+	form      string
+	key       string
+	forbidden bool
+	line, col int
+}
+
+type linter struct {
+	langs   []string
+	isLang  map[string]bool
+	g       *Glossary
+	probs   []Problem
+	refs    []formRef
+	idPos   map[string]string
+	curFile string
+	// pendingRefs are the forms of the entry being read, kept apart until
+	// the entry is known to be kept (a duplicate id is dropped).
+	pendingRefs []formRef
+}
+
+func newLinter(langs []string) *linter {
+	l := &linter{langs: langs, isLang: map[string]bool{}, g: New(langs), idPos: map[string]string{}}
+	for _, lang := range langs {
+		l.isLang[lang] = true
+	}
+	return l
+}
+
+func (l *linter) report(n *yaml.Node, p Problem) {
+	p.File = l.curFile
+	if n != nil {
+		p.Line, p.Column = n.Line, n.Column
+	}
+	if p.Line == 0 {
+		p.Line, p.Column = 1, 1
+	}
+	l.probs = append(l.probs, p)
+}
+
+func (l *linter) pos(n *yaml.Node) string {
+	return l.curFile + ":" + strconv.Itoa(n.Line) + ":" + strconv.Itoa(n.Column)
+}
+
+// yamlLine finds "line N" in a yaml.v3 error message: the parser gives no
+// column, so problems of malformed YAML point at column 1 of that line.
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+func (l *linter) file(name string, data []byte) {
+	l.curFile = name
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			p := Problem{Code: CodeMalformedYAML, Line: 1, Column: 1}
+			msg := strings.TrimPrefix(err.Error(), "yaml: ")
+			if m := yamlLine.FindStringSubmatch(msg); m != nil {
+				p.Line, _ = strconv.Atoi(m[1])
+				msg = strings.TrimPrefix(msg, m[0]+": ")
+			}
+			p.Detail = msg
+			l.report(nil, p)
+			return
+		}
+		if len(doc.Content) == 0 {
+			continue
+		}
+		l.root(doc.Content[0])
+	}
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 16; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// fields walks a mapping node, reporting repeated keys, and calls f for each
+// key and value. It reports a non-mapping as wantCode.
+func (l *linter) fields(n *yaml.Node, what string, f func(key, val *yaml.Node)) bool {
+	n = resolve(n)
+	if isNull(n) {
+		return true
+	}
+	if n.Kind != yaml.MappingNode {
+		l.report(n, Problem{Code: CodeWantMapping, Field: what})
+		return false
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolve(n.Content[i+1])
+		if k.Kind == yaml.ScalarNode && k.Value == "<<" {
+			// A merge key copies another mapping's fields; walk them too.
+			l.fields(v, what, f)
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			l.report(k, Problem{Code: CodeDuplicateField, Field: k.Value, Other: l.pos(first)})
+			continue
+		}
+		seen[k.Value] = k
+		f(k, v)
+	}
+	return true
+}
+
+func (l *linter) text(n *yaml.Node, field string) (string, bool) {
+	if isNull(n) {
+		return "", true
+	}
+	if n.Kind != yaml.ScalarNode {
+		l.report(n, Problem{Code: CodeWantText, Field: field})
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (l *linter) root(n *yaml.Node) {
+	l.fields(n, "glossary", func(k, v *yaml.Node) {
+		if k.Value != "terms" {
+			l.report(k, Problem{Code: CodeUnknownField, Field: k.Value})
+			return
+		}
+		if isNull(v) {
+			return
+		}
+		if v.Kind != yaml.SequenceNode {
+			l.report(v, Problem{Code: CodeWantList, Field: "terms"})
+			return
+		}
+		for _, item := range v.Content {
+			l.entry(resolve(item))
+		}
+	})
+}
+
+func (l *linter) entry(n *yaml.Node) {
+	e := &Entry{Kind: Other, Langs: map[string]*Form{}, File: l.curFile, Line: n.Line, Column: n.Column}
+	first := len(l.probs)
+	l.pendingRefs = l.pendingRefs[:0]
+	var idNode, kindNode *yaml.Node
+	formNodes := map[string]*yaml.Node{}
+	ok := l.fields(n, "entry", func(k, v *yaml.Node) {
+		switch {
+		case k.Value == "id":
+			idNode = v
+			e.ID, _ = l.text(v, "id")
+		case k.Value == "kind":
+			kindNode = v
+			s, _ := l.text(v, "kind")
+			if s != "" {
+				e.Kind = Kind(s)
+			}
+		case k.Value == "note":
+			e.Note, _ = l.text(v, "note")
+		case l.isLang[k.Value] || len(l.langs) == 0 && looksLikeLang(k.Value):
+			formNodes[k.Value] = v
+			if f := l.form(k.Value, v); f != nil {
+				e.Langs[k.Value] = f
+			}
+		default:
+			l.report(k, Problem{Code: CodeUnknownField, Field: k.Value})
+		}
+	})
+	if !ok {
+		return
+	}
+	switch {
+	case idNode == nil || e.ID == "":
+		l.report(n, Problem{Code: CodeMissingID})
+	case !ValidID(e.ID):
+		l.report(idNode, Problem{Code: CodeInvalidID, Value: e.ID})
+	}
+	if !e.Kind.Valid() {
+		l.report(kindNode, Problem{Code: CodeInvalidKind, ID: e.ID, Value: string(e.Kind), Allowed: kindList()})
+	}
+	for _, lang := range l.langs {
+		if _, has := formNodes[lang]; !has {
+			l.report(n, Problem{Code: CodeMissingLanguage, ID: e.ID, Lang: lang})
+		}
+	}
+	// Problems found while reading the forms did not know the id yet.
+	for i := first; i < len(l.probs); i++ {
+		if l.probs[i].ID == "" {
+			l.probs[i].ID = e.ID
+		}
+	}
+	if e.ID == "" {
+		return
+	}
+	if first, dup := l.idPos[e.ID]; dup {
+		l.report(idNode, Problem{Code: CodeDuplicateID, ID: e.ID, Other: first})
+		return
+	}
+	l.idPos[e.ID] = l.pos(idNode)
+	for i := range l.pendingRefs {
+		l.pendingRefs[i].entry = e
+	}
+	l.refs = append(l.refs, l.pendingRefs...)
+	l.pendingRefs = l.pendingRefs[:0]
+	l.g.add(e)
+}
+
+func kindList() string {
+	s := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+// looksLikeLang accepts a BCP 47 tag written in lower case ("kk", "en-gb"),
+// for glossaries loaded without a list of workspace languages.
+func looksLikeLang(s string) bool {
+	if s != strings.ToLower(s) {
+		return false
+	}
+	_, err := language.Parse(s)
+	return err == nil
+}
+
+func (l *linter) form(lang string, n *yaml.Node) *Form {
+	f := &Form{}
+	var termNode *yaml.Node
+	ok := l.fields(n, lang, func(k, v *yaml.Node) {
+		field := lang + "." + k.Value
+		switch k.Value {
+		case "term":
+			termNode = v
+			f.Term, _ = l.text(v, field)
+		case "variants":
+			f.Variants = l.list(lang, field, v, false)
+		case "forbidden":
+			f.Forbidden = l.list(lang, field, v, true)
+		case "forms":
+			f.Forms = l.list(lang, field, v, false)
+		case "inflect":
+			s, _ := l.text(v, field)
+			if ok, allowed := validInflect(lang, s); !ok {
+				l.report(v, Problem{Code: CodeInvalidInflect, Lang: lang, Value: s, Allowed: strings.Join(allowed, ", ")})
+			} else {
+				f.Inflect = s
+			}
+		default:
+			l.report(k, Problem{Code: CodeUnknownField, Field: field})
+		}
+	})
+	if !ok {
+		return nil
+	}
+	if termNode == nil || strings.TrimSpace(f.Term) == "" {
+		at := termNode
+		if at == nil {
+			at = n
+		}
+		l.report(at, Problem{Code: CodeMissingTerm, Lang: lang})
+		f.Term = ""
+	} else if l.formRef(lang, f.Term, termNode, false) == "" {
+		l.report(termNode, Problem{Code: CodeEmptyForm, Lang: lang, Field: lang + ".term"})
+	}
+	return f
+}
+
+// list reads a list of forms, reporting items that are empty or have no
+// word, and records each form for the conflict checks.
+func (l *linter) list(lang, field string, n *yaml.Node, forbidden bool) []string {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.report(n, Problem{Code: CodeWantList, Field: field})
+		return nil
+	}
+	var out []string
+	for _, item := range n.Content {
+		item = resolve(item)
+		s, ok := l.text(item, field)
+		if !ok {
+			continue
+		}
+		if l.formRef(lang, s, item, forbidden) == "" {
+			l.report(item, Problem{Code: CodeEmptyForm, Lang: lang, Field: field})
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (l *linter) formRef(lang, form string, n *yaml.Node, forbidden bool) string {
+	key := keyOf(lang, form)
+	if key != "" {
+		l.pendingRefs = append(l.pendingRefs, formRef{lang: lang, form: form, key: key, forbidden: forbidden, line: n.Line, col: n.Column})
+	}
+	return key
+}
+
+// finish runs the checks that need every file: forms accepted by one entry
+// and forbidden by the same or another.
+func (l *linter) finish() (*Glossary, []Problem, error) {
+	type langKey struct{ lang, key string }
+	accepted := map[langKey][]formRef{}
+	for _, r := range l.refs {
+		if !r.forbidden {
+			k := langKey{r.lang, r.key}
+			accepted[k] = append(accepted[k], r)
+		}
+	}
+	for _, r := range l.refs {
+		if !r.forbidden {
+			continue
+		}
+		for _, a := range accepted[langKey{r.lang, r.key}] {
+			p := Problem{
+				File: r.entry.File, Line: r.line, Column: r.col, ID: r.entry.ID, Lang: r.lang, Form: r.form,
+				Other: a.entry.File + ":" + strconv.Itoa(a.line) + ":" + strconv.Itoa(a.col),
+			}
+			if a.entry == r.entry {
+				p.Code = CodeSelfConflict
+			} else {
+				p.Code, p.OtherID = CodeFormConflict, a.entry.ID
+			}
+			l.probs = append(l.probs, p)
+		}
+	}
+	sort.SliceStable(l.probs, func(i, j int) bool {
+		a, b := l.probs[i], l.probs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	return l.g, l.probs, nil
+}

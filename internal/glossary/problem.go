@@ -1,0 +1,114 @@
+package glossary
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Lint codes: the message id of each kind of [Problem]. The CLI renders
+// them from locales/glossary.*.yaml, where CODE.hint tells what to do.
+const (
+	CodeMalformedYAML   = "glossary.lint.malformed-yaml"
+	CodeUnknownField    = "glossary.lint.unknown-field"
+	CodeDuplicateField  = "glossary.lint.duplicate-field"
+	CodeWantMapping     = "glossary.lint.want-mapping"
+	CodeWantList        = "glossary.lint.want-list"
+	CodeWantText        = "glossary.lint.want-text"
+	CodeMissingID       = "glossary.lint.missing-id"
+	CodeInvalidID       = "glossary.lint.invalid-id"
+	CodeDuplicateID     = "glossary.lint.duplicate-id"
+	CodeInvalidKind     = "glossary.lint.invalid-kind"
+	CodeMissingLanguage = "glossary.lint.missing-language"
+	CodeMissingTerm     = "glossary.lint.missing-term"
+	CodeEmptyForm       = "glossary.lint.empty-form"
+	CodeInvalidInflect  = "glossary.lint.invalid-inflect"
+	CodeFormConflict    = "glossary.lint.form-conflict"
+	CodeSelfConflict    = "glossary.lint.accepted-and-forbidden"
+)
+
+// Problem is one lint finding of [Load]: where it is (File, 1-based Line
+// and Column), what it is (Code, also its message id) and the values the
+// message needs. Fields a code does not use are empty.
+type Problem struct {
+	File   string
+	Line   int
+	Column int
+	Code   string
+
+	ID    string // the entry's id, when known
+	Lang  string // the language of the form concerned
+	Field string // the field name (unknown, duplicate or of the wrong type)
+	Form  string // the form concerned
+	Value string // the invalid value (id, kind, inflect)
+	// Other locates the earlier definition (duplicate id or field) or the
+	// accepted form a forbidden one conflicts with, as file:line:column.
+	Other   string
+	OtherID string // the entry that accepts a conflicting form
+	Detail  string // the YAML parser's own words, for malformed YAML
+	Allowed string // the valid values, for an invalid kind or inflect hint
+}
+
+// MessageID returns the catalogue id of the message: the Code.
+func (p Problem) MessageID() string { return p.Code }
+
+// HintID returns the catalogue id of the hint that tells what to do.
+func (p Problem) HintID() string { return p.Code + ".hint" }
+
+// Pos returns "file:line:column".
+func (p Problem) Pos() string {
+	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+}
+
+// TemplateData returns the values the message templates use.
+func (p Problem) TemplateData() map[string]any {
+	return map[string]any{
+		"File": p.File, "Line": p.Line, "Column": p.Column, "Pos": p.Pos(),
+		"ID": p.ID, "Lang": p.Lang, "Field": p.Field, "Form": p.Form,
+		"Value": p.Value, "Other": p.Other, "OtherID": p.OtherID,
+		"Detail": p.Detail, "Allowed": p.Allowed,
+	}
+}
+
+// Error returns the English message, prefixed by the position. It matches
+// the English catalogue; a test keeps the two in step.
+func (p Problem) Error() string {
+	return p.Pos() + ": " + p.message()
+}
+
+func (p Problem) message() string {
+	switch p.Code {
+	case CodeMalformedYAML:
+		return fmt.Sprintf("malformed YAML: %s", p.Detail)
+	case CodeUnknownField:
+		return fmt.Sprintf("unknown field %s", p.Field)
+	case CodeDuplicateField:
+		return fmt.Sprintf("field %s is given twice (first at %s)", p.Field, p.Other)
+	case CodeWantMapping:
+		return fmt.Sprintf("%s must be a mapping of fields", p.Field)
+	case CodeWantList:
+		return fmt.Sprintf("%s must be a list", p.Field)
+	case CodeWantText:
+		return fmt.Sprintf("%s must be text", p.Field)
+	case CodeMissingID:
+		return "entry has no id"
+	case CodeInvalidID:
+		return fmt.Sprintf("invalid id %q", p.Value)
+	case CodeDuplicateID:
+		return fmt.Sprintf("duplicate id %s (first defined at %s)", p.ID, p.Other)
+	case CodeInvalidKind:
+		return fmt.Sprintf("entry %s has unknown kind %q (use one of: %s)", p.ID, p.Value, p.Allowed)
+	case CodeMissingLanguage:
+		return fmt.Sprintf("entry %s has no %s form", p.ID, p.Lang)
+	case CodeMissingTerm:
+		return fmt.Sprintf("entry %s: the %s form has no term", p.ID, p.Lang)
+	case CodeEmptyForm:
+		return fmt.Sprintf("entry %s: empty %s form in %s", p.ID, p.Lang, p.Field)
+	case CodeInvalidInflect:
+		return fmt.Sprintf("entry %s: unknown %s inflect hint %q (use one of: %s)", p.ID, p.Lang, p.Value, p.Allowed)
+	case CodeFormConflict:
+		return fmt.Sprintf("entry %s forbids %s form %q, which entry %s accepts at %s", p.ID, p.Lang, p.Form, p.OtherID, p.Other)
+	case CodeSelfConflict:
+		return fmt.Sprintf("entry %s both accepts and forbids %s form %q (accepted at %s)", p.ID, p.Lang, p.Form, p.Other)
+	}
+	return p.Code
+}

@@ -1,0 +1,387 @@
+package glossary
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Russian inflection: the six cases (nominative, genitive, dative,
+// accusative, instrumental, prepositional) of a name's declinable head. The
+// words of the head take the same case together (Генеральной прокуратуры,
+// Касым-Жомарта Токаева), so forms are built case by case, never as a
+// cross product of unrelated cases.
+
+// ruCases holds, per case, the forms one word takes.
+type ruCases [6][]string
+
+// ftoken is one token of a glossary form: its written text and its key.
+type ftoken struct {
+	orig, key string
+	word      bool
+	start     int
+	end       int
+}
+
+func formTokens(k *keyer, form string) []ftoken {
+	toks := k.tokenize(form, nil)
+	out := make([]ftoken, len(toks))
+	for i, t := range toks {
+		out[i] = ftoken{orig: form[t.start:t.end], key: t.key, word: isWordRune(firstRune(form[t.start:t.end])), start: t.start, end: t.end}
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+const (
+	ruHushing = "жшщч"
+	ruVelar   = "гкх"
+)
+
+// ruInflect returns the token-key sequences of every case form of a Russian
+// form. person declines every word as part of a name (given name,
+// patronymic, surname); otherwise the head declines: any leading adjectives
+// and the first noun, with whatever follows left as written, since it is a
+// genitive complement (Организация Объединенных Наций) or an apposition
+// (Республика Казахстан).
+func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key
+	}
+	if hint == "none" {
+		return [][]string{keys}
+	}
+	person := kind == Person || hint == "surname"
+	// Group tokens into words: a hyphenated name (Касым-Жомарт, Алма-Ата)
+	// declines only in its last part.
+	var heads []int // the token that declines, per word
+	for i := 0; i < len(toks); {
+		j := i
+		for j+1 < len(toks) && toks[j+1].start == toks[j].end {
+			j++
+		}
+		last := -1
+		for k := j; k >= i; k-- {
+			if toks[k].word {
+				last = k
+				break
+			}
+		}
+		heads = append(heads, last)
+		i = j + 1
+	}
+	var decl []int // tokens that decline
+	var paradigms []ruCases
+	if person {
+		for _, h := range heads {
+			if h < 0 {
+				continue
+			}
+			if p, ok := ruNameWord(toks[h]); ok {
+				decl = append(decl, h)
+				paradigms = append(paradigms, p)
+			}
+		}
+	} else {
+		plural := hint == "plural"
+		gender := byte(0)
+		var adjs []int
+		noun := -1
+		for _, h := range heads {
+			if h < 0 || !hasCyrillic(toks[h].key) || isAbbreviation(toks[h].orig) {
+				break
+			}
+			if g, pl, ok := ruAdjective(toks[h].key); ok {
+				adjs = append(adjs, h)
+				gender, plural = g, plural || pl
+				continue
+			}
+			noun = h
+			break
+		}
+		for _, a := range adjs {
+			decl = append(decl, a)
+			paradigms = append(paradigms, ruAdjectiveCases(toks[a].key))
+		}
+		if noun >= 0 {
+			single := len(heads) == 1
+			if p, ok := ruNoun(toks[noun].key, gender, plural, kind == Place && single); ok {
+				decl = append(decl, noun)
+				paradigms = append(paradigms, p)
+			} else if len(adjs) == 0 {
+				return [][]string{keys}
+			}
+		}
+	}
+	if len(decl) == 0 {
+		return [][]string{keys}
+	}
+	var out [][]string
+	seen := map[string]bool{}
+	emit := func(seq []string) {
+		k := strings.Join(seq, " ")
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, seq)
+		}
+	}
+	emit(keys)
+	for c := 0; c < 6; c++ {
+		combos := [][]string{append([]string(nil), keys...)}
+		for i, tok := range decl {
+			opts := paradigms[i][c]
+			if len(opts) == 0 {
+				opts = []string{keys[tok]}
+			}
+			var next [][]string
+			for _, base := range combos {
+				for _, o := range opts {
+					seq := append([]string(nil), base...)
+					seq[tok] = o
+					next = append(next, seq)
+				}
+			}
+			combos = next
+		}
+		for _, seq := range combos {
+			emit(seq)
+		}
+	}
+	// A surname on its own also names the family: Токаевы, Токаевых.
+	if person && len(decl) == 1 && len(heads) == 1 && ruIsSurname(keys[decl[0]]) {
+		for _, f := range ruSurnamePlural(keys[decl[0]]) {
+			seq := append([]string(nil), keys...)
+			seq[decl[0]] = f
+			emit(seq)
+		}
+	}
+	return out
+}
+
+// ruNameWord returns the paradigm of one word of a person's name, or false
+// for a word that does not decline (Шевченко, Черных, Нурсултан-улы, BBC).
+func ruNameWord(t ftoken) (ruCases, bool) {
+	w := t.key
+	if !hasCyrillic(w) || isAbbreviation(t.orig) {
+		return ruCases{}, false
+	}
+	switch {
+	case ruIsSurname(w):
+		return ruSurname(w), true
+	case ruIsFemSurname(w):
+		st := trimRunes(w, 1)
+		return ruCases{{w}, {st + "ой"}, {st + "ой"}, {st + "у"}, {st + "ой", st + "ою"}, {st + "ой"}}, true
+	case strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"):
+		return ruCases{}, false
+	}
+	if _, _, ok := ruAdjective(w); ok && (strings.HasSuffix(w, "ский") || strings.HasSuffix(w, "цкий") ||
+		strings.HasSuffix(w, "ская") || strings.HasSuffix(w, "цкая") || strings.HasSuffix(w, "ой") || strings.HasSuffix(w, "ый")) {
+		return ruAdjectiveCases(w), true
+	}
+	return ruNoun(w, 0, false, true)
+}
+
+func ruIsSurname(w string) bool {
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, s := range []string{"ов", "ев", "ин", "ын"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func ruIsFemSurname(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, s := range []string{"ова", "ева", "ина", "ына"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruSurname declines a masculine surname in -ов/-ев/-ин: Токаев, Токаева,
+// Токаеву, Токаева, Токаевым, Токаеве.
+func ruSurname(w string) ruCases {
+	return ruCases{{w}, {w + "а"}, {w + "у"}, {w + "а"}, {w + "ым"}, {w + "е"}}
+}
+
+func ruSurnamePlural(w string) []string {
+	return []string{w + "ы", w + "ых", w + "ым", w + "ыми"}
+}
+
+// ruAdjective reports whether w is an adjective, with its gender ('m', 'f',
+// 'n') and number. -ий and -ие count only after г к х ж ш щ ч (and н for
+// -ий: Верхний), since nouns end so too (Василий, Управление).
+func ruAdjective(w string) (gender byte, plural, ok bool) {
+	if utf8.RuneCountInString(w) < 4 {
+		return 0, false, false
+	}
+	end := w[len(w)-len("ый"):]
+	before := lastRune(trimRunes(w, 2))
+	switch end {
+	case "ый", "ой":
+		return 'm', false, true
+	case "ий":
+		if strings.ContainsRune(ruVelar+ruHushing+"н", before) {
+			return 'm', false, true
+		}
+	case "ая", "яя":
+		return 'f', false, true
+	case "ое", "ее":
+		return 'n', false, true
+	case "ые":
+		return 0, true, true
+	case "ие":
+		if strings.ContainsRune(ruVelar+ruHushing, before) {
+			return 0, true, true
+		}
+	}
+	return 0, false, false
+}
+
+// ruAdjectiveCases declines an adjective in the gender and number of its
+// own ending.
+func ruAdjectiveCases(w string) ruCases {
+	st := trimRunes(w, 2)
+	end := w[len(st):]
+	before := lastRune(st)
+	soft := strings.ContainsRune(ruHushing, before) // хорошего, свежей
+	switch end {
+	case "ый", "ой":
+		return ruCases{{w}, {st + "ого"}, {st + "ому"}, {w, st + "ого"}, {st + "ым"}, {st + "ом"}}
+	case "ий":
+		if strings.ContainsRune(ruVelar, before) {
+			return ruCases{{w}, {st + "ого"}, {st + "ому"}, {w, st + "ого"}, {st + "им"}, {st + "ом"}}
+		}
+		return ruCases{{w}, {st + "его"}, {st + "ему"}, {w, st + "его"}, {st + "им"}, {st + "ем"}}
+	case "ая":
+		if soft {
+			return ruCases{{w}, {st + "ей"}, {st + "ей"}, {st + "ую"}, {st + "ей", st + "ею"}, {st + "ей"}}
+		}
+		return ruCases{{w}, {st + "ой"}, {st + "ой"}, {st + "ую"}, {st + "ой", st + "ою"}, {st + "ой"}}
+	case "яя":
+		return ruCases{{w}, {st + "ей"}, {st + "ей"}, {st + "юю"}, {st + "ей", st + "ею"}, {st + "ей"}}
+	case "ое":
+		return ruCases{{w}, {st + "ого"}, {st + "ому"}, {w}, {st + "ым"}, {st + "ом"}}
+	case "ее":
+		return ruCases{{w}, {st + "его"}, {st + "ему"}, {w}, {st + "им"}, {st + "ем"}}
+	case "ые":
+		return ruCases{{w}, {st + "ых"}, {st + "ым"}, {w, st + "ых"}, {st + "ыми"}, {st + "ых"}}
+	case "ие":
+		return ruCases{{w}, {st + "их"}, {st + "им"}, {w, st + "их"}, {st + "ими"}, {st + "их"}}
+	}
+	return ruCases{{w}}
+}
+
+// ruNoun declines a noun by its ending; gender ('m', 'f', 'n' or 0 when no
+// adjective tells) decides words in -ь. indeclinableVowel makes a word in a
+// vowel other than -а/-я indeclinable, as place and person names from
+// Kazakh and other languages are (Алматы, Актобе, Тбилиси, Шевченко).
+// Without it, -о/-е decline as neuters (Министерство, Управление). Words in
+// -ы/-и/-у/-ю/-э are always indeclinable in the singular.
+func ruNoun(w string, gender byte, plural, indeclinableVowel bool) (ruCases, bool) {
+	if plural {
+		return ruNounPlural(w)
+	}
+	l := lastRune(w)
+	st := trimRunes(w, 1)
+	switch {
+	case l == 'а':
+		gen, ins := st+"ы", []string{st + "ой", st + "ою"}
+		if strings.ContainsRune(ruVelar+ruHushing, lastRune(st)) {
+			gen = st + "и"
+		}
+		if strings.ContainsRune(ruHushing+"ц", lastRune(st)) {
+			ins = append(ins, st+"ей", st+"ею")
+		}
+		return ruCases{{w}, {gen}, {st + "е"}, {st + "у"}, ins, {st + "е"}}, true
+	case l == 'я':
+		if strings.HasSuffix(w, "ия") {
+			s2 := trimRunes(w, 2)
+			return ruCases{{w}, {s2 + "ии"}, {s2 + "ии"}, {s2 + "ию"}, {s2 + "ией", s2 + "иею"}, {s2 + "ии"}}, true
+		}
+		return ruCases{{w}, {st + "и"}, {st + "е"}, {st + "ю"}, {st + "ей", st + "ею"}, {st + "е"}}, true
+	case l == 'о' || l == 'е':
+		if indeclinableVowel {
+			return ruCases{}, false
+		}
+		if strings.HasSuffix(w, "ие") {
+			s2 := trimRunes(w, 2)
+			return ruCases{{w}, {s2 + "ия"}, {s2 + "ию"}, {w}, {s2 + "ием"}, {s2 + "ии"}}, true
+		}
+		if l == 'о' {
+			return ruCases{{w}, {st + "а"}, {st + "у"}, {w}, {st + "ом"}, {st + "е"}}, true
+		}
+		if strings.HasSuffix(w, "ье") {
+			return ruCases{{w}, {st + "я"}, {st + "ю"}, {w}, {st + "ем"}, {st + "е"}}, true
+		}
+		return ruCases{{w}, {st + "а"}, {st + "у"}, {w}, {st + "ем"}, {st + "е"}}, true
+	case strings.ContainsRune("ыиуюэё", l):
+		return ruCases{}, false
+	case l == 'й':
+		if strings.HasSuffix(w, "ий") {
+			s2 := trimRunes(w, 2)
+			return ruCases{{w}, {s2 + "ия"}, {s2 + "ию"}, {w, s2 + "ия"}, {s2 + "ием"}, {s2 + "ии"}}, true
+		}
+		return ruCases{{w}, {st + "я"}, {st + "ю"}, {w, st + "я"}, {st + "ем"}, {st + "е"}}, true
+	case l == 'ь':
+		masc := ruCases{{w}, {st + "я"}, {st + "ю"}, {w, st + "я"}, {st + "ем"}, {st + "е"}}
+		fem := ruCases{{w}, {st + "и"}, {st + "и"}, {w}, {st + "ью"}, {st + "и"}}
+		switch gender {
+		case 'm':
+			return masc, true
+		case 'f':
+			return fem, true
+		}
+		var both ruCases
+		for c := range both {
+			both[c] = newStringSet(append(append([]string(nil), masc[c]...), fem[c]...)...).list
+		}
+		return both, true
+	}
+	// A consonant: masculine (суд, Мажилис, Касым-Жомарт).
+	ins := []string{w + "ом"}
+	if strings.ContainsRune(ruHushing+"ц", l) {
+		ins = append(ins, w+"ем") // Кемелевичем, Абдрахманович → -ем
+	}
+	return ruCases{{w}, {w + "а"}, {w + "у"}, {w, w + "а"}, ins, {w + "е"}}, true
+}
+
+// ruNounPlural declines a plural noun: Нации → Наций, Нациям, Нациями,
+// Нациях; Штаты → Штатов. The genitive plural is irregular, so every
+// likely one is given.
+func ruNounPlural(w string) (ruCases, bool) {
+	l := lastRune(w)
+	st := trimRunes(w, 1)
+	switch {
+	case strings.HasSuffix(w, "ии"):
+		s2 := trimRunes(w, 2)
+		return ruCases{{w}, {s2 + "ий"}, {s2 + "иям"}, {w, s2 + "ий"}, {s2 + "иями"}, {s2 + "иях"}}, true
+	case l == 'ы':
+		return ruCases{{w}, {st + "ов", st, st + "ей"}, {st + "ам"}, {w, st + "ов", st}, {st + "ами"}, {st + "ах"}}, true
+	case l == 'и':
+		return ruCases{{w}, {st + "ов", st + "ей", st}, {st + "ам", st + "ям"}, {w, st + "ов", st + "ей", st}, {st + "ами", st + "ями"}, {st + "ах", st + "ях"}}, true
+	case l == 'а' || l == 'я':
+		return ruCases{{w}, {st, st + "ов", st + "ей"}, {st + "ам", st + "ям"}, {w}, {st + "ами", st + "ями"}, {st + "ах", st + "ях"}}, true
+	}
+	return ruCases{}, false
+}
+
+// trimRunes drops the last n runes of s.
+func trimRunes(s string, n int) string {
+	for ; n > 0 && s != ""; n-- {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+	}
+	return s
+}

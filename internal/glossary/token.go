@@ -1,0 +1,222 @@
+package glossary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// A token is one unit of text the matcher compares: a word (letters, marks
+// and digits), a dash, an apostrophe, a quotation mark, or any other single
+// punctuation or symbol character. White space separates tokens and is not
+// one, so "Almaty  Region" and "Almaty\nRegion" match "Almaty Region", while
+// "Almaty. Region" does not: the full stop is a token of its own.
+type token struct {
+	start, end int    // byte offsets in the original text
+	key        string // normalised form; empty for tokens that are skipped
+	mixed      bool   // a word that mixes Latin and Cyrillic letters
+}
+
+// Keys of the punctuation that the normaliser unifies.
+const (
+	dashKey       = "-"
+	apostropheKey = "'"
+	quoteKey      = `"`
+)
+
+// isDash reports the hyphens and dashes that all normalise to "-": the
+// ASCII hyphen-minus, U+2010–U+2015 and the minus sign U+2212.
+func isDash(r rune) bool {
+	return r == '-' || (r >= 0x2010 && r <= 0x2015) || r == 0x2212
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`'
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '«', '»', '“', '”', '„', '‟', '‹', '›':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 0x00AD
+}
+
+// fastFold maps a rune below 0x500 (Latin, Greek, Cyrillic) to its case
+// fold when that fold is a single rune and the rune can neither combine with
+// its neighbours under NFC nor change under it; 0 sends the token to the
+// slow path (norm.NFC then cases.Fold on the whole word). The table is built
+// from x/text itself, so both paths give the same keys.
+var fastFold [0x500]rune
+
+func init() {
+	folder := cases.Fold()
+	for r := rune(0); r < rune(len(fastFold)); r++ {
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if !p.BoundaryBefore() || !norm.NFC.IsNormalString(s) {
+			continue
+		}
+		f := folder.String(s)
+		fr, n := utf8.DecodeRuneInString(f)
+		if n != len(f) || fr == utf8.RuneError {
+			continue
+		}
+		fastFold[r] = fr
+	}
+	fastFold[0xAD] = 0 // the soft hyphen is dropped by the slow path
+}
+
+// isSpaceOrFormat reports white space and format characters (zero-width
+// joiners, the byte order mark): both separate tokens.
+func isSpaceOrFormat(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) && r != 0x00AD
+}
+
+type script uint8
+
+const (
+	scriptOther script = iota
+	scriptLatin
+	scriptCyrillic
+)
+
+func scriptOf(r rune) script {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return scriptLatin
+		}
+	case unicode.Is(unicode.Cyrillic, r):
+		return scriptCyrillic
+	case unicode.Is(unicode.Latin, r):
+		return scriptLatin
+	}
+	return scriptOther
+}
+
+// keyer builds token keys. It keeps a buffer between calls, so one keyer
+// must not be shared between goroutines.
+type keyer struct {
+	russian bool // fold ё to е
+	cyr     bool // the language is written in Cyrillic: break script ties that way
+	buf     []byte
+	folder  cases.Caser
+}
+
+func newKeyer(lang string) *keyer {
+	b := baseLang(lang)
+	return &keyer{russian: b == "ru", cyr: b == "ru" || b == "kk", folder: cases.Fold()}
+}
+
+// tokenize appends the tokens of text to toks. Keys are normalised: NFC,
+// case folded, ё→е for Russian, dashes to "-", apostrophes to "'", quotation
+// marks to `"`. A word that mixes Latin and Cyrillic letters is keyed by its
+// look-alike correction (see [correctHomoglyphs]) and marked mixed.
+func (k *keyer) tokenize(text string, toks []token) []token {
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r < utf8.RuneSelf && (r == ' ' || r == '\t' || r == '\n' || r == '\r'):
+			i += n
+		case isWordRune(r):
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				j += n2
+			}
+			key, mixed := k.wordKey(text[i:j])
+			toks = append(toks, token{start: i, end: j, key: key, mixed: mixed})
+			i = j
+		case isDash(r):
+			toks = append(toks, token{start: i, end: i + n, key: dashKey})
+			i += n
+		case isApostrophe(r):
+			toks = append(toks, token{start: i, end: i + n, key: apostropheKey})
+			i += n
+		case isQuote(r):
+			toks = append(toks, token{start: i, end: i + n, key: quoteKey})
+			i += n
+		case isSpaceLike(r, n):
+			// Invalid bytes and format characters (zero-width joiners, BOM)
+			// separate tokens like spaces do.
+			i += n
+		default:
+			toks = append(toks, token{start: i, end: i + n, key: text[i : i+n]})
+			i += n
+		}
+	}
+	return toks
+}
+
+// wordKey returns the key of one word. Most words take the fast path: every
+// rune is in fastFold and the word is in one script, so the key is built
+// rune by rune into the keyer's buffer with no allocation beyond the string.
+func (k *keyer) wordKey(w string) (string, bool) {
+	k.buf = k.buf[:0]
+	var scripts uint8
+	for _, r := range w {
+		if r >= rune(len(fastFold)) || fastFold[r] == 0 {
+			return k.slowKey(w)
+		}
+		scripts |= 1 << scriptOf(r)
+		f := fastFold[r]
+		if k.russian && f == 'ё' {
+			f = 'е'
+		}
+		k.buf = utf8.AppendRune(k.buf, f)
+	}
+	if scripts&(1<<scriptLatin) != 0 && scripts&(1<<scriptCyrillic) != 0 {
+		return k.slowKey(w)
+	}
+	return string(k.buf), false
+}
+
+func (k *keyer) slowKey(w string) (string, bool) {
+	s := norm.NFC.String(w)
+	s = strings.ReplaceAll(s, "\u00AD", "")
+	mixed := false
+	if fixed, ok := correctHomoglyphs(s, k.cyr); ok {
+		s, mixed = fixed, true
+	}
+	s = k.folder.String(s)
+	if k.russian {
+		s = strings.ReplaceAll(s, "ё", "е")
+	}
+	return s, mixed
+}
+
+// keyOf returns the space-joined token keys of a glossary form, or "" when
+// the form has no tokens. Lint uses it to compare forms the way the matcher
+// sees them.
+func keyOf(lang, form string) string {
+	k := newKeyer(lang)
+	toks := k.tokenize(form, nil)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.key
+	}
+	return strings.Join(parts, " ")
+}
+
+// baseLang returns the primary language subtag in lower case: "kk" for
+// "kk-KZ" or "KK".
+func baseLang(lang string) string {
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	return strings.ToLower(lang)
+}
