@@ -71,19 +71,28 @@ const (
 // Pair aligns src with tgt. Every sentence of both sides appears in exactly one bead, and beads
 // are in document order on both sides. Either side may be empty.
 func Pair(src, tgt []Sentence, opt Options) []Bead {
+	return pair(src, tgt, opt, newModel(opt.SrcLang, opt.TgtLang))
+}
+
+// pair is Pair with a given model; tests use it to compare weightings.
+func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
 	n, m := len(src), len(tgt)
 	if n == 0 || m == 0 {
 		return unmatched(n, m)
 	}
-	a := &aligner{m: newModel(opt.SrcLang, opt.TgtLang)}
+	a := &aligner{m: mdl}
+	var fs, ft []features
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		a.src = newSide(opt.SrcLang, src, opt.Terms)
+		fs = extractAll(opt.SrcLang, src, opt.Terms)
 	}()
-	a.tgt = newSide(opt.TgtLang, tgt, opt.Terms)
+	ft = extractAll(opt.TgtLang, tgt, opt.Terms)
 	wg.Wait()
+	weights := keyWeights(fs, ft)
+	a.src = newSide(src, fs, weights)
+	a.tgt = newSide(tgt, ft, weights)
 	a.paras = a.src.paras && a.tgt.paras
 
 	w := opt.Band
@@ -156,12 +165,50 @@ type side struct {
 	paras  bool               // at least one paragraph break
 }
 
-func newSide(lang string, ss []Sentence, terms TermFinder) *side {
+func extractAll(lang string, ss []Sentence, terms TermFinder) []features {
+	out := make([]features, len(ss))
+	for i, x := range ss {
+		out[i] = extract(lang, x, terms)
+	}
+	return out
+}
+
+// keyWeights weighs each anchor key by how rare it is in the document. A name that occurs in one
+// sentence on each side pins those two sentences together; the name of the article's subject
+// occurs in every other sentence and says little about which sentence goes with which. The weight
+// is 1 for a key in at most two sentences (one a side), and falls as 2/df for a key in df.
+func keyWeights(fs, ft []features) map[uint32]float32 {
+	df := map[uint32]int{}
+	for _, f := range fs {
+		for _, k := range f.keys {
+			df[k]++
+		}
+	}
+	for _, f := range ft {
+		for _, k := range f.keys {
+			df[k]++
+		}
+	}
+	w := make(map[uint32]float32, len(df))
+	for k, n := range df {
+		w[k] = float32(keyWeight(n))
+	}
+	return w
+}
+
+func keyWeight(df int) float64 {
+	if df <= 2 {
+		return 1
+	}
+	return math.Pow(2/float64(df), dfExponent)
+}
+
+var dfExponent = 0.5
+
+func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side {
 	n := len(ss)
 	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1)}
-	feats := make([]features, n)
 	for i, x := range ss {
-		feats[i] = extract(lang, x, terms)
 		s.cum[i+1] = s.cum[i] + feats[i].length
 		s.breaks[i+1] = s.breaks[i]
 		if i > 0 && x.Para != ss[i-1].Para {
@@ -182,7 +229,7 @@ func newSide(lang string, ss []Sentence, terms TermFinder) *side {
 					p[c] = satAdd(p[c], feats[k].punct[c])
 				}
 			}
-			s.sets[d][i] = newKeySet(buf, d > 1)
+			s.sets[d][i] = newKeySet(buf, d > 1, weights)
 			s.punct[d][i] = p
 		}
 	}
@@ -197,7 +244,7 @@ func satAdd(a, b uint8) uint8 {
 }
 
 // newKeySet copies keys into a sorted, duplicate-free set. Single sentences are already sorted.
-func newKeySet(keys []uint32, merge bool) keySet {
+func newKeySet(keys []uint32, merge bool, weights map[uint32]float32) keySet {
 	ks := keySet{keys: append([]uint32(nil), keys...)}
 	if merge {
 		sort.Slice(ks.keys, func(a, b int) bool { return ks.keys[a] < ks.keys[b] })
@@ -210,8 +257,10 @@ func newKeySet(keys []uint32, merge bool) keySet {
 		}
 		ks.keys = ks.keys[:w]
 	}
-	for _, k := range ks.keys {
+	ks.weight = make([]float32, len(ks.keys))
+	for i, k := range ks.keys {
 		ks.count[k>>30]++
+		ks.weight[i] = weights[k]
 	}
 	return ks
 }

@@ -51,7 +51,7 @@ func newModel(src, tgt string) *model {
 	m := &model{
 		ratio:    p.Ratio,
 		variance: p.Var,
-		length:   1,
+		length:   0.7,
 		match:    [3]float64{kindWord >> 30: 1.2, kindNumber >> 30: 2.5, kindTerm >> 30: 2.5},
 		miss:     [3]float64{kindWord >> 30: 0, kindNumber >> 30: 1.0, kindTerm >> 30: 1.0},
 		punctBoth: [nPunct]float64{
@@ -68,7 +68,7 @@ func newModel(src, tgt string) *model {
 		0.85,         // 1-1
 		0.015, 0.015, // 1-0, 0-1
 		0.05, 0.05, // 2-1, 1-2
-		0.01,         // 2-2
+		0.002,        // 2-2
 		0.005, 0.005, // 3-1, 1-3
 	}
 	for k, f := range freq {
@@ -112,41 +112,45 @@ func gcPenalty(x float64) float64 {
 }
 
 // keySet is the union of the anchor keys of one to three consecutive sentences, with the number
-// of keys of each kind.
+// of keys of each kind and each key's weight (see keyWeights).
 type keySet struct {
-	keys  []uint32
-	count [3]uint16
+	keys   []uint32
+	weight []float32
+	count  [3]uint16
 }
 
-// shared counts the keys of each kind present in both sets. Both are sorted.
-func shared(a, b []uint32) (n [3]uint16) {
+// shared counts the keys of each kind present in both sets, and sums their weights. Both sets
+// are sorted; a key has the same weight in every set of an alignment problem.
+func shared(a, b *keySet) (n [3]uint16, w [3]float64) {
 	i, j := 0, 0
-	for i < len(a) && j < len(b) {
+	for i < len(a.keys) && j < len(b.keys) {
 		switch {
-		case a[i] < b[j]:
+		case a.keys[i] < b.keys[j]:
 			i++
-		case a[i] > b[j]:
+		case a.keys[i] > b.keys[j]:
 			j++
 		default:
-			n[a[i]>>30]++
+			k := a.keys[i] >> 30
+			n[k]++
+			w[k] += float64(a.weight[i])
 			i++
 			j++
 		}
 	}
-	return n
+	return n, w
 }
 
 // anchorCost scores the anchors of a non-null bead: a bonus for each shared key and a penalty for
 // each key left alone on either side.
 func (m *model) anchorCost(a, b *keySet) float64 {
-	n := shared(a.keys, b.keys)
+	n, w := shared(a, b)
 	c := 0.0
 	for k := range n {
 		if a.count[k]|b.count[k] == 0 {
 			continue
 		}
 		alone := float64(a.count[k]) + float64(b.count[k]) - 2*float64(n[k])
-		c += -m.match[k]*float64(n[k]) + m.miss[k]*alone
+		c += -m.match[k]*w[k] + m.miss[k]*alone
 	}
 	return c
 }

@@ -117,17 +117,15 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 		if isStopword(lang, lower) {
 			continue
 		}
-		sk = skeleton(sk[:0], t.word)
-		if len(sk) < minSkeleton {
-			continue
-		}
-		keys = append(keys, hashKey(kindWord, string(sk)))
-		if cyr && isCyrillic(t.word) {
-			// Case endings: the stem of Лондоне, Токаевым, Тоқаевтың is the skeleton minus one
-			// or two final consonants (vowel endings already vanished with the vowels).
-			for cut := 1; cut <= 2 && len(sk)-cut >= minSkeleton; cut++ {
-				keys = append(keys, hashKey(kindWord, string(sk[:len(sk)-cut])))
+		add := func(sk []byte) {
+			if len(sk) >= minSkeleton {
+				keys = append(keys, hashKey(kindWord, string(sk)))
 			}
+		}
+		if cyr && isCyrillic(t.word) {
+			sk = cyrillicVariants(t.word, sk, add)
+		} else {
+			sk = englishVariants(t.word, sk, add)
 		}
 	}
 	if terms != nil {

@@ -12,45 +12,45 @@ import (
 // The skeleton keeps only consonants, because vowels are where transliterations disagree most
 // (Tokayev/Токаев, Kazakh ө ұ ү ә і). It also folds voicing pairs (b/p, d/t, g/k, z/s, v/f/w),
 // which differ between English spellings and Russian pronunciations (president/президент), and it
-// maps multi-letter spellings to one class (sh/ш, ch/ч, zh/j/дж/ж, kh/х). Repeated consonants are
-// collapsed (Harry/Гарри). The result is deliberately lossy: it must match across scripts, and the
-// aligner only uses it as one cue among several, so occasional false matches are cheap.
+// maps multi-letter spellings to one class (sh/ш, ch/ч, zh/j/дж/ж). Letters that English spells
+// one way and pronounces two (c, g, h, w, ch) follow how Russian and Kazakh transliterate them
+// most often, and the less common reading is produced as a variant (see englishVariants).
+// Repeated consonants are collapsed (Harry/Гарри). The result is deliberately lossy: it must match
+// across scripts, and the aligner only uses it as one cue among several.
 
 // Skeleton classes. Each is one byte of the skeleton string.
 const (
 	skP  = 'p' // b p
 	skT  = 't' // d t
-	skK  = 'k' // g k q c(hard) қ ғ
+	skK  = 'k' // g k q c(hard) қ ғ х h(initial)
 	skF  = 'f' // f v w ph в
-	skS  = 's' // s z c(soft) з
+	skS  = 's' // s z c(soft) з ц
 	skSh = 'S' // sh ш щ
 	skCh = 'C' // ch ч
-	skJ  = 'J' // j zh дж ж
-	skH  = 'h' // h kh х һ
+	skJ  = 'J' // j zh dg(e) дж ж
 	skL  = 'l'
 	skM  = 'm'
 	skN  = 'n' // n н ң
 	skR  = 'r'
 )
 
-// cyrillicClass maps a lower-case Cyrillic letter to its skeleton class; 0 means a vowel or a sign
-// (ь ъ й), which the skeleton drops. Kazakh letters are included.
+// cyrillicClass maps a lower-case Cyrillic letter to its skeleton class; letters not in the map
+// are vowels or signs, which the skeleton drops. Kazakh letters are included. х and һ go with к:
+// English h is written г or х in Russian (Harlem/Гарлем, Hughes/Хьюз), and kh is х.
 var cyrillicClass = map[rune]byte{
 	'б': skP, 'п': skP,
 	'д': skT, 'т': skT,
-	'г': skK, 'ғ': skK, 'к': skK, 'қ': skK,
+	'г': skK, 'ғ': skK, 'к': skK, 'қ': skK, 'х': skK, 'һ': skK,
 	'в': skF, 'ф': skF,
-	'з': skS, 'с': skS,
+	'з': skS, 'с': skS, 'ц': skS,
 	'ш': skSh, 'щ': skSh,
 	'ч': skCh,
 	'ж': skJ,
-	'х': skH, 'һ': skH,
 	'л': skL, 'м': skM, 'н': skN, 'ң': skN, 'р': skR,
-	'ц': 0, // handled as "ts"
 }
 
 // latinFold strips the accents that appear in names in news text (Erdoğan, Müller, Zoë) so that they
-// take the same path as plain ASCII letters.
+// take the same path as plain ASCII letters. š, č and ž go straight to their classes.
 var latinFold = map[rune]rune{
 	'à': 'a', 'á': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ā': 'a',
 	'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ə': 'e',
@@ -61,9 +61,27 @@ var latinFold = map[rune]rune{
 	'š': 'S', 'ş': 'S', 'ś': 's', 'č': 'C', 'ć': 'C', 'ž': 'J', 'ź': 's', 'ż': 'J',
 }
 
+// Variant flags select the less common reading of an ambiguous English spelling.
+const (
+	altSoftG = 1 << iota // g before e, i, y as дж (George, Virginia) instead of г (Germany)
+	altW                 // w before a vowel as у (William, Baldwin) instead of в (Washington)
+	altCh                // ch as к (Christian, Michael) instead of ч (Chelsea)
+	altIon               // final -ion without its n (Commission/Комиссия, Federation/Федерация)
+	nAlt     = iota
+)
+
+func isLatinVowel(r rune) bool {
+	switch r {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
 // skeleton appends the consonant skeleton of word (one word, any case, any script) to dst and
-// returns it. Letters it does not know (Greek, CJK) are ignored.
-func skeleton(dst []byte, word string) []byte {
+// returns it, reading English spellings as flags says. It also returns the variant flags that
+// would change the result for this word. Letters of other scripts are ignored.
+func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 	var last byte // the previous class, 0 after a vowel
 	emit := func(c byte) {
 		if c != last {
@@ -72,8 +90,7 @@ func skeleton(dst []byte, word string) []byte {
 		last = c
 	}
 	vowel := func() { last = 0 }
-	// lower-case runes with one rune of lookahead
-	var rs [64]rune
+	var rs [48]rune // lower-cased, folded runes
 	n := 0
 	for _, r := range word {
 		if n == len(rs) {
@@ -86,117 +103,200 @@ func skeleton(dst []byte, word string) []byte {
 		rs[n] = r
 		n++
 	}
-	next := func(i int) rune {
-		if i+1 < n {
-			return rs[i+1]
+	at := func(i int) rune {
+		if i >= 0 && i < n {
+			return rs[i]
 		}
 		return 0
 	}
+	ambiguous := 0
 	for i := 0; i < n; i++ {
 		r := rs[i]
-		if r < utf8.RuneSelf {
-			nx := next(i)
-			switch r {
-			case 'a', 'e', 'i', 'o', 'u', 'y':
+		if r >= utf8.RuneSelf {
+			if c, ok := cyrillicClass[r]; ok {
+				if r == 'д' && at(i+1) == 'ж' {
+					c = skJ
+					i++
+				}
+				emit(c)
+			} else if r != 'ь' && r != 'ъ' { // signs are not vowels: they don't separate consonants
 				vowel()
-			case 'b', 'p':
-				if r == 'p' && nx == 'h' {
-					emit(skF)
-					i++
-					continue
-				}
-				emit(skP)
-			case 'd':
-				if nx == 'j' {
-					emit(skJ)
-					i++
-					continue
-				}
-				emit(skT)
-			case 't':
-				if nx == 'h' {
-					i++
-				}
-				emit(skT)
-			case 'g':
-				if nx == 'h' { // mostly silent (Hugh, Pittsburgh) or "г" (Ghana): drop the h
-					i++
-				}
-				emit(skK)
-			case 'k':
-				if nx == 'h' {
-					emit(skH)
-					i++
-					continue
-				}
-				emit(skK)
-			case 'q':
-				emit(skK)
-			case 'c':
-				switch nx {
-				case 'h':
-					emit(skCh)
-					i++
-				case 'k':
-					emit(skK)
-					i++
-				case 'e', 'i', 'y':
-					emit(skS)
-				default:
-					emit(skK)
-				}
-			case 'x':
-				emit(skK)
-				emit(skS)
-			case 'f', 'v', 'w':
-				emit(skF)
-			case 's':
-				if nx == 'h' {
-					emit(skSh)
-					i++
-					continue
-				}
-				emit(skS)
-			case 'z':
-				if nx == 'h' {
-					emit(skJ)
-					i++
-					continue
-				}
-				emit(skS)
-			case 'j':
-				emit(skJ)
-			case 'h':
-				emit(skH)
-			case 'l', 'm', 'n', 'r':
-				emit(byte(r))
-			case 'S', 'C', 'J': // produced by latinFold for š č ž
-				emit(byte(r))
-			default:
-				vowel() // apostrophes, digits: word-internal separators
 			}
 			continue
 		}
+		nx := at(i + 1)
 		switch r {
-		case 'ц':
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			if r == 'i' && nx == 'o' && at(i+2) == 'n' && i+3 == n {
+				ambiguous |= altIon
+				if flags&altIon != 0 {
+					vowel()
+					i = n // drop "on"
+					continue
+				}
+			}
+			vowel()
+		case 'b', 'p':
+			if r == 'p' && nx == 'h' {
+				emit(skF)
+				i++
+				continue
+			}
+			emit(skP)
+		case 'd':
+			if nx == 'j' || nx == 'g' && (at(i+2) == 'e' || at(i+2) == 'i' || at(i+2) == 'y') {
+				// dj, dge: one sound, дж
+				emit(skJ)
+				i += 1
+				continue
+			}
 			emit(skT)
+		case 't':
+			switch {
+			case nx == 'h':
+				i++
+			case nx == 'i' && (at(i+2) == 'o' || at(i+2) == 'a') && i > 0 && at(i-1) != 's':
+				// -tion, -tial: ц in Russian (nation/нация, potential/потенциал)
+				emit(skS)
+				continue
+			}
+			emit(skT)
+		case 'g':
+			if nx == 'h' {
+				// word-initial gh is г (Ghana); elsewhere it is silent (Hugh, Brighton, Kavanaugh)
+				i++
+				if i == 1 {
+					emit(skK)
+				} else {
+					vowel()
+				}
+				continue
+			}
+			if nx == 'e' || nx == 'i' || nx == 'y' {
+				ambiguous |= altSoftG
+				if flags&altSoftG != 0 {
+					emit(skJ)
+					continue
+				}
+			}
+			emit(skK)
+		case 'k':
+			if nx == 'h' {
+				i++
+			}
+			emit(skK)
+		case 'q':
+			emit(skK)
+		case 'c':
+			switch nx {
+			case 'h':
+				i++
+				ambiguous |= altCh
+				if flags&altCh != 0 || at(i+1) == 'r' { // chr is always к (Christ, chronic)
+					emit(skK)
+				} else {
+					emit(skCh)
+				}
+			case 'k':
+				emit(skK)
+				i++
+			case 'e', 'i', 'y':
+				emit(skS)
+			default:
+				emit(skK)
+			}
+		case 'x':
+			emit(skK)
 			emit(skS)
-		case 'д':
-			if next(i) == 'ж' {
+		case 'w':
+			switch {
+			case !isLatinVowel(nx):
+				// aw, ew, ow: part of the vowel (Glasgow, Newport, Paltrow)
+				vowel()
+			default:
+				ambiguous |= altW
+				if flags&altW != 0 {
+					vowel()
+				} else {
+					emit(skF)
+				}
+			}
+		case 'f', 'v':
+			emit(skF)
+		case 's':
+			if nx == 'h' {
+				emit(skSh)
+				i++
+				continue
+			}
+			emit(skS)
+		case 'z':
+			if nx == 'h' {
 				emit(skJ)
 				i++
 				continue
 			}
-			emit(skT)
-		case 'ь', 'ъ':
-			// signs: no sound of their own, and no break between consonants either
-		default:
-			if c, ok := cyrillicClass[r]; ok {
-				emit(c)
+			emit(skS)
+		case 'j':
+			emit(skJ)
+		case 'h':
+			// initial h is г or х (Harlem/Гарлем, Hughes/Хьюз); elsewhere mostly silent (John)
+			if i == 0 {
+				emit(skK)
 			} else {
 				vowel()
 			}
+		case 'l', 'm', 'n', 'r':
+			emit(byte(r))
+		case 'S', 'C', 'J': // from latinFold: š č ž
+			emit(byte(r))
+		default:
+			vowel() // apostrophes and other separators inside a word
 		}
 	}
-	return dst
+	return dst, ambiguous
+}
+
+// englishVariants calls fn with the skeleton of an English (or any Latin-script) word and with
+// each variant reading of its ambiguous spellings, one at a time, plus the forms without a plural
+// or possessive s and without an adjectival -ish (Democrats/демократы, Spanish/испанский). fn
+// receives a scratch buffer; it must copy what it keeps.
+func englishVariants(word string, buf []byte, fn func([]byte)) []byte {
+	buf, amb := skeleton(buf[:0], word, 0)
+	fn(buf)
+	base := string(buf)
+	for f := 1; f < 1<<nAlt; f <<= 1 {
+		if amb&f != 0 {
+			buf, _ = skeleton(buf[:0], word, f)
+			if string(buf) != base {
+				fn(buf)
+			}
+		}
+	}
+	lw := len(word)
+	if lw > 4 && (word[lw-1] == 's' && word[lw-2] != 's' && !isLatinVowel(rune(word[lw-2])) ||
+		lw > 5 && word[lw-3:] == "ish") {
+		// the plural s or the adjectival sh is the last class of the base skeleton
+		if len(base) > minSkeleton {
+			fn(append(buf[:0], base[:len(base)-1]...))
+		}
+	}
+	return buf
+}
+
+// cyrillicVariants calls fn with the skeleton of a Russian or Kazakh word and with its likely stems:
+// the skeleton without its last one or two classes (case endings: Токаевым, Тоқаевтың, Лондонда;
+// vowel endings have already vanished with the vowels), and any of these without an adjectival
+// -ск- (мексиканский/Mexican, английский/English).
+func cyrillicVariants(word string, buf []byte, fn func([]byte)) []byte {
+	buf, _ = skeleton(buf[:0], word, 0)
+	full := len(buf)
+	for cut := 0; cut <= 2 && full-cut >= minSkeleton; cut++ {
+		s := buf[:full-cut]
+		fn(s)
+		if l := len(s); l-2 >= minSkeleton && s[l-2] == skS && s[l-1] == skK {
+			fn(s[:l-2])
+		}
+	}
+	return buf
 }
