@@ -35,13 +35,9 @@ type DocumentStatus struct {
 	Findings  *int                       `json:"findings"` // nil when there is no glossary to check against
 }
 
-// Prober fills in the parts of a status that need other packages:
-// sentence counts need the segmenter, findings need the glossary. Command
-// groups that provide them set these hooks; the core works without them.
-var (
-	CountSentences func(ws *workspace.Workspace, lang, text string) (int, error)
-	CountFindings  func(ws *workspace.Workspace, d *document.Document, a *document.Alignment) (int, bool, error)
-)
+// CountFindings fills in a document's glossary findings. The glossary
+// command group sets it; without it status shows no findings column values.
+var CountFindings func(ws *workspace.Workspace, d *document.Document, a *document.Alignment) (int, bool, error)
 
 func statusCommand(env *console.Env) *cli.Command {
 	return &cli.Command{
@@ -109,11 +105,11 @@ func Status(ws *workspace.Workspace, id string) (*DocumentStatus, error) {
 			return nil, err
 		}
 		ls.Stale = document.Hash(text) != v.SHA256
-		if CountSentences != nil {
-			if ls.Sentences, err = CountSentences(ws, l, text); err != nil {
-				return nil, err
-			}
+		seg, err := Segmenter(ws, l)
+		if err != nil {
+			return nil, err
 		}
+		ls.Sentences = len(seg.Segment(text))
 	}
 	a, err := d.Alignment()
 	if err != nil {
@@ -156,10 +152,8 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rows []*DocumentStat
 				row = append(row, "—")
 			case ls.Stale:
 				row = append(row, env.T("status.stale", nil))
-			case CountSentences != nil:
-				row = append(row, env.N("status.sentences", ls.Sentences, nil))
 			default:
-				row = append(row, env.T("status.imported", nil))
+				row = append(row, env.N("status.sentences", ls.Sentences, nil))
 			}
 		}
 		if r.Alignment == nil {

@@ -45,8 +45,9 @@ type Env struct {
 	// terminal.
 	Width int
 	// Terminal says whether stdin and stderr are both a terminal, which is
-	// what an interactive mode or a progress bar needs.
-	Terminal bool
+	// what an interactive mode needs. ErrTTY says whether stderr is one,
+	// which is what a progress bar needs.
+	Terminal, ErrTTY bool
 
 	// WorkspaceDir is the -C value; empty means "search".
 	WorkspaceDir string
@@ -79,6 +80,7 @@ func NewEnv(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 		inTTY = true
 	}
 	e.Terminal = inTTY && errTTY
+	e.ErrTTY = errTTY
 	return e, nil
 }
 

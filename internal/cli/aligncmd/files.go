@@ -1,0 +1,177 @@
+package aligncmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/align"
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+)
+
+func alignFilesCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "align-files",
+		Usage:       env.T("align-files.usage", nil),
+		ArgsUsage:   env.T("align-files.args", nil),
+		Description: env.T("align-files.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.BoolFlag{Name: "presegmented", Usage: env.T("align-files.flag.presegmented", nil)},
+			&urfave.StringFlag{Name: "src-lang", Usage: env.T("align-files.flag.src-lang", nil), Value: "en"},
+			&urfave.StringFlag{Name: "tgt-lang", Usage: env.T("align-files.flag.tgt-lang", nil)},
+			&urfave.StringFlag{Name: "glossary", Usage: env.T("align-files.flag.glossary", nil)},
+			&urfave.StringFlag{Name: "format", Usage: env.T("align-files.flag.format", nil), Value: "tsv"},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 2 {
+				return env.Usage("app.want-args", map[string]any{"Command": "align-files", "Args": env.T("align-files.args", nil)}, "align-files.hint")
+			}
+			format := c.String("format")
+			if format != "tsv" && format != "jsonl" && format != "ladder" {
+				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": "tsv, jsonl, ladder"}, "")
+			}
+			srcLang, tgtLang := c.String("src-lang"), c.String("tgt-lang")
+			if tgtLang == "" {
+				return env.Usage("align-files.need-tgt", nil, "align-files.hint")
+			}
+			if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
+				return env.Usage("align-files.two-stdin", nil, "")
+			}
+			src, err := readSide(env, c.Args().Get(0), srcLang, c.Bool("presegmented"))
+			if err != nil {
+				return err
+			}
+			tgt, err := readSide(env, c.Args().Get(1), tgtLang, c.Bool("presegmented"))
+			if err != nil {
+				return err
+			}
+			opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
+			if dir := c.String("glossary"); dir != "" {
+				if GlossaryFinder == nil {
+					return env.Usage("align-files.no-glossary", nil, "")
+				}
+				if opt.Terms, err = GlossaryFinder(resolve(env, dir), []string{srcLang, tgtLang}); err != nil {
+					return err
+				}
+			}
+			prog := env.Progress(1, env.T("align-files.progress", nil))
+			beads := align.Pair(src, tgt, opt)
+			prog.Add(1)
+			prog.Done()
+			return writeBeads(env.Stdout, format, beads, src, tgt)
+		},
+	}
+}
+
+// GlossaryFinder, set by the glossary command group, loads a glossary folder
+// as a term finder for --glossary.
+var GlossaryFinder func(dir string, langs []string) (align.TermFinder, error)
+
+func resolve(env *console.Env, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(env.Dir, p)
+}
+
+// readSide reads one side: one sentence a line with presegmented (empty
+// lines count, so indices match line numbers), else the text cut by the
+// segmenter, with its paragraphs. Either way bad UTF-8 is refused with its
+// offset, as import does.
+func readSide(env *console.Env, file, lang string, preseg bool) ([]align.Sentence, error) {
+	var data []byte
+	var err error
+	name := file
+	if file == "-" {
+		data, err = io.ReadAll(env.Stdin)
+		name = env.T("app.stdin", nil)
+	} else {
+		data, err = os.ReadFile(resolve(env, file))
+	}
+	if err != nil {
+		return nil, err
+	}
+	text, err := document.Normalize(name, data)
+	if err != nil {
+		return nil, err
+	}
+	var out []align.Sentence
+	if preseg {
+		t := strings.TrimSuffix(string(text), "\n")
+		if t == "" {
+			return nil, nil
+		}
+		for _, line := range strings.Split(t, "\n") {
+			out = append(out, align.Sentence{Text: line})
+		}
+		return out, nil
+	}
+	seg, err := cli.Segmenter(nil, lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range seg.Segment(string(text)) {
+		out = append(out, align.Sentence{Text: s.Text, Para: s.Para})
+	}
+	return out, nil
+}
+
+// bead is one line of --format jsonl. Benchmarks read it, so its shape is
+// fixed: {"src":[0,1],"tgt":[0],"score":0.93,"src_text":[…],"tgt_text":[…]}.
+type bead struct {
+	Src     []int    `json:"src"`
+	Tgt     []int    `json:"tgt"`
+	Score   float64  `json:"score"`
+	SrcText []string `json:"src_text"`
+	TgtText []string `json:"tgt_text"`
+}
+
+// writeBeads prints the alignment:
+//   - jsonl: one bead a line as above;
+//   - tsv: source text, target text and score a line, sentences of a side
+//     joined with a space (what LF Aligner users paste into a spreadsheet);
+//   - ladder: hunalign's ladder, "i<TAB>j<TAB>score" for each rung, the
+//     last rung at (n, m).
+func writeBeads(w io.Writer, format string, beads []align.Bead, src, tgt []align.Sentence) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	texts := func(idx []int, side []align.Sentence) []string {
+		out := make([]string, len(idx))
+		for k, i := range idx {
+			out[k] = side[i].Text
+		}
+		return out
+	}
+	switch format {
+	case "jsonl":
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		for _, b := range beads {
+			score := float64(int(b.Score*1000+0.5)) / 1000
+			if err := enc.Encode(bead{Src: b.Src, Tgt: b.Tgt, Score: score, SrcText: texts(b.Src, src), TgtText: texts(b.Tgt, tgt)}); err != nil {
+				return err
+			}
+		}
+	case "tsv":
+		clean := strings.NewReplacer("\t", " ", "\n", " ")
+		for _, b := range beads {
+			fmt.Fprintf(bw, "%s\t%s\t%.3f\n", clean.Replace(strings.Join(texts(b.Src, src), " ")), clean.Replace(strings.Join(texts(b.Tgt, tgt), " ")), b.Score)
+		}
+	case "ladder":
+		i, j := 0, 0
+		for _, b := range beads {
+			fmt.Fprintf(bw, "%d\t%d\t%.3f\n", i, j, b.Score)
+			i += len(b.Src)
+			j += len(b.Tgt)
+		}
+		fmt.Fprintf(bw, "%d\t%d\t%.3f\n", i, j, 0.0)
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,105 @@
+package segmentcmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/segment"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func init() { cli.Register(commands) }
+
+func commands(env *console.Env) []*urfave.Command {
+	return []*urfave.Command{{
+		Name:        "segment",
+		Usage:       env.T("segment.usage", nil),
+		ArgsUsage:   env.T("segment.args", nil),
+		Description: env.T("segment.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.StringFlag{Name: "lang", Usage: env.T("segment.flag.lang", nil)},
+			&urfave.StringFlag{Name: "format", Value: "text", Usage: env.T("segment.flag.format", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 1 {
+				return env.Usage("app.want-args", map[string]any{"Command": "segment", "Args": env.T("segment.args", nil)}, "segment.hint")
+			}
+			lang, format := c.String("lang"), c.String("format")
+			if lang == "" {
+				return env.Usage("segment.need-lang", nil, "segment.hint")
+			}
+			if format != "text" && format != "jsonl" {
+				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": "text, jsonl"}, "")
+			}
+			file := c.Args().First()
+			var data []byte
+			var err error
+			name := file
+			if file == "-" {
+				data, err = io.ReadAll(env.Stdin)
+				name = env.T("app.stdin", nil)
+			} else {
+				p := file
+				if !filepath.IsAbs(p) {
+					p = filepath.Join(env.Dir, p)
+				}
+				data, err = os.ReadFile(p)
+			}
+			if err != nil {
+				return err
+			}
+			// Offsets refer to the input as given, so the text is only
+			// checked here, not normalised: a reader can slice its own
+			// file with them.
+			if _, err := document.Normalize(name, data); err != nil {
+				return err
+			}
+			// Inside a workspace its rule overrides apply; outside, the
+			// built-in rules.
+			ws, _ := workspace.Find(env.WorkspaceDir, env.Getenv(workspace.EnvVar), env.Dir)
+			seg, err := cli.Segmenter(ws, lang)
+			if err != nil {
+				return err
+			}
+			return write(env.Stdout, format, string(data), seg.Segment(string(data)))
+		},
+	}}
+}
+
+// line is one line of --format jsonl.
+type line struct {
+	I     int    `json:"i"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// write prints the segments: one sentence a line (inner line breaks
+// become spaces, so the count of lines is the count of sentences), or one
+// JSON object a line with byte offsets into the input.
+func write(w io.Writer, format, text string, segs []segment.Segment) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	flat := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+	for i, s := range segs {
+		if format == "jsonl" {
+			if err := enc.Encode(line{I: i, Start: s.Start, End: s.End, Text: s.Text}); err != nil {
+				return err
+			}
+			continue
+		}
+		bw.WriteString(flat.Replace(s.Text))
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
