@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/locales"
+)
+
+// TestHelpEveryCommandEveryLanguage renders the help of every command and
+// subcommand of the full binary in English, Russian and Kazakh. It fails
+// when a help page does not render, when a catalogue id shows through
+// instead of its text, or when a Russian or Kazakh page still carries the
+// English usage line.
+func TestHelpEveryCommandEveryLanguage(t *testing.T) {
+	ids, err := locale.IDs(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var allIDs []string
+	for _, id := range ids["en"] {
+		_, bare, _ := strings.Cut(id, ":")
+		if strings.Count(bare, ".") >= 1 {
+			allIDs = append(allIDs, bare)
+		}
+	}
+	english := map[string]string{}
+	for _, lang := range []string{"en", "ru", "kk"} {
+		env, err := console.NewEnv(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		app := cli.NewApp(env)
+		paths := [][]string{{}}
+		var walk func(prefix []string, cmds []*urfave.Command)
+		walk = func(prefix []string, cmds []*urfave.Command) {
+			for _, c := range cmds {
+				p := append(append([]string{}, prefix...), c.Name)
+				paths = append(paths, p)
+				walk(p, c.Subcommands)
+			}
+		}
+		walk(nil, app.Commands)
+		if len(paths) < 5 {
+			t.Fatalf("only %d commands registered", len(paths))
+		}
+		for _, p := range paths {
+			var out, errOut bytes.Buffer
+			args := append(append([]string{"--lang", lang}, p...), "--help")
+			code := cli.Main(args, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+			name := lang + " " + strings.Join(p, " ")
+			if code != 0 || out.Len() == 0 {
+				t.Errorf("%s --help: exit %d, stdout %q, stderr %q", name, code, out.String(), errOut.String())
+				continue
+			}
+			page := out.String()
+			for _, id := range allIDs {
+				if strings.Contains(page, id) {
+					t.Errorf("%s --help shows the message id %q", name, id)
+				}
+			}
+			first := firstLines(page, 2)
+			key := strings.Join(p, " ")
+			if lang == "en" {
+				english[key] = first
+			} else if first == english[key] && len(p) > 0 {
+				t.Errorf("%s --help is not translated: %q", name, first)
+			}
+		}
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}
