@@ -1,0 +1,248 @@
+package segment
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxWindow bounds the text a beforebreak or afterbreak pattern is matched
+// against, so that the work per candidate position is constant and the
+// segmenter stays linear in the input.
+const maxWindow = 256
+
+// compiledRule is a Rule ready to run.
+type compiledRule struct {
+	brk       bool
+	before    *regexp.Regexp // `(?:before)$`; nil when empty or abbreviations
+	after     *regexp.Regexp // `^(?:after)`; nil when empty
+	abbr      *abbrevSet
+	beforeWin int // bytes of left context the before pattern can need
+	afterWin  int
+	// Prefilters: the runes the before match can end with and the after
+	// match can start with. anyLast/anyFirst are set when the pattern can
+	// match the empty string, so the neighbouring rune does not matter.
+	last, first       runeSet
+	anyLast, anyFirst bool
+}
+
+// ruleSet is the compiled form of Rules.
+type ruleSet struct {
+	rules []compiledRule
+	// Byte tables for the candidate scan: a position p is a candidate when
+	// lastByte[text[p-1]] and firstByte[text[p]] and some break rule's rune
+	// prefilters accept the runes around p.
+	lastByte, firstByte [256]bool
+	breaks              []int // indexes of the break rules
+	starters            map[string]bool
+}
+
+// Compile checks and compiles r into a Segmenter. It returns a *RuleError
+// when a pattern is not valid RE2 syntax.
+func Compile(r *Rules) (*Segmenter, error) {
+	rs := &ruleSet{starters: make(map[string]bool, len(r.Starters))}
+	for _, w := range r.Starters {
+		rs.starters[w] = true
+	}
+	for i, x := range r.Rules {
+		place := fmt.Sprintf("%s rule %d", r.Lang, i+1)
+		if x.Name != "" {
+			place += " (" + x.Name + ")"
+		}
+		cr, err := compileRule(r, x, place)
+		if err != nil {
+			return nil, err
+		}
+		if cr == nil {
+			continue
+		}
+		if cr.brk {
+			rs.breaks = append(rs.breaks, len(rs.rules))
+			if cr.anyLast {
+				for b := range rs.lastByte {
+					rs.lastByte[b] = true
+				}
+			} else {
+				cr.last.markLastBytes(&rs.lastByte)
+			}
+			if cr.anyFirst {
+				(&runeSet{all: true}).markFirstBytes(&rs.firstByte)
+			} else {
+				cr.first.markFirstBytes(&rs.firstByte)
+			}
+		}
+		rs.rules = append(rs.rules, *cr)
+	}
+	return &Segmenter{rules: rs, lang: r.Lang}, nil
+}
+
+// New is like Compile but panics when the rules do not compile. Rules
+// returned by DefaultRules, ReadSRX, LoadRules and a successful Apply
+// always compile.
+func New(r *Rules) *Segmenter {
+	s, err := Compile(r)
+	if err != nil {
+		panic("segment: " + err.Error())
+	}
+	return s
+}
+
+func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
+	cr := &compiledRule{brk: x.Break}
+	if x.Abbreviations != nil {
+		if len(x.Abbreviations) == 0 {
+			return nil, nil // matches nothing
+		}
+		cr.abbr = newAbbrevSet(x.Abbreviations)
+		for _, w := range x.Abbreviations {
+			if r, _ := utf8.DecodeLastRuneInString(w); w != "" {
+				cr.last.addRange(r, r)
+			}
+		}
+		cr.last.normalize()
+	} else if pat := r.expand(x.Before); pat != "" {
+		re, tree, err := compilePattern(pat, true)
+		if err != nil {
+			return nil, &RuleError{Place: place, Field: "beforebreak", Pattern: x.Before, Err: err}
+		}
+		cr.before = re
+		cr.last, cr.anyLast = edgeRunes(tree, true)
+		cr.last.normalize()
+		cr.beforeWin = window(tree)
+	} else {
+		cr.anyLast = true
+	}
+	if pat := r.expand(x.After); pat != "" {
+		re, tree, err := compilePattern(pat, false)
+		if err != nil {
+			return nil, &RuleError{Place: place, Field: "afterbreak", Pattern: x.After, Err: err}
+		}
+		cr.after = re
+		cr.first, cr.anyFirst = edgeRunes(tree, false)
+		cr.first.normalize()
+		cr.afterWin = window(tree)
+	} else {
+		cr.anyFirst = true
+	}
+	return cr, nil
+}
+
+// compilePattern parses pat for analysis and compiles it anchored at the
+// end (before) or at the start (after).
+func compilePattern(pat string, before bool) (*regexp.Regexp, *syntax.Regexp, error) {
+	tree, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return nil, nil, err
+	}
+	anchored := "^(?:" + pat + ")"
+	if before {
+		anchored = "(?:" + pat + ")$"
+	}
+	re, err := regexp.Compile(anchored)
+	if err != nil {
+		return nil, nil, err
+	}
+	return re, tree.Simplify(), nil
+}
+
+// window returns how many bytes of context a pattern needs: its greatest
+// width plus one rune, so that `^` and `\b` can never match at a window
+// edge that is not a real paragraph edge; unbounded patterns get
+// maxWindow.
+func window(tree *syntax.Regexp) int {
+	w := maxWidth(tree)
+	if w < 0 || w+utf8.UTFMax > maxWindow {
+		return maxWindow
+	}
+	return w + utf8.UTFMax
+}
+
+// matches reports whether the rule matches at position p of the paragraph
+// text[start:end]; r0 and r1 are the runes before and after p.
+func (cr *compiledRule) matches(text string, start, end, p int, r0, r1 rune) bool {
+	if !cr.anyLast && !cr.last.has(r0) || !cr.anyFirst && !cr.first.has(r1) {
+		return false
+	}
+	if cr.after != nil {
+		e := min(end, p+cr.afterWin)
+		for e < end && e > p && isContinuation(text[e]) {
+			e-- // keep the window on a rune boundary
+		}
+		if !cr.after.MatchString(text[p:e]) {
+			return false
+		}
+	}
+	switch {
+	case cr.abbr != nil:
+		return cr.abbr.endsAt(text, start, p)
+	case cr.before != nil:
+		s := max(start, p-cr.beforeWin)
+		for s > start && s < p && isContinuation(text[s]) {
+			s++
+		}
+		return cr.before.MatchString(text[s:p])
+	}
+	return true
+}
+
+// abbrevSet matches a list of abbreviations ending at a position, the fast
+// equivalent of AbbreviationPattern.
+type abbrevSet struct {
+	words map[string]bool
+	lens  []int // distinct byte lengths of the words
+}
+
+func newAbbrevSet(words []string) *abbrevSet {
+	a := &abbrevSet{words: make(map[string]bool, len(words))}
+	for _, w := range words {
+		for _, v := range spellings(w) {
+			a.words[v] = true
+			if !slices.Contains(a.lens, len(v)) {
+				a.lens = append(a.lens, len(v))
+			}
+		}
+	}
+	return a
+}
+
+// spellings returns w with each of its spaces written in every way
+// abbrevSpace matches.
+func spellings(w string) []string {
+	if w == "" {
+		return nil
+	}
+	i := strings.IndexByte(w, ' ')
+	if i < 0 {
+		return []string{w}
+	}
+	var out []string
+	for _, rest := range spellings(w[i+1:]) {
+		for _, sp := range spaceVariants {
+			out = append(out, w[:i]+sp+rest)
+		}
+	}
+	return out
+}
+
+// endsAt reports whether one of the words ends at p, starting the
+// paragraph or following a rune that is not a letter, digit or period.
+func (a *abbrevSet) endsAt(text string, start, p int) bool {
+	for _, n := range a.lens {
+		s := p - n
+		if s < start || !a.words[text[s:p]] {
+			continue
+		}
+		if s == start {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(text[start:s])
+		if r != '.' && !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			return true
+		}
+	}
+	return false
+}

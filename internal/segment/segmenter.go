@@ -1,0 +1,256 @@
+package segment
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Segment is one sentence (or heading, list item, other block) of a text.
+// Text == input[Start:End]; the bytes between consecutive segments, and
+// before the first and after the last, are white space, so the segments and
+// the separators tile the input exactly.
+type Segment struct {
+	Start, End int
+	Text       string
+	// Para is the 0-based index of the block the segment belongs to:
+	// paragraphs, headings, list items and block quotes each count as one.
+	Para int
+	// Heading marks a Markdown heading or a title line: a headline,
+	// caption or dateline that stands on its own line without final
+	// punctuation.
+	Heading bool
+}
+
+// Segmenter cuts text into sentences with one language's rules. It is safe
+// for concurrent use.
+type Segmenter struct {
+	rules *ruleSet
+	lang  string
+}
+
+// Lang returns the language code of the rules the segmenter was built from.
+func (s *Segmenter) Lang() string { return s.lang }
+
+var cache sync.Map // language code -> *Segmenter
+
+// ForLanguage returns the segmenter with the built-in rules of lang. The
+// segmenter is built once per language and shared.
+func ForLanguage(lang string) (*Segmenter, error) {
+	if s, ok := cache.Load(lang); ok {
+		return s.(*Segmenter), nil
+	}
+	r, err := DefaultRules(lang)
+	if err != nil {
+		return nil, err
+	}
+	s, err := Compile(r)
+	if err != nil {
+		return nil, err
+	}
+	actual, _ := cache.LoadOrStore(lang, s)
+	return actual.(*Segmenter), nil
+}
+
+// Segment cuts text into segments. Blank lines, Markdown headings, list
+// items, block quotes, fenced code and thematic breaks are hard boundaries;
+// inside a paragraph the rules decide, and a line without final punctuation
+// followed by a line that starts like a sentence is a title of its own.
+// White-space-only text gives no segments.
+func (s *Segmenter) Segment(text string) []Segment {
+	c := cutter{s: s, text: text}
+	c.run()
+	return c.out
+}
+
+// cutter holds the state of one Segment call.
+type cutter struct {
+	s     *Segmenter
+	text  string
+	out   []Segment
+	para  int
+	lines []span // lines of the current text block
+	first bool   // the current block is the first of the text
+}
+
+type span struct{ start, end int }
+
+type blockKind int
+
+const (
+	kindNone    blockKind = iota
+	kindText              // paragraph: split into sentences
+	kindItem              // list item: split into sentences
+	kindQuote             // block quote: split into sentences
+	kindFence             // fenced code: one segment
+	kindHeading           // Markdown ATX heading: one segment
+	kindRule              // thematic break: one segment
+)
+
+func (c *cutter) run() {
+	text := c.text
+	kind := kindNone
+	c.first = true
+	var fence string // the fence string of an open code block
+	var fenceStart int
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		next := len(text)
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+			next = le + 1
+		}
+		line := text[ls:le]
+		if kind == kindFence {
+			if isFenceClose(line, fence) {
+				c.emit(fenceStart, le, false)
+				c.para++
+				kind = kindNone
+			}
+			ls = next
+			continue
+		}
+		switch lk, marker := classifyLine(line); lk {
+		case lineBlank:
+			kind = c.flush(kind)
+		case lineFence:
+			kind = c.flush(kind)
+			kind, fence, fenceStart = kindFence, marker, ls
+		case lineHeading, lineRule:
+			c.flush(kind)
+			c.emit(ls, le, lk == lineHeading)
+			c.para++
+			c.first = false
+			kind = kindNone
+		case lineItem:
+			c.flush(kind)
+			kind = kindItem
+			c.lines = append(c.lines, span{ls, le})
+		case lineQuote:
+			if kind != kindQuote {
+				c.flush(kind)
+				kind = kindQuote
+			}
+			c.lines = append(c.lines, span{ls, le})
+		default:
+			if kind == kindQuote {
+				kind = c.flush(kind)
+			}
+			if kind == kindNone {
+				kind = kindText
+			}
+			c.lines = append(c.lines, span{ls, le})
+		}
+		ls = next
+	}
+	if kind == kindFence {
+		c.emit(fenceStart, len(text), false)
+		c.para++
+		return
+	}
+	c.flush(kind)
+}
+
+// flush segments the pending text block, if any, and returns kindNone.
+func (c *cutter) flush(kind blockKind) blockKind {
+	if len(c.lines) == 0 {
+		return kindNone
+	}
+	c.block(c.lines, kind == kindText)
+	c.lines = c.lines[:0]
+	c.para++
+	c.first = false
+	return kindNone
+}
+
+// block segments a paragraph given as its lines. A line that reads as a
+// title (see titleLine) ends a unit of its own; every unit is then cut by
+// the rules. plain is false for list items and quotes, which are never
+// titles.
+func (c *cutter) block(lines []span, plain bool) {
+	start := lines[0].start
+	width := wrapWidth(c.text, lines)
+	for i, ln := range lines {
+		if i+1 < len(lines) && c.titleLine(ln, lines[i+1], width) {
+			c.sentences(start, ln.end, true)
+			start = lines[i+1].start
+		}
+	}
+	end := lines[len(lines)-1].end
+	heading := plain && start == lines[len(lines)-1].start && c.standaloneTitle(start, end)
+	c.sentences(start, end, heading)
+}
+
+// sentences cuts text[start:end] with the rules and emits the pieces;
+// heading marks the unit as a title when it stays in one piece.
+func (c *cutter) sentences(start, end int, heading bool) {
+	text := c.text
+	rs := c.s.rules
+	from := start
+	n0 := len(c.out)
+	for p := start + 1; p < end; p++ {
+		if !rs.lastByte[text[p-1]] || !rs.firstByte[text[p]] {
+			continue
+		}
+		if c.breakAt(start, end, p) {
+			c.emit(from, p, false)
+			from = p
+		}
+	}
+	c.emit(from, end, false)
+	if heading && len(c.out) == n0+1 {
+		c.out[n0].Heading = true
+	}
+}
+
+// breakAt runs the rules at position p of the unit text[start:end]: the
+// first rule that matches decides.
+func (c *cutter) breakAt(start, end, p int) bool {
+	rs := c.s.rules
+	text := c.text
+	r0, _ := utf8.DecodeLastRuneInString(text[start:p])
+	r1, _ := utf8.DecodeRuneInString(text[p:end])
+	candidate := false
+	for _, i := range rs.breaks {
+		cr := &rs.rules[i]
+		if (cr.anyLast || cr.last.has(r0)) && (cr.anyFirst || cr.first.has(r1)) {
+			candidate = true
+			break
+		}
+	}
+	if !candidate {
+		return false
+	}
+	for i := range rs.rules {
+		if cr := &rs.rules[i]; cr.matches(text, start, end, p, r0, r1) {
+			return cr.brk
+		}
+	}
+	return false
+}
+
+// emit appends text[start:end] without its surrounding white space, if
+// anything is left.
+func (c *cutter) emit(start, end int, heading bool) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(c.text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(c.text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	if start == end {
+		return
+	}
+	c.out = append(c.out, Segment{Start: start, End: end, Text: c.text[start:end], Para: c.para, Heading: heading})
+}
