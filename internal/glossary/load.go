@@ -137,6 +137,24 @@ func (l *linter) pos(n *yaml.Node) string {
 // column, so problems of malformed YAML point at column 1 of that line.
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
+// yamlErrorLine returns the 1-based line of a yaml.v3 error and the message
+// without its "yaml: line N:" prefix. yaml.v3 v3.0.1 prints the 0-based
+// line for parser errors (its "did not find expected …" messages, whose
+// line is where the unclosed block or flow collection starts) and the
+// 1-based one for scanner errors, so the former are shifted by one.
+func yamlErrorLine(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimPrefix(msg, m[0]+": ")
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
+	}
+	return line, msg
+}
+
 func (l *linter) file(name string, data []byte) {
 	l.curFile = name
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -147,13 +165,8 @@ func (l *linter) file(name string, data []byte) {
 			return
 		}
 		if err != nil {
-			p := Problem{Code: CodeMalformedYAML, Line: 1, Column: 1}
-			msg := strings.TrimPrefix(err.Error(), "yaml: ")
-			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				p.Line, _ = strconv.Atoi(m[1])
-				msg = strings.TrimPrefix(msg, m[0]+": ")
-			}
-			p.Detail = msg
+			p := Problem{Code: CodeMalformedYAML, Column: 1}
+			p.Line, p.Detail = yamlErrorLine(err)
 			l.report(nil, p)
 			return
 		}
@@ -272,17 +285,25 @@ func (l *linter) entry(n *yaml.Node) {
 		l.report(idNode, Problem{Code: CodeInvalidID, Value: e.ID})
 	}
 	if !e.Kind.Valid() {
-		l.report(kindNode, Problem{Code: CodeInvalidKind, ID: e.ID, Value: string(e.Kind), Allowed: kindList()})
+		l.report(kindNode, Problem{Code: CodeInvalidKind, Value: string(e.Kind), Allowed: kindList()})
 	}
 	for _, lang := range l.langs {
 		if _, has := formNodes[lang]; !has {
-			l.report(n, Problem{Code: CodeMissingLanguage, ID: e.ID, Lang: lang})
+			l.report(n, Problem{Code: CodeMissingLanguage, Lang: lang})
 		}
 	}
-	// Problems found while reading the forms did not know the id yet.
+	// Problems found while reading the forms did not know the id yet. An
+	// entry without one is named by its first term, so the message still
+	// tells which entry it is.
+	name := e.ID
+	for _, lang := range sortedLangs(e.Langs) {
+		if name == "" && e.Langs[lang].Term != "" {
+			name = e.Langs[lang].Term
+		}
+	}
 	for i := first; i < len(l.probs); i++ {
 		if l.probs[i].ID == "" {
-			l.probs[i].ID = e.ID
+			l.probs[i].ID = name
 		}
 	}
 	if e.ID == "" {
@@ -388,6 +409,9 @@ func (l *linter) list(lang, field string, n *yaml.Node, forbidden bool) []string
 }
 
 func (l *linter) formRef(lang, form string, n *yaml.Node, forbidden bool) string {
+	if !strings.ContainsFunc(form, isWordRune) {
+		return "" // no word: "", "---"
+	}
 	key := keyOf(lang, form)
 	if key != "" {
 		l.pendingRefs = append(l.pendingRefs, formRef{lang: lang, form: form, key: key, forbidden: forbidden, line: n.Line, col: n.Column})

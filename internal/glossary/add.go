@@ -1,0 +1,368 @@
+package glossary
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/google/renameio/v2"
+	"gopkg.in/yaml.v3"
+)
+
+// Codes of [AddError], also its message ids.
+const (
+	CodeAddInvalidID      = "glossary.add.invalid-id"
+	CodeAddInvalidKind    = "glossary.add.invalid-kind"
+	CodeAddNoForms        = "glossary.add.no-forms"
+	CodeAddMissingTerm    = "glossary.add.missing-term"
+	CodeAddInvalidInflect = "glossary.add.invalid-inflect"
+	CodeAddDuplicateID    = "glossary.add.duplicate-id"
+	CodeAddMalformed      = "glossary.add.malformed"
+	CodeAddIO             = "glossary.add.io"
+)
+
+// AddError is returned by [AddEntry] when the entry is invalid, its id is
+// already in the file, the file is not a glossary, or it cannot be read or
+// written. Line and Column locate the existing entry or the YAML error.
+type AddError struct {
+	Code   string
+	File   string
+	Line   int
+	Column int
+	ID     string
+	Lang   string
+	Value  string
+	Detail string
+	Err    error
+}
+
+// MessageID returns the catalogue id of the message: the Code.
+func (e *AddError) MessageID() string { return e.Code }
+
+// TemplateData returns the values the message templates use.
+func (e *AddError) TemplateData() map[string]any {
+	return map[string]any{
+		"File": e.File, "Line": e.Line, "Column": e.Column, "ID": e.ID, "Lang": e.Lang,
+		"Value": e.Value, "Detail": e.Detail, "Kinds": kindList(),
+	}
+}
+
+func (e *AddError) Unwrap() error { return e.Err }
+
+func (e *AddError) Error() string {
+	switch e.Code {
+	case CodeAddInvalidID:
+		return fmt.Sprintf("invalid id %q: use lower-case letters and digits joined by - _ or .", e.ID)
+	case CodeAddInvalidKind:
+		return fmt.Sprintf("unknown kind %q (use one of: %s)", e.Value, kindList())
+	case CodeAddNoForms:
+		return fmt.Sprintf("entry %s has no forms", e.ID)
+	case CodeAddMissingTerm:
+		return fmt.Sprintf("entry %s: the %s form has no term", e.ID, e.Lang)
+	case CodeAddInvalidInflect:
+		return fmt.Sprintf("entry %s: unknown %s inflect hint %q", e.ID, e.Lang, e.Value)
+	case CodeAddDuplicateID:
+		return fmt.Sprintf("%s:%d:%d: id %s is already in the glossary", e.File, e.Line, e.Column, e.ID)
+	case CodeAddMalformed:
+		return fmt.Sprintf("%s:%d:%d: not a glossary file: %s", e.File, e.Line, e.Column, e.Detail)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Detail)
+}
+
+// validate checks an entry before it is written.
+func (e *Entry) validate() error {
+	if !ValidID(e.ID) {
+		return &AddError{Code: CodeAddInvalidID, ID: e.ID}
+	}
+	if e.Kind != "" && !e.Kind.Valid() {
+		return &AddError{Code: CodeAddInvalidKind, ID: e.ID, Value: string(e.Kind)}
+	}
+	if len(e.Langs) == 0 {
+		return &AddError{Code: CodeAddNoForms, ID: e.ID}
+	}
+	for _, lang := range sortedLangs(e.Langs) {
+		f := e.Langs[lang]
+		if f == nil || strings.TrimSpace(f.Term) == "" {
+			return &AddError{Code: CodeAddMissingTerm, ID: e.ID, Lang: lang}
+		}
+		if ok, _ := validInflect(lang, f.Inflect); !ok {
+			return &AddError{Code: CodeAddInvalidInflect, ID: e.ID, Lang: lang, Value: f.Inflect}
+		}
+	}
+	return nil
+}
+
+// sortedLangs orders languages en, ru, kk first (the house order), then the
+// others by code.
+func sortedLangs(m map[string]*Form) []string {
+	rank := func(l string) int {
+		switch l {
+		case "en":
+			return 0
+		case "ru":
+			return 1
+		case "kk":
+			return 2
+		}
+		return 3
+	}
+	out := make([]string, 0, len(m))
+	for l := range m {
+		out = append(out, l)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if rank(out[i]) != rank(out[j]) {
+			return rank(out[i]) < rank(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+func scalar(v string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+}
+
+func flowList(items []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	for _, it := range items {
+		n.Content = append(n.Content, scalar(it))
+	}
+	return n
+}
+
+// Node returns the entry as a YAML mapping in the style of the glossary
+// files: id, kind, note, then one flow mapping per language (en, ru, kk
+// first), {term, variants, forbidden, inflect, forms} with empty fields
+// left out.
+func (e *Entry) Node() *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	kv := func(k string, v *yaml.Node) { n.Content = append(n.Content, scalar(k), v) }
+	kv("id", scalar(e.ID))
+	kind := e.Kind
+	if kind == "" {
+		kind = Other
+	}
+	kv("kind", scalar(string(kind)))
+	if e.Note != "" {
+		kv("note", scalar(e.Note))
+	}
+	for _, lang := range sortedLangs(e.Langs) {
+		f := e.Langs[lang]
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+		add := func(k string, v *yaml.Node) { m.Content = append(m.Content, scalar(k), v) }
+		add("term", scalar(f.Term))
+		if len(f.Variants) > 0 {
+			add("variants", flowList(f.Variants))
+		}
+		if len(f.Forbidden) > 0 {
+			add("forbidden", flowList(f.Forbidden))
+		}
+		if f.Inflect != "" {
+			add("inflect", scalar(f.Inflect))
+		}
+		if len(f.Forms) > 0 {
+			add("forms", flowList(f.Forms))
+		}
+		kv(lang, m)
+	}
+	return n
+}
+
+// MarshalEntry returns the entry as one item of a glossary's terms list,
+// as [AddEntry] writes it ("- id: …").
+func MarshalEntry(e *Entry) ([]byte, error) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{e.Node()}}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(seq); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// AddEntry appends e to the glossary file, creating it if needed, and
+// writes it atomically (a temporary file in the same folder, renamed over
+// the old one), so a crash leaves the old file or the new one, never half
+// of one. The rest of the file keeps its bytes, comments and order: the
+// entry is added as text at the end of the terms list when that list is the
+// file's last block, as it is in every glossary written by hand or by
+// AddEntry; otherwise the file is rewritten through the yaml.v3 node tree,
+// which keeps comments and order but may re-indent. AddEntry checks the
+// entry (id, kind, a term per language, inflect hints) and that its id is
+// not already in this file; checking the other files is the caller's job
+// ([Glossary.Lookup]).
+func AddEntry(file string, e *Entry) error {
+	if err := e.validate(); err != nil {
+		err.(*AddError).File = file
+		return err
+	}
+	data, err := os.ReadFile(file)
+	perm := fs.FileMode(0o644)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		data = nil
+	case err != nil:
+		return &AddError{Code: CodeAddIO, File: file, Detail: err.Error(), Err: err}
+	default:
+		if st, err := os.Stat(file); err == nil {
+			perm = st.Mode().Perm()
+		}
+	}
+	out, err := appendEntry(file, data, e)
+	if err != nil {
+		return err
+	}
+	if err := renameio.WriteFile(file, out, perm); err != nil {
+		return &AddError{Code: CodeAddIO, File: file, Detail: err.Error(), Err: err}
+	}
+	return nil
+}
+
+// appendEntry returns the file content with e added.
+func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		return nil, &AddError{Code: CodeAddMalformed, File: file, Line: line, Column: 1, ID: e.ID, Detail: msg, Err: err}
+	}
+	item, err := MarshalEntry(e)
+	if err != nil {
+		return nil, &AddError{Code: CodeAddMalformed, File: file, ID: e.ID, Detail: err.Error(), Err: err}
+	}
+	if len(doc.Content) == 0 {
+		// An empty or comment-only file: keep what is there, add the list.
+		out := append([]byte(nil), data...)
+		if len(out) > 0 && out[len(out)-1] != '\n' {
+			out = append(out, '\n')
+		}
+		out = append(out, "terms:\n"...)
+		return append(out, indent(item, 2)...), nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &AddError{Code: CodeAddMalformed, File: file, Line: root.Line, Column: root.Column, ID: e.ID, Detail: "the file must be a mapping with a terms list"}
+	}
+	var terms *yaml.Node
+	last := len(root.Content) >= 2 && root.Content[len(root.Content)-2].Value == "terms"
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "terms" {
+			terms = root.Content[i+1]
+		}
+	}
+	if terms != nil && !isNull(terms) && terms.Kind != yaml.SequenceNode {
+		return nil, &AddError{Code: CodeAddMalformed, File: file, Line: terms.Line, Column: terms.Column, ID: e.ID, Detail: "terms must be a list"}
+	}
+	if terms != nil {
+		for _, it := range terms.Content {
+			it = resolve(it)
+			if it.Kind != yaml.MappingNode {
+				continue
+			}
+			for i := 0; i+1 < len(it.Content); i += 2 {
+				if it.Content[i].Value == "id" && it.Content[i+1].Value == e.ID {
+					v := it.Content[i+1]
+					return nil, &AddError{Code: CodeAddDuplicateID, File: file, Line: v.Line, Column: v.Column, ID: e.ID}
+				}
+			}
+		}
+	}
+	// Fast, byte-preserving path: terms is the last block of a block mapping.
+	if terms != nil && last && root.Style&yaml.FlowStyle == 0 {
+		switch {
+		case terms.Kind == yaml.SequenceNode && terms.Style&yaml.FlowStyle == 0 && len(terms.Content) > 0:
+			col := dashColumn(data, terms.Content[0])
+			if col >= 0 {
+				out := append([]byte(nil), data...)
+				if len(out) > 0 && out[len(out)-1] != '\n' {
+					out = append(out, '\n')
+				}
+				out = append(out, indent(item, col)...)
+				if verifyAppended(out, e.ID) {
+					return out, nil
+				}
+			}
+		case isNull(terms) && terms.Value == "" && terms.Line == root.Content[len(root.Content)-2].Line:
+			// "terms:" with nothing after it.
+			out := append([]byte(nil), data...)
+			if len(out) > 0 && out[len(out)-1] != '\n' {
+				out = append(out, '\n')
+			}
+			out = append(out, indent(item, 2)...)
+			if verifyAppended(out, e.ID) {
+				return out, nil
+			}
+		}
+	}
+	// General path: edit the node tree and re-encode it.
+	if terms == nil {
+		terms = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		root.Content = append(root.Content, scalar("terms"), terms)
+	} else if isNull(terms) || terms.Kind != yaml.SequenceNode {
+		*terms = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", HeadComment: terms.HeadComment, LineComment: terms.LineComment}
+	}
+	terms.Style &^= yaml.FlowStyle
+	terms.Content = append(terms.Content, e.Node())
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, &AddError{Code: CodeAddMalformed, File: file, ID: e.ID, Detail: err.Error(), Err: err}
+	}
+	if err := enc.Close(); err != nil {
+		return nil, &AddError{Code: CodeAddMalformed, File: file, ID: e.ID, Detail: err.Error(), Err: err}
+	}
+	return buf.Bytes(), nil
+}
+
+// dashColumn returns the 0-based byte column of the "-" that starts the
+// sequence item n, or -1 when the line does not look like "   - key".
+func dashColumn(data []byte, n *yaml.Node) int {
+	lines := bytes.Split(data, []byte("\n"))
+	if n.Line < 1 || n.Line > len(lines) {
+		return -1
+	}
+	line := lines[n.Line-1]
+	i := 0
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i >= len(line) || line[i] != '-' {
+		return -1
+	}
+	return i
+}
+
+// indent prefixes every non-empty line of text with n spaces.
+func indent(text []byte, n int) []byte {
+	pad := bytes.Repeat([]byte(" "), n)
+	var out []byte
+	for _, line := range bytes.SplitAfter(text, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) > 0 {
+			out = append(out, pad...)
+		}
+		out = append(out, line...)
+	}
+	return out
+}
+
+// verifyAppended re-reads the new content and checks that the terms list
+// gained the entry, so the text path can never write a file that reads
+// differently from what was meant.
+func verifyAppended(data []byte, id string) bool {
+	g, probs := Parse("check", data, nil)
+	for _, p := range probs {
+		if p.Code == CodeMalformedYAML || p.Code == CodeWantList || p.Code == CodeWantMapping {
+			return false
+		}
+	}
+	return g != nil && g.Entries != nil && g.Entries[len(g.Entries)-1].ID == id
+}

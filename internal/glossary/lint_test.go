@@ -1,0 +1,110 @@
+package glossary
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (run go test -update after checking):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+var workspaceLangs = []string{"en", "ru", "kk"}
+
+func lintReport(probs []Problem) string {
+	var b strings.Builder
+	for _, p := range probs {
+		b.WriteString(p.Code)
+		b.WriteString("\t")
+		b.WriteString(p.Error())
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func TestLintGolden(t *testing.T) {
+	g, probs, err := Load(filepath.Join("testdata", "lint", "bad"), workspaceLangs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join("lint", "bad.golden"), lintReport(probs))
+	// Every code is exercised by the fixture, so the golden file shows each
+	// message at least once.
+	seen := map[string]bool{}
+	for _, p := range probs {
+		seen[p.Code] = true
+	}
+	for _, code := range allLintCodes {
+		if !seen[code] {
+			t.Errorf("fixture does not exercise %s", code)
+		}
+	}
+	// The readable entries are still loaded; the duplicate is dropped.
+	var ids []string
+	for _, e := range g.Entries {
+		ids = append(ids, e.ID)
+	}
+	if got := strings.Join(ids, " "); got != "tokayev Nazarbayev Nursultan almaty shymkent bad-alma-ata" {
+		t.Errorf("entries = %s", got)
+	}
+}
+
+var allLintCodes = []string{
+	CodeMalformedYAML, CodeUnknownField, CodeDuplicateField, CodeWantMapping, CodeWantList, CodeWantText,
+	CodeMissingID, CodeInvalidID, CodeDuplicateID, CodeInvalidKind, CodeMissingLanguage, CodeMissingTerm,
+	CodeEmptyForm, CodeInvalidInflect, CodeFormConflict, CodeSelfConflict,
+}
+
+func TestLintClean(t *testing.T) {
+	_, probs, err := Load(filepath.Join("testdata", "glossary"), workspaceLangs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) > 0 {
+		t.Errorf("clean fixture has problems:\n%s", lintReport(probs))
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	if _, _, err := Load(filepath.Join("testdata", "no-such-dir"), workspaceLangs); err == nil {
+		t.Error("Load of a missing folder: no error")
+	}
+}
+
+func TestLoadAnyLanguage(t *testing.T) {
+	// Without workspace languages, any language code is a form and none is
+	// required; other keys are still unknown.
+	g, probs := Parse("x.yaml", []byte("terms:\n  - id: a\n    de: {term: Almaty}\n    nte: x\n    Note: y\n"), nil)
+	if len(g.Entries) != 1 || g.Entries[0].Langs["de"] == nil {
+		t.Fatalf("entries = %+v", g.Entries)
+	}
+	var codes []string
+	for _, p := range probs {
+		codes = append(codes, p.Code+"@"+p.Field)
+	}
+	// nte is a valid ISO 639-3 code, so it reads as a language whose form
+	// is not a mapping; Note is not lower case, so it is unknown.
+	if got := strings.Join(codes, " "); got != CodeWantMapping+"@nte "+CodeUnknownField+"@Note" {
+		t.Errorf("problems = %s", got)
+	}
+}
