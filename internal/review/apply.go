@@ -1,0 +1,249 @@
+package review
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tilmash/tilmash/internal/document"
+)
+
+// Snapshot is a document's alignment and texts as read together.
+type Snapshot struct {
+	Doc       *document.Document
+	Alignment *document.Alignment
+	Raw       []byte            // the alignment file's bytes
+	Texts     map[string]string // the stored text of each imported language
+	// Interrupted is set when an edit was interrupted by a crash and not
+	// yet recovered: the snapshot then shows the files as they were before
+	// it, read from the journal, and leaves the files alone.
+	Interrupted *Entry
+}
+
+// AlignmentFile returns the alignment's path relative to the workspace,
+// for messages.
+func (s *Snapshot) AlignmentFile() string {
+	return filepath.Join(document.Folder, s.Doc.ID, document.AlignmentName)
+}
+
+// Verify checks the alignment against the texts.
+func (s *Snapshot) Verify() []error { return s.Alignment.Verify(s.AlignmentFile(), s.Texts) }
+
+// Load reads the alignment and texts of d without writing anything, so
+// that readers such as show need no lock. When the journal shows an
+// interrupted edit, Load returns the state before it. A document without an
+// alignment gives a NotAlignedError.
+func Load(d *document.Document) (*Snapshot, error) {
+	j := journal{d}
+	override := map[string]string{}
+	var interrupted *Entry
+	if e, err := j.last(); err != nil {
+		return nil, err
+	} else if e != nil {
+		st, _, err := j.state(e)
+		if err != nil {
+			return nil, err
+		}
+		if st == halfApplied {
+			interrupted = e
+			for _, f := range e.Files {
+				override[f.Name] = f.Before
+			}
+		}
+	}
+	read := func(name string) ([]byte, error) {
+		if s, ok := override[name]; ok {
+			return []byte(s), nil
+		}
+		return os.ReadFile(filepath.Join(d.Dir(), name))
+	}
+	raw, err := read(document.AlignmentName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &NotAlignedError{ID: d.ID}
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Snapshot{Doc: d, Raw: raw, Texts: map[string]string{}, Interrupted: interrupted}
+	if s.Alignment, err = document.ParseAlignment(s.AlignmentFile(), raw); err != nil {
+		return nil, err
+	}
+	for _, l := range d.Languages() {
+		t, err := read(l + ".txt")
+		if err != nil {
+			return nil, err
+		}
+		s.Texts[l] = string(t)
+	}
+	return s, nil
+}
+
+// Options tune Apply.
+type Options struct {
+	// Marker re-checks the touched groups; nil skips the check.
+	Marker Marker
+	// Now is the time recorded in the journal; zero means time.Now.
+	Now time.Time
+}
+
+// Result says what Apply did.
+type Result struct {
+	Change *Change
+	// Step is the journal step of the edit; 0 when the edit changed
+	// nothing, and nothing was written.
+	Step int
+	// Before and After are the marks of the touched groups before and
+	// after the edit (nil without a Marker).
+	Before, After []Mark
+	// Recovered is an interrupted edit that was rolled back first.
+	Recovered *Entry
+	// Alignment is the alignment after the edit.
+	Alignment *document.Alignment
+}
+
+// Apply runs op on the alignment of d and stores the result, journaled.
+// The caller holds the workspace lock.
+//
+// In order: an interrupted earlier edit is recovered; the alignment is read
+// and verified against the texts (an alignment that does not match them is
+// refused, untouched); op runs on it; if any bytes change, the journal
+// entry is written, then the new texts, alignment and meta.yaml. A crash
+// anywhere leaves a state that Recover, Load and Undo understand.
+func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
+	rec, err := Recover(d)
+	if err != nil {
+		return nil, err
+	}
+	if d, err = document.Open(d.WS, d.ID); err != nil { // Recover may have restored meta.yaml
+		return nil, err
+	}
+	snap, err := Load(d)
+	if err != nil {
+		return nil, err
+	}
+	if probs := snap.Verify(); len(probs) > 0 {
+		return nil, &VerifyError{ID: d.ID, Problems: probs}
+	}
+	res := &Result{Recovered: rec}
+	before := snap.Alignment
+	after, err := document.ParseAlignment(snap.AlignmentFile(), snap.Raw)
+	if err != nil {
+		return nil, err
+	}
+	if res.Change, err = op.Apply(after, snap.Texts); err != nil {
+		return nil, err
+	}
+	res.Alignment = after
+	if opt.Marker != nil {
+		if res.Before, err = opt.Marker.Marks(d.ID, before, res.Change.Old); err != nil {
+			return nil, err
+		}
+		if res.After, err = opt.Marker.Marks(d.ID, after, res.Change.New); err != nil {
+			return nil, err
+		}
+	}
+	newRaw, err := after.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	files, contents, err := changedFiles(d, snap, newRaw, res.Change.Texts)
+	if err != nil || len(files) == 0 {
+		return res, err
+	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	j := journal{d}
+	steps, err := j.steps()
+	if err != nil {
+		return nil, err
+	}
+	e := &Entry{Step: 1, Time: now.UTC().Truncate(time.Second), Message: res.Change.Message, Data: res.Change.Data, Files: files}
+	if len(steps) > 0 {
+		e.Step = steps[len(steps)-1] + 1
+	}
+	if err := j.write(e); err != nil {
+		return nil, err
+	}
+	for i, f := range files {
+		if beforeWrite != nil {
+			beforeWrite(f.Name)
+		}
+		if err := d.WS.WriteFile(filepath.Join(document.Folder, d.ID, f.Name), contents[i]); err != nil {
+			return nil, err
+		}
+	}
+	res.Step = e.Step
+	return res, j.prune(MaxSteps)
+}
+
+// beforeWrite, when set, is called before each file of an edit is written
+// (after its journal entry). The crash tests use it to stop the process
+// mid-edit; it is nil otherwise.
+var beforeWrite func(name string)
+
+// changedFiles lists the files an edit replaces, in the order to write
+// them (texts, then the alignment, then meta.yaml), with their new content.
+// Files whose bytes do not change are left out.
+func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map[string]string) ([]FileState, [][]byte, error) {
+	var files []FileState
+	var contents [][]byte
+	add := func(name string, old, new []byte) {
+		if bytes.Equal(old, new) {
+			return
+		}
+		files = append(files, FileState{Name: name, Before: string(old), BeforeSum: document.Hash(string(old)), AfterSum: document.Hash(string(new))})
+		contents = append(contents, new)
+	}
+	meta := d.Meta
+	meta.Versions = map[string]*document.Version{}
+	for l, v := range d.Meta.Versions {
+		c := *v
+		meta.Versions[l] = &c
+	}
+	for _, l := range d.Languages() {
+		t, ok := texts[l]
+		if !ok {
+			continue
+		}
+		add(l+".txt", []byte(snap.Texts[l]), []byte(t))
+		meta.Versions[l].SHA256 = document.Hash(t)
+		meta.Versions[l].Bytes = len(t)
+	}
+	add(document.AlignmentName, snap.Raw, newRaw)
+	if len(texts) > 0 {
+		oldMeta, err := os.ReadFile(filepath.Join(d.Dir(), "meta.yaml"))
+		if err != nil {
+			return nil, nil, err
+		}
+		newMeta, err := marshalMeta(&meta)
+		if err != nil {
+			return nil, nil, err
+		}
+		add("meta.yaml", oldMeta, newMeta)
+	}
+	return files, contents, nil
+}
+
+// marshalMeta encodes meta.yaml exactly as the document package writes it
+// on import (yaml.v3, two-space indent), so that re-importing the corrected
+// text is seen as unchanged. The document package keeps its writer
+// unexported; this mirrors it.
+func marshalMeta(m *document.Meta) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

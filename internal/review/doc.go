@@ -1,0 +1,45 @@
+// Package review changes a document's alignment the way a person reviewing
+// it does, keeps every change undoable, and draws the groups side by side.
+//
+// # Edits
+//
+// An [Op] is one edit of a [document.Alignment]: [Merge], [Split], [Move],
+// [EditText], [SetStatus] and [SetNote]. Ops work in memory and report
+// what they touched in a [Change]; [Apply] is the one path that runs an op
+// against the files of a document: it verifies the alignment against the
+// stored texts first, writes the journal entry, then the new files, and
+// re-checks the touched groups with a [Marker].
+//
+// A group whose sentences a person changes (merge, split, move) becomes
+// aligned: it is no longer the aligner's flag, and not yet a confirmation.
+// Fixing a typo ([EditText]) and writing a note keep the status.
+//
+// # Journal
+//
+// Every edit that changes bytes on disk adds one entry to the document's
+// journal, documents/DOC/journal/NNNNNN.yaml. The entry holds the whole
+// content of every file the edit is about to replace, with the sha256 of
+// that content and of what replaces it. It is written atomically BEFORE any
+// of those files, so at every instant one of these holds:
+//
+//   - no entry: the edit had not started; nothing changed;
+//   - an entry, and every file still as before: the edit was interrupted
+//     before writing; the entry is dropped;
+//   - an entry, some files before and some after: the edit was interrupted
+//     halfway; [Recover] writes the "before" contents back;
+//   - an entry, every file after: the edit is complete and [Undo] can
+//     revert it byte for byte.
+//
+// Undo walks the entries from the newest, restores the "before" contents and
+// deletes the entry. It refuses a step whose files changed since the edit
+// (a re-alignment, a re-import, a hand edit) unless forced, because restoring
+// would silently throw that later work away. The journal keeps the newest
+// [MaxSteps] entries of a document; older ones are deleted after each edit.
+//
+// # Rendering
+//
+// [View] draws groups in columns, one per language, wrapped by display
+// width so that Cyrillic, Kazakh letters and wide characters line up, with
+// glossary terms and findings highlighted in colour or between plain
+// markers.
+package review

@@ -1,0 +1,201 @@
+package review
+
+import (
+	"errors"
+	"maps"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
+)
+
+// shapeOf describes an alignment compactly: per group the first letter of
+// its status and its sentence counts, such as "c1-1-1 a2-2-2".
+func shapeOf(a *document.Alignment) string {
+	var parts []string
+	for _, g := range a.Groups {
+		parts = append(parts, string(g.Status[0])+g.Kind(a.Languages))
+	}
+	return strings.Join(parts, " ")
+}
+
+func sample(t testing.TB, shape reviewtest.Shape) *document.Alignment {
+	t.Helper()
+	a, err := reviewtest.Alignment("demo", shape)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestOps(t *testing.T) {
+	tests := []struct {
+		name  string
+		shape reviewtest.Shape
+		op    Op
+		want  string // shape after; empty when an error is expected
+		err   string // MessageID of the expected error
+		old   []int
+		new   []int
+		uncnf []int
+	}{
+		{name: "merge", shape: reviewtest.OneToOne, op: Merge{Group: 1},
+			want: "a2-2-2 f1-1-1 c1-1-1 a1-1-1 f1-1-1", old: []int{1, 2}, new: []int{1}, uncnf: []int{1}},
+		{name: "merge keeps empty languages empty", shape: reviewtest.Uneven, op: Merge{Group: 4},
+			want: "c1-1-1 a2-2-2 f1-1-1 a1-1-1 f1-1-1", old: []int{4, 5}, new: []int{4}, uncnf: []int{4}},
+		{name: "merge last", shape: reviewtest.OneToOne, op: Merge{Group: 6}, err: "review.edge-last"},
+		{name: "merge zero", shape: reviewtest.OneToOne, op: Merge{Group: 0}, err: "review.no-group"},
+		{name: "merge past end", shape: reviewtest.OneToOne, op: Merge{Group: 7}, err: "review.no-group"},
+
+		{name: "split one language", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"ru": 2}},
+			want: "c1-1-1 a2-1-2 a0-1-0 f1-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{2}, new: []int{2, 3}},
+		{name: "split all languages", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"en": 2, "ru": 2, "kk": 2}},
+			want: "c1-1-1 a1-1-1 a1-1-1 f1-1-1 c1-1-0 a0-0-1 f1-1-1"},
+		{name: "split at first sentence moves it all", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"kk": 1}},
+			want: "c1-1-1 a2-2-0 a0-0-2 f1-1-1 c1-1-0 a0-0-1 f1-1-1"},
+		{name: "split of a confirmed group unconfirms both parts", shape: reviewtest.Shape{{2, 2, 2}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}},
+			op: Split{Group: 1, At: map[string]int{"en": 2, "ru": 2, "kk": 2}}, want: "a1-1-1 a1-1-1 a1-1-1 f1-1-1 c1-1-1 a1-1-1", uncnf: []int{1, 2}},
+		{name: "split leaving nothing behind", shape: reviewtest.OneToOne, op: Split{Group: 1, At: map[string]int{"en": 1, "ru": 1, "kk": 1}}, err: "review.split-empty"},
+		{name: "split with no positions", shape: reviewtest.OneToOne, op: Split{Group: 1}, err: "review.split-empty"},
+		{name: "split past the sentences", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"ru": 3}}, err: "review.no-sentence"},
+		{name: "split in a language the group lacks", shape: reviewtest.Uneven, op: Split{Group: 4, At: map[string]int{"kk": 1}}, err: "review.no-sentences"},
+		{name: "split unknown language", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"de": 1}}, err: "review.bad-language"},
+
+		{name: "move first to previous", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "kk"},
+			want: "a1-1-2 a2-2-1 f1-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{1, 2}, new: []int{1, 2}, uncnf: []int{1}},
+		{name: "move last to next", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "en", Next: true, Sentence: Last},
+			want: "c1-1-1 a1-2-2 a2-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{2, 3}, new: []int{2, 3}},
+		{name: "move the only sentence removes the group", shape: reviewtest.Uneven, op: Move{Group: 5, Lang: "kk"},
+			want: "c1-1-1 a2-2-2 f1-1-1 a1-1-1 f1-1-1", old: []int{4, 5}, new: []int{4}, uncnf: []int{4}},
+		{name: "move the only sentence forward removes the group", shape: reviewtest.Uneven, op: Move{Group: 5, Lang: "kk", Next: true},
+			want: "c1-1-1 a2-2-2 f1-1-1 c1-1-0 a1-1-2", old: []int{5, 6}, new: []int{5}},
+		{name: "move first to next breaks order", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "en", Next: true, Sentence: First}, err: "review.move-last"},
+		{name: "move last to previous breaks order", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "en", Sentence: Last}, err: "review.move-first"},
+		{name: "move before the first group", shape: reviewtest.OneToOne, op: Move{Group: 1, Lang: "ru"}, err: "review.edge-first"},
+		{name: "move after the last group", shape: reviewtest.OneToOne, op: Move{Group: 6, Lang: "ru", Next: true}, err: "review.edge-last"},
+		{name: "move a missing language", shape: reviewtest.Uneven, op: Move{Group: 4, Lang: "kk"}, err: "review.no-sentences"},
+
+		{name: "confirm", shape: reviewtest.OneToOne, op: SetStatus{Groups: []int{1, 2, 3}, Confirm: true},
+			want: "c1-1-1 c1-1-1 c1-1-1 c1-1-1 a1-1-1 f1-1-1", old: []int{1, 2, 3}, new: []int{1, 2, 3}},
+		{name: "unconfirm", shape: reviewtest.OneToOne, op: SetStatus{Groups: []int{1, 2, 3, 4}},
+			want: "a1-1-1 a1-1-1 f1-1-1 a1-1-1 a1-1-1 f1-1-1"},
+		{name: "confirm past the end", shape: reviewtest.OneToOne, op: SetStatus{Groups: []int{6, 7}, Confirm: true}, err: "review.no-group"},
+
+		{name: "note", shape: reviewtest.OneToOne, op: SetNote{Group: 2, Note: "  two\nlines "},
+			want: "c1-1-1 a1-1-1 f1-1-1 c1-1-1 a1-1-1 f1-1-1", old: []int{2}, new: []int{2}},
+		{name: "note of a missing group", shape: reviewtest.OneToOne, op: SetNote{Group: 9}, err: "review.no-group"},
+
+		{name: "edit", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 2, Text: "Судья запросил новые улики."},
+			want: "c1-1-1 a2-2-2 f1-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{2}, new: []int{2}},
+		{name: "edit empty", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 2, Text: "  "}, err: "review.text-empty"},
+		{name: "edit two lines", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 2, Text: "a\nb"}, err: "review.text-multiline"},
+		{name: "edit missing sentence", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 3, Text: "x"}, err: "review.no-sentence"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := sample(t, tt.shape)
+			texts := maps.Clone(reviewtest.Texts)
+			c, err := tt.op.Apply(a, texts)
+			if tt.err != "" {
+				var m interface{ MessageID() string }
+				if !errors.As(err, &m) || m.MessageID() != tt.err {
+					t.Fatalf("error = %v, want message %s", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := shapeOf(a); got != tt.want {
+				t.Errorf("shape\n got %s\nwant %s", got, tt.want)
+			}
+			if tt.old != nil && !equalInts(c.Old, tt.old) || tt.new != nil && !equalInts(c.New, tt.new) {
+				t.Errorf("touched old %v new %v, want %v %v", c.Old, c.New, tt.old, tt.new)
+			}
+			if !equalInts(c.Unconfirmed, tt.uncnf) {
+				t.Errorf("unconfirmed %v, want %v", c.Unconfirmed, tt.uncnf)
+			}
+			for l, s := range c.Texts {
+				texts[l] = s
+			}
+			if probs := a.Verify("alignment.yaml", texts); len(probs) > 0 {
+				t.Errorf("edited alignment does not verify: %v", probs)
+			}
+			if c.Message == "" {
+				t.Error("change has no message")
+			}
+		})
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestEditTextShiftsLaterSpans(t *testing.T) {
+	a := sample(t, reviewtest.OneToOne)
+	texts := maps.Clone(reviewtest.Texts)
+	c, err := EditText{Group: 3, Lang: "kk", Sentence: 1, Text: "Судья жаңа дәлелдерді сұрады."}.Apply(a, texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kk := c.Texts["kk"]
+	if !strings.Contains(kk, "Судья жаңа дәлелдерді сұрады. Балықшылардың") {
+		t.Errorf("new kk text lacks the fix:\n%s", kk)
+	}
+	if a.Sources["kk"] != document.Hash(kk) {
+		t.Error("sources.kk does not record the new text's hash")
+	}
+	for i, g := range a.Groups {
+		for _, s := range g.Sents["kk"] {
+			if kk[s.Start:s.End] != s.Text {
+				t.Errorf("group %d: span %d-%d holds %q, want %q", i+1, s.Start, s.End, kk[s.Start:s.End], s.Text)
+			}
+		}
+	}
+	if a.Groups[0].Sents["kk"][0] != sample(t, reviewtest.OneToOne).Groups[0].Sents["kk"][0] {
+		t.Error("a span before the edit moved")
+	}
+	if _, ok := c.Texts["ru"]; ok {
+		t.Error("editing kk rewrote the ru text")
+	}
+}
+
+func TestEditTextNormalizes(t *testing.T) {
+	a := sample(t, reviewtest.OneToOne)
+	// и + combining breve is й in NFD; spaces and the final newline go.
+	c, err := EditText{Group: 1, Lang: "ru", Sentence: 1, Text: " Суд выслушал аральских рыбаков и\u0306 \n"}.Apply(a, reviewtest.Texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := a.Groups[0].Sents["ru"][0].Text, "Суд выслушал аральских рыбаков й"; got != want {
+		t.Errorf("text = %q, want %q", got, want)
+	}
+	if !strings.HasPrefix(c.Texts["ru"], "# Суд выслушал аральских рыбаков й\n") {
+		t.Errorf("stored text starts %q", c.Texts["ru"][:60])
+	}
+}
+
+func TestMergeJoinsNotesAndKeepsLowerScore(t *testing.T) {
+	a := sample(t, reviewtest.OneToOne)
+	a.Groups[3].Note = "second note"
+	if _, err := (Merge{Group: 3}).Apply(a, nil); err != nil {
+		t.Fatal(err)
+	}
+	g := a.Groups[2]
+	if g.Note != "check the tense; second note" {
+		t.Errorf("note = %q", g.Note)
+	}
+	if g.Score != 0.9-0.1*3 {
+		t.Errorf("score = %v, want the lower one", g.Score)
+	}
+}

@@ -1,0 +1,310 @@
+package review
+
+import (
+	"fmt"
+	"strings"
+)
+
+// NoGroupError is returned for a group number the alignment does not have.
+type NoGroupError struct {
+	Group, Count int
+}
+
+func (e *NoGroupError) Error() string {
+	return fmt.Sprintf("there is no group %d: the alignment has %d groups", e.Group, e.Count)
+}
+
+// MessageID names the localized message for e.
+func (e *NoGroupError) MessageID() string { return "review.no-group" }
+
+// TemplateData gives the values of the localized message.
+func (e *NoGroupError) TemplateData() map[string]any {
+	return map[string]any{"Group": e.Group, "Count": e.Count}
+}
+
+// Hint suggests a fix.
+func (e *NoGroupError) Hint() string { return "review.no-group.hint" }
+
+// EdgeError is returned by Merge and Move when the group they would reach
+// past the first or the last does not exist.
+type EdgeError struct {
+	Group int
+	Next  bool // the group after is missing (else the group before)
+}
+
+func (e *EdgeError) Error() string {
+	if e.Next {
+		return fmt.Sprintf("group %d is the last group: there is no next group", e.Group)
+	}
+	return fmt.Sprintf("group %d is the first group: there is no previous group", e.Group)
+}
+
+// MessageID names the localized message for e.
+func (e *EdgeError) MessageID() string {
+	if e.Next {
+		return "review.edge-last"
+	}
+	return "review.edge-first"
+}
+
+// TemplateData gives the values of the localized message.
+func (e *EdgeError) TemplateData() map[string]any { return map[string]any{"Group": e.Group} }
+
+// NoSentenceError is returned for a sentence number a group does not have
+// in a language.
+type NoSentenceError struct {
+	Group     int
+	Lang      string
+	Sentence  int
+	Sentences int // how many the group has in Lang
+}
+
+func (e *NoSentenceError) Error() string {
+	return fmt.Sprintf("group %d has %d %s sentences: there is no sentence %d", e.Group, e.Sentences, e.Lang, e.Sentence)
+}
+
+// MessageID names the localized message for e.
+func (e *NoSentenceError) MessageID() string {
+	if e.Sentences == 0 {
+		return "review.no-sentences"
+	}
+	return "review.no-sentence"
+}
+
+// TemplateData gives the values of the localized message.
+func (e *NoSentenceError) TemplateData() map[string]any {
+	return map[string]any{"Group": e.Group, "Lang": e.Lang, "Sentence": e.Sentence, "Count": e.Sentences}
+}
+
+// Hint suggests a fix.
+func (e *NoSentenceError) Hint() string { return "review.no-sentence.hint" }
+
+// SplitError is returned by Split when one of the two parts would hold no
+// sentence at all.
+type SplitError struct{ Group int }
+
+func (e *SplitError) Error() string {
+	return fmt.Sprintf("this split of group %d would leave one part without sentences", e.Group)
+}
+
+// MessageID names the localized message for e.
+func (e *SplitError) MessageID() string { return "review.split-empty" }
+
+// TemplateData gives the values of the localized message.
+func (e *SplitError) TemplateData() map[string]any { return map[string]any{"Group": e.Group} }
+
+// Hint suggests a fix.
+func (e *SplitError) Hint() string { return "review.split-empty.hint" }
+
+// MoveOrderError is returned by Move for a sentence that cannot move in
+// that direction without breaking document order: only the first sentence
+// of a group can go to the previous group, and only the last to the next.
+type MoveOrderError struct {
+	Group int
+	Lang  string
+	Next  bool
+}
+
+func (e *MoveOrderError) Error() string {
+	if e.Next {
+		return fmt.Sprintf("only the last %s sentence of group %d can move to the next group", e.Lang, e.Group)
+	}
+	return fmt.Sprintf("only the first %s sentence of group %d can move to the previous group", e.Lang, e.Group)
+}
+
+// MessageID names the localized message for e.
+func (e *MoveOrderError) MessageID() string {
+	if e.Next {
+		return "review.move-last"
+	}
+	return "review.move-first"
+}
+
+// TemplateData gives the values of the localized message.
+func (e *MoveOrderError) TemplateData() map[string]any {
+	return map[string]any{"Group": e.Group, "Lang": e.Lang}
+}
+
+// TextError is returned by EditText for a replacement sentence that cannot
+// be stored: empty, or spanning lines.
+type TextError struct {
+	Text      string
+	Multiline bool
+}
+
+func (e *TextError) Error() string {
+	if e.Multiline {
+		return fmt.Sprintf("the new text %q spans several lines: a sentence is one line", e.Text)
+	}
+	return "the new text is empty"
+}
+
+// MessageID names the localized message for e.
+func (e *TextError) MessageID() string {
+	if e.Multiline {
+		return "review.text-multiline"
+	}
+	return "review.text-empty"
+}
+
+// TemplateData gives the values of the localized message.
+func (e *TextError) TemplateData() map[string]any { return map[string]any{"Text": e.Text} }
+
+// Hint suggests a fix.
+func (e *TextError) Hint() string { return "review.text.hint" }
+
+// LanguageError is returned for a language the alignment does not hold.
+type LanguageError struct {
+	Lang  string
+	Known []string
+}
+
+func (e *LanguageError) Error() string {
+	return fmt.Sprintf("the alignment has no language %q (it has %s)", e.Lang, strings.Join(e.Known, ", "))
+}
+
+// MessageID names the localized message for e.
+func (e *LanguageError) MessageID() string { return "review.bad-language" }
+
+// TemplateData gives the values of the localized message.
+func (e *LanguageError) TemplateData() map[string]any {
+	return map[string]any{"Lang": e.Lang, "Known": strings.Join(e.Known, ", ")}
+}
+
+// SyntaxError is returned by the parsers of command-line values (group
+// ranges, split positions) with the offending input and the byte offset of
+// the problem in it.
+type SyntaxError struct {
+	What   string // "range" or "at"
+	Input  string
+	Offset int
+}
+
+func (e *SyntaxError) Error() string {
+	switch e.What {
+	case "at":
+		return fmt.Sprintf("bad split position %q at byte %d: use LANG:K such as ru:2", e.Input, e.Offset)
+	case "sentence":
+		return fmt.Sprintf("bad sentence %q: use first or last", e.Input)
+	case "direction":
+		return fmt.Sprintf("bad direction %q: use prev or next", e.Input)
+	}
+	return fmt.Sprintf("bad group range %q at byte %d: use numbers and ranges such as 1-20,25", e.Input, e.Offset)
+}
+
+// MessageID names the localized message for e.
+func (e *SyntaxError) MessageID() string { return "review.bad-" + e.What }
+
+// TemplateData gives the values of the localized message.
+func (e *SyntaxError) TemplateData() map[string]any {
+	return map[string]any{"Input": e.Input, "Offset": e.Offset}
+}
+
+// NotAlignedError is returned for a document that has no alignment yet.
+type NotAlignedError struct{ ID string }
+
+func (e *NotAlignedError) Error() string { return fmt.Sprintf("document %q has not been aligned yet", e.ID) }
+
+// MessageID names the localized message for e.
+func (e *NotAlignedError) MessageID() string { return "review.not-aligned" }
+
+// TemplateData gives the values of the localized message.
+func (e *NotAlignedError) TemplateData() map[string]any { return map[string]any{"ID": e.ID} }
+
+// Hint suggests a fix.
+func (e *NotAlignedError) Hint() string { return "review.not-aligned.hint" }
+
+// VerifyError is returned by Apply when the alignment does not match the
+// stored texts: editing it would build on spans that point at the wrong
+// bytes. Problems holds what document.Alignment.Verify found.
+type VerifyError struct {
+	ID       string
+	Problems []error
+}
+
+func (e *VerifyError) Error() string {
+	return fmt.Sprintf("%v (%d problems in all): the alignment of %q does not match its texts; nothing was changed", e.Problems[0], len(e.Problems), e.ID)
+}
+
+// MessageID names the localized message for e.
+func (e *VerifyError) MessageID() string { return "review.not-verified" }
+
+// TemplateData gives the values of the localized message.
+func (e *VerifyError) TemplateData() map[string]any {
+	return map[string]any{"ID": e.ID, "First": e.Problems[0].Error(), "Count": len(e.Problems)}
+}
+
+// Hint suggests a fix.
+func (e *VerifyError) Hint() string { return "review.not-verified.hint" }
+
+// UndoError is returned by Undo when the journal holds fewer steps than
+// asked for.
+type UndoError struct {
+	ID         string
+	Want, Have int
+}
+
+func (e *UndoError) Error() string {
+	if e.Have == 0 {
+		return fmt.Sprintf("nothing to undo in %q", e.ID)
+	}
+	return fmt.Sprintf("the journal of %q holds %d steps: cannot undo %d", e.ID, e.Have, e.Want)
+}
+
+// MessageID names the localized message for e.
+func (e *UndoError) MessageID() string {
+	if e.Have == 0 {
+		return "review.undo-nothing"
+	}
+	return "review.undo-too-many"
+}
+
+// TemplateData gives the values of the localized message.
+func (e *UndoError) TemplateData() map[string]any {
+	return map[string]any{"ID": e.ID, "Want": e.Want, "Count": e.Have}
+}
+
+// ChangedError is returned by Undo when a file changed after the step it
+// would undo, by something that did not write the journal (align, import,
+// a hand edit). Restoring would throw that change away.
+type ChangedError struct {
+	ID   string
+	Step int
+	File string
+}
+
+func (e *ChangedError) Error() string {
+	return fmt.Sprintf("%s changed after step %d (by align, import or a hand edit): undoing the step would throw that change away", e.File, e.Step)
+}
+
+// MessageID names the localized message for e.
+func (e *ChangedError) MessageID() string { return "review.undo-changed" }
+
+// TemplateData gives the values of the localized message.
+func (e *ChangedError) TemplateData() map[string]any {
+	return map[string]any{"ID": e.ID, "Step": e.Step, "File": e.File}
+}
+
+// Hint suggests a fix.
+func (e *ChangedError) Hint() string { return "review.undo-changed.hint" }
+
+// JournalError is returned for a journal entry that cannot be read or that
+// does not hold what its checksums say.
+type JournalError struct {
+	File   string
+	Line   int
+	Reason string
+}
+
+func (e *JournalError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason) }
+
+// MessageID names the localized message for e.
+func (e *JournalError) MessageID() string { return "review.bad-journal" }
+
+// TemplateData gives the values of the localized message.
+func (e *JournalError) TemplateData() map[string]any {
+	return map[string]any{"File": e.File, "Line": e.Line, "Reason": e.Reason}
+}
+
+// Hint suggests a fix.
+func (e *JournalError) Hint() string { return "review.bad-journal.hint" }

@@ -1,0 +1,132 @@
+package review
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// maxGroups bounds the numbers a range may name, so that "1-999999999"
+// cannot make ParseRange allocate without limit.
+const maxGroups = 1_000_000
+
+// ParseRange reads a list of groups such as "1-20,25" or "all" for an
+// alignment of count groups. It returns the group numbers in ascending
+// order without repeats. Spaces around numbers are allowed. A number past
+// count is reported as a NoGroupError, a malformed list as a SyntaxError
+// with the byte offset of the problem.
+func ParseRange(s string, count int) ([]int, error) {
+	if strings.TrimSpace(s) == "all" {
+		out := make([]int, count)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out, nil
+	}
+	bad := func(off int) error { return &SyntaxError{What: "range", Input: s, Offset: off} }
+	var out []int
+	off := 0
+	for _, part := range strings.Split(s, ",") {
+		lo, hi, isRange := strings.Cut(part, "-")
+		a, err := rangeNumber(lo)
+		if err != nil {
+			return nil, bad(off)
+		}
+		b := a
+		if isRange {
+			if b, err = rangeNumber(hi); err != nil || b < a {
+				return nil, bad(off + len(lo) + 1)
+			}
+		}
+		for _, n := range []int{a, b} {
+			if n > count {
+				return nil, &NoGroupError{Group: n, Count: count}
+			}
+		}
+		for n := a; n <= b; n++ {
+			out = append(out, n)
+		}
+		off += len(part) + 1
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+func rangeNumber(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.TrimLeft(s, "0123456789") != "" {
+		return 0, strconv.ErrSyntax
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > maxGroups {
+		return 0, strconv.ErrRange
+	}
+	return n, nil
+}
+
+// FormatRange writes group numbers compactly, as ParseRange reads them:
+// 1, 2, 3, 7 becomes "1-3,7". The numbers must be ascending.
+func FormatRange(groups []int) string {
+	var b strings.Builder
+	for i := 0; i < len(groups); {
+		j := i
+		for j+1 < len(groups) && groups[j+1] == groups[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(groups[i]))
+		if j > i {
+			b.WriteByte('-')
+			b.WriteString(strconv.Itoa(groups[j]))
+		}
+		i = j + 1
+	}
+	return b.String()
+}
+
+// ParseAt reads split positions: each value is "LANG:K", or a bare "K"
+// that applies to defaultLang (which may be empty when there is none). It
+// returns the sentence number per language; a language given twice keeps
+// the last value.
+func ParseAt(values []string, defaultLang string) (map[string]int, error) {
+	out := map[string]int{}
+	for _, v := range values {
+		for _, item := range strings.Fields(strings.ReplaceAll(v, ",", " ")) {
+			lang, num, ok := strings.Cut(item, ":")
+			if !ok {
+				lang, num = defaultLang, item
+			}
+			if lang == "" || !isLangCode(lang) {
+				return nil, &SyntaxError{What: "at", Input: item, Offset: 0}
+			}
+			k, err := rangeNumber(num)
+			if err != nil {
+				return nil, &SyntaxError{What: "at", Input: item, Offset: len(item) - len(num)}
+			}
+			out[lang] = k
+		}
+	}
+	if len(out) == 0 {
+		return nil, &SyntaxError{What: "at", Input: strings.Join(values, " ")}
+	}
+	return out, nil
+}
+
+// isLangCode accepts the language codes a workspace may use: two or three
+// lowercase ASCII letters, optionally with a -region suffix.
+func isLangCode(s string) bool {
+	if len(s) < 2 || len(s) > 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || i >= 2 && (c == '-' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
+			return false
+		}
+	}
+	return true
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,131 @@
+// Package reviewtest builds small aligned documents for the tests of the
+// review package and the review commands. It is imported by tests only.
+package reviewtest
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Texts are the three language versions of the sample article: a title
+// and five sentences each, with Kazakh letters, Russian ё-less Cyrillic
+// and a wide CJK name that takes two cells per character.
+var Texts = map[string]string{
+	"en": "# Court hears the Aral fishermen\n\n" +
+		"A court in Aralsk heard the fishermen's case on Monday. The judge asked for new evidence. Lawyers for the fishermen welcomed the decision.\n\n" +
+		"The hearing resumes in May. A delegation from 東京 attended as observers.\n",
+	"ru": "# Суд выслушал аральских рыбаков\n\n" +
+		"В понедельник суд в Аральске рассмотрел дело рыбаков. Судья запросил новые доказательства. Адвокаты рыбаков приветствовали это решение.\n\n" +
+		"Слушания продолжатся в мае. Делегация из 東京 присутствовала в качестве наблюдателей.\n",
+	"kk": "# Сот арал балықшыларын тыңдады\n\n" +
+		"Дүйсенбі күні Арал қаласындағы сот балықшылардың ісін қарады. Судья жаңа дәлелдер сұрады. Балықшылардың адвокаттары бұл шешімді құптады.\n\n" +
+		"Тыңдау мамыр айында жалғасады. 東京 қаласынан келген делегация бақылаушы ретінде қатысты.\n",
+}
+
+// Langs are the sample's languages in workspace order.
+var Langs = []string{"en", "ru", "kk"}
+
+// Sentences cuts a sample text into its six sentences (the title and five
+// more) with their byte spans.
+func Sentences(text string) []document.Sentence {
+	var out []document.Sentence
+	pos := 0
+	for _, para := range strings.Split(text, "\n") {
+		start := pos
+		pos += len(para) + 1
+		para = strings.TrimPrefix(para, "# ")
+		off := start + (len(text[start:pos-1]) - len(para))
+		for para != "" {
+			end := strings.Index(para, ". ")
+			if end < 0 {
+				end = len(para)
+			} else {
+				end++
+			}
+			out = append(out, document.Sentence{Start: off, End: off + end, Text: para[:end]})
+			rest := strings.TrimLeft(para[end:], " ")
+			off += len(para) - len(rest)
+			para = rest
+		}
+	}
+	return out
+}
+
+// Shape is how many sentences of each language (in Langs order) each group
+// holds. Every language must add up to six.
+type Shape [][3]int
+
+// OneToOne is six groups of one sentence per language.
+var OneToOne = Shape{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}}
+
+// Uneven has a 2-2-2 group, a group without Kazakh and one with only
+// Kazakh, as real alignments do.
+var Uneven = Shape{{1, 1, 1}, {2, 2, 2}, {1, 1, 1}, {1, 1, 0}, {0, 0, 1}, {1, 1, 1}}
+
+// Statuses cycles through the three states, so samples hold each.
+var statuses = []document.Status{document.Confirmed, document.Aligned, document.Flagged}
+
+// Alignment builds the alignment of the sample texts in the given shape.
+// Group i gets status confirmed, aligned or flagged in turn, score
+// 0.9 - 0.1*i, and the third group a note.
+func Alignment(id string, shape Shape) (*document.Alignment, error) {
+	a := &document.Alignment{Document: id, Pivot: "en", Languages: Langs, Sources: map[string]string{}}
+	next := map[string][]document.Sentence{}
+	for _, l := range Langs {
+		next[l] = Sentences(Texts[l])
+		a.Sources[l] = document.Hash(Texts[l])
+	}
+	for i, counts := range shape {
+		g := &document.Group{Status: statuses[i%3], Score: 0.9 - 0.1*float64(i), Sents: map[string][]document.Sentence{}}
+		if i == 2 {
+			g.Note = "check the tense"
+		}
+		for k, l := range Langs {
+			n := counts[k]
+			if n > len(next[l]) {
+				return nil, fmt.Errorf("shape asks for more %s sentences than the sample has", l)
+			}
+			if n > 0 {
+				g.Sents[l] = next[l][:n]
+			}
+			next[l] = next[l][n:]
+		}
+		a.Groups = append(a.Groups, g)
+	}
+	for _, l := range Langs {
+		if len(next[l]) > 0 {
+			return nil, fmt.Errorf("shape leaves %d %s sentences out", len(next[l]), l)
+		}
+	}
+	return a, nil
+}
+
+// Workspace creates a workspace in dir holding document id, imported in
+// the three languages and aligned in the given shape.
+func Workspace(dir, id string, shape Shape) (*workspace.Workspace, error) {
+	ws, err := workspace.Init(dir)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC)
+	var d *document.Document
+	for _, l := range Langs {
+		res, err := document.Import(ws, id, l, []byte(Texts[l]), l+".txt", document.ImportOptions{Source: l + ".txt", Now: now})
+		if err != nil {
+			return nil, err
+		}
+		d = res.Doc
+	}
+	a, err := Alignment(id, shape)
+	if err != nil {
+		return nil, err
+	}
+	if d, err = document.Open(ws, id); err != nil {
+		return nil, err
+	}
+	return ws, d.SaveAlignment(a)
+}
