@@ -203,7 +203,9 @@ func (e *SyntaxError) TemplateData() map[string]any {
 // NotAlignedError is returned for a document that has no alignment yet.
 type NotAlignedError struct{ ID string }
 
-func (e *NotAlignedError) Error() string { return fmt.Sprintf("document %q has not been aligned yet", e.ID) }
+func (e *NotAlignedError) Error() string {
+	return fmt.Sprintf("document %q has not been aligned yet", e.ID)
+}
 
 // MessageID names the localized message for e.
 func (e *NotAlignedError) MessageID() string { return "review.not-aligned" }

@@ -27,7 +27,7 @@ const (
 // language: the review package does not know the catalogue.
 type Labels struct {
 	Status  func(document.Status) string
-	Note    string           // the word before a group's note
+	Note    string            // the word before a group's note
 	Finding func(Mark) string // one line describing a finding
 }
 
