@@ -1,0 +1,487 @@
+// Package export writes a document's aligned groups in the formats other
+// translation tools open (TMX, XLIFF 2.0 and 1.2), in formats people read
+// (a side-by-side HTML page, a Markdown table) and in data formats (CSV,
+// TSV, JSON Lines); and it writes one language version of an article, ready
+// to publish ([Localized]).
+//
+// Every writer is a pure function of the document, its alignment and
+// [Options]: it does not print, decide policy or touch the workspace. The
+// export command and publish decide what to export and where; the
+// consistency gate's verdict arrives here only as Options.Forced, which the
+// writers record in the output.
+//
+// # Safety
+//
+// Every text is escaped for the format it lands in (XML, HTML, Markdown,
+// CSV quoting, JSON). Characters that XML 1.0 cannot carry (U+0000–U+001F
+// other than tab, LF and CR) are replaced by U+FFFD in every format, so
+// all exports of a document show the same text; [Replaced] counts them so
+// the caller can say so.
+package export
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export/xmltext"
+)
+
+// Formats lists the formats of [Write], in the order help shows them.
+var Formats = []string{"tmx", "xliff", "xliff12", "html", "md", "csv", "tsv", "jsonl"}
+
+// LocalizedFormats lists the formats of [Localized].
+var LocalizedFormats = []string{"md", "html", "txt"}
+
+// Extensions maps every format to the extension of its files. XLIFF 2.0
+// and 1.2 get different extensions (both are in common use) so that a
+// folder can hold both.
+var Extensions = map[string]string{
+	"tmx": ".tmx", "xliff": ".xlf", "xliff12": ".xliff", "html": ".html", "md": ".md",
+	"csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "txt": ".txt",
+}
+
+// PairFormats are the formats that hold one language pair per file.
+var PairFormats = map[string]bool{"xliff": true, "xliff12": true}
+
+// Tool is the creationtool / tool-name written into exchange formats.
+const Tool = "tilmash"
+
+// Options tune [Write] and [Localized].
+type Options struct {
+	// Langs are the languages to export, in column order. Empty means the
+	// languages of the alignment that the document has, in workspace order.
+	Langs []string
+	// Source is the source language of TMX and XLIFF. Empty means the
+	// workspace source language when it is in Langs, else Langs[0].
+	Source string
+	// Target is the XLIFF target language. Empty is allowed when Langs
+	// holds exactly one language besides Source.
+	Target string
+	// Version is the tilmash version, written as creationtoolversion.
+	Version string
+	// Date, when not zero, is written as the creation date of TMX and
+	// XLIFF 1.2 files. Tests leave it zero so golden files stay stable.
+	Date time.Time
+	// Forced lists what the consistency gate found when the export was
+	// forced past it. Non-empty, it is recorded in the output.
+	Forced []Blocker
+	// Marks are highlights for the HTML page: glossary terms and findings.
+	Marks []Mark
+	// Labels renders the words of the HTML page (headings, status names,
+	// the forced-export banner) from a catalogue id, so the page can be in
+	// the reader's language. Nil means English.
+	Labels func(id string, data map[string]any) string
+}
+
+// Blocker is one thing the consistency gate refuses an export for: a
+// flagged group, or a glossary finding in a group.
+type Blocker struct {
+	Group int    // 1-based group number
+	Lang  string // the language of a finding; empty for a flagged group
+	// Kind is "flagged" or a finding kind: "missing", "forbidden",
+	// "homoglyph".
+	Kind     string
+	EntryID  string // the glossary entry of a finding
+	Text     string // the offending text of a finding
+	Expected string // what the glossary expects instead
+	Note     string // the group's note, for a flagged group
+}
+
+// KindFlagged is the Blocker kind of a flagged group.
+const KindFlagged = "flagged"
+
+// Flagged returns a blocker for each flagged group of a.
+func Flagged(a *document.Alignment) []Blocker {
+	var out []Blocker
+	if a == nil {
+		return nil
+	}
+	for i, g := range a.Groups {
+		if g.Status == document.Flagged {
+			out = append(out, Blocker{Group: i + 1, Kind: KindFlagged, Note: g.Note})
+		}
+	}
+	return out
+}
+
+// Summary describes blockers in one English line for the record a forced
+// export carries: "forced past 2 flagged groups (4, 9) and 3 glossary
+// findings (groups 2, 5)". File contents are data, not interface, so this
+// is not localized.
+func Summary(bs []Blocker) string {
+	var flagged, finds []int
+	nFind := 0
+	for _, b := range bs {
+		if b.Kind == KindFlagged {
+			flagged = append(flagged, b.Group)
+		} else {
+			nFind++
+			finds = append(finds, b.Group)
+		}
+	}
+	var parts []string
+	if len(flagged) > 0 {
+		parts = append(parts, plural(len(flagged), "flagged group", "flagged groups")+" ("+numbers(flagged)+")")
+	}
+	if nFind > 0 {
+		groups := "groups "
+		if distinct(finds) == 1 {
+			groups = "group "
+		}
+		parts = append(parts, plural(nFind, "glossary finding", "glossary findings")+" ("+groups+numbers(finds)+")")
+	}
+	if len(parts) == 0 {
+		return "forced export"
+	}
+	return "forced past " + strings.Join(parts, " and ")
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + other
+}
+
+func distinct(ns []int) int {
+	seen := map[int]bool{}
+	for _, n := range ns {
+		seen[n] = true
+	}
+	return len(seen)
+}
+
+// numbers lists distinct numbers in order, at most 20.
+func numbers(ns []int) string {
+	ns = append([]int(nil), ns...)
+	sort.Ints(ns)
+	var parts []string
+	last := -1
+	for _, n := range ns {
+		if n == last {
+			continue
+		}
+		last = n
+		if len(parts) == 20 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, strconv.Itoa(n))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Mark highlights a span of a group's text on the HTML page.
+type Mark struct {
+	Group      int    // 1-based group number
+	Lang       string // language of the text
+	Start, End int    // byte offsets into the group's text as Group.Text joins it
+	// Class is MarkTerm for a glossary term, MarkFinding for a glossary
+	// finding. Findings win where the two overlap.
+	Class string
+	Title string // shown on hover, and after the text in print
+}
+
+// Mark classes.
+const (
+	MarkTerm    = "term"
+	MarkFinding = "finding"
+)
+
+// FormatError is an unknown format name.
+type FormatError struct {
+	Format  string
+	Formats []string
+}
+
+func (e *FormatError) Error() string {
+	return fmt.Sprintf("unknown format %q (use one of: %s)", e.Format, strings.Join(e.Formats, ", "))
+}
+
+// MessageID names the localized message for e.
+func (e *FormatError) MessageID() string { return "app.bad-format" }
+
+// TemplateData gives the values of the localized message.
+func (e *FormatError) TemplateData() map[string]any {
+	return map[string]any{"Format": e.Format, "Formats": strings.Join(e.Formats, ", ")}
+}
+
+// NotAlignedError is returned for a document without aligned groups:
+// every format but the localized one is made of groups.
+type NotAlignedError struct{ ID string }
+
+func (e *NotAlignedError) Error() string {
+	return fmt.Sprintf("document %q has no aligned groups to export", e.ID)
+}
+
+// MessageID names the localized message for e.
+func (e *NotAlignedError) MessageID() string { return "export.not-aligned" }
+
+// TemplateData gives the values of the localized message.
+func (e *NotAlignedError) TemplateData() map[string]any { return map[string]any{"ID": e.ID} }
+
+// Hint suggests a fix.
+func (e *NotAlignedError) Hint() string { return "export.not-aligned.hint" }
+
+// LangError is a language that cannot be exported: not in the alignment,
+// given twice, or (for XLIFF) a pair that is missing or not a pair.
+type LangError struct {
+	Lang   string
+	Reason string // "unknown", "repeated", "pair", "same"
+	Known  []string
+}
+
+func (e *LangError) Error() string {
+	switch e.Reason {
+	case "repeated":
+		return fmt.Sprintf("language %s is given twice", e.Lang)
+	case "pair":
+		return fmt.Sprintf("XLIFF holds one language pair: choose one target language among %s", strings.Join(e.Known, ", "))
+	case "same":
+		return fmt.Sprintf("the XLIFF target language %s is the source language", e.Lang)
+	}
+	return fmt.Sprintf("language %q is not aligned in this document (it has %s)", e.Lang, strings.Join(e.Known, ", "))
+}
+
+// MessageID names the localized message for e.
+func (e *LangError) MessageID() string { return "export.bad-lang." + e.Reason }
+
+// TemplateData gives the values of the localized message.
+func (e *LangError) TemplateData() map[string]any {
+	return map[string]any{"Lang": e.Lang, "Known": strings.Join(e.Known, ", ")}
+}
+
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
+
+// FileName returns the file name of an export: DOC.EXT for formats holding
+// every language, DOC.SRC-TRG.EXT for XLIFF (give the pair), DOC.LANG.EXT
+// for a localized version (give the language). The name is built only from
+// a validated document id and language codes, so it can never name a path
+// elsewhere.
+func FileName(docID, format string, langs ...string) (string, error) {
+	if err := document.ValidID(docID); err != nil {
+		return "", err
+	}
+	ext, ok := Extensions[format]
+	if !ok {
+		return "", &FormatError{Format: format, Formats: append(append([]string(nil), Formats...), "txt")}
+	}
+	for _, l := range langs {
+		if !langCode.MatchString(l) {
+			return "", &LangError{Lang: l, Reason: "unknown"}
+		}
+	}
+	switch {
+	case len(langs) == 0:
+		return docID + ext, nil
+	case len(langs) == 2 && PairFormats[format]:
+		return docID + "." + langs[0] + "-" + langs[1] + ext, nil
+	case len(langs) == 1:
+		return docID + "." + langs[0] + ext, nil
+	}
+	return "", fmt.Errorf("export: %d languages do not name a %s file", len(langs), format)
+}
+
+// Replaced counts the characters of the exported languages' group texts
+// that every format replaces by U+FFFD.
+func Replaced(a *document.Alignment, langs []string) int {
+	n := 0
+	for _, g := range a.Groups {
+		for _, l := range langs {
+			n += xmltext.Invalid(g.Text(l))
+		}
+	}
+	return n
+}
+
+// plan is what every writer needs, worked out once.
+type plan struct {
+	doc    *document.Document
+	a      *document.Alignment
+	opt    Options
+	langs  []string // export order; for TMX and XLIFF the source comes first
+	source string
+	target string // XLIFF only
+	texts  map[string]string
+	title  string
+}
+
+// Write writes the document's aligned groups in format to w. The caller
+// has already applied the consistency gate.
+func Write(w io.Writer, format string, d *document.Document, a *document.Alignment, opt Options) error {
+	write, ok := writers[format]
+	if !ok {
+		return &FormatError{Format: format, Formats: Formats}
+	}
+	p, err := newPlan(format, d, a, opt)
+	if err != nil {
+		return err
+	}
+	return write(w, p)
+}
+
+var writers map[string]func(io.Writer, *plan) error
+
+func init() {
+	writers = map[string]func(io.Writer, *plan) error{
+		"tmx": writeTMX, "xliff": writeXLIFF2, "xliff12": writeXLIFF12, "html": writeHTML,
+		"md": writeMarkdown, "csv": writeCSV, "tsv": writeTSV, "jsonl": writeJSONL,
+	}
+}
+
+func newPlan(format string, d *document.Document, a *document.Alignment, opt Options) (*plan, error) {
+	if a == nil || len(a.Groups) == 0 {
+		return nil, &NotAlignedError{ID: d.ID}
+	}
+	known := alignedLangs(d, a)
+	langs := opt.Langs
+	if len(langs) == 0 {
+		langs = known
+	}
+	seen := map[string]bool{}
+	for _, l := range langs {
+		if !contains(known, l) {
+			return nil, &LangError{Lang: l, Reason: "unknown", Known: known}
+		}
+		if seen[l] {
+			return nil, &LangError{Lang: l, Reason: "repeated", Known: known}
+		}
+		seen[l] = true
+	}
+	if len(langs) == 0 {
+		return nil, &NotAlignedError{ID: d.ID}
+	}
+	p := &plan{doc: d, a: a, opt: opt, source: opt.Source}
+	if p.source == "" {
+		p.source = langs[0]
+		if contains(langs, d.WS.Config.Source) {
+			p.source = d.WS.Config.Source
+		}
+	} else if !contains(langs, p.source) {
+		return nil, &LangError{Lang: p.source, Reason: "unknown", Known: langs}
+	}
+	// Source first: Translate Toolkit and several CAT tools take the
+	// first variant of a unit as its source.
+	p.langs = append(p.langs, p.source)
+	for _, l := range langs {
+		if l != p.source {
+			p.langs = append(p.langs, l)
+		}
+	}
+	if format == "html" || format == "md" || format == "csv" || format == "tsv" || format == "jsonl" {
+		p.langs = langs // people and data keep the order asked for
+	}
+	if PairFormats[format] {
+		others := p.langs[1:]
+		switch {
+		case opt.Target == p.source:
+			return nil, &LangError{Lang: opt.Target, Reason: "same", Known: others}
+		case opt.Target != "":
+			if !contains(others, opt.Target) {
+				return nil, &LangError{Lang: opt.Target, Reason: "unknown", Known: others}
+			}
+			p.target = opt.Target
+		case len(others) == 1:
+			p.target = others[0]
+		default:
+			return nil, &LangError{Reason: "pair", Known: others}
+		}
+		p.langs = []string{p.source, p.target}
+	}
+	p.texts = map[string]string{}
+	for _, l := range p.langs {
+		if t, err := d.Text(l); err == nil {
+			p.texts[l] = t
+		}
+	}
+	if v := d.Meta.Versions[p.langs[0]]; v != nil {
+		p.title = v.Title
+	}
+	if p.opt.Version == "" {
+		p.opt.Version = "dev"
+	}
+	return p, nil
+}
+
+// alignedLangs returns the alignment's languages that the document has, in
+// workspace order.
+func alignedLangs(d *document.Document, a *document.Alignment) []string {
+	var out []string
+	for _, l := range d.WS.Config.Languages {
+		if contains(a.Languages, l) {
+			out = append(out, l)
+		}
+	}
+	for _, l := range a.Languages { // languages the workspace no longer lists
+		if !contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// text returns group g's text in lang, cleaned of characters XML cannot
+// carry.
+func text(g *document.Group, lang string) string {
+	s, _ := xmltext.Clean(g.Text(lang))
+	return s
+}
+
+// Paragraph marks for TMX: the value of the x-paragraph prop of a variant
+// whose group starts a paragraph ("p") or a heading ("h1" … "h6") in that
+// language's stored text.
+const (
+	ParagraphProp = "x-paragraph"
+	StatusProp    = "x-status"
+	ScoreProp     = "x-score"
+	DocumentProp  = "x-document"
+	ForcedProp    = "x-forced"
+)
+
+// paragraphStarts works out, for lang, which groups begin a paragraph or
+// a heading in the stored text: the first sentence of the group follows a
+// line break (or starts the text). It returns "p", "h1"…"h6" or "" per
+// group. Without a text, or with spans that no longer fit it, it returns
+// nil: the marks are a courtesy to importers, not worth a failed export.
+func paragraphStarts(a *document.Alignment, lang, text string) []string {
+	if text == "" {
+		return nil
+	}
+	out := make([]string, len(a.Groups))
+	prevEnd := 0
+	for i, g := range a.Groups {
+		ss := g.Sents[lang]
+		if len(ss) == 0 {
+			continue
+		}
+		s := ss[0]
+		if s.Start < prevEnd || s.End > len(text) || text[s.Start:s.End] != s.Text {
+			return nil
+		}
+		if prevEnd == 0 || strings.Contains(text[prevEnd:s.Start], "\n") {
+			lineStart := strings.LastIndexByte(text[:s.Start], '\n') + 1
+			out[i] = "p"
+			prefix := strings.TrimSpace(text[lineStart:s.Start])
+			if n := len(prefix); n >= 1 && n <= 6 && strings.Trim(prefix, "#") == "" {
+				out[i] = "h" + strconv.Itoa(n)
+			}
+		}
+		prevEnd = ss[len(ss)-1].End
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+// Package xmltext escapes text for XML 1.0 and HTML documents.
+//
+// encoding/xml's EscapeText is close, but it writes every newline as
+// "&#xA;", which makes exported segments unreadable in a text editor, and it
+// gives no count of the characters it had to replace. Exports need both:
+// readable files, and an honest report when a segment held characters that
+// XML 1.0 cannot carry at all (U+0000–U+001F other than tab, LF and CR,
+// U+FFFE, U+FFFF, and invalid UTF-8). Those are replaced by U+FFFD, so the
+// place where something was lost stays visible.
+package xmltext
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Replacement is what an invalid character becomes.
+const Replacement = '\uFFFD'
+
+// Valid reports whether r may appear in an XML 1.0 document.
+func Valid(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r < 0x20:
+		return false
+	case r >= 0xD800 && r <= 0xDFFF:
+		return false
+	case r == 0xFFFE || r == 0xFFFF:
+		return false
+	case r > utf8.MaxRune:
+		return false
+	}
+	return true
+}
+
+// Invalid counts the characters of s that XML 1.0 cannot carry (including
+// each byte of invalid UTF-8).
+func Invalid(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || !Valid(r) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// Clean replaces the characters XML 1.0 cannot carry with U+FFFD and
+// returns the result and how many were replaced. Plain-text formats (CSV,
+// JSON) use it too, so every format shows the same text.
+func Clean(s string) (string, int) {
+	if Invalid(s) == 0 {
+		return s, 0
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || !Valid(r) {
+			r = Replacement
+			n++
+		}
+		b.WriteRune(r)
+		i += size
+	}
+	return b.String(), n
+}
+
+// Text escapes s for element content: & < > are written as entities (">"
+// too, so that "]]>" can never appear), CR as a character reference so that
+// a parser's line-end normalisation does not eat it, and invalid characters
+// are replaced. Newlines and tabs are written as they are.
+func Text(s string) string {
+	return escape(s, false)
+}
+
+// Attr escapes s for an attribute value in double or single quotes:
+// everything Text escapes, both quote characters, and tab, LF and CR as
+// character references, since a parser turns literal ones into spaces.
+func Attr(s string) string {
+	return escape(s, true)
+}
+
+func escape(s string, attr bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size <= 1 || !Valid(r) {
+			b.WriteRune(Replacement)
+			continue
+		}
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\r':
+			b.WriteString("&#13;")
+		case '"':
+			if attr {
+				b.WriteString("&quot;")
+			} else {
+				b.WriteByte('"')
+			}
+		case '\'':
+			if attr {
+				b.WriteString("&#39;")
+			} else {
+				b.WriteByte('\'')
+			}
+		case '\t':
+			if attr {
+				b.WriteString("&#9;")
+			} else {
+				b.WriteByte('\t')
+			}
+		case '\n':
+			if attr {
+				b.WriteString("&#10;")
+			} else {
+				b.WriteByte('\n')
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
