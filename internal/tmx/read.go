@@ -64,7 +64,11 @@ func Read(r io.Reader, name string) (*TMX, error) {
 		}
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			e := p.fail("%s", se.Msg)
+			msg := se.Msg
+			if msg == "unexpected EOF" {
+				msg = "unexpected end of file"
+			}
+			e := p.fail("%s", msg)
 			e.Line = se.Line
 			return nil, e
 		}
