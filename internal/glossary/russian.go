@@ -130,6 +130,94 @@ func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
 		}
 	}
 	emit(keys)
+	ruEmitCases(keys, decl, paradigms, emit)
+	// The plural of a singular head (акимы, акимов; Генеральные
+	// прокуратуры): names of offices and posts are written in the plural
+	// too, and a form nobody writes costs nothing.
+	if !person && hint != "plural" {
+		if pk, pp, ok := ruPluralHead(keys, decl); ok {
+			ruEmitCases(pk, decl, pp, emit)
+		}
+	}
+	// A surname on its own also names the family: Токаевы, Токаевых.
+	if person && len(decl) == 1 && len(heads) == 1 && ruIsSurname(keys[decl[0]]) {
+		for _, f := range ruSurnamePlural(keys[decl[0]]) {
+			seq := append([]string(nil), keys...)
+			seq[decl[0]] = f
+			emit(seq)
+		}
+	}
+	return out
+}
+
+// ruPluralHead turns a singular head into the plural (keys with the
+// declining tokens in the nominative plural) and declines it, or reports
+// false when the head is already plural or a word has no plural.
+func ruPluralHead(keys []string, decl []int) ([]string, []ruCases, bool) {
+	pk := append([]string(nil), keys...)
+	var pp []ruCases
+	for _, tok := range decl {
+		w := keys[tok]
+		if _, pl, ok := ruAdjective(w); ok {
+			if pl {
+				return nil, nil, false
+			}
+			st := trimRunes(w, 2)
+			end := "ые"
+			if strings.HasSuffix(w, "ий") || strings.HasSuffix(w, "яя") || strings.HasSuffix(w, "ее") ||
+				strings.ContainsRune(ruVelar+ruHushing, lastRune(st)) {
+				end = "ие"
+			}
+			pk[tok] = st + end
+			pp = append(pp, ruAdjectiveCases(pk[tok]))
+			continue
+		}
+		pl := ruNounPluralOf(w)
+		if pl == "" {
+			return nil, nil, false
+		}
+		c, ok := ruNounPlural(pl)
+		if !ok {
+			return nil, nil, false
+		}
+		pk[tok] = pl
+		pp = append(pp, c)
+	}
+	return pk, pp, true
+}
+
+// ruNounPluralOf returns the nominative plural of a singular noun, or "".
+func ruNounPluralOf(w string) string {
+	l := lastRune(w)
+	st := trimRunes(w, 1)
+	soft := strings.ContainsRune(ruVelar+ruHushing, l)
+	switch {
+	case strings.HasSuffix(w, "ия") || strings.HasSuffix(w, "ий"):
+		return trimRunes(w, 2) + "ии"
+	case strings.HasSuffix(w, "ие"):
+		return trimRunes(w, 2) + "ия"
+	case l == 'а':
+		if strings.ContainsRune(ruVelar+ruHushing, lastRune(st)) {
+			return st + "и"
+		}
+		return st + "ы"
+	case l == 'я' || l == 'ь' || l == 'й':
+		return st + "и"
+	case l == 'о':
+		return st + "а"
+	case l == 'е':
+		return st + "я"
+	case strings.ContainsRune("ыиуюэё", l):
+		return ""
+	case soft:
+		return w + "и"
+	}
+	return w + "ы"
+}
+
+// ruEmitCases emits, case by case, every combination of the forms the
+// declining tokens take in that case.
+func ruEmitCases(keys []string, decl []int, paradigms []ruCases, emit func([]string)) {
 	for c := 0; c < 6; c++ {
 		combos := [][]string{append([]string(nil), keys...)}
 		for i, tok := range decl {
@@ -151,15 +239,6 @@ func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
 			emit(seq)
 		}
 	}
-	// A surname on its own also names the family: Токаевы, Токаевых.
-	if person && len(decl) == 1 && len(heads) == 1 && ruIsSurname(keys[decl[0]]) {
-		for _, f := range ruSurnamePlural(keys[decl[0]]) {
-			seq := append([]string(nil), keys...)
-			seq[decl[0]] = f
-			emit(seq)
-		}
-	}
-	return out
 }
 
 // ruNameWord returns the paradigm of one word of a person's name, or false
