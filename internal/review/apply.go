@@ -183,8 +183,8 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	return res, j.prune(MaxSteps)
 }
 
-// beforeWrite, when set, is called before each file of an edit is written
-// (after its journal entry). The crash tests use it to stop the process
+// beforeWrite, when set, is called before each file of an edit (after its
+// journal entry) or of an undo is written. The crash tests use it to stop the process
 // mid-edit; it is nil otherwise.
 var beforeWrite func(name string)
 

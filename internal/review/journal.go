@@ -282,6 +282,9 @@ func (j journal) state(e *Entry) (entryState, string, error) {
 func (j journal) restore(e *Entry) error {
 	for i := len(e.Files) - 1; i >= 0; i-- {
 		f := e.Files[i]
+		if beforeWrite != nil {
+			beforeWrite(f.Name)
+		}
 		if err := j.d.WS.WriteFile(filepath.Join(document.Folder, j.d.ID, f.Name), []byte(f.Before)); err != nil {
 			return err
 		}

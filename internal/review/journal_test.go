@@ -1,0 +1,494 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// newDoc makes a workspace with the sample document in a temporary folder.
+func newDoc(t testing.TB, shape reviewtest.Shape) *document.Document {
+	t.Helper()
+	dir := t.TempDir()
+	ws, err := reviewtest.Workspace(dir, "demo", shape)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Open(ws, "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// docFiles are the files an edit may change.
+var docFiles = []string{"alignment.yaml", "meta.yaml", "en.txt", "ru.txt", "kk.txt"}
+
+// files reads the document's files.
+func files(t testing.TB, d *document.Document) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, f := range docFiles {
+		b, err := os.ReadFile(filepath.Join(d.Dir(), f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = string(b)
+	}
+	return out
+}
+
+func sameFiles(t testing.TB, got, want map[string]string) {
+	t.Helper()
+	for _, f := range docFiles {
+		if got[f] != want[f] {
+			t.Errorf("%s differs from the original:\n--- got\n%s\n--- want\n%s", f, got[f], want[f])
+		}
+	}
+}
+
+func mustApply(t testing.TB, d *document.Document, op Op) *Result {
+	t.Helper()
+	res, err := Apply(d, op, Options{})
+	if err != nil {
+		t.Fatalf("%#v: %v", op, err)
+	}
+	return res
+}
+
+func TestApplyThenUndoEachOp(t *testing.T) {
+	ops := []Op{
+		Merge{Group: 2},
+		Split{Group: 2, At: map[string]int{"en": 2, "kk": 2}},
+		Move{Group: 2, Lang: "ru", Next: true},
+		EditText{Group: 2, Lang: "kk", Sentence: 2, Text: "Судья жаңа дәлелдерді сұрады."},
+		SetStatus{Groups: []int{2, 3, 5}, Confirm: true},
+		SetStatus{Groups: []int{1, 4}},
+		SetNote{Group: 4, Note: "no Kazakh version of this sentence"},
+		SetNote{Group: 3},
+	}
+	for _, op := range ops {
+		t.Run(fmt.Sprintf("%T", op), func(t *testing.T) {
+			d := newDoc(t, reviewtest.Uneven)
+			orig := files(t, d)
+			res := mustApply(t, d, op)
+			if res.Step != 1 {
+				t.Fatalf("step = %d, want 1", res.Step)
+			}
+			if after := files(t, d); after["alignment.yaml"] == orig["alignment.yaml"] {
+				t.Fatal("the alignment did not change")
+			}
+			snap, err := Load(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if probs := snap.Verify(); len(probs) > 0 {
+				t.Fatalf("edited alignment does not verify: %v", probs)
+			}
+			undone, rec, err := Undo(d, 1, false)
+			if err != nil || len(undone) != 1 || rec != nil {
+				t.Fatalf("undo: %v %v %v", undone, rec, err)
+			}
+			sameFiles(t, files(t, d), orig)
+			if h, _ := History(d); len(h) != 0 {
+				t.Errorf("journal keeps %d entries after undo", len(h))
+			}
+		})
+	}
+}
+
+func TestEditTextKeepsMetaInStep(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	res := mustApply(t, d, EditText{Group: 3, Lang: "ru", Sentence: 1, Text: "Судья запросил новые улики."})
+	d, _ = document.Open(d.WS, d.ID)
+	text, err := d.Text("ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := d.Meta.Versions["ru"]; v.SHA256 != document.Hash(text) || v.Bytes != len(text) {
+		t.Errorf("meta.yaml records %s/%d, the text is %s/%d", v.SHA256, v.Bytes, document.Hash(text), len(text))
+	}
+	if !strings.Contains(text, "Судья запросил новые улики. Адвокаты") {
+		t.Errorf("ru.txt lacks the fix:\n%s", text)
+	}
+	var names []string
+	h, _ := History(d)
+	for _, f := range h[0].Files {
+		names = append(names, f.Name)
+	}
+	if got := strings.Join(names, " "); got != "ru.txt alignment.yaml meta.yaml" || res.Step != 1 {
+		t.Errorf("journal entry holds %s (step %d)", got, res.Step)
+	}
+	// Re-importing the corrected text changes nothing: edit stored it as
+	// import would have.
+	r, err := document.Import(d.WS, d.ID, "ru", []byte(text), "ru.txt", document.ImportOptions{})
+	if err != nil || !r.Unchanged {
+		t.Errorf("re-import of the edited text: unchanged=%v err=%v", r != nil && r.Unchanged, err)
+	}
+}
+
+func TestNoOpEditWritesNothing(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	orig := files(t, d)
+	res := mustApply(t, d, SetStatus{Groups: []int{1, 4}, Confirm: true}) // both already confirmed
+	if res.Step != 0 || res.Change.Count != 0 {
+		t.Errorf("step %d, count %d; want nothing", res.Step, res.Change.Count)
+	}
+	sameFiles(t, files(t, d), orig)
+	if _, err := os.Stat(filepath.Join(d.Dir(), JournalFolder)); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a no-op edit created the journal")
+	}
+}
+
+func TestApplyRefusesAnAlignmentThatDoesNotVerify(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	p := filepath.Join(d.Dir(), "en.txt")
+	if err := os.WriteFile(p, []byte(strings.Replace(reviewtest.Texts["en"], "court", "tribunal", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	orig := files(t, d)
+	_, err := Apply(d, Merge{Group: 1}, Options{})
+	var ve *VerifyError
+	if !errors.As(err, &ve) || !strings.Contains(ve.Error(), "no longer holds this sentence") {
+		t.Fatalf("err = %v, want a VerifyError", err)
+	}
+	sameFiles(t, files(t, d), orig)
+}
+
+func TestUndoRefusesToThrowAwayLaterWork(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	orig := files(t, d)
+	mustApply(t, d, Merge{Group: 1})
+	mustApply(t, d, SetNote{Group: 1, Note: "merged"})
+	// A re-alignment (here: a hand edit) after the journal's last step.
+	a, err := d.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Groups[1].Status = document.Confirmed
+	if err := d.SaveAlignment(a); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = Undo(d, 1, false)
+	var ce *ChangedError
+	if !errors.As(err, &ce) || ce.Step != 2 || ce.File != filepath.Join("documents", "demo", "alignment.yaml") {
+		t.Fatalf("err = %v, want a ChangedError for step 2", err)
+	}
+	undone, _, err := Undo(d, 2, true)
+	if err != nil || len(undone) != 2 {
+		t.Fatalf("forced undo: %v, %v", undone, err)
+	}
+	sameFiles(t, files(t, d), orig)
+}
+
+func TestUndoMoreThanTheJournalHolds(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	_, _, err := Undo(d, 1, false)
+	var ue *UndoError
+	if !errors.As(err, &ue) || ue.MessageID() != "review.undo-nothing" {
+		t.Fatalf("err = %v", err)
+	}
+	mustApply(t, d, Merge{Group: 1})
+	_, _, err = Undo(d, 2, false)
+	if !errors.As(err, &ue) || ue.MessageID() != "review.undo-too-many" || ue.Have != 1 {
+		t.Fatalf("err = %v", err)
+	}
+	if h, _ := History(d); len(h) != 1 {
+		t.Error("a refused undo changed the journal")
+	}
+}
+
+func TestJournalKeepsMaxSteps(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	orig := files(t, d)
+	n := MaxSteps + 3
+	for i := 0; i < n; i++ {
+		mustApply(t, d, SetStatus{Groups: []int{2}, Confirm: i%2 == 0})
+	}
+	h, err := History(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != MaxSteps || h[0].Step != 4 || h[len(h)-1].Step != n {
+		t.Fatalf("journal holds %d steps, %d to %d", len(h), h[0].Step, h[len(h)-1].Step)
+	}
+	if _, _, err := Undo(d, MaxSteps, false); err != nil {
+		t.Fatal(err)
+	}
+	// Step 3 was confirm (i = 2): undoing back to it leaves group 2 as
+	// after steps 1-3, which is confirmed; the oldest steps are gone.
+	a, _ := d.Alignment()
+	if a.Groups[1].Status != document.Confirmed {
+		t.Errorf("group 2 is %s", a.Groups[1].Status)
+	}
+	mustApply(t, d, SetStatus{Groups: []int{2}})
+	sameFiles(t, files(t, d), orig)
+}
+
+// randomOp makes an edit for the current alignment from r: mostly valid,
+// sometimes not (out of range, a sentence that is not there), like a
+// person at the keyboard.
+func randomOp(r *rand.Rand, a *document.Alignment) Op {
+	n := len(a.Groups)
+	g := 1 + r.IntN(n+1) // n+1 is out of range on purpose
+	lang := a.Languages[r.IntN(len(a.Languages))]
+	switch r.IntN(8) {
+	case 0:
+		return Merge{Group: g}
+	case 1:
+		at := map[string]int{lang: 1 + r.IntN(3)}
+		if r.IntN(2) == 0 {
+			at[a.Languages[r.IntN(len(a.Languages))]] = 1 + r.IntN(3)
+		}
+		return Split{Group: g, At: at}
+	case 2:
+		return Move{Group: g, Lang: lang, Next: r.IntN(2) == 0, Sentence: Which(r.IntN(3))}
+	case 3:
+		texts := []string{"Қате түзетілді.", "Исправлено.", "Fixed.", "東京 жаңалығы.", "A much longer sentence that replaces a short one, to shift every later span."}
+		return EditText{Group: g, Lang: lang, Sentence: 1 + r.IntN(2), Text: texts[r.IntN(len(texts))]}
+	case 4, 5:
+		lo := 1 + r.IntN(n)
+		return SetStatus{Groups: []int{lo, min(lo+r.IntN(3), n)}, Confirm: r.IntN(3) > 0}
+	default:
+		notes := []string{"", "проверить", "тексерілді", "check the tense"}
+		return SetNote{Group: g, Note: notes[r.IntN(len(notes))]}
+	}
+}
+
+// TestEditsThenUndosRestoreEverything is the journal's property: any
+// sequence of edits followed by as many undos gives back the original
+// files byte for byte. Each seed is one sequence.
+func TestEditsThenUndosRestoreEverything(t *testing.T) {
+	seeds := 60
+	if testing.Short() {
+		seeds = 10
+	}
+	for seed := 0; seed < seeds; seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			checkEditsUndo(t, rand.New(rand.NewPCG(uint64(seed), 7)), 4+seed%20)
+		})
+	}
+}
+
+func checkEditsUndo(t testing.TB, r *rand.Rand, length int) {
+	shape := reviewtest.Uneven
+	if r.IntN(2) == 0 {
+		shape = reviewtest.OneToOne
+	}
+	d := newDoc(t, shape)
+	orig := files(t, d)
+	steps := 0
+	var trail []string
+	for i := 0; i < length; i++ {
+		snap, err := Load(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		op := randomOp(r, snap.Alignment)
+		res, err := Apply(d, op, Options{})
+		trail = append(trail, fmt.Sprintf("%+v: err=%v", op, err))
+		if err != nil {
+			var m interface{ MessageID() string }
+			if !errors.As(err, &m) || !strings.HasPrefix(m.MessageID(), "review.") {
+				t.Fatalf("%s\nunexpected error kind %T", strings.Join(trail, "\n"), err)
+			}
+			continue
+		}
+		if res.Step > 0 {
+			steps++
+		}
+		if probs := mustLoad(t, d).Verify(); len(probs) > 0 {
+			t.Fatalf("%s\nafter this edit the alignment does not verify: %v", strings.Join(trail, "\n"), probs)
+		}
+	}
+	if steps > 0 {
+		if _, _, err := Undo(d, steps, false); err != nil {
+			t.Fatalf("%s\nundo %d: %v", strings.Join(trail, "\n"), steps, err)
+		}
+	}
+	sameFiles(t, files(t, d), orig)
+	if h, _ := History(d); len(h) != 0 {
+		t.Errorf("%d journal entries left", len(h))
+	}
+}
+
+func mustLoad(t testing.TB, d *document.Document) *Snapshot {
+	t.Helper()
+	s, err := Load(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// FuzzEditsThenUndos runs the same property with sequences the fuzzer
+// picks.
+func FuzzEditsThenUndos(f *testing.F) {
+	f.Add(uint64(1), uint8(5))
+	f.Add(uint64(42), uint8(12))
+	f.Fuzz(func(t *testing.T, seed uint64, length uint8) {
+		checkEditsUndo(t, rand.New(rand.NewPCG(seed, 7)), int(length%24))
+	})
+}
+
+// The crash tests run an edit in a child process that dies, for real, at
+// a chosen point: after the journal entry is written, before a given file.
+
+const crashEnv = "TILMASH_REVIEW_CRASH"
+
+// TestCrashChild is the child: it is skipped unless the parent set
+// crashEnv to "DIR|FILE|OP".
+func TestCrashChild(t *testing.T) {
+	spec := os.Getenv(crashEnv)
+	if spec == "" {
+		t.Skip("only run as the child of a crash test")
+	}
+	parts := strings.Split(spec, "|")
+	d := openAt(t, parts[0])
+	beforeWrite = func(name string) {
+		if name == parts[1] {
+			os.Exit(3) // a crash: no deferred cleanup, no further writes
+		}
+	}
+	var err error
+	switch parts[2] {
+	case "merge":
+		_, err = Apply(d, Merge{Group: 2}, Options{})
+	case "edit":
+		_, err = Apply(d, EditText{Group: 2, Lang: "ru", Sentence: 1, Text: "В понедельник суд рассмотрел дело рыбаков."}, Options{})
+	case "undo":
+		_, _, err = Undo(d, 1, false)
+	}
+	t.Fatalf("the child was not stopped before writing %s (err %v)", parts[1], err)
+}
+
+func openAt(t *testing.T, dir string) *document.Document {
+	t.Helper()
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Open(ws, "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// crash runs the child and checks that it died where it was told to.
+func crash(t *testing.T, d *document.Document, beforeFile, op string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), crashEnv+"="+d.WS.Root+"|"+beforeFile+"|"+op)
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 3 {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+}
+
+func TestCrashBetweenJournalAndAlignment(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	orig := files(t, d)
+	mustApply(t, d, SetStatus{Groups: []int{2}, Confirm: true})
+	afterFirst := files(t, d)
+
+	crash(t, d, "alignment.yaml", "merge")
+	sameFiles(t, files(t, d), afterFirst) // nothing but the journal was written
+	if h, _ := History(d); len(h) != 2 {
+		t.Fatalf("journal holds %d entries, want the interrupted one too", len(h))
+	}
+	// show reads a usable state without writing.
+	snap := mustLoad(t, d)
+	if snap.Interrupted != nil || len(snap.Verify()) > 0 || len(snap.Alignment.Groups) != 6 {
+		t.Errorf("snapshot: interrupted %v, problems %v, %d groups", snap.Interrupted, snap.Verify(), len(snap.Alignment.Groups))
+	}
+	// undo drops the edit that never happened and undoes the real one.
+	undone, rec, err := Undo(d, 1, false)
+	if err != nil || rec == nil || rec.Message != "review.done.merge" || len(undone) != 1 || undone[0].Step != 1 {
+		t.Fatalf("undo: %v, recovered %v, undone %v", err, rec, undone)
+	}
+	sameFiles(t, files(t, d), orig)
+}
+
+func TestCrashHalfwayThroughATextEdit(t *testing.T) {
+	for _, stop := range []string{"alignment.yaml", "meta.yaml"} {
+		t.Run(stop, func(t *testing.T) {
+			d := newDoc(t, reviewtest.OneToOne)
+			orig := files(t, d)
+			crash(t, d, stop, "edit")
+			if files(t, d)["ru.txt"] == orig["ru.txt"] {
+				t.Fatal("the child did not get as far as the text")
+			}
+			snap := mustLoad(t, d)
+			if snap.Interrupted == nil {
+				t.Fatal("Load did not notice the interrupted edit")
+			}
+			if probs := snap.Verify(); len(probs) > 0 {
+				t.Errorf("the snapshot of an interrupted edit does not verify: %v", probs)
+			}
+			if snap.Texts["ru"] != orig["ru.txt"] {
+				t.Error("the snapshot does not show the text as before the edit")
+			}
+			// The next edit recovers first, then applies.
+			res := mustApply(t, d, SetNote{Group: 1, Note: "after the crash"})
+			if res.Recovered == nil || res.Step != 1 {
+				t.Fatalf("recovered %v, step %d", res.Recovered, res.Step)
+			}
+			if _, _, err := Undo(d, 1, false); err != nil {
+				t.Fatal(err)
+			}
+			sameFiles(t, files(t, d), orig)
+		})
+	}
+}
+
+func TestCrashDuringUndo(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	orig := files(t, d)
+	mustApply(t, d, EditText{Group: 2, Lang: "ru", Sentence: 1, Text: "В понедельник суд рассмотрел дело рыбаков."})
+	// Undo restores meta.yaml, then alignment.yaml, then ru.txt: stop
+	// before the last.
+	crash(t, d, "ru.txt", "undo")
+	now := files(t, d)
+	if now["meta.yaml"] != orig["meta.yaml"] || now["ru.txt"] == orig["ru.txt"] {
+		t.Fatal("the child did not stop halfway through the undo")
+	}
+	if snap := mustLoad(t, d); snap.Interrupted == nil || len(snap.Verify()) > 0 {
+		t.Fatalf("snapshot after an interrupted undo: %v %v", snap.Interrupted, snap.Verify())
+	}
+	rec, err := Recover(d)
+	if err != nil || rec == nil {
+		t.Fatalf("recover: %v %v", rec, err)
+	}
+	sameFiles(t, files(t, d), orig)
+	if h, _ := History(d); len(h) != 0 {
+		t.Errorf("journal holds %d entries", len(h))
+	}
+}
+
+func TestHandEditedJournalCannotEscape(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	mustApply(t, d, Merge{Group: 1})
+	p := filepath.Join(d.Dir(), JournalFolder, "000001.yaml")
+	b, _ := os.ReadFile(p)
+	bad := strings.Replace(string(b), "name: alignment.yaml", "name: ../../tilmash.yaml", 1)
+	if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Undo(d, 1, false)
+	var je *JournalError
+	if !errors.As(err, &je) || !strings.Contains(je.Error(), "000001.yaml") {
+		t.Fatalf("err = %v, want a JournalError", err)
+	}
+}
