@@ -1,0 +1,346 @@
+// Package check enforces a workspace's glossary on its documents and on
+// translation memories brought in from other tools. Every command that
+// reports glossary findings goes through it (check, status, align), so they
+// agree on what a finding is and compile the glossary once per process.
+//
+// # What is checked
+//
+// A document that is aligned is checked group by group: every entry found
+// in the source-language text of a group must be found, in an accepted
+// form, in each other language's text of that group; forbidden forms and
+// words that mix Latin and Cyrillic letters are reported wherever they are
+// ([glossary.Matcher.CheckGroup]).
+//
+// A document that is not aligned yet (or whose alignment no longer matches
+// its texts) has no groups, so the check falls back to the next best unit:
+//
+//   - When every language version has the same number of paragraphs
+//     (blocks of lines separated by blank lines), paragraph N of each
+//     language is taken as translating paragraph N of the others, and each
+//     paragraph is checked like a group. Newsroom translations keep the
+//     paragraphs of the original far more often than its sentences, so this
+//     finds a name dropped from one paragraph even when the same name is
+//     used correctly elsewhere in the text.
+//   - Otherwise the whole text of each language is one unit: forbidden
+//     forms and look-alikes are found all the same, but a missing entry is
+//     only reported when the target text never names it at all.
+//
+// Translation memories (TMX as OmegaT and Trados write it) and TSV files
+// with a header row of language codes are checked unit by unit: a <tu> or
+// a row is a group.
+package check
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Checker checks texts against one compiled glossary. It is safe for
+// concurrent use.
+type Checker struct {
+	Glossary *glossary.Glossary
+	Matcher  *glossary.Matcher
+	// Source is the pivot language: the language whose entries the other
+	// languages must carry.
+	Source string
+	// Langs are the languages the glossary was loaded for (the workspace
+	// languages); empty when any language was accepted.
+	Langs []string
+	// Files is the number of glossary files read.
+	Files int
+}
+
+// New returns a Checker over an already loaded glossary.
+func New(g *glossary.Glossary, source string) *Checker {
+	return &Checker{Glossary: g, Matcher: glossary.Compile(g), Source: source, Langs: g.Langs}
+}
+
+// LintError is returned by [Load] when the glossary has lint problems: the
+// check would enforce a glossary that contradicts itself, so it does not
+// run. It names the first problem's position and the number of problems;
+// `tilmash glossary lint` lists them all.
+type LintError struct {
+	Dir      string
+	Problems []glossary.Problem
+}
+
+func (e *LintError) Error() string {
+	p := e.Problems[0]
+	return fmt.Sprintf("%s: the glossary has %d problem(s), the first: %s", p.Pos(), len(e.Problems), strings.TrimPrefix(p.Error(), p.Pos()+": "))
+}
+
+// MessageID names the localized message for e.
+func (e *LintError) MessageID() string { return "check.glossary-invalid" }
+
+// TemplateData gives the values of the localized message.
+func (e *LintError) TemplateData() map[string]any {
+	p := e.Problems[0]
+	return map[string]any{"Dir": e.Dir, "Pos": p.Pos(), "File": p.File, "Line": p.Line, "Column": p.Column, "Count": len(e.Problems)}
+}
+
+// Hint suggests a fix.
+func (e *LintError) Hint() string { return "check.glossary-invalid.hint" }
+
+// DirError is returned by [LoadDir] for a folder that does not exist or
+// holds no glossary entries.
+type DirError struct {
+	Dir   string
+	Empty bool // the folder exists but has no entries
+	Err   error
+}
+
+func (e *DirError) Error() string {
+	if e.Empty {
+		return e.Dir + ": no glossary entries in this folder"
+	}
+	return e.Dir + ": " + e.Err.Error()
+}
+
+func (e *DirError) Unwrap() error { return e.Err }
+
+// MessageID names the localized message for e.
+func (e *DirError) MessageID() string {
+	if e.Empty {
+		return "check.glossary-empty"
+	}
+	return "check.glossary-unreadable"
+}
+
+// TemplateData gives the values of the localized message.
+func (e *DirError) TemplateData() map[string]any {
+	d := map[string]any{"Dir": e.Dir}
+	if e.Err != nil {
+		d["Err"] = e.Err.Error()
+	}
+	return d
+}
+
+// ReadGlossary loads the workspace glossary with every lint problem, file
+// names made relative to the workspace root. It returns a nil glossary and
+// no error when the glossary folder does not exist.
+func ReadGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Problem, int, error) {
+	dir := ws.Path(ws.Config.Glossary)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, 0, nil
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	g, probs, err := glossary.Load(dir, ws.Config.Languages)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	rel := func(p string) string {
+		if r, err := filepath.Rel(ws.Root, p); err == nil && filepath.IsLocal(r) {
+			return r
+		}
+		return p
+	}
+	prefix := ws.Root + string(filepath.Separator)
+	for i := range probs {
+		probs[i].File = rel(probs[i].File)
+		if strings.HasPrefix(probs[i].Other, prefix) {
+			probs[i].Other = strings.TrimPrefix(probs[i].Other, prefix)
+		}
+	}
+	for _, e := range g.Entries {
+		e.File = rel(e.File)
+	}
+	return g, probs, len(files), nil
+}
+
+// cache holds compiled checkers for the life of the process, so that
+// status over many documents, or align followed by its check, compiles the
+// glossary once. An entry is reused only while the glossary files keep
+// their names, sizes and modification times.
+var cache struct {
+	sync.Mutex
+	m map[string]*cached
+}
+
+type cached struct {
+	stamp string
+	c     *Checker
+	err   error
+}
+
+// stamp describes the glossary files of dir cheaply: a changed, added or
+// removed file changes it.
+func stamp(dir string) string {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	sort.Strings(files)
+	var b strings.Builder
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		b.WriteString(f)
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatInt(st.Size(), 10))
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatInt(st.ModTime().UnixNano(), 10))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func cachedLoad(key, dir string, load func() (*Checker, error)) (*Checker, error) {
+	st := stamp(dir)
+	cache.Lock()
+	defer cache.Unlock()
+	if c, ok := cache.m[key]; ok && c.stamp == st {
+		return c.c, c.err
+	}
+	c, err := load()
+	if cache.m == nil {
+		cache.m = map[string]*cached{}
+	}
+	cache.m[key] = &cached{stamp: st, c: c, err: err}
+	return c, err
+}
+
+// Load returns the checker of the workspace glossary (the folder
+// ws.Config.Glossary, for the workspace languages, with ws.Config.Source as
+// the source language). It returns nil and no error when the folder is
+// missing or has no entries: there is nothing to enforce. A glossary with
+// lint problems gives a *[LintError].
+func Load(ws *workspace.Workspace) (*Checker, error) {
+	dir := ws.Path(ws.Config.Glossary)
+	key := "ws\x00" + ws.Root + "\x00" + dir + "\x00" + strings.Join(ws.Config.Languages, ",") + "\x00" + ws.Config.Source
+	return cachedLoad(key, dir, func() (*Checker, error) {
+		g, probs, files, err := ReadGlossary(ws)
+		if err != nil {
+			return nil, err
+		}
+		if len(probs) > 0 {
+			return nil, &LintError{Dir: ws.Config.Glossary, Problems: probs}
+		}
+		if g == nil || len(g.Entries) == 0 {
+			return nil, nil
+		}
+		c := New(g, ws.Config.Source)
+		c.Files = files
+		return c, nil
+	})
+}
+
+// LoadDir returns the checker of a glossary folder outside any workspace
+// (align-files --glossary). Every language of the files is accepted and
+// none is required, since the caller aligns only two of them; source is the
+// source language. Unlike [Load], a missing or empty folder is an error:
+// the caller named it.
+func LoadDir(dir, source string) (*Checker, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	return cachedLoad("dir\x00"+abs+"\x00"+source, abs, func() (*Checker, error) {
+		st, err := os.Stat(abs)
+		if err == nil && !st.IsDir() {
+			err = errors.New("not a folder")
+		}
+		if err != nil {
+			return nil, &DirError{Dir: dir, Err: unwrapPath(err)}
+		}
+		g, probs, err := glossary.Load(abs, nil)
+		if err != nil {
+			return nil, &DirError{Dir: dir, Err: err}
+		}
+		if len(probs) > 0 {
+			for i := range probs {
+				if r, err := filepath.Rel(abs, probs[i].File); err == nil {
+					probs[i].File = filepath.Join(dir, r)
+				}
+			}
+			return nil, &LintError{Dir: dir, Problems: probs}
+		}
+		if len(g.Entries) == 0 {
+			return nil, &DirError{Dir: dir, Empty: true}
+		}
+		files, _ := filepath.Glob(filepath.Join(abs, "*.yaml"))
+		c := New(g, source)
+		c.Files = len(files)
+		return c, nil
+	})
+}
+
+// unwrapPath drops the operation and path of an *fs.PathError, which the
+// message repeats already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// FindTerms returns the ids of the glossary entries found in text. It
+// satisfies align.TermFinder, so the aligner can use names as anchors.
+func (c *Checker) FindTerms(lang, text string) []string {
+	return c.Matcher.FindTerms(lang, text)
+}
+
+// Text checks one text on its own: forbidden forms and words that mix
+// Latin and Cyrillic letters. With no other language to compare with,
+// nothing can be missing.
+func (c *Checker) Text(lang, text string) []glossary.Finding {
+	return c.Matcher.CheckGroup(lang, map[string]string{lang: text})
+}
+
+// Alignment checks the groups of an alignment, numbered from 1 (nil means
+// every group; numbers out of range are ignored). Doc and Group of each
+// finding are filled in; offsets are into the group's text in each
+// language, its sentences joined by spaces ([document.Group.Text]).
+func (c *Checker) Alignment(docID string, a *document.Alignment, groups []int) []glossary.Finding {
+	var out []glossary.Finding
+	check := func(n int) {
+		if n < 1 || n > len(a.Groups) {
+			return
+		}
+		g := a.Groups[n-1]
+		texts := make(map[string]string, len(a.Languages))
+		for _, l := range a.Languages {
+			texts[l] = g.Text(l)
+		}
+		for _, f := range c.Matcher.CheckGroup(c.Source, texts) {
+			f.Doc, f.Group = docID, n
+			out = append(out, f)
+		}
+	}
+	if groups == nil {
+		for n := 1; n <= len(a.Groups); n++ {
+			check(n)
+		}
+		return out
+	}
+	for _, n := range groups {
+		check(n)
+	}
+	return out
+}
+
+// Document checks a workspace document with the workspace glossary: by
+// aligned group when a is a current alignment of its texts, otherwise by
+// paragraph or whole text (see the package documentation). It returns no
+// findings and no error when the workspace has no glossary.
+func Document(ws *workspace.Workspace, d *document.Document, a *document.Alignment) ([]glossary.Finding, error) {
+	c, err := Load(ws)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	r, err := c.Document(d, a)
+	if err != nil {
+		return nil, err
+	}
+	return r.Plain(), nil
+}

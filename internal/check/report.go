@@ -1,0 +1,274 @@
+package check
+
+import (
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/glossary"
+)
+
+// Scope names the unit a finding's Group counts.
+type Scope string
+
+// The units a check runs over.
+const (
+	ScopeGroup     Scope = "group"     // an aligned group of alignment.yaml
+	ScopeParagraph Scope = "paragraph" // a paragraph of a document not aligned yet
+	ScopeText      Scope = "text"      // the whole text of a document not aligned yet
+	ScopeTU        Scope = "tu"        // a translation unit of a TMX file
+	ScopeRow       Scope = "row"       // a row of a TSV file
+)
+
+// Position is a place in a file: 1-based line and column, the column
+// counted in characters (what editors show). File is empty when the place
+// is not known.
+type Position struct {
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+// Finding is a glossary finding with the unit it was found in and where its
+// text is in the files.
+type Finding struct {
+	glossary.Finding
+	Scope Scope
+	// Position is where Text starts: in the source-language file for a
+	// missing entry, in the file of Lang otherwise.
+	Position
+	// Target is the text of Lang in the unit, for a missing entry: what
+	// the translation says in place of the name.
+	Target string
+}
+
+// Report is the result of checking one document or file.
+type Report struct {
+	Name   string // the document id, or the file name as given
+	Format string // "document", "tmx" or "tsv"
+	Source string // the language whose entries the others must carry
+	Scope  Scope
+	Units  int // units checked
+	// Stale says the document's alignment no longer matches its texts, so
+	// it was checked by paragraph or whole text instead of by group.
+	Stale bool
+	// Skipped lists the language tags of a TMX file that are not
+	// workspace languages; their segments were not checked.
+	Skipped  []string
+	Findings []Finding
+}
+
+// Plain returns the findings as the glossary reports them, Doc and Group
+// filled in.
+func (r *Report) Plain() []glossary.Finding {
+	out := make([]glossary.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		out[i] = f.Finding
+	}
+	return out
+}
+
+// Unit is a set of texts that translate each other: an aligned group, a
+// paragraph, a TMX translation unit, a TSV row.
+type Unit struct {
+	Number int               // 1-based
+	Texts  map[string]string // by workspace language
+	// Pos is where each text starts in its file.
+	Pos map[string]Position
+	// Exact says the text of a language is written in its file exactly as
+	// it is (no escapes, no markup, no CR), so an offset into the text is
+	// also a character offset from Pos.
+	Exact map[string]bool
+	// at, when set, maps a byte offset of the text of lang to a position;
+	// documents use it to map a group's joined sentences back to the file.
+	at func(lang string, off int) Position
+}
+
+// position returns where byte offset off of the text of lang is.
+func (u *Unit) position(lang string, off int) Position {
+	if u.at != nil {
+		return u.at(lang, off)
+	}
+	p, ok := u.Pos[lang]
+	if !ok {
+		return Position{}
+	}
+	text := u.Texts[lang]
+	if !u.Exact[lang] || off < 0 || off > len(text) {
+		return p
+	}
+	return advance(p, text[:off])
+}
+
+// advance moves p over s: a newline starts a new line, anything else is a
+// character.
+func advance(p Position, s string) Position {
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			p.Column += utf8.RuneCountInString(s)
+			break
+		}
+		p.Line++
+		p.Column = 1
+		s = s[i+1:]
+	}
+	return p
+}
+
+// Units checks units with src as the source language.
+func (c *Checker) Units(name, src string, scope Scope, units []Unit) []Finding {
+	var out []Finding
+	for i := range units {
+		u := &units[i]
+		for _, f := range c.Matcher.CheckGroup(src, u.Texts) {
+			f.Doc, f.Group = name, u.Number
+			lf := Finding{Finding: f, Scope: scope}
+			if f.Kind == glossary.FindingMissing {
+				lf.Position = u.position(f.SrcLang, f.Start)
+				lf.Target = u.Texts[f.Lang]
+			} else {
+				lf.Position = u.position(f.Lang, f.Start)
+			}
+			out = append(out, lf)
+		}
+	}
+	return out
+}
+
+// Document checks a workspace document: by aligned group when a is an
+// alignment of the document's current texts, otherwise by paragraph or
+// whole text (see the package documentation).
+func (c *Checker) Document(d *document.Document, a *document.Alignment) (*Report, error) {
+	texts, err := d.Texts()
+	if err != nil {
+		return nil, err
+	}
+	langs := d.Languages()
+	file := func(lang string) string { return filepath.Join(document.Folder, d.ID, lang+".txt") }
+	r := &Report{Name: d.ID, Format: "document", Source: c.Source}
+	var units []Unit
+	if a != nil && current(a, langs, texts) {
+		r.Scope = ScopeGroup
+		units = groupUnits(a, texts, file)
+	} else {
+		r.Stale = a != nil
+		r.Scope, units = paragraphUnits(langs, texts, file)
+	}
+	r.Units = len(units)
+	r.Findings = c.Units(d.ID, c.Source, r.Scope, units)
+	return r, nil
+}
+
+// current reports whether a was made for exactly these texts.
+func current(a *document.Alignment, langs []string, texts map[string]string) bool {
+	for _, l := range langs {
+		if h, ok := a.Sources[l]; !ok || h != document.Hash(texts[l]) {
+			return false
+		}
+	}
+	return true
+}
+
+// groupUnits makes a unit of each group; offsets into a group's joined
+// text map back through its sentences' spans to the language file.
+func groupUnits(a *document.Alignment, texts map[string]string, file func(string) string) []Unit {
+	units := make([]Unit, len(a.Groups))
+	for i, g := range a.Groups {
+		u := Unit{Number: i + 1, Texts: make(map[string]string, len(a.Languages))}
+		for _, l := range a.Languages {
+			u.Texts[l] = g.Text(l)
+		}
+		u.at = func(lang string, off int) Position {
+			base := 0
+			for _, s := range g.Sents[lang] {
+				if off <= base+len(s.Text) {
+					abs := s.Start + off - base
+					text := texts[lang]
+					if abs < 0 || abs > len(text) {
+						return Position{File: file(lang)}
+					}
+					return advance(Position{File: file(lang), Line: 1, Column: 1}, text[:abs])
+				}
+				base += len(s.Text) + 1
+			}
+			return Position{File: file(lang)}
+		}
+		units[i] = u
+	}
+	return units
+}
+
+// span is a byte range of a text.
+type span struct{ start, end int }
+
+// paragraphs returns the paragraphs of text: runs of lines that are not
+// blank, separated by blank lines (white space only). Each span ends at
+// the last non-space character of its paragraph.
+func paragraphs(text string) []span {
+	var out []span
+	start := -1
+	last := 0
+	for pos := 0; pos <= len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		line := text[pos:end]
+		if strings.TrimSpace(line) == "" {
+			if start >= 0 {
+				out = append(out, span{start, last})
+				start = -1
+			}
+		} else {
+			if start < 0 {
+				start = pos + len(line) - len(strings.TrimLeft(line, " \t\r"))
+			}
+			last = pos + len(strings.TrimRight(line, " \t\r"))
+		}
+		pos = end + 1
+	}
+	if start >= 0 {
+		out = append(out, span{start, last})
+	}
+	return out
+}
+
+// paragraphUnits pairs paragraphs by position when every language has the
+// same number of them, and falls back to one unit of whole texts.
+func paragraphUnits(langs []string, texts map[string]string, file func(string) string) (Scope, []Unit) {
+	paras := map[string][]span{}
+	n := -1
+	same := true
+	for _, l := range langs {
+		paras[l] = paragraphs(texts[l])
+		if n >= 0 && len(paras[l]) != n {
+			same = false
+		}
+		n = len(paras[l])
+	}
+	if !same || n <= 0 {
+		u := Unit{Number: 1, Texts: map[string]string{}, Pos: map[string]Position{}, Exact: map[string]bool{}}
+		for _, l := range langs {
+			u.Texts[l] = texts[l]
+			u.Pos[l] = Position{File: file(l), Line: 1, Column: 1}
+			u.Exact[l] = true
+		}
+		return ScopeText, []Unit{u}
+	}
+	units := make([]Unit, n)
+	for i := range units {
+		u := Unit{Number: i + 1, Texts: map[string]string{}, Pos: map[string]Position{}, Exact: map[string]bool{}}
+		for _, l := range langs {
+			s := paras[l][i]
+			u.Texts[l] = texts[l][s.start:s.end]
+			u.Pos[l] = advance(Position{File: file(l), Line: 1, Column: 1}, texts[l][:s.start])
+			u.Exact[l] = true
+		}
+		units[i] = u
+	}
+	return ScopeParagraph, units
+}
