@@ -18,7 +18,11 @@ const maxWindow = 256
 // compiledRule is a Rule ready to run.
 type compiledRule struct {
 	brk       bool
-	before    *regexp.Regexp // `(?:before)$`; nil when empty or abbreviations
+	// before is the beforebreak pattern reversed and anchored at the
+	// start, run on the reversed text before the position: Go's regexp
+	// has no look-behind, and `(?:before)$` would be tried from every
+	// start position of the window.
+	before    *regexp.Regexp
 	after     *regexp.Regexp // `^(?:after)`; nil when empty
 	abbr      *abbrevSet
 	beforeWin int // bytes of left context the before pattern can need
@@ -38,16 +42,14 @@ type ruleSet struct {
 	// prefilters accept the runes around p.
 	lastByte, firstByte [256]bool
 	breaks              []int // indexes of the break rules
-	starters            map[string]bool
+	starters, joiners   map[string]bool
+	reverse             bool // some rule has a before pattern to run
 }
 
 // Compile checks and compiles r into a Segmenter. It returns a *RuleError
 // when a pattern is not valid RE2 syntax.
 func Compile(r *Rules) (*Segmenter, error) {
-	rs := &ruleSet{starters: make(map[string]bool, len(r.Starters))}
-	for _, w := range r.Starters {
-		rs.starters[w] = true
-	}
+	rs := &ruleSet{starters: wordSet(r.Starters), joiners: wordSet(r.Joiners)}
 	for i, x := range r.Rules {
 		place := fmt.Sprintf("%s rule %d", r.Lang, i+1)
 		if x.Name != "" {
@@ -60,6 +62,7 @@ func Compile(r *Rules) (*Segmenter, error) {
 		if cr == nil {
 			continue
 		}
+		rs.reverse = rs.reverse || cr.before != nil
 		if cr.brk {
 			rs.breaks = append(rs.breaks, len(rs.rules))
 			if cr.anyLast {
@@ -89,6 +92,14 @@ func New(r *Rules) *Segmenter {
 		panic("segment: " + err.Error())
 	}
 	return s
+}
+
+func wordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
@@ -132,21 +143,70 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 }
 
 // compilePattern parses pat for analysis and compiles it anchored at the
-// end (before) or at the start (after).
+// start; a before pattern is reversed first (see reverseTree).
 func compilePattern(pat string, before bool) (*regexp.Regexp, *syntax.Regexp, error) {
 	tree, err := syntax.Parse(pat, syntax.Perl)
 	if err != nil {
 		return nil, nil, err
 	}
-	anchored := "^(?:" + pat + ")"
+	tree = tree.Simplify()
+	src := pat
 	if before {
-		anchored = "(?:" + pat + ")$"
+		src = reverseTree(tree).String()
 	}
-	re, err := regexp.Compile(anchored)
+	re, err := regexp.Compile("^(?:" + src + ")")
 	if err != nil {
 		return nil, nil, err
 	}
-	return re, tree.Simplify(), nil
+	return re, tree, nil
+}
+
+// reverseTree returns a pattern that matches the reversal (rune by rune) of
+// every string re matches: concatenations and literals run backwards, and
+// the start and end assertions swap.
+func reverseTree(re *syntax.Regexp) *syntax.Regexp {
+	c := *re
+	c.Sub = make([]*syntax.Regexp, len(re.Sub))
+	for i, sub := range re.Sub {
+		c.Sub[i] = reverseTree(sub)
+	}
+	switch re.Op {
+	case syntax.OpConcat:
+		slices.Reverse(c.Sub)
+	case syntax.OpLiteral:
+		c.Rune = slices.Clone(re.Rune)
+		slices.Reverse(c.Rune)
+	case syntax.OpCharClass:
+		c.Rune = slices.Clone(re.Rune)
+	case syntax.OpBeginLine:
+		c.Op = syntax.OpEndLine
+	case syntax.OpEndLine:
+		c.Op = syntax.OpBeginLine
+	case syntax.OpBeginText:
+		c.Op = syntax.OpEndText
+		c.Flags &^= syntax.WasDollar
+	case syntax.OpEndText:
+		c.Op = syntax.OpBeginText
+	}
+	return &c
+}
+
+// reverseText writes the runes of s in reverse order into buf (each rune's
+// bytes kept in order) and returns it.
+func reverseText(buf []byte, s string) []byte {
+	n := len(s)
+	buf = slices.Grow(buf[:0], n)[:n]
+	for i := 0; i < n; {
+		if s[i] < utf8.RuneSelf {
+			buf[n-1-i] = s[i]
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		copy(buf[n-i-size:], s[i:i+size])
+		i += size
+	}
+	return buf
 }
 
 // window returns how many bytes of context a pattern needs: its greatest
@@ -161,9 +221,18 @@ func window(tree *syntax.Regexp) int {
 	return w + utf8.UTFMax
 }
 
-// matches reports whether the rule matches at position p of the paragraph
-// text[start:end]; r0 and r1 are the runes before and after p.
-func (cr *compiledRule) matches(text string, start, end, p int, r0, r1 rune) bool {
+// unit is the stretch of text the rules see: a paragraph, or the part of
+// one between title lines. rev holds text[start:end] reversed.
+type unit struct {
+	text       string
+	start, end int
+	rev        []byte
+}
+
+// matches reports whether the rule matches at position p of the unit; r0
+// and r1 are the runes before and after p.
+func (cr *compiledRule) matches(u *unit, p int, r0, r1 rune) bool {
+	text, start, end := u.text, u.start, u.end
 	if !cr.anyLast && !cr.last.has(r0) || !cr.anyFirst && !cr.first.has(r1) {
 		return false
 	}
@@ -184,7 +253,7 @@ func (cr *compiledRule) matches(text string, start, end, p int, r0, r1 rune) boo
 		for s > start && s < p && isContinuation(text[s]) {
 			s++
 		}
-		return cr.before.MatchString(text[s:p])
+		return cr.before.Match(u.rev[end-p : end-s])
 	}
 	return true
 }

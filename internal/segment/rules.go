@@ -45,7 +45,11 @@ type Rules struct {
 	// matches any of them. The segmenter also uses them to find a
 	// headline run into the first paragraph without punctuation.
 	Starters []string `yaml:"starters,omitempty"`
-	Rules    []Rule   `yaml:"rules"`
+	// Joiners are lower-case words that lean on the next word
+	// (prepositions, articles, conjunctions: "of", "на", "мен"); a run-in
+	// headline never ends with one.
+	Joiners []string `yaml:"joiners,omitempty"`
+	Rules   []Rule   `yaml:"rules"`
 }
 
 // starterRef is the placeholder for the starter words in rule patterns.
@@ -53,7 +57,7 @@ const starterRef = "%{starters}"
 
 // Clone returns a deep copy of r, so that callers may edit the copy.
 func (r *Rules) Clone() *Rules {
-	c := &Rules{Lang: r.Lang, Starters: slices.Clone(r.Starters), Rules: make([]Rule, len(r.Rules))}
+	c := &Rules{Lang: r.Lang, Starters: slices.Clone(r.Starters), Joiners: slices.Clone(r.Joiners), Rules: make([]Rule, len(r.Rules))}
 	for i, x := range r.Rules {
 		x.Abbreviations = slices.Clone(x.Abbreviations)
 		c.Rules[i] = x

@@ -72,6 +72,7 @@ type cutter struct {
 	para  int
 	lines []span // lines of the current text block
 	first bool   // the current block is the first of the text
+	u     unit   // the unit being cut
 }
 
 type span struct{ start, end int }
@@ -169,50 +170,70 @@ func (c *cutter) flush(kind blockKind) blockKind {
 // block segments a paragraph given as its lines. A line that reads as a
 // title (see titleLine) ends a unit of its own; every unit is then cut by
 // the rules. plain is false for list items and quotes, which are never
-// titles.
+// titles. The first sentence of a text may hold a run-in headline (see
+// headlineEnd).
 func (c *cutter) block(lines []span, plain bool) {
 	start := lines[0].start
+	lead := plain && c.first
 	width := wrapWidth(c.text, lines)
 	for i, ln := range lines {
 		if i+1 < len(lines) && c.titleLine(ln, lines[i+1], width) {
-			c.sentences(start, ln.end, true)
+			c.sentences(start, ln.end, true, false)
 			start = lines[i+1].start
+			lead = false
 		}
 	}
 	end := lines[len(lines)-1].end
 	heading := plain && start == lines[len(lines)-1].start && c.standaloneTitle(start, end)
-	c.sentences(start, end, heading)
+	c.sentences(start, end, heading, lead && !heading)
 }
 
 // sentences cuts text[start:end] with the rules and emits the pieces;
-// heading marks the unit as a title when it stays in one piece.
-func (c *cutter) sentences(start, end int, heading bool) {
+// heading marks the unit as a title when it stays in one piece, lead asks
+// to look for a run-in headline in its first sentence.
+func (c *cutter) sentences(start, end int, heading, lead bool) {
 	text := c.text
 	rs := c.s.rules
 	from := start
 	n0 := len(c.out)
+	c.u.text, c.u.start, c.u.end = text, start, end
+	if rs.reverse {
+		c.u.rev = reverseText(c.u.rev, text[start:end])
+	}
 	for p := start + 1; p < end; p++ {
 		if !rs.lastByte[text[p-1]] || !rs.firstByte[text[p]] {
 			continue
 		}
-		if c.breakAt(start, end, p) {
-			c.emit(from, p, false)
-			from = p
+		if c.breakAt(p) {
+			c.cut(from, p, lead)
+			from, lead = p, false
 		}
 	}
-	c.emit(from, end, false)
+	c.cut(from, end, lead)
 	if heading && len(c.out) == n0+1 {
 		c.out[n0].Heading = true
 	}
 }
 
-// breakAt runs the rules at position p of the unit text[start:end]: the
-// first rule that matches decides.
-func (c *cutter) breakAt(start, end, p int) bool {
+// cut emits the sentence text[from:to], first splitting off a run-in
+// headline when lead is set.
+func (c *cutter) cut(from, to int, lead bool) {
+	if lead {
+		if h := c.headlineEnd(from, to); h > from {
+			c.emit(from, h, true)
+			from = h
+		}
+	}
+	c.emit(from, to, false)
+}
+
+// breakAt runs the rules at position p of the current unit: the first
+// rule that matches decides.
+func (c *cutter) breakAt(p int) bool {
 	rs := c.s.rules
-	text := c.text
-	r0, _ := utf8.DecodeLastRuneInString(text[start:p])
-	r1, _ := utf8.DecodeRuneInString(text[p:end])
+	u := &c.u
+	r0, _ := utf8.DecodeLastRuneInString(u.text[u.start:p])
+	r1, _ := utf8.DecodeRuneInString(u.text[p:u.end])
 	candidate := false
 	for _, i := range rs.breaks {
 		cr := &rs.rules[i]
@@ -225,7 +246,7 @@ func (c *cutter) breakAt(start, end, p int) bool {
 		return false
 	}
 	for i := range rs.rules {
-		if cr := &rs.rules[i]; cr.matches(text, start, end, p, r0, r1) {
+		if cr := &rs.rules[i]; cr.matches(u, p, r0, r1) {
 			return cr.brk
 		}
 	}

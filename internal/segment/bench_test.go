@@ -1,0 +1,78 @@
+package segment
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchText returns news text of about n bytes in lang: the ntrex-dev
+// corpus when it is present, else the article fixtures of testdata/,
+// repeated as paragraphs.
+func benchText(b *testing.B, lang string, n int) string {
+	b.Helper()
+	var paras []string
+	if shared := sharedDir(); shared != "" {
+		ids, docs := ntrexDocs(&testing.T{}, filepath.Join(shared, "corpora", "ntrex-dev"), lang)
+		for _, id := range ids {
+			paras = append(paras, strings.Split(strings.TrimSpace(paragraphs(docs[id], id)), "\n\n")...)
+		}
+	} else {
+		files, _ := filepath.Glob(filepath.Join("testdata", "*."+lang+".txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			paras = append(paras, strings.Split(strings.TrimSpace(string(data)), "\n\n")...)
+		}
+	}
+	if len(paras) == 0 {
+		b.Skip("no news text for " + lang)
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < n; i++ {
+		sb.WriteString(paras[i%len(paras)])
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
+// BenchmarkSegment reports the throughput on news text in each language
+// (the target is at least 20 MB/s on one core).
+func BenchmarkSegment(b *testing.B) {
+	for _, lang := range Languages() {
+		b.Run(lang, func(b *testing.B) {
+			seg, err := ForLanguage(lang)
+			if err != nil {
+				b.Fatal(err)
+			}
+			text := benchText(b, lang, 1<<20)
+			b.SetBytes(int64(len(text)))
+			b.ResetTimer()
+			for b.Loop() {
+				seg.Segment(text)
+			}
+		})
+	}
+}
+
+// BenchmarkSegmentSize segments 64 KiB and 4 MiB of the same text: equal
+// MB/s at both sizes shows that the time is linear in the input.
+func BenchmarkSegmentSize(b *testing.B) {
+	seg, err := ForLanguage("ru")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{64 << 10, 4 << 20} {
+		text := benchText(b, "ru", n)
+		b.Run(fmt.Sprintf("%dKiB", n>>10), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				seg.Segment(text)
+			}
+		})
+	}
+}
