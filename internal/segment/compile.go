@@ -17,7 +17,7 @@ const maxWindow = 256
 
 // compiledRule is a Rule ready to run.
 type compiledRule struct {
-	brk       bool
+	brk bool
 	// before is the beforebreak pattern reversed and anchored at the
 	// start, run on the reversed text before the position: Go's regexp
 	// has no look-behind, and `(?:before)$` would be tried from every
