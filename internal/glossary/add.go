@@ -251,11 +251,11 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &AddError{Code: CodeAddMalformed, File: file, Line: root.Line, Column: root.Column, ID: e.ID, Detail: "the file must be a mapping with a terms list"}
 	}
-	var terms *yaml.Node
+	var terms, termsKey *yaml.Node
 	last := len(root.Content) >= 2 && root.Content[len(root.Content)-2].Value == "terms"
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == "terms" {
-			terms = root.Content[i+1]
+			termsKey, terms = root.Content[i], root.Content[i+1]
 		}
 	}
 	if terms != nil && !isNull(terms) && terms.Kind != yaml.SequenceNode {
@@ -309,7 +309,14 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 	} else if isNull(terms) || terms.Kind != yaml.SequenceNode {
 		*terms = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", HeadComment: terms.HeadComment, LineComment: terms.LineComment}
 	}
-	terms.Style &^= yaml.FlowStyle
+	if terms.Style&yaml.FlowStyle != 0 {
+		// A block list cannot carry the flow list's line comment; the key
+		// can ("terms:  # comment").
+		terms.Style &^= yaml.FlowStyle
+		if terms.LineComment != "" && termsKey != nil && termsKey.LineComment == "" {
+			termsKey.LineComment, terms.LineComment = terms.LineComment, ""
+		}
+	}
 	terms.Content = append(terms.Content, e.Node())
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

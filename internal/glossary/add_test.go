@@ -1,0 +1,176 @@
+package glossary
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var newEntry = &Entry{
+	ID: "astana-hub", Kind: Organization, Note: "IT park in Astana",
+	Langs: map[string]*Form{
+		"kk": {Term: "Astana Hub", Variants: []string{"«Astana Hub»"}},
+		"en": {Term: "Astana Hub"},
+		"ru": {Term: "Astana Hub", Forbidden: []string{"Астана Хаб"}, Inflect: "none"},
+	},
+}
+
+const handWritten = `# People of the story. Keep this comment.
+terms:
+  # The president.
+  - id: tokayev   # since 2019
+    kind: person
+    en: {term: Kassym-Jomart Tokayev, variants: [Tokayev]}
+    ru: {term: Касым-Жомарт Токаев}
+    kk: {term: Қасым-Жомарт Тоқаев}
+
+  - id: almaty
+    kind: place
+    en:
+      term: Almaty
+      forbidden: [Alma-Ata]
+    ru: {term: Алматы}
+    kk: {term: Алматы}
+# trailing comment
+`
+
+func TestAddEntryKeepsFile(t *testing.T) {
+	for _, c := range []struct{ name, before, want string }{
+		{"hand-written", handWritten, handWritten + `  - id: astana-hub
+    kind: organization
+    note: IT park in Astana
+    en: {term: Astana Hub}
+    ru: {term: Astana Hub, forbidden: [Астана Хаб], inflect: none}
+    kk: {term: Astana Hub, variants: [«Astana Hub»]}
+`},
+		{"deeper indent, no final newline", "terms:\n    -   id: a\n        en: {term: A}", "terms:\n    -   id: a\n        en: {term: A}\n" + `    - id: astana-hub
+      kind: organization
+      note: IT park in Astana
+      en: {term: Astana Hub}
+      ru: {term: Astana Hub, forbidden: [Астана Хаб], inflect: none}
+      kk: {term: Astana Hub, variants: [«Astana Hub»]}
+`},
+		{"empty list", "# new glossary\nterms:\n", "# new glossary\nterms:\n" + `  - id: astana-hub
+    kind: organization
+    note: IT park in Astana
+    en: {term: Astana Hub}
+    ru: {term: Astana Hub, forbidden: [Астана Хаб], inflect: none}
+    kk: {term: Astana Hub, variants: [«Astana Hub»]}
+`},
+		{"comment only", "# nothing yet\n", "# nothing yet\nterms:\n" + `  - id: astana-hub
+    kind: organization
+    note: IT park in Astana
+    en: {term: Astana Hub}
+    ru: {term: Astana Hub, forbidden: [Астана Хаб], inflect: none}
+    kk: {term: Astana Hub, variants: [«Astana Hub»]}
+`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "g.yaml")
+			if err := os.WriteFile(file, []byte(c.before), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if err := AddEntry(file, newEntry); err != nil {
+				t.Fatal(err)
+			}
+			got, _ := os.ReadFile(file)
+			if string(got) != c.want {
+				t.Errorf("file after AddEntry:\n%s\nwant:\n%s", got, c.want)
+			}
+			if st, _ := os.Stat(file); st.Mode().Perm() != 0o600 {
+				t.Errorf("mode = %v, want 0600 kept", st.Mode().Perm())
+			}
+			g, probs, err := Load(filepath.Dir(file), nil)
+			if err != nil || len(probs) > 0 {
+				t.Fatalf("reload: %v %s", err, lintReport(probs))
+			}
+			e := g.Lookup("astana-hub")
+			if e == nil || e.Langs["ru"].Inflect != "none" || e.Langs["kk"].Variants[0] != "«Astana Hub»" || e.Note != newEntry.Note {
+				t.Errorf("reloaded entry = %+v", e)
+			}
+		})
+	}
+}
+
+// TestAddEntryNodePath: when terms is not the last block, the file is
+// rewritten through the node tree; comments and order survive.
+func TestAddEntryNodePath(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "g.yaml")
+	before := "# head comment\nterms: [{id: a, en: {term: A}}]  # flow list\n"
+	if err := os.WriteFile(file, []byte(before), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := AddEntry(file, newEntry); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(file)
+	if !strings.Contains(string(got), "# head comment") || !strings.Contains(string(got), "# flow list") {
+		t.Errorf("comments lost:\n%s", got)
+	}
+	g, probs := Parse(file, got, nil)
+	if len(probs) > 0 || len(g.Entries) != 2 || g.Entries[0].ID != "a" || g.Entries[1].ID != "astana-hub" {
+		t.Errorf("after add: %v %s\n%s", g.Entries, lintReport(probs), got)
+	}
+}
+
+func TestAddEntryNewFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "new.yaml")
+	if err := AddEntry(file, newEntry); err != nil {
+		t.Fatal(err)
+	}
+	g, probs, err := Load(filepath.Dir(file), workspaceLangs)
+	if err != nil || len(probs) > 0 || g.Lookup("astana-hub") == nil {
+		t.Fatalf("%v %s", err, lintReport(probs))
+	}
+}
+
+func TestAddEntryErrors(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "g.yaml")
+	if err := os.WriteFile(file, []byte(handWritten), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "broken.yaml")
+	if err := os.WriteFile(broken, []byte("terms:\n  - id: a\n    en: {term: A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notList := filepath.Join(dir, "map.yaml")
+	if err := os.WriteFile(notList, []byte("terms:\n  id: a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ok := func() *Entry { return &Entry{ID: "x", Kind: Place, Langs: map[string]*Form{"en": {Term: "X"}}} }
+	cases := []struct {
+		name string
+		file string
+		e    *Entry
+		code string
+		line int
+	}{
+		{"bad id", file, &Entry{ID: "Almaty City", Langs: map[string]*Form{"en": {Term: "X"}}}, CodeAddInvalidID, 0},
+		{"bad kind", file, &Entry{ID: "x", Kind: "city", Langs: map[string]*Form{"en": {Term: "X"}}}, CodeAddInvalidKind, 0},
+		{"no forms", file, &Entry{ID: "x"}, CodeAddNoForms, 0},
+		{"empty term", file, &Entry{ID: "x", Langs: map[string]*Form{"kk": {Term: " "}}}, CodeAddMissingTerm, 0},
+		{"bad inflect", file, &Entry{ID: "x", Langs: map[string]*Form{"kk": {Term: "X", Inflect: "surname"}}}, CodeAddInvalidInflect, 0},
+		{"duplicate", file, &Entry{ID: "almaty", Langs: map[string]*Form{"en": {Term: "X"}}}, CodeAddDuplicateID, 10},
+		{"malformed", broken, ok(), CodeAddMalformed, 3},
+		{"not a list", notList, ok(), CodeAddMalformed, 2},
+		{"unreadable", dir, ok(), CodeAddIO, 0},
+	}
+	for _, c := range cases {
+		before, _ := os.ReadFile(c.file)
+		err := AddEntry(c.file, c.e)
+		var ae *AddError
+		if !errors.As(err, &ae) || ae.Code != c.code || ae.Line != c.line || ae.File != c.file {
+			t.Errorf("%s: err = %#v, want code %s line %d", c.name, err, c.code, c.line)
+			continue
+		}
+		if ae.MessageID() != c.code || ae.Error() == "" {
+			t.Errorf("%s: message %s %q", c.name, ae.MessageID(), ae.Error())
+		}
+		if after, _ := os.ReadFile(c.file); string(after) != string(before) {
+			t.Errorf("%s: file changed on error", c.name)
+		}
+	}
+}

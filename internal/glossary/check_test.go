@@ -1,0 +1,195 @@
+package glossary
+
+import (
+	"strings"
+	"testing"
+)
+
+// describeFindings renders findings as "kind lang id Text→Expected".
+func describeFindings(fs []Finding) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Kind + " " + f.Lang + " " + f.EntryID + " " + f.Text + "→" + f.Expected
+	}
+	return strings.Join(parts, "; ")
+}
+
+type groupCase struct {
+	name       string
+	en, ru, kk string
+	want       string
+}
+
+// Correct groups give no findings; wrong ones give exactly what is wrong.
+var groupCases = []groupCase{
+	{name: "correct president",
+		en: "Kassym-Jomart Tokayev met the akim of Almaty Region.",
+		ru: "Касым-Жомарт Токаев встретился с акимом Алматинской области.",
+		kk: "Қасым-Жомарт Тоқаев Алматы облысының әкімімен кездесті."},
+	{name: "correct inflected",
+		en: "Tokayev's letter was sent to the Prosecutor General's Office.",
+		ru: "Письмо Токаева направлено в Генеральную прокуратуру.",
+		kk: "Тоқаевтың хаты Бас прокуратураға жіберілді."},
+	{name: "correct un",
+		en: "Kazakhstan joined the United Nations in 1992.",
+		ru: "Казахстан вступил в Организацию Объединенных Наций в 1992 году.",
+		kk: "Қазақстан 1992 жылы Біріккен Ұлттар Ұйымына мүше болды."},
+	{name: "correct abbreviations",
+		en: "The UN envoy visited the USA.",
+		ru: "Посланник ООН посетил США.",
+		kk: "БҰҰ елшісі АҚШ-қа барды."},
+	{name: "correct places",
+		en: "Trains run from Astana to Shymkent via Karaganda.",
+		ru: "Поезда идут из Астаны в Шымкент через Караганду.",
+		kk: "Пойыздар Астанадан Шымкентке Қарағанды арқылы жүреді."},
+	{name: "correct court",
+		en: "The Supreme Court upheld the ruling of the court in Taraz.",
+		ru: "Верховный суд оставил в силе решение суда в Таразе.",
+		kk: "Жоғарғы Сот Тараздағы соттың шешімін өзгеріссіз қалдырды."},
+	{name: "correct ministry",
+		en: "The Foreign Ministry summoned the ambassador of Russia.",
+		ru: "Министерство иностранных дел вызвало посла России.",
+		kk: "Сыртқы істер министрлігі Ресейдің елшісін шақырды."},
+	{name: "correct assembly",
+		en: "The General Assembly met in New York.",
+		ru: "Генеральная Ассамблея собралась в Нью-Йорке.",
+		kk: "Бас Ассамблея Нью-Йоркте жиналды."},
+	{name: "untranslated target is not checked",
+		en: "Tokayev visited Aktobe.",
+		ru: "Токаев посетил Актобе.",
+		kk: "  "},
+	{name: "missing in kk",
+		en:   "Tokayev visited Aktobe.",
+		ru:   "Токаев посетил Актобе.",
+		kk:   "Президент облыс орталығына барды.",
+		want: "missing kk tokayev Tokayev→Қасым-Жомарт Тоқаев; missing kk aktobe Aktobe→Ақтөбе"},
+	{name: "missing in ru, derived word",
+		en:   "Almaty schools reopened.",
+		ru:   "Алматинские школы открылись.",
+		kk:   "Алматы мектептері ашылды.",
+		want: "missing ru almaty Almaty→Алматы"},
+	{name: "forbidden in kk counts as present",
+		en:   "A letter was sent to Tokayev.",
+		ru:   "Письмо направлено Токаеву.",
+		kk:   "Хат Токаевқа жолданды.",
+		want: "forbidden kk tokayev Токаевқа→Қасым-Жомарт Тоқаев"},
+	{name: "forbidden deprecated name",
+		en:   "He was born in Almaty.",
+		ru:   "Он родился в Алма-Ате.",
+		kk:   "Ол Алматыда туған.",
+		want: "forbidden ru almaty Алма-Ате→Алматы"},
+	{name: "forbidden in source",
+		en:   "Tokaev spoke in Alma-Ata.",
+		ru:   "Токаев выступил в Алматы.",
+		kk:   "Тоқаев Алматыда сөз сөйледі.",
+		want: "forbidden en tokayev Tokaev→Kassym-Jomart Tokayev; forbidden en almaty Alma-Ata→Almaty"},
+	{name: "look-alike counts as present",
+		en:   "Rain in Almaty.",
+		ru:   "Дождь в Алматы.",
+		kk:   "Aлмaтыда жаңбыр жауды.",
+		want: "homoglyph kk almaty Aлмaтыда→Алматыда"},
+	{name: "look-alike outside a name",
+		en:   "Students met in Astana.",
+		ru:   "Студенты встретились в Астане.",
+		kk:   "Студенттер Астанада кездесті, бiлiм туралы сөйлесті.",
+		want: "homoglyph kk  бiлiм→білім"},
+	{name: "kazakh spelling in russian",
+		en:   "Tokayev said.",
+		ru:   "Тоқаев заявил.",
+		kk:   "Тоқаев мәлімдеді.",
+		want: "forbidden ru tokayev Тоқаев→Касым-Жомарт Токаев"},
+	{name: "longest match wins",
+		en:   "Fires in Almaty Region.",
+		ru:   "Пожары в Алматы.",
+		kk:   "Алматы облысындағы өрт.",
+		want: "missing ru almaty-region Almaty Region→Алматинская область"},
+	{name: "ambiguous surname",
+		en: "Nazarbayev spoke.",
+		ru: "Выступил Назарбаев.",
+		kk: "Назарбаев сөйледі."},
+}
+
+func TestCheckGroup(t *testing.T) {
+	m := fixture(t)
+	for _, c := range groupCases {
+		got := describeFindings(m.CheckGroup("en", map[string]string{"en": c.en, "ru": c.ru, "kk": c.kk}))
+		if got != c.want {
+			t.Errorf("%s:\n got: %s\nwant: %s", c.name, got, c.want)
+		}
+	}
+}
+
+// TestCheckGroupOffsets checks what a finding carries.
+func TestCheckGroupOffsets(t *testing.T) {
+	m := fixture(t)
+	texts := map[string]string{
+		"en": "The Tokayev decree.",
+		"ru": "Указ Тоқаева.",
+		"kk": "Жарлық.",
+	}
+	fs := m.CheckGroup("en", texts)
+	if len(fs) != 2 {
+		t.Fatalf("findings = %s", describeFindings(fs))
+	}
+	miss, forb := fs[0], fs[1] // languages in code order: kk, then ru
+	if forb.Kind != FindingForbidden || forb.Segment != texts["ru"] || forb.Segment[forb.Start:forb.End] != "Тоқаева" {
+		t.Errorf("forbidden finding = %+v", forb)
+	}
+	if miss.Kind != FindingMissing || miss.Lang != "kk" || miss.SrcLang != "en" || miss.Segment != texts["en"] ||
+		miss.Segment[miss.Start:miss.End] != "Tokayev" || miss.Expected != "Қасым-Жомарт Тоқаев" {
+		t.Errorf("missing finding = %+v", miss)
+	}
+}
+
+// TestCheckGroupSourceRussian checks from Russian, the usual source of
+// Kazakh translation in the newsroom.
+func TestCheckGroupSourceRussian(t *testing.T) {
+	m := fixture(t)
+	got := describeFindings(m.CheckGroup("ru", map[string]string{
+		"ru": "Генеральная прокуратура и Верховный суд Казахстана.",
+		"kk": "Бас прокуратура мен Қазақстанның Жоғарғы Соты.",
+	}))
+	if got != "" {
+		t.Errorf("findings = %s", got)
+	}
+	got = describeFindings(m.CheckGroup("ru", map[string]string{
+		"ru": "Заявление Генеральной прокуратуры.",
+		"kk": "Бас прокурордың мәлімдемесі.",
+	}))
+	if want := "missing kk prosecutor-general Генеральной прокуратуры→Бас прокуратура"; got != want {
+		t.Errorf("findings = %s, want %s", got, want)
+	}
+}
+
+// TestFindTerms is the aligner's view: entry ids in order of appearance.
+func TestFindTerms(t *testing.T) {
+	m := fixture(t)
+	got := strings.Join(m.FindTerms("kk", "Тоқаевқа Алматыдағы Тоқаевтың Токаевқа"), " ")
+	if got != "tokayev almaty" {
+		t.Errorf("FindTerms = %s", got)
+	}
+	if got := m.FindTerms("de", "Almaty"); got != nil {
+		t.Errorf("FindTerms for a language without forms = %v", got)
+	}
+	if got := strings.Join(m.FindTerms("kk-KZ", "Алматыда"), " "); got != "almaty" {
+		t.Errorf("FindTerms(kk-KZ) = %s", got)
+	}
+}
+
+// TestAmbiguousSpan: one span that is a form of two entries.
+func TestAmbiguousSpan(t *testing.T) {
+	g := New(workspaceLangs,
+		&Entry{ID: "tokayev", Kind: Person, Langs: map[string]*Form{"ru": {Term: "Токаев"}, "en": {Term: "Tokayev"}}},
+		&Entry{ID: "tokayeva", Kind: Person, Langs: map[string]*Form{"ru": {Term: "Токаева"}, "en": {Term: "Tokayeva"}}},
+	)
+	m := Compile(g)
+	if got := describe(m.Find("ru", "Встреча с Токаевой и Токаева.")); got != "tokayeva=Токаевой; tokayev=Токаева; tokayeva=Токаева" {
+		t.Errorf("Find = %s", got)
+	}
+	// Either entry in the target satisfies the check.
+	for _, en := range []string{"Tokayev", "Tokayeva"} {
+		if fs := m.CheckGroup("ru", map[string]string{"ru": "Токаева", "en": en}); len(fs) != 0 {
+			t.Errorf("CheckGroup(%s) = %s", en, describeFindings(fs))
+		}
+	}
+}
