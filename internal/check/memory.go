@@ -106,7 +106,7 @@ func (e *InputError) Error() string {
 	case CodeEncoding:
 		return pos + "unsupported encoding " + e.Value
 	case CodeBadUTF8:
-		return pos + "invalid UTF-8"
+		return pos + "invalid UTF-8 byte " + e.Value
 	case CodeNoLang:
 		return pos + "<tuv> has no xml:lang attribute"
 	case CodeBadLang:
@@ -199,6 +199,24 @@ func text(data []byte) ([]byte, error) {
 	return data, nil
 }
 
+// validUTF8 reports the first byte of data that is not UTF-8, with its
+// position.
+func validUTF8(name string, data []byte) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	i := 0
+	for i < len(data) {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		i += n
+	}
+	line, col := newLocator(data).at(i)
+	return &InputError{File: name, Line: line, Column: col, Code: CodeBadUTF8, Value: fmt.Sprintf("0x%02X", data[i])}
+}
+
 // locator turns byte offsets of a UTF-8 text into line and column. Offsets
 // asked for mostly grow, so it walks forward from the last one: reading a
 // file, even one long line of minified XML, costs one pass.
@@ -267,6 +285,9 @@ func ReadTMX(name string, data []byte, langs []string) (*Memory, error) {
 			}
 		}
 	}
+	if err := validUTF8(name, data); err != nil {
+		return nil, err
+	}
 	p := &tmxParser{
 		name: name, data: data, loc: newLocator(data), langs: NewLangMap(langs),
 		mem:     &Memory{Name: name, Format: "tmx"},
@@ -321,7 +342,9 @@ func (p *tmxParser) token() (xml.Token, int, error) {
 		if errors.As(err, &se) {
 			detail = se.Msg
 		}
-		return nil, off, p.fail(int(p.dec.InputOffset()), CodeMalformedXML, InputError{Detail: detail})
+		// The problem is in the token that failed to read: point at its
+		// start, such as the "</tuv>" that closes an open <seg>.
+		return nil, off, p.fail(off, CodeMalformedXML, InputError{Detail: detail})
 	}
 	return tok, off, err
 }
@@ -344,7 +367,7 @@ func (p *tmxParser) read() error {
 		tok, off, err := p.token()
 		if errors.Is(err, io.EOF) {
 			if !root {
-				return p.fail(off, CodeMalformedXML, InputError{Detail: "no root element"})
+				return p.fail(0, CodeMalformedXML, InputError{Detail: "no root element"})
 			}
 			return nil
 		}
@@ -484,17 +507,8 @@ func ReadTSV(name string, data []byte, langs []string) (*Memory, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeEncoding, Value: "UTF-16", Detail: err.Error()}
 	}
-	if !utf8.Valid(data) {
-		i := 0
-		for i < len(data) {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			i += n
-		}
-		line, col := newLocator(data).at(i)
-		return nil, &InputError{File: name, Line: line, Column: col, Code: CodeBadUTF8, Value: fmt.Sprintf("0x%02X", data[i])}
+	if err := validUTF8(name, data); err != nil {
+		return nil, err
 	}
 	lm := NewLangMap(langs)
 	m := &Memory{Name: name, Format: "tsv"}
