@@ -2,6 +2,7 @@ package review
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -55,7 +56,14 @@ type entryYAML struct {
 	Time    time.Time      `yaml:"time"`
 	Message string         `yaml:"message"`
 	Data    map[string]any `yaml:"data,omitempty"`
-	Files   []FileState    `yaml:"files"`
+	Files   []fileYAML     `yaml:"files"`
+}
+
+type fileYAML struct {
+	Name      string    `yaml:"name"`
+	BeforeSum string    `yaml:"before-sha256"`
+	AfterSum  string    `yaml:"after-sha256"`
+	Before    yaml.Node `yaml:"before"`
 }
 
 const entryHeader = "# tilmash journal entry: the files one edit replaced, as they were before it.\n" +
@@ -63,17 +71,45 @@ const entryHeader = "# tilmash journal entry: the files one edit replaced, as th
 
 // Marshal renders the entry file.
 func (e *Entry) Marshal() ([]byte, error) {
+	y := entryYAML{Step: e.Step, Time: e.Time, Message: e.Message, Data: e.Data}
+	for _, f := range e.Files {
+		n, err := exactScalar(f.Before)
+		if err != nil {
+			return nil, err
+		}
+		y.Files = append(y.Files, fileYAML{Name: f.Name, BeforeSum: f.BeforeSum, AfterSum: f.AfterSum, Before: *n})
+	}
 	var buf bytes.Buffer
 	buf.WriteString(entryHeader)
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&entryYAML{Step: e.Step, Time: e.Time, Message: e.Message, Data: e.Data, Files: e.Files}); err != nil {
+	if err := enc.Encode(&y); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// exactScalar returns a YAML scalar that reads back as exactly s. A
+// literal block keeps a saved file readable in the journal, but YAML
+// cannot write every string that way (a lone newline, trailing blanks,
+// control characters), nor always in double quotes; each style is tried
+// by reading it back, and base64 is the last resort.
+func exactScalar(s string) (*yaml.Node, error) {
+	for _, style := range []yaml.Style{yaml.LiteralStyle, yaml.DoubleQuotedStyle} {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: style}
+		out, err := yaml.Marshal(map[string]*yaml.Node{"v": n})
+		if err != nil {
+			continue
+		}
+		var back map[string]string
+		if yaml.Unmarshal(out, &back) == nil && back["v"] == s {
+			return n, nil
+		}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!binary", Value: base64.StdEncoding.EncodeToString([]byte(s))}, nil
 }
 
 // ParseEntry reads a journal entry. file names it in errors. validName says
@@ -97,16 +133,24 @@ func ParseEntry(file string, data []byte, validName func(string) bool) (*Entry, 
 	if y.Step < 1 || y.Message == "" || len(y.Files) == 0 {
 		return nil, &JournalError{File: file, Line: root.Content[0].Line, Reason: "an entry needs a step, a message and files"}
 	}
+	e := &Entry{Step: y.Step, Time: y.Time, Message: y.Message, Data: y.Data, file: file}
 	for i, f := range y.Files {
 		line := fileLine(root.Content[0], i)
 		if !validName(f.Name) {
 			return nil, &JournalError{File: file, Line: line, Reason: fmt.Sprintf("%q is not a file an edit changes", f.Name)}
 		}
-		if document.Hash(f.Before) != f.BeforeSum {
+		var before string
+		if f.Before.Kind != 0 {
+			if err := f.Before.Decode(&before); err != nil {
+				return nil, &JournalError{File: file, Line: f.Before.Line, Reason: err.Error()}
+			}
+		}
+		if document.Hash(before) != f.BeforeSum {
 			return nil, &JournalError{File: file, Line: line, Reason: fmt.Sprintf("the saved copy of %s does not match its sha256", f.Name)}
 		}
+		e.Files = append(e.Files, FileState{Name: f.Name, BeforeSum: f.BeforeSum, AfterSum: f.AfterSum, Before: before})
 	}
-	return &Entry{Step: y.Step, Time: y.Time, Message: y.Message, Data: y.Data, Files: y.Files, file: file}, nil
+	return e, nil
 }
 
 // fileLine finds the line of the i-th item of files, for messages.

@@ -127,11 +127,21 @@ func PlaceFinding(text, segment, marked string, start, end int) (int, int) {
 	return -1, -1
 }
 
-// sortMarks orders marks by group, language, start, so output is stable.
-func sortMarks(ms []Mark) {
+// sortMarks orders marks by group, language (in the order of langs, then
+// by code) and start, so output is stable.
+func sortMarks(ms []Mark, langs []string) {
+	rank := func(l string) int {
+		if i := slices.Index(langs, l); i >= 0 {
+			return i
+		}
+		return len(langs)
+	}
 	slices.SortStableFunc(ms, func(a, b Mark) int {
 		if a.Group != b.Group {
 			return a.Group - b.Group
+		}
+		if c := rank(a.Lang) - rank(b.Lang); c != 0 {
+			return c
 		}
 		if c := strings.Compare(a.Lang, b.Lang); c != 0 {
 			return c

@@ -88,7 +88,7 @@ func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []Mark, cu
 			mine = append(mine, m)
 		}
 	}
-	sortMarks(mine)
+	sortMarks(mine, v.Langs)
 	cw := v.colWidth()
 	cells := make([][]line, len(v.Langs))
 	for i, l := range v.Langs {
@@ -323,7 +323,13 @@ func wrap(pieces []piece, width int, first, rest string) []line {
 			newLine()
 		}
 		if !fresh {
-			ln = append(ln, piece{text: " "})
+			// A space between two words of one style takes that style, so a
+			// painted phrase is painted in one run.
+			sp := piece{text: " "}
+			if last := ln[len(ln)-1]; last.style == wd[0].style {
+				sp.style = last.style
+			}
+			ln = append(ln, sp)
 			lw++
 		}
 		if lw+ww <= width {

@@ -1,0 +1,207 @@
+package review
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// sampleMarks highlights a term, a forbidden form, a homoglyph and a
+// missing term in the Uneven sample.
+func sampleMarks(a *document.Alignment) []Mark {
+	at := func(g int, lang, word string) (int, int) {
+		t := a.Groups[g-1].Text(lang)
+		i := strings.Index(t, word)
+		if i < 0 {
+			panic(word + " not in group " + fmt.Sprint(g))
+		}
+		return i, i + len(word)
+	}
+	var ms []Mark
+	add := func(g int, lang string, kind MarkKind, word, entry, expected string) {
+		s, e := at(g, lang, word)
+		ms = append(ms, Mark{Group: g, Lang: lang, Kind: kind, Start: s, End: e, Text: word, Entry: entry, Expected: expected})
+	}
+	add(1, "en", Term, "Aral", "aral", "")
+	add(1, "kk", Term, "арал", "aral", "")
+	add(2, "en", Term, "Aralsk", "aralsk", "")
+	add(2, "ru", Forbidden, "Аральске", "aralsk", "Аральске")
+	add(2, "kk", Term, "Арал қаласындағы", "aralsk", "")
+	add(2, "kk", Homoglyph, "дәлелдер", "", "дәлелдер")
+	ms = append(ms, Mark{Group: 6, Lang: "kk", Kind: Missing, Start: -1, End: -1, Entry: "tokyo", Expected: "Токио"})
+	return ms
+}
+
+var testLabels = Labels{
+	Status: func(s document.Status) string { return string(s) },
+	Note:   "note",
+	Finding: func(m Mark) string {
+		switch m.Kind {
+		case Missing:
+			return fmt.Sprintf("%s: %s is missing (%s)", m.Lang, m.Expected, m.Entry)
+		case Forbidden:
+			return fmt.Sprintf("%s: %s is forbidden (%s)", m.Lang, m.Text, m.Entry)
+		}
+		return fmt.Sprintf("%s: %s mixes Latin and Cyrillic letters", m.Lang, m.Text)
+	},
+}
+
+func ansi(sgr, s string) string { return "\x1b[" + sgr + "m" + s + "\x1b[0m" }
+
+func renderAll(v *View, a *document.Alignment, marks []Mark) string {
+	var b bytes.Buffer
+	v.Header(&b)
+	for n := range a.Groups {
+		v.Group(&b, a, n+1, marks, n+1 == 3)
+	}
+	return b.String()
+}
+
+func TestViewGolden(t *testing.T) {
+	a := sample(t, reviewtest.Uneven)
+	marks := sampleMarks(a)
+	for _, width := range []int{80, 140} {
+		for _, color := range []bool{false, true} {
+			name := fmt.Sprintf("show-%d.txt", width)
+			if color {
+				name = fmt.Sprintf("show-%d-color.txt", width)
+			}
+			t.Run(name, func(t *testing.T) {
+				v := &View{Width: width, Langs: a.Languages, Color: color, Paint: ansi, Labels: testLabels}
+				got := renderAll(v, a, marks)
+				golden(t, name, got)
+				checkLayout(t, got, v)
+			})
+		}
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+var sgrPattern = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// checkLayout checks what the golden files cannot say on their own: no
+// line is wider than the view or ends in a space, and every column
+// separator sits at the same display column on every line.
+func checkLayout(t *testing.T, out string, v *View) {
+	t.Helper()
+	cw := v.colWidth()
+	gw := runewidth.StringWidth(gutter)
+	for i, ln := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		plain := sgrPattern.ReplaceAllString(ln, "")
+		if w := runewidth.StringWidth(plain); w > v.Width {
+			t.Errorf("line %d is %d cells wide (view %d): %q", i+1, w, v.Width, plain)
+		}
+		if strings.HasSuffix(plain, " ") {
+			t.Errorf("line %d ends in a space: %q", i+1, plain)
+		}
+		if !strings.Contains(plain, gutter) {
+			continue
+		}
+		col, want := 0, cw
+		for _, part := range strings.SplitAfter(plain, gutter) {
+			if !strings.HasSuffix(part, gutter) {
+				break
+			}
+			col += runewidth.StringWidth(part)
+			if col != want+gw {
+				t.Errorf("line %d: a separator ends at cell %d, want %d: %q", i+1, col, want+gw, plain)
+				break
+			}
+			want += cw + gw
+		}
+	}
+}
+
+func TestViewLayoutAtEveryWidth(t *testing.T) {
+	a := sample(t, reviewtest.Uneven)
+	marks := sampleMarks(a)
+	for width := 30; width <= 160; width += 7 {
+		for _, langs := range [][]string{{"en", "ru", "kk"}, {"kk", "en"}, {"ru"}} {
+			v := &View{Width: width, Langs: langs, Labels: testLabels}
+			checkLayout(t, renderAll(v, a, marks), v)
+		}
+	}
+}
+
+func TestWrapCutsLongWordsAndKeepsStyles(t *testing.T) {
+	lines := wrap([]piece{{text: "ab "}, {text: "東京東京東京", style: styleTerm}, {text: " z"}}, 5, "", "")
+	var got []string
+	for _, l := range lines {
+		var parts []string
+		for _, p := range l {
+			parts = append(parts, fmt.Sprintf("%s/%d", p.text, p.style))
+		}
+		got = append(got, strings.Join(parts, "+"))
+	}
+	want := []string{"ab/0", "東京/1", "東京/1", "東京/1", "z/0"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("wrap =\n%v\nwant\n%v", got, want)
+	}
+}
+
+func TestPlaceFinding(t *testing.T) {
+	text := "Первое. Второе предложение."
+	tests := []struct {
+		segment, marked string
+		start, end      int
+		want            [2]int
+	}{
+		{text, "Второе", 14, 26, [2]int{14, 26}},
+		{"Второе предложение.", "Второе", 0, 12, [2]int{14, 26}},
+		{"другой текст", "Второе", 0, 12, [2]int{14, 26}},
+		{"другой текст", "нет", 0, 6, [2]int{-1, -1}},
+		{"abc", "abc", 2, 9, [2]int{-1, -1}},
+	}
+	for _, tt := range tests {
+		s, e := PlaceFinding(text, tt.segment, tt.marked, tt.start, tt.end)
+		if [2]int{s, e} != tt.want {
+			t.Errorf("PlaceFinding(%q, %q, %d, %d) = %d, %d, want %v", tt.segment, tt.marked, tt.start, tt.end, s, e, tt.want)
+		}
+	}
+}
+
+func TestDiffFindings(t *testing.T) {
+	f := func(g int, text string) Mark {
+		return Mark{Group: g, Lang: "kk", Kind: Forbidden, Entry: "x", Text: text}
+	}
+	before := []Mark{f(3, "a"), f(4, "a"), f(4, "b"), {Group: 4, Kind: Term, Text: "t"}}
+	after := []Mark{f(3, "a"), f(3, "c")} // groups merged: numbers change
+	resolved, added := DiffFindings(before, after)
+	if len(resolved) != 2 || resolved[0].Text != "a" || resolved[1].Text != "b" {
+		t.Errorf("resolved = %v", resolved)
+	}
+	if len(added) != 1 || added[0].Text != "c" {
+		t.Errorf("added = %v", added)
+	}
+}
