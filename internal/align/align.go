@@ -59,9 +59,9 @@ type Options struct {
 }
 
 const (
-	defaultBand   = 48    // first pass: around the diagonal
-	refineBand    = 12    // second pass: around the first pass's path
-	posteriorBand = 6     // forward-backward: around the final path
+	defaultBand   = 32    // first pass: around the diagonal
+	refineBand    = 8     // second pass: around the first pass's path
+	guideShapes   = 5     // the first pass tries shapes 1-1, 1-0, 0-1, 2-1 and 1-2 only
 	fullTable     = 40000 // tables this small are searched whole
 	// temperature scales costs into log-probabilities for the bead scores. The weights are only
 	// roughly log-likelihoods; a temperature above 1 makes the scores less overconfident.
@@ -99,16 +99,17 @@ func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
 	if w <= 0 {
 		w = defaultBand
 	}
+	var path []step
 	if (n+1)*(m+1) <= fullTable {
-		w = max(n, m)
+		gmin, gmax := diagonalGuide(n, m)
+		path, _ = a.bandedPath(gmin, gmax, max(n, m), guideShapes, false)
+	} else {
+		path = a.guidePath(w)
 	}
-	gmin, gmax := diagonalGuide(n, m)
-	path := a.bandedPath(gmin, gmax, w)
 	a.reestimate(path)
-	gmin, gmax = pathGuide(path, n)
-	path = a.bandedPath(gmin, gmax, refineBand)
-	scores := a.posteriors(path, posteriorBand, temperature)
-	return beadsOf(path, scores)
+	gmin, gmax := pathGuide(path, n)
+	path, b := a.bandedPath(gmin, gmax, refineBand, nShapes, true)
+	return beadsOf(path, a.posteriors(b, path))
 }
 
 // unmatched returns the alignment of a document against an empty one: all 1-0 or all 0-1.
@@ -161,6 +162,7 @@ type side struct {
 	cum    []float64          // cum[i]: total length of sentences 0..i−1
 	sets   [4][]keySet        // sets[d][i]: anchor keys of sentences i−d..i−1
 	punct  [4][][nPunct]uint8 // punct[d][i]: punctuation counts of sentences i−d..i−1
+	stops  []int              // stops[i]: inner sentence ends in sentences 0..i−1
 	breaks []int              // breaks[i]: paragraph breaks between sentences 0..i−1
 	paras  bool               // at least one paragraph break
 }
@@ -177,21 +179,27 @@ func extractAll(lang string, ss []Sentence, terms TermFinder) []features {
 // sentence on each side pins those two sentences together; the name of the article's subject
 // occurs in every other sentence and says little about which sentence goes with which. The weight
 // is 1 for a key in at most two sentences (one a side), and falls as 2/df for a key in df.
+// Keys found on one side only can never be shared, so they get no weight and the search never
+// sees them; this keeps the key sets it compares short.
 func keyWeights(fs, ft []features) map[uint32]float32 {
-	df := map[uint32]int{}
-	for _, f := range fs {
-		for _, k := range f.keys {
-			df[k]++
+	df := func(fs []features) map[uint32]int {
+		m := map[uint32]int{}
+		for _, f := range fs {
+			for _, k := range f.keys {
+				m[k]++
+			}
 		}
+		return m
 	}
-	for _, f := range ft {
-		for _, k := range f.keys {
-			df[k]++
+	ds, dt := df(fs), df(ft)
+	if len(dt) < len(ds) {
+		ds, dt = dt, ds
+	}
+	w := make(map[uint32]float32)
+	for k, n := range ds {
+		if n2, ok := dt[k]; ok {
+			w[k] = float32(keyWeight(n + n2))
 		}
-	}
-	w := make(map[uint32]float32, len(df))
-	for k, n := range df {
-		w[k] = float32(keyWeight(n))
 	}
 	return w
 }
@@ -207,30 +215,30 @@ var dfExponent = 0.5
 
 func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side {
 	n := len(ss)
-	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1)}
+	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1), stops: make([]int, n+1)}
 	for i, x := range ss {
 		s.cum[i+1] = s.cum[i] + feats[i].length
+		s.stops[i+1] = s.stops[i] + int(feats[i].stops)
 		s.breaks[i+1] = s.breaks[i]
 		if i > 0 && x.Para != ss[i-1].Para {
 			s.breaks[i+1]++
 		}
 	}
 	s.paras = s.breaks[n] > 0
-	var buf []uint32
 	for d := 1; d <= 3; d++ {
 		s.sets[d] = make([]keySet, n+1)
 		s.punct[d] = make([][nPunct]uint8, n+1)
+	}
+	for i := 1; i <= n; i++ {
+		s.sets[1][i] = newKeySet(feats[i-1].keys, weights)
+		s.punct[1][i] = feats[i-1].punct
+	}
+	for d := 2; d <= 3; d++ {
 		for i := d; i <= n; i++ {
-			buf = buf[:0]
-			var p [nPunct]uint8
-			for k := i - d; k < i; k++ {
-				buf = append(buf, feats[k].keys...)
-				for c := range p {
-					p[c] = satAdd(p[c], feats[k].punct[c])
-				}
+			s.sets[d][i] = mergeKeySets(&s.sets[d-1][i-1], &s.sets[1][i])
+			for c := range s.punct[d][i] {
+				s.punct[d][i][c] = satAdd(s.punct[d-1][i-1][c], s.punct[1][i][c])
 			}
-			s.sets[d][i] = newKeySet(buf, d > 1, weights)
-			s.punct[d][i] = p
 		}
 	}
 	return s
@@ -243,26 +251,53 @@ func satAdd(a, b uint8) uint8 {
 	return a + b
 }
 
-// newKeySet copies keys into a sorted, duplicate-free set. Single sentences are already sorted.
-func newKeySet(keys []uint32, merge bool, weights map[uint32]float32) keySet {
-	ks := keySet{keys: append([]uint32(nil), keys...)}
-	if merge {
-		sort.Slice(ks.keys, func(a, b int) bool { return ks.keys[a] < ks.keys[b] })
-		w := 0
-		for r, k := range ks.keys {
-			if r == 0 || k != ks.keys[w-1] {
-				ks.keys[w] = k
-				w++
-			}
-		}
-		ks.keys = ks.keys[:w]
-	}
-	ks.weight = make([]float32, len(ks.keys))
-	for i, k := range ks.keys {
+// newKeySet makes the key set of one sentence from its sorted keys: it counts the keys of each
+// kind, and keeps, with their weights, only those that have a weight, that is, those found on both
+// sides of the document.
+func newKeySet(keys []uint32, weights map[uint32]float32) keySet {
+	var ks keySet
+	for _, k := range keys {
 		ks.count[k>>30]++
-		ks.weight[i] = weights[k]
+		if w, ok := weights[k]; ok {
+			ks.keys = append(ks.keys, k)
+			ks.weight = append(ks.weight, w)
+			ks.sig |= keyBit(k)
+		}
 	}
 	return ks
+}
+
+// mergeKeySets returns the union of the key sets of adjacent sentences. Counts add up, so a number
+// in both sentences counts twice; that is right for the penalty on unmatched anchors, since the
+// other side then needs it twice too.
+func mergeKeySets(a, b *keySet) keySet {
+	out := keySet{
+		keys:   make([]uint32, 0, len(a.keys)+len(b.keys)),
+		weight: make([]float32, 0, len(a.keys)+len(b.keys)),
+		sig:    a.sig | b.sig,
+	}
+	for k := range out.count {
+		out.count[k] = a.count[k] + b.count[k]
+	}
+	i, j := 0, 0
+	for i < len(a.keys) || j < len(b.keys) {
+		switch {
+		case j == len(b.keys) || i < len(a.keys) && a.keys[i] < b.keys[j]:
+			out.keys = append(out.keys, a.keys[i])
+			out.weight = append(out.weight, a.weight[i])
+			i++
+		case i == len(a.keys) || b.keys[j] < a.keys[i]:
+			out.keys = append(out.keys, b.keys[j])
+			out.weight = append(out.weight, b.weight[j])
+			j++
+		default:
+			out.keys = append(out.keys, a.keys[i])
+			out.weight = append(out.weight, a.weight[i])
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // breaksInside counts paragraph breaks between the sentences of a bead that ends at i and takes d.
@@ -280,21 +315,36 @@ func (s *side) paraEnd(i int) bool {
 
 // beadCost is the cost of the bead of shape k that ends at cell (i, j).
 func (a *aligner) beadCost(k, i, j int) float64 {
+	return a.beadCostBelow(k, i, j, math.Inf(1))
+}
+
+// beadCostBelow is beadCost, except that it may stop early and return any value ≥ limit once
+// the cost is sure to reach limit. The anchor comparison is the dearest part, and the search
+// asks about many beads that are hopeless on length and shape alone.
+func (a *aligner) beadCostBelow(k, i, j int, limit float64) float64 {
 	sh := shapes[k]
 	m := a.m
 	c := m.shape[k]
-	if sh.di > 0 && sh.dj > 0 {
-		c += m.lengthCost(a.src.cum[i]-a.src.cum[i-sh.di], a.tgt.cum[j]-a.tgt.cum[j-sh.dj])
-		c += m.anchorCost(&a.src.sets[sh.di][i], &a.tgt.sets[sh.dj][j])
-		c += m.punctCost(&a.src.punct[sh.di][i], &a.tgt.punct[sh.dj][j])
-	}
 	if a.paras {
 		c += m.paraInside * float64(a.src.breaksInside(i, sh.di)+a.tgt.breaksInside(j, sh.dj))
 		if a.src.paraEnd(i) != a.tgt.paraEnd(j) {
 			c += m.paraEdge
 		}
 	}
-	return c
+	if sh.di == 0 || sh.dj == 0 {
+		return c
+	}
+	c += m.lengthCost(a.src.cum[i]-a.src.cum[i-sh.di], a.tgt.cum[j]-a.tgt.cum[j-sh.dj])
+	c += m.punctCost(&a.src.punct[sh.di][i], &a.tgt.punct[sh.dj][j])
+	// Sentences, counting those joined inside a line, should pair up in number.
+	ns := sh.di + a.src.stops[i] - a.src.stops[i-sh.di]
+	nt := sh.dj + a.tgt.stops[j] - a.tgt.stops[j-sh.dj]
+	c += m.sentenceCount * math.Abs(float64(ns-nt))
+	ks, kt := &a.src.sets[sh.di][i], &a.tgt.sets[sh.dj][j]
+	if c-m.maxBonus*float64(maxShared(ks, kt)) >= limit {
+		return c
+	}
+	return c + m.anchorCost(ks, kt)
 }
 
 // reestimate refits the length ratio and variance on the 1-1 beads of a first-pass path, shrunk

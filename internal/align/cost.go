@@ -1,6 +1,9 @@
 package align
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // The cost of a bead is a sum of penalties, each roughly a negative log-likelihood, so that the
 // cheapest path through the document is the most plausible alignment. Every term exists because
@@ -35,9 +38,11 @@ type model struct {
 	miss            [3]float64      // penalty per anchor without partner in a non-null bead
 	punctBoth       [nPunct]float64 // bonus when both sides have the punctuation class
 	punctOne        [nPunct]float64 // penalty when only one side has it
+	sentenceCount   float64         // penalty per sentence of difference, inner ends included
 	paraInside      float64         // penalty per paragraph break inside one side of a bead
 	paraEdge        float64         // penalty when a bead ends a paragraph on one side only
 	maxLengthCost   float64         // cap, so one freak sentence cannot dominate
+	maxBonus        float64         // the largest match weight: a bound on the bonus per key
 }
 
 // newModel returns the model for a language pair with the default weights.
@@ -60,6 +65,7 @@ func newModel(src, tgt string) *model {
 		punctOne: [nPunct]float64{
 			punctQuestion: 1.5, punctExclaim: 1, punctQuote: 0.3, punctColon: 0.2, punctParen: 0.7,
 		},
+		sentenceCount: 1,
 		paraInside:    2,
 		paraEdge:      1.5,
 		maxLengthCost: 25,
@@ -74,7 +80,16 @@ func newModel(src, tgt string) *model {
 	for k, f := range freq {
 		m.shape[k] = -math.Log(f)
 	}
+	m.setBound()
 	return m
+}
+
+// setBound updates maxBonus after the match weights change.
+func (m *model) setBound() {
+	m.maxBonus = 0
+	for _, w := range m.match {
+		m.maxBonus = max(m.maxBonus, w)
+	}
 }
 
 // lengthCost is the Gale–Church penalty −log(2·(1 − Φ(|δ|))), where δ measures how far the
@@ -89,7 +104,7 @@ func (m *model) lengthCost(ls, lt float64) float64 {
 // gcTable holds −log(erfc(x/√2)) for x in steps of 1/gcStep; erfc is too slow to call for every
 // cell of the search.
 const (
-	gcStep = 64
+	gcStep = 128
 	gcMax  = 16
 )
 
@@ -105,10 +120,7 @@ func gcPenalty(x float64) float64 {
 	if x >= gcMax {
 		return x*x/2 + math.Log(x) + 0.23 // the asymptote of −log erfc(x/√2)
 	}
-	f := x * gcStep
-	k := int(f)
-	frac := f - float64(k)
-	return gcTable[k]*(1-frac) + gcTable[k+1]*frac
+	return gcTable[int(x*gcStep+0.5)]
 }
 
 // keySet is the union of the anchor keys of one to three consecutive sentences, with the number
@@ -117,11 +129,22 @@ type keySet struct {
 	keys   []uint32
 	weight []float32
 	count  [3]uint16
+	// sig has bit keyBit(k) set for every k in keys. Two sets share at most
+	// popcount(a.sig & b.sig) keys, which lets the search skip most comparisons.
+	sig uint64
 }
+
+func keyBit(k uint32) uint64 { return 1 << ((k * 2654435761) >> 26) }
+
+// maxShared bounds the number of keys a and b have in common.
+func maxShared(a, b *keySet) int { return bits.OnesCount64(a.sig & b.sig) }
 
 // shared counts the keys of each kind present in both sets, and sums their weights. Both sets
 // are sorted; a key has the same weight in every set of an alignment problem.
 func shared(a, b *keySet) (n [3]uint16, w [3]float64) {
+	if a.sig&b.sig == 0 {
+		return n, w
+	}
 	i, j := 0, 0
 	for i < len(a.keys) && j < len(b.keys) {
 		switch {

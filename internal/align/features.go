@@ -33,6 +33,7 @@ type features struct {
 	length float64 // characters, spaces excluded
 	keys   []uint32
 	punct  [nPunct]uint8
+	stops  uint8 // sentence ends inside the text (see innerStops)
 	para   int
 }
 
@@ -128,6 +129,7 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 			sk = englishVariants(t.word, sk, add)
 		}
 	}
+	f.stops = innerStops(text)
 	if terms != nil {
 		for _, id := range terms.FindTerms(lang, text) {
 			keys = append(keys, hashKey(kindTerm, id))
@@ -189,3 +191,64 @@ func hashKey(kind uint32, s string) uint32 {
 	}
 	return h&^kindMask | kind
 }
+
+// innerStops counts the sentence ends inside text: a full stop, question or exclamation mark
+// (and any closing quotes or brackets) followed by a space and a capital letter or an opening
+// quote, where the word before the stop is not an abbreviation or an initial. A line that holds
+// two sentences usually pairs with two sentences on the other side: one translator's sentence was
+// cut in two by the other, or an input was segmented more coarsely on one side.
+func innerStops(text string) uint8 {
+	var n uint8
+	wordStart := 0
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			wordStart = i + w
+		}
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += w
+			continue
+		}
+		word := text[wordStart:i]
+		j := i + w
+		for j < len(text) { // closing quotes and brackets
+			r2, w2 := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(`"'»”’)]`, r2) {
+				break
+			}
+			j += w2
+		}
+		if j >= len(text) || !unicode.IsSpace(rune(text[j])) {
+			i += w
+			continue
+		}
+		for j < len(text) && unicode.IsSpace(rune(text[j])) {
+			j++
+		}
+		next, w2 := utf8.DecodeRuneInString(text[j:])
+		if strings.ContainsRune(`"'«“„‘(`, next) && j+w2 < len(text) {
+			next, _ = utf8.DecodeRuneInString(text[j+w2:])
+		}
+		if unicode.IsUpper(next) && (r != '.' || !isAbbreviation(word)) && n < 255 {
+			n++
+		}
+		i += w
+	}
+	return n
+}
+
+// isAbbreviation reports whether word, the text before a full stop, is an initial or a title that
+// usually precedes a name (Mr. Sutopo, J. Smith, г-н, ул.).
+func isAbbreviation(word string) bool {
+	word = strings.TrimLeft(word, `"'«“„‘(`)
+	if utf8.RuneCountInString(word) == 1 {
+		return true
+	}
+	return abbreviations[strings.ToLower(word)]
+}
+
+var abbreviations = set(`mr mrs ms dr st mt prof gen col lt sgt capt cpt rev sen rep gov pres jr sr
+	no vs etc inc ltd co corp dept univ ave rd jan feb mar apr jun jul aug sep sept oct nov dec
+	u.s u.k e.g i.e a.m p.m
+	г гг ул им т.е т.к т.д т.п др пр проф акад ген тов св стр рис см ср обл р-н
+	ж жж көш т.б т.с.с проф акад`)

@@ -155,12 +155,33 @@ type calendarStem struct {
 // maxEnding bounds how much longer than a calendar stem a word may be (Kazakh -дағы, Russian -ьского).
 const maxEnding = 6
 
+// calendarIndex maps the first two runes of every Russian and Kazakh calendar stem to the stems,
+// so that most words are rejected with one map lookup.
+var calendarIndex = func() map[string][]calendarEntry {
+	idx := map[string][]calendarEntry{}
+	add := func(lang string, stems []calendarStem, key func(int) string, exact map[string]bool) {
+		for _, st := range stems {
+			r := []rune(st.stem)
+			p := string(r[:2])
+			idx[p] = append(idx[p], calendarEntry{lang: lang, stem: st.stem, key: key(st.n), exact: exact[st.stem]})
+		}
+	}
+	ruExact := map[string]bool{"марта": true, "март": true, "марте": true, "мая": true, "май": true, "мае": true, "среду": true}
+	add("ru", ruMonths, monthKey, ruExact)
+	add("ru", ruWeekdays, weekdayKey, ruExact)
+	add("kk", kkMonths, monthKey, nil)
+	add("kk", kkWeekdays, weekdayKey, nil)
+	return idx
+}()
+
+type calendarEntry struct {
+	lang, stem, key string
+	exact           bool // the word must equal the stem (short forms that collide: март/Мартин)
+}
+
 // calendarKey returns the month or weekday key for word (already lower-cased) in lang, or "".
-// exact words are those whose stem must match the whole word (the Russian month forms are short
-// and collide with names like Мартин).
 func calendarKey(lang, word string) string {
-	switch lang {
-	case "en":
+	if lang == "en" {
 		if m, ok := enMonths[word]; ok {
 			return monthKey(m)
 		}
@@ -168,30 +189,19 @@ func calendarKey(lang, word string) string {
 			return weekdayKey(d)
 		}
 		return ""
-	case "ru":
-		if k := matchStem(word, ruMonths, monthKey, map[string]bool{"марта": true, "март": true, "марте": true, "мая": true, "май": true, "мае": true}); k != "" {
-			return k
-		}
-		return matchStem(word, ruWeekdays, weekdayKey, map[string]bool{"среду": true})
-	case "kk":
-		if k := matchStem(word, kkMonths, monthKey, nil); k != "" {
-			return k
-		}
-		return matchStem(word, kkWeekdays, weekdayKey, nil)
 	}
-	return ""
-}
-
-func matchStem(word string, stems []calendarStem, key func(int) string, exact map[string]bool) string {
-	for _, st := range stems {
-		if exact[st.stem] {
-			if word == st.stem {
-				return key(st.n)
-			}
+	_, w1 := utf8.DecodeRuneInString(word)
+	_, w2 := utf8.DecodeRuneInString(word[w1:])
+	for _, e := range calendarIndex[word[:w1+w2]] {
+		if e.lang != lang {
 			continue
 		}
-		if strings.HasPrefix(word, st.stem) && utf8.RuneCountInString(word)-utf8.RuneCountInString(st.stem) <= maxEnding {
-			return key(st.n)
+		if e.exact {
+			if word == e.stem {
+				return e.key
+			}
+		} else if strings.HasPrefix(word, e.stem) && utf8.RuneCountInString(word)-utf8.RuneCountInString(e.stem) <= maxEnding {
+			return e.key
 		}
 	}
 	return ""

