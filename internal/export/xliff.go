@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"io"
 	"strconv"
 
@@ -12,31 +11,6 @@ import (
 // XLIFF holds one language pair per file (XLIFF 2.0 has a single srcLang
 // and trgLang per document; CAT tools open one target language per
 // project), so both writers take the plan's source and target.
-
-// xw writes XML with escaping, keeping the first error.
-type xw struct {
-	w   *bufio.Writer
-	err error
-}
-
-func (x *xw) s(ss ...string) {
-	for _, s := range ss {
-		if x.err == nil {
-			_, x.err = x.w.WriteString(s)
-		}
-	}
-}
-
-func (x *xw) attr(name, val string) { x.s(" ", name, `="`, xmltext.Attr(val), `"`) }
-
-func (x *xw) text(s string) { x.s(xmltext.Text(s)) }
-
-func (x *xw) flush() error {
-	if err := x.w.Flush(); x.err == nil {
-		x.err = err
-	}
-	return x.err
-}
 
 // state2 maps a group status to an XLIFF 2.0 segment state. A segment
 // without a target can only be "initial".
@@ -70,50 +44,50 @@ func state12(s document.Status) string {
 // → initial) and subState keeps the exact status as tilmash:STATUS. A
 // group with no source text is marked translate="no".
 func writeXLIFF2(w io.Writer, p *plan) error {
-	x := &xw{w: bufio.NewWriter(w)}
-	x.s(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
-	x.s(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"`)
-	x.attr("srcLang", p.source)
-	x.attr("trgLang", p.target)
-	x.s(">\n  <file")
-	x.attr("id", p.doc.ID)
-	x.attr("original", "documents/"+p.doc.ID)
-	x.s(">\n")
+	x := xmltext.NewWriter(w)
+	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
+	x.Raw(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"`)
+	x.Attr("srcLang", p.source)
+	x.Attr("trgLang", p.target)
+	x.Raw(">\n  <file")
+	x.Attr("id", p.doc.ID)
+	x.Attr("original", "documents/"+p.doc.ID)
+	x.Raw(">\n")
 	if len(p.opt.Forced) > 0 {
-		x.s(`    <notes>`, "\n", `      <note id="forced" category="tilmash">`)
-		x.text(Summary(p.opt.Forced))
-		x.s("</note>\n    </notes>\n")
+		x.Raw(`    <notes>`, "\n", `      <note id="forced" category="tilmash">`)
+		x.Text(Summary(p.opt.Forced))
+		x.Raw("</note>\n    </notes>\n")
 	}
 	for i, g := range p.a.Groups {
 		id := strconv.Itoa(i + 1)
 		src, trg := text(g, p.source), text(g, p.target)
-		x.s("    <unit")
-		x.attr("id", id)
+		x.Raw("    <unit")
+		x.Attr("id", id)
 		if src == "" {
-			x.attr("translate", "no")
+			x.Attr("translate", "no")
 		}
-		x.s(">\n")
+		x.Raw(">\n")
 		if g.Note != "" {
-			x.s(`      <notes>`, "\n", `        <note category="tilmash">`)
-			x.text(g.Note)
-			x.s("</note>\n      </notes>\n")
+			x.Raw(`      <notes>`, "\n", `        <note category="tilmash">`)
+			x.Text(g.Note)
+			x.Raw("</note>\n      </notes>\n")
 		}
-		x.s("      <segment")
-		x.attr("id", id)
-		x.attr("state", state2(g.Status, trg != ""))
-		x.attr("subState", "tilmash:"+string(g.Status))
-		x.s(">\n        <source>")
-		x.text(src)
-		x.s("</source>\n")
+		x.Raw("      <segment")
+		x.Attr("id", id)
+		x.Attr("state", state2(g.Status, trg != ""))
+		x.Attr("subState", "tilmash:"+string(g.Status))
+		x.Raw(">\n        <source>")
+		x.Text(src)
+		x.Raw("</source>\n")
 		if trg != "" {
-			x.s("        <target>")
-			x.text(trg)
-			x.s("</target>\n")
+			x.Raw("        <target>")
+			x.Text(trg)
+			x.Raw("</target>\n")
 		}
-		x.s("      </segment>\n    </unit>\n")
+		x.Raw("      </segment>\n    </unit>\n")
 	}
-	x.s("  </file>\n</xliff>\n")
-	return x.flush()
+	x.Raw("  </file>\n</xliff>\n")
+	return x.Flush()
 }
 
 // writeXLIFF12 writes an XLIFF 1.2 document (strict schema): one <file>,
@@ -121,56 +95,56 @@ func writeXLIFF2(w io.Writer, p *plan) error {
 // approved="yes"), aligned → translated, flagged →
 // needs-review-translation.
 func writeXLIFF12(w io.Writer, p *plan) error {
-	x := &xw{w: bufio.NewWriter(w)}
-	x.s(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
-	x.s(`<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">`, "\n")
-	x.s("  <file")
-	x.attr("original", p.doc.ID)
-	x.attr("source-language", p.source)
-	x.attr("target-language", p.target)
-	x.attr("datatype", "plaintext")
-	x.attr("tool-id", Tool)
+	x := xmltext.NewWriter(w)
+	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
+	x.Raw(`<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">`, "\n")
+	x.Raw("  <file")
+	x.Attr("original", p.doc.ID)
+	x.Attr("source-language", p.source)
+	x.Attr("target-language", p.target)
+	x.Attr("datatype", "plaintext")
+	x.Attr("tool-id", Tool)
 	if !p.opt.Date.IsZero() {
-		x.attr("date", p.opt.Date.UTC().Format("2006-01-02T15:04:05Z"))
+		x.Attr("date", p.opt.Date.UTC().Format("2006-01-02T15:04:05Z"))
 	}
-	x.s(">\n    <header>\n      <tool")
-	x.attr("tool-id", Tool)
-	x.attr("tool-name", Tool)
-	x.attr("tool-version", p.opt.Version)
-	x.s("/>\n")
+	x.Raw(">\n    <header>\n      <tool")
+	x.Attr("tool-id", Tool)
+	x.Attr("tool-name", Tool)
+	x.Attr("tool-version", p.opt.Version)
+	x.Raw("/>\n")
 	if len(p.opt.Forced) > 0 {
-		x.s(`      <note from="tilmash">`)
-		x.text(Summary(p.opt.Forced))
-		x.s("</note>\n")
+		x.Raw(`      <note from="tilmash">`)
+		x.Text(Summary(p.opt.Forced))
+		x.Raw("</note>\n")
 	}
-	x.s("    </header>\n    <body>\n")
+	x.Raw("    </header>\n    <body>\n")
 	for i, g := range p.a.Groups {
 		src, trg := text(g, p.source), text(g, p.target)
-		x.s("      <trans-unit")
-		x.attr("id", strconv.Itoa(i+1))
+		x.Raw("      <trans-unit")
+		x.Attr("id", strconv.Itoa(i+1))
 		if g.Status == document.Confirmed && trg != "" {
-			x.attr("approved", "yes")
+			x.Attr("approved", "yes")
 		}
 		if src == "" {
-			x.attr("translate", "no")
+			x.Attr("translate", "no")
 		}
-		x.s(">\n        <source>")
-		x.text(src)
-		x.s("</source>\n")
+		x.Raw(">\n        <source>")
+		x.Text(src)
+		x.Raw("</source>\n")
 		if trg != "" {
-			x.s("        <target")
-			x.attr("state", state12(g.Status))
-			x.s(">")
-			x.text(trg)
-			x.s("</target>\n")
+			x.Raw("        <target")
+			x.Attr("state", state12(g.Status))
+			x.Raw(">")
+			x.Text(trg)
+			x.Raw("</target>\n")
 		}
 		if g.Note != "" {
-			x.s(`        <note from="tilmash">`)
-			x.text(g.Note)
-			x.s("</note>\n")
+			x.Raw(`        <note from="tilmash">`)
+			x.Text(g.Note)
+			x.Raw("</note>\n")
 		}
-		x.s("      </trans-unit>\n")
+		x.Raw("      </trans-unit>\n")
 	}
-	x.s("    </body>\n  </file>\n</xliff>\n")
-	return x.flush()
+	x.Raw("    </body>\n  </file>\n</xliff>\n")
+	return x.Flush()
 }

@@ -10,6 +10,8 @@
 package xmltext
 
 import (
+	"bufio"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -132,4 +134,41 @@ func escape(s string, attr bool) string {
 		}
 	}
 	return b.String()
+}
+
+// Writer writes XML markup and escaped text to a buffered stream. It keeps
+// the first error and ignores later writes, so a writer function reads
+// straight through and checks once, at Flush.
+type Writer struct {
+	w   *bufio.Writer
+	err error
+}
+
+// NewWriter returns a Writer on w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
+
+// Raw writes markup as it is.
+func (x *Writer) Raw(ss ...string) {
+	for _, s := range ss {
+		if x.err == nil {
+			_, x.err = x.w.WriteString(s)
+		}
+	}
+}
+
+// Attr writes ` name="value"` with value escaped.
+func (x *Writer) Attr(name, val string) { x.Raw(" ", name, `="`, Attr(val), `"`) }
+
+// Text writes escaped element content.
+func (x *Writer) Text(s string) { x.Raw(Text(s)) }
+
+// Element writes <name>text</name>, text escaped.
+func (x *Writer) Element(name, text string) { x.Raw("<", name, ">", Text(text), "</", name, ">") }
+
+// Flush writes out the buffer and returns the first error.
+func (x *Writer) Flush() error {
+	if err := x.w.Flush(); x.err == nil {
+		x.err = err
+	}
+	return x.err
 }

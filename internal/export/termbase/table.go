@@ -1,0 +1,111 @@
+package termbase
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/glossary"
+)
+
+// listSep separates the items of a list in a CSV or TSV cell.
+const listSep = "; "
+
+// ListError is a form that cannot go into a CSV or TSV list cell because
+// it holds the list separator.
+type ListError struct{ ID, Lang, Form string }
+
+func (e *ListError) Error() string {
+	return fmt.Sprintf("entry %s: the %s form %q holds %q, which separates forms in a CSV or TSV cell", e.ID, e.Lang, e.Form, strings.TrimSpace(listSep))
+}
+
+// MessageID names the localized message for e.
+func (e *ListError) MessageID() string { return "glossary-export.list-separator" }
+
+// TemplateData gives the values of the localized message.
+func (e *ListError) TemplateData() map[string]any {
+	return map[string]any{"ID": e.ID, "Lang": e.Lang, "Form": e.Form}
+}
+
+// columns returns the column names of a table for the pair src, trg.
+func columns(src, trg string) []string {
+	cols := []string{src, trg, "comment", "id", "kind"}
+	for _, l := range []string{src, trg} {
+		cols = append(cols, l+":variants", l+":forbidden", l+":forms", l+":inflect")
+	}
+	return cols
+}
+
+// cell makes a value fit a cell OmegaT reads line by line: no line breaks,
+// and in TSV (which OmegaT does not quote) no tabs.
+func cell(format, s string) string {
+	if strings.ContainsAny(s, "\r\n\t") {
+		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\r' || r == '\n' || r == '\t' }), " ")
+	}
+	return s
+}
+
+func list(format, id, lang string, items []string) (string, error) {
+	for _, it := range items {
+		if strings.Contains(it, strings.TrimSpace(listSep)) {
+			return "", &ListError{ID: id, Lang: lang, Form: it}
+		}
+	}
+	return cell(format, strings.Join(items, listSep)), nil
+}
+
+// writeTable writes an OmegaT glossary with tilmash's extra columns, one
+// row per entry that has a term in the source language.
+func writeTable(w io.Writer, format string, entries []*glossary.Entry, langs []string) error {
+	src, trg := langs[0], langs[1]
+	var rows [][]string
+	for _, e := range entries {
+		sf := e.Langs[src]
+		if sf == nil || sf.Term == "" {
+			continue
+		}
+		tf := e.Langs[trg]
+		if tf == nil {
+			tf = &glossary.Form{}
+		}
+		kind := e.Kind
+		if kind == "" {
+			kind = glossary.Other
+		}
+		row := []string{cell(format, sf.Term), cell(format, tf.Term), cell(format, e.Note), e.ID, string(kind)}
+		for _, lf := range []struct {
+			lang string
+			f    *glossary.Form
+		}{{src, sf}, {trg, tf}} {
+			for _, items := range [][]string{lf.f.Variants, lf.f.Forbidden, lf.f.Forms} {
+				c, err := list(format, e.ID, lf.lang, items)
+				if err != nil {
+					return err
+				}
+				row = append(row, c)
+			}
+			row = append(row, cell(format, lf.f.Inflect))
+		}
+		rows = append(rows, row)
+	}
+	bw := bufio.NewWriter(w)
+	head := columns(src, trg)
+	head[0] = "# " + head[0]
+	if format == "tsv" {
+		// OmegaT reads TSV without quotes, splitting at tabs.
+		for _, r := range append([][]string{head}, rows...) {
+			bw.WriteString(strings.Join(r, "\t") + "\n")
+		}
+		return bw.Flush()
+	}
+	cw := csv.NewWriter(bw)
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return bw.Flush()
+}

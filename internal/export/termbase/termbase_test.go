@@ -1,0 +1,360 @@
+package termbase
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/glossary"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+var langs = []string{"en", "ru", "kk"}
+
+func load(t testing.TB, file string) *glossary.Glossary {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, probs := glossary.Parse(file, data, langs)
+	if len(probs) > 0 {
+		t.Fatalf("%s: %v", file, probs)
+	}
+	return g
+}
+
+// yamlOf renders entries as glossary YAML, the form in which two
+// glossaries are compared.
+func yamlOf(t testing.TB, entries []*glossary.Entry) string {
+	t.Helper()
+	b, err := Marshal(entries, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// restrict keeps only langs of each entry, as a pair format does.
+func restrict(entries []*glossary.Entry, keep []string) []*glossary.Entry {
+	var out []*glossary.Entry
+	for _, e := range entries {
+		c := *e
+		c.Langs = map[string]*glossary.Form{}
+		for _, l := range keep {
+			if f := e.Langs[l]; f != nil {
+				c.Langs[l] = f
+			}
+		}
+		out = append(out, &c)
+	}
+	return out
+}
+
+func write(t testing.TB, format string, g *glossary.Glossary, opt Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, format, g, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it)\n%s", name, got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	g := load(t, "testdata/glossary.yaml")
+	for _, f := range Formats {
+		opt := Options{Version: "1.0.0"}
+		if PairFormats[f] {
+			opt.Langs = []string{"en", "kk"}
+		}
+		golden(t, "golden"+Extensions[f], write(t, f, g, opt))
+	}
+}
+
+// TestRoundTrip writes the glossary in every format and reads it back:
+// TBX keeps every field of every language, CSV and TSV every field of
+// their two languages.
+func TestRoundTrip(t *testing.T) {
+	files := []string{"testdata/glossary.yaml"}
+	// The workspace glossary of the repository, when the test runs in it.
+	if more, _ := filepath.Glob("../../../glossary/*.yaml"); len(more) > 0 {
+		files = append(files, more...)
+	}
+	for _, file := range files {
+		g := load(t, file)
+		for _, f := range Formats {
+			t.Run(filepath.Base(file)+"/"+f, func(t *testing.T) {
+				opt := Options{}
+				want := g.Entries
+				if PairFormats[f] {
+					opt.Langs = []string{"ru", "kk"}
+					want = restrict(g.Entries, opt.Langs)
+				}
+				data := write(t, f, g, opt)
+				got, err := Read(bytes.NewReader(data), "x"+Extensions[f], f, langs)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if a, b := yamlOf(t, got), yamlOf(t, want); a != b {
+					t.Errorf("round trip changed the glossary:\n got:\n%s\nwant:\n%s", a, b)
+				}
+			})
+		}
+	}
+}
+
+func TestWriteErrors(t *testing.T) {
+	g := load(t, "testdata/glossary.yaml")
+	var pe *PairError
+	if err := Write(&bytes.Buffer{}, "csv", g, Options{}); !errors.As(err, &pe) || pe.MessageID() != "glossary-export.pair" {
+		t.Errorf("csv with three languages: %v", err)
+	}
+	var fe *FormatError
+	if err := Write(&bytes.Buffer{}, "xlsx", g, Options{}); !errors.As(err, &fe) {
+		t.Errorf("unknown format: %v", err)
+	}
+	var ee *EmptyError
+	if err := Write(&bytes.Buffer{}, "tbx", glossary.New(langs), Options{}); !errors.As(err, &ee) {
+		t.Errorf("empty glossary: %v", err)
+	}
+	semi := glossary.New(langs, &glossary.Entry{ID: "x", Langs: map[string]*glossary.Form{
+		"en": {Term: "a", Variants: []string{"b; c"}}, "ru": {Term: "д"}}})
+	var le *ListError
+	if err := Write(&bytes.Buffer{}, "tsv", semi, Options{Langs: []string{"en", "ru"}}); !errors.As(err, &le) || le.Form != "b; c" {
+		t.Errorf("separator in a form: %v", err)
+	}
+}
+
+// TestReadOtherTools reads term bases as other tools write them: no
+// tilmash notes, terms without status, region codes, OmegaT's plain
+// tab-separated glossary with a term on several rows.
+func TestReadOtherTools(t *testing.T) {
+	tbx2 := `<?xml version="1.0"?>
+<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">
+<martif type="TBX" xml:lang="en-US"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>
+<text><body>
+<termEntry id="c1"><descrip type="definition">a city</descrip>
+ <langSet xml:lang="EN-US"><tig><term>Almaty</term></tig><tig><term>Alma-Ata</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+ <langSet xml:lang="ru-RU"><ntig><termGrp><term>Алматы</term></termGrp></ntig><tig><term>Алма-Ата</term></tig></langSet>
+ <langSet xml:lang="de"><tig><term>Almaty</term></tig></langSet>
+</termEntry>
+<termEntry><langSet xml:lang="ru"><tig><term>Верховный суд</term></tig></langSet></termEntry>
+</body></text></martif>`
+	got, err := Read(strings.NewReader(tbx2), "other.tbx", "tbx2", langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `terms:
+  - id: c1
+    kind: other
+    note: a city
+    en: {term: Almaty, forbidden: [Alma-Ata]}
+    ru: {term: Алматы, variants: [Алма-Ата]}
+  - id: verkhovnyy-sud
+    kind: other
+    ru: {term: Верховный суд}
+`
+	if s := yamlOf(t, got); s != want {
+		t.Errorf("got\n%s\nwant\n%s", s, want)
+	}
+	tsv := "Almaty\tАлматы\tcity\nAlmaty\tАлма-Ата\n\n# a comment\nKaraganda\tҚарағанды\n\tnothing\n"
+	got, err = Read(strings.NewReader(tsv), "omegat.utf8", "tsv", []string{"en", "kk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = `terms:
+  - id: almaty
+    kind: other
+    note: city
+    en: {term: Almaty}
+    kk: {term: Алматы, variants: [Алма-Ата]}
+  - id: karaganda
+    kind: other
+    en: {term: Karaganda}
+    kk: {term: Қарағанды}
+`
+	if s := yamlOf(t, got); s != want {
+		t.Errorf("got\n%s\nwant\n%s", s, want)
+	}
+	var nl *NeedLangsError
+	if _, err := Read(strings.NewReader(tsv), "omegat.utf8", "tsv", nil); !errors.As(err, &nl) {
+		t.Errorf("no languages: %v", err)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name, format, in string
+		line             int
+		reason           string
+	}{
+		{"not xml", "tbx", "hello", 1, "not a TBX file"},
+		{"wrong root", "tbx", "<xliff/>", 1, "root element is <xliff>"},
+		{"broken", "tbx2", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", 5, "closed by </body>"},
+		{"truncated", "tbx", "<tbx><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>x", 1, "unexpected"},
+		{"bad quote", "csv", "# en,ru\n\"a,b\n", 2, "quote"},
+		{"not utf-8", "tsv", "# en\tru\n\xff\t\xfe\n", 1, "not UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tt.in), "in", tt.format, langs)
+			var re *ReadError
+			if !errors.As(err, &re) || re.Line != tt.line || !strings.Contains(re.Reason, tt.reason) {
+				t.Errorf("err = %v, want line %d %q", err, tt.line, tt.reason)
+			}
+		})
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct{ name, data, want string }{
+		{"g.csv", "", "csv"},
+		{"g.utf8", "", "tsv"},
+		{"g.TAB", "", "tsv"},
+		{"g.tbx", `<?xml version="1.0"?><!-- x --><martif type="TBX">`, "tbx2"},
+		{"g.tbx", "<?xml version=\"1.0\"?>\n<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\">", "tbx"},
+		{"g.xml", "<glossary>", ""},
+	}
+	for _, tt := range tests {
+		if got := Detect(tt.name, []byte(tt.data)); got != tt.want {
+			t.Errorf("Detect(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Верховный суд": "verkhovnyy-sud", "Қасым-Жомарт Тоқаев": "qasym-zhomart-toqaev",
+		"Almaty Region": "almaty-region", "Подъезд": "podezd", "«»": "",
+	} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSchemas(t *testing.T) {
+	lint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint not installed")
+	}
+	dir := schemaDir(t)
+	g := load(t, "testdata/glossary.yaml")
+	tmp := t.TempDir()
+	for _, c := range []struct{ format, flag, schema string }{
+		{"tbx", "--relaxng", "tbx/TBXcoreStructV03.rng"},
+		{"tbx2", "--schema", "omegat-tbx.xsd"},
+	} {
+		file := filepath.Join(tmp, "g"+Extensions[c.format])
+		if err := os.WriteFile(file, write(t, c.format, g, Options{}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(lint, "--noout", "--nonet", c.flag, filepath.Join(dir, c.schema), file).CombinedOutput()
+		if err != nil {
+			t.Errorf("%s: %v\n%s", c.format, err, out)
+		}
+	}
+}
+
+func TestTranslateToolkit(t *testing.T) {
+	py := ""
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import translate.storage.tbx").Run() == nil {
+			py = p
+			break
+		}
+	}
+	if py == "" {
+		t.Skip("Translate Toolkit not installed")
+	}
+	g := load(t, "testdata/glossary.yaml")
+	file := filepath.Join(t.TempDir(), "g.tbx")
+	if err := os.WriteFile(file, write(t, "tbx2", g, Options{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "-c", `import sys, json
+from translate.storage import tbx
+with open(sys.argv[1], 'rb') as f:
+    store = tbx.tbxfile(f)
+print(json.dumps([[u.getid(), str(u.source)] for u in store.units]))`, file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var units [][2]string
+	if err := json.Unmarshal(out, &units); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(units) != Count(g, "tbx2", nil) {
+		t.Fatalf("Translate Toolkit read %d terms, want %d", len(units), Count(g, "tbx2", nil))
+	}
+	if units[0] != [2]string{"tokayev", "Kassym-Jomart Tokayev"} || units[1][0] != "_1tv" {
+		t.Errorf("units = %v", units)
+	}
+}
+
+func schemaDir(t *testing.T) string {
+	dir, _ := os.Getwd()
+	for {
+		cand := filepath.Join(dir, "shared", "schemas")
+		if _, err := os.Stat(filepath.Join(cand, "omegat-tbx.xsd")); err == nil {
+			return cand
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("shared/schemas not found beside the repository")
+		}
+		dir = parent
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	g := load(f, "testdata/glossary.yaml")
+	for _, format := range Formats {
+		opt := Options{}
+		if PairFormats[format] {
+			opt.Langs = []string{"en", "ru"}
+		}
+		f.Add(format, write(f, format, g, opt))
+	}
+	f.Fuzz(func(t *testing.T, format string, data []byte) {
+		entries, err := Read(bytes.NewReader(data), "fuzz", format, langs)
+		if err != nil {
+			return
+		}
+		seen := map[string]bool{}
+		for _, e := range entries {
+			if !glossary.ValidID(e.ID) || seen[e.ID] {
+				t.Fatalf("bad or repeated id %q", e.ID)
+			}
+			seen[e.ID] = true
+		}
+		if _, err := Marshal(entries, "fuzz"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
