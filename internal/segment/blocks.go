@@ -100,17 +100,27 @@ func isThematicBreak(s string) bool {
 
 // isItemMarker reports whether s starts with a list bullet, a list number
 // ("1." "2)") or a dialogue dash, followed by a space.
-func isItemMarker(s string) bool {
+func isItemMarker(s string) bool { return itemMarkerLen(s) > 0 }
+
+// itemMarkerLen returns the length of the list marker at the start of s,
+// without the space after it, or 0.
+func itemMarkerLen(s string) int {
 	r, n := utf8.DecodeRuneInString(s)
 	switch r {
 	case '-', '*', '+', '•', '‣', '–', '—':
-		return n < len(s) && (s[n] == ' ' || s[n] == '\t')
+		if n < len(s) && (s[n] == ' ' || s[n] == '\t') {
+			return n
+		}
+		return 0
 	}
 	i := 0
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
-	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t')
+	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t') {
+		return i + 1
+	}
+	return 0
 }
 
 // wrapWidth returns the width (in runes) a hard-wrapped paragraph was
@@ -142,12 +152,16 @@ func wrapWidth(text string, lines []span) int {
 
 // titleLine reports whether the line ln, followed by next in the same
 // paragraph, is a title of its own: it lacks final punctuation, the next
-// line starts like a sentence, and, in a hard-wrapped paragraph, the next
-// line's first word would have fitted on it.
+// line starts like a sentence, it does not end with a word that leans on
+// the next (a joiner such as "on", "в", "мен"), and, in a hard-wrapped
+// paragraph, the next line's first word would have fitted on it.
 func (c *cutter) titleLine(ln, next span, width int) bool {
 	l := strings.TrimRightFunc(c.text[ln.start:ln.end], unicode.IsSpace)
 	if l == "" || !endsOpen(l) {
 		return false
+	}
+	if c.s.rules.joiners[lastWord(l)] {
+		return false // "... passed the budget on" goes on
 	}
 	nx := strings.TrimLeftFunc(c.text[next.start:next.end], unicode.IsSpace)
 	if !startsSentence(nx) {
@@ -161,6 +175,16 @@ func (c *cutter) titleLine(ln, next span, width int) bool {
 		word = nx[:i]
 	}
 	return utf8.RuneCountInString(l)+1+utf8.RuneCountInString(word) <= width
+}
+
+// lastWord returns what follows the last white space of s.
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i+n:]
 }
 
 // standaloneTitle reports whether the one-line paragraph text[start:end]

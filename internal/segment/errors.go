@@ -2,7 +2,6 @@ package segment
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -130,35 +129,44 @@ func (e *RuleError) TemplateData() map[string]any {
 func (e *RuleError) Hint() string { return e.MessageID() + ".hint" }
 
 // ConfigError is returned when the segmentation: section of tilmash.yaml
-// has an unknown key or a value of the wrong shape.
+// has an unknown key, a language without rules, or a value of the wrong
+// form. Line and Column point into tilmash.yaml.
 type ConfigError struct {
 	Line, Column int
-	Key          string // the offending key, as written
-	Detail       string // English description of the problem
-	Known        []string
+	// Code is "key" (unknown key), "language" (not en, ru, kk or *) or
+	// "value" (wrong form; Want says what was expected).
+	Code  string
+	Key   string   // the key as written
+	Want  string   // for "value": what the value should be, in English
+	Known []string // for "key" and "language": what is allowed
 }
 
 func (e *ConfigError) Error() string {
-	return fmt.Sprintf("%ssegmentation: %s %q (known keys: %s)", where("", e.Line, e.Column), e.Detail, e.Key, strings.Join(e.Known, ", "))
+	w := where("tilmash.yaml", e.Line, e.Column)
+	switch e.Code {
+	case "key":
+		return fmt.Sprintf("%sunknown key %q in segmentation (known keys: %s)", w, e.Key, strings.Join(e.Known, ", "))
+	case "language":
+		return fmt.Sprintf("%s%q is not a language with segmentation rules (use %s)", w, e.Key, strings.Join(e.Known, ", "))
+	}
+	return fmt.Sprintf("%ssegmentation %s must be %s", w, e.Key, e.Want)
 }
 
 // MessageID names the localized message for e.
-func (e *ConfigError) MessageID() string { return "segment.config.key" }
+func (e *ConfigError) MessageID() string { return "segment.config." + e.Code }
 
 // TemplateData gives the values of the localized message.
 func (e *ConfigError) TemplateData() map[string]any {
-	known := append([]string(nil), e.Known...)
-	sort.Strings(known)
 	return map[string]any{
-		"Where":  strings.TrimSuffix(where("", e.Line, e.Column), ": "),
-		"Key":    e.Key,
-		"Detail": e.Detail,
-		"Known":  strings.Join(known, ", "),
+		"Where": strings.TrimSuffix(where("tilmash.yaml", e.Line, e.Column), ": "),
+		"Key":   e.Key,
+		"Want":  e.Want,
+		"Known": strings.Join(e.Known, ", "),
 	}
 }
 
 // Hint names the localized hint for e.
-func (e *ConfigError) Hint() string { return "segment.config.key.hint" }
+func (e *ConfigError) Hint() string { return "segment.config.hint" }
 
 // where formats "file:line:column: " with the parts that are known.
 func where(file string, line, col int) string {

@@ -73,6 +73,7 @@ type cutter struct {
 	lines []span // lines of the current text block
 	first bool   // the current block is the first of the text
 	u     unit   // the unit being cut
+	skip  int    // no break at or before this position (a list marker)
 }
 
 type span struct{ start, end int }
@@ -160,7 +161,7 @@ func (c *cutter) flush(kind blockKind) blockKind {
 	if len(c.lines) == 0 {
 		return kindNone
 	}
-	c.block(c.lines, kind == kindText)
+	c.block(c.lines, kind)
 	c.lines = c.lines[:0]
 	c.para++
 	c.first = false
@@ -169,11 +170,17 @@ func (c *cutter) flush(kind blockKind) blockKind {
 
 // block segments a paragraph given as its lines. A line that reads as a
 // title (see titleLine) ends a unit of its own; every unit is then cut by
-// the rules. plain is false for list items and quotes, which are never
-// titles. The first sentence of a text may hold a run-in headline (see
-// headlineEnd).
-func (c *cutter) block(lines []span, plain bool) {
+// the rules. List items and quotes are never titles, and the period of a
+// list number is no break. The first sentence of a text may hold a run-in
+// headline (see headlineEnd).
+func (c *cutter) block(lines []span, kind blockKind) {
 	start := lines[0].start
+	plain := kind == kindText
+	if kind == kindItem {
+		first := c.text[start:lines[0].end]
+		body := strings.TrimLeft(first, " \t")
+		c.skip = start + len(first) - len(body) + itemMarkerLen(body)
+	}
 	lead := plain && c.first
 	width := wrapWidth(c.text, lines)
 	for i, ln := range lines {
@@ -200,7 +207,9 @@ func (c *cutter) sentences(start, end int, heading, lead bool) {
 	if rs.reverse {
 		c.u.rev = reverseText(c.u.rev, text[start:end])
 	}
-	for p := start + 1; p < end; p++ {
+	p := max(start+1, c.skip+1)
+	c.skip = 0
+	for ; p < end; p++ {
 		if !rs.lastByte[text[p-1]] || !rs.firstByte[text[p]] {
 			continue
 		}

@@ -1,0 +1,414 @@
+package segment
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// SRX 2.0 (Segmentation Rules eXchange, LISA/GALA) is the rule format of
+// OmegaT and Okapi. A file holds named <languagerule> sets of ordered
+// <rule break="yes|no"> elements with <beforebreak> and <afterbreak>
+// regular expressions, and <languagemap> entries that pick rule sets by a
+// regular expression on the language code.
+
+const srxNamespace = "http://www.lisa.org/srx20"
+
+// WriteSRX writes the rule sets as an SRX 2.0 document with one
+// languagerule per language, named by its code and mapped from codes that
+// start with it (en, en-GB, EN-US...). Starter lists are expanded and
+// abbreviation lists are written as the equivalent regular expressions,
+// which Java reads the same way as Go. A comment before each rule keeps
+// its name. The output validates against the SRX 2.0 schema.
+func WriteSRX(w io.Writer, rules map[string]*Rules) error {
+	if len(rules) == 0 {
+		return errors.New("write srx: no rule sets")
+	}
+	langs := make([]string, 0, len(rules))
+	for l := range rules {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header)
+	fmt.Fprintf(bw, "<srx xmlns=%q version=\"2.0\">\n", srxNamespace)
+	bw.WriteString("  <header segmentsubflows=\"yes\" cascade=\"no\">\n" +
+		"    <formathandle type=\"start\" include=\"no\"/>\n" +
+		"    <formathandle type=\"end\" include=\"yes\"/>\n" +
+		"    <formathandle type=\"isolated\" include=\"no\"/>\n" +
+		"  </header>\n  <body>\n    <languagerules>\n")
+	for _, l := range langs {
+		r := rules[l]
+		fmt.Fprintf(bw, "      <languagerule languagerulename=\"%s\">\n", escapeXML(l))
+		n := 0
+		for _, x := range r.Rules {
+			if x.Abbreviations != nil && len(x.Abbreviations) == 0 {
+				continue // matches nothing
+			}
+			n++
+			if x.Name != "" {
+				fmt.Fprintf(bw, "        <!-- %s -->\n", commentText(x.Name))
+			}
+			brk := "no"
+			if x.Break {
+				brk = "yes"
+			}
+			fmt.Fprintf(bw, "        <rule break=\"%s\">\n", brk)
+			if b := r.BeforePattern(x); b != "" {
+				fmt.Fprintf(bw, "          <beforebreak>%s</beforebreak>\n", escapeXML(b))
+			}
+			if a := r.AfterPattern(x); a != "" {
+				fmt.Fprintf(bw, "          <afterbreak>%s</afterbreak>\n", escapeXML(a))
+			}
+			bw.WriteString("        </rule>\n")
+		}
+		if n == 0 {
+			// The schema wants at least one rule: one that never breaks.
+			bw.WriteString("        <rule break=\"no\"/>\n")
+		}
+		bw.WriteString("      </languagerule>\n")
+	}
+	bw.WriteString("    </languagerules>\n    <maprules>\n")
+	for _, l := range langs {
+		fmt.Fprintf(bw, "      <languagemap languagepattern=\"%s\" languagerulename=\"%s\"/>\n",
+			escapeXML(languagePattern(l)), escapeXML(l))
+	}
+	bw.WriteString("    </maprules>\n  </body>\n</srx>\n")
+	return bw.Flush()
+}
+
+// languagePattern matches the code and its regional variants in either
+// case without regex flags, which tools apply differently: en gives
+// "[Ee][Nn](?:[-_].*)?".
+func languagePattern(lang string) string {
+	var b strings.Builder
+	for _, r := range lang {
+		lo, up := strings.ToLower(string(r)), strings.ToUpper(string(r))
+		if lo == up {
+			b.WriteString(regexp.QuoteMeta(lo))
+			continue
+		}
+		b.WriteString("[" + up + lo + "]")
+	}
+	b.WriteString("(?:[-_].*)?")
+	return b.String()
+}
+
+func escapeXML(s string) string {
+	var b bytes.Buffer
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// commentText makes s safe inside an XML comment.
+func commentText(s string) string {
+	s = strings.ReplaceAll(s, "--", "- -")
+	return strings.TrimSuffix(s, "-")
+}
+
+// srxRule is a rule read from a file, with where it was.
+type srxRule struct {
+	Rule
+	offset int64
+}
+
+// srxMap is a languagemap read from a file.
+type srxMap struct {
+	pattern, name string
+	offset        int64
+}
+
+// ReadSRX reads an SRX 2.0 document and returns the rule sets it gives the
+// languages with built-in rules (en, ru, kk), chosen by its languagemap
+// patterns: all matching maps in order when the header says
+// cascade="yes", the first otherwise. Patterns are read as Java regular
+// expressions: \uXXXX escapes and Java's \p{javaLowerCase}-style classes
+// are translated; look-around and other constructs that Go's RE2 lacks are
+// reported as a *RuleError with the rule's line and column. A rule written
+// by WriteSRX from an abbreviation list comes back as that list. What SRX
+// cannot carry (starter words and joiners for headline detection) is taken
+// from the built-in rules of the language. Malformed XML and documents
+// that are not SRX 2.0 give a *SRXError.
+func ReadSRX(r io.Reader) (map[string]*Rules, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read srx: %w", err)
+	}
+	p := srxParser{data: data, sets: map[string][]srxRule{}}
+	if err := p.parse(); err != nil {
+		return nil, err
+	}
+	return p.build()
+}
+
+type srxParser struct {
+	data    []byte
+	cascade bool
+	sets    map[string][]srxRule
+	maps    []srxMap
+}
+
+// position converts a byte offset into a 1-based line and column (in
+// runes).
+func (p *srxParser) position(off int64) (line, col int) {
+	off = min(max(off, 0), int64(len(p.data)))
+	head := p.data[:off]
+	line = bytes.Count(head, []byte("\n")) + 1
+	col = utf8.RuneCount(head[bytes.LastIndexByte(head, '\n')+1:]) + 1
+	return line, col
+}
+
+func (p *srxParser) fail(off int64, code, detail string) *SRXError {
+	line, col := p.position(off)
+	return &SRXError{Line: line, Column: col, Code: code, Detail: detail}
+}
+
+func (p *srxParser) parse() error {
+	dec := xml.NewDecoder(bytes.NewReader(p.data))
+	var (
+		stack   []string
+		set     string   // current languagerule name
+		rule    *srxRule // current rule
+		text    strings.Builder
+		comment string // last comment before a rule
+		sawRoot bool
+	)
+	for {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				line, col := p.position(dec.InputOffset())
+				if se.Line != line {
+					line, col = se.Line, 1
+				}
+				return &SRXError{Line: line, Column: col, Code: "syntax", Detail: se.Msg}
+			}
+			return p.fail(dec.InputOffset(), "syntax", err.Error())
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := t.Name.Local
+			foreign := t.Name.Space != "" && t.Name.Space != srxNamespace
+			stack = append(stack, name)
+			if foreign {
+				if err := dec.Skip(); err != nil {
+					return p.fail(dec.InputOffset(), "syntax", err.Error())
+				}
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			if !sawRoot {
+				sawRoot = true
+				if name != "srx" {
+					return p.fail(off, "root", "<"+name+">")
+				}
+				if v := attr(t, "version"); v != "2.0" {
+					return p.fail(off, "version", v)
+				}
+				continue
+			}
+			switch name {
+			case "header":
+				p.cascade = attr(t, "cascade") == "yes"
+			case "languagerule":
+				set = attr(t, "languagerulename")
+				if _, ok := p.sets[set]; !ok {
+					p.sets[set] = nil // defined, even if it holds no rule
+				}
+			case "rule":
+				brk := attr(t, "break")
+				if brk != "" && brk != "yes" && brk != "no" {
+					return p.fail(off, "break", brk)
+				}
+				rule = &srxRule{Rule: Rule{Break: brk != "no", Name: comment}, offset: off}
+			case "beforebreak", "afterbreak":
+				text.Reset()
+			case "languagemap":
+				p.maps = append(p.maps, srxMap{pattern: attr(t, "languagepattern"), name: attr(t, "languagerulename"), offset: off})
+			}
+			comment = ""
+		case xml.EndElement:
+			if len(stack) == 0 {
+				continue
+			}
+			name := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch {
+			case rule != nil && name == "beforebreak":
+				rule.Before = text.String()
+			case rule != nil && name == "afterbreak":
+				rule.After = text.String()
+			case rule != nil && name == "rule":
+				p.sets[set] = append(p.sets[set], *rule)
+				rule = nil
+			}
+		case xml.CharData:
+			text.Write(t)
+		case xml.Comment:
+			comment = strings.TrimSpace(string(t))
+		}
+	}
+	if !sawRoot {
+		return p.fail(int64(len(p.data)), "root", "empty document")
+	}
+	return nil
+}
+
+func attr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// build turns the parsed sets and maps into Rules for our languages.
+func (p *srxParser) build() (map[string]*Rules, error) {
+	for _, m := range p.maps {
+		if _, ok := p.sets[m.name]; !ok {
+			return nil, p.fail(m.offset, "rule-set", m.name)
+		}
+	}
+	out := map[string]*Rules{}
+	for _, lang := range Languages() {
+		var picked []string
+		for _, m := range p.maps {
+			if !matchLanguage(m.pattern, lang) {
+				continue
+			}
+			picked = append(picked, m.name)
+			if !p.cascade {
+				break
+			}
+		}
+		if len(picked) == 0 {
+			continue
+		}
+		def, err := DefaultRules(lang)
+		if err != nil {
+			return nil, err
+		}
+		r := &Rules{Lang: lang, Starters: def.Starters, Joiners: def.Joiners}
+		for _, name := range picked {
+			for i, x := range p.sets[name] {
+				rule, err := p.convert(x, name, i+1)
+				if err != nil {
+					return nil, err
+				}
+				r.Rules = append(r.Rules, rule)
+			}
+		}
+		out[lang] = r
+	}
+	if len(out) == 0 {
+		return nil, &SRXError{Code: "no-languages", Detail: strings.Join(Languages(), ", ")}
+	}
+	return out, nil
+}
+
+// convert translates one rule's patterns from Java syntax and checks them.
+func (p *srxParser) convert(x srxRule, set string, index int) (Rule, error) {
+	rule := x.Rule
+	rule.Before, rule.After = fromJava(x.Before), fromJava(x.After)
+	if words, ok := abbreviationsOf(rule.Before); ok {
+		rule.Before, rule.Abbreviations = "", words
+	}
+	check := &Rules{Lang: set}
+	if err := check.validateRule(rule, ""); err != nil {
+		var re *RuleError
+		if errors.As(err, &re) {
+			re.Line, re.Column = p.position(x.offset)
+			re.Place = fmt.Sprintf("languagerule %s, rule %d", set, index)
+			if re.Field == "beforebreak" {
+				re.Pattern = x.Before
+			} else {
+				re.Pattern = x.After
+			}
+		}
+		return rule, err
+	}
+	return rule, nil
+}
+
+// matchLanguage reports whether an SRX languagepattern (a Java regular
+// expression that must match the whole code) accepts lang, in lower or
+// upper case.
+func matchLanguage(pattern, lang string) bool {
+	re, err := regexp.Compile("^(?:" + fromJava(pattern) + ")$")
+	if err != nil {
+		return false
+	}
+	return re.MatchString(lang) || re.MatchString(strings.ToUpper(lang))
+}
+
+// javaClasses maps Java-only character class names to RE2 ones.
+var javaClasses = strings.NewReplacer(
+	`\p{javaLowerCase}`, `\p{Ll}`, `\p{javaUpperCase}`, `\p{Lu}`,
+	`\p{javaLetter}`, `\p{L}`, `\p{javaDigit}`, `\p{Nd}`,
+	`\p{javaLetterOrDigit}`, `[\p{L}\p{Nd}]`, `\p{javaWhitespace}`, `\s`,
+	`\p{IsAlphabetic}`, `\p{L}`, `\p{IsLetter}`, `\p{L}`, `\p{IsDigit}`, `\p{Nd}`,
+	`\p{IsUppercase}`, `\p{Lu}`, `\p{IsLowercase}`, `\p{Ll}`,
+	`\p{Lower}`, `[a-z]`, `\p{Upper}`, `[A-Z]`, `\p{Alpha}`, `[A-Za-z]`,
+	`\p{Digit}`, `[0-9]`, `\p{Alnum}`, `[A-Za-z0-9]`, `\p{Space}`, `\s`,
+	`\p{Punct}`, "[!-/:-@\\[-`{-~]",
+)
+
+var (
+	javaUnicodeEscape  = regexp.MustCompile(`\\u([0-9A-Fa-f]{4})`)
+	javaCategoryPrefix = regexp.MustCompile(`\\([pP])\{(?:Is)?(L[ultmo]?|N[dlo]?|P[cdseifo]?|S[mcko]?|Z[slp]?|C[cfson]?)\}`)
+)
+
+// fromJava rewrites the parts of a Java regular expression that RE2 spells
+// differently and that SRX files commonly use.
+func fromJava(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	s = javaUnicodeEscape.ReplaceAllString(s, `\x{$1}`)
+	s = javaClasses.Replace(s)
+	return javaCategoryPrefix.ReplaceAllString(s, `\$1{$2}`)
+}
+
+// abbreviationsOf recognises a pattern written by AbbreviationPattern and
+// returns its words.
+func abbreviationsOf(before string) ([]string, bool) {
+	inner, ok := strings.CutPrefix(before, abbrevPrefix+"(?:")
+	if !ok || !strings.HasSuffix(inner, ")") {
+		return nil, false
+	}
+	inner = strings.ReplaceAll(inner[:len(inner)-1], abbrevSpace, " ")
+	var words []string
+	var w strings.Builder
+	for i := 0; i < len(inner); i++ {
+		switch c := inner[i]; {
+		case c == '\\' && i+1 < len(inner):
+			i++
+			w.WriteByte(inner[i])
+		case c == '|':
+			words = append(words, w.String())
+			w.Reset()
+		case strings.IndexByte(`.+*?()|[]{}^$`, c) >= 0:
+			return nil, false // a real pattern, not a word list
+		default:
+			w.WriteByte(c)
+		}
+	}
+	words = append(words, w.String())
+	if AbbreviationPattern(words) != before {
+		return nil, false
+	}
+	return words, true
+}
