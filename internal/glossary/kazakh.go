@@ -176,6 +176,10 @@ func kkInflect(orig, word string, kind Kind, hint string, multiword bool) kkInfl
 		return kkInflection{plain: []string{word}, hyphen: kkHyphenEndings}
 	}
 	set := newStringSet(word)
+	// Common nouns (kind other: әкім) also take the plural possessive with
+	// its endings (облыс әкімдерінің); names seldom do, and leaving it out
+	// keeps the trie small.
+	common := kind == Other
 	back, front := kkHarmony(word)
 	switch hint {
 	case "back":
@@ -186,14 +190,14 @@ func kkInflect(orig, word string, kind Kind, hint string, multiword bool) kkInfl
 	possessive := hint == "possessive" || multiword && kkLooksPossessive(word)
 	if hint != "possessive" {
 		cls, zh := kkClassOf(word)
-		kkStemForms(set, word, cls, back, front)
+		kkStemForms(set, word, cls, back, front, common)
 		if zh {
-			kkStemForms(set, word, kkT, back, front)
+			kkStemForms(set, word, kkT, back, front, common)
 		}
 		if kind == Person && hint == "" && isRussianSurname(word) {
 			// Russian surnames take back-vowel voiceless endings whatever
 			// their last vowel: Тоқаевтың, Тоқаевқа, Тоқаевпен.
-			kkStemForms(set, word, kkT, true, false)
+			kkStemForms(set, word, kkT, true, false, common)
 		}
 	}
 	if possessive {
@@ -211,8 +215,9 @@ func kkInflect(orig, word string, kind Kind, hint string, multiword bool) kkInfl
 	return kkInflection{plain: set.list}
 }
 
-// kkStemForms adds the case forms, possessive and plural of a bare stem.
-func kkStemForms(set *stringSet, stem string, cls kkClass, back, front bool) {
+// kkStemForms adds the case forms, possessive and plural of a bare stem;
+// pluralPoss adds the plural possessive and the endings after it.
+func kkStemForms(set *stringSet, stem string, cls kkClass, back, front, pluralPoss bool) {
 	for _, h := range harmonies(back, front) {
 		for _, e := range kkCases(cls) {
 			set.add(stem + pick(h, e))
@@ -231,7 +236,9 @@ func kkStemForms(set *stringSet, stem string, cls kkClass, back, front bool) {
 		for _, e := range kkCases(kkS) {
 			set.add(pl + pick(h, e))
 		}
-		kkAfterPoss(set, pl+pick(h, "ы"), h, !h)
+		if pluralPoss {
+			kkAfterPoss(set, pl+pick(h, "ы"), h, !h)
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package glossary
 
 import (
+	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -39,17 +41,28 @@ type output struct {
 }
 
 // langTrie is the token trie of one language. Token keys are interned into
-// vocab ids; edges maps (node, token id) to the child node. Node 0 is the
-// root. A text token whose key is not in vocab cannot be part of any match,
-// which makes most tokens of a text cost one map look-up.
+// vocabulary ids; a text token whose key is not in the vocabulary cannot be
+// part of any match, which makes most tokens of a text cost one map
+// look-up. The edges of the trie are kept per token: adj[id] lists the
+// (parent, child) pairs of token id, which is short for almost every token
+// (an inflected form of one name follows one node), so a step is a slice
+// scan instead of a second hash look-up. The few tokens that follow many
+// nodes ("-", "облысы") move to the hash map big.
 type langTrie struct {
 	lang  string
 	vocab map[string]int32
-	edges map[uint64]int32
-	outs  [][]output // per node
+	adj   [][]edge
+	big   map[uint64]int32
+	outs  [][]output // per node; node 0 is the root
 	forms [][]string // per entry index: accepted forms then forbidden ones
 	pool  sync.Pool  // *scratch
 }
+
+type edge struct{ parent, child int32 }
+
+// maxAdj is how many parents a token keeps in its own list before its
+// edges move to the hash map.
+const maxAdj = 8
 
 type scratch struct {
 	k    *keyer
@@ -62,17 +75,48 @@ func (t *langTrie) intern(key string) int32 {
 	if !ok {
 		id = int32(len(t.vocab))
 		t.vocab[key] = id
+		t.adj = append(t.adj, nil)
 	}
 	return id
 }
 
+func bigKey(node, id int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(id)) }
+
+// next returns the child of node by token id.
+func (t *langTrie) next(node, id int32) (int32, bool) {
+	a := t.adj[id]
+	if len(a) > maxAdj {
+		// A marker: this token's edges are in big.
+		c, ok := t.big[bigKey(node, id)]
+		return c, ok
+	}
+	for _, e := range a {
+		if e.parent == node {
+			return e.child, true
+		}
+	}
+	return 0, false
+}
+
 func (t *langTrie) child(node int32, key string) int32 {
-	e := uint64(node)<<32 | uint64(uint32(t.intern(key)))
-	c, ok := t.edges[e]
-	if !ok {
-		c = int32(len(t.outs))
-		t.outs = append(t.outs, nil)
-		t.edges[e] = c
+	id := t.intern(key)
+	if c, ok := t.next(node, id); ok {
+		return c
+	}
+	c := int32(len(t.outs))
+	t.outs = append(t.outs, nil)
+	a := t.adj[id]
+	switch {
+	case len(a) < maxAdj:
+		t.adj[id] = append(a, edge{node, c})
+	case len(a) == maxAdj:
+		for _, e := range a {
+			t.big[bigKey(e.parent, id)] = e.child
+		}
+		t.big[bigKey(node, id)] = c
+		t.adj[id] = append(a, edge{-1, -1}) // len > maxAdj marks a big token
+	default:
+		t.big[bigKey(node, id)] = c
 	}
 	return c
 }
@@ -96,7 +140,8 @@ func (t *langTrie) addOutput(node int32, o output) {
 // Compile builds the matcher of a glossary: for every language, every
 // accepted and forbidden form of every entry is expanded into its inflected
 // forms (see the package documentation) and put into a token trie. The
-// languages compile in parallel.
+// languages compile in parallel, and so does the form generation within a
+// language.
 func Compile(g *Glossary) *Matcher {
 	m := &Matcher{g: g, langs: map[string]*langTrie{}}
 	langSet := map[string]bool{}
@@ -124,118 +169,157 @@ func Compile(g *Glossary) *Matcher {
 	return m
 }
 
+// plan is the inflected forms of one glossary form, ready for the trie:
+// each form is prefix followed by one of the single-token tails or one of
+// the multi-token ones.
+type plan struct {
+	o      output
+	prefix []string
+	tails1 []string
+	tailsN [][]string
+}
+
 func compileLang(g *Glossary, lang string) *langTrie {
-	t := &langTrie{
-		lang:  lang,
-		vocab: map[string]int32{},
-		edges: map[uint64]int32{},
-		outs:  [][]output{nil},
-		forms: make([][]string, len(g.Entries)),
-	}
-	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
-	k := newKeyer(lang)
 	base := baseLang(lang)
-	for ei, e := range g.Entries {
-		f := e.Langs[lang]
-		if f == nil {
-			continue
-		}
-		var list []string
-		add := func(s string, inflect, forbidden bool) {
-			fi := int32(len(list))
-			list = append(list, s)
-			o := output{entry: int32(ei), form: fi, forbidden: forbidden}
-			// The hint describes the accepted name; a forbidden form is
-			// another word and follows the rules (Алматы is indeclinable,
-			// the deprecated Алма-Ата declines).
-			hint := f.Inflect
-			switch {
-			case !inflect:
-				hint = "none"
-			case forbidden:
-				hint = ""
+	t := &langTrie{lang: lang, outs: [][]output{nil}, forms: make([][]string, len(g.Entries))}
+	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
+
+	// Generate the forms of each entry on every core; insert them in
+	// glossary order so that the trie, and the order of the entries a span
+	// matches, do not depend on scheduling.
+	plans := make([][]plan, len(g.Entries))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			k := newKeyer(lang)
+			for ei := w; ei < len(g.Entries); ei += workers {
+				plans[ei], t.forms[ei] = entryPlans(k, base, lang, int32(ei), g.Entries[ei])
 			}
-			t.insertForms(k, base, s, e.Kind, hint, o)
+		}()
+	}
+	wg.Wait()
+
+	n := 0
+	for _, ps := range plans {
+		for _, p := range ps {
+			n += len(p.tails1) + len(p.tailsN)
 		}
-		if f.Term != "" {
-			add(f.Term, true, false)
+	}
+	t.vocab = make(map[string]int32, n+n/4)
+	t.adj = make([][]edge, 0, n+n/4)
+	t.outs = slices.Grow(t.outs, n+n/4)
+	t.big = map[uint64]int32{}
+	for _, ps := range plans {
+		for _, p := range ps {
+			node := int32(0)
+			for _, key := range p.prefix {
+				node = t.child(node, key)
+			}
+			for _, key := range p.tails1 {
+				t.addOutput(t.child(node, key), p.o)
+			}
+			for _, tail := range p.tailsN {
+				c := node
+				for _, key := range tail {
+					c = t.child(c, key)
+				}
+				t.addOutput(c, p.o)
+			}
 		}
-		for _, v := range f.Variants {
-			add(v, true, false)
-		}
-		for _, v := range f.Forms {
-			add(v, false, false)
-		}
-		for _, v := range f.Forbidden {
-			add(v, true, true)
-		}
-		t.forms[ei] = list
 	}
 	return t
 }
 
-// insertForms puts every inflected form of one glossary form into the trie.
-func (t *langTrie) insertForms(k *keyer, base, form string, kind Kind, hint string, o output) {
+// entryPlans returns the plans of every form of e in lang, and the list of
+// those forms (accepted, then forbidden) that outputs index into.
+func entryPlans(k *keyer, base, lang string, ei int32, e *Entry) ([]plan, []string) {
+	f := e.Langs[lang]
+	if f == nil {
+		return nil, nil
+	}
+	var list []string
+	var plans []plan
+	add := func(s string, inflect, forbidden bool) {
+		o := output{entry: ei, form: int32(len(list)), forbidden: forbidden}
+		list = append(list, s)
+		// The hint describes the accepted name; a forbidden form is another
+		// word and follows the rules (Алматы is indeclinable, the deprecated
+		// Алма-Ата declines).
+		hint := f.Inflect
+		switch {
+		case !inflect:
+			hint = "none"
+		case forbidden:
+			hint = ""
+		}
+		if p, ok := formPlan(k, base, s, e.Kind, hint); ok {
+			p.o = o
+			plans = append(plans, p)
+		}
+	}
+	if f.Term != "" {
+		add(f.Term, true, false)
+	}
+	for _, v := range f.Variants {
+		add(v, true, false)
+	}
+	for _, v := range f.Forms {
+		add(v, false, false)
+	}
+	for _, v := range f.Forbidden {
+		add(v, true, true)
+	}
+	return plans, list
+}
+
+// formPlan expands one glossary form into its inflected forms.
+func formPlan(k *keyer, base, form string, kind Kind, hint string) (plan, bool) {
 	toks := formTokens(k, form)
 	if len(toks) == 0 {
-		return
+		return plan{}, false
 	}
-	walk := func(node int32, keys []string) int32 {
-		for _, key := range keys {
-			node = t.child(node, key)
-		}
-		return node
+	keys := make([]string, len(toks))
+	for i, tk := range toks {
+		keys[i] = tk.key
 	}
+	last := len(toks) - 1
 	switch base {
 	case "kk":
-		last := len(toks) - 1
-		prefix := make([]string, last)
-		words := 0
-		for i, tk := range toks[:last] {
-			prefix[i] = tk.key
+		lt := toks[last]
+		p := plan{prefix: keys[:last]}
+		if !lt.word || hint == "none" {
+			p.tails1 = []string{lt.key}
+			return p, true
 		}
+		words := 0
 		for _, tk := range toks {
 			if tk.word {
 				words++
 			}
 		}
-		p := walk(0, prefix)
-		lt := toks[last]
-		if !lt.word || hint == "none" {
-			t.addOutput(t.child(p, lt.key), o)
-			return
-		}
 		// A word that ends a phrase ("Алматы облысы") rather than a
 		// hyphenated name ("Қасым-Жомарт").
 		multiword := words >= 2 && last > 0 && toks[last-1].end < lt.start
 		inf := kkInflect(lt.orig, lt.key, kind, hint, multiword)
-		for _, w := range inf.plain {
-			t.addOutput(t.child(p, w), o)
+		p.tails1 = inf.plain
+		for _, e := range inf.hyphen {
+			p.tailsN = append(p.tailsN, []string{lt.key, dashKey, e})
 		}
-		if len(inf.hyphen) > 0 {
-			h := t.child(t.child(p, lt.key), dashKey)
-			for _, e := range inf.hyphen {
-				t.addOutput(t.child(h, e), o)
-			}
-		}
+		return p, true
 	case "ru":
-		for _, seq := range ruInflect(toks, kind, hint) {
-			t.addOutput(walk(0, seq), o)
-		}
-	default:
-		keys := make([]string, len(toks))
-		for i, tk := range toks {
-			keys[i] = tk.key
-		}
-		end := walk(0, keys)
-		t.addOutput(end, o)
-		if base == "en" && hint != "none" && toks[len(toks)-1].word {
-			// Possessive: Tokayev's, Tokayev’s (’ is keyed as '), Nations'.
-			a := t.child(end, apostropheKey)
-			t.addOutput(a, o)
-			t.addOutput(t.child(a, "s"), o)
-		}
+		return plan{tailsN: ruInflect(toks, kind, hint)}, true
 	}
+	p := plan{tailsN: [][]string{keys}}
+	if base == "en" && hint != "none" && toks[last].word {
+		// Possessive: Tokayev's, Tokayev’s (’ is keyed as '), Nations'.
+		p.tailsN = append(p.tailsN,
+			append(slices.Clip(keys), apostropheKey),
+			append(slices.Clip(keys), apostropheKey, "s"))
+	}
+	return p, true
 }
 
 // trieFor returns the trie of lang, trying its base language ("kk" for
@@ -274,7 +358,7 @@ func (m *Matcher) Find(lang, text string) []Match {
 	for i := 0; i < len(ids); {
 		node, best, bestEnd := int32(0), int32(-1), -1
 		for j := i; j < len(ids) && ids[j] >= 0; j++ {
-			c, ok := t.edges[uint64(node)<<32|uint64(uint32(ids[j]))]
+			c, ok := t.next(node, ids[j])
 			if !ok {
 				break
 			}
@@ -305,81 +389,108 @@ func (m *Matcher) Find(lang, text string) []Match {
 }
 
 // tokenIDs tokenises text and looks each key up in the vocabulary (-1 when
-// absent). It is the hot loop of Find: a word in one script whose runes are
-// all below U+0500 costs a table look-up per rune and one map look-up.
+// absent), in one pass over the bytes. It is the hot loop of Find and
+// gives the same tokens and keys as keyer.tokenize: a word in one script
+// whose runes are all below U+0500 is folded rune by rune from a table
+// into the keyer's buffer and costs one map look-up with no allocation;
+// any other word takes keyer.slowKey.
 func (t *langTrie) tokenIDs(k *keyer, text string, toks []token, ids []int32) ([]token, []int32) {
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
-				i++
-				continue
-			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
-				// fall through to the word scanner below
-			default:
-				key := text[i : i+1]
-				switch c {
-				case '-':
-					key = dashKey
-				case '\'', '`':
-					key = apostropheKey
-				case '"':
-					key = quoteKey
-				}
-				toks = append(toks, token{start: i, end: i + 1})
-				ids = append(ids, t.lookup(key))
-				i++
-				continue
-			}
+	n := len(text)
+	for i := 0; i < n; {
+		r, size := decodeFast(text, i)
+		var inf runeInfo
+		if r < runeTableSize {
+			inf = runeTable[r]
+		} else if isWordRune(r) {
+			inf.flags = rWord
 		}
-		r, n := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isWordRune(r) {
-			tk := token{start: i, end: i + n}
+		if inf.flags&rWord == 0 {
 			var key string
 			switch {
+			case r == ' ' || r == '\n' || r == '\t' || r == '\r' || isSpaceLike(r, size):
+				i += size
+				continue
 			case isDash(r):
 				key = dashKey
 			case isApostrophe(r):
 				key = apostropheKey
 			case isQuote(r):
 				key = quoteKey
-			case isSpaceLike(r, n):
-				i += n
-				continue
 			default:
-				key = text[i : i+n]
+				key = text[i : i+size]
 			}
-			toks = append(toks, tk)
+			toks = append(toks, token{start: i, end: i + size})
 			ids = append(ids, t.lookup(key))
-			i += n
+			i += size
 			continue
 		}
-		j := i + n
-		for j < len(text) {
-			c2 := text[j]
-			if c2 < utf8.RuneSelf {
-				if c2 >= 'a' && c2 <= 'z' || c2 >= 'A' && c2 <= 'Z' || c2 >= '0' && c2 <= '9' {
-					j++
-					continue
-				}
+		// A word: fold it while finding its end.
+		k.buf = k.buf[:0]
+		fast := true
+		var scripts uint8
+		j := i
+		for j < n {
+			r2, size2 := r, size
+			if j != i {
+				r2, size2 = decodeFast(text, j)
+			}
+			var inf2 runeInfo
+			if r2 < runeTableSize {
+				inf2 = runeTable[r2]
+			} else if isWordRune(r2) {
+				inf2.flags = rWord
+			}
+			if inf2.flags&rWord == 0 {
 				break
 			}
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r2) {
-				break
+			j += size2
+			if !fast {
+				continue
 			}
-			j += n2
+			if inf2.fold == 0 {
+				fast = false
+				continue
+			}
+			scripts |= inf2.flags
+			f := inf2.fold
+			if k.russian && f == 'ё' {
+				f = 'е'
+			}
+			if f < utf8.RuneSelf {
+				k.buf = append(k.buf, byte(f))
+			} else {
+				k.buf = utf8.AppendRune(k.buf, f)
+			}
 		}
-		id, mixed := t.wordID(k, text[i:j])
+		mixed := false
+		var id int32
+		if !fast || scripts&(rLatin|rCyrillic) == rLatin|rCyrillic {
+			var key string
+			key, mixed = k.slowKey(text[i:j])
+			id = t.lookup(key)
+		} else if v, ok := t.vocab[string(k.buf)]; ok {
+			id = v
+		} else {
+			id = -1
+		}
 		toks = append(toks, token{start: i, end: j, mixed: mixed})
 		ids = append(ids, id)
 		i = j
 	}
 	return toks, ids
+}
+
+// decodeFast decodes the rune at text[i], with the one- and two-byte
+// sequences of Latin and Cyrillic inline.
+func decodeFast(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 func isSpaceLike(r rune, n int) bool {
@@ -391,33 +502,6 @@ func (t *langTrie) lookup(key string) int32 {
 		return id
 	}
 	return -1
-}
-
-// wordID keys a word like keyer.wordKey does, without allocating on the
-// fast path.
-func (t *langTrie) wordID(k *keyer, w string) (int32, bool) {
-	k.buf = k.buf[:0]
-	var scripts uint8
-	for _, r := range w {
-		if r >= rune(len(fastFold)) || fastFold[r] == 0 {
-			key, mixed := k.slowKey(w)
-			return t.lookup(key), mixed
-		}
-		scripts |= 1 << scriptOf(r)
-		f := fastFold[r]
-		if k.russian && f == 'ё' {
-			f = 'е'
-		}
-		k.buf = utf8.AppendRune(k.buf, f)
-	}
-	if scripts&(1<<scriptLatin) != 0 && scripts&(1<<scriptCyrillic) != 0 {
-		key, mixed := k.slowKey(w)
-		return t.lookup(key), mixed
-	}
-	if id, ok := t.vocab[string(k.buf)]; ok {
-		return id, false
-	}
-	return -1, false
 }
 
 // FindTerms returns the ids of the entries with an accepted or forbidden

@@ -75,7 +75,39 @@ func init() {
 		fastFold[r] = fr
 	}
 	fastFold[0xAD] = 0 // the soft hyphen is dropped by the slow path
+	for r := rune(0); r < runeTableSize; r++ {
+		inf := runeInfo{fold: fastFold[r]}
+		if isWordRune(r) {
+			inf.flags |= rWord
+		}
+		switch scriptOf(r) {
+		case scriptLatin:
+			inf.flags |= rLatin
+		case scriptCyrillic:
+			inf.flags |= rCyrillic
+		}
+		runeTable[r] = inf
+	}
 }
+
+// runeTable holds, for each rune below U+0500, its fast fold (0: take the
+// slow path) and whether it is a word rune and of which script, so the
+// matcher's hot loop makes no unicode table searches for Latin and
+// Cyrillic text.
+var runeTable [runeTableSize]runeInfo
+
+const runeTableSize = 0x500
+
+type runeInfo struct {
+	fold  rune
+	flags uint8
+}
+
+const (
+	rWord uint8 = 1 << iota
+	rLatin
+	rCyrillic
+)
 
 // isSpaceOrFormat reports white space and format characters (zero-width
 // joiners, the byte order mark): both separate tokens.
