@@ -1,0 +1,371 @@
+package glossarycmd
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func checkCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "check",
+		Usage:       env.T("check.usage", nil),
+		ArgsUsage:   env.T("check.args", nil),
+		Description: env.T("check.description", nil),
+		Flags:       []urfave.Flag{formatFlag(env, "check.flag.format")},
+		Action: func(c *urfave.Context) error {
+			format := c.String("format")
+			if err := checkFormat(env, format); err != nil {
+				return err
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			args := c.Args().Slice()
+			// Refuse a bad argument before reading anything.
+			for _, a := range args {
+				if inputFormat(a) == "" && document.ValidID(a) != nil {
+					return env.Usage("check.bad-arg", map[string]any{"Arg": a}, "check.hint")
+				}
+			}
+			checker, err := check.Load(ws)
+			if err != nil {
+				return err
+			}
+			if checker == nil {
+				if format == "json" {
+					if err := writeJSON(env, jsonReport(ws, nil)); err != nil {
+						return err
+					}
+				}
+				env.Say("check.no-glossary", map[string]any{"Dir": ws.Config.Glossary})
+				env.Hint("check.no-glossary.hint", nil)
+				return nil
+			}
+			if len(args) == 0 {
+				if args, err = document.List(ws); err != nil {
+					return err
+				}
+				if len(args) == 0 {
+					if format == "json" {
+						if err := writeJSON(env, jsonReport(ws, nil)); err != nil {
+							return err
+						}
+					}
+					env.Say("status.empty", nil)
+					env.Hint("status.empty.hint", nil)
+					return nil
+				}
+			}
+			var reports []*check.Report
+			for _, a := range args {
+				r, err := checkInput(env, ws, checker, a)
+				if err != nil {
+					return err
+				}
+				reports = append(reports, r)
+			}
+			if format == "json" {
+				if err := writeJSON(env, jsonReport(ws, reports)); err != nil {
+					return err
+				}
+			} else {
+				for _, r := range reports {
+					printReport(env, r)
+				}
+			}
+			return summary(env, reports)
+		},
+	}
+}
+
+// inputFormat tells a file argument by its extension: "tmx", "tsv", or ""
+// for a document id.
+func inputFormat(arg string) string {
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".tmx":
+		return "tmx"
+	case ".tsv", ".tab":
+		return "tsv"
+	}
+	return ""
+}
+
+// checkInput checks one argument: a TMX or TSV file, or a document.
+func checkInput(env *console.Env, ws *workspace.Workspace, c *check.Checker, arg string) (*check.Report, error) {
+	switch inputFormat(arg) {
+	case "tmx", "tsv":
+		path := arg
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(env.Dir, path)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, &fileError{File: arg, Err: err}
+		}
+		var m *check.Memory
+		if inputFormat(arg) == "tmx" {
+			m, err = check.ReadTMX(arg, data, ws.Config.Languages)
+		} else {
+			m, err = check.ReadTSV(arg, data, ws.Config.Languages)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return c.Memory(m), nil
+	}
+	d, err := document.Open(ws, arg)
+	if err != nil {
+		return nil, err
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		return nil, err
+	}
+	return c.Document(d, a)
+}
+
+// fileError is a TMX or TSV file that cannot be read. It uses the core's
+// messages for files.
+type fileError struct {
+	File string
+	Err  error
+}
+
+func (e *fileError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *fileError) Unwrap() error { return e.Err }
+func (e *fileError) MessageID() string {
+	if errors.Is(e.Err, fs.ErrNotExist) {
+		return "app.file-missing"
+	}
+	return "app.file-unreadable"
+}
+func (e *fileError) TemplateData() map[string]any {
+	err := e.Err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return map[string]any{"File": e.File, "Err": err.Error()}
+}
+
+// printReport writes one report's findings, grouped by unit: a heading
+// naming the document (or file) and the unit, then each finding with its
+// kind, language, entry, place and offsets, the message, and the text
+// around it with the finding marked.
+func printReport(env *console.Env, r *check.Report) {
+	if r.Stale {
+		env.Warn("check.stale", map[string]any{"ID": r.Name, "Scope": scopeName(env, r.Scope)})
+		env.Hint("check.stale.hint", map[string]any{"ID": r.Name})
+	} else if r.Format == "document" && r.Scope != check.ScopeGroup {
+		env.Say("check.not-aligned", map[string]any{"ID": r.Name, "Scope": scopeName(env, r.Scope)})
+	}
+	if len(r.Skipped) > 0 {
+		env.Warn("check.skipped-langs", map[string]any{"File": r.Name, "Langs": strings.Join(r.Skipped, ", ")})
+	}
+	last := -1
+	for _, f := range r.Findings {
+		if f.Group != last {
+			if last != -1 {
+				env.Printf("\n")
+			}
+			last = f.Group
+			env.Printf("%s\n", env.Paint(console.Bold, env.T("check.unit."+string(r.Scope), map[string]any{"Doc": r.Name, "Number": f.Group})))
+		}
+		printFinding(env, f)
+	}
+	if len(r.Findings) > 0 {
+		env.Printf("\n")
+	}
+}
+
+func scopeName(env *console.Env, s check.Scope) string {
+	return env.T("check.scope."+string(s), nil)
+}
+
+func printFinding(env *console.Env, f check.Finding) {
+	entry := f.EntryID
+	if entry == "" {
+		entry = "—"
+	}
+	head := []string{env.Paint(console.Red, env.T("check.kind."+f.Kind, nil)), f.Lang, entry}
+	if f.File != "" {
+		head = append(head, f.File+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Column))
+	}
+	head = append(head, env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End}))
+	env.Printf("  %s\n", strings.Join(head, "  "))
+	env.Printf("    %s\n", message(env, f))
+	srcLang := f.Lang
+	if f.Kind == glossary.FindingMissing {
+		srcLang = f.SrcLang
+	}
+	env.Printf("    %s: %s\n", srcLang, excerpt(env, f.Segment, f.Start, f.End))
+	if f.Kind == glossary.FindingMissing && f.Target != "" {
+		// Nothing in the translation to point at: show it around the place
+		// that corresponds, in proportion, to the source's occurrence.
+		at := 0
+		if n := len(f.Segment); n > 0 {
+			at = len(f.Target) * f.Start / n
+		}
+		for at > 0 && at < len(f.Target) && !utf8.RuneStart(f.Target[at]) {
+			at--
+		}
+		env.Printf("    %s: %s\n", f.Lang, excerpt(env, f.Target, at, at))
+	}
+}
+
+// message is the finding as a sentence, from the glossary's catalogue
+// (the same words export's gate uses), in English if the catalogue lacks it.
+func message(env *console.Env, f check.Finding) string {
+	msg := env.T(f.MessageID(), f.TemplateData())
+	if msg == f.MessageID() {
+		msg = f.Error()
+	}
+	return msg
+}
+
+// excerptWidth is how many characters of context an excerpt shows on each
+// side of the finding.
+const excerptWidth = 60
+
+// excerpt returns text around [start, end) on one line, the span marked:
+// in colour on a terminal, between » and « otherwise. Cut ends get "…".
+func excerpt(env *console.Env, text string, start, end int) string {
+	if start < 0 || end > len(text) || start > end {
+		return oneLine(text)
+	}
+	before, span, after := text[:start], text[start:end], text[end:]
+	cutBefore, cutAfter := false, false
+	if utf8.RuneCountInString(before) > excerptWidth {
+		r := []rune(before)
+		before = string(r[len(r)-excerptWidth:])
+		if i := strings.IndexByte(before, ' '); i >= 0 && i < len(before)/2 {
+			before = before[i+1:]
+		}
+		cutBefore = true
+	}
+	if utf8.RuneCountInString(after) > excerptWidth {
+		r := []rune(after)
+		after = string(r[:excerptWidth])
+		if i := strings.LastIndexByte(after, ' '); i > len(after)/2 {
+			after = after[:i]
+		}
+		cutAfter = true
+	}
+	var b strings.Builder
+	if cutBefore {
+		b.WriteString("…")
+	}
+	b.WriteString(oneLine(before))
+	if span != "" {
+		if env.Color {
+			b.WriteString(env.Paint(console.Red, span))
+		} else {
+			b.WriteString("»" + oneLine(span) + "«")
+		}
+	}
+	b.WriteString(oneLine(after))
+	if cutAfter {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(s)
+}
+
+// summary says how many inputs were checked and what was found, and turns
+// findings into exit code 1.
+func summary(env *console.Env, reports []*check.Report) error {
+	docs, files, n := 0, 0, 0
+	kinds := map[string]int{}
+	for _, r := range reports {
+		if r.Format == "document" {
+			docs++
+		} else {
+			files++
+		}
+		for _, f := range r.Findings {
+			kinds[f.Kind]++
+			n++
+		}
+	}
+	var inputs []string
+	if docs > 0 {
+		inputs = append(inputs, env.N("check.documents", docs, nil))
+	}
+	if files > 0 {
+		inputs = append(inputs, env.N("check.files", files, nil))
+	}
+	d := map[string]any{
+		"Inputs":  strings.Join(inputs, ", "),
+		"Missing": kinds[glossary.FindingMissing], "Forbidden": kinds[glossary.FindingForbidden], "Homoglyph": kinds[glossary.FindingHomoglyph],
+	}
+	if n == 0 {
+		env.Say("check.clean", d)
+		return nil
+	}
+	env.SayN("check.summary", n, d)
+	return &console.Findings{Count: n}
+}
+
+// jsonFinding is one finding of check --format json.
+type jsonFinding struct {
+	Doc      string `json:"doc"`
+	Scope    string `json:"scope"`
+	Group    int    `json:"group"`
+	Lang     string `json:"lang"`
+	SrcLang  string `json:"src_lang,omitempty"`
+	Entry    string `json:"entry,omitempty"`
+	Kind     string `json:"kind"`
+	Text     string `json:"text"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Expected string `json:"expected"`
+	Segment  string `json:"segment"`
+	Target   string `json:"target,omitempty"`
+	check.Position
+	Message string `json:"message"`
+}
+
+// jsonInput describes one checked document or file.
+type jsonInput struct {
+	Name     string   `json:"name"`
+	Format   string   `json:"format"`
+	Source   string   `json:"source"`
+	Scope    string   `json:"scope"`
+	Units    int      `json:"units"`
+	Stale    bool     `json:"stale,omitempty"`
+	Skipped  []string `json:"skipped_langs,omitempty"`
+	Findings int      `json:"findings"`
+}
+
+func jsonReport(ws *workspace.Workspace, reports []*check.Report) map[string]any {
+	inputs := []jsonInput{}
+	findings := []jsonFinding{}
+	for _, r := range reports {
+		inputs = append(inputs, jsonInput{Name: r.Name, Format: r.Format, Source: r.Source, Scope: string(r.Scope), Units: r.Units, Stale: r.Stale, Skipped: r.Skipped, Findings: len(r.Findings)})
+		for _, f := range r.Findings {
+			findings = append(findings, jsonFinding{
+				Doc: f.Doc, Scope: string(f.Scope), Group: f.Group, Lang: f.Lang, SrcLang: f.SrcLang, Entry: f.EntryID,
+				Kind: f.Kind, Text: f.Text, Start: f.Start, End: f.End, Expected: f.Expected, Segment: f.Segment,
+				Target: f.Target, Position: f.Position, Message: f.Error(),
+			})
+		}
+	}
+	return map[string]any{"workspace": ws.Root, "inputs": inputs, "findings": findings, "count": len(findings)}
+}

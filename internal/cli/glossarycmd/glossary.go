@@ -1,0 +1,338 @@
+package glossarycmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// problemText renders a lint problem as "file:line:column: message", the
+// message from the glossary catalogue (English from the problem itself if
+// the catalogue lacks it).
+func problemText(env *console.Env, p glossary.Problem) string {
+	msg := env.T(p.MessageID(), p.TemplateData())
+	if msg == p.MessageID() {
+		msg = strings.TrimPrefix(p.Error(), p.Pos()+": ")
+	}
+	if strings.HasPrefix(msg, p.Pos()) {
+		return msg
+	}
+	return p.Pos() + ": " + msg
+}
+
+// problemHint renders the problem's hint, or "" when the catalogue has none.
+func problemHint(env *console.Env, p glossary.Problem) string {
+	h := env.T(p.HintID(), p.TemplateData())
+	if h == p.HintID() {
+		return ""
+	}
+	return h
+}
+
+// jsonProblem is one problem of glossary lint --format json.
+type jsonProblem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Code    string `json:"code"`
+	ID      string `json:"id,omitempty"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+}
+
+func checkFormat(env *console.Env, format string) error {
+	if format != "text" && format != "json" {
+		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": "text, json"}, "")
+	}
+	return nil
+}
+
+func formatFlag(env *console.Env, id string) urfave.Flag {
+	return &urfave.StringFlag{Name: "format", Value: "text", Usage: env.T(id, nil)}
+}
+
+func writeJSON(env *console.Env, v any) error {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func lintCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "lint",
+		Usage:       env.T("check.lint.usage", nil),
+		Description: env.T("check.lint.description", nil),
+		Flags:       []urfave.Flag{formatFlag(env, "check.flag.format")},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() > 0 {
+				return env.Usage("app.too-many-args", map[string]any{"Command": "glossary lint", "Max": 0}, "")
+			}
+			format := c.String("format")
+			if err := checkFormat(env, format); err != nil {
+				return err
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			g, probs, files, err := check.ReadGlossary(ws)
+			if err != nil {
+				return err
+			}
+			entries := 0
+			if g != nil {
+				entries = len(g.Entries)
+			}
+			if format == "json" {
+				out := []jsonProblem{}
+				for _, p := range probs {
+					msg := problemText(env, p)
+					out = append(out, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Code: p.Code, ID: p.ID,
+						Message: strings.TrimPrefix(msg, p.Pos()+": "), Hint: problemHint(env, p)})
+				}
+				if err := writeJSON(env, map[string]any{"glossary": ws.Config.Glossary, "files": files, "entries": entries, "problems": out}); err != nil {
+					return err
+				}
+			} else {
+				for _, p := range probs {
+					env.Printf("%s\n", problemText(env, p))
+					if h := problemHint(env, p); h != "" {
+						env.Printf("    %s: %s\n", env.T("console.hint", nil), h)
+					}
+				}
+			}
+			if len(probs) > 0 {
+				return &console.UsageError{Msg: env.N("check.lint.failed", len(probs), map[string]any{"Files": files})}
+			}
+			if g == nil {
+				env.Say("check.lint.no-folder", map[string]any{"Dir": ws.Config.Glossary})
+				return nil
+			}
+			env.SayN("check.lint.clean", entries, map[string]any{"Files": env.N("check.files", files, nil)})
+			return nil
+		},
+	}
+}
+
+// loadForBrowsing reads the glossary for list and show. They still work on
+// a glossary with lint problems (that is when one needs to look at it),
+// with a warning.
+func loadForBrowsing(env *console.Env, ws *workspace.Workspace) (*glossary.Glossary, error) {
+	g, probs, _, err := check.ReadGlossary(ws)
+	if err != nil {
+		return nil, err
+	}
+	if len(probs) > 0 {
+		env.Warn("check.browse.problems", map[string]any{"Count": len(probs), "Pos": probs[0].Pos()})
+	}
+	if g == nil {
+		g = glossary.New(ws.Config.Languages)
+	}
+	return g, nil
+}
+
+// jsonEntry is an entry of glossary list and show --format json.
+type jsonEntry struct {
+	ID     string                    `json:"id"`
+	Kind   string                    `json:"kind"`
+	Note   string                    `json:"note,omitempty"`
+	File   string                    `json:"file,omitempty"`
+	Line   int                       `json:"line,omitempty"`
+	Column int                       `json:"column,omitempty"`
+	Forms  map[string]*glossary.Form `json:"forms"`
+}
+
+func toJSON(e *glossary.Entry) jsonEntry {
+	return jsonEntry{ID: e.ID, Kind: string(e.Kind), Note: e.Note, File: e.File, Line: e.Line, Column: e.Column, Forms: e.Langs}
+}
+
+func listCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "list",
+		Usage:       env.T("check.list.usage", nil),
+		Description: env.T("check.list.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.StringFlag{Name: "lang", Usage: env.T("check.list.flag.lang", nil)},
+			&urfave.StringFlag{Name: "kind", Usage: env.T("check.list.flag.kind", map[string]any{"Kinds": kinds()})},
+			formatFlag(env, "check.flag.format"),
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() > 0 {
+				return env.Usage("app.too-many-args", map[string]any{"Command": "glossary list", "Max": 0}, "")
+			}
+			format := c.String("format")
+			if err := checkFormat(env, format); err != nil {
+				return err
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			lang := c.String("lang")
+			if lang == "" {
+				lang = ws.Config.Source
+			}
+			if !ws.HasLanguage(lang) {
+				return env.Usage("check.list.bad-lang", map[string]any{"Lang": lang, "Known": strings.Join(ws.Config.Languages, ", ")}, "")
+			}
+			kind := glossary.Kind(c.String("kind"))
+			if kind != "" && !kind.Valid() {
+				return env.Usage("check.list.bad-kind", map[string]any{"Kind": kind, "Kinds": kinds()}, "")
+			}
+			g, err := loadForBrowsing(env, ws)
+			if err != nil {
+				return err
+			}
+			entries := g.Sorted(lang, kind)
+			if format == "json" {
+				out := []jsonEntry{}
+				for _, e := range entries {
+					out = append(out, toJSON(e))
+				}
+				return writeJSON(env, out)
+			}
+			if len(entries) == 0 {
+				env.Say("check.list.empty", nil)
+				env.Hint("check.list.empty.hint", nil)
+				return nil
+			}
+			langs := []string{lang}
+			for _, l := range ws.Config.Languages {
+				if l != lang {
+					langs = append(langs, l)
+				}
+			}
+			var header []string
+			for _, l := range langs {
+				header = append(header, strings.ToUpper(l))
+			}
+			header = append(header, env.T("check.col.id", nil), env.T("check.col.kind", nil))
+			var rows [][]string
+			for _, e := range entries {
+				var row []string
+				for _, l := range langs {
+					cell := "—"
+					if f := e.Langs[l]; f != nil && f.Term != "" {
+						cell = f.Term
+					}
+					row = append(row, cell)
+				}
+				rows = append(rows, append(row, e.ID, string(e.Kind)))
+			}
+			env.Table(header, rows)
+			env.SayN("check.list.summary", len(entries), nil)
+			return nil
+		},
+	}
+}
+
+func kinds() string {
+	s := make([]string, len(glossary.Kinds))
+	for i, k := range glossary.Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+// notFoundError is a glossary id that is not in the glossary.
+type notFoundError struct{ ID string }
+
+func (e *notFoundError) Error() string                { return "no glossary entry " + e.ID }
+func (e *notFoundError) MessageID() string            { return "check.show.not-found" }
+func (e *notFoundError) TemplateData() map[string]any { return map[string]any{"ID": e.ID} }
+func (e *notFoundError) Hint() string                 { return "check.show.not-found.hint" }
+
+func showCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "show",
+		Usage:       env.T("check.show.usage", nil),
+		ArgsUsage:   env.T("check.show.args", nil),
+		Description: env.T("check.show.description", nil),
+		Flags:       []urfave.Flag{formatFlag(env, "check.flag.format")},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 1 {
+				return env.Usage("app.want-args", map[string]any{"Command": "glossary show", "Args": env.T("check.show.args", nil)}, "check.show.hint")
+			}
+			format := c.String("format")
+			if err := checkFormat(env, format); err != nil {
+				return err
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			g, err := loadForBrowsing(env, ws)
+			if err != nil {
+				return err
+			}
+			e := g.Lookup(c.Args().First())
+			if e == nil {
+				return &notFoundError{ID: c.Args().First()}
+			}
+			if format == "json" {
+				return writeJSON(env, toJSON(e))
+			}
+			showEntry(env, ws, e)
+			return nil
+		},
+	}
+}
+
+// showEntry prints an entry: its id, kind, note and place, then a table of
+// its forms, one a row, in the workspace's language order.
+func showEntry(env *console.Env, ws *workspace.Workspace, e *glossary.Entry) {
+	env.Printf("%s\n", env.Paint(console.Bold, e.ID))
+	field := func(id, value string) {
+		if value != "" {
+			env.Printf("  %s: %s\n", env.T(id, nil), value)
+		}
+	}
+	field("check.show.kind", string(e.Kind))
+	field("check.show.note", e.Note)
+	if e.File != "" {
+		field("check.show.file", e.File+":"+strconv.Itoa(e.Line)+":"+strconv.Itoa(e.Column))
+	}
+	env.Printf("\n")
+	langs := append([]string(nil), ws.Config.Languages...)
+	for l := range e.Langs {
+		if !ws.HasLanguage(l) {
+			langs = append(langs, l)
+		}
+	}
+	var rows [][]string
+	for _, l := range langs {
+		f := e.Langs[l]
+		if f == nil {
+			continue
+		}
+		add := func(use string, forms ...string) {
+			for _, s := range forms {
+				rows = append(rows, []string{l, s, env.T("check.show.use."+use, nil)})
+			}
+		}
+		add("term", f.Term)
+		add("variant", f.Variants...)
+		add("form", f.Forms...)
+		add("forbidden", f.Forbidden...)
+		if f.Inflect != "" {
+			add("inflect", f.Inflect)
+		}
+	}
+	env.Table([]string{env.T("check.col.lang", nil), env.T("check.col.form", nil), env.T("check.col.use", nil)}, rows)
+}
+
+// multi is a repeatable string flag. Unlike urfave's StringSliceFlag it
+// does not split values at commas: a name may hold one.
+type multi []string
+
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+func (m *multi) String() string     { return fmt.Sprint([]string(*m)) }
