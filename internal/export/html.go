@@ -17,6 +17,7 @@ import (
 // export command passes a Labels function that renders them from the
 // catalogue (locales/export.*.yaml holds the same ids).
 var DefaultLabels = map[string]string{
+	"export.html.lang":             "en",
 	"export.html.group":            "#",
 	"export.html.status.aligned":   "aligned",
 	"export.html.status.confirmed": "confirmed",

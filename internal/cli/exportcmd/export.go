@@ -1,0 +1,254 @@
+package exportcmd
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"time"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func exportCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "export",
+		Usage:       env.T("export.usage", nil),
+		ArgsUsage:   env.T("export.args", nil),
+		Description: env.T("export.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: env.T("export.flag.format", nil)},
+			&urfave.StringFlag{Name: "langs", Usage: env.T("export.flag.langs", nil)},
+			&urfave.StringFlag{Name: "lang", Usage: env.T("export.flag.lang", nil)},
+			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("export.flag.output", nil)},
+			&urfave.BoolFlag{Name: "force", Usage: env.T("export.flag.force", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 1 {
+				return env.Usage("app.want-args", map[string]any{"Command": "export", "Args": env.T("export.args", nil)}, "export.hint")
+			}
+			id := c.Args().First()
+			if err := document.ValidID(id); err != nil {
+				return err
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			d, err := document.Open(ws, id)
+			if err != nil {
+				return err
+			}
+			out, err := resolveOutput(env, ws, c.String("output"))
+			if err != nil {
+				return err
+			}
+			if lang := c.String("lang"); lang != "" {
+				if c.IsSet("langs") {
+					return env.Usage("export.lang-and-langs", nil, "export.hint")
+				}
+				return exportLocalized(env, c, d, lang, out)
+			}
+			return exportGroups(env, c, d, out)
+		},
+	}
+}
+
+// parseLangs reads --langs: codes separated by commas or spaces, each a
+// workspace language.
+func parseLangs(ws *workspace.Workspace, s string) ([]string, error) {
+	var out []string
+	for _, l := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		l = strings.ToLower(l)
+		if !ws.HasLanguage(l) {
+			return nil, &document.LanguageError{Lang: l, Known: ws.Config.Languages}
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// options are the export options every command shares. The creation date
+// written into TMX and XLIFF 1.2 is now, or SOURCE_DATE_EPOCH when set, so
+// that builds and tests can make byte-identical exports.
+func options(env *console.Env) export.Options {
+	date := time.Now()
+	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			date = time.Unix(n, 0)
+		}
+	}
+	return export.Options{
+		Version: cli.Version,
+		Date:    date,
+		Labels: func(id string, data map[string]any) string {
+			if id == "export.html.lang" {
+				return env.Loc.Lang
+			}
+			return env.T(id, data)
+		},
+	}
+}
+
+func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out *output) error {
+	format := c.String("format")
+	if format == "" {
+		format = "tmx"
+	}
+	if _, ok := export.Extensions[format]; !ok || format == "txt" {
+		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.Formats, ", ")}, "export.format.hint")
+	}
+	langs, err := parseLangs(d.WS, c.String("langs"))
+	if err != nil {
+		return err
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		return err
+	}
+	if a == nil || len(a.Groups) == 0 {
+		return &export.NotAlignedError{ID: d.ID}
+	}
+	if len(langs) == 0 {
+		for _, l := range d.WS.Config.Languages {
+			if contains(a.Languages, l) && d.Meta.Versions[l] != nil {
+				langs = append(langs, l)
+			}
+		}
+	}
+	for _, l := range langs {
+		if !contains(a.Languages, l) {
+			return &export.LangError{Lang: l, Reason: "unknown", Known: a.Languages}
+		}
+	}
+	if texts, err := d.Texts(); err == nil {
+		if errs := a.Verify(d.WS.Rel(d.AlignmentFile()), texts); len(errs) > 0 {
+			env.Warn("export.stale", map[string]any{"ID": d.ID, "Count": len(errs)})
+		}
+	}
+	force := c.Bool("force")
+	v, err := inspect(env, d, a, langs, force)
+	if err != nil {
+		return err
+	}
+	forced, err := v.apply(env, d.ID, force)
+	if err != nil {
+		return err
+	}
+	opt := options(env)
+	opt.Langs, opt.Forced = langs, forced
+	if format == "html" {
+		opt.Marks = v.marks(env, a, langs)
+	}
+	if n := export.Replaced(a, langs); n > 0 {
+		env.Warn("export.replaced", map[string]any{"Count": n})
+	}
+	if !export.PairFormats[format] {
+		name, err := export.FileName(d.ID, format)
+		if err != nil {
+			return err
+		}
+		data, err := render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
+		if err != nil {
+			return err
+		}
+		return report(env, out, name, data)
+	}
+	// XLIFF holds one language pair per file: one file per target.
+	source := langs[0]
+	if contains(langs, d.WS.Config.Source) {
+		source = d.WS.Config.Source
+	}
+	var targets []string
+	for _, l := range langs {
+		if l != source {
+			targets = append(targets, l)
+		}
+	}
+	if len(targets) == 0 {
+		return env.Usage("export.xliff-one-lang", map[string]any{"Lang": source}, "export.xliff.hint")
+	}
+	if len(targets) > 1 {
+		switch {
+		case out.path == "":
+			// Several files cannot share standard output: they go to the
+			// workspace's export folder, as publish writes them.
+			out = &output{path: d.WS.Path(d.WS.Config.Export), isDir: true}
+		case !out.isDir:
+			return env.Usage("export.xliff-pairs", map[string]any{"Targets": strings.Join(targets, ", "), "Output": out.given}, "export.xliff.hint")
+		}
+	}
+	for _, t := range targets {
+		opt.Source, opt.Target = source, t
+		name, err := export.FileName(d.ID, format, source, t)
+		if err != nil {
+			return err
+		}
+		data, err := render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
+		if err != nil {
+			return err
+		}
+		if err := report(env, out, name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// report writes data and says where it went.
+func report(env *console.Env, out *output, name string, data []byte) error {
+	p, err := out.write(env, name, data)
+	if err != nil || p == "" {
+		return err
+	}
+	env.Say("export.written", map[string]any{"File": display(env, p)})
+	return nil
+}
+
+func exportLocalized(env *console.Env, c *urfave.Context, d *document.Document, lang string, out *output) error {
+	format := c.String("format")
+	if format == "" {
+		format = "md"
+	}
+	if !contains(export.LocalizedFormats, format) {
+		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedFormats, ", ")}, "export.lang.hint")
+	}
+	if !d.WS.HasLanguage(lang) {
+		return &document.LanguageError{Lang: lang, Known: d.WS.Config.Languages}
+	}
+	if d.Meta.Versions[lang] == nil {
+		return &document.MissingLanguageError{ID: d.ID, Lang: lang}
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		return err
+	}
+	force := c.Bool("force")
+	v, err := inspect(env, d, a, []string{lang}, force)
+	if err != nil {
+		return err
+	}
+	forced, err := v.apply(env, d.ID, force)
+	if err != nil {
+		return err
+	}
+	if len(forced) > 0 && format == "txt" {
+		env.Warn("export.forced-txt", nil)
+	}
+	opt := options(env)
+	opt.Forced = forced
+	name, err := export.FileName(d.ID, format, lang)
+	if err != nil {
+		return err
+	}
+	data, err := render(func(b *bytes.Buffer) error { return export.Localized(b, format, d, lang, opt) })
+	if err != nil {
+		return err
+	}
+	return report(env, out, name, data)
+}

@@ -1,0 +1,228 @@
+package exportcmd
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/export/termbase"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func glossaryExportCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "export",
+		Usage:       env.T("glossary-export.usage", nil),
+		Description: env.T("glossary-export.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "tbx", Usage: env.T("glossary-export.flag.format", nil)},
+			&urfave.StringFlag{Name: "langs", Usage: env.T("glossary-export.flag.langs", nil)},
+			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("glossary-export.flag.output", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() > 0 {
+				return env.Usage("app.too-many-args", map[string]any{"Command": "glossary export", "Max": 0}, "glossary-export.hint")
+			}
+			format := c.String("format")
+			if _, ok := termbase.Extensions[format]; !ok {
+				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(termbase.Formats, ", ")}, "glossary-export.hint")
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			langs, err := parseLangs(ws, c.String("langs"))
+			if err != nil {
+				return err
+			}
+			out, err := resolveOutput(env, ws, c.String("output"))
+			if err != nil {
+				return err
+			}
+			g, probs, _, err := check.ReadGlossary(ws)
+			if err != nil {
+				return err
+			}
+			if g == nil {
+				g = glossary.New(ws.Config.Languages)
+			}
+			if len(probs) > 0 {
+				env.Warn("glossary-export.lint", map[string]any{"Count": len(probs), "Pos": probs[0].Pos()})
+				env.Hint("glossary-export.lint.hint", nil)
+			}
+			opt := termbase.Options{Langs: langs, Version: cli.Version}
+			data, err := render(func(b *bytes.Buffer) error { return termbase.Write(b, format, g, opt) })
+			if err != nil {
+				return err
+			}
+			name := "glossary" + termbase.Extensions[format]
+			if termbase.PairFormats[format] {
+				name = "glossary." + strings.Join(langs, "-") + termbase.Extensions[format]
+			}
+			p, err := out.write(env, name, data)
+			if err != nil {
+				return err
+			}
+			if p != "" {
+				env.SayN("glossary-export.written", termbase.Count(g, format, langs), map[string]any{"File": display(env, p)})
+			}
+			return nil
+		},
+	}
+}
+
+func glossaryImportCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "import",
+		Usage:       env.T("glossary-import.usage", nil),
+		ArgsUsage:   env.T("glossary-import.args", nil),
+		Description: env.T("glossary-import.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: env.T("glossary-import.flag.format", nil)},
+			&urfave.StringFlag{Name: "langs", Usage: env.T("glossary-import.flag.langs", nil)},
+			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("glossary-import.flag.output", nil)},
+			&urfave.BoolFlag{Name: "force", Usage: env.T("glossary-import.flag.force", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 1 {
+				return env.Usage("app.want-args", map[string]any{"Command": "glossary import", "Args": env.T("glossary-import.args", nil)}, "glossary-import.hint")
+			}
+			file := c.Args().First()
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			langs, err := parseLangs(ws, c.String("langs"))
+			if err != nil {
+				return err
+			}
+			data, name, err := readFile(env, file)
+			if err != nil {
+				return err
+			}
+			format := c.String("format")
+			if format == "" {
+				if format = termbase.Detect(name, data); format == "" {
+					return env.Usage("glossary-import.unknown-format", map[string]any{"File": name, "Formats": strings.Join(termbase.Formats, ", ")}, "")
+				}
+			} else if _, ok := termbase.Extensions[format]; !ok {
+				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(termbase.Formats, ", ")}, "glossary-import.hint")
+			}
+			read := langs
+			if len(read) == 0 {
+				read = ws.Config.Languages
+			}
+			entries, err := termbase.Read(bytes.NewReader(data), name, format, read)
+			if err != nil {
+				return err
+			}
+			if len(entries) == 0 {
+				return &noEntriesError{File: name, Langs: strings.Join(read, ", ")}
+			}
+			// Where the YAML goes: -o, else the workspace glossary folder,
+			// named after the input.
+			o := c.String("output")
+			var dest string
+			switch {
+			case o == "-":
+			case o != "":
+				dest = o
+				if !filepath.IsAbs(dest) {
+					dest = filepath.Join(env.Dir, dest)
+				}
+			default:
+				base := Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)))
+				if base == "" || file == "-" {
+					base = "imported"
+				}
+				dest = ws.Path(ws.Config.Glossary, base+".yaml")
+			}
+			yamlData, err := termbase.Marshal(entries, "Imported by tilmash glossary import from "+filepath.Base(name)+" ("+format+").")
+			if err != nil {
+				return err
+			}
+			if dest == "" {
+				_, err := env.Stdout.Write(yamlData)
+				return err
+			}
+			if _, err := os.Stat(dest); err == nil && !c.Bool("force") {
+				return &existsError{Path: display(env, dest)}
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			// The glossary folder belongs to the workspace: write under
+			// its lock, and report ids that other files already use.
+			unlock, err := env.Lock(ws)
+			if err != nil {
+				return err
+			}
+			defer unlock()
+			if inside(realPath(ws.Path(ws.Config.Glossary)), realPath(dest)) {
+				clashes(env, ws, dest, entries)
+			}
+			if err := workspace.WriteFileAtomic(dest, yamlData); err != nil {
+				return &writeError{Path: dest, Err: err}
+			}
+			_, probs := glossary.Parse(display(env, dest), yamlData, ws.Config.Languages)
+			env.SayN("glossary-import.done", len(entries), map[string]any{"File": display(env, dest), "Format": format})
+			if len(probs) > 0 {
+				env.Warn("glossary-import.lint", map[string]any{"Count": len(probs), "First": probs[0].Error()})
+				env.Hint("glossary-export.lint.hint", nil)
+			}
+			return nil
+		},
+	}
+}
+
+// clashes warns about imported ids that other glossary files already use.
+func clashes(env *console.Env, ws *workspace.Workspace, dest string, entries []*glossary.Entry) {
+	g, _, _, err := check.ReadGlossary(ws)
+	if err != nil || g == nil {
+		return
+	}
+	var ids []string
+	for _, e := range entries {
+		if old := g.Lookup(e.ID); old != nil && ws.Path(old.File) != dest && old.File != dest {
+			ids = append(ids, e.ID)
+		}
+	}
+	if len(ids) > 0 {
+		env.Warn("glossary-import.clash", map[string]any{"Count": len(ids), "IDs": strings.Join(ids, ", ")})
+	}
+}
+
+// existsError refuses to overwrite a file without --force.
+type existsError struct{ Path string }
+
+func (e *existsError) Error() string { return e.Path + " already exists" }
+
+// MessageID names the localized message for e.
+func (e *existsError) MessageID() string { return "glossary-import.exists" }
+
+// TemplateData gives the values of the localized message.
+func (e *existsError) TemplateData() map[string]any { return map[string]any{"Path": e.Path} }
+
+// Hint suggests a fix.
+func (e *existsError) Hint() string { return "glossary-import.exists.hint" }
+
+// noEntriesError is a term base with nothing in the workspace languages.
+type noEntriesError struct{ File, Langs string }
+
+func (e *noEntriesError) Error() string { return e.File + ": no terms in " + e.Langs }
+
+// MessageID names the localized message for e.
+func (e *noEntriesError) MessageID() string { return "glossary-import.no-entries" }
+
+// TemplateData gives the values of the localized message.
+func (e *noEntriesError) TemplateData() map[string]any {
+	return map[string]any{"File": e.File, "Langs": e.Langs}
+}

@@ -1,0 +1,150 @@
+package exportcmd
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// output is where an export goes: standard output, a file, or a folder
+// that receives files named by export.FileName.
+type output struct {
+	path  string // absolute; empty for standard output
+	isDir bool
+	given string // as typed, for messages
+}
+
+// resolveOutput interprets -o. A relative path is relative to the working
+// folder. A path that is an existing folder, or ends in a slash, is a
+// folder. Exports may never land inside the workspace's documents/ folder:
+// tilmash reads every file there as a document's own.
+func resolveOutput(env *console.Env, ws *workspace.Workspace, o string) (*output, error) {
+	if o == "" || o == "-" {
+		return &output{}, nil
+	}
+	p := o
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(env.Dir, p)
+	}
+	out := &output{path: filepath.Clean(p), given: o}
+	if strings.HasSuffix(o, "/") || strings.HasSuffix(o, string(filepath.Separator)) {
+		out.isDir = true
+	} else if st, err := os.Stat(out.path); err == nil && st.IsDir() {
+		out.isDir = true
+	}
+	if ws != nil && inside(realPath(ws.Path(document.Folder)), realPath(out.path)) {
+		return nil, &outputError{Path: o, Folder: ws.Rel(ws.Path(document.Folder))}
+	}
+	return out, nil
+}
+
+// realPath resolves symbolic links in the longest part of p that exists,
+// so that a link into documents/ cannot smuggle an export in.
+func realPath(p string) string {
+	rest := ""
+	for cur := p; ; {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
+
+func inside(dir, p string) bool {
+	r, err := filepath.Rel(dir, p)
+	return err == nil && (r == "." || filepath.IsLocal(r))
+}
+
+// file returns the path of the output file named name (for a folder), or
+// the output path itself.
+func (o *output) file(name string) string {
+	if o.isDir {
+		return filepath.Join(o.path, name)
+	}
+	return o.path
+}
+
+// write delivers data: to standard output, or atomically to a file (a
+// temporary file in the same folder, renamed into place), so a reader
+// never sees half an export.
+func (o *output) write(env *console.Env, name string, data []byte) (string, error) {
+	if o.path == "" {
+		_, err := env.Stdout.Write(data)
+		return "", err
+	}
+	p := o.file(name)
+	if err := workspace.WriteFileAtomic(p, data); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", &writeError{Path: p, Err: err}
+	}
+	return p, nil
+}
+
+// display shows a written path relative to the working folder when it
+// lies inside it.
+func display(env *console.Env, p string) string {
+	if r, err := filepath.Rel(env.Dir, p); err == nil && filepath.IsLocal(r) {
+		return r
+	}
+	return p
+}
+
+// outputError refuses an output path inside documents/.
+type outputError struct{ Path, Folder string }
+
+func (e *outputError) Error() string {
+	return "refusing to write " + e.Path + ": it is inside the workspace's " + e.Folder + " folder"
+}
+
+// MessageID names the localized message for e.
+func (e *outputError) MessageID() string { return "export.output-in-documents" }
+
+// TemplateData gives the values of the localized message.
+func (e *outputError) TemplateData() map[string]any {
+	return map[string]any{"Path": e.Path, "Folder": e.Folder}
+}
+
+// Hint suggests a fix.
+func (e *outputError) Hint() string { return "export.output-in-documents.hint" }
+
+// writeError is an output file that cannot be written.
+type writeError struct {
+	Path string
+	Err  error
+}
+
+func (e *writeError) Error() string { return "cannot write " + e.Path + ": " + e.Err.Error() }
+func (e *writeError) Unwrap() error { return e.Err }
+
+// MessageID names the localized message for e.
+func (e *writeError) MessageID() string { return "export.cannot-write" }
+
+// TemplateData gives the values of the localized message.
+func (e *writeError) TemplateData() map[string]any {
+	return map[string]any{"Path": e.Path, "Err": e.Err.Error()}
+}
+
+// render runs a writer into memory, so that nothing is written when it
+// fails half way.
+func render(f func(*bytes.Buffer) error) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := f(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
