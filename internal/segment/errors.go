@@ -87,7 +87,7 @@ func (e *RuleError) Error() string {
 	if e.lookaround() {
 		what = "look-ahead and look-behind are not supported"
 	}
-	return fmt.Sprintf("%s%s: %s %s in %s%s", where(e.File, e.Line, e.Column), e.Place, e.Field, quote(e.Pattern), what, detailSuffix(e.errText()))
+	return fmt.Sprintf("%s%s: %s pattern %s: %s%s", where(e.File, e.Line, e.Column), e.Place, e.Field, quote(e.Pattern), what, detailSuffix(e.errText()))
 }
 
 func (e *RuleError) Unwrap() error { return e.Err }

@@ -189,7 +189,9 @@ func (p *srxParser) parse() error {
 		if err != nil {
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
-				line, col := p.position(dec.InputOffset())
+				// Point at the start of the token that failed, if the
+				// parser agrees about the line.
+				line, col := p.position(off)
 				if se.Line != line {
 					line, col = se.Line, 1
 				}

@@ -1,0 +1,83 @@
+package segment
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestReversedBefore checks the reversed before patterns against the plain
+// reading `(?:before)$` at every rune boundary of the fixtures.
+func TestReversedBefore(t *testing.T) {
+	texts := []string{"^Mr. x", "a\u00a0b. C", "x.y. Z", "«А!» — б", "\xffab. \x80C"}
+	for _, f := range fixtureTexts(t) {
+		texts = append(texts, strings.Split(f, "\n\n")...) // paragraphs keep it quadratic but small
+	}
+	patterns := []string{`^ab`, `\bMr\.`, `(?i)mr\.`, `(?m)^x`, `x$`, `a|bc|def`, `(?:ab)+c?`, `[^a-c]{2,3}\.`}
+	for _, lang := range Languages() {
+		r, _ := DefaultRules(lang)
+		for _, x := range r.Rules {
+			if x.Abbreviations == nil && x.Before != "" {
+				patterns = append(patterns, r.expand(x.Before))
+			}
+		}
+	}
+	for _, pat := range patterns {
+		fwd := regexp.MustCompile("(?:" + pat + ")$")
+		rev, _, err := compilePattern(pat, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range texts {
+			buf := reverseText(nil, text)
+			for p := 0; p <= len(text); p++ {
+				if p < len(text) && !utf8.RuneStart(text[p]) {
+					continue
+				}
+				want := fwd.MatchString(text[:p])
+				got := rev.Match(buf[len(text)-p:])
+				if got != want {
+					t.Fatalf("pattern %q at %d of %q: reversed %v, forward %v", pat, p, text[:p], got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestEdgeRunes(t *testing.T) {
+	tests := []struct {
+		pat      string
+		last     bool
+		in, out  string
+		nullable bool
+	}{
+		{`[.?!…]+["»]*`, true, `.?!…"»`, "a ", false},
+		{`\s+\p{Lu}`, false, " \t\n", "Aa", false},
+		{`(?i)mr\.`, false, "mM", ".r", false},
+		{`a?`, true, "a", "", true},
+		{`(?:ab|cd)e*`, true, "bde", "ac", false},
+	}
+	for _, tt := range tests {
+		re, err := syntax.Parse(tt.pat, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, nullable := edgeRunes(re.Simplify(), tt.last)
+		set.normalize()
+		if nullable != tt.nullable {
+			t.Errorf("%q: nullable %v", tt.pat, nullable)
+		}
+		for _, r := range tt.in {
+			if !set.has(r) {
+				t.Errorf("%q: %q missing", tt.pat, r)
+			}
+		}
+		for _, r := range tt.out {
+			if set.has(r) {
+				t.Errorf("%q: %q present", tt.pat, r)
+			}
+		}
+	}
+}
