@@ -175,7 +175,7 @@ func (e *LanguageError) TemplateData() map[string]any {
 // ranges, split positions) with the offending input and the byte offset of
 // the problem in it.
 type SyntaxError struct {
-	What   string // "range" or "at"
+	What   string // range, at, sentence, direction or group
 	Input  string
 	Offset int
 }
@@ -188,6 +188,8 @@ func (e *SyntaxError) Error() string {
 		return fmt.Sprintf("bad sentence %q: use first or last", e.Input)
 	case "direction":
 		return fmt.Sprintf("bad direction %q: use prev or next", e.Input)
+	case "group":
+		return fmt.Sprintf("bad group number %q: use a number such as 12", e.Input)
 	}
 	return fmt.Sprintf("bad group range %q at byte %d: use numbers and ranges such as 1-20,25", e.Input, e.Offset)
 }

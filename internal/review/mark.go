@@ -35,6 +35,10 @@ type Mark struct {
 	Text       string // the marked text
 	Entry      string // the glossary entry id
 	Expected   string // the form the glossary wants, when known
+	// Message and Data, when set, are the catalogue id and values of the
+	// sentence that describes a finding (the glossary check's own).
+	Message string
+	Data    map[string]any
 }
 
 // Placed reports whether the mark has a span in the text.

@@ -130,3 +130,39 @@ func isLangCode(s string) bool {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// ParseGroup reads one group number.
+func ParseGroup(s string) (int, error) {
+	n, err := rangeNumber(s)
+	if err != nil {
+		return 0, &SyntaxError{What: "group", Input: s}
+	}
+	return n, nil
+}
+
+// ParseDirection reads where Move sends a sentence: "prev" (or
+// "previous", "up") or "next" (or "down"). It reports whether that is the
+// next group.
+func ParseDirection(s string) (next bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "prev", "previous", "up":
+		return false, nil
+	case "next", "down":
+		return true, nil
+	}
+	return false, &SyntaxError{What: "direction", Input: s}
+}
+
+// ParseWhich reads which sentence Move takes: "first", "last", or "" for
+// the one that can go in the chosen direction.
+func ParseWhich(s string) (Which, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return Auto, nil
+	case "first":
+		return First, nil
+	case "last":
+		return Last, nil
+	}
+	return Auto, &SyntaxError{What: "sentence", Input: s}
+}

@@ -1,0 +1,128 @@
+package reviewcmd
+
+import (
+	"errors"
+	"strings"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func init() { cli.Register(commands) }
+
+func commands(env *console.Env) []*urfave.Command {
+	return []*urfave.Command{
+		showCommand(env),
+		groupCommand(env),
+		reviewCommand(env),
+		undoCommand(env),
+	}
+}
+
+// openDoc validates the id, finds the workspace and opens the document.
+func openDoc(env *console.Env, id string) (*workspace.Workspace, *document.Document, error) {
+	if err := document.ValidID(id); err != nil {
+		return nil, nil, err
+	}
+	ws, err := env.Workspace()
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := document.Open(ws, id)
+	return ws, d, err
+}
+
+// loadMarker returns the glossary marker of the workspace, or nil when
+// there is no glossary. A glossary that does not load (lint problems) is
+// reported as a warning: the review commands still work, without
+// highlighting and re-checks.
+func loadMarker(env *console.Env, ws *workspace.Workspace) review.Marker {
+	c, err := check.Load(ws)
+	if err != nil {
+		env.Warn("review.unchecked", map[string]any{"Err": localize(env, err)})
+		return nil
+	}
+	if c == nil {
+		return nil
+	}
+	return checkMarker{c}
+}
+
+// localize renders an error in the reader's language when it names a
+// catalogue message.
+func localize(env *console.Env, err error) string {
+	var m locale.Message
+	if errors.As(err, &m) {
+		if s := env.T(m.MessageID(), m.TemplateData()); s != m.MessageID() {
+			return s
+		}
+	}
+	return err.Error()
+}
+
+// labels localizes the words of the side-by-side view.
+func labels(env *console.Env) review.Labels {
+	return review.Labels{
+		Status: func(s document.Status) string { return env.T("review.status."+string(s), nil) },
+		Note:   env.T("review.note-label", nil),
+		Finding: func(m review.Mark) string {
+			if m.Message != "" {
+				if s := env.T(m.Message, m.Data); s != m.Message {
+					return s
+				}
+			}
+			return m.Lang + ": " + m.Text + " (" + string(m.Kind) + ")"
+		},
+	}
+}
+
+// view builds the side-by-side view for env: its width is the --width
+// flag, else the terminal's, else 100 (a pipe or a file has no width).
+func view(env *console.Env, width int, langs []string) *review.View {
+	if width <= 0 {
+		width = env.Width
+	}
+	if width <= 0 {
+		width = 100
+	}
+	return &review.View{Width: width, Langs: langs, Color: env.Color, Paint: env.Paint, Labels: labels(env)}
+}
+
+// describe renders a journal entry's description.
+func describe(env *console.Env, e *review.Entry) string {
+	return text(env, e.Message, e.Data)
+}
+
+// text renders a catalogue message, in the plural form of data["Count"]
+// when the message has one.
+func text(env *console.Env, id string, data map[string]any) string {
+	if n, ok := data["Count"].(int); ok {
+		return env.N(id, n, data)
+	}
+	return env.T(id, data)
+}
+
+// say writes a message as "tilmash: …", plural-aware.
+func say(env *console.Env, id string, data map[string]any) {
+	env.Say("review.text", map[string]any{"Text": text(env, id, data)})
+}
+
+// warn writes a warning, plural-aware.
+func warn(env *console.Env, id string, data map[string]any) {
+	env.Warn("review.text", map[string]any{"Text": text(env, id, data)})
+}
+
+// wantArgs returns the usage error for a command called with the wrong
+// number of arguments. The name is the command's full name ("group
+// merge"), taken from the argument ids' key: review.group.merge.args.
+func wantArgs(env *console.Env, argsID string) error {
+	name := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(argsID, "review."), ".args"), ".", " ")
+	return env.Usage("app.want-args", map[string]any{"Command": name, "Args": env.T(argsID, nil)}, "review.args.hint")
+}

@@ -1,0 +1,108 @@
+package reviewcmd
+
+import (
+	"io"
+	"unicode/utf8"
+)
+
+// keyReader turns the bytes of a terminal in raw mode into key presses.
+// Several keys may arrive in one read (a paste, a fast typist, a test
+// driving a pseudo-terminal); they are handed out one at a time, in order.
+type keyReader struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (k *keyReader) fill() error {
+	var b [256]byte
+	n, err := k.r.Read(b[:])
+	if n > 0 {
+		k.buf = append(k.buf, b[:n]...)
+		return nil
+	}
+	if err == nil {
+		err = io.EOF
+	}
+	return err
+}
+
+// next returns the next key: a character, or one of the key constants for
+// arrows, Enter, Backspace, Esc, Ctrl-C, Ctrl-D and Ctrl-L. Other escape
+// sequences and control characters come back as keyNone.
+func (k *keyReader) next() (rune, error) {
+	if len(k.buf) == 0 {
+		if err := k.fill(); err != nil {
+			return keyEOF, err
+		}
+	}
+	c := k.buf[0]
+	switch c {
+	case 0x1b:
+		if len(k.buf) == 1 {
+			k.buf = k.buf[1:]
+			return keyEsc, nil
+		}
+		return k.escape(), nil
+	case '\r', '\n':
+		k.buf = k.buf[1:]
+		if c == '\r' && len(k.buf) > 0 && k.buf[0] == '\n' {
+			k.buf = k.buf[1:]
+		}
+		return keyEnter, nil
+	case 0x7f, 0x08:
+		k.buf = k.buf[1:]
+		return keyBackspace, nil
+	case 0x03:
+		k.buf = k.buf[1:]
+		return keyInterrupt, nil
+	case 0x04:
+		k.buf = k.buf[1:]
+		return keyEOF, nil
+	case 0x0c:
+		k.buf = k.buf[1:]
+		return keyRedraw, nil
+	}
+	if c < 0x20 {
+		k.buf = k.buf[1:]
+		return keyNone, nil
+	}
+	for !utf8.FullRune(k.buf) {
+		if err := k.fill(); err != nil {
+			k.buf = k.buf[1:]
+			return keyNone, nil
+		}
+	}
+	r, n := utf8.DecodeRune(k.buf)
+	k.buf = k.buf[n:]
+	return r, nil
+}
+
+// escape reads an escape sequence from the buffer: CSI (ESC [ … final)
+// and SS3 (ESC O x), as arrow keys send them.
+func (k *keyReader) escape() rune {
+	if k.buf[1] != '[' && k.buf[1] != 'O' {
+		k.buf = k.buf[1:]
+		return keyEsc
+	}
+	i := 2
+	for i < len(k.buf) && (k.buf[i] < 0x40 || k.buf[i] > 0x7e) {
+		i++
+	}
+	if i >= len(k.buf) {
+		k.buf = nil
+		return keyNone
+	}
+	final := k.buf[i]
+	k.buf = k.buf[i+1:]
+	switch final {
+	case 'A':
+		return keyUp
+	case 'B':
+		return keyDown
+	case 'C':
+		return keyRight
+	case 'D':
+		return keyLeft
+	}
+	return keyNone
+}

@@ -1,0 +1,419 @@
+package reviewcmd
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	urfave "github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func reviewCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "review",
+		Usage:       env.T("review.review.usage", nil),
+		ArgsUsage:   env.T("review.review.args", nil),
+		Description: env.T("review.review.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.IntFlag{Name: "from", Usage: env.T("review.review.flag.from", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 1 {
+				return wantArgs(env, "review.review.args")
+			}
+			in, inOK := env.Stdin.(*os.File)
+			out, outOK := env.Stderr.(*os.File)
+			if !env.Terminal || !inOK || !outOK {
+				return env.Usage("review.needs-terminal", nil, "review.needs-terminal.hint")
+			}
+			ws, d, err := openDoc(env, c.Args().First())
+			if err != nil {
+				return err
+			}
+			s := &session{env: env, ws: ws, d: d, in: in, out: out}
+			return s.run(c.Int("from"))
+		},
+	}
+}
+
+// session is one run of the interactive review. It draws on standard
+// error (the terminal; standard output may be redirected) and reads single
+// keys from standard input in raw mode.
+type session struct {
+	env *console.Env
+	ws  *workspace.Workspace
+	d   *document.Document
+	in  *os.File
+	out *os.File
+
+	keys   *keyReader
+	marker review.Marker
+	snap   *review.Snapshot
+	marks  []review.Mark
+	cur    int    // the group on screen, 1-based
+	msgs   string // what the last action said, drawn under the groups
+	edits  int    // steps made in this session
+	raw    *term.State
+	screen io.Writer
+}
+
+// run puts the terminal in raw mode, and restores it however the session
+// ends: a return, a panic or a signal.
+func (s *session) run(from int) (err error) {
+	s.marker = loadMarker(s.env, s.ws)
+	if err := s.reload(); err != nil {
+		return err
+	}
+	s.cur = s.nextToReview(max(from, 1) - 1)
+	if s.cur == 0 {
+		s.env.Say("review.nothing-to-review", map[string]any{"ID": s.d.ID})
+		return nil
+	}
+	if s.raw, err = term.MakeRaw(int(s.in.Fd())); err != nil {
+		return err
+	}
+	restore := func() { _ = term.Restore(int(s.in.Fd()), s.raw) }
+	defer func() {
+		restore()
+		if r := recover(); r != nil {
+			panic(r)
+		}
+	}()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT)
+	defer signal.Stop(sig)
+	go func() {
+		if _, ok := <-sig; ok {
+			restore()
+			// Every edit is on disk already: nothing is lost by stopping here.
+			io.WriteString(s.out, "\r\n")
+			os.Exit(130)
+		}
+	}()
+	s.screen = crlf{s.out}
+	s.keys = &keyReader{r: s.in}
+	err = s.loop()
+	restore()
+	io.WriteString(s.out, "\n")
+	if s.edits > 0 {
+		s.env.SayN("review.session", s.edits, map[string]any{"ID": s.d.ID})
+	}
+	return err
+}
+
+// reload reads the alignment and its marks again.
+func (s *session) reload() error {
+	snap, err := review.Load(s.d)
+	if err != nil {
+		return err
+	}
+	s.snap, s.marks = snap, nil
+	if s.marker != nil {
+		if s.marks, err = s.marker.Marks(s.d.ID, snap.Alignment, nil); err != nil {
+			return err
+		}
+	}
+	if n := len(snap.Alignment.Groups); s.cur > n {
+		s.cur = n
+	}
+	return nil
+}
+
+// needsReview: a group is reviewed when it is confirmed and has no
+// glossary finding.
+func (s *session) needsReview(n int) bool {
+	if s.snap.Alignment.Groups[n-1].Status != document.Confirmed {
+		return true
+	}
+	for _, m := range review.Findings(s.marks) {
+		if m.Group == n {
+			return true
+		}
+	}
+	return false
+}
+
+// nextToReview returns the first group after n that needs review, or 0.
+func (s *session) nextToReview(n int) int {
+	for k := n + 1; k <= len(s.snap.Alignment.Groups); k++ {
+		if s.needsReview(k) {
+			return k
+		}
+	}
+	return 0
+}
+
+func (s *session) left() int {
+	c := 0
+	for k := 1; k <= len(s.snap.Alignment.Groups); k++ {
+		if s.needsReview(k) {
+			c++
+		}
+	}
+	return c
+}
+
+// Keys other than printable characters.
+const (
+	keyNone rune = -1 - iota
+	keyLeft
+	keyRight
+	keyUp
+	keyDown
+	keyEsc
+	keyEnter
+	keyBackspace
+	keyInterrupt // Ctrl-C
+	keyEOF       // Ctrl-D or end of input
+	keyRedraw    // Ctrl-L
+)
+
+func (s *session) loop() error {
+	for {
+		s.draw()
+		k, err := s.keys.next()
+		if err != nil {
+			return nil // the terminal went away: every edit is saved
+		}
+		s.msgs = ""
+		switch k {
+		case 'q', 'Q', keyInterrupt, keyEOF:
+			return nil
+		case 'c':
+			if _, err := s.apply(review.SetStatus{Groups: []int{s.cur}, Confirm: true}); err != nil {
+				return err
+			}
+			s.advance()
+		case 'm':
+			if _, err := s.apply(review.Merge{Group: s.cur}); err != nil {
+				return err
+			}
+		case 'M', 'u':
+			if s.cur == 1 {
+				s.msgs = localize(s.env, &review.EdgeError{Group: 1})
+				continue
+			}
+			ok, err := s.apply(review.Merge{Group: s.cur - 1})
+			if err != nil {
+				return err
+			}
+			if ok {
+				s.cur--
+			}
+		case 's':
+			line, ok := s.prompt(s.env.T("review.prompt-split", map[string]any{"Group": s.cur}))
+			if !ok || strings.TrimSpace(line) == "" {
+				s.msgs = s.env.T("review.cancelled", nil)
+				continue
+			}
+			at, err := review.ParseAt(strings.Fields(line), "")
+			if err != nil {
+				s.msgs = localize(s.env, err)
+				continue
+			}
+			if _, err := s.apply(review.Split{Group: s.cur, At: at}); err != nil {
+				return err
+			}
+		case 'n', ' ', keyRight, keyDown, 'j':
+			s.advance()
+		case 'p', keyLeft, keyUp, 'k':
+			if s.cur > 1 {
+				s.cur--
+			}
+		case 'z':
+			if err := s.undo(); err != nil {
+				return err
+			}
+		case '?', 'h':
+			s.help()
+		case keyRedraw, keyNone, keyEsc:
+		default:
+			s.msgs = s.env.T("review.unknown-key", nil)
+		}
+		if s.cur == 0 {
+			return nil
+		}
+	}
+}
+
+// advance moves to the next group that needs review, and ends the session
+// after the last.
+func (s *session) advance() {
+	if next := s.nextToReview(s.cur); next != 0 {
+		s.cur = next
+		return
+	}
+	s.env.Say("review.nothing-left", map[string]any{"ID": s.d.ID})
+	s.cur = 0
+}
+
+// apply runs one edit through the same path as tilmash group, under the
+// lock, and reports whether it was applied. A refused edit (merging the
+// last group, say) is shown, not fatal. An alignment that changed on disk
+// since it was drawn is reloaded instead of edited blind.
+func (s *session) apply(op review.Op) (bool, error) {
+	unlock, err := s.env.Lock(s.ws)
+	if err != nil {
+		s.msgs = localize(s.env, err)
+		return false, nil
+	}
+	defer unlock()
+	now, err := review.Load(s.d)
+	if err != nil {
+		return false, err
+	}
+	if !bytes.Equal(now.Raw, s.snap.Raw) {
+		s.msgs = s.env.T("review.reloaded", nil)
+		return false, s.reload()
+	}
+	res, err := review.Apply(s.d, op, review.Options{Marker: s.marker})
+	if err != nil {
+		var m interface{ MessageID() string }
+		if errors.As(err, &m) {
+			s.msgs = localize(s.env, err)
+			return false, nil
+		}
+		return false, err
+	}
+	// The same report as tilmash group, caught to draw under the groups.
+	var buf bytes.Buffer
+	quiet := *s.env
+	quiet.Stderr, quiet.Stdout = &buf, io.Discard
+	report(&quiet, s.d.ID, op, res)
+	if res.Step > 0 {
+		s.edits++
+	}
+	s.msgs = strings.TrimRight(buf.String(), "\n")
+	return true, s.reload()
+}
+
+func (s *session) undo() error {
+	unlock, err := s.env.Lock(s.ws)
+	if err != nil {
+		s.msgs = localize(s.env, err)
+		return nil
+	}
+	defer unlock()
+	undone, _, err := review.Undo(s.d, 1, false)
+	if err != nil {
+		var m interface{ MessageID() string }
+		if errors.As(err, &m) {
+			s.msgs = localize(s.env, err)
+			return nil
+		}
+		return err
+	}
+	for _, e := range undone {
+		s.msgs = s.env.T("review.undone", map[string]any{"Step": e.Step, "What": describe(s.env, e)})
+		if s.edits > 0 {
+			s.edits--
+		}
+	}
+	if err := s.reload(); err != nil {
+		return err
+	}
+	if s.cur < 1 {
+		s.cur = 1
+	}
+	return nil
+}
+
+// size returns the terminal's width and height.
+func (s *session) size() (int, int) {
+	w, h, err := term.GetSize(int(s.out.Fd()))
+	if err != nil || w <= 0 {
+		w, h = s.env.Width, 0
+	}
+	if w <= 0 {
+		w = 100
+	}
+	return w, h
+}
+
+// draw clears the screen and draws the current group between its
+// neighbours, the last action's messages and the keys. The neighbours are
+// left out when the screen is too short for them.
+func (s *session) draw() {
+	w, h := s.size()
+	env := *s.env
+	env.Color = s.env.ErrColor
+	a := s.snap.Alignment
+	v := view(&env, w, a.Languages)
+	body := func(context bool) string {
+		var b bytes.Buffer
+		v.Header(&b)
+		if context && s.cur > 1 {
+			v.Group(&b, a, s.cur-1, s.marks, false)
+		}
+		v.Group(&b, a, s.cur, s.marks, true)
+		if context && s.cur < len(a.Groups) {
+			v.Group(&b, a, s.cur+1, s.marks, false)
+		}
+		return b.String()
+	}
+	text := body(true)
+	footer := 4 + strings.Count(s.msgs, "\n")
+	if h > 0 && strings.Count(text, "\n")+footer > h {
+		text = body(false)
+	}
+	var b strings.Builder
+	b.WriteString("\x1b[H\x1b[2J")
+	b.WriteString(env.Paint(console.Bold, s.env.T("review.title", map[string]any{"ID": s.d.ID, "Group": s.cur, "Count": len(a.Groups), "Left": s.left()})))
+	b.WriteString("\n")
+	b.WriteString(text)
+	if s.msgs != "" {
+		b.WriteString("\n" + s.msgs + "\n")
+	}
+	b.WriteString("\n" + s.env.T("review.keys", nil) + "\n")
+	io.WriteString(s.screen, b.String())
+}
+
+func (s *session) help() {
+	io.WriteString(s.screen, "\x1b[H\x1b[2J"+s.env.T("review.help", nil)+"\n\n"+s.env.T("review.any-key", nil)+"\n")
+	s.keys.next()
+}
+
+// prompt reads a line, echoing it; Enter accepts, Esc or Ctrl-C cancels.
+func (s *session) prompt(label string) (string, bool) {
+	var line []rune
+	io.WriteString(s.screen, "\n"+label)
+	for {
+		k, err := s.keys.next()
+		if err != nil {
+			return "", false
+		}
+		switch {
+		case k == keyEnter:
+			return string(line), true
+		case k == keyEsc || k == keyInterrupt || k == keyEOF:
+			return "", false
+		case k == keyBackspace:
+			if len(line) > 0 {
+				line = line[:len(line)-1]
+				io.WriteString(s.screen, "\b \b")
+			}
+		case k >= ' ':
+			line = append(line, k)
+			io.WriteString(s.screen, string(k))
+		}
+	}
+}
+
+// crlf turns "\n" into "\r\n": in raw mode the terminal does not return
+// the carriage by itself.
+type crlf struct{ w io.Writer }
+
+func (c crlf) Write(p []byte) (int, error) {
+	_, err := c.w.Write(bytes.ReplaceAll(p, []byte("\n"), []byte("\r\n")))
+	return len(p), err
+}

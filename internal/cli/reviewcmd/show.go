@@ -1,0 +1,140 @@
+package reviewcmd
+
+import (
+	"slices"
+	"strings"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review"
+)
+
+func showCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "show",
+		Usage:       env.T("review.show.usage", nil),
+		ArgsUsage:   env.T("review.show.args", nil),
+		Description: env.T("review.show.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.IntFlag{Name: "from", Usage: env.T("review.show.flag.from", nil)},
+			&urfave.IntFlag{Name: "to", Usage: env.T("review.show.flag.to", nil)},
+			&urfave.BoolFlag{Name: "flagged", Usage: env.T("review.show.flag.flagged", nil)},
+			&urfave.StringFlag{Name: "langs", Usage: env.T("review.show.flag.langs", nil)},
+			&urfave.IntFlag{Name: "width", Usage: env.T("review.show.flag.width", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 1 {
+				return wantArgs(env, "review.show.args")
+			}
+			ws, d, err := openDoc(env, c.Args().First())
+			if err != nil {
+				return err
+			}
+			snap, err := review.Load(d)
+			if err != nil {
+				return err
+			}
+			warnState(env, snap)
+			a := snap.Alignment
+			langs, err := pickLangs(a, c.String("langs"))
+			if err != nil {
+				return err
+			}
+			groups, err := span(a, c.Int("from"), c.Int("to"))
+			if err != nil {
+				return err
+			}
+			var marks []review.Mark
+			if m := loadMarker(env, ws); m != nil {
+				if marks, err = m.Marks(d.ID, a, groups); err != nil {
+					return err
+				}
+			}
+			if c.Bool("flagged") {
+				groups = flagged(a, groups, marks)
+			}
+			if len(groups) == 0 {
+				env.Say("review.show-none", map[string]any{"ID": d.ID})
+				return nil
+			}
+			v := view(env, c.Int("width"), langs)
+			v.Header(env.Stdout)
+			for _, n := range groups {
+				v.Group(env.Stdout, a, n, marks, false)
+			}
+			return nil
+		},
+	}
+}
+
+// warnState tells the reader when what show draws is not simply the files:
+// an interrupted edit, or an alignment that no longer matches its texts.
+func warnState(env *console.Env, snap *review.Snapshot) {
+	if e := snap.Interrupted; e != nil {
+		env.Warn("review.interrupted", map[string]any{"What": describe(env, e), "Step": e.Step})
+		env.Hint("review.interrupted.hint", map[string]any{"ID": snap.Doc.ID})
+	}
+	if probs := snap.Verify(); len(probs) > 0 {
+		env.Warn("review.show-unverified", map[string]any{"Count": len(probs), "First": localize(env, probs[0])})
+		env.Hint("review.not-verified.hint", map[string]any{"ID": snap.Doc.ID})
+	}
+}
+
+// pickLangs reads --langs: a comma-separated subset of the alignment's
+// languages, in the order to show them. Empty means all.
+func pickLangs(a *document.Alignment, flag string) ([]string, error) {
+	if strings.TrimSpace(flag) == "" {
+		return a.Languages, nil
+	}
+	var out []string
+	for _, l := range strings.Split(flag, ",") {
+		l = strings.TrimSpace(l)
+		if !slices.Contains(a.Languages, l) {
+			return nil, &review.LanguageError{Lang: l, Known: a.Languages}
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+// span lists the groups from..to (1-based, inclusive; 0 means the first
+// or the last).
+func span(a *document.Alignment, from, to int) ([]int, error) {
+	n := len(a.Groups)
+	if from == 0 {
+		from = 1
+	}
+	if to == 0 {
+		to = n
+	}
+	for _, g := range []int{from, to} {
+		if g < 1 || g > n {
+			return nil, &review.NoGroupError{Group: g, Count: n}
+		}
+	}
+	var out []int
+	for g := from; g <= to; g++ {
+		out = append(out, g)
+	}
+	return out, nil
+}
+
+// flagged keeps the groups that need a look: those the aligner flagged and
+// those with glossary findings.
+func flagged(a *document.Alignment, groups []int, marks []review.Mark) []int {
+	bad := map[int]bool{}
+	for _, m := range review.Findings(marks) {
+		bad[m.Group] = true
+	}
+	var out []int
+	for _, n := range groups {
+		if a.Groups[n-1].Status == document.Flagged || bad[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -1,0 +1,75 @@
+package reviewcmd
+
+import (
+	"strconv"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review"
+)
+
+func undoCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "undo",
+		Usage:       env.T("review.undo.usage", nil),
+		ArgsUsage:   env.T("review.undo.args", nil),
+		Description: env.T("review.undo.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.IntFlag{Name: "steps", Value: 1, Usage: env.T("review.undo.flag.steps", nil)},
+			&urfave.BoolFlag{Name: "force", Usage: env.T("review.undo.flag.force", nil)},
+			&urfave.BoolFlag{Name: "list", Usage: env.T("review.undo.flag.list", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 1 {
+				return wantArgs(env, "review.undo.args")
+			}
+			ws, d, err := openDoc(env, c.Args().First())
+			if err != nil {
+				return err
+			}
+			if c.Bool("list") {
+				return history(env, d.ID, d)
+			}
+			unlock, err := env.Lock(ws)
+			if err != nil {
+				return err
+			}
+			defer unlock()
+			undone, rec, err := review.Undo(d, c.Int("steps"), c.Bool("force"))
+			if rec != nil {
+				env.Warn("review.recovered", map[string]any{"What": describe(env, rec), "Step": rec.Step})
+			}
+			for _, e := range undone {
+				env.Say("review.undone", map[string]any{"Step": e.Step, "What": describe(env, e)})
+			}
+			if err != nil && rec != nil && len(undone) == 0 {
+				// The interrupted edit was the only thing to take back.
+				if _, nothing := err.(*review.UndoError); nothing {
+					return nil
+				}
+			}
+			return err
+		},
+	}
+}
+
+// history prints the journal, newest first, as a table on standard output.
+func history(env *console.Env, id string, d *document.Document) error {
+	entries, err := review.History(d)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		env.Say("review.history-empty", map[string]any{"ID": id})
+		return nil
+	}
+	var rows [][]string
+	for i := len(entries) - 1; i >= 0; i-- {
+		e := entries[i]
+		rows = append(rows, []string{strconv.Itoa(e.Step), e.Time.Local().Format("2006-01-02 15:04"), describe(env, e)})
+	}
+	env.Table([]string{env.T("review.col.step", nil), env.T("review.col.time", nil), env.T("review.col.what", nil)}, rows)
+	return nil
+}
