@@ -142,17 +142,30 @@ func loadForBrowsing(env *console.Env, ws *workspace.Workspace) (*glossary.Gloss
 
 // jsonEntry is an entry of glossary list and show --format json.
 type jsonEntry struct {
-	ID     string                    `json:"id"`
-	Kind   string                    `json:"kind"`
-	Note   string                    `json:"note,omitempty"`
-	File   string                    `json:"file,omitempty"`
-	Line   int                       `json:"line,omitempty"`
-	Column int                       `json:"column,omitempty"`
-	Forms  map[string]*glossary.Form `json:"forms"`
+	ID     string              `json:"id"`
+	Kind   string              `json:"kind"`
+	Note   string              `json:"note,omitempty"`
+	File   string              `json:"file,omitempty"`
+	Line   int                 `json:"line,omitempty"`
+	Column int                 `json:"column,omitempty"`
+	Forms  map[string]jsonForm `json:"forms"`
+}
+
+// jsonForm is an entry's forms in one language, named as in the YAML.
+type jsonForm struct {
+	Term      string   `json:"term"`
+	Variants  []string `json:"variants,omitempty"`
+	Forbidden []string `json:"forbidden,omitempty"`
+	Inflect   string   `json:"inflect,omitempty"`
+	Forms     []string `json:"forms,omitempty"`
 }
 
 func toJSON(e *glossary.Entry) jsonEntry {
-	return jsonEntry{ID: e.ID, Kind: string(e.Kind), Note: e.Note, File: e.File, Line: e.Line, Column: e.Column, Forms: e.Langs}
+	forms := map[string]jsonForm{}
+	for l, f := range e.Langs {
+		forms[l] = jsonForm{Term: f.Term, Variants: f.Variants, Forbidden: f.Forbidden, Inflect: f.Inflect, Forms: f.Forms}
+	}
+	return jsonEntry{ID: e.ID, Kind: string(e.Kind), Note: e.Note, File: e.File, Line: e.Line, Column: e.Column, Forms: forms}
 }
 
 func listCommand(env *console.Env) *urfave.Command {
