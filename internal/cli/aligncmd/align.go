@@ -1,0 +1,235 @@
+package aligncmd
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/align"
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func init() { cli.Register(commands) }
+
+func commands(env *console.Env) []*urfave.Command {
+	return []*urfave.Command{alignCommand(env), alignFilesCommand(env)}
+}
+
+func alignCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "align",
+		Usage:       env.T("align.usage", nil),
+		ArgsUsage:   env.T("align.args", nil),
+		Description: env.T("align.description", nil),
+		Action: func(c *urfave.Context) error {
+			if c.NArg() == 0 {
+				return env.Usage("app.want-args", map[string]any{"Command": "align", "Args": env.T("align.args", nil)}, "align.hint")
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			ids := c.Args().Slice()
+			for _, id := range ids {
+				if err := document.ValidID(id); err != nil {
+					return err
+				}
+			}
+			unlock, err := env.Lock(ws)
+			if err != nil {
+				return err
+			}
+			defer unlock()
+			for _, id := range ids {
+				res, err := Document(ws, id)
+				if err != nil {
+					return err
+				}
+				report(env, res)
+			}
+			return nil
+		},
+	}
+}
+
+// Result says what Document did.
+type Result struct {
+	Doc       *document.Document
+	Alignment *document.Alignment
+	Kept      int            // confirmed groups kept as they were
+	Rebased   []string       // languages whose text had changed under the old alignment
+	Lost      []int          // groups that lost sentences to a changed text
+	Kinds     map[string]int // groups by shape, such as "1-1-2"
+}
+
+// Document aligns a workspace document and saves the alignment. Confirmed
+// groups are kept exactly; only the stretches between them are aligned
+// again. A language text that changed since the last alignment (edited by
+// hand, say) is first rebased as import does. The caller holds the lock.
+func Document(ws *workspace.Workspace, id string) (*Result, error) {
+	d, err := document.Open(ws, id)
+	if err != nil {
+		return nil, err
+	}
+	pivot := ws.Config.Source
+	if _, ok := d.Meta.Versions[pivot]; !ok {
+		return nil, &document.MissingLanguageError{ID: id, Lang: pivot}
+	}
+	langs := d.Languages()
+	texts, err := d.Texts()
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Doc: d, Kinds: map[string]int{}}
+	old, err := d.Alignment()
+	if err != nil {
+		return nil, err
+	}
+	if old != nil {
+		for _, l := range langs {
+			if old.Sources[l] != document.Hash(texts[l]) {
+				lost, _ := old.Rebase(l, texts[l])
+				res.Lost = append(res.Lost, lost...)
+				res.Rebased = append(res.Rebased, l)
+			}
+		}
+		if errs := old.Verify(d.AlignmentFile(), texts); len(errs) > 0 {
+			return nil, errs[0]
+		}
+		_, res.Kept, _ = old.Counts()
+	}
+	segs := map[string]func(string) []document.Piece{}
+	for _, l := range langs {
+		seg, err := cli.Segmenter(ws, l)
+		if err != nil {
+			return nil, err
+		}
+		segs[l] = func(text string) []document.Piece {
+			var out []document.Piece
+			for _, s := range seg.Segment(text) {
+				out = append(out, document.Piece{Sentence: document.Sentence{Start: s.Start, End: s.End, Text: s.Text}, Para: s.Para})
+			}
+			return out
+		}
+	}
+	cut := func(lang, text string, base int) []document.Piece {
+		ps := segs[lang](text)
+		for i := range ps {
+			ps[i].Start += base
+			ps[i].End += base
+		}
+		return ps
+	}
+	terms := termFinder(ws)
+	a := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece) []document.Proposal {
+		return group(pivot, langs, p, terms)
+	})
+	for _, g := range a.Groups {
+		res.Kinds[g.Kind(langs)]++
+	}
+	if err := d.SaveAlignment(a); err != nil {
+		return nil, err
+	}
+	res.Alignment = a
+	return res, nil
+}
+
+// TermFinder, when set by the glossary command group, gives the aligner the
+// workspace glossary's matches as anchors.
+var TermFinder func(ws *workspace.Workspace) align.TermFinder
+
+func termFinder(ws *workspace.Workspace) align.TermFinder {
+	if TermFinder == nil {
+		return nil
+	}
+	return TermFinder(ws)
+}
+
+func sentences(ps []document.Piece) []align.Sentence {
+	out := make([]align.Sentence, len(ps))
+	for i, p := range ps {
+		out[i] = align.Sentence{Text: p.Text, Para: p.Para}
+	}
+	return out
+}
+
+// group aligns one stretch. English, Russian and Kazakh go through
+// align.Three; a workspace with two languages through align.Pair.
+func group(pivot string, langs []string, p map[string][]document.Piece, terms align.TermFinder) []document.Proposal {
+	var out []document.Proposal
+	if len(langs) == 3 && pivot == "en" && has(langs, "ru") && has(langs, "kk") {
+		for _, g := range align.Three(sentences(p["en"]), sentences(p["ru"]), sentences(p["kk"]), align.ThreeOptions{Terms: terms}) {
+			out = append(out, document.Proposal{Idx: map[string][]int{"en": g.En, "ru": g.Ru, "kk": g.Kk}, Score: g.Score, Flagged: g.Flagged})
+		}
+		return out
+	}
+	other := ""
+	for _, l := range langs {
+		if l != pivot {
+			other = l
+		}
+	}
+	if other == "" {
+		for i := range p[pivot] {
+			out = append(out, document.Proposal{Idx: map[string][]int{pivot: {i}}, Score: 1})
+		}
+		return out
+	}
+	for _, b := range align.Pair(sentences(p[pivot]), sentences(p[other]), align.Options{SrcLang: pivot, TgtLang: other, Terms: terms}) {
+		out = append(out, document.Proposal{Idx: map[string][]int{pivot: b.Src, other: b.Tgt}, Score: b.Score, Flagged: b.Score < FlagBelow})
+	}
+	return out
+}
+
+// FlagBelow is the bead score under which a two-language group is flagged
+// for review.
+const FlagBelow = 0.5
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func report(env *console.Env, r *Result) {
+	n, confirmed, flagged := r.Alignment.Counts()
+	if len(r.Rebased) > 0 {
+		env.Warn("align.rebased", map[string]any{"Langs": strings.Join(r.Rebased, ", "), "Count": len(r.Lost)})
+	}
+	kinds := make([]string, 0, len(r.Kinds))
+	for k := range r.Kinds {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if r.Kinds[kinds[i]] != r.Kinds[kinds[j]] {
+			return r.Kinds[kinds[i]] > r.Kinds[kinds[j]]
+		}
+		return kinds[i] < kinds[j]
+	})
+	langs := strings.ToUpper(strings.Join(r.Alignment.Languages, "–"))
+	var rows [][]string
+	for _, k := range kinds {
+		rows = append(rows, []string{k, fmt.Sprint(r.Kinds[k])})
+	}
+	env.Printf("%s\n", r.Doc.ID)
+	env.Table([]string{env.T("align.col.kind", map[string]any{"Langs": langs}), env.T("align.col.groups", nil)}, rows)
+	env.Say("align.summary", map[string]any{"ID": r.Doc.ID, "Groups": env.N("align.groups", n, nil), "Flagged": flagged, "Confirmed": confirmed})
+	if flagged > 0 {
+		env.Hint("align.flagged.hint", map[string]any{"ID": r.Doc.ID})
+	}
+	if Findings != nil {
+		Findings(env, r.Doc, r.Alignment)
+	}
+}
+
+// Findings, when set by the glossary command group, reports the glossary
+// check of a freshly aligned document.
+var Findings func(env *console.Env, d *document.Document, a *document.Alignment)
