@@ -145,6 +145,9 @@ func commands(env *console.Env) []*cli.Command {
 		for _, c := range g(env) {
 			if prev, ok := byName[c.Name]; ok {
 				prev.Subcommands = append(prev.Subcommands, c.Subcommands...)
+				if prev.Usage == "" { // the group that owns the command gives its texts
+					prev.Usage, prev.UsageText, prev.Description, prev.ArgsUsage = c.Usage, c.UsageText, c.Description, c.ArgsUsage
+				}
 				continue
 			}
 			byName[c.Name] = c
@@ -169,8 +172,12 @@ func order(name string) int {
 	return 100
 }
 
+// setUsageErrors localizes flag errors at every level, and hides
+// urfave/cli's built-in help subcommand, whose text is English only
+// (--help works everywhere).
 func setUsageErrors(env *console.Env, c *cli.Command) {
 	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(env, err) }
+	c.HideHelpCommand = true
 	for _, s := range c.Subcommands {
 		setUsageErrors(env, s)
 	}
