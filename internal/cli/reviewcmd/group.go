@@ -35,6 +35,9 @@ func groupCommand(env *console.Env) *urfave.Command {
 				},
 				Action: func(c *urfave.Context) error {
 					return groupEdit(env, c, 2, "review.group.split.args", func(_ *document.Alignment, n int) (review.Op, error) {
+						if len(c.StringSlice("at")) == 0 {
+							return nil, env.Usage("review.need-flag", map[string]any{"Flag": "--at LANG:K"}, "review.args.hint")
+						}
 						at, err := review.ParseAt(c.StringSlice("at"), c.String("language"))
 						if err != nil {
 							return nil, err

@@ -1,6 +1,7 @@
 package reviewcmd
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -18,11 +19,11 @@ func showCommand(env *console.Env) *urfave.Command {
 		ArgsUsage:   env.T("review.show.args", nil),
 		Description: env.T("review.show.description", nil),
 		Flags: []urfave.Flag{
-			&urfave.IntFlag{Name: "from", Usage: env.T("review.show.flag.from", nil)},
-			&urfave.IntFlag{Name: "to", Usage: env.T("review.show.flag.to", nil)},
+			&urfave.IntFlag{Name: "from", Value: 1, Usage: env.T("review.show.flag.from", nil)},
+			&urfave.IntFlag{Name: "to", Usage: env.T("review.show.flag.to", nil), DefaultText: env.T("review.show.default.to", nil)},
 			&urfave.BoolFlag{Name: "flagged", Usage: env.T("review.show.flag.flagged", nil)},
 			&urfave.StringFlag{Name: "langs", Usage: env.T("review.show.flag.langs", nil)},
-			&urfave.IntFlag{Name: "width", Usage: env.T("review.show.flag.width", nil)},
+			&urfave.IntFlag{Name: "width", Usage: env.T("review.show.flag.width", nil), DefaultText: env.T("review.show.default.width", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() != 1 {
@@ -42,7 +43,7 @@ func showCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			groups, err := span(a, c.Int("from"), c.Int("to"))
+			groups, err := span(a, c.Int("from"), c.Int("to"), c.IsSet("to"))
 			if err != nil {
 				return err
 			}
@@ -101,14 +102,11 @@ func pickLangs(a *document.Alignment, flag string) ([]string, error) {
 	return out, nil
 }
 
-// span lists the groups from..to (1-based, inclusive; 0 means the first
-// or the last).
-func span(a *document.Alignment, from, to int) ([]int, error) {
+// span lists the groups from..to (1-based, inclusive); to is the last
+// group unless set.
+func span(a *document.Alignment, from, to int, toSet bool) ([]int, error) {
 	n := len(a.Groups)
-	if from == 0 {
-		from = 1
-	}
-	if to == 0 {
+	if !toSet {
 		to = n
 	}
 	for _, g := range []int{from, to} {
@@ -116,11 +114,29 @@ func span(a *document.Alignment, from, to int) ([]int, error) {
 			return nil, &review.NoGroupError{Group: g, Count: n}
 		}
 	}
+	if from > to {
+		return nil, &spanError{From: from, To: to}
+	}
 	var out []int
 	for g := from; g <= to; g++ {
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// spanError is a --from after --to.
+type spanError struct{ From, To int }
+
+func (e *spanError) Error() string {
+	return fmt.Sprintf("--from %d comes after --to %d", e.From, e.To)
+}
+
+// MessageID names the localized message for e.
+func (e *spanError) MessageID() string { return "review.bad-span" }
+
+// TemplateData gives the values of the localized message.
+func (e *spanError) TemplateData() map[string]any {
+	return map[string]any{"From": e.From, "To": e.To}
 }
 
 // flagged keeps the groups that need a look: those the aligner flagged and
