@@ -31,7 +31,7 @@ func initCommand(env *console.Env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			if err := ws.WriteFile(".gitignore", []byte(workspace.LockFile+"\n")); err != nil {
+			if err := ws.WriteFile(".gitignore", []byte(gitignore)); err != nil {
 				return err
 			}
 			env.Say("init.done", map[string]any{"Root": ws.Root})
@@ -39,3 +39,7 @@ func initCommand(env *console.Env) *cli.Command {
 		},
 	}
 }
+
+// gitignore keeps a workspace's local state out of git: the lock, the
+// export folder and the undo journals (git keeps the history).
+const gitignore = workspace.LockFile + "\n/export/\ndocuments/*/journal/\n"
