@@ -143,6 +143,10 @@ func (t *langTrie) addOutput(node int32, o output) {
 // languages compile in parallel, and so does the form generation within a
 // language.
 func Compile(g *Glossary) *Matcher {
+	return compile(g, true)
+}
+
+func compile(g *Glossary, parallel bool) *Matcher {
 	m := &Matcher{g: g, langs: map[string]*langTrie{}}
 	langSet := map[string]bool{}
 	for _, l := range g.Langs {
@@ -153,13 +157,21 @@ func Compile(g *Glossary) *Matcher {
 			langSet[l] = true
 		}
 	}
+	workers := 1
+	if parallel {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	for lang := range langSet {
+		if !parallel {
+			m.langs[lang] = compileLang(g, lang, 1)
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			t := compileLang(g, lang)
+			t := compileLang(g, lang, workers)
 			mu.Lock()
 			m.langs[lang] = t
 			mu.Unlock()
@@ -179,7 +191,7 @@ type plan struct {
 	tailsN [][]string
 }
 
-func compileLang(g *Glossary, lang string) *langTrie {
+func compileLang(g *Glossary, lang string, workers int) *langTrie {
 	base := baseLang(lang)
 	t := &langTrie{lang: lang, outs: [][]output{nil}, forms: make([][]string, len(g.Entries))}
 	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
@@ -188,7 +200,6 @@ func compileLang(g *Glossary, lang string) *langTrie {
 	// glossary order so that the trie, and the order of the entries a span
 	// matches, do not depend on scheduling.
 	plans := make([][]plan, len(g.Entries))
-	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
