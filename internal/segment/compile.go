@@ -27,6 +27,9 @@ type compiledRule struct {
 	abbr      *abbrevSet
 	beforeWin int // bytes of left context the before pattern can need
 	afterWin  int
+	// afterFirst says to try the after pattern before the before pattern,
+	// because its program is smaller: most positions fail the first one.
+	afterFirst bool
 	// Prefilters: the runes the before match can end with and the after
 	// match can start with. anyLast/anyFirst are set when the pattern can
 	// match the empty string, so the neighbouring rune does not matter.
@@ -139,7 +142,25 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 	} else {
 		cr.anyFirst = true
 	}
+	cr.afterFirst = cr.before != nil && progSize(r.expand(x.After)) <= progSize(r.expand(x.Before))
 	return cr, nil
+}
+
+// progSize measures how much work a pattern is to run: the length of its
+// compiled program.
+func progSize(pat string) int {
+	if pat == "" {
+		return 0
+	}
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return 0
+	}
+	return len(prog.Inst)
 }
 
 // compilePattern parses pat for analysis and compiles it anchored at the
@@ -232,28 +253,36 @@ type unit struct {
 // matches reports whether the rule matches at position p of the unit; r0
 // and r1 are the runes before and after p.
 func (cr *compiledRule) matches(u *unit, p int, r0, r1 rune) bool {
-	text, start, end := u.text, u.start, u.end
 	if !cr.anyLast && !cr.last.has(r0) || !cr.anyFirst && !cr.first.has(r1) {
 		return false
 	}
-	if cr.after != nil {
-		e := min(end, p+cr.afterWin)
-		for e < end && e > p && isContinuation(text[e]) {
-			e-- // keep the window on a rune boundary
-		}
-		if !cr.after.MatchString(text[p:e]) {
-			return false
-		}
+	if cr.afterFirst {
+		return cr.matchAfter(u, p) && cr.matchBefore(u, p)
 	}
+	return cr.matchBefore(u, p) && cr.matchAfter(u, p)
+}
+
+func (cr *compiledRule) matchAfter(u *unit, p int) bool {
+	if cr.after == nil {
+		return true
+	}
+	e := min(u.end, p+cr.afterWin)
+	for e < u.end && e > p && isContinuation(u.text[e]) {
+		e-- // keep the window on a rune boundary
+	}
+	return cr.after.MatchString(u.text[p:e])
+}
+
+func (cr *compiledRule) matchBefore(u *unit, p int) bool {
 	switch {
 	case cr.abbr != nil:
-		return cr.abbr.endsAt(text, start, p)
+		return cr.abbr.endsAt(u.text, u.start, p)
 	case cr.before != nil:
-		s := max(start, p-cr.beforeWin)
-		for s > start && s < p && isContinuation(text[s]) {
+		s := max(u.start, p-cr.beforeWin)
+		for s > u.start && s < p && isContinuation(u.text[s]) {
 			s++
 		}
-		return cr.before.Match(u.rev[end-p : end-s])
+		return cr.before.Match(u.rev[u.end-p : u.end-s])
 	}
 	return true
 }

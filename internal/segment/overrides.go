@@ -243,6 +243,25 @@ func LoadRules(lang, dir string, o Overrides) (*Rules, error) {
 	return r, nil
 }
 
+// ForWorkspace returns the segmenter of lang for the workspace rooted at
+// dir, whose tilmash.yaml gave the overrides o. Without overrides it is the
+// shared ForLanguage(lang); otherwise it is built from LoadRules, so a
+// caller that segments many documents should keep it.
+func ForWorkspace(lang, dir string, o Overrides) (*Segmenter, error) {
+	if o.empty() {
+		return ForLanguage(lang)
+	}
+	r, err := LoadRules(lang, dir, o)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(r)
+}
+
+func (o Overrides) empty() bool {
+	return o.SRX == "" && len(o.Abbreviations) == 0 && len(o.NoBreak) == 0 && len(o.Break) == 0
+}
+
 // readSRXFile reads an SRX file and names it (as written in tilmash.yaml)
 // in its errors.
 func readSRXFile(path, name string) (map[string]*Rules, error) {

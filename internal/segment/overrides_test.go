@@ -145,3 +145,28 @@ func mustFor(t *testing.T, lang string) *Segmenter {
 	}
 	return s
 }
+
+func TestForWorkspace(t *testing.T) {
+	plain, err := ForWorkspace("kk", t.TempDir(), Overrides{})
+	if err != nil || plain != mustFor(t, "kk") {
+		t.Fatalf("without overrides: %v, %v; want the shared segmenter", plain, err)
+	}
+	o, err := decodeConfig(t, "segmentation:\n  abbreviations:\n    kk: [мкр.]\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ForWorkspace("kk", t.TempDir(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "Алматыдағы Самал мкр. Жаңа саябақ ашылды."
+	if got := texts(s.Segment(in)); len(got) != 1 {
+		t.Errorf("with the workspace abbreviation: %q", got)
+	}
+	if got := texts(plain.Segment(in)); len(got) != 2 {
+		t.Errorf("without it: %q", got)
+	}
+	if _, err := decodeConfig(t, "languages: [en]\n"); err != nil {
+		t.Errorf("a tilmash.yaml without segmentation: %v", err)
+	}
+}
