@@ -331,8 +331,9 @@ func (c *Checker) Alignment(docID string, a *document.Alignment, groups []int) [
 
 // Document checks a workspace document with the workspace glossary: by
 // aligned group when a is a current alignment of its texts, otherwise by
-// paragraph or whole text (see the package documentation). It returns no
-// findings and no error when the workspace has no glossary.
+// paragraph or whole text (see the package documentation), in which case
+// the findings' Group is 0 ([Report.Plain]). It returns no findings and no
+// error when the workspace has no glossary.
 func Document(ws *workspace.Workspace, d *document.Document, a *document.Alignment) ([]glossary.Finding, error) {
 	c, err := Load(ws)
 	if err != nil || c == nil {

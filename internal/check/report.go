@@ -59,12 +59,17 @@ type Report struct {
 	Findings []Finding
 }
 
-// Plain returns the findings as the glossary reports them, Doc and Group
-// filled in.
+// Plain returns the findings as the glossary reports them, with Doc
+// filled in. Group is the unit's number for aligned groups, TMX units and
+// TSV rows; for a document checked by paragraph or whole text it is 0,
+// since there is no group to name (the Findings say which paragraph).
 func (r *Report) Plain() []glossary.Finding {
 	out := make([]glossary.Finding, len(r.Findings))
 	for i, f := range r.Findings {
 		out[i] = f.Finding
+		if f.Scope == ScopeParagraph || f.Scope == ScopeText {
+			out[i].Group = 0
+		}
 	}
 	return out
 }

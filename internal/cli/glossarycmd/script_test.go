@@ -39,12 +39,50 @@ func TestScripts(t *testing.T) {
 			}
 			e.Setenv("NO_COLOR", "1")
 			e.Setenv("REPO", repo)
-			return nil
+			return houseWorkspace(repo, e.WorkDir)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": exitcode,
 		},
 	})
+}
+
+// houseWorkspace makes $WORK/house, a workspace with the repository's
+// house glossary (every file of it, as it is now), and puts the demo
+// document's texts in $WORK/demo, for the scripts that check them.
+func houseWorkspace(repo, work string) error {
+	dir := filepath.Join(work, "house")
+	if err := os.MkdirAll(filepath.Join(dir, "glossary"), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tilmash.yaml"), []byte("languages: [en, ru, kk]\nsource: en\n"), 0o644); err != nil {
+		return err
+	}
+	files, err := filepath.Glob(filepath.Join(repo, "glossary", "*.yaml"))
+	if err != nil {
+		return err
+	}
+	copyFile := func(from, to string) error {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, 0o644)
+	}
+	for _, f := range files {
+		if err := copyFile(f, filepath.Join(dir, "glossary", filepath.Base(f))); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(work, "demo"), 0o755); err != nil {
+		return err
+	}
+	for _, l := range []string{"en", "ru", "kk"} {
+		if err := copyFile(filepath.Join(repo, "documents", "demo-term-errors", l+".txt"), filepath.Join(work, "demo", l+".txt")); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // exitcode runs a program and checks its exit code: "exitcode 1 tilmash
