@@ -122,7 +122,9 @@ func Summary(bs []Blocker) string {
 			flagged = append(flagged, b.Group)
 		} else {
 			nFind++
-			finds = append(finds, b.Group)
+			if b.Group > 0 { // 0: a finding in a text that is not aligned
+				finds = append(finds, b.Group)
+			}
 		}
 	}
 	var parts []string
@@ -130,11 +132,15 @@ func Summary(bs []Blocker) string {
 		parts = append(parts, plural(len(flagged), "flagged group", "flagged groups")+" ("+numbers(flagged)+")")
 	}
 	if nFind > 0 {
-		groups := "groups "
-		if distinct(finds) == 1 {
-			groups = "group "
+		p := plural(nFind, "glossary finding", "glossary findings")
+		switch distinct(finds) {
+		case 0:
+		case 1:
+			p += " (group " + numbers(finds) + ")"
+		default:
+			p += " (groups " + numbers(finds) + ")"
 		}
-		parts = append(parts, plural(nFind, "glossary finding", "glossary findings")+" ("+groups+numbers(finds)+")")
+		parts = append(parts, p)
 	}
 	if len(parts) == 0 {
 		return "forced export"

@@ -338,6 +338,7 @@ func TestSummary(t *testing.T) {
 		{[]Blocker{{Group: 4, Kind: KindFlagged}}, "forced past 1 flagged group (4)"},
 		{[]Blocker{{Group: 9, Kind: KindFlagged}, {Group: 4, Kind: KindFlagged}, {Group: 2, Kind: "missing"}, {Group: 2, Kind: "forbidden"}},
 			"forced past 2 flagged groups (4, 9) and 2 glossary findings (group 2)"},
+		{[]Blocker{{Kind: "forbidden"}, {Kind: "missing"}}, "forced past 2 glossary findings"},
 	}
 	for _, tt := range tests {
 		if got := Summary(tt.bs); got != tt.want {

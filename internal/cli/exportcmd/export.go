@@ -206,7 +206,7 @@ func report(env *console.Env, out *output, name string, data []byte) error {
 	if err != nil || p == "" {
 		return err
 	}
-	env.Say("export.written", map[string]any{"File": display(env, p)})
+	env.Say("export.written", map[string]any{"File": out.shown(env, name)})
 	return nil
 }
 

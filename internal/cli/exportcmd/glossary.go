@@ -73,7 +73,7 @@ func glossaryExportCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			if p != "" {
-				env.SayN("glossary-export.written", termbase.Count(g, format, langs), map[string]any{"File": display(env, p)})
+				env.SayN("glossary-export.written", termbase.Count(g, format, langs), map[string]any{"File": out.shown(env, name)})
 			}
 			return nil
 		},
@@ -117,8 +117,11 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 			} else if _, ok := termbase.Extensions[format]; !ok {
 				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(termbase.Formats, ", ")}, "glossary-import.hint")
 			}
+			// TBX names its languages; a CSV or TSV without tilmash's
+			// header line does not, and guessing its columns would
+			// silently file terms under the wrong language.
 			read := langs
-			if len(read) == 0 {
+			if len(read) == 0 && !termbase.PairFormats[format] {
 				read = ws.Config.Languages
 			}
 			entries, err := termbase.Read(bytes.NewReader(data), name, format, read)
@@ -126,16 +129,16 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			if len(entries) == 0 {
-				return &noEntriesError{File: name, Langs: strings.Join(read, ", ")}
+				return &noEntriesError{File: name, Langs: strings.Join(ws.Config.Languages, ", ")}
 			}
 			// Where the YAML goes: -o, else the workspace glossary folder,
 			// named after the input.
 			o := c.String("output")
-			var dest string
+			var dest, shown string
 			switch {
 			case o == "-":
 			case o != "":
-				dest = o
+				dest, shown = o, o
 				if !filepath.IsAbs(dest) {
 					dest = filepath.Join(env.Dir, dest)
 				}
@@ -145,6 +148,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 					base = "imported"
 				}
 				dest = ws.Path(ws.Config.Glossary, base+".yaml")
+				shown = ws.Rel(dest)
 			}
 			yamlData, err := termbase.Marshal(entries, "Imported by tilmash glossary import from "+filepath.Base(name)+" ("+format+").")
 			if err != nil {
@@ -155,7 +159,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			if _, err := os.Stat(dest); err == nil && !c.Bool("force") {
-				return &existsError{Path: display(env, dest)}
+				return &existsError{Path: shown}
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
@@ -172,8 +176,8 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 			if err := workspace.WriteFileAtomic(dest, yamlData); err != nil {
 				return &writeError{Path: dest, Err: err}
 			}
-			_, probs := glossary.Parse(display(env, dest), yamlData, ws.Config.Languages)
-			env.SayN("glossary-import.done", len(entries), map[string]any{"File": display(env, dest), "Format": format})
+			_, probs := glossary.Parse(shown, yamlData, ws.Config.Languages)
+			env.SayN("glossary-import.done", len(entries), map[string]any{"File": shown, "Format": format})
 			if len(probs) > 0 {
 				env.Warn("glossary-import.lint", map[string]any{"Count": len(probs), "First": probs[0].Error()})
 				env.Hint("glossary-export.lint.hint", nil)
@@ -217,7 +221,7 @@ func (e *existsError) Hint() string { return "glossary-import.exists.hint" }
 // noEntriesError is a term base with nothing in the workspace languages.
 type noEntriesError struct{ File, Langs string }
 
-func (e *noEntriesError) Error() string { return e.File + ": no terms in " + e.Langs }
+func (e *noEntriesError) Error() string { return e.File + " has no terms in " + e.Langs }
 
 // MessageID names the localized message for e.
 func (e *noEntriesError) MessageID() string { return "glossary-import.no-entries" }

@@ -95,8 +95,20 @@ func (o *output) write(env *console.Env, name string, data []byte) (string, erro
 	return p, nil
 }
 
-// display shows a written path relative to the working folder when it
-// lies inside it.
+// shown is how messages name the file written for name: as the user typed
+// the output path, or relative to the working folder.
+func (o *output) shown(env *console.Env, name string) string {
+	switch {
+	case o.given == "":
+		return display(env, o.file(name))
+	case o.isDir:
+		return filepath.Join(o.given, name)
+	}
+	return o.given
+}
+
+// display shows a path relative to the working folder when it lies inside
+// it.
 func display(env *console.Env, p string) string {
 	if r, err := filepath.Rel(env.Dir, p); err == nil && filepath.IsLocal(r) {
 		return r

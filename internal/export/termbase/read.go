@@ -37,6 +37,9 @@ func (e *ReadError) TemplateData() map[string]any {
 	return map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
 }
 
+// Hint suggests a fix.
+func (e *ReadError) Hint() string { return "glossary-import.bad-file.hint" }
+
 // NeedLangsError is a CSV or TSV without a header naming its languages,
 // read without languages given.
 type NeedLangsError struct{ File string }
