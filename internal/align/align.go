@@ -59,10 +59,10 @@ type Options struct {
 }
 
 const (
-	defaultBand   = 32    // first pass: around the diagonal
-	refineBand    = 8     // second pass: around the first pass's path
-	guideShapes   = 5     // the first pass tries shapes 1-1, 1-0, 0-1, 2-1 and 1-2 only
-	fullTable     = 40000 // tables this small are searched whole
+	defaultBand = 32    // first pass: around the diagonal
+	refineBand  = 8     // second pass: around the first pass's path
+	guideShapes = 5     // the first pass tries shapes 1-1, 1-0, 0-1, 2-1 and 1-2 only
+	fullTable   = 40000 // tables this small are searched whole
 	// temperature scales costs into log-probabilities for the bead scores. The weights are only
 	// roughly log-likelihoods; a temperature above 1 makes the scores less overconfident.
 	temperature = 1.5
@@ -104,7 +104,14 @@ func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
 		gmin, gmax := diagonalGuide(n, m)
 		path, _ = a.bandedPath(gmin, gmax, max(n, m), guideShapes, false)
 	} else {
-		path = a.guidePath(w)
+		var hugs []int
+		path, hugs = a.guidePath(w)
+		if len(hugs) > 0 {
+			// The beam lost the path somewhere: search again in a fixed band around what it
+			// found, twice as wide, widening further wherever the new path hugs its band.
+			gmin, gmax := pathGuide(path, n)
+			path, _ = a.bandedPath(gmin, gmax, 2*w, guideShapes, false)
+		}
 	}
 	a.reestimate(path)
 	gmin, gmax := pathGuide(path, n)

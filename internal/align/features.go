@@ -46,6 +46,7 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 	text := s.Text
 	var toks []token
 	prevRune := rune(' ')
+	openSingle := 0 // single quotes opened and not yet closed
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -86,11 +87,22 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 			f.punct[punctExclaim]++
 		case '"', '«', '»', '“', '”', '„', '‟', '‹', '›', '‘', '’', '\'':
 			if r == '\'' || r == '’' {
-				// an apostrophe inside or at the end of a word (it's, AMs') is not a quote
+				// An apostrophe inside a word (it's) is not a quote. After a word it closes a
+				// quotation only if one was opened ('looking like fools'); otherwise it is a
+				// plural possessive (the AMs' title).
 				nx, _ := utf8.DecodeRuneInString(text[i+w:])
-				if unicode.IsLetter(prevRune) || prevRune == '0' || (unicode.IsLetter(nx) && !unicode.IsSpace(prevRune) && prevRune != ' ') {
+				afterWord := unicode.IsLetter(prevRune) || prevRune == '0'
+				switch {
+				case afterWord && unicode.IsLetter(nx):
 					break
+				case afterWord && openSingle > 0:
+					openSingle--
+					f.punct[punctQuote]++
+				case !afterWord && unicode.IsLetter(nx):
+					openSingle++
+					f.punct[punctQuote]++
 				}
+				break
 			}
 			f.punct[punctQuote]++
 		case ':':
@@ -147,7 +159,7 @@ type token struct {
 }
 
 // calendarOK filters month and weekday names that are more often something else. English names are
-// capitalised; May, March and Mar also need a number beside them (Theresa May, a protest march).
+// capitalised; May also needs a number beside it (Theresa May).
 // Russian and Kazakh write them in lower case, so a capitalised Қазан is the city, not October.
 func calendarOK(lang, lower string, upper bool, toks []token, k int) bool {
 	if lang != "en" {
@@ -157,7 +169,7 @@ func calendarOK(lang, lower string, upper bool, toks []token, k int) bool {
 		return false
 	}
 	switch lower {
-	case "may", "march", "mar":
+	case "may":
 		return k > 0 && toks[k-1].num || k+1 < len(toks) && toks[k+1].num
 	}
 	return true
@@ -248,7 +260,7 @@ func isAbbreviation(word string) bool {
 }
 
 var abbreviations = set(`mr mrs ms dr st mt prof gen col lt sgt capt cpt rev sen rep gov pres jr sr
-	no vs etc inc ltd co corp dept univ ave rd jan feb mar apr jun jul aug sep sept oct nov dec
+	vs etc inc ltd co corp dept univ ave rd jan feb mar apr jun jul aug sep sept oct nov dec
 	u.s u.k e.g i.e a.m p.m
 	г гг ул им т.е т.к т.д т.п др пр проф акад ген тов св стр рис см ср обл р-н
 	ж жж көш т.б т.с.с проф акад`)

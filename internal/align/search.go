@@ -155,10 +155,11 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 
 // guidePath finds a first path with the common shapes in a band that follows the search: the
 // band of row i is centred where row i−1 was cheapest, moved on by the average slope m/n. Like
-// a beam, it tracks a path that drifts away from the diagonal (many omissions on one side) in one
-// pass of O((n+m)·w), where a fixed band would have to be widened. The refining pass re-checks
-// the result in a band around it, so a rare detour taken here costs only speed.
-func (a *aligner) guidePath(w int) []step {
+// a beam, it tracks a path that drifts away from the diagonal in one pass of O((n+m)·w), where a
+// fixed band would have to be widened. It also returns the rows where the path runs along the
+// band's edge: a long run of omissions can leave the beam behind, and the path then has to catch
+// up along the edge.
+func (a *aligner) guidePath(w int) ([]step, []int) {
 	n, m := a.src.n, a.tgt.n
 	b := &band{lo: make([]int32, n+1), hi: make([]int32, n+1), off: make([]int, n+2), m: m}
 	back := make([]uint8, 0, (n+1)*(2*w+2))
@@ -211,10 +212,12 @@ func (a *aligner) guidePath(w int) []step {
 		}
 		centre = float64(arg) + slope
 	}
+	var hugs []int
+	path := walkBack(b, back, max(3, w/8), &hugs)
 	if debugPasses != nil {
-		debugPasses(w, b.cells(), false)
+		debugPasses(w, b.cells(), len(hugs) > 0)
 	}
-	return walkBack(b, back, 0, nil)
+	return path, hugs
 }
 
 // expNeg returns e^−x, to within 0.4%, from a table: the search needs one exponential for every

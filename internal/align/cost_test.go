@@ -1,0 +1,395 @@
+package align
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+// Table tests for each cost component: numbers, calendar names, punctuation, inner sentence ends,
+// name matching through transliteration, length, anchors (including glossary terms) and
+// paragraphs.
+
+func TestScanNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+		read int // bytes consumed, -1 for all
+	}{
+		{"1000", []string{"1000"}, -1},
+		{"1,000", []string{"1000"}, -1},
+		{"1 000", []string{"1000"}, -1},
+		{"1\u00a0000", []string{"1000"}, -1},
+		{"1\u202f000\u202f000", []string{"1000000"}, -1},
+		{"1.000", []string{"1000"}, -1},
+		{"3.5", []string{"3.5"}, -1},
+		{"3,5", []string{"3.5"}, -1},
+		{"3,50", []string{"3.5"}, -1},
+		{"2,80 млрд", []string{"2.8"}, 4},
+		{"1,000.5", []string{"1000.5"}, -1},
+		{"1 000,5", []string{"1000.5"}, -1},
+		{"0.125", []string{"0.125"}, -1},
+		{"007", []string{"7"}, -1},
+		{"2019 200", []string{"2019", "200"}, -1},
+		{"2019 году", []string{"2019"}, 4},
+		{"09.09.2019", []string{"9", "9", "2019", "@m9"}, -1},
+		{"1/10/2019", []string{"1", "10", "2019"}, -1},
+		{"10:30", []string{"10"}, 2},
+		{"12%", []string{"12"}, 2},
+		{"5.", []string{"5"}, 1},
+		{"1,2,3", []string{"1.2", "3"}, -1},
+	}
+	for _, tt := range tests {
+		got, n := scanNumber(tt.in, nil)
+		want := tt.read
+		if want < 0 {
+			want = len(tt.in)
+		}
+		if !slices.Equal(got, tt.want) || n != want {
+			t.Errorf("scanNumber(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, want)
+		}
+	}
+}
+
+// numberKeys returns the number keys (numbers, months, weekdays) extract finds in text.
+func numberKeys(lang, text string) []uint32 {
+	var out []uint32
+	for _, k := range extract(lang, Sentence{Text: text}, nil).keys {
+		if k&kindMask == kindNumber {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func TestNumbersAcrossLanguages(t *testing.T) {
+	tests := []struct {
+		en, lang, other string
+		shared          int
+	}{
+		{"It cost $1,500,000.", "ru", "Это стоило 1 500 000 долларов.", 1},
+		{"Inflation was 8.7% in May 2024.", "kk", "2024 жылғы мамырда инфляция 8,7% болды.", 3},
+		{"Inflation was 8.7% in May 2024.", "ru", "Инфляция в мае 2024 года составила 8,7%.", 3},
+		{"The vote is on September 9, 2019.", "ru", "Голосование пройдёт 09.09.2019.", 3},
+		{"The vote is on September 9.", "kk", "Дауыс беру 9 қыркүйекте өтеді.", 2},
+		{"He arrived on Monday.", "ru", "Он приехал в понедельник.", 1},
+		{"He arrived on Monday.", "kk", "Ол дүйсенбі күні келді.", 1},
+		{"The talks lasted 3 hours.", "ru", "Переговоры длились 5 часов.", 0},
+		{"Theresa May spoke.", "ru", "Выступила Тереза Мэй.", 0}, // May without a number is not a month
+		{"Martin spoke in March.", "ru", "Мартин выступил в марте.", 1},
+	}
+	for _, tt := range tests {
+		a, b := numberKeys("en", tt.en), numberKeys(tt.lang, tt.other)
+		n := 0
+		for _, k := range a {
+			if slices.Contains(b, k) {
+				n++
+			}
+		}
+		if n != tt.shared {
+			t.Errorf("%q / %q: %d shared number keys, want %d", tt.en, tt.other, n, tt.shared)
+		}
+	}
+}
+
+func TestCalendarKey(t *testing.T) {
+	tests := []struct{ lang, word, want string }{
+		{"en", "september", "@m9"},
+		{"en", "sept", "@m9"},
+		{"en", "friday", "@d5"},
+		{"en", "fried", ""},
+		{"ru", "сентября", "@m9"},
+		{"ru", "сентябре", "@m9"},
+		{"ru", "марта", "@m3"},
+		{"ru", "мартин", ""},
+		{"ru", "мая", "@m5"},
+		{"ru", "среду", "@d3"},
+		{"ru", "среди", ""},
+		{"kk", "қыркүйекте", "@m9"},
+		{"kk", "желтоқсанда", "@m12"},
+		{"kk", "қазан", "@m10"},
+		{"kk", "қазақстан", ""},
+		{"kk", "жұмада", "@d5"},
+		{"kk", "жұмыс", ""},
+		{"kk", "ақпарат", ""},
+	}
+	for _, tt := range tests {
+		if got := calendarKey(tt.lang, tt.word); got != tt.want {
+			t.Errorf("calendarKey(%s, %q) = %q, want %q", tt.lang, tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestPunctuation(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       [nPunct]uint8
+	}{
+		{"en", "Is it over?", [nPunct]uint8{punctQuestion: 1}},
+		{"en", "Stop!", [nPunct]uint8{punctExclaim: 1}},
+		{"en", `He said "no".`, [nPunct]uint8{punctQuote: 2}},
+		{"en", "AMs worried about 'looking like fools'", [nPunct]uint8{punctQuote: 2}},
+		{"en", "It's the AMs' title, isn't it?", [nPunct]uint8{punctQuestion: 1}},
+		{"ru", "Он сказал: «нет».", [nPunct]uint8{punctColon: 1, punctQuote: 2}},
+		{"kk", "Ол “жоқ” деді (қысқаша).", [nPunct]uint8{punctQuote: 2, punctParen: 2}},
+	}
+	for _, tt := range tests {
+		if got := extract(tt.lang, Sentence{Text: tt.text}, nil).punct; got != tt.want {
+			t.Errorf("punct(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestInnerStops(t *testing.T) {
+	tests := []struct {
+		text string
+		want uint8
+	}{
+		{"One sentence.", 0},
+		{"One sentence. Another one.", 1},
+		{"Is it? Yes! It is.", 2},
+		{`He said "no." Then he left.`, 1},
+		{"Mr. Smith met Dr. Jones in St. Petersburg.", 0},
+		{"J. K. Rowling wrote it.", 0},
+		{"Prices rose 3.5 percent. Wages did not.", 1},
+		{"Встреча прошла в г. Алматы. Итоги подведут завтра.", 1},
+		{"Он ушёл. «Я вернусь», — сказал он.", 1},
+		{"Кездесу өтті. Қорытындысы ертең шығады.", 1},
+		{"ends with lower. case next", 0},
+	}
+	for _, tt := range tests {
+		if got := innerStops(tt.text); got != tt.want {
+			t.Errorf("innerStops(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+// sameName reports whether an English word and a Cyrillic word share a word key, that is,
+// whether the aligner would count them as the same name.
+func sameName(en, lang, other string) bool {
+	a := extract("en", Sentence{Text: en}, nil).keys
+	b := extract(lang, Sentence{Text: other}, nil).keys
+	for _, k := range a {
+		if k&kindMask == kindWord && slices.Contains(b, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestNameTransliteration(t *testing.T) {
+	tests := []struct {
+		en, lang, other string
+		want            bool
+	}{
+		{"Tokayev", "ru", "Токаев", true},
+		{"Tokayev", "kk", "Тоқаев", true},
+		{"Tokayev", "ru", "Токаеву", true},   // dative
+		{"Tokayev", "ru", "Токаевым", true},  // instrumental
+		{"Tokayev", "kk", "Тоқаевтың", true}, // genitive
+		{"Tokayev", "kk", "Тоқаевқа", true},  // dative
+		{"Tokayev", "kk", "Тоқаевпен", true}, // instrumental
+		{"Almaty", "ru", "Алматы", true},
+		{"Almaty", "kk", "Алматыда", true},   // locative
+		{"Almaty", "kk", "Алматыдағы", true}, // attributive locative
+		{"London", "ru", "Лондон", true},
+		{"London", "ru", "Лондоне", true},
+		{"London", "kk", "Лондонда", true},
+		{"Washington", "ru", "Вашингтоне", true},
+		{"George", "ru", "Джордж", true},       // soft g
+		{"Wilson", "ru", "Уилсон", true},       // w as у
+		{"Christian", "ru", "Кристиан", true},  // ch as к
+		{"Chelsea", "ru", "Челси", true},       // ch as ч
+		{"Commission", "ru", "Комиссия", true}, // -ion
+		{"police", "ru", "полиция", true},      // c as ц
+		{"Glasgow", "ru", "Глазго", true},      // ow
+		{"Brighton", "kk", "Брайтон", true},    // silent gh
+		{"Democrats", "ru", "демократы", true}, // plural s
+		{"Spanish", "ru", "испанский", true},   // -ish, -ский
+		{"Mexican", "ru", "мексиканский", true},
+		{"Kazakhstan", "kk", "Қазақстанның", true},
+		{"parliament", "kk", "парламентінің", true},
+		{"London", "ru", "Париж", false},
+		{"Tokayev", "ru", "Назарбаев", false},
+		{"would", "ru", "вложил", false}, // stop word
+	}
+	for _, tt := range tests {
+		if got := sameName(tt.en, tt.lang, tt.other); got != tt.want {
+			t.Errorf("%s ~ %s (%s): %v, want %v", tt.en, tt.other, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestLengthCost(t *testing.T) {
+	m := newModel("en", "ru")
+	tests := []struct {
+		name         string
+		ls, lt       float64
+		cheaperThan  [2]float64 // another (ls, lt) that must cost more
+		wantAtMostCh float64
+	}{
+		{"expected ratio beats short target", 100, 115, [2]float64{100, 60}, 0.1},
+		{"expected ratio beats long target", 100, 115, [2]float64{100, 200}, 0.1},
+		{"long sentences tolerate the same absolute gap", 300, 345 + 30, [2]float64{30, 35 + 30}, 2},
+	}
+	for _, tt := range tests {
+		a := m.lengthCost(tt.ls, tt.lt)
+		b := m.lengthCost(tt.cheaperThan[0], tt.cheaperThan[1])
+		if a >= b {
+			t.Errorf("%s: cost(%v,%v)=%.2f, not below cost(%v)=%.2f", tt.name, tt.ls, tt.lt, a, tt.cheaperThan, b)
+		}
+		if a > tt.wantAtMostCh && tt.wantAtMostCh < 1 {
+			t.Errorf("%s: cost(%v,%v)=%.2f, want ≤ %v", tt.name, tt.ls, tt.lt, a, tt.wantAtMostCh)
+		}
+	}
+	if c := m.lengthCost(100, 10000); c != m.maxLengthCost {
+		t.Errorf("absurd length pair costs %.1f, want the cap %.1f", c, m.maxLengthCost)
+	}
+	// Re-estimation: a document translated tersely pulls the ratio down, but not all the way.
+	a := &aligner{m: newModel("en", "ru")}
+	src := make([]Sentence, 50)
+	tgt := make([]Sentence, 50)
+	for i := range src {
+		src[i] = Sentence{Text: repeatWord("word", 10+i%7)}
+		tgt[i] = Sentence{Text: repeatWord("слово", 8+i%7)} // about 0.85 of the English length
+	}
+	fs, ft := extractAll("en", src, nil), extractAll("ru", tgt, nil)
+	a.src, a.tgt = newSide(src, fs, nil), newSide(tgt, ft, nil)
+	path := make([]step, 50)
+	for i := range path {
+		path[i] = step{i: i + 1, j: i + 1}
+	}
+	before := a.m.ratio
+	a.reestimate(path)
+	if !(a.m.ratio < before && a.m.ratio > 0.8) {
+		t.Errorf("re-estimated ratio %.3f, want between the document's (~0.9) and the prior %.3f", a.m.ratio, before)
+	}
+}
+
+func repeatWord(w string, n int) string {
+	s := w
+	for range n - 1 {
+		s += " " + w
+	}
+	return s
+}
+
+// fakeTerms finds glossary entry "court" in any sentence that contains one of its forms.
+type fakeTerms map[string][]string
+
+func (f fakeTerms) FindTerms(lang, text string) []string {
+	var ids []string
+	for id, forms := range f {
+		for _, form := range forms {
+			if containsFold(text, form) {
+				ids = append(ids, id)
+				break
+			}
+		}
+	}
+	return ids
+}
+
+func containsFold(text, sub string) bool {
+	return len(sub) > 0 && len(text) >= len(sub) && indexFold(text, sub) >= 0
+}
+
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestAnchorCost(t *testing.T) {
+	m := newModel("en", "ru")
+	set := func(keys ...uint32) keySet {
+		w := map[uint32]float32{}
+		for _, k := range keys {
+			w[k] = 1
+		}
+		slices.Sort(keys)
+		return newKeySet(keys, w)
+	}
+	n1, n2 := hashKey(kindNumber, "12"), hashKey(kindNumber, "40")
+	name := hashKey(kindWord, "tkf")
+	term := hashKey(kindTerm, "supreme-court")
+	tests := []struct {
+		name   string
+		a, b   keySet
+		sign   int // −1: a bonus (cost below 0), +1: a penalty, 0: nothing
+		weaker string
+	}{
+		{"shared number", set(n1), set(n1), -1, ""},
+		{"number on one side only", set(n1), set(), +1, ""},
+		{"different numbers", set(n1), set(n2), +1, ""},
+		{"shared name", set(name), set(name), -1, ""},
+		{"name on one side only", set(name), set(), 0, ""},
+		{"shared term", set(term), set(term), -1, ""},
+		{"term on one side only", set(term), set(), +1, ""},
+	}
+	for _, tt := range tests {
+		c := m.anchorCost(&tt.a, &tt.b)
+		if got := sign(c); got != tt.sign {
+			t.Errorf("%s: anchor cost %.2f, want sign %d", tt.name, c, tt.sign)
+		}
+	}
+	// Glossary terms found by a TermFinder become anchors on both sides.
+	terms := fakeTerms{"supreme-court": {"Supreme Court", "Верховный суд", "Жоғарғы сот"}}
+	en := extract("en", Sentence{Text: "The Supreme Court ruled."}, terms)
+	ru := extract("ru", Sentence{Text: "Верховный суд вынес решение."}, terms)
+	if !slices.Contains(en.keys, term) || !slices.Contains(ru.keys, term) {
+		t.Errorf("term keys missing: en %v ru %v", en.keys, ru.keys)
+	}
+}
+
+func sign(x float64) int {
+	switch {
+	case x < -1e-9:
+		return -1
+	case x > 1e-9:
+		return 1
+	}
+	return 0
+}
+
+// TestParagraphCue checks that a bead costs more when it straddles a paragraph break, and that
+// paragraph ends should coincide on both sides.
+func TestParagraphCue(t *testing.T) {
+	mk := func(paras ...int) []Sentence {
+		out := make([]Sentence, len(paras))
+		for i, p := range paras {
+			out[i] = Sentence{Text: "Сорок два слова здесь.", Para: p}
+		}
+		return out
+	}
+	build := func(src, tgt []Sentence) *aligner {
+		a := &aligner{m: newModel("ru", "ru")}
+		fs, ft := extractAll("ru", src, nil), extractAll("ru", tgt, nil)
+		w := keyWeights(fs, ft)
+		a.src, a.tgt = newSide(src, fs, w), newSide(tgt, ft, w)
+		a.paras = a.src.paras && a.tgt.paras
+		return a
+	}
+	same := build(mk(0, 0, 1, 1), mk(0, 0, 1, 1))
+	// 2-1 bead over source sentences 1 and 2 (a break between them) against one inside it.
+	crossing := same.beadCost(3, 3, 2) // shape 2-1 ending at (3, 2): source 1..2
+	inside := same.beadCost(3, 2, 1)   // source 0..1, no break
+	if crossing <= inside {
+		t.Errorf("a bead across a paragraph break costs %.2f, not more than one inside a paragraph (%.2f)", crossing, inside)
+	}
+	// 1-1 ending at (2, 2) ends a paragraph on both sides; ending at (2, 1) on one side only.
+	if both, one := same.beadCost(0, 2, 2), same.beadCost(0, 2, 1); both >= one {
+		t.Errorf("bead ending paragraphs on both sides costs %.2f, not less than on one side (%.2f)", both, one)
+	}
+	// Without paragraphs on one side the cue is off.
+	none := build(mk(0, 0, 1, 1), mk(0, 0, 0, 0))
+	if none.paras {
+		t.Error("paragraph cue on although the target has no paragraphs")
+	}
+	if d := none.beadCost(3, 3, 2) - none.beadCost(3, 2, 1); math.Abs(d) > 1e-9 {
+		t.Errorf("without target paragraphs, beads differ by %.2f", d)
+	}
+}

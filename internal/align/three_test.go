@@ -1,0 +1,224 @@
+package align
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// bd builds a bead from "0 1|2" notation ("-" or nothing for an empty side).
+func bd(s string, score float64) Bead {
+	parse := func(part string) []int {
+		out := []int{}
+		for _, f := range strings.Fields(part) {
+			if f == "-" {
+				continue
+			}
+			var x int
+			fmt.Sscan(f, &x)
+			out = append(out, x)
+		}
+		return out
+	}
+	src, tgt, _ := strings.Cut(s, "|")
+	return Bead{Src: parse(src), Tgt: parse(tgt), Score: score}
+}
+
+func groupString(g Group) string {
+	side := func(idx []int) string {
+		if len(idx) == 0 {
+			return "-"
+		}
+		return strings.Trim(fmt.Sprint(idx), "[]")
+	}
+	flag := ""
+	if g.Flagged {
+		flag = " !"
+	}
+	return side(g.En) + "|" + side(g.Ru) + "|" + side(g.Kk) + flag
+}
+
+// TestCombine checks how two pairwise alignments become groups, where they agree and where they
+// do not.
+func TestCombine(t *testing.T) {
+	// Sentences without English at the same place in Russian and Kazakh: pair them one to one,
+	// the way an ru–kk alignment would for equal counts, extra ones alone.
+	ruKk := func(r0, r1, k0, k1 int) []Bead {
+		var out []Bead
+		for r, k := r0, k0; r < r1 || k < k1; r, k = r+1, k+1 {
+			b := Bead{Src: []int{}, Tgt: []int{}, Score: 0.9}
+			if r < r1 {
+				b.Src = []int{r - r0}
+			}
+			if k < k1 {
+				b.Tgt = []int{k - k0}
+			}
+			out = append(out, b)
+		}
+		return out
+	}
+	tests := []struct {
+		name       string
+		n, nr, nk  int
+		ru, kk     []string
+		want       []string
+		wantScores []float64
+	}{
+		{
+			name: "agreement",
+			n:    3, nr: 3, nk: 3,
+			ru:   []string{"0|0", "1|1", "2|2"},
+			kk:   []string{"0|0", "1|1", "2|2"},
+			want: []string{"0|0|0", "1|1|1", "2|2|2"},
+		},
+		{
+			// ru merges English 1 and 2; kk merges 2 and 3: the group spans English 1 to 3.
+			name: "boundaries disagree",
+			n:    5, nr: 4, nk: 4,
+			ru:   []string{"0|0", "1 2|1", "3|2", "4|3"},
+			kk:   []string{"0|0", "1|1", "2 3|2", "4|3"},
+			want: []string{"0|0|0", "1 2 3|1 2|1 2", "4|3|3"},
+		},
+		{
+			// ru drops English 1 and adds a sentence after English 3; kk adds one at the start
+			// and drops English 4.
+			name: "omissions and additions",
+			n:    5, nr: 5, nk: 5,
+			ru:   []string{"0|0", "1|-", "2|1", "3|2", "-|3", "4|4"},
+			kk:   []string{"-|0", "0|1", "1|2", "2|3", "3|4", "4|-"},
+			want: []string{"-|-|0 !", "0|0|1", "1|-|2 !", "2|1|3", "3|2|4", "-|3|- !", "4|4|- !"},
+		},
+		{
+			// Both translations add a sentence at the same place: they are paired.
+			name: "additions at the same place",
+			n:    2, nr: 3, nk: 3,
+			ru:   []string{"0|0", "-|1", "1|2"},
+			kk:   []string{"0|0", "-|1", "1|2"},
+			want: []string{"0|0|0", "-|1|1 !", "1|2|2"},
+		},
+		{
+			name: "no English",
+			n:    0, nr: 2, nk: 1,
+			ru:   []string{"-|0", "-|1"},
+			kk:   []string{"-|0"},
+			want: []string{"-|0|0 !", "-|1|- !"},
+		},
+		{
+			name: "no Kazakh",
+			n:    2, nr: 2, nk: 0,
+			ru:   []string{"0|0", "1|1"},
+			kk:   []string{"0|-", "1|-"},
+			want: []string{"0|0|- !", "1|1|- !"},
+		},
+		{
+			// A group's score is its weakest bead's; below the threshold it is flagged.
+			name: "scores",
+			n:    3, nr: 2, nk: 3,
+			ru:   []string{"0|0@0.95", "1 2|1@0.4"},
+			kk:   []string{"0|0@0.9", "1|1@0.8", "2|2@0.7"},
+			want: []string{"0|0|0", "1 2|1|1 2 !"}, wantScores: []float64{0.9, 0.4},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parse := func(ss []string) []Bead {
+				var out []Bead
+				for _, s := range ss {
+					score := 0.99
+					if b, a, ok := strings.Cut(s, "@"); ok {
+						s = b
+						fmt.Sscan(a, &score)
+					}
+					out = append(out, bd(s, score))
+				}
+				return out
+			}
+			groups := combine(parse(tt.ru), parse(tt.kk), tt.n, tt.nr, tt.nk, DefaultFlagBelow, ruKk)
+			var got []string
+			for _, g := range groups {
+				got = append(got, groupString(g))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("groups\n got %q\nwant %q", got, tt.want)
+			}
+			if err := checkGroups(groups, [3]int{tt.n, tt.nr, tt.nk}); err != nil {
+				t.Error(err)
+			}
+			for k, s := range tt.wantScores {
+				if groups[k].Score != s {
+					t.Errorf("group %d score %v, want %v", k, groups[k].Score, s)
+				}
+			}
+		})
+	}
+}
+
+// TestThreeDisagree runs the whole three-way alignment on a short text where the Russian
+// translator merged two English sentences and the Kazakh translator split a different one.
+func TestThreeDisagree(t *testing.T) {
+	en := goldenSentences(
+		"The court in Astana sentenced the former minister to 9 years in prison on Monday.",
+		"He was found guilty of taking bribes worth 2.5 billion tenge.",
+		"His lawyer said they would appeal.",
+		"The verdict can be challenged within 15 days, and the prosecutor's office has not yet said whether it will ask for a longer sentence.",
+		"The case began in 2022.",
+	)
+	ru := goldenSentences(
+		"В понедельник суд Астаны приговорил бывшего министра к 9 годам лишения свободы.",
+		"Его признали виновным в получении взяток на 2,5 млрд тенге, и его адвокат заявил, что они подадут апелляцию.",
+		"Приговор можно обжаловать в течение 15 дней, а прокуратура пока не сообщила, будет ли она добиваться более строгого наказания.",
+		"Дело было возбуждено в 2022 году.",
+	)
+	kk := goldenSentences(
+		"Дүйсенбі күні Астана соты бұрынғы министрді 9 жылға бас бостандығынан айырды.",
+		"Ол 2,5 миллиард теңге пара алғаны үшін кінәлі деп танылды.",
+		"Оның адвокаты шағым түсіретінін айтты.",
+		"Үкімге 15 күн ішінде шағымдануға болады.",
+		"Прокуратура жазаны ауырлатуды сұрайтынын әлі айтқан жоқ.",
+		"Іс 2022 жылы басталған.",
+	)
+	groups := Three(en, ru, kk, ThreeOptions{})
+	var got []string
+	for _, g := range groups {
+		got = append(got, groupString(g))
+	}
+	// Flags depend on scores; the grouping does not.
+	want := []string{"0|0|0", "1 2|1|1 2", "3|2|3 4", "4|3|5"}
+	var plain []string
+	for _, g := range got {
+		plain = append(plain, strings.TrimSuffix(g, " !"))
+	}
+	if !slices.Equal(plain, want) {
+		t.Errorf("groups\n got %q\nwant %q", got, want)
+	}
+	if err := checkGroups(groups, [3]int{len(en), len(ru), len(kk)}); err != nil {
+		t.Error(err)
+	}
+}
+
+func goldenSentences(texts ...string) []Sentence {
+	out := make([]Sentence, len(texts))
+	for k, s := range texts {
+		out[k] = Sentence{Text: s}
+	}
+	return out
+}
+
+func TestReasons(t *testing.T) {
+	g := Group{En: []int{3}, Ru: []int{}, Kk: []int{4}, Score: 0.31, Flagged: true}
+	var got []string
+	for _, r := range g.Reasons(0) {
+		got = append(got, r.MessageID()+": "+r.String())
+	}
+	want := []string{"align.flag.no-ru: no Russian translation", "align.flag.low-score: low alignment confidence (0.31)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("reasons %q, want %q", got, want)
+	}
+	if r := g.Reasons(0)[1]; r.TemplateData()["Score"] != 0.31 {
+		t.Errorf("template data %v", r.TemplateData())
+	}
+	if rs := (Group{En: []int{0}, Ru: []int{0}, Kk: []int{0}, Score: 0.9}).Reasons(0); len(rs) != 0 {
+		t.Errorf("a sound group has reasons %v", rs)
+	}
+}
