@@ -10,20 +10,21 @@ import (
 // it apart: "Volcano spews ash on Mexico City Ash spewing from the volcano
 // has reached ...". No punctuation marks the end of such a headline, so
 // the rules cannot find it. headlineEnd looks for it in the first sentence
-// of a text, where a news article has its headline, using evidence that
-// does not depend on the article at hand:
+// of a text, where a news article has its headline. The headline may end
+// before a capitalised word that follows a word that could end one (not a
+// joiner such as "of" or "на", not a comma or colon), when
 //
-//   - the next word is one that usually starts a sentence (the language's
-//     starter words: "The", "В", "Бұл");
-//   - the next word is a common word, not a name: the text uses it in lower
-//     case elsewhere and never capitalises it inside a sentence (the
-//     document-centric test of Mikheev, "Periods, capitalized words, etc.",
-//     Computational Linguistics 28(3), 2002);
-//   - the next word repeats the first word of the headline, as leads often
-//     repeat the headline's subject.
+//   - the capitalised word is one that usually starts a sentence (the
+//     language's starter words: "The", "В", "Бұл"), or
+//   - it follows a lower-case word and is a common word, not a name: the
+//     text uses it in lower case elsewhere and never capitalises it inside
+//     a sentence (the document-centric test of Mikheev, "Periods,
+//     capitalized words, etc.", Computational Linguistics 28(3), 2002).
 //
 // English headlines in Title Case capitalise almost every word, so there
-// the end of the headline must also be where sentence case begins.
+// the end of the headline must also be where sentence case begins. A
+// capitalised word after a name ("Mexico City Ash ...") or in quotes
+// («Ливерпуль») is taken as part of the headline unless it is a starter.
 
 const (
 	headlineMinWords = 2  // words in the shortest headline
@@ -45,7 +46,7 @@ func (c *cutter) headlineEnd(start, end int) int {
 	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isCloser)); !isStop(r) {
 		return -1 // not a sentence: the whole unit is a title or a fragment
 	}
-	words := splitWords(c.text, start, start+len(s))
+	words := splitWords(c.text, start, start+len(s), headlineMaxWords+sentenceMinWords+1)
 	if len(words) < headlineMinWords+sentenceMinWords {
 		return -1
 	}
@@ -177,11 +178,11 @@ func stem(w string) string {
 	return w[:i]
 }
 
-// splitWords splits text[start:end] at white space.
-func splitWords(text string, start, end int) []word {
+// splitWords splits text[start:end] at white space, up to limit words.
+func splitWords(text string, start, end, limit int) []word {
 	var out []word
 	i := start
-	for i < end {
+	for i < end && len(out) < limit {
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if unicode.IsSpace(r) {
 			i += n

@@ -86,8 +86,6 @@ const (
 	kindItem              // list item: split into sentences
 	kindQuote             // block quote: split into sentences
 	kindFence             // fenced code: one segment
-	kindHeading           // Markdown ATX heading: one segment
-	kindRule              // thematic break: one segment
 )
 
 func (c *cutter) run() {
