@@ -81,11 +81,11 @@ type span struct{ start, end int }
 type blockKind int
 
 const (
-	kindNone    blockKind = iota
-	kindText              // paragraph: split into sentences
-	kindItem              // list item: split into sentences
-	kindQuote             // block quote: split into sentences
-	kindFence             // fenced code: one segment
+	kindNone  blockKind = iota
+	kindText            // paragraph: split into sentences
+	kindItem            // list item: split into sentences
+	kindQuote           // block quote: split into sentences
+	kindFence           // fenced code: one segment
 )
 
 func (c *cutter) run() {
