@@ -213,8 +213,12 @@ func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map
 			continue
 		}
 		add(l+".txt", []byte(snap.Texts[l]), []byte(t))
-		meta.Versions[l].SHA256 = document.Hash(t)
-		meta.Versions[l].Bytes = len(t)
+		v := meta.Versions[l]
+		v.SHA256, v.Bytes = document.Hash(t), len(t)
+		// A title import took from the heading follows the heading's fix.
+		if v.Title == document.Title([]byte(snap.Texts[l])) {
+			v.Title = document.Title([]byte(t))
+		}
 	}
 	add(document.AlignmentName, snap.Raw, newRaw)
 	if len(texts) > 0 {

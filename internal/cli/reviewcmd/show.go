@@ -78,7 +78,7 @@ func warnState(env *console.Env, snap *review.Snapshot) {
 		env.Hint("review.interrupted.hint", map[string]any{"ID": snap.Doc.ID})
 	}
 	if probs := snap.Verify(); len(probs) > 0 {
-		env.Warn("review.show-unverified", map[string]any{"Count": len(probs), "First": localize(env, probs[0])})
+		warn(env, "review.show-unverified", map[string]any{"Count": len(probs), "First": localize(env, probs[0])})
 		env.Hint("review.not-verified.hint", map[string]any{"ID": snap.Doc.ID})
 	}
 }
