@@ -19,6 +19,8 @@ func init() {
 	cli.Register(commands)
 	cli.CountFindings = countFindings
 	aligncmd.GlossaryFinder = glossaryFinder
+	aligncmd.TermFinder = termFinder
+	aligncmd.Findings = alignFindings
 }
 
 // commands are glossary (its usage and the lint, list, show and add
