@@ -26,10 +26,59 @@ func Segmenter(ws *workspace.Workspace, lang string) (*segment.Segmenter, error)
 	if s, ok := segCache[key]; ok {
 		return s, nil
 	}
-	s, err := segment.ForLanguage(lang)
+	var s *segment.Segmenter
+	var err error
+	if ws == nil {
+		s, err = segment.ForLanguage(lang)
+	} else {
+		var o segment.Overrides
+		if o, err = Overrides(ws); err == nil {
+			s, err = segment.ForWorkspace(lang, ws.Root, o)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	segCache[key] = s
 	return s, nil
+}
+
+// Overrides decodes the segmentation section of tilmash.yaml. Errors carry
+// its line and column.
+func Overrides(ws *workspace.Workspace) (segment.Overrides, error) {
+	var o segment.Overrides
+	if ws.Config.Segmentation.Kind == 0 {
+		return o, nil
+	}
+	err := ws.Config.Segmentation.Decode(&o)
+	return o, err
+}
+
+// Rules returns the effective segmentation rules of every language of the
+// workspace (built-in rules without one), for SRX export.
+func Rules(ws *workspace.Workspace) (map[string]*segment.Rules, error) {
+	out := map[string]*segment.Rules{}
+	langs := segment.Languages()
+	if ws == nil {
+		for _, l := range langs {
+			r, err := segment.DefaultRules(l)
+			if err != nil {
+				return nil, err
+			}
+			out[l] = r
+		}
+		return out, nil
+	}
+	o, err := Overrides(ws)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range langs {
+		r, err := segment.LoadRules(l, ws.Root, o)
+		if err != nil {
+			return nil, err
+		}
+		out[l] = r
+	}
+	return out, nil
 }

@@ -28,8 +28,18 @@ func commands(env *console.Env) []*urfave.Command {
 		Flags: []urfave.Flag{
 			&urfave.StringFlag{Name: "lang", Usage: env.T("segment.flag.lang", nil)},
 			&urfave.StringFlag{Name: "format", Value: "text", Usage: env.T("segment.flag.format", nil)},
+			&urfave.StringFlag{Name: "srx", Usage: env.T("segment.flag.srx", nil)},
+			&urfave.BoolFlag{Name: "export-srx", Usage: env.T("segment.flag.export-srx", nil)},
 		},
 		Action: func(c *urfave.Context) error {
+			ws, _ := workspace.Find(env.WorkspaceDir, env.Getenv(workspace.EnvVar), env.Dir)
+			if c.Bool("export-srx") {
+				rules, err := cli.Rules(ws)
+				if err != nil {
+					return err
+				}
+				return segment.WriteSRX(env.Stdout, rules)
+			}
 			if c.NArg() != 1 {
 				return env.Usage("app.want-args", map[string]any{"Command": "segment", "Args": env.T("segment.args", nil)}, "segment.hint")
 			}
@@ -63,10 +73,9 @@ func commands(env *console.Env) []*urfave.Command {
 			if _, err := document.Normalize(name, data); err != nil {
 				return err
 			}
-			// Inside a workspace its rule overrides apply; outside, the
-			// built-in rules.
-			ws, _ := workspace.Find(env.WorkspaceDir, env.Getenv(workspace.EnvVar), env.Dir)
-			seg, err := cli.Segmenter(ws, lang)
+			// Rules from --srx, else the workspace's (with its overrides),
+			// else the built-in ones.
+			seg, err := segmenter(env, ws, lang, c.String("srx"))
 			if err != nil {
 				return err
 			}
@@ -102,4 +111,30 @@ func write(w io.Writer, format, text string, segs []segment.Segment) error {
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
+}
+
+// segmenter picks the rules: an SRX file given with --srx, else the
+// workspace's, else the built-in ones.
+func segmenter(env *console.Env, ws *workspace.Workspace, lang, srx string) (*segment.Segmenter, error) {
+	if srx == "" {
+		return cli.Segmenter(ws, lang)
+	}
+	p := srx
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(env.Dir, p)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sets, err := segment.ReadSRX(f)
+	if err != nil {
+		return nil, err
+	}
+	r, ok := sets[lang]
+	if !ok {
+		return nil, env.Usage("segment.srx-no-lang", map[string]any{"File": srx, "Lang": lang}, "")
+	}
+	return segment.Compile(r)
 }
