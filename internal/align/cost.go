@@ -56,8 +56,8 @@ func newModel(src, tgt string) *model {
 	m := &model{
 		ratio:    p.Ratio,
 		variance: p.Var,
-		length:   0.7,
-		match:    [3]float64{kindWord >> 30: 1.2, kindNumber >> 30: 2.5, kindTerm >> 30: 2.5},
+		length:   0.5,
+		match:    [3]float64{kindWord >> 30: 2.4, kindNumber >> 30: 2.5, kindTerm >> 30: 2.5},
 		miss:     [3]float64{kindWord >> 30: 0, kindNumber >> 30: 1.0, kindTerm >> 30: 1.0},
 		punctBoth: [nPunct]float64{
 			punctQuestion: 2, punctExclaim: 1.5, punctQuote: 0.5, punctColon: 0.3, punctParen: 1,
