@@ -1,0 +1,113 @@
+package console_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func newEnv(t *testing.T, lang string) (*console.Env, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	env, err := console.NewEnv(strings.NewReader(""), &out, &errOut, func(string) string { return "" }, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return env, &out, &errOut
+}
+
+func TestExitCode(t *testing.T) {
+	tests := []struct {
+		name   string
+		err    error
+		code   int
+		stderr string
+	}{
+		{"success", nil, 0, ""},
+		{"findings", &console.Findings{Count: 3}, 1, ""},
+		{"wrapped findings", fmt.Errorf("check: %w", &console.Findings{Count: 1}), 1, ""},
+		{"usage", &console.UsageError{Msg: "bad flag", Hint: "try --help"}, 2, "tilmash: bad flag\nhint: try --help\n"},
+		{"localized with hint", &document.IDError{ID: "../x", Offset: 0}, 2,
+			"tilmash: invalid document id ../x\nhint: use a lowercase slug of letters a-z, digits and hyphens, such as zarechnoye-videos\n"},
+		{"localized, wrapped", fmt.Errorf("open: %w", &workspace.NotFoundError{Start: "/tmp"}), 2,
+			"tilmash: not inside a tilmash workspace (searched from /tmp upward)\nhint: run tilmash init to create one here, or pass -C DIR\n"},
+		{"plain error", errors.New("disk on fire"), 2, "tilmash: disk on fire\n"},
+	}
+	for _, tt := range tests {
+		env, _, errOut := newEnv(t, "en")
+		if got := env.ExitCode(tt.err); got != tt.code || errOut.String() != tt.stderr {
+			t.Errorf("%s: exit %d, stderr %q; want %d, %q", tt.name, got, errOut.String(), tt.code, tt.stderr)
+		}
+	}
+}
+
+func TestReportInKazakh(t *testing.T) {
+	env, _, errOut := newEnv(t, "kk")
+	env.ExitCode(&document.IDError{ID: "A", Offset: 0})
+	if want := "tilmash: A — жарамсыз құжат идентификаторы\nкеңес: "; !strings.HasPrefix(errOut.String(), want) {
+		t.Errorf("got %q, want prefix %q", errOut.String(), want)
+	}
+}
+
+// TestTable checks that columns line up by display width: Kazakh and
+// Russian letters are one column each, CJK two.
+func TestTable(t *testing.T) {
+	env, out, _ := newEnv(t, "en")
+	env.Table([]string{"ҚҰЖАТ", "N"}, [][]string{{"Тоқаев", "1"}, {"東京", "22"}, {"a", "333"}})
+	want := "ҚҰЖАТ   N\nТоқаев  1\n東京    22\na       333\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+}
+
+func TestPaint(t *testing.T) {
+	env, _, _ := newEnv(t, "en")
+	if got := env.Paint(console.Red, "x"); got != "x" {
+		t.Errorf("no colour off a terminal: got %q", got)
+	}
+	env.Color = true
+	if got := env.Paint(console.Red, "x"); got != "\x1b[31mx\x1b[0m" {
+		t.Errorf("colour on a terminal: got %q", got)
+	}
+}
+
+func TestNoColorOnPipes(t *testing.T) {
+	var out bytes.Buffer
+	env, err := console.NewEnv(strings.NewReader(""), &out, &out, func(k string) string {
+		return map[string]string{"TERM": "xterm-256color"}[k]
+	}, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if env.Color || env.ErrColor || env.Width != 0 || env.Terminal || env.ErrTTY {
+		t.Errorf("buffers are not terminals: %+v", env)
+	}
+}
+
+func TestProgressSilentOffTerminal(t *testing.T) {
+	env, _, errOut := newEnv(t, "en")
+	p := env.Progress(10, "aligning")
+	for i := 0; i < 10; i++ {
+		p.Add(1)
+	}
+	p.Done()
+	if errOut.Len() != 0 {
+		t.Errorf("progress drew on a pipe: %q", errOut.String())
+	}
+}
+
+func TestSayAndWarn(t *testing.T) {
+	env, out, errOut := newEnv(t, "ru")
+	env.SayN("status.summary", 5, nil)
+	env.Warn("status.empty", nil)
+	want := "tilmash: 5 документов\ntilmash: предупреждение: в рабочей папке пока нет документов\n"
+	if errOut.String() != want || out.Len() != 0 {
+		t.Errorf("stderr %q (want %q), stdout %q", errOut.String(), want, out.String())
+	}
+}
