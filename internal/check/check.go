@@ -57,8 +57,6 @@ type Checker struct {
 	// Langs are the languages the glossary was loaded for (the workspace
 	// languages); empty when any language was accepted.
 	Langs []string
-	// Files is the number of glossary files read.
-	Files int
 }
 
 // New returns a Checker over an already loaded glossary.
@@ -218,7 +216,7 @@ func Load(ws *workspace.Workspace) (*Checker, error) {
 	dir := ws.Path(ws.Config.Glossary)
 	key := "ws\x00" + ws.Root + "\x00" + dir + "\x00" + strings.Join(ws.Config.Languages, ",") + "\x00" + ws.Config.Source
 	return cachedLoad(key, dir, func() (*Checker, error) {
-		g, probs, files, err := ReadGlossary(ws)
+		g, probs, _, err := ReadGlossary(ws)
 		if err != nil {
 			return nil, err
 		}
@@ -228,9 +226,7 @@ func Load(ws *workspace.Workspace) (*Checker, error) {
 		if g == nil || len(g.Entries) == 0 {
 			return nil, nil
 		}
-		c := New(g, ws.Config.Source)
-		c.Files = files
-		return c, nil
+		return New(g, ws.Config.Source), nil
 	})
 }
 
@@ -267,10 +263,7 @@ func LoadDir(dir, source string) (*Checker, error) {
 		if len(g.Entries) == 0 {
 			return nil, &DirError{Dir: dir, Empty: true}
 		}
-		files, _ := filepath.Glob(filepath.Join(abs, "*.yaml"))
-		c := New(g, source)
-		c.Files = len(files)
-		return c, nil
+		return New(g, source), nil
 	})
 }
 
