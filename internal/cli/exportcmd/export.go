@@ -132,18 +132,18 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 		}
 	}
 	force := c.Bool("force")
-	v, err := inspect(env, d, a, langs, force)
+	v, err := Inspect(env, d, a, langs, force)
 	if err != nil {
 		return err
 	}
-	forced, err := v.apply(env, d.ID, force)
+	forced, err := v.Apply(env, d.ID, force)
 	if err != nil {
 		return err
 	}
 	opt := options(env)
 	opt.Langs, opt.Forced = langs, forced
 	if format == "html" {
-		opt.Marks = v.marks(env, a, langs)
+		opt.Marks = v.Marks(env, a, langs)
 	}
 	if n := export.Replaced(a, langs); n > 0 {
 		env.Warn("export.replaced", map[string]any{"Count": n})
@@ -229,11 +229,11 @@ func exportLocalized(env *console.Env, c *urfave.Context, d *document.Document, 
 		return err
 	}
 	force := c.Bool("force")
-	v, err := inspect(env, d, a, []string{lang}, force)
+	v, err := Inspect(env, d, a, []string{lang}, force)
 	if err != nil {
 		return err
 	}
-	forced, err := v.apply(env, d.ID, force)
+	forced, err := v.Apply(env, d.ID, force)
 	if err != nil {
 		return err
 	}

@@ -11,27 +11,31 @@ import (
 	"github.com/tilmash/tilmash/internal/glossary"
 )
 
-// verdict is what the consistency gate found for one export.
-type verdict struct {
-	blockers []export.Blocker
-	// messages are the localized lines listing the blockers, in order.
-	messages []string
+// Verdict is what the consistency gate found for one export. publish uses
+// it too, so both refuse the same documents for the same reasons.
+type Verdict struct {
+	// Blockers are the flagged groups and glossary findings, in order.
+	Blockers []export.Blocker
+	// Messages are the localized lines describing the blockers.
+	Messages []string
 	findings []glossary.Finding // the glossary findings among the blockers
 	checker  *check.Checker     // nil without a glossary
 }
 
-// inspect runs the consistency gate over the languages being exported:
+// Inspect runs the consistency gate over the languages being exported:
 // flagged groups, and glossary findings whose language is one of langs.
-// A glossary with lint problems cannot be enforced: the error is returned,
-// unless force, in which case the check is skipped with a warning.
-func inspect(env *console.Env, d *document.Document, a *document.Alignment, langs []string, force bool) (*verdict, error) {
-	v := &verdict{}
+// a may be nil (a document that is not aligned: its texts are checked as
+// check does). A glossary with lint problems cannot be enforced: the
+// error is returned, unless force, in which case the check is skipped with
+// a warning.
+func Inspect(env *console.Env, d *document.Document, a *document.Alignment, langs []string, force bool) (*Verdict, error) {
+	v := &Verdict{}
 	for _, b := range export.Flagged(a) {
-		v.blockers = append(v.blockers, b)
+		v.Blockers = append(v.Blockers, b)
 		if b.Note != "" {
-			v.messages = append(v.messages, env.T("export.gate.flagged-note", map[string]any{"Group": b.Group, "Note": b.Note}))
+			v.Messages = append(v.Messages, env.T("export.gate.flagged-note", map[string]any{"Group": b.Group, "Note": b.Note}))
 		} else {
-			v.messages = append(v.messages, env.T("export.gate.flagged", map[string]any{"Group": b.Group}))
+			v.Messages = append(v.Messages, env.T("export.gate.flagged", map[string]any{"Group": b.Group}))
 		}
 	}
 	c, err := check.Load(d.WS)
@@ -61,7 +65,7 @@ func inspect(env *console.Env, d *document.Document, a *document.Alignment, lang
 			continue
 		}
 		v.findings = append(v.findings, f)
-		v.blockers = append(v.blockers, export.Blocker{
+		v.Blockers = append(v.Blockers, export.Blocker{
 			Group: f.Group, Lang: f.Lang, Kind: f.Kind, EntryID: f.EntryID, Text: f.Text, Expected: f.Expected,
 		})
 		msg := env.T(f.MessageID(), f.TemplateData())
@@ -71,34 +75,36 @@ func inspect(env *console.Env, d *document.Document, a *document.Alignment, lang
 		if f.Group > 0 {
 			msg = env.T("export.gate.finding", map[string]any{"Group": f.Group, "Finding": msg})
 		}
-		v.messages = append(v.messages, msg)
+		v.Messages = append(v.Messages, msg)
 	}
 	return v, nil
 }
 
-// apply prints the verdict. Without force, blockers refuse the export:
-// the returned error maps to exit 1. With force, the export goes on and
-// the blockers are returned for the output to record.
-func (v *verdict) apply(env *console.Env, id string, force bool) ([]export.Blocker, error) {
-	if len(v.blockers) == 0 {
+// Apply prints the verdict. Without force, blockers refuse the export:
+// the returned error (a *console.Findings) maps to exit 1. With force, the
+// export goes on with a warning, and the blockers are returned for the
+// output to record (export.Options.Forced).
+func (v *Verdict) Apply(env *console.Env, id string, force bool) ([]export.Blocker, error) {
+	if len(v.Blockers) == 0 {
 		return nil, nil
 	}
 	if !force {
-		for _, m := range v.messages {
+		for _, m := range v.Messages {
 			env.Say("export.gate.line", map[string]any{"Message": m})
 		}
-		env.SayN("export.gate.refused", len(v.blockers), map[string]any{"ID": id})
+		env.SayN("export.gate.refused", len(v.Blockers), map[string]any{"ID": id})
 		env.Hint("export.gate.hint", map[string]any{"ID": id})
-		return nil, &console.Findings{Count: len(v.blockers)}
+		return nil, &console.Findings{Count: len(v.Blockers)}
 	}
-	env.Warn("export.gate.forced", map[string]any{"Count": len(v.blockers), "ID": id})
-	return v.blockers, nil
+	env.Warn("export.gate.forced", map[string]any{"Count": len(v.Blockers), "ID": id})
+	return v.Blockers, nil
 }
 
-// marks turns glossary matches and findings into HTML highlights: every
-// accepted term found in a group's text, with the entry on hover, and
-// every finding (a missing entry is marked where the source names it).
-func (v *verdict) marks(env *console.Env, a *document.Alignment, langs []string) []export.Mark {
+// Marks turns glossary matches and findings into HTML highlights
+// (export.Options.Marks): every accepted term found in a group's text,
+// with the entry on hover, and every finding (a missing entry is marked
+// where the source names it).
+func (v *Verdict) Marks(env *console.Env, a *document.Alignment, langs []string) []export.Mark {
 	if v.checker == nil {
 		return nil
 	}
