@@ -97,30 +97,32 @@ func (m *model) setBound() {
 // sentence lengths, so a 10-character difference matters less between long sentences.
 func (m *model) lengthCost(ls, lt float64) float64 {
 	mean := (ls + lt/m.ratio) / 2
-	d := (lt - m.ratio*ls) / math.Sqrt(m.variance*mean+1)
-	return math.Min(m.length*gcPenalty(math.Abs(d)), m.maxLengthCost)
+	e := lt - m.ratio*ls
+	return min(m.length*gcPenalty(e*e/(m.variance*mean+1)), m.maxLengthCost)
 }
 
-// gcTable holds −log(erfc(x/√2)) for x in steps of 1/gcStep; erfc is too slow to call for every
-// cell of the search.
+// gcTable holds −log(erfc(√(x/2))) for δ² = x in steps of 1/gcStep: erfc and the square root
+// are too slow to call for every cell of the search.
 const (
-	gcStep = 128
-	gcMax  = 16
+	gcStep = 64
+	gcMax  = 256 // δ up to 16
 )
 
 var gcTable = func() []float64 {
-	t := make([]float64, gcMax*gcStep+2)
+	t := make([]float64, gcMax*gcStep+1)
 	for k := range t {
-		t[k] = -math.Log(math.Erfc(float64(k) / gcStep / math.Sqrt2))
+		t[k] = -math.Log(math.Erfc(math.Sqrt(float64(k)/gcStep/2)))
 	}
 	return t
 }()
 
-func gcPenalty(x float64) float64 {
-	if x >= gcMax {
-		return x*x/2 + math.Log(x) + 0.23 // the asymptote of −log erfc(x/√2)
+// gcPenalty returns −log(erfc(|δ|/√2)) for δ² = d2.
+func gcPenalty(d2 float64) float64 {
+	if d2 >= gcMax {
+		x := math.Sqrt(d2)
+		return d2/2 + math.Log(x) + 0.23 // the asymptote
 	}
-	return gcTable[int(x*gcStep+0.5)]
+	return gcTable[int(d2*gcStep+0.5)]
 }
 
 // keySet is the union of the anchor keys of one to three consecutive sentences, with the number

@@ -260,3 +260,68 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestEvalParagraphs aligns the raw-mode texts of the NTREX sets with the gold sentence cuts and
+// the paragraphs of the raw text, so that it measures the aligner (with its paragraph cue) apart
+// from the segmenter: links against the gold 1-1 line alignment, as score.py's raw mode does.
+func TestEvalParagraphs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluation skipped in -short")
+	}
+	dir := t.TempDir()
+	script := filepath.Join(sharedDir, "eval", "perturb.py")
+	py, err := exec.LookPath("python3")
+	if _, serr := os.Stat(script); serr != nil || err != nil {
+		t.Skip("needs ../shared/eval and python3")
+	}
+	if b, err := exec.Command(py, script, filepath.Join(sharedDir, "corpora", "ntrex-dev"), dir).CombinedOutput(); err != nil {
+		t.Fatalf("perturb.py: %v\n%s", err, b)
+	}
+	for _, pair := range []string{"en-ru", "en-kk"} {
+		var links prf
+		files, _ := filepath.Glob(filepath.Join(dir, pair, "*.lines.json"))
+		for _, f := range files {
+			base := strings.TrimSuffix(f, ".lines.json")
+			var gl struct{ Src, Tgt []string }
+			if err := json.Unmarshal(must(os.ReadFile(f)), &gl); err != nil {
+				t.Fatal(err)
+			}
+			src := withParagraphs(gl.Src, string(must(os.ReadFile(base+".src.txt"))))
+			tgt := withParagraphs(gl.Tgt, string(must(os.ReadFile(base+".tgt.txt"))))
+			if src == nil || tgt == nil {
+				t.Fatalf("%s: the lines do not spell out the raw text", base)
+			}
+			gold := make([][2][]int, len(gl.Src))
+			for i := range gold {
+				gold[i] = [2][]int{{i}, {i}}
+			}
+			var strict prf
+			scoreDoc(&strict, &links, gold, Pair(src, tgt, Options{SrcLang: "en", TgtLang: pair[3:]}))
+		}
+		t.Logf("%s links %v", pair, links)
+		if links.f1() < 0.97 {
+			t.Errorf("%s: link F1 %.3f with gold sentences and paragraphs, want ≥ 0.97", pair, links.f1())
+		}
+	}
+}
+
+// withParagraphs numbers the paragraphs of lines as they appear in text, where paragraphs are
+// the lines joined by spaces and separated by blank lines (perturb.py's raw files). It returns
+// nil if the lines do not make up the text.
+func withParagraphs(lines []string, text string) []Sentence {
+	out := make([]Sentence, len(lines))
+	paras := strings.Split(strings.TrimSpace(text), "\n\n")
+	k := 0
+	for p, para := range paras {
+		rest := para
+		for k < len(lines) && strings.HasPrefix(rest, lines[k]) {
+			out[k] = Sentence{Text: lines[k], Para: p}
+			rest = strings.TrimPrefix(strings.TrimPrefix(rest, lines[k]), " ")
+			k++
+		}
+	}
+	if k != len(lines) {
+		return nil
+	}
+	return out
+}

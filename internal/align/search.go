@@ -96,6 +96,10 @@ type step struct {
 
 const noShape = 255
 
+// negligible is how many temperature-scaled nats above the best a bead's cost may lie before its
+// posterior weight is taken as 0: e^−25 is about 10^−11.
+const negligible = 25
+
 // viterbi returns the cheapest path through the band from (0, 0) to (n, m), in order, and the
 // rows where it hugs the band: passes within margin columns of an edge that is not the table's
 // edge. Only the first nshape shapes are tried: a guide pass uses the common ones. With keep, it
@@ -136,8 +140,12 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 				}
 				var c float64
 				if keep {
-					c = a.beadCost(k, i, j)
-					b.weight[(b.off[i]+j-lo)*nShapes+k] = expNeg(c / temperature)
+					// A bead that costs negligible more than the best way into this cell
+					// carries no posterior weight either; skip its anchors like viterbi does.
+					limit := best - prev + negligible*temperature
+					if c = a.beadCostBelow(k, i, j, limit); c < limit {
+						b.weight[(b.off[i]+j-lo)*nShapes+k] = expNeg(c / temperature)
+					}
 				} else {
 					c = a.beadCostBelow(k, i, j, best-prev)
 				}
