@@ -111,7 +111,7 @@ const (
 var gcTable = func() []float64 {
 	t := make([]float64, gcMax*gcStep+1)
 	for k := range t {
-		t[k] = -math.Log(math.Erfc(math.Sqrt(float64(k)/gcStep/2)))
+		t[k] = -math.Log(math.Erfc(math.Sqrt(float64(k) / gcStep / 2)))
 	}
 	return t
 }()
