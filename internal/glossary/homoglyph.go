@@ -2,7 +2,6 @@ package glossary
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // latinToCyrillic holds the Latin letters that look like a Cyrillic letter
@@ -90,25 +89,46 @@ func Homoglyphs(lang, text string) []Finding {
 	var out []Finding
 	cyr := newKeyer(lang).cyr
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		r, n := decodeFast(text, i)
+		if !wordRune(r) {
 			i += n
 			continue
 		}
-		j := i + n
+		// Scan the word, noting its scripts from the rune table.
+		j, scripts := i, uint8(0)
 		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r2) {
+			r2, n2 := decodeFast(text, j)
+			if !wordRune(r2) {
 				break
+			}
+			if r2 < runeTableSize {
+				scripts |= runeTable[r2].flags
+			} else {
+				switch scriptOf(r2) {
+				case scriptLatin:
+					scripts |= rLatin
+				case scriptCyrillic:
+					scripts |= rCyrillic
+				}
 			}
 			j += n2
 		}
-		if f, ok := homoglyphAt(lang, text, i, j, cyr); ok {
-			out = append(out, f)
+		if scripts&(rLatin|rCyrillic) == rLatin|rCyrillic {
+			if f, ok := homoglyphAt(lang, text, i, j, cyr); ok {
+				out = append(out, f)
+			}
 		}
 		i = j
 	}
 	return out
+}
+
+// wordRune is isWordRune through the rune table.
+func wordRune(r rune) bool {
+	if r < runeTableSize {
+		return runeTable[r].flags&rWord != 0
+	}
+	return isWordRune(r)
 }
 
 func homoglyphAt(lang, text string, start, end int, preferCyrillic bool) (Finding, bool) {

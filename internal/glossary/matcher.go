@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"sort"
@@ -51,11 +52,24 @@ type output struct {
 type langTrie struct {
 	lang  string
 	vocab map[string]int32
+	// bloom is a Bloom filter (two bits per key) over the vocabulary: most
+	// words of a text are in no glossary form, and the filter (a few bits
+	// per key, in cache) turns them away before the large map is touched.
+	bloom []uint64
+	seed  maphash.Seed
+	// punct holds the vocabulary ids of ASCII punctuation keys (-1: none).
+	punct [utf8.RuneSelf]int32
 	adj   [][]edge
 	big   map[uint64]int32
-	outs  [][]output // per node; node 0 is the root
-	forms [][]string // per entry index: accepted forms then forbidden ones
-	pool  sync.Pool  // *scratch
+	// first is each token's first edge, and hasOut tells which nodes end a
+	// form: the two arrays a match step reads, kept small and flat so the
+	// common case (a token under one node) costs one cache line.
+	first  []edge
+	hasOut []bool
+	outs   [][]output // per node; node 0 is the root
+	ids    []string   // entry ids by entry index
+	forms  [][]string // per entry index: accepted forms then forbidden ones
+	pool   sync.Pool  // *scratch
 }
 
 type edge struct{ parent, child int32 }
@@ -81,6 +95,17 @@ func (t *langTrie) intern(key string) int32 {
 }
 
 func bigKey(node, id int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(id)) }
+
+// step returns the child of node by token id at match time.
+func (t *langTrie) step(node, id int32) (int32, bool) {
+	if e := t.first[id]; e.parent == node {
+		return e.child, true
+	}
+	if len(t.adj[id]) <= 1 {
+		return 0, false
+	}
+	return t.next(node, id)
+}
 
 // next returns the child of node by token id.
 func (t *langTrie) next(node, id int32) (int32, bool) {
@@ -193,7 +218,10 @@ type plan struct {
 
 func compileLang(g *Glossary, lang string, workers int) *langTrie {
 	base := baseLang(lang)
-	t := &langTrie{lang: lang, outs: [][]output{nil}, forms: make([][]string, len(g.Entries))}
+	t := &langTrie{lang: lang, outs: [][]output{nil}, forms: make([][]string, len(g.Entries)), ids: make([]string, len(g.Entries))}
+	for i, e := range g.Entries {
+		t.ids[i] = e.ID
+	}
 	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
 
 	// Generate the forms of each entry on every core; insert them in
@@ -223,6 +251,7 @@ func compileLang(g *Glossary, lang string, workers int) *langTrie {
 	t.adj = make([][]edge, 0, n+n/4)
 	t.outs = slices.Grow(t.outs, n+n/4)
 	t.big = map[uint64]int32{}
+	defer t.finish()
 	for _, ps := range plans {
 		for _, p := range ps {
 			node := int32(0)
@@ -242,6 +271,59 @@ func compileLang(g *Glossary, lang string, workers int) *langTrie {
 		}
 	}
 	return t
+}
+
+// finish builds the Bloom filter and the punctuation ids once the
+// vocabulary is complete.
+func (t *langTrie) finish() {
+	size := 64
+	for size < 8*len(t.vocab) {
+		size *= 2
+	}
+	t.bloom = make([]uint64, size/64)
+	t.seed = maphash.MakeSeed()
+	t.first = make([]edge, len(t.adj))
+	for id, a := range t.adj {
+		t.first[id] = edge{-1, -1}
+		if len(a) > 0 && len(a) <= maxAdj {
+			t.first[id] = a[0]
+		}
+	}
+	t.hasOut = make([]bool, len(t.outs))
+	for n, o := range t.outs {
+		t.hasOut[n] = len(o) > 0
+	}
+	for key := range t.vocab {
+		t.bloomAdd(maphash.String(t.seed, key))
+	}
+	for c := range t.punct {
+		key := string(rune(c))
+		switch {
+		case c == '-':
+			key = dashKey
+		case c == '\'' || c == '`':
+			key = apostropheKey
+		case c == '"':
+			key = quoteKey
+		}
+		t.punct[c] = t.lookup(key)
+	}
+}
+
+func (t *langTrie) bloomBits(h uint64) (uint64, uint64) {
+	mask := uint64(len(t.bloom)*64 - 1)
+	return h & mask, (h >> 32) & mask
+}
+
+func (t *langTrie) bloomAdd(h uint64) {
+	a, b := t.bloomBits(h)
+	t.bloom[a/64] |= 1 << (a % 64)
+	t.bloom[b/64] |= 1 << (b % 64)
+}
+
+func (t *langTrie) bloomHas(h uint64) bool {
+	a, b := t.bloomBits(h)
+	return t.bloom[a/64]&(1<<(a%64)) != 0 && t.bloom[b/64]&(1<<(b%64)) != 0
 }
 
 // entryPlans returns the plans of every form of e in lang, and the list of
@@ -369,12 +451,12 @@ func (m *Matcher) Find(lang, text string) []Match {
 	for i := 0; i < len(ids); {
 		node, best, bestEnd := int32(0), int32(-1), -1
 		for j := i; j < len(ids) && ids[j] >= 0; j++ {
-			c, ok := t.next(node, ids[j])
+			c, ok := t.step(node, ids[j])
 			if !ok {
 				break
 			}
 			node = c
-			if len(t.outs[node]) > 0 {
+			if t.hasOut[node] {
 				best, bestEnd = node, j
 			}
 		}
@@ -389,7 +471,7 @@ func (m *Matcher) Find(lang, text string) []Match {
 		}
 		for _, o := range t.outs[best] {
 			out = append(out, Match{
-				EntryID: m.g.Entries[o.entry].ID, Lang: lang, Start: start, End: end,
+				EntryID: t.ids[o.entry], Lang: lang, Start: start, End: end,
 				Text: text[start:end], Forbidden: o.forbidden, Form: t.forms[o.entry][o.form],
 				Homoglyph: mixed,
 			})
@@ -420,6 +502,11 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []token, ids []int32) ([
 			switch {
 			case r == ' ' || r == '\n' || r == '\t' || r == '\r' || isSpaceLike(r, size):
 				i += size
+				continue
+			case r < utf8.RuneSelf:
+				toks = append(toks, token{start: i, end: i + 1})
+				ids = append(ids, t.punct[r])
+				i++
 				continue
 			case isDash(r):
 				key = dashKey
@@ -479,6 +566,8 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []token, ids []int32) ([
 			var key string
 			key, mixed = k.slowKey(text[i:j])
 			id = t.lookup(key)
+		} else if !t.bloomHas(maphash.Bytes(t.seed, k.buf)) {
+			id = -1
 		} else if v, ok := t.vocab[string(k.buf)]; ok {
 			id = v
 		} else {
