@@ -93,12 +93,16 @@ func (c *cutter) headlineBefore(words []word, i, sentenceEnd int) bool {
 		return sentenceCase(words[i+1:]) && c.commonWord(right.core, sentenceEnd)
 	}
 	if starter {
-		return true
+		// "told The Astana Times that": a starter before more capitals
+		// begins a name, unless sentence case follows soon.
+		return i+1 < len(words) && (isLower(words[i+1].core) || lowerCount(words[i+1:]) >= 2)
 	}
 	if !isLower(left.core) && unicode.IsLetter(lr) {
 		return false // "Mexico City Ash ...": a name may go on
 	}
-	return c.commonWord(right.core, sentenceEnd)
+	// "Why has President Trump ...": a capitalised word before another
+	// one is a title or a name.
+	return i+1 < len(words) && isLower(words[i+1].core) && c.commonWord(right.core, sentenceEnd)
 }
 
 // isAbbreviated reports whether the word core of tok is followed by a
@@ -115,27 +119,38 @@ func isLower(w string) bool {
 }
 
 // commonWord reports whether the capitalised word w is a common word in
-// this text: it occurs in lower case (or its stem does) and never
-// capitalised after a lower-case word, outside the first sentence.
+// this text: outside the first sentence, it occurs in lower case and never
+// capitalised after a lower-case word. Only the same form counts: a shared
+// stem would make Македонии common through македонский.
 func (c *cutter) commonWord(w string, from int) bool {
+	if utf8.RuneCountInString(w) < minCommonRunes {
+		return false // "I", "O'Hagan", "Ri": too short to judge
+	}
 	hay := c.text[from:min(len(c.text), from+evidenceWindow)]
 	if capitalisedInside(hay, w) {
 		return false
 	}
-	lw := strings.ToLower(stem(w))
+	lw := strings.ToLower(w)
 	for off := 0; off < len(hay); {
 		j := strings.Index(hay[off:], lw)
 		if j < 0 {
 			return false
 		}
 		j += off
-		if r, _ := utf8.DecodeLastRuneInString(hay[:j]); j == 0 || !unicode.IsLetter(r) {
-			return true
-		}
 		off = j + len(lw)
+		if r, _ := utf8.DecodeLastRuneInString(hay[:j]); j > 0 && unicode.IsLetter(r) {
+			continue // inside a word
+		}
+		if r, _ := utf8.DecodeRuneInString(hay[off:]); off < len(hay) && unicode.IsLetter(r) {
+			continue // a longer word
+		}
+		return true
 	}
 	return false
 }
+
+// minCommonRunes is the shortest word the common-word test judges.
+const minCommonRunes = 3
 
 // capitalisedInside reports whether w occurs in hay as a word right after
 // a lower-case word, where only names are capitalised.
@@ -159,23 +174,6 @@ func capitalisedInside(hay, w string) bool {
 		}
 	}
 	return false
-}
-
-// stem returns the first letters of w that its inflected forms share,
-// roughly: the first half of a word of five or more letters (at least
-// four), since Kazakh and Russian add long endings.
-func stem(w string) string {
-	n := utf8.RuneCountInString(w)
-	if n < 5 {
-		return w
-	}
-	keep := max(4, (n+1)/2)
-	i := 0
-	for k := 0; k < keep; k++ {
-		_, size := utf8.DecodeRuneInString(w[i:])
-		i += size
-	}
-	return w[:i]
 }
 
 // splitWords splits text[start:end] at white space, up to limit words.
@@ -230,8 +228,8 @@ func startsUpper(tok string) bool {
 }
 
 // isTitleCase reports whether the words look like an English-style Title
-// Case headline: most words of four or more letters are capitalised (all of
-// them while there are fewer than four).
+// Case headline: at least three words of four or more letters, all of them
+// capitalised (a sentence has lower-case verbs).
 func isTitleCase(words []word) bool {
 	long, upper := 0, 0
 	for _, w := range words {
@@ -243,7 +241,7 @@ func isTitleCase(words []word) bool {
 			upper++
 		}
 	}
-	return long >= 1 && upper*4 >= long*3
+	return long >= 3 && upper == long
 }
 
 // sentenceCase reports whether the words read as the start of a sentence

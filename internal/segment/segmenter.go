@@ -225,7 +225,8 @@ func (c *cutter) sentences(start, end int, heading, lead bool) {
 // cut emits the sentence text[from:to], first splitting off a run-in
 // headline when lead is set.
 func (c *cutter) cut(from, to int, lead bool) {
-	if lead {
+	// A headline heads an article: a text of one sentence has none.
+	if lead && !isBlank(c.text[to:]) {
 		if h := c.headlineEnd(from, to); h > from {
 			c.emit(from, h, true)
 			from = h
