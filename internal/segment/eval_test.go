@@ -262,6 +262,51 @@ func TestCorpusF1(t *testing.T) {
 	}
 }
 
+// TestHeadlineFalsePositives checks the run-in headline search on texts
+// that do not open with a headline: each ntrex-dev line that is not a
+// document's headline is made the first paragraph of a text, followed by
+// the rest of its document. At most 1% of these first sentences may lose
+// words to a supposed headline. It also logs how many gold lines the rules
+// cut in two, which are mostly lines that hold two sentences (see -seg.errors).
+func TestHeadlineFalsePositives(t *testing.T) {
+	shared := sharedDir()
+	if shared == "" {
+		t.Skip("../shared/corpora is absent")
+	}
+	for _, lang := range Languages() {
+		seg, err := ForLanguage(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, docs := ntrexDocs(t, filepath.Join(shared, "corpora", "ntrex-dev"), lang)
+		tried, split, cut := 0, 0, 0
+		for _, id := range ids {
+			lines := docs[id]
+			for i, line := range lines {
+				if segs := seg.Segment(line); len(segs) > 1 {
+					cut++
+					if *showErrors {
+						t.Logf("%s %s line %d cut: %q", lang, id, i+1, texts(segs))
+					}
+				}
+				if i == 0 || i+1 == len(lines) {
+					continue
+				}
+				tried++
+				segs := seg.Segment(line + "\n\n" + strings.Join(lines[i+1:], " "))
+				if len(segs) > 1 && segs[0].Heading && segs[0].Para == segs[1].Para {
+					split++
+					t.Logf("%s %s: %q taken for a headline before %q", lang, id, segs[0].Text, segs[1].Text)
+				}
+			}
+		}
+		t.Logf("%s: %d of %d ordinary first sentences split; %d of %d gold lines cut by the rules", lang, split, tried, cut, tried+2*len(ids))
+		if split*100 > tried {
+			t.Errorf("%s: %d of %d ordinary first sentences split (more than 1%%)", lang, split, tried)
+		}
+	}
+}
+
 // TestPerturbSets scores the raw texts perturb.py wrote, exactly as
 // seg_score.py reads them, when -seg.dev or TILMASH_SEGDEV names the
 // folder:
