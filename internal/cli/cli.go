@@ -178,6 +178,11 @@ func order(name string) int {
 func setUsageErrors(env *console.Env, c *cli.Command) {
 	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(env, err) }
 	c.HideHelpCommand = true
+	if len(c.Subcommands) == 0 {
+		// urfave/cli renders some leaf commands with the subcommand
+		// template ("command [command options]"); pin the leaf one.
+		c.CustomHelpTemplate = cli.CommandHelpTemplate
+	}
 	for _, s := range c.Subcommands {
 		setUsageErrors(env, s)
 	}

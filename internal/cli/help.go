@@ -36,7 +36,9 @@ func localizeHelp(env *console.Env) {
 }
 
 // flagString renders one flag line: names, a placeholder for its value,
-// the localized usage and the default.
+// the localized usage and the default. As in urfave/cli, a back-quoted word
+// in the usage names the placeholder ("language of the `ТЕКСТ`"), so a
+// catalogue can translate placeholders too.
 func flagString(f cli.Flag, def string) string {
 	var names []string
 	for _, n := range f.Names() {
@@ -49,9 +51,13 @@ func flagString(f cli.Flag, def string) string {
 	s := strings.Join(names, ", ")
 	usage, value := "", ""
 	if df, ok := f.(cli.DocGenerationFlag); ok {
-		usage = df.GetUsage()
+		var ph string
+		ph, usage = unquote(df.GetUsage())
 		if df.TakesValue() {
-			s += " " + placeholder(f)
+			if ph == "" {
+				ph = placeholder(f)
+			}
+			s += " " + ph
 			value = df.GetDefaultText()
 			if value == "" {
 				value = df.GetValue()
@@ -114,3 +120,18 @@ const subcommandHelp = `@NAME@:
 
 @OPTIONS@:{{template "visibleFlagTemplate" .}}{{end}}
 `
+
+// unquote takes the first back-quoted word out of a usage text as the
+// placeholder, the way urfave/cli's own help does.
+func unquote(usage string) (placeholder, text string) {
+	i := strings.IndexByte(usage, '`')
+	if i < 0 {
+		return "", usage
+	}
+	j := strings.IndexByte(usage[i+1:], '`')
+	if j < 0 {
+		return "", usage
+	}
+	name := usage[i+1 : i+1+j]
+	return name, usage[:i] + name + usage[i+2+j:]
+}
