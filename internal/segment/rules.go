@@ -20,10 +20,12 @@ import (
 // matched as `(?:Before)$` against up to 256 bytes of text ending at the
 // position (less when the pattern cannot be that wide), After as
 // `^(?:After)` against the text that follows. `^` in Before means the start
-// of the paragraph. An empty pattern matches anywhere.
+// of the paragraph. An empty pattern matches anywhere. (For speed the
+// segmenter runs Before reversed on the reversed text; the result is the
+// same.)
 type Rule struct {
-	// Name says what the rule is for; it is kept only in our own YAML files
-	// (SRX has no place for it).
+	// Name says what the rule is for. SRX has no place for it, so WriteSRX
+	// puts it in a comment before the rule and ReadSRX reads it back.
 	Name   string `yaml:"name,omitempty"`
 	Break  bool   `yaml:"break"`
 	Before string `yaml:"before,omitempty"`
@@ -46,8 +48,8 @@ type Rules struct {
 	// headline run into the first paragraph without punctuation.
 	Starters []string `yaml:"starters,omitempty"`
 	// Joiners are lower-case words that lean on the next word
-	// (prepositions, articles, conjunctions: "of", "на", "мен"); a run-in
-	// headline never ends with one.
+	// (prepositions, articles, conjunctions: "of", "на", "мен"); neither a
+	// run-in headline nor a title line ends with one.
 	Joiners []string `yaml:"joiners,omitempty"`
 	Rules   []Rule   `yaml:"rules"`
 }
