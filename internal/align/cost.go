@@ -65,7 +65,7 @@ func newModel(src, tgt string) *model {
 		punctOne: [nPunct]float64{
 			punctQuestion: 1.5, punctExclaim: 1, punctQuote: 0.3, punctColon: 0.2, punctParen: 0.7,
 		},
-		sentenceCount: 1,
+		sentenceCount: 2,
 		paraInside:    2,
 		paraEdge:      1.5,
 		maxLengthCost: 25,

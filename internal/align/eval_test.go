@@ -207,53 +207,6 @@ func reportErrors(t *testing.T, d evalDoc, pred []Bead) {
 	}
 }
 
-// extraSets builds perturbed sets from the UDHR and Tatoeba corpora (other genres than news) with
-// perturb.py, to check that changes to the model generalise beyond NTREX. Tatoeba has no
-// documents, so its lines are cut into documents of 15.
-func extraSets(t testing.TB) map[string][]evalDoc {
-	t.Helper()
-	corpora := filepath.Join(sharedDir, "corpora")
-	if _, err := os.Stat(corpora); err != nil {
-		t.Skip("no ../shared/corpora")
-	}
-	out := map[string][]evalDoc{}
-	mk := func(name string, en, ru, kk, ids []string) {
-		dir := t.TempDir()
-		for f, lines := range map[string][]string{"en.txt": en, "ru.txt": ru, "kk.txt": kk, "doc_ids.txt": ids} {
-			if err := os.WriteFile(filepath.Join(dir, f), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		sets := perturbedFrom(t, dir)
-		for pair, docs := range sets {
-			out[name+"/"+pair] = docs
-		}
-	}
-	rd := func(p string) []string {
-		return strings.Split(strings.TrimRight(string(must(os.ReadFile(filepath.Join(corpora, p)))), "\n"), "\n")
-	}
-	ids := rd("udhr/ids.txt")
-	for k := range ids {
-		ids[k] = strings.Split(ids[k], ".")[0]
-	}
-	mk("udhr", rd("udhr/en.txt"), rd("udhr/ru.txt"), rd("udhr/kk.txt"), chunkIDs(len(ids), 12))
-	en, ru := rd("tatoeba/en-ru.en.txt"), rd("tatoeba/en-ru.ru.txt")
-	mk("tatoeba-ru", en, ru, ru, chunkIDs(len(en), 15))
-	en, kk := rd("tatoeba/en-kk.en.txt"), rd("tatoeba/en-kk.kk.txt")
-	mk("tatoeba-kk", en, kk, kk, chunkIDs(len(en), 15))
-	delete(out, "tatoeba-ru/en-kk")
-	delete(out, "tatoeba-kk/en-ru")
-	return out
-}
-
-func chunkIDs(n, size int) []string {
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("doc%d", i/size)
-	}
-	return ids
-}
-
 func must[T any](v T, err error) T {
 	if err != nil {
 		panic(err)

@@ -1,17 +1,24 @@
+//go:build aligntune
+
+// Development tools for the cost model, not tests: they compare weightings, search for better
+// ones and print statistics of the features and the scores on the shared evaluation sets. Run
+// them with the aligntune tag, for example
+//
+//	go test -tags aligntune -run TestSearch -v -timeout 1h ./internal/align
 package align
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode"
 )
 
-// TestTune compares model variants on all evaluation sets. It is a development tool, run with
-// ALIGN_TUNE=1 go test -run TestTune -v.
+// TestTune compares model variants on all evaluation sets.
 func TestTune(t *testing.T) {
-	if os.Getenv("ALIGN_TUNE") == "" {
-		t.Skip("set ALIGN_TUNE=1 to compare model variants")
-	}
 	sets := perturbedSets(t)
 	for k, v := range extraSets(t) {
 		sets[k] = v
@@ -70,11 +77,8 @@ var tunable = []struct {
 
 // TestSearch runs a coordinate search over the model weights on half of the NTREX documents
 // (with UDHR and Tatoeba at lower weight) and reports the result on both halves, to see whether
-// a change generalises. Development tool: ALIGN_TUNE=search go test -run TestSearch -v.
+// a change generalises.
 func TestSearch(t *testing.T) {
-	if os.Getenv("ALIGN_TUNE") != "search" {
-		t.Skip("set ALIGN_TUNE=search")
-	}
 	sets := perturbedSets(t)
 	extra := extraSets(t)
 	half := func(docs []evalDoc, odd int) []evalDoc {
@@ -145,5 +149,199 @@ func TestSearch(t *testing.T) {
 			desc += " " + p.name + "=" + f3(vals[k])
 		}
 		t.Log(desc)
+	}
+}
+
+// extraSets builds perturbed sets from the UDHR and Tatoeba corpora (other genres than news) with
+// perturb.py, to check that changes to the model generalise beyond NTREX. Tatoeba has no
+// documents, so its lines are cut into documents of 15.
+func extraSets(t testing.TB) map[string][]evalDoc {
+	t.Helper()
+	corpora := filepath.Join(sharedDir, "corpora")
+	if _, err := os.Stat(corpora); err != nil {
+		t.Skip("no ../shared/corpora")
+	}
+	out := map[string][]evalDoc{}
+	mk := func(name string, en, ru, kk, ids []string) {
+		dir := t.TempDir()
+		for f, lines := range map[string][]string{"en.txt": en, "ru.txt": ru, "kk.txt": kk, "doc_ids.txt": ids} {
+			if err := os.WriteFile(filepath.Join(dir, f), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		sets := perturbedFrom(t, dir)
+		for pair, docs := range sets {
+			out[name+"/"+pair] = docs
+		}
+	}
+	rd := func(p string) []string {
+		return strings.Split(strings.TrimRight(string(must(os.ReadFile(filepath.Join(corpora, p)))), "\n"), "\n")
+	}
+	ids := rd("udhr/ids.txt")
+	for k := range ids {
+		ids[k] = strings.Split(ids[k], ".")[0]
+	}
+	mk("udhr", rd("udhr/en.txt"), rd("udhr/ru.txt"), rd("udhr/kk.txt"), chunkIDs(len(ids), 12))
+	en, ru := rd("tatoeba/en-ru.en.txt"), rd("tatoeba/en-ru.ru.txt")
+	mk("tatoeba-ru", en, ru, ru, chunkIDs(len(en), 15))
+	en, kk := rd("tatoeba/en-kk.en.txt"), rd("tatoeba/en-kk.kk.txt")
+	mk("tatoeba-kk", en, kk, kk, chunkIDs(len(en), 15))
+	delete(out, "tatoeba-ru/en-kk")
+	delete(out, "tatoeba-kk/en-ru")
+	return out
+}
+
+func chunkIDs(n, size int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("doc%d", i/size)
+	}
+	return ids
+}
+
+func TestKeyStats(t *testing.T) {
+	dir := filepath.Join(sharedDir, "corpora", "ntrex-dev")
+	en := readLines(t, filepath.Join(dir, "en.txt"))
+	for _, lang := range []string{"ru", "kk"} {
+		tg := readLines(t, filepath.Join(dir, lang+".txt"))
+		n := len(en) - 1
+		var fs, ft []features
+		for i := 0; i < n; i++ {
+			fs = append(fs, extract("en", Sentence{Text: en[i]}, nil))
+			ft = append(ft, extract(lang, Sentence{Text: tg[i]}, nil))
+		}
+		for _, off := range []int{0, 1, 2, 5} {
+			var tot [3]int
+			var any, zero int
+			for i := 0; i+off < n; i++ {
+				s, _ := shared(&keySet{keys: fs[i].keys, weight: make([]float32, len(fs[i].keys))}, &keySet{keys: ft[i+off].keys})
+				for k := range s {
+					tot[k] += int(s[k])
+				}
+				if s[0] > 0 {
+					any++
+				}
+				if s[0]+s[1] == 0 {
+					zero++
+				}
+			}
+			t.Logf("%s off %d: words %.2f nums %.2f  pairs with word match %.2f, with no match %.2f", lang, off,
+				float64(tot[0])/float64(n), float64(tot[1])/float64(n), float64(any)/float64(n), float64(zero)/float64(n))
+		}
+		if lang == "ru" {
+			// show words that match at offset 1 (accidental)
+			var b strings.Builder
+			for i := 0; i+1 < n && i < 300; i++ {
+				s, _ := shared(&keySet{keys: fs[i].keys, weight: make([]float32, len(fs[i].keys))}, &keySet{keys: ft[i+1].keys})
+				if s[0] > 0 {
+					b.WriteString(en[i][:min(60, len(en[i]))] + " || " + tg[i+1][:min(100, len(tg[i+1]))] + "\n")
+				}
+			}
+			t.Log(b.String())
+		}
+	}
+}
+
+func TestShapeErrors(t *testing.T) {
+	sets := perturbedSets(t)
+	for _, pair := range []string{"en-ru", "en-kk"} {
+		missed := map[string]int{}
+		wrong := map[string]int{}
+		total := map[string]int{}
+		for _, d := range sets[pair] {
+			pred := Pair(sentences(d.src), sentences(d.tgt), Options{SrcLang: "en", TgtLang: pair[3:]})
+			gs := map[string]bool{}
+			for _, b := range d.gold {
+				gs[fmt.Sprint(b[0], b[1])] = true
+			}
+			ps := map[string]bool{}
+			for _, b := range pred {
+				ps[fmt.Sprint(b.Src, b.Tgt)] = true
+				if !gs[fmt.Sprint(b.Src, b.Tgt)] {
+					wrong[fmt.Sprintf("%d-%d", len(b.Src), len(b.Tgt))]++
+				}
+			}
+			for _, b := range d.gold {
+				total[fmt.Sprintf("%d-%d", len(b[0]), len(b[1]))]++
+				if !ps[fmt.Sprint(b[0], b[1])] {
+					missed[fmt.Sprintf("%d-%d", len(b[0]), len(b[1]))]++
+				}
+			}
+		}
+		t.Logf("%s gold total %v\n missed %v\n wrong %v", pair, total, missed, wrong)
+	}
+}
+
+func TestNameRecall(t *testing.T) {
+	dir := filepath.Join(sharedDir, "corpora", "ntrex-dev")
+	en := readLines(t, filepath.Join(dir, "en.txt"))
+	for _, lang := range []string{"ru", "kk"} {
+		tg := readLines(t, filepath.Join(dir, lang+".txt"))
+		hit, miss := 0, 0
+		var missed []string
+		for i := range en {
+			ft := extract(lang, Sentence{Text: tg[i]}, nil)
+			have := map[uint32]bool{}
+			for _, k := range ft.keys {
+				have[k] = true
+			}
+			for w, word := range strings.FieldsFunc(en[i], func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if w == 0 || !isUpperInitial(word) || isStopword("en", strings.ToLower(word)) || calendarKey("en", strings.ToLower(word)) != "" {
+					continue
+				}
+				found := false
+				var sk []byte
+				englishVariants(word, nil, func(b []byte) {
+					if len(b) >= minSkeleton && have[hashKey(kindWord, string(b))] {
+						found = true
+					}
+					if sk == nil {
+						sk = append([]byte(nil), b...)
+					}
+				})
+				if len(sk) < minSkeleton {
+					continue
+				}
+				if found {
+					hit++
+				} else {
+					miss++
+					missed = append(missed, word+"/"+string(sk))
+				}
+			}
+		}
+		t.Logf("%s names: %d hit, %d miss\n%s", lang, hit, miss, strings.Join(missed, " "))
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	sets := perturbedSets(t)
+	var n, right [10]int
+	for _, pair := range []string{"en-ru", "en-kk"} {
+		for _, d := range sets[pair] {
+			gs := map[string]bool{}
+			for _, b := range d.gold {
+				gs[fmt.Sprint(b[0], b[1])] = true
+			}
+			for _, b := range Pair(sentences(d.src), sentences(d.tgt), Options{SrcLang: "en", TgtLang: pair[3:]}) {
+				k := min(9, int(b.Score*10))
+				n[k]++
+				if gs[fmt.Sprint(b.Src, b.Tgt)] {
+					right[k]++
+				}
+			}
+		}
+	}
+	totalWrong, totalN := 0, 0
+	for k := range n {
+		totalWrong += n[k] - right[k]
+		totalN += n[k]
+	}
+	cw, cn := 0, 0
+	for k := range n {
+		cw += n[k] - right[k]
+		cn += n[k]
+		t.Logf("score %.1f-%.1f: %d beads, %.2f right; below %.1f: %.1f%% of beads, %d of %d wrong ones", float64(k)/10, float64(k+1)/10, n[k], float64(right[k])/float64(max(1, n[k])),
+			float64(k+1)/10, 100*float64(cn)/float64(totalN), cw, totalWrong)
 	}
 }
