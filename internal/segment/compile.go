@@ -113,8 +113,8 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 		}
 		cr.abbr = newAbbrevSet(x.Abbreviations)
 		for _, w := range x.Abbreviations {
-			if r, _ := utf8.DecodeLastRuneInString(w); w != "" {
-				cr.last.addRange(r, r)
+			if end, _ := utf8.DecodeLastRuneInString(w); w != "" {
+				cr.last.addRange(end, end)
 			}
 		}
 		cr.last.normalize()

@@ -129,8 +129,7 @@ func (r *Rules) BeforePattern(x Rule) string {
 func (r *Rules) AfterPattern(x Rule) string { return r.expand(x.After) }
 
 // Validate compiles every pattern and returns a *RuleError for the first one
-// that is not valid RE2 syntax. A pattern that compiles on its own also
-// compiles inside the anchoring groups the segmenter wraps it in.
+// that is not valid RE2 syntax.
 func (r *Rules) Validate() error {
 	for i, x := range r.Rules {
 		if err := r.validateRule(x, fmt.Sprintf("%s rule %d", r.Lang, i+1)); err != nil {
@@ -140,16 +139,11 @@ func (r *Rules) Validate() error {
 	return nil
 }
 
+// validateRule compiles one rule as the segmenter would; place names it in
+// the error.
 func (r *Rules) validateRule(x Rule, place string) error {
-	if x.Abbreviations == nil {
-		if _, err := regexp.Compile(r.expand(x.Before)); err != nil {
-			return &RuleError{Place: place, Field: "beforebreak", Pattern: x.Before, Err: err}
-		}
-	}
-	if _, err := regexp.Compile(r.expand(x.After)); err != nil {
-		return &RuleError{Place: place, Field: "afterbreak", Pattern: x.After, Err: err}
-	}
-	return nil
+	_, err := compileRule(r, x, place)
+	return err
 }
 
 // builtin holds the parsed rule files, loaded once.

@@ -117,7 +117,7 @@ func (c *cutter) run() {
 		case lineBlank:
 			kind = c.flush(kind)
 		case lineFence:
-			kind = c.flush(kind)
+			c.flush(kind)
 			kind, fence, fenceStart = kindFence, marker, ls
 		case lineHeading, lineRule:
 			c.flush(kind)
