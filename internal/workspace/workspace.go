@@ -48,6 +48,15 @@ type Config struct {
 	// is kept as a raw node so that this package does not depend on the
 	// segmenter; the segment package decodes it.
 	Segmentation yaml.Node `yaml:"segmentation,omitempty"`
+	// Publish tunes tilmash publish.
+	Publish Publish `yaml:"publish,omitempty"`
+}
+
+// Publish is the publish section of tilmash.yaml.
+type Publish struct {
+	// Exclude lists documents publish leaves out when it is not given
+	// document ids: drafts, or a demonstration of mistakes.
+	Exclude []string `yaml:"exclude,omitempty"`
 }
 
 // DefaultConfig is what tilmash init writes.

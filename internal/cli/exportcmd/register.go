@@ -16,6 +16,7 @@ func commands(env *console.Env) []*urfave.Command {
 	return []*urfave.Command{
 		exportCommand(env),
 		importTMXCommand(env),
+		publishCommand(env),
 		{Name: "glossary", Subcommands: []*urfave.Command{glossaryExportCommand(env), glossaryImportCommand(env)}},
 	}
 }
