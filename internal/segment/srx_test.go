@@ -284,3 +284,26 @@ func FuzzReadSRX(f *testing.F) {
 		}
 	})
 }
+
+// TestSRXEscaping round-trips names and patterns with characters that XML
+// and its comments treat specially.
+func TestSRXEscaping(t *testing.T) {
+	r := &Rules{Lang: "en", Rules: []Rule{
+		{Name: "a--b & <c>", Break: false, Before: `<&>"'`, After: `\s`},
+		{Name: "trailing-", Break: true, Abbreviations: []string{"A|B.", "т. е."}, After: `\s`},
+		{Break: true, Before: `[.?!]`, After: `\s`},
+	}}
+	var buf bytes.Buffer
+	if err := WriteSRX(&buf, map[string]*Rules{"en": r}); err != nil {
+		t.Fatal(err)
+	}
+	sets, err := ReadSRX(&buf)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	got := sets["en"].Rules
+	if len(got) != 3 || got[0].Before != `<&>"'` || got[0].Name != "a- -b & <c>" ||
+		!slices.Equal(got[1].Abbreviations, []string{"A|B.", "т. е."}) || got[1].Name != "trailing" || got[2].Name != "" {
+		t.Errorf("after the round trip: %+v", got)
+	}
+}
