@@ -59,7 +59,7 @@ type Options struct {
 }
 
 const (
-	defaultBand = 32    // first pass: around the diagonal
+	defaultBand = 32    // first pass: half-width of the beam
 	refineBand  = 8     // second pass: around the first pass's path
 	guideShapes = 5     // the first pass tries shapes 1-1, 1-0, 0-1, 2-1 and 1-2 only
 	fullTable   = 40000 // tables this small are searched whole
@@ -175,6 +175,7 @@ type side struct {
 	paras  bool               // at least one paragraph break
 }
 
+// extractAll computes the features of every sentence of one side.
 func extractAll(lang string, ss []Sentence, terms TermFinder) []features {
 	out := make([]features, len(ss))
 	for i, x := range ss {
@@ -185,9 +186,8 @@ func extractAll(lang string, ss []Sentence, terms TermFinder) []features {
 
 // keyWeights weighs each anchor key by how rare it is in the document. A name that occurs in one
 // sentence on each side pins those two sentences together; the name of the article's subject
-// occurs in every other sentence and says little about which sentence goes with which. The weight
-// is 1 for a key in at most two sentences (one a side), and falls as 2/df for a key in df.
-// Keys found on one side only can never be shared, so they get no weight and the search never
+// occurs in every other sentence and says little about which sentence goes with which (see
+// keyWeight). Keys found on one side only can never be shared, so they get no weight and the search never
 // sees them; this keeps the key sets it compares short.
 func keyWeights(fs, ft []features) map[uint32]float32 {
 	df := func(fs []features) map[uint32]int {
@@ -212,14 +212,15 @@ func keyWeights(fs, ft []features) map[uint32]float32 {
 	return w
 }
 
+// keyWeight is the weight of a key found in df sentences of the two sides: 1 up to two, then
+// (2/df)^½. The square root keeps a frequent name useful: it still tells its sentences from those
+// without it.
 func keyWeight(df int) float64 {
 	if df <= 2 {
 		return 1
 	}
-	return math.Pow(2/float64(df), dfExponent)
+	return math.Sqrt(2 / float64(df))
 }
-
-var dfExponent = 0.5
 
 func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side {
 	n := len(ss)

@@ -23,8 +23,9 @@ import (
 // A shape is the number of source and target sentences a bead takes.
 type shape struct{ di, dj int }
 
-// shapes lists the bead shapes the search considers. Its order is the order of the back-pointer
-// codes, so it must not change without changing nothing else: indices are stored per cell.
+// shapes lists the bead shapes the search considers. A shape's index is what the search stores
+// as a cell's back-pointer, and the first guideShapes shapes are the common ones the first pass
+// tries.
 var shapes = [...]shape{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}}
 
 const nShapes = len(shapes)

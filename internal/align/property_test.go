@@ -188,3 +188,16 @@ func FuzzPair(f *testing.F) {
 		}
 	})
 }
+
+// TestPairSkewed aligns documents of very different lengths, where the band must follow a
+// steep or flat path.
+func TestPairSkewed(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for _, nm := range [][2]int{{50, 5000}, {5000, 50}, {1, 3000}, {3000, 1}, {300, 30000}, {2, 2}} {
+		src := randomDoc(rng, nm[0], "abcdefghij", false)
+		tgt := randomDoc(rng, nm[1], "абвгдежзий", false)
+		if err := checkBeads(Pair(src, tgt, Options{SrcLang: "en", TgtLang: "ru"}), nm[0], nm[1]); err != nil {
+			t.Errorf("%d×%d: %v", nm[0], nm[1], err)
+		}
+	}
+}

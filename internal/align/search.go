@@ -8,10 +8,18 @@ import (
 // The search is a dynamic programme over cells (i, j): "the first i source and j target sentences
 // are aligned". A bead of shape (di, dj) moves from cell (i−di, j−dj) to (i, j). Filling the whole
 // n×m table would cost quadratic time and memory, which at 20,000 sentences a side is 400 million
-// cells. Instead each row i only holds the cells j in [lo[i], hi[i]], a band of a few dozen cells
-// around a guide path: first the diagonal, then the path found in the previous pass. When the
-// best path runs along the edge of its band, the true path may lie outside, so the band is
-// doubled around that path and the pass repeated. Time and memory are O((n+m)·w) for band width w.
+// cells, so only documents of up to about 200 sentences a side are searched whole. Otherwise each
+// row i holds only the cells j in [lo[i], hi[i]], a band of a few dozen cells:
+//
+//  1. guidePath finds a first path with the common shapes in a band that follows the cheapest
+//     cell of the previous row, like a beam. If the path runs along the band's edge (a long
+//     omission left the beam behind), bandedPath searches again in a fixed band around it,
+//     doubling the band wherever the new path hugs its edge.
+//  2. Pair re-estimates the length model on that path, and bandedPath searches a narrow band
+//     around it with all shapes and the full cost, keeping the bead weights.
+//  3. posteriors runs forward-backward over the same band for the bead scores.
+//
+// Time and memory are O((n+m)·w) for band width w.
 
 // band is the set of cells the search may visit: row i holds columns lo[i]..hi[i].
 type band struct {
@@ -178,9 +186,11 @@ func (a *aligner) guidePath(w int) ([]step, []int) {
 	for i := 0; i <= n; i++ {
 		lo, hi := max(0, int(centre)-w), min(m, int(centre)+w+1)
 		if i > 0 {
-			lo = max(lo, int(b.lo[i-1]))
-			hi = max(hi, int(b.hi[i-1]))
-			lo = min(lo, hi)
+			// Edges never decrease, and the row starts no further right than one column past
+			// the previous row's end, so that its first cell can be reached (when m ≫ n, a
+			// row spans the slope: the path crosses it with 0-1 beads).
+			lo = min(max(lo, int(b.lo[i-1])), int(b.hi[i-1])+1, m)
+			hi = max(hi, int(b.hi[i-1]), lo)
 		}
 		if i == n {
 			hi = m
