@@ -29,9 +29,34 @@ const (
 	kkT                // voiceless, and final б в г д
 )
 
-// kkFront turns a back-vowel ending into its front twin: а→е, ы→і, ғ→г,
+// kkFrontOf turns a back-vowel ending into its front twin: а→е, ы→і, ғ→г,
 // қ→к (дың→дің, ға→ге, қа→ке, дағы→дегі).
-var kkFront = strings.NewReplacer("а", "е", "ы", "і", "ғ", "г", "қ", "к").Replace
+var kkFrontOf = strings.NewReplacer("а", "е", "ы", "і", "ғ", "г", "қ", "к").Replace
+
+// kkFrontEndings caches the front twin of every ending the rules use, so
+// generating forms does not rewrite the same few strings a million times.
+var kkFrontEndings = func() map[string]string {
+	m := map[string]string{}
+	add := func(es ...string) {
+		for _, e := range es {
+			m[e] = kkFrontOf(e)
+		}
+	}
+	for c := kkV; c <= kkT; c++ {
+		add(kkCases(c)...)
+		add(kkPlural(c, "л"), kkPlural(c, "р"))
+	}
+	add(kkAfterPossessive...)
+	add("сы", "ы")
+	return m
+}()
+
+func kkFront(e string) string {
+	if f, ok := kkFrontEndings[e]; ok {
+		return f
+	}
+	return kkFrontOf(e)
+}
 
 // kkHarmony tells which harmony the endings of word follow. A final к/г
 // takes front endings and қ/ғ back ones; otherwise the last vowel decides.
@@ -175,7 +200,8 @@ func kkInflect(orig, word string, kind Kind, hint string, multiword bool) kkInfl
 	if isAbbreviation(orig) || !hasCyrillic(word) {
 		return kkInflection{plain: []string{word}, hyphen: kkHyphenEndings}
 	}
-	set := newStringSet(word)
+	set := &formList{list: make([]string, 0, 64)}
+	set.add(word)
 	// Common nouns (kind other: әкім) also take the plural possessive with
 	// its endings (облыс әкімдерінің); names seldom do, and leaving it out
 	// keeps the trie small.
@@ -217,7 +243,7 @@ func kkInflect(orig, word string, kind Kind, hint string, multiword bool) kkInfl
 
 // kkStemForms adds the case forms, possessive and plural of a bare stem;
 // pluralPoss adds the plural possessive and the endings after it.
-func kkStemForms(set *stringSet, stem string, cls kkClass, back, front, pluralPoss bool) {
+func kkStemForms(set *formList, stem string, cls kkClass, back, front, pluralPoss bool) {
 	for _, h := range harmonies(back, front) {
 		for _, e := range kkCases(cls) {
 			set.add(stem + pick(h, e))
@@ -242,7 +268,7 @@ func kkStemForms(set *stringSet, stem string, cls kkClass, back, front, pluralPo
 	}
 }
 
-func kkAfterPoss(set *stringSet, poss string, back, front bool) {
+func kkAfterPoss(set *formList, poss string, back, front bool) {
 	for _, h := range harmonies(back, front) {
 		for _, e := range kkAfterPossessive {
 			set.add(poss + pick(h, e))
@@ -337,6 +363,12 @@ func hasCyrillic(s string) bool {
 	}
 	return false
 }
+
+// formList collects generated forms. It does not remove duplicates: the
+// trie does, for free, when the same key reaches the same node.
+type formList struct{ list []string }
+
+func (f *formList) add(v string) { f.list = append(f.list, v) }
 
 // stringSet keeps strings in insertion order without duplicates.
 type stringSet struct {

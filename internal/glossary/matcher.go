@@ -43,15 +43,22 @@ type output struct {
 
 // langTrie is the token trie of one language. Token keys are interned into
 // vocabulary ids; a text token whose key is not in the vocabulary cannot be
-// part of any match, which makes most tokens of a text cost one map
-// look-up. The edges of the trie are kept per token: adj[id] lists the
-// (parent, child) pairs of token id, which is short for almost every token
-// (an inflected form of one name follows one node), so a step is a slice
-// scan instead of a second hash look-up. The few tokens that follow many
-// nodes ("-", "облысы") move to the hash map big.
+// part of any match, which makes most tokens of a text cost a Bloom filter
+// probe. Edges are kept per token: first[id] is token id's first (parent,
+// child) pair, which is all almost every token has (an inflected form of
+// one name follows one node), so a step is one read of a flat array. A
+// token under a few nodes lists the others in more; a token under many
+// ("-", "облысы") has them in the hash map big. Outputs are kept the same
+// way: out1 per node, the rare extra ones in outN.
 type langTrie struct {
-	lang  string
-	vocab map[string]int32
+	lang string
+	// vocab maps the seeded hash of a token key to its id; keys holds the
+	// key of each id, so a look-up compares the key and stays exact. Two
+	// keys with one hash (about one glossary in a hundred million) are
+	// kept apart in collide.
+	vocab   map[uint64]int32
+	keys    []string
+	collide map[string]int32
 	// bloom is a Bloom filter (two bits per key) over the vocabulary: most
 	// words of a text are in no glossary form, and the filter (a few bits
 	// per key, in cache) turns them away before the large map is touched.
@@ -59,23 +66,31 @@ type langTrie struct {
 	seed  maphash.Seed
 	// punct holds the vocabulary ids of ASCII punctuation keys (-1: none).
 	punct [utf8.RuneSelf]int32
-	adj   [][]edge
-	big   map[uint64]int32
-	// first is each token's first edge, and hasOut tells which nodes end a
-	// form: the two arrays a match step reads, kept small and flat so the
-	// common case (a token under one node) costs one cache line.
-	first  []edge
-	hasOut []bool
-	outs   [][]output // per node; node 0 is the root
-	ids    []string   // entry ids by entry index
-	forms  [][]string // per entry index: accepted forms then forbidden ones
-	pool   sync.Pool  // *scratch
+
+	first    []edge  // per token; parent -1: no edge
+	edgeKind []uint8 // per token: edgesOne, edgesMore or edgesBig
+	more     map[int32][]edge
+	big      map[uint64]int32
+
+	out1  []output // per node; entry -1: none. Node 0 is the root
+	outN  map[int32][]output
+	multi []bool // per node: outN holds more outputs
+
+	ids   []string   // entry ids by entry index
+	forms [][]string // per entry index: accepted forms then forbidden ones
+	pool  sync.Pool  // *scratch
 }
 
 type edge struct{ parent, child int32 }
 
-// maxAdj is how many parents a token keeps in its own list before its
-// edges move to the hash map.
+const (
+	edgesOne uint8 = iota
+	edgesMore
+	edgesBig
+)
+
+// maxAdj is how many edges a token keeps in its list before they move to
+// the hash map.
 const maxAdj = 8
 
 type scratch struct {
@@ -84,41 +99,87 @@ type scratch struct {
 	toks []token
 }
 
-func (t *langTrie) intern(key string) int32 {
-	id, ok := t.vocab[key]
-	if !ok {
-		id = int32(len(t.vocab))
-		t.vocab[key] = id
-		t.adj = append(t.adj, nil)
+func newTrie(lang string, entries, estimate int) *langTrie {
+	t := &langTrie{
+		lang:     lang,
+		vocab:    make(map[uint64]int32, estimate),
+		keys:     make([]string, 0, estimate),
+		collide:  map[string]int32{},
+		first:    make([]edge, 0, estimate),
+		edgeKind: make([]uint8, 0, estimate),
+		more:     map[int32][]edge{},
+		big:      map[uint64]int32{},
+		out1:     make([]output, 1, estimate+1),
+		outN:     map[int32][]output{},
+		multi:    make([]bool, 1, estimate+1),
+		ids:      make([]string, entries),
+		forms:    make([][]string, entries),
+		seed:     maphash.MakeSeed(),
 	}
+	t.out1[0] = output{entry: -1}
+	size := 64
+	for size < 8*estimate {
+		size *= 2
+	}
+	t.bloom = make([]uint64, size/64)
+	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
+	return t
+}
+
+func (t *langTrie) intern(key string) int32 {
+	h := maphash.String(t.seed, key)
+	id, ok := t.vocab[h]
+	if ok && t.keys[id] == key {
+		return id
+	}
+	if ok {
+		if id, ok := t.collide[key]; ok {
+			return id
+		}
+	}
+	id = int32(len(t.first))
+	if ok {
+		t.collide[key] = id
+	} else {
+		t.vocab[h] = id
+	}
+	t.keys = append(t.keys, key)
+	t.first = append(t.first, edge{-1, -1})
+	t.edgeKind = append(t.edgeKind, edgesOne)
+	t.bloomAdd(h)
 	return id
+}
+
+// find returns the id of a key given its hash, or -1.
+func (t *langTrie) find(key []byte, h uint64) int32 {
+	if id, ok := t.vocab[h]; ok {
+		if t.keys[id] == string(key) {
+			return id
+		}
+		if id, ok := t.collide[string(key)]; ok {
+			return id
+		}
+	}
+	return -1
 }
 
 func bigKey(node, id int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(id)) }
 
-// step returns the child of node by token id at match time.
-func (t *langTrie) step(node, id int32) (int32, bool) {
+// next returns the child of node by token id.
+func (t *langTrie) next(node, id int32) (int32, bool) {
 	if e := t.first[id]; e.parent == node {
 		return e.child, true
 	}
-	if len(t.adj[id]) <= 1 {
-		return 0, false
-	}
-	return t.next(node, id)
-}
-
-// next returns the child of node by token id.
-func (t *langTrie) next(node, id int32) (int32, bool) {
-	a := t.adj[id]
-	if len(a) > maxAdj {
-		// A marker: this token's edges are in big.
+	switch t.edgeKind[id] {
+	case edgesMore:
+		for _, e := range t.more[id] {
+			if e.parent == node {
+				return e.child, true
+			}
+		}
+	case edgesBig:
 		c, ok := t.big[bigKey(node, id)]
 		return c, ok
-	}
-	for _, e := range a {
-		if e.parent == node {
-			return e.child, true
-		}
 	}
 	return 0, false
 }
@@ -128,18 +189,24 @@ func (t *langTrie) child(node int32, key string) int32 {
 	if c, ok := t.next(node, id); ok {
 		return c
 	}
-	c := int32(len(t.outs))
-	t.outs = append(t.outs, nil)
-	a := t.adj[id]
+	c := int32(len(t.out1))
+	t.out1 = append(t.out1, output{entry: -1})
+	t.multi = append(t.multi, false)
 	switch {
-	case len(a) < maxAdj:
-		t.adj[id] = append(a, edge{node, c})
-	case len(a) == maxAdj:
-		for _, e := range a {
+	case t.first[id].parent < 0:
+		t.first[id] = edge{node, c}
+	case t.edgeKind[id] == edgesOne:
+		t.edgeKind[id] = edgesMore
+		t.more[id] = []edge{{node, c}}
+	case t.edgeKind[id] == edgesMore && len(t.more[id]) < maxAdj:
+		t.more[id] = append(t.more[id], edge{node, c})
+	case t.edgeKind[id] == edgesMore:
+		for _, e := range t.more[id] {
 			t.big[bigKey(e.parent, id)] = e.child
 		}
+		delete(t.more, id)
+		t.edgeKind[id] = edgesBig
 		t.big[bigKey(node, id)] = c
-		t.adj[id] = append(a, edge{-1, -1}) // len > maxAdj marks a big token
 	default:
 		t.big[bigKey(node, id)] = c
 	}
@@ -147,19 +214,32 @@ func (t *langTrie) child(node int32, key string) int32 {
 }
 
 func (t *langTrie) addOutput(node int32, o output) {
-	outs := t.outs[node]
-	for i, have := range outs {
-		if have.entry == o.entry {
-			// The same entry reaches this node twice: keep the accepted form,
-			// so an inflection shared by an accepted and a forbidden form is
-			// not reported.
-			if have.forbidden && !o.forbidden {
-				outs[i] = o
-			}
+	// The same entry may reach a node twice: keep the accepted form, so an
+	// inflection shared by an accepted and a forbidden form is not reported.
+	keep := func(have *output) bool {
+		if have.entry != o.entry {
+			return false
+		}
+		if have.forbidden && !o.forbidden {
+			*have = o
+		}
+		return true
+	}
+	if t.out1[node].entry < 0 {
+		t.out1[node] = o
+		return
+	}
+	if keep(&t.out1[node]) {
+		return
+	}
+	outs := t.outN[node]
+	for i := range outs {
+		if keep(&outs[i]) {
 			return
 		}
 	}
-	t.outs[node] = append(outs, o)
+	t.outN[node] = append(outs, o)
+	t.multi[node] = true
 }
 
 // Compile builds the matcher of a glossary: for every language, every
@@ -218,16 +298,12 @@ type plan struct {
 
 func compileLang(g *Glossary, lang string, workers int) *langTrie {
 	base := baseLang(lang)
-	t := &langTrie{lang: lang, outs: [][]output{nil}, forms: make([][]string, len(g.Entries)), ids: make([]string, len(g.Entries))}
-	for i, e := range g.Entries {
-		t.ids[i] = e.ID
-	}
-	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
 
 	// Generate the forms of each entry on every core; insert them in
 	// glossary order so that the trie, and the order of the entries a span
 	// matches, do not depend on scheduling.
 	plans := make([][]plan, len(g.Entries))
+	forms := make([][]string, len(g.Entries))
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -235,7 +311,7 @@ func compileLang(g *Glossary, lang string, workers int) *langTrie {
 			defer wg.Done()
 			k := newKeyer(lang)
 			for ei := w; ei < len(g.Entries); ei += workers {
-				plans[ei], t.forms[ei] = entryPlans(k, base, lang, int32(ei), g.Entries[ei])
+				plans[ei], forms[ei] = entryPlans(k, base, lang, int32(ei), g.Entries[ei])
 			}
 		}()
 	}
@@ -244,13 +320,14 @@ func compileLang(g *Glossary, lang string, workers int) *langTrie {
 	n := 0
 	for _, ps := range plans {
 		for _, p := range ps {
-			n += len(p.tails1) + len(p.tailsN)
+			n += len(p.prefix) + len(p.tails1) + 3*len(p.tailsN)
 		}
 	}
-	t.vocab = make(map[string]int32, n+n/4)
-	t.adj = make([][]edge, 0, n+n/4)
-	t.outs = slices.Grow(t.outs, n+n/4)
-	t.big = map[uint64]int32{}
+	t := newTrie(lang, len(g.Entries), n)
+	for i, e := range g.Entries {
+		t.ids[i] = e.ID
+	}
+	copy(t.forms, forms)
 	defer t.finish()
 	for _, ps := range plans {
 		for _, p := range ps {
@@ -273,29 +350,8 @@ func compileLang(g *Glossary, lang string, workers int) *langTrie {
 	return t
 }
 
-// finish builds the Bloom filter and the punctuation ids once the
-// vocabulary is complete.
+// finish looks up the punctuation ids once the vocabulary is complete.
 func (t *langTrie) finish() {
-	size := 64
-	for size < 8*len(t.vocab) {
-		size *= 2
-	}
-	t.bloom = make([]uint64, size/64)
-	t.seed = maphash.MakeSeed()
-	t.first = make([]edge, len(t.adj))
-	for id, a := range t.adj {
-		t.first[id] = edge{-1, -1}
-		if len(a) > 0 && len(a) <= maxAdj {
-			t.first[id] = a[0]
-		}
-	}
-	t.hasOut = make([]bool, len(t.outs))
-	for n, o := range t.outs {
-		t.hasOut[n] = len(o) > 0
-	}
-	for key := range t.vocab {
-		t.bloomAdd(maphash.String(t.seed, key))
-	}
 	for c := range t.punct {
 		key := string(rune(c))
 		switch {
@@ -451,12 +507,12 @@ func (m *Matcher) Find(lang, text string) []Match {
 	for i := 0; i < len(ids); {
 		node, best, bestEnd := int32(0), int32(-1), -1
 		for j := i; j < len(ids) && ids[j] >= 0; j++ {
-			c, ok := t.step(node, ids[j])
+			c, ok := t.next(node, ids[j])
 			if !ok {
 				break
 			}
 			node = c
-			if t.hasOut[node] {
+			if t.out1[node].entry >= 0 {
 				best, bestEnd = node, j
 			}
 		}
@@ -469,12 +525,18 @@ func (m *Matcher) Find(lang, text string) []Match {
 		for _, tk := range toks[i : bestEnd+1] {
 			mixed = mixed || tk.mixed
 		}
-		for _, o := range t.outs[best] {
+		emit := func(o output) {
 			out = append(out, Match{
 				EntryID: t.ids[o.entry], Lang: lang, Start: start, End: end,
 				Text: text[start:end], Forbidden: o.forbidden, Form: t.forms[o.entry][o.form],
 				Homoglyph: mixed,
 			})
+		}
+		emit(t.out1[best])
+		if t.multi[best] {
+			for _, o := range t.outN[best] {
+				emit(o)
+			}
 		}
 		i = bestEnd + 1
 	}
@@ -566,12 +628,10 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []token, ids []int32) ([
 			var key string
 			key, mixed = k.slowKey(text[i:j])
 			id = t.lookup(key)
-		} else if !t.bloomHas(maphash.Bytes(t.seed, k.buf)) {
+		} else if h := maphash.Bytes(t.seed, k.buf); !t.bloomHas(h) {
 			id = -1
-		} else if v, ok := t.vocab[string(k.buf)]; ok {
-			id = v
 		} else {
-			id = -1
+			id = t.find(k.buf, h)
 		}
 		toks = append(toks, token{start: i, end: j, mixed: mixed})
 		ids = append(ids, id)
@@ -598,10 +658,7 @@ func isSpaceLike(r rune, n int) bool {
 }
 
 func (t *langTrie) lookup(key string) int32 {
-	if id, ok := t.vocab[key]; ok {
-		return id
-	}
-	return -1
+	return t.find([]byte(key), maphash.String(t.seed, key))
 }
 
 // FindTerms returns the ids of the entries with an accepted or forbidden
@@ -636,5 +693,5 @@ func (m *Matcher) Size(lang string) (nodes, keys int) {
 	if t == nil {
 		return 0, 0
 	}
-	return len(t.outs), len(t.vocab)
+	return len(t.out1), len(t.keys)
 }

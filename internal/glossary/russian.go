@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,15 +121,10 @@ func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
 	if len(decl) == 0 {
 		return [][]string{keys}
 	}
+	// Forms repeat (the accusative of an inanimate noun is its nominative);
+	// the trie merges them, so they are not removed here.
 	var out [][]string
-	seen := map[string]bool{}
-	emit := func(seq []string) {
-		k := strings.Join(seq, " ")
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, seq)
-		}
-	}
+	emit := func(seq []string) { out = append(out, seq) }
 	emit(keys)
 	ruEmitCases(keys, decl, paradigms, emit)
 	// The plural of a singular head (акимы, акимов; Генеральные
@@ -218,25 +214,31 @@ func ruNounPluralOf(w string) string {
 // ruEmitCases emits, case by case, every combination of the forms the
 // declining tokens take in that case.
 func ruEmitCases(keys []string, decl []int, paradigms []ruCases, emit func([]string)) {
+	idx := make([]int, len(decl))
 	for c := 0; c < 6; c++ {
-		combos := [][]string{append([]string(nil), keys...)}
-		for i, tok := range decl {
-			opts := paradigms[i][c]
-			if len(opts) == 0 {
-				opts = []string{keys[tok]}
-			}
-			var next [][]string
-			for _, base := range combos {
-				for _, o := range opts {
-					seq := append([]string(nil), base...)
-					seq[tok] = o
-					next = append(next, seq)
+		// An odometer over the forms each declining token takes in case c.
+		for i := range idx {
+			idx[i] = 0
+		}
+		for {
+			seq := slices.Clone(keys)
+			for i, tok := range decl {
+				if opts := paradigms[i][c]; len(opts) > 0 {
+					seq[tok] = opts[idx[i]]
 				}
 			}
-			combos = next
-		}
-		for _, seq := range combos {
 			emit(seq)
+			i := len(decl) - 1
+			for ; i >= 0; i-- {
+				idx[i]++
+				if idx[i] < len(paradigms[i][c]) {
+					break
+				}
+				idx[i] = 0
+			}
+			if i < 0 {
+				break
+			}
 		}
 	}
 }
