@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -391,5 +392,19 @@ func TestParagraphCue(t *testing.T) {
 	}
 	if d := none.beadCost(3, 3, 2) - none.beadCost(3, 2, 1); math.Abs(d) > 1e-9 {
 		t.Errorf("without target paragraphs, beads differ by %.2f", d)
+	}
+}
+
+func TestLookalikes(t *testing.T) {
+	// "Cаяси" starts with a Latin C; it must read like the all-Cyrillic word.
+	mixed, _ := skeleton(nil, strings.Map(toCyrillic, "Cаяси"), 0)
+	clean, _ := skeleton(nil, "Саяси", 0)
+	if string(mixed) != string(clean) {
+		t.Errorf("skeleton of mixed-script Cаяси = %q, of Саяси = %q", mixed, clean)
+	}
+	a := extract("kk", Sentence{Text: "Cаяси партия"}, nil).keys
+	b := extract("kk", Sentence{Text: "Саяси партия"}, nil).keys
+	if !slices.Equal(a, b) {
+		t.Errorf("keys differ with a Latin look-alike: %v vs %v", a, b)
 	}
 }

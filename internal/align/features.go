@@ -34,13 +34,12 @@ type features struct {
 	keys   []uint32
 	punct  [nPunct]uint8
 	stops  uint8 // sentence ends inside the text (see innerStops)
-	para   int
 }
 
 // extract computes the features of one sentence in lang ("en", "ru", "kk"; other codes get the
 // script-neutral treatment).
 func extract(lang string, s Sentence, terms TermFinder) features {
-	f := features{para: s.Para}
+	var f features
 	var keys []uint32
 	var sk []byte
 	text := s.Text
@@ -94,7 +93,7 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 				afterWord := unicode.IsLetter(prevRune) || prevRune == '0'
 				switch {
 				case afterWord && unicode.IsLetter(nx):
-					break
+					// it's, Qur'an: part of the word
 				case afterWord && openSingle > 0:
 					openSingle--
 					f.punct[punctQuote]++
@@ -132,7 +131,7 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 		}
 		add := func(sk []byte) {
 			if len(sk) >= minSkeleton {
-				keys = append(keys, hashKey(kindWord, string(sk)))
+				keys = append(keys, hashBytes(kindWord, sk))
 			}
 		}
 		if cyr && isCyrillic(t.word) {
@@ -199,6 +198,16 @@ func hashKey(kind uint32, s string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h&^kindMask | kind
+}
+
+// hashBytes is hashKey for a byte slice.
+func hashBytes(kind uint32, b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h ^= uint32(c)
 		h *= 16777619
 	}
 	return h&^kindMask | kind

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -289,6 +290,9 @@ func englishVariants(word string, buf []byte, fn func([]byte)) []byte {
 // vowel endings have already vanished with the vowels), and any of these without an adjectival
 // -ск- (мексиканский/Mexican, английский/English).
 func cyrillicVariants(word string, buf []byte, fn func([]byte)) []byte {
+	if strings.ContainsFunc(word, isLookalike) {
+		word = strings.Map(toCyrillic, word)
+	}
 	buf, _ = skeleton(buf[:0], word, 0)
 	full := len(buf)
 	for cut := 0; cut <= 2 && full-cut >= minSkeleton; cut++ {
@@ -299,4 +303,22 @@ func cyrillicVariants(word string, buf []byte, fn func([]byte)) []byte {
 		}
 	}
 	return buf
+}
+
+// lookalikes maps the Latin letters that look like Cyrillic ones to those letters. Real Russian
+// and Kazakh text has them inside Cyrillic words (Cаяси with a Latin C, Бiлгiм with Latin i),
+// typed on the wrong keyboard; read as Latin they would change the word's skeleton.
+var lookalikes = map[rune]rune{
+	'a': 'а', 'c': 'с', 'e': 'е', 'o': 'о', 'p': 'р', 'x': 'х', 'y': 'у', 'i': 'і',
+	'A': 'А', 'B': 'В', 'C': 'С', 'E': 'Е', 'H': 'Н', 'K': 'К', 'M': 'М', 'O': 'О',
+	'P': 'Р', 'T': 'Т', 'X': 'Х', 'I': 'І',
+}
+
+func isLookalike(r rune) bool { _, ok := lookalikes[r]; return ok }
+
+func toCyrillic(r rune) rune {
+	if c, ok := lookalikes[r]; ok {
+		return c
+	}
+	return r
 }
