@@ -3,6 +3,7 @@ package align
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -277,4 +278,74 @@ func withParagraphs(lines []string, text string) []Sentence {
 		return nil
 	}
 	return out
+}
+
+// TestEvalThree measures Three on NTREX documents whose Russian and Kazakh sides are perturbed
+// independently (target sentences joined to the next or dropped, as perturb.py does), so that the
+// two translations disagree about boundaries. The gold groups are the gold beads of both pairs
+// combined; the score is the F1 of exactly right groups.
+func TestEvalThree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluation skipped in -short")
+	}
+	dir := filepath.Join(sharedDir, "corpora", "ntrex-dev")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no ../shared/corpora")
+	}
+	en, ru, kk := readLines(t, filepath.Join(dir, "en.txt")), readLines(t, filepath.Join(dir, "ru.txt")), readLines(t, filepath.Join(dir, "kk.txt"))
+	ids := readLines(t, filepath.Join(dir, "doc_ids.txt"))
+	rng := rand.New(rand.NewPCG(2024, 4))
+	// perturbTarget joins or drops target lines; it returns the target and the gold beads.
+	perturbTarget := func(lines []string) ([]Sentence, []Bead) {
+		var tgt []Sentence
+		var beads []Bead
+		for i := 0; i < len(lines); i++ {
+			switch r := rng.Float64(); {
+			case r < 0.06 && i+1 < len(lines):
+				tgt = append(tgt, Sentence{Text: lines[i] + " " + lines[i+1]})
+				beads = append(beads, Bead{Src: []int{i, i + 1}, Tgt: []int{len(tgt) - 1}})
+				i++
+			case r < 0.08:
+				beads = append(beads, Bead{Src: []int{i}, Tgt: []int{}})
+			default:
+				tgt = append(tgt, Sentence{Text: lines[i]})
+				beads = append(beads, Bead{Src: []int{i}, Tgt: []int{len(tgt) - 1}})
+			}
+		}
+		return tgt, beads
+	}
+	var groups prf
+	for start := 0; start < len(ids); {
+		end := start
+		for end < len(ids) && strings.Split(ids[end], "\t")[0] == strings.Split(ids[start], "\t")[0] {
+			end++
+		}
+		e := sentences(en[start:end])
+		r, rb := perturbTarget(ru[start:end])
+		k, kb := perturbTarget(kk[start:end])
+		gold := combine(rb, kb, len(e), len(r), len(k), DefaultFlagBelow, func(r0, r1, k0, k1 int) []Bead {
+			return unmatched(r1-r0, k1-k0)
+		})
+		got := Three(e, r, k, ThreeOptions{})
+		if err := checkGroups(got, [3]int{len(e), len(r), len(k)}); err != nil {
+			t.Fatal(err)
+		}
+		key := func(g Group) string { return fmt.Sprint(g.En, g.Ru, g.Kk) }
+		gs := map[string]bool{}
+		for _, g := range gold {
+			gs[key(g)] = true
+		}
+		for _, g := range got {
+			if gs[key(g)] {
+				groups.tp++
+			}
+		}
+		groups.pred += len(got)
+		groups.gold += len(gold)
+		start = end
+	}
+	t.Logf("three-way groups %v", groups)
+	if groups.f1() < 0.95 {
+		t.Errorf("group F1 %.3f, want ≥ 0.95", groups.f1())
+	}
 }
