@@ -29,7 +29,8 @@
 // forms and puts them in a token trie per language; [Matcher.Find] walks the
 // trie over the tokens of a text, leftmost-longest, so "Almaty Region" wins
 // over "Almaty". There are no regular expressions and no stemming at match
-// time: a word is one table look-up per letter and one map look-up.
+// time: a word is one table look-up per letter, a Bloom filter probe and,
+// for the few words that pass it, one map look-up and a key comparison.
 //
 // Text and forms are normalised alike: NFC; the dashes U+2010–U+2015 and
 // U+2212 become "-", the apostrophes ’ ʼ ‘ become ', the quotation marks
@@ -100,9 +101,11 @@
 // # Not covered
 //
 // Kazakh stem changes (орын → орны), predicative endings (Алматыдамын),
-// -нікі and -дай, chains longer than plural + possessive + case; Russian
-// nouns with a fleeting vowel (Кремль is fine, but *отец → отца* is not
-// generated), names whose first word is not the head and whose head is not
-// the first noun, and adjectives in -ние (Верхние) are taken for nouns.
-// Such names list their forms under forms.
+// -нікі and -дай, the plural possessive of names (it is generated for kind
+// other only: облыс әкімдерінің), and longer chains; Russian nouns with a
+// fleeting vowel (Кременец → Кременца is generated as Кременеца), heads
+// that are not the leading adjectives plus the first noun, and plural
+// adjectives in -ние (Верхние), which are taken for nouns. Such names list
+// their forms under forms. Case folding also makes a name that is a
+// common word match that word: Kazakh астана ("capital") matches Астана.
 package glossary

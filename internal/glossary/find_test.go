@@ -412,3 +412,21 @@ func TestFind(t *testing.T) {
 	t.Logf("%d (term, sentence) cases: kk %d, ru %d, en %d", len(kazakhCases)+len(russianCases)+len(englishCases),
 		len(kazakhCases), len(russianCases), len(englishCases))
 }
+
+// TestTokenIDsAgreeWithKeyer runs the matcher's tokeniser and the keyer
+// over text that takes every path: ASCII, Cyrillic, mixed scripts,
+// combining accents, letters past U+04FF, dashes, quotes and bad bytes.
+func TestTokenIDsAgreeWithKeyer(t *testing.T) {
+	m := fixture(t)
+	for _, text := range []string{
+		"Тоқаевтың Алматыдағы сапары, ALMATY's «Алматы» “Almaty”",
+		"Ёлка е\u0308 Алма\u2212Ата Алма\u2011Ате ﬁ ß İ Ǆ",
+		"Aлмaтыда Бiлгiм Cаяси \xff\xfe\u200b\u00adТоқаев\u00ad",
+		"ҚР-дың BBC-ге АҚШ‐тың ‘BBC’ `x` ʼs Tokayev’s",
+		"Ⅻ ٣ 日本 Ωμέγα ÆØÅ æøå",
+	} {
+		for _, lang := range []string{"en", "ru", "kk"} {
+			checkTokenIDs(t, m, lang, text)
+		}
+	}
+}

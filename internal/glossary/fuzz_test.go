@@ -83,6 +83,7 @@ func FuzzFind(f *testing.F) {
 			checkSpan(t, text, mt.Start, mt.End, mt.Text)
 			prevStart, prevEnd = mt.Start, mt.End
 		}
+		checkTokenIDs(t, m, lang, text)
 		for _, h := range Homoglyphs(lang, text) {
 			checkSpan(t, text, h.Start, h.End, h.Text)
 		}
@@ -102,5 +103,30 @@ func checkSpan(t *testing.T, text string, start, end int, got string) {
 	}
 	if utf8.ValidString(text) && (!utf8.RuneStart(text[start]) || end < len(text) && !utf8.RuneStart(text[end])) {
 		t.Errorf("span [%d,%d) splits a rune", start, end)
+	}
+}
+
+// checkTokenIDs checks the matcher's one-pass tokeniser against the
+// keyer that builds glossary keys: same tokens, and each token's id is the
+// id of its key (or -1 when the key is in no form).
+func checkTokenIDs(t *testing.T, m *Matcher, lang, text string) {
+	t.Helper()
+	tr := m.trieFor(lang)
+	if tr == nil {
+		return
+	}
+	k := newKeyer(lang)
+	want := k.tokenize(text, nil)
+	toks, ids := tr.tokenIDs(newKeyer(lang), text, nil, nil)
+	if len(toks) != len(want) {
+		t.Fatalf("%d tokens, keyer gives %d", len(toks), len(want))
+	}
+	for i, w := range want {
+		if toks[i].start != w.start || toks[i].end != w.end || toks[i].mixed != w.mixed {
+			t.Fatalf("token %d = %+v, keyer gives %+v", i, toks[i], w)
+		}
+		if id := tr.lookup(w.key); ids[i] != id {
+			t.Fatalf("token %q: id %d, key %q has id %d", text[w.start:w.end], ids[i], w.key, id)
+		}
 	}
 }
