@@ -50,6 +50,18 @@ var cyrillicClass = map[rune]byte{
 	'л': skL, 'м': skM, 'н': skN, 'ң': skN, 'р': skR,
 }
 
+// cyrillicTable is cyrillicClass indexed by rune − U+0400, with signLetter for ь and ъ; a lookup for
+// every letter of every word is the hot spot of feature extraction.
+var cyrillicTable = func() (t [0x100]byte) {
+	for r, c := range cyrillicClass {
+		t[r-0x400] = c
+	}
+	t['ь'-0x400], t['ъ'-0x400] = signLetter, signLetter
+	return t
+}()
+
+const signLetter = 0xff
+
 // latinFold strips the accents that appear in names in news text (Erdoğan, Müller, Zoë) so that they
 // take the same path as plain ASCII letters. š, č and ž go straight to their classes.
 var latinFold = map[rune]rune{
@@ -97,9 +109,18 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 		if n == len(rs) {
 			break
 		}
-		r = unicode.ToLower(r)
-		if f, ok := latinFold[r]; ok {
-			r = f
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case 'А' <= r && r <= 'Я':
+			r += 'а' - 'А'
+		default:
+			r = unicode.ToLower(r)
+			if f, ok := latinFold[r]; ok {
+				r = f
+			}
 		}
 		rs[n] = r
 		n++
@@ -114,14 +135,20 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 	for i := 0; i < n; i++ {
 		r := rs[i]
 		if r >= utf8.RuneSelf {
-			if c, ok := cyrillicClass[r]; ok {
+			var c byte
+			if 0x400 <= r && r < 0x500 {
+				c = cyrillicTable[r-0x400]
+			}
+			switch {
+			case c == signLetter: // ь ъ: no sound of their own, and no break between consonants either
+			case c == 0:
+				vowel()
+			default:
 				if r == 'д' && at(i+1) == 'ж' {
 					c = skJ
 					i++
 				}
 				emit(c)
-			} else if r != 'ь' && r != 'ъ' { // signs are not vowels: they don't separate consonants
-				vowel()
 			}
 			continue
 		}
