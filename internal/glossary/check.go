@@ -98,13 +98,13 @@ func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding 
 		langs = append([]string{srcLang}, langs...)
 	}
 	src := texts[srcLang]
-	srcMatches := m.Find(srcLang, src)
+	srcMatches, srcMixed := m.scan(srcLang, src, true)
 	var out []Finding
 	for _, lang := range langs {
 		text := texts[lang]
-		matches := srcMatches
+		matches, mixed := srcMatches, srcMixed
 		if lang != srcLang {
-			matches = m.Find(lang, text)
+			matches, mixed = m.scan(lang, text, true)
 		}
 		var fs []Finding
 		present := map[string]bool{}
@@ -117,7 +117,12 @@ func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding 
 				})
 			}
 		}
-		for _, h := range Homoglyphs(lang, text) {
+		cyr := newKeyer(lang).cyr
+		for _, sp := range mixed {
+			h, ok := homoglyphAt(lang, text, sp[0], sp[1], cyr)
+			if !ok {
+				continue
+			}
 			for _, mt := range matches {
 				if mt.Start <= h.Start && h.End <= mt.End {
 					h.EntryID = mt.EntryID

@@ -495,15 +495,34 @@ func (m *Matcher) trieFor(lang string) *langTrie {
 // (Токаева: the genitive of Токаев and a woman's surname), each gets a
 // Match with the same offsets, in glossary order.
 func (m *Matcher) Find(lang, text string) []Match {
+	out, _ := m.scan(lang, text, false)
+	return out
+}
+
+// scan is Find; with mixed set it also returns the spans of the words that
+// mix Latin and Cyrillic letters, which the tokeniser has already seen, so
+// CheckGroup needs no second pass for look-alikes.
+func (m *Matcher) scan(lang, text string, mixedSpans bool) (out []Match, mixed [][2]int) {
 	t := m.trieFor(lang)
 	if t == nil {
-		return nil
+		if mixedSpans {
+			for _, h := range Homoglyphs(lang, text) {
+				mixed = append(mixed, [2]int{h.Start, h.End})
+			}
+		}
+		return nil, mixed
 	}
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
 	s.toks, s.ids = t.tokenIDs(s.k, text, s.toks[:0], s.ids[:0])
 	toks, ids := s.toks, s.ids
-	var out []Match
+	if mixedSpans {
+		for _, tk := range toks {
+			if tk.mixed {
+				mixed = append(mixed, [2]int{tk.start, tk.end})
+			}
+		}
+	}
 	for i := 0; i < len(ids); {
 		node, best, bestEnd := int32(0), int32(-1), -1
 		for j := i; j < len(ids) && ids[j] >= 0; j++ {
@@ -540,7 +559,7 @@ func (m *Matcher) Find(lang, text string) []Match {
 		}
 		i = bestEnd + 1
 	}
-	return out
+	return out, mixed
 }
 
 // tokenIDs tokenises text and looks each key up in the vocabulary (-1 when
