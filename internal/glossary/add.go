@@ -51,8 +51,11 @@ func (e *AddError) TemplateData() map[string]any {
 	}
 }
 
+// Unwrap returns the underlying I/O or YAML error, if any.
 func (e *AddError) Unwrap() error { return e.Err }
 
+// Error returns the English message. It matches the English catalogue; a
+// test keeps the two in step.
 func (e *AddError) Error() string {
 	switch e.Code {
 	case CodeAddInvalidID:

@@ -116,10 +116,10 @@ func (g *Glossary) Lookup(id string) *Entry {
 	return g.byID[id]
 }
 
-// Sorted returns the entries of that kind ("" for every kind) that have a
-// form in lang, ordered by their preferred form in the collation of lang:
-// Kazakh puts Ә after А and І after Ы, Russian Ё after Е. Ties break by id.
-// Entries without a form in lang come last, by id.
+// Sorted returns the entries of that kind ("" for every kind) ordered by
+// their preferred form in the collation of lang: Kazakh puts Ә after А and
+// І after Ы, Russian Ё with Е. Ties break by id. Entries without a form in
+// lang come last, by id.
 func (g *Glossary) Sorted(lang string, kind Kind) []*Entry {
 	tag, err := language.Parse(lang)
 	if err != nil {
