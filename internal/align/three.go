@@ -70,9 +70,9 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 func combine(ruBeads, kkBeads []Bead, n, nr, nk int, flagBelow float64, ruKk func(r0, r1, k0, k1 int) []Bead) []Group {
 	cr, ck := newCuts(ruBeads, n, nr), newCuts(kkBeads, n, nk)
 	var out []Group
-	// unmatched groups the Russian and Kazakh sentences that sit at English position p without
-	// an English counterpart.
-	unmatched := func(p int) {
+	// addUnmatched groups the Russian and Kazakh sentences that sit at English position p
+	// without an English counterpart.
+	addUnmatched := func(p int) {
 		r0, r1 := cr.lo[p], cr.hi[p]
 		k0, k1 := ck.lo[p], ck.hi[p]
 		if r0 == r1 && k0 == k1 {
@@ -85,7 +85,7 @@ func combine(ruBeads, kkBeads []Bead, n, nr, nk int, flagBelow float64, ruKk fun
 		}
 	}
 	prev := 0
-	unmatched(0)
+	addUnmatched(0)
 	for p := 1; p <= n; p++ {
 		if !cr.at(p) || !ck.at(p) {
 			continue
@@ -95,7 +95,7 @@ func combine(ruBeads, kkBeads []Bead, n, nr, nk int, flagBelow float64, ruKk fun
 			minOver(cr.tgtScore, g.Ru), minOver(ck.tgtScore, g.Kk))
 		g.Flagged = g.Score < flagBelow || len(g.Ru) == 0 || len(g.Kk) == 0
 		out = append(out, g)
-		unmatched(p)
+		addUnmatched(p)
 		prev = p
 	}
 	return out
