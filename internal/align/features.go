@@ -131,7 +131,7 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 		}
 		add := func(sk []byte) {
 			if len(sk) >= minSkeleton {
-				keys = append(keys, hashBytes(kindWord, sk))
+				keys = append(keys, hashKey(kindWord, sk))
 			}
 		}
 		if cyr && isCyrillic(t.word) {
@@ -194,20 +194,10 @@ func isCyrillic(word string) bool {
 
 // hashKey is 32-bit FNV-1a of s with the kind in the top two bits. Collisions only cost a spurious
 // anchor, which the model tolerates.
-func hashKey(kind uint32, s string) uint32 {
+func hashKey[S ~string | ~[]byte](kind uint32, s S) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h&^kindMask | kind
-}
-
-// hashBytes is hashKey for a byte slice.
-func hashBytes(kind uint32, b []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range b {
-		h ^= uint32(c)
 		h *= 16777619
 	}
 	return h&^kindMask | kind

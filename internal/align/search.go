@@ -232,9 +232,6 @@ func (a *aligner) guidePath(w int) ([]step, []int) {
 	}
 	var hugs []int
 	path := walkBack(b, back, max(3, w/8), &hugs)
-	if debugPasses != nil {
-		debugPasses(w, b.cells(), len(hugs) > 0)
-	}
 	return path, hugs
 }
 
@@ -307,9 +304,6 @@ func (a *aligner) bandedPath(gmin, gmax []int, w, nshape int, keep bool) ([]step
 		b := newBand(gmin, gmax, m, width)
 		path, hugs := a.viterbi(b, max(3, w/8), nshape, keep)
 		full := b.cells() >= (n+1)*(m+1)
-		if debugPasses != nil {
-			debugPasses(w, b.cells(), len(hugs) > 0)
-		}
 		if len(hugs) == 0 || full {
 			return path, b
 		}
@@ -420,5 +414,3 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 	}
 	return out
 }
-
-var debugPasses func(w, cells int, hugs bool)
