@@ -12,7 +12,8 @@ import (
 // no-break or thin space) and 3,5. scanNumber reads one written number and returns it in one
 // canonical form so that all of these compare equal.
 
-// groupSeps may separate thousands: comma, dot, apostrophe and the spaces used for grouping.
+// isGroupSep reports whether r may separate thousands: comma, dot, apostrophe and the spaces used
+// for grouping.
 func isGroupSep(r rune) bool {
 	switch r {
 	case ',', '.', '\'', ' ', '\u00a0', '\u202f', '\u2009', '\u2007':
@@ -115,9 +116,9 @@ func monthKey(m int) string   { return "@m" + strconv.Itoa(m) }
 func weekdayKey(d int) string { return "@d" + strconv.Itoa(d) }
 
 // Month and weekday names are anchors too: "September 9" and "9 сентября" and "9 қыркүйек" share
-// the 9 and the month. English names must be capitalised (May and March are also common words, so
-// they additionally need a number next to them; see calendarKey's caller). Russian and Kazakh
-// forms are matched by stem, so that case endings (сентября, қыркүйекте) are covered.
+// the 9 and the month. English names must be capitalised, and May also needs a number next to
+// it (see calendarOK). Russian and Kazakh forms are matched by stem, so that case endings
+// (сентября, қыркүйекте) are covered.
 var (
 	enMonths = map[string]int{
 		"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,

@@ -148,8 +148,8 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 				}
 				var c float64
 				if keep {
-					// A bead that costs negligible more than the best way into this cell
-					// carries no posterior weight either; skip its anchors like viterbi does.
+					// A bead dearer than the best way into this cell by more than negligible
+					// (scaled) nats has no posterior weight to speak of: skip its anchors.
 					limit := best - prev + negligible*temperature
 					if c = a.beadCostBelow(k, i, j, limit); c < limit {
 						b.weight[(b.off[i]+j-lo)*nShapes+k] = expNeg(c / temperature)
