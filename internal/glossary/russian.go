@@ -93,7 +93,9 @@ func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
 		var adjs []int
 		noun := -1
 		for _, h := range heads {
-			if h < 0 || !hasCyrillic(toks[h].key) || isAbbreviation(toks[h].orig) {
+			if h < 0 || !hasCyrillic(toks[h].key) || isAbbreviation(toks[h].orig) || ruFunctionWords[toks[h].key] {
+				// A preposition ends the head: Уполномоченный по правам
+				// человека declines as Уполномоченному по правам человека.
 				break
 			}
 			if g, pl, ok := ruAdjective(toks[h].key); ok {
@@ -107,6 +109,12 @@ func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
 		for _, a := range adjs {
 			decl = append(decl, a)
 			paradigms = append(paradigms, ruAdjectiveCases(toks[a].key))
+		}
+		if noun >= 0 && len(adjs) == 0 && kind != Place && !plural && strings.ContainsRune("ыи", lastRune(toks[noun].key)) &&
+			toks[noun].orig == strings.ToLower(toks[noun].orig) {
+			// A lower-case common noun in -ы/-и is a plural (пытки), not an
+			// indeclinable name like Алматы.
+			plural = true
 		}
 		if noun >= 0 {
 			single := len(heads) == 1
@@ -300,6 +308,14 @@ func ruSurnamePlural(w string) []string {
 	return []string{w + "ы", w + "ых", w + "ым", w + "ыми"}
 }
 
+// ruFunctionWords are the prepositions and conjunctions that can follow a
+// head: they are never its noun.
+var ruFunctionWords = map[string]bool{
+	"по": true, "при": true, "в": true, "во": true, "на": true, "за": true, "для": true, "с": true,
+	"со": true, "о": true, "об": true, "из": true, "от": true, "до": true, "под": true, "над": true,
+	"к": true, "ко": true, "у": true, "и": true, "или": true, "между": true, "перед": true,
+}
+
 // ruAdjective reports whether w is an adjective, with its gender ('m', 'f',
 // 'n') and number. -ий and -ие count only after г к х ж ш щ ч (and н for
 // -ий: Верхний), since nouns end so too (Василий, Управление).
@@ -451,7 +467,13 @@ func ruNounPlural(w string) (ruCases, bool) {
 	case l == 'ы':
 		return ruCases{{w}, {st + "ов", st, st + "ей"}, {st + "ам"}, {w, st + "ов", st}, {st + "ами"}, {st + "ах"}}, true
 	case l == 'и':
-		return ruCases{{w}, {st + "ов", st + "ей", st}, {st + "ам", st + "ям"}, {w, st + "ов", st + "ей", st}, {st + "ами", st + "ями"}, {st + "ах", st + "ях"}}, true
+		gen := []string{st + "ов", st + "ей", st}
+		if r := []rune(st); len(r) >= 3 && r[len(r)-1] == 'к' && !strings.ContainsRune(kkVowels, r[len(r)-2]) {
+			// A fleeting vowel: пытки → пыток, заявки → заявок, девушки → девушек.
+			k := string(r[:len(r)-1])
+			gen = append(gen, k+"ок", k+"ек")
+		}
+		return ruCases{{w}, gen, {st + "ам", st + "ям"}, append([]string{w}, gen...), {st + "ами", st + "ями"}, {st + "ах", st + "ях"}}, true
 	case l == 'а' || l == 'я':
 		return ruCases{{w}, {st, st + "ов", st + "ей"}, {st + "ам", st + "ям"}, {w}, {st + "ами", st + "ями"}, {st + "ах", st + "ях"}}, true
 	}
