@@ -63,6 +63,7 @@ tr.confirmed .status{color:#1f6f1f}
 tr.flagged>*{background:#fff4e5}
 tr.flagged .status{color:#a64b00;font-weight:bold}
 .note{font-size:.8em;color:#555;margin-top:.3rem}
+.heading{font-weight:bold;font-size:1.08em}
 mark{color:inherit}
 mark.term{background:#e8f0ff;border-bottom:1px dotted #2b5fb3}
 mark.finding{background:#ffe0e0;border-bottom:2px solid #b00}
@@ -132,7 +133,7 @@ func writeHTML(w io.Writer, p *plan) error {
 		h("</th>")
 		for _, l := range p.langs {
 			h("<td lang=\"" + l + "\">")
-			h(highlight(g.Text(l), marks[markKey{i + 1, l}]))
+			h(cell(g.Text(l), marks[markKey{i + 1, l}]))
 			h("</td>")
 		}
 		h("</tr>\n")
@@ -163,6 +164,38 @@ func groupMarks(ms []Mark) map[markKey][]Mark {
 		out[k] = append(out[k], m)
 	}
 	return out
+}
+
+// cell renders a group's text in one language. A Markdown heading is shown
+// as a heading, without its "#" markers: the page is for reading, and the
+// markers stay in every data format.
+func cell(text string, ms []Mark) string {
+	k := headingMarker(text)
+	if k == 0 {
+		return highlight(text, ms)
+	}
+	shifted := make([]Mark, 0, len(ms))
+	for _, m := range ms {
+		if m.Start >= k {
+			m.Start -= k
+			m.End -= k
+			shifted = append(shifted, m)
+		}
+	}
+	return "<span class=\"heading\">" + highlight(text[k:], shifted) + "</span>"
+}
+
+// headingMarker returns the length of a leading Markdown heading marker
+// ("# " to "###### "), or 0.
+func headingMarker(text string) int {
+	n := 0
+	for n < len(text) && n < 6 && text[n] == '#' {
+		n++
+	}
+	if n == 0 || n >= len(text) || text[n] != ' ' {
+		return 0
+	}
+	return n + 1
 }
 
 // highlight escapes text for HTML and wraps the marked spans in <mark>.
