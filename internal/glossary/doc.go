@@ -59,12 +59,15 @@
 //
 // Russian: a person's name declines in every word in the same case
 // (Касым-Жомарта Токаева); a hyphenated word declines in its last part.
-// Other names decline their head — leading adjectives and the first noun —
-// and keep what follows, which is a genitive complement or an apposition
-// (Организации Объединенных Наций, прокуратуры Алматинской области,
-// Республики Казахстан). Nouns decline by ending and gender; names in -ы,
-// -и, -у, -ю, -э, abbreviations and Latin words do not decline, nor do
-// place names in -о/-е (Актобе) and person names in -о, -ых, -их.
+// Other names decline their head — leading adjectives and the first noun,
+// or the adjectives alone when a preposition follows (Уполномоченному по
+// правам человека) — and keep what follows, which is a genitive complement
+// or an apposition (Организации Объединенных Наций, прокуратуры Алматинской
+// области, Республики Казахстан). A singular head also gets its plural
+// (акимы, акимов). Nouns decline by ending and gender; a lower-case common
+// noun in -ы/-и is a plural (пытки → пыток, пыткам); names in -ы, -и, -у,
+// -ю, -э, abbreviations and Latin words do not decline, nor do place names
+// in -о/-е (Актобе) and person names in -о, -ых, -их.
 //
 // English: the possessive 's or ’s (and ' after s).
 //
