@@ -41,6 +41,22 @@ func ExampleLoad_lint() {
 	// testdata/lint/bad/a-people.yaml:14:9: invalid id "Nazarbayev Nursultan"
 }
 
+func ExampleCompile() {
+	g := glossary.New([]string{"en", "kk"}, &glossary.Entry{
+		ID: "almaty", Kind: glossary.Place,
+		Langs: map[string]*glossary.Form{"en": {Term: "Almaty"}, "kk": {Term: "Алматы"}},
+	})
+	m := glossary.Compile(g)
+	for _, text := range []string{"Алматыдағы жиын", "Алматының әкімі", "ALMATY's mayor", "Астана"} {
+		fmt.Println(text, m.FindTerms("kk", text), m.FindTerms("en", text))
+	}
+	// Output:
+	// Алматыдағы жиын [almaty] []
+	// Алматының әкімі [almaty] []
+	// ALMATY's mayor [] [almaty]
+	// Астана [] []
+}
+
 func ExampleMatcher_Find() {
 	g, _, err := glossary.Load("testdata/example", []string{"en", "ru", "kk"})
 	if err != nil {
