@@ -39,6 +39,8 @@ type Bead struct {
 }
 
 // TermFinder finds glossary entries in text. Entries found on both sides of a bead are anchors.
+// Pair reads both sides at once, and Three runs two Pairs at once, so FindTerms must be safe for
+// concurrent use.
 type TermFinder interface {
 	// FindTerms returns the ids of the entries whose terms (in any inflected form) occur in text
 	// written in lang. Order and repetition do not matter.
