@@ -91,7 +91,7 @@ func (s *session) run(from int) (err error) {
 	}()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT)
-	defer signal.Stop(sig)
+	defer func() { signal.Stop(sig); close(sig) }()
 	go func() {
 		if _, ok := <-sig; ok {
 			restore()
