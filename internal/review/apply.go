@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -38,20 +40,20 @@ func (s *Snapshot) Verify() []error { return s.Alignment.Verify(s.AlignmentFile(
 // that readers such as show need no lock. When the journal shows an
 // interrupted edit, Load returns the state before it. A document without an
 // alignment gives a NotAlignedError.
-func Load(d *document.Document) (*Snapshot, error) {
-	j := journal{d}
+func Load(d *document.Document) (*Snapshot, error) { return load(d, true) }
+
+// load is Load; checkJournal false skips the look at the journal, for a
+// caller that has just recovered.
+func load(d *document.Document, checkJournal bool) (*Snapshot, error) {
 	override := map[string]string{}
 	var interrupted *Entry
-	if e, err := j.last(); err != nil {
-		return nil, err
-	} else if e != nil {
-		st, _, err := j.state(e)
-		if err != nil {
+	if checkJournal {
+		var err error
+		if interrupted, err = halfApplied(d); err != nil {
 			return nil, err
 		}
-		if st == halfApplied {
-			interrupted = e
-			for _, f := range e.Files {
+		if interrupted != nil {
+			for _, f := range interrupted.Files {
 				override[f.Name] = f.Before
 			}
 		}
@@ -81,6 +83,21 @@ func Load(d *document.Document) (*Snapshot, error) {
 		s.Texts[l] = string(t)
 	}
 	return s, nil
+}
+
+// halfApplied returns the newest journal entry when its edit stopped
+// halfway, nil otherwise.
+func halfApplied(d *document.Document) (*Entry, error) {
+	j := journal{d}
+	e, err := j.last()
+	if err != nil || e == nil {
+		return nil, err
+	}
+	st, _, err := j.state(e)
+	if err != nil || st != partial {
+		return nil, err
+	}
+	return e, nil
 }
 
 // Options tune Apply.
@@ -122,7 +139,7 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	if d, err = document.Open(d.WS, d.ID); err != nil { // Recover may have restored meta.yaml
 		return nil, err
 	}
-	snap, err := Load(d)
+	snap, err := load(d, false)
 	if err != nil {
 		return nil, err
 	}
@@ -131,10 +148,7 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	}
 	res := &Result{Recovered: rec}
 	before := snap.Alignment
-	after, err := document.ParseAlignment(snap.AlignmentFile(), snap.Raw)
-	if err != nil {
-		return nil, err
-	}
+	after := clone(before)
 	if res.Change, err = op.Apply(after, snap.Texts); err != nil {
 		return nil, err
 	}
@@ -181,6 +195,24 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	}
 	res.Step = e.Step
 	return res, j.prune(MaxSteps)
+}
+
+// clone returns a deep copy of a, so that an op can change one copy while
+// the other keeps the state before it.
+func clone(a *document.Alignment) *document.Alignment {
+	c := *a
+	c.Languages = slices.Clone(a.Languages)
+	c.Sources = maps.Clone(a.Sources)
+	c.Groups = make([]*document.Group, len(a.Groups))
+	for i, g := range a.Groups {
+		h := *g
+		h.Sents = make(map[string][]document.Sentence, len(g.Sents))
+		for l, s := range g.Sents {
+			h.Sents[l] = slices.Clone(s)
+		}
+		c.Groups[i] = &h
+	}
+	return &c
 }
 
 // beforeWrite, when set, is called before each file of an edit (after its

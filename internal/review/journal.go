@@ -291,10 +291,10 @@ func (j journal) fileSum(name string) (string, error) {
 type entryState int
 
 const (
-	applied     entryState = iota // every file as after the edit
-	notApplied                    // every file as before: the edit never started writing
-	halfApplied                   // some before, some after: the edit (or its undo) was interrupted
-	diverged                      // some file is neither: changed since, by something else
+	applied    entryState = iota // every file as after the edit
+	notApplied                   // every file as before: the edit never started writing
+	partial                      // some before, some after: the edit (or its undo) was interrupted
+	diverged                     // some file is neither: changed since, by something else
 )
 
 func (j journal) state(e *Entry) (entryState, string, error) {
@@ -319,7 +319,7 @@ func (j journal) state(e *Entry) (entryState, string, error) {
 	case before == len(e.Files):
 		return notApplied, "", nil
 	}
-	return halfApplied, "", nil
+	return partial, "", nil
 }
 
 // restore writes the before contents of every file of e back.
@@ -351,7 +351,7 @@ func Recover(d *document.Document) (*Entry, error) {
 	if err != nil || st == applied || st == diverged {
 		return nil, err
 	}
-	if st == halfApplied {
+	if st == partial {
 		if err := j.restore(e); err != nil {
 			return nil, err
 		}

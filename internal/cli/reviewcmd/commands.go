@@ -101,10 +101,12 @@ func describe(env *console.Env, e *review.Entry) string {
 }
 
 // text renders a catalogue message, in the plural form of data["Count"]
-// when the message has one.
+// when the message has plural forms.
 func text(env *console.Env, id string, data map[string]any) string {
 	if n, ok := data["Count"].(int); ok {
-		return env.N(id, n, data)
+		if s := env.N(id, n, data); s != id {
+			return s
+		}
 	}
 	return env.T(id, data)
 }

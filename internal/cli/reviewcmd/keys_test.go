@@ -1,0 +1,77 @@
+package reviewcmd
+
+import (
+	"bytes"
+	"io"
+	"testing"
+)
+
+// chunks hands out its parts one Read at a time, as a terminal does.
+type chunks struct{ parts []string }
+
+func (c *chunks) Read(p []byte) (int, error) {
+	if len(c.parts) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.parts[0])
+	c.parts[0] = c.parts[0][n:]
+	if c.parts[0] == "" {
+		c.parts = c.parts[1:]
+	}
+	return n, nil
+}
+
+func TestKeyReader(t *testing.T) {
+	tests := []struct {
+		name  string
+		parts []string
+		want  []rune
+	}{
+		{"letters in one read", []string{"cmq"}, []rune{'c', 'm', 'q'}},
+		{"arrows", []string{"\x1b[C\x1b[D\x1bOA\x1b[B"}, []rune{keyRight, keyLeft, keyUp, keyDown}},
+		{"lone escape", []string{"\x1b", "q"}, []rune{keyEsc, 'q'}},
+		{"other sequences are ignored", []string{"\x1b[1;5Cx"}, []rune{keyNone, 'x'}},
+		{"controls", []string{"\r\n\x7f\x08\x03\x04\x0c\x01"}, []rune{keyEnter, keyBackspace, keyBackspace, keyInterrupt, keyEOF, keyRedraw, keyNone}},
+		{"a Kazakh letter split across reads", []string{"\xd2", "\x9b"}, []rune{'қ'}},
+		{"CR LF is one Enter", []string{"a\r\nb"}, []rune{'a', keyEnter, 'b'}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := &keyReader{r: &chunks{parts: append([]string(nil), tt.parts...)}}
+			var got []rune
+			for {
+				r, err := k.next()
+				if err != nil {
+					break
+				}
+				got = append(got, r)
+			}
+			if string(got) != string(tt.want) {
+				t.Errorf("keys = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzKeyReader: any bytes end in a finite number of keys, without a
+// panic, and every key is a character or one of the key constants.
+func FuzzKeyReader(f *testing.F) {
+	for _, s := range []string{"cmq", "\x1b[", "\x1b[1;5C", "\xd2", "\x1bO", "s en:2\r"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		k := &keyReader{r: bytes.NewReader(data)}
+		for i := 0; ; i++ {
+			r, err := k.next()
+			if err != nil {
+				return
+			}
+			if i > len(data) {
+				t.Fatalf("more keys than bytes from %q", data)
+			}
+			if r < keyRedraw {
+				t.Fatalf("bad key %d", r)
+			}
+		}
+	})
+}
