@@ -181,14 +181,10 @@ func group(pivot string, langs []string, p map[string][]document.Piece, terms al
 		return out
 	}
 	for _, b := range align.Pair(sentences(p[pivot]), sentences(p[other]), align.Options{SrcLang: pivot, TgtLang: other, Terms: terms}) {
-		out = append(out, document.Proposal{Idx: map[string][]int{pivot: b.Src, other: b.Tgt}, Score: b.Score, Flagged: b.Score < FlagBelow})
+		out = append(out, document.Proposal{Idx: map[string][]int{pivot: b.Src, other: b.Tgt}, Score: b.Score, Flagged: b.Score < align.DefaultFlagBelow || len(b.Src) == 0 || len(b.Tgt) == 0})
 	}
 	return out
 }
-
-// FlagBelow is the bead score under which a two-language group is flagged
-// for review.
-const FlagBelow = 0.5
 
 func has(list []string, s string) bool {
 	for _, x := range list {
