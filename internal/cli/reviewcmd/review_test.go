@@ -53,17 +53,23 @@ var ansi = regexp.MustCompile("\x1b\\[[0-9;?]*[a-zA-Z]")
 // in colour, as a person's shell would.
 func startTerminal(t *testing.T, dir string, args ...string) *screen {
 	t.Helper()
+	return startSized(t, 100, nil, dir, args...)
+}
+
+// startSized is startTerminal with a width and extra environment.
+func startSized(t *testing.T, cols uint16, env []string, dir string, args ...string) *screen {
+	t.Helper()
 	master, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
 	}
-	if err := pty.Setsize(master, &pty.Winsize{Rows: 40, Cols: 100}); err != nil {
+	if err := pty.Setsize(master, &pty.Winsize{Rows: 40, Cols: cols}); err != nil {
 		t.Fatal(err)
 	}
 	s := &screen{t: t, master: master, tty: tty, done: make(chan struct{})}
 	s.cmd = exec.Command(tilmashBin(t), args...)
 	s.cmd.Dir = dir
-	s.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm-256color", "TILMASH_LANG=en"}
+	s.cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm-256color", "TILMASH_LANG=en"}, env...)
 	s.cmd.Stdin, s.cmd.Stdout, s.cmd.Stderr = tty, tty, tty
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	if err := s.cmd.Start(); err != nil {
@@ -367,5 +373,30 @@ func TestReviewInTmux(t *testing.T) {
 	pane("exit=0")
 	if got := shapeOf(readAlignment(t, dir)); got != "c1-1-1 a3-3-3 c1-1-0 a0-0-1 f1-1-1" {
 		t.Errorf("alignment: %s", got)
+	}
+}
+
+// TestShowInATerminal: on a terminal, show fits the terminal's width and
+// paints in colour, unless NO_COLOR is set.
+func TestShowInATerminal(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.Uneven)
+	for _, tc := range []struct {
+		env   []string
+		color bool
+	}{{nil, true}, {[]string{"NO_COLOR=1"}, false}} {
+		s := startSized(t, 72, tc.env, dir, "show", "demo")
+		if code := s.wait(); code != 0 {
+			t.Fatalf("exit %d:\n%s", code, s.text())
+		}
+		s.mu.Lock()
+		raw := s.out.String()
+		s.mu.Unlock()
+		if got := strings.Contains(raw, "\x1b[32mconfirmed\x1b[0m"); got != tc.color {
+			t.Errorf("env %v: colour %v, want %v:\n%q", tc.env, got, tc.color, raw[:min(len(raw), 300)])
+		}
+		out := s.text()
+		if !strings.Contains(out, "── 1 · confirmed · 0.900 "+strings.Repeat("─", 72-25)+"\n") {
+			t.Errorf("env %v: the rule does not fill 72 columns:\n%s", tc.env, out)
+		}
 	}
 }
