@@ -42,6 +42,11 @@ func (s *Snapshot) Verify() []error { return s.Alignment.Verify(s.AlignmentFile(
 // alignment gives a NotAlignedError.
 func Load(d *document.Document) (*Snapshot, error) { return load(d, true) }
 
+// LoadFiles reads the alignment and texts of d as the files are, without
+// looking at the journal: for a reader that could not read the journal
+// (a damaged entry) and still wants to show the document.
+func LoadFiles(d *document.Document) (*Snapshot, error) { return load(d, false) }
+
 // load is Load; checkJournal false skips the look at the journal, for a
 // caller that has just recovered.
 func load(d *document.Document, checkJournal bool) (*Snapshot, error) {

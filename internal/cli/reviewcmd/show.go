@@ -1,6 +1,7 @@
 package reviewcmd
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -34,6 +35,12 @@ func showCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			snap, err := review.Load(d)
+			var je *review.JournalError
+			if errors.As(err, &je) {
+				// A damaged journal blocks edits and undo, not reading.
+				env.Warn("review.journal-ignored", map[string]any{"Err": localize(env, err)})
+				snap, err = review.LoadFiles(d)
+			}
 			if err != nil {
 				return err
 			}
