@@ -233,12 +233,10 @@ func report(env *console.Env, id string, op review.Op, res *review.Result) {
 	if after := review.Findings(res.After); len(after) > 0 || len(resolved) > 0 {
 		say(env, "review.findings-now", map[string]any{"Count": len(after), "Groups": review.FormatRange(c.New)})
 	}
-	var structural review.Op
+	// Edits that reshape groups or change text draw what they made; a
+	// status or a note needs no picture.
 	switch op.(type) {
 	case review.Merge, review.Split, review.Move, review.EditText:
-		structural = op
-	}
-	if structural != nil {
 		v := view(env, 0, res.Alignment.Languages)
 		v.Header(env.Stdout)
 		for _, n := range c.New {
