@@ -320,7 +320,9 @@ func compileLang(g *Glossary, lang string, workers int) *langTrie {
 	n := 0
 	for _, ps := range plans {
 		for _, p := range ps {
-			n += len(p.prefix) + len(p.tails1) + 3*len(p.tailsN)
+			// A multi-token tail mostly repeats keys of the others (Russian
+			// case forms share words), so count one new key for each.
+			n += len(p.prefix) + len(p.tails1) + len(p.tailsN)
 		}
 	}
 	t := newTrie(lang, len(g.Entries), n)

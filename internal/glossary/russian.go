@@ -12,7 +12,9 @@ import (
 // Касым-Жомарта Токаева), so forms are built case by case, never as a
 // cross product of unrelated cases.
 
-// ruCases holds, per case, the forms one word takes.
+// ruCases holds, per case, the forms one word takes. The poetic
+// instrumentals in -ою/-ею (прокуратурою) are left out: news copy does not
+// use them, and each doubles the forms of a name of several words.
 type ruCases [6][]string
 
 // ftoken is one token of a glossary form: its written text and its key.
@@ -263,7 +265,7 @@ func ruNameWord(t ftoken) (ruCases, bool) {
 		return ruSurname(w), true
 	case ruIsFemSurname(w):
 		st := trimRunes(w, 1)
-		return ruCases{{w}, {st + "ой"}, {st + "ой"}, {st + "у"}, {st + "ой", st + "ою"}, {st + "ой"}}, true
+		return ruCases{{w}, {st + "ой"}, {st + "ой"}, {st + "у"}, {st + "ой"}, {st + "ой"}}, true
 	case strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"):
 		return ruCases{}, false
 	}
@@ -363,11 +365,11 @@ func ruAdjectiveCases(w string) ruCases {
 		return ruCases{{w}, {st + "его"}, {st + "ему"}, {w, st + "его"}, {st + "им"}, {st + "ем"}}
 	case "ая":
 		if soft {
-			return ruCases{{w}, {st + "ей"}, {st + "ей"}, {st + "ую"}, {st + "ей", st + "ею"}, {st + "ей"}}
+			return ruCases{{w}, {st + "ей"}, {st + "ей"}, {st + "ую"}, {st + "ей"}, {st + "ей"}}
 		}
-		return ruCases{{w}, {st + "ой"}, {st + "ой"}, {st + "ую"}, {st + "ой", st + "ою"}, {st + "ой"}}
+		return ruCases{{w}, {st + "ой"}, {st + "ой"}, {st + "ую"}, {st + "ой"}, {st + "ой"}}
 	case "яя":
-		return ruCases{{w}, {st + "ей"}, {st + "ей"}, {st + "юю"}, {st + "ей", st + "ею"}, {st + "ей"}}
+		return ruCases{{w}, {st + "ей"}, {st + "ей"}, {st + "юю"}, {st + "ей"}, {st + "ей"}}
 	case "ое":
 		return ruCases{{w}, {st + "ого"}, {st + "ому"}, {w}, {st + "ым"}, {st + "ом"}}
 	case "ее":
@@ -394,20 +396,20 @@ func ruNoun(w string, gender byte, plural, indeclinableVowel bool) (ruCases, boo
 	st := trimRunes(w, 1)
 	switch {
 	case l == 'а':
-		gen, ins := st+"ы", []string{st + "ой", st + "ою"}
+		gen, ins := st+"ы", []string{st + "ой"}
 		if strings.ContainsRune(ruVelar+ruHushing, lastRune(st)) {
 			gen = st + "и"
 		}
 		if strings.ContainsRune(ruHushing+"ц", lastRune(st)) {
-			ins = append(ins, st+"ей", st+"ею")
+			ins = append(ins, st+"ей")
 		}
 		return ruCases{{w}, {gen}, {st + "е"}, {st + "у"}, ins, {st + "е"}}, true
 	case l == 'я':
 		if strings.HasSuffix(w, "ия") {
 			s2 := trimRunes(w, 2)
-			return ruCases{{w}, {s2 + "ии"}, {s2 + "ии"}, {s2 + "ию"}, {s2 + "ией", s2 + "иею"}, {s2 + "ии"}}, true
+			return ruCases{{w}, {s2 + "ии"}, {s2 + "ии"}, {s2 + "ию"}, {s2 + "ией"}, {s2 + "ии"}}, true
 		}
-		return ruCases{{w}, {st + "и"}, {st + "е"}, {st + "ю"}, {st + "ей", st + "ею"}, {st + "е"}}, true
+		return ruCases{{w}, {st + "и"}, {st + "е"}, {st + "ю"}, {st + "ей"}, {st + "е"}}, true
 	case l == 'о' || l == 'е':
 		if indeclinableVowel {
 			return ruCases{}, false
