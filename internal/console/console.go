@@ -84,8 +84,15 @@ func NewEnv(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 	return e, nil
 }
 
-// T renders a catalogue message.
-func (e *Env) T(id string, data map[string]any) string { return e.Loc.T(id, data) }
+// T renders a catalogue message. When data holds an int Count, the plural
+// form for it is chosen, so a caller cannot forget to (1 group, 2 groups;
+// 1 группа, 2 группы, 5 групп).
+func (e *Env) T(id string, data map[string]any) string {
+	if n, ok := data["Count"].(int); ok {
+		return e.Loc.N(id, n, data)
+	}
+	return e.Loc.T(id, data)
+}
 
 // N renders a catalogue message in the plural form for count.
 func (e *Env) N(id string, count int, data map[string]any) string { return e.Loc.N(id, count, data) }
@@ -211,7 +218,8 @@ func (e *Env) ExitCode(err error) int {
 func (e *Env) Report(err error) {
 	var m locale.Message
 	if errors.As(err, &m) {
-		msg := e.T(m.MessageID(), m.TemplateData())
+		data := m.TemplateData()
+		msg := e.T(m.MessageID(), data)
 		if msg == m.MessageID() { // not in the catalogue: better English than an id
 			msg = err.Error()
 		}

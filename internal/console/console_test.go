@@ -111,3 +111,26 @@ func TestSayAndWarn(t *testing.T) {
 		t.Errorf("stderr %q (want %q), stdout %q", errOut.String(), want, out.String())
 	}
 }
+
+// TestReportPlural: an error whose data has a Count is rendered in the
+// plural form for it.
+func TestReportPlural(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "would detach 1 aligned group (1 confirmed)"},
+		{"en", 3, "would detach 3 aligned groups (1 confirmed)"},
+		{"ru", 1, "отсоединит 1 выровненную группу"},
+		{"ru", 3, "отсоединит 3 выровненные группы"},
+		{"ru", 5, "отсоединит 5 выровненных групп"},
+	} {
+		env, _, errOut := newEnv(t, tt.lang)
+		groups := make([]int, tt.n)
+		env.ExitCode(&document.WouldLoseError{ID: "d", Lang: "en", Groups: groups, Confirmed: 1})
+		if !strings.Contains(errOut.String(), tt.want) {
+			t.Errorf("%s %d: %q, want %q", tt.lang, tt.n, errOut.String(), tt.want)
+		}
+	}
+}

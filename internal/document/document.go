@@ -177,8 +177,10 @@ func (e *MissingLanguageError) TemplateData() map[string]any {
 // Hint suggests a fix.
 func (e *MissingLanguageError) Hint() string { return "document.missing-language.hint" }
 
-// saveMeta writes meta.yaml atomically. The caller holds the workspace lock.
-func (d *Document) saveMeta() error {
+// SaveMeta writes meta.yaml atomically. The caller holds the workspace
+// lock. Every writer of meta.yaml goes through it, so the file's form is
+// decided in one place.
+func (d *Document) SaveMeta() error {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)

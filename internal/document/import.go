@@ -151,7 +151,7 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 		}
 	}
 	d.Meta.Versions[lang] = &Version{Title: title, Source: opt.Source, Imported: now.UTC().Truncate(time.Second), SHA256: hash, Bytes: len(text)}
-	if err := d.saveMeta(); err != nil {
+	if err := d.SaveMeta(); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -131,7 +131,9 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 	}
 	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
 	if err != nil || s == "" {
-		return id
+		// A message without plural forms (only "other") is rendered as it
+		// is, whatever the count.
+		return l.T(id, d)
 	}
 	return s
 }
