@@ -93,10 +93,14 @@
 //     sets of endings are generated. Generating a form nobody writes costs
 //     nothing; missing a form that people write is a false alarm.
 //   - Final п/к/қ voice before the possessive (кітабы); both the voiced and
-//     the unvoiced forms are generated for names.
-//   - Matching is case-insensitive, as the issue asks, so an English entry
-//     "Turkey" also matches "turkey". Entries that are common words need
-//     inflect: none and care.
+//     the unvoiced forms are generated, as names do not always voice.
+//   - Russian instrumentals in -ою/-ею (прокуратурою) are not generated:
+//     news copy does not use them.
+//   - Matching is case-insensitive, as the issue asks, so a name that is
+//     also a common word matches that word: English "Turkey" matches
+//     "turkey", Kazakh Астана matches астанасы ("its capital"). Such entries
+//     are few; CheckGroup then asks for the name in the translation, which
+//     a reviewer dismisses.
 //   - An empty target text (an untranslated sentence) is not checked for
 //     missing names; a forbidden form of an entry in the target counts as
 //     present for the missing check (it is reported as forbidden instead).
@@ -109,6 +113,5 @@
 // fleeting vowel (Кременец → Кременца is generated as Кременеца), heads
 // that are not the leading adjectives plus the first noun, and plural
 // adjectives in -ние (Верхние), which are taken for nouns. Such names list
-// their forms under forms. Case folding also makes a name that is a
-// common word match that word: Kazakh астана ("capital") matches Астана.
+// their forms under forms.
 package glossary
