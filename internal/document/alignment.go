@@ -42,6 +42,11 @@ type Group struct {
 	Status Status
 	Score  float64 // the aligner's confidence, 0..1
 	Note   string
+	// Detached marks a group that lost sentences when its text changed
+	// (re-import, or an edit behind tilmash's back). It keeps the group,
+	// and what the aligner makes of its stretch, flagged until a person
+	// confirms it. Written as "detached: true"; never on confirmed groups.
+	Detached bool
 	Sents  map[string][]Sentence
 	Line   int // line in alignment.yaml, for messages
 }
@@ -123,6 +128,9 @@ func (a *Alignment) Marshal() ([]byte, error) {
 		add(gm, "score", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(g.Score, 'f', 3, 64)})
 		if g.Note != "" {
 			add(gm, "note", str(g.Note))
+		}
+		if g.Detached && g.Status != Confirmed {
+			add(gm, "detached", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 		}
 		for _, l := range a.Languages {
 			seq := &yaml.Node{Kind: yaml.SequenceNode}
@@ -257,6 +265,11 @@ func ParseAlignment(file string, data []byte) (*Alignment, error) {
 				g.Score = f
 			case k.Value == "note":
 				g.Note = v.Value
+			case k.Value == "detached":
+				if v.Value != "true" && v.Value != "false" {
+					return nil, bad(v, "detached must be true or false")
+				}
+				g.Detached = v.Value == "true"
 			case isLang[k.Value]:
 				if v.Kind != yaml.SequenceNode {
 					return nil, bad(v, "%s must be a list of sentences", k.Value)

@@ -286,7 +286,7 @@ func TestImport(t *testing.T) {
 	}
 	d, _ = document.Open(ws, "demo")
 	b, _ = d.Alignment()
-	if b.Groups[0].Status != document.Flagged || !strings.Contains(b.Groups[0].Note, "re-import") {
+	if b.Groups[0].Status != document.Flagged || !b.Groups[0].Detached {
 		t.Errorf("forced import: %+v", b.Groups[0])
 	}
 }

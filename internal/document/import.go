@@ -66,6 +66,30 @@ func groupList(g []int) string {
 	return strings.Join(parts, ", ")
 }
 
+// TextChangedError is returned by align when a language text changed since
+// it was aligned (edited outside tilmash, or a crash between the writes of
+// an import) in a way that takes sentences from confirmed groups.
+type TextChangedError struct {
+	ID, Lang  string
+	Groups    []int
+	Confirmed int
+}
+
+func (e *TextChangedError) Error() string {
+	return fmt.Sprintf("the %s text of %q changed since it was aligned; %d confirmed groups would lose sentences: %s", e.Lang, e.ID, e.Confirmed, groupList(e.Groups))
+}
+
+// MessageID names the localized message for e.
+func (e *TextChangedError) MessageID() string { return "document.text-changed" }
+
+// TemplateData gives the values of the localized message.
+func (e *TextChangedError) TemplateData() map[string]any {
+	return map[string]any{"ID": e.ID, "Lang": e.Lang, "Count": e.Confirmed, "Groups": groupList(e.Groups)}
+}
+
+// Hint suggests a fix.
+func (e *TextChangedError) Hint() string { return "document.text-changed.hint" }
+
 // LanguageError is returned for a language the workspace does not keep.
 type LanguageError struct {
 	Lang  string
@@ -167,8 +191,8 @@ func Hash(text string) string {
 // Rebase moves the lang sentences of every group onto text, a new version
 // of the language's text. Each sentence is looked for again, in order, after
 // the previous one; when found its span is updated. A group with a sentence
-// that is gone loses that sentence and, unless it keeps none in any
-// language, is flagged with a note. Rebase returns the 1-based numbers of
+// that is gone loses that sentence and is flagged and marked Detached, so
+// it stays flagged, through re-alignment, until a person confirms it. Rebase returns the 1-based numbers of
 // the groups that lost sentences and how many of them had been confirmed.
 func (a *Alignment) Rebase(lang, text string) (lost []int, confirmed int) {
 	pos := 0
@@ -196,9 +220,7 @@ func (a *Alignment) Rebase(lang, text string) (lost []int, confirmed int) {
 			confirmed++
 		}
 		g.Status = Flagged
-		if !strings.Contains(g.Note, "re-import") {
-			g.Note = strings.TrimSpace(g.Note + " [" + lang + " text changed on re-import: check this group]")
-		}
+		g.Detached = true
 	}
 	return lost, confirmed
 }

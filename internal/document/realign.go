@@ -1,5 +1,7 @@
 package document
 
+import "fmt"
+
 // Piece is a sentence a Cutter found, with its paragraph number.
 type Piece struct {
 	Sentence
@@ -32,18 +34,32 @@ type Grouper func(pieces map[string][]Piece) []Proposal
 // Each stretch is cut afresh, so a change of segmentation rules takes
 // effect everywhere except inside confirmed groups, which keep the
 // sentences a person checked.
-func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]string, cut Cutter, group Grouper) *Alignment {
+//
+// A stretch that held a Detached group (one that lost sentences to a
+// changed text) comes out flagged and Detached as a whole: the aligner's
+// confidence says nothing about whether a person's earlier review still
+// holds there.
+//
+// Realign returns an error when group leaves a piece out or uses one
+// twice, rather than write an alignment that loses sentences.
+func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]string, cut Cutter, group Grouper) (*Alignment, error) {
 	out := &Alignment{Document: id, Pivot: pivot, Languages: langs, Sources: map[string]string{}}
 	for _, l := range langs {
 		out.Sources[l] = Hash(texts[l])
 	}
 	var fixed []*Group
-	notes := map[int]string{} // pivot start -> note of an unconfirmed group
+	notes := map[int]string{}  // pivot start -> note of an unconfirmed group
+	detached := map[int]bool{} // stretches (numbered by the fixed groups before them) that held a detached group
 	if old != nil {
 		for _, g := range old.Groups {
 			if g.Status == Confirmed {
 				fixed = append(fixed, g)
-			} else if g.Note != "" && len(g.Sents[pivot]) > 0 {
+				continue
+			}
+			if g.Detached {
+				detached[len(fixed)] = true
+			}
+			if g.Note != "" && len(g.Sents[pivot]) > 0 {
 				notes[g.Sents[pivot][0].Start] = g.Note
 			}
 		}
@@ -83,11 +99,16 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 			}
 		}
 		if any {
-			for _, p := range group(pieces) {
+			proposals := group(pieces)
+			if err := covers(proposals, pieces); err != nil {
+				return nil, err
+			}
+			for _, p := range proposals {
 				g := &Group{Status: Aligned, Score: p.Score, Sents: map[string][]Sentence{}}
-				if p.Flagged {
+				if p.Flagged || detached[k] {
 					g.Status = Flagged
 				}
+				g.Detached = detached[k]
 				for _, l := range langs {
 					g.Sents[l] = []Sentence{}
 					for _, i := range p.Idx[l] {
@@ -107,5 +128,25 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 			}
 		}
 	}
-	return out
+	return out, nil
+}
+
+// covers checks that proposals use every piece of every language exactly
+// once and in order.
+func covers(proposals []Proposal, pieces map[string][]Piece) error {
+	for l, ps := range pieces {
+		next := 0
+		for _, p := range proposals {
+			for _, i := range p.Idx[l] {
+				if i != next {
+					return fmt.Errorf("aligner error: %s sentence %d placed out of order (expected %d)", l, i, next)
+				}
+				next++
+			}
+		}
+		if next != len(ps) {
+			return fmt.Errorf("aligner error: %d of %d %s sentences placed", next, len(ps), l)
+		}
+	}
+	return nil
 }

@@ -52,7 +52,10 @@ func texts(a *document.Alignment, l string) []string {
 func TestRealignKeepsConfirmed(t *testing.T) {
 	langs := []string{"en", "ru"}
 	tx := map[string]string{"en": "A1 | A2 | A3 | A4", "ru": "Б1 | Б2+Б3 | Б4"}
-	a := document.Realign(nil, "d", "en", langs, tx, cutWords, zip)
+	a, err := document.Realign(nil, "d", "en", langs, tx, cutWords, zip)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got := strings.Join(texts(a, "ru"), ","); got != "Б1,Б2+Б3,Б4," {
 		t.Fatalf("first alignment: %s", got)
 	}
@@ -65,7 +68,10 @@ func TestRealignKeepsConfirmed(t *testing.T) {
 	if errs := a.Verify("a", tx); len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	b := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+	b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got := strings.Join(texts(b, "en"), ","); got != "A1,A2 A3,A4" {
 		t.Errorf("en after realign: %s", got)
 	}
@@ -102,11 +108,66 @@ func TestRealignConfirmedWithoutALanguage(t *testing.T) {
 			"ru": {},
 		},
 	}}}
-	b := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+	b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+	if err != nil {
+		t.Fatal(err)
+	}
 	// Without a Russian sentence the group gives no Russian boundary: the
 	// Russian text before the next confirmed group (here: all of it) is
 	// aligned in the stretch before the group.
 	if got := strings.Join(texts(b, "en"), ",") + "/" + strings.Join(texts(b, "ru"), ","); got != "A1,,A2,A3/Б1,Б3,," {
 		t.Errorf("got %s", got)
+	}
+}
+
+// TestRealignKeepsDetachedFlagged: a stretch that held a group detached by a
+// text change comes out flagged (and stays so on the next run), even when
+// the aligner is confident.
+func TestRealignKeepsDetachedFlagged(t *testing.T) {
+	langs := []string{"en", "ru"}
+	tx := map[string]string{"en": "A1 | A2 | A3", "ru": "Б1 | Б2 | Б3"}
+	a, _ := document.Realign(nil, "d", "en", langs, tx, cutWords, zip)
+	a.Groups[0].Status = document.Confirmed
+	a.Groups[2].Status = document.Confirmed
+	// The Russian text changes in the middle: group 2 loses its sentence.
+	tx["ru"] = "Б1 | Вторая | Б3"
+	lost, _ := a.Rebase("ru", tx["ru"])
+	if len(lost) != 1 || lost[0] != 2 || !a.Groups[1].Detached {
+		t.Fatalf("rebase: lost %v, group 2 %+v", lost, a.Groups[1])
+	}
+	for run := 0; run < 2; run++ {
+		b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := b.Groups[1]; g.Status != document.Flagged || !g.Detached || g.Text("ru") != "Вторая" {
+			t.Fatalf("run %d: middle group %+v", run, g)
+		}
+		if b.Groups[0].Status != document.Confirmed || b.Groups[2].Status != document.Confirmed {
+			t.Fatalf("run %d: confirmed groups changed", run)
+		}
+		a = b
+	}
+	// Detached survives the file format; a confirmed group never carries it.
+	out, _ := a.Marshal()
+	if !strings.Contains(string(out), "detached: true") {
+		t.Errorf("detached not written:\n%s", out)
+	}
+	a.Groups[1].Status = document.Confirmed
+	out, _ = a.Marshal()
+	if strings.Contains(string(out), "detached") {
+		t.Errorf("confirmed group written as detached")
+	}
+}
+
+// TestRealignRefusesLostPieces: an aligner that drops a sentence is an
+// error, not a shorter alignment.
+func TestRealignRefusesLostPieces(t *testing.T) {
+	tx := map[string]string{"en": "A1 | A2", "ru": "Б1 | Б2"}
+	drop := func(p map[string][]document.Piece) []document.Proposal {
+		return zip(p)[:1]
+	}
+	if _, err := document.Realign(nil, "d", "en", []string{"en", "ru"}, tx, cutWords, drop); err == nil {
+		t.Fatal("an alignment that lost sentences was accepted")
 	}
 }

@@ -26,6 +26,9 @@ func alignCommand(env *console.Env) *urfave.Command {
 		Usage:       env.T("align.usage", nil),
 		ArgsUsage:   env.T("align.args", nil),
 		Description: env.T("align.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.BoolFlag{Name: "force", Usage: env.T("align.flag.force", nil)},
+		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() == 0 {
 				return env.Usage("app.want-args", map[string]any{"Command": "align", "Args": env.T("align.args", nil)}, "align.hint")
@@ -46,7 +49,7 @@ func alignCommand(env *console.Env) *urfave.Command {
 			}
 			defer unlock()
 			for _, id := range ids {
-				res, err := Document(ws, id)
+				res, err := DocumentWith(ws, id, Options{Force: c.Bool("force")})
 				if err != nil {
 					return err
 				}
@@ -70,8 +73,25 @@ type Result struct {
 // Document aligns a workspace document and saves the alignment. Confirmed
 // groups are kept exactly; only the stretches between them are aligned
 // again. A language text that changed since the last alignment (edited by
-// hand, say) is first rebased as import does. The caller holds the lock.
+// hand, or a crash between the writes of an import) is first rebased as
+// import does: when that would take sentences from confirmed groups,
+// Document refuses with a *document.TextChangedError unless force, and
+// with force those groups are kept, flagged and marked detached. The
+// caller holds the lock.
 func Document(ws *workspace.Workspace, id string) (*Result, error) {
+	return DocumentWith(ws, id, Options{})
+}
+
+// Options tune DocumentWith.
+type Options struct {
+	// Force lets a changed text take sentences from confirmed groups,
+	// which are then kept flagged and detached for review.
+	Force bool
+}
+
+// DocumentWith is Document with options.
+func DocumentWith(ws *workspace.Workspace, id string, opt Options) (*Result, error) {
+	force := opt.Force
 	d, err := document.Open(ws, id)
 	if err != nil {
 		return nil, err
@@ -90,10 +110,16 @@ func Document(ws *workspace.Workspace, id string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := supported(pivot, langs); err != nil {
+		return nil, err
+	}
 	if old != nil {
 		for _, l := range langs {
 			if old.Sources[l] != document.Hash(texts[l]) {
-				lost, _ := old.Rebase(l, texts[l])
+				lost, confirmed := old.Rebase(l, texts[l])
+				if confirmed > 0 && !force {
+					return nil, &document.TextChangedError{ID: id, Lang: l, Groups: lost, Confirmed: confirmed}
+				}
 				res.Lost = append(res.Lost, lost...)
 				res.Rebased = append(res.Rebased, l)
 			}
@@ -126,9 +152,12 @@ func Document(ws *workspace.Workspace, id string) (*Result, error) {
 		return ps
 	}
 	terms := termFinder(ws)
-	a := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece) []document.Proposal {
+	a, err := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece) []document.Proposal {
 		return group(pivot, langs, p, terms)
 	})
+	if err != nil {
+		return nil, err
+	}
 	for _, g := range a.Groups {
 		res.Kinds[g.Kind(langs)]++
 	}
@@ -156,6 +185,42 @@ func sentences(ps []document.Piece) []align.Sentence {
 		out[i] = align.Sentence{Text: p.Text, Para: p.Para}
 	}
 	return out
+}
+
+// LanguagesError is returned by Document for a document whose languages
+// the aligner cannot combine: it aligns English with Russian and Kazakh
+// (through English), or any two languages.
+type LanguagesError struct {
+	Pivot string
+	Langs []string
+}
+
+func (e *LanguagesError) Error() string {
+	return fmt.Sprintf("cannot align %s with %s as the source language", strings.Join(e.Langs, ", "), e.Pivot)
+}
+
+// MessageID names the localized message for e.
+func (e *LanguagesError) MessageID() string { return "align.languages" }
+
+// TemplateData gives the values of the localized message.
+func (e *LanguagesError) TemplateData() map[string]any {
+	return map[string]any{"Pivot": e.Pivot, "Langs": strings.Join(e.Langs, ", ")}
+}
+
+// Hint suggests a fix.
+func (e *LanguagesError) Hint() string { return "align.languages.hint" }
+
+// supported says whether group can align these languages. Three languages
+// are aligned through English only; silently aligning the pivot with just
+// one of two other languages would drop the third.
+func supported(pivot string, langs []string) error {
+	switch {
+	case len(langs) <= 2:
+		return nil
+	case len(langs) == 3 && pivot == "en" && has(langs, "ru") && has(langs, "kk"):
+		return nil
+	}
+	return &LanguagesError{Pivot: pivot, Langs: langs}
 }
 
 // group aligns one stretch. English, Russian and Kazakh go through
