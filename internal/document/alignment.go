@@ -47,8 +47,8 @@ type Group struct {
 	// and what the aligner makes of its stretch, flagged until a person
 	// confirms it. Written as "detached: true"; never on confirmed groups.
 	Detached bool
-	Sents  map[string][]Sentence
-	Line   int // line in alignment.yaml, for messages
+	Sents    map[string][]Sentence
+	Line     int // line in alignment.yaml, for messages
 }
 
 // Text joins the group's sentences in lang with spaces.
