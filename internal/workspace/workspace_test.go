@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,8 +12,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/google/renameio/v2"
 
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -81,6 +80,25 @@ func TestWriteFileRefusesEscape(t *testing.T) {
 			t.Errorf("WriteFile(%q) succeeded", p)
 		}
 	}
+	// A symbolic link inside the workspace that points outside it.
+	outside := t.TempDir()
+	if err := os.Symlink(outside, ws.Path("documents", "evil")); err != nil {
+		t.Fatal(err)
+	}
+	err := ws.WriteFile(filepath.Join("documents", "evil", "en.txt"), []byte("x"))
+	if !errors.As(err, new(*workspace.EscapeError)) {
+		t.Errorf("write through a link out of the workspace: %v", err)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("wrote outside the workspace: %v", entries)
+	}
+	// A link that stays inside is fine.
+	if err := os.Symlink(ws.Path("glossary"), ws.Path("documents", "alias")); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.WriteFile(filepath.Join("documents", "alias", "x.yaml"), []byte("x")); err != nil {
+		t.Errorf("write through a link inside the workspace: %v", err)
+	}
 }
 
 // TestFailedWriteKeepsOldFile: writes that cannot complete leave the old
@@ -114,12 +132,17 @@ func TestFailedWriteKeepsOldFile(t *testing.T) {
 	}
 }
 
-// TestKilledWriteKeepsOldFile kills a writer half-way through and checks
-// that the file holds the old content whole. The writer is this test
-// binary, re-run in a child process.
+// TestKilledWriteKeepsOldFile kills tilmash's own writer after it wrote
+// the new content and before it replaced the old file, and checks that the
+// file holds the old content whole and that a later write succeeds. The
+// writer is this test binary, re-run in a child process.
 func TestKilledWriteKeepsOldFile(t *testing.T) {
-	if os.Getenv("TILMASH_TEST_WRITER") != "" {
-		slowWriter(os.Getenv("TILMASH_TEST_WRITER"))
+	if path := os.Getenv("TILMASH_TEST_WRITER"); path != "" {
+		workspace.SetBeforeReplace(func(string) {
+			fmt.Print("ready")
+			time.Sleep(time.Minute)
+		})
+		_ = workspace.WriteFileAtomic(path, bytes.Repeat([]byte("half-written garbage\n"), 50000))
 		return
 	}
 	dir := t.TempDir()
@@ -138,8 +161,8 @@ func TestKilledWriteKeepsOldFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	buf := make([]byte, 5)
-	if _, err := out.Read(buf); err != nil || string(buf) != "ready" {
-		t.Fatalf("writer did not start: %q %v", buf, err)
+	if _, err := io.ReadFull(out, buf); err != nil || string(buf) != "ready" {
+		t.Fatalf("the writer never reached the rename: %q %v", buf, err)
 	}
 	_ = cmd.Process.Kill()
 	_ = cmd.Wait()
@@ -147,18 +170,9 @@ func TestKilledWriteKeepsOldFile(t *testing.T) {
 	if err != nil || !bytes.Equal(got, old) {
 		t.Fatalf("after a killed write the file holds %d bytes (err %v), want the old %d", len(got), err, len(old))
 	}
-}
-
-// slowWriter starts an atomic replacement of path, writes half, says
-// "ready", and waits to be killed.
-func slowWriter(path string) {
-	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)))
-	if err != nil {
-		panic(err)
+	if err := workspace.WriteFileAtomic(path, []byte("next")); err != nil {
+		t.Fatalf("write after a crash: %v", err)
 	}
-	_, _ = f.Write(bytes.Repeat([]byte("half-written garbage\n"), 500))
-	fmt.Print("ready")
-	time.Sleep(time.Minute)
 }
 
 func TestLock(t *testing.T) {

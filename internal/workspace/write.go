@@ -19,12 +19,61 @@ const LockFile = ".tilmash.lock"
 // WriteFile atomically replaces rel (a path relative to the root) with data:
 // the bytes go to a temporary file in the same folder, are synced, and the
 // file is renamed over the old one. A crash at any point leaves either the
-// old file or the new one, never a mix. rel must stay inside the workspace.
+// old file or the new one, never a mix.
+//
+// rel must stay inside the workspace, also after symbolic links are
+// followed: a cloned workspace may carry a link such as documents/x ->
+// /etc, and writing through it would leave the workspace. (A link at the
+// file itself is replaced, not followed, by the rename.)
 func (w *Workspace) WriteFile(rel string, data []byte) error {
 	if !filepath.IsLocal(rel) {
-		return fmt.Errorf("refusing to write %q: outside the workspace", rel)
+		return &EscapeError{Path: rel}
 	}
-	return WriteFileAtomic(w.Path(rel), data)
+	path := w.Path(rel)
+	if !Inside(w.Root, filepath.Dir(path)) {
+		return &EscapeError{Path: rel}
+	}
+	return WriteFileAtomic(path, data)
+}
+
+// EscapeError is returned by WriteFile for a path that leaves the
+// workspace, directly or through a symbolic link.
+type EscapeError struct{ Path string }
+
+func (e *EscapeError) Error() string {
+	return fmt.Sprintf("refusing to write %s: it leads outside the workspace", e.Path)
+}
+
+// MessageID names the localized message for e.
+func (e *EscapeError) MessageID() string { return "workspace.escape" }
+
+// TemplateData gives the values of the localized message.
+func (e *EscapeError) TemplateData() map[string]any { return map[string]any{"Path": e.Path} }
+
+// Hint suggests a fix.
+func (e *EscapeError) Hint() string { return "workspace.escape.hint" }
+
+// Inside reports whether path, with symbolic links resolved in the part of
+// it that exists, lies inside root (also resolved).
+func Inside(root, path string) bool {
+	r, err := filepath.Rel(realPath(root), realPath(path))
+	return err == nil && (r == "." || filepath.IsLocal(r))
+}
+
+// realPath resolves symbolic links in the longest part of p that exists.
+func realPath(p string) string {
+	rest := ""
+	for cur := filepath.Clean(p); ; {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
 }
 
 // WriteFileAtomic is WriteFile for an absolute path; the folder is created
@@ -34,8 +83,24 @@ func WriteFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(dir))
+	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithPermissions(0o644))
+	if err != nil {
+		return err
+	}
+	defer f.Cleanup()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if beforeReplace != nil {
+		beforeReplace(path)
+	}
+	return f.CloseAtomicallyReplace()
 }
+
+// beforeReplace, set only by tests, runs when the new content has been
+// written to the temporary file and before it replaces the old file: the
+// moment a crash test kills the writer.
+var beforeReplace func(path string)
 
 // LockedError is returned by Lock when another tilmash process holds the
 // workspace lock for longer than the caller was willing to wait.
