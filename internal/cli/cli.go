@@ -188,8 +188,35 @@ func setUsageErrors(env *console.Env, c *cli.Command) {
 	}
 }
 
+// usageError localizes the errors of Go's flag parser, which urfave/cli
+// passes on in English. Their forms are fixed by the flag package; anything
+// else is shown as it is.
 func usageError(env *console.Env, err error) error {
-	return env.Usage("app.bad-usage", map[string]any{"Err": err.Error()}, "app.bad-usage.hint")
+	msg := err.Error()
+	for _, f := range []struct{ prefix, id string }{
+		{"flag provided but not defined: ", "app.unknown-flag"},
+		{"flag needs an argument: ", "app.flag-needs-value"},
+	} {
+		if flag, ok := strings.CutPrefix(msg, f.prefix); ok {
+			return env.Usage(f.id, map[string]any{"Flag": dashed(flag)}, "app.bad-usage.hint")
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if value, flag, ok := strings.Cut(rest, " for flag "); ok {
+			flag, _, _ = strings.Cut(flag, ":")
+			return env.Usage("app.bad-flag-value", map[string]any{"Flag": dashed(flag), "Value": value}, "app.bad-usage.hint")
+		}
+	}
+	return env.Usage("app.bad-usage", map[string]any{"Err": msg}, "app.bad-usage.hint")
+}
+
+// dashed writes a flag name as people type it: -C, --format.
+func dashed(flag string) string {
+	name := strings.TrimLeft(flag, "-")
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // Run is Main for the current process.

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
@@ -34,7 +32,7 @@ func importCommand(env *console.Env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			data, name, err := readInput(env, file)
+			data, name, err := env.ReadInput(file)
 			if err != nil {
 				return err
 			}
@@ -69,47 +67,3 @@ func importCommand(env *console.Env) *cli.Command {
 	}
 }
 
-// readInput reads a file argument, "-" meaning standard input. It returns
-// the name to use in messages.
-func readInput(env *console.Env, file string) ([]byte, string, error) {
-	if file == "-" {
-		b, err := io.ReadAll(env.Stdin)
-		return b, env.T("app.stdin", nil), err
-	}
-	b, err := os.ReadFile(resolve(env, file))
-	if err != nil {
-		return nil, file, &fileError{File: file, Err: err}
-	}
-	return b, file, nil
-}
-
-// resolve makes a path given on the command line absolute against the
-// Env's working folder (which tests set).
-func resolve(env *console.Env, p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(env.Dir, p)
-}
-
-// fileError is an input file that cannot be read.
-type fileError struct {
-	File string
-	Err  error
-}
-
-func (e *fileError) Error() string { return e.File + ": " + e.Err.Error() }
-func (e *fileError) Unwrap() error { return e.Err }
-
-// MessageID names the localized message for e.
-func (e *fileError) MessageID() string {
-	if os.IsNotExist(e.Err) {
-		return "app.file-missing"
-	}
-	return "app.file-unreadable"
-}
-
-// TemplateData gives the values of the localized message.
-func (e *fileError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Err": e.Err.Error()}
-}

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"os"
+	"strings"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/console"
@@ -27,11 +30,11 @@ func initCommand(env *console.Env) *cli.Command {
 			if dir == "" {
 				dir = "."
 			}
-			ws, err := workspace.Init(resolve(env, dir))
+			ws, err := workspace.Init(env.Abs(dir))
 			if err != nil {
 				return err
 			}
-			if err := ws.WriteFile(".gitignore", []byte(gitignore)); err != nil {
+			if err := ignoreLocalState(ws); err != nil {
 				return err
 			}
 			env.Say("init.done", map[string]any{"Root": ws.Root})
@@ -42,4 +45,30 @@ func initCommand(env *console.Env) *cli.Command {
 
 // gitignore keeps a workspace's local state out of git: the lock, the
 // export folder and the undo journals (git keeps the history).
-const gitignore = workspace.LockFile + "\n/export/\ndocuments/*/journal/\n"
+var gitignore = []string{workspace.LockFile, "/export/", "documents/*/journal/"}
+
+// ignoreLocalState adds the lines of gitignore that .gitignore lacks,
+// keeping everything already there (init may run in an existing repository).
+func ignoreLocalState(ws *workspace.Workspace) error {
+	old, err := os.ReadFile(ws.Path(".gitignore"))
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(string(old), "\n") {
+		have[strings.TrimSpace(l)] = true
+	}
+	out := string(old)
+	if out != "" && !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	for _, l := range gitignore {
+		if !have[l] {
+			out += l + "\n"
+		}
+	}
+	if out == string(old) {
+		return nil
+	}
+	return ws.WriteFile(".gitignore", []byte(out))
+}

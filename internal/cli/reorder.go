@@ -47,6 +47,11 @@ func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, 
 			if value {
 				i++
 				*group = append(*group, args[i])
+			} else if !strings.Contains(a, "=") && i+1 == len(args) && ((own && takesValue(flags, a)) || (!own && takesValue(global, a))) {
+				// A value flag with nothing after it: left last, with no
+				// arguments for it to swallow, the parser says it needs a
+				// value.
+				return globals, flagArgs
 			}
 			continue
 		}
@@ -61,16 +66,26 @@ func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, 
 		}
 		pos = append(pos, a)
 	}
+	// Flags go first, then the positional arguments. If any of them looks
+	// like a flag (or the command line had "--"), a single "--" before them
+	// keeps the parser from reading them as flags; the original "--" is
+	// dropped, since Go's flag parser only consumes one at the front.
+	dash := false
+	var rest []string
 	for _, p := range pos {
-		if p == "--" {
-			break
+		switch {
+		case p == "--" && !dash:
+			dash = true
+			continue
+		case len(p) > 1 && p[0] == '-':
+			dash = true
 		}
-		if len(p) > 1 && p[0] == '-' {
-			flagArgs = append(flagArgs, "--")
-			break
-		}
+		rest = append(rest, p)
 	}
-	return globals, append(flagArgs, pos...)
+	if dash {
+		flagArgs = append(flagArgs, "--")
+	}
+	return globals, append(flagArgs, rest...)
 }
 
 func find(cmds []*cli.Command, name string) *cli.Command {

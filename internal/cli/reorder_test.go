@@ -21,7 +21,9 @@ func TestReorder(t *testing.T) {
 		{"export --format tmx DOC", "export --format tmx DOC"},
 		{"export DOC --force --format=csv", "export --force --format=csv DOC"},
 		{"export DOC --force OTHER", "export --force DOC OTHER"},
-		{"export DOC -- --weird", "export DOC -- --weird"},
+		{"export DOC -- --weird", "export -- DOC --weird"},
+		{"export --force DOC -- -x", "export --force -- DOC -x"},
+		{"export DOC -- -", "export -- DOC -"},
 		{"export - --format tmx", "export --format tmx -"},
 		{"export DOC -C ws", "-C ws export DOC"},
 		{"export DOC --lang kk", "export --lang kk DOC"},
@@ -29,6 +31,8 @@ func TestReorder(t *testing.T) {
 		{"group split DOC 12 --lang ru --at 2", "group split --lang ru --at 2 DOC 12"},
 		{"group split DOC 12 -C ws --at 2", "-C ws group split --at 2 DOC 12"},
 		{"status", "status"},
+		{"export DOC --format", "export --format"},
+		{"export DOC -C", "-C export"},
 	}
 	for _, tt := range tests {
 		got := Reorder(app, append([]string{"tilmash"}, strings.Fields(tt.in)...))

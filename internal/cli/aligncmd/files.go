@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -58,7 +56,7 @@ func alignFilesCommand(env *console.Env) *urfave.Command {
 				if GlossaryFinder == nil {
 					return env.Usage("align-files.no-glossary", nil, "")
 				}
-				if opt.Terms, err = GlossaryFinder(resolve(env, dir), []string{srcLang, tgtLang}); err != nil {
+				if opt.Terms, err = GlossaryFinder(env.Abs(dir), []string{srcLang, tgtLang}); err != nil {
 					return err
 				}
 			}
@@ -75,27 +73,12 @@ func alignFilesCommand(env *console.Env) *urfave.Command {
 // as a term finder for --glossary.
 var GlossaryFinder func(dir string, langs []string) (align.TermFinder, error)
 
-func resolve(env *console.Env, p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(env.Dir, p)
-}
-
 // readSide reads one side: one sentence a line with presegmented (empty
 // lines count, so indices match line numbers), else the text cut by the
 // segmenter, with its paragraphs. Either way bad UTF-8 is refused with its
 // offset, as import does.
 func readSide(env *console.Env, file, lang string, preseg bool) ([]align.Sentence, error) {
-	var data []byte
-	var err error
-	name := file
-	if file == "-" {
-		data, err = io.ReadAll(env.Stdin)
-		name = env.T("app.stdin", nil)
-	} else {
-		data, err = os.ReadFile(resolve(env, file))
-	}
+	data, name, err := env.ReadInput(file)
 	if err != nil {
 		return nil, err
 	}

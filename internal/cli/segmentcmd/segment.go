@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -32,7 +31,16 @@ func commands(env *console.Env) []*urfave.Command {
 			&urfave.BoolFlag{Name: "export-srx", Usage: env.T("segment.flag.export-srx", nil)},
 		},
 		Action: func(c *urfave.Context) error {
-			ws, _ := workspace.Find(env.WorkspaceDir, env.Getenv(workspace.EnvVar), env.Dir)
+			// Outside a workspace the built-in rules apply; a workspace
+			// whose tilmash.yaml is broken is an error, not a fallback, or
+			// segment would cut differently from import and align.
+			ws, err := workspace.Find(env.WorkspaceDir, env.Getenv(workspace.EnvVar), env.Dir)
+			if _, none := err.(*workspace.NotFoundError); none && env.WorkspaceDir == "" && env.Getenv(workspace.EnvVar) == "" {
+				ws, err = nil, nil
+			}
+			if err != nil {
+				return err
+			}
 			if c.Bool("export-srx") {
 				rules, err := cli.Rules(ws)
 				if err != nil {
@@ -50,20 +58,7 @@ func commands(env *console.Env) []*urfave.Command {
 			if format != "text" && format != "jsonl" {
 				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": "text, jsonl"}, "")
 			}
-			file := c.Args().First()
-			var data []byte
-			var err error
-			name := file
-			if file == "-" {
-				data, err = io.ReadAll(env.Stdin)
-				name = env.T("app.stdin", nil)
-			} else {
-				p := file
-				if !filepath.IsAbs(p) {
-					p = filepath.Join(env.Dir, p)
-				}
-				data, err = os.ReadFile(p)
-			}
+			data, name, err := env.ReadInput(c.Args().First())
 			if err != nil {
 				return err
 			}
@@ -119,13 +114,9 @@ func segmenter(env *console.Env, ws *workspace.Workspace, lang, srx string) (*se
 	if srx == "" {
 		return cli.Segmenter(ws, lang)
 	}
-	p := srx
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(env.Dir, p)
-	}
-	f, err := os.Open(p)
+	f, err := os.Open(env.Abs(srx))
 	if err != nil {
-		return nil, err
+		return nil, &console.FileError{File: srx, Err: err}
 	}
 	defer f.Close()
 	sets, err := segment.ReadSRX(f)

@@ -1,0 +1,56 @@
+package console
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Abs makes a path typed on the command line absolute against the Env's
+// working folder (which tests set), leaving absolute paths as they are.
+func (e *Env) Abs(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(e.Dir, p)
+}
+
+// ReadInput reads a file argument, "-" meaning standard input. It returns
+// the name to use in messages ("standard input", localized, for "-"). A
+// file that cannot be read gives a *FileError.
+func (e *Env) ReadInput(arg string) (data []byte, name string, err error) {
+	if arg == "-" {
+		data, err = io.ReadAll(e.Stdin)
+		return data, e.T("app.stdin", nil), err
+	}
+	data, err = os.ReadFile(e.Abs(arg))
+	if err != nil {
+		return nil, arg, &FileError{File: arg, Err: err}
+	}
+	return data, arg, nil
+}
+
+// FileError is an input file that cannot be read.
+type FileError struct {
+	File string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// MessageID names the localized message for e.
+func (e *FileError) MessageID() string {
+	switch {
+	case os.IsNotExist(e.Err):
+		return "app.file-missing"
+	case os.IsPermission(e.Err):
+		return "app.file-denied"
+	}
+	return "app.file-unreadable"
+}
+
+// TemplateData gives the values of the localized message.
+func (e *FileError) TemplateData() map[string]any {
+	return map[string]any{"File": e.File, "Err": e.Err.Error()}
+}
