@@ -66,4 +66,3 @@ func importCommand(env *console.Env) *cli.Command {
 		},
 	}
 }
-
