@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // AlignmentName is the file name of a document's alignment.
@@ -233,6 +235,11 @@ func ParseAlignment(file string, data []byte) (*Alignment, error) {
 	}
 	if len(a.Languages) == 0 {
 		return nil, bad(m, "languages is missing")
+	}
+	for _, l := range a.Languages {
+		if !workspace.ValidLanguage(l) {
+			return nil, bad(m, "%q is not a language code", l)
+		}
 	}
 	isLang := map[string]bool{}
 	for _, l := range a.Languages {

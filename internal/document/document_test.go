@@ -171,6 +171,9 @@ func TestParseAlignmentErrors(t *testing.T) {
 		{"no status", "  - score: 1\n", "a.yaml:5:5: group has no status"},
 		{"not yaml", "  - [\n", "a.yaml:"},
 	}
+	if _, err := document.ParseAlignment("a.yaml", []byte("document: d\nlanguages: [en, \"../x\"]\n")); err == nil || !strings.Contains(err.Error(), "not a language code") {
+		t.Errorf("a path as a language: %v", err)
+	}
 	for _, tt := range tests {
 		_, err := document.ParseAlignment("a.yaml", []byte(head+tt.body))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

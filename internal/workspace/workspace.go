@@ -176,6 +176,13 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	if len(cfg.Languages) == 0 {
 		return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: "languages must list at least one language"}
 	}
+	seen := map[string]bool{}
+	for _, l := range cfg.Languages {
+		if !ValidLanguage(l) || seen[l] {
+			return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("%q is not a language code (use two or three lowercase letters, such as kk), or is listed twice", l)}
+		}
+		seen[l] = true
+	}
 	if !contains(cfg.Languages, cfg.Source) {
 		return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("source language %q is not among languages %v", cfg.Source, cfg.Languages)}
 	}
@@ -202,6 +209,22 @@ func yamlPosition(err error) (line, col int, reason string) {
 		}
 	}
 	return line, col, msg
+}
+
+// ValidLanguage reports whether code is a language code tilmash accepts:
+// two or three lowercase ASCII letters (ISO 639-1 or 639-2/3, such as en,
+// ru, kk). Codes become file names (documents/DOC/kk.txt), so nothing else
+// may get through.
+func ValidLanguage(code string) bool {
+	if len(code) < 2 || len(code) > 3 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < 'a' || code[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {

@@ -61,6 +61,8 @@ func TestParseConfig(t *testing.T) {
 		{"export escapes", "export: ../out\n", "must be a relative path inside the workspace"},
 		{"absolute glossary", "glossary: /etc\n", "must be a relative path"},
 		{"bad yaml", "languages: [en\n", "f.yaml:"},
+		{"path in a language", "languages: [en, ../x]\n", "is not a language code"},
+		{"language twice", "languages: [en, en]\n", "listed twice"},
 	}
 	for _, tt := range tests {
 		_, err := workspace.ParseConfig("f.yaml", []byte(tt.yaml))
