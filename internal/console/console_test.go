@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
@@ -132,5 +133,24 @@ func TestReportPlural(t *testing.T) {
 		if !strings.Contains(errOut.String(), tt.want) {
 			t.Errorf("%s %d: %q, want %q", tt.lang, tt.n, errOut.String(), tt.want)
 		}
+	}
+}
+
+func TestBusyDrawsOnlyOnATerminal(t *testing.T) {
+	env, _, errOut := newEnv(t, "en")
+	ran := false
+	env.Busy("aligning", func() { time.Sleep(600 * time.Millisecond); ran = true })
+	if !ran || errOut.Len() != 0 {
+		t.Fatalf("off a terminal: ran %v, drew %q", ran, errOut.String())
+	}
+	env.ErrTTY = true // as on a terminal
+	env.Busy("aligning", func() { time.Sleep(700 * time.Millisecond) })
+	if s := errOut.String(); !strings.Contains(s, "\raligning ") || !strings.HasSuffix(s, "\r\x1b[K") {
+		t.Fatalf("on a terminal: %q", s)
+	}
+	errOut.Reset()
+	env.Busy("quick", func() {})
+	if errOut.Len() != 0 {
+		t.Fatalf("a quick job drew: %q", errOut.String())
 	}
 }

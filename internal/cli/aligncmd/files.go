@@ -60,10 +60,8 @@ func alignFilesCommand(env *console.Env) *urfave.Command {
 					return err
 				}
 			}
-			prog := env.Progress(1, env.T("align-files.progress", nil))
-			beads := align.Pair(src, tgt, opt)
-			prog.Add(1)
-			prog.Done()
+			var beads []align.Bead
+			env.Busy(env.T("align-files.progress", nil), func() { beads = align.Pair(src, tgt, opt) })
 			return writeBeads(env.Stdout, format, beads, src, tgt)
 		},
 	}
