@@ -194,14 +194,8 @@ func (e *FormatError) Hint() string { return "document.bad-alignment.hint" }
 func ParseAlignment(file string, data []byte) (*Alignment, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		line, col, reason := 1, 1, err.Error()
-		var n int
-		if i := strings.Index(reason, "line "); i >= 0 {
-			if _, e := fmt.Sscanf(reason[i:], "line %d", &n); e == nil {
-				line = n
-			}
-		}
-		return nil, &FormatError{File: file, Line: line, Column: col, Reason: strings.TrimPrefix(reason, "yaml: ")}
+		line, reason := workspace.YAMLError(err)
+		return nil, &FormatError{File: file, Line: line, Column: 1, Reason: reason}
 	}
 	bad := func(n *yaml.Node, format string, args ...any) error {
 		return &FormatError{File: file, Line: n.Line, Column: n.Column, Reason: fmt.Sprintf(format, args...)}

@@ -105,7 +105,8 @@ func Open(ws *workspace.Workspace, id string) (*Document, error) {
 		return nil, err
 	}
 	if err := yaml.Unmarshal(data, &d.Meta); err != nil {
-		return nil, fmt.Errorf("%s: %w", d.rel("meta.yaml"), err)
+		line, reason := workspace.YAMLError(err)
+		return nil, &FormatError{File: d.rel("meta.yaml"), Line: line, Column: 1, Reason: reason}
 	}
 	if d.Meta.Versions == nil {
 		d.Meta.Versions = map[string]*Version{}

@@ -170,8 +170,8 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		line, col, reason := yamlPosition(err)
-		return cfg, &ConfigError{File: file, Line: line, Column: col, Reason: reason}
+		line, reason := YAMLError(err)
+		return cfg, &ConfigError{File: file, Line: line, Column: 1, Reason: reason}
 	}
 	if len(cfg.Languages) == 0 {
 		return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: "languages must list at least one language"}
@@ -194,11 +194,14 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	return cfg, nil
 }
 
-// yamlPosition pulls "line N" out of a yaml.v3 error, which carries no
-// structured position.
-func yamlPosition(err error) (line, col int, reason string) {
+// YAMLError pulls the line and the reason out of a yaml.v3 error, which
+// carries no structured position ("yaml: line 3: field x not found in type
+// workspace.Config"). The Go type name means nothing to a translator and is
+// dropped. Line is 1 when the error names none.
+func YAMLError(err error) (line int, reason string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line, col = 1, 1
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	line = 1
 	var n int
 	if i := strings.Index(msg, "line "); i >= 0 {
 		if _, e := fmt.Sscanf(msg[i:], "line %d", &n); e == nil {
@@ -208,7 +211,10 @@ func yamlPosition(err error) (line, col int, reason string) {
 			msg = msg[i+j+2:]
 		}
 	}
-	return line, col, msg
+	if k := strings.Index(msg, " in type "); k >= 0 {
+		msg = msg[:k]
+	}
+	return line, msg
 }
 
 // ValidLanguage reports whether code is a language code tilmash accepts:

@@ -57,6 +57,7 @@ func TestParseConfig(t *testing.T) {
 		{"empty means defaults", "", ""},
 		{"comment only", "# nothing\n", ""},
 		{"unknown key", "languages: [en]\nsource: en\nlanguagez: [x]\n", "f.yaml:3:1: field languagez not found"},
+		{"no Go type names", "languagez: [x]\n", "not found"},
 		{"source not a language", "languages: [ru, kk]\nsource: en\n", "source language \"en\" is not among"},
 		{"export escapes", "export: ../out\n", "must be a relative path inside the workspace"},
 		{"absolute glossary", "glossary: /etc\n", "must be a relative path"},
@@ -234,5 +235,12 @@ func TestConcurrentWriters(t *testing.T) {
 	wg.Wait()
 	if b, _ := os.ReadFile(ws.Path("counter")); string(b) != fmt.Sprint(n) {
 		t.Fatalf("counter = %s, want %d", b, n)
+	}
+}
+
+func TestYAMLErrorHidesGoTypes(t *testing.T) {
+	_, err := workspace.ParseConfig("t.yaml", []byte("source: en\nsegmentaton: {}\n"))
+	if err == nil || strings.Contains(err.Error(), "workspace.Config") || !strings.Contains(err.Error(), "t.yaml:2:1: field segmentaton not found") {
+		t.Errorf("got %v", err)
 	}
 }
