@@ -10,9 +10,8 @@ import (
 	"slices"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // Snapshot is a document's alignment and texts as read together.
@@ -263,7 +262,7 @@ func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map
 		if err != nil {
 			return nil, nil, err
 		}
-		newMeta, err := marshalMeta(&meta)
+		newMeta, err := metaBytes(d, meta)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -272,19 +271,21 @@ func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map
 	return files, contents, nil
 }
 
-// marshalMeta encodes meta.yaml exactly as the document package writes it
-// on import (yaml.v3, two-space indent), so that re-importing the corrected
-// text is seen as unchanged. The document package keeps its writer
-// unexported; this mirrors it.
-func marshalMeta(m *document.Meta) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
+// metaBytes returns meta.yaml holding m exactly as document.SaveMeta
+// writes it, so that re-importing the corrected text is seen as unchanged
+// and the form of the file is decided in one place. The journal needs the
+// new bytes (and their sha256) before the file is replaced, and SaveMeta
+// only writes; so it writes into a scratch folder outside the workspace
+// and the bytes are read back from there.
+func metaBytes(d *document.Document, m document.Meta) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "tilmash-meta-")
+	if err != nil {
 		return nil, err
 	}
-	if err := enc.Close(); err != nil {
+	defer os.RemoveAll(dir)
+	scratch := &document.Document{WS: &workspace.Workspace{Root: dir, Config: d.WS.Config}, ID: d.ID, Meta: m}
+	if err := scratch.SaveMeta(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return os.ReadFile(filepath.Join(scratch.Dir(), "meta.yaml"))
 }
