@@ -36,7 +36,11 @@ type Labels struct {
 // Columns share Width equally (less a three-cell gutter between them) and
 // text wraps at spaces by display width, as go-runewidth measures it: a
 // Cyrillic or Kazakh letter takes one cell, a CJK character two, a
-// combining mark none. A word longer than a column is cut. With Color,
+// combining mark none. Only a word longer than a whole column is cut, with
+// a hyphen where the cut falls between two letters, and never so that
+// punctuation alone starts the next line; a dash or other punctuation
+// standing alone stays on the line of the word before it. A Width below
+// [MinWidth] is widened to it, since narrower columns cannot be read. With Color,
 // glossary terms are painted cyan and findings red; without it they are
 // written [term] and !finding!, so the view reads the same in a pipe, a
 // log or a test. Lines never end in spaces.
@@ -50,13 +54,27 @@ type View struct {
 
 const gutter = " │ "
 
-// minColumn is the narrowest column View draws, whatever the width.
-const minColumn = 8
+// minColumn is the narrowest column View draws, and minView the narrowest
+// view: below them a column holds too few characters per line to read.
+const (
+	minColumn = 8
+	minView   = 40
+)
+
+// MinWidth is the narrowest view of n columns that View draws; a smaller
+// Width is widened to it.
+func MinWidth(n int) int {
+	n = max(n, 1)
+	return max(minView, n*minColumn+(n-1)*runewidth.StringWidth(gutter))
+}
+
+// width is the width the view is drawn at: Width, or MinWidth when Width
+// is smaller.
+func (v *View) width() int { return max(v.Width, MinWidth(len(v.Langs))) }
 
 func (v *View) colWidth() int {
 	n := max(len(v.Langs), 1)
-	w := (v.Width - (n-1)*runewidth.StringWidth(gutter)) / n
-	return max(w, minColumn)
+	return (v.width() - (n-1)*runewidth.StringWidth(gutter)) / n
 }
 
 func (v *View) paint(sgr, s string) string {
@@ -100,7 +118,7 @@ func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []Mark, cu
 		if label == "" {
 			label = "note"
 		}
-		for _, ln := range wrap([]piece{{text: label + ": ", style: styleBold}, {text: g.Note}}, v.Width, "", "  ") {
+		for _, ln := range wrap([]piece{{text: label + ": ", style: styleBold}, {text: g.Note}}, v.width(), "", "  ") {
 			fmt.Fprintln(w, v.render(ln))
 		}
 	}
@@ -108,7 +126,7 @@ func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []Mark, cu
 		if !m.Kind.Finding() || v.Labels.Finding == nil {
 			continue
 		}
-		for _, ln := range wrap([]piece{{text: "! " + v.Labels.Finding(m), style: styleFinding}}, v.Width, "", "  ") {
+		for _, ln := range wrap([]piece{{text: "! " + v.Labels.Finding(m), style: styleFinding}}, v.width(), "", "  ") {
 			fmt.Fprintln(w, v.render(ln))
 		}
 	}
@@ -135,7 +153,7 @@ func (v *View) rule(w io.Writer, n int, g *document.Group, current bool) {
 	num := strconv.Itoa(n)
 	score := strconv.FormatFloat(g.Score, 'f', 3, 64)
 	plain := bar + bar + " " + num + " · " + status + " · " + score + " "
-	fill := max(v.Width-runewidth.StringWidth(plain), 2)
+	fill := max(v.width()-runewidth.StringWidth(plain), 2)
 	fmt.Fprintln(w, bar+bar+" "+v.paint(sgrBold, num)+" · "+v.paint(sgr, status)+" · "+score+" "+strings.Repeat(bar, fill))
 }
 
@@ -272,17 +290,31 @@ func (v *View) styled(text string, base int, lang string, marks []Mark) []piece 
 	return out
 }
 
-// wrap breaks styled text into lines of at most width cells, at white
-// space (which it collapses to single spaces). The first line starts with
-// first, the others with rest. A word wider than a line is cut between
-// characters.
-func wrap(pieces []piece, width int, first, rest string) []line {
-	type word []piece
-	var words []word
+// word is a run of text without white space, in one or more styles.
+type word []piece
+
+func (w word) width() int { return line(w).width() }
+
+// punctuation reports whether w holds no letter and no digit: a dash, a
+// closing quote, a plain marker.
+func (w word) punctuation() bool {
+	for _, p := range w {
+		for _, r := range p.text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// words cuts styled text at white space.
+func words(pieces []piece) []word {
+	var out []word
 	var cur word
 	flush := func() {
 		if len(cur) > 0 {
-			words = append(words, cur)
+			out = append(out, cur)
 			cur = nil
 		}
 	}
@@ -306,7 +338,16 @@ func wrap(pieces []piece, width int, first, rest string) []line {
 		}
 	}
 	flush()
+	return out
+}
 
+// wrap breaks styled text into lines of at most width cells, at white
+// space (which it collapses to single spaces). The first line starts with
+// first, the others with rest. A word of punctuation alone is kept on the
+// line of the word before it. A word wider than a line is cut (see cut).
+func wrap(pieces []piece, width int, first, rest string) []line {
+	ws := words(pieces)
+	restWidth := runewidth.StringWidth(rest)
 	var out []line
 	ln := line{{text: first}}
 	lw := runewidth.StringWidth(first)
@@ -314,12 +355,21 @@ func wrap(pieces []piece, width int, first, rest string) []line {
 	newLine := func() {
 		out = append(out, ln)
 		ln = line{{text: rest}}
-		lw = runewidth.StringWidth(rest)
+		lw = restWidth
 		fresh = true
 	}
-	for _, wd := range words {
-		ww := line(wd).width()
-		if !fresh && lw+1+ww > width {
+	for i, wd := range ws {
+		ww := wd.width()
+		// The room this word needs on its line: itself, and the words of
+		// punctuation after it when they all fit on one line.
+		need := ww
+		for j := i + 1; j < len(ws) && ws[j].punctuation(); j++ {
+			need += 1 + ws[j].width()
+		}
+		if need > width-restWidth {
+			need = ww
+		}
+		if !fresh && lw+1+need > width {
 			newLine()
 		}
 		if !fresh {
@@ -338,23 +388,133 @@ func wrap(pieces []piece, width int, first, rest string) []line {
 			fresh = false
 			continue
 		}
-		// Too wide for any line: cut it between characters.
-		for _, p := range wd {
-			for _, r := range p.text {
-				rw := runewidth.RuneWidth(r)
-				if lw+rw > width && !fresh {
-					newLine()
-				}
-				ln = append(ln, piece{text: string(r), style: p.style})
-				lw += rw
-				fresh = false
+		for _, part := range cut(wd, width-lw, width-restWidth) {
+			if !fresh {
+				newLine()
 			}
+			ln = append(ln, part...)
+			lw += part.width()
+			fresh = false
 		}
 	}
 	if !fresh || len(out) == 0 {
 		out = append(out, ln)
 	}
 	return merge(out)
+}
+
+// cut breaks a word too wide for its line into parts: the first fits in
+// room cells, the others in full cells each (the room of a new line).
+// Where a cut falls between two letters of a narrow script the part ends
+// in a hyphen (CJK text is cut without one, as it is written). A cut never
+// leaves punctuation alone at the start of a part: "International]," is
+// cut as "Internatio-" "nal],", not "International]" ",".
+func cut(wd word, room, full int) []word {
+	var cs []char
+	for _, p := range wd {
+		for _, r := range p.text {
+			cs = append(cs, char{r, p.style})
+		}
+	}
+	var parts []word
+	for len(cs) > 0 {
+		if charsWidth(cs) <= room {
+			parts = append(parts, chars(cs).word())
+			break
+		}
+		n, hy := fit(cs, room), false
+		if k := breakAfter(cs[:n]); k > n/2 && k < n {
+			n = k // after a hyphen or slash of the word itself
+		} else if n < len(cs) && joins(cs[n-1], cs[n]) {
+			// The cut needs a hyphen, and the hyphen a cell.
+			n = fit(cs, room-1)
+			hy = n < len(cs) && joins(cs[n-1], cs[n]) && charsWidth(cs[:n])+1 <= room
+		}
+		part := chars(cs[:n]).word()
+		if hy {
+			part = append(part, piece{text: "-", style: cs[n-1].style})
+		}
+		parts = append(parts, part)
+		cs = cs[n:]
+		room = full
+	}
+	return parts
+}
+
+// char is one character of a word being cut, with its style.
+type char struct {
+	r     rune
+	style style
+}
+
+type chars []char
+
+// word turns characters back into pieces, one per run of a style.
+func (cs chars) word() word {
+	var w word
+	for _, c := range cs {
+		if n := len(w); n > 0 && w[n-1].style == c.style {
+			w[n-1].text += string(c.r)
+			continue
+		}
+		w = append(w, piece{text: string(c.r), style: c.style})
+	}
+	return w
+}
+
+func charsWidth(cs []char) int {
+	w := 0
+	for _, c := range cs {
+		w += runewidth.RuneWidth(c.r)
+	}
+	return w
+}
+
+// fit returns how many characters of cs fit in room cells, less what it
+// takes for the rest to start with two letters or digits (one when the
+// word has no more), so that punctuation or a lone letter is not carried
+// over on its own; at least one, so that a line narrower than a character
+// still moves on.
+func fit(cs []char, room int) int {
+	n, w := 0, 0
+	for n < len(cs) && w+runewidth.RuneWidth(cs[n].r) <= room {
+		w += runewidth.RuneWidth(cs[n].r)
+		n++
+	}
+	carry := min(2, letters(cs)-1)
+	for n > 1 && n < len(cs) && letters(cs[n:]) < carry {
+		n--
+	}
+	return max(n, 1)
+}
+
+// letters counts the letters and digits of cs.
+func letters(cs []char) int {
+	k := 0
+	for _, c := range cs {
+		if unicode.IsLetter(c.r) || unicode.IsDigit(c.r) {
+			k++
+		}
+	}
+	return k
+}
+
+// breakAfter returns the length of the longest prefix of cs that ends in
+// a hyphen, a dash or a slash followed by a letter or digit, 0 if none:
+// the word's own place to break.
+func breakAfter(cs []char) int {
+	for k := len(cs) - 1; k >= 1; k-- {
+		if strings.ContainsRune("-‐–—/", cs[k-1].r) && (unicode.IsLetter(cs[k].r) || unicode.IsDigit(cs[k].r)) {
+			return k
+		}
+	}
+	return 0
+}
+
+// joins reports whether a cut between a and b splits a word of a narrow
+// script, which a hyphen then marks.
+func joins(a, b char) bool {
+	return unicode.IsLetter(a.r) && unicode.IsLetter(b.r) && runewidth.RuneWidth(a.r) == 1
 }
 
 // merge joins neighbouring pieces of the same style, so that a coloured

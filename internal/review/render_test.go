@@ -117,10 +117,15 @@ func checkLayout(t *testing.T, out string, v *View) {
 	t.Helper()
 	cw := v.colWidth()
 	gw := runewidth.StringWidth(gutter)
+	width := max(v.Width, MinWidth(len(v.Langs)))
 	for i, ln := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 		plain := sgrPattern.ReplaceAllString(ln, "")
-		if w := runewidth.StringWidth(plain); w > v.Width {
-			t.Errorf("line %d is %d cells wide (view %d): %q", i+1, w, v.Width, plain)
+		w := runewidth.StringWidth(plain)
+		if w > width {
+			t.Errorf("line %d is %d cells wide (view %d): %q", i+1, w, width, plain)
+		}
+		if (strings.HasPrefix(plain, "── ") || strings.HasPrefix(plain, "══ ")) && w != width {
+			t.Errorf("rule %d is %d cells wide, the view %d: %q", i+1, w, width, plain)
 		}
 		if strings.HasSuffix(plain, " ") {
 			t.Errorf("line %d ends in a space: %q", i+1, plain)
@@ -167,6 +172,63 @@ func TestWrapCutsLongWordsAndKeepsStyles(t *testing.T) {
 	want := []string{"ab/0", "東京/1", "東京/1", "東京/1", "z/0"}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("wrap =\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestWrap: words break only when longer than a line, with a hyphen
+// between letters; punctuation is never carried to a line of its own.
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  string // lines joined by " | "
+	}{
+		{"one two three", 7, "one two | three"},
+		{"one two — three", 7, "one | two — | three"},
+		{"один два — три «четыре»", 9, "один | два — три | «четыре»"},
+		{"International, yes", 8, "Interna- | tional, | yes"},
+		{"in [Aralsk], he", 8, "in | [Aral- | sk], he"},
+		{"Балықшылардың", 8, "Балықшы- | лардың"},
+		{"Қасым-Жомарт", 8, "Қасым- | Жомарт"},
+		{"2017/2018", 6, "2017/ | 2018"},
+		{"東京東京東京 z", 5, "東京 | 東京 | 東京 | z"},
+		{"a —", 2, "a | —"}, // the two cannot share a line of 2
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range wrap([]piece{{text: tt.text}}, tt.width, "", "") {
+			var b strings.Builder
+			for _, p := range l {
+				b.WriteString(p.text)
+			}
+			if w := runewidth.StringWidth(b.String()); w > tt.width {
+				t.Errorf("%q at %d: line %q is %d wide", tt.text, tt.width, b.String(), w)
+			}
+			got = append(got, b.String())
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("wrap(%q, %d) = %q, want %q", tt.text, tt.width, g, tt.want)
+		}
+	}
+}
+
+// TestViewMinWidth: a view asked to be narrower than MinWidth is drawn at
+// MinWidth, rules and rows alike, so the two never disagree.
+func TestViewMinWidth(t *testing.T) {
+	a := sample(t, reviewtest.Uneven)
+	for _, n := range []int{1, 3, 6} {
+		langs := []string{"en", "ru", "kk", "en", "ru", "kk"}[:n]
+		for _, width := range []int{-5, 0, 10, 20, 30, MinWidth(n) - 1} {
+			v := &View{Width: width, Langs: langs, Labels: testLabels}
+			out := renderAll(v, a, nil)
+			if v.width() != MinWidth(n) {
+				t.Errorf("%d columns at %d: drawn %d wide, want %d", n, width, v.width(), MinWidth(n))
+			}
+			checkLayout(t, out, v)
+		}
+	}
+	if MinWidth(3) != 40 {
+		t.Errorf("MinWidth(3) = %d, want 40", MinWidth(3))
 	}
 }
 
