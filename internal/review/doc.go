@@ -10,9 +10,20 @@
 // stored texts first, writes the journal entry, then the new files, and
 // re-checks the touched groups with a [Marker].
 //
-// A group whose sentences a person changes (merge, split, move) becomes
-// aligned: it is no longer the aligner's flag, and not yet a confirmation.
-// Fixing a typo ([EditText]) and writing a note keep the status.
+// A group whose sentences a person regroups (merge, split, move) becomes
+// aligned: it is no longer the aligner's verdict, and not yet a
+// confirmation. The one exception is the aligner's own rule for empty
+// sides: a regrouped group without a sentence in some language is flagged,
+// and the edit says so ([Change.Gaps]). Taking a confirmation back follows
+// the same rule. Fixing a typo ([EditText]) and writing a note keep the
+// status, a confirmation included.
+//
+// A group's score is the aligner's confidence in its proposal. A group a
+// person reshaped keeps the lowest score of the groups it was made from:
+// a merge takes the lower of the two, both parts of a split keep the
+// group's score, and a group that receives a moved sentence takes the lower
+// of its own and the sender's. The score says how sure the aligner was of
+// the material, not what the person did with it.
 //
 // # Journal
 //

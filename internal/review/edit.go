@@ -34,8 +34,21 @@ type Change struct {
 	// Unconfirmed lists the groups (numbered after the edit) that were
 	// confirmed and no longer are, because their sentences changed.
 	Unconfirmed []int
+	// Gaps lists the groups (numbered after the edit) that the edit left
+	// unconfirmed without a sentence in some language: they are flagged,
+	// as the aligner flags such groups, so that a person looks at them.
+	Gaps []Gap
+	// Sentences says the edit changed which sentences the groups hold, or
+	// their text: only then can a glossary re-check find something new.
+	Sentences bool
 	// Count is how many groups changed status, for SetStatus.
 	Count int
+}
+
+// Gap is a group with no sentence in some of the alignment's languages.
+type Gap struct {
+	Group int
+	Langs []string
 }
 
 func group(a *document.Alignment, n int) (*document.Group, error) {
@@ -52,12 +65,30 @@ func checkLang(a *document.Alignment, lang string) error {
 	return nil
 }
 
-// reshaped marks a group whose sentences a person changed: it becomes
-// aligned. It reports whether the group had been confirmed.
-func reshaped(g *document.Group) bool {
-	was := g.Status == document.Confirmed
-	g.Status = document.Aligned
-	return was
+// settle gives the groups an edit reshaped or unconfirmed (numbered after
+// the edit) their status: flagged when a language has no sentence in the
+// group, as the aligner marks such a group, aligned otherwise. A low score
+// alone does not flag them: a person has just looked at them. The flagged
+// ones are listed in c.Gaps. A group detached by a changed text stays
+// flagged whatever its shape, until a person confirms it.
+func settle(a *document.Alignment, c *Change, groups []int) {
+	for _, n := range groups {
+		g := a.Groups[n-1]
+		var missing []string
+		for _, l := range a.Languages {
+			if len(g.Sents[l]) == 0 {
+				missing = append(missing, l)
+			}
+		}
+		g.Status = document.Aligned
+		if len(missing) > 0 {
+			g.Status = document.Flagged
+			c.Gaps = append(c.Gaps, Gap{Group: n, Langs: missing})
+		}
+		if g.Detached {
+			g.Status = document.Flagged
+		}
+	}
 }
 
 func empty(g *document.Group) bool {
@@ -81,7 +112,7 @@ func joinNotes(a, b string) string {
 
 // Merge joins group Group with the group after it. The merged group keeps
 // the sentences of both in order, the lower of the two scores and both
-// notes, and becomes aligned.
+// notes, and becomes aligned (flagged if it still lacks a language).
 type Merge struct{ Group int }
 
 // Apply implements Op.
@@ -95,7 +126,7 @@ func (m Merge) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 	}
 	next := a.Groups[m.Group]
 	c := &Change{Message: "review.done.merge", Data: map[string]any{"Group": m.Group, "Next": m.Group + 1},
-		Old: []int{m.Group, m.Group + 1}, New: []int{m.Group}}
+		Old: []int{m.Group, m.Group + 1}, New: []int{m.Group}, Sentences: true}
 	for _, l := range a.Languages {
 		if s := append(g.Sents[l], next.Sents[l]...); len(s) > 0 {
 			g.Sents[l] = s
@@ -103,19 +134,22 @@ func (m Merge) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 	}
 	g.Score = math.Min(g.Score, next.Score)
 	g.Note = joinNotes(g.Note, next.Note)
-	was1, was2 := reshaped(g), next.Status == document.Confirmed
-	if was1 || was2 {
+	g.Detached = g.Detached || next.Detached
+	if g.Status == document.Confirmed || next.Status == document.Confirmed {
 		c.Unconfirmed = []int{m.Group}
 	}
 	a.Groups = slices.Delete(a.Groups, m.Group, m.Group+1)
+	settle(a, c, c.New)
 	return c, nil
 }
 
 // Split cuts group Group in two. At gives, per language, the 1-based
 // sentence that starts the second part: that sentence and the ones after it
 // move to a new group right after Group. The sentences of languages not in
-// At all stay in the first part. Both parts keep the score, the first keeps
-// the note, and both become aligned.
+// At all stay in the first part. Both parts keep the group's score (the
+// aligner's score of what they were made from), the first keeps the note,
+// and both become aligned, or flagged when the cut leaves a part without
+// a language (--at en:1 moves all of English to the second part).
 type Split struct {
 	Group int
 	At    map[string]int
@@ -127,7 +161,7 @@ func (s Split) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 	if err != nil {
 		return nil, err
 	}
-	second := &document.Group{Status: document.Aligned, Score: g.Score, Sents: map[string][]document.Sentence{}}
+	second := &document.Group{Score: g.Score, Detached: g.Detached, Sents: map[string][]document.Sentence{}}
 	var at []string
 	for _, l := range sortedKeys(s.At, a.Languages) {
 		if err := checkLang(a, l); err != nil {
@@ -149,11 +183,12 @@ func (s Split) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		return nil, &SplitError{Group: s.Group}
 	}
 	c := &Change{Message: "review.done.split", Data: map[string]any{"Group": s.Group, "Next": s.Group + 1, "At": strings.Join(at, " ")},
-		Old: []int{s.Group}, New: []int{s.Group, s.Group + 1}}
-	if reshaped(g) {
+		Old: []int{s.Group}, New: []int{s.Group, s.Group + 1}, Sentences: true}
+	if g.Status == document.Confirmed {
 		c.Unconfirmed = []int{s.Group, s.Group + 1}
 	}
 	a.Groups = slices.Insert(a.Groups, s.Group, second)
+	settle(a, c, c.New)
 	return c, nil
 }
 
@@ -176,28 +211,17 @@ func sortedKeys(m map[string]int, langs []string) []string {
 	return append(out, rest...)
 }
 
-// Which picks a sentence of a group for Move.
-type Which int
-
-// The sentences Move can take. Only these two keep document order: the
-// first sentence can join the end of the previous group, the last the start
-// of the next.
-const (
-	Auto  Which = iota // the first when moving to the previous group, the last when moving to the next
-	First              // the first sentence
-	Last               // the last sentence
-)
-
 // Move moves one Lang sentence of group Group to a neighbour: the first to
 // the end of the previous group (Next false) or the last to the start of
-// the next group (Next true). Both groups become aligned. A group left with
-// no sentence in any language is removed, and its note joins the
-// neighbour's.
+// the next group (Next true); no other sentence can move without breaking
+// document order. Both groups become aligned (flagged when one is left
+// without a language), and the group that receives the sentence takes the
+// lower of the two scores, as a merge does. A group left with no sentence
+// in any language is removed, and its note joins the neighbour's.
 type Move struct {
-	Group    int
-	Lang     string
-	Next     bool
-	Sentence Which
+	Group int
+	Lang  string
+	Next  bool
 }
 
 // Apply implements Op.
@@ -211,10 +235,7 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 	}
 	sents := g.Sents[m.Lang]
 	if len(sents) == 0 {
-		return nil, &NoSentenceError{Group: m.Group, Lang: m.Lang, Sentence: 1}
-	}
-	if len(sents) > 1 && (m.Next && m.Sentence == First || !m.Next && m.Sentence == Last) {
-		return nil, &MoveOrderError{Group: m.Group, Lang: m.Lang, Next: m.Next}
+		return nil, &NoSentenceError{Group: m.Group, Lang: m.Lang, Move: true}
 	}
 	to := m.Group - 1
 	if m.Next {
@@ -225,20 +246,23 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 	}
 	t := a.Groups[to-1]
 	var moved document.Sentence
+	c := &Change{Data: map[string]any{"Group": m.Group, "Lang": m.Lang, "To": to}, Sentences: true}
 	if m.Next {
 		moved, g.Sents[m.Lang] = sents[len(sents)-1], sents[:len(sents)-1]
 		t.Sents[m.Lang] = append([]document.Sentence{moved}, t.Sents[m.Lang]...)
+		c.Message = "review.done.move-next"
 	} else {
 		moved, g.Sents[m.Lang] = sents[0], sents[1:]
 		t.Sents[m.Lang] = append(t.Sents[m.Lang], moved)
+		c.Message = "review.done.move-prev"
 	}
 	if len(g.Sents[m.Lang]) == 0 {
 		delete(g.Sents, m.Lang)
 	}
-	c := &Change{Message: "review.done.move", Data: map[string]any{"Group": m.Group, "Lang": m.Lang, "To": to}}
+	t.Score = math.Min(t.Score, g.Score)
 	lo, hi := min(m.Group, to), max(m.Group, to)
 	c.Old = []int{lo, hi}
-	wasG, wasT := reshaped(g), reshaped(t)
+	wasG, wasT := g.Status == document.Confirmed, t.Status == document.Confirmed
 	if empty(g) {
 		t.Note = joinNotes(t.Note, g.Note)
 		a.Groups = slices.Delete(a.Groups, m.Group-1, m.Group)
@@ -247,6 +271,7 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 		if wasG || wasT {
 			c.Unconfirmed = []int{lo}
 		}
+		settle(a, c, c.New)
 		return c, nil
 	}
 	c.New = []int{lo, hi}
@@ -257,13 +282,16 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 		c.Unconfirmed = append(c.Unconfirmed, to)
 	}
 	slices.Sort(c.Unconfirmed)
+	settle(a, c, c.New)
 	return c, nil
 }
 
 // EditText replaces the text of one sentence, fixing a typo: the stored
 // text of the language is rewritten, the sentence's span resized and every
 // later span of that language shifted. The new text is put in NFC and
-// trimmed; it must be one non-empty line. The group keeps its status.
+// trimmed; it must be one non-empty line. The group keeps its status, a
+// confirmation included: fixing a typo does not change what the group
+// pairs, and the glossary re-check reports what the new text changes.
 type EditText struct {
 	Group    int
 	Lang     string
@@ -310,7 +338,7 @@ func (e EditText) Apply(a *document.Alignment, texts map[string]string) (*Change
 	}
 	a.Sources[e.Lang] = document.Hash(newText)
 	return &Change{Message: "review.done.edit", Data: map[string]any{"Group": e.Group, "Lang": e.Lang, "Sentence": e.Sentence},
-		Old: []int{e.Group}, New: []int{e.Group}, Texts: map[string]string{e.Lang: newText}}, nil
+		Old: []int{e.Group}, New: []int{e.Group}, Texts: map[string]string{e.Lang: newText}, Sentences: true}, nil
 }
 
 // cleanText readies a replacement sentence for storage as import would:
@@ -340,8 +368,11 @@ func keys(m map[string]string) []string {
 }
 
 // SetStatus confirms the listed groups, or with Confirm false takes the
-// confirmation back (they become aligned). Groups already in the wanted
-// state are left alone; Change.Count says how many changed.
+// confirmation back: they become aligned, or flagged when a language has no
+// sentence in them, whatever status they had before they were confirmed
+// (the alignment does not keep it; re-aligning them scores and flags them
+// anew). Groups already in the wanted state are left alone; Change.Count
+// says how many changed.
 type SetStatus struct {
 	Groups  []int
 	Confirm bool
@@ -353,6 +384,7 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 	if !s.Confirm {
 		c.Message = "review.done.unconfirm"
 	}
+	var unconfirmed []int
 	for _, n := range s.Groups {
 		g, err := group(a, n)
 		if err != nil {
@@ -360,13 +392,16 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 		}
 		switch {
 		case s.Confirm && g.Status != document.Confirmed:
-			g.Status = document.Confirmed
+			// A person's confirmation ends a detached group's flag too
+			// (the file never marks a confirmed group detached).
+			g.Status, g.Detached = document.Confirmed, false
 			c.Count++
 		case !s.Confirm && g.Status == document.Confirmed:
-			g.Status = document.Aligned
+			unconfirmed = append(unconfirmed, n)
 			c.Count++
 		}
 	}
+	settle(a, c, unconfirmed)
 	c.Data = map[string]any{"Count": c.Count, "Groups": FormatRange(s.Groups)}
 	return c, nil
 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"strings"
 	"testing"
@@ -39,6 +40,7 @@ func TestOps(t *testing.T) {
 		old   []int
 		new   []int
 		uncnf []int
+		gaps  string // the groups flagged for a missing language, as "3:en,kk"
 	}{
 		{name: "merge", shape: reviewtest.OneToOne, op: Merge{Group: 1},
 			want: "a2-2-2 f1-1-1 c1-1-1 a1-1-1 f1-1-1", old: []int{1, 2}, new: []int{1}, uncnf: []int{1}},
@@ -49,37 +51,41 @@ func TestOps(t *testing.T) {
 		{name: "merge past end", shape: reviewtest.OneToOne, op: Merge{Group: 7}, err: "review.no-group"},
 
 		{name: "split one language", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"ru": 2}},
-			want: "c1-1-1 a2-1-2 a0-1-0 f1-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{2}, new: []int{2, 3}},
+			want: "c1-1-1 a2-1-2 f0-1-0 f1-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{2}, new: []int{2, 3}, gaps: "3:en,kk"},
 		{name: "split all languages", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"en": 2, "ru": 2, "kk": 2}},
 			want: "c1-1-1 a1-1-1 a1-1-1 f1-1-1 c1-1-0 a0-0-1 f1-1-1"},
 		{name: "split at first sentence moves it all", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"kk": 1}},
-			want: "c1-1-1 a2-2-0 a0-0-2 f1-1-1 c1-1-0 a0-0-1 f1-1-1"},
+			want: "c1-1-1 f2-2-0 f0-0-2 f1-1-1 c1-1-0 a0-0-1 f1-1-1", gaps: "2:kk 3:en,ru"},
+		{name: "split of a one-to-one group at en:1", shape: reviewtest.OneToOne, op: Split{Group: 2, At: map[string]int{"en": 1}},
+			want: "c1-1-1 f0-1-1 f1-0-0 f1-1-1 c1-1-1 a1-1-1 f1-1-1", gaps: "2:en 3:ru,kk"},
 		{name: "split of a confirmed group unconfirms both parts", shape: reviewtest.Shape{{2, 2, 2}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}},
 			op: Split{Group: 1, At: map[string]int{"en": 2, "ru": 2, "kk": 2}}, want: "a1-1-1 a1-1-1 a1-1-1 f1-1-1 c1-1-1 a1-1-1", uncnf: []int{1, 2}},
 		{name: "split leaving nothing behind", shape: reviewtest.OneToOne, op: Split{Group: 1, At: map[string]int{"en": 1, "ru": 1, "kk": 1}}, err: "review.split-empty"},
 		{name: "split with no positions", shape: reviewtest.OneToOne, op: Split{Group: 1}, err: "review.split-empty"},
 		{name: "split past the sentences", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"ru": 3}}, err: "review.no-sentence"},
-		{name: "split in a language the group lacks", shape: reviewtest.Uneven, op: Split{Group: 4, At: map[string]int{"kk": 1}}, err: "review.no-sentences"},
+		{name: "split in a language the group lacks", shape: reviewtest.Uneven, op: Split{Group: 4, At: map[string]int{"kk": 1}}, err: "review.no-sentence-none"},
 		{name: "split unknown language", shape: reviewtest.Uneven, op: Split{Group: 2, At: map[string]int{"de": 1}}, err: "review.bad-language"},
 
 		{name: "move first to previous", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "kk"},
 			want: "a1-1-2 a2-2-1 f1-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{1, 2}, new: []int{1, 2}, uncnf: []int{1}},
-		{name: "move last to next", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "en", Next: true, Sentence: Last},
+		{name: "move last to next", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "en", Next: true},
 			want: "c1-1-1 a1-2-2 a2-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{2, 3}, new: []int{2, 3}},
 		{name: "move the only sentence removes the group", shape: reviewtest.Uneven, op: Move{Group: 5, Lang: "kk"},
 			want: "c1-1-1 a2-2-2 f1-1-1 a1-1-1 f1-1-1", old: []int{4, 5}, new: []int{4}, uncnf: []int{4}},
 		{name: "move the only sentence forward removes the group", shape: reviewtest.Uneven, op: Move{Group: 5, Lang: "kk", Next: true},
 			want: "c1-1-1 a2-2-2 f1-1-1 c1-1-0 a1-1-2", old: []int{5, 6}, new: []int{5}},
-		{name: "move first to next breaks order", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "en", Next: true, Sentence: First}, err: "review.move-last"},
-		{name: "move last to previous breaks order", shape: reviewtest.Uneven, op: Move{Group: 2, Lang: "en", Sentence: Last}, err: "review.move-first"},
+		{name: "move leaving a group without a language flags it", shape: reviewtest.OneToOne, op: Move{Group: 2, Lang: "kk", Next: true},
+			want: "c1-1-1 f1-1-0 a1-1-2 c1-1-1 a1-1-1 f1-1-1", old: []int{2, 3}, new: []int{2, 3}, gaps: "2:kk"},
 		{name: "move before the first group", shape: reviewtest.OneToOne, op: Move{Group: 1, Lang: "ru"}, err: "review.edge-first"},
 		{name: "move after the last group", shape: reviewtest.OneToOne, op: Move{Group: 6, Lang: "ru", Next: true}, err: "review.edge-last"},
-		{name: "move a missing language", shape: reviewtest.Uneven, op: Move{Group: 4, Lang: "kk"}, err: "review.no-sentences"},
+		{name: "move a missing language", shape: reviewtest.Uneven, op: Move{Group: 4, Lang: "kk"}, err: "review.no-sentence-to-move"},
 
 		{name: "confirm", shape: reviewtest.OneToOne, op: SetStatus{Groups: []int{1, 2, 3}, Confirm: true},
 			want: "c1-1-1 c1-1-1 c1-1-1 c1-1-1 a1-1-1 f1-1-1", old: []int{1, 2, 3}, new: []int{1, 2, 3}},
 		{name: "unconfirm", shape: reviewtest.OneToOne, op: SetStatus{Groups: []int{1, 2, 3, 4}},
 			want: "a1-1-1 a1-1-1 f1-1-1 a1-1-1 a1-1-1 f1-1-1"},
+		{name: "unconfirm a group without a language flags it", shape: reviewtest.Uneven, op: SetStatus{Groups: []int{1, 4}},
+			want: "a1-1-1 a2-2-2 f1-1-1 f1-1-0 a0-0-1 f1-1-1", gaps: "4:kk"},
 		{name: "confirm past the end", shape: reviewtest.OneToOne, op: SetStatus{Groups: []int{6, 7}, Confirm: true}, err: "review.no-group"},
 
 		{name: "note", shape: reviewtest.OneToOne, op: SetNote{Group: 2, Note: "  two\nlines "},
@@ -115,6 +121,17 @@ func TestOps(t *testing.T) {
 			}
 			if !equalInts(c.Unconfirmed, tt.uncnf) {
 				t.Errorf("unconfirmed %v, want %v", c.Unconfirmed, tt.uncnf)
+			}
+			var gaps []string
+			for _, g := range c.Gaps {
+				gaps = append(gaps, fmt.Sprintf("%d:%s", g.Group, strings.Join(g.Langs, ",")))
+			}
+			if got := strings.Join(gaps, " "); got != tt.gaps {
+				t.Errorf("gaps %q, want %q", got, tt.gaps)
+			}
+			_, regroups := tt.op.(SetStatus)
+			if _, note := tt.op.(SetNote); c.Sentences == (regroups || note) {
+				t.Errorf("Sentences = %v for %T", c.Sentences, tt.op)
 			}
 			for l, s := range c.Texts {
 				texts[l] = s
@@ -197,5 +214,66 @@ func TestMergeJoinsNotesAndKeepsLowerScore(t *testing.T) {
 	}
 	if g.Score != 0.9-0.1*3 {
 		t.Errorf("score = %v, want the lower one", g.Score)
+	}
+}
+
+// TestDetachedStaysFlagged: a group that lost sentences to a changed text
+// stays flagged through merges, splits and moves until a person confirms
+// it, and both parts of a split stay detached.
+func TestDetachedStaysFlagged(t *testing.T) {
+	for _, op := range []Op{
+		Merge{Group: 2},
+		Merge{Group: 1},
+		Split{Group: 2, At: map[string]int{"en": 2, "ru": 2, "kk": 2}},
+		Move{Group: 2, Lang: "en", Next: true},
+	} {
+		a := sample(t, reviewtest.Uneven)
+		a.Groups[1].Status, a.Groups[1].Detached = document.Flagged, true
+		if _, err := op.Apply(a, reviewtest.Texts); err != nil {
+			t.Fatal(err)
+		}
+		for i, g := range a.Groups {
+			if g.Detached && g.Status != document.Flagged {
+				t.Errorf("%T: detached group %d is %s", op, i+1, g.Status)
+			}
+		}
+		if n := len(a.Groups); n == 7 && !(a.Groups[1].Detached && a.Groups[2].Detached) {
+			t.Errorf("%T: a part of the split lost the mark", op)
+		}
+		if _, err := (SetStatus{Groups: []int{1, 2}, Confirm: true}).Apply(a, nil); err != nil {
+			t.Fatal(err)
+		}
+		if a.Groups[1].Status != document.Confirmed {
+			t.Errorf("%T: confirming did not confirm", op)
+		}
+	}
+}
+
+// TestReshapedScores: a group a person reshaped keeps the lowest score of
+// the groups it was made from, whichever edit made it.
+func TestReshapedScores(t *testing.T) {
+	score := func(i int) float64 { return 0.9 - 0.1*float64(i) } // group i+1 of the sample
+	tests := []struct {
+		name string
+		op   Op
+		want []float64 // the scores of groups 1-4 after the edit
+	}{
+		{"split", Split{Group: 2, At: map[string]int{"en": 2, "ru": 2, "kk": 2}}, []float64{score(0), score(1), score(1), score(2)}},
+		{"merge", Merge{Group: 1}, []float64{score(1), score(2), score(3), score(4)}},
+		{"move forward", Move{Group: 1, Lang: "ru", Next: true}, []float64{score(0), score(1), score(2), score(3)}},
+		{"move back", Move{Group: 3, Lang: "ru"}, []float64{score(0), score(2), score(2), score(3)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := sample(t, reviewtest.Uneven)
+			if _, err := tt.op.Apply(a, reviewtest.Texts); err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range tt.want {
+				if got := a.Groups[i].Score; got != want {
+					t.Errorf("group %d: score %v, want %v", i+1, got, want)
+				}
+			}
+		})
 	}
 }

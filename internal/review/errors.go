@@ -51,22 +51,32 @@ func (e *EdgeError) MessageID() string {
 func (e *EdgeError) TemplateData() map[string]any { return map[string]any{"Group": e.Group} }
 
 // NoSentenceError is returned for a sentence number a group does not have
-// in a language.
+// in a language, and by Move for a group with no sentence in the language.
 type NoSentenceError struct {
 	Group     int
 	Lang      string
-	Sentence  int
-	Sentences int // how many the group has in Lang
+	Sentence  int  // the 1-based number asked for; 0 for Move, which names none
+	Sentences int  // how many the group has in Lang
+	Move      bool // Move asked: there is no sentence to move
 }
 
 func (e *NoSentenceError) Error() string {
-	return fmt.Sprintf("group %d has %d %s sentences: there is no sentence %d", e.Group, e.Sentences, e.Lang, e.Sentence)
+	switch {
+	case e.Move:
+		return fmt.Sprintf("group %d has no %s sentence to move", e.Group, e.Lang)
+	case e.Sentences == 0:
+		return fmt.Sprintf("group %d has no %s sentence %d (it has no %s sentences)", e.Group, e.Lang, e.Sentence, e.Lang)
+	}
+	return fmt.Sprintf("group %d has no %s sentence %d (it has %d)", e.Group, e.Lang, e.Sentence, e.Sentences)
 }
 
 // MessageID names the localized message for e.
 func (e *NoSentenceError) MessageID() string {
-	if e.Sentences == 0 {
-		return "review.no-sentences"
+	switch {
+	case e.Move:
+		return "review.no-sentence-to-move"
+	case e.Sentences == 0:
+		return "review.no-sentence-none"
 	}
 	return "review.no-sentence"
 }
@@ -76,8 +86,15 @@ func (e *NoSentenceError) TemplateData() map[string]any {
 	return map[string]any{"Group": e.Group, "Lang": e.Lang, "Sentence": e.Sentence, "Count": e.Sentences}
 }
 
-// Hint suggests a fix.
-func (e *NoSentenceError) Hint() string { return "review.no-sentence.hint" }
+// Hint suggests a fix: how to see the sentence numbers, when a wrong
+// number was the problem. A group without the language needs no hint
+// about numbering.
+func (e *NoSentenceError) Hint() string {
+	if e.Move || e.Sentences == 0 {
+		return ""
+	}
+	return "review.no-sentence.hint"
+}
 
 // SplitError is returned by Split when one of the two parts would hold no
 // sentence at all.
@@ -96,33 +113,43 @@ func (e *SplitError) TemplateData() map[string]any { return map[string]any{"Grou
 // Hint suggests a fix.
 func (e *SplitError) Hint() string { return "review.split-empty.hint" }
 
-// MoveOrderError is returned by Move for a sentence that cannot move in
-// that direction without breaking document order: only the first sentence
-// of a group can go to the previous group, and only the last to the next.
-type MoveOrderError struct {
-	Group int
-	Lang  string
-	Next  bool
+// AtError is returned by ParseAt for split positions that contradict each
+// other: two positions for one language, or a default language (the
+// --language flag) that no position uses because each names its own.
+type AtError struct {
+	Lang string
+	// Twice holds the two positions given for Lang; empty when Lang is a
+	// default language that no position uses.
+	Twice [2]string
+	At    string // every position as given, for the message about an unused default
 }
 
-func (e *MoveOrderError) Error() string {
-	if e.Next {
-		return fmt.Sprintf("only the last %s sentence of group %d can move to the next group", e.Lang, e.Group)
+func (e *AtError) Error() string {
+	if e.Twice[0] != "" {
+		return fmt.Sprintf("two split positions for %s (%s and %s): give one per language", e.Lang, e.Twice[0], e.Twice[1])
 	}
-	return fmt.Sprintf("only the first %s sentence of group %d can move to the previous group", e.Lang, e.Group)
+	return fmt.Sprintf("--language %s contradicts --at %s: no position is in %s", e.Lang, e.At, e.Lang)
 }
 
 // MessageID names the localized message for e.
-func (e *MoveOrderError) MessageID() string {
-	if e.Next {
-		return "review.move-last"
+func (e *AtError) MessageID() string {
+	if e.Twice[0] != "" {
+		return "review.at-twice"
 	}
-	return "review.move-first"
+	return "review.at-unused-language"
 }
 
 // TemplateData gives the values of the localized message.
-func (e *MoveOrderError) TemplateData() map[string]any {
-	return map[string]any{"Group": e.Group, "Lang": e.Lang}
+func (e *AtError) TemplateData() map[string]any {
+	return map[string]any{"Lang": e.Lang, "First": e.Twice[0], "Second": e.Twice[1], "At": e.At}
+}
+
+// Hint suggests a fix.
+func (e *AtError) Hint() string {
+	if e.Twice[0] != "" {
+		return "review.at-twice.hint"
+	}
+	return "review.at-unused-language.hint"
 }
 
 // TextError is returned by EditText for a replacement sentence that cannot
@@ -175,7 +202,7 @@ func (e *LanguageError) TemplateData() map[string]any {
 // ranges, split positions) with the offending input and the byte offset of
 // the problem in it.
 type SyntaxError struct {
-	What   string // range, at, sentence, direction or group
+	What   string // range, at, direction or group
 	Input  string
 	Offset int
 }
@@ -184,8 +211,6 @@ func (e *SyntaxError) Error() string {
 	switch e.What {
 	case "at":
 		return fmt.Sprintf("bad split position %q at byte %d: use LANG:K such as ru:2", e.Input, e.Offset)
-	case "sentence":
-		return fmt.Sprintf("bad sentence %q: use first or last", e.Input)
 	case "direction":
 		return fmt.Sprintf("bad direction %q: use prev or next", e.Input)
 	case "group":

@@ -251,7 +251,7 @@ func randomOp(r *rand.Rand, a *document.Alignment) Op {
 		}
 		return Split{Group: g, At: at}
 	case 2:
-		return Move{Group: g, Lang: lang, Next: r.IntN(2) == 0, Sentence: Which(r.IntN(3))}
+		return Move{Group: g, Lang: lang, Next: r.IntN(2) == 0}
 	case 3:
 		texts := []string{"Қате түзетілді.", "Исправлено.", "Fixed.", "東京 жаңалығы.", "A much longer sentence that replaces a short one, to shift every later span."}
 		return EditText{Group: g, Lang: lang, Sentence: 1 + r.IntN(2), Text: texts[r.IntN(len(texts))]}

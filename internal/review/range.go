@@ -88,12 +88,18 @@ func FormatRange(groups []int) string {
 
 // ParseAt reads split positions: each value is "LANG:K", or a bare "K"
 // that applies to defaultLang (which may be empty when there is none). It
-// returns the sentence number per language; a language given twice keeps
-// the last value.
+// returns the sentence number per language. Positions that contradict each
+// other are refused with an AtError: two for one language, or a
+// defaultLang that no position is in (every one names another language),
+// since the person then meant something the positions do not say.
 func ParseAt(values []string, defaultLang string) (map[string]int, error) {
 	out := map[string]int{}
+	given := map[string]string{} // the position of each language, as LANG:K
+	var items []string
+	usesDefault := false
 	for _, v := range values {
 		for _, item := range strings.Fields(strings.ReplaceAll(v, ",", " ")) {
+			items = append(items, item)
 			lang, num, ok := strings.Cut(item, ":")
 			if !ok {
 				lang, num = defaultLang, item
@@ -105,11 +111,20 @@ func ParseAt(values []string, defaultLang string) (map[string]int, error) {
 			if err != nil {
 				return nil, &SyntaxError{What: "at", Input: item, Offset: len(item) - len(num)}
 			}
+			pos := lang + ":" + num
+			if prev, twice := given[lang]; twice {
+				return nil, &AtError{Lang: lang, Twice: [2]string{prev, pos}}
+			}
+			given[lang] = pos
+			usesDefault = usesDefault || lang == defaultLang
 			out[lang] = k
 		}
 	}
 	if len(out) == 0 {
 		return nil, &SyntaxError{What: "at", Input: strings.Join(values, " ")}
+	}
+	if defaultLang != "" && !usesDefault {
+		return nil, &AtError{Lang: defaultLang, At: strings.Join(items, " ")}
 	}
 	return out, nil
 }
@@ -151,18 +166,4 @@ func ParseDirection(s string) (next bool, err error) {
 		return true, nil
 	}
 	return false, &SyntaxError{What: "direction", Input: s}
-}
-
-// ParseWhich reads which sentence Move takes: "first", "last", or "" for
-// the one that can go in the chosen direction.
-func ParseWhich(s string) (Which, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "":
-		return Auto, nil
-	case "first":
-		return First, nil
-	case "last":
-		return Last, nil
-	}
-	return Auto, &SyntaxError{What: "sentence", Input: s}
 }

@@ -98,7 +98,12 @@ func TestParseAt(t *testing.T) {
 		{[]string{"en:2", "ru:1"}, "", "en:2 ru:1"},
 		{[]string{"en:2,kk:3"}, "", "en:2 kk:3"},
 		{[]string{"2"}, "kk", "kk:2"},
-		{[]string{"en:1", "en:3"}, "", "en:3"},
+		{[]string{"en:1", "en:3"}, "", "review.at-twice"},
+		{[]string{"en:1", "en:1"}, "", "review.at-twice"},
+		{[]string{"1", "en:2"}, "en", "review.at-twice"},
+		{[]string{"kk:1"}, "en", "review.at-unused-language"},
+		{[]string{"en:2"}, "en", "en:2"},
+		{[]string{"en:2,ru:2", "2"}, "kk", "en:2 ru:2 kk:2"},
 		{[]string{"2"}, "", "review.bad-at"},
 		{[]string{"ru:0"}, "", "review.bad-at"},
 		{[]string{"ru:"}, "", "review.bad-at"},
@@ -111,7 +116,7 @@ func TestParseAt(t *testing.T) {
 		got, err := ParseAt(tt.in, tt.def)
 		var s string
 		if err != nil {
-			s = err.(*SyntaxError).MessageID()
+			s = err.(interface{ MessageID() string }).MessageID()
 		} else {
 			var parts []string
 			for _, l := range sortedKeys(got, []string{"en", "ru", "kk"}) {
@@ -132,10 +137,15 @@ func FuzzParseAt(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := ParseAt([]string{s}, "en")
 		if err != nil {
-			if _, ok := err.(*SyntaxError); !ok {
+			switch err.(type) {
+			case *SyntaxError, *AtError:
+			default:
 				t.Fatalf("%q: %T", s, err)
 			}
 			return
+		}
+		if _, ok := got["en"]; !ok {
+			t.Fatalf("%q gave %v: the default language en is in no position, yet no error", s, got)
 		}
 		for l, k := range got {
 			if !isLangCode(l) || k < 1 {

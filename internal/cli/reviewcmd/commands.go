@@ -85,6 +85,7 @@ func labels(env *console.Env) review.Labels {
 
 // view builds the side-by-side view for env: its width is the --width
 // flag, else the terminal's, else 100 (a pipe or a file has no width).
+// The view is never narrower than review.MinWidth.
 func view(env *console.Env, width int, langs []string) *review.View {
 	if width <= 0 {
 		width = env.Width
@@ -93,6 +94,23 @@ func view(env *console.Env, width int, langs []string) *review.View {
 		width = 100
 	}
 	return &review.View{Width: width, Langs: langs, Color: env.Color, Paint: env.Paint, Labels: labels(env)}
+}
+
+// checkWidth warns when --width asks for a view narrower than the
+// narrowest one drawn for n columns, so the wider output is no surprise.
+// A negative width is refused.
+func checkWidth(env *console.Env, c *urfave.Context, n int) error {
+	w := c.Int("width")
+	if !c.IsSet("width") {
+		return nil
+	}
+	if w < 1 {
+		return env.Usage("review.bad-width", map[string]any{"Width": w, "Min": review.MinWidth(n)}, "review.args.hint")
+	}
+	if min := review.MinWidth(n); w < min {
+		env.Warn("review.width-clamped", map[string]any{"Width": w, "Min": min, "Count": n})
+	}
+	return nil
 }
 
 // describe renders a journal entry's description.

@@ -1,6 +1,9 @@
 package reviewcmd
 
 import (
+	"slices"
+	"strings"
+
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/console"
@@ -8,10 +11,15 @@ import (
 	"github.com/tilmash/tilmash/internal/review"
 )
 
+// languageFlag is the --language flag of the group commands. --lang is an
+// alias: the issue's own example is "group split DOC 12 --lang ru --at 2",
+// and a command's own --lang wins over the global one that picks the
+// language of the messages (which must then come before the command).
+func languageFlag(env *console.Env, usageID string) urfave.Flag {
+	return &urfave.StringFlag{Name: "language", Aliases: []string{"l", "lang"}, Usage: flagUsage(env, usageID, "review.ph.lang")}
+}
+
 func groupCommand(env *console.Env) *urfave.Command {
-	language := func() urfave.Flag {
-		return &urfave.StringFlag{Name: "language", Aliases: []string{"l"}, Usage: env.T("review.flag.language", nil)}
-	}
 	return &urfave.Command{
 		Name:        "group",
 		Usage:       env.T("review.group.usage", nil),
@@ -20,6 +28,7 @@ func groupCommand(env *console.Env) *urfave.Command {
 			{
 				Name: "merge", Usage: env.T("review.group.merge.usage", nil), ArgsUsage: env.T("review.group.merge.args", nil),
 				Description: env.T("review.group.merge.description", nil),
+				Flags:       []urfave.Flag{widthFlag(env)},
 				Action: func(c *urfave.Context) error {
 					return groupEdit(env, c, 2, "review.group.merge.args", func(_ *document.Alignment, n int) (review.Op, error) {
 						return review.Merge{Group: n}, nil
@@ -30,13 +39,14 @@ func groupCommand(env *console.Env) *urfave.Command {
 				Name: "split", Usage: env.T("review.group.split.usage", nil), ArgsUsage: env.T("review.group.split.args", nil),
 				Description: env.T("review.group.split.description", nil),
 				Flags: []urfave.Flag{
-					&urfave.StringSliceFlag{Name: "at", Usage: env.T("review.flag.at", nil)},
-					language(),
+					&urfave.StringSliceFlag{Name: "at", Usage: flagUsage(env, "review.flag.at", "review.ph.at")},
+					languageFlag(env, "review.flag.at-language"),
+					widthFlag(env),
 				},
 				Action: func(c *urfave.Context) error {
 					return groupEdit(env, c, 2, "review.group.split.args", func(_ *document.Alignment, n int) (review.Op, error) {
 						if len(c.StringSlice("at")) == 0 {
-							return nil, env.Usage("review.need-flag", map[string]any{"Flag": "--at LANG:K"}, "review.args.hint")
+							return nil, needFlag(env, "at", "review.ph.at")
 						}
 						at, err := review.ParseAt(c.StringSlice("at"), c.String("language"))
 						if err != nil {
@@ -50,9 +60,9 @@ func groupCommand(env *console.Env) *urfave.Command {
 				Name: "move", Usage: env.T("review.group.move.usage", nil), ArgsUsage: env.T("review.group.move.args", nil),
 				Description: env.T("review.group.move.description", nil),
 				Flags: []urfave.Flag{
-					language(),
-					&urfave.StringFlag{Name: "to", Usage: env.T("review.flag.to", nil)},
-					&urfave.StringFlag{Name: "sentence", Usage: env.T("review.flag.which", nil)},
+					languageFlag(env, "review.flag.language"),
+					&urfave.StringFlag{Name: "to", Usage: flagUsage(env, "review.flag.to", "review.ph.to")},
+					widthFlag(env),
 				},
 				Action: func(c *urfave.Context) error {
 					return groupEdit(env, c, 2, "review.group.move.args", func(a *document.Alignment, n int) (review.Op, error) {
@@ -61,17 +71,13 @@ func groupCommand(env *console.Env) *urfave.Command {
 							return nil, err
 						}
 						if !c.IsSet("to") {
-							return nil, env.Usage("review.need-flag", map[string]any{"Flag": "--to prev|next"}, "review.args.hint")
+							return nil, needFlag(env, "to", "review.ph.to")
 						}
 						next, err := review.ParseDirection(c.String("to"))
 						if err != nil {
 							return nil, err
 						}
-						which, err := review.ParseWhich(c.String("sentence"))
-						if err != nil {
-							return nil, err
-						}
-						return review.Move{Group: n, Lang: lang, Next: next, Sentence: which}, nil
+						return review.Move{Group: n, Lang: lang, Next: next}, nil
 					})
 				},
 			},
@@ -79,9 +85,11 @@ func groupCommand(env *console.Env) *urfave.Command {
 				Name: "edit", Usage: env.T("review.group.edit.usage", nil), ArgsUsage: env.T("review.group.edit.args", nil),
 				Description: env.T("review.group.edit.description", nil),
 				Flags: []urfave.Flag{
-					language(),
-					&urfave.IntFlag{Name: "sentence", Usage: env.T("review.flag.sentence", nil)},
-					&urfave.StringFlag{Name: "text", Usage: env.T("review.flag.text", nil)},
+					languageFlag(env, "review.flag.language"),
+					&urfave.IntFlag{Name: "sentence", Usage: flagUsage(env, "review.flag.sentence", "review.ph.k"),
+						DefaultText: env.T("review.flag.sentence.default", nil)},
+					&urfave.StringFlag{Name: "text", Usage: flagUsage(env, "review.flag.text", "review.ph.text")},
+					widthFlag(env),
 				},
 				Action: func(c *urfave.Context) error {
 					return groupEdit(env, c, 2, "review.group.edit.args", func(a *document.Alignment, n int) (review.Op, error) {
@@ -90,17 +98,20 @@ func groupCommand(env *console.Env) *urfave.Command {
 							return nil, err
 						}
 						if !c.IsSet("text") {
-							return nil, env.Usage("review.need-flag", map[string]any{"Flag": "--text"}, "review.args.hint")
+							return nil, needFlag(env, "text", "review.ph.text")
 						}
 						k := c.Int("sentence")
 						if !c.IsSet("sentence") {
 							if n < 1 || n > len(a.Groups) {
 								return nil, &review.NoGroupError{Group: n, Count: len(a.Groups)}
 							}
-							if len(a.Groups[n-1].Sents[lang]) != 1 {
-								return nil, env.Usage("review.need-flag", map[string]any{"Flag": "--sentence K"}, "review.args.hint")
-							}
+							// Without --sentence the group's only sentence in
+							// the language is meant; with none or several the
+							// error says which.
 							k = 1
+							if have := len(a.Groups[n-1].Sents[lang]); have > 1 {
+								return nil, needFlag(env, "sentence", "review.ph.k")
+							}
 						}
 						return review.EditText{Group: n, Lang: lang, Sentence: k, Text: c.String("text")}, nil
 					})
@@ -133,11 +144,32 @@ func groupCommand(env *console.Env) *urfave.Command {
 	}
 }
 
+// flagUsage renders a flag's usage with its placeholder in back quotes,
+// which the help shows after the flag's name: --at LANG:K, or in Russian
+// --at ЯЗЫК:K. The placeholder comes from its own catalogue id, so that the
+// help and the messages that name the flag (needFlag) agree.
+func flagUsage(env *console.Env, usageID, placeholderID string) string {
+	return env.T(usageID, map[string]any{"Ph": "`" + env.T(placeholderID, nil) + "`"})
+}
+
+// needFlag is the usage error for a missing flag, shown with its
+// placeholder: "this command needs --at LANG:K".
+func needFlag(env *console.Env, name, placeholderID string) error {
+	return env.Usage("review.need-flag", map[string]any{"Flag": "--" + name + " " + env.T(placeholderID, nil)}, "review.args.hint")
+}
+
+// widthFlag is the --width flag of show and of the group commands that
+// draw the groups they changed.
+func widthFlag(env *console.Env) urfave.Flag {
+	return &urfave.IntFlag{Name: "width", Usage: flagUsage(env, "review.flag.width", "review.ph.n"),
+		DefaultText: env.T("review.default.width", nil)}
+}
+
 // needLanguage reads --language, which must be one of the alignment's.
 func needLanguage(env *console.Env, c *urfave.Context, a *document.Alignment) (string, error) {
 	l := c.String("language")
 	if l == "" {
-		return "", env.Usage("review.need-flag", map[string]any{"Flag": "--language LANG"}, "review.args.hint")
+		return "", needFlag(env, "language", "review.ph.lang")
 	}
 	for _, k := range a.Languages {
 		if k == l {
@@ -157,7 +189,7 @@ func groupEdit(env *console.Env, c *urfave.Context, nargs int, argsID string, bu
 	if err != nil {
 		return err
 	}
-	return edit(env, c.Args().First(), func(a *document.Alignment) (review.Op, error) { return build(a, n) })
+	return edit(env, c, c.Args().First(), func(a *document.Alignment) (review.Op, error) { return build(a, n) })
 }
 
 func rangeEdit(env *console.Env, c *urfave.Context, confirm bool) error {
@@ -168,7 +200,7 @@ func rangeEdit(env *console.Env, c *urfave.Context, confirm bool) error {
 	if c.NArg() != 2 {
 		return wantArgs(env, args)
 	}
-	return edit(env, c.Args().First(), func(a *document.Alignment) (review.Op, error) {
+	return edit(env, c, c.Args().First(), func(a *document.Alignment) (review.Op, error) {
 		groups, err := review.ParseRange(c.Args().Get(1), len(a.Groups))
 		if err != nil {
 			return nil, err
@@ -181,8 +213,8 @@ func rangeEdit(env *console.Env, c *urfave.Context, confirm bool) error {
 // workspace lock, build the op against the alignment as it is now, apply
 // it (verify, journal, write) and report what changed, glossary findings
 // included. The touched groups of an edit that reshapes groups or text are
-// drawn on standard output.
-func edit(env *console.Env, id string, build func(a *document.Alignment) (review.Op, error)) error {
+// drawn on standard output, --width cells wide when the command has it.
+func edit(env *console.Env, c *urfave.Context, id string, build func(a *document.Alignment) (review.Op, error)) error {
 	ws, d, err := openDoc(env, id)
 	if err != nil {
 		return err
@@ -196,6 +228,9 @@ func edit(env *console.Env, id string, build func(a *document.Alignment) (review
 	if err != nil {
 		return err
 	}
+	if err := checkWidth(env, c, len(snap.Alignment.Languages)); err != nil {
+		return err
+	}
 	op, err := build(snap.Alignment)
 	if err != nil {
 		return err
@@ -204,12 +239,13 @@ func edit(env *console.Env, id string, build func(a *document.Alignment) (review
 	if err != nil {
 		return err
 	}
-	report(env, d.ID, op, res)
+	report(env, d.ID, res, c.Int("width"))
 	return nil
 }
 
-// report tells what an applied edit did.
-func report(env *console.Env, id string, op review.Op, res *review.Result) {
+// report tells what an applied edit did, and draws the groups an edit of
+// sentences made, width cells wide (0: the terminal's).
+func report(env *console.Env, id string, res *review.Result, width int) {
 	if e := res.Recovered; e != nil {
 		env.Warn("review.recovered", map[string]any{"What": describe(env, e), "Step": e.Step})
 	}
@@ -222,6 +258,18 @@ func report(env *console.Env, id string, op review.Op, res *review.Result) {
 	if len(c.Unconfirmed) > 0 {
 		warn(env, "review.unconfirmed", map[string]any{"Count": len(c.Unconfirmed), "Groups": review.FormatRange(c.Unconfirmed)})
 	}
+	for _, g := range c.Gaps {
+		env.Warn("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})
+	}
+	// A status or a note changes no sentence: the findings are what they
+	// were, and neither they nor a picture need repeating. Only a
+	// confirmation of groups that still have findings is worth a warning.
+	if !c.Sentences {
+		if c.Message == "review.done.confirm" {
+			warnConfirmedFindings(env, id, res.After)
+		}
+		return
+	}
 	resolved, added := review.DiffFindings(res.Before, res.After)
 	l := labels(env)
 	for _, m := range resolved {
@@ -233,14 +281,28 @@ func report(env *console.Env, id string, op review.Op, res *review.Result) {
 	if after := review.Findings(res.After); len(after) > 0 || len(resolved) > 0 {
 		say(env, "review.findings-now", map[string]any{"Count": len(after), "Groups": review.FormatRange(c.New)})
 	}
-	// Edits that reshape groups or change text draw what they made; a
-	// status or a note needs no picture.
-	switch op.(type) {
-	case review.Merge, review.Split, review.Move, review.EditText:
-		v := view(env, 0, res.Alignment.Languages)
-		v.Header(env.Stdout)
-		for _, n := range c.New {
-			v.Group(env.Stdout, res.Alignment, n, res.After, false)
+	v := view(env, width, res.Alignment.Languages)
+	v.Header(env.Stdout)
+	for _, n := range c.New {
+		v.Group(env.Stdout, res.Alignment, n, res.After, false)
+	}
+}
+
+// warnConfirmedFindings warns that groups a person just confirmed still
+// have glossary findings: confirming does not resolve them, and export
+// refuses a document that has any.
+func warnConfirmedFindings(env *console.Env, id string, marks []review.Mark) {
+	findings := review.Findings(marks)
+	if len(findings) == 0 {
+		return
+	}
+	var groups []int
+	for _, m := range findings {
+		if !slices.Contains(groups, m.Group) {
+			groups = append(groups, m.Group)
 		}
 	}
+	slices.Sort(groups)
+	env.Warn("review.findings-still", map[string]any{"Count": len(findings), "Groups": review.FormatRange(groups)})
+	env.Hint("review.findings-still.hint", map[string]any{"ID": id, "Groups": review.FormatRange(groups)})
 }

@@ -25,7 +25,7 @@ func reviewCommand(env *console.Env) *urfave.Command {
 		ArgsUsage:   env.T("review.review.args", nil),
 		Description: env.T("review.review.description", nil),
 		Flags: []urfave.Flag{
-			&urfave.IntFlag{Name: "from", Usage: env.T("review.review.flag.from", nil)},
+			&urfave.IntFlag{Name: "from", Value: 1, Usage: flagUsage(env, "review.review.flag.from", "review.ph.n")},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() != 1 {
@@ -200,7 +200,7 @@ func (s *session) loop() error {
 			}
 		case 'M', 'u':
 			if s.cur == 1 {
-				s.msgs = localize(s.env, &review.EdgeError{Group: 1})
+				s.report(&review.EdgeError{Group: 1})
 				continue
 			}
 			ok, err := s.apply(review.Merge{Group: s.cur - 1})
@@ -213,12 +213,12 @@ func (s *session) loop() error {
 		case 's':
 			line, ok := s.prompt(s.env.T("review.prompt-split", map[string]any{"Group": s.cur}))
 			if !ok || strings.TrimSpace(line) == "" {
-				s.msgs = s.env.T("review.cancelled", nil)
+				s.say("review.cancelled", nil)
 				continue
 			}
 			at, err := review.ParseAt(strings.Fields(line), "")
 			if err != nil {
-				s.msgs = localize(s.env, err)
+				s.report(err)
 				continue
 			}
 			if _, err := s.apply(review.Split{Group: s.cur, At: at}); err != nil {
@@ -238,7 +238,7 @@ func (s *session) loop() error {
 			s.help()
 		case keyRedraw, keyNone, keyEsc:
 		default:
-			s.msgs = s.env.T("review.unknown-key", nil)
+			s.say("review.unknown-key", nil)
 		}
 		if s.cur == 0 {
 			return nil
@@ -246,15 +246,54 @@ func (s *session) loop() error {
 	}
 }
 
-// advance moves to the next group that needs review, and ends the session
-// after the last.
+// advance moves to the next group that needs review. After the last one
+// it wraps around to the first group still to review (one skipped with n,
+// say), and says so; it ends the session only when no group is left to
+// review, and stays when the current group is the only one.
 func (s *session) advance() {
 	if next := s.nextToReview(s.cur); next != 0 {
 		s.cur = next
 		return
 	}
+	if first := s.nextToReview(0); first != 0 && first != s.cur {
+		s.cur = first
+		s.say("review.wrapped", map[string]any{"Group": first, "Count": s.left()})
+		return
+	}
+	if s.needsReview(s.cur) {
+		s.say("review.only-one-left", map[string]any{"Group": s.cur})
+		return
+	}
 	s.env.Say("review.nothing-left", map[string]any{"ID": s.d.ID})
 	s.cur = 0
+}
+
+// capture runs f with an environment whose messages are caught, to be
+// drawn under the groups: the session shows what the commands print, in
+// the same form ("tilmash: …", "hint: …").
+func (s *session) capture(f func(env *console.Env)) string {
+	var buf bytes.Buffer
+	quiet := *s.env
+	quiet.Stderr, quiet.Stdout = &buf, io.Discard
+	f(&quiet)
+	return strings.TrimRight(buf.String(), "\n")
+}
+
+// say adds a message to what the screen shows under the groups.
+func (s *session) say(id string, data map[string]any) {
+	s.tell(s.capture(func(env *console.Env) { env.Say(id, data) }))
+}
+
+// report adds an error, with its hint, to what the screen shows.
+func (s *session) report(err error) {
+	s.tell(s.capture(func(env *console.Env) { env.Report(err) }))
+}
+
+func (s *session) tell(text string) {
+	if s.msgs != "" && text != "" {
+		s.msgs += "\n"
+	}
+	s.msgs += text
 }
 
 // apply runs one edit through the same path as tilmash group, under the
@@ -264,7 +303,7 @@ func (s *session) advance() {
 func (s *session) apply(op review.Op) (bool, error) {
 	unlock, err := s.env.Lock(s.ws)
 	if err != nil {
-		s.msgs = localize(s.env, err)
+		s.report(err)
 		return false, nil
 	}
 	defer unlock()
@@ -273,34 +312,30 @@ func (s *session) apply(op review.Op) (bool, error) {
 		return false, err
 	}
 	if !bytes.Equal(now.Raw, s.snap.Raw) {
-		s.msgs = s.env.T("review.reloaded", nil)
+		s.say("review.reloaded", nil)
 		return false, s.reload()
 	}
 	res, err := review.Apply(s.d, op, review.Options{Marker: s.marker})
 	if err != nil {
 		var m interface{ MessageID() string }
 		if errors.As(err, &m) {
-			s.msgs = localize(s.env, err)
+			s.report(err)
 			return false, nil
 		}
 		return false, err
 	}
-	// The same report as tilmash group, caught to draw under the groups.
-	var buf bytes.Buffer
-	quiet := *s.env
-	quiet.Stderr, quiet.Stdout = &buf, io.Discard
-	report(&quiet, s.d.ID, op, res)
+	// The same report as tilmash group.
+	s.tell(s.capture(func(env *console.Env) { report(env, s.d.ID, res, 0) }))
 	if res.Step > 0 {
 		s.edits++
 	}
-	s.msgs = strings.TrimRight(buf.String(), "\n")
 	return true, s.reload()
 }
 
 func (s *session) undo() error {
 	unlock, err := s.env.Lock(s.ws)
 	if err != nil {
-		s.msgs = localize(s.env, err)
+		s.report(err)
 		return nil
 	}
 	defer unlock()
@@ -308,13 +343,13 @@ func (s *session) undo() error {
 	if err != nil {
 		var m interface{ MessageID() string }
 		if errors.As(err, &m) {
-			s.msgs = localize(s.env, err)
+			s.report(err)
 			return nil
 		}
 		return err
 	}
 	for _, e := range undone {
-		s.msgs = s.env.T("review.undone", map[string]any{"Step": e.Step, "What": describe(s.env, e)})
+		s.say("review.undone", map[string]any{"Step": e.Step, "What": describe(s.env, e)})
 		if s.edits > 0 {
 			s.edits--
 		}

@@ -295,6 +295,49 @@ func TestReviewConfirmsToTheEnd(t *testing.T) {
 	}
 }
 
+// TestReviewWrapsAround skips past the last group to review: the session
+// goes back to the first group still to review and says so, instead of
+// ending while groups are left; it ends when none is. Undo's message has
+// the "tilmash:" of every other message.
+func TestReviewWrapsAround(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f: 2, 3, 5, 6 to review
+	s := startTerminal(t, dir, "review", "demo")
+	s.waitFor("group 2 of 6 · 4 to review")
+	s.send("n")
+	s.waitFor("group 3 of 6")
+	s.send("n")
+	s.waitFor("group 5 of 6")
+	s.send("n")
+	s.waitFor("group 6 of 6")
+	s.send("n")
+	s.waitFor("group 2 of 6 · 4 to review")
+	s.waitFor("tilmash: past the last group: back to group 2, 4 groups still to review")
+
+	s.send("c")
+	s.waitFor("group 3 of 6 · 3 to review")
+	s.send("z")
+	s.waitFor("tilmash: undid step 1: confirmed 1 group in 2")
+	s.waitFor("4 to review")
+	s.send("cc")
+	s.waitFor("group 6 of 6 · 2 to review")
+	s.send("n")
+	s.waitFor("tilmash: past the last group: back to group 2, 2 groups still to review")
+	s.send("c")
+	s.waitFor("group 6 of 6 · 1 to review")
+	s.send("n")
+	s.waitFor("tilmash: group 6 is the only group left to review: c confirms it, q quits")
+	s.send("c")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit code %d:\n%s", code, s.text())
+	}
+	if !strings.Contains(s.text(), "nothing left to review in demo") {
+		t.Errorf("no end message:\n%s", s.text())
+	}
+	if got := shapeOf(readAlignment(t, dir)); got != "c1-1-1 c1-1-1 c1-1-1 c1-1-1 c1-1-1 c1-1-1" {
+		t.Errorf("alignment: %s", got)
+	}
+}
+
 // TestReviewRestoresTheTerminal ends sessions with Ctrl-C and with SIGTERM
 // while the terminal is raw: both leave it as they found it, and every
 // edit made so far on disk.

@@ -20,11 +20,11 @@ func showCommand(env *console.Env) *urfave.Command {
 		ArgsUsage:   env.T("review.show.args", nil),
 		Description: env.T("review.show.description", nil),
 		Flags: []urfave.Flag{
-			&urfave.IntFlag{Name: "from", Value: 1, Usage: env.T("review.show.flag.from", nil)},
-			&urfave.IntFlag{Name: "to", Usage: env.T("review.show.flag.to", nil), DefaultText: env.T("review.show.default.to", nil)},
+			&urfave.IntFlag{Name: "from", Value: 1, Usage: flagUsage(env, "review.show.flag.from", "review.ph.n")},
+			&urfave.IntFlag{Name: "to", Usage: flagUsage(env, "review.show.flag.to", "review.ph.n"), DefaultText: env.T("review.show.default.to", nil)},
 			&urfave.BoolFlag{Name: "flagged", Usage: env.T("review.show.flag.flagged", nil)},
-			&urfave.StringFlag{Name: "langs", Usage: env.T("review.show.flag.langs", nil)},
-			&urfave.IntFlag{Name: "width", Usage: env.T("review.show.flag.width", nil), DefaultText: env.T("review.show.default.width", nil)},
+			&urfave.StringFlag{Name: "langs", Usage: flagUsage(env, "review.show.flag.langs", "review.ph.langs")},
+			widthFlag(env),
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() != 1 {
@@ -48,6 +48,9 @@ func showCommand(env *console.Env) *urfave.Command {
 			a := snap.Alignment
 			langs, err := pickLangs(a, c.String("langs"))
 			if err != nil {
+				return err
+			}
+			if err := checkWidth(env, c, len(langs)); err != nil {
 				return err
 			}
 			groups, err := span(a, c.Int("from"), c.Int("to"), c.IsSet("to"))

@@ -17,7 +17,7 @@ func undoCommand(env *console.Env) *urfave.Command {
 		ArgsUsage:   env.T("review.undo.args", nil),
 		Description: env.T("review.undo.description", nil),
 		Flags: []urfave.Flag{
-			&urfave.IntFlag{Name: "steps", Value: 1, Usage: env.T("review.undo.flag.steps", nil)},
+			&urfave.IntFlag{Name: "steps", Value: 1, Usage: flagUsage(env, "review.undo.flag.steps", "review.ph.n")},
 			&urfave.BoolFlag{Name: "force", Usage: env.T("review.undo.flag.force", nil)},
 			&urfave.BoolFlag{Name: "list", Usage: env.T("review.undo.flag.list", nil)},
 		},
