@@ -71,20 +71,22 @@ func checkCommand(env *console.Env) *urfave.Command {
 				}
 			}
 			var reports []*check.Report
+			var targets []targetFunc
 			for _, a := range args {
-				r, err := checkInput(env, ws, checker, a)
+				r, target, err := checkInput(env, ws, checker, a)
 				if err != nil {
 					return err
 				}
 				reports = append(reports, r)
+				targets = append(targets, target)
 			}
 			if format == "json" {
 				if err := writeJSON(env, jsonReport(ws, reports)); err != nil {
 					return err
 				}
 			} else {
-				for _, r := range reports {
-					printReport(env, r)
+				for i, r := range reports {
+					printReport(env, r, targets[i])
 				}
 			}
 			return summary(env, reports)
@@ -104,8 +106,14 @@ func inputFormat(arg string) string {
 	return ""
 }
 
+// targetFunc returns where, in the file of a missing finding's Lang, the
+// text of the finding's unit starts: the place the missing term belongs.
+// It is nil for TMX and TSV files, and reports false when the unit has no
+// text in Lang (the glossary reports no missing term there).
+type targetFunc func(f check.Finding) (check.Position, bool)
+
 // checkInput checks one argument: a TMX or TSV file, or a document.
-func checkInput(env *console.Env, ws *workspace.Workspace, c *check.Checker, arg string) (*check.Report, error) {
+func checkInput(env *console.Env, ws *workspace.Workspace, c *check.Checker, arg string) (*check.Report, targetFunc, error) {
 	switch inputFormat(arg) {
 	case "tmx", "tsv":
 		path := arg
@@ -114,7 +122,7 @@ func checkInput(env *console.Env, ws *workspace.Workspace, c *check.Checker, arg
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, &fileError{File: arg, Err: err}
+			return nil, nil, &fileError{File: arg, Err: err}
 		}
 		var m *check.Memory
 		if inputFormat(arg) == "tmx" {
@@ -123,19 +131,63 @@ func checkInput(env *console.Env, ws *workspace.Workspace, c *check.Checker, arg
 			m, err = check.ReadTSV(arg, data, ws.Config.Languages)
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return c.Memory(m), nil
+		return c.Memory(m), nil, nil
 	}
 	d, err := document.Open(ws, arg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	a, err := d.Alignment()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return c.Document(d, a)
+	r, err := c.Document(d, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	texts, err := d.Texts()
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, documentTarget(d, a, texts), nil
+}
+
+// documentTarget finds where a unit's text in a language starts in the
+// document's file: the first sentence of an aligned group, a paragraph,
+// or the start of a whole text.
+func documentTarget(d *document.Document, a *document.Alignment, texts map[string]string) targetFunc {
+	return func(f check.Finding) (check.Position, bool) {
+		text, ok := texts[f.Lang]
+		if !ok {
+			return check.Position{}, false
+		}
+		start := -1
+		switch f.Scope {
+		case check.ScopeGroup:
+			if a != nil && f.Group >= 1 && f.Group <= len(a.Groups) {
+				if s := a.Groups[f.Group-1].Sents[f.Lang]; len(s) > 0 {
+					start = s[0].Start
+				}
+			}
+		case check.ScopeParagraph:
+			if f.Target != "" {
+				start = strings.Index(text, f.Target)
+			}
+		case check.ScopeText:
+			if text != "" {
+				start = 0
+			}
+		}
+		if start < 0 || start > len(text) {
+			return check.Position{}, false
+		}
+		before := text[:start]
+		line := strings.Count(before, "\n") + 1
+		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+		return check.Position{File: filepath.Join(document.Folder, d.ID, f.Lang+".txt"), Line: line, Column: col}, true
+	}
 }
 
 // fileError is a TMX or TSV file that cannot be read. It uses the core's
@@ -166,7 +218,7 @@ func (e *fileError) TemplateData() map[string]any {
 // naming the document (or file) and the unit, then each finding with its
 // kind, language, entry, place and offsets, the message, and the text
 // around it with the finding marked.
-func printReport(env *console.Env, r *check.Report) {
+func printReport(env *console.Env, r *check.Report, target targetFunc) {
 	if r.Stale {
 		env.Warn("check.stale", map[string]any{"ID": r.Name, "Scope": scopeName(env, r.Scope)})
 		env.Hint("check.stale.hint", map[string]any{"ID": r.Name})
@@ -185,7 +237,7 @@ func printReport(env *console.Env, r *check.Report) {
 			last = f.Group
 			env.Printf("%s\n", env.Paint(console.Bold, env.T("check.unit."+string(r.Scope), map[string]any{"Doc": r.Name, "Number": f.Group})))
 		}
-		printFinding(env, f)
+		printFinding(env, f, target)
 	}
 	if len(r.Findings) > 0 {
 		env.Printf("\n")
@@ -196,24 +248,50 @@ func scopeName(env *console.Env, s check.Scope) string {
 	return env.T("check.scope."+string(s), nil)
 }
 
-func printFinding(env *console.Env, f check.Finding) {
+// printFinding writes one finding: its kind, language and entry, then
+// where it is. A forbidden form or a look-alike is at a file position, with
+// its byte offsets in the unit's text of that language (which is what the
+// JSON output's start and end count). A missing term has nothing to point
+// at: its position is where the unit's text in the target language starts,
+// and the source term's own position follows the source excerpt.
+func printFinding(env *console.Env, f check.Finding, target targetFunc) {
 	entry := f.EntryID
 	if entry == "" {
 		entry = "—"
 	}
+	unit := env.T("check.unit-of."+string(f.Scope), map[string]any{"Number": f.Group})
+	offsets := env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End, "Lang": f.Lang, "Unit": unit})
 	head := []string{env.Paint(console.Red, env.T("check.kind."+f.Kind, nil)), f.Lang, entry}
-	if f.File != "" {
-		head = append(head, f.File+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Column))
+	missing := f.Kind == glossary.FindingMissing
+	switch {
+	case !missing:
+		if f.File != "" {
+			head = append(head, position(f.Position))
+		}
+		head = append(head, "("+offsets+")")
+	default:
+		if pos, ok := targetPosition(target, f); ok {
+			head = append(head, position(pos), "("+env.T("check.missing-at", map[string]any{"Lang": f.Lang, "Unit": unit})+")")
+		} else {
+			head = append(head, "("+env.T("check.missing-in", map[string]any{"Lang": f.Lang, "Unit": unit})+")")
+		}
 	}
-	head = append(head, env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End}))
 	env.Printf("  %s\n", strings.Join(head, "  "))
 	env.Printf("    %s\n", message(env, f))
 	srcLang := f.Lang
-	if f.Kind == glossary.FindingMissing {
+	if missing {
 		srcLang = f.SrcLang
 	}
 	env.Printf("    %s: %s\n", srcLang, excerpt(env, f.Segment, f.Start, f.End))
-	if f.Kind == glossary.FindingMissing && f.Target != "" {
+	if missing {
+		// Where the source term is, under its excerpt.
+		at := env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End, "Lang": f.SrcLang, "Unit": unit})
+		if f.File != "" {
+			at = position(f.Position) + "  (" + at + ")"
+		}
+		env.Printf("    %s  %s\n", strings.Repeat(" ", utf8.RuneCountInString(srcLang)), at)
+	}
+	if missing && f.Target != "" {
 		// Nothing in the translation to point at: show it around the place
 		// that corresponds, in proportion, to the source's occurrence.
 		at := 0
@@ -225,6 +303,17 @@ func printFinding(env *console.Env, f check.Finding) {
 		}
 		env.Printf("    %s: %s\n", f.Lang, excerpt(env, f.Target, at, at))
 	}
+}
+
+func targetPosition(target targetFunc, f check.Finding) (check.Position, bool) {
+	if target == nil {
+		return check.Position{}, false
+	}
+	return target(f)
+}
+
+func position(p check.Position) string {
+	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
 }
 
 // message is the finding as a sentence, from the glossary's catalogue
