@@ -358,14 +358,19 @@ func wrap(pieces []piece, width int, first, rest string) []line {
 		lw = restWidth
 		fresh = true
 	}
+	// trail[i] is the width the words of punctuation right after word i
+	// take, with their spaces.
+	trail := make([]int, len(ws)+1)
+	for i := len(ws) - 2; i >= 0; i-- {
+		if ws[i+1].punctuation() {
+			trail[i] = 1 + ws[i+1].width() + trail[i+1]
+		}
+	}
 	for i, wd := range ws {
 		ww := wd.width()
 		// The room this word needs on its line: itself, and the words of
 		// punctuation after it when they all fit on one line.
-		need := ww
-		for j := i + 1; j < len(ws) && ws[j].punctuation(); j++ {
-			need += 1 + ws[j].width()
-		}
+		need := ww + trail[i]
 		if need > width-restWidth {
 			need = ww
 		}
@@ -407,8 +412,9 @@ func wrap(pieces []piece, width int, first, rest string) []line {
 // room cells, the others in full cells each (the room of a new line).
 // Where a cut falls between two letters of a narrow script the part ends
 // in a hyphen (CJK text is cut without one, as it is written). A cut never
-// leaves punctuation alone at the start of a part: "International]," is
-// cut as "Internatio-" "nal],", not "International]" ",".
+// leaves punctuation or a single letter to start a part on its own:
+// "International]," is cut as "Internatio-" "nal],", not "International]"
+// ",". It takes time linear in the word's length.
 func cut(wd word, room, full int) []word {
 	var cs []char
 	for _, p := range wd {
@@ -416,27 +422,53 @@ func cut(wd word, room, full int) []word {
 			cs = append(cs, char{r, p.style})
 		}
 	}
+	// after[i] counts the letters and digits of cs[i:]; width[i] is the
+	// width of cs[:i].
+	after := make([]int, len(cs)+1)
+	for i := len(cs) - 1; i >= 0; i-- {
+		after[i] = after[i+1]
+		if isLetter(cs[i].r) {
+			after[i]++
+		}
+	}
+	width := make([]int, len(cs)+1)
+	for i, c := range cs {
+		width[i+1] = width[i] + runewidth.RuneWidth(c.r)
+	}
+	carry := min(2, after[0]-1) // letters the rest of a cut must start with
+	// fit returns the end of the part that starts at i and fits in room
+	// cells, moved back until the rest starts with carry letters; at
+	// least one character, so that a line narrower than one still moves on.
+	fit := func(i, room int) int {
+		n := i
+		for n < len(cs) && width[n+1]-width[i] <= room {
+			n++
+		}
+		for n > i+1 && n < len(cs) && after[n] < carry {
+			n--
+		}
+		return max(n, i+1)
+	}
 	var parts []word
-	for len(cs) > 0 {
-		if charsWidth(cs) <= room {
-			parts = append(parts, chars(cs).word())
+	for i := 0; i < len(cs); room = full {
+		if width[len(cs)]-width[i] <= room {
+			parts = append(parts, chars(cs[i:]).word())
 			break
 		}
-		n, hy := fit(cs, room), false
-		if k := breakAfter(cs[:n]); k > n/2 && k < n {
-			n = k // after a hyphen or slash of the word itself
+		n, hy := fit(i, room), false
+		if k := breakAfter(cs[i:n]); k > (n-i)/2 && i+k < n {
+			n = i + k // after a hyphen or slash of the word itself
 		} else if n < len(cs) && joins(cs[n-1], cs[n]) {
 			// The cut needs a hyphen, and the hyphen a cell.
-			n = fit(cs, room-1)
-			hy = n < len(cs) && joins(cs[n-1], cs[n]) && charsWidth(cs[:n])+1 <= room
+			n = fit(i, room-1)
+			hy = n < len(cs) && joins(cs[n-1], cs[n]) && width[n]-width[i]+1 <= room
 		}
-		part := chars(cs[:n]).word()
+		part := chars(cs[i:n]).word()
 		if hy {
 			part = append(part, piece{text: "-", style: cs[n-1].style})
 		}
 		parts = append(parts, part)
-		cs = cs[n:]
-		room = full
+		i = n
 	}
 	return parts
 }
@@ -452,52 +484,18 @@ type chars []char
 // word turns characters back into pieces, one per run of a style.
 func (cs chars) word() word {
 	var w word
-	for _, c := range cs {
-		if n := len(w); n > 0 && w[n-1].style == c.style {
-			w[n-1].text += string(c.r)
-			continue
+	var b strings.Builder
+	for i, c := range cs {
+		b.WriteRune(c.r)
+		if i+1 == len(cs) || cs[i+1].style != c.style {
+			w = append(w, piece{text: b.String(), style: c.style})
+			b.Reset()
 		}
-		w = append(w, piece{text: string(c.r), style: c.style})
 	}
 	return w
 }
 
-func charsWidth(cs []char) int {
-	w := 0
-	for _, c := range cs {
-		w += runewidth.RuneWidth(c.r)
-	}
-	return w
-}
-
-// fit returns how many characters of cs fit in room cells, less what it
-// takes for the rest to start with two letters or digits (one when the
-// word has no more), so that punctuation or a lone letter is not carried
-// over on its own; at least one, so that a line narrower than a character
-// still moves on.
-func fit(cs []char, room int) int {
-	n, w := 0, 0
-	for n < len(cs) && w+runewidth.RuneWidth(cs[n].r) <= room {
-		w += runewidth.RuneWidth(cs[n].r)
-		n++
-	}
-	carry := min(2, letters(cs)-1)
-	for n > 1 && n < len(cs) && letters(cs[n:]) < carry {
-		n--
-	}
-	return max(n, 1)
-}
-
-// letters counts the letters and digits of cs.
-func letters(cs []char) int {
-	k := 0
-	for _, c := range cs {
-		if unicode.IsLetter(c.r) || unicode.IsDigit(c.r) {
-			k++
-		}
-	}
-	return k
-}
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // breakAfter returns the length of the longest prefix of cs that ends in
 // a hyphen, a dash or a slash followed by a letter or digit, 0 if none:

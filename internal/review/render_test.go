@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 
@@ -266,4 +267,34 @@ func TestDiffFindings(t *testing.T) {
 	if len(added) != 1 || added[0].Text != "c" {
 		t.Errorf("added = %v", added)
 	}
+}
+
+// FuzzWrap checks wrap on any text and width: no line is wider than the
+// width (when a character fits at all), and only white space and the
+// hyphens of cut words are added or taken away.
+func FuzzWrap(f *testing.F) {
+	for _, s := range []string{"International, yes", "один два — три", "東京東京 z", "2017/2018", "a", " — , ."} {
+		f.Add(s, 8)
+	}
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		if width < 2 || width > 200 || !utf8.ValidString(text) {
+			return
+		}
+		strip := strings.NewReplacer(" ", "", "-", "", "\t", "", "\n", "", "\r", "", "\v", "", "\f", "", "\u0085", "", "\u00a0", "")
+		var out strings.Builder
+		for _, l := range wrap([]piece{{text: text}}, width, "", "") {
+			var b strings.Builder
+			for _, p := range l {
+				b.WriteString(p.text)
+			}
+			if w := runewidth.StringWidth(b.String()); w > width {
+				t.Fatalf("%q at %d: line %q is %d wide", text, width, b.String(), w)
+			}
+			out.WriteString(b.String())
+		}
+		in := strings.Join(strings.Fields(text), "")
+		if got, want := strip.Replace(out.String()), strip.Replace(in); got != want {
+			t.Fatalf("%q at %d: text changed: %q, want %q", text, width, got, want)
+		}
+	})
 }
