@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/tmx"
 )
@@ -60,6 +61,21 @@ func TestFromTMX(t *testing.T) {
 				"ru": "Первая\n\nВторой?\n",
 			},
 			kinds: "aligned aligned aligned",
+		},
+		{
+			// Some CAT tools write ISO 639-2/3 codes; check reads them
+			// as the workspace languages, and so must import-tmx.
+			name: "three-letter language codes",
+			units: []tmx.Unit{
+				unit("", v("eng", "One.", ""), v("rus", "Один.", ""), v("kaz-KZ", "Бір.", "")),
+				unit("", v("ENG", "Two.", ""), v("RUS", "Два.", ""), v("kk-Cyrl-KZ", "Екі.", "")),
+			},
+			texts: map[string]string{
+				"en": "One.\n\nTwo.\n",
+				"ru": "Один.\n\nДва.\n",
+				"kk": "Бір.\n\nЕкі.\n",
+			},
+			kinds: "aligned aligned",
 		},
 	}
 	for _, tt := range tests {
@@ -166,6 +182,31 @@ func TestQuotes(t *testing.T) {
 	for _, tt := range tests {
 		if got := Quotes(tt.lang, tt.in); got != tt.want {
 			t.Errorf("Quotes(%s, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLanguagesAgreeWithCheck: import-tmx (FromTMX, through tmx) and
+// check's TMX reader map a file's language tags to the same workspace
+// languages, so a unit check counts is never left out by import-tmx as
+// another language.
+func TestLanguagesAgreeWithCheck(t *testing.T) {
+	lm := check.NewLangMap(langs3)
+	for _, tag := range []string{
+		"en", "EN", "en-US", "en_GB", "eng", "ENG", "ru", "ru-RU", "rus", "kk", "kk-KZ", "kk_KZ",
+		"kk-Cyrl-KZ", "kk-Latn", "kaz", "kaz-KZ", "de", "deu", "ger", "fr-FR", "zh-Hant-TW",
+	} {
+		want, ok := lm.Lookup(tag)
+		if !ok {
+			t.Fatalf("check does not take %q for a language tag", tag)
+		}
+		mem, err := FromTMX(&tmx.TMX{Units: []tmx.Unit{{Variants: []tmx.Variant{v(tag, "Text.", "")}}}}, "x.tmx", langs3, "en")
+		got := ""
+		if err == nil {
+			got = strings.Join(mem.Langs, ",")
+		}
+		if got != want {
+			t.Errorf("%q: import-tmx files it under %q, check under %q", tag, got, want)
 		}
 	}
 }

@@ -80,12 +80,18 @@ func Read(r io.Reader, name string) (*TMX, error) {
 // fromUTF16 converts UTF-16 input to UTF-8 before the XML decoder sees it:
 // encoding/xml reads bytes as UTF-8 up to the declaration, so it cannot
 // itself switch to a two-byte encoding.
+//
+// Without a byte-order mark, UTF-16 is recognised by its first two
+// characters being ASCII (every XML document starts with "<" or white
+// space: "<?xml", "<tmx", "<!--", "\n<tmx"), one zero byte each, as in
+// appendix F of the XML specification. UTF-8 XML cannot hold a zero byte,
+// so the test never takes UTF-8 for UTF-16.
 func fromUTF16(data []byte) ([]byte, error) {
 	var enc encoding.Encoding
 	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), asciiPair(data, 1):
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), asciiPair(data, 0):
 		enc = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
 	default:
 		return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), nil
@@ -95,6 +101,22 @@ func fromUTF16(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("bad UTF-16: %v", err)
 	}
 	return out, nil
+}
+
+// asciiPair reports whether data starts with two ASCII characters in
+// UTF-16. zero is where the zero high byte sits in each two-byte unit: 0
+// for big endian, 1 for little endian.
+func asciiPair(data []byte, zero int) bool {
+	if len(data) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i += 2 {
+		hi, lo := data[i+zero], data[i+1-zero]
+		if hi != 0 || lo == 0 || lo >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // charsetReader decodes the encodings an XML declaration may name. UTF-16

@@ -13,7 +13,11 @@
 // the DTD lies beside it.
 package tmx
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+)
 
 // Version is the TMX version Write declares.
 const Version = "1.4"
@@ -95,11 +99,25 @@ func findProp(props []Prop, typ string) (string, bool) {
 	return "", false
 }
 
-// BaseLanguage returns the primary language subtag of a TMX language code,
-// in lower case: "EN-US" → "en", "kk_KZ" → "kk". Other tools write region
-// codes that a workspace does not use.
+// BaseLanguage returns the base language of a TMX language code, as the
+// two-letter code when there is one: "EN-US" → "en", "kk_KZ" → "kk",
+// "kk-Cyrl-KZ" → "kk", and the ISO 639-2/3 codes some tools write, "rus"
+// → "ru", "kaz" → "kk", "eng" → "en". Other tools write region codes and
+// three-letter codes that a workspace does not use; mapping them the way
+// golang.org/x/text/language does keeps import-tmx in agreement with
+// check's TMX reader, which uses the same package. A code that is not a
+// well-formed tag with a known language ("ru_RU.UTF-8", "x-foo") falls
+// back to its first subtag in lower case.
 func BaseLanguage(code string) string {
-	code = strings.ToLower(strings.TrimSpace(code))
+	code = strings.TrimSpace(code)
+	if t, err := language.Parse(code); err == nil {
+		// Only an exact base: "und" and private-use tags get a guessed
+		// one (en), which would file unknown text under English.
+		if b, conf := t.Base(); conf == language.Exact {
+			return b.String()
+		}
+	}
+	code = strings.ToLower(code)
 	if i := strings.IndexAny(code, "-_"); i >= 0 {
 		code = code[:i]
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 func sample() *TMX {
@@ -159,32 +161,93 @@ func TestReadErrors(t *testing.T) {
 
 func TestReadEncodings(t *testing.T) {
 	doc := `<tmx version="1.4"><header srclang="ru"/><body><tu><tuv xml:lang="ru"><seg>Привет</seg></tuv></tu></body></tmx>`
+	decl := `<?xml version="1.0" encoding="UTF-16"?>` + "\n"
 	win := []byte(`<?xml version="1.0" encoding="windows-1251"?>` + "\n" +
 		`<tmx version="1.4"><header srclang="ru"/><body><tu><tuv xml:lang="ru"><seg>` + "\xcf\xf0\xe8\xe2\xe5\xf2" + `</seg></tuv></tu></body></tmx>`)
-	for name, in := range map[string][]byte{
-		"utf-8 with BOM": append([]byte{0xEF, 0xBB, 0xBF}, doc...),
-		"windows-1251":   win,
+	for _, tt := range []struct {
+		name string
+		in   []byte
+	}{
+		{"utf-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, doc...)},
+		{"windows-1251", win},
+		{"utf-16le with BOM", utf16(t, false, true, decl+doc)},
+		{"utf-16be with BOM", utf16(t, true, true, decl+doc)},
+		{"utf-16le declaration, no BOM", utf16(t, false, false, decl+doc)},
+		{"utf-16be declaration, no BOM", utf16(t, true, false, decl+doc)},
+		// No declaration and no BOM: the file starts with its root tag,
+		// a comment or white space.
+		{"utf-16le <tmx, no BOM", utf16(t, false, false, doc)},
+		{"utf-16be <tmx, no BOM", utf16(t, true, false, doc)},
+		{"utf-16le comment, no BOM", utf16(t, false, false, "<!-- memory -->"+doc)},
+		{"utf-16le newline, no BOM", utf16(t, false, false, "\n"+doc)},
 	} {
-		m, err := Read(bytes.NewReader(in), name)
+		m, err := Read(bytes.NewReader(tt.in), tt.name)
 		if err != nil {
-			t.Errorf("%s: %v", name, err)
+			t.Errorf("%s: %v", tt.name, err)
 			continue
 		}
 		if got := m.Units[0].Variants[0].Text; got != "Привет" {
-			t.Errorf("%s: %q", name, got)
+			t.Errorf("%s: %q", tt.name, got)
+		}
+	}
+}
+
+// utf16 encodes s as UTF-16, big or little endian, with or without a
+// byte-order mark.
+func utf16(t *testing.T, big, bom bool, s string) []byte {
+	t.Helper()
+	order, mark := unicode.LittleEndian, unicode.IgnoreBOM
+	if big {
+		order = unicode.BigEndian
+	}
+	if bom {
+		mark = unicode.UseBOM
+	}
+	b, err := unicode.UTF16(order, mark).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestBaseLanguage(t *testing.T) {
+	tests := []struct{ code, want string }{
+		{"en", "en"},
+		{"EN-US", "en"},
+		{"kk_KZ", "kk"},
+		{" ru ", "ru"},
+		{"kk-Cyrl-KZ", "kk"},
+		{"kk-Latn", "kk"},
+		// ISO 639-2/3 codes, as some CAT tools and check's reader take them.
+		{"rus", "ru"},
+		{"RUS", "ru"},
+		{"kaz", "kk"},
+		{"kaz-KZ", "kk"},
+		{"eng", "en"},
+		// Not a tag with a known language: the first subtag, never a guess.
+		{"und", "und"},
+		{"x-foo", "x"},
+		{"ru_RU.UTF-8", "ru"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := BaseLanguage(tt.code); got != tt.want {
+			t.Errorf("BaseLanguage(%q) = %q, want %q", tt.code, got, tt.want)
 		}
 	}
 }
 
 func TestLanguage(t *testing.T) {
-	tests := []struct{ a, b string }{{"EN-US", "en"}, {"kk_KZ", "kk"}, {" ru ", "RU-ru"}}
+	tests := []struct{ a, b string }{{"EN-US", "en"}, {"kk_KZ", "kk"}, {" ru ", "RU-ru"}, {"rus", "ru"}, {"kaz", "kk-KZ"}}
 	for _, tt := range tests {
 		if !SameLanguage(tt.a, tt.b) {
 			t.Errorf("SameLanguage(%q, %q) = false", tt.a, tt.b)
 		}
 	}
-	if SameLanguage("en", "kk") {
-		t.Error("en and kk are the same")
+	for _, tt := range []struct{ a, b string }{{"en", "kk"}, {"und", "en"}, {"rus", "kk"}} {
+		if SameLanguage(tt.a, tt.b) {
+			t.Errorf("SameLanguage(%q, %q) = true", tt.a, tt.b)
+		}
 	}
 }
 
