@@ -13,7 +13,9 @@
 // # Safety
 //
 // Every text is escaped for the format it lands in (XML, HTML, Markdown,
-// CSV quoting, JSON). Characters that XML 1.0 cannot carry (U+0000–U+001F
+// CSV quoting, JSON). In XML and HTML every value placed in an attribute
+// goes through [xmltext.Attr], language codes and statuses too: they come
+// from alignment.yaml, which a person may edit. Characters that XML 1.0 cannot carry (U+0000–U+001F
 // other than tab, LF and CR) are replaced by U+FFFD in every format, so
 // all exports of a document show the same text; [Replaced] counts them so
 // the caller can say so.

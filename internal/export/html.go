@@ -92,14 +92,14 @@ func writeHTML(w io.Writer, p *plan) error {
 		title = p.title + " — " + p.doc.ID
 	}
 	h := func(s string) { bw.WriteString(s) }
-	h("<!DOCTYPE html>\n<html lang=\"" + uiLang + "\">\n<head>\n<meta charset=\"utf-8\" />\n")
+	h("<!DOCTYPE html>\n<html lang=\"" + xmltext.Attr(uiLang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n")
 	h("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
 	h("<meta name=\"generator\" content=\"" + xmltext.Attr(Tool+" "+p.opt.Version) + "\" />\n")
 	if len(p.opt.Forced) > 0 {
 		h("<meta name=\"tilmash-forced\" content=\"" + xmltext.Attr(Summary(p.opt.Forced)) + "\" />\n")
 	}
 	h("<title>" + xmltext.Text(title) + "</title>\n<style>\n" + pageCSS + "</style>\n</head>\n<body>\n")
-	h("<header>\n<h1 lang=\"" + p.langs[0] + "\">" + xmltext.Text(orID(p.title, p.doc.ID)) + "</h1>\n")
+	h("<header>\n<h1 lang=\"" + xmltext.Attr(p.langs[0]) + "\">" + xmltext.Text(orID(p.title, p.doc.ID)) + "</h1>\n")
 	n, conf, flag := p.a.Counts()
 	h("<p class=\"meta\"><code>" + xmltext.Text(p.doc.ID) + "</code> · " +
 		xmltext.Text(p.label("export.html.counts", map[string]any{"Groups": n, "Confirmed": conf, "Flagged": flag})) + "</p>\n</header>\n")
@@ -115,13 +115,13 @@ func writeHTML(w io.Writer, p *plan) error {
 	}
 	h("<table>\n<thead><tr><th scope=\"col\" class=\"num\">" + xmltext.Text(p.label("export.html.group", nil)) + "</th>")
 	for _, l := range p.langs {
-		h("<th scope=\"col\" lang=\"" + l + "\">" + strings.ToUpper(l) + "</th>")
+		h("<th scope=\"col\" lang=\"" + xmltext.Attr(l) + "\">" + xmltext.Text(strings.ToUpper(l)) + "</th>")
 	}
 	h("</tr></thead>\n<tbody>\n")
 	marks := groupMarks(p.opt.Marks)
 	for i, g := range p.a.Groups {
 		num := strconv.Itoa(i + 1)
-		h("<tr id=\"g" + num + "\" class=\"" + string(g.Status) + "\"><th scope=\"row\" class=\"num\"><a href=\"#g" + num + "\">" + num + "</a>")
+		h("<tr id=\"g" + num + "\" class=\"" + xmltext.Attr(string(g.Status)) + "\"><th scope=\"row\" class=\"num\"><a href=\"#g" + num + "\">" + num + "</a>")
 		st := p.label("export.html.status."+string(g.Status), nil)
 		if g.Status == document.Flagged {
 			st = "⚑ " + st
@@ -132,7 +132,7 @@ func writeHTML(w io.Writer, p *plan) error {
 		}
 		h("</th>")
 		for _, l := range p.langs {
-			h("<td lang=\"" + l + "\">")
+			h("<td lang=\"" + xmltext.Attr(l) + "\">")
 			h(cell(g.Text(l), marks[markKey{i + 1, l}]))
 			h("</td>")
 		}
@@ -228,7 +228,7 @@ func highlight(text string, ms []Mark) string {
 	pos := 0
 	for _, m := range placed {
 		b.WriteString(xmltext.Text(text[pos:m.Start]))
-		b.WriteString("<mark class=\"" + m.Class + "\"")
+		b.WriteString("<mark class=\"" + xmltext.Attr(m.Class) + "\"")
 		if m.Title != "" {
 			b.WriteString(" title=\"" + xmltext.Attr(m.Title) + "\"")
 		}
