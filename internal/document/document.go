@@ -182,11 +182,22 @@ func (e *MissingLanguageError) Hint() string { return "document.missing-language
 // lock. Every writer of meta.yaml goes through it, so the file's form is
 // decided in one place.
 func (d *Document) SaveMeta() error {
+	data, err := d.Meta.Marshal()
+	if err != nil {
+		return err
+	}
+	return d.WS.WriteFile(d.rel("meta.yaml"), data)
+}
+
+// Marshal renders meta.yaml. Writers that must know the bytes before
+// writing them (the review journal records them) use it, so the file has
+// one form.
+func (m *Meta) Marshal() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&d.Meta); err != nil {
-		return err
+	if err := enc.Encode(m); err != nil {
+		return nil, err
 	}
-	return d.WS.WriteFile(d.rel("meta.yaml"), buf.Bytes())
+	return buf.Bytes(), nil
 }

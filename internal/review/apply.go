@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // Snapshot is a document's alignment and texts as read together.
@@ -272,20 +271,9 @@ func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map
 }
 
 // metaBytes returns meta.yaml holding m exactly as document.SaveMeta
-// writes it, so that re-importing the corrected text is seen as unchanged
-// and the form of the file is decided in one place. The journal needs the
-// new bytes (and their sha256) before the file is replaced, and SaveMeta
-// only writes; so it writes into a scratch folder outside the workspace
-// and the bytes are read back from there.
-func metaBytes(d *document.Document, m document.Meta) ([]byte, error) {
-	dir, err := os.MkdirTemp("", "tilmash-meta-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	scratch := &document.Document{WS: &workspace.Workspace{Root: dir, Config: d.WS.Config}, ID: d.ID, Meta: m}
-	if err := scratch.SaveMeta(); err != nil {
-		return nil, err
-	}
-	return os.ReadFile(filepath.Join(scratch.Dir(), "meta.yaml"))
+// writes it (both use Meta.Marshal), so that re-importing the corrected
+// text is seen as unchanged. The journal needs the new bytes (and their
+// sha256) before the file is replaced.
+func metaBytes(_ *document.Document, m document.Meta) ([]byte, error) {
+	return m.Marshal()
 }
