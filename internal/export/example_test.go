@@ -51,11 +51,23 @@ func ExampleWrite_forced() {
 	d, a, done := exampleDoc()
 	defer done()
 	opt := export.Options{Forced: export.Flagged(a)}
-	if err := export.Write(os.Stdout, "csv", d, a, opt); err != nil {
-		fmt.Println(err)
+	for _, format := range []string{"md", "csv"} {
+		// CSV has no place for the record: its first line stays the
+		// header, and the caller warns instead.
+		fmt.Printf("%s records a forced export: %v\n", format, export.Records(format))
+		if err := export.Write(os.Stdout, format, d, a, opt); err != nil {
+			fmt.Println(err)
+		}
 	}
 	// Output:
-	// # tilmash: forced past 1 flagged group (2)
+	// md records a forced export: true
+	// <!-- tilmash: forced past 1 flagged group (2) -->
+	//
+	// | # | en | kk |
+	// |--:|---|---|
+	// | 1 | Tokayev spoke. | Тоқаев сөйледі. |
+	// | 2 ⚑ | The inquiry began. | Тексеру басталды. |
+	// csv records a forced export: false
 	// en,kk
 	// Tokayev spoke.,Тоқаев сөйледі.
 	// The inquiry began.,Тексеру басталды.

@@ -8,7 +8,9 @@
 // [Options]: it does not print, decide policy or touch the workspace. The
 // export command and publish decide what to export and where; the
 // consistency gate's verdict arrives here only as Options.Forced, which the
-// writers record in the output.
+// writers record in the output where the format has a place for it
+// ([Records]: not in CSV, TSV and plain text, whose first line or every
+// line is data).
 //
 // # Safety
 //
@@ -94,6 +96,22 @@ type Blocker struct {
 	Expected string // what the glossary expects instead
 	Note     string // the group's note, for a flagged group
 }
+
+// Records reports whether files of format record a forced export
+// (Options.Forced): TMX and XLIFF in a header property or note, HTML in a
+// banner and a meta element, Markdown in an HTML comment, JSON Lines in a
+// "forced" field on every line.
+//
+// CSV, TSV and plain text do not. RFC 4180 has no comments, and the tools
+// these files are for read the first line as the header of language codes
+// (OmegaT, Translate Toolkit) or column names (pandas, spreadsheets), so a
+// "# forced" line there would turn into a language or a row of data. A
+// sidecar file (CSVW's FILE-metadata.json) cannot go with standard output
+// and no such tool reads it. Plain text is published as it is. For these
+// formats the caller must say on stderr that the file does not show it.
+func Records(format string) bool { return !unrecorded[format] }
+
+var unrecorded = map[string]bool{"csv": true, "tsv": true, "txt": true}
 
 // KindFlagged is the Blocker kind of a flagged group.
 const KindFlagged = "flagged"

@@ -490,3 +490,43 @@ print(json.dumps([[str(u.source), str(u.target)] for u in store.units]))`
 		}
 	}
 }
+
+// TestForcedRecord: a format either records a forced export (the output
+// differs from the unforced one) or, per Records, does not and is then
+// byte for byte the unforced file. CSV and TSV keep the header row of
+// language codes first, as OmegaT and pandas read it.
+func TestForcedRecord(t *testing.T) {
+	d, a := newDoc(t, "sample", sample, sampleGroups)
+	forced := Options{Target: "kk", Forced: Flagged(a)}
+	for _, f := range Formats {
+		plain, rec := render(t, f, d, a, Options{Target: "kk"}), render(t, f, d, a, forced)
+		if got := !bytes.Equal(plain, rec); got != Records(f) {
+			t.Errorf("%s: forced output differs: %v, Records: %v", f, got, Records(f))
+		}
+	}
+	for _, f := range LocalizedFormats {
+		var plain, rec bytes.Buffer
+		if err := Localized(&plain, f, d, "kk", Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Localized(&rec, f, d, "kk", forced); err != nil {
+			t.Fatal(err)
+		}
+		if got := !bytes.Equal(plain.Bytes(), rec.Bytes()); got != Records(f) {
+			t.Errorf("localized %s: forced output differs: %v, Records: %v", f, got, Records(f))
+		}
+	}
+	for _, f := range []string{"csv", "tsv"} {
+		r := csv.NewReader(bytes.NewReader(render(t, f, d, a, forced)))
+		if f == "tsv" {
+			r.Comma = '\t'
+		}
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if strings.Join(rows[0], ",") != "en,ru,kk" || len(rows) != len(a.Groups)+1 {
+			t.Errorf("forced %s: header %q, %d rows for %d groups", f, rows[0], len(rows), len(a.Groups))
+		}
+	}
+}

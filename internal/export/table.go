@@ -13,8 +13,9 @@ import (
 )
 
 // writeCSV writes RFC 4180 CSV: a header row of language codes, then a
-// row per group. A forced export starts with a "# …" comment line, which
-// CSV has no other place for.
+// row per group. The header is always the first line, forced or not (see
+// [Records]): OmegaT and Translate Toolkit take it for the languages of
+// the columns, pandas and spreadsheets for their names.
 func writeCSV(w io.Writer, p *plan) error { return writeDelimited(w, p, ',') }
 
 // writeTSV is writeCSV with tabs, quoted the way spreadsheets and
@@ -23,9 +24,6 @@ func writeTSV(w io.Writer, p *plan) error { return writeDelimited(w, p, '\t') }
 
 func writeDelimited(w io.Writer, p *plan, comma rune) error {
 	bw := bufio.NewWriter(w)
-	if len(p.opt.Forced) > 0 {
-		bw.WriteString("# tilmash: " + oneLine(Summary(p.opt.Forced)) + "\n")
-	}
 	cw := csv.NewWriter(bw)
 	cw.Comma = comma
 	if err := cw.Write(p.langs); err != nil {

@@ -136,7 +136,7 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 	if err != nil {
 		return err
 	}
-	forced, err := v.Apply(env, d.ID, force)
+	forced, err := v.Apply(env, d.ID, force, []string{format})
 	if err != nil {
 		return err
 	}
@@ -233,12 +233,9 @@ func exportLocalized(env *console.Env, c *urfave.Context, d *document.Document, 
 	if err != nil {
 		return err
 	}
-	forced, err := v.Apply(env, d.ID, force)
+	forced, err := v.Apply(env, d.ID, force, []string{format})
 	if err != nil {
 		return err
-	}
-	if len(forced) > 0 && format == "txt" {
-		env.Warn("export.forced-txt", nil)
 	}
 	opt := options(env)
 	opt.Forced = forced

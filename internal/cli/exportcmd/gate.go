@@ -83,8 +83,10 @@ func Inspect(env *console.Env, d *document.Document, a *document.Alignment, lang
 // Apply prints the verdict. Without force, blockers refuse the export:
 // the returned error (a *console.Findings) maps to exit 1. With force, the
 // export goes on with a warning, and the blockers are returned for the
-// output to record (export.Options.Forced).
-func (v *Verdict) Apply(env *console.Env, id string, force bool) ([]export.Blocker, error) {
+// output to record (export.Options.Forced). formats are the formats about
+// to be written: the warning says which of them cannot record the forcing
+// (export.Records), since for those it is the only record there is.
+func (v *Verdict) Apply(env *console.Env, id string, force bool, formats []string) ([]export.Blocker, error) {
 	if len(v.Blockers) == 0 {
 		return nil, nil
 	}
@@ -96,7 +98,21 @@ func (v *Verdict) Apply(env *console.Env, id string, force bool) ([]export.Block
 		env.Hint("export.gate.hint", map[string]any{"ID": id})
 		return nil, &console.Findings{Count: len(v.Blockers)}
 	}
-	env.Warn("export.gate.forced", map[string]any{"Count": len(v.Blockers), "ID": id})
+	var unrecorded []string
+	for _, f := range formats {
+		if !export.Records(f) && !contains(unrecorded, f) {
+			unrecorded = append(unrecorded, f)
+		}
+	}
+	data := map[string]any{"Count": len(v.Blockers), "ID": id, "Formats": strings.Join(unrecorded, ", ")}
+	switch {
+	case len(unrecorded) == 0:
+		env.Warn("export.gate.forced", data)
+	case len(formats) == 1:
+		env.Warn("export.gate.forced-unrecorded", data)
+	default:
+		env.Warn("export.gate.forced-some", data)
+	}
 	return v.Blockers, nil
 }
 

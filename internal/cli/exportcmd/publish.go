@@ -63,6 +63,9 @@ func publishCommand(env *console.Env) *urfave.Command {
 	}
 }
 
+// publishedFormats are the formats publish writes for every document.
+var publishedFormats = append(append([]string(nil), export.Formats...), export.LocalizedFormats...)
+
 // published is one row of the publish summary.
 type published struct {
 	id                         string
@@ -101,7 +104,7 @@ func Publish(env *console.Env, ws *workspace.Workspace, ids, excluded []string, 
 				row.findings++
 			}
 		}
-		forced, err := v.Apply(env, id, force)
+		forced, err := v.Apply(env, id, force, publishedFormats)
 		var f *console.Findings
 		if errors.As(err, &f) {
 			row.held = true
