@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -73,17 +75,18 @@ type published struct {
 	findings                   int
 	files                      int
 	held                       bool
+	removed                    bool // held back, and the exports of an earlier publish removed
 }
 
 // Publish is the README's main job: for each document it aligns (keeping
 // confirmed groups), checks, and exports every format into the workspace's
 // export folder, export/DOC/. A document that fails the consistency gate
-// (flagged groups, glossary findings) is held back, unless force; the
-// others are still published. The glossary is exported as term bases
+// (flagged groups, glossary findings) is held back, unless force, and its
+// export/DOC/ from an earlier publish is removed so that nobody ships it;
+// the others are still published. The glossary is exported as term bases
 // beside them. It returns a *console.Findings (exit 1) when a document was
 // held back.
 func Publish(env *console.Env, ws *workspace.Workspace, ids, excluded []string, force bool) error {
-	root := ws.Path(ws.Config.Export)
 	var rows []published
 	held, files := 0, 0
 	for _, id := range ids {
@@ -109,6 +112,9 @@ func Publish(env *console.Env, ws *workspace.Workspace, ids, excluded []string, 
 		if errors.As(err, &f) {
 			row.held = true
 			held++
+			if row.removed, err = removeExports(ws, id); err != nil {
+				return err
+			}
 			rows = append(rows, row)
 			continue
 		} else if err != nil {
@@ -116,7 +122,7 @@ func Publish(env *console.Env, ws *workspace.Workspace, ids, excluded []string, 
 		}
 		opt := options(env)
 		opt.Langs, opt.Forced = langs, forced
-		n, err := publishDocument(ws, filepath.Join(root, id), d, a, opt, v.Marks(env, a, langs))
+		n, err := publishDocument(ws, id, d, a, opt, v.Marks(env, a, langs))
 		if err != nil {
 			return err
 		}
@@ -124,7 +130,7 @@ func Publish(env *console.Env, ws *workspace.Workspace, ids, excluded []string, 
 		files += n
 		rows = append(rows, row)
 	}
-	n, err := publishGlossary(ws, root)
+	n, err := publishGlossary(ws)
 	if err != nil {
 		return err
 	}
@@ -136,10 +142,40 @@ func Publish(env *console.Env, ws *workspace.Workspace, ids, excluded []string, 
 	return nil
 }
 
+// removeExports deletes export/ID of a document publish held back, and
+// reports whether there was one: files of an earlier publish left there
+// would be shipped as if the document had passed. The path is built only
+// from the validated id under the workspace's export folder, and that
+// folder must lie inside the workspace with links resolved. export/ID
+// itself is never followed: a symbolic link there is removed, not its
+// target (os.RemoveAll unlinks a link, and does not follow the links
+// inside a folder it deletes).
+func removeExports(ws *workspace.Workspace, id string) (bool, error) {
+	if err := document.ValidID(id); err != nil {
+		return false, err
+	}
+	rel := filepath.Join(ws.Config.Export, id)
+	path := ws.Path(rel)
+	if !filepath.IsLocal(rel) || !workspace.Inside(ws.Root, filepath.Dir(path)) {
+		return false, &workspace.EscapeError{Path: rel}
+	}
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
 // publishDocument writes every bilingual format (one file per language
-// pair for XLIFF) and every localized version of d into dir, and returns
-// how many files it wrote.
-func publishDocument(ws *workspace.Workspace, dir string, d *document.Document, a *document.Alignment, opt export.Options, marks []export.Mark) (int, error) {
+// pair for XLIFF) and every localized version of d into export/ID/, and
+// returns how many files it wrote. It writes through ws.WriteFile, which
+// refuses a path that leaves the workspace, also through a symbolic link
+// (a cloned workspace may carry export -> /somewhere).
+func publishDocument(ws *workspace.Workspace, id string, d *document.Document, a *document.Alignment, opt export.Options, marks []export.Mark) (int, error) {
 	n := 0
 	write := func(name string, fill func(*bytes.Buffer) error) error {
 		data, err := render(fill)
@@ -147,7 +183,7 @@ func publishDocument(ws *workspace.Workspace, dir string, d *document.Document, 
 			return err
 		}
 		n++
-		return workspace.WriteFileAtomic(filepath.Join(dir, name), data)
+		return ws.WriteFile(filepath.Join(ws.Config.Export, id, name), data)
 	}
 	source := ws.Config.Source
 	for _, format := range export.Formats {
@@ -193,9 +229,10 @@ func publishDocument(ws *workspace.Workspace, dir string, d *document.Document, 
 	return n, nil
 }
 
-// publishGlossary writes the glossary as every term base format into dir:
-// OmegaT, Trados and Translate Toolkit can then use the same terms.
-func publishGlossary(ws *workspace.Workspace, dir string) (int, error) {
+// publishGlossary writes the glossary as every term base format into the
+// export folder: OmegaT, Trados and Translate Toolkit can then use the
+// same terms.
+func publishGlossary(ws *workspace.Workspace) (int, error) {
 	g, probs, _, err := check.ReadGlossary(ws)
 	if err != nil {
 		return 0, err
@@ -227,7 +264,7 @@ func publishGlossary(ws *workspace.Workspace, dir string) (int, error) {
 			if err != nil {
 				return n, err
 			}
-			if err := workspace.WriteFileAtomic(filepath.Join(dir, name), data); err != nil {
+			if err := ws.WriteFile(filepath.Join(ws.Config.Export, name), data); err != nil {
 				return n, err
 			}
 			n++
@@ -247,7 +284,11 @@ func printPublished(env *console.Env, ws *workspace.Workspace, rows []published,
 		}
 		result := env.N("publish.files", r.files, map[string]any{"Dir": filepath.Join(ws.Config.Export, r.id)})
 		if r.held {
-			result = env.Paint(console.Red, env.T("publish.held", nil))
+			result = env.T("publish.held", nil)
+			if r.removed {
+				result = env.T("export.publish.held-removed", map[string]any{"Held": result, "Dir": filepath.Join(ws.Config.Export, r.id)})
+			}
+			result = env.Paint(console.Red, result)
 		} else {
 			done++
 		}
