@@ -158,18 +158,20 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 				_, err := env.Stdout.Write(yamlData)
 				return err
 			}
-			if _, err := os.Stat(dest); err == nil && !c.Bool("force") {
-				return &existsError{Path: shown}
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
 			// The glossary folder belongs to the workspace: write under
-			// its lock, and report ids that other files already use.
+			// its lock, and report ids that other files already use. The
+			// file must be looked for under the lock too: another writer
+			// may create it while this one waits.
 			unlock, err := env.Lock(ws)
 			if err != nil {
 				return err
 			}
 			defer unlock()
+			if _, err := os.Stat(dest); err == nil && !c.Bool("force") {
+				return &existsError{Path: shown}
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
 			if inside(realPath(ws.Path(ws.Config.Glossary)), realPath(dest)) {
 				clashes(env, ws, dest, entries)
 			}
