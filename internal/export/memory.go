@@ -88,13 +88,22 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 	other := map[string]bool{}
 	has := map[string]bool{}
 	marked := map[string]bool{}
+	// A memory repeats a handful of tags; parsing each tag once keeps a
+	// large memory fast (see BenchmarkFromTMX).
+	mapped := map[string]string{}
 	wsLang := func(code string) string {
-		for _, l := range langs {
-			if tmx.SameLanguage(code, l) {
-				return l
+		if l, ok := mapped[code]; ok {
+			return l
+		}
+		l := ""
+		for _, w := range langs {
+			if tmx.SameLanguage(code, w) {
+				l = w
+				break
 			}
 		}
-		return ""
+		mapped[code] = l
+		return l
 	}
 	for _, u := range m.Units {
 		for _, v := range u.Variants {
