@@ -175,7 +175,17 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 			if inside(realPath(ws.Path(ws.Config.Glossary)), realPath(dest)) {
 				clashes(env, ws, dest, entries)
 			}
-			if err := workspace.WriteFileAtomic(dest, yamlData); err != nil {
+			// A file in the workspace goes through ws.WriteFile, which
+			// refuses links out of it; an -o elsewhere is the user's choice.
+			write := func() error { return workspace.WriteFileAtomic(dest, yamlData) }
+			if rel, err := filepath.Rel(ws.Root, dest); err == nil && filepath.IsLocal(rel) {
+				write = func() error { return ws.WriteFile(rel, yamlData) }
+			}
+			if err := write(); err != nil {
+				var esc *workspace.EscapeError
+				if errors.As(err, &esc) {
+					return err
+				}
 				return &writeError{Path: dest, Err: err}
 			}
 			_, probs := glossary.Parse(shown, yamlData, ws.Config.Languages)
