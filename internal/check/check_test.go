@@ -306,7 +306,11 @@ func sentenceAlignment(t *testing.T, id string, langs []string, texts map[string
 		}
 		return out
 	}
-	return document.Realign(nil, id, langs[0], langs, texts, cut, zip)
+	a, err := document.Realign(nil, id, langs[0], langs, texts, cut, zip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 func TestDocument(t *testing.T) {
