@@ -2,34 +2,20 @@ package cli_test
 
 import (
 	"flag"
-	"os"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/cli/clitest"
 )
 
 var update = flag.Bool("update", false, "update testscript files with actual output")
 
-func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"tilmash": func() { os.Exit(cli.Run()) }})
-}
+func TestMain(m *testing.M) { clitest.Main(m) }
 
 // TestScripts runs the end-to-end scripts of the core commands in
 // testdata/script: init, import, status, workspace discovery, language
 // choice and every bad input they refuse.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir:           "testdata/script",
-		UpdateScripts: *update,
-		Setup: func(e *testscript.Env) error {
-			// A clean environment: no inherited language or workspace.
-			for _, k := range []string{"LANG", "LC_ALL", "LC_MESSAGES", "TILMASH_LANG", "TILMASH_WORKSPACE"} {
-				e.Setenv(k, "")
-			}
-			e.Setenv("NO_COLOR", "1")
-			return nil
-		},
-	})
+	testscript.Run(t, clitest.Params("testdata/script", *update, nil, nil))
 }

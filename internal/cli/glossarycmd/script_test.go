@@ -1,25 +1,20 @@
 package glossarycmd_test
 
 import (
-	"errors"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/cli/clitest"
 	_ "github.com/tilmash/tilmash/internal/cli/glossarycmd"
 )
 
 var update = flag.Bool("update", false, "update testscript files with actual output")
 
-func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"tilmash": func() { os.Exit(cli.Run()) }})
-}
+func TestMain(m *testing.M) { clitest.Main(m) }
 
 // TestScripts runs the end-to-end scripts of glossary lint, list, show,
 // add and check, with the status and align-files hooks, in
@@ -30,21 +25,10 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testscript.Run(t, testscript.Params{
-		Dir:           "testdata/script",
-		UpdateScripts: *update,
-		Setup: func(e *testscript.Env) error {
-			for _, k := range []string{"LANG", "LC_ALL", "LC_MESSAGES", "TILMASH_LANG", "TILMASH_WORKSPACE"} {
-				e.Setenv(k, "")
-			}
-			e.Setenv("NO_COLOR", "1")
-			e.Setenv("REPO", repo)
-			return houseWorkspace(repo, e.WorkDir)
-		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": exitcode,
-		},
-	})
+	testscript.Run(t, clitest.Params("testdata/script", *update, func(e *testscript.Env) error {
+		e.Setenv("REPO", repo)
+		return houseWorkspace(repo, e.WorkDir)
+	}, nil))
 }
 
 // houseWorkspace makes $WORK/house, a workspace with the repository's
@@ -83,28 +67,4 @@ func houseWorkspace(repo, work string) error {
 		}
 	}
 	return nil
-}
-
-// exitcode runs a program and checks its exit code: "exitcode 1 tilmash
-// check" passes only when check exits with 1. Its output can be matched
-// with stdout and stderr afterwards, as after exec.
-func exitcode(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) < 2 {
-		ts.Fatalf("usage: exitcode N program [args...]")
-	}
-	want, err := strconv.Atoi(args[0])
-	if err != nil {
-		ts.Fatalf("exitcode: %v", err)
-	}
-	got := 0
-	if err := ts.Exec(args[1], args[2:]...); err != nil {
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) {
-			ts.Fatalf("exitcode: %v", err)
-		}
-		got = ee.ExitCode()
-	}
-	if got != want {
-		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
-	}
 }

@@ -2,41 +2,24 @@ package reviewcmd_test
 
 import (
 	"flag"
-	"os"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/cli/clitest"
 	_ "github.com/tilmash/tilmash/internal/cli/reviewcmd"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 )
 
 var update = flag.Bool("update", false, "update testscript files with actual output")
 
-func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"tilmash": func() { os.Exit(cli.Run()) }})
-}
+func TestMain(m *testing.M) { clitest.Main(m) }
 
 // TestScripts runs the end-to-end scripts of show, group, undo and review
 // in testdata/script. Each starts from a sample workspace that the sample
 // command builds (the sample article in three languages, aligned).
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir:           "testdata/script",
-		UpdateScripts: *update,
-		Setup: func(e *testscript.Env) error {
-			for _, k := range []string{"LANG", "LC_ALL", "LC_MESSAGES", "TILMASH_LANG", "TILMASH_WORKSPACE"} {
-				e.Setenv(k, "")
-			}
-			e.Setenv("NO_COLOR", "1")
-			e.Setenv("TZ", "UTC")
-			return nil
-		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"sample": sample,
-		},
-	})
+	testscript.Run(t, clitest.Params("testdata/script", *update, nil, map[string]clitest.Cmd{"sample": sample}))
 }
 
 // sample DIR [uneven] creates a workspace in DIR holding document demo,
