@@ -1,7 +1,9 @@
 package console
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -50,7 +52,13 @@ func (e *FileError) MessageID() string {
 	return "app.file-unreadable"
 }
 
-// TemplateData gives the values of the localized message.
+// TemplateData gives the values of the localized message. Err is the
+// operating system's reason alone: the message already names the file.
 func (e *FileError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Err": e.Err.Error()}
+	err := e.Err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return map[string]any{"File": e.File, "Err": err.Error()}
 }

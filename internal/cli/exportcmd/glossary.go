@@ -105,7 +105,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			data, name, err := readFile(env, file)
+			data, name, err := env.ReadInput(file)
 			if err != nil {
 				return err
 			}

@@ -3,7 +3,6 @@ package exportcmd
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -46,7 +45,7 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			data, name, err := readFile(env, file)
+			data, name, err := env.ReadInput(file)
 			if err != nil {
 				return err
 			}
@@ -132,30 +131,6 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 	}
 }
 
-// readFile reads a file argument, "-" meaning standard input, relative to
-// the working folder. It returns the name to use in messages.
-func readFile(env *console.Env, file string) ([]byte, string, error) {
-	if file == "-" {
-		b, err := readAll(env)
-		return b, env.T("app.stdin", nil), err
-	}
-	p := file
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(env.Dir, p)
-	}
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return nil, file, &fileError{File: file, Err: err}
-	}
-	return b, file, nil
-}
-
-func readAll(env *console.Env) ([]byte, error) {
-	var buf bytes.Buffer
-	_, err := buf.ReadFrom(env.Stdin)
-	return buf.Bytes(), err
-}
-
 // Slug makes a document id from a file name: lower-case ASCII letters and
 // digits, every other run of characters one hyphen, at most 64 bytes.
 // Letters outside ASCII are dropped, so a name of only Cyrillic letters
@@ -180,28 +155,6 @@ func Slug(name string) string {
 		s = strings.TrimRight(s[:64], "-")
 	}
 	return s
-}
-
-// fileError is an input file that cannot be read.
-type fileError struct {
-	File string
-	Err  error
-}
-
-func (e *fileError) Error() string { return e.File + ": " + e.Err.Error() }
-func (e *fileError) Unwrap() error { return e.Err }
-
-// MessageID names the localized message for e.
-func (e *fileError) MessageID() string {
-	if os.IsNotExist(e.Err) {
-		return "app.file-missing"
-	}
-	return "app.file-unreadable"
-}
-
-// TemplateData gives the values of the localized message.
-func (e *fileError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Err": e.Err.Error()}
 }
 
 // replaceError refuses to replace an existing alignment without --force.

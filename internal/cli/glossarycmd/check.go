@@ -1,9 +1,6 @@
 package glossarycmd
 
 import (
-	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -116,13 +113,9 @@ type targetFunc func(f check.Finding) (check.Position, bool)
 func checkInput(env *console.Env, ws *workspace.Workspace, c *check.Checker, arg string) (*check.Report, targetFunc, error) {
 	switch inputFormat(arg) {
 	case "tmx", "tsv":
-		path := arg
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(env.Dir, path)
-		}
-		data, err := os.ReadFile(path)
+		data, _, err := env.ReadInput(arg)
 		if err != nil {
-			return nil, nil, &fileError{File: arg, Err: err}
+			return nil, nil, err
 		}
 		var m *check.Memory
 		if inputFormat(arg) == "tmx" {
@@ -190,29 +183,6 @@ func documentTarget(d *document.Document, a *document.Alignment, texts map[strin
 	}
 }
 
-// fileError is a TMX or TSV file that cannot be read. It uses the core's
-// messages for files.
-type fileError struct {
-	File string
-	Err  error
-}
-
-func (e *fileError) Error() string { return e.File + ": " + e.Err.Error() }
-func (e *fileError) Unwrap() error { return e.Err }
-func (e *fileError) MessageID() string {
-	if errors.Is(e.Err, fs.ErrNotExist) {
-		return "app.file-missing"
-	}
-	return "app.file-unreadable"
-}
-func (e *fileError) TemplateData() map[string]any {
-	err := e.Err
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return map[string]any{"File": e.File, "Err": err.Error()}
-}
 
 // printReport writes one report's findings, grouped by unit: a heading
 // naming the document (or file) and the unit, then each finding with its
