@@ -172,7 +172,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
-			if inside(realPath(ws.Path(ws.Config.Glossary)), realPath(dest)) {
+			if workspace.Inside(ws.Path(ws.Config.Glossary), dest) {
 				clashes(env, ws, dest, entries)
 			}
 			// A file in the workspace goes through ws.WriteFile, which

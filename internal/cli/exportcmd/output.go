@@ -39,32 +39,10 @@ func resolveOutput(env *console.Env, ws *workspace.Workspace, o string) (*output
 	} else if st, err := os.Stat(out.path); err == nil && st.IsDir() {
 		out.isDir = true
 	}
-	if ws != nil && inside(realPath(ws.Path(document.Folder)), realPath(out.path)) {
+	if ws != nil && workspace.Inside(ws.Path(document.Folder), out.path) {
 		return nil, &outputError{Path: o, Folder: ws.Rel(ws.Path(document.Folder))}
 	}
 	return out, nil
-}
-
-// realPath resolves symbolic links in the longest part of p that exists,
-// so that a link into documents/ cannot smuggle an export in.
-func realPath(p string) string {
-	rest := ""
-	for cur := p; ; {
-		if r, err := filepath.EvalSymlinks(cur); err == nil {
-			return filepath.Join(r, rest)
-		}
-		parent := filepath.Dir(cur)
-		if parent == cur {
-			return p
-		}
-		rest = filepath.Join(filepath.Base(cur), rest)
-		cur = parent
-	}
-}
-
-func inside(dir, p string) bool {
-	r, err := filepath.Rel(dir, p)
-	return err == nil && (r == "." || filepath.IsLocal(r))
 }
 
 // file returns the path of the output file named name (for a folder), or
