@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -45,7 +46,7 @@ func (c *Checker) Memory(m *Memory) *Report {
 	src := m.Source
 	if src == "" {
 		src = c.Source
-		if !contains(m.Langs, src) && len(m.Langs) > 0 {
+		if !slices.Contains(m.Langs, src) && len(m.Langs) > 0 {
 			src = m.Langs[0]
 		}
 	}
@@ -57,15 +58,6 @@ func (c *Checker) Memory(m *Memory) *Report {
 		Name: m.Name, Format: m.Format, Source: src, Scope: scope, Units: len(m.Units),
 		Skipped: m.Skipped, Findings: c.Units(m.Name, src, scope, m.Units),
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // InputError is a TMX or TSV file that cannot be checked, with the
@@ -444,7 +436,7 @@ func (p *tmxParser) tuv(t xml.StartElement, off int) error {
 		return p.fail(off, CodeDuplicateLang, InputError{Value: tag, Lang: lang, Other: fmt.Sprintf("%d:%d", first.Line, first.Column)})
 	}
 	p.langPos[lang] = p.pos(off)
-	if !contains(p.mem.Langs, lang) {
+	if !slices.Contains(p.mem.Langs, lang) {
 		p.mem.Langs = append(p.mem.Langs, lang)
 	}
 	return nil

@@ -3,6 +3,7 @@ package check_test
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -240,7 +241,7 @@ func checkMemory(t *testing.T, m *check.Memory) {
 		}
 		last = u.Number
 		for l, text := range u.Texts {
-			if !contains(wsLangs, l) {
+			if !slices.Contains(wsLangs, l) {
 				t.Fatalf("text in %q, not a workspace language", l)
 			}
 			p := u.Pos[l]
@@ -250,15 +251,6 @@ func checkMemory(t *testing.T, m *check.Memory) {
 			_ = text
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func checkInputError(t *testing.T, err error) {

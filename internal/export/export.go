@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -372,7 +373,7 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 	}
 	seen := map[string]bool{}
 	for _, l := range langs {
-		if !contains(known, l) {
+		if !slices.Contains(known, l) {
 			return nil, &LangError{Lang: l, Reason: "unknown", Known: known}
 		}
 		if seen[l] {
@@ -386,10 +387,10 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 	p := &plan{doc: d, a: a, opt: opt, source: opt.Source}
 	if p.source == "" {
 		p.source = langs[0]
-		if contains(langs, d.WS.Config.Source) {
+		if slices.Contains(langs, d.WS.Config.Source) {
 			p.source = d.WS.Config.Source
 		}
-	} else if !contains(langs, p.source) {
+	} else if !slices.Contains(langs, p.source) {
 		return nil, &LangError{Lang: p.source, Reason: "unknown", Known: langs}
 	}
 	// Source first: Translate Toolkit and several CAT tools take the
@@ -409,7 +410,7 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 		case opt.Target == p.source:
 			return nil, &LangError{Lang: opt.Target, Reason: "same", Known: others}
 		case opt.Target != "":
-			if !contains(others, opt.Target) {
+			if !slices.Contains(others, opt.Target) {
 				return nil, &LangError{Lang: opt.Target, Reason: "unknown", Known: others}
 			}
 			p.target = opt.Target
@@ -440,25 +441,16 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 func alignedLangs(d *document.Document, a *document.Alignment) []string {
 	var out []string
 	for _, l := range d.WS.Config.Languages {
-		if contains(a.Languages, l) {
+		if slices.Contains(a.Languages, l) {
 			out = append(out, l)
 		}
 	}
 	for _, l := range a.Languages { // languages the workspace no longer lists
-		if !contains(out, l) {
+		if !slices.Contains(out, l) {
 			out = append(out, l)
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // text returns group g's text in lang, cleaned of characters XML cannot

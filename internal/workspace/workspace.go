@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -183,7 +184,7 @@ func ParseConfig(file string, data []byte) (Config, error) {
 		}
 		seen[l] = true
 	}
-	if !contains(cfg.Languages, cfg.Source) {
+	if !slices.Contains(cfg.Languages, cfg.Source) {
 		return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("source language %q is not among languages %v", cfg.Source, cfg.Languages)}
 	}
 	for _, p := range []string{cfg.Export, cfg.Glossary} {
@@ -231,15 +232,6 @@ func ValidLanguage(code string) bool {
 		}
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Init creates a workspace in dir (made if missing). It refuses to overwrite
@@ -310,4 +302,4 @@ func (w *Workspace) Rel(p string) string {
 }
 
 // HasLanguage reports whether lang is one of the workspace's languages.
-func (w *Workspace) HasLanguage(lang string) bool { return contains(w.Config.Languages, lang) }
+func (w *Workspace) HasLanguage(lang string) bool { return slices.Contains(w.Config.Languages, lang) }

@@ -2,6 +2,7 @@ package aligncmd
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -217,7 +218,7 @@ func supported(pivot string, langs []string) error {
 	switch {
 	case len(langs) <= 2:
 		return nil
-	case len(langs) == 3 && pivot == "en" && has(langs, "ru") && has(langs, "kk"):
+	case len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk"):
 		return nil
 	}
 	return &LanguagesError{Pivot: pivot, Langs: langs}
@@ -227,7 +228,7 @@ func supported(pivot string, langs []string) error {
 // align.Three; a workspace with two languages through align.Pair.
 func group(pivot string, langs []string, p map[string][]document.Piece, terms align.TermFinder) []document.Proposal {
 	var out []document.Proposal
-	if len(langs) == 3 && pivot == "en" && has(langs, "ru") && has(langs, "kk") {
+	if len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk") {
 		for _, g := range align.Three(sentences(p["en"]), sentences(p["ru"]), sentences(p["kk"]), align.ThreeOptions{Terms: terms}) {
 			out = append(out, document.Proposal{Idx: map[string][]int{"en": g.En, "ru": g.Ru, "kk": g.Kk}, Score: g.Score, Flagged: g.Flagged})
 		}
@@ -249,15 +250,6 @@ func group(pivot string, langs []string, p map[string][]document.Piece, terms al
 		out = append(out, document.Proposal{Idx: map[string][]int{pivot: b.Src, other: b.Tgt}, Score: b.Score, Flagged: b.Score < align.DefaultFlagBelow || len(b.Src) == 0 || len(b.Tgt) == 0})
 	}
 	return out
-}
-
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func report(env *console.Env, r *Result) {

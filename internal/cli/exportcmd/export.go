@@ -2,6 +2,7 @@ package exportcmd
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -116,13 +117,13 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 	}
 	if len(langs) == 0 {
 		for _, l := range d.WS.Config.Languages {
-			if contains(a.Languages, l) && d.Meta.Versions[l] != nil {
+			if slices.Contains(a.Languages, l) && d.Meta.Versions[l] != nil {
 				langs = append(langs, l)
 			}
 		}
 	}
 	for _, l := range langs {
-		if !contains(a.Languages, l) {
+		if !slices.Contains(a.Languages, l) {
 			return &export.LangError{Lang: l, Reason: "unknown", Known: a.Languages}
 		}
 	}
@@ -161,7 +162,7 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 	}
 	// XLIFF holds one language pair per file: one file per target.
 	source := langs[0]
-	if contains(langs, d.WS.Config.Source) {
+	if slices.Contains(langs, d.WS.Config.Source) {
 		source = d.WS.Config.Source
 	}
 	var targets []string
@@ -215,7 +216,7 @@ func exportLocalized(env *console.Env, c *urfave.Context, d *document.Document, 
 	if format == "" {
 		format = "md"
 	}
-	if !contains(export.LocalizedFormats, format) {
+	if !slices.Contains(export.LocalizedFormats, format) {
 		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedFormats, ", ")}, "export.lang.hint")
 	}
 	if !d.WS.HasLanguage(lang) {

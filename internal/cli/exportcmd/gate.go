@@ -2,6 +2,7 @@ package exportcmd
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/check"
@@ -61,7 +62,7 @@ func Inspect(env *console.Env, d *document.Document, a *document.Alignment, lang
 		}
 	}
 	for _, f := range fs {
-		if !contains(langs, f.Lang) {
+		if !slices.Contains(langs, f.Lang) {
 			continue
 		}
 		v.findings = append(v.findings, f)
@@ -100,7 +101,7 @@ func (v *Verdict) Apply(env *console.Env, id string, force bool, formats []strin
 	}
 	var unrecorded []string
 	for _, f := range formats {
-		if !export.Records(f) && !contains(unrecorded, f) {
+		if !export.Records(f) && !slices.Contains(unrecorded, f) {
 			unrecorded = append(unrecorded, f)
 		}
 	}
@@ -175,13 +176,4 @@ func (v *Verdict) Marks(env *console.Env, a *document.Alignment, langs []string)
 		out = append(out, export.Mark{Group: f.Group, Lang: lang, Start: f.Start, End: f.End, Class: export.MarkFinding, Title: msg})
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

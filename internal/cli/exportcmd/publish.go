@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -43,7 +44,7 @@ func publishCommand(env *console.Env) *urfave.Command {
 					return err
 				}
 				for _, id := range all {
-					if contains(ws.Config.Publish.Exclude, id) {
+					if slices.Contains(ws.Config.Publish.Exclude, id) {
 						excluded = append(excluded, id)
 					} else {
 						ids = append(ids, id)
