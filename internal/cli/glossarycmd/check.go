@@ -183,7 +183,6 @@ func documentTarget(d *document.Document, a *document.Alignment, texts map[strin
 	}
 }
 
-
 // printReport writes one report's findings, grouped by unit: a heading
 // naming the document (or file) and the unit, then each finding with its
 // kind, language, entry, place and offsets, the message, and the text
