@@ -146,9 +146,7 @@ func ReadGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Probl
 	prefix := ws.Root + string(filepath.Separator)
 	for i := range probs {
 		probs[i].File = rel(probs[i].File)
-		if strings.HasPrefix(probs[i].Other, prefix) {
-			probs[i].Other = strings.TrimPrefix(probs[i].Other, prefix)
-		}
+		probs[i].Other = strings.TrimPrefix(probs[i].Other, prefix)
 	}
 	for _, e := range g.Entries {
 		e.File = rel(e.File)

@@ -46,7 +46,7 @@ type Env struct {
 	Width int
 	// Terminal says whether stdin and stderr are both a terminal, which is
 	// what an interactive mode needs. ErrTTY says whether stderr is one,
-	// which is what a progress bar needs.
+	// which is what a progress indicator needs.
 	Terminal, ErrTTY bool
 
 	// WorkspaceDir is the -C value; empty means "search".

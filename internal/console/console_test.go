@@ -91,18 +91,6 @@ func TestNoColorOnPipes(t *testing.T) {
 	}
 }
 
-func TestProgressSilentOffTerminal(t *testing.T) {
-	env, _, errOut := newEnv(t, "en")
-	p := env.Progress(10, "aligning")
-	for i := 0; i < 10; i++ {
-		p.Add(1)
-	}
-	p.Done()
-	if errOut.Len() != 0 {
-		t.Errorf("progress drew on a pipe: %q", errOut.String())
-	}
-}
-
 func TestSayAndWarn(t *testing.T) {
 	env, out, errOut := newEnv(t, "ru")
 	env.SayN("status.summary", 5, nil)

@@ -2,6 +2,7 @@ package locale_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/locale"
@@ -121,21 +122,12 @@ func TestCatalogueLoads(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, areaID := range list {
-			id := areaID[len(areaID)-len(areaID)+indexColon(areaID)+1:]
+			_, id, _ := strings.Cut(areaID, ":")
 			if got := l.T(id, map[string]any{"Count": 3}); got == id || got == "" {
 				t.Errorf("%s: %s does not render", lang, id)
 			}
 		}
 	}
-}
-
-func indexColon(s string) int {
-	for i := range s {
-		if s[i] == ':' {
-			return i
-		}
-	}
-	return -1
 }
 
 func set(list []string) map[string]bool {

@@ -65,7 +65,6 @@ func alignCommand(env *console.Env) *urfave.Command {
 type Result struct {
 	Doc       *document.Document
 	Alignment *document.Alignment
-	Kept      int            // confirmed groups kept as they were
 	Rebased   []string       // languages whose text had changed under the old alignment
 	Lost      []int          // groups that lost sentences to a changed text
 	Kinds     map[string]int // groups by shape, such as "1-1-2"
@@ -128,7 +127,6 @@ func DocumentWith(ws *workspace.Workspace, id string, opt Options) (*Result, err
 		if errs := old.Verify(d.AlignmentFile(), texts); len(errs) > 0 {
 			return nil, errs[0]
 		}
-		_, res.Kept, _ = old.Counts()
 	}
 	segs := map[string]func(string) []document.Piece{}
 	for _, l := range langs {

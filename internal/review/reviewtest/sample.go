@@ -112,19 +112,17 @@ func Workspace(dir, id string, shape Shape) (*workspace.Workspace, error) {
 		return nil, err
 	}
 	now := time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC)
-	var d *document.Document
 	for _, l := range Langs {
-		res, err := document.Import(ws, id, l, []byte(Texts[l]), l+".txt", document.ImportOptions{Source: l + ".txt", Now: now})
-		if err != nil {
+		if _, err := document.Import(ws, id, l, []byte(Texts[l]), l+".txt", document.ImportOptions{Source: l + ".txt", Now: now}); err != nil {
 			return nil, err
 		}
-		d = res.Doc
 	}
 	a, err := Alignment(id, shape)
 	if err != nil {
 		return nil, err
 	}
-	if d, err = document.Open(ws, id); err != nil {
+	d, err := document.Open(ws, id)
+	if err != nil {
 		return nil, err
 	}
 	return ws, d.SaveAlignment(a)
