@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/testenv"
 )
 
 // The evaluation reproduces ../shared/eval: perturb.py builds bitexts with a known alignment from
@@ -37,11 +39,11 @@ func perturbedFrom(t testing.TB, corpus string) map[string][]evalDoc {
 	t.Helper()
 	script := filepath.Join(sharedDir, "eval", "perturb.py")
 	if _, err := os.Stat(script); err != nil {
-		t.Skip("no ../shared/eval: evaluation needs the shared corpora")
+		testenv.Missing(t, "../shared/eval", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	py, err := exec.LookPath("python3")
 	if err != nil {
-		t.Skip("python3 not found: perturb.py cannot build the evaluation sets")
+		testenv.Missing(t, "python3 (perturb.py builds the evaluation sets)", "apt-get install python3")
 	}
 	out := t.TempDir()
 	if b, err := exec.Command(py, script, corpus, out).CombinedOutput(); err != nil {
@@ -224,10 +226,10 @@ func TestEvalParagraphs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	script := filepath.Join(sharedDir, "eval", "perturb.py")
-	py, err := exec.LookPath("python3")
-	if _, serr := os.Stat(script); serr != nil || err != nil {
-		t.Skip("needs ../shared/eval and python3")
+	if _, err := os.Stat(script); err != nil {
+		testenv.Missing(t, "../shared/eval", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
+	py := testenv.Command(t, "python3", "apt-get install python3")
 	if b, err := exec.Command(py, script, filepath.Join(sharedDir, "corpora", "ntrex-dev"), dir).CombinedOutput(); err != nil {
 		t.Fatalf("perturb.py: %v\n%s", err, b)
 	}
@@ -290,7 +292,7 @@ func TestEvalThree(t *testing.T) {
 	}
 	dir := filepath.Join(sharedDir, "corpora", "ntrex-dev")
 	if _, err := os.Stat(dir); err != nil {
-		t.Skip("no ../shared/corpora")
+		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	en, ru, kk := readLines(t, filepath.Join(dir, "en.txt")), readLines(t, filepath.Join(dir, "ru.txt")), readLines(t, filepath.Join(dir, "kk.txt"))
 	ids := readLines(t, filepath.Join(dir, "doc_ids.txt"))

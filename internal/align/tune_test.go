@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/tilmash/tilmash/internal/testenv"
 )
 
 // TestTune compares model variants on all evaluation sets.
@@ -159,7 +161,7 @@ func extraSets(t testing.TB) map[string][]evalDoc {
 	t.Helper()
 	corpora := filepath.Join(sharedDir, "corpora")
 	if _, err := os.Stat(corpora); err != nil {
-		t.Skip("no ../shared/corpora")
+		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	out := map[string][]evalDoc{}
 	mk := func(name string, en, ru, kk, ids []string) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -146,7 +147,7 @@ func schemas(t *testing.T) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("shared/schemas not found beside the repository")
+			testenv.Missing(t, "../shared/schemas", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 		}
 		dir = parent
 	}
@@ -154,11 +155,7 @@ func schemas(t *testing.T) string {
 
 func xmllint(t *testing.T) string {
 	t.Helper()
-	p, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Skip("xmllint not installed (apt-get install libxml2-utils)")
-	}
-	return p
+	return testenv.Command(t, "xmllint", "apt-get install libxml2-utils")
 }
 
 // python returns a Python that can import Translate Toolkit, or skips.
@@ -169,6 +166,6 @@ func python(t *testing.T) string {
 			return p
 		}
 	}
-	t.Skip("Translate Toolkit not installed (apt-get install translate-toolkit)")
+	testenv.Missing(t, "Translate Toolkit", "apt-get install translate-toolkit")
 	return ""
 }

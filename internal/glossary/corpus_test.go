@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/testenv"
 )
 
 // corpora is ../shared/corpora beside the repository. A fresh clone does not
@@ -18,7 +20,7 @@ func readLines(t *testing.T, path string) []string {
 	t.Helper()
 	f, err := os.Open(path)
 	if os.IsNotExist(err) {
-		t.Skipf("%s not found: the shared corpora are not beside this clone", path)
+		testenv.Missing(t, path, "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	if err != nil {
 		t.Fatal(err)

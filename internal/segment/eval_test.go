@@ -13,6 +13,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/testenv"
 )
 
 // This file measures boundary precision, recall and F1 on real text that
@@ -227,7 +229,7 @@ var ntrexFloor = map[string]float64{"en": 0.97, "ru": 0.925, "kk": 0.95}
 func TestCorpusF1(t *testing.T) {
 	shared := sharedDir()
 	if shared == "" {
-		t.Skip("../shared/corpora is absent")
+		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	ntrex := filepath.Join(shared, "corpora", "ntrex-dev")
 	for _, lang := range Languages() {
@@ -271,7 +273,7 @@ func TestCorpusF1(t *testing.T) {
 func TestHeadlineFalsePositives(t *testing.T) {
 	shared := sharedDir()
 	if shared == "" {
-		t.Skip("../shared/corpora is absent")
+		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	for _, lang := range Languages() {
 		seg, err := ForLanguage(lang)

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/testenv"
 )
 
 func defaultSets(t testing.TB) map[string]*Rules {
@@ -78,17 +80,14 @@ func TestSRXRoundTrip(t *testing.T) {
 // TestSRXSchema validates the export against the SRX 2.0 schema with
 // xmllint (Debian package libxml2-utils).
 func TestSRXSchema(t *testing.T) {
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Skip("xmllint is not installed")
-	}
+	xmllint := testenv.Command(t, "xmllint", "apt-get install libxml2-utils")
 	shared := sharedDir()
 	if shared == "" {
-		t.Skip("../shared/schemas is absent")
+		testenv.Missing(t, "../shared/schemas", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	schema := filepath.Join(shared, "schemas", "srx20-local.xsd")
 	if _, err := os.Stat(schema); err != nil {
-		t.Skip(err)
+		testenv.Missing(t, schema, "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	file := filepath.Join(t.TempDir(), "rules.srx")
 	if err := os.WriteFile(file, exportDefaults(t), 0o644); err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -378,10 +379,7 @@ func TestReviewRestoresTheTerminal(t *testing.T) {
 // over SSH would see it: keys through send-keys, the screen through
 // capture-pane.
 func TestReviewInTmux(t *testing.T) {
-	tmux, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("tmux is not installed")
-	}
+	tmux := testenv.Command(t, "tmux", "apt-get install tmux")
 	dir := sampleWorkspace(t, reviewtest.Uneven)
 	sock := "tilmash-test-" + filepath.Base(dir)
 	run := func(args ...string) string {

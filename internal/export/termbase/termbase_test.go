@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -259,10 +260,7 @@ func TestSlug(t *testing.T) {
 }
 
 func TestSchemas(t *testing.T) {
-	lint, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Skip("xmllint not installed")
-	}
+	lint := testenv.Command(t, "xmllint", "apt-get install libxml2-utils")
 	dir := schemaDir(t)
 	g := load(t, "testdata/glossary.yaml")
 	tmp := t.TempDir()
@@ -290,7 +288,7 @@ func TestTranslateToolkit(t *testing.T) {
 		}
 	}
 	if py == "" {
-		t.Skip("Translate Toolkit not installed")
+		testenv.Missing(t, "Translate Toolkit", "apt-get install translate-toolkit")
 	}
 	g := load(t, "testdata/glossary.yaml")
 	file := filepath.Join(t.TempDir(), "g.tbx")
@@ -326,7 +324,7 @@ func schemaDir(t *testing.T) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("shared/schemas not found beside the repository")
+			testenv.Missing(t, "../shared/schemas", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 		}
 		dir = parent
 	}

@@ -1,0 +1,82 @@
+// Package testenv lets tests ask for the outside parts they need — a
+// program such as xmllint or tmux, the shared corpora beside the clone — and
+// decides in one place what happens when a part is missing.
+//
+// On a developer's machine a missing part skips the test with one line that
+// says what is missing and how to install it. In CI (the environment
+// variable CI is "true", as .ci/run sets it, or TILMASH_TEST_REQUIRE_ALL is
+// set) a missing part fails the test instead: CI installs every part, so a
+// skip there would hide a test that silently stopped running.
+package testenv
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// Strict reports whether a missing part fails a test instead of skipping it.
+func Strict() bool {
+	return os.Getenv("CI") == "true" || os.Getenv("TILMASH_TEST_REQUIRE_ALL") != ""
+}
+
+// Missing skips t (or fails it, under [Strict]) because what is not there;
+// install tells a developer how to get it.
+func Missing(t testing.TB, what, install string) {
+	t.Helper()
+	msg := fmt.Sprintf("MISSING %s — %s", what, install)
+	if Strict() {
+		t.Fatalf("%s (CI must install every part its tests use)", msg)
+	}
+	t.Skip("SKIP: " + msg)
+}
+
+// Command returns the path of the program name, or skips/fails t through
+// [Missing] when it is not on $PATH.
+func Command(t testing.TB, name, install string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		Missing(t, "the program "+name, install)
+	}
+	return p
+}
+
+// Shared returns the path of elem inside the shared folder that stands
+// beside the repository (../shared from the repository root), found by
+// walking up from the test's working directory; it skips/fails t through
+// [Missing] when that is not there.
+func Shared(t testing.TB, elem ...string) string {
+	t.Helper()
+	if p, ok := SharedPath(elem...); ok {
+		return p
+	}
+	Missing(t, filepath.Join(append([]string{"../shared"}, elem...)...),
+		"the shared corpora, schemas and eval scripts stand beside the repository in CI and on the developers' machines; a fresh clone does not have them")
+	return ""
+}
+
+// SharedPath is [Shared] for code that is not a test (benchmarks' setup,
+// TestMain): it reports whether the path exists instead of skipping.
+func SharedPath(elem ...string) (string, bool) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	for {
+		if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !fi.IsDir() {
+			p := filepath.Join(append([]string{filepath.Dir(dir), "shared"}, elem...)...)
+			if _, err := os.Stat(p); err == nil {
+				return p, true
+			}
+			return "", false
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", false
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,49 @@
+package testenv
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestStrict(t *testing.T) {
+	for _, c := range []struct {
+		ci, all string
+		want    bool
+	}{
+		{"", "", false},
+		{"true", "", true},
+		{"false", "", false},
+		{"", "1", true},
+	} {
+		t.Setenv("CI", c.ci)
+		t.Setenv("TILMASH_TEST_REQUIRE_ALL", c.all)
+		if got := Strict(); got != c.want {
+			t.Errorf("CI=%q TILMASH_TEST_REQUIRE_ALL=%q: Strict() = %v, want %v", c.ci, c.all, got, c.want)
+		}
+	}
+}
+
+// TestSharedPath builds a repository with a shared folder beside it and
+// checks that SharedPath finds elements there from a package folder, and
+// not what is missing.
+func TestSharedPath(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "main")
+	pkg := filepath.Join(repo, "internal", "x")
+	for _, d := range []string{pkg, filepath.Join(root, "shared", "corpora")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(repo, "go.mod"), []byte("module x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(pkg)
+	if p, ok := SharedPath("corpora"); !ok || p != filepath.Join(root, "shared", "corpora") {
+		t.Errorf("SharedPath(corpora) = %q, %v", p, ok)
+	}
+	if p, ok := SharedPath("schemas"); ok {
+		t.Errorf("SharedPath(schemas) = %q, want not found", p)
+	}
+}
