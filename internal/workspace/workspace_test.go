@@ -204,6 +204,26 @@ func TestLock(t *testing.T) {
 	u2()
 }
 
+// TestLockZeroWait: a wait of zero means one try and no waiting. It takes
+// a free lock (it used to fail at once with a false "workspace is
+// locked"), and gives up on a held one without sleeping.
+func TestLockZeroWait(t *testing.T) {
+	ws, _ := workspace.Init(t.TempDir())
+	unlock, err := ws.Lock(0)
+	if err != nil {
+		t.Fatalf("Lock(0) on a free workspace: %v", err)
+	}
+	var locked *workspace.LockedError
+	if _, err := ws.Lock(0); !errors.As(err, &locked) {
+		t.Fatalf("Lock(0) on a held lock: %v, want LockedError", err)
+	}
+	unlock()
+	if unlock, err = ws.Lock(-time.Second); err != nil {
+		t.Fatalf("Lock with a negative wait on a free workspace: %v", err)
+	}
+	unlock()
+}
+
 // TestConcurrentWriters runs writers that each read a counter, bump it and
 // write it back under the lock. Without the lock updates would be lost.
 func TestConcurrentWriters(t *testing.T) {

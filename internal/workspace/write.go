@@ -128,14 +128,24 @@ func (e *LockedError) Hint() string { return "workspace.locked.hint" }
 // writer to finish. The lock is an flock(2) on .tilmash.lock, so it is
 // released by the kernel if the holder crashes: a killed process never
 // leaves the workspace locked. Call the returned function to unlock.
+//
+// A wait of zero (or less) means one try and no waiting: the lock is taken
+// if it is free. (flock's TryLockContext gives up on an expired context
+// before its first try, so it cannot be used for that.)
 func (w *Workspace) Lock(wait time.Duration) (unlock func(), err error) {
 	path := w.Path(LockFile)
 	fl := flock.New(path)
-	ctx, cancel := context.WithTimeout(context.Background(), wait)
-	defer cancel()
-	ok, err := fl.TryLockContext(ctx, 50*time.Millisecond)
-	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+	ok, err := fl.TryLock()
+	if err != nil {
 		return nil, err
+	}
+	if !ok && wait > 0 {
+		ctx, cancel := context.WithTimeout(context.Background(), wait)
+		defer cancel()
+		ok, err = fl.TryLockContext(ctx, 50*time.Millisecond)
+		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
 	}
 	if !ok {
 		return nil, &LockedError{File: path, Wait: wait}
