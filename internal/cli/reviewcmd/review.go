@@ -111,11 +111,18 @@ func (s *session) run(from int) (err error) {
 	return err
 }
 
-// reload reads the alignment and its marks again.
+// reload reads the alignment and its marks again. The cursor stays on the
+// same group, found by its sentences rather than its number: an edit made
+// elsewhere (or a merge before it) renumbers the groups, and a cursor kept
+// by number would point at a group the person has not read.
 func (s *session) reload() error {
 	snap, err := review.Load(s.d)
 	if err != nil {
 		return err
+	}
+	var at anchor
+	if s.snap != nil && s.cur > 0 {
+		at = anchorOf(s.snap.Alignment, s.cur)
 	}
 	s.snap, s.marks = snap, nil
 	if s.marker != nil {
@@ -123,8 +130,8 @@ func (s *session) reload() error {
 			return err
 		}
 	}
-	if n := len(snap.Alignment.Groups); s.cur > n {
-		s.cur = n
+	if s.cur > 0 {
+		s.cur = at.find(snap.Alignment, s.cur)
 	}
 	return nil
 }
@@ -185,65 +192,76 @@ func (s *session) loop() error {
 		if err != nil {
 			return nil // the terminal went away: every edit is saved
 		}
-		s.msgs = ""
-		switch k {
-		case 'q', 'Q', keyInterrupt, keyEOF:
-			return nil
-		case 'c':
-			if _, err := s.apply(review.SetStatus{Groups: []int{s.cur}, Confirm: true}); err != nil {
-				return err
-			}
-			s.advance()
-		case 'm':
-			if _, err := s.apply(review.Merge{Group: s.cur}); err != nil {
-				return err
-			}
-		case 'M', 'u':
-			if s.cur == 1 {
-				s.report(&review.EdgeError{Group: 1})
-				continue
-			}
-			ok, err := s.apply(review.Merge{Group: s.cur - 1})
-			if err != nil {
-				return err
-			}
-			if ok {
-				s.cur--
-			}
-		case 's':
-			line, ok := s.prompt(s.env.T("review.prompt-split", map[string]any{"Group": s.cur}))
-			if !ok || strings.TrimSpace(line) == "" {
-				s.say("review.cancelled", nil)
-				continue
-			}
-			at, err := review.ParseAt(strings.Fields(line), "")
-			if err != nil {
-				s.report(err)
-				continue
-			}
-			if _, err := s.apply(review.Split{Group: s.cur, At: at}); err != nil {
-				return err
-			}
-		case 'n', ' ', keyRight, keyDown, 'j':
-			s.advance()
-		case 'p', keyLeft, keyUp, 'k':
-			if s.cur > 1 {
-				s.cur--
-			}
-		case 'z':
-			if err := s.undo(); err != nil {
-				return err
-			}
-		case '?', 'h':
-			s.help()
-		case keyRedraw, keyNone, keyEsc:
-		default:
-			s.say("review.unknown-key", nil)
-		}
-		if s.cur == 0 {
-			return nil
+		if done, err := s.handle(k); done || err != nil {
+			return err
 		}
 	}
+}
+
+// handle does what key k asks and reports whether the session is over.
+// The cursor moves only as an applied action moves it: an edit that was
+// not applied (the alignment changed on disk and was read again, the lock
+// was not free, the edit was refused) leaves it on the group the person is
+// looking at, so pressing the key again acts on that group, never on one
+// they have not read.
+func (s *session) handle(k rune) (done bool, err error) {
+	s.msgs = ""
+	switch k {
+	case 'q', 'Q', keyInterrupt, keyEOF:
+		return true, nil
+	case 'c':
+		ok, err := s.apply(review.SetStatus{Groups: []int{s.cur}, Confirm: true})
+		if err != nil {
+			return true, err
+		}
+		if ok {
+			s.advance()
+		}
+	case 'm':
+		if _, err := s.apply(review.Merge{Group: s.cur}); err != nil {
+			return true, err
+		}
+	case 'M', 'u':
+		if s.cur == 1 {
+			s.report(&review.EdgeError{Group: 1})
+			return false, nil
+		}
+		// After the merge the cursor follows this group's sentences into
+		// the merged group (see reload).
+		if _, err := s.apply(review.Merge{Group: s.cur - 1}); err != nil {
+			return true, err
+		}
+	case 's':
+		line, ok := s.prompt(s.env.T("review.prompt-split", map[string]any{"Group": s.cur}))
+		if !ok || strings.TrimSpace(line) == "" {
+			s.say("review.cancelled", nil)
+			return false, nil
+		}
+		at, err := review.ParseAt(strings.Fields(line), "")
+		if err != nil {
+			s.report(err)
+			return false, nil
+		}
+		if _, err := s.apply(review.Split{Group: s.cur, At: at}); err != nil {
+			return true, err
+		}
+	case 'n', ' ', keyRight, keyDown, 'j':
+		s.advance()
+	case 'p', keyLeft, keyUp, 'k':
+		if s.cur > 1 {
+			s.cur--
+		}
+	case 'z':
+		if err := s.undo(); err != nil {
+			return true, err
+		}
+	case '?', 'h':
+		s.help()
+	case keyRedraw, keyNone, keyEsc:
+	default:
+		s.say("review.unknown-key", nil)
+	}
+	return s.cur == 0, nil
 }
 
 // advance moves to the next group that needs review. After the last one

@@ -273,6 +273,46 @@ func TestReviewInATerminal(t *testing.T) {
 	}
 }
 
+// TestReviewKeepsTheGroupAfterAReload is the user's sequence from the bug
+// report: while review shows a group, another tilmash merges two groups
+// before it. The next "c" reads the alignment again and says so; the screen
+// must still show the group the person was reading (now under a new
+// number), and pressing "c" again must confirm that group, not the next
+// one, which they have never seen.
+func TestReviewKeepsTheGroupAfterAReload(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f
+	s := startTerminal(t, dir, "review", "demo")
+	s.waitFor("group 2 of 6 · 4 to review")
+	s.send("n")
+	s.waitFor("group 3 of 6")
+	s.waitFor("══ 3 · flagged")
+
+	other := exec.Command(tilmashBin(t), "group", "merge", "demo", "1")
+	other.Dir = dir
+	other.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TILMASH_LANG=en"}
+	if out, err := other.CombinedOutput(); err != nil {
+		t.Fatalf("group merge: %v\n%s", err, out)
+	}
+
+	s.send("c")
+	s.waitFor("the alignment changed on disk")
+	s.waitFor("group 2 of 5")
+	if screen := s.last(); !strings.Contains(screen, "══ 2 · flagged") || !strings.Contains(screen, "═\nThe judge asked for new") {
+		t.Fatalf("after the reload the cursor left the group being read:\n%s", screen)
+	}
+	s.send("c")
+	s.waitFor("confirmed 1 group in 2")
+	s.send("q")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit code %d:\n%s", code, s.text())
+	}
+	// Only the group that was on screen is confirmed; the hearing (now 4)
+	// was never read and is still aligned.
+	if got, want := shapeOf(readAlignment(t, dir)), "a2-2-2 c1-1-1 c1-1-1 a1-1-1 f1-1-1"; got != want {
+		t.Errorf("alignment after the session: %s, want %s", got, want)
+	}
+}
+
 // TestReviewConfirmsToTheEnd confirms every group that needs it; the
 // session ends by itself after the last.
 func TestReviewConfirmsToTheEnd(t *testing.T) {

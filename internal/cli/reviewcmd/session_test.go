@@ -1,0 +1,230 @@
+package reviewcmd
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
+)
+
+// testSession opens a review session over a sample workspace without a
+// terminal: keys go to handle, the screen is discarded, and messages are
+// kept in s.msgs as the screen would show them.
+func testSession(t *testing.T, shape reviewtest.Shape) *session {
+	t.Helper()
+	ws, err := reviewtest.Workspace(t.TempDir(), "demo", shape)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := console.NewEnv(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Open(ws, "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &session{env: env, ws: ws, d: d, screen: &bytes.Buffer{}, keys: &keyReader{r: strings.NewReader("")}}
+	s.marker = loadMarker(env, ws)
+	if err := s.reload(); err != nil {
+		t.Fatal(err)
+	}
+	s.cur = s.nextToReview(0)
+	return s
+}
+
+// elsewhere applies op as another tilmash process would, behind the
+// session's back.
+func elsewhere(t *testing.T, s *session, op review.Op) {
+	t.Helper()
+	d, err := document.Open(s.ws, s.d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := review.Apply(d, op, review.Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// statuses returns the first letter of every group's status, as on disk.
+func statuses(t *testing.T, s *session) string {
+	t.Helper()
+	a, err := s.d.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, g := range a.Groups {
+		b.WriteByte(g.Status[0])
+	}
+	return b.String()
+}
+
+func press(t *testing.T, s *session, keys string) {
+	t.Helper()
+	for _, k := range keys {
+		if done, err := s.handle(k); err != nil || done {
+			t.Fatalf("key %q: done %v, err %v", k, done, err)
+		}
+	}
+}
+
+// TestKeysDoNotMoveACursorWhenNothingWasApplied is the state machine's
+// rule: an edit that was not applied leaves the cursor on the group the
+// person is reading, so the next key acts on that group. Before, "c" after
+// "the alignment changed on disk" had already moved on, and the second
+// "c" confirmed the following group, unread.
+func TestKeysDoNotMoveACursorWhenNothingWasApplied(t *testing.T) {
+	tests := []struct {
+		name  string
+		shape reviewtest.Shape
+		start int                            // cursor before; 0: the first to review
+		setup func(t *testing.T, s *session) // what happens behind the session's back
+		keys  string
+		cur   int    // the cursor afterwards
+		text  string // the English text of the group at the cursor
+		want  string // the status of every group afterwards
+		msg   string // in what the screen shows
+	}{
+		{
+			name:  "changed on disk, same numbers",
+			shape: reviewtest.OneToOne, // c a f c a f
+			setup: func(t *testing.T, s *session) {
+				elsewhere(t, s, review.SetStatus{Groups: []int{6}, Confirm: true})
+			},
+			keys: "c", cur: 2, text: "A court in Aralsk heard the fishermen's case on Monday.",
+			want: "cafcac", msg: "the alignment changed on disk",
+		},
+		{
+			name:  "changed on disk, then the key again",
+			shape: reviewtest.OneToOne,
+			setup: func(t *testing.T, s *session) {
+				elsewhere(t, s, review.SetStatus{Groups: []int{6}, Confirm: true})
+			},
+			keys: "cc", cur: 3, text: "The judge asked for new evidence.",
+			want: "ccfcac",
+		},
+		{
+			name:  "changed on disk, renumbered: the cursor follows its group",
+			shape: reviewtest.OneToOne,
+			start: 3, // The judge asked for new evidence.
+			setup: func(t *testing.T, s *session) {
+				elsewhere(t, s, review.Merge{Group: 1}) // groups 1 and 2 become 1
+			},
+			keys: "c", cur: 2, text: "The judge asked for new evidence.",
+			want: "afcaf", msg: "the alignment changed on disk",
+		},
+		{
+			name:  "renumbered, then the key again confirms the group that was read",
+			shape: reviewtest.OneToOne,
+			start: 3,
+			setup: func(t *testing.T, s *session) {
+				elsewhere(t, s, review.Merge{Group: 1})
+			},
+			keys: "cc", cur: 4, text: "The hearing resumes in May.",
+			want: "accaf",
+		},
+		{
+			name:  "the lock is not free",
+			shape: reviewtest.OneToOne,
+			setup: func(t *testing.T, s *session) {
+				unlock, err := s.ws.Lock(time.Second)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(unlock)
+				s.env.LockWait = 0
+			},
+			keys: "cm", cur: 2, text: "A court in Aralsk heard the fishermen's case on Monday.",
+			want: "cafcaf", msg: "locked by another tilmash process",
+		},
+		{
+			name:  "a refused merge at the last group",
+			shape: reviewtest.OneToOne,
+			start: 6,
+			keys:  "m", cur: 6, text: "A delegation from 東京 attended as observers.",
+			want: "cafcaf", msg: "group 6",
+		},
+		{
+			name:  "merging with the previous group follows the group",
+			shape: reviewtest.OneToOne,
+			start: 3,
+			keys:  "u", cur: 2, text: "A court in Aralsk heard the fishermen's case on Monday. The judge asked for new evidence.",
+			want: "cacaf",
+		},
+		{
+			name:  "a group without the pivot language",
+			shape: reviewtest.Uneven, // c a f c a f; group 5 is 0-0-1
+			start: 5,
+			setup: func(t *testing.T, s *session) {
+				elsewhere(t, s, review.Merge{Group: 2})
+			},
+			keys: "c", cur: 4, text: "",
+			want: "cacaf", msg: "the alignment changed on disk",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, tt.shape)
+			if tt.start != 0 {
+				s.cur = tt.start
+			}
+			if tt.setup != nil {
+				tt.setup(t, s)
+			}
+			press(t, s, tt.keys)
+			g := s.snap.Alignment.Groups[s.cur-1]
+			if s.cur != tt.cur || g.Text("en") != tt.text {
+				t.Errorf("cursor on group %d %q, want %d %q", s.cur, g.Text("en"), tt.cur, tt.text)
+			}
+			if got := statuses(t, s); got != tt.want {
+				t.Errorf("statuses %s, want %s", got, tt.want)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+		})
+	}
+}
+
+// TestAnchorFind: the cursor finds its group by the group's first
+// sentence, wherever the group now is.
+func TestAnchorFind(t *testing.T) {
+	a, err := reviewtest.Alignment("demo", reviewtest.OneToOne)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := anchorOf(a, 3)
+	// Merged with the group before: found in the merged group.
+	merged, _ := reviewtest.Alignment("demo", reviewtest.Shape{{1, 1, 1}, {2, 2, 2}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}})
+	if got := at.find(merged, 3); got != 2 {
+		t.Errorf("after a merge: group %d, want 2", got)
+	}
+	// The English text was edited before it: the sentence moved.
+	moved, _ := reviewtest.Alignment("demo", reviewtest.OneToOne)
+	for _, g := range moved.Groups {
+		for i := range g.Sents["en"] {
+			g.Sents["en"][i].Start += 7
+			g.Sents["en"][i].End += 7
+		}
+	}
+	if got := at.find(moved, 1); got != 3 {
+		t.Errorf("after the text moved: group %d, want 3", got)
+	}
+	// The sentence itself was rewritten: the group now covering its place.
+	rewritten, _ := reviewtest.Alignment("demo", reviewtest.OneToOne)
+	rewritten.Groups[2].Sents["en"][0].Text = "The judge wanted more."
+	if got := at.find(rewritten, 1); got != 3 {
+		t.Errorf("after a rewrite: group %d, want 3", got)
+	}
+	// Fewer groups than the old number and no match: the last one.
+	short := &document.Alignment{Pivot: "en", Languages: []string{"en"}, Groups: []*document.Group{{Sents: map[string][]document.Sentence{"en": {{Start: 0, End: 1, Text: "x"}}}}}}
+	if got := at.find(short, 5); got != 1 {
+		t.Errorf("no match: group %d, want 1", got)
+	}
+}
