@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -32,12 +33,24 @@ type DocumentStatus struct {
 	ID        string                     `json:"id"`
 	Languages map[string]*LanguageStatus `json:"languages"`
 	Alignment *AlignmentStatus           `json:"alignment"`
-	Findings  *int                       `json:"findings"` // nil when there is no glossary to check against
+	Findings  *int                       `json:"findings"` // nil when there is no glossary to check against, or it does not load
+	// Unchecked says the findings are unknown: the glossary did not load.
+	Unchecked bool `json:"-"`
 }
 
 // CountFindings fills in a document's glossary findings. The glossary
 // command group sets it; without it status shows no findings column values.
+// A glossary that does not load is returned as a *GlossaryError.
 var CountFindings func(ws *workspace.Workspace, d *document.Document, a *document.Alignment) (int, bool, error)
+
+// GlossaryError is a workspace glossary that does not load (a YAML typo in
+// one of its files, say). For status it is not a reason to show nothing:
+// the documents are listed with their findings unknown, and the error is
+// reported once, after them.
+type GlossaryError struct{ Err error }
+
+func (e *GlossaryError) Error() string { return e.Err.Error() }
+func (e *GlossaryError) Unwrap() error { return e.Err }
 
 func statusCommand(env *console.Env) *cli.Command {
 	return &cli.Command{
@@ -64,9 +77,10 @@ func statusCommand(env *console.Env) *cli.Command {
 				}
 			}
 			var rows []*DocumentStatus
+			var glossaryErr *GlossaryError
 			for _, id := range ids {
 				st, err := Status(ws, id)
-				if err != nil {
+				if err != nil && !errors.As(err, &glossaryErr) {
 					return err
 				}
 				rows = append(rows, st)
@@ -77,15 +91,30 @@ func statusCommand(env *console.Env) *cli.Command {
 				if rows == nil {
 					rows = []*DocumentStatus{}
 				}
-				return enc.Encode(map[string]any{"workspace": ws.Root, "languages": ws.Config.Languages, "documents": rows})
+				out := map[string]any{"workspace": ws.Root, "languages": ws.Config.Languages, "documents": rows}
+				if glossaryErr != nil {
+					out["glossary_error"] = glossaryErr.Error()
+				}
+				if err := enc.Encode(out); err != nil {
+					return err
+				}
+			} else {
+				printStatus(env, ws, rows)
 			}
-			printStatus(env, ws, rows)
+			// The listing is complete but for the findings; the glossary
+			// is bad input, reported (with where it is wrong) as such:
+			// exit 2, as check and publish do for it.
+			if glossaryErr != nil {
+				return glossaryErr.Err
+			}
 			return nil
 		},
 	}
 }
 
-// Status collects the state of one document.
+// Status collects the state of one document. When only the glossary
+// fails to load, it returns the status with Unchecked set and a
+// *GlossaryError.
 func Status(ws *workspace.Workspace, id string) (*DocumentStatus, error) {
 	d, err := document.Open(ws, id)
 	if err != nil {
@@ -121,10 +150,14 @@ func Status(ws *workspace.Workspace, id string) (*DocumentStatus, error) {
 	}
 	if CountFindings != nil {
 		n, ok, err := CountFindings(ws, d, a)
-		if err != nil {
+		var gerr *GlossaryError
+		switch {
+		case errors.As(err, &gerr):
+			st.Unchecked = true
+			return st, gerr
+		case err != nil:
 			return nil, err
-		}
-		if ok {
+		case ok:
 			st.Findings = &n
 		}
 	}
@@ -165,9 +198,12 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rows []*DocumentStat
 			}
 			row = append(row, cell)
 		}
-		if r.Findings == nil {
+		switch {
+		case r.Unchecked:
+			row = append(row, env.Paint(console.Yellow, env.T("status.findings-unknown", nil)))
+		case r.Findings == nil:
 			row = append(row, "—")
-		} else {
+		default:
 			row = append(row, env.Paint(findingColor(*r.Findings), env.N("status.findings", *r.Findings, nil)))
 		}
 		table = append(table, row)

@@ -38,11 +38,16 @@ func commands(env *console.Env) []*urfave.Command {
 }
 
 // countFindings is status's findings column: the document's findings
-// with the workspace glossary, or not ok when there is no glossary.
+// with the workspace glossary, or not ok when there is no glossary. A
+// glossary that does not load is a *cli.GlossaryError, so that status can
+// still list the documents.
 func countFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment) (int, bool, error) {
 	c, err := check.Load(ws)
-	if err != nil || c == nil {
-		return 0, false, err
+	if err != nil {
+		return 0, false, &cli.GlossaryError{Err: err}
+	}
+	if c == nil {
+		return 0, false, nil
 	}
 	r, err := c.Document(d, a)
 	if err != nil {
