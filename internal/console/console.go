@@ -97,8 +97,13 @@ func (e *Env) T(id string, data map[string]any) string {
 // N renders a catalogue message in the plural form for count.
 func (e *Env) N(id string, count int, data map[string]any) string { return e.Loc.N(id, count, data) }
 
-// Printf writes data to standard output.
-func (e *Env) Printf(format string, args ...any) { fmt.Fprintf(e.Stdout, format, args...) }
+// Printf writes text output to standard output, with control characters
+// made visible (see [Visible]); the colours of [Env.Paint] are kept. It is
+// for what a person reads: JSON and exported files are written to Stdout
+// as they are.
+func (e *Env) Printf(format string, args ...any) {
+	io.WriteString(e.Stdout, visible(fmt.Sprintf(format, args...), false, e.Color))
+}
 
 // Say writes a localized line to standard error as "tilmash: …". Summaries
 // and progress notes go here too, so standard output stays pure data.
@@ -119,8 +124,10 @@ func (e *Env) Hint(id string, data map[string]any) {
 	e.line(e.T("console.hint", nil)+": ", e.T(id, data))
 }
 
+// line writes a diagnostic. The message may quote what a person typed or
+// a file holds, so its control characters are made visible.
 func (e *Env) line(prefix, msg string) {
-	fmt.Fprintln(e.Stderr, prefix+msg)
+	fmt.Fprintln(e.Stderr, prefix+Visible(msg))
 }
 
 // ANSI colours used by [Env.Paint].
@@ -141,10 +148,13 @@ const (
 	Bold   = bold
 )
 
-// Paint wraps s in an ANSI colour when standard output is a colour terminal.
+// Paint wraps s in an ANSI colour when standard output is a colour
+// terminal. Control characters in s are made visible (see [Visible]), so
+// painted text is safe to print whatever it holds.
 func (e *Env) Paint(color, s string) string { return e.paint(e.Color, color, s) }
 
 func (e *Env) paint(on bool, color, s string) string {
+	s = Visible(s)
 	if !on || s == "" {
 		return s
 	}

@@ -142,3 +142,50 @@ func TestBusyDrawsOnlyOnATerminal(t *testing.T) {
 		t.Fatalf("a quick job drew: %q", errOut.String())
 	}
 }
+
+func TestVisible(t *testing.T) {
+	for _, tt := range []struct{ in, want, line string }{
+		{"plain Қазақ text, 東京", "plain Қазақ text, 東京", "plain Қазақ text, 東京"},
+		{"clear\x1b[2Jscreen", `clear\x1b[2Jscreen`, `clear\x1b[2Jscreen`},
+		{"title\x1b]0;pwned\x07", `title\x1b]0;pwned\x07`, `title\x1b]0;pwned\x07`},
+		{"a\tb\nc\rd", "a\tb\nc\\rd", `a\tb\nc\rd`},
+		{"del\x7f nul\x00", `del\x7f nul\x00`, `del\x7f nul\x00`},
+		{"c1 \u009b2J nel\u0085", `c1 \u009b2J nel\u0085`, `c1 \u009b2J nel\u0085`},
+		{"bidi \u202eevil\u202c \u2066iso\u2069 \u2028", `bidi \u202eevil\u202c \u2066iso\u2069 \u2028`, `bidi \u202eevil\u202c \u2066iso\u2069 \u2028`},
+		{"bad \xff\x9b utf-8, real \ufffd", `bad \xff\x9b utf-8, real ` + "\ufffd", `bad \xff\x9b utf-8, real ` + "\ufffd"},
+	} {
+		if got := console.Visible(tt.in); got != tt.want {
+			t.Errorf("Visible(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := console.VisibleLine(tt.in); got != tt.line {
+			t.Errorf("VisibleLine(%q) = %q, want %q", tt.in, got, tt.line)
+		}
+	}
+}
+
+// TestPrintersShowControls: text output, tables and diagnostics show the
+// control characters of what they print, so a document or a file name
+// cannot drive the terminal; the colours tilmash paints itself survive.
+func TestPrintersShowControls(t *testing.T) {
+	env, out, errOut := newEnv(t, "en")
+	env.Color = true
+	env.Printf("%s %s\n", "text \x1b[2J\u202e", env.Paint(console.Red, "red\x1b]0;x\x07"))
+	env.Table([]string{"A", "B"}, [][]string{{"cell\x1b[H\nnext", env.Paint(console.Green, "ok")}})
+	env.ExitCode(&console.UsageError{Msg: "no document x\x1b[2J", Hint: "h"})
+	want := "text \\x1b[2J\\u202e \x1b[31mred\\x1b]0;x\\x07\x1b[0m\n" +
+		"\x1b[1mA" + strings.Repeat(" ", len(`cell\x1b[H\nnext`)+1) + "B\x1b[0m\n" +
+		"cell\\x1b[H\\nnext  \x1b[32mok\x1b[0m\n"
+	if out.String() != want {
+		t.Errorf("stdout\n%q\nwant\n%q", out.String(), want)
+	}
+	if want := "tilmash: no document x\\x1b[2J\nhint: h\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut.String(), want)
+	}
+	// Without colour nothing that starts with ESC gets through, not even
+	// a colour code in the text.
+	env, out, _ = newEnv(t, "en")
+	env.Printf("%s\n", "fake \x1b[31mred")
+	if want := "fake \\x1b[31mred\n"; out.String() != want {
+		t.Errorf("stdout %q, want %q", out.String(), want)
+	}
+}

@@ -8,8 +8,23 @@ import (
 
 // Table writes rows under a header to standard output, each column padded
 // to its widest cell by display width, so Cyrillic, Kazakh letters and wide
-// characters line up. The header is bold on a colour terminal.
+// characters line up. The header is bold on a colour terminal. A cell is
+// one line: its control characters, tabs and line feeds included, are
+// shown as escapes (see [VisibleLine]); cells made with [Env.Paint] keep
+// their colour.
 func (e *Env) Table(header []string, rows [][]string) {
+	clean := func(r []string) []string {
+		out := make([]string, len(r))
+		for i, c := range r {
+			out[i] = visible(c, true, e.Color)
+		}
+		return out
+	}
+	header = clean(header)
+	rows = append([][]string(nil), rows...)
+	for i, r := range rows {
+		rows[i] = clean(r)
+	}
 	widths := make([]int, len(header))
 	for _, r := range append([][]string{header}, rows...) {
 		for i, c := range r {

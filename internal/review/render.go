@@ -44,12 +44,26 @@ type Labels struct {
 // glossary terms are painted cyan and findings red; without it they are
 // written [term] and !finding!, so the view reads the same in a pipe, a
 // log or a test. Lines never end in spaces.
+//
+// Visible makes the text of documents, notes and findings safe to print:
+// a sentence may hold ESC or other control characters, which must be shown,
+// not obeyed by the terminal. The command line passes console.Visible; it
+// is applied before wrapping, so the escapes it writes are measured too.
+// Nil leaves the text as it is.
 type View struct {
-	Width  int
-	Langs  []string
-	Color  bool
-	Paint  func(sgr, s string) string
-	Labels Labels
+	Width   int
+	Langs   []string
+	Color   bool
+	Paint   func(sgr, s string) string
+	Visible func(string) string
+	Labels  Labels
+}
+
+func (v *View) visible(s string) string {
+	if v.Visible == nil {
+		return s
+	}
+	return v.Visible(s)
 }
 
 const gutter = " │ "
@@ -118,7 +132,7 @@ func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []Mark, cu
 		if label == "" {
 			label = "note"
 		}
-		for _, ln := range wrap([]piece{{text: label + ": ", style: styleBold}, {text: g.Note}}, v.width(), "", "  ") {
+		for _, ln := range wrap([]piece{{text: label + ": ", style: styleBold}, {text: v.visible(g.Note)}}, v.width(), "", "  ") {
 			fmt.Fprintln(w, v.render(ln))
 		}
 	}
@@ -126,7 +140,7 @@ func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []Mark, cu
 		if !m.Kind.Finding() || v.Labels.Finding == nil {
 			continue
 		}
-		for _, ln := range wrap([]piece{{text: "! " + v.Labels.Finding(m), style: styleFinding}}, v.width(), "", "  ") {
+		for _, ln := range wrap([]piece{{text: "! " + v.visible(v.Labels.Finding(m)), style: styleFinding}}, v.width(), "", "  ") {
 			fmt.Fprintln(w, v.render(ln))
 		}
 	}
@@ -274,7 +288,7 @@ func (v *View) styled(text string, base int, lang string, marks []Mark) []piece 
 		for j < len(text) && st[j] == st[i] {
 			j++
 		}
-		p := piece{text: text[i:j], style: st[i]}
+		p := piece{text: v.visible(text[i:j]), style: st[i]}
 		if !v.Color {
 			switch p.style {
 			case styleTerm:

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 )
@@ -297,4 +298,31 @@ func FuzzWrap(f *testing.F) {
 			t.Fatalf("%q at %d: text changed: %q, want %q", text, width, got, want)
 		}
 	})
+}
+
+// TestViewShowsControlCharacters: a sentence or note holding ESC and
+// other control characters is drawn with them visible (through the View's
+// Visible, console.Visible on the command line), not sent to the terminal,
+// and the columns still line up, the escapes counted.
+func TestViewShowsControlCharacters(t *testing.T) {
+	a := sample(t, reviewtest.OneToOne)
+	g := a.Groups[1]
+	g.Sents["en"][0].Text = "A court\x1b[2J heard\u202e the case\x1b]0;pwned\x07 on Monday."
+	g.Note = "clear\x1b[H\x1b[2J"
+	for _, color := range []bool{false, true} {
+		v := &View{Width: 90, Langs: a.Languages, Color: color, Paint: ansi, Visible: console.Visible, Labels: testLabels}
+		var b bytes.Buffer
+		v.Group(&b, a, 2, nil, true)
+		out := b.String()
+		plain := sgrPattern.ReplaceAllString(out, "")
+		if strings.ContainsAny(plain, "\x1b\x07\u202e") {
+			t.Errorf("colour %v: a control character reached the terminal: %q", color, plain)
+		}
+		for _, want := range []string{`A court\x1b[2J heard\u202e`, `case\x1b]0;pwned\x07`, `note: clear\x1b[H\x1b[2J`} {
+			if !strings.Contains(plain, want) {
+				t.Errorf("colour %v: %q not shown:\n%s", color, want, out)
+			}
+		}
+		checkLayout(t, out, v)
+	}
 }

@@ -93,7 +93,7 @@ func view(env *console.Env, width int, langs []string) *review.View {
 	if width <= 0 {
 		width = 100
 	}
-	return &review.View{Width: width, Langs: langs, Color: env.Color, Paint: env.Paint, Labels: labels(env)}
+	return &review.View{Width: width, Langs: langs, Color: env.Color, Paint: env.Paint, Visible: console.Visible, Labels: labels(env)}
 }
 
 // checkWidth warns when --width asks for a view narrower than the

@@ -455,7 +455,9 @@ func (s *session) prompt(label string) (string, bool) {
 				line = line[:len(line)-1]
 				io.WriteString(s.screen, "\b \b")
 			}
-		case k >= ' ':
+		case k >= ' ' && console.Visible(string(k)) == string(k):
+			// A control character (pasted, say) is not echoed to the
+			// terminal, which would obey it; nor is it wanted in a split.
 			line = append(line, k)
 			io.WriteString(s.screen, string(k))
 		}
