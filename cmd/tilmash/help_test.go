@@ -52,7 +52,7 @@ func TestHelpEveryCommandEveryLanguage(t *testing.T) {
 		}
 		for _, p := range paths {
 			var out, errOut bytes.Buffer
-			args := append(append([]string{"--lang", lang}, p...), "--help")
+			args := append(append([]string{"--ui-lang", lang}, p...), "--help")
 			code := cli.Main(args, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
 			name := lang + " " + strings.Join(p, " ")
 			if code != 0 || out.Len() == 0 {

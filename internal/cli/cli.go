@@ -49,34 +49,48 @@ func Register(g Group) {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	// Help text is built in the UI language, so the language must be known
 	// before the real app is built. A first, English app is built only to
-	// reorder the arguments and tell the global --lang from a command's own
-	// --lang (export DOC --lang kk picks the content language, not the UI's).
+	// reorder the arguments and find the global --ui-lang wherever it was
+	// typed (export DOC --lang kk is the content language, never the UI's).
 	probe, err := console.NewEnv(stdin, stdout, stderr, getenv, "en")
 	if err != nil {
 		fmt.Fprintf(stderr, "tilmash: %v\n", err)
 		return 2
 	}
-	argv := Reorder(NewApp(probe), append([]string{"tilmash"}, args...))
-	env, err := console.NewEnv(stdin, stdout, stderr, getenv, locale.Choose(langFlag(argv[1:]), getenv))
+	probeApp := NewApp(probe)
+	argv := Reorder(probeApp, append([]string{"tilmash"}, args...))
+	ui := uiLangFlag(argv[1:])
+	// --lang where it cannot be a content language is the old name of
+	// --ui-lang: say so, in the language it asked for.
+	misplaced, value := misplacedLang(probeApp, args)
+	if misplaced && ui == "" {
+		ui = value
+	}
+	env, err := console.NewEnv(stdin, stdout, stderr, getenv, locale.Choose(ui, getenv))
 	if err != nil {
 		fmt.Fprintf(stderr, "tilmash: %v\n", err)
 		return 2
+	}
+	if misplaced {
+		if value == "" {
+			value = "en|ru|kk"
+		}
+		return env.ExitCode(env.Usage("app.lang-is-content", map[string]any{"Value": value}, "app.lang-is-content.hint"))
 	}
 	app := NewApp(env)
 	err = app.Run(Reorder(app, append([]string{"tilmash"}, args...)))
 	return env.ExitCode(errNotFound(err))
 }
 
-// langFlag finds the global --lang among reordered arguments: global flags
-// come before the first argument that is not a flag.
-func langFlag(args []string) string {
+// uiLangFlag finds the global --ui-lang among reordered arguments: global
+// flags come before the first argument that is not a flag.
+func uiLangFlag(args []string) string {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
-		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+		case strings.HasPrefix(a, "--ui-lang="), strings.HasPrefix(a, "-ui-lang="):
 			_, v, _ := strings.Cut(a, "=")
 			return v
-		case a == "--lang" || a == "-lang":
+		case a == "--ui-lang" || a == "-ui-lang":
 			if i+1 < len(args) {
 				return args[i+1]
 			}
@@ -87,6 +101,38 @@ func langFlag(args []string) string {
 		}
 	}
 	return ""
+}
+
+// misplacedLang reports a --lang given where no content language is
+// taken: before the command (where it used to choose the UI language), or
+// to a command without a --lang of its own (tilmash status --lang ru). It
+// returns the value typed with it, if any. args are as typed: a flag
+// belongs to the last command named before it.
+func misplacedLang(app *cli.App, args []string) (bool, string) {
+	flags, cmds := app.Flags, app.Commands
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return false, ""
+		}
+		if len(a) > 1 && a[0] == '-' {
+			name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if name == "lang" && !known(flags, a) {
+				if !hasValue && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") && find(cmds, args[i+1]) == nil {
+					value = args[i+1]
+				}
+				return true, value
+			}
+			if !hasValue && (takesValue(flags, a) || takesValue(app.Flags, a)) {
+				i++
+			}
+			continue
+		}
+		if c := find(cmds, a); c != nil {
+			flags, cmds = c.Flags, c.Subcommands
+		}
+	}
+	return false, ""
 }
 
 // NewApp builds the urfave/cli application for env.
@@ -106,7 +152,7 @@ func NewApp(env *console.Env) *cli.App {
 		Suggest:              false,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "C", Usage: env.T("flag.C", nil), Destination: &env.WorkspaceDir, EnvVars: nil},
-			&cli.StringFlag{Name: "lang", Usage: env.T("flag.lang", nil)},
+			&cli.StringFlag{Name: "ui-lang", Usage: env.T("flag.ui-lang", nil)},
 			&cli.DurationFlag{Name: "wait", Usage: env.T("flag.wait", nil), Value: env.LockWait, Destination: &env.LockWait},
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // Main maps errors to exit codes, never os.Exit inside

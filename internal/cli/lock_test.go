@@ -34,7 +34,7 @@ func TestSecondWriterFailsClearly(t *testing.T) {
 		"kk": "жұмыс қалтасын басқа tilmash процесі бұғаттап тұр",
 	} {
 		var out, errOut bytes.Buffer
-		code := cli.Main([]string{"-C", root, "--lang", lang, "import", "doc", "en", file, "--wait", "200ms"},
+		code := cli.Main([]string{"-C", root, "--ui-lang", lang, "import", "doc", "en", file, "--wait", "200ms"},
 			strings.NewReader(""), &out, &errOut, func(string) string { return "" })
 		if code != 2 || !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "--wait") {
 			t.Errorf("%s: exit %d, stderr %q", lang, code, errOut.String())

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/console"
 )
 
 func TestReorder(t *testing.T) {
@@ -43,17 +46,71 @@ func TestReorder(t *testing.T) {
 	}
 }
 
-func TestLangFlag(t *testing.T) {
+func TestUILangFlag(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"--lang kk status", "kk"},
-		{"--lang=ru status", "ru"},
-		{"-C ws --lang kk status", "kk"},
+		{"--ui-lang kk status", "kk"},
+		{"--ui-lang=ru status", "ru"},
+		{"-C ws --ui-lang kk status", "kk"},
+		{"--wait 1s --ui-lang kk status", "kk"},
 		{"export --lang kk DOC", ""},
+		{"--lang kk status", ""},
 		{"status", ""},
 	}
 	for _, tt := range tests {
-		if got := langFlag(strings.Fields(tt.in)); got != tt.want {
-			t.Errorf("langFlag(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := uiLangFlag(strings.Fields(tt.in)); got != tt.want {
+			t.Errorf("uiLangFlag(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestMisplacedLang: --lang is the content language of the commands that
+// have one; anywhere else it is the old name of --ui-lang, which Main
+// refuses with a message that says so.
+func TestMisplacedLang(t *testing.T) {
+	env, err := console.NewEnv(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The real global flags; commands shaped as the command packages make
+	// them (this test binary links only the core ones).
+	app := NewApp(env)
+	lang := &cli.StringFlag{Name: "lang"}
+	app.Commands = append(app.Commands,
+		&cli.Command{Name: "export", Flags: []cli.Flag{lang, &cli.StringFlag{Name: "format"}}},
+		&cli.Command{Name: "segment", Flags: []cli.Flag{lang}},
+		&cli.Command{Name: "glossary", Subcommands: []*cli.Command{{Name: "list", Flags: []cli.Flag{lang}}, {Name: "lint"}}},
+		&cli.Command{Name: "group", Subcommands: []*cli.Command{
+			{Name: "split", Flags: []cli.Flag{&cli.StringFlag{Name: "language", Aliases: []string{"l", "lang"}}, &cli.StringSliceFlag{Name: "at"}}},
+			{Name: "move", Flags: []cli.Flag{&cli.StringFlag{Name: "language", Aliases: []string{"l", "lang"}}, &cli.StringFlag{Name: "to"}}},
+		}},
+	)
+	tests := []struct {
+		in        string
+		misplaced bool
+		value     string
+	}{
+		{"--lang ru status", true, "ru"},
+		{"--lang=kk status", true, "kk"},
+		{"-C ws --lang kk status", true, "kk"},
+		{"status --lang ru", true, "ru"},
+		{"status -C ws --lang=ru", true, "ru"},
+		{"--lang status", true, ""},
+		{"status --lang", true, ""},
+		{"--lang ru export DOC --format md", true, "ru"},
+		{"export DOC --lang kk --format md", false, ""},
+		{"glossary list --lang kk", false, ""},
+		{"glossary lint --lang kk", true, "kk"},
+		{"group split DOC 2 --lang ru --at 2", false, ""},
+		{"group move DOC 2 -l ru --to prev", false, ""},
+		{"segment --lang en -", false, ""},
+		{"--ui-lang ru status", false, ""},
+		{"status --ui-lang ru", false, ""},
+		{"import DOC en -- --lang", false, ""},
+	}
+	for _, tt := range tests {
+		m, v := misplacedLang(app, strings.Fields(tt.in))
+		if m != tt.misplaced || v != tt.value {
+			t.Errorf("misplacedLang(%q) = %v, %q; want %v, %q", tt.in, m, v, tt.misplaced, tt.value)
 		}
 	}
 }

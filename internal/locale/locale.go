@@ -3,7 +3,7 @@
 //
 // # Choosing the language
 //
-// The first of these that is set wins: the --lang flag, TILMASH_LANG, then the
+// The first of these that is set wins: the global --ui-lang flag, TILMASH_LANG, then the
 // POSIX variables LC_ALL, LC_MESSAGES and LANG. The value is matched against
 // English, Russian and Kazakh with golang.org/x/text/language, so kk_KZ.UTF-8
 // gives Kazakh, ru-KZ gives Russian, and anything unknown gives English.
@@ -35,7 +35,7 @@ var Supported = []language.Tag{language.English, language.Russian, language.Kaza
 
 var matcher = language.NewMatcher(Supported)
 
-// Choose returns the UI language ("en", "ru" or "kk") for a --lang value
+// Choose returns the UI language ("en", "ru" or "kk") for a --ui-lang value
 // and an environment lookup function.
 func Choose(flag string, getenv func(string) string) string {
 	for _, v := range []string{flag, getenv("TILMASH_LANG"), getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG")} {

@@ -34,7 +34,7 @@ func TestGlossaryImportLooksUnderTheLock(t *testing.T) {
 	done := make(chan int, 1)
 	var errOut bytes.Buffer
 	go func() {
-		done <- cli.Main([]string{"-C", root, "--lang", "en", "glossary", "import", input, "--langs", "en,ru", "--wait", "20s"},
+		done <- cli.Main([]string{"-C", root, "--ui-lang", "en", "glossary", "import", input, "--langs", "en,ru", "--wait", "20s"},
 			strings.NewReader(""), &bytes.Buffer{}, &errOut, func(string) string { return "" })
 	}()
 	// Give the import time to read its input and reach the lock; then
