@@ -58,6 +58,12 @@ func importCommand(env *console.Env) *cli.Command {
 			default:
 				env.Say("import.updated", d)
 			}
+			if res.Empty {
+				// Stored all the same (it may be a placeholder), but said:
+				// an empty file is most often the wrong file.
+				env.Warn("import.empty", map[string]any{"ID": id, "Lang": lang, "File": name})
+				env.Hint("import.empty.hint", map[string]any{"ID": id, "Lang": lang, "File": name})
+			}
 			if len(res.Lost) > 0 {
 				env.Warn("import.detached", map[string]any{"Count": len(res.Lost), "Confirmed": res.LostConfirmed})
 				env.Hint("import.detached.hint", d)

@@ -30,7 +30,7 @@ import (
 )
 
 // Folder is the folder, relative to the workspace root, that holds documents.
-const Folder = "documents"
+const Folder = workspace.DocumentsFolder
 
 // Version describes one imported language version.
 type Version struct {

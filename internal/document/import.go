@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -29,6 +30,11 @@ type ImportResult struct {
 	// without those sentences, and flagged for review.
 	Lost          []int
 	LostConfirmed int
+	// Empty says the text has nothing to translate or publish: it is empty
+	// or holds only white space and invisible characters (see [Blank]).
+	// It is stored all the same; the command warns, and publish holds the
+	// document back.
+	Empty bool
 }
 
 // WouldLoseError is returned by Import when a changed text would drop
@@ -130,7 +136,7 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 	}
 	sum := sha256.Sum256(text)
 	hash := hex.EncodeToString(sum[:])
-	res := &ImportResult{}
+	res := &ImportResult{Empty: Blank(string(text))}
 	d, err := Open(ws, id)
 	if _, missing := err.(*NotFoundError); missing {
 		d = &Document{WS: ws, ID: id, Meta: Meta{ID: id, Versions: map[string]*Version{}}}
@@ -179,6 +185,22 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 		return nil, err
 	}
 	return res, nil
+}
+
+// Blank reports whether text has nothing a reader would see: it is empty,
+// or holds only white space (Unicode's, no-break spaces among it) and
+// invisible characters (zero-width spaces and joiners, word joiner, soft
+// hyphen, byte-order mark). Such a text has no sentence to align.
+func Blank(text string) bool {
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+		case r >= '\u200b' && r <= '\u200d', r == '\u2060', r == '\u00ad', r == '\ufeff':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Hash returns the hex sha256 of text, as meta.yaml and alignment.yaml

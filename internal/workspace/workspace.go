@@ -58,7 +58,28 @@ type Publish struct {
 	// Exclude lists documents publish leaves out when it is not given
 	// document ids: drafts, or a demonstration of mistakes.
 	Exclude []string `yaml:"exclude,omitempty"`
+	// Require lists the gates a document must pass, besides the
+	// consistency check, to be published: [RequireAllLanguages] (the
+	// default) and [RequireAllConfirmed]. An empty list turns them off.
+	Require []string `yaml:"require"`
 }
+
+// The publish gates tilmash.yaml may list under publish.require.
+const (
+	// RequireAllLanguages holds back a document that lacks a text in one
+	// of the workspace languages: an English article with no translation
+	// is not ready.
+	RequireAllLanguages = "all-languages"
+	// RequireAllConfirmed holds back a document with groups no person has
+	// confirmed.
+	RequireAllConfirmed = "all-confirmed"
+)
+
+// PublishGates are the values publish.require accepts.
+var PublishGates = []string{RequireAllLanguages, RequireAllConfirmed}
+
+// Requires reports whether publish.require lists gate.
+func (p Publish) Requires(gate string) bool { return slices.Contains(p.Require, gate) }
 
 // DefaultConfig is what tilmash init writes.
 func DefaultConfig() Config {
@@ -67,6 +88,7 @@ func DefaultConfig() Config {
 		Source:    "en",
 		Export:    "export",
 		Glossary:  "glossary",
+		Publish:   Publish{Require: []string{RequireAllLanguages}},
 	}
 }
 
@@ -97,7 +119,11 @@ func (e *NotFoundError) Hint() string { return "workspace.not-found.hint" }
 type ConfigError struct {
 	File         string
 	Line, Column int
-	Reason       string
+	Reason       string // in English, for Error
+	// ID, when set, names a localized message of its own (given File,
+	// Line, Column and Data) instead of the generic one around Reason.
+	ID, HintID string
+	Data       map[string]any
 }
 
 func (e *ConfigError) Error() string {
@@ -105,12 +131,24 @@ func (e *ConfigError) Error() string {
 }
 
 // MessageID names the localized message for e.
-func (e *ConfigError) MessageID() string { return "workspace.bad-config" }
+func (e *ConfigError) MessageID() string {
+	if e.ID != "" {
+		return e.ID
+	}
+	return "workspace.bad-config"
+}
 
 // TemplateData gives the values of the localized message.
 func (e *ConfigError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
+	m := map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
+	for k, v := range e.Data {
+		m[k] = v
+	}
+	return m
 }
+
+// Hint suggests a fix, for the errors that know one.
+func (e *ConfigError) Hint() string { return e.HintID }
 
 // Find locates the workspace. An explicit dir (from -C) wins, then the
 // TILMASH_WORKSPACE value env, then the nearest folder holding tilmash.yaml
@@ -192,7 +230,101 @@ func ParseConfig(file string, data []byte) (Config, error) {
 			return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("folder %q must be a relative path inside the workspace", p)}
 		}
 	}
+	var root yaml.Node
+	_ = yaml.Unmarshal(data, &root) // it decoded above; only positions are wanted
+	if err := checkExportFolder(file, cfg, &root); err != nil {
+		return cfg, err
+	}
+	for i, g := range cfg.Publish.Require {
+		if !slices.Contains(PublishGates, g) {
+			line, col := position(&root, i, "publish", "require")
+			return cfg, &ConfigError{File: file, Line: line, Column: col,
+				Reason: fmt.Sprintf("publish.require: %q is not a publish gate (use %s)", g, strings.Join(PublishGates, ", ")),
+				ID:     "workspace.bad-config.gate", HintID: "workspace.bad-config.gate.hint", Data: map[string]any{"Gate": g, "Gates": strings.Join(PublishGates, ", ")}}
+		}
+	}
 	return cfg, nil
+}
+
+// checkExportFolder makes sure the export folder is a folder of its own.
+// publish rewrites it and removes from it the exports of a document it
+// holds back, so it may not be the workspace folder, documents/ or the
+// glossary folder, hold one of them, or lie inside one. Names are
+// compared without regard to case, as on the disks of macOS and Windows.
+func checkExportFolder(file string, cfg Config, root *yaml.Node) error {
+	fail := func(id, reason, other string) error {
+		line, col := position(root, -1, "export")
+		if line == 0 { // export: not given, the default clashes with glossary:
+			line, col = position(root, -1, "glossary")
+		}
+		if line == 0 {
+			line, col = 1, 1
+		}
+		return &ConfigError{File: file, Line: line, Column: col, Reason: reason, ID: id, HintID: "workspace.bad-config.export.hint",
+			Data: map[string]any{"Export": cfg.Export, "Other": other}}
+	}
+	id, other := exportClash(cfg.Export, DocumentsFolder, cfg.Glossary)
+	switch id {
+	case "":
+		return nil
+	case "root":
+		return fail("workspace.bad-config.export-root", fmt.Sprintf("the export folder %q is the workspace folder itself", cfg.Export), "")
+	}
+	return fail("workspace.bad-config.export-"+id, fmt.Sprintf("the export folder %q %s the %s folder", cfg.Export, clashWords[id], other), other)
+}
+
+// clashWords say in English what exportClash found.
+var clashWords = map[string]string{"root": "is", "holds": "is or holds", "inside": "is inside"}
+
+// exportClash is the rule for the export folder: it may not be the
+// workspace folder ("root"), be or hold one of the others ("holds"), or lie
+// inside one ("inside"). The paths are relative to the root, or all
+// absolute; they are compared without regard to case, as on the disks of
+// macOS and Windows. It returns "" when export is a folder of its own.
+func exportClash(export string, others ...string) (clash, other string) {
+	export = strings.ToLower(filepath.Clean(export))
+	if export == "." {
+		return "root", "."
+	}
+	for _, o := range others {
+		lo := strings.ToLower(filepath.Clean(o))
+		switch {
+		case within(export, lo):
+			return "holds", o
+		case within(lo, export):
+			return "inside", o
+		}
+	}
+	return "", ""
+}
+
+// position finds the line and column of a value in a decoded tilmash.yaml:
+// the value at keys, or its item i when i >= 0. It is 0, 0 when the value
+// is not there.
+func position(root *yaml.Node, i int, keys ...string) (line, col int) {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	for _, k := range keys {
+		var next *yaml.Node
+		for j := 0; n.Kind == yaml.MappingNode && j+1 < len(n.Content); j += 2 {
+			if n.Content[j].Value == k {
+				next = n.Content[j+1]
+			}
+		}
+		if next == nil {
+			return 0, 0
+		}
+		n = next
+	}
+	if i >= 0 {
+		if n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+			return n.Line, n.Column
+		}
+		n = n.Content[i]
+	}
+	return n.Line, n.Column
 }
 
 // YAMLError pulls the line and the reason out of a yaml.v3 error, which

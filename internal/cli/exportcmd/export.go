@@ -45,7 +45,7 @@ func exportCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			out, err := resolveOutput(env, ws, c.String("output"))
+			out, err := resolveOutput(env, ws, c.String("output"), c.Bool("force"))
 			if err != nil {
 				return err
 			}
@@ -179,11 +179,15 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 		case out.path == "":
 			// Several files cannot share standard output: they go to the
 			// workspace's export folder, as publish writes them.
-			out = &output{path: d.WS.Path(d.WS.Config.Export), isDir: true}
+			out = &output{path: d.WS.Path(d.WS.Config.Export), isDir: true, ws: d.WS}
 		case !out.isDir:
 			return env.Usage("export.xliff-pairs", map[string]any{"Targets": strings.Join(targets, ", "), "Output": out.given}, "export.xliff.hint")
 		}
 	}
+	// Every file is made and checked before the first is written, so a
+	// refused one leaves none behind.
+	var names []string
+	var files [][]byte
 	for _, t := range targets {
 		opt.Source, opt.Target = source, t
 		name, err := export.FileName(d.ID, format, source, t)
@@ -194,7 +198,13 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 		if err != nil {
 			return err
 		}
-		if err := report(env, out, name, data); err != nil {
+		names, files = append(names, name), append(files, data)
+	}
+	if err := out.check(names...); err != nil {
+		return err
+	}
+	for i, name := range names {
+		if err := report(env, out, name, files[i]); err != nil {
 			return err
 		}
 	}

@@ -27,6 +27,7 @@ func glossaryExportCommand(env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "tbx", Usage: env.T("glossary-export.flag.format", nil)},
 			&urfave.StringFlag{Name: "langs", Usage: env.T("glossary-export.flag.langs", nil)},
 			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("glossary-export.flag.output", nil)},
+			&urfave.BoolFlag{Name: "force", Usage: env.T("glossary-export.flag.force", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() > 0 {
@@ -44,7 +45,7 @@ func glossaryExportCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			out, err := resolveOutput(env, ws, c.String("output"))
+			out, err := resolveOutput(env, ws, c.String("output"), c.Bool("force"))
 			if err != nil {
 				return err
 			}
@@ -167,6 +168,12 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			defer unlock()
+			// Into the glossary folder by design; never over tilmash.yaml,
+			// the lock or documents/, not even with --force. An existing
+			// file anywhere is refused below without --force.
+			if err := ws.CheckTarget(dest, shown, true, workspace.AreaGlossary); err != nil {
+				return err
+			}
 			if _, err := os.Stat(dest); err == nil && !c.Bool("force") {
 				return &existsError{Path: shown}
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/console"
-	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -19,28 +18,29 @@ type output struct {
 	path  string // absolute; empty for standard output
 	isDir bool
 	given string // as typed, for messages
+	ws    *workspace.Workspace
+	force bool // overwrite an existing file outside the export folder
 }
 
 // resolveOutput interprets -o. A relative path is relative to the working
 // folder. A path that is an existing folder, or ends in a slash, is a
-// folder. Exports may never land inside the workspace's documents/ folder:
-// tilmash reads every file there as a document's own.
-func resolveOutput(env *console.Env, ws *workspace.Workspace, o string) (*output, error) {
+// folder. An output in one of the workspace's own places (tilmash.yaml,
+// the lock, the glossary folder, documents/) is refused at once, before
+// any work; each file is checked again before it is written
+// (workspace.CheckTarget), which is where an existing file is refused
+// without force.
+func resolveOutput(env *console.Env, ws *workspace.Workspace, o string, force bool) (*output, error) {
 	if o == "" || o == "-" {
-		return &output{}, nil
+		return &output{ws: ws}, nil
 	}
-	p := o
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(env.Dir, p)
-	}
-	out := &output{path: filepath.Clean(p), given: o}
+	out := &output{path: filepath.Clean(env.Abs(o)), given: o, ws: ws, force: force}
 	if strings.HasSuffix(o, "/") || strings.HasSuffix(o, string(filepath.Separator)) {
 		out.isDir = true
 	} else if st, err := os.Stat(out.path); err == nil && st.IsDir() {
 		out.isDir = true
 	}
-	if ws != nil && workspace.Inside(ws.Path(document.Folder), out.path) {
-		return nil, &outputError{Path: o, Folder: ws.Rel(ws.Path(document.Folder))}
+	if err := ws.CheckTarget(out.path, o, true); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -54,12 +54,29 @@ func (o *output) file(name string) string {
 	return o.path
 }
 
+// check refuses, before anything is written, a file the output may not
+// replace (workspace.CheckTarget).
+func (o *output) check(names ...string) error {
+	if o.path == "" {
+		return nil
+	}
+	for _, name := range names {
+		if err := o.ws.CheckTarget(o.file(name), o.shownName(name), o.force); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // write delivers data: to standard output, or atomically to a file (a
 // temporary file in the same folder, renamed into place), so a reader
-// never sees half an export.
+// never sees half an export. The file is checked first (see check).
 func (o *output) write(env *console.Env, name string, data []byte) (string, error) {
 	if o.path == "" {
 		_, err := env.Stdout.Write(data)
+		return "", err
+	}
+	if err := o.check(name); err != nil {
 		return "", err
 	}
 	p := o.file(name)
@@ -76,10 +93,15 @@ func (o *output) write(env *console.Env, name string, data []byte) (string, erro
 // shown is how messages name the file written for name: as the user typed
 // the output path, or relative to the working folder.
 func (o *output) shown(env *console.Env, name string) string {
-	switch {
-	case o.given == "":
+	if o.given == "" {
 		return display(env, o.file(name))
-	case o.isDir:
+	}
+	return o.shownName(name)
+}
+
+// shownName is shown for an output given with -o.
+func (o *output) shownName(name string) string {
+	if o.isDir {
 		return filepath.Join(o.given, name)
 	}
 	return o.given
@@ -93,24 +115,6 @@ func display(env *console.Env, p string) string {
 	}
 	return p
 }
-
-// outputError refuses an output path inside documents/.
-type outputError struct{ Path, Folder string }
-
-func (e *outputError) Error() string {
-	return "refusing to write " + e.Path + ": it is inside the workspace's " + e.Folder + " folder"
-}
-
-// MessageID names the localized message for e.
-func (e *outputError) MessageID() string { return "export.output-in-documents" }
-
-// TemplateData gives the values of the localized message.
-func (e *outputError) TemplateData() map[string]any {
-	return map[string]any{"Path": e.Path, "Folder": e.Folder}
-}
-
-// Hint suggests a fix.
-func (e *outputError) Hint() string { return "export.output-in-documents.hint" }
 
 // writeError is an output file that cannot be written.
 type writeError struct {
