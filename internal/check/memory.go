@@ -15,6 +15,8 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/sheet"
 )
 
 // Memory is a translation memory read from a TMX or TSV file: units of
@@ -489,7 +491,9 @@ func (p *tmxParser) seg() error {
 // language of each column (en, ru-RU, kk-KZ …), for the workspace languages
 // langs. Every other non-blank line is a row, numbered from 1. Cells are
 // taken as they are: there is no quoting, as in the TSV that tilmash
-// align-files and most aligners write. A header cell that is not a
+// align-files and most aligners write; only the single quote tilmash's
+// exports put before a cell a spreadsheet would take for a formula is
+// dropped (package sheet). A header cell that is not a
 // workspace language is an error (a typo such as kz for kk would
 // otherwise drop a column unnoticed); so is a row with more non-empty
 // cells than the header has. A UTF-8 or UTF-16 byte-order mark is
@@ -556,8 +560,15 @@ func ReadTSV(name string, data []byte, langs []string) (*Memory, error) {
 				}
 				continue
 			}
-			u.Texts[cols[k]] = cell
-			u.Pos[cols[k]] = Position{File: name, Line: lineNo, Column: col(k)}
+			// A cell tilmash neutralised against spreadsheet formulas
+			// ("'=…", see package sheet) is read as it was written; the
+			// text then starts one column later.
+			text, c := sheet.Restore(cell), col(k)
+			if len(text) < len(cell) {
+				c++
+			}
+			u.Texts[cols[k]] = text
+			u.Pos[cols[k]] = Position{File: name, Line: lineNo, Column: c}
 			u.Exact[cols[k]] = true
 		}
 		m.Units = append(m.Units, u)

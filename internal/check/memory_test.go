@@ -308,3 +308,26 @@ func FuzzReadTSV(f *testing.F) {
 		c.Memory(m)
 	})
 }
+
+// A TSV tilmash exported has a single quote before cells a spreadsheet
+// would evaluate (package sheet); check reads the text as it was, and
+// positions point at the text, after the quote.
+func TestReadTSVNeutralised(t *testing.T) {
+	m, err := check.ReadTSV("n.tsv", []byte("en\tru\n'=Almaty\t'-Алма-Ата.\n'quoted'\tкавычки\n"), wsLangs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := m.Units[0]
+	if u.Texts["en"] != "=Almaty" || u.Texts["ru"] != "-Алма-Ата." {
+		t.Errorf("texts %q", u.Texts)
+	}
+	if c := u.Pos["en"].Column; c != 2 {
+		t.Errorf("en column %d, want 2", c)
+	}
+	if c := u.Pos["ru"].Column; c != 11 {
+		t.Errorf("ru column %d, want 11", c)
+	}
+	if got := m.Units[1].Texts["en"]; got != "'quoted'" {
+		t.Errorf("a quote tilmash did not add is text: %q", got)
+	}
+}

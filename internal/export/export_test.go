@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/sheet"
 	"github.com/tilmash/tilmash/internal/tmx"
 )
 
@@ -164,8 +165,15 @@ func TestHostileText(t *testing.T) {
 			}
 			for gi := range a.Groups {
 				for li, l := range langs3 {
-					if rows[gi+1][li] != want(gi, l) {
-						t.Errorf("group %d %s = %q", gi+1, l, rows[gi+1][li])
+					// A cell a spreadsheet would evaluate ("- Не
+					// список." starts with a minus) is neutralised;
+					// sheet.Restore gives the text back.
+					cell := rows[gi+1][li]
+					if strings.HasPrefix(want(gi, l), "-") && !strings.HasPrefix(cell, "'-") {
+						t.Errorf("group %d %s = %q: a formula character is not neutralised", gi+1, l, cell)
+					}
+					if sheet.Restore(cell) != want(gi, l) {
+						t.Errorf("group %d %s = %q", gi+1, l, cell)
 					}
 				}
 			}
@@ -527,6 +535,34 @@ func TestForcedRecord(t *testing.T) {
 		}
 		if strings.Join(rows[0], ",") != "en,ru,kk" || len(rows) != len(a.Groups)+1 {
 			t.Errorf("forced %s: header %q, %d rows for %d groups", f, rows[0], len(rows), len(a.Groups))
+		}
+	}
+}
+
+// TestFormulaInjection: a cell a spreadsheet would evaluate is written
+// with a single quote in front, and quoted in CSV (OWASP's advice), so
+// that opening the export in Excel or LibreOffice runs nothing.
+func TestFormulaInjection(t *testing.T) {
+	texts := map[string]string{
+		"en": "=HYPERLINK(\"http://evil.example/\",\"x\") first.\n\n+1 second.\n",
+		"ru": "@SUM(A1) первое.\n\n-2 второе.\n",
+		"kk": "Бірінші.\n\nЕкінші.\n",
+	}
+	d, a := newDoc(t, "f", texts, []groupSpec{
+		{document.Aligned, "", [3][]string{{"=HYPERLINK(\"http://evil.example/\",\"x\") first."}, {"@SUM(A1) первое."}, {"Бірінші."}}},
+		{document.Aligned, "", [3][]string{{"+1 second."}, {"-2 второе."}, {"Екінші."}}},
+	})
+	tests := map[string]string{
+		"csv": "en,ru,kk\n" +
+			`"'=HYPERLINK(""http://evil.example/"",""x"") first.","'@SUM(A1) первое.",Бірінші.` + "\n" +
+			`"'+1 second.","'-2 второе.",Екінші.` + "\n",
+		"tsv": "en\tru\tkk\n" +
+			`"'=HYPERLINK(""http://evil.example/"",""x"") first."` + "\t'@SUM(A1) первое.\tБірінші.\n" +
+			"'+1 second.\t'-2 второе.\tЕкінші.\n",
+	}
+	for format, want := range tests {
+		if got := string(render(t, format, d, a, Options{})); got != want {
+			t.Errorf("%s:\n%s\nwant:\n%s", format, got, want)
 		}
 	}
 }

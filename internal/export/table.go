@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -10,23 +9,22 @@ import (
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export/xmltext"
+	"github.com/tilmash/tilmash/internal/sheet"
 )
 
 // writeCSV writes RFC 4180 CSV: a header row of language codes, then a
 // row per group. The header is always the first line, forced or not (see
 // [Records]): OmegaT and Translate Toolkit take it for the languages of
-// the columns, pandas and spreadsheets for their names.
-func writeCSV(w io.Writer, p *plan) error { return writeDelimited(w, p, ',') }
+// the columns, pandas and spreadsheets for their names. A cell a
+// spreadsheet would take for a formula is neutralised (package sheet).
+func writeCSV(w io.Writer, p *plan) error { return writeDelimited(sheet.NewCSV(w), p) }
 
 // writeTSV is writeCSV with tabs, quoted the way spreadsheets and
 // Python's excel-tab dialect read it.
-func writeTSV(w io.Writer, p *plan) error { return writeDelimited(w, p, '\t') }
+func writeTSV(w io.Writer, p *plan) error { return writeDelimited(sheet.NewTSV(w, true), p) }
 
-func writeDelimited(w io.Writer, p *plan, comma rune) error {
-	bw := bufio.NewWriter(w)
-	cw := csv.NewWriter(bw)
-	cw.Comma = comma
-	if err := cw.Write(p.langs); err != nil {
+func writeDelimited(sw *sheet.Writer, p *plan) error {
+	if err := sw.Write(p.langs); err != nil {
 		return err
 	}
 	row := make([]string, len(p.langs))
@@ -34,15 +32,11 @@ func writeDelimited(w io.Writer, p *plan, comma rune) error {
 		for i, l := range p.langs {
 			row[i] = text(g, l)
 		}
-		if err := cw.Write(row); err != nil {
+		if err := sw.Write(row); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return sw.Flush()
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/sheet"
 	"github.com/tilmash/tilmash/internal/tmx"
 )
 
@@ -379,7 +380,7 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
-			recs = append(recs, record{strings.Split(line, "\t"), i + 1})
+			recs = append(recs, record{restore(strings.Split(line, "\t")), i + 1})
 		}
 	} else {
 		r := csv.NewReader(bytes.NewReader(data))
@@ -397,7 +398,7 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 				return nil, err
 			}
 			line, _ := r.FieldPos(0)
-			recs = append(recs, record{f, line})
+			recs = append(recs, record{restore(f), line})
 		}
 	}
 	// A first line starting with "#" may name the columns.
@@ -474,6 +475,15 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// restore gives back the cells tilmash neutralised against spreadsheet
+// formulas when it wrote them (sheet.Restore): "'=x" is read as "=x".
+func restore(fields []string) []string {
+	for i, f := range fields {
+		fields[i] = sheet.Restore(f)
+	}
+	return fields
 }
 
 func looksLikeLang(s string) bool {

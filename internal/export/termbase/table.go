@@ -1,13 +1,12 @@
 package termbase
 
 import (
-	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/sheet"
 )
 
 // listSep separates the items of a list in a CSV or TSV cell.
@@ -90,22 +89,13 @@ func writeTable(w io.Writer, format string, entries []*glossary.Entry, langs []s
 		}
 		rows = append(rows, row)
 	}
-	bw := bufio.NewWriter(w)
 	head := columns(src, trg)
 	head[0] = "# " + head[0]
+	// A cell a spreadsheet would take for a formula is neutralised
+	// (package sheet). OmegaT reads TSV without quotes, splitting at tabs.
+	sw := sheet.NewCSV(w)
 	if format == "tsv" {
-		// OmegaT reads TSV without quotes, splitting at tabs.
-		for _, r := range append([][]string{head}, rows...) {
-			bw.WriteString(strings.Join(r, "\t") + "\n")
-		}
-		return bw.Flush()
+		sw = sheet.NewTSV(w, false)
 	}
-	cw := csv.NewWriter(bw)
-	if err := cw.Write(head); err != nil {
-		return err
-	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return sw.WriteAll(append([][]string{head}, rows...))
 }

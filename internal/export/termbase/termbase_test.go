@@ -356,3 +356,40 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestFormulaInjection: glossary cells a spreadsheet would evaluate are
+// neutralised in CSV and TSV (a single quote in front; in CSV also
+// quoted), and glossary import reads them back as they were.
+func TestFormulaInjection(t *testing.T) {
+	src := `terms:
+  - id: evil
+    kind: other
+    note: '=HYPERLINK("http://evil.example/","x")'
+    en: {term: "+1 rule", variants: ["-ly"]}
+    ru: {term: "=ru"}
+    kk: {term: "@home", forbidden: ["'=quoted already"]}
+`
+	g, probs := glossary.Parse("g.yaml", []byte(src), langs)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	opt := Options{Langs: []string{"en", "kk"}}
+	want := map[string]string{
+		"csv": `"'+1 rule","'@home","'=HYPERLINK(""http://evil.example/"",""x"")",evil,other,"'-ly",,,,,"''=quoted already",,` + "\n",
+		"tsv": "'+1 rule\t'@home\t'=HYPERLINK(\"http://evil.example/\",\"x\")\tevil\tother\t'-ly\t\t\t\t\t''=quoted already\t\t\n",
+	}
+	for _, f := range []string{"csv", "tsv"} {
+		data := write(t, f, g, opt)
+		rows := strings.SplitAfter(string(data), "\n")
+		if len(rows) < 2 || rows[1] != want[f] {
+			t.Errorf("%s row:\n%q\nwant:\n%q", f, rows[1], want[f])
+		}
+		got, err := Read(bytes.NewReader(data), "x."+f, f, langs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := yamlOf(t, got), yamlOf(t, restrict(g.Entries, opt.Langs)); a != b {
+			t.Errorf("%s: the round trip changed the glossary:\n got:\n%s\nwant:\n%s", f, a, b)
+		}
+	}
+}
