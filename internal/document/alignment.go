@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // AlignmentName is the file name of a document's alignment.
@@ -192,8 +193,11 @@ func (e *FormatError) Hint() string { return "document.bad-alignment.hint" }
 
 // ParseAlignment reads an alignment file. file names it in errors.
 func ParseAlignment(file string, data []byte) (*Alignment, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	root, err := yamlx.Parse(file, data)
+	if err != nil {
+		if yamlx.IsLimit(err) {
+			return nil, err
+		}
 		line, reason := workspace.YAMLError(err)
 		return nil, &FormatError{File: file, Line: line, Column: 1, Reason: reason}
 	}

@@ -27,6 +27,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // Folder is the folder, relative to the workspace root, that holds documents.
@@ -104,7 +105,10 @@ func Open(ws *workspace.Workspace, id string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := yaml.Unmarshal(data, &d.Meta); err != nil {
+	if err := yamlx.Decode(d.rel("meta.yaml"), data, &d.Meta, false); err != nil {
+		if yamlx.IsLimit(err) {
+			return nil, err
+		}
 		line, reason := workspace.YAMLError(err)
 		return nil, &FormatError{File: d.rel("meta.yaml"), Line: line, Column: 1, Reason: reason}
 	}

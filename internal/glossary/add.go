@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/renameio/v2"
 	"gopkg.in/yaml.v3"
+
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // Codes of [AddError], also its message ids.
@@ -232,8 +234,11 @@ func AddEntry(file string, e *Entry) error {
 
 // appendEntry returns the file content with e added.
 func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := yamlx.Parse(file, data)
+	if yamlx.IsLimit(err) {
+		return nil, err
+	}
+	if err != nil {
 		line, msg := yamlErrorLine(err)
 		return nil, &AddError{Code: CodeAddMalformed, File: file, Line: line, Column: 1, ID: e.ID, Detail: msg, Err: err}
 	}
@@ -324,7 +329,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, &AddError{Code: CodeAddMalformed, File: file, ID: e.ID, Detail: err.Error(), Err: err}
 	}
 	if err := enc.Close(); err != nil {

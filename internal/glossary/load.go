@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
+
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // idPattern is what an entry id may look like: lower-case ASCII letters and
@@ -155,8 +157,15 @@ func yamlErrorLine(err error) (int, string) {
 	return line, msg
 }
 
+// file lints one file. Each document is checked against the YAML limits
+// before the linter walks it (it follows aliases and merge keys): a file
+// over them is one problem, and nothing of it is read.
 func (l *linter) file(name string, data []byte) {
 	l.curFile = name
+	if err := yamlx.CheckSize(name, data); err != nil {
+		l.limit(err)
+		return
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
 		var doc yaml.Node
@@ -170,11 +179,25 @@ func (l *linter) file(name string, data []byte) {
 			l.report(nil, p)
 			return
 		}
+		if err := yamlx.Check(name, &doc); err != nil {
+			l.limit(err)
+			return
+		}
 		if len(doc.Content) == 0 {
 			continue
 		}
 		l.root(doc.Content[0])
 	}
+}
+
+// limit reports a file over the YAML limits. Its code is yamlx's, whose
+// messages live in the cli catalogue.
+func (l *linter) limit(err error) {
+	var le *yamlx.LimitError
+	if !errors.As(err, &le) {
+		return
+	}
+	l.probs = append(l.probs, Problem{File: le.File, Line: le.Line, Column: le.Column, Code: le.Code, Value: le.Anchor, Limit: le.Limit})
 }
 
 func resolve(n *yaml.Node) *yaml.Node {

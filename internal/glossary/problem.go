@@ -3,6 +3,9 @@ package glossary
 import (
 	"fmt"
 	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // Lint codes: the message id of each kind of [Problem]. The CLI renders
@@ -46,6 +49,7 @@ type Problem struct {
 	OtherID string // the entry that accepts a conflicting form
 	Detail  string // the YAML parser's own words, for malformed YAML
 	Allowed string // the valid values, for an invalid kind or inflect hint
+	Limit   int    // the limit passed, for a file over the YAML limits (Value is the anchor)
 }
 
 // MessageID returns the catalogue id of the message: the Code.
@@ -66,6 +70,7 @@ func (p Problem) TemplateData() map[string]any {
 		"ID": p.ID, "Lang": p.Lang, "Field": p.Field, "Form": p.Form,
 		"Value": p.Value, "Other": p.Other, "OtherID": p.OtherID,
 		"Detail": p.Detail, "Allowed": p.Allowed,
+		"Anchor": p.Value, "Limit": p.Limit,
 	}
 }
 
@@ -109,6 +114,10 @@ func (p Problem) message() string {
 		return fmt.Sprintf("entry %s forbids %s form %q, which entry %s accepts at %s", p.ID, p.Lang, p.Form, p.OtherID, p.Other)
 	case CodeSelfConflict:
 		return fmt.Sprintf("entry %s both accepts and forbids %s form %q (accepted at %s)", p.ID, p.Lang, p.Form, p.Other)
+	}
+	if strings.HasPrefix(p.Code, "yaml.") {
+		le := &yamlx.LimitError{File: p.File, Line: p.Line, Column: p.Column, Code: p.Code, Anchor: p.Value, Limit: p.Limit}
+		return strings.TrimPrefix(le.Error(), p.Pos()+": ")
 	}
 	return p.Code
 }

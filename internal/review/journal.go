@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // JournalFolder is the folder, inside a document's folder, that holds its
@@ -117,8 +118,11 @@ func exactScalar(s string) (*yaml.Node, error) {
 // hand-edited journal cannot make undo write outside the document folder.
 // The content of each file must match its recorded checksum.
 func ParseEntry(file string, data []byte, validName func(string) bool) (*Entry, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	root, err := yamlx.Parse(file, data)
+	if yamlx.IsLimit(err) {
+		return nil, err
+	}
+	if err != nil {
 		line, _, reason := yamlLine(err)
 		return nil, &JournalError{File: file, Line: line, Reason: reason}
 	}

@@ -12,10 +12,8 @@
 package workspace
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,6 +21,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // ConfigFile is the name of the file that marks a workspace root.
@@ -206,9 +206,10 @@ func Open(root string) (*Workspace, error) {
 // key is reported instead of silently ignored. Missing keys take defaults.
 func ParseConfig(file string, data []byte) (Config, error) {
 	cfg := DefaultConfig()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+	if err := yamlx.Decode(file, data, &cfg, true); err != nil {
+		if yamlx.IsLimit(err) {
+			return cfg, err
+		}
 		line, reason := YAMLError(err)
 		return cfg, &ConfigError{File: file, Line: line, Column: 1, Reason: reason}
 	}

@@ -8,12 +8,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/yamlx"
+	"github.com/tilmash/tilmash/internal/yamlx/yamlxtest"
 )
 
 func TestInitAndFind(t *testing.T) {
@@ -74,6 +77,31 @@ func TestParseConfig(t *testing.T) {
 			t.Errorf("%s: error %v, want it to contain %q", tt.name, err, tt.err)
 		}
 	}
+}
+
+// TestParseConfigRefusesBombs: tilmash.yaml is read with the YAML limits
+// of every file (its segmentation section is decoded again later).
+func TestParseConfigRefusesBombs(t *testing.T) {
+	for _, b := range yamlxtest.Bombs() {
+		data := append([]byte("languages: [en]\nsource: en\n"), b.Data...)
+		_, err := workspace.ParseConfig("tilmash.yaml", data)
+		var le *yamlx.LimitError
+		if !errors.As(err, &le) || le.Code != b.Code || le.File != "tilmash.yaml" || le.Line < 3 {
+			t.Errorf("%s: err = %v, want %s past line 2", b.Name, err, b.Code)
+		}
+	}
+}
+
+// FuzzParseConfig: tilmash.yaml never panics the reader, and a config it
+// accepts names a source among its languages.
+func FuzzParseConfig(f *testing.F) {
+	f.Add([]byte("languages: [en, ru, kk]\nsource: en\nsegmentation:\n  abbreviations:\n    en: [Sen.]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := workspace.ParseConfig("f.yaml", data)
+		if err == nil && !slices.Contains(cfg.Languages, cfg.Source) {
+			t.Fatalf("accepted %+v", cfg)
+		}
+	})
 }
 
 func TestWriteFileRefusesEscape(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // addLangs are the languages glossary add has flags for: --en, --en-variant
@@ -164,6 +165,10 @@ func add(env *console.Env, ws *workspace.Workspace, name string, e *glossary.Ent
 		var ae *glossary.AddError
 		if errors.As(err, &ae) {
 			ae.File = rel
+		}
+		var le *yamlx.LimitError
+		if errors.As(err, &le) {
+			le.File = rel
 		}
 		return "", err
 	}
