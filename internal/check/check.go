@@ -132,16 +132,23 @@ func ReadGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Probl
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, 0, nil
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	g, probs, err := glossary.Load(dir, ws.Config.Languages)
-	if err != nil {
-		return nil, nil, 0, err
+	if !workspace.Inside(ws.Root, dir) {
+		target, _ := filepath.EvalSymlinks(dir)
+		return nil, nil, 0, &workspace.ReadError{Path: ws.Config.Glossary, Code: workspace.CodeReadEscape, Target: target}
 	}
 	rel := func(p string) string {
 		if r, err := filepath.Rel(ws.Root, p); err == nil && filepath.IsLocal(r) {
 			return r
 		}
 		return p
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	g, probs, err := glossary.Load(dir, ws.Config.Languages)
+	if re := (*workspace.ReadError)(nil); errors.As(err, &re) {
+		re.Path = rel(re.Path)
+	}
+	if err != nil {
+		return nil, nil, 0, err
 	}
 	prefix := ws.Root + string(filepath.Separator)
 	for i := range probs {

@@ -1,7 +1,8 @@
 package cli
 
 import (
-	"os"
+	"errors"
+	"io/fs"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -50,8 +51,8 @@ var gitignore = []string{workspace.LockFile, "/export/", "documents/*/journal/"}
 // ignoreLocalState adds the lines of gitignore that .gitignore lacks,
 // keeping everything already there (init may run in an existing repository).
 func ignoreLocalState(ws *workspace.Workspace) error {
-	old, err := os.ReadFile(ws.Path(".gitignore"))
-	if err != nil && !os.IsNotExist(err) {
+	old, err := ws.ReadFile(".gitignore")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	have := map[string]bool{}

@@ -2,10 +2,11 @@ package console
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // Abs makes a path typed on the command line absolute against the Env's
@@ -18,14 +19,21 @@ func (e *Env) Abs(p string) string {
 }
 
 // ReadInput reads a file argument, "-" meaning standard input. It returns
-// the name to use in messages ("standard input", localized, for "-"). A
-// file that cannot be read gives a *FileError.
+// the name to use in messages ("standard input", localized, for "-"). The
+// file may be anywhere (the person named it), but it must be a regular
+// file: a named pipe, a device or a folder gives a *workspace.ReadError,
+// as does more than workspace.MaxFileSize bytes, also on standard input.
+// A file that cannot be read gives a *FileError.
 func (e *Env) ReadInput(arg string) (data []byte, name string, err error) {
 	if arg == "-" {
-		data, err = io.ReadAll(e.Stdin)
-		return data, e.T("app.stdin", nil), err
+		name = e.T("app.stdin", nil)
+		data, err = workspace.ReadLimited(e.Stdin, name)
+		return data, name, err
 	}
-	data, err = os.ReadFile(e.Abs(arg))
+	data, err = workspace.ReadRegular(e.Abs(arg), arg)
+	if workspace.IsReadError(err) {
+		return nil, arg, err
+	}
 	if err != nil {
 		return nil, arg, &FileError{File: arg, Err: err}
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 
@@ -357,7 +356,7 @@ func (a *Alignment) Verify(file string, texts map[string]string) []error {
 // Alignment reads the document's alignment, or returns nil, nil when the
 // document has not been aligned yet.
 func (d *Document) Alignment() (*Alignment, error) {
-	data, err := os.ReadFile(d.AlignmentFile())
+	data, err := d.ReadFile(AlignmentName)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

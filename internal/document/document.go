@@ -61,6 +61,11 @@ func (d *Document) Dir() string { return d.WS.Path(Folder, d.ID) }
 // rel returns a path relative to the workspace root for a file of d.
 func (d *Document) rel(name string) string { return filepath.Join(Folder, d.ID, name) }
 
+// ReadFile reads a file of the document's folder (meta.yaml, a text, the
+// alignment, a journal entry) through [workspace.Workspace.ReadFile]: a
+// regular file inside the workspace, never through a link out of it.
+func (d *Document) ReadFile(name string) ([]byte, error) { return d.WS.ReadFile(d.rel(name)) }
+
 // TextFile returns the path of lang's text. lang must be a workspace language.
 func (d *Document) TextFile(lang string) string { return filepath.Join(d.Dir(), lang+".txt") }
 
@@ -98,7 +103,7 @@ func Open(ws *workspace.Workspace, id string) (*Document, error) {
 		return nil, err
 	}
 	d := &Document{WS: ws, ID: id}
-	data, err := os.ReadFile(filepath.Join(d.Dir(), "meta.yaml"))
+	data, err := d.ReadFile("meta.yaml")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &NotFoundError{ID: id}
 	}
@@ -147,7 +152,7 @@ func (d *Document) Text(lang string) (string, error) {
 	if _, ok := d.Meta.Versions[lang]; !ok {
 		return "", &MissingLanguageError{ID: d.ID, Lang: lang}
 	}
-	b, err := os.ReadFile(d.TextFile(lang))
+	b, err := d.ReadFile(lang + ".txt")
 	return string(b), err
 }
 

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -147,7 +146,7 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 	res.Doc = d
 	old := d.Meta.Versions[lang]
 	if old != nil && old.SHA256 == hash {
-		if cur, err := os.ReadFile(d.TextFile(lang)); err == nil && string(cur) == string(text) {
+		if cur, err := d.ReadFile(lang + ".txt"); err == nil && string(cur) == string(text) {
 			res.Unchanged = true
 			return res, nil
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/google/renameio/v2"
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
@@ -210,7 +211,7 @@ func AddEntry(file string, e *Entry) error {
 		err.(*AddError).File = file
 		return err
 	}
-	data, err := os.ReadFile(file)
+	data, err := workspace.ReadRegular(file, file)
 	perm := fs.FileMode(0o644)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

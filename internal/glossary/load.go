@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
@@ -59,7 +60,8 @@ func validInflect(lang, hint string) (bool, []string) {
 // in one of langs, empty forms, and forms that one entry accepts and the
 // same or another entry forbids. When langs is empty any language code is
 // accepted and none is required. The error is only for I/O: a directory or
-// file that cannot be read.
+// file that cannot be read, or one that is not a regular file inside dir
+// (a *workspace.ReadError: a link out of the folder is not followed).
 func Load(dir string, langs []string) (*Glossary, []Problem, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
@@ -71,7 +73,11 @@ func Load(dir string, langs []string) (*Glossary, []Problem, error) {
 	sort.Strings(files)
 	l := newLinter(langs)
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := workspace.ReadFileIn(dir, filepath.Base(f))
+		if re := (*workspace.ReadError)(nil); errors.As(err, &re) {
+			re.Path = f
+			return nil, nil, err
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("glossary: %w", err)
 		}

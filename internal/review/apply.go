@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"time"
@@ -65,7 +64,7 @@ func load(d *document.Document, checkJournal bool) (*Snapshot, error) {
 		if s, ok := override[name]; ok {
 			return []byte(s), nil
 		}
-		return os.ReadFile(filepath.Join(d.Dir(), name))
+		return d.ReadFile(name)
 	}
 	raw, err := read(document.AlignmentName)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -257,7 +256,7 @@ func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map
 	}
 	add(document.AlignmentName, snap.Raw, newRaw)
 	if len(texts) > 0 {
-		oldMeta, err := os.ReadFile(filepath.Join(d.Dir(), "meta.yaml"))
+		oldMeta, err := d.ReadFile("meta.yaml")
 		if err != nil {
 			return nil, nil, err
 		}

@@ -224,7 +224,7 @@ func (j journal) steps() ([]int, error) {
 
 func (j journal) read(step int) (*Entry, error) {
 	rel := j.rel(step)
-	data, err := os.ReadFile(j.d.WS.Path(rel))
+	data, err := j.d.WS.ReadFile(rel)
 	if err != nil {
 		return nil, err
 	}
@@ -281,7 +281,7 @@ func (j journal) prune(keep int) error {
 
 // fileSum returns the sha256 of a document file, "" when it is missing.
 func (j journal) fileSum(name string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(j.d.Dir(), name))
+	b, err := j.d.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}

@@ -1,13 +1,13 @@
 package segment
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/workspace"
 	"gopkg.in/yaml.v3"
 )
 
@@ -225,11 +225,7 @@ func LoadRules(lang, dir string, o Overrides) (*Rules, error) {
 		return nil, err
 	}
 	if o.SRX != "" {
-		path := o.SRX
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(dir, path)
-		}
-		sets, err := readSRXFile(path, o.SRX)
+		sets, err := readSRXFile(dir, o.SRX)
 		if err != nil {
 			return nil, err
 		}
@@ -262,15 +258,18 @@ func (o Overrides) empty() bool {
 	return o.SRX == "" && len(o.Abbreviations) == 0 && len(o.NoBreak) == 0 && len(o.Break) == 0
 }
 
-// readSRXFile reads an SRX file and names it (as written in tilmash.yaml)
-// in its errors.
-func readSRXFile(path, name string) (map[string]*Rules, error) {
-	f, err := os.Open(path)
+// readSRXFile reads the SRX file name (as written in tilmash.yaml, relative
+// to the workspace dir) and names it in its errors. It is a workspace file,
+// read as every one is: a regular file inside the workspace.
+func readSRXFile(dir, name string) (map[string]*Rules, error) {
+	data, err := workspace.ReadFileIn(dir, name)
+	if workspace.IsReadError(err) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("segmentation rules: %w", err)
 	}
-	defer f.Close()
-	sets, err := ReadSRX(f)
+	sets, err := ReadSRX(bytes.NewReader(data))
 	var se *SRXError
 	var re *RuleError
 	switch {

@@ -191,7 +191,7 @@ func Open(root string) (*Workspace, error) {
 		return nil, err
 	}
 	file := filepath.Join(abs, ConfigFile)
-	data, err := os.ReadFile(file)
+	data, err := ReadFileIn(abs, ConfigFile)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,7 +31,7 @@ type Cmd = func(ts *testscript.TestScript, neg bool, args []string)
 // with no inherited language, workspace or colour (NO_COLOR=1, TZ=UTC),
 // then setup (which may be nil) adds to it. cmds are added to exitcode.
 func Params(dir string, update bool, setup func(*testscript.Env) error, cmds map[string]Cmd) testscript.Params {
-	all := map[string]Cmd{"exitcode": Exitcode}
+	all := map[string]Cmd{"exitcode": Exitcode, "mkfifo": Mkfifo}
 	for k, v := range cmds {
 		all[k] = v
 	}
@@ -49,6 +50,18 @@ func Params(dir string, update bool, setup func(*testscript.Env) error, cmds map
 			}
 			return nil
 		},
+	}
+}
+
+// Mkfifo makes named pipes: "mkfifo documents/news/ru.txt". A reader that
+// opens one without care blocks for ever, which the scripts check does not
+// happen.
+func Mkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: mkfifo path...")
+	}
+	for _, a := range args {
+		ts.Check(syscall.Mkfifo(ts.MkAbs(a), 0o644))
 	}
 }
 

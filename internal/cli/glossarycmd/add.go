@@ -153,7 +153,7 @@ func add(env *console.Env, ws *workspace.Workspace, name string, e *glossary.Ent
 	defer os.RemoveAll(scratch)
 	files, _ := filepath.Glob(filepath.Join(ws.Path(relDir), "*.yaml"))
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := workspace.ReadFileIn(ws.Path(relDir), filepath.Base(f))
 		if err != nil {
 			return "", err
 		}

@@ -2,9 +2,9 @@ package segmentcmd
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
-	"os"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -114,12 +114,14 @@ func segmenter(env *console.Env, ws *workspace.Workspace, lang, srx string) (*se
 	if srx == "" {
 		return cli.Segmenter(ws, lang)
 	}
-	f, err := os.Open(env.Abs(srx))
+	data, err := workspace.ReadRegular(env.Abs(srx), srx)
+	if workspace.IsReadError(err) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, &console.FileError{File: srx, Err: err}
 	}
-	defer f.Close()
-	sets, err := segment.ReadSRX(f)
+	sets, err := segment.ReadSRX(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,174 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// MaxFileSize is the largest file tilmash reads, from the workspace or
+// given on the command line: far above a long article with its
+// translations, far below what would exhaust memory.
+const MaxFileSize = 256 << 20
+
+// ReadFile reads rel (a path relative to the root), which must be a
+// regular file inside the workspace. It is how every command reads the
+// workspace's own files: tilmash.yaml, the glossary, and each document's
+// texts, meta.yaml, alignment.yaml and journal.
+//
+// A workspace is often cloned from someone else, so its files are not
+// trusted:
+//
+//   - A symbolic link is followed only while it stays inside the
+//     workspace (documents/b/ru.txt -> ../a/ru.txt is fine); one that
+//     leads out of it (ru.txt -> /home/me/.ssh/id_ed25519) is refused, so
+//     a stranger's file never ends up in an export.
+//   - Only regular files are read: a named pipe would block for ever, and
+//     /dev/zero or /dev/urandom would never end. The file is opened
+//     without blocking and checked before a byte is read.
+//   - At most [MaxFileSize] bytes are read.
+//
+// A missing file gives an error that matches fs.ErrNotExist; a refused
+// one a *[ReadError].
+func (w *Workspace) ReadFile(rel string) ([]byte, error) {
+	return ReadFileIn(w.Root, rel)
+}
+
+// ReadFileIn is [Workspace.ReadFile] for a folder root that is not (or not
+// yet) an opened workspace, such as the glossary folder of check
+// --glossary. path is relative to root, or absolute; either way it must
+// lead to a regular file inside root, symbolic links followed. Errors name
+// path as given.
+func ReadFileIn(root, path string) ([]byte, error) {
+	abs := path
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(root, path)
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || !filepath.IsLocal(rel) || !Inside(root, abs) {
+		return nil, &ReadError{Path: path, Code: CodeReadEscape, Target: realPath(abs)}
+	}
+	// os.Root enforces the same rule without a race: a link changed
+	// between the check above and the open still cannot lead out.
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	f, err := r.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readRegular(f, path)
+}
+
+// ReadRegular reads a file a person named on the command line (tilmash
+// import DOC LANG FILE, import-tmx, glossary import, segment --srx). It
+// may be anywhere, that is their choice, but it must be a regular file of
+// at most [MaxFileSize] bytes: a named pipe, a device or a folder is
+// refused, opened without blocking. shown names the file in errors.
+func ReadRegular(path, shown string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readRegular(f, shown)
+}
+
+// ReadLimited reads r (standard input) to its end, refusing more than
+// [MaxFileSize] bytes. shown names it in errors.
+func ReadLimited(r io.Reader, shown string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, &ReadError{Path: shown, Code: CodeReadTooLarge, Limit: MaxFileSize >> 20}
+	}
+	return data, nil
+}
+
+func readRegular(f *os.File, shown string) ([]byte, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if code := kindCode(st.Mode()); code != "" {
+		return nil, &ReadError{Path: shown, Code: code}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, &ReadError{Path: shown, Code: CodeReadTooLarge, Limit: MaxFileSize >> 20}
+	}
+	// The file may grow while it is read: never read past the limit.
+	return ReadLimited(f, shown)
+}
+
+// kindCode is the error code of a file that is not a regular file, "" for
+// a regular one.
+func kindCode(m fs.FileMode) string {
+	switch {
+	case m.IsRegular():
+		return ""
+	case m.IsDir():
+		return CodeReadFolder
+	case m&fs.ModeNamedPipe != 0:
+		return CodeReadPipe
+	case m&fs.ModeDevice != 0:
+		return CodeReadDevice
+	}
+	return CodeReadSpecial
+}
+
+// Codes of [ReadError], also its message ids.
+const (
+	CodeReadEscape   = "workspace.read-escape"
+	CodeReadFolder   = "workspace.read-folder"
+	CodeReadPipe     = "workspace.read-pipe"
+	CodeReadDevice   = "workspace.read-device"
+	CodeReadSpecial  = "workspace.read-special"
+	CodeReadTooLarge = "workspace.read-too-large"
+)
+
+// ReadError is a file tilmash refuses to read: one that leads outside the
+// workspace, is not a regular file, or is too large.
+type ReadError struct {
+	Path   string // as the caller named it
+	Code   string // one of the CodeRead* constants
+	Target string // where a link leads, for CodeReadEscape
+	Limit  int    // MiB, for CodeReadTooLarge
+}
+
+func (e *ReadError) Error() string {
+	what := map[string]string{
+		CodeReadEscape:   fmt.Sprintf("it leads outside the workspace, to %s", e.Target),
+		CodeReadFolder:   "it is a folder, not a file",
+		CodeReadPipe:     "it is a named pipe, not a file",
+		CodeReadDevice:   "it is a device, not a file",
+		CodeReadSpecial:  "it is not a regular file",
+		CodeReadTooLarge: fmt.Sprintf("it is larger than %d MiB", e.Limit),
+	}[e.Code]
+	return fmt.Sprintf("refusing to read %s: %s", e.Path, what)
+}
+
+// MessageID names the localized message for e.
+func (e *ReadError) MessageID() string { return e.Code }
+
+// TemplateData gives the values of the localized message.
+func (e *ReadError) TemplateData() map[string]any {
+	return map[string]any{"Path": e.Path, "Target": e.Target, "Limit": e.Limit}
+}
+
+// Hint suggests a fix.
+func (e *ReadError) Hint() string { return e.Code + ".hint" }
+
+// IsReadError reports whether err is (or wraps) a *[ReadError].
+func IsReadError(err error) bool {
+	var re *ReadError
+	return errors.As(err, &re)
+}
