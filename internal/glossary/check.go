@@ -1,8 +1,11 @@
 package glossary
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The kinds of [Finding].
@@ -10,6 +13,7 @@ const (
 	FindingMissing   = "missing"
 	FindingForbidden = "forbidden"
 	FindingHomoglyph = "homoglyph"
+	FindingHidden    = "hidden-character"
 )
 
 // Finding is one glossary violation in an aligned group.
@@ -24,6 +28,15 @@ const (
 //   - homoglyph: a word of the text of Lang that mixes Latin and Cyrillic
 //     letters, with Expected its spelling in one script (empty when there is
 //     no safe one). EntryID is set when the word is part of a glossary form.
+//   - hidden-character: a word of the text of Lang with an invisible
+//     character inside or at its edge (a zero-width space, non-joiner or
+//     joiner, a word joiner, a byte order mark, a soft hyphen: see
+//     [isHidden]), which hides the word from search and from a reader.
+//     Text, Start and End are the word with those characters, Hidden
+//     names them (U+200B …) and Expected is the word without them.
+//     EntryID is set when the word is part of a glossary form, which is
+//     still matched (and reported if forbidden or mixed) as if they were
+//     not there.
 //
 // Start and End are byte offsets into Segment. Doc and Group are left for
 // the caller to fill in.
@@ -39,6 +52,7 @@ type Finding struct {
 	Expected string
 	Segment  string
 	SrcLang  string
+	Hidden   string // for hidden-character: the characters, as "U+200B, U+00AD"
 }
 
 // MessageID returns the catalogue id of the finding's message:
@@ -57,6 +71,7 @@ func (f Finding) TemplateData() map[string]any {
 	return map[string]any{
 		"Doc": f.Doc, "Group": f.Group, "Lang": f.Lang, "ID": f.EntryID, "Kind": f.Kind,
 		"Text": f.Text, "Start": f.Start, "End": f.End, "Expected": f.Expected, "SrcLang": f.SrcLang,
+		"Hidden": f.Hidden,
 	}
 }
 
@@ -67,6 +82,8 @@ func (f Finding) Error() string {
 		return f.SrcLang + " “" + f.Text + "” (" + f.EntryID + ") has no " + f.Lang + " counterpart: expected “" + f.Expected + "”"
 	case FindingForbidden:
 		return f.Lang + " “" + f.Text + "” is a forbidden form of " + f.EntryID + ": use “" + f.Expected + "”"
+	case FindingHidden:
+		return f.Lang + " “" + f.Text + "” hides an invisible character (" + f.Hidden + "): write “" + f.Expected + "”"
 	}
 	if f.Expected == "" {
 		return f.Lang + " “" + f.Text + "” mixes Latin and Cyrillic letters"
@@ -131,11 +148,76 @@ func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding 
 			}
 			fs = append(fs, h)
 		}
+		for _, h := range hiddenChars(lang, text) {
+			for _, mt := range matches {
+				if mt.Start < h.End && h.Start < mt.End {
+					h.EntryID = mt.EntryID
+					break
+				}
+			}
+			fs = append(fs, h)
+		}
 		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
 		out = append(out, fs...)
 		if lang != srcLang && strings.TrimSpace(text) != "" {
 			out = append(out, m.missing(srcLang, src, lang, srcMatches, present)...)
 		}
+	}
+	return out
+}
+
+// hiddenChars reports the words of text with hidden characters (see
+// [isHidden]) inside them or at their edges, one finding per word. A byte
+// order mark that starts the text is an encoding mark, not hidden in a
+// word. Text without any of the characters' lead bytes is passed over at
+// once.
+func hiddenChars(lang, text string) []Finding {
+	var out []Finding
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != 0xC2 && c != 0xE2 && c != 0xEF {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isHidden(r) || r == 0xFEFF && i == 0 {
+			continue
+		}
+		// The word around the character: word runes and hidden ones.
+		start, end := i, i+n
+		for start > 0 {
+			p, pn := utf8.DecodeLastRuneInString(text[:start])
+			if !isWordRune(p) && !isHidden(p) || p == 0xFEFF && start == pn {
+				break
+			}
+			start -= pn
+		}
+		for end < len(text) {
+			q, qn := utf8.DecodeRuneInString(text[end:])
+			if !isWordRune(q) && !isHidden(q) {
+				break
+			}
+			end += qn
+		}
+		word := text[start:end]
+		expected := stripHidden(word)
+		if expected == "" {
+			// Invisible characters between spaces hide no word.
+			i = end - 1
+			continue
+		}
+		var names []string
+		for _, r := range word {
+			if isHidden(r) {
+				name := fmt.Sprintf("U+%04X", r)
+				if !slices.Contains(names, name) {
+					names = append(names, name)
+				}
+			}
+		}
+		out = append(out, Finding{
+			Lang: lang, Kind: FindingHidden, Text: word, Start: start, End: end,
+			Expected: expected, Segment: text, Hidden: strings.Join(names, ", "),
+		})
+		i = end - 1
 	}
 	return out
 }

@@ -99,6 +99,12 @@ func Homoglyphs(lang, text string) []Finding {
 		for j < len(text) {
 			r2, n2 := decodeFast(text, j)
 			if !wordRune(r2) {
+				if r2 >= 0xAD && isHidden(r2) {
+					if k := hiddenJoin(text, j); k >= 0 {
+						j = k
+						continue
+					}
+				}
 				break
 			}
 			if r2 < runeTableSize {
@@ -138,7 +144,7 @@ func homoglyphAt(lang, text string, start, end int, preferCyrillic bool) (Findin
 		return Finding{}, false
 	}
 	toCyr := cyr > lat || cyr == lat && preferCyrillic
-	fixed, complete := fixScript(word, toCyr)
+	fixed, complete := fixScript(stripHidden(word), toCyr)
 	if !complete {
 		fixed = ""
 	}

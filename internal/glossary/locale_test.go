@@ -84,6 +84,7 @@ func TestCatalogueRendersEveryMessage(t *testing.T) {
 		{Kind: FindingForbidden, Lang: "ru", EntryID: "almaty", Text: "Алма-Ате", Expected: "Алматы"},
 		{Kind: FindingHomoglyph, Lang: "kk", Text: "Бiлгiм", Expected: "Білгім"},
 		{Kind: FindingHomoglyph, Lang: "kk", Text: "Тоkаев"},
+		{Kind: FindingHidden, Lang: "ru", Text: "Тока\u200bев", Expected: "Токаев", Hidden: "U+200B"},
 	} {
 		msgs = append(msgs, f)
 	}

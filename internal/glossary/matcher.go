@@ -622,6 +622,12 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []token, ids []int32) ([
 				inf2.flags = rWord
 			}
 			if inf2.flags&rWord == 0 {
+				if r2 >= 0xAD && isHidden(r2) {
+					if k := hiddenJoin(text, j); k >= 0 {
+						j, fast = k, false
+						continue
+					}
+				}
 				break
 			}
 			j += size2

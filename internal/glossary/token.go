@@ -49,7 +49,52 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
-	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 0x00AD
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// isHidden reports the invisible characters that can sit inside a word
+// and hide it from a plain comparison: the zero-width space, non-joiner
+// and joiner (U+200B–U+200D), the word joiner (U+2060), the zero-width
+// no-break space or byte order mark (U+FEFF) and the soft hyphen (U+00AD).
+// Inside a word they are skipped, so "Тока\u200bев" is the word Токаев;
+// elsewhere they separate tokens like white space. The check reports
+// each one that touches a word (see [FindingHidden]).
+func isHidden(r rune) bool {
+	switch r {
+	case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+		return true
+	}
+	return false
+}
+
+// hiddenJoin returns the end of the run of hidden characters at text[j:]
+// when a word rune follows it, so the word goes on across them; otherwise
+// it returns -1. Callers check r >= 0xAD first: no ASCII rune is hidden.
+func hiddenJoin(text string, j int) int {
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isHidden(r) {
+			if isWordRune(r) {
+				return j
+			}
+			return -1
+		}
+		j += n
+	}
+	return -1
+}
+
+// stripHidden removes the hidden characters from s.
+func stripHidden(s string) string {
+	if !strings.ContainsFunc(s, isHidden) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isHidden(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // fastFold maps a rune below 0x500 (Latin, Greek, Cyrillic) to its case
@@ -74,7 +119,6 @@ func init() {
 		}
 		fastFold[r] = fr
 	}
-	fastFold[0xAD] = 0 // the soft hyphen is dropped by the slow path
 	for r := rune(0); r < runeTableSize; r++ {
 		inf := runeInfo{fold: fastFold[r]}
 		if isWordRune(r) {
@@ -110,9 +154,10 @@ const (
 )
 
 // isSpaceOrFormat reports white space and format characters (zero-width
-// joiners, the byte order mark): both separate tokens.
+// joiners, the byte order mark, the soft hyphen): both separate tokens,
+// except that hidden ones inside a word are part of it (see [isHidden]).
 func isSpaceOrFormat(r rune) bool {
-	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) && r != 0x00AD
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
 }
 
 type script uint8
@@ -166,6 +211,12 @@ func (k *keyer) tokenize(text string, toks []token) []token {
 			for j < len(text) {
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
 				if !isWordRune(r2) {
+					if r2 >= 0xAD && isHidden(r2) {
+						if k := hiddenJoin(text, j); k >= 0 {
+							j = k
+							continue
+						}
+					}
 					break
 				}
 				j += n2
@@ -218,8 +269,7 @@ func (k *keyer) wordKey(w string) (string, bool) {
 }
 
 func (k *keyer) slowKey(w string) (string, bool) {
-	s := norm.NFC.String(w)
-	s = strings.ReplaceAll(s, "\u00AD", "")
+	s := norm.NFC.String(stripHidden(w))
 	mixed := false
 	if fixed, ok := correctHomoglyphs(s, k.cyr); ok {
 		s, mixed = fixed, true

@@ -372,6 +372,7 @@ func summary(env *console.Env, reports []*check.Report) error {
 	d := map[string]any{
 		"Inputs":  strings.Join(inputs, ", "),
 		"Missing": kinds[glossary.FindingMissing], "Forbidden": kinds[glossary.FindingForbidden], "Homoglyph": kinds[glossary.FindingHomoglyph],
+		"Hidden": kinds[glossary.FindingHidden],
 	}
 	if n == 0 {
 		env.Say("check.clean", d)
@@ -394,6 +395,7 @@ type jsonFinding struct {
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Expected string `json:"expected"`
+	Hidden   string `json:"hidden,omitempty"`
 	Segment  string `json:"segment"`
 	Target   string `json:"target,omitempty"`
 	check.Position
@@ -420,7 +422,7 @@ func jsonReport(ws *workspace.Workspace, reports []*check.Report) map[string]any
 		for _, f := range r.Findings {
 			findings = append(findings, jsonFinding{
 				Doc: f.Doc, Scope: string(f.Scope), Group: f.Group, Lang: f.Lang, SrcLang: f.SrcLang, Entry: f.EntryID,
-				Kind: f.Kind, Text: f.Text, Start: f.Start, End: f.End, Expected: f.Expected, Segment: f.Segment,
+				Kind: f.Kind, Text: f.Text, Start: f.Start, End: f.End, Expected: f.Expected, Hidden: f.Hidden, Segment: f.Segment,
 				Target: f.Target, Position: f.Position, Message: f.Error(),
 			})
 		}
