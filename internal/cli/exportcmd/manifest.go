@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // ManifestName is the file publish keeps in export/DOC/: the names of the
@@ -59,16 +60,20 @@ func (e *ManifestError) Hint() string { return "publish.bad-manifest.hint" }
 // publish remove anything outside the folder.
 func readManifest(dir, rel string) (*manifest, error) {
 	file := filepath.Join(rel, ManifestName)
-	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	data, err := workspace.ReadFileIn(dir, ManifestName)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
+	} else if re := (*workspace.ReadError)(nil); errors.As(err, &re) {
+		re.Path = file
+		return nil, err
 	} else if err != nil {
 		return nil, err
 	}
 	m := &manifest{}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(m); err != nil {
+	if err := yamlx.Decode(file, data, m, true); err != nil {
+		if yamlx.IsLimit(err) {
+			return nil, err
+		}
 		line, reason := workspace.YAMLError(err)
 		return nil, &ManifestError{File: file, Line: line, Reason: reason}
 	}
