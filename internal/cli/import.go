@@ -49,6 +49,7 @@ func importCommand(env *console.Env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			WarnRecovered(env, res.Recovered)
 			d := map[string]any{"ID": id, "Lang": lang}
 			switch {
 			case res.Unchanged:

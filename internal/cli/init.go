@@ -45,8 +45,9 @@ func initCommand(env *console.Env) *cli.Command {
 }
 
 // gitignore keeps a workspace's local state out of git: the lock, the
-// export folder and the undo journals (git keeps the history).
-var gitignore = []string{workspace.LockFile, "/export/", "documents/*/journal/"}
+// export folder, the undo journals (git keeps the history) and the
+// temporary files a killed writer may leave.
+var gitignore = []string{workspace.LockFile, "/export/", "documents/*/journal/", "*" + workspace.TempSuffix}
 
 // ignoreLocalState adds the lines of gitignore that .gitignore lacks,
 // keeping everything already there (init may run in an existing repository).

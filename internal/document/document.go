@@ -27,7 +27,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/tilmash/tilmash/internal/workspace"
-	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // Folder is the folder, relative to the workspace root, that holds documents.
@@ -110,17 +109,9 @@ func Open(ws *workspace.Workspace, id string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := yamlx.Decode(d.rel("meta.yaml"), data, &d.Meta, false); err != nil {
-		if yamlx.IsLimit(err) {
-			return nil, err
-		}
-		line, reason := workspace.YAMLError(err)
-		return nil, &FormatError{File: d.rel("meta.yaml"), Line: line, Column: 1, Reason: reason}
+	if err := d.parseMeta(data); err != nil {
+		return nil, err
 	}
-	if d.Meta.Versions == nil {
-		d.Meta.Versions = map[string]*Version{}
-	}
-	d.Meta.ID = id
 	return d, nil
 }
 
@@ -187,20 +178,8 @@ func (e *MissingLanguageError) TemplateData() map[string]any {
 // Hint suggests a fix.
 func (e *MissingLanguageError) Hint() string { return "document.missing-language.hint" }
 
-// SaveMeta writes meta.yaml atomically. The caller holds the workspace
-// lock. Every writer of meta.yaml goes through it, so the file's form is
-// decided in one place.
-func (d *Document) SaveMeta() error {
-	data, err := d.Meta.Marshal()
-	if err != nil {
-		return err
-	}
-	return d.WS.WriteFile(d.rel("meta.yaml"), data)
-}
-
-// Marshal renders meta.yaml. Writers that must know the bytes before
-// writing them (the review journal records them) use it, so the file has
-// one form.
+// Marshal renders meta.yaml. Every writer of meta.yaml stages these bytes
+// in a [Change], so the file has one form.
 func (m *Meta) Marshal() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

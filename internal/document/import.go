@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -34,6 +35,10 @@ type ImportResult struct {
 	// It is stored all the same; the command warns, and publish holds the
 	// document back.
 	Empty bool
+	// Step is the journal step of the import, 0 when nothing was written.
+	Step int
+	// Recovered is a change a crash had interrupted, rolled back first.
+	Recovered *journal.Entry
 }
 
 // WouldLoseError is returned by Import when a changed text would drop
@@ -114,8 +119,9 @@ func (e *LanguageError) TemplateData() map[string]any {
 }
 
 // Import stores data as the lang version of document id, creating the
-// document if needed. name is the input's name for messages ("-" for stdin).
-// The caller holds the workspace lock.
+// document if needed, as one journaled step (undo takes it back). name is
+// the input's name for messages ("-" for stdin). The caller holds the
+// workspace lock.
 //
 // Nothing is written when the input is bad, when the text is unchanged, or
 // when the new text would detach aligned groups and opt.Force is false. When
@@ -129,6 +135,31 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 	if !ws.HasLanguage(lang) {
 		return nil, &LanguageError{Lang: lang, Known: ws.Config.Languages}
 	}
+	if _, err := Normalize(name, data); err != nil {
+		return nil, err
+	}
+	c, err := Begin(ws, id)
+	if err != nil {
+		return nil, err
+	}
+	res, err := c.Import(lang, data, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Recovered = c.Recovered
+	if res.Unchanged {
+		return res, nil
+	}
+	res.Step, err = c.Commit("review.done.import", map[string]any{"Lang": lang}, opt.Now)
+	return res, err
+}
+
+// Import stages data as the lang version of the document, creating it if
+// needed; see the function Import.
+func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions) (*ImportResult, error) {
+	if !c.WS.HasLanguage(lang) {
+		return nil, &LanguageError{Lang: lang, Known: c.WS.Config.Languages}
+	}
 	text, err := Normalize(name, data)
 	if err != nil {
 		return nil, err
@@ -136,9 +167,9 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 	sum := sha256.Sum256(text)
 	hash := hex.EncodeToString(sum[:])
 	res := &ImportResult{Empty: Blank(string(text))}
-	d, err := Open(ws, id)
+	d, err := c.Document()
 	if _, missing := err.(*NotFoundError); missing {
-		d = &Document{WS: ws, ID: id, Meta: Meta{ID: id, Versions: map[string]*Version{}}}
+		d = &Document{WS: c.WS, ID: c.ID, Meta: Meta{ID: c.ID, Versions: map[string]*Version{}}}
 		res.Created = true
 	} else if err != nil {
 		return nil, err
@@ -146,12 +177,12 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 	res.Doc = d
 	old := d.Meta.Versions[lang]
 	if old != nil && old.SHA256 == hash {
-		if cur, err := d.ReadFile(lang + ".txt"); err == nil && string(cur) == string(text) {
+		if cur, err := c.Text(lang); err == nil && cur == string(text) {
 			res.Unchanged = true
 			return res, nil
 		}
 	}
-	al, err := d.Alignment()
+	al, err := c.Alignment()
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +190,7 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 		lost, confirmed := al.Rebase(lang, string(text))
 		res.Lost, res.LostConfirmed = lost, confirmed
 		if len(lost) > 0 && !opt.Force {
-			return nil, &WouldLoseError{ID: id, Lang: lang, Groups: lost, Confirmed: confirmed, Total: len(al.Groups)}
+			return nil, &WouldLoseError{ID: c.ID, Lang: lang, Groups: lost, Confirmed: confirmed, Total: len(al.Groups)}
 		}
 		al.Sources[lang] = hash
 	}
@@ -171,19 +202,16 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 	if now.IsZero() {
 		now = time.Now()
 	}
-	if err := ws.WriteFile(d.rel(lang+".txt"), text); err != nil {
+	if err := c.SetText(lang, string(text)); err != nil {
 		return nil, err
 	}
 	if al != nil && old != nil {
-		if err := d.SaveAlignment(al); err != nil {
+		if err := c.SetAlignment(al); err != nil {
 			return nil, err
 		}
 	}
 	d.Meta.Versions[lang] = &Version{Title: title, Source: opt.Source, Imported: now.UTC().Truncate(time.Second), SHA256: hash, Bytes: len(text)}
-	if err := d.SaveMeta(); err != nil {
-		return nil, err
-	}
-	return res, nil
+	return res, c.SetMeta(&d.Meta)
 }
 
 // Blank reports whether text has nothing a reader would see: it is empty,

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"maps"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 )
 
 // Snapshot is a document's alignment and texts as read together.
@@ -21,7 +21,7 @@ type Snapshot struct {
 	// Interrupted is set when an edit was interrupted by a crash and not
 	// yet recovered: the snapshot then shows the files as they were before
 	// it, read from the journal, and leaves the files alone.
-	Interrupted *Entry
+	Interrupted *journal.Entry
 }
 
 // AlignmentFile returns the alignment's path relative to the workspace,
@@ -47,24 +47,23 @@ func LoadFiles(d *document.Document) (*Snapshot, error) { return load(d, false) 
 // load is Load; checkJournal false skips the look at the journal, for a
 // caller that has just recovered.
 func load(d *document.Document, checkJournal bool) (*Snapshot, error) {
-	override := map[string]string{}
-	var interrupted *Entry
+	j := d.Journal()
+	var interrupted *journal.Entry
 	if checkJournal {
 		var err error
-		if interrupted, err = halfApplied(d); err != nil {
+		if interrupted, err = j.Interrupted(); err != nil {
 			return nil, err
-		}
-		if interrupted != nil {
-			for _, f := range interrupted.Files {
-				override[f.Name] = f.Before
-			}
 		}
 	}
 	read := func(name string) ([]byte, error) {
-		if s, ok := override[name]; ok {
-			return []byte(s), nil
+		if interrupted == nil {
+			return d.ReadFile(name)
 		}
-		return d.ReadFile(name)
+		data, ok, err := j.Before(interrupted, name)
+		if err == nil && !ok {
+			err = fs.ErrNotExist
+		}
+		return data, err
 	}
 	raw, err := read(document.AlignmentName)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -87,21 +86,6 @@ func load(d *document.Document, checkJournal bool) (*Snapshot, error) {
 	return s, nil
 }
 
-// halfApplied returns the newest journal entry when its edit stopped
-// halfway, nil otherwise.
-func halfApplied(d *document.Document) (*Entry, error) {
-	j := journal{d}
-	e, err := j.last()
-	if err != nil || e == nil {
-		return nil, err
-	}
-	st, _, err := j.state(e)
-	if err != nil || st != partial {
-		return nil, err
-	}
-	return e, nil
-}
-
 // Options tune Apply.
 type Options struct {
 	// Marker re-checks the touched groups; nil skips the check.
@@ -119,8 +103,8 @@ type Result struct {
 	// Before and After are the marks of the touched groups before and
 	// after the edit (nil without a Marker).
 	Before, After []Mark
-	// Recovered is an interrupted edit that was rolled back first.
-	Recovered *Entry
+	// Recovered is an interrupted change that was rolled back first.
+	Recovered *journal.Entry
 	// Alignment is the alignment after the edit.
 	Alignment *document.Alignment
 }
@@ -134,11 +118,11 @@ type Result struct {
 // entry is written, then the new texts, alignment and meta.yaml. A crash
 // anywhere leaves a state that Recover, Load and Undo understand.
 func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
-	rec, err := Recover(d)
+	c, err := document.Begin(d.WS, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	if d, err = document.Open(d.WS, d.ID); err != nil { // Recover may have restored meta.yaml
+	if d, err = c.Document(); err != nil { // recovery may have restored meta.yaml
 		return nil, err
 	}
 	snap, err := load(d, false)
@@ -148,7 +132,7 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	if probs := snap.Verify(); len(probs) > 0 {
 		return nil, &VerifyError{ID: d.ID, Problems: probs}
 	}
-	res := &Result{Recovered: rec}
+	res := &Result{Recovered: c.Recovered}
 	before := snap.Alignment
 	after := clone(before)
 	if res.Change, err = op.Apply(after, snap.Texts); err != nil {
@@ -163,40 +147,11 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	newRaw, err := after.Marshal()
-	if err != nil {
+	if err := stage(c, d, snap, after, res.Change.Texts); err != nil {
 		return nil, err
 	}
-	files, contents, err := changedFiles(d, snap, newRaw, res.Change.Texts)
-	if err != nil || len(files) == 0 {
-		return res, err
-	}
-	now := opt.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	j := journal{d}
-	steps, err := j.steps()
-	if err != nil {
-		return nil, err
-	}
-	e := &Entry{Step: 1, Time: now.UTC().Truncate(time.Second), Message: res.Change.Message, Data: res.Change.Data, Files: files}
-	if len(steps) > 0 {
-		e.Step = steps[len(steps)-1] + 1
-	}
-	if err := j.write(e); err != nil {
-		return nil, err
-	}
-	for i, f := range files {
-		if beforeWrite != nil {
-			beforeWrite(f.Name)
-		}
-		if err := d.WS.WriteFile(filepath.Join(document.Folder, d.ID, f.Name), contents[i]); err != nil {
-			return nil, err
-		}
-	}
-	res.Step = e.Step
-	return res, j.prune(MaxSteps)
+	res.Step, err = c.Commit(res.Change.Message, res.Change.Data, opt.Now)
+	return res, err
 }
 
 // clone returns a deep copy of a, so that an op can change one copy while
@@ -217,24 +172,10 @@ func clone(a *document.Alignment) *document.Alignment {
 	return &c
 }
 
-// beforeWrite, when set, is called before each file of an edit (after its
-// journal entry) or of an undo is written. The crash tests use it to stop the process
-// mid-edit; it is nil otherwise.
-var beforeWrite func(name string)
-
-// changedFiles lists the files an edit replaces, in the order to write
-// them (texts, then the alignment, then meta.yaml), with their new content.
-// Files whose bytes do not change are left out.
-func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map[string]string) ([]FileState, [][]byte, error) {
-	var files []FileState
-	var contents [][]byte
-	add := func(name string, old, new []byte) {
-		if bytes.Equal(old, new) {
-			return
-		}
-		files = append(files, FileState{Name: name, Before: string(old), BeforeSum: document.Hash(string(old)), AfterSum: document.Hash(string(new))})
-		contents = append(contents, new)
-	}
+// stage puts the files an edit replaces into the change, in the order to
+// write them: texts, then the alignment, then meta.yaml. The commit leaves
+// out files whose bytes do not change.
+func stage(c *document.Change, d *document.Document, snap *Snapshot, after *document.Alignment, texts map[string]string) error {
 	meta := d.Meta
 	meta.Versions = map[string]*document.Version{}
 	for l, v := range d.Meta.Versions {
@@ -246,7 +187,9 @@ func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map
 		if !ok {
 			continue
 		}
-		add(l+".txt", []byte(snap.Texts[l]), []byte(t))
+		if err := c.SetText(l, t); err != nil {
+			return err
+		}
 		v := meta.Versions[l]
 		v.SHA256, v.Bytes = document.Hash(t), len(t)
 		// A title import took from the heading follows the heading's fix.
@@ -254,25 +197,11 @@ func changedFiles(d *document.Document, snap *Snapshot, newRaw []byte, texts map
 			v.Title = document.Title([]byte(t))
 		}
 	}
-	add(document.AlignmentName, snap.Raw, newRaw)
-	if len(texts) > 0 {
-		oldMeta, err := d.ReadFile("meta.yaml")
-		if err != nil {
-			return nil, nil, err
-		}
-		newMeta, err := metaBytes(d, meta)
-		if err != nil {
-			return nil, nil, err
-		}
-		add("meta.yaml", oldMeta, newMeta)
+	if err := c.SetAlignment(after); err != nil {
+		return err
 	}
-	return files, contents, nil
-}
-
-// metaBytes returns meta.yaml holding m exactly as document.SaveMeta
-// writes it (both use Meta.Marshal), so that re-importing the corrected
-// text is seen as unchanged. The journal needs the new bytes (and their
-// sha256) before the file is replaced.
-func metaBytes(_ *document.Document, m document.Meta) ([]byte, error) {
-	return m.Marshal()
+	if len(texts) > 0 {
+		return c.SetMeta(&meta)
+	}
+	return nil
 }

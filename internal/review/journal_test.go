@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
-	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // newDoc makes a workspace with the sample document in a temporary folder.
@@ -144,7 +143,7 @@ func TestNoOpEditWritesNothing(t *testing.T) {
 		t.Errorf("step %d, count %d; want nothing", res.Step, res.Change.Count)
 	}
 	sameFiles(t, files(t, d), orig)
-	if _, err := os.Stat(filepath.Join(d.Dir(), JournalFolder)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(d.Dir(), journal.Folder)); !errors.Is(err, os.ErrNotExist) {
 		t.Error("a no-op edit created the journal")
 	}
 }
@@ -179,21 +178,53 @@ func TestUndoRefusesToThrowAwayLaterWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = Undo(d, 1, false)
-	var ce *ChangedError
+	var ce *journal.ChangedError
 	if !errors.As(err, &ce) || ce.Step != 2 || ce.File != filepath.Join("documents", "demo", "alignment.yaml") {
 		t.Fatalf("err = %v, want a ChangedError for step 2", err)
 	}
+	// Forced, both steps are taken back, and the later change, in lines
+	// the steps did not write, is kept: the group it confirmed (the
+	// original group 3) stays confirmed.
 	undone, _, err := Undo(d, 2, true)
 	if err != nil || len(undone) != 2 {
 		t.Fatalf("forced undo: %v, %v", undone, err)
 	}
+	want, err := document.ParseAlignment("a", []byte(orig["alignment.yaml"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.Groups[2].Status = document.Confirmed
+	raw, _ := want.Marshal()
+	orig["alignment.yaml"] = string(raw)
 	sameFiles(t, files(t, d), orig)
+}
+
+// TestForcedUndoStopsAtAConflict: a later change in the very lines a step
+// wrote cannot be merged with taking the step back; even a forced undo
+// refuses, names the line and changes nothing.
+func TestForcedUndoStopsAtAConflict(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	mustApply(t, d, SetNote{Group: 2, Note: "first"})
+	p := filepath.Join(d.Dir(), "alignment.yaml")
+	b, _ := os.ReadFile(p)
+	hand := strings.Replace(string(b), "note: first", "note: second", 1)
+	if err := os.WriteFile(p, []byte(hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Undo(d, 1, true)
+	var ce *journal.ConflictError
+	if !errors.As(err, &ce) || ce.Step != 1 || ce.Line == 0 {
+		t.Fatalf("err = %v, want a ConflictError", err)
+	}
+	if now, _ := os.ReadFile(p); string(now) != hand {
+		t.Error("a refused undo changed the alignment")
+	}
 }
 
 func TestUndoMoreThanTheJournalHolds(t *testing.T) {
 	d := newDoc(t, reviewtest.OneToOne)
 	_, _, err := Undo(d, 1, false)
-	var ue *UndoError
+	var ue *journal.UndoError
 	if !errors.As(err, &ue) || ue.MessageID() != "review.undo-nothing" {
 		t.Fatalf("err = %v", err)
 	}
@@ -210,7 +241,7 @@ func TestUndoMoreThanTheJournalHolds(t *testing.T) {
 func TestJournalKeepsMaxSteps(t *testing.T) {
 	d := newDoc(t, reviewtest.OneToOne)
 	orig := files(t, d)
-	n := MaxSteps + 3
+	n := journal.MaxSteps + 3
 	for i := 0; i < n; i++ {
 		mustApply(t, d, SetStatus{Groups: []int{2}, Confirm: i%2 == 0})
 	}
@@ -218,10 +249,10 @@ func TestJournalKeepsMaxSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(h) != MaxSteps || h[0].Step != 4 || h[len(h)-1].Step != n {
+	if len(h) != journal.MaxSteps || h[0].Step != 4 || h[len(h)-1].Step != n {
 		t.Fatalf("journal holds %d steps, %d to %d", len(h), h[0].Step, h[len(h)-1].Step)
 	}
-	if _, _, err := Undo(d, MaxSteps, false); err != nil {
+	if _, _, err := Undo(d, journal.MaxSteps, false); err != nil {
 		t.Fatal(err)
 	}
 	// Step 3 was confirm (i = 2): undoing back to it leaves group 2 as
@@ -341,153 +372,17 @@ func FuzzEditsThenUndos(f *testing.F) {
 	})
 }
 
-// The crash tests run an edit in a child process that dies, for real, at
-// a chosen point: after the journal entry is written, before a given file.
-
-const crashEnv = "TILMASH_REVIEW_CRASH"
-
-// TestCrashChild is the child: it is skipped unless the parent set
-// crashEnv to "DIR|FILE|OP".
-func TestCrashChild(t *testing.T) {
-	spec := os.Getenv(crashEnv)
-	if spec == "" {
-		t.Skip("only run as the child of a crash test")
-	}
-	parts := strings.Split(spec, "|")
-	d := openAt(t, parts[0])
-	beforeWrite = func(name string) {
-		if name == parts[1] {
-			os.Exit(3) // a crash: no deferred cleanup, no further writes
-		}
-	}
-	var err error
-	switch parts[2] {
-	case "merge":
-		_, err = Apply(d, Merge{Group: 2}, Options{})
-	case "edit":
-		_, err = Apply(d, EditText{Group: 2, Lang: "ru", Sentence: 1, Text: "В понедельник суд рассмотрел дело рыбаков."}, Options{})
-	case "undo":
-		_, _, err = Undo(d, 1, false)
-	}
-	t.Fatalf("the child was not stopped before writing %s (err %v)", parts[1], err)
-}
-
-func openAt(t *testing.T, dir string) *document.Document {
-	t.Helper()
-	ws, err := workspace.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := document.Open(ws, "demo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-// crash runs the child and checks that it died where it was told to.
-func crash(t *testing.T, d *document.Document, beforeFile, op string) {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashEnv+"="+d.WS.Root+"|"+beforeFile+"|"+op)
-	out, err := cmd.CombinedOutput()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 3 {
-		t.Fatalf("child: %v\n%s", err, out)
-	}
-}
-
-func TestCrashBetweenJournalAndAlignment(t *testing.T) {
-	d := newDoc(t, reviewtest.OneToOne)
-	orig := files(t, d)
-	mustApply(t, d, SetStatus{Groups: []int{2}, Confirm: true})
-	afterFirst := files(t, d)
-
-	crash(t, d, "alignment.yaml", "merge")
-	sameFiles(t, files(t, d), afterFirst) // nothing but the journal was written
-	if h, _ := History(d); len(h) != 2 {
-		t.Fatalf("journal holds %d entries, want the interrupted one too", len(h))
-	}
-	// show reads a usable state without writing.
-	snap := mustLoad(t, d)
-	if snap.Interrupted != nil || len(snap.Verify()) > 0 || len(snap.Alignment.Groups) != 6 {
-		t.Errorf("snapshot: interrupted %v, problems %v, %d groups", snap.Interrupted, snap.Verify(), len(snap.Alignment.Groups))
-	}
-	// undo drops the edit that never happened and undoes the real one.
-	undone, rec, err := Undo(d, 1, false)
-	if err != nil || rec == nil || rec.Message != "review.done.merge" || len(undone) != 1 || undone[0].Step != 1 {
-		t.Fatalf("undo: %v, recovered %v, undone %v", err, rec, undone)
-	}
-	sameFiles(t, files(t, d), orig)
-}
-
-func TestCrashHalfwayThroughATextEdit(t *testing.T) {
-	for _, stop := range []string{"alignment.yaml", "meta.yaml"} {
-		t.Run(stop, func(t *testing.T) {
-			d := newDoc(t, reviewtest.OneToOne)
-			orig := files(t, d)
-			crash(t, d, stop, "edit")
-			if files(t, d)["ru.txt"] == orig["ru.txt"] {
-				t.Fatal("the child did not get as far as the text")
-			}
-			snap := mustLoad(t, d)
-			if snap.Interrupted == nil {
-				t.Fatal("Load did not notice the interrupted edit")
-			}
-			if probs := snap.Verify(); len(probs) > 0 {
-				t.Errorf("the snapshot of an interrupted edit does not verify: %v", probs)
-			}
-			if snap.Texts["ru"] != orig["ru.txt"] {
-				t.Error("the snapshot does not show the text as before the edit")
-			}
-			// The next edit recovers first, then applies.
-			res := mustApply(t, d, SetNote{Group: 1, Note: "after the crash"})
-			if res.Recovered == nil || res.Step != 1 {
-				t.Fatalf("recovered %v, step %d", res.Recovered, res.Step)
-			}
-			if _, _, err := Undo(d, 1, false); err != nil {
-				t.Fatal(err)
-			}
-			sameFiles(t, files(t, d), orig)
-		})
-	}
-}
-
-func TestCrashDuringUndo(t *testing.T) {
-	d := newDoc(t, reviewtest.OneToOne)
-	orig := files(t, d)
-	mustApply(t, d, EditText{Group: 2, Lang: "ru", Sentence: 1, Text: "В понедельник суд рассмотрел дело рыбаков."})
-	// Undo restores meta.yaml, then alignment.yaml, then ru.txt: stop
-	// before the last.
-	crash(t, d, "ru.txt", "undo")
-	now := files(t, d)
-	if now["meta.yaml"] != orig["meta.yaml"] || now["ru.txt"] == orig["ru.txt"] {
-		t.Fatal("the child did not stop halfway through the undo")
-	}
-	if snap := mustLoad(t, d); snap.Interrupted == nil || len(snap.Verify()) > 0 {
-		t.Fatalf("snapshot after an interrupted undo: %v %v", snap.Interrupted, snap.Verify())
-	}
-	rec, err := Recover(d)
-	if err != nil || rec == nil {
-		t.Fatalf("recover: %v %v", rec, err)
-	}
-	sameFiles(t, files(t, d), orig)
-	if h, _ := History(d); len(h) != 0 {
-		t.Errorf("journal holds %d entries", len(h))
-	}
-}
-
 func TestHandEditedJournalCannotEscape(t *testing.T) {
 	d := newDoc(t, reviewtest.OneToOne)
 	mustApply(t, d, Merge{Group: 1})
-	p := filepath.Join(d.Dir(), JournalFolder, "000001.yaml")
+	p := filepath.Join(d.Dir(), journal.Folder, "000001.yaml")
 	b, _ := os.ReadFile(p)
 	bad := strings.Replace(string(b), "name: alignment.yaml", "name: ../../tilmash.yaml", 1)
 	if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, _, err := Undo(d, 1, false)
-	var je *JournalError
+	var je *journal.JournalError
 	if !errors.As(err, &je) || !strings.Contains(je.Error(), "000001.yaml") {
 		t.Fatalf("err = %v, want a JournalError", err)
 	}

@@ -6,9 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 )
 
@@ -153,50 +151,6 @@ func FuzzParseAt(f *testing.F) {
 			}
 		}
 	})
-}
-
-// FuzzParseEntry checks that any content survives a journal entry's round
-// trip byte for byte (the entry is YAML, which has its own ideas about
-// white space and line ends), and that the parser never panics.
-func FuzzParseEntry(f *testing.F) {
-	f.Add("groups:\n  - status: aligned\n", "step: 1\n")
-	f.Add("  leading\ttab\r\nand CRLF  \n\n\n", "")
-	f.Add("Сот\u00a0арал 東京 \x00 \ufeff", "files: [{name: x}]")
-	f.Fuzz(func(t *testing.T, content, junk string) {
-		valid := func(name string) bool { return name == "alignment.yaml" }
-		e := &Entry{Step: 3, Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), Message: "review.done.merge",
-			Data:  map[string]any{"Group": 2},
-			Files: []FileState{{Name: "alignment.yaml", Before: content, BeforeSum: document.Hash(content), AfterSum: "x"}}}
-		data, err := e.Marshal()
-		if err != nil {
-			t.Fatal(err)
-		}
-		back, err := ParseEntry("e.yaml", data, valid)
-		if err != nil {
-			t.Fatalf("%q: %v\n%s", content, err, data)
-		}
-		if back.Files[0].Before != content || back.Step != 3 || back.Data["Group"] != 2 {
-			t.Fatalf("round trip changed the entry: %#v", back)
-		}
-		_, _ = ParseEntry("junk.yaml", []byte(junk), valid)
-	})
-}
-
-func TestParseEntryRefusesBadEntries(t *testing.T) {
-	valid := func(name string) bool { return name == "alignment.yaml" }
-	tests := []struct{ name, data, want string }{
-		{"not yaml", "step: [", "e.yaml:1:"},
-		{"empty", "", "the entry is empty"},
-		{"no files", "step: 1\nmessage: m\n", "needs a step, a message and files"},
-		{"bad name", "step: 1\nmessage: m\nfiles:\n  - name: ../x\n    before-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n", "e.yaml:4: \"../x\" is not a file"},
-		{"bad sum", "step: 1\nmessage: m\nfiles:\n  - name: alignment.yaml\n    before-sha256: 00\n    before: x\n", "e.yaml:4: the saved copy of alignment.yaml does not match"},
-	}
-	for _, tt := range tests {
-		_, err := ParseEntry("e.yaml", []byte(tt.data), valid)
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
-		}
-	}
 }
 
 func ExampleParseRange() {

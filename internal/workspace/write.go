@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
-	"github.com/google/renameio/v2"
 )
 
 // LockFile is the lock that serialises writers. It lives at the root and is
@@ -77,24 +77,77 @@ func realPath(p string) string {
 }
 
 // WriteFileAtomic is WriteFile for an absolute path; the folder is created
-// if needed.
-func WriteFileAtomic(path string, data []byte) error {
+// if needed. The temporary file is named .NAME.RANDOM.tilmash-tmp (see
+// TempSuffix), so that init's .gitignore keeps one a crash leaves out of
+// git, and the next writer removes it (CleanTemp).
+func WriteFileAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithPermissions(0o644))
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*"+TempSuffix)
 	if err != nil {
 		return err
 	}
-	defer f.Cleanup()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
 	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
 		return err
 	}
 	if beforeReplace != nil {
 		beforeReplace(path)
 	}
-	return f.CloseAtomicallyReplace()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	// The rename is durable once the folder is synced.
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// TempSuffix ends the name of every temporary file tilmash writes.
+const TempSuffix = ".tilmash-tmp"
+
+// CleanTemp removes the temporary files a killed writer left in the
+// workspace's own folders: the root, the glossary folder, each document's
+// folder and its journal. Only a writer holding the lock may call it (no
+// other writer can be halfway through a file then); Lock does.
+func (w *Workspace) CleanTemp() {
+	dirs := []string{w.Root, w.Path(w.Config.Glossary)}
+	if docs, err := os.ReadDir(w.Path("documents")); err == nil {
+		for _, d := range docs {
+			if d.IsDir() {
+				dirs = append(dirs, w.Path("documents", d.Name()), w.Path("documents", d.Name(), "journal"))
+			}
+		}
+	}
+	for _, dir := range dirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && strings.HasPrefix(e.Name(), ".") && strings.HasSuffix(e.Name(), TempSuffix) {
+				_ = os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
 }
 
 // beforeReplace, set only by tests, runs when the new content has been
@@ -150,5 +203,6 @@ func (w *Workspace) Lock(wait time.Duration) (unlock func(), err error) {
 	if !ok {
 		return nil, &LockedError{File: path, Wait: wait}
 	}
+	w.CleanTemp()
 	return func() { _ = fl.Unlock() }, nil
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	urfave "github.com/urfave/cli/v2"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -68,9 +70,15 @@ type Result struct {
 	Rebased   []string       // languages whose text had changed under the old alignment
 	Lost      []int          // groups that lost sentences to a changed text
 	Kinds     map[string]int // groups by shape, such as "1-1-2"
+	// Step is the journal step that saved the alignment (undo takes it
+	// back), 0 when the alignment did not change.
+	Step int
+	// Recovered is a change a crash had interrupted, rolled back first.
+	Recovered *journal.Entry
 }
 
-// Document aligns a workspace document and saves the alignment. Confirmed
+// Document aligns a workspace document and saves the alignment as one
+// journal step, so that undo takes it back. Confirmed
 // groups are kept exactly; only the stretches between them are aligned
 // again. A language text that changed since the last alignment (edited by
 // hand, or a crash between the writes of an import) is first rebased as
@@ -92,7 +100,11 @@ type Options struct {
 // DocumentWith is Document with options.
 func DocumentWith(ws *workspace.Workspace, id string, opt Options) (*Result, error) {
 	force := opt.Force
-	d, err := document.Open(ws, id)
+	c, err := document.Begin(ws, id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := c.Document()
 	if err != nil {
 		return nil, err
 	}
@@ -101,12 +113,12 @@ func DocumentWith(ws *workspace.Workspace, id string, opt Options) (*Result, err
 		return nil, &document.MissingLanguageError{ID: id, Lang: pivot}
 	}
 	langs := d.Languages()
-	texts, err := d.Texts()
+	texts, err := c.Texts(d)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Doc: d, Kinds: map[string]int{}}
-	old, err := d.Alignment()
+	res := &Result{Doc: d, Kinds: map[string]int{}, Recovered: c.Recovered}
+	old, err := c.Alignment()
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +172,10 @@ func DocumentWith(ws *workspace.Workspace, id string, opt Options) (*Result, err
 	for _, g := range a.Groups {
 		res.Kinds[g.Kind(langs)]++
 	}
-	if err := d.SaveAlignment(a); err != nil {
+	if err := c.SetAlignment(a); err != nil {
+		return nil, err
+	}
+	if res.Step, err = c.Commit("review.done.align", nil, time.Time{}); err != nil {
 		return nil, err
 	}
 	res.Alignment = a
@@ -251,6 +266,7 @@ func group(pivot string, langs []string, p map[string][]document.Piece, terms al
 }
 
 func report(env *console.Env, r *Result) {
+	cli.WarnRecovered(env, r.Recovered)
 	n, confirmed, flagged := r.Alignment.Counts()
 	if len(r.Rebased) > 0 {
 		env.Warn("align.rebased", map[string]any{"Langs": strings.Join(r.Rebased, ", "), "Count": len(r.Lost)})

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
@@ -62,18 +64,23 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			defer unlock()
-			created := false
-			if d, err := document.Open(ws, id); err == nil {
-				if old, err := d.Alignment(); err != nil {
-					return err
-				} else if old != nil && len(old.Groups) > 0 && !c.Bool("force") {
-					n, conf, _ := old.Counts()
-					return &replaceError{ID: id, Groups: n, Confirmed: conf}
-				}
-			} else if _, missing := err.(*document.NotFoundError); missing {
-				created = true
-			} else {
+			change, err := document.Begin(ws, id)
+			if err != nil {
 				return err
+			}
+			cli.WarnRecovered(env, change.Recovered)
+			created := false
+			if old, err := change.Alignment(); err != nil {
+				return err
+			} else if old != nil && len(old.Groups) > 0 && !c.Bool("force") {
+				n, conf, _ := old.Counts()
+				return &replaceError{ID: id, Groups: n, Confirmed: conf}
+			}
+			if _, err := change.Document(); err != nil {
+				if _, missing := err.(*document.NotFoundError); !missing {
+					return err
+				}
+				created = true
 			}
 			source := filepath.Base(file)
 			if file == "-" {
@@ -82,15 +89,15 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 			for _, l := range mem.Langs {
 				// Force: the alignment is replaced below, so groups the
 				// old one would lose do not matter.
-				if _, err := document.Import(ws, id, l, []byte(mem.Texts[l]), name, document.ImportOptions{Source: source, Force: true}); err != nil {
+				if _, err := change.Import(l, []byte(mem.Texts[l]), name, document.ImportOptions{Source: source, Force: true}); err != nil {
 					return err
 				}
 			}
-			d, err := document.Open(ws, id)
+			d, err := change.Document()
 			if err != nil {
 				return err
 			}
-			texts, err := d.Texts()
+			texts, err := change.Texts(d)
 			if err != nil {
 				return err
 			}
@@ -105,7 +112,10 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 				// wrong one.
 				return fmt.Errorf("import-tmx: internal error: %v", errs[0])
 			}
-			if err := d.SaveAlignment(a); err != nil {
+			if err := change.SetAlignment(a); err != nil {
+				return err
+			}
+			if _, err := change.Commit("review.done.import-tmx", map[string]any{"Langs": strings.Join(mem.Langs, ", ")}, time.Time{}); err != nil {
 				return err
 			}
 			if len(mem.OtherLangs) > 0 {

@@ -10,6 +10,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -114,9 +115,7 @@ func checkWidth(env *console.Env, c *urfave.Context, n int) error {
 }
 
 // describe renders a journal entry's description.
-func describe(env *console.Env, e *review.Entry) string {
-	return text(env, e.Message, e.Data)
-}
+func describe(env *console.Env, e *journal.Entry) string { return cli.Describe(env, e) }
 
 // text renders a catalogue message, in the plural form of data["Count"]
 // when the message has plural forms.

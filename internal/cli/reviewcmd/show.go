@@ -10,6 +10,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review"
 )
 
@@ -35,7 +36,7 @@ func showCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			snap, err := review.Load(d)
-			var je *review.JournalError
+			var je *journal.JournalError
 			if errors.As(err, &je) {
 				// A damaged journal blocks edits and undo, not reading.
 				env.Warn("review.journal-ignored", map[string]any{"Err": localize(env, err)})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review"
 )
 
@@ -46,7 +47,7 @@ func undoCommand(env *console.Env) *urfave.Command {
 			}
 			if err != nil && rec != nil && len(undone) == 0 {
 				// The interrupted edit was the only thing to take back.
-				if _, nothing := err.(*review.UndoError); nothing {
+				if _, nothing := err.(*journal.UndoError); nothing {
 					return nil
 				}
 			}

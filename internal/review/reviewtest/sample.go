@@ -4,10 +4,12 @@ package reviewtest
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -105,15 +107,20 @@ func Alignment(id string, shape Shape) (*document.Alignment, error) {
 }
 
 // Workspace creates a workspace in dir holding document id, imported in
-// the three languages and aligned in the given shape.
+// the three languages and aligned in the given shape, with an empty
+// journal: as a workspace cloned from git is.
 func Workspace(dir, id string, shape Shape) (*workspace.Workspace, error) {
 	ws, err := workspace.Init(dir)
 	if err != nil {
 		return nil, err
 	}
 	now := time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC)
+	c, err := document.Begin(ws, id)
+	if err != nil {
+		return nil, err
+	}
 	for _, l := range Langs {
-		if _, err := document.Import(ws, id, l, []byte(Texts[l]), l+".txt", document.ImportOptions{Source: l + ".txt", Now: now}); err != nil {
+		if _, err := c.Import(l, []byte(Texts[l]), l+".txt", document.ImportOptions{Source: l + ".txt", Now: now}); err != nil {
 			return nil, err
 		}
 	}
@@ -121,9 +128,11 @@ func Workspace(dir, id string, shape Shape) (*workspace.Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := document.Open(ws, id)
-	if err != nil {
+	if err := c.SetAlignment(a); err != nil {
 		return nil, err
 	}
-	return ws, d.SaveAlignment(a)
+	if _, err := c.Commit("review.done.import", map[string]any{"Lang": "en"}, now); err != nil {
+		return nil, err
+	}
+	return ws, os.RemoveAll(ws.Path(document.Folder, id, journal.Folder))
 }

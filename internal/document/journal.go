@@ -1,0 +1,182 @@
+package document
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/yamlx"
+)
+
+// Journal returns the undo journal of document id (which need not exist
+// yet): documents/ID/journal. A step may write the alignment, meta.yaml
+// and the text of a workspace language, nothing else.
+func Journal(ws *workspace.Workspace, id string) *journal.Journal {
+	return &journal.Journal{WS: ws, Dir: filepath.Join(Folder, id), Name: id, Valid: func(name string) bool {
+		if name == AlignmentName || name == metaName {
+			return true
+		}
+		lang, ok := strings.CutSuffix(name, ".txt")
+		return ok && ws.HasLanguage(lang) && workspace.ValidLanguage(lang)
+	}}
+}
+
+// Journal returns the document's undo journal.
+func (d *Document) Journal() *journal.Journal { return Journal(d.WS, d.ID) }
+
+const metaName = "meta.yaml"
+
+// Change is one journaled change of a document's files: every command
+// that writes them (import, import-tmx, align, publish, the review edits)
+// stages the new files in a Change and commits it, so that undo can take
+// the change back byte for byte and a crash halfway is rolled back.
+//
+// Reads through a Change see what is staged: an import of two languages
+// in one Change sees the first in the second.
+type Change struct {
+	WS *workspace.Workspace
+	ID string
+	// Recovered is a change a crash had interrupted, rolled back by Begin.
+	Recovered *journal.Entry
+	tx        *journal.Tx
+}
+
+// Begin starts a change of document id, which need not exist yet. It
+// first rolls back a change a crash interrupted. The caller holds the
+// workspace lock until Commit returns.
+func Begin(ws *workspace.Workspace, id string) (*Change, error) {
+	if err := ValidID(id); err != nil {
+		return nil, err
+	}
+	tx, err := Journal(ws, id).Begin()
+	if err != nil {
+		return nil, err
+	}
+	return &Change{WS: ws, ID: id, Recovered: tx.Recovered, tx: tx}, nil
+}
+
+// Document returns the document as the change would leave it; a
+// *NotFoundError when it has no meta.yaml yet.
+func (c *Change) Document() (*Document, error) {
+	data, ok, err := c.tx.Read(metaName)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &NotFoundError{ID: c.ID}
+	}
+	d := &Document{WS: c.WS, ID: c.ID}
+	return d, d.parseMeta(data)
+}
+
+// Text returns the text of lang as the change would leave it.
+func (c *Change) Text(lang string) (string, error) {
+	if !c.WS.HasLanguage(lang) {
+		return "", &LanguageError{Lang: lang, Known: c.WS.Config.Languages}
+	}
+	data, ok, err := c.tx.Read(lang + ".txt")
+	if err == nil && !ok {
+		err = &MissingLanguageError{ID: c.ID, Lang: lang}
+	}
+	return string(data), err
+}
+
+// Texts returns the text of every language d records, as the change would
+// leave them.
+func (c *Change) Texts(d *Document) (map[string]string, error) {
+	out := map[string]string{}
+	for _, l := range d.Languages() {
+		t, err := c.Text(l)
+		if err != nil {
+			return nil, err
+		}
+		out[l] = t
+	}
+	return out, nil
+}
+
+// Raw returns a file of the document as the change would leave it, with
+// fs.ErrNotExist when there is none.
+func (c *Change) Raw(name string) ([]byte, error) {
+	data, ok, err := c.tx.Read(name)
+	if err == nil && !ok {
+		err = fs.ErrNotExist
+	}
+	return data, err
+}
+
+// Alignment returns the alignment as the change would leave it, nil when
+// there is none.
+func (c *Change) Alignment() (*Alignment, error) {
+	data, err := c.Raw(AlignmentName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParseAlignment(filepath.Join(Folder, c.ID, AlignmentName), data)
+}
+
+// SetAlignment stages a new alignment.
+func (c *Change) SetAlignment(a *Alignment) error {
+	data, err := a.Marshal()
+	if err != nil {
+		return err
+	}
+	c.tx.Write(AlignmentName, data)
+	return nil
+}
+
+// SetMeta stages a new meta.yaml.
+func (c *Change) SetMeta(m *Meta) error {
+	data, err := m.Marshal()
+	if err != nil {
+		return err
+	}
+	c.tx.Write(metaName, data)
+	return nil
+}
+
+// SetText stages the stored text of lang, which must be normalized.
+func (c *Change) SetText(lang, text string) error {
+	if !c.WS.HasLanguage(lang) {
+		return &LanguageError{Lang: lang, Known: c.WS.Config.Languages}
+	}
+	c.tx.Write(lang+".txt", []byte(text))
+	return nil
+}
+
+// Commit writes the change as one journal step and returns its number, 0
+// when no byte changed (nothing is written then). message is the
+// catalogue id that describes the step in the journal, data its values;
+// now is the time to record, zero meaning time.Now.
+func (c *Change) Commit(message string, data map[string]any, now time.Time) (int, error) {
+	return c.tx.Commit(message, data, now)
+}
+
+// parseMeta reads meta.yaml into d.
+func (d *Document) parseMeta(data []byte) error {
+	if err := yamlx.Decode(d.rel(metaName), data, &d.Meta, false); err != nil {
+		if yamlx.IsLimit(err) {
+			return err
+		}
+		line, reason := workspace.YAMLError(err)
+		return &FormatError{File: d.rel(metaName), Line: line, Column: 1, Reason: reason}
+	}
+	if d.Meta.Versions == nil {
+		d.Meta.Versions = map[string]*Version{}
+	}
+	for l, v := range d.Meta.Versions {
+		if v == nil {
+			return &FormatError{File: d.rel(metaName), Line: 1, Column: 1, Reason: fmt.Sprintf("version %q is empty", l)}
+		}
+	}
+	d.Meta.ID = d.ID
+	return nil
+}

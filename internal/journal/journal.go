@@ -1,0 +1,524 @@
+// Package journal makes every change of a document's files undoable and
+// safe against a crash. It is the one write path for those files: review
+// edits, align, import and import-tmx all stage their new files in a [Tx]
+// and commit it; undo walks the steps back.
+//
+// # A step
+//
+// A commit writes one entry, FOLDER/journal/NNNNNN.yaml, then the files.
+// The entry holds, for each file, the sha256 of its content before and
+// after the step and the lines that turn the new content back into the old
+// one (a line diff, see [Diff]), so a step costs what it changed, not the
+// size of the file. The entry is written atomically BEFORE any of the
+// files, so at every instant one of these holds:
+//
+//   - no entry: the step had not started; nothing changed;
+//   - an entry, and every file still as before: the step was interrupted
+//     before writing; recovery drops the entry;
+//   - an entry, some files before and some after: the step (or its undo)
+//     was interrupted halfway; recovery puts the old contents back;
+//   - an entry, every file after: the step is complete and undo can take
+//     it back byte for byte.
+//
+// Every writer recovers first ([Journal.Begin]); readers that take no lock
+// see the state before an interrupted step ([Journal.Interrupted],
+// [Journal.Before]).
+//
+// Recovering an interrupted step counts as taking it back: undo after a
+// crash takes back the crashed step and nothing more.
+//
+// # Size
+//
+// A journal keeps at most [MaxSteps] entries and [MaxBytes] bytes of them;
+// the oldest are deleted after each commit (the newest is always kept).
+// Git keeps the older history.
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Folder is the name of the journal folder inside the folder it guards.
+const Folder = "journal"
+
+// MaxSteps is how many entries a journal keeps.
+const MaxSteps = 100
+
+// MaxBytes bounds the total size of a journal's entries. A step that
+// rewrites a whole large alignment may alone be bigger; it is kept, and
+// older ones go.
+const MaxBytes = 64 << 20
+
+// Journal is the journal of one folder of a workspace.
+type Journal struct {
+	WS *workspace.Workspace
+	// Dir is the folder of the files, relative to the workspace root
+	// (documents/DOC).
+	Dir string
+	// Name names the folder's owner in messages (the document id).
+	Name string
+	// Valid says which file names a step may write.
+	Valid func(name string) bool
+	// MaxSteps and MaxBytes override the package limits when positive.
+	MaxSteps int
+	MaxBytes int64
+}
+
+func (j *Journal) dir() string { return j.WS.Path(j.Dir, Folder) }
+
+func (j *Journal) rel(step int) string {
+	return filepath.Join(j.Dir, Folder, fmt.Sprintf("%06d.yaml", step))
+}
+
+func (j *Journal) path(name string) string { return j.WS.Path(j.Dir, name) }
+
+// steps lists the step numbers in the journal, oldest first. Other files
+// (an editor's backup, a temporary file left by a crash) are ignored.
+func (j *Journal) steps() ([]int, error) {
+	entries, err := os.ReadDir(j.dir())
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for _, e := range entries {
+		base, ok := strings.CutSuffix(e.Name(), ".yaml")
+		if !ok || len(base) < 6 || strings.Trim(base, "0123456789") != "" || e.IsDir() {
+			continue
+		}
+		if n, err := strconv.Atoi(base); err == nil && n > 0 {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func (j *Journal) read(step int) (*Entry, error) {
+	rel := j.rel(step)
+	data, err := j.WS.ReadFile(rel)
+	if err != nil {
+		return nil, err
+	}
+	e, err := ParseEntry(rel, data, j.Valid)
+	if err != nil {
+		return nil, err
+	}
+	if e.Step != step {
+		return nil, &JournalError{File: rel, Line: 1, Reason: fmt.Sprintf("the entry says step %d but its file name says %d", e.Step, step)}
+	}
+	return e, nil
+}
+
+// last returns the newest entry, or nil for an empty journal.
+func (j *Journal) last() (*Entry, error) {
+	steps, err := j.steps()
+	if err != nil || len(steps) == 0 {
+		return nil, err
+	}
+	return j.read(steps[len(steps)-1])
+}
+
+func (j *Journal) remove(step int) error {
+	err := os.Remove(j.WS.Path(j.rel(step)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// prune deletes the oldest entries beyond the step and size limits, always
+// keeping the newest.
+func (j *Journal) prune() error {
+	maxSteps, maxBytes := j.MaxSteps, j.MaxBytes
+	if maxSteps <= 0 {
+		maxSteps = MaxSteps
+	}
+	if maxBytes <= 0 {
+		maxBytes = MaxBytes
+	}
+	steps, err := j.steps()
+	if err != nil {
+		return err
+	}
+	sizes := make([]int64, len(steps))
+	var total int64
+	for i, s := range steps {
+		if fi, err := os.Stat(j.WS.Path(j.rel(s))); err == nil {
+			sizes[i] = fi.Size()
+			total += sizes[i]
+		}
+	}
+	for i := 0; i < len(steps)-1 && (len(steps)-i > maxSteps || total > maxBytes); i++ {
+		if err := j.remove(steps[i]); err != nil {
+			return err
+		}
+		total -= sizes[i]
+	}
+	return nil
+}
+
+// current reads a file of the folder; ok is false when it is missing.
+func (j *Journal) current(name string) (data []byte, ok bool, err error) {
+	data, err = j.WS.ReadFile(filepath.Join(j.Dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	return data, err == nil, err
+}
+
+// sum returns the sha256 of a file, "" when it is missing.
+func (j *Journal) sum(name string) (string, error) {
+	data, ok, err := j.current(name)
+	if !ok || err != nil {
+		return "", err
+	}
+	return Hash(data), nil
+}
+
+// state says how far the files got through an entry's step.
+type state int
+
+const (
+	applied    state = iota // every file as after the step
+	notApplied              // every file as before: the step never started writing
+	partial                 // some before, some after: the step (or its undo) was interrupted
+	diverged                // some file is neither: changed since, by something else
+)
+
+func (j *Journal) state(e *Entry) (state, string, error) {
+	before, after := 0, 0
+	for _, f := range e.Files {
+		sum, err := j.sum(f.Name)
+		if err != nil {
+			return diverged, f.Name, err
+		}
+		switch {
+		case sum == f.AfterSum:
+			after++
+		case sum == f.BeforeSum:
+			before++
+		default:
+			return diverged, f.Name, nil
+		}
+	}
+	switch {
+	case after == len(e.Files):
+		return applied, "", nil
+	case before == len(e.Files):
+		return notApplied, "", nil
+	}
+	return partial, "", nil
+}
+
+// before returns a file's content before e's step, and false when the
+// step created it. The file must be as e left it or as it was before;
+// with force, a file changed since has the step's lines put back where
+// they still fit, keeping the later change elsewhere.
+func (j *Journal) before(e *Entry, f FileState, force bool) ([]byte, bool, error) {
+	if f.Created {
+		return nil, false, nil
+	}
+	if f.Full != nil {
+		return []byte(*f.Full), true, nil
+	}
+	cur, ok, err := j.current(f.Name)
+	if err != nil {
+		return nil, false, err
+	}
+	sum := ""
+	if ok {
+		sum = Hash(cur)
+	}
+	switch {
+	case sum == f.BeforeSum:
+		return cur, true, nil
+	case sum == f.AfterSum:
+		out, err := Reverse(cur, f.Undo, false)
+		if err == nil && Hash(out) != f.BeforeSum {
+			err = &JournalError{File: e.file, Line: 1, Reason: fmt.Sprintf("the undo lines of %s do not give back its sha256", f.Name)}
+		}
+		return out, true, err
+	case !force:
+		return nil, false, &ChangedError{ID: j.Name, Step: e.Step, File: filepath.Join(j.Dir, f.Name)}
+	case !ok:
+		return nil, false, &ConflictError{ID: j.Name, Step: e.Step, File: filepath.Join(j.Dir, f.Name)}
+	}
+	out, err := Reverse(cur, f.Undo, true)
+	var c *conflict
+	if errors.As(err, &c) {
+		return nil, false, &ConflictError{ID: j.Name, Step: e.Step, File: filepath.Join(j.Dir, f.Name), Line: c.line}
+	}
+	return out, true, err
+}
+
+// restore puts back the content of every file of e as before its step,
+// last file first.
+func (j *Journal) restore(e *Entry, force bool) error {
+	for i := len(e.Files) - 1; i >= 0; i-- {
+		f := e.Files[i]
+		data, exists, err := j.before(e, f, force)
+		if err != nil {
+			return err
+		}
+		if sum, err := j.sum(f.Name); err != nil {
+			return err
+		} else if sum == f.BeforeSum {
+			continue // already as before ("" when the step created it)
+		}
+		if beforeWrite != nil {
+			beforeWrite(f.Name)
+		}
+		if !exists {
+			if err := os.Remove(j.path(f.Name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			continue
+		}
+		if err := j.WS.WriteFile(filepath.Join(j.Dir, f.Name), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Interrupted returns the newest entry when its step stopped halfway
+// (some files written, some not), nil otherwise. It writes nothing, so
+// readers that take no lock can call it.
+func (j *Journal) Interrupted() (*Entry, error) {
+	e, err := j.last()
+	if err != nil || e == nil {
+		return nil, err
+	}
+	st, _, err := j.state(e)
+	if err != nil || st != partial {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Before returns the content of a file as it was before e's step, for a
+// reader showing the state before an interrupted step; ok is false when
+// the step created the file.
+func (j *Journal) Before(e *Entry, name string) (data []byte, ok bool, err error) {
+	for _, f := range e.Files {
+		if f.Name == name {
+			return j.before(e, f, false)
+		}
+	}
+	return j.current(name)
+}
+
+// Recover finishes what a crash interrupted. When the newest entry belongs
+// to a step (or an undo) that stopped before all its files were written,
+// the files go back to their state before the step and the entry is
+// dropped; Recover returns it. It returns nil when there was nothing to
+// recover. The caller holds the workspace lock.
+func (j *Journal) Recover() (*Entry, error) {
+	e, err := j.last()
+	if err != nil || e == nil {
+		return nil, err
+	}
+	st, _, err := j.state(e)
+	if err != nil || st == applied || st == diverged {
+		return nil, err
+	}
+	if st == partial {
+		if err := j.restore(e, false); err != nil {
+			return nil, err
+		}
+	}
+	return e, j.remove(e.Step)
+}
+
+// History returns the journal, oldest first.
+func (j *Journal) History() ([]*Entry, error) {
+	steps, err := j.steps()
+	if err != nil {
+		return nil, err
+	}
+	var out []*Entry
+	for _, s := range steps {
+		e, err := j.read(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Undo takes back the newest n steps, newest first, and returns the
+// entries it took back. Each step's files must still be as the step left
+// them; force takes a step back anyway, keeping what changed the files
+// since wherever it does not touch the step's own lines. A step a crash
+// interrupted is rolled back first and counts as one of the n: undo after
+// a crash takes back the crashed step, not also the one before it. The
+// caller holds the workspace lock.
+func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, err error) {
+	if recovered, err = j.Recover(); err != nil {
+		return nil, nil, err
+	}
+	if recovered != nil {
+		n--
+	}
+	steps, err := j.steps()
+	if err != nil {
+		return nil, recovered, err
+	}
+	if n < 0 || n > len(steps) || (n == 0 && recovered == nil) {
+		want := n
+		if recovered != nil {
+			want++
+		}
+		return nil, recovered, &UndoError{ID: j.Name, Want: want, Have: len(steps)}
+	}
+	for i := len(steps) - 1; i >= len(steps)-n; i-- {
+		e, err := j.read(steps[i])
+		if err != nil {
+			return undone, recovered, err
+		}
+		if !force {
+			st, name, err := j.state(e)
+			if err != nil {
+				return undone, recovered, err
+			}
+			if st != applied {
+				if name == "" {
+					name = e.Files[0].Name
+				}
+				return undone, recovered, &ChangedError{ID: j.Name, Step: e.Step, File: filepath.Join(j.Dir, name)}
+			}
+		}
+		if err := j.restore(e, force); err != nil {
+			return undone, recovered, err
+		}
+		if err := j.remove(e.Step); err != nil {
+			return undone, recovered, err
+		}
+		undone = append(undone, e)
+	}
+	// Taking back the step that created the folder's files leaves an
+	// empty journal and folder: remove them (they are removed only when
+	// empty).
+	_ = os.Remove(j.dir())
+	_ = os.Remove(j.WS.Path(j.Dir))
+	return undone, recovered, nil
+}
+
+// beforeWrite, set only by tests, is called before each file of a step
+// (after its entry is written) or of an undo is written: the moment a
+// crash test stops the process.
+var beforeWrite func(name string)
+
+// Tx is a step being prepared: files staged in memory, written by Commit.
+type Tx struct {
+	j *Journal
+	// Recovered is the interrupted step Begin rolled back, if any.
+	Recovered *Entry
+	order     []string
+	staged    map[string][]byte
+}
+
+// Begin starts a step. It first recovers a step a crash interrupted, so
+// that the files read next are a consistent state. The caller holds the
+// workspace lock until Commit returns.
+func (j *Journal) Begin() (*Tx, error) {
+	rec, err := j.Recover()
+	if err != nil {
+		return nil, err
+	}
+	return &Tx{j: j, Recovered: rec, staged: map[string][]byte{}}, nil
+}
+
+// Read returns a file as the step would leave it: staged content, or the
+// file on disk. ok is false when neither exists.
+func (t *Tx) Read(name string) (data []byte, ok bool, err error) {
+	if b, staged := t.staged[name]; staged {
+		return b, true, nil
+	}
+	return t.j.current(name)
+}
+
+// Write stages the new content of a file. Files are written in the order
+// they were first staged.
+func (t *Tx) Write(name string, data []byte) {
+	if _, ok := t.staged[name]; !ok {
+		t.order = append(t.order, name)
+	}
+	t.staged[name] = data
+}
+
+// Commit writes the step: its journal entry, then every staged file whose
+// bytes change. It returns the step's number, or 0 when nothing changed
+// and nothing was written. message and data describe the step (a
+// catalogue id and its values); now is recorded, zero meaning time.Now.
+func (t *Tx) Commit(message string, data map[string]any, now time.Time) (int, error) {
+	j := t.j
+	e := &Entry{Message: message, Data: data}
+	var contents [][]byte
+	for _, name := range t.order {
+		if !j.Valid(name) {
+			return 0, fmt.Errorf("journal: %s is not a file of %s", name, j.Dir)
+		}
+		after := t.staged[name]
+		cur, ok, err := j.current(name)
+		if err != nil {
+			return 0, err
+		}
+		if ok && string(cur) == string(after) {
+			continue
+		}
+		f := FileState{Name: name, AfterSum: Hash(after), Created: !ok}
+		if ok {
+			f.BeforeSum = Hash(cur)
+			f.Undo = Diff(cur, after)
+		}
+		e.Files = append(e.Files, f)
+		contents = append(contents, after)
+	}
+	if len(e.Files) == 0 {
+		return 0, nil
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	e.Time = now.UTC().Truncate(time.Second)
+	steps, err := j.steps()
+	if err != nil {
+		return 0, err
+	}
+	e.Step = 1
+	if len(steps) > 0 {
+		e.Step = steps[len(steps)-1] + 1
+	}
+	raw, err := e.Marshal()
+	if err != nil {
+		return 0, err
+	}
+	e.file = j.rel(e.Step)
+	if err := j.WS.WriteFile(e.file, raw); err != nil {
+		return 0, err
+	}
+	for i, f := range e.Files {
+		if beforeWrite != nil {
+			beforeWrite(f.Name)
+		}
+		if err := j.WS.WriteFile(filepath.Join(j.Dir, f.Name), contents[i]); err != nil {
+			return 0, err
+		}
+	}
+	return e.Step, j.prune()
+}
