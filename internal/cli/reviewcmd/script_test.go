@@ -6,7 +6,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	_ "github.com/tilmash/tilmash/internal/cli/aligncmd" // align, for the scripts that undo it
 	"github.com/tilmash/tilmash/internal/cli/clitest"
+	_ "github.com/tilmash/tilmash/internal/cli/exportcmd" // publish and import-tmx, likewise
 	_ "github.com/tilmash/tilmash/internal/cli/reviewcmd"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 )
@@ -16,7 +18,8 @@ var update = flag.Bool("update", false, "update testscript files with actual out
 func TestMain(m *testing.M) { clitest.Main(m) }
 
 // TestScripts runs the end-to-end scripts of show, group, undo and review
-// in testdata/script. Each starts from a sample workspace that the sample
+// in testdata/script (with align, publish and import-tmx, which undo takes
+// back too). Each starts from a sample workspace that the sample
 // command builds (the sample article in three languages, aligned).
 func TestScripts(t *testing.T) {
 	testscript.Run(t, clitest.Params("testdata/script", *update, nil, map[string]clitest.Cmd{"sample": sample}))
