@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,29 +59,31 @@ type entryYAML struct {
 }
 
 type fileYAML struct {
-	Name      string     `yaml:"name"`
-	Created   bool       `yaml:"created,omitempty"`
-	BeforeSum string     `yaml:"before-sha256,omitempty"`
-	AfterSum  string     `yaml:"after-sha256"`
-	Undo      []hunkYAML `yaml:"undo,omitempty"`
-	Before    yaml.Node  `yaml:"before,omitempty"` // old entries: the whole content
-}
-
-type hunkYAML struct {
-	Line      int       `yaml:"line"`
-	Remove    int       `yaml:"remove"`
-	RemoveSum string    `yaml:"remove-sha256,omitempty"`
-	Insert    yaml.Node `yaml:"insert,omitempty"`
+	Name      string    `yaml:"name"`
+	Created   bool      `yaml:"created,omitempty"`
+	BeforeSum string    `yaml:"before-sha256,omitempty"`
+	AfterSum  string    `yaml:"after-sha256"`
+	Undo      yaml.Node `yaml:"undo,omitempty"`   // one hunk a line: "LINE REMOVE BYTES SUM"
+	Before    yaml.Node `yaml:"before,omitempty"` // old entries: the whole content
 }
 
 const entryHeader = "# tilmash journal entry: how to take back one step. For each file it\n" +
-	"# replaced: the lines to put back (\"undo\": at line, remove that many lines\n" +
-	"# of the current file and insert the old ones) and the sha256 of the file\n" +
-	"# before and after. tilmash undo uses it. Delete the folder to forget the history.\n"
+	"# replaced: the sha256 of the file before and after, and the lines to put\n" +
+	"# back: each line of \"undo\" says at which line of the current file to\n" +
+	"# remove how many lines, how many bytes of the saved lines to insert there,\n" +
+	"# and a checksum of the removed lines. The saved lines follow the line\n" +
+	"# \"--- saved lines\", in order. tilmash undo uses this; delete the folder\n" +
+	"# to forget the history.\n"
+
+// bodyMark starts the saved lines: raw bytes, so that they need no YAML
+// escaping and read back exactly. The YAML above never holds it at the
+// start of a line (a string with line ends is written indented).
+const bodyMark = "--- saved lines\n"
 
 // Marshal renders the entry file.
 func (e *Entry) Marshal() ([]byte, error) {
 	y := entryYAML{Step: e.Step, Time: e.Time, Message: e.Message, Data: e.Data}
+	var body bytes.Buffer
 	for _, f := range e.Files {
 		fy := fileYAML{Name: f.Name, Created: f.Created, BeforeSum: f.BeforeSum, AfterSum: f.AfterSum}
 		if f.Full != nil {
@@ -90,16 +93,13 @@ func (e *Entry) Marshal() ([]byte, error) {
 			}
 			fy.Before = *n
 		}
-		for _, h := range f.Undo {
-			hy := hunkYAML{Line: h.At + 1, Remove: h.Remove, RemoveSum: h.RemoveSum}
-			if h.Insert != "" {
-				n, err := exactScalar(h.Insert)
-				if err != nil {
-					return nil, err
-				}
-				hy.Insert = *n
+		if len(f.Undo) > 0 {
+			var table strings.Builder
+			for _, h := range f.Undo {
+				fmt.Fprintf(&table, "%d %d %d %s\n", h.At+1, h.Remove, len(h.Insert), h.RemoveSum)
+				body.WriteString(h.Insert)
 			}
-			fy.Undo = append(fy.Undo, hy)
+			fy.Undo = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.LiteralStyle, Value: table.String()}
 		}
 		y.Files = append(y.Files, fy)
 	}
@@ -112,6 +112,10 @@ func (e *Entry) Marshal() ([]byte, error) {
 	}
 	if err := enc.Close(); err != nil {
 		return nil, err
+	}
+	if body.Len() > 0 {
+		buf.WriteString(bodyMark)
+		buf.Write(body.Bytes())
 	}
 	return buf.Bytes(), nil
 }
@@ -148,6 +152,13 @@ func Hash(data []byte) string {
 // journal cannot make undo write outside its folder. A whole saved file
 // must match its recorded checksum.
 func ParseEntry(file string, data []byte, valid func(string) bool) (*Entry, error) {
+	size := int64(len(data))
+	var body []byte
+	if i := bytes.Index(data, []byte("\n"+bodyMark)); i >= 0 {
+		data, body = data[:i+1], data[i+1+len(bodyMark):]
+	} else if bytes.HasPrefix(data, []byte(bodyMark)) {
+		data, body = nil, data[len(bodyMark):]
+	}
 	root, err := yamlx.Parse(file, data)
 	if yamlx.IsLimit(err) {
 		return nil, err
@@ -165,7 +176,7 @@ func ParseEntry(file string, data []byte, valid func(string) bool) (*Entry, erro
 	if y.Step < 1 || y.Message == "" || len(y.Files) == 0 {
 		return nil, &JournalError{File: file, Line: root.Content[0].Line, Reason: "an entry needs a step, a message and files"}
 	}
-	e := &Entry{Step: y.Step, Time: y.Time, Message: y.Message, Data: y.Data, file: file, size: int64(len(data))}
+	e := &Entry{Step: y.Step, Time: y.Time, Message: y.Message, Data: y.Data, file: file, size: size}
 	for i, f := range y.Files {
 		line := fileLine(root.Content[0], i)
 		if !valid(f.Name) {
@@ -174,7 +185,7 @@ func ParseEntry(file string, data []byte, valid func(string) bool) (*Entry, erro
 		fs := FileState{Name: f.Name, BeforeSum: f.BeforeSum, AfterSum: f.AfterSum, Created: f.Created}
 		switch {
 		case f.Created:
-			if f.BeforeSum != "" || f.Before.Kind != 0 || len(f.Undo) > 0 {
+			if f.BeforeSum != "" || f.Before.Kind != 0 || f.Undo.Kind != 0 {
 				return nil, &JournalError{File: file, Line: line, Reason: fmt.Sprintf("%s is marked created but has an earlier content", f.Name)}
 			}
 		case f.Before.Kind != 0:
@@ -189,21 +200,43 @@ func ParseEntry(file string, data []byte, valid func(string) bool) (*Entry, erro
 		case f.BeforeSum == "":
 			return nil, &JournalError{File: file, Line: line, Reason: fmt.Sprintf("%s has no before-sha256", f.Name)}
 		}
+		var table string
+		if f.Undo.Kind != 0 {
+			if err := f.Undo.Decode(&table); err != nil {
+				return nil, &JournalError{File: file, Line: f.Undo.Line, Reason: err.Error()}
+			}
+		}
 		at := 0
-		for _, h := range f.Undo {
-			var ins string
-			if h.Insert.Kind != 0 {
-				if err := h.Insert.Decode(&ins); err != nil {
-					return nil, &JournalError{File: file, Line: h.Insert.Line, Reason: err.Error()}
+		for k, row := range splitLines(table) {
+			bad := func(why string) error {
+				return &JournalError{File: file, Line: f.Undo.Line + 1 + k, Reason: fmt.Sprintf("undo line %d of %s: %s", k+1, f.Name, why)}
+			}
+			fields := strings.Fields(row)
+			if len(fields) != 4 {
+				return nil, bad("want LINE REMOVE BYTES SUM")
+			}
+			var n [3]int
+			for i := range n {
+				v, err := strconv.Atoi(fields[i])
+				if err != nil || v < 0 {
+					return nil, bad(fmt.Sprintf("%q is not a count", fields[i]))
 				}
+				n[i] = v
 			}
-			if h.Line-1 < at || h.Remove < 0 {
-				return nil, &JournalError{File: file, Line: line, Reason: fmt.Sprintf("the undo lines of %s are out of order", f.Name)}
+			if n[0]-1 < at {
+				return nil, bad("the lines are out of order")
 			}
-			fs.Undo = append(fs.Undo, Hunk{At: h.Line - 1, Remove: h.Remove, RemoveSum: h.RemoveSum, Insert: ins})
-			at = h.Line - 1 + h.Remove
+			if n[2] > len(body) {
+				return nil, bad("the saved lines are cut short")
+			}
+			fs.Undo = append(fs.Undo, Hunk{At: n[0] - 1, Remove: n[1], RemoveSum: fields[3], Insert: string(body[:n[2]])})
+			body = body[n[2]:]
+			at = n[0] - 1 + n[1]
 		}
 		e.Files = append(e.Files, fs)
+	}
+	if len(body) > 0 {
+		return nil, &JournalError{File: file, Line: 1, Reason: fmt.Sprintf("%d bytes of saved lines belong to no file", len(body))}
 	}
 	return e, nil
 }
