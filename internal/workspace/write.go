@@ -110,15 +110,7 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	// The rename is durable once the folder is synced.
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-	return nil
+	return os.Rename(f.Name(), path)
 }
 
 // TempSuffix ends the name of every temporary file tilmash writes.
