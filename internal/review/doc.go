@@ -27,25 +27,12 @@
 //
 // # Journal
 //
-// Every edit that changes bytes on disk adds one entry to the document's
-// journal, documents/DOC/journal/NNNNNN.yaml. The entry holds the whole
-// content of every file the edit is about to replace, with the sha256 of
-// that content and of what replaces it. It is written atomically BEFORE any
-// of those files, so at every instant one of these holds:
-//
-//   - no entry: the edit had not started; nothing changed;
-//   - an entry, and every file still as before: the edit was interrupted
-//     before writing; the entry is dropped;
-//   - an entry, some files before and some after: the edit was interrupted
-//     halfway; [Recover] writes the "before" contents back;
-//   - an entry, every file after: the edit is complete and [Undo] can
-//     revert it byte for byte.
-//
-// Undo walks the entries from the newest, restores the "before" contents and
-// deletes the entry. It refuses a step whose files changed since the edit
-// (a re-alignment, a re-import, a hand edit) unless forced, because restoring
-// would silently throw that later work away. The journal keeps the newest
-// [MaxSteps] entries of a document; older ones are deleted after each edit.
+// Apply writes through a [document.Change], so every edit that changes
+// bytes on disk is one step of the document's journal (see package
+// journal), as align and import are: [Undo] takes steps back whatever
+// command made them, and a crash halfway is rolled back by the next
+// command. [Load] shows the state before an interrupted step without
+// writing.
 //
 // # Rendering
 //
