@@ -102,9 +102,10 @@ func (a *Alignment) Counts() (groups, confirmed, flagged int) {
 const alignmentHeader = "# tilmash alignment: groups of sentences that translate each other, in document order.\n" +
 	"# Change it with `tilmash group …` and `tilmash review`; hand edits are checked when the file is read.\n"
 
-// Marshal renders the alignment file. The output is deterministic, so
-// re-saving an unchanged alignment gives the same bytes.
-func (a *Alignment) Marshal() ([]byte, error) {
+// marshalYAML renders the alignment file through yaml.v3. It is the
+// reference for the bytes of the file: Marshal writes the same bytes
+// itself, and falls back to this for what it does not handle.
+func (a *Alignment) marshalYAML() ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(m *yaml.Node, key string, v *yaml.Node) {
 		m.Content = append(m.Content, str(key), v)
@@ -125,29 +126,7 @@ func (a *Alignment) Marshal() ([]byte, error) {
 	add(root, "sources", src)
 	groups := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, g := range a.Groups {
-		gm := &yaml.Node{Kind: yaml.MappingNode}
-		add(gm, "status", str(string(g.Status)))
-		add(gm, "score", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(g.Score, 'f', 3, 64)})
-		if g.Note != "" {
-			add(gm, "note", str(g.Note))
-		}
-		if g.Detached && g.Status != Confirmed {
-			add(gm, "detached", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
-		}
-		for _, l := range a.Languages {
-			seq := &yaml.Node{Kind: yaml.SequenceNode}
-			if len(g.Sents[l]) == 0 {
-				seq.Style = yaml.FlowStyle
-			}
-			for _, s := range g.Sents[l] {
-				sm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-				add(sm, "at", str(fmt.Sprintf("%d-%d", s.Start, s.End)))
-				add(sm, "text", str(s.Text))
-				seq.Content = append(seq.Content, sm)
-			}
-			add(gm, l, seq)
-		}
-		groups.Content = append(groups.Content, gm)
+		groups.Content = append(groups.Content, groupNode(g, a.Languages))
 	}
 	add(root, "groups", groups)
 	var buf bytes.Buffer
@@ -161,6 +140,36 @@ func (a *Alignment) Marshal() ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// groupNode is the YAML node of one group.
+func groupNode(g *Group, langs []string) *yaml.Node {
+	gm := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(m *yaml.Node, key string, v *yaml.Node) {
+		m.Content = append(m.Content, str(key), v)
+	}
+	add(gm, "status", str(string(g.Status)))
+	add(gm, "score", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(g.Score, 'f', 3, 64)})
+	if g.Note != "" {
+		add(gm, "note", str(g.Note))
+	}
+	if g.Detached && g.Status != Confirmed {
+		add(gm, "detached", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	for _, l := range langs {
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		if len(g.Sents[l]) == 0 {
+			seq.Style = yaml.FlowStyle
+		}
+		for _, s := range g.Sents[l] {
+			sm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			add(sm, "at", str(fmt.Sprintf("%d-%d", s.Start, s.End)))
+			add(sm, "text", str(s.Text))
+			seq.Content = append(seq.Content, sm)
+		}
+		add(gm, l, seq)
+	}
+	return gm
 }
 
 func str(s string) *yaml.Node {
@@ -190,8 +199,12 @@ func (e *FormatError) TemplateData() map[string]any {
 // Hint suggests a fix.
 func (e *FormatError) Hint() string { return "document.bad-alignment.hint" }
 
-// ParseAlignment reads an alignment file. file names it in errors.
-func ParseAlignment(file string, data []byte) (*Alignment, error) {
+// parseAlignmentYAML reads an alignment file through yaml.v3 and the
+// limits of yamlx: any YAML that means the same alignment, hand-edited
+// files included. It is the reference for what a file means:
+// ParseAlignment reads the form tilmash writes itself and falls back to
+// this for everything else.
+func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 	root, err := yamlx.Parse(file, data)
 	if err != nil {
 		if yamlx.IsLimit(err) {
@@ -263,7 +276,7 @@ func ParseAlignment(file string, data []byte) (*Alignment, error) {
 				}
 			case k.Value == "score":
 				f, err := strconv.ParseFloat(v.Value, 64)
-				if err != nil || f < 0 || f > 1 {
+				if err != nil || !(f >= 0 && f <= 1) { // NaN too
 					return nil, bad(v, "score must be a number from 0 to 1")
 				}
 				g.Score = f
