@@ -92,6 +92,11 @@ type Options struct {
 	Marker Marker
 	// Now is the time recorded in the journal; zero means time.Now.
 	Now time.Time
+	// Snapshot, when set, is what Load gave the caller under the same
+	// lock. Apply edits it instead of reading and parsing the files again
+	// (the long part of an edit on a long document), unless an interrupted
+	// edit had to be recovered first.
+	Snapshot *Snapshot
 }
 
 // Result says what Apply did.
@@ -125,9 +130,11 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	if d, err = c.Document(); err != nil { // recovery may have restored meta.yaml
 		return nil, err
 	}
-	snap, err := load(d, false)
-	if err != nil {
-		return nil, err
+	snap := opt.Snapshot
+	if snap == nil || rec != nil || snap.Interrupted != nil || snap.Doc.ID != d.ID {
+		if snap, err = load(d, false); err != nil {
+			return nil, err
+		}
 	}
 	if probs := snap.Verify(); len(probs) > 0 {
 		return nil, &VerifyError{ID: d.ID, Problems: probs}

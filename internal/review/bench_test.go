@@ -90,3 +90,33 @@ func BenchmarkViewAll(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkApplyConfirmLong is one confirmation in a 6,000-group document
+// (a 4 MB alignment.yaml) as tilmash group confirm runs it: Load to check
+// the group numbers, then Apply on that snapshot.
+func BenchmarkApplyConfirmLong(b *testing.B) {
+	d := bigDoc(b, 1000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		snap, err := Load(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Apply(d, SetStatus{Groups: []int{1 + i%6000}, Confirm: i%2 == 0}, Options{Snapshot: snap}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadLong reads a 6,000-group document as tilmash show does.
+func BenchmarkLoadLong(b *testing.B) {
+	d := bigDoc(b, 1000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

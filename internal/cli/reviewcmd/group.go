@@ -235,7 +235,7 @@ func edit(env *console.Env, c *urfave.Context, id string, build func(a *document
 	if err != nil {
 		return err
 	}
-	res, err := review.Apply(d, op, review.Options{Marker: loadMarker(env, ws)})
+	res, err := review.Apply(d, op, review.Options{Marker: loadMarker(env, ws), Snapshot: snap})
 	if err != nil {
 		return err
 	}

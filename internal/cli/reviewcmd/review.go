@@ -333,7 +333,7 @@ func (s *session) apply(op review.Op) (bool, error) {
 		s.say("review.reloaded", nil)
 		return false, s.reload()
 	}
-	res, err := review.Apply(s.d, op, review.Options{Marker: s.marker})
+	res, err := review.Apply(s.d, op, review.Options{Marker: s.marker, Snapshot: now})
 	if err != nil {
 		var m interface{ MessageID() string }
 		if errors.As(err, &m) {
