@@ -78,13 +78,17 @@ func statusCommand(env *console.Env) *cli.Command {
 			}
 			var rows []*DocumentStatus
 			var glossaryErr *GlossaryError
+			steps := env.Steps(env.T("status.progress", nil), len(ids))
+			defer steps.Done()
 			for _, id := range ids {
+				steps.Step(id)
 				st, err := Status(ws, id)
 				if err != nil && !errors.As(err, &glossaryErr) {
 					return err
 				}
 				rows = append(rows, st)
 			}
+			steps.Done()
 			if format == "json" {
 				enc := json.NewEncoder(env.Stdout)
 				enc.SetIndent("", "  ")

@@ -53,6 +53,12 @@ type Env struct {
 	WorkspaceDir string
 	// LockWait is how long a writer waits for another writer's lock.
 	LockWait time.Duration
+
+	// ProgressDelay is how long a job runs before its progress indicator
+	// appears (NewEnv: 400ms), so short runs show nothing.
+	ProgressDelay time.Duration
+
+	progress *Steps // the progress line on standard error, while one runs
 }
 
 // NewEnv builds an Env over the given streams, detecting terminals and
@@ -63,7 +69,7 @@ func NewEnv(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 		return nil, err
 	}
 	dir, _ := os.Getwd()
-	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv, Dir: dir, Loc: loc, LockWait: 10 * time.Second}
+	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv, Dir: dir, Loc: loc, LockWait: 10 * time.Second, ProgressDelay: progressDelay}
 	noColor := getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		e.Color = !noColor
@@ -102,7 +108,7 @@ func (e *Env) N(id string, count int, data map[string]any) string { return e.Loc
 // for what a person reads: JSON and exported files are written to Stdout
 // as they are.
 func (e *Env) Printf(format string, args ...any) {
-	io.WriteString(e.Stdout, visible(fmt.Sprintf(format, args...), false, e.Color))
+	e.quiet(func() { io.WriteString(e.Stdout, visible(fmt.Sprintf(format, args...), false, e.Color)) })
 }
 
 // Say writes a localized line to standard error as "tilmash: …". Summaries
@@ -127,7 +133,7 @@ func (e *Env) Hint(id string, data map[string]any) {
 // line writes a diagnostic. The message may quote what a person typed or
 // a file holds, so its control characters are made visible.
 func (e *Env) line(prefix, msg string) {
-	fmt.Fprintln(e.Stderr, prefix+Visible(msg))
+	e.quiet(func() { fmt.Fprintln(e.Stderr, prefix+Visible(msg)) })
 }
 
 // ANSI colours used by [Env.Paint].

@@ -124,6 +124,74 @@ func TestReportPlural(t *testing.T) {
 	}
 }
 
+// TestStepsCountsOnlyOnATerminal: the counting progress line draws the
+// label, the count and the current step on a terminal, erases itself when
+// done and before any message; off a terminal, on TERM=dumb and with
+// NO_COLOR it prints nothing at all.
+func TestStepsCountsOnlyOnATerminal(t *testing.T) {
+	run := func(env *console.Env) {
+		s := env.Steps("publishing", 3)
+		defer s.Done()
+		s.Step("first")
+		time.Sleep(200 * time.Millisecond)
+		s.Step("second")
+		time.Sleep(600 * time.Millisecond)
+		env.Say("review.unchanged", map[string]any{"ID": "second"})
+		time.Sleep(300 * time.Millisecond)
+		s.Step("third")
+	}
+	for _, tt := range []struct {
+		name string
+		tty  bool
+		vars map[string]string
+	}{
+		{"pipe", false, nil},
+		{"dumb terminal", true, map[string]string{"TERM": "dumb"}},
+		{"NO_COLOR", true, map[string]string{"NO_COLOR": "1"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env, _, errOut := newEnv(t, "en")
+			env.ErrTTY = tt.tty
+			env.Getenv = func(k string) string { return tt.vars[k] }
+			run(env)
+			if strings.Contains(errOut.String(), "publishing") || strings.Contains(errOut.String(), "\x1b") {
+				t.Errorf("drew %q", errOut.String())
+			}
+		})
+	}
+	t.Run("terminal", func(t *testing.T) {
+		t.Parallel()
+		stepsOnATerminal(t, run)
+	})
+}
+
+func stepsOnATerminal(t *testing.T, run func(*console.Env)) {
+	env, _, errOut := newEnv(t, "en")
+	env.ErrTTY = true // as on a terminal
+	run(env)
+	s := errOut.String()
+	if !strings.Contains(s, "\r\x1b[Kpublishing ") || !strings.Contains(s, " 2/3 second ") || !strings.HasSuffix(s, "\r\x1b[K") {
+		t.Fatalf("on a terminal: %q", s)
+	}
+	// The message starts on an erased line and ends with its newline, and
+	// the line is never drawn inside it.
+	i := strings.Index(s, "tilmash: ")
+	if i < 0 || !strings.HasSuffix(s[:i], "\r\x1b[K") || !strings.Contains(s[i:], "that way\n") {
+		t.Fatalf("the message was not printed on a line of its own: %q", s)
+	}
+
+	errOut.Reset()
+	quick := env.Steps("quick", 2)
+	quick.Step("a")
+	quick.Done()
+	quick.Done()
+	env.Say("review.unchanged", map[string]any{"ID": "a"})
+	if strings.Contains(errOut.String(), "quick") || strings.Contains(errOut.String(), "\x1b") {
+		t.Fatalf("a quick job drew: %q", errOut.String())
+	}
+}
+
 func TestBusyDrawsOnlyOnATerminal(t *testing.T) {
 	env, _, errOut := newEnv(t, "en")
 	ran := false

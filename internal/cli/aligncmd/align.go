@@ -51,7 +51,10 @@ func alignCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			defer unlock()
+			steps := env.Steps(env.T("align.progress", nil), len(ids))
+			defer steps.Done()
 			for _, id := range ids {
+				steps.Step(id)
 				res, err := DocumentWith(ws, id, Options{Force: c.Bool("force")})
 				if err != nil {
 					return err

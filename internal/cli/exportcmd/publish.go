@@ -167,7 +167,10 @@ func Publish(env *console.Env, ws *workspace.Workspace, ids, excluded []string, 
 		rows = append(rows, row)
 		return err
 	}
+	steps := env.Steps(env.T("publish.progress", nil), len(ids))
+	defer steps.Done()
 	for _, id := range ids {
+		steps.Step(id)
 		if h, err := ready(ws, id); err != nil {
 			return err
 		} else if h != nil {
@@ -222,6 +225,7 @@ func Publish(env *console.Env, ws *workspace.Workspace, ids, excluded []string, 
 		files += n
 		rows = append(rows, row)
 	}
+	steps.Done()
 	n, err := publishGlossary(ws)
 	if err != nil {
 		return err
