@@ -233,8 +233,16 @@ func Blank(text string) bool {
 // Hash returns the hex sha256 of text, as meta.yaml and alignment.yaml
 // record it.
 func Hash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])
+	// In pieces through one small buffer: []byte(text) would copy the
+	// whole text, 35 MB for the alignment of a long document.
+	h := sha256.New()
+	var buf [64 << 10]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Rebase moves the lang sentences of every group onto text, a new version
