@@ -131,7 +131,7 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 		return nil, err
 	}
 	snap := opt.Snapshot
-	if snap == nil || rec != nil || snap.Interrupted != nil || snap.Doc.ID != d.ID {
+	if snap == nil || c.Recovered != nil || snap.Interrupted != nil || snap.Doc.ID != d.ID {
 		if snap, err = load(d, false); err != nil {
 			return nil, err
 		}
