@@ -58,6 +58,9 @@ type Options struct {
 	// widens by itself when the alignment needs it, so this only trades speed on documents with
 	// long omissions.
 	Band int
+	// Fixed lists beads the alignment must hold as they are, in document order, such as groups a
+	// person confirmed (see Fixed).
+	Fixed []Fixed
 }
 
 const (
@@ -72,18 +75,30 @@ const (
 )
 
 // Pair aligns src with tgt. Every sentence of both sides appears in exactly one bead, and beads
-// are in document order on both sides. Either side may be empty.
+// are in document order on both sides. Either side may be empty. The alignment holds every bead of
+// opt.Fixed as it is; Pair panics if they are not in order or not inside the two sides.
 func Pair(src, tgt []Sentence, opt Options) []Bead {
-	return pair(src, tgt, opt, newModel(opt.SrcLang, opt.TgtLang))
+	fixed, err := fixedBeads(opt.Fixed)
+	if err != nil {
+		panic("align: " + err.Error())
+	}
+	return pairFixed(src, tgt, opt, fixed)
 }
 
-// pair is Pair with a given model; tests use it to compare weightings.
+// pair is Pair without fixed beads, with a given model; tests use it to compare weightings.
 func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
+	return solve(src, tgt, opt, mdl, nil)
+}
+
+// solve aligns src with tgt with the fixed beads given, each of which has a free side (see
+// pairFixed for the others), with bounds set.
+func solve(src, tgt []Sentence, opt Options, mdl *model, fixed []fixedBead) []Bead {
 	n, m := len(src), len(tgt)
+	c := newCons(fixed, n, m)
 	if n == 0 || m == 0 {
-		return unmatched(n, m)
+		return unmatchedFixed(n, m, c)
 	}
-	a := &aligner{m: mdl}
+	a := &aligner{m: mdl, cons: c}
 	var fs, ft []features
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -108,11 +123,15 @@ func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
 		path, _ = a.bandedPath(gmin, gmax, max(n, m), guideShapes, false)
 	} else {
 		var hugs []int
-		path, hugs = a.guidePath(w)
-		if len(hugs) > 0 {
+		var ok bool
+		path, hugs, ok = a.guidePath(w)
+		if !ok || len(hugs) > 0 {
 			// The beam lost the path somewhere: search again in a fixed band around what it
 			// found, twice as wide, widening further wherever the new path hugs its band.
-			gmin, gmax := pathGuide(path, n)
+			gmin, gmax := diagonalGuide(n, m)
+			if ok {
+				gmin, gmax = pathGuide(path, n)
+			}
 			path, _ = a.bandedPath(gmin, gmax, 2*w, guideShapes, false)
 		}
 	}
@@ -134,26 +153,30 @@ func unmatched(n, m int) []Bead {
 	return out
 }
 
-// beadsOf turns a path into beads. All index slices share one backing array.
+// beadsOf turns a path into beads. All index slices share one backing array. A fixed bead
+// scores 1: it is given, not guessed.
 func beadsOf(path []step, scores []float64) []Bead {
 	total := 0
 	for _, s := range path {
-		total += shapes[s.shape].di + shapes[s.shape].dj
+		total += s.i - s.pi + s.j - s.pj
 	}
 	idx := make([]int, total)
 	out := make([]Bead, len(path))
 	for k, s := range path {
-		sh := shapes[s.shape]
-		src := idx[:sh.di:sh.di]
+		di, dj := s.i-s.pi, s.j-s.pj
+		src := idx[:di:di]
 		for d := range src {
-			src[d] = s.i - sh.di + d
+			src[d] = s.pi + d
 		}
-		tgt := idx[sh.di : sh.di+sh.dj : sh.di+sh.dj]
+		tgt := idx[di : di+dj : di+dj]
 		for d := range tgt {
-			tgt[d] = s.j - sh.dj + d
+			tgt[d] = s.pj + d
 		}
-		idx = idx[sh.di+sh.dj:]
+		idx = idx[di+dj:]
 		out[k] = Bead{Src: src, Tgt: tgt, Score: scores[k]}
+		if s.shape == fixedRow || s.shape == fixedCol {
+			out[k].Score = 1
+		}
 	}
 	return out
 }
@@ -162,7 +185,8 @@ func beadsOf(path []step, scores []float64) []Bead {
 type aligner struct {
 	m        *model
 	src, tgt *side
-	paras    bool // both sides have paragraph breaks, so the paragraph terms apply
+	paras    bool  // both sides have paragraph breaks, so the paragraph terms apply
+	cons     *cons // fixed beads, or nil
 }
 
 // side holds the features of one side, arranged for the search: for every bead size d (1 to 3)

@@ -325,7 +325,7 @@ func TestEvalThree(t *testing.T) {
 		e := sentences(en[start:end])
 		r, rb := perturbTarget(ru[start:end])
 		k, kb := perturbTarget(kk[start:end])
-		gold := combine(rb, kb, len(e), len(r), len(k), DefaultFlagBelow, func(r0, r1, k0, k1 int) []Bead {
+		gold := combine(rb, kb, len(e), len(r), len(k), DefaultFlagBelow, func(_, r0, r1, k0, k1 int) []Bead {
 			return unmatched(r1-r0, k1-k0)
 		})
 		got := Three(e, r, k, ThreeOptions{})

@@ -87,19 +87,19 @@ func pathGuide(path []step, n int) (gmin, gmax []int) {
 	}
 	put(0, 0)
 	for _, s := range path {
-		sh := shapes[s.shape]
-		for r := s.i - sh.di; r <= s.i; r++ {
-			put(r, s.j-sh.dj)
+		for r := s.pi; r <= s.i; r++ {
+			put(r, s.pj)
 			put(r, s.j)
 		}
 	}
 	return gmin, gmax
 }
 
-// step is one bead of a path: the cell it ends in and its shape.
+// step is one bead of a path: the cell it ends in, the cell it starts from, and its shape (an
+// index into shapes, or fixedRow or fixedCol for a fixed bead).
 type step struct {
-	i, j  int
-	shape uint8
+	i, j, pi, pj int
+	shape        uint8
 }
 
 const noShape = 255
@@ -111,8 +111,9 @@ const negligible = 25
 // viterbi returns the cheapest path through the band from (0, 0) to (n, m), in order, and the
 // rows where it hugs the band: passes within margin columns of an edge that is not the table's
 // edge. Only the first nshape shapes are tried: a guide pass uses the common ones. With keep, it
-// stores every bead's weight exp(−cost/temperature) in b.weight for posteriors.
-func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, hugs []int) {
+// stores every bead's weight exp(−cost/temperature) in b.weight for posteriors. It reports false
+// when the band holds no path (the fixed beads can make a band too narrow).
+func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, hugs []int, ok bool) {
 	n := len(b.lo) - 1
 	back := make([]uint8, b.cells())
 	if keep {
@@ -128,6 +129,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 		rows[k] = make([]float64, widest)
 	}
 	inf := math.Inf(1)
+	fx := a.fixedRows(n)
 	for i := 0; i <= n; i++ {
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := rows[i%4]
@@ -137,9 +139,12 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 			if i == 0 && j == 0 {
 				best = 0
 			}
+			if a.cons != nil {
+				best, bk = fx.into(a.cons, b, i, j, row, best, bk)
+			}
 			for k, sh := range shapes[:nshape] {
 				pi, pj := i-sh.di, j-sh.dj
-				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) {
+				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) || !a.cons.allows(sh, i, j) {
 					continue
 				}
 				prev := rows[pi%4][pj-int(b.lo[pi])]
@@ -164,9 +169,44 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 			row[j-lo] = best
 			bp[j-lo] = bk
 		}
+		fx.keep(a.cons, i, row[:hi-lo+1])
 	}
-	path = walkBack(b, back, margin, &hugs)
-	return path, hugs
+	path, ok = a.walkBack(b, back, margin, &hugs)
+	return path, hugs, ok
+}
+
+// fixedRows keeps, for the row transitions of a search, the costs of the row each starts in,
+// which the ring of the last four rows no longer holds when the transition ends.
+type fixedRows [][]float64
+
+func (a *aligner) fixedRows(n int) fixedRows {
+	if a.cons == nil {
+		return nil
+	}
+	return make(fixedRows, len(a.cons.fixed))
+}
+
+// keep stores the costs of row i if a row transition starts there.
+func (fx fixedRows) keep(c *cons, i int, row []float64) {
+	if c != nil && c.rowStart[i] >= 0 {
+		fx[c.rowStart[i]] = slices.Clone(row)
+	}
+}
+
+// into improves best, the cost of cell (i, j) so far, with the fixed transitions that end there.
+// row holds the costs of row i computed so far; a fixed bead costs nothing of its own.
+func (fx fixedRows) into(c *cons, b *band, i, j int, row []float64, best float64, bk uint8) (float64, uint8) {
+	if r, ok := c.rowInto(i, j); ok && j >= int(b.lo[r]) && j <= int(b.hi[r]) {
+		if v := fx[c.rowEnd[i]][j-int(b.lo[r])]; v < best {
+			best, bk = v, fixedRow
+		}
+	}
+	if col, ok := c.colInto(i, j); ok && col >= int(b.lo[i]) {
+		if v := row[col-int(b.lo[i])]; v < best {
+			best, bk = v, fixedCol
+		}
+	}
+	return best, bk
 }
 
 // guidePath finds a first path with the common shapes in a band that follows the search: the
@@ -175,8 +215,13 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 // fixed band would have to be widened. It also returns the rows where the path runs along the
 // band's edge: a long run of omissions can leave the beam behind, and the path then has to catch
 // up along the edge.
-func (a *aligner) guidePath(w int) ([]step, []int) {
+//
+// A fixed bead makes the band keep its place over the rows the bead spans, which the path cannot
+// enter, and widens a row to hold a fixed bead's target sentences. It reports false when the band
+// holds no path.
+func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 	n, m := a.src.n, a.tgt.n
+	fx := a.fixedRows(n)
 	b := &band{lo: make([]int32, n+1), hi: make([]int32, n+1), off: make([]int, n+2), m: m}
 	back := make([]uint8, 0, (n+1)*(2*w+2))
 	var rows [4][]float64
@@ -195,6 +240,13 @@ func (a *aligner) guidePath(w int) ([]step, []int) {
 		if i == n {
 			hi = m
 		}
+		if c := a.cons; c != nil {
+			for x := lo; x <= hi; x++ {
+				if end, ok := c.colFrom(i, x); ok {
+					hi = max(hi, end)
+				}
+			}
+		}
 		b.lo[i], b.hi[i] = int32(lo), int32(hi)
 		b.off[i+1] = b.off[i] + hi - lo + 1
 		row := rows[i%4]
@@ -209,9 +261,12 @@ func (a *aligner) guidePath(w int) ([]step, []int) {
 			if i == 0 && j == 0 {
 				cell = 0
 			}
+			if a.cons != nil {
+				cell, bk = fx.into(a.cons, b, i, j, row, cell, bk)
+			}
 			for k, sh := range shapes[:guideShapes] {
 				pi, pj := i-sh.di, j-sh.dj
-				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) {
+				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) || !a.cons.allows(sh, i, j) {
 					continue
 				}
 				prev := rows[pi%4][pj-int(b.lo[pi])]
@@ -228,11 +283,14 @@ func (a *aligner) guidePath(w int) ([]step, []int) {
 				best, arg = cell, j
 			}
 		}
-		centre = float64(arg) + slope
+		fx.keep(a.cons, i, row)
+		if best < inf || a.cons == nil {
+			centre = float64(arg) + slope
+		}
 	}
 	var hugs []int
-	path := walkBack(b, back, max(3, w/8), &hugs)
-	return path, hugs
+	path, ok := a.walkBack(b, back, max(3, w/8), &hugs)
+	return path, hugs, ok
 }
 
 // expNeg returns e^−x, to within 0.4%, from a table: the search needs one exponential for every
@@ -262,24 +320,34 @@ var expTable = func() []float32 {
 }()
 
 // walkBack reads the path that ends in (n, m) from the back-pointers of a band, and collects the
-// rows where it passes within margin columns of the band's edge (if margin > 0).
-func walkBack(b *band, back []uint8, margin int, hugs *[]int) []step {
+// rows where it passes within margin columns of the band's edge (if margin > 0). It reports false
+// when no path reaches (n, m): bands are built to be connected, but fixed beads can cut one.
+func (a *aligner) walkBack(b *band, back []uint8, margin int, hugs *[]int) ([]step, bool) {
 	var path []step
 	i, j := len(b.lo)-1, b.m
 	for i > 0 || j > 0 {
 		k := back[b.off[i]+j-int(b.lo[i])]
-		if k == noShape {
-			panic("align: band has no path to its end") // bands are built to be connected
+		s := step{i: i, j: j, shape: k}
+		switch k {
+		case noShape:
+			return nil, false
+		case fixedRow:
+			s.pi, _ = a.cons.rowInto(i, j)
+			s.pj = j
+		case fixedCol:
+			s.pi = i
+			s.pj, _ = a.cons.colInto(i, j)
+		default:
+			s.pi, s.pj = i-shapes[k].di, j-shapes[k].dj
 		}
-		path = append(path, step{i: i, j: j, shape: k})
+		path = append(path, s)
 		if margin > 0 && near(b, i, j, margin) {
 			*hugs = append(*hugs, i)
 		}
-		i -= shapes[k].di
-		j -= shapes[k].dj
+		i, j = s.pi, s.pj
 	}
 	slices.Reverse(path)
-	return path
+	return path, true
 }
 
 // near reports whether (i, j) lies within margin columns of an edge of the band that is not an
@@ -302,8 +370,18 @@ func (a *aligner) bandedPath(gmin, gmax []int, w, nshape int, keep bool) ([]step
 	}
 	for {
 		b := newBand(gmin, gmax, m, width)
-		path, hugs := a.viterbi(b, max(3, w/8), nshape, keep)
+		path, hugs, ok := a.viterbi(b, max(3, w/8), nshape, keep)
 		full := b.cells() >= (n+1)*(m+1)
+		if !ok {
+			// The fixed beads leave no path in this band: search again in one twice as wide.
+			if full {
+				panic("align: no alignment holds the fixed beads") // bound has checked their order
+			}
+			for i := range width {
+				width[i] *= 2
+			}
+			continue
+		}
 		if len(hugs) == 0 || full {
 			return path, b
 		}
@@ -353,6 +431,12 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 					acc += alpha[idx(i-sh.di, j-sh.dj)] * f[sh.di] * float64(w)
 				}
 			}
+			if r, ok := a.cons.rowInto(i, j); ok && b.contains(r, j) {
+				acc += alpha[idx(r, j)] * math.Exp(sa[r]-ref)
+			}
+			if col, ok := a.cons.colInto(i, j); ok && b.contains(i, col) {
+				acc += alpha[idx(i, col)]
+			}
 			alpha[c] = acc
 			mx = max(mx, acc)
 		}
@@ -390,6 +474,12 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 					acc += beta[nc] * f[sh.di] * float64(w)
 				}
 			}
+			if r, ok := a.cons.rowFrom(i, j); ok && b.contains(r, j) {
+				acc += beta[idx(r, j)] * math.Exp(sb[r]-ref)
+			}
+			if col, ok := a.cons.colFrom(i, j); ok && b.contains(i, col) {
+				acc += beta[idx(i, col)]
+			}
 			beta[idx(i, j)] = acc
 			mx = max(mx, acc)
 		}
@@ -404,9 +494,12 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 	logZ := math.Log(alpha[idx(n, b.m)]) + sa[n]
 	out := make([]float64, len(path))
 	for k, s := range path {
-		sh := shapes[s.shape]
-		pi, pj := s.i-sh.di, s.j-sh.dj
-		p := alpha[idx(pi, pj)] * float64(b.weight[idx(s.i, s.j)*nShapes+int(s.shape)]) * beta[idx(s.i, s.j)]
+		pi, pj := s.pi, s.pj
+		w := 1.0 // a fixed bead costs nothing of its own
+		if int(s.shape) < nShapes {
+			w = float64(b.weight[idx(s.i, s.j)*nShapes+int(s.shape)])
+		}
+		p := alpha[idx(pi, pj)] * w * beta[idx(s.i, s.j)]
 		if p <= 0 {
 			continue
 		}

@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -26,6 +27,11 @@ type ThreeOptions struct {
 	FlagBelow float64
 	// Band is passed to Pair as Options.Band.
 	Band int
+	// Fixed lists groups the alignment must hold as they are, in document order, such as groups
+	// a person confirmed. Only their En, Ru and Kk are read. A group may lack any two of the
+	// three languages; where the missing side sits is for the aligner to choose, as for a
+	// sentence left untranslated. The result holds each of them as one group with score 1.
+	Fixed []Group
 }
 
 // DefaultFlagBelow is the score under which Three flags a group when ThreeOptions.FlagBelow is 0.
@@ -42,32 +48,184 @@ const DefaultFlagBelow = 0.7
 //
 // Every sentence of the three sides is in exactly one group, and groups are in document order on
 // all three sides. Any side may be empty. To re-align the stretch between two confirmed groups,
-// pass the sentences of that stretch and shift the indices of the result.
+// pass the sentences of that stretch and shift the indices of the result; confirmed groups that
+// lack a language go in opt.Fixed. Three panics if those are not in order or not inside the
+// three sides.
+//
+// A fixed group becomes a fixed bead of both pairwise alignments. One without English has no
+// English position until an alignment places it: en–ru places the groups with Russian, and en–kk
+// then meets them at the same English position (with a wall there if they have no Kazakh); en–kk
+// places the groups with Kazakh only, and en–ru is run again with walls at their positions if it
+// ended no bead there. At each English position, the Russian–Kazakh alignment of the sentences
+// without English there holds the fixed groups placed at that position.
 func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 	flagBelow := opt.FlagBelow
 	if flagBelow == 0 {
 		flagBelow = DefaultFlagBelow
 	}
-	var ruBeads, kkBeads []Bead
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		ruBeads = Pair(en, ru, Options{SrcLang: "en", TgtLang: "ru", Terms: opt.Terms, Band: opt.Band})
-	}()
-	kkBeads = Pair(en, kk, Options{SrcLang: "en", TgtLang: "kk", Terms: opt.Terms, Band: opt.Band})
-	wg.Wait()
-	ruKk := func(r0, r1, k0, k1 int) []Bead {
-		return Pair(ru[r0:r1], kk[k0:k1], Options{SrcLang: "ru", TgtLang: "kk", Terms: opt.Terms, Band: opt.Band})
+	options := func(src, tgt string) Options {
+		return Options{SrcLang: src, TgtLang: tgt, Terms: opt.Terms, Band: opt.Band}
 	}
-	return combine(ruBeads, kkBeads, len(en), len(ru), len(kk), flagBelow, ruKk)
+	fx, err := newFixedGroups(opt.Fixed)
+	if err != nil {
+		panic("align: " + err.Error())
+	}
+	var ruBeads, kkBeads []Bead
+	if fx.needRuFirst() {
+		ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))
+		fx.place(ruBeads, 0, len(en))
+		kkBeads = pairFixed(en, kk, options("en", "kk"), fx.pairwise(1))
+	} else {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))
+		}()
+		kkBeads = pairFixed(en, kk, options("en", "kk"), fx.pairwise(1))
+		wg.Wait()
+	}
+	if fx.place(kkBeads, 1, len(en)) {
+		// Groups with Kazakh only now have a place; en–ru must end a bead there too.
+		cr := newCuts(ruBeads, len(en), len(ru))
+		for _, g := range fx.groups {
+			if g.en.free && !cr.at(g.at) {
+				ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))
+				break
+			}
+		}
+	}
+	ruKk := func(p, r0, r1, k0, k1 int) []Bead {
+		return pairFixed(ru[r0:r1], kk[k0:k1], options("ru", "kk"), fx.at(p, r0, k0))
+	}
+	out := combine(ruBeads, kkBeads, len(en), len(ru), len(kk), flagBelow, ruKk)
+	fx.mark(out)
+	return out
+}
+
+// fixedGroups are the fixed groups of a three-way alignment, as pins on each side, with the
+// English position of those without English once an alignment has placed them.
+type fixedGroups struct {
+	groups []fixedGroup
+}
+
+type fixedGroup struct {
+	en    pin
+	other [2]pin // Russian, Kazakh
+	at    int    // the English position of a group without English; −1 until placed
+}
+
+func newFixedGroups(groups []Group) (*fixedGroups, error) {
+	fx := &fixedGroups{groups: make([]fixedGroup, len(groups))}
+	for k, g := range groups {
+		f := &fx.groups[k]
+		f.at = -1
+		for _, s := range []struct {
+			p   *pin
+			idx []int
+		}{{&f.en, g.En}, {&f.other[0], g.Ru}, {&f.other[1], g.Kk}} {
+			var err error
+			if *s.p, err = pinOf(s.idx); err != nil {
+				return nil, fmt.Errorf("fixed group %d: %w", k, err)
+			}
+		}
+		if f.en.free && f.other[0].free && f.other[1].free {
+			return nil, fmt.Errorf("fixed group %d has no sentence", k)
+		}
+	}
+	return fx, nil
+}
+
+// needRuFirst reports whether a group without English has Russian: en–ru must then place it
+// before en–kk runs.
+func (fx *fixedGroups) needRuFirst() bool {
+	for _, g := range fx.groups {
+		if g.en.free && !g.other[0].free {
+			return true
+		}
+	}
+	return false
+}
+
+// pairwise returns the fixed beads of the alignment of English with the other language o (0
+// Russian, 1 Kazakh). A group without English sits at its English position once it has one; a
+// group with neither English nor that language, and no position yet, is left to the other
+// alignment.
+func (fx *fixedGroups) pairwise(o int) []fixedBead {
+	var out []fixedBead
+	for _, g := range fx.groups {
+		en := g.en
+		if en.free && g.at >= 0 {
+			en = pin{lo: g.at, hi: g.at}
+		}
+		if en.free && g.other[o].free {
+			continue
+		}
+		out = append(out, fixedBead{src: en, tgt: g.other[o]})
+	}
+	return out
+}
+
+// place records the English positions the alignment of English with language o gave to the
+// groups without English that have sentences in o. It reports whether it placed any group that
+// has no Russian.
+func (fx *fixedGroups) place(beads []Bead, o, n int) bool {
+	var before []int // before[j]: English sentences before the bead of target sentence j
+	placed := false
+	for k := range fx.groups {
+		g := &fx.groups[k]
+		if !g.en.free || g.at >= 0 || g.other[o].free {
+			continue
+		}
+		if before == nil {
+			before = make([]int, 0, n)
+			i := 0
+			for _, b := range beads {
+				for range b.Tgt {
+					before = append(before, i)
+				}
+				i += len(b.Src)
+			}
+		}
+		g.at = before[g.other[o].lo]
+		placed = placed || g.other[0].free
+	}
+	return placed
+}
+
+// at returns the fixed beads of the Russian–Kazakh alignment of the sentences without English at
+// English position p, which start at Russian r0 and Kazakh k0.
+func (fx *fixedGroups) at(p, r0, k0 int) []fixedBead {
+	var out []fixedBead
+	for _, g := range fx.groups {
+		if g.en.free && g.at == p {
+			out = append(out, fixedBead{src: g.other[0].shift(-r0), tgt: g.other[1].shift(-k0)})
+		}
+	}
+	return out
+}
+
+// mark gives the groups that are fixed groups score 1 and no flag: a person has checked them.
+func (fx *fixedGroups) mark(groups []Group) {
+	t := 0
+	for k := range groups {
+		if t == len(fx.groups) {
+			return
+		}
+		f := fx.groups[t]
+		g := &groups[k]
+		if slices.Equal(g.En, f.en.indices()) && slices.Equal(g.Ru, f.other[0].indices()) && slices.Equal(g.Kk, f.other[1].indices()) {
+			g.Score, g.Flagged = 1, false
+			t++
+		}
+	}
 }
 
 // combine merges an en–ru and an en–kk alignment of n English, nr Russian and nk Kazakh
 // sentences into groups (see Three). ruKk aligns the Russian sentences r0..r1−1 with the Kazakh
-// sentences k0..k1−1 that have no English counterpart at the same place; its bead indices count
-// from r0 and k0.
-func combine(ruBeads, kkBeads []Bead, n, nr, nk int, flagBelow float64, ruKk func(r0, r1, k0, k1 int) []Bead) []Group {
+// sentences k0..k1−1 that have no English counterpart at English position p; its bead indices
+// count from r0 and k0.
+func combine(ruBeads, kkBeads []Bead, n, nr, nk int, flagBelow float64, ruKk func(p, r0, r1, k0, k1 int) []Bead) []Group {
 	cr, ck := newCuts(ruBeads, n, nr), newCuts(kkBeads, n, nk)
 	var out []Group
 	// addUnmatched groups the Russian and Kazakh sentences that sit at English position p
@@ -78,7 +236,7 @@ func combine(ruBeads, kkBeads []Bead, n, nr, nk int, flagBelow float64, ruKk fun
 		if r0 == r1 && k0 == k1 {
 			return
 		}
-		for _, b := range ruKk(r0, r1, k0, k1) {
+		for _, b := range ruKk(p, r0, r1, k0, k1) {
 			g := Group{En: []int{}, Ru: shift(b.Src, r0), Kk: shift(b.Tgt, k0), Flagged: true}
 			g.Score = min(b.Score, minOver(cr.tgtScore, g.Ru), minOver(ck.tgtScore, g.Kk))
 			out = append(out, g)

@@ -44,7 +44,7 @@ func groupString(g Group) string {
 func TestCombine(t *testing.T) {
 	// Sentences without English at the same place in Russian and Kazakh: pair them one to one,
 	// the way an ru–kk alignment would for equal counts, extra ones alone.
-	ruKk := func(r0, r1, k0, k1 int) []Bead {
+	ruKk := func(_, r0, r1, k0, k1 int) []Bead {
 		var out []Bead
 		for r, k := r0, k0; r < r1 || k < k1; r, k = r+1, k+1 {
 			b := Bead{Src: []int{}, Tgt: []int{}, Score: 0.9}

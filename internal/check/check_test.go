@@ -292,7 +292,7 @@ func sentenceAlignment(t *testing.T, id string, langs []string, texts map[string
 		}
 		return out
 	}
-	zip := func(p map[string][]document.Piece) []document.Proposal {
+	zip := func(p map[string][]document.Piece, _ []map[string][]int) []document.Proposal {
 		var out []document.Proposal
 		for i := range p[langs[0]] {
 			idx := map[string][]int{}

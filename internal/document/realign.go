@@ -1,6 +1,10 @@
 package document
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"slices"
+)
 
 // Piece is a sentence a Cutter found, with its paragraph number.
 type Piece struct {
@@ -22,113 +26,256 @@ type Proposal struct {
 
 // Grouper aligns the pieces of one stretch of the document. Every piece of
 // every language must be in exactly one proposal, in order.
-type Grouper func(pieces map[string][]Piece) []Proposal
+//
+// fixed lists, in order, the confirmed groups inside the stretch: for each,
+// the indices of its pieces in each language, none in a language it lacks.
+// The grouper must propose each of them as one group with exactly those
+// pieces, and choose where the group sits in a language it lacks, as it
+// would place a sentence left untranslated: the stretch is aligned as one,
+// so that the text on either side of a confirmed group stays on its side.
+type Grouper func(pieces map[string][]Piece, fixed []map[string][]int) []Proposal
 
 // Realign rebuilds an alignment of texts, keeping every confirmed group of
-// old (which may be nil) exactly as it is and aligning only the stretches
+// old (which may be nil) exactly as it is and aligning only the text
 // between them. old must verify cleanly against texts (see Verify and
 // Rebase). A note on an unconfirmed group is carried over to the new group
 // that starts with the same pivot sentence, so a translator's remark is not
 // lost to a re-run.
 //
-// Each stretch is cut afresh, so a change of segmentation rules takes
-// effect everywhere except inside confirmed groups, which keep the
-// sentences a person checked.
+// A confirmed group with sentences in every language cuts the document: the
+// text before it is aligned apart from the text after it. A confirmed group
+// that lacks a language (a deliberate omission) cannot cut that language's
+// text, so the stretch around it, up to the next cutting groups, is aligned
+// as one with the group as a fixed bead inside it (see Grouper).
 //
-// A stretch that held a Detached group (one that lost sentences to a
-// changed text) comes out flagged and Detached as a whole: the aligner's
-// confidence says nothing about whether a person's earlier review still
-// holds there.
+// The text between confirmed groups is cut afresh, so a change of
+// segmentation rules takes effect everywhere except inside confirmed
+// groups, which keep the sentences a person checked.
 //
-// Realign returns an error when group leaves a piece out or uses one
-// twice, rather than write an alignment that loses sentences.
+// A stretch between confirmed groups that held a Detached group (one that
+// lost sentences to a changed text) comes out flagged and Detached as a
+// whole: the aligner's confidence says nothing about whether a person's
+// earlier review still holds there.
+//
+// Realign returns an error when group leaves a piece out, uses one twice,
+// breaks the order or does not keep a confirmed group as it is, rather than
+// write an alignment that loses sentences.
 func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]string, cut Cutter, group Grouper) (*Alignment, error) {
 	out := &Alignment{Document: id, Pivot: pivot, Languages: langs, Sources: map[string]string{}}
 	for _, l := range langs {
 		out.Sources[l] = Hash(texts[l])
 	}
-	var fixed []*Group
-	notes := map[int]string{}  // pivot start -> note of an unconfirmed group
-	detached := map[int]bool{} // stretches (numbered by the fixed groups before them) that held a detached group
+	r := &realigner{langs: langs, texts: texts, cut: cut, group: group, out: out,
+		notes: map[int]string{}, detached: map[int]bool{}, tail: map[*Group][]*Group{}}
+	var fixed []*Group // confirmed groups with sentences
 	if old != nil {
 		for _, g := range old.Groups {
-			if g.Status == Confirmed {
+			switch {
+			case g.Status == Confirmed && !g.empty(langs):
 				fixed = append(fixed, g)
-				continue
-			}
-			if g.Detached {
-				detached[len(fixed)] = true
-			}
-			if g.Note != "" && len(g.Sents[pivot]) > 0 {
-				notes[g.Sents[pivot][0].Start] = g.Note
-			}
-		}
-	}
-	// lo/hi: the byte range each fixed group covers in each language. A
-	// group without sentences in a language takes an empty range at the
-	// start of the next fixed group that has some, so the text before it
-	// is aligned in the stretch before it.
-	lo := make([]map[string]int, len(fixed))
-	hi := make([]map[string]int, len(fixed))
-	for _, l := range langs {
-		next := len(texts[l])
-		for k := len(fixed) - 1; k >= 0; k-- {
-			if lo[k] == nil {
-				lo[k], hi[k] = map[string]int{}, map[string]int{}
-			}
-			if s := fixed[k].Sents[l]; len(s) > 0 {
-				lo[k][l], hi[k][l] = s[0].Start, s[len(s)-1].End
-				next = s[0].Start
-			} else {
-				lo[k][l], hi[k][l] = next, next
+			case g.Status == Confirmed && len(fixed) == 0:
+				out.Groups = append(out.Groups, g)
+			case g.Status == Confirmed:
+				// A confirmed group without sentences stays after the one before it.
+				r.tail[fixed[len(fixed)-1]] = append(r.tail[fixed[len(fixed)-1]], g)
+			default:
+				if g.Detached {
+					r.detached[len(fixed)] = true
+				}
+				if g.Note != "" && len(g.Sents[pivot]) > 0 {
+					r.notes[g.Sents[pivot][0].Start] = g.Note
+				}
 			}
 		}
 	}
 	from := map[string]int{}
+	var soft []*Group // confirmed groups since the last cut that lack a language
 	for k := 0; k <= len(fixed); k++ {
-		pieces := map[string][]Piece{}
-		any := false
+		if k < len(fixed) && !fixed[k].full(langs) {
+			soft = append(soft, fixed[k])
+			continue
+		}
+		to := map[string]int{}
 		for _, l := range langs {
-			to := len(texts[l])
+			to[l] = len(texts[l])
 			if k < len(fixed) {
-				to = lo[k][l]
-			}
-			if to > from[l] {
-				pieces[l] = cut(l, texts[l][from[l]:to], from[l])
-				any = any || len(pieces[l]) > 0
+				to[l] = fixed[k].Sents[l][0].Start
 			}
 		}
-		if any {
-			proposals := group(pieces)
-			if err := covers(proposals, pieces); err != nil {
-				return nil, err
-			}
-			for _, p := range proposals {
-				g := &Group{Status: Aligned, Score: p.Score, Sents: map[string][]Sentence{}}
-				if p.Flagged || detached[k] {
-					g.Status = Flagged
-				}
-				g.Detached = detached[k]
-				for _, l := range langs {
-					g.Sents[l] = []Sentence{}
-					for _, i := range p.Idx[l] {
-						g.Sents[l] = append(g.Sents[l], pieces[l][i].Sentence)
-					}
-				}
-				if s := g.Sents[pivot]; len(s) > 0 {
-					g.Note = notes[s[0].Start]
-				}
-				out.Groups = append(out.Groups, g)
-			}
+		if err := r.stretch(from, to, soft, k-len(soft)); err != nil {
+			return nil, err
 		}
+		soft = nil
 		if k < len(fixed) {
-			out.Groups = append(out.Groups, fixed[k])
+			r.emit(fixed[k])
 			for _, l := range langs {
-				from[l] = hi[k][l]
+				s := fixed[k].Sents[l]
+				from[l] = s[len(s)-1].End
 			}
 		}
 	}
 	return out, nil
+}
+
+// full reports whether g has sentences in every language.
+func (g *Group) full(langs []string) bool {
+	for _, l := range langs {
+		if len(g.Sents[l]) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// empty reports whether g has no sentence in any language.
+func (g *Group) empty(langs []string) bool {
+	for _, l := range langs {
+		if len(g.Sents[l]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// realigner writes the groups of Realign in document order.
+type realigner struct {
+	langs    []string
+	texts    map[string]string
+	cut      Cutter
+	group    Grouper
+	out      *Alignment
+	notes    map[int]string      // pivot start -> note of an unconfirmed group
+	detached map[int]bool        // stretches, numbered by the confirmed groups before them, that held a detached group
+	tail     map[*Group][]*Group // confirmed groups without sentences, after the confirmed group they follow
+}
+
+// emit writes a confirmed group as it is, with the empty ones that follow it.
+func (r *realigner) emit(g *Group) {
+	r.out.Groups = append(r.out.Groups, g)
+	r.out.Groups = append(r.out.Groups, r.tail[g]...)
+}
+
+// stretch aligns the text of each language from from[l] to to[l], with
+// soft, the confirmed groups inside it that lack a language, and writes the
+// result. The part before soft[0] is stretch number first.
+func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) error {
+	pieces := map[string][]Piece{}
+	fixed := make([]map[string][]int, len(soft))
+	for t := range fixed {
+		fixed[t] = map[string][]int{}
+	}
+	anything := false
+	for _, l := range r.langs {
+		text := r.texts[l]
+		var ps []Piece
+		pos := from[l]
+		add := func(end int) {
+			if end > pos {
+				ps = append(ps, r.cut(l, text[pos:end], pos)...)
+			}
+		}
+		for t, g := range soft {
+			fixed[t][l] = []int{}
+			ss := g.Sents[l]
+			if len(ss) == 0 {
+				continue
+			}
+			add(ss[0].Start)
+			for _, s := range ss {
+				fixed[t][l] = append(fixed[t][l], len(ps))
+				ps = append(ps, Piece{Sentence: s})
+			}
+			pos = ss[len(ss)-1].End
+		}
+		add(to[l])
+		if len(soft) > 0 && len(ps) > 0 {
+			// The parts were cut apart: number their paragraphs as in the
+			// whole stretch.
+			paragraphs(ps, r.cut(l, text[from[l]:to[l]], from[l]))
+		}
+		pieces[l] = ps
+		anything = anything || len(ps) > 0
+	}
+	if !anything {
+		return nil
+	}
+	proposals := r.group(pieces, fixed)
+	if err := covers(proposals, pieces); err != nil {
+		return err
+	}
+	t := 0 // the next confirmed group
+	for _, p := range proposals {
+		if t < len(soft) && holds(p, fixed[t]) {
+			r.emit(soft[t])
+			t++
+			continue
+		}
+		for _, l := range r.langs {
+			for _, i := range p.Idx[l] {
+				if ps := pieces[l]; ps[i].Start >= sentStart(soft, t, l) {
+					return fmt.Errorf("aligner error: confirmed group %d of the stretch was not kept as it is", t+1)
+				}
+			}
+		}
+		g := &Group{Status: Aligned, Score: p.Score, Sents: map[string][]Sentence{}}
+		stretch := first + t
+		if p.Flagged || r.detached[stretch] {
+			g.Status = Flagged
+		}
+		g.Detached = r.detached[stretch]
+		for _, l := range r.langs {
+			g.Sents[l] = []Sentence{}
+			for _, i := range p.Idx[l] {
+				g.Sents[l] = append(g.Sents[l], pieces[l][i].Sentence)
+			}
+		}
+		if s := g.Sents[r.out.Pivot]; len(s) > 0 {
+			g.Note = r.notes[s[0].Start]
+		}
+		r.out.Groups = append(r.out.Groups, g)
+	}
+	if t < len(soft) {
+		return fmt.Errorf("aligner error: confirmed group %d of the stretch was not kept as it is", t+1)
+	}
+	return nil
+}
+
+// holds reports whether proposal p is exactly the confirmed group whose
+// pieces are fixed.
+func holds(p Proposal, fixed map[string][]int) bool {
+	for l, idx := range fixed {
+		if !slices.Equal(p.Idx[l], idx) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentStart returns where the first sentence in l of the confirmed groups
+// soft[t:] starts, or the largest int if they have none: no proposal may
+// take a piece past it before those groups are written.
+func sentStart(soft []*Group, t int, l string) int {
+	for _, g := range soft[t:] {
+		if s := g.Sents[l]; len(s) > 0 {
+			return s[0].Start
+		}
+	}
+	return math.MaxInt
+}
+
+// paragraphs sets the paragraph number of each piece to that of the piece of
+// whole, the same text cut in one go, in which it starts.
+func paragraphs(ps, whole []Piece) {
+	k := 0
+	for i := range ps {
+		for k+1 < len(whole) && whole[k+1].Start <= ps[i].Start {
+			k++
+		}
+		ps[i].Para = 0
+		if len(whole) > 0 {
+			ps[i].Para = whole[k].Para
+		}
+	}
 }
 
 // covers checks that proposals use every piece of every language exactly

@@ -1,6 +1,7 @@
 package document_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -22,8 +23,12 @@ func cutWords(lang, text string, base int) []document.Piece {
 	return out
 }
 
-// zip pairs sentences by position: a stand-in aligner.
-func zip(p map[string][]document.Piece) []document.Proposal {
+// zip pairs sentences by position: a stand-in aligner for stretches
+// without confirmed groups.
+func zip(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {
+	if len(fixed) > 0 {
+		panic("zip cannot keep confirmed groups")
+	}
 	n := 0
 	for _, s := range p {
 		n = max(n, len(s))
@@ -98,25 +103,159 @@ func TestRealignKeepsConfirmed(t *testing.T) {
 	}
 }
 
+// call is one call of a Grouper: its pieces, by language, and its fixed
+// groups.
+type call struct {
+	pieces map[string][]string
+	fixed  []map[string][]int
+}
+
+func (c call) String() string { return fmt.Sprintf("%v %v", c.pieces, c.fixed) }
+
+// scripted returns a Grouper that records its calls and answers the k-th
+// with answers[k].
+func scripted(calls *[]call, answers ...[]document.Proposal) document.Grouper {
+	return func(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {
+		c := call{pieces: map[string][]string{}, fixed: fixed}
+		for l, ps := range p {
+			for _, x := range ps {
+				c.pieces[l] = append(c.pieces[l], x.Text)
+			}
+		}
+		*calls = append(*calls, c)
+		return answers[len(*calls)-1]
+	}
+}
+
+func prop(en, ru []int) document.Proposal {
+	return document.Proposal{Idx: map[string][]int{"en": en, "ru": ru}, Score: 0.9}
+}
+
+// TestRealignConfirmedWithoutALanguage: a confirmed group without a Russian
+// sentence (a deliberate omission) gives no Russian boundary, so the
+// Russian text around it is aligned in one stretch with the group as a
+// fixed bead, and the aligner puts Б3 after it, with A3. (Realign used to
+// align all the Russian text before the group: Б3 went with A1's stretch
+// and A3 was left alone.)
 func TestRealignConfirmedWithoutALanguage(t *testing.T) {
 	langs := []string{"en", "ru"}
 	tx := map[string]string{"en": "A1 | A2 | A3", "ru": "Б1 | Б3"}
-	a := &document.Alignment{Languages: langs, Groups: []*document.Group{{
+	omission := &document.Group{
 		Status: document.Confirmed,
 		Sents: map[string][]document.Sentence{
 			"en": {{Start: 5, End: 7, Text: "A2"}},
 			"ru": {},
 		},
-	}}}
-	b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+	}
+	a := &document.Alignment{Languages: langs, Groups: []*document.Group{omission}}
+	var calls []call
+	group := scripted(&calls, []document.Proposal{prop([]int{0}, []int{0}), prop([]int{1}, []int{}), prop([]int{2}, []int{1})})
+	b, err := document.Realign(a, "d", "en", langs, tx, cutWords, group)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Without a Russian sentence the group gives no Russian boundary: the
-	// Russian text before the next confirmed group (here: all of it) is
-	// aligned in the stretch before the group.
-	if got := strings.Join(texts(b, "en"), ",") + "/" + strings.Join(texts(b, "ru"), ","); got != "A1,,A2,A3/Б1,Б3,," {
+	if got, want := fmt.Sprint(calls), "[map[en:[A1 A2 A3] ru:[Б1 Б3]] [map[en:[1] ru:[]]]]"; got != want {
+		t.Errorf("grouper calls:\n got %s\nwant %s", got, want)
+	}
+	if got := strings.Join(texts(b, "en"), ",") + "/" + strings.Join(texts(b, "ru"), ","); got != "A1,A2,A3/Б1,,Б3" {
 		t.Errorf("got %s", got)
+	}
+	if b.Groups[1] != omission {
+		t.Errorf("confirmed group not kept: %+v", b.Groups[1])
+	}
+	if errs := b.Verify("b", tx); len(errs) != 0 {
+		t.Error(errs)
+	}
+}
+
+// stretchesCase is a document whose Russian text leaves out A0, A4 and A7
+// and adds Бx, with a person's alignment of it: A0/-, A1/Б1, A2/Б2, A3/Б3,
+// A4/-, an empty group, -/Бx, A5/Б5, A6/Б6, A7/-. The groups that lack a
+// language, A2/Б2, A5/Б5 and the empty group are confirmed.
+func stretchesCase(t *testing.T) (map[string]string, *document.Alignment) {
+	t.Helper()
+	langs := []string{"en", "ru"}
+	tx := map[string]string{"en": "A0 | A1 | A2 | A3 | A4 | A5 | A6 | A7", "ru": "Б1 | Б2 | Б3 | Бx | Б5 | Б6"}
+	sent := func(l, text string) []document.Sentence {
+		for _, p := range cutWords(l, tx[l], 0) {
+			if p.Text == text {
+				return []document.Sentence{p.Sentence}
+			}
+		}
+		return []document.Sentence{}
+	}
+	a := &document.Alignment{Document: "d", Pivot: "en", Languages: langs}
+	for _, g := range []struct {
+		en, ru    string
+		confirmed bool
+	}{{"A0", "", true}, {"A1", "Б1", false}, {"A2", "Б2", true}, {"A3", "Б3", false}, {"A4", "", true},
+		{"", "", true}, {"", "Бx", true}, {"A5", "Б5", true}, {"A6", "Б6", false}, {"A7", "", true}} {
+		status := document.Aligned
+		if g.confirmed {
+			status = document.Confirmed
+		}
+		a.Groups = append(a.Groups, &document.Group{Status: status, Sents: map[string][]document.Sentence{"en": sent("en", g.en), "ru": sent("ru", g.ru)}})
+	}
+	if errs := a.Verify("a", tx); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	return tx, a
+}
+
+// TestRealignStretches: confirmed groups with every language cut the
+// document; those that lack a language (at the start, two in a row, at the
+// end) are aligned with the text around them, up to the next cut, and each
+// comes out as it was. A confirmed group without any sentence stays after
+// the one before it.
+func TestRealignStretches(t *testing.T) {
+	tx, a := stretchesCase(t)
+	var calls []call
+	group := scripted(&calls,
+		[]document.Proposal{prop([]int{0}, []int{}), prop([]int{1}, []int{0})},
+		[]document.Proposal{prop([]int{0}, []int{0}), prop([]int{1}, []int{}), prop([]int{}, []int{1})},
+		[]document.Proposal{prop([]int{0}, []int{0}), prop([]int{1}, []int{})},
+	)
+	b, err := document.Realign(a, "d", "en", a.Languages, tx, cutWords, group)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "[" + strings.Join([]string{
+		"map[en:[A0 A1] ru:[Б1]] [map[en:[0] ru:[]]]",
+		"map[en:[A3 A4] ru:[Б3 Бx]] [map[en:[1] ru:[]] map[en:[] ru:[1]]]",
+		"map[en:[A6 A7] ru:[Б6]] [map[en:[1] ru:[]]]",
+	}, " ") + "]"
+	if got := fmt.Sprint(calls); got != want {
+		t.Errorf("grouper calls:\n got %s\nwant %s", got, want)
+	}
+	if got := strings.Join(texts(b, "en"), ",") + "/" + strings.Join(texts(b, "ru"), ","); got != "A0,A1,A2,A3,A4,,,A5,A6,A7/,Б1,Б2,Б3,,,Бx,Б5,Б6," {
+		t.Errorf("got %s", got)
+	}
+	if len(b.Groups) != len(a.Groups) {
+		t.Fatalf("%d groups, want %d", len(b.Groups), len(a.Groups))
+	}
+	for k, g := range a.Groups {
+		if g.Status == document.Confirmed && b.Groups[k] != g {
+			t.Errorf("confirmed group %d not kept: %+v", k+1, b.Groups[k])
+		}
+	}
+}
+
+// TestRealignRefusesBrokenConfirmed: a grouper that does not propose a
+// confirmed group as it is (takes a sentence into it, splits it, or leaves
+// it out) is an error, not an alignment.
+func TestRealignRefusesBrokenConfirmed(t *testing.T) {
+	tx, a := stretchesCase(t)
+	first := []document.Proposal{prop([]int{0}, []int{}), prop([]int{1}, []int{0})}
+	for name, second := range map[string][]document.Proposal{
+		"joined":    {prop([]int{0}, []int{0}), prop([]int{1}, []int{1})},
+		"taken":     {prop([]int{0}, []int{0, 1}), prop([]int{1}, []int{})},
+		"left out":  {prop([]int{0, 1}, []int{0}), prop([]int{}, []int{1})},
+		"reordered": {prop([]int{0}, []int{0}), prop([]int{}, []int{1}), prop([]int{1}, []int{})},
+	} {
+		var calls []call
+		if _, err := document.Realign(a, "d", "en", a.Languages, tx, cutWords, scripted(&calls, first, second, nil)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
 	}
 }
 
@@ -164,8 +303,8 @@ func TestRealignKeepsDetachedFlagged(t *testing.T) {
 // error, not a shorter alignment.
 func TestRealignRefusesLostPieces(t *testing.T) {
 	tx := map[string]string{"en": "A1 | A2", "ru": "Б1 | Б2"}
-	drop := func(p map[string][]document.Piece) []document.Proposal {
-		return zip(p)[:1]
+	drop := func(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {
+		return zip(p, fixed)[:1]
 	}
 	if _, err := document.Realign(nil, "d", "en", []string{"en", "ru"}, tx, cutWords, drop); err == nil {
 		t.Fatal("an alignment that lost sentences was accepted")

@@ -166,8 +166,8 @@ func DocumentWith(ws *workspace.Workspace, id string, opt Options) (*Result, err
 		return ps
 	}
 	terms := termFinder(ws)
-	a, err := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece) []document.Proposal {
-		return group(pivot, langs, p, terms)
+	a, err := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {
+		return group(pivot, langs, p, fixed, terms)
 	})
 	if err != nil {
 		return nil, err
@@ -240,12 +240,17 @@ func supported(pivot string, langs []string) error {
 	return &LanguagesError{Pivot: pivot, Langs: langs}
 }
 
-// group aligns one stretch. English, Russian and Kazakh go through
+// group aligns one stretch, with the confirmed groups inside it that lack
+// a language as fixed groups. English, Russian and Kazakh go through
 // align.Three; a workspace with two languages through align.Pair.
-func group(pivot string, langs []string, p map[string][]document.Piece, terms align.TermFinder) []document.Proposal {
+func group(pivot string, langs []string, p map[string][]document.Piece, fixed []map[string][]int, terms align.TermFinder) []document.Proposal {
 	var out []document.Proposal
 	if len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk") {
-		for _, g := range align.Three(sentences(p["en"]), sentences(p["ru"]), sentences(p["kk"]), align.ThreeOptions{Terms: terms}) {
+		opt := align.ThreeOptions{Terms: terms}
+		for _, f := range fixed {
+			opt.Fixed = append(opt.Fixed, align.Group{En: f["en"], Ru: f["ru"], Kk: f["kk"]})
+		}
+		for _, g := range align.Three(sentences(p["en"]), sentences(p["ru"]), sentences(p["kk"]), opt) {
 			out = append(out, document.Proposal{Idx: map[string][]int{"en": g.En, "ru": g.Ru, "kk": g.Kk}, Score: g.Score, Flagged: g.Flagged})
 		}
 		return out
@@ -257,12 +262,18 @@ func group(pivot string, langs []string, p map[string][]document.Piece, terms al
 		}
 	}
 	if other == "" {
+		// One language: a sentence a group. Every confirmed group has
+		// sentences in it, so none is fixed inside a stretch.
 		for i := range p[pivot] {
 			out = append(out, document.Proposal{Idx: map[string][]int{pivot: {i}}, Score: 1})
 		}
 		return out
 	}
-	for _, b := range align.Pair(sentences(p[pivot]), sentences(p[other]), align.Options{SrcLang: pivot, TgtLang: other, Terms: terms}) {
+	opt := align.Options{SrcLang: pivot, TgtLang: other, Terms: terms}
+	for _, f := range fixed {
+		opt.Fixed = append(opt.Fixed, align.Fixed{Src: f[pivot], Tgt: f[other]})
+	}
+	for _, b := range align.Pair(sentences(p[pivot]), sentences(p[other]), opt) {
 		out = append(out, document.Proposal{Idx: map[string][]int{pivot: b.Src, other: b.Tgt}, Score: b.Score, Flagged: b.Score < align.DefaultFlagBelow || len(b.Src) == 0 || len(b.Tgt) == 0})
 	}
 	return out

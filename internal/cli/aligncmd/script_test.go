@@ -8,6 +8,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/tilmash/tilmash/internal/cli/clitest"
+	_ "github.com/tilmash/tilmash/internal/cli/reviewcmd" // the group commands, for scripts that edit an alignment
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -31,6 +32,28 @@ func TestScripts(t *testing.T) {
 				a.Groups[k-1].Status = document.Confirmed
 			}
 			ts.Check(d.SaveAlignment(a))
+		},
+		// same-groups A B fails unless two alignment files group the same
+		// sentences, in order, whatever the groups' status and score.
+		"same-groups": func(ts *testscript.TestScript, neg bool, args []string) {
+			var out [2]string
+			for i, f := range args {
+				a, err := document.ParseAlignment(f, []byte(ts.ReadFile(f)))
+				ts.Check(err)
+				for k, g := range a.Groups {
+					out[i] += fmt.Sprintf("%d", k+1)
+					for _, l := range a.Languages {
+						out[i] += " " + l
+						for _, s := range g.Sents[l] {
+							out[i] += fmt.Sprintf(" %d-%d %q", s.Start, s.End, s.Text)
+						}
+					}
+					out[i] += "\n"
+				}
+			}
+			if (out[0] == out[1]) == neg {
+				ts.Fatalf("groups:\n%s---\n%s", out[0], out[1])
+			}
 		},
 		// same-confirmed A B fails unless the confirmed groups of two
 		// alignment files are identical, in order.
