@@ -8,11 +8,22 @@
 # and prints tilmash's advantage in time and memory.
 #
 # Usage: bench/align.sh [SIZES...]     (default: 1000 10000 20000 100000)
+#
+# bench/align.sh large [COPIES] instead measures one large workspace document (issue 11: "a 5 MB
+# English text with two 10 MB translations holds 1.8 GB while aligning"): COPIES (default 70)
+# copies of the NTREX news documents, each copy's headlines numbered, 4 sentences a paragraph,
+# give 5.1 MB of English and 10.4 and 10.2 MB of Russian and Kazakh. It prints the time and peak
+# RSS of `tilmash align` (the first alignment, then a re-run over the 35 MB alignment.yaml) and
+# of `tilmash align-files` on the English and Russian texts.
+#
 # Needs ../shared/corpora beside the repository; skips (exit 0) without it.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
+if [ ! -d "$shared" ] && common=$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
+	shared=$(dirname "$common")/../shared # a git worktree: beside the main checkout
+fi
 corpora=$shared/corpora
 if [ ! -d "$corpora" ]; then
 	echo "bench/align.sh: skipped: no $corpora (the shared corpora are not part of the repository)"
@@ -77,6 +88,42 @@ measure() {
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+
+# The large-document mode: one workspace document of many copies of the NTREX news.
+if [ "${sizes[0]}" = large ]; then
+	copies=${sizes[1]:-70}
+	ntrex=$corpora/ntrex-dev
+	for l in en ru kk; do
+		awk -v copies="$copies" -v ids="$ntrex/doc_ids.txt" '
+			BEGIN { while ((getline l < ids) > 0) id[n++] = l }
+			{ line[k++] = $0 }
+			END {
+				for (c = 1; c <= copies; c++)
+					for (i = 0; i < k; i++) {
+						if (i == 0 || id[i] != id[i-1]) {
+							printf "%s# %d. %s\n\n", (c > 1 || i > 0 ? "\n\n" : ""), c, line[i]; p = 0; continue
+						}
+						printf "%s%s", (p == 0 ? "" : p % 4 == 0 ? "\n\n" : " "), line[i]; p++
+					}
+				printf "\n"
+			}' "$ntrex/$l.txt" >"$work/big.$l.txt"
+	done
+	echo "input: en $(wc -c <"$work/big.en.txt") bytes, ru $(wc -c <"$work/big.ru.txt"), kk $(wc -c <"$work/big.kk.txt")"
+	(cd "$work" && ./tilmash init ws >/dev/null 2>&1)
+	for l in en ru kk; do
+		(cd "$work/ws" && ../tilmash import big "$l" "$work/big.$l.txt" >/dev/null 2>&1)
+	done
+	printf '%-32s %-8s %-8s %s\n' "command" "wall s" "cpu s" "peak MB"
+	cd "$work/ws"
+	read -r secs cpu rss < <(measure ../tilmash align big)
+	printf '%-32s %-8s %-8s %s\n' "align (first)" "$secs" "$cpu" "$rss"
+	echo "alignment.yaml: $(wc -c <documents/big/alignment.yaml) bytes, $(grep -c '^  - status:' documents/big/alignment.yaml) groups"
+	read -r secs cpu rss < <(measure ../tilmash align big)
+	printf '%-32s %-8s %-8s %s\n' "align (again)" "$secs" "$cpu" "$rss"
+	read -r secs cpu rss < <(measure ../tilmash align-files --tgt-lang ru "$work/big.en.txt" "$work/big.ru.txt")
+	printf '%-32s %-8s %-8s %s\n' "align-files en ru" "$secs" "$cpu" "$rss"
+	exit 0
+fi
 printf '%-8s %-8s %-8s %-8s %-8s %-8s %s\n' "src" "tgt" "wall s" "cpu s" "peak MB" "beads" "per 1k sentences (wall, cpu, MB)"
 for n in "${sizes[@]}"; do
 	make_input "$n"
