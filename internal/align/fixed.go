@@ -30,8 +30,6 @@ type pin struct {
 	free   bool
 }
 
-func (p pin) pinned() bool { return !p.free }
-
 // wide reports whether the side is pinned and holds sentences.
 func (p pin) wide() bool { return !p.free && p.hi > p.lo }
 
