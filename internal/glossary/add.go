@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/google/renameio/v2"
 	"gopkg.in/yaml.v3"
 
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -227,7 +226,7 @@ func AddEntry(file string, e *Entry) error {
 	if err != nil {
 		return err
 	}
-	if err := renameio.WriteFile(file, out, perm); err != nil {
+	if err := workspace.WriteFileAtomicMode(file, out, perm); err != nil {
 		return &AddError{Code: CodeAddIO, File: file, Detail: err.Error(), Err: err}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,7 +81,13 @@ func realPath(p string) string {
 // if needed. The temporary file is named .NAME.RANDOM.tilmash-tmp (see
 // TempSuffix), so that init's .gitignore keeps one a crash leaves out of
 // git, and the next writer removes it (CleanTemp).
-func WriteFileAtomic(path string, data []byte) (err error) {
+func WriteFileAtomic(path string, data []byte) error {
+	return WriteFileAtomicMode(path, data, 0o644)
+}
+
+// WriteFileAtomicMode is [WriteFileAtomic] with the file's permissions, for
+// a writer that keeps those of the file it replaces.
+func WriteFileAtomicMode(path string, data []byte, perm fs.FileMode) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -98,7 +105,7 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	if _, err := f.Write(data); err != nil {
 		return err
 	}
-	if err := f.Chmod(0o644); err != nil {
+	if err := f.Chmod(perm); err != nil {
 		return err
 	}
 	if err := f.Sync(); err != nil {
