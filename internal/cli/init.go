@@ -25,7 +25,7 @@ func initCommand(env *console.Env) *cli.Command {
 		Description: env.T("init.description", nil),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
-				return env.Usage("app.too-many-args", map[string]any{"Command": "init", "Max": 1}, "")
+				return env.Usage("app.too-many-args", map[string]any{"Command": "init", "Count": 1}, "")
 			}
 			dir := c.Args().First()
 			if dir == "" {

@@ -31,7 +31,7 @@ func glossaryExportCommand(env *console.Env) *urfave.Command {
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() > 0 {
-				return env.Usage("app.too-many-args", map[string]any{"Command": "glossary export", "Max": 0}, "glossary-export.hint")
+				return env.Usage("app.no-args", map[string]any{"Command": "glossary export"}, "glossary-export.hint")
 			}
 			format := c.String("format")
 			if _, ok := termbase.Extensions[format]; !ok {

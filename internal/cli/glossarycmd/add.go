@@ -56,7 +56,7 @@ func addCommand(env *console.Env) *urfave.Command {
 		Flags:       flags,
 		Action: func(c *urfave.Context) error {
 			if c.NArg() > 0 {
-				return env.Usage("app.too-many-args", map[string]any{"Command": "glossary add", "Max": 0}, "check.add.hint")
+				return env.Usage("app.no-args", map[string]any{"Command": "glossary add"}, "check.add.hint")
 			}
 			e := &glossary.Entry{ID: c.String("id"), Kind: glossary.Kind(c.String("kind")), Note: c.String("note"), Langs: map[string]*glossary.Form{}}
 			if e.ID == "" {

@@ -74,7 +74,7 @@ func lintCommand(env *console.Env) *urfave.Command {
 		Flags:       []urfave.Flag{formatFlag(env, "check.flag.format")},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() > 0 {
-				return env.Usage("app.too-many-args", map[string]any{"Command": "glossary lint", "Max": 0}, "")
+				return env.Usage("app.no-args", map[string]any{"Command": "glossary lint"}, "")
 			}
 			format := c.String("format")
 			if err := checkFormat(env, format); err != nil {
@@ -180,7 +180,7 @@ func listCommand(env *console.Env) *urfave.Command {
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() > 0 {
-				return env.Usage("app.too-many-args", map[string]any{"Command": "glossary list", "Max": 0}, "")
+				return env.Usage("app.no-args", map[string]any{"Command": "glossary list"}, "")
 			}
 			format := c.String("format")
 			if err := checkFormat(env, format); err != nil {
