@@ -109,17 +109,8 @@ func TestCatalogueRendersEveryMessage(t *testing.T) {
 		}
 	}
 	for _, id := range catalogueIDs(t, "en") {
-		if !ids[id] && !strings.HasSuffix(id, ".hint") && !strings.HasSuffix(id, ".summary") {
+		if !ids[id] && !strings.HasSuffix(id, ".hint") {
 			t.Errorf("catalogue message %s is never used", id)
-		}
-	}
-	for _, lang := range []string{"ru", "kk"} {
-		for _, n := range []int{1, 2, 5, 21} {
-			for _, id := range []string{"glossary.lint.summary", "glossary.check.summary"} {
-				if _, err := i18n.NewLocalizer(b, lang).Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: map[string]any{"Count": n}}); err != nil {
-					t.Errorf("%s %s %d: %v", lang, id, n, err)
-				}
-			}
 		}
 	}
 }
