@@ -32,6 +32,7 @@ var forbiddenWords = []struct {
 	{"kk", `(?i)жойылды:`, "шешілді (a resolved finding)"},
 	{"kk", `(?i)расталмаған:`, "енді расталған емес (no longer confirmed)"},
 	{"kk", `(?i)Okapi-да`, "Okapi-ден"},
+	{"kk", `(?i)стандартты кіріс`, "стандартты енгізу (standard input)"},
 	// A noun after a number, or a list of numbers, stays singular in
 	// Kazakh: 5 топ, not 5 топтар; (топтар: 3–5, 7), not (3–5, 7 топтар).
 	{"kk", `(?:\{\{\.(?:Count|Groups|Group|Total|Left|Files|Want|Min|Max|Number|Sentence|Step|Start|End|Offset)\}\}|\d)[ -]+[а-яәғқңөұүһі]{2,}(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ды|ді|дың|дің|ға|ге|да|де|дан|ден|мен|ын|ін|ының|інің|ына|іне|ында|інде|ынан|інен|ымен|імен)?(?:[^а-яәғқңөұүһі]|$)`,
@@ -74,6 +75,7 @@ var termExceptions = map[string][]string{
 	"review.group.description":         {"split"},
 	"review.needs-terminal.hint":       {"split"},
 	"review.undo-changed":              {"align"}, // the command align
+	"review.interrupted.hint":          {"align"},
 	"workspace.bad-config.gate.hint":   {"confirmed"},
 }
 

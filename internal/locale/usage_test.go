@@ -34,8 +34,8 @@ var dynamicIDs = []struct {
 		"malformed-xml.hint", "not-tmx.hint", "encoding.hint", "bad-utf8.hint", "no-lang.hint", "bad-lang.hint",
 		"unknown-lang.hint", "duplicate-lang.hint", "no-header.hint", "extra-cell.hint",
 	}, "check.InputError: MessageID is check.input.+Code, Hint adds .hint"},
-	{"check.kind.", []string{"missing", "forbidden", "homoglyph"}, "glossarycmd prints a finding's Kind"},
-	{"glossary.check.", []string{"missing", "forbidden", "homoglyph"}, "glossary.Finding.MessageID is glossary.check.+Kind"},
+	{"check.kind.", []string{"missing", "forbidden", "homoglyph", "hidden-character"}, "glossarycmd prints a finding's Kind"},
+	{"glossary.check.", []string{"missing", "forbidden", "homoglyph", "hidden-character"}, "glossary.Finding.MessageID is glossary.check.+Kind"},
 	{"check.scope.", []string{"group", "paragraph", "text", "tu", "row"}, "glossarycmd names a report's check.Scope"},
 	{"check.unit.", []string{"group", "paragraph", "text", "tu", "row"}, "glossarycmd heads a unit by its check.Scope"},
 	{"check.unit-of.", []string{"group", "paragraph", "text", "tu", "row"}, "glossarycmd names the unit of a finding by its check.Scope"},
@@ -64,8 +64,9 @@ var storedIDs = map[string]string{
 
 // hintOf lists the id prefixes whose hints the code names by adding
 // ".hint" to the message id at run time (glossary.Problem.HintID,
-// segment.RuleError.Hint): such a hint counts as used when its message is.
-var hintOf = []string{"glossary.lint.", "glossary.add.", "segment.rule."}
+// segment.RuleError.Hint, workspace.ReadError.Hint, yamlx.LimitError.Hint):
+// such a hint counts as used when its message is.
+var hintOf = []string{"glossary.lint.", "glossary.add.", "segment.rule.", "workspace.read-", "yaml."}
 
 // notMessages are literals the code joins that look like id prefixes but
 // are not message ids.
