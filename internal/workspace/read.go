@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -84,7 +85,17 @@ func ReadRegular(path, shown string) ([]byte, error) {
 // ReadLimited reads r (standard input) to its end, refusing more than
 // [MaxFileSize] bytes. shown names it in errors.
 func ReadLimited(r io.Reader, shown string) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	return readLimited(r, shown, 512)
+}
+
+// readLimited is ReadLimited into a buffer of size bytes to start with, so
+// a file whose size is known is read without growing and copying the
+// buffer (io.ReadAll's doubling costs a third of an edit on a 35 MB
+// alignment).
+func readLimited(r io.Reader, shown string, size int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, MaxFileSize)+1))
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +117,7 @@ func readRegular(f *os.File, shown string) ([]byte, error) {
 		return nil, &ReadError{Path: shown, Code: CodeReadTooLarge, Limit: MaxFileSize >> 20}
 	}
 	// The file may grow while it is read: never read past the limit.
-	return ReadLimited(f, shown)
+	return readLimited(f, shown, st.Size()+512)
 }
 
 // kindCode is the error code of a file that is not a regular file, "" for
