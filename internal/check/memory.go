@@ -2,21 +2,16 @@ package check
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/language"
-
+	"github.com/tilmash/tilmash/internal/langtag"
 	"github.com/tilmash/tilmash/internal/sheet"
+	"github.com/tilmash/tilmash/internal/tmx"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // Memory is a translation memory read from a TMX or TSV file: units of
@@ -79,6 +74,7 @@ type InputError struct {
 // The codes of [InputError].
 const (
 	CodeMalformedXML  = "malformed-xml"
+	CodeMalformedTSV  = "malformed-tsv"
 	CodeNotTMX        = "not-tmx"
 	CodeEncoding      = "encoding"
 	CodeBadUTF8       = "bad-utf8"
@@ -95,6 +91,8 @@ func (e *InputError) Error() string {
 	switch e.Code {
 	case CodeMalformedXML:
 		return pos + "malformed XML: " + e.Detail
+	case CodeMalformedTSV:
+		return pos + "malformed TSV: " + e.Detail
 	case CodeNotTMX:
 		return pos + "not a TMX file: the root element is <" + e.Value + ">, not <tmx>"
 	case CodeEncoding:
@@ -132,449 +130,159 @@ func (e *InputError) TemplateData() map[string]any {
 // Hint suggests a fix.
 func (e *InputError) Hint() string { return "check.input." + e.Code + ".hint" }
 
-// LangMap maps the language tags of a file (en-US, kk-Cyrl-KZ, rus) to
-// workspace languages by their base language.
-type LangMap struct {
-	langs []string
-	bases []language.Base
-}
-
-// NewLangMap returns the map for the workspace languages langs.
-func NewLangMap(langs []string) *LangMap {
-	m := &LangMap{langs: langs}
-	for _, l := range langs {
-		t, _ := language.Parse(l)
-		b, _ := t.Base()
-		m.bases = append(m.bases, b)
-	}
-	return m
-}
-
-// Lookup returns the workspace language of tag. ok is false when tag is
-// not a language tag at all; lang is "" when it is one but not of the
-// workspace.
-func (m *LangMap) Lookup(tag string) (lang string, ok bool) {
-	tag = strings.TrimSpace(tag)
-	for _, l := range m.langs {
-		if strings.EqualFold(tag, l) {
-			return l, true
-		}
-	}
-	t, err := language.Parse(tag)
-	if err != nil {
-		return "", false
-	}
-	b, conf := t.Base()
-	if conf == language.No {
-		return "", false
-	}
-	for i, wb := range m.bases {
-		if wb == b {
-			return m.langs[i], true
-		}
-	}
-	return "", true
-}
-
-// text turns a file's bytes into UTF-8: a UTF-8 byte-order mark is
-// dropped, UTF-16 (with a mark, or without one when the file starts with
-// an ASCII character, as XML does) is decoded.
-func text(data []byte) ([]byte, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return data[3:], nil
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
-	case len(data) >= 4 && data[0] != 0 && data[1] == 0 && data[2] != 0 && data[3] == 0:
-		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Bytes(data)
-	case len(data) >= 4 && data[0] == 0 && data[1] != 0 && data[2] == 0 && data[3] != 0:
-		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Bytes(data)
-	}
-	return data, nil
-}
-
-// validUTF8 reports the first byte of data that is not UTF-8, with its
-// position.
-func validUTF8(name string, data []byte) error {
-	if utf8.Valid(data) {
-		return nil
-	}
-	i := 0
-	for i < len(data) {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		i += n
-	}
-	line, col := newLocator(data).at(i)
-	return &InputError{File: name, Line: line, Column: col, Code: CodeBadUTF8, Value: fmt.Sprintf("0x%02X", data[i])}
-}
-
-// locator turns byte offsets of a UTF-8 text into line and column. Offsets
-// asked for mostly grow, so it walks forward from the last one: reading a
-// file, even one long line of minified XML, costs one pass.
-type locator struct {
-	data      []byte
-	off       int
-	line, col int
-}
-
-func newLocator(data []byte) *locator { return &locator{data: data, line: 1, col: 1} }
-
-func (l *locator) at(off int) (line, col int) {
-	if off < l.off {
-		l.off, l.line, l.col = 0, 1, 1
-	}
-	if off > len(l.data) {
-		off = len(l.data)
-	}
-	for l.off < off {
-		c := l.data[l.off]
-		switch {
-		case c == '\n':
-			l.line++
-			l.col = 1
-			l.off++
-		case c < utf8.RuneSelf:
-			l.col++
-			l.off++
-		default:
-			_, n := utf8.DecodeRune(l.data[l.off:])
-			l.col++
-			l.off += n
-		}
-	}
-	return l.line, l.col
-}
-
-// xmlEncoding finds the encoding an XML declaration names.
-var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
-
-// TMX elements whose content is markup of the original format (a <b> tag
-// of HTML, say), not text: their content is left out of the segment.
-var tmxCode = map[string]bool{"bpt": true, "ept": true, "ph": true, "it": true, "ut": true, "sub": true}
-
-// ReadTMX reads a TMX document (1.1 to 1.4, as OmegaT, Trados, memoQ and
-// tilmash write it) for the workspace languages langs. name is used in
-// positions. The file may be UTF-8, UTF-16 (Trados writes it) or any
-// encoding its XML declaration names. A <seg>'s text is its character
-// data and that of <hi>; the original format's codes in <bpt>, <ept>,
-// <ph>, <it>, <ut> and the sub-flows in <sub> are left out. Variants in
-// languages outside the workspace are skipped and listed in Skipped.
+// ReadTMX reads a TMX document for the workspace languages langs with the
+// one TMX reader, [tmx.Read] (encodings, what a <seg>'s text is). name is
+// used in positions. Language tags are mapped to workspace languages by
+// package langtag; variants in other languages are skipped and listed in
+// Skipped, a tag that is not a language tag is an error, and so is a unit
+// with two variants of one workspace language.
 func ReadTMX(name string, data []byte, langs []string) (*Memory, error) {
-	data, err := text(data)
+	m, err := tmx.Read(bytes.NewReader(data), name)
 	if err != nil {
-		return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeEncoding, Value: "UTF-16", Detail: err.Error()}
+		return nil, tmxError(err)
 	}
-	if m := xmlEncoding.FindSubmatch(data); m != nil {
-		label := strings.ToLower(string(m[1]))
-		if !strings.HasPrefix(label, "utf-8") && !strings.HasPrefix(label, "utf8") && !strings.HasPrefix(label, "utf-16") {
-			enc, err := htmlindex.Get(label)
-			if err != nil {
-				return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeEncoding, Value: string(m[1])}
+	lm := langtag.NewMap(langs)
+	mem := &Memory{Name: name, Format: "tmx", Total: len(m.Units)}
+	if l, _ := lm.Lookup(m.Header.SrcLang); l != "" {
+		mem.Source = l
+	}
+	skipped := map[string]bool{}
+	fail := func(p tmx.Position, code string, e InputError) error {
+		e.File, e.Line, e.Column, e.Code = name, p.Line, p.Column, code
+		return &e
+	}
+	for i, u := range m.Units {
+		unit := Unit{Number: i + 1, Texts: map[string]string{}, Pos: map[string]Position{}, Exact: map[string]bool{}}
+		first := map[string]tmx.Position{} // where each language of the unit was given
+		for _, v := range u.Variants {
+			lang, ok := lm.Lookup(v.Lang)
+			if !ok {
+				return nil, fail(v.Tuv, CodeBadLang, InputError{Value: v.Lang})
 			}
-			if data, err = enc.NewDecoder().Bytes(data); err != nil {
-				return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeEncoding, Value: string(m[1]), Detail: err.Error()}
-			}
-		}
-	}
-	if err := validUTF8(name, data); err != nil {
-		return nil, err
-	}
-	p := &tmxParser{
-		name: name, data: data, loc: newLocator(data), langs: NewLangMap(langs),
-		mem:     &Memory{Name: name, Format: "tmx"},
-		skipped: map[string]bool{},
-	}
-	p.dec = xml.NewDecoder(bytes.NewReader(data))
-	p.dec.Strict = true
-	// The bytes are UTF-8 by now, whatever the declaration says.
-	p.dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	if err := p.read(); err != nil {
-		return nil, err
-	}
-	for t := range p.skipped {
-		p.mem.Skipped = append(p.mem.Skipped, t)
-	}
-	sort.Strings(p.mem.Skipped)
-	return p.mem, nil
-}
-
-type tmxParser struct {
-	name    string
-	data    []byte
-	dec     *xml.Decoder
-	loc     *locator
-	langs   *LangMap
-	mem     *Memory
-	skipped map[string]bool
-
-	unit    *Unit
-	langPos map[string]Position // where each language of the unit was given
-	lang    string              // the current <tuv>'s workspace language, "" when skipped
-}
-
-func (p *tmxParser) pos(off int) Position {
-	line, col := p.loc.at(off)
-	return Position{File: p.name, Line: line, Column: col}
-}
-
-func (p *tmxParser) fail(off int, code string, e InputError) error {
-	pos := p.pos(off)
-	e.File, e.Line, e.Column, e.Code = p.name, pos.Line, pos.Column, code
-	return &e
-}
-
-// token returns the next token and the offset where it starts.
-func (p *tmxParser) token() (xml.Token, int, error) {
-	off := int(p.dec.InputOffset())
-	tok, err := p.dec.Token()
-	if err != nil && !errors.Is(err, io.EOF) {
-		var se *xml.SyntaxError
-		detail := err.Error()
-		if errors.As(err, &se) {
-			detail = se.Msg
-		}
-		// The problem is in the token that failed to read: point at its
-		// start, such as the "</tuv>" that closes an open <seg>.
-		return nil, off, p.fail(off, CodeMalformedXML, InputError{Detail: detail})
-	}
-	return tok, off, err
-}
-
-func attr(se xml.StartElement, space, local string) (string, bool) {
-	for _, a := range se.Attr {
-		if a.Name.Local == local && (a.Name.Space == space || space == "*") {
-			return a.Value, true
-		}
-	}
-	return "", false
-}
-
-const xmlNS = "http://www.w3.org/XML/1998/namespace"
-
-func (p *tmxParser) read() error {
-	var stack []string
-	root := false
-	for {
-		tok, off, err := p.token()
-		if errors.Is(err, io.EOF) {
-			if !root {
-				return p.fail(0, CodeMalformedXML, InputError{Detail: "no root element"})
-			}
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := t.Name.Local
-			parent := ""
-			if len(stack) > 0 {
-				parent = stack[len(stack)-1]
-			}
-			switch {
-			case len(stack) == 0 && name != "tmx":
-				return p.fail(off, CodeNotTMX, InputError{Value: name})
-			case len(stack) == 0:
-				root = true
-			case name == "header" && parent == "tmx":
-				if v, ok := attr(t, "*", "srclang"); ok {
-					if l, _ := p.langs.Lookup(v); l != "" {
-						p.mem.Source = l
-					}
-				}
-			case name == "tu" && parent == "body":
-				p.mem.Total++
-				p.unit = &Unit{Number: p.mem.Total, Texts: map[string]string{}, Pos: map[string]Position{}, Exact: map[string]bool{}}
-				p.langPos = map[string]Position{}
-			case name == "tuv" && parent == "tu" && p.unit != nil:
-				if err := p.tuv(t, off); err != nil {
-					return err
-				}
-			case name == "seg" && parent == "tuv" && p.unit != nil:
-				if err := p.seg(); err != nil {
-					return err
-				}
-				continue // seg consumed its end tag
-			}
-			stack = append(stack, name)
-		case xml.EndElement:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-			if t.Name.Local == "tu" && p.unit != nil {
-				if len(p.unit.Texts) > 0 {
-					p.mem.Units = append(p.mem.Units, *p.unit)
-				}
-				p.unit = nil
-			}
-		}
-	}
-}
-
-// tuv starts a variant: its language must be a tag, and not the same
-// workspace language as an earlier variant of the unit.
-func (p *tmxParser) tuv(t xml.StartElement, off int) error {
-	tag, ok := attr(t, xmlNS, "lang")
-	if !ok {
-		tag, ok = attr(t, "", "lang") // TMX 1.1
-	}
-	if !ok {
-		return p.fail(off, CodeNoLang, InputError{})
-	}
-	lang, valid := p.langs.Lookup(tag)
-	if !valid {
-		return p.fail(off, CodeBadLang, InputError{Value: tag})
-	}
-	p.lang = lang
-	if lang == "" {
-		p.skipped[tag] = true
-		return nil
-	}
-	if first, dup := p.langPos[lang]; dup {
-		return p.fail(off, CodeDuplicateLang, InputError{Value: tag, Lang: lang, Other: fmt.Sprintf("%d:%d", first.Line, first.Column)})
-	}
-	p.langPos[lang] = p.pos(off)
-	if !slices.Contains(p.mem.Langs, lang) {
-		p.mem.Langs = append(p.mem.Langs, lang)
-	}
-	return nil
-}
-
-// seg reads a segment's text up to and including </seg>.
-func (p *tmxParser) seg() error {
-	start := int(p.dec.InputOffset())
-	var b strings.Builder
-	depth := 0
-	exact := true
-	for {
-		tok, off, err := p.token()
-		if errors.Is(err, io.EOF) {
-			return p.fail(off, CodeMalformedXML, InputError{Detail: "unexpected end of file inside <seg>"})
-		}
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			b.Write(t)
-		case xml.StartElement:
-			exact = false
-			if tmxCode[t.Name.Local] {
-				if err := p.dec.Skip(); err != nil {
-					return p.fail(int(p.dec.InputOffset()), CodeMalformedXML, InputError{Detail: err.Error()})
-				}
+			if lang == "" {
+				skipped[v.Lang] = true
 				continue
 			}
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				if p.lang != "" {
-					s := b.String()
-					p.unit.Texts[p.lang] = s
-					p.unit.Pos[p.lang] = p.pos(start)
-					p.unit.Exact[p.lang] = exact && string(p.data[start:off]) == s
-				}
-				return nil
+			if p, dup := first[lang]; dup {
+				return nil, fail(v.Tuv, CodeDuplicateLang, InputError{Value: v.Lang, Lang: lang, Other: fmt.Sprintf("%d:%d", p.Line, p.Column)})
 			}
-			depth--
-		default:
-			exact = false // a comment or processing instruction
+			first[lang] = v.Tuv
+			if !slices.Contains(mem.Langs, lang) {
+				mem.Langs = append(mem.Langs, lang)
+			}
+			unit.Texts[lang] = v.Text
+			unit.Pos[lang] = Position{File: name, Line: v.Seg.Line, Column: v.Seg.Column}
+			unit.Exact[lang] = v.Exact
+		}
+		if len(unit.Texts) > 0 {
+			mem.Units = append(mem.Units, unit)
 		}
 	}
+	for t := range skipped {
+		mem.Skipped = append(mem.Skipped, t)
+	}
+	sort.Strings(mem.Skipped)
+	return mem, nil
 }
 
-// ReadTSV reads tab-separated text whose first non-blank line names the
+// tmxError turns the TMX reader's error into an *InputError, whose
+// messages name each problem in the user's language.
+func tmxError(err error) error {
+	var pe *tmx.ParseError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	e := &InputError{File: pe.File, Line: pe.Line, Column: pe.Column, Code: CodeMalformedXML, Detail: pe.Reason}
+	switch pe.Code {
+	case tmx.CodeNotTMX:
+		e.Code, e.Value = CodeNotTMX, pe.Value
+	case tmx.CodeNoLang:
+		e.Code = CodeNoLang
+	case xmlx.CodeEncoding:
+		e.Code, e.Value = CodeEncoding, pe.Value
+	case xmlx.CodeBadUTF8:
+		e.Code, e.Value = CodeBadUTF8, pe.Value
+	}
+	return e
+}
+
+// ReadTSV reads tab-separated text whose first non-blank row names the
 // language of each column (en, ru-RU, kk-KZ …), for the workspace languages
-// langs. Every other non-blank line is a row, numbered from 1. Cells are
-// taken as they are: there is no quoting, as in the TSV that tilmash
-// align-files and most aligners write; only the single quote tilmash's
-// exports put before a cell a spreadsheet would take for a formula is
-// dropped (package sheet). A header cell that is not a
-// workspace language is an error (a typo such as kz for kk would
-// otherwise drop a column unnoticed); so is a row with more non-empty
-// cells than the header has. A UTF-8 or UTF-16 byte-order mark is
-// honoured.
+// langs. Every other non-blank row is a unit, numbered from 1. The file is
+// read in the dialect tilmash's TSV export writes (sheet.TSV: quoted as
+// spreadsheets and encoding/csv quote, the quote before a cell a
+// spreadsheet would take for a formula dropped), so checking an exported
+// TSV finds what checking the document finds, at the same byte offsets of
+// the same texts; positions point into the file, past quotes. A header
+// cell that is not a workspace language is an error (a typo such as kz for
+// kk would otherwise drop a column unnoticed); so is a row with more
+// non-empty cells than the header has.
 func ReadTSV(name string, data []byte, langs []string) (*Memory, error) {
-	data, err := text(data)
+	t, err := sheet.ReadTable(data, sheet.TSV)
 	if err != nil {
-		return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeEncoding, Value: "UTF-16", Detail: err.Error()}
+		var re *sheet.ReadError
+		if !errors.As(err, &re) {
+			return nil, err
+		}
+		e := &InputError{File: name, Line: re.Line, Column: re.Column, Code: CodeMalformedTSV, Value: re.Value, Detail: re.Detail}
+		switch re.Code {
+		case "encoding":
+			e.Code = CodeEncoding
+		case "bad-utf8":
+			e.Code = CodeBadUTF8
+		}
+		return nil, e
 	}
-	if err := validUTF8(name, data); err != nil {
-		return nil, err
+	if len(t.Rows) == 0 {
+		return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeNoHeader}
 	}
-	lm := NewLangMap(langs)
+	pos := func(off int) Position {
+		line, col := t.At(off)
+		return Position{File: name, Line: line, Column: col}
+	}
+	lm := langtag.NewMap(langs)
 	m := &Memory{Name: name, Format: "tsv"}
 	var cols []string // workspace language per column
 	colPos := map[string]Position{}
-	s := string(data)
-	for lineNo := 1; len(s) > 0 || lineNo == 1; lineNo++ {
-		line := s
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			line, s = s[:i], s[i+1:]
-		} else {
-			s = ""
+	for _, c := range t.Rows[0].Cells {
+		tag := strings.TrimSpace(c.Text)
+		lang, ok := lm.Lookup(tag)
+		p := pos(c.Offset)
+		switch {
+		case !ok || lang == "":
+			return nil, &InputError{File: name, Line: p.Line, Column: p.Column, Code: CodeUnknownLang, Value: tag, Known: strings.Join(langs, ", ")}
+		case colPos[lang].Line != 0:
+			first := colPos[lang]
+			return nil, &InputError{File: name, Line: p.Line, Column: p.Column, Code: CodeDuplicateLang, Value: tag, Lang: lang, Other: fmt.Sprintf("%d:%d", first.Line, first.Column)}
 		}
-		line = strings.TrimSuffix(line, "\r")
-		if strings.TrimSpace(line) == "" {
-			if len(s) == 0 {
-				break
-			}
-			continue
-		}
-		cells := strings.Split(line, "\t")
-		col := func(k int) int { // 1-based character column of cell k
-			c := 1
-			for _, cell := range cells[:k] {
-				c += utf8.RuneCountInString(cell) + 1
-			}
-			return c
-		}
-		if cols == nil {
-			for k, cell := range cells {
-				tag := strings.TrimSpace(cell)
-				lang, ok := lm.Lookup(tag)
-				pos := Position{File: name, Line: lineNo, Column: col(k)}
-				switch {
-				case !ok || lang == "":
-					return nil, &InputError{File: name, Line: pos.Line, Column: pos.Column, Code: CodeUnknownLang, Value: tag, Known: strings.Join(langs, ", ")}
-				case colPos[lang].Line != 0:
-					first := colPos[lang]
-					return nil, &InputError{File: name, Line: pos.Line, Column: pos.Column, Code: CodeDuplicateLang, Value: tag, Lang: lang, Other: fmt.Sprintf("%d:%d", first.Line, first.Column)}
-				}
-				colPos[lang] = pos
-				cols = append(cols, lang)
-			}
-			m.Langs = append([]string(nil), cols...)
-			continue
-		}
+		colPos[lang] = p
+		cols = append(cols, lang)
+	}
+	m.Langs = append([]string(nil), cols...)
+	for _, row := range t.Rows[1:] {
 		m.Total++
-		u := Unit{Number: m.Total, Texts: map[string]string{}, Pos: map[string]Position{}, Exact: map[string]bool{}}
-		for k, cell := range cells {
+		u := Unit{Number: m.Total, Texts: map[string]string{}, Pos: map[string]Position{}}
+		cells := map[string]sheet.Cell{}
+		for k, c := range row.Cells {
 			if k >= len(cols) {
-				if strings.TrimSpace(cell) != "" {
-					return nil, &InputError{File: name, Line: lineNo, Column: col(k), Code: CodeExtraCell}
+				if strings.TrimSpace(c.Text) != "" {
+					p := pos(c.Offset)
+					return nil, &InputError{File: name, Line: p.Line, Column: p.Column, Code: CodeExtraCell}
 				}
 				continue
 			}
-			// A cell tilmash neutralised against spreadsheet formulas
-			// ("'=…", see package sheet) is read as it was written; the
-			// text then starts one column later.
-			text, c := sheet.Restore(cell), col(k)
-			if len(text) < len(cell) {
-				c++
+			u.Texts[cols[k]] = c.Text
+			u.Pos[cols[k]] = pos(c.Offset)
+			cells[cols[k]] = c
+		}
+		u.at = func(lang string, off int) Position {
+			c, ok := cells[lang]
+			if !ok {
+				return Position{}
 			}
-			u.Texts[cols[k]] = text
-			u.Pos[cols[k]] = Position{File: name, Line: lineNo, Column: c}
-			u.Exact[cols[k]] = true
+			return pos(t.Place(c, off))
 		}
 		m.Units = append(m.Units, u)
-	}
-	if cols == nil {
-		return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeNoHeader}
 	}
 	return m, nil
 }

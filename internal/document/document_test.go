@@ -53,6 +53,9 @@ func TestNormalize(t *testing.T) {
 		name, in, want string
 	}{
 		{"bom", "\ufeffHello\n", "Hello\n"},
+		{"utf-16le with a mark", "\xff\xfeH\x00i\x00\r\x00\n\x00", "Hi\n"},
+		{"utf-16be without a mark", "\x00H\x00i\x00\n", "Hi\n"},
+		{"nul", "a\x00b", "a\uFFFDb\n"},
 		{"crlf", "a\r\n\r\nb\r\n", "a\n\nb\n"},
 		{"lone cr", "a\rb", "a\nb\n"},
 		{"nfc", "й ё", "й ё\n"},
@@ -75,7 +78,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"a\r\nb", "\ufeffx", "й", "\xff", "# h\n\np"} {
+	for _, s := range []string{"a\r\nb", "\ufeffx", "й", "\xff", "# h\n\np", "\ufeffa\x00b\x00c", "\xff\xfeH\x00i\x00"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {

@@ -1,6 +1,9 @@
 package document
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // IDError is returned by ValidID for an id that is not a lowercase slug.
 type IDError struct {
@@ -43,4 +46,51 @@ func ValidID(id string) error {
 		}
 	}
 	return nil
+}
+
+// translit spells Russian and Kazakh letters in Latin for ids.
+var translit = map[rune]string{
+	'а': "a", 'ә': "a", 'б': "b", 'в': "v", 'г': "g", 'ғ': "g", 'д': "d", 'е': "e", 'ё': "yo",
+	'ж': "zh", 'з': "z", 'и': "i", 'й': "y", 'і': "i", 'к': "k", 'қ': "q", 'л': "l", 'м': "m",
+	'н': "n", 'ң': "ng", 'о': "o", 'ө': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
+	'ұ': "u", 'ү': "u", 'ф': "f", 'х': "kh", 'һ': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh",
+	'щ': "shch", 'ы': "y", 'э': "e", 'ю': "yu", 'я': "ya",
+}
+
+// Slug makes an id from free text (a file name, a term): lower case,
+// Russian and Kazakh letters spelt in Latin, ъ and ь dropped, every other
+// run of characters that is not a-z or 0-9 one hyphen, at most max bytes.
+// The result is a valid document id ([ValidID]) and glossary id, or ""
+// when s has no letter or digit it can spell: then the caller must ask
+// for an id. It is the one slug rule: document ids from file names
+// (import-tmx), glossary file names and glossary entry ids (glossary
+// import) all come from it.
+func Slug(s string, max int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		t := ""
+		switch {
+		case r == 'ъ' || r == 'ь':
+			continue // signs with no sound of their own
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			t = string(r)
+		default:
+			t = translit[r]
+		}
+		if t == "" {
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(t)
+	}
+	out := b.String()
+	if len(out) > max {
+		out = strings.TrimRight(out[:max], "-")
+	}
+	return out
 }

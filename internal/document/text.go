@@ -3,9 +3,10 @@ package document
 import (
 	"bytes"
 	"fmt"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/tilmash/tilmash/internal/textenc"
 )
 
 // EncodingError is returned by Normalize for input that is not UTF-8.
@@ -31,28 +32,33 @@ func (e *EncodingError) TemplateData() map[string]any {
 // Hint suggests a fix.
 func (e *EncodingError) Hint() string { return "document.bad-utf8.hint" }
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
-
 // Normalize turns an imported file into the stored form: UTF-8 without a
-// byte-order mark, CR LF and lone CR turned into LF, and NFC, so that the
-// same letter is always the same bytes (й and ё decompose under NFD, and a
-// term check must not depend on which editor typed them). Trailing blank
-// lines collapse to one final newline. Paragraph breaks and Markdown
-// headings are kept as they are. Invalid UTF-8 is refused with the offset
-// of the first bad byte in the input as given; name is used in the error.
+// byte-order mark (UTF-16, with a mark or recognised without one, is
+// converted: package textenc), CR LF and lone CR turned into LF, and NFC,
+// so that the same letter is always the same bytes (й and ё decompose
+// under NFD, and a term check must not depend on which editor typed them).
+// NUL becomes U+FFFD. Trailing blank lines collapse to one final newline. Paragraph breaks and
+// Markdown headings are kept as they are. Invalid UTF-8 is refused with
+// the offset of the first bad byte in the input as given; name is used in
+// the error.
 func Normalize(name string, in []byte) ([]byte, error) {
-	if i := invalidUTF8(in); i >= 0 {
-		line, col := 1, 1
-		for _, r := range string(in[:i]) {
-			if r == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-		}
-		return nil, &EncodingError{File: name, Offset: i, Line: line, Column: col, Byte: in[i]}
+	text, _, err := textenc.Decode(in)
+	if err != nil {
+		return nil, &EncodingError{File: name, Line: 1, Column: 1, Byte: in[0]}
 	}
-	in = bytes.TrimPrefix(in, bom)
+	if i := textenc.InvalidUTF8(text); i >= 0 {
+		line, col := textenc.Position(text, i)
+		// UTF-8 is not converted: the text is the input without its
+		// byte-order mark.
+		return nil, &EncodingError{File: name, Offset: i + len(in) - len(text), Line: line, Column: col, Byte: text[i]}
+	}
+	// NUL is no character of a text; it becomes U+FFFD, as in every
+	// export. It is also what would make a stored text look like UTF-16
+	// without a byte-order mark when it is read again.
+	in = bytes.ReplaceAll(text, []byte{0}, []byte("\uFFFD"))
+	for bytes.HasPrefix(in, []byte("\uFEFF")) { // a second mark, after the one Decode took off
+		in = in[3:]
+	}
 	in = bytes.ReplaceAll(in, []byte("\r\n"), []byte("\n"))
 	in = bytes.ReplaceAll(in, []byte("\r"), []byte("\n"))
 	out := norm.NFC.Bytes(in)
@@ -61,17 +67,6 @@ func Normalize(name string, in []byte) ([]byte, error) {
 		out = append(out, '\n')
 	}
 	return out, nil
-}
-
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }
 
 // Title returns the text of the first Markdown heading, or the first

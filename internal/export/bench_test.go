@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/tmx"
 )
 
 // BenchmarkWrite exports a long document (600 groups, about three times
@@ -57,24 +56,3 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
-// BenchmarkFromTMX reads a memory of 10,000 units in three languages with
-// the region and three-letter codes other tools write: every variant's
-// tag is mapped to a workspace language (with golang.org/x/text), so a
-// large memory from a CAT tool shows the cost of that mapping.
-func BenchmarkFromTMX(b *testing.B) {
-	tags := [][3]string{{"en-US", "ru-RU", "kk-KZ"}, {"eng", "rus", "kaz"}}
-	m := &tmx.TMX{}
-	for i := 0; i < 10000; i++ {
-		t := tags[i%2]
-		m.Units = append(m.Units, tmx.Unit{Variants: []tmx.Variant{
-			{Lang: t[0], Text: fmt.Sprintf("Sentence %d.", i)},
-			{Lang: t[1], Text: fmt.Sprintf("Предложение %d.", i)},
-			{Lang: t[2], Text: fmt.Sprintf("%d-сөйлем.", i)},
-		}})
-	}
-	for b.Loop() {
-		if _, err := FromTMX(m, "big.tmx", langs3, "en"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -16,7 +16,7 @@
 //
 // Every text is escaped for the format it lands in (XML, HTML, Markdown,
 // CSV quoting, JSON). In XML and HTML every value placed in an attribute
-// goes through [xmltext.Attr], language codes and statuses too: they come
+// goes through [xmlx.Attr], language codes and statuses too: they come
 // from alignment.yaml, which a person may edit. Characters that XML 1.0 cannot carry (U+0000–U+001F
 // other than tab, LF and CR) are replaced by U+FFFD in every format, so
 // all exports of a document show the same text; [Replaced] counts them so
@@ -34,7 +34,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/export/xmltext"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // Formats lists the formats of [Write], in the order help shows them.
@@ -321,7 +321,7 @@ func Replaced(a *document.Alignment, langs []string) int {
 	n := 0
 	for _, g := range a.Groups {
 		for _, l := range langs {
-			n += xmltext.Invalid(g.Text(l))
+			n += xmlx.Invalid(g.Text(l))
 		}
 	}
 	return n
@@ -456,20 +456,9 @@ func alignedLangs(d *document.Document, a *document.Alignment) []string {
 // text returns group g's text in lang, cleaned of characters XML cannot
 // carry.
 func text(g *document.Group, lang string) string {
-	s, _ := xmltext.Clean(g.Text(lang))
+	s, _ := xmlx.Clean(g.Text(lang))
 	return s
 }
-
-// Paragraph marks for TMX: the value of the x-paragraph prop of a variant
-// whose group starts a paragraph ("p") or a heading ("h1" … "h6") in that
-// language's stored text.
-const (
-	ParagraphProp = "x-paragraph"
-	StatusProp    = "x-status"
-	ScoreProp     = "x-score"
-	DocumentProp  = "x-document"
-	ForcedProp    = "x-forced"
-)
 
 // paragraphStarts works out, for lang, which groups begin a paragraph or
 // a heading in the stored text: the first sentence of the group follows a

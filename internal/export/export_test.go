@@ -303,7 +303,7 @@ func TestParagraphMarks(t *testing.T) {
 	want := []string{"h1", "p", "", "p", ""}
 	for i, u := range m.Units {
 		for _, l := range langs3 {
-			got, _ := u.Variant(l).Prop(ParagraphProp)
+			got, _ := u.Variant(l).Prop(tmx.ParagraphProp)
 			if got != want[i] {
 				t.Errorf("group %d %s: x-paragraph = %q, want %q", i+1, l, got, want[i])
 			}

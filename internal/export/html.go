@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/export/xmltext"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // Label ids of the words on the HTML pages, with their English text. The
@@ -92,17 +92,17 @@ func writeHTML(w io.Writer, p *plan) error {
 		title = p.title + " — " + p.doc.ID
 	}
 	h := func(s string) { bw.WriteString(s) }
-	h("<!DOCTYPE html>\n<html lang=\"" + xmltext.Attr(uiLang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n")
+	h("<!DOCTYPE html>\n<html lang=\"" + xmlx.Attr(uiLang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n")
 	h("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-	h("<meta name=\"generator\" content=\"" + xmltext.Attr(Tool+" "+p.opt.Version) + "\" />\n")
+	h("<meta name=\"generator\" content=\"" + xmlx.Attr(Tool+" "+p.opt.Version) + "\" />\n")
 	if len(p.opt.Forced) > 0 {
-		h("<meta name=\"tilmash-forced\" content=\"" + xmltext.Attr(Summary(p.opt.Forced)) + "\" />\n")
+		h("<meta name=\"tilmash-forced\" content=\"" + xmlx.Attr(Summary(p.opt.Forced)) + "\" />\n")
 	}
-	h("<title>" + xmltext.Text(title) + "</title>\n<style>\n" + pageCSS + "</style>\n</head>\n<body>\n")
-	h("<header>\n<h1 lang=\"" + xmltext.Attr(p.langs[0]) + "\">" + xmltext.Text(orID(p.title, p.doc.ID)) + "</h1>\n")
+	h("<title>" + xmlx.Text(title) + "</title>\n<style>\n" + pageCSS + "</style>\n</head>\n<body>\n")
+	h("<header>\n<h1 lang=\"" + xmlx.Attr(p.langs[0]) + "\">" + xmlx.Text(orID(p.title, p.doc.ID)) + "</h1>\n")
 	n, conf, flag := p.a.Counts()
-	h("<p class=\"meta\"><code>" + xmltext.Text(p.doc.ID) + "</code> · " +
-		xmltext.Text(p.label("export.html.counts", map[string]any{"Groups": n, "Confirmed": conf, "Flagged": flag})) + "</p>\n</header>\n")
+	h("<p class=\"meta\"><code>" + xmlx.Text(p.doc.ID) + "</code> · " +
+		xmlx.Text(p.label("export.html.counts", map[string]any{"Groups": n, "Confirmed": conf, "Flagged": flag})) + "</p>\n</header>\n")
 	if len(p.opt.Forced) > 0 {
 		nf := 0
 		for _, b := range p.opt.Forced {
@@ -110,38 +110,38 @@ func writeHTML(w io.Writer, p *plan) error {
 				nf++
 			}
 		}
-		h("<p class=\"banner\" role=\"alert\">" + xmltext.Text(p.label("export.html.forced",
+		h("<p class=\"banner\" role=\"alert\">" + xmlx.Text(p.label("export.html.forced",
 			map[string]any{"Flagged": len(p.opt.Forced) - nf, "Findings": nf})) + "</p>\n")
 	}
-	h("<table>\n<thead><tr><th scope=\"col\" class=\"num\">" + xmltext.Text(p.label("export.html.group", nil)) + "</th>")
+	h("<table>\n<thead><tr><th scope=\"col\" class=\"num\">" + xmlx.Text(p.label("export.html.group", nil)) + "</th>")
 	for _, l := range p.langs {
-		h("<th scope=\"col\" lang=\"" + xmltext.Attr(l) + "\">" + xmltext.Text(strings.ToUpper(l)) + "</th>")
+		h("<th scope=\"col\" lang=\"" + xmlx.Attr(l) + "\">" + xmlx.Text(strings.ToUpper(l)) + "</th>")
 	}
 	h("</tr></thead>\n<tbody>\n")
 	marks := groupMarks(p.opt.Marks)
 	for i, g := range p.a.Groups {
 		num := strconv.Itoa(i + 1)
-		h("<tr id=\"g" + num + "\" class=\"" + xmltext.Attr(string(g.Status)) + "\"><th scope=\"row\" class=\"num\"><a href=\"#g" + num + "\">" + num + "</a>")
+		h("<tr id=\"g" + num + "\" class=\"" + xmlx.Attr(string(g.Status)) + "\"><th scope=\"row\" class=\"num\"><a href=\"#g" + num + "\">" + num + "</a>")
 		st := p.label("export.html.status."+string(g.Status), nil)
 		if g.Status == document.Flagged {
 			st = "⚑ " + st
 		}
-		h("<span class=\"status\">" + xmltext.Text(st) + "</span>")
+		h("<span class=\"status\">" + xmlx.Text(st) + "</span>")
 		if g.Note != "" {
-			h("<div class=\"note\">" + xmltext.Text(g.Note) + "</div>")
+			h("<div class=\"note\">" + xmlx.Text(g.Note) + "</div>")
 		}
 		h("</th>")
 		for _, l := range p.langs {
-			h("<td lang=\"" + xmltext.Attr(l) + "\">")
+			h("<td lang=\"" + xmlx.Attr(l) + "\">")
 			h(cell(g.Text(l), marks[markKey{i + 1, l}]))
 			h("</td>")
 		}
 		h("</tr>\n")
 	}
-	h("</tbody>\n</table>\n<p class=\"legend\"><span><mark class=\"term\">" + xmltext.Text(p.label("export.html.legend.term", nil)) +
-		"</mark></span><span><mark class=\"finding\">" + xmltext.Text(p.label("export.html.legend.finding", nil)) +
-		"</mark></span><span>⚑ " + xmltext.Text(p.label("export.html.legend.flagged", nil)) + "</span></p>\n")
-	h("<footer>" + xmltext.Text(p.label("export.html.generated", map[string]any{"Version": p.opt.Version})) + "</footer>\n</body>\n</html>\n")
+	h("</tbody>\n</table>\n<p class=\"legend\"><span><mark class=\"term\">" + xmlx.Text(p.label("export.html.legend.term", nil)) +
+		"</mark></span><span><mark class=\"finding\">" + xmlx.Text(p.label("export.html.legend.finding", nil)) +
+		"</mark></span><span>⚑ " + xmlx.Text(p.label("export.html.legend.flagged", nil)) + "</span></p>\n")
+	h("<footer>" + xmlx.Text(p.label("export.html.generated", map[string]any{"Version": p.opt.Version})) + "</footer>\n</body>\n</html>\n")
 	return bw.Flush()
 }
 
@@ -227,14 +227,14 @@ func highlight(text string, ms []Mark) string {
 	var b strings.Builder
 	pos := 0
 	for _, m := range placed {
-		b.WriteString(xmltext.Text(text[pos:m.Start]))
-		b.WriteString("<mark class=\"" + xmltext.Attr(m.Class) + "\"")
+		b.WriteString(xmlx.Text(text[pos:m.Start]))
+		b.WriteString("<mark class=\"" + xmlx.Attr(m.Class) + "\"")
 		if m.Title != "" {
-			b.WriteString(" title=\"" + xmltext.Attr(m.Title) + "\"")
+			b.WriteString(" title=\"" + xmlx.Attr(m.Title) + "\"")
 		}
-		b.WriteString(">" + xmltext.Text(text[m.Start:m.End]) + "</mark>")
+		b.WriteString(">" + xmlx.Text(text[m.Start:m.End]) + "</mark>")
 		pos = m.End
 	}
-	b.WriteString(xmltext.Text(text[pos:]))
+	b.WriteString(xmlx.Text(text[pos:]))
 	return b.String()
 }

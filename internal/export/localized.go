@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/export/xmltext"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // Localized writes one language version of the article, ready to publish,
@@ -86,7 +86,7 @@ func parseArticle(lang, text string) *article {
 		if m := headingLine.FindStringSubmatch(line); m != nil {
 			b.level, b.text = len(m[1]), strings.TrimSpace(m[2])
 		}
-		b.text, _ = xmltext.Clean(Quotes(lang, b.text))
+		b.text, _ = xmlx.Clean(Quotes(lang, b.text))
 		a.blocks = append(a.blocks, b)
 		gap = false
 	}
@@ -150,22 +150,22 @@ func writeArticleHTML(w *bufio.Writer, a *article) error {
 	if len(a.blocks) > 0 && a.blocks[0].level == 1 {
 		title = a.blocks[0].text
 	}
-	w.WriteString("<!DOCTYPE html>\n<html lang=\"" + xmltext.Attr(a.lang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n")
+	w.WriteString("<!DOCTYPE html>\n<html lang=\"" + xmlx.Attr(a.lang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n")
 	w.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-	w.WriteString("<meta name=\"generator\" content=\"" + xmltext.Attr(Tool+" "+a.opt.Version) + "\" />\n")
+	w.WriteString("<meta name=\"generator\" content=\"" + xmlx.Attr(Tool+" "+a.opt.Version) + "\" />\n")
 	if len(a.opt.Forced) > 0 {
 		s := Summary(a.opt.Forced)
-		w.WriteString("<meta name=\"tilmash-forced\" content=\"" + xmltext.Attr(s) + "\" />\n")
-		w.WriteString("<!-- tilmash: " + xmltext.Text(strings.ReplaceAll(oneLine(s), "--", "- -")) + " -->\n")
+		w.WriteString("<meta name=\"tilmash-forced\" content=\"" + xmlx.Attr(s) + "\" />\n")
+		w.WriteString("<!-- tilmash: " + xmlx.Text(strings.ReplaceAll(oneLine(s), "--", "- -")) + " -->\n")
 	}
-	w.WriteString("<title>" + xmltext.Text(title) + "</title>\n<style>\n" + pageCSS + "</style>\n</head>\n<body>\n<article>\n")
+	w.WriteString("<title>" + xmlx.Text(title) + "</title>\n<style>\n" + pageCSS + "</style>\n</head>\n<body>\n<article>\n")
 	for _, b := range a.blocks {
 		if b.level > 0 {
 			tag := "h" + string(rune('0'+b.level))
-			w.WriteString("<" + tag + ">" + xmltext.Text(b.text) + "</" + tag + ">\n")
+			w.WriteString("<" + tag + ">" + xmlx.Text(b.text) + "</" + tag + ">\n")
 			continue
 		}
-		w.WriteString("<p>" + xmltext.Text(b.text) + "</p>\n")
+		w.WriteString("<p>" + xmlx.Text(b.text) + "</p>\n")
 	}
 	w.WriteString("</article>\n</body>\n</html>\n")
 	return nil

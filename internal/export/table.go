@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/export/xmltext"
 	"github.com/tilmash/tilmash/internal/sheet"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // writeCSV writes RFC 4180 CSV: a header row of language codes, then a
@@ -109,7 +109,7 @@ func writeJSONL(w io.Writer, p *plan) error {
 			j.Text[l] = text(g, l)
 			ss := []string{}
 			for _, s := range g.Sents[l] {
-				c, _ := xmltext.Clean(s.Text)
+				c, _ := xmlx.Clean(s.Text)
 				ss = append(ss, c)
 			}
 			j.Sentences[l] = ss

@@ -21,13 +21,13 @@ func writeTMX(w io.Writer, p *plan) error {
 		AdminLang:           "en",
 		SrcLang:             p.source,
 		DataType:            "plaintext",
-		Props:               []tmx.Prop{{Type: DocumentProp, Value: p.doc.ID}},
+		Props:               []tmx.Prop{{Type: tmx.DocumentProp, Value: p.doc.ID}},
 	}}
 	if !p.opt.Date.IsZero() {
 		m.Header.CreationDate = p.opt.Date.UTC().Format("20060102T150405Z")
 	}
 	if len(p.opt.Forced) > 0 {
-		m.Header.Props = append(m.Header.Props, tmx.Prop{Type: ForcedProp, Value: Summary(p.opt.Forced)})
+		m.Header.Props = append(m.Header.Props, tmx.Prop{Type: tmx.ForcedProp, Value: Summary(p.opt.Forced)})
 	}
 	paras := map[string][]string{}
 	for _, l := range p.langs {
@@ -37,8 +37,8 @@ func writeTMX(w io.Writer, p *plan) error {
 		u := tmx.Unit{
 			ID: strconv.Itoa(i + 1),
 			Props: []tmx.Prop{
-				{Type: StatusProp, Value: string(g.Status)},
-				{Type: ScoreProp, Value: strconv.FormatFloat(g.Score, 'f', 3, 64)},
+				{Type: tmx.StatusProp, Value: string(g.Status)},
+				{Type: tmx.ScoreProp, Value: strconv.FormatFloat(g.Score, 'f', 3, 64)},
 			},
 		}
 		if g.Note != "" {
@@ -50,7 +50,7 @@ func writeTMX(w io.Writer, p *plan) error {
 			}
 			v := tmx.Variant{Lang: l, Text: text(g, l)}
 			if ps := paras[l]; ps != nil && ps[i] != "" {
-				v.Props = []tmx.Prop{{Type: ParagraphProp, Value: ps[i]}}
+				v.Props = []tmx.Prop{{Type: tmx.ParagraphProp, Value: ps[i]}}
 			}
 			u.Variants = append(u.Variants, v)
 		}

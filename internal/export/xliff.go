@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/export/xmltext"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // XLIFF holds one language pair per file (XLIFF 2.0 has a single srcLang
@@ -44,7 +44,7 @@ func state12(s document.Status) string {
 // → initial) and subState keeps the exact status as tilmash:STATUS. A
 // group with no source text is marked translate="no".
 func writeXLIFF2(w io.Writer, p *plan) error {
-	x := xmltext.NewWriter(w)
+	x := xmlx.NewWriter(w)
 	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
 	x.Raw(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"`)
 	x.Attr("srcLang", p.source)
@@ -95,7 +95,7 @@ func writeXLIFF2(w io.Writer, p *plan) error {
 // approved="yes"), aligned → translated, flagged →
 // needs-review-translation.
 func writeXLIFF12(w io.Writer, p *plan) error {
-	x := xmltext.NewWriter(w)
+	x := xmlx.NewWriter(w)
 	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
 	x.Raw(`<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">`, "\n")
 	x.Raw("  <file")

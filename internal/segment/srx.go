@@ -1,8 +1,6 @@
 package segment
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -10,7 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // SRX 2.0 (Segmentation Rules eXchange, LISA/GALA) is the rule format of
@@ -36,52 +35,66 @@ func WriteSRX(w io.Writer, rules map[string]*Rules) error {
 		langs = append(langs, l)
 	}
 	slices.Sort(langs)
-	bw := bufio.NewWriter(w)
-	bw.WriteString(xml.Header)
-	fmt.Fprintf(bw, "<srx xmlns=%q version=\"2.0\">\n", srxNamespace)
-	bw.WriteString("  <header segmentsubflows=\"yes\" cascade=\"no\">\n" +
+	x := xmlx.NewWriter(w)
+	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
+	x.Raw("<srx")
+	x.Attr("xmlns", srxNamespace)
+	x.Raw(` version="2.0">`, "\n")
+	x.Raw("  <header segmentsubflows=\"yes\" cascade=\"no\">\n" +
 		"    <formathandle type=\"start\" include=\"no\"/>\n" +
 		"    <formathandle type=\"end\" include=\"yes\"/>\n" +
 		"    <formathandle type=\"isolated\" include=\"no\"/>\n" +
 		"  </header>\n  <body>\n    <languagerules>\n")
 	for _, l := range langs {
 		r := rules[l]
-		fmt.Fprintf(bw, "      <languagerule languagerulename=\"%s\">\n", escapeXML(l))
+		x.Raw("      <languagerule")
+		x.Attr("languagerulename", l)
+		x.Raw(">\n")
 		n := 0
-		for _, x := range r.Rules {
-			if x.Abbreviations != nil && len(x.Abbreviations) == 0 {
+		for _, rule := range r.Rules {
+			if rule.Abbreviations != nil && len(rule.Abbreviations) == 0 {
 				continue // matches nothing
 			}
 			n++
-			if x.Name != "" {
-				fmt.Fprintf(bw, "        <!-- %s -->\n", commentText(x.Name))
+			if rule.Name != "" {
+				x.Raw("        ")
+				x.Comment(rule.Name)
+				x.Raw("\n")
 			}
 			brk := "no"
-			if x.Break {
+			if rule.Break {
 				brk = "yes"
 			}
-			fmt.Fprintf(bw, "        <rule break=\"%s\">\n", brk)
-			if b := r.BeforePattern(x); b != "" {
-				fmt.Fprintf(bw, "          <beforebreak>%s</beforebreak>\n", escapeXML(b))
+			x.Raw("        <rule")
+			x.Attr("break", brk)
+			x.Raw(">\n")
+			if b := r.BeforePattern(rule); b != "" {
+				x.Raw("          ")
+				x.Element("beforebreak", b)
+				x.Raw("\n")
 			}
-			if a := r.AfterPattern(x); a != "" {
-				fmt.Fprintf(bw, "          <afterbreak>%s</afterbreak>\n", escapeXML(a))
+			if a := r.AfterPattern(rule); a != "" {
+				x.Raw("          ")
+				x.Element("afterbreak", a)
+				x.Raw("\n")
 			}
-			bw.WriteString("        </rule>\n")
+			x.Raw("        </rule>\n")
 		}
 		if n == 0 {
 			// The schema wants at least one rule: one that never breaks.
-			bw.WriteString("        <rule break=\"no\"/>\n")
+			x.Raw("        <rule break=\"no\"/>\n")
 		}
-		bw.WriteString("      </languagerule>\n")
+		x.Raw("      </languagerule>\n")
 	}
-	bw.WriteString("    </languagerules>\n    <maprules>\n")
+	x.Raw("    </languagerules>\n    <maprules>\n")
 	for _, l := range langs {
-		fmt.Fprintf(bw, "      <languagemap languagepattern=\"%s\" languagerulename=\"%s\"/>\n",
-			escapeXML(languagePattern(l)), escapeXML(l))
+		x.Raw("      <languagemap")
+		x.Attr("languagepattern", languagePattern(l))
+		x.Attr("languagerulename", l)
+		x.Raw("/>\n")
 	}
-	bw.WriteString("    </maprules>\n  </body>\n</srx>\n")
-	return bw.Flush()
+	x.Raw("    </maprules>\n  </body>\n</srx>\n")
+	return x.Flush()
 }
 
 // languagePattern matches the code and its regional variants in either
@@ -99,18 +112,6 @@ func languagePattern(lang string) string {
 	}
 	b.WriteString("(?:[-_].*)?")
 	return b.String()
-}
-
-func escapeXML(s string) string {
-	var b bytes.Buffer
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
-// commentText makes s safe inside an XML comment.
-func commentText(s string) string {
-	s = strings.ReplaceAll(s, "--", "- -")
-	return strings.TrimSuffix(s, "-")
 }
 
 // srxRule is a rule read from a file, with where it was.
@@ -141,7 +142,11 @@ func ReadSRX(r io.Reader) (map[string]*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read srx: %w", err)
 	}
-	p := srxParser{data: data, sets: map[string][]srxRule{}}
+	dec, err := xmlx.NewDecoder(data)
+	if err != nil {
+		return nil, srxError(err)
+	}
+	p := srxParser{dec: dec, sets: map[string][]srxRule{}}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
@@ -149,21 +154,27 @@ func ReadSRX(r io.Reader) (map[string]*Rules, error) {
 }
 
 type srxParser struct {
-	data    []byte
+	dec     *xmlx.Decoder
 	cascade bool
 	sets    map[string][]srxRule
 	maps    []srxMap
 }
 
-// position converts a byte offset into a 1-based line and column (in
-// runes).
-func (p *srxParser) position(off int64) (line, col int) {
-	off = min(max(off, 0), int64(len(p.data)))
-	head := p.data[:off]
-	line = bytes.Count(head, []byte("\n")) + 1
-	col = utf8.RuneCount(head[bytes.LastIndexByte(head, '\n')+1:]) + 1
-	return line, col
+// srxError turns the XML scanner's error into an *SRXError.
+func srxError(err error) error {
+	var xe *xmlx.Error
+	if !errors.As(err, &xe) {
+		return err
+	}
+	if xe.Code == xmlx.CodeNoRoot {
+		return &SRXError{Line: 1, Column: 1, Code: "root", Detail: "empty document"}
+	}
+	return &SRXError{Line: xe.Line, Column: xe.Column, Code: "syntax", Detail: xe.Detail}
 }
+
+// position converts a byte offset into a 1-based line and column (in
+// characters).
+func (p *srxParser) position(off int64) (line, col int) { return p.dec.At(int(off)) }
 
 func (p *srxParser) fail(off int64, code, detail string) *SRXError {
 	line, col := p.position(off)
@@ -171,56 +182,44 @@ func (p *srxParser) fail(off int64, code, detail string) *SRXError {
 }
 
 func (p *srxParser) parse() error {
-	dec := xml.NewDecoder(bytes.NewReader(p.data))
+	dec := p.dec
+	root, err := dec.Root()
+	if err != nil {
+		return srxError(err)
+	}
+	off := int64(dec.Start())
+	if root.Name.Local != "srx" {
+		return p.fail(off, "root", "<"+root.Name.Local+">")
+	}
+	if v := attr(root, "version"); v != "2.0" {
+		return p.fail(off, "version", v)
+	}
 	var (
 		stack   []string
 		set     string   // current languagerule name
 		rule    *srxRule // current rule
 		text    strings.Builder
 		comment string // last comment before a rule
-		sawRoot bool
 	)
 	for {
-		off := dec.InputOffset()
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				// Point at the start of the token that failed, if the
-				// parser agrees about the line.
-				line, col := p.position(off)
-				if se.Line != line {
-					line, col = se.Line, 1
-				}
-				return &SRXError{Line: line, Column: col, Code: "syntax", Detail: se.Msg}
-			}
-			return p.fail(dec.InputOffset(), "syntax", err.Error())
+			return srxError(err)
 		}
+		off := int64(dec.Start())
 		switch t := tok.(type) {
 		case xml.StartElement:
 			name := t.Name.Local
-			foreign := t.Name.Space != "" && t.Name.Space != srxNamespace
-			stack = append(stack, name)
-			if foreign {
+			if t.Name.Space != "" && t.Name.Space != srxNamespace {
 				if err := dec.Skip(); err != nil {
-					return p.fail(dec.InputOffset(), "syntax", err.Error())
-				}
-				stack = stack[:len(stack)-1]
-				continue
-			}
-			if !sawRoot {
-				sawRoot = true
-				if name != "srx" {
-					return p.fail(off, "root", "<"+name+">")
-				}
-				if v := attr(t, "version"); v != "2.0" {
-					return p.fail(off, "version", v)
+					return srxError(err)
 				}
 				continue
 			}
+			stack = append(stack, name)
 			switch name {
 			case "header":
 				p.cascade = attr(t, "cascade") == "yes"
@@ -243,7 +242,7 @@ func (p *srxParser) parse() error {
 			comment = ""
 		case xml.EndElement:
 			if len(stack) == 0 {
-				continue
+				continue // the end of <srx>
 			}
 			name := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
@@ -261,9 +260,6 @@ func (p *srxParser) parse() error {
 		case xml.Comment:
 			comment = strings.TrimSpace(string(t))
 		}
-	}
-	if !sawRoot {
-		return p.fail(int64(len(p.data)), "root", "empty document")
 	}
 	return nil
 }

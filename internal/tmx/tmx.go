@@ -13,14 +13,23 @@
 // the DTD lies beside it.
 package tmx
 
-import (
-	"strings"
-
-	"golang.org/x/text/language"
-)
+import "github.com/tilmash/tilmash/internal/langtag"
 
 // Version is the TMX version Write declares.
 const Version = "1.4"
+
+// The props tilmash writes, and import-tmx reads back. ParagraphProp is
+// on a variant whose group starts a paragraph ("p") or a heading ("h1" …
+// "h6") in that language's stored text; StatusProp and ScoreProp on each
+// unit; DocumentProp and ForcedProp (what a forced export went past) in
+// the header.
+const (
+	ParagraphProp = "x-paragraph"
+	StatusProp    = "x-status"
+	ScoreProp     = "x-score"
+	DocumentProp  = "x-document"
+	ForcedProp    = "x-forced"
+)
 
 // Prop is a <prop type="…">value</prop>: tool-defined data. Types that
 // tilmash defines start with "x-", as TMX asks of private types.
@@ -51,6 +60,21 @@ type Variant struct {
 	Props []Prop
 	Notes []string
 	Text  string
+	// Where the variant was read ([Read]); zero for one built in code.
+	Tuv Position // the <tuv> start tag
+	Seg Position // the first character of its <seg>'s content
+	// Exact reports that Text stands in the file from Seg on exactly as
+	// it is (no entity, markup, CDATA, comment or CR), so a byte offset
+	// into Text added to Seg.Offset is one into the file's text.
+	Exact bool
+}
+
+// Position is a place in the text a TMX file decodes to: 1-based line and
+// column (the column counted in characters, as editors show it) and the
+// byte offset.
+type Position struct {
+	Line, Column int
+	Offset       int
 }
 
 // Unit is a <tu>: texts in several languages that translate each other.
@@ -80,10 +104,10 @@ func (v *Variant) Prop(typ string) (string, bool) { return findProp(v.Props, typ
 func (h *Header) Prop(typ string) (string, bool) { return findProp(h.Props, typ) }
 
 // Variant returns the unit's first variant whose language matches lang
-// (see [SameLanguage]), or nil.
+// (ignoring case and region: package langtag), or nil.
 func (u *Unit) Variant(lang string) *Variant {
 	for i := range u.Variants {
-		if SameLanguage(u.Variants[i].Lang, lang) {
+		if langtag.Same(u.Variants[i].Lang, lang) {
 			return &u.Variants[i]
 		}
 	}
@@ -98,32 +122,3 @@ func findProp(props []Prop, typ string) (string, bool) {
 	}
 	return "", false
 }
-
-// BaseLanguage returns the base language of a TMX language code, as the
-// two-letter code when there is one: "EN-US" → "en", "kk_KZ" → "kk",
-// "kk-Cyrl-KZ" → "kk", and the ISO 639-2/3 codes some tools write, "rus"
-// → "ru", "kaz" → "kk", "eng" → "en". Other tools write region codes and
-// three-letter codes that a workspace does not use; mapping them the way
-// golang.org/x/text/language does keeps import-tmx in agreement with
-// check's TMX reader, which uses the same package. A code that is not a
-// well-formed tag with a known language ("ru_RU.UTF-8", "x-foo") falls
-// back to its first subtag in lower case.
-func BaseLanguage(code string) string {
-	code = strings.TrimSpace(code)
-	if t, err := language.Parse(code); err == nil {
-		// Only an exact base: "und" and private-use tags get a guessed
-		// one (en), which would file unknown text under English.
-		if b, conf := t.Base(); conf == language.Exact {
-			return b.String()
-		}
-	}
-	code = strings.ToLower(code)
-	if i := strings.IndexAny(code, "-_"); i >= 0 {
-		code = code[:i]
-	}
-	return code
-}
-
-// SameLanguage reports whether two language codes name the same language,
-// ignoring case and region.
-func SameLanguage(a, b string) bool { return BaseLanguage(a) == BaseLanguage(b) }

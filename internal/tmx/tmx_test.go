@@ -42,6 +42,10 @@ func TestRoundTrip(t *testing.T) {
 	want := sample()
 	for i := range got.Units {
 		got.Units[i].Line = 0
+		for k := range got.Units[i].Variants {
+			v := &got.Units[i].Variants[k]
+			v.Tuv, v.Seg, v.Exact = Position{}, Position{}, false
+		}
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
@@ -210,46 +214,35 @@ func utf16(t *testing.T, big, bom bool, s string) []byte {
 	return b
 }
 
-func TestBaseLanguage(t *testing.T) {
-	tests := []struct{ code, want string }{
-		{"en", "en"},
-		{"EN-US", "en"},
-		{"kk_KZ", "kk"},
-		{" ru ", "ru"},
-		{"kk-Cyrl-KZ", "kk"},
-		{"kk-Latn", "kk"},
-		// ISO 639-2/3 codes, as some CAT tools and check's reader take them.
-		{"rus", "ru"},
-		{"RUS", "ru"},
-		{"kaz", "kk"},
-		{"kaz-KZ", "kk"},
-		{"eng", "en"},
-		// Not a tag with a known language: the first subtag, never a guess.
-		{"und", "und"},
-		{"x-foo", "x"},
-		{"ru_RU.UTF-8", "ru"},
-		{"", ""},
+// TestReadPositions: each variant knows where its <tuv> and the text of
+// its <seg> are, so check can point at a finding in the file.
+func TestReadPositions(t *testing.T) {
+	in := "<tmx><body>\n<tu>\n  <tuv xml:lang=\"en\"><seg>Tokayev spoke.</seg></tuv>\n" +
+		"  <tuv xml:lang=\"kk\"><seg>Тоқаев &amp; сөйледі.</seg></tuv>\n" +
+		"  <tuv xml:lang=\"ru\"><seg>Токаев<sub>сноска</sub> сказал.</seg></tuv>\n</tu></body></tmx>"
+	m, err := Read(strings.NewReader(in), "p.tmx")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		if got := BaseLanguage(tt.code); got != tt.want {
-			t.Errorf("BaseLanguage(%q) = %q, want %q", tt.code, got, tt.want)
+	vs := m.Units[0].Variants
+	want := []struct {
+		tuv, seg Position
+		exact    bool
+		text     string
+	}{
+		{Position{3, 3, at(in, `<tuv xml:lang="en"`)}, Position{3, 27, at(in, "Tokayev spoke")}, true, "Tokayev spoke."},
+		{Position{4, 3, at(in, `<tuv xml:lang="kk"`)}, Position{4, 27, at(in, "Тоқаев &amp;")}, false, "Тоқаев & сөйледі."},
+		{Position{5, 3, at(in, `<tuv xml:lang="ru"`)}, Position{5, 27, at(in, "Токаев<sub>")}, false, "Токаев сказал."},
+	}
+	for i, w := range want {
+		v := vs[i]
+		if v.Tuv != w.tuv || v.Seg != w.seg || v.Exact != w.exact || v.Text != w.text {
+			t.Errorf("variant %s: tuv %+v seg %+v exact %v %q, want %+v %+v %v %q", v.Lang, v.Tuv, v.Seg, v.Exact, v.Text, w.tuv, w.seg, w.exact, w.text)
 		}
 	}
 }
 
-func TestLanguage(t *testing.T) {
-	tests := []struct{ a, b string }{{"EN-US", "en"}, {"kk_KZ", "kk"}, {" ru ", "RU-ru"}, {"rus", "ru"}, {"kaz", "kk-KZ"}}
-	for _, tt := range tests {
-		if !SameLanguage(tt.a, tt.b) {
-			t.Errorf("SameLanguage(%q, %q) = false", tt.a, tt.b)
-		}
-	}
-	for _, tt := range []struct{ a, b string }{{"en", "kk"}, {"und", "en"}, {"rus", "kk"}} {
-		if SameLanguage(tt.a, tt.b) {
-			t.Errorf("SameLanguage(%q, %q) = true", tt.a, tt.b)
-		}
-	}
-}
+func at(s, sub string) int { return strings.Index(s, sub) }
 
 // FuzzRead checks that Read never panics, and that what it reads it can
 // write and read back to the same texts.

@@ -1,11 +1,10 @@
 package tmx
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 
-	"github.com/tilmash/tilmash/internal/export/xmltext"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // DTDName is the system identifier Write puts in the DOCTYPE. Validators
@@ -40,97 +39,70 @@ func Write(w io.Writer, m *TMX) (replaced int, err error) {
 	default:
 		return 0, fmt.Errorf("tmx: segtype %q is not block, paragraph, sentence or phrase", h.SegType)
 	}
-	bw := bufio.NewWriter(w)
-	p := &printer{w: bw}
-	p.s("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	p.s("<!DOCTYPE tmx SYSTEM \"" + DTDName + "\">\n")
-	p.s("<tmx version=\"" + Version + "\">\n")
-	p.s("  <header")
-	p.attr("creationtool", h.CreationTool)
-	p.attr("creationtoolversion", h.CreationToolVersion)
-	p.attr("segtype", h.SegType)
-	p.attr("o-tmf", h.OTMF)
-	p.attr("adminlang", h.AdminLang)
-	p.attr("srclang", h.SrcLang)
-	p.attr("datatype", h.DataType)
+	x := xmlx.NewWriter(w)
+	x.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	x.Raw("<!DOCTYPE tmx SYSTEM \"" + DTDName + "\">\n")
+	x.Raw("<tmx version=\"" + Version + "\">\n")
+	x.Raw("  <header")
+	x.Attr("creationtool", h.CreationTool)
+	x.Attr("creationtoolversion", h.CreationToolVersion)
+	x.Attr("segtype", h.SegType)
+	x.Attr("o-tmf", h.OTMF)
+	x.Attr("adminlang", h.AdminLang)
+	x.Attr("srclang", h.SrcLang)
+	x.Attr("datatype", h.DataType)
 	if h.CreationDate != "" {
-		p.attr("creationdate", h.CreationDate)
+		x.Attr("creationdate", h.CreationDate)
 	}
 	if len(h.Props) == 0 && len(h.Notes) == 0 {
-		p.s("/>\n")
+		x.Raw("/>\n")
 	} else {
-		p.s(">\n")
-		p.notesProps("    ", h.Notes, h.Props)
-		p.s("  </header>\n")
+		x.Raw(">\n")
+		notesProps(x, "    ", h.Notes, h.Props)
+		x.Raw("  </header>\n")
 	}
-	p.s("  <body>\n")
+	x.Raw("  <body>\n")
 	for i := range m.Units {
 		u := &m.Units[i]
 		if len(u.Variants) == 0 {
-			return p.replaced, fmt.Errorf("tmx: unit %d has no variant", i+1)
+			return x.Replaced(), fmt.Errorf("tmx: unit %d has no variant", i+1)
 		}
-		p.s("    <tu")
+		x.Raw("    <tu")
 		if u.ID != "" {
-			p.attr("tuid", u.ID)
+			x.Attr("tuid", u.ID)
 		}
-		p.s(">\n")
-		p.notesProps("      ", u.Notes, u.Props)
+		x.Raw(">\n")
+		notesProps(x, "      ", u.Notes, u.Props)
 		for _, v := range u.Variants {
-			p.s("      <tuv")
-			p.attr("xml:lang", v.Lang)
-			p.s(">\n")
-			p.notesProps("        ", v.Notes, v.Props)
-			p.s("        <seg>")
-			p.text(v.Text)
-			p.s("</seg>\n")
-			p.s("      </tuv>\n")
+			x.Raw("      <tuv")
+			x.Attr("xml:lang", v.Lang)
+			x.Raw(">\n")
+			notesProps(x, "        ", v.Notes, v.Props)
+			x.Raw("        <seg>")
+			x.Text(v.Text)
+			x.Raw("</seg>\n")
+			x.Raw("      </tuv>\n")
 		}
-		p.s("    </tu>\n")
+		x.Raw("    </tu>\n")
 	}
-	p.s("  </body>\n</tmx>\n")
-	if err := bw.Flush(); err != nil {
-		return p.replaced, err
-	}
-	return p.replaced, p.err
-}
-
-// printer writes escaped XML and counts replaced characters. It keeps the
-// first write error, so the writing code reads straight through.
-type printer struct {
-	w        *bufio.Writer
-	replaced int
-	err      error
-}
-
-func (p *printer) s(s string) {
-	if p.err == nil {
-		_, p.err = p.w.WriteString(s)
-	}
-}
-
-func (p *printer) attr(name, val string) {
-	p.replaced += xmltext.Invalid(val)
-	p.s(" " + name + "=\"" + xmltext.Attr(val) + "\"")
-}
-
-func (p *printer) text(s string) {
-	p.replaced += xmltext.Invalid(s)
-	p.s(xmltext.Text(s))
+	x.Raw("  </body>\n</tmx>\n")
+	err = x.Flush()
+	return x.Replaced(), err
 }
 
 // notesProps writes notes then props: the DTD allows them in any order,
 // and a fixed one keeps output stable.
-func (p *printer) notesProps(indent string, notes []string, props []Prop) {
+func notesProps(x *xmlx.Writer, indent string, notes []string, props []Prop) {
 	for _, n := range notes {
-		p.s(indent + "<note>")
-		p.text(n)
-		p.s("</note>\n")
+		x.Raw(indent)
+		x.Element("note", n)
+		x.Raw("\n")
 	}
 	for _, pr := range props {
-		p.s(indent + "<prop")
-		p.attr("type", pr.Type)
-		p.s(">")
-		p.text(pr.Value)
-		p.s("</prop>\n")
+		x.Raw(indent + "<prop")
+		x.Attr("type", pr.Type)
+		x.Raw(">")
+		x.Text(pr.Value)
+		x.Raw("</prop>\n")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export/termbase"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -144,7 +145,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 					dest = filepath.Join(env.Dir, dest)
 				}
 			default:
-				base := Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)))
+				base := document.Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), 64)
 				if base == "" || file == "-" {
 					base = "imported"
 				}

@@ -1,21 +1,20 @@
 package termbase
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/langtag"
 	"github.com/tilmash/tilmash/internal/sheet"
-	"github.com/tilmash/tilmash/internal/tmx"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // ReadError is a term base that cannot be read, with the position of the
@@ -89,122 +88,76 @@ func Read(r io.Reader, name, format string, langs []string) ([]*glossary.Entry, 
 // --- TBX ---
 
 type tbxReader struct {
-	dec   *xml.Decoder
+	dec   *xmlx.Decoder
 	name  string
-	langs []string
+	langs *langtag.Map // nil: every language is kept
 }
 
 func (p *tbxReader) fail(format string, args ...any) *ReadError {
-	line, col := p.dec.InputPos()
+	line, col := p.dec.At(p.dec.Start())
 	return &ReadError{File: p.name, Line: line, Column: col, Reason: fmt.Sprintf(format, args...)}
 }
 
+// located turns the XML scanner's error into a *ReadError.
+func located(name string, err error) error {
+	var xe *xmlx.Error
+	if errors.As(err, &xe) {
+		return &ReadError{File: name, Line: xe.Line, Column: xe.Column, Reason: xe.Detail}
+	}
+	return err
+}
+
 func readTBX(data []byte, name string, langs []string) ([]*glossary.Entry, error) {
-	dec := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})))
-	dec.Strict = true
-	p := &tbxReader{dec: dec, name: name, langs: langs}
+	dec, err := xmlx.NewDecoder(data)
+	if err != nil {
+		return nil, located(name, err)
+	}
+	p := &tbxReader{dec: dec, name: name}
+	if len(langs) > 0 {
+		p.langs = langtag.NewMap(langs)
+	}
+	root, err := dec.Root()
+	if err != nil {
+		var xe *xmlx.Error
+		if errors.As(err, &xe) && xe.Code == xmlx.CodeNoRoot {
+			return nil, &ReadError{File: name, Line: 1, Column: 1, Reason: "no XML element: this is not a TBX file"}
+		}
+		return nil, located(name, err)
+	}
+	if root.Name.Local != "martif" && root.Name.Local != "tbx" {
+		return nil, p.fail("the root element is <%s>, not <martif> or <tbx>: this is not a TBX file", root.Name.Local)
+	}
 	var out []*glossary.Entry
-	sawRoot := false
 	for {
 		t, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, p.syntax(err)
+			return nil, located(name, err)
 		}
 		se, ok := t.(xml.StartElement)
 		if !ok {
 			continue
 		}
-		if !sawRoot {
-			sawRoot = true
-			if se.Name.Local != "martif" && se.Name.Local != "tbx" {
-				return nil, p.fail("the root element is <%s>, not <martif> or <tbx>: this is not a TBX file", se.Name.Local)
-			}
-			continue
-		}
 		if se.Name.Local == "termEntry" || se.Name.Local == "conceptEntry" {
 			e, err := p.entry(se)
 			if err != nil {
-				return nil, err
+				return nil, located(name, err)
 			}
 			if len(e.Langs) > 0 {
 				out = append(out, e)
 			}
 		}
 	}
-	if !sawRoot {
-		return nil, &ReadError{File: name, Line: 1, Column: 1, Reason: "no XML element: this is not a TBX file"}
-	}
 	return out, nil
-}
-
-func (p *tbxReader) syntax(err error) error {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		e := p.fail("%s", se.Msg)
-		e.Line = se.Line
-		return e
-	}
-	var re *ReadError
-	if errors.As(err, &re) {
-		return re
-	}
-	return p.fail("%v", err)
-}
-
-func (p *tbxReader) token() (xml.Token, error) {
-	t, err := p.dec.Token()
-	if err == io.EOF {
-		return nil, p.fail("unexpected end of file")
-	}
-	if err != nil {
-		return nil, p.syntax(err)
-	}
-	return t, nil
-}
-
-// children calls f for every child element of the element just opened.
-func (p *tbxReader) children(f func(xml.StartElement) error) error {
-	for {
-		t, err := p.token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			if err := f(t); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
 }
 
 // text reads the character data of the element just opened, including
 // that of inline children such as <hi>.
 func (p *tbxReader) text() (string, error) {
-	var b strings.Builder
-	depth := 0
-	for {
-		t, err := p.token()
-		if err != nil {
-			return "", err
-		}
-		switch t := t.(type) {
-		case xml.CharData:
-			b.Write(t)
-		case xml.StartElement:
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				return strings.TrimSpace(norm.NFC.String(b.String())), nil
-			}
-			depth--
-		}
-	}
+	s, _, _, err := p.dec.Content(nil)
+	return strings.TrimSpace(norm.NFC.String(s)), err
 }
 
 func attr(se xml.StartElement, local string) string {
@@ -216,24 +169,23 @@ func attr(se xml.StartElement, local string) string {
 	return ""
 }
 
+// wsLang returns the workspace language of a TBX language code, "" for
+// one to leave out; without workspace languages, its base language.
 func (p *tbxReader) wsLang(code string) string {
-	for _, l := range p.langs {
-		if tmx.SameLanguage(code, l) {
-			return l
-		}
+	if p.langs == nil {
+		b, _ := langtag.Base(code)
+		return b
 	}
-	if len(p.langs) == 0 {
-		return tmx.BaseLanguage(code)
-	}
-	return ""
+	l, _ := p.langs.Lookup(code)
+	return l
 }
 
 // entry reads a termEntry (TBX 2) or conceptEntry (TBX 3).
 func (p *tbxReader) entry(se xml.StartElement) (*glossary.Entry, error) {
-	line, col := p.dec.InputPos()
+	line, col := p.dec.At(p.dec.Start())
 	e := &glossary.Entry{ID: strings.TrimPrefix(attr(se, "id"), "_"), Kind: glossary.Other, Langs: map[string]*glossary.Form{}, Line: line, Column: col}
 	var notes, defs []string
-	err := p.children(func(c xml.StartElement) error {
+	err := p.dec.Children(func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "note":
 			s, err := p.text()
@@ -292,7 +244,7 @@ func (p *tbxReader) langSet(se xml.StartElement, e *glossary.Entry) error {
 		f = &glossary.Form{}
 		e.Langs[lang] = f
 	}
-	return p.children(func(c xml.StartElement) error {
+	return p.dec.Children(func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "descrip":
 			s, err := p.text()
@@ -333,11 +285,11 @@ func (p *tbxReader) term(f *glossary.Form) error {
 			}
 			return err
 		case "termGrp", "termNoteGrp":
-			return p.children(walk)
+			return p.dec.Children(walk)
 		}
 		return p.dec.Skip()
 	}
-	if err := p.children(walk); err != nil {
+	if err := p.dec.Children(walk); err != nil {
 		return err
 	}
 	if text == "" {
@@ -368,38 +320,29 @@ type record struct {
 	line   int
 }
 
+// readTable reads a glossary table: CSV as encoding/csv reads it
+// (sheet.CSV), TSV as OmegaT writes its glossaries, cells split at tabs
+// with no quoting (sheet.PlainTSV).
 func readTable(data []byte, name, format string, langs []string) ([]*glossary.Entry, error) {
-	if !utf8.Valid(data) {
-		return nil, &ReadError{File: name, Line: 1, Column: 1, Reason: "the file is not UTF-8"}
-	}
-	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-	var recs []record
+	dialect := sheet.CSV
 	if format == "tsv" {
-		for i, line := range strings.Split(string(data), "\n") {
-			line = strings.TrimSuffix(line, "\r")
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			recs = append(recs, record{restore(strings.Split(line, "\t")), i + 1})
+		dialect = sheet.PlainTSV
+	}
+	t, err := sheet.ReadTable(data, dialect)
+	if err != nil {
+		var re *sheet.ReadError
+		if errors.As(err, &re) {
+			return nil, &ReadError{File: name, Line: re.Line, Column: re.Column, Reason: re.Detail}
 		}
-	} else {
-		r := csv.NewReader(bytes.NewReader(data))
-		r.FieldsPerRecord = -1
-		for {
-			f, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				var pe *csv.ParseError
-				if errors.As(err, &pe) {
-					return nil, &ReadError{File: name, Line: pe.Line, Column: pe.Column, Reason: pe.Err.Error()}
-				}
-				return nil, err
-			}
-			line, _ := r.FieldPos(0)
-			recs = append(recs, record{restore(f), line})
+		return nil, err
+	}
+	recs := make([]record, 0, len(t.Rows))
+	for _, row := range t.Rows {
+		r := record{line: row.Line}
+		for _, c := range row.Cells {
+			r.fields = append(r.fields, c.Text)
 		}
+		recs = append(recs, r)
 	}
 	// A first line starting with "#" may name the columns.
 	var head []string
@@ -420,7 +363,7 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 	for i, h := range head {
 		col[strings.ToLower(strings.TrimSpace(h))] = i
 	}
-	src, trg := tmx.BaseLanguage(head[0]), tmx.BaseLanguage(head[1])
+	src, trg := baseLanguage(head[0]), baseLanguage(head[1])
 	get := func(r record, name string) string {
 		i, ok := col[name]
 		if !ok || i >= len(r.fields) {
@@ -477,13 +420,13 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 	return out, nil
 }
 
-// restore gives back the cells tilmash neutralised against spreadsheet
-// formulas when it wrote them (sheet.Restore): "'=x" is read as "=x".
-func restore(fields []string) []string {
-	for i, f := range fields {
-		fields[i] = sheet.Restore(f)
+// baseLanguage returns the base language of a column's code (package
+// langtag), or the code in lower case when it names none.
+func baseLanguage(code string) string {
+	if b, _ := langtag.Base(code); b != "" {
+		return b
 	}
-	return fields
+	return strings.ToLower(strings.TrimSpace(code))
 }
 
 func looksLikeLang(s string) bool {
@@ -520,7 +463,7 @@ func uniqueIDs(entries []*glossary.Entry, langs []string) {
 		base := ""
 		for _, l := range append(append([]string(nil), langs...), sortedKeys(e.Langs)...) {
 			if f := e.Langs[l]; f != nil && f.Term != "" {
-				base = slug(f.Term)
+				base = document.Slug(f.Term, 48)
 				break
 			}
 		}
@@ -545,47 +488,6 @@ func sortedKeys(m map[string]*glossary.Form) []string {
 		for j := i; j > 0 && out[j] < out[j-1]; j-- {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
-	}
-	return out
-}
-
-// translit spells Russian and Kazakh letters in Latin for ids.
-var translit = map[rune]string{
-	'а': "a", 'ә': "a", 'б': "b", 'в': "v", 'г': "g", 'ғ': "g", 'д': "d", 'е': "e", 'ё': "yo",
-	'ж': "zh", 'з': "z", 'и': "i", 'й': "y", 'і': "i", 'к': "k", 'қ': "q", 'л': "l", 'м': "m",
-	'н': "n", 'ң': "ng", 'о': "o", 'ө': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
-	'ұ': "u", 'ү': "u", 'ф': "f", 'х': "kh", 'һ': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh",
-	'щ': "shch", 'ы': "y", 'э': "e", 'ю': "yu", 'я': "ya",
-}
-
-// slug makes an id from a term: lower case, Cyrillic spelt in Latin,
-// every other run of characters a hyphen, at most 48 bytes.
-func slug(term string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(term) {
-		s := ""
-		switch {
-		case r == 'ъ' || r == 'ь':
-			continue // signs with no sound of their own
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			s = string(r)
-		default:
-			s = translit[r]
-		}
-		if s == "" {
-			dash = true
-			continue
-		}
-		if dash && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		dash = false
-		b.WriteString(s)
-	}
-	out := b.String()
-	if len(out) > 48 {
-		out = strings.TrimRight(out[:48], "-")
 	}
 	return out
 }

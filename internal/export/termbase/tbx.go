@@ -4,8 +4,8 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/tilmash/tilmash/internal/export/xmltext"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // Administrative statuses of TBX terms.
@@ -70,7 +70,7 @@ func hasTerm(e *glossary.Entry, langs []string) bool {
 	return false
 }
 
-func header(x *xmltext.Writer, indent string, opt Options, count int) {
+func header(x *xmlx.Writer, indent string, opt Options, count int) {
 	x.Raw(indent, "  <fileDesc>\n", indent, "    <titleStmt>")
 	x.Element("title", "tilmash glossary")
 	x.Raw("</titleStmt>\n", indent, "    <sourceDesc>")
@@ -80,7 +80,7 @@ func header(x *xmltext.Writer, indent string, opt Options, count int) {
 
 // writeTBX3 writes TBX v3, dialect TBX-Basic, style dca.
 func writeTBX3(w io.Writer, entries []*glossary.Entry, langs []string, opt Options) error {
-	x := xmltext.NewWriter(w)
+	x := xmlx.NewWriter(w)
 	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
 	x.Raw(`<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca"`)
 	x.Attr("xml:lang", langs[0])
@@ -128,7 +128,7 @@ func writeTBX3(w io.Writer, entries []*glossary.Entry, langs []string, opt Optio
 
 // writeTBX2 writes TBX 2 (martif) for OmegaT and Translate Toolkit.
 func writeTBX2(w io.Writer, entries []*glossary.Entry, langs []string, opt Options) error {
-	x := xmltext.NewWriter(w)
+	x := xmlx.NewWriter(w)
 	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
 	x.Raw(`<martif type="TBX"`)
 	x.Attr("xml:lang", langs[0])

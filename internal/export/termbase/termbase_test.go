@@ -219,7 +219,7 @@ func TestReadErrors(t *testing.T) {
 		{"broken", "tbx2", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", 5, "closed by </body>"},
 		{"truncated", "tbx", "<tbx><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>x", 1, "unexpected"},
 		{"bad quote", "csv", "# en,ru\n\"a,b\n", 2, "quote"},
-		{"not utf-8", "tsv", "# en\tru\n\xff\t\xfe\n", 1, "not UTF-8"},
+		{"not utf-8", "tsv", "# en\tru\n\xff\t\xfe\n", 2, "invalid UTF-8 byte 0xFF"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -244,17 +244,6 @@ func TestDetect(t *testing.T) {
 	for _, tt := range tests {
 		if got := Detect(tt.name, []byte(tt.data)); got != tt.want {
 			t.Errorf("Detect(%q) = %q, want %q", tt.name, got, tt.want)
-		}
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Верховный суд": "verkhovnyy-sud", "Қасым-Жомарт Тоқаев": "qasym-zhomart-toqaev",
-		"Almaty Region": "almaty-region", "Подъезд": "podezd", "«»": "",
-	} {
-		if got := slug(in); got != want {
-			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

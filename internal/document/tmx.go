@@ -1,16 +1,19 @@
-package export
+package document
 
 import (
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/export/xmltext"
+	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/langtag"
 	"github.com/tilmash/tilmash/internal/tmx"
+	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // Memory is a translation memory turned into a document: the text of each
@@ -24,7 +27,7 @@ type Memory struct {
 	Texts map[string]string
 	// Alignment has one group per unit with text; Sources is left for the
 	// caller to fill in once the texts are stored.
-	Alignment *document.Alignment
+	Alignment *Alignment
 	// OtherLangs are languages of the file the workspace does not keep;
 	// their variants were left out.
 	OtherLangs []string
@@ -88,21 +91,11 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 	other := map[string]bool{}
 	has := map[string]bool{}
 	marked := map[string]bool{}
-	// A memory repeats a handful of tags; parsing each tag once keeps a
-	// large memory fast (see BenchmarkFromTMX).
-	mapped := map[string]string{}
+	// The one mapping of tags to workspace languages (package langtag),
+	// the same check's TMX reader uses.
+	lm := langtag.NewMap(langs)
 	wsLang := func(code string) string {
-		if l, ok := mapped[code]; ok {
-			return l
-		}
-		l := ""
-		for _, w := range langs {
-			if tmx.SameLanguage(code, w) {
-				l = w
-				break
-			}
-		}
-		mapped[code] = l
+		l, _ := lm.Lookup(code)
 		return l
 	}
 	for _, u := range m.Units {
@@ -112,7 +105,7 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 				other[strings.ToLower(strings.TrimSpace(v.Lang))] = true
 				continue
 			}
-			if _, ok := v.Prop(ParagraphProp); ok {
+			if _, ok := v.Prop(tmx.ParagraphProp); ok {
 				marked[l] = true
 			}
 		}
@@ -121,7 +114,7 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 		text, para string
 	}
 	var rows []map[string]cell
-	var metas []*document.Group
+	var metas []*Group
 	for _, u := range m.Units {
 		row := map[string]cell{}
 		for _, v := range u.Variants {
@@ -140,7 +133,7 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 			if flat {
 				mem.Flattened++
 			}
-			para, _ := v.Prop(ParagraphProp)
+			para, _ := v.Prop(tmx.ParagraphProp)
 			row[l] = cell{t, para}
 			has[l] = true
 		}
@@ -148,14 +141,14 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 			mem.Skipped++
 			continue
 		}
-		g := &document.Group{Status: document.Aligned, Score: 1, Sents: map[string][]document.Sentence{}}
-		if s, ok := u.Prop(StatusProp); ok {
-			switch st := document.Status(strings.TrimSpace(s)); st {
-			case document.Aligned, document.Confirmed, document.Flagged:
+		g := &Group{Status: Aligned, Score: 1, Sents: map[string][]Sentence{}}
+		if s, ok := u.Prop(tmx.StatusProp); ok {
+			switch st := Status(strings.TrimSpace(s)); st {
+			case Aligned, Confirmed, Flagged:
 				g.Status = st
 			}
 		}
-		if s, ok := u.Prop(ScoreProp); ok {
+		if s, ok := u.Prop(tmx.ScoreProp); ok {
 			if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil && f >= 0 && f <= 1 {
 				g.Score = f
 			}
@@ -186,7 +179,7 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 	if has[source] {
 		pivot = source
 	}
-	mem.Alignment = &document.Alignment{Pivot: pivot, Languages: mem.Langs, Sources: map[string]string{}, Groups: metas}
+	mem.Alignment = &Alignment{Pivot: pivot, Languages: mem.Langs, Sources: map[string]string{}, Groups: metas}
 	for _, l := range mem.Langs {
 		var b strings.Builder
 		for i, row := range rows {
@@ -206,7 +199,7 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 			}
 			start := b.Len()
 			b.WriteString(c.text)
-			metas[i].Sents[l] = []document.Sentence{{Start: start, End: b.Len(), Text: c.text}}
+			metas[i].Sents[l] = []Sentence{{Start: start, End: b.Len(), Text: c.text}}
 		}
 		b.WriteString("\n")
 		mem.Texts[l] = b.String()
@@ -225,7 +218,7 @@ func headingLevel(para string) int {
 // cannot carry replaced, runs of white space holding a line break turned
 // into one space, and trimmed. flat reports a line break was removed.
 func segmentText(s string) (string, bool) {
-	s, _ = xmltext.Clean(norm.NFC.String(s))
+	s, _ = xmlx.Clean(norm.NFC.String(s))
 	flat := false
 	if strings.ContainsAny(s, "\r\n") {
 		flat = true
@@ -242,3 +235,98 @@ func segmentText(s string) (string, bool) {
 	}
 	return strings.TrimSpace(s), flat
 }
+
+// TMXImport is what [ImportTMX] did.
+type TMXImport struct {
+	*Memory
+	// Created says the document did not exist before.
+	Created bool
+	// Recovered is a change a crash had interrupted, rolled back first
+	// (see [Begin]); set even when ImportTMX fails after it.
+	Recovered *journal.Entry
+}
+
+// ImportTMX stores translation memory m as document id, as one journaled
+// change that undo takes back: the text of each workspace language it has
+// ([FromTMX]) and an alignment of one group per unit. name names the input
+// in errors and in meta.yaml; source is the file name recorded as the
+// document's source ("" for standard input). An existing alignment with
+// groups is replaced only with force, since its confirmations would be
+// lost: without it the error is a *[ReplaceError]. The caller holds the
+// workspace lock.
+func ImportTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name, source string, force bool) (*TMXImport, error) {
+	mem, err := FromTMX(m, name, ws.Config.Languages, ws.Config.Source)
+	if err != nil {
+		return nil, err
+	}
+	change, err := Begin(ws, id)
+	if err != nil {
+		return nil, err
+	}
+	res := &TMXImport{Memory: mem, Recovered: change.Recovered}
+	if old, err := change.Alignment(); err != nil {
+		return res, err
+	} else if old != nil && len(old.Groups) > 0 && !force {
+		n, conf, _ := old.Counts()
+		return res, &ReplaceError{ID: id, Groups: n, Confirmed: conf}
+	}
+	if _, err := change.Document(); err != nil {
+		if _, missing := err.(*NotFoundError); !missing {
+			return res, err
+		}
+		res.Created = true
+	}
+	for _, l := range mem.Langs {
+		// Force: the alignment is replaced below, so groups the old one
+		// would lose do not matter.
+		if _, err := change.Import(l, []byte(mem.Texts[l]), name, ImportOptions{Source: source, Force: true}); err != nil {
+			return res, err
+		}
+	}
+	d, err := change.Document()
+	if err != nil {
+		return res, err
+	}
+	texts, err := change.Texts(d)
+	if err != nil {
+		return res, err
+	}
+	a := mem.Alignment
+	a.Document = id
+	for _, l := range mem.Langs {
+		a.Sources[l] = Hash(texts[l])
+	}
+	if errs := a.Verify(d.WS.Rel(d.AlignmentFile()), texts); len(errs) > 0 {
+		// The texts were built from these very segments; a mismatch is
+		// a bug, and no alignment is better than a wrong one.
+		return res, fmt.Errorf("import-tmx: internal error: %v", errs[0])
+	}
+	if err := change.SetAlignment(a); err != nil {
+		return res, err
+	}
+	if _, err := change.Commit("review.done.import-tmx", map[string]any{"Langs": strings.Join(mem.Langs, ", ")}, time.Time{}); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// ReplaceError refuses to replace an existing alignment without force.
+type ReplaceError struct {
+	ID                string
+	Groups, Confirmed int
+}
+
+func (e *ReplaceError) Error() string {
+	return fmt.Sprintf("document %q already has an alignment of %d groups (%d confirmed); import-tmx would replace it", e.ID, e.Groups, e.Confirmed)
+}
+
+// MessageID names the localized message for e.
+func (e *ReplaceError) MessageID() string { return "import-tmx.would-replace" }
+
+// TemplateData gives the values of the localized message.
+func (e *ReplaceError) TemplateData() map[string]any {
+	return map[string]any{"ID": e.ID, "Groups": e.Groups, "Confirmed": e.Confirmed}
+}
+
+// Hint suggests a fix.
+func (e *ReplaceError) Hint() string { return "import-tmx.would-replace.hint" }

@@ -1,4 +1,8 @@
-// Package xmltext escapes text for XML 1.0 and HTML documents.
+// Package xmlx is tilmash's one place for XML: writing it (escaping, the
+// [Writer]) and reading it (the [Decoder] scaffold every XML reader builds
+// on: TMX, TBX, SRX).
+//
+// # Writing
 //
 // encoding/xml's EscapeText is close, but it writes every newline as
 // "&#xA;", which makes exported segments unreadable in a text editor, and it
@@ -7,7 +11,7 @@
 // XML 1.0 cannot carry at all (U+0000–U+001F other than tab, LF and CR,
 // U+FFFE, U+FFFF, and invalid UTF-8). Those are replaced by U+FFFD, so the
 // place where something was lost stays visible.
-package xmltext
+package xmlx
 
 import (
 	"bufio"
@@ -138,10 +142,13 @@ func escape(s string, attr bool) string {
 
 // Writer writes XML markup and escaped text to a buffered stream. It keeps
 // the first error and ignores later writes, so a writer function reads
-// straight through and checks once, at Flush.
+// straight through and checks once, at Flush. It counts the characters
+// XML cannot carry that it replaced by U+FFFD ([Writer.Replaced]), so the
+// caller can warn.
 type Writer struct {
-	w   *bufio.Writer
-	err error
+	w        *bufio.Writer
+	err      error
+	replaced int
 }
 
 // NewWriter returns a Writer on w.
@@ -157,13 +164,41 @@ func (x *Writer) Raw(ss ...string) {
 }
 
 // Attr writes ` name="value"` with value escaped.
-func (x *Writer) Attr(name, val string) { x.Raw(" ", name, `="`, Attr(val), `"`) }
+func (x *Writer) Attr(name, val string) {
+	x.replaced += Invalid(val)
+	x.Raw(" ", name, `="`, Attr(val), `"`)
+}
 
 // Text writes escaped element content.
-func (x *Writer) Text(s string) { x.Raw(Text(s)) }
+func (x *Writer) Text(s string) {
+	x.replaced += Invalid(s)
+	x.Raw(Text(s))
+}
 
 // Element writes <name>text</name>, text escaped.
-func (x *Writer) Element(name, text string) { x.Raw("<", name, ">", Text(text), "</", name, ">") }
+func (x *Writer) Element(name, text string) {
+	x.Raw("<", name, ">")
+	x.Text(text)
+	x.Raw("</", name, ">")
+}
+
+// Comment writes <!-- s --> with s made safe for a comment: "--" cannot
+// appear in one, and a final "-" would run into the closing "-->".
+func (x *Writer) Comment(s string) { x.Raw("<!-- ", CommentText(s), " -->") }
+
+// CommentText makes s safe inside an XML or HTML comment: characters XML
+// cannot carry replaced, "--" broken up, no "-" at the end.
+func CommentText(s string) string {
+	s, _ = Clean(s)
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "- -")
+	}
+	return strings.TrimSuffix(s, "-")
+}
+
+// Replaced returns how many characters XML cannot carry were replaced by
+// U+FFFD so far.
+func (x *Writer) Replaced() int { return x.replaced }
 
 // Flush writes out the buffer and returns the first error.
 func (x *Writer) Flush() error {

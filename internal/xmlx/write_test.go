@@ -1,4 +1,4 @@
-package xmltext
+package xmlx
 
 import (
 	"bytes"

@@ -1,0 +1,110 @@
+// Package langtag maps the language tags of outside files (xml:lang of TMX
+// and TBX, the header row of a TSV or CSV) to workspace languages. Every
+// reader uses it, so import-tmx, check, and glossary import file the same
+// tag under the same language.
+//
+// A tag is matched by its base language as golang.org/x/text/language
+// parses it: case and region do not matter (EN-US, en_us, kk-KZ,
+// kk-Cyrl-KZ), ISO 639-2/3 codes name the same language as two-letter ones
+// (rus is ru, kaz is kk), and a POSIX locale name counts by its language
+// (ru_RU.UTF-8 is ru). A tag that is well-formed but names no particular
+// language (und, private use such as x-foo) maps to no language: it is
+// never guessed to be English. Text that is not a tag at all (empty,
+// *all*, kz) is reported as such, so a reader can refuse it.
+package langtag
+
+import (
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+)
+
+// Base returns the base language of tag, as its two-letter code when
+// there is one. ok is false when tag is not a language tag at all; base
+// is "" when tag is one but names no particular language (und, x-foo).
+func Base(tag string) (base string, ok bool) {
+	tag = strings.TrimSpace(tag)
+	// A POSIX locale: language_TERRITORY.codeset@modifier.
+	if i := strings.IndexAny(tag, ".@"); i > 0 {
+		tag = tag[:i]
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		return "", false
+	}
+	b, conf := t.Base()
+	if conf != language.Exact {
+		return "", true
+	}
+	return b.String(), true
+}
+
+// Same reports whether two tags name the same language. Tags that name no
+// language are never the same as any.
+func Same(a, b string) bool {
+	x, _ := Base(a)
+	y, _ := Base(b)
+	return x != "" && x == y
+}
+
+// Map maps tags to a list of workspace languages. It remembers every tag
+// it has seen, since a file repeats a handful of tags; it is safe for
+// concurrent use.
+type Map struct {
+	langs []string
+	bases []string
+	mu    sync.Mutex
+	seen  map[string]result
+}
+
+type result struct {
+	lang string
+	ok   bool
+}
+
+// NewMap returns the map to the workspace languages langs.
+func NewMap(langs []string) *Map {
+	m := &Map{langs: langs, seen: map[string]result{}}
+	for _, l := range langs {
+		b, _ := Base(l)
+		m.bases = append(m.bases, b)
+	}
+	return m
+}
+
+// Lookup returns the workspace language of tag. ok is false when tag is
+// not a language tag at all; lang is "" when it is one but not of a
+// workspace language.
+func (m *Map) Lookup(tag string) (lang string, ok bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if r, hit := m.seen[tag]; hit {
+		return r.lang, r.ok
+	}
+	r := m.lookup(tag)
+	m.seen[tag] = r
+	return r.lang, r.ok
+}
+
+func (m *Map) lookup(tag string) result {
+	t := strings.TrimSpace(tag)
+	for _, l := range m.langs {
+		if strings.EqualFold(t, l) {
+			return result{l, true}
+		}
+	}
+	b, ok := Base(t)
+	if !ok {
+		return result{"", false}
+	}
+	if b == "" {
+		return result{"", true}
+	}
+	for i, wb := range m.bases {
+		if wb == b {
+			return result{m.langs[i], true}
+		}
+	}
+	return result{"", true}
+}

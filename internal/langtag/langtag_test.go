@@ -1,0 +1,59 @@
+package langtag
+
+import "testing"
+
+// TestMap is the one table of language tags every reader shares: before
+// there was one mapper, import-tmx filed "und" under no language and check
+// filed it under English.
+func TestMap(t *testing.T) {
+	m := NewMap([]string{"en", "ru", "kk"})
+	tests := []struct {
+		tag, lang string
+		ok        bool
+	}{
+		{"en", "en", true}, {"en-US", "en", true}, {"EN-US", "en", true}, {"en_us", "en", true},
+		{"kk", "kk", true}, {"KK", "kk", true}, {"kk-KZ", "kk", true}, {"kk_KZ", "kk", true},
+		{"kk-Cyrl-KZ", "kk", true}, {"kk-Latn", "kk", true}, {" ru ", "ru", true},
+		{"ru_RU", "ru", true}, {"ru-RU", "ru", true}, {"ru_RU.UTF-8", "ru", true},
+		{"rus", "ru", true}, {"RUS", "ru", true}, {"kaz", "kk", true}, {"kaz-KZ", "kk", true}, {"eng", "en", true},
+		// Tags of no workspace language.
+		{"de-DE", "", true}, {"mul", "", true},
+		// Tags that name no particular language: never guessed to be English.
+		{"und", "", true}, {"x-foo", "", true},
+		// Not tags at all.
+		{"", "", false}, {"   ", "", false}, {"garbage", "", false}, {"*all*", "", false}, {"kz", "", false},
+	}
+	for _, tt := range tests {
+		lang, ok := m.Lookup(tt.tag)
+		if lang != tt.lang || ok != tt.ok {
+			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", tt.tag, lang, ok, tt.lang, tt.ok)
+		}
+		// The answer does not change once remembered.
+		if l2, ok2 := m.Lookup(tt.tag); l2 != lang || ok2 != ok {
+			t.Errorf("second Lookup(%q) = %q, %v", tt.tag, l2, ok2)
+		}
+		// Base agrees with the map.
+		if b, ok := Base(tt.tag); ok != tt.ok || tt.lang != "" && b != tt.lang {
+			t.Errorf("Base(%q) = %q, %v", tt.tag, b, ok)
+		}
+	}
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"EN-US", "en", true}, {"kk_KZ", "kk", true}, {"rus", "ru", true}, {"kaz", "kk-KZ", true},
+		{"en", "kk", false}, {"und", "en", false}, {"und", "und", false}, {"rus", "kk", false}, {"", "", false},
+	} {
+		if got := Same(tt.a, tt.b); got != tt.same {
+			t.Errorf("Same(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+// A workspace language that is not a known tag still matches itself.
+func TestMapOwnCodes(t *testing.T) {
+	m := NewMap([]string{"xx", "en"})
+	if l, ok := m.Lookup("XX"); l != "xx" || !ok {
+		t.Errorf("Lookup(XX) = %q, %v", l, ok)
+	}
+}

@@ -1,0 +1,79 @@
+package sheet_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/sheet"
+)
+
+// TestReadTable: each dialect reads back what its writer wrote, cell
+// offsets point at the text in the file, and Place maps an offset into a
+// quoted cell's text to the file.
+func TestReadTable(t *testing.T) {
+	rows := [][]string{
+		{"en", "ru"},
+		{`He said "no".`, "=SUM(A1)"},
+		{"", ""},
+		{"two\nlines", "tab\there"},
+		{"'=quoted", "plain"},
+	}
+	var buf bytes.Buffer
+	if err := sheet.NewTSV(&buf, true).WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	file := buf.Bytes()
+	tab, err := sheet.ReadTable(file, sheet.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{rows[0], rows[1], rows[3], rows[4]} // the blank row is left out
+	if len(tab.Rows) != len(want) {
+		t.Fatalf("%d rows: %+v", len(tab.Rows), tab.Rows)
+	}
+	for i, r := range tab.Rows {
+		for k, c := range r.Cells {
+			if c.Text != want[i][k] {
+				t.Errorf("row %d cell %d = %q, want %q", i, k, c.Text, want[i][k])
+			}
+			// Every character of the text is where Place says.
+			for off := 0; off < len(c.Text); off++ {
+				p := tab.Place(c, off)
+				if file[p] != c.Text[off] {
+					t.Fatalf("row %d cell %d: byte %d of %q is %q in the file", i, k, off, c.Text, file[p])
+				}
+			}
+		}
+	}
+	if r := tab.Rows[1]; r.Line != 2 || r.Cells[0].Exact || !r.Cells[1].Exact {
+		t.Errorf("row 2: line %d exact %v %v", r.Line, r.Cells[0].Exact, r.Cells[1].Exact)
+	}
+	if line, col := tab.At(tab.Rows[3].Cells[0].Offset); line != 6 || col != 2 {
+		t.Errorf("'=quoted cell at %d:%d, want 6:2 (past the quote tilmash adds)", line, col)
+	}
+
+	plain, err := sheet.ReadTable([]byte("# en\tru\r\n\"a\"\t'-b\n\n"), sheet.PlainTSV)
+	if err != nil || len(plain.Rows) != 2 || plain.Rows[1].Cells[0].Text != `"a"` || plain.Rows[1].Cells[1].Text != "-b" || plain.Rows[1].Line != 2 {
+		t.Errorf("plain TSV: %+v, %v", plain, err)
+	}
+}
+
+func TestReadTableErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, in  string
+		d         sheet.Dialect
+		line, col int
+		code      string
+	}{
+		{"unclosed quote", "en\tru\n\"a\tb\n", sheet.TSV, 2, 5, "malformed"},
+		{"bad utf-8", "en\tru\nok\t\xff\n", sheet.PlainTSV, 2, 4, "bad-utf8"},
+		{"bare quote", "a,b\nc,d\"e\n", sheet.CSV, 2, 4, "malformed"},
+	} {
+		_, err := sheet.ReadTable([]byte(tt.in), tt.d)
+		var re *sheet.ReadError
+		if !errors.As(err, &re) || re.Line != tt.line || re.Column != tt.col || re.Code != tt.code {
+			t.Errorf("%s: %v, want %s at %d:%d", tt.name, err, tt.code, tt.line, tt.col)
+		}
+	}
+}

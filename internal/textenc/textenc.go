@@ -1,0 +1,154 @@
+// Package textenc turns the bytes of an input file into UTF-8 text and
+// finds places in that text. Every reader of outside files (TMX, TBX, SRX,
+// CSV and TSV, imported documents) decodes with [Decode], so they agree on
+// which files are UTF-16 and on what a byte-order mark is; and they turn
+// byte offsets into line:column with [Locator], so their positions agree
+// with what an editor shows.
+//
+// # What is recognised
+//
+//   - A UTF-8 byte-order mark (EF BB BF) is dropped.
+//   - A UTF-16 byte-order mark (FF FE little endian, FE FF big endian)
+//     switches to UTF-16 of that order.
+//   - Without a mark, a file whose first two characters are UTF-16 code
+//     units with a zero high byte and a non-zero low byte (one zero byte in
+//     each two-byte unit: "<\0?\0" or "e\0n\0") is UTF-16 of the order
+//     that zero byte gives, as in appendix F of the XML specification.
+//     UTF-8 text never holds a zero byte there, so UTF-8 is never taken
+//     for UTF-16; Trados and spreadsheets' "Unicode text" write such files.
+//   - Anything else is taken as it is (UTF-8, or an encoding an XML
+//     declaration names, which the XML reader handles).
+package textenc
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Encoding names what [Decode] found.
+type Encoding string
+
+// The encodings [Decode] recognises.
+const (
+	UTF8    Encoding = "UTF-8"
+	UTF16LE Encoding = "UTF-16LE"
+	UTF16BE Encoding = "UTF-16BE"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// Sniff reports the encoding of data and the length of its byte-order
+// mark (0 when there is none).
+func Sniff(data []byte) (Encoding, int) {
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		return UTF8, 3
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return UTF16LE, 2
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return UTF16BE, 2
+	case zeroHigh(data, 1):
+		return UTF16LE, 0
+	case zeroHigh(data, 0):
+		return UTF16BE, 0
+	}
+	return UTF8, 0
+}
+
+// zeroHigh reports whether data starts with two UTF-16 code units whose
+// high byte is zero and low byte is not. zero is where the high byte sits
+// in each unit: 0 for big endian, 1 for little endian.
+func zeroHigh(data []byte, zero int) bool {
+	if len(data) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i += 2 {
+		if data[i+zero] != 0 || data[i+1-zero] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Decode returns data as text without a byte-order mark: UTF-16 is
+// converted to UTF-8, other input is returned as it is (without a UTF-8
+// mark), so an offset into UTF-8 input is the offset in the file minus the
+// mark's length. It does not check that UTF-8 input is valid; see
+// [InvalidUTF8].
+func Decode(data []byte) ([]byte, Encoding, error) {
+	enc, bom := Sniff(data)
+	switch enc {
+	case UTF16LE, UTF16BE:
+		order := unicode.LittleEndian
+		if enc == UTF16BE {
+			order = unicode.BigEndian
+		}
+		out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(data[bom:])
+		if err != nil {
+			return nil, enc, fmt.Errorf("bad %s: %v", enc, err)
+		}
+		return out, enc, nil
+	}
+	return data[bom:], UTF8, nil
+}
+
+// InvalidUTF8 returns the offset of the first byte of data that is not
+// UTF-8, or -1.
+func InvalidUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
+	}
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// Locator turns byte offsets of a UTF-8 text into 1-based lines and
+// columns, the column counted in characters (what editors show). Offsets
+// asked for mostly grow, so it walks on from the last one: locating every
+// segment of a file, even one long line of minified XML, costs one pass.
+// Its zero value is not usable; see [NewLocator].
+type Locator struct {
+	data      []byte
+	off       int
+	line, col int
+}
+
+// NewLocator returns a Locator over data.
+func NewLocator(data []byte) *Locator { return &Locator{data: data, line: 1, col: 1} }
+
+// At returns the line and column of byte offset off (clamped to the text).
+func (l *Locator) At(off int) (line, col int) {
+	if off < l.off {
+		l.off, l.line, l.col = 0, 1, 1
+	}
+	off = min(max(off, 0), len(l.data))
+	for l.off < off {
+		c := l.data[l.off]
+		switch {
+		case c == '\n':
+			l.line++
+			l.col = 1
+			l.off++
+		case c < utf8.RuneSelf:
+			l.col++
+			l.off++
+		default:
+			_, n := utf8.DecodeRune(l.data[l.off:])
+			l.col++
+			l.off += n
+		}
+	}
+	return l.line, l.col
+}
+
+// Position returns the line and column of byte offset off of text.
+func Position(text []byte, off int) (line, col int) { return NewLocator(text).At(off) }

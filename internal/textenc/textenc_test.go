@@ -1,0 +1,78 @@
+package textenc
+
+import (
+	"testing"
+	"unicode/utf16"
+)
+
+func le(s string, bom bool) []byte {
+	var out []byte
+	if bom {
+		out = []byte{0xFF, 0xFE}
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
+}
+
+func be(s string, bom bool) []byte {
+	var out []byte
+	if bom {
+		out = []byte{0xFE, 0xFF}
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u>>8), byte(u))
+	}
+	return out
+}
+
+// TestDecode is the one table of what every reader takes for UTF-8 and
+// UTF-16: the TMX reader and check's TMX and TSV readers used to disagree
+// on BOM-less UTF-16 starting with a non-ASCII Latin-1 letter.
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want string
+		enc  Encoding
+	}{
+		{"utf-8", []byte("<tmx/>"), "<tmx/>", UTF8},
+		{"utf-8 bom", []byte("\xEF\xBB\xBFen\tru\n"), "en\tru\n", UTF8},
+		{"utf-8 cyrillic", []byte("Алматы"), "Алматы", UTF8},
+		{"utf-16le bom", le("<tmx>Тоқаев</tmx>", true), "<tmx>Тоқаев</tmx>", UTF16LE},
+		{"utf-16be bom", be("<tmx>Тоқаев</tmx>", true), "<tmx>Тоқаев</tmx>", UTF16BE},
+		{"utf-16le xml, no bom", le("<?xml version=\"1.0\"?><tmx/>", false), "<?xml version=\"1.0\"?><tmx/>", UTF16LE},
+		{"utf-16be xml, no bom", be("<?xml version=\"1.0\"?><tmx/>", false), "<?xml version=\"1.0\"?><tmx/>", UTF16BE},
+		{"utf-16le tsv, no bom", le("ru\tkk\nАлматы\n", false), "ru\tkk\nАлматы\n", UTF16LE},
+		{"utf-16le latin-1 start, no bom", le("été\tжаз\n", false), "été\tжаз\n", UTF16LE},
+		{"utf-16le newline first, no bom", le("\n<tmx/>", false), "\n<tmx/>", UTF16LE},
+		{"cyrillic first, no bom: not sniffed", le("Ал", false), string(le("Ал", false)), UTF8},
+		{"short", []byte("a"), "a", UTF8},
+		{"empty", nil, "", UTF8},
+	}
+	for _, tt := range tests {
+		got, enc, err := Decode(tt.in)
+		if err != nil || string(got) != tt.want || enc != tt.enc {
+			t.Errorf("%s: Decode = %q, %s, %v; want %q, %s", tt.name, got, enc, err, tt.want, tt.enc)
+		}
+	}
+}
+
+func TestLocator(t *testing.T) {
+	text := []byte("ab\nТоқаев x\n\nend")
+	l := NewLocator(text)
+	for _, tt := range []struct{ off, line, col int }{
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {3 + len("Тоқаев"), 2, 7}, {len(text), 4, 4}, {1, 1, 2}, {999, 4, 4},
+	} {
+		if line, col := l.At(tt.off); line != tt.line || col != tt.col {
+			t.Errorf("At(%d) = %d:%d, want %d:%d", tt.off, line, col, tt.line, tt.col)
+		}
+	}
+	if i := InvalidUTF8([]byte("ok\xffno")); i != 2 {
+		t.Errorf("InvalidUTF8 = %d", i)
+	}
+	if i := InvalidUTF8([]byte("Тоқаев")); i != -1 {
+		t.Errorf("InvalidUTF8 = %d", i)
+	}
+}
