@@ -55,4 +55,3 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
-

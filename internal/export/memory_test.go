@@ -57,4 +57,3 @@ func TestQuotes(t *testing.T) {
 		}
 	}
 }
-
