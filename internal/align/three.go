@@ -237,8 +237,9 @@ func combine(ruBeads, kkBeads []Bead, n, nr, nk int, flagBelow float64, ruKk fun
 			return
 		}
 		for _, b := range ruKk(p, r0, r1, k0, k1) {
-			g := Group{En: []int{}, Ru: shift(b.Src, r0), Kk: shift(b.Tgt, k0), Flagged: true}
+			g := Group{En: []int{}, Ru: shift(b.Src, r0), Kk: shift(b.Tgt, k0)}
 			g.Score = min(b.Score, minOver(cr.tgtScore, g.Ru), minOver(ck.tgtScore, g.Kk))
+			g.Flagged = len(g.Reasons(flagBelow)) > 0 // always: no English
 			out = append(out, g)
 		}
 	}
@@ -251,7 +252,7 @@ func combine(ruBeads, kkBeads []Bead, n, nr, nk int, flagBelow float64, ruKk fun
 		g := Group{En: span(prev, p), Ru: span(cr.hi[prev], cr.lo[p]), Kk: span(ck.hi[prev], ck.lo[p])}
 		g.Score = min(minOver(cr.srcScore, g.En), minOver(ck.srcScore, g.En),
 			minOver(cr.tgtScore, g.Ru), minOver(ck.tgtScore, g.Kk))
-		g.Flagged = g.Score < flagBelow || len(g.Ru) == 0 || len(g.Kk) == 0
+		g.Flagged = len(g.Reasons(flagBelow)) > 0
 		out = append(out, g)
 		addUnmatched(p)
 		prev = p
@@ -347,28 +348,56 @@ func (r Reason) String() string {
 		return "no Russian translation"
 	case "align.flag.no-kk":
 		return "no Kazakh translation"
+	case "align.flag.no-lang":
+		return fmt.Sprintf("no sentence in %s", r.data["Lang"])
 	}
 	return r.id
 }
 
-// Reasons lists why g is flagged, in a fixed order: empty sides first, then a low score.
-// flagBelow is the threshold Three used (0 means DefaultFlagBelow). It is empty for a group
-// that is not flagged.
+// Reasons lists why g is flagged ([FlagReasons] over its English,
+// Russian and Kazakh sides). flagBelow is the threshold Three used (0
+// means DefaultFlagBelow). It is empty for a group that is not flagged.
 func (g Group) Reasons(flagBelow float64) []Reason {
+	return FlagReasons(g.Score, flagBelow, Side{"en", len(g.En)}, Side{"ru", len(g.Ru)}, Side{"kk", len(g.Kk)})
+}
+
+// Side is one language of a group or bead: its code and how many
+// sentences it holds there.
+type Side struct {
+	Lang      string
+	Sentences int
+}
+
+// FlagReasons is the flagged rule, the one place it is computed: a group
+// (of Three) or a bead (of Pair, as align aligns a two-language workspace)
+// is flagged for a person to review when a side is empty (a sentence one
+// translation dropped or added) or its score is below flagBelow (0 means
+// DefaultFlagBelow). It returns why, in a fixed order: empty sides first,
+// in the order given, then a low score; empty means not flagged. The HTML
+// export shows these reasons on a flagged group.
+func FlagReasons(score, flagBelow float64, sides ...Side) []Reason {
 	if flagBelow == 0 {
 		flagBelow = DefaultFlagBelow
 	}
 	var out []Reason
-	for _, side := range []struct {
-		idx []int
-		id  string
-	}{{g.En, "align.flag.no-en"}, {g.Ru, "align.flag.no-ru"}, {g.Kk, "align.flag.no-kk"}} {
-		if len(side.idx) == 0 {
-			out = append(out, Reason{id: side.id})
+	for _, s := range sides {
+		if s.Sentences > 0 {
+			continue
+		}
+		switch s.Lang {
+		case "en", "ru", "kk":
+			out = append(out, Reason{id: "align.flag.no-" + s.Lang})
+		default:
+			out = append(out, Reason{id: "align.flag.no-lang", data: map[string]any{"Lang": s.Lang}})
 		}
 	}
-	if g.Score < flagBelow {
-		out = append(out, Reason{id: "align.flag.low-score", data: map[string]any{"Score": math.Round(g.Score*100) / 100}})
+	if score < flagBelow {
+		out = append(out, Reason{id: "align.flag.low-score", data: map[string]any{"Score": math.Round(score*100) / 100}})
 	}
 	return out
+}
+
+// NeedsReview reports whether the flagged rule flags a group ([FlagReasons]).
+func NeedsReview(score, flagBelow float64, sides ...Side) bool {
+	return len(FlagReasons(score, flagBelow, sides...)) > 0
 }

@@ -222,3 +222,30 @@ func TestReasons(t *testing.T) {
 		t.Errorf("a sound group has reasons %v", rs)
 	}
 }
+
+// TestFlagReasons: the one flagged rule, for three-way groups and for the
+// beads of a two-language workspace alike.
+func TestFlagReasons(t *testing.T) {
+	for _, tt := range []struct {
+		score float64
+		sides []Side
+		want  []string
+	}{
+		{0.9, []Side{{"en", 1}, {"ru", 2}}, nil},
+		{0.69, []Side{{"en", 1}, {"ru", 1}}, []string{"align.flag.low-score"}},
+		{0.7, []Side{{"en", 1}, {"ru", 1}}, nil},
+		{1, []Side{{"en", 1}, {"ru", 0}}, []string{"align.flag.no-ru"}},
+		{0.2, []Side{{"de", 0}, {"kk", 1}}, []string{"align.flag.no-lang", "align.flag.low-score"}},
+	} {
+		var got []string
+		for _, r := range FlagReasons(tt.score, 0, tt.sides...) {
+			got = append(got, r.MessageID())
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") || NeedsReview(tt.score, 0, tt.sides...) != (len(tt.want) > 0) {
+			t.Errorf("FlagReasons(%v, %v) = %v, want %v", tt.score, tt.sides, got, tt.want)
+		}
+	}
+	if r := FlagReasons(1, 0, Side{"de", 0})[0]; r.String() != "no sentence in de" || r.TemplateData()["Lang"] != "de" {
+		t.Errorf("no-lang reason: %q %v", r.String(), r.TemplateData())
+	}
+}

@@ -274,7 +274,7 @@ func group(pivot string, langs []string, p map[string][]document.Piece, fixed []
 		opt.Fixed = append(opt.Fixed, align.Fixed{Src: f[pivot], Tgt: f[other]})
 	}
 	for _, b := range align.Pair(sentences(p[pivot]), sentences(p[other]), opt) {
-		out = append(out, document.Proposal{Idx: map[string][]int{pivot: b.Src, other: b.Tgt}, Score: b.Score, Flagged: b.Score < align.DefaultFlagBelow || len(b.Src) == 0 || len(b.Tgt) == 0})
+		out = append(out, document.Proposal{Idx: map[string][]int{pivot: b.Src, other: b.Tgt}, Score: b.Score, Flagged: align.NeedsReview(b.Score, 0, align.Side{Lang: pivot, Sentences: len(b.Src)}, align.Side{Lang: other, Sentences: len(b.Tgt)})})
 	}
 	return out
 }
