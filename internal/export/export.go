@@ -79,8 +79,9 @@ type Options struct {
 	// Marks are highlights for the HTML page: glossary terms and findings.
 	Marks []Mark
 	// Labels renders the words of the HTML page (headings, status names,
-	// the forced-export banner) from a catalogue id, so the page can be in
-	// the reader's language. Nil means English.
+	// flag reasons, the forced-export banner) from a catalogue id
+	// (locales/export.*.yaml, locales/align.*.yaml), so the page can be in
+	// the reader's language. Nil means the English catalogue.
 	Labels func(id string, data map[string]any) string
 }
 

@@ -1,51 +1,41 @@
 package export
 
 import (
-	"bufio"
-	"fmt"
+	"html/template"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
-// Label ids of the words on the HTML pages, with their English text. The
-// export command passes a Labels function that renders them from the
-// catalogue (locales/export.*.yaml holds the same ids).
-var DefaultLabels = map[string]string{
-	"export.html.lang":             "en",
-	"export.html.group":            "#",
-	"export.html.status.aligned":   "aligned",
-	"export.html.status.confirmed": "confirmed",
-	"export.html.status.flagged":   "flagged",
-	"export.html.counts":           "groups: {{.Groups}} · confirmed: {{.Confirmed}} · flagged: {{.Flagged}}",
-	"export.html.forced":           "Forced export: it went ahead past flagged groups ({{.Flagged}}) and glossary findings ({{.Findings}}) that the consistency check refuses",
-	"export.html.legend.term":      "glossary term (hover for the entry)",
-	"export.html.legend.finding":   "glossary finding",
-	"export.html.legend.flagged":   "flagged group: check the alignment",
-	"export.html.generated":        "Exported by tilmash {{.Version}}",
-}
+// The HTML pages are rendered with html/template, so every value is
+// escaped for the place it lands in (element text, attribute, URL) by
+// construction: no text of a document, a glossary or alignment.yaml can
+// add markup. Their words come from the catalogues (locales/export.*.yaml,
+// and the flag reasons of locales/align.*.yaml) through Options.Labels;
+// without Labels, from the English catalogue.
 
-func (p *plan) label(id string, data map[string]any) string {
-	if p.opt.Labels != nil {
-		return p.opt.Labels(id, data)
+var (
+	englishOnce sync.Once
+	english     *locale.Localizer
+)
+
+// label renders catalogue message id for the page.
+func (o *Options) label(id string, data map[string]any) string {
+	if o.Labels != nil {
+		return o.Labels(id, data)
 	}
-	return defaultLabel(id, data)
-}
-
-func defaultLabel(id string, data map[string]any) string {
-	s, ok := DefaultLabels[id]
-	if !ok {
+	englishOnce.Do(func() { english, _ = locale.New("en") })
+	if english == nil {
 		return id
 	}
-	for k, v := range data {
-		s = strings.ReplaceAll(s, "{{."+k+"}}", fmt.Sprint(v))
-	}
-	return s
+	return english.T(id, data)
 }
 
 // pageCSS styles both HTML exports. It is inline so the page is one
@@ -62,6 +52,7 @@ th.num{width:6.5rem;font-weight:normal}
 tr.confirmed .status{color:#1f6f1f}
 tr.flagged>*{background:#fff4e5}
 tr.flagged .status{color:#a64b00;font-weight:bold}
+.reason{font-size:.8em;color:#a64b00;margin-top:.2rem}
 .note{font-size:.8em;color:#555;margin-top:.3rem}
 .heading{font-weight:bold;font-size:1.08em}
 mark{color:inherit}
@@ -74,75 +65,158 @@ article{max-width:42rem;margin:0 auto;font-size:1.05rem}
 @media print{body{margin:0;font-size:10pt}thead{display:table-header-group}thead th{position:static}tr{break-inside:avoid}mark{background:none}mark.term{border:0}mark.finding{text-decoration:underline wavy #b00}mark.finding[title]::after{content:" [" attr(title) "]";font-size:.8em;color:#555}tr.flagged>*{background:none}tr.flagged th.num{border-left:4px solid #a64b00}.legend{display:none}}
 `
 
+// pageHead is the start of both pages, up to <body>.
+const pageHead = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta name="generator" content="{{.Generator}}" />
+{{with .Forced}}<meta name="tilmash-forced" content="{{.}}" />
+{{end}}{{with .ForcedComment}}{{.}}
+{{end}}<title>{{.Title}}</title>
+<style>
+` + pageCSS + `</style>
+</head>
+<body>
+`
+
+var pages = template.Must(template.New("side-by-side").Funcs(template.FuncMap{"upper": strings.ToUpper}).Parse(pageHead + `<header>
+<h1 lang="{{.HeadingLang}}">{{.Heading}}</h1>
+<p class="meta"><code>{{.ID}}</code> · {{.Counts}}</p>
+</header>
+{{with .Banner}}<p class="banner" role="alert">{{.}}</p>
+{{end}}<table>
+<thead><tr><th scope="col" class="num">{{.GroupLabel}}</th>{{range .Langs}}<th scope="col" lang="{{.}}">{{upper .}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .Rows}}<tr id="g{{.N}}" class="{{.Status}}"><th scope="row" class="num"><a href="#g{{.N}}">{{.N}}</a><span class="status">{{.StatusLabel}}</span>
+{{- range .Reasons}}<div class="reason">{{.}}</div>{{end}}
+{{- with .Note}}<div class="note">{{.}}</div>{{end}}</th>
+{{- range .Cells}}<td lang="{{.Lang}}">{{template "cell" .}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+<p class="legend"><span><mark class="term">{{.LegendTerm}}</mark></span><span><mark class="finding">{{.LegendFinding}}</mark></span><span>⚑ {{.LegendFlagged}}</span></p>
+<footer>{{.Footer}}</footer>
+</body>
+</html>
+{{define "cell"}}{{if .Heading}}<span class="heading">{{template "pieces" .Pieces}}</span>{{else}}{{template "pieces" .Pieces}}{{end}}{{end}}
+{{- define "pieces"}}{{range .}}{{if .Class}}<mark class="{{.Class}}"{{with .Title}} title="{{.}}"{{end}}>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{end}}`))
+
+var articlePage = template.Must(template.New("article").Parse(pageHead + `<article>
+{{range .Blocks}}{{if eq .Level 1}}<h1>{{.Text}}</h1>{{else if eq .Level 2}}<h2>{{.Text}}</h2>{{else if eq .Level 3}}<h3>{{.Text}}</h3>
+{{- else if eq .Level 4}}<h4>{{.Text}}</h4>{{else if eq .Level 5}}<h5>{{.Text}}</h5>{{else if eq .Level 6}}<h6>{{.Text}}</h6>{{else}}<p>{{.Text}}</p>{{end}}
+{{end}}</article>
+</body>
+</html>
+`))
+
+// head is what pageHead shows.
+type head struct {
+	Lang, Generator, Forced, Title string
+	// ForcedComment is the HTML comment a forced localized page carries
+	// besides its meta element: built by [xmlx.CommentText] from the
+	// summary, so it cannot end the comment or hold markup.
+	ForcedComment template.HTML
+}
+
+type sideBySide struct {
+	head
+	HeadingLang, Heading, ID, Counts, Banner, GroupLabel string
+	Langs                                                []string
+	Rows                                                 []row
+	LegendTerm, LegendFinding, LegendFlagged, Footer     string
+}
+
+type row struct {
+	N           int
+	Status      string
+	StatusLabel string
+	Reasons     []string
+	Note        string
+	Cells       []cellData
+}
+
+// cellData is a group's text in one language: pieces of text, each plain
+// or marked.
+type cellData struct {
+	Lang    string
+	Heading bool
+	Pieces  []piece
+}
+
+type piece struct{ Text, Class, Title string }
+
+// clean replaces the characters XML and HTML cannot carry by U+FFFD.
+func clean(s string) string {
+	s, _ = xmlx.Clean(s)
+	return s
+}
+
 // writeHTML writes a self-contained side-by-side page: a row per group, a
 // column per language (each cell carries its lang attribute), glossary
 // terms and findings highlighted with their explanation on hover (and
-// printed after findings), flagged groups tinted and marked, and a banner
-// when the export was forced.
+// printed after findings), flagged groups tinted and marked with why they
+// are flagged ([align.FlagReasons]), and a banner when the export was
+// forced.
 func writeHTML(w io.Writer, p *plan) error {
-	bw := bufio.NewWriter(w)
 	uiLang := "en"
-	if v := p.opt.Labels; v != nil {
-		if l := v("export.html.lang", nil); langCode.MatchString(l) {
-			uiLang = l
-		}
+	if l := p.opt.label("export.html.lang", nil); langCode.MatchString(l) {
+		uiLang = l
 	}
 	title := p.doc.ID
 	if p.title != "" {
 		title = p.title + " — " + p.doc.ID
 	}
-	h := func(s string) { bw.WriteString(s) }
-	h("<!DOCTYPE html>\n<html lang=\"" + xmlx.Attr(uiLang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n")
-	h("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-	h("<meta name=\"generator\" content=\"" + xmlx.Attr(Tool+" "+p.opt.Version) + "\" />\n")
-	if len(p.opt.Forced) > 0 {
-		h("<meta name=\"tilmash-forced\" content=\"" + xmlx.Attr(Summary(p.opt.Forced)) + "\" />\n")
-	}
-	h("<title>" + xmlx.Text(title) + "</title>\n<style>\n" + pageCSS + "</style>\n</head>\n<body>\n")
-	h("<header>\n<h1 lang=\"" + xmlx.Attr(p.langs[0]) + "\">" + xmlx.Text(orID(p.title, p.doc.ID)) + "</h1>\n")
 	n, conf, flag := p.a.Counts()
-	h("<p class=\"meta\"><code>" + xmlx.Text(p.doc.ID) + "</code> · " +
-		xmlx.Text(p.label("export.html.counts", map[string]any{"Groups": n, "Confirmed": conf, "Flagged": flag})) + "</p>\n</header>\n")
+	pg := sideBySide{
+		head:          head{Lang: uiLang, Generator: Tool + " " + p.opt.Version, Title: clean(title)},
+		HeadingLang:   p.langs[0],
+		Heading:       clean(orID(p.title, p.doc.ID)),
+		ID:            p.doc.ID,
+		Counts:        p.opt.label("export.html.counts", map[string]any{"Groups": n, "Confirmed": conf, "Flagged": flag}),
+		GroupLabel:    p.opt.label("export.html.group", nil),
+		Langs:         p.langs,
+		LegendTerm:    p.opt.label("export.html.legend.term", nil),
+		LegendFinding: p.opt.label("export.html.legend.finding", nil),
+		LegendFlagged: p.opt.label("export.html.legend.flagged", nil),
+		Footer:        p.opt.label("export.html.generated", map[string]any{"Version": p.opt.Version}),
+	}
 	if len(p.opt.Forced) > 0 {
+		pg.Forced = Summary(p.opt.Forced)
 		nf := 0
 		for _, b := range p.opt.Forced {
 			if b.Kind != KindFlagged {
 				nf++
 			}
 		}
-		h("<p class=\"banner\" role=\"alert\">" + xmlx.Text(p.label("export.html.forced",
-			map[string]any{"Flagged": len(p.opt.Forced) - nf, "Findings": nf})) + "</p>\n")
+		pg.Banner = p.opt.label("export.html.forced", map[string]any{"Flagged": len(p.opt.Forced) - nf, "Findings": nf})
 	}
-	h("<table>\n<thead><tr><th scope=\"col\" class=\"num\">" + xmlx.Text(p.label("export.html.group", nil)) + "</th>")
-	for _, l := range p.langs {
-		h("<th scope=\"col\" lang=\"" + xmlx.Attr(l) + "\">" + xmlx.Text(strings.ToUpper(l)) + "</th>")
-	}
-	h("</tr></thead>\n<tbody>\n")
 	marks := groupMarks(p.opt.Marks)
 	for i, g := range p.a.Groups {
-		num := strconv.Itoa(i + 1)
-		h("<tr id=\"g" + num + "\" class=\"" + xmlx.Attr(string(g.Status)) + "\"><th scope=\"row\" class=\"num\"><a href=\"#g" + num + "\">" + num + "</a>")
-		st := p.label("export.html.status."+string(g.Status), nil)
+		r := row{N: i + 1, Status: string(g.Status), StatusLabel: p.opt.label("export.html.status."+string(g.Status), nil), Note: clean(g.Note)}
 		if g.Status == document.Flagged {
-			st = "⚑ " + st
+			r.StatusLabel = "⚑ " + r.StatusLabel
+			for _, reason := range flagReasons(g, p.a.Languages) {
+				r.Reasons = append(r.Reasons, p.opt.label(reason.MessageID(), reason.TemplateData()))
+			}
 		}
-		h("<span class=\"status\">" + xmlx.Text(st) + "</span>")
-		if g.Note != "" {
-			h("<div class=\"note\">" + xmlx.Text(g.Note) + "</div>")
-		}
-		h("</th>")
 		for _, l := range p.langs {
-			h("<td lang=\"" + xmlx.Attr(l) + "\">")
-			h(cell(g.Text(l), marks[markKey{i + 1, l}]))
-			h("</td>")
+			r.Cells = append(r.Cells, cellOf(l, text(g, l), marks[markKey{i + 1, l}]))
 		}
-		h("</tr>\n")
+		pg.Rows = append(pg.Rows, r)
 	}
-	h("</tbody>\n</table>\n<p class=\"legend\"><span><mark class=\"term\">" + xmlx.Text(p.label("export.html.legend.term", nil)) +
-		"</mark></span><span><mark class=\"finding\">" + xmlx.Text(p.label("export.html.legend.finding", nil)) +
-		"</mark></span><span>⚑ " + xmlx.Text(p.label("export.html.legend.flagged", nil)) + "</span></p>\n")
-	h("<footer>" + xmlx.Text(p.label("export.html.generated", map[string]any{"Version": p.opt.Version})) + "</footer>\n</body>\n</html>\n")
-	return bw.Flush()
+	return pages.Execute(w, pg)
+}
+
+// flagReasons says why a stored group is flagged, by the aligner's rule
+// over the alignment's languages: a language with no sentence, a low
+// score. A group a person flagged by hand may have none.
+func flagReasons(g *document.Group, langs []string) []align.Reason {
+	sides := make([]align.Side, 0, len(langs))
+	for _, l := range langs {
+		sides = append(sides, align.Side{Lang: l, Sentences: len(g.Sents[l])})
+	}
+	return align.FlagReasons(g.Score, 0, sides...)
 }
 
 func orID(title, id string) string {
@@ -166,13 +240,13 @@ func groupMarks(ms []Mark) map[markKey][]Mark {
 	return out
 }
 
-// cell renders a group's text in one language. A Markdown heading is shown
-// as a heading, without its "#" markers: the page is for reading, and the
-// markers stay in every data format.
-func cell(text string, ms []Mark) string {
+// cellOf lays out a group's text in one language. A Markdown heading is
+// shown as a heading, without its "#" markers: the page is for reading,
+// and the markers stay in every data format.
+func cellOf(lang, text string, ms []Mark) cellData {
 	k := headingMarker(text)
 	if k == 0 {
-		return highlight(text, ms)
+		return cellData{Lang: lang, Pieces: highlight(text, ms)}
 	}
 	shifted := make([]Mark, 0, len(ms))
 	for _, m := range ms {
@@ -182,7 +256,7 @@ func cell(text string, ms []Mark) string {
 			shifted = append(shifted, m)
 		}
 	}
-	return "<span class=\"heading\">" + highlight(text[k:], shifted) + "</span>"
+	return cellData{Lang: lang, Heading: true, Pieces: highlight(text[k:], shifted)}
 }
 
 // headingMarker returns the length of a leading Markdown heading marker
@@ -198,11 +272,11 @@ func headingMarker(text string) int {
 	return n + 1
 }
 
-// highlight escapes text for HTML and wraps the marked spans in <mark>.
-// Spans that fall outside the text, cut a character in two, or overlap a
-// span already placed are left out; findings are placed before terms, so
-// a finding is never hidden by the term it concerns.
-func highlight(text string, ms []Mark) string {
+// highlight cuts text into pieces, the marked spans in their own. Spans
+// that fall outside the text, cut a character in two, or overlap a span
+// already placed are left out; findings are placed before terms, so a
+// finding is never hidden by the term it concerns.
+func highlight(text string, ms []Mark) []piece {
 	var placed []Mark
 	fits := func(m Mark) bool {
 		if m.Start < 0 || m.End > len(text) || m.Start >= m.End ||
@@ -224,17 +298,17 @@ func highlight(text string, ms []Mark) string {
 		}
 	}
 	sort.Slice(placed, func(i, j int) bool { return placed[i].Start < placed[j].Start })
-	var b strings.Builder
+	var out []piece
 	pos := 0
 	for _, m := range placed {
-		b.WriteString(xmlx.Text(text[pos:m.Start]))
-		b.WriteString("<mark class=\"" + xmlx.Attr(m.Class) + "\"")
-		if m.Title != "" {
-			b.WriteString(" title=\"" + xmlx.Attr(m.Title) + "\"")
+		if pos < m.Start {
+			out = append(out, piece{Text: text[pos:m.Start]})
 		}
-		b.WriteString(">" + xmlx.Text(text[m.Start:m.End]) + "</mark>")
+		out = append(out, piece{Text: text[m.Start:m.End], Class: m.Class, Title: clean(m.Title)})
 		pos = m.End
 	}
-	b.WriteString(xmlx.Text(text[pos:]))
-	return b.String()
+	if pos < len(text) {
+		out = append(out, piece{Text: text[pos:]})
+	}
+	return out
 }

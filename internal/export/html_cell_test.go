@@ -8,7 +8,18 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
 )
+
+// renderCell renders a group's text as a cell of the page shows it.
+func renderCell(t *testing.T, text string, marks []Mark) string {
+	t.Helper()
+	var b strings.Builder
+	if err := pages.ExecuteTemplate(&b, "cell", cellOf("en", text, marks)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
 
 func TestCellHeading(t *testing.T) {
 	term := Mark{Class: MarkTerm, Start: 0, End: 3} // covers the "# " marker
@@ -25,7 +36,7 @@ func TestCellHeading(t *testing.T) {
 		{"mark on the marker is dropped", "# Ab", []Mark{term}, `<span class="heading">Ab</span>`},
 	}
 	for _, tt := range tests {
-		if got := cell(tt.text, tt.marks); got != tt.want {
+		if got := renderCell(t, tt.text, tt.marks); got != tt.want {
 			t.Errorf("%s: cell(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
 		}
 	}
@@ -83,5 +94,86 @@ func TestHTMLAttributesEscaped(t *testing.T) {
 	}
 	if classes[status] != 1 {
 		t.Errorf("class=%q appears %d times, want 1", status, classes[status])
+	}
+}
+
+// TestLabelsInCatalogues: every word of the HTML pages comes from the
+// catalogues, in each UI language; there is no private English copy.
+func TestLabelsInCatalogues(t *testing.T) {
+	d, a := newDoc(t, "sample", sample, sampleGroups)
+	for _, lang := range []string{"en", "ru", "kk"} {
+		loc, err := locale.New(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var asked []string
+		out := string(render(t, "html", d, a, Options{
+			Forced: []Blocker{{Group: 4, Kind: KindFlagged}, {Group: 2, Kind: "missing"}},
+			Labels: func(id string, data map[string]any) string {
+				asked = append(asked, id)
+				return loc.T(id, data)
+			},
+		}))
+		for _, id := range asked {
+			if loc.T(id, nil) == id {
+				t.Errorf("%s: label %s is not in the catalogue", lang, id)
+			}
+		}
+		if !strings.Contains(out, `<html lang="`+lang+`">`) {
+			t.Errorf("%s: page language not set", lang)
+		}
+	}
+	// Without Labels, the page is in English, from the English catalogue.
+	en, _ := locale.New("en")
+	out := string(render(t, "html", d, a, Options{}))
+	for _, id := range []string{"export.html.legend.term", "export.html.status.confirmed"} {
+		if !strings.Contains(out, en.T(id, nil)) {
+			t.Errorf("default page lacks %q", en.T(id, nil))
+		}
+	}
+}
+
+// TestHTMLFlagReasons: a flagged group shows why, in the reader's language
+// (align.Group.Reasons used to be translated and never shown).
+func TestHTMLFlagReasons(t *testing.T) {
+	d, a := newDoc(t, "sample", sample, sampleGroups)
+	g := a.Groups[3]
+	if g.Status != document.Flagged {
+		t.Fatalf("group 4 is %s, the sample's flagged group moved", g.Status)
+	}
+	g.Score = 0.42
+	ru, _ := locale.New("ru")
+	out := string(render(t, "html", d, a, Options{Labels: ru.T}))
+	want := `<div class="reason">` + ru.T("align.flag.low-score", map[string]any{"Score": 0.42}) + `</div>`
+	if !strings.Contains(out, want) {
+		t.Errorf("flagged group lacks its reason %s", want)
+	}
+	if strings.Count(out, `class="reason"`) != 1 {
+		t.Errorf("%d reasons shown, want 1 (only the flagged group)", strings.Count(out, `class="reason"`))
+	}
+	// A group with no sentence in a language says so.
+	delete(g.Sents, "kk")
+	out = string(render(t, "html", d, a, Options{}))
+	if !strings.Contains(out, `<div class="reason">no Kazakh translation</div>`) {
+		t.Error("an empty language is not given as a reason")
+	}
+}
+
+// TestLocalizedHTMLForced: a forced one-language page records it in a
+// meta element and a comment, both from the template.
+func TestLocalizedHTMLForced(t *testing.T) {
+	d, a := newDoc(t, "sample", sample, sampleGroups)
+	var buf bytes.Buffer
+	if err := Localized(&buf, "html", d, "kk", Options{Forced: Flagged(a)}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`<meta name="tilmash-forced" content="forced past 1 flagged group (4)" />` + "\n",
+		"\n<!-- tilmash: forced past 1 flagged group (4) -->\n<title>",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %q:\n%s", want, out)
+		}
 	}
 }

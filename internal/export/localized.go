@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"html/template"
 	"io"
 	"regexp"
 	"strings"
@@ -63,6 +64,10 @@ type block struct {
 	text  string // without the heading marks, quotes converted
 	gap   bool   // a blank line precedes it in the original
 }
+
+// Level and Text are what the article page shows of a block.
+func (b block) Level() int   { return b.level }
+func (b block) Text() string { return b.text }
 
 type article struct {
 	lang   string
@@ -145,30 +150,26 @@ func writeArticleMarkdown(w *bufio.Writer, a *article) error {
 	return nil
 }
 
+// articleData is what the article page shows.
+type articleData struct {
+	head
+	Blocks []block
+}
+
 func writeArticleHTML(w *bufio.Writer, a *article) error {
 	title := a.title
 	if len(a.blocks) > 0 && a.blocks[0].level == 1 {
 		title = a.blocks[0].text
 	}
-	w.WriteString("<!DOCTYPE html>\n<html lang=\"" + xmlx.Attr(a.lang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n")
-	w.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-	w.WriteString("<meta name=\"generator\" content=\"" + xmlx.Attr(Tool+" "+a.opt.Version) + "\" />\n")
+	d := articleData{head: head{Lang: a.lang, Generator: Tool + " " + a.opt.Version, Title: clean(title)}}
 	if len(a.opt.Forced) > 0 {
-		s := Summary(a.opt.Forced)
-		w.WriteString("<meta name=\"tilmash-forced\" content=\"" + xmlx.Attr(s) + "\" />\n")
-		w.WriteString("<!-- tilmash: " + xmlx.Text(strings.ReplaceAll(oneLine(s), "--", "- -")) + " -->\n")
+		d.Forced = Summary(a.opt.Forced)
+		// A comment, not markup: CommentText keeps it from ending early,
+		// and escaping its text keeps markup out of it.
+		d.ForcedComment = template.HTML("<!-- tilmash: " + xmlx.CommentText(xmlx.Text(oneLine(d.Forced))) + " -->")
 	}
-	w.WriteString("<title>" + xmlx.Text(title) + "</title>\n<style>\n" + pageCSS + "</style>\n</head>\n<body>\n<article>\n")
-	for _, b := range a.blocks {
-		if b.level > 0 {
-			tag := "h" + string(rune('0'+b.level))
-			w.WriteString("<" + tag + ">" + xmlx.Text(b.text) + "</" + tag + ">\n")
-			continue
-		}
-		w.WriteString("<p>" + xmlx.Text(b.text) + "</p>\n")
-	}
-	w.WriteString("</article>\n</body>\n</html>\n")
-	return nil
+	d.Blocks = a.blocks
+	return articlePage.Execute(w, d)
 }
 
 // quoteMarks are a language's outer and inner quotation marks.
