@@ -90,49 +90,31 @@ func Attr(s string) string {
 	return escape(s, true)
 }
 
+// textEntities and attrEntities are what escape writes for the
+// characters it does not write as they are.
+var (
+	textEntities = map[rune]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '\r': "&#13;"}
+	attrEntities = map[rune]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '\r': "&#13;",
+		'"': "&quot;", '\'': "&#39;", '\t': "&#9;", '\n': "&#10;"}
+)
+
 func escape(s string, attr bool) string {
+	entities := textEntities
+	if attr {
+		entities = attrEntities
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if r == utf8.RuneError && size <= 1 || !Valid(r) {
+		switch {
+		case r == utf8.RuneError && size <= 1 || !Valid(r):
 			b.WriteRune(Replacement)
-			continue
-		}
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '\r':
-			b.WriteString("&#13;")
-		case '"':
-			if attr {
-				b.WriteString("&quot;")
-			} else {
-				b.WriteByte('"')
-			}
-		case '\'':
-			if attr {
-				b.WriteString("&#39;")
-			} else {
-				b.WriteByte('\'')
-			}
-		case '\t':
-			if attr {
-				b.WriteString("&#9;")
-			} else {
-				b.WriteByte('\t')
-			}
-		case '\n':
-			if attr {
-				b.WriteString("&#10;")
-			} else {
-				b.WriteByte('\n')
-			}
+		case r > '>': // every character escaped is '>' or below
+			b.WriteRune(r)
+		case entities[r] != "":
+			b.WriteString(entities[r])
 		default:
 			b.WriteRune(r)
 		}

@@ -3,6 +3,7 @@ package termbase
 import (
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/xmlx"
@@ -78,68 +79,46 @@ func header(x *xmlx.Writer, indent string, opt Options, count int) {
 	x.Raw("</sourceDesc>\n", indent, "  </fileDesc>\n")
 }
 
-// writeTBX3 writes TBX v3, dialect TBX-Basic, style dca.
-func writeTBX3(w io.Writer, entries []*glossary.Entry, langs []string, opt Options) error {
-	x := xmlx.NewWriter(w)
-	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
-	x.Raw(`<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca"`)
-	x.Attr("xml:lang", langs[0])
-	x.Raw(">\n  <tbxHeader>\n")
-	header(x, "  ", opt, countWith(entries, langs))
-	x.Raw("  </tbxHeader>\n  <text>\n    <body>\n")
-	for _, e := range entries {
-		if !hasTerm(e, langs) {
-			continue
-		}
-		x.Raw("      <conceptEntry")
-		x.Attr("id", xmlID(e.ID))
-		x.Raw(">\n")
-		for _, n := range entryNotes(e) {
-			x.Raw("        ")
-			x.Element("note", n)
-			x.Raw("\n")
-		}
-		for _, l := range langs {
-			f := e.Langs[l]
-			if f == nil || f.Term == "" {
-				continue
-			}
-			x.Raw("        <langSec")
-			x.Attr("xml:lang", l)
-			x.Raw(">\n")
-			for _, t := range terms(f, true) {
-				x.Raw("          <termSec>\n            ")
-				x.Element("term", t.text)
-				x.Raw("\n            <termNote type=\"administrativeStatus\">", t.status, "</termNote>\n")
-				for _, n := range t.notes {
-					x.Raw("            ")
-					x.Element("note", n)
-					x.Raw("\n")
-				}
-				x.Raw("          </termSec>\n")
-			}
-			x.Raw("        </langSec>\n")
-		}
-		x.Raw("      </conceptEntry>\n")
-	}
-	x.Raw("    </body>\n  </text>\n</tbx>\n")
-	return x.Flush()
+// tbxDialect names the elements of one TBX version.
+type tbxDialect struct {
+	root, header, entry, langSet, term string
+	// forbiddenDescrip lists forbidden forms as <descrip type="forbidden">
+	// (as OmegaT reads TBX 2) instead of deprecated terms.
+	forbiddenDescrip bool
 }
 
-// writeTBX2 writes TBX 2 (martif) for OmegaT and Translate Toolkit.
+var (
+	// tbx3 is TBX v3, dialect TBX-Basic, style dca.
+	tbx3 = tbxDialect{root: `tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca"`, header: "tbxHeader",
+		entry: "conceptEntry", langSet: "langSec", term: "termSec"}
+	// tbx2 is TBX 2 (martif) for OmegaT and Translate Toolkit.
+	tbx2 = tbxDialect{root: `martif type="TBX"`, header: "martifHeader",
+		entry: "termEntry", langSet: "langSet", term: "tig", forbiddenDescrip: true}
+)
+
+func writeTBX3(w io.Writer, entries []*glossary.Entry, langs []string, opt Options) error {
+	return writeTBX(w, tbx3, entries, langs, opt)
+}
+
 func writeTBX2(w io.Writer, entries []*glossary.Entry, langs []string, opt Options) error {
+	return writeTBX(w, tbx2, entries, langs, opt)
+}
+
+// writeTBX writes entries in the TBX version d.
+func writeTBX(w io.Writer, d tbxDialect, entries []*glossary.Entry, langs []string, opt Options) error {
+	rootName, _, _ := strings.Cut(d.root, " ")
 	x := xmlx.NewWriter(w)
 	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
-	x.Raw(`<martif type="TBX"`)
+	x.Raw("<" + d.root)
 	x.Attr("xml:lang", langs[0])
-	x.Raw(">\n  <martifHeader>\n")
+	x.Raw(">\n  <" + d.header + ">\n")
 	header(x, "  ", opt, countWith(entries, langs))
-	x.Raw("  </martifHeader>\n  <text>\n    <body>\n")
+	x.Raw("  </" + d.header + ">\n  <text>\n    <body>\n")
 	for _, e := range entries {
 		if !hasTerm(e, langs) {
 			continue
 		}
-		x.Raw("      <termEntry")
+		x.Raw("      <" + d.entry)
 		x.Attr("id", xmlID(e.ID))
 		x.Raw(">\n")
 		for _, n := range entryNotes(e) {
@@ -152,16 +131,18 @@ func writeTBX2(w io.Writer, entries []*glossary.Entry, langs []string, opt Optio
 			if f == nil || f.Term == "" {
 				continue
 			}
-			x.Raw("        <langSet")
+			x.Raw("        <" + d.langSet)
 			x.Attr("xml:lang", l)
 			x.Raw(">\n")
-			for _, v := range f.Forbidden {
-				x.Raw(`          <descrip type="forbidden">`)
-				x.Text(v)
-				x.Raw("</descrip>\n")
+			if d.forbiddenDescrip {
+				for _, v := range f.Forbidden {
+					x.Raw(`          <descrip type="forbidden">`)
+					x.Text(v)
+					x.Raw("</descrip>\n")
+				}
 			}
-			for _, t := range terms(f, false) {
-				x.Raw("          <tig>\n            ")
+			for _, t := range terms(f, !d.forbiddenDescrip) {
+				x.Raw("          <" + d.term + ">\n            ")
 				x.Element("term", t.text)
 				x.Raw("\n            <termNote type=\"administrativeStatus\">", t.status, "</termNote>\n")
 				for _, n := range t.notes {
@@ -169,13 +150,13 @@ func writeTBX2(w io.Writer, entries []*glossary.Entry, langs []string, opt Optio
 					x.Element("note", n)
 					x.Raw("\n")
 				}
-				x.Raw("          </tig>\n")
+				x.Raw("          </" + d.term + ">\n")
 			}
-			x.Raw("        </langSet>\n")
+			x.Raw("        </" + d.langSet + ">\n")
 		}
-		x.Raw("      </termEntry>\n")
+		x.Raw("      </" + d.entry + ">\n")
 	}
-	x.Raw("    </body>\n  </text>\n</martif>\n")
+	x.Raw("    </body>\n  </text>\n</" + rootName + ">\n")
 	return x.Flush()
 }
 
