@@ -29,11 +29,12 @@ var dynamicIDs = []struct {
 	why      string
 }{
 	{"check.input.", []string{
-		"malformed-xml", "not-tmx", "encoding", "bad-utf8", "no-lang", "bad-lang", "unknown-lang",
+		"malformed-xml", "malformed-tsv", "not-tmx", "encoding", "bad-utf8", "no-lang", "bad-lang", "unknown-lang",
 		"duplicate-lang", "no-header", "extra-cell",
-		"malformed-xml.hint", "not-tmx.hint", "encoding.hint", "bad-utf8.hint", "no-lang.hint", "bad-lang.hint",
+		"malformed-xml.hint", "malformed-tsv.hint", "not-tmx.hint", "encoding.hint", "bad-utf8.hint", "no-lang.hint", "bad-lang.hint",
 		"unknown-lang.hint", "duplicate-lang.hint", "no-header.hint", "extra-cell.hint",
 	}, "check.InputError: MessageID is check.input.+Code, Hint adds .hint"},
+	{"align.flag.no-", []string{"en", "ru", "kk"}, "align.FlagReasons names an empty side of en, ru or kk as align.flag.no-+Lang"},
 	{"check.kind.", []string{"missing", "forbidden", "homoglyph", "hidden-character"}, "glossarycmd prints a finding's Kind"},
 	{"glossary.check.", []string{"missing", "forbidden", "homoglyph", "hidden-character"}, "glossary.Finding.MessageID is glossary.check.+Kind"},
 	{"check.scope.", []string{"group", "paragraph", "text", "tu", "row"}, "glossarycmd names a report's check.Scope"},
