@@ -273,14 +273,12 @@ func (m *model) checkOrder(a *document.Alignment, files map[string]string, align
 	for _, l := range a.Languages {
 		text := files[l+".txt"]
 		pos := 0
-		var got []string
 		for i, g := range a.Groups {
 			for _, s := range g.Sents[l] {
 				if s.Start < pos || s.End > len(text) || text[s.Start:s.End] != s.Text {
 					m.fail("%s sentence %q of group %d is out of order or not in the text", l, s.Text, i+1)
 				}
 				pos = s.End
-				got = append(got, s.Text)
 			}
 		}
 		if aligned {
