@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -93,12 +92,7 @@ func NewEnv(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 // T renders a catalogue message. When data holds an int Count, the plural
 // form for it is chosen, so a caller cannot forget to (1 group, 2 groups;
 // 1 группа, 2 группы, 5 групп).
-func (e *Env) T(id string, data map[string]any) string {
-	if n, ok := data["Count"].(int); ok {
-		return e.Loc.N(id, n, data)
-	}
-	return e.Loc.T(id, data)
-}
+func (e *Env) T(id string, data map[string]any) string { return e.Loc.Text(id, data) }
 
 // N renders a catalogue message in the plural form for count.
 func (e *Env) N(id string, count int, data map[string]any) string { return e.Loc.N(id, count, data) }
@@ -183,8 +177,9 @@ type Findings struct{ Count int }
 
 func (f *Findings) Error() string { return fmt.Sprintf("%d findings", f.Count) }
 
-// UsageError is a mistake in how a command was called. Its message is
-// already localized.
+// UsageError is a mistake in how a command was called whose message is
+// already localized. New code returns [Env.Usage] (a *locale.Error of kind
+// locale.Usage) instead.
 type UsageError struct {
 	Msg  string
 	Hint string // localized; may be empty
@@ -192,22 +187,16 @@ type UsageError struct {
 
 func (u *UsageError) Error() string { return u.Msg }
 
-// Usage returns a UsageError with a localized message and optional hint id.
+// Usage returns a usage error (exit 2) with a catalogue message and an
+// optional hint id; the hint gets the same data.
 func (e *Env) Usage(id string, data map[string]any, hintID string) error {
-	u := &UsageError{Msg: e.T(id, data)}
-	if hintID != "" {
-		u.Hint = e.T(hintID, data)
-	}
-	return u
+	return locale.NewError(id, data).WithHint(hintID).OfKind(locale.Usage)
 }
-
-// Hinter is implemented by errors that know a fix: Hint returns the
-// catalogue id of the hint. The hint gets the error's template data.
-type Hinter interface{ Hint() string }
 
 // ExitCode turns the error a command returned into the process exit code,
 // and prints it: nothing for nil and for Findings (already reported), the
-// localized message and hint for everything else.
+// localized message and hint for everything else. A *locale.Error says its
+// exit code by its Kind; any other error is exit 2.
 func (e *Env) ExitCode(err error) int {
 	if err == nil {
 		return 0
@@ -225,26 +214,21 @@ func (e *Env) ExitCode(err error) int {
 		return 2
 	}
 	e.Report(err)
+	var le *locale.Error
+	if errors.As(err, &le) {
+		return le.Kind.ExitCode()
+	}
 	return 2
 }
 
 // Report prints an error as "tilmash: …" and its hint, localizing errors
-// that name a catalogue message. Errors that do not (a disk failure, say)
-// are shown as they are: their text comes from the operating system.
+// that name a catalogue message (see [locale.Localizer.Explain]). Errors
+// that do not (a disk failure, say) are shown as they are: their text
+// comes from the operating system.
 func (e *Env) Report(err error) {
-	var m locale.Message
-	if errors.As(err, &m) {
-		data := m.TemplateData()
-		msg := e.T(m.MessageID(), data)
-		if msg == m.MessageID() { // not in the catalogue: better English than an id
-			msg = err.Error()
-		}
-		e.line("tilmash: ", msg)
-		var h Hinter
-		if errors.As(err, &h) && h.Hint() != "" {
-			e.line(e.T("console.hint", nil)+": ", e.T(h.Hint(), m.TemplateData()))
-		}
-		return
+	msg, hint, _ := e.Loc.Explain(err)
+	e.line("tilmash: ", msg)
+	if hint != "" {
+		e.line(e.T("console.hint", nil)+": ", hint)
 	}
-	e.line("tilmash: ", strings.TrimSpace(err.Error()))
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/tilmash/tilmash/internal/locale"
+
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -23,7 +25,7 @@ func (e *Env) Abs(p string) string {
 // file may be anywhere (the person named it), but it must be a regular
 // file: a named pipe, a device or a folder gives a *workspace.ReadError,
 // as does more than workspace.MaxFileSize bytes, also on standard input.
-// A file that cannot be read gives a *FileError.
+// A file that cannot be read gives a [NewFileError].
 func (e *Env) ReadInput(arg string) (data []byte, name string, err error) {
 	if arg == "-" {
 		name = e.T("app.stdin", nil)
@@ -35,38 +37,26 @@ func (e *Env) ReadInput(arg string) (data []byte, name string, err error) {
 		return nil, arg, err
 	}
 	if err != nil {
-		return nil, arg, &FileError{File: arg, Err: err}
+		return nil, arg, NewFileError(arg, err)
 	}
 	return data, arg, nil
 }
 
-// FileError is an input file that cannot be read.
-type FileError struct {
-	File string
-	Err  error
-}
-
-func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
-func (e *FileError) Unwrap() error { return e.Err }
-
-// MessageID names the localized message for e.
-func (e *FileError) MessageID() string {
+// NewFileError is the error for an input file that cannot be read: it
+// names the file and the operating system's reason alone (the message
+// already names the file), and wraps err.
+func NewFileError(file string, err error) error {
+	id := "app.file-unreadable"
 	switch {
-	case os.IsNotExist(e.Err):
-		return "app.file-missing"
-	case os.IsPermission(e.Err):
-		return "app.file-denied"
+	case os.IsNotExist(err):
+		id = "app.file-missing"
+	case os.IsPermission(err):
+		id = "app.file-denied"
 	}
-	return "app.file-unreadable"
-}
-
-// TemplateData gives the values of the localized message. Err is the
-// operating system's reason alone: the message already names the file.
-func (e *FileError) TemplateData() map[string]any {
-	err := e.Err
+	reason := err
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
+	if errors.As(reason, &pe) {
+		reason = pe.Err
 	}
-	return map[string]any{"File": e.File, "Err": err.Error()}
+	return locale.NewError(id, map[string]any{"File": file, "Err": reason.Error()}).Wrap(err)
 }

@@ -252,14 +252,14 @@ func (j *Journal) before(e *Entry, f FileState, force bool) ([]byte, bool, error
 		}
 		return out, true, err
 	case !force:
-		return nil, false, &ChangedError{ID: j.Name, Step: e.Step, File: filepath.Join(j.Dir, f.Name)}
+		return nil, false, j.changed(e.Step, f.Name)
 	case !ok:
-		return nil, false, &ConflictError{ID: j.Name, Step: e.Step, File: filepath.Join(j.Dir, f.Name)}
+		return nil, false, j.conflict(e.Step, f.Name, 0)
 	}
 	out, err := Reverse(cur, f.Undo, true)
 	var c *conflict
 	if errors.As(err, &c) {
-		return nil, false, &ConflictError{ID: j.Name, Step: e.Step, File: filepath.Join(j.Dir, f.Name), Line: c.line}
+		return nil, false, j.conflict(e.Step, f.Name, c.line)
 	}
 	return out, true, err
 }
@@ -399,7 +399,7 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 				if name == "" {
 					name = e.Files[0].Name
 				}
-				return undone, recovered, &ChangedError{ID: j.Name, Step: e.Step, File: filepath.Join(j.Dir, name)}
+				return undone, recovered, j.changed(e.Step, name)
 			}
 		}
 		if err := j.restore(e, force); err != nil {

@@ -139,8 +139,8 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 }
 
 // Message is implemented by errors and findings that a person reads: they
-// name a catalogue message and give its values. Domain packages implement it
-// without importing this package.
+// name a catalogue message and give its values. Errors are [*Error]s;
+// findings (align reasons, glossary problems) implement it themselves.
 type Message interface {
 	MessageID() string
 	TemplateData() map[string]any

@@ -67,7 +67,7 @@ func load(d *document.Document, checkJournal bool) (*Snapshot, error) {
 	}
 	raw, err := read(document.AlignmentName)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, &NotAlignedError{ID: d.ID}
+		return nil, notAligned(d.ID)
 	}
 	if err != nil {
 		return nil, err
@@ -137,7 +137,7 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 		}
 	}
 	if probs := snap.Verify(); len(probs) > 0 {
-		return nil, &VerifyError{ID: d.ID, Problems: probs}
+		return nil, notVerified(d.ID, probs)
 	}
 	res := &Result{Recovered: c.Recovered}
 	before := snap.Alignment

@@ -53,14 +53,14 @@ type Gap struct {
 
 func group(a *document.Alignment, n int) (*document.Group, error) {
 	if n < 1 || n > len(a.Groups) {
-		return nil, &NoGroupError{Group: n, Count: len(a.Groups)}
+		return nil, NoGroup(n, len(a.Groups))
 	}
 	return a.Groups[n-1], nil
 }
 
 func checkLang(a *document.Alignment, lang string) error {
 	if !slices.Contains(a.Languages, lang) {
-		return &LanguageError{Lang: lang, Known: a.Languages}
+		return BadLanguage(lang, a.Languages)
 	}
 	return nil
 }
@@ -122,7 +122,7 @@ func (m Merge) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		return nil, err
 	}
 	if m.Group == len(a.Groups) {
-		return nil, &EdgeError{Group: m.Group, Next: true}
+		return nil, Edge(m.Group, true)
 	}
 	next := a.Groups[m.Group]
 	c := &Change{Message: "review.done.merge", Data: map[string]any{"Group": m.Group, "Next": m.Group + 1},
@@ -169,7 +169,7 @@ func (s Split) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		}
 		k, sents := s.At[l], g.Sents[l]
 		if k < 1 || k > len(sents) {
-			return nil, &NoSentenceError{Group: s.Group, Lang: l, Sentence: k, Sentences: len(sents)}
+			return nil, noSentence(s.Group, l, k, len(sents))
 		}
 		second.Sents[l] = slices.Clone(sents[k-1:])
 		if k == 1 {
@@ -180,7 +180,7 @@ func (s Split) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		at = append(at, l+":"+itoa(k))
 	}
 	if len(at) == 0 || empty(g) || empty(second) {
-		return nil, &SplitError{Group: s.Group}
+		return nil, splitEmpty(s.Group)
 	}
 	c := &Change{Message: "review.done.split", Data: map[string]any{"Group": s.Group, "Next": s.Group + 1, "At": strings.Join(at, " ")},
 		Old: []int{s.Group}, New: []int{s.Group, s.Group + 1}, Sentences: true}
@@ -235,14 +235,14 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 	}
 	sents := g.Sents[m.Lang]
 	if len(sents) == 0 {
-		return nil, &NoSentenceError{Group: m.Group, Lang: m.Lang, Move: true}
+		return nil, nothingToMove(m.Group, m.Lang)
 	}
 	to := m.Group - 1
 	if m.Next {
 		to = m.Group + 1
 	}
 	if to < 1 || to > len(a.Groups) {
-		return nil, &EdgeError{Group: m.Group, Next: m.Next}
+		return nil, Edge(m.Group, m.Next)
 	}
 	t := a.Groups[to-1]
 	var moved document.Sentence
@@ -310,7 +310,7 @@ func (e EditText) Apply(a *document.Alignment, texts map[string]string) (*Change
 	}
 	sents := g.Sents[e.Lang]
 	if e.Sentence < 1 || e.Sentence > len(sents) {
-		return nil, &NoSentenceError{Group: e.Group, Lang: e.Lang, Sentence: e.Sentence, Sentences: len(sents)}
+		return nil, noSentence(e.Group, e.Lang, e.Sentence, len(sents))
 	}
 	repl, err := cleanText(e.Text)
 	if err != nil {
@@ -318,7 +318,7 @@ func (e EditText) Apply(a *document.Alignment, texts map[string]string) (*Change
 	}
 	text, ok := texts[e.Lang]
 	if !ok {
-		return nil, &LanguageError{Lang: e.Lang, Known: keys(texts)}
+		return nil, BadLanguage(e.Lang, keys(texts))
 	}
 	s := &sents[e.Sentence-1]
 	start, end := s.Start, s.End
@@ -347,13 +347,13 @@ func cleanText(s string) (string, error) {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.TrimSpace(norm.NFC.String(s))
 	if s == "" {
-		return "", &TextError{}
+		return "", badText("", false)
 	}
 	if strings.ContainsAny(s, "\n\r\u2028\u2029") {
-		return "", &TextError{Text: s, Multiline: true}
+		return "", badText(s, true)
 	}
 	if !utf8.ValidString(s) {
-		return "", &TextError{Text: s}
+		return "", badText(s, false)
 	}
 	return s, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 )
 
@@ -156,9 +157,8 @@ func TestApplyRefusesAnAlignmentThatDoesNotVerify(t *testing.T) {
 	}
 	orig := files(t, d)
 	_, err := Apply(d, Merge{Group: 1}, Options{})
-	var ve *VerifyError
-	if !errors.As(err, &ve) || !strings.Contains(ve.Error(), "no longer holds this sentence") {
-		t.Fatalf("err = %v, want a VerifyError", err)
+	if locale.ID(err) != "review.not-verified" || !strings.Contains(err.Error(), "no longer holds this sentence") {
+		t.Fatalf("err = %v, want review.not-verified", err)
 	}
 	sameFiles(t, files(t, d), orig)
 }
@@ -178,9 +178,9 @@ func TestUndoRefusesToThrowAwayLaterWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = Undo(d, 1, false)
-	var ce *journal.ChangedError
-	if !errors.As(err, &ce) || ce.Step != 2 || ce.File != filepath.Join("documents", "demo", "alignment.yaml") {
-		t.Fatalf("err = %v, want a ChangedError for step 2", err)
+	var ce *locale.Error
+	if !errors.As(err, &ce) || ce.ID != "review.undo-changed" || ce.Data["Step"] != 2 || ce.Data["File"] != filepath.Join("documents", "demo", "alignment.yaml") {
+		t.Fatalf("err = %v, want review.undo-changed for step 2", err)
 	}
 	// Forced, both steps are taken back, and the later change, in lines
 	// the steps did not write, is kept: the group it confirmed (the
@@ -212,9 +212,9 @@ func TestForcedUndoStopsAtAConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err := Undo(d, 1, true)
-	var ce *journal.ConflictError
-	if !errors.As(err, &ce) || ce.Step != 1 || ce.Line == 0 {
-		t.Fatalf("err = %v, want a ConflictError", err)
+	var ce *locale.Error
+	if !errors.As(err, &ce) || ce.ID != "review.undo-conflict" || ce.Data["Step"] != 1 || ce.Pos == nil || ce.Pos.Line == 0 {
+		t.Fatalf("err = %v, want review.undo-conflict", err)
 	}
 	if now, _ := os.ReadFile(p); string(now) != hand {
 		t.Error("a refused undo changed the alignment")
@@ -225,12 +225,12 @@ func TestUndoMoreThanTheJournalHolds(t *testing.T) {
 	d := newDoc(t, reviewtest.OneToOne)
 	_, _, err := Undo(d, 1, false)
 	var ue *journal.UndoError
-	if !errors.As(err, &ue) || ue.MessageID() != "review.undo-nothing" {
+	if !errors.As(err, &ue) || locale.ID(ue) != "review.undo-nothing" {
 		t.Fatalf("err = %v", err)
 	}
 	mustApply(t, d, Merge{Group: 1})
 	_, _, err = Undo(d, 2, false)
-	if !errors.As(err, &ue) || ue.MessageID() != "review.undo-too-many" || ue.Have != 1 {
+	if !errors.As(err, &ue) || locale.ID(ue) != "review.undo-too-many" || ue.Have != 1 {
 		t.Fatalf("err = %v", err)
 	}
 	if h, _ := History(d); len(h) != 1 {

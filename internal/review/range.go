@@ -23,7 +23,7 @@ func ParseRange(s string, count int) ([]int, error) {
 		}
 		return out, nil
 	}
-	bad := func(off int) error { return &SyntaxError{What: "range", Input: s, Offset: off} }
+	bad := func(off int) error { return syntax("range", s, off) }
 	var out []int
 	off := 0
 	for _, part := range strings.Split(s, ",") {
@@ -40,7 +40,7 @@ func ParseRange(s string, count int) ([]int, error) {
 		}
 		for _, n := range []int{a, b} {
 			if n > count {
-				return nil, &NoGroupError{Group: n, Count: count}
+				return nil, NoGroup(n, count)
 			}
 		}
 		for n := a; n <= b; n++ {
@@ -105,15 +105,15 @@ func ParseAt(values []string, defaultLang string) (map[string]int, error) {
 				lang, num = defaultLang, item
 			}
 			if lang == "" || !isLangCode(lang) {
-				return nil, &SyntaxError{What: "at", Input: item, Offset: 0}
+				return nil, syntax("at", item, 0)
 			}
 			k, err := rangeNumber(num)
 			if err != nil {
-				return nil, &SyntaxError{What: "at", Input: item, Offset: len(item) - len(num)}
+				return nil, syntax("at", item, len(item)-len(num))
 			}
 			pos := lang + ":" + num
 			if prev, twice := given[lang]; twice {
-				return nil, &AtError{Lang: lang, Twice: [2]string{prev, pos}}
+				return nil, atTwice(lang, prev, pos)
 			}
 			given[lang] = pos
 			usesDefault = usesDefault || lang == defaultLang
@@ -121,10 +121,10 @@ func ParseAt(values []string, defaultLang string) (map[string]int, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, &SyntaxError{What: "at", Input: strings.Join(values, " ")}
+		return nil, syntax("at", strings.Join(values, " "), 0)
 	}
 	if defaultLang != "" && !usesDefault {
-		return nil, &AtError{Lang: defaultLang, At: strings.Join(items, " ")}
+		return nil, atUnused(defaultLang, strings.Join(items, " "))
 	}
 	return out, nil
 }
@@ -150,7 +150,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func ParseGroup(s string) (int, error) {
 	n, err := rangeNumber(s)
 	if err != nil {
-		return 0, &SyntaxError{What: "group", Input: s}
+		return 0, syntax("group", s, 0)
 	}
 	return n, nil
 }
@@ -165,5 +165,5 @@ func ParseDirection(s string) (next bool, err error) {
 	case "next", "down":
 		return true, nil
 	}
-	return false, &SyntaxError{What: "direction", Input: s}
+	return false, syntax("direction", s, 0)
 }

@@ -103,7 +103,7 @@ func groupCommand(env *console.Env) *urfave.Command {
 						k := c.Int("sentence")
 						if !c.IsSet("sentence") {
 							if n < 1 || n > len(a.Groups) {
-								return nil, &review.NoGroupError{Group: n, Count: len(a.Groups)}
+								return nil, review.NoGroup(n, len(a.Groups))
 							}
 							// Without --sentence the group's only sentence in
 							// the language is meant; with none or several the
@@ -176,7 +176,7 @@ func needLanguage(env *console.Env, c *urfave.Context, a *document.Alignment) (s
 			return l, nil
 		}
 	}
-	return "", &review.LanguageError{Lang: l, Known: a.Languages}
+	return "", review.BadLanguage(l, a.Languages)
 }
 
 // groupEdit runs a subcommand whose arguments are DOC N (and nargs-2 more):

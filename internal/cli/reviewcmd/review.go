@@ -223,7 +223,7 @@ func (s *session) handle(k rune) (done bool, err error) {
 		}
 	case 'M', 'u':
 		if s.cur == 1 {
-			s.report(&review.EdgeError{Group: 1})
+			s.report(review.Edge(1, false))
 			return false, nil
 		}
 		// After the merge the cursor follows this group's sentences into

@@ -104,7 +104,7 @@ func pickLangs(a *document.Alignment, flag string) ([]string, error) {
 	for _, l := range strings.Split(flag, ",") {
 		l = strings.TrimSpace(l)
 		if !slices.Contains(a.Languages, l) {
-			return nil, &review.LanguageError{Lang: l, Known: a.Languages}
+			return nil, review.BadLanguage(l, a.Languages)
 		}
 		if !slices.Contains(out, l) {
 			out = append(out, l)
@@ -122,7 +122,7 @@ func span(a *document.Alignment, from, to int, toSet bool) ([]int, error) {
 	}
 	for _, g := range []int{from, to} {
 		if g < 1 || g > n {
-			return nil, &review.NoGroupError{Group: g, Count: n}
+			return nil, review.NoGroup(g, n)
 		}
 	}
 	if from > to {

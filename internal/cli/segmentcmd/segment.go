@@ -119,7 +119,7 @@ func segmenter(env *console.Env, ws *workspace.Workspace, lang, srx string) (*se
 		return nil, err
 	}
 	if err != nil {
-		return nil, &console.FileError{File: srx, Err: err}
+		return nil, console.NewFileError(srx, err)
 	}
 	sets, err := segment.ReadSRX(bytes.NewReader(data))
 	if err != nil {
