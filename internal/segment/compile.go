@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 // maxWindow bounds the text a beforebreak or afterbreak pattern is matched
@@ -121,7 +123,7 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 	} else if pat := r.expand(x.Before); pat != "" {
 		re, tree, err := compilePattern(pat, true)
 		if err != nil {
-			return nil, &RuleError{Place: place, Field: "beforebreak", Pattern: x.Before, Err: err}
+			return nil, ruleError(locale.Pos{}, place, "beforebreak", x.Before, err)
 		}
 		cr.before = re
 		cr.last, cr.anyLast = edgeRunes(tree, true)
@@ -133,7 +135,7 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 	if pat := r.expand(x.After); pat != "" {
 		re, tree, err := compilePattern(pat, false)
 		if err != nil {
-			return nil, &RuleError{Place: place, Field: "afterbreak", Pattern: x.After, Err: err}
+			return nil, ruleError(locale.Pos{}, place, "afterbreak", x.After, err)
 		}
 		cr.after = re
 		cr.first, cr.anyFirst = edgeRunes(tree, false)

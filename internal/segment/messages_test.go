@@ -8,36 +8,30 @@ import (
 	"testing"
 	"text/template"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"gopkg.in/yaml.v3"
 )
 
-// message is what the CLI needs of an error to localize it.
-type message interface {
-	MessageID() string
-	TemplateData() map[string]any
-	Hint() string
-}
-
 // sampleErrors returns one error of every kind the package reports.
-func sampleErrors(t *testing.T) []message {
+func sampleErrors(t *testing.T) []*locale.Error {
 	t.Helper()
 	_, langErr := DefaultRules("de")
-	var out []message
-	var le *LanguageError
+	var out []*locale.Error
+	var le *locale.Error
 	if !errors.As(langErr, &le) {
-		t.Fatal("DefaultRules(de) did not give a *LanguageError")
+		t.Fatal("DefaultRules(de) did not give a *locale.Error")
 	}
 	out = append(out, le)
 	for _, code := range []string{"syntax", "root", "version", "break", "rule-set"} {
-		out = append(out, &SRXError{File: "house.srx", Line: 3, Column: 7, Code: code, Detail: "x"})
+		out = append(out, srxError(locale.Pos{File: "house.srx", Line: 3, Column: 7}, code, "x"))
 	}
-	out = append(out, &SRXError{Code: "no-languages", Detail: "en, kk, ru"})
+	out = append(out, srxError(locale.Pos{}, "no-languages", "en, kk, ru"))
 	out = append(out,
-		&RuleError{File: "house.srx", Line: 9, Column: 5, Place: "languagerule en, rule 2", Field: "beforebreak", Pattern: "[a", Err: errors.New("missing closing ]")},
-		&RuleError{Place: "en rule 1", Field: "beforebreak", Pattern: "(?<=a)b", Err: errors.New("invalid named capture")},
+		ruleError(locale.Pos{File: "house.srx", Line: 9, Column: 5}, "languagerule en, rule 2", "beforebreak", "[a", errors.New("missing closing ]")),
+		ruleError(locale.Pos{}, "en rule 1", "beforebreak", "(?<=a)b", errors.New("invalid named capture")),
 	)
 	for _, code := range []string{"key", "language", "value"} {
-		out = append(out, &ConfigError{Line: 2, Column: 3, Code: code, Key: "abbrevations", Known: overrideKeys})
+		out = append(out, newConfigError(2, 3, code, "abbrevations", "", overrideKeys))
 	}
 	return out
 }
@@ -70,7 +64,7 @@ func TestMessagesInCatalogue(t *testing.T) {
 		t.Errorf("catalogue sizes differ: en %d, ru %d, kk %d", len(cats["en"]), len(cats["ru"]), len(cats["kk"]))
 	}
 	for _, e := range sampleErrors(t) {
-		for _, id := range []string{e.MessageID(), e.Hint()} {
+		for _, id := range []string{e.ID, e.Hint} {
 			for lang, cat := range cats {
 				src, ok := cat[id]
 				if !ok {

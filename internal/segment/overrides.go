@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"gopkg.in/yaml.v3"
 )
@@ -101,9 +102,7 @@ func (o *Overrides) UnmarshalYAML(n *yaml.Node) error {
 				o.NoBreak = m
 			}
 		default:
-			e := configError(k, "key", k.Value, "")
-			e.Known = overrideKeys
-			return e
+			return configError(k, "key", k.Value, "", overrideKeys...)
 		}
 	}
 	return nil
@@ -118,9 +117,7 @@ func decodeLangMap[T any](n *yaml.Node, key string, value func(string, *yaml.Nod
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if k.Value != AllLanguages && !slices.Contains(Languages(), k.Value) {
-			e := configError(k, "language", k.Value, "")
-			e.Known = append(Languages(), AllLanguages)
-			return nil, e
+			return nil, configError(k, "language", k.Value, "", append(Languages(), AllLanguages)...)
 		}
 		v, err := value(k.Value, n.Content[i+1])
 		if err != nil {
@@ -146,9 +143,7 @@ func (o *Overrides) decodeRules(n *yaml.Node, place string) ([]Rule, error) {
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			k, v := item.Content[j], item.Content[j+1]
 			if !slices.Contains(ruleKeys, k.Value) {
-				e := configError(k, "key", k.Value, "")
-				e.Known = ruleKeys
-				return nil, e
+				return nil, configError(k, "key", k.Value, "", ruleKeys...)
 			}
 			if v.Kind != yaml.ScalarNode {
 				return nil, configError(v, "value", fmt.Sprintf("%s[%d].%s", place, i+1, k.Value), "a string")
@@ -168,8 +163,10 @@ func (o *Overrides) decodeRules(n *yaml.Node, place string) ([]Rule, error) {
 	return rules, nil
 }
 
-func configError(n *yaml.Node, code, key, want string) *ConfigError {
-	return &ConfigError{Line: n.Line, Column: n.Column, Code: code, Key: key, Want: want}
+// configError is the error for node n of the segmentation section (see
+// newConfigError).
+func configError(n *yaml.Node, code, key, want string, known ...string) error {
+	return newConfigError(n.Line, n.Column, code, key, want, known)
 }
 
 // Apply adds the workspace's rules for r.Lang (and for "*") in front of
@@ -197,13 +194,17 @@ func (r *Rules) Apply(o Overrides) error {
 				x.Abbreviations = nil
 				place := fmt.Sprintf("segmentation.%s.%s[%d]", group.key, l, i+1)
 				if err := r.validateRule(x, place); err != nil {
-					var re *RuleError
-					if errors.As(err, &re) {
+					if field, cause, ok := asRuleError(err); ok {
 						p := o.pos[strings.TrimPrefix(place, "segmentation.")]
-						re.Line, re.Column = p[0], p[1]
-						if re.Line > 0 {
-							re.File = "tilmash.yaml"
+						at := locale.Pos{Line: p[0], Column: p[1]}
+						if at.Line > 0 {
+							at.File = "tilmash.yaml"
 						}
+						pattern := x.Before
+						if field == "afterbreak" {
+							pattern = x.After
+						}
+						return ruleError(at, place, field, pattern, cause)
 					}
 					return err
 				}
@@ -270,13 +271,9 @@ func readSRXFile(dir, name string) (map[string]*Rules, error) {
 		return nil, fmt.Errorf("segmentation rules: %w", err)
 	}
 	sets, err := ReadSRX(bytes.NewReader(data))
-	var se *SRXError
-	var re *RuleError
-	switch {
-	case errors.As(err, &se):
-		se.File = name
-	case errors.As(err, &re):
-		re.File = name
+	var le *locale.Error
+	if errors.As(err, &le) && le.Pos != nil {
+		le.Pos.File = name
 	}
 	return sets, err
 }

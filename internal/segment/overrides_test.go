@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"gopkg.in/yaml.v3"
 )
 
@@ -71,12 +72,12 @@ func TestOverridesDecodeErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := decodeConfig(t, tt.src)
-			var ce *ConfigError
-			if !errors.As(err, &ce) {
-				t.Fatalf("error %v (%T), want *ConfigError", err, err)
+			var ce *locale.Error
+			if !errors.As(err, &ce) || ce.Pos == nil {
+				t.Fatalf("error %v (%T), want a located *locale.Error", err, err)
 			}
-			if ce.MessageID() != tt.id || ce.Line != tt.line || ce.Column != tt.col {
-				t.Errorf("got %s at %d:%d, want %s at %d:%d (%v)", ce.MessageID(), ce.Line, ce.Column, tt.id, tt.line, tt.col, err)
+			if ce.ID != tt.id || ce.Pos.Line != tt.line || ce.Pos.Column != tt.col {
+				t.Errorf("got %s at %d:%d, want %s at %d:%d (%v)", ce.ID, ce.Pos.Line, ce.Pos.Column, tt.id, tt.line, tt.col, err)
 			}
 			if !strings.HasPrefix(err.Error(), "tilmash.yaml:") {
 				t.Errorf("error %q does not name tilmash.yaml", err)
@@ -125,14 +126,14 @@ func TestApplyBadPattern(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = LoadRules("kk", t.TempDir(), o)
-	var re *RuleError
-	if !errors.As(err, &re) {
-		t.Fatalf("error %v, want *RuleError", err)
+	var re *locale.Error
+	if !errors.As(err, &re) || re.Pos == nil {
+		t.Fatalf("error %v, want a located *locale.Error", err)
 	}
-	if re.Place != "segmentation.no_break.kk[2]" || re.Line != 5 || re.Column != 9 || re.MessageID() != "segment.rule.regex" {
+	if re.Data["Place"] != "segmentation.no_break.kk[2]" || re.Pos.Line != 5 || re.Pos.Column != 9 || re.ID != "segment.rule.regex" {
 		t.Errorf("error %+v", re)
 	}
-	if !strings.HasPrefix(err.Error(), "tilmash.yaml:5:9: segmentation.no_break.kk[2]: beforebreak") {
+	if !strings.HasPrefix(err.Error(), "tilmash.yaml:5:9: segmentation.no_break.kk[2]: the beforebreak pattern (ab ") {
 		t.Errorf("error text %q", err)
 	}
 }

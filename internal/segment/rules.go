@@ -170,7 +170,7 @@ func DefaultRules(lang string) (*Rules, error) {
 	}
 	r, ok := builtin.rules[lang]
 	if !ok {
-		return nil, &LanguageError{Lang: lang}
+		return nil, unsupported(lang)
 	}
 	return r.Clone(), nil
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 type segCase struct {
@@ -376,9 +378,9 @@ func TestSegmentFields(t *testing.T) {
 
 func TestUnknownLanguage(t *testing.T) {
 	_, err := ForLanguage("de")
-	var le *LanguageError
-	if !errors.As(err, &le) || le.Lang != "de" {
-		t.Fatalf("ForLanguage(de) error = %v, want *LanguageError", err)
+	var le *locale.Error
+	if !errors.As(err, &le) || le.ID != "segment.lang.unsupported" || le.Data["Lang"] != "de" {
+		t.Fatalf("ForLanguage(de) error = %v, want segment.lang.unsupported", err)
 	}
 	if _, err := DefaultRules(""); err == nil {
 		t.Error("DefaultRules(\"\") gave no error")

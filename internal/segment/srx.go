@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
@@ -132,11 +133,11 @@ type srxMap struct {
 // cascade="yes", the first otherwise. Patterns are read as Java regular
 // expressions: \uXXXX escapes and Java's \p{javaLowerCase}-style classes
 // are translated; look-around and other constructs that Go's RE2 lacks are
-// reported as a *RuleError with the rule's line and column. A rule written
+// reported as a segment.rule error with the rule's line and column. A rule written
 // by WriteSRX from an abbreviation list comes back as that list. What SRX
 // cannot carry (starter words and joiners for headline detection) is taken
 // from the built-in rules of the language. Malformed XML and documents
-// that are not SRX 2.0 give a *SRXError.
+// that are not SRX 2.0 give a segment.srx error.
 func ReadSRX(r io.Reader) (map[string]*Rules, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -144,7 +145,7 @@ func ReadSRX(r io.Reader) (map[string]*Rules, error) {
 	}
 	dec, err := xmlx.NewDecoder(data)
 	if err != nil {
-		return nil, srxError(err)
+		return nil, scanError(err)
 	}
 	p := srxParser{dec: dec, sets: map[string][]srxRule{}}
 	if err := p.parse(); err != nil {
@@ -160,32 +161,32 @@ type srxParser struct {
 	maps    []srxMap
 }
 
-// srxError turns the XML scanner's error into an *SRXError.
-func srxError(err error) error {
+// scanError turns the XML scanner's error into an SRX error.
+func scanError(err error) error {
 	var xe *xmlx.Error
 	if !errors.As(err, &xe) {
 		return err
 	}
 	if xe.Code == xmlx.CodeNoRoot {
-		return &SRXError{Line: 1, Column: 1, Code: "root", Detail: "empty document"}
+		return srxError(locale.Pos{Line: 1, Column: 1}, "root", "empty document")
 	}
-	return &SRXError{Line: xe.Line, Column: xe.Column, Code: "syntax", Detail: xe.Detail}
+	return srxError(locale.Pos{Line: xe.Line, Column: xe.Column}, "syntax", xe.Detail)
 }
 
 // position converts a byte offset into a 1-based line and column (in
 // characters).
 func (p *srxParser) position(off int64) (line, col int) { return p.dec.At(int(off)) }
 
-func (p *srxParser) fail(off int64, code, detail string) *SRXError {
+func (p *srxParser) fail(off int64, code, detail string) error {
 	line, col := p.position(off)
-	return &SRXError{Line: line, Column: col, Code: code, Detail: detail}
+	return srxError(locale.Pos{Line: line, Column: col}, code, detail)
 }
 
 func (p *srxParser) parse() error {
 	dec := p.dec
 	root, err := dec.Root()
 	if err != nil {
-		return srxError(err)
+		return scanError(err)
 	}
 	off := int64(dec.Start())
 	if root.Name.Local != "srx" {
@@ -207,7 +208,7 @@ func (p *srxParser) parse() error {
 			break
 		}
 		if err != nil {
-			return srxError(err)
+			return scanError(err)
 		}
 		off := int64(dec.Start())
 		switch t := tok.(type) {
@@ -215,7 +216,7 @@ func (p *srxParser) parse() error {
 			name := t.Name.Local
 			if t.Name.Space != "" && t.Name.Space != srxNamespace {
 				if err := dec.Skip(); err != nil {
-					return srxError(err)
+					return scanError(err)
 				}
 				continue
 			}
@@ -312,7 +313,7 @@ func (p *srxParser) build() (map[string]*Rules, error) {
 		out[lang] = r
 	}
 	if len(out) == 0 {
-		return nil, &SRXError{Code: "no-languages", Detail: strings.Join(Languages(), ", ")}
+		return nil, srxError(locale.Pos{}, "no-languages", strings.Join(Languages(), ", "))
 	}
 	return out, nil
 }
@@ -326,15 +327,13 @@ func (p *srxParser) convert(x srxRule, set string, index int) (Rule, error) {
 	}
 	check := &Rules{Lang: set}
 	if err := check.validateRule(rule, ""); err != nil {
-		var re *RuleError
-		if errors.As(err, &re) {
-			re.Line, re.Column = p.position(x.offset)
-			re.Place = fmt.Sprintf("languagerule %s, rule %d", set, index)
-			if re.Field == "beforebreak" {
-				re.Pattern = x.Before
-			} else {
-				re.Pattern = x.After
+		if field, cause, ok := asRuleError(err); ok {
+			line, col := p.position(x.offset)
+			pattern := x.Before
+			if field == "afterbreak" {
+				pattern = x.After
 			}
+			return rule, ruleError(locale.Pos{Line: line, Column: col}, fmt.Sprintf("languagerule %s, rule %d", set, index), field, pattern, cause)
 		}
 		return rule, err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/testenv"
 )
 
@@ -208,13 +209,8 @@ func TestReadSRXErrors(t *testing.T) {
 				t.Fatalf("error %v (%T), want message %s", err, err, tt.id)
 			}
 			var line, col int
-			var se *SRXError
-			var re *RuleError
-			switch {
-			case errors.As(err, &se):
-				line, col = se.Line, se.Column
-			case errors.As(err, &re):
-				line, col = re.Line, re.Column
+			if le := (*locale.Error)(nil); errors.As(err, &le) && le.Pos != nil {
+				line, col = le.Pos.Line, le.Pos.Column
 			}
 			if line != tt.line || tt.col > 0 && col != tt.col {
 				t.Errorf("position %d:%d, want %d:%d (%v)", line, col, tt.line, tt.col, err)
@@ -256,8 +252,8 @@ func TestLoadRulesSRX(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = LoadRules("en", dir, Overrides{SRX: "bad.srx"})
-	var se *SRXError
-	if !errors.As(err, &se) || se.File != "bad.srx" || !strings.HasPrefix(err.Error(), "bad.srx:3:") {
+	var se *locale.Error
+	if !errors.As(err, &se) || se.Pos == nil || se.Pos.File != "bad.srx" || !strings.HasPrefix(err.Error(), "bad.srx:3:") {
 		t.Errorf("error %v, want one that names bad.srx:3", err)
 	}
 	if _, err := LoadRules("en", dir, Overrides{SRX: "missing.srx"}); err == nil {
