@@ -10,6 +10,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -34,7 +35,7 @@ func TestExitCode(t *testing.T) {
 		{"findings", &console.Findings{Count: 3}, 1, ""},
 		{"wrapped findings", fmt.Errorf("check: %w", &console.Findings{Count: 1}), 1, ""},
 		{"usage", &console.UsageError{Msg: "bad flag", Hint: "try --help"}, 2, "tilmash: bad flag\nhint: try --help\n"},
-		{"localized with hint", &document.IDError{ID: "../x", Offset: 0}, 2,
+		{"localized with hint", document.ValidID("../x"), 2,
 			"tilmash: invalid document id ../x\nhint: use a lowercase slug of letters a-z, digits and hyphens, such as zarechnoye-videos\n"},
 		{"localized, wrapped", fmt.Errorf("open: %w", &workspace.NotFoundError{Start: "/tmp"}), 2,
 			"tilmash: not inside a tilmash workspace (searched from /tmp upward)\nhint: run tilmash init to create one here, or pass -C DIR\n"},
@@ -50,7 +51,7 @@ func TestExitCode(t *testing.T) {
 
 func TestReportInKazakh(t *testing.T) {
 	env, _, errOut := newEnv(t, "kk")
-	env.ExitCode(&document.IDError{ID: "A", Offset: 0})
+	env.ExitCode(document.ValidID("A"))
 	if want := "tilmash: A — жарамсыз құжат идентификаторы\nкеңес: "; !strings.HasPrefix(errOut.String(), want) {
 		t.Errorf("got %q, want prefix %q", errOut.String(), want)
 	}
@@ -116,8 +117,7 @@ func TestReportPlural(t *testing.T) {
 		{"ru", 5, "отсоединит 5 выровненных групп"},
 	} {
 		env, _, errOut := newEnv(t, tt.lang)
-		groups := make([]int, tt.n)
-		env.ExitCode(&document.WouldLoseError{ID: "d", Lang: "en", Groups: groups, Confirmed: 1})
+		env.ExitCode(locale.NewError("document.would-lose", map[string]any{"ID": "d", "Lang": "en", "Count": tt.n, "Confirmed": 1, "Groups": ""}))
 		if !strings.Contains(errOut.String(), tt.want) {
 			t.Errorf("%s %d: %q, want %q", tt.lang, tt.n, errOut.String(), tt.want)
 		}

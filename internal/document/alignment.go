@@ -176,29 +176,6 @@ func str(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
-// FormatError is returned by ParseAlignment for a file that is not a valid
-// alignment, with the position of the problem.
-type FormatError struct {
-	File         string
-	Line, Column int
-	Reason       string
-}
-
-func (e *FormatError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
-}
-
-// MessageID names the localized message for e.
-func (e *FormatError) MessageID() string { return "document.bad-alignment" }
-
-// TemplateData gives the values of the localized message.
-func (e *FormatError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
-}
-
-// Hint suggests a fix.
-func (e *FormatError) Hint() string { return "document.bad-alignment.hint" }
-
 // parseAlignmentYAML reads an alignment file through yaml.v3 and the
 // limits of yamlx: any YAML that means the same alignment, hand-edited
 // files included. It is the reference for what a file means:
@@ -211,13 +188,13 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 			return nil, err
 		}
 		line, reason := workspace.YAMLError(err)
-		return nil, &FormatError{File: file, Line: line, Column: 1, Reason: reason}
+		return nil, formatError(file, line, 1, reason)
 	}
 	bad := func(n *yaml.Node, format string, args ...any) error {
-		return &FormatError{File: file, Line: n.Line, Column: n.Column, Reason: fmt.Sprintf(format, args...)}
+		return formatError(file, n.Line, n.Column, fmt.Sprintf(format, args...))
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		return nil, &FormatError{File: file, Line: 1, Column: 1, Reason: "expected a mapping with document, languages and groups"}
+		return nil, formatError(file, 1, 1, "expected a mapping with document, languages and groups")
 	}
 	a := &Alignment{Sources: map[string]string{}}
 	var groupsNode *yaml.Node
@@ -349,13 +326,13 @@ func (a *Alignment) Verify(file string, texts map[string]string) []error {
 			for _, s := range g.Sents[l] {
 				switch {
 				case !ok:
-					errs = append(errs, &FormatError{File: file, Line: s.Line, Column: 1, Reason: fmt.Sprintf("no %s text for this sentence", l)})
+					errs = append(errs, formatError(file, s.Line, 1, fmt.Sprintf("no %s text for this sentence", l)))
 				case s.End > len(text):
-					errs = append(errs, &FormatError{File: file, Line: s.Line, Column: 1, Reason: fmt.Sprintf("span %d-%d is past the end of %s.txt (%d bytes)", s.Start, s.End, l, len(text))})
+					errs = append(errs, formatError(file, s.Line, 1, fmt.Sprintf("span %d-%d is past the end of %s.txt (%d bytes)", s.Start, s.End, l, len(text))))
 				case text[s.Start:s.End] != s.Text:
-					errs = append(errs, &FormatError{File: file, Line: s.Line, Column: 1, Reason: fmt.Sprintf("span %d-%d of %s.txt no longer holds this sentence", s.Start, s.End, l)})
+					errs = append(errs, formatError(file, s.Line, 1, fmt.Sprintf("span %d-%d of %s.txt no longer holds this sentence", s.Start, s.End, l)))
 				case s.Start < last:
-					errs = append(errs, &FormatError{File: file, Line: s.Line, Column: 1, Reason: fmt.Sprintf("span %d-%d overlaps or comes before the previous %s sentence", s.Start, s.End, l)})
+					errs = append(errs, formatError(file, s.Line, 1, fmt.Sprintf("span %d-%d overlaps or comes before the previous %s sentence", s.Start, s.End, l)))
 				}
 				if s.End > last {
 					last = s.End

@@ -17,7 +17,6 @@ package document
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,20 +81,6 @@ func (d *Document) Languages() []string {
 	return out
 }
 
-// NotFoundError is returned by Open for a document that does not exist.
-type NotFoundError struct{ ID string }
-
-func (e *NotFoundError) Error() string { return fmt.Sprintf("no document %q in this workspace", e.ID) }
-
-// MessageID names the localized message for e.
-func (e *NotFoundError) MessageID() string { return "document.not-found" }
-
-// TemplateData gives the values of the localized message.
-func (e *NotFoundError) TemplateData() map[string]any { return map[string]any{"ID": e.ID} }
-
-// Hint suggests a fix.
-func (e *NotFoundError) Hint() string { return "document.not-found.hint" }
-
 // Open reads the document id.
 func Open(ws *workspace.Workspace, id string) (*Document, error) {
 	if err := ValidID(id); err != nil {
@@ -141,7 +126,7 @@ func List(ws *workspace.Workspace) ([]string, error) {
 // Text reads the stored text of lang.
 func (d *Document) Text(lang string) (string, error) {
 	if _, ok := d.Meta.Versions[lang]; !ok {
-		return "", &MissingLanguageError{ID: d.ID, Lang: lang}
+		return "", MissingLanguage(d.ID, lang)
 	}
 	b, err := d.ReadFile(lang + ".txt")
 	return string(b), err
@@ -159,24 +144,6 @@ func (d *Document) Texts() (map[string]string, error) {
 	}
 	return out, nil
 }
-
-// MissingLanguageError is returned when a language version has not been imported.
-type MissingLanguageError struct{ ID, Lang string }
-
-func (e *MissingLanguageError) Error() string {
-	return fmt.Sprintf("document %q has no %s version", e.ID, e.Lang)
-}
-
-// MessageID names the localized message for e.
-func (e *MissingLanguageError) MessageID() string { return "document.missing-language" }
-
-// TemplateData gives the values of the localized message.
-func (e *MissingLanguageError) TemplateData() map[string]any {
-	return map[string]any{"ID": e.ID, "Lang": e.Lang}
-}
-
-// Hint suggests a fix.
-func (e *MissingLanguageError) Hint() string { return "document.missing-language.hint" }
 
 // Marshal renders meta.yaml. Every writer of meta.yaml stages these bytes
 // in a [Change], so the file has one form.

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -26,9 +27,9 @@ func TestValidID(t *testing.T) {
 		}
 	}
 	for id, off := range bad {
-		var e *document.IDError
-		if err := document.ValidID(id); !errors.As(err, &e) || e.Offset != off {
-			t.Errorf("ValidID(%q) = %v, want IDError at %d", id, err, off)
+		var e *locale.Error
+		if err := document.ValidID(id); !errors.As(err, &e) || e.ID != "document.bad-id" || e.Pos == nil || e.Pos.Offset != off {
+			t.Errorf("ValidID(%q) = %v, want document.bad-id at %d", id, err, off)
 		}
 	}
 }
@@ -70,9 +71,9 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("%s: Normalize = %q, %v; want %q", tt.name, got, err, tt.want)
 		}
 	}
-	var e *document.EncodingError
+	var e *locale.Error
 	_, err := document.Normalize("f.txt", []byte("ok\nПривет\xffx"))
-	if !errors.As(err, &e) || e.Offset != 15 || e.Line != 2 || e.Column != 7 {
+	if !errors.As(err, &e) || e.ID != "document.bad-utf8" || *e.Pos != (locale.Pos{File: "f.txt", Line: 2, Column: 7, Offset: 15}) {
 		t.Errorf("bad UTF-8: %v (%+v)", err, e)
 	}
 }
@@ -265,9 +266,9 @@ func TestImport(t *testing.T) {
 	// A change that drops the confirmed sentence is refused without force,
 	// and nothing is written.
 	_, err = document.Import(ws, "demo", "en", []byte("# Other\n\nOne: two. Three #4?\n"), "en.txt", document.ImportOptions{Now: now})
-	var lose *document.WouldLoseError
-	if !errors.As(err, &lose) || lose.Confirmed != 1 {
-		t.Fatalf("want WouldLoseError, got %v", err)
+	var lose *locale.Error
+	if !errors.As(err, &lose) || lose.ID != "document.would-lose" || lose.Data["Confirmed"] != 1 {
+		t.Fatalf("want document.would-lose, got %v", err)
 	}
 	if text, _ := d.Text("en"); !strings.HasPrefix(text, "# Heading") {
 		t.Fatal("refused import changed the text")
@@ -302,5 +303,5 @@ func ExampleValidID() {
 	fmt.Println(document.ValidID("../etc"))
 	// Output:
 	// <nil>
-	// invalid document id "../etc": bad character at byte 0
+	// invalid document id ../etc
 }

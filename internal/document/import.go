@@ -3,7 +3,6 @@ package document
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -41,83 +40,6 @@ type ImportResult struct {
 	Recovered *journal.Entry
 }
 
-// WouldLoseError is returned by Import when a changed text would drop
-// sentences that aligned groups refer to and Force was not given.
-type WouldLoseError struct {
-	ID, Lang         string
-	Groups           []int
-	Confirmed, Total int
-}
-
-func (e *WouldLoseError) Error() string {
-	return fmt.Sprintf("re-importing %s of %q would detach %d aligned groups (%d confirmed): %s", e.Lang, e.ID, len(e.Groups), e.Confirmed, groupList(e.Groups))
-}
-
-// MessageID names the localized message for e.
-func (e *WouldLoseError) MessageID() string { return "document.would-lose" }
-
-// TemplateData gives the values of the localized message.
-func (e *WouldLoseError) TemplateData() map[string]any {
-	return map[string]any{"ID": e.ID, "Lang": e.Lang, "Count": len(e.Groups), "Confirmed": e.Confirmed, "Groups": groupList(e.Groups)}
-}
-
-// Hint suggests a fix.
-func (e *WouldLoseError) Hint() string { return "document.would-lose.hint" }
-
-func groupList(g []int) string {
-	parts := make([]string, 0, len(g))
-	for i, n := range g {
-		if i == 12 {
-			parts = append(parts, "…")
-			break
-		}
-		parts = append(parts, fmt.Sprint(n))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// TextChangedError is returned by align when a language text changed since
-// it was aligned (edited outside tilmash, or a crash between the writes of
-// an import) in a way that takes sentences from confirmed groups.
-type TextChangedError struct {
-	ID, Lang  string
-	Groups    []int
-	Confirmed int
-}
-
-func (e *TextChangedError) Error() string {
-	return fmt.Sprintf("the %s text of %q changed since it was aligned; %d confirmed groups would lose sentences: %s", e.Lang, e.ID, e.Confirmed, groupList(e.Groups))
-}
-
-// MessageID names the localized message for e.
-func (e *TextChangedError) MessageID() string { return "document.text-changed" }
-
-// TemplateData gives the values of the localized message.
-func (e *TextChangedError) TemplateData() map[string]any {
-	return map[string]any{"ID": e.ID, "Lang": e.Lang, "Count": e.Confirmed, "Groups": groupList(e.Groups)}
-}
-
-// Hint suggests a fix.
-func (e *TextChangedError) Hint() string { return "document.text-changed.hint" }
-
-// LanguageError is returned for a language the workspace does not keep.
-type LanguageError struct {
-	Lang  string
-	Known []string
-}
-
-func (e *LanguageError) Error() string {
-	return fmt.Sprintf("language %q is not one of this workspace's languages (%s)", e.Lang, strings.Join(e.Known, ", "))
-}
-
-// MessageID names the localized message for e.
-func (e *LanguageError) MessageID() string { return "document.bad-language" }
-
-// TemplateData gives the values of the localized message.
-func (e *LanguageError) TemplateData() map[string]any {
-	return map[string]any{"Lang": e.Lang, "Known": strings.Join(e.Known, ", ")}
-}
-
 // Import stores data as the lang version of document id, creating the
 // document if needed, as one journaled step (undo takes it back). name is
 // the input's name for messages ("-" for stdin). The caller holds the
@@ -133,7 +55,7 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 		return nil, err
 	}
 	if !ws.HasLanguage(lang) {
-		return nil, &LanguageError{Lang: lang, Known: ws.Config.Languages}
+		return nil, BadLanguage(lang, ws.Config.Languages)
 	}
 	if _, err := Normalize(name, data); err != nil {
 		return nil, err
@@ -158,7 +80,7 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 // needed; see the function Import.
 func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions) (*ImportResult, error) {
 	if !c.WS.HasLanguage(lang) {
-		return nil, &LanguageError{Lang: lang, Known: c.WS.Config.Languages}
+		return nil, BadLanguage(lang, c.WS.Config.Languages)
 	}
 	text, err := Normalize(name, data)
 	if err != nil {
@@ -190,7 +112,7 @@ func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions
 		lost, confirmed := al.Rebase(lang, string(text))
 		res.Lost, res.LostConfirmed = lost, confirmed
 		if len(lost) > 0 && !opt.Force {
-			return nil, &WouldLoseError{ID: c.ID, Lang: lang, Groups: lost, Confirmed: confirmed, Total: len(al.Groups)}
+			return nil, wouldLose(c.ID, lang, lost, confirmed)
 		}
 		al.Sources[lang] = hash
 	}

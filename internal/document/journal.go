@@ -77,11 +77,11 @@ func (c *Change) Document() (*Document, error) {
 // Text returns the text of lang as the change would leave it.
 func (c *Change) Text(lang string) (string, error) {
 	if !c.WS.HasLanguage(lang) {
-		return "", &LanguageError{Lang: lang, Known: c.WS.Config.Languages}
+		return "", BadLanguage(lang, c.WS.Config.Languages)
 	}
 	data, ok, err := c.tx.Read(lang + ".txt")
 	if err == nil && !ok {
-		err = &MissingLanguageError{ID: c.ID, Lang: lang}
+		err = MissingLanguage(c.ID, lang)
 	}
 	return string(data), err
 }
@@ -146,7 +146,7 @@ func (c *Change) SetMeta(m *Meta) error {
 // SetText stages the stored text of lang, which must be normalized.
 func (c *Change) SetText(lang, text string) error {
 	if !c.WS.HasLanguage(lang) {
-		return &LanguageError{Lang: lang, Known: c.WS.Config.Languages}
+		return BadLanguage(lang, c.WS.Config.Languages)
 	}
 	c.tx.Write(lang+".txt", []byte(text))
 	return nil
@@ -167,14 +167,14 @@ func (d *Document) parseMeta(data []byte) error {
 			return err
 		}
 		line, reason := workspace.YAMLError(err)
-		return &FormatError{File: d.rel(metaName), Line: line, Column: 1, Reason: reason}
+		return formatError(d.rel(metaName), line, 1, reason)
 	}
 	if d.Meta.Versions == nil {
 		d.Meta.Versions = map[string]*Version{}
 	}
 	for l, v := range d.Meta.Versions {
 		if v == nil {
-			return &FormatError{File: d.rel(metaName), Line: 1, Column: 1, Reason: fmt.Sprintf("version %q is empty", l)}
+			return formatError(d.rel(metaName), 1, 1, fmt.Sprintf("version %q is empty", l))
 		}
 	}
 	d.Meta.ID = d.ID

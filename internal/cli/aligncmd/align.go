@@ -86,7 +86,7 @@ type Result struct {
 // again. A language text that changed since the last alignment (edited by
 // hand, or a crash between the writes of an import) is first rebased as
 // import does: when that would take sentences from confirmed groups,
-// Document refuses with a *document.TextChangedError unless force, and
+// Document refuses with a document.TextChanged error unless force, and
 // with force those groups are kept, flagged and marked detached. The
 // caller holds the lock.
 func Document(ws *workspace.Workspace, id string) (*Result, error) {
@@ -113,7 +113,7 @@ func DocumentWith(ws *workspace.Workspace, id string, opt Options) (*Result, err
 	}
 	pivot := ws.Config.Source
 	if _, ok := d.Meta.Versions[pivot]; !ok {
-		return nil, &document.MissingLanguageError{ID: id, Lang: pivot}
+		return nil, document.MissingLanguage(id, pivot)
 	}
 	langs := d.Languages()
 	texts, err := c.Texts(d)
@@ -133,7 +133,7 @@ func DocumentWith(ws *workspace.Workspace, id string, opt Options) (*Result, err
 			if old.Sources[l] != document.Hash(texts[l]) {
 				lost, confirmed := old.Rebase(l, texts[l])
 				if confirmed > 0 && !force {
-					return nil, &document.TextChangedError{ID: id, Lang: l, Groups: lost, Confirmed: confirmed}
+					return nil, document.TextChanged(id, l, lost, confirmed)
 				}
 				res.Lost = append(res.Lost, lost...)
 				res.Rebased = append(res.Rebased, l)

@@ -67,7 +67,7 @@ func parseLangs(ws *workspace.Workspace, s string) ([]string, error) {
 	for _, l := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
 		l = strings.ToLower(l)
 		if !ws.HasLanguage(l) {
-			return nil, &document.LanguageError{Lang: l, Known: ws.Config.Languages}
+			return nil, document.BadLanguage(l, ws.Config.Languages)
 		}
 		out = append(out, l)
 	}
@@ -230,10 +230,10 @@ func exportLocalized(env *console.Env, c *urfave.Context, d *document.Document, 
 		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedFormats, ", ")}, "export.lang.hint")
 	}
 	if !d.WS.HasLanguage(lang) {
-		return &document.LanguageError{Lang: lang, Known: d.WS.Config.Languages}
+		return document.BadLanguage(lang, d.WS.Config.Languages)
 	}
 	if d.Meta.Versions[lang] == nil {
-		return &document.MissingLanguageError{ID: d.ID, Lang: lang}
+		return document.MissingLanguage(d.ID, lang)
 	}
 	a, err := d.Alignment()
 	if err != nil {
