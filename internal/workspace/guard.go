@@ -2,12 +2,13 @@ package workspace
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 // DocumentsFolder is the folder, relative to the root, that holds the
@@ -122,38 +123,24 @@ func (w *Workspace) CheckExportFolder() error {
 		return p
 	}
 	if export == root {
-		return &ExportFolderError{Export: w.Config.Export, Clash: "root"}
+		return exportFolderError(w.Config.Export, "root", "", "")
 	}
 	for _, o := range []string{DocumentsFolder, w.Config.Glossary} {
 		if clash, _ := exportClash(export, realPath(w.Path(o))); clash != "" {
-			return &ExportFolderError{Export: w.Config.Export, Clash: clash, Other: o, Resolved: rel(export)}
+			return exportFolderError(w.Config.Export, clash, o, rel(export))
 		}
 	}
 	return nil
 }
 
-// ExportFolderError refuses an export folder that, with symbolic links
-// followed, is the workspace folder or clashes with documents/ or the
-// glossary folder.
-type ExportFolderError struct {
-	Export, Clash, Other string
-	Resolved             string // where the export folder leads
+// exportFolderError refuses an export folder that, with symbolic links
+// followed, is the workspace folder (clash "root"), or is or holds
+// ("holds") or lies inside ("inside") the other folder; resolved is where
+// the export folder leads.
+func exportFolderError(export, clash, other, resolved string) error {
+	return locale.NewError("workspace.export-folder-"+clash, map[string]any{"Export": export, "Other": other, "Resolved": resolved}).
+		WithHint("workspace.export-folder.hint")
 }
-
-func (e *ExportFolderError) Error() string {
-	return fmt.Sprintf("the export folder %s (leading to %s) %s the %s folder", e.Export, e.Resolved, clashWords[e.Clash], e.Other)
-}
-
-// MessageID names the localized message for e.
-func (e *ExportFolderError) MessageID() string { return "workspace.export-folder-" + e.Clash }
-
-// TemplateData gives the values of the localized message.
-func (e *ExportFolderError) TemplateData() map[string]any {
-	return map[string]any{"Export": e.Export, "Other": e.Other, "Resolved": e.Resolved}
-}
-
-// Hint suggests a fix.
-func (e *ExportFolderError) Hint() string { return "workspace.export-folder.hint" }
 
 // within reports whether the relative path rel is dir or lies in it.
 func within(dir, rel string) bool {
@@ -175,7 +162,7 @@ func (w *Workspace) CheckTarget(path, shown string, force bool, allow ...Area) e
 	}
 	switch {
 	case area.Protected():
-		return &ProtectedError{Path: shown, Area: area, Folder: w.areaFolder(area)}
+		return protected(shown, area, w.areaFolder(area))
 	case area == AreaExport || force:
 		return nil
 	}
@@ -188,7 +175,7 @@ func (w *Workspace) CheckTarget(path, shown string, force bool, allow ...Area) e
 	case info.IsDir():
 		return nil // the write fails on its own, naming the folder
 	}
-	return &OverwriteError{Path: shown}
+	return overwrite(shown)
 }
 
 // areaFolder names the folder of a protected area, relative to the root.
@@ -204,41 +191,15 @@ func (w *Workspace) areaFolder(a Area) string {
 	return ""
 }
 
-// ProtectedError refuses to write a file over one of the workspace's own.
-type ProtectedError struct {
-	Path   string
-	Area   Area
-	Folder string // for AreaGlossary and AreaDocuments
+// protected refuses to write the file shown over one of the workspace's
+// own, in area; folder names the folder of AreaGlossary and AreaDocuments.
+func protected(shown string, area Area, folder string) error {
+	return locale.NewError("workspace.protected."+area.String(), map[string]any{"Path": shown, "Folder": folder, "File": ConfigFile, "Lock": LockFile}).
+		WithHint("workspace.protected.hint")
 }
 
-func (e *ProtectedError) Error() string {
-	return fmt.Sprintf("refusing to write %s: it is the workspace's %s", e.Path, e.Area)
-}
-
-// MessageID names the localized message for e.
-func (e *ProtectedError) MessageID() string { return "workspace.protected." + e.Area.String() }
-
-// TemplateData gives the values of the localized message.
-func (e *ProtectedError) TemplateData() map[string]any {
-	return map[string]any{"Path": e.Path, "Folder": e.Folder, "File": ConfigFile, "Lock": LockFile}
-}
-
-// Hint suggests a fix.
-func (e *ProtectedError) Hint() string { return "workspace.protected.hint" }
-
-// OverwriteError refuses to replace an existing file outside the export
+// overwrite refuses to replace the existing file shown outside the export
 // folder without --force.
-type OverwriteError struct{ Path string }
-
-func (e *OverwriteError) Error() string {
-	return fmt.Sprintf("refusing to overwrite %s: the file exists", e.Path)
+func overwrite(shown string) error {
+	return locale.NewError("workspace.overwrite", map[string]any{"Path": shown}).WithHint("workspace.overwrite.hint")
 }
-
-// MessageID names the localized message for e.
-func (e *OverwriteError) MessageID() string { return "workspace.overwrite" }
-
-// TemplateData gives the values of the localized message.
-func (e *OverwriteError) TemplateData() map[string]any { return map[string]any{"Path": e.Path} }
-
-// Hint suggests a fix.
-func (e *OverwriteError) Hint() string { return "workspace.overwrite.hint" }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -136,16 +137,15 @@ func TestCheckTarget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := ws.CheckTarget(tt.path, "shown", tt.force, tt.allow...)
-		var pe *workspace.ProtectedError
-		var oe *workspace.OverwriteError
+		var le *locale.Error
 		got := ""
 		switch {
-		case errors.As(err, &pe):
+		case errors.As(err, &le) && strings.HasPrefix(le.ID, "workspace.protected."):
 			got = "protected"
-			if pe.Path != "shown" {
-				t.Errorf("%s: the error names %q, want the path as given", tt.path, pe.Path)
+			if le.Data["Path"] != "shown" {
+				t.Errorf("%s: the error names %q, want the path as given", tt.path, le.Data["Path"])
 			}
-		case errors.As(err, &oe):
+		case le != nil && le.ID == "workspace.overwrite":
 			got = "overwrite"
 		case err != nil:
 			t.Errorf("%s: %v", tt.path, err)
@@ -158,14 +158,14 @@ func TestCheckTarget(t *testing.T) {
 
 func TestParseConfigExportFolder(t *testing.T) {
 	tests := []struct{ name, yaml, err, id string }{
-		{"root", "languages: [en]\nsource: en\nexport: .\n", "f.yaml:3:9: the export folder \".\" is the workspace folder itself", "workspace.bad-config.export-root"},
-		{"root spelled out", "export: export/..\n", "is the workspace folder itself", "workspace.bad-config.export-root"},
-		{"documents", "export: documents\n", "f.yaml:1:9: the export folder \"documents\" is or holds the documents folder", "workspace.bad-config.export-holds"},
+		{"root", "languages: [en]\nsource: en\nexport: .\n", "f.yaml:3:9: the export folder cannot be the workspace folder itself", "workspace.bad-config.export-root"},
+		{"root spelled out", "export: export/..\n", "cannot be the workspace folder itself", "workspace.bad-config.export-root"},
+		{"documents", "export: documents\n", "f.yaml:1:9: the export folder documents is or holds the documents folder", "workspace.bad-config.export-holds"},
 		{"documents in another case", "export: Documents/\n", "holds the documents folder", "workspace.bad-config.export-holds"},
-		{"glossary", "glossary: terms\nexport: terms\n", "f.yaml:2:9: the export folder \"terms\" is or holds the terms folder", "workspace.bad-config.export-holds"},
+		{"glossary", "glossary: terms\nexport: terms\n", "f.yaml:2:9: the export folder terms is or holds the terms folder", "workspace.bad-config.export-holds"},
 		{"inside documents", "export: documents/out\n", "is inside the documents folder", "workspace.bad-config.export-inside"},
 		{"inside glossary", "export: glossary/tbx\n", "is inside the glossary folder", "workspace.bad-config.export-inside"},
-		{"glossary holds the default export", "glossary: .\n", "f.yaml:1:11: the export folder \"export\" is inside the . folder", "workspace.bad-config.export-inside"},
+		{"glossary holds the default export", "glossary: .\n", "f.yaml:1:11: the export folder export is inside the . folder", "workspace.bad-config.export-inside"},
 		{"a folder of its own", "export: out/site\n", "", ""},
 		{"a name that only starts like documents", "export: documents-out\n", "", ""},
 	}
@@ -177,8 +177,7 @@ func TestParseConfigExportFolder(t *testing.T) {
 			}
 			continue
 		}
-		var ce *workspace.ConfigError
-		if !errors.As(err, &ce) || !strings.Contains(err.Error(), tt.err) || ce.MessageID() != tt.id {
+		if locale.ID(err) != tt.id || !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("%s: error %v, want it to contain %q (message %s)", tt.name, err, tt.err, tt.id)
 		}
 	}
@@ -202,7 +201,7 @@ func TestParseConfigPublishRequire(t *testing.T) {
 		t.Errorf("no gates: %v, %v", cfg.Publish.Require, err)
 	}
 	_, err = workspace.ParseConfig("f.yaml", []byte("publish:\n  require:\n    - all-languages\n    - all-confirmd\n"))
-	if err == nil || !strings.HasPrefix(err.Error(), "f.yaml:4:7: publish.require: \"all-confirmd\" is not a publish gate") {
+	if err == nil || !strings.HasPrefix(err.Error(), "f.yaml:4:7: all-confirmd is not a publish gate") {
 		t.Errorf("a typo in a gate: %v", err)
 	}
 	_, err = workspace.ParseConfig("f.yaml", []byte("publish:\n  requires: [all-languages]\n"))
@@ -232,11 +231,10 @@ func TestCheckExportFolder(t *testing.T) {
 			t.Fatal(err)
 		}
 		err = ws.CheckExportFolder()
-		var fe *workspace.ExportFolderError
 		switch {
 		case tt.clash == "" && err != nil:
 			t.Errorf("export -> %s: unexpected %v", tt.link, err)
-		case tt.clash != "" && (!errors.As(err, &fe) || fe.Clash != tt.clash):
+		case tt.clash != "" && locale.ID(err) != "workspace.export-folder-"+tt.clash:
 			t.Errorf("export -> %s: %v, want a %q clash", tt.link, err, tt.clash)
 		}
 	}

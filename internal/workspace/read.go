@@ -3,12 +3,13 @@ package workspace
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 // MaxFileSize is the largest file tilmash reads, from the workspace or
@@ -147,36 +148,22 @@ const (
 )
 
 // ReadError is a file tilmash refuses to read: one that leads outside the
-// workspace, is not a regular file, or is too large.
+// workspace, is not a regular file, or is too large. It is a named type
+// because callers branch on it (see [IsReadError]) and name the file as
+// the person knows it (Path).
 type ReadError struct {
 	Path   string // as the caller named it
-	Code   string // one of the CodeRead* constants
+	Code   string // one of the CodeRead* constants, also the message id
 	Target string // where a link leads, for CodeReadEscape
 	Limit  int    // MiB, for CodeReadTooLarge
 }
 
-func (e *ReadError) Error() string {
-	what := map[string]string{
-		CodeReadEscape:   fmt.Sprintf("it leads outside the workspace, to %s", e.Target),
-		CodeReadFolder:   "it is a folder, not a file",
-		CodeReadPipe:     "it is a named pipe, not a file",
-		CodeReadDevice:   "it is a device, not a file",
-		CodeReadSpecial:  "it is not a regular file",
-		CodeReadTooLarge: fmt.Sprintf("it is larger than %d MiB", e.Limit),
-	}[e.Code]
-	return fmt.Sprintf("refusing to read %s: %s", e.Path, what)
+func (e *ReadError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads.
+func (e *ReadError) Unwrap() error {
+	return locale.NewError(e.Code, map[string]any{"Path": e.Path, "Target": e.Target, "Limit": e.Limit}).WithHint(e.Code + ".hint")
 }
-
-// MessageID names the localized message for e.
-func (e *ReadError) MessageID() string { return e.Code }
-
-// TemplateData gives the values of the localized message.
-func (e *ReadError) TemplateData() map[string]any {
-	return map[string]any{"Path": e.Path, "Target": e.Target, "Limit": e.Limit}
-}
-
-// Hint suggests a fix.
-func (e *ReadError) Hint() string { return e.Code + ".hint" }
 
 // IsReadError reports whether err is (or wraps) a *[ReadError].
 func IsReadError(err error) bool {

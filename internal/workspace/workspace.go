@@ -22,6 +22,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
@@ -99,56 +100,22 @@ type Workspace struct {
 }
 
 // NotFoundError is returned by Find when no folder from the start upward
-// holds tilmash.yaml.
+// holds tilmash.yaml. It is a named type because segment branches on it:
+// outside a workspace it uses the built-in rules.
 type NotFoundError struct{ Start string }
 
-func (e *NotFoundError) Error() string {
-	return fmt.Sprintf("not inside a tilmash workspace (searched from %s upward)", e.Start)
+func (e *NotFoundError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads.
+func (e *NotFoundError) Unwrap() error {
+	return locale.NewError("workspace.not-found", map[string]any{"Start": e.Start}).WithHint("workspace.not-found.hint")
 }
 
-// MessageID names the localized message for e.
-func (e *NotFoundError) MessageID() string { return "workspace.not-found" }
-
-// TemplateData gives the values of the localized message.
-func (e *NotFoundError) TemplateData() map[string]any { return map[string]any{"Start": e.Start} }
-
-// Hint suggests a fix.
-func (e *NotFoundError) Hint() string { return "workspace.not-found.hint" }
-
-// ConfigError is returned by Open when tilmash.yaml cannot be read.
-type ConfigError struct {
-	File         string
-	Line, Column int
-	Reason       string // in English, for Error
-	// ID, when set, names a localized message of its own (given File,
-	// Line, Column and Data) instead of the generic one around Reason.
-	ID, HintID string
-	Data       map[string]any
+// badConfig is the error of Open and ParseConfig for a tilmash.yaml that
+// cannot be read, at line and col of file; reason is in English.
+func badConfig(file string, line, col int, reason string) error {
+	return locale.NewError("workspace.bad-config", map[string]any{"Reason": reason}).At(locale.Pos{File: file, Line: line, Column: col})
 }
-
-func (e *ConfigError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
-}
-
-// MessageID names the localized message for e.
-func (e *ConfigError) MessageID() string {
-	if e.ID != "" {
-		return e.ID
-	}
-	return "workspace.bad-config"
-}
-
-// TemplateData gives the values of the localized message.
-func (e *ConfigError) TemplateData() map[string]any {
-	m := map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
-	for k, v := range e.Data {
-		m[k] = v
-	}
-	return m
-}
-
-// Hint suggests a fix, for the errors that know one.
-func (e *ConfigError) Hint() string { return e.HintID }
 
 // Find locates the workspace. An explicit dir (from -C) wins, then the
 // TILMASH_WORKSPACE value env, then the nearest folder holding tilmash.yaml
@@ -211,24 +178,24 @@ func ParseConfig(file string, data []byte) (Config, error) {
 			return cfg, err
 		}
 		line, reason := YAMLError(err)
-		return cfg, &ConfigError{File: file, Line: line, Column: 1, Reason: reason}
+		return cfg, badConfig(file, line, 1, reason)
 	}
 	if len(cfg.Languages) == 0 {
-		return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: "languages must list at least one language"}
+		return cfg, badConfig(file, 1, 1, "languages must list at least one language")
 	}
 	seen := map[string]bool{}
 	for _, l := range cfg.Languages {
 		if !ValidLanguage(l) || seen[l] {
-			return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("%q is not a language code (use two or three lowercase letters, such as kk), or is listed twice", l)}
+			return cfg, badConfig(file, 1, 1, fmt.Sprintf("%q is not a language code (use two or three lowercase letters, such as kk), or is listed twice", l))
 		}
 		seen[l] = true
 	}
 	if !slices.Contains(cfg.Languages, cfg.Source) {
-		return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("source language %q is not among languages %v", cfg.Source, cfg.Languages)}
+		return cfg, badConfig(file, 1, 1, fmt.Sprintf("source language %q is not among languages %v", cfg.Source, cfg.Languages))
 	}
 	for _, p := range []string{cfg.Export, cfg.Glossary} {
 		if p == "" || filepath.IsAbs(p) || !filepath.IsLocal(p) {
-			return cfg, &ConfigError{File: file, Line: 1, Column: 1, Reason: fmt.Sprintf("folder %q must be a relative path inside the workspace", p)}
+			return cfg, badConfig(file, 1, 1, fmt.Sprintf("folder %q must be a relative path inside the workspace", p))
 		}
 	}
 	var root yaml.Node
@@ -239,9 +206,8 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	for i, g := range cfg.Publish.Require {
 		if !slices.Contains(PublishGates, g) {
 			line, col := position(&root, i, "publish", "require")
-			return cfg, &ConfigError{File: file, Line: line, Column: col,
-				Reason: fmt.Sprintf("publish.require: %q is not a publish gate (use %s)", g, strings.Join(PublishGates, ", ")),
-				ID:     "workspace.bad-config.gate", HintID: "workspace.bad-config.gate.hint", Data: map[string]any{"Gate": g, "Gates": strings.Join(PublishGates, ", ")}}
+			return cfg, locale.NewError("workspace.bad-config.gate", map[string]any{"Gate": g, "Gates": strings.Join(PublishGates, ", ")}).
+				WithHint("workspace.bad-config.gate.hint").At(locale.Pos{File: file, Line: line, Column: col})
 		}
 	}
 	return cfg, nil
@@ -253,7 +219,7 @@ func ParseConfig(file string, data []byte) (Config, error) {
 // glossary folder, hold one of them, or lie inside one. Names are
 // compared without regard to case, as on the disks of macOS and Windows.
 func checkExportFolder(file string, cfg Config, root *yaml.Node) error {
-	fail := func(id, reason, other string) error {
+	fail := func(clash, other string) error {
 		line, col := position(root, -1, "export")
 		if line == 0 { // export: not given, the default clashes with glossary:
 			line, col = position(root, -1, "glossary")
@@ -261,21 +227,18 @@ func checkExportFolder(file string, cfg Config, root *yaml.Node) error {
 		if line == 0 {
 			line, col = 1, 1
 		}
-		return &ConfigError{File: file, Line: line, Column: col, Reason: reason, ID: id, HintID: "workspace.bad-config.export.hint",
-			Data: map[string]any{"Export": cfg.Export, "Other": other}}
+		return locale.NewError("workspace.bad-config.export-"+clash, map[string]any{"Export": cfg.Export, "Other": other}).
+			WithHint("workspace.bad-config.export.hint").At(locale.Pos{File: file, Line: line, Column: col})
 	}
 	id, other := exportClash(cfg.Export, DocumentsFolder, cfg.Glossary)
 	switch id {
 	case "":
 		return nil
 	case "root":
-		return fail("workspace.bad-config.export-root", fmt.Sprintf("the export folder %q is the workspace folder itself", cfg.Export), "")
+		return fail(id, "")
 	}
-	return fail("workspace.bad-config.export-"+id, fmt.Sprintf("the export folder %q %s the %s folder", cfg.Export, clashWords[id], other), other)
+	return fail(id, other)
 }
-
-// clashWords say in English what exportClash found.
-var clashWords = map[string]string{"root": "is", "holds": "is or holds", "inside": "is inside"}
 
 // exportClash is the rule for the export folder: it may not be the
 // workspace folder ("root"), be or hold one of the others ("holds"), or lie
@@ -376,7 +339,7 @@ func Init(dir string) (*Workspace, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(abs, ConfigFile)); err == nil {
-		return nil, &ExistsError{Root: abs}
+		return nil, exists(abs)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
@@ -410,16 +373,10 @@ glossary: glossary
 #   srx: rules/house.srx
 `
 
-// ExistsError is returned by Init when the folder is already a workspace.
-type ExistsError struct{ Root string }
-
-func (e *ExistsError) Error() string { return fmt.Sprintf("%s is already a tilmash workspace", e.Root) }
-
-// MessageID names the localized message for e.
-func (e *ExistsError) MessageID() string { return "workspace.exists" }
-
-// TemplateData gives the values of the localized message.
-func (e *ExistsError) TemplateData() map[string]any { return map[string]any{"Root": e.Root} }
+// exists is the error of Init for a folder that is already a workspace.
+func exists(root string) error {
+	return locale.NewError("workspace.exists", map[string]any{"Root": root})
+}
 
 // Path joins elements onto the root. Callers pass only validated names.
 func (w *Workspace) Path(elem ...string) string {

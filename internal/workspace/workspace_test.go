@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 	"github.com/tilmash/tilmash/internal/yamlx/yamlxtest"
@@ -28,8 +29,8 @@ func TestInitAndFind(t *testing.T) {
 	if got := ws.Config; got.Source != "en" || strings.Join(got.Languages, ",") != "en,ru,kk" || got.Export != "export" {
 		t.Errorf("default config = %+v", got)
 	}
-	if _, err := workspace.Init(root); !errors.As(err, new(*workspace.ExistsError)) {
-		t.Errorf("second Init: %v, want ExistsError", err)
+	if _, err := workspace.Init(root); locale.ID(err) != "workspace.exists" {
+		t.Errorf("second Init: %v, want workspace.exists", err)
 	}
 	deep := filepath.Join(root, "documents", "a", "b")
 	if err := os.MkdirAll(deep, 0o755); err != nil {
@@ -214,9 +215,8 @@ func TestLock(t *testing.T) {
 	}
 	start := time.Now()
 	_, err = ws.Lock(100 * time.Millisecond)
-	var locked *workspace.LockedError
-	if !errors.As(err, &locked) {
-		t.Fatalf("second Lock: %v, want LockedError", err)
+	if locale.ID(err) != "workspace.locked" {
+		t.Fatalf("second Lock: %v, want workspace.locked", err)
 	}
 	if time.Since(start) < 100*time.Millisecond {
 		t.Error("second Lock did not wait")
@@ -241,9 +241,8 @@ func TestLockZeroWait(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Lock(0) on a free workspace: %v", err)
 	}
-	var locked *workspace.LockedError
-	if _, err := ws.Lock(0); !errors.As(err, &locked) {
-		t.Fatalf("Lock(0) on a held lock: %v, want LockedError", err)
+	if _, err := ws.Lock(0); locale.ID(err) != "workspace.locked" {
+		t.Fatalf("Lock(0) on a held lock: %v, want workspace.locked", err)
 	}
 	unlock()
 	if unlock, err = ws.Lock(-time.Second); err != nil {

@@ -3,7 +3,6 @@ package workspace
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 // LockFile is the lock that serialises writers. It lives at the root and is
@@ -38,21 +38,16 @@ func (w *Workspace) WriteFile(rel string, data []byte) error {
 }
 
 // EscapeError is returned by WriteFile for a path that leaves the
-// workspace, directly or through a symbolic link.
+// workspace, directly or through a symbolic link. It is a named type
+// because glossary import branches on it.
 type EscapeError struct{ Path string }
 
-func (e *EscapeError) Error() string {
-	return fmt.Sprintf("refusing to write %s: it leads outside the workspace", e.Path)
+func (e *EscapeError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads.
+func (e *EscapeError) Unwrap() error {
+	return locale.NewError("workspace.escape", map[string]any{"Path": e.Path}).WithHint("workspace.escape.hint")
 }
-
-// MessageID names the localized message for e.
-func (e *EscapeError) MessageID() string { return "workspace.escape" }
-
-// TemplateData gives the values of the localized message.
-func (e *EscapeError) TemplateData() map[string]any { return map[string]any{"Path": e.Path} }
-
-// Hint suggests a fix.
-func (e *EscapeError) Hint() string { return "workspace.escape.hint" }
 
 // Inside reports whether path, with symbolic links resolved in the part of
 // it that exists, lies inside root (also resolved).
@@ -154,27 +149,11 @@ func (w *Workspace) CleanTemp() {
 // moment a crash test kills the writer.
 var beforeReplace func(path string)
 
-// LockedError is returned by Lock when another tilmash process holds the
-// workspace lock for longer than the caller was willing to wait.
-type LockedError struct {
-	File string
-	Wait time.Duration
+// locked is the error of Lock when another tilmash process holds the
+// workspace lock file for longer than the caller was willing to wait.
+func locked(file string, wait time.Duration) error {
+	return locale.NewError("workspace.locked", map[string]any{"File": file, "Wait": wait.String()}).WithHint("workspace.locked.hint")
 }
-
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("the workspace is locked by another tilmash process (%s); waited %s", e.File, e.Wait)
-}
-
-// MessageID names the localized message for e.
-func (e *LockedError) MessageID() string { return "workspace.locked" }
-
-// TemplateData gives the values of the localized message.
-func (e *LockedError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Wait": e.Wait.String()}
-}
-
-// Hint suggests a fix.
-func (e *LockedError) Hint() string { return "workspace.locked.hint" }
 
 // Lock takes the exclusive workspace lock, waiting up to wait for another
 // writer to finish. The lock is an flock(2) on .tilmash.lock, so it is
@@ -200,7 +179,7 @@ func (w *Workspace) Lock(wait time.Duration) (unlock func(), err error) {
 		}
 	}
 	if !ok {
-		return nil, &LockedError{File: path, Wait: wait}
+		return nil, locked(path, wait)
 	}
 	w.CleanTemp()
 	return func() { _ = fl.Unlock() }, nil
