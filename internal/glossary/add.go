@@ -3,19 +3,20 @@ package glossary
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
-// Codes of [AddError], also its message ids.
+// Codes of the errors of [AddEntry], also their message ids.
 const (
 	CodeAddInvalidID      = "glossary.add.invalid-id"
 	CodeAddInvalidKind    = "glossary.add.invalid-kind"
@@ -27,75 +28,35 @@ const (
 	CodeAddIO             = "glossary.add.io"
 )
 
-// AddError is returned by [AddEntry] when the entry is invalid, its id is
-// already in the file, the file is not a glossary, or it cannot be read or
-// written. Line and Column locate the existing entry or the YAML error.
-type AddError struct {
-	Code   string
-	File   string
-	Line   int
-	Column int
-	ID     string
-	Lang   string
-	Value  string
-	Detail string
-	Err    error
-}
-
-// MessageID returns the catalogue id of the message: the Code.
-func (e *AddError) MessageID() string { return e.Code }
-
-// TemplateData returns the values the message templates use.
-func (e *AddError) TemplateData() map[string]any {
-	return map[string]any{
-		"File": e.File, "Line": e.Line, "Column": e.Column, "ID": e.ID, "Lang": e.Lang,
-		"Value": e.Value, "Detail": e.Detail, "Kinds": kindList(),
-	}
-}
-
-// Unwrap returns the underlying I/O or YAML error, if any.
-func (e *AddError) Unwrap() error { return e.Err }
-
-// Error returns the English message. It matches the English catalogue; a
-// test keeps the two in step.
-func (e *AddError) Error() string {
-	switch e.Code {
-	case CodeAddInvalidID:
-		return fmt.Sprintf("invalid id %q: use lower-case letters and digits joined by - _ or .", e.ID)
-	case CodeAddInvalidKind:
-		return fmt.Sprintf("unknown kind %q (use one of: %s)", e.Value, kindList())
-	case CodeAddNoForms:
-		return fmt.Sprintf("entry %s has no forms", e.ID)
-	case CodeAddMissingTerm:
-		return fmt.Sprintf("entry %s: the %s form has no term", e.ID, e.Lang)
-	case CodeAddInvalidInflect:
-		return fmt.Sprintf("entry %s: unknown %s inflect hint %q", e.ID, e.Lang, e.Value)
-	case CodeAddDuplicateID:
-		return fmt.Sprintf("%s:%d:%d: id %s is already in the glossary", e.File, e.Line, e.Column, e.ID)
-	case CodeAddMalformed:
-		return fmt.Sprintf("%s:%d:%d: not a glossary file: %s", e.File, e.Line, e.Column, e.Detail)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Detail)
+// addError is an error of [AddEntry]: code is one of the CodeAdd*
+// constants, also the message id; data holds the values the message
+// names (ID, Lang, Value, Detail; Kinds is always given). Every error of
+// AddEntry has a position in the file, so a caller can name the file as
+// the person knows it (Pos.File).
+func addError(code string, at locale.Pos, data map[string]any, cause error) *locale.Error {
+	d := map[string]any{"ID": "", "Lang": "", "Value": "", "Detail": "", "Kinds": kindList()}
+	maps.Copy(d, data)
+	return locale.NewError(code, d).At(at).Wrap(cause)
 }
 
 // validate checks an entry before it is written.
-func (e *Entry) validate() error {
+func (e *Entry) validate() *locale.Error {
 	if !ValidID(e.ID) {
-		return &AddError{Code: CodeAddInvalidID, ID: e.ID}
+		return addError(CodeAddInvalidID, locale.Pos{}, map[string]any{"ID": e.ID}, nil)
 	}
 	if e.Kind != "" && !e.Kind.Valid() {
-		return &AddError{Code: CodeAddInvalidKind, ID: e.ID, Value: string(e.Kind)}
+		return addError(CodeAddInvalidKind, locale.Pos{}, map[string]any{"ID": e.ID, "Value": string(e.Kind)}, nil)
 	}
 	if len(e.Langs) == 0 {
-		return &AddError{Code: CodeAddNoForms, ID: e.ID}
+		return addError(CodeAddNoForms, locale.Pos{}, map[string]any{"ID": e.ID}, nil)
 	}
 	for _, lang := range sortedLangs(e.Langs) {
 		f := e.Langs[lang]
 		if f == nil || strings.TrimSpace(f.Term) == "" {
-			return &AddError{Code: CodeAddMissingTerm, ID: e.ID, Lang: lang}
+			return addError(CodeAddMissingTerm, locale.Pos{}, map[string]any{"ID": e.ID, "Lang": lang}, nil)
 		}
 		if ok, _ := validInflect(lang, f.Inflect); !ok {
-			return &AddError{Code: CodeAddInvalidInflect, ID: e.ID, Lang: lang, Value: f.Inflect}
+			return addError(CodeAddInvalidInflect, locale.Pos{}, map[string]any{"ID": e.ID, "Lang": lang, "Value": f.Inflect}, nil)
 		}
 	}
 	return nil
@@ -207,7 +168,7 @@ func MarshalEntry(e *Entry) ([]byte, error) {
 // ([Glossary.Lookup]).
 func AddEntry(file string, e *Entry) error {
 	if err := e.validate(); err != nil {
-		err.(*AddError).File = file
+		err.Pos.File = file
 		return err
 	}
 	data, err := workspace.ReadRegular(file, file)
@@ -216,7 +177,7 @@ func AddEntry(file string, e *Entry) error {
 	case errors.Is(err, fs.ErrNotExist):
 		data = nil
 	case err != nil:
-		return &AddError{Code: CodeAddIO, File: file, Detail: err.Error(), Err: err}
+		return addError(CodeAddIO, locale.Pos{File: file}, map[string]any{"Detail": err.Error()}, err)
 	default:
 		if st, err := os.Stat(file); err == nil {
 			perm = st.Mode().Perm()
@@ -227,7 +188,7 @@ func AddEntry(file string, e *Entry) error {
 		return err
 	}
 	if err := workspace.WriteFileAtomicMode(file, out, perm); err != nil {
-		return &AddError{Code: CodeAddIO, File: file, Detail: err.Error(), Err: err}
+		return addError(CodeAddIO, locale.Pos{File: file}, map[string]any{"Detail": err.Error()}, err)
 	}
 	return nil
 }
@@ -240,11 +201,11 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 	}
 	if err != nil {
 		line, msg := yamlErrorLine(err)
-		return nil, &AddError{Code: CodeAddMalformed, File: file, Line: line, Column: 1, ID: e.ID, Detail: msg, Err: err}
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file, Line: line, Column: 1}, map[string]any{"ID": e.ID, "Detail": msg}, err)
 	}
 	item, err := MarshalEntry(e)
 	if err != nil {
-		return nil, &AddError{Code: CodeAddMalformed, File: file, ID: e.ID, Detail: err.Error(), Err: err}
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file}, map[string]any{"ID": e.ID, "Detail": err.Error()}, err)
 	}
 	if len(doc.Content) == 0 {
 		// An empty or comment-only file: keep what is there, add the list.
@@ -257,7 +218,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, &AddError{Code: CodeAddMalformed, File: file, Line: root.Line, Column: root.Column, ID: e.ID, Detail: "the file must be a mapping with a terms list"}
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file, Line: root.Line, Column: root.Column}, map[string]any{"ID": e.ID, "Detail": "the file must be a mapping with a terms list"}, nil)
 	}
 	var terms, termsKey *yaml.Node
 	last := len(root.Content) >= 2 && root.Content[len(root.Content)-2].Value == "terms"
@@ -267,7 +228,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 		}
 	}
 	if terms != nil && !isNull(terms) && terms.Kind != yaml.SequenceNode {
-		return nil, &AddError{Code: CodeAddMalformed, File: file, Line: terms.Line, Column: terms.Column, ID: e.ID, Detail: "terms must be a list"}
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file, Line: terms.Line, Column: terms.Column}, map[string]any{"ID": e.ID, "Detail": "terms must be a list"}, nil)
 	}
 	if terms != nil {
 		for _, it := range terms.Content {
@@ -278,7 +239,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 			for i := 0; i+1 < len(it.Content); i += 2 {
 				if it.Content[i].Value == "id" && it.Content[i+1].Value == e.ID {
 					v := it.Content[i+1]
-					return nil, &AddError{Code: CodeAddDuplicateID, File: file, Line: v.Line, Column: v.Column, ID: e.ID}
+					return nil, addError(CodeAddDuplicateID, locale.Pos{File: file, Line: v.Line, Column: v.Column}, map[string]any{"ID": e.ID}, nil)
 				}
 			}
 		}
@@ -330,10 +291,10 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {
-		return nil, &AddError{Code: CodeAddMalformed, File: file, ID: e.ID, Detail: err.Error(), Err: err}
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file}, map[string]any{"ID": e.ID, "Detail": err.Error()}, err)
 	}
 	if err := enc.Close(); err != nil {
-		return nil, &AddError{Code: CodeAddMalformed, File: file, ID: e.ID, Detail: err.Error(), Err: err}
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file}, map[string]any{"ID": e.ID, "Detail": err.Error()}, err)
 	}
 	return buf.Bytes(), nil
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 var newEntry = &Entry{
@@ -161,13 +163,13 @@ func TestAddEntryErrors(t *testing.T) {
 	for _, c := range cases {
 		before, _ := os.ReadFile(c.file)
 		err := AddEntry(c.file, c.e)
-		var ae *AddError
-		if !errors.As(err, &ae) || ae.Code != c.code || ae.Line != c.line || ae.File != c.file {
+		var ae *locale.Error
+		if !errors.As(err, &ae) || ae.ID != c.code || ae.Pos == nil || ae.Pos.Line != c.line || ae.Pos.File != c.file {
 			t.Errorf("%s: err = %#v, want code %s line %d", c.name, err, c.code, c.line)
 			continue
 		}
-		if ae.MessageID() != c.code || ae.Error() == "" {
-			t.Errorf("%s: message %s %q", c.name, ae.MessageID(), ae.Error())
+		if ae.Error() == "" || ae.Error() == ae.ID {
+			t.Errorf("%s: message %s %q", c.name, ae.ID, ae.Error())
 		}
 		if after, _ := os.ReadFile(c.file); string(after) != string(before) {
 			t.Errorf("%s: file changed on error", c.name)

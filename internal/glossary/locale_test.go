@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/tilmash/tilmash/internal/locale"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
@@ -77,7 +78,7 @@ func TestCatalogueRendersEveryMessage(t *testing.T) {
 	}
 	for _, code := range []string{CodeAddInvalidID, CodeAddInvalidKind, CodeAddNoForms, CodeAddMissingTerm,
 		CodeAddInvalidInflect, CodeAddDuplicateID, CodeAddMalformed, CodeAddIO} {
-		msgs = append(msgs, &AddError{Code: code, File: "glossary/people.yaml", Line: 3, Column: 9, ID: "tokayev", Lang: "kk", Value: "x", Detail: "permission denied"})
+		msgs = append(msgs, addError(code, locale.Pos{File: "glossary/people.yaml", Line: 3, Column: 9}, map[string]any{"ID": "tokayev", "Lang": "kk", "Value": "x", "Detail": "permission denied"}, nil))
 	}
 	for _, f := range []Finding{
 		{Kind: FindingMissing, Lang: "kk", SrcLang: "en", EntryID: "un", Text: "United Nations", Expected: "Біріккен Ұлттар Ұйымы"},

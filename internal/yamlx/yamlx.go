@@ -28,9 +28,9 @@ package yamlx
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"gopkg.in/yaml.v3"
 )
 
@@ -63,44 +63,24 @@ const (
 )
 
 // LimitError is a YAML file over one of the limits, with the position of
-// the node where the limit was passed.
+// the node where the limit was passed. It is a named type because callers
+// branch on it (see [IsLimit]): a file over the limits is reported as it
+// is, not as a syntax error of their own.
 type LimitError struct {
 	File         string
 	Line, Column int
-	Code         string // one of the Code* constants
+	Code         string // one of the Code* constants, also the message id
 	Anchor       string // the anchor concerned, for a cycle or an alias
 	Limit        int    // the limit that was passed
 }
 
-func (e *LimitError) Error() string {
-	pos := fmt.Sprintf("%s:%d:%d: ", e.File, e.Line, e.Column)
-	switch e.Code {
-	case CodeTooLarge:
-		return pos + fmt.Sprintf("the file is larger than %d bytes", e.Limit)
-	case CodeAliasCycle:
-		return pos + fmt.Sprintf("alias *%s refers to the mapping or list that contains it", e.Anchor)
-	case CodeTooManyAliases:
-		return pos + fmt.Sprintf("more than %d aliases", e.Limit)
-	case CodeExpansion:
-		return pos + fmt.Sprintf("aliases expand to more than %d nodes (at *%s)", e.Limit, e.Anchor)
-	case CodeMergeTooDeep:
-		return pos + fmt.Sprintf("merge keys (<<) nested more than %d deep", e.Limit)
-	case CodeTooDeep:
-		return pos + fmt.Sprintf("mappings and lists nested more than %d deep", e.Limit)
-	}
-	return pos + e.Code
+func (e *LimitError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads.
+func (e *LimitError) Unwrap() error {
+	return locale.NewError(e.Code, map[string]any{"Anchor": e.Anchor, "Limit": e.Limit}).
+		WithHint(e.Code + ".hint").At(locale.Pos{File: e.File, Line: e.Line, Column: e.Column})
 }
-
-// MessageID names the localized message for e.
-func (e *LimitError) MessageID() string { return e.Code }
-
-// TemplateData gives the values of the localized message.
-func (e *LimitError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Anchor": e.Anchor, "Limit": e.Limit}
-}
-
-// Hint suggests a fix.
-func (e *LimitError) Hint() string { return e.Code + ".hint" }
 
 // IsLimit reports whether err is (or wraps) a [LimitError].
 func IsLimit(err error) bool {

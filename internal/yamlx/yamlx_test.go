@@ -163,7 +163,7 @@ func FuzzCheck(f *testing.F) {
 }
 
 // TestMessages renders every limit error in the three UI languages: the
-// id and its hint exist, and the English text is what Error() says.
+// id and its hint exist, and each message starts with the position.
 func TestMessages(t *testing.T) {
 	for _, lang := range []string{"en", "ru", "kk"} {
 		l, err := locale.New(lang)
@@ -173,12 +173,12 @@ func TestMessages(t *testing.T) {
 		for _, code := range []string{yamlx.CodeTooLarge, yamlx.CodeAliasCycle, yamlx.CodeTooManyAliases,
 			yamlx.CodeExpansion, yamlx.CodeMergeTooDeep, yamlx.CodeTooDeep} {
 			e := &yamlx.LimitError{File: "glossary/g.yaml", Line: 2, Column: 5, Code: code, Anchor: "e", Limit: 10}
-			msg, hint := l.T(e.MessageID(), e.TemplateData()), l.T(e.Hint(), e.TemplateData())
-			if msg == e.MessageID() || hint == e.Hint() || strings.Contains(msg+hint, "<no value>") {
+			msg, hint, ok := l.Explain(e)
+			if !ok || hint == "" || hint == code+".hint" || strings.Contains(msg+hint, "<no value>") {
 				t.Errorf("%s: %s: %q / %q", lang, code, msg, hint)
 			}
-			if lang == "en" && msg != e.Error() {
-				t.Errorf("%s: catalogue says %q, Error() %q", code, msg, e.Error())
+			if !strings.HasPrefix(msg, "glossary/g.yaml:2:5: ") {
+				t.Errorf("%s: %s: %q does not start with the position", lang, code, msg)
 			}
 		}
 	}

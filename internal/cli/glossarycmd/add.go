@@ -12,6 +12,7 @@ import (
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -162,9 +163,8 @@ func add(env *console.Env, ws *workspace.Workspace, name string, e *glossary.Ent
 		}
 	}
 	if err := glossary.AddEntry(filepath.Join(scratch, name), e); err != nil {
-		var ae *glossary.AddError
-		if errors.As(err, &ae) {
-			ae.File = rel
+		if ae := (*locale.Error)(nil); errors.As(err, &ae) && ae.Pos != nil {
+			ae.Pos.File = rel
 		}
 		var le *yamlx.LimitError
 		if errors.As(err, &le) {
