@@ -40,6 +40,14 @@ func TestExitCode(t *testing.T) {
 		{"localized, wrapped", fmt.Errorf("open: %w", &workspace.NotFoundError{Start: "/tmp"}), 2,
 			"tilmash: not inside a tilmash workspace (searched from /tmp upward)\nhint: run tilmash init to create one here, or pass -C DIR\n"},
 		{"plain error", errors.New("disk on fire"), 2, "tilmash: disk on fire\n"},
+		{"locale.Error of kind Findings", fmt.Errorf("gate: %w", locale.NewError("document.not-found", map[string]any{"ID": "x"}).OfKind(locale.Findings)), 1,
+			"tilmash: no document x in this workspace\n"},
+		{"locale.Error of kind Usage", locale.NewError("document.bad-id", map[string]any{"ID": "A"}).WithHint("document.bad-id.hint").OfKind(locale.Usage), 2,
+			"tilmash: invalid document id A\nhint: use a lowercase slug of letters a-z, digits and hyphens, such as zarechnoye-videos\n"},
+		{"Env.Usage", (&console.Env{}).Usage("document.missing-language", map[string]any{"ID": "d", "Lang": "kk"}, "document.missing-language.hint"), 2,
+			"tilmash: document d has no kk version\nhint: import it with tilmash import d kk FILE\n"},
+		{"located locale.Error", locale.NewError("document.bad-alignment", map[string]any{"Reason": "bad span"}).At(locale.Pos{File: "a.yaml", Line: 3, Column: 7}), 2,
+			"tilmash: a.yaml:3:7: bad span\n"},
 	}
 	for _, tt := range tests {
 		env, _, errOut := newEnv(t, "en")
