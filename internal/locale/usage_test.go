@@ -44,16 +44,16 @@ var dynamicIDs = []struct {
 	{"review.status.", []string{"aligned", "confirmed", "flagged"}, "show prints a group's document.Status"},
 	{"export.html.status.", []string{"aligned", "confirmed", "flagged"}, "the HTML export labels a group's document.Status"},
 	{"export.bad-lang.", []string{"unknown", "repeated", "same", "pair"}, "export.LangError: MessageID is export.bad-lang.+Reason"},
-	{"review.bad-", []string{"range", "at", "group", "direction"}, "review.SyntaxError: MessageID is review.bad-+What"},
-	{"segment.srx.", []string{"syntax", "root", "version", "break", "rule-set", "no-languages"}, "segment.SRXError: MessageID is segment.srx.+Code"},
-	{"segment.config.", []string{"key", "language", "value"}, "segment.ConfigError: MessageID is segment.config.+Code"},
+	{"review.bad-", []string{"range", "at", "group", "direction"}, "review's syntax errors are review.bad-+what"},
+	{"segment.srx.", []string{"syntax", "root", "version", "break", "rule-set", "no-languages"}, "segment's SRX errors are segment.srx.+code"},
+	{"segment.config.", []string{"key", "language", "value"}, "segment's errors in tilmash.yaml are segment.config.+code"},
 	{"publish.held.", []string{
 		"empty", "missing", "not-aligned", "unconfirmed",
 		"empty.hint", "missing.hint", "not-aligned.hint", "unconfirmed.hint",
 	}, "publish names why it holds a document back as publish.held.+kind, its hint adds .hint"},
-	{"workspace.bad-config.export-", []string{"holds", "inside"}, "workspace.Load names the clash of the export folder with another folder"},
-	{"workspace.export-folder-", []string{"root", "holds", "inside"}, "workspace.ExportFolderError: MessageID is workspace.export-folder-+Clash"},
-	{"workspace.protected.", []string{"config", "lock", "glossary", "documents"}, "workspace.ProtectedError: MessageID is workspace.protected.+Area"},
+	{"workspace.bad-config.export-", []string{"root", "holds", "inside"}, "workspace.ParseConfig names the clash of the export folder with another folder"},
+	{"workspace.export-folder-", []string{"root", "holds", "inside"}, "workspace.CheckExportFolder names the clash as workspace.export-folder-+clash"},
+	{"workspace.protected.", []string{"config", "lock", "glossary", "documents"}, "workspace.CheckTarget names the protected area as workspace.protected.+Area"},
 }
 
 // storedIDs are ids no code of this version names but files it reads
@@ -64,8 +64,9 @@ var storedIDs = map[string]string{
 }
 
 // hintOf lists the id prefixes whose hints the code names by adding
-// ".hint" to the message id at run time (glossary.Problem.HintID,
-// segment.RuleError.Hint, workspace.ReadError.Hint, yamlx.LimitError.Hint):
+// ".hint" to the message id at run time (glossary.Problem.HintID, and the
+// locale.Errors of segment's rule errors, workspace.ReadError and
+// yamlx.LimitError):
 // such a hint counts as used when its message is.
 var hintOf = []string{"glossary.lint.", "glossary.add.", "segment.rule.", "workspace.read-", "yaml."}
 
@@ -81,9 +82,10 @@ var idShape = regexp.MustCompile(`^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$`)
 // prefixShape is what the literal part of a built id looks like.
 var prefixShape = regexp.MustCompile(`^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*[.-]$`)
 
-// localizerCalls are the methods whose first argument is a message id
-// (console.Env and locale.Localizer); Usage also takes a hint id third.
-var localizerCalls = map[string][]int{"T": {0}, "N": {0}, "Say": {0}, "SayN": {0}, "Warn": {0}, "Hint": {0}, "Usage": {0, 2}}
+// localizerCalls are the functions and methods whose first argument is a
+// message id (console.Env, locale.Localizer, locale.NewError and
+// Error.WithHint); Usage also takes a hint id third.
+var localizerCalls = map[string][]int{"T": {0}, "N": {0}, "Text": {0}, "Say": {0}, "SayN": {0}, "Warn": {0}, "Hint": {0}, "Usage": {0, 2}, "NewError": {0}, "WithHint": {0}}
 
 // idMethods are the methods that return a message id (locale.Message,
 // console.Hinter, glossary.Problem).
