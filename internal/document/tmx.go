@@ -11,6 +11,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/langtag"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/tmx"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/xmlx"
@@ -41,31 +42,14 @@ type Memory struct {
 	Flattened int
 }
 
-// EmptyMemoryError is a translation memory with no text in any workspace
-// language.
-type EmptyMemoryError struct {
-	File  string
-	Langs []string // the workspace languages
-	Found []string // the languages the file has
-}
-
-func (e *EmptyMemoryError) Error() string {
-	return fmt.Sprintf("%s has no text in %s (it has %s)", e.File, strings.Join(e.Langs, ", "), orNone(e.Found))
-}
-
-func orNone(l []string) string {
-	if len(l) == 0 {
-		return "none"
+// emptyMemory is the error for a translation memory file with no text in
+// any workspace language langs; found are the languages it has.
+func emptyMemory(file string, langs, found []string) error {
+	has := "none"
+	if len(found) > 0 {
+		has = strings.Join(found, ", ")
 	}
-	return strings.Join(l, ", ")
-}
-
-// MessageID names the localized message for e.
-func (e *EmptyMemoryError) MessageID() string { return "import-tmx.empty" }
-
-// TemplateData gives the values of the localized message.
-func (e *EmptyMemoryError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Langs": strings.Join(e.Langs, ", "), "Found": orNone(e.Found)}
+	return locale.NewError("import-tmx.empty", map[string]any{"File": file, "Langs": strings.Join(langs, ", "), "Found": has})
 }
 
 // FromTMX turns a TMX into texts and groups for the workspace languages
@@ -173,7 +157,7 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 		}
 	}
 	if len(mem.Langs) == 0 {
-		return nil, &EmptyMemoryError{File: file, Langs: langs, Found: mem.OtherLangs}
+		return nil, emptyMemory(file, langs, mem.OtherLangs)
 	}
 	pivot := mem.Langs[0]
 	if has[source] {
@@ -252,7 +236,7 @@ type TMXImport struct {
 // in errors and in meta.yaml; source is the file name recorded as the
 // document's source ("" for standard input). An existing alignment with
 // groups is replaced only with force, since its confirmations would be
-// lost: without it the error is a *[ReplaceError]. The caller holds the
+// lost: without it the error is import-tmx.would-replace. The caller holds the
 // workspace lock.
 func ImportTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name, source string, force bool) (*TMXImport, error) {
 	mem, err := FromTMX(m, name, ws.Config.Languages, ws.Config.Source)
@@ -268,7 +252,7 @@ func ImportTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name, source stri
 		return res, err
 	} else if old != nil && len(old.Groups) > 0 && !force {
 		n, conf, _ := old.Counts()
-		return res, &ReplaceError{ID: id, Groups: n, Confirmed: conf}
+		return res, wouldReplace(id, n, conf)
 	}
 	if _, err := change.Document(); err != nil {
 		if _, missing := err.(*NotFoundError); !missing {
@@ -310,23 +294,9 @@ func ImportTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name, source stri
 	return res, nil
 }
 
-// ReplaceError refuses to replace an existing alignment without force.
-type ReplaceError struct {
-	ID                string
-	Groups, Confirmed int
+// wouldReplace refuses to replace the existing alignment of document id,
+// of groups groups (confirmed of them), without force.
+func wouldReplace(id string, groups, confirmed int) error {
+	return locale.NewError("import-tmx.would-replace", map[string]any{"ID": id, "Groups": groups, "Confirmed": confirmed}).
+		WithHint("import-tmx.would-replace.hint")
 }
-
-func (e *ReplaceError) Error() string {
-	return fmt.Sprintf("document %q already has an alignment of %d groups (%d confirmed); import-tmx would replace it", e.ID, e.Groups, e.Confirmed)
-}
-
-// MessageID names the localized message for e.
-func (e *ReplaceError) MessageID() string { return "import-tmx.would-replace" }
-
-// TemplateData gives the values of the localized message.
-func (e *ReplaceError) TemplateData() map[string]any {
-	return map[string]any{"ID": e.ID, "Groups": e.Groups, "Confirmed": e.Confirmed}
-}
-
-// Hint suggests a fix.
-func (e *ReplaceError) Hint() string { return "import-tmx.would-replace.hint" }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/tmx"
 )
 
@@ -129,9 +130,9 @@ func TestFromTMXCounts(t *testing.T) {
 	if strings.Join(mem.Langs, ",") != "en" || mem.Alignment.Pivot != "en" {
 		t.Errorf("langs %v pivot %s", mem.Langs, mem.Alignment.Pivot)
 	}
-	var empty *EmptyMemoryError
+	var empty *locale.Error
 	_, err = FromTMX(&tmx.TMX{Units: []tmx.Unit{{Variants: []tmx.Variant{v("de", "x", "")}}}}, "de.tmx", langs3, "en")
-	if !errors.As(err, &empty) || empty.TemplateData()["Found"] != "de" {
+	if !errors.As(err, &empty) || empty.ID != "import-tmx.empty" || empty.Data["Found"] != "de" {
 		t.Errorf("err = %v", err)
 	}
 }
