@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
@@ -222,67 +223,24 @@ const (
 	MarkFinding = "finding"
 )
 
-// FormatError is an unknown format name.
-type FormatError struct {
-	Format  string
-	Formats []string
+// badFormat is the error for an unknown format name; formats lists the
+// known ones.
+func badFormat(format string, formats []string) error {
+	return locale.NewError("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(formats, ", ")})
 }
 
-func (e *FormatError) Error() string {
-	return fmt.Sprintf("unknown format %q (use one of: %s)", e.Format, strings.Join(e.Formats, ", "))
+// NotAligned is the error for document id without aligned groups: every
+// format but the localized one is made of groups.
+func NotAligned(id string) error {
+	return locale.NewError("export.not-aligned", map[string]any{"ID": id}).WithHint("export.not-aligned.hint")
 }
 
-// MessageID names the localized message for e.
-func (e *FormatError) MessageID() string { return "app.bad-format" }
-
-// TemplateData gives the values of the localized message.
-func (e *FormatError) TemplateData() map[string]any {
-	return map[string]any{"Format": e.Format, "Formats": strings.Join(e.Formats, ", ")}
-}
-
-// NotAlignedError is returned for a document without aligned groups:
-// every format but the localized one is made of groups.
-type NotAlignedError struct{ ID string }
-
-func (e *NotAlignedError) Error() string {
-	return fmt.Sprintf("document %q has no aligned groups to export", e.ID)
-}
-
-// MessageID names the localized message for e.
-func (e *NotAlignedError) MessageID() string { return "export.not-aligned" }
-
-// TemplateData gives the values of the localized message.
-func (e *NotAlignedError) TemplateData() map[string]any { return map[string]any{"ID": e.ID} }
-
-// Hint suggests a fix.
-func (e *NotAlignedError) Hint() string { return "export.not-aligned.hint" }
-
-// LangError is a language that cannot be exported: not in the alignment,
-// given twice, or (for XLIFF) a pair that is missing or not a pair.
-type LangError struct {
-	Lang   string
-	Reason string // "unknown", "repeated", "pair", "same"
-	Known  []string
-}
-
-func (e *LangError) Error() string {
-	switch e.Reason {
-	case "repeated":
-		return fmt.Sprintf("language %s is given twice", e.Lang)
-	case "pair":
-		return fmt.Sprintf("XLIFF holds one language pair: choose one target language among %s", strings.Join(e.Known, ", "))
-	case "same":
-		return fmt.Sprintf("the XLIFF target language %s is the source language", e.Lang)
-	}
-	return fmt.Sprintf("language %q is not aligned in this document (it has %s)", e.Lang, strings.Join(e.Known, ", "))
-}
-
-// MessageID names the localized message for e.
-func (e *LangError) MessageID() string { return "export.bad-lang." + e.Reason }
-
-// TemplateData gives the values of the localized message.
-func (e *LangError) TemplateData() map[string]any {
-	return map[string]any{"Lang": e.Lang, "Known": strings.Join(e.Known, ", ")}
+// BadLang is the error for a language that cannot be exported: not in the
+// alignment (reason "unknown"), given twice ("repeated"), or, for XLIFF, a
+// pair that is missing ("pair") or not a pair ("same"). known lists the
+// languages that can be.
+func BadLang(lang, reason string, known []string) error {
+	return locale.NewError("export.bad-lang."+reason, map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")})
 }
 
 var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
@@ -298,11 +256,11 @@ func FileName(docID, format string, langs ...string) (string, error) {
 	}
 	ext, ok := Extensions[format]
 	if !ok {
-		return "", &FormatError{Format: format, Formats: append(append([]string(nil), Formats...), "txt")}
+		return "", badFormat(format, append(append([]string(nil), Formats...), "txt"))
 	}
 	for _, l := range langs {
 		if !langCode.MatchString(l) {
-			return "", &LangError{Lang: l, Reason: "unknown"}
+			return "", BadLang(l, "unknown", nil)
 		}
 	}
 	switch {
@@ -345,7 +303,7 @@ type plan struct {
 func Write(w io.Writer, format string, d *document.Document, a *document.Alignment, opt Options) error {
 	write, ok := writers[format]
 	if !ok {
-		return &FormatError{Format: format, Formats: Formats}
+		return badFormat(format, Formats)
 	}
 	p, err := newPlan(format, d, a, opt)
 	if err != nil {
@@ -365,7 +323,7 @@ func init() {
 
 func newPlan(format string, d *document.Document, a *document.Alignment, opt Options) (*plan, error) {
 	if a == nil || len(a.Groups) == 0 {
-		return nil, &NotAlignedError{ID: d.ID}
+		return nil, NotAligned(d.ID)
 	}
 	known := alignedLangs(d, a)
 	langs := opt.Langs
@@ -375,15 +333,15 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 	seen := map[string]bool{}
 	for _, l := range langs {
 		if !slices.Contains(known, l) {
-			return nil, &LangError{Lang: l, Reason: "unknown", Known: known}
+			return nil, BadLang(l, "unknown", known)
 		}
 		if seen[l] {
-			return nil, &LangError{Lang: l, Reason: "repeated", Known: known}
+			return nil, BadLang(l, "repeated", known)
 		}
 		seen[l] = true
 	}
 	if len(langs) == 0 {
-		return nil, &NotAlignedError{ID: d.ID}
+		return nil, NotAligned(d.ID)
 	}
 	p := &plan{doc: d, a: a, opt: opt, source: opt.Source}
 	if p.source == "" {
@@ -392,7 +350,7 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 			p.source = d.WS.Config.Source
 		}
 	} else if !slices.Contains(langs, p.source) {
-		return nil, &LangError{Lang: p.source, Reason: "unknown", Known: langs}
+		return nil, BadLang(p.source, "unknown", langs)
 	}
 	// Source first: Translate Toolkit and several CAT tools take the
 	// first variant of a unit as its source.
@@ -409,16 +367,16 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 		others := p.langs[1:]
 		switch {
 		case opt.Target == p.source:
-			return nil, &LangError{Lang: opt.Target, Reason: "same", Known: others}
+			return nil, BadLang(opt.Target, "same", others)
 		case opt.Target != "":
 			if !slices.Contains(others, opt.Target) {
-				return nil, &LangError{Lang: opt.Target, Reason: "unknown", Known: others}
+				return nil, BadLang(opt.Target, "unknown", others)
 			}
 			p.target = opt.Target
 		case len(others) == 1:
 			p.target = others[0]
 		default:
-			return nil, &LangError{Reason: "pair", Known: others}
+			return nil, BadLang("", "pair", others)
 		}
 		p.langs = []string{p.source, p.target}
 	}

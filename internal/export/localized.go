@@ -34,7 +34,7 @@ func Localized(w io.Writer, format string, d *document.Document, lang string, op
 	case "txt":
 		write = writeArticleText
 	default:
-		return &FormatError{Format: format, Formats: LocalizedFormats}
+		return badFormat(format, LocalizedFormats)
 	}
 	raw, err := d.Text(lang)
 	if err != nil {

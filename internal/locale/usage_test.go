@@ -43,7 +43,7 @@ var dynamicIDs = []struct {
 	{"check.show.use.", []string{"term", "variant", "form", "forbidden", "inflect"}, "glossary show names what each form is for"},
 	{"review.status.", []string{"aligned", "confirmed", "flagged"}, "show prints a group's document.Status"},
 	{"export.html.status.", []string{"aligned", "confirmed", "flagged"}, "the HTML export labels a group's document.Status"},
-	{"export.bad-lang.", []string{"unknown", "repeated", "same", "pair"}, "export.LangError: MessageID is export.bad-lang.+Reason"},
+	{"export.bad-lang.", []string{"unknown", "repeated", "same", "pair"}, "export.BadLang names the problem as export.bad-lang.+reason"},
 	{"review.bad-", []string{"range", "at", "group", "direction"}, "review's syntax errors are review.bad-+what"},
 	{"segment.srx.", []string{"syntax", "root", "version", "break", "rule-set", "no-languages"}, "segment's SRX errors are segment.srx.+code"},
 	{"segment.config.", []string{"key", "language", "value"}, "segment's errors in tilmash.yaml are segment.config.+code"},

@@ -113,7 +113,7 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 		return err
 	}
 	if a == nil || len(a.Groups) == 0 {
-		return &export.NotAlignedError{ID: d.ID}
+		return export.NotAligned(d.ID)
 	}
 	if len(langs) == 0 {
 		for _, l := range d.WS.Config.Languages {
@@ -124,7 +124,7 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 	}
 	for _, l := range langs {
 		if !slices.Contains(a.Languages, l) {
-			return &export.LangError{Lang: l, Reason: "unknown", Known: a.Languages}
+			return export.BadLang(l, "unknown", a.Languages)
 		}
 	}
 	if texts, err := d.Texts(); err == nil {
