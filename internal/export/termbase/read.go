@@ -13,49 +13,23 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/langtag"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/sheet"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
-// ReadError is a term base that cannot be read, with the position of the
-// problem.
-type ReadError struct {
-	File         string
-	Line, Column int
-	Reason       string
+// readError is the error for a term base file that cannot be read, at the
+// place of the problem; reason is in English.
+func readError(file string, line, col int, reason string) error {
+	return locale.NewError("glossary-import.bad-file", map[string]any{"Reason": reason}).
+		WithHint("glossary-import.bad-file.hint").At(locale.Pos{File: file, Line: line, Column: col})
 }
 
-func (e *ReadError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
+// needLangs is the error for a CSV or TSV file without a header naming its
+// languages, read without languages given.
+func needLangs(file string) error {
+	return locale.NewError("glossary-import.need-langs", map[string]any{"File": file}).WithHint("glossary-import.need-langs.hint")
 }
-
-// MessageID names the localized message for e.
-func (e *ReadError) MessageID() string { return "glossary-import.bad-file" }
-
-// TemplateData gives the values of the localized message.
-func (e *ReadError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
-}
-
-// Hint suggests a fix.
-func (e *ReadError) Hint() string { return "glossary-import.bad-file.hint" }
-
-// NeedLangsError is a CSV or TSV without a header naming its languages,
-// read without languages given.
-type NeedLangsError struct{ File string }
-
-func (e *NeedLangsError) Error() string {
-	return e.File + ": the columns' languages are not named in the file; give them as source,target"
-}
-
-// MessageID names the localized message for e.
-func (e *NeedLangsError) MessageID() string { return "glossary-import.need-langs" }
-
-// TemplateData gives the values of the localized message.
-func (e *NeedLangsError) TemplateData() map[string]any { return map[string]any{"File": e.File} }
-
-// Hint suggests a fix.
-func (e *NeedLangsError) Hint() string { return "glossary-import.need-langs.hint" }
 
 // Read reads a term base in format (see [Detect]) into glossary entries.
 // langs are the workspace languages: TBX language codes are matched to
@@ -76,7 +50,7 @@ func Read(r io.Reader, name, format string, langs []string) ([]*glossary.Entry, 
 	case "csv", "tsv":
 		entries, err = readTable(data, name, format, langs)
 	default:
-		return nil, &FormatError{Format: format}
+		return nil, badFormat(format)
 	}
 	if err != nil {
 		return nil, err
@@ -93,16 +67,16 @@ type tbxReader struct {
 	langs *langtag.Map // nil: every language is kept
 }
 
-func (p *tbxReader) fail(format string, args ...any) *ReadError {
+func (p *tbxReader) fail(format string, args ...any) error {
 	line, col := p.dec.At(p.dec.Start())
-	return &ReadError{File: p.name, Line: line, Column: col, Reason: fmt.Sprintf(format, args...)}
+	return readError(p.name, line, col, fmt.Sprintf(format, args...))
 }
 
-// located turns the XML scanner's error into a *ReadError.
+// located turns the XML scanner's error into a readError.
 func located(name string, err error) error {
 	var xe *xmlx.Error
 	if errors.As(err, &xe) {
-		return &ReadError{File: name, Line: xe.Line, Column: xe.Column, Reason: xe.Detail}
+		return readError(name, xe.Line, xe.Column, xe.Detail)
 	}
 	return err
 }
@@ -120,7 +94,7 @@ func readTBX(data []byte, name string, langs []string) ([]*glossary.Entry, error
 	if err != nil {
 		var xe *xmlx.Error
 		if errors.As(err, &xe) && xe.Code == xmlx.CodeNoRoot {
-			return nil, &ReadError{File: name, Line: 1, Column: 1, Reason: "no XML element: this is not a TBX file"}
+			return nil, readError(name, 1, 1, "no XML element: this is not a TBX file")
 		}
 		return nil, located(name, err)
 	}
@@ -332,7 +306,7 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 	if err != nil {
 		var re *sheet.ReadError
 		if errors.As(err, &re) {
-			return nil, &ReadError{File: name, Line: re.Line, Column: re.Column, Reason: re.Detail}
+			return nil, readError(name, re.Line, re.Column, re.Detail)
 		}
 		return nil, err
 	}
@@ -355,7 +329,7 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 	}
 	if head == nil {
 		if len(langs) < 2 {
-			return nil, &NeedLangsError{File: name}
+			return nil, needLangs(name)
 		}
 		head = []string{langs[0], langs[1], "comment"}
 	}

@@ -1,31 +1,21 @@
 package termbase
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/sheet"
 )
 
 // listSep separates the items of a list in a CSV or TSV cell.
 const listSep = "; "
 
-// ListError is a form that cannot go into a CSV or TSV list cell because
-// it holds the list separator.
-type ListError struct{ ID, Lang, Form string }
-
-func (e *ListError) Error() string {
-	return fmt.Sprintf("entry %s: the %s form %q holds %q, which separates forms in a CSV or TSV cell", e.ID, e.Lang, e.Form, strings.TrimSpace(listSep))
-}
-
-// MessageID names the localized message for e.
-func (e *ListError) MessageID() string { return "glossary-export.list-separator" }
-
-// TemplateData gives the values of the localized message.
-func (e *ListError) TemplateData() map[string]any {
-	return map[string]any{"ID": e.ID, "Lang": e.Lang, "Form": e.Form}
+// listError is the error for a form that cannot go into a CSV or TSV list
+// cell because it holds the list separator.
+func listError(id, lang, form string) error {
+	return locale.NewError("glossary-export.list-separator", map[string]any{"ID": id, "Lang": lang, "Form": form})
 }
 
 // columns returns the column names of a table for the pair src, trg.
@@ -49,7 +39,7 @@ func cell(format, s string) string {
 func list(format, id, lang string, items []string) (string, error) {
 	for _, it := range items {
 		if strings.Contains(it, strings.TrimSpace(listSep)) {
-			return "", &ListError{ID: id, Lang: lang, Form: it}
+			return "", listError(id, lang, it)
 		}
 	}
 	return cell(format, strings.Join(items, listSep)), nil

@@ -27,12 +27,12 @@
 package termbase
 
 import (
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 // Formats lists the term base formats, in the order help shows them.
@@ -55,53 +55,21 @@ type Options struct {
 	Version string
 }
 
-// FormatError is an unknown term base format.
-type FormatError struct{ Format string }
-
-func (e *FormatError) Error() string {
-	return fmt.Sprintf("unknown format %q (use one of: %s)", e.Format, strings.Join(Formats, ", "))
+// badFormat is the error for an unknown term base format.
+func badFormat(format string) error {
+	return locale.NewError("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(Formats, ", ")})
 }
 
-// MessageID names the localized message for e.
-func (e *FormatError) MessageID() string { return "app.bad-format" }
-
-// TemplateData gives the values of the localized message.
-func (e *FormatError) TemplateData() map[string]any {
-	return map[string]any{"Format": e.Format, "Formats": strings.Join(Formats, ", ")}
+// notAPair is the error for a CSV or TSV export without exactly two
+// languages.
+func notAPair(format string, langs []string) error {
+	return locale.NewError("glossary-export.pair", map[string]any{"Format": format, "Count": len(langs), "Langs": strings.Join(langs, ", ")}).
+		WithHint("glossary-export.pair.hint")
 }
 
-// PairError is a CSV or TSV export without exactly two languages.
-type PairError struct {
-	Format string
-	Langs  []string
-}
-
-func (e *PairError) Error() string {
-	return fmt.Sprintf("%s glossaries hold one language pair, as OmegaT reads them; %d languages given (%s)", e.Format, len(e.Langs), strings.Join(e.Langs, ", "))
-}
-
-// MessageID names the localized message for e.
-func (e *PairError) MessageID() string { return "glossary-export.pair" }
-
-// TemplateData gives the values of the localized message.
-func (e *PairError) TemplateData() map[string]any {
-	return map[string]any{"Format": e.Format, "Count": len(e.Langs), "Langs": strings.Join(e.Langs, ", ")}
-}
-
-// Hint suggests a fix.
-func (e *PairError) Hint() string { return "glossary-export.pair.hint" }
-
-// EmptyError is a glossary with no entries: a term base body must hold
-// at least one.
-type EmptyError struct{}
-
-func (e *EmptyError) Error() string { return "the glossary has no entries to export" }
-
-// MessageID names the localized message for e.
-func (e *EmptyError) MessageID() string { return "glossary-export.empty" }
-
-// TemplateData gives the values of the localized message.
-func (e *EmptyError) TemplateData() map[string]any { return nil }
+// empty is the error for a glossary with no entries: a term base body must
+// hold at least one.
+func empty() error { return locale.NewError("glossary-export.empty", nil) }
 
 // Write writes the entries of g in format.
 func Write(w io.Writer, format string, g *glossary.Glossary, opt Options) error {
@@ -110,7 +78,7 @@ func Write(w io.Writer, format string, g *glossary.Glossary, opt Options) error 
 		langs = g.Langs
 	}
 	if len(g.Entries) == 0 {
-		return &EmptyError{}
+		return empty()
 	}
 	if opt.Version == "" {
 		opt.Version = "dev"
@@ -122,11 +90,11 @@ func Write(w io.Writer, format string, g *glossary.Glossary, opt Options) error 
 		return writeTBX2(w, g.Entries, langs, opt)
 	case "csv", "tsv":
 		if len(langs) != 2 {
-			return &PairError{Format: format, Langs: langs}
+			return notAPair(format, langs)
 		}
 		return writeTable(w, format, g.Entries, langs)
 	}
-	return &FormatError{Format: format}
+	return badFormat(format)
 }
 
 // Detect guesses the format of a term base from its name and first bytes:

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/testenv"
 )
 
@@ -131,22 +132,19 @@ func TestRoundTrip(t *testing.T) {
 
 func TestWriteErrors(t *testing.T) {
 	g := load(t, "testdata/glossary.yaml")
-	var pe *PairError
-	if err := Write(&bytes.Buffer{}, "csv", g, Options{}); !errors.As(err, &pe) || pe.MessageID() != "glossary-export.pair" {
+	if err := Write(&bytes.Buffer{}, "csv", g, Options{}); locale.ID(err) != "glossary-export.pair" {
 		t.Errorf("csv with three languages: %v", err)
 	}
-	var fe *FormatError
-	if err := Write(&bytes.Buffer{}, "xlsx", g, Options{}); !errors.As(err, &fe) {
+	if err := Write(&bytes.Buffer{}, "xlsx", g, Options{}); locale.ID(err) != "app.bad-format" {
 		t.Errorf("unknown format: %v", err)
 	}
-	var ee *EmptyError
-	if err := Write(&bytes.Buffer{}, "tbx", glossary.New(langs), Options{}); !errors.As(err, &ee) {
+	if err := Write(&bytes.Buffer{}, "tbx", glossary.New(langs), Options{}); locale.ID(err) != "glossary-export.empty" {
 		t.Errorf("empty glossary: %v", err)
 	}
 	semi := glossary.New(langs, &glossary.Entry{ID: "x", Langs: map[string]*glossary.Form{
 		"en": {Term: "a", Variants: []string{"b; c"}}, "ru": {Term: "д"}}})
-	var le *ListError
-	if err := Write(&bytes.Buffer{}, "tsv", semi, Options{Langs: []string{"en", "ru"}}); !errors.As(err, &le) || le.Form != "b; c" {
+	var le *locale.Error
+	if err := Write(&bytes.Buffer{}, "tsv", semi, Options{Langs: []string{"en", "ru"}}); !errors.As(err, &le) || le.ID != "glossary-export.list-separator" || le.Data["Form"] != "b; c" {
 		t.Errorf("separator in a form: %v", err)
 	}
 }
@@ -202,8 +200,7 @@ func TestReadOtherTools(t *testing.T) {
 	if s := yamlOf(t, got); s != want {
 		t.Errorf("got\n%s\nwant\n%s", s, want)
 	}
-	var nl *NeedLangsError
-	if _, err := Read(strings.NewReader(tsv), "omegat.utf8", "tsv", nil); !errors.As(err, &nl) {
+	if _, err := Read(strings.NewReader(tsv), "omegat.utf8", "tsv", nil); locale.ID(err) != "glossary-import.need-langs" {
 		t.Errorf("no languages: %v", err)
 	}
 }
@@ -224,8 +221,8 @@ func TestReadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Read(strings.NewReader(tt.in), "in", tt.format, langs)
-			var re *ReadError
-			if !errors.As(err, &re) || re.Line != tt.line || !strings.Contains(re.Reason, tt.reason) {
+			var re *locale.Error
+			if !errors.As(err, &re) || re.ID != "glossary-import.bad-file" || re.Pos.Line != tt.line || !strings.Contains(re.Data["Reason"].(string), tt.reason) {
 				t.Errorf("err = %v, want line %d %q", err, tt.line, tt.reason)
 			}
 		})
