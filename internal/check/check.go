@@ -32,7 +32,6 @@ package check
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -43,6 +42,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -73,55 +73,24 @@ type LintError struct {
 	Problems []glossary.Problem
 }
 
-func (e *LintError) Error() string {
+func (e *LintError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads. LintError is a named type
+// because the export gate branches on it: with --force it warns and goes
+// on.
+func (e *LintError) Unwrap() error {
 	p := e.Problems[0]
-	return fmt.Sprintf("%s: the glossary has %d problem(s), the first: %s", p.Pos(), len(e.Problems), strings.TrimPrefix(p.Error(), p.Pos()+": "))
+	return locale.NewError("check.glossary-invalid", map[string]any{"Dir": e.Dir, "Pos": p.Pos(), "Count": len(e.Problems)}).
+		WithHint("check.glossary-invalid.hint").At(locale.Pos{File: p.File, Line: p.Line, Column: p.Column})
 }
 
-// MessageID names the localized message for e.
-func (e *LintError) MessageID() string { return "check.glossary-invalid" }
-
-// TemplateData gives the values of the localized message.
-func (e *LintError) TemplateData() map[string]any {
-	p := e.Problems[0]
-	return map[string]any{"Dir": e.Dir, "Pos": p.Pos(), "File": p.File, "Line": p.Line, "Column": p.Column, "Count": len(e.Problems)}
-}
-
-// Hint suggests a fix.
-func (e *LintError) Hint() string { return "check.glossary-invalid.hint" }
-
-// DirError is returned by [LoadDir] for a folder that does not exist or
-// holds no glossary entries.
-type DirError struct {
-	Dir   string
-	Empty bool // the folder exists but has no entries
-	Err   error
-}
-
-func (e *DirError) Error() string {
-	if e.Empty {
-		return e.Dir + ": no glossary entries in this folder"
+// dirError is the error of [LoadDir] for a folder dir that cannot be read
+// (err) or holds no glossary entries (err is nil).
+func dirError(dir string, err error) error {
+	if err == nil {
+		return locale.NewError("check.glossary-empty", map[string]any{"Dir": dir})
 	}
-	return e.Dir + ": " + e.Err.Error()
-}
-
-func (e *DirError) Unwrap() error { return e.Err }
-
-// MessageID names the localized message for e.
-func (e *DirError) MessageID() string {
-	if e.Empty {
-		return "check.glossary-empty"
-	}
-	return "check.glossary-unreadable"
-}
-
-// TemplateData gives the values of the localized message.
-func (e *DirError) TemplateData() map[string]any {
-	d := map[string]any{"Dir": e.Dir}
-	if e.Err != nil {
-		d["Err"] = e.Err.Error()
-	}
-	return d
+	return locale.NewError("check.glossary-unreadable", map[string]any{"Dir": dir, "Err": err.Error()}).Wrap(err)
 }
 
 // ReadGlossary loads the workspace glossary with every lint problem, file
@@ -251,11 +220,11 @@ func LoadDir(dir, source string) (*Checker, error) {
 			err = errors.New("not a folder")
 		}
 		if err != nil {
-			return nil, &DirError{Dir: dir, Err: unwrapPath(err)}
+			return nil, dirError(dir, unwrapPath(err))
 		}
 		g, probs, err := glossary.Load(abs, nil)
 		if err != nil {
-			return nil, &DirError{Dir: dir, Err: err}
+			return nil, dirError(dir, err)
 		}
 		if len(probs) > 0 {
 			for i := range probs {
@@ -266,7 +235,7 @@ func LoadDir(dir, source string) (*Checker, error) {
 			return nil, &LintError{Dir: dir, Problems: probs}
 		}
 		if len(g.Entries) == 0 {
-			return nil, &DirError{Dir: dir, Empty: true}
+			return nil, dirError(dir, nil)
 		}
 		return New(g, source), nil
 	})

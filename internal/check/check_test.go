@@ -12,6 +12,7 @@ import (
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -225,12 +226,16 @@ func TestLoad(t *testing.T) {
 		if !errors.As(err, &le) {
 			t.Fatalf("Load error = %v, want a LintError", err)
 		}
-		d := le.TemplateData()
+		var msg *locale.Error
+		if !errors.As(err, &msg) {
+			t.Fatalf("Load error = %v, unwraps to no locale.Error", err)
+		}
+		d := msg.TemplateData()
 		if d["Pos"] != filepath.Join("glossary", "test.yaml")+":14:5" || d["Count"] != 2 {
 			t.Errorf("TemplateData = %v; want the first problem (no kk form) at glossary/test.yaml:14:5 and 2 problems (that and the duplicate id)", d)
 		}
-		if le.MessageID() != "check.glossary-invalid" || le.Hint() != "check.glossary-invalid.hint" {
-			t.Errorf("ids %s %s", le.MessageID(), le.Hint())
+		if msg.ID != "check.glossary-invalid" || msg.Hint != "check.glossary-invalid.hint" {
+			t.Errorf("ids %s %s", msg.ID, msg.Hint)
 		}
 	})
 	t.Run("cached until a file changes", func(t *testing.T) {
@@ -262,8 +267,7 @@ func TestLoadDir(t *testing.T) {
 	if _, err := check.LoadDir(filepath.Join(dir, "nope"), "en"); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("missing folder: %v", err)
 	}
-	var de *check.DirError
-	if _, err := check.LoadDir(dir, "en"); !errors.As(err, &de) || !de.Empty {
+	if _, err := check.LoadDir(dir, "en"); locale.ID(err) != "check.glossary-empty" {
 		t.Errorf("empty folder: %v", err)
 	}
 	// An entry with a language the caller does not align is fine.

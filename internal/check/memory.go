@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/langtag"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/sheet"
 	"github.com/tilmash/tilmash/internal/tmx"
 	"github.com/tilmash/tilmash/internal/xmlx"
@@ -86,49 +87,15 @@ const (
 	CodeExtraCell     = "extra-cell"
 )
 
-func (e *InputError) Error() string {
-	pos := fmt.Sprintf("%s:%d:%d: ", e.File, e.Line, e.Column)
-	switch e.Code {
-	case CodeMalformedXML:
-		return pos + "malformed XML: " + e.Detail
-	case CodeMalformedTSV:
-		return pos + "malformed TSV: " + e.Detail
-	case CodeNotTMX:
-		return pos + "not a TMX file: the root element is <" + e.Value + ">, not <tmx>"
-	case CodeEncoding:
-		return pos + "unsupported encoding " + e.Value
-	case CodeBadUTF8:
-		return pos + "invalid UTF-8 byte " + e.Value
-	case CodeNoLang:
-		return pos + "<tuv> has no xml:lang attribute"
-	case CodeBadLang:
-		return pos + fmt.Sprintf("%q is not a language tag", e.Value)
-	case CodeUnknownLang:
-		return pos + fmt.Sprintf("column %q is not a workspace language (%s)", e.Value, e.Known)
-	case CodeDuplicateLang:
-		return pos + fmt.Sprintf("%s (%s) is given twice; the first at %s", e.Lang, e.Value, e.Other)
-	case CodeNoHeader:
-		return pos + "no header row of language codes"
-	case CodeExtraCell:
-		return pos + "the row has more cells than the header"
-	}
-	return pos + e.Code
-}
+func (e *InputError) Error() string { return e.Unwrap().Error() }
 
-// MessageID names the localized message for e.
-func (e *InputError) MessageID() string { return "check.input." + e.Code }
-
-// TemplateData gives the values of the localized message.
-func (e *InputError) TemplateData() map[string]any {
-	return map[string]any{
-		"File": e.File, "Line": e.Line, "Column": e.Column,
+// Unwrap returns the message a person reads.
+func (e *InputError) Unwrap() error {
+	return locale.NewError("check.input."+e.Code, map[string]any{
 		"Pos":   fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column),
 		"Value": e.Value, "Lang": e.Lang, "Known": e.Known, "Other": e.Other, "Detail": e.Detail,
-	}
+	}).WithHint("check.input." + e.Code + ".hint").At(locale.Pos{File: e.File, Line: e.Line, Column: e.Column})
 }
-
-// Hint suggests a fix.
-func (e *InputError) Hint() string { return "check.input." + e.Code + ".hint" }
 
 // ReadTMX reads a TMX document for the workspace languages langs with the
 // one TMX reader, [tmx.Read] (encodings, what a <seg>'s text is). name is

@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 var wsLangs = []string{"en", "ru", "kk"}
@@ -142,8 +143,8 @@ func TestReadTMXErrors(t *testing.T) {
 			if ie.Code != tt.code || ie.Line != tt.line || ie.Column != tt.column {
 				t.Errorf("got %s at %d:%d (%v), want %s at %d:%d", ie.Code, ie.Line, ie.Column, err, tt.code, tt.line, tt.column)
 			}
-			if !strings.HasPrefix(err.Error(), "f.tmx:") || ie.MessageID() != "check.input."+tt.code {
-				t.Errorf("message %q id %s", err, ie.MessageID())
+			if !strings.HasPrefix(err.Error(), "f.tmx:") || locale.ID(ie) != "check.input."+tt.code {
+				t.Errorf("message %q id %s", err, locale.ID(ie))
 			}
 		})
 	}

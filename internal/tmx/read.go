@@ -3,9 +3,9 @@ package tmx
 import (
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
@@ -31,20 +31,14 @@ const (
 	CodeNoSeg  = "no-seg"  // <tuv> without <seg>
 )
 
-func (e *ParseError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
+func (e *ParseError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads. ParseError is a named type
+// because check branches on it: it names each problem in its own words.
+func (e *ParseError) Unwrap() error {
+	return locale.NewError("tmx.bad-file", map[string]any{"Reason": e.Reason}).WithHint("tmx.bad-file.hint").
+		At(locale.Pos{File: e.File, Line: e.Line, Column: e.Column, Offset: e.Offset})
 }
-
-// MessageID names the localized message for e.
-func (e *ParseError) MessageID() string { return "tmx.bad-file" }
-
-// TemplateData gives the values of the localized message.
-func (e *ParseError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Line": e.Line, "Column": e.Column, "Reason": e.Reason}
-}
-
-// Hint suggests a fix.
-func (e *ParseError) Hint() string { return "tmx.bad-file.hint" }
 
 // Read parses a TMX document (versions 1.1 to 1.4). name is used in
 // errors. The input may be UTF-8, UTF-16 with or without a byte-order mark

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -156,8 +157,9 @@ func TestReadErrors(t *testing.T) {
 			if pe.Line != tt.line || !strings.Contains(pe.Reason, tt.reasonPart) || pe.File != "in.tmx" {
 				t.Errorf("got %v, want line %d and %q", pe, tt.line, tt.reasonPart)
 			}
-			if pe.MessageID() != "tmx.bad-file" || pe.TemplateData()["Line"] != pe.Line {
-				t.Errorf("message = %s %v", pe.MessageID(), pe.TemplateData())
+			var msg *locale.Error
+			if !errors.As(err, &msg) || msg.ID != "tmx.bad-file" || msg.TemplateData()["Line"] != pe.Line {
+				t.Errorf("message = %v", msg)
 			}
 		})
 	}
