@@ -32,6 +32,7 @@ package check
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -73,7 +74,12 @@ type LintError struct {
 	Problems []glossary.Problem
 }
 
-func (e *LintError) Error() string { return e.Unwrap().Error() }
+// Error names the first problem as well: status --format json shows this
+// text.
+func (e *LintError) Error() string {
+	p := e.Problems[0]
+	return fmt.Sprintf("%s: the glossary has %d problem(s), the first: %s", p.Pos(), len(e.Problems), strings.TrimPrefix(p.Error(), p.Pos()+": "))
+}
 
 // Unwrap returns the message a person reads. LintError is a named type
 // because the export gate branches on it: with --force it warns and goes
