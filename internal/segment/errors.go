@@ -72,5 +72,3 @@ func newConfigError(line, col int, code, key, want string, known []string) *loca
 	return locale.NewError("segment.config."+code, map[string]any{"Key": key, "Want": want, "Known": strings.Join(known, ", ")}).
 		WithHint("segment.config.hint").At(locale.Pos{File: "tilmash.yaml", Line: line, Column: col})
 }
-
-func quote(s string) string { return "`" + s + "`" }
