@@ -7,6 +7,7 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -32,11 +33,11 @@ func TestHelpEveryCommandEveryLanguage(t *testing.T) {
 	}
 	english := map[string]string{}
 	for _, lang := range []string{"en", "ru", "kk"} {
-		env, err := console.NewEnv(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, lang)
+		env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, lang)
 		if err != nil {
 			t.Fatal(err)
 		}
-		app := cli.NewApp(env)
+		cliApp := cli.NewApp(env, version, groups(app.New(version))...)
 		paths := [][]string{{}}
 		var walk func(prefix []string, cmds []*urfave.Command)
 		walk = func(prefix []string, cmds []*urfave.Command) {
@@ -46,14 +47,14 @@ func TestHelpEveryCommandEveryLanguage(t *testing.T) {
 				walk(p, c.Subcommands)
 			}
 		}
-		walk(nil, app.Commands)
+		walk(nil, cliApp.Commands)
 		if len(paths) < 5 {
 			t.Fatalf("only %d commands registered", len(paths))
 		}
 		for _, p := range paths {
 			var out, errOut bytes.Buffer
 			args := append(append([]string{"--ui-lang", lang}, p...), "--help")
-			code := cli.Main(args, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+			code := mainArgs(args, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
 			name := lang + " " + strings.Join(p, " ")
 			if code != 0 || out.Len() == 0 {
 				t.Errorf("%s --help: exit %d, stdout %q, stderr %q", name, code, out.String(), errOut.String())

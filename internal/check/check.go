@@ -136,14 +136,18 @@ func ReadGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Probl
 	return g, probs, len(files), nil
 }
 
-// cache holds compiled checkers for the life of the process, so that
-// status over many documents, or align followed by its check, compiles the
-// glossary once. An entry is reused only while the glossary files keep
-// their names, sizes and modification times.
-var cache struct {
-	sync.Mutex
-	m map[string]*cached
+// Cache holds compiled checkers, so that status over many documents, or
+// align followed by its check, compiles the glossary once. An entry is
+// reused only while the glossary files keep their names, sizes and
+// modification times. The zero Cache is ready to use; an app keeps one for
+// its run (internal/app), [Load] and [LoadDir] share one for the process.
+type Cache struct {
+	mu sync.Mutex
+	m  map[string]*cached
 }
+
+// shared is the cache of Load and LoadDir.
+var shared Cache
 
 type cached struct {
 	stamp string
@@ -172,10 +176,10 @@ func stamp(dir string) string {
 	return b.String()
 }
 
-func cachedLoad(key, dir string, load func() (*Checker, error)) (*Checker, error) {
+func (cache *Cache) load(key, dir string, load func() (*Checker, error)) (*Checker, error) {
 	st := stamp(dir)
-	cache.Lock()
-	defer cache.Unlock()
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
 	if c, ok := cache.m[key]; ok && c.stamp == st {
 		return c.c, c.err
 	}
@@ -192,10 +196,13 @@ func cachedLoad(key, dir string, load func() (*Checker, error)) (*Checker, error
 // the source language). It returns nil and no error when the folder is
 // missing or has no entries: there is nothing to enforce. A glossary with
 // lint problems gives a *[LintError].
-func Load(ws *workspace.Workspace) (*Checker, error) {
+func Load(ws *workspace.Workspace) (*Checker, error) { return shared.Load(ws) }
+
+// Load is [Load] through the cache.
+func (cache *Cache) Load(ws *workspace.Workspace) (*Checker, error) {
 	dir := ws.Path(ws.Config.Glossary)
 	key := "ws\x00" + ws.Root + "\x00" + dir + "\x00" + strings.Join(ws.Config.Languages, ",") + "\x00" + ws.Config.Source
-	return cachedLoad(key, dir, func() (*Checker, error) {
+	return cache.load(key, dir, func() (*Checker, error) {
 		g, probs, _, err := ReadGlossary(ws)
 		if err != nil {
 			return nil, err
@@ -215,12 +222,15 @@ func Load(ws *workspace.Workspace) (*Checker, error) {
 // none is required, since the caller aligns only two of them; source is the
 // source language. Unlike [Load], a missing or empty folder is an error:
 // the caller named it.
-func LoadDir(dir, source string) (*Checker, error) {
+func LoadDir(dir, source string) (*Checker, error) { return shared.LoadDir(dir, source) }
+
+// LoadDir is [LoadDir] through the cache.
+func (cache *Cache) LoadDir(dir, source string) (*Checker, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	return cachedLoad("dir\x00"+abs+"\x00"+source, abs, func() (*Checker, error) {
+	return cache.load("dir\x00"+abs+"\x00"+source, abs, func() (*Checker, error) {
 		st, err := os.Stat(abs)
 		if err == nil && !st.IsDir() {
 			err = errors.New("not a folder")

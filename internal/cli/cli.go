@@ -1,20 +1,21 @@
-// Package cli builds the tilmash command line from the command groups that
-// register themselves with [Register], and runs it.
+// Package cli is tilmash's command-line framework: it builds the urfave/cli
+// application from the command groups it is given, and runs it. The
+// commands themselves live in the command packages (corecmd, aligncmd,
+// glossarycmd, exportcmd, reviewcmd, segmentcmd), which cmd/tilmash wires
+// together explicitly.
 //
-// Main is the whole program: cmd/tilmash only calls it. It picks the UI
-// language before building the commands (so help is rendered in that
-// language), lets people type flags after arguments as they do with git
-// and go, and turns whatever a command returns into an exit code in one
-// place ([console.Env.ExitCode]).
+// [Main] runs one invocation. It picks the UI language before building the
+// commands (so help is rendered in that language), lets people type flags
+// after arguments as they do with git and go, localizes usage errors, and
+// turns whatever a command returns into an exit code in one place
+// ([console.Env.ExitCode]).
 package cli
 
 import (
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -22,41 +23,37 @@ import (
 	"github.com/tilmash/tilmash/internal/locale"
 )
 
-// Version is the tilmash version, set at build time with -ldflags.
-var Version = "0.1.0"
-
-// Group makes the commands of one part of tilmash for an Env.
+// Group makes the commands of one part of tilmash for an Env. Two groups
+// may both define a command of the same name (such as glossary): their
+// subcommands are merged.
 type Group func(env *console.Env) []*cli.Command
 
-var (
-	mu     sync.Mutex
-	groups []Group
-)
-
-// Register adds a command group. Command packages call it from init, and
-// cmd/tilmash imports them for that effect; a test binary that imports only
-// one command package gets only that group and the core commands. Two
-// groups may both define a command of the same name (such as glossary): their
-// subcommands are merged.
-func Register(g Group) {
-	mu.Lock()
-	defer mu.Unlock()
-	groups = append(groups, g)
+// Invocation is one run of tilmash: everything it may know of the
+// process that runs it. Nothing below Main looks at the process itself
+// (its working folder, environment or streams), so a test can run many
+// invocations in one process.
+type Invocation struct {
+	Dir            string   // the working folder, absolute
+	Args           []string // without the program name
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
 }
 
-// Main runs tilmash with args (without the program name) and returns the
-// exit code.
-func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+// Main runs one invocation of tilmash (whose --version is version) with
+// the command groups and returns the exit code.
+func Main(inv Invocation, version string, groups ...Group) int {
+	args, stdin, stdout, stderr, getenv := inv.Args, inv.Stdin, inv.Stdout, inv.Stderr, inv.Getenv
 	// Help text is built in the UI language, so the language must be known
 	// before the real app is built. A first, English app is built only to
 	// reorder the arguments and find the global --ui-lang wherever it was
 	// typed (export DOC --lang kk is the content language, never the UI's).
-	probe, err := console.NewEnv(stdin, stdout, stderr, getenv, "en")
+	probe, err := console.NewEnv(inv.Dir, stdin, stdout, stderr, getenv, "en")
 	if err != nil {
 		fmt.Fprintf(stderr, "tilmash: %v\n", err)
 		return 2
 	}
-	probeApp := NewApp(probe)
+	probeApp, _ := newApp(probe, version, groups)
 	argv := Reorder(probeApp, append([]string{"tilmash"}, args...))
 	ui := uiLangFlag(argv[1:])
 	// --lang where it cannot be a content language is the old name of
@@ -65,7 +62,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 	if misplaced && ui == "" {
 		ui = value
 	}
-	env, err := console.NewEnv(stdin, stdout, stderr, getenv, locale.Choose(ui, getenv))
+	env, err := console.NewEnv(inv.Dir, stdin, stdout, stderr, getenv, locale.Choose(ui, getenv))
 	if err != nil {
 		fmt.Fprintf(stderr, "tilmash: %v\n", err)
 		return 2
@@ -76,9 +73,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 		}
 		return env.ExitCode(env.Usage("app.lang-is-content", map[string]any{"Value": value}, "app.lang-is-content.hint"))
 	}
-	app := NewApp(env)
-	err = app.Run(Reorder(app, append([]string{"tilmash"}, args...)))
-	return env.ExitCode(errNotFound(err))
+	err = withHelp(env, func() error {
+		// Built here: commands copy urfave/cli's help templates.
+		app, notFound := newApp(env, version, groups)
+		err := app.Run(Reorder(app, append([]string{"tilmash"}, args...)))
+		if err == nil && *notFound != nil {
+			err = *notFound
+		}
+		return err
+	})
+	return env.ExitCode(err)
 }
 
 // uiLangFlag finds the global --ui-lang among reordered arguments: global
@@ -135,15 +139,23 @@ func misplacedLang(app *cli.App, args []string) (bool, string) {
 	return false, ""
 }
 
-// NewApp builds the urfave/cli application for env.
-func NewApp(env *console.Env) *cli.App {
-	localizeHelp(env)
+// NewApp builds the urfave/cli application of the command groups for
+// env. Its help is in English until it runs through [Main].
+func NewApp(env *console.Env, version string, groups ...Group) *cli.App {
+	app, _ := newApp(env, version, groups)
+	return app
+}
+
+// newApp builds the application, and the place where it leaves the error
+// of an unknown command (urfave/cli's CommandNotFound cannot return one).
+func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error) {
+	notFound := new(error)
 	app := &cli.App{
 		Name:                 "tilmash",
 		Usage:                env.T("app.usage", nil),
 		UsageText:            env.T("app.usage-text", nil),
 		Description:          env.T("app.description", nil),
-		Version:              Version,
+		Version:              version,
 		Reader:               env.Stdin,
 		Writer:               env.Stdout,
 		ErrWriter:            env.Stderr,
@@ -160,34 +172,27 @@ func NewApp(env *console.Env) *cli.App {
 			return usageError(env, err)
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
-			notFound = env.Usage("app.unknown-command", map[string]any{"Name": name}, "app.unknown-command.hint")
+			*notFound = env.Usage("app.unknown-command", map[string]any{"Name": name}, "app.unknown-command.hint")
 		},
 	}
-	app.Commands = commands(env)
+	app.Commands = commands(env, groups)
 	for _, c := range app.Commands {
 		setUsageErrors(env, c)
 	}
-	app.Before = func(*cli.Context) error { notFound = nil; return nil }
+	app.Before = func(*cli.Context) error { *notFound = nil; return nil }
 	app.Action = func(c *cli.Context) error {
 		if c.NArg() > 0 {
 			return env.Usage("app.unknown-command", map[string]any{"Name": c.Args().First()}, "app.unknown-command.hint")
 		}
 		return cli.ShowAppHelp(c)
 	}
-	return app
+	return app, notFound
 }
 
-// notFound carries CommandNotFound's error out of urfave/cli, whose
-// callback cannot return one.
-var notFound error
-
-func commands(env *console.Env) []*cli.Command {
-	mu.Lock()
-	gs := append([]Group{coreCommands}, groups...)
-	mu.Unlock()
+func commands(env *console.Env, groups []Group) []*cli.Command {
 	var out []*cli.Command
 	byName := map[string]*cli.Command{}
-	for _, g := range gs {
+	for _, g := range groups {
 		for _, c := range g(env) {
 			if prev, ok := byName[c.Name]; ok {
 				prev.Subcommands = append(prev.Subcommands, c.Subcommands...)
@@ -263,17 +268,4 @@ func dashed(flag string) string {
 		return "-" + name
 	}
 	return "--" + name
-}
-
-// Run is Main for the current process.
-func Run() int {
-	return Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
-}
-
-// errNotFound reports CommandNotFound's error, if any, after Run.
-func errNotFound(err error) error {
-	if err == nil && notFound != nil {
-		return notFound
-	}
-	return err
 }

@@ -3,16 +3,41 @@ package cli
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/console"
 )
 
+// help guards urfave/cli's help templates and flag rendering, which it
+// keeps in package variables: lang is the UI language they are set for.
+// Invocations in that language run side by side (tests run many in one
+// process); one in another language waits to switch them.
+var help struct {
+	sync.RWMutex
+	lang string
+}
+
+// withHelp runs an app with urfave/cli's help in env's UI language.
+func withHelp(env *console.Env, run func() error) error {
+	for {
+		help.RLock()
+		if help.lang == env.Loc.Lang {
+			defer help.RUnlock()
+			return run()
+		}
+		help.RUnlock()
+		help.Lock()
+		localizeHelp(env)
+		help.lang = env.Loc.Lang
+		help.Unlock()
+	}
+}
+
 // localizeHelp replaces urfave/cli's English help templates and flag
 // rendering with ones whose headings and words come from the catalogue.
-// urfave/cli keeps these in package variables, so this is done once per
-// Main, before the app runs.
+// The caller holds help's lock.
 func localizeHelp(env *console.Env) {
 	r := strings.NewReplacer(
 		"@NAME@", env.T("help.name", nil),

@@ -67,15 +67,18 @@ func TestUILangFlag(t *testing.T) {
 // have one; anywhere else it is the old name of --ui-lang, which Main
 // refuses with a message that says so.
 func TestMisplacedLang(t *testing.T) {
-	env, err := console.NewEnv(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
+	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The real global flags; commands shaped as the command packages make
-	// them (this test binary links only the core ones).
-	app := NewApp(env)
+	// them.
+	app := NewApp(env, "test")
 	lang := &cli.StringFlag{Name: "lang"}
 	app.Commands = append(app.Commands,
+		&cli.Command{Name: "init"},
+		&cli.Command{Name: "import", Flags: []cli.Flag{&cli.StringFlag{Name: "title"}, &cli.StringFlag{Name: "source"}, &cli.BoolFlag{Name: "force"}}},
+		&cli.Command{Name: "status", Flags: []cli.Flag{&cli.StringFlag{Name: "format"}}},
 		&cli.Command{Name: "export", Flags: []cli.Flag{lang, &cli.StringFlag{Name: "format"}}},
 		&cli.Command{Name: "segment", Flags: []cli.Flag{lang}},
 		&cli.Command{Name: "glossary", Subcommands: []*cli.Command{{Name: "list", Flags: []cli.Flag{lang}}, {Name: "lint"}}},

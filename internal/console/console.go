@@ -60,14 +60,13 @@ type Env struct {
 	progress *Steps // the progress line on standard error, while one runs
 }
 
-// NewEnv builds an Env over the given streams, detecting terminals and
-// colour from them and the environment.
-func NewEnv(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, lang string) (*Env, error) {
+// NewEnv builds an Env over the given working folder and streams,
+// detecting terminals and colour from them and the environment.
+func NewEnv(dir string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, lang string) (*Env, error) {
 	loc, err := locale.New(lang)
 	if err != nil {
 		return nil, err
 	}
-	dir, _ := os.Getwd()
 	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv, Dir: dir, Loc: loc, LockWait: 10 * time.Second, ProgressDelay: progressDelay}
 	noColor := getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {

@@ -17,7 +17,7 @@ import (
 func newEnv(t *testing.T, lang string) (*console.Env, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	env, err := console.NewEnv(strings.NewReader(""), &out, &errOut, func(string) string { return "" }, lang)
+	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &out, &errOut, func(string) string { return "" }, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestPaint(t *testing.T) {
 
 func TestNoColorOnPipes(t *testing.T) {
 	var out bytes.Buffer
-	env, err := console.NewEnv(strings.NewReader(""), &out, &out, func(k string) string {
+	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &out, &out, func(k string) string {
 		return map[string]string{"TERM": "xterm-256color"}[k]
 	}, "en")
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/cli/aligncmd"
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review"
@@ -22,7 +22,7 @@ var propSeqs = flag.Int("journal.sequences", 0, "sequences of operations TestOpe
 
 // TestOperationsKeepEveryPromise is the property test of a document's
 // write path. Each seeded sequence runs the functions the commands run
-// (document.Import of a changed text, aligncmd.DocumentWith, review.Apply
+// (document.Import of a changed text, app.AlignWith, review.Apply
 // of confirm, unconfirm, merge, split, move, edit and note, journal undo)
 // and crashes some of them halfway (a panic at the moment a file is about
 // to be written, leaving the files as a killed process would). After every
@@ -197,7 +197,7 @@ func (m *model) run(a *document.Alignment) (kind string, touched []int, textsCha
 	switch k := r.IntN(12); {
 	case k == 0:
 		kind = "align"
-		_, err = aligncmd.DocumentWith(m.d.WS, m.d.ID, aligncmd.Options{Force: r.IntN(2) == 0})
+		_, err = app.New("test").AlignWith(m.d.WS, m.d.ID, app.AlignOptions{Force: r.IntN(2) == 0})
 		return
 	case k == 1:
 		kind = "import " + lang

@@ -121,10 +121,14 @@ func badConfig(file string, line, col int, reason string) error {
 // TILMASH_WORKSPACE value env, then the nearest folder holding tilmash.yaml
 // walking up from start. An explicit folder must itself be a workspace root:
 // searching upward from it would surprise someone who named it on purpose.
+// A relative dir or env is taken from start, the working folder.
 func Find(dir, env, start string) (*Workspace, error) {
 	for _, explicit := range []string{dir, env} {
 		if explicit == "" {
 			continue
+		}
+		if !filepath.IsAbs(explicit) {
+			explicit = filepath.Join(start, explicit) // the caller's working folder, not this process's
 		}
 		abs, err := filepath.Abs(explicit)
 		if err != nil {

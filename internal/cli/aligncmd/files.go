@@ -10,12 +10,12 @@ import (
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/align"
-	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 )
 
-func alignFilesCommand(env *console.Env) *urfave.Command {
+func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "align-files",
 		Usage:       env.T("align-files.usage", nil),
@@ -43,20 +43,17 @@ func alignFilesCommand(env *console.Env) *urfave.Command {
 			if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
 				return env.Usage("align-files.two-stdin", nil, "")
 			}
-			src, err := readSide(env, c.Args().Get(0), srcLang, c.Bool("presegmented"))
+			src, err := readSide(a, env, c.Args().Get(0), srcLang, c.Bool("presegmented"))
 			if err != nil {
 				return err
 			}
-			tgt, err := readSide(env, c.Args().Get(1), tgtLang, c.Bool("presegmented"))
+			tgt, err := readSide(a, env, c.Args().Get(1), tgtLang, c.Bool("presegmented"))
 			if err != nil {
 				return err
 			}
 			opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
 			if dir := c.String("glossary"); dir != "" {
-				if GlossaryFinder == nil {
-					return env.Usage("align-files.no-glossary", nil, "")
-				}
-				if opt.Terms, err = GlossaryFinder(env.Abs(dir), []string{srcLang, tgtLang}); err != nil {
+				if opt.Terms, err = a.TermsFromDir(env.Abs(dir), []string{srcLang, tgtLang}); err != nil {
 					return err
 				}
 			}
@@ -67,15 +64,11 @@ func alignFilesCommand(env *console.Env) *urfave.Command {
 	}
 }
 
-// GlossaryFinder, set by the glossary command group, loads a glossary folder
-// as a term finder for --glossary.
-var GlossaryFinder func(dir string, langs []string) (align.TermFinder, error)
-
 // readSide reads one side: one sentence a line with presegmented (empty
 // lines count, so indices match line numbers), else the text cut by the
 // segmenter, with its paragraphs. Either way bad UTF-8 is refused with its
 // offset, as import does.
-func readSide(env *console.Env, file, lang string, preseg bool) ([]align.Sentence, error) {
+func readSide(a *app.App, env *console.Env, file, lang string, preseg bool) ([]align.Sentence, error) {
 	data, name, err := env.ReadInput(file)
 	if err != nil {
 		return nil, err
@@ -95,7 +88,7 @@ func readSide(env *console.Env, file, lang string, preseg bool) ([]align.Sentenc
 		}
 		return out, nil
 	}
-	seg, err := cli.Segmenter(nil, lang)
+	seg, err := a.Segmenter(nil, lang)
 	if err != nil {
 		return nil, err
 	}

@@ -3,20 +3,19 @@ package exportcmd
 import (
 	"bytes"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	urfave "github.com/urfave/cli/v2"
 
-	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-func exportCommand(env *console.Env) *urfave.Command {
+func exportCommand(ap *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "export",
 		Usage:       env.T("export.usage", nil),
@@ -53,9 +52,9 @@ func exportCommand(env *console.Env) *urfave.Command {
 				if c.IsSet("langs") {
 					return env.Usage("export.lang-and-langs", nil, "export.hint")
 				}
-				return exportLocalized(env, c, d, lang, out)
+				return exportLocalized(ap, env, c, d, lang, out)
 			}
-			return exportGroups(env, c, d, out)
+			return exportGroups(ap, env, c, d, out)
 		},
 	}
 }
@@ -74,29 +73,7 @@ func parseLangs(ws *workspace.Workspace, s string) ([]string, error) {
 	return out, nil
 }
 
-// options are the export options every command shares. The creation date
-// written into TMX and XLIFF 1.2 is now, or SOURCE_DATE_EPOCH when set, so
-// that builds and tests can make byte-identical exports.
-func options(env *console.Env) export.Options {
-	date := time.Now()
-	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			date = time.Unix(n, 0)
-		}
-	}
-	return export.Options{
-		Version: cli.Version,
-		Date:    date,
-		Labels: func(id string, data map[string]any) string {
-			if id == "export.html.lang" {
-				return env.Loc.Lang
-			}
-			return env.T(id, data)
-		},
-	}
-}
-
-func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out *output) error {
+func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.Document, out *output) error {
 	format := c.String("format")
 	if format == "" {
 		format = "tmx"
@@ -133,18 +110,20 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 		}
 	}
 	force := c.Bool("force")
-	v, err := Inspect(env, d, a, langs, force)
+	v, err := ap.Inspect(d, a, langs, force)
 	if err != nil {
 		return err
 	}
-	forced, err := v.Apply(env, d.ID, force, []string{format})
-	if err != nil {
+	if err := printGate(env, d.ID, v, force, []string{format}); err != nil {
 		return err
 	}
-	opt := options(env)
-	opt.Langs, opt.Forced = langs, forced
+	opt := ap.ExportOptions(labels(env))
+	opt.Langs = langs
+	if len(v.Blockers) > 0 {
+		opt.Forced = v.Blockers
+	}
 	if format == "html" {
-		opt.Marks = v.Marks(env, a, langs)
+		opt.Marks = v.Marks(a, langs, func(f glossary.Finding) string { return findingText(env, f) })
 	}
 	if n := export.Replaced(a, langs); n > 0 {
 		env.Warn("export.replaced", map[string]any{"Count": n})
@@ -154,7 +133,7 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 		if err != nil {
 			return err
 		}
-		data, err := render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
+		data, err := app.Render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
 		if err != nil {
 			return err
 		}
@@ -194,7 +173,7 @@ func exportGroups(env *console.Env, c *urfave.Context, d *document.Document, out
 		if err != nil {
 			return err
 		}
-		data, err := render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
+		data, err := app.Render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
 		if err != nil {
 			return err
 		}
@@ -221,7 +200,7 @@ func report(env *console.Env, out *output, name string, data []byte) error {
 	return nil
 }
 
-func exportLocalized(env *console.Env, c *urfave.Context, d *document.Document, lang string, out *output) error {
+func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *document.Document, lang string, out *output) error {
 	format := c.String("format")
 	if format == "" {
 		format = "md"
@@ -240,21 +219,22 @@ func exportLocalized(env *console.Env, c *urfave.Context, d *document.Document, 
 		return err
 	}
 	force := c.Bool("force")
-	v, err := Inspect(env, d, a, []string{lang}, force)
+	v, err := ap.Inspect(d, a, []string{lang}, force)
 	if err != nil {
 		return err
 	}
-	forced, err := v.Apply(env, d.ID, force, []string{format})
-	if err != nil {
+	if err := printGate(env, d.ID, v, force, []string{format}); err != nil {
 		return err
 	}
-	opt := options(env)
-	opt.Forced = forced
+	opt := ap.ExportOptions(labels(env))
+	if len(v.Blockers) > 0 {
+		opt.Forced = v.Blockers
+	}
 	name, err := export.FileName(d.ID, format, lang)
 	if err != nil {
 		return err
 	}
-	data, err := render(func(b *bytes.Buffer) error { return export.Localized(b, format, d, lang, opt) })
+	data, err := app.Render(func(b *bytes.Buffer) error { return export.Localized(b, format, d, lang, opt) })
 	if err != nil {
 		return err
 	}

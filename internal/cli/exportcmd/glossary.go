@@ -10,8 +10,8 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/check"
-	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export/termbase"
@@ -19,7 +19,7 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-func glossaryExportCommand(env *console.Env) *urfave.Command {
+func glossaryExportCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "export",
 		Usage:       env.T("glossary-export.usage", nil),
@@ -61,8 +61,8 @@ func glossaryExportCommand(env *console.Env) *urfave.Command {
 				env.Warn("glossary-export.lint", map[string]any{"Count": len(probs), "Pos": probs[0].Pos()})
 				env.Hint("glossary-export.lint.hint", nil)
 			}
-			opt := termbase.Options{Langs: langs, Version: cli.Version}
-			data, err := render(func(b *bytes.Buffer) error { return termbase.Write(b, format, g, opt) })
+			opt := termbase.Options{Langs: langs, Version: a.Version}
+			data, err := app.Render(func(b *bytes.Buffer) error { return termbase.Write(b, format, g, opt) })
 			if err != nil {
 				return err
 			}

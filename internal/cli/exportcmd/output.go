@@ -1,7 +1,6 @@
 package exportcmd
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -131,14 +130,4 @@ func (e *writeError) MessageID() string { return "export.cannot-write" }
 // TemplateData gives the values of the localized message.
 func (e *writeError) TemplateData() map[string]any {
 	return map[string]any{"Path": e.Path, "Err": e.Err.Error()}
-}
-
-// render runs a writer into memory, so that nothing is written when it
-// fails half way.
-func render(f func(*bytes.Buffer) error) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := f(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

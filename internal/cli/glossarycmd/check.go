@@ -8,6 +8,7 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
@@ -15,7 +16,7 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-func checkCommand(env *console.Env) *urfave.Command {
+func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "check",
 		Usage:       env.T("check.usage", nil),
@@ -38,7 +39,7 @@ func checkCommand(env *console.Env) *urfave.Command {
 					return env.Usage("check.bad-arg", map[string]any{"Arg": a}, "check.hint")
 				}
 			}
-			checker, err := check.Load(ws)
+			checker, err := a.Glossary(ws)
 			if err != nil {
 				return err
 			}

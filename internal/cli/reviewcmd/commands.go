@@ -6,7 +6,7 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
-	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
@@ -16,14 +16,15 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-func init() { cli.Register(commands) }
-
-func commands(env *console.Env) []*urfave.Command {
-	return []*urfave.Command{
-		showCommand(env),
-		groupCommand(env),
-		reviewCommand(env),
-		undoCommand(env),
+// Commands are show, group, review and undo, over a.
+func Commands(a *app.App) cli.Group {
+	return func(env *console.Env) []*urfave.Command {
+		return []*urfave.Command{
+			showCommand(a, env),
+			groupCommand(a, env),
+			reviewCommand(a, env),
+			undoCommand(env),
+		}
 	}
 }
 
@@ -44,8 +45,8 @@ func openDoc(env *console.Env, id string) (*workspace.Workspace, *document.Docum
 // there is no glossary. A glossary that does not load (lint problems) is
 // reported as a warning: the review commands still work, without
 // highlighting and re-checks.
-func loadMarker(env *console.Env, ws *workspace.Workspace) review.Marker {
-	c, err := check.Load(ws)
+func loadMarker(a *app.App, env *console.Env, ws *workspace.Workspace) review.Marker {
+	c, err := a.Glossary(ws)
 	if err != nil {
 		env.Warn("review.unchecked", map[string]any{"Err": localize(env, err)})
 		return nil

@@ -6,6 +6,7 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
@@ -19,7 +20,7 @@ func languageFlag(env *console.Env, usageID string) urfave.Flag {
 	return &urfave.StringFlag{Name: "language", Aliases: []string{"l", "lang"}, Usage: flagUsage(env, usageID, "review.ph.lang")}
 }
 
-func groupCommand(env *console.Env) *urfave.Command {
+func groupCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "group",
 		Usage:       env.T("review.group.usage", nil),
@@ -30,7 +31,7 @@ func groupCommand(env *console.Env) *urfave.Command {
 				Description: env.T("review.group.merge.description", nil),
 				Flags:       []urfave.Flag{widthFlag(env)},
 				Action: func(c *urfave.Context) error {
-					return groupEdit(env, c, 2, "review.group.merge.args", func(_ *document.Alignment, n int) (review.Op, error) {
+					return groupEdit(a, env, c, 2, "review.group.merge.args", func(_ *document.Alignment, n int) (review.Op, error) {
 						return review.Merge{Group: n}, nil
 					})
 				},
@@ -44,7 +45,7 @@ func groupCommand(env *console.Env) *urfave.Command {
 					widthFlag(env),
 				},
 				Action: func(c *urfave.Context) error {
-					return groupEdit(env, c, 2, "review.group.split.args", func(_ *document.Alignment, n int) (review.Op, error) {
+					return groupEdit(a, env, c, 2, "review.group.split.args", func(_ *document.Alignment, n int) (review.Op, error) {
 						if len(c.StringSlice("at")) == 0 {
 							return nil, needFlag(env, "at", "review.ph.at")
 						}
@@ -65,7 +66,7 @@ func groupCommand(env *console.Env) *urfave.Command {
 					widthFlag(env),
 				},
 				Action: func(c *urfave.Context) error {
-					return groupEdit(env, c, 2, "review.group.move.args", func(a *document.Alignment, n int) (review.Op, error) {
+					return groupEdit(a, env, c, 2, "review.group.move.args", func(a *document.Alignment, n int) (review.Op, error) {
 						lang, err := needLanguage(env, c, a)
 						if err != nil {
 							return nil, err
@@ -92,7 +93,7 @@ func groupCommand(env *console.Env) *urfave.Command {
 					widthFlag(env),
 				},
 				Action: func(c *urfave.Context) error {
-					return groupEdit(env, c, 2, "review.group.edit.args", func(a *document.Alignment, n int) (review.Op, error) {
+					return groupEdit(a, env, c, 2, "review.group.edit.args", func(a *document.Alignment, n int) (review.Op, error) {
 						lang, err := needLanguage(env, c, a)
 						if err != nil {
 							return nil, err
@@ -121,21 +122,21 @@ func groupCommand(env *console.Env) *urfave.Command {
 				Name: "confirm", Usage: env.T("review.group.confirm.usage", nil), ArgsUsage: env.T("review.group.confirm.args", nil),
 				Description: env.T("review.group.confirm.description", nil),
 				Action: func(c *urfave.Context) error {
-					return rangeEdit(env, c, true)
+					return rangeEdit(a, env, c, true)
 				},
 			},
 			{
 				Name: "unconfirm", Usage: env.T("review.group.unconfirm.usage", nil), ArgsUsage: env.T("review.group.unconfirm.args", nil),
 				Description: env.T("review.group.unconfirm.description", nil),
 				Action: func(c *urfave.Context) error {
-					return rangeEdit(env, c, false)
+					return rangeEdit(a, env, c, false)
 				},
 			},
 			{
 				Name: "note", Usage: env.T("review.group.note.usage", nil), ArgsUsage: env.T("review.group.note.args", nil),
 				Description: env.T("review.group.note.description", nil),
 				Action: func(c *urfave.Context) error {
-					return groupEdit(env, c, 3, "review.group.note.args", func(_ *document.Alignment, n int) (review.Op, error) {
+					return groupEdit(a, env, c, 3, "review.group.note.args", func(_ *document.Alignment, n int) (review.Op, error) {
 						return review.SetNote{Group: n, Note: c.Args().Get(2)}, nil
 					})
 				},
@@ -181,7 +182,7 @@ func needLanguage(env *console.Env, c *urfave.Context, a *document.Alignment) (s
 
 // groupEdit runs a subcommand whose arguments are DOC N (and nargs-2 more):
 // it builds the op from the current alignment and applies it.
-func groupEdit(env *console.Env, c *urfave.Context, nargs int, argsID string, build func(a *document.Alignment, n int) (review.Op, error)) error {
+func groupEdit(ap *app.App, env *console.Env, c *urfave.Context, nargs int, argsID string, build func(a *document.Alignment, n int) (review.Op, error)) error {
 	if c.NArg() != nargs {
 		return wantArgs(env, argsID)
 	}
@@ -189,10 +190,10 @@ func groupEdit(env *console.Env, c *urfave.Context, nargs int, argsID string, bu
 	if err != nil {
 		return err
 	}
-	return edit(env, c, c.Args().First(), func(a *document.Alignment) (review.Op, error) { return build(a, n) })
+	return edit(ap, env, c, c.Args().First(), func(a *document.Alignment) (review.Op, error) { return build(a, n) })
 }
 
-func rangeEdit(env *console.Env, c *urfave.Context, confirm bool) error {
+func rangeEdit(ap *app.App, env *console.Env, c *urfave.Context, confirm bool) error {
 	args := "review.group.unconfirm.args"
 	if confirm {
 		args = "review.group.confirm.args"
@@ -200,7 +201,7 @@ func rangeEdit(env *console.Env, c *urfave.Context, confirm bool) error {
 	if c.NArg() != 2 {
 		return wantArgs(env, args)
 	}
-	return edit(env, c, c.Args().First(), func(a *document.Alignment) (review.Op, error) {
+	return edit(ap, env, c, c.Args().First(), func(a *document.Alignment) (review.Op, error) {
 		groups, err := review.ParseRange(c.Args().Get(1), len(a.Groups))
 		if err != nil {
 			return nil, err
@@ -214,7 +215,7 @@ func rangeEdit(env *console.Env, c *urfave.Context, confirm bool) error {
 // it (verify, journal, write) and report what changed, glossary findings
 // included. The touched groups of an edit that reshapes groups or text are
 // drawn on standard output, --width cells wide when the command has it.
-func edit(env *console.Env, c *urfave.Context, id string, build func(a *document.Alignment) (review.Op, error)) error {
+func edit(ap *app.App, env *console.Env, c *urfave.Context, id string, build func(a *document.Alignment) (review.Op, error)) error {
 	ws, d, err := openDoc(env, id)
 	if err != nil {
 		return err
@@ -235,7 +236,7 @@ func edit(env *console.Env, c *urfave.Context, id string, build func(a *document
 	if err != nil {
 		return err
 	}
-	res, err := review.Apply(d, op, review.Options{Marker: loadMarker(env, ws), Snapshot: snap})
+	res, err := review.Apply(d, op, review.Options{Marker: loadMarker(ap, env, ws), Snapshot: snap})
 	if err != nil {
 		return err
 	}

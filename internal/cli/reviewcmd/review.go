@@ -12,13 +12,14 @@ import (
 	urfave "github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-func reviewCommand(env *console.Env) *urfave.Command {
+func reviewCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "review",
 		Usage:       env.T("review.review.usage", nil),
@@ -40,7 +41,7 @@ func reviewCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			s := &session{env: env, ws: ws, d: d, in: in, out: out}
+			s := &session{app: a, env: env, ws: ws, d: d, in: in, out: out}
 			return s.run(c.Int("from"))
 		},
 	}
@@ -50,6 +51,7 @@ func reviewCommand(env *console.Env) *urfave.Command {
 // error (the terminal; standard output may be redirected) and reads single
 // keys from standard input in raw mode.
 type session struct {
+	app *app.App
 	env *console.Env
 	ws  *workspace.Workspace
 	d   *document.Document
@@ -70,7 +72,7 @@ type session struct {
 // run puts the terminal in raw mode, and restores it however the session
 // ends: a return, a panic or a signal.
 func (s *session) run(from int) (err error) {
-	s.marker = loadMarker(s.env, s.ws)
+	s.marker = loadMarker(s.app, s.env, s.ws)
 	if err := s.reload(); err != nil {
 		return err
 	}

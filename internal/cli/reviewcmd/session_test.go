@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
@@ -21,7 +22,7 @@ func testSession(t *testing.T, shape reviewtest.Shape) *session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env, err := console.NewEnv(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
+	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,8 +30,8 @@ func testSession(t *testing.T, shape reviewtest.Shape) *session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &session{env: env, ws: ws, d: d, screen: &bytes.Buffer{}, keys: &keyReader{r: strings.NewReader("")}}
-	s.marker = loadMarker(env, ws)
+	s := &session{app: app.New("test"), env: env, ws: ws, d: d, screen: &bytes.Buffer{}, keys: &keyReader{r: strings.NewReader("")}}
+	s.marker = loadMarker(s.app, env, ws)
 	if err := s.reload(); err != nil {
 		t.Fatal(err)
 	}

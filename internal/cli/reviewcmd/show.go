@@ -8,13 +8,14 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review"
 )
 
-func showCommand(env *console.Env) *urfave.Command {
+func showCommand(ap *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "show",
 		Usage:       env.T("review.show.usage", nil),
@@ -59,7 +60,7 @@ func showCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			var marks []review.Mark
-			if m := loadMarker(env, ws); m != nil {
+			if m := loadMarker(ap, env, ws); m != nil {
 				if marks, err = m.Marks(d.ID, a, groups); err != nil {
 					return err
 				}

@@ -9,6 +9,7 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
@@ -16,10 +17,13 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-func init() { cli.Register(commands) }
+// Commands are segment, over a.
+func Commands(a *app.App) cli.Group {
+	return func(env *console.Env) []*urfave.Command { return []*urfave.Command{segmentCommand(a, env)} }
+}
 
-func commands(env *console.Env) []*urfave.Command {
-	return []*urfave.Command{{
+func segmentCommand(a *app.App, env *console.Env) *urfave.Command {
+	return &urfave.Command{
 		Name:        "segment",
 		Usage:       env.T("segment.usage", nil),
 		ArgsUsage:   env.T("segment.args", nil),
@@ -42,7 +46,7 @@ func commands(env *console.Env) []*urfave.Command {
 				return err
 			}
 			if c.Bool("export-srx") {
-				rules, err := cli.Rules(ws)
+				rules, err := app.Rules(ws)
 				if err != nil {
 					return err
 				}
@@ -70,13 +74,13 @@ func commands(env *console.Env) []*urfave.Command {
 			}
 			// Rules from --srx, else the workspace's (with its overrides),
 			// else the built-in ones.
-			seg, err := segmenter(env, ws, lang, c.String("srx"))
+			seg, err := segmenter(a, env, ws, lang, c.String("srx"))
 			if err != nil {
 				return err
 			}
 			return write(env.Stdout, format, string(data), seg.Segment(string(data)))
 		},
-	}}
+	}
 }
 
 // line is one line of --format jsonl.
@@ -110,9 +114,9 @@ func write(w io.Writer, format, text string, segs []segment.Segment) error {
 
 // segmenter picks the rules: an SRX file given with --srx, else the
 // workspace's, else the built-in ones.
-func segmenter(env *console.Env, ws *workspace.Workspace, lang, srx string) (*segment.Segmenter, error) {
+func segmenter(a *app.App, env *console.Env, ws *workspace.Workspace, lang, srx string) (*segment.Segmenter, error) {
 	if srx == "" {
-		return cli.Segmenter(ws, lang)
+		return a.Segmenter(ws, lang)
 	}
 	data, err := workspace.ReadRegular(env.Abs(srx), srx)
 	if workspace.IsReadError(err) {

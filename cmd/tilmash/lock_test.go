@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// TestSecondWriterFailsClearly holds the workspace lock, as a long-running
+// tilmash would, and checks that a second writer gives up after --wait
+// with a clear, localized message and exit 2, writing nothing.
+func TestSecondWriterFailsClearly(t *testing.T) {
+	root := t.TempDir()
+	ws, err := workspace.Init(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(root, "a.txt")
+	os.WriteFile(file, []byte("Text.\n"), 0o644)
+	unlock, err := ws.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	for lang, want := range map[string]string{
+		"en": "the workspace is locked by another tilmash process",
+		"ru": "рабочая папка заблокирована другим процессом tilmash",
+		"kk": "жұмыс қалтасын басқа tilmash процесі бұғаттап тұр",
+	} {
+		var out, errOut bytes.Buffer
+		code := mainArgs([]string{"-C", root, "--ui-lang", lang, "import", "doc", "en", file, "--wait", "200ms"},
+			strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+		if code != 2 || !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "--wait") {
+			t.Errorf("%s: exit %d, stderr %q", lang, code, errOut.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "documents", "doc")); !os.IsNotExist(err) {
+		t.Error("a writer that could not lock wrote the document")
+	}
+}
+
+// TestWriterWaitsForTheLock: a writer started while another holds the lock
+// does not touch the workspace until the lock is released, then finishes.
+// (A no-op lock would let it write at once.)
+func TestWriterWaitsForTheLock(t *testing.T) {
+	root := t.TempDir()
+	ws, err := workspace.Init(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(root, "a.txt")
+	os.WriteFile(file, []byte("Text.\n"), 0o644)
+	unlock, err := ws.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan int, 1)
+	var errOut bytes.Buffer
+	go func() {
+		done <- mainArgs([]string{"-C", root, "import", "doc", "en", file, "--wait", "20s"},
+			strings.NewReader(""), &bytes.Buffer{}, &errOut, func(string) string { return "" })
+	}()
+	select {
+	case code := <-done:
+		t.Fatalf("the writer finished (exit %d) while the lock was held: %s", code, errOut.String())
+	case <-time.After(300 * time.Millisecond):
+	}
+	if _, err := os.Stat(filepath.Join(root, "documents", "doc")); !os.IsNotExist(err) {
+		t.Fatal("the waiting writer wrote before it had the lock")
+	}
+	unlock()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d after the lock was released: %s", code, errOut.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the writer did not finish after the lock was released")
+	}
+	if _, err := os.Stat(filepath.Join(root, "documents", "doc", "en.txt")); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,483 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/testenv"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// tilmashBin is the tilmash binary the terminal tests start: $TILMASH_BIN
+// when set (a release build, say), else the copy of this test binary that
+// testscript.Main put on $PATH as "tilmash", which runs the same cli.Run
+// as cmd/tilmash with the core and review commands.
+func tilmashBin(t *testing.T) string {
+	if b := os.Getenv("TILMASH_BIN"); b != "" {
+		return b
+	}
+	b, err := exec.LookPath("tilmash")
+	if err != nil {
+		t.Skip("no tilmash binary on $PATH")
+	}
+	return b
+}
+
+// screen is a pseudo-terminal running tilmash, and everything it drew.
+type screen struct {
+	t        *testing.T
+	master   *os.File
+	tty      *os.File
+	cmd      *exec.Cmd
+	mu       sync.Mutex
+	out      bytes.Buffer
+	done     chan struct{}
+	exitCode int
+}
+
+var ansi = regexp.MustCompile("\x1b\\[[0-9;?]*[a-zA-Z]")
+
+// startTerminal starts tilmash ARGS in dir on a 100×40 pseudo-terminal,
+// in colour, as a person's shell would.
+func startTerminal(t *testing.T, dir string, args ...string) *screen {
+	t.Helper()
+	return startSized(t, 100, nil, dir, args...)
+}
+
+// startSized is startTerminal with a width and extra environment.
+func startSized(t *testing.T, cols uint16, env []string, dir string, args ...string) *screen {
+	t.Helper()
+	master, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	if err := pty.Setsize(master, &pty.Winsize{Rows: 40, Cols: cols}); err != nil {
+		t.Fatal(err)
+	}
+	s := &screen{t: t, master: master, tty: tty, done: make(chan struct{})}
+	s.cmd = exec.Command(tilmashBin(t), args...)
+	s.cmd.Dir = dir
+	s.cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm-256color", "TILMASH_LANG=en"}, env...)
+	s.cmd.Stdin, s.cmd.Stdout, s.cmd.Stderr = tty, tty, tty
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := master.Read(buf)
+			s.mu.Lock()
+			s.out.Write(buf[:n])
+			s.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go func() {
+		err := s.cmd.Wait()
+		s.exitCode = s.cmd.ProcessState.ExitCode()
+		_ = err
+		close(s.done)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-s.done:
+		default:
+			_ = s.cmd.Process.Kill()
+			<-s.done
+		}
+		master.Close()
+		tty.Close()
+	})
+	return s
+}
+
+// text returns what was drawn, without colours, and with "\r\n" as "\n".
+func (s *screen) text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.ReplaceAll(ansi.ReplaceAllString(s.out.String(), ""), "\r\n", "\n")
+}
+
+// last returns what was drawn since the screen was last cleared.
+func (s *screen) last() string {
+	s.mu.Lock()
+	raw := s.out.String()
+	s.mu.Unlock()
+	if i := strings.LastIndex(raw, "\x1b[2J"); i >= 0 {
+		raw = raw[i:]
+	}
+	return strings.ReplaceAll(ansi.ReplaceAllString(raw, ""), "\r\n", "\n")
+}
+
+// waitFor waits until the current screen shows want.
+func (s *screen) waitFor(want string) {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(s.last(), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.t.Fatalf("the screen never showed %q; it shows:\n%s", want, s.last())
+}
+
+func (s *screen) send(keys string) {
+	s.t.Helper()
+	if _, err := s.master.Write([]byte(keys)); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// wait waits for tilmash to exit and returns its exit code.
+func (s *screen) wait() int {
+	s.t.Helper()
+	select {
+	case <-s.done:
+	case <-time.After(15 * time.Second):
+		s.t.Fatalf("tilmash did not exit; the screen shows:\n%s", s.last())
+	}
+	// Let the reader drain what was written before the exit.
+	time.Sleep(50 * time.Millisecond)
+	return s.exitCode
+}
+
+// lflags returns the terminal's local modes (echo, canonical input…).
+func (s *screen) lflags() uint32 {
+	s.t.Helper()
+	tio, err := unix.IoctlGetTermios(int(s.tty.Fd()), unix.TCGETS)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return uint32(tio.Lflag) & (unix.ECHO | unix.ICANON | unix.ISIG)
+}
+
+func sampleWorkspace(t *testing.T, shape reviewtest.Shape) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := reviewtest.Workspace(dir, "demo", shape); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func readAlignment(t *testing.T, dir string) *document.Alignment {
+	t.Helper()
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Open(ws, "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func shapeOf(a *document.Alignment) string {
+	var parts []string
+	for _, g := range a.Groups {
+		parts = append(parts, string(g.Status[0])+g.Kind(a.Languages))
+	}
+	return strings.Join(parts, " ")
+}
+
+// TestReviewInATerminal drives tilmash review key by key in a
+// pseudo-terminal: merge, split through the prompt, confirm, merge with the
+// previous group, undo, an unknown key, help and quit; then checks the
+// alignment file and that the terminal is back in its normal mode.
+func TestReviewInATerminal(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f
+	s := startTerminal(t, dir, "review", "demo")
+	before := s.lflags()
+	if before&(unix.ECHO|unix.ICANON) == 0 {
+		t.Fatal("the pseudo-terminal did not start in canonical mode")
+	}
+	s.waitFor("tilmash review demo · group 2 of 6 · 4 to review")
+	screen := s.last()
+	for _, want := range []string{"══ 2 · aligned · 0.800 ", "── 1 · confirmed", "── 3 · flagged", "c confirm · m merge next"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the first screen lacks %q:\n%s", want, screen)
+		}
+	}
+	if s.lflags()&(unix.ECHO|unix.ICANON) != 0 {
+		t.Error("review did not put the terminal in raw mode")
+	}
+
+	s.send("m")
+	s.waitFor("merged groups 2 and 3")
+	s.waitFor("(2) The judge asked for new")
+
+	s.send("s")
+	s.waitFor("split group 2 before (LANG:K")
+	s.send("en:2 ru:2 kk:3\x7f2\r") // a typo corrected with Backspace
+	s.waitFor("split group 2 before en:2 ru:2 kk:2: the second part is group 3")
+
+	s.send("c")
+	s.waitFor("group 3 of 6")
+	s.waitFor("confirmed 1 group in 2")
+
+	s.send("u")
+	s.waitFor("merged groups 2 and 3")
+	s.waitFor("group 2 of 5")
+	s.waitFor("warning: group 2 is no longer confirmed")
+
+	s.send("z")
+	s.waitFor("undid step 4: merged groups 2 and 3")
+	s.waitFor("group 2 of 6")
+
+	s.send("x")
+	s.waitFor("unknown key: press ? for help")
+	s.send("?")
+	s.waitFor("u or M     merge this group with the previous one")
+	s.send(" ")
+	s.waitFor("group 2 of 6")
+
+	s.send("s")
+	s.waitFor("split group 2 before")
+	s.send("\x1b")
+	s.waitFor("cancelled")
+
+	s.send("q")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit code %d; output:\n%s", code, s.text())
+	}
+	if !strings.Contains(s.text(), "3 changes to demo in this session") {
+		t.Errorf("no session summary:\n%s", s.text())
+	}
+	if got := s.lflags(); got != before {
+		t.Errorf("terminal modes after quitting: %#x, before: %#x", got, before)
+	}
+	if got, want := shapeOf(readAlignment(t, dir)), "c1-1-1 c1-1-1 a1-1-1 c1-1-1 a1-1-1 f1-1-1"; got != want {
+		t.Errorf("alignment after the session: %s, want %s", got, want)
+	}
+}
+
+// TestReviewKeepsTheGroupAfterAReload is the user's sequence from the bug
+// report: while review shows a group, another tilmash merges two groups
+// before it. The next "c" reads the alignment again and says so; the screen
+// must still show the group the person was reading (now under a new
+// number), and pressing "c" again must confirm that group, not the next
+// one, which they have never seen.
+func TestReviewKeepsTheGroupAfterAReload(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f
+	s := startTerminal(t, dir, "review", "demo")
+	s.waitFor("group 2 of 6 · 4 to review")
+	s.send("n")
+	s.waitFor("group 3 of 6")
+	s.waitFor("══ 3 · flagged")
+
+	other := exec.Command(tilmashBin(t), "group", "merge", "demo", "1")
+	other.Dir = dir
+	other.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TILMASH_LANG=en"}
+	if out, err := other.CombinedOutput(); err != nil {
+		t.Fatalf("group merge: %v\n%s", err, out)
+	}
+
+	s.send("c")
+	s.waitFor("the alignment changed on disk")
+	s.waitFor("group 2 of 5")
+	if screen := s.last(); !strings.Contains(screen, "══ 2 · flagged") || !strings.Contains(screen, "═\nThe judge asked for new") {
+		t.Fatalf("after the reload the cursor left the group being read:\n%s", screen)
+	}
+	s.send("c")
+	s.waitFor("confirmed 1 group in 2")
+	s.send("q")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit code %d:\n%s", code, s.text())
+	}
+	// Only the group that was on screen is confirmed; the hearing (now 4)
+	// was never read and is still aligned.
+	if got, want := shapeOf(readAlignment(t, dir)), "a2-2-2 c1-1-1 c1-1-1 a1-1-1 f1-1-1"; got != want {
+		t.Errorf("alignment after the session: %s, want %s", got, want)
+	}
+}
+
+// TestReviewConfirmsToTheEnd confirms every group that needs it; the
+// session ends by itself after the last.
+func TestReviewConfirmsToTheEnd(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.OneToOne)
+	s := startTerminal(t, dir, "review", "demo")
+	s.waitFor("group 2 of 6 · 4 to review")
+	s.send("cccc")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	if !strings.Contains(s.text(), "nothing left to review in demo") {
+		t.Errorf("no end message:\n%s", s.text())
+	}
+	if got := shapeOf(readAlignment(t, dir)); got != "c1-1-1 c1-1-1 c1-1-1 c1-1-1 c1-1-1 c1-1-1" {
+		t.Errorf("alignment: %s", got)
+	}
+	// Nothing is left: a new session says so without taking the terminal.
+	s = startTerminal(t, dir, "review", "demo")
+	if code := s.wait(); code != 0 || !strings.Contains(s.text(), "nothing to review in demo") {
+		t.Errorf("exit %d:\n%s", code, s.text())
+	}
+}
+
+// TestReviewWrapsAround skips past the last group to review: the session
+// goes back to the first group still to review and says so, instead of
+// ending while groups are left; it ends when none is. Undo's message has
+// the "tilmash:" of every other message.
+func TestReviewWrapsAround(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f: 2, 3, 5, 6 to review
+	s := startTerminal(t, dir, "review", "demo")
+	s.waitFor("group 2 of 6 · 4 to review")
+	s.send("n")
+	s.waitFor("group 3 of 6")
+	s.send("n")
+	s.waitFor("group 5 of 6")
+	s.send("n")
+	s.waitFor("group 6 of 6")
+	s.send("n")
+	s.waitFor("group 2 of 6 · 4 to review")
+	s.waitFor("tilmash: past the last group: back to group 2, 4 groups still to review")
+
+	s.send("c")
+	s.waitFor("group 3 of 6 · 3 to review")
+	s.send("z")
+	s.waitFor("tilmash: undid step 1: confirmed 1 group in 2")
+	s.waitFor("4 to review")
+	s.send("cc")
+	s.waitFor("group 6 of 6 · 2 to review")
+	s.send("n")
+	s.waitFor("tilmash: past the last group: back to group 2, 2 groups still to review")
+	s.send("c")
+	s.waitFor("group 6 of 6 · 1 to review")
+	s.send("n")
+	s.waitFor("tilmash: group 6 is the only group left to review: c confirms it, q quits")
+	s.send("c")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit code %d:\n%s", code, s.text())
+	}
+	if !strings.Contains(s.text(), "nothing left to review in demo") {
+		t.Errorf("no end message:\n%s", s.text())
+	}
+	if got := shapeOf(readAlignment(t, dir)); got != "c1-1-1 c1-1-1 c1-1-1 c1-1-1 c1-1-1 c1-1-1" {
+		t.Errorf("alignment: %s", got)
+	}
+}
+
+// TestReviewRestoresTheTerminal ends sessions with Ctrl-C and with SIGTERM
+// while the terminal is raw: both leave it as they found it, and every
+// edit made so far on disk.
+func TestReviewRestoresTheTerminal(t *testing.T) {
+	for _, how := range []string{"ctrl-c", "sigterm", "sighup"} {
+		t.Run(how, func(t *testing.T) {
+			dir := sampleWorkspace(t, reviewtest.OneToOne)
+			s := startTerminal(t, dir, "review", "demo")
+			before := s.lflags()
+			s.waitFor("group 2 of 6")
+			s.send("c")
+			s.waitFor("group 3 of 6")
+			want := 0
+			switch how {
+			case "ctrl-c":
+				s.send("\x03")
+			case "sigterm":
+				want = 130
+				_ = s.cmd.Process.Signal(syscall.SIGTERM)
+			case "sighup":
+				want = 130
+				_ = s.cmd.Process.Signal(syscall.SIGHUP)
+			}
+			if code := s.wait(); code != want {
+				t.Errorf("exit code %d, want %d", code, want)
+			}
+			if got := s.lflags(); got != before {
+				t.Errorf("terminal modes after %s: %#x, before: %#x", how, got, before)
+			}
+			if got := shapeOf(readAlignment(t, dir)); got != "c1-1-1 c1-1-1 f1-1-1 c1-1-1 a1-1-1 f1-1-1" {
+				t.Errorf("alignment: %s", got)
+			}
+		})
+	}
+}
+
+// TestReviewInTmux runs the same kind of session in tmux, the way a person
+// over SSH would see it: keys through send-keys, the screen through
+// capture-pane.
+func TestReviewInTmux(t *testing.T) {
+	tmux := testenv.Command(t, "tmux", "apt-get install tmux")
+	dir := sampleWorkspace(t, reviewtest.Uneven)
+	sock := "tilmash-test-" + filepath.Base(dir)
+	run := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(tmux, append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	cmdline := "cd " + dir + " && TILMASH_LANG=ru " + tilmashBin(t) + " review demo; echo exit=$?; sleep 30"
+	run("-f", "/dev/null", "new-session", "-d", "-x", "110", "-y", "45", "sh", "-c", cmdline)
+	t.Cleanup(func() { exec.Command(tmux, "-L", sock, "kill-server").Run() })
+	pane := func(want string) string {
+		t.Helper()
+		var got string
+		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if got = run("capture-pane", "-p"); strings.Contains(got, want) {
+				return got
+			}
+		}
+		t.Fatalf("the pane never showed %q:\n%s", want, got)
+		return ""
+	}
+	got := pane("группа 2 из 6")
+	if !strings.Contains(got, "(2) Судья запросил новые") || !strings.Contains(got, "│ (2) Судья жаңа дәлелдер") {
+		t.Errorf("the columns are not side by side:\n%s", got)
+	}
+	run("send-keys", "m")
+	pane("группы 2 и 3 объединены")
+	run("send-keys", "q")
+	pane("exit=0")
+	if got := shapeOf(readAlignment(t, dir)); got != "c1-1-1 a3-3-3 c1-1-0 a0-0-1 f1-1-1" {
+		t.Errorf("alignment: %s", got)
+	}
+}
+
+// TestShowInATerminal: on a terminal, show fits the terminal's width and
+// paints in colour, unless NO_COLOR is set.
+func TestShowInATerminal(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.Uneven)
+	for _, tc := range []struct {
+		env   []string
+		color bool
+	}{{nil, true}, {[]string{"NO_COLOR=1"}, false}} {
+		s := startSized(t, 72, tc.env, dir, "show", "demo")
+		if code := s.wait(); code != 0 {
+			t.Fatalf("exit %d:\n%s", code, s.text())
+		}
+		s.mu.Lock()
+		raw := s.out.String()
+		s.mu.Unlock()
+		if got := strings.Contains(raw, "\x1b[32mconfirmed\x1b[0m"); got != tc.color {
+			t.Errorf("env %v: colour %v, want %v:\n%q", tc.env, got, tc.color, raw[:min(len(raw), 300)])
+		}
+		out := s.text()
+		if !strings.Contains(out, "── 1 · confirmed · 0.900 "+strings.Repeat("─", 72-25)+"\n") {
+			t.Errorf("env %v: the rule does not fill 72 columns:\n%s", tc.env, out)
+		}
+	}
+}

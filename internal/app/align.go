@@ -1,0 +1,226 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/align"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// AlignResult says what Align did.
+type AlignResult struct {
+	Doc       *document.Document
+	Alignment *document.Alignment
+	Rebased   []string       // languages whose text had changed under the old alignment
+	Lost      []int          // groups that lost sentences to a changed text
+	Kinds     map[string]int // groups by shape, such as "1-1-2"
+	// Step is the journal step that saved the alignment (undo takes it
+	// back), 0 when the alignment did not change.
+	Step int
+	// Recovered is a change a crash had interrupted, rolled back first.
+	Recovered *journal.Entry
+}
+
+// Align aligns a workspace document and saves the alignment as one
+// journal step, so that undo takes it back. Confirmed
+// groups are kept exactly; only the stretches between them are aligned
+// again. A language text that changed since the last alignment (edited by
+// hand, or a crash between the writes of an import) is first rebased as
+// import does: when that would take sentences from confirmed groups,
+// Align refuses with a document.TextChanged error unless force, and
+// with force those groups are kept, flagged and marked detached. The
+// caller holds the lock.
+func (app *App) Align(ws *workspace.Workspace, id string) (*AlignResult, error) {
+	return app.AlignWith(ws, id, AlignOptions{})
+}
+
+// AlignOptions tune AlignWith.
+type AlignOptions struct {
+	// Force lets a changed text take sentences from confirmed groups,
+	// which are then kept flagged and detached for review.
+	Force bool
+}
+
+// AlignWith is Align with options.
+func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) (*AlignResult, error) {
+	force := opt.Force
+	c, err := document.Begin(ws, id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := c.Document()
+	if err != nil {
+		return nil, err
+	}
+	pivot := ws.Config.Source
+	if _, ok := d.Meta.Versions[pivot]; !ok {
+		return nil, document.MissingLanguage(id, pivot)
+	}
+	langs := d.Languages()
+	texts, err := c.Texts(d)
+	if err != nil {
+		return nil, err
+	}
+	res := &AlignResult{Doc: d, Kinds: map[string]int{}, Recovered: c.Recovered}
+	old, err := c.Alignment()
+	if err != nil {
+		return nil, err
+	}
+	if err := supported(pivot, langs); err != nil {
+		return nil, err
+	}
+	if old != nil {
+		for _, l := range langs {
+			if old.Sources[l] != document.Hash(texts[l]) {
+				lost, confirmed := old.Rebase(l, texts[l])
+				if confirmed > 0 && !force {
+					return nil, document.TextChanged(id, l, lost, confirmed)
+				}
+				res.Lost = append(res.Lost, lost...)
+				res.Rebased = append(res.Rebased, l)
+			}
+		}
+		if errs := old.Verify(d.AlignmentFile(), texts); len(errs) > 0 {
+			return nil, errs[0]
+		}
+	}
+	segs := map[string]func(string) []document.Piece{}
+	for _, l := range langs {
+		seg, err := app.Segmenter(ws, l)
+		if err != nil {
+			return nil, err
+		}
+		segs[l] = func(text string) []document.Piece {
+			var out []document.Piece
+			for _, s := range seg.Segment(text) {
+				out = append(out, document.Piece{Sentence: document.Sentence{Start: s.Start, End: s.End, Text: s.Text}, Para: s.Para})
+			}
+			return out
+		}
+	}
+	cut := func(lang, text string, base int) []document.Piece {
+		ps := segs[lang](text)
+		for i := range ps {
+			ps[i].Start += base
+			ps[i].End += base
+		}
+		return ps
+	}
+	terms := app.termFinder(ws)
+	a, err := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {
+		return group(pivot, langs, p, fixed, terms)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range a.Groups {
+		res.Kinds[g.Kind(langs)]++
+	}
+	if err := c.SetAlignment(a); err != nil {
+		return nil, err
+	}
+	if res.Step, err = c.Commit("review.done.align", nil, time.Time{}); err != nil {
+		return nil, err
+	}
+	res.Alignment = a
+	return res, nil
+}
+
+// termFinder gives the aligner the workspace glossary's matches as
+// anchors. A glossary that cannot be loaded gives none: align still works,
+// and its check (AlignCheck) says why the glossary was not used.
+func (app *App) termFinder(ws *workspace.Workspace) align.TermFinder {
+	c, err := app.Glossary(ws)
+	if err != nil || c == nil {
+		return nil
+	}
+	return c
+}
+
+func sentences(ps []document.Piece) []align.Sentence {
+	out := make([]align.Sentence, len(ps))
+	for i, p := range ps {
+		out[i] = align.Sentence{Text: p.Text, Para: p.Para}
+	}
+	return out
+}
+
+// LanguagesError is returned by Align for a document whose languages
+// the aligner cannot combine: it aligns English with Russian and Kazakh
+// (through English), or any two languages.
+type LanguagesError struct {
+	Pivot string
+	Langs []string
+}
+
+func (e *LanguagesError) Error() string {
+	return fmt.Sprintf("cannot align %s with %s as the source language", strings.Join(e.Langs, ", "), e.Pivot)
+}
+
+// MessageID names the localized message for e.
+func (e *LanguagesError) MessageID() string { return "align.languages" }
+
+// TemplateData gives the values of the localized message.
+func (e *LanguagesError) TemplateData() map[string]any {
+	return map[string]any{"Pivot": e.Pivot, "Langs": strings.Join(e.Langs, ", ")}
+}
+
+// Hint suggests a fix.
+func (e *LanguagesError) Hint() string { return "align.languages.hint" }
+
+// supported says whether group can align these languages. Three languages
+// are aligned through English only; silently aligning the pivot with just
+// one of two other languages would drop the third.
+func supported(pivot string, langs []string) error {
+	switch {
+	case len(langs) <= 2:
+		return nil
+	case len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk"):
+		return nil
+	}
+	return &LanguagesError{Pivot: pivot, Langs: langs}
+}
+
+// group aligns one stretch, with the confirmed groups inside it that lack
+// a language as fixed groups. English, Russian and Kazakh go through
+// align.Three; a workspace with two languages through align.Pair.
+func group(pivot string, langs []string, p map[string][]document.Piece, fixed []map[string][]int, terms align.TermFinder) []document.Proposal {
+	var out []document.Proposal
+	if len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk") {
+		opt := align.ThreeOptions{Terms: terms}
+		for _, f := range fixed {
+			opt.Fixed = append(opt.Fixed, align.Group{En: f["en"], Ru: f["ru"], Kk: f["kk"]})
+		}
+		for _, g := range align.Three(sentences(p["en"]), sentences(p["ru"]), sentences(p["kk"]), opt) {
+			out = append(out, document.Proposal{Idx: map[string][]int{"en": g.En, "ru": g.Ru, "kk": g.Kk}, Score: g.Score, Flagged: g.Flagged})
+		}
+		return out
+	}
+	other := ""
+	for _, l := range langs {
+		if l != pivot {
+			other = l
+		}
+	}
+	if other == "" {
+		// One language: a sentence a group. Every confirmed group has
+		// sentences in it, so none is fixed inside a stretch.
+		for i := range p[pivot] {
+			out = append(out, document.Proposal{Idx: map[string][]int{pivot: {i}}, Score: 1})
+		}
+		return out
+	}
+	opt := align.Options{SrcLang: pivot, TgtLang: other, Terms: terms}
+	for _, f := range fixed {
+		opt.Fixed = append(opt.Fixed, align.Fixed{Src: f[pivot], Tgt: f[other]})
+	}
+	for _, b := range align.Pair(sentences(p[pivot]), sentences(p[other]), opt) {
+		out = append(out, document.Proposal{Idx: map[string][]int{pivot: b.Src, other: b.Tgt}, Score: b.Score, Flagged: align.NeedsReview(b.Score, 0, align.Side{Lang: pivot, Sentences: len(b.Src)}, align.Side{Lang: other, Sentences: len(b.Tgt)})})
+	}
+	return out
+}

@@ -1,0 +1,69 @@
+// Package app is tilmash's application layer: the use cases a person runs
+// (init, import, align, status, the consistency gate, publish, …), each a
+// method of [App] over the domain packages (workspace, document, segment,
+// align, check, export, journal).
+//
+// The app never prints and knows nothing of the command line: it returns
+// results, findings and errors, and reports progress through the
+// [Progress] it is given. The command packages under internal/cli parse
+// flags, call it and print what it returns. Its collaborators (the
+// segmenter factory, the glossary loaders, the clock) are fields set by
+// the caller, cmd/tilmash, so that a test builds the same app a person
+// runs.
+//
+// Writers of a workspace hold its lock while they call the app: the
+// commands take it, with the wait a person chose (--wait).
+package app
+
+import (
+	"time"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/segment"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// App runs the use cases. Build it with [New], then replace the
+// collaborators a caller wants otherwise.
+type App struct {
+	// Version is the tilmash version written into exported files.
+	Version string
+	// Now is the clock: the creation date of exported files.
+	Now func() time.Time
+	// Segmenter returns the sentence segmenter of a language, with the
+	// workspace's overrides when ws is not nil.
+	Segmenter func(ws *workspace.Workspace, lang string) (*segment.Segmenter, error)
+	// Glossary loads a workspace's glossary checker; nil (and no error)
+	// when the workspace has no glossary.
+	Glossary func(ws *workspace.Workspace) (*check.Checker, error)
+	// GlossaryDir loads a glossary folder outside a workspace, with src as
+	// its source language (align-files --glossary).
+	GlossaryDir func(dir, src string) (*check.Checker, error)
+}
+
+// New returns an app with the standard collaborators: the built-in
+// segmenters with the workspace's overrides, the workspace glossary (both
+// compiled once for the app's life, as long as their files do not
+// change), and the system clock.
+func New(version string) *App {
+	glossaries := &check.Cache{}
+	return &App{
+		Version:     version,
+		Now:         time.Now,
+		Segmenter:   NewSegmenters().For,
+		Glossary:    glossaries.Load,
+		GlossaryDir: glossaries.LoadDir,
+	}
+}
+
+// Progress hears about the steps of a long use case, such as the
+// documents of publish. A nil Progress hears nothing.
+type Progress interface {
+	Step(name string)
+}
+
+func step(p Progress, name string) {
+	if p != nil {
+		p.Step(name)
+	}
+}

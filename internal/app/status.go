@@ -1,0 +1,118 @@
+package app
+
+import (
+	"errors"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// LanguageStatus is one cell of the status table.
+type LanguageStatus struct {
+	Imported  bool   `json:"imported"`
+	Title     string `json:"title,omitempty"`
+	Sentences int    `json:"sentences"`
+	Stale     bool   `json:"stale,omitempty"` // the text on disk differs from what meta.yaml recorded
+}
+
+// AlignmentStatus summarises a document's alignment.
+type AlignmentStatus struct {
+	Groups    int `json:"groups"`
+	Confirmed int `json:"confirmed"`
+	Flagged   int `json:"flagged"`
+}
+
+// DocumentStatus is one row of the status table, and one object of
+// status --format json.
+type DocumentStatus struct {
+	ID        string                     `json:"id"`
+	Languages map[string]*LanguageStatus `json:"languages"`
+	Alignment *AlignmentStatus           `json:"alignment"`
+	Findings  *int                       `json:"findings"` // nil when there is no glossary to check against, or it does not load
+	// Unchecked says the findings are unknown: the glossary did not load.
+	Unchecked bool `json:"-"`
+}
+
+// StatusReport is the state of a workspace's documents.
+type StatusReport struct {
+	Documents []*DocumentStatus
+	// GlossaryErr is why the glossary did not load (a YAML typo in one of
+	// its files, say). It is not a reason to show nothing: the documents
+	// are listed with their findings unknown, and the caller reports the
+	// error after them.
+	GlossaryErr error
+}
+
+// Status collects the state of the documents ids, or of every document
+// when ids is empty.
+func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*StatusReport, error) {
+	if len(ids) == 0 {
+		var err error
+		if ids, err = document.List(ws); err != nil {
+			return nil, err
+		}
+	}
+	rep := &StatusReport{Documents: []*DocumentStatus{}}
+	for _, id := range ids {
+		step(p, id)
+		st, err := app.DocumentStatus(ws, id)
+		var gerr *glossaryError
+		if errors.As(err, &gerr) {
+			rep.GlossaryErr = gerr.err
+		} else if err != nil {
+			return nil, err
+		}
+		rep.Documents = append(rep.Documents, st)
+	}
+	return rep, nil
+}
+
+// DocumentStatus collects the state of one document. When only the
+// glossary fails to load, it returns the status with Unchecked set and a
+// *glossaryError.
+func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentStatus, error) {
+	d, err := document.Open(ws, id)
+	if err != nil {
+		return nil, err
+	}
+	st := &DocumentStatus{ID: id, Languages: map[string]*LanguageStatus{}}
+	for _, l := range ws.Config.Languages {
+		v, ok := d.Meta.Versions[l]
+		ls := &LanguageStatus{Imported: ok}
+		st.Languages[l] = ls
+		if !ok {
+			continue
+		}
+		ls.Title = v.Title
+		text, err := d.Text(l)
+		if err != nil {
+			return nil, err
+		}
+		ls.Stale = document.Hash(text) != v.SHA256
+		seg, err := app.Segmenter(ws, l)
+		if err != nil {
+			return nil, err
+		}
+		ls.Sentences = len(seg.Segment(text))
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		return nil, err
+	}
+	if a != nil {
+		n, conf, flag := a.Counts()
+		st.Alignment = &AlignmentStatus{Groups: n, Confirmed: conf, Flagged: flag}
+	}
+	n, ok, err := app.countFindings(ws, d, a)
+	var gerr *glossaryError
+	switch {
+	case errors.As(err, &gerr):
+		st.Unchecked = true
+		return st, gerr
+	case err != nil:
+		return nil, err
+	case ok:
+		st.Findings = &n
+	}
+	return st, nil
+}

@@ -1,0 +1,76 @@
+package corecmd
+
+import (
+	"path/filepath"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+)
+
+func importCommand(env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "import",
+		Usage:       env.T("import.usage", nil),
+		ArgsUsage:   env.T("import.args", nil),
+		Description: env.T("import.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.StringFlag{Name: "title", Usage: env.T("import.flag.title", nil)},
+			&urfave.StringFlag{Name: "source", Usage: env.T("import.flag.source", nil)},
+			&urfave.BoolFlag{Name: "force", Usage: env.T("import.flag.force", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 3 {
+				return env.Usage("app.want-args", map[string]any{"Command": "import", "Args": env.T("import.args", nil)}, "import.hint")
+			}
+			id, lang, file := c.Args().Get(0), c.Args().Get(1), c.Args().Get(2)
+			if err := document.ValidID(id); err != nil {
+				return err
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			data, name, err := env.ReadInput(file)
+			if err != nil {
+				return err
+			}
+			unlock, err := env.Lock(ws)
+			if err != nil {
+				return err
+			}
+			defer unlock()
+			source := c.String("source")
+			if source == "" && file != "-" {
+				source = filepath.Base(file)
+			}
+			res, err := document.Import(ws, id, lang, data, name, document.ImportOptions{Title: c.String("title"), Source: source, Force: c.Bool("force")})
+			if err != nil {
+				return err
+			}
+			cli.WarnRecovered(env, res.Recovered)
+			d := map[string]any{"ID": id, "Lang": lang}
+			switch {
+			case res.Unchanged:
+				env.Say("import.unchanged", d)
+			case res.Created:
+				env.Say("import.created", d)
+			default:
+				env.Say("import.updated", d)
+			}
+			if res.Empty {
+				// Stored all the same (it may be a placeholder), but said:
+				// an empty file is most often the wrong file.
+				env.Warn("import.empty", map[string]any{"ID": id, "Lang": lang, "File": name})
+				env.Hint("import.empty.hint", map[string]any{"ID": id, "Lang": lang, "File": name})
+			}
+			if len(res.Lost) > 0 {
+				env.Warn("import.detached", map[string]any{"Count": len(res.Lost), "Confirmed": res.LostConfirmed})
+				env.Hint("import.detached.hint", d)
+			}
+			return nil
+		},
+	}
+}

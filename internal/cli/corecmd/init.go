@@ -1,0 +1,42 @@
+// Package corecmd holds the commands of the workspace itself: init,
+// import and status.
+package corecmd
+
+import (
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/console"
+)
+
+// Commands are init, import and status, over a.
+func Commands(a *app.App) cli.Group {
+	return func(env *console.Env) []*urfave.Command {
+		return []*urfave.Command{initCommand(a, env), importCommand(env), statusCommand(a, env)}
+	}
+}
+
+func initCommand(a *app.App, env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "init",
+		Usage:       env.T("init.usage", nil),
+		ArgsUsage:   env.T("init.args", nil),
+		Description: env.T("init.description", nil),
+		Action: func(c *urfave.Context) error {
+			if c.NArg() > 1 {
+				return env.Usage("app.too-many-args", map[string]any{"Command": "init", "Count": 1}, "")
+			}
+			dir := c.Args().First()
+			if dir == "" {
+				dir = "."
+			}
+			ws, err := a.Init(env.Abs(dir))
+			if err != nil {
+				return err
+			}
+			env.Say("init.done", map[string]any{"Root": ws.Root})
+			return nil
+		},
+	}
+}

@@ -1,0 +1,120 @@
+package corecmd
+
+import (
+	"encoding/json"
+	"strings"
+
+	urfave "github.com/urfave/cli/v2"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+func statusCommand(a *app.App, env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "status",
+		Usage:       env.T("status.usage", nil),
+		ArgsUsage:   env.T("status.args", nil),
+		Description: env.T("status.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.StringFlag{Name: "format", Value: "text", Usage: env.T("status.flag.format", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": "text, json"}, "")
+			}
+			ws, err := env.Workspace()
+			if err != nil {
+				return err
+			}
+			ids := c.Args().Slice()
+			if len(ids) == 0 {
+				if ids, err = document.List(ws); err != nil {
+					return err
+				}
+			}
+			steps := env.Steps(env.T("status.progress", nil), len(ids))
+			defer steps.Done()
+			rep, err := a.Status(ws, ids, steps)
+			if err != nil {
+				return err
+			}
+			steps.Done()
+			if format == "json" {
+				enc := json.NewEncoder(env.Stdout)
+				enc.SetIndent("", "  ")
+				out := map[string]any{"workspace": ws.Root, "languages": ws.Config.Languages, "documents": rep.Documents}
+				if rep.GlossaryErr != nil {
+					out["glossary_error"] = rep.GlossaryErr.Error()
+				}
+				if err := enc.Encode(out); err != nil {
+					return err
+				}
+			} else {
+				printStatus(env, ws, rep.Documents)
+			}
+			// The listing is complete but for the findings; the glossary
+			// is bad input, reported (with where it is wrong) as such:
+			// exit 2, as check and publish do for it.
+			return rep.GlossaryErr
+		},
+	}
+}
+
+func printStatus(env *console.Env, ws *workspace.Workspace, rows []*app.DocumentStatus) {
+	if len(rows) == 0 {
+		env.Say("status.empty", nil)
+		env.Hint("status.empty.hint", nil)
+		return
+	}
+	header := []string{env.T("status.col.document", nil)}
+	for _, l := range ws.Config.Languages {
+		header = append(header, strings.ToUpper(l))
+	}
+	header = append(header, env.T("status.col.alignment", nil), env.T("status.col.findings", nil))
+	var table [][]string
+	for _, r := range rows {
+		row := []string{r.ID}
+		for _, l := range ws.Config.Languages {
+			ls := r.Languages[l]
+			switch {
+			case !ls.Imported:
+				row = append(row, "—")
+			case ls.Stale:
+				row = append(row, env.T("status.stale", nil))
+			default:
+				row = append(row, env.N("status.sentences", ls.Sentences, nil))
+			}
+		}
+		if r.Alignment == nil {
+			row = append(row, env.T("status.not-aligned", nil))
+		} else {
+			cell := env.N("status.groups", r.Alignment.Groups, map[string]any{"Confirmed": r.Alignment.Confirmed})
+			if r.Alignment.Flagged > 0 {
+				cell += ", " + env.N("status.flagged", r.Alignment.Flagged, nil)
+			}
+			row = append(row, cell)
+		}
+		switch {
+		case r.Unchecked:
+			row = append(row, env.Paint(console.Yellow, env.T("status.findings-unknown", nil)))
+		case r.Findings == nil:
+			row = append(row, "—")
+		default:
+			row = append(row, env.Paint(findingColor(*r.Findings), env.N("status.findings", *r.Findings, nil)))
+		}
+		table = append(table, row)
+	}
+	env.Table(header, table)
+	env.SayN("status.summary", len(rows), nil)
+}
+
+func findingColor(n int) string {
+	if n == 0 {
+		return console.Green
+	}
+	return console.Red
+}
