@@ -17,7 +17,7 @@ import (
 // yet): documents/ID/journal. A step may write the alignment, meta.yaml
 // and the text of a workspace language, nothing else.
 func Journal(ws *workspace.Workspace, id string) *journal.Journal {
-	return &journal.Journal{WS: ws, Dir: filepath.Join(Folder, id), Name: id, Valid: func(name string) bool {
+	return &journal.Journal{WS: ws, Dir: filepath.Join(Folder, id), Name: id, BeforeWrite: ws.BeforeWrite, Valid: func(name string) bool {
 		if name == AlignmentName || name == metaName {
 			return true
 		}

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -86,11 +85,11 @@ func TestCrashChild(t *testing.T) {
 	}
 	parts := strings.Split(spec, "|")
 	d := openAt(t, parts[0])
-	journal.SetBeforeWrite(func(name string) {
+	d.WS.BeforeWrite = func(name string) {
 		if name == parts[1] {
 			os.Exit(3) // a crash: no deferred cleanup, no further writes
 		}
-	})
+	}
 	var err error
 	switch parts[2] {
 	case "merge":

@@ -72,6 +72,11 @@ type Journal struct {
 	// MaxSteps and MaxBytes override the package limits when positive.
 	MaxSteps int
 	MaxBytes int64
+	// BeforeWrite, when set (by the crash tests), is called before each
+	// file of a step (after its entry is written) or of an undo is
+	// written, with the file's name: the moment a crash test stops the
+	// process.
+	BeforeWrite func(name string)
 }
 
 func (j *Journal) dir() string { return j.WS.Path(j.Dir, Folder) }
@@ -278,8 +283,8 @@ func (j *Journal) restore(e *Entry, force bool) error {
 		} else if sum == f.BeforeSum {
 			continue // already as before ("" when the step created it)
 		}
-		if beforeWrite != nil {
-			beforeWrite(f.Name)
+		if j.BeforeWrite != nil {
+			j.BeforeWrite(f.Name)
 		}
 		if !exists {
 			if err := os.Remove(j.path(f.Name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -418,11 +423,6 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 	return undone, recovered, nil
 }
 
-// beforeWrite, set only by tests, is called before each file of a step
-// (after its entry is written) or of an undo is written: the moment a
-// crash test stops the process.
-var beforeWrite func(name string)
-
 // Tx is a step being prepared: files staged in memory, written by Commit.
 type Tx struct {
 	j *Journal
@@ -513,8 +513,8 @@ func (t *Tx) Commit(message string, data map[string]any, now time.Time) (int, er
 		return 0, err
 	}
 	for i, f := range e.Files {
-		if beforeWrite != nil {
-			beforeWrite(f.Name)
+		if j.BeforeWrite != nil {
+			j.BeforeWrite(f.Name)
 		}
 		if err := j.WS.WriteFile(filepath.Join(j.Dir, f.Name), contents[i]); err != nil {
 			return 0, err

@@ -13,7 +13,6 @@ import (
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 )
@@ -96,7 +95,6 @@ func runOperations(t *testing.T, seed uint64, length int) {
 		d = newDoc(t, reviewtest.OneToOne)
 	}
 	m := &model{t: t, r: rand.New(rand.NewPCG(seed, 11)), d: d}
-	defer journal.SetBeforeWrite(nil)
 	for i := 0; i < length; i++ {
 		m.step()
 	}
@@ -112,14 +110,14 @@ func (m *model) step() {
 	var crashAt string
 	if m.r.IntN(6) == 0 {
 		crashAt = []string{"alignment.yaml", "meta.yaml", "ru.txt", "kk.txt", "en.txt"}[m.r.IntN(5)]
-		journal.SetBeforeWrite(func(name string) {
+		m.d.WS.BeforeWrite = func(name string) {
 			if name == crashAt {
 				panic(crashed{name})
 			}
-		})
+		}
 	}
 	kind, touched, textsChanged, err, didCrash := m.run(a0)
-	journal.SetBeforeWrite(nil)
+	m.d.WS.BeforeWrite = nil
 	m.trail = append(m.trail, fmt.Sprintf("%s crash=%q crashed=%v err=%v", kind, crashAt, didCrash, err))
 	if err != nil && !didCrash {
 		var known interface{ MessageID() string }

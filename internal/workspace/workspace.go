@@ -97,6 +97,11 @@ func DefaultConfig() Config {
 type Workspace struct {
 	Root   string // absolute path of the folder holding tilmash.yaml
 	Config Config
+
+	// BeforeWrite, when set (by the crash tests), is passed to the undo
+	// journals of the workspace's documents (journal.Journal.BeforeWrite):
+	// it is called before a step or an undo writes each file.
+	BeforeWrite func(name string)
 }
 
 // NotFoundError is returned by Find when no folder from the start upward
