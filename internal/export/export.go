@@ -301,7 +301,7 @@ type plan struct {
 // Write writes the document's aligned groups in format to w. The caller
 // has already applied the consistency gate.
 func Write(w io.Writer, format string, d *document.Document, a *document.Alignment, opt Options) error {
-	write, ok := writers[format]
+	write, ok := writer(format)
 	if !ok {
 		return badFormat(format, Formats)
 	}
@@ -312,13 +312,28 @@ func Write(w io.Writer, format string, d *document.Document, a *document.Alignme
 	return write(w, p)
 }
 
-var writers map[string]func(io.Writer, *plan) error
-
-func init() {
-	writers = map[string]func(io.Writer, *plan) error{
-		"tmx": writeTMX, "xliff": writeXLIFF2, "xliff12": writeXLIFF12, "html": writeHTML,
-		"md": writeMarkdown, "csv": writeCSV, "tsv": writeTSV, "jsonl": writeJSONL,
+// writer returns the writer of a format, and false for a format that has
+// none.
+func writer(format string) (func(io.Writer, *plan) error, bool) {
+	switch format {
+	case "tmx":
+		return writeTMX, true
+	case "xliff":
+		return writeXLIFF2, true
+	case "xliff12":
+		return writeXLIFF12, true
+	case "html":
+		return writeHTML, true
+	case "md":
+		return writeMarkdown, true
+	case "csv":
+		return writeCSV, true
+	case "tsv":
+		return writeTSV, true
+	case "jsonl":
+		return writeJSONL, true
 	}
+	return nil, false
 }
 
 func newPlan(format string, d *document.Document, a *document.Alignment, opt Options) (*plan, error) {

@@ -102,9 +102,10 @@ func stripHidden(s string) string {
 // its neighbours under NFC nor change under it; 0 sends the token to the
 // slow path (norm.NFC then cases.Fold on the whole word). The table is built
 // from x/text itself, so both paths give the same keys.
-var fastFold [0x500]rune
+var fastFold, runeTable = foldTables()
 
-func init() {
+// foldTables builds fastFold and runeTable.
+func foldTables() (fastFold [0x500]rune, runeTable [runeTableSize]runeInfo) {
 	folder := cases.Fold()
 	for r := rune(0); r < rune(len(fastFold)); r++ {
 		s := string(r)
@@ -132,13 +133,13 @@ func init() {
 		}
 		runeTable[r] = inf
 	}
+	return fastFold, runeTable
 }
 
 // runeTable holds, for each rune below U+0500, its fast fold (0: take the
 // slow path) and whether it is a word rune and of which script, so the
 // matcher's hot loop makes no unicode table searches for Latin and
-// Cyrillic text.
-var runeTable [runeTableSize]runeInfo
+// Cyrillic text. It is built with fastFold.
 
 const runeTableSize = 0x500
 
