@@ -224,3 +224,18 @@ func group(pivot string, langs []string, p map[string][]document.Piece, fixed []
 	}
 	return out
 }
+
+// FlagReasons says why group g of a is flagged, by the aligner's rule:
+// the languages it has no sentence in, and a low score. It is empty for a
+// group that is not flagged, and for one flagged for another reason (a
+// detached group, or one a person flagged).
+func FlagReasons(a *document.Alignment, g *document.Group) []align.Reason {
+	if g.Status != document.Flagged {
+		return nil
+	}
+	sides := make([]align.Side, len(a.Languages))
+	for i, l := range a.Languages {
+		sides[i] = align.Side{Lang: l, Sentences: len(g.Sents[l])}
+	}
+	return align.FlagReasons(g.Score, 0, sides...)
+}

@@ -29,6 +29,9 @@ type Labels struct {
 	Status  func(document.Status) string
 	Note    string            // the word before a group's note
 	Finding func(Mark) string // one line describing a finding
+	// Reasons says why a group is flagged (no sentence in a language, a
+	// low score), or nothing; nil shows no reasons.
+	Reasons func(a *document.Alignment, g *document.Group) []string
 }
 
 // View draws groups side by side, one column per language.
@@ -109,7 +112,7 @@ func (v *View) Header(w io.Writer) {
 
 // Group writes group n (1-based) of a: a rule with its number, status and
 // score, its sentences side by side (numbered when a language has more
-// than one), its note and its findings. marks may hold marks of other
+// than one), why it is flagged, its note and its findings. marks may hold marks of other
 // groups; current draws the rule in double lines, for the review screen.
 func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []Mark, current bool) {
 	g := a.Groups[n-1]
@@ -127,6 +130,13 @@ func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []Mark, cu
 		cells[i] = v.cell(g, l, mine, cw)
 	}
 	v.rows(w, cells)
+	if v.Labels.Reasons != nil && v.Labels.Status != nil {
+		if rs := v.Labels.Reasons(a, g); len(rs) > 0 {
+			for _, ln := range wrap([]piece{{text: v.Labels.Status(document.Flagged) + ": ", style: styleBold}, {text: v.visible(strings.Join(rs, "; "))}}, v.width(), "", "  ") {
+				fmt.Fprintln(w, v.render(ln))
+			}
+		}
+	}
 	if g.Note != "" {
 		label := v.Labels.Note
 		if label == "" {

@@ -92,6 +92,21 @@ func report(env *console.Env, r *app.AlignResult) {
 	env.Printf("%s\n", r.Doc.ID)
 	env.Table([]string{env.T("align.col.kind", map[string]any{"Langs": langs}), env.T("align.col.groups", nil)}, rows)
 	env.Say("align.summary", map[string]any{"ID": r.Doc.ID, "Groups": env.N("align.groups", n, nil), "Flagged": flagged, "Confirmed": confirmed})
+	shown := 0
+	for i, g := range r.Alignment.Groups {
+		rs := app.FlagReasons(r.Alignment, g)
+		if len(rs) == 0 {
+			continue
+		}
+		if shown++; shown > 10 {
+			break // the hint shows where to see them all
+		}
+		var texts []string
+		for _, x := range rs {
+			texts = append(texts, env.T(x.MessageID(), x.TemplateData()))
+		}
+		env.Say("export.gate.flagged-note", map[string]any{"Group": i + 1, "Note": strings.Join(texts, "; ")})
+	}
 	if flagged > 0 {
 		env.Hint("align.flagged.hint", map[string]any{"ID": r.Doc.ID})
 	}

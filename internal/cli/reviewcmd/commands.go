@@ -82,6 +82,13 @@ func labels(env *console.Env) review.Labels {
 			}
 			return m.Lang + ": " + m.Text + " (" + string(m.Kind) + ")"
 		},
+		Reasons: func(a *document.Alignment, g *document.Group) []string {
+			var out []string
+			for _, r := range app.FlagReasons(a, g) {
+				out = append(out, env.T(r.MessageID(), r.TemplateData()))
+			}
+			return out
+		},
 	}
 }
 
