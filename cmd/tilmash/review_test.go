@@ -21,21 +21,6 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-// tilmashBin is the tilmash binary the terminal tests start: $TILMASH_BIN
-// when set (a release build, say), else the copy of this test binary that
-// testscript.Main put on $PATH as "tilmash", which runs the same cli.Run
-// as cmd/tilmash with the core and review commands.
-func tilmashBin(t *testing.T) string {
-	if b := os.Getenv("TILMASH_BIN"); b != "" {
-		return b
-	}
-	b, err := exec.LookPath("tilmash")
-	if err != nil {
-		t.Skip("no tilmash binary on $PATH")
-	}
-	return b
-}
-
 // screen is a pseudo-terminal running tilmash, and everything it drew.
 type screen struct {
 	t        *testing.T

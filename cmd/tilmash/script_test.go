@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -24,18 +25,52 @@ import (
 var update = flag.Bool("update", false, "update testscript files with actual output")
 
 // TestMain makes this test binary a tilmash too, with the wiring of main:
-// testscript puts it on the scripts' $PATH as "tilmash" for the few
-// scripts that need a process of their own (standard input, commands run
-// in the background), and the kill and terminal tests start it.
+// started under the name tilmash (tilmashBin links it so), it runs main.
+// The few scripts that need a process of their own ("exec tilmash":
+// standard input, commands run in the background) and the kill and
+// terminal tests start it so.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"tilmash": func() {
-		dir, err := os.Getwd()
+	if filepath.Base(os.Args[0]) == "tilmash" {
+		main()
+	}
+	code := m.Run()
+	if bin.path != "" {
+		os.RemoveAll(filepath.Dir(bin.path))
+	}
+	os.Exit(code)
+}
+
+// tilmashBin returns the path of a "tilmash" that is this test binary:
+// $TILMASH_BIN when set (a release build, say), else a link made once in
+// a temporary folder.
+func tilmashBin(t interface{ Fatal(...any) }) string {
+	if b := os.Getenv("TILMASH_BIN"); b != "" {
+		return b
+	}
+	bin.once.Do(func() {
+		exe, err := os.Executable()
 		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(2)
+			bin.err = err
+			return
 		}
-		os.Exit(run(cli.Invocation{Dir: dir, Args: os.Args[1:], Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
-	}})
+		dir, err := os.MkdirTemp("", "tilmash-bin")
+		if err != nil {
+			bin.err = err
+			return
+		}
+		bin.path = filepath.Join(dir, "tilmash")
+		bin.err = os.Symlink(exe, bin.path)
+	})
+	if bin.err != nil {
+		t.Fatal(bin.err)
+	}
+	return bin.path
+}
+
+var bin struct {
+	once sync.Once
+	path string
+	err  error
 }
 
 // mainArgs runs tilmash in this process, in the test's working folder.
@@ -105,6 +140,7 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 			"sample":         sample,
 		},
 		Setup: func(e *testscript.Env) error {
+			e.Setenv("PATH", filepath.Dir(tilmashBin(e.T()))+string(filepath.ListSeparator)+e.Getenv("PATH"))
 			for _, k := range []string{"LANG", "LC_ALL", "LC_MESSAGES", "TILMASH_LANG", "TILMASH_WORKSPACE"} {
 				e.Setenv(k, "")
 			}
