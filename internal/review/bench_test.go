@@ -1,7 +1,6 @@
 package review
 
 import (
-	"io"
 	"strings"
 	"testing"
 
@@ -69,24 +68,6 @@ func BenchmarkApplyEditText(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Apply(d, EditText{Group: 3, Lang: "ru", Sentence: 1, Text: texts[i%2]}, Options{}); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkViewAll draws every group of a 600-group document at 120
-// columns, as tilmash show does.
-func BenchmarkViewAll(b *testing.B) {
-	d := bigDoc(b, 100)
-	a, err := d.Alignment()
-	if err != nil {
-		b.Fatal(err)
-	}
-	v := &View{Width: 120, Langs: a.Languages, Labels: testLabels}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		v.Header(io.Discard)
-		for n := range a.Groups {
-			v.Group(io.Discard, a, n+1, nil, false)
 		}
 	}
 }

@@ -1,5 +1,5 @@
 // Package review changes a document's alignment the way a person reviewing
-// it does, keeps every change undoable, and draws the groups side by side.
+// it does, and keeps every change undoable.
 //
 // # Edits
 //
@@ -36,8 +36,8 @@
 //
 // # Rendering
 //
-// [View] draws groups in columns, one per language, wrapped by display
-// width so that Cyrillic, Kazakh letters and wide characters line up, with
-// glossary terms and findings highlighted in colour or between plain
-// markers.
+// The view subpackage draws groups in columns, one per language, wrapped
+// by display width so that Cyrillic, Kazakh letters and wide characters
+// line up, with the [Mark]s of glossary terms and findings highlighted in
+// colour or between plain markers.
 package review

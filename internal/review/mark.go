@@ -131,9 +131,9 @@ func PlaceFinding(text, segment, marked string, start, end int) (int, int) {
 	return -1, -1
 }
 
-// sortMarks orders marks by group, language (in the order of langs, then
+// SortMarks orders marks by group, language (in the order of langs, then
 // by code) and start, so output is stable.
-func sortMarks(ms []Mark, langs []string) {
+func SortMarks(ms []Mark, langs []string) {
 	rank := func(l string) int {
 		if i := slices.Index(langs, l); i >= 0 {
 			return i

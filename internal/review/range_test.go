@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -177,17 +176,4 @@ func ExampleMerge() {
 	// Output:
 	// review.done.merge [2 3] → [2]
 	// 5 groups; group 2 is 2-2-2 aligned
-}
-
-func ExampleView_Group() {
-	a, _ := reviewtest.Alignment("demo", reviewtest.OneToOne)
-	v := &View{Width: 60, Langs: []string{"en", "kk"}}
-	marks := []Mark{{Group: 1, Lang: "en", Kind: Term, Start: 16, End: 20, Text: "Aral"}}
-	v.Header(os.Stdout)
-	v.Group(os.Stdout, a, 1, marks, false)
-	// Output:
-	// EN                           │ KK
-	// ── 1 · confirmed · 0.900 ───────────────────────────────────
-	// Court hears the [Aral]       │ Сот арал балықшыларын
-	// fishermen                    │ тыңдады
 }

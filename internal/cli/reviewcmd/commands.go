@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/review/view"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -70,8 +71,8 @@ func localize(env *console.Env, err error) string {
 }
 
 // labels localizes the words of the side-by-side view.
-func labels(env *console.Env) review.Labels {
-	return review.Labels{
+func labels(env *console.Env) view.Labels {
+	return view.Labels{
 		Status: func(s document.Status) string { return env.T("review.status."+string(s), nil) },
 		Note:   env.T("review.note-label", nil),
 		Finding: func(m review.Mark) string {
@@ -92,17 +93,17 @@ func labels(env *console.Env) review.Labels {
 	}
 }
 
-// view builds the side-by-side view for env: its width is the --width
+// newView builds the side-by-side view for env: its width is the --width
 // flag, else the terminal's, else 100 (a pipe or a file has no width).
-// The view is never narrower than review.MinWidth.
-func view(env *console.Env, width int, langs []string) *review.View {
+// The view is never narrower than view.MinWidth.
+func newView(env *console.Env, width int, langs []string) *view.View {
 	if width <= 0 {
 		width = env.Width
 	}
 	if width <= 0 {
 		width = 100
 	}
-	return &review.View{Width: width, Langs: langs, Color: env.Color, Paint: env.Paint, Visible: console.Visible, Labels: labels(env)}
+	return &view.View{Width: width, Langs: langs, Color: env.Color, Paint: env.Paint, Visible: console.Visible, Labels: labels(env)}
 }
 
 // checkWidth warns when --width asks for a view narrower than the
@@ -114,9 +115,9 @@ func checkWidth(env *console.Env, c *urfave.Context, n int) error {
 		return nil
 	}
 	if w < 1 {
-		return env.Usage("review.bad-width", map[string]any{"Width": w, "Min": review.MinWidth(n)}, "review.args.hint")
+		return env.Usage("review.bad-width", map[string]any{"Width": w, "Min": view.MinWidth(n)}, "review.args.hint")
 	}
-	if min := review.MinWidth(n); w < min {
+	if min := view.MinWidth(n); w < min {
 		env.Warn("review.width-clamped", map[string]any{"Width": w, "Min": min, "Count": n})
 	}
 	return nil

@@ -282,7 +282,7 @@ func report(env *console.Env, id string, res *review.Result, width int) {
 	if after := review.Findings(res.After); len(after) > 0 || len(resolved) > 0 {
 		say(env, "review.findings-now", map[string]any{"Count": len(after), "Groups": review.FormatRange(c.New)})
 	}
-	v := view(env, width, res.Alignment.Languages)
+	v := newView(env, width, res.Alignment.Languages)
 	v.Header(env.Stdout)
 	for _, n := range c.New {
 		v.Group(env.Stdout, res.Alignment, n, res.After, false)

@@ -403,7 +403,7 @@ func (s *session) draw() {
 	env := *s.env
 	env.Color = s.env.ErrColor
 	a := s.snap.Alignment
-	v := view(&env, w, a.Languages)
+	v := newView(&env, w, a.Languages)
 	body := func(context bool) string {
 		var b bytes.Buffer
 		v.Header(&b)

@@ -72,7 +72,7 @@ func showCommand(ap *app.App, env *console.Env) *urfave.Command {
 				env.Say("review.show-none", map[string]any{"ID": d.ID})
 				return nil
 			}
-			v := view(env, c.Int("width"), langs)
+			v := newView(env, c.Int("width"), langs)
 			v.Header(env.Stdout)
 			for _, n := range groups {
 				v.Group(env.Stdout, a, n, marks, false)

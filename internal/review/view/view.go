@@ -1,4 +1,7 @@
-package review
+// Package view draws an alignment's groups side by side on a terminal or
+// in plain text, for the show and review commands. It knows the review
+// package's marks, not the catalogue: the caller gives it the words.
+package view
 
 import (
 	"fmt"
@@ -7,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/review"
 
 	"github.com/mattn/go-runewidth"
 
@@ -27,8 +32,8 @@ const (
 // language: the review package does not know the catalogue.
 type Labels struct {
 	Status  func(document.Status) string
-	Note    string            // the word before a group's note
-	Finding func(Mark) string // one line describing a finding
+	Note    string                   // the word before a group's note
+	Finding func(review.Mark) string // one line describing a finding
 	// Reasons says why a group is flagged (no sentence in a language, a
 	// low score), or nothing; nil shows no reasons.
 	Reasons func(a *document.Alignment, g *document.Group) []string
@@ -114,16 +119,16 @@ func (v *View) Header(w io.Writer) {
 // score, its sentences side by side (numbered when a language has more
 // than one), why it is flagged, its note and its findings. marks may hold marks of other
 // groups; current draws the rule in double lines, for the review screen.
-func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []Mark, current bool) {
+func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []review.Mark, current bool) {
 	g := a.Groups[n-1]
 	v.rule(w, n, g, current)
-	var mine []Mark
+	var mine []review.Mark
 	for _, m := range marks {
 		if m.Group == n {
 			mine = append(mine, m)
 		}
 	}
-	sortMarks(mine, v.Langs)
+	review.SortMarks(mine, v.Langs)
 	cw := v.colWidth()
 	cells := make([][]line, len(v.Langs))
 	for i, l := range v.Langs {
@@ -208,7 +213,7 @@ func (v *View) rows(w io.Writer, cells [][]line) {
 }
 
 // cell lays out a group's sentences in one language.
-func (v *View) cell(g *document.Group, lang string, marks []Mark, width int) []line {
+func (v *View) cell(g *document.Group, lang string, marks []review.Mark, width int) []line {
 	sents := g.Sents[lang]
 	if len(sents) == 0 {
 		return []line{{{text: "—"}}}
@@ -274,7 +279,7 @@ func (v *View) render(l line) string {
 // refer to. Findings win over terms where they overlap. Without colour the
 // marked text gets its plain markers here, before wrapping, so that
 // wrapping counts them.
-func (v *View) styled(text string, base int, lang string, marks []Mark) []piece {
+func (v *View) styled(text string, base int, lang string, marks []review.Mark) []piece {
 	st := make([]style, len(text))
 	for _, m := range marks {
 		if m.Lang != lang || !m.Placed() {

@@ -1,4 +1,4 @@
-package review
+package view
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 )
 
@@ -22,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sampleMarks highlights a term, a forbidden form, a homoglyph and a
 // missing term in the Uneven sample.
-func sampleMarks(a *document.Alignment) []Mark {
+func sampleMarks(a *document.Alignment) []review.Mark {
 	at := func(g int, lang, word string) (int, int) {
 		t := a.Groups[g-1].Text(lang)
 		i := strings.Index(t, word)
@@ -31,29 +32,29 @@ func sampleMarks(a *document.Alignment) []Mark {
 		}
 		return i, i + len(word)
 	}
-	var ms []Mark
-	add := func(g int, lang string, kind MarkKind, word, entry, expected string) {
+	var ms []review.Mark
+	add := func(g int, lang string, kind review.MarkKind, word, entry, expected string) {
 		s, e := at(g, lang, word)
-		ms = append(ms, Mark{Group: g, Lang: lang, Kind: kind, Start: s, End: e, Text: word, Entry: entry, Expected: expected})
+		ms = append(ms, review.Mark{Group: g, Lang: lang, Kind: kind, Start: s, End: e, Text: word, Entry: entry, Expected: expected})
 	}
-	add(1, "en", Term, "Aral", "aral", "")
-	add(1, "kk", Term, "арал", "aral", "")
-	add(2, "en", Term, "Aralsk", "aralsk", "")
-	add(2, "ru", Forbidden, "Аральске", "aralsk", "Аральске")
-	add(2, "kk", Term, "Арал қаласындағы", "aralsk", "")
-	add(2, "kk", Homoglyph, "дәлелдер", "", "дәлелдер")
-	ms = append(ms, Mark{Group: 6, Lang: "kk", Kind: Missing, Start: -1, End: -1, Entry: "tokyo", Expected: "Токио"})
+	add(1, "en", review.Term, "Aral", "aral", "")
+	add(1, "kk", review.Term, "арал", "aral", "")
+	add(2, "en", review.Term, "Aralsk", "aralsk", "")
+	add(2, "ru", review.Forbidden, "Аральске", "aralsk", "Аральске")
+	add(2, "kk", review.Term, "Арал қаласындағы", "aralsk", "")
+	add(2, "kk", review.Homoglyph, "дәлелдер", "", "дәлелдер")
+	ms = append(ms, review.Mark{Group: 6, Lang: "kk", Kind: review.Missing, Start: -1, End: -1, Entry: "tokyo", Expected: "Токио"})
 	return ms
 }
 
 var testLabels = Labels{
 	Status: func(s document.Status) string { return string(s) },
 	Note:   "note",
-	Finding: func(m Mark) string {
+	Finding: func(m review.Mark) string {
 		switch m.Kind {
-		case Missing:
+		case review.Missing:
 			return fmt.Sprintf("%s: %s is missing (%s)", m.Lang, m.Expected, m.Entry)
-		case Forbidden:
+		case review.Forbidden:
 			return fmt.Sprintf("%s: %s is forbidden (%s)", m.Lang, m.Text, m.Entry)
 		}
 		return fmt.Sprintf("%s: %s mixes Latin and Cyrillic letters", m.Lang, m.Text)
@@ -62,7 +63,7 @@ var testLabels = Labels{
 
 func ansi(sgr, s string) string { return "\x1b[" + sgr + "m" + s + "\x1b[0m" }
 
-func renderAll(v *View, a *document.Alignment, marks []Mark) string {
+func renderAll(v *View, a *document.Alignment, marks []review.Mark) string {
 	var b bytes.Buffer
 	v.Header(&b)
 	for n := range a.Groups {
@@ -234,42 +235,6 @@ func TestViewMinWidth(t *testing.T) {
 	}
 }
 
-func TestPlaceFinding(t *testing.T) {
-	text := "Первое. Второе предложение."
-	tests := []struct {
-		segment, marked string
-		start, end      int
-		want            [2]int
-	}{
-		{text, "Второе", 14, 26, [2]int{14, 26}},
-		{"Второе предложение.", "Второе", 0, 12, [2]int{14, 26}},
-		{"другой текст", "Второе", 0, 12, [2]int{14, 26}},
-		{"другой текст", "нет", 0, 6, [2]int{-1, -1}},
-		{"abc", "abc", 2, 9, [2]int{-1, -1}},
-	}
-	for _, tt := range tests {
-		s, e := PlaceFinding(text, tt.segment, tt.marked, tt.start, tt.end)
-		if [2]int{s, e} != tt.want {
-			t.Errorf("PlaceFinding(%q, %q, %d, %d) = %d, %d, want %v", tt.segment, tt.marked, tt.start, tt.end, s, e, tt.want)
-		}
-	}
-}
-
-func TestDiffFindings(t *testing.T) {
-	f := func(g int, text string) Mark {
-		return Mark{Group: g, Lang: "kk", Kind: Forbidden, Entry: "x", Text: text}
-	}
-	before := []Mark{f(3, "a"), f(4, "a"), f(4, "b"), {Group: 4, Kind: Term, Text: "t"}}
-	after := []Mark{f(3, "a"), f(3, "c")} // groups merged: numbers change
-	resolved, added := DiffFindings(before, after)
-	if len(resolved) != 2 || resolved[0].Text != "a" || resolved[1].Text != "b" {
-		t.Errorf("resolved = %v", resolved)
-	}
-	if len(added) != 1 || added[0].Text != "c" {
-		t.Errorf("added = %v", added)
-	}
-}
-
 // FuzzWrap checks wrap on any text and width: no line is wider than the
 // width (when a character fits at all), and only white space and the
 // hyphens of cut words are added or taken away.
@@ -325,4 +290,13 @@ func TestViewShowsControlCharacters(t *testing.T) {
 		}
 		checkLayout(t, out, v)
 	}
+}
+
+func sample(t testing.TB, shape reviewtest.Shape) *document.Alignment {
+	t.Helper()
+	a, err := reviewtest.Alignment("demo", shape)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
