@@ -1,0 +1,317 @@
+package glossary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kazakh endings for other packages: the editors' QA checks (internal/qa)
+// read the ending a writer put after a name, decide whether vowel harmony
+// and consonant assimilation allow it, and write the right one. Everything
+// here is built on the tables of kazakh.go, so there is one morphology.
+
+// The cases of a [KazakhEnding], in the order of kkCases.
+const (
+	KazakhBare = iota
+	KazakhGenitive
+	KazakhDative
+	KazakhAccusative
+	KazakhLocative
+	KazakhAblative
+	KazakhInstrumental
+	KazakhAttributive // attributive locative: Алматыдағы
+)
+
+// KazakhEnding is what an ending says, whatever allomorph spells it:
+// plural, 3rd-person possessive and a case.
+type KazakhEnding struct {
+	Plural     bool
+	Possessive bool
+	Case       int
+}
+
+// kkCaseOf maps every allomorph of every case ending (both harmonies, every
+// stem class, after the possessive) to its case, together with the spellings
+// a Russian keyboard gives (га for ға, нын for ның, ка for қа, ...).
+var kkCaseOf = func() map[string]int {
+	m := map[string]int{}
+	add := func(e string, c int) {
+		for _, v := range []string{e, kkFrontOf(e)} {
+			if _, ok := m[v]; !ok {
+				m[v] = c
+			}
+			if r := kkKeyboard(v); r != v {
+				if _, ok := m[r]; !ok {
+					m[r] = c
+				}
+			}
+		}
+	}
+	for c := kkV; c <= kkT; c++ {
+		for i, e := range kkCases(c) {
+			add(e, i)
+		}
+	}
+	for i, e := range kkAfterPossessive {
+		add(e, i)
+	}
+	return m
+}()
+
+// kkKeyboard spells s with the Russian letters a keyboard without Kazakh
+// ones leaves: ғ→г, қ→к, ң→н, ә→а, і→и, ө→о, ұ→у, ү→у.
+var kkKeyboard = strings.NewReplacer("ғ", "г", "қ", "к", "ң", "н", "ә", "а", "і", "и", "ө", "о", "ұ", "у", "ү", "у").Replace
+
+var kkPlurals = []string{"лар", "лер", "дар", "дер", "тар", "тер"}
+var kkPossessives = []string{"сы", "сі", "ы", "і", "си", "и"}
+
+// ParseKazakhEnding reads e, the letters after a stem (folded, lower case),
+// as plural, possessive and case, accepting any allomorph. It reports false
+// for an empty e and for letters that are no such ending (Алматылық).
+func ParseKazakhEnding(e string) (KazakhEnding, bool) {
+	if e == "" {
+		return KazakhEnding{}, false
+	}
+	for _, pl := range append([]string{""}, kkPlurals...) {
+		rest, ok := strings.CutPrefix(e, pl)
+		if !ok {
+			continue
+		}
+		for _, ps := range append([]string{""}, kkPossessives...) {
+			r2, ok := strings.CutPrefix(rest, ps)
+			if !ok {
+				continue
+			}
+			if c, ok := kkCaseOf[r2]; ok && (pl != "" || ps != "" || c != KazakhBare) {
+				return KazakhEnding{Plural: pl != "", Possessive: ps != "", Case: c}, true
+			}
+		}
+	}
+	return KazakhEnding{}, false
+}
+
+// KazakhStem describes a name's last word for [KazakhInflect].
+type KazakhStem struct {
+	Word string // folded, lower case: тоқаев, облысы
+	// Possessive: the word already ends in the 3rd-person possessive of a
+	// compound (Алматы облысы), so endings follow the possessive.
+	Possessive bool
+	// Surname: a person's Russian-style surname in -ов/-ев/-ёв, which takes
+	// voiceless endings in the harmony of its root (Тоқаевқа, Әуезовке).
+	Surname bool
+	// Hint is the glossary's inflect hint (back, front, possessive, none).
+	Hint string
+}
+
+// KazakhStemOf returns the stem description of the last word of a Kazakh
+// glossary form of an entry of that kind.
+func KazakhStemOf(form string, kind Kind, hint string) KazakhStem {
+	words := strings.Fields(form)
+	if len(words) == 0 {
+		return KazakhStem{}
+	}
+	last := strings.ToLower(words[len(words)-1])
+	s := KazakhStem{Word: last, Hint: hint}
+	s.Possessive = hint == "possessive" || len(words) >= 2 && kkLooksPossessive(last) && hint == ""
+	s.Surname = kind == Person && hint == "" && isRussianSurname(last) && !strings.HasSuffix(last, "ин") && !strings.HasSuffix(last, "ын")
+	return s
+}
+
+// KazakhInflect returns the forms of the stem with ending l that the rules
+// allow: one, or two when the harmony of the stem is ambiguous (Мадрид).
+// The preferred one comes first.
+func KazakhInflect(s KazakhStem, l KazakhEnding) []string {
+	if s.Hint == "none" || s.Word == "" || s.Possessive && l.Possessive {
+		return nil
+	}
+	back, front := kkHarmony(s.Word)
+	cls, zh := kkClassOf(s.Word)
+	classes := []kkClass{cls}
+	if zh {
+		classes = append(classes, kkT)
+	}
+	if s.Surname {
+		root := trimRunes(s.Word, 2)
+		back, front = kkHarmony(root)
+		if back && front {
+			front = false
+		}
+		classes = []kkClass{kkT}
+	}
+	switch s.Hint {
+	case "back":
+		back, front = true, false
+	case "front":
+		back, front = false, true
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range harmonies(back, front) {
+		for _, c := range classes {
+			f := kkCompose(s.Word, l, s.Possessive, h, c)
+			if f != "" && !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func kkCompose(stem string, l KazakhEnding, poss, back bool, cls kkClass) string {
+	cur := stem
+	if l.Plural {
+		if poss {
+			return ""
+		}
+		cur += pick(back, kkPlural(cls, stem))
+		cls = kkS
+	}
+	if l.Possessive {
+		if cls == kkV {
+			cur += pick(back, "сы")
+		} else {
+			if !l.Plural {
+				cur = kkVoice(cur)
+			}
+			cur += pick(back, "ы")
+		}
+		poss = true
+	}
+	if l.Case < 0 || l.Case >= len(kkAfterPossessive) {
+		return ""
+	}
+	if poss {
+		return cur + pick(back, kkAfterPossessive[l.Case])
+	}
+	return cur + pick(back, kkCases(cls)[l.Case])
+}
+
+// KazakhReinflect gives target the ending that found carries after
+// foundStem: the fix for a forbidden form keeps its case, so Токаевқа
+// (found, stem Токаев) becomes Тоқаевқа for the target Тоқаев. The
+// comparison ignores case; the result keeps target's capitals. It reports
+// false when found does not start with foundStem or its rest is no ending
+// (and returns target itself for the bare stem).
+func KazakhReinflect(found, foundStem string, target KazakhStem, targetForm string) (string, bool) {
+	lf, ls := strings.ToLower(found), strings.ToLower(foundStem)
+	rest, ok := strings.CutPrefix(lf, ls)
+	if !ok {
+		return "", false
+	}
+	if rest == "" {
+		return targetForm, true
+	}
+	l, ok := ParseKazakhEnding(rest)
+	if !ok {
+		return "", false
+	}
+	forms := KazakhInflect(target, l)
+	if len(forms) == 0 {
+		return "", false
+	}
+	return matchCapitals(targetForm, target.Word, forms[0]), true
+}
+
+// matchCapitals writes form (which starts with the lower-case word) with
+// the capitals of written, the way the glossary spells the word.
+func matchCapitals(written, word, form string) string {
+	fields := strings.Fields(written)
+	if len(fields) == 0 {
+		return form
+	}
+	last := fields[len(fields)-1]
+	if strings.ToLower(last) != word {
+		return form
+	}
+	return strings.TrimSuffix(written, last) + last + form[len(word):]
+}
+
+// KazakhCaseForms returns word (lower case) with each case ending its
+// harmony and final sound choose, the bare word first (both harmonies when
+// the word's is ambiguous).
+func KazakhCaseForms(word string) []string {
+	var out []string
+	back, front := kkHarmony(word)
+	cls, _ := kkClassOf(word)
+	for _, h := range harmonies(back, front) {
+		for _, e := range kkCases(cls) {
+			out = append(out, word+pick(h, e))
+		}
+	}
+	return out
+}
+
+// KazakhOrdinal returns the ordinal of a Kazakh numeral: бес → бесінші,
+// алты → алтыншы.
+func KazakhOrdinal(word string) string {
+	back, front := kkHarmony(word)
+	e := "ыншы"
+	if strings.ContainsRune(kkVowels, lastRune(word)) {
+		e = "ншы"
+	}
+	return word + pick(back && !front, e)
+}
+
+// KnownWords returns every word of every accepted form of every entry in
+// lang, in each inflected form the matcher knows (lower case), for a spell
+// checker's personal dictionary.
+func (g *Glossary) KnownWords(lang string) []string {
+	k := newKeyer(lang)
+	base := baseLang(lang)
+	set := newStringSet()
+	addWords := func(s string) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) && !isDash(r) && r != '\'' }) {
+			if utf8.RuneCountInString(w) > 0 && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+				set.add(w)
+			}
+		}
+	}
+	for _, e := range g.Entries {
+		f := e.Langs[lang]
+		if f == nil {
+			continue
+		}
+		for i, form := range f.Accepted() {
+			addWords(strings.ToLower(form))
+			hint := f.Inflect
+			if i >= 1+len(f.Variants) {
+				hint = "none"
+			}
+			p, ok := formPlan(k, base, form, e.Kind, hint)
+			if !ok {
+				continue
+			}
+			for _, t := range p.tails1 {
+				addWords(t)
+			}
+			for _, tn := range p.tailsN {
+				for _, t := range tn {
+					addWords(t)
+				}
+			}
+		}
+	}
+	return set.list
+}
+
+// FixKazakhForbidden returns the fix for found, an inflected occurrence of
+// the forbidden form forbidden of an entry of that kind whose preferred
+// Kazakh form is preferred (with its inflect hint): the preferred form with
+// found's ending, so Токаевқа becomes Тоқаевқа, not the bare Тоқаев. The
+// forbidden form's last word must start found; otherwise, or when the rest
+// is no ending, it returns preferred and false.
+func FixKazakhForbidden(found, forbidden, preferred string, kind Kind, hint string) (string, bool) {
+	fw := strings.Fields(forbidden)
+	tw := strings.Fields(found)
+	if len(fw) == 0 || len(tw) == 0 {
+		return preferred, false
+	}
+	target := KazakhStemOf(preferred, kind, hint)
+	fix, ok := KazakhReinflect(tw[len(tw)-1], fw[len(fw)-1], target, preferred)
+	if !ok {
+		return preferred, false
+	}
+	return fix, true
+}

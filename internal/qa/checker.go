@@ -1,0 +1,106 @@
+package qa
+
+import "github.com/tilmash/tilmash/internal/glossary"
+
+// Options choose and tune the checks of a [Checker].
+type Options struct {
+	// Checks lists the checks to run; nil runs every check, spelling only
+	// when Spellers has one for the language.
+	Checks []Kind
+	// Severity changes the severity of a check's findings.
+	Severity map[Kind]Severity
+	// Typography configures the typography check.
+	Typography TypographyOptions
+	// Glossary gives the names whose Kazakh endings are checked.
+	Glossary *glossary.Glossary
+	// Spellers by language (en, ru, kk), from [NewSpeller].
+	Spellers map[string]*Speller
+}
+
+// Checker runs the checks that look at one source text and one translation
+// at a time (all but consistency, which needs the whole workspace: see
+// [ConsistencyIndex]). It is safe for concurrent use.
+type Checker struct {
+	opt     Options
+	on      map[Kind]bool
+	endings *EndingsIndex
+}
+
+// NewChecker returns a checker for opt.
+func NewChecker(opt Options) *Checker {
+	c := &Checker{opt: opt, on: map[Kind]bool{}}
+	if opt.Checks == nil {
+		for _, k := range Kinds {
+			c.on[k] = true
+		}
+	}
+	for _, k := range opt.Checks {
+		c.on[k] = true
+	}
+	if c.on[Endings] {
+		c.endings = NewEndingsIndex(opt.Glossary)
+	}
+	return c
+}
+
+// Enabled reports whether the checker runs check k.
+func (c *Checker) Enabled(k Kind) bool { return c.on[k] }
+
+// CheckPair runs the enabled checks on the source text src (in srcLang)
+// and its translation tgt (in lang). A blank translation is not checked:
+// an untranslated group is the workflow's business, not a finding. The
+// error is hunspell's, when it fails mid-way; the findings so far are
+// returned with it.
+func (c *Checker) CheckPair(srcLang, src, lang, tgt string) ([]Finding, error) {
+	if isBlank(tgt) {
+		return nil, nil
+	}
+	var out []Finding
+	if c.on[Untranslated] {
+		out = append(out, CheckUntranslated(srcLang, src, lang, tgt)...)
+	}
+	if c.on[Numbers] {
+		out = append(out, CheckNumbers(srcLang, src, lang, tgt)...)
+	}
+	if c.on[Typography] {
+		out = append(out, CheckTypography(srcLang, src, lang, tgt, c.opt.Typography)...)
+	}
+	if c.on[Endings] && c.endings != nil {
+		out = append(out, c.endings.Check(lang, tgt)...)
+	}
+	var err error
+	if c.on[Spelling] {
+		if sp := c.opt.Spellers[baseLang(lang)]; sp != nil {
+			var fs []Finding
+			fs, err = sp.Check(tgt)
+			out = append(out, fs...)
+		}
+	}
+	for i := range out {
+		if s, ok := c.opt.Severity[out[i].Kind]; ok {
+			out[i].Severity = s
+		}
+	}
+	return out, err
+}
+
+// HasError reports whether any finding has severity error.
+func HasError(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}

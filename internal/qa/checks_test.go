@@ -1,0 +1,205 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/glossary"
+)
+
+func TestUntranslated(t *testing.T) {
+	const en = "The minister said the talks would continue next week."
+	tests := []struct {
+		lang, tgt string
+		want      string // message id, "" for none
+		found     string
+	}{
+		{"ru", en, "qa.untranslated.same", ""},
+		{"kk", "  " + strings.ToUpper(en[:1]) + en[1:] + " ", "qa.untranslated.same", ""},
+		{"ru", "Министр сказал, что переговоры продолжатся на следующей неделе.", "", ""},
+		{"kk", "Министр келіссөздер келесі аптада жалғасатынын айтты.", "", ""},
+		{"kk", "Министр сказал, что переговоры продолжатся на следующей неделе.", "qa.untranslated.wrong-lang", "ru"},
+		{"ru", "Министр келіссөздер келесі аптада жалғасатынын айтты.", "qa.untranslated.wrong-lang", "kk"},
+		{"ru", "The minister said talks would go on next week, according to reports.", "qa.untranslated.wrong-lang", "en"},
+		{"en", "Министр сказал, что переговоры продолжатся.", "qa.untranslated.wrong-lang", "ru"},
+		// Names, acronyms, URLs and short segments stay as they are.
+		{"ru", "Revlon, Essie, Tweezerman и Dr. PawPaw", "", ""},
+		{"kk", "ITV", "", ""},
+		{"ru", "Подробности на https://www.example.com/news/today-and-tomorrow", "", ""},
+		{"kk", "Тоқаев", "", ""},
+	}
+	for _, tt := range tests {
+		fs := CheckUntranslated("en", en, tt.lang, tt.tgt)
+		got := ""
+		if len(fs) > 0 {
+			got = fs[0].Message
+			if fs[0].Severity != Error || fs[0].Target != (Span{0, len(tt.tgt)}) {
+				t.Errorf("%q: bad finding %+v", tt.tgt, fs[0])
+			}
+			if tt.found != "" && fs[0].Data["Found"] != tt.found {
+				t.Errorf("%q: found %v, want %s", tt.tgt, fs[0].Data["Found"], tt.found)
+			}
+		}
+		if got != tt.want || len(fs) > 1 {
+			t.Errorf("%s %q: got %v, want %q", tt.lang, tt.tgt, fs, tt.want)
+		}
+	}
+	// The same short name on both sides is fine.
+	if fs := CheckUntranslated("en", "ITV News", "ru", "ITV News"); len(fs) != 0 {
+		t.Errorf("a name: %v", fs)
+	}
+}
+
+func TestTypography(t *testing.T) {
+	tests := []struct {
+		lang, src, tgt string
+		want           []string // "message-id text"
+	}{
+		{"ru", "He said \"yes\".", "Он сказал «да».", nil},
+		{"ru", "He said \"yes\".", "Он сказал \"да\".", []string{`qa.typography.quote "`}},
+		{"ru", "He said “yes”.", "Он сказал “да”.", []string{"qa.typography.quote ”"}},
+		{"kk", "He said “yes”.", "Ол «„иә“ деді» деді.", nil},
+		{"en", "He said “yes”.", "He said «yes».", []string{"qa.typography.quote «"}},
+		{"ru", "A (b).", "А (б.", []string{"qa.typography.unbalanced ("}},
+		{"ru", "A b).", "А б).", []string{"qa.typography.unbalanced )"}},
+		{"ru", "A «b.", "А «б.", []string{"qa.typography.unbalanced «"}},
+		{"ru", "A b.", "А  б.", []string{"qa.typography.double-space   "}},
+		{"ru", "A, b.", "А , б.", []string{"qa.typography.space-before  ,"}},
+		{"ru", "A b?", "А б ?", []string{"qa.typography.space-before  ?"}},
+		{"ru", "A - b.", "А - б.", []string{"qa.typography.dash -"}},
+		{"ru", "1 - 0.", "1 - 0.", nil},
+		{"ru", "Is it?", "Так ли это.", []string{"qa.typography.final ."}},
+		{"kk", "It is.", "Солай ма?", []string{"qa.typography.final ?"}},
+		{"ru", "It is!", "Так и есть.", nil},
+		{"ru", "Visit example.com now.", "Зайдите на .NET сейчас.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range CheckTypography("en", tt.src, tt.lang, tt.tgt, TypographyOptions{}) {
+			got = append(got, f.Message+" "+tt.tgt[f.Target.Start:f.Target.End])
+			if f.Severity != Warning {
+				t.Errorf("%q: severity %s", tt.tgt, f.Severity)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.tgt, got, tt.want)
+		}
+	}
+	// Configurable quotes: a workspace that prints “ ” in Kazakh.
+	opt := TypographyOptions{Quotes: map[string]Quotes{"kk": {"“", "”", "‘", "’"}}}
+	if fs := CheckTypography("en", "", "kk", "Ол “иә” деді.", opt); len(fs) != 0 {
+		t.Errorf("configured quotes: %v", fs)
+	}
+}
+
+func TestConsistency(t *testing.T) {
+	var x ConsistencyIndex
+	x.Add("a.md#1", "en", "Revenue rose 5% in May.", "ru", "Выручка выросла на 5% в мае.")
+	x.Add("b.md#4", "en", "Revenue  rose 7% in May.", "ru", "Выручка выросла на 7% в мае.") // same after masking
+	x.Add("c.md#2", "en", "“Revenue rose 9% in May.”", "ru", "Доходы увеличились на 9% в мае.")
+	x.Add("d.md#1", "en", "Sales fell sharply last year.", "ru", "Продажи резко упали в прошлом году.")
+	x.Add("e.md#3", "en", "Sales dropped sharply last year.", "ru", "Продажи резко упали в прошлом году.")
+	x.Add("f.md#1", "en", "Yes.", "ru", "Да.")
+	x.Add("g.md#1", "en", "Yes.", "ru", "Так точно.")
+	fs := x.Findings()
+	if len(fs) != 2 {
+		t.Fatalf("got %d findings: %+v", len(fs), fs)
+	}
+	if fs[0].Message != "qa.consistency.source" || strings.Join(fs[0].Places, " ") != "a.md#1 b.md#4 c.md#2" || fs[0].Data["Count"] != 2 {
+		t.Errorf("source finding: %+v", fs[0])
+	}
+	if fs[1].Message != "qa.consistency.target" || strings.Join(fs[1].Places, " ") != "d.md#1 e.md#3" {
+		t.Errorf("target finding: %+v", fs[1])
+	}
+	if fs[0].Severity != Warning || fs[0].Lang != "ru" || fs[0].SrcLang != "en" {
+		t.Errorf("header: %+v", fs[0])
+	}
+}
+
+func testGlossary() *glossary.Glossary {
+	kk := func(term string, forbidden ...string) map[string]*glossary.Form {
+		return map[string]*glossary.Form{"kk": {Term: term, Forbidden: forbidden}}
+	}
+	return glossary.New([]string{"kk"},
+		&glossary.Entry{ID: "almaty", Kind: glossary.Place, Langs: kk("Алматы")},
+		&glossary.Entry{ID: "tokayev", Kind: glossary.Person, Langs: kk("Тоқаев", "Токаев")},
+		&glossary.Entry{ID: "almaty-region", Kind: glossary.Place, Langs: kk("Алматы облысы")},
+		&glossary.Entry{ID: "pyongyang", Kind: glossary.Place, Langs: kk("Пхеньян")},
+		&glossary.Entry{ID: "auezov", Kind: glossary.Person, Langs: kk("Әуезов")},
+		&glossary.Entry{ID: "astana", Kind: glossary.Place, Langs: kk("Астана")},
+		&glossary.Entry{ID: "shymkent", Kind: glossary.Place, Langs: kk("Шымкент")},
+	)
+}
+
+func TestEndings(t *testing.T) {
+	x := NewEndingsIndex(testGlossary())
+	tests := []struct{ text, want string }{
+		{"Алматыге барды", "Алматыге→Алматыға"},
+		{"Тоқаевке хат", "Тоқаевке→Тоқаевқа"},
+		{"Алматы облысыда", "облысыда→облысында"},
+		{"Пхеньянга ұшты", "Пхеньянга→Пхеньянға"},
+		{"Астанада, Астанаде", "Астанаде→Астанада"},
+		{"Шымкентте, Шымкентта", "Шымкентта→Шымкентте"},
+		{"Әуезовтің, Әуезовқа", "Әуезовқа→Әуезовке"},
+		{"Алматыға, Тоқаевқа, Алматы облысында, Пхеньянға, Тоқаевтың, Алматыдағы, Тоқаевпен", ""},
+		{"алматылық, Алматыда, Астаналықтар", ""},
+		{"облысыда", ""}, // not after Алматы: not the glossary name
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range x.Check("kk", tt.text) {
+			got = append(got, tt.text[f.Target.Start:f.Target.End]+"→"+f.Fix)
+			if f.Kind != Endings || f.Severity != Warning || f.Data["Expected"] != f.Fix {
+				t.Errorf("%q: %+v", tt.text, f)
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if fs := x.Check("ru", "Алматыге"); len(fs) != 0 {
+		t.Errorf("Russian text checked for Kazakh endings: %v", fs)
+	}
+}
+
+func TestFixKazakhForbidden(t *testing.T) {
+	tests := []struct{ found, want string }{
+		{"Токаевқа", "Тоқаевқа"},
+		{"Токаевтың", "Тоқаевтың"},
+		{"Токаевпен", "Тоқаевпен"},
+		{"Токаев", "Тоқаев"},
+		{"Токаевке", "Тоқаевқа"},
+	}
+	for _, tt := range tests {
+		got, ok := glossary.FixKazakhForbidden(tt.found, "Токаев", "Тоқаев", glossary.Person, "")
+		if !ok || got != tt.want {
+			t.Errorf("%s: got %q %v, want %q", tt.found, got, ok, tt.want)
+		}
+	}
+	if got, ok := glossary.FixKazakhForbidden("Токаевшыл", "Токаев", "Тоқаев", glossary.Person, ""); ok || got != "Тоқаев" {
+		t.Errorf("not an ending: %q %v", got, ok)
+	}
+}
+
+func TestCheckerSeverityAndSelection(t *testing.T) {
+	c := NewChecker(Options{Checks: []Kind{Numbers}, Severity: map[Kind]Severity{Numbers: Warning}})
+	fs, err := c.CheckPair("en", "95 people \"here\"", "ru", "59 человек \"тут\"")
+	if err != nil || len(fs) != 1 || fs[0].Kind != Numbers || fs[0].Severity != Warning {
+		t.Fatalf("%v %v", fs, err)
+	}
+	if HasError(fs) {
+		t.Error("HasError on a warning")
+	}
+	all := NewChecker(Options{})
+	fs, _ = all.CheckPair("en", "95 people \"here\"", "ru", "59 человек \"тут\"")
+	kinds := map[Kind]bool{}
+	for _, f := range fs {
+		kinds[f.Kind] = true
+	}
+	if !kinds[Numbers] || !kinds[Typography] || !HasError(fs) {
+		t.Errorf("all checks: %v", fs)
+	}
+	if fs, _ := all.CheckPair("en", "95", "ru", "  "); fs != nil {
+		t.Errorf("blank translation checked: %v", fs)
+	}
+}

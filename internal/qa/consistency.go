@@ -1,0 +1,165 @@
+package qa
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ConsistencyIndex collects the confirmed translations of a workspace and
+// finds a source sentence translated in two ways, and one translation used
+// for two different sources. Sentences compare normalised: case folded,
+// white space collapsed, quotes dropped, dashes unified and every number
+// masked,
+// so "Revenue rose 5%." and "Revenue rose 7%." are one sentence. The zero
+// value is ready to use; it is not safe for concurrent use.
+type ConsistencyIndex struct {
+	// MinWords is the fewest words a source must have to be compared
+	// (default 3): short segments (Yes. Photo: AP) are translated by
+	// context.
+	MinWords int
+
+	bySource map[pairKey]*variants
+	byTarget map[pairKey]*variants
+	order    int
+}
+
+type pairKey struct{ srcLang, lang, key string }
+
+type variants struct {
+	first int
+	// texts by normalised key of the other side, each with its places
+	texts map[string]*variant
+}
+
+type variant struct {
+	text   string
+	first  int
+	places []string
+}
+
+// Add records that in place (the caller's opaque id: document and group)
+// src, written in srcLang, is translated as tgt in lang.
+func (x *ConsistencyIndex) Add(place, srcLang, src, lang, tgt string) {
+	min := x.MinWords
+	if min == 0 {
+		min = 3
+	}
+	sk, sw := normalizeSentence(src)
+	tk, _ := normalizeSentence(tgt)
+	if sw < min || tk == "" {
+		return
+	}
+	if x.bySource == nil {
+		x.bySource, x.byTarget = map[pairKey]*variants{}, map[pairKey]*variants{}
+	}
+	x.order++
+	x.put(x.bySource, pairKey{srcLang, lang, sk}, tk, tgt, place)
+	x.put(x.byTarget, pairKey{srcLang, lang, tk}, sk, src, place)
+}
+
+func (x *ConsistencyIndex) put(m map[pairKey]*variants, k pairKey, other, text, place string) {
+	v := m[k]
+	if v == nil {
+		v = &variants{first: x.order, texts: map[string]*variant{}}
+		m[k] = v
+	}
+	t := v.texts[other]
+	if t == nil {
+		t = &variant{text: text, first: x.order}
+		v.texts[other] = t
+	}
+	t.places = append(t.places, place)
+}
+
+// Findings returns one finding per source sentence with two or more
+// translations (qa.consistency.source) and per translation used for two or
+// more sources (qa.consistency.target), in the order the first place was
+// added. Places lists every place, grouped by variant; Data has the
+// variants' texts (Variants) and their count (Count).
+func (x *ConsistencyIndex) Findings() []Finding {
+	type item struct {
+		first int
+		f     Finding
+	}
+	var items []item
+	collect := func(m map[pairKey]*variants, id string) {
+		for k, v := range m {
+			if len(v.texts) < 2 {
+				continue
+			}
+			vs := make([]*variant, 0, len(v.texts))
+			for _, t := range v.texts {
+				vs = append(vs, t)
+			}
+			sort.Slice(vs, func(i, j int) bool { return vs[i].first < vs[j].first })
+			var places, texts []string
+			for _, t := range vs {
+				places = append(places, t.places...)
+				texts = append(texts, t.text)
+			}
+			items = append(items, item{v.first, Finding{Kind: Consistency, Severity: Warning, Lang: k.lang, SrcLang: k.srcLang,
+				Source: NoSpan, Target: NoSpan, Message: id, Places: places,
+				Data: map[string]any{"Count": len(vs), "Variants": texts, "Places": len(places), "Lang": k.lang, "SrcLang": k.srcLang}}})
+		}
+	}
+	collect(x.bySource, "qa.consistency.source")
+	collect(x.byTarget, "qa.consistency.target")
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].first != items[j].first {
+			return items[i].first < items[j].first
+		}
+		return items[i].f.Message < items[j].f.Message
+	})
+	out := make([]Finding, len(items))
+	for i, it := range items {
+		out[i] = it.f
+	}
+	return out
+}
+
+// normalizeSentence returns the comparison key of s and its word count.
+func normalizeSentence(s string) (string, int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	words, space, inWord, inNum := 0, false, false, false
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			continue
+		case unicode.IsSpace(r) || r == 0xA0 || r == 0x2009 || r == 0x202F:
+			space = true
+			inWord, inNum = false, false
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		switch {
+		case r >= '0' && r <= '9':
+			if !inNum {
+				b.WriteByte('#')
+			}
+			inNum, inWord = true, false
+			continue
+		case inNum && (r == ',' || r == '.'):
+			continue // 1,000 and 3.5 mask as one number
+		case isQuoteRune(r) || r == '‘' || r == '’' && !inWord:
+			continue // quotes: «a» = "a" = a
+		case r >= 0x2010 && r <= 0x2015 || r == '-':
+			b.WriteByte('-')
+		case r == 'ё' || r == 'Ё':
+			b.WriteRune('е')
+		default:
+			if isLetter(r) && !inWord {
+				words++
+			}
+			b.WriteRune(unicode.ToLower(r))
+		}
+		inNum = false
+		inWord = isLetter(r)
+	}
+	return b.String(), words
+}

@@ -1,0 +1,161 @@
+package qa
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/glossary"
+)
+
+// EndingsIndex finds glossary names in Kazakh text followed by an ending
+// that breaks vowel harmony or consonant assimilation (Алматыге,
+// Тоқаевке, облысыда, Пхеньянга) and gives the right form. It is built
+// once per glossary and is safe for concurrent use.
+type EndingsIndex struct {
+	stems map[string][]endStem
+}
+
+type endStem struct {
+	entryID string
+	prefix  []string // the lower-case words before the last one
+	stem    glossary.KazakhStem
+	written string // the last word as the glossary writes it
+}
+
+// NewEndingsIndex indexes the Kazakh preferred forms and variants of g.
+func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
+	x := &EndingsIndex{stems: map[string][]endStem{}}
+	if g == nil {
+		return x
+	}
+	for _, e := range g.Entries {
+		f := e.Langs["kk"]
+		if f == nil || f.Inflect == "none" {
+			continue
+		}
+		forms := append([]string{f.Term}, f.Variants...)
+		for _, form := range forms {
+			words := strings.Fields(form)
+			if len(words) == 0 {
+				continue
+			}
+			st := glossary.KazakhStemOf(form, e.Kind, f.Inflect)
+			if utf8.RuneCountInString(st.Word) < 3 || !isCyrillicWord(st.Word) {
+				continue
+			}
+			var prefix []string
+			for _, w := range words[:len(words)-1] {
+				prefix = append(prefix, strings.ToLower(w))
+			}
+			x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: words[len(words)-1]})
+		}
+	}
+	return x
+}
+
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Cyrillic, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Check returns the findings of kind endings in text, a Kazakh text: each
+// names the word, the entry (Data ID) and the right form (Fix).
+func (x *EndingsIndex) Check(lang, text string) []Finding {
+	if baseLang(lang) != "kk" || len(x.stems) == 0 {
+		return nil
+	}
+	var out []Finding
+	var buf []byte
+	var prev []string // lower-case words before the current one, last few
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isLetter(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if !isLetter(r2) {
+				break
+			}
+			j += n2
+		}
+		w := text[i:j]
+		buf = buf[:0]
+		for _, r := range w {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		lw := string(buf)
+		if f, ok := x.word(lw, w, prev); ok {
+			f.Target = Span{i, j}
+			f.Data["Text"] = w
+			out = append(out, f)
+		}
+		prev = append(prev, lw)
+		if len(prev) > 8 {
+			prev = prev[1:]
+		}
+		i = j
+	}
+	return out
+}
+
+func (x *EndingsIndex) word(lw, w string, prev []string) (Finding, bool) {
+	if len(lw) < 6 || len(lw) > 120 {
+		return Finding{}, false
+	}
+	for p := len(lw) - 1; p >= 4; p-- {
+		if !utf8.RuneStart(lw[p]) {
+			continue
+		}
+		cands := x.stems[lw[:p]]
+		if len(cands) == 0 {
+			continue
+		}
+		end, ok := glossary.ParseKazakhEnding(lw[p:])
+		if !ok {
+			continue
+		}
+		for _, c := range cands {
+			if !hasPrefixWords(prev, c.prefix) {
+				continue
+			}
+			forms := glossary.KazakhInflect(c.stem, end)
+			if len(forms) == 0 {
+				continue
+			}
+			right := false
+			for _, f := range forms {
+				if f == lw {
+					right = true
+				}
+			}
+			if right {
+				return Finding{}, false
+			}
+			fix := c.written + forms[0][len(c.stem.Word):]
+			return Finding{Kind: Endings, Severity: Warning, Lang: "kk", Source: NoSpan, Message: "qa.endings.wrong",
+				Fix: fix, Data: map[string]any{"ID": c.entryID, "Expected": fix, "Lang": "kk"}}, true
+		}
+	}
+	return Finding{}, false
+}
+
+func hasPrefixWords(prev, want []string) bool {
+	if len(want) > len(prev) {
+		return false
+	}
+	tail := prev[len(prev)-len(want):]
+	for i := range want {
+		if tail[i] != want[i] {
+			return false
+		}
+	}
+	return true
+}

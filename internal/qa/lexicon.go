@@ -1,0 +1,227 @@
+package qa
+
+import (
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/glossary"
+)
+
+// numWord is a number word of one language.
+type numWord struct {
+	val   float64
+	mult  bool // multiplies what comes before it: hundred, жүз
+	scale bool // closes a group: thousand, тысяча, мың, million
+	soft  bool // also an article or pronoun (one, бір, первый): never required
+}
+
+// lexicons maps a lower-case word to its number, per base language.
+var lexicons = map[string]map[string]numWord{
+	"en": enLexicon(),
+	"ru": ruLexicon(),
+	"kk": kkLexicon(),
+}
+
+// scaleWords are the words and abbreviations that multiply a number
+// written in digits before them (5 million, 2,8 млрд, 3 тыс., 10 мың).
+// A key ending in "*" matches any word that starts with it.
+var scaleWords = []struct {
+	prefix string
+	whole  bool
+	val    float64
+}{
+	{"thousand", false, 1e3}, {"million", false, 1e6}, {"billion", false, 1e9}, {"trillion", false, 1e12},
+	{"bn", true, 1e9}, {"mn", true, 1e6}, {"mln", true, 1e6}, {"bln", true, 1e9}, {"tn", true, 1e12},
+	{"тыс", true, 1e3}, {"тысяч", false, 1e3}, {"млн", true, 1e6}, {"миллион", false, 1e6},
+	{"млрд", true, 1e9}, {"миллиард", false, 1e9}, {"трлн", true, 1e12}, {"триллион", false, 1e12},
+	{"мың", false, 1e3},
+}
+
+func scaleOf(word string) (float64, bool) {
+	for _, s := range scaleWords {
+		if s.whole && word == s.prefix || !s.whole && strings.HasPrefix(word, s.prefix) {
+			if s.prefix == "мың" && strings.HasPrefix(word, "мыңда") {
+				return 0, false // мыңдаған: thousands of, no number
+			}
+			return s.val, true
+		}
+	}
+	return 0, false
+}
+
+func enLexicon() map[string]numWord {
+	m := map[string]numWord{}
+	units := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	for i, w := range units {
+		m[w] = numWord{val: float64(i), soft: i <= 1}
+	}
+	tens := []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	for i, w := range tens {
+		m[w] = numWord{val: float64(20 + 10*i)}
+	}
+	ords := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}
+	for i, w := range ords {
+		if w != "" {
+			m[w] = numWord{val: float64(i), soft: i <= 2}
+		}
+	}
+	for i, w := range []string{"twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"} {
+		m[w] = numWord{val: float64(20 + 10*i)}
+	}
+	m["hundred"] = numWord{val: 100, mult: true}
+	m["hundredth"] = numWord{val: 100, mult: true}
+	m["thousand"] = numWord{val: 1e3, scale: true}
+	m["thousandth"] = numWord{val: 1e3, scale: true}
+	m["million"] = numWord{val: 1e6, scale: true}
+	m["billion"] = numWord{val: 1e9, scale: true}
+	m["trillion"] = numWord{val: 1e12, scale: true}
+	m["dozen"] = numWord{val: 12, soft: true}
+	m["both"] = numWord{val: 2, soft: true}
+	return m
+}
+
+// ruAdj are the endings of Russian ordinal adjectives.
+var ruAdj = []string{"ый", "ой", "ий", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми"}
+
+func ruLexicon() map[string]numWord {
+	m := map[string]numWord{}
+	add := func(v float64, soft bool, forms ...string) {
+		for _, f := range forms {
+			m[f] = numWord{val: v, soft: soft}
+		}
+	}
+	add(0, false, "ноль", "нуль", "нуля", "нулю", "нулём", "нулем", "нуле")
+	add(1, true, "один", "одна", "одно", "одни", "одного", "одной", "одному", "одним", "одном", "одну", "одною", "одними", "одних")
+	add(2, false, "два", "две", "двух", "двум", "двумя", "двое", "двоих", "двоим", "двоими")
+	add(3, false, "три", "трёх", "трех", "трём", "трем", "тремя", "трое", "троих", "троим", "троими")
+	add(4, false, "четыре", "четырёх", "четырех", "четырём", "четырем", "четырьмя", "четверо", "четверых", "четверым")
+	// 5–20 and 30 decline like nouns in -ь: пять, пяти, пятью.
+	iStems := map[float64]string{5: "пять", 6: "шесть", 7: "семь", 9: "девять", 10: "десять",
+		11: "одиннадцать", 12: "двенадцать", 13: "тринадцать", 14: "четырнадцать", 15: "пятнадцать",
+		16: "шестнадцать", 17: "семнадцать", 18: "восемнадцать", 19: "девятнадцать", 20: "двадцать", 30: "тридцать"}
+	for v, w := range iStems {
+		s := strings.TrimSuffix(w, "ь")
+		add(v, false, w, s+"и", s+"ью")
+	}
+	add(8, false, "восемь", "восьми", "восемью", "восьмью")
+	add(5, false, "пятеро", "пятерых")
+	add(6, false, "шестеро", "шестерых")
+	add(7, false, "семеро", "семерых")
+	add(10, false, "десятеро", "десятерых")
+	add(2, true, "оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими")
+	add(10, true, "десятка", "десятки", "десятку", "десяткой", "десятке")
+	add(24, true, "сутки", "суток", "суткам", "сутками")
+	add(40, false, "сорок", "сорока")
+	add(90, false, "девяносто", "девяноста")
+	add(100, false, "сто", "ста")
+	for v, f := range map[float64][3]string{50: {"пятьдесят", "пятидесяти", "пятьюдесятью"}, 60: {"шестьдесят", "шестидесяти", "шестьюдесятью"},
+		70: {"семьдесят", "семидесяти", "семьюдесятью"}, 80: {"восемьдесят", "восьмидесяти", "восемьюдесятью"}} {
+		add(v, false, f[:]...)
+	}
+	add(200, false, "двести", "двухсот", "двумстам", "двумястами", "двухстах")
+	add(300, false, "триста", "трёхсот", "трехсот", "трёмстам", "тремстам", "тремястами", "трёхстах", "трехстах")
+	add(400, false, "четыреста", "четырёхсот", "четырехсот", "четырёмстам", "четыремстам", "четырьмястами", "четырёхстах", "четырехстах")
+	for v, st := range map[float64][3]string{500: {"пять", "пяти", "пятью"}, 600: {"шесть", "шести", "шестью"}, 700: {"семь", "семи", "семью"},
+		800: {"восемь", "восьми", "восемью"}, 900: {"девять", "девяти", "девятью"}} {
+		add(v, false, st[0]+"сот", st[1]+"сот", st[1]+"стам", st[2]+"стами", st[1]+"стах")
+	}
+	for _, sc := range []struct {
+		v     float64
+		forms []string
+	}{
+		{1e3, []string{"тысяча", "тысячи", "тысяч", "тысяче", "тысячу", "тысячей", "тысячью", "тысячам", "тысячами", "тысячах"}},
+	} {
+		for _, f := range sc.forms {
+			m[f] = numWord{val: sc.v, scale: true}
+		}
+	}
+	for v, w := range map[float64]string{1e6: "миллион", 1e9: "миллиард", 1e12: "триллион"} {
+		for _, e := range []string{"", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"} {
+			m[w+e] = numWord{val: v, scale: true}
+		}
+	}
+	// Ordinals.
+	ordStems := map[float64]string{1: "перв", 2: "втор", 4: "четвёрт", 5: "пят", 6: "шест", 7: "седьм", 8: "восьм", 9: "девят", 10: "десят",
+		11: "одиннадцат", 12: "двенадцат", 13: "тринадцат", 14: "четырнадцат", 15: "пятнадцат", 16: "шестнадцат", 17: "семнадцат",
+		18: "восемнадцат", 19: "девятнадцат", 20: "двадцат", 30: "тридцат", 40: "сороков", 50: "пятидесят", 60: "шестидесят",
+		70: "семидесят", 80: "восьмидесят", 90: "девяност", 100: "сот"}
+	for v, st := range ordStems {
+		for _, e := range ruAdj {
+			m[st+e] = numWord{val: v, soft: v == 1}
+			if strings.Contains(st, "ё") {
+				m[strings.ReplaceAll(st, "ё", "е")+e] = numWord{val: v}
+			}
+		}
+	}
+	add(3, false, "третий", "третья", "третье", "третьи", "третьего", "третьему", "третьим", "третьем", "третью", "третьей", "третьих", "третьими")
+	for _, e := range ruAdj {
+		m["тысячн"+e] = numWord{val: 1e3, scale: true}
+	}
+	return m
+}
+
+// kkNumerals are the Kazakh cardinal numerals.
+var kkNumerals = []struct {
+	w string
+	v float64
+}{
+	{"нөл", 0}, {"бір", 1}, {"екі", 2}, {"үш", 3}, {"төрт", 4}, {"бес", 5}, {"алты", 6}, {"жеті", 7}, {"сегіз", 8}, {"тоғыз", 9},
+	{"он", 10}, {"жиырма", 20}, {"отыз", 30}, {"қырық", 40}, {"елу", 50}, {"алпыс", 60}, {"жетпіс", 70}, {"сексен", 80},
+	{"тоқсан", 90}, {"жүз", 100}, {"мың", 1e3}, {"миллион", 1e6}, {"миллиард", 1e9}, {"триллион", 1e12},
+}
+
+// kkNotNumerals are case forms of numerals that are (far more often) other
+// words: онда "there", ондағы, үшін "for".
+var kkNotNumerals = map[string]bool{"онда": true, "ондағы": true, "оны": true, "оның": true, "үшін": true, "бірге": true, "жүзде": true}
+
+func kkLexicon() map[string]numWord {
+	m := map[string]numWord{}
+	for _, n := range kkNumerals {
+		nw := numWord{val: n.v, soft: n.v == 1, mult: n.v == 100, scale: n.v >= 1e3}
+		for _, f := range glossary.KazakhCaseForms(n.w) {
+			if !kkNotNumerals[f] {
+				m[f] = nw
+			}
+		}
+		if n.v < 1e6 {
+			ord := glossary.KazakhOrdinal(n.w)
+			switch n.w {
+			case "жиырма":
+				ord = "жиырмасыншы"
+			case "елу":
+				ord = "елуінші"
+			case "қырық":
+				ord = "қырқыншы"
+			}
+			m[ord] = nw
+		}
+	}
+	for w, v := range map[string]float64{"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8, "тоғызау": 9, "онау": 10} {
+		m[w] = numWord{val: v}
+		poss := w + glossaryPoss(w)
+		for _, f := range glossary.KazakhInflect(glossary.KazakhStem{Word: poss, Possessive: true}, glossary.KazakhEnding{Case: glossary.KazakhBare}) {
+			m[f] = numWord{val: v}
+		}
+		for c := glossary.KazakhGenitive; c <= glossary.KazakhAttributive; c++ {
+			for _, f := range glossary.KazakhInflect(glossary.KazakhStem{Word: poss, Possessive: true}, glossary.KazakhEnding{Case: c}) {
+				m[f] = numWord{val: v}
+			}
+		}
+	}
+	for _, f := range glossary.KazakhCaseForms("ондық") {
+		m[f] = numWord{val: 10, soft: true}
+	}
+	for _, f := range glossary.KazakhCaseForms("тәулік") {
+		m[f] = numWord{val: 24, soft: true}
+	}
+	return m
+}
+
+// glossaryPoss is the possessive of a collective numeral: екеуі, алтауы.
+func glossaryPoss(w string) string {
+	if strings.HasSuffix(w, "ау") {
+		return "ы"
+	}
+	return "і"
+}

@@ -1,0 +1,695 @@
+package qa
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// keyKind tells how a value compares.
+type keyKind uint8
+
+const (
+	kNum    keyKind = iota // a number, equal within rounding
+	kTime                  // minutes after midnight
+	kApprox                // a converted measure (pounds to kilograms): near enough
+)
+
+type key struct {
+	kind keyKind
+	v    float64
+}
+
+// Value is one number found in a text: its span, its text and the values
+// it may stand for (1,000 is a thousand in English and one in Russian; 7.55
+// before "am" is a time; 5m is five million or five metres).
+type Value struct {
+	Start, End int
+	Text       string
+	keys       []key
+	unit       int // 1 + index into imperial, 0 for none
+	// Soft values (one, бір, первый, a bare тысячи) may be left out of a
+	// translation: they satisfy a value on the other side but are never
+	// required.
+	Soft bool
+}
+
+// Number returns the value the text most likely means.
+func (v Value) Number() float64 {
+	if len(v.keys) == 0 {
+		return 0
+	}
+	return v.keys[0].v
+}
+
+func (v *Value) add(k keyKind, x float64) {
+	for _, o := range v.keys {
+		if o.kind == k && same(o.v, x) {
+			return
+		}
+	}
+	v.keys = append(v.keys, key{k, x})
+}
+
+func same(a, b float64) bool {
+	d := math.Abs(a - b)
+	return d <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// imperial units whose figures a translator converts: the factor to the
+// metric unit and the offset (Fahrenheit).
+var imperial = []struct {
+	prefix     string
+	factor, of float64
+}{
+	{"pound", 0.45359237, 0}, {"lb", 0.45359237, 0}, {"mile", 1.609344, 0}, {"mph", 1.609344, 0},
+	{"inch", 2.54, 0}, {"foot", 0.3048, 0}, {"feet", 0.3048, 0}, {"ft", 0.3048, 0}, {"yard", 0.9144, 0},
+	{"ounce", 28.349523, 0}, {"oz", 28.349523, 0}, {"gallon", 3.785411, 0}, {"acre", 0.4046856, 0},
+	{"degree", 5.0 / 9, -32}, {"°f", 5.0 / 9, -32}, {"fahrenheit", 5.0 / 9, -32}, {"stone", 6.35029, 0},
+}
+
+// ExtractNumbers returns the numbers of text written in lang (en, ru, kk),
+// in text order: figures with their grouping (1,000; 1 000; 1.000), decimals
+// (3.5; 3,5), scales (5m, 2,8 млрд, 10 мың), times (10:30, 7.55am), ordinals
+// (19th, 89-й, 25-ші), decades (1930s), Roman numerals before a century
+// word (XIX века) and number words with their inflections (five, пятью,
+// бесінші, twenty-five, двести тысяч, он бес).
+func ExtractNumbers(lang, text string) []Value {
+	var ex extractor
+	ex.run(baseLang(lang), text)
+	ex.post()
+	return ex.out
+}
+
+// post joins what belongs together: a range whose unit is written once
+// (1 to 4 inches), and a measure given twice (45 miles (72 kilometers)),
+// either of which may stand in the translation.
+func (ex *extractor) post() {
+	out, s := ex.out, ex.text
+	for i := len(out) - 2; i >= 0; i-- {
+		a, b := &out[i], &out[i+1]
+		gap := s[a.End:b.Start]
+		if b.unit > 0 && a.unit == 0 && len(a.keys) > 0 && a.keys[0].kind == kNum && a.keys[0].v >= 0 {
+			switch strings.TrimSpace(gap) {
+			case "to", "-", "–", "—", "and", "or":
+				u := imperial[b.unit-1]
+				a.add(kApprox, (a.Number()+u.of)*u.factor)
+				a.unit = b.unit
+			}
+		}
+	}
+	for i := 0; i+1 < len(out); i++ {
+		a, b := &out[i], &out[i+1]
+		gap := s[a.End:b.Start]
+		if len(gap) <= 24 && strings.HasSuffix(gap, "(") && strings.IndexFunc(gap[:len(gap)-1], func(r rune) bool {
+			return !isLetter(r) && r != ' ' && r != '.' && r != '/' && r != '°'
+		}) < 0 {
+			a.keys = append(a.keys, b.keys...)
+			b.Soft = true
+		}
+	}
+}
+
+type extractor struct {
+	lang string
+	text string
+	out  []Value
+	buf  []byte
+	// the number-word phrase being read
+	phrase    Value
+	inPhrase  bool
+	total     float64
+	cur       float64
+	last      float64
+	words     int
+	softWords int
+	lastEnd   int
+	// the last figure, for ranges written short (2016–18)
+	prevFig      *Value
+	prevFigEnd   int
+	prevFigDigit int
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func (ex *extractor) run(lang, text string) {
+	ex.lang, ex.text = lang, text
+	lex := lexicons[lang]
+	for i := 0; i < len(text); {
+		c := text[i]
+		if isDigit(c) {
+			ex.endPhrase()
+			i = ex.figure(i)
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isLetter(r) {
+			if ex.inPhrase && !ex.phraseGlue(i, r) {
+				ex.endPhrase()
+			}
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if !isLetter(r2) {
+				break
+			}
+			j += n2
+		}
+		ex.word(lex, i, j)
+		i = j
+	}
+	ex.endPhrase()
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// phraseGlue reports whether the character at i may sit inside a phrase of
+// number words: a space or a hyphen (twenty-five).
+func (ex *extractor) phraseGlue(i int, r rune) bool {
+	return r == ' ' || r == '-' || r == 0xA0 || r == '\t' || r == '\n'
+}
+
+// lower writes the lower case of w into ex.buf.
+func (ex *extractor) lower(w string) []byte {
+	ex.buf = ex.buf[:0]
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			ex.buf = append(ex.buf, byte(r))
+			continue
+		}
+		if r == 'ё' || r == 'Ё' {
+			r = 'е'
+		}
+		ex.buf = utf8.AppendRune(ex.buf, unicode.ToLower(r))
+	}
+	return ex.buf
+}
+
+func (ex *extractor) word(lex map[string]numWord, i, j int) {
+	w := ex.text[i:j]
+	if j-i > 40 {
+		ex.endPhrase()
+		return
+	}
+	lw := ex.lower(w)
+	nw, ok := lex[string(lw)]
+	if !ok && ex.lang == "en" && string(lw) == "and" && ex.inPhrase {
+		return // two hundred and five
+	}
+	if !ok && ex.lang == "en" && string(lw) == "a" {
+		ex.endPhrase()
+		return
+	}
+	if !ok {
+		ex.endPhrase()
+		if v, ok := romanNumeral(w); ok && ex.romanContext(w, j) {
+			val := Value{Start: i, End: j, Text: w}
+			val.add(kNum, v)
+			ex.out = append(ex.out, val)
+		}
+		return
+	}
+	// Join the phrase: a smaller unit after a larger one, or a multiplier
+	// or scale after units.
+	if ex.inPhrase {
+		joins := false
+		switch {
+		case nw.scale:
+			joins = ex.cur > 0 && nw.val > ex.cur
+		case nw.mult:
+			joins = ex.cur > 0 && ex.cur < 100
+		default:
+			joins = nw.val < ex.last && (ex.last >= 10 || ex.last == 0) && !(ex.cur > 0 && ex.cur < 10 && ex.last < 100)
+		}
+		if !joins {
+			ex.endPhrase()
+		}
+	}
+	if !ex.inPhrase {
+		ex.inPhrase = true
+		ex.phrase = Value{Start: i}
+		ex.total, ex.cur, ex.last, ex.words, ex.softWords = 0, 0, 0, 0, 0
+	}
+	ex.words++
+	if nw.soft || nw.scale || nw.mult {
+		ex.softWords++
+	}
+	switch {
+	case nw.scale:
+		c := ex.cur
+		if c == 0 {
+			c = 1
+		}
+		ex.total += c * nw.val
+		ex.cur = 0
+		ex.last = nw.val
+	case nw.mult:
+		c := ex.cur
+		if c == 0 {
+			c = 1
+		}
+		ex.cur = c * nw.val
+		ex.last = nw.val
+	default:
+		ex.cur += nw.val
+		ex.last = nw.val
+		if nw.val == 0 {
+			ex.last = 0
+		}
+	}
+	ex.lastEnd = j
+}
+
+func (ex *extractor) endPhrase() {
+	if !ex.inPhrase {
+		return
+	}
+	ex.inPhrase = false
+	v := ex.phrase
+	v.End = ex.lastEnd
+	v.Text = ex.text[v.Start:v.End]
+	v.add(kNum, ex.total+ex.cur)
+	v.Soft = ex.words == ex.softWords && ex.words == 1 || ex.lang == "en" && ex.capitalName(v.Start)
+	ex.out = append(ex.out, v)
+}
+
+// capitalName reports an English number word written with a capital
+// inside a sentence: part of a name (the Four Corners, World War Two).
+func (ex *extractor) capitalName(i int) bool {
+	c := ex.text[i]
+	if c < 'A' || c > 'Z' {
+		return false
+	}
+	before := strings.TrimRight(ex.text[:i], " \t\"'“‘«(")
+	if before == "" {
+		return false
+	}
+	switch before[len(before)-1] {
+	case '.', '!', '?', ':', '\n', ';':
+		return false
+	}
+	return !strings.HasSuffix(before, "—") && !strings.HasSuffix(before, "–")
+}
+
+// romanContext accepts a Roman numeral before a century word, or one of
+// two or more letters I, V, X (World War II, XXI).
+func (ex *extractor) romanContext(w string, j int) bool {
+	rest := strings.TrimLeft(ex.text[j:], " \u00a0-–")
+	lr := string(ex.lower(firstWord(rest)))
+	if strings.HasPrefix(lr, "век") || strings.HasPrefix(lr, "ғасыр") || strings.HasPrefix(lr, "centur") || lr == "в" || lr == "вв" || lr == "ғ" {
+		return true
+	}
+	return utf8.RuneCountInString(w) >= 2 && strings.Trim(w, "IVX") == ""
+}
+
+func firstWord(s string) string {
+	for i, r := range s {
+		if !isLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// romanNumeral reads an upper-case Roman numeral, Latin or with the
+// Cyrillic look-alikes Х and І that Russian and Kazakh typists use.
+func romanNumeral(w string) (float64, bool) {
+	if len(w) == 0 || len(w) > 24 {
+		return 0, false
+	}
+	vals := map[rune]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000, 'Х': 10, 'І': 1}
+	total, prev := 0, 0
+	rs := []rune(w)
+	for i := len(rs) - 1; i >= 0; i-- {
+		v, ok := vals[rs[i]]
+		if !ok {
+			return 0, false
+		}
+		if v < prev {
+			total -= v
+		} else {
+			total += v
+			prev = v
+		}
+	}
+	if total <= 0 || total > 3999 || romanString(total) != strings.NewReplacer("Х", "X", "І", "I").Replace(w) {
+		return 0, false
+	}
+	return float64(total), true
+}
+
+func romanString(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// isGroupSpace reports the spaces that group digits: space, no-break
+// space, thin space, narrow no-break space, figure space.
+func groupSpace(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	if s[i] == ' ' {
+		return 1
+	}
+	if s[i] < utf8.RuneSelf {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch r {
+	case 0xA0, 0x2009, 0x202F, 0x2007:
+		return n
+	}
+	return 0
+}
+
+func digitsAt(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	return j - i
+}
+
+// figure reads the number written in digits at text[i:] and the words that
+// qualify it; it returns where to go on.
+func (ex *extractor) figure(i int) int {
+	s := ex.text
+	type group struct{ start, end int }
+	groups := []group{{i, i + digitsAt(s, i)}}
+	var seps []string
+	j := groups[0].end
+	for len(groups) < 64 {
+		if j < len(s) && s[j] == ':' && !(len(groups) == 1 && groups[0].end-groups[0].start <= 2 && digitsAt(s, j+1) == 2) {
+			break // a score or ratio (2:0): two numbers
+		}
+		if j < len(s) && (s[j] == ',' || s[j] == '.' || s[j] == ':') && j+1 < len(s) && isDigit(s[j+1]) {
+			n := digitsAt(s, j+1)
+			seps = append(seps, s[j:j+1])
+			groups = append(groups, group{j + 1, j + 1 + n})
+			j += 1 + n
+			continue
+		}
+		if sp := groupSpace(s, j); sp > 0 && groups[0].end-groups[0].start <= 3 && digitsAt(s, j+sp) == 3 &&
+			(j+sp+3 >= len(s) || !isDigit(s[j+sp+3])) && !(len(seps) > 0 && seps[len(seps)-1] != " ") {
+			seps = append(seps, " ")
+			groups = append(groups, group{j + sp, j + sp + 3})
+			j += sp + 3
+			continue
+		}
+		break
+	}
+	// A trailing separator that groups nothing stays out.
+	v := Value{Start: i, End: j}
+	gs := make([]string, len(groups))
+	for k, g := range groups {
+		gs[k] = s[g.start:g.end]
+	}
+	ex.interpret(&v, gs, seps)
+	// What follows: scale words, am/pm, ordinal and decade suffixes, units.
+	end := ex.qualify(&v, j)
+	v.Text = s[v.Start:v.End]
+	if len(v.keys) > 0 {
+		// A range written short: 2016–18 also means 2018.
+		if ex.prevFig != nil && ex.prevFigEnd <= i && i-ex.prevFigEnd <= 4 && strings.ContainsAny(s[ex.prevFigEnd:i], "-–—") &&
+			len(gs) == 1 && len(gs[0]) < ex.prevFigDigit {
+			p := ex.prevFig.Number()
+			d := math.Pow(10, float64(len(gs[0])))
+			ex.addKey(&v, kNum, math.Floor(p/d)*d+v.Number())
+		}
+		ex.out = append(ex.out, v)
+		if len(gs) == 1 {
+			ex.prevFig = &ex.out[len(ex.out)-1]
+			ex.prevFigEnd = v.End
+			ex.prevFigDigit = len(gs[0])
+		} else {
+			ex.prevFig = nil
+		}
+	}
+	return end
+}
+
+func (ex *extractor) addKey(v *Value, k keyKind, x float64) { v.add(k, x) }
+
+func parseF(s string) float64 {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0
+	}
+	return f
+}
+
+// interpret sets the values of digit groups gs joined by seps.
+func (ex *extractor) interpret(v *Value, gs, seps []string) {
+	join := strings.Join(gs, "")
+	if len(seps) == 0 {
+		v.add(kNum, parseF(gs[0]))
+		return
+	}
+	all := func(sep string) bool {
+		for _, x := range seps {
+			if x != sep {
+				return false
+			}
+		}
+		return true
+	}
+	grouped := func(upto int) bool { // gs[1:upto+1] are groups of three after a head of 1–3
+		if len(gs[0]) > 3 || gs[0][0] == '0' && len(gs[0]) > 1 {
+			return false
+		}
+		for _, g := range gs[1 : upto+1] {
+			if len(g) != 3 {
+				return false
+			}
+		}
+		return true
+	}
+	n := len(seps)
+	switch {
+	case n == 1 && seps[0] == ":":
+		h, m := parseF(gs[0]), parseF(gs[1])
+		if len(gs[1]) == 2 && h <= 24 && m < 60 {
+			v.add(kTime, h*60+m)
+			if m == 0 {
+				v.add(kNum, h)
+			}
+			return
+		}
+		v.add(kNum, parseF(gs[0]))
+		v.keys = append(v.keys, key{kNum, parseF(gs[1])}) // a score or ratio: both figures
+		return
+	case n == 1 && (seps[0] == "." || seps[0] == ","):
+		dec := parseF(gs[0] + "." + gs[1])
+		if len(gs[1]) == 3 && grouped(1) {
+			// 1,000 or 1.000: a thousand in English, one in Russian and
+			// Kazakh; accept both on either side.
+			if ex.lang == "en" && seps[0] == "," {
+				v.add(kNum, parseF(join))
+				v.add(kNum, dec)
+			} else {
+				v.add(kNum, dec)
+				v.add(kNum, parseF(join))
+			}
+			return
+		}
+		v.add(kNum, dec)
+		if seps[0] == "." && len(gs[1]) == 2 {
+			h, m := parseF(gs[0]), parseF(gs[1])
+			if h <= 24 && m < 60 {
+				v.add(kTime, h*60+m) // 10.30
+			}
+		}
+		return
+	case all(seps[0]) && grouped(n):
+		v.add(kNum, parseF(join)) // 1,000,000; 1 000 000; 1.000.000
+		return
+	}
+	// Grouped, then a decimal part: 1,000.5; 1 000,5; 1.000,5.
+	last := seps[n-1]
+	if n >= 2 && (last == "." || last == ",") && seps[0] != last && grouped(n-1) {
+		ok := true
+		for _, x := range seps[:n-1] {
+			if x != seps[0] {
+				ok = false
+			}
+		}
+		if ok {
+			v.add(kNum, parseF(strings.Join(gs[:n], "")+"."+gs[n]))
+			return
+		}
+	}
+	// Anything else (dates 30.09.2018, versions, ids): compared as the
+	// string of its digits, not guessed at.
+	v.add(kNum, idKey(join))
+}
+
+// idKey turns a digit string into a key that no number takes: negative,
+// unique for strings up to 15 digits, with the length folded in.
+func idKey(digits string) float64 {
+	if len(digits) > 15 {
+		digits = digits[len(digits)-15:]
+	}
+	return -(parseF(digits) + math.Pow(10, float64(len(digits))))
+}
+
+// qualify reads the words after a figure that change its value and returns
+// where reading goes on; it extends v.End over them.
+func (ex *extractor) qualify(v *Value, j int) int {
+	s := ex.text
+	// Attached letters: 5m, 2.8bn, 19th, 1930s, 7am, 11million.
+	k := j
+	for k < len(s) && k-j < 12 && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
+		k++
+	}
+	if k > j && (k >= len(s) || !isLetterAt(s, k)) {
+		suf := strings.ToLower(s[j:k])
+		switch suf {
+		case "st", "nd", "rd", "th":
+			v.End = k
+			return k
+		case "s":
+			if base := v.Number(); base >= 10 && base == math.Floor(base) {
+				v.add(kNum, math.Mod(base, 100)) // the 1930s, the 30s
+			}
+			v.End = k
+			return k
+		case "m", "k":
+			base := v.Number()
+			mult := 1e6
+			if suf == "k" {
+				mult = 1e3
+			}
+			v.keys = nil
+			v.add(kNum, base*mult)
+			v.add(kNum, base) // 100m may be metres
+			v.End = k
+			return k
+		case "am", "pm":
+			ex.clock(v, suf == "pm")
+			v.End = k
+			return k
+		}
+		if sc, ok := scaleOf(suf); ok {
+			ex.scale(v, sc)
+			v.End = k
+			return k
+		}
+		ex.unit(v, suf)
+		return j
+	}
+	// A space, then a word.
+	p := j
+	if sp := groupSpace(s, p); sp > 0 {
+		p += sp
+	} else if p < len(s) && s[p] == '-' {
+		p++ // 19th-century, 13-year-old, 89-й
+	} else {
+		return j
+	}
+	w := firstWord(s[p:])
+	if w == "" {
+		return j
+	}
+	lw := string(ex.lower(w))
+	switch {
+	case lw == "a" && strings.HasPrefix(strings.ToLower(s[p:]), "a.m."):
+		ex.clock(v, false)
+		return j
+	case lw == "p" && strings.HasPrefix(strings.ToLower(s[p:]), "p.m."):
+		ex.clock(v, true)
+		return j
+	case lw == "am" || lw == "pm":
+		ex.clock(v, lw == "pm")
+		return j
+	}
+	if sc, ok := scaleOf(lw); ok {
+		ex.scale(v, sc)
+		v.End = p + len(w)
+		return v.End
+	}
+	ex.unit(v, lw)
+	return j
+}
+
+func isLetterAt(s string, k int) bool {
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	return isLetter(r)
+}
+
+func (ex *extractor) scale(v *Value, sc float64) {
+	base := v.keys
+	v.keys = nil
+	for _, b := range base {
+		if b.kind == kNum && b.v >= 0 {
+			v.add(kNum, b.v*sc)
+		}
+	}
+}
+
+// clock makes v a time of day (7 a.m., 3 p.m., 7.55am, 4.40 am).
+func (ex *extractor) clock(v *Value, pm bool) {
+	var mins float64 = -1
+	for _, k := range v.keys {
+		if k.kind == kTime {
+			mins = k.v
+		}
+	}
+	if mins < 0 {
+		h := v.Number()
+		if h != math.Floor(h) || h > 12 {
+			return
+		}
+		mins = h * 60
+		v.add(kNum, h)
+	}
+	if pm && mins < 12*60 {
+		mins += 12 * 60
+		if math.Mod(mins, 60) == 0 {
+			v.add(kNum, mins/60)
+		}
+	}
+	v.add(kTime, mins)
+}
+
+// unit adds the metric value of an imperial measure as an approximate key.
+func (ex *extractor) unit(v *Value, w string) {
+	if ex.lang != "en" {
+		return
+	}
+	for i, u := range imperial {
+		if strings.HasPrefix(w, u.prefix) {
+			x := v.Number()
+			if x < 0 {
+				return
+			}
+			v.add(kApprox, (x+u.of)*u.factor)
+			v.unit = 1 + i
+			return
+		}
+	}
+}

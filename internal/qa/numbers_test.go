@@ -1,0 +1,149 @@
+package qa
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNumbersEqual(t *testing.T) {
+	// Each row: source and translation that state the same numbers.
+	tests := []struct{ sl, src, tl, tgt string }{
+		{"en", "1,000 people", "ru", "1 000 человек"},
+		{"en", "1,000 people", "kk", "1\u00a0000 адам"},
+		{"en", "1,000 people", "ru", "1\u2009000 человек"},
+		{"en", "1,000 people", "kk", "1000 адам"},
+		{"en", "3.5 per cent", "ru", "3,5 процента"},
+		{"en", "5m viewers", "ru", "5 млн зрителей"},
+		{"en", "5 million viewers", "ru", "5 миллионов зрителей"},
+		{"en", "5 million viewers", "kk", "5 миллион көрермен"},
+		{"en", "$2.8bn", "ru", "2,8 млрд долларов"},
+		{"en", "$2.8bn", "kk", "2,8 млрд доллар"},
+		{"en", "14%", "ru", "14 процентов"},
+		{"en", "14%", "kk", "14 пайыз"},
+		{"en", "on 26 July 2019", "ru", "26 июля 2019 года"},
+		{"en", "on 26 July 2019", "kk", "2019 жылғы 26 шілде"},
+		{"en", "at 10:30", "ru", "в 10.30"},
+		{"en", "at 3 p.m.", "ru", "в 15:00"},
+		{"en", "at 7.55am", "kk", "сағат 07:55-те"},
+		{"en", "19th-century art", "ru", "искусство XIX века"},
+		{"en", "19th-century art", "kk", "XIX ғасыр өнері"},
+		{"en", "19th-century art", "ru", "искусство ХIХ века"},
+		{"en", "five people", "ru", "пять человек"},
+		{"en", "five people", "ru", "с пятью людьми"},
+		{"en", "five people", "kk", "бес адам"},
+		{"en", "the fifth", "kk", "бесінші"},
+		{"en", "forty", "ru", "сорок"},
+		{"en", "forty", "kk", "қырық"},
+		{"en", "twenty-five", "ru", "двадцать пять"},
+		{"en", "twenty-five", "kk", "жиырма бес"},
+		{"en", "fifteen", "kk", "он бес"},
+		{"en", "two hundred and five", "ru", "двести пять"},
+		{"en", "three years ago", "ru", "тремя годами ранее"},
+		{"en", "two of them", "kk", "екеуін"},
+		{"en", "in 2016–2018", "ru", "в 2016-2018 годах"},
+		{"en", "in 2016–18", "kk", "2016–2018 жылдары"},
+		{"en", "30 yards out", "ru", "в 27 метрах"},
+		{"en", "1 to 4 inches", "ru", "от 2,5 до 10 см"},
+		{"en", "45 miles (72 kilometers)", "ru", "72 км"},
+		{"en", "a 2-0 win", "ru", "победа 2:0"},
+		{"en", "the 1930s", "ru", "30-е годы"},
+		{"en", "World War II", "ru", "Второй мировой войны"},
+		{"en", "call 0800 555 111", "kk", "0800 555 111 нөміріне"},
+		{"en", "one of them", "ru", "кто-то из них"},
+		{"ru", "пять человек", "en", "five people"},
+		{"ru", "сорок лет", "kk", "қырық жыл"},
+		{"kk", "бес адам", "en", "5 people"},
+		{"ru", "2,8 млрд", "en", "2.8 billion"},
+	}
+	for _, tt := range tests {
+		if fs := CheckNumbers(tt.sl, tt.src, tt.tl, tt.tgt); len(fs) != 0 {
+			t.Errorf("%s %q / %s %q: %v", tt.sl, tt.src, tt.tl, tt.tgt, fs)
+		}
+	}
+}
+
+func TestNumbersDiffer(t *testing.T) {
+	tests := []struct {
+		sl, src, tl, tgt  string
+		msg, value, found string
+	}{
+		{"en", "95 people", "ru", "59 человек", "qa.numbers.changed", "95", "59"},
+		{"en", "95 people", "kk", "адамдар", "qa.numbers.missing", "95", ""},
+		{"en", "5 million", "ru", "5 тысяч", "qa.numbers.changed", "5 million", "5 тысяч"},
+		{"en", "3.5", "ru", "3,6", "qa.numbers.changed", "3.5", "3,6"},
+		{"en", "five people", "ru", "шесть человек", "qa.numbers.changed", "five", "шесть"},
+		{"en", "forty", "kk", "елу", "qa.numbers.changed", "forty", "елу"},
+		{"en", "at 10:30", "ru", "в 10:40", "qa.numbers.changed", "10:30", "10:40"},
+		{"en", "385 miles", "ru", "360 км", "qa.numbers.changed", "385", "360"},
+		{"en", "in 2016–2018", "kk", "2016 жылы", "qa.numbers.missing", "2018", ""},
+		{"ru", "пятью", "en", "four", "qa.numbers.changed", "пятью", "four"},
+		{"kk", "бесінші", "en", "sixth", "qa.numbers.changed", "бесінші", "sixth"},
+		{"en", "XIX century", "kk", "XX ғасыр", "qa.numbers.changed", "XIX", "XX"},
+	}
+	for _, tt := range tests {
+		fs := CheckNumbers(tt.sl, tt.src, tt.tl, tt.tgt)
+		if len(fs) != 1 {
+			t.Errorf("%q / %q: want one finding, got %v", tt.src, tt.tgt, fs)
+			continue
+		}
+		f := fs[0]
+		if f.Message != tt.msg || f.Data["Value"] != tt.value || tt.found != "" && f.Data["Found"] != tt.found {
+			t.Errorf("%q / %q: got %s %v %v", tt.src, tt.tgt, f.Message, f.Data["Value"], f.Data["Found"])
+		}
+		if f.Severity != Error || f.Kind != Numbers || f.Lang != tt.tl || f.SrcLang != tt.sl {
+			t.Errorf("%q: bad header %+v", tt.src, f)
+		}
+		if tt.src[f.Source.Start:f.Source.End] != tt.value {
+			t.Errorf("%q: source span %v is %q", tt.src, f.Source, tt.src[f.Source.Start:f.Source.End])
+		}
+		if tt.found != "" && tt.tgt[f.Target.Start:f.Target.End] != tt.found {
+			t.Errorf("%q: target span %v", tt.tgt, f.Target)
+		}
+		if tt.found == "" && f.Target.Valid() {
+			t.Errorf("%q: a missing number has a target span %v", tt.tgt, f.Target)
+		}
+	}
+}
+
+func TestExtractNumbersValues(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []float64
+	}{
+		{"en", "1,000,000 and 1 000 000", []float64{1e6, 1e6}},
+		{"ru", "1,5 млн и 3 тыс.", []float64{1.5e6, 3000}},
+		{"kk", "10 мың және он мыңдаған", []float64{10000, 10}},
+		{"ru", "двести тысяч", []float64{200000}},
+		{"kk", "екі мың он сегіз", []float64{2018}},
+		{"en", "twenty-fifth", []float64{25}},
+		{"ru", "двадцать пятого", []float64{25}},
+		{"kk", "онда үшін оның", nil},
+		{"en", "£125m", []float64{125e6}},
+		{"en", "1,000.5 and 1.000,5", []float64{1000.5, 1000.5}},
+	}
+	for _, tt := range tests {
+		var got []float64
+		for _, v := range ExtractNumbers(tt.lang, tt.text) {
+			got = append(got, v.Number())
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s %q: got %v, want %v", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFormatValue(t *testing.T) {
+	tests := []struct{ lang, text, want string }{
+		{"ru", "1,000,000", "1\u00a0000\u00a0000"},
+		{"en", "1 000 000", "1,000,000"},
+		{"kk", "3.5", "3,5"},
+		{"en", "2019", "2019"},
+		{"ru", "10:30", "10:30"},
+	}
+	for _, tt := range tests {
+		vs := ExtractNumbers("en", tt.text)
+		if got := FormatValue(vs[0], tt.lang); got != tt.want {
+			t.Errorf("%s %q: %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}

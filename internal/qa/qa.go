@@ -1,0 +1,110 @@
+// Package qa holds the editors' quality checks beyond the glossary: numbers
+// compared by value, text left untranslated or in the wrong language,
+// inconsistent translations across a workspace, typography, Kazakh endings
+// after glossary names and spelling through Hunspell.
+//
+// The package knows nothing of files, groups or the command line: a check
+// gets the texts of a source and a translation (and their language codes
+// en, ru, kk) and returns [Finding]s whose spans are byte offsets into those
+// texts. The caller locates them (file:line:col, group) and prints them
+// through the locale catalogues with [Finding.MessageID] and
+// [Finding.TemplateData] (locales/qa.*.yaml).
+package qa
+
+import (
+	"strings"
+)
+
+// Kind names a check.
+type Kind string
+
+// The checks.
+const (
+	Numbers      Kind = "numbers"
+	Untranslated Kind = "untranslated"
+	Consistency  Kind = "consistency"
+	Typography   Kind = "typography"
+	Endings      Kind = "endings"
+	Spelling     Kind = "spelling"
+)
+
+// Kinds lists every check in the order they are documented.
+var Kinds = []Kind{Numbers, Untranslated, Consistency, Typography, Endings, Spelling}
+
+// Severity tells whether a finding blocks publishing.
+type Severity string
+
+// The severities: errors gate export and publish, warnings are reported.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// DefaultSeverity returns the severity a check's findings have unless a
+// workspace changes it.
+func DefaultSeverity(k Kind) Severity {
+	switch k {
+	case Numbers, Untranslated:
+		return Error
+	}
+	return Warning
+}
+
+// Span is a byte range of a text; a Span with Start < 0 is no span.
+type Span struct {
+	Start, End int
+}
+
+// NoSpan is the span of a finding that points at nothing in that text.
+var NoSpan = Span{-1, -1}
+
+// Valid reports whether s points into a text.
+func (s Span) Valid() bool { return s.Start >= 0 && s.End >= s.Start }
+
+// Finding is one problem found by a check.
+//
+// Lang is the language of the text the finding is about (the translation,
+// or the source for findings about the source alone) and SrcLang the
+// source's. Source and Target are spans in the source text and in the text
+// of Lang (either may be [NoSpan]). Message and Data are the catalogue
+// message and its values; Fix, when set, is the text that should replace
+// the Target span. Places lists the caller's place ids for findings about
+// several groups (consistency).
+type Finding struct {
+	Kind     Kind
+	Severity Severity
+	Lang     string
+	SrcLang  string
+	Source   Span
+	Target   Span
+	Message  string
+	Data     map[string]any
+	Fix      string
+	Places   []string
+}
+
+// MessageID returns the catalogue id of the finding's message.
+func (f Finding) MessageID() string { return f.Message }
+
+// TemplateData returns the values of the message template.
+func (f Finding) TemplateData() map[string]any { return f.Data }
+
+// Note is something a caller may print once: a check that could not run.
+type Note struct {
+	Kind    Kind
+	Message string
+	Data    map[string]any
+}
+
+// MessageID returns the catalogue id of the note's message.
+func (n Note) MessageID() string { return n.Message }
+
+// TemplateData returns the values of the message template.
+func (n Note) TemplateData() map[string]any { return n.Data }
+
+func baseLang(lang string) string {
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	return strings.ToLower(lang)
+}

@@ -1,0 +1,176 @@
+package qa
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os/exec"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Hunspell dictionaries per language: Debian's hunspell-ru, hunspell-kk and
+// hunspell-en-us install them under these names.
+var hunspellDicts = map[string]string{"ru": "ru_RU", "kk": "kk_KZ", "en": "en_US"}
+
+// maxSpellLine is the longest line sent to Hunspell; longer lines (no
+// sentence is that long) are not spell-checked.
+const maxSpellLine = 16 << 10
+
+// Speller checks spelling through the hunspell program in pipe mode (-a),
+// one process per language. It is safe for concurrent use (calls take
+// turns); Close ends the process.
+type Speller struct {
+	lang string
+	mu   sync.Mutex
+	cmd  *exec.Cmd
+	in   io.WriteCloser
+	out  *bufio.Reader
+}
+
+// NewSpeller starts hunspell for lang with the dictionary Debian names for
+// it, and teaches it known (glossary terms and their generated forms, see
+// glossary.Glossary.KnownWords) for this session. When hunspell or the
+// dictionary is missing it returns a nil Speller and a Note the caller can
+// print once; the check is then skipped, which is not an error.
+func NewSpeller(lang string, known []string) (*Speller, *Note) {
+	l := baseLang(lang)
+	unavailable := func(what string) *Note {
+		return &Note{Kind: Spelling, Message: "qa.spelling.no-" + what,
+			Data: map[string]any{"Lang": lang, "Dict": hunspellDicts[l]}}
+	}
+	dict, ok := hunspellDicts[l]
+	if !ok {
+		return nil, unavailable("dictionary")
+	}
+	path, err := exec.LookPath("hunspell")
+	if err != nil {
+		return nil, unavailable("hunspell")
+	}
+	cmd := exec.Command(path, "-a", "-i", "utf-8", "-d", dict)
+	in, err1 := cmd.StdinPipe()
+	outp, err2 := cmd.StdoutPipe()
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, unavailable("hunspell")
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, unavailable("hunspell")
+	}
+	s := &Speller{lang: l, cmd: cmd, in: in, out: bufio.NewReaderSize(outp, 64<<10)}
+	banner, err := s.out.ReadString('\n')
+	if err != nil || !strings.HasPrefix(banner, "@(#)") {
+		s.Close()
+		return nil, unavailable("dictionary")
+	}
+	// Session words: "@word" accepts word until the process ends; hunspell
+	// answers nothing to them and reads them as they come.
+	var b strings.Builder
+	for _, w := range known {
+		if w == "" || strings.ContainsAny(w, "\n\r ") {
+			continue
+		}
+		b.WriteString("@")
+		b.WriteString(w)
+		b.WriteString("\n")
+	}
+	if _, err := io.WriteString(s.in, b.String()); err != nil {
+		s.Close()
+		return nil, unavailable("hunspell")
+	}
+	return s, nil
+}
+
+// Close ends the hunspell process.
+func (s *Speller) Close() error {
+	if s == nil {
+		return nil
+	}
+	s.in.Close()
+	return s.cmd.Wait()
+}
+
+// Check returns a finding for each word of text that the dictionary does
+// not know. Words starting with a capital (names), single letters, words
+// with digits and words in another script than the language's are left alone.
+func (s *Speller) Check(text string) ([]Finding, error) {
+	if s == nil {
+		return nil, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Finding
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		base := off
+		off += len(line)
+		line = strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(line) == "" || len(line) > maxSpellLine || !utf8.ValidString(line) {
+			continue
+		}
+		clean := strings.Map(func(r rune) rune {
+			if r < ' ' {
+				return ' '
+			}
+			return r
+		}, line)
+		if _, err := io.WriteString(s.in, "^"+clean+"\n"); err != nil {
+			return out, err
+		}
+		cursor := 0
+		for {
+			resp, err := s.out.ReadString('\n')
+			if err != nil {
+				return out, err
+			}
+			resp = strings.TrimRight(resp, "\n")
+			if resp == "" {
+				break
+			}
+			if resp[0] != '&' && resp[0] != '#' {
+				continue
+			}
+			fields := strings.Fields(resp)
+			if len(fields) < 2 {
+				continue
+			}
+			word := fields[1]
+			at := strings.Index(line[cursor:], word)
+			if at < 0 {
+				continue
+			}
+			start := cursor + at
+			cursor = start + len(word)
+			if !s.wanted(word) {
+				continue
+			}
+			var sugg []string
+			if i := strings.Index(resp, ": "); i >= 0 {
+				sugg = strings.Split(resp[i+2:], ", ")
+				if len(sugg) > 5 {
+					sugg = sugg[:5]
+				}
+			}
+			f := Finding{Kind: Spelling, Severity: Warning, Lang: s.lang, Source: NoSpan,
+				Target: Span{base + start, base + start + len(word)}, Message: "qa.spelling.unknown",
+				Data: map[string]any{"Text": word, "Suggestions": strings.Join(sugg, ", "), "Lang": s.lang}}
+			if len(sugg) > 0 {
+				f.Fix = sugg[0]
+			} else {
+				f.Message = "qa.spelling.unknown-no-suggestion"
+			}
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func (s *Speller) wanted(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	if utf8.RuneCountInString(word) < 2 || unicode.IsUpper(r) || strings.IndexFunc(word, unicode.IsDigit) >= 0 {
+		return false
+	}
+	cyr := unicode.Is(unicode.Cyrillic, r)
+	return cyr == (s.lang != "en")
+}

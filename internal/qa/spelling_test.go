@@ -1,0 +1,80 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/testenv"
+)
+
+const hunspellInstall = "apt-get install hunspell hunspell-ru hunspell-kk hunspell-en-us"
+
+func TestSpelling(t *testing.T) {
+	testenv.Command(t, "hunspell", hunspellInstall)
+	g := testGlossary()
+	tests := []struct {
+		lang, text string
+		want       []string
+	}{
+		{"ru", "Министр сказал, что переговоры продалжатся.", []string{"продалжатся"}},
+		{"ru", "Первая строка без ошибок.\nВторая строка с ашибкой.", []string{"ашибкой"}},
+		{"en", "The minister sayd the talks would continue.", []string{"sayd"}},
+		{"kk", "Бүгін ауа райы жақсы болды.", nil},
+		{"kk", "Ол кітаппп оқыды.", []string{"кітаппп"}},
+		// Names (capitalised) and words with digits are left alone.
+		{"ru", "Тиффани Нг приехала в 2019-м.", nil},
+	}
+	for _, tt := range tests {
+		sp, note := NewSpeller(tt.lang, nil)
+		if note != nil {
+			testenv.Missing(t, "the Hunspell dictionary for "+tt.lang, hunspellInstall)
+		}
+		fs, err := sp.Check(tt.text)
+		sp.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range fs {
+			got = append(got, tt.text[f.Target.Start:f.Target.End])
+			if f.Kind != Spelling || f.Severity != Warning || f.Data["Text"] != tt.text[f.Target.Start:f.Target.End] {
+				t.Errorf("%q: %+v", tt.text, f)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+	// Glossary terms and every generated form are known words: the
+	// inflected Kazakh forms of a made-up name are not flagged.
+	text := "алматыдағы тоқаевтың пхеньянға"
+	sp, note := NewSpeller("kk", nil)
+	if note != nil {
+		t.Fatal(note)
+	}
+	fs, _ := sp.Check(text)
+	sp.Close()
+	if len(fs) == 0 {
+		t.Fatalf("hunspell kk knows %q already: the test proves nothing", text)
+	}
+	sp, _ = NewSpeller("kk", g.KnownWords("kk"))
+	defer sp.Close()
+	if fs, _ := sp.Check(text); len(fs) != 0 {
+		t.Errorf("glossary forms flagged: %v", fs)
+	}
+}
+
+func TestSpellingUnavailable(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	sp, note := NewSpeller("ru", nil)
+	if sp != nil || note == nil || note.MessageID() != "qa.spelling.no-hunspell" {
+		t.Fatalf("%v %v", sp, note)
+	}
+	// A nil speller checks nothing, without an error.
+	if fs, err := sp.Check("ашибка"); fs != nil || err != nil {
+		t.Errorf("%v %v", fs, err)
+	}
+	if _, note := NewSpeller("de", nil); note == nil || note.MessageID() != "qa.spelling.no-dictionary" {
+		t.Errorf("unknown language: %v", note)
+	}
+}

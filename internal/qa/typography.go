@@ -1,0 +1,208 @@
+package qa
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Quotes are the quotation marks of a language: the outer pair and the pair
+// used inside it.
+type Quotes struct {
+	Open, Close           string
+	InnerOpen, InnerClose string
+}
+
+// DefaultQuotes returns the house quotes of lang: « » with „ “ inside for
+// Russian and Kazakh, “ ” with ‘ ’ inside for English.
+func DefaultQuotes(lang string) Quotes {
+	switch baseLang(lang) {
+	case "ru", "kk":
+		return Quotes{"«", "»", "„", "“"}
+	}
+	return Quotes{"“", "”", "‘", "’"}
+}
+
+// TypographyOptions configure [CheckTypography]. A zero Quotes takes
+// [DefaultQuotes].
+type TypographyOptions struct {
+	Quotes map[string]Quotes
+}
+
+func (o TypographyOptions) quotes(lang string) Quotes {
+	if q, ok := o.Quotes[lang]; ok && q.Open != "" {
+		return q
+	}
+	if q, ok := o.Quotes[baseLang(lang)]; ok && q.Open != "" {
+		return q
+	}
+	return DefaultQuotes(lang)
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '«', '»', '“', '”', '„', '‟':
+		return true
+	}
+	return false
+}
+
+// CheckTypography reports the typography of the translation tgt (written
+// in lang) against its source: quotation marks that are not the language's
+// (straight quotes, “ ” in Russian), unbalanced quotes and brackets, double
+// spaces, a space before , . : ; ? !, a hyphen between spaces used as a
+// dash, and a final question or exclamation mark the source has and the
+// translation does not (or the other way round). src may be empty: then
+// only the translation's own typography is checked.
+func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Finding {
+	var out []Finding
+	add := func(id string, start, end int, fix string, data map[string]any) {
+		if data == nil {
+			data = map[string]any{}
+		}
+		data["Lang"] = lang
+		data["Text"] = tgt[start:end]
+		if fix != "" {
+			data["Expected"] = fix
+		}
+		out = append(out, Finding{Kind: Typography, Severity: Warning, Lang: lang, SrcLang: srcLang,
+			Source: NoSpan, Target: Span{start, end}, Message: id, Fix: fix, Data: data})
+	}
+	q := opt.quotes(lang)
+	type open struct {
+		r   rune
+		pos int
+	}
+	var stack []open
+	straight := -1 // position of an unclosed straight quote
+	closer := map[rune]rune{'(': ')', '[': ']', '{': '}'}
+	qo, _ := utf8.DecodeRuneInString(q.Open)
+	qc, _ := utf8.DecodeRuneInString(q.Close)
+	qio, _ := utf8.DecodeRuneInString(q.InnerOpen)
+	qic, _ := utf8.DecodeRuneInString(q.InnerClose)
+	closer[qo] = qc
+	if qio != qc && qio != qo && qio != '‘' && qio != '\'' {
+		closer[qio] = qic
+	}
+	isCloser := map[rune]bool{}
+	for _, c := range closer {
+		isCloser[c] = true
+	}
+	wrongQuote := false
+	var unbalanced []Span
+	for i := 0; i < len(tgt); {
+		r, n := utf8.DecodeRuneInString(tgt[i:])
+		switch {
+		case r == ' ':
+			j := i
+			for j < len(tgt) && tgt[j] == ' ' {
+				j++
+			}
+			if j-i >= 2 && i > 0 && j < len(tgt) {
+				add("qa.typography.double-space", i, j, " ", nil)
+			}
+			if j < len(tgt) && i > 0 && strings.IndexByte(",.:;?!", tgt[j]) >= 0 && tgt[i-1] != ' ' {
+				after := j + 1
+				if !(after < len(tgt) && tgt[j] == '.' && tgt[after] != ' ') && !(tgt[j] == '.' && strings.HasPrefix(tgt[j:], "...")) {
+					add("qa.typography.space-before", i, j+1, tgt[j:j+1], nil)
+				}
+			}
+			if j < len(tgt) && j == i+1 && tgt[j] == '-' && j+1 < len(tgt) && tgt[j+1] == ' ' && i > 0 &&
+				!(isDigit(tgt[i-1]) && j+2 < len(tgt) && isDigit(tgt[j+2])) {
+				dash := "—"
+				if baseLang(lang) == "en" {
+					dash = "–"
+				}
+				add("qa.typography.dash", j, j+1, dash, nil)
+				i = j + 1
+				continue
+			}
+			i = j
+			continue
+		case r == '"':
+			if straight < 0 {
+				straight = i
+			} else {
+				straight = -1
+			}
+			if !wrongQuote {
+				add("qa.typography.quote", i, i+n, q.Open+q.Close, nil)
+				wrongQuote = true
+			}
+		case isQuoteRune(r) && r != qo && r != qc && r != qio && r != qic:
+			if !wrongQuote {
+				add("qa.typography.quote", i, i+n, q.Open+q.Close, nil)
+				wrongQuote = true
+			}
+		}
+		if _, ok := closer[r]; ok && !(isCloser[r] && len(stack) > 0 && closer[stack[len(stack)-1].r] == r) {
+			stack = append(stack, open{r, i})
+		} else if isCloser[r] {
+			if len(stack) > 0 && closer[stack[len(stack)-1].r] == r {
+				stack = stack[:len(stack)-1]
+			} else {
+				unbalanced = append(unbalanced, Span{i, i + n})
+			}
+		}
+		i += n
+	}
+	for _, o := range stack {
+		unbalanced = append(unbalanced, Span{o.pos, o.pos + utf8.RuneLen(o.r)})
+	}
+	if straight >= 0 {
+		unbalanced = append(unbalanced, Span{straight, straight + 1})
+	}
+	for _, u := range unbalanced {
+		// Quotes of another language pair up their own way: the quote
+		// finding says it all.
+		if r, _ := utf8.DecodeRuneInString(tgt[u.Start:]); !wrongQuote || !isQuoteRune(r) {
+			add("qa.typography.unbalanced", u.Start, u.End, "", nil)
+		}
+	}
+	sortFindings(out)
+	if src != "" {
+		se, te := finalMark(src), finalMark(tgt)
+		if se != te && (se == '?' || te == '?' || se == '!' && te != '.' || te == '!' && se != '.') {
+			t := strings.TrimRight(tgt, " \t\n")
+			end := len(t)
+			start := end
+			if te != 0 {
+				_, n := utf8.DecodeLastRuneInString(t)
+				start = end - n
+			}
+			mark := ""
+			if se != 0 {
+				mark = string(se)
+			}
+			f := Finding{Kind: Typography, Severity: Warning, Lang: lang, SrcLang: srcLang, Target: Span{start, end},
+				Message: "qa.typography.final", Fix: mark,
+				Data: map[string]any{"Lang": lang, "Expected": mark, "Text": t[start:end]}}
+			if s := strings.TrimRight(src, " \t\n"); se != 0 {
+				_, n := utf8.DecodeLastRuneInString(s)
+				f.Source = Span{len(s) - n, len(s)}
+			} else {
+				f.Source = NoSpan
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Target.Start < fs[j].Target.Start })
+}
+
+// finalMark returns the sentence-final mark of s (. ? ! or … as .),
+// looking past closing quotes and brackets, or 0.
+func finalMark(s string) rune {
+	s = strings.TrimRight(s, " \t\n\"'»”’)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '…':
+		return '.'
+	case '?', '!':
+		return r
+	}
+	return 0
+}

@@ -1,0 +1,185 @@
+package qa
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// kkOnly are the letters Kazakh has and Russian does not.
+const kkOnly = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+
+// ruFunction are Russian function words that Kazakh does not use.
+var ruFunction = map[string]bool{
+	"и": true, "в": true, "на": true, "что": true, "с": true, "по": true, "для": true, "от": true, "из": true,
+	"как": true, "это": true, "к": true, "за": true, "у": true, "но": true, "или": true, "при": true, "после": true,
+	"уже": true, "его": true, "ее": true, "её": true, "их": true, "до": true, "со": true, "во": true, "об": true,
+	"был": true, "была": true, "были": true, "было": true, "также": true, "который": true, "которые": true,
+	"которая": true, "которого": true, "он": true, "она": true, "они": true, "не": false,
+}
+
+// kkFunction are Kazakh function words.
+var kkFunction = map[string]bool{
+	"және": true, "мен": true, "бұл": true, "үшін": true, "деп": true, "болып": true, "бойынша": true,
+	"туралы": true, "сияқты": true, "арқылы": true, "да": true, "де": true, "бар": true, "жоқ": true, "осы": true,
+}
+
+// textStats counts the words of a text by script.
+type textStats struct {
+	words      int // words of two or more letters, outside URLs, e-mail addresses and @handles
+	cyrWords   int
+	latWords   int
+	latLower   int // Latin words in lower case: running English, not a name or acronym
+	kkWords    int // words with a Kazakh-only letter
+	ruFunc     int
+	kkFunc     int
+	cyrLetters int
+	latLetters int
+}
+
+func stats(text string) textStats {
+	var st textStats
+	var buf []byte
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isLetter(r) {
+			i += n
+			continue
+		}
+		// Skip URLs, e-mail addresses and handles whole.
+		if i > 0 && (text[i-1] == '@' || text[i-1] == '#') {
+			j := i
+			for j < len(text) && text[j] != ' ' {
+				j++
+			}
+			i = j
+			continue
+		}
+		j := i
+		cyr, lat, kk, lower := 0, 0, false, true
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if !isLetter(r2) {
+				break
+			}
+			switch {
+			case unicode.Is(unicode.Cyrillic, r2):
+				cyr++
+				if strings.ContainsRune(kkOnly, r2) {
+					kk = true
+				}
+			case r2 < 0x250:
+				lat++
+			}
+			if unicode.IsUpper(r2) {
+				lower = false
+			}
+			j += n2
+		}
+		if j < len(text) && (strings.HasPrefix(text[j:], "://") || text[j] == '@' ||
+			text[j] == '.' && j+1 < len(text) && isLetterAt(text, j+1)) {
+			// a URL, an address or a domain: skip to the next space
+			for j < len(text) && text[j] != ' ' {
+				j++
+			}
+			i = j
+			continue
+		}
+		w := text[i:j]
+		i = j
+		st.cyrLetters += cyr
+		st.latLetters += lat
+		if cyr+lat < 1 {
+			continue
+		}
+		if cyr > 0 {
+			buf = buf[:0]
+			for _, r := range w {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			if ruFunction[string(buf)] {
+				st.ruFunc++
+			}
+			if kkFunction[string(buf)] {
+				st.kkFunc++
+			}
+		}
+		if cyr+lat < 2 {
+			continue
+		}
+		st.words++
+		switch {
+		case cyr > lat:
+			st.cyrWords++
+		case lat > 0:
+			st.latWords++
+			if lower {
+				st.latLower++
+			}
+		}
+		if kk {
+			st.kkWords++
+		}
+	}
+	return st
+}
+
+// normalize folds case and white space for comparing two texts.
+func normalizeSame(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// CheckUntranslated reports a translation that is its source text, or
+// that is written in another language than lang: Russian text in a Kazakh
+// segment (no Kazakh-only letter, Russian function words), Kazakh text in a
+// Russian segment, English text where Cyrillic is expected, Cyrillic where
+// English is. Names, acronyms, URLs and short segments are left alone.
+func CheckUntranslated(srcLang, src, lang, tgt string) []Finding {
+	l, sl := baseLang(lang), baseLang(srcLang)
+	whole := Span{0, len(tgt)}
+	mk := func(id string, data map[string]any) []Finding {
+		if data == nil {
+			data = map[string]any{}
+		}
+		data["Lang"], data["SrcLang"] = lang, srcLang
+		return []Finding{{Kind: Untranslated, Severity: Error, Lang: lang, SrcLang: srcLang,
+			Source: NoSpan, Target: whole, Message: id, Data: data}}
+	}
+	if strings.TrimSpace(tgt) == "" {
+		return nil
+	}
+	ts := stats(tgt)
+	if l != sl && normalizeSame(src) == normalizeSame(tgt) {
+		// The same text: a finding unless it is a name, an acronym or a
+		// figure (ITV, Dr. PawPaw, 2019), which stay as they are.
+		if ts.latLower+ts.cyrWords >= 2 && ts.words >= 3 || ts.latLower >= 1 && ts.words >= 2 && ts.latLower*2 >= ts.words {
+			return mk("qa.untranslated.same", nil)
+		}
+		return nil
+	}
+	found := ""
+	switch l {
+	case "kk":
+		if ts.kkWords == 0 && ts.cyrWords >= 4 && ts.ruFunc >= 2 {
+			found = "ru"
+		}
+	case "ru":
+		if ts.kkWords >= 2 && ts.kkWords*4 >= ts.cyrWords || ts.kkFunc >= 2 && ts.kkWords >= 1 {
+			found = "kk"
+		}
+	case "en":
+		if ts.cyrWords >= 3 && ts.cyrLetters > ts.latLetters {
+			found = "ru"
+			if ts.kkWords > 0 {
+				found = "kk"
+			}
+		}
+	}
+	if found == "" && (l == "ru" || l == "kk") && ts.latLower >= 3 && ts.latLetters > ts.cyrLetters {
+		found = "en"
+	}
+	if found != "" {
+		return mk("qa.untranslated.wrong-lang", map[string]any{"Found": found})
+	}
+	return nil
+}
