@@ -29,7 +29,10 @@ type Value struct {
 	Start, End int
 	Text       string
 	keys       []key
-	unit       int // 1 + index into imperial, 0 for none
+	unit       int  // 1 + index into imperial, 0 for none
+	word       bool // written in words (five, пятью), not figures
+	paren      bool // a measure given again in brackets: 45 miles (72 km)
+	own        int  // when the bracketed measure joined this one: how many keys were its own
 	// Soft values (one, бір, первый, a bare тысячи) may be left out of a
 	// translation: they satisfy a value on the other side but are never
 	// required.
@@ -70,6 +73,35 @@ var imperial = []struct {
 	{"degree", 5.0 / 9, -32}, {"°f", 5.0 / 9, -32}, {"fahrenheit", 5.0 / 9, -32}, {"stone", 6.35029, 0},
 }
 
+// imperialNames are how Russian and Kazakh write the units of imperial,
+// by the unit's English prefix.
+var imperialNames = map[string][]string{
+	"pound": {"фунт"}, "lb": {"фунт"}, "mile": {"мил"}, "mph": {"мил"}, "inch": {"дюйм"},
+	"foot": {"фут"}, "feet": {"фут"}, "ft": {"фут"}, "yard": {"ярд"}, "ounce": {"унци"}, "oz": {"унци"},
+	"gallon": {"галлон"}, "acre": {"акр"}, "degree": {"фаренгейт"}, "°f": {"фаренгейт"}, "fahrenheit": {"фаренгейт"},
+	"stone": {"стоун"},
+}
+
+// mentionsUnit reports whether text (lower case) names the imperial unit u
+// (1 + index into imperial): then the translation kept the unit, and its
+// figure must be the source's, not a conversion.
+func mentionsUnit(lower string, u int) bool {
+	for _, name := range imperialNames[imperial[u-1].prefix] {
+		for off := 0; ; {
+			i := strings.Index(lower[off:], name)
+			if i < 0 {
+				break
+			}
+			i += off
+			if !strings.HasPrefix(lower[i:], "футбол") {
+				return true
+			}
+			off = i + len(name)
+		}
+	}
+	return false
+}
+
 // ExtractNumbers returns the numbers of text written in lang (en, ru, kk),
 // in text order: figures with their grouping (1,000; 1 000; 1.000), decimals
 // (3.5; 3,5), scales (5m, 2,8 млрд, 10 мың), times (10:30, 7.55am), ordinals
@@ -77,16 +109,24 @@ var imperial = []struct {
 // word (XIX века) and number words with their inflections (five, пятью,
 // бесінші, twenty-five, двести тысяч, он бес).
 func ExtractNumbers(lang, text string) []Value {
+	return extractNumbers(lang, text, true)
+}
+
+// extractNumbers is ExtractNumbers; merge joins a measure given again in
+// brackets into the first, which only the source side wants (the
+// translation must then have one of the two). In a translation both
+// stay, so each can satisfy its own figure of the source.
+func extractNumbers(lang, text string, merge bool) []Value {
 	var ex extractor
 	ex.run(baseLang(lang), text)
-	ex.post()
+	ex.post(merge)
 	return ex.out
 }
 
 // post joins what belongs together: a range whose unit is written once
 // (1 to 4 inches), and a measure given twice (45 miles (72 kilometers)),
 // either of which may stand in the translation.
-func (ex *extractor) post() {
+func (ex *extractor) post(merge bool) {
 	out, s := ex.out, ex.text
 	for i := len(out) - 2; i >= 0; i-- {
 		a, b := &out[i], &out[i+1]
@@ -100,14 +140,17 @@ func (ex *extractor) post() {
 			}
 		}
 	}
-	for i := 0; i+1 < len(out); i++ {
+	for i := 0; merge && i+1 < len(out); i++ {
 		a, b := &out[i], &out[i+1]
 		gap := s[a.End:b.Start]
 		if len(gap) <= 24 && strings.HasSuffix(gap, "(") && strings.IndexFunc(gap[:len(gap)-1], func(r rune) bool {
 			return !isLetter(r) && r != ' ' && r != '.' && r != '/' && r != '°'
 		}) < 0 {
+			if a.own == 0 {
+				a.own = len(a.keys)
+			}
 			a.keys = append(a.keys, b.keys...)
-			b.Soft = true
+			b.Soft, b.paren = true, true
 		}
 	}
 }
@@ -127,7 +170,7 @@ type extractor struct {
 	softWords int
 	lastEnd   int
 	// the last figure, for ranges written short (2016–18)
-	prevFig      *Value
+	prevFig      int // index into out + 1, 0 for none
 	prevFigEnd   int
 	prevFigDigit int
 }
@@ -282,6 +325,7 @@ func (ex *extractor) endPhrase() {
 	}
 	ex.inPhrase = false
 	v := ex.phrase
+	v.word = true
 	v.End = ex.lastEnd
 	v.Text = ex.text[v.Start:v.End]
 	v.add(kNum, ex.total+ex.cur)
@@ -435,19 +479,19 @@ func (ex *extractor) figure(i int) int {
 	v.Text = s[v.Start:v.End]
 	if len(v.keys) > 0 {
 		// A range written short: 2016–18 also means 2018.
-		if ex.prevFig != nil && ex.prevFigEnd <= i && i-ex.prevFigEnd <= 4 && strings.ContainsAny(s[ex.prevFigEnd:i], "-–—") &&
+		if ex.prevFig > 0 && ex.prevFigEnd <= i && i-ex.prevFigEnd <= 4 && strings.ContainsAny(s[ex.prevFigEnd:i], "-–—") &&
 			len(gs) == 1 && len(gs[0]) < ex.prevFigDigit {
-			p := ex.prevFig.Number()
+			p := ex.out[ex.prevFig-1].Number()
 			d := math.Pow(10, float64(len(gs[0])))
 			ex.addKey(&v, kNum, math.Floor(p/d)*d+v.Number())
 		}
 		ex.out = append(ex.out, v)
 		if len(gs) == 1 {
-			ex.prevFig = &ex.out[len(ex.out)-1]
+			ex.prevFig = len(ex.out)
 			ex.prevFigEnd = v.End
 			ex.prevFigDigit = len(gs[0])
 		} else {
-			ex.prevFig = nil
+			ex.prevFig = 0
 		}
 	}
 	return end
@@ -576,6 +620,9 @@ func (ex *extractor) qualify(v *Value, j int) int {
 			if base := v.Number(); base >= 10 && base == math.Floor(base) {
 				v.add(kNum, math.Mod(base, 100)) // the 1930s, the 30s
 			}
+			// The 80s: a decade, temperatures or an age, which translators
+			// render by sense (восьмидесятые, 27 градусов, восьмидесятилетний).
+			v.Soft = j-v.Start == 2
 			v.End = k
 			return k
 		case "m", "k":

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -17,8 +18,53 @@ func CheckNumbers(srcLang, src, lang, tgt string) []Finding {
 	if len(sv) == 0 {
 		return nil
 	}
-	tv := ExtractNumbers(lang, tgt)
+	tv := extractNumbers(lang, tgt, false)
+	// A translation that keeps the imperial unit (550 фунт) must keep its
+	// figure: no conversion, and a measure given again in brackets is
+	// required too.
+	var lower string
+	for i := range sv {
+		if sv[i].unit > 0 {
+			if lower == "" {
+				lower = strings.ToLower(tgt)
+			}
+			if mentionsUnit(lower, sv[i].unit) {
+				sv[i].keys = slices.DeleteFunc(sv[i].keys, func(k key) bool { return k.kind == kApprox })
+				sv[i].unit = 0
+				if sv[i].paren {
+					sv[i].Soft = false
+				}
+			}
+		}
+	}
 	return compareNumbers(srcLang, lang, sv, tv)
+}
+
+// typo reports two figures of as many digits that differ in one digit:
+// 1950 and 1960, 5 and 7. A source figure with such a twin left over in
+// the translation was changed, whatever soft word or conversion might
+// otherwise stand for it.
+func typo(s, t Value) bool {
+	a, b := figureText(s.Text), figureText(t.Text)
+	if s.word || t.word || len(a) != len(b) || a == "" {
+		return false
+	}
+	d := 0
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if !isDigit(a[i]) || !isDigit(b[i]) {
+				return false
+			}
+			d++
+		}
+	}
+	return d == 1
+}
+
+// figureText is the figure of a value's text without the letters after it
+// (80s, 5m, 19th).
+func figureText(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool { return r > '9' || r < '0' })
 }
 
 func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
@@ -36,9 +82,32 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 			if step == 2 && sv[i].unit == 0 {
 				continue
 			}
+			twin := false
 			for j := range tv {
-				if !tUsed[j] && matches(sv[i], tv[j], step == 1) {
-					sUsed[i], tUsed[j] = true, true
+				if !tUsed[j] && !tv[j].Soft && typo(sv[i], tv[j]) {
+					twin = true
+				}
+			}
+			// Hard values of the translation first, then soft ones; a
+			// measure's own figure before the one given in brackets.
+			own := sv[i]
+			if own.own > 0 {
+				own.keys = own.keys[:own.own]
+			}
+			for _, try := range []struct {
+				soft bool
+				v    Value
+			}{{false, own}, {false, sv[i]}, {true, sv[i]}} {
+				for j := range tv {
+					if tUsed[j] || tv[j].Soft != try.soft || twin && try.soft {
+						continue
+					}
+					if matches(try.v, tv[j], step == 1) {
+						sUsed[i], tUsed[j] = true, true
+						break
+					}
+				}
+				if sUsed[i] {
 					break
 				}
 			}
@@ -47,7 +116,27 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 	var out []Finding
 	next := 0
 	for i, s := range sv {
-		if sUsed[i] || s.Soft {
+		if sUsed[i] {
+			continue
+		}
+		if s.Soft {
+			// A soft value is not required, but one changed by a digit
+			// (the 80s → 81) is still a change.
+			twin := -1
+			for j := range tv {
+				if !tUsed[j] && !tv[j].Soft && typo(s, tv[j]) {
+					twin = j
+					break
+				}
+			}
+			if twin < 0 {
+				continue
+			}
+			t := tv[twin]
+			tUsed[twin] = true
+			out = append(out, Finding{Kind: Numbers, Severity: Error, Lang: lang, SrcLang: srcLang,
+				Source: Span{s.Start, s.End}, Target: Span{t.Start, t.End}, Message: "qa.numbers.changed", Fix: FormatValue(s, lang),
+				Data: map[string]any{"Value": s.Text, "Expected": FormatValue(s, lang), "Found": t.Text, "SrcLang": srcLang, "Lang": lang}})
 			continue
 		}
 		f := Finding{Kind: Numbers, Severity: Error, Lang: lang, SrcLang: srcLang,

@@ -152,7 +152,7 @@ func CheckUntranslated(srcLang, src, lang, tgt string) []Finding {
 	if l != sl && normalizeSame(src) == normalizeSame(tgt) {
 		// The same text: a finding unless it is a name, an acronym or a
 		// figure (ITV, Dr. PawPaw, 2019), which stay as they are.
-		if ts.latLower+ts.cyrWords >= 2 && ts.words >= 3 || ts.latLower >= 1 && ts.words >= 2 && ts.latLower*2 >= ts.words {
+		if ts.words >= 4 || ts.latLower+ts.cyrWords >= 2 && ts.words >= 3 || ts.latLower >= 1 && ts.words >= 2 && ts.latLower*2 >= ts.words {
 			return mk("qa.untranslated.same", nil)
 		}
 		return nil
