@@ -1,8 +1,8 @@
 package qa
 
 import (
+	"hash/maphash"
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,15 +23,30 @@ type ConsistencyIndex struct {
 	bySource map[pairKey]*variants
 	byTarget map[pairKey]*variants
 	order    int
+	// the last source normalised: a source comes once per translation
+	lastSrc   string
+	lastKey   uint64
+	lastWords int
+	buf       []byte
+	seed      maphash.Seed
+	seeded    bool
 }
 
-type pairKey struct{ srcLang, lang, key string }
+type pairKey struct {
+	srcLang, lang string
+	key           uint64
+}
 
 type variants struct {
 	first int
-	// texts by normalised key of the other side, each with its places
-	texts map[string]*variant
+	// the texts by normalised key of the other side, each with its places:
+	// the first inline (most sentences have one), the others in more
+	headKey uint64
+	head    variant
+	more    map[uint64]*variant
 }
+
+func (v *variants) count() int { return 1 + len(v.more) }
 
 type variant struct {
 	text   string
@@ -46,11 +61,21 @@ func (x *ConsistencyIndex) Add(place, srcLang, src, lang, tgt string) {
 	if min == 0 {
 		min = 3
 	}
-	sk, sw := normalizeSentence(src)
-	tk, _ := normalizeSentence(tgt)
-	if sw < min || tk == "" {
+	if !x.seeded {
+		x.seed, x.seeded = maphash.MakeSeed(), true
+	}
+	if src != x.lastSrc || x.order == 0 {
+		x.lastSrc = src
+		x.buf, x.lastWords = normalizeSentence(x.buf[:0], src)
+		x.lastKey = maphash.Bytes(x.seed, x.buf)
+	}
+	sk, sw := x.lastKey, x.lastWords
+	x.buf, _ = normalizeSentence(x.buf[:0], tgt)
+	if sw < min || len(x.buf) == 0 {
+		x.lastSrc = "\x00" // the buffer no longer holds the source
 		return
 	}
+	tk := maphash.Bytes(x.seed, x.buf)
 	if x.bySource == nil {
 		x.bySource, x.byTarget = map[pairKey]*variants{}, map[pairKey]*variants{}
 	}
@@ -59,16 +84,23 @@ func (x *ConsistencyIndex) Add(place, srcLang, src, lang, tgt string) {
 	x.put(x.byTarget, pairKey{srcLang, lang, tk}, sk, src, place)
 }
 
-func (x *ConsistencyIndex) put(m map[pairKey]*variants, k pairKey, other, text, place string) {
+func (x *ConsistencyIndex) put(m map[pairKey]*variants, k pairKey, other uint64, text, place string) {
 	v := m[k]
 	if v == nil {
-		v = &variants{first: x.order, texts: map[string]*variant{}}
-		m[k] = v
+		m[k] = &variants{first: x.order, headKey: other, head: variant{text: text, first: x.order, places: []string{place}}}
+		return
 	}
-	t := v.texts[other]
+	if v.headKey == other {
+		v.head.places = append(v.head.places, place)
+		return
+	}
+	if v.more == nil {
+		v.more = map[uint64]*variant{}
+	}
+	t := v.more[other]
 	if t == nil {
 		t = &variant{text: text, first: x.order}
-		v.texts[other] = t
+		v.more[other] = t
 	}
 	t.places = append(t.places, place)
 }
@@ -86,11 +118,11 @@ func (x *ConsistencyIndex) Findings() []Finding {
 	var items []item
 	collect := func(m map[pairKey]*variants, id string) {
 		for k, v := range m {
-			if len(v.texts) < 2 {
+			if v.count() < 2 {
 				continue
 			}
-			vs := make([]*variant, 0, len(v.texts))
-			for _, t := range v.texts {
+			vs := []*variant{&v.head}
+			for _, t := range v.more {
 				vs = append(vs, t)
 			}
 			sort.Slice(vs, func(i, j int) bool { return vs[i].first < vs[j].first })
@@ -119,28 +151,27 @@ func (x *ConsistencyIndex) Findings() []Finding {
 	return out
 }
 
-// normalizeSentence returns the comparison key of s and its word count.
-func normalizeSentence(s string) (string, int) {
-	var b strings.Builder
-	b.Grow(len(s))
+// normalizeSentence appends the comparison form of s to b and returns it
+// with the word count of s.
+func normalizeSentence(b []byte, s string) ([]byte, int) {
 	words, space, inWord, inNum := 0, false, false, false
 	for _, r := range s {
 		switch {
 		case r == utf8.RuneError:
 			continue
-		case unicode.IsSpace(r) || r == 0xA0 || r == 0x2009 || r == 0x202F:
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r >= 0x80 && (unicode.IsSpace(r) || r == 0x2009 || r == 0x202F):
 			space = true
 			inWord, inNum = false, false
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(b) > 0 {
+			b = append(b, ' ')
 		}
 		space = false
 		switch {
 		case r >= '0' && r <= '9':
 			if !inNum {
-				b.WriteByte('#')
+				b = append(b, '#')
 			}
 			inNum, inWord = true, false
 			continue
@@ -149,17 +180,17 @@ func normalizeSentence(s string) (string, int) {
 		case isQuoteRune(r) || r == '‘' || r == '’' && !inWord:
 			continue // quotes: «a» = "a" = a
 		case r >= 0x2010 && r <= 0x2015 || r == '-':
-			b.WriteByte('-')
+			b = append(b, '-')
 		case r == 'ё' || r == 'Ё':
-			b.WriteRune('е')
+			b = append(b, "е"...)
 		default:
 			if isLetter(r) && !inWord {
 				words++
 			}
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, toLower(r))
 		}
 		inNum = false
 		inWord = isLetter(r)
 	}
-	return b.String(), words
+	return b, words
 }

@@ -13,7 +13,11 @@ import (
 // Тоқаевке, облысыда, Пхеньянга) and gives the right form. It is built
 // once per glossary and is safe for concurrent use.
 type EndingsIndex struct {
-	stems map[string][]endStem
+	stems    map[string][]endStem
+	minLen   int // shortest and longest stem, in bytes
+	maxLen   int
+	initial  map[rune]bool
+	prefixes bool // some name has several words: keep the words before
 }
 
 type endStem struct {
@@ -25,7 +29,7 @@ type endStem struct {
 
 // NewEndingsIndex indexes the Kazakh preferred forms and variants of g.
 func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
-	x := &EndingsIndex{stems: map[string][]endStem{}}
+	x := &EndingsIndex{stems: map[string][]endStem{}, minLen: 1 << 30, initial: map[rune]bool{}}
 	if g == nil {
 		return x
 	}
@@ -48,6 +52,10 @@ func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
 			for _, w := range words[:len(words)-1] {
 				prefix = append(prefix, strings.ToLower(w))
 			}
+			x.prefixes = x.prefixes || len(prefix) > 0
+			x.minLen, x.maxLen = min(x.minLen, len(st.Word)), max(x.maxLen, len(st.Word))
+			r, _ := utf8.DecodeRuneInString(st.Word)
+			x.initial[r] = true
 			x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: words[len(words)-1]})
 		}
 	}
@@ -71,7 +79,7 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 	}
 	var out []Finding
 	var buf []byte
-	var prev []string // lower-case words before the current one, last few
+	var prev []string // the words before the current one, last few
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isLetter(r) {
@@ -87,37 +95,47 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 			j += n2
 		}
 		w := text[i:j]
+		if !x.initial[toLower(r)] && !x.prefixes {
+			i = j
+			continue
+		}
 		buf = buf[:0]
 		for _, r := range w {
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			buf = utf8.AppendRune(buf, toLower(r))
 		}
-		lw := string(buf)
-		if f, ok := x.word(lw, w, prev); ok {
+		if f, ok := x.word(buf, w, prev); ok {
 			f.Target = Span{i, j}
 			f.Data["Text"] = w
 			out = append(out, f)
 		}
-		prev = append(prev, lw)
-		if len(prev) > 8 {
-			prev = prev[1:]
+		if x.prefixes {
+			prev = append(prev, w)
+			if len(prev) > 8 {
+				prev = append(prev[:0], prev[1:]...)
+			}
 		}
 		i = j
 	}
 	return out
 }
 
-func (x *EndingsIndex) word(lw, w string, prev []string) (Finding, bool) {
-	if len(lw) < 6 || len(lw) > 120 {
+func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool) {
+	if len(lwb) < 6 || len(lwb) > 120 {
 		return Finding{}, false
 	}
-	for p := len(lw) - 1; p >= 4; p-- {
-		if !utf8.RuneStart(lw[p]) {
+	r, _ := utf8.DecodeRune(lwb)
+	if !x.initial[r] {
+		return Finding{}, false
+	}
+	for p := min(len(lwb)-1, x.maxLen); p >= x.minLen; p-- {
+		if !utf8.RuneStart(lwb[p]) {
 			continue
 		}
-		cands := x.stems[lw[:p]]
+		cands := x.stems[string(lwb[:p])]
 		if len(cands) == 0 {
 			continue
 		}
+		lw := string(lwb)
 		end, ok := glossary.ParseKazakhEnding(lw[p:])
 		if !ok {
 			continue
@@ -153,7 +171,7 @@ func hasPrefixWords(prev, want []string) bool {
 	}
 	tail := prev[len(prev)-len(want):]
 	for i := range want {
-		if tail[i] != want[i] {
+		if !strings.EqualFold(tail[i], want[i]) {
 			return false
 		}
 	}

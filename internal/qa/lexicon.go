@@ -2,6 +2,7 @@ package qa
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/glossary"
 )
@@ -20,6 +21,20 @@ var lexicons = map[string]map[string]numWord{
 	"ru": ruLexicon(),
 	"kk": kkLexicon(),
 }
+
+// numberInitial marks the lower-case letters a number word of any
+// language starts with, so most words of a text skip the look-up.
+var numberInitial = func() (a [0x530]bool) {
+	for _, lex := range lexicons {
+		for w := range lex {
+			r, _ := utf8.DecodeRuneInString(w)
+			if r < 0x530 {
+				a[r] = true
+			}
+		}
+	}
+	return a
+}()
 
 // scaleWords are the words and abbreviations that multiply a number
 // written in digits before them (5 million, 2,8 млрд, 3 тыс., 10 мың).

@@ -216,7 +216,36 @@ func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
+	if r >= 0x400 && r < 0x530 {
+		return r != 0x482 // Cyrillic: letters and combining marks, but ҂
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// toLower is unicode.ToLower with fast paths for ASCII and Russian.
+func toLower(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r >= 0x410 && r <= 0x42F:
+		return r + 0x20
+	case r >= 0x430 && r <= 0x44F:
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+func isCyrillic(r rune) bool { return r >= 0x400 && r < 0x530 }
+
+func isKazakhOnly(r rune) bool {
+	switch r {
+	case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І':
+		return true
+	}
+	return false
 }
 
 // phraseGlue reports whether the character at i may sit inside a phrase of
@@ -239,7 +268,7 @@ func (ex *extractor) lower(w string) []byte {
 		if r == 'ё' || r == 'Ё' {
 			r = 'е'
 		}
-		ex.buf = utf8.AppendRune(ex.buf, unicode.ToLower(r))
+		ex.buf = utf8.AppendRune(ex.buf, toLower(r))
 	}
 	return ex.buf
 }
@@ -250,17 +279,20 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 		ex.endPhrase()
 		return
 	}
-	lw := ex.lower(w)
-	nw, ok := lex[string(lw)]
-	if !ok && ex.lang == "en" && string(lw) == "and" && ex.inPhrase {
-		return // two hundred and five
+	var nw numWord
+	ok := false
+	if r, _ := utf8.DecodeRuneInString(w); r >= 0x530 || numberInitial[toLower(r)] {
+		lw := ex.lower(w)
+		nw, ok = lex[string(lw)]
 	}
-	if !ok && ex.lang == "en" && string(lw) == "a" {
-		ex.endPhrase()
-		return
+	if !ok && ex.inPhrase && ex.lang == "en" && len(w) == 3 && strings.EqualFold(w, "and") {
+		return // two hundred and five
 	}
 	if !ok {
 		ex.endPhrase()
+		if romanValue(rune(w[0])) == 0 && !strings.HasPrefix(w, "Х") && !strings.HasPrefix(w, "І") {
+			return
+		}
 		if v, ok := romanNumeral(w); ok && ex.romanContext(w, j) {
 			val := Value{Start: i, End: j, Text: w}
 			val.add(kNum, v)
@@ -377,12 +409,12 @@ func romanNumeral(w string) (float64, bool) {
 	if len(w) == 0 || len(w) > 24 {
 		return 0, false
 	}
-	vals := map[rune]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000, 'Х': 10, 'І': 1}
 	total, prev := 0, 0
-	rs := []rune(w)
-	for i := len(rs) - 1; i >= 0; i-- {
-		v, ok := vals[rs[i]]
-		if !ok {
+	for i := len(w); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(w[:i])
+		i -= n
+		v := romanValue(r)
+		if v == 0 {
 			return 0, false
 		}
 		if v < prev {
@@ -396,6 +428,26 @@ func romanNumeral(w string) (float64, bool) {
 		return 0, false
 	}
 	return float64(total), true
+}
+
+func romanValue(r rune) int {
+	switch r {
+	case 'I', 'І':
+		return 1
+	case 'V':
+		return 5
+	case 'X', 'Х':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	case 'D':
+		return 500
+	case 'M':
+		return 1000
+	}
+	return 0
 }
 
 func romanString(n int) string {
@@ -664,10 +716,10 @@ func (ex *extractor) qualify(v *Value, j int) int {
 	}
 	lw := string(ex.lower(w))
 	switch {
-	case lw == "a" && strings.HasPrefix(strings.ToLower(s[p:]), "a.m."):
+	case lw == "a" && strings.EqualFold(s[p:min(len(s), p+4)], "a.m."):
 		ex.clock(v, false)
 		return j
-	case lw == "p" && strings.HasPrefix(strings.ToLower(s[p:]), "p.m."):
+	case lw == "p" && strings.EqualFold(s[p:min(len(s), p+4)], "p.m."):
 		ex.clock(v, true)
 		return j
 	case lw == "am" || lw == "pm":

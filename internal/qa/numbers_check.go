@@ -23,12 +23,18 @@ func CheckNumbers(srcLang, src, lang, tgt string) []Finding {
 	// figure: no conversion, and a measure given again in brackets is
 	// required too.
 	var lower string
+	var mentioned map[int]bool // by unit, each looked up once
 	for i := range sv {
 		if sv[i].unit > 0 {
-			if lower == "" {
-				lower = strings.ToLower(tgt)
+			if mentioned == nil {
+				lower, mentioned = strings.ToLower(tgt), map[int]bool{}
 			}
-			if mentionsUnit(lower, sv[i].unit) {
+			m, ok := mentioned[sv[i].unit]
+			if !ok {
+				m = mentionsUnit(lower, sv[i].unit)
+				mentioned[sv[i].unit] = m
+			}
+			if m {
 				sv[i].keys = slices.DeleteFunc(sv[i].keys, func(k key) bool { return k.kind == kApprox })
 				sv[i].unit = 0
 				if sv[i].paren {
@@ -70,6 +76,7 @@ func figureText(s string) string {
 func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 	sUsed := make([]bool, len(sv))
 	tUsed := make([]bool, len(tv))
+	ix := newTargetIndex(tv, tUsed)
 	// Required values before soft ones; exact matches first, except that
 	// an imperial measure looks for its metric conversion before its own
 	// figure (10 inches is 25 cm, not the 10 of the next range).
@@ -82,12 +89,6 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 			if step == 2 && sv[i].unit == 0 {
 				continue
 			}
-			twin := false
-			for j := range tv {
-				if !tUsed[j] && !tv[j].Soft && typo(sv[i], tv[j]) {
-					twin = true
-				}
-			}
 			// Hard values of the translation first, then soft ones; a
 			// measure's own figure before the one given in brackets.
 			own := sv[i]
@@ -98,16 +99,11 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 				soft bool
 				v    Value
 			}{{false, own}, {false, sv[i]}, {true, sv[i]}} {
-				for j := range tv {
-					if tUsed[j] || tv[j].Soft != try.soft || twin && try.soft {
-						continue
-					}
-					if matches(try.v, tv[j], step == 1) {
-						sUsed[i], tUsed[j] = true, true
-						break
-					}
+				if try.soft && ix.twin(sv[i]) >= 0 {
+					continue
 				}
-				if sUsed[i] {
+				if j := ix.find(try.v, try.soft, step == 1); j >= 0 {
+					sUsed[i], tUsed[j] = true, true
 					break
 				}
 			}
@@ -122,13 +118,7 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 		if s.Soft {
 			// A soft value is not required, but one changed by a digit
 			// (the 80s → 81) is still a change.
-			twin := -1
-			for j := range tv {
-				if !tUsed[j] && !tv[j].Soft && typo(s, tv[j]) {
-					twin = j
-					break
-				}
-			}
+			twin := ix.twin(s)
 			if twin < 0 {
 				continue
 			}
@@ -160,22 +150,6 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 	return out
 }
 
-func matches(a, b Value, approx bool) bool {
-	for _, x := range a.keys {
-		for _, y := range b.keys {
-			switch {
-			case !approx && x.kind == y.kind && x.kind != kApprox && same(x.v, y.v):
-				return true
-			case approx && x.kind == kApprox && y.kind == kNum && near(x.v, y.v):
-				return true
-			case approx && y.kind == kApprox && x.kind == kNum && near(y.v, x.v):
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // near accepts a converted measure rounded the way translators round:
 // within 8% or half a unit.
 func near(conv, x float64) bool {
@@ -197,6 +171,20 @@ func FormatValue(v Value, lang string) string {
 		return v.Text // an id: as written
 	}
 	x := k.v
+	l := baseLang(lang)
+	// Millions and more the way news writes them: 2,8 млрд, 2.8 billion.
+	for _, sc := range []struct {
+		v        float64
+		en, rukk string
+	}{{1e12, "trillion", "трлн"}, {1e9, "billion", "млрд"}, {1e6, "million", "млн"}} {
+		if m := x / sc.v; x >= sc.v && math.Abs(m*1000-math.Round(m*1000)) < 1e-6 {
+			name := sc.rukk
+			if l == "en" {
+				name = sc.en
+			}
+			return FormatValue(Value{keys: []key{{kNum, math.Round(m*1000) / 1000}}}, lang) + " " + name
+		}
+	}
 	intPart := math.Floor(x)
 	s := strconv.FormatFloat(intPart, 'f', 0, 64)
 	frac := ""
@@ -209,10 +197,10 @@ func FormatValue(v Value, lang string) string {
 		frac = strings.TrimPrefix(f, "0")
 	}
 	group, dec := ",", "."
-	if baseLang(lang) != "en" {
+	if l != "en" {
 		group, dec = "\u00a0", ","
 	}
-	if len(s) > 4 || len(s) == 4 && baseLang(lang) == "en" && x >= 10000 {
+	if len(s) > 4 || len(s) == 4 && l == "en" && x >= 10000 {
 		var b strings.Builder
 		for i, c := range s {
 			if i > 0 && (len(s)-i)%3 == 0 {
@@ -233,4 +221,152 @@ func pad2(n int) string {
 		return "0" + strconv.Itoa(n)
 	}
 	return strconv.Itoa(n)
+}
+
+// targetIndex finds the values of a translation by key, so matching is
+// linear in the number of values, not quadratic.
+type targetIndex struct {
+	tv     []Value
+	used   []bool
+	exact  [2]map[string][]int // by soft: key → indices in text order
+	approx [2][]approxKey      // by soft: kNum values sorted
+	figure map[string][]int    // hard values by figure text, for typo twins
+}
+
+type approxKey struct {
+	v float64
+	j int
+}
+
+func exactKey(k key) string {
+	return string(rune('0'+k.kind)) + strconv.FormatFloat(k.v, 'g', 10, 64)
+}
+
+func newTargetIndex(tv []Value, used []bool) *targetIndex {
+	ix := &targetIndex{tv: tv, used: used, figure: map[string][]int{}}
+	for s := range 2 {
+		ix.exact[s] = map[string][]int{}
+	}
+	for j, v := range tv {
+		s := 0
+		if v.Soft {
+			s = 1
+		}
+		for _, k := range v.keys {
+			if k.kind == kApprox {
+				continue
+			}
+			ek := exactKey(k)
+			if l := ix.exact[s][ek]; len(l) == 0 || l[len(l)-1] != j {
+				ix.exact[s][ek] = append(l, j)
+			}
+			if k.kind == kNum && k.v >= 0 {
+				ix.approx[s] = append(ix.approx[s], approxKey{k.v, j})
+			}
+		}
+		if !v.Soft && !v.word {
+			if f := figureText(v.Text); f != "" {
+				ix.figure[f] = append(ix.figure[f], j)
+			}
+		}
+	}
+	for s := range 2 {
+		slices.SortFunc(ix.approx[s], func(a, b approxKey) int {
+			if a.v != b.v {
+				if a.v < b.v {
+					return -1
+				}
+				return 1
+			}
+			return a.j - b.j
+		})
+	}
+	return ix
+}
+
+// first returns the first unused index of list, dropping used ones from
+// its front.
+func (ix *targetIndex) first(m map[string][]int, k string) int {
+	l, ok := m[k]
+	if !ok {
+		return -1
+	}
+	n := 0
+	for n < len(l) && ix.used[l[n]] {
+		n++
+	}
+	if n > 0 {
+		m[k] = l[n:]
+	}
+	if n == len(l) {
+		return -1
+	}
+	return l[n]
+}
+
+// find returns the first unused value of the translation (soft or hard)
+// that v matches, exactly or, with approx, as a converted measure.
+func (ix *targetIndex) find(v Value, soft, approx bool) int {
+	s := 0
+	if soft {
+		s = 1
+	}
+	best := -1
+	for _, k := range v.keys {
+		switch {
+		case !approx && k.kind != kApprox:
+			if j := ix.first(ix.exact[s], exactKey(k)); j >= 0 && (best < 0 || j < best) {
+				best = j
+			}
+		case approx && k.kind == kApprox:
+			tol := math.Max(0.08*math.Abs(k.v), 0.5)
+			list := ix.approx[s]
+			lo, _ := slices.BinarySearchFunc(list, k.v-tol, func(a approxKey, x float64) int {
+				if a.v < x {
+					return -1
+				}
+				if a.v > x {
+					return 1
+				}
+				return 0
+			})
+			for n := lo; n < len(list) && list[n].v <= k.v+tol; n++ {
+				if !ix.used[list[n].j] && (best < 0 || list[n].j < best) {
+					best = list[n].j
+				}
+				if n-lo > 64 {
+					break
+				}
+			}
+		}
+	}
+	return best
+}
+
+// twin returns an unused hard value of the translation that is v with one
+// digit changed (see typo), or -1.
+func (ix *targetIndex) twin(v Value) int {
+	f := figureText(v.Text)
+	if v.word || f == "" || len(f) > 24 {
+		return -1
+	}
+	b := []byte(f)
+	best := -1
+	for i := range b {
+		if !isDigit(b[i]) {
+			continue
+		}
+		orig := b[i]
+		for d := byte('0'); d <= '9'; d++ {
+			if d == orig {
+				continue
+			}
+			b[i] = d
+			if j := ix.first(ix.figure, string(b)); j >= 0 && (best < 0 || j < best) {
+				best = j
+			}
+		}
+		b[i] = orig
+	}
+	return best
 }

@@ -134,8 +134,12 @@ func TestExtractNumbersValues(t *testing.T) {
 
 func TestFormatValue(t *testing.T) {
 	tests := []struct{ lang, text, want string }{
-		{"ru", "1,000,000", "1\u00a0000\u00a0000"},
-		{"en", "1 000 000", "1,000,000"},
+		{"ru", "1,234,567", "1\u00a0234\u00a0567"},
+		{"en", "1 234 567", "1,234,567"},
+		{"en", "12 000", "12,000"},
+		{"kk", "$2.8bn", "2,8 млрд"},
+		{"en", "2,8 млрд", "2.8 billion"},
+		{"ru", "5m", "5 млн"},
 		{"kk", "3.5", "3,5"},
 		{"en", "2019", "2019"},
 		{"ru", "10:30", "10:30"},

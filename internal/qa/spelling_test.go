@@ -24,13 +24,23 @@ func TestSpelling(t *testing.T) {
 		// Names (capitalised) and words with digits are left alone.
 		{"ru", "Тиффани Нг приехала в 2019-м.", nil},
 	}
+	spellers := map[string]*Speller{}
+	defer func() {
+		for _, sp := range spellers {
+			sp.Close()
+		}
+	}()
 	for _, tt := range tests {
-		sp, note := NewSpeller(tt.lang, nil)
-		if note != nil {
-			testenv.Missing(t, "the Hunspell dictionary for "+tt.lang, hunspellInstall)
+		sp := spellers[tt.lang]
+		if sp == nil {
+			var note *Note
+			sp, note = NewSpeller(tt.lang, nil)
+			if note != nil {
+				testenv.Missing(t, "the Hunspell dictionary for "+tt.lang, hunspellInstall)
+			}
+			spellers[tt.lang] = sp
 		}
 		fs, err := sp.Check(tt.text)
-		sp.Close()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,16 +58,11 @@ func TestSpelling(t *testing.T) {
 	// Glossary terms and every generated form are known words: the
 	// inflected Kazakh forms of a made-up name are not flagged.
 	text := "алматыдағы тоқаевтың пхеньянға"
-	sp, note := NewSpeller("kk", nil)
-	if note != nil {
-		t.Fatal(note)
-	}
-	fs, _ := sp.Check(text)
-	sp.Close()
+	fs, _ := spellers["kk"].Check(text)
 	if len(fs) == 0 {
 		t.Fatalf("hunspell kk knows %q already: the test proves nothing", text)
 	}
-	sp, _ = NewSpeller("kk", g.KnownWords("kk"))
+	sp, _ := NewSpeller("kk", g.KnownWords("kk"))
 	defer sp.Close()
 	if fs, _ := sp.Check(text); len(fs) != 0 {
 		t.Errorf("glossary forms flagged: %v", fs)

@@ -73,20 +73,39 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 		r   rune
 		pos int
 	}
-	var stack []open
 	straight := -1 // position of an unclosed straight quote
-	closer := map[rune]rune{'(': ')', '[': ']', '{': '}'}
+	var stack []open
+	pairs := [][2]rune{{'(', ')'}, {'[', ']'}, {'{', '}'}}
 	qo, _ := utf8.DecodeRuneInString(q.Open)
 	qc, _ := utf8.DecodeRuneInString(q.Close)
 	qio, _ := utf8.DecodeRuneInString(q.InnerOpen)
 	qic, _ := utf8.DecodeRuneInString(q.InnerClose)
-	closer[qo] = qc
+	pairs = append(pairs, [2]rune{qo, qc})
 	if qio != qc && qio != qo && qio != '‘' && qio != '\'' {
-		closer[qio] = qic
+		pairs = append(pairs, [2]rune{qio, qic})
 	}
-	isCloser := map[rune]bool{}
-	for _, c := range closer {
-		isCloser[c] = true
+	closer := func(r rune) (rune, bool) {
+		for _, p := range pairs {
+			if p[0] == r {
+				return p[1], true
+			}
+		}
+		return 0, false
+	}
+	isCloser := func(r rune) bool {
+		for _, p := range pairs {
+			if p[1] == r {
+				return true
+			}
+		}
+		return false
+	}
+	top := func() rune {
+		if len(stack) == 0 {
+			return -1
+		}
+		c, _ := closer(stack[len(stack)-1].r)
+		return c
 	}
 	wrongQuote := false
 	var unbalanced []Span
@@ -135,10 +154,14 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 				wrongQuote = true
 			}
 		}
-		if _, ok := closer[r]; ok && !(isCloser[r] && len(stack) > 0 && closer[stack[len(stack)-1].r] == r) {
+		if r < '(' || r > '}' && r < 0xAB {
+			i += n
+			continue
+		}
+		if _, ok := closer(r); ok && !(isCloser(r) && top() == r) {
 			stack = append(stack, open{r, i})
-		} else if isCloser[r] {
-			if len(stack) > 0 && closer[stack[len(stack)-1].r] == r {
+		} else if isCloser(r) {
+			if top() == r {
 				stack = stack[:len(stack)-1]
 			} else {
 				unbalanced = append(unbalanced, Span{i, i + n})

@@ -6,9 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// kkOnly are the letters Kazakh has and Russian does not.
-const kkOnly = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
-
 // ruFunction are Russian function words that Kazakh does not use.
 var ruFunction = map[string]bool{
 	"и": true, "в": true, "на": true, "что": true, "с": true, "по": true, "для": true, "от": true, "из": true,
@@ -63,16 +60,16 @@ func stats(text string) textStats {
 				break
 			}
 			switch {
-			case unicode.Is(unicode.Cyrillic, r2):
+			case isCyrillic(r2):
 				cyr++
-				if strings.ContainsRune(kkOnly, r2) {
+				if isKazakhOnly(r2) {
 					kk = true
 				}
 			case r2 < 0x250:
 				lat++
-			}
-			if unicode.IsUpper(r2) {
-				lower = false
+				if r2 >= 'A' && r2 <= 'Z' || r2 >= 0x80 && unicode.IsUpper(r2) {
+					lower = false
+				}
 			}
 			j += n2
 		}
@@ -92,10 +89,10 @@ func stats(text string) textStats {
 		if cyr+lat < 1 {
 			continue
 		}
-		if cyr > 0 {
+		if cyr > 0 && len(w) <= 16 {
 			buf = buf[:0]
 			for _, r := range w {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				buf = utf8.AppendRune(buf, toLower(r))
 			}
 			if ruFunction[string(buf)] {
 				st.ruFunc++
@@ -124,9 +121,23 @@ func stats(text string) textStats {
 	return st
 }
 
-// normalize folds case and white space for comparing two texts.
-func normalizeSame(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+// sameText reports whether a and b are one text once case is folded and
+// runs of white space are one space.
+func sameText(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		sa, sb := unicode.IsSpace(ra), unicode.IsSpace(rb)
+		if sa != sb || !sa && toLower(ra) != toLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+		if sa {
+			a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		}
+	}
+	return a == "" && b == ""
 }
 
 // CheckUntranslated reports a translation that is its source text, or
@@ -149,7 +160,7 @@ func CheckUntranslated(srcLang, src, lang, tgt string) []Finding {
 		return nil
 	}
 	ts := stats(tgt)
-	if l != sl && normalizeSame(src) == normalizeSame(tgt) {
+	if l != sl && sameText(src, tgt) {
 		// The same text: a finding unless it is a name, an acronym or a
 		// figure (ITV, Dr. PawPaw, 2019), which stay as they are.
 		if ts.words >= 4 || ts.latLower+ts.cyrWords >= 2 && ts.words >= 3 || ts.latLower >= 1 && ts.words >= 2 && ts.latLower*2 >= ts.words {
@@ -160,7 +171,7 @@ func CheckUntranslated(srcLang, src, lang, tgt string) []Finding {
 	found := ""
 	switch l {
 	case "kk":
-		if ts.kkWords == 0 && ts.cyrWords >= 4 && ts.ruFunc >= 2 {
+		if ts.kkWords == 0 && ts.cyrWords >= 4 && ts.ruFunc >= 1 {
 			found = "ru"
 		}
 	case "ru":

@@ -1,0 +1,73 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+)
+
+// BenchmarkCheckPair runs every check but spelling (numbers, untranslated,
+// typography, Kazakh endings with the workspace glossary, and the
+// consistency index) over ntrex-dev's EN–RU and EN–KK rows; the figure is
+// bytes of source plus translation per second on one core.
+func BenchmarkCheckPair(b *testing.B) {
+	rows := loadNTREX(b)
+	c := corpusChecker(b)
+	var size int64
+	for _, r := range rows {
+		size += int64(2*len(r.en) + len(r.targets["ru"]) + len(r.targets["kk"]))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		var x ConsistencyIndex
+		for _, r := range rows {
+			for _, lang := range []string{"ru", "kk"} {
+				c.CheckPair("en", r.en, lang, r.targets[lang])
+				x.Add("p", "en", r.en, lang, r.targets[lang])
+			}
+		}
+		x.Findings()
+	}
+}
+
+// BenchmarkLongLine checks one line of growing size (the corpus repeated
+// with no line break): the time per byte must stay flat.
+func BenchmarkLongLine(b *testing.B) {
+	rows := loadNTREX(b)
+	var en, kk strings.Builder
+	for _, r := range rows {
+		en.WriteString(r.en + " ")
+		kk.WriteString(r.targets["kk"] + " ")
+	}
+	c := corpusChecker(b)
+	for _, size := range []int{100 << 10, 1 << 20, 10 << 20} {
+		src := strings.Repeat(en.String(), size/en.Len()+1)[:size]
+		tgt := strings.Repeat(kk.String(), size/kk.Len()+1)[:size]
+		b.Run(byteSize(size), func(b *testing.B) {
+			b.SetBytes(int64(len(src) + len(tgt)))
+			for b.Loop() {
+				c.CheckPair("en", src, "kk", tgt)
+			}
+		})
+	}
+}
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return itoa(n>>20) + "MB"
+	default:
+		return itoa(n>>10) + "KB"
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
