@@ -78,12 +78,20 @@ func TestCorpusEvaluation(t *testing.T) {
 	c := corpusChecker(t)
 	res := map[bool]*split{true: {planted: map[string][2]int{}}, false: {planted: map[string][2]int{}}}
 	rng := rand.New(rand.NewPCG(13, 13))
+	warnings := map[Kind]int{} // rows with a warning, by check
 	for _, r := range rows {
 		sp := res[r.dev]
 		for _, lang := range []string{"ru", "kk"} {
 			tgt := r.targets[lang]
 			fs, _ := c.CheckPair("en", r.en, lang, tgt)
 			sp.rows++
+			seen := map[Kind]bool{}
+			for _, f := range fs {
+				if f.Severity == Warning && !seen[f.Kind] {
+					seen[f.Kind] = true
+					warnings[f.Kind]++
+				}
+			}
 			if HasError(fs) {
 				sp.flagged++
 				if *qaReport {
@@ -114,6 +122,8 @@ func TestCorpusEvaluation(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("rows with a warning (both halves, of %d): typography %d, endings %d", res[true].rows+res[false].rows,
+		warnings[Typography], warnings[Endings])
 	for _, dev := range []bool{true, false} {
 		sp := res[dev]
 		name := map[bool]string{true: "dev", false: "test"}[dev]

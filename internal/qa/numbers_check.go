@@ -46,27 +46,6 @@ func CheckNumbers(srcLang, src, lang, tgt string) []Finding {
 	return compareNumbers(srcLang, lang, sv, tv)
 }
 
-// typo reports two figures of as many digits that differ in one digit:
-// 1950 and 1960, 5 and 7. A source figure with such a twin left over in
-// the translation was changed, whatever soft word or conversion might
-// otherwise stand for it.
-func typo(s, t Value) bool {
-	a, b := figureText(s.Text), figureText(t.Text)
-	if s.word || t.word || len(a) != len(b) || a == "" {
-		return false
-	}
-	d := 0
-	for i := 0; i < len(a); i++ {
-		if a[i] != b[i] {
-			if !isDigit(a[i]) || !isDigit(b[i]) {
-				return false
-			}
-			d++
-		}
-	}
-	return d == 1
-}
-
 // figureText is the figure of a value's text without the letters after it
 // (80s, 5m, 19th).
 func figureText(s string) string {
@@ -148,12 +127,6 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 		out = append(out, f)
 	}
 	return out
-}
-
-// near accepts a converted measure rounded the way translators round:
-// within 8% or half a unit.
-func near(conv, x float64) bool {
-	return x >= 0 && math.Abs(conv-x) <= math.Max(0.08*math.Abs(conv), 0.5)
 }
 
 // FormatValue writes the value of v the way lang writes numbers: 1 000 and
@@ -344,7 +317,10 @@ func (ix *targetIndex) find(v Value, soft, approx bool) int {
 }
 
 // twin returns an unused hard value of the translation that is v with one
-// digit changed (see typo), or -1.
+// digit changed (1950 and 1960, 5 and 7), or -1. A source figure with such
+// a twin left over in the translation was changed, whatever soft word
+// might otherwise stand for it. The tolerance of a converted measure is
+// 8% or half a unit, the way translators round.
 func (ix *targetIndex) twin(v Value) int {
 	f := figureText(v.Text)
 	if v.word || f == "" || len(f) > 24 {

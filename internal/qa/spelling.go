@@ -37,32 +37,31 @@ type Speller struct {
 // print once; the check is then skipped, which is not an error.
 func NewSpeller(lang string, known []string) (*Speller, *Note) {
 	l := baseLang(lang)
-	unavailable := func(what string) *Note {
-		return &Note{Kind: Spelling, Message: "qa.spelling.no-" + what,
-			Data: map[string]any{"Lang": lang, "Dict": hunspellDicts[l]}}
+	unavailable := func(id string) *Note {
+		return &Note{Kind: Spelling, Message: id, Data: map[string]any{"Lang": lang, "Dict": hunspellDicts[l]}}
 	}
 	dict, ok := hunspellDicts[l]
 	if !ok {
-		return nil, unavailable("dictionary")
+		return nil, unavailable("qa.spelling.no-dictionary")
 	}
 	path, err := exec.LookPath("hunspell")
 	if err != nil {
-		return nil, unavailable("hunspell")
+		return nil, unavailable("qa.spelling.no-hunspell")
 	}
 	cmd := exec.Command(path, "-a", "-i", "utf-8", "-d", dict)
 	in, err1 := cmd.StdinPipe()
 	outp, err2 := cmd.StdoutPipe()
 	if err := errors.Join(err1, err2); err != nil {
-		return nil, unavailable("hunspell")
+		return nil, unavailable("qa.spelling.no-hunspell")
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, unavailable("hunspell")
+		return nil, unavailable("qa.spelling.no-hunspell")
 	}
 	s := &Speller{lang: l, cmd: cmd, in: in, out: bufio.NewReaderSize(outp, 64<<10)}
 	banner, err := s.out.ReadString('\n')
 	if err != nil || !strings.HasPrefix(banner, "@(#)") {
 		s.Close()
-		return nil, unavailable("dictionary")
+		return nil, unavailable("qa.spelling.no-dictionary")
 	}
 	// Session words: "@word" accepts word until the process ends; hunspell
 	// answers nothing to them and reads them as they come.
@@ -77,7 +76,7 @@ func NewSpeller(lang string, known []string) (*Speller, *Note) {
 	}
 	if _, err := io.WriteString(s.in, b.String()); err != nil {
 		s.Close()
-		return nil, unavailable("hunspell")
+		return nil, unavailable("qa.spelling.no-hunspell")
 	}
 	return s, nil
 }
