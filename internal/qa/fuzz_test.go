@@ -29,11 +29,27 @@ func checkSpans(t *testing.T, fs []Finding, src, tgt string) {
 			if p.s.End > len(p.text) || p.s.Start > p.s.End {
 				t.Fatalf("%s: span %v outside a text of %d bytes", f.Message, p.s, len(p.text))
 			}
-			if p.s.Start < len(p.text) && !utf8.RuneStart(p.text[p.s.Start]) || p.s.End < len(p.text) && !utf8.RuneStart(p.text[p.s.End]) {
-				t.Fatalf("%s: span %v cuts a character", f.Message, p.s)
+			if !boundary(p.text, p.s.Start) || !boundary(p.text, p.s.End) {
+				t.Fatalf("%s: span %v cuts a character of %q", f.Message, p.s, p.text)
 			}
 		}
 	}
+}
+
+// boundary reports whether i is where a character (or a stray invalid
+// byte) of text starts, decoding as Go does.
+func boundary(text string, i int) bool {
+	for j := 0; j < len(text); {
+		if j == i {
+			return true
+		}
+		if j > i {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(text[j:])
+		j += n
+	}
+	return i == len(text)
 }
 
 func FuzzExtractNumbers(f *testing.F) {
@@ -44,7 +60,8 @@ func FuzzExtractNumbers(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		for _, v := range ExtractNumbers(lang, text) {
-			if v.Start < 0 || v.End > len(text) || v.Start >= v.End || text[v.Start:v.End] != v.Text {
+			if v.Start < 0 || v.End > len(text) || v.Start >= v.End || text[v.Start:v.End] != v.Text ||
+				!boundary(text, v.Start) || !boundary(text, v.End) {
 				t.Fatalf("value %+v out of %q", v, text)
 			}
 			FormatValue(v, lang)

@@ -36,6 +36,8 @@ var numberInitial = func() (a [0x530]bool) {
 	return a
 }()
 
+func mayStartNumber(r rune) bool { return r >= 0x530 || r >= 0 && numberInitial[r] }
+
 // scaleWords are the words and abbreviations that multiply a number
 // written in digits before them (5 million, 2,8 млрд, 3 тыс., 10 мың).
 // A key ending in "*" matches any word that starts with it.

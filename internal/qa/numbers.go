@@ -281,7 +281,7 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 	}
 	var nw numWord
 	ok := false
-	if r, _ := utf8.DecodeRuneInString(w); r >= 0x530 || numberInitial[toLower(r)] {
+	if r, _ := utf8.DecodeRuneInString(w); r >= 0x530 || mayStartNumber(toLower(r)) {
 		lw := ex.lower(w)
 		nw, ok = lex[string(lw)]
 	}
