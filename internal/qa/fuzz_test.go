@@ -37,19 +37,19 @@ func checkSpans(t *testing.T, fs []Finding, src, tgt string) {
 }
 
 // boundary reports whether i is where a character (or a stray invalid
-// byte) of text starts, decoding as Go does.
+// byte) of text starts, decoding as Go does: not inside a valid multi-byte
+// character. It looks at most three bytes back.
 func boundary(text string, i int) bool {
-	for j := 0; j < len(text); {
-		if j == i {
-			return true
-		}
-		if j > i {
-			return false
-		}
-		_, n := utf8.DecodeRuneInString(text[j:])
-		j += n
+	if i <= 0 || i >= len(text) {
+		return i == 0 || i == len(text)
 	}
-	return i == len(text)
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if utf8.RuneStart(text[j]) {
+			_, n := utf8.DecodeRuneInString(text[j:])
+			return j+n <= i
+		}
+	}
+	return true
 }
 
 func FuzzExtractNumbers(f *testing.F) {
