@@ -20,6 +20,8 @@ import (
 	"math"
 	"sort"
 	"sync"
+
+	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
 // Sentence is one sentence of a document.
@@ -54,6 +56,9 @@ type Options struct {
 	SrcLang, TgtLang string
 	// Terms, if not nil, turns glossary matches into anchors.
 	Terms TermFinder
+	// Lexicon, if not nil, turns words that translate each other into anchors (see lexical.go).
+	// Its languages must be SrcLang and TgtLang, in either order.
+	Lexicon *lexicon.Lexicon
 	// Band is the initial half-width of the search band in sentences; 0 picks a default. The band
 	// widens by itself when the alignment needs it, so this only trades speed on documents with
 	// long omissions.
@@ -108,7 +113,10 @@ func solve(src, tgt []Sentence, opt Options, mdl *model, fixed []fixedBead) []Be
 	}()
 	ft = extractAll(opt.TgtLang, tgt, opt.Terms)
 	wg.Wait()
+	addLexKeys(fs, src, opt.SrcLang, opt.Lexicon)
+	addLexKeys(ft, tgt, opt.TgtLang, opt.Lexicon)
 	weights := keyWeights(fs, ft)
+	scaleLexWeights(weights, opt.Lexicon)
 	a.src = newSide(src, fs, weights)
 	a.tgt = newSide(tgt, ft, weights)
 	a.paras = a.src.paras && a.tgt.paras
@@ -154,16 +162,36 @@ func unmatched(n, m int) []Bead {
 }
 
 // beadsOf turns a path into beads. All index slices share one backing array. A fixed bead
-// scores 1: it is given, not guessed.
+// scores 1: it is given, not guessed. A run (see shapes) becomes one bead for each of its
+// sentences, each with the run's score, so that every sentence without counterpart is a bead of
+// its own, as it always was.
 func beadsOf(path []step, scores []float64) []Bead {
-	total := 0
+	total, nb := 0, 0
 	for _, s := range path {
 		total += s.i - s.pi + s.j - s.pj
+		nb += beadsIn(s)
 	}
 	idx := make([]int, total)
-	out := make([]Bead, len(path))
+	out := make([]Bead, 0, nb)
 	for k, s := range path {
 		di, dj := s.i-s.pi, s.j-s.pj
+		score := scores[k]
+		if s.shape == fixedRow || s.shape == fixedCol {
+			score = 1
+		}
+		if beadsIn(s) > 1 {
+			for d := range di {
+				idx[0] = s.pi + d
+				out = append(out, Bead{Src: idx[:1:1], Tgt: idx[1:1:1], Score: score})
+				idx = idx[1:]
+			}
+			for d := range dj {
+				idx[0] = s.pj + d
+				out = append(out, Bead{Src: idx[:0:0], Tgt: idx[:1:1], Score: score})
+				idx = idx[1:]
+			}
+			continue
+		}
 		src := idx[:di:di]
 		for d := range src {
 			src[d] = s.pi + d
@@ -173,12 +201,17 @@ func beadsOf(path []step, scores []float64) []Bead {
 			tgt[d] = s.pj + d
 		}
 		idx = idx[di+dj:]
-		out[k] = Bead{Src: src, Tgt: tgt, Score: scores[k]}
-		if s.shape == fixedRow || s.shape == fixedCol {
-			out[k].Score = 1
-		}
+		out = append(out, Bead{Src: src, Tgt: tgt, Score: score})
 	}
 	return out
+}
+
+// beadsIn is the number of beads step s becomes: one for each sentence of a run, else one.
+func beadsIn(s step) int {
+	if int(s.shape) < nShapes && (shapes[s.shape].di == 0 || shapes[s.shape].dj == 0) {
+		return shapes[s.shape].di + shapes[s.shape].dj
+	}
+	return 1
 }
 
 // aligner holds one alignment problem: both sides' features and the model.
@@ -292,8 +325,12 @@ func satAdd(a, b uint8) uint8 {
 func newKeySet(keys []uint32, weights map[uint32]float32) keySet {
 	var ks keySet
 	for _, k := range keys {
-		ks.count[k>>30]++
-		if w, ok := weights[k]; ok {
+		w, ok := weights[k]
+		// A lexicon entry whose other stem the other side of the document lacks says nothing.
+		if ok || k&kindMask != kindLex {
+			ks.count[k>>30]++
+		}
+		if ok {
 			ks.keys = append(ks.keys, k)
 			ks.weight = append(ks.weight, w)
 			ks.sig |= keyBit(k)

@@ -28,17 +28,31 @@ type shape struct{ di, dj int }
 // shapes lists the bead shapes the search considers. A shape's index is what the search stores
 // as a cell's back-pointer, and the first guideShapes shapes are the common ones the first pass
 // tries.
-var shapes = [...]shape{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}}
+//
+// The shapes after 1-3 are runs: 2 to maxRun sentences of one side without counterpart, such as a
+// paragraph an editor dropped or added. A run is one editorial decision, so it costs the start of
+// an omission and then a smaller price per further sentence; as single 1-0 beads, a paragraph-sized
+// omission would cost so much that the search would rather pair its sentences with unrelated ones
+// whose lengths fit. Beads come out of Pair one sentence at a time (see beadsOf).
+var shapes = [...]shape{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3},
+	{2, 0}, {3, 0}, {4, 0}, {5, 0}, {0, 2}, {0, 3}, {0, 4}, {0, 5}}
 
-const nShapes = len(shapes)
+const (
+	nShapes = len(shapes)
+	maxRun  = 5 // the longest run shape, and the most rows any shape spans
+	// ring is the number of rows of costs the search keeps: a power of two above maxRun.
+	ring = 8
+	// runCont is the cost of each sentence of a run after the first, in nats.
+	runCont = 1.5
+)
 
 // model holds the weights of the cost terms. Weights are in nats (natural-log units).
 type model struct {
 	ratio, variance float64 // length model, see lengthPrior
 	shape           [nShapes]float64
 	length          float64         // weight of the Gale–Church term
-	match           [3]float64      // bonus per anchor shared by both sides, by key kind
-	miss            [3]float64      // penalty per anchor without partner in a non-null bead
+	match           [4]float64      // bonus per anchor shared by both sides, by key kind
+	miss            [4]float64      // penalty per anchor without partner in a non-null bead
 	punctBoth       [nPunct]float64 // bonus when both sides have the punctuation class
 	punctOne        [nPunct]float64 // penalty when only one side has it
 	sentenceCount   float64         // penalty per sentence of difference, inner ends included
@@ -63,8 +77,8 @@ func newModel(src, tgt string) *model {
 		ratio:    p.Ratio,
 		variance: p.Var,
 		length:   0.5,
-		match:    [3]float64{kindWord >> 30: 2.4, kindNumber >> 30: 2.5, kindTerm >> 30: 2.5},
-		miss:     [3]float64{kindWord >> 30: 0, kindNumber >> 30: 1.0, kindTerm >> 30: 1.0},
+		match:    [4]float64{kindWord >> 30: 2.4, kindNumber >> 30: 2.5, kindTerm >> 30: 2.5, kindLex >> 30: lexMatch},
+		miss:     [4]float64{kindWord >> 30: 0, kindNumber >> 30: 1.0, kindTerm >> 30: 1.0, kindLex >> 30: lexMiss},
 		punctBoth: [nPunct]float64{
 			punctQuestion: 2, punctExclaim: 1.5, punctQuote: 0.5, punctColon: 0.3, punctParen: 1,
 		},
@@ -76,7 +90,7 @@ func newModel(src, tgt string) *model {
 		paraEdge:      1.5,
 		maxLengthCost: 25,
 	}
-	freq := [nShapes]float64{
+	freq := [...]float64{
 		0.85,         // 1-1
 		0.015, 0.015, // 1-0, 0-1
 		0.05, 0.05, // 2-1, 1-2
@@ -85,6 +99,10 @@ func newModel(src, tgt string) *model {
 	}
 	for k, f := range freq {
 		m.shape[k] = -math.Log(f)
+	}
+	for k := len(freq); k < nShapes; k++ {
+		d := max(shapes[k].di, shapes[k].dj)
+		m.shape[k] = m.shape[1] + float64(d-1)*runCont
 	}
 	m.setBound()
 	return m
@@ -136,7 +154,7 @@ func gcPenalty(d2 float64) float64 {
 type keySet struct {
 	keys   []uint32
 	weight []float32
-	count  [3]uint16
+	count  [4]uint16
 	// sig has bit keyBit(k) set for every k in keys. Two sets share at most
 	// popcount(a.sig & b.sig) keys, which lets the search skip most comparisons.
 	sig uint64
@@ -149,7 +167,7 @@ func maxShared(a, b *keySet) int { return bits.OnesCount64(a.sig & b.sig) }
 
 // shared counts the keys of each kind present in both sets, and sums their weights. Both sets
 // are sorted; a key has the same weight in every set of an alignment problem.
-func shared(a, b *keySet) (n [3]uint16, w [3]float64) {
+func shared(a, b *keySet) (n [4]uint16, w [4]float64) {
 	if a.sig&b.sig == 0 {
 		return n, w
 	}

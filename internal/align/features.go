@@ -16,6 +16,7 @@ const (
 	kindWord   = 0 << 30 // consonant skeleton of a name or loanword
 	kindNumber = 1 << 30 // a normalised number, a month or a weekday
 	kindTerm   = 2 << 30 // a glossary entry id found by Options.Terms
+	kindLex    = 3 << 30 // a lexicon entry id (see lexical.go)
 	kindMask   = 3 << 30
 )
 

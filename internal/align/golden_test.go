@@ -62,6 +62,9 @@ func TestGolden(t *testing.T) {
 	}
 	if !*update {
 		for _, sh := range shapes {
+			if sh.di+sh.dj > 1 && (sh.di == 0 || sh.dj == 0) {
+				continue // a run comes out as beads of one sentence (TestRunBeads)
+			}
 			if k := fmt.Sprintf("%d-%d", sh.di, sh.dj); !seen[k] {
 				t.Errorf("no golden file has a %s bead", k)
 			}

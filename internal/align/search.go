@@ -119,8 +119,8 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 	if keep {
 		b.weight = make([]float32, b.cells()*nShapes)
 	}
-	// Costs are only needed for the last four rows (the tallest shape spans three).
-	var rows [4][]float64
+	// Costs are only needed for the last rows a shape can span (see ring).
+	var rows [ring][]float64
 	widest := 0
 	for i := 0; i <= n; i++ {
 		widest = max(widest, int(b.hi[i]-b.lo[i]+1))
@@ -132,7 +132,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 	fx := a.fixedRows(n)
 	for i := 0; i <= n; i++ {
 		lo, hi := int(b.lo[i]), int(b.hi[i])
-		row := rows[i%4]
+		row := rows[i%ring]
 		bp := back[b.off[i]:b.off[i+1]]
 		for j := lo; j <= hi; j++ {
 			best, bk := inf, uint8(noShape)
@@ -147,7 +147,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) || !a.cons.allows(sh, i, j) {
 					continue
 				}
-				prev := rows[pi%4][pj-int(b.lo[pi])]
+				prev := rows[pi%ring][pj-int(b.lo[pi])]
 				if prev == inf {
 					continue
 				}
@@ -224,7 +224,7 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 	fx := a.fixedRows(n)
 	b := &band{lo: make([]int32, n+1), hi: make([]int32, n+1), off: make([]int, n+2), m: m}
 	back := make([]uint8, 0, (n+1)*(2*w+2))
-	var rows [4][]float64
+	var rows [ring][]float64
 	inf := math.Inf(1)
 	slope := float64(m) / float64(n)
 	centre := 0.0
@@ -249,12 +249,12 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 		}
 		b.lo[i], b.hi[i] = int32(lo), int32(hi)
 		b.off[i+1] = b.off[i] + hi - lo + 1
-		row := rows[i%4]
+		row := rows[i%ring]
 		if cap(row) < hi-lo+1 {
 			row = make([]float64, hi-lo+1)
 		}
 		row = row[:hi-lo+1]
-		rows[i%4] = row
+		rows[i%ring] = row
 		best, arg := inf, lo
 		for j := lo; j <= hi; j++ {
 			cell, bk := inf, uint8(noShape)
@@ -269,7 +269,7 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) || !a.cons.allows(sh, i, j) {
 					continue
 				}
-				prev := rows[pi%4][pj-int(b.lo[pi])]
+				prev := rows[pi%ring][pj-int(b.lo[pi])]
 				if prev == inf {
 					continue
 				}
@@ -414,8 +414,8 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 		if i > 0 {
 			ref = sa[i-1]
 		}
-		var f [4]float64 // f[d]: factor from the scale of row i−d to ref
-		for d := 1; d <= 3 && d <= i; d++ {
+		var f [ring]float64 // f[d]: factor from the scale of row i−d to ref
+		for d := 1; d <= maxRun && d <= i; d++ {
 			f[d] = math.Exp(sa[i-d] - ref)
 		}
 		f[0] = 1
@@ -428,7 +428,9 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 			}
 			for k, sh := range shapes {
 				if w := b.weight[c*nShapes+k]; w != 0 {
-					acc += alpha[idx(i-sh.di, j-sh.dj)] * f[sh.di] * float64(w)
+					if p := alpha[idx(i-sh.di, j-sh.dj)]; p != 0 {
+						acc += p * f[sh.di] * float64(w)
+					}
 				}
 			}
 			if r, ok := a.cons.rowInto(i, j); ok && b.contains(r, j) {
@@ -453,8 +455,8 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 		if i < n {
 			ref = sb[i+1]
 		}
-		var f [4]float64
-		for d := 1; d <= 3 && i+d <= n; d++ {
+		var f [ring]float64
+		for d := 1; d <= maxRun && i+d <= n; d++ {
 			f[d] = math.Exp(sb[i+d] - ref)
 		}
 		f[0] = 1
@@ -470,7 +472,7 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 					continue
 				}
 				nc := idx(ni, nj)
-				if w := b.weight[nc*nShapes+k]; w != 0 {
+				if w := b.weight[nc*nShapes+k]; w != 0 && beta[nc] != 0 {
 					acc += beta[nc] * f[sh.di] * float64(w)
 				}
 			}

@@ -17,10 +17,10 @@ import (
 	"github.com/tilmash/tilmash/internal/locale"
 )
 
-// Commands are align and align-files, over a.
+// Commands are align, align-files and lexicon, over a.
 func Commands(a *app.App) cli.Group {
 	return func(env *console.Env) []*urfave.Command {
-		return []*urfave.Command{alignCommand(a, env), alignFilesCommand(a, env)}
+		return []*urfave.Command{alignCommand(a, env), alignFilesCommand(a, env), lexiconCommand(env)}
 	}
 }
 

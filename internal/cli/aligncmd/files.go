@@ -2,7 +2,9 @@ package aligncmd
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
 func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
@@ -27,6 +30,7 @@ func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "tgt-lang", Usage: env.T("align-files.flag.tgt-lang", nil)},
 			&urfave.StringFlag{Name: "glossary", Usage: env.T("align-files.flag.glossary", nil)},
 			&urfave.StringFlag{Name: "format", Usage: env.T("align-files.flag.format", nil), Value: "tsv"},
+			&urfave.StringFlag{Name: "lexicon", Usage: env.T("align-files.flag.lexicon", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() != 2 {
@@ -57,11 +61,31 @@ func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
 					return err
 				}
 			}
+			if file := c.String("lexicon"); file != "" {
+				if opt.Lexicon, err = readLexicon(env, file, srcLang, tgtLang); err != nil {
+					return err
+				}
+			}
 			var beads []align.Bead
 			env.Busy(env.T("align-files.progress", nil), func() { beads = align.Pair(src, tgt, opt) })
 			return writeBeads(env.Stdout, format, beads, src, tgt)
 		},
 	}
+}
+
+// readLexicon reads a lexicon file (TSV: source word, target word, weight)
+// for --lexicon; a bad line is refused with its position.
+func readLexicon(env *console.Env, file, srcLang, tgtLang string) (*lexicon.Lexicon, error) {
+	data, name, err := env.ReadInput(file)
+	if err != nil {
+		return nil, err
+	}
+	lex, err := lexicon.Read(bytes.NewReader(data), srcLang, tgtLang)
+	var se *lexicon.SyntaxError
+	if errors.As(err, &se) {
+		return nil, env.Usage("lexicon.bad-line", map[string]any{"File": name, "Line": se.Line, "Column": se.Column, "Offset": se.Offset, "Text": se.Text}, "lexicon.bad-line.hint")
+	}
+	return lex, err
 }
 
 // readSide reads one side: one sentence a line with presegmented (empty

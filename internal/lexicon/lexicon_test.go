@@ -1,0 +1,124 @@
+package lexicon
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestStem(t *testing.T) {
+	for _, tt := range []struct{ lang, word, want string }{
+		{"ru", "Правительство", "прави"},
+		{"ru", "правительства", "прави"}, // inflected forms share a stem
+		{"kk", "Үкіметтің", "үкіме"},
+		{"kk", "үкіметі", "үкіме"},
+		{"en", "governments", "gover"},
+		{"en", "of", ""}, // too short to match on
+		{"en", "war", "war"},
+	} {
+		if got := Stem(tt.lang, tt.word); got != tt.want {
+			t.Errorf("Stem(%q, %q) = %q, want %q", tt.lang, tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestLearn(t *testing.T) {
+	l := NewLearner("en", "ru")
+	pairs := [][2]string{
+		{"The government met today.", "Правительство собралось сегодня."},
+		{"The government fell.", "Правительство пало."},
+		{"Storms hit the coast today.", "Штормы обрушились на побережье сегодня."},
+		{"The coast was empty.", "Побережье опустело."},
+	}
+	for _, p := range pairs {
+		l.Observe(p[0], p[1])
+	}
+	lex := l.Lexicon(2, 0.5, 3)
+	has := func(s, tg string) bool {
+		for _, id := range lex.Lookup("en", s) {
+			if lex.entries[id].Tgt == Stem("ru", tg) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range [][2]string{{"government", "правительства"}, {"coast", "побережью"}, {"today", "сегодня"}} {
+		if !has(p[0], p[1]) {
+			t.Errorf("lexicon lacks %s → %s:\n%s", p[0], p[1], dump(lex))
+		}
+	}
+	if has("government", "сегодня") {
+		t.Errorf("lexicon pairs government with сегодня (seen together once):\n%s", dump(lex))
+	}
+	// Lookup from the target side finds the same entries.
+	ids := lex.Lookup("ru", "Правительства")
+	if len(ids) == 0 || lex.entries[ids[0]].Src != "gover" {
+		t.Errorf("Lookup(ru, Правительства) = %v", ids)
+	}
+}
+
+func dump(l *Lexicon) string {
+	var b bytes.Buffer
+	l.Write(&b)
+	return b.String()
+}
+
+func TestReadWrite(t *testing.T) {
+	in := "# comment\ngovernment\tправительство\t0.9\r\n\ncoast\tпобережье\n"
+	l, err := Read(strings.NewReader(in), "en", "ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := dump(l)
+	want := "# tilmash lexicon en ru: source\ttarget\tweight\ncoast\tпобер\t1.000\ngover\tправи\t0.900\n"
+	if out != want {
+		t.Errorf("Write:\n%s\nwant:\n%s", out, want)
+	}
+	l2, err := Read(strings.NewReader(out), "en", "ru")
+	if err != nil || dump(l2) != out {
+		t.Errorf("round trip: %v\n%s", err, dump(l2))
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, tt := range []struct {
+		in           string
+		line, column int
+		offset       int64
+		reason       string
+	}{
+		{"a\tb\t1\nonly-one-field\n", 2, 1, 6, "fields"},
+		{"war\tвойна\t2\n", 1, 11, 15, "weight"}, // column counts runes, offset bytes
+		{"war\tвойна\tx\n", 1, 11, 15, "weight"},
+		{"war\tвойна\t0\n", 1, 11, 15, "weight"},
+		{"a\tb\tc\td\n", 1, 1, 0, "fields"},
+		{"war\t\t1\n", 1, 1, 0, "fields"},
+		{"ok\tда\n\xff\tx\n", 2, 1, 8, "utf8"},
+	} {
+		_, err := Read(strings.NewReader(tt.in), "en", "ru")
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("%q: err = %v, want a SyntaxError", tt.in, err)
+			continue
+		}
+		if se.Line != tt.line || se.Column != tt.column || se.Offset != tt.offset || se.Reason != tt.reason {
+			t.Errorf("%q: got line %d column %d offset %d %s, want %d %d %d %s", tt.in, se.Line, se.Column, se.Offset, se.Reason, tt.line, tt.column, tt.offset, tt.reason)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add("war\tвойна\t0.5\n")
+	f.Add("# x\n\na\tb\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		l, err := Read(strings.NewReader(in), "en", "ru")
+		if err != nil {
+			return
+		}
+		l2, err := Read(strings.NewReader(dump(l)), "en", "ru")
+		if err != nil || dump(l2) != dump(l) {
+			t.Fatalf("round trip of %q: %v", in, err)
+		}
+	})
+}
