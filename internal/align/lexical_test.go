@@ -1,0 +1,78 @@
+package align
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/lexicon"
+)
+
+// TestLexiconDecides: the translator dropped one of two source sentences, and the one left is
+// nearer in length to the dropped one's expected translation, so length alone pairs the wrong one;
+// the lexicon pairs the right one.
+func TestLexiconDecides(t *testing.T) {
+	src := sentences([]string{
+		"The mayor closed every school in the city for a whole week.",
+		"The river flooded the bridge.",
+	})
+	tgt := sentences([]string{
+		"Река затопила старый городской мост у самой набережной.",
+	})
+	lex, err := lexicon.Read(strings.NewReader("river\tрека\nflooded\tзатопила\nbridge\tмост\nmayor\tмэр\nschool\tшкола\nclosed\tзакрыл\n"), "en", "ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := []Bead{{Src: []int{0}, Tgt: []int{0}}, {Src: []int{1}, Tgt: []int{}}}
+	if got := Pair(src, tgt, Options{SrcLang: "en", TgtLang: "ru"}); !sameBeads(got, wrong) {
+		t.Fatalf("without lexicon: %v; the test needs a case that length gets wrong, %v", got, wrong)
+	}
+	want := []Bead{{Src: []int{0}, Tgt: []int{}}, {Src: []int{1}, Tgt: []int{0}}}
+	if got := Pair(src, tgt, Options{SrcLang: "en", TgtLang: "ru", Lexicon: lex}); !sameBeads(got, want) {
+		t.Errorf("with lexicon: %v, want %v", got, want)
+	}
+	// The lexicon works in the other direction too (ru→en with an en→ru lexicon).
+	wantBack := []Bead{{Src: []int{}, Tgt: []int{0}}, {Src: []int{0}, Tgt: []int{1}}}
+	if got := Pair(tgt, src, Options{SrcLang: "ru", TgtLang: "en", Lexicon: lex}); !sameBeads(got, wantBack) {
+		t.Errorf("reversed: %v, want %v", got, wantBack)
+	}
+}
+
+func sameBeads(a, b []Bead) bool {
+	return slices.EqualFunc(a, b, func(x, y Bead) bool { return slices.Equal(x.Src, y.Src) && slices.Equal(x.Tgt, y.Tgt) })
+}
+
+// TestRunBeads: a paragraph dropped from the translation comes out as one bead per sentence, all
+// with the same score, and the sentences around it stay paired.
+func TestRunBeads(t *testing.T) {
+	en := []string{
+		"The storm reached the coast on Monday night.",
+		"Officials said 3,000 homes lost power.",
+		"Farmers in the north had warned about the dam for years.",
+		"The dam was built in 1962 and never repaired.",
+		"Engineers inspected it in 2015 and found cracks.",
+		"Local groups collected 12,000 signatures for a new dam.",
+		"Schools will reopen on Thursday.",
+		"The next storm is expected in two weeks.",
+	}
+	ru := []string{
+		"Шторм достиг побережья в понедельник вечером.",
+		"По словам чиновников, без света остались 3000 домов.",
+		"Школы откроются в четверг.",
+		"Следующий шторм ожидается через две недели.",
+	}
+	got := Pair(sentences(en), sentences(ru), Options{SrcLang: "en", TgtLang: "ru"})
+	want := []Bead{
+		{Src: []int{0}, Tgt: []int{0}}, {Src: []int{1}, Tgt: []int{1}},
+		{Src: []int{2}, Tgt: []int{}}, {Src: []int{3}, Tgt: []int{}}, {Src: []int{4}, Tgt: []int{}}, {Src: []int{5}, Tgt: []int{}},
+		{Src: []int{6}, Tgt: []int{2}}, {Src: []int{7}, Tgt: []int{3}},
+	}
+	if !sameBeads(got, want) {
+		t.Fatalf("got %v\nwant %v", got, want)
+	}
+	for k := 3; k <= 5; k++ {
+		if got[k].Score != got[2].Score {
+			t.Errorf("bead %d of the run scores %v, bead 2 %v", k, got[k].Score, got[2].Score)
+		}
+	}
+}
