@@ -42,8 +42,12 @@ const (
 	maxRun  = 5 // the longest run shape, and the most rows any shape spans
 	// ring is the number of rows of costs the search keeps: a power of two above maxRun.
 	ring = 8
-	// runCont is the cost of each sentence of a run after the first, in nats.
-	runCont = 1.5
+	// runSecond is the cost of the second sentence of a run, and runCont that of each further
+	// one, in nats. A run of two costs a little more than a 2-1 merge and a 1-0 bead (a short
+	// sentence merged into its neighbour's translation is as likely); longer runs come cheaper
+	// a sentence the longer they get, as a dropped paragraph is one decision.
+	runSecond = 3.2
+	runCont   = 1.6
 )
 
 // model holds the weights of the cost terms. Weights are in nats (natural-log units).
@@ -102,7 +106,7 @@ func newModel(src, tgt string) *model {
 	}
 	for k := len(freq); k < nShapes; k++ {
 		d := max(shapes[k].di, shapes[k].dj)
-		m.shape[k] = m.shape[1] + float64(d-1)*runCont
+		m.shape[k] = m.shape[1] + runSecond + float64(d-2)*runCont
 	}
 	m.setBound()
 	return m
