@@ -410,9 +410,15 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 	sa, sb := make([]float64, n+1), make([]float64, n+1) // log scales of the rows
 	idx := func(i, j int) int { return b.off[i] + j - int(b.lo[i]) }
 	for i := 0; i <= n; i++ {
-		ref := 0.0 // row i is first computed relative to the scale of row i−1
-		if i > 0 {
-			ref = sa[i-1]
+		// Row i is first computed relative to the largest scale of the rows a bead can come
+		// from, so that no factor below overflows (a tall run reaches rows whose scales lie
+		// hundreds of nats apart when a row is long).
+		ref := math.Inf(-1)
+		for d := 1; d <= maxRun && d <= i; d++ {
+			ref = max(ref, sa[i-d])
+		}
+		if i == 0 {
+			ref = 0
 		}
 		var f [ring]float64 // f[d]: factor from the scale of row i−d to ref
 		for d := 1; d <= maxRun && d <= i; d++ {
@@ -451,9 +457,12 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 		}
 	}
 	for i := n; i >= 0; i-- {
-		ref := 0.0
-		if i < n {
-			ref = sb[i+1]
+		ref := math.Inf(-1)
+		for d := 1; d <= maxRun && i+d <= n; d++ {
+			ref = max(ref, sb[i+d])
+		}
+		if i == n {
+			ref = 0
 		}
 		var f [ring]float64
 		for d := 1; d <= maxRun && i+d <= n; d++ {
