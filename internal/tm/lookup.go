@@ -1,0 +1,86 @@
+package tm
+
+import (
+	"context"
+	"sort"
+)
+
+// LookupOptions steer [Memory.Lookup].
+type LookupOptions struct {
+	Lang string // the language of the new sentences
+	Min  int    // the lowest score reported; 0 means 70
+	Max  int    // matches per sentence; 0 means 3
+}
+
+// Match is a unit of the memory that resembles a new sentence.
+type Match struct {
+	Unit    Unit           `json:"unit"`
+	Score   int            `json:"score"`
+	Numbers []NumberChange `json:"numbers,omitempty"`
+}
+
+// Result is the matches of one new sentence, best first.
+type Result struct {
+	Sentence string  `json:"sentence"`
+	Matches  []Match `json:"matches"`
+}
+
+// similarCap is how many candidates the store gives for each sentence.
+const similarCap = 24
+
+// Lookup finds, for each sentence, the units of the memory whose text in
+// opt.Lang scores at least opt.Min, best first: highest score, then
+// confirmed, then newest.
+func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptions) ([]Result, error) {
+	if opt.Min <= 0 {
+		opt.Min = 70
+	}
+	if opt.Max <= 0 {
+		opt.Max = 3
+	}
+	out := make([]Result, len(sentences))
+	for i, s := range sentences {
+		out[i].Sentence = s
+		toks := Tokens(s)
+		if len(toks) == 0 {
+			continue
+		}
+		cands, err := m.Store.Similar(ctx, opt.Lang, s, similarCap)
+		if err != nil {
+			return nil, err
+		}
+		var ms []Match
+		for _, u := range cands {
+			mt := u.Text(opt.Lang)
+			mtoks := Tokens(mt)
+			score := scoreTokens(toks, s, mtoks, mt)
+			if score < opt.Min {
+				continue
+			}
+			ms = append(ms, Match{Unit: u, Score: score, Numbers: numberChanges(toks, mtoks)})
+		}
+		sortUnits(ms, func(m *Match) *Unit { return &m.Unit })
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Score > ms[b].Score })
+		if len(ms) > opt.Max {
+			ms = ms[:opt.Max]
+		}
+		out[i].Matches = ms
+	}
+	return out, nil
+}
+
+// Counts tells how many results have a 100% match and how many only a
+// fuzzy one (what import reports for a new version).
+func Counts(results []Result) (exact, fuzzy int) {
+	for _, r := range results {
+		if len(r.Matches) == 0 {
+			continue
+		}
+		if r.Matches[0].Score == 100 {
+			exact++
+		} else {
+			fuzzy++
+		}
+	}
+	return exact, fuzzy
+}

@@ -1,0 +1,249 @@
+package tm
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Memory is the translation memory of a workspace kept in a store.
+type Memory struct {
+	WS    *workspace.Workspace
+	Store Store
+	// Glossary, when set, widens a concordance query that names one of its
+	// entries to that entry's forms in every language.
+	Glossary *glossary.Glossary
+
+	once    sync.Once
+	matcher *glossary.Matcher
+}
+
+// New returns the memory of ws kept in store.
+func New(ws *workspace.Workspace, store Store) *Memory { return &Memory{WS: ws, Store: store} }
+
+// Langs are the workspace languages.
+func (m *Memory) Langs() []string { return m.WS.Config.Languages }
+
+// UpdateReport says what an update or rebuild did.
+type UpdateReport struct {
+	Read      int // documents read (new or changed)
+	Unchanged int // documents whose files had not changed
+	Removed   int // sources removed
+	Units     int // units written
+	Imports   int // imported memories re-read (rebuild only)
+}
+
+// Update brings the memory up to date with the documents: only those whose
+// meta.yaml or alignment.yaml changed since the last update are read, and
+// documents that were deleted leave the memory. All changes are applied in
+// one transaction. The caller holds the workspace lock, or accepts that a
+// document being written is read either before or after the write.
+func (m *Memory) Update(ctx context.Context) (UpdateReport, error) {
+	return m.sync(ctx, false)
+}
+
+// Rebuild derives the memory again from scratch: every document and every
+// imported memory kept under [Folder] is read, and the store is replaced in
+// one transaction.
+func (m *Memory) Rebuild(ctx context.Context) (UpdateReport, error) {
+	return m.sync(ctx, true)
+}
+
+func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
+	var rep UpdateReport
+	ids, err := document.List(m.WS)
+	if err != nil {
+		return rep, err
+	}
+	known := map[string]Source{}
+	if !rebuild {
+		srcs, err := m.Store.Sources(ctx)
+		if err != nil {
+			return rep, err
+		}
+		for _, s := range srcs {
+			known[s.Name] = s
+		}
+	}
+	type job struct {
+		id    string
+		stamp string
+		old   Source
+		has   bool
+	}
+	var jobs []job
+	present := map[string]bool{}
+	for _, id := range ids {
+		name := DocPrefix + id
+		present[name] = true
+		stamp := m.stamp(id)
+		old, has := known[name]
+		if has && old.Stamp == stamp && stamp != "" {
+			rep.Unchanged++
+			continue
+		}
+		jobs = append(jobs, job{id: id, stamp: stamp, old: old, has: has})
+	}
+	changes := make([]Change, len(jobs))
+	errs := make([]error, len(jobs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(jobs)))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(jobs); i += workers {
+				if ctx.Err() != nil {
+					errs[i] = ctx.Err()
+					continue
+				}
+				j := jobs[i]
+				c, err := m.readDocument(j.id, j.stamp)
+				if err == nil && j.has && c.Source.Hash == j.old.Hash {
+					c = Change{Source: c.Source, KeepUnits: true}
+					c.Source.Units = j.old.Units
+				}
+				changes[i], errs[i] = c, err
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return rep, err
+	}
+	for _, c := range changes {
+		if c.KeepUnits {
+			rep.Unchanged++
+			continue
+		}
+		rep.Read++
+		rep.Units += len(c.Units)
+	}
+	for name := range known {
+		if strings.HasPrefix(name, DocPrefix) && !present[name] {
+			changes = append(changes, Change{Source: Source{Name: name}, Remove: true})
+			rep.Removed++
+		}
+	}
+	if rebuild {
+		imports, err := m.keptImports()
+		if err != nil {
+			return rep, err
+		}
+		for _, c := range imports {
+			rep.Imports++
+			rep.Units += len(c.Units)
+		}
+		changes = append(changes, imports...)
+	}
+	if len(changes) == 0 && !rebuild {
+		return rep, nil
+	}
+	return rep, m.Store.Apply(ctx, rebuild, changes)
+}
+
+// stamp is the size and modification time of a document's meta.yaml and
+// alignment.yaml: while it is the same, the document is not read again.
+// "" when a file cannot be examined (the document is then read).
+func (m *Memory) stamp(id string) string {
+	var b strings.Builder
+	for _, name := range []string{"meta.yaml", document.AlignmentName} {
+		fi, err := os.Stat(m.WS.Path(document.Folder, id, name))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			b.WriteString("-;")
+		case err != nil:
+			return ""
+		default:
+			fmt.Fprintf(&b, "%d.%d;", fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return b.String()
+}
+
+// readDocument reads a document's groups as units.
+func (m *Memory) readDocument(id, stamp string) (Change, error) {
+	d, err := document.Open(m.WS, id)
+	if err != nil {
+		return Change{}, err
+	}
+	metaData, err := d.ReadFile("meta.yaml")
+	if err != nil {
+		return Change{}, err
+	}
+	h := sha256.New()
+	h.Write(metaData)
+	var a *document.Alignment
+	alData, err := d.ReadFile(document.AlignmentName)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return Change{}, err
+	default:
+		h.Write([]byte{0})
+		h.Write(alData)
+		a, err = document.ParseAlignment(filepath.Join(document.Folder, id, document.AlignmentName), alData)
+		if err != nil {
+			return Change{}, err
+		}
+	}
+	var t time.Time
+	for _, v := range d.Meta.Versions {
+		if v != nil && v.Imported.After(t) {
+			t = v.Imported
+		}
+	}
+	src := Source{Name: DocPrefix + id, Hash: hex.EncodeToString(h.Sum(nil)), Stamp: stamp, Time: t.UTC()}
+	var units []Unit
+	if a != nil {
+		units = make([]Unit, 0, len(a.Groups))
+		for gi, g := range a.Groups {
+			u := Unit{Source: src.Name, Group: gi + 1, Confirmed: g.Status == document.Confirmed, Time: src.Time, Note: g.Note}
+			for _, l := range a.Languages {
+				if txt := g.Text(l); strings.TrimSpace(txt) != "" {
+					u.Variants = append(u.Variants, Variant{Lang: l, Text: txt})
+				}
+			}
+			if len(u.Variants) > 0 {
+				units = append(units, u)
+			}
+		}
+	}
+	src.Units = len(units)
+	return Change{Source: src, Units: units}, nil
+}
+
+// sortUnits orders units confirmed first, then newest, then by source and
+// group.
+func sortUnits[T any](s []T, unit func(*T) *Unit) {
+	sort.SliceStable(s, func(i, j int) bool {
+		a, b := unit(&s[i]), unit(&s[j])
+		if a.Confirmed != b.Confirmed {
+			return a.Confirmed
+		}
+		if !a.Time.Equal(b.Time) {
+			return a.Time.After(b.Time)
+		}
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Group < b.Group
+	})
+}
+
+// Stats counts the memory's units.
+func (m *Memory) Stats(ctx context.Context) (Stats, error) { return m.Store.Stats(ctx) }

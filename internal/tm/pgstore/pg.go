@@ -1,0 +1,278 @@
+// Package pgstore keeps a translation memory in PostgreSQL, through pgx,
+// so that a team shares one live memory. Candidates come from pg_trgm: a
+// GIN trigram index on the texts answers both the concordance (ILIKE on
+// each word's stem) and the fuzzy look-up (the % similarity operator).
+//
+// Every Apply takes one transaction-level advisory lock, so two
+// translators updating the memory at once are serialised, never mixed.
+package pgstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/tilmash/tilmash/internal/tm"
+)
+
+const schema = `
+CREATE TABLE IF NOT EXISTS tm_source(
+	name text PRIMARY KEY, hash text NOT NULL, stamp text NOT NULL,
+	time bigint NOT NULL, units integer NOT NULL);
+CREATE SEQUENCE IF NOT EXISTS tm_unit_id;
+CREATE TABLE IF NOT EXISTS tm_unit(
+	id bigint PRIMARY KEY, source text NOT NULL, grp integer NOT NULL,
+	confirmed boolean NOT NULL, time bigint NOT NULL, note text NOT NULL);
+CREATE INDEX IF NOT EXISTS tm_unit_source ON tm_unit(source, grp);
+CREATE TABLE IF NOT EXISTS tm_text(
+	unit bigint NOT NULL REFERENCES tm_unit(id) ON DELETE CASCADE,
+	pos integer NOT NULL, lang text NOT NULL, text text NOT NULL,
+	PRIMARY KEY(unit, pos));
+CREATE INDEX IF NOT EXISTS tm_text_trgm ON tm_text USING gin (text gin_trgm_ops);
+`
+
+// applyLock is the advisory lock every Apply holds.
+const applyLock = 0x746d // "tm"
+
+// Store is a memory in a PostgreSQL database.
+type Store struct{ pool *pgxpool.Pool }
+
+// Open connects to the database at url (postgres://user@host/db; the
+// password from PGPASSWORD or ~/.pgpass when the URL has none) and creates
+// the tables when missing. The database needs the pg_trgm extension; Open
+// creates it when the role may.
+func Open(ctx context.Context, url string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, err
+	}
+	cfg.ConnConfig.RuntimeParams["pg_trgm.similarity_threshold"] = "0.3"
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	var has bool
+	if err := pool.QueryRow(ctx, `SELECT EXISTS(SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')`).Scan(&has); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	if !has {
+		if _, err := pool.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm`); err != nil {
+			pool.Close()
+			return nil, fmt.Errorf("the database has no pg_trgm extension and this role cannot create it (as a superuser: CREATE EXTENSION pg_trgm): %w", err)
+		}
+	}
+	if _, err := pool.Exec(ctx, schema); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return &Store{pool: pool}, nil
+}
+
+// Close closes the connections.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// Sources lists the sources.
+func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
+	rows, err := s.pool.Query(ctx, `SELECT name, hash, stamp, time, units FROM tm_source ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tm.Source
+	for rows.Next() {
+		var src tm.Source
+		var t int64
+		if err := rows.Scan(&src.Name, &src.Hash, &src.Stamp, &t, &src.Units); err != nil {
+			return nil, err
+		}
+		src.Time = time.Unix(0, t).UTC()
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// Apply makes the changes in one transaction.
+func (s *Store) Apply(ctx context.Context, reset bool, changes []tm.Change) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, applyLock); err != nil {
+			return err
+		}
+		if reset {
+			if _, err := tx.Exec(ctx, `TRUNCATE tm_text, tm_unit, tm_source`); err != nil {
+				return err
+			}
+		}
+		for _, c := range changes {
+			if !reset && !c.KeepUnits {
+				if _, err := tx.Exec(ctx, `DELETE FROM tm_unit WHERE source = $1`, c.Source.Name); err != nil {
+					return err
+				}
+			}
+			if c.Remove {
+				if _, err := tx.Exec(ctx, `DELETE FROM tm_source WHERE name = $1`, c.Source.Name); err != nil {
+					return err
+				}
+				continue
+			}
+			if !c.KeepUnits && len(c.Units) > 0 {
+				if err := insert(ctx, tx, c.Units); err != nil {
+					return err
+				}
+			}
+			src := c.Source
+			_, err := tx.Exec(ctx, `INSERT INTO tm_source(name, hash, stamp, time, units) VALUES($1, $2, $3, $4, $5)
+				ON CONFLICT (name) DO UPDATE SET hash = $2, stamp = $3, time = $4, units = $5`,
+				src.Name, src.Hash, src.Stamp, src.Time.UnixNano(), src.Units)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// clean drops the NUL bytes PostgreSQL text cannot hold.
+func clean(s string) string { return strings.ReplaceAll(s, "\x00", "\uFFFD") }
+
+func insert(ctx context.Context, tx pgx.Tx, units []tm.Unit) error {
+	rows, err := tx.Query(ctx, `SELECT nextval('tm_unit_id') FROM generate_series(1, $1)`, len(units))
+	if err != nil {
+		return err
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return err
+	}
+	var urows, trows [][]any
+	for i := range units {
+		u := &units[i]
+		urows = append(urows, []any{ids[i], u.Source, u.Group, u.Confirmed, u.Time.UnixNano(), clean(u.Note)})
+		for p, v := range u.Variants {
+			trows = append(trows, []any{ids[i], p, v.Lang, clean(v.Text)})
+		}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"tm_unit"}, []string{"id", "source", "grp", "confirmed", "time", "note"}, pgx.CopyFromRows(urows)); err != nil {
+		return err
+	}
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"tm_text"}, []string{"unit", "pos", "lang", "text"}, pgx.CopyFromRows(trows))
+	return err
+}
+
+// likeEscape escapes LIKE's wildcards.
+var likeEscape = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// Words finds units whose texts hold each prefix (as a substring).
+func (s *Store) Words(ctx context.Context, lang string, prefixes []string, limit int) ([]tm.Unit, error) {
+	if len(prefixes) == 0 {
+		return nil, nil
+	}
+	var conds []string
+	args := []any{lang, limit}
+	for _, p := range prefixes {
+		args = append(args, "%"+likeEscape.Replace(p)+"%")
+		conds = append(conds, fmt.Sprintf("text ILIKE $%d", len(args)))
+	}
+	q := `SELECT DISTINCT unit FROM tm_text WHERE ($1 = '' OR lang = $1) AND ` + strings.Join(conds, " AND ") +
+		` ORDER BY unit DESC LIMIT $2`
+	return s.unitsOf(ctx, q, args...)
+}
+
+// Similar finds the units whose text in lang is most similar by trigrams.
+func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm.Unit, error) {
+	q := `SELECT unit FROM tm_text WHERE lang = $1 AND text % $2 ORDER BY similarity(text, $2) DESC, unit DESC LIMIT $3`
+	return s.unitsOf(ctx, q, lang, clean(text), limit)
+}
+
+const unitCols = `SELECT u.id, u.source, u.grp, u.confirmed, u.time, u.note,
+	array_agg(t.lang ORDER BY t.pos), array_agg(t.text ORDER BY t.pos)
+	FROM tm_unit u JOIN tm_text t ON t.unit = u.id`
+
+func (s *Store) unitsOf(ctx context.Context, q string, args ...any) ([]tm.Unit, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	byID := map[int64]tm.Unit{}
+	err = s.scan(ctx, unitCols+` WHERE u.id = ANY($1) GROUP BY u.id`, func(u *tm.Unit) error {
+		byID[u.ID] = *u
+		return nil
+	}, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]tm.Unit, 0, len(ids))
+	for _, id := range ids {
+		if u, ok := byID[id]; ok {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) scan(ctx context.Context, q string, fn func(*tm.Unit) error, args ...any) error {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u tm.Unit
+		var t int64
+		var langs, texts []string
+		if err := rows.Scan(&u.ID, &u.Source, &u.Group, &u.Confirmed, &t, &u.Note, &langs, &texts); err != nil {
+			return err
+		}
+		u.Time = time.Unix(0, t).UTC()
+		for i := range langs {
+			u.Variants = append(u.Variants, tm.Variant{Lang: langs[i], Text: texts[i]})
+		}
+		if err := fn(&u); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// All calls fn for every unit in source and group order.
+func (s *Store) All(ctx context.Context, fn func(*tm.Unit) error) error {
+	return s.scan(ctx, unitCols+` GROUP BY u.id ORDER BY u.source, u.grp`, fn)
+}
+
+// Stats counts the units.
+func (s *Store) Stats(ctx context.Context) (tm.Stats, error) {
+	st := tm.Stats{Langs: map[string]int{}}
+	err := s.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE confirmed) FROM tm_unit`).Scan(&st.Units, &st.Confirmed)
+	if err != nil {
+		return st, err
+	}
+	err = s.pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE name LIKE 'doc/%'), count(*) FILTER (WHERE name LIKE 'tmx/%') FROM tm_source`).Scan(&st.Documents, &st.Imports)
+	if err != nil {
+		return st, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT lang, count(*) FROM tm_text GROUP BY lang`)
+	if err != nil {
+		return st, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l string
+		var n int
+		if err := rows.Scan(&l, &n); err != nil {
+			return st, err
+		}
+		st.Langs[l] = n
+	}
+	return st, rows.Err()
+}

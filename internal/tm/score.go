@@ -1,0 +1,197 @@
+package tm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word of a text: a run of letters, marks and digits. Key is
+// its case-folded form, Start and End its byte span in the text.
+type Token struct {
+	Key        string
+	Start, End int
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// Tokens splits text into words, the way the embedded store's full-text
+// index does (SQLite's unicode61 tokenizer): everything that is not a
+// letter, mark or digit separates words, and words are folded to lower
+// case.
+func Tokens(text string) []Token {
+	var out []Token
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, Token{Key: strings.ToLower(text[start:i]), Start: start, End: i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, Token{Key: strings.ToLower(text[start:]), Start: start, End: len(text)})
+	}
+	return out
+}
+
+// Words returns the folded words of text.
+func Words(text string) []string {
+	toks := Tokens(text)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Key
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// NumberChange is a number of the matched unit that the new sentence
+// writes differently: Was is in the memory, Now in the new sentence; one
+// of them is "" when the number was added or removed.
+type NumberChange struct {
+	Was string `json:"was"`
+	Now string `json:"now"`
+}
+
+// Score returns the match percentage of a memory text against a new
+// sentence: 100·(1 − token edit distance / longer length), rounded down;
+// 100 is the same words up to spaces and punctuation, and a match that
+// differs only in letter case gets 99. Two texts without words score 0.
+func Score(sentence, memory string) int {
+	return scoreTokens(Tokens(sentence), sentence, Tokens(memory), memory)
+}
+
+func scoreTokens(a []Token, as string, b []Token, bs string) int {
+	n, m := len(a), len(b)
+	if n == 0 || m == 0 {
+		return 0
+	}
+	// Levenshtein over tokens, two rows.
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= n; i++ {
+		cur[0] = i
+		ak := a[i-1].Key
+		for j := 1; j <= m; j++ {
+			cost := 1
+			if ak == b[j-1].Key {
+				cost = 0
+			}
+			v := prev[j-1] + cost
+			if d := prev[j] + 1; d < v {
+				v = d
+			}
+			if d := cur[j-1] + 1; d < v {
+				v = d
+			}
+			cur[j] = v
+		}
+		prev, cur = cur, prev
+	}
+	dist := prev[m]
+	longer := max(n, m)
+	score := 100 * (longer - dist) / longer
+	if dist == 0 && !sameCase(a, as, b, bs) {
+		score = 99
+	}
+	return score
+}
+
+func sameCase(a []Token, as string, b []Token, bs string) bool {
+	for i := range a {
+		if as[a[i].Start:a[i].End] != bs[b[i].Start:b[i].End] {
+			return false
+		}
+	}
+	return true
+}
+
+// numberChanges lists the numbers that differ between the memory text and
+// the new sentence, paired in order when both have as many numbers, else
+// as removed and added numbers.
+func numberChanges(sentence, memory []Token) []NumberChange {
+	var now, was []string
+	for _, t := range sentence {
+		if isNumber(t.Key) {
+			now = append(now, t.Key)
+		}
+	}
+	for _, t := range memory {
+		if isNumber(t.Key) {
+			was = append(was, t.Key)
+		}
+	}
+	var out []NumberChange
+	if len(now) == len(was) {
+		for i := range now {
+			if now[i] != was[i] {
+				out = append(out, NumberChange{Was: was[i], Now: now[i]})
+			}
+		}
+		return out
+	}
+	count := map[string]int{}
+	for _, s := range was {
+		count[s]++
+	}
+	var added []string
+	for _, s := range now {
+		if count[s] > 0 {
+			count[s]--
+			continue
+		}
+		added = append(added, s)
+	}
+	for _, s := range was {
+		if count[s] > 0 {
+			count[s]--
+			out = append(out, NumberChange{Was: s})
+		}
+	}
+	for _, s := range added {
+		out = append(out, NumberChange{Now: s})
+	}
+	return out
+}
+
+// stem returns the part of a folded word that its inflected forms share,
+// for finding candidates: Russian and Kazakh endings change or follow the
+// last letters, so the last two are dropped from words of five letters or
+// more and the last one from words of four.
+func stem(word string) string {
+	n := utf8.RuneCountInString(word)
+	drop := 0
+	switch {
+	case n >= 5:
+		drop = 2
+	case n == 4:
+		drop = 1
+	}
+	if drop == 0 || isNumber(word) {
+		return word
+	}
+	runes := []rune(word)
+	return string(runes[:n-drop])
+}

@@ -1,0 +1,407 @@
+// Package storetest is the test suite every [tm.Store] passes: the
+// embedded SQLite store and the PostgreSQL one run the same tests through
+// [Run], so the same commands give the same results on both.
+package storetest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/tm"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Group is a group of a test document: its status and its sentence in
+// en, ru and kk ("" for none).
+type Group struct {
+	Status document.Status
+	Sents  [3]string
+}
+
+var langs3 = []string{"en", "ru", "kk"}
+
+// Docs are the documents of the suite's workspace.
+var Docs = map[string][]Group{
+	"tokayev-visit": {
+		{document.Confirmed, [3]string{"President Tokayev arrived in Astana on 12 May.", "Президент Токаев прибыл в Астану 12 мая.", "Президент Тоқаев 12 мамырда Астанаға келді."}},
+		{document.Aligned, [3]string{"The talks lasted three hours.", "Переговоры длились три часа.", "Келіссөздер үш сағатқа созылды."}},
+		{document.Aligned, [3]string{"Journalists asked Tokayev about the budget.", "Журналисты спросили Токаева о бюджете.", "Журналистер Тоқаевтан бюджет туралы сұрады."}},
+	},
+	"prosecutor": {
+		{document.Confirmed, [3]string{"The General Prosecutor's Office opened a case.", "Генеральная прокуратура возбудила дело.", "Бас прокуратура іс қозғады."}},
+		{document.Aligned, [3]string{"Letters were sent to Tokayev by 40 citizens.", "Письма Токаеву отправили 40 граждан.", "Тоқаевқа 40 азамат хат жолдады."}},
+		{document.Flagged, [3]string{"The weather in Almaty was cold.", "Погода в Алматы была холодной.", ""}},
+	},
+}
+
+// NewWorkspace makes a workspace holding docs, each imported at a time one
+// day after the previous in sorted order, so the last is the newest.
+func NewWorkspace(t testing.TB, docs map[string][]Group) *workspace.Workspace {
+	t.Helper()
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	sortStrings(ids)
+	for i, id := range ids {
+		WriteDocument(t, ws, id, docs[id], time.Date(2025, 1, 1+i, 0, 0, 0, 0, time.UTC))
+	}
+	return ws
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// WriteDocument imports the texts of groups as document id and writes
+// their alignment, one sentence per group and language.
+func WriteDocument(t testing.TB, ws *workspace.Workspace, id string, groups []Group, now time.Time) {
+	t.Helper()
+	texts := map[string]string{}
+	for li, l := range langs3 {
+		var parts []string
+		for _, g := range groups {
+			if g.Sents[li] != "" {
+				parts = append(parts, g.Sents[li])
+			}
+		}
+		texts[l] = strings.Join(parts, " ") + "\n"
+		if _, err := document.Import(ws, id, l, []byte(texts[l]), l+".txt", document.ImportOptions{Now: now, Force: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := document.Open(ws, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &document.Alignment{Document: id, Pivot: "en", Languages: langs3, Sources: map[string]string{}}
+	pos := map[string]int{}
+	stored := map[string]string{}
+	for _, l := range langs3 {
+		s, err := d.Text(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored[l] = s
+		a.Sources[l] = document.Hash(s)
+	}
+	for _, gs := range groups {
+		g := &document.Group{Status: gs.Status, Score: 0.9, Sents: map[string][]document.Sentence{}}
+		for li, l := range langs3 {
+			s := gs.Sents[li]
+			if s == "" {
+				continue
+			}
+			k := strings.Index(stored[l][pos[l]:], s)
+			if k < 0 {
+				t.Fatalf("%q not in the %s text", s, l)
+			}
+			start := pos[l] + k
+			g.Sents[l] = []document.Sentence{{Start: start, End: start + len(s), Text: s}}
+			pos[l] = start + len(s)
+		}
+		a.Groups = append(a.Groups, g)
+	}
+	if err := d.SaveAlignment(a); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Run runs the suite; open returns a new, empty store for each test.
+func Run(t *testing.T, open func(t *testing.T) tm.Store) {
+	ctx := context.Background()
+	setup := func(t *testing.T) *tm.Memory {
+		ws := NewWorkspace(t, Docs)
+		st := open(t)
+		t.Cleanup(func() { st.Close() })
+		m := tm.New(ws, st)
+		rep, err := m.Update(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Read != len(Docs) || rep.Units != 6 {
+			t.Fatalf("first update: %+v, want %d documents and 6 units read", rep, len(Docs))
+		}
+		return m
+	}
+
+	t.Run("Stats", func(t *testing.T) {
+		m := setup(t)
+		st, err := m.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Units != 6 || st.Confirmed != 2 || st.Documents != 2 || st.Imports != 0 ||
+			st.Langs["en"] != 6 || st.Langs["ru"] != 6 || st.Langs["kk"] != 5 {
+			t.Errorf("stats = %+v", st)
+		}
+	})
+
+	t.Run("SearchInflected", func(t *testing.T) {
+		m := setup(t)
+		for _, c := range []struct {
+			query, lang string
+			want        []string // the marked words, in result order
+		}{
+			// Confirmed first, then the newest document (tokayev-visit is newer).
+			{"Тоқаев", "kk", []string{"Тоқаев", "Тоқаевтан", "Тоқаевқа"}},
+			{"Токаев", "ru", []string{"Токаев", "Токаева", "Токаеву"}},
+			{"Астана", "", []string{"Астану", "Астанаға"}},
+			{"General Prosecutor's Office", "en", []string{"General Prosecutor's Office"}},
+			{"Tokayev", "ru", nil},
+			{"nothing-like-this", "", nil},
+		} {
+			hits, err := m.Search(ctx, tm.Query{Text: c.query, Lang: c.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				for _, mk := range h.Marks {
+					got = append(got, h.Unit.Text(mk.Lang)[mk.Start:mk.End])
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("search %q --lang %q: marked %q, want %q", c.query, c.lang, got, c.want)
+			}
+		}
+	})
+
+	t.Run("SearchGroupAndOrder", func(t *testing.T) {
+		m := setup(t)
+		hits, err := m.Search(ctx, tm.Query{Text: "Tokayev", Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 3 {
+			t.Fatalf("%d hits, want 3", len(hits))
+		}
+		first := hits[0].Unit
+		if !first.Confirmed || first.Document() != "tokayev-visit" || first.Group != 1 || len(first.Variants) != 3 ||
+			first.Text("kk") != Docs["tokayev-visit"][0].Sents[2] {
+			t.Errorf("first hit = %+v", first)
+		}
+		if hits[1].Unit.Document() != "tokayev-visit" || hits[2].Unit.Document() != "prosecutor" {
+			t.Errorf("unconfirmed hits not newest first: %s, %s", hits[1].Unit.Source, hits[2].Unit.Source)
+		}
+		limited, err := m.Search(ctx, tm.Query{Text: "Tokayev", Limit: 1})
+		if err != nil || len(limited) != 1 {
+			t.Errorf("limit 1: %d hits, %v", len(limited), err)
+		}
+	})
+
+	t.Run("SearchGlossary", func(t *testing.T) {
+		m := setup(t)
+		m.Glossary = glossary.New(langs3, &glossary.Entry{ID: "tokayev", Kind: glossary.Person, Langs: map[string]*glossary.Form{
+			"en": {Term: "Tokayev"}, "ru": {Term: "Токаев"}, "kk": {Term: "Тоқаев"},
+		}})
+		hits, err := m.Search(ctx, tm.Query{Text: "Tokayev", Lang: "ru"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 3 {
+			t.Errorf("an English name with the glossary found %d Russian hits, want 3", len(hits))
+		}
+	})
+
+	t.Run("Lookup", func(t *testing.T) {
+		m := setup(t)
+		res, err := m.Lookup(ctx, []string{
+			"President Tokayev arrived in Astana on 12 May.",        // same
+			"president tokayev arrived in Astana, on 12 May",        // case and punctuation
+			"President Tokayev arrived in Astana on 14 May.",        // a number
+			"President Tokayev arrived in Almaty on 12 May.",        // a word
+			"The parliament discussed fishing quotas for the lake.", // nothing like it
+			"",
+		}, tm.LookupOptions{Lang: "en", Min: 70})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []int{100, 99, 87, 87, -1, -1}
+		for i, r := range res {
+			got := -1
+			if len(r.Matches) > 0 {
+				got = r.Matches[0].Score
+				if r.Matches[0].Unit.Document() != "tokayev-visit" || r.Matches[0].Unit.Group != 1 {
+					t.Errorf("sentence %d matched %s #%d", i, r.Matches[0].Unit.Source, r.Matches[0].Unit.Group)
+				}
+			}
+			if got != want[i] {
+				t.Errorf("sentence %d %q: score %d, want %d", i, r.Sentence, got, want[i])
+			}
+		}
+		if n := res[2].Matches[0].Numbers; len(n) != 1 || n[0] != (tm.NumberChange{Was: "12", Now: "14"}) {
+			t.Errorf("numbers = %v", n)
+		}
+		if exact, fuzzy := tm.Counts(res); exact != 1 || fuzzy != 3 {
+			t.Errorf("counts = %d exact, %d fuzzy", exact, fuzzy)
+		}
+	})
+
+	t.Run("Incremental", func(t *testing.T) {
+		m := setup(t)
+		rep, err := m.Update(ctx)
+		if err != nil || rep.Read != 0 || rep.Unchanged != 2 {
+			t.Fatalf("second update: %+v %v", rep, err)
+		}
+		// Touch a file without changing it: re-hashed, not re-read.
+		meta := m.WS.Path(document.Folder, "prosecutor", "meta.yaml")
+		later := time.Now().Add(time.Minute)
+		if err := os.Chtimes(meta, later, later); err != nil {
+			t.Fatal(err)
+		}
+		if rep, err := m.Update(ctx); err != nil || rep.Read != 0 || rep.Unchanged != 2 {
+			t.Fatalf("update after touch: %+v %v", rep, err)
+		}
+		// Confirm a group: one document read again.
+		d, err := document.Open(m.WS, "prosecutor")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := d.Alignment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Groups[1].Status = document.Confirmed
+		if err := d.SaveAlignment(a); err != nil {
+			t.Fatal(err)
+		}
+		if rep, err := m.Update(ctx); err != nil || rep.Read != 1 || rep.Unchanged != 1 {
+			t.Fatalf("update after confirm: %+v %v", rep, err)
+		}
+		if st, _ := m.Stats(ctx); st.Confirmed != 3 || st.Units != 6 {
+			t.Errorf("stats after confirm: %+v", st)
+		}
+		// Delete a document.
+		if err := os.RemoveAll(d.Dir()); err != nil {
+			t.Fatal(err)
+		}
+		if rep, err := m.Update(ctx); err != nil || rep.Removed != 1 {
+			t.Fatalf("update after delete: %+v %v", rep, err)
+		}
+		if st, _ := m.Stats(ctx); st.Units != 3 || st.Documents != 1 {
+			t.Errorf("stats after delete: %+v", st)
+		}
+	})
+
+	t.Run("ImportExportRebuild", func(t *testing.T) {
+		m := setup(t)
+		tmxData := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="OmegaT" creationtoolversion="6" segtype="sentence" o-tmf="OmegaT" adminlang="EN-US" srclang="EN-US" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="EN-US"><seg>The Mazhilis passed the budget law.</seg></tuv><tuv xml:lang="RU-RU"><seg>Мажилис принял закон о бюджете.</seg></tuv></tu>
+<tu><tuv xml:lang="EN-US"><seg>   </seg></tuv></tu>
+</body></tmx>`
+		rep, err := m.ImportTMX(ctx, strings.NewReader(tmxData), "project_save.tmx", "omegat")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Units != 1 || rep.Skipped != 1 {
+			t.Errorf("import: %+v", rep)
+		}
+		hits, err := m.Search(ctx, tm.Query{Text: "Мажилис"})
+		if err != nil || len(hits) != 1 || !hits[0].Unit.Confirmed || hits[0].Unit.Source != "tmx/omegat" {
+			t.Fatalf("search in the import: %+v %v", hits, err)
+		}
+		before := exportBytes(t, m)
+		if n := bytes.Count(before, []byte("<tu ")); n != 7 {
+			t.Errorf("export has %d units, want 7", n)
+		}
+		// Rebuild from scratch keeps the kept import and gives the same memory.
+		rrep, err := m.Rebuild(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rrep.Read != 2 || rrep.Imports != 1 || rrep.Units != 7 {
+			t.Errorf("rebuild: %+v", rrep)
+		}
+		if after := exportBytes(t, m); !bytes.Equal(before, after) {
+			t.Errorf("the rebuilt memory exports differently:\n%s\n---\n%s", before, after)
+		}
+		// Exported memory imported again keeps statuses.
+		again := tm.New(NewWorkspace(t, nil), open(t))
+		defer again.Store.Close()
+		if _, err := again.ImportTMX(ctx, bytes.NewReader(before), "memory.tmx", "all"); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := again.Stats(ctx); st.Units != 7 || st.Confirmed != 3 {
+			t.Errorf("re-imported export: %+v", st)
+		}
+	})
+
+	t.Run("HostileTMX", func(t *testing.T) {
+		m := setup(t)
+		before := exportBytes(t, m)
+		for name, data := range HostileTMX {
+			_, err := m.ImportTMX(ctx, strings.NewReader(data), name+".tmx", "bad")
+			var pe interface{ MessageID() string }
+			if err == nil || !errors.As(err, &pe) || !strings.Contains(err.Error(), name+".tmx:") {
+				t.Errorf("%s: error %v, want a located error", name, err)
+			}
+		}
+		if _, err := m.ImportTMX(ctx, strings.NewReader(""), "x.tmx", "../x"); err == nil {
+			t.Error("a name with a path was accepted")
+		}
+		if after := exportBytes(t, m); !bytes.Equal(before, after) {
+			t.Error("a refused import changed the memory")
+		}
+		if _, err := os.Stat(m.WS.Path(tm.Folder, tm.ImportsFolder, "bad.tmx")); err == nil {
+			t.Error("a refused import was kept for rebuilds")
+		}
+	})
+
+	t.Run("FailedApplyChangesNothing", func(t *testing.T) {
+		m := setup(t)
+		before := exportBytes(t, m)
+		ctx, cancel := context.WithCancel(ctx)
+		cancel()
+		bad := []tm.Change{{Source: tm.Source{Name: "doc/x", Units: 1}, Units: []tm.Unit{{Source: "doc/x", Group: 1, Variants: []tm.Variant{{Lang: "en", Text: "x"}}}}}}
+		if err := m.Store.Apply(ctx, true, bad); err == nil {
+			t.Fatal("Apply with a cancelled context succeeded")
+		}
+		if after := exportBytes(t, m); !bytes.Equal(before, after) {
+			t.Error("a failed Apply changed the memory")
+		}
+	})
+}
+
+// HostileTMX are TMX files an import must refuse with a located error.
+var HostileTMX = map[string]string{
+	"broken": `<?xml version="1.0"?><tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>open</tuv></tu></body></tmx>`,
+	"bomb": `<?xml version="1.0"?>
+<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&c;</seg></tuv></tu></body></tmx>`,
+	"external": `<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>`,
+	"not-tmx": `<?xml version="1.0"?><html><body/></html>`,
+	"truncated": `<?xml version="1.0"?><tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>te`,
+}
+
+func exportBytes(t *testing.T, m *tm.Memory) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := m.Export(context.Background(), &buf, tm.ExportOptions{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TempPath is a file name in a test's temporary folder.
+func TempPath(t testing.TB, name string) string { return filepath.Join(t.TempDir(), name) }
