@@ -51,6 +51,24 @@ func (m *Memory) ImportTMX(ctx context.Context, r io.Reader, file, name string) 
 	if err != nil {
 		return ImportReport{}, err
 	}
+	return m.importData(ctx, data, file, name)
+}
+
+// ImportTMXFile is [Memory.ImportTMX] for a file a person named: its size
+// is checked before a byte is read, so a 1 GB file is refused at once, and
+// only a regular file is read (not a pipe or a device).
+func (m *Memory) ImportTMXFile(ctx context.Context, path, name string) (ImportReport, error) {
+	if !ValidName(name) {
+		return ImportReport{}, &NameError{Name: name}
+	}
+	data, err := workspace.ReadRegular(path, path)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	return m.importData(ctx, data, path, name)
+}
+
+func (m *Memory) importData(ctx context.Context, data []byte, file, name string) (ImportReport, error) {
 	c, skipped, err := m.tmxChange(data, file, name, time.Now().UTC())
 	if err != nil {
 		return ImportReport{}, err

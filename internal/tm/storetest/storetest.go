@@ -390,7 +390,7 @@ var HostileTMX = map[string]string{
 <tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&c;</seg></tuv></tu></body></tmx>`,
 	"external": `<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>
 <tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>`,
-	"not-tmx": `<?xml version="1.0"?><html><body/></html>`,
+	"not-tmx":   `<?xml version="1.0"?><html><body/></html>`,
 	"truncated": `<?xml version="1.0"?><tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>te`,
 }
 

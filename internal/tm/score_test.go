@@ -1,0 +1,101 @@
+package tm
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestScore(t *testing.T) {
+	for _, c := range []struct {
+		sentence, memory string
+		want             int
+	}{
+		{"The talks lasted three hours.", "The talks lasted three hours.", 100},
+		{"The talks lasted three hours", "The  talks, lasted three hours!", 100},
+		{"the talks lasted three hours.", "The talks lasted three hours.", 99},
+		{"The talks lasted four hours.", "The talks lasted three hours.", 80},
+		{"The talks lasted 3 hours.", "The talks lasted 4 hours.", 80},
+		{"Three hours the talks lasted.", "The talks lasted three hours.", 80},
+		{"Переговоры длились три часа.", "Переговоры длились три часа и завершились.", 66},
+		{"Келіссөздер үш сағатқа созылды.", "Келіссөздер үш сағатқа созылды.", 100},
+		{"", "The talks.", 0},
+		{"...", "...", 0},
+	} {
+		if got := Score(c.sentence, c.memory); got != c.want {
+			t.Errorf("Score(%q, %q) = %d, want %d", c.sentence, c.memory, got, c.want)
+		}
+	}
+}
+
+func TestNumberChanges(t *testing.T) {
+	for _, c := range []struct {
+		sentence, memory, want string
+	}{
+		{"On 14 May 40 people", "On 12 May 40 people", "[{12 14}]"},
+		{"On 12 May", "On 12 May", "[]"},
+		{"On 12 May 2025", "On 12 May", "[{ 2025}]"},
+		{"In May", "On 12 May", "[{12 }]"},
+	} {
+		got := numberChanges(Tokens(c.sentence), Tokens(c.memory))
+		if s := fmtChanges(got); s != c.want {
+			t.Errorf("numberChanges(%q, %q) = %s, want %s", c.sentence, c.memory, s, c.want)
+		}
+	}
+}
+
+func fmtChanges(cs []NumberChange) string {
+	s := "["
+	for i, c := range cs {
+		if i > 0 {
+			s += " "
+		}
+		s += "{" + c.Was + " " + c.Now + "}"
+	}
+	return s + "]"
+}
+
+func TestStem(t *testing.T) {
+	for w, want := range map[string]string{"тоқаев": "тоқа", "астана": "аста", "мамр": "мам", "үш": "үш", "2025": "2025"} {
+		if got := stem(w); got != want {
+			t.Errorf("stem(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestValidName(t *testing.T) {
+	for name, want := range map[string]bool{"omegat": true, "project_save.v2": true, "": false, "../x": false, ".hidden": false, "a/b": false, "тм": false} {
+		if ValidName(name) != want {
+			t.Errorf("ValidName(%q) = %v", name, !want)
+		}
+	}
+}
+
+// FuzzScore checks that any two texts score between 0 and 100, that a text
+// with words matches itself at 100, and that token spans lie in the text.
+func FuzzScore(f *testing.F) {
+	f.Add("President Tokayev arrived.", "Президент Тоқаев келді.")
+	f.Add("a\x00b", "")
+	f.Add("12 мая", "12 мамыр")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		s := Score(a, b)
+		if s < 0 || s > 100 {
+			t.Fatalf("Score = %d", s)
+		}
+		if toks := Tokens(a); len(toks) > 0 {
+			if got := Score(a, a); got != 100 {
+				t.Fatalf("Score(a, a) = %d", got)
+			}
+			for _, tk := range toks {
+				if tk.Start < 0 || tk.End > len(a) || tk.Start >= tk.End {
+					t.Fatalf("bad span %+v", tk)
+				}
+			}
+		}
+		if !utf8.ValidString(a) {
+			return
+		}
+		if s := Score(a+" "+a, a); len(Tokens(a)) > 0 && s != 50 {
+			t.Fatalf("a doubled scores %d against a, want 50", s)
+		}
+	})
+}
