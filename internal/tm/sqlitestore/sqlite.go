@@ -54,6 +54,7 @@ const maxLangs = 63
 // Store is a memory in an SQLite file.
 type Store struct {
 	db    *sql.DB
+	vocab *sql.Stmt // a word's document frequency
 	langs map[string]int64 // language → number, as stored
 	names map[int64]string
 }
@@ -76,6 +77,10 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := s.loadLangs(context.Background(), db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.vocab, err = db.Prepare(`SELECT doc FROM text_vocab WHERE term = ?`); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -105,7 +110,10 @@ func (s *Store) loadLangs(ctx context.Context, q queryer) error {
 }
 
 // Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.vocab.Close()
+	return s.db.Close()
+}
 
 // Sources lists the sources.
 func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
@@ -183,6 +191,13 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes []tm.Change) (err
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
+	if reset || w.inserted >= optimizeAfter {
+		// Merge the index's segments into one: a look-up then reads one
+		// b-tree per word instead of one per batch written.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO text_fts(text_fts) VALUES('optimize')`); err != nil {
+			return err
+		}
+	}
 	return tx.Commit()
 }
 
@@ -205,9 +220,14 @@ type writer struct {
 	next                 int64 // the next unit id
 	units                []any
 	texts                []any
+	inserted             int
 }
 
 const batch = 200
+
+// optimizeAfter is how many units an Apply writes before it merges the
+// index (a rebuild always does).
+const optimizeAfter = 50000
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w := &writer{s: s, tx: tx}
@@ -297,6 +317,7 @@ func (w *writer) langCode(ctx context.Context, lang string) (int64, error) {
 func (w *writer) insert(ctx context.Context, u *tm.Unit) error {
 	id := w.next
 	w.next++
+	w.inserted++
 	conf := 0
 	if u.Confirmed {
 		conf = 1
@@ -429,7 +450,7 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 		}
 		seen[w] = true
 		var df int64
-		err := s.db.QueryRowContext(ctx, `SELECT doc FROM text_vocab WHERE term = ?`, w).Scan(&df)
+		err := s.vocab.QueryRowContext(ctx, w).Scan(&df)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
