@@ -98,63 +98,86 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 		}
 		jobs = append(jobs, job{id: id, stamp: stamp, old: old, has: has})
 	}
-	changes := make([]Change, len(jobs))
-	errs := make([]error, len(jobs))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(jobs)))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(jobs); i += workers {
-				if ctx.Err() != nil {
-					errs[i] = ctx.Err()
-					continue
-				}
-				j := jobs[i]
-				c, err := m.readDocument(j.id, j.stamp)
-				if err == nil && j.has && c.Source.Hash == j.old.Hash {
-					c = Change{Source: c.Source, KeepUnits: true}
-					c.Source.Units = j.old.Units
-				}
-				changes[i], errs[i] = c, err
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return rep, err
-	}
-	for _, c := range changes {
-		if c.KeepUnits {
-			rep.Unchanged++
-			continue
-		}
-		rep.Read++
-		rep.Units += len(c.Units)
-	}
+	var removed []Change
 	for name := range known {
 		if strings.HasPrefix(name, DocPrefix) && !present[name] {
-			changes = append(changes, Change{Source: Source{Name: name}, Remove: true})
-			rep.Removed++
+			removed = append(removed, Change{Source: Source{Name: name}, Remove: true})
 		}
 	}
+	var imports []Change
 	if rebuild {
-		imports, err := m.keptImports()
-		if err != nil {
+		if imports, err = m.keptImports(); err != nil {
 			return rep, err
+		}
+	}
+	if len(jobs) == 0 && len(removed) == 0 && !rebuild {
+		return rep, nil
+	}
+	// The documents are read in chunks, each on every core, and streamed
+	// to the store in order: a rebuild never holds the whole memory.
+	stream := func(yield func(Change, error) bool) {
+		workers := runtime.GOMAXPROCS(0)
+		for start := 0; start < len(jobs); start += readChunk {
+			chunk := jobs[start:min(start+readChunk, len(jobs))]
+			changes := make([]Change, len(chunk))
+			errs := make([]error, len(chunk))
+			var wg sync.WaitGroup
+			for w := 0; w < min(workers, len(chunk)); w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := w; i < len(chunk); i += workers {
+						j := chunk[i]
+						c, err := m.readDocument(j.id, j.stamp)
+						if err == nil && j.has && c.Source.Hash == j.old.Hash {
+							c = Change{Source: c.Source, KeepUnits: true}
+							c.Source.Units = j.old.Units
+						}
+						changes[i], errs[i] = c, err
+					}
+				}()
+			}
+			wg.Wait()
+			if err := errors.Join(errs...); err != nil {
+				yield(Change{}, err)
+				return
+			}
+			for _, c := range changes {
+				if c.KeepUnits {
+					rep.Unchanged++
+				} else {
+					rep.Read++
+					rep.Units += len(c.Units)
+				}
+				if !yield(c, nil) {
+					return
+				}
+			}
+		}
+		for _, c := range removed {
+			rep.Removed++
+			if !yield(c, nil) {
+				return
+			}
 		}
 		for _, c := range imports {
 			rep.Imports++
 			rep.Units += len(c.Units)
+			if !yield(c, nil) {
+				return
+			}
 		}
-		changes = append(changes, imports...)
 	}
-	if len(changes) == 0 && !rebuild {
-		return rep, nil
+	base := rep
+	if err := m.Store.Apply(ctx, rebuild, stream); err != nil {
+		return base, err
 	}
-	return rep, m.Store.Apply(ctx, rebuild, changes)
+	return rep, nil
 }
+
+// readChunk is how many documents an update reads before handing them to
+// the store.
+const readChunk = 64
 
 // stamp is the size and modification time of a document's meta.yaml and
 // alignment.yaml: while it is the same, the document is not read again.

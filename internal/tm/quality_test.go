@@ -48,7 +48,7 @@ func TestQuality(t *testing.T) {
 	}
 	syn := tmbench.NewSynthetic(c, 1)
 	changes := append(syn.Changes("noise", 500, 10), tm.Change{Source: tm.Source{Name: "doc/corpus", Units: len(units)}, Units: units})
-	if err := m.Store.Apply(ctx, false, changes); err != nil {
+	if err := m.Store.Apply(ctx, false, tm.Changes(changes...)); err != nil {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(7, 11))

@@ -42,6 +42,7 @@ package tm
 import (
 	"context"
 	"fmt"
+	"iter"
 	"time"
 )
 
@@ -137,8 +138,10 @@ type Store interface {
 	// Sources lists every source with its record.
 	Sources(ctx context.Context) ([]Source, error)
 	// Apply makes the changes in one transaction. With reset, every unit
-	// and source is removed first.
-	Apply(ctx context.Context, reset bool, changes []Change) error
+	// and source is removed first. changes is read once, as a stream (a
+	// rebuild of a million groups never holds them all); when it yields an
+	// error, Apply rolls back and returns it.
+	Apply(ctx context.Context, reset bool, changes iter.Seq2[Change, error]) error
 	// Words returns up to limit units with a text (in lang, or in any
 	// language when lang is "") holding, for each of prefixes, a word that
 	// starts with it (case folded; a store may return more: a substring
@@ -152,6 +155,17 @@ type Store interface {
 	// Stats counts the units.
 	Stats(ctx context.Context) (Stats, error)
 	Close() error
+}
+
+// Changes streams a list of changes for [Store.Apply].
+func Changes(cs ...Change) iter.Seq2[Change, error] {
+	return func(yield func(Change, error) bool) {
+		for _, c := range cs {
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
 }
 
 // NameError is a memory name (tm import --name) that cannot be used.

@@ -80,7 +80,7 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 	if err := m.WS.WriteFile(rel, data); err != nil {
 		return ImportReport{}, err
 	}
-	if err := m.Store.Apply(ctx, false, []Change{c}); err != nil {
+	if err := m.Store.Apply(ctx, false, Changes(c)); err != nil {
 		return ImportReport{}, err
 	}
 	return ImportReport{Name: name, Units: len(c.Units), Skipped: skipped}, nil

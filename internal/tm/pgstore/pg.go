@@ -10,6 +10,7 @@ package pgstore
 import (
 	"context"
 	"fmt"
+	"iter"
 	"strings"
 	"time"
 
@@ -100,7 +101,7 @@ func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
 }
 
 // Apply makes the changes in one transaction.
-func (s *Store) Apply(ctx context.Context, reset bool, changes []tm.Change) error {
+func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, applyLock); err != nil {
 			return err
@@ -110,7 +111,10 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes []tm.Change) erro
 				return err
 			}
 		}
-		for _, c := range changes {
+		for c, err := range changes {
+			if err != nil {
+				return err
+			}
 			if !reset && !c.KeepUnits {
 				if _, err := tx.Exec(ctx, `DELETE FROM tm_unit WHERE source = $1`, c.Source.Name); err != nil {
 					return err

@@ -21,6 +21,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"iter"
 	"net/url"
 	"sort"
 	"strconv"
@@ -54,7 +55,7 @@ const maxLangs = 63
 // Store is a memory in an SQLite file.
 type Store struct {
 	db    *sql.DB
-	vocab *sql.Stmt // a word's document frequency
+	vocab *sql.Stmt        // a word's document frequency
 	langs map[string]int64 // language → number, as stored
 	names map[int64]string
 }
@@ -136,7 +137,7 @@ func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
 }
 
 // Apply makes the changes in one transaction.
-func (s *Store) Apply(ctx context.Context, reset bool, changes []tm.Change) (err error) {
+func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) (err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -161,7 +162,10 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes []tm.Change) (err
 		return err
 	}
 	defer w.close()
-	for _, c := range changes {
+	for c, err := range changes {
+		if err != nil {
+			return err
+		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -370,10 +370,20 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	t.Run("FailedApplyChangesNothing", func(t *testing.T) {
 		m := setup(t)
 		before := exportBytes(t, m)
-		ctx, cancel := context.WithCancel(ctx)
+		good := tm.Change{Source: tm.Source{Name: "doc/x", Units: 1}, Units: []tm.Unit{{Source: "doc/x", Group: 1, Variants: []tm.Variant{{Lang: "en", Text: "x"}}}}}
+		failure := errors.New("the disk is full")
+		// A reset, a change written, then the failure: all rolled back.
+		err := m.Store.Apply(ctx, true, func(yield func(tm.Change, error) bool) {
+			if yield(good, nil) {
+				yield(tm.Change{}, failure)
+			}
+		})
+		if !errors.Is(err, failure) {
+			t.Fatalf("Apply = %v, want the stream's error", err)
+		}
+		cctx, cancel := context.WithCancel(ctx)
 		cancel()
-		bad := []tm.Change{{Source: tm.Source{Name: "doc/x", Units: 1}, Units: []tm.Unit{{Source: "doc/x", Group: 1, Variants: []tm.Variant{{Lang: "en", Text: "x"}}}}}}
-		if err := m.Store.Apply(ctx, true, bad); err == nil {
+		if err := m.Store.Apply(cctx, true, tm.Changes(good)); err == nil {
 			t.Fatal("Apply with a cancelled context succeeded")
 		}
 		if after := exportBytes(t, m); !bytes.Equal(before, after) {
