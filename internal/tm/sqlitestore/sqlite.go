@@ -55,8 +55,10 @@ const maxLangs = 63
 // Store is a memory in an SQLite file.
 type Store struct {
 	db    *sql.DB
-	vocab *sql.Stmt        // a word's document frequency
-	langs map[string]int64 // language → number, as stored
+	vocab *sql.Stmt            // a word's document frequency
+	unit  *sql.Stmt            // a unit by id
+	stmts map[string]*sql.Stmt // prepared queries by their text
+	langs map[string]int64     // language → number, as stored
 	names map[int64]string
 }
 
@@ -66,6 +68,7 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "cache_size(-65536)") // 64 MB of pages: a rebuild writes each once
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
@@ -85,6 +88,11 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if s.unit, err = db.Prepare(unitCols + ` WHERE id = ?`); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.stmts = map[string]*sql.Stmt{}
 	return s, nil
 }
 
@@ -113,6 +121,10 @@ func (s *Store) loadLangs(ctx context.Context, q queryer) error {
 // Close closes the file.
 func (s *Store) Close() error {
 	s.vocab.Close()
+	s.unit.Close()
+	for _, st := range s.stmts {
+		st.Close()
+	}
 	return s.db.Close()
 }
 
@@ -214,7 +226,9 @@ func copyMap[K comparable, V any](m map[K]V) map[K]V {
 }
 
 // writer batches the inserts of one transaction: rows go in by the
-// hundred, one statement each.
+// thousand, one statement each. FTS5 writes its pending terms out as a
+// new segment at every statement that follows one that changed it, so
+// the fewer, larger statements, the fewer segments to merge.
 type writer struct {
 	s                    *Store
 	tx                   *sql.Tx
@@ -227,7 +241,10 @@ type writer struct {
 	inserted             int
 }
 
-const batch = 200
+const (
+	unitBatch = 1000 // units per INSERT (7 values each)
+	textBatch = 4000 // texts per INSERT (2 values each)
+)
 
 // optimizeAfter is how many units an Apply writes before it merges the
 // index (a rebuild always does).
@@ -334,13 +351,25 @@ func (w *writer) insert(ctx context.Context, u *tm.Unit) error {
 		}
 		w.texts = append(w.texts, id<<6|code, v.Text)
 	}
-	if len(w.units) >= batch*7 || len(w.texts) >= batch*2 {
-		return w.flush(ctx)
+	if len(w.units) >= unitBatch*7 {
+		if err := w.flushUnits(ctx); err != nil {
+			return err
+		}
+	}
+	if len(w.texts) >= textBatch*2 {
+		return w.flushTexts(ctx)
 	}
 	return nil
 }
 
 func (w *writer) flush(ctx context.Context) error {
+	if err := w.flushUnits(ctx); err != nil {
+		return err
+	}
+	return w.flushTexts(ctx)
+}
+
+func (w *writer) flushUnits(ctx context.Context) error {
 	if len(w.units) > 0 {
 		q := `INSERT INTO unit(id, source, grp, confirmed, time, note, vars) VALUES` + placeholders(len(w.units)/7, 7)
 		if _, err := w.tx.ExecContext(ctx, q, w.units...); err != nil {
@@ -348,6 +377,10 @@ func (w *writer) flush(ctx context.Context) error {
 		}
 		w.units = w.units[:0]
 	}
+	return nil
+}
+
+func (w *writer) flushTexts(ctx context.Context) error {
 	if len(w.texts) > 0 {
 		q := `INSERT INTO text_fts(rowid, text) VALUES` + placeholders(len(w.texts)/2, 2)
 		if _, err := w.tx.ExecContext(ctx, q, w.texts...); err != nil {
@@ -358,18 +391,9 @@ func (w *writer) flush(ctx context.Context) error {
 	return nil
 }
 
-var placeholderCache = map[[2]int]string{}
-
 func placeholders(rows, cols int) string {
-	if s, ok := placeholderCache[[2]int{rows, cols}]; ok {
-		return s
-	}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
-	s := strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
-	if rows == batch {
-		placeholderCache[[2]int{rows, cols}] = s
-	}
-	return s
+	return strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
 }
 
 // Variants are stored in one column: language, U+001F, text, with U+001E
@@ -483,7 +507,15 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 // unitsOf runs a query for text row ids and loads their units, in the
 // order of the ids, each unit once.
 func (s *Store) unitsOf(ctx context.Context, q string, args ...any) ([]tm.Unit, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	st, ok := s.stmts[q]
+	if !ok {
+		var err error
+		if st, err = s.db.PrepareContext(ctx, q); err != nil {
+			return nil, err
+		}
+		s.stmts[q] = st
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -504,33 +536,36 @@ func (s *Store) unitsOf(ctx context.Context, q string, args ...any) ([]tm.Unit, 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	var b strings.Builder
-	b.WriteString(`SELECT id, source, grp, confirmed, time, note, vars FROM unit WHERE id IN (`)
-	for i, id := range ids {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.FormatInt(id, 10))
-	}
-	b.WriteByte(')')
-	byID := map[int64]tm.Unit{}
-	err = s.scanUnits(ctx, b.String(), func(u *tm.Unit) error {
-		byID[u.ID] = *u
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	out := make([]tm.Unit, 0, len(ids))
 	for _, id := range ids {
-		if u, ok := byID[id]; ok {
-			out = append(out, u)
+		u, err := scanUnit(s.unit.QueryRowContext(ctx, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
 		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
 	}
 	return out, nil
+}
+
+const unitCols = `SELECT id, source, grp, confirmed, time, note, vars FROM unit`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanUnit(r scanner) (tm.Unit, error) {
+	var u tm.Unit
+	var conf int
+	var t int64
+	var vars string
+	if err := r.Scan(&u.ID, &u.Source, &u.Group, &conf, &t, &u.Note, &vars); err != nil {
+		return u, err
+	}
+	u.Confirmed = conf != 0
+	u.Time = time.Unix(0, t).UTC()
+	u.Variants = decodeVars(vars)
+	return u, nil
 }
 
 func (s *Store) scanUnits(ctx context.Context, q string, fn func(*tm.Unit) error) error {
@@ -540,16 +575,10 @@ func (s *Store) scanUnits(ctx context.Context, q string, fn func(*tm.Unit) error
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var u tm.Unit
-		var conf int
-		var t int64
-		var vars string
-		if err := rows.Scan(&u.ID, &u.Source, &u.Group, &conf, &t, &u.Note, &vars); err != nil {
+		u, err := scanUnit(rows)
+		if err != nil {
 			return err
 		}
-		u.Confirmed = conf != 0
-		u.Time = time.Unix(0, t).UTC()
-		u.Variants = decodeVars(vars)
 		if err := fn(&u); err != nil {
 			return err
 		}
@@ -559,7 +588,7 @@ func (s *Store) scanUnits(ctx context.Context, q string, fn func(*tm.Unit) error
 
 // All calls fn for every unit in source and group order.
 func (s *Store) All(ctx context.Context, fn func(*tm.Unit) error) error {
-	return s.scanUnits(ctx, `SELECT id, source, grp, confirmed, time, note, vars FROM unit ORDER BY source, grp`, fn)
+	return s.scanUnits(ctx, unitCols+` ORDER BY source, grp`, fn)
 }
 
 // Stats counts the units.

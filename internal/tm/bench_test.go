@@ -1,0 +1,264 @@
+package tm_test
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/testenv"
+	"github.com/tilmash/tilmash/internal/tm"
+	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
+	"github.com/tilmash/tilmash/internal/tm/storetest"
+	"github.com/tilmash/tilmash/internal/tm/tmbench"
+)
+
+// The benchmarks' sizes: bench/tm.sh sets 1,000,000 groups and 10,000
+// documents; the defaults keep a plain -bench run short.
+var (
+	benchGroups = envInt("TILMASH_TM_BENCH_GROUPS", 20000)
+	benchDocs   = envInt("TILMASH_TM_BENCH_DOCS", 1000)
+)
+
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+func corpus(b *testing.B) *tmbench.Corpus {
+	c, err := tmbench.Load(testenv.Shared(b, "corpora"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// growth streams the corpus's groups and synthetic documents of 100
+// groups up to n groups, made as they are written.
+func growth(c *tmbench.Corpus, n int) iter.Seq2[tm.Change, error] {
+	return func(yield func(tm.Change, error) bool) {
+		var units []tm.Unit
+		for i := range c.Sents["en"] {
+			units = append(units, c.Unit(i, "doc/corpus", i+1))
+		}
+		if !yield(tm.Change{Source: tm.Source{Name: "doc/corpus", Units: len(units)}, Units: units}, nil) {
+			return
+		}
+		syn := tmbench.NewSynthetic(c, 42)
+		for d := 0; len(units)+d*100 < n; d++ {
+			for _, ch := range syn.Changes(fmt.Sprintf("syn%07d", d), 1, 100) {
+				if !yield(ch, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// peakRSS reports the process's peak resident memory in MB.
+func peakRSS(b *testing.B) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
+		}
+	}
+}
+
+// BenchmarkBuild writes a memory of benchGroups groups from scratch in one
+// transaction, as tm rebuild does.
+func BenchmarkBuild(b *testing.B) {
+	c := corpus(b)
+	for b.Loop() {
+		st, err := sqlitestore.Open(filepath.Join(b.TempDir(), "tm.sqlite"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Apply(context.Background(), true, growth(c, benchGroups)); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+	b.ReportMetric(float64(benchGroups)*float64(b.N)/b.Elapsed().Seconds(), "groups/s")
+	peakRSS(b)
+}
+
+var shared struct {
+	once sync.Once
+	dir  string
+	m    *tm.Memory
+	c    *tmbench.Corpus
+	err  error
+}
+
+// sharedMemory is one memory of benchGroups groups for the query
+// benchmarks, built once per process.
+func sharedMemory(b *testing.B) (*tm.Memory, *tmbench.Corpus) {
+	c := corpus(b)
+	shared.once.Do(func() {
+		shared.c = c
+		shared.dir, shared.err = os.MkdirTemp("", "tm-bench-")
+		if shared.err != nil {
+			return
+		}
+		ws := storetest.NewWorkspace(b, nil)
+		st, err := sqlitestore.Open(filepath.Join(shared.dir, "tm.sqlite"))
+		if err != nil {
+			shared.err = err
+			return
+		}
+		shared.err = st.Apply(context.Background(), true, growth(c, benchGroups))
+		shared.m = tm.New(ws, st)
+	})
+	if shared.err != nil {
+		b.Fatal(shared.err)
+	}
+	return shared.m, shared.c
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		shared.m.Store.Close()
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// median reports the median of durations in ms.
+func median(b *testing.B, ds []time.Duration) {
+	slices.Sort(ds)
+	if len(ds) > 0 {
+		b.ReportMetric(float64(ds[len(ds)/2].Microseconds())/1000, "median-ms")
+		b.ReportMetric(float64(ds[len(ds)*95/100].Microseconds())/1000, "p95-ms")
+	}
+}
+
+// searchQueries are names and words of the corpora, in the three
+// languages, inflected where the language inflects.
+var searchQueries = []struct{ text, lang string }{
+	{"Trump", ""}, {"Трамп", "ru"}, {"Welsh Parliament", "en"}, {"парламент", "ru"},
+	{"Уэльс", ""}, {"Conservative", "en"}, {"министр", "ru"}, {"үкімет", "kk"},
+	{"elections", "en"}, {"Kavanaugh", ""}, {"сайлау", "kk"}, {"human rights", "en"},
+}
+
+// BenchmarkSearch is a concordance query on the shared memory.
+func BenchmarkSearch(b *testing.B) {
+	m, _ := sharedMemory(b)
+	ctx := context.Background()
+	var ds []time.Duration
+	i := 0
+	for b.Loop() {
+		q := searchQueries[i%len(searchQueries)]
+		i++
+		t := time.Now()
+		hits, err := m.Search(ctx, tm.Query{Text: q.text, Lang: q.lang, Limit: 20})
+		ds = append(ds, time.Since(t))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(hits) == 0 {
+			b.Fatalf("no hit for %q", q.text)
+		}
+	}
+	median(b, ds)
+	peakRSS(b)
+}
+
+// BenchmarkLookup is the fuzzy look-up of one edited corpus sentence on
+// the shared memory.
+func BenchmarkLookup(b *testing.B) {
+	m, c := sharedMemory(b)
+	ctx := context.Background()
+	var probes [][2]string
+	for i := range c.Sents["en"] {
+		for _, l := range tmbench.Langs {
+			w := strings.Fields(c.Sents[l][i])
+			if len(w) < 4 {
+				continue
+			}
+			w[len(w)/2] = "changed"
+			probes = append(probes, [2]string{l, strings.Join(w, " ")})
+		}
+	}
+	i := 0
+	for b.Loop() {
+		p := probes[i%len(probes)]
+		i++
+		if _, err := m.Lookup(ctx, []string{p[1]}, tm.LookupOptions{Lang: p[0]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	peakRSS(b)
+}
+
+// BenchmarkUpdateOneDocument changes one document of benchDocs and
+// updates the memory.
+func BenchmarkUpdateOneDocument(b *testing.B) {
+	ctx := context.Background()
+	ws := storetest.NewWorkspace(b, map[string][]storetest.Group{"base": storetest.Docs["tokayev-visit"]})
+	meta, err := os.ReadFile(ws.Path(document.Folder, "base", "meta.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	al, err := os.ReadFile(ws.Path(document.Folder, "base", document.AlignmentName))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 1; i < benchDocs; i++ {
+		id := fmt.Sprintf("doc-%05d", i)
+		dir := ws.Path(document.Folder, id)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "meta.yaml"), []byte(strings.Replace(string(meta), "id: base\n", "id: "+id+"\n", 1)), 0o644)
+		os.WriteFile(filepath.Join(dir, document.AlignmentName), []byte(strings.Replace(string(al), "document: base\n", "document: "+id+"\n", 1)), 0o644)
+	}
+	st, err := sqlitestore.Open(filepath.Join(b.TempDir(), "tm.sqlite"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	m := tm.New(ws, st)
+	t := time.Now()
+	if rep, err := m.Update(ctx); err != nil || rep.Read != benchDocs {
+		b.Fatalf("%+v %v", rep, err)
+	}
+	b.ReportMetric(time.Since(t).Seconds(), "first-update-s")
+	d, err := document.Open(ws, "base")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if a.Groups[1].Status == document.Confirmed {
+			a.Groups[1].Status = document.Aligned
+		} else {
+			a.Groups[1].Status = document.Confirmed
+		}
+		if err := d.SaveAlignment(a); err != nil {
+			b.Fatal(err)
+		}
+		if rep, err := m.Update(ctx); err != nil || rep.Read != 1 {
+			b.Fatalf("%+v %v", rep, err)
+		}
+	}
+}
