@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Translation memory benchmarks (issue 15): the shared corpora plus synthetic groups made of their
+# words, up to GROUPS groups (default 1,000,000), in the embedded SQLite store.
+#   build   — a rebuild from scratch in one transaction: groups/s (target ≥ 50,000)
+#   search  — concordance, names and words in en/ru/kk: median ms (target < 50)
+#   lookup  — fuzzy look-up of edited corpus sentences: sentences/s (target ≥ 500)
+#   update  — one document of DOCS (default 10,000) changed, then tm update: ms/op (target < 200)
+# Each runs in its own process under GNU time for the peak RSS (target < 300 MB).
+# Usage: bench/tm.sh [GROUPS [DOCS]]. Needs ../shared/corpora; skips (exit 0) without it.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+groups=${1:-1000000}
+docs=${2:-10000}
+if ! (cd "$root/internal/tm" && go run ../../internal/testenv/sharedpath 2>/dev/null) && [ ! -d "$root/../shared/corpora" ]; then
+	echo "bench/tm.sh: skipped: no ../shared/corpora beside the repository"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go test -c -o "$tmp/tm.test" "$root/internal/tm"
+cd "$root/internal/tm"
+run() {
+	local name=$1
+	shift
+	echo "== $name"
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f "peak RSS %M KB, %e s wall" "$tmp/tm.test" -test.run '^$' "$@" 2>&1 | grep -E '^Benchmark|peak RSS|FAIL|SKIP'
+	else
+		"$tmp/tm.test" -test.run '^$' "$@" 2>&1 | grep -E '^Benchmark|FAIL|SKIP'
+	fi
+}
+export TILMASH_TM_BENCH_GROUPS=$groups TILMASH_TM_BENCH_DOCS=$docs
+run "build ($groups groups)" -test.bench 'Build$' -test.benchtime 1x
+run "search and lookup ($groups groups; includes building the memory once)" -test.bench 'Search|Lookup' -test.benchtime 1000x
+run "update after one document changed ($docs documents)" -test.bench 'UpdateOneDocument' -test.benchtime 20x
