@@ -22,9 +22,10 @@ func (app *App) Init(dir string) (*workspace.Workspace, error) {
 }
 
 // gitignore keeps a workspace's local state out of git: the lock, the
-// export folder, the undo journals (git keeps the history) and the
-// temporary files a killed writer may leave.
-var gitignore = []string{workspace.LockFile, "/export/", "documents/*/journal/", "*" + workspace.TempSuffix}
+// export folder, the undo journals (git keeps the history), the temporary
+// files a killed writer may leave and the translation memory index
+// (derived from the documents).
+var gitignore = []string{workspace.LockFile, "/export/", "documents/*/journal/", "*" + workspace.TempSuffix, "/" + workspace.LocalFolder + "/"}
 
 // ignoreLocalState adds the lines of gitignore that .gitignore lacks,
 // keeping everything already there (init may run in an existing repository).

@@ -44,11 +44,13 @@ import (
 	"fmt"
 	"iter"
 	"time"
+
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // Folder is the workspace folder, relative to its root, that holds the
 // memory. It is local state: init's .gitignore lists it.
-const Folder = ".tilmash"
+const Folder = workspace.LocalFolder
 
 // DBName is the file of the embedded memory inside [Folder].
 const DBName = "tm.sqlite"

@@ -17,6 +17,11 @@ import (
 // never committed (init's .gitignore lists it).
 const LockFile = ".tilmash.lock"
 
+// LocalFolder holds a workspace's derived local state, such as the
+// translation memory index: rebuilt from the documents, never committed
+// (init's .gitignore lists it).
+const LocalFolder = ".tilmash"
+
 // WriteFile atomically replaces rel (a path relative to the root) with data:
 // the bytes go to a temporary file in the same folder, are synced, and the
 // file is renamed over the old one. A crash at any point leaves either the
