@@ -16,6 +16,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/langtag"
 	"github.com/tilmash/tilmash/internal/tmx"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -104,27 +105,23 @@ func (m *Memory) tmxChange(data []byte, file, name string, now time.Time) (Chang
 // is confirmed unless its x-status prop says otherwise: an outside memory
 // holds translations people made.
 func (m *Memory) fromTMX(doc *tmx.TMX, src Source) ([]Unit, int) {
-	mapped := map[string]string{}
+	// The one mapping of tags to workspace languages (package langtag);
+	// a language the workspace does not keep is kept under its base
+	// language, and a tag that names none (und, x-foo) is left out.
+	lm := langtag.NewMap(m.Langs())
 	langOf := func(code string) string {
-		if l, ok := mapped[code]; ok {
+		if l, _ := lm.Lookup(code); l != "" {
 			return l
 		}
-		l := tmx.BaseLanguage(code)
-		for _, w := range m.Langs() {
-			if tmx.SameLanguage(code, w) {
-				l = w
-				break
-			}
-		}
-		mapped[code] = l
-		return l
+		b, _ := langtag.Base(code)
+		return b
 	}
 	var units []Unit
 	skipped := 0
 	for i := range doc.Units {
 		tu := &doc.Units[i]
 		u := Unit{Source: src.Name, Group: i + 1, Confirmed: true, Time: src.Time, Note: strings.Join(tu.Notes, "\n")}
-		if st, ok := tu.Prop(export.StatusProp); ok {
+		if st, ok := tu.Prop(tmx.StatusProp); ok {
 			u.Confirmed = st == string(document.Confirmed)
 		}
 		for _, v := range tu.Variants {
@@ -214,11 +211,11 @@ func tmxUnit(u *Unit) tmx.Unit {
 		Props: []tmx.Prop{
 			{Type: SourceProp, Value: u.Source},
 			{Type: GroupProp, Value: strconv.Itoa(u.Group)},
-			{Type: export.StatusProp, Value: string(status)},
+			{Type: tmx.StatusProp, Value: string(status)},
 		},
 	}
 	if d := u.Document(); d != "" {
-		tu.Props = append(tu.Props, tmx.Prop{Type: export.DocumentProp, Value: d})
+		tu.Props = append(tu.Props, tmx.Prop{Type: tmx.DocumentProp, Value: d})
 	}
 	if u.Note != "" {
 		tu.Notes = []string{u.Note}
