@@ -143,7 +143,7 @@ func (m *Memory) queryGlossary(text string, langs []string) *glossary.Glossary {
 				if e == nil {
 					continue
 				}
-				only := &glossary.Entry{ID: "glossary-" + e.ID, Kind: e.Kind, Langs: map[string]*glossary.Form{}}
+				only := &glossary.Entry{ID: e.ID + "@glossary", Kind: e.Kind, Langs: map[string]*glossary.Form{}}
 				for _, sl := range langs {
 					if f := e.Langs[sl]; f != nil {
 						only.Langs[sl] = &glossary.Form{Term: f.Term, Variants: f.Variants, Inflect: f.Inflect, Forms: f.Forms}

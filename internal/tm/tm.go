@@ -53,7 +53,7 @@ import (
 const Folder = workspace.LocalFolder
 
 // DBName is the file of the embedded memory inside [Folder].
-const DBName = "tm.sqlite"
+const DBName = "memory.sqlite"
 
 // ImportsFolder, inside [Folder], keeps a copy of every imported TMX so
 // that a rebuild from scratch brings them back.
