@@ -12,7 +12,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 groups=${1:-1000000}
 docs=${2:-10000}
-if ! (cd "$root/internal/tm" && go run ../../internal/testenv/sharedpath 2>/dev/null) && [ ! -d "$root/../shared/corpora" ]; then
+shared=${SHARED:-$root/../shared}
+if [ ! -d "$shared" ] && common=$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
+	shared=$(dirname "$common")/../shared # a git worktree: beside the main checkout
+fi
+if [ ! -d "$shared/corpora" ]; then
 	echo "bench/tm.sh: skipped: no ../shared/corpora beside the repository"
 	exit 0
 fi

@@ -65,8 +65,10 @@ func (m *Memory) Rebuild(ctx context.Context) (UpdateReport, error) {
 
 func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 	var rep UpdateReport
-	ids, err := document.List(m.WS)
-	if err != nil {
+	// The documents' folders; a folder without meta.yaml is not a
+	// document (stamp tells, with the stat it needs anyway).
+	entries, err := os.ReadDir(m.WS.Path(document.Folder))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return rep, err
 	}
 	known := map[string]Source{}
@@ -87,10 +89,17 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 	}
 	var jobs []job
 	present := map[string]bool{}
-	for _, id := range ids {
+	for _, e := range entries {
+		id := e.Name()
+		if !e.IsDir() || document.ValidID(id) != nil {
+			continue
+		}
+		stamp, isDoc := m.stamp(id)
+		if !isDoc {
+			continue
+		}
 		name := DocPrefix + id
 		present[name] = true
-		stamp := m.stamp(id)
 		old, has := known[name]
 		if has && old.Stamp == stamp && stamp != "" {
 			rep.Unchanged++
@@ -181,21 +190,25 @@ const readChunk = 64
 
 // stamp is the size and modification time of a document's meta.yaml and
 // alignment.yaml: while it is the same, the document is not read again.
-// "" when a file cannot be examined (the document is then read).
-func (m *Memory) stamp(id string) string {
+// "" when a file cannot be examined (the document is then read). isDoc
+// is false for a folder without meta.yaml, which is no document.
+func (m *Memory) stamp(id string) (stamp string, isDoc bool) {
 	var b strings.Builder
-	for _, name := range []string{"meta.yaml", document.AlignmentName} {
+	for i, name := range []string{"meta.yaml", document.AlignmentName} {
 		fi, err := os.Stat(m.WS.Path(document.Folder, id, name))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
+			if i == 0 {
+				return "", false
+			}
 			b.WriteString("-;")
 		case err != nil:
-			return ""
+			return "", true
 		default:
 			fmt.Fprintf(&b, "%d.%d;", fi.Size(), fi.ModTime().UnixNano())
 		}
 	}
-	return b.String()
+	return b.String(), true
 }
 
 // readDocument reads a document's groups as units.
