@@ -51,7 +51,7 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 		}
 		var ms []Match
 		for _, u := range cands {
-			mt := u.Text(opt.Lang)
+			mt := u.TextIn(opt.Lang)
 			mtoks := Tokens(mt)
 			score := scoreTokens(toks, s, mtoks, mt)
 			if score < opt.Min {

@@ -148,11 +148,11 @@ func Example() {
 	hits, _ := m.Search(ctx, tm.Query{Text: "Тоқаев"})
 	for _, h := range hits {
 		for _, mk := range h.Marks {
-			fmt.Println(h.Unit.Text(mk.Lang)[mk.Start:mk.End], "in", h.Unit.Source)
+			fmt.Println(h.Unit.TextIn(mk.Lang)[mk.Start:mk.End], "in", h.Unit.Source)
 		}
 	}
 	res, _ := m.Lookup(ctx, []string{"President Tokayev arrived in Almaty."}, tm.LookupOptions{Lang: "en"})
-	fmt.Println(res[0].Matches[0].Score, res[0].Matches[0].Unit.Text("kk"))
+	fmt.Println(res[0].Matches[0].Score, res[0].Matches[0].Unit.TextIn("kk"))
 	// Output:
 	// Тоқаев in tmx/old
 	// 80 Президент Тоқаев Астанаға келді.

@@ -89,7 +89,7 @@ func TestQuality(t *testing.T) {
 		}
 		n := top[p.kind]
 		n[1]++
-		if ms := res[0].Matches; len(ms) > 0 && ms[0].Unit.Text(p.lang) == p.original {
+		if ms := res[0].Matches; len(ms) > 0 && ms[0].Unit.TextIn(p.lang) == p.original {
 			n[0]++
 		} else if testing.Verbose() {
 			t.Logf("%s %s: %q → %v", p.kind, p.lang, p.sentence, res[0].Matches)
@@ -121,7 +121,7 @@ func TestQuality(t *testing.T) {
 			if len(res[0].Matches) == 0 {
 				clean++
 			} else {
-				t.Logf("new sentence matched: %q → %d%% %q", s, res[0].Matches[0].Score, res[0].Matches[0].Unit.Text(l))
+				t.Logf("new sentence matched: %q → %d%% %q", s, res[0].Matches[0].Score, res[0].Matches[0].Unit.TextIn(l))
 			}
 		}
 	}

@@ -83,8 +83,8 @@ type Unit struct {
 	Variants  []Variant `json:"variants"`
 }
 
-// Text returns the unit's text in lang, or "".
-func (u *Unit) Text(lang string) string {
+// TextIn returns the unit's text in lang, or "".
+func (u *Unit) TextIn(lang string) string {
 	for _, v := range u.Variants {
 		if v.Lang == lang {
 			return v.Text

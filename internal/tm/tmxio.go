@@ -127,7 +127,7 @@ func (m *Memory) fromTMX(doc *tmx.TMX, src Source) ([]Unit, int) {
 		for _, v := range tu.Variants {
 			text := strings.TrimSpace(v.Text)
 			l := langOf(v.Lang)
-			if text == "" || l == "" || u.Text(l) != "" {
+			if text == "" || l == "" || u.TextIn(l) != "" {
 				continue
 			}
 			u.Variants = append(u.Variants, Variant{Lang: l, Text: text})

@@ -175,7 +175,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 			var got []string
 			for _, h := range hits {
 				for _, mk := range h.Marks {
-					got = append(got, h.Unit.Text(mk.Lang)[mk.Start:mk.End])
+					got = append(got, h.Unit.TextIn(mk.Lang)[mk.Start:mk.End])
 				}
 			}
 			if fmt.Sprint(got) != fmt.Sprint(c.want) {
@@ -195,7 +195,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 		}
 		first := hits[0].Unit
 		if !first.Confirmed || first.Document() != "tokayev-visit" || first.Group != 1 || len(first.Variants) != 3 ||
-			first.Text("kk") != Docs["tokayev-visit"][0].Sents[2] {
+			first.TextIn("kk") != Docs["tokayev-visit"][0].Sents[2] {
 			t.Errorf("first hit = %+v", first)
 		}
 		if hits[1].Unit.Document() != "tokayev-visit" || hits[2].Unit.Document() != "prosecutor" {
