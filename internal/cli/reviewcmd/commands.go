@@ -24,7 +24,7 @@ func Commands(a *app.App) cli.Group {
 			showCommand(a, env),
 			groupCommand(a, env),
 			reviewCommand(a, env),
-			undoCommand(env),
+			undoCommand(a, env),
 		}
 	}
 }
@@ -47,15 +47,12 @@ func openDoc(env *console.Env, id string) (*workspace.Workspace, *document.Docum
 // reported as a warning: the review commands still work, without
 // highlighting and re-checks.
 func loadMarker(a *app.App, env *console.Env, ws *workspace.Workspace) review.Marker {
-	c, err := a.Glossary(ws)
+	m, err := a.Marker(ws)
 	if err != nil {
 		env.Warn("review.unchecked", map[string]any{"Err": localize(env, err)})
 		return nil
 	}
-	if c == nil {
-		return nil
-	}
-	return checkMarker{c}
+	return m
 }
 
 // localize renders an error in the reader's language when it names a

@@ -1,7 +1,6 @@
 package reviewcmd
 
 import (
-	"slices"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -210,11 +209,11 @@ func rangeEdit(ap *app.App, env *console.Env, c *urfave.Context, confirm bool) e
 	})
 }
 
-// edit is the one path every change takes: open the document, take the
-// workspace lock, build the op against the alignment as it is now, apply
-// it (verify, journal, write) and report what changed, glossary findings
-// included. The touched groups of an edit that reshapes groups or text are
-// drawn on standard output, --width cells wide when the command has it.
+// edit is the one path every change takes from the command line: open
+// the document, take the workspace lock, let the app build and apply the
+// op (see app.Edit) and report what changed, glossary findings included.
+// The touched groups of an edit that reshapes groups or text are drawn on
+// standard output, --width cells wide when the command has it.
 func edit(ap *app.App, env *console.Env, c *urfave.Context, id string, build func(a *document.Alignment) (review.Op, error)) error {
 	ws, d, err := openDoc(env, id)
 	if err != nil {
@@ -225,18 +224,15 @@ func edit(ap *app.App, env *console.Env, c *urfave.Context, id string, build fun
 		return err
 	}
 	defer unlock()
-	snap, err := review.Load(d)
-	if err != nil {
-		return err
-	}
-	if err := checkWidth(env, c, len(snap.Alignment.Languages)); err != nil {
-		return err
-	}
-	op, err := build(snap.Alignment)
-	if err != nil {
-		return err
-	}
-	res, err := review.Apply(d, op, review.Options{Marker: loadMarker(ap, env, ws), Snapshot: snap})
+	res, err := ap.Edit(d, app.EditRequest{
+		Marker: loadMarker(ap, env, ws),
+		Build: func(a *document.Alignment) (review.Op, error) {
+			if err := checkWidth(env, c, len(a.Languages)); err != nil {
+				return nil, err
+			}
+			return build(a)
+		},
+	})
 	if err != nil {
 		return err
 	}
@@ -246,7 +242,7 @@ func edit(ap *app.App, env *console.Env, c *urfave.Context, id string, build fun
 
 // report tells what an applied edit did, and draws the groups an edit of
 // sentences made, width cells wide (0: the terminal's).
-func report(env *console.Env, id string, res *review.Result, width int) {
+func report(env *console.Env, id string, res *app.EditResult, width int) {
 	if e := res.Recovered; e != nil {
 		env.Warn("review.recovered", map[string]any{"What": describe(env, e), "Step": e.Step})
 	}
@@ -262,48 +258,28 @@ func report(env *console.Env, id string, res *review.Result, width int) {
 	for _, g := range c.Gaps {
 		env.Warn("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})
 	}
-	// A status or a note changes no sentence: the findings are what they
-	// were, and neither they nor a picture need repeating. Only a
-	// confirmation of groups that still have findings is worth a warning.
 	if !c.Sentences {
-		if c.Message == "review.done.confirm" {
-			warnConfirmedFindings(env, id, res.After)
+		// Confirming does not resolve findings, and export refuses a
+		// document that has any.
+		if len(res.Still) > 0 {
+			env.Warn("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still)})
+			env.Hint("review.findings-still.hint", map[string]any{"ID": id, "Groups": review.FormatRange(res.Still)})
 		}
 		return
 	}
-	resolved, added := review.DiffFindings(res.Before, res.After)
 	l := labels(env)
-	for _, m := range resolved {
+	for _, m := range res.Resolved {
 		env.Say("review.finding-resolved", map[string]any{"Finding": l.Finding(m)})
 	}
-	for _, m := range added {
+	for _, m := range res.Added {
 		env.Warn("review.finding-added", map[string]any{"Finding": l.Finding(m)})
 	}
-	if after := review.Findings(res.After); len(after) > 0 || len(resolved) > 0 {
-		say(env, "review.findings-now", map[string]any{"Count": len(after), "Groups": review.FormatRange(c.New)})
+	if res.Findings > 0 || len(res.Resolved) > 0 {
+		say(env, "review.findings-now", map[string]any{"Count": res.Findings, "Groups": review.FormatRange(c.New)})
 	}
 	v := newView(env, width, res.Alignment.Languages)
 	v.Header(env.Stdout)
 	for _, n := range c.New {
 		v.Group(env.Stdout, res.Alignment, n, res.After, false)
 	}
-}
-
-// warnConfirmedFindings warns that groups a person just confirmed still
-// have glossary findings: confirming does not resolve them, and export
-// refuses a document that has any.
-func warnConfirmedFindings(env *console.Env, id string, marks []review.Mark) {
-	findings := review.Findings(marks)
-	if len(findings) == 0 {
-		return
-	}
-	var groups []int
-	for _, m := range findings {
-		if !slices.Contains(groups, m.Group) {
-			groups = append(groups, m.Group)
-		}
-	}
-	slices.Sort(groups)
-	env.Warn("review.findings-still", map[string]any{"Count": len(findings), "Groups": review.FormatRange(groups)})
-	env.Hint("review.findings-still.hint", map[string]any{"ID": id, "Groups": review.FormatRange(groups)})
 }

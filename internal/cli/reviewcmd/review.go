@@ -327,15 +327,15 @@ func (s *session) apply(op review.Op) (bool, error) {
 		return false, nil
 	}
 	defer unlock()
-	now, err := review.Load(s.d)
-	if err != nil {
-		return false, err
-	}
-	if !bytes.Equal(now.Raw, s.snap.Raw) {
+	res, err := s.app.Edit(s.d, app.EditRequest{
+		Build:  func(*document.Alignment) (review.Op, error) { return op, nil },
+		Marker: s.marker,
+		Expect: s.snap.Raw,
+	})
+	if errors.Is(err, app.ErrAlignmentChanged) {
 		s.say("review.reloaded", nil)
 		return false, s.reload()
 	}
-	res, err := review.Apply(s.d, op, review.Options{Marker: s.marker, Snapshot: now})
 	if err != nil {
 		var m interface{ MessageID() string }
 		if errors.As(err, &m) {
@@ -359,7 +359,7 @@ func (s *session) undo() error {
 		return nil
 	}
 	defer unlock()
-	undone, _, err := review.Undo(s.d, 1, false)
+	res, err := s.app.Undo(s.d, 1, false)
 	if err != nil {
 		var m interface{ MessageID() string }
 		if errors.As(err, &m) {
@@ -368,7 +368,7 @@ func (s *session) undo() error {
 		}
 		return err
 	}
-	for _, e := range undone {
+	for _, e := range res.Undone {
 		s.say("review.undone", map[string]any{"Step": e.Step, "What": describe(s.env, e)})
 		if s.edits > 0 {
 			s.edits--

@@ -5,13 +5,13 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review"
 )
 
-func undoCommand(env *console.Env) *urfave.Command {
+func undoCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "undo",
 		Usage:       env.T("review.undo.usage", nil),
@@ -38,18 +38,12 @@ func undoCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			defer unlock()
-			undone, rec, err := review.Undo(d, c.Int("steps"), c.Bool("force"))
-			if rec != nil {
+			res, err := a.Undo(d, c.Int("steps"), c.Bool("force"))
+			if rec := res.Recovered; rec != nil {
 				env.Warn("review.recovered", map[string]any{"What": describe(env, rec), "Step": rec.Step})
 			}
-			for _, e := range undone {
+			for _, e := range res.Undone {
 				env.Say("review.undone", map[string]any{"Step": e.Step, "What": describe(env, e)})
-			}
-			if err != nil && rec != nil && len(undone) == 0 {
-				// The interrupted edit was the only thing to take back.
-				if _, nothing := err.(*journal.UndoError); nothing {
-					return nil
-				}
 			}
 			return err
 		},

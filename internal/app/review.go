@@ -1,0 +1,173 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Marker returns the glossary marker of a workspace's review edits, or nil
+// (and no error) when the workspace has no glossary. An error is a
+// glossary that does not load: the edits still work without it, so a
+// caller reports it as a warning and goes on with a nil marker.
+func (a *App) Marker(ws *workspace.Workspace) (review.Marker, error) {
+	c, err := a.Glossary(ws)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	return checkMarker{c}, nil
+}
+
+// checkMarker marks glossary terms and findings with the workspace's
+// glossary checker: terms are the accepted forms the matcher finds in each
+// language of a group, findings what the group check reports.
+type checkMarker struct{ c *check.Checker }
+
+// Marks implements review.Marker.
+func (m checkMarker) Marks(doc string, a *document.Alignment, groups []int) ([]review.Mark, error) {
+	if groups == nil {
+		groups = make([]int, len(a.Groups))
+		for i := range groups {
+			groups[i] = i + 1
+		}
+	}
+	var out []review.Mark
+	for _, n := range groups {
+		if n < 1 || n > len(a.Groups) {
+			continue
+		}
+		g := a.Groups[n-1]
+		for _, l := range a.Languages {
+			for _, t := range m.c.Matcher.Find(l, g.Text(l)) {
+				if t.Forbidden || t.Homoglyph {
+					continue // the group check reports these as findings
+				}
+				out = append(out, review.Mark{Group: n, Lang: l, Kind: review.Term, Start: t.Start, End: t.End, Text: t.Text, Entry: t.EntryID})
+			}
+		}
+	}
+	for _, f := range m.c.Alignment(doc, a, groups) {
+		out = append(out, findingMark(a, f))
+	}
+	return out, nil
+}
+
+// findingMark turns a glossary finding into a mark on its group's text. A
+// missing term has no place in the language that lacks it (its offsets are
+// in the source text), so it is listed under the group instead.
+func findingMark(a *document.Alignment, f glossary.Finding) review.Mark {
+	m := review.Mark{Group: f.Group, Lang: f.Lang, Kind: review.MarkKind(f.Kind), Start: -1, End: -1,
+		Text: f.Text, Entry: f.EntryID, Expected: f.Expected, Message: f.MessageID(), Data: f.TemplateData()}
+	if f.Kind != glossary.FindingMissing && f.Group >= 1 && f.Group <= len(a.Groups) {
+		m.Start, m.End = review.PlaceFinding(a.Groups[f.Group-1].Text(f.Lang), f.Segment, f.Text, f.Start, f.End)
+	}
+	return m
+}
+
+// ErrAlignmentChanged is returned by [App.Edit] when the alignment on disk
+// is no longer the one the caller expected (Expect): someone else edited
+// it, and the edit is not made blind.
+var ErrAlignmentChanged = errors.New("the alignment changed on disk")
+
+// EditRequest is one review edit: the op Build makes from the document's
+// alignment as it is when the edit runs.
+type EditRequest struct {
+	// Build makes the op; it may refuse the alignment with an error.
+	Build func(a *document.Alignment) (review.Op, error)
+	// Marker re-checks the touched groups; nil for none.
+	Marker review.Marker
+	// Expect, when not nil, is the alignment file the caller last read:
+	// when the file on disk differs the edit returns ErrAlignmentChanged.
+	Expect []byte
+}
+
+// EditResult is what an applied edit did.
+type EditResult struct {
+	*review.Result
+	// Resolved and Added are the glossary findings the edit resolved and
+	// made, when it changed sentences.
+	Resolved, Added []review.Mark
+	// Findings counts the findings of the touched groups after the edit.
+	Findings int
+	// Still are the confirmed groups that still have findings, when the
+	// edit confirmed groups; StillCount counts those findings.
+	Still      []int
+	StillCount int
+}
+
+// Edit is the one path every review edit takes (group commands and the
+// interactive review): read the alignment as it is now, build the op
+// against it, apply it (verify, journal, write) and re-check the touched
+// groups. The caller holds the workspace lock.
+func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
+	snap, err := review.Load(d)
+	if err != nil {
+		return nil, err
+	}
+	if req.Expect != nil && !bytes.Equal(snap.Raw, req.Expect) {
+		return nil, ErrAlignmentChanged
+	}
+	op, err := req.Build(snap.Alignment)
+	if err != nil {
+		return nil, err
+	}
+	res, err := review.Apply(d, op, review.Options{Marker: req.Marker, Snapshot: snap})
+	if err != nil {
+		return nil, err
+	}
+	out := &EditResult{Result: res}
+	if res.Step == 0 {
+		return out, nil
+	}
+	c := res.Change
+	if !c.Sentences {
+		// A status or a note changes no sentence: the findings are what
+		// they were. Only a confirmation of groups that still have
+		// findings is worth telling.
+		if c.Message == "review.done.confirm" {
+			findings := review.Findings(res.After)
+			for _, m := range findings {
+				if !slices.Contains(out.Still, m.Group) {
+					out.Still = append(out.Still, m.Group)
+				}
+			}
+			slices.Sort(out.Still)
+			out.StillCount = len(findings)
+		}
+		return out, nil
+	}
+	out.Resolved, out.Added = review.DiffFindings(res.Before, res.After)
+	out.Findings = len(review.Findings(res.After))
+	return out, nil
+}
+
+// UndoResult is what an undo took back.
+type UndoResult struct {
+	// Undone are the steps taken back, newest first.
+	Undone []*journal.Entry
+	// Recovered is an interrupted edit rolled back first; nil for none.
+	Recovered *journal.Entry
+}
+
+// Undo takes back the last steps edits of d (force: even over changes made
+// outside tilmash). When the only thing to take back was an interrupted
+// edit, recovering it is the undo, and no error. The caller holds the
+// workspace lock.
+func (a *App) Undo(d *document.Document, steps int, force bool) (UndoResult, error) {
+	undone, rec, err := review.Undo(d, steps, force)
+	res := UndoResult{Undone: undone, Recovered: rec}
+	if err != nil && rec != nil && len(undone) == 0 {
+		var nothing *journal.UndoError
+		if errors.As(err, &nothing) {
+			return res, nil
+		}
+	}
+	return res, err
+}
