@@ -176,16 +176,6 @@ type Findings struct{ Count int }
 
 func (f *Findings) Error() string { return fmt.Sprintf("%d findings", f.Count) }
 
-// UsageError is a mistake in how a command was called whose message is
-// already localized. New code returns [Env.Usage] (a *locale.Error of kind
-// locale.Usage) instead.
-type UsageError struct {
-	Msg  string
-	Hint string // localized; may be empty
-}
-
-func (u *UsageError) Error() string { return u.Msg }
-
 // Usage returns a usage error (exit 2) with a catalogue message and an
 // optional hint id; the hint gets the same data.
 func (e *Env) Usage(id string, data map[string]any, hintID string) error {
@@ -203,14 +193,6 @@ func (e *Env) ExitCode(err error) int {
 	var f *Findings
 	if errors.As(err, &f) {
 		return 1
-	}
-	var u *UsageError
-	if errors.As(err, &u) {
-		e.line("tilmash: ", u.Msg)
-		if u.Hint != "" {
-			e.line(e.T("console.hint", nil)+": ", u.Hint)
-		}
-		return 2
 	}
 	e.Report(err)
 	var le *locale.Error

@@ -34,7 +34,6 @@ func TestExitCode(t *testing.T) {
 		{"success", nil, 0, ""},
 		{"findings", &console.Findings{Count: 3}, 1, ""},
 		{"wrapped findings", fmt.Errorf("check: %w", &console.Findings{Count: 1}), 1, ""},
-		{"usage", &console.UsageError{Msg: "bad flag", Hint: "try --help"}, 2, "tilmash: bad flag\nhint: try --help\n"},
 		{"localized with hint", document.ValidID("../x"), 2,
 			"tilmash: invalid document id ../x\nhint: use a lowercase slug of letters a-z, digits and hyphens, such as zarechnoye-videos\n"},
 		{"localized, wrapped", fmt.Errorf("open: %w", &workspace.NotFoundError{Start: "/tmp"}), 2,
@@ -247,14 +246,14 @@ func TestPrintersShowControls(t *testing.T) {
 	env.Color = true
 	env.Printf("%s %s\n", "text \x1b[2J\u202e", env.Paint(console.Red, "red\x1b]0;x\x07"))
 	env.Table([]string{"A", "B"}, [][]string{{"cell\x1b[H\nnext", env.Paint(console.Green, "ok")}})
-	env.ExitCode(&console.UsageError{Msg: "no document x\x1b[2J", Hint: "h"})
+	env.ExitCode(locale.NewError("document.not-found", map[string]any{"ID": "x\x1b[2J"}).WithHint("document.not-found.hint").OfKind(locale.Usage))
 	want := "text \\x1b[2J\\u202e \x1b[31mred\\x1b]0;x\\x07\x1b[0m\n" +
 		"\x1b[1mA" + strings.Repeat(" ", len(`cell\x1b[H\nnext`)+1) + "B\x1b[0m\n" +
 		"cell\\x1b[H\\nnext  \x1b[32mok\x1b[0m\n"
 	if out.String() != want {
 		t.Errorf("stdout\n%q\nwant\n%q", out.String(), want)
 	}
-	if want := "tilmash: no document x\\x1b[2J\nhint: h\n"; errOut.String() != want {
+	if want := "tilmash: no document x\\x1b[2J in this workspace\nhint: run tilmash status to list the documents, or tilmash import to add one\n"; errOut.String() != want {
 		t.Errorf("stderr %q, want %q", errOut.String(), want)
 	}
 	// Without colour nothing that starts with ESC gets through, not even

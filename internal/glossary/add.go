@@ -34,7 +34,7 @@ const (
 // AddEntry has a position in the file, so a caller can name the file as
 // the person knows it (Pos.File).
 func addError(code string, at locale.Pos, data map[string]any, cause error) *locale.Error {
-	d := map[string]any{"ID": "", "Lang": "", "Value": "", "Detail": "", "Kinds": kindList()}
+	d := map[string]any{"ID": "", "Lang": "", "Value": "", "Detail": "", "Kinds": KindList()}
 	maps.Copy(d, data)
 	return locale.NewError(code, d).At(at).Wrap(cause)
 }

@@ -314,7 +314,7 @@ func (l *linter) entry(n *yaml.Node) {
 		l.report(idNode, Problem{Code: CodeInvalidID, Value: e.ID})
 	}
 	if !e.Kind.Valid() {
-		l.report(kindNode, Problem{Code: CodeInvalidKind, Value: string(e.Kind), Allowed: kindList()})
+		l.report(kindNode, Problem{Code: CodeInvalidKind, Value: string(e.Kind), Allowed: KindList()})
 	}
 	for _, lang := range l.langs {
 		if _, has := formNodes[lang]; !has {
@@ -351,7 +351,8 @@ func (l *linter) entry(n *yaml.Node) {
 	l.g.add(e)
 }
 
-func kindList() string {
+// KindList names the valid kinds, comma-separated, for messages and help.
+func KindList() string {
 	s := make([]string, len(Kinds))
 	for i, k := range Kinds {
 		s[i] = string(k)

@@ -8,7 +8,7 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
-	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -66,7 +66,7 @@ func writeJSON(env *console.Env, v any) error {
 	return enc.Encode(v)
 }
 
-func lintCommand(env *console.Env) *urfave.Command {
+func lintCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "lint",
 		Usage:       env.T("check.lint.usage", nil),
@@ -84,14 +84,11 @@ func lintCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			g, probs, files, err := check.ReadGlossary(ws)
+			r, err := a.LintGlossary(ws)
 			if err != nil {
 				return err
 			}
-			entries := 0
-			if g != nil {
-				entries = len(g.Entries)
-			}
+			probs, files, entries := r.Problems, r.Files, r.Entries
 			if format == "json" {
 				out := []jsonProblem{}
 				for _, p := range probs {
@@ -110,10 +107,10 @@ func lintCommand(env *console.Env) *urfave.Command {
 					}
 				}
 			}
-			if len(probs) > 0 {
-				return &console.UsageError{Msg: env.N("check.lint.failed", len(probs), map[string]any{"Files": files})}
+			if err := r.LintFailed(); err != nil {
+				return err
 			}
-			if g == nil {
+			if r.Glossary == nil {
 				env.Say("check.lint.no-folder", map[string]any{"Dir": ws.Config.Glossary})
 				return nil
 			}
@@ -123,21 +120,12 @@ func lintCommand(env *console.Env) *urfave.Command {
 	}
 }
 
-// loadForBrowsing reads the glossary for list and show. They still work on
-// a glossary with lint problems (that is when one needs to look at it),
-// with a warning.
-func loadForBrowsing(env *console.Env, ws *workspace.Workspace) (*glossary.Glossary, error) {
-	g, probs, _, err := check.ReadGlossary(ws)
-	if err != nil {
-		return nil, err
-	}
+// warnProblems warns that list and show work on a glossary with lint
+// problems.
+func warnProblems(env *console.Env, probs []glossary.Problem) {
 	if len(probs) > 0 {
 		env.Warn("check.browse.problems", map[string]any{"Count": len(probs), "Pos": probs[0].Pos()})
 	}
-	if g == nil {
-		g = glossary.New(ws.Config.Languages)
-	}
-	return g, nil
 }
 
 // jsonEntry is an entry of glossary list and show --format json.
@@ -168,14 +156,14 @@ func toJSON(e *glossary.Entry) jsonEntry {
 	return jsonEntry{ID: e.ID, Kind: string(e.Kind), Note: e.Note, File: e.File, Line: e.Line, Column: e.Column, Forms: forms}
 }
 
-func listCommand(env *console.Env) *urfave.Command {
+func listCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "list",
 		Usage:       env.T("check.list.usage", nil),
 		Description: env.T("check.list.description", nil),
 		Flags: []urfave.Flag{
 			&urfave.StringFlag{Name: "lang", Usage: env.T("check.list.flag.lang", nil)},
-			&urfave.StringFlag{Name: "kind", Usage: env.T("check.list.flag.kind", map[string]any{"Kinds": kinds()})},
+			&urfave.StringFlag{Name: "kind", Usage: env.T("check.list.flag.kind", map[string]any{"Kinds": glossary.KindList()})},
 			formatFlag(env, "check.flag.format"),
 		},
 		Action: func(c *urfave.Context) error {
@@ -190,22 +178,12 @@ func listCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			lang := c.String("lang")
-			if lang == "" {
-				lang = ws.Config.Source
-			}
-			if !ws.HasLanguage(lang) {
-				return env.Usage("check.list.bad-lang", map[string]any{"Lang": lang, "Known": strings.Join(ws.Config.Languages, ", ")}, "")
-			}
-			kind := glossary.Kind(c.String("kind"))
-			if kind != "" && !kind.Valid() {
-				return env.Usage("check.list.bad-kind", map[string]any{"Kind": kind, "Kinds": kinds()}, "")
-			}
-			g, err := loadForBrowsing(env, ws)
+			l, err := a.ListGlossary(ws, c.String("lang"), glossary.Kind(c.String("kind")))
 			if err != nil {
 				return err
 			}
-			entries := g.Sorted(lang, kind)
+			warnProblems(env, l.Problems)
+			entries, langs := l.Entries, l.Langs
 			if format == "json" {
 				out := []jsonEntry{}
 				for _, e := range entries {
@@ -217,12 +195,6 @@ func listCommand(env *console.Env) *urfave.Command {
 				env.Say("check.list.empty", nil)
 				env.Hint("check.list.empty.hint", nil)
 				return nil
-			}
-			langs := []string{lang}
-			for _, l := range ws.Config.Languages {
-				if l != lang {
-					langs = append(langs, l)
-				}
 			}
 			var header []string
 			for _, l := range langs {
@@ -248,23 +220,7 @@ func listCommand(env *console.Env) *urfave.Command {
 	}
 }
 
-func kinds() string {
-	s := make([]string, len(glossary.Kinds))
-	for i, k := range glossary.Kinds {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
-}
-
-// notFoundError is a glossary id that is not in the glossary.
-type notFoundError struct{ ID string }
-
-func (e *notFoundError) Error() string                { return "no glossary entry " + e.ID }
-func (e *notFoundError) MessageID() string            { return "check.show.not-found" }
-func (e *notFoundError) TemplateData() map[string]any { return map[string]any{"ID": e.ID} }
-func (e *notFoundError) Hint() string                 { return "check.show.not-found.hint" }
-
-func showCommand(env *console.Env) *urfave.Command {
+func showCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "show",
 		Usage:       env.T("check.show.usage", nil),
@@ -283,13 +239,10 @@ func showCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			g, err := loadForBrowsing(env, ws)
+			e, probs, err := a.ShowGlossary(ws, c.Args().First())
+			warnProblems(env, probs)
 			if err != nil {
 				return err
-			}
-			e := g.Lookup(c.Args().First())
-			if e == nil {
-				return &notFoundError{ID: c.Args().First()}
 			}
 			if format == "json" {
 				return writeJSON(env, toJSON(e))

@@ -17,7 +17,7 @@ func Commands(a *app.App) cli.Group {
 				Name:        "glossary",
 				Usage:       env.T("glossary.usage", nil),
 				Description: env.T("check.glossary.description", nil),
-				Subcommands: []*urfave.Command{lintCommand(env), listCommand(env), showCommand(env), addCommand(env)},
+				Subcommands: []*urfave.Command{lintCommand(a, env), listCommand(a, env), showCommand(a, env), addCommand(a, env)},
 			},
 			checkCommand(a, env),
 		}

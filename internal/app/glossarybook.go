@@ -1,0 +1,212 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/yamlx"
+)
+
+// GlossaryLint is what glossary lint found.
+type GlossaryLint struct {
+	// Glossary is nil when the workspace has no glossary folder.
+	Glossary *glossary.Glossary
+	Problems []glossary.Problem
+	Files    int // the glossary's files
+	Entries  int
+}
+
+// LintGlossary reads the workspace glossary with every lint problem.
+// Problems are data, not an error: the caller shows them, and turns them
+// into the failure with [LintFailed].
+func (a *App) LintGlossary(ws *workspace.Workspace) (GlossaryLint, error) {
+	g, probs, files, err := check.ReadGlossary(ws)
+	if err != nil {
+		return GlossaryLint{}, err
+	}
+	r := GlossaryLint{Glossary: g, Problems: probs, Files: files}
+	if g != nil {
+		r.Entries = len(g.Entries)
+	}
+	return r, nil
+}
+
+// LintFailed is the error of a lint that found problems; nil when it found
+// none.
+func (r GlossaryLint) LintFailed() error {
+	if len(r.Problems) == 0 {
+		return nil
+	}
+	return locale.NewError("check.lint.failed", map[string]any{"Count": len(r.Problems), "Files": r.Files}).OfKind(locale.Usage)
+}
+
+// BrowseGlossary reads the glossary for list and show. They still work on
+// a glossary with lint problems (that is when one needs to look at it):
+// the problems are returned for a warning. A workspace without a glossary
+// folder has an empty glossary.
+func (a *App) BrowseGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Problem, error) {
+	g, probs, _, err := check.ReadGlossary(ws)
+	if err != nil {
+		return nil, nil, err
+	}
+	if g == nil {
+		g = glossary.New(ws.Config.Languages)
+	}
+	return g, probs, nil
+}
+
+// GlossaryList is glossary list: the entries of one kind (all for ""),
+// sorted by their term in Lang, and the languages of its columns, Lang
+// first.
+type GlossaryList struct {
+	Lang     string
+	Langs    []string
+	Entries  []*glossary.Entry
+	Problems []glossary.Problem
+}
+
+// ListGlossary lists the glossary in lang (the source language for "").
+func (a *App) ListGlossary(ws *workspace.Workspace, lang string, kind glossary.Kind) (GlossaryList, error) {
+	if lang == "" {
+		lang = ws.Config.Source
+	}
+	if !ws.HasLanguage(lang) {
+		return GlossaryList{}, locale.NewError("check.list.bad-lang", map[string]any{"Lang": lang, "Known": strings.Join(ws.Config.Languages, ", ")}).OfKind(locale.Usage)
+	}
+	if kind != "" && !kind.Valid() {
+		return GlossaryList{}, BadKind(kind)
+	}
+	g, probs, err := a.BrowseGlossary(ws)
+	if err != nil {
+		return GlossaryList{}, err
+	}
+	langs := []string{lang}
+	for _, l := range ws.Config.Languages {
+		if l != lang {
+			langs = append(langs, l)
+		}
+	}
+	return GlossaryList{Lang: lang, Langs: langs, Entries: g.Sorted(lang, kind), Problems: probs}, nil
+}
+
+// BadKind is the usage error of an entry kind the glossary does not know.
+func BadKind(kind glossary.Kind) error {
+	return locale.NewError("check.list.bad-kind", map[string]any{"Kind": kind, "Kinds": glossary.KindList()}).OfKind(locale.Usage)
+}
+
+// ShowGlossary returns the entry id of the glossary, with the glossary's
+// lint problems for a warning.
+func (a *App) ShowGlossary(ws *workspace.Workspace, id string) (*glossary.Entry, []glossary.Problem, error) {
+	g, probs, err := a.BrowseGlossary(ws)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := g.Lookup(id)
+	if e == nil {
+		return nil, probs, locale.NewError("check.show.not-found", map[string]any{"ID": id}).WithHint("check.show.not-found.hint")
+	}
+	return e, probs, nil
+}
+
+// AddGlossaryEntry writes entry e into the glossary file name (a plain
+// *.yaml name, checked by the caller). The entry is first added to a
+// scratch copy of the glossary folder with glossary.AddEntry and the copy
+// linted: an entry that would bring a problem the glossary did not have (a
+// form that another entry forbids, a missing language, …) is refused,
+// nothing is written, and the new problems are returned with the error.
+// Otherwise the very bytes that were linted replace the file, atomically.
+// It returns the file's path relative to the workspace root. The caller
+// holds the workspace lock.
+func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary.Entry) (string, []glossary.Problem, error) {
+	before, probs, _, err := check.ReadGlossary(ws)
+	if err != nil {
+		return "", nil, err
+	}
+	relDir := ws.Config.Glossary
+	rel := filepath.Join(relDir, name)
+	if before != nil {
+		if old := before.Lookup(e.ID); old != nil {
+			pos := old.File + ":" + strconv.Itoa(old.Line) + ":" + strconv.Itoa(old.Column)
+			return "", nil, locale.NewError("check.add.duplicate", map[string]any{"ID": e.ID, "Pos": pos}).WithHint("check.add.duplicate.hint")
+		}
+	}
+	scratch, err := os.MkdirTemp("", "tilmash-glossary-add-")
+	if err != nil {
+		return "", nil, err
+	}
+	defer os.RemoveAll(scratch)
+	files, _ := filepath.Glob(filepath.Join(ws.Path(relDir), "*.yaml"))
+	for _, f := range files {
+		data, err := workspace.ReadFileIn(ws.Path(relDir), filepath.Base(f))
+		if err != nil {
+			return "", nil, err
+		}
+		if err := os.WriteFile(filepath.Join(scratch, filepath.Base(f)), data, 0o644); err != nil {
+			return "", nil, err
+		}
+	}
+	if err := glossary.AddEntry(filepath.Join(scratch, name), e); err != nil {
+		if ae := (*locale.Error)(nil); errors.As(err, &ae) && ae.Pos != nil {
+			ae.Pos.File = rel
+		}
+		var le *yamlx.LimitError
+		if errors.As(err, &le) {
+			le.File = rel
+		}
+		return "", nil, err
+	}
+	_, after, err := glossary.Load(scratch, ws.Config.Languages)
+	if err != nil {
+		return "", nil, err
+	}
+	if fresh := newProblems(probs, after); len(fresh) > 0 {
+		for i := range fresh {
+			p := &fresh[i]
+			if r, err := filepath.Rel(scratch, p.File); err == nil {
+				p.File = filepath.Join(relDir, r)
+			}
+			p.Other = strings.ReplaceAll(p.Other, scratch+string(filepath.Separator), relDir+string(filepath.Separator))
+		}
+		return "", fresh, locale.NewError("check.add.refused", map[string]any{"Count": len(fresh), "ID": e.ID}).
+			WithHint("check.add.refused.hint").OfKind(locale.Usage)
+	}
+	data, err := os.ReadFile(filepath.Join(scratch, name))
+	if err != nil {
+		return "", nil, err
+	}
+	if err := ws.WriteFile(rel, data); err != nil {
+		return "", nil, err
+	}
+	return rel, nil, nil
+}
+
+// newProblems returns the problems of after that before did not have,
+// compared by what they say rather than where: adding an entry may move
+// nothing else, but a problem keyed by position would not survive a
+// rewrite through the node tree.
+func newProblems(before, after []glossary.Problem) []glossary.Problem {
+	key := func(p glossary.Problem) string {
+		return strings.Join([]string{filepath.Base(p.File), p.Code, p.ID, p.Lang, p.Field, p.Form, p.Value, p.OtherID}, "\x00")
+	}
+	have := map[string]int{}
+	for _, p := range before {
+		have[key(p)]++
+	}
+	var out []glossary.Problem
+	for _, p := range after {
+		k := key(p)
+		if have[k] > 0 {
+			have[k]--
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
