@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -150,30 +150,8 @@ func sentences(ps []document.Piece) []align.Sentence {
 	return out
 }
 
-// LanguagesError is returned by Align for a document whose languages
-// the aligner cannot combine: it aligns English with Russian and Kazakh
-// (through English), or any two languages.
-type LanguagesError struct {
-	Pivot string
-	Langs []string
-}
-
-func (e *LanguagesError) Error() string {
-	return fmt.Sprintf("cannot align %s with %s as the source language", strings.Join(e.Langs, ", "), e.Pivot)
-}
-
-// MessageID names the localized message for e.
-func (e *LanguagesError) MessageID() string { return "align.languages" }
-
-// TemplateData gives the values of the localized message.
-func (e *LanguagesError) TemplateData() map[string]any {
-	return map[string]any{"Pivot": e.Pivot, "Langs": strings.Join(e.Langs, ", ")}
-}
-
-// Hint suggests a fix.
-func (e *LanguagesError) Hint() string { return "align.languages.hint" }
-
-// supported says whether group can align these languages. Three languages
+// supported says whether group can align these languages: English with
+// Russian and Kazakh (through English), or any two languages. Three languages
 // are aligned through English only; silently aligning the pivot with just
 // one of two other languages would drop the third.
 func supported(pivot string, langs []string) error {
@@ -183,7 +161,7 @@ func supported(pivot string, langs []string) error {
 	case len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk"):
 		return nil
 	}
-	return &LanguagesError{Pivot: pivot, Langs: langs}
+	return locale.NewError("align.languages", map[string]any{"Pivot": pivot, "Langs": strings.Join(langs, ", ")}).WithHint("align.languages.hint")
 }
 
 // group aligns one stretch, with the confirmed groups inside it that lack

@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -33,27 +34,6 @@ const manifestHeader = "# Written by tilmash publish: the files it wrote into th
 	"# holds the document back, it removes these files, and the folder only if it\n" +
 	"# made it and nothing else is left. Do not edit.\n"
 
-// ManifestError is a manifest that cannot be read: publish will not guess
-// what to remove.
-type ManifestError struct {
-	File   string
-	Line   int
-	Reason string
-}
-
-func (e *ManifestError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason) }
-
-// MessageID names the localized message for e.
-func (e *ManifestError) MessageID() string { return "publish.bad-manifest" }
-
-// TemplateData gives the values of the localized message.
-func (e *ManifestError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Line": e.Line, "Reason": e.Reason}
-}
-
-// Hint suggests a fix.
-func (e *ManifestError) Hint() string { return "publish.bad-manifest.hint" }
-
 // readManifest reads the manifest of the export folder dir (absolute;
 // rel names it in messages). It returns nil when there is none. Every
 // name must be a plain file name: a manifest edited by hand cannot make
@@ -75,11 +55,11 @@ func readManifest(dir, rel string) (*manifest, error) {
 			return nil, err
 		}
 		line, reason := workspace.YAMLError(err)
-		return nil, &ManifestError{File: file, Line: line, Reason: reason}
+		return nil, badManifest(file, line, reason)
 	}
 	for i, name := range m.Files {
 		if !plainName(name) {
-			return nil, &ManifestError{File: file, Line: 1, Reason: fmt.Sprintf("file %d, %q, is not a file name in this folder", i+1, name)}
+			return nil, badManifest(file, 1, fmt.Sprintf("file %d, %q, is not a file name in this folder", i+1, name))
 		}
 	}
 	return m, nil
@@ -162,4 +142,10 @@ func without(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// badManifest is a manifest that cannot be read: publish will not guess
+// what to remove.
+func badManifest(file string, line int, reason string) error {
+	return locale.NewError("publish.bad-manifest", map[string]any{"File": file, "Line": line, "Reason": reason}).WithHint("publish.bad-manifest.hint")
 }

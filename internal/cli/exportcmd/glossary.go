@@ -16,6 +16,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export/termbase"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -131,7 +132,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			if len(entries) == 0 {
-				return &noEntriesError{File: name, Langs: strings.Join(ws.Config.Languages, ", ")}
+				return locale.NewError("glossary-import.no-entries", map[string]any{"File": name, "Langs": strings.Join(ws.Config.Languages, ", ")})
 			}
 			// Where the YAML goes: -o, else the workspace glossary folder,
 			// named after the input.
@@ -176,7 +177,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 				return err
 			}
 			if _, err := os.Stat(dest); err == nil && !c.Bool("force") {
-				return &existsError{Path: shown}
+				return locale.NewError("glossary-import.exists", map[string]any{"Path": shown}).WithHint("glossary-import.exists.hint")
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
@@ -194,7 +195,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 				if errors.As(err, &esc) {
 					return err
 				}
-				return &writeError{Path: dest, Err: err}
+				return cannotWrite(dest, err)
 			}
 			_, probs := glossary.Parse(shown, yamlData, ws.Config.Languages)
 			env.SayN("glossary-import.done", len(entries), map[string]any{"File": shown, "Format": format})
@@ -222,31 +223,4 @@ func clashes(env *console.Env, ws *workspace.Workspace, dest string, entries []*
 	if len(ids) > 0 {
 		env.Warn("glossary-import.clash", map[string]any{"Count": len(ids), "IDs": strings.Join(ids, ", ")})
 	}
-}
-
-// existsError refuses to overwrite a file without --force.
-type existsError struct{ Path string }
-
-func (e *existsError) Error() string { return e.Path + " already exists" }
-
-// MessageID names the localized message for e.
-func (e *existsError) MessageID() string { return "glossary-import.exists" }
-
-// TemplateData gives the values of the localized message.
-func (e *existsError) TemplateData() map[string]any { return map[string]any{"Path": e.Path} }
-
-// Hint suggests a fix.
-func (e *existsError) Hint() string { return "glossary-import.exists.hint" }
-
-// noEntriesError is a term base with nothing in the workspace languages.
-type noEntriesError struct{ File, Langs string }
-
-func (e *noEntriesError) Error() string { return e.File + " has no terms in " + e.Langs }
-
-// MessageID names the localized message for e.
-func (e *noEntriesError) MessageID() string { return "glossary-import.no-entries" }
-
-// TemplateData gives the values of the localized message.
-func (e *noEntriesError) TemplateData() map[string]any {
-	return map[string]any{"File": e.File, "Langs": e.Langs}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -84,7 +85,7 @@ func (o *output) write(env *console.Env, name string, data []byte) (string, erro
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return "", &writeError{Path: p, Err: err}
+		return "", cannotWrite(p, err)
 	}
 	return p, nil
 }
@@ -115,19 +116,7 @@ func display(env *console.Env, p string) string {
 	return p
 }
 
-// writeError is an output file that cannot be written.
-type writeError struct {
-	Path string
-	Err  error
-}
-
-func (e *writeError) Error() string { return "cannot write " + e.Path + ": " + e.Err.Error() }
-func (e *writeError) Unwrap() error { return e.Err }
-
-// MessageID names the localized message for e.
-func (e *writeError) MessageID() string { return "export.cannot-write" }
-
-// TemplateData gives the values of the localized message.
-func (e *writeError) TemplateData() map[string]any {
-	return map[string]any{"Path": e.Path, "Err": e.Err.Error()}
+// cannotWrite is an output file that cannot be written.
+func cannotWrite(path string, err error) error {
+	return locale.NewError("export.cannot-write", map[string]any{"Path": path, "Err": err.Error()}).Wrap(err)
 }

@@ -2,7 +2,6 @@ package reviewcmd
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review"
 )
 
@@ -127,28 +127,13 @@ func span(a *document.Alignment, from, to int, toSet bool) ([]int, error) {
 		}
 	}
 	if from > to {
-		return nil, &spanError{From: from, To: to}
+		return nil, locale.NewError("review.bad-span", map[string]any{"From": from, "To": to})
 	}
 	var out []int
 	for g := from; g <= to; g++ {
 		out = append(out, g)
 	}
 	return out, nil
-}
-
-// spanError is a --from after --to.
-type spanError struct{ From, To int }
-
-func (e *spanError) Error() string {
-	return fmt.Sprintf("--from %d comes after --to %d", e.From, e.To)
-}
-
-// MessageID names the localized message for e.
-func (e *spanError) MessageID() string { return "review.bad-span" }
-
-// TemplateData gives the values of the localized message.
-func (e *spanError) TemplateData() map[string]any {
-	return map[string]any{"From": e.From, "To": e.To}
 }
 
 // flagged keeps the groups that need a look: those the aligner flagged and
