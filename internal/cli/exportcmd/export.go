@@ -1,7 +1,6 @@
 package exportcmd
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 
@@ -73,7 +72,7 @@ func parseLangs(ws *workspace.Workspace, s string) ([]string, error) {
 	return out, nil
 }
 
-func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.Document, out *output) error {
+func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.Document, out *app.Output) error {
 	format := c.String("format")
 	if format == "" {
 		format = "tmx"
@@ -128,79 +127,23 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if n := export.Replaced(a, langs); n > 0 {
 		env.Warn("export.replaced", map[string]any{"Count": n})
 	}
-	if !export.PairFormats[format] {
-		name, err := export.FileName(d.ID, format)
-		if err != nil {
-			return err
-		}
-		data, err := app.Render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
-		if err != nil {
-			return err
-		}
-		return report(env, out, name, data)
-	}
-	// XLIFF holds one language pair per file: one file per target.
-	source := langs[0]
-	if slices.Contains(langs, d.WS.Config.Source) {
-		source = d.WS.Config.Source
-	}
-	var targets []string
-	for _, l := range langs {
-		if l != source {
-			targets = append(targets, l)
-		}
-	}
-	if len(targets) == 0 {
-		return env.Usage("export.xliff-one-lang", map[string]any{"Lang": source}, "export.xliff.hint")
-	}
-	if len(targets) > 1 {
-		switch {
-		case out.path == "":
-			// Several files cannot share standard output: they go to the
-			// workspace's export folder, as publish writes them.
-			out = &output{path: d.WS.Path(d.WS.Config.Export), isDir: true, ws: d.WS}
-		case !out.isDir:
-			return env.Usage("export.xliff-pairs", map[string]any{"Targets": strings.Join(targets, ", "), "Output": out.given}, "export.xliff.hint")
-		}
-	}
-	// Every file is made and checked before the first is written, so a
-	// refused one leaves none behind.
-	var names []string
-	var files [][]byte
-	for _, t := range targets {
-		opt.Source, opt.Target = source, t
-		name, err := export.FileName(d.ID, format, source, t)
-		if err != nil {
-			return err
-		}
-		data, err := app.Render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
-		if err != nil {
-			return err
-		}
-		names, files = append(names, name), append(files, data)
-	}
-	if err := out.check(names...); err != nil {
-		return err
-	}
-	for i, name := range names {
-		if err := report(env, out, name, files[i]); err != nil {
-			return err
-		}
-	}
-	return nil
+	res, err := ap.ExportGroups(d, a, format, langs, opt, out)
+	report(env, res)
+	return err
 }
 
-// report writes data and says where it went.
-func report(env *console.Env, out *output, name string, data []byte) error {
-	p, err := out.write(env, name, data)
-	if err != nil || p == "" {
-		return err
+// report says where the files of an export went: nothing for standard
+// output.
+func report(env *console.Env, res app.Exported) {
+	if res.Out.Path == "" {
+		return
 	}
-	env.Say("export.written", map[string]any{"File": out.shown(env, name)})
-	return nil
+	for _, name := range res.Names {
+		env.Say("export.written", map[string]any{"File": shown(env, res.Out, name)})
+	}
 }
 
-func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *document.Document, lang string, out *output) error {
+func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *document.Document, lang string, out *app.Output) error {
 	format := c.String("format")
 	if format == "" {
 		format = "md"
@@ -230,13 +173,7 @@ func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *docume
 	if len(v.Blockers) > 0 {
 		opt.Forced = v.Blockers
 	}
-	name, err := export.FileName(d.ID, format, lang)
-	if err != nil {
-		return err
-	}
-	data, err := app.Render(func(b *bytes.Buffer) error { return export.Localized(b, format, d, lang, opt) })
-	if err != nil {
-		return err
-	}
-	return report(env, out, name, data)
+	res, err := ap.ExportLocalized(d, format, lang, opt, out)
+	report(env, res)
+	return err
 }

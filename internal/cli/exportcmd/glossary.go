@@ -71,12 +71,12 @@ func glossaryExportCommand(a *app.App, env *console.Env) *urfave.Command {
 			if termbase.PairFormats[format] {
 				name = "glossary." + strings.Join(langs, "-") + termbase.Extensions[format]
 			}
-			p, err := out.write(env, name, data)
+			p, err := out.Write(name, data)
 			if err != nil {
 				return err
 			}
 			if p != "" {
-				env.SayN("glossary-export.written", termbase.Count(g, format, langs), map[string]any{"File": out.shown(env, name)})
+				env.SayN("glossary-export.written", termbase.Count(g, format, langs), map[string]any{"File": shown(env, out, name)})
 			}
 			return nil
 		},
@@ -195,7 +195,7 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 				if errors.As(err, &esc) {
 					return err
 				}
-				return cannotWrite(dest, err)
+				return app.CannotWrite(dest, err)
 			}
 			_, probs := glossary.Parse(shown, yamlData, ws.Config.Languages)
 			env.SayN("glossary-import.done", len(entries), map[string]any{"File": shown, "Format": format})

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/locale"
+)
+
+// Exported is what an export wrote: the names of its files, in order, and
+// the output they went to (the workspace's export folder for several
+// XLIFF files asked for on standard output).
+type Exported struct {
+	Out   *Output
+	Names []string
+}
+
+// ExportGroups writes the alignment a of d in format, in langs, to out.
+// XLIFF holds one language pair per file: one file per target language,
+// the workspace's source language (or the first of langs) the source.
+// Every file is made and checked before the first is written, so a refused
+// one leaves none behind. On an error, the files already written are
+// returned with it.
+func (app *App) ExportGroups(d *document.Document, a *document.Alignment, format string, langs []string, opt export.Options, out *Output) (Exported, error) {
+	if !export.PairFormats[format] {
+		name, err := export.FileName(d.ID, format)
+		if err != nil {
+			return Exported{Out: out}, err
+		}
+		data, err := Render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
+		if err != nil {
+			return Exported{Out: out}, err
+		}
+		return writeAll(out, []string{name}, [][]byte{data})
+	}
+	source := langs[0]
+	if slices.Contains(langs, d.WS.Config.Source) {
+		source = d.WS.Config.Source
+	}
+	var targets []string
+	for _, l := range langs {
+		if l != source {
+			targets = append(targets, l)
+		}
+	}
+	if len(targets) == 0 {
+		return Exported{Out: out}, locale.NewError("export.xliff-one-lang", map[string]any{"Lang": source}).WithHint("export.xliff.hint").OfKind(locale.Usage)
+	}
+	if len(targets) > 1 {
+		switch {
+		case out.Path == "":
+			// Several files cannot share standard output: they go to the
+			// workspace's export folder, as publish writes them.
+			out = ExportFolder(d.WS)
+		case !out.IsDir:
+			return Exported{Out: out}, locale.NewError("export.xliff-pairs", map[string]any{"Targets": strings.Join(targets, ", "), "Output": out.Given}).
+				WithHint("export.xliff.hint").OfKind(locale.Usage)
+		}
+	}
+	var names []string
+	var files [][]byte
+	for _, t := range targets {
+		opt.Source, opt.Target = source, t
+		name, err := export.FileName(d.ID, format, source, t)
+		if err != nil {
+			return Exported{Out: out}, err
+		}
+		data, err := Render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
+		if err != nil {
+			return Exported{Out: out}, err
+		}
+		names, files = append(names, name), append(files, data)
+	}
+	return writeAll(out, names, files)
+}
+
+// ExportLocalized writes d's text in lang, in format, to out.
+func (app *App) ExportLocalized(d *document.Document, format, lang string, opt export.Options, out *Output) (Exported, error) {
+	name, err := export.FileName(d.ID, format, lang)
+	if err != nil {
+		return Exported{Out: out}, err
+	}
+	data, err := Render(func(b *bytes.Buffer) error { return export.Localized(b, format, d, lang, opt) })
+	if err != nil {
+		return Exported{Out: out}, err
+	}
+	return writeAll(out, []string{name}, [][]byte{data})
+}
+
+// writeAll checks every file, then writes them in order.
+func writeAll(out *Output, names []string, files [][]byte) (Exported, error) {
+	res := Exported{Out: out}
+	if err := out.Check(names...); err != nil {
+		return res, err
+	}
+	for i, name := range names {
+		if _, err := out.Write(name, files[i]); err != nil {
+			return res, err
+		}
+		res.Names = append(res.Names, name)
+	}
+	return res, nil
+}
