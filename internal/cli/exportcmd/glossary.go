@@ -1,23 +1,13 @@
 package exportcmd
 
 import (
-	"bytes"
-	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
-	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/console"
-	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export/termbase"
-	"github.com/tilmash/tilmash/internal/glossary"
-	"github.com/tilmash/tilmash/internal/locale"
-	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 func glossaryExportCommand(a *app.App, env *console.Env) *urfave.Command {
@@ -51,39 +41,27 @@ func glossaryExportCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			g, probs, _, err := check.ReadGlossary(ws)
+			x, err := a.ExportGlossary(ws, format, langs)
 			if err != nil {
 				return err
 			}
-			if g == nil {
-				g = glossary.New(ws.Config.Languages)
-			}
-			if len(probs) > 0 {
-				env.Warn("glossary-export.lint", map[string]any{"Count": len(probs), "Pos": probs[0].Pos()})
+			if len(x.Problems) > 0 {
+				env.Warn("glossary-export.lint", map[string]any{"Count": len(x.Problems), "Pos": x.Problems[0].Pos()})
 				env.Hint("glossary-export.lint.hint", nil)
 			}
-			opt := termbase.Options{Langs: langs, Version: a.Version}
-			data, err := app.Render(func(b *bytes.Buffer) error { return termbase.Write(b, format, g, opt) })
-			if err != nil {
-				return err
-			}
-			name := "glossary" + termbase.Extensions[format]
-			if termbase.PairFormats[format] {
-				name = "glossary." + strings.Join(langs, "-") + termbase.Extensions[format]
-			}
-			p, err := out.Write(name, data)
+			p, err := out.Write(x.Name, x.Data)
 			if err != nil {
 				return err
 			}
 			if p != "" {
-				env.SayN("glossary-export.written", termbase.Count(g, format, langs), map[string]any{"File": shown(env, out, name)})
+				env.SayN("glossary-export.written", x.Terms, map[string]any{"File": shown(env, out, x.Name)})
 			}
 			return nil
 		},
 	}
 }
 
-func glossaryImportCommand(env *console.Env) *urfave.Command {
+func glossaryImportCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "import",
 		Usage:       env.T("glossary-import.usage", nil),
@@ -112,115 +90,42 @@ func glossaryImportCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			format := c.String("format")
-			if format == "" {
-				if format = termbase.Detect(name, data); format == "" {
-					return env.Usage("glossary-import.unknown-format", map[string]any{"File": name, "Formats": strings.Join(termbase.Formats, ", ")}, "")
-				}
-			} else if _, ok := termbase.Extensions[format]; !ok {
-				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(termbase.Formats, ", ")}, "glossary-import.hint")
-			}
-			// TBX names its languages; a CSV or TSV without tilmash's
-			// header line does not, and guessing its columns would
-			// silently file terms under the wrong language.
-			read := langs
-			if len(read) == 0 && !termbase.PairFormats[format] {
-				read = ws.Config.Languages
-			}
-			entries, err := termbase.Read(bytes.NewReader(data), name, format, read)
+			t, err := a.ReadTermBase(ws, data, name, c.String("format"), langs)
 			if err != nil {
 				return err
-			}
-			if len(entries) == 0 {
-				return locale.NewError("glossary-import.no-entries", map[string]any{"File": name, "Langs": strings.Join(ws.Config.Languages, ", ")})
 			}
 			// Where the YAML goes: -o, else the workspace glossary folder,
 			// named after the input.
-			o := c.String("output")
 			var dest, shown string
-			switch {
-			case o == "-":
-			case o != "":
-				dest, shown = o, o
-				if !filepath.IsAbs(dest) {
-					dest = filepath.Join(env.Dir, dest)
-				}
+			switch o := c.String("output"); o {
+			case "-":
+				_, err := env.Stdout.Write(t.YAML)
+				return err
+			case "":
+				dest, shown = app.ImportedName(ws, file)
 			default:
-				base := document.Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), 64)
-				if base == "" || file == "-" {
-					base = "imported"
-				}
-				dest = ws.Path(ws.Config.Glossary, base+".yaml")
-				shown = ws.Rel(dest)
-			}
-			yamlData, err := termbase.Marshal(entries, "Imported by tilmash glossary import from "+filepath.Base(name)+" ("+format+").")
-			if err != nil {
-				return err
-			}
-			if dest == "" {
-				_, err := env.Stdout.Write(yamlData)
-				return err
+				dest, shown = env.Abs(o), o
 			}
 			// The glossary folder belongs to the workspace: write under
-			// its lock, and report ids that other files already use. The
-			// file must be looked for under the lock too: another writer
-			// may create it while this one waits.
+			// its lock.
 			unlock, err := env.Lock(ws)
 			if err != nil {
 				return err
 			}
 			defer unlock()
-			// Into the glossary folder by design; never over tilmash.yaml,
-			// the lock or documents/, not even with --force. An existing
-			// file anywhere is refused below without --force.
-			if err := ws.CheckTarget(dest, shown, true, workspace.AreaGlossary); err != nil {
+			res, err := a.WriteTermBase(ws, t, dest, shown, c.Bool("force"))
+			if len(res.Clashes) > 0 {
+				env.Warn("glossary-import.clash", map[string]any{"Count": len(res.Clashes), "IDs": strings.Join(res.Clashes, ", ")})
+			}
+			if err != nil {
 				return err
 			}
-			if _, err := os.Stat(dest); err == nil && !c.Bool("force") {
-				return locale.NewError("glossary-import.exists", map[string]any{"Path": shown}).WithHint("glossary-import.exists.hint")
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			if workspace.Inside(ws.Path(ws.Config.Glossary), dest) {
-				clashes(env, ws, dest, entries)
-			}
-			// A file in the workspace goes through ws.WriteFile, which
-			// refuses links out of it; an -o elsewhere is the user's choice.
-			write := func() error { return workspace.WriteFileAtomic(dest, yamlData) }
-			if rel, err := filepath.Rel(ws.Root, dest); err == nil && filepath.IsLocal(rel) {
-				write = func() error { return ws.WriteFile(rel, yamlData) }
-			}
-			if err := write(); err != nil {
-				var esc *workspace.EscapeError
-				if errors.As(err, &esc) {
-					return err
-				}
-				return app.CannotWrite(dest, err)
-			}
-			_, probs := glossary.Parse(shown, yamlData, ws.Config.Languages)
-			env.SayN("glossary-import.done", len(entries), map[string]any{"File": shown, "Format": format})
-			if len(probs) > 0 {
-				env.Warn("glossary-import.lint", map[string]any{"Count": len(probs), "First": probs[0].Error()})
+			env.SayN("glossary-import.done", len(t.Entries), map[string]any{"File": shown, "Format": t.Format})
+			if len(res.Problems) > 0 {
+				env.Warn("glossary-import.lint", map[string]any{"Count": len(res.Problems), "First": res.Problems[0].Error()})
 				env.Hint("glossary-export.lint.hint", nil)
 			}
 			return nil
 		},
-	}
-}
-
-// clashes warns about imported ids that other glossary files already use.
-func clashes(env *console.Env, ws *workspace.Workspace, dest string, entries []*glossary.Entry) {
-	g, _, _, err := check.ReadGlossary(ws)
-	if err != nil || g == nil {
-		return
-	}
-	var ids []string
-	for _, e := range entries {
-		if old := g.Lookup(e.ID); old != nil && ws.Path(old.File) != dest && old.File != dest {
-			ids = append(ids, e.ID)
-		}
-	}
-	if len(ids) > 0 {
-		env.Warn("glossary-import.clash", map[string]any{"Count": len(ids), "IDs": strings.Join(ids, ", ")})
 	}
 }

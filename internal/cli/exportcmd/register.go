@@ -18,7 +18,7 @@ func Commands(a *app.App) cli.Group {
 			exportCommand(a, env),
 			importTMXCommand(env),
 			publishCommand(a, env),
-			{Name: "glossary", Subcommands: []*urfave.Command{glossaryExportCommand(a, env), glossaryImportCommand(env)}},
+			{Name: "glossary", Subcommands: []*urfave.Command{glossaryExportCommand(a, env), glossaryImportCommand(a, env)}},
 		}
 	}
 }
