@@ -1,7 +1,6 @@
 package glossarycmd
 
 import (
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -11,7 +10,6 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/console"
-	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -32,52 +30,29 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			args := c.Args().Slice()
-			// Refuse a bad argument before reading anything.
-			for _, a := range args {
-				if inputFormat(a) == "" && document.ValidID(a) != nil {
-					return env.Usage("check.bad-arg", map[string]any{"Arg": a}, "check.hint")
-				}
-			}
-			checker, err := a.Glossary(ws)
+			run, err := a.Check(ws, c.Args().Slice(), func(arg string) ([]byte, error) {
+				data, _, err := env.ReadInput(arg)
+				return data, err
+			})
 			if err != nil {
 				return err
 			}
-			if checker == nil {
+			if run.NoGlossary || run.NoDocuments {
 				if format == "json" {
 					if err := writeJSON(env, jsonReport(ws, nil)); err != nil {
 						return err
 					}
 				}
-				env.Say("check.no-glossary", map[string]any{"Dir": ws.Config.Glossary})
-				env.Hint("check.no-glossary.hint", nil)
-				return nil
-			}
-			if len(args) == 0 {
-				if args, err = document.List(ws); err != nil {
-					return err
-				}
-				if len(args) == 0 {
-					if format == "json" {
-						if err := writeJSON(env, jsonReport(ws, nil)); err != nil {
-							return err
-						}
-					}
+				if run.NoGlossary {
+					env.Say("check.no-glossary", map[string]any{"Dir": ws.Config.Glossary})
+					env.Hint("check.no-glossary.hint", nil)
+				} else {
 					env.Say("status.empty", nil)
 					env.Hint("status.empty.hint", nil)
-					return nil
 				}
+				return nil
 			}
-			var reports []*check.Report
-			var targets []targetFunc
-			for _, a := range args {
-				r, target, err := checkInput(env, ws, checker, a)
-				if err != nil {
-					return err
-				}
-				reports = append(reports, r)
-				targets = append(targets, target)
-			}
+			reports, targets := run.Reports, run.Targets
 			if format == "json" {
 				if err := writeJSON(env, jsonReport(ws, reports)); err != nil {
 					return err
@@ -92,103 +67,11 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 	}
 }
 
-// inputFormat tells a file argument by its extension: "tmx", "tsv", or ""
-// for a document id.
-func inputFormat(arg string) string {
-	switch strings.ToLower(filepath.Ext(arg)) {
-	case ".tmx":
-		return "tmx"
-	case ".tsv", ".tab":
-		return "tsv"
-	}
-	return ""
-}
-
-// targetFunc returns where, in the file of a missing finding's Lang, the
-// text of the finding's unit starts: the place the missing term belongs.
-// It is nil for TMX and TSV files, and reports false when the unit has no
-// text in Lang (the glossary reports no missing term there).
-type targetFunc func(f check.Finding) (check.Position, bool)
-
-// checkInput checks one argument: a TMX or TSV file, or a document.
-func checkInput(env *console.Env, ws *workspace.Workspace, c *check.Checker, arg string) (*check.Report, targetFunc, error) {
-	switch inputFormat(arg) {
-	case "tmx", "tsv":
-		data, _, err := env.ReadInput(arg)
-		if err != nil {
-			return nil, nil, err
-		}
-		var m *check.Memory
-		if inputFormat(arg) == "tmx" {
-			m, err = check.ReadTMX(arg, data, ws.Config.Languages)
-		} else {
-			m, err = check.ReadTSV(arg, data, ws.Config.Languages)
-		}
-		if err != nil {
-			return nil, nil, err
-		}
-		return c.Memory(m), nil, nil
-	}
-	d, err := document.Open(ws, arg)
-	if err != nil {
-		return nil, nil, err
-	}
-	a, err := d.Alignment()
-	if err != nil {
-		return nil, nil, err
-	}
-	r, err := c.Document(d, a)
-	if err != nil {
-		return nil, nil, err
-	}
-	texts, err := d.Texts()
-	if err != nil {
-		return nil, nil, err
-	}
-	return r, documentTarget(d, a, texts), nil
-}
-
-// documentTarget finds where a unit's text in a language starts in the
-// document's file: the first sentence of an aligned group, a paragraph,
-// or the start of a whole text.
-func documentTarget(d *document.Document, a *document.Alignment, texts map[string]string) targetFunc {
-	return func(f check.Finding) (check.Position, bool) {
-		text, ok := texts[f.Lang]
-		if !ok {
-			return check.Position{}, false
-		}
-		start := -1
-		switch f.Scope {
-		case check.ScopeGroup:
-			if a != nil && f.Group >= 1 && f.Group <= len(a.Groups) {
-				if s := a.Groups[f.Group-1].Sents[f.Lang]; len(s) > 0 {
-					start = s[0].Start
-				}
-			}
-		case check.ScopeParagraph:
-			if f.Target != "" {
-				start = strings.Index(text, f.Target)
-			}
-		case check.ScopeText:
-			if text != "" {
-				start = 0
-			}
-		}
-		if start < 0 || start > len(text) {
-			return check.Position{}, false
-		}
-		before := text[:start]
-		line := strings.Count(before, "\n") + 1
-		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-		return check.Position{File: filepath.Join(document.Folder, d.ID, f.Lang+".txt"), Line: line, Column: col}, true
-	}
-}
-
 // printReport writes one report's findings, grouped by unit: a heading
 // naming the document (or file) and the unit, then each finding with its
 // kind, language, entry, place and offsets, the message, and the text
 // around it with the finding marked.
-func printReport(env *console.Env, r *check.Report, target targetFunc) {
+func printReport(env *console.Env, r *check.Report, target app.CheckTarget) {
 	if r.Stale {
 		env.Warn("check.stale", map[string]any{"ID": r.Name, "Scope": scopeName(env, r.Scope)})
 		env.Hint("check.stale.hint", map[string]any{"ID": r.Name})
@@ -224,7 +107,7 @@ func scopeName(env *console.Env, s check.Scope) string {
 // JSON output's start and end count). A missing term has nothing to point
 // at: its position is where the unit's text in the target language starts,
 // and the source term's own position follows the source excerpt.
-func printFinding(env *console.Env, f check.Finding, target targetFunc) {
+func printFinding(env *console.Env, f check.Finding, target app.CheckTarget) {
 	entry := f.EntryID
 	if entry == "" {
 		entry = "—"
@@ -275,7 +158,7 @@ func printFinding(env *console.Env, f check.Finding, target targetFunc) {
 	}
 }
 
-func targetPosition(target targetFunc, f check.Finding) (check.Position, bool) {
+func targetPosition(target app.CheckTarget, f check.Finding) (check.Position, bool) {
 	if target == nil {
 		return check.Position{}, false
 	}

@@ -1,0 +1,152 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// CheckRun is what check found: a report per argument, each with the
+// target of its missing terms (nil for TMX and TSV files).
+type CheckRun struct {
+	// NoGlossary says the workspace has no glossary: nothing was checked.
+	NoGlossary bool
+	// NoDocuments says no argument was given and the workspace has no
+	// documents.
+	NoDocuments bool
+	Reports     []*check.Report
+	Targets     []CheckTarget
+}
+
+// Check checks documents (by id; all of them when args is empty) and TMX
+// or TSV files (by extension, read with read) against the workspace
+// glossary. A bad argument is refused before anything is read.
+func (a *App) Check(ws *workspace.Workspace, args []string, read func(arg string) ([]byte, error)) (CheckRun, error) {
+	for _, arg := range args {
+		if InputFormat(arg) == "" && document.ValidID(arg) != nil {
+			return CheckRun{}, locale.NewError("check.bad-arg", map[string]any{"Arg": arg}).WithHint("check.hint").OfKind(locale.Usage)
+		}
+	}
+	checker, err := a.Glossary(ws)
+	if err != nil {
+		return CheckRun{}, err
+	}
+	if checker == nil {
+		return CheckRun{NoGlossary: true}, nil
+	}
+	if len(args) == 0 {
+		if args, err = document.List(ws); err != nil {
+			return CheckRun{}, err
+		}
+		if len(args) == 0 {
+			return CheckRun{NoDocuments: true}, nil
+		}
+	}
+	var run CheckRun
+	for _, arg := range args {
+		r, target, err := checkInput(ws, checker, arg, read)
+		if err != nil {
+			return CheckRun{}, err
+		}
+		run.Reports = append(run.Reports, r)
+		run.Targets = append(run.Targets, target)
+	}
+	return run, nil
+}
+
+// InputFormat tells a file argument by its extension: "tmx", "tsv", or ""
+// for a document id.
+func InputFormat(arg string) string {
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".tmx":
+		return "tmx"
+	case ".tsv", ".tab":
+		return "tsv"
+	}
+	return ""
+}
+
+// CheckTarget returns where, in the file of a missing finding's Lang, the
+// text of the finding's unit starts: the place the missing term belongs.
+// It is nil for TMX and TSV files, and reports false when the unit has no
+// text in Lang (the glossary reports no missing term there).
+type CheckTarget func(f check.Finding) (check.Position, bool)
+
+// checkInput checks one argument: a TMX or TSV file, or a document.
+func checkInput(ws *workspace.Workspace, c *check.Checker, arg string, read func(string) ([]byte, error)) (*check.Report, CheckTarget, error) {
+	switch InputFormat(arg) {
+	case "tmx", "tsv":
+		data, err := read(arg)
+		if err != nil {
+			return nil, nil, err
+		}
+		var m *check.Memory
+		if InputFormat(arg) == "tmx" {
+			m, err = check.ReadTMX(arg, data, ws.Config.Languages)
+		} else {
+			m, err = check.ReadTSV(arg, data, ws.Config.Languages)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		return c.Memory(m), nil, nil
+	}
+	d, err := document.Open(ws, arg)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := c.Document(d, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	texts, err := d.Texts()
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, documentTarget(d, a, texts), nil
+}
+
+// documentTarget finds where a unit's text in a language starts in the
+// document's file: the first sentence of an aligned group, a paragraph,
+// or the start of a whole text.
+func documentTarget(d *document.Document, a *document.Alignment, texts map[string]string) CheckTarget {
+	return func(f check.Finding) (check.Position, bool) {
+		text, ok := texts[f.Lang]
+		if !ok {
+			return check.Position{}, false
+		}
+		start := -1
+		switch f.Scope {
+		case check.ScopeGroup:
+			if a != nil && f.Group >= 1 && f.Group <= len(a.Groups) {
+				if s := a.Groups[f.Group-1].Sents[f.Lang]; len(s) > 0 {
+					start = s[0].Start
+				}
+			}
+		case check.ScopeParagraph:
+			if f.Target != "" {
+				start = strings.Index(text, f.Target)
+			}
+		case check.ScopeText:
+			if text != "" {
+				start = 0
+			}
+		}
+		if start < 0 || start > len(text) {
+			return check.Position{}, false
+		}
+		before := text[:start]
+		line := strings.Count(before, "\n") + 1
+		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+		return check.Position{File: filepath.Join(document.Folder, d.ID, f.Lang+".txt"), Line: line, Column: col}, true
+	}
+}
