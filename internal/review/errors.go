@@ -48,20 +48,6 @@ func splitEmpty(group int) error {
 	return locale.NewError("review.split-empty", map[string]any{"Group": group}).WithHint("review.split-empty.hint")
 }
 
-// atTwice is the error of ParseAt for two split positions in one language.
-func atTwice(lang, first, second string) error {
-	return locale.NewError("review.at-twice", map[string]any{"Lang": lang, "First": first, "Second": second, "At": ""}).
-		WithHint("review.at-twice.hint")
-}
-
-// atUnused is the error of ParseAt for a default language (the --language
-// flag) that no position uses because each names its own; at is every
-// position as given.
-func atUnused(lang, at string) error {
-	return locale.NewError("review.at-unused-language", map[string]any{"Lang": lang, "First": "", "Second": "", "At": at}).
-		WithHint("review.at-unused-language.hint")
-}
-
 // badText is the error of EditText for a replacement sentence that cannot
 // be stored: empty, or (multiline) spanning lines.
 func badText(text string, multiline bool) error {
@@ -76,13 +62,6 @@ func badText(text string, multiline bool) error {
 // known lists those it does.
 func BadLanguage(lang string, known []string) error {
 	return locale.NewError("review.bad-language", map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")})
-}
-
-// syntax is the error of the parsers of command-line values: what is
-// range, at, direction or group; offset is the byte offset of the problem
-// in input.
-func syntax(what, input string, offset int) error {
-	return locale.NewError("review.bad-"+what, map[string]any{"Input": input}).At(locale.Pos{Offset: offset})
 }
 
 // notAligned is the error for a document that has no alignment yet.

@@ -9,6 +9,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/review/args"
 )
 
 // languageFlag is the --language flag of the group commands. --lang is an
@@ -48,7 +49,7 @@ func groupCommand(a *app.App, env *console.Env) *urfave.Command {
 						if len(c.StringSlice("at")) == 0 {
 							return nil, needFlag(env, "at", "review.ph.at")
 						}
-						at, err := review.ParseAt(c.StringSlice("at"), c.String("language"))
+						at, err := args.ParseAt(c.StringSlice("at"), c.String("language"))
 						if err != nil {
 							return nil, err
 						}
@@ -73,7 +74,7 @@ func groupCommand(a *app.App, env *console.Env) *urfave.Command {
 						if !c.IsSet("to") {
 							return nil, needFlag(env, "to", "review.ph.to")
 						}
-						next, err := review.ParseDirection(c.String("to"))
+						next, err := args.ParseDirection(c.String("to"))
 						if err != nil {
 							return nil, err
 						}
@@ -185,7 +186,7 @@ func groupEdit(ap *app.App, env *console.Env, c *urfave.Context, nargs int, args
 	if c.NArg() != nargs {
 		return wantArgs(env, argsID)
 	}
-	n, err := review.ParseGroup(c.Args().Get(1))
+	n, err := args.ParseGroup(c.Args().Get(1))
 	if err != nil {
 		return err
 	}
@@ -193,15 +194,15 @@ func groupEdit(ap *app.App, env *console.Env, c *urfave.Context, nargs int, args
 }
 
 func rangeEdit(ap *app.App, env *console.Env, c *urfave.Context, confirm bool) error {
-	args := "review.group.unconfirm.args"
+	argsID := "review.group.unconfirm.args"
 	if confirm {
-		args = "review.group.confirm.args"
+		argsID = "review.group.confirm.args"
 	}
 	if c.NArg() != 2 {
-		return wantArgs(env, args)
+		return wantArgs(env, argsID)
 	}
 	return edit(ap, env, c, c.Args().First(), func(a *document.Alignment) (review.Op, error) {
-		groups, err := review.ParseRange(c.Args().Get(1), len(a.Groups))
+		groups, err := args.ParseRange(c.Args().Get(1), len(a.Groups))
 		if err != nil {
 			return nil, err
 		}

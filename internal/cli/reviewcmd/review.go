@@ -16,6 +16,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/review/args"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -239,7 +240,7 @@ func (s *session) handle(k rune) (done bool, err error) {
 			s.say("review.cancelled", nil)
 			return false, nil
 		}
-		at, err := review.ParseAt(strings.Fields(line), "")
+		at, err := args.ParseAt(strings.Fields(line), "")
 		if err != nil {
 			s.report(err)
 			return false, nil
