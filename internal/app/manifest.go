@@ -1,15 +1,12 @@
 package app
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -74,14 +71,11 @@ func plainName(name string) bool {
 // writeManifest stores m in dir (rel is dir relative to the root) through
 // ws.WriteFile, atomically.
 func writeManifest(ws *workspace.Workspace, rel string, m *manifest) error {
-	var buf bytes.Buffer
-	buf.WriteString(manifestHeader)
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
+	data, err := yamlx.Marshal(manifestHeader, m)
+	if err != nil {
 		return err
 	}
-	return ws.WriteFile(filepath.Join(rel, ManifestName), buf.Bytes())
+	return ws.WriteFile(filepath.Join(rel, ManifestName), data)
 }
 
 // removeFiles removes the named files from dir, each only if it is a file

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -129,17 +128,7 @@ func (a *Alignment) marshalYAML() ([]byte, error) {
 		groups.Content = append(groups.Content, groupNode(g, a.Languages))
 	}
 	add(root, "groups", groups)
-	var buf bytes.Buffer
-	buf.WriteString(alignmentHeader)
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return yamlx.Marshal(alignmentHeader, root)
 }
 
 // groupNode is the YAML node of one group.

@@ -169,16 +169,11 @@ func appendGroup(b []byte, g *Group, langs []string) ([]byte, bool) {
 func appendGroupYAML(b []byte, g *Group, langs []string) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	root.Content = append(root.Content, str("groups"), &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{groupNode(g, langs)}})
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
+	data, err := yamlx.Marshal("", root)
+	if err != nil {
 		return nil, err
 	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return append(b, bytes.TrimPrefix(buf.Bytes(), []byte("groups:\n"))...), nil
+	return append(b, bytes.TrimPrefix(data, []byte("groups:\n"))...), nil
 }
 
 // ParseAlignment reads an alignment file. file names it in errors.

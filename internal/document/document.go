@@ -15,7 +15,6 @@
 package document
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -23,9 +22,8 @@ import (
 	"sort"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // Folder is the folder, relative to the workspace root, that holds documents.
@@ -148,11 +146,5 @@ func (d *Document) Texts() (map[string]string, error) {
 // Marshal renders meta.yaml. Every writer of meta.yaml stages these bytes
 // in a [Change], so the file has one form.
 func (m *Meta) Marshal() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return yamlx.Marshal("", m)
 }

@@ -143,16 +143,7 @@ func (e *Entry) Node() *yaml.Node {
 // as [AddEntry] writes it ("- id: …").
 func MarshalEntry(e *Entry) ([]byte, error) {
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{e.Node()}}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(seq); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return yamlx.Marshal("", seq)
 }
 
 // AddEntry appends e to the glossary file, creating it if needed, and
@@ -287,16 +278,11 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 		}
 	}
 	terms.Content = append(terms.Content, e.Node())
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
+	out, err := yamlx.Marshal("", doc)
+	if err != nil {
 		return nil, addError(CodeAddMalformed, locale.Pos{File: file}, map[string]any{"ID": e.ID, "Detail": err.Error()}, err)
 	}
-	if err := enc.Close(); err != nil {
-		return nil, addError(CodeAddMalformed, locale.Pos{File: file}, map[string]any{"ID": e.ID, "Detail": err.Error()}, err)
-	}
-	return buf.Bytes(), nil
+	return out, nil
 }
 
 // dashColumn returns the 0-based byte column of the "-" that starts the

@@ -103,16 +103,11 @@ func (e *Entry) Marshal() ([]byte, error) {
 		}
 		y.Files = append(y.Files, fy)
 	}
-	var buf bytes.Buffer
-	buf.WriteString(entryHeader)
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(&y); err != nil {
+	out, err := yamlx.Marshal(entryHeader, &y)
+	if err != nil {
 		return nil, err
 	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
+	buf := bytes.NewBuffer(out)
 	if body.Len() > 0 {
 		buf.WriteString(bodyMark)
 		buf.Write(body.Bytes())

@@ -266,3 +266,20 @@ func addCapped(a, b int) int {
 	}
 	return 1 << 40
 }
+
+// Marshal renders v (a value or a *yaml.Node) as tilmash writes every
+// YAML file: header first (comment lines, or ""), then the document with
+// two-space indentation.
+func Marshal(header string, v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(header)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

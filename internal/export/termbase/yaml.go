@@ -1,12 +1,12 @@
 package termbase
 
 import (
-	"bytes"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // Marshal renders entries as a glossary YAML file in the style of the
@@ -20,19 +20,11 @@ func Marshal(entries []*glossary.Entry, comment string) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{
 		{Kind: yaml.ScalarNode, Tag: "!!str", Value: "terms"}, seq,
 	}}
-	var buf bytes.Buffer
+	var header strings.Builder
 	for _, line := range strings.Split(strings.TrimSpace(comment), "\n") {
 		if comment != "" {
-			buf.WriteString(strings.TrimRight("# "+line, " ") + "\n")
+			header.WriteString(strings.TrimRight("# "+line, " ") + "\n")
 		}
 	}
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return yamlx.Marshal(header.String(), root)
 }
