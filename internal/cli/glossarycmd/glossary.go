@@ -55,6 +55,20 @@ func checkFormat(env *console.Env, format string) error {
 	return nil
 }
 
+// begin checks the call of a glossary command that takes no arguments and
+// a --format, and finds the workspace.
+func begin(env *console.Env, c *urfave.Context, command string) (*workspace.Workspace, string, error) {
+	if c.NArg() > 0 {
+		return nil, "", env.Usage("app.no-args", map[string]any{"Command": command}, "")
+	}
+	format := c.String("format")
+	if err := checkFormat(env, format); err != nil {
+		return nil, "", err
+	}
+	ws, err := env.Workspace()
+	return ws, format, err
+}
+
 func formatFlag(env *console.Env, id string) urfave.Flag {
 	return &urfave.StringFlag{Name: "format", Value: "text", Usage: env.T(id, nil)}
 }
@@ -73,14 +87,7 @@ func lintCommand(a *app.App, env *console.Env) *urfave.Command {
 		Description: env.T("check.lint.description", nil),
 		Flags:       []urfave.Flag{formatFlag(env, "check.flag.format")},
 		Action: func(c *urfave.Context) error {
-			if c.NArg() > 0 {
-				return env.Usage("app.no-args", map[string]any{"Command": "glossary lint"}, "")
-			}
-			format := c.String("format")
-			if err := checkFormat(env, format); err != nil {
-				return err
-			}
-			ws, err := env.Workspace()
+			ws, format, err := begin(env, c, "glossary lint")
 			if err != nil {
 				return err
 			}
@@ -167,14 +174,7 @@ func listCommand(a *app.App, env *console.Env) *urfave.Command {
 			formatFlag(env, "check.flag.format"),
 		},
 		Action: func(c *urfave.Context) error {
-			if c.NArg() > 0 {
-				return env.Usage("app.no-args", map[string]any{"Command": "glossary list"}, "")
-			}
-			format := c.String("format")
-			if err := checkFormat(env, format); err != nil {
-				return err
-			}
-			ws, err := env.Workspace()
+			ws, format, err := begin(env, c, "glossary list")
 			if err != nil {
 				return err
 			}
