@@ -3,7 +3,6 @@ package export
 import (
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -161,11 +160,5 @@ func xmllint(t *testing.T) string {
 // python returns a Python that can import Translate Toolkit, or skips.
 func python(t *testing.T) string {
 	t.Helper()
-	for _, p := range []string{"/usr/bin/python3", "python3"} {
-		if err := exec.Command(p, "-c", "import translate.storage.tmx").Run(); err == nil {
-			return p
-		}
-	}
-	testenv.Missing(t, "Translate Toolkit", "apt-get install translate-toolkit")
-	return ""
+	return testenv.Python(t, "translate.storage.tmx", "apt-get install translate-toolkit")
 }

@@ -80,3 +80,19 @@ func SharedPath(elem ...string) (string, bool) {
 		dir = parent
 	}
 }
+
+// Python returns a Python interpreter that can import module, trying
+// Debian's /usr/bin/python3 first (where apt-get installs modules such as
+// Translate Toolkit) and then python3 on $PATH (which may be another
+// installation without them); it skips/fails t through [Missing] when
+// neither can.
+func Python(t testing.TB, module, install string) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import "+module).Run() == nil {
+			return p
+		}
+	}
+	Missing(t, "the Python module "+module, install)
+	return ""
+}

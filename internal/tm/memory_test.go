@@ -72,10 +72,8 @@ func TestExportValid(t *testing.T) {
 		}
 	})
 	t.Run("TranslateToolkit", func(t *testing.T) {
-		if err := exec.Command("python3", "-c", "import translate.storage.tmx").Run(); err != nil {
-			testenv.Missing(t, "Translate Toolkit", "apt-get install translate-toolkit")
-		}
-		out, err := exec.Command("python3", "-c", `import sys, json
+		py := testenv.Python(t, "translate.storage.tmx", "apt-get install translate-toolkit")
+		out, err := exec.Command(py, "-c", `import sys, json
 from translate.storage import tmx
 with open(sys.argv[1], 'rb') as f:
     store = tmx.tmxfile(f)

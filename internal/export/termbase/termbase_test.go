@@ -266,16 +266,7 @@ func TestSchemas(t *testing.T) {
 }
 
 func TestTranslateToolkit(t *testing.T) {
-	py := ""
-	for _, p := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(p, "-c", "import translate.storage.tbx").Run() == nil {
-			py = p
-			break
-		}
-	}
-	if py == "" {
-		testenv.Missing(t, "Translate Toolkit", "apt-get install translate-toolkit")
-	}
+	py := testenv.Python(t, "translate.storage.tbx", "apt-get install translate-toolkit")
 	g := load(t, "testdata/glossary.yaml")
 	file := filepath.Join(t.TempDir(), "g.tbx")
 	if err := os.WriteFile(file, write(t, "tbx2", g, Options{}), 0o644); err != nil {
