@@ -3,6 +3,8 @@ package glossary
 import (
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/glossary/morph"
 )
 
 func TestSortedCollation(t *testing.T) {
@@ -73,5 +75,19 @@ func TestValidID(t *testing.T) {
 		if ValidID(id) != want {
 			t.Errorf("ValidID(%q) = %v", id, !want)
 		}
+	}
+}
+
+// The matcher hands an entry's kind to package morph as morph.Kind(kind):
+// every glossary kind must be one morph knows, with the same value.
+func TestKindsMatchMorph(t *testing.T) {
+	known := map[morph.Kind]bool{morph.Person: true, morph.Place: true, morph.Organization: true, morph.Institution: true, morph.Other: true}
+	for _, k := range Kinds {
+		if !known[morph.Kind(k)] {
+			t.Errorf("glossary kind %q has no morph.Kind", k)
+		}
+	}
+	if len(known) != len(Kinds) {
+		t.Errorf("%d morph kinds, %d glossary kinds", len(known), len(Kinds))
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/glossary/morph"
 )
 
 // Matcher finds glossary forms in text. It is built once by [Compile] and is
@@ -434,37 +436,37 @@ func formPlan(k *keyer, base, form string, kind Kind, hint string) (plan, bool) 
 	}
 	keys := make([]string, len(toks))
 	for i, tk := range toks {
-		keys[i] = tk.key
+		keys[i] = tk.Key
 	}
 	last := len(toks) - 1
 	switch base {
 	case "kk":
 		lt := toks[last]
 		p := plan{prefix: keys[:last]}
-		if !lt.word || hint == "none" {
-			p.tails1 = []string{lt.key}
+		if !lt.Word || hint == "none" {
+			p.tails1 = []string{lt.Key}
 			return p, true
 		}
 		words := 0
 		for _, tk := range toks {
-			if tk.word {
+			if tk.Word {
 				words++
 			}
 		}
 		// A word that ends a phrase ("Алматы облысы") rather than a
 		// hyphenated name ("Қасым-Жомарт").
-		multiword := words >= 2 && last > 0 && toks[last-1].end < lt.start
-		inf := kkInflect(lt.orig, lt.key, kind, hint, multiword)
-		p.tails1 = inf.plain
-		for _, e := range inf.hyphen {
-			p.tailsN = append(p.tailsN, []string{lt.key, dashKey, e})
+		multiword := words >= 2 && last > 0 && toks[last-1].End < lt.Start
+		inf := morph.KazakhWordForms(lt.Orig, lt.Key, morph.Kind(kind), hint, multiword)
+		p.tails1 = inf.Plain
+		for _, e := range inf.Hyphen {
+			p.tailsN = append(p.tailsN, []string{lt.Key, dashKey, e})
 		}
 		return p, true
 	case "ru":
-		return plan{tailsN: ruInflect(toks, kind, hint)}, true
+		return plan{tailsN: morph.RussianForms(toks, morph.Kind(kind), hint)}, true
 	}
 	p := plan{tailsN: [][]string{keys}}
-	if base == "en" && hint != "none" && toks[last].word {
+	if base == "en" && hint != "none" && toks[last].Word {
 		// Possessive: Tokayev's, Tokayev’s (’ is keyed as '), Nations'.
 		p.tailsN = append(p.tailsN,
 			append(slices.Clip(keys), apostropheKey),

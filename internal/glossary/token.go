@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/tilmash/tilmash/internal/glossary/morph"
 )
 
 // A token is one unit of text the matcher compares: a word (letters, marks
@@ -302,4 +304,20 @@ func baseLang(lang string) string {
 		lang = lang[:i]
 	}
 	return strings.ToLower(lang)
+}
+
+// formTokens splits a glossary form into the tokens formPlan reads and
+// hands to package morph.
+func formTokens(k *keyer, form string) []morph.Token {
+	toks := k.tokenize(form, nil)
+	out := make([]morph.Token, len(toks))
+	for i, t := range toks {
+		out[i] = morph.Token{Orig: form[t.start:t.end], Key: t.key, Word: isWordRune(firstRune(form[t.start:t.end])), Start: t.start, End: t.end}
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

@@ -162,25 +162,6 @@ func TestEndings(t *testing.T) {
 	}
 }
 
-func TestFixKazakhForbidden(t *testing.T) {
-	tests := []struct{ found, want string }{
-		{"Токаевқа", "Тоқаевқа"},
-		{"Токаевтың", "Тоқаевтың"},
-		{"Токаевпен", "Тоқаевпен"},
-		{"Токаев", "Тоқаев"},
-		{"Токаевке", "Тоқаевқа"},
-	}
-	for _, tt := range tests {
-		got, ok := glossary.FixKazakhForbidden(tt.found, "Токаев", "Тоқаев", glossary.Person, "")
-		if !ok || got != tt.want {
-			t.Errorf("%s: got %q %v, want %q", tt.found, got, ok, tt.want)
-		}
-	}
-	if got, ok := glossary.FixKazakhForbidden("Токаевшыл", "Токаев", "Тоқаев", glossary.Person, ""); ok || got != "Тоқаев" {
-		t.Errorf("not an ending: %q %v", got, ok)
-	}
-}
-
 func TestCheckerSeverityAndSelection(t *testing.T) {
 	c := NewChecker(Options{Checks: []Kind{Numbers}, Severity: map[Kind]Severity{Numbers: Warning}})
 	fs, err := c.CheckPair("en", "95 people \"here\"", "ru", "59 человек \"тут\"")

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/glossary/morph"
 )
 
 // EndingsIndex finds glossary names in Kazakh text followed by an ending
@@ -23,7 +24,7 @@ type EndingsIndex struct {
 type endStem struct {
 	entryID string
 	prefix  []string // the lower-case words before the last one
-	stem    glossary.KazakhStem
+	stem    morph.KazakhStem
 	written string // the last word as the glossary writes it
 }
 
@@ -44,7 +45,7 @@ func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
 			if len(words) == 0 {
 				continue
 			}
-			st := glossary.KazakhStemOf(form, e.Kind, f.Inflect)
+			st := morph.KazakhStemOf(form, morph.Kind(e.Kind), f.Inflect)
 			if utf8.RuneCountInString(st.Word) < 3 || !isCyrillicWord(st.Word) {
 				continue
 			}
@@ -136,7 +137,7 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 			continue
 		}
 		lw := string(lwb)
-		end, ok := glossary.ParseKazakhEnding(lw[p:])
+		end, ok := morph.ParseKazakhEnding(lw[p:])
 		if !ok {
 			continue
 		}
@@ -144,7 +145,7 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 			if !hasPrefixWords(prev, c.prefix) {
 				continue
 			}
-			forms := glossary.KazakhInflect(c.stem, end)
+			forms := morph.KazakhInflect(c.stem, end)
 			if len(forms) == 0 {
 				continue
 			}

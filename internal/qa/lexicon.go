@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/glossary/morph"
 )
 
 // numWord is a number word of one language.
@@ -196,13 +196,13 @@ func kkLexicon() map[string]numWord {
 	m := map[string]numWord{}
 	for _, n := range kkNumerals {
 		nw := numWord{val: n.v, soft: n.v == 1, mult: n.v == 100, scale: n.v >= 1e3}
-		for _, f := range glossary.KazakhCaseForms(n.w) {
+		for _, f := range morph.KazakhCaseForms(n.w) {
 			if !kkNotNumerals[f] {
 				m[f] = nw
 			}
 		}
 		if n.v < 1e6 {
-			ord := glossary.KazakhOrdinal(n.w)
+			ord := morph.KazakhOrdinal(n.w)
 			switch n.w {
 			case "жиырма":
 				ord = "жиырмасыншы"
@@ -217,19 +217,19 @@ func kkLexicon() map[string]numWord {
 	for w, v := range map[string]float64{"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8, "тоғызау": 9, "онау": 10} {
 		m[w] = numWord{val: v}
 		poss := w + glossaryPoss(w)
-		for _, f := range glossary.KazakhInflect(glossary.KazakhStem{Word: poss, Possessive: true}, glossary.KazakhEnding{Case: glossary.KazakhBare}) {
+		for _, f := range morph.KazakhInflect(morph.KazakhStem{Word: poss, Possessive: true}, morph.KazakhEnding{Case: morph.KazakhBare}) {
 			m[f] = numWord{val: v}
 		}
-		for c := glossary.KazakhGenitive; c <= glossary.KazakhAttributive; c++ {
-			for _, f := range glossary.KazakhInflect(glossary.KazakhStem{Word: poss, Possessive: true}, glossary.KazakhEnding{Case: c}) {
+		for c := morph.KazakhGenitive; c <= morph.KazakhAttributive; c++ {
+			for _, f := range morph.KazakhInflect(morph.KazakhStem{Word: poss, Possessive: true}, morph.KazakhEnding{Case: c}) {
 				m[f] = numWord{val: v}
 			}
 		}
 	}
-	for _, f := range glossary.KazakhCaseForms("ондық") {
+	for _, f := range morph.KazakhCaseForms("ондық") {
 		m[f] = numWord{val: 10, soft: true}
 	}
-	for _, f := range glossary.KazakhCaseForms("тәулік") {
+	for _, f := range morph.KazakhCaseForms("тәулік") {
 		m[f] = numWord{val: 24, soft: true}
 	}
 	return m

@@ -1,10 +1,6 @@
-package glossary
+package morph
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
 // Kazakh endings for other packages: the editors' QA checks (internal/qa)
 // read the ending a writer put after a name, decide whether vowel harmony
@@ -252,48 +248,6 @@ func KazakhOrdinal(word string) string {
 		e = "ншы"
 	}
 	return word + pick(back && !front, e)
-}
-
-// KnownWords returns every word of every accepted form of every entry in
-// lang, in each inflected form the matcher knows (lower case), for a spell
-// checker's personal dictionary.
-func (g *Glossary) KnownWords(lang string) []string {
-	k := newKeyer(lang)
-	base := baseLang(lang)
-	set := newStringSet()
-	addWords := func(s string) {
-		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) && !isDash(r) && r != '\'' }) {
-			if utf8.RuneCountInString(w) > 0 && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
-				set.add(w)
-			}
-		}
-	}
-	for _, e := range g.Entries {
-		f := e.Langs[lang]
-		if f == nil {
-			continue
-		}
-		for i, form := range f.Accepted() {
-			addWords(strings.ToLower(form))
-			hint := f.Inflect
-			if i >= 1+len(f.Variants) {
-				hint = "none"
-			}
-			p, ok := formPlan(k, base, form, e.Kind, hint)
-			if !ok {
-				continue
-			}
-			for _, t := range p.tails1 {
-				addWords(t)
-			}
-			for _, tn := range p.tailsN {
-				for _, t := range tn {
-					addWords(t)
-				}
-			}
-		}
-	}
-	return set.list
 }
 
 // FixKazakhForbidden returns the fix for found, an inflected occurrence of

@@ -1,4 +1,4 @@
-package glossary
+package morph
 
 import (
 	"slices"
@@ -17,26 +17,13 @@ import (
 // use them, and each doubles the forms of a name of several words.
 type ruCases [6][]string
 
-// ftoken is one token of a glossary form: its written text and its key.
-type ftoken struct {
-	orig, key string
-	word      bool
-	start     int
-	end       int
-}
-
-func formTokens(k *keyer, form string) []ftoken {
-	toks := k.tokenize(form, nil)
-	out := make([]ftoken, len(toks))
-	for i, t := range toks {
-		out[i] = ftoken{orig: form[t.start:t.end], key: t.key, word: isWordRune(firstRune(form[t.start:t.end])), start: t.start, end: t.end}
-	}
-	return out
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
+// Token is one token of a glossary form: its written text, its key (the
+// folded form the matcher compares), whether it is a word, and its byte
+// span in the form.
+type Token struct {
+	Orig, Key  string
+	Word       bool
+	Start, End int
 }
 
 const (
@@ -44,16 +31,16 @@ const (
 	ruVelar   = "гкх"
 )
 
-// ruInflect returns the token-key sequences of every case form of a Russian
+// RussianForms returns the token-key sequences of every case form of a Russian
 // form. person declines every word as part of a name (given name,
 // patronymic, surname); otherwise the head declines: any leading adjectives
 // and the first noun, with whatever follows left as written, since it is a
 // genitive complement (Организация Объединенных Наций) or an apposition
 // (Республика Казахстан).
-func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
+func RussianForms(toks []Token, kind Kind, hint string) [][]string {
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = t.key
+		keys[i] = t.Key
 	}
 	if hint == "none" {
 		return [][]string{keys}
@@ -64,12 +51,12 @@ func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
 	var heads []int // the token that declines, per word
 	for i := 0; i < len(toks); {
 		j := i
-		for j+1 < len(toks) && toks[j+1].start == toks[j].end {
+		for j+1 < len(toks) && toks[j+1].Start == toks[j].End {
 			j++
 		}
 		last := -1
 		for k := j; k >= i; k-- {
-			if toks[k].word {
+			if toks[k].Word {
 				last = k
 				break
 			}
@@ -95,12 +82,12 @@ func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
 		var adjs []int
 		noun := -1
 		for _, h := range heads {
-			if h < 0 || !hasCyrillic(toks[h].key) || isAbbreviation(toks[h].orig) || ruFunctionWords[toks[h].key] {
+			if h < 0 || !hasCyrillic(toks[h].Key) || isAbbreviation(toks[h].Orig) || ruFunctionWords[toks[h].Key] {
 				// A preposition ends the head: Уполномоченный по правам
 				// человека declines as Уполномоченному по правам человека.
 				break
 			}
-			if g, pl, ok := ruAdjective(toks[h].key); ok {
+			if g, pl, ok := ruAdjective(toks[h].Key); ok {
 				adjs = append(adjs, h)
 				gender, plural = g, plural || pl
 				continue
@@ -110,17 +97,17 @@ func ruInflect(toks []ftoken, kind Kind, hint string) [][]string {
 		}
 		for _, a := range adjs {
 			decl = append(decl, a)
-			paradigms = append(paradigms, ruAdjectiveCases(toks[a].key))
+			paradigms = append(paradigms, ruAdjectiveCases(toks[a].Key))
 		}
-		if noun >= 0 && len(adjs) == 0 && kind != Place && !plural && strings.ContainsRune("ыи", lastRune(toks[noun].key)) &&
-			toks[noun].orig == strings.ToLower(toks[noun].orig) {
+		if noun >= 0 && len(adjs) == 0 && kind != Place && !plural && strings.ContainsRune("ыи", lastRune(toks[noun].Key)) &&
+			toks[noun].Orig == strings.ToLower(toks[noun].Orig) {
 			// A lower-case common noun in -ы/-и is a plural (пытки), not an
 			// indeclinable name like Алматы.
 			plural = true
 		}
 		if noun >= 0 {
 			single := len(heads) == 1
-			if p, ok := ruNoun(toks[noun].key, gender, plural, kind == Place && single); ok {
+			if p, ok := ruNoun(toks[noun].Key, gender, plural, kind == Place && single); ok {
 				decl = append(decl, noun)
 				paradigms = append(paradigms, p)
 			} else if len(adjs) == 0 {
@@ -255,9 +242,9 @@ func ruEmitCases(keys []string, decl []int, paradigms []ruCases, emit func([]str
 
 // ruNameWord returns the paradigm of one word of a person's name, or false
 // for a word that does not decline (Шевченко, Черных, Нурсултан-улы, BBC).
-func ruNameWord(t ftoken) (ruCases, bool) {
-	w := t.key
-	if !hasCyrillic(w) || isAbbreviation(t.orig) {
+func ruNameWord(t Token) (ruCases, bool) {
+	w := t.Key
+	if !hasCyrillic(w) || isAbbreviation(t.Orig) {
 		return ruCases{}, false
 	}
 	switch {

@@ -1,4 +1,4 @@
-package glossary
+package morph
 
 import (
 	"strings"
@@ -183,22 +183,22 @@ func kkVoice(stem string) string {
 	return stem
 }
 
-// kkInflection is how the last word of a Kazakh form inflects.
-type kkInflection struct {
-	plain  []string // whole-word forms of the last word, the word itself first
-	hyphen []string // endings written after a hyphen (ҚР-дың)
+// KazakhForms is how the last word of a Kazakh form inflects.
+type KazakhForms struct {
+	Plain  []string // whole-word forms of the last word, the word itself first
+	Hyphen []string // endings written after a hyphen (ҚР-дың)
 }
 
-// kkInflect returns the inflected forms of word (a folded key) whose
+// KazakhWordForms returns the inflected forms of word (a folded key) whose
 // written form is orig. multiword tells that the word ends a phrase of two
 // or more words, where a final -ы/-і is usually the possessive of a
 // compound (Біріккен Ұлттар Ұйымы, Алматы облысы).
-func kkInflect(orig, word string, kind Kind, hint string, multiword bool) kkInflection {
+func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) KazakhForms {
 	if hint == "none" {
-		return kkInflection{plain: []string{word}}
+		return KazakhForms{Plain: []string{word}}
 	}
 	if isAbbreviation(orig) || !hasCyrillic(word) {
-		return kkInflection{plain: []string{word}, hyphen: kkHyphenEndings}
+		return KazakhForms{Plain: []string{word}, Hyphen: kkHyphenEndings}
 	}
 	set := &formList{list: make([]string, 0, 64)}
 	set.add(word)
@@ -238,7 +238,7 @@ func kkInflect(orig, word string, kind Kind, hint string, multiword bool) kkInfl
 			}
 		}
 	}
-	return kkInflection{plain: set.list}
+	return KazakhForms{Plain: set.list}
 }
 
 // kkStemForms adds the case forms, possessive and plural of a bare stem;
@@ -357,7 +357,7 @@ func isAbbreviation(orig string) bool {
 
 func hasCyrillic(s string) bool {
 	for _, r := range s {
-		if scriptOf(r) == scriptCyrillic {
+		if unicode.Is(unicode.Cyrillic, r) {
 			return true
 		}
 	}
