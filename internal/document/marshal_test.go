@@ -2,74 +2,11 @@ package document
 
 import (
 	"bytes"
-	"fmt"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 	"testing"
-
-	"gopkg.in/yaml.v3"
 )
 
-// marshalTree is Marshal as it was: the whole file as one YAML node tree.
-// Marshal (the streaming codec) must give the same bytes, also for files of
-// several hundred groups.
-func (a *Alignment) marshalTree() []byte {
-	root := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(m *yaml.Node, key string, v *yaml.Node) {
-		m.Content = append(m.Content, str(key), v)
-	}
-	add(root, "document", str(a.Document))
-	add(root, "pivot", str(a.Pivot))
-	langs := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, l := range a.Languages {
-		langs.Content = append(langs.Content, str(l))
-	}
-	add(root, "languages", langs)
-	src := &yaml.Node{Kind: yaml.MappingNode}
-	for _, l := range a.Languages {
-		if h, ok := a.Sources[l]; ok {
-			add(src, l, str(h))
-		}
-	}
-	add(root, "sources", src)
-	groups := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, g := range a.Groups {
-		gm := &yaml.Node{Kind: yaml.MappingNode}
-		add(gm, "status", str(string(g.Status)))
-		add(gm, "score", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(g.Score, 'f', 3, 64)})
-		if g.Note != "" {
-			add(gm, "note", str(g.Note))
-		}
-		if g.Detached && g.Status != Confirmed {
-			add(gm, "detached", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
-		}
-		for _, l := range a.Languages {
-			seq := &yaml.Node{Kind: yaml.SequenceNode}
-			if len(g.Sents[l]) == 0 {
-				seq.Style = yaml.FlowStyle
-			}
-			for _, s := range g.Sents[l] {
-				sm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-				add(sm, "at", str(fmt.Sprintf("%d-%d", s.Start, s.End)))
-				add(sm, "text", str(s.Text))
-				seq.Content = append(seq.Content, sm)
-			}
-			add(gm, l, seq)
-		}
-		groups.Content = append(groups.Content, gm)
-	}
-	add(root, "groups", groups)
-	var buf bytes.Buffer
-	buf.WriteString(alignmentHeader)
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	enc.Encode(root)
-	enc.Close()
-	return buf.Bytes()
-}
-
-// awkward returns a string of pieces YAML must quote, fold or escape.
 func awkward(rng *rand.Rand) string {
 	parts := []string{"", " ", "  lead", "trail ", "a: b", "# hash", "- dash", "'quote'", "\"dq\"", "\n", "\n\n", "\t", "x\ny",
 		"yes", "null", "~", "1.5", "0x1f", "@at", "`tick`", "{b}", "[s]", "&a", "*a", "!t", "%p", "|", ">", "Қазақ", "ру́сский",
@@ -106,7 +43,11 @@ func TestMarshalLargeSameBytes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := a.marshalTree(); !bytes.Equal(got, want) {
+		want, err := a.marshalYAML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
 			gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
 			for k := range min(len(gl), len(wl)) {
 				if gl[k] != wl[k] {
