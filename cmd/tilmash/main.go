@@ -22,6 +22,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cli/glossarycmd"
 	"github.com/tilmash/tilmash/internal/cli/reviewcmd"
 	"github.com/tilmash/tilmash/internal/cli/segmentcmd"
+	"github.com/tilmash/tilmash/internal/cli/servecmd"
 )
 
 // version is the tilmash version, set at build time with
@@ -53,6 +54,7 @@ func groups(a *app.App) []cli.Group {
 		reviewcmd.Commands(a),
 		glossarycmd.Commands(a),
 		exportcmd.Commands(a),
+		servecmd.Commands(a),
 	}
 }
 

@@ -2,7 +2,10 @@ package app
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"maps"
 	"slices"
 
 	"github.com/tilmash/tilmash/internal/check"
@@ -86,6 +89,28 @@ type EditRequest struct {
 	// Expect, when not nil, is the alignment file the caller last read:
 	// when the file on disk differs the edit returns ErrAlignmentChanged.
 	Expect []byte
+	// Version, when not empty, is the [Version] of the document the
+	// caller showed: when the files on disk are another version the edit
+	// returns ErrAlignmentChanged.
+	Version string
+}
+
+// Version names the state of a document as a snapshot reads it: a hash of
+// its alignment file and of every stored text. Any edit, undo, import or
+// align gives another version, so a change made on a page that showed one
+// version is never applied to another (tilmash serve).
+func Version(s *review.Snapshot) string {
+	h := sha256.New()
+	h.Write([]byte(document.AlignmentName))
+	h.Write([]byte{0})
+	h.Write(s.Raw)
+	for _, l := range slices.Sorted(maps.Keys(s.Texts)) {
+		h.Write([]byte{0})
+		h.Write([]byte(l))
+		h.Write([]byte{0})
+		h.Write([]byte(s.Texts[l]))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // EditResult is what an applied edit did.
@@ -112,6 +137,9 @@ func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
 		return nil, err
 	}
 	if req.Expect != nil && !bytes.Equal(snap.Raw, req.Expect) {
+		return nil, ErrAlignmentChanged
+	}
+	if req.Version != "" && Version(snap) != req.Version {
 		return nil, ErrAlignmentChanged
 	}
 	op, err := req.Build(snap.Alignment)
@@ -170,4 +198,19 @@ func (a *App) Undo(d *document.Document, steps int, force bool) (UndoResult, err
 		}
 	}
 	return res, err
+}
+
+// UndoVersion is [App.Undo] of the last step, refused with
+// ErrAlignmentChanged when the document is no longer the version the
+// caller showed: a person undoes the step they saw, never one another
+// person made since. The caller holds the workspace lock.
+func (a *App) UndoVersion(d *document.Document, version string) (UndoResult, error) {
+	snap, err := review.Load(d)
+	if err != nil {
+		return UndoResult{}, err
+	}
+	if Version(snap) != version {
+		return UndoResult{}, ErrAlignmentChanged
+	}
+	return a.Undo(d, 1, false)
 }

@@ -141,10 +141,12 @@ type row struct {
 type cellData struct {
 	Lang    string
 	Heading bool
-	Pieces  []piece
+	Pieces  []Piece
 }
 
-type piece struct{ Text, Class, Title string }
+// Piece is a run of a cell's text, plain or marked (Class is MarkTerm or
+// MarkFinding, Title its explanation).
+type Piece struct{ Text, Class, Title string }
 
 // clean replaces the characters XML and HTML cannot carry by U+FFFD.
 func clean(s string) string {
@@ -259,6 +261,15 @@ func cellOf(lang, text string, ms []Mark) cellData {
 	return cellData{Lang: lang, Heading: true, Pieces: highlight(text[k:], shifted)}
 }
 
+// Cell lays out text for an HTML view of a group, as the side-by-side
+// page does: whether it is a Markdown heading (shown without its "#"
+// markers), and its pieces, the spans of ms marked. tilmash serve draws
+// its cells with it.
+func Cell(text string, ms []Mark) (heading bool, pieces []Piece) {
+	c := cellOf("", text, ms)
+	return c.Heading, c.Pieces
+}
+
 // headingMarker returns the length of a leading Markdown heading marker
 // ("# " to "###### "), or 0.
 func headingMarker(text string) int {
@@ -276,7 +287,7 @@ func headingMarker(text string) int {
 // that fall outside the text, cut a character in two, or overlap a span
 // already placed are left out; findings are placed before terms, so a
 // finding is never hidden by the term it concerns.
-func highlight(text string, ms []Mark) []piece {
+func highlight(text string, ms []Mark) []Piece {
 	var placed []Mark
 	fits := func(m Mark) bool {
 		if m.Start < 0 || m.End > len(text) || m.Start >= m.End ||
@@ -298,17 +309,17 @@ func highlight(text string, ms []Mark) []piece {
 		}
 	}
 	sort.Slice(placed, func(i, j int) bool { return placed[i].Start < placed[j].Start })
-	var out []piece
+	var out []Piece
 	pos := 0
 	for _, m := range placed {
 		if pos < m.Start {
-			out = append(out, piece{Text: text[pos:m.Start]})
+			out = append(out, Piece{Text: text[pos:m.Start]})
 		}
-		out = append(out, piece{Text: text[m.Start:m.End], Class: m.Class, Title: clean(m.Title)})
+		out = append(out, Piece{Text: text[m.Start:m.End], Class: m.Class, Title: clean(m.Title)})
 		pos = m.End
 	}
 	if pos < len(text) {
-		out = append(out, piece{Text: text[pos:]})
+		out = append(out, Piece{Text: text[pos:]})
 	}
 	return out
 }

@@ -114,25 +114,58 @@ func Workspace(dir, id string, shape Shape) (*workspace.Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ws, Add(ws, id, shape)
+}
+
+// Add adds document id to ws, imported in the three languages and aligned
+// in the given shape, with an empty journal.
+func Add(ws *workspace.Workspace, id string, shape Shape) error {
+	a, err := Alignment(id, shape)
+	if err != nil {
+		return err
+	}
+	return add(ws, id, Texts, a)
+}
+
+// Long adds document id to ws: the sample article repeated until it has n
+// sentences in each language, aligned one to one in n groups (confirmed,
+// aligned and flagged in turn), with an empty journal. Sentences past the
+// n-th are left out of the alignment.
+func Long(ws *workspace.Workspace, id string, n int) error {
+	texts := map[string]string{}
+	a := &document.Alignment{Document: id, Pivot: "en", Languages: Langs, Sources: map[string]string{}}
+	sents := map[string][]document.Sentence{}
+	for _, l := range Langs {
+		texts[l] = strings.Repeat(Texts[l]+"\n", (n+5)/6)
+		sents[l] = Sentences(texts[l])
+	}
+	for i := 0; i < n; i++ {
+		g := &document.Group{Status: statuses[i%3], Score: 0.8, Sents: map[string][]document.Sentence{}}
+		for _, l := range Langs {
+			g.Sents[l] = sents[l][i : i+1]
+		}
+		a.Groups = append(a.Groups, g)
+	}
+	return add(ws, id, texts, a)
+}
+
+func add(ws *workspace.Workspace, id string, texts map[string]string, a *document.Alignment) error {
 	now := time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC)
 	c, err := document.Begin(ws, id)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, l := range Langs {
-		if _, err := c.Import(l, []byte(Texts[l]), l+".txt", document.ImportOptions{Source: l + ".txt", Now: now}); err != nil {
-			return nil, err
+		if _, err := c.Import(l, []byte(texts[l]), l+".txt", document.ImportOptions{Source: l + ".txt", Now: now}); err != nil {
+			return err
 		}
-	}
-	a, err := Alignment(id, shape)
-	if err != nil {
-		return nil, err
+		a.Sources[l] = document.Hash(texts[l])
 	}
 	if err := c.SetAlignment(a); err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := c.Commit("review.done.import", map[string]any{"Lang": "en"}, now); err != nil {
-		return nil, err
+		return err
 	}
-	return ws, os.RemoveAll(ws.Path(document.Folder, id, journal.Folder))
+	return os.RemoveAll(ws.Path(document.Folder, id, journal.Folder))
 }

@@ -1,0 +1,43 @@
+package glossary_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/glossary"
+)
+
+// TestGeneratedForms checks that the forms shown to a person are the
+// forms the matcher finds: every one generated is found in a text, and the
+// usual case forms are among them.
+func TestGeneratedForms(t *testing.T) {
+	e := &glossary.Entry{ID: "almaty-region", Kind: glossary.Place, Langs: map[string]*glossary.Form{
+		"en": {Term: "Almaty Region"},
+		"ru": {Term: "Алматинская область"},
+		"kk": {Term: "Алматы облысы", Variants: []string{"Алматы"}},
+	}}
+	m := glossary.Compile(glossary.New([]string{"en", "ru", "kk"}, e))
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{"almaty region", "almaty region's"}},
+		{"ru", []string{"алматинская область", "алматинской области"}},
+		{"kk", []string{"алматы облысы", "алматы облысында", "алматыда"}},
+	} {
+		got := glossary.GeneratedForms(e, tc.lang)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: %q not among the generated forms %q", tc.lang, w, got)
+			}
+		}
+		for _, f := range got {
+			if ms := m.Find(tc.lang, "("+f+")"); len(ms) == 0 || ms[0].EntryID != e.ID {
+				t.Errorf("%s: generated form %q is not found by the matcher: %v", tc.lang, f, ms)
+			}
+		}
+	}
+	if got := glossary.GeneratedForms(e, "de"); got != nil {
+		t.Errorf("a language the entry lacks has forms %q", got)
+	}
+}

@@ -1,0 +1,258 @@
+package serve
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/review/args"
+)
+
+// stalePage is the answer to a change made on a version of the document
+// that is no longer the one on disk.
+type stalePage struct {
+	base
+	Message, Reload string
+}
+
+// edit is every change: the form says which (op) and on which version of
+// the document; the app applies it under the workspace lock as tilmash
+// group and undo do. The answer is a redirect to the changed group with
+// what the change said, or the page of a refusal.
+func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBody)
+	if err := r.ParseForm(); err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			s.fail(w, r, http.StatusRequestEntityTooLarge, "serve.error.too-large", map[string]any{"Max": s.opt.MaxBody})
+			return
+		}
+		s.fail(w, r, http.StatusBadRequest, "serve.error.bad-form", nil)
+		return
+	}
+	if !s.csrfOK(r) {
+		s.fail(w, r, http.StatusForbidden, "serve.error.csrf", nil)
+		return
+	}
+	d, ok := s.openDoc(w, r)
+	if !ok {
+		return
+	}
+	version := r.PostFormValue("version")
+	if version == "" {
+		s.fail(w, r, http.StatusBadRequest, "serve.error.bad-form", nil)
+		return
+	}
+	op := r.PostFormValue("op")
+	b := s.newBase(r, "stale", "")
+	group, _ := strconv.Atoi(r.PostFormValue("group"))
+
+	s.edits.Lock()
+	defer s.edits.Unlock()
+	unlock, err := s.ws.Lock(s.opt.LockWait)
+	if err != nil {
+		s.refuse(w, r, d, group, b, err)
+		return
+	}
+	defer unlock()
+
+	if op == "undo" {
+		res, err := s.app.UndoVersion(d, version)
+		if errors.Is(err, app.ErrAlignmentChanged) {
+			s.stale(w, r, d, group, b)
+			return
+		}
+		if err != nil {
+			s.refuse(w, r, d, group, b, err)
+			return
+		}
+		var notes []note
+		if rec := res.Recovered; rec != nil {
+			notes = append(notes, note{"warn", b.loc.Text("review.recovered", map[string]any{"What": describe(b.loc, rec), "Step": rec.Step})})
+		}
+		for _, e := range res.Undone {
+			notes = append(notes, note{"ok", b.loc.Text("review.undone", map[string]any{"Step": e.Step, "What": describe(b.loc, e)})})
+		}
+		s.redirect(w, r, d.ID, group, notes)
+		return
+	}
+
+	build, err := s.buildOp(r, op)
+	if err != nil {
+		s.refuse(w, r, d, group, b, err)
+		return
+	}
+	marker, merr := s.app.Marker(s.ws)
+	res, err := s.app.Edit(d, app.EditRequest{Build: build, Marker: marker, Version: version})
+	if errors.Is(err, app.ErrAlignmentChanged) {
+		s.stale(w, r, d, group, b)
+		return
+	}
+	if err != nil {
+		s.refuse(w, r, d, group, b, err)
+		return
+	}
+	var notes []note
+	if merr != nil {
+		notes = append(notes, note{"warn", b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, merr)})})
+	}
+	notes = append(notes, s.report(b.loc, d.ID, res)...)
+	if len(res.Change.New) > 0 {
+		group = res.Change.New[0]
+	}
+	s.redirect(w, r, d.ID, group, notes)
+}
+
+// buildOp reads the form of op into the review op, built against the
+// alignment as it is under the lock (as tilmash group builds it).
+func (s *Server) buildOp(r *http.Request, op string) (func(a *document.Alignment) (review.Op, error), error) {
+	f := r.PostFormValue
+	num := func(name string) (int, error) { return args.ParseGroup(f(name)) }
+	switch op {
+	case "confirm", "unconfirm":
+		n, err := num("group")
+		if err != nil {
+			return nil, err
+		}
+		return func(*document.Alignment) (review.Op, error) {
+			return review.SetStatus{Groups: []int{n}, Confirm: op == "confirm"}, nil
+		}, nil
+	case "confirm-range", "unconfirm-range":
+		spec := f("range")
+		return func(a *document.Alignment) (review.Op, error) {
+			groups, err := args.ParseRange(spec, len(a.Groups))
+			if err != nil {
+				return nil, err
+			}
+			return review.SetStatus{Groups: groups, Confirm: op == "confirm-range"}, nil
+		}, nil
+	case "merge":
+		n, err := num("group")
+		if err != nil {
+			return nil, err
+		}
+		return func(*document.Alignment) (review.Op, error) { return review.Merge{Group: n}, nil }, nil
+	case "split", "edit":
+		n, err := num("group")
+		if err != nil {
+			return nil, err
+		}
+		k, err := num("sentence")
+		if err != nil {
+			return nil, err
+		}
+		lang := f("lang")
+		if op == "split" {
+			return func(*document.Alignment) (review.Op, error) {
+				return review.Split{Group: n, At: map[string]int{lang: k}}, nil
+			}, nil
+		}
+		text := f("text")
+		return func(*document.Alignment) (review.Op, error) {
+			return review.EditText{Group: n, Lang: lang, Sentence: k, Text: text}, nil
+		}, nil
+	case "move-prev", "move-next":
+		n, err := num("group")
+		if err != nil {
+			return nil, err
+		}
+		lang := f("lang")
+		return func(*document.Alignment) (review.Op, error) {
+			return review.Move{Group: n, Lang: lang, Next: op == "move-next"}, nil
+		}, nil
+	case "note":
+		n, err := num("group")
+		if err != nil {
+			return nil, err
+		}
+		text := f("note")
+		return func(*document.Alignment) (review.Op, error) { return review.SetNote{Group: n, Note: text}, nil }, nil
+	}
+	return nil, locale.NewError("serve.error.bad-op", map[string]any{"Op": op}).OfKind(locale.Usage)
+}
+
+// report says what an applied edit did, as tilmash group says it.
+func (s *Server) report(loc *locale.Localizer, id string, res *app.EditResult) []note {
+	var out []note
+	if e := res.Recovered; e != nil {
+		out = append(out, note{"warn", loc.Text("review.recovered", map[string]any{"What": describe(loc, e), "Step": e.Step})})
+	}
+	if res.Step == 0 {
+		return append(out, note{"ok", loc.Text("review.unchanged", map[string]any{"ID": id})})
+	}
+	c := res.Change
+	out = append(out, note{"ok", loc.Text(c.Message, c.Data)})
+	if len(c.Unconfirmed) > 0 {
+		out = append(out, note{"warn", loc.Text("review.unconfirmed", map[string]any{"Count": len(c.Unconfirmed), "Groups": review.FormatRange(c.Unconfirmed)})})
+	}
+	for _, g := range c.Gaps {
+		out = append(out, note{"warn", loc.Text("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})})
+	}
+	if len(res.Still) > 0 {
+		out = append(out, note{"warn", loc.Text("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still)})})
+	}
+	for _, m := range res.Resolved {
+		out = append(out, note{"ok", loc.Text("review.finding-resolved", map[string]any{"Finding": findingText(loc, m)})})
+	}
+	for _, m := range res.Added {
+		out = append(out, note{"warn", loc.Text("review.finding-added", map[string]any{"Finding": findingText(loc, m)})})
+	}
+	return out
+}
+
+// redirect answers a change with 303 to the group it left, carrying what
+// it said (POST-redirect-GET: a reload does not post again).
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, id string, group int, notes []note) {
+	q := []string{}
+	if group > 1 {
+		if page := (group-1)/s.opt.PageSize + 1; page > 1 {
+			q = append(q, "page="+strconv.Itoa(page))
+		}
+	}
+	if k := s.putFlash(notes); k != "" {
+		q = append(q, "m="+k)
+	}
+	u := "/doc/" + id
+	if len(q) > 0 {
+		u += "?" + strings.Join(q, "&")
+	}
+	if group > 0 {
+		u += "#g" + strconv.Itoa(group)
+	}
+	http.Redirect(w, r, u, http.StatusSeeOther)
+}
+
+// refuse answers a change the rules refused (a merge past the last group,
+// a bad range, a locked workspace) by going back to the group with the
+// error and its hint; an error that is not a person's (a disk failure) is
+// a 500 page.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, d *document.Document, group int, b base, err error) {
+	var m locale.Message
+	if !errors.As(err, &m) {
+		s.failErr(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	msg, hint, _ := b.loc.Explain(err)
+	notes := []note{{"error", msg}}
+	if hint != "" {
+		notes = append(notes, note{"hint", hint})
+	}
+	s.redirect(w, r, d.ID, group, notes)
+}
+
+// stale answers a change made on another version of the document: 409,
+// nothing applied, and a link that reloads the document at the group.
+func (s *Server) stale(w http.ResponseWriter, r *http.Request, d *document.Document, group int, b base) {
+	b.Title = b.loc.Text("serve.stale.title", nil)
+	p := &stalePage{base: b, Message: b.loc.Text("serve.stale.message", map[string]any{"ID": d.ID})}
+	p.Reload = "/doc/" + d.ID
+	if group > 0 {
+		p.Reload += "?g=" + strconv.Itoa(group)
+	}
+	s.render(w, http.StatusConflict, "stale", p)
+}

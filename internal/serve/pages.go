@@ -1,0 +1,484 @@
+package serve
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/review"
+)
+
+// ---- workspace
+
+type wsPage struct {
+	base
+	Root      string
+	Langs     []string
+	Docs      []wsRow
+	Unchecked string
+}
+
+type wsRow struct {
+	ID        string
+	Cells     []wsCell
+	Aligned   bool
+	Alignment string
+	Findings  string
+	HasIssues bool
+}
+
+type wsCell struct {
+	Imported, Stale bool
+	Title           string
+	Sentences       int
+	Words           int
+}
+
+func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
+	b := s.newBase(r, "workspace", "")
+	b.Title = b.loc.Text("serve.ws.heading", nil)
+	rep, err := s.app.Status(s.ws, nil, nil)
+	if err != nil {
+		s.failErr(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	p := &wsPage{base: b, Root: s.ws.Root, Langs: s.ws.Config.Languages}
+	if rep.GlossaryErr != nil {
+		msg, _, _ := b.loc.Explain(rep.GlossaryErr)
+		p.Unchecked = msg
+	}
+	for _, st := range rep.Documents {
+		row := wsRow{ID: st.ID}
+		d, err := document.Open(s.ws, st.ID)
+		if err != nil {
+			s.failErr(w, r, http.StatusInternalServerError, err)
+			return
+		}
+		for _, l := range p.Langs {
+			ls := st.Languages[l]
+			c := wsCell{}
+			if ls != nil && ls.Imported {
+				c = wsCell{Imported: true, Stale: ls.Stale, Title: ls.Title, Sentences: ls.Sentences}
+				if text, err := d.Text(l); err == nil {
+					c.Words = len(strings.Fields(text))
+				}
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		if a := st.Alignment; a != nil {
+			row.Aligned = true
+			row.Alignment = b.loc.Text("serve.ws.alignment-state", map[string]any{"Count": a.Groups, "Confirmed": a.Confirmed, "Flagged": a.Flagged})
+			row.HasIssues = a.Flagged > 0
+		}
+		switch {
+		case st.Findings != nil:
+			row.Findings = strconv.Itoa(*st.Findings)
+			row.HasIssues = row.HasIssues || *st.Findings > 0
+		case st.Unchecked:
+			row.Findings = "?"
+		default:
+			row.Findings = "—"
+		}
+		p.Docs = append(p.Docs, row)
+	}
+	s.render(w, http.StatusOK, "workspace", p)
+}
+
+// ---- a document
+
+type docPage struct {
+	base
+	ID, Heading string
+	Version     string
+	Langs       []string
+	Counts      string
+	PageNo      int
+	Pages       int
+	From, To    int
+	Count       int
+	First, Prev string
+	Next, Last  string
+	Rows        []groupRow
+	Warnings    []string
+}
+
+type groupRow struct {
+	N                  int
+	Status             string
+	StatusLabel        string
+	Confirmed, Flagged bool
+	IsFirst, IsLast    bool
+	Score              string
+	Reasons, Findings  []string
+	Note               string
+	Cells              []langCell
+}
+
+type langCell struct {
+	Lang  string
+	Sents []sentence
+}
+
+type sentence struct {
+	K               int
+	Heading         bool
+	Pieces          []export.Piece
+	Text            string
+	IsFirst, IsLast bool
+}
+
+// openDoc validates the id of the request's path and opens the document:
+// any other id, "../" and its encodings included, is a 404 before a file
+// is touched.
+func (s *Server) openDoc(w http.ResponseWriter, r *http.Request) (*document.Document, bool) {
+	id := r.PathValue("id")
+	if document.ValidID(id) != nil {
+		s.notFound(w, r)
+		return nil, false
+	}
+	d, err := document.Open(s.ws, id)
+	var nf *document.NotFoundError
+	if errors.As(err, &nf) {
+		s.notFound(w, r)
+		return nil, false
+	}
+	if err != nil {
+		s.failErr(w, r, http.StatusInternalServerError, err)
+		return nil, false
+	}
+	return d, true
+}
+
+// load reads the document's snapshot as show does: a damaged journal
+// blocks edits, not reading.
+func load(d *document.Document) (*review.Snapshot, []error, error) {
+	snap, err := review.Load(d)
+	var je *journal.JournalError
+	if errors.As(err, &je) {
+		var warn []error
+		snap, err = review.LoadFiles(d)
+		return snap, append(warn, je), err
+	}
+	return snap, nil, err
+}
+
+func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.openDoc(w, r)
+	if !ok {
+		return
+	}
+	snap, warns, err := load(d)
+	if err != nil {
+		s.failErr(w, r, http.StatusConflict, err)
+		return
+	}
+	a := snap.Alignment
+	b := s.newBase(r, "document", "")
+	n := len(a.Groups)
+	size := s.opt.PageSize
+	pages := max(1, (n+size-1)/size)
+	page := 1
+	if g, err := strconv.Atoi(r.URL.Query().Get("g")); err == nil && g >= 1 {
+		// A jump to a group: its page, at its anchor.
+		g = min(g, max(n, 1))
+		page = (g-1)/size + 1
+		http.Redirect(w, r, s.docURL(d.ID, page, g), http.StatusSeeOther)
+		return
+	}
+	if v, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil {
+		page = min(max(v, 1), pages)
+	}
+	from, to := (page-1)*size+1, min(page*size, n)
+	title := d.ID
+	for _, l := range a.Languages {
+		if v := d.Meta.Versions[l]; v != nil && v.Title != "" {
+			title = v.Title
+			break
+		}
+	}
+	b.Title = title
+	groups, confirmed, flagged := a.Counts()
+	p := &docPage{base: b, ID: d.ID, Heading: title, Version: app.Version(snap), Langs: a.Languages,
+		Counts: b.loc.Text("serve.ws.alignment-state", map[string]any{"Count": groups, "Confirmed": confirmed, "Flagged": flagged}),
+		PageNo: page, Pages: pages, From: from, To: to, Count: n}
+	if page > 1 {
+		p.First, p.Prev = s.docURL(d.ID, 1, 0), s.docURL(d.ID, page-1, 0)
+	}
+	if page < pages {
+		p.Next, p.Last = s.docURL(d.ID, page+1, 0), s.docURL(d.ID, pages, 0)
+	}
+	for _, e := range warns {
+		msg, _, _ := b.loc.Explain(e)
+		p.Warnings = append(p.Warnings, msg)
+	}
+	if e := snap.Interrupted; e != nil {
+		p.Warnings = append(p.Warnings, b.loc.Text("review.interrupted", map[string]any{"What": describe(b.loc, e), "Step": e.Step}))
+	}
+	var nums []int
+	for k := from; k <= to; k++ {
+		nums = append(nums, k)
+	}
+	var marks []review.Mark
+	if len(nums) > 0 {
+		m, err := s.app.Marker(s.ws)
+		if err != nil {
+			msg, _, _ := b.loc.Explain(err)
+			p.Warnings = append(p.Warnings, b.loc.Text("review.unchecked", map[string]any{"Err": msg}))
+		} else if m != nil {
+			if marks, err = m.Marks(d.ID, a, nums); err != nil {
+				s.failErr(w, r, http.StatusInternalServerError, err)
+				return
+			}
+		}
+	}
+	byGroup := map[int][]review.Mark{}
+	for _, m := range marks {
+		byGroup[m.Group] = append(byGroup[m.Group], m)
+	}
+	for _, k := range nums {
+		p.Rows = append(p.Rows, s.row(b.loc, a, k, byGroup[k]))
+	}
+	s.render(w, http.StatusOK, "document", p)
+}
+
+// docURL is the page of a document, at group g's anchor when g > 0.
+func (s *Server) docURL(id string, page, g int) string {
+	u := "/doc/" + url.PathEscape(id)
+	if page > 1 {
+		u += "?page=" + strconv.Itoa(page)
+	}
+	if g > 0 {
+		u += "#g" + strconv.Itoa(g)
+	}
+	return u
+}
+
+// row lays out group n with its marks.
+func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks []review.Mark) groupRow {
+	g := a.Groups[n-1]
+	r := groupRow{N: n, Status: string(g.Status), StatusLabel: loc.Text("review.status."+string(g.Status), nil),
+		Confirmed: g.Status == document.Confirmed, Flagged: g.Status == document.Flagged,
+		IsFirst: n == 1, IsLast: n == len(a.Groups), Score: strconv.FormatFloat(g.Score, 'f', 2, 64), Note: g.Note}
+	for _, reason := range app.FlagReasons(a, g) {
+		r.Reasons = append(r.Reasons, loc.Render(reason))
+	}
+	byLang := map[string][]export.Mark{}
+	for _, m := range marks {
+		if m.Kind.Finding() {
+			r.Findings = append(r.Findings, findingText(loc, m))
+		}
+		if !m.Placed() {
+			continue
+		}
+		em := export.Mark{Group: n, Lang: m.Lang, Start: m.Start, End: m.End, Class: export.MarkTerm, Title: m.Entry}
+		if m.Kind.Finding() {
+			em.Class, em.Title = export.MarkFinding, findingText(loc, m)
+		}
+		byLang[m.Lang] = append(byLang[m.Lang], em)
+	}
+	for _, l := range a.Languages {
+		c := langCell{Lang: l}
+		off := 0
+		sents := g.Sents[l]
+		for i, st := range sents {
+			// The marks are placed in the group's text, its sentences
+			// joined by one space: each sentence gets those inside it.
+			var in []export.Mark
+			for _, m := range byLang[l] {
+				if m.Start >= off && m.End <= off+len(st.Text) {
+					m.Start -= off
+					m.End -= off
+					in = append(in, m)
+				}
+			}
+			heading, pieces := export.Cell(st.Text, in)
+			c.Sents = append(c.Sents, sentence{K: i + 1, Heading: heading, Pieces: pieces, Text: st.Text, IsFirst: i == 0, IsLast: i == len(sents)-1})
+			off += len(st.Text) + 1
+		}
+		r.Cells = append(r.Cells, c)
+	}
+	return r
+}
+
+// findingText is a finding as a person reads it: the glossary check's own
+// sentence.
+func findingText(loc *locale.Localizer, m review.Mark) string {
+	if m.Message != "" {
+		if s := loc.Text(m.Message, m.Data); s != m.Message {
+			return s
+		}
+	}
+	return m.Lang + ": " + m.Text + " (" + string(m.Kind) + ")"
+}
+
+// describe renders what a journal step did.
+func describe(loc *locale.Localizer, e *journal.Entry) string { return loc.Text(e.Message, e.Data) }
+
+// ---- findings of a document
+
+type findingsPage struct {
+	base
+	ID       string
+	Back     string
+	Flagged  []findingRow
+	Glossary []findingRow
+}
+
+type findingRow struct {
+	N          int
+	URL        string
+	Lang, What string
+}
+
+func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.openDoc(w, r)
+	if !ok {
+		return
+	}
+	snap, _, err := load(d)
+	if err != nil {
+		s.failErr(w, r, http.StatusConflict, err)
+		return
+	}
+	a := snap.Alignment
+	b := s.newBase(r, "findings", "")
+	b.Title = b.loc.Text("serve.findings.heading", map[string]any{"ID": d.ID})
+	p := &findingsPage{base: b, ID: d.ID, Back: s.docURL(d.ID, 1, 0)}
+	at := func(n int) string { return s.docURL(d.ID, (n-1)/s.opt.PageSize+1, n) }
+	for i, g := range a.Groups {
+		if g.Status != document.Flagged {
+			continue
+		}
+		var why []string
+		for _, reason := range app.FlagReasons(a, g) {
+			why = append(why, b.loc.Render(reason))
+		}
+		p.Flagged = append(p.Flagged, findingRow{N: i + 1, URL: at(i + 1), What: strings.Join(why, "; ")})
+	}
+	m, err := s.app.Marker(s.ws)
+	if err != nil {
+		b.Notes = append(b.Notes, note{Kind: "warn", Text: b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, err)})})
+		p.base = b
+	} else if m != nil {
+		marks, err := m.Marks(d.ID, a, nil)
+		if err != nil {
+			s.failErr(w, r, http.StatusInternalServerError, err)
+			return
+		}
+		fs := review.Findings(marks)
+		review.SortMarks(fs, a.Languages)
+		for _, f := range fs {
+			p.Glossary = append(p.Glossary, findingRow{N: f.Group, URL: at(f.Group), Lang: f.Lang, What: findingText(b.loc, f)})
+		}
+	}
+	s.render(w, http.StatusOK, "findings", p)
+}
+
+func errText(loc *locale.Localizer, err error) string {
+	msg, _, _ := loc.Explain(err)
+	return msg
+}
+
+// ---- glossary
+
+type glossaryPage struct {
+	base
+	Query    string
+	Langs    []string
+	Entries  []glossaryEntry
+	Total    int
+	More     string
+	Problems int
+}
+
+type glossaryEntry struct {
+	ID, Kind, Note string
+	Forms          []glossaryForms
+}
+
+type glossaryForms struct {
+	Lang, Term                 string
+	Variants, Forbidden, Extra []string
+	Generated                  []string
+	HasVariants, HasForbidden  bool
+	HasExtra                   bool
+}
+
+// glossaryShown is how many entries the glossary page shows at once.
+const glossaryShown = 100
+
+func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
+	b := s.newBase(r, "glossary", "")
+	b.Title = b.loc.Text("serve.gl.heading", nil)
+	g, probs, err := s.app.BrowseGlossary(s.ws)
+	if err != nil {
+		s.failErr(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > 200 {
+		q = q[:200]
+	}
+	p := &glossaryPage{base: b, Query: q, Langs: s.ws.Config.Languages, Problems: len(probs)}
+	needle := strings.ToLower(q)
+	matches := func(e *glossary.Entry) bool {
+		if needle == "" || strings.Contains(strings.ToLower(e.ID), needle) || strings.Contains(strings.ToLower(e.Note), needle) {
+			return true
+		}
+		for _, f := range e.Langs {
+			for _, v := range append(append(f.Accepted(), f.Forbidden...), f.Term) {
+				if strings.Contains(strings.ToLower(v), needle) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	limit := glossaryShown
+	if v, err := strconv.Atoi(r.URL.Query().Get("n")); err == nil && v > limit {
+		limit = min(v, 10*glossaryShown)
+	}
+	for _, e := range g.Sorted(s.ws.Config.Source, "") {
+		if !matches(e) {
+			continue
+		}
+		p.Total++
+		if len(p.Entries) >= limit {
+			continue
+		}
+		ge := glossaryEntry{ID: e.ID, Kind: string(e.Kind), Note: e.Note}
+		langs := slices.Clone(p.Langs)
+		for l := range e.Langs {
+			if !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+		for _, l := range langs {
+			f := e.Langs[l]
+			if f == nil {
+				continue
+			}
+			ge.Forms = append(ge.Forms, glossaryForms{Lang: l, Term: f.Term, Variants: f.Variants, Forbidden: f.Forbidden, Extra: f.Forms,
+				Generated: glossary.GeneratedForms(e, l), HasVariants: len(f.Variants) > 0, HasForbidden: len(f.Forbidden) > 0, HasExtra: len(f.Forms) > 0})
+		}
+		p.Entries = append(p.Entries, ge)
+	}
+	if p.Total > len(p.Entries) {
+		v := url.Values{}
+		if q != "" {
+			v.Set("q", q)
+		}
+		v.Set("n", strconv.Itoa(min(limit+glossaryShown, 10*glossaryShown)))
+		p.More = "/glossary?" + v.Encode()
+	}
+	s.render(w, http.StatusOK, "glossary", p)
+}

@@ -1,0 +1,219 @@
+package serve
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/locale"
+)
+
+// uiLang is a language of the interface, named in itself for the switch.
+type uiLang struct{ Code, Name string }
+
+var uiLangs = []uiLang{{"en", "English"}, {"ru", "Русский"}, {"kk", "Қазақша"}}
+
+func knownLang(v string) (string, bool) {
+	for _, l := range uiLangs {
+		if l.Code == v {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+var langMatcher = language.NewMatcher(locale.Supported)
+
+// acceptLanguage picks en, ru or kk from an Accept-Language header,
+// English when nothing matches.
+func acceptLanguage(h string) string {
+	tags, _, err := language.ParseAcceptLanguage(h)
+	if err != nil || len(tags) == 0 {
+		return "en"
+	}
+	_, i, conf := langMatcher.Match(tags...)
+	if conf == language.No {
+		return "en"
+	}
+	base, _ := locale.Supported[i].Base()
+	return base.String()
+}
+
+// templateIDs are the catalogue ids the templates name ({{.T "id"}}). They
+// are listed here, in Go, so that the catalogue test counts them as used;
+// TestTemplateIDs checks that this list and the templates agree.
+var templateIDs = []string{
+	"serve.doc.confirm", "serve.doc.edit", "serve.doc.findings-link", "serve.doc.first", "serve.doc.go",
+	"serve.doc.goto", "serve.doc.group", "serve.doc.keys", "serve.doc.last", "serve.doc.merge",
+	"serve.doc.move-next", "serve.doc.move-prev", "serve.doc.next", "serve.doc.note", "serve.doc.note-save",
+	"serve.doc.prev", "serve.doc.range", "serve.doc.range-confirm", "serve.doc.range-unconfirm",
+	"serve.doc.score", "serve.doc.sentence", "serve.doc.split", "serve.doc.unconfirm", "serve.doc.undo",
+	"serve.error.heading", "serve.findings.back", "serve.findings.flagged", "serve.findings.glossary",
+	"serve.findings.lang", "serve.findings.none", "serve.findings.what", "serve.gl.extra", "serve.gl.find",
+	"serve.gl.forbidden", "serve.gl.forms", "serve.gl.generated", "serve.gl.heading", "serve.gl.id",
+	"serve.gl.more", "serve.gl.none", "serve.gl.note", "serve.gl.problems", "serve.gl.search",
+	"serve.gl.variants", "serve.legend.finding", "serve.legend.flagged", "serve.legend.term",
+	"serve.nav.glossary", "serve.nav.lang", "serve.nav.workspace", "serve.stale.reload", "serve.title",
+	"serve.ws.alignment", "serve.ws.document", "serve.ws.findings", "serve.ws.heading", "serve.ws.none",
+	"serve.ws.not-aligned", "serve.ws.not-imported", "serve.ws.stale", "serve.ws.unchecked", "serve.ws.words",
+}
+
+// pageSet holds the parsed templates, one set per page, each with the
+// layout.
+type pageSet struct{ pages map[string]*template.Template }
+
+func parsePages() (*pageSet, error) {
+	layout, err := fs.ReadFile(assets, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	ps := &pageSet{pages: map[string]*template.Template{}}
+	files, err := fs.Glob(assets, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "templates/"), ".html")
+		if name == "layout" {
+			continue
+		}
+		body, err := fs.ReadFile(assets, f)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New("layout").Parse(string(layout))
+		if err == nil {
+			_, err = t.New(name).Parse(string(body))
+		}
+		if err != nil {
+			return nil, err
+		}
+		ps.pages[name] = t
+	}
+	return ps, nil
+}
+
+// base is what every page's layout shows.
+type base struct {
+	loc     *locale.Localizer
+	Lang    string
+	Title   string
+	Page    string // the page's template name, for the script
+	UILangs []langLink
+	Notes   []note
+	CSRF    string
+}
+
+type langLink struct {
+	Code, Name, URL string
+	Current         bool
+}
+
+// T renders catalogue message id; kv are its values as name, value pairs.
+// A Count value picks the plural form.
+func (b *base) T(id string, kv ...any) string {
+	var data map[string]any
+	if len(kv) > 0 {
+		data = map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			if k, ok := kv[i].(string); ok {
+				data[k] = kv[i+1]
+			}
+		}
+	}
+	return b.loc.Text(id, data)
+}
+
+// newBase starts the layout of page for r.
+func (s *Server) newBase(r *http.Request, page, title string) base {
+	lang, _ := r.Context().Value(ctxLang).(string)
+	if lang == "" {
+		lang = "en"
+	}
+	sess, _ := r.Context().Value(ctxSession).(string)
+	b := base{loc: s.locs[lang], Lang: lang, Title: title, Page: page, CSRF: s.csrfToken(sess)}
+	for _, l := range uiLangs {
+		u := url.URL{Path: r.URL.Path}
+		q := r.URL.Query()
+		q.Del("m")
+		q.Set("lang", l.Code)
+		u.RawQuery = q.Encode()
+		b.UILangs = append(b.UILangs, langLink{Code: l.Code, Name: l.Name, URL: u.RequestURI(), Current: l.Code == lang})
+	}
+	b.Notes = s.takeFlash(r.URL.Query().Get("m"))
+	return b
+}
+
+// render writes page with data, status code status. The page is rendered
+// into memory first, so a template error never sends half a page.
+func (s *Server) render(w http.ResponseWriter, status int, page string, data any) {
+	var buf bytes.Buffer
+	t := s.pages.pages[page]
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		http.Error(w, "template: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// errorPage is the page of a refused or failed request.
+type errorPage struct {
+	base
+	Message, Hint  string
+	Link, LinkText string
+}
+
+// fail answers with an error page: the catalogue message id and a link
+// back to the workspace.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, id string, data map[string]any) {
+	b := s.newBase(r, "error", "")
+	b.Title = b.loc.Text("serve.error.heading", nil)
+	p := &errorPage{base: b, Message: b.loc.Text(id, data), Link: "/", LinkText: b.loc.Text("serve.error.back", nil)}
+	s.render(w, status, "error", p)
+}
+
+// failErr answers with an error page for err, localized when it names a
+// catalogue message.
+func (s *Server) failErr(w http.ResponseWriter, r *http.Request, status int, err error) {
+	b := s.newBase(r, "error", "")
+	b.Title = b.loc.Text("serve.error.heading", nil)
+	msg, hint, _ := b.loc.Explain(err)
+	p := &errorPage{base: b, Message: msg, Hint: hint, Link: "/", LinkText: b.loc.Text("serve.error.back", nil)}
+	s.render(w, status, "error", p)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, http.StatusNotFound, "serve.error.not-found", nil)
+}
+
+// static serves the embedded stylesheet and script, and nothing else.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	var ctype string
+	switch name {
+	case "workbench.css":
+		ctype = "text/css; charset=utf-8"
+	case "workbench.js":
+		ctype = "text/javascript; charset=utf-8"
+	default:
+		s.notFound(w, r)
+		return
+	}
+	data, err := fs.ReadFile(assets, "static/"+name)
+	if err != nil {
+		s.notFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-cache")
+	_, _ = w.Write(data)
+}

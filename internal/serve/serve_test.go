@@ -1,0 +1,508 @@
+package serve_test
+
+import (
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/serve"
+	"github.com/tilmash/tilmash/locales"
+)
+
+func TestRoutes(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	for _, tc := range []struct {
+		path   string
+		status int
+		want   string // in the body
+		ctype  string
+	}{
+		{"/", 200, `href="/doc/news"`, "text/html"},
+		{"/doc/news", 200, `id="g6"`, "text/html"},
+		{"/doc/news/findings", 200, `href="/doc/news#g3"`, "text/html"},
+		{"/glossary", 200, "<h1>Glossary</h1>", "text/html"},
+		{"/static/workbench.js", 200, "keydown", "text/javascript"},
+		{"/static/workbench.css", 200, "mark.term", "text/css"},
+		{"/static/nothing.js", 404, "no such page", "text/html"},
+		{"/nowhere", 404, "no such page", "text/html"},
+		{"/doc/missing", 404, "no such page", "text/html"},
+		{"/doc/News", 404, "no such page", "text/html"},
+		{"/doc/news/edit", 404, "no such page", "text/html"},
+		// Traversal, plain and encoded: nothing outside the workspace,
+		// nor any file of it, is ever served.
+		{"/doc/..%2f..%2fetc%2fpasswd", 404, "no such page", "text/html"},
+		{"/doc/%2e%2e", 404, "no such page", "text/html"},
+		{"/doc/news%2f..%2f..%2ftilmash.yaml", 404, "no such page", "text/html"},
+		{"/doc/%2e%2e%2ftilmash.yaml/findings", 404, "no such page", "text/html"},
+		{"/static/..%2f..%2ftilmash.yaml", 404, "no such page", "text/html"},
+		{"/static/%2e%2e%2fserver.go", 404, "no such page", "text/html"},
+		{"/documents/news/meta.yaml", 404, "no such page", "text/html"},
+		{"/tilmash.yaml", 404, "no such page", "text/html"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			res, body := c.get(tc.path)
+			if res.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d\n%s", res.StatusCode, tc.status, body)
+			}
+			if !strings.Contains(body, tc.want) {
+				t.Errorf("body lacks %q:\n%s", tc.want, body)
+			}
+			if ct := res.Header.Get("Content-Type"); tc.ctype != "" && !strings.HasPrefix(ct, tc.ctype) {
+				t.Errorf("Content-Type %q, want %s", ct, tc.ctype)
+			}
+			for h, want := range map[string]string{
+				"Content-Security-Policy": "frame-ancestors 'none'",
+				"X-Content-Type-Options":  "nosniff",
+				"X-Frame-Options":         "DENY",
+			} {
+				if !strings.Contains(res.Header.Get(h), want) {
+					t.Errorf("%s: %q, want %q", h, res.Header.Get(h), want)
+				}
+			}
+			if strings.Contains(body, "languages:") || strings.Contains(body, "root:x:") {
+				t.Errorf("a file was served:\n%s", body)
+			}
+		})
+	}
+}
+
+// TestTraversalUncleanPath: a path with literal dot segments is cleaned by
+// the mux, which redirects, and the cleaned path serves nothing.
+func TestTraversalUncleanPath(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	for _, p := range []string{"/doc/../tilmash.yaml", "/static/../../etc/passwd", "/doc/news/../../tilmash.yaml"} {
+		res, body := c.get(p)
+		for res.StatusCode == http.StatusMovedPermanently || res.StatusCode == http.StatusTemporaryRedirect {
+			res, body = c.get(res.Header.Get("Location"))
+		}
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404\n%s", p, res.StatusCode, body)
+		}
+	}
+}
+
+func TestCSP(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	res, body := f.client().get("/doc/news")
+	csp := res.Header.Get("Content-Security-Policy")
+	for _, want := range []string{"default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "form-action 'self'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+		t.Errorf("CSP allows inline code: %q", csp)
+	}
+	// No inline script, style or handler that the policy would block.
+	for _, re := range []string{`<script>`, `<script [^>]*>[^<]`, `<style`, ` style=`, ` on[a-z]+=`, `javascript:`} {
+		if regexp.MustCompile(re).MatchString(body) {
+			t.Errorf("page has inline code matching %s", re)
+		}
+	}
+	if res.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("Cache-Control %q", res.Header.Get("Cache-Control"))
+	}
+}
+
+// TestHostCheck: without a token the server answers only requests
+// addressed to loopback (DNS rebinding).
+func TestHostCheck(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	for host, want := range map[string]int{
+		"127.0.0.1:8750": 200, "localhost:8750": 200, "[::1]:8750": 200, "127.0.0.1": 200,
+		"evil.example:8750": http.StatusMisdirectedRequest, "192.168.1.5:8750": http.StatusMisdirectedRequest,
+	} {
+		r := mustRequest(t, "GET", "/", host)
+		w := record(f.srv, r)
+		if w.Code != want {
+			t.Errorf("Host %s: status %d, want %d", host, w.Code, want)
+		}
+	}
+}
+
+func TestToken(t *testing.T) {
+	const token = "s3cret-token-0123456789"
+	f := newFixture(t, serve.Options{Token: token})
+	c := f.client()
+	res, body := c.get("/")
+	if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "token is required") {
+		t.Fatalf("no token: status %d\n%s", res.StatusCode, body)
+	}
+	for _, p := range []string{"/doc/news", "/glossary", "/static/workbench.js", "/?token=wrong", "/?token=" + token[:len(token)-1]} {
+		if res, _ := c.get(p); res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("%s: status %d, want 401", p, res.StatusCode)
+		}
+	}
+	if res, _ := c.post("news", "x", "y", "op", "confirm", "group", "2"); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("POST without token: status %d, want 401", res.StatusCode)
+	}
+	// The token once in the URL: a cookie, and a redirect that drops it.
+	res, _ = c.get("/doc/news?token=" + url.QueryEscape(token) + "&page=1")
+	if res.StatusCode != http.StatusSeeOther || strings.Contains(res.Header.Get("Location"), "token") {
+		t.Fatalf("token in URL: status %d, Location %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	var ck *http.Cookie
+	for _, k := range res.Cookies() {
+		if k.Name == "tilmash_token" {
+			ck = k
+		}
+	}
+	if ck == nil || !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode {
+		t.Fatalf("token cookie %+v: want HttpOnly, SameSite=Strict", ck)
+	}
+	if res, body := c.get("/doc/news"); res.StatusCode != 200 {
+		t.Fatalf("with the cookie: status %d\n%s", res.StatusCode, body)
+	}
+	// A script sends it as a bearer token; a token server answers any host.
+	r := mustRequest(t, "GET", "/", "tilmash.newsroom.lan:8750")
+	r.Header.Set("Authorization", "Bearer "+token)
+	if w := record(f.srv, r); w.Code != 200 {
+		t.Errorf("bearer token: status %d", w.Code)
+	}
+}
+
+func TestCSRF(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	other := f.client()
+	other.get("/")
+	for _, tc := range []struct {
+		name   string
+		c      *client
+		csrf   string
+		header map[string]string
+	}{
+		{"missing", c, "", nil},
+		{"wrong", c, strings.Repeat("0", len(csrf)), nil},
+		{"another session's", other, csrf, nil},
+		{"cross-site", c, csrf, map[string]string{"Sec-Fetch-Site": "cross-site"}},
+		{"foreign origin", c, csrf, map[string]string{"Origin": "http://evil.example"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.header {
+				tc.c.header.Set(k, v)
+			}
+			defer func() { tc.c.header = http.Header{} }()
+			res, body := tc.c.post("news", tc.csrf, version, "op", "confirm", "group", "2")
+			if res.StatusCode != http.StatusForbidden || !strings.Contains(body, "security token") {
+				t.Fatalf("status %d, want 403\n%s", res.StatusCode, body)
+			}
+		})
+	}
+	if g := f.alignment("news").Groups[1]; g.Status == document.Confirmed {
+		t.Fatal("a refused POST confirmed group 2")
+	}
+	res, _ := c.post("news", csrf, version, "op", "confirm", "group", "2")
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("with the token: status %d", res.StatusCode)
+	}
+	if g := f.alignment("news").Groups[1]; g.Status != document.Confirmed {
+		t.Fatal("group 2 not confirmed")
+	}
+}
+
+func TestBodyLimit(t *testing.T) {
+	f := newFixture(t, serve.Options{MaxBody: 4096})
+	c := f.client()
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	res, body := c.post("news", csrf, version, "op", "note", "group", "1", "note", strings.Repeat("x", 5000))
+	if res.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("status %d, want 413\n%s", res.StatusCode, body)
+	}
+	if f.alignment("news").Groups[0].Note != "" {
+		t.Fatal("the note was written")
+	}
+}
+
+// TestEdits runs every operation through the forms, one after another,
+// each on the version the previous one left, and checks the files.
+func TestEdits(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	type check func(t *testing.T, groups []*document.Group)
+	status := func(n int, want document.Status) check {
+		return func(t *testing.T, gs []*document.Group) {
+			if gs[n-1].Status != want {
+				t.Errorf("group %d is %s, want %s", n, gs[n-1].Status, want)
+			}
+		}
+	}
+	count := func(want int) check {
+		return func(t *testing.T, gs []*document.Group) {
+			if len(gs) != want {
+				t.Errorf("%d groups, want %d", len(gs), want)
+			}
+		}
+	}
+	sents := func(n int, lang string, want int) check {
+		return func(t *testing.T, gs []*document.Group) {
+			if got := len(gs[n-1].Sents[lang]); got != want {
+				t.Errorf("group %d has %d %s sentences, want %d", n, got, lang, want)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		form   []string
+		said   string // in the page the redirect leads to
+		checks []check
+	}{
+		{"confirm", []string{"op", "confirm", "group", "2"}, "confirmed 1 group", []check{status(2, document.Confirmed)}},
+		{"unconfirm", []string{"op", "unconfirm", "group", "2"}, "took back the confirmation", []check{status(2, document.Aligned)}},
+		{"confirm a range", []string{"op", "confirm-range", "range", "2-3,5"}, "confirmed 3 groups", []check{status(2, document.Confirmed), status(3, document.Confirmed), status(5, document.Confirmed), status(6, document.Flagged)}},
+		{"unconfirm a range", []string{"op", "unconfirm-range", "range", "5"}, "took back", []check{status(5, document.Aligned)}},
+		{"merge", []string{"op", "merge", "group", "2"}, "merged groups 2 and 3", []check{count(5), sents(2, "en", 2), status(2, document.Aligned)}},
+		{"split", []string{"op", "split", "group", "2", "lang", "en", "sentence", "2"}, "split group 2", []check{count(6), sents(2, "en", 1), sents(3, "en", 1), sents(2, "ru", 2), status(3, document.Flagged)}},
+		{"move to the previous group", []string{"op", "move-prev", "group", "3", "lang", "en"}, "moved the only sentence of group 3 (en) into group 2", []check{count(5), sents(2, "en", 2)}},
+		{"move to the next group", []string{"op", "move-next", "group", "2", "lang", "ru"}, "moved the last ru sentence of group 2", []check{sents(2, "ru", 1), sents(3, "ru", 2)}},
+		{"edit a sentence", []string{"op", "edit", "group", "1", "lang", "en", "sentence", "1", "text", "Court hears the Aral fishers"}, "corrected en sentence 1 of group 1", []check{
+			func(t *testing.T, gs []*document.Group) {
+				if got := gs[0].Sents["en"][0].Text; got != "Court hears the Aral fishers" {
+					t.Errorf("sentence is %q", got)
+				}
+			}, status(1, document.Confirmed)}},
+		{"note", []string{"op", "note", "group", "4", "note", "<script>alert(1)</script> check"}, "set the note of group 4", []check{
+			func(t *testing.T, gs []*document.Group) {
+				if gs[3].Note != "<script>alert(1)</script> check" {
+					t.Errorf("note is %q", gs[3].Note)
+				}
+			}}},
+		{"undo", []string{"op", "undo"}, "undid step", []check{func(t *testing.T, gs []*document.Group) {
+			if gs[3].Note != "" {
+				t.Errorf("the note is still %q", gs[3].Note)
+			}
+		}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, page := c.get("/doc/news")
+			csrf, version := formKeys(t, page)
+			res, body := c.post("news", csrf, version, tc.form...)
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("status %d, want 303\n%s", res.StatusCode, body)
+			}
+			res, body = c.follow(res)
+			for res.StatusCode == http.StatusSeeOther {
+				res, body = c.follow(res)
+			}
+			if !strings.Contains(text(body), tc.said) {
+				t.Errorf("the page does not say %q:\n%s", tc.said, text(body))
+			}
+			gs := f.alignment("news").Groups
+			for _, ck := range tc.checks {
+				ck(t, gs)
+			}
+			if t.Failed() {
+				for i, g := range gs {
+					t.Logf("group %d %s en %d ru %d kk %d", i+1, g.Status, len(g.Sents["en"]), len(g.Sents["ru"]), len(g.Sents["kk"]))
+				}
+			}
+		})
+	}
+	// Everything a document holds is escaped on the page.
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	c.post("news", csrf, version, "op", "note", "group", "1", "note", `"><script>alert(1)</script>`)
+	_, page = c.get("/doc/news")
+	if strings.Contains(page, "<script>alert") || !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the note is not escaped")
+	}
+}
+
+// TestRefused: an edit the rules refuse goes back to the group with the
+// reason; nothing changes.
+func TestRefused(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	for _, tc := range []struct {
+		form []string
+		said string
+	}{
+		{[]string{"op", "merge", "group", "6"}, "last group"},
+		{[]string{"op", "merge", "group", "9"}, "no group 9"},
+		{[]string{"op", "confirm-range", "range", "5-2"}, "5-2"},
+		{[]string{"op", "split", "group", "2", "lang", "en", "sentence", "3"}, "no en sentence 3"},
+		{[]string{"op", "edit", "group", "2", "lang", "en", "sentence", "1", "text", "  "}, "empty"},
+		{[]string{"op", "move-prev", "group", "2", "lang", "de"}, "de"},
+		{[]string{"op", "explode", "group", "2"}, "unknown change explode"},
+	} {
+		_, page := c.get("/doc/news")
+		csrf, version := formKeys(t, page)
+		res, _ := c.post("news", csrf, version, tc.form...)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%v: status %d, want 303", tc.form, res.StatusCode)
+		}
+		res, body := c.follow(res)
+		for res.StatusCode == http.StatusSeeOther {
+			res, body = c.follow(res)
+		}
+		if !strings.Contains(body, `class="error"`) || !strings.Contains(text(body), tc.said) {
+			t.Errorf("%v: the page does not show the refusal %q:\n%s", tc.form, tc.said, text(body))
+		}
+	}
+	if gs := f.alignment("news").Groups; len(gs) != 6 || gs[1].Status != document.Aligned {
+		t.Error("a refused edit changed the document")
+	}
+}
+
+// TestStale: a change made on a version of the document that is no longer
+// the one on disk is refused with 409 and a reload link, and changes
+// nothing; it is never applied to the group that now has the number.
+func TestStale(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	alice, bob := f.client(), f.client()
+	_, page := alice.get("/doc/news")
+	aCSRF, old := formKeys(t, page)
+	_, page = bob.get("/doc/news")
+	bCSRF, v := formKeys(t, page)
+	if v != old {
+		t.Fatal("two readers of one document see two versions")
+	}
+	// Bob merges 2 and 3: Alice's group 4 (confirmed) is now group 3.
+	if res, _ := bob.post("news", bCSRF, v, "op", "merge", "group", "2"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("merge: status %d", res.StatusCode)
+	}
+	for _, form := range [][]string{
+		{"op", "unconfirm", "group", "3"},
+		{"op", "note", "group", "3", "note", "read by Alice"},
+		{"op", "merge", "group", "3"},
+		{"op", "undo", "group", "3"},
+	} {
+		res, body := alice.post("news", aCSRF, old, form...)
+		if res.StatusCode != http.StatusConflict {
+			t.Fatalf("%v on the old version: status %d, want 409\n%s", form, res.StatusCode, body)
+		}
+		if !strings.Contains(text(body), "news changed since this page was drawn") || !strings.Contains(body, `href="/doc/news?g=3"`) {
+			t.Errorf("%v: the refusal lacks its message or reload link:\n%s", form, body)
+		}
+	}
+	gs := f.alignment("news").Groups
+	if len(gs) != 5 || gs[2].Status != document.Confirmed || gs[2].Note != "" {
+		t.Fatalf("a stale change was applied: %d groups, group 3 %s %q", len(gs), gs[2].Status, gs[2].Note)
+	}
+	// In Russian too, and the reload gives the new version that works.
+	alice.get("/?lang=ru")
+	res, body := alice.post("news", aCSRF, old, "op", "unconfirm", "group", "3")
+	if res.StatusCode != http.StatusConflict || !strings.Contains(text(body), "Документ news изменился") {
+		t.Fatalf("Russian refusal: %d\n%s", res.StatusCode, text(body))
+	}
+	_, page = alice.get("/doc/news?g=3")
+	_, page = alice.get("/doc/news")
+	_, fresh := formKeys(t, page)
+	if res, _ := alice.post("news", aCSRF, fresh, "op", "unconfirm", "group", "3"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("after the reload: status %d", res.StatusCode)
+	}
+	if f.alignment("news").Groups[2].Status == document.Confirmed {
+		t.Fatal("group 3 still confirmed after the reload")
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	for _, tc := range []struct {
+		accept, query, lang, want string
+	}{
+		{"", "", "en", "Take back the confirmation"},
+		{"ru-RU,ru;q=0.9,en;q=0.5", "", "ru", "Снять подтверждение"},
+		{"kk-KZ", "", "kk", "Расталуын алып тастау"},
+		{"de-DE,kk;q=0.5", "", "kk", "Растау"},
+		{"fr", "", "en", "Confirm"},
+		{"ru", "?lang=kk", "kk", "Келесісімен біріктіру"},
+	} {
+		c := f.client()
+		c.header.Set("Accept-Language", tc.accept)
+		res, page := c.get("/doc/news" + tc.query)
+		if res.StatusCode != 200 || !strings.Contains(page, `<html lang="`+tc.lang+`">`) || !strings.Contains(page, tc.want) {
+			t.Errorf("Accept-Language %q %s: want %s with %q:\n%s", tc.accept, tc.query, tc.lang, tc.want, text(page))
+		}
+	}
+	// The switch is remembered.
+	c := f.client()
+	c.get("/?lang=ru")
+	if _, page := c.get("/glossary"); !strings.Contains(page, `<html lang="ru">`) {
+		t.Error("the language switch is not remembered")
+	}
+}
+
+func TestPaging(t *testing.T) {
+	f := newFixture(t, serve.Options{PageSize: 100})
+	if err := reviewtest.Long(f.ws, "long", 250); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client()
+	res, page := c.get("/doc/long?page=3")
+	if res.StatusCode != 200 || !strings.Contains(page, `id="g201"`) || !strings.Contains(page, `id="g250"`) || strings.Contains(page, `id="g200"`) {
+		t.Fatalf("page 3 does not hold groups 201–250:\n%s", text(page))
+	}
+	if !strings.Contains(page, `href="/doc/long?page=2" rel="prev"`) {
+		t.Error("no link to page 2")
+	}
+	res, _ = c.get("/doc/long?g=150")
+	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != "/doc/long?page=2#g150" {
+		t.Errorf("jump to group 150: %d %q", res.StatusCode, loc)
+	}
+	// An edit on page 3 comes back to page 3.
+	_, page = c.get("/doc/long?page=3")
+	csrf, version := formKeys(t, page)
+	res, _ = c.post("long", csrf, version, "op", "confirm", "group", "203")
+	if loc := res.Header.Get("Location"); !regexp.MustCompile(`^/doc/long\?page=3&m=[0-9a-f]+#g203$`).MatchString(loc) {
+		t.Errorf("after the edit: %q", loc)
+	}
+	if f.alignment("long").Groups[202].Status != document.Confirmed {
+		t.Error("group 203 not confirmed")
+	}
+}
+
+// TestTemplateIDs: the ids the templates name are the list in render.go
+// (so the catalogue test sees them used), and each is in every catalogue.
+func TestTemplateIDs(t *testing.T) {
+	inTemplates := map[string]bool{}
+	re := regexp.MustCompile(`\.T "([a-z0-9.-]+)"`)
+	err := fs.WalkDir(os.DirFS("templates"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile("templates/" + p)
+		for _, m := range re.FindAllStringSubmatch(string(data), -1) {
+			inTemplates[m[1]] = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := serve.TemplateIDs()
+	for id := range inTemplates {
+		if !slices.Contains(listed, id) {
+			t.Errorf("templates name %s: add it to templateIDs", id)
+		}
+	}
+	for _, id := range listed {
+		if !inTemplates[id] {
+			t.Errorf("templateIDs lists %s, which no template names", id)
+		}
+	}
+	ids, err := locale.IDs(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, all := range ids {
+		for _, id := range listed {
+			if !slices.Contains(all, "serve:"+id) {
+				t.Errorf("%s: %s is not in locales/serve.%s.yaml", lang, id, lang)
+			}
+		}
+	}
+}

@@ -1,0 +1,197 @@
+package serve
+
+import (
+	"context"
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+//go:embed templates/*.html static/*
+var assets embed.FS
+
+// Options configure a [Server].
+type Options struct {
+	App *app.App
+	WS  *workspace.Workspace
+	// Token, when not empty, is required on every request.
+	Token string
+	// PageSize is how many groups a document page shows; 100 when 0.
+	PageSize int
+	// LockWait is how long an edit waits for the workspace lock held by
+	// another tilmash process; 10 s when 0.
+	LockWait time.Duration
+	// MaxBody is the largest request body accepted; 256 KiB when 0.
+	MaxBody int64
+}
+
+// Server serves one workspace. Build it with [New]; it is an
+// http.Handler.
+type Server struct {
+	opt     Options
+	app     *app.App
+	ws      *workspace.Workspace
+	locs    map[string]*locale.Localizer
+	pages   *pageSet
+	key     []byte // the HMAC key of CSRF tokens, new for every server
+	handler http.Handler
+
+	// edits serializes the changes this server makes: they take the
+	// workspace lock one at a time instead of polling for it.
+	edits sync.Mutex
+
+	flashMu sync.Mutex
+	flashes map[string]flash
+	order   []string
+}
+
+// New builds the server of opt.WS.
+func New(opt Options) (*Server, error) {
+	if opt.PageSize <= 0 {
+		opt.PageSize = 100
+	}
+	if opt.LockWait <= 0 {
+		opt.LockWait = 10 * time.Second
+	}
+	if opt.MaxBody <= 0 {
+		opt.MaxBody = 256 << 10
+	}
+	s := &Server{opt: opt, app: opt.App, ws: opt.WS, locs: map[string]*locale.Localizer{}, flashes: map[string]flash{}}
+	for _, l := range uiLangs {
+		loc, err := locale.New(l.Code)
+		if err != nil {
+			return nil, err
+		}
+		s.locs[l.Code] = loc
+	}
+	var err error
+	if s.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	s.key = make([]byte, 32)
+	if _, err := rand.Read(s.key); err != nil {
+		return nil, err
+	}
+	s.handler = s.routes()
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.workspacePage)
+	mux.HandleFunc("GET /doc/{id}", s.documentPage)
+	mux.HandleFunc("GET /doc/{id}/findings", s.findingsPage)
+	mux.HandleFunc("POST /doc/{id}/edit", s.edit)
+	mux.HandleFunc("GET /glossary", s.glossaryPage)
+	mux.HandleFunc("GET /static/{name}", s.static)
+	mux.HandleFunc("/", s.notFound)
+	return s.guard(mux)
+}
+
+// HTTPServer wraps h in an http.Server with the timeouts and header
+// limit a server facing a network needs.
+func HTTPServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// Serve answers on ln until ctx is done, then shuts down gracefully,
+// letting requests under way finish (an edit is never cut in half).
+func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := HTTPServer(h)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if e := <-done; !errors.Is(e, http.ErrServerClosed) && err == nil {
+		err = e
+	}
+	return err
+}
+
+// IsLoopback reports whether addr (host:port) listens on loopback only:
+// 127.0.0.0/8, ::1 or localhost. An empty host (all interfaces) is not.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	return loopbackHost(host)
+}
+
+func loopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// flash is what an edit said, shown once by the page it redirects to.
+type flash struct {
+	Notes []note
+	at    time.Time
+}
+
+// note is one line of a flash: a message and its kind (ok, warn, error).
+type note struct{ Kind, Text string }
+
+const maxFlashes = 4096
+
+// putFlash keeps notes for the next page and returns their key.
+func (s *Server) putFlash(notes []note) string {
+	if len(notes) == 0 {
+		return ""
+	}
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	id := hex.EncodeToString(b[:])
+	s.flashMu.Lock()
+	defer s.flashMu.Unlock()
+	for len(s.order) >= maxFlashes {
+		delete(s.flashes, s.order[0])
+		s.order = s.order[1:]
+	}
+	s.flashes[id] = flash{Notes: notes, at: time.Now()}
+	s.order = append(s.order, id)
+	return id
+}
+
+// takeFlash returns the notes of key once.
+func (s *Server) takeFlash(key string) []note {
+	if key == "" {
+		return nil
+	}
+	s.flashMu.Lock()
+	defer s.flashMu.Unlock()
+	f, ok := s.flashes[key]
+	if !ok {
+		return nil
+	}
+	delete(s.flashes, key)
+	return f.Notes
+}

@@ -1,0 +1,83 @@
+// tilmash serve: the keyboard of tilmash review on a document page. Every
+// action is a form that works without this script; the keys only pick the
+// current group and press its buttons.
+(function () {
+  "use strict";
+  if (document.body.dataset.page !== "document") {
+    return;
+  }
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.group"));
+  if (rows.length === 0) {
+    return;
+  }
+  var cur = 0;
+  var fromHash = document.getElementById(location.hash.slice(1));
+  if (fromHash && rows.indexOf(fromHash) >= 0) {
+    cur = rows.indexOf(fromHash);
+  }
+  function show(i, scroll) {
+    rows[cur].classList.remove("current");
+    cur = Math.max(0, Math.min(rows.length - 1, i));
+    rows[cur].classList.add("current");
+    if (scroll) {
+      rows[cur].scrollIntoView({block: "center"});
+      history.replaceState(null, "", "#" + rows[cur].id);
+    }
+  }
+  show(cur, false);
+  function press(row, selector) {
+    var b = row && row.querySelector(selector);
+    if (b) {
+      b.click();
+      return true;
+    }
+    return false;
+  }
+  function pager(rel) {
+    var a = document.querySelector("nav.pager a[rel=" + rel + "]");
+    if (a) {
+      location.href = a.href;
+    }
+  }
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (e.ctrlKey || e.metaKey || e.altKey || (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable))) {
+      return;
+    }
+    var row = rows[cur];
+    switch (e.key) {
+    case "j": case "n": case " ": case "ArrowDown": case "ArrowRight":
+      if (cur === rows.length - 1) { pager("next"); } else { show(cur + 1, true); }
+      break;
+    case "k": case "p": case "ArrowUp": case "ArrowLeft":
+      if (cur === 0) { pager("prev"); } else { show(cur - 1, true); }
+      break;
+    case "c":
+      press(row, "button.confirm");
+      break;
+    case "m":
+      press(row, "button.merge");
+      break;
+    case "M": case "u":
+      press(rows[cur - 1], "button.merge");
+      break;
+    case "s":
+      var d = row.querySelector("details.sent-edit");
+      if (d) { d.open = true; var b = d.querySelector("button.split"); (b || d.querySelector("textarea")).focus(); }
+      break;
+    case "z":
+      press(document, "#undo");
+      break;
+    case "?": case "h":
+      var keys = document.getElementById("keys");
+      if (keys) { keys.scrollIntoView(); }
+      break;
+    default:
+      return;
+    }
+    e.preventDefault();
+  });
+  rows.forEach(function (r, i) {
+    r.addEventListener("click", function () { show(i, false); });
+  });
+}());
