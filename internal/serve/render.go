@@ -101,6 +101,7 @@ func parsePages() (*pageSet, error) {
 // base is what every page's layout shows.
 type base struct {
 	loc     *locale.Localizer
+	memo    map[string]string // T of ids without values: a page names each many times
 	Lang    string
 	Title   string
 	Page    string // the page's template name, for the script
@@ -117,6 +118,16 @@ type langLink struct {
 // T renders catalogue message id; kv are its values as name, value pairs.
 // A Count value picks the plural form.
 func (b *base) T(id string, kv ...any) string {
+	if len(kv) == 0 {
+		if s, ok := b.memo[id]; ok {
+			return s
+		}
+		if b.memo == nil {
+			b.memo = map[string]string{}
+		}
+		b.memo[id] = b.loc.Text(id, nil)
+		return b.memo[id]
+	}
 	var data map[string]any
 	if len(kv) > 0 {
 		data = map[string]any{}

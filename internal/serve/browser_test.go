@@ -1,0 +1,196 @@
+package serve_test
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/serve"
+	"github.com/tilmash/tilmash/internal/testenv"
+)
+
+// browser starts headless Chromium (Debian's chromium, as root: no
+// sandbox) with a fresh profile, or skips the test with one line when it
+// is not installed (fails under CI, which installs it).
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := testenv.Command(t, "chromium", "apt-get install chromium")
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	// The first run starts the browser, for the life of ctx: no timeout
+	// on it; the test's actions run under one.
+	if err := chromedp.Do(ctx); err != nil {
+		cancelC()
+		cancelA()
+		t.Fatalf("starting %s: %v", path, err)
+	}
+	tctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	return tctx
+}
+
+// waitNote waits until the page shows a note (what the last change said)
+// holding want. The page may still be navigating: an evaluation that
+// fails on the way is tried again.
+func waitNote(want string) chromedp.Action[chromedp.Void] {
+	expr := `(function(){var n=document.querySelector("ul.notes");return !!n && n.textContent.includes(` + jsString(want) + `)})()`
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		var last error
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			ok, err := chromedp.Evaluate[bool](expr)(ctx, t)
+			if err == nil && ok {
+				return chromedp.Void{}, nil
+			}
+			if ctx.Err() != nil {
+				return chromedp.Void{}, ctx.Err()
+			}
+			last = err
+		}
+		return chromedp.Void{}, fmt.Errorf("the page never said %q (last error: %v)", want, last)
+	}
+}
+
+func jsString(s string) string {
+	return `"` + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + `"`
+}
+
+// TestBrowser drives the workbench in a real headless Chromium: it opens a
+// document, confirms a group with the mouse, merges with the keyboard
+// (the embedded script, allowed by the page's CSP), undoes, and checks
+// the files on disk after each; then it reads the pages in Russian and
+// Kazakh. It logs the time to interactive of a 40-group document.
+func TestBrowser(t *testing.T) {
+	ctx := browser(t)
+	f := newFixture(t, serve.Options{})
+	if err := reviewtest.Long(f.ws, "long40", 40); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(f.srv)
+	defer ts.Close()
+	groups := func() []*document.Group { return f.alignment("news").Groups }
+
+	// Time to interactive of a 40-group document, as the browser measures it.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/long40"),
+		chromedp.WaitVisible(chromedp.CSS(`#g40`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	cold := run(t, ctx, chromedp.Evaluate[float64](`performance.timing.domInteractive - performance.timing.navigationStart`))
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/long40?page=1"),
+		chromedp.WaitVisible(chromedp.CSS(`#g40`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	tti := run(t, ctx, chromedp.Evaluate[float64](`performance.timing.domInteractive - performance.timing.navigationStart`))
+	load := run(t, ctx, chromedp.Evaluate[float64](`performance.timing.loadEventEnd - performance.timing.navigationStart`))
+	t.Logf("40-group document in headless Chromium: interactive after %.0f ms (%.0f ms on the browser's first page), loaded after %.0f ms", tti, cold, load)
+
+	// Confirm group 2 with the mouse.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/news"),
+		chromedp.WaitVisible(chromedp.CSS(`#g2 button.confirm`)),
+		click(`#g2 button.confirm`),
+		waitNote("confirmed 1 group"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if gs := groups(); gs[1].Status != document.Confirmed {
+		t.Fatalf("group 2 is %s on disk after the click", gs[1].Status)
+	}
+	// The script ran (the CSP lets the page's own script run): it made
+	// the group the redirect pointed at the current one.
+	if class := run(t, ctx, chromedp.AttributeValue(chromedp.CSS(`#g2`), "class")); !strings.Contains(class.Value, "current") {
+		t.Errorf("the keyboard script did not run: group 2 has class %q", class.Value)
+	}
+
+	// Merge group 2 with 3 with the key m, as in tilmash review.
+	if err := chromedp.Do(ctx,
+		keyThatNavigates("m"),
+		waitNote("merged groups 2 and 3"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if gs := groups(); len(gs) != 5 || len(gs[1].Sents["en"]) != 2 {
+		t.Fatalf("after the merge: %d groups on disk", len(gs))
+	}
+
+	// Undo takes the merge back.
+	if err := chromedp.Do(ctx,
+		click(`#undo`),
+		waitNote("undid step"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if gs := groups(); len(gs) != 6 || gs[1].Status != document.Confirmed || len(gs[1].Sents["en"]) != 1 {
+		t.Fatalf("after the undo: %d groups, group 2 %s", len(gs), gs[1].Status)
+	}
+
+	// The pages in Russian and Kazakh.
+	for _, tc := range []struct{ lang, nav, confirm string }{
+		{"ru", "Рабочая папка", "Подтвердить"},
+		{"kk", "Жұмыс қалтасы", "Растау"},
+	} {
+		if err := chromedp.Do(ctx,
+			chromedp.Navigate(ts.URL+"/doc/news?lang="+tc.lang),
+			chromedp.WaitVisible(chromedp.CSS(`#g3 button.confirm`)),
+		); err != nil {
+			t.Fatal(err)
+		}
+		lang := run(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
+		nav := run(t, ctx, chromedp.Text(chromedp.CSS(`nav.main`)))
+		button := run(t, ctx, chromedp.Text(chromedp.CSS(`#g3 button.confirm`)))
+		if lang != tc.lang || !strings.Contains(nav, tc.nav) || !strings.Contains(button, tc.confirm) {
+			t.Errorf("%s: lang %q, nav %q, button %q", tc.lang, lang, nav, button)
+		}
+	}
+}
+
+// click clicks an element with the mouse. A button that submits a form
+// navigates away while the click is still being reported; that is the
+// expected end of the click, not an error.
+func click(sel string) chromedp.Action[chromedp.Void] {
+	return navigating(chromedp.Click(chromedp.CSS(sel)))
+}
+
+// keyThatNavigates types a key whose action submits a form.
+func keyThatNavigates(key string) chromedp.Action[chromedp.Void] {
+	return navigating(chromedp.KeyEvent(key))
+}
+
+func navigating(a chromedp.Action[chromedp.Void]) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		v, err := a(ctx, t)
+		if err != nil && strings.Contains(err.Error(), "navigated or closed") {
+			err = nil
+		}
+		return v, err
+	}
+}
+
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
