@@ -148,7 +148,8 @@ func editor(base, id string, n int, deadline time.Time, notes *[6]string, status
 		return res.StatusCode, nil
 	}
 	old := ""
-	for k := 0; time.Now().Before(deadline); k++ {
+	// Two rounds at least, so that every client also sends a stale change.
+	for k := 0; k < 2 || time.Now().Before(deadline); k++ {
 		csrf, version, err := get()
 		if err != nil {
 			return err
