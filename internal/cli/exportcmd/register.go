@@ -8,7 +8,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 )
 
-// Commands are export, import-tmx, publish, and the export and import
+// Commands are export, import-tmx, import-xliff, publish, and the export and import
 // subcommands of glossary (the glossary command itself, its usage and its
 // other subcommands belong to glossarycmd; the framework merges the two),
 // over a.
@@ -17,6 +17,7 @@ func Commands(a *app.App) cli.Group {
 		return []*urfave.Command{
 			exportCommand(a, env),
 			importTMXCommand(env),
+			importXLIFFCommand(a, env),
 			publishCommand(a, env),
 			{Name: "glossary", Subcommands: []*urfave.Command{glossaryExportCommand(a, env), glossaryImportCommand(a, env)}},
 		}

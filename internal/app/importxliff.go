@@ -1,0 +1,228 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/langtag"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/xliff"
+	"github.com/tilmash/tilmash/internal/xmlx"
+)
+
+// XLIFFProblem is a unit import-xliff cannot apply: it names no group of
+// the document, its source no longer matches the group's, or its target
+// was emptied. Message is its catalogue id; Data its values, Pos included.
+type XLIFFProblem struct {
+	Message string
+	Data    map[string]any
+}
+
+// ImportXLIFFOptions tune ImportXLIFF.
+type ImportXLIFFOptions struct {
+	// ID is the document; empty means the one the file names.
+	ID string
+	// Force applies the units that can be applied when others cannot;
+	// without it nothing is written while there is a problem.
+	Force bool
+	// Marker re-checks the groups that changed; nil for none.
+	Marker review.Marker
+}
+
+// ImportXLIFFResult is what ImportXLIFF did.
+type ImportXLIFFResult struct {
+	ID, Source, Target string // the document and the file's languages in it
+	Problems           []XLIFFProblem
+	// Groups counts the groups that changed; Texts, Confirmed,
+	// Unconfirmed and Notes what changed in them.
+	Groups, Texts, Confirmed, Unconfirmed, Notes int
+	// Edit is the applied edit; nil when nothing was applied.
+	Edit *EditResult
+	// Recovered is an interrupted edit rolled back first.
+	Recovered *journal.Entry
+}
+
+// ImportXLIFF brings back into a document the work a translator did on one
+// of its XLIFF exports in a CAT tool: changed targets replace the group's
+// sentences in the target language (cut by its segmenter), states confirm
+// groups or take confirmations back, and notes become the groups' notes.
+// It is one journal step: one undo takes it all back.
+//
+// Units are matched to groups by id (tilmash writes the group number). A
+// unit that names no group, one whose source no longer matches the
+// group's (the document was realigned or edited since the export), or one
+// whose target was emptied is a problem: without opt.Force nothing is
+// written and the result lists them with an error of kind Findings; with
+// it they are skipped and the rest applied. The caller holds the lock.
+func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXLIFFOptions) (*ImportXLIFFResult, error) {
+	id, err := xliffDocument(ws, f, opt.ID)
+	if err != nil {
+		return nil, err
+	}
+	d, err := document.Open(ws, id)
+	if err != nil {
+		return nil, err
+	}
+	res := &ImportXLIFFResult{ID: id}
+	req := EditRequest{Marker: opt.Marker, Build: func(a *document.Alignment) (review.Op, error) {
+		res.Problems, res.Groups, res.Texts, res.Confirmed, res.Unconfirmed, res.Notes = nil, 0, 0, 0, 0, 0
+		m := langtag.NewMap(a.Languages)
+		var err error
+		if res.Source, err = xliffLang(f, m, f.SourceLang, "xliff.bad-lang.source", a.Languages); err != nil {
+			return nil, err
+		}
+		if res.Target, err = xliffLang(f, m, f.TargetLang, "xliff.bad-lang.target", a.Languages); err != nil {
+			return nil, err
+		}
+		if res.Source == res.Target {
+			return nil, locale.NewError("xliff.same-lang", map[string]any{"File": f.Name, "Lang": res.Source})
+		}
+		seg, err := app.Segmenter(ws, res.Target)
+		if err != nil {
+			return nil, err
+		}
+		op := review.Retarget{Lang: res.Target, From: res.Source, File: f.Name}
+		seen := map[int]bool{}
+		for _, u := range f.Units {
+			problem := func(msg string, at xliff.Position, data map[string]any) {
+				data["Pos"] = locale.Pos{File: f.Name, Line: at.Line, Column: at.Column, Offset: at.Offset}.String()
+				data["Unit"], data["ID"] = u.ID, id
+				res.Problems = append(res.Problems, XLIFFProblem{Message: msg, Data: data})
+			}
+			n, err := strconv.Atoi(strings.TrimSpace(u.ID))
+			if err != nil || n < 1 || n > len(a.Groups) || strings.TrimSpace(u.ID) != strconv.Itoa(n) {
+				problem("import-xliff.problem.unknown-unit", u.Pos, map[string]any{"Groups": len(a.Groups)})
+				continue
+			}
+			if seen[n] {
+				problem("import-xliff.problem.duplicate-unit", u.Pos, map[string]any{})
+				continue
+			}
+			seen[n] = true
+			g := a.Groups[n-1]
+			src, old := exported(g, res.Source), exported(g, res.Target)
+			if u.NoTranslate && src == "" {
+				continue
+			}
+			if !same(u.Source, src) {
+				problem("import-xliff.problem.source-changed", u.SourcePos, map[string]any{"Group": n, "Found": flat(u.Source), "Expected": src})
+				continue
+			}
+			e := review.TargetEdit{Group: n}
+			changed := false
+			blank := !u.HasTarget || document.Blank(u.Target)
+			switch {
+			case blank && old != "":
+				problem("import-xliff.problem.target-emptied", u.TargetPos, map[string]any{"Group": n, "Lang": res.Target, "Expected": old})
+				continue
+			case !blank && !same(u.Target, old):
+				for _, s := range seg.Segment(flat(u.Target)) {
+					e.Sentences = append(e.Sentences, s.Text)
+				}
+				if len(e.Sentences) > 0 {
+					res.Texts++
+					changed = true
+				}
+			}
+			switch u.State {
+			case xliff.Confirmed:
+				yes := true
+				e.Confirm = &yes
+				if g.Status != document.Confirmed {
+					res.Confirmed++
+					changed = true
+				}
+			case xliff.Unconfirmed:
+				no := false
+				e.Confirm = &no
+				if g.Status == document.Confirmed {
+					res.Unconfirmed++
+					changed = true
+				}
+			}
+			if note := flat(strings.Join(u.Notes, "; ")); note != g.Note {
+				e.Note = &note
+				res.Notes++
+				changed = true
+			}
+			if changed {
+				res.Groups++
+				op.Edits = append(op.Edits, e)
+			}
+		}
+		if len(res.Problems) > 0 && !opt.Force {
+			return nil, locale.NewError("import-xliff.refused", map[string]any{"Count": len(res.Problems), "File": f.Name, "ID": id}).
+				WithHint("import-xliff.refused.hint").OfKind(locale.Findings)
+		}
+		return op, nil
+	}}
+	if len(f.Units) == 0 {
+		return res, locale.NewError("xliff.no-units", map[string]any{"File": f.Name})
+	}
+	er, err := app.Edit(d, req)
+	if er != nil {
+		res.Recovered = er.Recovered
+		if er.Step > 0 {
+			res.Edit = er
+		}
+	}
+	return res, err
+}
+
+// exported is a group's text in lang as export writes it.
+func exported(g *document.Group, lang string) string {
+	s, _ := xmlx.Clean(g.Text(lang))
+	return s
+}
+
+// flat is text as a CAT tool's target is stored: valid UTF-8 in NFC, white
+// space (line breaks included) collapsed to single spaces, trimmed.
+func flat(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))), " ")
+}
+
+// same reports whether a file's text is a group's text: tools re-wrap and
+// re-space text, so white space does not count, nor normalization.
+// The Markdown marker of a heading is not counted either: exports may
+// leave it out.
+func same(file, group string) bool {
+	f, g := flat(file), flat(group)
+	return f == g || review.StripHeading(f) == review.StripHeading(g)
+}
+
+// xliffDocument is the document an import goes to: id when given, else
+// the first document of the workspace the file names.
+func xliffDocument(ws *workspace.Workspace, f *xliff.File, id string) (string, error) {
+	if id != "" {
+		return id, document.ValidID(id)
+	}
+	for _, o := range f.Originals {
+		for _, cand := range []string{o, strings.TrimSuffix(o, ".txt")} {
+			if document.ValidID(cand) != nil {
+				continue
+			}
+			if _, err := document.Open(ws, cand); err == nil {
+				return cand, nil
+			}
+		}
+	}
+	return "", locale.NewError("xliff.no-doc", map[string]any{"File": f.Name, "Names": fmt.Sprintf("%q", f.Originals)}).
+		WithHint("xliff.no-doc.hint").OfKind(locale.Usage)
+}
+
+// xliffLang maps a language tag of the file to one of the alignment's
+// languages; msg is the error when it is none of them.
+func xliffLang(f *xliff.File, m *langtag.Map, tag, msg string, known []string) (string, error) {
+	if l, _ := m.Lookup(tag); l != "" {
+		return l, nil
+	}
+	return "", locale.NewError(msg, map[string]any{"File": f.Name, "Tag": tag, "Known": strings.Join(known, ", ")}).
+		WithHint("xliff.bad-lang.hint")
+}

@@ -1,0 +1,250 @@
+package review
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/document"
+)
+
+// TargetEdit is what a translator brought back for one group, in a file a
+// CAT tool edited (import-xliff): a new text, a status, a note. A nil field
+// leaves that part of the group as it is.
+type TargetEdit struct {
+	Group int // 1-based
+	// Sentences, when not nil, replace the group's sentences in the
+	// target language: cut by the language's segmenter, each one clean
+	// line (NFC, trimmed, no line break), at least one.
+	Sentences []string
+	// Confirm, when not nil, confirms the group (true) or takes its
+	// confirmation back (false).
+	Confirm *bool
+	// Note, when not nil, is the group's note ("" removes it).
+	Note *string
+}
+
+// Retarget applies the edits a translator made to the target language of a
+// document in one step, so that one undo takes the whole import back.
+//
+// A group whose text changed gets the new sentences in place of its old
+// ones in the stored text of Lang: sentence for sentence when their number
+// is the same (every separator, a paragraph break included, is kept),
+// else as one run from the first old sentence to the last, joined by
+// spaces. A group that had no sentence in Lang gets its new ones after the
+// previous group's last sentence in Lang (before the next one's when none
+// comes before), separated as the groups' sentences are in the From
+// language: a paragraph break there is one here. Every later span of Lang
+// moves with the text.
+//
+// Status: Confirm true confirms; false takes a confirmation back (the group
+// settles, as after any edit: aligned, or flagged with a gap). With
+// Confirm nil a confirmed group whose text changed stays confirmed (as a
+// typo fix does); any other group whose text changed settles, since a
+// person has just written it.
+type Retarget struct {
+	Lang  string
+	From  string // the source language of the edits, for separators
+	File  string // the file the edits came from, for the journal
+	Edits []TargetEdit
+}
+
+// Apply implements Op.
+func (r Retarget) Apply(a *document.Alignment, texts map[string]string) (*Change, error) {
+	if err := checkLang(a, r.Lang); err != nil {
+		return nil, err
+	}
+	text, ok := texts[r.Lang]
+	if !ok {
+		return nil, BadLanguage(r.Lang, keys(texts))
+	}
+	edits := map[int]TargetEdit{}
+	for _, e := range r.Edits {
+		if _, err := group(a, e.Group); err != nil {
+			return nil, err
+		}
+		edits[e.Group] = e
+	}
+	c := &Change{Message: "review.done.import-xliff", Data: map[string]any{"File": r.File, "Lang": r.Lang}}
+	var b strings.Builder
+	b.Grow(len(text) + 64)
+	prev := 0     // text[:prev] is copied, or replaced, into b
+	lastEnd := -1 // the end of the last Lang sentence passed, in the old text
+	changed := false
+	var settleGroups []int
+	for i, g := range a.Groups {
+		n := i + 1
+		e, ok := edits[n]
+		sents := g.Sents[r.Lang]
+		if !ok || e.Sentences == nil {
+			delta := b.Len() - prev
+			for k := range sents {
+				sents[k].Start += delta
+				sents[k].End += delta
+			}
+			if len(sents) > 0 {
+				lastEnd = sents[len(sents)-1].End - delta
+			}
+			continue
+		}
+		changed = true
+		c.Sentences = true
+		var out []document.Sentence
+		put := func(s string) {
+			out = append(out, document.Sentence{Start: b.Len(), End: b.Len() + len(s), Text: s})
+			b.WriteString(s)
+		}
+		news := e.Sentences
+		if len(sents) > 0 {
+			// A heading keeps its Markdown marker when the file's text
+			// does not carry it (exports may leave it out).
+			if m := headingMarker(sents[0].Text); m != "" && headingMarker(news[0]) == "" {
+				news = append([]string{m + news[0]}, news[1:]...)
+			}
+		}
+		switch {
+		case len(sents) == len(news):
+			for k, s := range sents {
+				b.WriteString(text[prev:s.Start])
+				put(news[k])
+				prev = s.End
+			}
+			lastEnd = sents[len(sents)-1].End
+		case len(sents) > 0:
+			b.WriteString(text[prev:sents[0].Start])
+			for k, s := range news {
+				if k > 0 {
+					b.WriteString(" ")
+				}
+				put(s)
+			}
+			prev = sents[len(sents)-1].End
+			lastEnd = prev
+		case lastEnd >= 0:
+			b.WriteString(text[prev:lastEnd])
+			prev = lastEnd
+			b.WriteString(r.separator(a, texts, i-1, i))
+			for k, s := range e.Sentences {
+				if k > 0 {
+					b.WriteString(" ")
+				}
+				put(s)
+			}
+		default:
+			at, next := len(strings.TrimRight(text, " \t\r\n")), -1
+			for j := i + 1; j < len(a.Groups); j++ {
+				if ss := a.Groups[j].Sents[r.Lang]; len(ss) > 0 {
+					at, next = ss[0].Start, j
+					break
+				}
+			}
+			b.WriteString(text[prev:at])
+			prev = at
+			if next < 0 && at > 0 {
+				b.WriteString("\n\n")
+			}
+			for k, s := range e.Sentences {
+				if k > 0 {
+					b.WriteString(" ")
+				}
+				put(s)
+			}
+			if next >= 0 {
+				b.WriteString(r.separator(a, texts, i, next))
+			} else if at == len(text) || text[at:] == "" {
+				b.WriteString("\n")
+			}
+		}
+		g.Sents[r.Lang] = out
+	}
+	b.WriteString(text[prev:])
+	for i, g := range a.Groups {
+		n := i + 1
+		e, ok := edits[n]
+		if !ok {
+			continue
+		}
+		touched := false
+		if e.Sentences != nil {
+			touched = true
+		}
+		if e.Note != nil && *e.Note != g.Note {
+			g.Note = *e.Note
+			touched = true
+		}
+		switch {
+		case e.Confirm != nil && *e.Confirm:
+			if g.Status != document.Confirmed {
+				g.Status, g.Detached = document.Confirmed, false
+				touched = true
+			}
+		case e.Confirm != nil:
+			if g.Status == document.Confirmed {
+				c.Unconfirmed = append(c.Unconfirmed, n)
+				settleGroups = append(settleGroups, n)
+				touched = true
+			} else if e.Sentences != nil {
+				settleGroups = append(settleGroups, n)
+			}
+		case e.Sentences != nil && g.Status != document.Confirmed:
+			settleGroups = append(settleGroups, n)
+		}
+		if touched {
+			c.Old = append(c.Old, n)
+			c.Count++
+		}
+	}
+	settle(a, c, settleGroups)
+	c.New = slices.Clone(c.Old)
+	c.Data["Count"] = c.Count
+	if changed {
+		newText := b.String()
+		if a.Sources == nil {
+			a.Sources = map[string]string{}
+		}
+		a.Sources[r.Lang] = document.Hash(newText)
+		c.Texts = map[string]string{r.Lang: newText}
+	}
+	return c, nil
+}
+
+// separator is what stands between groups i and j (i < j) in the From
+// language, when it is only white space with a line break: a paragraph
+// break, written as one blank line; anything else is one space.
+func (r Retarget) separator(a *document.Alignment, texts map[string]string, i, j int) string {
+	text := texts[r.From]
+	var end, start = -1, -1
+	for k := i; k >= 0 && end < 0; k-- {
+		if ss := a.Groups[k].Sents[r.From]; len(ss) > 0 {
+			end = ss[len(ss)-1].End
+		}
+	}
+	for k := j; k < len(a.Groups) && start < 0; k++ {
+		if ss := a.Groups[k].Sents[r.From]; len(ss) > 0 {
+			start = ss[0].Start
+		}
+	}
+	if end < 0 || start < end || start > len(text) {
+		return " "
+	}
+	if gap := text[end:start]; strings.TrimSpace(gap) == "" && strings.Contains(gap, "\n") {
+		return "\n\n"
+	}
+	return " "
+}
+
+// headingMarker returns the Markdown heading marker ("# " … "###### ") s
+// starts with, or "".
+func headingMarker(s string) string {
+	n := 0
+	for n < len(s) && n < 7 && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(s) || s[n] != ' ' {
+		return ""
+	}
+	return s[:n+1]
+}
+
+// StripHeading returns s without the Markdown heading marker it starts
+// with, for callers that compare an exported text with a group's.
+func StripHeading(s string) string { return s[len(headingMarker(s)):] }
