@@ -131,7 +131,11 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 					changed = true
 				}
 			}
-			switch u.State {
+			state := u.State
+			if blank {
+				state = xliff.StateNone // the state of no translation says nothing of the group
+			}
+			switch state {
 			case xliff.Confirmed:
 				yes := true
 				e.Confirm = &yes

@@ -1,0 +1,307 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/testenv"
+	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/internal/xliff"
+)
+
+// xliffDoc is a workspace with the review sample "aral" (a 2-2-2 group, a
+// group without Kazakh) and the app that works on it.
+func xliffDoc(t *testing.T) (*App, *workspace.Workspace, *document.Document) {
+	t.Helper()
+	ws, err := reviewtest.Workspace(t.TempDir(), "aral", reviewtest.Uneven)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Open(ws, "aral")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New("test"), ws, d
+}
+
+// exportXLIFF writes the en-kk XLIFF of d in format (xliff or xliff12).
+func exportXLIFF(t *testing.T, d *document.Document, format string) []byte {
+	t.Helper()
+	a, err := d.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := export.Write(&b, format, d, a, export.Options{Langs: []string{"en", "kk"}, Source: "en", Target: "kk"}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// files reads every file of the workspace but the journal.
+func files(t *testing.T, ws *workspace.Workspace) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(ws.Root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() && e.Name() == journal.Folder {
+			return filepath.SkipDir
+		}
+		if !e.IsDir() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(ws.Root, p)
+			out[rel] = string(data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func importXLIFF(t *testing.T, ap *App, ws *workspace.Workspace, data []byte, opt ImportXLIFFOptions) (*ImportXLIFFResult, error) {
+	t.Helper()
+	f, err := xliff.Read(data, "aral.en-kk.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ap.ImportXLIFF(ws, f, opt)
+}
+
+// TestImportXLIFFUntouched: a file back from a tool that changed nothing
+// changes nothing, in both versions.
+func TestImportXLIFFUntouched(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff12"} {
+		ap, ws, d := xliffDoc(t)
+		before := files(t, ws)
+		res, err := importXLIFF(t, ap, ws, exportXLIFF(t, d, format), ImportXLIFFOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if res.Edit != nil || res.Groups != 0 || res.ID != "aral" || res.Target != "kk" {
+			t.Errorf("%s: an untouched file changed %d groups: %+v", format, res.Groups, res)
+		}
+		if after := files(t, ws); !equalFiles(before, after) {
+			t.Errorf("%s: files changed", format)
+		}
+	}
+}
+
+func equalFiles(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// roundTrip checks an import that replaced the Kazakh target of group 2
+// with want: the Kazakh text holds it where the old sentences were, the
+// other texts are byte for byte what they were, every other group is as it
+// was, and undo gives every file back.
+func roundTrip(t *testing.T, ap *App, ws *workspace.Workspace, d *document.Document, before map[string]string, res *ImportXLIFFResult, want, note string) {
+	t.Helper()
+	if res.Edit == nil || res.Groups != 1 || res.Texts != 1 {
+		t.Fatalf("result %+v", res)
+	}
+	after := files(t, ws)
+	kk := filepath.Join("documents", "aral", "kk.txt")
+	for name, data := range before {
+		switch name {
+		case kk, filepath.Join("documents", "aral", "alignment.yaml"), filepath.Join("documents", "aral", "meta.yaml"):
+		default:
+			if after[name] != data {
+				t.Errorf("%s changed", name)
+			}
+		}
+	}
+	old := "Дүйсенбі күні Арал қаласындағы сот балықшылардың ісін қарады. Судья жаңа дәлелдер сұрады."
+	if got := strings.Replace(before[kk], old, want, 1); after[kk] != got {
+		t.Errorf("kk.txt:\n%s\nwant:\n%s", after[kk], got)
+	}
+	a0, err := document.ParseAlignment("before", []byte(before[filepath.Join("documents", "aral", "alignment.yaml")]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1, err := d.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a0.Groups {
+		g0, g1 := a0.Groups[i], a1.Groups[i]
+		for _, l := range a0.Languages {
+			if i == 1 && l == "kk" {
+				if g1.Text(l) != want {
+					t.Errorf("group 2 kk = %q, want %q", g1.Text(l), want)
+				}
+				continue
+			}
+			if g0.Text(l) != g1.Text(l) {
+				t.Errorf("group %d %s changed: %q", i+1, l, g1.Text(l))
+			}
+		}
+		wantNote := g0.Note
+		if i == 1 {
+			wantNote = note
+		}
+		if g0.Status != g1.Status || g1.Note != wantNote {
+			t.Errorf("group %d: %s %q, was %s %q", i+1, g1.Status, g1.Note, g0.Status, g0.Note)
+		}
+	}
+	if _, err := ap.Undo(d, 1, false); err != nil {
+		t.Fatal(err)
+	}
+	if !equalFiles(before, files(t, ws)) {
+		t.Error("undo did not give the files back")
+	}
+}
+
+// TestImportXLIFFTranslateToolkit is the round trip of the issue: export
+// XLIFF 1.2, edit one target and add a note with Translate Toolkit's
+// Python API (as its editors and Pootle/Weblate do), import it back.
+func TestImportXLIFFTranslateToolkit(t *testing.T) {
+	py := testenv.Python(t, "translate.storage.xliff", "apt-get install translate-toolkit")
+	ap, ws, d := xliffDoc(t)
+	before := files(t, ws)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "aral.en-kk.xliff"), filepath.Join(dir, "edited.xliff")
+	if err := os.WriteFile(in, exportXLIFF(t, d, "xliff12"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := `
+import sys
+from translate.storage import factory
+store = factory.getobject(sys.argv[1])
+unit = [u for u in store.units if u.getid().endswith("2")][0]
+unit.target = "Сот дүйсенбі күні іске кірісті. Судья дәлел сұрады."
+unit.addnote("Айгүл тексерді", origin="translator")
+store.savefile(sys.argv[2])
+`
+	if o, err := exec.Command(py, "-c", script, in, out).CombinedOutput(); err != nil {
+		t.Fatalf("Translate Toolkit: %v\n%s", err, o)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := importXLIFF(t, ap, ws, data, ImportXLIFFOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The group was aligned, the file says translated: it stays aligned;
+	// its old note was empty, so the translator's note is the note.
+	roundTrip(t, ap, ws, d, before, res, "Сот дүйсенбі күні іске кірісті. Судья дәлел сұрады.", "Айгүл тексерді")
+}
+
+// TestImportXLIFF20 is the same round trip with XLIFF 2.0, edited as a
+// tool writes it back: the target split into two segments.
+func TestImportXLIFF20(t *testing.T) {
+	ap, ws, d := xliffDoc(t)
+	before := files(t, ws)
+	data := string(exportXLIFF(t, d, "xliff"))
+	old := "<target>Дүйсенбі күні Арал қаласындағы сот балықшылардың ісін қарады. Судья жаңа дәлелдер сұрады.</target>"
+	if !strings.Contains(data, old) {
+		t.Fatalf("export has no %s:\n%s", old, data)
+	}
+	data = strings.Replace(data, old, "<target>Сот   іске\n кірісті.</target>", 1)
+	res, err := importXLIFF(t, ap, ws, []byte(data), ImportXLIFFOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, ap, ws, d, before, res, "Сот іске кірісті.", "")
+}
+
+// TestImportXLIFFProblems: a changed source, an unknown unit and an
+// emptied target are reported with their place, and nothing is written;
+// with Force they are skipped and the rest is applied.
+func TestImportXLIFFProblems(t *testing.T) {
+	ap, ws, d := xliffDoc(t)
+	before := files(t, ws)
+	data := string(exportXLIFF(t, d, "xliff12"))
+	for _, r := range [][2]string{
+		{"<source>Court hears", "<source>A court hears"},
+		{`<trans-unit id="5"`, `<trans-unit id="50"`},
+		{">東京 қаласынан келген делегация бақылаушы ретінде қатысты.</target>", "></target>"},
+		{">Суд выслушал", ">Суд выслушал"}, // not in an en-kk file: no change
+		{"Балықшылардың адвокаттары бұл шешімді құптады.</target>", "Адвокаттар шешімді құптады.</target>"},
+	} {
+		data = strings.Replace(data, r[0], r[1], 1)
+	}
+	res, err := importXLIFF(t, ap, ws, []byte(data), ImportXLIFFOptions{})
+	var le *locale.Error
+	if !errors.As(err, &le) || le.Kind != locale.Findings || le.ID != "import-xliff.refused" {
+		t.Fatalf("error %v, want import-xliff.refused of kind Findings", err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, p.Message+" "+p.Data["Pos"].(string))
+	}
+	want := []string{
+		"import-xliff.problem.source-changed aral.en-kk.xlf:9:17",
+		"import-xliff.problem.unknown-unit aral.en-kk.xlf:24:7",
+		"import-xliff.problem.target-emptied aral.en-kk.xlf:30:50",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s\nfile:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), data)
+	}
+	if !equalFiles(before, files(t, ws)) {
+		t.Fatal("a refused import wrote files")
+	}
+	res, err = importXLIFF(t, ap, ws, []byte(data), ImportXLIFFOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Groups != 1 || res.Texts != 1 || len(res.Problems) != 3 {
+		t.Errorf("forced import: %+v", res)
+	}
+	kk, _ := d.Text("kk")
+	if !strings.Contains(kk, "Адвокаттар шешімді құптады.") || !strings.Contains(kk, "Сот арал балықшыларын тыңдады") || !strings.Contains(kk, "東京 қаласынан") {
+		t.Errorf("kk after the forced import:\n%s", kk)
+	}
+}
+
+// TestImportXLIFFStates: signed-off confirms, a state short of it takes a
+// confirmation back; the journal holds one step for all of it.
+func TestImportXLIFFStates(t *testing.T) {
+	ap, ws, d := xliffDoc(t)
+	data := string(exportXLIFF(t, d, "xliff12"))
+	// Group 1 is confirmed, group 2 aligned (Uneven: c, a, f, c, a, f).
+	data = strings.Replace(data, `<trans-unit id="1" approved="yes">`, `<trans-unit id="1">`, 1)
+	data = strings.Replace(data, `<target state="signed-off">Сот арал`, `<target state="needs-review-translation">Сот арал`, 1)
+	data = strings.Replace(data, `<target state="translated">Дүйсенбі`, `<target state="final">Дүйсенбі`, 1)
+	res, err := importXLIFF(t, ap, ws, []byte(data), ImportXLIFFOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Confirmed != 1 || res.Unconfirmed != 1 || res.Groups != 2 || res.Texts != 0 {
+		t.Fatalf("result %+v\n%s", res, data)
+	}
+	a, _ := d.Alignment()
+	if a.Groups[0].Status != document.Aligned || a.Groups[1].Status != document.Confirmed {
+		t.Errorf("statuses %s, %s", a.Groups[0].Status, a.Groups[1].Status)
+	}
+	if res.Edit.Step != 1 {
+		t.Errorf("step %d, want 1", res.Edit.Step)
+	}
+}
