@@ -175,6 +175,7 @@ func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error)
 			*notFound = env.Usage("app.unknown-command", map[string]any{"Name": name}, "app.unknown-command.hint")
 		},
 	}
+	app.Flags = strict(app.Flags)
 	app.Commands = commands(env, groups)
 	for _, c := range app.Commands {
 		setUsageErrors(env, c)
@@ -223,10 +224,12 @@ func order(name string) int {
 	return 100
 }
 
-// setUsageErrors localizes flag errors at every level, and hides
+// setUsageErrors localizes flag errors at every level, makes every
+// single-value flag refuse a second value (see strict), and hides
 // urfave/cli's built-in help subcommand, whose text is English only
 // (--help works everywhere).
 func setUsageErrors(env *console.Env, c *cli.Command) {
+	c.Flags = strict(c.Flags)
 	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(env, err) }
 	c.HideHelpCommand = true
 	if len(c.Subcommands) == 0 {
@@ -252,9 +255,16 @@ func usageError(env *console.Env, err error) error {
 			return env.Usage(f.id, map[string]any{"Flag": dashed(flag)}, "app.bad-usage.hint")
 		}
 	}
+	if forms, ok := strings.CutPrefix(msg, "Cannot use two forms of the same flag: "); ok {
+		flag, _, _ := strings.Cut(forms, " ")
+		return env.Usage("app.repeated-flag", map[string]any{"Flag": dashed(flag)}, "app.repeated-flag.hint")
+	}
 	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
 		if value, flag, ok := strings.Cut(rest, " for flag "); ok {
-			flag, _, _ = strings.Cut(flag, ":")
+			flag, reason, _ := strings.Cut(flag, ": ")
+			if reason == errRepeated.Error() {
+				return env.Usage("app.repeated-flag", map[string]any{"Flag": dashed(flag)}, "app.repeated-flag.hint")
+			}
 			return env.Usage("app.bad-flag-value", map[string]any{"Flag": dashed(flag), "Value": value}, "app.bad-usage.hint")
 		}
 	}
