@@ -108,7 +108,7 @@ func removeFiles(dir string, names []string) (int, error) {
 // publishedNames are the names of the files publish writes for document
 // id in langs, source being the pivot of the XLIFF pairs.
 func publishedNames(id, source string, langs []string) ([]string, error) {
-	plan, err := publishPlan(id, source, langs, nil)
+	plan, err := publishPlan(id, source, langs, nil, nil)
 	var names []string
 	for _, p := range plan {
 		names = append(names, p.name)

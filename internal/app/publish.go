@@ -17,8 +17,24 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-// publishedFormats are the formats publish writes for every document.
-var publishedFormats = append(append([]string(nil), export.Formats...), export.LocalizedFormats...)
+// articlePrefix names, in publish.formats, the one-language versions of
+// a localized format: article-html is DOC.LANG.html for every language.
+const articlePrefix = "article-"
+
+// publishFormats are the export formats publish writes for the workspace
+// (tilmash.yaml's publish.formats, or every one), each named once, for
+// what the consistency gate says of them.
+func publishFormats(p workspace.Publish) []string {
+	var out []string
+	for _, f := range workspace.PublishFormats {
+		if p.Writes(f) {
+			if f = strings.TrimPrefix(f, articlePrefix); !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
 
 // Published is one row of the publish summary.
 type Published struct {
@@ -179,7 +195,7 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 			return nil, err
 		}
 		row.Findings = len(v.Findings)
-		rep.Gate(id, v, opt.Force, publishedFormats)
+		rep.Gate(id, v, opt.Force, publishFormats(ws.Config.Publish))
 		if v.Refuses(opt.Force) {
 			row.Held = true
 			res.Held++
@@ -315,7 +331,7 @@ func publishDocument(ws *workspace.Workspace, id string, d *document.Document, a
 	if !workspace.Inside(ws.Root, dir) {
 		return 0, &workspace.EscapeError{Path: rel}
 	}
-	plan, err := publishPlan(id, ws.Config.Source, opt.Langs, func(format string, langs ...string) func(*bytes.Buffer) error {
+	plan, err := publishPlan(id, ws.Config.Source, opt.Langs, ws.Config.Publish.Writes, func(format string, langs ...string) func(*bytes.Buffer) error {
 		o := opt
 		switch {
 		case len(langs) == 1:
@@ -378,10 +394,11 @@ type planned struct {
 
 // publishPlan lists the files publish writes for document id in langs:
 // every bilingual format (XLIFF once per pair of source and another
-// language), then every localized format per language. fill, when not
-// nil, makes the writer of a format for its languages (none, a pair, or
-// one).
-func publishPlan(id, source string, langs []string, fill func(format string, langs ...string) func(*bytes.Buffer) error) ([]planned, error) {
+// language), then every localized format per language; only those writes
+// accepts (by their publish.formats name), when it is not nil. fill, when
+// not nil, makes the writer of a format for its languages (none, a pair,
+// or one).
+func publishPlan(id, source string, langs []string, writes func(string) bool, fill func(format string, langs ...string) func(*bytes.Buffer) error) ([]planned, error) {
 	var out []planned
 	add := func(format string, ls ...string) error {
 		name, err := export.FileName(id, format, ls...)
@@ -396,6 +413,9 @@ func publishPlan(id, source string, langs []string, fill func(format string, lan
 		return nil
 	}
 	for _, format := range export.Formats {
+		if writes != nil && !writes(format) {
+			continue
+		}
 		if !export.PairFormats[format] {
 			if err := add(format); err != nil {
 				return nil, err
@@ -412,6 +432,9 @@ func publishPlan(id, source string, langs []string, fill func(format string, lan
 	}
 	for _, lang := range langs {
 		for _, format := range export.LocalizedFormats {
+			if writes != nil && !writes(articlePrefix+format) {
+				continue
+			}
 			if err := add(format, lang); err != nil {
 				return nil, err
 			}

@@ -210,6 +210,29 @@ func TestParseConfigPublishRequire(t *testing.T) {
 	}
 }
 
+func TestParseConfigPublishFormats(t *testing.T) {
+	cfg, err := workspace.ParseConfig("f.yaml", nil)
+	if err != nil || len(cfg.Publish.Formats) != 0 || !cfg.Publish.Writes("tmx") || !cfg.Publish.Writes("article-txt") {
+		t.Errorf("default publish.formats = %v, %v; want every format", cfg.Publish.Formats, err)
+	}
+	cfg, err = workspace.ParseConfig("f.yaml", []byte("publish:\n  formats: [TMX, Xliff12, article-HTML]\n"))
+	if err != nil || !cfg.Publish.Writes("tmx") || !cfg.Publish.Writes("xliff12") || !cfg.Publish.Writes("article-html") || cfg.Publish.Writes("xliff") || cfg.Publish.Writes("html") {
+		t.Errorf("formats in any case: %v, %v", cfg.Publish.Formats, err)
+	}
+	_, err = workspace.ParseConfig("f.yaml", []byte("publish:\n  formats:\n    - tmx\n    - docs\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "f.yaml:4:7: docs is not a format publish writes (use tmx, xliff,") {
+		t.Errorf("a typo in a format: %v", err)
+	}
+	_, err = workspace.ParseConfig("f.yaml", []byte("publish:\n  formats: []\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "f.yaml:2:12: publish.formats lists no format") {
+		t.Errorf("no format: %v", err)
+	}
+	_, err = workspace.ParseConfig("f.yaml", []byte("publish:\n  formats: tmx\n"))
+	if err == nil || !strings.Contains(err.Error(), "f.yaml:2:") {
+		t.Errorf("a format that is not a list: %v", err)
+	}
+}
+
 // A link passes the check of the names in tilmash.yaml; CheckExportFolder
 // follows it.
 func TestCheckExportFolder(t *testing.T) {

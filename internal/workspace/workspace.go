@@ -63,6 +63,22 @@ type Publish struct {
 	// consistency check, to be published: [RequireAllLanguages] (the
 	// default) and [RequireAllConfirmed]. An empty list turns them off.
 	Require []string `yaml:"require"`
+	// Formats lists the files publish writes for each document: any of
+	// [PublishFormats], in any case. Absent means every one of them.
+	Formats []string `yaml:"formats,omitempty"`
+}
+
+// PublishFormats are the values publish.formats accepts, in the order
+// publish writes them: the bilingual formats of export (tmx, xliff,
+// xliff12, html, md, csv, tsv, jsonl), then article-FORMAT for the
+// one-language versions of export --lang, one file per language. Package
+// app checks that the list is export's.
+var PublishFormats = []string{"tmx", "xliff", "xliff12", "html", "md", "csv", "tsv", "jsonl",
+	"article-md", "article-html", "article-txt"}
+
+// Writes reports whether publish writes format (one of PublishFormats).
+func (p Publish) Writes(format string) bool {
+	return len(p.Formats) == 0 || slices.Contains(p.Formats, format)
 }
 
 // The publish gates tilmash.yaml may list under publish.require.
@@ -217,6 +233,19 @@ func ParseConfig(file string, data []byte) (Config, error) {
 			line, col := position(&root, i, "publish", "require")
 			return cfg, locale.NewError("workspace.bad-config.gate", map[string]any{"Gate": g, "Gates": strings.Join(PublishGates, ", ")}).
 				WithHint("workspace.bad-config.gate.hint").At(locale.Pos{File: file, Line: line, Column: col})
+		}
+	}
+	if line, col := position(&root, -1, "publish", "formats"); line > 0 && len(cfg.Publish.Formats) == 0 {
+		return cfg, locale.NewError("workspace.bad-config.no-formats", nil).
+			WithHint("workspace.bad-config.format.hint").At(locale.Pos{File: file, Line: line, Column: col})
+	}
+	for i, f := range cfg.Publish.Formats {
+		f = strings.ToLower(strings.TrimSpace(f))
+		cfg.Publish.Formats[i] = f
+		if !slices.Contains(PublishFormats, f) {
+			line, col := position(&root, i, "publish", "formats")
+			return cfg, locale.NewError("workspace.bad-config.format", map[string]any{"Format": cfg.Publish.Formats[i], "Formats": strings.Join(PublishFormats, ", ")}).
+				WithHint("workspace.bad-config.format.hint").At(locale.Pos{File: file, Line: line, Column: col})
 		}
 	}
 	return cfg, nil
