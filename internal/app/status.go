@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/wordcount"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -12,7 +13,10 @@ type LanguageStatus struct {
 	Imported  bool   `json:"imported"`
 	Title     string `json:"title,omitempty"`
 	Sentences int    `json:"sentences"`
-	Stale     bool   `json:"stale,omitempty"` // the text on disk differs from what meta.yaml recorded
+	// Words counts the words of the text (package wordcount: numbers
+	// count, a hyphenated word counts once).
+	Words int  `json:"words"`
+	Stale bool `json:"stale,omitempty"` // the text on disk differs from what meta.yaml recorded
 }
 
 // AlignmentStatus summarises a document's alignment.
@@ -27,8 +31,11 @@ type AlignmentStatus struct {
 type DocumentStatus struct {
 	ID        string                     `json:"id"`
 	Languages map[string]*LanguageStatus `json:"languages"`
-	Alignment *AlignmentStatus           `json:"alignment"`
-	Findings  *int                       `json:"findings"` // nil when there is no glossary to check against, or it does not load
+	// SourceWords are the words of the source language's text: what CAT
+	// tools quote the work of translating the document by.
+	SourceWords int              `json:"source_words"`
+	Alignment   *AlignmentStatus `json:"alignment"`
+	Findings    *int             `json:"findings"` // nil when there is no glossary to check against, or it does not load
 	// Unchecked says the findings are unknown: the glossary did not load.
 	Unchecked bool `json:"-"`
 }
@@ -36,11 +43,20 @@ type DocumentStatus struct {
 // StatusReport is the state of a workspace's documents.
 type StatusReport struct {
 	Documents []*DocumentStatus
+	// Totals sums the words of the documents.
+	Totals Totals
 	// GlossaryErr is why the glossary did not load (a YAML typo in one of
 	// its files, say). It is not a reason to show nothing: the documents
 	// are listed with their findings unknown, and the caller reports the
 	// error after them.
 	GlossaryErr error
+}
+
+// Totals are the words of every document listed, per language, and of
+// their source texts.
+type Totals struct {
+	Words       map[string]int `json:"words"`
+	SourceWords int            `json:"source_words"`
 }
 
 // Status collects the state of the documents ids, or of every document
@@ -52,7 +68,7 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 			return nil, err
 		}
 	}
-	rep := &StatusReport{Documents: []*DocumentStatus{}}
+	rep := &StatusReport{Documents: []*DocumentStatus{}, Totals: Totals{Words: map[string]int{}}}
 	for _, id := range ids {
 		step(p, id)
 		st, err := app.DocumentStatus(ws, id)
@@ -63,6 +79,10 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 			return nil, err
 		}
 		rep.Documents = append(rep.Documents, st)
+		for l, ls := range st.Languages {
+			rep.Totals.Words[l] += ls.Words
+		}
+		rep.Totals.SourceWords += st.SourceWords
 	}
 	return rep, nil
 }
@@ -93,7 +113,14 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 		if err != nil {
 			return nil, err
 		}
-		ls.Sentences = len(seg.Segment(text))
+		sents := seg.Segment(text)
+		ls.Sentences = len(sents)
+		for _, s := range sents {
+			ls.Words += wordcount.Count(l, s.Text)
+		}
+		if l == ws.Config.Source {
+			st.SourceWords = ls.Words
+		}
 	}
 	a, err := d.Alignment()
 	if err != nil {

@@ -2,6 +2,7 @@ package corecmd
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -46,7 +47,7 @@ func statusCommand(a *app.App, env *console.Env) *urfave.Command {
 			if format == "json" {
 				enc := json.NewEncoder(env.Stdout)
 				enc.SetIndent("", "  ")
-				out := map[string]any{"workspace": ws.Root, "languages": ws.Config.Languages, "documents": rep.Documents}
+				out := map[string]any{"workspace": ws.Root, "languages": ws.Config.Languages, "documents": rep.Documents, "totals": rep.Totals}
 				if rep.GlossaryErr != nil {
 					out["glossary_error"] = rep.GlossaryErr.Error()
 				}
@@ -54,7 +55,7 @@ func statusCommand(a *app.App, env *console.Env) *urfave.Command {
 					return err
 				}
 			} else {
-				printStatus(env, ws, rep.Documents)
+				printStatus(env, ws, rep)
 			}
 			// The listing is complete but for the findings; the glossary
 			// is bad input, reported (with where it is wrong) as such:
@@ -64,7 +65,8 @@ func statusCommand(a *app.App, env *console.Env) *urfave.Command {
 	}
 }
 
-func printStatus(env *console.Env, ws *workspace.Workspace, rows []*app.DocumentStatus) {
+func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusReport) {
+	rows := rep.Documents
 	if len(rows) == 0 {
 		env.Say("status.empty", nil)
 		env.Hint("status.empty.hint", nil)
@@ -86,7 +88,7 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rows []*app.Document
 			case ls.Stale:
 				row = append(row, env.T("status.stale", nil))
 			default:
-				row = append(row, env.N("status.sentences", ls.Sentences, nil))
+				row = append(row, env.N("status.sentences", ls.Sentences, nil)+", "+env.N("status.words", ls.Words, nil))
 			}
 		}
 		if r.Alignment == nil {
@@ -110,6 +112,13 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rows []*app.Document
 	}
 	env.Table(header, table)
 	env.SayN("status.summary", len(rows), nil)
+	var others []string
+	for _, l := range ws.Config.Languages {
+		if l != ws.Config.Source {
+			others = append(others, l+" "+strconv.Itoa(rep.Totals.Words[l]))
+		}
+	}
+	env.SayN("status.words-total", rep.Totals.SourceWords, map[string]any{"Source": ws.Config.Source, "Others": strings.Join(others, ", ")})
 }
 
 func findingColor(n int) string {
