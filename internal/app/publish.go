@@ -207,6 +207,7 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 		}
 		eo := app.ExportOptions(opt.Labels)
 		eo.Langs = langs
+		eo.Terms = app.termFinder(ws)
 		if len(v.Blockers) > 0 {
 			eo.Forced = v.Blockers
 		}

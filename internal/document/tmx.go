@@ -40,6 +40,10 @@ type Memory struct {
 	// Flattened counts segments whose line breaks became spaces: a stored
 	// text keeps one paragraph per line.
 	Flattened int
+	// Derived counts the units of a sentence-level tilmash export that
+	// repeat part of a group's unit (x-cut, x-partial); they were left
+	// out, since the group's unit holds their text.
+	Derived int
 }
 
 // emptyMemory is the error for a translation memory file with no text in
@@ -59,7 +63,10 @@ func emptyMemory(file string, langs, found []string) error {
 // Each <tu> with text in a workspace language becomes a group: status from
 // its x-status prop (aligned when absent or unknown), score from x-score
 // (1 when absent: a memory holds translations a person made), note from
-// its notes. Each variant becomes one sentence of its language.
+// its notes. Each variant becomes one sentence of its language, or the
+// sentences its x-sentences prop lists. The units a sentence-level tilmash
+// export adds after a group's unit (x-cut, x-partial) are left out and
+// counted in Derived: the group's unit holds their text.
 //
 // Paragraphs: a TMX written by tilmash marks with an x-paragraph prop the
 // variants that open a paragraph ("p") or a heading ("h1"…"h6"); there a
@@ -96,10 +103,15 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 	}
 	type cell struct {
 		text, para string
+		sents      []string // the sentences of text, when x-sentences gave them
 	}
 	var rows []map[string]cell
 	var metas []*Group
 	for _, u := range m.Units {
+		if derived(&u) {
+			mem.Derived++
+			continue
+		}
 		row := map[string]cell{}
 		for _, v := range u.Variants {
 			l := wsLang(v.Lang)
@@ -118,7 +130,11 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 				mem.Flattened++
 			}
 			para, _ := v.Prop(tmx.ParagraphProp)
-			row[l] = cell{t, para}
+			c := cell{text: t, para: para}
+			if lens, ok := v.Prop(tmx.SentencesProp); ok && !flat {
+				c.sents = splitSentences(t, lens)
+			}
+			row[l] = c
 			has[l] = true
 		}
 		if len(row) == 0 {
@@ -181,14 +197,73 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 			if n := headingLevel(c.para); n > 0 && !strings.HasPrefix(c.text, "#") {
 				b.WriteString(strings.Repeat("#", n) + " ")
 			}
-			start := b.Len()
-			b.WriteString(c.text)
-			metas[i].Sents[l] = []Sentence{{Start: start, End: b.Len(), Text: c.text}}
+			if c.sents == nil {
+				start := b.Len()
+				b.WriteString(c.text)
+				metas[i].Sents[l] = []Sentence{{Start: start, End: b.Len(), Text: c.text}}
+				continue
+			}
+			for k, st := range c.sents {
+				if k > 0 {
+					b.WriteString(" ")
+				}
+				start := b.Len()
+				b.WriteString(st)
+				metas[i].Sents[l] = append(metas[i].Sents[l], Sentence{Start: start, End: b.Len(), Text: st})
+			}
 		}
 		b.WriteString("\n")
 		mem.Texts[l] = b.String()
 	}
 	return mem, nil
+}
+
+// derived reports a unit that a sentence-level tilmash export added after
+// a group's own unit (a piece cut from the group, or a source sentence
+// with the group's whole target): the group's unit holds all its text.
+func derived(u *tmx.Unit) bool {
+	_, cut := u.Prop(tmx.CutProp)
+	_, partial := u.Prop(tmx.PartialProp)
+	return cut || partial
+}
+
+// splitSentences cuts a segment into the sentences an x-sentences prop
+// lists (their lengths in characters, one space between them). It returns
+// nil, and the segment stays one sentence, when the lengths do not fit the
+// text exactly.
+func splitSentences(text, lengths string) []string {
+	fields := strings.Fields(lengths)
+	if len(fields) < 2 {
+		return nil
+	}
+	runes := []rune(text)
+	var out []string
+	at := 0
+	for k, f := range fields {
+		n, err := strconv.Atoi(f)
+		if err != nil || n <= 0 || at+n > len(runes) {
+			return nil
+		}
+		if k > 0 {
+			if at >= len(runes) || runes[at] != ' ' {
+				return nil
+			}
+			at++
+			if at+n > len(runes) {
+				return nil
+			}
+		}
+		st := string(runes[at : at+n])
+		if strings.TrimSpace(st) != st {
+			return nil
+		}
+		out = append(out, st)
+		at += n
+	}
+	if at != len(runes) {
+		return nil
+	}
+	return out
 }
 
 func headingLevel(para string) int {

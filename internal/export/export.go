@@ -33,6 +33,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
@@ -79,6 +80,12 @@ type Options struct {
 	Forced []Blocker
 	// Marks are highlights for the HTML page: glossary terms and findings.
 	Marks []Mark
+	// Units is how TMX export cuts the document into units: UnitsSentences
+	// (the default when empty) or UnitsGroups.
+	Units string
+	// Terms, if not nil, lends the glossary's terms to the aligner that
+	// cuts groups into sentence-level units (UnitsSentences).
+	Terms align.TermFinder
 	// Labels renders the words of the HTML page (headings, status names,
 	// flag reasons, the forced-export banner) from a catalogue id
 	// (locales/export.*.yaml, locales/align.*.yaml), so the page can be in
@@ -457,7 +464,12 @@ func paragraphStarts(a *document.Alignment, lang, text string) []string {
 		if prevEnd == 0 || strings.Contains(text[prevEnd:s.Start], "\n") {
 			lineStart := strings.LastIndexByte(text[:s.Start], '\n') + 1
 			out[i] = "p"
+			// The heading marks stand before the sentence (a text
+			// import-tmx made) or open it (the segmenter's sentences).
 			prefix := strings.TrimSpace(text[lineStart:s.Start])
+			if m := headingMarks.FindString(s.Text); prefix == "" && m != "" {
+				prefix = strings.TrimSpace(m)
+			}
 			if n := len(prefix); n >= 1 && n <= 6 && strings.Trim(prefix, "#") == "" {
 				out[i] = "h" + strconv.Itoa(n)
 			}

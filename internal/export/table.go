@@ -30,7 +30,7 @@ func writeDelimited(sw *sheet.Writer, p *plan) error {
 	row := make([]string, len(p.langs))
 	for _, g := range p.a.Groups {
 		for i, l := range p.langs {
-			row[i] = text(g, l)
+			row[i] = segText(g, l)
 		}
 		if err := sw.Write(row); err != nil {
 			return err

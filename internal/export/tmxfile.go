@@ -2,16 +2,45 @@ package export
 
 import (
 	"io"
+	"regexp"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/align"
+	"github.com/tilmash/tilmash/internal/align/subsent"
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/tmx"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
+// The ways TMX export cuts a document into units (Options.Units).
+//
+// UnitsSentences (the default) is for CAT tools, which cut their source
+// files into sentences and look each one up: after the unit of every group
+// whose source holds several sentences comes a unit for each of its source
+// sentences, with the target the aligner gives that sentence alone where it
+// is confident (x-cut), or else the whole target of the sentences it could
+// not split (x-partial), so that every source sentence stands alone in
+// some unit (see CutGroup).
+//
+// UnitsGroups writes the groups only: for tools that segment by paragraph,
+// and for lossless exchange with another tilmash.
+const (
+	UnitsSentences = "sentences"
+	UnitsGroups    = "groups"
+)
+
+// Units lists the values of Options.Units, the default first.
+var Units = []string{UnitsSentences, UnitsGroups}
+
 // writeTMX writes one <tu> per group with a <tuv> for each language that
-// has text in it, the source language first. Props carry what other tools
-// ignore but import-tmx reads back: x-document in the header, x-status and
-// x-score on each unit, x-paragraph on each variant that opens a paragraph
-// or heading, and x-forced in the header of a forced export.
+// has text in it, the source language first, and in the sentence cut the
+// units of the group's pieces after it (see UnitsSentences). Props carry
+// what other tools ignore but import-tmx reads back: x-document in the
+// header, x-status and x-score on each unit, x-paragraph on each variant
+// that opens a paragraph or heading, x-sentences on each variant of
+// several sentences, and x-forced in the header of a forced export.
 func writeTMX(w io.Writer, p *plan) error {
 	m := &tmx.TMX{Header: tmx.Header{
 		CreationTool:        Tool,
@@ -48,9 +77,12 @@ func writeTMX(w io.Writer, p *plan) error {
 			if len(g.Sents[l]) == 0 {
 				continue
 			}
-			v := tmx.Variant{Lang: l, Text: text(g, l)}
+			v := tmx.Variant{Lang: l, Text: segText(g, l)}
 			if ps := paras[l]; ps != nil && ps[i] != "" {
 				v.Props = []tmx.Prop{{Type: tmx.ParagraphProp, Value: ps[i]}}
+			}
+			if len(g.Sents[l]) > 1 {
+				v.Props = append(v.Props, tmx.Prop{Type: tmx.SentencesProp, Value: sentenceLengths(g.Sents[l])})
 			}
 			u.Variants = append(u.Variants, v)
 		}
@@ -58,7 +90,123 @@ func writeTMX(w io.Writer, p *plan) error {
 			continue // no text in the languages asked for
 		}
 		m.Units = append(m.Units, u)
+		if p.opt.Units != UnitsGroups {
+			m.Units = append(m.Units, CutGroup(g, i+1, p.source, p.langs, p.opt.Terms)...)
+		}
 	}
 	_, err := tmx.Write(w, m)
 	return err
+}
+
+// CutGroup returns the units the sentence cut adds after the unit of group
+// g, number n (see UnitsSentences): none for a group with fewer than two
+// sentences in source, else one unit per source sentence, with a variant
+// in each language of langs that the group has. For each target language
+// the group's sentences are aligned again (package subsent): where the
+// sentence is alone in its piece, the variant is the piece's target; where
+// it shares its piece with other source sentences, the variant is the
+// piece's whole target, marked with an x-partial prop. A unit with a
+// partial variant is marked x-partial (a match to check), the others x-cut,
+// both with the group's number. Every target language is in every unit:
+// OmegaT takes any other language of a unit as the translation when the
+// project's target is missing. terms may be nil.
+func CutGroup(g *document.Group, n int, source string, langs []string, terms align.TermFinder) []tmx.Unit {
+	src := sentTexts(g.Sents[source])
+	if len(src) < 2 {
+		return nil
+	}
+	type piece struct {
+		text    string
+		score   float64
+		partial bool
+	}
+	byLang := map[string][]piece{} // by source sentence
+	for _, l := range langs {
+		if l == source || len(g.Sents[l]) == 0 {
+			continue
+		}
+		tgt := sentTexts(g.Sents[l])
+		ps := make([]piece, len(src))
+		for _, pc := range subsent.Cut(src, tgt, align.Options{SrcLang: source, TgtLang: l, Terms: terms}) {
+			var parts []string
+			for _, j := range pc.Tgt {
+				parts = append(parts, tgt[j])
+			}
+			for _, i := range pc.Src {
+				ps[i] = piece{text: strings.Join(parts, " "), score: pc.Score, partial: len(pc.Src) > 1}
+			}
+		}
+		byLang[l] = ps
+	}
+	group := strconv.Itoa(n)
+	var out []tmx.Unit
+	for i, s := range src {
+		u := tmx.Unit{ID: group + "." + strconv.Itoa(i+1), Props: []tmx.Prop{{Type: tmx.StatusProp, Value: string(g.Status)}}}
+		u.Variants = append(u.Variants, tmx.Variant{Lang: source, Text: s})
+		score, partial := 1.0, false
+		for _, l := range langs {
+			ps, ok := byLang[l]
+			if !ok {
+				continue
+			}
+			v := tmx.Variant{Lang: l, Text: ps[i].text}
+			if ps[i].partial {
+				partial = true
+				v.Props = []tmx.Prop{{Type: tmx.PartialProp, Value: group}}
+			} else {
+				score = min(score, ps[i].score)
+			}
+			u.Variants = append(u.Variants, v)
+		}
+		if len(u.Variants) < 2 {
+			continue // the group has no target language
+		}
+		if partial {
+			u.Props = append(u.Props, tmx.Prop{Type: tmx.PartialProp, Value: group})
+		} else {
+			u.Props = append(u.Props, tmx.Prop{Type: tmx.ScoreProp, Value: strconv.FormatFloat(score, 'f', 3, 64)}, tmx.Prop{Type: tmx.CutProp, Value: group})
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// headingMarks matches the Markdown marks that open a heading in a stored
+// text: they belong to the layout, not to the sentence a CAT tool's filter
+// sees.
+var headingMarks = regexp.MustCompile(`^#{1,6}[ \t]+`)
+
+// SentenceText is the text of a sentence as the bilingual exports (TMX,
+// XLIFF, CSV, TSV) write it: cleaned of the characters XML cannot carry,
+// and without the Markdown marks of a heading ("## Title" → "Title").
+func SentenceText(s string) string {
+	s, _ = xmlx.Clean(s)
+	if loc := headingMarks.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		s = s[loc[1]:]
+	}
+	return s
+}
+
+func sentTexts(ss []document.Sentence) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = SentenceText(s.Text)
+	}
+	return out
+}
+
+// segText is group g's text in lang as the bilingual exports write it: its
+// sentences' SentenceText joined by a space, as Group.Text joins them.
+func segText(g *document.Group, lang string) string {
+	return strings.Join(sentTexts(g.Sents[lang]), " ")
+}
+
+// sentenceLengths is the value of the x-sentences prop: the length in
+// characters of each sentence as segText writes it.
+func sentenceLengths(ss []document.Sentence) string {
+	parts := make([]string, len(ss))
+	for i, t := range sentTexts(ss) {
+		parts[i] = strconv.Itoa(utf8.RuneCountInString(t))
+	}
+	return strings.Join(parts, " ")
 }

@@ -60,7 +60,7 @@ func writeXLIFF2(w io.Writer, p *plan) error {
 	}
 	for i, g := range p.a.Groups {
 		id := strconv.Itoa(i + 1)
-		src, trg := text(g, p.source), text(g, p.target)
+		src, trg := segText(g, p.source), segText(g, p.target)
 		x.Raw("    <unit")
 		x.Attr("id", id)
 		if src == "" {
@@ -119,7 +119,7 @@ func writeXLIFF12(w io.Writer, p *plan) error {
 	}
 	x.Raw("    </header>\n    <body>\n")
 	for i, g := range p.a.Groups {
-		src, trg := text(g, p.source), text(g, p.target)
+		src, trg := segText(g, p.source), segText(g, p.target)
 		x.Raw("      <trans-unit")
 		x.Attr("id", strconv.Itoa(i+1))
 		if g.Status == document.Confirmed && trg != "" {

@@ -31,6 +31,22 @@ const (
 	ForcedProp    = "x-forced"
 )
 
+// The props of the units a sentence-level export adds after a group's own
+// unit (package export), one unit per source sentence: CutProp on a unit
+// whose every target the aligner gave that sentence alone, PartialProp on
+// a unit with a target that is the whole target of several source
+// sentences (a match to check, not a finished translation), and on that
+// target's variant. Both hold the group's number. SentencesProp on a
+// variant of the group's unit lists the lengths, in characters, of its
+// sentences, joined in the text by one space each, so that import-tmx gets
+// the sentences back. Import-tmx skips cut and partial units: the group's
+// own unit holds all their text.
+const (
+	CutProp       = "x-cut"
+	PartialProp   = "x-partial"
+	SentencesProp = "x-sentences"
+)
+
 // Prop is a <prop type="…">value</prop>: tool-defined data. Types that
 // tilmash defines start with "x-", as TMX asks of private types.
 type Prop struct {

@@ -24,6 +24,7 @@ func exportCommand(ap *app.App, env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: env.T("export.flag.format", nil)},
 			&urfave.StringFlag{Name: "langs", Usage: env.T("export.flag.langs", nil)},
 			&urfave.StringFlag{Name: "lang", Usage: env.T("export.flag.lang", nil)},
+			&urfave.StringFlag{Name: "units", Usage: env.T("export.flag.units", nil)},
 			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("export.flag.output", nil)},
 			&urfave.BoolFlag{Name: "force", Usage: env.T("export.flag.force", nil)},
 		},
@@ -80,6 +81,10 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if _, ok := export.Extensions[format]; !ok || format == "txt" {
 		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.Formats, ", ")}, "export.format.hint")
 	}
+	units := strings.ToLower(c.String("units"))
+	if units != "" && (format != "tmx" || !slices.Contains(export.Units, units)) {
+		return env.Usage("export.bad-units", map[string]any{"Units": c.String("units"), "Values": strings.Join(export.Units, ", ")}, "export.units.hint")
+	}
 	langs, err := parseLangs(d.WS, c.String("langs"))
 	if err != nil {
 		return err
@@ -118,6 +123,10 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	}
 	opt := ap.ExportOptions(labels(env))
 	opt.Langs = langs
+	opt.Units = units
+	if g, err := ap.Glossary(d.WS); err == nil && g != nil {
+		opt.Terms = g // anchors for the sentence cut of TMX
+	}
 	if len(v.Blockers) > 0 {
 		opt.Forced = v.Blockers
 	}

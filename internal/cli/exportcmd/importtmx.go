@@ -10,7 +10,10 @@ import (
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/tmx"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 func importTMXCommand(env *console.Env) *urfave.Command {
@@ -28,18 +31,6 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 			}
 			file := c.Args().Get(0)
 			id := c.Args().Get(1)
-			if id == "" {
-				if file == "-" {
-					return env.Usage("import-tmx.need-doc", map[string]any{"File": env.T("app.stdin", nil)}, "import-tmx.hint")
-				}
-				id = document.Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), 64)
-				if id == "" {
-					return env.Usage("import-tmx.need-doc", map[string]any{"File": file}, "import-tmx.hint")
-				}
-			}
-			if err := document.ValidID(id); err != nil {
-				return err
-			}
 			ws, err := env.Workspace()
 			if err != nil {
 				return err
@@ -52,11 +43,40 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
+			// A CAT tool's memory (OmegaT's project_save.tmx) holds the
+			// translator's segments keyed by source sentence: it goes
+			// back into the document it translates, found by those
+			// sentences when none is given.
+			cat := m.Header.CreationTool != export.Tool && !c.Bool("force")
+			if id == "" && cat {
+				if id, err = document.MemoryDocument(ws, m); err != nil {
+					return err
+				}
+			}
+			if id == "" {
+				if file == "-" {
+					return env.Usage("import-tmx.need-doc", map[string]any{"File": env.T("app.stdin", nil)}, "import-tmx.hint")
+				}
+				id = document.Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), 64)
+				if id == "" {
+					return env.Usage("import-tmx.need-doc", map[string]any{"File": file}, "import-tmx.hint")
+				}
+			}
+			if err := document.ValidID(id); err != nil {
+				return err
+			}
 			unlock, err := env.Lock(ws)
 			if err != nil {
 				return err
 			}
 			defer unlock()
+			if cat {
+				if d, err := document.Open(ws, id); err == nil {
+					if a, err := d.Alignment(); err == nil && a != nil && len(a.Groups) > 0 {
+						return mergeTMX(env, ws, id, m, name)
+					}
+				}
+			}
 			source := filepath.Base(file)
 			if file == "-" {
 				source = ""
@@ -90,4 +110,38 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 			return nil
 		},
 	}
+}
+
+// mergeTMX brings a CAT tool's memory back into the aligned document id.
+func mergeTMX(env *console.Env, ws *workspace.Workspace, id string, m *tmx.TMX, name string) error {
+	res, err := document.MergeTMX(ws, id, m)
+	if res != nil {
+		cli.WarnRecovered(env, res.Recovered)
+	}
+	if err != nil {
+		return err
+	}
+	if len(res.Langs) == 0 {
+		var langs []string
+		for _, l := range ws.Config.Languages {
+			if l != ws.Config.Source {
+				langs = append(langs, l)
+			}
+		}
+		return locale.NewError("import-tmx.empty", map[string]any{"File": name, "Langs": strings.Join(langs, ", "), "Found": "none"}).OfKind(locale.Input)
+	}
+	if res.Unused > 0 {
+		env.Warn("import-tmx.unused", map[string]any{"ID": id, "Count": res.Unused})
+	}
+	data := map[string]any{"ID": id, "Langs": strings.Join(res.Langs, ", "), "Matched": res.Matched, "Sentences": res.Sentences}
+	n := 0
+	for _, gs := range res.Changed {
+		n += len(gs)
+	}
+	if n == 0 {
+		env.Say("import-tmx.merged-none", data)
+		return nil
+	}
+	env.SayN("import-tmx.merged", n, data)
+	return nil
 }

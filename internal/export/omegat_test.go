@@ -1,0 +1,467 @@
+package export
+
+import (
+	"bytes"
+	_ "embed"
+	"flag"
+	"fmt"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/testenv"
+	"github.com/tilmash/tilmash/internal/tmx"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// These tests give tilmash's TMX to the real OmegaT (Debian's omegat, run
+// headless with --mode=console-translate) and count what it reuses.
+
+var omegatUnits = flag.String("omegat-units", UnitsSentences, "the TMX units the OmegaT test gives OmegaT (groups shows the reuse before the sentence cut; only sentences is held to the targets)")
+
+//go:embed testdata/omegat/tilmash.groovy
+var omegatScript []byte
+
+// omegatLangs are OmegaT's codes for the workspace languages, as its
+// project settings and project_save.tmx write them.
+var omegatLangs = map[string]string{"en": "EN-US", "ru": "RU", "kk": "KK"}
+
+// omegatSegment is one segment of OmegaT's own segmentation of a source
+// file, with the translation OmegaT gave it ("" for none).
+type omegatSegment struct {
+	file, source, translation string
+}
+
+// omegatRun is what one console-translate run left behind.
+type omegatRun struct {
+	dir      string
+	segments []omegatSegment
+}
+
+// runOmegaT builds an OmegaT project EN→target in a temporary folder: the
+// files of sources in source/, the TMX files of memories in tm/auto/ (OmegaT
+// applies the exact matches of that folder's memories as translations, as
+// a translator's project memory), the translator's edits (source sentence →
+// new translation) for the script to apply. It runs console-translate with
+// the script testdata/omegat/tilmash.groovy, which lists every segment with
+// its translation and saves omegat/project_save.tmx.
+func runOmegaT(t *testing.T, target string, sources, memories map[string][]byte, edits map[string]string) *omegatRun {
+	t.Helper()
+	omegat := testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
+	dir := t.TempDir()
+	for _, sub := range []string{"source", "target", "tm/auto", "omegat", "glossary", "dictionary", "config"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	project := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+    <project version="1.0">
+        <source_dir>__DEFAULT__</source_dir>
+        <target_dir>__DEFAULT__</target_dir>
+        <tm_dir>__DEFAULT__</tm_dir>
+        <glossary_dir>__DEFAULT__</glossary_dir>
+        <glossary_file>__DEFAULT__</glossary_file>
+        <dictionary_dir>__DEFAULT__</dictionary_dir>
+        <source_lang>EN-US</source_lang>
+        <target_lang>` + omegatLangs[target] + `</target_lang>
+        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+        <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
+        <sentence_seg>true</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+    </project>
+</omegat>
+`
+	files := map[string][]byte{"omegat.project": []byte(project), "tilmash.groovy": omegatScript}
+	for name, data := range sources {
+		files[filepath.Join("source", name)] = data
+	}
+	for name, data := range memories {
+		files[filepath.Join("tm", "auto", name)] = data
+	}
+	var e strings.Builder
+	for src, tr := range edits {
+		e.WriteString(src + "\t" + tr + "\n")
+	}
+	files[filepath.Join("omegat", "tilmash-edits.tsv")] = []byte(e.String())
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(omegat, dir, "--mode=console-translate", "--quiet", "--no-team", "--disable-project-locking",
+		"--config-dir="+filepath.Join(dir, "config"), "--script="+filepath.Join(dir, "tilmash.groovy"))
+	cmd.Env = append(os.Environ(), "JAVA_TOOL_OPTIONS=-Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.name=translator", "HOME="+dir)
+	out, err := cmd.CombinedOutput()
+	list, rerr := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-segments.tsv"))
+	if err != nil || rerr != nil {
+		t.Fatalf("omegat console-translate: %v %v\n%s", err, rerr, tail(out, 3000))
+	}
+	run := &omegatRun{dir: dir}
+	for _, line := range strings.Split(strings.TrimSuffix(string(list), "\n"), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			t.Fatalf("tilmash-segments.tsv: bad line %q", line)
+		}
+		run.segments = append(run.segments, omegatSegment{unescapeTSV(f[0]), unescapeTSV(f[1]), unescapeTSV(f[2])})
+	}
+	return run
+}
+
+func listed(ss []string) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	return "; untranslated: " + strings.Join(ss, " | ")
+}
+
+func tail(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[len(b)-n:]
+	}
+	return b
+}
+
+var tsvUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
+
+func unescapeTSV(s string) string { return tsvUnescaper.Replace(s) }
+
+// reuse counts, in source file name, the segments of OmegaT's own
+// segmentation and those whose translation is in the translated file.
+// OmegaT's HTML filter also offers the page's lang attribute and meta
+// contents as segments; they are not sentences of the article and are not
+// counted.
+func (r *omegatRun) reuse(t *testing.T, name string) (translated, total int, missing []string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(r.dir, "source", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.ReadFile(filepath.Join(r.dir, "target", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range r.segments {
+		if s.file != name || bytes.Contains(src, []byte(`="`+html.EscapeString(s.source)+`"`)) || bytes.Contains(src, []byte(`="`+s.source+`"`)) {
+			continue
+		}
+		total++
+		if s.translation != "" && inTarget(out, s.translation) {
+			translated++
+		} else {
+			missing = append(missing, s.source)
+		}
+	}
+	return translated, total, missing
+}
+
+// inTarget reports whether the translated HTML file holds translation.
+func inTarget(out []byte, translation string) bool {
+	min := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(translation)
+	return bytes.Contains(out, []byte(min)) || bytes.Contains(out, []byte(translation)) ||
+		bytes.Contains(out, []byte(html.EscapeString(translation)))
+}
+
+// sampleWorkspace opens the repository's sample workspace and its aligned
+// documents.
+func sampleWorkspace(t *testing.T) (*workspace.Workspace, []*document.Document) {
+	t.Helper()
+	ws, err := workspace.Open(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := document.List(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*document.Document
+	for _, id := range ids {
+		d, err := document.Open(ws, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, err := d.Alignment(); err != nil || a == nil || len(a.Groups) == 0 {
+			t.Logf("%s: not aligned, left out", id)
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return ws, docs
+}
+
+// newArticle is an article that repeats n English sentences of the sample
+// documents verbatim, every sentence of a group of several first (those
+// the group-level TMX cannot give), then sentences of one-sentence groups,
+// at most three to a paragraph. Only sentences that both translations
+// have are taken: one a translation left out has nothing to reuse.
+func newArticle(t *testing.T, docs []*document.Document, n int) (page []byte, sentences []string) {
+	t.Helper()
+	var multi, single []string
+	for _, d := range docs {
+		a, err := d.Alignment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range a.Groups {
+			if len(g.Sents["ru"]) == 0 || len(g.Sents["kk"]) == 0 {
+				continue // a sentence a translation left out has nothing to reuse
+			}
+			for _, s := range g.Sents["en"] {
+				if headingMarks.MatchString(s.Text) {
+					continue
+				}
+				if len(g.Sents["en"]) > 1 {
+					multi = append(multi, s.Text)
+				} else {
+					single = append(single, s.Text)
+				}
+			}
+		}
+	}
+	for i := 0; len(sentences) < n && i < len(multi); i += 2 {
+		sentences = append(sentences, multi[i])
+	}
+	for i := 0; len(sentences) < n && i < len(single); i += 3 {
+		sentences = append(sentences, single[i])
+	}
+	if len(sentences) < n {
+		t.Fatalf("the sample documents have only %d sentences to repeat", len(sentences))
+	}
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Prison reform: what was said</title></head>\n<body>\n<h1>Prison reform: what was said</h1>\n")
+	// A sentence that ends inside a closing quotation mark ends its
+	// paragraph, as it does in the samples: OmegaT's default English
+	// rules do not break after ".”", so another sentence after it would
+	// join it in one segment whatever the memory holds.
+	var para []string
+	for i, s := range sentences {
+		para = append(para, html.EscapeString(s))
+		if len(para) == 3 || i == len(sentences)-1 || strings.ContainsAny(s[len(s)-3:], "”»\"") {
+			b.WriteString("<p>" + strings.Join(para, " ") + "</p>\n")
+			para = nil
+		}
+	}
+	b.WriteString("</body>\n</html>\n")
+	return []byte(b.String()), sentences
+}
+
+// omegatEdit is the translator's edit the Kazakh run makes: a sentence of
+// a one-sentence group of zarechnoye-videos gets a new translation.
+var omegatEdit = struct{ doc, source, translation string }{
+	"zarechnoye-videos",
+	"The clip that caused the loudest outcry is also the hardest to watch.",
+	"Ең қатты ашу-ыза тудырған бейнежазбаны көру де ең ауыр.",
+}
+
+// TestOmegaTReuse gives OmegaT, EN→RU and EN→KK, a project with every
+// aligned sample document (as tilmash's article HTML) and a new article
+// repeating 30 of their sentences, and tilmash's TMX of each document as
+// the project memory, and counts the English segments (OmegaT's own
+// segmentation) that got a translation in the translated files: at least
+// 95% of each document, and all 30 of the new article. The Kazakh run also
+// brings a translator's edit back through project_save.tmx (see
+// checkRoundTrip).
+func TestOmegaTReuse(t *testing.T) {
+	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
+	if testing.Short() {
+		t.Skip("SKIP: OmegaT runs take half a minute (-short)")
+	}
+	ws, docs := sampleWorkspace(t)
+	article, repeated := newArticle(t, docs, 30)
+	var mu sync.Mutex
+	var report []string
+	for _, target := range []string{"ru", "kk"} {
+		t.Run(target, func(t *testing.T) {
+			t.Parallel()
+			sources := map[string][]byte{"new-article.html": article}
+			memories := map[string][]byte{}
+			for _, d := range docs {
+				a, err := d.Alignment()
+				if err != nil {
+					t.Fatal(err)
+				}
+				var page, mem bytes.Buffer
+				if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
+					t.Fatal(err)
+				}
+				if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", target}, Units: *omegatUnits}); err != nil {
+					t.Fatal(err)
+				}
+				sources[d.ID+".html"] = page.Bytes()
+				memories[d.ID+".tmx"] = mem.Bytes()
+			}
+			edits := map[string]string{}
+			if target == "kk" {
+				edits[omegatEdit.source] = omegatEdit.translation
+			}
+			run := runOmegaT(t, target, sources, memories, edits)
+			strict := *omegatUnits == UnitsSentences
+			for _, d := range docs {
+				n, total, missing := run.reuse(t, d.ID+".html")
+				pct := 100 * float64(n) / float64(max(total, 1))
+				mu.Lock()
+				report = append(report, fmt.Sprintf("%s EN→%s, %s units: %d of %d segments translated (%.1f%%)%s", d.ID, strings.ToUpper(target), *omegatUnits, n, total, pct, listed(missing)))
+				mu.Unlock()
+				if strict && pct < 95 {
+					t.Errorf("%s EN→%s: OmegaT translated %d of %d segments (%.1f%%), want at least 95%%; untranslated:\n%s", d.ID, target, n, total, pct, strings.Join(missing, "\n"))
+				}
+			}
+			got := map[string]bool{}
+			for _, s := range run.segments {
+				if s.file == "new-article.html" && s.translation != "" {
+					got[s.source] = true
+				}
+			}
+			var missing []string
+			for _, s := range repeated {
+				if !got[s] {
+					missing = append(missing, s)
+				}
+			}
+			mu.Lock()
+			report = append(report, fmt.Sprintf("new article EN→%s, %s units: %d of %d repeated sentences translated", strings.ToUpper(target), *omegatUnits, len(repeated)-len(missing), len(repeated)))
+			mu.Unlock()
+			if strict && len(missing) > 0 {
+				t.Errorf("new article EN→%s: %d of %d repeated sentences untranslated:\n%s", target, len(missing), len(repeated), strings.Join(missing, "\n"))
+			}
+			if target == "kk" && strict {
+				checkRoundTrip(t, ws, docs, run)
+			}
+		})
+	}
+	t.Cleanup(func() {
+		slices.Sort(report)
+		t.Log("OmegaT reuse:\n" + strings.Join(report, "\n"))
+	})
+}
+
+// checkRoundTrip brings OmegaT's project_save.tmx of the Kazakh run back
+// into a copy of the sample workspace (document.MergeTMX, what import-tmx
+// does with a CAT tool's memory): the edited document takes the
+// translator's edit in its group, and nothing else changes in any
+// document. Under -update the file becomes the golden sample the reader's
+// unit test uses (internal/document/testdata/omegat).
+func checkRoundTrip(t *testing.T, ws *workspace.Workspace, docs []*document.Document, run *omegatRun) {
+	t.Helper()
+	saved, err := os.ReadFile(filepath.Join(run.dir, "omegat", "project_save.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		dst := filepath.Join("..", "document", "testdata", "omegat", "project_save.tmx")
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, saved, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := tmx.Read(bytes.NewReader(saved), "project_save.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Header.CreationTool != "OmegaT" {
+		t.Errorf("project_save.tmx was written by %q", m.Header.CreationTool)
+	}
+	copyWS := copyWorkspace(t, ws)
+	for _, d := range docs {
+		before, err := d.Texts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := d.Alignment()
+		res, err := document.MergeTMX(copyWS, d.ID, m)
+		if err != nil {
+			t.Fatalf("%s: %v", d.ID, err)
+		}
+		after, err := document.Open(copyWS, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts, err := after.Texts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.ID != omegatEdit.doc {
+			if len(res.Changed) > 0 || !mapsEqual(before, texts) {
+				t.Errorf("%s: OmegaT's memory changed groups %v; it holds the TMX's own translations", d.ID, res.Changed)
+			}
+			continue
+		}
+		want := -1
+		for gi, g := range a.Groups {
+			if len(g.Sents["en"]) == 1 && g.Sents["en"][0].Text == omegatEdit.source {
+				want = gi + 1
+			}
+		}
+		if !slices.Equal(res.Changed["kk"], []int{want}) || len(res.Changed) != 1 {
+			t.Errorf("%s: changed groups %v, want kk group %d only", d.ID, res.Changed, want)
+		}
+		if texts["en"] != before["en"] || texts["ru"] != before["ru"] {
+			t.Errorf("%s: the English or Russian text changed", d.ID)
+		}
+		na, err := after.Alignment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := na.Groups[want-1].Text("kk"); got != omegatEdit.translation {
+			t.Errorf("%s group %d kk = %q, want the translator's edit", d.ID, want, got)
+		}
+		for gi := range a.Groups {
+			if gi != want-1 && segText(na.Groups[gi], "kk") != segText(a.Groups[gi], "kk") {
+				t.Errorf("%s group %d kk changed", d.ID, gi+1)
+			}
+		}
+	}
+}
+
+func mapsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// copyWorkspace copies the workspace's configuration, glossary and
+// documents into a temporary folder.
+func copyWorkspace(t *testing.T, ws *workspace.Workspace) *workspace.Workspace {
+	t.Helper()
+	dst := t.TempDir()
+	for _, name := range []string{"tilmash.yaml", "glossary", document.Folder} {
+		src := filepath.Join(ws.Root, name)
+		fi, err := os.Stat(src)
+		if err != nil {
+			continue
+		}
+		if !fi.IsDir() {
+			data, err := os.ReadFile(src)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(dst, name), data, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dst, name), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := workspace.Open(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}

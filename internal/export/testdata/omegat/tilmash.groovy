@@ -1,0 +1,50 @@
+// tilmash's test script for OmegaT's console mode (--script). After the
+// translated files are written (event COMPILE) it
+//  1. lists every segment, in OmegaT's own segmentation, with the
+//     translation the translated files got in omegat/tilmash-segments.tsv
+//     (file TAB source TAB translation; tabs, line breaks and backslashes
+//     escaped);
+//  2. applies the translator's edits listed in omegat/tilmash-edits.tsv
+//     (source TAB new translation), as a person would in the editor;
+//  3. saves the project memory omegat/project_save.tmx with OmegaT's own
+//     writer, which console mode never calls.
+import org.omegat.core.data.PrepareTMXEntry
+
+if (eventType.toString() != "COMPILE") return
+def props = project.getProjectProperties()
+def internal = new File(props.getProjectInternal())
+def esc = { s -> s == null ? "" : s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r") }
+def edits = [:]
+def editsFile = new File(internal, "tilmash-edits.tsv")
+if (editsFile.isFile()) {
+  editsFile.getText("UTF-8").split("\n").each { line ->
+    def f = line.split("\t", 2)
+    if (f.length == 2) edits[f[0]] = f[1]
+  }
+}
+def now = System.currentTimeMillis()
+def out = new StringBuilder()
+project.getAllEntries().each { ste ->
+  def src = ste.getSrcText()
+  def info = project.getTranslationInfo(ste)
+  def trans = info != null && info.isTranslated() ? info.translation : ""
+  out.append(esc(ste.getKey().file)).append("\t").append(esc(src)).append("\t").append(esc(trans)).append("\n")
+}
+project.getAllEntries().each { ste ->
+  def src = ste.getSrcText()
+  if (edits.containsKey(src)) {
+    def e = new PrepareTMXEntry()
+    e.source = src
+    e.translation = edits[src]
+    e.changer = "translator"
+    e.changeDate = now
+    e.creator = "translator"
+    e.creationDate = now
+    project.setTranslation(ste, e, true, null)
+  }
+}
+new File(internal, "tilmash-segments.tsv").setText(out.toString(), "UTF-8")
+def f = project.class.getDeclaredField("projectTMX")
+f.setAccessible(true)
+f.get(project).save(props, props.getProjectInternal() + "project_save.tmx", true)
+println("tilmash: saved project_save.tmx")
