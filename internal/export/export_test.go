@@ -44,6 +44,7 @@ func TestGolden(t *testing.T) {
 	}{
 		{"sample", sample, sampleGroups},
 		{"hostile", hostile, hostileGroups},
+		{"article", news, articleGroups},
 	}
 	forced := []Blocker{
 		{Group: 4, Kind: KindFlagged, Note: "low score"},
@@ -437,7 +438,7 @@ func TestSchemas(t *testing.T) {
 		id     string
 		texts  map[string]string
 		groups []groupSpec
-	}{{"sample", sample, sampleGroups}, {"hostile", hostile, hostileGroups}} {
+	}{{"sample", sample, sampleGroups}, {"hostile", hostile, hostileGroups}, {"article", news, articleGroups}} {
 		d, a := newDoc(t, doc.id, doc.texts, doc.groups)
 		for _, c := range checks {
 			for _, forced := range []bool{false, true} {

@@ -162,3 +162,23 @@ func python(t *testing.T) string {
 	t.Helper()
 	return testenv.Python(t, "translate.storage.tmx", "apt-get install translate-toolkit")
 }
+
+// news has the shapes the segmenter really produces: heading sentences
+// that keep their Markdown marks ("# Title"), a 2-1-2 group, and a 1-1-2
+// group.
+var news = map[string]string{
+	"en": "# Videos from Zarechnoye\n\nForty videos appeared online on 26 July 2019. They showed prisoners being beaten by guards. Five days later President Tokayev responded.\n\n## The inquiry\n\nSeven officers were dismissed on 2 August.\n",
+	"ru": "# Видео из Заречного\n\n26 июля 2019 года в сети появились сорок видео, на которых охранники избивают заключённых. Через пять дней ответил президент Токаев.\n\n## Проверка\n\nСемь сотрудников уволили 2 августа.\n",
+	"kk": "# Заречныйдан видеолар\n\n2019 жылғы 26 шілдеде интернетте қырық бейнежазба жарияланды. Оларда күзетшілер тұтқындарды ұрып-соғады. Бес күннен кейін Президент Тоқаев жауап берді.\n\n## Тексеру\n\nЖеті қызметкер 2 тамызда жұмыстан шығарылды. Бұл туралы прокуратура хабарлады.\n",
+}
+
+var articleGroups = []groupSpec{
+	{document.Confirmed, "", [3][]string{{"# Videos from Zarechnoye"}, {"# Видео из Заречного"}, {"# Заречныйдан видеолар"}}},
+	{document.Confirmed, "", [3][]string{
+		{"Forty videos appeared online on 26 July 2019.", "They showed prisoners being beaten by guards."},
+		{"26 июля 2019 года в сети появились сорок видео, на которых охранники избивают заключённых."},
+		{"2019 жылғы 26 шілдеде интернетте қырық бейнежазба жарияланды.", "Оларда күзетшілер тұтқындарды ұрып-соғады."}}},
+	{document.Aligned, "", [3][]string{{"Five days later President Tokayev responded."}, {"Через пять дней ответил президент Токаев."}, {"Бес күннен кейін Президент Тоқаев жауап берді."}}},
+	{document.Confirmed, "", [3][]string{{"## The inquiry"}, {"## Проверка"}, {"## Тексеру"}}},
+	{document.Aligned, "", [3][]string{{"Seven officers were dismissed on 2 August."}, {"Семь сотрудников уволили 2 августа."}, {"Жеті қызметкер 2 тамызда жұмыстан шығарылды.", "Бұл туралы прокуратура хабарлады."}}},
+}

@@ -107,9 +107,10 @@ func writeTMX(w io.Writer, p *plan) error {
 // it shares its piece with other source sentences, the variant is the
 // piece's whole target, marked with an x-partial prop. A unit with a
 // partial variant is marked x-partial (a match to check), the others x-cut,
-// both with the group's number. Every target language is in every unit:
-// OmegaT takes any other language of a unit as the translation when the
-// project's target is missing. terms may be nil.
+// both with the group's number. Every target language of the group is in
+// every unit (OmegaT takes any other language of a unit as the translation
+// when the project's target is missing), and a group without any has
+// units of the source alone, as its own unit is. terms may be nil.
 func CutGroup(g *document.Group, n int, source string, langs []string, terms align.TermFinder) []tmx.Unit {
 	src := sentTexts(g.Sents[source])
 	if len(src) < 2 {
@@ -157,9 +158,6 @@ func CutGroup(g *document.Group, n int, source string, langs []string, terms ali
 				score = min(score, ps[i].score)
 			}
 			u.Variants = append(u.Variants, v)
-		}
-		if len(u.Variants) < 2 {
-			continue // the group has no target language
 		}
 		if partial {
 			u.Props = append(u.Props, tmx.Prop{Type: tmx.PartialProp, Value: group})

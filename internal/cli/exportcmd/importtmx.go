@@ -31,6 +31,16 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 			}
 			file := c.Args().Get(0)
 			id := c.Args().Get(1)
+			slug := ""
+			if id == "" {
+				if file == "-" {
+					return env.Usage("import-tmx.need-doc", map[string]any{"File": env.T("app.stdin", nil)}, "import-tmx.hint")
+				}
+				slug = document.Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), 64)
+				if slug == "" {
+					return env.Usage("import-tmx.need-doc", map[string]any{"File": file}, "import-tmx.hint")
+				}
+			}
 			ws, err := env.Workspace()
 			if err != nil {
 				return err
@@ -54,13 +64,7 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 				}
 			}
 			if id == "" {
-				if file == "-" {
-					return env.Usage("import-tmx.need-doc", map[string]any{"File": env.T("app.stdin", nil)}, "import-tmx.hint")
-				}
-				id = document.Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), 64)
-				if id == "" {
-					return env.Usage("import-tmx.need-doc", map[string]any{"File": file}, "import-tmx.hint")
-				}
+				id = slug
 			}
 			if err := document.ValidID(id); err != nil {
 				return err
