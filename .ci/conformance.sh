@@ -109,6 +109,15 @@ for doc in $docs; do
     cp "$schemas/omegat-tmx14.dtd" "$out/tmx14.dtd"
     lint "$out/$doc.tmx" --valid
     lint "$out/$doc.tmx" --schema "$schemas/omegat-tmx14.xsd"
+    # The group-level TMX (--units groups) as well as the sentence cut.
+    mkdir -p "$out/groups"
+    if t export "$doc" --format tmx --units groups --force -o "$out/groups/$doc.tmx" 2>"$tmp/err"; then
+      cp "$schemas/omegat-tmx14.dtd" "$out/groups/tmx14.dtd"
+      lint "$out/groups/$doc.tmx" --valid
+      lint "$out/groups/$doc.tmx" --schema "$schemas/omegat-tmx14.xsd"
+    else
+      fail "$doc: export tmx --units groups: $(grep -v warning "$tmp/err" | head -1)"
+    fi
     for x in "$out/$doc".*.xlf; do lint "$x" --schema "$schemas/xliff21/xliff-21/schemas/xliff_core_2.0.xsd"; done
     for x in "$out/$doc".*.xliff; do lint "$x" --schema "$schemas/xliff12/xliff-core-1.2-strict.xsd"; done
   fi
@@ -120,8 +129,16 @@ for doc in $docs; do
 
   # Translate Toolkit reads what tilmash wrote, unit for group.
   if [ -n "$python" ]; then
+    # The sentence cut: a unit a group, then one a source sentence of
+    # each group of several (the units with x-cut or x-partial).
+    units=$(grep -c '<tu tuid=' "$out/$doc.tmx")
+    cut=$(grep -c '<tu tuid="[0-9]*\.[0-9]*">' "$out/$doc.tmx")
     n=$(tt tmx "$out/$doc.tmx" 2>&1)
-    if [ "$n" = "$groups" ]; then ok "$doc.tmx: Translate Toolkit reads $n units = $groups groups"; else fail "$doc.tmx: Translate Toolkit reads '$n' units, tilmash has $groups groups"; fi
+    if [ "$n" = "$units" ] && [ $((units - cut)) = "$groups" ]; then ok "$doc.tmx: Translate Toolkit reads $n units = $groups groups + $cut sentence units"; else fail "$doc.tmx: Translate Toolkit reads '$n' units, the file has $units ($cut sentence units), tilmash has $groups groups"; fi
+    if [ -f "$out/groups/$doc.tmx" ]; then
+      n=$(tt tmx "$out/groups/$doc.tmx" 2>&1)
+      if [ "$n" = "$groups" ]; then ok "groups/$doc.tmx: Translate Toolkit reads $n units = $groups groups"; else fail "groups/$doc.tmx: Translate Toolkit reads '$n' units, tilmash has $groups groups"; fi
+    fi
     for x in "$out/$doc".*.xliff; do
       n=$(tt xliff "$x" 2>&1)
       if [ "$n" = "$groups" ]; then ok "$(basename "$x"): Translate Toolkit reads $n units = $groups groups"; else fail "$(basename "$x"): Translate Toolkit reads '$n' units, tilmash has $groups groups"; fi
