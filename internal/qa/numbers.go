@@ -33,6 +33,7 @@ type Value struct {
 	word       bool // written in words (five, пятью), not figures
 	paren      bool // a measure given again in brackets: 45 miles (72 km)
 	own        int  // when the bracketed measure joined this one: how many keys were its own
+	anaph      bool // a small number word after "the", "these" …: soft, but not to be replaced
 	// Soft values (one, бір, первый, a bare тысячи) may be left out of a
 	// translation: they satisfy a value on the other side but are never
 	// required.
@@ -361,8 +362,22 @@ func (ex *extractor) endPhrase() {
 	v.End = ex.lastEnd
 	v.Text = ex.text[v.Start:v.End]
 	v.add(kNum, ex.total+ex.cur)
-	v.Soft = ex.words == ex.softWords && ex.words == 1 || ex.lang == "en" && ex.capitalName(v.Start)
+	v.Soft = ex.words == ex.softWords && ex.words == 1 || ex.lang == "en" && (ex.capitalName(v.Start) || ex.words == 1 && ex.total+ex.cur <= 3 && ex.anaphoric(v.Start))
+	v.anaph = v.Soft && ex.lang == "en" && ex.words == 1 && ex.total+ex.cur > 1
 	ex.out = append(ex.out, v)
+}
+
+// anaphoric reports an English number word after a determiner that points
+// back (the two figures, those three men): the count was given before,
+// and translators rightly write "these figures" (эти показатели).
+func (ex *extractor) anaphoric(i int) bool {
+	before := strings.TrimRight(ex.text[:i], " ")
+	j := strings.LastIndexAny(before, " \t\n\"'“‘«(") + 1
+	switch strings.ToLower(before[j:]) {
+	case "the", "these", "those", "both", "its", "their", "his", "her", "our", "your", "all":
+		return true
+	}
+	return false
 }
 
 // capitalName reports an English number word written with a capital

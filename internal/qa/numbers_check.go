@@ -98,6 +98,9 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 			// A soft value is not required, but one changed by a digit
 			// (the 80s → 81) is still a change.
 			twin := ix.twin(s)
+			if twin < 0 && s.anaph {
+				twin = otherWord(tv, tUsed)
+			}
 			if twin < 0 {
 				continue
 			}
@@ -127,6 +130,18 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// otherWord returns the first number word of the translation left over
+// (the two governments → жеті үкімет), or -1: an anaphoric number may be
+// left out, not replaced by another.
+func otherWord(tv []Value, used []bool) int {
+	for j, t := range tv {
+		if !used[j] && t.word && !t.Soft && t.Number() <= 20 {
+			return j
+		}
+	}
+	return -1
 }
 
 // FormatValue writes the value of v the way lang writes numbers: 1 000 and

@@ -50,6 +50,9 @@ func TestNumbersEqual(t *testing.T) {
 		{"en", "World War II", "ru", "Второй мировой войны"},
 		{"en", "call 0800 555 111", "kk", "0800 555 111 нөміріне"},
 		{"en", "one of them", "ru", "кто-то из них"},
+		// A count given before and pointed back at: "эти показатели".
+		{"en", "The two figures do not measure the same thing.", "ru", "Эти показатели измеряют разные вещи."},
+		{"en", "the gap between those two figures", "kk", "осы көрсеткіштердің арасындағы алшақтық"},
 		{"ru", "пять человек", "en", "five people"},
 		{"ru", "сорок лет", "kk", "қырық жыл"},
 		{"kk", "бес адам", "en", "5 people"},
@@ -79,6 +82,9 @@ func TestNumbersDiffer(t *testing.T) {
 		{"ru", "пятью", "en", "four", "qa.numbers.changed", "пятью", "four"},
 		{"kk", "бесінші", "en", "sixth", "qa.numbers.changed", "бесінші", "sixth"},
 		{"en", "XIX century", "kk", "XX ғасыр", "qa.numbers.changed", "XIX", "XX"},
+		// An anaphoric number may go, but not become another one.
+		{"en", "The two governments struck a deal.", "kk", "Жеті үкімет келісімге келді.", "qa.numbers.changed", "two", "Жеті"},
+		{"en", "two figures", "ru", "показатели", "qa.numbers.missing", "two", ""},
 	}
 	for _, tt := range tests {
 		fs := CheckNumbers(tt.sl, tt.src, tt.tl, tt.tgt)
