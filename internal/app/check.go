@@ -8,25 +8,41 @@ import (
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // CheckRun is what check found: a report per argument, each with the
 // target of its missing terms (nil for TMX and TSV files).
 type CheckRun struct {
-	// NoGlossary says the workspace has no glossary: nothing was checked.
+	// NoGlossary says the workspace has no glossary. With only the
+	// glossary check chosen, nothing was checked.
 	NoGlossary bool
 	// NoDocuments says no argument was given and the workspace has no
 	// documents.
 	NoDocuments bool
-	Reports     []*check.Report
-	Targets     []CheckTarget
+	// Checks are the checks that ran, Severity the severity of each.
+	Checks   []string
+	Severity map[string]check.Severity
+	// Notes are checks that could not run (spelling without hunspell).
+	Notes   []qa.Note
+	Reports []*check.Report
+	Targets []CheckTarget
+}
+
+// CheckOptions choose what check runs.
+type CheckOptions struct {
+	// Checks lists the checks by name (--checks); nil runs every check
+	// tilmash.yaml leaves on.
+	Checks []string
 }
 
 // Check checks documents (by id; all of them when args is empty) and TMX
-// or TSV files (by extension, read with read) against the workspace
-// glossary. A bad argument is refused before anything is read.
-func (a *App) Check(ws *workspace.Workspace, args []string, read func(arg string) ([]byte, error)) (CheckRun, error) {
+// or TSV files (by extension, read with read) with the workspace's
+// checks: the glossary and the editors' checks. A bad argument is refused
+// before anything is read. Consistency findings are compared across
+// every input and reported with the input of their first place.
+func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, read func(arg string) ([]byte, error)) (CheckRun, error) {
 	for _, arg := range args {
 		if InputFormat(arg) == "" && document.ValidID(arg) != nil {
 			return CheckRun{}, locale.NewError("check.bad-arg", map[string]any{"Arg": arg}).WithHint("check.hint").OfKind(locale.Usage)
@@ -36,25 +52,38 @@ func (a *App) Check(ws *workspace.Workspace, args []string, read func(arg string
 	if err != nil {
 		return CheckRun{}, err
 	}
-	if checker == nil {
-		return CheckRun{NoGlossary: true}, nil
+	suite := check.NewSuite(checker, ws.Config.Source, ws.Config.Languages, check.ConfigFor(ws, opt.Checks))
+	defer suite.Close()
+	run := CheckRun{NoGlossary: checker == nil, Notes: suite.Notes, Severity: map[string]check.Severity{}}
+	for _, n := range check.Names {
+		if suite.On(n) && (n != check.Terms || checker != nil) {
+			run.Checks = append(run.Checks, n)
+			run.Severity[n] = suite.SeverityOf(n)
+		}
+	}
+	if suite.Empty() {
+		return run, nil
 	}
 	if len(args) == 0 {
 		if args, err = document.List(ws); err != nil {
 			return CheckRun{}, err
 		}
 		if len(args) == 0 {
-			return CheckRun{NoDocuments: true}, nil
+			run.NoDocuments = true
+			return run, nil
 		}
 	}
-	var run CheckRun
-	for _, arg := range args {
-		r, target, err := checkInput(ws, checker, arg, read)
+	for i, arg := range args {
+		r, target, err := checkInput(ws, suite, i, arg, read)
 		if err != nil {
 			return CheckRun{}, err
 		}
 		run.Reports = append(run.Reports, r)
 		run.Targets = append(run.Targets, target)
+	}
+	for _, f := range suite.Consistency() {
+		r := run.Reports[f.Input]
+		r.Findings = append(r.Findings, f)
 	}
 	return run, nil
 }
@@ -78,7 +107,7 @@ func InputFormat(arg string) string {
 type CheckTarget func(f check.Finding) (check.Position, bool)
 
 // checkInput checks one argument: a TMX or TSV file, or a document.
-func checkInput(ws *workspace.Workspace, c *check.Checker, arg string, read func(string) ([]byte, error)) (*check.Report, CheckTarget, error) {
+func checkInput(ws *workspace.Workspace, c *check.Suite, input int, arg string, read func(string) ([]byte, error)) (*check.Report, CheckTarget, error) {
 	switch InputFormat(arg) {
 	case "tmx", "tsv":
 		data, err := read(arg)
@@ -94,7 +123,7 @@ func checkInput(ws *workspace.Workspace, c *check.Checker, arg string, read func
 		if err != nil {
 			return nil, nil, err
 		}
-		return c.Memory(m), nil, nil
+		return c.Memory(input, m), nil, nil
 	}
 	d, err := document.Open(ws, arg)
 	if err != nil {
@@ -104,7 +133,7 @@ func checkInput(ws *workspace.Workspace, c *check.Checker, arg string, read func
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := c.Document(d, a)
+	r, err := c.Document(input, d, a)
 	if err != nil {
 		return nil, nil, err
 	}

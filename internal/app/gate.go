@@ -8,20 +8,22 @@ import (
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
-	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/qa"
 )
 
 // Verdict is what the consistency gate found for one export. export and
 // publish both use it, so both refuse the same documents for the same
 // reasons.
 type Verdict struct {
-	// Blockers are the flagged groups and glossary findings, in order:
-	// first Flagged, then one for each of Findings.
+	// Blockers are the flagged groups and error findings, in order: first
+	// Flagged, then one for each of Findings.
 	Blockers []export.Blocker
 	// Flagged are the flagged groups among the blockers.
 	Flagged []export.Blocker
-	// Findings are the glossary findings among the blockers.
-	Findings []glossary.Finding
+	// Findings are the findings among the blockers: those of the checks
+	// whose severity is error (the glossary's, numbers, untranslated, and
+	// any tilmash.yaml makes an error).
+	Findings []check.Finding
 	// Skipped is the lint error of a glossary that could not be enforced
 	// and was skipped because the export was forced; nil otherwise.
 	Skipped *check.LintError
@@ -30,11 +32,14 @@ type Verdict struct {
 }
 
 // Inspect runs the consistency gate over the languages being exported:
-// flagged groups, and glossary findings whose language is one of langs.
-// a may be nil (a document that is not aligned: its texts are checked as
-// check does). A glossary with lint problems cannot be enforced: the
-// error is returned, unless force, in which case the check is skipped
-// (Verdict.Skipped says so).
+// flagged groups, and findings of severity error whose language is one of
+// langs. Only the checks whose findings are errors run (see
+// [check.ConfigFor]); consistency, when tilmash.yaml makes it an error,
+// compares the document with every other document of the workspace. a may
+// be nil (a document that is not aligned: its texts are checked as check
+// does). A glossary with lint problems cannot be enforced: the error is
+// returned, unless force, in which case the glossary check is skipped
+// (Verdict.Skipped says so) and the others still run.
 func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []string, force bool) (*Verdict, error) {
 	v := &Verdict{}
 	for _, b := range export.Flagged(a) {
@@ -44,28 +49,47 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 	c, err := app.Glossary(d.WS)
 	if err != nil {
 		var lint *check.LintError
-		if force && errors.As(err, &lint) {
-			v.Skipped = lint
-			return v, nil
+		if !force || !errors.As(err, &lint) {
+			return nil, err
 		}
-		return nil, err
-	}
-	if c == nil {
-		return v, nil
+		v.Skipped, c = lint, nil
 	}
 	v.checker = c
-	var fs []glossary.Finding
-	if a != nil && len(a.Groups) > 0 {
-		fs = c.Alignment(d.ID, a, nil)
-	} else {
-		r, err := c.Document(d, a)
+	cfg := check.ConfigFor(d.WS, nil)
+	probe := check.NewSuite(nil, d.WS.Config.Source, nil, check.Config{Checks: []string{}, Severity: cfg.Severity})
+	var errorChecks []string
+	for _, n := range cfg.Checks {
+		if probe.SeverityOf(n) == qa.Error {
+			errorChecks = append(errorChecks, n)
+		}
+	}
+	cfg.Checks = errorChecks
+	consistency := slices.Contains(errorChecks, string(qa.Consistency))
+	cfg.Checks = slices.DeleteFunc(cfg.Checks, func(n string) bool { return n == string(qa.Consistency) })
+	suite := check.NewSuite(c, d.WS.Config.Source, langs, cfg)
+	defer suite.Close()
+	var fs []check.Finding
+	if !suite.Empty() {
+		r, err := suite.Document(0, d, a)
 		if err != nil {
 			return nil, err
 		}
-		fs = r.Plain()
+		fs = r.Findings
+		if r.Scope != check.ScopeGroup {
+			for i := range fs {
+				fs[i].Group = 0 // no group to name (see check.Report.Plain)
+			}
+		}
+	}
+	if consistency {
+		cf, err := app.workspaceConsistency(d, cfg)
+		if err != nil {
+			return nil, err
+		}
+		fs = append(fs, cf...)
 	}
 	for _, f := range fs {
-		if !slices.Contains(langs, f.Lang) {
+		if !f.Blocks() || !slices.Contains(langs, f.Lang) {
 			continue
 		}
 		v.Findings = append(v.Findings, f)
@@ -74,6 +98,46 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 		})
 	}
 	return v, nil
+}
+
+// workspaceConsistency returns the consistency findings that have a place
+// in document d, comparing the confirmed groups of every aligned document
+// of the workspace. Each is given at its first place in d.
+func (app *App) workspaceConsistency(d *document.Document, cfg check.Config) ([]check.Finding, error) {
+	ids, err := document.List(d.WS)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Checks = []string{string(qa.Consistency)}
+	suite := check.NewSuite(nil, d.WS.Config.Source, nil, cfg)
+	defer suite.Close()
+	for i, id := range ids {
+		other, err := document.Open(d.WS, id)
+		if err != nil {
+			return nil, err
+		}
+		a, err := other.Alignment()
+		if err != nil {
+			return nil, err
+		}
+		if a == nil {
+			continue
+		}
+		if _, err := suite.Document(i, other, a); err != nil {
+			return nil, err
+		}
+	}
+	var out []check.Finding
+	for _, f := range suite.Consistency() {
+		for _, p := range f.Places {
+			if p.Doc == d.ID {
+				f.Doc, f.Group, f.Position, f.Scope = p.Doc, p.Group, p.Position, p.Scope
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // Refuses says whether the gate refuses the export: it has blockers and
@@ -97,10 +161,26 @@ func Unrecorded(formats []string) []string {
 // (export.Options.Marks): every accepted term found in a group's text,
 // with the entry on hover, and every finding (a missing entry is marked
 // where the source names it), titled by label.
-func (v *Verdict) Marks(a *document.Alignment, langs []string, label func(glossary.Finding) string) []export.Mark {
-	if v.checker == nil {
-		return nil
+func (v *Verdict) Marks(a *document.Alignment, langs []string, label func(check.Finding) string) []export.Mark {
+	var out []export.Mark
+	if v.checker != nil {
+		out = v.termMarks(a, langs)
 	}
+	for _, f := range v.Findings {
+		if f.Group == 0 {
+			continue
+		}
+		lang := f.Lang
+		if f.InSource {
+			lang = f.SrcLang
+		}
+		out = append(out, export.Mark{Group: f.Group, Lang: lang, Start: f.Start, End: f.End, Class: export.MarkFinding, Title: label(f)})
+	}
+	return out
+}
+
+// termMarks marks every accepted term found in the groups' texts.
+func (v *Verdict) termMarks(a *document.Alignment, langs []string) []export.Mark {
 	var out []export.Mark
 	g := v.checker.Glossary
 	titles := map[string]string{}
@@ -136,16 +216,6 @@ func (v *Verdict) Marks(a *document.Alignment, langs []string, label func(glossa
 				out = append(out, export.Mark{Group: gi + 1, Lang: l, Start: m.Start, End: m.End, Class: export.MarkTerm, Title: title(m.EntryID)})
 			}
 		}
-	}
-	for _, f := range v.Findings {
-		if f.Group == 0 {
-			continue
-		}
-		lang := f.Lang
-		if f.Kind == glossary.FindingMissing {
-			lang = f.SrcLang
-		}
-		out = append(out, export.Mark{Group: f.Group, Lang: lang, Start: f.Start, End: f.End, Class: export.MarkFinding, Title: label(f)})
 	}
 	return out
 }

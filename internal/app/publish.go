@@ -13,7 +13,6 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/export/termbase"
-	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -211,7 +210,7 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 		if len(v.Blockers) > 0 {
 			eo.Forced = v.Blockers
 		}
-		marks := v.Marks(a, langs, func(f glossary.Finding) string { return findingText(opt.Labels, f) })
+		marks := v.Marks(a, langs, func(f check.Finding) string { return findingText(opt.Labels, f) })
 		n, err := publishDocument(ws, id, d, a, eo, marks)
 		if err != nil {
 			return nil, err
@@ -230,7 +229,7 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 
 // findingText is a finding's localized message, or its English text when
 // the catalogue has none.
-func findingText(labels func(string, map[string]any) string, f glossary.Finding) string {
+func findingText(labels func(string, map[string]any) string, f check.Finding) string {
 	msg := labels(f.MessageID(), f.TemplateData())
 	if msg == f.MessageID() {
 		msg = f.Error()

@@ -41,9 +41,24 @@ type Memory struct {
 // the one the file declares, else the checker's when the file has it, else
 // the file's first language.
 func (c *Checker) Memory(m *Memory) *Report {
+	r := memoryReport(m, c.Source)
+	r.Findings = c.Units(m.Name, r.Source, r.Scope, m.Units)
+	return r
+}
+
+// Memory checks a translation memory with every check of the suite.
+func (s *Suite) Memory(input int, m *Memory) *Report {
+	r := memoryReport(m, s.Source)
+	r.Findings = s.Units(input, m.Name, r.Source, r.Scope, m.Units)
+	return r
+}
+
+// memoryReport is the report of m before its units are checked; source is
+// the workspace's source language.
+func memoryReport(m *Memory, source string) *Report {
 	src := m.Source
 	if src == "" {
-		src = c.Source
+		src = source
 		if !slices.Contains(m.Langs, src) && len(m.Langs) > 0 {
 			src = m.Langs[0]
 		}
@@ -54,7 +69,7 @@ func (c *Checker) Memory(m *Memory) *Report {
 	}
 	return &Report{
 		Name: m.Name, Format: m.Format, Source: src, Scope: scope, Units: len(m.Units),
-		Skipped: m.Skipped, Findings: c.Units(m.Name, src, scope, m.Units),
+		Skipped: m.Skipped,
 	}
 }
 

@@ -2,11 +2,14 @@ package check
 
 import (
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/qa"
 )
 
 // Scope names the unit a finding's Group counts.
@@ -30,17 +33,81 @@ type Position struct {
 	Column int    `json:"column,omitempty"`
 }
 
-// Finding is a glossary finding with the unit it was found in and where its
-// text is in the files.
+// Finding is a finding of one of the checks, with the unit it was found in
+// and where its text is in the files. The glossary's findings keep their
+// kinds (missing, forbidden, homoglyph, hidden-character); the editors'
+// checks' findings have the check's name as their kind (numbers,
+// untranslated, …), their message in qa's catalogue, and Expected the fix
+// when there is one.
 type Finding struct {
 	glossary.Finding
-	Scope Scope
-	// Position is where Text starts: in the source-language file for a
-	// missing entry, in the file of Lang otherwise.
+	// Check is the check that found it: terms, numbers, untranslated,
+	// consistency, typography, endings or spelling.
+	Check    string
+	Severity Severity
+	Scope    Scope
+	// Position is where Text starts: in the source-language file when
+	// InSource (a missing entry, a number missing from the translation),
+	// in the file of Lang otherwise.
 	Position
-	// Target is the text of Lang in the unit, for a missing entry: what
-	// the translation says in place of the name.
+	// InSource says that Start, End and Segment are about the source
+	// text: the translation has nothing to point at.
+	InSource bool
+	// Target is the text of Lang in the unit when InSource: what the
+	// translation says in place of the name or the number.
 	Target string
+	// SrcText is the unit's source text, for the editors' checks.
+	SrcText string
+	// Places lists every place of a consistency finding, the first being
+	// the finding's own; Input is the input of the first place.
+	Places []Place
+	Input  int
+
+	qa *qa.Finding // the editors' check's finding, nil for the glossary's
+}
+
+// MessageID returns the catalogue id of the finding's message.
+func (f Finding) MessageID() string {
+	if f.qa != nil {
+		return f.qa.MessageID()
+	}
+	return f.Finding.MessageID()
+}
+
+// TemplateData returns the values of the message.
+func (f Finding) TemplateData() map[string]any {
+	if f.qa != nil {
+		return f.qa.TemplateData()
+	}
+	return f.Finding.TemplateData()
+}
+
+// Error returns the message in English.
+func (f Finding) Error() string {
+	if f.qa != nil {
+		return locale.NewError(f.MessageID(), f.TemplateData()).Error()
+	}
+	return f.Finding.Error()
+}
+
+// Blocks reports whether the finding blocks export and publish.
+func (f Finding) Blocks() bool { return f.Severity == qa.Error }
+
+// SourceText returns the unit's text in the source language, and
+// TargetText its text in Lang, whichever Segment is.
+func (f Finding) SourceText() string {
+	if f.InSource {
+		return f.Segment
+	}
+	return f.SrcText
+}
+
+// TargetText returns the unit's text in Lang.
+func (f Finding) TargetText() string {
+	if f.InSource {
+		return f.Target
+	}
+	return f.Segment
 }
 
 // Report is the result of checking one document or file.
@@ -79,6 +146,13 @@ func (r *Report) Plain() []glossary.Finding {
 type Unit struct {
 	Number int               // 1-based
 	Texts  map[string]string // by workspace language
+	// Langs, when set, orders the languages of Texts; otherwise they
+	// are taken in the order of their codes.
+	Langs []string
+	// Confirmed says a person confirmed the unit's translations (an
+	// aligned group so marked; every unit of a translation memory): only
+	// those are compared for consistency.
+	Confirmed bool
 	// Pos is where each text starts in its file.
 	Pos map[string]Position
 	// Exact says the text of a language is written in its file exactly as
@@ -122,37 +196,83 @@ func advance(p Position, s string) Position {
 	return p
 }
 
-// Units checks units with src as the source language.
+// langs returns the languages of the unit's texts.
+func (u *Unit) langs() []string {
+	if u.Langs != nil {
+		return u.Langs
+	}
+	out := make([]string, 0, len(u.Texts))
+	for l := range u.Texts {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Units checks units against the glossary with src as the source
+// language.
 func (c *Checker) Units(name, src string, scope Scope, units []Unit) []Finding {
 	var out []Finding
 	for i := range units {
-		u := &units[i]
-		for _, f := range c.Matcher.CheckGroup(src, u.Texts) {
-			f.Doc, f.Group = name, u.Number
-			lf := Finding{Finding: f, Scope: scope}
-			if f.Kind == glossary.FindingMissing {
-				lf.Position = u.position(f.SrcLang, f.Start)
-				lf.Target = u.Texts[f.Lang]
-			} else {
-				lf.Position = u.position(f.Lang, f.Start)
-			}
-			out = append(out, lf)
-		}
+		out = c.unit(out, name, src, scope, &units[i])
+	}
+	for i := range out {
+		out[i].Check, out[i].Severity = Terms, qa.Error
 	}
 	return out
 }
 
-// Document checks a workspace document: by aligned group when a is an
-// alignment of the document's current texts, otherwise by paragraph or
-// whole text (see the package documentation).
+// unit appends the glossary findings of one unit to out.
+func (c *Checker) unit(out []Finding, name, src string, scope Scope, u *Unit) []Finding {
+	for _, f := range c.Matcher.CheckGroup(src, u.Texts) {
+		f.Doc, f.Group = name, u.Number
+		c.fixForbidden(&f)
+		lf := Finding{Finding: f, Scope: scope}
+		if f.Kind == glossary.FindingMissing {
+			lf.InSource = true
+			lf.Position = u.position(f.SrcLang, f.Start)
+			lf.Target = u.Texts[f.Lang]
+		} else {
+			lf.Position = u.position(f.Lang, f.Start)
+		}
+		lf.SrcText = u.Texts[src]
+		out = append(out, lf)
+	}
+	return out
+}
+
+// Document checks a workspace document against the glossary: by aligned
+// group when a is an alignment of the document's current texts, otherwise
+// by paragraph or whole text (see the package documentation).
 func (c *Checker) Document(d *document.Document, a *document.Alignment) (*Report, error) {
-	texts, err := d.Texts()
+	r, units, err := documentUnits(d, a, c.Source)
 	if err != nil {
 		return nil, err
 	}
+	r.Findings = c.Units(d.ID, c.Source, r.Scope, units)
+	return r, nil
+}
+
+// Document checks a workspace document with every check of the suite;
+// input numbers it among the inputs of the run, for consistency places.
+func (s *Suite) Document(input int, d *document.Document, a *document.Alignment) (*Report, error) {
+	r, units, err := documentUnits(d, a, s.Source)
+	if err != nil {
+		return nil, err
+	}
+	r.Findings = s.Units(input, d.ID, s.Source, r.Scope, units)
+	return r, nil
+}
+
+// documentUnits cuts a document into the units it is checked by.
+func documentUnits(d *document.Document, a *document.Alignment, source string) (*Report, []Unit, error) {
+	texts, err := d.Texts()
+	if err != nil {
+		return nil, nil, err
+	}
 	langs := d.Languages()
 	file := func(lang string) string { return filepath.Join(document.Folder, d.ID, lang+".txt") }
-	r := &Report{Name: d.ID, Format: "document", Source: c.Source}
+	r := &Report{Name: d.ID, Format: "document", Source: source}
 	var units []Unit
 	if a != nil && current(a, langs, texts) {
 		r.Scope = ScopeGroup
@@ -162,8 +282,7 @@ func (c *Checker) Document(d *document.Document, a *document.Alignment) (*Report
 		r.Scope, units = paragraphUnits(langs, texts, file)
 	}
 	r.Units = len(units)
-	r.Findings = c.Units(d.ID, c.Source, r.Scope, units)
-	return r, nil
+	return r, units, nil
 }
 
 // current reports whether a was made for exactly these texts.
@@ -181,7 +300,7 @@ func current(a *document.Alignment, langs []string, texts map[string]string) boo
 func groupUnits(a *document.Alignment, texts map[string]string, file func(string) string) []Unit {
 	units := make([]Unit, len(a.Groups))
 	for i, g := range a.Groups {
-		u := Unit{Number: i + 1, Texts: make(map[string]string, len(a.Languages))}
+		u := Unit{Number: i + 1, Texts: make(map[string]string, len(a.Languages)), Confirmed: g.Status == document.Confirmed}
 		for _, l := range a.Languages {
 			u.Texts[l] = g.Text(l)
 		}

@@ -52,6 +52,10 @@ type Config struct {
 	Segmentation yaml.Node `yaml:"segmentation,omitempty"`
 	// Publish tunes tilmash publish.
 	Publish Publish `yaml:"publish,omitempty"`
+
+	// Checks switches tilmash check's checks off or changes their
+	// severity (checks.go).
+	Checks Checks `yaml:"checks,omitempty"`
 }
 
 // Publish is the publish section of tilmash.yaml.
@@ -247,6 +251,9 @@ func ParseConfig(file string, data []byte) (Config, error) {
 			return cfg, locale.NewError("workspace.bad-config.format", map[string]any{"Format": cfg.Publish.Formats[i], "Formats": strings.Join(PublishFormats, ", ")}).
 				WithHint("workspace.bad-config.format.hint").At(locale.Pos{File: file, Line: line, Column: col})
 		}
+	}
+	if err := checkChecks(file, cfg, &root); err != nil {
+		return cfg, err
 	}
 	return cfg, nil
 }

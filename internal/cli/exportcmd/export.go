@@ -7,10 +7,10 @@ import (
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
-	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -131,7 +131,7 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 		opt.Forced = v.Blockers
 	}
 	if format == "html" {
-		opt.Marks = v.Marks(a, langs, func(f glossary.Finding) string { return findingText(env, f) })
+		opt.Marks = v.Marks(a, langs, func(f check.Finding) string { return findingText(env, f) })
 	}
 	if n := export.Replaced(a, langs); n > 0 {
 		env.Warn("export.replaced", map[string]any{"Count": n})

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/console"
-	"github.com/tilmash/tilmash/internal/glossary"
 )
 
 // printGate prints the consistency gate's verdict on document id, about to
@@ -64,7 +64,7 @@ func gateMessages(env *console.Env, v *app.Verdict) []string {
 
 // findingText is a finding's localized message, or its English text when
 // the catalogue has none.
-func findingText(env *console.Env, f glossary.Finding) string {
+func findingText(env *console.Env, f check.Finding) string {
 	msg := env.T(f.MessageID(), f.TemplateData())
 	if msg == f.MessageID() {
 		msg = f.Error()

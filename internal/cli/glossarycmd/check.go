@@ -1,6 +1,10 @@
 package glossarycmd
 
 import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,7 +14,7 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/console"
-	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -19,50 +23,94 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 		Name:        "check",
 		Usage:       env.T("check.usage", nil),
 		ArgsUsage:   env.T("check.args", nil),
-		Description: env.T("check.description", nil),
-		Flags:       []urfave.Flag{formatFlag(env, "check.flag.format")},
+		Description: env.T("check.description", map[string]any{"Checks": strings.Join(check.Names, ",")}),
+		Flags: []urfave.Flag{
+			&urfave.StringFlag{Name: "format", Value: "text", Usage: env.T("check.flag.format-html", nil)},
+			&urfave.StringFlag{Name: "checks", Usage: env.T("check.flag.checks", map[string]any{"Checks": strings.Join(check.Names, ",")})},
+			&urfave.BoolFlag{Name: "strict", Usage: env.T("check.flag.strict", nil)},
+			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("check.flag.output", nil)},
+			&urfave.BoolFlag{Name: "force", Usage: env.T("check.flag.force", nil)},
+		},
 		Action: func(c *urfave.Context) error {
 			format := c.String("format")
-			if err := checkFormat(env, format); err != nil {
+			if format != "text" && format != "json" && format != "html" {
+				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": "text, json, html"}, "")
+			}
+			checks, err := check.ParseChecks(c.String("checks"))
+			if err != nil {
 				return err
 			}
 			ws, err := env.Workspace()
 			if err != nil {
 				return err
 			}
-			run, err := a.Check(ws, c.Args().Slice(), func(arg string) ([]byte, error) {
+			var out *app.Output
+			if format != "text" || c.String("output") != "" {
+				if out, err = app.ResolveOutput(ws, c.String("output"), env.Abs(c.String("output")), c.Bool("force"), env.Stdout); err != nil {
+					return err
+				}
+				if out.IsDir {
+					return env.Usage("check.output-folder", map[string]any{"Path": c.String("output")}, "")
+				}
+				if err := out.Check(""); err != nil {
+					return err
+				}
+			}
+			run, err := a.Check(ws, c.Args().Slice(), app.CheckOptions{Checks: checks}, func(arg string) ([]byte, error) {
 				data, _, err := env.ReadInput(arg)
 				return data, err
 			})
 			if err != nil {
 				return err
 			}
-			if run.NoGlossary || run.NoDocuments {
-				if format == "json" {
-					if err := writeJSON(env, jsonReport(ws, nil)); err != nil {
-						return err
-					}
+			for _, n := range run.Notes {
+				env.Say(n.MessageID(), n.TemplateData())
+			}
+			reports, targets := run.Reports, run.Targets
+			switch format {
+			case "json":
+				data, err := jsonBytes(jsonReport(ws, run))
+				if err != nil {
+					return err
 				}
-				if run.NoGlossary {
-					env.Say("check.no-glossary", map[string]any{"Dir": ws.Config.Glossary})
-					env.Hint("check.no-glossary.hint", nil)
-				} else {
+				if _, err := out.Write("", data); err != nil {
+					return err
+				}
+			case "html":
+				var b bytes.Buffer
+				if err := check.WriteHTML(&b, reports, check.HTMLOptions{Lang: env.Loc.Lang, Labels: env.T, Workspace: filepath.Base(ws.Root)}); err != nil {
+					return err
+				}
+				if _, err := out.Write("", b.Bytes()); err != nil {
+					return err
+				}
+			default:
+				if out != nil && out.Path != "" {
+					return env.Usage("check.output-text", nil, "")
+				}
+			}
+			if len(run.Checks) == 0 || run.NoDocuments {
+				if run.NoDocuments {
 					env.Say("status.empty", nil)
 					env.Hint("status.empty.hint", nil)
+				} else {
+					env.Say("check.no-glossary", map[string]any{"Dir": ws.Config.Glossary})
+					env.Hint("check.no-glossary.hint", nil)
 				}
 				return nil
 			}
-			reports, targets := run.Reports, run.Targets
-			if format == "json" {
-				if err := writeJSON(env, jsonReport(ws, reports)); err != nil {
-					return err
-				}
-			} else {
+			if run.NoGlossary && slices.Contains(checks, check.Terms) {
+				env.Say("check.no-glossary", map[string]any{"Dir": ws.Config.Glossary})
+			}
+			if format == "text" {
 				for i, r := range reports {
 					printReport(env, r, targets[i])
 				}
 			}
-			return summary(env, reports)
+			if out != nil && out.Path != "" {
+				env.Say("check.written", map[string]any{"File": out.Given})
+			}
+			return summary(env, reports, c.Bool("strict"))
 		},
 	}
 }
@@ -114,8 +162,12 @@ func printFinding(env *console.Env, f check.Finding, target app.CheckTarget) {
 	}
 	unit := env.T("check.unit-of."+string(f.Scope), map[string]any{"Number": f.Group})
 	offsets := env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End, "Lang": f.Lang, "Unit": unit})
-	head := []string{env.Paint(console.Red, env.T("check.kind."+f.Kind, nil)), f.Lang, entry}
-	missing := f.Kind == glossary.FindingMissing
+	colour := console.Red
+	if f.Severity != qa.Error {
+		colour = console.Yellow
+	}
+	head := []string{env.Paint(colour, env.T("check.kind."+f.Kind, nil)), env.T("check.severity."+string(f.Severity), nil), f.Lang, entry}
+	missing := f.InSource
 	switch {
 	case !missing:
 		if f.File != "" {
@@ -131,6 +183,10 @@ func printFinding(env *console.Env, f check.Finding, target app.CheckTarget) {
 	}
 	env.Printf("  %s\n", strings.Join(head, "  "))
 	env.Printf("    %s\n", message(env, f))
+	if len(f.Places) > 0 {
+		printPlaces(env, f)
+		return
+	}
 	srcLang := f.Lang
 	if missing {
 		srcLang = f.SrcLang
@@ -143,6 +199,10 @@ func printFinding(env *console.Env, f check.Finding, target app.CheckTarget) {
 			at = position(f.Position) + "  (" + at + ")"
 		}
 		env.Printf("    %s  %s\n", strings.Repeat(" ", utf8.RuneCountInString(srcLang)), at)
+	}
+	if !missing && f.Check != check.Terms && f.SrcText != "" {
+		// The source beside the translation.
+		env.Printf("    %s: %s\n", f.SrcLang, excerpt(env, f.SrcText, -1, -1))
 	}
 	if missing && f.Target != "" {
 		// Nothing in the translation to point at: show it around the place
@@ -230,10 +290,23 @@ func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(s)
 }
 
+// printPlaces lists the places of a consistency finding and the
+// translations it compares.
+func printPlaces(env *console.Env, f check.Finding) {
+	for _, p := range f.Places {
+		env.Printf("    %s  (%s)\n", position(p.Position), env.T("check.unit-of."+string(p.Scope), map[string]any{"Number": p.Group}))
+	}
+	if vs, ok := f.TemplateData()["Variants"].([]string); ok {
+		for i, v := range vs {
+			env.Printf("    %d: %s\n", i+1, excerpt(env, v, -1, -1))
+		}
+	}
+}
+
 // summary says how many inputs were checked and what was found, and turns
-// findings into exit code 1.
-func summary(env *console.Env, reports []*check.Report) error {
-	docs, files, n := 0, 0, 0
+// findings of severity error, or any finding when strict, into exit code 1.
+func summary(env *console.Env, reports []*check.Report, strict bool) error {
+	docs, files, n, errs := 0, 0, 0, 0
 	kinds := map[string]int{}
 	for _, r := range reports {
 		if r.Format == "document" {
@@ -244,6 +317,9 @@ func summary(env *console.Env, reports []*check.Report) error {
 		for _, f := range r.Findings {
 			kinds[f.Kind]++
 			n++
+			if f.Severity == qa.Error {
+				errs++
+			}
 		}
 	}
 	var inputs []string
@@ -253,18 +329,31 @@ func summary(env *console.Env, reports []*check.Report) error {
 	if files > 0 {
 		inputs = append(inputs, env.N("check.files", files, nil))
 	}
+	var parts []string
+	for _, k := range kindOrder {
+		if kinds[k] > 0 {
+			parts = append(parts, env.T("check.kind-count", map[string]any{"Kind": env.T("check.kind."+k, nil), "Count": kinds[k]}))
+		}
+	}
 	d := map[string]any{
-		"Inputs":  strings.Join(inputs, ", "),
-		"Missing": kinds[glossary.FindingMissing], "Forbidden": kinds[glossary.FindingForbidden], "Homoglyph": kinds[glossary.FindingHomoglyph],
-		"Hidden": kinds[glossary.FindingHidden],
+		"Inputs": strings.Join(inputs, ", "), "Kinds": strings.Join(parts, ", "),
+		"Errors": env.N("check.errors", errs, nil), "Warnings": env.N("check.warnings", n-errs, nil),
 	}
 	if n == 0 {
 		env.Say("check.clean", d)
 		return nil
 	}
 	env.SayN("check.summary", n, d)
+	if errs == 0 && !strict {
+		env.Hint("check.warnings-only.hint", nil)
+		return nil
+	}
 	return &console.Findings{Count: n}
 }
+
+// kindOrder is the order of the kinds in the summary: the glossary's,
+// then the editors' checks'.
+var kindOrder = check.KindOrder
 
 // jsonFinding is one finding of check --format json.
 type jsonFinding struct {
@@ -274,7 +363,9 @@ type jsonFinding struct {
 	Lang     string `json:"lang"`
 	SrcLang  string `json:"src_lang,omitempty"`
 	Entry    string `json:"entry,omitempty"`
+	Check    string `json:"check"`
 	Kind     string `json:"kind"`
+	Severity string `json:"severity"`
 	Text     string `json:"text"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
@@ -282,8 +373,18 @@ type jsonFinding struct {
 	Hidden   string `json:"hidden,omitempty"`
 	Segment  string `json:"segment"`
 	Target   string `json:"target,omitempty"`
+	InSource bool   `json:"in_source,omitempty"`
 	check.Position
-	Message string `json:"message"`
+	Places  []jsonPlace `json:"places,omitempty"`
+	Message string      `json:"message"`
+}
+
+// jsonPlace is one place of a consistency finding.
+type jsonPlace struct {
+	Doc   string `json:"doc"`
+	Scope string `json:"scope"`
+	Group int    `json:"group"`
+	check.Position
 }
 
 // jsonInput describes one checked document or file.
@@ -298,18 +399,44 @@ type jsonInput struct {
 	Findings int      `json:"findings"`
 }
 
-func jsonReport(ws *workspace.Workspace, reports []*check.Report) map[string]any {
+func jsonReport(ws *workspace.Workspace, run app.CheckRun) map[string]any {
 	inputs := []jsonInput{}
 	findings := []jsonFinding{}
-	for _, r := range reports {
+	errs := 0
+	for _, r := range run.Reports {
 		inputs = append(inputs, jsonInput{Name: r.Name, Format: r.Format, Source: r.Source, Scope: string(r.Scope), Units: r.Units, Stale: r.Stale, Skipped: r.Skipped, Findings: len(r.Findings)})
 		for _, f := range r.Findings {
-			findings = append(findings, jsonFinding{
+			jf := jsonFinding{
 				Doc: f.Doc, Scope: string(f.Scope), Group: f.Group, Lang: f.Lang, SrcLang: f.SrcLang, Entry: f.EntryID,
-				Kind: f.Kind, Text: f.Text, Start: f.Start, End: f.End, Expected: f.Expected, Hidden: f.Hidden, Segment: f.Segment,
-				Target: f.Target, Position: f.Position, Message: f.Error(),
-			})
+				Check: f.Check, Kind: f.Kind, Severity: string(f.Severity), Text: f.Text, Start: f.Start, End: f.End, Expected: f.Expected,
+				Hidden: f.Hidden, Segment: f.Segment, Target: f.Target, InSource: f.InSource, Position: f.Position, Message: f.Error(),
+			}
+			for _, p := range f.Places {
+				jf.Places = append(jf.Places, jsonPlace{Doc: p.Doc, Scope: string(p.Scope), Group: p.Group, Position: p.Position})
+			}
+			if f.Severity == qa.Error {
+				errs++
+			}
+			findings = append(findings, jf)
 		}
 	}
-	return map[string]any{"workspace": ws.Root, "inputs": inputs, "findings": findings, "count": len(findings)}
+	checks := run.Checks
+	if checks == nil {
+		checks = []string{}
+	}
+	sev := map[string]string{}
+	for n, s := range run.Severity {
+		sev[n] = string(s)
+	}
+	return map[string]any{"workspace": ws.Root, "checks": checks, "severity": sev, "inputs": inputs, "findings": findings,
+		"count": len(findings), "errors": errs, "warnings": len(findings) - errs}
+}
+
+func jsonBytes(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(v)
+	return b.Bytes(), err
 }

@@ -1,0 +1,390 @@
+package check
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/glossary/morph"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/qa"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Terms is the name of the glossary check among the checks of a [Suite];
+// the others are the [qa.Kind]s.
+const Terms = "terms"
+
+// Names lists every check tilmash check runs, in the order documented:
+// the glossary first, then the editors' checks of package qa.
+var Names = func() []string {
+	out := []string{Terms}
+	for _, k := range qa.Kinds {
+		out = append(out, string(k))
+	}
+	return out
+}()
+
+// Severity of a finding: [qa.Error] findings block export and publish and
+// make check exit 1, [qa.Warning] findings are reported.
+type Severity = qa.Severity
+
+// Config chooses the checks of a [Suite] and their severities.
+type Config struct {
+	// Checks lists the checks to run by name ([Names]); nil runs them all.
+	Checks []string
+	// Severity overrides a check's own severity.
+	Severity map[string]Severity
+	// Typography configures the typography check.
+	Typography qa.TypographyOptions
+}
+
+// UnknownCheck is a name in a --checks list that is not a check.
+type UnknownCheck struct{ Name string }
+
+func (e *UnknownCheck) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads: the valid names.
+func (e *UnknownCheck) Unwrap() error {
+	return locale.NewError("check.bad-check", map[string]any{"Name": e.Name, "Names": strings.Join(Names, ", ")}).
+		WithHint("check.bad-check.hint").OfKind(locale.Usage)
+}
+
+// ParseChecks reads a comma-separated list of check names (--checks); ""
+// means every check.
+func ParseChecks(list string) ([]string, error) {
+	if strings.TrimSpace(list) == "" {
+		return nil, nil
+	}
+	var out []string
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(n)
+		if !slices.Contains(Names, n) {
+			return nil, &UnknownCheck{Name: n}
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// ConfigFor returns the configuration of a workspace's checks: the checks
+// its tilmash.yaml leaves on (among selected, when selected is not nil),
+// with the severities and quotation marks it sets.
+func ConfigFor(ws *workspace.Workspace, selected []string) Config {
+	cfg := Config{Checks: []string{}, Severity: map[string]Severity{}}
+	for _, n := range Names {
+		if (selected == nil || slices.Contains(selected, n)) && ws.Config.Checks.On(n) {
+			cfg.Checks = append(cfg.Checks, n)
+		}
+		s := ws.Config.Checks.Setting(n)
+		if s == nil {
+			continue
+		}
+		if s.Severity != "" {
+			cfg.Severity[n] = Severity(s.Severity)
+		}
+		for lang, q := range s.Quotes {
+			r := []rune(q)
+			quotes := qa.Quotes{Open: string(r[0]), Close: string(r[1])}
+			if len(r) == 4 {
+				quotes.InnerOpen, quotes.InnerClose = string(r[2]), string(r[3])
+			} else {
+				d := qa.DefaultQuotes(lang)
+				quotes.InnerOpen, quotes.InnerClose = d.InnerOpen, d.InnerClose
+			}
+			if cfg.Typography.Quotes == nil {
+				cfg.Typography.Quotes = map[string]qa.Quotes{}
+			}
+			cfg.Typography.Quotes[lang] = quotes
+		}
+	}
+	return cfg
+}
+
+// Suite runs the chosen checks over units: the glossary ([Checker]) and
+// the editors' checks of package qa. Consistency is collected across
+// every unit the suite checks and reported by [Suite.Consistency]. A
+// Suite is for one run: it is not safe for concurrent use, and Close ends
+// the spelling processes it started.
+type Suite struct {
+	// Terms is the glossary checker; nil when the workspace has no
+	// glossary. Its findings are reported only when the terms check is on.
+	Terms  *Checker
+	Source string
+	// Notes are said once: checks that could not run (spelling without
+	// hunspell).
+	Notes []qa.Note
+
+	on       map[string]bool
+	severity map[string]Severity
+	qa       *qa.Checker
+	spellers map[string]*qa.Speller
+	cons     *qa.ConsistencyIndex
+	places   []Place
+}
+
+// Place is one of the places a consistency finding lists: a unit of a
+// checked input, and where its text of the finding's language starts.
+type Place struct {
+	Input int    // index of the input among those the suite checked
+	Doc   string // the document id or file name
+	Scope Scope
+	Group int
+	Position
+}
+
+// NewSuite returns a suite over terms (nil without a glossary) for the
+// languages langs, with source as the source language.
+func NewSuite(terms *Checker, source string, langs []string, cfg Config) *Suite {
+	s := &Suite{Terms: terms, Source: source, on: map[string]bool{}, severity: map[string]Severity{}}
+	checks := cfg.Checks
+	if checks == nil {
+		checks = Names
+	}
+	var kinds []qa.Kind
+	for _, n := range checks {
+		s.on[n] = true
+		if n != Terms {
+			kinds = append(kinds, qa.Kind(n))
+		}
+	}
+	sev := map[qa.Kind]qa.Severity{}
+	for n, v := range cfg.Severity {
+		s.severity[n] = v
+		if n != Terms {
+			sev[qa.Kind(n)] = v
+		}
+	}
+	var g *glossary.Glossary
+	if terms != nil {
+		g = terms.Glossary
+	}
+	if s.on[string(qa.Spelling)] {
+		s.spellers = map[string]*qa.Speller{}
+		noted := map[string]bool{}
+		for _, l := range langs {
+			var known []string
+			if g != nil {
+				known = g.KnownWords(l)
+			}
+			sp, note := qa.NewSpeller(l, known)
+			if note != nil {
+				if !noted[note.Message] || note.Message != "qa.spelling.no-hunspell" {
+					s.Notes = append(s.Notes, *note)
+				}
+				noted[note.Message] = true
+				continue
+			}
+			s.spellers[l] = sp
+		}
+	}
+	if s.on[string(qa.Consistency)] {
+		s.cons = &qa.ConsistencyIndex{}
+	}
+	if len(kinds) > 0 {
+		s.qa = qa.NewChecker(qa.Options{Checks: kinds, Severity: sev, Typography: cfg.Typography, Glossary: g, Spellers: s.spellers})
+	}
+	return s
+}
+
+// Close ends the spelling processes.
+func (s *Suite) Close() {
+	for _, sp := range s.spellers {
+		sp.Close()
+	}
+	s.spellers = nil
+}
+
+// On reports whether the suite runs the check name.
+func (s *Suite) On(name string) bool { return s.on[name] }
+
+// SeverityOf returns the severity of the check name's findings.
+func (s *Suite) SeverityOf(name string) Severity {
+	if v, ok := s.severity[name]; ok {
+		return v
+	}
+	if name == Terms {
+		return qa.Error
+	}
+	return qa.DefaultSeverity(qa.Kind(name))
+}
+
+// Empty reports whether the suite has nothing to run: no check on, or
+// only the glossary check without a glossary.
+func (s *Suite) Empty() bool {
+	for n := range s.on {
+		if n != Terms || s.Terms != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// Units checks units of input number input (for consistency places), in
+// src as the source language.
+func (s *Suite) Units(input int, name, src string, scope Scope, units []Unit) []Finding {
+	var out []Finding
+	for i := range units {
+		out = s.Unit(out, input, name, src, scope, &units[i])
+	}
+	return out
+}
+
+// Unit appends the findings of one unit to out.
+func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u *Unit) []Finding {
+	start := len(out)
+	if s.Terms != nil && s.on[Terms] {
+		out = s.Terms.unit(out, name, src, scope, u)
+		for i := start; i < len(out); i++ {
+			out[i].Check, out[i].Severity = Terms, s.SeverityOf(Terms)
+		}
+	}
+	if s.qa == nil && s.cons == nil {
+		return out
+	}
+	srcText, ok := u.Texts[src]
+	if !ok || isBlank(srcText) {
+		return out
+	}
+	for _, lang := range u.langs() {
+		if lang == src {
+			continue
+		}
+		text := u.Texts[lang]
+		if s.qa != nil {
+			fs, _ := s.qa.CheckPair(src, srcText, lang, text)
+			for _, f := range fs {
+				if f.Kind == qa.Endings {
+					out = dropMissing(out, start, lang, f.Data["ID"])
+				}
+				out = append(out, s.fromQA(name, src, scope, u, lang, f))
+			}
+		}
+		if s.cons != nil && u.Confirmed && !isBlank(text) {
+			s.places = append(s.places, Place{Input: input, Doc: name, Scope: scope, Group: u.Number, Position: u.position(lang, 0)})
+			s.cons.Add(strconv.Itoa(len(s.places)-1), src, srcText, lang, text)
+		}
+	}
+	return out
+}
+
+// dropMissing removes from out[start:] the glossary's missing finding of
+// entry id in lang: a name written with a wrong ending is there, and the
+// endings finding says what is wrong with it.
+func dropMissing(out []Finding, start int, lang string, id any) []Finding {
+	for i := start; i < len(out); i++ {
+		if out[i].Check == Terms && out[i].Kind == glossary.FindingMissing && out[i].Lang == lang && out[i].EntryID == id {
+			return append(out[:i], out[i+1:]...)
+		}
+	}
+	return out
+}
+
+// fromQA locates a finding of package qa in a unit.
+func (s *Suite) fromQA(name, src string, scope Scope, u *Unit, lang string, f qa.Finding) Finding {
+	lf := Finding{Check: string(f.Kind), Severity: f.Severity, Scope: scope, qa: &f, SrcText: u.Texts[src]}
+	lf.Doc, lf.Group, lf.Lang, lf.SrcLang, lf.Kind = name, u.Number, lang, src, string(f.Kind)
+	lf.Expected = f.Fix
+	if id, ok := f.Data["ID"].(string); ok {
+		lf.EntryID = id
+	}
+	text := u.Texts[lang]
+	switch {
+	case f.Target.Valid() && f.Target.End <= len(text):
+		lf.Segment, lf.Start, lf.End = text, f.Target.Start, f.Target.End
+		lf.Position = u.position(lang, f.Target.Start)
+	case f.Source.Valid() && f.Source.End <= len(lf.SrcText):
+		// Nothing in the translation to point at: the source's span, as
+		// for a missing term.
+		lf.InSource = true
+		lf.Segment, lf.Start, lf.End, lf.Target = lf.SrcText, f.Source.Start, f.Source.End, text
+		lf.Position = u.position(src, f.Source.Start)
+	default:
+		lf.Segment, lf.Start, lf.End = text, 0, len(text)
+		lf.Position = u.position(lang, 0)
+	}
+	lf.Text = lf.Segment[lf.Start:lf.End]
+	return lf
+}
+
+// Consistency returns the consistency findings of every unit checked so
+// far, each at its first place (Input says of which input) with every
+// place in Places.
+func (s *Suite) Consistency() []Finding {
+	if s.cons == nil {
+		return nil
+	}
+	var out []Finding
+	for _, f := range s.cons.Findings() {
+		var places []Place
+		for _, p := range f.Places {
+			if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(s.places) {
+				places = append(places, s.places[i])
+			}
+		}
+		if len(places) == 0 {
+			continue
+		}
+		if v, ok := s.severity[string(qa.Consistency)]; ok {
+			f.Severity = v
+		}
+		first := places[0]
+		lf := Finding{Check: string(qa.Consistency), Severity: f.Severity, Scope: first.Scope, qa: &f, Places: places, Input: first.Input}
+		lf.Doc, lf.Group, lf.Lang, lf.SrcLang, lf.Kind = first.Doc, first.Group, f.Lang, f.SrcLang, string(qa.Consistency)
+		lf.Position = first.Position
+		if vs, ok := f.Data["Variants"].([]string); ok && len(vs) > 0 {
+			lf.Text, lf.Segment, lf.End = vs[0], vs[0], len(vs[0])
+		}
+		out = append(out, lf)
+	}
+	return out
+}
+
+// fixForbidden gives a Kazakh forbidden form found with an ending the
+// preferred form with that ending: Токаевқа → Тоқаевқа, not the bare
+// nominative.
+func (c *Checker) fixForbidden(f *glossary.Finding) {
+	if f.Kind != glossary.FindingForbidden || f.Lang != "kk" {
+		return
+	}
+	e := c.Glossary.Lookup(f.EntryID)
+	if e == nil || e.Langs["kk"] == nil {
+		return
+	}
+	form := e.Langs["kk"]
+	for _, m := range c.Matcher.Find(f.Lang, f.Segment) {
+		if m.Start != f.Start || m.End != f.End || !m.Forbidden || m.EntryID != f.EntryID {
+			continue
+		}
+		preferred := form.Term
+		// A one-word forbidden form stands for the preferred form's last
+		// word too (Токаев for Қасым-Жомарт Тоқаев): keep the words the
+		// text has.
+		if fw, pw := strings.Fields(m.Form), strings.Fields(preferred); len(fw) < len(pw) {
+			for _, v := range form.Variants {
+				if len(strings.Fields(v)) == len(fw) {
+					preferred = v
+					break
+				}
+			}
+		}
+		if fix, ok := morph.FixKazakhForbidden(f.Text, m.Form, preferred, morph.Kind(e.Kind), form.Inflect); ok {
+			f.Expected = fix
+		}
+		return
+	}
+}
+
+func isBlank(s string) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u00a0':
+		default:
+			return false
+		}
+	}
+	return true
+}
