@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -84,6 +85,9 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 	for _, f := range suite.Consistency() {
 		r := run.Reports[f.Input]
 		r.Findings = append(r.Findings, f)
+	}
+	for _, r := range run.Reports {
+		sort.SliceStable(r.Findings, func(i, j int) bool { return r.Findings[i].Group < r.Findings[j].Group })
 	}
 	return run, nil
 }

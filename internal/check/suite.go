@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/glossary/morph"
@@ -163,23 +164,7 @@ func NewSuite(terms *Checker, source string, langs []string, cfg Config) *Suite 
 		g = terms.Glossary
 	}
 	if s.on[string(qa.Spelling)] {
-		s.spellers = map[string]*qa.Speller{}
-		noted := map[string]bool{}
-		for _, l := range langs {
-			var known []string
-			if g != nil {
-				known = g.KnownWords(l)
-			}
-			sp, note := qa.NewSpeller(l, known)
-			if note != nil {
-				if !noted[note.Message] || note.Message != "qa.spelling.no-hunspell" {
-					s.Notes = append(s.Notes, *note)
-				}
-				noted[note.Message] = true
-				continue
-			}
-			s.spellers[l] = sp
-		}
+		s.startSpellers(g, langs)
 	}
 	if s.on[string(qa.Consistency)] {
 		s.cons = &qa.ConsistencyIndex{}
@@ -188,6 +173,39 @@ func NewSuite(terms *Checker, source string, langs []string, cfg Config) *Suite 
 		s.qa = qa.NewChecker(qa.Options{Checks: kinds, Severity: sev, Typography: cfg.Typography, Glossary: g, Spellers: s.spellers})
 	}
 	return s
+}
+
+// startSpellers starts hunspell for each language at once (loading a
+// dictionary takes a while), and notes the languages it cannot check.
+func (s *Suite) startSpellers(g *glossary.Glossary, langs []string) {
+	s.spellers = map[string]*qa.Speller{}
+	spellers := make([]*qa.Speller, len(langs))
+	notes := make([]*qa.Note, len(langs))
+	var wg sync.WaitGroup
+	for i, l := range langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var known []string
+			if g != nil {
+				known = g.KnownWords(l)
+			}
+			spellers[i], notes[i] = qa.NewSpeller(l, known)
+		}()
+	}
+	wg.Wait()
+	noted := map[string]bool{}
+	for i, l := range langs {
+		if n := notes[i]; n != nil {
+			// Without hunspell, one note says so for every language.
+			if !noted[n.Message] || n.Message != "qa.spelling.no-hunspell" {
+				s.Notes = append(s.Notes, *n)
+			}
+			noted[n.Message] = true
+			continue
+		}
+		s.spellers[l] = spellers[i]
+	}
 }
 
 // Close ends the spelling processes.

@@ -169,6 +169,8 @@ func printFinding(env *console.Env, f check.Finding, target app.CheckTarget) {
 	head := []string{env.Paint(colour, env.T("check.kind."+f.Kind, nil)), env.T("check.severity."+string(f.Severity), nil), f.Lang, entry}
 	missing := f.InSource
 	switch {
+	case len(f.Places) > 0:
+		// Every place follows the message.
 	case !missing:
 		if f.File != "" {
 			head = append(head, position(f.Position))
