@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -36,6 +38,9 @@ type CheckOptions struct {
 	// Checks lists the checks by name (--checks); nil runs every check
 	// tilmash.yaml leaves on.
 	Checks []string
+	// Open, when set, opens a TSV file to be read row by row, so that its
+	// size does not matter; otherwise TSV files are read whole with read.
+	Open func(arg string) (io.ReadCloser, error)
 }
 
 // Check checks documents (by id; all of them when args is empty) and TMX
@@ -75,7 +80,7 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 		}
 	}
 	for i, arg := range args {
-		r, target, err := checkInput(ws, suite, i, arg, read)
+		r, target, err := checkInput(ws, suite, i, arg, opt.Open, read)
 		if err != nil {
 			return CheckRun{}, err
 		}
@@ -111,19 +116,32 @@ func InputFormat(arg string) string {
 type CheckTarget func(f check.Finding) (check.Position, bool)
 
 // checkInput checks one argument: a TMX or TSV file, or a document.
-func checkInput(ws *workspace.Workspace, c *check.Suite, input int, arg string, read func(string) ([]byte, error)) (*check.Report, CheckTarget, error) {
+func checkInput(ws *workspace.Workspace, c *check.Suite, input int, arg string, open func(string) (io.ReadCloser, error), read func(string) ([]byte, error)) (*check.Report, CheckTarget, error) {
 	switch InputFormat(arg) {
-	case "tmx", "tsv":
+	case "tsv":
+		var r io.Reader
+		if open != nil {
+			f, err := open(arg)
+			if err != nil {
+				return nil, nil, err
+			}
+			defer f.Close()
+			r = f
+		} else {
+			data, err := read(arg)
+			if err != nil {
+				return nil, nil, err
+			}
+			r = bytes.NewReader(data)
+		}
+		rep, err := c.TSV(input, arg, r, ws.Config.Languages)
+		return rep, nil, err
+	case "tmx":
 		data, err := read(arg)
 		if err != nil {
 			return nil, nil, err
 		}
-		var m *check.Memory
-		if InputFormat(arg) == "tmx" {
-			m, err = check.ReadTMX(arg, data, ws.Config.Languages)
-		} else {
-			m, err = check.ReadTSV(arg, data, ws.Config.Languages)
-		}
+		m, err := check.ReadTMX(arg, data, ws.Config.Languages)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -202,18 +203,7 @@ func tmxError(err error) error {
 func ReadTSV(name string, data []byte, langs []string) (*Memory, error) {
 	t, err := sheet.ReadTable(data, sheet.TSV)
 	if err != nil {
-		var re *sheet.ReadError
-		if !errors.As(err, &re) {
-			return nil, err
-		}
-		e := &InputError{File: name, Line: re.Line, Column: re.Column, Code: CodeMalformedTSV, Value: re.Value, Detail: re.Detail}
-		switch re.Code {
-		case "encoding":
-			e.Code = CodeEncoding
-		case "bad-utf8":
-			e.Code = CodeBadUTF8
-		}
-		return nil, e
+		return nil, tsvError(name, err)
 	}
 	if len(t.Rows) == 0 {
 		return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeNoHeader}
@@ -222,11 +212,52 @@ func ReadTSV(name string, data []byte, langs []string) (*Memory, error) {
 		line, col := t.At(off)
 		return Position{File: name, Line: line, Column: col}
 	}
-	lm := langtag.NewMap(langs)
 	m := &Memory{Name: name, Format: "tsv"}
-	var cols []string // workspace language per column
+	cols, err := tsvHeader(name, t.Rows[0].Cells, langs, pos)
+	if err != nil {
+		return nil, err
+	}
+	m.Langs = append([]string(nil), cols...)
+	for _, row := range t.Rows[1:] {
+		m.Total++
+		u, err := tsvUnit(m.Total, row.Cells, cols, pos, func(c sheet.Cell, off int) int { return t.Place(c, off) })
+		if err != nil {
+			return nil, err
+		}
+		u.Pos = map[string]Position{}
+		for k, c := range row.Cells {
+			if k < len(cols) {
+				u.Pos[cols[k]] = pos(c.Offset)
+			}
+		}
+		m.Units = append(m.Units, u)
+	}
+	return m, nil
+}
+
+// tsvError turns the table reader's error into an *InputError of file
+// name.
+func tsvError(name string, err error) error {
+	var re *sheet.ReadError
+	if !errors.As(err, &re) {
+		return err
+	}
+	e := &InputError{File: name, Line: re.Line, Column: re.Column, Code: CodeMalformedTSV, Value: re.Value, Detail: re.Detail}
+	switch re.Code {
+	case "encoding":
+		e.Code = CodeEncoding
+	case "bad-utf8":
+		e.Code = CodeBadUTF8
+	}
+	return e
+}
+
+// tsvHeader reads the header row: the workspace language of each column.
+func tsvHeader(name string, cells []sheet.Cell, langs []string, pos func(int) Position) ([]string, error) {
+	lm := langtag.NewMap(langs)
+	var cols []string
 	colPos := map[string]Position{}
-	for _, c := range t.Rows[0].Cells {
+	for _, c := range cells {
 		tag := strings.TrimSpace(c.Text)
 		lang, ok := lm.Lookup(tag)
 		p := pos(c.Offset)
@@ -240,31 +271,76 @@ func ReadTSV(name string, data []byte, langs []string) (*Memory, error) {
 		colPos[lang] = p
 		cols = append(cols, lang)
 	}
-	m.Langs = append([]string(nil), cols...)
-	for _, row := range t.Rows[1:] {
-		m.Total++
-		u := Unit{Number: m.Total, Texts: map[string]string{}, Pos: map[string]Position{}}
-		cells := map[string]sheet.Cell{}
-		for k, c := range row.Cells {
-			if k >= len(cols) {
-				if strings.TrimSpace(c.Text) != "" {
-					p := pos(c.Offset)
-					return nil, &InputError{File: name, Line: p.Line, Column: p.Column, Code: CodeExtraCell}
-				}
-				continue
+	return cols, nil
+}
+
+// tsvUnit makes a unit of a row's cells. pos and place locate offsets; the
+// unit's positions are computed only when asked for.
+func tsvUnit(n int, cells []sheet.Cell, cols []string, pos func(int) Position, place func(sheet.Cell, int) int) (Unit, error) {
+	u := Unit{Number: n, Texts: make(map[string]string, len(cols)), Langs: cols, Confirmed: true}
+	var at [8]sheet.Cell
+	byLang := at[:0]
+	for k, c := range cells {
+		if k >= len(cols) {
+			if strings.TrimSpace(c.Text) != "" {
+				p := pos(c.Offset)
+				return u, &InputError{File: p.File, Line: p.Line, Column: p.Column, Code: CodeExtraCell}
 			}
-			u.Texts[cols[k]] = c.Text
-			u.Pos[cols[k]] = pos(c.Offset)
-			cells[cols[k]] = c
+			continue
 		}
-		u.at = func(lang string, off int) Position {
-			c, ok := cells[lang]
-			if !ok {
-				return Position{}
-			}
-			return pos(t.Place(c, off))
-		}
-		m.Units = append(m.Units, u)
+		u.Texts[cols[k]] = c.Text
+		byLang = append(byLang, c)
 	}
-	return m, nil
+	u.at = func(lang string, off int) Position {
+		for k, c := range byLang {
+			if cols[k] == lang {
+				return pos(place(c, off))
+			}
+		}
+		return Position{}
+	}
+	return u, nil
+}
+
+// TSV checks a TSV file (see [ReadTSV]) read from r row by row with every
+// check of the suite: a row is read, checked and dropped, so a file of any
+// size is checked in memory that does not grow with it (but for what
+// consistency keeps of each sentence). Positions are computed for findings
+// only.
+func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Report, error) {
+	rd := sheet.NewReader(r, sheet.TSV)
+	pos := func(off int) Position {
+		line, col := rd.Position(off)
+		return Position{File: name, Line: line, Column: col}
+	}
+	row, err := rd.Read()
+	if err == io.EOF {
+		return nil, &InputError{File: name, Line: 1, Column: 1, Code: CodeNoHeader}
+	}
+	if err != nil {
+		return nil, tsvError(name, err)
+	}
+	cols, err := tsvHeader(name, row.Cells, langs, pos)
+	if err != nil {
+		return nil, err
+	}
+	m := &Memory{Name: name, Format: "tsv", Langs: cols}
+	rep := memoryReport(m, s.Source)
+	for {
+		row, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, tsvError(name, err)
+		}
+		m.Total++
+		u, err := tsvUnit(m.Total, row.Cells, cols, pos, rd.Place)
+		if err != nil {
+			return nil, err
+		}
+		rep.Findings = s.Unit(rep.Findings, input, name, rep.Source, rep.Scope, &u)
+	}
+	rep.Units = m.Total
+	return rep, nil
 }

@@ -2,10 +2,9 @@ package sheet
 
 import (
 	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/textenc"
@@ -162,51 +161,15 @@ func (t *Table) readPlain(comma rune) {
 }
 
 func (t *Table) readQuoted(comma rune) error {
-	// Where each line starts, to turn encoding/csv's line and byte column
-	// into an offset.
-	starts := []int{0}
-	for i, b := range t.text {
-		if b == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	r := csv.NewReader(bytes.NewReader(t.text))
-	r.Comma = comma
-	r.FieldsPerRecord = -1
+	r := NewReader(bytes.NewReader(t.text), Dialect{Comma: comma, Quoted: true})
 	for {
-		rec, err := r.Read()
+		row, err := r.Read()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && pe.Line >= 1 && pe.Line <= len(starts) {
-				end := len(t.text)
-				if pe.Line < len(starts) {
-					end = starts[pe.Line] - 1 // the newline ending the line
-				}
-				off := min(starts[pe.Line-1]+max(pe.Column-1, 0), end)
-				line, col := t.At(off)
-				return &ReadError{Line: line, Column: col, Offset: off, Code: "malformed", Detail: pe.Err.Error()}
-			}
-			return &ReadError{Line: 1, Column: 1, Code: "malformed", Detail: err.Error()}
+			return err
 		}
-		row := Row{}
-		for i, f := range rec {
-			line, col := r.FieldPos(i)
-			off := min(starts[line-1]+col-1, len(t.text))
-			exact := true
-			if off < len(t.text) && t.text[off] == '"' {
-				off++
-				exact = !strings.ContainsAny(f, "\"\n")
-			}
-			if i == 0 {
-				row.Line = line
-			}
-			row.Cells = append(row.Cells, cell(f, off, exact))
-		}
-		if !blank(row.Cells) {
-			t.Rows = append(t.Rows, row)
-		}
+		t.Rows = append(t.Rows, Row{Line: row.Line, Cells: slices.Clone(row.Cells)})
 	}
 }

@@ -3,6 +3,9 @@ package glossarycmd
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -56,7 +59,7 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 					return err
 				}
 			}
-			run, err := a.Check(ws, c.Args().Slice(), app.CheckOptions{Checks: checks}, func(arg string) ([]byte, error) {
+			run, err := a.Check(ws, c.Args().Slice(), app.CheckOptions{Checks: checks, Open: func(arg string) (io.ReadCloser, error) { return openInput(env, arg) }}, func(arg string) ([]byte, error) {
 				data, _, err := env.ReadInput(arg)
 				return data, err
 			})
@@ -113,6 +116,23 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 			return summary(env, reports, c.Bool("strict"))
 		},
 	}
+}
+
+// openInput opens a regular file named on the command line, to be read
+// as it is checked; anything else (a missing file, a folder, a pipe) gets
+// the error reading it whole gives.
+func openInput(env *console.Env, arg string) (io.ReadCloser, error) {
+	f, err := os.Open(env.Abs(arg))
+	if err == nil {
+		if st, serr := f.Stat(); serr == nil && st.Mode().IsRegular() {
+			return f, nil
+		}
+		f.Close()
+	}
+	if _, _, err := env.ReadInput(arg); err != nil {
+		return nil, err
+	}
+	return nil, console.NewFileError(arg, errors.New("not a regular file"))
 }
 
 // printReport writes one report's findings, grouped by unit: a heading

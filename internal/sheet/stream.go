@@ -1,0 +1,276 @@
+package sheet
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/tilmash/tilmash/internal/textenc"
+)
+
+// MaxRow is the longest row, in bytes, a [Reader] accepts: no table of
+// translations has a longer one, and a file that does (a binary file, one
+// record whose quote never closes) is refused at its place instead of
+// filling the memory.
+const MaxRow = 4 << 20
+
+// Reader reads a table file in a quoted dialect ([TSV], [CSV]) one row at
+// a time, holding only that row: a file of any size is read in memory
+// that does not grow with it. It is the one reader of those dialects;
+// [ReadTable] collects its rows. Rows whose cells are all blank are left
+// out. Lines and columns are computed only when asked for
+// ([Reader.Position]), for the row just read.
+type Reader struct {
+	comma byte
+	br    *bufio.Reader
+	// the row just read: its text, where it starts, and its cells
+	line  int // line where the next row starts
+	off   int // offset in the decoded text where the next row starts
+	rec   []byte
+	recAt int
+	recLn int
+	row   Row
+	plain [][2]int // unquoted cells of the row: index and end in rec
+	err   error
+}
+
+// NewReader returns a reader of r in dialect d, which must be quoted. The
+// bytes are decoded as [textenc.Decode] does: a byte-order mark dropped,
+// UTF-16 converted; offsets count in the decoded text.
+func NewReader(r io.Reader, d Dialect) *Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	rd := &Reader{comma: byte(d.Comma), line: 1}
+	head, _ := br.Peek(4)
+	enc, bom := textenc.Sniff(head)
+	switch enc {
+	case textenc.UTF16LE, textenc.UTF16BE:
+		order := unicode.LittleEndian
+		if enc == textenc.UTF16BE {
+			order = unicode.BigEndian
+		}
+		br.Discard(bom)
+		rd.br = bufio.NewReaderSize(transform.NewReader(br, unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder()), 64<<10)
+	default:
+		br.Discard(bom)
+		rd.br = br
+	}
+	return rd
+}
+
+// Read returns the next row that is not blank, or io.EOF. The row and its
+// cells are valid until the next call; a cell's Offset counts from the
+// start of the decoded text. An error is a *[ReadError].
+func (r *Reader) Read() (*Row, error) {
+	for {
+		if r.err != nil {
+			return nil, r.err
+		}
+		ok, err := r.record()
+		if err != nil {
+			r.err = err
+			return nil, err
+		}
+		if !ok {
+			r.err = io.EOF
+			return nil, io.EOF
+		}
+		if !blank(r.row.Cells) {
+			return &r.row, nil
+		}
+	}
+}
+
+// Position returns the line and column (in characters) of byte offset off
+// of the text, which must lie in the row just read.
+func (r *Reader) Position(off int) (line, col int) {
+	rel := min(max(off-r.recAt, 0), len(r.rec))
+	before := r.rec[:rel]
+	line = r.recLn + bytes.Count(before, []byte{'\n'})
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return line, utf8.RuneCount(before) + 1
+}
+
+// Place returns the byte offset in the text of byte offset off of c's
+// text, c a cell of the row just read: see [Table.Place].
+func (r *Reader) Place(c Cell, off int) int {
+	if c.Exact {
+		return c.Offset + off
+	}
+	p := c.Offset - r.recAt
+	for i := 0; i < off && i < len(c.Text) && p < len(r.rec); i++ {
+		switch {
+		case c.Text[i] == '"' && p+1 < len(r.rec) && r.rec[p+1] == '"':
+			p += 2
+		case c.Text[i] == '\n' && r.rec[p] == '\r':
+			p += 2
+		default:
+			p++
+		}
+	}
+	return p + r.recAt
+}
+
+func (r *Reader) fail(off int, code, value, detail string) error {
+	line, col := r.Position(off)
+	return &ReadError{Line: line, Column: col, Offset: off, Code: code, Value: value, Detail: detail}
+}
+
+// physical appends the next line of the file, with its newline, to r.rec.
+// It returns false at the end of the file.
+func (r *Reader) physical() (bool, error) {
+	start := len(r.rec)
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		r.rec = append(r.rec, chunk...)
+		if len(r.rec) > MaxRow {
+			r.rec = r.rec[:MaxRow]
+			return false, r.fail(r.recAt, "too-long", "", fmt.Sprintf("a row longer than %d MiB: not a table of texts", MaxRow>>20))
+		}
+		switch {
+		case err == nil:
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == io.EOF:
+			if len(r.rec) == start {
+				return false, nil
+			}
+		default:
+			var dec *ReadError
+			if errors.As(err, &dec) {
+				return false, err
+			}
+			return false, r.fail(r.recAt+len(r.rec), "encoding", "", err.Error())
+		}
+		line := r.rec[start:]
+		if !utf8.Valid(line) {
+			i := textenc.InvalidUTF8(line)
+			return false, r.fail(r.recAt+start+i, "bad-utf8", fmt.Sprintf("0x%02X", line[i]), fmt.Sprintf("invalid UTF-8 byte 0x%02X", line[i]))
+		}
+		return true, nil
+	}
+}
+
+// record reads the next record into r.row: its cells, quoted as
+// encoding/csv reads them (RFC 4180; no lazy quotes). Empty lines are
+// skipped as encoding/csv skips them.
+func (r *Reader) record() (bool, error) {
+	for {
+		r.recAt, r.recLn = r.off, r.line
+		r.rec = r.rec[:0]
+		ok, err := r.physical()
+		if err != nil || !ok {
+			return false, err
+		}
+		if len(r.rec) == 1 && r.rec[0] == '\n' || len(r.rec) == 2 && r.rec[0] == '\r' && r.rec[1] == '\n' {
+			r.off += len(r.rec)
+			r.line++
+			continue
+		}
+		break
+	}
+	r.row.Line = r.recLn
+	r.row.Cells = r.row.Cells[:0]
+	var buf []byte
+	pos := 0
+	for {
+		if pos < len(r.rec) && r.rec[pos] == '"' {
+			// A quoted field: to the closing quote, over line breaks.
+			buf = buf[:0]
+			start := pos + 1
+			i := start
+			for {
+				if i >= len(r.rec) {
+					ok, err := r.physical()
+					if err != nil {
+						return false, err
+					}
+					if !ok {
+						end := len(r.rec)
+						if end > 0 && r.rec[end-1] == '\n' {
+							end--
+						}
+						return false, r.fail(r.recAt+end, "malformed", "", csv.ErrQuote.Error())
+					}
+					continue
+				}
+				c := r.rec[i]
+				if c == '"' {
+					if i+1 < len(r.rec) && r.rec[i+1] == '"' {
+						buf = append(buf, '"')
+						i += 2
+						continue
+					}
+					i++
+					break
+				}
+				if c == '\r' && i+1 < len(r.rec) && r.rec[i+1] == '\n' {
+					buf = append(buf, '\n')
+					i += 2
+					continue
+				}
+				buf = append(buf, c)
+				i++
+			}
+			text := string(buf)
+			exact := len(text) == i-1-start
+			r.row.Cells = append(r.row.Cells, cell(text, r.recAt+start, exact))
+			pos = i
+			switch {
+			case pos < len(r.rec) && r.rec[pos] == r.comma:
+				pos++
+				continue
+			case r.lineEnd(pos):
+			default:
+				return false, r.fail(r.recAt+pos, "malformed", "", csv.ErrQuote.Error())
+			}
+			break
+		}
+		// An unquoted field: to the separator or the end of the line.
+		end := pos
+		for end < len(r.rec) && r.rec[end] != r.comma && r.rec[end] != '\n' {
+			if r.rec[end] == '"' {
+				return false, r.fail(r.recAt+end, "malformed", "", csv.ErrBareQuote.Error())
+			}
+			end++
+		}
+		stop := end
+		if end < len(r.rec) && r.rec[end] == '\n' && end > pos && r.rec[end-1] == '\r' {
+			stop = end - 1
+		}
+		// The text is filled in below, from one string of the whole row.
+		r.row.Cells = append(r.row.Cells, Cell{Offset: pos, Exact: true})
+		r.plain = append(r.plain, [2]int{len(r.row.Cells) - 1, stop})
+		if end < len(r.rec) && r.rec[end] == r.comma {
+			pos = end + 1
+			continue
+		}
+		break
+	}
+	if len(r.plain) > 0 {
+		str := string(r.rec)
+		for _, p := range r.plain {
+			c := &r.row.Cells[p[0]]
+			*c = cell(str[c.Offset:p[1]], r.recAt+c.Offset, true)
+		}
+		r.plain = r.plain[:0]
+	}
+	r.off += len(r.rec)
+	r.line += bytes.Count(r.rec, []byte{'\n'})
+	return true, nil
+}
+
+// lineEnd reports whether the record ends at pos: a newline, CR LF, or the
+// end of the file.
+func (r *Reader) lineEnd(pos int) bool {
+	rest := r.rec[pos:]
+	return len(rest) == 0 || rest[0] == '\n' || len(rest) >= 2 && rest[0] == '\r' && rest[1] == '\n'
+}
