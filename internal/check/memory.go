@@ -277,29 +277,57 @@ func tsvHeader(name string, cells []sheet.Cell, langs []string, pos func(int) Po
 // tsvUnit makes a unit of a row's cells. pos and place locate offsets; the
 // unit's positions are computed only when asked for.
 func tsvUnit(n int, cells []sheet.Cell, cols []string, pos func(int) Position, place func(sheet.Cell, int) int) (Unit, error) {
-	u := Unit{Number: n, Texts: make(map[string]string, len(cols)), Langs: cols, Confirmed: true}
-	var at [8]sheet.Cell
-	byLang := at[:0]
+	var u Unit
+	var row tsvRow
+	err := row.fill(&u, n, cells, cols, pos, place)
+	if err != nil {
+		return u, err
+	}
+	// A unit kept after the next row is read keeps its own cells.
+	own := row
+	own.cells = append([]sheet.Cell(nil), row.cells...)
+	u.at = own.at
+	return u, nil
+}
+
+// tsvRow locates the texts of the unit made of one row.
+type tsvRow struct {
+	cells []sheet.Cell // by column
+	cols  []string
+	pos   func(int) Position
+	place func(sheet.Cell, int) int
+}
+
+func (r *tsvRow) at(lang string, off int) Position {
+	for k, c := range r.cells {
+		if r.cols[k] == lang {
+			return r.pos(r.place(c, off))
+		}
+	}
+	return Position{}
+}
+
+// fill makes u the unit of row n, reusing its map of texts.
+func (r *tsvRow) fill(u *Unit, n int, cells []sheet.Cell, cols []string, pos func(int) Position, place func(sheet.Cell, int) int) error {
+	texts := u.Texts
+	if texts == nil {
+		texts = make(map[string]string, len(cols))
+	}
+	clear(texts)
+	*r = tsvRow{cells: r.cells[:0], cols: cols, pos: pos, place: place}
+	*u = Unit{Number: n, Texts: texts, Langs: cols, Confirmed: true, at: u.at}
 	for k, c := range cells {
 		if k >= len(cols) {
 			if strings.TrimSpace(c.Text) != "" {
 				p := pos(c.Offset)
-				return u, &InputError{File: p.File, Line: p.Line, Column: p.Column, Code: CodeExtraCell}
+				return &InputError{File: p.File, Line: p.Line, Column: p.Column, Code: CodeExtraCell}
 			}
 			continue
 		}
-		u.Texts[cols[k]] = c.Text
-		byLang = append(byLang, c)
+		texts[cols[k]] = c.Text
+		r.cells = append(r.cells, c)
 	}
-	u.at = func(lang string, off int) Position {
-		for k, c := range byLang {
-			if cols[k] == lang {
-				return pos(place(c, off))
-			}
-		}
-		return Position{}
-	}
-	return u, nil
+	return nil
 }
 
 // TSV checks a TSV file (see [ReadTSV]) read from r row by row with every
@@ -326,6 +354,11 @@ func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Repor
 	}
 	m := &Memory{Name: name, Format: "tsv", Langs: cols}
 	rep := memoryReport(m, s.Source)
+	// One unit, its map of texts and its locator serve every row in turn:
+	// nothing the checks keep refers to them.
+	var u Unit
+	var cur tsvRow
+	u.at = cur.at
 	for {
 		row, err := rd.Read()
 		if err == io.EOF {
@@ -335,8 +368,7 @@ func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Repor
 			return nil, tsvError(name, err)
 		}
 		m.Total++
-		u, err := tsvUnit(m.Total, row.Cells, cols, pos, rd.Place)
-		if err != nil {
+		if err := cur.fill(&u, m.Total, row.Cells, cols, pos, rd.Place); err != nil {
 			return nil, err
 		}
 		rep.Findings = s.Unit(rep.Findings, input, name, rep.Source, rep.Scope, &u)
