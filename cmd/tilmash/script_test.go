@@ -108,6 +108,16 @@ func TestScripts(t *testing.T) {
 			e.Setenv("REPO", repo)
 			return houseWorkspace(repo, e.WorkDir)
 		},
+		// check: the editors' checks beyond the glossary (numbers,
+		// untranslated, consistency, typography, endings, spelling), their
+		// selection and severities, the gate they feed, the HTML report and
+		// TSV/TMX inputs. house/ is a workspace with the house glossary;
+		// $REPO is the repository root.
+		"check": func(e *testscript.Env) error {
+			e.Setenv("REPO", repo)
+			e.Setenv("SOURCE_DATE_EPOCH", "1564617600")
+			return houseWorkspace(repo, e.WorkDir)
+		},
 		// export: every format, the consistency gate, publish, round
 		// trips, import-tmx and glossary export/import.
 		// serve: what tilmash serve refuses before it listens (the

@@ -47,8 +47,11 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
+			if format == "text" && c.String("output") != "" && c.String("output") != "-" {
+				return env.Usage("check.output-text", nil, "")
+			}
 			var out *app.Output
-			if format != "text" || c.String("output") != "" {
+			if format != "text" {
 				if out, err = app.ResolveOutput(ws, c.String("output"), env.Abs(c.String("output")), c.Bool("force"), env.Stdout); err != nil {
 					return err
 				}
@@ -86,10 +89,6 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 				}
 				if _, err := out.Write("", b.Bytes()); err != nil {
 					return err
-				}
-			default:
-				if out != nil && out.Path != "" {
-					return env.Usage("check.output-text", nil, "")
 				}
 			}
 			if len(run.Checks) == 0 || run.NoDocuments {
