@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"math/bits"
+	"sync"
 )
 
 // The cost of a bead is a sum of penalties, each roughly a negative log-likelihood, so that the
@@ -131,19 +132,19 @@ func (m *model) lengthCost(ls, lt float64) float64 {
 }
 
 // gcTable holds −log(erfc(√(x/2))) for δ² = x in steps of 1/gcStep: erfc and the square root
-// are too slow to call for every cell of the search.
+// are too slow to call for every cell of the search. Built on first use, not at start-up.
 const (
 	gcStep = 64
 	gcMax  = 256 // δ up to 16
 )
 
-var gcTable = func() []float64 {
+var gcTable = sync.OnceValue(func() []float64 {
 	t := make([]float64, gcMax*gcStep+1)
 	for k := range t {
 		t[k] = -math.Log(math.Erfc(math.Sqrt(float64(k) / gcStep / 2)))
 	}
 	return t
-}()
+})
 
 // gcPenalty returns −log(erfc(|δ|/√2)) for δ² = d2.
 func gcPenalty(d2 float64) float64 {
@@ -151,7 +152,7 @@ func gcPenalty(d2 float64) float64 {
 		x := math.Sqrt(d2)
 		return d2/2 + math.Log(x) + 0.23 // the asymptote
 	}
-	return gcTable[int(d2*gcStep+0.5)]
+	return gcTable()[int(d2*gcStep+0.5)]
 }
 
 // keySet is the union of the anchor keys of one to three consecutive sentences, with the number

@@ -3,6 +3,7 @@ package align
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -158,7 +159,7 @@ const maxEnding = 6
 
 // calendarIndex maps the first two runes of every Russian and Kazakh calendar stem to the stems,
 // so that most words are rejected with one map lookup.
-var calendarIndex = func() map[string][]calendarEntry {
+var calendarIndex = sync.OnceValue(func() map[string][]calendarEntry {
 	idx := map[string][]calendarEntry{}
 	add := func(lang string, stems []calendarStem, key func(int) string, exact map[string]bool) {
 		for _, st := range stems {
@@ -173,7 +174,7 @@ var calendarIndex = func() map[string][]calendarEntry {
 	add("kk", kkMonths, monthKey, nil)
 	add("kk", kkWeekdays, weekdayKey, nil)
 	return idx
-}()
+})
 
 type calendarEntry struct {
 	lang, stem, key string
@@ -193,7 +194,7 @@ func calendarKey(lang, word string) string {
 	}
 	_, w1 := utf8.DecodeRuneInString(word)
 	_, w2 := utf8.DecodeRuneInString(word[w1:])
-	for _, e := range calendarIndex[word[:w1+w2]] {
+	for _, e := range calendarIndex()[word[:w1+w2]] {
 		if e.lang != lang {
 			continue
 		}

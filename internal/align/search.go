@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // The search is a dynamic programme over cells (i, j): "the first i source and j target sentences
@@ -301,9 +302,9 @@ func expNeg(x float64) float32 {
 		return 0
 	}
 	if x <= -expLimit {
-		return expTable[0]
+		return expTable()[0]
 	}
-	return expTable[int((x+expLimit)*expStep+0.5)]
+	return expTable()[int((x+expLimit)*expStep+0.5)]
 }
 
 const (
@@ -311,13 +312,13 @@ const (
 	expStep  = 128
 )
 
-var expTable = func() []float32 {
+var expTable = sync.OnceValue(func() []float32 {
 	t := make([]float32, 2*expLimit*expStep+1)
 	for k := range t {
 		t[k] = float32(math.Exp(expLimit - float64(k)/expStep))
 	}
 	return t
-}()
+})
 
 // walkBack reads the path that ends in (n, m) from the back-pointers of a band, and collects the
 // rows where it passes within margin columns of the band's edge (if margin > 0). It reports false

@@ -53,6 +53,7 @@ func Main(inv Invocation, version string, groups ...Group) int {
 		fmt.Fprintf(stderr, "tilmash: %v\n", err)
 		return 2
 	}
+	probe.Loc = locale.IDsOnly() // its help texts are never shown: do not render them
 	probeApp, _ := newApp(probe, version, groups)
 	argv := Reorder(probeApp, append([]string{"tilmash"}, args...))
 	ui := uiLangFlag(argv[1:])

@@ -81,7 +81,8 @@ const pageHead = `<!DOCTYPE html>
 <body>
 `
 
-var pages = template.Must(template.New("side-by-side").Funcs(template.FuncMap{"upper": strings.ToUpper}).Parse(pageHead + `<header>
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("side-by-side").Funcs(template.FuncMap{"upper": strings.ToUpper}).Parse(pageHead + `<header>
 <h1 lang="{{.HeadingLang}}">{{.Heading}}</h1>
 <p class="meta"><code>{{.ID}}</code> · {{.Counts}}</p>
 </header>
@@ -101,14 +102,17 @@ var pages = template.Must(template.New("side-by-side").Funcs(template.FuncMap{"u
 </html>
 {{define "cell"}}{{if .Heading}}<span class="heading">{{template "pieces" .Pieces}}</span>{{else}}{{template "pieces" .Pieces}}{{end}}{{end}}
 {{- define "pieces"}}{{range .}}{{if .Class}}<mark class="{{.Class}}"{{with .Title}} title="{{.}}"{{end}}>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{end}}`))
+})
 
-var articlePage = template.Must(template.New("article").Parse(pageHead + `<article>
+var articlePage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("article").Parse(pageHead + `<article>
 {{range .Blocks}}{{if eq .Level 1}}<h1>{{.Text}}</h1>{{else if eq .Level 2}}<h2>{{.Text}}</h2>{{else if eq .Level 3}}<h3>{{.Text}}</h3>
 {{- else if eq .Level 4}}<h4>{{.Text}}</h4>{{else if eq .Level 5}}<h5>{{.Text}}</h5>{{else if eq .Level 6}}<h6>{{.Text}}</h6>{{else}}<p>{{.Text}}</p>{{end}}
 {{end}}</article>
 </body>
 </html>
 `))
+})
 
 // head is what pageHead shows.
 type head struct {
@@ -207,7 +211,7 @@ func writeHTML(w io.Writer, p *plan) error {
 		}
 		pg.Rows = append(pg.Rows, r)
 	}
-	return pages.Execute(w, pg)
+	return pages().Execute(w, pg)
 }
 
 // flagReasons says why a stored group is flagged, by the aligner's rule

@@ -15,7 +15,7 @@ import (
 func renderCell(t *testing.T, text string, marks []Mark) string {
 	t.Helper()
 	var b strings.Builder
-	if err := pages.ExecuteTemplate(&b, "cell", cellOf("en", text, marks)); err != nil {
+	if err := pages().ExecuteTemplate(&b, "cell", cellOf("en", text, marks)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

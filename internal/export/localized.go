@@ -169,7 +169,7 @@ func writeArticleHTML(w *bufio.Writer, a *article) error {
 		d.ForcedComment = template.HTML("<!-- tilmash: " + xmlx.CommentText(xmlx.Text(oneLine(d.Forced))) + " -->")
 	}
 	d.Blocks = a.blocks
-	return articlePage.Execute(w, d)
+	return articlePage().Execute(w, d)
 }
 
 // quoteMarks are a language's outer and inner quotation marks.

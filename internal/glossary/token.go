@@ -99,49 +99,17 @@ func stripHidden(s string) string {
 	}, s)
 }
 
-// fastFold maps a rune below 0x500 (Latin, Greek, Cyrillic) to its case
-// fold when that fold is a single rune and the rune can neither combine with
-// its neighbours under NFC nor change under it; 0 sends the token to the
-// slow path (norm.NFC then cases.Fold on the whole word). The table is built
-// from x/text itself, so both paths give the same keys.
-var fastFold, runeTable = foldTables()
-
-// foldTables builds fastFold and runeTable.
-func foldTables() (fastFold [0x500]rune, runeTable [runeTableSize]runeInfo) {
-	folder := cases.Fold()
-	for r := rune(0); r < rune(len(fastFold)); r++ {
-		s := string(r)
-		p := norm.NFC.PropertiesString(s)
-		if !p.BoundaryBefore() || !norm.NFC.IsNormalString(s) {
-			continue
-		}
-		f := folder.String(s)
-		fr, n := utf8.DecodeRuneInString(f)
-		if n != len(f) || fr == utf8.RuneError {
-			continue
-		}
-		fastFold[r] = fr
-	}
-	for r := rune(0); r < runeTableSize; r++ {
-		inf := runeInfo{fold: fastFold[r]}
-		if isWordRune(r) {
-			inf.flags |= rWord
-		}
-		switch scriptOf(r) {
-		case scriptLatin:
-			inf.flags |= rLatin
-		case scriptCyrillic:
-			inf.flags |= rCyrillic
-		}
-		runeTable[r] = inf
-	}
-	return fastFold, runeTable
-}
-
 // runeTable holds, for each rune below U+0500, its fast fold (0: take the
 // slow path) and whether it is a word rune and of which script, so the
 // matcher's hot loop makes no unicode table searches for Latin and
-// Cyrillic text. It is built with fastFold.
+// Cyrillic text. The fast fold of a rune is its case fold when that fold
+// is a single rune and the rune can neither combine with its neighbours
+// under NFC nor change under it; 0 sends the token to the slow path
+// (norm.NFC then cases.Fold on the whole word).
+//
+// The table itself is in runetable_gen.go, static data rather than 1,280
+// case folds at every start: TestRuneTableIsCurrent builds it from x/text,
+// so both paths give the same keys, and rewrites it with -update.
 
 const runeTableSize = 0x500
 
@@ -249,17 +217,17 @@ func (k *keyer) tokenize(text string, toks []token) []token {
 }
 
 // wordKey returns the key of one word. Most words take the fast path: every
-// rune is in fastFold and the word is in one script, so the key is built
+// rune has a fast fold in runeTable and the word is in one script, so the key is built
 // rune by rune into the keyer's buffer with no allocation beyond the string.
 func (k *keyer) wordKey(w string) (string, bool) {
 	k.buf = k.buf[:0]
 	var scripts uint8
 	for _, r := range w {
-		if r >= rune(len(fastFold)) || fastFold[r] == 0 {
+		if r >= runeTableSize || runeTable[r].fold == 0 {
 			return k.slowKey(w)
 		}
 		scripts |= 1 << scriptOf(r)
-		f := fastFold[r]
+		f := runeTable[r].fold
 		if k.russian && f == 'ё' {
 			f = 'е'
 		}

@@ -68,31 +68,87 @@ func Match(v string) string {
 	return base.String()
 }
 
-var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	bundleErr  error
-)
+// bundles caches one catalogue per UI language.
+var bundles sync.Map // lang -> func() (*catalogue, error)
 
-// Bundle returns the catalogue of every embedded message file.
-func Bundle() (*i18n.Bundle, error) {
-	bundleOnce.Do(func() { bundle, bundleErr = load(locales.FS) })
-	return bundle, bundleErr
+// A catalogue is the go-i18n bundle of one UI language and English, its
+// fallback. A message enters the bundle the first time it is asked for: the
+// messages are Go data (locales/catalog_gen.go, generated from the YAML
+// catalogues), so start-up parses nothing, and a command builds the
+// templates of the few messages it prints, not of all 900.
+type catalogue struct {
+	lang, en language.Tag
+	own      []i18n.Message // the UI language's messages, sorted by id; nil for English
+	english  []i18n.Message
+	mu       sync.RWMutex // guards b and added
+	b        *i18n.Bundle
+	added    map[string]bool
 }
 
-func load(fsys fs.FS) (*i18n.Bundle, error) {
-	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	files, err := fs.Glob(fsys, "*.yaml")
-	if err != nil {
+// catalogueOf returns the catalogue of lang, built once.
+func catalogueOf(lang string) (*catalogue, error) {
+	f, _ := bundles.LoadOrStore(lang, sync.OnceValues(func() (*catalogue, error) { return newCatalogue(lang) }))
+	return f.(func() (*catalogue, error))()
+}
+
+func newCatalogue(lang string) (*catalogue, error) {
+	c := &catalogue{en: language.English, english: locales.Messages("en"), b: i18n.NewBundle(language.English), added: map[string]bool{}}
+	if err := c.b.AddMessages(language.English); err != nil { // registers the tag
 		return nil, err
 	}
-	for _, f := range files {
-		if _, err := b.LoadMessageFileFS(fsys, f); err != nil {
-			return nil, fmt.Errorf("locales/%s: %w", f, err)
+	if lang != "en" && locales.Messages(lang) != nil {
+		tag, err := language.Parse(lang)
+		if err != nil {
+			return nil, err
+		}
+		c.lang, c.own = tag, locales.Messages(lang)
+		if err := c.b.AddMessages(tag); err != nil {
+			return nil, err
 		}
 	}
-	return b, nil
+	return c, nil
+}
+
+// find returns the message id of the sorted ms, nil when there is none.
+func find(ms []i18n.Message, id string) *i18n.Message {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].ID >= id })
+	if i < len(ms) && ms[i].ID == id {
+		return &ms[i]
+	}
+	return nil
+}
+
+// localize renders lc with the bundle, adding its message first. A
+// message of the UI language with one form and no template action is
+// returned as it is: that is what go-i18n would render, and most help
+// texts (which every start builds) are such messages.
+func (c *catalogue) localize(l *i18n.Localizer, lc *i18n.LocalizeConfig) (string, error) {
+	ms := c.own
+	if ms == nil {
+		ms = c.english
+	}
+	if m := find(ms, lc.MessageID); m != nil && m.LeftDelim == "" && m.RightDelim == "" &&
+		m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" && !strings.Contains(m.Other, "{{") {
+		return m.Other, nil
+	}
+	c.mu.RLock()
+	if !c.added[lc.MessageID] {
+		c.mu.RUnlock()
+		c.mu.Lock()
+		if !c.added[lc.MessageID] {
+			if m := find(c.english, lc.MessageID); m != nil {
+				c.b.AddMessages(c.en, m)
+			}
+			if m := find(c.own, lc.MessageID); m != nil {
+				c.b.AddMessages(c.lang, m)
+			}
+			c.added[lc.MessageID] = true
+		}
+		c.mu.Unlock()
+		c.mu.RLock()
+	}
+	defer c.mu.RUnlock()
+	return l.Localize(lc)
 }
 
 // Localizer renders messages in one language, falling back to English for
@@ -101,35 +157,48 @@ func load(fsys fs.FS) (*i18n.Bundle, error) {
 // a missing message is visible instead of an empty line.
 type Localizer struct {
 	Lang string
+	c    *catalogue
 	l    *i18n.Localizer
 }
 
 // New returns a Localizer for lang.
 func New(lang string) (*Localizer, error) {
-	b, err := Bundle()
+	c, err := catalogueOf(lang)
 	if err != nil {
 		return nil, err
 	}
-	return &Localizer{Lang: lang, l: i18n.NewLocalizer(b, lang, "en")}, nil
+	return &Localizer{Lang: lang, c: c, l: i18n.NewLocalizer(c.b, lang, "en")}, nil
 }
 
 // T renders message id with data, which may be nil.
 func (l *Localizer) T(id string, data map[string]any) string {
-	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if l.c == nil {
+		return id
+	}
+	s, err := l.c.localize(l.l, &i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 	if err != nil || s == "" {
 		return id
 	}
 	return s
 }
 
+// IDsOnly returns a Localizer that renders every message as its id. The
+// command line builds a first, throw-away copy of its commands with it, only
+// to find the global flags among the arguments, before it knows the UI
+// language.
+func IDsOnly() *Localizer { return &Localizer{Lang: "en"} }
+
 // N renders message id in the plural form for count. data may be nil; it
 // always gets Count.
 func (l *Localizer) N(id string, count int, data map[string]any) string {
+	if l.c == nil {
+		return id
+	}
 	d := map[string]any{"Count": count}
 	for k, v := range data {
 		d[k] = v
 	}
-	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
+	s, err := l.c.localize(l.l, &i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
 	if err != nil || s == "" {
 		// A message without plural forms (only "other") is rendered as it
 		// is, whatever the count.

@@ -2,6 +2,7 @@ package morph
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -35,7 +36,7 @@ var kkFrontOf = strings.NewReplacer("а", "е", "ы", "і", "ғ", "г", "қ", "�
 
 // kkFrontEndings caches the front twin of every ending the rules use, so
 // generating forms does not rewrite the same few strings a million times.
-var kkFrontEndings = func() map[string]string {
+var kkFrontEndings = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	add := func(es ...string) {
 		for _, e := range es {
@@ -49,10 +50,10 @@ var kkFrontEndings = func() map[string]string {
 	add(kkAfterPossessive...)
 	add("сы", "ы")
 	return m
-}()
+})
 
 func kkFront(e string) string {
-	if f, ok := kkFrontEndings[e]; ok {
+	if f, ok := kkFrontEndings()[e]; ok {
 		return f
 	}
 	return kkFrontOf(e)

@@ -1,6 +1,9 @@
 package morph
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Kazakh endings for other packages: the editors' QA checks (internal/qa)
 // read the ending a writer put after a name, decide whether vowel harmony
@@ -30,7 +33,7 @@ type KazakhEnding struct {
 // kkCaseOf maps every allomorph of every case ending (both harmonies, every
 // stem class, after the possessive) to its case, together with the spellings
 // a Russian keyboard gives (га for ға, нын for ның, ка for қа, ...).
-var kkCaseOf = func() map[string]int {
+var kkCaseOf = sync.OnceValue(func() map[string]int {
 	m := map[string]int{}
 	add := func(e string, c int) {
 		for _, v := range []string{e, kkFrontOf(e)} {
@@ -53,7 +56,7 @@ var kkCaseOf = func() map[string]int {
 		add(e, i)
 	}
 	return m
-}()
+})
 
 // kkKeyboard spells s with the Russian letters a keyboard without Kazakh
 // ones leaves: ғ→г, қ→к, ң→н, ә→а, і→и, ө→о, ұ→у, ү→у.
@@ -79,7 +82,7 @@ func ParseKazakhEnding(e string) (KazakhEnding, bool) {
 			if !ok {
 				continue
 			}
-			if c, ok := kkCaseOf[r2]; ok && (pl != "" || ps != "" || c != KazakhBare) {
+			if c, ok := kkCaseOf()[r2]; ok && (pl != "" || ps != "" || c != KazakhBare) {
 				return KazakhEnding{Plural: pl != "", Possessive: ps != "", Case: c}, true
 			}
 		}
