@@ -57,7 +57,7 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 	if !ws.HasLanguage(lang) {
 		return nil, BadLanguage(lang, ws.Config.Languages)
 	}
-	if _, err := Normalize(name, data); err != nil {
+	if err := Check(name, data); err != nil {
 		return nil, err
 	}
 	c, err := Begin(ws, id)

@@ -17,8 +17,50 @@ import (
 // NUL becomes U+FFFD. Trailing blank lines collapse to one final newline. Paragraph breaks and
 // Markdown headings are kept as they are. Invalid UTF-8 is refused with
 // the offset of the first bad byte in the input as given; name is used in
-// the error.
+// the error. The result may share memory with in: a text that is already in
+// the stored form is not copied.
 func Normalize(name string, in []byte) ([]byte, error) {
+	text, err := decode(name, in)
+	if err != nil {
+		return nil, err
+	}
+	// NUL is no character of a text; it becomes U+FFFD, as in every
+	// export. It is also what would make a stored text look like UTF-16
+	// without a byte-order mark when it is read again. Each rewrite copies
+	// the text, so it runs only when there is something to rewrite.
+	in = text
+	if bytes.IndexByte(in, 0) >= 0 {
+		in = bytes.ReplaceAll(in, []byte{0}, []byte("\uFFFD"))
+	}
+	for bytes.HasPrefix(in, []byte("\uFEFF")) { // a second mark, after the one Decode took off
+		in = in[3:]
+	}
+	if bytes.IndexByte(in, '\r') >= 0 {
+		in = bytes.ReplaceAll(in, []byte("\r\n"), []byte("\n"))
+		in = bytes.ReplaceAll(in, []byte("\r"), []byte("\n"))
+	}
+	// norm.NFC.Bytes returns its input when norm.NFC's quick check finds
+	// it normalised, and normalises only from the first span that is not.
+	out := norm.NFC.Bytes(in)
+	out = bytes.TrimRight(out, "\n")
+	if len(out) > 0 {
+		out = append(out, '\n')
+	}
+	return out, nil
+}
+
+// Check refuses a file that [Normalize] would refuse, with the same error,
+// without building the normalised text: for commands that work on the
+// input as given (segment reports offsets into it).
+func Check(name string, in []byte) error {
+	_, err := decode(name, in)
+	return err
+}
+
+// decode is the refusing part of Normalize: in as UTF-8 without its
+// byte-order mark (converted from UTF-16), or the error for it. Valid UTF-8
+// is not copied.
+func decode(name string, in []byte) ([]byte, error) {
 	text, _, err := textenc.Decode(in)
 	if err != nil {
 		return nil, badUTF8(locale.Pos{File: name, Line: 1, Column: 1}, in[0])
@@ -29,21 +71,7 @@ func Normalize(name string, in []byte) ([]byte, error) {
 		// byte-order mark.
 		return nil, badUTF8(locale.Pos{File: name, Line: line, Column: col, Offset: i + len(in) - len(text)}, text[i])
 	}
-	// NUL is no character of a text; it becomes U+FFFD, as in every
-	// export. It is also what would make a stored text look like UTF-16
-	// without a byte-order mark when it is read again.
-	in = bytes.ReplaceAll(text, []byte{0}, []byte("\uFFFD"))
-	for bytes.HasPrefix(in, []byte("\uFEFF")) { // a second mark, after the one Decode took off
-		in = in[3:]
-	}
-	in = bytes.ReplaceAll(in, []byte("\r\n"), []byte("\n"))
-	in = bytes.ReplaceAll(in, []byte("\r"), []byte("\n"))
-	out := norm.NFC.Bytes(in)
-	out = bytes.TrimRight(out, "\n")
-	if len(out) > 0 {
-		out = append(out, '\n')
-	}
-	return out, nil
+	return text, nil
 }
 
 // Title returns the text of the first Markdown heading, or the first

@@ -225,6 +225,15 @@ func reverseText(buf []byte, s string) []byte {
 			i++
 			continue
 		}
+		// Two-byte sequences (Cyrillic, accented Latin) are the common
+		// case: a lead byte C2–DF and a continuation byte are always one
+		// valid rune, so they skip the decoder. Anything else goes through
+		// it, which keeps invalid UTF-8 one byte at a time.
+		if c := s[i]; c >= 0xC2 && c <= 0xDF && i+1 < n && s[i+1]&0xC0 == 0x80 {
+			buf[n-2-i], buf[n-1-i] = c, s[i+1]
+			i += 2
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(s[i:])
 		copy(buf[n-i-size:], s[i:i+size])
 		i += size

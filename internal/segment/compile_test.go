@@ -1,8 +1,10 @@
 package segment
 
 import (
+	"math/rand"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -78,6 +80,36 @@ func TestEdgeRunes(t *testing.T) {
 			if set.has(r) {
 				t.Errorf("%q: %q present", tt.pat, r)
 			}
+		}
+	}
+}
+
+// TestReverseText checks reverseText, with its fast path for two-byte
+// runes, against reversing the runes one DecodeRuneInString at a time, on
+// random mixes of ASCII, Cyrillic, longer runes and invalid bytes.
+func TestReverseText(t *testing.T) {
+	ref := func(s string) string {
+		var runes []string
+		for i := 0; i < len(s); {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			runes = append(runes, s[i:i+n])
+			i += n
+		}
+		slices.Reverse(runes)
+		return strings.Join(runes, "")
+	}
+	pieces := []string{"a", ".", " ", "ё", "Қ", "\u2028", "\U0001F600", "\xc3", "\xa9", "\xdf", "\xc0\x80", "\xed\xa0\x80", "\xff"}
+	rnd := rand.New(rand.NewSource(1))
+	var buf []byte
+	for range 5000 {
+		var b strings.Builder
+		for range rnd.Intn(10) {
+			b.WriteString(pieces[rnd.Intn(len(pieces))])
+		}
+		s := b.String()
+		buf = reverseText(buf, s)
+		if got, want := string(buf), ref(s); got != want {
+			t.Fatalf("reverseText(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

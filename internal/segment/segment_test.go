@@ -2,6 +2,7 @@ package segment
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -430,6 +431,24 @@ func TestAbbreviationFastPath(t *testing.T) {
 		for _, in := range inputs {
 			if a, b := texts(fs.Segment(in)), texts(ss.Segment(in)); !slices.Equal(a, b) {
 				t.Errorf("%s: abbreviation list and its pattern disagree on %q:\n%q\n%q", lang, in, a, b)
+			}
+		}
+	}
+}
+
+// TestEachGivesTheSegments checks that Each, which hands the segments over
+// a block at a time, gives exactly what Segment returns on every fixture.
+func TestEachGivesTheSegments(t *testing.T) {
+	for _, text := range append(fixtureTexts(t), "# T\n\nA. B.\n\n```\ncode\n", "- a. b\n- c\n> q. r\n\nx") {
+		for _, lang := range Languages() {
+			seg, err := ForLanguage(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []Segment
+			seg.Each(text, func(s Segment) { got = append(got, s) })
+			if want := seg.Segment(text); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: Each gave %v, Segment %v", lang, got, want)
 			}
 		}
 	}

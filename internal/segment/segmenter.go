@@ -64,6 +64,26 @@ func (s *Segmenter) Segment(text string) []Segment {
 	return c.out
 }
 
+// Each cuts text as [Segmenter.Segment] does and hands the segments to
+// yield in order, a block at a time, without holding them all: a large
+// input needs memory for its longest paragraph, not for all its segments.
+func (s *Segmenter) Each(text string, yield func(Segment)) {
+	c := cutter{s: s, text: text, yield: yield}
+	c.run()
+	c.deliver()
+}
+
+// deliver hands the finished segments to yield, when there is one.
+func (c *cutter) deliver() {
+	if c.yield == nil {
+		return
+	}
+	for _, seg := range c.out {
+		c.yield(seg)
+	}
+	c.out = c.out[:0]
+}
+
 // cutter holds the state of one Segment call.
 type cutter struct {
 	s     *Segmenter
@@ -74,6 +94,8 @@ type cutter struct {
 	first bool   // the current block is the first of the text
 	u     unit   // the unit being cut
 	skip  int    // no break at or before this position (a list marker)
+	// yield, when set, takes the segments of each finished block (Each).
+	yield func(Segment)
 }
 
 type span struct{ start, end int }
@@ -143,6 +165,9 @@ func (c *cutter) run() {
 				kind = kindText
 			}
 			c.lines = append(c.lines, span{ls, le})
+		}
+		if len(c.out) > 0 {
+			c.deliver() // segments of finished blocks only: a block is cut when it ends
 		}
 		ls = next
 	}

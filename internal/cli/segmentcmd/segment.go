@@ -3,9 +3,11 @@ package segmentcmd
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 
 	urfave "github.com/urfave/cli/v2"
 
@@ -69,7 +71,7 @@ func segmentCommand(a *app.App, env *console.Env) *urfave.Command {
 			// Offsets refer to the input as given, so the text is only
 			// checked here, not normalised: a reader can slice its own
 			// file with them.
-			if _, err := document.Normalize(name, data); err != nil {
+			if err := document.Check(name, data); err != nil {
 				return err
 			}
 			// Rules from --srx, else the workspace's (with its overrides),
@@ -78,38 +80,103 @@ func segmentCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			return write(env.Stdout, format, string(data), seg.Segment(string(data)))
+			// The input is not changed from here on: the text shares its
+			// bytes rather than copying them (often tens of megabytes).
+			text := unsafe.String(unsafe.SliceData(data), len(data))
+			return write(env.Stdout, format, func(yield func(segment.Segment)) { seg.Each(text, yield) })
 		},
 	}
 }
 
-// line is one line of --format jsonl.
-type line struct {
-	I     int    `json:"i"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-}
-
 // write prints the segments: one sentence a line (inner line breaks
 // become spaces, so the count of lines is the count of sentences), or one
-// JSON object a line with byte offsets into the input.
-func write(w io.Writer, format, text string, segs []segment.Segment) error {
+// JSON object a line with byte offsets into the input:
+// {"i":0,"start":0,"end":12,"text":"…"}, written by appendJSONString as
+// encoding/json would write it, without its reflection.
+func write(w io.Writer, format string, each func(yield func(segment.Segment))) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
 	flat := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
-	for i, s := range segs {
+	var buf []byte
+	i := 0
+	each(func(s segment.Segment) {
 		if format == "jsonl" {
-			if err := enc.Encode(line{I: i, Start: s.Start, End: s.End, Text: s.Text}); err != nil {
-				return err
+			buf = append(buf[:0], `{"i":`...)
+			buf = strconv.AppendInt(buf, int64(i), 10)
+			buf = append(buf, `,"start":`...)
+			buf = strconv.AppendInt(buf, int64(s.Start), 10)
+			buf = append(buf, `,"end":`...)
+			buf = strconv.AppendInt(buf, int64(s.End), 10)
+			buf = append(buf, `,"text":`...)
+			buf = appendJSONString(buf, s.Text)
+			buf = append(buf, "}\n"...)
+			bw.Write(buf) // a write error stays in bw and Flush returns it
+		} else {
+			if strings.ContainsAny(s.Text, "\r\n") {
+				bw.WriteString(flat.Replace(s.Text))
+			} else {
+				bw.WriteString(s.Text)
 			}
+			bw.WriteByte('\n')
+		}
+		i++
+	})
+	return bw.Flush()
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json writes
+// it with HTML escaping off: \" \\ \b \f \n \r \t, other control characters
+// as \u00XX, U+2028 and U+2029 escaped, and every byte of invalid UTF-8 as
+// \ufffd (TestAppendJSONString compares the two).
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
 			continue
 		}
-		bw.WriteString(flat.Replace(s.Text))
-		bw.WriteByte('\n')
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
 	}
-	return bw.Flush()
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // segmenter picks the rules: an SRX file given with --srx, else the
