@@ -109,6 +109,7 @@ func wordSet(words []string) map[string]bool {
 
 func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 	cr := &compiledRule{brk: x.Break}
+	var beforeTree, afterTree *syntax.Regexp
 	if x.Abbreviations != nil {
 		if len(x.Abbreviations) == 0 {
 			return nil, nil // matches nothing
@@ -125,7 +126,7 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 		if err != nil {
 			return nil, ruleError(locale.Pos{}, place, "beforebreak", x.Before, err)
 		}
-		cr.before = re
+		cr.before, beforeTree = re, tree
 		cr.last, cr.anyLast = edgeRunes(tree, true)
 		cr.last.normalize()
 		cr.beforeWin = window(tree)
@@ -137,28 +138,25 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 		if err != nil {
 			return nil, ruleError(locale.Pos{}, place, "afterbreak", x.After, err)
 		}
-		cr.after = re
+		cr.after, afterTree = re, tree
 		cr.first, cr.anyFirst = edgeRunes(tree, false)
 		cr.first.normalize()
 		cr.afterWin = window(tree)
 	} else {
 		cr.anyFirst = true
 	}
-	cr.afterFirst = cr.before != nil && progSize(r.expand(x.After)) <= progSize(r.expand(x.Before))
+	cr.afterFirst = cr.before != nil && progSize(afterTree) <= progSize(beforeTree)
 	return cr, nil
 }
 
 // progSize measures how much work a pattern is to run: the length of its
-// compiled program.
-func progSize(pat string) int {
-	if pat == "" {
+// compiled program; 0 for no pattern. It takes the simplified tree
+// compilePattern already parsed rather than parsing the pattern again.
+func progSize(tree *syntax.Regexp) int {
+	if tree == nil {
 		return 0
 	}
-	re, err := syntax.Parse(pat, syntax.Perl)
-	if err != nil {
-		return 0
-	}
-	prog, err := syntax.Compile(re.Simplify())
+	prog, err := syntax.Compile(tree)
 	if err != nil {
 		return 0
 	}

@@ -113,3 +113,20 @@ func TestReverseText(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinRulesCompile validates the built-in rules of every language,
+// which loading them no longer does at each start.
+func TestBuiltinRulesCompile(t *testing.T) {
+	for _, lang := range Languages() {
+		r, err := DefaultRules(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Validate(); err != nil {
+			t.Errorf("built-in rules of %s: %v", lang, err)
+		}
+		if _, err := Compile(r); err != nil {
+			t.Errorf("built-in rules of %s: %v", lang, err)
+		}
+	}
+}
