@@ -3,6 +3,7 @@ package document
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -17,6 +18,11 @@ type ImportOptions struct {
 	Source string    // where the text came from: a file name, a URL
 	Force  bool      // go ahead even when aligned groups would lose sentences
 	Now    time.Time // the import time to record; zero means time.Now
+	// Formatting, when not nil, is the formatting of the new text (read
+	// from Markdown, HTML or DOCX), stored as LANG.format.yaml; it
+	// replaces the old. A plain-text import (nil) keeps the old
+	// formatting of the bytes that did not change.
+	Formatting *Formatting
 }
 
 // ImportResult says what Import did.
@@ -100,6 +106,19 @@ func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions
 	old := d.Meta.Versions[lang]
 	if old != nil && old.SHA256 == hash {
 		if cur, err := c.Text(lang); err == nil && cur == string(text) {
+			if f := opt.Formatting; f != nil {
+				// The same words with other formatting: only the
+				// formatting changes.
+				prev, err := c.Formatting(lang)
+				if err != nil {
+					return nil, err
+				}
+				spans := f.Valid(cur)
+				if (prev != nil || len(spans) > 0) && (prev == nil || !slices.Equal(prev.Valid(cur), spans) || prev.From != f.From) {
+					c.SetFormatting(lang, cur, &Formatting{From: f.From, Spans: spans})
+					return res, nil
+				}
+			}
 			res.Unchanged = true
 			return res, nil
 		}
@@ -126,6 +145,13 @@ func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions
 	}
 	if err := c.SetText(lang, string(text)); err != nil {
 		return nil, err
+	}
+	if f := opt.Formatting; f != nil {
+		if old, err := c.Formatting(lang); err != nil {
+			return nil, err
+		} else if len(f.Spans) > 0 || old != nil {
+			c.SetFormatting(lang, string(text), &Formatting{From: f.From, Spans: f.Valid(string(text))})
+		}
 	}
 	if al != nil && old != nil {
 		if err := c.SetAlignment(al); err != nil {

@@ -15,13 +15,17 @@ import (
 
 // Journal returns the undo journal of document id (which need not exist
 // yet): documents/ID/journal. A step may write the alignment, meta.yaml
-// and the text of a workspace language, nothing else.
+// the text of a workspace language and its formatting (LANG.format.yaml),
+// nothing else.
 func Journal(ws *workspace.Workspace, id string) *journal.Journal {
 	return &journal.Journal{WS: ws, Dir: filepath.Join(Folder, id), Name: id, BeforeWrite: ws.BeforeWrite, Valid: func(name string) bool {
 		if name == AlignmentName || name == metaName {
 			return true
 		}
-		lang, ok := strings.CutSuffix(name, ".txt")
+		lang, ok := strings.CutSuffix(name, ".format.yaml")
+		if !ok {
+			lang, ok = strings.CutSuffix(name, ".txt")
+		}
 		return ok && ws.HasLanguage(lang) && workspace.ValidLanguage(lang)
 	}}
 }
@@ -143,14 +147,37 @@ func (c *Change) SetMeta(m *Meta) error {
 	return nil
 }
 
-// SetText stages the stored text of lang, which must be normalized.
+// SetText stages the stored text of lang, which must be normalized. The
+// language's formatting, if it has one, follows the text: spans outside
+// the changed bytes move with it, spans over them are dropped (see
+// [Rebase]).
 func (c *Change) SetText(lang, text string) error {
 	if !c.WS.HasLanguage(lang) {
 		return BadLanguage(lang, c.WS.Config.Languages)
 	}
+	f, err := c.Formatting(lang)
+	if err != nil {
+		return err
+	}
+	if f != nil {
+		old, ok, err := c.tx.Read(lang + ".txt")
+		if err != nil {
+			return err
+		}
+		if ok && string(old) != text {
+			if Hash(string(old)) == f.Text {
+				f.Spans = Rebase(f.Spans, string(old), text)
+			} else {
+				f.Spans = f.Valid(text)
+			}
+			c.SetFormatting(lang, text, f)
+		}
+	}
 	c.tx.Write(lang+".txt", []byte(text))
 	return nil
 }
+
+func (c *Change) rel(name string) string { return filepath.Join(Folder, c.ID, name) }
 
 // Commit writes the change as one journal step and returns its number, 0
 // when no byte changed (nothing is written then). message is the

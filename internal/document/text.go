@@ -44,7 +44,10 @@ func Normalize(name string, in []byte) ([]byte, error) {
 	out := norm.NFC.Bytes(in)
 	out = bytes.TrimRight(out, "\n")
 	if len(out) > 0 {
-		out = append(out, '\n')
+		if len(out) < len(in) && in[len(out)] == '\n' && &out[0] == &in[0] {
+			return in[:len(out)+1], nil // the input's own final newline
+		}
+		out = append(out[:len(out):len(out)], '\n') // never into the caller's array
 	}
 	return out, nil
 }

@@ -5,12 +5,13 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 )
 
-func importCommand(env *console.Env) *urfave.Command {
+func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "import",
 		Usage:       env.T("import.usage", nil),
@@ -20,6 +21,7 @@ func importCommand(env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "title", Usage: env.T("import.flag.title", nil)},
 			&urfave.StringFlag{Name: "source", Usage: env.T("import.flag.source", nil)},
 			&urfave.BoolFlag{Name: "force", Usage: env.T("import.flag.force", nil)},
+			&urfave.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: env.T("import.flag.format", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() != 3 {
@@ -46,7 +48,7 @@ func importCommand(env *console.Env) *urfave.Command {
 			if source == "" && file != "-" {
 				source = filepath.Base(file)
 			}
-			res, err := document.Import(ws, id, lang, data, name, document.ImportOptions{Title: c.String("title"), Source: source, Force: c.Bool("force")})
+			res, err := ap.Import(ws, id, lang, data, name, c.String("format"), document.ImportOptions{Title: c.String("title"), Source: source, Force: c.Bool("force")})
 			if err != nil {
 				return err
 			}

@@ -13,7 +13,7 @@ import (
 // Commands are init, import and status, over a.
 func Commands(a *app.App) cli.Group {
 	return func(env *console.Env) []*urfave.Command {
-		return []*urfave.Command{initCommand(a, env), importCommand(env), statusCommand(a, env)}
+		return []*urfave.Command{initCommand(a, env), importCommand(a, env), statusCommand(a, env)}
 	}
 }
 

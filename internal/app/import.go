@@ -1,0 +1,68 @@
+package app
+
+import (
+	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Imported is what Import did: the document's result and the format the
+// input was read as.
+type Imported struct {
+	*document.ImportResult
+	Format docformat.Format
+}
+
+// Import stores a file as the lang version of document id: the file is
+// read as format ("" to detect it from name and the content, see
+// docformat.Detect), converted to the stored text, and imported with its
+// formatting (document.Import). Plain text is stored as it is. A binary
+// file read as text or Markdown is refused as such, not as bad UTF-8.
+// The caller holds the workspace lock.
+func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, name, format string, opt document.ImportOptions) (*Imported, error) {
+	f := docformat.Detect(name, data)
+	if format != "" {
+		var ok bool
+		if f, ok = docformat.ParseFormat(format); !ok {
+			return nil, docformat.BadFormat(format)
+		}
+	}
+	if err := document.ValidID(id); err != nil {
+		return nil, err
+	}
+	if !ws.HasLanguage(lang) {
+		return nil, document.BadLanguage(lang, ws.Config.Languages)
+	}
+	var doc *docformat.Doc
+	switch f {
+	case docformat.TXT, docformat.MD:
+		if kind := docformat.Binary(data); kind != "" {
+			return nil, docformat.NotText(name, kind)
+		}
+		if f == docformat.TXT {
+			break
+		}
+		text, err := document.Normalize(name, data)
+		if err != nil {
+			return nil, err
+		}
+		doc = docformat.ReadMarkdown(string(text))
+	default:
+		var err error
+		if doc, err = docformat.Read(f, name, data); err != nil {
+			return nil, err
+		}
+	}
+	if doc != nil {
+		data = []byte(doc.Text)
+		opt.Formatting = &document.Formatting{From: string(f), Spans: doc.Spans}
+		if opt.Title == "" {
+			opt.Title = doc.Title
+		}
+	}
+	res, err := document.Import(ws, id, lang, data, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &Imported{ImportResult: res, Format: f}, nil
+}

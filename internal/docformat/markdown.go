@@ -1,0 +1,410 @@
+package docformat
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// ReadMarkdown reads Markdown text (already UTF-8, NFC, LF) into a Doc:
+// ATX and Setext headings, paragraphs (soft line breaks become spaces,
+// hard ones stay line breaks), bulleted and numbered lists, block quotes,
+// fenced and indented code as paragraphs. Inline, *emphasis*, **strong**,
+// `code` and [links](url) become spans with their markers removed;
+// backslash escapes and entities are resolved; images are dropped.
+// Reference links use the document's [label]: url definitions.
+func ReadMarkdown(text string) *Doc {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	m := &mdReader{b: &builder{}, refs: map[string]string{}}
+	lines = m.definitions(lines)
+	m.blocks(lines, "", 0)
+	return m.b.Doc()
+}
+
+type mdReader struct {
+	b    *builder
+	refs map[string]string
+}
+
+var (
+	mdATX      = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	mdSetext   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
+	mdRule     = regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
+	mdItem     = regexp.MustCompile(`^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)`)
+	mdQuote    = regexp.MustCompile(`^ {0,3}> ?`)
+	mdFence    = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+	mdDef      = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$`)
+	mdHardWrap = regexp.MustCompile(`(  +|\\)$`)
+)
+
+// definitions takes the link reference definitions out of lines.
+func (m *mdReader) definitions(lines []string) []string {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if d := mdDef.FindStringSubmatch(l); d != nil && !strings.HasPrefix(d[1], "^") {
+			m.refs[strings.ToLower(strings.Join(strings.Fields(d[1]), " "))] = d[2]
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// blocks reads lines as blocks; kind is the block kind around them (a
+// quote), depth the nesting of quotes.
+func (m *mdReader) blocks(lines []string, kind string, depth int) {
+	var para []string
+	paraKind := kind
+	flush := func() {
+		if len(para) > 0 {
+			m.paragraph(para, paraKind, 0)
+			para = nil
+		}
+		paraKind = kind
+	}
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		switch {
+		case strings.TrimSpace(line) == "":
+			flush()
+		case mdFence.MatchString(line):
+			flush()
+			fence := mdFence.FindStringSubmatch(line)[1]
+			var code []string
+			for i++; i < len(lines); i++ {
+				if strings.HasPrefix(strings.TrimLeft(lines[i], " "), fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(lines[i]), fence[:1])) == "" {
+					break
+				}
+				code = append(code, lines[i])
+			}
+			m.b.StartBlock(kind, 0)
+			m.b.Open(Code, "")
+			for j, c := range code {
+				if j > 0 {
+					m.b.Break()
+				}
+				m.b.Put(c, false)
+			}
+			m.b.EndBlock()
+		case mdATX.MatchString(line) && depth < 64:
+			flush()
+			h := mdATX.FindStringSubmatch(line)
+			m.paragraph([]string{h[2]}, kind, len(h[1]))
+		case len(para) > 0 && paraKind == kind && mdSetext.MatchString(line):
+			level := 1
+			if strings.TrimSpace(line)[0] == '-' {
+				level = 2
+			}
+			m.paragraph(para, kind, level)
+			para = nil
+		case mdRule.MatchString(line):
+			flush()
+		case mdQuote.MatchString(line) && depth < 32:
+			flush()
+			var inner []string
+			for ; i < len(lines); i++ {
+				l := lines[i]
+				if loc := mdQuote.FindStringIndex(l); loc != nil {
+					inner = append(inner, l[loc[1]:])
+				} else if strings.TrimSpace(l) != "" && len(inner) > 0 && strings.TrimSpace(inner[len(inner)-1]) != "" && !mdItem.MatchString(l) {
+					inner = append(inner, l) // a lazy continuation
+				} else {
+					break
+				}
+			}
+			i--
+			m.blocks(inner, Quote, depth+1)
+		case mdItem.MatchString(line) && (len(para) == 0 || paraKind == Item || paraKind == Ordered || isListStart(line)):
+			flush()
+			loc := mdItem.FindStringSubmatchIndex(line)
+			marker := line[loc[4]:loc[5]]
+			k := Item
+			if marker[0] >= '0' && marker[0] <= '9' {
+				k = Ordered
+			}
+			if kind == Quote {
+				k = Quote
+			}
+			para, paraKind = []string{line[loc[1]:]}, k
+		case len(para) > 0:
+			para = append(para, strings.TrimLeft(line, " \t"))
+		case strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t"):
+			// Indented code, or the body of a loose list item.
+			para, paraKind = []string{strings.TrimLeft(line, " \t")}, kind
+		default:
+			para = []string{strings.TrimLeft(line, " \t")}
+		}
+	}
+	flush()
+}
+
+// isListStart reports whether an item marker line may interrupt a
+// paragraph: a bullet, or a number 1.
+func isListStart(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	return t[0] == '-' || t[0] == '*' || t[0] == '+' || strings.HasPrefix(t, "1.") || strings.HasPrefix(t, "1)")
+}
+
+// paragraph adds one block from its lines.
+func (m *mdReader) paragraph(lines []string, kind string, level int) {
+	m.b.StartBlock(kind, level)
+	for i, l := range lines {
+		hard := false
+		if i < len(lines)-1 && mdHardWrap.MatchString(l) {
+			hard = true
+			l = strings.TrimSuffix(strings.TrimRight(l, " "), "\\")
+		}
+		m.inline(strings.TrimRight(l, " \t"), 0)
+		if i < len(lines)-1 {
+			if hard {
+				m.b.Break()
+			} else {
+				m.b.Put(" ", true)
+			}
+		}
+	}
+	m.b.EndBlock()
+}
+
+const mdPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+var mdEntity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// inline reads the inline markup of s into the current block.
+func (m *mdReader) inline(s string, depth int) {
+	b := m.b
+	var lit strings.Builder
+	emit := func() {
+		if lit.Len() > 0 {
+			b.Put(lit.String(), true)
+			lit.Reset()
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && strings.IndexByte(mdPunct, s[i+1]) >= 0:
+			lit.WriteByte(s[i+1])
+			i += 2
+			continue
+		case c == '&':
+			if e := mdEntity.FindString(s[i:]); e != "" {
+				lit.WriteString(html.UnescapeString(e))
+				i += len(e)
+				continue
+			}
+		case c == '`':
+			n := run(s, i, '`')
+			if j := closingTicks(s, i+n, n); j >= 0 {
+				emit()
+				code := s[i+n : j]
+				if len(code) > 2 && code[0] == ' ' && code[len(code)-1] == ' ' && strings.Trim(code, " ") != "" {
+					code = code[1 : len(code)-1]
+				}
+				b.Open(Code, "")
+				b.Put(code, true)
+				b.Close(Code)
+				i = j + n
+				continue
+			}
+			lit.WriteString(s[i : i+n])
+			i += n
+			continue
+		case c == '!' && i+1 < len(s) && s[i+1] == '[':
+			if text, _, end, ok := m.link(s, i+1); ok {
+				_ = text // images are dropped, their alt text with them
+				i = end
+				continue
+			}
+		case c == '[':
+			if text, href, end, ok := m.link(s, i); ok && depth < 16 {
+				emit()
+				b.Open(Link, href)
+				m.inline(text, depth+1)
+				b.Close(Link)
+				i = end
+				continue
+			}
+		case c == '<':
+			if j := strings.IndexByte(s[i:], '>'); j > 0 {
+				u := s[i+1 : i+j]
+				if (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "mailto:")) && !strings.ContainsAny(u, " <") {
+					emit()
+					b.Open(Link, u)
+					b.Put(strings.TrimPrefix(u, "mailto:"), true)
+					b.Close(Link)
+					i += j + 1
+					continue
+				}
+			}
+		case (c == '*' || c == '_') && depth < 16:
+			n := run(s, i, c)
+			if j, k := m.closer(s, i, n, c); j >= 0 {
+				emit()
+				kinds := []string{Italic}
+				if k == 2 {
+					kinds = []string{Bold}
+				} else if k >= 3 {
+					kinds = []string{Bold, Italic}
+				}
+				for _, kd := range kinds {
+					b.Open(kd, "")
+				}
+				m.inline(s[i+k:j], depth+1)
+				for l := len(kinds) - 1; l >= 0; l-- {
+					b.Close(kinds[l])
+				}
+				if n > k {
+					lit.WriteString(s[i+k : i+n]) // unmatched markers stay
+				}
+				i = j + k
+				continue
+			}
+			lit.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		lit.WriteByte(c)
+		i++
+	}
+	emit()
+}
+
+// run returns the length of the run of c at s[i:].
+func run(s string, i int, c byte) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == c {
+		n++
+	}
+	return n
+}
+
+// closingTicks finds a run of exactly n backticks from i.
+func closingTicks(s string, i, n int) int {
+	for i < len(s) {
+		j := strings.IndexByte(s[i:], '`')
+		if j < 0 {
+			return -1
+		}
+		j += i
+		k := run(s, j, '`')
+		if k == n {
+			return j
+		}
+		i = j + k
+	}
+	return -1
+}
+
+// closer finds the closing delimiter of the run of n markers c at s[i:]:
+// it returns where it starts and how many markers open and close (1
+// emphasis, 2 strong, 3 both), or -1. An opener must be left-flanking
+// (not followed by white space); a closer right-flanking; with _, not
+// inside a word.
+func (m *mdReader) closer(s string, i, n int, c byte) (int, int) {
+	after, _ := utf8.DecodeRuneInString(s[i+n:])
+	if i+n >= len(s) || unicode.IsSpace(after) {
+		return -1, 0
+	}
+	if c == '_' && i > 0 {
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		if unicode.IsLetter(before) || unicode.IsDigit(before) {
+			return -1, 0
+		}
+	}
+	want := min(n, 3)
+	for want > 0 {
+		for j := i + n; j < len(s); {
+			if s[j] == '\\' {
+				j += 2
+				continue
+			}
+			if s[j] == '`' { // code spans bind tighter
+				k := run(s, j, '`')
+				if e := closingTicks(s, j+k, k); e >= 0 {
+					j = e + k
+					continue
+				}
+				j += k
+				continue
+			}
+			if s[j] != c {
+				j++
+				continue
+			}
+			k := run(s, j, c)
+			before, _ := utf8.DecodeLastRuneInString(s[:j])
+			rightFlank := !unicode.IsSpace(before)
+			if c == '_' && j+k < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[j+k:])
+				if unicode.IsLetter(next) || unicode.IsDigit(next) {
+					rightFlank = false
+				}
+			}
+			if rightFlank && k >= want && j > i+n-1+0 && j-(i+want) > 0 {
+				return j + (k - want), want
+			}
+			j += k
+		}
+		want--
+	}
+	return -1, 0
+}
+
+// link reads [text](url "title") or [text][ref] or [ref] at s[i:].
+func (m *mdReader) link(s string, i int) (text, href string, end int, ok bool) {
+	depth := 0
+	j := i
+	for ; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+			continue
+		case '[':
+			depth++
+		case ']':
+			depth--
+		}
+		if depth == 0 {
+			break
+		}
+	}
+	if j >= len(s) {
+		return "", "", 0, false
+	}
+	text = s[i+1 : j]
+	rest := s[j+1:]
+	switch {
+	case strings.HasPrefix(rest, "("):
+		k := strings.IndexByte(rest, ')')
+		if k < 0 {
+			return "", "", 0, false
+		}
+		dest := strings.TrimSpace(rest[1:k])
+		if f := strings.Fields(dest); len(f) > 0 {
+			dest = f[0]
+		}
+		dest = strings.TrimSuffix(strings.TrimPrefix(dest, "<"), ">")
+		return text, dest, j + 1 + k + 1, true
+	case strings.HasPrefix(rest, "["):
+		k := strings.IndexByte(rest, ']')
+		if k < 0 {
+			return "", "", 0, false
+		}
+		label := rest[1:k]
+		if label == "" {
+			label = text
+		}
+		if u, found := m.refs[strings.ToLower(strings.Join(strings.Fields(label), " "))]; found {
+			return text, u, j + 1 + k + 1, true
+		}
+	default:
+		if u, found := m.refs[strings.ToLower(strings.Join(strings.Fields(text), " "))]; found {
+			return text, u, j + 1, true
+		}
+	}
+	return "", "", 0, false
+}

@@ -1,0 +1,142 @@
+package document
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/yamlx"
+)
+
+// FormatName returns the name of the formatting file of lang,
+// LANG.format.yaml, beside LANG.txt in the document's folder.
+func FormatName(lang string) string { return lang + ".format.yaml" }
+
+// Formatting is what a LANG.format.yaml holds: the inline formatting
+// (bold, italic, code, links) and the block kinds (list items, quotes,
+// notes) of the language's text that the text itself cannot hold, as
+// byte spans into it. Each span also records the text it covers: a span
+// whose bytes no longer hold that text is left out on export, never
+// applied to other words. Edits of the text through tilmash move the
+// spans with it (see [Change.SetText]).
+type Formatting struct {
+	// Text is the sha256 of the text the spans were made for.
+	Text string `yaml:"text"`
+	// From is the format the text was imported from: md, html or docx.
+	From  string           `yaml:"from,omitempty"`
+	Spans []docformat.Span `yaml:"spans"`
+}
+
+// Marshal renders f one span a line, so that a change of formatting is a
+// one-line diff.
+func (f *Formatting) Marshal(lang string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# tilmash: formatting of %s.txt, as byte spans into it (README, \"File formats\")\n", lang)
+	fmt.Fprintf(&b, "text: %s\n", f.Text)
+	if f.From != "" {
+		fmt.Fprintf(&b, "from: %s\n", f.From)
+	}
+	if len(f.Spans) == 0 {
+		b.WriteString("spans: []\n")
+		return []byte(b.String())
+	}
+	b.WriteString("spans:\n")
+	for _, s := range f.Spans {
+		fmt.Fprintf(&b, "  - {start: %d, end: %d, kind: %s", s.Start, s.End, s.Kind)
+		if s.Href != "" {
+			b.WriteString(", href: " + strconv.Quote(s.Href))
+		}
+		b.WriteString(", text: " + strconv.Quote(s.Text) + "}\n")
+	}
+	return []byte(b.String())
+}
+
+// ParseFormatting reads a LANG.format.yaml; file is its name for errors.
+func ParseFormatting(file string, data []byte) (*Formatting, error) {
+	var f Formatting
+	if err := yamlx.Decode(file, data, &f, false); err != nil {
+		return nil, err
+	}
+	return &f, nil
+}
+
+// Valid returns the spans of f that apply to text: inside it, and over
+// the very text they recorded.
+func (f *Formatting) Valid(text string) []docformat.Span {
+	if f == nil {
+		return nil
+	}
+	var out []docformat.Span
+	for _, s := range f.Spans {
+		if s.Start >= 0 && s.Start < s.End && s.End <= len(text) && text[s.Start:s.End] == s.Text {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Rebase moves spans made for old onto new: the spans before the first
+// changed byte stay, those after the last one move by the change in
+// length, and those that touch the change are dropped (their text is not
+// the same any more).
+func Rebase(spans []docformat.Span, old, new string) []docformat.Span {
+	p := 0
+	for p < len(old) && p < len(new) && old[p] == new[p] {
+		p++
+	}
+	q := 0
+	for q < len(old)-p && q < len(new)-p && old[len(old)-1-q] == new[len(new)-1-q] {
+		q++
+	}
+	oldEnd, delta := len(old)-q, len(new)-len(old)
+	var out []docformat.Span
+	for _, s := range spans {
+		switch {
+		case s.End <= p:
+		case s.Start >= oldEnd:
+			s.Start += delta
+			s.End += delta
+		default:
+			continue
+		}
+		if s.Start >= 0 && s.End <= len(new) && new[s.Start:s.End] == s.Text {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Formatting returns the formatting of lang, nil when it has none. A
+// file that cannot be read is an error.
+func (d *Document) Formatting(lang string) (*Formatting, error) {
+	data, err := d.ReadFile(FormatName(lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParseFormatting(d.rel(FormatName(lang)), data)
+}
+
+// Formatting returns the formatting of lang as the change would leave it,
+// nil when there is none.
+func (c *Change) Formatting(lang string) (*Formatting, error) {
+	data, err := c.Raw(FormatName(lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParseFormatting(c.rel(FormatName(lang)), data)
+}
+
+// SetFormatting stages the formatting of lang, made for text.
+func (c *Change) SetFormatting(lang, text string, f *Formatting) {
+	f.Text = Hash(text)
+	c.tx.Write(FormatName(lang), f.Marshal(lang))
+}
