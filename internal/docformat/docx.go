@@ -392,20 +392,20 @@ type field struct{ result bool }
 
 // body reads word/document.xml into the builder.
 type bodyState struct {
-	skip    int // inside a subtree that is left out (deleted text, drawings)
-	inPara  bool
-	inRun   bool
-	inRPr   bool
-	inPPr   bool
-	inText  bool
-	bold    bool // the run's own bold, italic, code
-	italic  bool
-	code    bool
-	link    string
-	fields  []field
-	tables  int // nesting of tables
-	cells   int // cells started in the current row
-	paras   int // paragraphs started in the current cell
+	skip   int // inside a subtree that is left out (deleted text, drawings)
+	inPara bool
+	inRun  bool
+	inRPr  bool
+	inPPr  bool
+	inText bool
+	bold   bool // the run's own bold, italic, code
+	italic bool
+	code   bool
+	link   string
+	fields []field
+	tables int // nesting of tables
+	cells  int // cells started in the current row
+	paras  int // paragraphs started in the current cell
 }
 
 func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
