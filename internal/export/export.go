@@ -50,7 +50,7 @@ var LocalizedFormats = []string{"md", "html", "txt"}
 // folder can hold both.
 var Extensions = map[string]string{
 	"tmx": ".tmx", "xliff": ".xlf", "xliff12": ".xliff", "html": ".html", "md": ".md",
-	"csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "txt": ".txt",
+	"csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "txt": ".txt", "docx": ".docx",
 }
 
 // PairFormats are the formats that hold one language pair per file.

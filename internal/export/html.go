@@ -107,11 +107,20 @@ var pages = sync.OnceValue(func() *template.Template {
 var articlePage = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("article").Parse(pageHead + `<article>
 {{range .Blocks}}{{if eq .Level 1}}<h1>{{.Text}}</h1>{{else if eq .Level 2}}<h2>{{.Text}}</h2>{{else if eq .Level 3}}<h3>{{.Text}}</h3>
-{{- else if eq .Level 4}}<h4>{{.Text}}</h4>{{else if eq .Level 5}}<h5>{{.Text}}</h5>{{else if eq .Level 6}}<h6>{{.Text}}</h6>{{else}}<p>{{.Text}}</p>{{end}}
+{{- else if eq .Level 4}}<h4>{{.Text}}</h4>{{else if eq .Level 5}}<h5>{{.Text}}</h5>{{else if eq .Level 6}}<h6>{{.Text}}</h6>
+{{- else}}{{if eq .ListOpen "ul"}}<ul>
+{{else if eq .ListOpen "ol"}}<ol>
+{{end}}{{if .QuoteOpen}}<blockquote>
+{{end}}{{if eq .Kind "li"}}<li>{{else}}<p>{{end}}{{if .Formatted}}{{template "runs" .Runs}}{{else}}{{.Text}}{{end}}{{if eq .Kind "li"}}</li>{{else}}</p>{{end}}
+{{- if .QuoteClose}}
+</blockquote>{{end}}{{if eq .ListClose "ul"}}
+</ul>{{else if eq .ListClose "ol"}}
+</ol>{{end}}{{end}}
 {{end}}</article>
 </body>
 </html>
-`))
+{{define "runs"}}{{range .}}{{if .Break}}<br>{{else}}{{with .Href}}<a href="{{.}}">{{end}}{{if .Bold}}<strong>{{end}}{{if .Italic}}<em>{{end}}{{if .Code}}<code>{{end}}{{.Text}}
+{{- if .Code}}</code>{{end}}{{if .Italic}}</em>{{end}}{{if .Bold}}</strong>{{end}}{{if .Href}}</a>{{end}}{{end}}{{end}}{{end}}`))
 })
 
 // head is what pageHead shows.

@@ -5,25 +5,34 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // Localized writes one language version of the article, ready to publish,
-// in format md, html or txt. It works from the stored text of lang, not
-// from the groups, so paragraphs and headings are exactly those of the
-// original: each non-blank line is a block, a line starting with "#" a
-// heading of that level. Straight double quotes become the language's
-// quotation marks ([Quotes]).
+// in format md, html, txt or docx. It works from the stored text of lang,
+// not from the groups, so paragraphs and headings are exactly those of the
+// original: a line starting with "#" is a heading of that level. Straight
+// double quotes become the language's quotation marks ([Quotes]).
 //
-// A forced export is recorded as an HTML comment in md, and as a meta
-// element and a comment in html. Plain text has no place for a record that
-// would not be published with it, so txt carries none; the caller reports
-// the forcing on its own.
+// A text imported from Markdown, HTML or DOCX has its formatting beside it
+// (document.Formatting, LANG.format.yaml): its blocks are separated by
+// blank lines, a single line end inside one is a line break, and the
+// spans that still match the text put back list items, quotes, bold,
+// italic, code and links (txt keeps the stored text as it is). A text
+// without formatting is read as before: each non-blank line a block.
+//
+// A forced export is recorded as an HTML comment in md, as a meta element
+// and a comment in html, and as a document property in docx. Plain text
+// has no place for a record that would not be published with it, so txt
+// carries none; the caller reports the forcing on its own.
 func Localized(w io.Writer, format string, d *document.Document, lang string, opt Options) error {
 	var write func(*bufio.Writer, *article) error
 	switch format {
@@ -33,14 +42,20 @@ func Localized(w io.Writer, format string, d *document.Document, lang string, op
 		write = writeArticleHTML
 	case "txt":
 		write = writeArticleText
+	case "docx":
+		write = writeArticleDOCX
 	default:
-		return badFormat(format, LocalizedFormats)
+		return badFormat(format, LocalizedAll)
 	}
 	raw, err := d.Text(lang)
 	if err != nil {
 		return err
 	}
-	a := parseArticle(lang, raw)
+	f, err := d.Formatting(lang)
+	if err != nil {
+		return err
+	}
+	a := parseArticle(lang, raw, f)
 	a.opt = opt
 	if a.opt.Version == "" {
 		a.opt.Version = "dev"
@@ -58,16 +73,76 @@ func Localized(w io.Writer, format string, d *document.Document, lang string, op
 	return bw.Flush()
 }
 
-// block is a paragraph or heading of an article.
+// LocalizedAll lists every format of [Localized]: [LocalizedFormats],
+// which publish writes, and docx, which export writes on request.
+var LocalizedAll = append(append([]string(nil), LocalizedFormats...), "docx")
+
+// block is a paragraph, heading, list item or quote of an article.
 type block struct {
 	level int    // 0 for a paragraph, 1–6 for a heading
 	text  string // without the heading marks, quotes converted
 	gap   bool   // a blank line precedes it in the original
+	kind  string // docformat.Item, Ordered, Quote, Note, or "" for a paragraph
+	runs  []run
+	// ListOpen and ListClose say that the block opens or closes a list
+	// ("ul" or "ol"); QuoteOpen and QuoteClose a block quote.
+	ListOpen, ListClose   string
+	QuoteOpen, QuoteClose bool
+	num                   int // the number of an ordered item
+}
+
+// run is a piece of a block with one formatting: the spans over it, in
+// the order they open (outer first).
+type run struct {
+	Text  string
+	Break bool // a line break, no text
+	spans []docformat.Span
 }
 
 // Level and Text are what the article page shows of a block.
 func (b block) Level() int   { return b.level }
 func (b block) Text() string { return b.text }
+
+// Kind is the block's kind for the page: "li", "quote" or "p".
+func (b block) Kind() string {
+	switch b.kind {
+	case docformat.Item, docformat.Ordered:
+		return "li"
+	case docformat.Quote:
+		return "quote"
+	}
+	return "p"
+}
+
+// Runs are the block's formatted pieces.
+func (b block) Runs() []run { return b.runs }
+
+// Formatted reports whether the block has formatting or line breaks.
+func (b block) Formatted() bool {
+	return len(b.runs) > 1 || len(b.runs) == 1 && len(b.runs[0].spans) > 0
+}
+
+// Bold, Italic, Code and Href say how a run is formatted.
+func (r run) Bold() bool   { return r.has(docformat.Bold) }
+func (r run) Italic() bool { return r.has(docformat.Italic) }
+func (r run) Code() bool   { return r.has(docformat.Code) }
+func (r run) Href() string {
+	for _, s := range r.spans {
+		if s.Kind == docformat.Link {
+			return s.Href
+		}
+	}
+	return ""
+}
+
+func (r run) has(kind string) bool {
+	for _, s := range r.spans {
+		if s.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
 
 type article struct {
 	lang   string
@@ -78,24 +153,158 @@ type article struct {
 
 var headingLine = regexp.MustCompile(`^(#{1,6})[ \t]+(.*)$`)
 
-// parseArticle splits a stored text into blocks, one per non-blank line.
-func parseArticle(lang, text string) *article {
+// parseArticle splits a stored text into blocks: with formatting f, the
+// blocks separated by blank lines; without, one per non-blank line.
+func parseArticle(lang, text string, f *document.Formatting) *article {
 	a := &article{lang: lang}
+	var spans []docformat.Span
+	if f != nil {
+		spans = f.Valid(text)
+	}
 	gap := false
-	for _, line := range strings.Split(text, "\n") {
-		if strings.TrimSpace(line) == "" {
+	pos := 0
+	for pos < len(text) {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		if strings.TrimSpace(text[pos:end]) == "" {
 			gap = len(a.blocks) > 0
+			pos = end + 1
 			continue
 		}
-		b := block{text: line, gap: gap}
-		if m := headingLine.FindStringSubmatch(line); m != nil {
-			b.level, b.text = len(m[1]), strings.TrimSpace(m[2])
+		if f != nil && !headingLine.MatchString(text[pos:end]) {
+			// A block runs to the next blank line or heading.
+			for end < len(text) {
+				next := strings.IndexByte(text[end+1:], '\n')
+				line := text[end+1:]
+				if next >= 0 {
+					line = text[end+1 : end+1+next]
+				}
+				if strings.TrimSpace(line) == "" || headingLine.MatchString(line) {
+					break
+				}
+				end += 1 + len(line)
+			}
 		}
-		b.text, _ = xmlx.Clean(Quotes(lang, b.text))
+		start, level := pos, 0
+		line := text[pos:end]
+		if m := headingLine.FindStringSubmatchIndex(line); m != nil {
+			level = m[3] - m[2]
+			inner := line[m[4]:m[5]]
+			start = pos + m[4] + (len(inner) - len(strings.TrimLeft(inner, " \t")))
+			end = pos + m[4] + len(strings.TrimRight(inner, " \t"))
+		}
+		b := newBlock(lang, text, start, end, spans)
+		b.level, b.gap = level, gap
 		a.blocks = append(a.blocks, b)
 		gap = false
+		pos = max(end, pos+len(line)) + 1
 	}
+	a.group()
 	return a
+}
+
+// newBlock makes the block of text[start:end] with the spans over it.
+func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
+	raw := text[start:end]
+	conv, _ := xmlx.Clean(Quotes(lang, raw))
+	b := block{text: conv}
+	// Quotes and Clean replace rune for rune: the n-th rune of raw is the
+	// n-th of conv.
+	at := map[int]int{0: 0, len(raw): len(conv)}
+	var inner []docformat.Span
+	cuts := []int{0, len(raw)}
+	for _, s := range spans {
+		if s.Start < start || s.End > end {
+			continue
+		}
+		s.Start -= start
+		s.End -= start
+		if docformat.IsBlock(s.Kind) {
+			if s.Start == 0 && s.End == len(raw) {
+				b.kind = s.Kind
+			}
+			continue
+		}
+		inner = append(inner, s)
+		cuts = append(cuts, s.Start, s.End)
+	}
+	for i, c := range raw {
+		if c == '\n' {
+			cuts = append(cuts, i, i+1)
+		}
+	}
+	if len(inner) == 0 && !strings.Contains(raw, "\n") {
+		b.runs = []run{{Text: conv}}
+		return b
+	}
+	j := 0
+	for i := range raw {
+		at[i] = j
+		_, n := utf8.DecodeRuneInString(conv[j:])
+		j += n
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	for k := 0; k+1 < len(cuts); k++ {
+		s, e := cuts[k], cuts[k+1]
+		if raw[s:e] == "\n" {
+			b.runs = append(b.runs, run{Break: true})
+			continue
+		}
+		r := run{Text: conv[at[s]:at[e]]}
+		for _, sp := range inner {
+			if sp.Start <= s && e <= sp.End {
+				r.spans = append(r.spans, sp)
+			}
+		}
+		b.runs = append(b.runs, r)
+	}
+	return b
+}
+
+// group marks where lists and quotes open and close, and numbers the
+// items of ordered lists.
+func (a *article) group() {
+	list := func(b *block) string {
+		switch {
+		case b.level > 0:
+		case b.kind == docformat.Item:
+			return "ul"
+		case b.kind == docformat.Ordered:
+			return "ol"
+		}
+		return ""
+	}
+	for i := range a.blocks {
+		b := &a.blocks[i]
+		var prev, next *block
+		if i > 0 {
+			prev = &a.blocks[i-1]
+		}
+		if i+1 < len(a.blocks) {
+			next = &a.blocks[i+1]
+		}
+		l := list(b)
+		if l != "" && (prev == nil || list(prev) != l) {
+			b.ListOpen = l
+		}
+		if l != "" && (next == nil || list(next) != l) {
+			b.ListClose = l
+		}
+		if l == "ol" {
+			b.num = 1
+			if b.ListOpen == "" {
+				b.num = prev.num + 1
+			}
+		}
+		q := b.kind == docformat.Quote && b.level == 0
+		b.QuoteOpen = q && (prev == nil || prev.kind != docformat.Quote || prev.level > 0)
+		b.QuoteClose = q && (next == nil || next.kind != docformat.Quote || next.level > 0)
+	}
 }
 
 func writeArticleText(w *bufio.Writer, a *article) error {
@@ -124,6 +333,12 @@ var mdLineStart = regexp.MustCompile(`^(\d+)([.)])(\s)|^([-+=#])`)
 
 func mdParagraph(s string) string {
 	s = mdInline.Replace(s)
+	return mdEscapeStart(s)
+}
+
+// mdEscapeStart escapes what would open a list, quote, heading or rule
+// at the start of an escaped line.
+func mdEscapeStart(s string) string {
 	if m := mdLineStart.FindStringSubmatchIndex(s); m != nil {
 		if m[2] >= 0 { // "1. " → "1\. "
 			return s[:m[3]] + `\` + s[m[3]:]
@@ -133,19 +348,119 @@ func mdParagraph(s string) string {
 	return s
 }
 
+// mdRuns renders the runs of a block as Markdown: markers open and close
+// as spans do (outer spans first), text escaped, line breaks as a
+// backslash at the end of the line, prefix starting each continued line.
+func mdRuns(b block, prefix string) string {
+	var out strings.Builder
+	var stack []docformat.Span
+	closeTo := func(n int) {
+		for len(stack) > n {
+			s := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch s.Kind {
+			case docformat.Bold:
+				out.WriteString("**")
+			case docformat.Italic:
+				out.WriteString("*")
+			case docformat.Code:
+				out.WriteString("`")
+			case docformat.Link:
+				out.WriteString("](" + mdURL(s.Href) + ")")
+			}
+		}
+	}
+	lineStart := true
+	for _, r := range b.runs {
+		if r.Break {
+			closeTo(0)
+			out.WriteString("\\\n" + prefix)
+			lineStart = true
+			continue
+		}
+		keep := 0
+		for keep < len(stack) && keep < len(r.spans) && stack[keep] == r.spans[keep] {
+			keep++
+		}
+		closeTo(keep)
+		marked := keep > 0
+		for _, s := range r.spans[keep:] {
+			if len(stack) > 0 && stack[len(stack)-1].Kind == docformat.Code {
+				break // nothing nests inside code
+			}
+			stack = append(stack, s)
+			marked = true
+			switch s.Kind {
+			case docformat.Bold:
+				out.WriteString("**")
+			case docformat.Italic:
+				out.WriteString("*")
+			case docformat.Code:
+				out.WriteString("`")
+			case docformat.Link:
+				out.WriteString("[")
+			}
+		}
+		text := r.Text
+		if len(stack) > 0 && stack[len(stack)-1].Kind == docformat.Code {
+			text = strings.ReplaceAll(text, "`", "'")
+		} else {
+			text = mdInline.Replace(text)
+			if lineStart && !marked {
+				text = mdEscapeStart(text)
+			}
+		}
+		out.WriteString(text)
+		lineStart = false
+	}
+	closeTo(0)
+	return out.String()
+}
+
+// mdURL writes a link target so that Markdown reads it back whole.
+func mdURL(u string) string {
+	if strings.ContainsAny(u, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+	}
+	return u
+}
+
 func writeArticleMarkdown(w *bufio.Writer, a *article) error {
 	if len(a.opt.Forced) > 0 {
 		w.WriteString("<!-- tilmash: " + strings.ReplaceAll(oneLine(Summary(a.opt.Forced)), "--", "- -") + " -->\n\n")
 	}
 	for i, b := range a.blocks {
-		if i > 0 {
+		tight := i > 0 && b.ListOpen == "" && (b.kind == docformat.Item || b.kind == docformat.Ordered) && b.level == 0
+		if i > 0 && !tight {
 			w.WriteString("\n") // Markdown needs a blank line between blocks
 		}
 		if b.level > 0 {
 			w.WriteString(strings.Repeat("#", b.level) + " " + mdInline.Replace(b.text) + "\n")
 			continue
 		}
-		w.WriteString(mdParagraph(b.text) + "\n")
+		if !b.Formatted() {
+			switch b.kind {
+			case docformat.Item:
+				w.WriteString("- " + mdInline.Replace(b.text) + "\n")
+			case docformat.Ordered:
+				w.WriteString(strconv.Itoa(b.num) + ". " + mdInline.Replace(b.text) + "\n")
+			case docformat.Quote:
+				w.WriteString("> " + mdParagraph(b.text) + "\n")
+			default:
+				w.WriteString(mdParagraph(b.text) + "\n")
+			}
+			continue
+		}
+		switch b.kind {
+		case docformat.Item:
+			w.WriteString("- " + mdRuns(b, "  ") + "\n")
+		case docformat.Ordered:
+			w.WriteString(strconv.Itoa(b.num) + ". " + mdRuns(b, "   ") + "\n")
+		case docformat.Quote:
+			w.WriteString("> " + mdRuns(b, "> ") + "\n")
+		default:
+			w.WriteString(mdRuns(b, "") + "\n")
+		}
 	}
 	return nil
 }

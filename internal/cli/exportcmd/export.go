@@ -78,7 +78,7 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if format == "" {
 		format = "tmx"
 	}
-	if _, ok := export.Extensions[format]; !ok || format == "txt" {
+	if !slices.Contains(export.Formats, format) {
 		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.Formats, ", ")}, "export.format.hint")
 	}
 	units := strings.ToLower(c.String("units"))
@@ -157,8 +157,8 @@ func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *docume
 	if format == "" {
 		format = "md"
 	}
-	if !slices.Contains(export.LocalizedFormats, format) {
-		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedFormats, ", ")}, "export.lang.hint")
+	if !slices.Contains(export.LocalizedAll, format) {
+		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedAll, ", ")}, "export.lang.hint")
 	}
 	if !d.WS.HasLanguage(lang) {
 		return document.BadLanguage(lang, d.WS.Config.Languages)

@@ -1,0 +1,197 @@
+package export
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/xmlx"
+)
+
+// docxTime is the modification time of every entry of a DOCX written, so
+// that the same article gives the same bytes.
+var docxTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// writeArticleDOCX writes the article as a minimal Word document: content
+// types, relationships, word/document.xml, styles.xml (Normal, Title,
+// Heading 1–6, Quote, Hyperlink) and numbering.xml (bullets; a numbering
+// restarted for each numbered list). A forced export is recorded as the
+// document's description (docProps/core.xml).
+func writeArticleDOCX(w *bufio.Writer, a *article) error {
+	var body, rels bytes.Buffer
+	x := xmlx.NewWriter(&body)
+	links := map[string]string{}
+	var linkOrder []string
+	lists := 0 // numbered lists so far: each gets its own w:num
+	x.Raw(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	x.Raw(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>` + "\n")
+	for _, b := range a.blocks {
+		x.Raw("<w:p>")
+		switch {
+		case b.level > 0:
+			x.Raw(fmt.Sprintf(`<w:pPr><w:pStyle w:val="Heading%d"/></w:pPr>`, b.level))
+		case b.kind == docformat.Item:
+			x.Raw(`<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>`)
+		case b.kind == docformat.Ordered:
+			if b.ListOpen != "" {
+				lists++
+			}
+			x.Raw(fmt.Sprintf(`<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr></w:pPr>`, lists+1))
+		case b.kind == docformat.Quote:
+			x.Raw(`<w:pPr><w:pStyle w:val="Quote"/></w:pPr>`)
+		}
+		runs := b.runs
+		if len(runs) == 0 {
+			runs = []run{{Text: b.text}}
+		}
+		href := ""
+		for _, r := range runs {
+			if h := r.Href(); h != href {
+				if href != "" {
+					x.Raw("</w:hyperlink>")
+				}
+				if h != "" {
+					id, ok := links[h]
+					if !ok {
+						id = fmt.Sprintf("rIdL%d", len(links)+1)
+						links[h] = id
+						linkOrder = append(linkOrder, h)
+					}
+					x.Raw(`<w:hyperlink r:id="` + id + `">`)
+				}
+				href = h
+			}
+			if r.Break {
+				x.Raw("<w:r><w:br/></w:r>")
+				continue
+			}
+			x.Raw("<w:r>")
+			if r.Bold() || r.Italic() || r.Code() || href != "" {
+				x.Raw("<w:rPr>")
+				if href != "" {
+					x.Raw(`<w:rStyle w:val="Hyperlink"/>`)
+				} else if r.Code() {
+					x.Raw(`<w:rStyle w:val="VerbatimChar"/>`)
+				}
+				if r.Bold() {
+					x.Raw("<w:b/>")
+				}
+				if r.Italic() {
+					x.Raw("<w:i/>")
+				}
+				x.Raw("</w:rPr>")
+			}
+			for i, part := range strings.Split(r.Text, "\t") {
+				if i > 0 {
+					x.Raw("<w:tab/>")
+				}
+				if part != "" {
+					x.Raw(`<w:t xml:space="preserve">`)
+					x.Text(part)
+					x.Raw("</w:t>")
+				}
+			}
+			x.Raw("</w:r>")
+		}
+		if href != "" {
+			x.Raw("</w:hyperlink>")
+		}
+		x.Raw("</w:p>\n")
+	}
+	x.Raw(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>` + "\n")
+	if err := x.Flush(); err != nil {
+		return err
+	}
+	rels.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+		`<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>`)
+	for _, h := range linkOrder {
+		rels.WriteString(`<Relationship Id="` + links[h] + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="` + xmlx.Attr(h) + `" TargetMode="External"/>`)
+	}
+	rels.WriteString("</Relationships>\n")
+
+	var num strings.Builder
+	num.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+	for i := 1; i <= lists; i++ {
+		fmt.Fprintf(&num, `<w:num w:numId="%d"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>`, i+1)
+	}
+	num.WriteString("</w:numbering>\n")
+
+	var core bytes.Buffer
+	cx := xmlx.NewWriter(&core)
+	cx.Raw(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">`)
+	cx.Element("dc:title", clean(a.title))
+	cx.Element("dc:language", a.lang)
+	cx.Element("dc:creator", Tool+" "+a.opt.Version)
+	if len(a.opt.Forced) > 0 {
+		cx.Element("dc:description", "tilmash: "+oneLine(Summary(a.opt.Forced)))
+	}
+	cx.Raw("</cp:coreProperties>\n")
+	if err := cx.Flush(); err != nil {
+		return err
+	}
+
+	zw := zip.NewWriter(w)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{
+		{"[Content_Types].xml", []byte(docxContentTypes)},
+		{"_rels/.rels", []byte(docxRootRels)},
+		{"docProps/core.xml", core.Bytes()},
+		{"word/document.xml", body.Bytes()},
+		{"word/_rels/document.xml.rels", rels.Bytes()},
+		{"word/styles.xml", []byte(docxStyles)},
+		{"word/numbering.xml", []byte(num.String())},
+	} {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: docxTime})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(f.data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+const docxContentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>
+`
+
+const docxRootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>
+`
+
+// docxStyles are the styles the document uses; heading names are the
+// built-in ones ("heading 1"), which Word shows in its own language and
+// other readers (pandoc, LibreOffice) map to headings.
+var docxStyles = func() string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`)
+	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri" w:eastAsia="Calibri"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+	b.WriteString(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>`)
+	b.WriteString(`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:rPr><w:b/><w:sz w:val="48"/></w:rPr></w:style>`)
+	sizes := []int{36, 32, 28, 26, 24, 24}
+	for i, sz := range sizes {
+		fmt.Fprintf(&b, `<w:style w:type="paragraph" w:styleId="Heading%d"><w:name w:val="heading %d"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="%d"/></w:pPr><w:rPr><w:b/><w:sz w:val="%d"/></w:rPr></w:style>`, i+1, i+1, i, sz)
+	}
+	b.WriteString(`<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="720" w:right="720"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>`)
+	b.WriteString(`<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="720"/></w:pPr></w:style>`)
+	b.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/></w:style>`)
+	b.WriteString(`<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>`)
+	b.WriteString(`<w:style w:type="character" w:styleId="VerbatimChar"><w:name w:val="Verbatim Char"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/></w:rPr></w:style>`)
+	b.WriteString("</w:styles>\n")
+	return b.String()
+}()
