@@ -506,6 +506,7 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 				b.Break()
 			}
 		case "noBreakHyphen":
+			r.format()
 			b.Put("\u2011", false)
 		case "footnoteReference", "endnoteReference":
 			id, _ := s.attr(t, "id")
@@ -522,6 +523,7 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 					n = len(r.noteOrder)
 					r.noteNum[id] = n
 				}
+				r.format()
 				b.Put(fmt.Sprintf("[%d]", n), false)
 			}
 		case "hyperlink":

@@ -111,7 +111,7 @@ func (l *limited) Read(p []byte) (int, error) {
 	if l.left <= 0 {
 		// One byte more than declared is enough to know.
 		var one [1]byte
-		if n, _ := l.rc.Read(one[:]); n > 0 {
+		if n, err := l.rc.Read(one[:]); n > 0 || err != nil && !errors.Is(err, io.EOF) {
 			return 0, locale.NewError("formats.zip.lying", map[string]any{"Entry": l.entry}).
 				WithHint("formats.zip.hostile.hint").At(locale.Pos{File: l.archive})
 		}
