@@ -29,7 +29,7 @@ func featuresDOCX(t testing.TB) []byte {
 <w:p><w:r><w:drawing><w:t>текст рисунка</w:t></w:drawing></w:r></w:p>
 <w:sectPr/>`),
 		"word/_rels/document.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://twitter.com/TokayevKZ" TargetMode="External"/></Relationships>`,
-		"word/footnotes.xml": `<?xml version="1.0"?><w:footnotes ` + wNS + `><w:footnote w:id="0" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> По данным прокуратуры.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+		"word/footnotes.xml":           `<?xml version="1.0"?><w:footnotes ` + wNS + `><w:footnote w:id="0" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> По данным прокуратуры.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
 	})
 }
 
@@ -335,7 +335,7 @@ func FuzzReadMarkdown(f *testing.F) {
 	f.Add("***a*** __b__ _c_ `d` [e](f) ![g](h) <http://i> \\* &amp;\n> q\n- l\n1. m\n```\ncode\n```\nT\n===\n")
 	f.Add("[a][b]\n\n[b]: http://x\n***\n    indented\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		if !strings.Contains(s, "\r") && norm_ok(s) {
+		if !strings.Contains(s, "\r") && normOK(s) {
 			checkDoc(t, ReadMarkdown(s))
 		}
 	})

@@ -141,8 +141,8 @@ func errID(t *testing.T, err error) string {
 	return le.ID
 }
 
-// norm_ok reports whether s is what ReadMarkdown is given: the stored
+// normOK reports whether s is what ReadMarkdown is given: the stored
 // form of document.Normalize (valid UTF-8, NFC, no NUL).
-func norm_ok(s string) bool {
+func normOK(s string) bool {
 	return utf8.ValidString(s) && norm.NFC.IsNormalString(s) && !strings.ContainsAny(s, "\x00\uFEFF")
 }
