@@ -118,6 +118,14 @@ func TestScripts(t *testing.T) {
 			e.Setenv("SOURCE_DATE_EPOCH", "1564617600")
 			return houseWorkspace(repo, e.WorkDir)
 		},
+		// formats: import of HTML, DOCX and Markdown, the hostile files
+		// it refuses (written by formatFiles), and the localized exports
+		// that put the formatting back.
+		"formats": func(e *testscript.Env) error {
+			e.Setenv("SOURCE_DATE_EPOCH", "1564617600")
+			e.Setenv("REPO", repo)
+			return formatFiles(e.WorkDir)
+		},
 		// export: every format, the consistency gate, publish, round
 		// trips, import-tmx and glossary export/import.
 		// serve: what tilmash serve refuses before it listens (the
