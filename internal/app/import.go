@@ -53,14 +53,17 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 			return nil, err
 		}
 	}
-	if doc != nil {
-		data = []byte(doc.Text)
+	var res *document.ImportResult
+	var err error
+	if doc == nil {
+		res, err = document.Import(ws, id, lang, data, name, opt)
+	} else {
 		opt.Formatting = &document.Formatting{From: string(f), Spans: doc.Spans}
 		if opt.Title == "" {
 			opt.Title = doc.Title
 		}
+		res, err = document.ImportText(ws, id, lang, doc.Text, name, opt)
 	}
-	res, err := document.Import(ws, id, lang, data, name, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ import (
 
 const installPandoc = "apt-get install pandoc (Debian's pandoc; .ci/run installs it)"
 
-func newWorkspace(t *testing.T) *workspace.Workspace {
+func newWorkspace(t testing.TB) *workspace.Workspace {
 	t.Helper()
 	ws, err := workspace.Init(t.TempDir())
 	if err != nil {

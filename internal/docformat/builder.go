@@ -1,12 +1,15 @@
 package docformat
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/tilmash/tilmash/internal/textenc"
 )
 
 // builder assembles a Doc block by block. Text goes into the current
@@ -25,8 +28,6 @@ type builder struct {
 	level   int    // the heading level of the current block, 0 for none
 	space   bool   // a collapsible space waits to be written
 	blocks  int
-	maxText int // the most bytes of text accepted; 0 for no limit
-	tooLong bool
 }
 
 // StartBlock ends the current block and starts one of kind (a block kind
@@ -43,6 +44,17 @@ func (b *builder) SetKind(kind string, level int) { b.kind, b.level = kind, leve
 // become one space and leading white space of a block is dropped;
 // without, text is taken as it is, line ends becoming spaces.
 func (b *builder) Put(s string, collapse bool) {
+	if !collapse && plain(s) {
+		// The common case of a DOCX run: nothing to replace.
+		if b.space && len(s) > 0 {
+			b.space = false
+			if len(b.blk) > 0 && b.blk[len(b.blk)-1] != '\n' && b.blk[len(b.blk)-1] != ' ' {
+				b.blk = append(b.blk, ' ')
+			}
+		}
+		b.blk = append(b.blk, s...)
+		return
+	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
@@ -69,6 +81,45 @@ func (b *builder) Put(s string, collapse bool) {
 		}
 		b.blk = utf8.AppendRune(b.blk, r)
 	}
+}
+
+// PutBytes adds text as it is (Put without collapse), copying it once.
+func (b *builder) PutBytes(p []byte) {
+	if !plain(p) {
+		b.Put(string(p), false)
+		return
+	}
+	if b.space && len(p) > 0 {
+		b.space = false
+		if len(b.blk) > 0 && b.blk[len(b.blk)-1] != '\n' && b.blk[len(b.blk)-1] != ' ' {
+			b.blk = append(b.blk, ' ')
+		}
+	}
+	b.blk = append(b.blk, p...)
+}
+
+// plain reports whether Put may take s as it is: valid UTF-8 without NUL,
+// line ends or a byte-order mark (whose first byte is 0xEF).
+func plain[T string | []byte](s T) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 0, c == '\r', c == '\n', c == 0xEF:
+			return false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if ascii {
+		return true
+	}
+	switch v := any(s).(type) {
+	case string:
+		return utf8.ValidString(v)
+	case []byte:
+		return utf8.Valid(v)
+	}
+	return false
 }
 
 func isSpace(r rune) bool {
@@ -139,54 +190,50 @@ func (b *builder) EndBlock() {
 	defer func() {
 		b.blk, b.bspans, b.kind, b.level, b.space = b.blk[:0], b.bspans[:0], "", 0, false
 	}()
-	text := string(b.blk)
-	lead := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
-	text = strings.TrimRightFunc(text[lead:], unicode.IsSpace)
-	if text == "" {
+	// The block is worked on in place: a string of it is made only for
+	// the rare block that needs normalizing or is a heading.
+	text := b.blk
+	lead := len(text) - len(bytes.TrimLeftFunc(text, unicode.IsSpace))
+	text = bytes.TrimRightFunc(text[lead:], unicode.IsSpace)
+	if len(text) == 0 {
 		return
 	}
 	if b.level > 0 {
-		text = strings.ReplaceAll(text, "\n", " ")
+		text = bytes.ReplaceAll(text, []byte("\n"), []byte(" "))
 	}
-	spans := make([]Span, 0, len(b.bspans))
+	spans := b.bspans[:0:0]
 	for _, s := range b.bspans {
 		s.Start = min(max(s.Start-lead, 0), len(text))
 		s.End = min(max(s.End-lead, 0), len(text))
 		spans = append(spans, s)
 	}
-	if !norm.NFC.IsNormalString(text) {
+	if !textenc.IsNFC(text) {
 		for i := range spans {
-			spans[i].Start = len(norm.NFC.String(text[:spans[i].Start]))
-			spans[i].End = len(norm.NFC.String(text[:spans[i].End]))
+			spans[i].Start = len(norm.NFC.Bytes(text[:spans[i].Start]))
+			spans[i].End = len(norm.NFC.Bytes(text[:spans[i].End]))
 		}
-		text = norm.NFC.String(text)
-	}
-	if b.maxText > 0 && b.out.Len()+len(text) > b.maxText {
-		b.tooLong = true
-		return
+		text = norm.NFC.Bytes(text)
 	}
 	if b.blocks > 0 {
 		b.out.WriteString("\n\n")
 	}
 	b.blocks++
-	prefix := ""
 	if b.level > 0 {
-		prefix = strings.Repeat("#", min(b.level, 6)) + " "
+		b.out.WriteString(strings.Repeat("#", min(b.level, 6)) + " ")
 		if b.title == "" {
-			b.title = text
+			b.title = string(text)
 		}
 	}
-	b.out.WriteString(prefix)
 	base := b.out.Len()
-	b.out.WriteString(text)
+	b.out.Write(text)
 	if b.level == 0 && b.kind != "" {
 		b.spans = append(b.spans, Span{Start: base, End: base + len(text), Kind: b.kind})
 	}
 	for _, s := range spans {
 		// Spans hold no white space at their edges.
 		seg := text[s.Start:s.End]
-		s.Start += len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
-		s.End -= len(seg) - len(strings.TrimRightFunc(seg, unicode.IsSpace))
+		s.Start += len(seg) - len(bytes.TrimLeftFunc(seg, unicode.IsSpace))
+		s.End -= len(seg) - len(bytes.TrimRightFunc(seg, unicode.IsSpace))
 		if s.End <= s.Start {
 			continue
 		}
@@ -199,10 +246,10 @@ func (b *builder) EndBlock() {
 // Doc returns what was built.
 func (b *builder) Doc() *Doc {
 	b.EndBlock()
-	text := b.out.String()
-	if text != "" {
-		text += "\n"
+	if b.out.Len() > 0 {
+		b.out.WriteByte('\n')
 	}
+	text := b.out.String()
 	d := &Doc{Text: text, Spans: Tidy(text, b.spans), Title: b.title}
 	return d
 }

@@ -57,6 +57,10 @@ func ReadDOCX(name string, data []byte) (*Doc, error) {
 		}
 	}
 	r.notes = notes
+	// The text is most of a document's XML in a long article: room for
+	// it at once saves the copies of growing (pages never written are
+	// never touched).
+	r.b.out.Grow(int(min(a.files["word/document.xml"].UncompressedSize64*3/4, MaxPart)))
 	if err := r.stream("word/document.xml", r.body); err != nil {
 		return nil, err
 	}
@@ -599,7 +603,7 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 	case xml.CharData:
 		if st.inText && st.skip == 0 {
 			r.format()
-			b.Put(string(t), false)
+			b.PutBytes(t)
 		}
 	}
 	return nil

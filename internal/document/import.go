@@ -5,10 +5,12 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"time"
 	"unicode"
 
 	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/textenc"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -57,20 +59,52 @@ type ImportResult struct {
 // keep their groups (and confirmations); groups that lost sentences are
 // flagged, so a person sees them, and align fills in the new text.
 func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, opt ImportOptions) (*ImportResult, error) {
+	return importStep(ws, id, lang, name, opt, func(c *Change) (*ImportResult, error) { return c.Import(lang, data, name, opt) }, func() error {
+		return Check(name, data)
+	})
+}
+
+// ImportText is Import of a text already converted to the stored form
+// (package docformat's readers return it): it is taken as it is, without
+// the copies Normalize would make of a text of tens of megabytes, when it
+// is in that form, and normalized otherwise.
+func ImportText(ws *workspace.Workspace, id, lang, text, name string, opt ImportOptions) (*ImportResult, error) {
+	if !Stored(text) {
+		return Import(ws, id, lang, []byte(text), name, opt)
+	}
+	return importStep(ws, id, lang, name, opt, func(c *Change) (*ImportResult, error) { return c.importText(lang, text, opt) }, nil)
+}
+
+// Stored reports whether text is in the stored form Normalize gives:
+// valid UTF-8 in NFC, without NUL, CR or a byte-order mark, ending in
+// one line end (or empty).
+func Stored(text string) bool {
+	if text == "" {
+		return true
+	}
+	if !strings.HasSuffix(text, "\n") || strings.HasSuffix(text, "\n\n") || strings.IndexByte(text, 0) >= 0 || strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\uFEFF") {
+		return false
+	}
+	return utf8.ValidString(text) && textenc.IsNFC(text)
+}
+
+func importStep(ws *workspace.Workspace, id, lang, name string, opt ImportOptions, stage func(*Change) (*ImportResult, error), check func() error) (*ImportResult, error) {
 	if err := ValidID(id); err != nil {
 		return nil, err
 	}
 	if !ws.HasLanguage(lang) {
 		return nil, BadLanguage(lang, ws.Config.Languages)
 	}
-	if err := Check(name, data); err != nil {
-		return nil, err
+	if check != nil {
+		if err := check(); err != nil {
+			return nil, err
+		}
 	}
 	c, err := Begin(ws, id)
 	if err != nil {
 		return nil, err
 	}
-	res, err := c.Import(lang, data, name, opt)
+	res, err := stage(c)
 	if err != nil {
 		return nil, err
 	}
@@ -88,13 +122,20 @@ func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions
 	if !c.WS.HasLanguage(lang) {
 		return nil, BadLanguage(lang, c.WS.Config.Languages)
 	}
-	text, err := Normalize(name, data)
+	raw, err := Normalize(name, data)
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(text)
-	hash := hex.EncodeToString(sum[:])
-	res := &ImportResult{Empty: Blank(string(text))}
+	return c.importText(lang, string(raw), opt)
+}
+
+// importText stages text, in stored form, as the lang version.
+func (c *Change) importText(lang, text string, opt ImportOptions) (*ImportResult, error) {
+	if !c.WS.HasLanguage(lang) {
+		return nil, BadLanguage(lang, c.WS.Config.Languages)
+	}
+	hash := Hash(text)
+	res := &ImportResult{Empty: Blank(text)}
 	d, err := c.Document()
 	if _, missing := err.(*NotFoundError); missing {
 		d = &Document{WS: c.WS, ID: c.ID, Meta: Meta{ID: c.ID, Versions: map[string]*Version{}}}
@@ -105,7 +146,7 @@ func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions
 	res.Doc = d
 	old := d.Meta.Versions[lang]
 	if old != nil && old.SHA256 == hash {
-		if cur, err := c.Text(lang); err == nil && cur == string(text) {
+		if cur, err := c.Text(lang); err == nil && cur == text {
 			if f := opt.Formatting; f != nil {
 				// The same words with other formatting: only the
 				// formatting changes.
@@ -128,7 +169,7 @@ func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions
 		return nil, err
 	}
 	if al != nil && old != nil {
-		lost, confirmed := al.Rebase(lang, string(text))
+		lost, confirmed := al.Rebase(lang, text)
 		res.Lost, res.LostConfirmed = lost, confirmed
 		if len(lost) > 0 && !opt.Force {
 			return nil, wouldLose(c.ID, lang, lost, confirmed)
@@ -143,14 +184,14 @@ func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions
 	if now.IsZero() {
 		now = time.Now()
 	}
-	if err := c.SetText(lang, string(text)); err != nil {
+	if err := c.SetText(lang, text); err != nil {
 		return nil, err
 	}
 	if f := opt.Formatting; f != nil {
 		if old, err := c.Formatting(lang); err != nil {
 			return nil, err
 		} else if len(f.Spans) > 0 || old != nil {
-			c.SetFormatting(lang, string(text), &Formatting{From: f.From, Spans: f.Valid(string(text))})
+			c.SetFormatting(lang, text, &Formatting{From: f.From, Spans: f.Valid(text)})
 		}
 	}
 	if al != nil && old != nil {

@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -39,9 +40,10 @@ func Normalize(name string, in []byte) ([]byte, error) {
 		in = bytes.ReplaceAll(in, []byte("\r\n"), []byte("\n"))
 		in = bytes.ReplaceAll(in, []byte("\r"), []byte("\n"))
 	}
-	// norm.NFC.Bytes returns its input when norm.NFC's quick check finds
-	// it normalised, and normalises only from the first span that is not.
-	out := norm.NFC.Bytes(in)
+	out := in
+	if !textenc.IsNFC(in) {
+		out = norm.NFC.Bytes(in)
+	}
 	out = bytes.TrimRight(out, "\n")
 	if len(out) > 0 {
 		if len(out) < len(in) && in[len(out)] == '\n' && &out[0] == &in[0] {
@@ -79,13 +81,22 @@ func decode(name string, in []byte) ([]byte, error) {
 
 // Title returns the text of the first Markdown heading, or the first
 // non-empty line, as a default title.
-func Title(text []byte) string {
-	for _, line := range bytes.Split(text, []byte("\n")) {
-		l := bytes.TrimSpace(line)
-		if len(l) == 0 {
+func Title[T string | []byte](text T) string {
+	for len(text) > 0 {
+		line := text
+		rest := text[len(text):]
+		for i := 0; i < len(text); i++ {
+			if text[i] == '\n' {
+				line, rest = text[:i], text[i+1:]
+				break
+			}
+		}
+		text = rest
+		l := strings.TrimSpace(string(line))
+		if l == "" {
 			continue
 		}
-		return string(bytes.TrimSpace(bytes.TrimLeft(l, "#")))
+		return strings.TrimSpace(strings.TrimLeft(l, "#"))
 	}
 	return ""
 }

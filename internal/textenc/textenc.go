@@ -26,6 +26,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Encoding names what [Decode] found.
@@ -152,3 +153,39 @@ func (l *Locator) At(off int) (line, col int) {
 
 // Position returns the line and column of byte offset off of text.
 func Position(text []byte, off int) (line, col int) { return NewLocator(text).At(off) }
+
+// IsNFC reports whether s is in Unicode normalization form C. Text in
+// the scripts of tilmash's languages is checked rune by rune without
+// tables: ASCII, Latin-1 and the Latin letters below U+0300, the Cyrillic
+// letters (Kazakh ә ғ қ ң ө ұ ү һ і among them) and the general
+// punctuation (dashes, quotes, ellipsis) are starters that no
+// normalization changes. From the first other rune on, the norm
+// package decides. A long article is checked at memory speed rather
+// than through the normalization tables.
+func IsNFC[T string | []byte](s T) bool {
+	prev := 0 // where the last rune known to be a plain starter begins
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			prev = i
+			i++
+			continue
+		}
+		// Two- and three-byte sequences decoded by hand: s may be
+		// either type, and a conversion would copy.
+		r, n := rune(-1), 1
+		switch {
+		case c&0xE0 == 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		}
+		if r >= 0x80 && r < 0x300 && n == 2 || r >= 0x400 && r <= 0x482 || r >= 0x48A && r <= 0x52F || r >= 0x2010 && r <= 0x2064 && n == 3 {
+			prev = i
+			i += n
+			continue
+		}
+		return norm.NFC.IsNormalString(string(s[prev:]))
+	}
+	return true
+}

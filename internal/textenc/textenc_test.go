@@ -3,6 +3,9 @@ package textenc
 import (
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func le(s string, bom bool) []byte {
@@ -75,4 +78,22 @@ func TestLocator(t *testing.T) {
 	if i := InvalidUTF8([]byte("Тоқаев")); i != -1 {
 		t.Errorf("InvalidUTF8 = %d", i)
 	}
+}
+
+// FuzzIsNFC: the fast check agrees with the norm package on any input.
+func FuzzIsNFC(f *testing.F) {
+	for _, s := range []string{"Қазақстан «жаңа» — 2019…", "й", "и\u0306", "e\u0301", "\u2000", "\xff\u0301", "a\u0483", "€\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("IsNFC(%q) = %v, norm says %v", s, got, want)
+		}
+		if got := IsNFC([]byte(s)); got != norm.NFC.IsNormalString(s) {
+			t.Errorf("IsNFC([]byte(%q)) = %v", s, got)
+		}
+	})
 }
