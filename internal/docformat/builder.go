@@ -21,13 +21,13 @@ type builder struct {
 	spans []Span
 	title string
 
-	blk     []byte
-	bspans  []Span
-	open    []Span // inline spans open in the block, End unset
-	kind    string // the block kind of the current block, "" for a paragraph
-	level   int    // the heading level of the current block, 0 for none
-	space   bool   // a collapsible space waits to be written
-	blocks  int
+	blk    []byte
+	bspans []Span
+	open   []Span // inline spans open in the block, End unset
+	kind   string // the block kind of the current block, "" for a paragraph
+	level  int    // the heading level of the current block, 0 for none
+	space  bool   // a collapsible space waits to be written
+	blocks int
 }
 
 // StartBlock ends the current block and starts one of kind (a block kind

@@ -5,9 +5,9 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
-	"unicode/utf8"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/textenc"
