@@ -1,0 +1,152 @@
+package document
+
+import (
+	"flag"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+var rebaseRounds = flag.Int("rebase-rounds", 2000, "rounds of TestRebaseProperty (raise for a longer search)")
+
+func randText(rng *rand.Rand, n int) string {
+	alphabet := []rune("ab қ ә\nі.«»\"")
+	var b strings.Builder
+	for range n {
+		b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
+}
+
+// runeCut returns a random rune boundary of s.
+func runeCut(rng *rand.Rand, s string) int {
+	var cuts []int
+	for i := range s {
+		cuts = append(cuts, i)
+	}
+	cuts = append(cuts, len(s))
+	return cuts[rng.IntN(len(cuts))]
+}
+
+// TestRebaseProperty: after any edit, every span Rebase keeps covers its
+// own text in the new text (never other words), and the spans wholly
+// before or after the edited bytes are kept.
+func TestRebaseProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 3))
+	for round := range *rebaseRounds {
+		old := randText(rng, 1+rng.IntN(60))
+		var spans []docformat.Span
+		for range rng.IntN(6) {
+			a, b := runeCut(rng, old), runeCut(rng, old)
+			if a > b {
+				a, b = b, a
+			}
+			if a == b {
+				continue
+			}
+			spans = append(spans, docformat.Span{Start: a, End: b, Kind: docformat.Bold, Text: old[a:b]})
+		}
+		i, j := runeCut(rng, old), runeCut(rng, old)
+		if i > j {
+			i, j = j, i
+		}
+		edited := old[:i] + randText(rng, rng.IntN(8)) + old[j:]
+		got := Rebase(spans, old, edited)
+		for _, s := range got {
+			if s.Start < 0 || s.End > len(edited) || edited[s.Start:s.End] != s.Text {
+				t.Fatalf("round %d: span %+v misapplied to %q (edit of %q at %d..%d)", round, s, edited, old, i, j)
+			}
+		}
+		// Where an edit is cannot always be told (deleting one of two
+		// equal letters): spans after it are promised when the texts
+		// differ right at its start, spans before it always.
+		clear := i == len(old) || i == len(edited) || old[i] != edited[i]
+		for _, s := range spans {
+			before := s.End <= i
+			after := s.Start >= j && clear
+			if !before && !after {
+				continue
+			}
+			want := s
+			if after {
+				want.Start += len(edited) - len(old)
+				want.End += len(edited) - len(old)
+			}
+			if !slices.Contains(got, want) {
+				t.Fatalf("round %d: span %+v outside the edit %d..%d of %q → %q was lost: %+v", round, s, i, j, old, edited, got)
+			}
+		}
+	}
+}
+
+func TestFormattingMarshal(t *testing.T) {
+	f := &Formatting{Text: Hash("x"), From: "docx", Spans: []docformat.Span{
+		{Start: 0, End: 9, Kind: docformat.Link, Href: `https://example.kz/?q="a b"&x=1`, Text: "«Тоқаев»\n\t\\"},
+		{Start: 3, End: 4, Kind: docformat.Bold, Text: "#: {}[]'"},
+	}}
+	data := f.Marshal("kk")
+	if strings.Count(string(data), "\n") != 6 {
+		t.Errorf("not one span a line:\n%s", data)
+	}
+	back, err := ParseFormatting("kk.format.yaml", data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if back.Text != f.Text || back.From != f.From || !slices.Equal(back.Spans, f.Spans) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", back, f)
+	}
+}
+
+// TestSetTextMovesFormatting: an edit through a Change (as review edits
+// and re-imports make) rewrites LANG.format.yaml with it, in the same
+// journal step, and undo takes both back.
+func TestSetTextMovesFormatting(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Президент Тоқаев тексеруді тапсырды.\n\nҚырық бейнежазба жарияланды.\n"
+	bold := strings.Index(text, "Тоқаев")
+	late := strings.Index(text, "Қырық")
+	spans := []docformat.Span{
+		{Start: bold, End: bold + len("Тоқаев"), Kind: docformat.Bold, Text: "Тоқаев"},
+		{Start: late, End: late + len("Қырық"), Kind: docformat.Italic, Text: "Қырық"},
+	}
+	if _, err := ImportText(ws, "story", "kk", text, "t.docx", ImportOptions{Formatting: &Formatting{From: "docx", Spans: spans}}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Begin(ws, "story")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(text, "тексеруді тапсырды", "колонияларды тексеруді тапсырды", 1)
+	if err := c.SetText("kk", edited); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Commit("review.done.import", nil, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Open(ws, "story")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := d.Formatting("kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Text != Hash(edited) || len(f.Valid(edited)) != 2 || f.Spans[1].Start != strings.Index(edited, "Қырық") {
+		t.Errorf("formatting after the edit: %+v", f)
+	}
+	if _, _, err := d.Journal().Undo(1, false); err != nil {
+		t.Fatal(err)
+	}
+	f, _ = d.Formatting("kk")
+	if f.Text != Hash(text) || !slices.Equal(f.Valid(text), f.Spans) || len(f.Spans) != 2 {
+		t.Errorf("formatting after undo: %+v", f)
+	}
+}
