@@ -153,7 +153,7 @@ func report(env *console.Env, res app.Exported) {
 }
 
 func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *document.Document, lang string, out *app.Output) error {
-	format := strings.ToLower(c.String("format"))
+	format := c.String("format")
 	if format == "" {
 		format = "md"
 	}
