@@ -130,16 +130,6 @@ func (l *limited) Read(p []byte) (int, error) {
 
 func (l *limited) Close() error { return l.rc.Close() }
 
-// readAll reads a small entry (styles, numbering, relationships) whole.
-func (a *archive) readAll(entry string) ([]byte, error) {
-	rc, err := a.open(entry)
-	if rc == nil || err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return io.ReadAll(rc)
-}
-
 func brokenZip(name string, err error) error {
 	var le *locale.Error
 	if errors.As(err, &le) {
