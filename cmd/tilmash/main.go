@@ -23,6 +23,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cli/reviewcmd"
 	"github.com/tilmash/tilmash/internal/cli/segmentcmd"
 	"github.com/tilmash/tilmash/internal/cli/servecmd"
+	"github.com/tilmash/tilmash/internal/cli/tmcmd"
 )
 
 // version is the tilmash version, set at build time with
@@ -55,6 +56,7 @@ func groups(a *app.App) []cli.Group {
 		glossarycmd.Commands(a),
 		exportcmd.Commands(a),
 		servecmd.Commands(a),
+		tmcmd.Commands(a),
 	}
 }
 

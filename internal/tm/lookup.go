@@ -10,6 +10,9 @@ type LookupOptions struct {
 	Lang string // the language of the new sentences
 	Min  int    // the lowest score reported; 0 means 70
 	Max  int    // matches per sentence; 0 means 3
+	// Exclude leaves out the units of this source (a document looked up
+	// against the rest of the memory).
+	Exclude string
 }
 
 // Match is a unit of the memory that resembles a new sentence.
@@ -51,6 +54,9 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 		}
 		var ms []Match
 		for _, u := range cands {
+			if opt.Exclude != "" && u.Source == opt.Exclude {
+				continue
+			}
 			mt := u.TextIn(opt.Lang)
 			mtoks := Tokens(mt)
 			score := scoreTokens(toks, s, mtoks, mt)

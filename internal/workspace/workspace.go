@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -56,6 +57,17 @@ type Config struct {
 	// Checks switches tilmash check's checks off or changes their
 	// severity (checks.go).
 	Checks Checks `yaml:"checks,omitempty"`
+
+	// TM says where the translation memory is kept (tilmash tm).
+	TM TM `yaml:"tm,omitempty"`
+}
+
+// TM is the tm section of tilmash.yaml.
+type TM struct {
+	// URL is a PostgreSQL database a team shares the memory in
+	// (postgres://user@host/db); empty keeps it in the workspace. It may
+	// not hold a password: that comes from the environment.
+	URL string `yaml:"url,omitempty"`
 }
 
 // Publish is the publish section of tilmash.yaml.
@@ -232,6 +244,9 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	if err := checkExportFolder(file, cfg, &root); err != nil {
 		return cfg, err
 	}
+	if err := checkTM(file, cfg, &root); err != nil {
+		return cfg, err
+	}
 	for i, g := range cfg.Publish.Require {
 		if !slices.Contains(PublishGates, g) {
 			line, col := position(&root, i, "publish", "require")
@@ -256,6 +271,26 @@ func ParseConfig(file string, data []byte) (Config, error) {
 		return cfg, err
 	}
 	return cfg, nil
+}
+
+// checkTM refuses a tm.url that is not a PostgreSQL URL, or that holds a
+// password: tilmash.yaml is committed, and a password belongs in the
+// environment.
+func checkTM(file string, cfg Config, root *yaml.Node) error {
+	if cfg.TM.URL == "" {
+		return nil
+	}
+	line, col := position(root, -1, "tm", "url")
+	at := locale.Pos{File: file, Line: line, Column: col}
+	u, err := url.Parse(cfg.TM.URL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" && u.Query().Get("host") == "" {
+		return locale.NewError("tm.config.url", map[string]any{"URL": cfg.TM.URL}).WithHint("tm.config.url.hint").At(at)
+	}
+	_, hasPassword := u.User.Password()
+	if hasPassword || u.Query().Has("password") {
+		return locale.NewError("tm.config.password", nil).WithHint("tm.config.password.hint").At(at)
+	}
+	return nil
 }
 
 // checkExportFolder makes sure the export folder is a folder of its own.

@@ -72,6 +72,9 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 				env.Warn("import.detached", map[string]any{"Count": len(res.Lost), "Confirmed": res.LostConfirmed})
 				env.Hint("import.detached.hint", d)
 			}
+			if m, ok := ap.CountImportMatches(ws, id, lang, app.TMFromEnv("", env.Getenv)); ok { // what the translation memory already holds
+				env.SayN("tm.import-matches", m.Sentences, map[string]any{"Exact": m.Exact, "Fuzzy": m.Fuzzy})
+			}
 			return nil
 		},
 	}

@@ -1,0 +1,322 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/tm"
+	"github.com/tilmash/tilmash/internal/tm/pgstore"
+	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// TMOptions say where the translation memory of a workspace is kept.
+type TMOptions struct {
+	// URL is a PostgreSQL database (--tm); "" takes tm.url of
+	// tilmash.yaml, and without one the memory is the embedded file in
+	// the workspace's .tilmash folder.
+	URL string
+	// Password is the server's password, from the environment
+	// (TILMASH_TM_PASSWORD, then PGPASSWORD); a URL given with --tm may
+	// carry its own.
+	Password string
+}
+
+// TMPasswordVars are the environment variables the password of a shared
+// memory is read from, the first set one wins.
+var TMPasswordVars = []string{"TILMASH_TM_PASSWORD", "PGPASSWORD"}
+
+// TMFromEnv is the options for a memory at url (--tm, or "") with the
+// password from the environment getenv reads.
+func TMFromEnv(url string, getenv func(string) string) TMOptions {
+	opt := TMOptions{URL: url}
+	for _, v := range TMPasswordVars {
+		if p := getenv(v); p != "" {
+			opt.Password = p
+			break
+		}
+	}
+	return opt
+}
+
+// Memory is an opened translation memory.
+type Memory struct {
+	*tm.Memory
+	// Where names the memory for messages: the embedded file relative to
+	// the workspace, or the server's URL without a password.
+	Where string
+}
+
+// Close closes the memory's store.
+func (m *Memory) Close() error { return m.Store.Close() }
+
+// memoryFile is the embedded memory of ws.
+func memoryFile(ws *workspace.Workspace) string { return ws.Path(tm.Folder, tm.DBName) }
+
+// OpenMemory opens the translation memory of ws, creating the embedded one
+// when missing. It does not bring it up to date: see [App.UpdateMemory].
+func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOptions) (*Memory, error) {
+	raw := opt.URL
+	if raw == "" {
+		raw = ws.Config.TM.URL
+	}
+	if raw == "" {
+		file := memoryFile(ws)
+		rel := filepath.Join(tm.Folder, tm.DBName)
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return nil, locale.NewError("tm.cannot-open", map[string]any{"Where": rel, "Err": err.Error()}).WithHint("tm.cannot-open.file-hint").Wrap(err)
+		}
+		st, err := sqlitestore.Open(file)
+		if err != nil {
+			return nil, locale.NewError("tm.cannot-open", map[string]any{"Where": rel, "Err": err.Error()}).WithHint("tm.cannot-open.file-hint").Wrap(err)
+		}
+		return &Memory{Memory: tm.New(ws, st), Where: rel}, nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return nil, locale.NewError("tm.bad-url", map[string]any{"URL": redact(raw)}).WithHint("tm.config.url.hint").OfKind(locale.Usage)
+	}
+	if _, has := u.User.Password(); !has && opt.Password != "" {
+		user := ""
+		if u.User != nil {
+			user = u.User.Username()
+		}
+		u.User = url.UserPassword(user, opt.Password)
+	}
+	where := redact(raw)
+	cctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	st, err := pgstore.Open(cctx, u.String())
+	if err != nil {
+		return nil, locale.NewError("tm.cannot-open", map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u)}).WithHint("tm.cannot-open.server-hint").Wrap(err)
+	}
+	return &Memory{Memory: tm.New(ws, st), Where: where}, nil
+}
+
+// redact is a URL without its password.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
+}
+
+// scrub takes a password out of a driver's message.
+func scrub(msg, password string, u *url.URL) string {
+	if p, ok := u.User.Password(); ok && p != "" {
+		msg = strings.ReplaceAll(msg, p, "xxxxx")
+	}
+	if password != "" {
+		msg = strings.ReplaceAll(msg, password, "xxxxx")
+	}
+	return msg
+}
+
+// UpdateMemory brings the memory up to date with the documents: only those
+// changed since the last update are read again.
+func (a *App) UpdateMemory(ctx context.Context, m *Memory) (tm.UpdateReport, error) {
+	rep, err := m.Update(ctx)
+	return rep, memoryError(m, err)
+}
+
+// RebuildMemory derives the memory again from every document and every
+// imported TMX. An embedded memory that cannot even be opened (a damaged
+// file) is removed and made anew: it holds nothing the workspace does not.
+func (a *App) RebuildMemory(ctx context.Context, ws *workspace.Workspace, opt TMOptions) (*Memory, tm.UpdateReport, error) {
+	m, err := a.OpenMemory(ctx, ws, opt)
+	if err != nil && opt.URL == "" && ws.Config.TM.URL == "" {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(memoryFile(ws) + suffix)
+		}
+		m, err = a.OpenMemory(ctx, ws, opt)
+	}
+	if err != nil {
+		return nil, tm.UpdateReport{}, err
+	}
+	rep, err := m.Rebuild(ctx)
+	if err != nil {
+		m.Close()
+		return nil, rep, memoryError(m, err)
+	}
+	return m, rep, nil
+}
+
+// memoryError says which memory an error of the store is about; errors
+// that already say what to do (a document that cannot be read, a broken
+// TMX) are returned as they are.
+func memoryError(m *Memory, err error) error {
+	if err == nil {
+		return nil
+	}
+	var le *locale.Error
+	var msg locale.Message
+	if errors.As(err, &le) || errors.As(err, &msg) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	return locale.NewError("tm.store-failed", map[string]any{"Where": m.Where, "Err": err.Error()}).WithHint("tm.store-failed.hint").Wrap(err)
+}
+
+// SearchMemory is a concordance search; a query that names an entry of
+// the workspace glossary also finds that entry's forms in every language.
+func (a *App) SearchMemory(ctx context.Context, m *Memory, q tm.Query) ([]tm.Hit, error) {
+	if m.Glossary == nil && a.Glossary != nil {
+		if chk, err := a.Glossary(m.WS); err == nil && chk != nil {
+			m.Glossary = chk.Glossary
+		}
+	}
+	hits, err := m.Search(ctx, q)
+	return hits, memoryError(m, err)
+}
+
+// LookupText is the new text tm lookup looks up: a document's text in a
+// language, or a file's.
+type LookupText struct {
+	Document string // the document it is, or ""
+	Name     string // for messages
+	Text     string
+}
+
+// DocumentText returns the text of document id in lang as a [LookupText];
+// found is false when the workspace has no such document.
+func DocumentText(ws *workspace.Workspace, id, lang string) (t LookupText, found bool, err error) {
+	if document.ValidID(id) != nil {
+		return t, false, nil
+	}
+	if _, err := os.Stat(ws.Path(document.Folder, id, "meta.yaml")); err != nil {
+		return t, false, nil
+	}
+	d, err := document.Open(ws, id)
+	if err != nil {
+		return t, true, err
+	}
+	text, err := d.Text(lang)
+	if err != nil {
+		return t, true, err
+	}
+	return LookupText{Document: id, Name: filepath.Join(document.Folder, id, lang+".txt"), Text: text}, true, nil
+}
+
+// FileText makes a file's bytes (named name) a [LookupText]: UTF-8 without
+// a byte order mark and with LF line ends, as import stores it.
+func FileText(name string, data []byte) (LookupText, error) {
+	text, err := document.Normalize(name, data)
+	if err != nil {
+		return LookupText{}, err
+	}
+	return LookupText{Name: name, Text: string(text)}, nil
+}
+
+// LookupMemory finds the fuzzy matches of every sentence of t in lang. The
+// units of t's own document are left out: what the rest of the memory
+// offers is what a translator can reuse.
+func (a *App) LookupMemory(ctx context.Context, m *Memory, t LookupText, lang string, min int) ([]tm.Result, error) {
+	seg, err := a.Segmenter(m.WS, lang)
+	if err != nil {
+		return nil, err
+	}
+	var sents []string
+	for _, s := range seg.Segment(t.Text) {
+		if strings.TrimSpace(s.Text) != "" {
+			sents = append(sents, s.Text)
+		}
+	}
+	opt := tm.LookupOptions{Lang: lang, Min: min}
+	if t.Document != "" {
+		opt.Exclude = tm.DocPrefix + t.Document
+	}
+	res, err := m.Lookup(ctx, sents, opt)
+	return res, memoryError(m, err)
+}
+
+// ImportMatches says how much of a newly imported text the memory already
+// holds.
+type ImportMatches struct {
+	Sentences    int
+	Exact, Fuzzy int
+}
+
+// importMatchDocs is the most documents a workspace may hold for import
+// to build a memory that does not exist yet, to count matches.
+const importMatchDocs = 200
+
+// CountImportMatches counts the sentences of document id's text in lang,
+// the workspace's source language, with a 100% and with a fuzzy (≥ 70%)
+// match among the other documents of the memory, for import to report.
+// It works only with a memory that exists, or that a small workspace
+// builds in a moment, and within a few seconds; ok is false when it did
+// not, or lang is not the source language (an import never fails because
+// of the memory).
+func (a *App) CountImportMatches(ws *workspace.Workspace, id, lang string, opt TMOptions) (r ImportMatches, ok bool) {
+	if lang != ws.Config.Source {
+		return r, false
+	}
+	if opt.URL == "" && ws.Config.TM.URL == "" {
+		if _, err := os.Stat(memoryFile(ws)); err != nil {
+			entries, err := os.ReadDir(ws.Path(document.Folder))
+			if err != nil || len(entries) > importMatchDocs {
+				return r, false
+			}
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	m, err := a.OpenMemory(ctx, ws, opt)
+	if err != nil {
+		return r, false
+	}
+	defer m.Close()
+	if _, err := m.Update(ctx); err != nil {
+		return r, false
+	}
+	t, found, err := DocumentText(ws, id, lang)
+	if err != nil || !found {
+		return r, false
+	}
+	res, err := a.LookupMemory(ctx, m, t, lang, 0)
+	if err != nil {
+		return r, false
+	}
+	r.Sentences = len(res)
+	r.Exact, r.Fuzzy = tm.Counts(res)
+	return r, true
+}
+
+// ImportMemory adds a TMX (data, read from the file shown) to the memory
+// as name.
+func (a *App) ImportMemory(ctx context.Context, m *Memory, data []byte, shown, name string) (tm.ImportReport, error) {
+	rep, err := m.ImportTMX(ctx, bytes.NewReader(data), shown, name)
+	return rep, memoryError(m, err)
+}
+
+// ExportMemory writes the whole memory as one TMX 1.4b file to o and
+// returns the file written ("" for standard output) and the number of
+// units.
+func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output) (string, int, error) {
+	var buf bytes.Buffer
+	n, err := m.Export(ctx, &buf, tm.ExportOptions{Version: a.Version, Date: a.Now()})
+	if err != nil {
+		return "", 0, memoryError(m, err)
+	}
+	file, err := o.Write("memory.tmx", buf.Bytes())
+	return file, n, err
+}
+
+// WriteMatches writes lookup results as a TMX to o.
+func (a *App) WriteMatches(m *Memory, res []tm.Result, o *Output) (string, int, error) {
+	var buf bytes.Buffer
+	n, err := m.WriteMatches(&buf, res, tm.ExportOptions{Version: a.Version, Date: a.Now()})
+	if err != nil {
+		return "", 0, err
+	}
+	file, err := o.Write("matches.tmx", buf.Bytes())
+	return file, n, err
+}
