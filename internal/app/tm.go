@@ -277,6 +277,15 @@ func (a *App) CountImportMatches(ws *workspace.Workspace, id, lang string, opt T
 	if _, err := m.Update(ctx); err != nil {
 		return r, false
 	}
+	// An empty memory (the first document) has nothing to say.
+	srcs, err := m.Store.Sources(ctx)
+	others := false
+	for _, s := range srcs {
+		others = others || (s.Name != tm.DocPrefix+id && s.Units > 0)
+	}
+	if err != nil || !others {
+		return r, false
+	}
 	t, found, err := DocumentText(ws, id, lang)
 	if err != nil || !found {
 		return r, false

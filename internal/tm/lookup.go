@@ -59,6 +59,11 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 			}
 			mt := u.TextIn(opt.Lang)
 			mtoks := Tokens(mt)
+			// The distance is at least the difference in length, so a
+			// text much shorter or longer cannot reach the floor.
+			if short, long := min(len(toks), len(mtoks)), max(len(toks), len(mtoks)); 100*short/long < opt.Min {
+				continue
+			}
 			score := scoreTokens(toks, s, mtoks, mt)
 			if score < opt.Min {
 				continue

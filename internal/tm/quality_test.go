@@ -46,7 +46,7 @@ func TestQuality(t *testing.T) {
 		}
 		units = append(units, c.Unit(i, "doc/corpus", i+1))
 	}
-	syn := tmbench.NewSynthetic(c, 1)
+	syn := tmbench.NewSynthetic(c.Without(heldOutFrom, heldOutTo), 1)
 	changes := append(syn.Changes("noise", 500, 10), tm.Change{Source: tm.Source{Name: "doc/corpus", Units: len(units)}, Units: units})
 	if err := m.Store.Apply(ctx, false, tm.Changes(changes...)); err != nil {
 		t.Fatal(err)

@@ -27,7 +27,8 @@ type Hit struct {
 	Marks []Mark `json:"marks"`
 }
 
-// candidateCap bounds the candidates a search reads from the store.
+// candidateCap bounds the candidates a search reads from the store for
+// each form it searches.
 const candidateCap = 2000
 
 // Search finds the query in the memory: every unit whose text holds the
@@ -49,48 +50,12 @@ func (m *Memory) Search(ctx context.Context, q Query) ([]Hit, error) {
 	g := m.queryGlossary(text, langs)
 	matcher := glossary.Compile(g)
 
-	// Candidates: one store query per distinct form and language.
-	type key struct{ lang, prefixes string }
-	seen := map[key]bool{}
-	byID := map[int64]*Unit{}
-	var order []int64
-	for _, e := range g.Entries {
-		for lang, f := range e.Langs {
-			for _, form := range f.Accepted() {
-				var prefixes []string
-				for _, w := range Words(form) {
-					prefixes = append(prefixes, stem(w))
-				}
-				if len(prefixes) == 0 {
-					continue
-				}
-				storeLang := lang
-				if q.Lang == "" && e.ID == queryID {
-					storeLang = "" // the query itself is searched in every language at once
-				}
-				k := key{storeLang, strings.Join(prefixes, " ")}
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				units, err := m.Store.Words(ctx, storeLang, prefixes, candidateCap)
-				if err != nil {
-					return nil, err
-				}
-				for i := range units {
-					u := units[i]
-					if _, ok := byID[u.ID]; !ok {
-						byID[u.ID] = &u
-						order = append(order, u.ID)
-					}
-				}
-			}
-		}
-	}
 	var hits []Hit
-	for _, id := range order {
-		u := byID[id]
-		var marks []Mark
+	done := map[int64]bool{}
+	// marks finds the real hits in a candidate: a form of the query (or
+	// of its glossary entry) in a language searched.
+	marks := func(u *Unit) []Mark {
+		var out []Mark
 		for _, v := range u.Variants {
 			if !contains(langs, v.Lang) {
 				continue
@@ -101,11 +66,68 @@ func (m *Memory) Search(ctx context.Context, q Query) ([]Hit, error) {
 					continue // a span that is a form of both query entries
 				}
 				last = mt.Start
-				marks = append(marks, Mark{Lang: v.Lang, Start: mt.Start, End: mt.End})
+				out = append(out, Mark{Lang: v.Lang, Start: mt.Start, End: mt.End})
 			}
 		}
-		if len(marks) > 0 {
-			hits = append(hits, Hit{Unit: *u, Marks: marks})
+		return out
+	}
+	// The forms of each entry, by the language the store searches.
+	type formSet struct {
+		lang  string
+		forms [][]string
+	}
+	var sets []formSet
+	byLang := map[string]int{}
+	for _, e := range g.Entries {
+		for _, lang := range langs {
+			f := e.Langs[lang]
+			if f == nil {
+				continue
+			}
+			storeLang := lang
+			if q.Lang == "" && strings.HasPrefix(e.ID, queryID) {
+				storeLang = "" // the query itself is searched in every language at once
+			}
+			i, ok := byLang[storeLang]
+			if !ok {
+				i = len(sets)
+				byLang[storeLang] = i
+				sets = append(sets, formSet{lang: storeLang})
+			}
+			for _, form := range f.Accepted() {
+				if ws := Words(form); len(ws) > 0 {
+					sets[i].forms = append(sets[i].forms, ws)
+				}
+			}
+		}
+	}
+	// Candidates: one store query for each set of prefixes the forms
+	// share. The store gives candidates in the concordance's order, so the
+	// first limit real hits of each query are all the search can show:
+	// pages are read until they are found.
+	for _, set := range sets {
+		for _, prefixes := range prefixGroups(set.forms) {
+			found := 0
+			for offset, page := 0, 2*limit; offset < candidateCap && page > 0; offset, page = offset+page, min(2*page, candidateCap-offset-page) {
+				units, err := m.Store.Words(ctx, set.lang, prefixes, offset, page)
+				if err != nil {
+					return nil, err
+				}
+				for i := range units {
+					u := &units[i]
+					if done[u.ID] {
+						continue
+					}
+					done[u.ID] = true
+					if ms := marks(u); len(ms) > 0 {
+						hits = append(hits, Hit{Unit: *u, Marks: ms})
+						found++
+					}
+				}
+				if len(units) < page || found >= limit {
+					break
+				}
+			}
 		}
 	}
 	sortUnits(hits, func(h *Hit) *Unit { return &h.Unit })
@@ -116,6 +138,66 @@ func (m *Memory) Search(ctx context.Context, q Query) ([]Hit, error) {
 }
 
 const queryID = "query"
+
+// prefixGroups turns the forms of a query (each a list of folded words)
+// into the word prefixes the store is asked for: forms of as many words
+// share one query whose prefixes are their words' longest common
+// prefixes (Тоқаев, Тоқаевқа, Тоқаевтың: "тоқаев"), as long as each keeps
+// three letters (or the whole of a shorter word); forms that share less
+// are asked for each by its words' stems.
+func prefixGroups(forms [][]string) [][]string {
+	var out [][]string
+	seen := map[string]bool{}
+	add := func(p []string) {
+		k := strings.Join(p, " ")
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, p)
+		}
+	}
+	byLen := map[int][][]string{}
+	var lens []int
+	for _, f := range forms {
+		if _, ok := byLen[len(f)]; !ok {
+			lens = append(lens, len(f))
+		}
+		byLen[len(f)] = append(byLen[len(f)], f)
+	}
+	for _, n := range lens {
+		group := byLen[n]
+		common := make([]string, n)
+		ok := true
+		for i := 0; i < n && ok; i++ {
+			lcp := []rune(group[0][i])
+			shortest := len(lcp)
+			for _, f := range group[1:] {
+				r := []rune(f[i])
+				shortest = min(shortest, len(r))
+				k := 0
+				for k < len(lcp) && k < len(r) && lcp[k] == r[k] {
+					k++
+				}
+				lcp = lcp[:k]
+			}
+			if len(lcp) < min(3, shortest) || len(lcp) == 0 {
+				ok = false
+			}
+			common[i] = string(lcp)
+		}
+		if ok {
+			add(common)
+			continue
+		}
+		for _, f := range group {
+			p := make([]string, len(f))
+			for i, w := range f {
+				p[i] = stem(w)
+			}
+			add(p)
+		}
+	}
+	return out
+}
 
 // queryGlossary is the query as glossary entries: once as a person's name
 // and once as another kind of name (the two decline differently in

@@ -144,11 +144,13 @@ type Store interface {
 	// rebuild of a million groups never holds them all); when it yields an
 	// error, Apply rolls back and returns it.
 	Apply(ctx context.Context, reset bool, changes iter.Seq2[Change, error]) error
-	// Words returns up to limit units with a text (in lang, or in any
-	// language when lang is "") holding, for each of prefixes, a word that
-	// starts with it (case folded; a store may return more: a substring
-	// match). Newest units first. Prefixes are lower case.
-	Words(ctx context.Context, lang string, prefixes []string, limit int) ([]Unit, error)
+	// Words returns units with a text (in lang, or in any language when
+	// lang is "") holding, for each of prefixes, a word that starts with
+	// it (case folded; a store may return more: a substring match), in the
+	// order of a concordance: confirmed units first, then the newest, then
+	// the last stored; of that order, the limit units after the first
+	// offset. Prefixes are lower case.
+	Words(ctx context.Context, lang string, prefixes []string, offset, limit int) ([]Unit, error)
 	// Similar returns up to limit units whose text in lang shares the most
 	// with text, the likeliest fuzzy matches first.
 	Similar(ctx context.Context, lang, text string, limit int) ([]Unit, error)

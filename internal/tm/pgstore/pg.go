@@ -174,18 +174,18 @@ func insert(ctx context.Context, tx pgx.Tx, units []tm.Unit) error {
 var likeEscape = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // Words finds units whose texts hold each prefix (as a substring).
-func (s *Store) Words(ctx context.Context, lang string, prefixes []string, limit int) ([]tm.Unit, error) {
+func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offset, limit int) ([]tm.Unit, error) {
 	if len(prefixes) == 0 {
 		return nil, nil
 	}
 	var conds []string
-	args := []any{lang, limit}
+	args := []any{lang, limit, offset}
 	for _, p := range prefixes {
 		args = append(args, "%"+likeEscape.Replace(p)+"%")
-		conds = append(conds, fmt.Sprintf("text ILIKE $%d", len(args)))
+		conds = append(conds, fmt.Sprintf("t.text ILIKE $%d", len(args)))
 	}
-	q := `SELECT DISTINCT unit FROM tm_text WHERE ($1 = '' OR lang = $1) AND ` + strings.Join(conds, " AND ") +
-		` ORDER BY unit DESC LIMIT $2`
+	q := `SELECT u.id FROM tm_unit u WHERE u.id IN (SELECT t.unit FROM tm_text t WHERE ($1 = '' OR t.lang = $1) AND ` +
+		strings.Join(conds, " AND ") + `) ORDER BY u.confirmed DESC, u.time DESC, u.id DESC LIMIT $2 OFFSET $3`
 	return s.unitsOf(ctx, q, args...)
 }
 

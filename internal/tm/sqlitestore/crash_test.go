@@ -92,7 +92,7 @@ func TestCrashDuringApply(t *testing.T) {
 	if !reflect.DeepEqual(before, after) || !reflect.DeepEqual(srcBefore, srcAfter) {
 		t.Errorf("after the crash: %+v %+v, before: %+v %+v", after, srcAfter, before, srcBefore)
 	}
-	hits, err := s.Words(ctx, "ru", []string{"бюджет"}, 1000)
+	hits, err := s.Words(ctx, "ru", []string{"бюджет"}, 0, 1000)
 	if err != nil || len(hits) != 300 {
 		t.Errorf("the index after the crash finds %d units, want 300 (%v)", len(hits), err)
 	}

@@ -44,8 +44,9 @@ CREATE TABLE IF NOT EXISTS unit(
 CREATE INDEX IF NOT EXISTS unit_source ON unit(source, grp);
 CREATE TABLE IF NOT EXISTS lang(code INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(
-	text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+	text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS text_vocab USING fts5vocab(text_fts, 'row');
+CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 `
 
 // maxLangs is how many languages one memory can hold: a language's number
@@ -56,6 +57,7 @@ const maxLangs = 63
 type Store struct {
 	db    *sql.DB
 	vocab *sql.Stmt            // a word's document frequency
+	word  *sql.Stmt            // the texts holding a word, in a language
 	unit  *sql.Stmt            // a unit by id
 	stmts map[string]*sql.Stmt // prepared queries by their text
 	langs map[string]int64     // language → number, as stored
@@ -68,7 +70,8 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "cache_size(-65536)") // 64 MB of pages: a rebuild writes each once
+	q.Add("_pragma", "cache_size(-65536)")    // 64 MB of pages: a rebuild writes each once
+	q.Add("_pragma", "mmap_size(1073741824)") // queries read the file's pages in place, not through the page cache
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
@@ -84,7 +87,15 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if s.vocab, err = db.Prepare(`SELECT doc FROM text_vocab WHERE term = ?`); err != nil {
+	if err := fillVocab(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if s.vocab, err = db.Prepare(`SELECT df FROM vocab WHERE term = ?`); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.word, err = db.Prepare(`SELECT rowid FROM text_fts WHERE text_fts MATCH ? AND (rowid & 63) = ? ORDER BY rowid DESC LIMIT ?`); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -94,6 +105,20 @@ func Open(path string) (*Store, error) {
 	}
 	s.stmts = map[string]*sql.Stmt{}
 	return s, nil
+}
+
+// fillVocab fills the table of document frequencies from the index once,
+// in a memory written before tilmash kept it.
+func fillVocab(db *sql.DB) error {
+	var empty, units bool
+	if err := db.QueryRow(`SELECT NOT EXISTS(SELECT 1 FROM vocab), EXISTS(SELECT 1 FROM unit)`).Scan(&empty, &units); err != nil {
+		return err
+	}
+	if !empty || !units {
+		return nil
+	}
+	_, err := db.Exec(`INSERT INTO vocab(term, df) SELECT term, doc FROM text_vocab`)
+	return err
 }
 
 type queryer interface {
@@ -121,6 +146,7 @@ func (s *Store) loadLangs(ctx context.Context, q queryer) error {
 // Close closes the file.
 func (s *Store) Close() error {
 	s.vocab.Close()
+	s.word.Close()
 	s.unit.Close()
 	for _, st := range s.stmts {
 		st.Close()
@@ -163,7 +189,7 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 	}()
 	s.langs, s.names = copyMap(langs), copyMap(names)
 	if reset {
-		for _, q := range []string{`DELETE FROM unit`, `DELETE FROM source`, `INSERT INTO text_fts(text_fts) VALUES('delete-all')`} {
+		for _, q := range []string{`DELETE FROM unit`, `DELETE FROM source`, `DELETE FROM vocab`, `INSERT INTO text_fts(text_fts) VALUES('delete-all')`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
 			}
@@ -207,6 +233,9 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
+	if err := w.writeVocab(ctx); err != nil {
+		return err
+	}
 	if reset || w.inserted >= optimizeAfter {
 		// Merge the index's segments into one: a look-up then reads one
 		// b-tree per word instead of one per batch written.
@@ -239,6 +268,13 @@ type writer struct {
 	units                []any
 	texts                []any
 	inserted             int
+
+	// Document frequencies: removed texts are counted down here, inserted
+	// ones are counted up by a goroutine of their own (a rebuild tokenizes
+	// millions of texts: that work runs beside SQLite's).
+	removed map[string]int
+	counted chan []any
+	added   chan map[string]int
 }
 
 const (
@@ -251,7 +287,8 @@ const (
 const optimizeAfter = 50000
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx}
+	w := &writer{s: s, tx: tx, removed: map[string]int{}, counted: make(chan []any, 4), added: make(chan map[string]int, 1)}
+	go countTexts(w.counted, w.added)
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -278,6 +315,11 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
+	if w.counted != nil { // an Apply that failed: stop the counter
+		close(w.counted)
+		<-w.added
+		w.counted = nil
+	}
 	for _, st := range []*sql.Stmt{w.delSource, w.putSource, w.selUnits, w.delUnits, w.delText} {
 		if st != nil {
 			st.Close()
@@ -305,6 +347,7 @@ func (w *writer) removeUnits(ctx context.Context, source string) error {
 			if code, ok := w.s.langs[v.Lang]; ok {
 				ids = append(ids, id<<6|code)
 			}
+			countWords(w.removed, v.Text, -1)
 		}
 	}
 	rows.Close()
@@ -386,9 +429,72 @@ func (w *writer) flushTexts(ctx context.Context) error {
 		if _, err := w.tx.ExecContext(ctx, q, w.texts...); err != nil {
 			return err
 		}
-		w.texts = w.texts[:0]
+		w.counted <- w.texts
+		w.texts = make([]any, 0, textBatch*2)
 	}
 	return nil
+}
+
+// countWords adds sign to the count of each distinct word of text.
+func countWords(counts map[string]int, text string, sign int) {
+	toks := tm.Tokens(text)
+	for i, t := range toks {
+		dup := false
+		for _, p := range toks[:i] {
+			if p.Key == t.Key {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			counts[t.Key] += sign
+		}
+	}
+}
+
+// countTexts counts the words of the texts it is sent (row id, text
+// pairs) until its channel closes, then sends the counts.
+func countTexts(in <-chan []any, out chan<- map[string]int) {
+	counts := map[string]int{}
+	for texts := range in {
+		for i := 1; i < len(texts); i += 2 {
+			countWords(counts, texts[i].(string), 1)
+		}
+	}
+	out <- counts
+}
+
+// writeVocab adds the transaction's counts to the vocab table.
+func (w *writer) writeVocab(ctx context.Context) error {
+	close(w.counted)
+	added := <-w.added
+	w.counted = nil
+	for k, n := range w.removed {
+		added[k] += n
+	}
+	const batch = 2000
+	args := make([]any, 0, 2*batch)
+	put := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		q := `INSERT INTO vocab(term, df) VALUES` + placeholders(len(args)/2, 2) + ` ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`
+		_, err := w.tx.ExecContext(ctx, q, args...)
+		args = args[:0]
+		return err
+	}
+	for k, n := range added {
+		if n == 0 {
+			continue
+		}
+		args = append(args, k, n)
+		if len(args) == 2*batch {
+			if err := put(); err != nil {
+				return err
+			}
+		}
+	}
+	return put()
 }
 
 func placeholders(rows, cols int) string {
@@ -442,27 +548,66 @@ func (s *Store) langFilter(lang string) (string, bool) {
 	return " AND (rowid & 63) = " + strconv.FormatInt(code, 10), true
 }
 
-// Words finds units with words starting with each prefix.
-func (s *Store) Words(ctx context.Context, lang string, prefixes []string, limit int) ([]tm.Unit, error) {
+// Words finds units with words starting with each prefix, confirmed and
+// newest first. The index gives the matching texts, the last stored
+// first, at most wordsCap of them; SQLite joins them to their units and
+// sorts them, so only the page asked for comes back. A word in more than
+// wordsCap texts is thus looked for among the last stored: a concordance
+// of "the" shows recent groups, not all of them.
+func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offset, limit int) ([]tm.Unit, error) {
 	filter, ok := s.langFilter(lang)
-	if !ok || len(prefixes) == 0 {
+	if !ok || len(prefixes) == 0 || limit <= 0 {
 		return nil, nil
 	}
 	parts := make([]string, len(prefixes))
 	for i, p := range prefixes {
 		parts[i] = ftsQuote(p) + "*"
 	}
-	q := `SELECT rowid FROM text_fts WHERE text_fts MATCH ?` + filter + ` ORDER BY rowid DESC LIMIT ?`
-	return s.unitsOf(ctx, q, strings.Join(parts, " AND "), limit)
+	q := unitCols + ` WHERE id IN (SELECT rowid >> 6 FROM text_fts WHERE text_fts MATCH ?` + filter + `
+		ORDER BY rowid DESC LIMIT ` + strconv.Itoa(wordsCap) + `)
+		ORDER BY confirmed DESC, time DESC, id DESC LIMIT ? OFFSET ?`
+	st, err := s.prepared(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, strings.Join(parts, " AND "), limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tm.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
 }
 
-// vocabCap: a fuzzy look-up asks for its rarest words until their texts
-// add up to this many.
-const vocabCap = 20000
+// wordsCap bounds the texts a concordance query reads from the index.
+const wordsCap = 2000
 
-// Similar finds the units sharing the rarest words of text.
+// Fuzzy look-up. A sentence's candidates are the texts that share the
+// most of its rarest words: the words are ranked by their document
+// frequency (table vocab, kept by every Apply), the rarest are asked
+// for one by one until their texts add up to vocabCap (at least
+// minWords words, at most maxWords), and the texts holding most of them
+// are the candidates. Asking for two words or more means a sentence
+// whose rarest word was replaced still finds its original by the next.
+const (
+	vocabCap = 20000
+	minWords = 2
+	maxWords = 5
+	// wordRows bounds the texts read for one word, newest first: a word
+	// in every other sentence is not worth more.
+	wordRows = 20000
+)
+
+// Similar finds the units sharing the most of the rarest words of text.
 func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm.Unit, error) {
-	filter, ok := s.langFilter(lang)
+	code, ok := s.langs[lang]
 	if !ok {
 		return nil, nil
 	}
@@ -479,63 +624,57 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 		seen[w] = true
 		var df int64
 		err := s.vocab.QueryRowContext(ctx, w).Scan(&df)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
+		if errors.Is(err, sql.ErrNoRows) || df <= 0 {
+			continue // in no text of the memory
 		}
 		if err != nil {
 			return nil, err
 		}
 		words = append(words, word{w, df})
 	}
-	if len(words) == 0 {
-		return nil, nil
-	}
 	sort.SliceStable(words, func(i, j int) bool { return words[i].df < words[j].df })
-	var parts []string
+	count := map[int64]int{}
 	total := int64(0)
 	for i, w := range words {
-		if i >= 2 && (total+w.df > vocabCap || i >= 6) {
+		if i >= maxWords || (i >= minWords && total+w.df > vocabCap) {
 			break
 		}
 		total += w.df
-		parts = append(parts, ftsQuote(w.w))
+		rows, err := s.word.QueryContext(ctx, ftsQuote(w.w), code, wordRows)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var rowid int64
+			if err := rows.Scan(&rowid); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			count[rowid>>6]++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
-	q := `SELECT rowid FROM text_fts WHERE text_fts MATCH ?` + filter + ` ORDER BY rank LIMIT ?`
-	return s.unitsOf(ctx, q, strings.Join(parts, " OR "), limit)
+	ids := make([]int64, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if count[ids[i]] != count[ids[j]] {
+			return count[ids[i]] > count[ids[j]]
+		}
+		return ids[i] > ids[j]
+	})
+	if len(ids) > limit {
+		ids = ids[:limit]
+	}
+	return s.load(ctx, ids)
 }
 
-// unitsOf runs a query for text row ids and loads their units, in the
-// order of the ids, each unit once.
-func (s *Store) unitsOf(ctx context.Context, q string, args ...any) ([]tm.Unit, error) {
-	st, ok := s.stmts[q]
-	if !ok {
-		var err error
-		if st, err = s.db.PrepareContext(ctx, q); err != nil {
-			return nil, err
-		}
-		s.stmts[q] = st
-	}
-	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	seen := map[int64]bool{}
-	for rows.Next() {
-		var rowid int64
-		if err := rows.Scan(&rowid); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if id := rowid >> 6; !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
+// load reads units by id, in the order of ids.
+func (s *Store) load(ctx context.Context, ids []int64) ([]tm.Unit, error) {
 	out := make([]tm.Unit, 0, len(ids))
 	for _, id := range ids {
 		u, err := scanUnit(s.unit.QueryRowContext(ctx, id))
@@ -548,6 +687,19 @@ func (s *Store) unitsOf(ctx context.Context, q string, args ...any) ([]tm.Unit, 
 		out = append(out, u)
 	}
 	return out, nil
+}
+
+// prepared returns the statement of q, prepared once.
+func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
+	st, ok := s.stmts[q]
+	if !ok {
+		var err error
+		if st, err = s.db.PrepareContext(ctx, q); err != nil {
+			return nil, err
+		}
+		s.stmts[q] = st
+	}
+	return st, nil
 }
 
 const unitCols = `SELECT id, source, grp, confirmed, time, note, vars FROM unit`

@@ -72,41 +72,58 @@ func (c *Corpus) Unit(i int, source string, group int) tm.Unit {
 	return u
 }
 
-// Synthetic makes units of random sentences built from the corpus's words
-// in each language: as many as a newsroom archive holds, each source a
-// document of groupsPerDoc groups. The same seed gives the same units.
+// Without returns the corpus without lines from to to-1 (sentences a test
+// keeps out of the memory and of the synthetic growth).
+func (c *Corpus) Without(from, to int) *Corpus {
+	out := &Corpus{Sents: map[string][]string{}}
+	for _, l := range Langs {
+		out.Sents[l] = append(append([]string(nil), c.Sents[l][:from]...), c.Sents[l][to:]...)
+	}
+	return out
+}
+
+// Synthetic makes units of new sentences recombined from the corpus's
+// sentences in each language, as many as a newsroom archive holds, each
+// source a document of groupsPerDoc groups. A synthetic sentence is the
+// start of one corpus sentence (at most 60% of it) followed by the end of
+// another, sometimes with a word of a third: real phrases with the real
+// frequencies of words (the, и, мен are everywhere, names are rare), so
+// the index's doclists are as long as an archive's and no synthetic
+// sentence is a near copy of a corpus one. The same seed gives the same
+// units.
 type Synthetic struct {
+	sents map[string][][]string
 	words map[string][]string
 	rng   *rand.Rand
 }
 
-// NewSynthetic collects the corpus's words.
+// NewSynthetic splits the corpus's sentences into words.
 func NewSynthetic(c *Corpus, seed uint64) *Synthetic {
-	s := &Synthetic{words: map[string][]string{}, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+	s := &Synthetic{sents: map[string][][]string{}, words: map[string][]string{}, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 	for _, l := range Langs {
-		seen := map[string]bool{}
 		for _, line := range c.Sents[l] {
-			for _, w := range strings.Fields(line) {
-				w = strings.Trim(w, ".,;:!?\"'«»()")
-				if w != "" && !seen[w] {
-					seen[w] = true
-					s.words[l] = append(s.words[l], w)
-				}
+			if w := strings.Fields(line); len(w) >= 4 {
+				s.sents[l] = append(s.sents[l], w)
+				s.words[l] = append(s.words[l], w...)
 			}
 		}
 	}
 	return s
 }
 
-// Sentence is a random sentence of 6 to 20 words in lang.
+// Sentence is a new sentence in lang made of two corpus sentences.
 func (s *Synthetic) Sentence(lang string) string {
-	ws := s.words[lang]
-	n := 6 + s.rng.IntN(15)
-	parts := make([]string, n)
-	for i := range parts {
-		parts[i] = ws[s.rng.IntN(len(ws))]
+	ss := s.sents[lang]
+	a, b := ss[s.rng.IntN(len(ss))], ss[s.rng.IntN(len(ss))]
+	k := 2 + s.rng.IntN(max(1, len(a)*6/10-1)) // a's first k words
+	j := s.rng.IntN(max(1, len(b)*6/10))       // b's words from j
+	parts := make([]string, 0, k+len(b)-j)
+	parts = append(append(parts, a[:k]...), b[j:]...)
+	if s.rng.IntN(3) == 0 {
+		ws := s.words[lang]
+		parts[s.rng.IntN(len(parts))] = strings.Trim(ws[s.rng.IntN(len(ws))], ".,;:!?\"'«»()")
 	}
-	return strings.Join(parts, " ") + "."
+	return strings.Join(parts, " ")
 }
 
 // Changes makes docs documents of groups synthetic units each, as store
