@@ -189,7 +189,12 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 	}()
 	s.langs, s.names = copyMap(langs), copyMap(names)
 	if reset {
-		for _, q := range []string{`DELETE FROM unit`, `DELETE FROM source`, `DELETE FROM vocab`, `INSERT INTO text_fts(text_fts) VALUES('delete-all')`} {
+		// A build from scratch merges the index's segments once, at the
+		// end, rather than as they come: FTS5 writes a segment at every
+		// statement, and merging them four at a time rewrites every
+		// posting once a level. crisismerge still bounds their number.
+		for _, q := range []string{`DELETE FROM unit`, `DELETE FROM source`, `DELETE FROM vocab`, `INSERT INTO text_fts(text_fts) VALUES('delete-all')`,
+			`INSERT INTO text_fts(text_fts, rank) VALUES('automerge', 0)`, `INSERT INTO text_fts(text_fts, rank) VALUES('crisismerge', 256)`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
 			}
@@ -235,6 +240,13 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 	}
 	if err := w.writeVocab(ctx); err != nil {
 		return err
+	}
+	if reset {
+		for _, q := range []string{`INSERT INTO text_fts(text_fts, rank) VALUES('automerge', 4)`, `INSERT INTO text_fts(text_fts, rank) VALUES('crisismerge', 16)`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
 	}
 	if reset || w.inserted >= optimizeAfter {
 		// Merge the index's segments into one: a look-up then reads one
