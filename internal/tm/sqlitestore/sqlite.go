@@ -57,7 +57,6 @@ const maxLangs = 63
 type Store struct {
 	db    *sql.DB
 	vocab *sql.Stmt            // a word's document frequency
-	word  *sql.Stmt            // the texts holding a word, in a language
 	unit  *sql.Stmt            // a unit by id
 	stmts map[string]*sql.Stmt // prepared queries by their text
 	langs map[string]int64     // language → number, as stored
@@ -70,8 +69,7 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "cache_size(-65536)")    // 64 MB of pages: a rebuild writes each once
-	q.Add("_pragma", "mmap_size(1073741824)") // queries read the file's pages in place, not through the page cache
+	q.Add("_pragma", "cache_size(-65536)") // 64 MB of pages: a rebuild writes each once
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
@@ -95,10 +93,7 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if s.word, err = db.Prepare(`SELECT rowid FROM text_fts WHERE text_fts MATCH ? AND (rowid & 63) = ? ORDER BY rowid DESC LIMIT ?`); err != nil {
-		db.Close()
-		return nil, err
-	}
+
 	if s.unit, err = db.Prepare(unitCols + ` WHERE id = ?`); err != nil {
 		db.Close()
 		return nil, err
@@ -146,7 +141,6 @@ func (s *Store) loadLangs(ctx context.Context, q queryer) error {
 // Close closes the file.
 func (s *Store) Close() error {
 	s.vocab.Close()
-	s.word.Close()
 	s.unit.Close()
 	for _, st := range s.stmts {
 		st.Close()
@@ -645,42 +639,43 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 		words = append(words, word{w, df})
 	}
 	sort.SliceStable(words, func(i, j int) bool { return words[i].df < words[j].df })
-	count := map[int64]int{}
+	// The texts of each word chosen, counted inside SQLite: at a million
+	// groups they are thousands of rows, too many to hand to Go one by one.
+	var parts []string
+	var args []any
 	total := int64(0)
 	for i, w := range words {
 		if i >= maxWords || (i >= minWords && total+w.df > vocabCap) {
 			break
 		}
 		total += w.df
-		rows, err := s.word.QueryContext(ctx, ftsQuote(w.w), code, wordRows)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var rowid int64
-			if err := rows.Scan(&rowid); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			count[rowid>>6]++
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		parts = append(parts, `SELECT * FROM (SELECT rowid FROM text_fts WHERE text_fts MATCH ? AND (rowid & 63) = ? ORDER BY rowid DESC LIMIT ?)`)
+		args = append(args, ftsQuote(w.w), code, wordRows)
 	}
-	ids := make([]int64, 0, len(count))
-	for id := range count {
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	q := `SELECT rowid >> 6 AS id FROM (` + strings.Join(parts, " UNION ALL ") + `) GROUP BY id ORDER BY count(*) DESC, id DESC LIMIT ?`
+	st, err := s.prepared(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, append(args, limit)...)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		if count[ids[i]] != count[ids[j]] {
-			return count[ids[i]] > count[ids[j]]
-		}
-		return ids[i] > ids[j]
-	})
-	if len(ids) > limit {
-		ids = ids[:limit]
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
 	return s.load(ctx, ids)
 }
