@@ -66,6 +66,9 @@ type Options struct {
 	// Fixed lists beads the alignment must hold as they are, in document order, such as groups a
 	// person confirmed (see Fixed).
 	Fixed []Fixed
+	// NoRealign turns off the second pass: by default Pair learns a lexicon from the confident
+	// beads of a first pass (and the fixed beads) and aligns again with it (see realign.go).
+	NoRealign bool
 }
 
 const (
@@ -230,6 +233,7 @@ type side struct {
 	sets   [4][]keySet        // sets[d][i]: anchor keys of sentences i−d..i−1
 	punct  [4][][nPunct]uint8 // punct[d][i]: punctuation counts of sentences i−d..i−1
 	stops  []int              // stops[i]: inner sentence ends in sentences 0..i−1
+	orphan []int              // orphan[i]: names without a partner in the other side, sentences 0..i−1
 	breaks []int              // breaks[i]: paragraph breaks between sentences 0..i−1
 	paras  bool               // at least one paragraph break
 }
@@ -283,10 +287,11 @@ func keyWeight(df int) float64 {
 
 func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side {
 	n := len(ss)
-	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1), stops: make([]int, n+1)}
+	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1), stops: make([]int, n+1), orphan: make([]int, n+1)}
 	for i, x := range ss {
 		s.cum[i+1] = s.cum[i] + feats[i].length
 		s.stops[i+1] = s.stops[i] + int(feats[i].stops)
+		s.orphan[i+1] = s.orphan[i] + orphanNames(feats[i].names, weights)
 		s.breaks[i+1] = s.breaks[i]
 		if i > 0 && x.Para != ss[i-1].Para {
 			s.breaks[i+1]++
@@ -337,6 +342,27 @@ func newKeySet(keys []uint32, weights map[uint32]float32) keySet {
 		}
 	}
 	return ks
+}
+
+// orphanNames counts the names of a sentence none of whose skeletons occurs anywhere on the other
+// side of the document (weights holds only keys found on both sides). A sentence an editor added
+// from elsewhere speaks of people and places the other version never mentions; a translation
+// spells the same names.
+func orphanNames(names [][]uint32, weights map[uint32]float32) int {
+	n := 0
+	for _, ks := range names {
+		found := false
+		for _, k := range ks {
+			if _, ok := weights[k]; ok {
+				found = true
+				break
+			}
+		}
+		if !found {
+			n++
+		}
+	}
+	return n
 }
 
 // mergeKeySets returns the union of the key sets of adjacent sentences. Counts add up, so a number
@@ -412,6 +438,7 @@ func (a *aligner) beadCostBelow(k, i, j int, limit float64) float64 {
 	ns := sh.di + a.src.stops[i] - a.src.stops[i-sh.di]
 	nt := sh.dj + a.tgt.stops[j] - a.tgt.stops[j-sh.dj]
 	c += m.sentenceCount * math.Abs(float64(ns-nt))
+	c += m.orphanSrc*float64(a.src.orphan[i]-a.src.orphan[i-sh.di]) + m.orphanTgt*float64(a.tgt.orphan[j]-a.tgt.orphan[j-sh.dj])
 	ks, kt := &a.src.sets[sh.di][i], &a.tgt.sets[sh.dj][j]
 	if c-m.maxBonus*float64(maxShared(ks, kt)) >= limit {
 		return c

@@ -62,10 +62,14 @@ type model struct {
 	punctBoth       [nPunct]float64 // bonus when both sides have the punctuation class
 	punctOne        [nPunct]float64 // penalty when only one side has it
 	sentenceCount   float64         // penalty per sentence of difference, inner ends included
-	paraInside      float64         // penalty per paragraph break inside one side of a bead
-	paraEdge        float64         // penalty when a bead ends a paragraph on one side only
-	maxLengthCost   float64         // cap, so one freak sentence cannot dominate
-	maxBonus        float64         // the largest match weight: a bound on the bonus per key
+	// orphanSrc and orphanTgt are the penalties per name of a non-null bead unknown to the other
+	// side (see orphanNames), by side: English writes more words with capitals than Russian and
+	// Kazakh, and organisations (Save the Children) are translated, not transliterated.
+	orphanSrc, orphanTgt float64
+	paraInside           float64 // penalty per paragraph break inside one side of a bead
+	paraEdge             float64 // penalty when a bead ends a paragraph on one side only
+	maxLengthCost        float64 // cap, so one freak sentence cannot dominate
+	maxBonus             float64 // the largest match weight: a bound on the bonus per key
 }
 
 // newModel returns the model for a language pair with the default weights.
@@ -92,6 +96,8 @@ func newModel(src, tgt string) *model {
 			punctQuestion: 1.5, punctExclaim: 1, punctQuote: 0.3, punctColon: 0.2, punctParen: 0.7,
 		},
 		sentenceCount: 2,
+		orphanSrc:     orphanFor(src),
+		orphanTgt:     orphanFor(tgt),
 		paraInside:    2,
 		paraEdge:      1.5,
 		maxLengthCost: 25,
@@ -112,6 +118,14 @@ func newModel(src, tgt string) *model {
 	}
 	m.setBound()
 	return m
+}
+
+// orphanFor is the penalty per orphan name of a sentence in lang.
+func orphanFor(lang string) float64 {
+	if lang == "en" {
+		return orphanWeight * orphanEn
+	}
+	return orphanWeight
 }
 
 // setBound updates maxBonus after the match weights change.

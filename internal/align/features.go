@@ -35,6 +35,9 @@ type features struct {
 	keys   []uint32
 	punct  [nPunct]uint8
 	stops  uint8 // sentence ends inside the text (see innerStops)
+	// names holds, for each capitalised word inside the sentence (a likely name), the keys of
+	// its skeleton variants; see orphanNames.
+	names [][]uint32
 }
 
 // extract computes the features of one sentence in lang ("en", "ru", "kk"; other codes get the
@@ -117,6 +120,7 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 		i += w
 	}
 	cyr := lang == "ru" || lang == "kk"
+	headline := lang == "en" && titleCase(toks)
 	for k, t := range toks {
 		if t.num {
 			continue
@@ -130,6 +134,8 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 		if isStopword(lang, lower) {
 			continue
 		}
+		name := upper && k > 0 && !headline
+		first := len(keys)
 		add := func(sk []byte) {
 			if len(sk) >= minSkeleton {
 				keys = append(keys, hashKey(kindWord, sk))
@@ -139,6 +145,9 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 			sk = cyrillicVariants(t.word, sk, add)
 		} else {
 			sk = englishVariants(t.word, sk, add)
+		}
+		if name && len(keys) > first {
+			f.names = append(f.names, slices.Clone(keys[first:]))
 		}
 	}
 	f.stops = innerStops(text)
@@ -150,6 +159,21 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 	slices.Sort(keys)
 	f.keys = slices.Compact(keys)
 	return f
+}
+
+// titleCase reports whether most words of an English sentence are capitalised, as in a headline,
+// where a capital says nothing about names.
+func titleCase(toks []token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		if t.word != "" && utf8.RuneCountInString(t.word) > 3 {
+			words++
+			if isUpperInitial(t.word) {
+				upper++
+			}
+		}
+	}
+	return words >= 3 && upper*2 > words
 }
 
 // A token is a word or one number of the sentence, in order.

@@ -117,6 +117,19 @@ func bound(fixed []fixedBead, n, m int) error {
 // on both sides cuts the problem in two; the parts between such cuts are aligned apart, each with
 // the fixed beads inside it.
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
+	beads := pairParts(src, tgt, opt, fixed)
+	if opt.NoRealign {
+		return beads
+	}
+	if lex := learnFrom(src, tgt, beads, opt); lex != nil {
+		opt.Lexicon = lex
+		beads = pairParts(src, tgt, opt, fixed)
+	}
+	return beads
+}
+
+// pairParts is one pass of pairFixed.
+func pairParts(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	if len(fixed) == 0 {
 		return pair(src, tgt, opt, newModel(opt.SrcLang, opt.TgtLang))
 	}

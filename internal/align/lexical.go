@@ -23,9 +23,9 @@ import (
 // 0.989; at 0.8 and above, long sentences became cheaper to drop than to pair. The penalty counts
 // entries, not words, so a dense, noisy lexicon (many entries a word) is penalised more: lexicons
 // should keep few targets a word (lexicon build keeps three).
-const (
-	lexMatch = 1.2
-	lexMiss  = 0.5
+var (
+	lexMatch = 1.6
+	lexMiss  = 0.1
 )
 
 // addLexKeys adds to the features of each sentence the keys of the lexicon entries its words have

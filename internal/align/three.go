@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"sync"
+
+	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
 // Group is one unit of a three-way alignment: English sentences and their Russian and Kazakh
@@ -32,6 +34,11 @@ type ThreeOptions struct {
 	// three languages; where the missing side sits is for the aligner to choose, as for a
 	// sentence left untranslated. The result holds each of them as one group with score 1.
 	Fixed []Group
+	// Lexicons are passed to Pair as Options.Lexicon, each to the pair of its languages (in
+	// either order).
+	Lexicons []*lexicon.Lexicon
+	// NoRealign is passed to Pair as Options.NoRealign.
+	NoRealign bool
 }
 
 // DefaultFlagBelow is the score under which Three flags a group when ThreeOptions.FlagBelow is 0.
@@ -64,7 +71,13 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 		flagBelow = DefaultFlagBelow
 	}
 	options := func(src, tgt string) Options {
-		return Options{SrcLang: src, TgtLang: tgt, Terms: opt.Terms, Band: opt.Band}
+		o := Options{SrcLang: src, TgtLang: tgt, Terms: opt.Terms, Band: opt.Band, NoRealign: opt.NoRealign}
+		for _, l := range opt.Lexicons {
+			if l != nil && (l.SrcLang == src && l.TgtLang == tgt || l.SrcLang == tgt && l.TgtLang == src) {
+				o.Lexicon = l
+			}
+		}
+		return o
 	}
 	fx, err := newFixedGroups(opt.Fixed)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/lexicon"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -44,6 +45,10 @@ type AlignOptions struct {
 	// Force lets a changed text take sentences from confirmed groups,
 	// which are then kept flagged and detached for review.
 	Force bool
+	// NoLexicon aligns without learned lexicons: neither the one learned
+	// from the workspace's confirmed groups (ReviewLexicons) nor the one
+	// the aligner learns from its own first pass.
+	NoLexicon bool
 }
 
 // AlignWith is Align with options.
@@ -111,9 +116,14 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 		}
 		return ps
 	}
-	terms := app.termFinder(ws)
+	lx := learned{off: opt.NoLexicon, terms: app.termFinder(ws)}
+	if !opt.NoLexicon {
+		if lx.lexicons, err = app.ReviewLexicons(ws, langs); err != nil {
+			return nil, err
+		}
+	}
 	a, err := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {
-		return group(pivot, langs, p, fixed, terms)
+		return group(pivot, langs, p, fixed, lx)
 	})
 	if err != nil {
 		return nil, err
@@ -164,13 +174,33 @@ func supported(pivot string, langs []string) error {
 	return locale.NewError("align.languages", map[string]any{"Pivot": pivot, "Langs": strings.Join(langs, ", ")}).WithHint("align.languages.hint")
 }
 
+// learned is the evidence group gives the aligner besides the text: the
+// glossary, the lexicons learned from review, and whether the aligner may
+// learn a lexicon of its own (off turns both lexicons off).
+type learned struct {
+	terms    align.TermFinder
+	lexicons []*lexicon.Lexicon
+	off      bool
+}
+
+// lexicon returns the lexicon of src and tgt (in either order), or nil.
+func (lx learned) lexicon(src, tgt string) *lexicon.Lexicon {
+	for _, l := range lx.lexicons {
+		if l.SrcLang == src && l.TgtLang == tgt || l.SrcLang == tgt && l.TgtLang == src {
+			return l
+		}
+	}
+	return nil
+}
+
 // group aligns one stretch, with the confirmed groups inside it that lack
 // a language as fixed groups. English, Russian and Kazakh go through
 // align.Three; a workspace with two languages through align.Pair.
-func group(pivot string, langs []string, p map[string][]document.Piece, fixed []map[string][]int, terms align.TermFinder) []document.Proposal {
+func group(pivot string, langs []string, p map[string][]document.Piece, fixed []map[string][]int, lx learned) []document.Proposal {
 	var out []document.Proposal
+	terms := lx.terms
 	if len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk") {
-		opt := align.ThreeOptions{Terms: terms}
+		opt := align.ThreeOptions{Terms: terms, Lexicons: lx.lexicons, NoRealign: lx.off}
 		for _, f := range fixed {
 			opt.Fixed = append(opt.Fixed, align.Group{En: f["en"], Ru: f["ru"], Kk: f["kk"]})
 		}
@@ -193,7 +223,7 @@ func group(pivot string, langs []string, p map[string][]document.Piece, fixed []
 		}
 		return out
 	}
-	opt := align.Options{SrcLang: pivot, TgtLang: other, Terms: terms}
+	opt := align.Options{SrcLang: pivot, TgtLang: other, Terms: terms, Lexicon: lx.lexicon(pivot, other), NoRealign: lx.off}
 	for _, f := range fixed {
 		opt.Fixed = append(opt.Fixed, align.Fixed{Src: f[pivot], Tgt: f[other]})
 	}

@@ -189,7 +189,7 @@ func realignCase(t *testing.T, seed uint64) {
 		}
 		before, confirmed := position(a), snapshot(a)
 		b, err := document.Realign(a, "d", "en", langs, texts, cutLines, func(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {
-			return group("en", langs, p, fixed, nil)
+			return group("en", langs, p, fixed, learned{})
 		})
 		if err != nil {
 			t.Fatalf("seed %d round %d (%v, %d units): %v", seed, round, langs, n, err)

@@ -169,6 +169,16 @@ func Words(text string) []string {
 	return out
 }
 
+// Default thresholds of Learner.Lexicon for lexicons learned from confirmed translations (lexicon
+// build, and tilmash align from a workspace's confirmed groups): a pair of stems must be seen
+// together in at least DefaultMinCount sentence pairs with a Dice coefficient of at least
+// DefaultMinDice; each source stem keeps its DefaultPerWord best targets.
+const (
+	DefaultMinCount = 2
+	DefaultMinDice  = 0.3
+	DefaultPerWord  = 3
+)
+
 // Learner counts stem co-occurrences over sentence pairs.
 type Learner struct {
 	src, tgt string

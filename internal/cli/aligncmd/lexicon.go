@@ -13,15 +13,6 @@ import (
 	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
-// Learning thresholds of lexicon build: a pair of stems must be seen together in at least
-// minCount sentence pairs with a Dice coefficient of at least minDice; each source stem keeps
-// its perWord best targets.
-const (
-	lexMinCount = 2
-	lexMinDice  = 0.3
-	lexPerWord  = 3
-)
-
 func lexiconCommand(env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:  "lexicon",
@@ -58,7 +49,7 @@ func lexiconCommand(env *console.Env) *urfave.Command {
 					for k := range src {
 						l.Observe(src[k], tgt[k])
 					}
-					return l.Lexicon(lexMinCount, lexMinDice, lexPerWord).Write(env.Stdout)
+					return l.Lexicon(lexicon.DefaultMinCount, lexicon.DefaultMinDice, lexicon.DefaultPerWord).Write(env.Stdout)
 				},
 			},
 			{
