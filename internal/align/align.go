@@ -95,19 +95,13 @@ func Pair(src, tgt []Sentence, opt Options) []Bead {
 
 // pair is Pair without fixed beads, with a given model; tests use it to compare weightings.
 func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
-	return solve(src, tgt, opt, mdl, nil)
+	fs, ft := extractSides(src, tgt, opt)
+	return solve(src, tgt, fs, ft, opt, mdl, nil)
 }
 
-// solve aligns src with tgt with the fixed beads given, each of which has a free side (see
-// pairFixed for the others), with bounds set.
-func solve(src, tgt []Sentence, opt Options, mdl *model, fixed []fixedBead) []Bead {
-	n, m := len(src), len(tgt)
-	c := newCons(fixed, n, m)
-	if n == 0 || m == 0 {
-		return unmatchedFixed(n, m, c)
-	}
-	a := &aligner{m: mdl, cons: c}
-	var fs, ft []features
+// extractSides computes the features of both sides, without lexical keys (solve adds them), in
+// parallel.
+func extractSides(src, tgt []Sentence, opt Options) (fs, ft []features) {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -116,8 +110,20 @@ func solve(src, tgt []Sentence, opt Options, mdl *model, fixed []fixedBead) []Be
 	}()
 	ft = extractAll(opt.TgtLang, tgt, opt.Terms)
 	wg.Wait()
-	addLexKeys(fs, src, opt.SrcLang, opt.Lexicon)
-	addLexKeys(ft, tgt, opt.TgtLang, opt.Lexicon)
+	return fs, ft
+}
+
+// solve aligns src with tgt, whose features (without lexical keys) are fs and ft, with the fixed
+// beads given, each of which has a free side (see pairFixed for the others), with bounds set.
+func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixed []fixedBead) []Bead {
+	n, m := len(src), len(tgt)
+	c := newCons(fixed, n, m)
+	if n == 0 || m == 0 {
+		return unmatchedFixed(n, m, c)
+	}
+	a := &aligner{m: mdl, cons: c}
+	fs = withLexKeys(fs, src, opt.SrcLang, opt.Lexicon)
+	ft = withLexKeys(ft, tgt, opt.TgtLang, opt.Lexicon)
 	weights := keyWeights(fs, ft)
 	scaleLexWeights(weights, opt.Lexicon)
 	a.src = newSide(src, fs, weights)

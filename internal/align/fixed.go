@@ -117,21 +117,22 @@ func bound(fixed []fixedBead, n, m int) error {
 // on both sides cuts the problem in two; the parts between such cuts are aligned apart, each with
 // the fixed beads inside it.
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
-	beads := pairParts(src, tgt, opt, fixed)
+	fs, ft := extractSides(src, tgt, opt)
+	beads := pairParts(src, tgt, fs, ft, opt, fixed)
 	if opt.NoRealign {
 		return beads
 	}
 	if lex := learnFrom(src, tgt, beads, opt); lex != nil {
 		opt.Lexicon = lex
-		beads = pairParts(src, tgt, opt, fixed)
+		beads = pairParts(src, tgt, fs, ft, opt, fixed)
 	}
 	return beads
 }
 
-// pairParts is one pass of pairFixed.
-func pairParts(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
+// pairParts is one pass of pairFixed, with the features of both sides.
+func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixedBead) []Bead {
 	if len(fixed) == 0 {
-		return pair(src, tgt, opt, newModel(opt.SrcLang, opt.TgtLang))
+		return solve(src, tgt, fs, ft, opt, newModel(opt.SrcLang, opt.TgtLang), nil)
 	}
 	fixed = slices.Clone(fixed)
 	if err := bound(fixed, len(src), len(tgt)); err != nil {
@@ -145,7 +146,7 @@ func pairParts(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 			inner[k].src = inner[k].src.shift(-i0)
 			inner[k].tgt = inner[k].tgt.shift(-j0)
 		}
-		for _, b := range solve(src[i0:i1], tgt[j0:j1], opt, newModel(opt.SrcLang, opt.TgtLang), inner) {
+		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], opt, newModel(opt.SrcLang, opt.TgtLang), inner) {
 			out = append(out, Bead{Src: shift(b.Src, i0), Tgt: shift(b.Tgt, j0), Score: b.Score})
 		}
 		inner = nil

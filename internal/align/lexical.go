@@ -28,25 +28,30 @@ var (
 	lexMiss  = 0.1
 )
 
-// addLexKeys adds to the features of each sentence the keys of the lexicon entries its words have
-// on the side of lang.
-func addLexKeys(fs []features, ss []Sentence, lang string, lex *lexicon.Lexicon) {
+// withLexKeys returns the features fs of sentences ss with the keys of the lexicon entries their
+// words have on the side of lang added. fs itself is left as it is: the second pass of Pair adds
+// the keys of another lexicon to the same features.
+func withLexKeys(fs []features, ss []Sentence, lang string, lex *lexicon.Lexicon) []features {
 	if lex == nil || lex.Len() == 0 {
-		return
+		return fs
 	}
+	out := slices.Clone(fs)
 	for i, s := range ss {
-		n := len(fs[i].keys)
+		var keys []uint32
 		for _, w := range lexicon.Words(s.Text) {
 			for _, id := range lex.Lookup(lang, w) {
-				fs[i].keys = append(fs[i].keys, uint32(id)&^kindMask|kindLex)
+				if keys == nil {
+					keys = slices.Clone(fs[i].keys)
+				}
+				keys = append(keys, uint32(id)&^kindMask|kindLex)
 			}
 		}
-		if len(fs[i].keys) > n {
-			keys := slices.Clone(fs[i].keys)
+		if keys != nil {
 			slices.Sort(keys)
-			fs[i].keys = slices.Compact(keys)
+			out[i].keys = slices.Compact(keys)
 		}
 	}
+	return out
 }
 
 // scaleLexWeights multiplies the weight of each lexical key by its entry's weight.

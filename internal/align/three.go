@@ -364,6 +364,11 @@ func (r Reason) String() string {
 	case "align.flag.no-lang":
 		return fmt.Sprintf("no sentence in %s", r.data["Lang"])
 	}
+	for k, id := range runIDs {
+		if id == r.id {
+			return fmt.Sprintf("%v %s sentences in a row have no %s counterpart", r.data["Count"], langNames[k[0]], langNames[k[1]])
+		}
+	}
 	return r.id
 }
 
@@ -371,7 +376,7 @@ func (r Reason) String() string {
 // Russian and Kazakh sides). flagBelow is the threshold Three used (0
 // means DefaultFlagBelow). It is empty for a group that is not flagged.
 func (g Group) Reasons(flagBelow float64) []Reason {
-	return FlagReasons(g.Score, flagBelow, Side{"en", len(g.En)}, Side{"ru", len(g.Ru)}, Side{"kk", len(g.Kk)})
+	return FlagReasons(g.Score, flagBelow, Side{Lang: "en", Sentences: len(g.En)}, Side{Lang: "ru", Sentences: len(g.Ru)}, Side{Lang: "kk", Sentences: len(g.Kk)})
 }
 
 // Side is one language of a group or bead: its code and how many
@@ -379,6 +384,10 @@ func (g Group) Reasons(flagBelow float64) []Reason {
 type Side struct {
 	Lang      string
 	Sentences int
+	// Run is, for an empty side, how many sentences in a row, of this group and of its
+	// neighbours that lack the same language, have no counterpart in it: a paragraph one
+	// translation dropped or added. Below 2 the reason is the plain one (align.flag.no-LANG).
+	Run int
 }
 
 // FlagReasons is the flagged rule, the one place it is computed: a group
@@ -393,8 +402,19 @@ func FlagReasons(score, flagBelow float64, sides ...Side) []Reason {
 		flagBelow = DefaultFlagBelow
 	}
 	var out []Reason
+	present := ""
 	for _, s := range sides {
 		if s.Sentences > 0 {
+			present = s.Lang
+			break
+		}
+	}
+	for _, s := range sides {
+		if s.Sentences > 0 {
+			continue
+		}
+		if id, ok := runIDs[[2]string{present, s.Lang}]; ok && s.Run >= 2 {
+			out = append(out, Reason{id: id, data: map[string]any{"Count": s.Run}})
 			continue
 		}
 		switch s.Lang {
@@ -408,6 +428,19 @@ func FlagReasons(score, flagBelow float64, sides ...Side) []Reason {
 		out = append(out, Reason{id: "align.flag.low-score", data: map[string]any{"Score": math.Round(score*100) / 100}})
 	}
 	return out
+}
+
+var langNames = map[string]string{"en": "English", "ru": "Russian", "kk": "Kazakh"}
+
+// runIDs are the reasons for a run of sentences of one language (the first) without counterpart
+// in another (the second): "4 Kazakh sentences in a row have no English counterpart".
+var runIDs = map[[2]string]string{
+	{"ru", "en"}: "align.flag.run-ru-no-en",
+	{"kk", "en"}: "align.flag.run-kk-no-en",
+	{"en", "ru"}: "align.flag.run-en-no-ru",
+	{"kk", "ru"}: "align.flag.run-kk-no-ru",
+	{"en", "kk"}: "align.flag.run-en-no-kk",
+	{"ru", "kk"}: "align.flag.run-ru-no-kk",
 }
 
 // NeedsReview reports whether the flagged rule flags a group ([FlagReasons]).

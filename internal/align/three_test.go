@@ -231,11 +231,14 @@ func TestFlagReasons(t *testing.T) {
 		sides []Side
 		want  []string
 	}{
-		{0.9, []Side{{"en", 1}, {"ru", 2}}, nil},
-		{0.69, []Side{{"en", 1}, {"ru", 1}}, []string{"align.flag.low-score"}},
-		{0.7, []Side{{"en", 1}, {"ru", 1}}, nil},
-		{1, []Side{{"en", 1}, {"ru", 0}}, []string{"align.flag.no-ru"}},
-		{0.2, []Side{{"de", 0}, {"kk", 1}}, []string{"align.flag.no-lang", "align.flag.low-score"}},
+		{0.9, []Side{{"en", 1, 0}, {"ru", 2, 0}}, nil},
+		{0.69, []Side{{"en", 1, 0}, {"ru", 1, 0}}, []string{"align.flag.low-score"}},
+		{0.7, []Side{{"en", 1, 0}, {"ru", 1, 0}}, nil},
+		{1, []Side{{"en", 1, 0}, {"ru", 0, 0}}, []string{"align.flag.no-ru"}},
+		{1, []Side{{"en", 1, 0}, {"ru", 0, 1}}, []string{"align.flag.no-ru"}},
+		{1, []Side{{"en", 0, 4}, {"kk", 1, 0}}, []string{"align.flag.run-kk-no-en"}},
+		{1, []Side{{"en", 0, 3}, {"ru", 0, 3}, {"kk", 1, 0}}, []string{"align.flag.run-kk-no-en", "align.flag.run-kk-no-ru"}},
+		{0.2, []Side{{"de", 0, 3}, {"kk", 1, 0}}, []string{"align.flag.no-lang", "align.flag.low-score"}},
 	} {
 		var got []string
 		for _, r := range FlagReasons(tt.score, 0, tt.sides...) {
@@ -245,7 +248,10 @@ func TestFlagReasons(t *testing.T) {
 			t.Errorf("FlagReasons(%v, %v) = %v, want %v", tt.score, tt.sides, got, tt.want)
 		}
 	}
-	if r := FlagReasons(1, 0, Side{"de", 0})[0]; r.String() != "no sentence in de" || r.TemplateData()["Lang"] != "de" {
+	if r := FlagReasons(1, 0, Side{"de", 0, 0})[0]; r.String() != "no sentence in de" || r.TemplateData()["Lang"] != "de" {
 		t.Errorf("no-lang reason: %q %v", r.String(), r.TemplateData())
+	}
+	if r := FlagReasons(1, 0, Side{"en", 0, 4}, Side{"kk", 1, 0})[0]; r.String() != "4 Kazakh sentences in a row have no English counterpart" || r.TemplateData()["Count"] != 4 {
+		t.Errorf("run reason: %q %v", r.String(), r.TemplateData())
 	}
 }

@@ -241,9 +241,61 @@ func FlagReasons(a *document.Alignment, g *document.Group) []align.Reason {
 	if g.Status != document.Flagged {
 		return nil
 	}
+	for i, x := range a.Groups {
+		if x == g {
+			return FlagReasonsAt(a, i)
+		}
+	}
+	return FlagReasonsAt(&document.Alignment{Languages: a.Languages, Groups: []*document.Group{g}}, 0)
+}
+
+// FlagReasonsAt is FlagReasons for the group at index i of a. A group
+// without sentences in a language, among neighbours that lack it too
+// and have sentences in the same languages, is one of a run: the reason
+// says how many sentences in a row have no counterpart ("4 Kazakh
+// sentences in a row have no English counterpart").
+func FlagReasonsAt(a *document.Alignment, i int) []align.Reason {
+	g := a.Groups[i]
+	if g.Status != document.Flagged {
+		return nil
+	}
+	same := func(h *document.Group) bool {
+		if h.Status == document.Confirmed {
+			return false
+		}
+		for _, l := range a.Languages {
+			if (len(h.Sents[l]) > 0) != (len(g.Sents[l]) > 0) {
+				return false
+			}
+		}
+		return true
+	}
+	present := ""
+	for _, l := range a.Languages {
+		if len(g.Sents[l]) > 0 {
+			present = l
+			break
+		}
+	}
+	run := 0
+	if present != "" {
+		lo, hi := i, i
+		for lo > 0 && same(a.Groups[lo-1]) {
+			lo--
+		}
+		for hi+1 < len(a.Groups) && same(a.Groups[hi+1]) {
+			hi++
+		}
+		for _, h := range a.Groups[lo : hi+1] {
+			run += len(h.Sents[present])
+		}
+	}
 	sides := make([]align.Side, len(a.Languages))
-	for i, l := range a.Languages {
-		sides[i] = align.Side{Lang: l, Sentences: len(g.Sents[l])}
+	for k, l := range a.Languages {
+		sides[k] = align.Side{Lang: l, Sentences: len(g.Sents[l])}
+		if len(g.Sents[l]) == 0 {
+			sides[k].Run = run
+		}
 	}
 	return align.FlagReasons(g.Score, 0, sides...)
 }

@@ -32,6 +32,7 @@ func alignCommand(a *app.App, env *console.Env) *urfave.Command {
 		Description: env.T("align.description", nil),
 		Flags: []urfave.Flag{
 			&urfave.BoolFlag{Name: "force", Usage: env.T("align.flag.force", nil)},
+			&urfave.BoolFlag{Name: "no-lexicon", Usage: env.T("align.option.no-lexicon", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() == 0 {
@@ -56,7 +57,7 @@ func alignCommand(a *app.App, env *console.Env) *urfave.Command {
 			defer steps.Done()
 			for _, id := range ids {
 				steps.Step(id)
-				res, err := a.AlignWith(ws, id, app.AlignOptions{Force: c.Bool("force")})
+				res, err := a.AlignWith(ws, id, app.AlignOptions{Force: c.Bool("force"), NoLexicon: c.Bool("no-lexicon")})
 				if err != nil {
 					return err
 				}
@@ -93,8 +94,8 @@ func report(env *console.Env, r *app.AlignResult) {
 	env.Table([]string{env.T("align.col.kind", map[string]any{"Langs": langs}), env.T("align.col.groups", nil)}, rows)
 	env.Say("align.summary", map[string]any{"ID": r.Doc.ID, "Groups": env.N("align.groups", n, nil), "Flagged": flagged, "Confirmed": confirmed})
 	shown := 0
-	for i, g := range r.Alignment.Groups {
-		rs := app.FlagReasons(r.Alignment, g)
+	for i := range r.Alignment.Groups {
+		rs := app.FlagReasonsAt(r.Alignment, i)
 		if len(rs) == 0 {
 			continue
 		}
@@ -103,7 +104,11 @@ func report(env *console.Env, r *app.AlignResult) {
 		}
 		var texts []string
 		for _, x := range rs {
+			if n, ok := x.TemplateData()["Count"].(int); ok {
+			texts = append(texts, env.N(x.MessageID(), n, x.TemplateData()))
+		} else {
 			texts = append(texts, env.T(x.MessageID(), x.TemplateData()))
+		}
 		}
 		env.Say("export.gate.flagged-note", map[string]any{"Group": i + 1, "Note": strings.Join(texts, "; ")})
 	}

@@ -31,6 +31,7 @@ func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "glossary", Usage: env.T("align-files.flag.glossary", nil)},
 			&urfave.StringFlag{Name: "format", Usage: env.T("align-files.flag.format", nil), Value: "tsv"},
 			&urfave.StringFlag{Name: "lexicon", Usage: env.T("align-files.flag.lexicon", nil)},
+			&urfave.BoolFlag{Name: "no-realign", Usage: env.T("align-files.option.no-realign", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() != 2 {
@@ -55,7 +56,7 @@ func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
+			opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang, NoRealign: c.Bool("no-realign")}
 			if dir := c.String("glossary"); dir != "" {
 				if opt.Terms, err = a.TermsFromDir(env.Abs(dir), []string{srcLang, tgtLang}); err != nil {
 					return err
