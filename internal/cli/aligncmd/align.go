@@ -105,10 +105,10 @@ func report(env *console.Env, r *app.AlignResult) {
 		var texts []string
 		for _, x := range rs {
 			if n, ok := x.TemplateData()["Count"].(int); ok {
-			texts = append(texts, env.N(x.MessageID(), n, x.TemplateData()))
-		} else {
-			texts = append(texts, env.T(x.MessageID(), x.TemplateData()))
-		}
+				texts = append(texts, env.N(x.MessageID(), n, x.TemplateData()))
+			} else {
+				texts = append(texts, env.T(x.MessageID(), x.TemplateData()))
+			}
 		}
 		env.Say("export.gate.flagged-note", map[string]any{"Group": i + 1, "Note": strings.Join(texts, "; ")})
 	}
