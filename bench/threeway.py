@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Three-way drift benchmark (issue 16): English, Russian and Kazakh versions of the same news,
+where the Russian and the Kazakh drift independently of each other. Each translation drops runs
+of 2-5 sentences and single sentences, and gains runs of 2-5 unrelated sentences of its own (lines
+of another document of the corpus, in its language) and single ones. The three texts are written
+as raw text with paragraphs (2-5 sentences a paragraph, a run its own paragraph), imported into a
+temporary workspace, and aligned with `tilmash align`. Every sentence tilmash cut is mapped back
+to the corpus lines it covers (by byte offset), and the script prints:
+
+  link F1 en-ru, en-kk, ru-kk   links between corpus lines in the same group, against the gold
+                                (line i of each language translates line i of the others)
+  exact groups                  the share of gold groups that tilmash made exactly
+
+Usage: bench/threeway.py TILMASH CORPUS_DIR [dev|held|all] [-- ALIGN_FLAGS...]
+  TILMASH     the tilmash binary (go build -o /tmp/tilmash ./cmd/tilmash)
+  CORPUS_DIR  ../shared/corpora/ntrex-dev
+  dev|held    the documents at even or odd positions of doc_ids.txt (as bench/editset.py splits
+              them; tune on dev, report held), or all (default: both halves, printed apart)
+"""
+import os, random, re, subprocess, sys, tempfile
+
+
+def read(p):
+    with open(p, encoding="utf-8") as f:
+        return [l.rstrip("\r\n") for l in f]
+
+
+def paragraphs(n, rnd):
+    """The paragraph of each line of the English: the headline alone, then 2-5 lines a paragraph."""
+    out, para, since = [], 0, 0
+    for i in range(n):
+        out.append(para)
+        since += 1
+        if i == 0 or since >= rnd.randint(2, 5):
+            para += 1; since = 0
+    return out
+
+
+def drift(n, rnd, lang, foreign, epara):
+    """Returns the edited side as a list of (gold id, text, paragraph) for a document of n lines
+    whose English paragraphs are epara: gold id i for corpus line i, ("add", lang, k) for an added
+    sentence. Kept lines stay in their English paragraph; an added run is a paragraph of its own,
+    a single added sentence joins the paragraph before it."""
+    out, i, k, runs = [], 0, 0, 0
+    para = ("p", 0)
+    while i < n:
+        r = rnd.random()
+        run = rnd.randint(2, 5)
+        if r < 0.04 and i > 0 and i + run <= n:      # a run dropped
+            i += run
+            continue
+        if r < 0.07:                                  # a run of unrelated sentences added
+            runs += 1
+            for _ in range(run):
+                out.append((("add", lang, k), foreign[rnd.randrange(len(foreign))], ("a", runs))); k += 1
+            continue
+        if r < 0.09:                                  # one sentence dropped
+            i += 1
+            continue
+        if r < 0.10:                                  # one unrelated sentence added
+            out.append((("add", lang, k), foreign[rnd.randrange(len(foreign))], para)); k += 1
+            continue
+        para = ("p", epara[i])
+        out.append((i, None, para)); i += 1
+    return out
+
+
+def write(path, lines):
+    """Writes lines [(gold id, text, para)] as paragraphs; returns [(gold id, start, end)] byte spans."""
+    spans, buf, last = [], b"", None
+    for gid, text, para in lines:
+        if last is not None:
+            buf += b"\n\n" if para != last else b" "
+        t = text.encode("utf-8")
+        spans.append((gid, len(buf), len(buf) + len(t)))
+        buf += t
+        last = para
+    with open(path, "wb") as f:
+        f.write(buf + b"\n")
+    return spans
+
+
+def parse_alignment(path):
+    """Groups of alignment.yaml as {lang: [(start, end)]}."""
+    groups, cur, lang = [], None, None
+    for l in open(path, encoding="utf-8"):
+        if l.startswith("  - status:"):
+            cur = {}; groups.append(cur); continue
+        m = re.match(r"^    (\w\w):$", l)
+        if m and cur is not None:
+            lang = m.group(1); cur[lang] = []; continue
+        m = re.match(r"^      - \{at: (\d+)-(\d+),", l)
+        if m and cur is not None:
+            cur[lang].append((int(m.group(1)), int(m.group(2))))
+    return groups
+
+
+def covered(spans, a, b):
+    return {gid for gid, x, y in spans if min(b, y) - max(a, x) > 0}
+
+
+def prf(tp, npred, ngold):
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def run(tilmash, corpus, half, flags):
+    text = {l: read(os.path.join(corpus, l + ".txt")) for l in ("en", "ru", "kk")}
+    docs, order = {}, []
+    for n, d in enumerate(read(os.path.join(corpus, "doc_ids.txt"))):
+        d = d.split("\t")[0]
+        if d not in docs:
+            docs[d] = []; order.append(d)
+        docs[d].append(n)
+    picked = [d for k, d in enumerate(order) if half == "all" or (k % 2 == 0) == (half == "dev")]
+    pairs = [("en", "ru"), ("en", "kk"), ("ru", "kk")]
+    counts = {p: [0, 0, 0] for p in pairs}
+    exact = total = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([tilmash, "init", "ws"], cwd=tmp, check=True, capture_output=True)
+        ws = os.path.join(tmp, "ws")
+        for n, d in enumerate(picked):
+            k = order.index(d)
+            lines = docs[d]
+            epara = paragraphs(len(lines), random.Random(f"threeway/en/{d}"))
+            spans = {"en": write(os.path.join(tmp, "en.txt"), [(i, text["en"][l], epara[i]) for i, l in enumerate(lines)])}
+            for lang in ("ru", "kk"):
+                rnd = random.Random(f"threeway/{lang}/{d}")
+                other = order[(k + 2 * (1 + rnd.randrange(len(order) // 2 - 1))) % len(order)]
+                foreign = [text[lang][i] for i in docs[other]]
+                ed = [(g, t if t is not None else text[lang][lines[g]], p) for g, t, p in drift(len(lines), rnd, lang, foreign, epara)]
+                spans[lang] = write(os.path.join(tmp, lang + ".txt"), ed)
+            doc = f"d{n:03d}"
+            for lang in ("en", "ru", "kk"):
+                subprocess.run([tilmash, "import", doc, lang, os.path.join(tmp, lang + ".txt")], cwd=ws, check=True, capture_output=True)
+            subprocess.run([tilmash, "align", *flags, doc], cwd=ws, check=True, capture_output=True)
+            groups = parse_alignment(os.path.join(ws, "documents", doc, "alignment.yaml"))
+            pred = []
+            for g in groups:
+                pred.append({lang: set().union(*[covered(spans[lang], a, b) for a, b in g.get(lang, [])]) for lang in ("en", "ru", "kk")})
+            # gold groups: one for each English line (with its Russian and Kazakh if kept), one
+            # for each added sentence
+            kept = {lang: {g for g, _, _ in spans[lang] if not isinstance(g, tuple)} for lang in ("ru", "kk")}
+            gold = []
+            for i in range(len(lines)):
+                gold.append((frozenset({i}), frozenset({i} & kept["ru"]), frozenset({i} & kept["kk"])))
+            for lang in ("ru", "kk"):
+                for g, _, _ in spans[lang]:
+                    if isinstance(g, tuple):
+                        gold.append((frozenset(), frozenset({g}) if lang == "ru" else frozenset(), frozenset({g}) if lang == "kk" else frozenset()))
+            got = {(frozenset(p["en"]), frozenset(p["ru"]), frozenset(p["kk"])) for p in pred}
+            exact += sum(1 for g in gold if g in got)
+            total += len(gold)
+            for a, b in pairs:
+                gl = {(i, i) for i in range(len(lines)) if (a == "en" or i in kept[a]) and i in kept[b]}
+                pl = {(x, y) for p in pred for x in p[a] for y in p[b]}
+                c = counts[(a, b)]
+                c[0] += len(gl & pl); c[1] += len(pl); c[2] += len(gl)
+    f = {p: prf(*counts[p]) for p in pairs}
+    print(f"{half}: {len(picked)} documents | link F1 en-ru {f[('en', 'ru')]:.3f} en-kk {f[('en', 'kk')]:.3f} "
+          f"ru-kk {f[('ru', 'kk')]:.3f} | exact groups {exact / total:.3f} ({exact}/{total})")
+
+
+def main():
+    args = sys.argv[1:]
+    flags = []
+    if "--" in args:
+        flags = args[args.index("--") + 1:]; args = args[:args.index("--")]
+    if len(args) not in (2, 3):
+        sys.exit(__doc__)
+    halves = [args[2]] if len(args) == 3 else ["dev", "held"]
+    for h in halves:
+        run(args[0], args[1], h, flags)
+
+
+if __name__ == "__main__":
+    main()
