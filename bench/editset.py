@@ -2,7 +2,10 @@
 """Builds edited alignment sets (editorial drift) with a known gold alignment from a line-aligned
 en/ru/kk corpus such as ../shared/corpora/ntrex-dev, for issue 16.
 
-Usage: bench/editset.py CORPUS_DIR OUT_DIR
+Usage: bench/editset.py CORPUS_DIR OUT_DIR [SEED]
+
+SEED (default none) gives other edits of the same documents: more dev data to check a change on
+without touching the held-out half.
 
 Where perturb.py makes light perturbations (2-1, 1-2, a lone 1-0 or 0-1), this adds what newsroom
 editors do: runs of 2-5 target sentences dropped (a paragraph the translator left out), runs of
@@ -99,7 +102,7 @@ def paragraphs(lines, paras):
     return "\n\n".join(out) + "\n"
 
 
-def main(corpus, out):
+def main(corpus, out, seed=""):
     text = {l: read(os.path.join(corpus, l + ".txt")) for l in ("en", "ru", "kk")}
     ids = read(os.path.join(corpus, "doc_ids.txt"))
     docs, order = {}, []
@@ -113,7 +116,7 @@ def main(corpus, out):
         counts = {"dev": 0, "held": 0}
         for k, d in enumerate(order):
             half = "dev" if k % 2 == 0 else "held"
-            rnd = random.Random(f"editset/{pair}/{d}")
+            rnd = random.Random(f"editset/{pair}/{d}" + (f"/{seed}" if seed else ""))
             lines = docs[d]
             # unrelated sentences come from a document of the same half, far from this one
             other = order[(k + 2 * (1 + rnd.randrange(len(order) // 2 - 1))) % len(order)]
@@ -133,6 +136,6 @@ def main(corpus, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])

@@ -96,7 +96,7 @@ func Pair(src, tgt []Sentence, opt Options) []Bead {
 // pair is Pair without fixed beads, with a given model; tests use it to compare weightings.
 func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
 	fs, ft := extractSides(src, tgt, opt)
-	return solve(src, tgt, fs, ft, opt, mdl, nil)
+	return solve(src, tgt, fs, ft, opt, mdl, nil, nil)
 }
 
 // extractSides computes the features of both sides, without lexical keys (solve adds them), in
@@ -115,7 +115,9 @@ func extractSides(src, tgt []Sentence, opt Options) (fs, ft []features) {
 
 // solve aligns src with tgt, whose features (without lexical keys) are fs and ft, with the fixed
 // beads given, each of which has a free side (see pairFixed for the others), with bounds set.
-func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixed []fixedBead) []Bead {
+// guide, if not nil, is the path of an earlier pass (the second pass of Pair): the search then
+// skips the first, wide pass and only refines in a narrow band around it.
+func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixed []fixedBead, guide []step) []Bead {
 	n, m := len(src), len(tgt)
 	c := newCons(fixed, n, m)
 	if n == 0 || m == 0 {
@@ -135,7 +137,9 @@ func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixe
 		w = defaultBand
 	}
 	var path []step
-	if (n+1)*(m+1) <= fullTable {
+	if guide != nil {
+		path = guide
+	} else if (n+1)*(m+1) <= fullTable {
 		gmin, gmax := diagonalGuide(n, m)
 		path, _ = a.bandedPath(gmin, gmax, max(n, m), guideShapes, false)
 	} else {

@@ -3,6 +3,7 @@
 package align
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,7 +20,7 @@ func TestEditedDev(t *testing.T) {
 	if dir == "" {
 		t.Skip("ALIGN_EDITSET not set")
 	}
-	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "orphanWeight": &orphanWeight, "orphanEn": &orphanEn}
+	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "orphanWeight": &orphanWeight, "orphanEn": &orphanEn, "realignBelow": &realignBelow, "realignSlack": &realignSlack}
 	ints := map[string]*int{"learnMinCount": &learnMinCount, "learnPerWord": &learnPerWord}
 	for _, kv := range strings.Fields(os.Getenv("ALIGN_VARS")) {
 		k, v, _ := strings.Cut(kv, "=")
@@ -110,6 +111,62 @@ func TestReviewLearning(t *testing.T) {
 				scoreDoc(&strict, &lax, d.gold, Pair(sentences(d.src), sentences(d.tgt), opt))
 			}
 			t.Logf("%s (%d entries learned from %d pairs) %-40s strict %v | lax %v", pair, lex.Len(), l.Pairs(), v.name, strict, lax)
+		}
+	}
+}
+
+// TestRealignSegments lists, for every stretch where the second pass changed the first's beads,
+// the lowest and mean scores of both versions and which one is right (ALIGN_SEGSETS: set dirs).
+func TestRealignSegments(t *testing.T) {
+	for _, dir := range strings.Fields(os.Getenv("ALIGN_SEGSETS")) {
+		sets := loadSets(t, dir)
+		for _, pair := range []string{"en-ru", "en-kk"} {
+			for _, d := range sets[pair] {
+				gs := map[string]bool{}
+				for _, b := range d.gold {
+					gs[fmt.Sprint(b[0], b[1])] = true
+				}
+				opt := Options{SrcLang: "en", TgtLang: pair[3:], NoRealign: true}
+				first := Pair(sentences(d.src), sentences(d.tgt), opt)
+				old := realignBelow
+				realignBelow = 2
+				opt.NoRealign = false
+				second := Pair(sentences(d.src), sentences(d.tgt), opt)
+				realignBelow = old
+				s1, s2 := stepsOf(first), stepsOf(second)
+				k1, k2 := 0, 0
+				for k1 < len(s1) {
+					a1, a2 := k1, k2
+					var c1, c2 [2]int
+					take := func(s []step, k *int, c *[2]int) { *c = [2]int{s[*k].i, s[*k].j}; *k++ }
+					take(s1, &k1, &c1)
+					take(s2, &k2, &c2)
+					for c1 != c2 {
+						if c1[0]+c1[1] <= c2[0]+c2[1] {
+							take(s1, &k1, &c1)
+						} else {
+							take(s2, &k2, &c2)
+						}
+					}
+					if k1-a1 == 1 && k2-a2 == 1 {
+						continue
+					}
+					st := func(bs []Bead) (mn, mean float64, right int) {
+						mn = 1
+						for _, b := range bs {
+							mn = min(mn, b.Score)
+							mean += b.Score / float64(len(bs))
+							if gs[fmt.Sprint(b.Src, b.Tgt)] {
+								right++
+							}
+						}
+						return
+					}
+					m1, e1, r1 := st(first[a1:k1])
+					m2, e2, r2 := st(second[a2:k2])
+					t.Logf("SEG %s %s %s first min %.2f mean %.2f right %d/%d | second min %.2f mean %.2f right %d/%d", filepath.Base(dir), pair, filepath.Base(d.name), m1, e1, r1, k1-a1, m2, e2, r2, k2-a2)
+				}
+			}
 		}
 	}
 }

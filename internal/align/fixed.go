@@ -118,21 +118,23 @@ func bound(fixed []fixedBead, n, m int) error {
 // the fixed beads inside it.
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	fs, ft := extractSides(src, tgt, opt)
-	beads := pairParts(src, tgt, fs, ft, opt, fixed)
+	beads := pairParts(src, tgt, fs, ft, opt, fixed, nil)
 	if opt.NoRealign {
 		return beads
 	}
 	if lex := learnFrom(src, tgt, beads, opt); lex != nil {
 		opt.Lexicon = lex
-		beads = pairParts(src, tgt, fs, ft, opt, fixed)
+		again := pairParts(src, tgt, fs, ft, opt, fixed, stepsOf(beads))
+		beads = mergePasses(beads, again, realignBelow)
 	}
 	return beads
 }
 
-// pairParts is one pass of pairFixed, with the features of both sides.
-func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixedBead) []Bead {
+// pairParts is one pass of pairFixed, with the features of both sides. prev, if not nil, is the
+// path of the first pass, which the second searches around (see solve).
+func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixedBead, prev []step) []Bead {
 	if len(fixed) == 0 {
-		return solve(src, tgt, fs, ft, opt, newModel(opt.SrcLang, opt.TgtLang), nil)
+		return solve(src, tgt, fs, ft, opt, newModel(opt.SrcLang, opt.TgtLang), nil, prev)
 	}
 	fixed = slices.Clone(fixed)
 	if err := bound(fixed, len(src), len(tgt)); err != nil {
@@ -146,7 +148,7 @@ func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixe
 			inner[k].src = inner[k].src.shift(-i0)
 			inner[k].tgt = inner[k].tgt.shift(-j0)
 		}
-		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], opt, newModel(opt.SrcLang, opt.TgtLang), inner) {
+		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], opt, newModel(opt.SrcLang, opt.TgtLang), inner, stepsIn(prev, i0, i1, j0, j1)) {
 			out = append(out, Bead{Src: shift(b.Src, i0), Tgt: shift(b.Tgt, j0), Score: b.Score})
 		}
 		inner = nil
@@ -163,6 +165,37 @@ func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixe
 		i0, j0 = f.src.hi, f.tgt.hi
 	}
 	part(len(src), len(tgt))
+	return out
+}
+
+// stepsOf turns beads that cover both sides in order into a path.
+func stepsOf(beads []Bead) []step {
+	out := make([]step, 0, len(beads))
+	i, j := 0, 0
+	for _, b := range beads {
+		di, dj := len(b.Src), len(b.Tgt)
+		sh := uint8(noShape)
+		if k := slices.Index(shapes[:], shape{di, dj}); k >= 0 {
+			sh = uint8(k)
+		}
+		out = append(out, step{i: i + di, j: j + dj, pi: i, pj: j, shape: sh})
+		i, j = i+di, j+dj
+	}
+	return out
+}
+
+// stepsIn returns the steps of path inside the part [i0, i1) × [j0, j1), shifted to the part's
+// origin; nil for a nil path.
+func stepsIn(path []step, i0, i1, j0, j1 int) []step {
+	if path == nil {
+		return nil
+	}
+	out := []step{}
+	for _, s := range path {
+		if s.pi >= i0 && s.i <= i1 && s.pj >= j0 && s.j <= j1 {
+			out = append(out, step{i: s.i - i0, j: s.j - j0, pi: s.pi - i0, pj: s.pj - j0, shape: s.shape})
+		}
+	}
 	return out
 }
 
