@@ -157,8 +157,9 @@ func scoreDoc(strict, lax *prf, gold [][2][]int, pred []Bead) {
 	lax.gold += len(gl)
 }
 
-// TestEvalNTREX asserts the quality targets of issue 4 on the ntrex-dev sets: strict F1 ≥ 0.95 and
-// lax F1 ≥ 0.98 for en-ru and en-kk (hunalign with an empty dictionary: strict 0.857 and 0.836).
+// TestEvalNTREX asserts the quality targets on the ntrex-dev sets: strict F1 ≥ 0.98 (issue 16:
+// the light sets must not suffer from what helps on edited ones; issue 4 asked for 0.95) and lax
+// F1 ≥ 0.98 for en-ru and en-kk (hunalign with an empty dictionary: strict 0.857 and 0.836).
 func TestEvalNTREX(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation is slow-ish; skipped in -short")
@@ -176,8 +177,8 @@ func TestEvalNTREX(t *testing.T) {
 				}
 			}
 			t.Logf("%s strict %v | lax %v", pair, strict, lax)
-			if strict.f1() < 0.95 || lax.f1() < 0.98 {
-				t.Errorf("%s: strict F1 %.3f (want ≥ 0.95), lax F1 %.3f (want ≥ 0.98)", pair, strict.f1(), lax.f1())
+			if strict.f1() < 0.98 || lax.f1() < 0.98 {
+				t.Errorf("%s: strict F1 %.3f (want ≥ 0.98), lax F1 %.3f (want ≥ 0.98)", pair, strict.f1(), lax.f1())
 			}
 		})
 	}
