@@ -12,21 +12,8 @@ import (
 // lexicon (see package lexicon) links ordinary words: each entry it holds becomes an anchor key of
 // kind kindLex, present in a source sentence that has the entry's source stem and in a target
 // sentence that has its target stem. The search then compares sorted key sets as for every other
-// anchor, so lexical evidence costs no pairwise word scoring and the search stays linear.
-
-// Weights of lexical anchors: a bonus per shared entry (times the entry's weight and its rarity in
-// the document), and a penalty per entry found on one side of a bead only while the other side of
-// the document has its other stem: a translation shares most of the words the lexicon knows, an
-// unrelated sentence of the right length shares few. Tuned on the dev half of the edited NTREX
-// sets (bench/editset.py) with a lexicon learned from Tatoeba and UDHR: without the penalty the
-// lexicon gained nothing there (strict F1 en-ru 0.922, en-kk 0.951), with 0.5 it gave 0.969 and
-// 0.989; at 0.8 and above, long sentences became cheaper to drop than to pair. The penalty counts
-// entries, not words, so a dense, noisy lexicon (many entries a word) is penalised more: lexicons
-// should keep few targets a word (lexicon build keeps three).
-var (
-	lexMatch = 1.6
-	lexMiss  = 0.1
-)
+// anchor, so lexical evidence costs no pairwise word scoring and the search stays linear. The
+// weights of lexical anchors are lexMatch and lexMiss (params.go).
 
 // withLexKeys returns the features fs of sentences ss with the keys of the lexicon entries their
 // words have on the side of lang added. fs itself is left as it is: the second pass of Pair adds

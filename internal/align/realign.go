@@ -14,20 +14,7 @@ import (
 // pass (and the fixed ones, which a person confirmed) teach a lexicon by Dice over stems (see
 // package lexicon), merged with the caller's, and the second pass aligns with it. The learner
 // sees at most learnMaxPairs beads, spread over the document, so the extra cost is a second
-// search and stays linear.
-var (
-	learnScore    = 0.9  // beads of the first pass scored at least this teach the lexicon
-	learnMaxPairs = 3000 // at most this many beads teach it, evenly spread
-	learnMinPairs = 4    // fewer confident beads teach nothing worth a second pass
-	learnMinCount = 2    // a stem pair must occur together in this many beads
-	learnMinDice  = 0.5
-	learnPerWord  = 2
-	realignBelow  = 0.45 // see better
-	realignSlack  = 0.1
-	orphanWeight  = 1.0
-	orphanEn      = 0.5
-)
-
+// search and stays linear. The thresholds are in params.go.
 // learnFrom returns the lexicon for the second pass: opt.Lexicon merged with what the confident
 // beads of a first pass teach, or nil when they teach nothing.
 func learnFrom(src, tgt []Sentence, beads []Bead, opt Options) *lexicon.Lexicon {

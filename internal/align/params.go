@@ -1,0 +1,41 @@
+//go:build !aligntune
+
+package align
+
+// The tuned weights and thresholds of lexical evidence and realignment. They are constants; a
+// build with the aligntune tag (params_tune.go) makes them variables with the same values, so that
+// the tuning tests (edit_tune_test.go) can try others. Keep the two files in step.
+
+// Weights of lexical anchors: a bonus per shared entry (times the entry's weight and its rarity in
+// the document), and a penalty per entry found on one side of a bead only while the other side of
+// the document has its other stem: a translation shares most of the words the lexicon knows, an
+// unrelated sentence of the right length shares few. With a lexicon learned from Tatoeba and UDHR
+// and no penalty, the lexicon gained nothing on the dev half of the edited NTREX sets
+// (bench/editset.py); with the second pass's lexicon, learned from the document itself, a small
+// penalty does best (0.3 cost the lightly perturbed sets up to 0.02 strict F1). The penalty counts
+// entries, not words, so a dense, noisy lexicon (many entries a word) is penalised more: lexicons
+// should keep few targets a word (lexicon build keeps three).
+const (
+	lexMatch = 1.6
+	lexMiss  = 0.1
+)
+
+// Realignment (realign.go).
+const (
+	learnScore    = 0.9  // beads of the first pass scored at least this teach the lexicon
+	learnMaxPairs = 3000 // at most this many beads teach it, evenly spread
+	learnMinPairs = 4    // fewer confident beads teach nothing worth a second pass
+	learnMinCount = 2    // a stem pair must occur together in this many beads
+	learnMinDice  = 0.5  // and have at least this Dice coefficient
+	learnPerWord  = 2    // targets kept for each source stem
+	realignBelow  = 0.45 // the second pass replaces stretches with a bead below this (see better)
+	realignSlack  = 0.1  // if its mean score is no lower by this much (see better)
+)
+
+// Names of a sentence that the other side never mentions (see orphanNames) cost orphanWeight
+// each, and orphanWeight·orphanEn in English, which capitalises more words than Russian and
+// Kazakh and translates the names of organisations.
+const (
+	orphanWeight = 1.0
+	orphanEn     = 0.5
+)

@@ -1,0 +1,22 @@
+//go:build aligntune
+
+package align
+
+// The values of params.go as variables, for the tuning tests (edit_tune_test.go, ALIGN_VARS).
+// Keep the two files in step.
+var (
+	lexMatch = 1.6
+	lexMiss  = 0.1
+
+	learnScore    = 0.9
+	learnMaxPairs = 3000
+	learnMinPairs = 4
+	learnMinCount = 2
+	learnMinDice  = 0.5
+	learnPerWord  = 2
+	realignBelow  = 0.45
+	realignSlack  = 0.1
+
+	orphanWeight = 1.0
+	orphanEn     = 0.5
+)

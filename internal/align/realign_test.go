@@ -1,0 +1,41 @@
+package align
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestMergePasses(t *testing.T) {
+	b := func(src, tgt []int, score float64) Bead { return Bead{Src: src, Tgt: tgt, Score: score} }
+	e := []int{}
+	// The passes part after bead 0: the first drops source sentence 1, the second source 2.
+	first := func(s1, s2 float64) []Bead {
+		return []Bead{b([]int{0}, []int{0}, 0.9), b([]int{1}, e, s1), b([]int{2}, []int{1}, s2), b([]int{3}, []int{2}, 0.9)}
+	}
+	second := func(s1, s2 float64) []Bead {
+		return []Bead{b([]int{0}, []int{0}, 0.8), b([]int{1}, []int{1}, s1), b([]int{2}, e, s2), b([]int{3}, []int{2}, 0.8)}
+	}
+	for _, tt := range []struct {
+		name          string
+		first, second []Bead
+		want          string
+	}{
+		{"same beads, scores from the second where the first was unsure", first(0.3, 0.3), first(0.5, 0.5), "[0]-[0] 0.90 [1]-[] 0.50 [2]-[1] 0.50 [3]-[2] 0.90"},
+		{"first unsure", first(0.3, 0.4), second(0.7, 0.7), "[0]-[0] 0.90 [1]-[1] 0.70 [2]-[] 0.70 [3]-[2] 0.90"},
+		{"first sure", first(0.5, 0.5), second(0.9, 0.9), "[0]-[0] 0.90 [1]-[] 0.50 [2]-[1] 0.50 [3]-[2] 0.90"},
+		{"second much less sure", first(0.4, 0.44), second(0.2, 0.2), "[0]-[0] 0.90 [1]-[] 0.40 [2]-[1] 0.44 [3]-[2] 0.90"},
+		{"second a little less sure", first(0.3, 0.4), second(0.3, 0.3), "[0]-[0] 0.90 [1]-[1] 0.30 [2]-[] 0.30 [3]-[2] 0.90"},
+		{"a 2-1 against 1-1 and 1-0", []Bead{b([]int{0, 1}, []int{0}, 0.3)}, []Bead{b([]int{0}, []int{0}, 0.6), b([]int{1}, e, 0.6)}, "[0]-[0] 0.60 [1]-[] 0.60"},
+	} {
+		got := ""
+		for k, x := range mergePasses(tt.first, tt.second, 0.45) {
+			if k > 0 {
+				got += " "
+			}
+			got += fmt.Sprintf("%v-%v %.2f", x.Src, x.Tgt, x.Score)
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
