@@ -96,7 +96,7 @@ func Pair(src, tgt []Sentence, opt Options) []Bead {
 // pair is Pair without fixed beads, with a given model; tests use it to compare weightings.
 func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
 	fs, ft := extractSides(src, tgt, opt)
-	return solve(src, tgt, fs, ft, opt, mdl, nil, nil)
+	return solve(src, tgt, fs, ft, opt, mdl, nil, nil, nil)
 }
 
 // extractSides computes the features of both sides, without lexical keys (solve adds them), in
@@ -116,8 +116,9 @@ func extractSides(src, tgt []Sentence, opt Options) (fs, ft []features) {
 // solve aligns src with tgt, whose features (without lexical keys) are fs and ft, with the fixed
 // beads given, each of which has a free side (see pairFixed for the others), with bounds set.
 // guide, if not nil, is the path of an earlier pass (the second pass of Pair): the search then
-// skips the first, wide pass and only refines in a narrow band around it.
-func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixed []fixedBead, guide []step) []Bead {
+// skips the first, wide pass and only refines in a narrow band around it, in the rows where wide
+// (of length n+1, if not nil) is true; elsewhere it keeps to the guide.
+func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixed []fixedBead, guide []step, wide []bool) []Bead {
 	n, m := len(src), len(tgt)
 	c := newCons(fixed, n, m)
 	if n == 0 || m == 0 {
@@ -158,7 +159,13 @@ func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixe
 	}
 	a.reestimate(path)
 	gmin, gmax := pathGuide(path, n)
-	path, b := a.bandedPath(gmin, gmax, refineBand, nShapes, true)
+	width := make([]int, n+1)
+	for i := range width {
+		if wide == nil || wide[i] {
+			width[i] = refineBand
+		}
+	}
+	path, b := a.bandedPathIn(gmin, gmax, width, nShapes, true)
 	return beadsOf(path, a.posteriors(b, path))
 }
 

@@ -21,7 +21,7 @@ func TestEditedDev(t *testing.T) {
 		t.Skip("ALIGN_EDITSET not set")
 	}
 	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "orphanWeight": &orphanWeight, "orphanEn": &orphanEn, "realignBelow": &realignBelow, "realignSlack": &realignSlack}
-	ints := map[string]*int{"learnMinCount": &learnMinCount, "learnPerWord": &learnPerWord}
+	ints := map[string]*int{"learnMinCount": &learnMinCount, "learnPerWord": &learnPerWord, "realignPad": &realignPad}
 	for _, kv := range strings.Fields(os.Getenv("ALIGN_VARS")) {
 		k, v, _ := strings.Cut(kv, "=")
 		f, err := strconv.ParseFloat(v, 64)

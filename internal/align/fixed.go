@@ -118,23 +118,29 @@ func bound(fixed []fixedBead, n, m int) error {
 // the fixed beads inside it.
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	fs, ft := extractSides(src, tgt, opt)
-	beads := pairParts(src, tgt, fs, ft, opt, fixed, nil)
+	beads := pairParts(src, tgt, fs, ft, opt, fixed, nil, nil)
 	if opt.NoRealign {
 		return beads
 	}
+	path := stepsOf(beads)
+	wide := unsureRows(beads, path, len(src))
+	if wide == nil {
+		return beads // nothing the second pass could change (see mergePasses)
+	}
 	if lex := learnFrom(src, tgt, beads, opt); lex != nil {
 		opt.Lexicon = lex
-		again := pairParts(src, tgt, fs, ft, opt, fixed, stepsOf(beads))
+		again := pairParts(src, tgt, fs, ft, opt, fixed, path, wide)
 		beads = mergePasses(beads, again, realignBelow)
 	}
 	return beads
 }
 
 // pairParts is one pass of pairFixed, with the features of both sides. prev, if not nil, is the
-// path of the first pass, which the second searches around (see solve).
-func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixedBead, prev []step) []Bead {
+// path of the first pass, which the second searches around in the rows where wide is true (see
+// solve).
+func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixedBead, prev []step, wide []bool) []Bead {
 	if len(fixed) == 0 {
-		return solve(src, tgt, fs, ft, opt, newModel(opt.SrcLang, opt.TgtLang), nil, prev)
+		return solve(src, tgt, fs, ft, opt, newModel(opt.SrcLang, opt.TgtLang), nil, prev, wide)
 	}
 	fixed = slices.Clone(fixed)
 	if err := bound(fixed, len(src), len(tgt)); err != nil {
@@ -148,7 +154,7 @@ func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixe
 			inner[k].src = inner[k].src.shift(-i0)
 			inner[k].tgt = inner[k].tgt.shift(-j0)
 		}
-		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], opt, newModel(opt.SrcLang, opt.TgtLang), inner, stepsIn(prev, i0, i1, j0, j1)) {
+		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], opt, newModel(opt.SrcLang, opt.TgtLang), inner, stepsIn(prev, i0, i1, j0, j1), rowsIn(wide, i0, i1)) {
 			out = append(out, Bead{Src: shift(b.Src, i0), Tgt: shift(b.Tgt, j0), Score: b.Score})
 		}
 		inner = nil
@@ -197,6 +203,14 @@ func stepsIn(path []step, i0, i1, j0, j1 int) []step {
 		}
 	}
 	return out
+}
+
+// rowsIn returns rows i0..i1 of wide; nil for nil.
+func rowsIn(wide []bool, i0, i1 int) []bool {
+	if wide == nil {
+		return nil
+	}
+	return wide[i0 : i1+1]
 }
 
 // cons holds the fixed beads of one search, each with exactly one free side, as the search uses

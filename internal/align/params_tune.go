@@ -16,6 +16,7 @@ var (
 	learnPerWord  = 2
 	realignBelow  = 0.45
 	realignSlack  = 0.1
+	realignPad    = 8
 
 	orphanWeight = 1.0
 	orphanEn     = 0.5

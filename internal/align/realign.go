@@ -55,6 +55,25 @@ func join(b *strings.Builder, ss []Sentence, idx []int) string {
 	return b.String()
 }
 
+// unsureRows marks the rows (0..n) within realignPad rows of a bead the first pass scored below
+// realignBelow, the only places where mergePasses may take the second pass's beads, so the only
+// ones the second pass needs to search; path is stepsOf(beads). It returns nil if there are none.
+func unsureRows(beads []Bead, path []step, n int) []bool {
+	var wide []bool
+	for k, b := range beads {
+		if b.Score >= realignBelow {
+			continue
+		}
+		if wide == nil {
+			wide = make([]bool, n+1)
+		}
+		for i := max(0, path[k].pi-realignPad); i <= min(n, path[k].i+realignPad); i++ {
+			wide[i] = true
+		}
+	}
+	return wide
+}
+
 // mergePasses returns the alignment of the second pass (second) where the first (first) was
 // unsure, and the first elsewhere. Both are alignments of the same sentences; where their paths
 // part, between two cells both pass through, the second pass's beads replace the first's only if

@@ -364,11 +364,20 @@ func near(b *band, i, j, margin int) bool {
 // the work linear even when a long document drifts far from the guide in places. It returns the
 // path and the last band.
 func (a *aligner) bandedPath(gmin, gmax []int, w, nshape int, keep bool) ([]step, *band) {
-	n, m := len(gmin)-1, a.tgt.n
-	width := make([]int, n+1)
+	width := make([]int, len(gmin))
 	for i := range width {
 		width[i] = w
 	}
+	return a.bandedPathIn(gmin, gmax, width, nshape, keep)
+}
+
+// bandedPathIn is bandedPath with a half-width for each row. A row of width 0 holds only the
+// guide's cells and never widens: the second pass of Pair searches only where the first was
+// unsure.
+func (a *aligner) bandedPathIn(gmin, gmax, width []int, nshape int, keep bool) ([]step, *band) {
+	n, m := len(gmin)-1, a.tgt.n
+	w := slices.Max(width)
+	frozen := slices.Contains(width, 0)
 	for {
 		b := newBand(gmin, gmax, m, width)
 		path, hugs, ok := a.viterbi(b, max(3, w/8), nshape, keep)
@@ -379,9 +388,13 @@ func (a *aligner) bandedPath(gmin, gmax []int, w, nshape int, keep bool) ([]step
 				panic("align: no alignment holds the fixed beads") // bound has checked their order
 			}
 			for i := range width {
-				width[i] *= 2
+				width[i] = max(1, 2*width[i])
 			}
+			frozen = false
 			continue
+		}
+		if frozen {
+			hugs = slices.DeleteFunc(hugs, func(i int) bool { return width[i] == 0 })
 		}
 		if len(hugs) == 0 || full {
 			return path, b
