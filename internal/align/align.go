@@ -95,26 +95,32 @@ func Pair(src, tgt []Sentence, opt Options) []Bead {
 
 // pair is Pair without fixed beads, with a given model; tests use it to compare weightings.
 func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
-	fs, ft := extractSides(src, tgt, opt)
+	fs, ft, vs, vt := extractSides(src, tgt, opt)
+	fs = withLexKeys(fs, vs, opt.SrcLang, opt.Lexicon)
+	ft = withLexKeys(ft, vt, opt.TgtLang, opt.Lexicon)
 	return solve(src, tgt, fs, ft, opt, mdl, nil, nil, nil)
 }
 
-// extractSides computes the features of both sides, without lexical keys (solve adds them), in
-// parallel.
-func extractSides(src, tgt []Sentence, opt Options) (fs, ft []features) {
+// extractSides computes the features of both sides, without lexical keys (see withLexKeys), in
+// parallel. When a lexicon is given or will be learned, it numbers the stems of each side's
+// words (vs, vt); otherwise they are nil.
+func extractSides(src, tgt []Sentence, opt Options) (fs, ft []features, vs, vt *lexicon.Vocab) {
+	if opt.Lexicon != nil || !opt.NoRealign {
+		vs, vt = lexicon.NewVocab(opt.SrcLang), lexicon.NewVocab(opt.TgtLang)
+	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		fs = extractAll(opt.SrcLang, src, opt.Terms)
+		fs = extractAll(opt.SrcLang, src, opt.Terms, vs)
 	}()
-	ft = extractAll(opt.TgtLang, tgt, opt.Terms)
+	ft = extractAll(opt.TgtLang, tgt, opt.Terms, vt)
 	wg.Wait()
-	return fs, ft
+	return fs, ft, vs, vt
 }
 
-// solve aligns src with tgt, whose features (without lexical keys) are fs and ft, with the fixed
-// beads given, each of which has a free side (see pairFixed for the others), with bounds set.
+// solve aligns src with tgt, whose features are fs and ft (with the keys of opt.Lexicon), with the
+// fixed beads given, each of which has a free side (see pairFixed for the others), with bounds set.
 // guide, if not nil, is the path of an earlier pass (the second pass of Pair): the search then
 // skips the first, wide pass and only refines in a narrow band around it, in the rows where wide
 // (of length n+1, if not nil) is true; elsewhere it keeps to the guide.
@@ -125,8 +131,6 @@ func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixe
 		return unmatchedFixed(n, m, c)
 	}
 	a := &aligner{m: mdl, cons: c}
-	fs = withLexKeys(fs, src, opt.SrcLang, opt.Lexicon)
-	ft = withLexKeys(ft, tgt, opt.TgtLang, opt.Lexicon)
 	weights := keyWeights(fs, ft)
 	scaleLexWeights(weights, opt.Lexicon)
 	a.src = newSide(src, fs, weights)
@@ -255,11 +259,15 @@ type side struct {
 	paras  bool               // at least one paragraph break
 }
 
-// extractAll computes the features of every sentence of one side.
-func extractAll(lang string, ss []Sentence, terms TermFinder) []features {
+// extractAll computes the features of every sentence of one side, with their stems numbered by v
+// if not nil.
+func extractAll(lang string, ss []Sentence, terms TermFinder, v *lexicon.Vocab) []features {
 	out := make([]features, len(ss))
 	for i, x := range ss {
 		out[i] = extract(lang, x, terms)
+		if v != nil {
+			out[i].stems = v.IDs(nil, x.Text)
+		}
 	}
 	return out
 }

@@ -94,7 +94,20 @@ func TestReviewLearning(t *testing.T) {
 				}
 			}
 		}
-		lex := l.Lexicon(lexicon.DefaultMinCount, lexicon.DefaultMinDice, lexicon.DefaultPerWord)
+		minCount, minDice, perWord, scale := lexicon.DefaultMinCount, lexicon.DefaultMinDice, lexicon.DefaultPerWord, 1.0
+		if v := os.Getenv("ALIGN_REVIEW"); v != "" { // "MINCOUNT MINDICE PERWORD SCALE"
+			if _, err := fmt.Sscan(v, &minCount, &minDice, &perWord, &scale); err != nil {
+				t.Fatal(err)
+			}
+		}
+		lex := l.Lexicon(minCount, minDice, perWord)
+		if scale != 1 {
+			scaled := lexicon.New(lex.SrcLang, lex.TgtLang)
+			for _, e := range lex.Entries() {
+				scaled.Add(e.Src, e.Tgt, e.Weight*scale)
+			}
+			lex = scaled
+		}
 		for _, v := range []struct {
 			name string
 			opt  Options

@@ -38,6 +38,9 @@ type features struct {
 	// names holds, for each capitalised word inside the sentence (a likely name), the keys of
 	// its skeleton variants; see orphanNames.
 	names [][]uint32
+	// stems numbers the word stems of the sentence (package lexicon), sorted, each once, when a
+	// lexicon is used or learned; nil otherwise.
+	stems []int32
 }
 
 // extract computes the features of one sentence in lang ("en", "ru", "kk"; other codes get the

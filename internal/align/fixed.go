@@ -117,8 +117,8 @@ func bound(fixed []fixedBead, n, m int) error {
 // on both sides cuts the problem in two; the parts between such cuts are aligned apart, each with
 // the fixed beads inside it.
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
-	fs, ft := extractSides(src, tgt, opt)
-	beads := pairParts(src, tgt, fs, ft, opt, fixed, nil, nil)
+	fs, ft, vs, vt := extractSides(src, tgt, opt)
+	beads := pairParts(src, tgt, withLexKeys(fs, vs, opt.SrcLang, opt.Lexicon), withLexKeys(ft, vt, opt.TgtLang, opt.Lexicon), opt, fixed, nil, nil)
 	if opt.NoRealign {
 		return beads
 	}
@@ -127,9 +127,9 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	if wide == nil {
 		return beads // nothing the second pass could change (see mergePasses)
 	}
-	if lex := learnFrom(src, tgt, beads, opt); lex != nil {
+	if lex := learnFrom(fs, ft, vs, vt, beads, opt); lex != nil {
 		opt.Lexicon = lex
-		again := pairParts(src, tgt, fs, ft, opt, fixed, path, wide)
+		again := pairParts(src, tgt, withLexKeys(fs, vs, opt.SrcLang, lex), withLexKeys(ft, vt, opt.TgtLang, lex), opt, fixed, path, wide)
 		beads = mergePasses(beads, again, realignBelow)
 	}
 	return beads

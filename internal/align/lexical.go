@@ -15,22 +15,26 @@ import (
 // anchor, so lexical evidence costs no pairwise word scoring and the search stays linear. The
 // weights of lexical anchors are lexMatch and lexMiss (params.go).
 
-// withLexKeys returns the features fs of sentences ss with the keys of the lexicon entries their
-// words have on the side of lang added. fs itself is left as it is: the second pass of Pair adds
-// the keys of another lexicon to the same features.
-func withLexKeys(fs []features, ss []Sentence, lang string, lex *lexicon.Lexicon) []features {
-	if lex == nil || lex.Len() == 0 {
+// withLexKeys returns the features fs with the keys of the lexicon entries their words have on
+// the side of lang added; v numbers the stems of fs (see features.stems). fs itself is left as it
+// is: the second pass of Pair adds the keys of another lexicon to the same features.
+func withLexKeys(fs []features, v *lexicon.Vocab, lang string, lex *lexicon.Lexicon) []features {
+	if lex == nil || lex.Len() == 0 || v == nil {
 		return fs
 	}
+	byStem := make([][]int32, v.Len()) // the entries of every stem of the document, looked up once
+	for id := range byStem {
+		byStem[id] = lex.LookupStem(lang, v.Stem(int32(id)))
+	}
 	out := slices.Clone(fs)
-	for i, s := range ss {
+	for i := range out {
 		var keys []uint32
-		for _, w := range lexicon.Words(s.Text) {
-			for _, id := range lex.Lookup(lang, w) {
+		for _, id := range fs[i].stems {
+			for _, e := range byStem[id] {
 				if keys == nil {
 					keys = slices.Clone(fs[i].keys)
 				}
-				keys = append(keys, uint32(id)&^kindMask|kindLex)
+				keys = append(keys, uint32(e)&^kindMask|kindLex)
 			}
 		}
 		if keys != nil {

@@ -30,7 +30,7 @@ const (
 	learnPerWord  = 2    // targets kept for each source stem
 	realignBelow  = 0.45 // the second pass replaces stretches with a bead below this (see better)
 	realignSlack  = 0.1  // if its mean score is no lower by this much (see better)
-	realignPad    = 8    // the second pass searches this many rows around such beads
+	realignPad    = 4    // the second pass searches this many rows around such beads
 )
 
 // Names of a sentence that the other side never mentions (see orphanNames) cost orphanWeight

@@ -16,7 +16,7 @@ var (
 	learnPerWord  = 2
 	realignBelow  = 0.45
 	realignSlack  = 0.1
-	realignPad    = 8
+	realignPad    = 4
 
 	orphanWeight = 1.0
 	orphanEn     = 0.5

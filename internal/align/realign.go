@@ -1,7 +1,7 @@
 package align
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/tilmash/tilmash/internal/lexicon"
 )
@@ -17,7 +17,7 @@ import (
 // search and stays linear. The thresholds are in params.go.
 // learnFrom returns the lexicon for the second pass: opt.Lexicon merged with what the confident
 // beads of a first pass teach, or nil when they teach nothing.
-func learnFrom(src, tgt []Sentence, beads []Bead, opt Options) *lexicon.Lexicon {
+func learnFrom(fs, ft []features, vs, vt *lexicon.Vocab, beads []Bead, opt Options) *lexicon.Lexicon {
 	var conf []Bead
 	for _, b := range beads {
 		if len(b.Src) > 0 && len(b.Tgt) > 0 && b.Score >= learnScore {
@@ -27,12 +27,13 @@ func learnFrom(src, tgt []Sentence, beads []Bead, opt Options) *lexicon.Lexicon 
 	if len(conf) < learnMinPairs {
 		return nil
 	}
-	l := lexicon.NewLearner(opt.SrcLang, opt.TgtLang)
+	l := lexicon.NewLearnerWith(vs, vt)
 	stride := float64(len(conf)) / float64(min(len(conf), learnMaxPairs))
-	var sb, tb strings.Builder
+	var sb, tb []int32
 	for x := 0.0; int(x) < len(conf); x += stride {
 		b := conf[int(x)]
-		l.Observe(join(&sb, src, b.Src), join(&tb, tgt, b.Tgt))
+		sb, tb = stemsOf(sb[:0], fs, b.Src), stemsOf(tb[:0], ft, b.Tgt)
+		l.ObserveIDs(sb, tb)
 	}
 	learned := l.Lexicon(learnMinCount, learnMinDice, learnPerWord)
 	if learned.Len() == 0 {
@@ -44,15 +45,16 @@ func learnFrom(src, tgt []Sentence, beads []Bead, opt Options) *lexicon.Lexicon 
 	return out
 }
 
-func join(b *strings.Builder, ss []Sentence, idx []int) string {
-	b.Reset()
-	for k, i := range idx {
-		if k > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(ss[i].Text)
+// stemsOf appends to dst the stem numbers of sentences idx, sorted, each once.
+func stemsOf(dst []int32, fs []features, idx []int) []int32 {
+	if len(idx) == 1 {
+		return append(dst, fs[idx[0]].stems...)
 	}
-	return b.String()
+	for _, i := range idx {
+		dst = append(dst, fs[i].stems...)
+	}
+	slices.Sort(dst)
+	return slices.Compact(dst)
 }
 
 // unsureRows marks the rows (0..n) within realignPad rows of a bead the first pass scored below

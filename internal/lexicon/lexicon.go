@@ -66,7 +66,11 @@ func (l *Lexicon) Entries() []Entry {
 // Add adds words src and tgt (stemmed here) with a weight; a pair already present keeps the
 // larger weight. Words that stem to nothing are ignored.
 func (l *Lexicon) Add(src, tgt string, weight float64) {
-	s, t := Stem(l.SrcLang, src), Stem(l.TgtLang, tgt)
+	l.addStems(Stem(l.SrcLang, src), Stem(l.TgtLang, tgt), weight)
+}
+
+// addStems is Add for stems.
+func (l *Lexicon) addStems(s, t string, weight float64) {
 	if s == "" || t == "" || !(weight > 0) {
 		return
 	}
@@ -104,8 +108,12 @@ func (l *Lexicon) Lookup(lang, word string) []int32 {
 	if l == nil || len(l.entries) == 0 {
 		return nil
 	}
-	s := Stem(lang, word)
-	if s == "" {
+	return l.LookupStem(lang, Stem(lang, word))
+}
+
+// LookupStem is Lookup for a stem (see Stem).
+func (l *Lexicon) LookupStem(lang, s string) []int32 {
+	if l == nil || s == "" {
 		return nil
 	}
 	if lang == l.SrcLang {
@@ -130,21 +138,7 @@ const (
 // letters; "" for words shorter than minWord letters, which carry too little to match on.
 func Stem(lang, word string) string {
 	_ = lang // one rule for every language for now; the parameter leaves room for better ones
-	n := 0
-	var b strings.Builder
-	for _, r := range word {
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		n++
-		if n <= stemLen {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	if n < minWord {
-		return ""
-	}
-	return b.String()
+	return string(appendStem(nil, word))
 }
 
 // Words splits text into its words: runs of letters.
@@ -179,17 +173,82 @@ const (
 	DefaultPerWord  = 3
 )
 
+// Vocab numbers the stems of one language: a document's words are stemmed once, and learning and
+// lookups then work on small integers instead of strings. Not safe for concurrent use.
+type Vocab struct {
+	lang  string
+	ids   map[string]int32
+	stems []string
+	buf   []byte
+}
+
+// NewVocab returns an empty vocabulary for lang.
+func NewVocab(lang string) *Vocab { return &Vocab{lang: lang, ids: map[string]int32{}} }
+
+// Len is the number of stems.
+func (v *Vocab) Len() int { return len(v.stems) }
+
+// Stem returns the stem numbered id.
+func (v *Vocab) Stem(id int32) string { return v.stems[id] }
+
+// IDs appends to dst the numbers of the stems of text's words (see Stem), sorted, each once, and
+// returns it; stems not seen before are numbered here.
+func (v *Vocab) IDs(dst []int32, text string) []int32 {
+	start := len(dst)
+	for _, w := range Words(text) {
+		v.buf = appendStem(v.buf[:0], w)
+		if len(v.buf) == 0 {
+			continue
+		}
+		id, ok := v.ids[string(v.buf)]
+		if !ok {
+			id = int32(len(v.stems))
+			s := string(v.buf)
+			v.ids[s] = id
+			v.stems = append(v.stems, s)
+		}
+		dst = append(dst, id)
+	}
+	slices.Sort(dst[start:])
+	return append(dst[:start], slices.Compact(dst[start:])...)
+}
+
+// appendStem appends the stem of word (see Stem) to dst, nothing if it has none.
+func appendStem(dst []byte, word string) []byte {
+	start, n := len(dst), 0
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if n <= stemLen {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	if n < minWord {
+		return dst[:start]
+	}
+	return dst
+}
+
 // Learner counts stem co-occurrences over sentence pairs.
 type Learner struct {
-	src, tgt string
-	cs, ct   map[string]int
-	cst      map[[2]string]int
-	pairs    int
+	vs, vt *Vocab
+	cs, ct []int          // by stem id
+	cst    map[uint64]int // by source id << 32 | target id
+	pairs  int
+	bs, bt []int32
 }
 
 // NewLearner returns a learner for src→tgt.
 func NewLearner(src, tgt string) *Learner {
-	return &Learner{src: src, tgt: tgt, cs: map[string]int{}, ct: map[string]int{}, cst: map[[2]string]int{}}
+	return NewLearnerWith(NewVocab(src), NewVocab(tgt))
+}
+
+// NewLearnerWith returns a learner whose stems are numbered by vs and vt, so that ObserveIDs can
+// take the numbers of sentences stemmed beforehand.
+func NewLearnerWith(vs, vt *Vocab) *Learner {
+	return &Learner{vs: vs, vt: vt, cst: map[uint64]int{}}
 }
 
 // maxWords bounds the words of a side that a pair contributes, so a freak long pair costs a
@@ -198,11 +257,20 @@ const maxWords = 80
 
 // Observe counts one pair of sentences (or groups of sentences) that translate each other.
 func (l *Learner) Observe(src, tgt string) {
-	ss, ts := stems(l.src, src), stems(l.tgt, tgt)
+	l.bs, l.bt = l.vs.IDs(l.bs[:0], src), l.vt.IDs(l.bt[:0], tgt)
+	l.ObserveIDs(l.bs, l.bt)
+}
+
+// ObserveIDs is Observe for texts whose stems the learner's vocabularies have numbered: ss and
+// ts are their sorted, distinct stem numbers.
+func (l *Learner) ObserveIDs(ss, ts []int32) {
 	if len(ss) == 0 || len(ts) == 0 {
 		return
 	}
+	ss, ts = ss[:min(len(ss), maxWords)], ts[:min(len(ts), maxWords)]
 	l.pairs++
+	l.cs = grow(l.cs, l.vs.Len())
+	l.ct = grow(l.ct, l.vt.Len())
 	for _, s := range ss {
 		l.cs[s]++
 	}
@@ -211,24 +279,16 @@ func (l *Learner) Observe(src, tgt string) {
 	}
 	for _, s := range ss {
 		for _, t := range ts {
-			l.cst[[2]string{s, t}]++
+			l.cst[uint64(s)<<32|uint64(t)]++
 		}
 	}
 }
 
-func stems(lang, text string) []string {
-	var out []string
-	for _, w := range Words(text) {
-		if s := Stem(lang, w); s != "" {
-			out = append(out, s)
-		}
+func grow(c []int, n int) []int {
+	if len(c) < n {
+		c = append(c, make([]int, n-len(c))...)
 	}
-	slices.Sort(out)
-	out = slices.Compact(out)
-	if len(out) > maxWords {
-		out = out[:maxWords]
-	}
-	return out
+	return c
 }
 
 // Pairs is the number of sentence pairs observed.
@@ -246,12 +306,13 @@ func (l *Learner) Lexicon(minCount int, minDice float64, perWord int) *Lexicon {
 		if c < minCount {
 			continue
 		}
-		d := 2 * float64(c) / float64(l.cs[k[0]]+l.ct[k[1]])
+		s, t := int32(k>>32), int32(k&math.MaxUint32)
+		d := 2 * float64(c) / float64(l.cs[s]+l.ct[t])
 		if d >= minDice {
-			by[k[0]] = append(by[k[0]], cand{k[1], d})
+			by[l.vs.Stem(s)] = append(by[l.vs.Stem(s)], cand{l.vt.Stem(t), d})
 		}
 	}
-	out := New(l.src, l.tgt)
+	out := New(l.vs.lang, l.vt.lang)
 	keys := make([]string, 0, len(by))
 	for s := range by {
 		keys = append(keys, s)
@@ -266,7 +327,7 @@ func (l *Learner) Lexicon(minCount int, minDice float64, perWord int) *Lexicon {
 			return cmp.Compare(a.t, b.t)
 		})
 		for _, c := range cs[:min(len(cs), perWord)] {
-			out.Add(s, c.t, c.dice)
+			out.addStems(s, c.t, c.dice)
 		}
 	}
 	return out
