@@ -122,3 +122,27 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestVocabIDs(t *testing.T) {
+	v := NewVocab("kk")
+	a := v.IDs(nil, "Үкімет үкіметтің шешімін жариялады, үкіметі де.")
+	// үкімет, үкіметтің and үкіметі share the stem үкіме; words under three letters have none.
+	if len(a) != 3 || v.Len() != 3 {
+		t.Fatalf("IDs = %v (%d stems), want 3 distinct stems", a, v.Len())
+	}
+	b := v.IDs([]int32{99}, "жариялады ҮКІМЕТ")
+	if b[0] != 99 || len(b) != 3 || v.Len() != 3 {
+		t.Fatalf("IDs appended %v (%d stems), want 2 known stems after 99", b, v.Len())
+	}
+	for _, id := range b[1:] {
+		if s := v.Stem(id); s != Stem("kk", "үкімет") && s != Stem("kk", "жариялады") {
+			t.Errorf("stem %d = %q", id, s)
+		}
+	}
+	l := NewLearnerWith(v, NewVocab("en"))
+	l.Observe("үкімет", "government")
+	l.Observe("үкіметтің шешімі", "the government's decision")
+	if got := l.Lexicon(2, 0.5, 1).Lookup("kk", "үкіметі"); len(got) != 1 {
+		t.Errorf("learned lookup = %v, want one entry", got)
+	}
+}
