@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/tm"
 	"github.com/tilmash/tilmash/internal/tm/pgstore"
@@ -306,12 +307,25 @@ func (a *App) ImportMemory(ctx context.Context, m *Memory, data []byte, shown, n
 	return rep, memoryError(m, err)
 }
 
-// ExportMemory writes the whole memory as one TMX 1.4b file to o and
-// returns the file written ("" for standard output) and the number of
-// units.
-func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output) (string, int, error) {
+// memoryExportOptions are the options of the memory's TMX in the cut
+// units (export.UnitsSentences or export.UnitsGroups, "" for the
+// default), with the workspace glossary's terms as anchors of the cut.
+func (a *App) memoryExportOptions(m *Memory, units string) tm.ExportOptions {
+	opt := tm.ExportOptions{Version: a.Version, Date: a.Now(), Units: units}
+	if units != export.UnitsGroups && a.Glossary != nil {
+		if chk, err := a.Glossary(m.WS); err == nil && chk != nil {
+			opt.Terms = chk
+		}
+	}
+	return opt
+}
+
+// ExportMemory writes the whole memory as one TMX 1.4b file to o, cut in
+// units (see [App.memoryExportOptions]), and returns the file written (""
+// for standard output) and the number of units.
+func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output, units string) (string, int, error) {
 	var buf bytes.Buffer
-	n, err := m.Export(ctx, &buf, tm.ExportOptions{Version: a.Version, Date: a.Now()})
+	n, err := m.Export(ctx, &buf, a.memoryExportOptions(m, units))
 	if err != nil {
 		return "", 0, memoryError(m, err)
 	}
@@ -319,12 +333,12 @@ func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output) (string, i
 	return file, n, err
 }
 
-// WriteMatches writes lookup results as a TMX to o.
-func (a *App) WriteMatches(m *Memory, res []tm.Result, o *Output) (string, int, error) {
+// WriteMatches writes lookup results as a TMX to o, cut in units.
+func (a *App) WriteMatches(m *Memory, res []tm.Result, o *Output, units string) (string, int, error) {
 	var buf bytes.Buffer
-	n, err := m.WriteMatches(&buf, res, tm.ExportOptions{Version: a.Version, Date: a.Now()})
+	n, err := m.WriteMatches(&buf, res, a.memoryExportOptions(m, units))
 	if err != nil {
-		return "", 0, err
+		return "", 0, memoryError(m, err)
 	}
 	file, err := o.Write("matches.tmx", buf.Bytes())
 	return file, n, err

@@ -77,12 +77,9 @@ func writeTMX(w io.Writer, p *plan) error {
 			if len(g.Sents[l]) == 0 {
 				continue
 			}
-			v := tmx.Variant{Lang: l, Text: segText(g, l)}
+			v := GroupVariant(g, l)
 			if ps := paras[l]; ps != nil && ps[i] != "" {
-				v.Props = []tmx.Prop{{Type: tmx.ParagraphProp, Value: ps[i]}}
-			}
-			if len(g.Sents[l]) > 1 {
-				v.Props = append(v.Props, tmx.Prop{Type: tmx.SentencesProp, Value: sentenceLengths(g.Sents[l])})
+				v.Props = append([]tmx.Prop{{Type: tmx.ParagraphProp, Value: ps[i]}}, v.Props...)
 			}
 			u.Variants = append(u.Variants, v)
 		}
@@ -98,6 +95,18 @@ func writeTMX(w io.Writer, p *plan) error {
 	return err
 }
 
+// GroupVariant is group g's variant in lang as a TMX unit of the group
+// carries it, in the document's export and in the memory's (package tm):
+// the text a CAT tool's filter sees (segText), with an x-sentences prop
+// giving the lengths of its sentences when it has several.
+func GroupVariant(g *document.Group, lang string) tmx.Variant {
+	v := tmx.Variant{Lang: lang, Text: segText(g, lang)}
+	if len(g.Sents[lang]) > 1 {
+		v.Props = []tmx.Prop{{Type: tmx.SentencesProp, Value: sentenceLengths(g.Sents[lang])}}
+	}
+	return v
+}
+
 // CutGroup returns the units the sentence cut adds after the unit of group
 // g, number n (see UnitsSentences): none for a group with fewer than two
 // sentences in source, else one unit per source sentence, with a variant
@@ -111,6 +120,9 @@ func writeTMX(w io.Writer, p *plan) error {
 // every unit (OmegaT takes any other language of a unit as the translation
 // when the project's target is missing), and a group without any has
 // units of the source alone, as its own unit is. terms may be nil.
+//
+// It is the one implementation of the cut: the document's TMX export and
+// the memory's (tm export, tm lookup --format tmx) both call it.
 func CutGroup(g *document.Group, n int, source string, langs []string, terms align.TermFinder) []tmx.Unit {
 	src := sentTexts(g.Sents[source])
 	if len(src) < 2 {

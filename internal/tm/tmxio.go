@@ -10,10 +10,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/langtag"
@@ -35,6 +37,11 @@ type ImportReport struct {
 	Units int
 	// Skipped counts <tu>s without text.
 	Skipped int
+	// Derived counts the units of a sentence-level tilmash export (tm
+	// export, export --format tmx) that repeat part of the group unit
+	// before them (x-cut, x-partial props): they were left out, so that
+	// importing tilmash's own export gives the memory its groups once.
+	Derived int
 }
 
 // ImportTMX adds the TMX read from r (named file in errors) to the memory
@@ -70,7 +77,7 @@ func (m *Memory) ImportTMXFile(ctx context.Context, path, name string) (ImportRe
 }
 
 func (m *Memory) importData(ctx context.Context, data []byte, file, name string) (ImportReport, error) {
-	c, skipped, err := m.tmxChange(data, file, name, time.Now().UTC())
+	c, skipped, derived, err := m.tmxChange(data, file, name, time.Now().UTC())
 	if err != nil {
 		return ImportReport{}, err
 	}
@@ -84,27 +91,36 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 	if err := m.Store.Apply(ctx, false, Changes(c)); err != nil {
 		return ImportReport{}, err
 	}
-	return ImportReport{Name: name, Units: len(c.Units), Skipped: skipped}, nil
+	return ImportReport{Name: name, Units: len(c.Units), Skipped: skipped, Derived: derived}, nil
 }
 
-// tmxChange parses a TMX into the units of source tmx/name.
-func (m *Memory) tmxChange(data []byte, file, name string, now time.Time) (Change, int, error) {
+// tmxChange parses a TMX into the units of source tmx/name; it also
+// returns how many <tu>s were skipped for want of text and how many as
+// derived units of the sentence cut.
+func (m *Memory) tmxChange(data []byte, file, name string, now time.Time) (Change, int, int, error) {
 	doc, err := tmx.Read(bytes.NewReader(data), file)
 	if err != nil {
-		return Change{}, 0, err
+		return Change{}, 0, 0, err
 	}
 	sum := sha256.Sum256(data)
 	src := Source{Name: TMXPrefix + name, Hash: hex.EncodeToString(sum[:]), Time: now}
-	units, skipped := m.fromTMX(doc, src)
+	units, skipped, derived := m.fromTMX(doc, src)
 	src.Units = len(units)
-	return Change{Source: src, Units: units}, skipped, nil
+	return Change{Source: src, Units: units}, skipped, derived, nil
 }
 
 // fromTMX turns <tu>s into units. A variant's language becomes the
 // workspace language it names (EN-US → en), or its base language. A unit
 // is confirmed unless its x-status prop says otherwise: an outside memory
 // holds translations people made.
-func (m *Memory) fromTMX(doc *tmx.TMX, src Source) ([]Unit, int) {
+//
+// The units a sentence-level tilmash export adds after a group's unit
+// (x-cut, x-partial props; see [export.CutGroup]) are left out and
+// counted: the group's unit before them holds all their text, and the
+// memory's fuzzy look-up scores sentences against it already. Keeping them
+// would count every multi-sentence group twice or more. A unit keeps its
+// position (<tu> number) as its group either way.
+func (m *Memory) fromTMX(doc *tmx.TMX, src Source) ([]Unit, int, int) {
 	// The one mapping of tags to workspace languages (package langtag);
 	// a language the workspace does not keep is kept under its base
 	// language, and a tag that names none (und, x-foo) is left out.
@@ -117,9 +133,13 @@ func (m *Memory) fromTMX(doc *tmx.TMX, src Source) ([]Unit, int) {
 		return b
 	}
 	var units []Unit
-	skipped := 0
+	skipped, derived := 0, 0
 	for i := range doc.Units {
 		tu := &doc.Units[i]
+		if cutUnit(tu) {
+			derived++
+			continue
+		}
 		u := Unit{Source: src.Name, Group: i + 1, Confirmed: true, Time: src.Time, Note: strings.Join(tu.Notes, "\n")}
 		if st, ok := tu.Prop(tmx.StatusProp); ok {
 			u.Confirmed = st == string(document.Confirmed)
@@ -138,7 +158,14 @@ func (m *Memory) fromTMX(doc *tmx.TMX, src Source) ([]Unit, int) {
 		}
 		units = append(units, u)
 	}
-	return units, skipped
+	return units, skipped, derived
+}
+
+// cutUnit reports a unit the sentence cut added after a group's unit.
+func cutUnit(tu *tmx.Unit) bool {
+	_, cut := tu.Prop(tmx.CutProp)
+	_, partial := tu.Prop(tmx.PartialProp)
+	return cut || partial
 }
 
 // keptImports re-reads the copies of imported memories for a rebuild.
@@ -166,7 +193,7 @@ func (m *Memory) keptImports() ([]Change, error) {
 		if fi, err := e.Info(); err == nil {
 			t = fi.ModTime().UTC()
 		}
-		c, _, err := m.tmxChange(data, rel, name, t)
+		c, _, _, err := m.tmxChange(data, rel, name, t)
 		if err != nil {
 			return nil, err
 		}
@@ -175,18 +202,35 @@ func (m *Memory) keptImports() ([]Change, error) {
 	return out, nil
 }
 
-// ExportOptions steer [Memory.Export].
+// ExportOptions steer [Memory.Export] and [Memory.WriteMatches].
 type ExportOptions struct {
 	Version string    // tilmash's version, for the header
 	Date    time.Time // the header's creation date; zero leaves it out
+	// Units is how the TMX is cut: export.UnitsSentences (the default
+	// when empty) adds the sentence-level units of the document export
+	// after every unit of a multi-sentence group, for CAT tools;
+	// export.UnitsGroups writes the memory's units alone, as they are.
+	Units string
+	// Terms, if not nil, lends the glossary's terms to the sentence cut.
+	Terms align.TermFinder
+}
+
+// source is the workspace's source language, the source of the TMX the
+// memory writes.
+func (m *Memory) source() string {
+	langs := m.Langs()
+	switch {
+	case slices.Contains(langs, m.WS.Config.Source):
+		return m.WS.Config.Source
+	case len(langs) > 0:
+		return langs[0]
+	}
+	return "en"
 }
 
 // header is the TMX header of what the memory writes.
 func (m *Memory) header(opt ExportOptions) tmx.Header {
-	src := "en"
-	if langs := m.Langs(); len(langs) > 0 {
-		src = langs[0]
-	}
+	src := m.source()
 	if opt.Version == "" {
 		opt.Version = "dev"
 	}
@@ -200,14 +244,16 @@ func (m *Memory) header(opt ExportOptions) tmx.Header {
 	return h
 }
 
-// tmxUnit is a unit as a <tu>: its source, group and status as props.
-func tmxUnit(u *Unit) tmx.Unit {
+// tmxUnit is a unit as a <tu>: its source, group and status as props;
+// the variant in lang first when lang is not "" (Translate Toolkit and
+// several CAT tools take the first variant as the source).
+func tmxUnit(u *Unit, lang string) tmx.Unit {
 	status := document.Aligned
 	if u.Confirmed {
 		status = document.Confirmed
 	}
 	tu := tmx.Unit{
-		ID: u.Source + "#" + strconv.Itoa(u.Group),
+		ID: unitID(u),
 		Props: []tmx.Prop{
 			{Type: SourceProp, Value: u.Source},
 			{Type: GroupProp, Value: strconv.Itoa(u.Group)},
@@ -223,16 +269,120 @@ func tmxUnit(u *Unit) tmx.Unit {
 	for _, v := range u.Variants {
 		tu.Variants = append(tu.Variants, tmx.Variant{Lang: v.Lang, Text: v.Text})
 	}
+	if lang != "" {
+		slices.SortStableFunc(tu.Variants, func(a, b tmx.Variant) int {
+			return cmpBool(b.Lang == lang, a.Lang == lang)
+		})
+	}
 	return tu
 }
 
+// unitID is the id of u's <tu>: its source and group.
+func unitID(u *Unit) string { return u.Source + "#" + strconv.Itoa(u.Group) }
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// cutter writes the memory's units in the sentence cut: a unit of a
+// document's group is written as the document's TMX export writes the
+// group (the text a CAT tool's filter sees, x-sentences), followed by the
+// units [export.CutGroup] cuts from it. The group's sentences come from
+// the document, read once for all its units; a unit whose text is not
+// the group's (the document changed since the memory was updated) or
+// that comes from an imported TMX is written as it is.
+type cutter struct {
+	m      *Memory
+	opt    ExportOptions
+	source string
+	als    map[string]*document.Alignment // by document; nil for none
+}
+
+// cutterDocs is the most alignments a cutter keeps: the memory's export
+// reads documents one after the other, a look-up's matches come from a
+// few.
+const cutterDocs = 32
+
+func (m *Memory) newCutter(opt ExportOptions) *cutter {
+	if opt.Units == export.UnitsGroups {
+		return nil
+	}
+	return &cutter{m: m, opt: opt, source: m.source(), als: map[string]*document.Alignment{}}
+}
+
+// units returns u as a <tu> and, in the sentence cut, the units cut from
+// it. A nil cutter writes u alone.
+func (c *cutter) units(u *Unit) ([]tmx.Unit, error) {
+	tu := tmxUnit(u, "")
+	if c == nil {
+		return []tmx.Unit{tu}, nil
+	}
+	g, err := c.group(u)
+	if err != nil || g == nil {
+		return []tmx.Unit{tmxUnit(u, c.source)}, err
+	}
+	tu = tmxUnit(u, c.source)
+	for i := range tu.Variants {
+		tu.Variants[i] = export.GroupVariant(g, tu.Variants[i].Lang)
+	}
+	out := []tmx.Unit{tu}
+	for _, cu := range export.CutGroup(g, u.Group, c.source, c.m.Langs(), c.opt.Terms) {
+		cu.ID = u.Source + "#" + cu.ID
+		cu.Props = append([]tmx.Prop{{Type: SourceProp, Value: u.Source}, {Type: tmx.DocumentProp, Value: u.Document()}}, cu.Props...)
+		out = append(out, cu)
+	}
+	return out, nil
+}
+
+// group returns the document group unit u was made of, or nil when it has
+// none or its text is no longer u's.
+func (c *cutter) group(u *Unit) (*document.Group, error) {
+	id := u.Document()
+	if id == "" {
+		return nil, nil
+	}
+	al, ok := c.als[id]
+	if !ok {
+		d, err := document.Open(c.m.WS, id)
+		if err != nil {
+			return nil, err
+		}
+		if al, err = d.Alignment(); err != nil {
+			return nil, err
+		}
+		if len(c.als) >= cutterDocs {
+			clear(c.als)
+		}
+		c.als[id] = al
+	}
+	if al == nil || u.Group < 1 || u.Group > len(al.Groups) {
+		return nil, nil
+	}
+	g := al.Groups[u.Group-1]
+	for _, v := range u.Variants {
+		if g.Text(v.Lang) != v.Text {
+			return nil, nil
+		}
+	}
+	return g, nil
+}
+
 // Export writes the whole memory as one TMX 1.4b file and returns the
-// number of units written.
+// number of units written (the sentence cut's included).
 func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (int, error) {
 	doc := &tmx.TMX{Header: m.header(opt)}
+	cut := m.newCutter(opt)
 	err := m.Store.All(ctx, func(u *Unit) error {
-		doc.Units = append(doc.Units, tmxUnit(u))
-		return nil
+		tus, err := cut.units(u)
+		doc.Units = append(doc.Units, tus...)
+		return err
 	})
 	if err != nil {
 		return 0, err
@@ -246,21 +396,28 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 // WriteMatches writes the best match of every result as a TMX a CAT tool
 // loads as a project memory: one <tu> per matched unit (once, however
 // many sentences it matches), with the score and the new sentence as
-// props.
+// props, and in the sentence cut the units cut from it after it (see
+// [Memory.Export]).
 func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) (int, error) {
 	doc := &tmx.TMX{Header: m.header(opt)}
+	cut := m.newCutter(opt)
 	seen := map[string]bool{}
 	for _, r := range results {
 		for _, mt := range r.Matches {
-			tu := tmxUnit(&mt.Unit)
-			if seen[tu.ID] {
+			if id := unitID(&mt.Unit); !seen[id] {
+				seen[id] = true
+			} else {
 				continue
 			}
-			seen[tu.ID] = true
+			tus, err := cut.units(&mt.Unit)
+			if err != nil {
+				return 0, err
+			}
+			tu := &tus[0]
 			tu.Props = append(tu.Props,
 				tmx.Prop{Type: MatchProp, Value: strconv.Itoa(mt.Score)},
 				tmx.Prop{Type: QueryProp, Value: r.Sentence})
-			doc.Units = append(doc.Units, tu)
+			doc.Units = append(doc.Units, tus...)
 		}
 	}
 	if _, err := tmx.Write(w, doc); err != nil {

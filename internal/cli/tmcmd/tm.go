@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/tm"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -46,6 +48,21 @@ func tmFlag(env *console.Env) urfave.Flag {
 
 func formatFlag(env *console.Env, id, def string) urfave.Flag {
 	return &urfave.StringFlag{Name: "format", Value: def, Usage: env.T(id, nil)}
+}
+
+// unitsFlag is --units, how a TMX the memory writes is cut.
+func unitsFlag(env *console.Env) urfave.Flag {
+	return &urfave.StringFlag{Name: "units", Usage: env.T("export.flag.units", nil)}
+}
+
+// checkUnits returns --units in lower case: one of export.Units, and
+// given only where a TMX is written (tmx).
+func checkUnits(env *console.Env, c *urfave.Context, tmx bool) (string, error) {
+	units := strings.ToLower(c.String("units"))
+	if units != "" && (!tmx || !slices.Contains(export.Units, units)) {
+		return "", env.Usage("export.bad-units", map[string]any{"Units": c.String("units"), "Values": strings.Join(export.Units, ", ")}, "tm.units.hint")
+	}
+	return units, nil
 }
 
 func checkFormat(env *console.Env, format string, formats ...string) error {
@@ -272,6 +289,7 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "lang", Aliases: []string{"l"}, Usage: env.T("tm.lookup.flag.lang", nil)},
 			&urfave.IntFlag{Name: "min", Value: 70, Usage: env.T("tm.lookup.flag.min", nil)},
 			formatFlag(env, "tm.lookup.flag.format", "text"),
+			unitsFlag(env),
 			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("tm.flag.output", nil)},
 			&urfave.BoolFlag{Name: "force", Usage: env.T("tm.flag.force", nil)},
 			tmFlag(env),
@@ -282,6 +300,10 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			format := c.String("format")
 			if err := checkFormat(env, format, "text", "jsonl", "tmx"); err != nil {
+				return err
+			}
+			units, err := checkUnits(env, c, format == "tmx")
+			if err != nil {
 				return err
 			}
 			if min := c.Int("min"); min < 1 || min > 100 {
@@ -330,7 +352,7 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			exact, fuzzy := tm.Counts(res)
 			switch format {
 			case "tmx":
-				file, n, err := a.WriteMatches(m, res, out)
+				file, n, err := a.WriteMatches(m, res, out, units)
 				if err != nil {
 					return err
 				}
@@ -455,6 +477,9 @@ func importCommand(a *app.App, env *console.Env) *urfave.Command {
 			if rep.Skipped > 0 {
 				env.Warn("import-tmx.skipped", map[string]any{"Count": rep.Skipped})
 			}
+			if rep.Derived > 0 {
+				env.SayN("tm.import.derived", rep.Derived, nil)
+			}
 			env.SayN("tm.import.done", rep.Units, map[string]any{"File": shown, "Name": rep.Name})
 			return nil
 		},
@@ -468,11 +493,16 @@ func exportCommand(a *app.App, env *console.Env) *urfave.Command {
 		Description: env.T("tm.export.description", nil),
 		Flags: []urfave.Flag{
 			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("tm.flag.output", nil)},
+			unitsFlag(env),
 			&urfave.BoolFlag{Name: "force", Usage: env.T("tm.flag.force", nil)},
 			tmFlag(env),
 		},
 		Action: func(c *urfave.Context) error {
 			if err := wantArgs(env, c, "tm export", "", 0, 0); err != nil {
+				return err
+			}
+			units, err := checkUnits(env, c, true)
+			if err != nil {
 				return err
 			}
 			ws, err := env.Workspace()
@@ -489,7 +519,7 @@ func exportCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			defer m.Close()
-			file, n, err := a.ExportMemory(context.Background(), m, out)
+			file, n, err := a.ExportMemory(context.Background(), m, out, units)
 			if err != nil {
 				return err
 			}
