@@ -74,13 +74,34 @@ func sortStrings(s []string) {
 // their alignment, one sentence per group and language.
 func WriteDocument(t testing.TB, ws *workspace.Workspace, id string, groups []Group, now time.Time) {
 	t.Helper()
+	sg := make([]SentGroup, len(groups))
+	for i, g := range groups {
+		sg[i].Status = g.Status
+		for li, s := range g.Sents {
+			if s != "" {
+				sg[i].Sents[li] = []string{s}
+			}
+		}
+	}
+	WriteSentGroups(t, ws, id, sg, now)
+}
+
+// SentGroup is a group of a test document with any number of sentences
+// in en, ru and kk (none for no text).
+type SentGroup struct {
+	Status document.Status
+	Sents  [3][]string
+}
+
+// WriteSentGroups imports the texts of groups as document id, a group
+// after the other, and writes their alignment.
+func WriteSentGroups(t testing.TB, ws *workspace.Workspace, id string, groups []SentGroup, now time.Time) {
+	t.Helper()
 	texts := map[string]string{}
 	for li, l := range langs3 {
 		var parts []string
 		for _, g := range groups {
-			if g.Sents[li] != "" {
-				parts = append(parts, g.Sents[li])
-			}
+			parts = append(parts, g.Sents[li]...)
 		}
 		texts[l] = strings.Join(parts, " ") + "\n"
 		if _, err := document.Import(ws, id, l, []byte(texts[l]), l+".txt", document.ImportOptions{Now: now, Force: true}); err != nil {
@@ -105,17 +126,15 @@ func WriteDocument(t testing.TB, ws *workspace.Workspace, id string, groups []Gr
 	for _, gs := range groups {
 		g := &document.Group{Status: gs.Status, Score: 0.9, Sents: map[string][]document.Sentence{}}
 		for li, l := range langs3 {
-			s := gs.Sents[li]
-			if s == "" {
-				continue
+			for _, s := range gs.Sents[li] {
+				k := strings.Index(stored[l][pos[l]:], s)
+				if k < 0 {
+					t.Fatalf("%q not in the %s text", s, l)
+				}
+				start := pos[l] + k
+				g.Sents[l] = append(g.Sents[l], document.Sentence{Start: start, End: start + len(s), Text: s})
+				pos[l] = start + len(s)
 			}
-			k := strings.Index(stored[l][pos[l]:], s)
-			if k < 0 {
-				t.Fatalf("%q not in the %s text", s, l)
-			}
-			start := pos[l] + k
-			g.Sents[l] = []document.Sentence{{Start: start, End: start + len(s), Text: s}}
-			pos[l] = start + len(s)
 		}
 		a.Groups = append(a.Groups, g)
 	}
