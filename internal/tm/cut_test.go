@@ -23,18 +23,18 @@ import (
 // splits, a 2-1-1 group it cannot and a 1-1-1 group: the memory's TMX cut
 // for CAT tools adds two units for each of the groups of two sentences.
 var cutGroups = []storetest.SentGroup{
-	{document.Confirmed, [3][]string{{"# Videos from Zarechnoye"}, {"# Видео из Заречного"}, {"# Заречныйдан видеолар"}}},
-	{document.Confirmed, [3][]string{
+	{Status: document.Confirmed, Sents: [3][]string{{"# Videos from Zarechnoye"}, {"# Видео из Заречного"}, {"# Заречныйдан видеолар"}}},
+	{Status: document.Confirmed, Sents: [3][]string{
 		{"Forty videos appeared online on 26 July 2019.", "They show guards beating prisoners in the colony near Zarechnoye."},
 		{"26 июля 2019 года в сети появились сорок видео.", "На них охранники избивают заключённых колонии у Заречного."},
 		{"2019 жылғы 26 шілдеде желіде қырық бейне пайда болды.", "Оларда күзетшілер Заречный маңындағы колонияда сотталғандарды ұрып жатыр."},
 	}},
-	{document.Aligned, [3][]string{
+	{Status: document.Aligned, Sents: [3][]string{
 		{"The prosecutor opened a case.", "It concerns 12 guards."},
 		{"Прокурор возбудил дело в отношении 12 охранников."},
 		{"Прокурор 12 күзетшіге қатысты іс қозғады."},
 	}},
-	{document.Aligned, [3][]string{{"The talks lasted three hours."}, {"Переговоры длились три часа."}, {"Келіссөздер үш сағатқа созылды."}}},
+	{Status: document.Aligned, Sents: [3][]string{{"The talks lasted three hours."}, {"Переговоры длились три часа."}, {"Келіссөздер үш сағатқа созылды."}}},
 }
 
 func cutMemory(t *testing.T) *tm.Memory {
