@@ -4,17 +4,21 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/tm"
 )
 
 // ---- workspace
@@ -46,51 +50,82 @@ type wsCell struct {
 func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 	b := s.newBase(r, "workspace", "")
 	b.Title = b.loc.Text("serve.ws.heading", nil)
-	rep, err := s.app.Status(s.ws, nil, nil)
+	ids, err := document.List(s.ws)
 	if err != nil {
 		s.failErr(w, r, http.StatusInternalServerError, err)
 		return
 	}
 	p := &wsPage{base: b, Root: s.ws.Root, Langs: s.ws.Config.Languages}
-	if rep.GlossaryErr != nil {
-		msg, _, _ := b.loc.Explain(rep.GlossaryErr)
-		p.Unchecked = msg
+	// The glossary is compiled once while its files do not change; the
+	// findings of a document are counted once for each version of it.
+	ch, gerr := s.app.Glossary(s.ws)
+	var m review.Marker
+	if gerr == nil && ch != nil {
+		m, gerr = s.app.Marker(s.ws)
 	}
-	for _, st := range rep.Documents {
-		row := wsRow{ID: st.ID}
-		d, err := document.Open(s.ws, st.ID)
+	if gerr != nil {
+		p.Unchecked = errText(b.loc, gerr)
+	}
+	for _, id := range ids {
+		d, err := document.Open(s.ws, id)
 		if err != nil {
 			s.failErr(w, r, http.StatusInternalServerError, err)
 			return
 		}
-		for _, l := range p.Langs {
-			ls := st.Languages[l]
-			c := wsCell{}
-			if ls != nil && ls.Imported {
-				c = wsCell{Imported: true, Stale: ls.Stale, Title: ls.Title, Sentences: ls.Sentences}
-				if text, err := d.Text(l); err == nil {
-					c.Words = len(strings.Fields(text))
-				}
-			}
-			row.Cells = append(row.Cells, c)
+		sum, err := s.summary(d)
+		if err != nil {
+			s.failErr(w, r, http.StatusInternalServerError, err)
+			return
 		}
-		if a := st.Alignment; a != nil {
-			row.Aligned = true
-			row.Alignment = b.loc.Text("serve.ws.alignment-state", map[string]any{"Count": a.Groups, "Confirmed": a.Confirmed, "Flagged": a.Flagged})
-			row.HasIssues = a.Flagged > 0
+		row := wsRow{ID: id, Cells: sum.Cells, Aligned: sum.Aligned}
+		if sum.Aligned {
+			row.Alignment = b.loc.Text("serve.ws.alignment-state", map[string]any{"Count": sum.Groups, "Confirmed": sum.Confirmed, "Flagged": sum.Flagged})
+			row.HasIssues = sum.Flagged > 0
 		}
 		switch {
-		case st.Findings != nil:
-			row.Findings = strconv.Itoa(*st.Findings)
-			row.HasIssues = row.HasIssues || *st.Findings > 0
-		case st.Unchecked:
+		case gerr != nil:
 			row.Findings = "?"
-		default:
+		case ch == nil || !sum.Aligned:
 			row.Findings = "—"
+		default:
+			n, ok := s.findingsCount(d, ch)
+			if !ok && sum.Groups <= eagerFindings {
+				n, err = s.countFindings(d, ch, m)
+				if err != nil {
+					s.failErr(w, r, http.StatusInternalServerError, err)
+					return
+				}
+				ok = true
+			}
+			if ok {
+				row.Findings = strconv.Itoa(n)
+				row.HasIssues = row.HasIssues || n > 0
+			} else {
+				// A long document is checked when its findings are
+				// looked at: the link says so.
+				row.Findings = b.loc.Text("serve.ws.count-findings", nil)
+			}
 		}
 		p.Docs = append(p.Docs, row)
 	}
 	s.render(w, http.StatusOK, "workspace", p)
+}
+
+// countFindings checks the whole of d with m, the marker of the glossary
+// checker ch, and keeps the count for this version of d.
+func (s *Server) countFindings(d *document.Document, ch *check.Checker, m review.Marker) (int, error) {
+	st := stamps(d)
+	snap, _, _, err := s.snapshot(d)
+	if err != nil {
+		return 0, err
+	}
+	marks, err := m.Marks(d.ID, snap.Alignment, nil)
+	if err != nil {
+		return 0, err
+	}
+	n := len(review.Findings(marks))
+	s.keepFindings(d, st, ch, n)
+	return n, nil
 }
 
 // ---- a document
@@ -176,7 +211,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	snap, warns, err := load(d)
+	snap, version, warns, err := s.snapshot(d)
 	if err != nil {
 		s.failErr(w, r, http.StatusConflict, err)
 		return
@@ -207,7 +242,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	}
 	b.Title = title
 	groups, confirmed, flagged := a.Counts()
-	p := &docPage{base: b, ID: d.ID, Heading: title, Version: app.Version(snap), Langs: a.Languages,
+	p := &docPage{base: b, ID: d.ID, Heading: title, Version: version, Langs: a.Languages,
 		Counts: b.loc.Text("serve.ws.alignment-state", map[string]any{"Count": groups, "Confirmed": confirmed, "Flagged": flagged}),
 		PageNo: page, Pages: pages, From: from, To: to, Count: n}
 	if page > 1 {
@@ -344,7 +379,8 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	snap, _, err := load(d)
+	st := stamps(d)
+	snap, _, _, err := s.snapshot(d)
 	if err != nil {
 		s.failErr(w, r, http.StatusConflict, err)
 		return
@@ -364,7 +400,11 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Flagged = append(p.Flagged, findingRow{N: i + 1, URL: at(i + 1), What: strings.Join(why, "; ")})
 	}
-	m, err := s.app.Marker(s.ws)
+	ch, err := s.app.Glossary(s.ws)
+	var m review.Marker
+	if err == nil && ch != nil {
+		m, err = s.app.Marker(s.ws)
+	}
 	if err != nil {
 		b.Notes = append(b.Notes, note{Kind: "warn", Text: b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, err)})})
 		p.base = b
@@ -375,6 +415,7 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		fs := review.Findings(marks)
+		s.keepFindings(d, st, ch, len(fs))
 		review.SortMarks(fs, a.Languages)
 		for _, f := range fs {
 			p.Glossary = append(p.Glossary, findingRow{N: f.Group, URL: at(f.Group), Lang: f.Lang, What: findingText(b.loc, f)})
@@ -481,4 +522,140 @@ func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
 		p.More = "/glossary?" + v.Encode()
 	}
 	s.render(w, http.StatusOK, "glossary", p)
+}
+
+// ---- concordance
+
+type concordancePage struct {
+	base
+	Query, Lang string
+	Langs       []string
+	// NoMemory is set when the workspace has no memory yet: the page
+	// says how to build one.
+	NoMemory bool
+	Failed   string
+	Searched bool
+	Hits     []concordanceHit
+}
+
+type concordanceHit struct {
+	Source, Doc, URL string
+	Group            int
+	Confirmed        bool
+	Variants         []concordanceText
+}
+
+type concordanceText struct {
+	Lang   string
+	Pieces []hitPiece
+}
+
+// hitPiece is a run of a unit's text, Hit when the query matched it.
+type hitPiece struct {
+	Text string
+	Hit  bool
+}
+
+// concordanceShown is how many groups a concordance search shows.
+const concordanceShown = 50
+
+// concordancePage searches the translation memory as tilmash tm search
+// does, through the app (which brings the memory up to date first). A
+// workspace whose memory is the embedded file and has none yet is told
+// how to build it: a page view does not create one.
+func (s *Server) concordancePage(w http.ResponseWriter, r *http.Request) {
+	b := s.newBase(r, "concordance", "")
+	b.Title = b.loc.Text("serve.cc.heading", nil)
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > 200 {
+		q = q[:200]
+	}
+	// "in", not "lang": lang is the language of the interface.
+	lang := r.URL.Query().Get("in")
+	if !slices.Contains(s.ws.Config.Languages, lang) {
+		lang = ""
+	}
+	p := &concordancePage{base: b, Query: q, Lang: lang, Langs: s.ws.Config.Languages}
+	if s.opt.TM.URL == "" && s.ws.Config.TM.URL == "" {
+		if _, err := os.Stat(s.ws.Path(tm.Folder, tm.DBName)); err != nil {
+			p.NoMemory = true
+			s.render(w, http.StatusOK, "concordance", p)
+			return
+		}
+	}
+	if q == "" {
+		s.render(w, http.StatusOK, "concordance", p)
+		return
+	}
+	ctx := r.Context()
+	m, err := s.app.OpenMemory(ctx, s.ws, s.opt.TM)
+	if err != nil {
+		p.Failed = errText(b.loc, err)
+		s.render(w, http.StatusOK, "concordance", p)
+		return
+	}
+	defer m.Close()
+	var hits []tm.Hit
+	if _, err = s.app.UpdateMemory(ctx, m); err == nil {
+		hits, err = s.app.SearchMemory(ctx, m, tm.Query{Text: q, Lang: lang, Limit: concordanceShown})
+	}
+	if err != nil {
+		p.Failed = errText(b.loc, err)
+		s.render(w, http.StatusOK, "concordance", p)
+		return
+	}
+	p.Searched = true
+	for _, h := range hits {
+		u := &h.Unit
+		ch := concordanceHit{Source: u.Source, Group: u.Group, Confirmed: u.Confirmed}
+		if id := u.Document(); id != "" && document.ValidID(id) == nil {
+			ch.Doc = id
+			ch.URL = "/doc/" + url.PathEscape(id) + "?g=" + strconv.Itoa(u.Group)
+		}
+		langs := slices.Clone(s.ws.Config.Languages)
+		for _, v := range u.Variants {
+			if !slices.Contains(langs, v.Lang) {
+				langs = append(langs, v.Lang)
+			}
+		}
+		for _, l := range langs {
+			text := u.TextIn(l)
+			if text == "" {
+				continue
+			}
+			var spans [][2]int
+			for _, mk := range h.Marks {
+				if mk.Lang == l {
+					spans = append(spans, [2]int{mk.Start, mk.End})
+				}
+			}
+			ch.Variants = append(ch.Variants, concordanceText{Lang: l, Pieces: hitPieces(text, spans)})
+		}
+		p.Hits = append(p.Hits, ch)
+	}
+	s.render(w, http.StatusOK, "concordance", p)
+}
+
+// hitPieces cuts text at the spans (byte offsets, in any order, perhaps
+// overlapping); a span outside the text or not on a character boundary
+// is left out.
+func hitPieces(text string, spans [][2]int) []hitPiece {
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	var out []hitPiece
+	at := 0
+	for _, sp := range spans {
+		start, end := max(sp[0], at), sp[1]
+		if start >= end || end > len(text) || !utf8.RuneStart(text[start]) || (end < len(text) && !utf8.RuneStart(text[end])) {
+			continue
+		}
+		if start > at {
+			out = append(out, hitPiece{Text: text[at:start]})
+		}
+		out = append(out, hitPiece{Text: text[start:end], Hit: true})
+		at = end
+	}
+	if at < len(text) {
+		out = append(out, hitPiece{Text: text[at:]})
+	}
+	return out
 }

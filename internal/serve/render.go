@@ -53,14 +53,16 @@ var templateIDs = []string{
 	"serve.doc.move-next", "serve.doc.move-prev", "serve.doc.next", "serve.doc.note", "serve.doc.note-save",
 	"serve.doc.prev", "serve.doc.range", "serve.doc.range-confirm", "serve.doc.range-unconfirm",
 	"serve.doc.score", "serve.doc.sentence", "serve.doc.split", "serve.doc.unconfirm", "serve.doc.undo",
+	"serve.cc.any-lang", "serve.cc.heading", "serve.cc.lang", "serve.cc.no-memory", "serve.cc.search",
 	"serve.error.heading", "serve.findings.back", "serve.findings.flagged", "serve.findings.glossary",
 	"serve.findings.lang", "serve.findings.none", "serve.findings.what", "serve.gl.extra", "serve.gl.find",
 	"serve.gl.forbidden", "serve.gl.forms", "serve.gl.generated", "serve.gl.heading", "serve.gl.id",
 	"serve.gl.more", "serve.gl.none", "serve.gl.note", "serve.gl.problems", "serve.gl.search",
 	"serve.gl.variants", "serve.legend.finding", "serve.legend.flagged", "serve.legend.term",
-	"serve.nav.glossary", "serve.nav.lang", "serve.nav.workspace", "serve.stale.reload", "serve.title",
+	"serve.nav.concordance", "serve.nav.glossary", "serve.nav.lang", "serve.nav.workspace", "serve.stale.reload", "serve.title",
 	"serve.ws.alignment", "serve.ws.document", "serve.ws.findings", "serve.ws.heading", "serve.ws.none",
 	"serve.ws.not-aligned", "serve.ws.not-imported", "serve.ws.stale", "serve.ws.unchecked", "serve.ws.words",
+	"tm.confirmed", "tm.search.found", "tm.unconfirmed",
 }
 
 // pageSet holds the parsed templates, one set per page, each with the

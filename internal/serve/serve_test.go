@@ -499,8 +499,9 @@ func TestTemplateIDs(t *testing.T) {
 	}
 	for lang, all := range ids {
 		for _, id := range listed {
-			if !slices.Contains(all, "serve:"+id) {
-				t.Errorf("%s: %s is not in locales/serve.%s.yaml", lang, id, lang)
+			area, _, _ := strings.Cut(id, ".")
+			if !slices.Contains(all, area+":"+id) {
+				t.Errorf("%s: %s is not in locales/%s.%s.yaml", lang, id, area, lang)
 			}
 		}
 	}

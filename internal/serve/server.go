@@ -32,6 +32,9 @@ type Options struct {
 	LockWait time.Duration
 	// MaxBody is the largest request body accepted; 256 KiB when 0.
 	MaxBody int64
+	// TM says where the translation memory the concordance page searches
+	// is (the workspace's own when zero).
+	TM app.TMOptions
 }
 
 // Server serves one workspace. Build it with [New]; it is an
@@ -48,6 +51,9 @@ type Server struct {
 	// edits serializes the changes this server makes: they take the
 	// workspace lock one at a time instead of polling for it.
 	edits sync.Mutex
+
+	// cache keeps parsed documents and their summaries (cache.go).
+	cache docCache
 
 	flashMu sync.Mutex
 	flashes map[string]flash
@@ -95,6 +101,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /doc/{id}/findings", s.findingsPage)
 	mux.HandleFunc("POST /doc/{id}/edit", s.edit)
 	mux.HandleFunc("GET /glossary", s.glossaryPage)
+	mux.HandleFunc("GET /concordance", s.concordancePage)
 	mux.HandleFunc("GET /static/{name}", s.static)
 	mux.HandleFunc("/", s.notFound)
 	return s.guard(mux)

@@ -1,0 +1,245 @@
+package serve
+
+import (
+	"errors"
+	"os"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/wordcount"
+)
+
+// The document cache spares a page the re-reading and parsing of a whole
+// alignment (most of a page's time on a long document), the workspace
+// page the segmenting of every text, and both the glossary check of every
+// group. What it keeps is valid for one state of the document's files:
+// before anything kept is used, the files (meta.yaml, the alignment, the
+// texts) are looked at again, and any difference of size, modification
+// time or identity (a file replaced by rename) makes the entry be built
+// anew. An edit through this server, by tilmash in a terminal or by any
+// other program is therefore seen by the next request.
+
+// snapshotsKept is how many parsed documents are kept (the least recently
+// used goes first); a 10,000-group document takes some 20 MB.
+const snapshotsKept = 8
+
+// eagerFindings is the largest document (in groups) whose findings the
+// workspace page counts itself; a longer one is counted when its findings
+// are looked at, and shows the count from then on.
+const eagerFindings = 2000
+
+// stamp is what a file looked like: it changes when the file does.
+type stamp struct {
+	name  string
+	found bool
+	size  int64
+	mod   time.Time
+	info  os.FileInfo
+}
+
+func (a stamp) same(b stamp) bool {
+	if a.name != b.name || a.found != b.found {
+		return false
+	}
+	if !a.found {
+		return true
+	}
+	return a.size == b.size && a.mod.Equal(b.mod) && os.SameFile(a.info, b.info)
+}
+
+func sameStamps(a, b []stamp) bool { return slices.EqualFunc(a, b, stamp.same) }
+
+// stamps looks at the files d is read from. It is taken before they are
+// read: a file changed while being read leaves a stamp that no longer
+// matches, and the next request reads it again.
+func stamps(d *document.Document) []stamp {
+	names := []string{"meta.yaml", document.AlignmentName}
+	for _, l := range d.WS.Config.Languages {
+		names = append(names, l+".txt")
+	}
+	out := make([]stamp, len(names))
+	dir := d.Dir()
+	for i, n := range names {
+		out[i].name = n
+		fi, err := os.Stat(dir + string(os.PathSeparator) + n)
+		if err != nil {
+			continue
+		}
+		out[i] = stamp{name: n, found: true, size: fi.Size(), mod: fi.ModTime(), info: fi}
+	}
+	return out
+}
+
+// docCache keeps parsed documents and their summaries, for one server.
+type docCache struct {
+	mu    sync.Mutex
+	snaps []*snapEntry // most recently used last
+	sums  map[string]*sumEntry
+	found map[string]*foundEntry
+}
+
+type snapEntry struct {
+	id      string
+	stamps  []stamp
+	snap    *review.Snapshot
+	version string
+}
+
+// sumEntry is what the workspace page shows of a document, for one state
+// of its files.
+type sumEntry struct {
+	stamps []stamp
+	sum    *docSummary
+}
+
+// foundEntry counts the glossary findings of one state of a document's
+// files with one compiled glossary (the app's cache gives a new checker
+// when the glossary's files change).
+type foundEntry struct {
+	stamps   []stamp
+	checker  *check.Checker
+	findings int
+}
+
+type docSummary struct {
+	Cells     []wsCell
+	Aligned   bool
+	Groups    int
+	Confirmed int
+	Flagged   int
+}
+
+// snapshot is load(d) through the cache, with the document's version. A
+// document whose journal is damaged or holds an interrupted edit is read
+// afresh every time (those show the files as the journal says, with a
+// warning).
+func (s *Server) snapshot(d *document.Document) (*review.Snapshot, string, []error, error) {
+	st := stamps(d)
+	interrupted, jerr := d.Journal().Interrupted()
+	var je *journal.JournalError
+	if interrupted != nil || errors.As(jerr, &je) {
+		snap, warns, err := load(d)
+		if err != nil {
+			return nil, "", warns, err
+		}
+		return snap, app.Version(snap), warns, nil
+	}
+	c := &s.cache
+	c.mu.Lock()
+	for i, e := range c.snaps {
+		if e.id == d.ID && sameStamps(e.stamps, st) {
+			c.snaps = append(append(c.snaps[:i:i], c.snaps[i+1:]...), e)
+			c.mu.Unlock()
+			return e.snap, e.version, nil, nil
+		}
+	}
+	c.mu.Unlock()
+	// meta.yaml says which texts there are: read it again after the
+	// stamps, so that what is kept is not older than they are.
+	d, err := document.Open(d.WS, d.ID)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	snap, warns, err := load(d)
+	if err != nil || len(warns) > 0 || snap.Interrupted != nil {
+		if err != nil {
+			return nil, "", warns, err
+		}
+		return snap, app.Version(snap), warns, nil
+	}
+	e := &snapEntry{id: d.ID, stamps: st, snap: snap, version: app.Version(snap)}
+	c.mu.Lock()
+	c.snaps = slices.DeleteFunc(c.snaps, func(o *snapEntry) bool { return o.id == d.ID })
+	if len(c.snaps) >= snapshotsKept {
+		c.snaps = slices.Delete(c.snaps, 0, len(c.snaps)-snapshotsKept+1)
+	}
+	c.snaps = append(c.snaps, e)
+	c.mu.Unlock()
+	return e.snap, e.version, nil, nil
+}
+
+// summary is what the workspace page shows of d: computed once for each
+// state of its files.
+func (s *Server) summary(d *document.Document) (*docSummary, error) {
+	st := stamps(d)
+	c := &s.cache
+	c.mu.Lock()
+	if e := c.sums[d.ID]; e != nil && sameStamps(e.stamps, st) {
+		c.mu.Unlock()
+		return e.sum, nil
+	}
+	c.mu.Unlock()
+	d, err := document.Open(d.WS, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	sum := &docSummary{}
+	for _, l := range d.WS.Config.Languages {
+		v, ok := d.Meta.Versions[l]
+		if !ok {
+			sum.Cells = append(sum.Cells, wsCell{})
+			continue
+		}
+		text, err := d.Text(l)
+		if err != nil {
+			return nil, err
+		}
+		seg, err := s.app.Segmenter(d.WS, l)
+		if err != nil {
+			return nil, err
+		}
+		cell := wsCell{Imported: true, Title: v.Title, Stale: document.Hash(text) != v.SHA256}
+		for _, sent := range seg.Segment(text) {
+			cell.Sentences++
+			cell.Words += wordcount.Count(l, sent.Text)
+		}
+		sum.Cells = append(sum.Cells, cell)
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		return nil, err
+	}
+	if a != nil {
+		sum.Aligned = true
+		sum.Groups, sum.Confirmed, sum.Flagged = a.Counts()
+	}
+	c.mu.Lock()
+	if c.sums == nil {
+		c.sums = map[string]*sumEntry{}
+	}
+	c.sums[d.ID] = &sumEntry{stamps: st, sum: sum}
+	c.mu.Unlock()
+	return sum, nil
+}
+
+// findingsCount is the number of glossary findings of d as it is now,
+// when known for the glossary checker ch.
+func (s *Server) findingsCount(d *document.Document, ch *check.Checker) (int, bool) {
+	st := stamps(d)
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.found[d.ID]
+	if e == nil || e.checker != ch || !sameStamps(e.stamps, st) {
+		return 0, false
+	}
+	return e.findings, true
+}
+
+// keepFindings notes n findings of d as it was when stamped st (before it
+// was read), with the checker ch.
+func (s *Server) keepFindings(d *document.Document, st []stamp, ch *check.Checker, n int) {
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.found == nil {
+		c.found = map[string]*foundEntry{}
+	}
+	c.found[d.ID] = &foundEntry{stamps: st, checker: ch, findings: n}
+}

@@ -1,0 +1,86 @@
+package serve_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/serve"
+)
+
+// TestCacheSeesEdits: the server keeps parsed documents and their
+// summaries, yet every page shows the files as they are: after an edit
+// through the server, and after another program rewrites the alignment
+// in place with a change of the same size.
+func TestCacheSeesEdits(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	_, page := c.get("/doc/news")
+	_, ws := c.get("/")
+	if !strings.Contains(text(ws), "6 groups: 2 confirmed, 2 flagged") {
+		t.Fatalf("workspace page:\n%s", text(ws))
+	}
+	csrf, version := formKeys(t, page)
+
+	// An edit through the server.
+	res, _ := c.post("news", csrf, version, "op", "note", "group", "2", "note", "seen by the server")
+	if res.StatusCode != 303 {
+		t.Fatalf("edit: status %d", res.StatusCode)
+	}
+	_, page = c.get("/doc/news")
+	if !strings.Contains(page, "seen by the server") {
+		t.Fatal("the page after an edit through the server does not show it")
+	}
+	_, v2 := formKeys(t, page)
+	if v2 == version {
+		t.Fatal("the version did not change with the edit")
+	}
+
+	// Another program rewrites the alignment in place: the same size, the
+	// same file, only its content (and time) differ.
+	file := f.ws.Path(document.Folder, "news", document.AlignmentName)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "seen by the server", "SEEN BY THE OTHERS", 1)
+	if len(edited) != len(data) || edited == string(data) {
+		t.Fatal("the test's edit is not a same-size change")
+	}
+	later := time.Now().Add(2 * time.Second)
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(file, later, later); err != nil {
+		t.Fatal(err)
+	}
+	_, page = c.get("/doc/news")
+	if !strings.Contains(page, "SEEN BY THE OTHERS") || strings.Contains(page, "seen by the server") {
+		t.Fatal("the page does not show the alignment as another program left it")
+	}
+	if _, v3 := formKeys(t, page); v3 == v2 {
+		t.Fatal("the version did not change with the edit on disk")
+	}
+
+	// The workspace page's counts follow a confirmation made by tilmash
+	// in a terminal (through the app, not this server).
+	d, err := document.Open(f.ws, "news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, v3 := formKeys(t, page)
+	confirmAll := func(a *document.Alignment) (review.Op, error) {
+		return review.SetStatus{Groups: []int{1, 2, 3, 4, 5, 6}, Confirm: true}, nil
+	}
+	if _, err := app.New("test").Edit(d, app.EditRequest{Version: v3, Build: confirmAll}); err != nil {
+		t.Fatal(err)
+	}
+	_, ws = c.get("/")
+	if !strings.Contains(text(ws), "6 groups: 6 confirmed, 0 flagged") {
+		t.Fatalf("workspace page after a confirmation on disk:\n%s", text(ws))
+	}
+}
