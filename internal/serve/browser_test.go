@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/serve"
@@ -77,6 +78,10 @@ func jsString(s string) string {
 // the files on disk after each; then it reads the pages in Russian and
 // Kazakh. It logs the time to interactive of a 40-group document.
 func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser test is left out")
+	}
+	// One Chromium for every step.
 	ctx := browser(t)
 	f := newFixture(t, serve.Options{})
 	if err := reviewtest.Long(f.ws, "long40", 40); err != nil {
@@ -142,6 +147,26 @@ func TestBrowser(t *testing.T) {
 	}
 	if gs := groups(); len(gs) != 6 || gs[1].Status != document.Confirmed || len(gs[1].Sents["en"]) != 1 {
 		t.Fatalf("after the undo: %d groups, group 2 %s", len(gs), gs[1].Status)
+	}
+
+	// The concordance: a search, and its hit's link to the group.
+	m, _, err := app.New("test").RebuildMemory(context.Background(), f.ws, app.TMOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/concordance"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=q]`), "Lawyers"),
+		navigating(chromedp.Submit(chromedp.CSS(`input[name=q]`))),
+		chromedp.WaitVisible(chromedp.CSS(`ol.concordance mark`)),
+		click(`ol.concordance a[href="/doc/news?g=4"]`),
+		chromedp.WaitVisible(chromedp.CSS(`#g4`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if u := run(t, ctx, chromedp.Evaluate[string](`location.pathname + location.hash`)); u != "/doc/news#g4" {
+		t.Errorf("the hit's link led to %s", u)
 	}
 
 	// The pages in Russian and Kazakh.
