@@ -130,6 +130,9 @@ func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixe
 	if n == 0 || m == 0 {
 		return unmatchedFixed(n, m, c)
 	}
+	if guide != nil && c == nil {
+		return realignStretches(src, tgt, fs, ft, opt.Lexicon, mdl, guide, wide)
+	}
 	a := &aligner{m: mdl, cons: c}
 	weights := keyWeights(fs, ft)
 	scaleLexWeights(weights, opt.Lexicon)
@@ -257,6 +260,9 @@ type side struct {
 	orphan []int              // orphan[i]: names without a partner in the other side, sentences 0..i−1
 	breaks []int              // breaks[i]: paragraph breaks between sentences 0..i−1
 	paras  bool               // at least one paragraph break
+	// open[0] and open[1]: the side is a stretch of a longer document that continues the same
+	// paragraph before its first sentence, or after its last (see subSide).
+	open [2]bool
 }
 
 // extractAll computes the features of every sentence of one side, with their stems numbered by v
@@ -340,6 +346,25 @@ func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side 
 		}
 	}
 	return s
+}
+
+// subSide is the side of sentences lo..hi−1 of ss, a stretch of a longer document, whose
+// paragraph ends at the stretch's edges are those of the document.
+func subSide(ss []Sentence, feats []features, weights map[uint32]float32, lo, hi int) *side {
+	s := newSide(ss[lo:hi], feats[lo:hi], weights)
+	s.open[0] = lo > 0 && lo < len(ss) && ss[lo].Para == ss[lo-1].Para
+	s.open[1] = hi > 0 && hi < len(ss) && ss[hi].Para == ss[hi-1].Para
+	return s
+}
+
+// hasBreaks reports whether ss has more than one paragraph.
+func hasBreaks(ss []Sentence) bool {
+	for i := 1; i < len(ss); i++ {
+		if ss[i].Para != ss[i-1].Para {
+			return true
+		}
+	}
+	return false
 }
 
 func satAdd(a, b uint8) uint8 {
@@ -433,7 +458,13 @@ func (s *side) breaksInside(i, d int) int {
 
 // paraEnd reports whether position i (between sentences i−1 and i) is a paragraph boundary.
 func (s *side) paraEnd(i int) bool {
-	return i == 0 || i == s.n || s.breaks[i+1] != s.breaks[i]
+	switch i {
+	case 0:
+		return !s.open[0]
+	case s.n:
+		return !s.open[1]
+	}
+	return s.breaks[i+1] != s.breaks[i]
 }
 
 // beadCost is the cost of the bead of shape k that ends at cell (i, j).

@@ -129,3 +129,121 @@ func better(a, b []Bead, below float64) bool {
 	}
 	return unsure && mb > ma-realignSlack
 }
+
+// realignStretches is the second pass of solve when no fixed bead has a free side: it searches
+// again, in a band of refineBand around guide (the first pass's path), only the stretches of the
+// path that cover the rows where wide is true, each as a small problem of its own between two
+// cells of the guide, and keeps the guide elsewhere. The stretches share what the whole document
+// decides: the key weights, whether both sides have paragraphs, and the length model fitted to
+// the guide. So the second pass costs time and memory in proportion to the rows it re-examines,
+// not to the document. Beads outside the stretches get score 1: mergePasses keeps the first
+// pass's beads there in any case, since none of them scored below realignBelow.
+func realignStretches(src, tgt []Sentence, fs, ft []features, lex *lexicon.Lexicon, mdl *model, guide []step, wide []bool) []Bead {
+	weights := keyWeights(fs, ft)
+	scaleLexWeights(weights, lex)
+	whole := &aligner{m: mdl, src: &side{n: len(src), cum: cumLengths(fs)}, tgt: &side{n: len(tgt), cum: cumLengths(ft)}}
+	whole.reestimate(guide)
+	paras := hasBreaks(src) && hasBreaks(tgt)
+
+	path := make([]step, 0, len(guide))
+	scores := make([]float64, 0, len(guide))
+	done := 0 // steps of guide taken so far
+	for _, st := range stretches(guide, wide) {
+		ks, ke := st[0], st[1]
+		for _, s := range guide[done:ks] {
+			path = append(path, s)
+			scores = append(scores, 1)
+		}
+		done = ke
+		i0, j0 := guide[ks].pi, guide[ks].pj
+		i1, j1 := guide[ke-1].i, guide[ke-1].j
+		if i1 == i0 || j1 == j0 { // one side is empty: nothing to choose
+			for _, s := range guide[ks:ke] {
+				path = append(path, s)
+				scores = append(scores, 1)
+			}
+			continue
+		}
+		a := &aligner{m: mdl, paras: paras}
+		a.src = subSide(src, fs, weights, i0, i1)
+		a.tgt = subSide(tgt, ft, weights, j0, j1)
+		sub := make([]step, ke-ks)
+		for k, s := range guide[ks:ke] {
+			sub[k] = step{i: s.i - i0, j: s.j - j0, pi: s.pi - i0, pj: s.pj - j0, shape: s.shape}
+		}
+		gmin, gmax := pathGuide(sub, i1-i0)
+		width := make([]int, len(gmin))
+		for i := range width {
+			width[i] = refineBand
+		}
+		p, b := a.bandedPathIn(gmin, gmax, width, nShapes, true)
+		for _, s := range p {
+			path = append(path, step{i: s.i + i0, j: s.j + j0, pi: s.pi + i0, pj: s.pj + j0, shape: s.shape})
+		}
+		scores = append(scores, a.posteriors(b, p)...)
+	}
+	for _, s := range guide[done:] {
+		path = append(path, s)
+		scores = append(scores, 1)
+	}
+	return beadsOf(path, scores)
+}
+
+// stretches returns the stretches of path to search again, as ranges [ks, ke) of its steps: for
+// each run of rows a..b where wide is true, from the first cell of path in the last row at or
+// before a that it passes through, to the last cell in the first row at or after b; stretches
+// that overlap or touch are joined.
+func stretches(path []step, wide []bool) [][2]int {
+	n := len(wide) - 1
+	// first[r] is the first step that starts in row r, last[r] one more than the last step that
+	// ends there; -1 for rows the path skips (inside a bead of two or three source sentences).
+	first, last := make([]int, n+1), make([]int, n+1)
+	for r := range first {
+		first[r], last[r] = -1, -1
+	}
+	for k := len(path) - 1; k >= 0; k-- {
+		first[path[k].pi] = k
+	}
+	for k, s := range path {
+		last[s.i] = k + 1
+	}
+	last[0] = max(last[0], 0) // the cell (0, 0)
+	if first[n] < 0 {
+		first[n] = len(path) // the cell (n, m)
+	}
+	var out [][2]int
+	for a := 0; a <= n; {
+		if !wide[a] {
+			a++
+			continue
+		}
+		b := a
+		for b < n && wide[b+1] {
+			b++
+		}
+		r0, r1 := a, b
+		for r0 > 0 && first[r0] < 0 {
+			r0--
+		}
+		for r1 < n && last[r1] < 0 {
+			r1++
+		}
+		ks, ke := first[r0], last[r1]
+		if k := len(out); k > 0 && ks <= out[k-1][1] {
+			out[k-1][1] = max(out[k-1][1], ke)
+		} else if ke > ks {
+			out = append(out, [2]int{ks, ke})
+		}
+		a = b + 1
+	}
+	return out
+}
+
+// cumLengths returns the running total of the lengths of the sentences of fs (see side.cum).
+func cumLengths(fs []features) []float64 {
+	cum := make([]float64, len(fs)+1)
+	for i, f := range fs {
+		cum[i+1] = cum[i] + f.length
+	}
+	return cum
+}

@@ -39,3 +39,40 @@ func TestMergePasses(t *testing.T) {
 		}
 	}
 }
+
+func TestStretches(t *testing.T) {
+	// A path over 6 source and 7 target sentences, of beads 1-1, 2-1, 0-1, 1-1, 1-0 and 1-2: its
+	// cells are (0,0) (1,1) (3,2) (3,3) (4,4) (5,4) (6,6), and stretch [ks, ke) runs from cell ks
+	// to cell ke.
+	bead := func(di, dj int) shape { return shape{di, dj} }
+	var path []step
+	i, j := 0, 0
+	for _, s := range []shape{bead(1, 1), bead(2, 1), bead(0, 1), bead(1, 1), bead(1, 0), bead(1, 2)} {
+		path = append(path, step{i: i + s.di, j: j + s.dj, pi: i, pj: j})
+		i, j = i+s.di, j+s.dj
+	}
+	rows := func(r ...int) []bool {
+		w := make([]bool, 7)
+		for _, x := range r {
+			w[x] = true
+		}
+		return w
+	}
+	for _, tt := range []struct {
+		name string
+		wide []bool
+		want string
+	}{
+		{"none", rows(), "[]"},
+		{"a row the path skips widens to the rows around it", rows(2), "[[1 3]]"},
+		{"from the first cell of a row to its last", rows(3), "[[2 3]]"},
+		{"a row of one cell holds no step", rows(4), "[]"},
+		{"runs of rows that touch are searched apart", rows(0, 1, 3, 4), "[[0 1] [2 4]]"},
+		{"separate runs", rows(0, 1, 5, 6), "[[0 1] [5 6]]"},
+		{"the whole document", rows(0, 1, 2, 3, 4, 5, 6), "[[0 6]]"},
+	} {
+		if got := fmt.Sprint(stretches(path, tt.wide)); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
