@@ -83,9 +83,12 @@ func (b *builder) Put(s string, collapse bool) {
 	}
 }
 
-// PutBytes adds text as it is (Put without collapse), copying it once.
-func (b *builder) PutBytes(p []byte) {
-	if !plain(p) {
+// PutChecked adds text as it is (Put without collapse), copying it once,
+// for text the XML scanner has read: valid UTF-8
+// without NUL or CR, so only line ends and byte-order marks (whose first
+// byte is 0xEF) are looked for, with the fast IndexByte.
+func (b *builder) PutChecked(p []byte) {
+	if bytes.IndexByte(p, '\n') >= 0 || bytes.IndexByte(p, 0xEF) >= 0 {
 		b.Put(string(p), false)
 		return
 	}

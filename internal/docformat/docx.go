@@ -1,7 +1,6 @@
 package docformat
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -96,112 +95,103 @@ type docxReader struct {
 
 // xmlStream is a part being read token by token, with its prefixes.
 type xmlStream struct {
-	r     *docxReader
-	part  string
-	dec   *xml.Decoder
-	depth int
-	ns    map[string]string // prefix → namespace, as declared so far
+	r    *docxReader
+	part string
+	sc   *xmlScanner
+	ns   map[string]string // prefix → namespace, as declared so far
+	// The prefix last looked up and whether it is WordprocessingML's.
+	lastPfx string
+	lastW   bool
 }
 
 // stream reads a part token by token and hands each start element, end
-// element and character data to f. A part that is missing is no error.
-func (r *docxReader) stream(part string, f func(*xmlStream, xml.Token) error) error {
+// element and character data to f (s.sc holds the token). A part that is
+// missing is no error.
+func (r *docxReader) stream(part string, f func(*xmlStream) error) error {
 	rc, err := r.a.open(part)
 	if err != nil || rc == nil {
 		return err
 	}
 	defer rc.Close()
-	s := &xmlStream{r: r, part: part, dec: xml.NewDecoder(rc), ns: map[string]string{"xml": "http://www.w3.org/XML/1998/namespace"}}
-	s.dec.Strict = true
-	s.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		if l := strings.ToLower(label); l == "utf-8" || l == "utf8" {
-			return in, nil
-		}
-		return nil, fmt.Errorf("unsupported encoding %q", label)
-	}
+	s := &xmlStream{r: r, part: part, sc: newXMLScanner(rc), ns: map[string]string{"xml": "http://www.w3.org/XML/1998/namespace"}}
 	for {
-		tok, err := s.dec.RawToken()
+		err := s.sc.Next()
 		if err == io.EOF {
-			if s.depth != 0 {
-				return s.fail("unexpected end of file")
-			}
 			return nil
 		}
 		if err != nil {
-			var le *locale.Error
-			if errors.As(err, &le) {
-				return err
-			}
-			msg := err.Error()
-			var se *xml.SyntaxError
+			var se *errScan
 			if errors.As(err, &se) {
-				msg = se.Msg
+				return locale.NewError("formats.docx.bad-xml", map[string]any{"Part": s.part, "Reason": se.reason}).
+					WithHint("formats.docx.bad-xml.hint").At(locale.Pos{File: s.r.name, Line: se.line, Column: se.col, Offset: int(se.off)})
 			}
-			return s.fail(msg)
+			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			s.depth++
-			if s.depth > maxXMLDepth {
-				return s.fail(fmt.Sprintf("elements nest deeper than %d levels", maxXMLDepth))
-			}
-			for _, at := range t.Attr {
-				if at.Name.Space == "xmlns" {
-					s.ns[at.Name.Local] = at.Value
-				} else if at.Name.Space == "" && at.Name.Local == "xmlns" {
-					s.ns[""] = at.Value
+		if s.sc.kind == tokStart {
+			for _, at := range s.sc.attrs {
+				switch pfx, local := prefix(at.name); {
+				case string(pfx) == "xmlns":
+					s.ns[string(local)] = string(at.value)
+					s.lastPfx, s.lastW = "", false
+				case pfx == nil && string(local) == "xmlns":
+					s.ns[""] = string(at.value)
+					s.lastPfx, s.lastW = "", false
 				}
 			}
-		case xml.EndElement:
-			s.depth--
-		case xml.Directive:
-			return s.fail("a DTD (<!DOCTYPE …>) is not allowed in a DOCX part")
-		default:
-			if _, ok := tok.(xml.CharData); !ok {
-				continue
-			}
 		}
-		if err := f(s, tok); err != nil {
+		if err := f(s); err != nil {
 			return err
 		}
 	}
 }
 
-// fail returns the error for a part that cannot be read, at the decoder's
-// place.
-func (s *xmlStream) fail(reason string) error {
-	line, col := s.dec.InputPos()
-	return locale.NewError("formats.docx.bad-xml", map[string]any{"Part": s.part, "Reason": reason}).
-		WithHint("formats.docx.bad-xml.hint").At(locale.Pos{File: s.r.name, Line: line, Column: col, Offset: int(s.dec.InputOffset())})
-}
-
-// is reports whether name is the WordprocessingML element local.
-func (s *xmlStream) is(name xml.Name, local string) bool {
-	if name.Local != local {
-		return false
+// isW reports whether prefix names the WordprocessingML namespace.
+func (s *xmlStream) isW(pfx []byte) bool {
+	if string(pfx) == s.lastPfx && s.lastPfx != "" {
+		return s.lastW
 	}
-	ns := s.ns[name.Space]
-	return ns == nsW || ns == nsWStrict
+	ns := s.ns[string(pfx)]
+	w := ns == nsW || ns == nsWStrict
+	if len(pfx) > 0 {
+		s.lastPfx, s.lastW = string(pfx), w
+	}
+	return w
 }
 
-// val returns the w:val (or other WordprocessingML) attribute local.
-func (s *xmlStream) attr(t xml.StartElement, local string) (string, bool) {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			if ns := s.ns[a.Name.Space]; ns == nsW || ns == nsWStrict || a.Name.Space == "" {
-				return a.Value, true
-			}
+// local returns the local name of the element of the token when it is a
+// WordprocessingML element, else "".
+func (s *xmlStream) local() []byte {
+	pfx, local := prefix(s.sc.name)
+	if !s.isW(pfx) {
+		return nil
+	}
+	return local
+}
+
+// is reports whether the token is of the WordprocessingML element local.
+func (s *xmlStream) is(local string) bool {
+	pfx, l := prefix(s.sc.name)
+	return string(l) == local && s.isW(pfx)
+}
+
+// attr returns the WordprocessingML (or unprefixed) attribute local of
+// the start tag.
+func (s *xmlStream) attr(local string) (string, bool) {
+	for _, a := range s.sc.attrs {
+		pfx, l := prefix(a.name)
+		if string(l) == local && (pfx == nil || s.isW(pfx)) {
+			return string(a.value), true
 		}
 	}
 	return "", false
 }
 
 // relAttr returns the r:id attribute.
-func (s *xmlStream) relAttr(t xml.StartElement) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == "id" {
-			if ns := s.ns[a.Name.Space]; ns == nsR || ns == nsRStrict {
-				return a.Value
+func (s *xmlStream) relAttr() string {
+	for _, a := range s.sc.attrs {
+		if pfx, l := prefix(a.name); string(l) == "id" {
+			if ns := s.ns[string(pfx)]; ns == nsR || ns == nsRStrict {
+				return string(a.value)
 			}
 		}
 	}
@@ -209,8 +199,8 @@ func (s *xmlStream) relAttr(t xml.StartElement) string {
 }
 
 // on reports whether a toggle property (<w:b/>, <w:i w:val="0"/>) is on.
-func (s *xmlStream) on(t xml.StartElement) bool {
-	v, ok := s.attr(t, "val")
+func (s *xmlStream) on() bool {
+	v, ok := s.attr("val")
 	if !ok {
 		return true
 	}
@@ -228,29 +218,29 @@ func (r *docxReader) readStyles() error {
 	var st pstyle
 	var name string
 	inStyle := false
-	err := r.stream("word/styles.xml", func(s *xmlStream, tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
+	err := r.stream("word/styles.xml", func(s *xmlStream) error {
+		switch s.sc.kind {
+		case tokStart:
 			switch {
-			case s.is(t.Name, "style"):
-				cur, _ = s.attr(t, "styleId")
+			case s.is("style"):
+				cur, _ = s.attr("styleId")
 				st, name, inStyle = pstyle{}, "", true
 			case !inStyle:
-			case s.is(t.Name, "name"):
-				name, _ = s.attr(t, "val")
-			case s.is(t.Name, "basedOn"):
-				st.basedOn, _ = s.attr(t, "val")
-			case s.is(t.Name, "outlineLvl"):
-				if v, ok := s.attr(t, "val"); ok {
+			case s.is("name"):
+				name, _ = s.attr("val")
+			case s.is("basedOn"):
+				st.basedOn, _ = s.attr("val")
+			case s.is("outlineLvl"):
+				if v, ok := s.attr("val"); ok {
 					if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < 9 {
 						st.level = n + 1
 					}
 				}
-			case s.is(t.Name, "numPr"):
+			case s.is("numPr"):
 				st.kind = Item
 			}
-		case xml.EndElement:
-			if s.is(t.Name, "style") && inStyle {
+		case tokEnd:
+			if s.is("style") && inStyle {
 				inStyle = false
 				n := strings.ToLower(strings.TrimSpace(name))
 				switch {
@@ -297,24 +287,23 @@ func (r *docxReader) readNumbering() error {
 	abstract := map[string]bool{}
 	var absID, numID string
 	level := ""
-	return r.stream("word/numbering.xml", func(s *xmlStream, tok xml.Token) error {
-		t, ok := tok.(xml.StartElement)
-		if !ok {
+	return r.stream("word/numbering.xml", func(s *xmlStream) error {
+		if s.sc.kind != tokStart {
 			return nil
 		}
 		switch {
-		case s.is(t.Name, "abstractNum"):
-			absID, _ = s.attr(t, "abstractNumId")
+		case s.is("abstractNum"):
+			absID, _ = s.attr("abstractNumId")
 			numID = ""
-		case s.is(t.Name, "lvl"):
-			level, _ = s.attr(t, "ilvl")
-		case s.is(t.Name, "numFmt") && numID == "" && level == "0":
-			v, _ := s.attr(t, "val")
+		case s.is("lvl"):
+			level, _ = s.attr("ilvl")
+		case s.is("numFmt") && numID == "" && level == "0":
+			v, _ := s.attr("val")
 			abstract[absID] = v != "bullet" && v != "none" && v != ""
-		case s.is(t.Name, "num"):
-			numID, _ = s.attr(t, "numId")
-		case s.is(t.Name, "abstractNumId") && numID != "":
-			v, _ := s.attr(t, "val")
+		case s.is("num"):
+			numID, _ = s.attr("numId")
+		case s.is("abstractNumId") && numID != "":
+			v, _ := s.attr("val")
 			r.numbering[numID] = abstract[v]
 		}
 		return nil
@@ -323,18 +312,17 @@ func (r *docxReader) readNumbering() error {
 
 // readRels reads the document's relationships: the targets of links.
 func (r *docxReader) readRels() error {
-	return r.stream("word/_rels/document.xml.rels", func(s *xmlStream, tok xml.Token) error {
-		t, ok := tok.(xml.StartElement)
-		if !ok || t.Name.Local != "Relationship" {
+	return r.stream("word/_rels/document.xml.rels", func(s *xmlStream) error {
+		if _, local := prefix(s.sc.name); s.sc.kind != tokStart || string(local) != "Relationship" {
 			return nil
 		}
 		var id, target string
-		for _, a := range t.Attr {
-			switch a.Name.Local {
+		for _, a := range s.sc.attrs {
+			switch _, local := prefix(a.name); string(local) {
 			case "Id":
-				id = a.Value
+				id = string(a.value)
 			case "Target":
-				target = a.Value
+				target = string(a.value)
 			}
 		}
 		r.rels[id] = target
@@ -349,41 +337,41 @@ func (r *docxReader) readNotes(part string, notes map[string]string) error {
 	var text strings.Builder
 	inNote, inText := false, false
 	skip := 0
-	return r.stream(part, func(s *xmlStream, tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
+	return r.stream(part, func(s *xmlStream) error {
+		switch s.sc.kind {
+		case tokStart:
 			switch {
 			case skip > 0:
 				skip++
-			case s.is(t.Name, "footnote") || s.is(t.Name, "endnote"):
-				id, _ = s.attr(t, "id")
+			case s.is("footnote") || s.is("endnote"):
+				id, _ = s.attr("id")
 				if part == "word/endnotes.xml" {
 					id = "e" + id
 				}
 				text.Reset()
 				inNote = true
-			case s.is(t.Name, "del") || s.is(t.Name, "moveFrom") || s.is(t.Name, "instrText"):
+			case s.is("del") || s.is("moveFrom") || s.is("instrText"):
 				skip = 1
-			case s.is(t.Name, "t"):
+			case s.is("t"):
 				inText = true
-			case s.is(t.Name, "tab"):
+			case s.is("tab"):
 				text.WriteByte(' ')
-			case s.is(t.Name, "p") && text.Len() > 0:
+			case s.is("p") && text.Len() > 0:
 				text.WriteByte(' ')
 			}
-		case xml.EndElement:
+		case tokEnd:
 			switch {
 			case skip > 0:
 				skip--
-			case s.is(t.Name, "t"):
+			case s.is("t"):
 				inText = false
-			case inNote && (s.is(t.Name, "footnote") || s.is(t.Name, "endnote")):
+			case inNote && (s.is("footnote") || s.is("endnote")):
 				notes[id] = strings.Join(strings.Fields(text.String()), " ")
 				inNote = false
 			}
-		case xml.CharData:
+		case tokText:
 			if inText && inNote && skip == 0 && text.Len() < 1<<20 {
-				text.Write(t)
+				text.Write(s.sc.text)
 			}
 		}
 		return nil
@@ -412,23 +400,23 @@ type bodyState struct {
 	paras  int // paragraphs started in the current cell
 }
 
-func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
+func (r *docxReader) body(s *xmlStream) error {
 	st := r.state()
 	b := r.b
-	switch t := tok.(type) {
-	case xml.StartElement:
+	switch s.sc.kind {
+	case tokStart:
 		if st.skip > 0 {
 			st.skip++
 			return nil
 		}
-		local := t.Name.Local
-		if !s.is(t.Name, local) {
-			if ns := s.ns[t.Name.Space]; ns == "http://schemas.openxmlformats.org/markup-compatibility/2006" && local == "Fallback" {
+		local := s.local()
+		if local == nil {
+			if pfx, l := prefix(s.sc.name); s.ns[string(pfx)] == "http://schemas.openxmlformats.org/markup-compatibility/2006" && string(l) == "Fallback" {
 				st.skip = 1
 			}
 			return nil
 		}
-		switch local {
+		switch string(local) {
 		case "del", "moveFrom", "instrText", "delText", "drawing", "pict", "object", "commentReference", "rPrChange", "pPrChange", "sectPr":
 			st.skip = 1
 		case "p":
@@ -445,7 +433,7 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 			st.inPPr = true
 		case "pStyle":
 			if st.inPPr && st.tables == 0 {
-				v, _ := s.attr(t, "val")
+				v, _ := s.attr("val")
 				ps := r.styles[v]
 				switch {
 				case ps.level > 0:
@@ -458,7 +446,7 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 			}
 		case "numId":
 			if st.inPPr && st.tables == 0 {
-				v, _ := s.attr(t, "val")
+				v, _ := s.attr("val")
 				if v != "0" && b.level == 0 {
 					k := Item
 					if r.numbering[v] {
@@ -473,15 +461,15 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 			st.inRPr = !st.inPPr
 		case "b":
 			if st.inRPr {
-				st.bold = s.on(t)
+				st.bold = s.on()
 			}
 		case "i":
 			if st.inRPr {
-				st.italic = s.on(t)
+				st.italic = s.on()
 			}
 		case "rStyle":
 			if st.inRPr {
-				v, _ := s.attr(t, "val")
+				v, _ := s.attr("val")
 				switch strings.ToLower(v) {
 				case "strong", "strongemphasis":
 					st.bold = true
@@ -501,7 +489,7 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 				b.Put("\t", false)
 			}
 		case "br", "cr":
-			if v, _ := s.attr(t, "type"); v == "page" || v == "column" {
+			if v, _ := s.attr("type"); v == "page" || v == "column" {
 				return nil
 			}
 			if st.tables > 0 {
@@ -513,8 +501,8 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 			r.format()
 			b.Put("\u2011", false)
 		case "footnoteReference", "endnoteReference":
-			id, _ := s.attr(t, "id")
-			if local == "endnoteReference" {
+			id, _ := s.attr("id")
+			if string(local) == "endnoteReference" {
 				id = "e" + id
 			}
 			if _, ok := r.notes[id]; ok {
@@ -531,11 +519,11 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 				b.Put(fmt.Sprintf("[%d]", n), false)
 			}
 		case "hyperlink":
-			if id := s.relAttr(t); id != "" {
+			if id := s.relAttr(); id != "" {
 				st.link = r.rels[id]
 			}
 		case "fldChar":
-			switch v, _ := s.attr(t, "fldCharType"); v {
+			switch v, _ := s.attr("fldCharType"); v {
 			case "begin":
 				st.fields = append(st.fields, field{})
 			case "separate":
@@ -568,15 +556,16 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 				b.Put(" ", true)
 			}
 		}
-	case xml.EndElement:
+	case tokEnd:
 		if st.skip > 0 {
 			st.skip--
 			return nil
 		}
-		if !s.is(t.Name, t.Name.Local) {
+		local := s.local()
+		if local == nil {
 			return nil
 		}
-		switch t.Name.Local {
+		switch string(local) {
 		case "p":
 			st.inPara = false
 			if st.tables == 0 {
@@ -600,10 +589,10 @@ func (r *docxReader) body(s *xmlStream, tok xml.Token) error {
 				b.EndBlock()
 			}
 		}
-	case xml.CharData:
+	case tokText:
 		if st.inText && st.skip == 0 {
 			r.format()
-			b.PutBytes(t)
+			b.PutChecked(s.sc.text)
 		}
 	}
 	return nil

@@ -2,10 +2,8 @@ package document
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"strconv"
-	"strings"
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/yamlx"
@@ -33,25 +31,44 @@ type Formatting struct {
 // Marshal renders f one span a line, so that a change of formatting is a
 // one-line diff.
 func (f *Formatting) Marshal(lang string) []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# tilmash: formatting of %s.txt, as byte spans into it (README, \"File formats\")\n", lang)
-	fmt.Fprintf(&b, "text: %s\n", f.Text)
+	// Appended to one buffer sized at once: the formatting of a long
+	// DOCX is 10 MB, and fmt and a growing builder would make many
+	// times that of garbage.
+	size := 160 + len(lang) + len(f.Text) + len(f.From)
+	for _, s := range f.Spans {
+		size += 64 + len(s.Kind) + len(s.Href) + len(s.Text)*2
+	}
+	b := make([]byte, 0, size)
+	b = append(b, "# tilmash: formatting of "...)
+	b = append(b, lang...)
+	b = append(b, ".txt, as byte spans into it (README, \"File formats\")\ntext: "...)
+	b = append(b, f.Text...)
+	b = append(b, '\n')
 	if f.From != "" {
-		fmt.Fprintf(&b, "from: %s\n", f.From)
+		b = append(b, "from: "...)
+		b = append(b, f.From...)
+		b = append(b, '\n')
 	}
 	if len(f.Spans) == 0 {
-		b.WriteString("spans: []\n")
-		return []byte(b.String())
+		return append(b, "spans: []\n"...)
 	}
-	b.WriteString("spans:\n")
+	b = append(b, "spans:\n"...)
 	for _, s := range f.Spans {
-		fmt.Fprintf(&b, "  - {start: %d, end: %d, kind: %s", s.Start, s.End, s.Kind)
+		b = append(b, "  - {start: "...)
+		b = strconv.AppendInt(b, int64(s.Start), 10)
+		b = append(b, ", end: "...)
+		b = strconv.AppendInt(b, int64(s.End), 10)
+		b = append(b, ", kind: "...)
+		b = append(b, s.Kind...)
 		if s.Href != "" {
-			b.WriteString(", href: " + strconv.Quote(s.Href))
+			b = append(b, ", href: "...)
+			b = strconv.AppendQuote(b, s.Href)
 		}
-		b.WriteString(", text: " + strconv.Quote(s.Text) + "}\n")
+		b = append(b, ", text: "...)
+		b = strconv.AppendQuote(b, s.Text)
+		b = append(b, "}\n"...)
 	}
-	return []byte(b.String())
+	return b
 }
 
 // ParseFormatting reads a LANG.format.yaml; file is its name for errors.
@@ -137,6 +154,11 @@ func (c *Change) Formatting(lang string) (*Formatting, error) {
 
 // SetFormatting stages the formatting of lang, made for text.
 func (c *Change) SetFormatting(lang, text string, f *Formatting) {
-	f.Text = Hash(text)
+	c.setFormatting(lang, Hash(text), f)
+}
+
+// setFormatting is SetFormatting for a text whose hash the caller has.
+func (c *Change) setFormatting(lang, hash string, f *Formatting) {
+	f.Text = hash
 	c.tx.Write(FormatName(lang), f.Marshal(lang))
 }

@@ -191,7 +191,7 @@ func (c *Change) importText(lang, text string, opt ImportOptions) (*ImportResult
 		if old, err := c.Formatting(lang); err != nil {
 			return nil, err
 		} else if len(f.Spans) > 0 || old != nil {
-			c.SetFormatting(lang, text, &Formatting{From: f.From, Spans: f.Valid(text)})
+			c.setFormatting(lang, hash, &Formatting{From: f.From, Spans: f.Valid(text)})
 		}
 	}
 	if al != nil && old != nil {

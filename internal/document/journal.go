@@ -173,7 +173,7 @@ func (c *Change) SetText(lang, text string) error {
 			c.SetFormatting(lang, text, f)
 		}
 	}
-	c.tx.Write(lang+".txt", []byte(text))
+	c.tx.WriteString(lang+".txt", text)
 	return nil
 }
 

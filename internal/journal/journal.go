@@ -44,6 +44,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -444,7 +445,8 @@ func (j *Journal) Begin() (*Tx, error) {
 }
 
 // Read returns a file as the step would leave it: staged content, or the
-// file on disk. ok is false when neither exists.
+// file on disk. ok is false when neither exists. The caller must not
+// modify the bytes: they may be a staged text (see [Tx.WriteString]).
 func (t *Tx) Read(name string) (data []byte, ok bool, err error) {
 	if b, staged := t.staged[name]; staged {
 		return b, true, nil
@@ -459,6 +461,15 @@ func (t *Tx) Write(name string, data []byte) {
 		t.order = append(t.order, name)
 	}
 	t.staged[name] = data
+}
+
+// WriteString stages text as the new content of a file without copying
+// it: the text of a long imported document (76 MB) is then held once, not
+// twice. Staged bytes are only ever read (hashed, compared, diffed,
+// written), never modified, so viewing the immutable string as bytes is
+// safe.
+func (t *Tx) WriteString(name, text string) {
+	t.Write(name, unsafe.Slice(unsafe.StringData(text), len(text)))
 }
 
 // Commit writes the step: its journal entry, then every staged file whose
