@@ -499,6 +499,10 @@ func (s *xmlScanner) decode(p []byte, quote byte, cdata bool, off int64) ([]byte
 			}
 			continue
 		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(p) && p[i+1]&0xC0 == 0x80 {
+			i++ // a two-byte character (Cyrillic), always in XML's range
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRune(p[i:])
 			if r == utf8.RuneError && n == 1 {

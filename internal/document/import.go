@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/textenc"
@@ -85,7 +84,7 @@ func Stored(text string) bool {
 	if !strings.HasSuffix(text, "\n") || strings.HasSuffix(text, "\n\n") || strings.IndexByte(text, 0) >= 0 || strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\uFEFF") {
 		return false
 	}
-	return utf8.ValidString(text) && textenc.IsNFC(text)
+	return textenc.ValidNFC(text)
 }
 
 func importStep(ws *workspace.Workspace, id, lang, name string, opt ImportOptions, stage func(*Change) (*ImportResult, error), check func() error) (*ImportResult, error) {

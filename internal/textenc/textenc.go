@@ -189,3 +189,32 @@ func IsNFC[T string | []byte](s T) bool {
 	}
 	return true
 }
+
+// ValidNFC reports whether s is valid UTF-8 in normalization form C: in
+// one pass, for the runes [IsNFC] decodes by hand are valid UTF-8 already.
+func ValidNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c&0xE0 == 0xC0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F); r >= 0x80 && r < 0x300 || r >= 0x400 && r <= 0x482 || r >= 0x48A && r <= 0x52F {
+				i += 2
+				continue
+			}
+		}
+		// Back to the last ASCII byte, a starter that never composes
+		// with what comes before it, for the rest.
+		j := i
+		for j > 0 && s[j-1] >= utf8.RuneSelf {
+			j--
+		}
+		if j > 0 {
+			j--
+		}
+		return utf8.ValidString(s[j:]) && IsNFC(s[j:])
+	}
+	return true
+}

@@ -97,3 +97,16 @@ func FuzzIsNFC(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidNFC holds ValidNFC to what it stands for: valid UTF-8 and NFC
+// by the norm package, whatever the bytes.
+func FuzzValidNFC(f *testing.F) {
+	for _, s := range []string{"Қазақстан «жаңа» — 2019…", "ә\u0301", "e\u0301", "қe\u0301", "\xff", "ә\xff", "ә\xd0", "a\xc0\x80", "ә ә\u0306", "\u0301", "€\u0301", "әa\u0483"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ValidNFC(s), utf8.ValidString(s) && norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("ValidNFC(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
