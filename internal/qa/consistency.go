@@ -155,11 +155,35 @@ func (x *ConsistencyIndex) Findings() []Finding {
 // with the word count of s.
 func normalizeSentence(b []byte, s string) ([]byte, int) {
 	words, space, inWord, inNum := 0, false, false, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = decodeMulti(s, i)
+		}
+		i += n
+		// Fast paths: letters of ASCII and Cyrillic, most of every text.
+		if c < utf8.RuneSelf && isASCIILetter(c) || r >= 0x400 && r < 0x530 && r != 0x482 && r != 'ё' && r != 'Ё' {
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space, inNum = false, false
+			if !inWord {
+				words++
+			}
+			inWord = true
+			if c < utf8.RuneSelf {
+				b = append(b, c|0x20)
+			} else {
+				l := cyrLower[r-0x400]
+				b = append(b, byte(0xC0|l>>6), byte(0x80|l&0x3F))
+			}
+			continue
+		}
 		switch {
 		case r == utf8.RuneError:
 			continue
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r >= 0x80 && (unicode.IsSpace(r) || r == 0x2009 || r == 0x202F):
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r >= 0x80 && (r < 0x400 || r >= 0x1680) && (unicode.IsSpace(r) || r == 0x2009 || r == 0x202F):
 			space = true
 			inWord, inNum = false, false
 			continue

@@ -82,28 +82,18 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 	var buf []byte
 	var prev []string // the words before the current one, last few
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decode(text, i)
 		if !isLetter(r) {
 			i += n
 			continue
 		}
-		j := i
-		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isLetter(r2) {
-				break
-			}
-			j += n2
-		}
+		j := wordEnd(text, i)
 		w := text[i:j]
 		if !x.initial[toLower(r)] && !x.prefixes {
 			i = j
 			continue
 		}
-		buf = buf[:0]
-		for _, r := range w {
-			buf = utf8.AppendRune(buf, toLower(r))
-		}
+		buf = appendLower(buf[:0], w)
 		if f, ok := x.word(buf, w, prev); ok {
 			f.Target = Span{i, j}
 			f.Data["Text"] = w

@@ -190,7 +190,7 @@ func (ex *extractor) run(lang, text string) {
 		}
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
+			r, n = decode(text, i)
 		}
 		if !isLetter(r) {
 			if ex.inPhrase && !ex.phraseGlue(i, r) {
@@ -199,23 +199,18 @@ func (ex *extractor) run(lang, text string) {
 			i += n
 			continue
 		}
-		j := i + n
-		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isLetter(r2) {
-				break
-			}
-			j += n2
-		}
+		j := wordEnd(text, i+n)
 		ex.word(lex, i, j)
 		i = j
 	}
 	ex.endPhrase()
 }
 
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
 	}
 	if r >= 0x400 && r < 0x530 {
 		return r != 0x482 // Cyrillic: letters and combining marks, but ҂
@@ -223,21 +218,80 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
-// toLower is unicode.ToLower with fast paths for ASCII and Russian.
+// toLower is unicode.ToLower with fast paths for ASCII and Cyrillic.
 func toLower(r rune) rune {
-	switch {
-	case r < utf8.RuneSelf:
+	if r < utf8.RuneSelf {
 		if r >= 'A' && r <= 'Z' {
 			return r + 'a' - 'A'
 		}
 		return r
-	case r >= 0x410 && r <= 0x42F:
-		return r + 0x20
-	case r >= 0x430 && r <= 0x44F:
-		return r
+	}
+	if r >= 0x400 && r < 0x530 {
+		return rune(cyrLower[r-0x400])
 	}
 	return unicode.ToLower(r)
 }
+
+// appendLower appends the lower case of w to b.
+func appendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := decodeMulti(w, i)
+		i += n
+		if r >= 0x400 && r < 0x530 {
+			l := cyrLower[r-0x400]
+			b = append(b, byte(0xC0|l>>6), byte(0x80|l&0x3F))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// wordEnd returns the end of the run of letters ([isLetter]) of s from i.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		// U+0400 to U+053F: two bytes, D0 80 to D4 BF
+		if c >= 0xD0 && c <= 0xD4 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if r < 0x530 && r != 0x482 {
+				i += 2
+				continue
+			}
+			return i
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isLetter(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// cyrLower is the lower case of the Cyrillic block and its supplement.
+var cyrLower = func() (t [0x130]uint16) {
+	for i := range t {
+		t[i] = uint16(unicode.ToLower(rune(0x400 + i)))
+	}
+	return t
+}()
 
 func isCyrillic(r rune) bool { return r >= 0x400 && r < 0x530 }
 

@@ -13,6 +13,7 @@ package qa
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind names a check.
@@ -107,4 +108,21 @@ func baseLang(lang string) string {
 		lang = lang[:i]
 	}
 	return strings.ToLower(lang)
+}
+
+// decode is utf8.DecodeRuneInString(s[i:]) with ASCII inline and the
+// two-byte (Cyrillic) case without the general decoder: the checks decode
+// every rune of every text.
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return decodeMulti(s, i)
+}
+
+func decodeMulti(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

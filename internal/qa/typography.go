@@ -39,6 +39,16 @@ func (o TypographyOptions) quotes(lang string) Quotes {
 	return DefaultQuotes(lang)
 }
 
+// isBracketRune reports whether r may open or close a pair: a bracket or
+// a quotation mark (any language's).
+func isBracketRune(r rune) bool {
+	switch r {
+	case '(', ')', '[', ']', '{', '}', '«', '»', '„', '“', '”', '‘', '’', '‚', '‹', '›', '"', '‟':
+		return true
+	}
+	return false
+}
+
 func isQuoteRune(r rune) bool {
 	switch r {
 	case '"', '«', '»', '“', '”', '„', '‟':
@@ -110,7 +120,7 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 	wrongQuote := false
 	var unbalanced []Span
 	for i := 0; i < len(tgt); {
-		r, n := utf8.DecodeRuneInString(tgt[i:])
+		r, n := decode(tgt, i)
 		switch {
 		case r == ' ':
 			j := i
@@ -154,7 +164,7 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 				wrongQuote = true
 			}
 		}
-		if r < '(' || r > '}' && r < 0xAB {
+		if !isBracketRune(r) && r != qo && r != qc && r != qio && r != qic {
 			i += n
 			continue
 		}

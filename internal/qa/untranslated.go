@@ -21,6 +21,26 @@ var kkFunction = map[string]bool{
 	"туралы": true, "сияқты": true, "арқылы": true, "да": true, "де": true, "бар": true, "жоқ": true, "осы": true,
 }
 
+const (
+	fwRussian = 1 + iota
+	fwKazakh
+)
+
+// functionWords tells the function words of each list apart, for one
+// look-up a word (the lists have no word in common).
+var functionWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w, ok := range ruFunction {
+		if ok {
+			m[w] = fwRussian
+		}
+	}
+	for w := range kkFunction {
+		m[w] = fwKazakh
+	}
+	return m
+}()
+
 // textStats counts the words of a text by script.
 type textStats struct {
 	words      int // words of two or more letters, outside URLs, e-mail addresses and @handles
@@ -38,7 +58,7 @@ func stats(text string) textStats {
 	var st textStats
 	var buf []byte
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decode(text, i)
 		if !isLetter(r) {
 			i += n
 			continue
@@ -55,7 +75,17 @@ func stats(text string) textStats {
 		j := i
 		cyr, lat, kk, lower := 0, 0, false, true
 		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if !isASCIILetter(c) {
+					break
+				}
+				lat++
+				lower = lower && c >= 'a'
+				j++
+				continue
+			}
+			r2, n2 := decodeMulti(text, j)
 			if !isLetter(r2) {
 				break
 			}
@@ -90,14 +120,11 @@ func stats(text string) textStats {
 			continue
 		}
 		if cyr > 0 && len(w) <= 16 {
-			buf = buf[:0]
-			for _, r := range w {
-				buf = utf8.AppendRune(buf, toLower(r))
-			}
-			if ruFunction[string(buf)] {
+			buf = appendLower(buf[:0], w)
+			switch functionWords[string(buf)] {
+			case fwRussian:
 				st.ruFunc++
-			}
-			if kkFunction[string(buf)] {
+			case fwKazakh:
 				st.kkFunc++
 			}
 		}
