@@ -267,13 +267,14 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 	if !ok || isBlank(srcText) {
 		return out
 	}
+	source := qa.NewSource(src, srcText)
 	for _, lang := range u.langs() {
 		if lang == src {
 			continue
 		}
 		text := u.Texts[lang]
 		if s.qa != nil {
-			fs, _ := s.qa.CheckPair(src, srcText, lang, text)
+			fs, _ := s.qa.CheckSource(source, lang, text)
 			for _, f := range fs {
 				if f.Kind == qa.Endings {
 					out = dropMissing(out, start, lang, f.Data["ID"])

@@ -26,8 +26,9 @@ func BenchmarkCheckPair(b *testing.B) {
 		n++
 		var x ConsistencyIndex
 		for _, r := range rows {
+			src := NewSource("en", r.en)
 			for _, lang := range []string{"ru", "kk"} {
-				c.CheckPair("en", r.en, lang, r.targets[lang])
+				c.CheckSource(src, lang, r.targets[lang])
 				x.Add("p", "en", r.en, lang, r.targets[lang])
 			}
 		}

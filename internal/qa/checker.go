@@ -52,6 +52,32 @@ func (c *Checker) Enabled(k Kind) bool { return c.on[k] }
 // error is hunspell's, when it fails mid-way; the findings so far are
 // returned with it.
 func (c *Checker) CheckPair(srcLang, src, lang, tgt string) ([]Finding, error) {
+	return c.CheckSource(NewSource(srcLang, src), lang, tgt)
+}
+
+// Source is a source text prepared for checking against each of its
+// translations: what the checks read from it (its numbers) is read once.
+// It is for one goroutine at a time.
+type Source struct {
+	Lang, Text string
+	nums       []Value
+	numsRead   bool
+}
+
+// NewSource prepares text, written in lang, for [Checker.CheckSource].
+func NewSource(lang, text string) *Source { return &Source{Lang: lang, Text: text} }
+
+func (s *Source) numbers() []Value {
+	if !s.numsRead {
+		s.nums, s.numsRead = ExtractNumbers(s.Lang, s.Text), true
+	}
+	return s.nums
+}
+
+// CheckSource is [Checker.CheckPair] for a prepared source: check each
+// translation of one source through one Source.
+func (c *Checker) CheckSource(s *Source, lang, tgt string) ([]Finding, error) {
+	srcLang, src := s.Lang, s.Text
 	if isBlank(tgt) {
 		return nil, nil
 	}
@@ -60,7 +86,7 @@ func (c *Checker) CheckPair(srcLang, src, lang, tgt string) ([]Finding, error) {
 		out = append(out, CheckUntranslated(srcLang, src, lang, tgt)...)
 	}
 	if c.on[Numbers] {
-		out = append(out, CheckNumbers(srcLang, src, lang, tgt)...)
+		out = append(out, checkNumbers(srcLang, s.numbers(), lang, tgt)...)
 	}
 	if c.on[Typography] {
 		out = append(out, CheckTypography(srcLang, src, lang, tgt, c.opt.Typography)...)

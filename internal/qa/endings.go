@@ -93,11 +93,15 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 			i = j
 			continue
 		}
-		buf = appendLower(buf[:0], w)
-		if f, ok := x.word(buf, w, prev); ok {
-			f.Target = Span{i, j}
-			f.Data["Text"] = w
-			out = append(out, f)
+		// x.word wants six bytes of lower case: a word of five or fewer
+		// has no more.
+		if len(w) >= 6 && x.initial[toLower(r)] {
+			buf = appendLower(buf[:0], w)
+			if f, ok := x.word(buf, w, prev); ok {
+				f.Target = Span{i, j}
+				f.Data["Text"] = w
+				out = append(out, f)
+			}
 		}
 		if x.prefixes {
 			prev = append(prev, w)

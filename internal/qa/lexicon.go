@@ -36,6 +36,44 @@ var numberInitial = func() (a [0x530]bool) {
 	return a
 }()
 
+// numberShape holds the length and first two letters of every number word
+// (see [shapeKey]): a word of another shape is not looked up.
+var numberShape = func() map[uint64]struct{} {
+	m := map[uint64]struct{}{}
+	for _, lex := range lexicons {
+		for w := range lex {
+			m[shapeKey(w)] = struct{}{}
+		}
+	}
+	return m
+}()
+
+// shapeKey packs the byte length of a lower-case word and its first two
+// letters (ё as е).
+func shapeKey(w string) uint64 {
+	r1, n := decode(w, 0)
+	var r2 rune
+	if n < len(w) {
+		r2, _ = decode(w, n)
+	}
+	return uint64(len(w))<<42 | uint64(foldRune(r1))<<21 | uint64(foldRune(r2))
+}
+
+func foldRune(r rune) rune {
+	r = toLower(r)
+	if r == 'ё' {
+		r = 'е'
+	}
+	return r
+}
+
+// mayBeNumberWord reports whether w, a word of ASCII or Cyrillic letters,
+// has the shape of a number word of some language.
+func mayBeNumberWord(w string) bool {
+	_, ok := numberShape[shapeKey(w)]
+	return ok
+}
+
 func mayStartNumber(r rune) bool { return r >= 0x530 || r >= 0 && numberInitial[r] }
 
 // scaleWords are the words and abbreviations that multiply a number

@@ -206,6 +206,17 @@ func (ex *extractor) run(lang, text string) {
 	ex.endPhrase()
 }
 
+// isASCIIOrCyrillic reports whether w has only runes below U+0530, whose
+// lower case has as many bytes.
+func isASCIIOrCyrillic(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0xD5 {
+			return false
+		}
+	}
+	return true
+}
+
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isLetter(r rune) bool {
@@ -309,23 +320,16 @@ func (ex *extractor) phraseGlue(i int, r rune) bool {
 	return r == ' ' || r == '-' || r == 0xA0 || r == '\t' || r == '\n'
 }
 
-// lower writes the lower case of w into ex.buf.
+// lower writes the lower case of w into ex.buf, ё as е.
 func (ex *extractor) lower(w string) []byte {
-	ex.buf = ex.buf[:0]
-	for _, r := range w {
-		if r < utf8.RuneSelf {
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			ex.buf = append(ex.buf, byte(r))
-			continue
+	ex.buf = appendLower(ex.buf[:0], w)
+	b := ex.buf
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == 0xD1 && b[i+1] == 0x91 { // ё
+			b[i], b[i+1] = 0xD0, 0xB5 // е
 		}
-		if r == 'ё' || r == 'Ё' {
-			r = 'е'
-		}
-		ex.buf = utf8.AppendRune(ex.buf, toLower(r))
 	}
-	return ex.buf
+	return b
 }
 
 func (ex *extractor) word(lex map[string]numWord, i, j int) {
@@ -336,7 +340,7 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 	}
 	var nw numWord
 	ok := false
-	if r, _ := utf8.DecodeRuneInString(w); r >= 0x530 || mayStartNumber(toLower(r)) {
+	if r, _ := decode(w, 0); r >= 0x530 || mayStartNumber(toLower(r)) && (!isASCIIOrCyrillic(w) || mayBeNumberWord(w)) {
 		lw := ex.lower(w)
 		nw, ok = lex[string(lw)]
 	}

@@ -14,11 +14,17 @@ import (
 // in order), and as missing otherwise. Numbers the translation adds are not
 // reported: translators write "10 лет" for "a decade".
 func CheckNumbers(srcLang, src, lang, tgt string) []Finding {
-	sv := ExtractNumbers(srcLang, src)
+	return checkNumbers(srcLang, ExtractNumbers(srcLang, src), lang, tgt)
+}
+
+// checkNumbers is CheckNumbers with the source's numbers sv read before;
+// it does not change them, so one source's serve all its translations.
+func checkNumbers(srcLang string, sv []Value, lang, tgt string) []Finding {
 	if len(sv) == 0 {
 		return nil
 	}
 	tv := extractNumbers(lang, tgt, false)
+	cloned := false
 	// A translation that keeps the imperial unit (550 фунт) must keep its
 	// figure: no conversion, and a measure given again in brackets is
 	// required too.
@@ -35,7 +41,10 @@ func CheckNumbers(srcLang, src, lang, tgt string) []Finding {
 				mentioned[sv[i].unit] = m
 			}
 			if m {
-				sv[i].keys = slices.DeleteFunc(sv[i].keys, func(k key) bool { return k.kind == kApprox })
+				if !cloned {
+					sv, cloned = slices.Clone(sv), true
+				}
+				sv[i].keys = slices.DeleteFunc(slices.Clone(sv[i].keys), func(k key) bool { return k.kind == kApprox })
 				sv[i].unit = 0
 				if sv[i].paren {
 					sv[i].Soft = false

@@ -119,7 +119,19 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 	}
 	wrongQuote := false
 	var unbalanced []Span
+	// Letters of two bytes (Cyrillic: lead bytes C3 to DF) pair nothing,
+	// unless the workspace chose such a quotation mark.
+	skip2 := true
+	for _, r := range []rune{qo, qc, qio, qic} {
+		if r >= 0xC0 && r < 0x800 {
+			skip2 = false
+		}
+	}
 	for i := 0; i < len(tgt); {
+		if c := tgt[i]; skip2 && c >= 0xC3 && c < 0xE0 {
+			i += 2
+			continue
+		}
 		r, n := decode(tgt, i)
 		switch {
 		case r == ' ':

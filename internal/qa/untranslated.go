@@ -85,6 +85,19 @@ func stats(text string) textStats {
 				j++
 				continue
 			}
+			if c >= 0xD0 && c <= 0xD4 && j+1 < len(text) && text[j+1]&0xC0 == 0x80 {
+				// U+0400 to U+053F
+				r2 := rune(c&0x1F)<<6 | rune(text[j+1]&0x3F)
+				if r2 >= 0x530 || r2 == 0x482 {
+					break
+				}
+				cyr++
+				if isKazakhOnly(r2) {
+					kk = true
+				}
+				j += 2
+				continue
+			}
 			r2, n2 := decodeMulti(text, j)
 			if !isLetter(r2) {
 				break
