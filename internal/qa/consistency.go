@@ -30,11 +30,25 @@ type ConsistencyIndex struct {
 	buf       []byte
 	seed      maphash.Seed
 	seeded    bool
+	pairs     [][2]string // source and translation languages
 }
 
+// pairKey is a sentence's key in one pair of languages (an index into
+// pairs: the languages are not hashed with every sentence).
 type pairKey struct {
-	srcLang, lang string
-	key           uint64
+	pair int
+	key  uint64
+}
+
+// pair returns the index of the pair of languages srcLang, lang.
+func (x *ConsistencyIndex) pair(srcLang, lang string) int {
+	for i, p := range x.pairs {
+		if p[0] == srcLang && p[1] == lang {
+			return i
+		}
+	}
+	x.pairs = append(x.pairs, [2]string{srcLang, lang})
+	return len(x.pairs) - 1
 }
 
 type variants struct {
@@ -80,8 +94,9 @@ func (x *ConsistencyIndex) Add(place, srcLang, src, lang, tgt string) {
 		x.bySource, x.byTarget = map[pairKey]*variants{}, map[pairKey]*variants{}
 	}
 	x.order++
-	x.put(x.bySource, pairKey{srcLang, lang, sk}, tk, tgt, place)
-	x.put(x.byTarget, pairKey{srcLang, lang, tk}, sk, src, place)
+	p := x.pair(srcLang, lang)
+	x.put(x.bySource, pairKey{p, sk}, tk, tgt, place)
+	x.put(x.byTarget, pairKey{p, tk}, sk, src, place)
 }
 
 func (x *ConsistencyIndex) put(m map[pairKey]*variants, k pairKey, other uint64, text, place string) {
@@ -131,9 +146,10 @@ func (x *ConsistencyIndex) Findings() []Finding {
 				places = append(places, t.places...)
 				texts = append(texts, t.text)
 			}
-			items = append(items, item{v.first, Finding{Kind: Consistency, Severity: Warning, Lang: k.lang, SrcLang: k.srcLang,
+			srcLang, lang := x.pairs[k.pair][0], x.pairs[k.pair][1]
+			items = append(items, item{v.first, Finding{Kind: Consistency, Severity: Warning, Lang: lang, SrcLang: srcLang,
 				Source: NoSpan, Target: NoSpan, Message: id, Places: places,
-				Data: map[string]any{"Count": len(vs), "Variants": texts, "Places": len(places), "Lang": k.lang, "SrcLang": k.srcLang}}})
+				Data: map[string]any{"Count": len(vs), "Variants": texts, "Places": len(places), "Lang": lang, "SrcLang": srcLang}}})
 		}
 	}
 	collect(x.bySource, "qa.consistency.source")

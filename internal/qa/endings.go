@@ -18,7 +18,8 @@ type EndingsIndex struct {
 	minLen   int // shortest and longest stem, in bytes
 	maxLen   int
 	initial  map[rune]bool
-	prefixes bool // some name has several words: keep the words before
+	cyrInit  [0x530]bool // initial, for runes below U+0530
+	prefixes bool        // some name has several words: keep the words before
 }
 
 type endStem struct {
@@ -57,10 +58,20 @@ func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
 			x.minLen, x.maxLen = min(x.minLen, len(st.Word)), max(x.maxLen, len(st.Word))
 			r, _ := utf8.DecodeRuneInString(st.Word)
 			x.initial[r] = true
+			if r < 0x530 {
+				x.cyrInit[r] = true
+			}
 			x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: words[len(words)-1]})
 		}
 	}
 	return x
+}
+
+func (x *EndingsIndex) isInitial(r rune) bool {
+	if r >= 0 && r < 0x530 {
+		return x.cyrInit[r]
+	}
+	return x.initial[r]
 }
 
 func isCyrillicWord(w string) bool {
@@ -89,13 +100,14 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 		}
 		j := wordEnd(text, i)
 		w := text[i:j]
-		if !x.initial[toLower(r)] && !x.prefixes {
+		init := x.isInitial(toLower(r))
+		if !init && !x.prefixes {
 			i = j
 			continue
 		}
 		// x.word wants six bytes of lower case: a word of five or fewer
 		// has no more.
-		if len(w) >= 6 && x.initial[toLower(r)] {
+		if len(w) >= 6 && init {
 			buf = appendLower(buf[:0], w)
 			if f, ok := x.word(buf, w, prev); ok {
 				f.Target = Span{i, j}

@@ -225,9 +225,9 @@ func pad2(n int) string {
 type targetIndex struct {
 	tv     []Value
 	used   []bool
-	exact  [2]map[string][]int // by soft: key → indices in text order
-	approx [2][]approxKey      // by soft: kNum values sorted
-	figure map[string][]int    // hard values by figure text, for typo twins
+	exact  [2]map[key][]int // by soft: key (see exactKey) → indices in text order
+	approx [2][]approxKey   // by soft: kNum values sorted
+	figure map[string][]int // hard values by figure text, for typo twins
 }
 
 type approxKey struct {
@@ -235,14 +235,25 @@ type approxKey struct {
 	j int
 }
 
-func exactKey(k key) string {
-	return string(rune('0'+k.kind)) + strconv.FormatFloat(k.v, 'g', 10, 64)
+// exactKey is k with its value rounded to ten significant digits, so that
+// 2,8 млрд and 2 800 000 000 are one key.
+func exactKey(k key) key {
+	v := k.v
+	if v != 0 && !math.IsInf(v, 0) && !math.IsNaN(v) {
+		if e := math.Floor(math.Log10(math.Abs(v))); e < 300 && e > -300 {
+			p := math.Pow(10, 9-e)
+			if r := math.Round(v*p) / p; !math.IsInf(r, 0) && !math.IsNaN(r) {
+				v = r
+			}
+		}
+	}
+	return key{k.kind, v}
 }
 
 func newTargetIndex(tv []Value, used []bool) *targetIndex {
-	ix := &targetIndex{tv: tv, used: used, figure: map[string][]int{}}
+	ix := &targetIndex{tv: tv, used: used, figure: make(map[string][]int, len(tv))}
 	for s := range 2 {
-		ix.exact[s] = map[string][]int{}
+		ix.exact[s] = make(map[key][]int, len(tv))
 	}
 	for j, v := range tv {
 		s := 0
@@ -283,7 +294,7 @@ func newTargetIndex(tv []Value, used []bool) *targetIndex {
 
 // first returns the first unused index of list, dropping used ones from
 // its front.
-func (ix *targetIndex) first(m map[string][]int, k string) int {
+func first[K comparable](ix *targetIndex, m map[K][]int, k K) int {
 	l, ok := m[k]
 	if !ok {
 		return -1
@@ -312,7 +323,7 @@ func (ix *targetIndex) find(v Value, soft, approx bool) int {
 	for _, k := range v.keys {
 		switch {
 		case !approx && k.kind != kApprox:
-			if j := ix.first(ix.exact[s], exactKey(k)); j >= 0 && (best < 0 || j < best) {
+			if j := first(ix, ix.exact[s], exactKey(k)); j >= 0 && (best < 0 || j < best) {
 				best = j
 			}
 		case approx && k.kind == kApprox:
@@ -362,7 +373,7 @@ func (ix *targetIndex) twin(v Value) int {
 				continue
 			}
 			b[i] = d
-			if j := ix.first(ix.figure, string(b)); j >= 0 && (best < 0 || j < best) {
+			if j := first(ix, ix.figure, string(b)); j >= 0 && (best < 0 || j < best) {
 				best = j
 			}
 		}

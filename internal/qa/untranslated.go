@@ -41,6 +41,25 @@ var functionWords = func() map[string]uint8 {
 	return m
 }()
 
+// maxFunctionWord is the byte length of the longest function word.
+const maxFunctionWord = 16
+
+// functionShape has, by byte length, a bit for each initial (see
+// initialOf) of a function word of that length: most words skip the
+// look-up.
+var functionShape = func() (t [maxFunctionWord + 1]uint64) {
+	for w := range functionWords {
+		t[len(w)] |= 1 << (initialOf(w) & 63)
+	}
+	return t
+}()
+
+// initialOf returns the lower case of w's first letter.
+func initialOf(w string) rune {
+	r, _ := decode(w, 0)
+	return toLower(r)
+}
+
 // textStats counts the words of a text by script.
 type textStats struct {
 	words      int // words of two or more letters, outside URLs, e-mail addresses and @handles
@@ -54,7 +73,9 @@ type textStats struct {
 	latLetters int
 }
 
-func stats(text string) textStats {
+// stats counts the words of text; funcWords says whether to count
+// function words (only Russian and Kazakh text is asked about them).
+func stats(text string, funcWords bool) textStats {
 	var st textStats
 	var buf []byte
 	for i := 0; i < len(text); {
@@ -132,7 +153,7 @@ func stats(text string) textStats {
 		if cyr+lat < 1 {
 			continue
 		}
-		if cyr > 0 && len(w) <= 16 {
+		if funcWords && cyr > 0 && len(w) <= maxFunctionWord && functionShape[len(w)]&(1<<(initialOf(w)&63)) != 0 {
 			buf = appendLower(buf[:0], w)
 			switch functionWords[string(buf)] {
 			case fwRussian:
@@ -199,7 +220,7 @@ func CheckUntranslated(srcLang, src, lang, tgt string) []Finding {
 	if strings.TrimSpace(tgt) == "" {
 		return nil
 	}
-	ts := stats(tgt)
+	ts := stats(tgt, l == "ru" || l == "kk")
 	if l != sl && sameText(src, tgt) {
 		// The same text: a finding unless it is a name, an acronym or a
 		// figure (ITV, Dr. PawPaw, 2019), which stay as they are.
