@@ -250,10 +250,17 @@ func exactKey(k key) key {
 	return key{k.kind, v}
 }
 
+// smallIndex is the most values of a translation that are searched one by
+// one, without maps: most sentences have a few.
+const smallIndex = 8
+
 func newTargetIndex(tv []Value, used []bool) *targetIndex {
-	ix := &targetIndex{tv: tv, used: used, figure: make(map[string][]int, len(tv))}
-	for s := range 2 {
-		ix.exact[s] = make(map[key][]int, len(tv))
+	ix := &targetIndex{tv: tv, used: used}
+	if len(tv) > smallIndex {
+		ix.figure = make(map[string][]int, len(tv))
+		for s := range 2 {
+			ix.exact[s] = make(map[key][]int, len(tv))
+		}
 	}
 	for j, v := range tv {
 		s := 0
@@ -264,15 +271,18 @@ func newTargetIndex(tv []Value, used []bool) *targetIndex {
 			if k.kind == kApprox {
 				continue
 			}
+			if k.kind == kNum && k.v >= 0 {
+				ix.approx[s] = append(ix.approx[s], approxKey{k.v, j})
+			}
+			if ix.exact[s] == nil {
+				continue
+			}
 			ek := exactKey(k)
 			if l := ix.exact[s][ek]; len(l) == 0 || l[len(l)-1] != j {
 				ix.exact[s][ek] = append(l, j)
 			}
-			if k.kind == kNum && k.v >= 0 {
-				ix.approx[s] = append(ix.approx[s], approxKey{k.v, j})
-			}
 		}
-		if !v.Soft && !v.word {
+		if ix.figure != nil && !v.Soft && !v.word {
 			if f := figureText(v.Text); f != "" {
 				ix.figure[f] = append(ix.figure[f], j)
 			}
@@ -290,6 +300,39 @@ func newTargetIndex(tv []Value, used []bool) *targetIndex {
 		})
 	}
 	return ix
+}
+
+// firstExact returns the first unused value of the translation, soft
+// (s 1) or hard (s 0), with exact key ek, or -1.
+func (ix *targetIndex) firstExact(s int, ek key) int {
+	if ix.exact[s] != nil {
+		return first(ix, ix.exact[s], ek)
+	}
+	for j, v := range ix.tv {
+		if ix.used[j] || v.Soft != (s == 1) {
+			continue
+		}
+		for _, k := range v.keys {
+			if k.kind != kApprox && exactKey(k) == ek {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// firstFigure returns the first unused hard value of the translation
+// written with figure f, or -1.
+func (ix *targetIndex) firstFigure(f []byte) int {
+	if ix.figure != nil {
+		return first(ix, ix.figure, string(f))
+	}
+	for j, v := range ix.tv {
+		if !ix.used[j] && !v.Soft && !v.word && figureText(v.Text) == string(f) {
+			return j
+		}
+	}
+	return -1
 }
 
 // first returns the first unused index of list, dropping used ones from
@@ -323,7 +366,7 @@ func (ix *targetIndex) find(v Value, soft, approx bool) int {
 	for _, k := range v.keys {
 		switch {
 		case !approx && k.kind != kApprox:
-			if j := first(ix, ix.exact[s], exactKey(k)); j >= 0 && (best < 0 || j < best) {
+			if j := ix.firstExact(s, exactKey(k)); j >= 0 && (best < 0 || j < best) {
 				best = j
 			}
 		case approx && k.kind == kApprox:
@@ -373,7 +416,7 @@ func (ix *targetIndex) twin(v Value) int {
 				continue
 			}
 			b[i] = d
-			if j := first(ix, ix.figure, string(b)); j >= 0 && (best < 0 || j < best) {
+			if j := ix.firstFigure(b); j >= 0 && (best < 0 || j < best) {
 				best = j
 			}
 		}

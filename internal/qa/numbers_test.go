@@ -157,3 +157,30 @@ func TestFormatValue(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersIndexSizes: a translation with few numbers is searched one
+// by one, one with many through maps; both find the same changed and
+// missing values.
+func TestNumbersIndexSizes(t *testing.T) {
+	for _, n := range []int{2, smallIndex, smallIndex + 1, 3 * smallIndex} {
+		var src, tgt []byte
+		for i := 1; i <= n; i++ {
+			src = append(src, itoa(i*11)+" and "...)
+			if i == 2 {
+				tgt = append(tgt, itoa(i*11+1)+" и "...) // 22 → 23
+				continue
+			}
+			tgt = append(tgt, itoa(i*11)+" и "...)
+		}
+		src = append(src, "1950, 7 apples, 3.5%"...)
+		tgt = append(tgt, "1960, 3,5 %"...)
+		var got []string
+		for _, f := range CheckNumbers("en", string(src), "ru", string(tgt)) {
+			got = append(got, f.Message+" "+f.Data["Value"].(string))
+		}
+		want := []string{"qa.numbers.changed 22", "qa.numbers.changed 1950", "qa.numbers.missing 7"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d values: got %q, want %q", n, got, want)
+		}
+	}
+}
