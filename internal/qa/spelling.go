@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -28,7 +29,15 @@ type Speller struct {
 	cmd  *exec.Cmd
 	in   io.WriteCloser
 	out  *bufio.Reader
+	// stems caches hunspell's verdict on the stems of flagged Kazakh
+	// words (see kazakhStems).
+	stems map[string]bool
+	// bareStems switches dropInflected off (the evaluation's "before").
+	bareStems bool
 }
+
+// maxStemCache bounds the cache of stems; it starts over when full.
+const maxStemCache = 1 << 16
 
 // NewSpeller starts hunspell for lang with the dictionary Debian names for
 // it, and teaches it known (glossary terms and their generated forms, see
@@ -118,6 +127,7 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 			return out, err
 		}
 		cursor := 0
+		var flagged []Finding
 		for {
 			resp, err := s.out.ReadString('\n')
 			if err != nil {
@@ -159,10 +169,71 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 			} else {
 				f.Message = "qa.spelling.unknown-no-suggestion"
 			}
-			out = append(out, f)
+			flagged = append(flagged, f)
 		}
+		if s.lang == "kk" && !s.bareStems && len(flagged) > 0 {
+			var err error
+			if flagged, err = s.dropInflected(flagged); err != nil {
+				return out, err
+			}
+		}
+		out = append(out, flagged...)
 	}
 	return out, nil
+}
+
+// dropInflected removes from fs the Kazakh words hunspell flagged that are
+// a stem it knows with an ending the stem's harmony allows (шағымның):
+// the dictionary has stems, not every form.
+func (s *Speller) dropInflected(fs []Finding) ([]Finding, error) {
+	stems := make([][]string, len(fs))
+	var ask []string
+	for i, f := range fs {
+		stems[i] = kazakhStems(strings.ToLower(f.Data["Text"].(string)))
+		for _, st := range stems[i] {
+			if _, ok := s.stems[st]; !ok && !slices.Contains(ask, st) {
+				ask = append(ask, st)
+			}
+		}
+	}
+	if len(ask) > 0 {
+		if err := s.ask(ask); err != nil {
+			return fs, err
+		}
+	}
+	kept := fs[:0]
+	for i, f := range fs {
+		if !slices.ContainsFunc(stems[i], func(st string) bool { return s.stems[st] }) {
+			kept = append(kept, f)
+		}
+	}
+	return kept, nil
+}
+
+// ask has hunspell judge words (lower-case letters only: one answer each,
+// in order) and caches its verdicts in s.stems.
+func (s *Speller) ask(words []string) error {
+	if _, err := io.WriteString(s.in, "^"+strings.Join(words, " ")+"\n"); err != nil {
+		return err
+	}
+	if s.stems == nil || len(s.stems) > maxStemCache {
+		s.stems = map[string]bool{}
+	}
+	n := 0
+	for {
+		resp, err := s.out.ReadString('\n')
+		if err != nil {
+			return err
+		}
+		resp = strings.TrimRight(resp, "\n")
+		if resp == "" {
+			return nil
+		}
+		if n < len(words) {
+			s.stems[words[n]] = resp[0] == '*' || resp[0] == '+' || resp[0] == '-'
+		}
+		n++
+	}
 }
 
 func (s *Speller) wanted(word string) bool {

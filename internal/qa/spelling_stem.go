@@ -1,0 +1,48 @@
+package qa
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/glossary/morph"
+)
+
+// kazakhStems returns the stems that w, a Kazakh word in lower case, is an
+// inflection of: w less a plural, 3rd-person possessive and case ending
+// (шағымның: шағым; кітабы: кітап) that the stem's vowel harmony and last
+// sound allow, so Алматыге gives nothing. Hunspell's Kazakh dictionary
+// knows the stems, not every inflected form.
+func kazakhStems(w string) []string {
+	var out []string
+	for p := len(w) - 1; p > 0; p-- {
+		if !utf8.RuneStart(w[p]) || utf8.RuneCountInString(w[:p]) < 2 {
+			continue
+		}
+		end, ok := morph.ParseKazakhEnding(w[p:])
+		if !ok {
+			continue
+		}
+		stem := w[:p]
+		for _, s := range []string{stem, devoiced(stem)} {
+			if s == "" || slices.Contains(out, s) {
+				continue
+			}
+			if slices.Contains(morph.KazakhInflect(morph.KazakhStem{Word: s}, end), w) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// devoiced returns stem with a last б, г or ғ made п, к or қ (кітаб- of
+// кітабы is кітап), or "" when it has none.
+func devoiced(stem string) string {
+	for _, p := range [][2]string{{"б", "п"}, {"г", "к"}, {"ғ", "қ"}} {
+		if s, ok := strings.CutSuffix(stem, p[0]); ok {
+			return s + p[1]
+		}
+	}
+	return ""
+}
