@@ -1,37 +1,70 @@
 package app
 
 import (
+	"errors"
+	"slices"
+
 	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-// AlignCheck is the glossary check of a freshly aligned document, which
-// align reports in one line.
+// AlignCheck is the check of a freshly aligned document, which align
+// reports in one line: the quick checks (see [QuickChecks]).
 type AlignCheck struct {
 	// Err is why the document was not checked: the glossary does not load,
 	// or the check failed. The alignment stands all the same.
 	Err error
-	// Checked says there was a glossary to check against.
+	// Checked says some check ran.
 	Checked  bool
 	Findings []check.Finding
 }
 
-// CheckAligned checks an aligned document against the workspace glossary.
+// CheckAligned runs the quick checks on an aligned document.
 func (app *App) CheckAligned(d *document.Document, a *document.Alignment) AlignCheck {
-	c, err := app.Glossary(d.WS)
+	fs, ok, err := app.quickFindings(d.WS, d, a)
 	if err != nil {
+		var gerr *glossaryError
+		if errors.As(err, &gerr) {
+			err = gerr.err
+		}
 		return AlignCheck{Err: err}
 	}
-	if c == nil {
-		return AlignCheck{}
-	}
-	r, err := c.Document(d, a)
+	return AlignCheck{Checked: ok, Findings: fs}
+}
+
+// QuickChecks returns the checks status and align count: every check the
+// workspace leaves on (tilmash.yaml's checks:) but spelling, which starts
+// hunspell and takes seconds a document, and consistency, which compares
+// every document of the workspace. check runs them all.
+func QuickChecks(ws *workspace.Workspace) check.Config {
+	cfg := check.ConfigFor(ws, nil)
+	cfg.Checks = slices.DeleteFunc(cfg.Checks, func(n string) bool {
+		return n == string(qa.Spelling) || n == string(qa.Consistency)
+	})
+	return cfg
+}
+
+// quickFindings runs the quick checks on a document; ok is false when no
+// check is on (or only the glossary's, and there is none). A glossary that
+// does not load is a *glossaryError.
+func (app *App) quickFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment) ([]check.Finding, bool, error) {
+	c, err := app.Glossary(ws)
 	if err != nil {
-		return AlignCheck{Err: err}
+		return nil, false, &glossaryError{err}
 	}
-	return AlignCheck{Checked: true, Findings: r.Findings}
+	suite := check.NewSuite(c, ws.Config.Source, ws.Config.Languages, QuickChecks(ws))
+	defer suite.Close()
+	if suite.Empty() {
+		return nil, false, nil
+	}
+	r, err := suite.Document(0, d, a)
+	if err != nil {
+		return nil, false, err
+	}
+	return r.Findings, true, nil
 }
 
 // TermsFromDir is align-files --glossary DIR: the folder's entries, in
@@ -48,23 +81,23 @@ func (app *App) TermsFromDir(dir string, langs []string) (align.TermFinder, erro
 	return c, nil
 }
 
-// countFindings is status's findings column: the document's findings
-// with the workspace glossary, or not ok when there is no glossary. A
+// countFindings is status's findings column: the errors and warnings of
+// the quick checks in the document, or not ok when no check is on. A
 // glossary that does not load is a *glossaryError, so that status can
 // still list the documents.
-func (app *App) countFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment) (int, bool, error) {
-	c, err := app.Glossary(ws)
-	if err != nil {
-		return 0, false, &glossaryError{err}
+func (app *App) countFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment) (errs, warns int, ok bool, err error) {
+	fs, ok, err := app.quickFindings(ws, d, a)
+	if err != nil || !ok {
+		return 0, 0, ok, err
 	}
-	if c == nil {
-		return 0, false, nil
+	for _, f := range fs {
+		if f.Blocks() {
+			errs++
+		} else {
+			warns++
+		}
 	}
-	r, err := c.Document(d, a)
-	if err != nil {
-		return 0, false, err
-	}
-	return len(r.Findings), true, nil
+	return errs, warns, true, nil
 }
 
 // glossaryError is a workspace glossary that does not load (a YAML typo in

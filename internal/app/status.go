@@ -35,7 +35,13 @@ type DocumentStatus struct {
 	// tools quote the work of translating the document by.
 	SourceWords int              `json:"source_words"`
 	Alignment   *AlignmentStatus `json:"alignment"`
-	Findings    *int             `json:"findings"` // nil when there is no glossary to check against, or it does not load
+	// Findings counts the findings of the quick checks (every check on
+	// but spelling and consistency: see QuickChecks); nil when no check
+	// is on, or the glossary does not load. Errors and Warnings split it
+	// by severity.
+	Findings *int `json:"findings"`
+	Errors   *int `json:"errors"`
+	Warnings *int `json:"warnings"`
 	// Unchecked says the findings are unknown: the glossary did not load.
 	Unchecked bool `json:"-"`
 }
@@ -130,7 +136,7 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 		n, conf, flag := a.Counts()
 		st.Alignment = &AlignmentStatus{Groups: n, Confirmed: conf, Flagged: flag}
 	}
-	n, ok, err := app.countFindings(ws, d, a)
+	errs, warns, ok, err := app.countFindings(ws, d, a)
 	var gerr *glossaryError
 	switch {
 	case errors.As(err, &gerr):
@@ -139,7 +145,8 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 	case err != nil:
 		return nil, err
 	case ok:
-		st.Findings = &n
+		n := errs + warns
+		st.Findings, st.Errors, st.Warnings = &n, &errs, &warns
 	}
 	return st, nil
 }

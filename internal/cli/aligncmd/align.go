@@ -117,9 +117,9 @@ func report(env *console.Env, r *app.AlignResult) {
 	}
 }
 
-// reportCheck reports, after align, the glossary check of the fresh
-// alignment in one line: how many findings in which groups, and how to see
-// them.
+// reportCheck reports, after align, the quick checks of the fresh
+// alignment (app.QuickChecks) in one line: how many errors and warnings in
+// which groups, and how to see them.
 func reportCheck(env *console.Env, d *document.Document, r app.AlignCheck) {
 	if r.Err != nil {
 		reason := r.Err.Error()
@@ -137,13 +137,27 @@ func reportCheck(env *console.Env, d *document.Document, r app.AlignCheck) {
 		env.Say("check.align.clean", map[string]any{"ID": d.ID})
 		return
 	}
-	env.SayN("check.align.findings", len(r.Findings), map[string]any{"ID": d.ID, "Groups": groupList(r.Findings)})
+	groups, list := groupList(r.Findings)
+	errs := 0
+	for _, f := range r.Findings {
+		if f.Blocks() {
+			errs++
+		}
+	}
+	var summary []string
+	if errs > 0 {
+		summary = append(summary, env.N("check.errors", errs, nil))
+	}
+	if n := len(r.Findings) - errs; n > 0 {
+		summary = append(summary, env.N("check.warnings", n, nil))
+	}
+	env.SayN("check.align.findings", groups, map[string]any{"ID": d.ID, "Groups": list, "Summary": strings.Join(summary, ", ")})
 	env.Hint("check.align.hint", map[string]any{"ID": d.ID})
 }
 
-// groupList names the groups of findings: "3, 8, 12", or the first ten
-// and "…".
-func groupList(fs []check.Finding) string {
+// groupList counts the groups of findings and names them: "3, 8, 12", or
+// the first ten and "…".
+func groupList(fs []check.Finding) (int, string) {
 	seen := map[int]bool{}
 	var gs []int
 	for _, f := range fs {
@@ -161,5 +175,5 @@ func groupList(fs []check.Finding) string {
 		}
 		parts = append(parts, strconv.Itoa(g))
 	}
-	return strings.Join(parts, ", ")
+	return len(gs), strings.Join(parts, ", ")
 }

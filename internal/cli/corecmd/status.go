@@ -106,7 +106,7 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 		case r.Findings == nil:
 			row = append(row, "—")
 		default:
-			row = append(row, env.Paint(findingColor(*r.Findings), env.N("status.findings", *r.Findings, nil)))
+			row = append(row, findingsCell(env, *r.Errors, *r.Warnings))
 		}
 		table = append(table, row)
 	}
@@ -121,9 +121,22 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	env.SayN("status.words-total", rep.Totals.SourceWords, map[string]any{"Source": ws.Config.Source, "Others": strings.Join(others, ", ")})
 }
 
-func findingColor(n int) string {
-	if n == 0 {
-		return console.Green
+// findingsCell is "0 findings" in green, or the errors (red) and
+// warnings (yellow, when there are no errors) of a document.
+func findingsCell(env *console.Env, errs, warns int) string {
+	if errs+warns == 0 {
+		return env.Paint(console.Green, env.N("status.findings", 0, nil))
 	}
-	return console.Red
+	var parts []string
+	if errs > 0 {
+		parts = append(parts, env.N("check.errors", errs, nil))
+	}
+	if warns > 0 {
+		parts = append(parts, env.N("check.warnings", warns, nil))
+	}
+	color := console.Yellow
+	if errs > 0 {
+		color = console.Red
+	}
+	return env.Paint(color, strings.Join(parts, ", "))
 }
