@@ -141,17 +141,24 @@ func Flagged(a *document.Alignment) []Blocker {
 }
 
 // Summary describes blockers in one English line for the record a forced
-// export carries: "forced past 2 flagged groups (4, 9) and 3 glossary
-// findings (groups 2, 5)". File contents are data, not interface, so this
-// is not localized.
+// export carries: "forced past 2 flagged groups (4, 9) and 3 findings:
+// numbers 2, missing 1 (groups 2, 5)", the kinds named as the English
+// catalogue names them (check.kind.*). File contents are data, not
+// interface, so this is not localized.
 func Summary(bs []Blocker) string {
 	var flagged, finds []int
 	nFind := 0
+	var kinds []string
+	perKind := map[string]int{}
 	for _, b := range bs {
 		if b.Kind == KindFlagged {
 			flagged = append(flagged, b.Group)
 		} else {
 			nFind++
+			if perKind[b.Kind] == 0 {
+				kinds = append(kinds, b.Kind)
+			}
+			perKind[b.Kind]++
 			if b.Group > 0 { // 0: a finding in a text that is not aligned
 				finds = append(finds, b.Group)
 			}
@@ -162,7 +169,13 @@ func Summary(bs []Blocker) string {
 		parts = append(parts, plural(len(flagged), "flagged group", "flagged groups")+" ("+numbers(flagged)+")")
 	}
 	if nFind > 0 {
-		p := plural(nFind, "glossary finding", "glossary findings")
+		p := plural(nFind, "finding", "findings") + ":"
+		for i, k := range kinds {
+			if i > 0 {
+				p += ","
+			}
+			p += " " + englishLabel("check.kind."+k) + " " + strconv.Itoa(perKind[k])
+		}
 		switch distinct(finds) {
 		case 0:
 		case 1:

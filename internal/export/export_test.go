@@ -346,8 +346,10 @@ func TestSummary(t *testing.T) {
 		{nil, "forced export"},
 		{[]Blocker{{Group: 4, Kind: KindFlagged}}, "forced past 1 flagged group (4)"},
 		{[]Blocker{{Group: 9, Kind: KindFlagged}, {Group: 4, Kind: KindFlagged}, {Group: 2, Kind: "missing"}, {Group: 2, Kind: "forbidden"}},
-			"forced past 2 flagged groups (4, 9) and 2 glossary findings (group 2)"},
-		{[]Blocker{{Kind: "forbidden"}, {Kind: "missing"}}, "forced past 2 glossary findings"},
+			"forced past 2 flagged groups (4, 9) and 2 findings: missing 1, forbidden 1 (group 2)"},
+		{[]Blocker{{Kind: "forbidden"}, {Kind: "numbers", Group: 3}, {Kind: "numbers", Group: 5}, {Kind: "homoglyph"}},
+			"forced past 4 findings: forbidden 1, numbers 2, look-alike 1 (groups 3, 5)"},
+		{[]Blocker{{Kind: "untranslated"}}, "forced past 1 finding: untranslated 1"},
 	}
 	for _, tt := range tests {
 		if got := Summary(tt.bs); got != tt.want {

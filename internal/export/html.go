@@ -31,11 +31,25 @@ func (o *Options) label(id string, data map[string]any) string {
 	if o.Labels != nil {
 		return o.Labels(id, data)
 	}
+	return englishText(id, data)
+}
+
+// englishText renders catalogue message id from the English catalogue.
+func englishText(id string, data map[string]any) string {
 	englishOnce.Do(func() { english, _ = locale.New("en") })
 	if english == nil {
 		return id
 	}
 	return english.T(id, data)
+}
+
+// englishLabel is the English catalogue's word for id (a finding kind:
+// check.kind.numbers), or the last part of id when it has none.
+func englishLabel(id string) string {
+	if t := englishText(id, nil); t != id && t != "" {
+		return t
+	}
+	return id[strings.LastIndexByte(id, '.')+1:]
 }
 
 // pageCSS styles both HTML exports. It is inline so the page is one
