@@ -109,4 +109,3 @@ func spellWords(text string) []Span {
 	}
 	return out
 }
-
