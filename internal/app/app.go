@@ -16,6 +16,7 @@
 package app
 
 import (
+	"sync"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/check"
@@ -39,6 +40,12 @@ type App struct {
 	// GlossaryDir loads a glossary folder outside a workspace, with src as
 	// its source language (align-files --glossary).
 	GlossaryDir func(dir, src string) (*check.Checker, error)
+	// Workers bounds the documents publish and status work on at once;
+	// 0 means one a processor (runtime.GOMAXPROCS).
+	Workers int
+
+	stampOnce sync.Once
+	stamp     string // buildStamp
 }
 
 // New returns an app with the standard collaborators: the built-in

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/qa"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // Verdict is what the consistency gate found for one export. export and
@@ -55,17 +57,7 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 		v.Skipped, c = lint, nil
 	}
 	v.checker = c
-	cfg := check.ConfigFor(d.WS, nil)
-	probe := check.NewSuite(nil, d.WS.Config.Source, nil, check.Config{Checks: []string{}, Severity: cfg.Severity})
-	var errorChecks []string
-	for _, n := range cfg.Checks {
-		if probe.SeverityOf(n) == qa.Error {
-			errorChecks = append(errorChecks, n)
-		}
-	}
-	cfg.Checks = errorChecks
-	consistency := slices.Contains(errorChecks, string(qa.Consistency))
-	cfg.Checks = slices.DeleteFunc(cfg.Checks, func(n string) bool { return n == string(qa.Consistency) })
+	cfg, consistency := gateChecks(d.WS)
 	suite := check.NewSuite(c, d.WS.Config.Source, langs, cfg)
 	defer suite.Close()
 	var fs []check.Finding
@@ -98,6 +90,46 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 		})
 	}
 	return v, nil
+}
+
+// gateChecks is the configuration of the checks the gate runs: those
+// whose findings are errors, without consistency, and whether consistency
+// is one of them (it compares the document with all the others).
+func gateChecks(ws *workspace.Workspace) (cfg check.Config, consistency bool) {
+	cfg = check.ConfigFor(ws, nil)
+	probe := check.NewSuite(nil, ws.Config.Source, nil, check.Config{Checks: []string{}, Severity: cfg.Severity})
+	var errorChecks []string
+	for _, n := range cfg.Checks {
+		if probe.SeverityOf(n) == qa.Error {
+			errorChecks = append(errorChecks, n)
+		}
+	}
+	consistency = slices.Contains(errorChecks, string(qa.Consistency))
+	cfg.Checks = slices.DeleteFunc(errorChecks, func(n string) bool { return n == string(qa.Consistency) })
+	return cfg, consistency
+}
+
+// gateConsistency says whether the gate compares each document with the
+// others (tilmash.yaml makes consistency an error).
+func gateConsistency(ws *workspace.Workspace) bool {
+	_, c := gateChecks(ws)
+	return c
+}
+
+// consistencyDigest is the digest of what the consistency gate compares a
+// document with: the alignment of every document of the workspace.
+func consistencyDigest(ws *workspace.Workspace, r *workspace.Reader) (string, error) {
+	ids, err := document.List(ws)
+	if err != nil {
+		return "", err
+	}
+	d := newDigester("consistency")
+	for _, id := range ids {
+		if err := d.file(r, filepath.Join(document.Folder, id, document.AlignmentName)); err != nil {
+			return "", err
+		}
+	}
+	return d.sum(), nil
 }
 
 // workspaceConsistency returns the consistency findings that have a place

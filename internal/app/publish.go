@@ -108,6 +108,9 @@ type PublishOptions struct {
 	Force bool
 	// Labels renders the texts of the localized exports (export.Options).
 	Labels func(id string, data map[string]any) string
+	// LabelsID names the language of Labels: exports made with other
+	// labels are written again.
+	LabelsID string
 }
 
 // PublishReporter hears, document by document, what publish decides, so
@@ -128,6 +131,33 @@ type PublishResult struct {
 	Excluded []string // left out by tilmash.yaml's publish.exclude
 	Files    int      // files written, term bases included
 	Held     int      // documents held back
+	// Unchanged counts the documents published whose files were left as
+	// they were: nothing they are made from changed since the last publish.
+	Unchanged int
+}
+
+// docWork is one document on its way through Publish.
+type docWork struct {
+	id   string
+	err  error
+	row  Published
+	hold *Hold     // held back before the consistency gate
+	old  *manifest // export/ID's manifest before this publish, nil when there is none (or it does not read)
+	own  string    // digest of the document's own inputs, once aligned
+	// kept says the document's own inputs are those of the last publish:
+	// it is not aligned again (that would change nothing).
+	kept  bool
+	d     *document.Document
+	a     *document.Alignment
+	v     *Verdict // nil when the gate was not run again (it had nothing to say)
+	fresh bool     // its exports are left as they are
+	files []rendered
+}
+
+// rendered is one export of a document, made in memory.
+type rendered struct {
+	name string
+	data []byte
 }
 
 // Publish is the README's main job: for each document (every document but
@@ -138,6 +168,14 @@ type PublishResult struct {
 // unless opt.Force, and its export/DOC/ from an earlier publish is removed
 // so that nobody ships it; the others are still published. The glossary
 // is exported as term bases beside them. The caller holds the lock.
+//
+// Publish is incremental: a document whose files, the glossary,
+// tilmash.yaml and this build of tilmash are what they were when it was
+// last published (the digests in its manifest), and whose exports are as
+// publish left them, is neither aligned nor exported again. The gate runs
+// again only for such a document it had something to say of. Documents
+// are worked on in parallel ([App.Workers]); what the reporter hears, and
+// the result, come in the order of the documents.
 func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOptions, rep PublishReporter) (*PublishResult, error) {
 	if err := ws.CheckExportFolder(); err != nil {
 		return nil, err
@@ -156,6 +194,42 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 			}
 		}
 	}
+	r := ws.NewReader()
+	defer r.Close()
+	wd, err := app.workspaceDigest(ws, r, "publish", opt.LabelsID)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]docWork, len(ids))
+	for i, id := range ids {
+		docs[i].id = id
+	}
+	workers := app.workers()
+
+	// 1. Align the documents whose own inputs changed.
+	err = inOrder(len(docs), workers, func(i int) {
+		docs[i].err = app.publishAlign(ws, r, &docs[i], wd)
+	}, func(i int) error {
+		rep.Step(docs[i].id)
+		return docs[i].err
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	// 2. The gate, and the exports in memory; in order, what the gate
+	// said, and the files staged in batches of writes.
+	consistency := ""
+	if gateConsistency(ws) {
+		// The gate compares each document with all the others: a change
+		// anywhere may change its findings.
+		if consistency, err = consistencyDigest(ws, r); err != nil {
+			return nil, err
+		}
+	}
+	w := newPublishWrites(ws)
+	defer w.abort()
+	formats := publishFormats(ws.Config.Publish)
 	holdBack := func(row Published, h *Hold) error {
 		row.Held, row.Reason = true, h
 		res.Held++
@@ -165,66 +239,180 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 		res.Rows = append(res.Rows, row)
 		return err
 	}
-	for _, id := range ids {
-		rep.Step(id)
-		if h, err := ready(ws, id); err != nil {
-			return nil, err
-		} else if h != nil {
-			if err := holdBack(Published{ID: id}, h); err != nil {
-				return nil, err
-			}
-			continue
+	err = inOrder(len(docs), workers, func(i int) {
+		docs[i].err = app.publishGate(ws, r, &docs[i], opt, wd, consistency)
+	}, func(i int) error {
+		dw := &docs[i]
+		defer func() { dw.d, dw.a, dw.files = nil, nil, nil }()
+		if dw.err != nil {
+			return dw.err
 		}
-		ar, err := app.Align(ws, id)
-		if err != nil {
-			return nil, err
+		row := dw.row
+		if dw.hold != nil {
+			return holdBack(row, dw.hold)
 		}
-		d, a := ar.Doc, ar.Alignment
-		row := Published{ID: id}
-		row.Groups, row.Confirmed, row.Flagged = a.Counts()
-		if h := aligned(ws, row); h != nil {
-			if err := holdBack(row, h); err != nil {
-				return nil, err
-			}
-			continue
+		v := dw.v
+		if v == nil {
+			v = &Verdict{} // it had nothing to say, and has nothing now
 		}
-		langs := d.Languages()
-		v, err := app.Inspect(d, a, langs, opt.Force)
-		if err != nil {
-			return nil, err
-		}
-		row.Findings = len(v.Findings)
-		rep.Gate(id, v, opt.Force, publishFormats(ws.Config.Publish))
+		rep.Gate(dw.id, v, opt.Force, formats)
 		if v.Refuses(opt.Force) {
 			row.Held = true
 			res.Held++
-			if row.Removed, err = removeExports(ws, id); err != nil {
-				return nil, err
+			var err error
+			if row.Removed, err = removeExports(ws, dw.id); err != nil {
+				return err
 			}
 			res.Rows = append(res.Rows, row)
-			continue
+			return nil
 		}
-		eo := app.ExportOptions(opt.Labels)
-		eo.Langs = langs
-		eo.Terms = app.termFinder(ws)
-		if len(v.Blockers) > 0 {
-			eo.Forced = v.Blockers
+		if dw.fresh {
+			row.Files = len(dw.old.Files)
+			res.Unchanged++
+			res.Rows = append(res.Rows, row)
+			return nil
 		}
-		marks := v.Marks(a, langs, func(f check.Finding) string { return findingText(opt.Labels, f) })
-		n, err := publishDocument(ws, id, d, a, eo, marks)
-		if err != nil {
-			return nil, err
+		if err := w.document(dw, combineDigests(dw.own, consistency), row); err != nil {
+			return err
 		}
-		row.Files = n
-		res.Files += n
+		row.Files = len(dw.files)
+		res.Files += row.Files
 		res.Rows = append(res.Rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	n, err := app.publishGlossary(ws)
+	n, err := app.publishGlossary(ws, w.files)
 	if err != nil {
 		return nil, err
 	}
 	res.Files += n
-	return res, nil
+	return res, w.commit()
+}
+
+// publishAlign is the first half of a document's publish: unless its own
+// inputs are those its manifest records, it is checked to be ready and
+// aligned. It fills in dw.
+func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *docWork, wd string) error {
+	id := dw.id
+	dw.row = Published{ID: id}
+	rel := filepath.Join(ws.Config.Export, id)
+	if dir := ws.Path(rel); document.ValidID(id) == nil && workspace.Inside(ws.Root, dir) {
+		// A manifest that does not read is not trusted; it is reported
+		// when publish writes or removes the files.
+		file := filepath.Join(rel, ManifestName)
+		if data, err := r.ReadFile(file); err == nil {
+			if m, err := parseManifest(file, data); err == nil {
+				dw.old = m
+			}
+		}
+	}
+	own, err := documentDigest(ws, r, id, wd)
+	if err != nil {
+		return err
+	}
+	if dw.old != nil && dw.old.Aligned == own {
+		g := dw.old.Gate
+		dw.own, dw.kept = own, true
+		dw.row.Groups, dw.row.Confirmed, dw.row.Flagged, dw.row.Findings = g.Groups, g.Confirmed, g.Flagged, g.Findings
+		return nil
+	}
+	if h, err := ready(ws, id); err != nil {
+		return err
+	} else if h != nil {
+		dw.hold = h
+		return nil
+	}
+	ar, err := app.Align(ws, id)
+	if err != nil {
+		return err
+	}
+	dw.d, dw.a = ar.Doc, ar.Alignment
+	dw.row.Groups, dw.row.Confirmed, dw.row.Flagged = dw.a.Counts()
+	if h := aligned(ws, dw.row); h != nil {
+		dw.hold = h
+		return nil
+	}
+	dw.own, err = documentDigest(ws, r, id, wd)
+	return err
+}
+
+// publishGate is the second half: the consistency gate (unless it had
+// nothing to say of a document whose exports are left as they are) and
+// the exports, in memory, of a document it lets through.
+func (app *App) publishGate(ws *workspace.Workspace, r *workspace.Reader, dw *docWork, opt PublishOptions, wd, consistency string) error {
+	if dw.hold != nil {
+		return nil
+	}
+	rel := filepath.Join(ws.Config.Export, dw.id)
+	if dw.kept {
+		fresh := dw.old.Inputs == combineDigests(dw.own, consistency) && dw.old.intact(ws.Path(rel))
+		if fresh && dw.old.Gate.Quiet {
+			dw.fresh = true
+			return nil
+		}
+		d, err := document.Open(ws, dw.id)
+		if err != nil {
+			return err
+		}
+		a, err := d.Alignment()
+		if err != nil {
+			return err
+		}
+		if a == nil {
+			// Gone since the digest was taken (a writer without the
+			// lock): aligned again, as any changed document.
+			dw.old.Aligned, dw.kept = "", false
+			if err := app.publishAlign(ws, r, dw, wd); err != nil || dw.hold != nil {
+				return err
+			}
+			return app.publishGate(ws, r, dw, opt, wd, consistency)
+		}
+		dw.d, dw.a = d, a
+		dw.row.Groups, dw.row.Confirmed, dw.row.Flagged = a.Counts()
+		if fresh {
+			v, err := app.Inspect(d, a, d.Languages(), opt.Force)
+			if err != nil {
+				return err
+			}
+			dw.v, dw.fresh = v, true
+			dw.row.Findings = len(v.Findings)
+			return nil
+		}
+	}
+	d, a := dw.d, dw.a
+	langs := d.Languages()
+	v, err := app.Inspect(d, a, langs, opt.Force)
+	if err != nil {
+		return err
+	}
+	dw.v = v
+	dw.row.Findings = len(v.Findings)
+	if v.Refuses(opt.Force) {
+		return nil
+	}
+	eo := app.ExportOptions(opt.Labels)
+	eo.Langs = langs
+	eo.Terms = app.termFinder(ws)
+	if len(v.Blockers) > 0 {
+		eo.Forced = v.Blockers
+	}
+	marks := v.Marks(a, langs, func(f check.Finding) string { return findingText(opt.Labels, f) })
+	dw.files, err = renderDocument(ws, dw.id, d, a, eo, marks)
+	return err
+}
+
+// combineDigests is a document's own digest with the consistency gate's
+// digest of the workspace, when the gate compares documents.
+func combineDigests(own, consistency string) string {
+	if consistency == "" {
+		return own
+	}
+	d := newDigester("inputs")
+	d.part("own", []byte(own))
+	d.part("consistency", []byte(consistency))
+	return d.sum()
 }
 
 // findingText is a finding's localized message, or its English text when
@@ -310,27 +498,10 @@ func removeExports(ws *workspace.Workspace, id string) (bool, error) {
 	return n > 0, nil
 }
 
-// publishDocument writes every bilingual format (one file per language
-// pair for XLIFF) and every localized version of d into export/ID/, and
-// returns how many files it wrote. It writes through ws.WriteFile, which
-// refuses a path that leaves the workspace, also through a symbolic link
-// (a cloned workspace may carry export -> /somewhere), and refuses an
-// export/ID that leads into the workspace's own files.
-//
-// The manifest (ManifestName) is written first, listing the files of the
-// last publish and of this one, so that a crash at any point leaves no
-// file of publish's unlisted; then the files; then files of the last
-// publish this one did not write are removed and the manifest lists
-// exactly this publish's.
-func publishDocument(ws *workspace.Workspace, id string, d *document.Document, a *document.Alignment, opt export.Options, marks []export.Mark) (int, error) {
-	rel := filepath.Join(ws.Config.Export, id)
-	dir := ws.Path(rel)
-	if err := ws.CheckTarget(dir, rel, true); err != nil {
-		return 0, err // export/ID is a link into documents/ or the glossary
-	}
-	if !workspace.Inside(ws.Root, dir) {
-		return 0, &workspace.EscapeError{Path: rel}
-	}
+// renderDocument makes, in memory, every bilingual format (one file per
+// language pair for XLIFF) and every localized version of d that publish
+// writes into export/ID/.
+func renderDocument(ws *workspace.Workspace, id string, d *document.Document, a *document.Alignment, opt export.Options, marks []export.Mark) ([]rendered, error) {
 	plan, err := publishPlan(id, ws.Config.Source, opt.Langs, ws.Config.Publish.Writes, func(format string, langs ...string) func(*bytes.Buffer) error {
 		o := opt
 		switch {
@@ -344,46 +515,141 @@ func publishDocument(ws *workspace.Workspace, id string, d *document.Document, a
 		return func(b *bytes.Buffer) error { return export.Write(b, format, d, a, o) }
 	})
 	if err != nil {
-		return 0, err
+		return nil, err
+	}
+	out := make([]rendered, 0, len(plan))
+	for _, p := range plan {
+		data, err := Render(p.fill)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rendered{p.name, data})
+	}
+	return out, nil
+}
+
+// publishWrites are the writes of one publish, in three batches (see
+// workspace.Batch), committed in order, each durable before the next
+// begins:
+//
+//  1. manifests listing, besides the files of the last publish, those
+//     this one adds (only where it adds some): every file publish puts in
+//     export/DOC is listed before it is there, so that holding the
+//     document back later removes it;
+//  2. the exports, and the term bases whose bytes change;
+//  3. after the files of the last publish this one no longer writes are
+//     removed, manifests listing exactly this publish's files, with
+//     their digests, sizes and times.
+//
+// After a crash each file is old or new, and a manifest never vouches for
+// a file that is not complete and in place: a manifest of batch 1 has no
+// digests (the document is published again), and one left from the last
+// publish records sizes and times the new files do not have.
+type publishWrites struct {
+	ws            *workspace.Workspace
+	lists, files  *workspace.Batch
+	pending       []pendingManifest
+	committed     bool
+	removeStale   func(dir string, names []string) (int, error)
+	stageManifest func(b *workspace.Batch, rel string, m *manifest) error
+}
+
+type pendingManifest struct {
+	rel   string
+	m     *manifest
+	stale []string
+}
+
+func newPublishWrites(ws *workspace.Workspace) *publishWrites {
+	return &publishWrites{ws: ws, lists: ws.NewBatch(), files: ws.NewBatch(), removeStale: removeFiles, stageManifest: stageManifest}
+}
+
+// document stages the exports of dw (inputs is its digest, row its row
+// of the summary) and the manifests that go with them. The export folder
+// is checked as ws.WriteFile checks a path: it must not leave the
+// workspace, also through a symbolic link (a cloned workspace may carry
+// export -> /somewhere), nor lead into the workspace's own files.
+func (w *publishWrites) document(dw *docWork, inputs string, row Published) error {
+	ws := w.ws
+	rel := filepath.Join(ws.Config.Export, dw.id)
+	dir := ws.Path(rel)
+	if err := ws.CheckTarget(dir, rel, true); err != nil {
+		return err // export/ID is a link into documents/ or the glossary
+	}
+	if !workspace.Inside(ws.Root, dir) {
+		return &workspace.EscapeError{Path: rel}
 	}
 	var names []string
-	for _, p := range plan {
-		names = append(names, p.name)
+	for _, f := range dw.files {
+		names = append(names, f.name)
 	}
 	old, err := readManifest(dir, rel)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	m := &manifest{}
 	if old != nil {
 		m.Created = old.Created
-		m.Files = union(old.Files, names)
+		if all := union(old.Files, names); len(all) > len(old.Files) {
+			if err := w.stageManifest(w.lists, rel, &manifest{Created: m.Created, Files: all}); err != nil {
+				return err
+			}
+		}
 	} else {
 		_, err := os.Lstat(dir)
 		m.Created = errors.Is(err, fs.ErrNotExist)
-		m.Files = names
+		if err := w.stageManifest(w.lists, rel, &manifest{Created: m.Created, Files: names}); err != nil {
+			return err
+		}
 	}
-	if err := writeManifest(ws, rel, m); err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, p := range plan {
-		data, err := Render(p.fill)
+	for _, f := range dw.files {
+		info, err := w.files.Stage(filepath.Join(rel, f.name), f.data)
 		if err != nil {
-			return n, err
+			return err
 		}
-		if err := ws.WriteFile(filepath.Join(rel, p.name), data); err != nil {
-			return n, err
-		}
-		n++
+		m.Files = append(m.Files, f.name)
+		m.Written = append(m.Written, writtenFile{Name: f.name, Size: info.Size(), MTime: info.ModTime().UnixNano()})
 	}
+	m.Aligned, m.Inputs = dw.own, inputs
+	m.Gate = &gateSummary{Groups: row.Groups, Confirmed: row.Confirmed, Flagged: row.Flagged, Findings: row.Findings,
+		Quiet: dw.v == nil || (dw.v.Skipped == nil && len(dw.v.Blockers) == 0)}
+	p := pendingManifest{rel: rel, m: m}
 	if old != nil {
-		if _, err := removeFiles(dir, without(old.Files, names)); err != nil {
-			return n, err
+		p.stale = without(old.Files, names)
+	}
+	w.pending = append(w.pending, p)
+	return nil
+}
+
+// commit writes the three batches.
+func (w *publishWrites) commit() error {
+	if err := w.lists.Commit(); err != nil {
+		return err
+	}
+	if err := w.files.Commit(); err != nil {
+		return err
+	}
+	final := w.ws.NewBatch()
+	final.FS = w.files.FS
+	defer final.Abort()
+	for _, p := range w.pending {
+		if _, err := w.removeStale(w.ws.Path(p.rel), p.stale); err != nil {
+			return err
+		}
+		if err := w.stageManifest(final, p.rel, p.m); err != nil {
+			return err
 		}
 	}
-	m.Files = names
-	return n, writeManifest(ws, rel, m)
+	w.committed = true
+	return final.Commit()
+}
+
+// abort removes what was staged and not committed.
+func (w *publishWrites) abort() {
+	if !w.committed {
+		w.lists.Abort()
+		w.files.Abort()
+	}
 }
 
 // planned is one file publish writes for a document.
@@ -443,10 +709,11 @@ func publishPlan(id, source string, langs []string, writes func(string) bool, fi
 	return out, nil
 }
 
-// publishGlossary writes the glossary as every term base format into the
-// export folder: OmegaT, Trados and Translate Toolkit can then use the
-// same terms.
-func (app *App) publishGlossary(ws *workspace.Workspace) (int, error) {
+// publishGlossary stages the glossary as every term base format into the
+// export folder (OmegaT, Trados and Translate Toolkit can then use the
+// same terms), each file only when its bytes change, and returns how many
+// it staged.
+func (app *App) publishGlossary(ws *workspace.Workspace, b *workspace.Batch) (int, error) {
 	g, probs, _, err := check.ReadGlossary(ws)
 	if err != nil {
 		return 0, err
@@ -478,7 +745,11 @@ func (app *App) publishGlossary(ws *workspace.Workspace) (int, error) {
 			if err != nil {
 				return n, err
 			}
-			if err := ws.WriteFile(filepath.Join(ws.Config.Export, name), data); err != nil {
+			rel := filepath.Join(ws.Config.Export, name)
+			if old, err := ws.ReadFile(rel); err == nil && bytes.Equal(old, data) {
+				continue
+			}
+			if _, err := b.Stage(rel, data); err != nil {
 				return n, err
 			}
 			n++

@@ -75,20 +75,24 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 		}
 	}
 	rep := &StatusReport{Documents: []*DocumentStatus{}, Totals: Totals{Words: map[string]int{}}}
-	for _, id := range ids {
-		step(p, id)
-		st, err := app.DocumentStatus(ws, id)
+	// Each document's status, from the status cache when its files did
+	// not change (statuscache.go).
+	err := app.cachedStatuses(ws, ids, p, func(st *DocumentStatus, err error) error {
 		var gerr *glossaryError
 		if errors.As(err, &gerr) {
 			rep.GlossaryErr = gerr.err
 		} else if err != nil {
-			return nil, err
+			return err
 		}
 		rep.Documents = append(rep.Documents, st)
 		for l, ls := range st.Languages {
 			rep.Totals.Words[l] += ls.Words
 		}
 		rep.Totals.SourceWords += st.SourceWords
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rep, nil
 }

@@ -53,7 +53,7 @@ func publishCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			steps := env.Steps(env.T("publish.progress", nil), n)
 			defer steps.Done()
-			res, err := a.Publish(ws, ids, app.PublishOptions{Force: c.Bool("force"), Labels: labels(env)}, publishReport{steps, env})
+			res, err := a.Publish(ws, ids, app.PublishOptions{Force: c.Bool("force"), Labels: labels(env), LabelsID: env.Loc.Lang}, publishReport{steps, env})
 			if err != nil {
 				return err
 			}
@@ -123,7 +123,16 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 		table = append(table, []string{id, "—", "—", env.T("publish.excluded", nil)})
 	}
 	env.Table(header, table)
-	env.SayN("publish.summary", done, map[string]any{"Files": files, "Dir": ws.Config.Export + string(filepath.Separator)})
+	dir := ws.Config.Export + string(filepath.Separator)
+	switch {
+	case files == 0 && done > 0 && res.Unchanged == done:
+		env.SayN("publish.unchanged", done, map[string]any{"Dir": dir})
+	default:
+		env.SayN("publish.summary", done, map[string]any{"Files": files, "Dir": dir})
+		if res.Unchanged > 0 {
+			env.SayN("publish.summary.unchanged", res.Unchanged, nil)
+		}
+	}
 	// One hint per reason, in the order of the rows: the hint for the
 	// consistency gate says nothing useful about a missing translation.
 	var hinted []string

@@ -1,0 +1,139 @@
+package app
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"hash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// A digest names the inputs of derived data (publish's exports, status's
+// summaries): when the digest of the inputs is the one recorded with the
+// data, the data would come out the same and need not be made again.
+// Inputs are hashed by content, never trusted by their time: a file
+// edited within the same second, or put back by git with an old time,
+// still changes the digest.
+
+// digester builds a digest from named parts.
+type digester struct{ h hash.Hash }
+
+func newDigester(kind string) *digester {
+	d := &digester{sha256.New()}
+	d.part(kind, []byte("tilmash digest 1"))
+	return d
+}
+
+// part adds a named value; the name and the length keep parts apart.
+func (d *digester) part(name string, data []byte) {
+	d.h.Write([]byte(name))
+	d.h.Write([]byte{0})
+	d.h.Write([]byte(strconv.Itoa(len(data))))
+	d.h.Write([]byte{0})
+	d.h.Write(data)
+}
+
+// file adds a file of the workspace (rel to its root) by content, or its
+// absence.
+func (d *digester) file(r *workspace.Reader, rel string) error {
+	data, err := r.ReadFile(rel)
+	return d.add(rel, data, err)
+}
+
+// add adds a file read (rel names it) with its error: a missing file is
+// a part saying so.
+func (d *digester) add(rel string, data []byte, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		d.part(rel+" (none)", nil)
+		return nil
+	case err != nil:
+		return err
+	}
+	d.part(rel, data)
+	return nil
+}
+
+func (d *digester) sum() string { return hex.EncodeToString(d.h.Sum(nil)) }
+
+// buildStamp identifies this build of tilmash: its version and its
+// executable's size and modification time, so that derived data a build
+// made is not trusted by another one (a developer's rebuild keeps the
+// version). It is "" when the executable cannot be found, and then the
+// version alone names the build.
+func (app *App) buildStamp() string {
+	app.stampOnce.Do(func() {
+		app.stamp = app.Version
+		exe, err := os.Executable()
+		if err != nil {
+			return
+		}
+		if info, err := os.Stat(exe); err == nil {
+			app.stamp += "\x00" + strconv.FormatInt(info.Size(), 10) + "\x00" + strconv.FormatInt(info.ModTime().UnixNano(), 10)
+		}
+	})
+	return app.stamp
+}
+
+// workspaceDigest is the digest of what a document's derived data depends
+// on besides the document itself: this build, the settings (tilmash.yaml,
+// whole: languages, checks, segmentation, publish), the glossary files,
+// and the segmentation rules file tilmash.yaml may name. extra are more
+// parts (the language of the labels of localized exports).
+func (app *App) workspaceDigest(ws *workspace.Workspace, r *workspace.Reader, kind string, extra ...string) (string, error) {
+	d := newDigester(kind)
+	d.part("build", []byte(app.buildStamp()))
+	for i, e := range extra {
+		d.part("extra "+strconv.Itoa(i), []byte(e))
+	}
+	if err := d.file(r, workspace.ConfigFile); err != nil {
+		return "", err
+	}
+	files, err := filepath.Glob(filepath.Join(ws.Path(ws.Config.Glossary), "*.yaml"))
+	if err != nil {
+		return "", err
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if err := d.file(r, ws.Rel(f)); err != nil {
+			return "", err
+		}
+	}
+	if o, err := Overrides(ws); err == nil && o.SRX != "" && filepath.IsLocal(o.SRX) {
+		if err := d.file(r, o.SRX); err != nil {
+			return "", err
+		}
+	}
+	return d.sum(), nil
+}
+
+// documentDigest is the digest of a document's files that publish and
+// status read (meta.yaml, the text of each workspace language, the
+// alignment) with the workspace's digest wd.
+func documentDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
+	if err := document.ValidID(id); err != nil {
+		return "", err
+	}
+	d := newDigester("document")
+	d.part("workspace", []byte(wd))
+	d.part("id", []byte(id))
+	names := []string{"meta.yaml", document.AlignmentName}
+	for _, l := range ws.Config.Languages {
+		names = append(names, l+".txt")
+	}
+	dir := filepath.Join(document.Folder, id)
+	err := r.ReadEach(dir, names, func(name string, data []byte, err error) error {
+		return d.add(filepath.Join(dir, name), data, err)
+	})
+	if err != nil {
+		return "", err
+	}
+	return d.sum(), nil
+}

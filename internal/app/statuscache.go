@@ -1,0 +1,162 @@
+package app
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"path/filepath"
+
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// StatusCacheName is the file, in the workspace's local folder
+// (workspace.LocalFolder, git-ignored), where status keeps each
+// document's row with the digest of what it was made from
+// (documentDigest: the document's files, with the settings, the glossary
+// and this build of tilmash). status then reads again only the documents
+// whose files changed: the others cost a read of their files, not a
+// parse, a segmentation and a glossary check.
+//
+// The cache is derived data: a file that does not read, whose checksum
+// does not match, or made for other settings or another build is ignored
+// and written anew. It is written atomically, and only when a row
+// changed.
+const StatusCacheName = "status.cache"
+
+// statusCacheMagic starts the file; the sha256 of the rest follows on its
+// own line, then the JSON.
+const statusCacheMagic = "tilmash status cache 1\n"
+
+type statusCache struct {
+	Workspace string                 `json:"workspace"`
+	Documents map[string]statusEntry `json:"documents"`
+	changed   bool                   // a row was added or replaced
+}
+
+type statusEntry struct {
+	Digest string          `json:"digest"`
+	Status *DocumentStatus `json:"status"`
+}
+
+// loadStatusCache reads the cache made for workspace digest wd; an empty
+// one when there is none, or it is not to be trusted.
+func loadStatusCache(r *workspace.Reader, wd string) *statusCache {
+	empty := &statusCache{Workspace: wd, Documents: map[string]statusEntry{}}
+	data, err := r.ReadFile(filepath.Join(workspace.LocalFolder, StatusCacheName))
+	if err != nil {
+		return empty
+	}
+	c, ok := decodeStatusCache(data)
+	if !ok || c.Workspace != wd {
+		return empty
+	}
+	return c
+}
+
+// decodeStatusCache checks the magic line and the checksum, then decodes
+// the JSON.
+func decodeStatusCache(data []byte) (*statusCache, bool) {
+	rest, ok := bytes.CutPrefix(data, []byte(statusCacheMagic))
+	if !ok {
+		return nil, false
+	}
+	sum, body, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok {
+		return nil, false
+	}
+	want := sha256.Sum256(body)
+	if string(sum) != hex.EncodeToString(want[:]) {
+		return nil, false
+	}
+	c := &statusCache{}
+	if err := json.Unmarshal(body, c); err != nil || c.Documents == nil {
+		return nil, false
+	}
+	for id, e := range c.Documents {
+		if e.Status == nil || e.Status.ID != id || e.Status.Languages == nil || e.Status.Unchecked {
+			return nil, false
+		}
+		for _, ls := range e.Status.Languages {
+			if ls == nil {
+				return nil, false
+			}
+		}
+	}
+	return c, true
+}
+
+// encodeStatusCache is the file's content.
+func encodeStatusCache(c *statusCache) ([]byte, error) {
+	body, err := json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(body)
+	out := make([]byte, 0, len(statusCacheMagic)+65+len(body))
+	out = append(out, statusCacheMagic...)
+	out = append(out, hex.EncodeToString(sum[:])...)
+	out = append(out, '\n')
+	return append(out, body...), nil
+}
+
+// cachedStatuses gives each, in the order of ids, the status of each
+// document (as DocumentStatus does, with its error) from the cache when
+// the document's digest is the one recorded, and otherwise collects it on
+// one of app.workers() goroutines. It stops at the first error each
+// returns. The cache is written back when a row changed; failing to write
+// it is not an error (status works without).
+func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress, each func(*DocumentStatus, error) error) error {
+	r := ws.NewReader()
+	defer r.Close()
+	wd, err := app.workspaceDigest(ws, r, "status")
+	if err != nil {
+		return err
+	}
+	cache := loadStatusCache(r, wd)
+	type slot struct {
+		st     *DocumentStatus
+		err    error
+		digest string // "" when the row is not to be cached
+		miss   bool
+	}
+	slots := make([]slot, len(ids))
+	err = inOrder(len(ids), app.workers(), func(i int) {
+		id, s := ids[i], &slots[i]
+		before, derr := documentDigest(ws, r, id, wd)
+		if e, ok := cache.Documents[id]; ok && derr == nil && e.Digest == before {
+			s.st = e.Status
+			return
+		}
+		s.miss = true
+		s.st, s.err = app.DocumentStatus(ws, id)
+		if derr != nil || s.err != nil {
+			return
+		}
+		// Cached only when the files did not change while they were
+		// read (status takes no lock).
+		if after, err := documentDigest(ws, r, id, wd); err == nil && after == before {
+			s.digest = before
+		}
+	}, func(i int) error {
+		step(p, ids[i])
+		s := &slots[i]
+		if err := each(s.st, s.err); err != nil {
+			return err
+		}
+		if s.miss && s.digest != "" {
+			cache.Documents[ids[i]] = statusEntry{Digest: s.digest, Status: s.st}
+			cache.changed = true
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if cache.changed {
+		if data, err := encodeStatusCache(cache); err == nil {
+			_ = workspace.WriteFileAtomic(ws.Path(workspace.LocalFolder, StatusCacheName), data)
+		}
+	}
+	return nil
+}
