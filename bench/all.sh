@@ -7,7 +7,8 @@
 #   glossary 10k    status on a one-document workspace with a 10,000-entry glossary
 #                   (bench/glossary10k.py), first run (cold) and second run (warm)
 #   check TSV       tilmash check on a ~20 MB TSV export; and the Go benchmarks of internal/check
-#   500 documents   publish --force and status on a generated workspace of 500 documents
+#   500 documents   publish --force (first, unchanged, one document changed) and status (without and
+#                   with its cache) on 500 NTREX news documents (bench/newsdocs.py)
 #   align-files     bench/align.sh against hunalign at 2k-100k sentences, only when HUNALIGN is set
 #
 # Every row: median CPU time (user + system) in ms, median wall time, peak resident memory
@@ -114,25 +115,35 @@ fi
 (cd "$root" && go test -run '^$' -bench . -benchtime 3x ./internal/check 2>/dev/null) |
 	awk '/^Benchmark/ { printf "  go bench %-34s %s\n", $1, substr($0, index($0, $3)) }'
 
-# 500 documents: the sample documents, copied under new ids.
-if [ -z "${BENCH_QUICK:-}" ]; then
+# 500 documents of NTREX news (bench/newsdocs.py), imported one text at a time (this takes minutes).
+if [ -z "${BENCH_QUICK:-}" ] && [ -d "$corpora/ntrex-dev" ]; then
 	(cd "$work" && "$tm" init ws500 >/dev/null 2>&1)
 	cp "$root/glossary/"*.yaml "$work/ws500/glossary/"
-	docs=("$root"/documents/*/)
+	python3 "$root/bench/newsdocs.py" "$corpora" "$work/texts" 500
 	for i in $(seq 1 500); do
-		src=${docs[$((i % ${#docs[@]}))]}
 		for l in en ru kk; do
-			[ -f "$src/$l.txt" ] && "$tm" -C "$work/ws500" import "d$i" "$l" "$src/$l.txt" >/dev/null 2>&1
+			"$tm" -C "$work/ws500" import "d$i" "$l" "$work/texts/d$i.$l.txt" >/dev/null 2>&1
 		done
 	done
 	read -r c w m < <($measure -n 1 --ok 0,1 -C "$work/ws500" -- "$tm" publish --force)
 	row "500 documents: publish --force (first)" "$c" "$w" "$m"
-	read -r c w m < <($measure -n 1 --ok 0,1 -C "$work/ws500" -- "$tm" publish --force)
+	read -r c w m < <($measure -n 3 --ok 0,1 -C "$work/ws500" -- "$tm" publish --force)
 	row "500 documents: publish --force (unchanged)" "$c" "$w" "$m"
-	read -r c w m < <($measure -n 3 --ok 0,1 -C "$work/ws500" -- "$tm" status)
-	row "500 documents: status" "$c" "$w" "$m"
+	# One document changes (a sentence more in each language), then publish.
+	for l in en ru kk; do
+		cp "$work/texts/d250.$l.txt" "$work/one.$l.txt"
+		printf '\n%s\n' "$(head -1 "$work/texts/d7.$l.txt" | sed 's/^# 7\. //')" >>"$work/one.$l.txt"
+		"$tm" -C "$work/ws500" import --force d250 "$l" "$work/one.$l.txt" >/dev/null 2>&1
+	done
+	read -r c w m < <($measure -n 1 --ok 0,1 -C "$work/ws500" -- "$tm" publish --force)
+	row "500 documents: publish --force (one changed)" "$c" "$w" "$m"
+	rm -f "$work/ws500/.tilmash/status.cache"
+	read -r c w m < <($measure -n 1 --ok 0,1 -C "$work/ws500" -- "$tm" status)
+	row "500 documents: status (no cache)" "$c" "$w" "$m"
+	read -r c w m < <($measure -n 5 --ok 0,1 -C "$work/ws500" -- "$tm" status)
+	row "500 documents: status (cached)" "$c" "$w" "$m"
 else
-	echo "500 documents: skipped (BENCH_QUICK)"
+	echo "500 documents: skipped (BENCH_QUICK, or no $corpora/ntrex-dev)"
 fi
 
 if [ -n "${HUNALIGN:-}" ]; then

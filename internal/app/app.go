@@ -43,6 +43,10 @@ type App struct {
 	// Workers bounds the documents publish and status work on at once;
 	// 0 means one a processor (runtime.GOMAXPROCS).
 	Workers int
+	// PublishFS does publish's writes of exports and manifests (see
+	// workspace.Batch); nil means the operating system's. The crash tests
+	// put one there that fails at a chosen step.
+	PublishFS workspace.BatchFS
 
 	stampOnce sync.Once
 	stamp     string // buildStamp

@@ -227,7 +227,7 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 			return nil, err
 		}
 	}
-	w := newPublishWrites(ws)
+	w := newPublishWrites(ws, app.PublishFS)
 	defer w.abort()
 	formats := publishFormats(ws.Config.Publish)
 	holdBack := func(row Published, h *Hold) error {
@@ -550,8 +550,6 @@ type publishWrites struct {
 	lists, files  *workspace.Batch
 	pending       []pendingManifest
 	committed     bool
-	removeStale   func(dir string, names []string) (int, error)
-	stageManifest func(b *workspace.Batch, rel string, m *manifest) error
 }
 
 type pendingManifest struct {
@@ -560,8 +558,10 @@ type pendingManifest struct {
 	stale []string
 }
 
-func newPublishWrites(ws *workspace.Workspace) *publishWrites {
-	return &publishWrites{ws: ws, lists: ws.NewBatch(), files: ws.NewBatch(), removeStale: removeFiles, stageManifest: stageManifest}
+func newPublishWrites(ws *workspace.Workspace, fsys workspace.BatchFS) *publishWrites {
+	w := &publishWrites{ws: ws, lists: ws.NewBatch(), files: ws.NewBatch()}
+	w.lists.FS, w.files.FS = fsys, fsys
+	return w
 }
 
 // document stages the exports of dw (inputs is its digest, row its row
@@ -591,14 +591,14 @@ func (w *publishWrites) document(dw *docWork, inputs string, row Published) erro
 	if old != nil {
 		m.Created = old.Created
 		if all := union(old.Files, names); len(all) > len(old.Files) {
-			if err := w.stageManifest(w.lists, rel, &manifest{Created: m.Created, Files: all}); err != nil {
+			if err := stageManifest(w.lists, rel, &manifest{Created: m.Created, Files: all}); err != nil {
 				return err
 			}
 		}
 	} else {
 		_, err := os.Lstat(dir)
 		m.Created = errors.Is(err, fs.ErrNotExist)
-		if err := w.stageManifest(w.lists, rel, &manifest{Created: m.Created, Files: names}); err != nil {
+		if err := stageManifest(w.lists, rel, &manifest{Created: m.Created, Files: names}); err != nil {
 			return err
 		}
 	}
@@ -633,10 +633,10 @@ func (w *publishWrites) commit() error {
 	final.FS = w.files.FS
 	defer final.Abort()
 	for _, p := range w.pending {
-		if _, err := w.removeStale(w.ws.Path(p.rel), p.stale); err != nil {
+		if _, err := removeFiles(w.ws.Path(p.rel), p.stale); err != nil {
 			return err
 		}
-		if err := w.stageManifest(final, p.rel, p.m); err != nil {
+		if err := stageManifest(final, p.rel, p.m); err != nil {
 			return err
 		}
 	}
