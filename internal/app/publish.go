@@ -546,10 +546,10 @@ func renderDocument(ws *workspace.Workspace, id string, d *document.Document, a 
 // digests (the document is published again), and one left from the last
 // publish records sizes and times the new files do not have.
 type publishWrites struct {
-	ws            *workspace.Workspace
-	lists, files  *workspace.Batch
-	pending       []pendingManifest
-	committed     bool
+	ws           *workspace.Workspace
+	lists, files *workspace.Batch
+	pending      []pendingManifest
+	committed    bool
 }
 
 type pendingManifest struct {
