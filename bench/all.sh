@@ -137,7 +137,7 @@ if [ -z "${BENCH_QUICK:-}" ] && [ -d "$corpora/ntrex-dev" ]; then
 	done
 	read -r c w m < <($measure -n 1 --ok 0,1 -C "$work/ws500" -- "$tm" publish --force)
 	row "500 documents: publish --force (one changed)" "$c" "$w" "$m"
-	rm -f "$work/ws500/.tilmash/status.cache"
+	rm -f "$work/ws500/.tilmash/status-cache"
 	read -r c w m < <($measure -n 1 --ok 0,1 -C "$work/ws500" -- "$tm" status)
 	row "500 documents: status (no cache)" "$c" "$w" "$m"
 	read -r c w m < <($measure -n 5 --ok 0,1 -C "$work/ws500" -- "$tm" status)

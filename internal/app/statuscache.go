@@ -22,7 +22,7 @@ import (
 // does not match, or made for other settings or another build is ignored
 // and written anew. It is written atomically, and only when a row
 // changed.
-const StatusCacheName = "status.cache"
+const StatusCacheName = "status-cache"
 
 // statusCacheMagic starts the file; the sha256 of the rest follows on its
 // own line, then the JSON.
