@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"path/filepath"
 
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -31,7 +32,6 @@ const statusCacheMagic = "tilmash status cache 1\n"
 type statusCache struct {
 	Workspace string                 `json:"workspace"`
 	Documents map[string]statusEntry `json:"documents"`
-	changed   bool                   // a row was added or replaced
 }
 
 type statusEntry struct {
@@ -121,6 +121,7 @@ func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress
 		miss   bool
 	}
 	slots := make([]slot, len(ids))
+	updates := map[string]statusEntry{}
 	err = inOrder(len(ids), app.workers(), func(i int) {
 		id, s := ids[i], &slots[i]
 		before, derr := documentDigest(ws, r, id, wd)
@@ -145,15 +146,16 @@ func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress
 			return err
 		}
 		if s.miss && s.digest != "" {
-			cache.Documents[ids[i]] = statusEntry{Digest: s.digest, Status: s.st}
-			cache.changed = true
+			// Not into cache.Documents: the workers read it meanwhile.
+			updates[ids[i]] = statusEntry{Digest: s.digest, Status: s.st}
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if cache.changed {
+	if len(updates) > 0 {
+		maps.Copy(cache.Documents, updates)
 		if data, err := encodeStatusCache(cache); err == nil {
 			_ = workspace.WriteFileAtomic(ws.Path(workspace.LocalFolder, StatusCacheName), data)
 		}
