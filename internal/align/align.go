@@ -93,14 +93,6 @@ func Pair(src, tgt []Sentence, opt Options) []Bead {
 	return pairFixed(src, tgt, opt, fixed)
 }
 
-// pair is Pair without fixed beads, with a given model; tests use it to compare weightings.
-func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
-	fs, ft, vs, vt := extractSides(src, tgt, opt)
-	fs = withLexKeys(fs, vs, opt.SrcLang, opt.Lexicon)
-	ft = withLexKeys(ft, vt, opt.TgtLang, opt.Lexicon)
-	return solve(src, tgt, fs, ft, opt, mdl, nil, nil, nil)
-}
-
 // extractSides computes the features of both sides, without lexical keys (see withLexKeys), in
 // parallel. When a lexicon is given or will be learned, it numbers the stems of each side's
 // words (vs, vt); otherwise they are nil.
