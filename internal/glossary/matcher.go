@@ -1,7 +1,6 @@
 package glossary
 
 import (
-	"hash/maphash"
 	"runtime"
 	"slices"
 	"sort"
@@ -43,212 +42,12 @@ type output struct {
 	forbidden bool
 }
 
-// langTrie is the token trie of one language. Token keys are interned into
-// vocabulary ids; a text token whose key is not in the vocabulary cannot be
-// part of any match, which makes most tokens of a text cost a Bloom filter
-// probe. Edges are kept per token: first[id] is token id's first (parent,
-// child) pair, which is all almost every token has (an inflected form of
-// one name follows one node), so a step is one read of a flat array. A
-// token under a few nodes lists the others in more; a token under many
-// ("-", "облысы") has them in the hash map big. Outputs are kept the same
-// way: out1 per node, the rare extra ones in outN.
-type langTrie struct {
-	lang string
-	// vocab maps the seeded hash of a token key to its id; keys holds the
-	// key of each id, so a look-up compares the key and stays exact. Two
-	// keys with one hash (about one glossary in a hundred million) are
-	// kept apart in collide.
-	vocab   map[uint64]int32
-	keys    []string
-	collide map[string]int32
-	// bloom is a Bloom filter (two bits per key) over the vocabulary: most
-	// words of a text are in no glossary form, and the filter (a few bits
-	// per key, in cache) turns them away before the large map is touched.
-	bloom []uint64
-	seed  maphash.Seed
-	// punct holds the vocabulary ids of ASCII punctuation keys (-1: none).
-	punct [utf8.RuneSelf]int32
-
-	first    []edge  // per token; parent -1: no edge
-	edgeKind []uint8 // per token: edgesOne, edgesMore or edgesBig
-	more     map[int32][]edge
-	big      map[uint64]int32
-
-	out1  []output // per node; entry -1: none. Node 0 is the root
-	outN  map[int32][]output
-	multi []bool // per node: outN holds more outputs
-
-	ids   []string   // entry ids by entry index
-	forms [][]string // per entry index: accepted forms then forbidden ones
-	pool  sync.Pool  // *scratch
-}
-
-type edge struct{ parent, child int32 }
-
-const (
-	edgesOne uint8 = iota
-	edgesMore
-	edgesBig
-)
-
-// maxAdj is how many edges a token keeps in its list before they move to
-// the hash map.
-const maxAdj = 8
-
-type scratch struct {
-	k    *keyer
-	ids  []int32
-	toks []token
-}
-
-func newTrie(lang string, entries, estimate int) *langTrie {
-	t := &langTrie{
-		lang:     lang,
-		vocab:    make(map[uint64]int32, estimate),
-		keys:     make([]string, 0, estimate),
-		collide:  map[string]int32{},
-		first:    make([]edge, 0, estimate),
-		edgeKind: make([]uint8, 0, estimate),
-		more:     map[int32][]edge{},
-		big:      map[uint64]int32{},
-		out1:     make([]output, 1, estimate+1),
-		outN:     map[int32][]output{},
-		multi:    make([]bool, 1, estimate+1),
-		ids:      make([]string, entries),
-		forms:    make([][]string, entries),
-		seed:     maphash.MakeSeed(),
-	}
-	t.out1[0] = output{entry: -1}
-	size := 64
-	for size < 8*estimate {
-		size *= 2
-	}
-	t.bloom = make([]uint64, size/64)
-	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
-	return t
-}
-
-func (t *langTrie) intern(key string) int32 {
-	h := maphash.String(t.seed, key)
-	id, ok := t.vocab[h]
-	if ok && t.keys[id] == key {
-		return id
-	}
-	if ok {
-		if id, ok := t.collide[key]; ok {
-			return id
-		}
-	}
-	id = int32(len(t.first))
-	if ok {
-		t.collide[key] = id
-	} else {
-		t.vocab[h] = id
-	}
-	t.keys = append(t.keys, key)
-	t.first = append(t.first, edge{-1, -1})
-	t.edgeKind = append(t.edgeKind, edgesOne)
-	t.bloomAdd(h)
-	return id
-}
-
-// find returns the id of a key given its hash, or -1.
-func (t *langTrie) find(key []byte, h uint64) int32 {
-	if id, ok := t.vocab[h]; ok {
-		if t.keys[id] == string(key) {
-			return id
-		}
-		if id, ok := t.collide[string(key)]; ok {
-			return id
-		}
-	}
-	return -1
-}
-
-func bigKey(node, id int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(id)) }
-
-// next returns the child of node by token id.
-func (t *langTrie) next(node, id int32) (int32, bool) {
-	if e := t.first[id]; e.parent == node {
-		return e.child, true
-	}
-	switch t.edgeKind[id] {
-	case edgesMore:
-		for _, e := range t.more[id] {
-			if e.parent == node {
-				return e.child, true
-			}
-		}
-	case edgesBig:
-		c, ok := t.big[bigKey(node, id)]
-		return c, ok
-	}
-	return 0, false
-}
-
-func (t *langTrie) child(node int32, key string) int32 {
-	id := t.intern(key)
-	if c, ok := t.next(node, id); ok {
-		return c
-	}
-	c := int32(len(t.out1))
-	t.out1 = append(t.out1, output{entry: -1})
-	t.multi = append(t.multi, false)
-	switch {
-	case t.first[id].parent < 0:
-		t.first[id] = edge{node, c}
-	case t.edgeKind[id] == edgesOne:
-		t.edgeKind[id] = edgesMore
-		t.more[id] = []edge{{node, c}}
-	case t.edgeKind[id] == edgesMore && len(t.more[id]) < maxAdj:
-		t.more[id] = append(t.more[id], edge{node, c})
-	case t.edgeKind[id] == edgesMore:
-		for _, e := range t.more[id] {
-			t.big[bigKey(e.parent, id)] = e.child
-		}
-		delete(t.more, id)
-		t.edgeKind[id] = edgesBig
-		t.big[bigKey(node, id)] = c
-	default:
-		t.big[bigKey(node, id)] = c
-	}
-	return c
-}
-
-func (t *langTrie) addOutput(node int32, o output) {
-	// The same entry may reach a node twice: keep the accepted form, so an
-	// inflection shared by an accepted and a forbidden form is not reported.
-	keep := func(have *output) bool {
-		if have.entry != o.entry {
-			return false
-		}
-		if have.forbidden && !o.forbidden {
-			*have = o
-		}
-		return true
-	}
-	if t.out1[node].entry < 0 {
-		t.out1[node] = o
-		return
-	}
-	if keep(&t.out1[node]) {
-		return
-	}
-	outs := t.outN[node]
-	for i := range outs {
-		if keep(&outs[i]) {
-			return
-		}
-	}
-	t.outN[node] = append(outs, o)
-	t.multi[node] = true
-}
-
 // Compile builds the matcher of a glossary: for every language, every
 // accepted and forbidden form of every entry is expanded into its inflected
 // forms (see the package documentation) and put into a token trie. The
 // languages compile in parallel, and so does the form generation within a
-// language.
+// language. The matcher reads the entries of g when it reports a match, so
+// g must not change afterwards.
 func Compile(g *Glossary) *Matcher {
 	return compile(g, true)
 }
@@ -290,22 +89,27 @@ func compile(g *Glossary, parallel bool) *Matcher {
 
 // plan is the inflected forms of one glossary form, ready for the trie:
 // each form is prefix followed by one of the single-token tails or one of
-// the multi-token ones.
+// the multi-token ones. orig are the keys of the form as written.
 type plan struct {
 	o      output
+	orig   []string
 	prefix []string
 	tails1 []string
 	tailsN [][]string
 }
 
 func compileLang(g *Glossary, lang string, workers int) *langTrie {
+	return buildLang(g, lang, workers).freeze()
+}
+
+// buildLang builds the trie of lang with hash maps, ready to freeze.
+func buildLang(g *Glossary, lang string, workers int) *trieBuilder {
 	base := baseLang(lang)
 
 	// Generate the forms of each entry on every core; insert them in
 	// glossary order so that the trie, and the order of the entries a span
 	// matches, do not depend on scheduling.
 	plans := make([][]plan, len(g.Entries))
-	forms := make([][]string, len(g.Entries))
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -313,7 +117,7 @@ func compileLang(g *Glossary, lang string, workers int) *langTrie {
 			defer wg.Done()
 			k := newKeyer(lang)
 			for ei := w; ei < len(g.Entries); ei += workers {
-				plans[ei], forms[ei] = entryPlans(k, base, lang, int32(ei), g.Entries[ei])
+				plans[ei] = entryPlans(k, base, lang, int32(ei), g.Entries[ei])
 			}
 		}()
 	}
@@ -327,77 +131,49 @@ func compileLang(g *Glossary, lang string, workers int) *langTrie {
 			n += len(p.prefix) + len(p.tails1) + len(p.tailsN)
 		}
 	}
-	t := newTrie(lang, len(g.Entries), n)
-	for i, e := range g.Entries {
-		t.ids[i] = e.ID
-	}
-	copy(t.forms, forms)
-	defer t.finish()
-	for _, ps := range plans {
+	b := newBuilder(lang, n)
+	for ei, ps := range plans {
 		for _, p := range ps {
+			// The glossary word at each token position is the base an
+			// inflected key is spelt from (see langTrie.keyRef).
+			baseAt := func(i int) string {
+				if i < len(p.orig) {
+					return p.orig[i]
+				}
+				return ""
+			}
 			node := int32(0)
-			for _, key := range p.prefix {
-				node = t.child(node, key)
+			for i, key := range p.prefix {
+				node = b.child(node, key, baseAt(i))
 			}
 			for _, key := range p.tails1 {
-				t.addOutput(t.child(node, key), p.o)
+				b.addOutput(b.child(node, key, baseAt(len(p.prefix))), p.o)
 			}
 			for _, tail := range p.tailsN {
 				c := node
-				for _, key := range tail {
-					c = t.child(c, key)
+				for i, key := range tail {
+					c = b.child(c, key, baseAt(len(p.prefix)+i))
 				}
-				t.addOutput(c, p.o)
+				b.addOutput(c, p.o)
 			}
 		}
+		plans[ei] = nil // let the plans go as the trie grows
 	}
-	return t
+	return b
 }
 
-// finish looks up the punctuation ids once the vocabulary is complete.
-func (t *langTrie) finish() {
-	for c := range t.punct {
-		key := string(rune(c))
-		switch {
-		case c == '-':
-			key = dashKey
-		case c == '\'' || c == '`':
-			key = apostropheKey
-		case c == '"':
-			key = quoteKey
-		}
-		t.punct[c] = t.lookup(key)
-	}
-}
-
-func (t *langTrie) bloomBits(h uint64) (uint64, uint64) {
-	mask := uint64(len(t.bloom)*64 - 1)
-	return h & mask, (h >> 32) & mask
-}
-
-func (t *langTrie) bloomAdd(h uint64) {
-	a, b := t.bloomBits(h)
-	t.bloom[a/64] |= 1 << (a % 64)
-	t.bloom[b/64] |= 1 << (b % 64)
-}
-
-func (t *langTrie) bloomHas(h uint64) bool {
-	a, b := t.bloomBits(h)
-	return t.bloom[a/64]&(1<<(a%64)) != 0 && t.bloom[b/64]&(1<<(b%64)) != 0
-}
-
-// entryPlans returns the plans of every form of e in lang, and the list of
-// those forms (accepted, then forbidden) that outputs index into.
-func entryPlans(k *keyer, base, lang string, ei int32, e *Entry) ([]plan, []string) {
+// entryPlans returns the plans of every form of e in lang. Outputs number
+// the forms accepted, then forbidden, as [formAt] reads them.
+func entryPlans(k *keyer, base, lang string, ei int32, e *Entry) []plan {
 	f := e.Langs[lang]
 	if f == nil {
-		return nil, nil
+		return nil
 	}
-	var list []string
 	var plans []plan
+	n := int32(0)
 	add := func(s string, inflect, forbidden bool) {
-		o := output{entry: ei, form: int32(len(list)), forbidden: forbidden}
-		list = append(list, s)
+		o := output{entry: ei, form: n, forbidden: forbidden}
+		n++
 		// The hint describes the accepted name; a forbidden form is another
 		// word and follows the rules (Алматы is indeclinable, the deprecated
 		// Алма-Ата declines).
@@ -425,7 +201,7 @@ func entryPlans(k *keyer, base, lang string, ei int32, e *Entry) ([]plan, []stri
 	for _, v := range f.Forbidden {
 		add(v, true, true)
 	}
-	return plans, list
+	return plans
 }
 
 // formPlan expands one glossary form into its inflected forms.
@@ -442,7 +218,7 @@ func formPlan(k *keyer, base, form string, kind Kind, hint string) (plan, bool) 
 	switch base {
 	case "kk":
 		lt := toks[last]
-		p := plan{prefix: keys[:last]}
+		p := plan{orig: keys, prefix: keys[:last]}
 		if !lt.Word || hint == "none" {
 			p.tails1 = []string{lt.Key}
 			return p, true
@@ -463,9 +239,9 @@ func formPlan(k *keyer, base, form string, kind Kind, hint string) (plan, bool) 
 		}
 		return p, true
 	case "ru":
-		return plan{tailsN: morph.RussianForms(toks, morph.Kind(kind), hint)}, true
+		return plan{orig: keys, tailsN: morph.RussianForms(toks, morph.Kind(kind), hint)}, true
 	}
-	p := plan{tailsN: [][]string{keys}}
+	p := plan{orig: keys, tailsN: [][]string{keys}}
 	if base == "en" && hint != "none" && toks[last].Word {
 		// Possessive: Tokayev's, Tokayev’s (’ is keyed as '), Nations'.
 		p.tailsN = append(p.tailsN,
@@ -528,18 +304,18 @@ func (m *Matcher) scan(lang, text string, mixedSpans bool) (out []Match, mixed [
 		}
 	}
 	for i := 0; i < len(ids); {
-		node, best, bestEnd := int32(0), int32(-1), -1
+		node, best, bestEnd := uint32(0), uint32(0), -1
 		for j := i; j < len(ids) && ids[j] >= 0; j++ {
 			c, ok := t.next(node, ids[j])
 			if !ok {
 				break
 			}
 			node = c
-			if t.out1[node].entry >= 0 {
+			if t.final(node) {
 				best, bestEnd = node, j
 			}
 		}
-		if best < 0 {
+		if bestEnd < 0 {
 			i++
 			continue
 		}
@@ -548,19 +324,14 @@ func (m *Matcher) scan(lang, text string, mixedSpans bool) (out []Match, mixed [
 		for _, tk := range toks[i : bestEnd+1] {
 			mixed = mixed || tk.mixed
 		}
-		emit := func(o output) {
+		t.outputs(best, func(o output) {
+			e := m.g.Entries[o.entry]
 			out = append(out, Match{
-				EntryID: t.ids[o.entry], Lang: lang, Start: start, End: end,
-				Text: text[start:end], Forbidden: o.forbidden, Form: t.forms[o.entry][o.form],
+				EntryID: e.ID, Lang: lang, Start: start, End: end,
+				Text: text[start:end], Forbidden: o.forbidden, Form: formAt(e.Langs[t.lang], o.form),
 				Homoglyph: mixed,
 			})
-		}
-		emit(t.out1[best])
-		if t.multi[best] {
-			for _, o := range t.outN[best] {
-				emit(o)
-			}
-		}
+		})
 		i = bestEnd + 1
 	}
 	return out, mixed
@@ -657,10 +428,8 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []token, ids []int32) ([
 			var key string
 			key, mixed = k.slowKey(text[i:j])
 			id = t.lookup(key)
-		} else if h := maphash.Bytes(t.seed, k.buf); !t.bloomHas(h) {
-			id = -1
 		} else {
-			id = t.find(k.buf, h)
+			id = find(t, k.buf, hashKey(k.buf))
 		}
 		toks = append(toks, token{start: i, end: j, mixed: mixed})
 		ids = append(ids, id)
@@ -684,10 +453,6 @@ func decodeFast(text string, i int) (rune, int) {
 
 func isSpaceLike(r rune, n int) bool {
 	return r == utf8.RuneError && n <= 1 || isSpaceOrFormat(r)
-}
-
-func (t *langTrie) lookup(key string) int32 {
-	return t.find([]byte(key), maphash.String(t.seed, key))
 }
 
 // FindTerms returns the ids of the entries with an accepted or forbidden
@@ -722,5 +487,5 @@ func (m *Matcher) Size(lang string) (nodes, keys int) {
 	if t == nil {
 		return 0, 0
 	}
-	return len(t.out1), len(t.keys)
+	return t.nNodes, t.nKeys
 }

@@ -1,0 +1,463 @@
+package glossary
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math/bits"
+	"slices"
+	"unsafe"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// A compiled glossary is a glossary's entries and its matcher in one
+// file, so that a command can use a large glossary without parsing the
+// YAML and expanding every form again ([Matcher.AppendCompiled],
+// [OpenCompiled]). The file is the matcher's flat tables as they are in
+// memory, so opening it is a check of its sum and of its tables' bounds,
+// and slices into the bytes read: no copy, no hash map to fill.
+//
+// Layout (integers in the byte order of the machine that wrote it, which
+// the header records; the file is local derived data):
+//
+//	 0  magic "tilmashG"
+//	 8  uint32 compiledFormat
+//	12  uint32 0x01020304, the byte order
+//	16  [32]byte key: what the caller derived the file from
+//	48  uint64 payload length
+//	56  uint64 xxhash64 of bytes 0-55 and of the payload
+//	64  payload: a sequence of arrays, each a uint64 count then the
+//	    elements, padded to 8 bytes
+//
+// The payload holds a string table, the workspace languages, the entries
+// (as uint32 records of string numbers and counts), then for each language
+// its trie's tables in a fixed order (see writeTrie).
+
+// compiledFormat is the version of the layout. Change it with any change
+// to the layout or to what a trie holds; the caller's key covers the tool
+// version, so a release that changes the inflection rules invalidates old
+// files anyway.
+const compiledFormat = 1
+
+const (
+	compiledMagic  = "tilmashG"
+	compiledHeader = 64
+	byteOrderMark  = 0x01020304
+)
+
+// ErrNotCached is wrapped by the errors of [Matcher.AppendCompiled] for a
+// matcher that cannot be stored, and of [OpenCompiled] for bytes that are
+// not an intact compiled glossary of this version and key.
+var ErrNotCached = errors.New("glossary: no usable compiled glossary")
+
+// Glossary returns the glossary the matcher was compiled from.
+func (m *Matcher) Glossary() *Glossary { return m.g }
+
+// AppendCompiled appends the compiled glossary (m's glossary and tables)
+// to dst, tagged with key, and returns the result. key is what the caller
+// derived it from (a hash of the glossary files, the settings and the tool
+// version): [OpenCompiled] accepts the bytes only with the same key.
+func (m *Matcher) AppendCompiled(dst []byte, key [32]byte) []byte {
+	start := len(dst)
+	w := &writer{b: dst}
+	w.b = append(w.b, compiledMagic...)
+	w.b = binary.NativeEndian.AppendUint32(w.b, compiledFormat)
+	w.b = binary.NativeEndian.AppendUint32(w.b, byteOrderMark)
+	w.b = append(w.b, key[:]...)
+	w.b = append(w.b, make([]byte, 16)...) // length and sum, below
+	payload := len(w.b)
+
+	// The string table.
+	ids := map[string]uint32{}
+	var strBlob []byte
+	var strOff []uint32
+	str := func(s string) uint32 {
+		if id, ok := ids[s]; ok {
+			return id
+		}
+		id := uint32(len(strOff))
+		ids[s] = id
+		strOff = append(strOff, uint32(len(strBlob)))
+		strBlob = append(strBlob, s...)
+		return id
+	}
+	var langs, recs []uint32
+	for _, l := range m.g.Langs {
+		langs = append(langs, str(l))
+	}
+	list := func(l []string) {
+		recs = append(recs, uint32(len(l)))
+		for _, s := range l {
+			recs = append(recs, str(s))
+		}
+	}
+	for _, e := range m.g.Entries {
+		recs = append(recs, str(e.ID), str(string(e.Kind)), str(e.Note), str(e.File),
+			uint32(e.Line), uint32(e.Column), uint32(len(e.Langs)))
+		for _, l := range sortedLangs(e.Langs) {
+			f := e.Langs[l]
+			recs = append(recs, str(l), str(f.Term), str(f.Inflect))
+			list(f.Variants)
+			list(f.Forbidden)
+			list(f.Forms)
+		}
+	}
+	tries := m.Langs()
+	trieLang := make([]uint32, len(tries))
+	for i, l := range tries {
+		trieLang[i] = str(l)
+	}
+	strOff = append(strOff, uint32(len(strBlob)))
+	writeArray(w, strBlob)
+	writeArray(w, strOff)
+	writeArray(w, langs)
+	writeArray(w, []uint32{uint32(len(m.g.Entries))})
+	writeArray(w, recs)
+	writeArray(w, trieLang)
+	for _, l := range tries {
+		m.langs[l].write(w)
+	}
+
+	binary.NativeEndian.PutUint64(w.b[start+48:], uint64(len(w.b)-payload))
+	binary.NativeEndian.PutUint64(w.b[start+56:], compiledSum(w.b[start:]))
+	return w.b
+}
+
+func compiledSum(file []byte) uint64 {
+	d := xxhash.New()
+	d.Write(file[:56])
+	d.Write(file[compiledHeader:])
+	return d.Sum64()
+}
+
+// write appends the trie's tables; read takes them in the same order.
+func (t *langTrie) write(w *writer) {
+	writeArray(w, []uint64{uint64(t.nKeys), uint64(t.nNodes)})
+	writeArray(w, t.slots)
+	writeArray(w, t.bloom)
+	writeArray(w, t.keyRef)
+	writeArray(w, t.sufOff)
+	writeArray(w, t.blob)
+	writeArray(w, t.edgeStart)
+	writeArray(w, t.edgeParent)
+	writeArray(w, t.bigKey)
+	writeArray(w, t.bigChild)
+	writeArray(w, t.hasOut)
+	writeArray(w, t.runStart)
+	writeArray(w, t.runOut)
+	writeArray(w, t.multiNode)
+	writeArray(w, t.multiStart)
+	writeArray(w, t.multiOut)
+}
+
+func (t *langTrie) read(r *reader) {
+	n := readArray[uint64](r)
+	if len(n) != 2 || n[0] >= 1<<31 || n[1] >= 1<<31 {
+		r.fail("trie sizes")
+		return
+	}
+	t.nKeys, t.nNodes = int(n[0]), int(n[1])
+	t.slots = readArray[uint32](r)
+	t.bloom = readArray[uint64](r)
+	t.keyRef = readArray[uint64](r)
+	t.sufOff = readArray[uint32](r)
+	t.blob = readArray[byte](r)
+	t.edgeStart = readArray[uint32](r)
+	t.edgeParent = readArray[uint32](r)
+	t.bigKey = readArray[uint64](r)
+	t.bigChild = readArray[uint32](r)
+	t.hasOut = readArray[uint64](r)
+	t.runStart = readArray[uint32](r)
+	t.runOut = readArray[uint64](r)
+	t.multiNode = readArray[uint32](r)
+	t.multiStart = readArray[uint32](r)
+	t.multiOut = readArray[uint64](r)
+}
+
+type writer struct{ b []byte }
+
+func writeArray[T byte | uint32 | uint64](w *writer, a []T) {
+	w.b = binary.NativeEndian.AppendUint64(w.b, uint64(len(a)))
+	if len(a) > 0 {
+		size := len(a) * int(unsafe.Sizeof(a[0]))
+		w.b = append(w.b, unsafe.Slice((*byte)(unsafe.Pointer(&a[0])), size)...)
+		for size%8 != 0 {
+			w.b = append(w.b, 0)
+			size++
+		}
+	}
+}
+
+// reader takes arrays from a payload whose start is 8-byte aligned, as
+// slices of it.
+type reader struct {
+	b   []byte
+	off int
+	err error
+}
+
+func (r *reader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w: bad %s at byte %d", ErrNotCached, what, compiledHeader+r.off)
+	}
+}
+
+func readArray[T byte | uint32 | uint64](r *reader) []T {
+	if r.err != nil {
+		return nil
+	}
+	if len(r.b)-r.off < 8 {
+		r.fail("array length")
+		return nil
+	}
+	n := binary.NativeEndian.Uint64(r.b[r.off:])
+	r.off += 8
+	var zero T
+	size := uint64(unsafe.Sizeof(zero))
+	if n > uint64(len(r.b)-r.off)/size {
+		r.fail("array length")
+		return nil
+	}
+	if n == 0 {
+		return nil
+	}
+	bytes := int(n * size)
+	a := unsafe.Slice((*T)(unsafe.Pointer(&r.b[r.off])), int(n))
+	r.off += (bytes + 7) &^ 7
+	if r.off > len(r.b) {
+		r.off = len(r.b)
+	}
+	return a[:n:n]
+}
+
+// OpenCompiled returns the matcher, and through [Matcher.Glossary] the
+// glossary, stored in data by [Matcher.AppendCompiled] with the same key.
+// The matcher and the glossary's strings are slices of data, which the
+// caller must not change afterwards. Bytes that are not such a file (cut
+// short, changed, another key, another version of the layout, another
+// byte order) give an error wrapping [ErrNotCached]: its sum and every
+// table's bounds are checked, so a damaged file is refused, never used.
+func OpenCompiled(data []byte, key [32]byte) (*Matcher, error) {
+	bad := func(what string) (*Matcher, error) {
+		return nil, fmt.Errorf("%w: %s", ErrNotCached, what)
+	}
+	if len(data) < compiledHeader || string(data[:8]) != compiledMagic {
+		return bad("not a compiled glossary")
+	}
+	if binary.NativeEndian.Uint32(data[8:]) != compiledFormat || binary.NativeEndian.Uint32(data[12:]) != byteOrderMark {
+		return bad("another version or byte order")
+	}
+	if [32]byte(data[16:48]) != key {
+		return bad("another key")
+	}
+	if binary.NativeEndian.Uint64(data[48:]) != uint64(len(data)-compiledHeader) {
+		return bad("cut short or too long")
+	}
+	if binary.NativeEndian.Uint64(data[56:]) != compiledSum(data) {
+		return bad("checksum mismatch")
+	}
+	payload := data[compiledHeader:]
+	if len(payload) > 0 && uintptr(unsafe.Pointer(&payload[0]))%8 != 0 {
+		// The tables are read in place, which needs their alignment.
+		aligned := make([]uint64, (len(payload)+7)/8)
+		buf := unsafe.Slice((*byte)(unsafe.Pointer(&aligned[0])), len(payload))
+		copy(buf, payload)
+		payload = buf
+	}
+	r := &reader{b: payload}
+	strBlob := readArray[byte](r)
+	strOff := readArray[uint32](r)
+	langIDs := readArray[uint32](r)
+	nEntries := readArray[uint32](r)
+	recs := readArray[uint32](r)
+	trieLang := readArray[uint32](r)
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(strOff) == 0 || len(nEntries) != 1 || strOff[len(strOff)-1] > uint32(len(strBlob)) {
+		return bad("string table")
+	}
+	for i := 1; i < len(strOff); i++ {
+		if strOff[i] < strOff[i-1] {
+			return bad("string table")
+		}
+	}
+	nStr := uint32(len(strOff) - 1)
+	str := func(id uint32) (string, bool) {
+		if id >= nStr {
+			return "", false
+		}
+		a, b := strOff[id], strOff[id+1]
+		if a == b {
+			return "", true
+		}
+		return unsafe.String(&strBlob[a], int(b-a)), true
+	}
+	var langs []string
+	if len(langIDs) > 0 {
+		langs = make([]string, len(langIDs))
+	}
+	for i, id := range langIDs {
+		var ok bool
+		if langs[i], ok = str(id); !ok {
+			return bad("languages")
+		}
+	}
+	entries, ok := decodeEntries(recs, int(nEntries[0]), str)
+	if !ok {
+		return bad("entries")
+	}
+	g := New(langs, entries...)
+	if len(g.Entries) != len(entries) {
+		return bad("entries")
+	}
+	m := &Matcher{g: g, langs: make(map[string]*langTrie, len(trieLang))}
+	for _, id := range trieLang {
+		lang, ok := str(id)
+		if !ok || m.langs[lang] != nil {
+			return bad("languages")
+		}
+		t := &langTrie{lang: lang}
+		t.read(r)
+		if r.err != nil {
+			return nil, r.err
+		}
+		if what := t.check(len(entries)); what != "" {
+			return bad(lang + " " + what)
+		}
+		t.init()
+		m.langs[lang] = t
+	}
+	if r.off != len(r.b) {
+		return bad("trailing bytes")
+	}
+	return m, nil
+}
+
+// decodeEntries reads the entry records AppendCompiled writes.
+func decodeEntries(recs []uint32, n int, str func(uint32) (string, bool)) ([]*Entry, bool) {
+	if n > len(recs)/7 {
+		return nil, false
+	}
+	entries := make([]*Entry, 0, n)
+	forms := make([]Form, 0, n*3)
+	i, ok := 0, true
+	next := func() uint32 {
+		if i >= len(recs) {
+			ok = false
+			return 0
+		}
+		i++
+		return recs[i-1]
+	}
+	text := func() string {
+		s, good := str(next())
+		ok = ok && good
+		return s
+	}
+	list := func() []string {
+		k := next()
+		if !ok || int(k) > len(recs)-i {
+			ok = false
+			return nil
+		}
+		if k == 0 {
+			return nil
+		}
+		l := make([]string, k)
+		for j := range l {
+			l[j] = text()
+		}
+		return l
+	}
+	for range n {
+		e := &Entry{ID: text(), Kind: Kind(text()), Note: text(), File: text(), Line: int(next()), Column: int(next())}
+		nl := next()
+		if !ok || int(nl) > (len(recs)-i)/6 {
+			return nil, false
+		}
+		e.Langs = make(map[string]*Form, nl)
+		for range nl {
+			lang := text()
+			forms = append(forms, Form{Term: text(), Inflect: text()})
+			f := &forms[len(forms)-1]
+			f.Variants, f.Forbidden, f.Forms = list(), list(), list()
+			e.Langs[lang] = f
+		}
+		if !ok {
+			return nil, false
+		}
+		entries = append(entries, e)
+	}
+	return entries, ok && i == len(recs)
+}
+
+// check returns what is wrong with a trie read from a file, or "" when
+// every index in it stays within its tables, so that no look-up can go
+// out of bounds or loop.
+func (t *langTrie) check(nEntries int) string {
+	nk, nn := uint32(t.nKeys), uint32(t.nNodes)
+	if nn == 0 {
+		return "trie sizes"
+	}
+	empty := false
+	for _, v := range t.slots {
+		if v > nk {
+			return "vocabulary"
+		}
+		empty = empty || v == 0
+	}
+	if !empty || len(t.bloom) == 0 || bits.OnesCount(uint(len(t.bloom))) != 1 {
+		return "vocabulary"
+	}
+	if len(t.sufOff) == 0 || !slices.IsSorted(t.sufOff) || t.sufOff[len(t.sufOff)-1] > uint32(len(t.blob)) {
+		return "keys"
+	}
+	if len(t.keyRef) != t.nKeys {
+		return "keys"
+	}
+	nSuf, nBlob := uint64(len(t.sufOff)-1), uint64(len(t.blob))
+	for _, ref := range t.keyRef {
+		if ref>>32+ref>>24&0xff > nBlob || ref&0xffffff >= nSuf {
+			return "keys"
+		}
+	}
+	if len(t.edgeStart) != t.nKeys+1 || t.edgeStart[0] != 0 || t.edgeStart[nk] != nn-1 ||
+		!slices.IsSorted(t.edgeStart) || len(t.edgeParent) != t.nNodes-1 {
+		return "edges"
+	}
+	for _, p := range t.edgeParent {
+		if p >= nn {
+			return "edges"
+		}
+	}
+	if len(t.bigChild) != len(t.bigKey) {
+		return "edges"
+	}
+	for i, k := range t.bigKey {
+		if i > 0 && k <= t.bigKey[i-1] || uint32(k>>32) >= nk || uint32(k) >= nn || t.bigChild[i] >= nn {
+			return "edges"
+		}
+	}
+	if len(t.hasOut) != (t.nNodes+63)/64 || len(t.runOut) != len(t.runStart) {
+		return "outputs"
+	}
+	validOut := func(v uint64) bool { return int(v>>32) < nEntries }
+	for i, s := range t.runStart {
+		if i > 0 && s <= t.runStart[i-1] || s >= nn || t.runOut[i] != multiOutput && !validOut(t.runOut[i]) {
+			return "outputs"
+		}
+	}
+	if len(t.multiStart) != len(t.multiNode)+1 || t.multiStart[0] != 0 ||
+		t.multiStart[len(t.multiNode)] != uint32(len(t.multiOut)) || !slices.IsSorted(t.multiStart) ||
+		!slices.IsSorted(t.multiNode) {
+		return "outputs"
+	}
+	for _, v := range t.multiOut {
+		if !validOut(v) {
+			return "outputs"
+		}
+	}
+	return ""
+}

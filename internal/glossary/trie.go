@@ -1,0 +1,552 @@
+package glossary
+
+import (
+	"math/bits"
+	"slices"
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// langTrie is the token trie of one language, in a flat layout: every
+// table is a slice of fixed-size integers, and nothing in it depends on
+// the process that built it (no pointers, no seeded hash), so the compiled
+// glossary cache ([Matcher.AppendCompiled]) stores the slices as they are
+// and [OpenCompiled] uses them in place.
+//
+// Token keys are interned into vocabulary ids 0..nKeys-1. A text token
+// whose key is not in the vocabulary cannot be part of any match, which
+// makes most tokens of a text cost a Bloom filter probe.
+//
+// Nodes are numbered 0..nNodes-1, the root 0. Every other node has exactly
+// one incoming edge, and the edges are stored grouped by token id: the
+// edges of token id are edgeParent[edgeStart[id]:edgeStart[id+1]], and the
+// child of edge k is node k+1, so it needs no storage. A step is one or two
+// reads of flat arrays: almost every token (an inflected form of one name)
+// has one edge. A token with more than maxAdj edges ("-", "облысы") also
+// has its edges in bigKey, sorted for a binary search.
+type langTrie struct {
+	lang   string
+	nKeys  int
+	nNodes int
+
+	// slots is an open-addressing table over the xxhash of each key: id+1,
+	// or 0 for an empty slot; linear probing from fastrange(hash). There is
+	// always an empty slot, so a probe ends.
+	slots []uint32
+	// bloom is a Bloom filter (two bits per key) over the vocabulary: most
+	// words of a text are in no glossary form, and the filter (a few bits
+	// per key, in cache) turns them away before the table is touched.
+	bloom []uint64
+	// keyRef spells each key, so a look-up compares it and stays exact: an
+	// inflected form is mostly its glossary word plus an ending, so a key is
+	// a prefix of a base in blob followed by a shared suffix. Packed as
+	// base offset<<32 | prefix length<<24 | suffix id; suffix s is
+	// blob[sufOff[s]:sufOff[s+1]].
+	keyRef []uint64
+	sufOff []uint32
+	blob   []byte
+
+	edgeStart  []uint32 // nKeys+1
+	edgeParent []uint32 // nNodes-1
+	bigKey     []uint64 // id<<32 | parent, sorted
+	bigChild   []uint32
+
+	// hasOut has a bit set for every node that ends a form. The outputs of
+	// nodes come in runs (the inflected forms of one form are consecutive
+	// nodes): runOut[r] is the output of every node with outputs from
+	// runStart[r] up to runStart[r+1]. A node with several outputs has the
+	// run value multiOutput and its outputs in multiOut.
+	hasOut     []uint64
+	runStart   []uint32
+	runOut     []uint64
+	multiNode  []uint32 // sorted
+	multiStart []uint32 // len(multiNode)+1
+	multiOut   []uint64
+
+	// punct holds the vocabulary ids of ASCII punctuation keys (-1: none).
+	punct [utf8.RuneSelf]int32
+	pool  sync.Pool // *scratch
+}
+
+// An output is packed as entry<<32 | form<<1 | forbidden: entry indexes
+// Glossary.Entries, form the entry's list of forms in the language
+// (accepted, then forbidden; see [formAt]).
+const multiOutput = ^uint64(0)
+
+func packOutput(o output) uint64 {
+	v := uint64(uint32(o.entry))<<32 | uint64(uint32(o.form))<<1
+	if o.forbidden {
+		v |= 1
+	}
+	return v
+}
+
+func unpackOutput(v uint64) output {
+	return output{entry: int32(v >> 32), form: int32(uint32(v) >> 1), forbidden: v&1 != 0}
+}
+
+// maxAdj is how many edges a token scans in place before it needs the
+// sorted big table.
+const maxAdj = 8
+
+type scratch struct {
+	k    *keyer
+	ids  []int32
+	toks []token
+}
+
+// init readies a trie whose tables are set: the punctuation ids and the
+// scratch pool.
+func (t *langTrie) init() {
+	for c := range t.punct {
+		key := string(rune(c))
+		switch {
+		case c == '-':
+			key = dashKey
+		case c == '\'' || c == '`':
+			key = apostropheKey
+		case c == '"':
+			key = quoteKey
+		}
+		t.punct[c] = t.lookup(key)
+	}
+	lang := t.lang
+	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
+}
+
+func hashKey[S string | []byte](key S) uint64 {
+	return xxhash.Sum64String(string(key))
+}
+
+func (t *langTrie) bloomBits(h uint64) (uint64, uint64) {
+	mask := uint64(len(t.bloom)*64 - 1)
+	return h & mask, (h >> 32) & mask
+}
+
+func (t *langTrie) bloomHas(h uint64) bool {
+	a, b := t.bloomBits(h)
+	return t.bloom[a/64]&(1<<(a%64)) != 0 && t.bloom[b/64]&(1<<(b%64)) != 0
+}
+
+// keyIs reports whether vocabulary id spells key.
+func keyIs[S string | []byte](t *langTrie, id uint32, key S) bool {
+	ref := t.keyRef[id]
+	off, n, s := uint32(ref>>32), int(ref>>24&0xff), uint32(ref&0xffffff)
+	suf := t.blob[t.sufOff[s]:t.sufOff[s+1]]
+	return len(key) == n+len(suf) && string(key[:n]) == string(t.blob[off:off+uint32(n)]) && string(key[n:]) == string(suf)
+}
+
+// key returns the spelling of vocabulary id.
+func (t *langTrie) key(id int32) string {
+	ref := t.keyRef[id]
+	off, n, s := uint32(ref>>32), uint32(ref>>24&0xff), uint32(ref&0xffffff)
+	return string(t.blob[off:off+n]) + string(t.blob[t.sufOff[s]:t.sufOff[s+1]])
+}
+
+// find returns the id of a key given its hash, or -1.
+func find[S string | []byte](t *langTrie, key S, h uint64) int32 {
+	if !t.bloomHas(h) {
+		return -1
+	}
+	n := uint64(len(t.slots))
+	i, _ := bits.Mul64(h, n)
+	for {
+		v := t.slots[i]
+		if v == 0 {
+			return -1
+		}
+		if keyIs(t, v-1, key) {
+			return int32(v - 1)
+		}
+		if i++; i == n {
+			i = 0
+		}
+	}
+}
+
+func (t *langTrie) lookup(key string) int32 {
+	return find(t, key, hashKey(key))
+}
+
+// next returns the child of node by token id.
+func (t *langTrie) next(node uint32, id int32) (uint32, bool) {
+	lo, hi := t.edgeStart[id], t.edgeStart[id+1]
+	if hi-lo <= maxAdj {
+		for k := lo; k < hi; k++ {
+			if t.edgeParent[k] == node {
+				return k + 1, true
+			}
+		}
+		return 0, false
+	}
+	want := uint64(uint32(id))<<32 | uint64(node)
+	if i, ok := slices.BinarySearch(t.bigKey, want); ok {
+		return t.bigChild[i], true
+	}
+	return 0, false
+}
+
+func (t *langTrie) final(node uint32) bool {
+	return t.hasOut[node/64]&(1<<(node%64)) != 0
+}
+
+// outputs calls f with each output of a node that has some (see final),
+// in the order they were added.
+func (t *langTrie) outputs(node uint32, f func(output)) {
+	r := sort.Search(len(t.runStart), func(i int) bool { return t.runStart[i] > node }) - 1
+	if r < 0 {
+		return
+	}
+	if v := t.runOut[r]; v != multiOutput {
+		f(unpackOutput(v))
+		return
+	}
+	i, ok := slices.BinarySearch(t.multiNode, node)
+	if !ok {
+		return
+	}
+	for _, v := range t.multiOut[t.multiStart[i]:t.multiStart[i+1]] {
+		f(unpackOutput(v))
+	}
+}
+
+// formAt returns the form of f that an output's form index names: the
+// accepted forms (term, variants, extra forms) then the forbidden ones,
+// the order in which [entryPlans] numbers them. It is "" for an index out
+// of range.
+func formAt(f *Form, i int32) string {
+	if f == nil || i < 0 {
+		return ""
+	}
+	if f.Term != "" {
+		if i == 0 {
+			return f.Term
+		}
+		i--
+	}
+	for _, list := range [][]string{f.Variants, f.Forms, f.Forbidden} {
+		if int(i) < len(list) {
+			return list[i]
+		}
+		i -= int32(len(list))
+	}
+	return ""
+}
+
+// trieBuilder is the mutable trie that compileLang fills, with hash maps
+// that grow as forms are added; freeze turns it into a langTrie.
+type trieBuilder struct {
+	lang  string
+	ids   map[string]int32
+	keys  []string
+	bases []string // per key: the glossary word it inflects, or ""
+
+	first    []edge  // per token; parent -1: no edge
+	edgeKind []uint8 // per token: edgesOne, edgesMore or edgesBig
+	more     map[int32][]edge
+	big      map[uint64]int32
+
+	out1  []output // per node; entry -1: none. Node 0 is the root
+	outN  map[int32][]output
+	multi []bool // per node: outN holds more outputs
+}
+
+type edge struct{ parent, child int32 }
+
+const (
+	edgesOne uint8 = iota
+	edgesMore
+	edgesBig
+)
+
+func newBuilder(lang string, estimate int) *trieBuilder {
+	b := &trieBuilder{
+		lang:     lang,
+		ids:      make(map[string]int32, estimate),
+		keys:     make([]string, 0, estimate),
+		bases:    make([]string, 0, estimate),
+		first:    make([]edge, 0, estimate),
+		edgeKind: make([]uint8, 0, estimate),
+		more:     map[int32][]edge{},
+		big:      map[uint64]int32{},
+		out1:     make([]output, 1, estimate+1),
+		outN:     map[int32][]output{},
+		multi:    make([]bool, 1, estimate+1),
+	}
+	b.out1[0] = output{entry: -1}
+	return b
+}
+
+func (b *trieBuilder) intern(key, base string) int32 {
+	if id, ok := b.ids[key]; ok {
+		return id
+	}
+	id := int32(len(b.keys))
+	b.ids[key] = id
+	b.keys = append(b.keys, key)
+	b.bases = append(b.bases, base)
+	b.first = append(b.first, edge{-1, -1})
+	b.edgeKind = append(b.edgeKind, edgesOne)
+	return id
+}
+
+func bigKey(node, id int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(id)) }
+
+// next returns the child of node by token id.
+func (b *trieBuilder) next(node, id int32) (int32, bool) {
+	if e := b.first[id]; e.parent == node {
+		return e.child, true
+	}
+	switch b.edgeKind[id] {
+	case edgesMore:
+		for _, e := range b.more[id] {
+			if e.parent == node {
+				return e.child, true
+			}
+		}
+	case edgesBig:
+		c, ok := b.big[bigKey(node, id)]
+		return c, ok
+	}
+	return 0, false
+}
+
+// child returns the child of node by key, adding it if needed; base is
+// the glossary word that key inflects ("" when it is not an inflection).
+func (b *trieBuilder) child(node int32, key, base string) int32 {
+	id := b.intern(key, base)
+	if c, ok := b.next(node, id); ok {
+		return c
+	}
+	c := int32(len(b.out1))
+	b.out1 = append(b.out1, output{entry: -1})
+	b.multi = append(b.multi, false)
+	switch {
+	case b.first[id].parent < 0:
+		b.first[id] = edge{node, c}
+	case b.edgeKind[id] == edgesOne:
+		b.edgeKind[id] = edgesMore
+		b.more[id] = []edge{{node, c}}
+	case b.edgeKind[id] == edgesMore && len(b.more[id]) < maxAdj:
+		b.more[id] = append(b.more[id], edge{node, c})
+	case b.edgeKind[id] == edgesMore:
+		for _, e := range b.more[id] {
+			b.big[bigKey(e.parent, id)] = e.child
+		}
+		delete(b.more, id)
+		b.edgeKind[id] = edgesBig
+		b.big[bigKey(node, id)] = c
+	default:
+		b.big[bigKey(node, id)] = c
+	}
+	return c
+}
+
+func (b *trieBuilder) addOutput(node int32, o output) {
+	// The same entry may reach a node twice: keep the accepted form, so an
+	// inflection shared by an accepted and a forbidden form is not reported.
+	keep := func(have *output) bool {
+		if have.entry != o.entry {
+			return false
+		}
+		if have.forbidden && !o.forbidden {
+			*have = o
+		}
+		return true
+	}
+	if b.out1[node].entry < 0 {
+		b.out1[node] = o
+		return
+	}
+	if keep(&b.out1[node]) {
+		return
+	}
+	outs := b.outN[node]
+	for i := range outs {
+		if keep(&outs[i]) {
+			return
+		}
+	}
+	b.outN[node] = append(outs, o)
+	b.multi[node] = true
+}
+
+// maxSuffixes is how many distinct suffixes keyRef can number.
+const maxSuffixes = 1 << 24
+
+// freeze lays the builder's trie out flat.
+func (b *trieBuilder) freeze() *langTrie {
+	nKeys, nNodes := len(b.keys), len(b.out1)
+	t := &langTrie{lang: b.lang, nKeys: nKeys, nNodes: nNodes}
+
+	// The vocabulary: the table at most half full, the Bloom filter at
+	// least eight bits a key.
+	t.slots = make([]uint32, 2*nKeys+1)
+	size := 64
+	for size < 8*nKeys {
+		size *= 2
+	}
+	t.bloom = make([]uint64, size/64)
+	n := uint64(len(t.slots))
+	for id, key := range b.keys {
+		h := hashKey(key)
+		a, c := t.bloomBits(h)
+		t.bloom[a/64] |= 1 << (a % 64)
+		t.bloom[c/64] |= 1 << (c % 64)
+		i, _ := bits.Mul64(h, n)
+		for t.slots[i] != 0 {
+			if i++; i == n {
+				i = 0
+			}
+		}
+		t.slots[i] = uint32(id + 1)
+	}
+	t.spell(b.keys, b.bases)
+
+	// Edges: token by token, each child numbered by its edge's place.
+	var bigOf map[int32][]edge
+	if len(b.big) > 0 {
+		bigOf = map[int32][]edge{}
+		for k, c := range b.big {
+			id := int32(uint32(k))
+			bigOf[id] = append(bigOf[id], edge{int32(k >> 32), c})
+		}
+		for _, es := range bigOf {
+			sort.Slice(es, func(i, j int) bool { return es[i].child < es[j].child })
+		}
+	}
+	edgesOf := func(id int32, f func(edge)) {
+		if b.first[id].parent >= 0 {
+			f(b.first[id])
+		}
+		switch b.edgeKind[id] {
+		case edgesMore:
+			for _, e := range b.more[id] {
+				f(e)
+			}
+		case edgesBig:
+			for _, e := range bigOf[id] {
+				f(e)
+			}
+		}
+	}
+	t.edgeStart = make([]uint32, nKeys+1)
+	renum := make([]uint32, nNodes) // builder node -> flat node
+	pos := uint32(0)
+	for id := range nKeys {
+		t.edgeStart[id] = pos
+		edgesOf(int32(id), func(e edge) {
+			pos++
+			renum[e.child] = pos
+		})
+	}
+	t.edgeStart[nKeys] = pos
+	t.edgeParent = make([]uint32, nNodes-1)
+	old := make([]int32, nNodes) // flat node -> builder node
+	type bigEdge struct {
+		key   uint64
+		child uint32
+	}
+	var bigs []bigEdge
+	for id := range nKeys {
+		k := t.edgeStart[id]
+		big := t.edgeStart[id+1]-k > maxAdj
+		edgesOf(int32(id), func(e edge) {
+			p := renum[e.parent]
+			t.edgeParent[k] = p
+			old[k+1] = e.child
+			if big {
+				bigs = append(bigs, bigEdge{uint64(uint32(id))<<32 | uint64(p), k + 1})
+			}
+			k++
+		})
+	}
+	sort.Slice(bigs, func(i, j int) bool { return bigs[i].key < bigs[j].key })
+	t.bigKey = make([]uint64, len(bigs))
+	t.bigChild = make([]uint32, len(bigs))
+	for i, e := range bigs {
+		t.bigKey[i], t.bigChild[i] = e.key, e.child
+	}
+
+	// Outputs, in runs.
+	t.hasOut = make([]uint64, (nNodes+63)/64)
+	cur := uint64(0)
+	for node := range uint32(nNodes) {
+		o := b.out1[old[node]]
+		if o.entry < 0 {
+			continue
+		}
+		t.hasOut[node/64] |= 1 << (node % 64)
+		v := packOutput(o)
+		if b.multi[old[node]] {
+			v = multiOutput
+			t.multiNode = append(t.multiNode, node)
+			t.multiStart = append(t.multiStart, uint32(len(t.multiOut)))
+			t.multiOut = append(t.multiOut, packOutput(o))
+			for _, o := range b.outN[old[node]] {
+				t.multiOut = append(t.multiOut, packOutput(o))
+			}
+		}
+		if len(t.runStart) == 0 || v != cur {
+			t.runStart = append(t.runStart, node)
+			t.runOut = append(t.runOut, v)
+			cur = v
+		}
+	}
+	t.multiStart = append(t.multiStart, uint32(len(t.multiOut)))
+	t.init()
+	return t
+}
+
+// spell fills keyRef, sufOff and blob: each key is a prefix of its base
+// (or of itself) and a suffix, bases and suffixes stored once.
+func (t *langTrie) spell(keys, bases []string) {
+	t.keyRef = make([]uint64, len(keys))
+	baseAt := map[string]uint32{}
+	sufID := map[string]uint32{"": 0}
+	var blob []byte
+	var sufs []string
+	sufs = append(sufs, "")
+	addBase := func(s string) uint32 {
+		if off, ok := baseAt[s]; ok {
+			return off
+		}
+		off := uint32(len(blob))
+		blob = append(blob, s...)
+		baseAt[s] = off
+		return off
+	}
+	for id, key := range keys {
+		base, n := bases[id], 0
+		if base != "" {
+			for n < len(key) && n < len(base) && key[n] == base[n] {
+				n++
+			}
+		}
+		if n == 0 || 2*n < len(key) {
+			base, n = key, len(key)
+		}
+		n = min(n, 255)
+		off := addBase(base)
+		if len(sufID) == maxSuffixes {
+			panic("glossary: too many distinct token keys in " + t.lang)
+		}
+		s, ok := sufID[key[n:]]
+		if !ok {
+			s = uint32(len(sufs))
+			sufID[key[n:]] = s
+			sufs = append(sufs, key[n:])
+		}
+		t.keyRef[id] = uint64(off)<<32 | uint64(n)<<24 | uint64(s)
+	}
+	t.sufOff = make([]uint32, len(sufs)+1)
+	for i, s := range sufs {
+		t.sufOff[i] = uint32(len(blob))
+		blob = append(blob, s...)
+	}
+	t.sufOff[len(sufs)] = uint32(len(blob))
+	t.blob = blob
+}
