@@ -55,14 +55,15 @@ type App struct {
 // New returns an app with the standard collaborators: the built-in
 // segmenters with the workspace's overrides, the workspace glossary (both
 // compiled once for the app's life, as long as their files do not
-// change), and the system clock.
+// change; a large glossary through the compiled glossary cache,
+// [CompiledGlossaryFile]), and the system clock.
 func New(version string) *App {
 	glossaries := &check.Cache{}
 	return &App{
 		Version:     version,
 		Now:         time.Now,
 		Segmenter:   NewSegmenters().For,
-		Glossary:    glossaries.Load,
+		Glossary:    newCompiledGlossaries(version, glossaries.Load).Load,
 		GlossaryDir: glossaries.LoadDir,
 	}
 }

@@ -86,11 +86,15 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte) []byte {
 	for _, l := range m.g.Langs {
 		langs = append(langs, str(l))
 	}
+	// counts are the entries, their forms and the items of their lists,
+	// so that the reader allocates each kind once.
+	counts := []uint32{uint32(len(m.g.Entries)), 0, 0}
 	list := func(l []string) {
 		recs = append(recs, uint32(len(l)))
 		for _, s := range l {
 			recs = append(recs, str(s))
 		}
+		counts[2] += uint32(len(l))
 	}
 	for _, e := range m.g.Entries {
 		recs = append(recs, str(e.ID), str(string(e.Kind)), str(e.Note), str(e.File),
@@ -101,6 +105,7 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte) []byte {
 			list(f.Variants)
 			list(f.Forbidden)
 			list(f.Forms)
+			counts[1]++
 		}
 	}
 	tries := m.Langs()
@@ -112,7 +117,7 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte) []byte {
 	writeArray(w, strBlob)
 	writeArray(w, strOff)
 	writeArray(w, langs)
-	writeArray(w, []uint32{uint32(len(m.g.Entries))})
+	writeArray(w, counts)
 	writeArray(w, recs)
 	writeArray(w, trieLang)
 	for _, l := range tries {
@@ -133,16 +138,17 @@ func compiledSum(file []byte) uint64 {
 
 // write appends the trie's tables; read takes them in the same order.
 func (t *langTrie) write(w *writer) {
-	writeArray(w, []uint64{uint64(t.nKeys), uint64(t.nNodes)})
+	writeArray(w, []uint64{uint64(t.nKeys), uint64(t.nNodes), uint64(t.tagShift), uint64(t.sufBits)})
 	writeArray(w, t.slots)
 	writeArray(w, t.bloom)
 	writeArray(w, t.keyRef)
+	writeArray(w, t.stems)
 	writeArray(w, t.sufOff)
 	writeArray(w, t.blob)
-	writeArray(w, t.edgeStart)
-	writeArray(w, t.edgeParent)
-	writeArray(w, t.bigKey)
-	writeArray(w, t.bigChild)
+	writeArray(w, t.firstParent)
+	writeArray(w, t.hasExtra)
+	writeArray(w, t.extraKey)
+	writeArray(w, t.extraChild)
 	writeArray(w, t.hasOut)
 	writeArray(w, t.runStart)
 	writeArray(w, t.runOut)
@@ -153,20 +159,21 @@ func (t *langTrie) write(w *writer) {
 
 func (t *langTrie) read(r *reader) {
 	n := readArray[uint64](r)
-	if len(n) != 2 || n[0] >= 1<<31 || n[1] >= 1<<31 {
+	if len(n) != 4 || n[0] >= 1<<31 || n[1] >= 1<<31 || n[2] > 32 || n[3] > 32 {
 		r.fail("trie sizes")
 		return
 	}
-	t.nKeys, t.nNodes = int(n[0]), int(n[1])
+	t.nKeys, t.nNodes, t.tagShift, t.sufBits = int(n[0]), int(n[1]), uint32(n[2]), uint32(n[3])
 	t.slots = readArray[uint32](r)
 	t.bloom = readArray[uint64](r)
-	t.keyRef = readArray[uint64](r)
+	t.keyRef = readArray[uint32](r)
+	t.stems = readArray[uint64](r)
 	t.sufOff = readArray[uint32](r)
 	t.blob = readArray[byte](r)
-	t.edgeStart = readArray[uint32](r)
-	t.edgeParent = readArray[uint32](r)
-	t.bigKey = readArray[uint64](r)
-	t.bigChild = readArray[uint32](r)
+	t.firstParent = readArray[uint32](r)
+	t.hasExtra = readArray[uint64](r)
+	t.extraKey = readArray[uint64](r)
+	t.extraChild = readArray[uint32](r)
 	t.hasOut = readArray[uint64](r)
 	t.runStart = readArray[uint32](r)
 	t.runOut = readArray[uint64](r)
@@ -239,6 +246,13 @@ func readArray[T byte | uint32 | uint64](r *reader) []T {
 // byte order) give an error wrapping [ErrNotCached]: its sum and every
 // table's bounds are checked, so a damaged file is refused, never used.
 func OpenCompiled(data []byte, key [32]byte) (*Matcher, error) {
+	return openCompiled(data, key, false)
+}
+
+// openCompiled is OpenCompiled; with ownStrings set, the glossary's
+// strings are copied out of data, which then only the matcher refers to
+// (a mapped file, unmapped when the matcher goes).
+func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, error) {
 	bad := func(what string) (*Matcher, error) {
 		return nil, fmt.Errorf("%w: %s", ErrNotCached, what)
 	}
@@ -269,19 +283,22 @@ func OpenCompiled(data []byte, key [32]byte) (*Matcher, error) {
 	strBlob := readArray[byte](r)
 	strOff := readArray[uint32](r)
 	langIDs := readArray[uint32](r)
-	nEntries := readArray[uint32](r)
+	counts := readArray[uint32](r)
 	recs := readArray[uint32](r)
 	trieLang := readArray[uint32](r)
 	if r.err != nil {
 		return nil, r.err
 	}
-	if len(strOff) == 0 || len(nEntries) != 1 || strOff[len(strOff)-1] > uint32(len(strBlob)) {
+	if len(strOff) == 0 || len(counts) != 3 || strOff[len(strOff)-1] > uint32(len(strBlob)) {
 		return bad("string table")
 	}
 	for i := 1; i < len(strOff); i++ {
 		if strOff[i] < strOff[i-1] {
 			return bad("string table")
 		}
+	}
+	if ownStrings {
+		strBlob = slices.Clone(strBlob)
 	}
 	nStr := uint32(len(strOff) - 1)
 	str := func(id uint32) (string, bool) {
@@ -304,7 +321,7 @@ func OpenCompiled(data []byte, key [32]byte) (*Matcher, error) {
 			return bad("languages")
 		}
 	}
-	entries, ok := decodeEntries(recs, int(nEntries[0]), str)
+	entries, ok := decodeEntries(recs, counts, str)
 	if !ok {
 		return bad("entries")
 	}
@@ -335,13 +352,20 @@ func OpenCompiled(data []byte, key [32]byte) (*Matcher, error) {
 	return m, nil
 }
 
-// decodeEntries reads the entry records AppendCompiled writes.
-func decodeEntries(recs []uint32, n int, str func(uint32) (string, bool)) ([]*Entry, bool) {
-	if n > len(recs)/7 {
+// decodeEntries reads the entry records AppendCompiled writes; counts
+// are the numbers of entries, forms and list items they hold.
+func decodeEntries(recs, counts []uint32, str func(uint32) (string, bool)) ([]*Entry, bool) {
+	// Every entry takes at least 7 numbers, every form 6 and every list
+	// item 1, so counts beyond those bounds are refused before anything
+	// is allocated.
+	nEntries, nForms, nItems := int(counts[0]), int(counts[1]), int(counts[2])
+	if nEntries > len(recs)/7 || nForms > len(recs)/6 || nItems > len(recs) {
 		return nil, false
 	}
-	entries := make([]*Entry, 0, n)
-	forms := make([]Form, 0, n*3)
+	block := make([]Entry, nEntries)
+	entries := make([]*Entry, nEntries)
+	forms := make([]Form, nForms)
+	items := make([]string, nItems)
 	i, ok := 0, true
 	next := func() uint32 {
 		if i >= len(recs) {
@@ -357,40 +381,43 @@ func decodeEntries(recs []uint32, n int, str func(uint32) (string, bool)) ([]*En
 		return s
 	}
 	list := func() []string {
-		k := next()
-		if !ok || int(k) > len(recs)-i {
+		k := int(next())
+		if !ok || k > len(items) {
 			ok = false
 			return nil
 		}
 		if k == 0 {
 			return nil
 		}
-		l := make([]string, k)
+		l := items[:k:k]
+		items = items[k:]
 		for j := range l {
 			l[j] = text()
 		}
 		return l
 	}
-	for range n {
-		e := &Entry{ID: text(), Kind: Kind(text()), Note: text(), File: text(), Line: int(next()), Column: int(next())}
-		nl := next()
-		if !ok || int(nl) > (len(recs)-i)/6 {
+	for ei := range block {
+		e := &block[ei]
+		*e = Entry{ID: text(), Kind: Kind(text()), Note: text(), File: text(), Line: int(next()), Column: int(next())}
+		nl := int(next())
+		if !ok || nl > len(forms) {
 			return nil, false
 		}
 		e.Langs = make(map[string]*Form, nl)
 		for range nl {
 			lang := text()
-			forms = append(forms, Form{Term: text(), Inflect: text()})
-			f := &forms[len(forms)-1]
+			f := &forms[0]
+			forms = forms[1:]
+			f.Term, f.Inflect = text(), text()
 			f.Variants, f.Forbidden, f.Forms = list(), list(), list()
 			e.Langs[lang] = f
 		}
 		if !ok {
 			return nil, false
 		}
-		entries = append(entries, e)
+		entries[ei] = e
 	}
-	return entries, ok && i == len(recs)
+	return entries, ok && i == len(recs) && len(forms) == 0 && len(items) == 0
 }
 
 // check returns what is wrong with a trie read from a file, or "" when
@@ -398,12 +425,12 @@ func decodeEntries(recs []uint32, n int, str func(uint32) (string, bool)) ([]*En
 // out of bounds or loop.
 func (t *langTrie) check(nEntries int) string {
 	nk, nn := uint32(t.nKeys), uint32(t.nNodes)
-	if nn == 0 {
+	if nn == 0 || nk >= nn || t.tagShift != uint32(bits.Len32(nk+1)) || t.sufBits >= 32 {
 		return "trie sizes"
 	}
-	empty := false
+	empty, mask := false, uint32(1)<<t.tagShift-1
 	for _, v := range t.slots {
-		if v > nk {
+		if v&mask > nk || v != 0 && v&mask == 0 {
 			return "vocabulary"
 		}
 		empty = empty || v == 0
@@ -414,29 +441,31 @@ func (t *langTrie) check(nEntries int) string {
 	if len(t.sufOff) == 0 || !slices.IsSorted(t.sufOff) || t.sufOff[len(t.sufOff)-1] > uint32(len(t.blob)) {
 		return "keys"
 	}
-	if len(t.keyRef) != t.nKeys {
-		return "keys"
-	}
-	nSuf, nBlob := uint64(len(t.sufOff)-1), uint64(len(t.blob))
-	for _, ref := range t.keyRef {
-		if ref>>32+ref>>24&0xff > nBlob || ref&0xffffff >= nSuf {
+	nBlob := uint64(len(t.blob))
+	for _, st := range t.stems {
+		if st>>32+st&0xffffffff > nBlob {
 			return "keys"
 		}
 	}
-	if len(t.edgeStart) != t.nKeys+1 || t.edgeStart[0] != 0 || t.edgeStart[nk] != nn-1 ||
-		!slices.IsSorted(t.edgeStart) || len(t.edgeParent) != t.nNodes-1 {
+	if len(t.keyRef) != t.nKeys {
+		return "keys"
+	}
+	nStems, nSuf := uint64(len(t.stems)), uint32(len(t.sufOff)-1)
+	for _, ref := range t.keyRef {
+		if uint64(ref>>t.sufBits) >= nStems || ref&(1<<t.sufBits-1) >= nSuf {
+			return "keys"
+		}
+	}
+	if len(t.firstParent) != t.nKeys || len(t.hasExtra) != (t.nKeys+63)/64 || len(t.extraChild) != len(t.extraKey) {
 		return "edges"
 	}
-	for _, p := range t.edgeParent {
+	for _, p := range t.firstParent {
 		if p >= nn {
 			return "edges"
 		}
 	}
-	if len(t.bigChild) != len(t.bigKey) {
-		return "edges"
-	}
-	for i, k := range t.bigKey {
-		if i > 0 && k <= t.bigKey[i-1] || uint32(k>>32) >= nk || uint32(k) >= nn || t.bigChild[i] >= nn {
+	for i, k := range t.extraKey {
+		if i > 0 && k <= t.extraKey[i-1] || uint32(k>>32) >= nk || uint32(k) >= nn || t.extraChild[i] >= nn {
 			return "edges"
 		}
 	}

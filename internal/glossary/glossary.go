@@ -92,7 +92,10 @@ type Glossary struct {
 // New returns a glossary of entries, for callers that build one in code
 // (tests, the CLI after an add). Later duplicates of an id are dropped.
 func New(langs []string, entries ...*Entry) *Glossary {
-	g := &Glossary{Langs: langs, byID: map[string]*Entry{}}
+	g := &Glossary{Langs: langs, byID: make(map[string]*Entry, len(entries))}
+	if len(entries) > 0 {
+		g.Entries = make([]*Entry, 0, len(entries))
+	}
 	for _, e := range entries {
 		g.add(e)
 	}

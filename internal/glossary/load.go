@@ -71,8 +71,8 @@ func Load(dir string, langs []string) (*Glossary, []Problem, error) {
 		return nil, nil, fmt.Errorf("glossary: %w", err)
 	}
 	sort.Strings(files)
-	l := newLinter(langs)
-	for _, f := range files {
+	read := make([]File, len(files))
+	for i, f := range files {
 		data, err := workspace.ReadFileIn(dir, filepath.Base(f))
 		if re := (*workspace.ReadError)(nil); errors.As(err, &re) {
 			re.Path = f
@@ -81,9 +81,28 @@ func Load(dir string, langs []string) (*Glossary, []Problem, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("glossary: %w", err)
 		}
-		l.file(f, data)
+		read[i] = File{Name: f, Data: data}
 	}
-	return l.finish()
+	g, probs := LoadFiles(read, langs)
+	return g, probs, nil
+}
+
+// File is a glossary file's name (as problems and entries give it) and
+// content.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// LoadFiles is [Load] for files already read, in the order given: for a
+// caller that also hashes their content (the compiled glossary cache).
+func LoadFiles(files []File, langs []string) (*Glossary, []Problem) {
+	l := newLinter(langs)
+	for _, f := range files {
+		l.file(f.Name, f.Data)
+	}
+	g, probs, _ := l.finish()
+	return g, probs
 }
 
 // Parse reads one glossary file's content, named name in problems. It is

@@ -21,38 +21,42 @@ import (
 // makes most tokens of a text cost a Bloom filter probe.
 //
 // Nodes are numbered 0..nNodes-1, the root 0. Every other node has exactly
-// one incoming edge, and the edges are stored grouped by token id: the
-// edges of token id are edgeParent[edgeStart[id]:edgeStart[id+1]], and the
-// child of edge k is node k+1, so it needs no storage. A step is one or two
-// reads of flat arrays: almost every token (an inflected form of one name)
-// has one edge. A token with more than maxAdj edges ("-", "облысы") also
-// has its edges in bigKey, sorted for a binary search.
+// one incoming edge. Almost every token (an inflected form of one name)
+// is on one edge only, so the first edge of token id leads to node id+1,
+// from firstParent[id]: a step is one read of a flat array. The few
+// tokens on more edges ("-", "облысы", the English possessive) have the
+// others in extraKey, sorted for a binary search, their children numbered
+// from nKeys+1 in extraChild.
 type langTrie struct {
 	lang   string
 	nKeys  int
 	nNodes int
 
-	// slots is an open-addressing table over the xxhash of each key: id+1,
-	// or 0 for an empty slot; linear probing from fastrange(hash). There is
-	// always an empty slot, so a probe ends.
-	slots []uint32
+	// slots is an open-addressing table over the xxhash of each key,
+	// linear probing from fastrange(hash): id+1 in the low tagShift bits
+	// and the top bits of the hash above, so a probe compares a key only
+	// when they agree; 0 is an empty slot. There is always one, so a probe
+	// ends.
+	slots    []uint32
+	tagShift uint32
 	// bloom is a Bloom filter (two bits per key) over the vocabulary: most
 	// words of a text are in no glossary form, and the filter (a few bits
 	// per key, in cache) turns them away before the table is touched.
 	bloom []uint64
-	// keyRef spells each key, so a look-up compares it and stays exact: an
-	// inflected form is mostly its glossary word plus an ending, so a key is
-	// a prefix of a base in blob followed by a shared suffix. Packed as
-	// base offset<<32 | prefix length<<24 | suffix id; suffix s is
-	// blob[sufOff[s]:sufOff[s+1]].
-	keyRef []uint64
-	sufOff []uint32
-	blob   []byte
+	// keyRef spells each key, so a look-up compares it and stays exact. An
+	// inflected form is mostly a stem of its glossary word plus an ending,
+	// so a key is a stem (stems[i] is offset<<32 | length, in blob) and a
+	// suffix (blob[sufOff[s]:sufOff[s+1]]): keyRef is stem<<sufBits | s.
+	keyRef  []uint32
+	sufBits uint32
+	stems   []uint64
+	sufOff  []uint32
+	blob    []byte
 
-	edgeStart  []uint32 // nKeys+1
-	edgeParent []uint32 // nNodes-1
-	bigKey     []uint64 // id<<32 | parent, sorted
-	bigChild   []uint32
+	firstParent []uint32 // per token
+	hasExtra    []uint64 // bit per token: it has edges in extraKey
+	extraKey    []uint64 // id<<32 | parent, sorted
+	extraChild  []uint32
 
 	// hasOut has a bit set for every node that ends a form. The outputs of
 	// nodes come in runs (the inflected forms of one form are consecutive
@@ -87,10 +91,6 @@ func packOutput(o output) uint64 {
 func unpackOutput(v uint64) output {
 	return output{entry: int32(v >> 32), form: int32(uint32(v) >> 1), forbidden: v&1 != 0}
 }
-
-// maxAdj is how many edges a token scans in place before it needs the
-// sorted big table.
-const maxAdj = 8
 
 type scratch struct {
 	k    *keyer
@@ -134,15 +134,17 @@ func (t *langTrie) bloomHas(h uint64) bool {
 // keyIs reports whether vocabulary id spells key.
 func keyIs[S string | []byte](t *langTrie, id uint32, key S) bool {
 	ref := t.keyRef[id]
-	off, n, s := uint32(ref>>32), int(ref>>24&0xff), uint32(ref&0xffffff)
-	suf := t.blob[t.sufOff[s]:t.sufOff[s+1]]
-	return len(key) == n+len(suf) && string(key[:n]) == string(t.blob[off:off+uint32(n)]) && string(key[n:]) == string(suf)
+	st, s := t.stems[ref>>t.sufBits], ref&(1<<t.sufBits-1)
+	off, n := uint32(st>>32), uint32(st)
+	a, b := t.sufOff[s], t.sufOff[s+1]
+	return uint32(len(key)) == n+b-a && string(key[:n]) == string(t.blob[off:off+n]) && string(key[n:]) == string(t.blob[a:b])
 }
 
 // key returns the spelling of vocabulary id.
 func (t *langTrie) key(id int32) string {
 	ref := t.keyRef[id]
-	off, n, s := uint32(ref>>32), uint32(ref>>24&0xff), uint32(ref&0xffffff)
+	st, s := t.stems[ref>>t.sufBits], ref&(1<<t.sufBits-1)
+	off, n := uint32(st>>32), uint32(st)
 	return string(t.blob[off:off+n]) + string(t.blob[t.sufOff[s]:t.sufOff[s+1]])
 }
 
@@ -153,18 +155,28 @@ func find[S string | []byte](t *langTrie, key S, h uint64) int32 {
 	}
 	n := uint64(len(t.slots))
 	i, _ := bits.Mul64(h, n)
+	mask := uint32(1)<<t.tagShift - 1
+	tag := t.tag(h)
 	for {
 		v := t.slots[i]
 		if v == 0 {
 			return -1
 		}
-		if keyIs(t, v-1, key) {
-			return int32(v - 1)
+		if v&^mask == tag && keyIs(t, v&mask-1, key) {
+			return int32(v&mask - 1)
 		}
 		if i++; i == n {
 			i = 0
 		}
 	}
+}
+
+// tag is the bits of h that a slot keeps above the id.
+func (t *langTrie) tag(h uint64) uint32 {
+	if t.tagShift >= 32 {
+		return 0
+	}
+	return uint32(h>>(32+t.tagShift)) << t.tagShift
 }
 
 func (t *langTrie) lookup(key string) int32 {
@@ -173,18 +185,14 @@ func (t *langTrie) lookup(key string) int32 {
 
 // next returns the child of node by token id.
 func (t *langTrie) next(node uint32, id int32) (uint32, bool) {
-	lo, hi := t.edgeStart[id], t.edgeStart[id+1]
-	if hi-lo <= maxAdj {
-		for k := lo; k < hi; k++ {
-			if t.edgeParent[k] == node {
-				return k + 1, true
-			}
-		}
+	if t.firstParent[id] == node {
+		return uint32(id) + 1, true
+	}
+	if t.hasExtra[id/64]&(1<<(id%64)) == 0 {
 		return 0, false
 	}
-	want := uint64(uint32(id))<<32 | uint64(node)
-	if i, ok := slices.BinarySearch(t.bigKey, want); ok {
-		return t.bigChild[i], true
+	if i, ok := slices.BinarySearch(t.extraKey, uint64(uint32(id))<<32|uint64(node)); ok {
+		return t.extraChild[i], true
 	}
 	return 0, false
 }
@@ -255,6 +263,10 @@ type trieBuilder struct {
 }
 
 type edge struct{ parent, child int32 }
+
+// maxAdj is how many edges a token keeps in the builder's list before
+// they move to its hash map.
+const maxAdj = 8
 
 const (
 	edgesOne uint8 = iota
@@ -374,17 +386,15 @@ func (b *trieBuilder) addOutput(node int32, o output) {
 	b.multi[node] = true
 }
 
-// maxSuffixes is how many distinct suffixes keyRef can number.
-const maxSuffixes = 1 << 24
-
 // freeze lays the builder's trie out flat.
 func (b *trieBuilder) freeze() *langTrie {
-	nKeys, nNodes := len(b.keys), len(b.out1)
-	t := &langTrie{lang: b.lang, nKeys: nKeys, nNodes: nNodes}
+	nKeys := len(b.keys)
+	t := &langTrie{lang: b.lang, nKeys: nKeys, nNodes: len(b.out1)}
 
-	// The vocabulary: the table at most half full, the Bloom filter at
-	// least eight bits a key.
-	t.slots = make([]uint32, 2*nKeys+1)
+	// The vocabulary: the table two-thirds full at most, the Bloom filter
+	// at least eight bits a key.
+	t.slots = make([]uint32, nKeys+nKeys/2+1)
+	t.tagShift = uint32(bits.Len32(uint32(nKeys + 1)))
 	size := 64
 	for size < 8*nKeys {
 		size *= 2
@@ -402,11 +412,12 @@ func (b *trieBuilder) freeze() *langTrie {
 				i = 0
 			}
 		}
-		t.slots[i] = uint32(id + 1)
+		t.slots[i] = t.tag(h) | uint32(id+1)
 	}
 	t.spell(b.keys, b.bases)
 
-	// Edges: token by token, each child numbered by its edge's place.
+	// Edges: the first of each token leads to node id+1, the others to
+	// nodes numbered from nKeys+1, token by token.
 	var bigOf map[int32][]edge
 	if len(b.big) > 0 {
 		bigOf = map[int32][]edge{}
@@ -418,63 +429,53 @@ func (b *trieBuilder) freeze() *langTrie {
 			sort.Slice(es, func(i, j int) bool { return es[i].child < es[j].child })
 		}
 	}
-	edgesOf := func(id int32, f func(edge)) {
-		if b.first[id].parent >= 0 {
-			f(b.first[id])
-		}
+	extrasOf := func(id int32) []edge {
 		switch b.edgeKind[id] {
 		case edgesMore:
-			for _, e := range b.more[id] {
-				f(e)
-			}
+			return b.more[id]
 		case edgesBig:
-			for _, e := range bigOf[id] {
-				f(e)
-			}
+			return bigOf[id]
+		}
+		return nil
+	}
+	renum := make([]uint32, len(b.out1)) // builder node -> flat node
+	old := make([]int32, len(b.out1))    // flat node -> builder node
+	next := uint32(nKeys + 1)
+	for id := range int32(nKeys) {
+		if b.first[id].parent < 0 {
+			panic("glossary: a token key without an edge")
+		}
+		renum[b.first[id].child], old[id+1] = uint32(id+1), b.first[id].child
+		for _, e := range extrasOf(id) {
+			renum[e.child], old[next] = next, e.child
+			next++
 		}
 	}
-	t.edgeStart = make([]uint32, nKeys+1)
-	renum := make([]uint32, nNodes) // builder node -> flat node
-	pos := uint32(0)
-	for id := range nKeys {
-		t.edgeStart[id] = pos
-		edgesOf(int32(id), func(e edge) {
-			pos++
-			renum[e.child] = pos
-		})
-	}
-	t.edgeStart[nKeys] = pos
-	t.edgeParent = make([]uint32, nNodes-1)
-	old := make([]int32, nNodes) // flat node -> builder node
-	type bigEdge struct {
+	t.firstParent = make([]uint32, nKeys)
+	t.hasExtra = make([]uint64, (nKeys+63)/64)
+	type extra struct {
 		key   uint64
 		child uint32
 	}
-	var bigs []bigEdge
-	for id := range nKeys {
-		k := t.edgeStart[id]
-		big := t.edgeStart[id+1]-k > maxAdj
-		edgesOf(int32(id), func(e edge) {
-			p := renum[e.parent]
-			t.edgeParent[k] = p
-			old[k+1] = e.child
-			if big {
-				bigs = append(bigs, bigEdge{uint64(uint32(id))<<32 | uint64(p), k + 1})
-			}
-			k++
-		})
+	var extras []extra
+	for id := range int32(nKeys) {
+		t.firstParent[id] = renum[b.first[id].parent]
+		for _, e := range extrasOf(id) {
+			t.hasExtra[id/64] |= 1 << (id % 64)
+			extras = append(extras, extra{uint64(uint32(id))<<32 | uint64(renum[e.parent]), renum[e.child]})
+		}
 	}
-	sort.Slice(bigs, func(i, j int) bool { return bigs[i].key < bigs[j].key })
-	t.bigKey = make([]uint64, len(bigs))
-	t.bigChild = make([]uint32, len(bigs))
-	for i, e := range bigs {
-		t.bigKey[i], t.bigChild[i] = e.key, e.child
+	sort.Slice(extras, func(i, j int) bool { return extras[i].key < extras[j].key })
+	t.extraKey = make([]uint64, len(extras))
+	t.extraChild = make([]uint32, len(extras))
+	for i, e := range extras {
+		t.extraKey[i], t.extraChild[i] = e.key, e.child
 	}
 
 	// Outputs, in runs.
-	t.hasOut = make([]uint64, (nNodes+63)/64)
+	t.hasOut = make([]uint64, (t.nNodes+63)/64)
 	cur := uint64(0)
-	for node := range uint32(nNodes) {
+	for node := range uint32(t.nNodes) {
 		o := b.out1[old[node]]
 		if o.entry < 0 {
 			continue
@@ -501,24 +502,38 @@ func (b *trieBuilder) freeze() *langTrie {
 	return t
 }
 
-// spell fills keyRef, sufOff and blob: each key is a prefix of its base
-// (or of itself) and a suffix, bases and suffixes stored once.
+// spell fills keyRef, stems, sufOff and blob: each key is a prefix of the
+// glossary word it inflects (or of itself) and a suffix, words and
+// suffixes stored once. When the stems and suffixes do not both fit the
+// 32 bits of a keyRef, every key is a stem of its own.
 func (t *langTrie) spell(keys, bases []string) {
-	t.keyRef = make([]uint64, len(keys))
-	baseAt := map[string]uint32{}
-	sufID := map[string]uint32{"": 0}
 	var blob []byte
-	var sufs []string
-	sufs = append(sufs, "")
-	addBase := func(s string) uint32 {
-		if off, ok := baseAt[s]; ok {
+	wordAt := map[string]uint32{}
+	word := func(s string) uint32 {
+		if off, ok := wordAt[s]; ok {
 			return off
 		}
 		off := uint32(len(blob))
 		blob = append(blob, s...)
-		baseAt[s] = off
+		wordAt[s] = off
 		return off
 	}
+	stemID := map[uint64]uint32{}
+	var stems []uint64
+	stem := func(off, n uint32) uint32 {
+		st := uint64(off)<<32 | uint64(n)
+		id, ok := stemID[st]
+		if !ok {
+			id = uint32(len(stems))
+			stemID[st] = id
+			stems = append(stems, st)
+		}
+		return id
+	}
+	sufID := map[string]uint32{"": 0}
+	sufs := []string{""}
+	refStem := make([]uint32, len(keys))
+	refSuf := make([]uint32, len(keys))
 	for id, key := range keys {
 		base, n := bases[id], 0
 		if base != "" {
@@ -529,19 +544,28 @@ func (t *langTrie) spell(keys, bases []string) {
 		if n == 0 || 2*n < len(key) {
 			base, n = key, len(key)
 		}
-		n = min(n, 255)
-		off := addBase(base)
-		if len(sufID) == maxSuffixes {
-			panic("glossary: too many distinct token keys in " + t.lang)
-		}
+		refStem[id] = stem(word(base), uint32(n))
 		s, ok := sufID[key[n:]]
 		if !ok {
 			s = uint32(len(sufs))
 			sufID[key[n:]] = s
 			sufs = append(sufs, key[n:])
 		}
-		t.keyRef[id] = uint64(off)<<32 | uint64(n)<<24 | uint64(s)
+		refSuf[id] = s
 	}
+	t.sufBits = uint32(bits.Len32(uint32(len(sufs) - 1)))
+	if uint64(len(stems))<<t.sufBits > 1<<32 {
+		t.sufBits, stems, sufs = 0, stems[:0], sufs[:1]
+		for id, key := range keys {
+			refStem[id], refSuf[id] = uint32(len(stems)), 0
+			stems = append(stems, uint64(word(key))<<32|uint64(len(key)))
+		}
+	}
+	t.keyRef = make([]uint32, len(keys))
+	for id := range keys {
+		t.keyRef[id] = refStem[id]<<t.sufBits | refSuf[id]
+	}
+	t.stems = stems
 	t.sufOff = make([]uint32, len(sufs)+1)
 	for i, s := range sufs {
 		t.sufOff[i] = uint32(len(blob))

@@ -1,0 +1,226 @@
+package app
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// CompiledGlossaryFile is the compiled glossary cache of a workspace,
+// relative to its root: the glossary's entries and expanded matcher as
+// glossary.Matcher.AppendCompiled writes them. It is derived data, in the
+// git-ignored local folder, and safe to delete.
+var CompiledGlossaryFile = filepath.Join(workspace.LocalFolder, "glossary.compiled")
+
+// minCachedGlossary is the size of glossary YAML (all files together)
+// from which the compiled glossary cache is used. Below it the glossary is
+// parsed and compiled each run as before: a few dozen entries compile in
+// about as little time as the cache is hashed and read, and the first run
+// would pay for writing the file.
+const minCachedGlossary = 64 << 10
+
+// compiledGlossaries loads workspace glossaries through the compiled
+// glossary cache: a glossary whose files, settings and tool are those the
+// cache was written for is read from it, with no YAML to parse and no form
+// to expand; otherwise it is loaded and compiled, and the cache rewritten.
+// A cache that cannot be read, is damaged or is stale is rebuilt, never an
+// error; one that cannot be written is left out. Glossaries it does not
+// handle (missing, unreadable, with lint problems, empty, small) go to
+// fallback, the plain loader, so errors read as they always did.
+type compiledGlossaries struct {
+	fallback func(ws *workspace.Workspace) (*check.Checker, error)
+	// tool identifies the program: a cache written by another build of
+	// tilmash is not trusted (it may expand forms differently).
+	tool     func() string
+	minBytes int
+
+	mu   sync.Mutex
+	memo map[string]*compiledMemo
+}
+
+type compiledMemo struct {
+	stamp string
+	c     *check.Checker
+	err   error
+}
+
+func newCompiledGlossaries(version string, fallback func(*workspace.Workspace) (*check.Checker, error)) *compiledGlossaries {
+	var once sync.Once
+	var id string
+	return &compiledGlossaries{
+		fallback: fallback,
+		minBytes: minCachedGlossary,
+		tool: func() string {
+			once.Do(func() { id = toolIdentity(version) })
+			return id
+		},
+	}
+}
+
+// toolIdentity is the version and, since a development build keeps its
+// version, the build's revision and the executable's size and time.
+func toolIdentity(version string) string {
+	id := "tilmash " + version
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				id += " " + s.Key + "=" + s.Value
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if st, err := os.Stat(exe); err == nil {
+			id += " " + strconv.FormatInt(st.Size(), 10) + " " + strconv.FormatInt(st.ModTime().UnixNano(), 10)
+		}
+	}
+	return id
+}
+
+// Load is App.Glossary: the workspace glossary's checker, compiled once
+// per process while its files keep their names, sizes and times.
+func (gc *compiledGlossaries) Load(ws *workspace.Workspace) (*check.Checker, error) {
+	dir := ws.Path(ws.Config.Glossary)
+	key := ws.Root + "\x00" + dir + "\x00" + strings.Join(ws.Config.Languages, ",") + "\x00" + ws.Config.Source
+	st := glossaryStamp(dir)
+	gc.mu.Lock()
+	defer gc.mu.Unlock()
+	if m, ok := gc.memo[key]; ok && m.stamp == st {
+		return m.c, m.err
+	}
+	c, err := gc.load(ws, dir)
+	if gc.memo == nil {
+		gc.memo = map[string]*compiledMemo{}
+	}
+	gc.memo[key] = &compiledMemo{stamp: st, c: c, err: err}
+	return c, err
+}
+
+// glossaryStamp describes the glossary files of dir cheaply: a changed,
+// added or removed file changes it.
+func glossaryStamp(dir string) string {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	sort.Strings(files)
+	var b strings.Builder
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		b.WriteString(f)
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatInt(st.Size(), 10))
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatInt(st.ModTime().UnixNano(), 10))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string) (*check.Checker, error) {
+	files, size, ok := readGlossaryFiles(ws, dir)
+	if !ok || size < gc.minBytes {
+		return gc.fallback(ws)
+	}
+	key := gc.cacheKey(ws, files)
+	if m := openCompiledGlossary(ws, key); m != nil {
+		return checkerOf(m, ws), nil
+	}
+	g, probs := glossary.LoadFiles(files, ws.Config.Languages)
+	if len(probs) > 0 || len(g.Entries) == 0 {
+		return gc.fallback(ws)
+	}
+	m := glossary.Compile(g)
+	// The cache is an optimisation: a workspace on a read-only disk, or
+	// whose local folder leads out of it, compiles each run.
+	_ = ws.WriteFile(CompiledGlossaryFile, m.AppendCompiled(nil, key))
+	return checkerOf(m, ws), nil
+}
+
+// openCompiledGlossary opens the cache if it is a regular file inside the
+// workspace (through os.Root, a link cannot lead out) holding the
+// compiled glossary of key; otherwise it returns nil.
+func openCompiledGlossary(ws *workspace.Workspace, key [32]byte) *glossary.Matcher {
+	root, err := os.OpenRoot(ws.Root)
+	if err != nil {
+		return nil
+	}
+	defer root.Close()
+	f, err := root.OpenFile(CompiledGlossaryFile, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	m, err := glossary.OpenCompiledFile(f, key)
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+func checkerOf(m *glossary.Matcher, ws *workspace.Workspace) *check.Checker {
+	g := m.Glossary()
+	return &check.Checker{Glossary: g, Matcher: m, Source: ws.Config.Source, Langs: g.Langs}
+}
+
+// readGlossaryFiles reads the *.yaml files of the glossary folder in name
+// order, named as check.ReadGlossary names them (relative to the root),
+// with their total size. It says !ok for anything the plain loader must
+// report: no folder, a folder outside the workspace, a file it cannot
+// read.
+func readGlossaryFiles(ws *workspace.Workspace, dir string) ([]glossary.File, int, bool) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) || !workspace.Inside(ws.Root, dir) {
+		return nil, 0, false
+	}
+	rel, err := filepath.Rel(ws.Root, dir)
+	if err != nil || !filepath.IsLocal(rel) && rel != "." {
+		return nil, 0, false
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, 0, false
+	}
+	sort.Strings(names)
+	files := make([]glossary.File, len(names))
+	size := 0
+	for i, name := range names {
+		data, err := workspace.ReadFileIn(dir, filepath.Base(name))
+		if err != nil {
+			return nil, 0, false
+		}
+		files[i] = glossary.File{Name: filepath.Join(rel, filepath.Base(name)), Data: data}
+		size += len(data)
+	}
+	return files, size, true
+}
+
+// cacheKey is what the compiled glossary is derived from: the tool, the
+// workspace languages, and each glossary file's name and content.
+func (gc *compiledGlossaries) cacheKey(ws *workspace.Workspace, files []glossary.File) [32]byte {
+	h := sha256.New()
+	field := func(s string) {
+		h.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(s))))
+		h.Write([]byte(s))
+	}
+	field("tilmash compiled glossary")
+	field(gc.tool())
+	field(strings.Join(ws.Config.Languages, ","))
+	for _, f := range files {
+		field(f.Name)
+		h.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(f.Data))))
+		h.Write(f.Data)
+	}
+	return [32]byte(h.Sum(nil))
+}

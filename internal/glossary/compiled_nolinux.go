@@ -1,0 +1,5 @@
+//go:build unix && !linux
+
+package glossary
+
+const mapPopulate = 0

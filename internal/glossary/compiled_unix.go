@@ -1,0 +1,36 @@
+//go:build unix
+
+package glossary
+
+import (
+	"os"
+	"runtime"
+	"syscall"
+)
+
+// OpenCompiledFile is [OpenCompiled] for a file opened by the caller: the
+// file is mapped into memory rather than read, so the tables are used
+// where the page cache holds them, with no copy, and unmapped once the
+// matcher is no longer used. The glossary's strings are copied, so the
+// glossary may outlive the matcher.
+func OpenCompiledFile(f *os.File, key [32]byte) (*Matcher, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := st.Size()
+	if !st.Mode().IsRegular() || size < compiledHeader || size != int64(int(size)) {
+		return OpenCompiled(nil, key)
+	}
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_PRIVATE|mapPopulate)
+	if err != nil {
+		return nil, err
+	}
+	m, err := openCompiled(data, key, true)
+	if err != nil {
+		syscall.Munmap(data)
+		return nil, err
+	}
+	runtime.AddCleanup(m, func(data []byte) { syscall.Munmap(data) }, data)
+	return m, nil
+}
