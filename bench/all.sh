@@ -5,7 +5,9 @@
 #   segmentation    tilmash segment --format jsonl on NTREX news (paragraphs, ~12-24 MB) in en, ru
 #                   and kk, MB/s of CPU time, beside ICU (node's Intl.Segmenter, bench/icu-segment.mjs)
 #   glossary 10k    status on a one-document workspace with a 10,000-entry glossary
-#                   (bench/glossary10k.py), first run (cold) and second run (warm)
+#                   (bench/glossary10k.py), first run (cold: parse, expand, write the compiled
+#                   glossary cache) and later runs (warm: read .tilmash/glossary.compiled); check of
+#                   its document; and the Go benchmark of opening the compiled glossary
 #   check TSV       tilmash check on a ~20 MB TSV export; and the Go benchmarks of internal/check
 #   500 documents   publish --force (first, unchanged, one document changed) and status (without and
 #                   with its cache) on 500 NTREX news documents (bench/newsdocs.py)
@@ -94,10 +96,14 @@ for l in en ru kk; do
 done
 "$tm" -C "$work/g10k" align doc >/dev/null 2>&1 || true
 rm -rf "$work/g10k/.tilmash"
-read -r c w m < <($measure -n 1 --ok 0,1 -C "$work/g10k" -- "$tm" status)
+read -r c w m < <($measure -n 1 --ok 0,1 --remove .tilmash -C "$work/g10k" -- "$tm" status)
 row "glossary 10k: status, first run (cold)" "$c" "$w" "$m"
-read -r c w m < <($measure -n 3 --ok 0,1 -C "$work/g10k" -- "$tm" status)
-row "glossary 10k: status, again (warm)" "$c" "$w" "$m"
+read -r c w m < <($measure -n "$runs" --ok 0,1 -C "$work/g10k" -- "$tm" status)
+row "glossary 10k: status, again (warm)" "$c" "$w" "$m" "compiled cache $(($(wc -c <"$work/g10k/.tilmash/glossary.compiled") / 1000000)) MB"
+read -r c w m < <($measure -n "$runs" --ok 0,1 -C "$work/g10k" -- "$tm" check doc)
+row "glossary 10k: check doc (warm)" "$c" "$w" "$m"
+(cd "$root" && go test -run '^$' -bench 'OpenCompiled10k' -benchtime 10x ./internal/glossary 2>/dev/null) |
+	awk '/^Benchmark/ { printf "  go bench %-34s %s\n", $1, substr($0, index($0, $3)) }'
 
 # check on a TSV export of the sample workspace, repeated to ~20 MB.
 "$tm" -C "$root" export zarechnoye-videos --format tsv -o "$work/one.tsv" >/dev/null 2>&1 ||

@@ -8,7 +8,9 @@ it); otherwise from wait4's rusage of a GNU time launcher. Peak memory is GNU ti
 maximum resident set size) of one further run: a child forked from this Python process would
 start its rusage from Python's own resident size.
 
-Usage: bench/measure.py [-n RUNS] [-C DIR] [--stdin FILE] [--ok CODES] -- COMMAND [ARGS...]
+Usage: bench/measure.py [-n RUNS] [-C DIR] [--stdin FILE] [--ok CODES] [--remove PATH] -- COMMAND [ARGS...]
+--remove PATH (relative to -C) is removed before every run, the memory run too: a cold start of a
+command that leaves a cache behind.
 Prints one line "cpu_ms wall_ms peak_mb" and exits 1, showing the command's standard error, when
 a run exits with a code not in --ok (default 0).
 """
@@ -23,6 +25,8 @@ import time
 
 
 def run(cmd, a, ok, prefix):
+    if a.remove:
+        shutil.rmtree(os.path.join(a.dir or ".", a.remove), ignore_errors=True)
     stdin = open(a.stdin, "rb") if a.stdin else subprocess.DEVNULL
     t0 = time.monotonic()
     proc = subprocess.run(prefix + cmd, cwd=a.dir, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -58,6 +62,7 @@ def main():
     p.add_argument("-C", dest="dir", default=None)
     p.add_argument("--stdin", default=None)
     p.add_argument("--ok", default="0")
+    p.add_argument("--remove", default=None)
     p.add_argument("cmd", nargs=argparse.REMAINDER)
     a = p.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"strconv"
@@ -149,6 +150,10 @@ func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string) (*check.
 	}
 	m := glossary.Compile(g)
 	gc.builds++
+	// The compiler's hash maps (hundreds of megabytes for a large
+	// glossary) are garbage now: collect them before the file is laid out
+	// beside the tables, or the heap would grow to hold both.
+	runtime.GC()
 	// The cache is an optimisation: a workspace on a read-only disk, or
 	// whose local folder leads out of it, compiles each run.
 	_ = ws.WriteFile(CompiledGlossaryFile, m.AppendCompiled(nil, key))

@@ -114,6 +114,13 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte) []byte {
 		trieLang[i] = str(l)
 	}
 	strOff = append(strOff, uint32(len(strBlob)))
+	// Size the file first: it is tens of megabytes for a large glossary,
+	// and growing it by doubling would hold twice that.
+	sizer := &writer{sizing: true}
+	for _, l := range tries {
+		m.langs[l].write(sizer)
+	}
+	w.b = slices.Grow(w.b, 8*6+len(strBlob)+4*(len(strOff)+len(langs)+len(counts)+len(recs)+len(trieLang))+6*8+sizer.size)
 	writeArray(w, strBlob)
 	writeArray(w, strOff)
 	writeArray(w, langs)
@@ -182,9 +189,19 @@ func (t *langTrie) read(r *reader) {
 	t.multiOut = readArray[uint64](r)
 }
 
-type writer struct{ b []byte }
+// writer appends arrays to b; a sizing writer only adds up their size.
+type writer struct {
+	b      []byte
+	sizing bool
+	size   int
+}
 
 func writeArray[T byte | uint32 | uint64](w *writer, a []T) {
+	if w.sizing {
+		var zero T
+		w.size += 8 + (len(a)*int(unsafe.Sizeof(zero))+7)&^7
+		return
+	}
 	w.b = binary.NativeEndian.AppendUint64(w.b, uint64(len(a)))
 	if len(a) > 0 {
 		size := len(a) * int(unsafe.Sizeof(a[0]))

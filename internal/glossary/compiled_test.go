@@ -22,7 +22,7 @@ func refFind(g *Glossary, b *trieBuilder, lang, text string) []Match {
 	toks := newKeyer(lang).tokenize(text, nil)
 	ids := make([]int32, len(toks))
 	for i, tk := range toks {
-		id, ok := b.ids[tk.key]
+		id, ok := b.id(tk.key)
 		if !ok {
 			id = -1
 		}
@@ -159,8 +159,8 @@ func TestFlatTrieMatchesBuilder(t *testing.T) {
 		r := rand.New(rand.NewPCG(uint64(gi), 3))
 		forms := map[*Entry][]string{}
 		for _, lang := range workspaceLangs {
+			tr := buildLang(g, lang, 1).freeze() // freeze empties its builder
 			b := buildLang(g, lang, 1)
-			tr := b.freeze()
 			if tr.nKeys != len(b.keys) || tr.nNodes != len(b.out1) {
 				t.Fatalf("%s: %d keys %d nodes, builder %d %d", lang, tr.nKeys, tr.nNodes, len(b.keys), len(b.out1))
 			}

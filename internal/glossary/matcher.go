@@ -136,11 +136,13 @@ func buildLang(g *Glossary, lang string, workers int) *trieBuilder {
 		for _, p := range ps {
 			// The glossary word at each token position is the base an
 			// inflected key is spelt from (see langTrie.keyRef).
-			baseAt := func(i int) string {
+			first := len(b.origs)
+			b.origs = append(b.origs, p.orig...)
+			baseAt := func(i int) uint32 {
 				if i < len(p.orig) {
-					return p.orig[i]
+					return uint32(first + i + 1)
 				}
-				return ""
+				return 0
 			}
 			node := int32(0)
 			for i, key := range p.prefix {

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"sort"
@@ -247,10 +248,18 @@ func formAt(f *Form, i int32) string {
 // trieBuilder is the mutable trie that compileLang fills, with hash maps
 // that grow as forms are added; freeze turns it into a langTrie.
 type trieBuilder struct {
-	lang  string
-	ids   map[string]int32
-	keys  []string
-	bases []string // per key: the glossary word it inflects, or ""
+	lang string
+	// vocab maps the seeded hash of a token key to its id; keys holds the
+	// key of each id, so a look-up compares the key and stays exact. Two
+	// keys with one hash are kept apart in collide.
+	vocab   map[uint64]int32
+	collide map[string]int32
+	seed    maphash.Seed
+	keys    []string
+	// baseOf is, per key, 1 + the index in origs of the glossary word it
+	// inflects, or 0.
+	baseOf []uint32
+	origs  []string
 
 	first    []edge  // per token; parent -1: no edge
 	edgeKind []uint8 // per token: edgesOne, edgesMore or edgesBig
@@ -277,9 +286,11 @@ const (
 func newBuilder(lang string, estimate int) *trieBuilder {
 	b := &trieBuilder{
 		lang:     lang,
-		ids:      make(map[string]int32, estimate),
+		vocab:    make(map[uint64]int32, estimate),
+		collide:  map[string]int32{},
+		seed:     maphash.MakeSeed(),
 		keys:     make([]string, 0, estimate),
-		bases:    make([]string, 0, estimate),
+		baseOf:   make([]uint32, 0, estimate),
 		first:    make([]edge, 0, estimate),
 		edgeKind: make([]uint8, 0, estimate),
 		more:     map[int32][]edge{},
@@ -292,14 +303,35 @@ func newBuilder(lang string, estimate int) *trieBuilder {
 	return b
 }
 
-func (b *trieBuilder) intern(key, base string) int32 {
-	if id, ok := b.ids[key]; ok {
+// id returns the id of key, if it is in the vocabulary.
+func (b *trieBuilder) id(key string) (int32, bool) {
+	h := maphash.String(b.seed, key)
+	id, ok := b.vocab[h]
+	if ok && b.keys[id] != key {
+		id, ok = b.collide[key]
+	}
+	return id, ok
+}
+
+func (b *trieBuilder) intern(key string, base uint32) int32 {
+	h := maphash.String(b.seed, key)
+	id, ok := b.vocab[h]
+	if ok && b.keys[id] == key {
 		return id
 	}
-	id := int32(len(b.keys))
-	b.ids[key] = id
+	if ok {
+		if id, ok := b.collide[key]; ok {
+			return id
+		}
+	}
+	id = int32(len(b.keys))
+	if ok {
+		b.collide[key] = id
+	} else {
+		b.vocab[h] = id
+	}
 	b.keys = append(b.keys, key)
-	b.bases = append(b.bases, base)
+	b.baseOf = append(b.baseOf, base)
 	b.first = append(b.first, edge{-1, -1})
 	b.edgeKind = append(b.edgeKind, edgesOne)
 	return id
@@ -326,9 +358,9 @@ func (b *trieBuilder) next(node, id int32) (int32, bool) {
 	return 0, false
 }
 
-// child returns the child of node by key, adding it if needed; base is
-// the glossary word that key inflects ("" when it is not an inflection).
-func (b *trieBuilder) child(node int32, key, base string) int32 {
+// child returns the child of node by key, adding it if needed; base
+// names the glossary word that key inflects (see baseOf).
+func (b *trieBuilder) child(node int32, key string, base uint32) int32 {
 	id := b.intern(key, base)
 	if c, ok := b.next(node, id); ok {
 		return c
@@ -386,7 +418,8 @@ func (b *trieBuilder) addOutput(node int32, o output) {
 	b.multi[node] = true
 }
 
-// freeze lays the builder's trie out flat.
+// freeze lays the builder's trie out flat. It empties the builder as it
+// goes, so that the maps can be collected while the tables are built.
 func (b *trieBuilder) freeze() *langTrie {
 	nKeys := len(b.keys)
 	t := &langTrie{lang: b.lang, nKeys: nKeys, nNodes: len(b.out1)}
@@ -414,7 +447,8 @@ func (b *trieBuilder) freeze() *langTrie {
 		}
 		t.slots[i] = t.tag(h) | uint32(id+1)
 	}
-	t.spell(b.keys, b.bases)
+	t.spell(b.keys, b.baseOf, b.origs)
+	b.vocab, b.collide, b.keys, b.baseOf, b.origs = nil, nil, nil, nil, nil
 
 	// Edges: the first of each token leads to node id+1, the others to
 	// nodes numbered from nKeys+1, token by token.
@@ -465,6 +499,7 @@ func (b *trieBuilder) freeze() *langTrie {
 			extras = append(extras, extra{uint64(uint32(id))<<32 | uint64(renum[e.parent]), renum[e.child]})
 		}
 	}
+	b.first, b.edgeKind, b.more, b.big, bigOf, renum = nil, nil, nil, nil, nil, nil
 	sort.Slice(extras, func(i, j int) bool { return extras[i].key < extras[j].key })
 	t.extraKey = make([]uint64, len(extras))
 	t.extraChild = make([]uint32, len(extras))
@@ -498,6 +533,7 @@ func (b *trieBuilder) freeze() *langTrie {
 		}
 	}
 	t.multiStart = append(t.multiStart, uint32(len(t.multiOut)))
+	b.out1, b.outN, b.multi = nil, nil, nil
 	t.init()
 	return t
 }
@@ -506,17 +542,19 @@ func (b *trieBuilder) freeze() *langTrie {
 // glossary word it inflects (or of itself) and a suffix, words and
 // suffixes stored once. When the stems and suffixes do not both fit the
 // 32 bits of a keyRef, every key is a stem of its own.
-func (t *langTrie) spell(keys, bases []string) {
+func (t *langTrie) spell(keys []string, baseOf []uint32, origs []string) {
 	var blob []byte
-	wordAt := map[string]uint32{}
-	word := func(s string) uint32 {
-		if off, ok := wordAt[s]; ok {
-			return off
-		}
+	add := func(s string) uint32 {
 		off := uint32(len(blob))
 		blob = append(blob, s...)
-		wordAt[s] = off
 		return off
+	}
+	origAt := make([]int64, len(origs)) // offset in blob + 1, or 0
+	orig := func(i uint32) uint32 {
+		if origAt[i] == 0 {
+			origAt[i] = int64(add(origs[i])) + 1
+		}
+		return uint32(origAt[i] - 1)
 	}
 	stemID := map[uint64]uint32{}
 	var stems []uint64
@@ -535,16 +573,19 @@ func (t *langTrie) spell(keys, bases []string) {
 	refStem := make([]uint32, len(keys))
 	refSuf := make([]uint32, len(keys))
 	for id, key := range keys {
-		base, n := bases[id], 0
-		if base != "" {
+		n := 0
+		if b := baseOf[id]; b > 0 {
+			base := origs[b-1]
 			for n < len(key) && n < len(base) && key[n] == base[n] {
 				n++
 			}
 		}
 		if n == 0 || 2*n < len(key) {
-			base, n = key, len(key)
+			n = len(key)
+			refStem[id] = stem(add(key), uint32(n))
+		} else {
+			refStem[id] = stem(orig(baseOf[id]-1), uint32(n))
 		}
-		refStem[id] = stem(word(base), uint32(n))
 		s, ok := sufID[key[n:]]
 		if !ok {
 			s = uint32(len(sufs))
@@ -558,7 +599,7 @@ func (t *langTrie) spell(keys, bases []string) {
 		t.sufBits, stems, sufs = 0, stems[:0], sufs[:1]
 		for id, key := range keys {
 			refStem[id], refSuf[id] = uint32(len(stems)), 0
-			stems = append(stems, uint64(word(key))<<32|uint64(len(key)))
+			stems = append(stems, uint64(add(key))<<32|uint64(len(key)))
 		}
 	}
 	t.keyRef = make([]uint32, len(keys))
