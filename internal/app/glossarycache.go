@@ -24,7 +24,7 @@ import (
 // relative to its root: the glossary's entries and expanded matcher as
 // glossary.Matcher.AppendCompiled writes them. It is derived data, in the
 // git-ignored local folder, and safe to delete.
-var CompiledGlossaryFile = filepath.Join(workspace.LocalFolder, "glossary.compiled")
+var CompiledGlossaryFile = filepath.Join(workspace.LocalFolder, "compiled-glossary.bin")
 
 // minCachedGlossary is the size of glossary YAML (all files together)
 // from which the compiled glossary cache is used. Below it the glossary is

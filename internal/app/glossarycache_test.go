@@ -337,7 +337,7 @@ func TestCompiledGlossaryCacheStaysInside(t *testing.T) {
 	load(t, ws, "v1") // (nothing to read)
 	gc := newCacheLoader("v1")
 	files, _, _ := readGlossaryFiles(ws, ws.Path(ws.Config.Glossary))
-	os.WriteFile(filepath.Join(outside, "glossary.compiled"), c.Matcher.AppendCompiled(nil, gc.cacheKey(ws, files)), 0o644)
+	os.WriteFile(filepath.Join(outside, "compiled-glossary.bin"), c.Matcher.AppendCompiled(nil, gc.cacheKey(ws, files)), 0o644)
 	if _, built := load(t, ws, "v1"); !built {
 		t.Fatal("a cache outside the workspace was read")
 	}

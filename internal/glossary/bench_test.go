@@ -224,7 +224,7 @@ func BenchmarkOpenCompiled10k(b *testing.B) {
 	g, segs := synth(b)
 	key := [32]byte{1}
 	data := Compile(g).AppendCompiled(nil, key)
-	path := filepath.Join(b.TempDir(), "glossary.compiled")
+	path := filepath.Join(b.TempDir(), "compiled-glossary.bin")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
