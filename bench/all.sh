@@ -6,8 +6,8 @@
 #                   and kk, MB/s of CPU time, beside ICU (node's Intl.Segmenter, bench/icu-segment.mjs)
 #   glossary 10k    status on a one-document workspace with a 10,000-entry glossary
 #                   (bench/glossary10k.py), first run (cold: parse, expand, write the compiled
-#                   glossary cache) and later runs (warm: read .tilmash/compiled-glossary.bin); check of
-#                   its document; and the Go benchmark of opening the compiled glossary
+#                   glossary cache) and later runs (warm: read .tilmash/compiled-glossary.bin); and the
+#                   Go benchmark of opening the compiled glossary (internal/glossary)
 #   check TSV       tilmash check on a ~20 MB TSV export; and the Go benchmarks of internal/check
 #   500 documents   publish --force (first, unchanged, one document changed) and status (without and
 #                   with its cache) on 500 NTREX news documents (bench/newsdocs.py)
@@ -100,8 +100,6 @@ read -r c w m < <($measure -n 1 --ok 0,1 --remove .tilmash -C "$work/g10k" -- "$
 row "glossary 10k: status, first run (cold)" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" --ok 0,1 -C "$work/g10k" -- "$tm" status)
 row "glossary 10k: status, again (warm)" "$c" "$w" "$m" "compiled cache $(($(wc -c <"$work/g10k/.tilmash/compiled-glossary.bin") / 1000000)) MB"
-read -r c w m < <($measure -n "$runs" --ok 0,1 -C "$work/g10k" -- "$tm" check doc)
-row "glossary 10k: check doc (warm)" "$c" "$w" "$m"
 (cd "$root" && go test -run '^$' -bench 'OpenCompiled10k' -benchtime 10x ./internal/glossary 2>/dev/null) |
 	awk '/^Benchmark/ { printf "  go bench %-34s %s\n", $1, substr($0, index($0, $3)) }'
 
