@@ -26,7 +26,11 @@ import time
 
 def run(cmd, a, ok, prefix):
     if a.remove:
-        shutil.rmtree(os.path.join(a.dir or ".", a.remove), ignore_errors=True)
+        path = os.path.join(a.dir or ".", a.remove)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        elif os.path.lexists(path):
+            os.unlink(path)
     stdin = open(a.stdin, "rb") if a.stdin else subprocess.DEVNULL
     t0 = time.monotonic()
     proc = subprocess.run(prefix + cmd, cwd=a.dir, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
