@@ -21,7 +21,9 @@ func Messages(lang string) []i18n.Message {
 
 var messagesEN = []i18n.Message{
 	{ID: "align-files.args", Other: "SRC TGT"},
-	{ID: "align-files.description", Other: "Aligns the sentences of SRC with those of TGT and prints the beads. With --presegmented each line is one sentence; otherwise tilmash cuts the sentences itself. Formats: tsv (source, target, score), jsonl ({\"src\":[0,1],\"tgt\":[0],\"score\":0.93,\"src_text\":[…],\"tgt_text\":[…]}, indices from 0) and ladder (hunalign's i, j, score rungs).\n\nExample: tilmash align-files --src-lang en --tgt-lang kk --format jsonl article.en.txt article.kk.txt"},
+	{ID: "align-files.description", Other: `Aligns the sentences of SRC with those of TGT and prints the beads. With --presegmented each line is one sentence; otherwise tilmash cuts the sentences itself. Formats: tsv (source, target, score), jsonl ({"src":[0,1],"tgt":[0],"score":0.93,"src_text":[…],"tgt_text":[…]}, indices from 0) and ladder (hunalign's i, j, score rungs).
+
+Example: tilmash align-files --src-lang en --tgt-lang kk --format jsonl article.en.txt article.kk.txt`},
 	{ID: "align-files.flag.format", Other: "output format: tsv, jsonl or ladder"},
 	{ID: "align-files.flag.glossary", Other: "use the glossary YAML files in this folder as anchors"},
 	{ID: "align-files.flag.lexicon", Other: "translation lexicon to use as evidence: TSV, source word, target word, weight"},
@@ -37,7 +39,9 @@ var messagesEN = []i18n.Message{
 	{ID: "align.args", Other: "DOC..."},
 	{ID: "align.col.groups", Other: "GROUPS"},
 	{ID: "align.col.kind", Other: "GROUP ({{.Langs}})"},
-	{ID: "align.description", Other: "Cuts each language version into sentences and aligns them into groups with English as the pivot (1–1, 1–2, 2–1, omissions…). Groups a person has confirmed are kept exactly; only the stretches between them are aligned again. Low-confidence groups are flagged for review. Writes documents/DOC/alignment.yaml and prints a summary.\n\nExample: tilmash align zarechnoye-videos"},
+	{ID: "align.description", Other: `Cuts each language version into sentences and aligns them into groups with English as the pivot (1–1, 1–2, 2–1, omissions…). Groups a person has confirmed are kept exactly; only the stretches between them are aligned again. Low-confidence groups are flagged for review. Writes documents/DOC/alignment.yaml and prints a summary.
+
+Example: tilmash align zarechnoye-videos`},
 	{ID: "align.flag.force", Other: "align even when a changed text takes sentences from confirmed groups; they are kept, flagged for review"},
 	{ID: "align.flag.low-score", Other: "low alignment confidence ({{.Score}})"},
 	{ID: "align.flag.no-en", Other: "no English sentence corresponds"},
@@ -64,7 +68,9 @@ var messagesEN = []i18n.Message{
 	{ID: "app.bad-format", Other: "unknown format {{.Format}} (use one of: {{.Formats}})"},
 	{ID: "app.bad-usage", Other: "{{.Err}}"},
 	{ID: "app.bad-usage.hint", Other: "add --help after the command to see its options"},
-	{ID: "app.description", Other: "Import an article and its translations, cut them into sentences, align them into EN–RU–KK groups, check them against the house glossary, and export them for other tools.\n\nFlags may follow arguments: tilmash export DOC --format tmx"},
+	{ID: "app.description", Other: `Import an article and its translations, cut them into sentences, align them into EN–RU–KK groups, check them against the house glossary, and export them for other tools.
+
+Flags may follow arguments: tilmash export DOC --format tmx`},
 	{ID: "app.file-denied", Other: "{{.File}}: permission denied"},
 	{ID: "app.file-missing", Other: "{{.File}}: no such file"},
 	{ID: "app.file-unreadable", Other: "cannot read {{.File}}: {{.Err}}"},
@@ -84,7 +90,9 @@ var messagesEN = []i18n.Message{
 	{ID: "app.want-args", Other: "usage: tilmash {{.Command}} {{.Args}}"},
 	{ID: "check.add.bad-file", Other: "{{.File}} is not a glossary file name"},
 	{ID: "check.add.bad-file.hint", Other: "give a plain file name ending in .yaml, such as people.yaml"},
-	{ID: "check.add.description", Other: "Appends an entry to a glossary file (by kind: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), keeping the file's comments and order. The result is linted first: an entry whose id exists, or whose forms another entry forbids or accepts, is refused and nothing is written.\n\nExample: tilmash glossary add --id aktobe --kind place --note \"Regional centre in western Kazakhstan\" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе"},
+	{ID: "check.add.description", Other: `Appends an entry to a glossary file (by kind: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), keeping the file's comments and order. The result is linted first: an entry whose id exists, or whose forms another entry forbids or accepts, is refused and nothing is written.
+
+Example: tilmash glossary add --id aktobe --kind place --note "Regional centre in western Kazakhstan" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
 	{ID: "check.add.done", Other: "added {{.ID}} to {{.File}}"},
 	{ID: "check.add.duplicate", Other: "{{.Pos}}: the glossary already has an entry {{.ID}}"},
 	{ID: "check.add.duplicate.hint", Other: "choose another id, or edit the existing entry in that file"},
@@ -118,7 +126,15 @@ var messagesEN = []i18n.Message{
 	{ID: "check.col.kind", Other: "KIND"},
 	{ID: "check.col.lang", Other: "LANG"},
 	{ID: "check.col.use", Other: "USE"},
-	{ID: "check.description", Other: "Checks every document (or the ones named), a TMX file as OmegaT and Trados write it, or a TSV file with a header row of language codes, with every check unless --checks chooses ({{.Checks}}):\n\nterms: wherever the English names a glossary entry, the Russian and Kazakh must name it too in an accepted form; forbidden forms and words that mix Latin and Cyrillic letters are reported wherever they are. numbers: every number of the source must be in each translation, compared by value (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: a translation that is the source, or in the wrong language. consistency: one source sentence translated in two ways in confirmed groups, or one translation for two sources. typography: quotes of the language, unbalanced quotes and brackets, double spaces, spaces before punctuation, final punctuation unlike the source's, a hyphen as a dash. endings: a glossary name with a Kazakh ending that breaks vowel harmony (Алматыге for Алматыға). spelling: Hunspell, when it is installed.\n\nFindings of terms, numbers and untranslated are errors: they hold back export and publish and make check exit with 1. The others are warnings: reported, exit 0 unless --strict. tilmash.yaml's checks: section switches checks off or changes their severity. An aligned document is checked group by group; one not aligned yet, paragraph by paragraph.\n\nExample: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html\n\nExample: tilmash check zarechnoye-videos project_save.tmx --format json"},
+	{ID: "check.description", Other: `Checks every document (or the ones named), a TMX file as OmegaT and Trados write it, or a TSV file with a header row of language codes, with every check unless --checks chooses ({{.Checks}}):
+
+terms: wherever the English names a glossary entry, the Russian and Kazakh must name it too in an accepted form; forbidden forms and words that mix Latin and Cyrillic letters are reported wherever they are. numbers: every number of the source must be in each translation, compared by value (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: a translation that is the source, or in the wrong language. consistency: one source sentence translated in two ways in confirmed groups, or one translation for two sources. typography: quotes of the language, unbalanced quotes and brackets, double spaces, spaces before punctuation, final punctuation unlike the source's, a hyphen as a dash. endings: a glossary name with a Kazakh ending that breaks vowel harmony (Алматыге for Алматыға). spelling: Hunspell, when it is installed.
+
+Findings of terms, numbers and untranslated are errors: they hold back export and publish and make check exit with 1. The others are warnings: reported, exit 0 unless --strict. tilmash.yaml's checks: section switches checks off or changes their severity. An aligned document is checked group by group; one not aligned yet, paragraph by paragraph.
+
+Example: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html
+
+Example: tilmash check zarechnoye-videos project_save.tmx --format json`},
 	{ID: "check.documents", One: "{{.Count}} document", Other: "{{.Count}} documents"},
 	{ID: "check.errors", One: "{{.Count}} error", Other: "{{.Count}} errors"},
 	{ID: "check.files", One: "{{.Count}} file", Other: "{{.Count}} files"},
@@ -132,7 +148,9 @@ var messagesEN = []i18n.Message{
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: the glossary has problems ({{.Count}} in all), so it cannot be enforced"},
 	{ID: "check.glossary-invalid.hint", Other: "run tilmash glossary lint to see every problem"},
 	{ID: "check.glossary-unreadable", Other: "cannot read the glossary folder {{.Dir}}: {{.Err}}"},
-	{ID: "check.glossary.description", Other: "The glossary is every *.yaml file of the workspace's glossary folder: people, places, organisations and institutions with their approved English, Russian and Kazakh forms, accepted variants and forbidden forms.\n\nExample: tilmash glossary list --lang kk"},
+	{ID: "check.glossary.description", Other: `The glossary is every *.yaml file of the workspace's glossary folder: people, places, organisations and institutions with their approved English, Russian and Kazakh forms, accepted variants and forbidden forms.
+
+Example: tilmash glossary list --lang kk`},
 	{ID: "check.hint", Other: "name documents by id, or files ending in .tmx or .tsv"},
 	{ID: "check.html.clean", Other: "No findings."},
 	{ID: "check.html.fix", Other: "write"},
@@ -176,13 +194,17 @@ var messagesEN = []i18n.Message{
 	{ID: "check.kind.typography", Other: "typography"},
 	{ID: "check.kind.untranslated", Other: "untranslated"},
 	{ID: "check.lint.clean", One: "glossary: {{.Count}} entry in {{.Files}}, no problems", Other: "glossary: {{.Count}} entries in {{.Files}}, no problems"},
-	{ID: "check.lint.description", Other: "Reports every problem at once, each as file:line:column: malformed YAML, unknown fields, duplicate ids, an entry without one of the workspace languages, a form accepted in one entry and forbidden in another or in the same one. Exits with 2 when there is any.\n\nExample: tilmash glossary lint"},
+	{ID: "check.lint.description", Other: `Reports every problem at once, each as file:line:column: malformed YAML, unknown fields, duplicate ids, an entry without one of the workspace languages, a form accepted in one entry and forbidden in another or in the same one. Exits with 2 when there is any.
+
+Example: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "the glossary has {{.Count}} problem", Other: "the glossary has {{.Count}} problems"},
 	{ID: "check.lint.no-folder", Other: "there is no glossary folder ({{.Dir}}) yet, so nothing to lint"},
 	{ID: "check.lint.usage", Other: "check the glossary files for mistakes"},
 	{ID: "check.list.bad-kind", Other: "unknown kind {{.Kind}} (use one of: {{.Kinds}})"},
 	{ID: "check.list.bad-lang", Other: "{{.Lang}} is not one of this workspace's languages ({{.Known}})"},
-	{ID: "check.list.description", Other: "Prints a table of entries with their preferred form in each language, sorted by the alphabet of --lang (Kazakh: А Ә Б … Ұ Ү … І). --format json gives the entries as data.\n\nExample: tilmash glossary list --lang kk --kind person"},
+	{ID: "check.list.description", Other: `Prints a table of entries with their preferred form in each language, sorted by the alphabet of --lang (Kazakh: А Ә Б … Ұ Ү … І). --format json gives the entries as data.
+
+Example: tilmash glossary list --lang kk --kind person`},
 	{ID: "check.list.empty", Other: "no glossary entries to list"},
 	{ID: "check.list.empty.hint", Other: "add one with tilmash glossary add --id ID --kind person --en … --ru … --kk …"},
 	{ID: "check.list.flag.kind", Other: "list only entries of this kind: {{.Kinds}}"},
@@ -205,7 +227,9 @@ var messagesEN = []i18n.Message{
 	{ID: "check.severity.error", Other: "error"},
 	{ID: "check.severity.warning", Other: "warning"},
 	{ID: "check.show.args", Other: "ID"},
-	{ID: "check.show.description", Other: "Prints the entry's kind, note and place in the glossary files, then every form per language: the preferred term, accepted variants, extra forms, forbidden forms and the inflection hint.\n\nExample: tilmash glossary show tokayev"},
+	{ID: "check.show.description", Other: `Prints the entry's kind, note and place in the glossary files, then every form per language: the preferred term, accepted variants, extra forms, forbidden forms and the inflection hint.
+
+Example: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "defined at"},
 	{ID: "check.show.hint", Other: "for example: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "kind"},
@@ -260,7 +284,18 @@ var messagesEN = []i18n.Message{
 	{ID: "export.bad-lang.unknown", Other: "language {{.Lang}} is not aligned in this document (it has {{.Known}})"},
 	{ID: "export.bad-units", Other: "--units {{.Units}} is not possible: TMX units are one of {{.Values}}"},
 	{ID: "export.cannot-write", Other: "cannot write {{.Path}}: {{.Err}}"},
-	{ID: "export.description", Other: "Writes the aligned groups of DOC in a format other tools open: tmx (TMX 1.4b for OmegaT, Trados, memoQ), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (a side-by-side page), md (a Markdown table), csv, tsv or jsonl. The output goes to standard output, or atomically to the file or folder given with -o.\n\nXLIFF holds one language pair per file: the source language and one target. With several targets, give a folder with -o (without -o the files go to the workspace's export folder).\n\nWith --lang L the article is written in that one language, ready to publish (md, html or txt): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).\n\nExport refuses (exit 1) while the document has flagged groups or glossary findings; --force exports anyway and the file records that it was forced; CSV, TSV and plain text have no place for that (their first line is data), so there only the warning says so.\n\nExamples:\n  tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx\n  tilmash export zarechnoye-videos --format xliff --langs en,kk\n  tilmash export zarechnoye-videos --lang kk --format md"},
+	{ID: "export.description", Other: `Writes the aligned groups of DOC in a format other tools open: tmx (TMX 1.4b for OmegaT, Trados, memoQ), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (a side-by-side page), md (a Markdown table), csv, tsv or jsonl. The output goes to standard output, or atomically to the file or folder given with -o.
+
+XLIFF holds one language pair per file: the source language and one target. With several targets, give a folder with -o (without -o the files go to the workspace's export folder).
+
+With --lang L the article is written in that one language, ready to publish (md, html or txt): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).
+
+Export refuses (exit 1) while the document has flagged groups or glossary findings; --force exports anyway and the file records that it was forced; CSV, TSV and plain text have no place for that (their first line is data), so there only the warning says so.
+
+Examples:
+  tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
+  tilmash export zarechnoye-videos --format xliff --langs en,kk
+  tilmash export zarechnoye-videos --lang kk --format md`},
 	{ID: "export.flag.force", Other: "export even with flagged groups or glossary findings (the file records it), and overwrite an existing output file"},
 	{ID: "export.flag.format", Other: "format: tmx, xliff, xliff12, html, md, csv, tsv, jsonl; with --lang: md, html, txt (default tmx, or md with --lang)"},
 	{ID: "export.flag.lang", Other: "write the article in this one language, ready to publish"},
@@ -329,7 +364,11 @@ var messagesEN = []i18n.Message{
 	{ID: "formats.zip.ratio", Other: "{{.File}}: {{.Entry}} in the archive is packed {{.Ratio}} times, more than {{.Limit}} (a zip bomb); nothing was imported"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: {{.Entry}} in the archive unpacks to {{.Size}} bytes, more than {{.Limit}} MiB; nothing was imported"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: the archive holds {{.Count}} files, more than {{.Limit}}; nothing was imported"},
-	{ID: "glossary-export.description", Other: "Writes the workspace glossary as tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, as OmegaT and Translate Toolkit read it), csv or tsv (OmegaT glossaries: one language pair, source term, target term, comment, then tilmash's own columns). Terms are preferred, variants and extra forms admitted, forbidden forms deprecated. Output goes to standard output, or to the file or folder given with -o.\n\nExamples:\n  tilmash glossary export --format tbx -o glossary.tbx\n  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/"},
+	{ID: "glossary-export.description", Other: `Writes the workspace glossary as tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, as OmegaT and Translate Toolkit read it), csv or tsv (OmegaT glossaries: one language pair, source term, target term, comment, then tilmash's own columns). Terms are preferred, variants and extra forms admitted, forbidden forms deprecated. Output goes to standard output, or to the file or folder given with -o.
+
+Examples:
+  tilmash glossary export --format tbx -o glossary.tbx
+  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/`},
 	{ID: "glossary-export.empty", Other: "the glossary has no entries to export"},
 	{ID: "glossary-export.flag.force", Other: "overwrite an existing output file (never tilmash.yaml, the lock, the glossary folder or documents/)"},
 	{ID: "glossary-export.flag.format", Other: "format: tbx, tbx2, csv or tsv"},
@@ -347,7 +386,9 @@ var messagesEN = []i18n.Message{
 	{ID: "glossary-import.bad-file", Other: "{{.File}}:{{.Line}}:{{.Column}}: {{.Reason}}"},
 	{ID: "glossary-import.bad-file.hint", Other: "check that the file is complete and in the format named; nothing was written"},
 	{ID: "glossary-import.clash", Other: "ids that other glossary files already use ({{.Count}}): {{.IDs}}; rename them before the glossary is used"},
-	{ID: "glossary-import.description", Other: "Reads a TBX (v3 or TBX 2 martif), or a CSV or TSV glossary as OmegaT writes it, and writes its entries as a glossary YAML file: by default into the workspace's glossary folder, named after FILE; -o chooses another file (- is standard output). The format is found from the file; --format overrides it. A CSV or TSV without tilmash's header line needs --langs SOURCE,TARGET. The result is linted and problems are reported.\n\nExample: tilmash glossary import partner-terms.tbx"},
+	{ID: "glossary-import.description", Other: `Reads a TBX (v3 or TBX 2 martif), or a CSV or TSV glossary as OmegaT writes it, and writes its entries as a glossary YAML file: by default into the workspace's glossary folder, named after FILE; -o chooses another file (- is standard output). The format is found from the file; --format overrides it. A CSV or TSV without tilmash's header line needs --langs SOURCE,TARGET. The result is linted and problems are reported.
+
+Example: tilmash glossary import partner-terms.tbx`},
 	{ID: "glossary-import.done", One: "wrote {{.File}}: {{.Count}} entry from {{.Format}}", Other: "wrote {{.File}}: {{.Count}} entries from {{.Format}}"},
 	{ID: "glossary-import.exists", Other: "{{.Path}} already exists"},
 	{ID: "glossary-import.exists.hint", Other: "choose another file with -o, or add --force to overwrite it"},
@@ -424,7 +465,11 @@ var messagesEN = []i18n.Message{
 	{ID: "help.version", Other: "VERSION"},
 	{ID: "import-tmx.args", Other: "FILE.tmx [DOC]"},
 	{ID: "import-tmx.created", One: "created {{.ID}} from the TMX: {{.Count}} group in {{.Langs}} ({{.Confirmed}} confirmed, {{.Flagged}} flagged)", Other: "created {{.ID}} from the TMX: {{.Count}} groups in {{.Langs}} ({{.Confirmed}} confirmed, {{.Flagged}} flagged)"},
-	{ID: "import-tmx.description", Other: "Reads a TMX written by OmegaT, Trados, memoQ or tilmash and stores it as document DOC (by default a slug of the file name): each <tu> becomes a group (aligned, or the status its x-status prop gives), each language's text is its segments in order. A TMX from tilmash keeps its paragraphs and headings (x-paragraph props); in other TMX files every segment becomes a paragraph of its own. Languages the workspace does not keep are left out. Replacing an existing alignment needs --force.\n\nA TMX from a CAT tool (OmegaT's omegat/project_save.tmx, a Trados or memoQ export) whose document already exists and is aligned goes back into that document instead: the memory's translations are matched to the document's source sentences, and each group they all translate takes them (sentence-level units of one group joined again); every other group, language, status and note is left as it was, and undo takes the step back. Without DOC, the document is the one whose sentences the memory translates most. --force replaces the document with the TMX instead.\n\nExample: tilmash import-tmx project_save.tmx zarechnoye-videos"},
+	{ID: "import-tmx.description", Other: `Reads a TMX written by OmegaT, Trados, memoQ or tilmash and stores it as document DOC (by default a slug of the file name): each <tu> becomes a group (aligned, or the status its x-status prop gives), each language's text is its segments in order. A TMX from tilmash keeps its paragraphs and headings (x-paragraph props); in other TMX files every segment becomes a paragraph of its own. Languages the workspace does not keep are left out. Replacing an existing alignment needs --force.
+
+A TMX from a CAT tool (OmegaT's omegat/project_save.tmx, a Trados or memoQ export) whose document already exists and is aligned goes back into that document instead: the memory's translations are matched to the document's source sentences, and each group they all translate takes them (sentence-level units of one group joined again); every other group, language, status and note is left as it was, and undo takes the step back. Without DOC, the document is the one whose sentences the memory translates most. --force replaces the document with the TMX instead.
+
+Example: tilmash import-tmx project_save.tmx zarechnoye-videos`},
 	{ID: "import-tmx.duplicates", Other: "second variants of a language in one unit, left out: {{.Count}}"},
 	{ID: "import-tmx.empty", Other: "{{.File}} has no text in {{.Langs}} (it has {{.Found}})"},
 	{ID: "import-tmx.flag.force", Other: "replace the document's existing alignment"},
@@ -441,7 +486,11 @@ var messagesEN = []i18n.Message{
 	{ID: "import-tmx.would-replace", Other: "document {{.ID}} already has an alignment of {{.Groups}} groups ({{.Confirmed}} confirmed); import-tmx would replace it"},
 	{ID: "import-tmx.would-replace.hint", Other: "nothing was written; add --force to replace the texts and the alignment with the TMX"},
 	{ID: "import-xliff.args", Other: "FILE.xlf|FILE.xliff [DOC]"},
-	{ID: "import-xliff.description", Other: "Reads an XLIFF 2.0 or 1.2 file that tilmash export wrote and a translator then edited in OmegaT, Trados, memoQ or another CAT tool, and brings the work back into DOC (by default the document the file names): a changed target replaces the group's sentences in the target language, a final or signed-off state (1.2: also approved=\"yes\"; 2.0: reviewed or final) confirms the group and an earlier state takes the confirmation back, and the unit's notes become the group's note. Inline tags the tool added keep their text; matches in <alt-trans> are ignored.\n\nUnits are matched to groups by their id. A unit whose source no longer matches the document, an id the document has no group for, and a target that was emptied are reported with their place in the file, and nothing is written; --force skips those units and imports the rest. The import is one step: tilmash undo DOC takes it back.\n\nExample: tilmash import-xliff export/zarechnoye-videos/zarechnoye-videos.en-kk.xlf"},
+	{ID: "import-xliff.description", Other: `Reads an XLIFF 2.0 or 1.2 file that tilmash export wrote and a translator then edited in OmegaT, Trados, memoQ or another CAT tool, and brings the work back into DOC (by default the document the file names): a changed target replaces the group's sentences in the target language, a final or signed-off state (1.2: also approved="yes"; 2.0: reviewed or final) confirms the group and an earlier state takes the confirmation back, and the unit's notes become the group's note. Inline tags the tool added keep their text; matches in <alt-trans> are ignored.
+
+Units are matched to groups by their id. A unit whose source no longer matches the document, an id the document has no group for, and a target that was emptied are reported with their place in the file, and nothing is written; --force skips those units and imports the rest. The import is one step: tilmash undo DOC takes it back.
+
+Example: tilmash import-xliff export/zarechnoye-videos/zarechnoye-videos.en-kk.xlf`},
 	{ID: "import-xliff.done", One: "{{.ID}}: {{.Count}} group changed from {{.File}} ({{.Lang}}): new texts: {{.Texts}}, confirmed: {{.Confirmed}}, confirmation taken back: {{.Unconfirmed}}, notes: {{.Notes}}", Other: "{{.ID}}: {{.Count}} groups changed from {{.File}} ({{.Lang}}): new texts: {{.Texts}}, confirmed: {{.Confirmed}}, confirmation taken back: {{.Unconfirmed}}, notes: {{.Notes}}"},
 	{ID: "import-xliff.findings", One: "the changed groups ({{.Groups}}) have {{.Count}} glossary finding", Other: "the changed groups ({{.Groups}}) have {{.Count}} glossary findings"},
 	{ID: "import-xliff.flag.force", Other: "skip the units that cannot be imported and import the rest"},
@@ -458,7 +507,11 @@ var messagesEN = []i18n.Message{
 	{ID: "import-xliff.usage", Other: "bring back an XLIFF file a translator edited in a CAT tool"},
 	{ID: "import.args", Other: "DOC LANG FILE"},
 	{ID: "import.created", Other: "imported {{.Lang}} of {{.ID}} (new document)"},
-	{ID: "import.description", Other: "Stores FILE (- reads standard input) as the LANG version of document DOC, as UTF-8 in NFC with LF line endings. DOC is a lowercase slug such as zarechnoye-videos. Re-importing changed text that aligned groups refer to needs --force.\n\nHTML pages (the article only), Word DOCX files and Markdown are converted: headings, paragraphs, lists and quotes are kept, and bold, italic and links are recorded beside the text in LANG.format.yaml. The format is detected from the file name and content; --format sets it.\n\nExample: tilmash import zarechnoye-videos kk zarechnoye.kk.txt"},
+	{ID: "import.description", Other: `Stores FILE (- reads standard input) as the LANG version of document DOC, as UTF-8 in NFC with LF line endings. DOC is a lowercase slug such as zarechnoye-videos. Re-importing changed text that aligned groups refer to needs --force.
+
+HTML pages (the article only), Word DOCX files and Markdown are converted: headings, paragraphs, lists and quotes are kept, and bold, italic and links are recorded beside the text in LANG.format.yaml. The format is detected from the file name and content; --format sets it.
+
+Example: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "import.detached", One: "{{.Count}} group lost sentences and was flagged ({{.Confirmed}} had been confirmed)", Other: "{{.Count}} groups lost sentences and were flagged ({{.Confirmed}} had been confirmed)"},
 	{ID: "import.detached.hint", Other: "run tilmash align {{.ID}}, then review the flagged groups"},
 	{ID: "import.empty", Other: "{{.File}} is empty or holds only white space: the {{.Lang}} version of {{.ID}} has nothing to align or publish"},
@@ -490,7 +543,9 @@ var messagesEN = []i18n.Message{
 	{ID: "publish.col.findings", Other: "FINDINGS"},
 	{ID: "publish.col.groups", Other: "GROUPS"},
 	{ID: "publish.col.result", Other: "RESULT"},
-	{ID: "publish.description", Other: "The main job. For each document (all but those tilmash.yaml lists under publish.exclude, or the ones named): align it, keeping confirmed groups; check it against the glossary; and write every export format into export/DOC/ (TMX, XLIFF 2.0 and 1.2 per language pair, HTML, Markdown, CSV, TSV, JSONL, and each language version as Markdown, HTML and text). The glossary goes to export/ as TBX, TBX 2, CSV and TSV. A document with flagged groups or glossary findings is held back (exit 1) unless --force. So is, with the reason and even with --force, a document with an empty text or without what publish.require in tilmash.yaml asks for (by default a text in every language; all-confirmed asks for every group confirmed).\n\nExample: tilmash publish"},
+	{ID: "publish.description", Other: `The main job. For each document (all but those tilmash.yaml lists under publish.exclude, or the ones named): align it, keeping confirmed groups; check it against the glossary; and write every export format into export/DOC/ (TMX, XLIFF 2.0 and 1.2 per language pair, HTML, Markdown, CSV, TSV, JSONL, and each language version as Markdown, HTML and text). The glossary goes to export/ as TBX, TBX 2, CSV and TSV. A document with flagged groups or glossary findings is held back (exit 1) unless --force. So is, with the reason and even with --force, a document with an empty text or without what publish.require in tilmash.yaml asks for (by default a text in every language; all-confirmed asks for every group confirmed).
+
+Example: tilmash publish`},
 	{ID: "publish.excluded", Other: "excluded in tilmash.yaml"},
 	{ID: "publish.files", One: "{{.Count}} file in {{.Dir}}", Other: "{{.Count}} files in {{.Dir}}"},
 	{ID: "publish.flag.force", Other: "publish documents with flagged groups or glossary findings too; every format that can carry it records that the export was forced (CSV, TSV and plain text cannot)"},
@@ -581,29 +636,56 @@ var messagesEN = []i18n.Message{
 	{ID: "review.flag.width", Other: "draw the groups {{.Ph}} characters wide, 40 at least"},
 	{ID: "review.gap", Other: "group {{.Group}} has no sentence in {{.Langs}}: it is flagged for review"},
 	{ID: "review.group.confirm.args", Other: "DOC RANGE"},
-	{ID: "review.group.confirm.description", Other: "Marks the groups in RANGE as checked by a person. Re-alignment never changes a confirmed group. RANGE is a list of numbers and ranges, or all.\n\nExample: tilmash group confirm zarechnoye-videos 1-20,25"},
+	{ID: "review.group.confirm.description", Other: `Marks the groups in RANGE as checked by a person. Re-alignment never changes a confirmed group. RANGE is a list of numbers and ranges, or all.
+
+Example: tilmash group confirm zarechnoye-videos 1-20,25`},
 	{ID: "review.group.confirm.usage", Other: "confirm groups"},
-	{ID: "review.group.description", Other: "Each subcommand changes the alignment of DOC, records the change in the document's journal (tilmash undo takes it back) and re-checks the changed groups against the glossary. Groups are numbered from 1, as tilmash show prints them.\n\nA group whose sentences are regrouped (merge, split, move) loses its confirmation and becomes aligned, or flagged when it has no sentence in some language, as the aligner marks such groups: confirm it again when it is right. Correcting a sentence's text (edit) and writing a note keep the status, a confirmation included. A group's score is the aligner's confidence in its proposal; a group a person reshaped keeps the lowest score of the groups it was made from.\n\nExample: tilmash group merge zarechnoye-videos 12"},
+	{ID: "review.group.description", Other: `Each subcommand changes the alignment of DOC, records the change in the document's journal (tilmash undo takes it back) and re-checks the changed groups against the glossary. Groups are numbered from 1, as tilmash show prints them.
+
+A group whose sentences are regrouped (merge, split, move) loses its confirmation and becomes aligned, or flagged when it has no sentence in some language, as the aligner marks such groups: confirm it again when it is right. Correcting a sentence's text (edit) and writing a note keep the status, a confirmation included. A group's score is the aligner's confidence in its proposal; a group a person reshaped keeps the lowest score of the groups it was made from.
+
+Example: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "DOC N --language LANG [--sentence K] --text TEXT"},
-	{ID: "review.group.edit.description", Other: "Replaces the K-th LANG sentence of group N with TEXT, in the alignment and in the stored LANG text, so a typo is fixed once for every later step. --sentence may be left out when the group has one sentence in LANG. The group keeps its status, a confirmation included: fixing a typo does not change which sentences are paired, and the glossary re-check reports what the new text changes.\n\nExample: tilmash group edit zarechnoye-videos 12 --language ru --text \"Суд отложил заседание.\""},
+	{ID: "review.group.edit.description", Other: `Replaces the K-th LANG sentence of group N with TEXT, in the alignment and in the stored LANG text, so a typo is fixed once for every later step. --sentence may be left out when the group has one sentence in LANG. The group keeps its status, a confirmation included: fixing a typo does not change which sentences are paired, and the glossary re-check reports what the new text changes.
+
+Example: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "correct the text of a sentence"},
 	{ID: "review.group.merge.args", Other: "DOC N"},
-	{ID: "review.group.merge.description", Other: "Joins group N and group N+1 into one group.\n\nExample: tilmash group merge zarechnoye-videos 12"},
+	{ID: "review.group.merge.description", Other: `Joins group N and group N+1 into one group.
+
+Example: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.merge.usage", Other: "merge a group with the next one"},
 	{ID: "review.group.move.args", Other: "DOC N --language LANG --to prev|next"},
-	{ID: "review.group.move.description", Other: "Moves the first LANG sentence of group N to the end of the previous group (--to prev), or its last one to the start of the next group (--to next); no other sentence can move without changing the order of the text. A group left without sentences is removed; one left without a sentence in some language is flagged. The group that receives the sentence takes the lower of the two groups' scores.\n\nExample: tilmash group move zarechnoye-videos 12 --language kk --to prev"},
+	{ID: "review.group.move.description", Other: `Moves the first LANG sentence of group N to the end of the previous group (--to prev), or its last one to the start of the next group (--to next); no other sentence can move without changing the order of the text. A group left without sentences is removed; one left without a sentence in some language is flagged. The group that receives the sentence takes the lower of the two groups' scores.
+
+Example: tilmash group move zarechnoye-videos 12 --language kk --to prev`},
 	{ID: "review.group.move.usage", Other: "move a sentence to the neighbouring group"},
 	{ID: "review.group.note.args", Other: "DOC N TEXT"},
-	{ID: "review.group.note.description", Other: "Sets the note of group N, shown under it by tilmash show; an empty TEXT removes it.\n\nExample: tilmash group note zarechnoye-videos 12 \"ask the desk about the date\""},
+	{ID: "review.group.note.description", Other: `Sets the note of group N, shown under it by tilmash show; an empty TEXT removes it.
+
+Example: tilmash group note zarechnoye-videos 12 "ask the desk about the date"`},
 	{ID: "review.group.note.usage", Other: "write a note on a group"},
 	{ID: "review.group.split.args", Other: "DOC N --at LANG:K…"},
-	{ID: "review.group.split.description", Other: "Cuts group N before its K-th sentence in LANG; that sentence and the ones after it form a new group N+1. Give --at once per language to cut several languages; the sentences of languages without --at stay in the first part, so --at en:1 alone moves all of the English to the second part, and both parts are flagged for lacking a language. --language LANG (or --lang LANG) with --at K is the same as --at LANG:K; a --language that no position is in, and two positions for one language, are refused. Both parts keep the group's score.\n\nExample: tilmash group split zarechnoye-videos 12 --lang ru --at 2"},
+	{ID: "review.group.split.description", Other: `Cuts group N before its K-th sentence in LANG; that sentence and the ones after it form a new group N+1. Give --at once per language to cut several languages; the sentences of languages without --at stay in the first part, so --at en:1 alone moves all of the English to the second part, and both parts are flagged for lacking a language. --language LANG (or --lang LANG) with --at K is the same as --at LANG:K; a --language that no position is in, and two positions for one language, are refused. Both parts keep the group's score.
+
+Example: tilmash group split zarechnoye-videos 12 --lang ru --at 2`},
 	{ID: "review.group.split.usage", Other: "split a group in two"},
 	{ID: "review.group.unconfirm.args", Other: "DOC RANGE"},
-	{ID: "review.group.unconfirm.description", Other: "Takes the confirmation back from the confirmed groups in RANGE, so that re-alignment may change them. They become aligned, or flagged when they have no sentence in some language, whatever status they had before they were confirmed: the alignment does not keep it, and tilmash align scores and flags them anew when it re-aligns them.\n\nExample: tilmash group unconfirm zarechnoye-videos 7"},
+	{ID: "review.group.unconfirm.description", Other: `Takes the confirmation back from the confirmed groups in RANGE, so that re-alignment may change them. They become aligned, or flagged when they have no sentence in some language, whatever status they had before they were confirmed: the alignment does not keep it, and tilmash align scores and flags them anew when it re-aligns them.
+
+Example: tilmash group unconfirm zarechnoye-videos 7`},
 	{ID: "review.group.unconfirm.usage", Other: "take back the confirmation of groups"},
 	{ID: "review.group.usage", Other: "fix and confirm aligned groups"},
-	{ID: "review.help", Other: "Keys:\n  c          confirm this group and go to the next one to review\n  m          merge this group with the next one\n  u or M     merge this group with the previous one\n  s          split this group: type LANG:K for each language to cut, such as en:2 ru:2, then Enter\n  n or space skip to the next group to review (after the last, back to the first one left)\n  p          go back one group\n  z          undo the last change\n  q          quit (every change is already saved)\n  ?          this help"},
+	{ID: "review.help", Other: `Keys:
+  c          confirm this group and go to the next one to review
+  m          merge this group with the next one
+  u or M     merge this group with the previous one
+  s          split this group: type LANG:K for each language to cut, such as en:2 ru:2, then Enter
+  n or space skip to the next group to review (after the last, back to the first one left)
+  p          go back one group
+  z          undo the last change
+  q          quit (every change is already saved)
+  ?          this help`},
 	{ID: "review.history-empty", Other: "no edits to undo in {{.ID}}: its journal is empty"},
 	{ID: "review.interrupted", Other: "edit {{.Step}} ({{.What}}) was interrupted: showing the document as it was before it"},
 	{ID: "review.interrupted.hint", Other: "the next tilmash command that changes {{.ID}} (group, undo, review, align, import) rolls it back"},
@@ -637,7 +719,9 @@ var messagesEN = []i18n.Message{
 	{ID: "review.recovered", Other: "rolled back edit {{.Step}} ({{.What}}), which a crash had interrupted"},
 	{ID: "review.reloaded", Other: "the alignment changed on disk, so it was read again: press the key again"},
 	{ID: "review.review.args", Other: "DOC"},
-	{ID: "review.review.description", Other: "Steps through the groups of DOC that are not confirmed or have glossary findings, showing each between its neighbours. Single keys act at once, and every change is saved and journaled as by tilmash group: c confirm, m merge with the next group, u (or M) merge with the previous one, s split, n or space skip (after the last group, back to the first one still to review), p go back, z undo, q quit, ? help. Works in any terminal, also over SSH.\n\nExample: tilmash review zarechnoye-videos"},
+	{ID: "review.review.description", Other: `Steps through the groups of DOC that are not confirmed or have glossary findings, showing each between its neighbours. Single keys act at once, and every change is saved and journaled as by tilmash group: c confirm, m merge with the next group, u (or M) merge with the previous one, s split, n or space skip (after the last group, back to the first one still to review), p go back, z undo, q quit, ? help. Works in any terminal, also over SSH.
+
+Example: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "start at group {{.Ph}}"},
 	{ID: "review.review.usage", Other: "review the groups one by one in the terminal"},
 	{ID: "review.session", One: "{{.Count}} change to {{.ID}} in this session; tilmash undo {{.ID}} takes it back", Other: "{{.Count}} changes to {{.ID}} in this session; tilmash undo {{.ID}} takes them back one at a time"},
@@ -645,7 +729,9 @@ var messagesEN = []i18n.Message{
 	{ID: "review.show-unverified", One: "the alignment no longer matches the stored texts ({{.Count}} problem), for example: {{.First}}", Other: "the alignment no longer matches the stored texts ({{.Count}} problems), for example: {{.First}}"},
 	{ID: "review.show.args", Other: "DOC"},
 	{ID: "review.show.default.to", Other: "the last group"},
-	{ID: "review.show.description", Other: "Prints the groups of DOC in columns, one per language, with each group's number, status and score. The score is the aligner's confidence in its proposal, from 0 to 1; a group a person merged, split or moved a sentence into keeps the lowest score of the groups it was made from. Glossary terms are highlighted and findings marked: in colour on a terminal, as [term] and !finding! otherwise. Group numbers are what tilmash group and tilmash review take. A view narrower than 40 characters (more with more than three languages) is widened to that.\n\nExample: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk"},
+	{ID: "review.show.description", Other: `Prints the groups of DOC in columns, one per language, with each group's number, status and score. The score is the aligner's confidence in its proposal, from 0 to 1; a group a person merged, split or moved a sentence into keeps the lowest score of the groups it was made from. Glossary terms are highlighted and findings marked: in colour on a terminal, as [term] and !finding! otherwise. Group numbers are what tilmash group and tilmash review take. A view narrower than 40 characters (more with more than three languages) is widened to that.
+
+Example: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.show.flag.flagged", Other: "show only the groups the aligner flagged or that have glossary findings"},
 	{ID: "review.show.flag.from", Other: "show from group {{.Ph}}"},
 	{ID: "review.show.flag.langs", Other: "show the languages {{.Ph}} in this order, such as en,kk (all by default)"},
@@ -671,7 +757,9 @@ var messagesEN = []i18n.Message{
 	{ID: "review.undo-nothing", Other: "no edits to undo in {{.ID}}"},
 	{ID: "review.undo-too-many", Other: "cannot undo {{.Want}} steps: the journal of {{.ID}} holds {{.Count}}"},
 	{ID: "review.undo.args", Other: "DOC"},
-	{ID: "review.undo.description", Other: "Restores the files of DOC exactly as they were before its last step (an edit, align, import, import-tmx or the alignment publish makes), or before the last --steps steps, from the document's journal in documents/DOC/journal/. The journal keeps at most the last 100 steps and 64 MB. A step that a crash interrupted is rolled back first and counts as the step undone.\n\nExample: tilmash undo zarechnoye-videos --steps 3"},
+	{ID: "review.undo.description", Other: `Restores the files of DOC exactly as they were before its last step (an edit, align, import, import-tmx or the alignment publish makes), or before the last --steps steps, from the document's journal in documents/DOC/journal/. The journal keeps at most the last 100 steps and 64 MB. A step that a crash interrupted is rolled back first and counts as the step undone.
+
+Example: tilmash undo zarechnoye-videos --steps 3`},
 	{ID: "review.undo.flag.force", Other: "undo even when the files changed since the step: changes in other lines are kept; a change in the step's own lines stops the undo"},
 	{ID: "review.undo.flag.list", Other: "list the journal instead of undoing"},
 	{ID: "review.undo.flag.steps", Other: "take back the last {{.Ph}} edits"},
@@ -685,7 +773,9 @@ var messagesEN = []i18n.Message{
 	{ID: "segment.config.key", Other: "{{.Where}}: unknown key {{.Key}} in segmentation (known keys: {{.Known}})"},
 	{ID: "segment.config.language", Other: "{{.Where}}: {{.Key}} is not a language with segmentation rules (use {{.Known}})"},
 	{ID: "segment.config.value", Other: "{{.Where}}: the value of segmentation {{.Key}} has the wrong form"},
-	{ID: "segment.description", Other: "Prints the sentences of FILE (- reads standard input), one a line. With --format jsonl each line is {\"i\":…,\"start\":…,\"end\":…,\"text\":…} with byte offsets into the input. Inside a workspace the segmentation rules of tilmash.yaml apply.\n\nExample: tilmash segment --lang kk article.kk.txt"},
+	{ID: "segment.description", Other: `Prints the sentences of FILE (- reads standard input), one a line. With --format jsonl each line is {"i":…,"start":…,"end":…,"text":…} with byte offsets into the input. Inside a workspace the segmentation rules of tilmash.yaml apply.
+
+Example: tilmash segment --lang kk article.kk.txt`},
 	{ID: "segment.flag.export-srx", Other: "print the segmentation rules in use (built-in plus tilmash.yaml overrides) as SRX 2.0, for OmegaT and Okapi"},
 	{ID: "segment.flag.format", Other: "output format: text or jsonl"},
 	{ID: "segment.flag.lang", Other: "language of the text: en, ru or kk"},
@@ -714,7 +804,11 @@ var messagesEN = []i18n.Message{
 	{ID: "serve.cc.lang", Other: "Language"},
 	{ID: "serve.cc.no-memory", Other: "This workspace has no translation memory yet. Build it once with tilmash tm rebuild in the workspace; this page then searches it and brings it up to date before every search."},
 	{ID: "serve.cc.search", Other: "A word or phrase, in any language"},
-	{ID: "serve.description", Other: "Serves the workspace to a web browser: the documents with their alignment state and findings, each document's groups side by side in pages of 100 groups, its findings, and the glossary with the forms it generates. Groups are confirmed, merged, split, edited and given notes with the same rules, lock and journal as tilmash group, and tilmash undo takes the changes back. A change made on a page that is no longer current is refused, never applied to another group. The pages work without JavaScript; with it, the keys of tilmash review work too.\n\nThe workbench listens on loopback only. To serve a newsroom network, give --addr and a token: every request must carry it.\n\nExample: tilmash serve --open"},
+	{ID: "serve.description", Other: `Serves the workspace to a web browser: the documents with their alignment state and findings, each document's groups side by side in pages of 100 groups, its findings, and the glossary with the forms it generates. Groups are confirmed, merged, split, edited and given notes with the same rules, lock and journal as tilmash group, and tilmash undo takes the changes back. A change made on a page that is no longer current is refused, never applied to another group. The pages work without JavaScript; with it, the keys of tilmash review work too.
+
+The workbench listens on loopback only. To serve a newsroom network, give --addr and a token: every request must carry it.
+
+Example: tilmash serve --open`},
 	{ID: "serve.doc.confirm", Other: "Confirm"},
 	{ID: "serve.doc.edit", Other: "Save the sentence"},
 	{ID: "serve.doc.findings-link", Other: "Findings and flagged groups"},
@@ -836,8 +930,12 @@ var messagesEN = []i18n.Message{
 	{ID: "tm.config.url", Other: "{{.File}}:{{.Line}}:{{.Column}}: tm.url {{.URL}} is not a PostgreSQL URL"},
 	{ID: "tm.config.url.hint", Other: "write it as postgres://USER@HOST:PORT/DATABASE, for example postgres://newsroom@tm.example.org/tilmash"},
 	{ID: "tm.confirmed", Other: "confirmed"},
-	{ID: "tm.description", Other: "Every group of every document (confirmed groups as approved units, the others as unapproved) and every TMX added with tilmash tm import make up one translation memory. The documents stay the truth: the memory is an index derived from them, kept in the git-ignored .tilmash folder, and brought up to date before each tm command (only documents that changed are read again). tilmash tm rebuild derives it from scratch.\n\nWith --tm postgres://USER@HOST/DB, or tm: {url: …} in tilmash.yaml, the memory is kept in a PostgreSQL database a team shares; the password comes from TILMASH_TM_PASSWORD or PGPASSWORD, never from the file."},
-	{ID: "tm.export.description", Other: "Writes every unit of the memory as one TMX 1.4b file, to standard output or atomically to the file given with -o. Each unit carries its document (x-source, x-document), its group number (x-group) and its status (x-status). By default (--units sentences) every group of several sentences is followed by units of its single sentences (x-cut, x-partial), as tilmash export --format tmx writes them, for CAT tools that segment by sentence; --units groups writes the memory's units alone, for tools that segment by paragraph and for a lossless round trip. tilmash tm import leaves the sentence-level units out again.\n\nExample: tilmash tm export -o memory.tmx"},
+	{ID: "tm.description", Other: `Every group of every document (confirmed groups as approved units, the others as unapproved) and every TMX added with tilmash tm import make up one translation memory. The documents stay the truth: the memory is an index derived from them, kept in the git-ignored .tilmash folder, and brought up to date before each tm command (only documents that changed are read again). tilmash tm rebuild derives it from scratch.
+
+With --tm postgres://USER@HOST/DB, or tm: {url: …} in tilmash.yaml, the memory is kept in a PostgreSQL database a team shares; the password comes from TILMASH_TM_PASSWORD or PGPASSWORD, never from the file.`},
+	{ID: "tm.export.description", Other: `Writes every unit of the memory as one TMX 1.4b file, to standard output or atomically to the file given with -o. Each unit carries its document (x-source, x-document), its group number (x-group) and its status (x-status). By default (--units sentences) every group of several sentences is followed by units of its single sentences (x-cut, x-partial), as tilmash export --format tmx writes them, for CAT tools that segment by sentence; --units groups writes the memory's units alone, for tools that segment by paragraph and for a lossless round trip. tilmash tm import leaves the sentence-level units out again.
+
+Example: tilmash tm export -o memory.tmx`},
 	{ID: "tm.export.usage", Other: "write the whole memory as one TMX 1.4b file"},
 	{ID: "tm.flag.force", Other: "overwrite an existing output file"},
 	{ID: "tm.flag.output", Other: "write to this file instead of standard output (- is standard output)"},
@@ -846,13 +944,19 @@ var messagesEN = []i18n.Message{
 	{ID: "tm.import-matches", One: "translation memory: of {{.Count}} sentence, {{.Exact}} has a 100% match and {{.Fuzzy}} a fuzzy match (70% or more) in other documents", Other: "translation memory: of {{.Count}} sentences, {{.Exact}} have a 100% match and {{.Fuzzy}} a fuzzy match (70% or more) in other documents"},
 	{ID: "tm.import.args", Other: "FILE.tmx"},
 	{ID: "tm.import.derived", One: "sentence-level units of tilmash's CAT-tool cut (x-cut, x-partial) left out, since the group unit before them holds their text: {{.Count}}", Other: "sentence-level units of tilmash's CAT-tool cut (x-cut, x-partial) left out, since the group unit before them holds their text: {{.Count}}"},
-	{ID: "tm.import.description", Other: "Adds the units of a TMX (OmegaT's project_save.tmx, a Trados or memoQ export) to the memory under NAME (by default the file name), replacing an earlier import of that name. A copy is kept in the .tilmash folder, so tilmash tm rebuild brings it back. A file that is not a well-formed TMX, declares entities or is larger than tilmash reads is refused with its position, and the memory is left as it was.\n\nExample: tilmash tm import project_save.tmx --name omegat"},
+	{ID: "tm.import.description", Other: `Adds the units of a TMX (OmegaT's project_save.tmx, a Trados or memoQ export) to the memory under NAME (by default the file name), replacing an earlier import of that name. A copy is kept in the .tilmash folder, so tilmash tm rebuild brings it back. A file that is not a well-formed TMX, declares entities or is larger than tilmash reads is refused with its position, and the memory is left as it was.
+
+Example: tilmash tm import project_save.tmx --name omegat`},
 	{ID: "tm.import.done", One: "added {{.File}} to the memory as {{.Name}}: {{.Count}} unit", Other: "added {{.File}} to the memory as {{.Name}}: {{.Count}} units"},
 	{ID: "tm.import.flag.name", Other: "the name of the memory (letters, digits, '.', '_', '-'; default: the file name)"},
 	{ID: "tm.import.need-name", Other: "a TMX read from standard input needs a name: give --name"},
 	{ID: "tm.import.usage", Other: "add a TMX from another tool to the memory"},
 	{ID: "tm.lookup.args", Other: "FILE|DOC"},
-	{ID: "tm.lookup.description", Other: "Cuts FILE (or the text of document DOC; - is standard input) into sentences and finds, for each, the groups of the memory whose text in the same language is most alike, with a match percentage as OmegaT and Trados compute it (token edit distance: 100% is the same sentence up to spaces and punctuation), the numbers that differ, and their translations. Groups of DOC itself are left out.\n\n--format jsonl writes one JSON object a sentence; --format tmx writes the matches as a TMX that a CAT tool loads as a project memory.\n\nExample: tilmash tm lookup new-article.txt --min 80"},
+	{ID: "tm.lookup.description", Other: `Cuts FILE (or the text of document DOC; - is standard input) into sentences and finds, for each, the groups of the memory whose text in the same language is most alike, with a match percentage as OmegaT and Trados compute it (token edit distance: 100% is the same sentence up to spaces and punctuation), the numbers that differ, and their translations. Groups of DOC itself are left out.
+
+--format jsonl writes one JSON object a sentence; --format tmx writes the matches as a TMX that a CAT tool loads as a project memory.
+
+Example: tilmash tm lookup new-article.txt --min 80`},
 	{ID: "tm.lookup.flag.format", Other: "output format: text, jsonl or tmx"},
 	{ID: "tm.lookup.flag.lang", Other: "the language of the new text (default: the source language of the workspace)"},
 	{ID: "tm.lookup.flag.min", Other: "the lowest match percentage shown"},
@@ -864,7 +968,11 @@ var messagesEN = []i18n.Message{
 	{ID: "tm.rebuild.usage", Other: "derive the memory again from every document and imported TMX"},
 	{ID: "tm.rebuilt", One: "rebuilt the memory in {{.Where}}: {{.Count}} unit from {{.Documents}} documents and {{.Imports}} imported memories", Other: "rebuilt the memory in {{.Where}}: {{.Count}} units from {{.Documents}} documents and {{.Imports}} imported memories"},
 	{ID: "tm.search.args", Other: "QUERY"},
-	{ID: "tm.search.description", Other: "Prints every group of the memory that holds QUERY, in any language (or in the language --lang names), with the group's text in every language, the hit marked, its document and group number and whether it is confirmed; confirmed and newest groups first. Russian and Kazakh words and names are found in their inflected forms (Тоқаев finds Тоқаевқа), and a QUERY that is a form of a glossary entry finds the entry's terms in the other languages too.\n\nExamples:\n  tilmash tm search \"General Prosecutor's Office\"\n  tilmash tm search Тоқаев --lang kk --format json"},
+	{ID: "tm.search.description", Other: `Prints every group of the memory that holds QUERY, in any language (or in the language --lang names), with the group's text in every language, the hit marked, its document and group number and whether it is confirmed; confirmed and newest groups first. Russian and Kazakh words and names are found in their inflected forms (Тоқаев finds Тоқаевқа), and a QUERY that is a form of a glossary entry finds the entry's terms in the other languages too.
+
+Examples:
+  tilmash tm search "General Prosecutor's Office"
+  tilmash tm search Тоқаев --lang kk --format json`},
 	{ID: "tm.search.flag.format", Other: "output format: text or json"},
 	{ID: "tm.search.flag.lang", Other: "search only the texts in this language (default: every language)"},
 	{ID: "tm.search.flag.limit", Other: "print at most this many groups"},
@@ -957,7 +1065,9 @@ var messagesEN = []i18n.Message{
 
 var messagesKK = []i18n.Message{
 	{ID: "align-files.args", Other: "БАСТАПҚЫ АУДАРМА"},
-	{ID: "align-files.description", Other: "БАСТАПҚЫ файлдың сөйлемдерін АУДАРМА файлының сөйлемдерімен теңестіріп, жұптарды шығарады. --presegmented берілсе, әр жол бір сөйлем болып саналады; әйтпесе tilmash мәтінді сөйлемдерге өзі бөледі. Форматтар: tsv (бастапқы мәтін, аударма, баға), jsonl ({\"src\":[0,1],\"tgt\":[0],\"score\":0.93,\"src_text\":[…],\"tgt_text\":[…]}, индекстер 0-ден басталады) және ladder (hunalign-дағыдай i, j, баға баспалдақтары).\n\nМысал: tilmash align-files --src-lang en --tgt-lang kk --format jsonl article.en.txt article.kk.txt"},
+	{ID: "align-files.description", Other: `БАСТАПҚЫ файлдың сөйлемдерін АУДАРМА файлының сөйлемдерімен теңестіріп, жұптарды шығарады. --presegmented берілсе, әр жол бір сөйлем болып саналады; әйтпесе tilmash мәтінді сөйлемдерге өзі бөледі. Форматтар: tsv (бастапқы мәтін, аударма, баға), jsonl ({"src":[0,1],"tgt":[0],"score":0.93,"src_text":[…],"tgt_text":[…]}, индекстер 0-ден басталады) және ladder (hunalign-дағыдай i, j, баға баспалдақтары).
+
+Мысал: tilmash align-files --src-lang en --tgt-lang kk --format jsonl article.en.txt article.kk.txt`},
 	{ID: "align-files.flag.format", Other: "шығару форматы: tsv, jsonl немесе ladder"},
 	{ID: "align-files.flag.glossary", Other: "осы қалтадағы глоссарий YAML файлдарын тірек нүктелері ретінде қолдану"},
 	{ID: "align-files.flag.lexicon", Other: "аударма сөздігін қосымша дәлел ретінде қолдану: TSV, бастапқы сөз, аудармасы, салмағы"},
@@ -973,7 +1083,9 @@ var messagesKK = []i18n.Message{
 	{ID: "align.args", Other: "ҚҰЖАТ..."},
 	{ID: "align.col.groups", Other: "ТОПТАР"},
 	{ID: "align.col.kind", Other: "ТОП ({{.Langs}})"},
-	{ID: "align.description", Other: "Әр тілдік нұсқаны сөйлемдерге бөліп, ағылшын мәтініне сүйене отырып топтарға теңестіреді (1–1, 1–2, 2–1, түсіп қалған сөйлемдер…). Адам растаған топтар сол күйінде қалады; тек олардың арасындағы бөліктер қайта теңестіріледі. Сенімділігі төмен топтар тексеруге белгіленеді. documents/ҚҰЖАТ/alignment.yaml файлын жазып, қорытынды шығарады.\n\nМысал: tilmash align zarechnoye-videos"},
+	{ID: "align.description", Other: `Әр тілдік нұсқаны сөйлемдерге бөліп, ағылшын мәтініне сүйене отырып топтарға теңестіреді (1–1, 1–2, 2–1, түсіп қалған сөйлемдер…). Адам растаған топтар сол күйінде қалады; тек олардың арасындағы бөліктер қайта теңестіріледі. Сенімділігі төмен топтар тексеруге белгіленеді. documents/ҚҰЖАТ/alignment.yaml файлын жазып, қорытынды шығарады.
+
+Мысал: tilmash align zarechnoye-videos`},
 	{ID: "align.flag.force", Other: "өзгерген мәтін расталған топтардың сөйлемдерін алып кетсе де теңестіру; ол топтар тексеруге белгіленіп сақталады"},
 	{ID: "align.flag.low-score", Other: "теңестіру сенімділігі төмен ({{.Score}})"},
 	{ID: "align.flag.no-en", Other: "сәйкес ағылшын сөйлемі жоқ"},
@@ -1000,7 +1112,9 @@ var messagesKK = []i18n.Message{
 	{ID: "app.bad-format", Other: "{{.Format}} деген формат белгісіз (мыналардың бірін қолданыңыз: {{.Formats}})"},
 	{ID: "app.bad-usage", Other: "{{.Err}}"},
 	{ID: "app.bad-usage.hint", Other: "команданың параметрлерін көру үшін одан кейін --help деп жазыңыз"},
-	{ID: "app.description", Other: "Мақаланы және оның аудармаларын импорттаңыз: tilmash оларды сөйлемдерге бөледі, EN–RU–KK топтарына теңестіреді, редакция глоссарийі бойынша тексереді және басқа бағдарламаларға экспорттайды.\n\nПараметрлерді аргументтерден кейін де жазуға болады: tilmash export DOC --format tmx"},
+	{ID: "app.description", Other: `Мақаланы және оның аудармаларын импорттаңыз: tilmash оларды сөйлемдерге бөледі, EN–RU–KK топтарына теңестіреді, редакция глоссарийі бойынша тексереді және басқа бағдарламаларға экспорттайды.
+
+Параметрлерді аргументтерден кейін де жазуға болады: tilmash export DOC --format tmx`},
 	{ID: "app.file-denied", Other: "{{.File}}: оқуға рұқсат жоқ"},
 	{ID: "app.file-missing", Other: "{{.File}}: мұндай файл жоқ"},
 	{ID: "app.file-unreadable", Other: "{{.File}} файлын оқу мүмкін емес: {{.Err}}"},
@@ -1020,7 +1134,9 @@ var messagesKK = []i18n.Message{
 	{ID: "app.want-args", Other: "қолданылуы: tilmash {{.Command}} {{.Args}}"},
 	{ID: "check.add.bad-file", Other: "{{.File}} глоссарий файлының атауы бола алмайды"},
 	{ID: "check.add.bad-file.hint", Other: ".yaml деп аяқталатын жай файл атауын беріңіз, мысалы people.yaml"},
-	{ID: "check.add.description", Other: "Жазбаны глоссарий файлының соңына қосады (түріне қарай: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), файлдың түсініктемелері мен ретін сақтайды. Нәтиже алдымен тексеріледі: id бұрыннан бар болса немесе формаларына басқа жазба тыйым салса не оларды қабылдаса, жазба қосылмайды, файл өзгермейді.\n\nМысал: tilmash glossary add --id aktobe --kind place --note \"Қазақстанның батысындағы облыс орталығы\" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе"},
+	{ID: "check.add.description", Other: `Жазбаны глоссарий файлының соңына қосады (түріне қарай: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), файлдың түсініктемелері мен ретін сақтайды. Нәтиже алдымен тексеріледі: id бұрыннан бар болса немесе формаларына басқа жазба тыйым салса не оларды қабылдаса, жазба қосылмайды, файл өзгермейді.
+
+Мысал: tilmash glossary add --id aktobe --kind place --note "Қазақстанның батысындағы облыс орталығы" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
 	{ID: "check.add.done", Other: "{{.ID}} жазбасы {{.File}} файлына қосылды"},
 	{ID: "check.add.duplicate", Other: "{{.Pos}}: глоссарийде {{.ID}} жазбасы бұрыннан бар"},
 	{ID: "check.add.duplicate.hint", Other: "басқа id таңдаңыз немесе сол файлдағы бар жазбаны өзгертіңіз"},
@@ -1054,7 +1170,15 @@ var messagesKK = []i18n.Message{
 	{ID: "check.col.kind", Other: "ТҮРІ"},
 	{ID: "check.col.lang", Other: "ТІЛ"},
 	{ID: "check.col.use", Other: "МӘРТЕБЕСІ"},
-	{ID: "check.description", Other: "Барлық құжатты (немесе аталғандарын), OmegaT пен Trados жазатын TMX файлын немесе бірінші жолында тіл кодтары бар TSV файлын барлық тексерумен тексереді, егер --checks басқасын таңдамаса ({{.Checks}}):\n\nterms: ағылшын мәтінінде глоссарий жазбасы аталса, орыс және қазақ мәтіндерінде де ол рұқсат етілген формада аталуы керек; тыйым салынған формалар мен латын және кирилл әріптері аралас сөздер қай жерде кездессе де көрсетіледі. numbers: бастапқы мәтіннің әр саны әр аудармада болуы керек; сандар мәні бойынша салыстырылады (1,000 = 1 000; $2.8bn = 2,8 млрд доллар; five = пять = бес). untranslated: бастапқы мәтінмен бірдей немесе басқа тілде жазылған аударма. consistency: расталған топтарда бір бастапқы сөйлем әртүрлі аударылған немесе бір аударма екі түрлі сөйлемге берілген. typography: тілдің тырнақшалары, жұбы жоқ тырнақшалар мен жақшалар, қос бос орындар, тыныс белгілерінің алдындағы бос орын, түпнұсқадағыдан өзгеше соңғы белгі, сызықшаның орнына дефис. endings: глоссарийдегі атаудан кейін дауысты дыбыстар үндестігіне сай емес жалғау (Алматыға орнына Алматыге). spelling: Hunspell орнатылған болса.\n\nterms, numbers және untranslated кемшіліктері — қателер: олар экспорт пен жариялауды тоқтатады, check 1 кодымен аяқталады. Қалғандары — ескертулер: олар көрсетіледі, --strict берілмесе, код 0. tilmash.yaml файлындағы checks: бөлімі тексерулерді өшіреді немесе олардың маңыздылығын өзгертеді. Теңестірілген құжат топ бойынша, әлі теңестірілмегені абзац бойынша тексеріледі.\n\nМысал: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html\n\nМысал: tilmash check zarechnoye-videos project_save.tmx --format json"},
+	{ID: "check.description", Other: `Барлық құжатты (немесе аталғандарын), OmegaT пен Trados жазатын TMX файлын немесе бірінші жолында тіл кодтары бар TSV файлын барлық тексерумен тексереді, егер --checks басқасын таңдамаса ({{.Checks}}):
+
+terms: ағылшын мәтінінде глоссарий жазбасы аталса, орыс және қазақ мәтіндерінде де ол рұқсат етілген формада аталуы керек; тыйым салынған формалар мен латын және кирилл әріптері аралас сөздер қай жерде кездессе де көрсетіледі. numbers: бастапқы мәтіннің әр саны әр аудармада болуы керек; сандар мәні бойынша салыстырылады (1,000 = 1 000; $2.8bn = 2,8 млрд доллар; five = пять = бес). untranslated: бастапқы мәтінмен бірдей немесе басқа тілде жазылған аударма. consistency: расталған топтарда бір бастапқы сөйлем әртүрлі аударылған немесе бір аударма екі түрлі сөйлемге берілген. typography: тілдің тырнақшалары, жұбы жоқ тырнақшалар мен жақшалар, қос бос орындар, тыныс белгілерінің алдындағы бос орын, түпнұсқадағыдан өзгеше соңғы белгі, сызықшаның орнына дефис. endings: глоссарийдегі атаудан кейін дауысты дыбыстар үндестігіне сай емес жалғау (Алматыға орнына Алматыге). spelling: Hunspell орнатылған болса.
+
+terms, numbers және untranslated кемшіліктері — қателер: олар экспорт пен жариялауды тоқтатады, check 1 кодымен аяқталады. Қалғандары — ескертулер: олар көрсетіледі, --strict берілмесе, код 0. tilmash.yaml файлындағы checks: бөлімі тексерулерді өшіреді немесе олардың маңыздылығын өзгертеді. Теңестірілген құжат топ бойынша, әлі теңестірілмегені абзац бойынша тексеріледі.
+
+Мысал: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html
+
+Мысал: tilmash check zarechnoye-videos project_save.tmx --format json`},
 	{ID: "check.documents", One: "{{.Count}} құжат", Other: "{{.Count}} құжат"},
 	{ID: "check.errors", One: "{{.Count}} қате", Other: "{{.Count}} қате"},
 	{ID: "check.files", One: "{{.Count}} файл", Other: "{{.Count}} файл"},
@@ -1068,7 +1192,9 @@ var messagesKK = []i18n.Message{
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: глоссарийде қателер бар (барлығы {{.Count}}), сондықтан ол бойынша тексеру мүмкін емес"},
 	{ID: "check.glossary-invalid.hint", Other: "барлық қатені tilmash glossary lint көрсетеді"},
 	{ID: "check.glossary-unreadable", Other: "{{.Dir}} глоссарий қалтасын оқу мүмкін емес: {{.Err}}"},
-	{ID: "check.glossary.description", Other: "Глоссарий — жұмыс қалтасындағы глоссарий қалтасының барлық *.yaml файлдары: адамдар, жерлер, ұйымдар мен мекемелер, олардың бекітілген ағылшын, орыс және қазақ тілдеріндегі формалары, рұқсат етілген варианттары және тыйым салынған формалары.\n\nМысал: tilmash glossary list --lang kk"},
+	{ID: "check.glossary.description", Other: `Глоссарий — жұмыс қалтасындағы глоссарий қалтасының барлық *.yaml файлдары: адамдар, жерлер, ұйымдар мен мекемелер, олардың бекітілген ағылшын, орыс және қазақ тілдеріндегі формалары, рұқсат етілген варианттары және тыйым салынған формалары.
+
+Мысал: tilmash glossary list --lang kk`},
 	{ID: "check.hint", Other: "құжаттарды id арқылы немесе .tmx не .tsv деп аяқталатын файлдарды көрсетіңіз"},
 	{ID: "check.html.clean", Other: "Кемшілік жоқ."},
 	{ID: "check.html.fix", Other: "дұрысы"},
@@ -1112,13 +1238,17 @@ var messagesKK = []i18n.Message{
 	{ID: "check.kind.typography", Other: "типографика"},
 	{ID: "check.kind.untranslated", Other: "аударылмаған"},
 	{ID: "check.lint.clean", One: "глоссарий: {{.Files}} ішінде {{.Count}} жазба, қате жоқ", Other: "глоссарий: {{.Files}} ішінде {{.Count}} жазба, қате жоқ"},
-	{ID: "check.lint.description", Other: "Барлық қатені бірден шығарады, әрқайсысын файл:жол:баған түрінде: YAML синтаксисінің қатесі, белгісіз өрістер, қайталанған id, жұмыс қалтасы тілдерінің бірінде формасы жоқ жазба, бір жазбада қабылданып, басқа жазбада не сол жазбада тыйым салынған форма. Қате болса, 2 кодымен аяқталады.\n\nМысал: tilmash glossary lint"},
+	{ID: "check.lint.description", Other: `Барлық қатені бірден шығарады, әрқайсысын файл:жол:баған түрінде: YAML синтаксисінің қатесі, белгісіз өрістер, қайталанған id, жұмыс қалтасы тілдерінің бірінде формасы жоқ жазба, бір жазбада қабылданып, басқа жазбада не сол жазбада тыйым салынған форма. Қате болса, 2 кодымен аяқталады.
+
+Мысал: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "глоссарийде {{.Count}} қате бар", Other: "глоссарийде {{.Count}} қате бар"},
 	{ID: "check.lint.no-folder", Other: "глоссарий қалтасы ({{.Dir}}) әзірге жоқ, сондықтан тексеретін ештеңе жоқ"},
 	{ID: "check.lint.usage", Other: "глоссарий файлдарындағы қателерді тексеру"},
 	{ID: "check.list.bad-kind", Other: "{{.Kind}} деген түр белгісіз (мыналардың бірін қолданыңыз: {{.Kinds}})"},
 	{ID: "check.list.bad-lang", Other: "{{.Lang}} тілі бұл жұмыс қалтасының тілдеріне кірмейді ({{.Known}})"},
-	{ID: "check.list.description", Other: "Жазбалар кестесін әр тілдегі негізгі формасымен шығарады, --lang тілінің әліпбиі бойынша сұрыптайды (қазақ тілі: А Ә Б … Ұ Ү … І). --format json жазбаларды дерек ретінде береді.\n\nМысал: tilmash glossary list --lang kk --kind person"},
+	{ID: "check.list.description", Other: `Жазбалар кестесін әр тілдегі негізгі формасымен шығарады, --lang тілінің әліпбиі бойынша сұрыптайды (қазақ тілі: А Ә Б … Ұ Ү … І). --format json жазбаларды дерек ретінде береді.
+
+Мысал: tilmash glossary list --lang kk --kind person`},
 	{ID: "check.list.empty", Other: "глоссарийде жазба жоқ"},
 	{ID: "check.list.empty.hint", Other: "жазба қосыңыз: tilmash glossary add --id ID --kind person --en … --ru … --kk …"},
 	{ID: "check.list.flag.kind", Other: "тек осы түрдегі жазбаларды көрсету: {{.Kinds}}"},
@@ -1141,7 +1271,9 @@ var messagesKK = []i18n.Message{
 	{ID: "check.severity.error", Other: "қате"},
 	{ID: "check.severity.warning", Other: "ескерту"},
 	{ID: "check.show.args", Other: "ID"},
-	{ID: "check.show.description", Other: "Жазбаның түрін, ескертпесін және глоссарий файлдарындағы орнын, содан кейін әр тілдегі барлық формасын шығарады: негізгі термин, рұқсат етілген варианттар, қосымша формалар, тыйым салынған формалар және септеу нұсқауы.\n\nМысал: tilmash glossary show tokayev"},
+	{ID: "check.show.description", Other: `Жазбаның түрін, ескертпесін және глоссарий файлдарындағы орнын, содан кейін әр тілдегі барлық формасын шығарады: негізгі термин, рұқсат етілген варианттар, қосымша формалар, тыйым салынған формалар және септеу нұсқауы.
+
+Мысал: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "анықталған жері"},
 	{ID: "check.show.hint", Other: "мысалы: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "түрі"},
@@ -1196,7 +1328,18 @@ var messagesKK = []i18n.Message{
 	{ID: "export.bad-lang.unknown", Other: "{{.Lang}} тілі бұл құжатта теңестірілмеген (барлары: {{.Known}})"},
 	{ID: "export.bad-units", Other: "--units {{.Units}} беруге болмайды: TMX аударма бірліктері мыналардың бірі: {{.Values}}"},
 	{ID: "export.cannot-write", Other: "{{.Path}} жолына жазу мүмкін емес: {{.Err}}"},
-	{ID: "export.description", Other: "ҚҰЖАТ құжатының теңестірілген топтарын басқа бағдарламалар ашатын форматта жазады: tmx (OmegaT, Trados, memoQ үшін TMX 1.4b), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (мәтіндер қатар тұрған бет), md (Markdown кестесі), csv, tsv немесе jsonl. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға атомарлы түрде жазылады.\n\nXLIFF файлында бір тіл жұбы болады: бастапқы тіл және бір аударма тілі. Аударма тілдері бірнешеу болса, -o арқылы қалта көрсетіңіз (-o берілмесе, файлдар жұмыс қалтасының экспорт қалтасына жазылады).\n\n--lang L берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html немесе txt): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).\n\nҚұжатта тексеруге белгіленген топтар немесе глоссарий бойынша кемшіліктер болса, экспорт орындалмайды (шығу коды 1); --force берілсе, бәрібір экспортталады, ал файлда экспорттың мәжбүрлеп жасалғаны белгіленеді; CSV, TSV және қарапайым мәтінде бұған орын жоқ (олардың бірінші жолы — деректер), сондықтан онда бұл туралы тек ескерту айтады.\n\nМысалдар:\n  tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx\n  tilmash export zarechnoye-videos --format xliff --langs en,kk\n  tilmash export zarechnoye-videos --lang kk --format md"},
+	{ID: "export.description", Other: `ҚҰЖАТ құжатының теңестірілген топтарын басқа бағдарламалар ашатын форматта жазады: tmx (OmegaT, Trados, memoQ үшін TMX 1.4b), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (мәтіндер қатар тұрған бет), md (Markdown кестесі), csv, tsv немесе jsonl. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға атомарлы түрде жазылады.
+
+XLIFF файлында бір тіл жұбы болады: бастапқы тіл және бір аударма тілі. Аударма тілдері бірнешеу болса, -o арқылы қалта көрсетіңіз (-o берілмесе, файлдар жұмыс қалтасының экспорт қалтасына жазылады).
+
+--lang L берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html немесе txt): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).
+
+Құжатта тексеруге белгіленген топтар немесе глоссарий бойынша кемшіліктер болса, экспорт орындалмайды (шығу коды 1); --force берілсе, бәрібір экспортталады, ал файлда экспорттың мәжбүрлеп жасалғаны белгіленеді; CSV, TSV және қарапайым мәтінде бұған орын жоқ (олардың бірінші жолы — деректер), сондықтан онда бұл туралы тек ескерту айтады.
+
+Мысалдар:
+  tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
+  tilmash export zarechnoye-videos --format xliff --langs en,kk
+  tilmash export zarechnoye-videos --lang kk --format md`},
 	{ID: "export.flag.force", Other: "тексеруге белгіленген топтар немесе глоссарий бойынша кемшіліктер болса да экспорттау (бұл файлда белгіленеді) және бар шығыс файлын қайта жазу"},
 	{ID: "export.flag.format", Other: "формат: tmx, xliff, xliff12, html, md, csv, tsv, jsonl; --lang берілсе: md, html, txt (әдепкі бойынша tmx, ал --lang берілсе — md)"},
 	{ID: "export.flag.lang", Other: "мақаланы жариялауға дайын күйде осы бір тілде жазу"},
@@ -1265,7 +1408,11 @@ var messagesKK = []i18n.Message{
 	{ID: "formats.zip.ratio", Other: "{{.File}}: архивтегі {{.Entry}} файлы {{.Ratio}} есе сығылған, бұл рұқсат етілген {{.Limit}} шамасынан көп (zip-бомба); ештеңе импортталған жоқ"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: архивтегі {{.Entry}} файлы {{.Size}} байтқа ашылады, бұл {{.Limit}} МиБ-тан көп; ештеңе импортталған жоқ"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: архивте {{.Count}} файл бар, бұл рұқсат етілген {{.Limit}} санынан көп; ештеңе импортталған жоқ"},
-	{ID: "glossary-export.description", Other: "Жұмыс қалтасының глоссарийін tbx (TBX v3, TBX-Basic), tbx2 (OmegaT пен Translate Toolkit оқитын TBX 2 martif), csv немесе tsv (OmegaT глоссарийлері: бір тіл жұбы — бастапқы термин, аударма, түсініктеме, одан кейін tilmash-тың өз бағандары) форматында жазады. Негізгі термин қалаулы, варианттар мен қосымша формалар рұқсат етілген, тыйым салынған формалар ұсынылмайтын деп белгіленеді. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға жазылады.\n\nМысалдар:\n  tilmash glossary export --format tbx -o glossary.tbx\n  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/"},
+	{ID: "glossary-export.description", Other: `Жұмыс қалтасының глоссарийін tbx (TBX v3, TBX-Basic), tbx2 (OmegaT пен Translate Toolkit оқитын TBX 2 martif), csv немесе tsv (OmegaT глоссарийлері: бір тіл жұбы — бастапқы термин, аударма, түсініктеме, одан кейін tilmash-тың өз бағандары) форматында жазады. Негізгі термин қалаулы, варианттар мен қосымша формалар рұқсат етілген, тыйым салынған формалар ұсынылмайтын деп белгіленеді. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға жазылады.
+
+Мысалдар:
+  tilmash glossary export --format tbx -o glossary.tbx
+  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/`},
 	{ID: "glossary-export.empty", Other: "глоссарийде экспортталатын жазба жоқ"},
 	{ID: "glossary-export.flag.force", Other: "бар шығыс файлын қайта жазу (бірақ ешқашан tilmash.yaml, бұғаттау файлын, глоссарий қалтасын немесе documents/ қалтасын емес)"},
 	{ID: "glossary-export.flag.format", Other: "формат: tbx, tbx2, csv немесе tsv"},
@@ -1283,7 +1430,9 @@ var messagesKK = []i18n.Message{
 	{ID: "glossary-import.bad-file", Other: "{{.File}}:{{.Line}}:{{.Column}}: {{.Reason}}"},
 	{ID: "glossary-import.bad-file.hint", Other: "файлдың толық екенін және көрсетілген форматта жазылғанын тексеріңіз; ештеңе жазылған жоқ"},
 	{ID: "glossary-import.clash", Other: "басқа глоссарий файлдарында бұрыннан бар идентификаторлар ({{.Count}}): {{.IDs}}; глоссарийді қолданбас бұрын оларды қайта атаңыз"},
-	{ID: "glossary-import.description", Other: "TBX (v3 немесе TBX 2 martif) файлын не OmegaT жазатын CSV немесе TSV глоссарийін оқып, жазбаларын глоссарий YAML файлына жазады: әдепкі бойынша жұмыс қалтасының глоссарий қалтасына, ФАЙЛ атауымен; -o басқа файлды таңдайды (- — стандартты шығыс). Формат файлдан анықталады; --format оны нақты көрсетеді. tilmash тақырып жолы жоқ CSV не TSV үшін --langs БАСТАПҚЫ,АУДАРМА қажет. Нәтиже тексеріліп, табылған қателер хабарланады.\n\nМысал: tilmash glossary import partner-terms.tbx"},
+	{ID: "glossary-import.description", Other: `TBX (v3 немесе TBX 2 martif) файлын не OmegaT жазатын CSV немесе TSV глоссарийін оқып, жазбаларын глоссарий YAML файлына жазады: әдепкі бойынша жұмыс қалтасының глоссарий қалтасына, ФАЙЛ атауымен; -o басқа файлды таңдайды (- — стандартты шығыс). Формат файлдан анықталады; --format оны нақты көрсетеді. tilmash тақырып жолы жоқ CSV не TSV үшін --langs БАСТАПҚЫ,АУДАРМА қажет. Нәтиже тексеріліп, табылған қателер хабарланады.
+
+Мысал: tilmash glossary import partner-terms.tbx`},
 	{ID: "glossary-import.done", One: "{{.File}} жазылды: {{.Format}} форматынан {{.Count}} жазба", Other: "{{.File}} жазылды: {{.Format}} форматынан {{.Count}} жазба"},
 	{ID: "glossary-import.exists", Other: "{{.Path}} бұрыннан бар"},
 	{ID: "glossary-import.exists.hint", Other: "-o арқылы басқа файл таңдаңыз немесе оны қайта жазу үшін --force қосыңыз"},
@@ -1360,7 +1509,11 @@ var messagesKK = []i18n.Message{
 	{ID: "help.version", Other: "НҰСҚАСЫ"},
 	{ID: "import-tmx.args", Other: "ФАЙЛ.tmx [ҚҰЖАТ]"},
 	{ID: "import-tmx.created", One: "{{.ID}} құжаты TMX-тен жасалды: {{.Langs}} тілдерінде {{.Count}} топ (расталғаны: {{.Confirmed}}, белгіленгені: {{.Flagged}})", Other: "{{.ID}} құжаты TMX-тен жасалды: {{.Langs}} тілдерінде {{.Count}} топ (расталғаны: {{.Confirmed}}, белгіленгені: {{.Flagged}})"},
-	{ID: "import-tmx.description", Other: "OmegaT, Trados, memoQ немесе tilmash жазған TMX файлын оқып, оны ҚҰЖАТ құжаты ретінде сақтайды (әдепкі бойынша идентификатор файл атауынан жасалады): әр <tu> бір топқа айналады (теңестірілген немесе x-status қасиетінде көрсетілген күйде), әр тілдің мәтіні — оның сегменттері ретімен. tilmash жазған TMX абзацтары мен тақырыптарын сақтайды (x-paragraph қасиеттері); басқа бағдарламалардың TMX файлдарында әр сегмент жеке абзац болады. Жұмыс қалтасында жоқ тілдер алынбайды. Бар теңестіруді ауыстыру үшін --force қажет.\n\nCAT бағдарламасының TMX файлы (OmegaT-тің omegat/project_save.tmx файлы, Trados немесе memoQ экспорты) құжаты бұрыннан бар және теңестірілген болса, сол құжатқа қайтарылады: жадтағы аудармалар құжаттың бастапқы сөйлемдерімен салыстырылады, барлық сөйлемі аударылған әр топ сол аудармаларды алады (бір топтың сөйлем деңгейіндегі бірліктері қайта біріктіріледі); қалған топтар, тілдер, күйлер мен ескертпелер өзгермейді, ал undo бұл қадамды кері қайтарады. ҚҰЖАТ берілмесе, сөйлемдерінің ең көбі жадта аударылған құжат алынады. --force берілсе, құжаттың орнына TMX мазмұны жазылады.\n\nМысал: tilmash import-tmx project_save.tmx zarechnoye-videos"},
+	{ID: "import-tmx.description", Other: `OmegaT, Trados, memoQ немесе tilmash жазған TMX файлын оқып, оны ҚҰЖАТ құжаты ретінде сақтайды (әдепкі бойынша идентификатор файл атауынан жасалады): әр <tu> бір топқа айналады (теңестірілген немесе x-status қасиетінде көрсетілген күйде), әр тілдің мәтіні — оның сегменттері ретімен. tilmash жазған TMX абзацтары мен тақырыптарын сақтайды (x-paragraph қасиеттері); басқа бағдарламалардың TMX файлдарында әр сегмент жеке абзац болады. Жұмыс қалтасында жоқ тілдер алынбайды. Бар теңестіруді ауыстыру үшін --force қажет.
+
+CAT бағдарламасының TMX файлы (OmegaT-тің omegat/project_save.tmx файлы, Trados немесе memoQ экспорты) құжаты бұрыннан бар және теңестірілген болса, сол құжатқа қайтарылады: жадтағы аудармалар құжаттың бастапқы сөйлемдерімен салыстырылады, барлық сөйлемі аударылған әр топ сол аудармаларды алады (бір топтың сөйлем деңгейіндегі бірліктері қайта біріктіріледі); қалған топтар, тілдер, күйлер мен ескертпелер өзгермейді, ал undo бұл қадамды кері қайтарады. ҚҰЖАТ берілмесе, сөйлемдерінің ең көбі жадта аударылған құжат алынады. --force берілсе, құжаттың орнына TMX мазмұны жазылады.
+
+Мысал: tilmash import-tmx project_save.tmx zarechnoye-videos`},
 	{ID: "import-tmx.duplicates", Other: "бір бірліктегі бір тілдің қайталанған варианттары алынбады: {{.Count}}"},
 	{ID: "import-tmx.empty", Other: "{{.File}} ішінде {{.Langs}} тілдерінде мәтін жоқ (барлары: {{.Found}})"},
 	{ID: "import-tmx.flag.force", Other: "құжаттың бар теңестіруін ауыстыру"},
@@ -1377,7 +1530,11 @@ var messagesKK = []i18n.Message{
 	{ID: "import-tmx.would-replace", Other: "{{.ID}} құжатының теңестіруі бұрыннан бар: топтар — {{.Groups}}, расталғаны — {{.Confirmed}}; import-tmx оны ауыстырады"},
 	{ID: "import-tmx.would-replace.hint", Other: "ештеңе жазылған жоқ; мәтіндер мен теңестіруді TMX мазмұнымен ауыстыру үшін --force қосыңыз"},
 	{ID: "import-xliff.args", Other: "ФАЙЛ.xlf|ФАЙЛ.xliff [ҚҰЖАТ]"},
-	{ID: "import-xliff.description", Other: "tilmash export жазған, содан кейін аудармашы OmegaT, Trados, memoQ немесе басқа CAT бағдарламасында түзеткен XLIFF 2.0 не 1.2 файлын оқып, жұмысты ҚҰЖАТ құжатына қайтарады (әдепкі бойынша файлда аталған құжатқа): өзгертілген аударма топтың аударма тіліндегі сөйлемдерін ауыстырады, final не signed-off күйі (1.2-де approved=\"yes\" те; 2.0-де reviewed не final) топты растайды, ал одан ертерек күй расталуын алып тастайды; бірліктің ескертпелері топтың ескертпесіне айналады. Бағдарлама қосқан кірістірілген тегтер мәтінін сақтайды; <alt-trans> ішіндегі сәйкестіктер есепке алынбайды.\n\nБірліктер топтармен идентификаторы бойынша сәйкестендіріледі. Бастапқы мәтіні құжатқа енді сәйкес келмейтін бірлік, құжатта тобы жоқ идентификатор және босатылған аударма файлдағы орнымен хабарланады да, ештеңе жазылмайды; --force ондай бірліктерді өткізіп жіберіп, қалғанын импорттайды. Импорт — бір қадам: tilmash undo ҚҰЖАТ оны кері қайтарады.\n\nМысал: tilmash import-xliff export/zarechnoye-videos/zarechnoye-videos.en-kk.xlf"},
+	{ID: "import-xliff.description", Other: `tilmash export жазған, содан кейін аудармашы OmegaT, Trados, memoQ немесе басқа CAT бағдарламасында түзеткен XLIFF 2.0 не 1.2 файлын оқып, жұмысты ҚҰЖАТ құжатына қайтарады (әдепкі бойынша файлда аталған құжатқа): өзгертілген аударма топтың аударма тіліндегі сөйлемдерін ауыстырады, final не signed-off күйі (1.2-де approved="yes" те; 2.0-де reviewed не final) топты растайды, ал одан ертерек күй расталуын алып тастайды; бірліктің ескертпелері топтың ескертпесіне айналады. Бағдарлама қосқан кірістірілген тегтер мәтінін сақтайды; <alt-trans> ішіндегі сәйкестіктер есепке алынбайды.
+
+Бірліктер топтармен идентификаторы бойынша сәйкестендіріледі. Бастапқы мәтіні құжатқа енді сәйкес келмейтін бірлік, құжатта тобы жоқ идентификатор және босатылған аударма файлдағы орнымен хабарланады да, ештеңе жазылмайды; --force ондай бірліктерді өткізіп жіберіп, қалғанын импорттайды. Импорт — бір қадам: tilmash undo ҚҰЖАТ оны кері қайтарады.
+
+Мысал: tilmash import-xliff export/zarechnoye-videos/zarechnoye-videos.en-kk.xlf`},
 	{ID: "import-xliff.done", One: "{{.ID}}: {{.File}} ({{.Lang}}) файлы бойынша {{.Count}} топ өзгертілді: жаңа мәтіндер: {{.Texts}}, расталғаны: {{.Confirmed}}, расталуы алып тасталғаны: {{.Unconfirmed}}, ескертпелер: {{.Notes}}", Other: "{{.ID}}: {{.File}} ({{.Lang}}) файлы бойынша {{.Count}} топ өзгертілді: жаңа мәтіндер: {{.Texts}}, расталғаны: {{.Confirmed}}, расталуы алып тасталғаны: {{.Unconfirmed}}, ескертпелер: {{.Notes}}"},
 	{ID: "import-xliff.findings", One: "өзгертілген топтарда ({{.Groups}}) глоссарий бойынша {{.Count}} кемшілік бар", Other: "өзгертілген топтарда ({{.Groups}}) глоссарий бойынша {{.Count}} кемшілік бар"},
 	{ID: "import-xliff.flag.force", Other: "импорттауға болмайтын бірліктерді өткізіп жіберіп, қалғанын импорттау"},
@@ -1394,7 +1551,11 @@ var messagesKK = []i18n.Message{
 	{ID: "import-xliff.usage", Other: "аудармашы CAT бағдарламасында түзеткен XLIFF файлын қайтару"},
 	{ID: "import.args", Other: "ҚҰЖАТ ТІЛ ФАЙЛ"},
 	{ID: "import.created", Other: "{{.ID}} құжатының {{.Lang}} нұсқасы импортталды (жаңа құжат)"},
-	{ID: "import.description", Other: "ФАЙЛ-ды (- берілсе, стандартты енгізу оқылады) ҚҰЖАТ құжатының ТІЛ нұсқасы ретінде UTF-8, NFC, LF жол соңымен сақтайды. ҚҰЖАТ — zarechnoye-videos сияқты кіші әріпті идентификатор. Өзгерген мәтін теңестірілген топтарға әсер етсе, --force қажет.\n\nHTML беттері (тек мақаланың өзі), Word DOCX файлдары және Markdown түрлендіріледі: тақырыптар, абзацтар, тізімдер мен дәйексөздер сақталады, ал жуан, көлбеу қаріп пен сілтемелер мәтіннің қасына LANG.format.yaml файлына жазылады. Пішім файлдың атауы мен мазмұнынан анықталады; --format оны тікелей береді.\n\nМысал: tilmash import zarechnoye-videos kk zarechnoye.kk.txt"},
+	{ID: "import.description", Other: `ФАЙЛ-ды (- берілсе, стандартты енгізу оқылады) ҚҰЖАТ құжатының ТІЛ нұсқасы ретінде UTF-8, NFC, LF жол соңымен сақтайды. ҚҰЖАТ — zarechnoye-videos сияқты кіші әріпті идентификатор. Өзгерген мәтін теңестірілген топтарға әсер етсе, --force қажет.
+
+HTML беттері (тек мақаланың өзі), Word DOCX файлдары және Markdown түрлендіріледі: тақырыптар, абзацтар, тізімдер мен дәйексөздер сақталады, ал жуан, көлбеу қаріп пен сілтемелер мәтіннің қасына LANG.format.yaml файлына жазылады. Пішім файлдың атауы мен мазмұнынан анықталады; --format оны тікелей береді.
+
+Мысал: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "import.detached", One: "{{.Count}} топ сөйлемдерінен айырылып, тексеруге белгіленді (бұрын расталғаны: {{.Confirmed}})", Other: "{{.Count}} топ сөйлемдерінен айырылып, тексеруге белгіленді (бұрын расталғаны: {{.Confirmed}})"},
 	{ID: "import.detached.hint", Other: "tilmash align {{.ID}} командасын іске қосып, белгіленген топтарды тексеріңіз"},
 	{ID: "import.empty", Other: "{{.File}} бос немесе тек бос орын таңбаларынан тұрады: {{.ID}} құжатының {{.Lang}} нұсқасында теңестіретін де, жариялайтын да ештеңе жоқ"},
@@ -1426,7 +1587,9 @@ var messagesKK = []i18n.Message{
 	{ID: "publish.col.findings", Other: "КЕМШІЛІКТЕР"},
 	{ID: "publish.col.groups", Other: "ТОПТАР"},
 	{ID: "publish.col.result", Other: "НӘТИЖЕ"},
-	{ID: "publish.description", Other: "Негізгі жұмыс. Әр құжатты (tilmash.yaml ішіндегі publish.exclude тізіміндегілерден басқасының бәрін немесе тек аталғандарын) расталған топтарды сақтай отырып теңестіреді, глоссарий бойынша тексереді және export/ҚҰЖАТ/ қалтасына барлық экспорт форматтарын жазады (әр тіл жұбы үшін TMX, XLIFF 2.0 және 1.2, HTML, Markdown, CSV, TSV, JSONL, сондай-ақ әр тілдік нұсқаны Markdown, HTML және қарапайым мәтін түрінде). Глоссарий export/ қалтасына TBX, TBX 2, CSV және TSV форматтарында шығарылады. Белгіленген топтары немесе глоссарий бойынша кемшіліктері бар құжат --force берілмесе жарияланбайды (шығу коды 1). Мәтіні бос немесе tilmash.yaml ішіндегі publish.require талап ететін нәрсесі жоқ құжат та (әдепкі бойынша — әр тілдегі мәтін; all-confirmed барлық топтың расталуын талап етеді) --force берілсе де жарияланбайды, себебі көрсетіледі.\n\nМысал: tilmash publish"},
+	{ID: "publish.description", Other: `Негізгі жұмыс. Әр құжатты (tilmash.yaml ішіндегі publish.exclude тізіміндегілерден басқасының бәрін немесе тек аталғандарын) расталған топтарды сақтай отырып теңестіреді, глоссарий бойынша тексереді және export/ҚҰЖАТ/ қалтасына барлық экспорт форматтарын жазады (әр тіл жұбы үшін TMX, XLIFF 2.0 және 1.2, HTML, Markdown, CSV, TSV, JSONL, сондай-ақ әр тілдік нұсқаны Markdown, HTML және қарапайым мәтін түрінде). Глоссарий export/ қалтасына TBX, TBX 2, CSV және TSV форматтарында шығарылады. Белгіленген топтары немесе глоссарий бойынша кемшіліктері бар құжат --force берілмесе жарияланбайды (шығу коды 1). Мәтіні бос немесе tilmash.yaml ішіндегі publish.require талап ететін нәрсесі жоқ құжат та (әдепкі бойынша — әр тілдегі мәтін; all-confirmed барлық топтың расталуын талап етеді) --force берілсе де жарияланбайды, себебі көрсетіледі.
+
+Мысал: tilmash publish`},
 	{ID: "publish.excluded", Other: "tilmash.yaml-да алып тасталған"},
 	{ID: "publish.files", One: "{{.Dir}} қалтасында {{.Count}} файл", Other: "{{.Dir}} қалтасында {{.Count}} файл"},
 	{ID: "publish.flag.force", Other: "белгіленген топтары немесе глоссарий бойынша кемшіліктері бар құжаттарды да жариялау; мүмкін болатын барлық форматта экспорттың мәжбүрлі түрде жасалғаны көрсетіледі (CSV, TSV және қарапайым мәтінде оны көрсететін орын жоқ)"},
@@ -1517,29 +1680,56 @@ var messagesKK = []i18n.Message{
 	{ID: "review.flag.width", Other: "шығыс ені: {{.Ph}} таңба, кемінде 40"},
 	{ID: "review.gap", Other: "{{.Group}}-топта мына тілдерде сөйлем жоқ: {{.Langs}}; топ тексеруге белгіленді"},
 	{ID: "review.group.confirm.args", Other: "ҚҰЖАТ АУҚЫМ"},
-	{ID: "review.group.confirm.description", Other: "АУҚЫМ-дағы топтарды адам тексерген деп белгілейді. Қайта теңестіру расталған топты ешқашан өзгертпейді. АУҚЫМ — нөмірлер мен аралықтар тізімі немесе all.\n\nМысал: tilmash group confirm zarechnoye-videos 1-20,25"},
+	{ID: "review.group.confirm.description", Other: `АУҚЫМ-дағы топтарды адам тексерген деп белгілейді. Қайта теңестіру расталған топты ешқашан өзгертпейді. АУҚЫМ — нөмірлер мен аралықтар тізімі немесе all.
+
+Мысал: tilmash group confirm zarechnoye-videos 1-20,25`},
 	{ID: "review.group.confirm.usage", Other: "топтарды растау"},
-	{ID: "review.group.description", Other: "Әр ішкі команда ҚҰЖАТ құжатының теңестіруін өзгертеді, өзгерісті құжат журналына жазады (tilmash undo оны кері қайтарады) және өзгерген топтарды глоссарий бойынша қайта тексереді. Топтар tilmash show көрсеткендей 1-ден бастап нөмірленеді.\n\nСөйлемдері қайта топталған (merge, split, move) топ расталуын жоғалтып, теңестірілген күйге өтеді, ал қандай да бір тілде сөйлемі болмаса, автоматты теңестіру мұндай топтарды белгілейтіндей, тексеруге белгіленеді: дұрыс болғанда оны қайта растаңыз. Сөйлем мәтінін түзету (edit) мен ескертпе жазу күйді, соның ішінде расталуды, өзгертпейді. Топтың бағасы — автоматты теңестірудің өз ұсынысына сенімділігі; адам өзгерткен топ өзі құралған топтардың ең төменгі бағасын алады.\n\nМысал: tilmash group merge zarechnoye-videos 12"},
+	{ID: "review.group.description", Other: `Әр ішкі команда ҚҰЖАТ құжатының теңестіруін өзгертеді, өзгерісті құжат журналына жазады (tilmash undo оны кері қайтарады) және өзгерген топтарды глоссарий бойынша қайта тексереді. Топтар tilmash show көрсеткендей 1-ден бастап нөмірленеді.
+
+Сөйлемдері қайта топталған (merge, split, move) топ расталуын жоғалтып, теңестірілген күйге өтеді, ал қандай да бір тілде сөйлемі болмаса, автоматты теңестіру мұндай топтарды белгілейтіндей, тексеруге белгіленеді: дұрыс болғанда оны қайта растаңыз. Сөйлем мәтінін түзету (edit) мен ескертпе жазу күйді, соның ішінде расталуды, өзгертпейді. Топтың бағасы — автоматты теңестірудің өз ұсынысына сенімділігі; адам өзгерткен топ өзі құралған топтардың ең төменгі бағасын алады.
+
+Мысал: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "ҚҰЖАТ N --language ТІЛ [--sentence K] --text МӘТІН"},
-	{ID: "review.group.edit.description", Other: "N-топтың ТІЛ тіліндегі K-сөйлемін МӘТІН-мен алмастырады — теңестіруде де, сол тілдің сақталған мәтінінде де, сондықтан қате кейінгі барлық қадамдар үшін бір-ақ рет түзетіледі. Топта ол тілде бір ғана сөйлем болса, --sentence көрсетпеуге болады. Топ күйін, соның ішінде расталуын, сақтайды: қатені түзету қай сөйлемдер жұптасқанын өзгертпейді, ал глоссарий бойынша тексеру жаңа мәтіннің нені өзгерткенін хабарлайды.\n\nМысал: tilmash group edit zarechnoye-videos 12 --language ru --text \"Суд отложил заседание.\""},
+	{ID: "review.group.edit.description", Other: `N-топтың ТІЛ тіліндегі K-сөйлемін МӘТІН-мен алмастырады — теңестіруде де, сол тілдің сақталған мәтінінде де, сондықтан қате кейінгі барлық қадамдар үшін бір-ақ рет түзетіледі. Топта ол тілде бір ғана сөйлем болса, --sentence көрсетпеуге болады. Топ күйін, соның ішінде расталуын, сақтайды: қатені түзету қай сөйлемдер жұптасқанын өзгертпейді, ал глоссарий бойынша тексеру жаңа мәтіннің нені өзгерткенін хабарлайды.
+
+Мысал: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "сөйлем мәтінін түзету"},
 	{ID: "review.group.merge.args", Other: "ҚҰЖАТ N"},
-	{ID: "review.group.merge.description", Other: "N-топ пен N+1-топты бір топқа біріктіреді.\n\nМысал: tilmash group merge zarechnoye-videos 12"},
+	{ID: "review.group.merge.description", Other: `N-топ пен N+1-топты бір топқа біріктіреді.
+
+Мысал: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.merge.usage", Other: "топты келесі топпен біріктіру"},
 	{ID: "review.group.move.args", Other: "ҚҰЖАТ N --language ТІЛ --to prev|next"},
-	{ID: "review.group.move.description", Other: "N-топтың ТІЛ тіліндегі бірінші сөйлемін алдыңғы топтың соңына (--to prev), ал соңғы сөйлемін келесі топтың басына (--to next) ауыстырады; басқа сөйлемдерді мәтін ретін бұзбай ауыстыру мүмкін емес. Сөйлемсіз қалған топ жойылады; қандай да бір тілде сөйлемсіз қалған топ белгіленеді. Сөйлемді қабылдаған топ екі топтың төменгі бағасын алады.\n\nМысал: tilmash group move zarechnoye-videos 12 --language kk --to prev"},
+	{ID: "review.group.move.description", Other: `N-топтың ТІЛ тіліндегі бірінші сөйлемін алдыңғы топтың соңына (--to prev), ал соңғы сөйлемін келесі топтың басына (--to next) ауыстырады; басқа сөйлемдерді мәтін ретін бұзбай ауыстыру мүмкін емес. Сөйлемсіз қалған топ жойылады; қандай да бір тілде сөйлемсіз қалған топ белгіленеді. Сөйлемді қабылдаған топ екі топтың төменгі бағасын алады.
+
+Мысал: tilmash group move zarechnoye-videos 12 --language kk --to prev`},
 	{ID: "review.group.move.usage", Other: "сөйлемді көрші топқа ауыстыру"},
 	{ID: "review.group.note.args", Other: "ҚҰЖАТ N МӘТІН"},
-	{ID: "review.group.note.description", Other: "N-топқа ескертпе жазады, tilmash show оны топтың астында көрсетеді; бос МӘТІН ескертпені өшіреді.\n\nМысал: tilmash group note zarechnoye-videos 12 \"күнін редакциядан нақтылау\""},
+	{ID: "review.group.note.description", Other: `N-топқа ескертпе жазады, tilmash show оны топтың астында көрсетеді; бос МӘТІН ескертпені өшіреді.
+
+Мысал: tilmash group note zarechnoye-videos 12 "күнін редакциядан нақтылау"`},
 	{ID: "review.group.note.usage", Other: "топқа ескертпе жазу"},
 	{ID: "review.group.split.args", Other: "ҚҰЖАТ N --at ТІЛ:K…"},
-	{ID: "review.group.split.description", Other: "N-топты ТІЛ тіліндегі K-сөйлемнің алдынан бөледі; сол сөйлем мен одан кейінгілер жаңа N+1-топты құрайды. Бірнеше тілді бөлу үшін әр тілге --at беріңіз; --at берілмеген тілдердің сөйлемдері бірінші бөлікте қалады, сондықтан жалғыз --at en:1 бүкіл ағылшын мәтінін екінші бөлікке көшіреді де, екі бөлік те тілі жетіспегені үшін белгіленеді. --language ТІЛ (немесе --lang ТІЛ) мен --at K жазуы --at ТІЛ:K жазуымен бірдей; ешбір бөлу орны сәйкес келмейтін --language және бір тілге берілген екі орын қабылданбайды. Екі бөлік те топтың бағасын сақтайды.\n\nМысал: tilmash group split zarechnoye-videos 12 --lang ru --at 2"},
+	{ID: "review.group.split.description", Other: `N-топты ТІЛ тіліндегі K-сөйлемнің алдынан бөледі; сол сөйлем мен одан кейінгілер жаңа N+1-топты құрайды. Бірнеше тілді бөлу үшін әр тілге --at беріңіз; --at берілмеген тілдердің сөйлемдері бірінші бөлікте қалады, сондықтан жалғыз --at en:1 бүкіл ағылшын мәтінін екінші бөлікке көшіреді де, екі бөлік те тілі жетіспегені үшін белгіленеді. --language ТІЛ (немесе --lang ТІЛ) мен --at K жазуы --at ТІЛ:K жазуымен бірдей; ешбір бөлу орны сәйкес келмейтін --language және бір тілге берілген екі орын қабылданбайды. Екі бөлік те топтың бағасын сақтайды.
+
+Мысал: tilmash group split zarechnoye-videos 12 --lang ru --at 2`},
 	{ID: "review.group.split.usage", Other: "топты екіге бөлу"},
 	{ID: "review.group.unconfirm.args", Other: "ҚҰЖАТ АУҚЫМ"},
-	{ID: "review.group.unconfirm.description", Other: "АУҚЫМ-дағы расталған топтардың расталуын алып тастайды, сонда қайта теңестіру оларды өзгерте алады. Олар расталғанға дейін қандай күйде болса да, теңестірілген күйге өтеді, ал қандай да бір тілде сөйлемі болмаса — белгіленеді: теңестіру бұрынғы күйді сақтамайды, ал tilmash align оларды қайта теңестіргенде жаңадан бағалап, белгілейді.\n\nМысал: tilmash group unconfirm zarechnoye-videos 7"},
+	{ID: "review.group.unconfirm.description", Other: `АУҚЫМ-дағы расталған топтардың расталуын алып тастайды, сонда қайта теңестіру оларды өзгерте алады. Олар расталғанға дейін қандай күйде болса да, теңестірілген күйге өтеді, ал қандай да бір тілде сөйлемі болмаса — белгіленеді: теңестіру бұрынғы күйді сақтамайды, ал tilmash align оларды қайта теңестіргенде жаңадан бағалап, белгілейді.
+
+Мысал: tilmash group unconfirm zarechnoye-videos 7`},
 	{ID: "review.group.unconfirm.usage", Other: "топтардың расталуын алып тастау"},
 	{ID: "review.group.usage", Other: "теңестірілген топтарды түзету және растау"},
-	{ID: "review.help", Other: "Пернелер:\n  c                 топты растап, келесі тексерілмеген топқа өту\n  m                 топты келесі топпен біріктіру\n  u немесе M        топты алдыңғы топпен біріктіру\n  s                 топты бөлу: бөлінетін әр тіл үшін ТІЛ:K теріп (мысалы en:2 ru:2), Enter басыңыз\n  n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)\n  p                 бір топ артқа қайту\n  z                 соңғы өзгерісті кері қайтару\n  q                 шығу (барлық өзгеріс сақталған)\n  ?                 осы анықтама"},
+	{ID: "review.help", Other: `Пернелер:
+  c                 топты растап, келесі тексерілмеген топқа өту
+  m                 топты келесі топпен біріктіру
+  u немесе M        топты алдыңғы топпен біріктіру
+  s                 топты бөлу: бөлінетін әр тіл үшін ТІЛ:K теріп (мысалы en:2 ru:2), Enter басыңыз
+  n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
+  p                 бір топ артқа қайту
+  z                 соңғы өзгерісті кері қайтару
+  q                 шығу (барлық өзгеріс сақталған)
+  ?                 осы анықтама`},
 	{ID: "review.history-empty", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ: журнал бос"},
 	{ID: "review.interrupted", Other: "{{.Step}}-түзету ({{.What}}) үзіліп қалған: құжат сол түзетуге дейінгі күйінде көрсетілді"},
 	{ID: "review.interrupted.hint", Other: "{{.ID}} құжатын өзгертетін келесі tilmash командасы (group, undo, review, align, import) оны кері қайтарады"},
@@ -1573,7 +1763,9 @@ var messagesKK = []i18n.Message{
 	{ID: "review.recovered", Other: "іркіліс салдарынан үзілген {{.Step}}-түзету ({{.What}}) кері қайтарылды"},
 	{ID: "review.reloaded", Other: "теңестіру дискіде өзгерген, сондықтан қайта оқылды: пернені тағы бір рет басыңыз"},
 	{ID: "review.review.args", Other: "ҚҰЖАТ"},
-	{ID: "review.review.description", Other: "ҚҰЖАТ құжатының расталмаған немесе глоссарий бойынша кемшілігі бар топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.\n\nМысал: tilmash review zarechnoye-videos"},
+	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған немесе глоссарий бойынша кемшілігі бар топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
+
+Мысал: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "{{.Ph}}-топтан бастау"},
 	{ID: "review.review.usage", Other: "терминалда топтарды бір-бірлеп тексеру"},
 	{ID: "review.session", One: "осы сеанста {{.ID}} құжатына {{.Count}} өзгеріс енгізілді; tilmash undo {{.ID}} оны кері қайтарады", Other: "осы сеанста {{.ID}} құжатына {{.Count}} өзгеріс енгізілді; tilmash undo {{.ID}} оларды бір-бірлеп кері қайтарады"},
@@ -1581,7 +1773,9 @@ var messagesKK = []i18n.Message{
 	{ID: "review.show-unverified", One: "теңестіру сақталған мәтіндерге енді сәйкес емес ({{.Count}} қате), мысалы: {{.First}}", Other: "теңестіру сақталған мәтіндерге енді сәйкес емес ({{.Count}} қате), мысалы: {{.First}}"},
 	{ID: "review.show.args", Other: "ҚҰЖАТ"},
 	{ID: "review.show.default.to", Other: "соңғы топ"},
-	{ID: "review.show.description", Other: "ҚҰЖАТ құжатының топтарын әр тілге бір бағаннан шығарады, әр топтың нөмірін, күйін және бағасын көрсетеді. Баға — автоматты теңестірудің өз ұсынысына сенімділігі, 0-ден 1-ге дейін; адам біріктірген, бөлген немесе оған сөйлем ауыстырған топ өзі құралған топтардың ең төменгі бағасын алады. Глоссарий терминдері ерекшеленеді, кемшіліктер белгіленеді: терминалда түспен, әйтпесе [термин] және !кемшілік! түрінде. Топ нөмірлері — tilmash group және tilmash review қабылдайтын нөмірлер. Ені 40 таңбадан тар шығыс (тіл үштен көп болса — одан да кең) сол енге дейін кеңейтіледі.\n\nМысал: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk"},
+	{ID: "review.show.description", Other: `ҚҰЖАТ құжатының топтарын әр тілге бір бағаннан шығарады, әр топтың нөмірін, күйін және бағасын көрсетеді. Баға — автоматты теңестірудің өз ұсынысына сенімділігі, 0-ден 1-ге дейін; адам біріктірген, бөлген немесе оған сөйлем ауыстырған топ өзі құралған топтардың ең төменгі бағасын алады. Глоссарий терминдері ерекшеленеді, кемшіліктер белгіленеді: терминалда түспен, әйтпесе [термин] және !кемшілік! түрінде. Топ нөмірлері — tilmash group және tilmash review қабылдайтын нөмірлер. Ені 40 таңбадан тар шығыс (тіл үштен көп болса — одан да кең) сол енге дейін кеңейтіледі.
+
+Мысал: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.show.flag.flagged", Other: "теңестіру кезінде белгіленген немесе глоссарий бойынша кемшілігі бар топтарды ғана көрсету"},
 	{ID: "review.show.flag.from", Other: "{{.Ph}}-топтан бастап көрсету"},
 	{ID: "review.show.flag.langs", Other: "{{.Ph}} тілдерін осы ретпен көрсету, мысалы en,kk (әдепкі бойынша — барлығы)"},
@@ -1607,7 +1801,9 @@ var messagesKK = []i18n.Message{
 	{ID: "review.undo-nothing", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ"},
 	{ID: "review.undo-too-many", Other: "{{.Want}} қадамды кері қайтару мүмкін емес: {{.ID}} журналында барлығы {{.Count}} қадам бар"},
 	{ID: "review.undo.args", Other: "ҚҰЖАТ"},
-	{ID: "review.undo.description", Other: "ҚҰЖАТ құжатының файлдарын documents/ҚҰЖАТ/journal/ қалтасындағы құжат журналы бойынша соңғы қадамға (түзету, align, import, import-tmx немесе publish кезіндегі теңестіру) немесе соңғы --steps қадамға дейінгі күйіне дәл қайтарады. Журнал соңғы 100 қадамнан және 64 МБ-тан артық сақтамайды. Іркіліс салдарынан үзілген қадам бірінші кезекте кері қайтарылады және кері қайтарылған қадам болып саналады.\n\nМысал: tilmash undo zarechnoye-videos --steps 3"},
+	{ID: "review.undo.description", Other: `ҚҰЖАТ құжатының файлдарын documents/ҚҰЖАТ/journal/ қалтасындағы құжат журналы бойынша соңғы қадамға (түзету, align, import, import-tmx немесе publish кезіндегі теңестіру) немесе соңғы --steps қадамға дейінгі күйіне дәл қайтарады. Журнал соңғы 100 қадамнан және 64 МБ-тан артық сақтамайды. Іркіліс салдарынан үзілген қадам бірінші кезекте кері қайтарылады және кері қайтарылған қадам болып саналады.
+
+Мысал: tilmash undo zarechnoye-videos --steps 3`},
 	{ID: "review.undo.flag.force", Other: "файлдар қадамнан кейін өзгерсе де кері қайтару: басқа жолдардағы өзгерістер сақталады, ал қадамның өз жолдарындағы өзгеріс кері қайтаруды тоқтатады"},
 	{ID: "review.undo.flag.list", Other: "кері қайтарудың орнына журналды көрсету"},
 	{ID: "review.undo.flag.steps", Other: "соңғы {{.Ph}} түзетуді кері қайтару"},
@@ -1621,7 +1817,9 @@ var messagesKK = []i18n.Message{
 	{ID: "segment.config.key", Other: "{{.Where}}: segmentation бөліміндегі {{.Key}} кілті белгісіз (рұқсат етілген кілттер: {{.Known}})"},
 	{ID: "segment.config.language", Other: "{{.Where}}: {{.Key}} тілі үшін сегменттеу ережелері жоқ ({{.Known}} тілдерінің бірін пайдаланыңыз)"},
 	{ID: "segment.config.value", Other: "{{.Where}}: segmentation {{.Key}} мәнінің пішімі дұрыс емес"},
-	{ID: "segment.description", Other: "ФАЙЛ-дың (- берілсе, стандартты енгізу оқылады) сөйлемдерін әр жолға біреуден шығарады. --format jsonl берілсе, әр жол {\"i\":…,\"start\":…,\"end\":…,\"text\":…} түрінде болады, ығысулар кіріс мәтінінің басынан байтпен есептеледі. Жұмыс қалтасында tilmash.yaml ішіндегі сегменттеу ережелері қолданылады.\n\nМысал: tilmash segment --lang kk article.kk.txt"},
+	{ID: "segment.description", Other: `ФАЙЛ-дың (- берілсе, стандартты енгізу оқылады) сөйлемдерін әр жолға біреуден шығарады. --format jsonl берілсе, әр жол {"i":…,"start":…,"end":…,"text":…} түрінде болады, ығысулар кіріс мәтінінің басынан байтпен есептеледі. Жұмыс қалтасында tilmash.yaml ішіндегі сегменттеу ережелері қолданылады.
+
+Мысал: tilmash segment --lang kk article.kk.txt`},
 	{ID: "segment.flag.export-srx", Other: "қолданыстағы сегменттеу ережелерін (кіріктірілген және tilmash.yaml-да берілген) OmegaT пен Okapi үшін SRX 2.0 форматында шығару"},
 	{ID: "segment.flag.format", Other: "шығару форматы: text немесе jsonl"},
 	{ID: "segment.flag.lang", Other: "мәтін тілі: en, ru немесе kk"},
@@ -1650,7 +1848,11 @@ var messagesKK = []i18n.Message{
 	{ID: "serve.cc.lang", Other: "Тіл"},
 	{ID: "serve.cc.no-memory", Other: "Бұл жұмыс қалтасында әлі аударма жады жоқ. Оны жұмыс қалтасында tilmash tm rebuild командасымен бір рет құрыңыз; содан кейін бұл бет одан іздейді және әр іздеу алдында оны жаңартады."},
 	{ID: "serve.cc.search", Other: "Кез келген тілдегі сөз не тіркес"},
-	{ID: "serve.description", Other: "Жұмыс қалтасын браузерде ашады: құжаттар теңестіру күйі мен кемшіліктерімен, әр құжаттың топтары қатар (бір бетте 100 топ), оның кемшіліктері және глоссарий өзі жасайтын формаларымен. Топтар tilmash group командасындағыдай ережелермен, бұғаттаумен және журналмен расталады, біріктіріледі, бөлінеді, түзетіледі және ескертпе алады, ал tilmash undo бұл өзгерістерді кері қайтарады. Ескірген бетте жасалған өзгеріс қабылданбайды және ешқашан басқа топқа қолданылмайды. Беттер JavaScript болмаса да жұмыс істейді; ол болса, tilmash review пернелері де жұмыс істейді.\n\nСервер тек loopback мекенжайын тыңдайды. Редакция желісіне ашу үшін --addr пен токен беріңіз: әр сұрау токенді алып келуі керек.\n\nМысал: tilmash serve --open"},
+	{ID: "serve.description", Other: `Жұмыс қалтасын браузерде ашады: құжаттар теңестіру күйі мен кемшіліктерімен, әр құжаттың топтары қатар (бір бетте 100 топ), оның кемшіліктері және глоссарий өзі жасайтын формаларымен. Топтар tilmash group командасындағыдай ережелермен, бұғаттаумен және журналмен расталады, біріктіріледі, бөлінеді, түзетіледі және ескертпе алады, ал tilmash undo бұл өзгерістерді кері қайтарады. Ескірген бетте жасалған өзгеріс қабылданбайды және ешқашан басқа топқа қолданылмайды. Беттер JavaScript болмаса да жұмыс істейді; ол болса, tilmash review пернелері де жұмыс істейді.
+
+Сервер тек loopback мекенжайын тыңдайды. Редакция желісіне ашу үшін --addr пен токен беріңіз: әр сұрау токенді алып келуі керек.
+
+Мысал: tilmash serve --open`},
 	{ID: "serve.doc.confirm", Other: "Растау"},
 	{ID: "serve.doc.edit", Other: "Сөйлемді сақтау"},
 	{ID: "serve.doc.findings-link", Other: "Кемшіліктер мен белгіленген топтар"},
@@ -1772,8 +1974,12 @@ var messagesKK = []i18n.Message{
 	{ID: "tm.config.url", Other: "{{.File}}:{{.Line}}:{{.Column}}: tm.url {{.URL}} — PostgreSQL мекенжайы емес"},
 	{ID: "tm.config.url.hint", Other: "оны postgres://USER@HOST:PORT/DATABASE түрінде жазыңыз, мысалы postgres://newsroom@tm.example.org/tilmash"},
 	{ID: "tm.confirmed", Other: "расталған"},
-	{ID: "tm.description", Other: "Барлық құжаттың барлық тобы (расталған топтар — мақұлданған аударма бірліктері, қалғандары — мақұлданбаған) және tilmash tm import арқылы қосылған TMX файлдары бір аударма жадын құрайды. Ақиқат көзі — құжаттар: жады солардан құрылған индекс; ол git қарамайтын .tilmash қалтасында сақталады және әр tm командасының алдында жаңартылады (тек өзгерген құжаттар қайта оқылады). tilmash tm rebuild оны басынан бастап қайта құрады.\n\n--tm postgres://USER@HOST/DB немесе tilmash.yaml ішіндегі tm: {url: …} берілсе, жады бірнеше аудармашыға ортақ PostgreSQL дерекқорында сақталады; құпиясөз файлдан емес, TILMASH_TM_PASSWORD не PGPASSWORD айнымалысынан алынады."},
-	{ID: "tm.export.description", Other: "Жадының барлық аударма бірлігін бір TMX 1.4b файлына жазады: стандартты шығысқа немесе -o берген файлға атомарлы түрде. Әр бірлікте оның құжаты (x-source, x-document), топ нөмірі (x-group) және күйі (x-status) көрсетіледі. Әдепкі бойынша (--units sentences) бірнеше сөйлемнен тұратын әр топтан кейін оның жеке сөйлемдерінің бірліктері (x-cut, x-partial) tilmash export --format tmx жазатындай жазылады — мәтінді сөйлемдерге бөлетін CAT бағдарламалары үшін; --units groups тек жады бірліктерін жазады — мәтінді абзацтарға бөлетін бағдарламалар үшін және ештеңе жоғалтпай алмасу үшін. tilmash tm import сөйлем деңгейіндегі бірліктерді қайтадан алып тастайды.\n\nМысал: tilmash tm export -o memory.tmx"},
+	{ID: "tm.description", Other: `Барлық құжаттың барлық тобы (расталған топтар — мақұлданған аударма бірліктері, қалғандары — мақұлданбаған) және tilmash tm import арқылы қосылған TMX файлдары бір аударма жадын құрайды. Ақиқат көзі — құжаттар: жады солардан құрылған индекс; ол git қарамайтын .tilmash қалтасында сақталады және әр tm командасының алдында жаңартылады (тек өзгерген құжаттар қайта оқылады). tilmash tm rebuild оны басынан бастап қайта құрады.
+
+--tm postgres://USER@HOST/DB немесе tilmash.yaml ішіндегі tm: {url: …} берілсе, жады бірнеше аудармашыға ортақ PostgreSQL дерекқорында сақталады; құпиясөз файлдан емес, TILMASH_TM_PASSWORD не PGPASSWORD айнымалысынан алынады.`},
+	{ID: "tm.export.description", Other: `Жадының барлық аударма бірлігін бір TMX 1.4b файлына жазады: стандартты шығысқа немесе -o берген файлға атомарлы түрде. Әр бірлікте оның құжаты (x-source, x-document), топ нөмірі (x-group) және күйі (x-status) көрсетіледі. Әдепкі бойынша (--units sentences) бірнеше сөйлемнен тұратын әр топтан кейін оның жеке сөйлемдерінің бірліктері (x-cut, x-partial) tilmash export --format tmx жазатындай жазылады — мәтінді сөйлемдерге бөлетін CAT бағдарламалары үшін; --units groups тек жады бірліктерін жазады — мәтінді абзацтарға бөлетін бағдарламалар үшін және ештеңе жоғалтпай алмасу үшін. tilmash tm import сөйлем деңгейіндегі бірліктерді қайтадан алып тастайды.
+
+Мысал: tilmash tm export -o memory.tmx`},
 	{ID: "tm.export.usage", Other: "бүкіл жадыны бір TMX 1.4b файлына жазу"},
 	{ID: "tm.flag.force", Other: "бар файлды қайта жазу"},
 	{ID: "tm.flag.output", Other: "стандартты шығыс орнына осы файлға жазу (- — стандартты шығыс)"},
@@ -1782,13 +1988,19 @@ var messagesKK = []i18n.Message{
 	{ID: "tm.import-matches", One: "аударма жады: {{.Count}} сөйлемнің басқа құжаттарда 100% сәйкестігі барлары: {{.Exact}}, жартылай (70% және одан жоғары) сәйкестігі барлары: {{.Fuzzy}}", Other: "аударма жады: {{.Count}} сөйлемнің басқа құжаттарда 100% сәйкестігі барлары: {{.Exact}}, жартылай (70% және одан жоғары) сәйкестігі барлары: {{.Fuzzy}}"},
 	{ID: "tm.import.args", Other: "ФАЙЛ.tmx"},
 	{ID: "tm.import.derived", One: "tilmash-тың CAT бағдарламаларына арналған бөлуіндегі сөйлем деңгейіндегі бірліктер (x-cut, x-partial) алынбады, өйткені олардың мәтіні алдарындағы топ бірлігінде бар: {{.Count}}", Other: "tilmash-тың CAT бағдарламаларына арналған бөлуіндегі сөйлем деңгейіндегі бірліктер (x-cut, x-partial) алынбады, өйткені олардың мәтіні алдарындағы топ бірлігінде бар: {{.Count}}"},
-	{ID: "tm.import.description", Other: "TMX файлының аударма бірліктерін (OmegaT-тың project_save.tmx файлы, Trados не memoQ экспорты) жадыға NAME атауымен қосады (әдепкі: файл атауы) және осы атаумен бұрын жасалған импортты ауыстырады. Көшірмесі .tilmash қалтасында сақталады, сондықтан tilmash tm rebuild оны жоғалтпайды. Дұрыс құрылмаған TMX, нысандар (entity) жариялайтын немесе tilmash оқитын көлемнен үлкен файл орны көрсетіліп қабылданбайды, ал жады өзгермейді.\n\nМысал: tilmash tm import project_save.tmx --name omegat"},
+	{ID: "tm.import.description", Other: `TMX файлының аударма бірліктерін (OmegaT-тың project_save.tmx файлы, Trados не memoQ экспорты) жадыға NAME атауымен қосады (әдепкі: файл атауы) және осы атаумен бұрын жасалған импортты ауыстырады. Көшірмесі .tilmash қалтасында сақталады, сондықтан tilmash tm rebuild оны жоғалтпайды. Дұрыс құрылмаған TMX, нысандар (entity) жариялайтын немесе tilmash оқитын көлемнен үлкен файл орны көрсетіліп қабылданбайды, ал жады өзгермейді.
+
+Мысал: tilmash tm import project_save.tmx --name omegat`},
 	{ID: "tm.import.done", One: "{{.File}} жадыға {{.Name}} атауымен қосылды: {{.Count}} аударма бірлігі", Other: "{{.File}} жадыға {{.Name}} атауымен қосылды: {{.Count}} аударма бірлігі"},
 	{ID: "tm.import.flag.name", Other: "жады атауы (латын әріптері, цифрлар, '.', '_', '-'; әдепкі: файл атауы)"},
 	{ID: "tm.import.need-name", Other: "стандартты енгізуден оқылған TMX-ке атау керек: --name беріңіз"},
 	{ID: "tm.import.usage", Other: "басқа бағдарламаның TMX файлын жадыға қосу"},
 	{ID: "tm.lookup.args", Other: "ФАЙЛ|DOC"},
-	{ID: "tm.lookup.description", Other: "ФАЙЛ-ды (немесе DOC құжатының мәтінін; - — стандартты енгізу) сөйлемдерге бөліп, әр сөйлемге жадыдағы сол тілдегі мәтіні ең ұқсас топтарды табады: OmegaT пен Trados есептейтіндей сәйкестік пайызымен (сөздер бойынша түзету қашықтығы: 100% — бос орын мен тыныс белгілерін есептемегенде сол сөйлем), айырмашылығы бар сандармен және аудармаларымен. DOC-тың өз топтары есепке алынбайды.\n\n--format jsonl әр сөйлемге бір JSON нысанын шығарады; --format tmx сәйкестіктерді CAT бағдарламасы жоба жадысы ретінде жүктей алатын TMX файлына жазады.\n\nМысал: tilmash tm lookup new-article.txt --min 80"},
+	{ID: "tm.lookup.description", Other: `ФАЙЛ-ды (немесе DOC құжатының мәтінін; - — стандартты енгізу) сөйлемдерге бөліп, әр сөйлемге жадыдағы сол тілдегі мәтіні ең ұқсас топтарды табады: OmegaT пен Trados есептейтіндей сәйкестік пайызымен (сөздер бойынша түзету қашықтығы: 100% — бос орын мен тыныс белгілерін есептемегенде сол сөйлем), айырмашылығы бар сандармен және аудармаларымен. DOC-тың өз топтары есепке алынбайды.
+
+--format jsonl әр сөйлемге бір JSON нысанын шығарады; --format tmx сәйкестіктерді CAT бағдарламасы жоба жадысы ретінде жүктей алатын TMX файлына жазады.
+
+Мысал: tilmash tm lookup new-article.txt --min 80`},
 	{ID: "tm.lookup.flag.format", Other: "шығыс форматы: text, jsonl немесе tmx"},
 	{ID: "tm.lookup.flag.lang", Other: "жаңа мәтіннің тілі (әдепкі: жұмыс қалтасының бастапқы тілі)"},
 	{ID: "tm.lookup.flag.min", Other: "көрсетілетін ең төменгі сәйкестік пайызы"},
@@ -1800,7 +2012,11 @@ var messagesKK = []i18n.Message{
 	{ID: "tm.rebuild.usage", Other: "жадыны барлық құжат пен импортталған TMX бойынша қайта құру"},
 	{ID: "tm.rebuilt", One: "{{.Where}} ішіндегі жады қайта құрылды: құжаттардан ({{.Documents}}) және импортталған жадылардан ({{.Imports}}) {{.Count}} аударма бірлігі", Other: "{{.Where}} ішіндегі жады қайта құрылды: құжаттардан ({{.Documents}}) және импортталған жадылардан ({{.Imports}}) {{.Count}} аударма бірлігі"},
 	{ID: "tm.search.args", Other: "СҰРАУ"},
-	{ID: "tm.search.description", Other: "Жадыдағы СҰРАУ кездесетін барлық топты кез келген тілде (немесе --lang берген тілде) шығарады: топтың барлық тілдегі мәтінін, табылған жерін белгілеп, құжатын, топ нөмірін және расталғанын не расталмағанын; алдымен расталған және ең жаңа топтар. Орыс және қазақ сөздері мен атаулары септелген формаларында да табылады (Тоқаев Тоқаевқа дегенді табады), ал глоссарий жазбасының формасы болып табылатын СҰРАУ сол жазбаның басқа тілдердегі терминдерін де табады.\n\nМысалдар:\n  tilmash tm search \"General Prosecutor's Office\"\n  tilmash tm search Тоқаев --lang kk --format json"},
+	{ID: "tm.search.description", Other: `Жадыдағы СҰРАУ кездесетін барлық топты кез келген тілде (немесе --lang берген тілде) шығарады: топтың барлық тілдегі мәтінін, табылған жерін белгілеп, құжатын, топ нөмірін және расталғанын не расталмағанын; алдымен расталған және ең жаңа топтар. Орыс және қазақ сөздері мен атаулары септелген формаларында да табылады (Тоқаев Тоқаевқа дегенді табады), ал глоссарий жазбасының формасы болып табылатын СҰРАУ сол жазбаның басқа тілдердегі терминдерін де табады.
+
+Мысалдар:
+  tilmash tm search "General Prosecutor's Office"
+  tilmash tm search Тоқаев --lang kk --format json`},
 	{ID: "tm.search.flag.format", Other: "шығыс форматы: text немесе json"},
 	{ID: "tm.search.flag.lang", Other: "тек осы тілдегі мәтіндерден іздеу (әдепкі: барлық тіл)"},
 	{ID: "tm.search.flag.limit", Other: "ең көбі осынша топ шығару"},
@@ -1893,7 +2109,9 @@ var messagesKK = []i18n.Message{
 
 var messagesRU = []i18n.Message{
 	{ID: "align-files.args", Other: "ИСХОДНЫЙ ЦЕЛЕВОЙ"},
-	{ID: "align-files.description", Other: "Выравнивает предложения ИСХОДНОГО файла с предложениями ЦЕЛЕВОГО и выводит соответствия. С --presegmented каждая строка — одно предложение; иначе tilmash сам разбивает текст на предложения. Форматы: tsv (исходный текст, перевод, оценка), jsonl ({\"src\":[0,1],\"tgt\":[0],\"score\":0.93,\"src_text\":[…],\"tgt_text\":[…]}, индексы с 0) и ladder (ступени i, j, оценка, как у hunalign).\n\nПример: tilmash align-files --src-lang en --tgt-lang kk --format jsonl article.en.txt article.kk.txt"},
+	{ID: "align-files.description", Other: `Выравнивает предложения ИСХОДНОГО файла с предложениями ЦЕЛЕВОГО и выводит соответствия. С --presegmented каждая строка — одно предложение; иначе tilmash сам разбивает текст на предложения. Форматы: tsv (исходный текст, перевод, оценка), jsonl ({"src":[0,1],"tgt":[0],"score":0.93,"src_text":[…],"tgt_text":[…]}, индексы с 0) и ladder (ступени i, j, оценка, как у hunalign).
+
+Пример: tilmash align-files --src-lang en --tgt-lang kk --format jsonl article.en.txt article.kk.txt`},
 	{ID: "align-files.flag.format", Other: "формат вывода: tsv, jsonl или ladder"},
 	{ID: "align-files.flag.glossary", Other: "использовать YAML-файлы глоссария из этой папки как опорные точки"},
 	{ID: "align-files.flag.lexicon", Other: "словарь переводов как дополнительное свидетельство: TSV, исходное слово, перевод, вес"},
@@ -1909,7 +2127,9 @@ var messagesRU = []i18n.Message{
 	{ID: "align.args", Other: "ДОКУМЕНТ..."},
 	{ID: "align.col.groups", Other: "ГРУППЫ"},
 	{ID: "align.col.kind", Other: "ГРУППА ({{.Langs}})"},
-	{ID: "align.description", Other: "Разбивает каждую языковую версию на предложения и выравнивает их в группы относительно английского текста (1–1, 1–2, 2–1, пропуски…). Группы, подтверждённые человеком, остаются как есть; заново выравниваются только участки между ними. Группы с низкой уверенностью помечаются для проверки. Записывает documents/ДОКУМЕНТ/alignment.yaml и выводит сводку.\n\nПример: tilmash align zarechnoye-videos"},
+	{ID: "align.description", Other: `Разбивает каждую языковую версию на предложения и выравнивает их в группы относительно английского текста (1–1, 1–2, 2–1, пропуски…). Группы, подтверждённые человеком, остаются как есть; заново выравниваются только участки между ними. Группы с низкой уверенностью помечаются для проверки. Записывает documents/ДОКУМЕНТ/alignment.yaml и выводит сводку.
+
+Пример: tilmash align zarechnoye-videos`},
 	{ID: "align.flag.force", Other: "выравнивать, даже если изменённый текст отнимает предложения у подтверждённых групп; они сохранятся с пометкой для проверки"},
 	{ID: "align.flag.low-score", Other: "низкая уверенность выравнивания ({{.Score}})"},
 	{ID: "align.flag.no-en", Other: "нет соответствующего английского предложения"},
@@ -1936,7 +2156,9 @@ var messagesRU = []i18n.Message{
 	{ID: "app.bad-format", Other: "неизвестный формат {{.Format}} (допустимы: {{.Formats}})"},
 	{ID: "app.bad-usage", Other: "{{.Err}}"},
 	{ID: "app.bad-usage.hint", Other: "допишите --help после команды, чтобы увидеть её параметры"},
-	{ID: "app.description", Other: "Импортируйте статью и её переводы: tilmash разобьёт их на предложения, выровняет в группы EN–RU–KK, проверит по редакционному глоссарию и экспортирует для других программ.\n\nПараметры можно указывать после аргументов: tilmash export DOC --format tmx"},
+	{ID: "app.description", Other: `Импортируйте статью и её переводы: tilmash разобьёт их на предложения, выровняет в группы EN–RU–KK, проверит по редакционному глоссарию и экспортирует для других программ.
+
+Параметры можно указывать после аргументов: tilmash export DOC --format tmx`},
 	{ID: "app.file-denied", Other: "{{.File}}: нет прав на чтение"},
 	{ID: "app.file-missing", Other: "{{.File}}: файл не найден"},
 	{ID: "app.file-unreadable", Other: "не удаётся прочитать {{.File}}: {{.Err}}"},
@@ -1956,7 +2178,9 @@ var messagesRU = []i18n.Message{
 	{ID: "app.want-args", Other: "использование: tilmash {{.Command}} {{.Args}}"},
 	{ID: "check.add.bad-file", Other: "{{.File}} — недопустимое имя файла глоссария"},
 	{ID: "check.add.bad-file.hint", Other: "укажите просто имя файла с расширением .yaml, например people.yaml"},
-	{ID: "check.add.description", Other: "Добавляет запись в конец файла глоссария (по виду: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), сохраняя комментарии и порядок записей. Результат сначала проверяется: если такой id уже есть или формы записи запрещены либо допущены другой записью, запись не добавляется и файл не меняется.\n\nПример: tilmash glossary add --id aktobe --kind place --note \"Областной центр на западе Казахстана\" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе"},
+	{ID: "check.add.description", Other: `Добавляет запись в конец файла глоссария (по виду: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), сохраняя комментарии и порядок записей. Результат сначала проверяется: если такой id уже есть или формы записи запрещены либо допущены другой записью, запись не добавляется и файл не меняется.
+
+Пример: tilmash glossary add --id aktobe --kind place --note "Областной центр на западе Казахстана" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
 	{ID: "check.add.done", Other: "запись {{.ID}} добавлена в {{.File}}"},
 	{ID: "check.add.duplicate", Other: "{{.Pos}}: в глоссарии уже есть запись {{.ID}}"},
 	{ID: "check.add.duplicate.hint", Other: "выберите другой id или исправьте существующую запись в этом файле"},
@@ -1990,7 +2214,15 @@ var messagesRU = []i18n.Message{
 	{ID: "check.col.kind", Other: "ВИД"},
 	{ID: "check.col.lang", Other: "ЯЗЫК"},
 	{ID: "check.col.use", Other: "СТАТУС"},
-	{ID: "check.description", Other: "Проверяет все документы (или указанные), файл TMX в том виде, в каком его пишут OmegaT и Trados, или файл TSV с первой строкой из кодов языков — всеми проверками, если --checks не выбирает другие ({{.Checks}}):\n\nterms: если в английском тексте названа запись глоссария, в русском и казахском она должна быть названа в допустимой форме; запрещённые формы и слова, в которых смешаны латиница и кириллица, выводятся везде, где встречаются. numbers: каждое число исходного текста должно быть в каждом переводе; числа сравниваются по значению (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: перевод, совпадающий с исходным текстом или написанный на другом языке. consistency: одно исходное предложение переведено по-разному в подтверждённых группах или один перевод дан двум разным предложениям. typography: кавычки языка, непарные кавычки и скобки, двойные пробелы, пробелы перед знаками препинания, конечный знак не как в оригинале, дефис вместо тире. endings: имя из глоссария с казахским окончанием, нарушающим сингармонизм (Алматыге вместо Алматыға). spelling: Hunspell, если он установлен.\n\nЗамечания terms, numbers и untranslated — ошибки: они останавливают экспорт и публикацию, и check завершается с кодом 1. Остальные — предупреждения: они выводятся, код 0, если не указан --strict. Раздел checks: в tilmash.yaml отключает проверки или меняет их важность. Выровненный документ проверяется по группам, ещё не выровненный — по абзацам.\n\nПример: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html\n\nПример: tilmash check zarechnoye-videos project_save.tmx --format json"},
+	{ID: "check.description", Other: `Проверяет все документы (или указанные), файл TMX в том виде, в каком его пишут OmegaT и Trados, или файл TSV с первой строкой из кодов языков — всеми проверками, если --checks не выбирает другие ({{.Checks}}):
+
+terms: если в английском тексте названа запись глоссария, в русском и казахском она должна быть названа в допустимой форме; запрещённые формы и слова, в которых смешаны латиница и кириллица, выводятся везде, где встречаются. numbers: каждое число исходного текста должно быть в каждом переводе; числа сравниваются по значению (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: перевод, совпадающий с исходным текстом или написанный на другом языке. consistency: одно исходное предложение переведено по-разному в подтверждённых группах или один перевод дан двум разным предложениям. typography: кавычки языка, непарные кавычки и скобки, двойные пробелы, пробелы перед знаками препинания, конечный знак не как в оригинале, дефис вместо тире. endings: имя из глоссария с казахским окончанием, нарушающим сингармонизм (Алматыге вместо Алматыға). spelling: Hunspell, если он установлен.
+
+Замечания terms, numbers и untranslated — ошибки: они останавливают экспорт и публикацию, и check завершается с кодом 1. Остальные — предупреждения: они выводятся, код 0, если не указан --strict. Раздел checks: в tilmash.yaml отключает проверки или меняет их важность. Выровненный документ проверяется по группам, ещё не выровненный — по абзацам.
+
+Пример: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html
+
+Пример: tilmash check zarechnoye-videos project_save.tmx --format json`},
 	{ID: "check.documents", One: "{{.Count}} документ", Few: "{{.Count}} документа", Many: "{{.Count}} документов", Other: "{{.Count}} документа"},
 	{ID: "check.errors", One: "{{.Count}} ошибка", Few: "{{.Count}} ошибки", Many: "{{.Count}} ошибок", Other: "{{.Count}} ошибки"},
 	{ID: "check.files", One: "{{.Count}} файл", Few: "{{.Count}} файла", Many: "{{.Count}} файлов", Other: "{{.Count}} файла"},
@@ -2004,7 +2236,9 @@ var messagesRU = []i18n.Message{
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: в глоссарии есть ошибки (всего {{.Count}}), поэтому проверка по нему невозможна"},
 	{ID: "check.glossary-invalid.hint", Other: "все ошибки покажет tilmash glossary lint"},
 	{ID: "check.glossary-unreadable", Other: "не удаётся прочитать папку глоссария {{.Dir}}: {{.Err}}"},
-	{ID: "check.glossary.description", Other: "Глоссарий — это все файлы *.yaml из папки глоссария в рабочей папке: люди, места, организации и учреждения с утверждёнными английскими, русскими и казахскими формами, допустимыми вариантами и запрещёнными формами.\n\nПример: tilmash glossary list --lang kk"},
+	{ID: "check.glossary.description", Other: `Глоссарий — это все файлы *.yaml из папки глоссария в рабочей папке: люди, места, организации и учреждения с утверждёнными английскими, русскими и казахскими формами, допустимыми вариантами и запрещёнными формами.
+
+Пример: tilmash glossary list --lang kk`},
 	{ID: "check.hint", Other: "укажите id документов или файлы с расширением .tmx или .tsv"},
 	{ID: "check.html.clean", Other: "Замечаний нет."},
 	{ID: "check.html.fix", Other: "правильно"},
@@ -2048,13 +2282,17 @@ var messagesRU = []i18n.Message{
 	{ID: "check.kind.typography", Other: "типографика"},
 	{ID: "check.kind.untranslated", Other: "не переведено"},
 	{ID: "check.lint.clean", One: "глоссарий: {{.Count}} запись ({{.Files}}), ошибок нет", Few: "глоссарий: {{.Count}} записи ({{.Files}}), ошибок нет", Many: "глоссарий: {{.Count}} записей ({{.Files}}), ошибок нет", Other: "глоссарий: {{.Count}} записи ({{.Files}}), ошибок нет"},
-	{ID: "check.lint.description", Other: "Выводит сразу все ошибки, каждую в виде файл:строка:столбец: некорректный YAML, неизвестные поля, повторяющиеся id, запись без одного из языков рабочей папки, форма, допустимая в одной записи и запрещённая в другой или в той же. Если ошибки есть, завершается с кодом 2.\n\nПример: tilmash glossary lint"},
+	{ID: "check.lint.description", Other: `Выводит сразу все ошибки, каждую в виде файл:строка:столбец: некорректный YAML, неизвестные поля, повторяющиеся id, запись без одного из языков рабочей папки, форма, допустимая в одной записи и запрещённая в другой или в той же. Если ошибки есть, завершается с кодом 2.
+
+Пример: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "в глоссарии {{.Count}} ошибка", Few: "в глоссарии {{.Count}} ошибки", Many: "в глоссарии {{.Count}} ошибок", Other: "в глоссарии {{.Count}} ошибки"},
 	{ID: "check.lint.no-folder", Other: "папки глоссария ({{.Dir}}) пока нет, проверять нечего"},
 	{ID: "check.lint.usage", Other: "проверить файлы глоссария на ошибки"},
 	{ID: "check.list.bad-kind", Other: "неизвестный вид {{.Kind}} (допустимы: {{.Kinds}})"},
 	{ID: "check.list.bad-lang", Other: "язык {{.Lang}} не входит в языки этой рабочей папки ({{.Known}})"},
-	{ID: "check.list.description", Other: "Выводит таблицу записей с предпочтительной формой на каждом языке, упорядоченную по алфавиту языка --lang (казахский: А Ә Б … Ұ Ү … І). С --format json записи выводятся в JSON.\n\nПример: tilmash glossary list --lang kk --kind person"},
+	{ID: "check.list.description", Other: `Выводит таблицу записей с предпочтительной формой на каждом языке, упорядоченную по алфавиту языка --lang (казахский: А Ә Б … Ұ Ү … І). С --format json записи выводятся в JSON.
+
+Пример: tilmash glossary list --lang kk --kind person`},
 	{ID: "check.list.empty", Other: "в глоссарии нет записей"},
 	{ID: "check.list.empty.hint", Other: "добавьте запись: tilmash glossary add --id ID --kind person --en … --ru … --kk …"},
 	{ID: "check.list.flag.kind", Other: "показать только записи этого вида: {{.Kinds}}"},
@@ -2077,7 +2315,9 @@ var messagesRU = []i18n.Message{
 	{ID: "check.severity.error", Other: "ошибка"},
 	{ID: "check.severity.warning", Other: "предупреждение"},
 	{ID: "check.show.args", Other: "ID"},
-	{ID: "check.show.description", Other: "Выводит вид записи, примечание и место в файлах глоссария, затем все формы по языкам: предпочтительный термин, допустимые варианты, дополнительные формы, запрещённые формы и подсказку для склонения.\n\nПример: tilmash glossary show tokayev"},
+	{ID: "check.show.description", Other: `Выводит вид записи, примечание и место в файлах глоссария, затем все формы по языкам: предпочтительный термин, допустимые варианты, дополнительные формы, запрещённые формы и подсказку для склонения.
+
+Пример: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "где определена"},
 	{ID: "check.show.hint", Other: "например: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "вид"},
@@ -2132,7 +2372,18 @@ var messagesRU = []i18n.Message{
 	{ID: "export.bad-lang.unknown", Other: "язык {{.Lang}} не выровнен в этом документе (есть: {{.Known}})"},
 	{ID: "export.bad-units", Other: "--units {{.Units}} указать нельзя: единицы перевода TMX — одно из: {{.Values}}"},
 	{ID: "export.cannot-write", Other: "не удаётся записать {{.Path}}: {{.Err}}"},
-	{ID: "export.description", Other: "Записывает выровненные группы документа ДОКУМЕНТ в формате, который открывают другие программы: tmx (TMX 1.4b для OmegaT, Trados, memoQ), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (страница с текстами рядом), md (таблица Markdown), csv, tsv или jsonl. Результат выводится в стандартный вывод или атомарно записывается в файл или папку, указанные в -o.\n\nВ файле XLIFF одна языковая пара: исходный язык и один язык перевода. Если языков перевода несколько, укажите папку в -o (без -o файлы попадут в папку экспорта рабочей папки).\n\nС --lang L статья записывается только на этом языке, в готовом к публикации виде (md, html или txt): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).\n\nЭкспорт не выполняется (код выхода 1), пока в документе есть помеченные группы или замечания по глоссарию; с --force документ экспортируется всё равно, и в файле отмечается, что экспорт был принудительным; в CSV, TSV и простом тексте для этого нет места (их первая строка — данные), поэтому там об этом говорит только предупреждение.\n\nПримеры:\n  tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx\n  tilmash export zarechnoye-videos --format xliff --langs en,kk\n  tilmash export zarechnoye-videos --lang kk --format md"},
+	{ID: "export.description", Other: `Записывает выровненные группы документа ДОКУМЕНТ в формате, который открывают другие программы: tmx (TMX 1.4b для OmegaT, Trados, memoQ), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (страница с текстами рядом), md (таблица Markdown), csv, tsv или jsonl. Результат выводится в стандартный вывод или атомарно записывается в файл или папку, указанные в -o.
+
+В файле XLIFF одна языковая пара: исходный язык и один язык перевода. Если языков перевода несколько, укажите папку в -o (без -o файлы попадут в папку экспорта рабочей папки).
+
+С --lang L статья записывается только на этом языке, в готовом к публикации виде (md, html или txt): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).
+
+Экспорт не выполняется (код выхода 1), пока в документе есть помеченные группы или замечания по глоссарию; с --force документ экспортируется всё равно, и в файле отмечается, что экспорт был принудительным; в CSV, TSV и простом тексте для этого нет места (их первая строка — данные), поэтому там об этом говорит только предупреждение.
+
+Примеры:
+  tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
+  tilmash export zarechnoye-videos --format xliff --langs en,kk
+  tilmash export zarechnoye-videos --lang kk --format md`},
 	{ID: "export.flag.force", Other: "экспортировать, даже если есть помеченные группы или замечания по глоссарию (в файле это отмечается), и перезаписать существующий файл вывода"},
 	{ID: "export.flag.format", Other: "формат: tmx, xliff, xliff12, html, md, csv, tsv, jsonl; с --lang: md, html, txt (по умолчанию tmx, а с --lang — md)"},
 	{ID: "export.flag.lang", Other: "записать статью только на этом языке, в готовом к публикации виде"},
@@ -2201,7 +2452,11 @@ var messagesRU = []i18n.Message{
 	{ID: "formats.zip.ratio", Other: "{{.File}}: файл {{.Entry}} в архиве сжат в {{.Ratio}} раз, больше допустимых {{.Limit}} (zip-бомба); ничего не импортировано"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: файл {{.Entry}} в архиве распаковывается в {{.Size}} байт, больше {{.Limit}} МиБ; ничего не импортировано"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: в архиве {{.Count}} файлов, больше допустимых {{.Limit}}; ничего не импортировано"},
-	{ID: "glossary-export.description", Other: "Записывает глоссарий рабочей папки в формате tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, как его читают OmegaT и Translate Toolkit), csv или tsv (глоссарии OmegaT: одна языковая пара — исходный термин, перевод, комментарий, затем собственные столбцы tilmash). Основной термин помечается как предпочтительный, варианты и дополнительные формы — как допустимые, запрещённые формы — как нерекомендуемые. Результат выводится в стандартный вывод или записывается в файл или папку, указанные в -o.\n\nПримеры:\n  tilmash glossary export --format tbx -o glossary.tbx\n  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/"},
+	{ID: "glossary-export.description", Other: `Записывает глоссарий рабочей папки в формате tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, как его читают OmegaT и Translate Toolkit), csv или tsv (глоссарии OmegaT: одна языковая пара — исходный термин, перевод, комментарий, затем собственные столбцы tilmash). Основной термин помечается как предпочтительный, варианты и дополнительные формы — как допустимые, запрещённые формы — как нерекомендуемые. Результат выводится в стандартный вывод или записывается в файл или папку, указанные в -o.
+
+Примеры:
+  tilmash glossary export --format tbx -o glossary.tbx
+  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/`},
 	{ID: "glossary-export.empty", Other: "в глоссарии нет записей для экспорта"},
 	{ID: "glossary-export.flag.force", Other: "перезаписать существующий файл вывода (но никогда не tilmash.yaml, файл блокировки, папку глоссария или documents/)"},
 	{ID: "glossary-export.flag.format", Other: "формат: tbx, tbx2, csv или tsv"},
@@ -2219,7 +2474,9 @@ var messagesRU = []i18n.Message{
 	{ID: "glossary-import.bad-file", Other: "{{.File}}:{{.Line}}:{{.Column}}: {{.Reason}}"},
 	{ID: "glossary-import.bad-file.hint", Other: "проверьте, что файл не обрезан и записан в указанном формате; ничего не записано"},
 	{ID: "glossary-import.clash", Other: "идентификаторы, которые уже заняты в других файлах глоссария ({{.Count}}): {{.IDs}}; переименуйте их, прежде чем пользоваться глоссарием"},
-	{ID: "glossary-import.description", Other: "Читает TBX (v3 или TBX 2 martif) либо глоссарий CSV или TSV в том виде, в каком его записывает OmegaT, и сохраняет его записи в файл глоссария YAML: по умолчанию в папку глоссария рабочей папки, под именем ФАЙЛА; -o задаёт другой файл (- — стандартный вывод). Формат определяется по файлу; --format задаёт его явно. Для CSV или TSV без строки заголовка tilmash нужен --langs ИСХОДНЫЙ,ПЕРЕВОД. Результат проверяется, и о найденных ошибках сообщается.\n\nПример: tilmash glossary import partner-terms.tbx"},
+	{ID: "glossary-import.description", Other: `Читает TBX (v3 или TBX 2 martif) либо глоссарий CSV или TSV в том виде, в каком его записывает OmegaT, и сохраняет его записи в файл глоссария YAML: по умолчанию в папку глоссария рабочей папки, под именем ФАЙЛА; -o задаёт другой файл (- — стандартный вывод). Формат определяется по файлу; --format задаёт его явно. Для CSV или TSV без строки заголовка tilmash нужен --langs ИСХОДНЫЙ,ПЕРЕВОД. Результат проверяется, и о найденных ошибках сообщается.
+
+Пример: tilmash glossary import partner-terms.tbx`},
 	{ID: "glossary-import.done", One: "записан {{.File}}: {{.Count}} запись из {{.Format}}", Few: "записан {{.File}}: {{.Count}} записи из {{.Format}}", Many: "записан {{.File}}: {{.Count}} записей из {{.Format}}", Other: "записан {{.File}}: {{.Count}} записи из {{.Format}}"},
 	{ID: "glossary-import.exists", Other: "{{.Path}} уже существует"},
 	{ID: "glossary-import.exists.hint", Other: "выберите другой файл в -o или добавьте --force, чтобы перезаписать его"},
@@ -2296,7 +2553,11 @@ var messagesRU = []i18n.Message{
 	{ID: "help.version", Other: "ВЕРСИЯ"},
 	{ID: "import-tmx.args", Other: "ФАЙЛ.tmx [ДОКУМЕНТ]"},
 	{ID: "import-tmx.created", One: "документ {{.ID}} создан из TMX: {{.Count}} группа на языках {{.Langs}} (подтверждено: {{.Confirmed}}, помечено: {{.Flagged}})", Few: "документ {{.ID}} создан из TMX: {{.Count}} группы на языках {{.Langs}} (подтверждено: {{.Confirmed}}, помечено: {{.Flagged}})", Many: "документ {{.ID}} создан из TMX: {{.Count}} групп на языках {{.Langs}} (подтверждено: {{.Confirmed}}, помечено: {{.Flagged}})", Other: "документ {{.ID}} создан из TMX: {{.Count}} группы на языках {{.Langs}} (подтверждено: {{.Confirmed}}, помечено: {{.Flagged}})"},
-	{ID: "import-tmx.description", Other: "Читает TMX, записанный OmegaT, Trados, memoQ или tilmash, и сохраняет его как документ ДОКУМЕНТ (по умолчанию — имя файла в виде идентификатора): каждый <tu> становится группой (выровненной или с тем статусом, что указан в свойстве x-status), текст каждого языка — его сегменты по порядку. TMX из tilmash сохраняет абзацы и заголовки (свойства x-paragraph); в TMX других программ каждый сегмент становится отдельным абзацем. Языки, которых нет в рабочей папке, пропускаются. Чтобы заменить уже существующее выравнивание, нужен --force.\n\nTMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспорт Trados или memoQ), документ которого уже есть и выровнен, возвращается в этот документ: переводы из памяти сопоставляются с исходными предложениями документа, и каждая группа, все предложения которой переведены, получает эти переводы (единицы перевода одной группы на уровне предложений снова объединяются); остальные группы, языки, статусы и заметки не меняются, а undo отменяет этот шаг. Без ДОКУМЕНТ берётся документ, больше всего предложений которого переведено в памяти. С --force документ вместо этого заменяется содержимым TMX.\n\nПример: tilmash import-tmx project_save.tmx zarechnoye-videos"},
+	{ID: "import-tmx.description", Other: `Читает TMX, записанный OmegaT, Trados, memoQ или tilmash, и сохраняет его как документ ДОКУМЕНТ (по умолчанию — имя файла в виде идентификатора): каждый <tu> становится группой (выровненной или с тем статусом, что указан в свойстве x-status), текст каждого языка — его сегменты по порядку. TMX из tilmash сохраняет абзацы и заголовки (свойства x-paragraph); в TMX других программ каждый сегмент становится отдельным абзацем. Языки, которых нет в рабочей папке, пропускаются. Чтобы заменить уже существующее выравнивание, нужен --force.
+
+TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспорт Trados или memoQ), документ которого уже есть и выровнен, возвращается в этот документ: переводы из памяти сопоставляются с исходными предложениями документа, и каждая группа, все предложения которой переведены, получает эти переводы (единицы перевода одной группы на уровне предложений снова объединяются); остальные группы, языки, статусы и заметки не меняются, а undo отменяет этот шаг. Без ДОКУМЕНТ берётся документ, больше всего предложений которого переведено в памяти. С --force документ вместо этого заменяется содержимым TMX.
+
+Пример: tilmash import-tmx project_save.tmx zarechnoye-videos`},
 	{ID: "import-tmx.duplicates", Other: "пропущено повторных вариантов одного языка в единице: {{.Count}}"},
 	{ID: "import-tmx.empty", Other: "в {{.File}} нет текста на языках {{.Langs}} (есть: {{.Found}})"},
 	{ID: "import-tmx.flag.force", Other: "заменить существующее выравнивание документа"},
@@ -2313,7 +2574,11 @@ var messagesRU = []i18n.Message{
 	{ID: "import-tmx.would-replace", Other: "у документа {{.ID}} уже есть выравнивание: групп — {{.Groups}}, подтверждено — {{.Confirmed}}; import-tmx заменит его"},
 	{ID: "import-tmx.would-replace.hint", Other: "ничего не записано; добавьте --force, чтобы заменить тексты и выравнивание содержимым TMX"},
 	{ID: "import-xliff.args", Other: "ФАЙЛ.xlf|ФАЙЛ.xliff [ДОКУМЕНТ]"},
-	{ID: "import-xliff.description", Other: "Читает файл XLIFF 2.0 или 1.2, записанный tilmash export и затем отредактированный переводчиком в OmegaT, Trados, memoQ или другой CAT-программе, и переносит работу в ДОКУМЕНТ (по умолчанию — в документ, названный в файле): изменённый перевод заменяет предложения группы на языке перевода, состояние final или signed-off (в 1.2 также approved=\"yes\"; в 2.0 — reviewed или final) подтверждает группу, а более раннее состояние снимает подтверждение; заметки единицы становятся заметкой группы. Встроенные теги, добавленные программой, сохраняют свой текст; совпадения в <alt-trans> не учитываются.\n\nЕдиницы сопоставляются с группами по идентификатору. Единица, исходный текст которой больше не соответствует документу, идентификатор, для которого в документе нет группы, и опустошённый перевод выводятся с местом в файле, и ничего не записывается; --force пропускает такие единицы и импортирует остальные. Импорт — один шаг: tilmash undo ДОКУМЕНТ отменяет его.\n\nПример: tilmash import-xliff export/zarechnoye-videos/zarechnoye-videos.en-kk.xlf"},
+	{ID: "import-xliff.description", Other: `Читает файл XLIFF 2.0 или 1.2, записанный tilmash export и затем отредактированный переводчиком в OmegaT, Trados, memoQ или другой CAT-программе, и переносит работу в ДОКУМЕНТ (по умолчанию — в документ, названный в файле): изменённый перевод заменяет предложения группы на языке перевода, состояние final или signed-off (в 1.2 также approved="yes"; в 2.0 — reviewed или final) подтверждает группу, а более раннее состояние снимает подтверждение; заметки единицы становятся заметкой группы. Встроенные теги, добавленные программой, сохраняют свой текст; совпадения в <alt-trans> не учитываются.
+
+Единицы сопоставляются с группами по идентификатору. Единица, исходный текст которой больше не соответствует документу, идентификатор, для которого в документе нет группы, и опустошённый перевод выводятся с местом в файле, и ничего не записывается; --force пропускает такие единицы и импортирует остальные. Импорт — один шаг: tilmash undo ДОКУМЕНТ отменяет его.
+
+Пример: tilmash import-xliff export/zarechnoye-videos/zarechnoye-videos.en-kk.xlf`},
 	{ID: "import-xliff.done", One: "{{.ID}}: по файлу {{.File}} ({{.Lang}}) изменена {{.Count}} группа: новых текстов: {{.Texts}}, подтверждено: {{.Confirmed}}, снято подтверждение: {{.Unconfirmed}}, заметок: {{.Notes}}", Few: "{{.ID}}: по файлу {{.File}} ({{.Lang}}) изменены {{.Count}} группы: новых текстов: {{.Texts}}, подтверждено: {{.Confirmed}}, снято подтверждение: {{.Unconfirmed}}, заметок: {{.Notes}}", Many: "{{.ID}}: по файлу {{.File}} ({{.Lang}}) изменено {{.Count}} групп: новых текстов: {{.Texts}}, подтверждено: {{.Confirmed}}, снято подтверждение: {{.Unconfirmed}}, заметок: {{.Notes}}", Other: "{{.ID}}: по файлу {{.File}} ({{.Lang}}) изменено {{.Count}} группы: новых текстов: {{.Texts}}, подтверждено: {{.Confirmed}}, снято подтверждение: {{.Unconfirmed}}, заметок: {{.Notes}}"},
 	{ID: "import-xliff.findings", One: "в изменённых группах ({{.Groups}}) {{.Count}} замечание по глоссарию", Few: "в изменённых группах ({{.Groups}}) {{.Count}} замечания по глоссарию", Many: "в изменённых группах ({{.Groups}}) {{.Count}} замечаний по глоссарию", Other: "в изменённых группах ({{.Groups}}) {{.Count}} замечания по глоссарию"},
 	{ID: "import-xliff.flag.force", Other: "пропустить единицы, которые нельзя импортировать, и импортировать остальные"},
@@ -2330,7 +2595,11 @@ var messagesRU = []i18n.Message{
 	{ID: "import-xliff.usage", Other: "вернуть файл XLIFF, который переводчик правил в CAT-программе"},
 	{ID: "import.args", Other: "ДОКУМЕНТ ЯЗЫК ФАЙЛ"},
 	{ID: "import.created", Other: "версия {{.Lang}} документа {{.ID}} импортирована (новый документ)"},
-	{ID: "import.description", Other: "Сохраняет ФАЙЛ (если указан -, читается стандартный ввод) как версию ЯЗЫК документа ДОКУМЕНТ в UTF-8, NFC, с переводами строк LF. ДОКУМЕНТ — строчный идентификатор вроде zarechnoye-videos. Если изменённый текст затрагивает выровненные группы, нужен --force.\n\nСтраницы HTML (только сама статья), файлы Word DOCX и Markdown преобразуются: заголовки, абзацы, списки и цитаты сохраняются, а полужирный, курсив и ссылки записываются рядом с текстом в LANG.format.yaml. Формат определяется по имени и содержимому файла; --format задаёт его явно.\n\nПример: tilmash import zarechnoye-videos kk zarechnoye.kk.txt"},
+	{ID: "import.description", Other: `Сохраняет ФАЙЛ (если указан -, читается стандартный ввод) как версию ЯЗЫК документа ДОКУМЕНТ в UTF-8, NFC, с переводами строк LF. ДОКУМЕНТ — строчный идентификатор вроде zarechnoye-videos. Если изменённый текст затрагивает выровненные группы, нужен --force.
+
+Страницы HTML (только сама статья), файлы Word DOCX и Markdown преобразуются: заголовки, абзацы, списки и цитаты сохраняются, а полужирный, курсив и ссылки записываются рядом с текстом в LANG.format.yaml. Формат определяется по имени и содержимому файла; --format задаёт его явно.
+
+Пример: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "import.detached", One: "{{.Count}} группа потеряла предложения и помечена для проверки (ранее подтверждённых: {{.Confirmed}})", Few: "{{.Count}} группы потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})", Many: "{{.Count}} групп потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})", Other: "{{.Count}} группы потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})"},
 	{ID: "import.detached.hint", Other: "запустите tilmash align {{.ID}} и проверьте помеченные группы"},
 	{ID: "import.empty", Other: "{{.File}} пуст или содержит только пробельные символы: в версии {{.Lang}} документа {{.ID}} нечего выравнивать и публиковать"},
@@ -2362,7 +2631,9 @@ var messagesRU = []i18n.Message{
 	{ID: "publish.col.findings", Other: "ЗАМЕЧАНИЯ"},
 	{ID: "publish.col.groups", Other: "ГРУППЫ"},
 	{ID: "publish.col.result", Other: "РЕЗУЛЬТАТ"},
-	{ID: "publish.description", Other: "Основная задача. Для каждого документа (всех, кроме перечисленных в publish.exclude в tilmash.yaml, или только указанных) выравнивает его, сохраняя подтверждённые группы, проверяет по глоссарию и записывает в export/ДОКУМЕНТ/ все форматы экспорта (TMX, XLIFF 2.0 и 1.2 для каждой языковой пары, HTML, Markdown, CSV, TSV, JSONL, а также каждую языковую версию в Markdown, HTML и простом тексте). Глоссарий экспортируется в export/ в форматах TBX, TBX 2, CSV и TSV. Документ с помеченными группами или замечаниями по глоссарию не публикуется (код выхода 1), если не указан --force. Не публикуется, с указанием причины и даже с --force, и документ с пустым текстом или без того, что требует publish.require в tilmash.yaml (по умолчанию — текст на каждом языке; all-confirmed требует, чтобы все группы были подтверждены).\n\nПример: tilmash publish"},
+	{ID: "publish.description", Other: `Основная задача. Для каждого документа (всех, кроме перечисленных в publish.exclude в tilmash.yaml, или только указанных) выравнивает его, сохраняя подтверждённые группы, проверяет по глоссарию и записывает в export/ДОКУМЕНТ/ все форматы экспорта (TMX, XLIFF 2.0 и 1.2 для каждой языковой пары, HTML, Markdown, CSV, TSV, JSONL, а также каждую языковую версию в Markdown, HTML и простом тексте). Глоссарий экспортируется в export/ в форматах TBX, TBX 2, CSV и TSV. Документ с помеченными группами или замечаниями по глоссарию не публикуется (код выхода 1), если не указан --force. Не публикуется, с указанием причины и даже с --force, и документ с пустым текстом или без того, что требует publish.require в tilmash.yaml (по умолчанию — текст на каждом языке; all-confirmed требует, чтобы все группы были подтверждены).
+
+Пример: tilmash publish`},
 	{ID: "publish.excluded", Other: "исключён в tilmash.yaml"},
 	{ID: "publish.files", One: "{{.Count}} файл в {{.Dir}}", Few: "{{.Count}} файла в {{.Dir}}", Many: "{{.Count}} файлов в {{.Dir}}", Other: "{{.Count}} файла в {{.Dir}}"},
 	{ID: "publish.flag.force", Other: "публиковать и документы с помеченными группами или замечаниями по глоссарию; все форматы, где это возможно, отметят, что экспорт принудительный (в CSV, TSV и простом тексте отметить негде)"},
@@ -2453,29 +2724,56 @@ var messagesRU = []i18n.Message{
 	{ID: "review.flag.width", Other: "ширина вывода: {{.Ph}} символов, не меньше 40"},
 	{ID: "review.gap", Other: "в группе {{.Group}} нет предложений на языках: {{.Langs}}; группа помечена для проверки"},
 	{ID: "review.group.confirm.args", Other: "ДОКУМЕНТ ДИАПАЗОН"},
-	{ID: "review.group.confirm.description", Other: "Отмечает группы из ДИАПАЗОНА как проверенные человеком. Повторное выравнивание никогда не меняет подтверждённую группу. ДИАПАЗОН — список номеров и промежутков или all.\n\nПример: tilmash group confirm zarechnoye-videos 1-20,25"},
+	{ID: "review.group.confirm.description", Other: `Отмечает группы из ДИАПАЗОНА как проверенные человеком. Повторное выравнивание никогда не меняет подтверждённую группу. ДИАПАЗОН — список номеров и промежутков или all.
+
+Пример: tilmash group confirm zarechnoye-videos 1-20,25`},
 	{ID: "review.group.confirm.usage", Other: "подтвердить группы"},
-	{ID: "review.group.description", Other: "Каждая подкоманда меняет выравнивание документа ДОКУМЕНТ, записывает изменение в журнал документа (tilmash undo его отменяет) и заново проверяет изменённые группы по глоссарию. Группы нумеруются с 1, как их показывает tilmash show.\n\nГруппа, предложения которой перегруппированы (merge, split, move), теряет подтверждение и становится выровненной, а если в ней нет предложений на каком-то языке — помеченной, как помечает такие группы автоматическое выравнивание: подтвердите её снова, когда она будет верной. Исправление текста предложения (edit) и запись заметки не меняют статус, в том числе подтверждение. Оценка группы — уверенность автоматического выравнивания; группа, которую изменил человек, получает наименьшую оценку групп, из которых составлена.\n\nПример: tilmash group merge zarechnoye-videos 12"},
+	{ID: "review.group.description", Other: `Каждая подкоманда меняет выравнивание документа ДОКУМЕНТ, записывает изменение в журнал документа (tilmash undo его отменяет) и заново проверяет изменённые группы по глоссарию. Группы нумеруются с 1, как их показывает tilmash show.
+
+Группа, предложения которой перегруппированы (merge, split, move), теряет подтверждение и становится выровненной, а если в ней нет предложений на каком-то языке — помеченной, как помечает такие группы автоматическое выравнивание: подтвердите её снова, когда она будет верной. Исправление текста предложения (edit) и запись заметки не меняют статус, в том числе подтверждение. Оценка группы — уверенность автоматического выравнивания; группа, которую изменил человек, получает наименьшую оценку групп, из которых составлена.
+
+Пример: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "ДОКУМЕНТ N --language ЯЗЫК [--sentence K] --text ТЕКСТ"},
-	{ID: "review.group.edit.description", Other: "Заменяет K-е предложение группы N на языке ЯЗЫК текстом ТЕКСТ — и в выравнивании, и в сохранённом тексте этого языка, так что опечатка исправляется один раз для всех следующих шагов. --sentence можно не указывать, если в группе одно предложение на этом языке. Группа сохраняет статус, в том числе подтверждение: исправление опечатки не меняет того, какие предложения сопоставлены, а проверка по глоссарию сообщит, что изменил новый текст.\n\nПример: tilmash group edit zarechnoye-videos 12 --language ru --text \"Суд отложил заседание.\""},
+	{ID: "review.group.edit.description", Other: `Заменяет K-е предложение группы N на языке ЯЗЫК текстом ТЕКСТ — и в выравнивании, и в сохранённом тексте этого языка, так что опечатка исправляется один раз для всех следующих шагов. --sentence можно не указывать, если в группе одно предложение на этом языке. Группа сохраняет статус, в том числе подтверждение: исправление опечатки не меняет того, какие предложения сопоставлены, а проверка по глоссарию сообщит, что изменил новый текст.
+
+Пример: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "исправить текст предложения"},
 	{ID: "review.group.merge.args", Other: "ДОКУМЕНТ N"},
-	{ID: "review.group.merge.description", Other: "Объединяет группы N и N+1 в одну.\n\nПример: tilmash group merge zarechnoye-videos 12"},
+	{ID: "review.group.merge.description", Other: `Объединяет группы N и N+1 в одну.
+
+Пример: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.merge.usage", Other: "объединить группу со следующей"},
 	{ID: "review.group.move.args", Other: "ДОКУМЕНТ N --language ЯЗЫК --to prev|next"},
-	{ID: "review.group.move.description", Other: "Переносит первое предложение группы N на языке ЯЗЫК в конец предыдущей группы (--to prev) или последнее — в начало следующей (--to next); другие предложения нельзя перенести, не нарушив порядок текста. Группа, оставшаяся без предложений, удаляется; группа, оставшаяся без предложений на каком-то языке, помечается. Группе, получившей предложение, достаётся меньшая из оценок двух групп.\n\nПример: tilmash group move zarechnoye-videos 12 --language kk --to prev"},
+	{ID: "review.group.move.description", Other: `Переносит первое предложение группы N на языке ЯЗЫК в конец предыдущей группы (--to prev) или последнее — в начало следующей (--to next); другие предложения нельзя перенести, не нарушив порядок текста. Группа, оставшаяся без предложений, удаляется; группа, оставшаяся без предложений на каком-то языке, помечается. Группе, получившей предложение, достаётся меньшая из оценок двух групп.
+
+Пример: tilmash group move zarechnoye-videos 12 --language kk --to prev`},
 	{ID: "review.group.move.usage", Other: "перенести предложение в соседнюю группу"},
 	{ID: "review.group.note.args", Other: "ДОКУМЕНТ N ТЕКСТ"},
-	{ID: "review.group.note.description", Other: "Задаёт заметку группы N, которую tilmash show выводит под группой; пустой ТЕКСТ удаляет её.\n\nПример: tilmash group note zarechnoye-videos 12 \"уточнить дату у редакции\""},
+	{ID: "review.group.note.description", Other: `Задаёт заметку группы N, которую tilmash show выводит под группой; пустой ТЕКСТ удаляет её.
+
+Пример: tilmash group note zarechnoye-videos 12 "уточнить дату у редакции"`},
 	{ID: "review.group.note.usage", Other: "записать заметку к группе"},
 	{ID: "review.group.split.args", Other: "ДОКУМЕНТ N --at ЯЗЫК:K…"},
-	{ID: "review.group.split.description", Other: "Делит группу N перед её K-м предложением на языке ЯЗЫК; это предложение и следующие за ним образуют новую группу N+1. Чтобы разделить сразу несколько языков, укажите --at для каждого; предложения языков без --at остаются в первой части, поэтому одно --at en:1 переносит во вторую часть весь английский текст, и обе части помечаются, потому что в них не хватает языка. --language ЯЗЫК (или --lang ЯЗЫК) с --at K — то же, что --at ЯЗЫК:K; --language, которому не соответствует ни одно место разделения, и два места для одного языка отклоняются. Обе части сохраняют оценку группы.\n\nПример: tilmash group split zarechnoye-videos 12 --lang ru --at 2"},
+	{ID: "review.group.split.description", Other: `Делит группу N перед её K-м предложением на языке ЯЗЫК; это предложение и следующие за ним образуют новую группу N+1. Чтобы разделить сразу несколько языков, укажите --at для каждого; предложения языков без --at остаются в первой части, поэтому одно --at en:1 переносит во вторую часть весь английский текст, и обе части помечаются, потому что в них не хватает языка. --language ЯЗЫК (или --lang ЯЗЫК) с --at K — то же, что --at ЯЗЫК:K; --language, которому не соответствует ни одно место разделения, и два места для одного языка отклоняются. Обе части сохраняют оценку группы.
+
+Пример: tilmash group split zarechnoye-videos 12 --lang ru --at 2`},
 	{ID: "review.group.split.usage", Other: "разделить группу на две"},
 	{ID: "review.group.unconfirm.args", Other: "ДОКУМЕНТ ДИАПАЗОН"},
-	{ID: "review.group.unconfirm.description", Other: "Снимает подтверждение с подтверждённых групп из ДИАПАЗОНА, чтобы повторное выравнивание могло их менять. Они становятся выровненными, а если в них нет предложений на каком-то языке — помеченными, каким бы ни был их статус до подтверждения: выравнивание его не хранит, а tilmash align заново оценит и пометит их, когда выровняет повторно.\n\nПример: tilmash group unconfirm zarechnoye-videos 7"},
+	{ID: "review.group.unconfirm.description", Other: `Снимает подтверждение с подтверждённых групп из ДИАПАЗОНА, чтобы повторное выравнивание могло их менять. Они становятся выровненными, а если в них нет предложений на каком-то языке — помеченными, каким бы ни был их статус до подтверждения: выравнивание его не хранит, а tilmash align заново оценит и пометит их, когда выровняет повторно.
+
+Пример: tilmash group unconfirm zarechnoye-videos 7`},
 	{ID: "review.group.unconfirm.usage", Other: "снять подтверждение с групп"},
 	{ID: "review.group.usage", Other: "исправить и подтвердить выровненные группы"},
-	{ID: "review.help", Other: "Клавиши:\n  c            подтвердить группу и перейти к следующей непроверенной\n  m            объединить группу со следующей\n  u или M      объединить группу с предыдущей\n  s            разделить группу: введите ЯЗЫК:K для каждого языка, который нужно разделить, например en:2 ru:2, и Enter\n  n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)\n  p            вернуться на группу назад\n  z            отменить последнее изменение\n  q            выйти (все изменения уже сохранены)\n  ?            эта справка"},
+	{ID: "review.help", Other: `Клавиши:
+  c            подтвердить группу и перейти к следующей непроверенной
+  m            объединить группу со следующей
+  u или M      объединить группу с предыдущей
+  s            разделить группу: введите ЯЗЫК:K для каждого языка, который нужно разделить, например en:2 ru:2, и Enter
+  n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)
+  p            вернуться на группу назад
+  z            отменить последнее изменение
+  q            выйти (все изменения уже сохранены)
+  ?            эта справка`},
 	{ID: "review.history-empty", Other: "в {{.ID}} нет правок для отмены: журнал пуст"},
 	{ID: "review.interrupted", Other: "правка {{.Step}} ({{.What}}) была прервана: документ показан в состоянии до неё"},
 	{ID: "review.interrupted.hint", Other: "следующая команда tilmash, изменяющая {{.ID}} (group, undo, review, align, import), откатит её"},
@@ -2509,7 +2807,9 @@ var messagesRU = []i18n.Message{
 	{ID: "review.recovered", Other: "откачена правка {{.Step}} ({{.What}}), прерванная сбоем"},
 	{ID: "review.reloaded", Other: "выравнивание изменилось на диске и было прочитано заново: нажмите клавишу ещё раз"},
 	{ID: "review.review.args", Other: "ДОКУМЕНТ"},
-	{ID: "review.review.description", Other: "Проходит по группам документа ДОКУМЕНТ, которые не подтверждены или имеют замечания по глоссарию, и показывает каждую вместе с соседними. Клавиши действуют сразу, и каждое изменение сохраняется и записывается в журнал, как при tilmash group: c подтвердить, m объединить со следующей группой, u (или M) объединить с предыдущей, s разделить, n или пробел пропустить (после последней группы — снова к первой непроверенной), p назад, z отменить, q выйти, ? справка. Работает в любом терминале, в том числе по SSH.\n\nПример: tilmash review zarechnoye-videos"},
+	{ID: "review.review.description", Other: `Проходит по группам документа ДОКУМЕНТ, которые не подтверждены или имеют замечания по глоссарию, и показывает каждую вместе с соседними. Клавиши действуют сразу, и каждое изменение сохраняется и записывается в журнал, как при tilmash group: c подтвердить, m объединить со следующей группой, u (или M) объединить с предыдущей, s разделить, n или пробел пропустить (после последней группы — снова к первой непроверенной), p назад, z отменить, q выйти, ? справка. Работает в любом терминале, в том числе по SSH.
+
+Пример: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "начать с группы {{.Ph}}"},
 	{ID: "review.review.usage", Other: "проверить группы по одной в терминале"},
 	{ID: "review.session", One: "за этот сеанс в {{.ID}} сделано {{.Count}} изменение; tilmash undo {{.ID}} отменяет изменения по одному", Few: "за этот сеанс в {{.ID}} сделано {{.Count}} изменения; tilmash undo {{.ID}} отменяет их по одному", Many: "за этот сеанс в {{.ID}} сделано {{.Count}} изменений; tilmash undo {{.ID}} отменяет их по одному", Other: "за этот сеанс в {{.ID}} сделано {{.Count}} изменения; tilmash undo {{.ID}} отменяет их по одному"},
@@ -2517,7 +2817,9 @@ var messagesRU = []i18n.Message{
 	{ID: "review.show-unverified", One: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибка), например: {{.First}}", Few: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибки), например: {{.First}}", Many: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибок), например: {{.First}}", Other: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибки), например: {{.First}}"},
 	{ID: "review.show.args", Other: "ДОКУМЕНТ"},
 	{ID: "review.show.default.to", Other: "последняя группа"},
-	{ID: "review.show.description", Other: "Выводит группы документа ДОКУМЕНТ в столбцах, по одному на язык, с номером, статусом и оценкой каждой группы. Оценка — уверенность автоматического выравнивания в этой группе, от 0 до 1; группа, которую человек объединил, разделил или в которую перенёс предложение, получает наименьшую оценку групп, из которых составлена. Термины глоссария выделяются, замечания отмечаются: цветом в терминале, иначе как [термин] и !замечание!. Номера групп — те, что принимают tilmash group и tilmash review. Слишком узкий вывод расширяется до 40 символов (если языков больше трёх — до большей ширины).\n\nПример: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk"},
+	{ID: "review.show.description", Other: `Выводит группы документа ДОКУМЕНТ в столбцах, по одному на язык, с номером, статусом и оценкой каждой группы. Оценка — уверенность автоматического выравнивания в этой группе, от 0 до 1; группа, которую человек объединил, разделил или в которую перенёс предложение, получает наименьшую оценку групп, из которых составлена. Термины глоссария выделяются, замечания отмечаются: цветом в терминале, иначе как [термин] и !замечание!. Номера групп — те, что принимают tilmash group и tilmash review. Слишком узкий вывод расширяется до 40 символов (если языков больше трёх — до большей ширины).
+
+Пример: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.show.flag.flagged", Other: "показать только группы, помеченные при выравнивании или с замечаниями по глоссарию"},
 	{ID: "review.show.flag.from", Other: "показать начиная с группы {{.Ph}}"},
 	{ID: "review.show.flag.langs", Other: "показать языки {{.Ph}} в этом порядке, например en,kk (по умолчанию все)"},
@@ -2543,7 +2845,9 @@ var messagesRU = []i18n.Message{
 	{ID: "review.undo-nothing", Other: "в {{.ID}} нет правок для отмены"},
 	{ID: "review.undo-too-many", Other: "нельзя отменить столько шагов ({{.Want}}): в журнале {{.ID}} их всего {{.Count}}"},
 	{ID: "review.undo.args", Other: "ДОКУМЕНТ"},
-	{ID: "review.undo.description", Other: "Возвращает файлы документа ДОКУМЕНТ точно в то состояние, в котором они были до последнего шага (правки, align, import, import-tmx или выравнивания при publish) или до последних --steps шагов, по журналу документа в documents/ДОКУМЕНТ/journal/. Журнал хранит не больше 100 последних шагов и не больше 64 МБ. Шаг, прерванный сбоем, откатывается в первую очередь и считается отменённым шагом.\n\nПример: tilmash undo zarechnoye-videos --steps 3"},
+	{ID: "review.undo.description", Other: `Возвращает файлы документа ДОКУМЕНТ точно в то состояние, в котором они были до последнего шага (правки, align, import, import-tmx или выравнивания при publish) или до последних --steps шагов, по журналу документа в documents/ДОКУМЕНТ/journal/. Журнал хранит не больше 100 последних шагов и не больше 64 МБ. Шаг, прерванный сбоем, откатывается в первую очередь и считается отменённым шагом.
+
+Пример: tilmash undo zarechnoye-videos --steps 3`},
 	{ID: "review.undo.flag.force", Other: "отменить, даже если файлы изменились после шага: изменения в других строках сохранятся, а изменение в строках самого шага остановит отмену"},
 	{ID: "review.undo.flag.list", Other: "показать журнал вместо отмены"},
 	{ID: "review.undo.flag.steps", Other: "отменить {{.Ph}} последних правок"},
@@ -2557,7 +2861,9 @@ var messagesRU = []i18n.Message{
 	{ID: "segment.config.key", Other: "{{.Where}}: неизвестный ключ {{.Key}} в разделе segmentation (допустимые ключи: {{.Known}})"},
 	{ID: "segment.config.language", Other: "{{.Where}}: для языка {{.Key}} нет правил сегментации (используйте {{.Known}})"},
 	{ID: "segment.config.value", Other: "{{.Where}}: значение segmentation {{.Key}} имеет неверный вид"},
-	{ID: "segment.description", Other: "Выводит предложения ФАЙЛА (если указан -, читается стандартный ввод), по одному на строку. С --format jsonl каждая строка имеет вид {\"i\":…,\"start\":…,\"end\":…,\"text\":…} со смещениями в байтах от начала входного текста. В рабочей папке действуют правила сегментации из tilmash.yaml.\n\nПример: tilmash segment --lang kk article.kk.txt"},
+	{ID: "segment.description", Other: `Выводит предложения ФАЙЛА (если указан -, читается стандартный ввод), по одному на строку. С --format jsonl каждая строка имеет вид {"i":…,"start":…,"end":…,"text":…} со смещениями в байтах от начала входного текста. В рабочей папке действуют правила сегментации из tilmash.yaml.
+
+Пример: tilmash segment --lang kk article.kk.txt`},
 	{ID: "segment.flag.export-srx", Other: "вывести действующие правила сегментации (встроенные и заданные в tilmash.yaml) в формате SRX 2.0 для OmegaT и Okapi"},
 	{ID: "segment.flag.format", Other: "формат вывода: text или jsonl"},
 	{ID: "segment.flag.lang", Other: "язык текста: en, ru или kk"},
@@ -2586,7 +2892,11 @@ var messagesRU = []i18n.Message{
 	{ID: "serve.cc.lang", Other: "Язык"},
 	{ID: "serve.cc.no-memory", Other: "У этой рабочей папки ещё нет памяти переводов. Постройте её один раз командой tilmash tm rebuild в рабочей папке; после этого страница будет искать в ней и обновлять её перед каждым поиском."},
 	{ID: "serve.cc.search", Other: "Слово или фраза на любом языке"},
-	{ID: "serve.description", Other: "Открывает рабочую папку в браузере: документы с состоянием выравнивания и замечаниями, группы каждого документа рядом друг с другом, по 100 групп на странице, его замечания и глоссарий с формами, которые он создаёт. Группы подтверждаются, объединяются, разделяются, исправляются и получают заметки по тем же правилам, с той же блокировкой и журналом, что и в tilmash group, а tilmash undo отменяет эти изменения. Изменение, сделанное на устаревшей странице, отклоняется и никогда не применяется к другой группе. Страницы работают без JavaScript; с ним работают и клавиши tilmash review.\n\nСервер слушает только loopback-адрес. Чтобы открыть его сети редакции, задайте --addr и токен: каждый запрос должен его содержать.\n\nПример: tilmash serve --open"},
+	{ID: "serve.description", Other: `Открывает рабочую папку в браузере: документы с состоянием выравнивания и замечаниями, группы каждого документа рядом друг с другом, по 100 групп на странице, его замечания и глоссарий с формами, которые он создаёт. Группы подтверждаются, объединяются, разделяются, исправляются и получают заметки по тем же правилам, с той же блокировкой и журналом, что и в tilmash group, а tilmash undo отменяет эти изменения. Изменение, сделанное на устаревшей странице, отклоняется и никогда не применяется к другой группе. Страницы работают без JavaScript; с ним работают и клавиши tilmash review.
+
+Сервер слушает только loopback-адрес. Чтобы открыть его сети редакции, задайте --addr и токен: каждый запрос должен его содержать.
+
+Пример: tilmash serve --open`},
 	{ID: "serve.doc.confirm", Other: "Подтвердить"},
 	{ID: "serve.doc.edit", Other: "Сохранить предложение"},
 	{ID: "serve.doc.findings-link", Other: "Замечания и помеченные группы"},
@@ -2708,8 +3018,12 @@ var messagesRU = []i18n.Message{
 	{ID: "tm.config.url", Other: "{{.File}}:{{.Line}}:{{.Column}}: tm.url {{.URL}} — не адрес PostgreSQL"},
 	{ID: "tm.config.url.hint", Other: "запишите его как postgres://USER@HOST:PORT/DATABASE, например postgres://newsroom@tm.example.org/tilmash"},
 	{ID: "tm.confirmed", Other: "подтверждена"},
-	{ID: "tm.description", Other: "Все группы всех документов (подтверждённые — как одобренные единицы перевода, остальные — как неодобренные) и все файлы TMX, добавленные командой tilmash tm import, образуют одну память переводов. Истиной остаются документы: память — это индекс, построенный по ним; она хранится в папке .tilmash, которую git не отслеживает, и обновляется перед каждой командой tm (заново читаются только изменившиеся документы). tilmash tm rebuild строит её с нуля.\n\nС --tm postgres://USER@HOST/DB или с tm: {url: …} в tilmash.yaml память хранится в базе данных PostgreSQL, общей для всей команды; пароль берётся из TILMASH_TM_PASSWORD или PGPASSWORD, но никогда из файла."},
-	{ID: "tm.export.description", Other: "Записывает все единицы перевода памяти в один файл TMX 1.4b — в стандартный вывод или атомарно в файл, заданный -o. У каждой единицы указаны её документ (x-source, x-document), номер группы (x-group) и статус (x-status). По умолчанию (--units sentences) после каждой группы из нескольких предложений идут единицы её отдельных предложений (x-cut, x-partial), как их пишет tilmash export --format tmx, — для CAT-программ, которые разбивают текст на предложения; --units groups записывает только единицы памяти — для программ, которые делят текст по абзацам, и для обмена без потерь. tilmash tm import снова пропускает единицы по предложениям.\n\nПример: tilmash tm export -o memory.tmx"},
+	{ID: "tm.description", Other: `Все группы всех документов (подтверждённые — как одобренные единицы перевода, остальные — как неодобренные) и все файлы TMX, добавленные командой tilmash tm import, образуют одну память переводов. Истиной остаются документы: память — это индекс, построенный по ним; она хранится в папке .tilmash, которую git не отслеживает, и обновляется перед каждой командой tm (заново читаются только изменившиеся документы). tilmash tm rebuild строит её с нуля.
+
+С --tm postgres://USER@HOST/DB или с tm: {url: …} в tilmash.yaml память хранится в базе данных PostgreSQL, общей для всей команды; пароль берётся из TILMASH_TM_PASSWORD или PGPASSWORD, но никогда из файла.`},
+	{ID: "tm.export.description", Other: `Записывает все единицы перевода памяти в один файл TMX 1.4b — в стандартный вывод или атомарно в файл, заданный -o. У каждой единицы указаны её документ (x-source, x-document), номер группы (x-group) и статус (x-status). По умолчанию (--units sentences) после каждой группы из нескольких предложений идут единицы её отдельных предложений (x-cut, x-partial), как их пишет tilmash export --format tmx, — для CAT-программ, которые разбивают текст на предложения; --units groups записывает только единицы памяти — для программ, которые делят текст по абзацам, и для обмена без потерь. tilmash tm import снова пропускает единицы по предложениям.
+
+Пример: tilmash tm export -o memory.tmx`},
 	{ID: "tm.export.usage", Other: "записать всю память в один файл TMX 1.4b"},
 	{ID: "tm.flag.force", Other: "перезаписать существующий файл"},
 	{ID: "tm.flag.output", Other: "записать в этот файл вместо стандартного вывода (- — стандартный вывод)"},
@@ -2718,13 +3032,19 @@ var messagesRU = []i18n.Message{
 	{ID: "tm.import-matches", One: "память переводов: из {{.Count}} предложения в других документах есть со 100-процентным совпадением: {{.Exact}}, с нечётким (от 70%): {{.Fuzzy}}", Few: "память переводов: из {{.Count}} предложений в других документах есть со 100-процентным совпадением: {{.Exact}}, с нечётким (от 70%): {{.Fuzzy}}", Many: "память переводов: из {{.Count}} предложений в других документах есть со 100-процентным совпадением: {{.Exact}}, с нечётким (от 70%): {{.Fuzzy}}", Other: "память переводов: из {{.Count}} предложения в других документах есть со 100-процентным совпадением: {{.Exact}}, с нечётким (от 70%): {{.Fuzzy}}"},
 	{ID: "tm.import.args", Other: "ФАЙЛ.tmx"},
 	{ID: "tm.import.derived", One: "пропущено единиц перевода по предложениям из нарезки tilmash для CAT-программ (x-cut, x-partial) — их текст есть в единице группы перед ними: {{.Count}}", Few: "пропущено единиц перевода по предложениям из нарезки tilmash для CAT-программ (x-cut, x-partial) — их текст есть в единице группы перед ними: {{.Count}}", Many: "пропущено единиц перевода по предложениям из нарезки tilmash для CAT-программ (x-cut, x-partial) — их текст есть в единице группы перед ними: {{.Count}}", Other: "пропущено единиц перевода по предложениям из нарезки tilmash для CAT-программ (x-cut, x-partial) — их текст есть в единице группы перед ними: {{.Count}}"},
-	{ID: "tm.import.description", Other: "Добавляет в память единицы перевода из TMX (project_save.tmx из OmegaT, экспорт из Trados или memoQ) под именем NAME (по умолчанию — имя файла) и заменяет прежний импорт с тем же именем. Копия хранится в папке .tilmash, поэтому tilmash tm rebuild её не потеряет. Файл, который не является правильным TMX, объявляет сущности или больше, чем tilmash читает, отклоняется с указанием места, а память остаётся прежней.\n\nПример: tilmash tm import project_save.tmx --name omegat"},
+	{ID: "tm.import.description", Other: `Добавляет в память единицы перевода из TMX (project_save.tmx из OmegaT, экспорт из Trados или memoQ) под именем NAME (по умолчанию — имя файла) и заменяет прежний импорт с тем же именем. Копия хранится в папке .tilmash, поэтому tilmash tm rebuild её не потеряет. Файл, который не является правильным TMX, объявляет сущности или больше, чем tilmash читает, отклоняется с указанием места, а память остаётся прежней.
+
+Пример: tilmash tm import project_save.tmx --name omegat`},
 	{ID: "tm.import.done", One: "{{.File}} добавлен в память как {{.Name}}: {{.Count}} единица перевода", Few: "{{.File}} добавлен в память как {{.Name}}: {{.Count}} единицы перевода", Many: "{{.File}} добавлен в память как {{.Name}}: {{.Count}} единиц перевода", Other: "{{.File}} добавлен в память как {{.Name}}: {{.Count}} единицы перевода"},
 	{ID: "tm.import.flag.name", Other: "имя памяти (латинские буквы, цифры, '.', '_', '-'; по умолчанию — имя файла)"},
 	{ID: "tm.import.need-name", Other: "TMX со стандартного ввода нужно назвать: укажите --name"},
 	{ID: "tm.import.usage", Other: "добавить в память TMX из другой программы"},
 	{ID: "tm.lookup.args", Other: "ФАЙЛ|DOC"},
-	{ID: "tm.lookup.description", Other: "Разбивает ФАЙЛ (или текст документа DOC; - — стандартный ввод) на предложения и находит для каждого группы памяти, чей текст на том же языке больше всего на него похож, с процентом совпадения, как его считают OmegaT и Trados (расстояние редактирования по словам: 100% — то же предложение с точностью до пробелов и знаков препинания), с числами, которые различаются, и с переводами. Группы самого DOC не учитываются.\n\n--format jsonl выводит по объекту JSON на предложение; --format tmx записывает совпадения в TMX, который CAT-программа загрузит как память проекта.\n\nПример: tilmash tm lookup new-article.txt --min 80"},
+	{ID: "tm.lookup.description", Other: `Разбивает ФАЙЛ (или текст документа DOC; - — стандартный ввод) на предложения и находит для каждого группы памяти, чей текст на том же языке больше всего на него похож, с процентом совпадения, как его считают OmegaT и Trados (расстояние редактирования по словам: 100% — то же предложение с точностью до пробелов и знаков препинания), с числами, которые различаются, и с переводами. Группы самого DOC не учитываются.
+
+--format jsonl выводит по объекту JSON на предложение; --format tmx записывает совпадения в TMX, который CAT-программа загрузит как память проекта.
+
+Пример: tilmash tm lookup new-article.txt --min 80`},
 	{ID: "tm.lookup.flag.format", Other: "формат вывода: text, jsonl или tmx"},
 	{ID: "tm.lookup.flag.lang", Other: "язык нового текста (по умолчанию — исходный язык рабочей папки)"},
 	{ID: "tm.lookup.flag.min", Other: "наименьший показываемый процент совпадения"},
@@ -2736,7 +3056,11 @@ var messagesRU = []i18n.Message{
 	{ID: "tm.rebuild.usage", Other: "заново построить память по всем документам и импортированным TMX"},
 	{ID: "tm.rebuilt", One: "память в {{.Where}} построена заново: {{.Count}} единица перевода из документов ({{.Documents}}) и импортированных памятей ({{.Imports}})", Few: "память в {{.Where}} построена заново: {{.Count}} единицы перевода из документов ({{.Documents}}) и импортированных памятей ({{.Imports}})", Many: "память в {{.Where}} построена заново: {{.Count}} единиц перевода из документов ({{.Documents}}) и импортированных памятей ({{.Imports}})", Other: "память в {{.Where}} построена заново: {{.Count}} единицы перевода из документов ({{.Documents}}) и импортированных памятей ({{.Imports}})"},
 	{ID: "tm.search.args", Other: "ЗАПРОС"},
-	{ID: "tm.search.description", Other: "Выводит все группы памяти, в которых есть ЗАПРОС, на любом языке (или на языке, заданном --lang): текст группы на всех языках с отмеченным вхождением, её документ, номер группы и то, подтверждена ли она; сначала подтверждённые и самые новые. Русские и казахские слова и имена находятся во всех падежных формах (Тоқаев находит Тоқаевқа), а ЗАПРОС, который является формой записи глоссария, находит и термины этой записи на других языках.\n\nПримеры:\n  tilmash tm search \"General Prosecutor's Office\"\n  tilmash tm search Тоқаев --lang kk --format json"},
+	{ID: "tm.search.description", Other: `Выводит все группы памяти, в которых есть ЗАПРОС, на любом языке (или на языке, заданном --lang): текст группы на всех языках с отмеченным вхождением, её документ, номер группы и то, подтверждена ли она; сначала подтверждённые и самые новые. Русские и казахские слова и имена находятся во всех падежных формах (Тоқаев находит Тоқаевқа), а ЗАПРОС, который является формой записи глоссария, находит и термины этой записи на других языках.
+
+Примеры:
+  tilmash tm search "General Prosecutor's Office"
+  tilmash tm search Тоқаев --lang kk --format json`},
 	{ID: "tm.search.flag.format", Other: "формат вывода: text или json"},
 	{ID: "tm.search.flag.lang", Other: "искать только в текстах на этом языке (по умолчанию — на всех языках)"},
 	{ID: "tm.search.flag.limit", Other: "вывести не больше стольких групп"},

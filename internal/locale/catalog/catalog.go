@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"gopkg.in/yaml.v3"
@@ -84,7 +85,7 @@ func Generate(fsys fs.FS) ([]byte, error) {
 			b.WriteString("\t{")
 			field := func(name, v string) {
 				if v != "" {
-					fmt.Fprintf(&b, "%s: %s, ", name, strconv.Quote(v))
+					fmt.Fprintf(&b, "%s: %s, ", name, goString(v))
 				}
 			}
 			field("ID", m.ID)
@@ -103,4 +104,21 @@ func Generate(fsys fs.FS) ([]byte, error) {
 		b.WriteString("}\n")
 	}
 	return format.Source(b.Bytes())
+}
+
+// goString is v as a Go string literal. A message of several lines is
+// written as a raw literal with its line ends as they are, so that the
+// generated file reads like the catalogue (and no escape such as \n sits
+// against a Cyrillic word); anything a raw literal cannot hold (a
+// backquote, CR, other control characters) is quoted.
+func goString(v string) string {
+	if !strings.Contains(v, "\n") || !utf8.ValidString(v) {
+		return strconv.Quote(v)
+	}
+	for _, r := range v {
+		if r == '`' || r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f {
+			return strconv.Quote(v)
+		}
+	}
+	return "`" + v + "`"
 }
