@@ -100,7 +100,7 @@ func toolIdentity(version string) string {
 func (gc *compiledGlossaries) Load(ws *workspace.Workspace) (*check.Checker, error) {
 	dir := ws.Path(ws.Config.Glossary)
 	key := ws.Root + "\x00" + dir + "\x00" + strings.Join(ws.Config.Languages, ",") + "\x00" + ws.Config.Source
-	st := glossaryStamp(dir)
+	st := check.Stamp(dir)
 	gc.mu.Lock()
 	defer gc.mu.Unlock()
 	if m, ok := gc.memo[key]; ok && m.stamp == st {
@@ -112,27 +112,6 @@ func (gc *compiledGlossaries) Load(ws *workspace.Workspace) (*check.Checker, err
 	}
 	gc.memo[key] = &compiledMemo{stamp: st, c: c, err: err}
 	return c, err
-}
-
-// glossaryStamp describes the glossary files of dir cheaply: a changed,
-// added or removed file changes it.
-func glossaryStamp(dir string) string {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	sort.Strings(files)
-	var b strings.Builder
-	for _, f := range files {
-		st, err := os.Stat(f)
-		if err != nil {
-			continue
-		}
-		b.WriteString(f)
-		b.WriteByte(0)
-		b.WriteString(strconv.FormatInt(st.Size(), 10))
-		b.WriteByte(0)
-		b.WriteString(strconv.FormatInt(st.ModTime().UnixNano(), 10))
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string) (*check.Checker, error) {

@@ -155,9 +155,10 @@ type cached struct {
 	err   error
 }
 
-// stamp describes the glossary files of dir cheaply: a changed, added or
-// removed file changes it.
-func stamp(dir string) string {
+// Stamp describes the glossary files of dir cheaply (names, sizes, times):
+// a changed, added or removed file changes it. Caches of what is built
+// from a glossary use it to see that they are still current.
+func Stamp(dir string) string {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	sort.Strings(files)
 	var b strings.Builder
@@ -177,7 +178,7 @@ func stamp(dir string) string {
 }
 
 func (cache *Cache) load(key, dir string, load func() (*Checker, error)) (*Checker, error) {
-	st := stamp(dir)
+	st := Stamp(dir)
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
 	if c, ok := cache.m[key]; ok && c.stamp == st {
