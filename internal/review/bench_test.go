@@ -1,56 +1,15 @@
 package review
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
-	"github.com/tilmash/tilmash/internal/workspace"
 )
-
-// bigDoc makes a document of the sample article repeated n times: 6n
-// groups of one sentence per language, the size of a long feature when n
-// is 100.
-func bigDoc(b *testing.B, n int) *document.Document {
-	b.Helper()
-	ws, err := workspace.Init(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := &document.Alignment{Document: "big", Pivot: "en", Languages: reviewtest.Langs, Sources: map[string]string{}}
-	sents := map[string][]document.Sentence{}
-	for _, l := range reviewtest.Langs {
-		text := strings.Repeat(reviewtest.Texts[l]+"\n", n)
-		res, err := document.Import(ws, "big", l, []byte(text), l+".txt", document.ImportOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		stored, _ := res.Doc.Text(l)
-		sents[l] = reviewtest.Sentences(stored)
-		a.Sources[l] = document.Hash(stored)
-	}
-	for i := range sents["en"] {
-		g := &document.Group{Status: document.Aligned, Score: 0.8, Sents: map[string][]document.Sentence{}}
-		for _, l := range reviewtest.Langs {
-			g.Sents[l] = sents[l][i : i+1]
-		}
-		a.Groups = append(a.Groups, g)
-	}
-	d, err := document.Open(ws, "big")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := d.SaveAlignment(a); err != nil {
-		b.Fatal(err)
-	}
-	return d
-}
 
 // BenchmarkApplyConfirm is one key press in tilmash review on a 600-group
 // document: verify, journal a full copy, write the alignment.
 func BenchmarkApplyConfirm(b *testing.B) {
-	d := bigDoc(b, 100)
+	d := reviewtest.Big(b, 100)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := Apply(d, SetStatus{Groups: []int{1 + i%600}, Confirm: i%1200 < 600}, Options{}); err != nil {
@@ -62,7 +21,7 @@ func BenchmarkApplyConfirm(b *testing.B) {
 // BenchmarkApplyEditText rewrites a sentence near the start of a 600-group
 // document, so every later span of that language shifts.
 func BenchmarkApplyEditText(b *testing.B) {
-	d := bigDoc(b, 100)
+	d := reviewtest.Big(b, 100)
 	texts := []string{"Судья запросил новые улики.", "Судья запросил новые доказательства."}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -76,7 +35,7 @@ func BenchmarkApplyEditText(b *testing.B) {
 // (a 4 MB alignment.yaml) as tilmash group confirm runs it: Load to check
 // the group numbers, then Apply on that snapshot.
 func BenchmarkApplyConfirmLong(b *testing.B) {
-	d := bigDoc(b, 1000)
+	d := reviewtest.Big(b, 1000)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -92,7 +51,7 @@ func BenchmarkApplyConfirmLong(b *testing.B) {
 
 // BenchmarkLoadLong reads a 6,000-group document as tilmash show does.
 func BenchmarkLoadLong(b *testing.B) {
-	d := bigDoc(b, 1000)
+	d := reviewtest.Big(b, 1000)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
@@ -147,6 +148,25 @@ func Long(ws *workspace.Workspace, id string, n int) error {
 		a.Groups = append(a.Groups, g)
 	}
 	return add(ws, id, texts, a)
+}
+
+// Big is a new workspace holding document "big": the sample article
+// repeated n times, 6n groups as [Long] makes them; the size of a long
+// feature when n is 100. Benchmarks of review and its renderer use it.
+func Big(tb testing.TB, n int) *document.Document {
+	tb.Helper()
+	ws, err := workspace.Init(tb.TempDir())
+	if err == nil {
+		err = Long(ws, "big", 6*n)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, err := document.Open(ws, "big")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
 }
 
 func add(ws *workspace.Workspace, id string, texts map[string]string, a *document.Alignment) error {
