@@ -421,7 +421,7 @@ func TestReviewInTmux(t *testing.T) {
 	pane := func(want string) string {
 		t.Helper()
 		var got string
-		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 			if got = run("capture-pane", "-p"); strings.Contains(got, want) {
 				return got
 			}

@@ -42,7 +42,7 @@ func browser(t *testing.T) context.Context {
 		cancelA()
 		t.Fatalf("starting %s: %v", path, err)
 	}
-	tctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	tctx, cancelT := context.WithTimeout(ctx, 180*time.Second)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	return tctx
 }
@@ -54,7 +54,7 @@ func waitNote(want string) chromedp.Action[chromedp.Void] {
 	expr := `(function(){var n=document.querySelector("ul.notes");return !!n && n.textContent.includes(` + jsString(want) + `)})()`
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		var last error
-		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 			ok, err := chromedp.Evaluate[bool](expr)(ctx, t)
 			if err == nil && ok {
 				return chromedp.Void{}, nil
