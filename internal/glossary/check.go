@@ -104,29 +104,30 @@ func (f Finding) Error() string {
 // code): forbidden forms and mixed-script words in text order, then the
 // missing entries in source order.
 func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding {
-	langs := make([]string, 0, len(texts))
+	var buf [4]string
+	langs := buf[:0]
 	for l := range texts {
 		if l != srcLang {
 			langs = append(langs, l)
 		}
 	}
-	sort.Strings(langs)
-	if _, ok := texts[srcLang]; ok {
-		langs = append([]string{srcLang}, langs...)
-	}
-	src := texts[srcLang]
-	srcMatches, srcMixed := m.scan(srcLang, src, true)
+	slices.Sort(langs)
+	src, hasSrc := texts[srcLang]
+	srcMatches, srcMixed, srcHidden := m.scan(srcLang, src, true, nil)
 	var out []Finding
-	for _, lang := range langs {
-		text := texts[lang]
-		matches, mixed := srcMatches, srcMixed
-		if lang != srcLang {
-			matches, mixed = m.scan(lang, text, true)
+	for k := -1; k < len(langs); k++ {
+		lang, text := srcLang, src
+		matches, mixed, hidden := srcMatches, srcMixed, srcHidden
+		if k < 0 {
+			if !hasSrc {
+				continue
+			}
+		} else {
+			lang, text = langs[k], texts[langs[k]]
+			matches, mixed, hidden = m.scan(lang, text, true, nil)
 		}
 		var fs []Finding
-		present := map[string]bool{}
 		for _, mt := range matches {
-			present[mt.EntryID] = true
 			if mt.Forbidden {
 				fs = append(fs, Finding{
 					Lang: lang, EntryID: mt.EntryID, Kind: FindingForbidden, Text: mt.Text,
@@ -134,36 +135,60 @@ func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding 
 				})
 			}
 		}
-		cyr := newKeyer(lang).cyr
-		for _, sp := range mixed {
-			h, ok := homoglyphAt(lang, text, sp[0], sp[1], cyr)
-			if !ok {
-				continue
-			}
-			for _, mt := range matches {
-				if mt.Start <= h.Start && h.End <= mt.End {
-					h.EntryID = mt.EntryID
-					break
+		if len(mixed) > 0 {
+			cyr := cyrillicLang(lang)
+			for _, sp := range mixed {
+				h, ok := homoglyphAt(lang, text, sp[0], sp[1], cyr)
+				if !ok {
+					continue
 				}
-			}
-			fs = append(fs, h)
-		}
-		for _, h := range hiddenChars(lang, text) {
-			for _, mt := range matches {
-				if mt.Start < h.End && h.Start < mt.End {
-					h.EntryID = mt.EntryID
-					break
+				for _, mt := range matches {
+					if mt.Start <= h.Start && h.End <= mt.End {
+						h.EntryID = mt.EntryID
+						break
+					}
 				}
+				fs = append(fs, h)
 			}
-			fs = append(fs, h)
 		}
-		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+		if hidden {
+			for _, h := range hiddenChars(lang, text) {
+				for _, mt := range matches {
+					if mt.Start < h.End && h.Start < mt.End {
+						h.EntryID = mt.EntryID
+						break
+					}
+				}
+				fs = append(fs, h)
+			}
+		}
+		if len(fs) > 1 {
+			sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+		}
 		out = append(out, fs...)
-		if lang != srcLang && strings.TrimSpace(text) != "" {
-			out = append(out, m.missing(srcLang, src, lang, srcMatches, present)...)
+		if k >= 0 && len(srcMatches) > 0 && strings.TrimSpace(text) != "" {
+			out = append(out, m.missing(srcLang, src, lang, srcMatches, matches)...)
 		}
 	}
 	return out
+}
+
+// cyrillicLang reports whether lang is written in Cyrillic, so that a
+// look-alike word whose letters are half Latin, half Cyrillic is put
+// right in Cyrillic (the keyer's cyr).
+func cyrillicLang(lang string) bool {
+	b := baseLang(lang)
+	return b == "ru" || b == "kk"
+}
+
+// hasEntry reports whether one of matches is a form of entry id.
+func hasEntry(matches []Match, id string) bool {
+	for i := range matches {
+		if matches[i].EntryID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // hiddenChars reports the words of text with hidden characters (see
@@ -223,8 +248,8 @@ func hiddenChars(lang, text string) []Finding {
 }
 
 // missing reports the source matches none of whose entries is present in
-// the target, once per entry.
-func (m *Matcher) missing(srcLang, src, lang string, srcMatches []Match, present map[string]bool) []Finding {
+// the target (among the target's matches), once per entry.
+func (m *Matcher) missing(srcLang, src, lang string, srcMatches, present []Match) []Finding {
 	var out []Finding
 	reported := map[string]bool{}
 	for i := 0; i < len(srcMatches); {
@@ -241,7 +266,7 @@ func (m *Matcher) missing(srcLang, src, lang string, srcMatches []Match, present
 				continue
 			}
 			checkable = true
-			ok = ok || present[mt.EntryID]
+			ok = ok || hasEntry(present, mt.EntryID)
 		}
 		if ok || !checkable || reported[span[0].EntryID] {
 			continue

@@ -101,7 +101,8 @@ func checkSpan(t *testing.T, text string, start, end int, got string) {
 
 // checkTokenIDs checks the matcher's one-pass tokeniser against the
 // keyer that builds glossary keys: same tokens, and each token's id is the
-// id of its key (or -1 when the key is in no form).
+// id of its key (or -1 when the key is in no form); and when it says the
+// text has no hidden character, hiddenChars finds none.
 func checkTokenIDs(t *testing.T, m *Matcher, lang, text string) {
 	t.Helper()
 	tr := m.trieFor(lang)
@@ -110,7 +111,10 @@ func checkTokenIDs(t *testing.T, m *Matcher, lang, text string) {
 	}
 	k := newKeyer(lang)
 	want := k.tokenize(text, nil)
-	toks, ids := tr.tokenIDs(newKeyer(lang), text, nil, nil)
+	toks, ids, hidden := tr.tokenIDs(newKeyer(lang), text, nil, nil)
+	if !hidden && len(hiddenChars(lang, text)) > 0 {
+		t.Fatalf("tokenIDs saw no hidden character, hiddenChars finds %v", hiddenChars(lang, text))
+	}
 	if len(toks) != len(want) {
 		t.Fatalf("%d tokens, keyer gives %d", len(toks), len(want))
 	}

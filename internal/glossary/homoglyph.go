@@ -87,7 +87,7 @@ func fixScript(word string, toCyrillic bool) (string, bool) {
 // Words are split at hyphens and apostrophes, so "BBC-ге" mixes nothing.
 func Homoglyphs(lang, text string) []Finding {
 	var out []Finding
-	cyr := newKeyer(lang).cyr
+	cyr := cyrillicLang(lang)
 	for i := 0; i < len(text); {
 		r, n := decodeFast(text, i)
 		if !wordRune(r) {

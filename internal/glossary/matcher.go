@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/tilmash/tilmash/internal/glossary/morph"
 )
 
@@ -277,14 +279,16 @@ func (m *Matcher) trieFor(lang string) *langTrie {
 // (Токаева: the genitive of Токаев and a woman's surname), each gets a
 // Match with the same offsets, in glossary order.
 func (m *Matcher) Find(lang, text string) []Match {
-	out, _ := m.scan(lang, text, false)
+	out, _, _ := m.scan(lang, text, false, nil)
 	return out
 }
 
-// scan is Find; with mixed set it also returns the spans of the words that
-// mix Latin and Cyrillic letters, which the tokeniser has already seen, so
-// CheckGroup needs no second pass for look-alikes.
-func (m *Matcher) scan(lang, text string, mixedSpans bool) (out []Match, mixed [][2]int) {
+// scan is Find appending to out; with mixedSpans set it also returns the
+// spans of the words that mix Latin and Cyrillic letters, which the
+// tokeniser has already seen, so CheckGroup needs no second pass for
+// look-alikes, and whether text may have hidden characters (false means
+// it has none).
+func (m *Matcher) scan(lang, text string, mixedSpans bool, out []Match) (_ []Match, mixed [][2]int, hidden bool) {
 	t := m.trieFor(lang)
 	if t == nil {
 		if mixedSpans {
@@ -292,11 +296,11 @@ func (m *Matcher) scan(lang, text string, mixedSpans bool) (out []Match, mixed [
 				mixed = append(mixed, [2]int{h.Start, h.End})
 			}
 		}
-		return nil, mixed
+		return out, mixed, true
 	}
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
-	s.toks, s.ids = t.tokenIDs(s.k, text, s.toks[:0], s.ids[:0])
+	s.toks, s.ids, hidden = t.tokenIDs(s.k, text, s.toks[:0], s.ids[:0])
 	toks, ids := s.toks, s.ids
 	if mixedSpans {
 		for _, tk := range toks {
@@ -306,6 +310,10 @@ func (m *Matcher) scan(lang, text string, mixedSpans bool) (out []Match, mixed [
 		}
 	}
 	for i := 0; i < len(ids); {
+		if ids[i] < 0 {
+			i++
+			continue
+		}
 		node, best, bestEnd := uint32(0), uint32(0), -1
 		for j := i; j < len(ids) && ids[j] >= 0; j++ {
 			c, ok := t.next(node, ids[j])
@@ -336,68 +344,112 @@ func (m *Matcher) scan(lang, text string, mixedSpans bool) (out []Match, mixed [
 		})
 		i = bestEnd + 1
 	}
-	return out, mixed
+	return out, mixed, hidden
+}
+
+// textToken is a token of a text being matched: where it is, and
+// whether it is a word that mixes Latin and Cyrillic letters. Unlike
+// token it holds no key (the key is looked up as the token is read), so
+// the scratch slices hold no pointers.
+type textToken struct {
+	start, end int
+	mixed      bool
 }
 
 // tokenIDs tokenises text and looks each key up in the vocabulary (-1 when
 // absent), in one pass over the bytes. It is the hot loop of Find and
 // gives the same tokens and keys as keyer.tokenize: a word in one script
 // whose runes are all below U+0500 is folded rune by rune from a table
-// into the keyer's buffer and costs one map look-up with no allocation;
-// any other word takes keyer.slowKey.
-func (t *langTrie) tokenIDs(k *keyer, text string, toks []token, ids []int32) ([]token, []int32) {
+// into the keyer's buffer (ASCII and two-byte sequences without the
+// general decoder) and costs one hash and a Bloom filter probe with no
+// allocation; any other word takes keyer.slowKey. hidden reports whether
+// text has a character isHidden reports anywhere: without one,
+// hiddenChars has nothing to find.
+func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32) (_ []textToken, _ []int32, hidden bool) {
 	n := len(text)
+	russian := k.russian
+	// The keys of fast words go one after another into buf and are looked
+	// up after the text is read: the Bloom filter of a large glossary is
+	// larger than a core's cache, and its probes, all in one short loop,
+	// wait for memory together instead of one word after another.
+	buf := k.buf[:0]
+	pend := k.pend[:0]
 	for i := 0; i < n; {
-		r, size := decodeFast(text, i)
-		var inf runeInfo
-		if r < runeTableSize {
-			inf = runeTable[r]
-		} else if isWordRune(r) {
-			inf.flags = rWord
-		}
-		if inf.flags&rWord == 0 {
-			var key string
-			switch {
-			case r == ' ' || r == '\n' || r == '\t' || r == '\r' || isSpaceLike(r, size):
-				i += size
-				continue
-			case r < utf8.RuneSelf:
-				toks = append(toks, token{start: i, end: i + 1})
-				ids = append(ids, t.punct[r])
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if runeTable[c].flags&rWord == 0 {
+				if asciiSpace(c) {
+					i++
+					continue
+				}
+				toks = append(toks, textToken{start: i, end: i + 1})
+				ids = append(ids, t.punct[c])
 				i++
 				continue
-			case isDash(r):
-				key = dashKey
-			case isApostrophe(r):
-				key = apostropheKey
-			case isQuote(r):
-				key = quoteKey
-			default:
-				key = text[i : i+size]
 			}
-			toks = append(toks, token{start: i, end: i + size})
-			ids = append(ids, t.lookup(key))
-			i += size
-			continue
+		} else {
+			r, size := decodeFast(text, i)
+			var inf runeInfo
+			if r < runeTableSize {
+				inf = runeTable[r]
+			} else if isWordRune(r) {
+				inf.flags = rWord
+			}
+			if inf.flags&rWord == 0 {
+				var key string
+				switch {
+				case isSpaceLike(r, size):
+					if r >= 0xAD && isHidden(r) {
+						hidden = true
+					}
+					i += size
+					continue
+				case isDash(r):
+					key = dashKey
+				case isApostrophe(r):
+					key = apostropheKey
+				case isQuote(r):
+					key = quoteKey
+				default:
+					key = text[i : i+size]
+				}
+				toks = append(toks, textToken{start: i, end: i + size})
+				ids = append(ids, t.lookup(key))
+				i += size
+				continue
+			}
 		}
 		// A word: fold it while finding its end.
-		k.buf = k.buf[:0]
+		keyStart := len(buf)
 		fast := true
 		var scripts uint8
 		j := i
 		for j < n {
-			r2, size2 := r, size
-			if j != i {
-				r2, size2 = decodeFast(text, j)
+			c := text[j]
+			var inf runeInfo
+			size := 1
+			var r rune
+			switch {
+			case c < utf8.RuneSelf:
+				inf = runeTable[c]
+			case c >= 0xC2 && c < 0xE0 && j+1 < n && text[j+1]&0xC0 == 0x80:
+				r, size = rune(c&0x1F)<<6|rune(text[j+1]&0x3F), 2
+				if r < runeTableSize {
+					inf = runeTable[r]
+				} else if isWordRune(r) {
+					inf.flags = rWord
+				}
+			default:
+				r, size = utf8.DecodeRuneInString(text[j:])
+				if r < runeTableSize {
+					inf = runeTable[r]
+				} else if isWordRune(r) {
+					inf.flags = rWord
+				}
 			}
-			var inf2 runeInfo
-			if r2 < runeTableSize {
-				inf2 = runeTable[r2]
-			} else if isWordRune(r2) {
-				inf2.flags = rWord
-			}
-			if inf2.flags&rWord == 0 {
-				if r2 >= 0xAD && isHidden(r2) {
+			if inf.flags&rWord == 0 {
+				if r >= 0xAD && isHidden(r) {
+					hidden = true
 					if k := hiddenJoin(text, j); k >= 0 {
 						j, fast = k, false
 						continue
@@ -405,40 +457,60 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []token, ids []int32) ([
 				}
 				break
 			}
-			j += size2
+			j += size
 			if !fast {
 				continue
 			}
-			if inf2.fold == 0 {
+			f := inf.fold
+			switch {
+			case f == 0:
 				fast = false
 				continue
+			case f < utf8.RuneSelf:
+				buf = append(buf, byte(f))
+			case f < 0x800:
+				if russian && f == 'ё' {
+					f = 'е'
+				}
+				buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F))
+			default:
+				buf = utf8.AppendRune(buf, f)
 			}
-			scripts |= inf2.flags
-			f := inf2.fold
-			if k.russian && f == 'ё' {
-				f = 'е'
-			}
-			if f < utf8.RuneSelf {
-				k.buf = append(k.buf, byte(f))
-			} else {
-				k.buf = utf8.AppendRune(k.buf, f)
-			}
+			scripts |= inf.flags
 		}
-		mixed := false
-		var id int32
 		if !fast || scripts&(rLatin|rCyrillic) == rLatin|rCyrillic {
-			var key string
-			key, mixed = k.slowKey(text[i:j])
-			id = t.lookup(key)
+			buf = buf[:keyStart]
+			key, mixed := k.slowKey(text[i:j])
+			toks = append(toks, textToken{start: i, end: j, mixed: mixed})
+			ids = append(ids, t.lookup(key))
 		} else {
-			id = find(t, k.buf, hashKey(k.buf))
+			pend = append(pend, pendingKey{tok: int32(len(ids)), start: uint32(keyStart), end: uint32(len(buf)), hash: xxhash.Sum64(buf[keyStart:])})
+			toks = append(toks, textToken{start: i, end: j})
+			ids = append(ids, -1)
 		}
-		toks = append(toks, token{start: i, end: j, mixed: mixed})
-		ids = append(ids, id)
 		i = j
 	}
-	return toks, ids
+	k.buf, k.pend = buf, pend
+	for _, p := range pend {
+		if t.bloomHas(p.hash) {
+			ids[p.tok] = findHashed(t, buf[p.start:p.end], p.hash)
+		}
+	}
+	return toks, ids, hidden
 }
+
+// pendingKey is a word of a text whose key is to be looked up: its token,
+// its key in the keyer's buffer, and the key's hash.
+type pendingKey struct {
+	tok        int32
+	start, end uint32
+	hash       uint64
+}
+
+// asciiSpace reports the ASCII characters that separate tokens without
+// being one: what isSpaceLike reports below U+0080 (tab, line feed,
+// vertical tab, form feed, carriage return, space).
+func asciiSpace(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
 
 // decodeFast decodes the rune at text[i], with the one- and two-byte
 // sequences of Latin and Cyrillic inline.

@@ -159,6 +159,7 @@ type keyer struct {
 	russian bool // fold ё to е
 	cyr     bool // the language is written in Cyrillic: break script ties that way
 	buf     []byte
+	pend    []pendingKey // the matcher's words to look up (tokenIDs)
 	folder  cases.Caser
 }
 

@@ -96,7 +96,7 @@ func unpackOutput(v uint64) output {
 type scratch struct {
 	k    *keyer
 	ids  []int32
-	toks []token
+	toks []textToken
 }
 
 // init readies a trie whose tables are set: the punctuation ids and the
@@ -154,6 +154,11 @@ func find[S string | []byte](t *langTrie, key S, h uint64) int32 {
 	if !t.bloomHas(h) {
 		return -1
 	}
+	return findHashed(t, key, h)
+}
+
+// findHashed is find once the Bloom filter has let the key through.
+func findHashed[S string | []byte](t *langTrie, key S, h uint64) int32 {
 	n := uint64(len(t.slots))
 	i, _ := bits.Mul64(h, n)
 	mask := uint32(1)<<t.tagShift - 1

@@ -1,0 +1,58 @@
+package glossary
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/testenv"
+)
+
+// BenchmarkCheckGroupNTREX checks the rows of ../shared/corpora/ntrex-dev
+// (real EN–RU–KK news, one group a row) with the house glossary and with
+// the synthetic 10,000-entry one: the glossary check's hot path as
+// `tilmash check --checks terms` runs it, without reading a file.
+func BenchmarkCheckGroupNTREX(b *testing.B) {
+	dir := testenv.Shared(b, "corpora", "ntrex-dev")
+	rows := map[string][]string{}
+	for _, l := range workspaceLangs {
+		data, err := os.ReadFile(filepath.Join(dir, l+".txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows[l] = strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	}
+	house, _, err := Load(filepath.Join("..", "..", "glossary"), workspaceLangs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	synthG, _ := synth(b)
+	var size int
+	for i := range rows["en"] {
+		size += len(rows["en"][i]) + len(rows["ru"][i]) + len(rows["kk"][i])
+	}
+	for _, c := range []struct {
+		name string
+		g    *Glossary
+	}{{"house", house}, {"synthetic-10k", synthG}} {
+		m := Compile(c.g)
+		runtime.GC() // the compiler's garbage is not the check's
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			texts := map[string]string{}
+			start := cpuTime()
+			for b.Loop() {
+				for i := range rows["en"] {
+					for _, l := range workspaceLangs {
+						texts[l] = rows[l][i]
+					}
+					m.CheckGroup("en", texts)
+				}
+			}
+			reportCPU(b, start, int64(size))
+		})
+	}
+}
