@@ -3,10 +3,12 @@ package sheet
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
@@ -38,6 +40,7 @@ type Reader struct {
 	recLn int
 	row   Row
 	plain [][2]int // unquoted cells of the row: index and end in rec
+	valid int      // rec[:valid] is known to be UTF-8
 	err   error
 }
 
@@ -96,7 +99,55 @@ func (r *Reader) Position(off int) (line, col int) {
 	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
 		before = before[i+1:]
 	}
+	if rel <= r.valid {
+		return line, runeCount(before) + 1
+	}
 	return line, utf8.RuneCount(before) + 1
+}
+
+// runeCount is utf8.RuneCount of valid UTF-8: the bytes that are not
+// continuation bytes, counted eight at a time.
+func runeCount(b []byte) int {
+	n := len(b)
+	for len(b) >= 8 {
+		w := binary.LittleEndian.Uint64(b)
+		// A continuation byte is 10xxxxxx: its top bit set, the next clear.
+		n -= bits.OnesCount64(w & ^(w << 1) & 0x8080808080808080)
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
+}
+
+// validUTF8 is utf8.Valid with the one- and two-byte sequences of Latin
+// and Cyrillic text checked inline, ASCII eight bytes at a time.
+func validUTF8(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+				i += 8
+			}
+		case c >= 0xC2 && c < 0xE0:
+			if i+1 >= len(b) || b[i+1]&0xC0 != 0x80 {
+				return false
+			}
+			i += 2
+		default:
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n <= 1 {
+				return false
+			}
+			i += n
+		}
+	}
+	return true
 }
 
 // Place returns the byte offset in the text of byte offset off of c's
@@ -151,10 +202,12 @@ func (r *Reader) physical() (bool, error) {
 			return false, r.fail(r.recAt+len(r.rec), "encoding", "", err.Error())
 		}
 		line := r.rec[start:]
-		if !utf8.Valid(line) {
+		if !validUTF8(line) {
 			i := textenc.InvalidUTF8(line)
+			r.valid = start + i
 			return false, r.fail(r.recAt+start+i, "bad-utf8", fmt.Sprintf("0x%02X", line[i]), fmt.Sprintf("invalid UTF-8 byte 0x%02X", line[i]))
 		}
+		r.valid = len(r.rec)
 		return true, nil
 	}
 }
@@ -165,7 +218,7 @@ func (r *Reader) physical() (bool, error) {
 func (r *Reader) record() (bool, error) {
 	for {
 		r.recAt, r.recLn = r.off, r.line
-		r.rec = r.rec[:0]
+		r.rec, r.valid = r.rec[:0], 0
 		ok, err := r.physical()
 		if err != nil || !ok {
 			return false, err
@@ -235,12 +288,15 @@ func (r *Reader) record() (bool, error) {
 			break
 		}
 		// An unquoted field: to the separator or the end of the line.
-		end := pos
-		for end < len(r.rec) && r.rec[end] != r.comma && r.rec[end] != '\n' {
-			if r.rec[end] == '"' {
-				return false, r.fail(r.recAt+end, "malformed", "", csv.ErrBareQuote.Error())
-			}
-			end++
+		// The record is one line here: its only newline ends it.
+		end := len(r.rec)
+		if i := bytes.IndexByte(r.rec[pos:], r.comma); i >= 0 {
+			end = pos + i
+		} else if end > pos && r.rec[end-1] == '\n' {
+			end--
+		}
+		if i := bytes.IndexByte(r.rec[pos:end], '"'); i >= 0 {
+			return false, r.fail(r.recAt+pos+i, "malformed", "", csv.ErrBareQuote.Error())
 		}
 		stop := end
 		if end < len(r.rec) && r.rec[end] == '\n' && end > pos && r.rec[end-1] == '\r' {
