@@ -38,8 +38,9 @@ type CheckOptions struct {
 	// Checks lists the checks by name (--checks); nil runs every check
 	// tilmash.yaml leaves on.
 	Checks []string
-	// Open, when set, opens a TSV file to be read row by row, so that its
-	// size does not matter; otherwise TSV files are read whole with read.
+	// Open, when set, opens a TSV or TMX file to be read row by row or
+	// unit by unit, so that its size does not matter; otherwise such
+	// files are read whole with read.
 	Open func(arg string) (io.ReadCloser, error)
 }
 
@@ -117,8 +118,8 @@ type CheckTarget func(f check.Finding) (check.Position, bool)
 
 // checkInput checks one argument: a TMX or TSV file, or a document.
 func checkInput(ws *workspace.Workspace, c *check.Suite, input int, arg string, open func(string) (io.ReadCloser, error), read func(string) ([]byte, error)) (*check.Report, CheckTarget, error) {
-	switch InputFormat(arg) {
-	case "tsv":
+	switch format := InputFormat(arg); format {
+	case "tsv", "tmx":
 		var r io.Reader
 		if open != nil {
 			f, err := open(arg)
@@ -134,18 +135,12 @@ func checkInput(ws *workspace.Workspace, c *check.Suite, input int, arg string, 
 			}
 			r = bytes.NewReader(data)
 		}
+		if format == "tmx" {
+			rep, err := c.TMX(input, arg, r, ws.Config.Languages)
+			return rep, nil, err
+		}
 		rep, err := c.TSV(input, arg, r, ws.Config.Languages)
 		return rep, nil, err
-	case "tmx":
-		data, err := read(arg)
-		if err != nil {
-			return nil, nil, err
-		}
-		m, err := check.ReadTMX(arg, data, ws.Config.Languages)
-		if err != nil {
-			return nil, nil, err
-		}
-		return c.Memory(input, m), nil, nil
 	}
 	d, err := document.Open(ws, arg)
 	if err != nil {

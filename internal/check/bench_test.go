@@ -2,12 +2,14 @@ package check_test
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -144,6 +146,86 @@ func BenchmarkCheckTSV(b *testing.B) {
 			b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
 			b.ReportMetric(float64(findings), "findings")
 		})
+	}
+}
+
+// BenchmarkCheckTMX checks ntrex-dev as a TMX file (one <tu> a row),
+// repeated like BenchmarkCheckTSV's rows and streamed unit by unit:
+// peak-heap-MB does not grow with TILMASH_BENCH_REPEAT.
+func BenchmarkCheckTMX(b *testing.B) {
+	dir := testenv.Shared(b, "corpora", "ntrex-dev")
+	read := func(name string) []string {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	}
+	en, ru, kk := read("en.txt"), read("ru.txt"), read("kk.txt")
+	var body bytes.Buffer
+	for i := range en {
+		body.WriteString("<tu>\n")
+		for _, v := range [][2]string{{"en", en[i]}, {"ru", ru[i]}, {"kk", kk[i]}} {
+			body.WriteString(`  <tuv xml:lang="` + v[0] + `"><seg>`)
+			xml.EscapeText(&body, []byte(v[1]))
+			body.WriteString("</seg></tuv>\n")
+		}
+		body.WriteString("</tu>\n")
+	}
+	head := []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"en\" segtype=\"sentence\"/><body>\n")
+	tail := []byte("</body></tmx>\n")
+	rep := 10
+	if s := os.Getenv("TILMASH_BENCH_REPEAT"); s != "" {
+		if n, err := strconv.Atoi(s); err == nil {
+			rep = max(n, 1)
+		}
+	}
+	size := int64(len(head)+len(tail)) + int64(body.Len())*int64(rep)
+	c := houseChecker(b)
+	for _, cfg := range benchConfigs[:2] {
+		b.Run(cfg.name, func(b *testing.B) {
+			b.SetBytes(size)
+			runtime.GC()
+			peak := watchHeap()
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				s := check.NewSuite(c, "en", []string{"en", "ru", "kk"}, check.Config{Checks: cfg.checks})
+				r := io.MultiReader(bytes.NewReader(head), newRepeated(append([]byte("\n"), body.Bytes()...), rep), bytes.NewReader(tail))
+				if _, err := s.TMX(0, "ntrex.tmx", r, []string{"en", "ru", "kk"}); err != nil {
+					b.Fatal(err)
+				}
+				s.Consistency()
+				s.Close()
+			}
+			cpu := cpuTime() - cpu0
+			b.ReportMetric(float64(size)*float64(b.N)/cpu.Seconds()/1e6, "cpu-MB/s")
+			b.ReportMetric(peak()/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// watchHeap samples the heap every 50 ms until the returned function is
+// called, which stops it and returns the largest heap seen, in bytes.
+func watchHeap() func() float64 {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+		}
+	}()
+	return func() float64 {
+		close(done)
+		return float64(peak.Load())
 	}
 }
 

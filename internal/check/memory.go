@@ -124,48 +124,134 @@ func ReadTMX(name string, data []byte, langs []string) (*Memory, error) {
 	if err != nil {
 		return nil, tmxError(err)
 	}
-	lm := langtag.NewMap(langs)
+	rd := newTMXUnits(name, langs)
 	mem := &Memory{Name: name, Format: "tmx", Total: len(m.Units)}
-	if l, _ := lm.Lookup(m.Header.SrcLang); l != "" {
+	if l, _ := rd.lm.Lookup(m.Header.SrcLang); l != "" {
 		mem.Source = l
 	}
-	skipped := map[string]bool{}
-	fail := func(p tmx.Position, code string, e InputError) error {
-		e.File, e.Line, e.Column, e.Code = name, p.Line, p.Column, code
-		return &e
-	}
-	for i, u := range m.Units {
-		unit := Unit{Number: i + 1, Texts: map[string]string{}, Pos: map[string]Position{}, Exact: map[string]bool{}}
-		first := map[string]tmx.Position{} // where each language of the unit was given
-		for _, v := range u.Variants {
-			lang, ok := lm.Lookup(v.Lang)
-			if !ok {
-				return nil, fail(v.Tuv, CodeBadLang, InputError{Value: v.Lang})
-			}
-			if lang == "" {
-				skipped[v.Lang] = true
-				continue
-			}
-			if p, dup := first[lang]; dup {
-				return nil, fail(v.Tuv, CodeDuplicateLang, InputError{Value: v.Lang, Lang: lang, Other: fmt.Sprintf("%d:%d", p.Line, p.Column)})
-			}
-			first[lang] = v.Tuv
-			if !slices.Contains(mem.Langs, lang) {
-				mem.Langs = append(mem.Langs, lang)
-			}
-			unit.Texts[lang] = v.Text
-			unit.Pos[lang] = Position{File: name, Line: v.Seg.Line, Column: v.Seg.Column}
-			unit.Exact[lang] = v.Exact
+	for i := range m.Units {
+		unit, err := rd.unit(i+1, &m.Units[i])
+		if err != nil {
+			return nil, err
 		}
 		if len(unit.Texts) > 0 {
 			mem.Units = append(mem.Units, unit)
 		}
 	}
-	for t := range skipped {
-		mem.Skipped = append(mem.Skipped, t)
-	}
-	sort.Strings(mem.Skipped)
+	mem.Langs, mem.Skipped = rd.langs, rd.skippedTags()
 	return mem, nil
+}
+
+// tmxUnits makes the units of a TMX file's <tu>s for the workspace
+// languages: the one reading of ReadTMX and Suite.TMX.
+type tmxUnits struct {
+	name    string
+	lm      *langtag.Map
+	langs   []string // the workspace languages met, in order
+	skipped map[string]bool
+}
+
+func newTMXUnits(name string, langs []string) *tmxUnits {
+	return &tmxUnits{name: name, lm: langtag.NewMap(langs), skipped: map[string]bool{}}
+}
+
+// unit makes unit number n of u.
+func (rd *tmxUnits) unit(n int, u *tmx.Unit) (Unit, error) {
+	fail := func(p tmx.Position, code string, e InputError) error {
+		e.File, e.Line, e.Column, e.Code = rd.name, p.Line, p.Column, code
+		return &e
+	}
+	unit := Unit{Number: n, Texts: map[string]string{}, Pos: map[string]Position{}, Exact: map[string]bool{}}
+	first := map[string]tmx.Position{} // where each language of the unit was given
+	for _, v := range u.Variants {
+		lang, ok := rd.lm.Lookup(v.Lang)
+		if !ok {
+			return unit, fail(v.Tuv, CodeBadLang, InputError{Value: v.Lang})
+		}
+		if lang == "" {
+			rd.skipped[v.Lang] = true
+			continue
+		}
+		if p, dup := first[lang]; dup {
+			return unit, fail(v.Tuv, CodeDuplicateLang, InputError{Value: v.Lang, Lang: lang, Other: fmt.Sprintf("%d:%d", p.Line, p.Column)})
+		}
+		first[lang] = v.Tuv
+		if !slices.Contains(rd.langs, lang) {
+			rd.langs = append(rd.langs, lang)
+		}
+		unit.Texts[lang] = v.Text
+		unit.Pos[lang] = Position{File: rd.name, Line: v.Seg.Line, Column: v.Seg.Column}
+		unit.Exact[lang] = v.Exact
+	}
+	return unit, nil
+}
+
+// skippedTags lists, sorted, the language tags left out.
+func (rd *tmxUnits) skippedTags() []string {
+	var out []string
+	for t := range rd.skipped {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TMX checks a TMX file (see [ReadTMX]) read from r unit by unit with
+// every check of the suite: a <tu> is read, checked and dropped, so a
+// file of any size is checked in memory that does not grow with it (but
+// for what consistency keeps of each sentence). The report is that of
+// checking the [Memory] ReadTMX reads. When the header names no workspace
+// language as the source, units are held until one has the suite's
+// source language (or the file ends): that decides the source of all.
+func (s *Suite) TMX(input int, name string, r io.Reader, langs []string) (*Report, error) {
+	rd := newTMXUnits(name, langs)
+	m := &Memory{Name: name, Format: "tmx"}
+	var rep *Report
+	var held []Unit
+	units := 0
+	decide := func() {
+		m.Langs = rd.langs
+		rep = memoryReport(m, s.Source)
+		for i := range held {
+			rep.Findings = s.Unit(rep.Findings, input, name, rep.Source, rep.Scope, &held[i])
+		}
+		held = nil
+	}
+	err := tmx.Stream(r, name, func(h *tmx.Header) error {
+		if l, _ := rd.lm.Lookup(h.SrcLang); l != "" {
+			m.Source = l
+			decide()
+		}
+		return nil
+	}, func(tu *tmx.Unit) error {
+		m.Total++
+		u, err := rd.unit(m.Total, tu)
+		if err != nil || len(u.Texts) == 0 {
+			return err
+		}
+		units++
+		if rep != nil {
+			rep.Findings = s.Unit(rep.Findings, input, name, rep.Source, rep.Scope, &u)
+			return nil
+		}
+		held = append(held, u)
+		if slices.Contains(rd.langs, s.Source) {
+			decide()
+		}
+		return nil
+	})
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, ie
+		}
+		return nil, tmxError(err)
+	}
+	if rep == nil {
+		decide()
+	}
+	rep.Units, rep.Skipped = units, rd.skippedTags()
+	return rep, nil
 }
 
 // tmxError turns the TMX reader's error into an *InputError, whose

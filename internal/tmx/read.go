@@ -71,6 +71,24 @@ func Read(r io.Reader, name string) (*TMX, error) {
 	return m, nil
 }
 
+// Stream reads a TMX document as [Read] does, handing each unit to each
+// as soon as it is read and keeping none: a file of any size is read in
+// memory that does not grow with it. header is called once, when the
+// <body> starts, with the header read so far (TMX puts <header> before
+// <body>). Positions, limits and errors are those of Read; an error
+// header or each returns ends the reading and is returned as it is.
+func Stream(r io.Reader, name string, header func(h *Header) error, each func(u *Unit) error) error {
+	dec, err := xmlx.NewStreamDecoder(r)
+	if err != nil {
+		return located(name, err)
+	}
+	p := &parser{dec: dec, head: header, each: each}
+	if _, err := p.document(); err != nil {
+		return located(name, err)
+	}
+	return nil
+}
+
 // located turns an *xmlx.Error into a *ParseError of file name.
 func located(name string, err error) error {
 	var xe *xmlx.Error
@@ -86,6 +104,10 @@ func located(name string, err error) error {
 
 type parser struct {
 	dec *xmlx.Decoder
+	// head and each, when set, take the header as the body starts and
+	// each unit instead of the document's list (Stream).
+	head func(h *Header) error
+	each func(u *Unit) error
 }
 
 func (p *parser) fail(off int, code, value, format string, args ...any) error {
@@ -112,6 +134,11 @@ func (p *parser) document() (*TMX, error) {
 		case "header":
 			return p.header(se, &m.Header)
 		case "body":
+			if p.head != nil && !sawBody {
+				if err := p.head(&m.Header); err != nil {
+					return err
+				}
+			}
 			sawBody = true
 			return p.body(m)
 		}
@@ -184,6 +211,13 @@ func (p *parser) body(m *TMX) error {
 		})
 		if err != nil {
 			return err
+		}
+		if p.each != nil {
+			if err := p.each(&u); err != nil {
+				return err
+			}
+			p.dec.Release(p.dec.Offset())
+			return nil
 		}
 		m.Units = append(m.Units, u)
 		return nil

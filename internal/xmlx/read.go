@@ -64,6 +64,7 @@ type Decoder struct {
 	dec   *xml.Decoder
 	text  []byte
 	loc   *textenc.Locator
+	win   *window // instead of text and loc, for a stream (NewStreamDecoder)
 	depth int
 	start int // byte offset where the last token starts
 }
@@ -103,11 +104,25 @@ func NewDecoder(data []byte) (*Decoder, error) {
 	return d, nil
 }
 
-// Bytes returns the decoded text the offsets count in.
+// Bytes returns the decoded text the offsets count in; nil for a stream.
 func (d *Decoder) Bytes() []byte { return d.text }
 
-// At returns the line and column of byte offset off.
-func (d *Decoder) At(off int) (line, col int) { return d.loc.At(off) }
+// At returns the line and column of byte offset off, which for a stream
+// must not be before the last [Decoder.Release].
+func (d *Decoder) At(off int) (line, col int) {
+	if d.win != nil {
+		return d.win.at(off)
+	}
+	return d.loc.At(off)
+}
+
+// slice returns the decoded text from a to b.
+func (d *Decoder) slice(a, b int) []byte {
+	if d.win != nil {
+		return d.win.slice(a, b)
+	}
+	return d.text[a:b]
+}
 
 // Start returns the byte offset where the last token read starts.
 func (d *Decoder) Start() int { return d.start }
@@ -131,6 +146,10 @@ func (d *Decoder) Token() (xml.Token, error) {
 		return nil, io.EOF
 	}
 	if err != nil {
+		var xe *Error
+		if errors.As(err, &xe) {
+			return nil, xe // the stream's own: an invalid byte, an encoding, the size
+		}
 		detail := err.Error()
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
@@ -259,7 +278,7 @@ func (d *Decoder) Content(leave func(xml.Name) bool) (text string, start int, ex
 				continue
 			}
 			s := b.String()
-			return s, start, exact && string(d.text[start:d.start]) == s, nil
+			return s, start, exact && string(d.slice(start, d.start)) == s, nil
 		default:
 			exact = false // a comment or processing instruction
 		}
