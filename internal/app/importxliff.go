@@ -198,7 +198,7 @@ func flat(s string) string {
 // leave it out.
 func same(file, group string) bool {
 	f, g := flat(file), flat(group)
-	return f == g || review.StripHeading(f) == review.StripHeading(g)
+	return f == g || document.StripHeading(f) == document.StripHeading(g)
 }
 
 // xliffDocument is the document an import goes to: id when given, else

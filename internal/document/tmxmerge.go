@@ -2,7 +2,6 @@ package document
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -77,17 +76,11 @@ func FromCATMemory(m *tmx.TMX, langs []string, source string) *Translations {
 	return tr
 }
 
-// headingMarks are the Markdown marks that open a heading sentence in a
-// stored text; CAT tools see the heading without them.
-var headingMarks = regexp.MustCompile(`^#{1,6}[ \t]+`)
-
 // SourceKey is the form in which a sentence is looked up in a CAT tool's
 // memory: NFC, without heading marks, runs of white space as one space.
 func SourceKey(s string) string {
-	s = norm.NFC.String(strings.TrimSpace(s))
-	if loc := headingMarks.FindStringIndex(s); loc != nil {
-		s = s[loc[1]:]
-	}
+	// CAT tools see a heading without its marks.
+	s = StripHeading(norm.NFC.String(strings.TrimSpace(s)))
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -222,7 +215,8 @@ func MergeTMX(ws *workspace.Workspace, id string, m *tmx.TMX) (*TMXMerge, error)
 			g := a.Groups[e.group]
 			ss := g.Sents[l]
 			start, end := ss[0].Start, ss[len(ss)-1].End
-			prefix := headingMarks.FindString(ss[0].Text)
+			_, marks := Heading(ss[0].Text)
+			prefix := ss[0].Text[:marks]
 			var b strings.Builder
 			var sents []Sentence
 			for i, p := range e.parts {

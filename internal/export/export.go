@@ -454,6 +454,25 @@ func text(g *document.Group, lang string) string {
 	return s
 }
 
+// level is the heading level of sentence s of lang, 0 for none: the
+// marks open the sentence (the segmenter's sentences) or stand before it
+// on its line of the stored text (a text import-tmx made).
+func (p *plan) level(lang string, s document.Sentence) int {
+	if level, _ := document.Heading(s.Text); level > 0 {
+		return level
+	}
+	text := p.texts[lang]
+	if s.Start <= 0 || s.End > len(text) || s.Start > s.End || text[s.Start:s.End] != s.Text {
+		return 0
+	}
+	lineStart := strings.LastIndexByte(text[:s.Start], '\n') + 1
+	prefix := strings.TrimRight(text[lineStart:s.Start], " \t")
+	if n := len(prefix); n >= 1 && n <= 6 && n < s.Start-lineStart && strings.Trim(prefix, "#") == "" {
+		return n
+	}
+	return 0
+}
+
 // paragraphStarts works out, for lang, which groups begin a paragraph or
 // a heading in the stored text: the first sentence of the group follows a
 // line break (or starts the text). It returns "p", "h1"…"h6" or "" per
@@ -480,10 +499,9 @@ func paragraphStarts(a *document.Alignment, lang, text string) []string {
 			// The heading marks stand before the sentence (a text
 			// import-tmx made) or open it (the segmenter's sentences).
 			prefix := strings.TrimSpace(text[lineStart:s.Start])
-			if m := headingMarks.FindString(s.Text); prefix == "" && m != "" {
-				prefix = strings.TrimSpace(m)
-			}
-			if n := len(prefix); n >= 1 && n <= 6 && strings.Trim(prefix, "#") == "" {
+			if level, _ := document.Heading(s.Text); prefix == "" && level > 0 {
+				out[i] = "h" + strconv.Itoa(level)
+			} else if n := len(prefix); n >= 1 && n <= 6 && strings.Trim(prefix, "#") == "" {
 				out[i] = "h" + strconv.Itoa(n)
 			}
 		}

@@ -388,7 +388,7 @@ func TestHighlight(t *testing.T) {
 			"Президент Тоқаев &amp; Токаев"},
 	}
 	for _, tt := range tests {
-		if got := renderCell(t, text, tt.marks); got != tt.want {
+		if got := renderCell(t, []string{text}, tt.marks); got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
 		}
 	}

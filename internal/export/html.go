@@ -114,7 +114,7 @@ var pages = sync.OnceValue(func() *template.Template {
 <footer>{{.Footer}}</footer>
 </body>
 </html>
-{{define "cell"}}{{if .Heading}}<span class="heading">{{template "pieces" .Pieces}}</span>{{else}}{{template "pieces" .Pieces}}{{end}}{{end}}
+{{define "cell"}}{{range $i, $p := .Parts}}{{if $i}} {{end}}{{if .Heading}}<span class="heading h{{.Heading}}">{{template "pieces" .Pieces}}</span>{{else}}{{template "pieces" .Pieces}}{{end}}{{end}}{{end}}
 {{- define "pieces"}}{{range .}}{{if .Class}}<mark class="{{.Class}}"{{with .Title}} title="{{.}}"{{end}}>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{end}}`))
 })
 
@@ -163,11 +163,16 @@ type row struct {
 	Cells       []cellData
 }
 
-// cellData is a group's text in one language: pieces of text, each plain
-// or marked.
+// cellData is a group's text in one language: a part per sentence.
 type cellData struct {
-	Lang    string
-	Heading bool
+	Lang  string
+	Parts []cellPart
+}
+
+// cellPart is a sentence of a cell: its heading level (0 for none) and
+// its pieces of text, each plain or marked.
+type cellPart struct {
+	Heading int
 	Pieces  []Piece
 }
 
@@ -230,7 +235,7 @@ func writeHTML(w io.Writer, p *plan) error {
 			}
 		}
 		for _, l := range p.langs {
-			r.Cells = append(r.Cells, cellOf(l, text(g, l), marks[markKey{i + 1, l}]))
+			r.Cells = append(r.Cells, cellOf(p, l, g.Sents[l], marks[markKey{i + 1, l}]))
 		}
 		pg.Rows = append(pg.Rows, r)
 	}
@@ -269,45 +274,55 @@ func groupMarks(ms []Mark) map[markKey][]Mark {
 	return out
 }
 
-// cellOf lays out a group's text in one language. A Markdown heading is
-// shown as a heading, without its "#" markers: the page is for reading,
-// and the markers stay in every data format.
-func cellOf(lang, text string, ms []Mark) cellData {
-	k := headingMarker(text)
-	if k == 0 {
-		return cellData{Lang: lang, Pieces: highlight(text, ms)}
-	}
-	shifted := make([]Mark, 0, len(ms))
-	for _, m := range ms {
-		if m.Start >= k {
-			m.Start -= k
-			m.End -= k
-			shifted = append(shifted, m)
+// cellOf lays out a group's sentences in one language, ms marking spans
+// of the group's text as Group.Text joins them (a space between
+// sentences). A heading is shown as a heading, without its "#" marks
+// ([document.Heading]), the marks after them moved with the text.
+func cellOf(p *plan, lang string, ss []document.Sentence, ms []Mark) cellData {
+	c := cellData{Lang: lang}
+	off := 0
+	for _, s := range ss {
+		var in []Mark
+		for _, m := range ms {
+			if m.Start >= off && m.End <= off+len(s.Text) {
+				m.Start -= off
+				m.End -= off
+				in = append(in, m)
+			}
 		}
+		level, pieces := Cell(s.Text, in)
+		if level == 0 && p != nil {
+			level = p.level(lang, s)
+		}
+		c.Parts = append(c.Parts, cellPart{Heading: level, Pieces: pieces})
+		off += len(s.Text) + 1
 	}
-	return cellData{Lang: lang, Heading: true, Pieces: highlight(text[k:], shifted)}
+	return c
 }
 
-// Cell lays out text for an HTML view of a group, as the side-by-side
-// page does: whether it is a Markdown heading (shown without its "#"
-// markers), and its pieces, the spans of ms marked. tilmash serve draws
-// its cells with it.
-func Cell(text string, ms []Mark) (heading bool, pieces []Piece) {
-	c := cellOf("", text, ms)
-	return c.Heading, c.Pieces
-}
-
-// headingMarker returns the length of a leading Markdown heading marker
-// ("# " to "###### "), or 0.
-func headingMarker(text string) int {
-	n := 0
-	for n < len(text) && n < 6 && text[n] == '#' {
-		n++
+// Cell lays out a sentence for an HTML view, as the side-by-side page
+// does: the level of its heading (0 for none; shown without its "#"
+// marks), and its pieces, the spans of ms (offsets into the sentence)
+// marked and every text cleaned of what HTML cannot carry. tilmash serve
+// draws its sentences with it.
+func Cell(text string, ms []Mark) (heading int, pieces []Piece) {
+	level, k := document.Heading(text)
+	if k > 0 {
+		shifted := make([]Mark, 0, len(ms))
+		for _, m := range ms {
+			if m.Start >= k {
+				m.Start -= k
+				m.End -= k
+				shifted = append(shifted, m)
+			}
+		}
+		text, ms = text[k:], shifted
 	}
-	if n == 0 || n >= len(text) || text[n] != ' ' {
-		return 0
+	pieces = highlight(text, ms)
+	for i := range pieces {
+		pieces[i].Text = clean(pieces[i].Text)
 	}
-	return n + 1
+	return level, pieces
 }
 
 // highlight cuts text into pieces, the marked spans in their own. Spans

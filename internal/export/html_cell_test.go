@@ -11,11 +11,16 @@ import (
 	"github.com/tilmash/tilmash/internal/locale"
 )
 
-// renderCell renders a group's text as a cell of the page shows it.
-func renderCell(t *testing.T, text string, marks []Mark) string {
+// renderCell renders a group's sentences as a cell of the page shows
+// them.
+func renderCell(t *testing.T, sents []string, marks []Mark) string {
 	t.Helper()
+	var ss []document.Sentence
+	for _, s := range sents {
+		ss = append(ss, document.Sentence{Text: s})
+	}
 	var b strings.Builder
-	if err := pages().ExecuteTemplate(&b, "cell", cellOf("en", text, marks)); err != nil {
+	if err := pages().ExecuteTemplate(&b, "cell", cellOf(nil, "en", ss, marks)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -24,20 +29,27 @@ func renderCell(t *testing.T, text string, marks []Mark) string {
 func TestCellHeading(t *testing.T) {
 	term := Mark{Class: MarkTerm, Start: 0, End: 3} // covers the "# " marker
 	tests := []struct {
-		name, text string
-		marks      []Mark
-		want       string
+		name  string
+		sents []string
+		marks []Mark
+		want  string
 	}{
-		{"plain", "Tokayev spoke.", []Mark{{Class: MarkTerm, Start: 0, End: 7}}, `<mark class="term">Tokayev</mark> spoke.`},
-		{"heading", "# Tokayev & co", []Mark{{Class: MarkTerm, Start: 2, End: 9}}, `<span class="heading"><mark class="term">Tokayev</mark> &amp; co</span>`},
-		{"level 2", "## Что видно", nil, `<span class="heading">Что видно</span>`},
-		{"not a heading", "#hashtag", nil, `#hashtag`},
-		{"seven hashes", "####### x", nil, `####### x`},
-		{"mark on the marker is dropped", "# Ab", []Mark{term}, `<span class="heading">Ab</span>`},
+		{"plain", []string{"Tokayev spoke."}, []Mark{{Class: MarkTerm, Start: 0, End: 7}}, `<mark class="term">Tokayev</mark> spoke.`},
+		{"heading", []string{"# Tokayev & co"}, []Mark{{Class: MarkTerm, Start: 2, End: 9}}, `<span class="heading h1"><mark class="term">Tokayev</mark> &amp; co</span>`},
+		{"level 2", []string{"## Что видно"}, nil, `<span class="heading h2">Что видно</span>`},
+		{"not a heading", []string{"#hashtag"}, nil, `#hashtag`},
+		{"seven hashes", []string{"####### x"}, nil, `####### x`},
+		{"mark on the marker is dropped", []string{"# Ab"}, []Mark{term}, `<span class="heading h1">Ab</span>`},
+		// A group a person merged: the heading is its second sentence,
+		// and only it is shown as a heading, without its marks; the
+		// mark after it moves with the text.
+		{"heading inside a group", []string{"It ended.", "## Tokayev spoke"}, []Mark{{Class: MarkTerm, Start: 13, End: 20}},
+			`It ended. <span class="heading h2"><mark class="term">Tokayev</mark> spoke</span>`},
+		{"sentence after a heading", []string{"# Title", "Text follows."}, nil, `<span class="heading h1">Title</span> Text follows.`},
 	}
 	for _, tt := range tests {
-		if got := renderCell(t, tt.text, tt.marks); got != tt.want {
-			t.Errorf("%s: cell(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
+		if got := renderCell(t, tt.sents, tt.marks); got != tt.want {
+			t.Errorf("%s: cell(%q) = %q, want %q", tt.name, tt.sents, got, tt.want)
 		}
 	}
 }
@@ -174,6 +186,58 @@ func TestLocalizedHTMLForced(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("page lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestNoHeadingMarks: no group export shows a heading's Markdown marks,
+// whether the segmenter kept them in the sentence ("# Title") or they
+// stand before it in the stored text (a text import-tmx made), whether
+// the heading opens its group or a person merged it into the group
+// before; each format marks the heading its own way.
+func TestNoHeadingMarks(t *testing.T) {
+	texts := map[string]string{
+		"en": "# Zarechnoye\n\nForty videos appeared.\n\n##\tThe inquiry\n\nOfficers were dismissed.\n",
+		"ru": "# Заречное\n\nПоявились сорок видео.\n\n## Проверка\n\nСотрудников уволили.\n",
+		"kk": "# Заречный\n\nҚырық бейне жарияланды.\n\n## Тексеру\n\nҚызметкерлер шығарылды.\n",
+	}
+	groups := []groupSpec{
+		{document.Confirmed, "", [3][]string{{"# Zarechnoye"}, {"Заречное"}, {"# Заречный"}}},
+		// The heading is the second sentence of a merged group.
+		{document.Aligned, "", [3][]string{{"Forty videos appeared.", "##\tThe inquiry"}, {"Появились сорок видео.", "## Проверка"}, {"Қырық бейне жарияланды.", "## Тексеру"}}},
+		{document.Aligned, "", [3][]string{{"Officers were dismissed."}, {"Сотрудников уволили."}, {"Қызметкерлер шығарылды."}}},
+	}
+	d, a := newDoc(t, "headings", texts, groups)
+	marks := []string{"# Zarechnoye", "# Заречное", "# Заречный", "#\tThe inquiry", "# Проверка", "# Тексеру", `\# `}
+	heading := map[string][]string{
+		"tmx":     {`<prop type="x-paragraph">h1</prop>`},
+		"xliff":   {"<source>Zarechnoye</source>", "<target>Заречный</target>"},
+		"xliff12": {"<source>Zarechnoye</source>", `<target state="signed-off">Заречный</target>`},
+		"csv":     {"Zarechnoye,Заречное,Заречный"},
+		"tsv":     {"Zarechnoye\tЗаречное\tЗаречный"},
+		"md":      {"| **Zarechnoye** | **Заречное** | **Заречный** |", "| Forty videos appeared. **The inquiry** |"},
+		"jsonl":   {`"heading":1,`, `"en":"Forty videos appeared. The inquiry"`},
+		"html": {`<td lang="en"><span class="heading h1">Zarechnoye</span></td><td lang="ru"><span class="heading h1">Заречное</span></td>`,
+			`<td lang="en">Forty videos appeared. <span class="heading h2">The inquiry</span></td>`},
+	}
+	for _, f := range Formats {
+		opt := Options{Version: "1.0.0"}
+		if PairFormats[f] {
+			opt.Target = "kk"
+		}
+		out := string(render(t, f, d, a, opt))
+		for _, m := range marks {
+			if strings.Contains(out, m) {
+				t.Errorf("%s: the output holds the heading marks %q:\n%s", f, m, out)
+			}
+		}
+		if heading[f] == nil {
+			t.Errorf("%s: no expectation for the format", f)
+		}
+		for _, want := range heading[f] {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the output lacks %q:\n%s", f, want, out)
+			}
 		}
 	}
 }

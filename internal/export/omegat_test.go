@@ -214,7 +214,7 @@ func newArticle(t *testing.T, docs []*document.Document, n int) (page []byte, se
 				continue // a sentence a translation left out has nothing to reuse
 			}
 			for _, s := range g.Sents["en"] {
-				if headingMarks.MatchString(s.Text) {
+				if level, _ := document.Heading(s.Text); level > 0 {
 					continue
 				}
 				if len(g.Sents["en"]) > 1 {
@@ -267,8 +267,8 @@ func sourcePage(d *document.Document) ([]byte, error) {
 		line = strings.TrimSpace(line)
 		switch {
 		case line == "":
-		case headingMarks.MatchString(line):
-			heading := html.EscapeString(headingMarks.ReplaceAllString(line, ""))
+		case document.StripHeading(line) != line:
+			heading := html.EscapeString(document.StripHeading(line))
 			if title.Len() == 0 {
 				title.WriteString(heading) // the page's title is its first heading, as in a CMS
 			}

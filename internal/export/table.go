@@ -9,7 +9,6 @@ import (
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/sheet"
-	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // writeCSV writes RFC 4180 CSV: a header row of language codes, then a
@@ -73,11 +72,29 @@ func writeMarkdown(w io.Writer, p *plan) error {
 		}
 		bw.WriteString(" |")
 		for _, l := range p.langs {
-			bw.WriteString(" " + mdEscaper.Replace(text(g, l)) + " |")
+			bw.WriteString(" " + mdCell(p, g, l) + " |")
 		}
 		bw.WriteString("\n")
 	}
 	return bw.Flush()
+}
+
+// mdCell is a group's sentences in lang as a Markdown table cell shows
+// them: escaped, joined by a space, a heading in bold without its "#"
+// marks (a cell cannot hold a heading).
+func mdCell(p *plan, g *document.Group, lang string) string {
+	var b strings.Builder
+	for i, s := range g.Sents[lang] {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		t := mdEscaper.Replace(SentenceText(s.Text))
+		if p.level(lang, s) > 0 {
+			t = "**" + t + "**"
+		}
+		b.WriteString(t)
+	}
+	return b.String()
 }
 
 // jsonGroup is one line of JSON Lines output.
@@ -87,6 +104,7 @@ type jsonGroup struct {
 	Status    string              `json:"status"`
 	Score     float64             `json:"score"`
 	Note      string              `json:"note,omitempty"`
+	Heading   int                 `json:"heading,omitempty"`
 	Forced    bool                `json:"forced,omitempty"`
 	Text      map[string]string   `json:"text"`
 	Sentences map[string][]string `json:"sentences"`
@@ -94,8 +112,9 @@ type jsonGroup struct {
 
 // writeJSONL writes one JSON object per group and line: the document id,
 // group number, status, score, note, the text per language and its
-// sentences. In a forced export every line carries "forced": true, so no
-// line can be taken out of context.
+// sentences. A heading's text carries no "#" marks: a group that opens
+// with a heading has "heading": its level (1–6). In a forced export every
+// line carries "forced": true, so no line can be taken out of context.
 func writeJSONL(w io.Writer, p *plan) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
@@ -106,13 +125,11 @@ func writeJSONL(w io.Writer, p *plan) error {
 			Forced: len(p.opt.Forced) > 0, Text: map[string]string{}, Sentences: map[string][]string{},
 		}
 		for _, l := range p.langs {
-			j.Text[l] = text(g, l)
-			ss := []string{}
-			for _, s := range g.Sents[l] {
-				c, _ := xmlx.Clean(s.Text)
-				ss = append(ss, c)
+			j.Text[l] = segText(g, l)
+			j.Sentences[l] = append([]string{}, sentTexts(g.Sents[l])...)
+			if ss := g.Sents[l]; j.Heading == 0 && len(ss) > 0 {
+				j.Heading = p.level(l, ss[0])
 			}
-			j.Sentences[l] = ss
 		}
 		if err := enc.Encode(&j); err != nil {
 			return err

@@ -2,7 +2,6 @@ package export
 
 import (
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -181,19 +180,12 @@ func CutGroup(g *document.Group, n int, source string, langs []string, terms ali
 	return out
 }
 
-// headingMarks matches the Markdown marks that open a heading in a stored
-// text: they belong to the layout, not to the sentence a CAT tool's filter
-// sees.
-var headingMarks = regexp.MustCompile(`^#{1,6}[ \t]+`)
-
-// SentenceText is the text of a sentence as the bilingual exports (TMX,
-// XLIFF, CSV, TSV) write it: cleaned of the characters XML cannot carry,
-// and without the Markdown marks of a heading ("## Title" → "Title").
+// SentenceText is the text of a sentence as every group export writes it:
+// cleaned of the characters XML cannot carry, and without the Markdown
+// marks of a heading ("## Title" → "Title"; [document.Heading]). Where the
+// format has a place for it, the export marks the heading its own way.
 func SentenceText(s string) string {
-	s, _ = xmlx.Clean(s)
-	if loc := headingMarks.FindStringIndex(s); loc != nil && loc[1] < len(s) {
-		s = s[loc[1]:]
-	}
+	s, _ = xmlx.Clean(document.StripHeading(s))
 	return s
 }
 

@@ -232,19 +232,9 @@ func (r Retarget) separator(a *document.Alignment, texts map[string]string, i, j
 	return " "
 }
 
-// headingMarker returns the Markdown heading marker ("# " … "###### ") s
-// starts with, or "".
+// headingMarker returns the Markdown heading marks, with the blanks
+// after them, that s opens with ("## "), or "".
 func headingMarker(s string) string {
-	n := 0
-	for n < len(s) && n < 7 && s[n] == '#' {
-		n++
-	}
-	if n == 0 || n > 6 || n >= len(s) || s[n] != ' ' {
-		return ""
-	}
-	return s[:n+1]
+	_, k := document.Heading(s)
+	return s[:k]
 }
-
-// StripHeading returns s without the Markdown heading marker it starts
-// with, for callers that compare an exported text with a group's.
-func StripHeading(s string) string { return s[len(headingMarker(s)):] }

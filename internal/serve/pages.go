@@ -165,7 +165,7 @@ type langCell struct {
 
 type sentence struct {
 	K               int
-	Heading         bool
+	Heading         int // the level of a heading, 0 for none
 	Pieces          []export.Piece
 	Text            string
 	IsFirst, IsLast bool
