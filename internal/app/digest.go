@@ -137,3 +137,29 @@ func documentDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string)
 	}
 	return d.sum(), nil
 }
+
+// publishDigest is a document's digest for publish: documentDigest and
+// the formatting beside each text (LANG.format.yaml), which the article
+// versions put back (bold, links, lists), so that a new formatting of the
+// same text publishes them again. Status does not show formatting and
+// reads the cheaper documentDigest.
+func publishDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
+	own, err := documentDigest(ws, r, id, wd)
+	if err != nil {
+		return "", err
+	}
+	d := newDigester("publish")
+	d.part("document", []byte(own))
+	var names []string
+	for _, l := range ws.Config.Languages {
+		names = append(names, document.FormatName(l))
+	}
+	dir := filepath.Join(document.Folder, id)
+	err = r.ReadEach(dir, names, func(name string, data []byte, err error) error {
+		return d.add(filepath.Join(dir, name), data, err)
+	})
+	if err != nil {
+		return "", err
+	}
+	return d.sum(), nil
+}

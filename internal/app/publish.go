@@ -308,7 +308,7 @@ func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *d
 			}
 		}
 	}
-	own, err := documentDigest(ws, r, id, wd)
+	own, err := publishDigest(ws, r, id, wd)
 	if err != nil {
 		return err
 	}
@@ -334,7 +334,7 @@ func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *d
 		dw.hold = h
 		return nil
 	}
-	dw.own, err = documentDigest(ws, r, id, wd)
+	dw.own, err = publishDigest(ws, r, id, wd)
 	return err
 }
 
@@ -697,7 +697,7 @@ func publishPlan(id, source string, langs []string, writes func(string) bool, fi
 		}
 	}
 	for _, lang := range langs {
-		for _, format := range export.LocalizedFormats {
+		for _, format := range export.LocalizedAll {
 			if writes != nil && !writes(articlePrefix+format) {
 				continue
 			}

@@ -80,7 +80,8 @@ type Publish struct {
 	// default) and [RequireAllConfirmed]. An empty list turns them off.
 	Require []string `yaml:"require"`
 	// Formats lists the files publish writes for each document: any of
-	// [PublishFormats], in any case. Absent means every one of them.
+	// [PublishFormats], in any case. Absent means every one of them but
+	// those written only on request ([OnRequest]).
 	Formats []string `yaml:"formats,omitempty"`
 }
 
@@ -90,11 +91,20 @@ type Publish struct {
 // one-language versions of export --lang, one file per language. Package
 // app checks that the list is export's.
 var PublishFormats = []string{"tmx", "xliff", "xliff12", "html", "md", "csv", "tsv", "jsonl",
-	"article-md", "article-html", "article-txt"}
+	"article-md", "article-html", "article-txt", "article-docx"}
+
+// OnRequest are the formats publish writes only when publish.formats
+// lists them: the Word version of each language is for the publishers
+// who ask for it, and not worth a binary file per language for the
+// others.
+var OnRequest = []string{"article-docx"}
 
 // Writes reports whether publish writes format (one of PublishFormats).
 func (p Publish) Writes(format string) bool {
-	return len(p.Formats) == 0 || slices.Contains(p.Formats, format)
+	if len(p.Formats) == 0 {
+		return !slices.Contains(OnRequest, format)
+	}
+	return slices.Contains(p.Formats, format)
 }
 
 // The publish gates tilmash.yaml may list under publish.require.
