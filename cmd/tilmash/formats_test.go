@@ -57,12 +57,20 @@ func formatFiles(dir string) error {
 	doc := []byte(report)
 	laughs := `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol9 "&lol2;&lol2;&lol2;">]>` +
 		`<w:document ` + wordNS + `><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`
+	// A footnote with bold, italic and a link of the footnotes' own
+	// relationships.
+	notes := wordBody(`<w:p><w:r><w:t>Тексеру басталды.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`)
+	footnotes := `<?xml version="1.0"?><w:footnotes ` + wordNS + `><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>` +
+		`<w:r><w:t xml:space="preserve"> Дереккөз: </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Бас прокуратура</w:t></w:r><w:r><w:t xml:space="preserve">, </w:t></w:r>` +
+		`<w:hyperlink r:id="rId1"><w:r><w:t>сайт</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> және </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>мұрағат</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p></w:footnote></w:footnotes>`
+	noteRels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://prokuror.gov.kz" TargetMode="External"/></Relationships>`
 	var good bytes.Buffer
 	files := []struct {
 		name  string
 		files []zipFile
 	}{
 		{"report.docx", []zipFile{{name: "word/document.xml", data: doc}, {name: "word/styles.xml", data: []byte(styles)}}},
+		{"notes.docx", []zipFile{{name: "word/document.xml", data: []byte(notes)}, {name: "word/footnotes.xml", data: []byte(footnotes)}, {name: "word/_rels/footnotes.xml.rels", data: []byte(noteRels)}}},
 		{"bomb.docx", []zipFile{{name: "word/document.xml", data: bytes.Repeat([]byte{' '}, 16<<20)}}},
 		{"laughs.docx", []zipFile{{name: "word/document.xml", data: []byte(laughs)}}},
 		{"huge.docx", []zipFile{{name: "word/document.xml", data: doc}, {name: "word/media/video.mp4", data: []byte("0123456789"), declared: 1 << 30}}},

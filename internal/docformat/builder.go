@@ -101,6 +101,24 @@ func (b *builder) PutChecked(p []byte) {
 	b.blk = append(b.blk, p...)
 }
 
+// PutSpans adds text that a builder made (valid, NFC, no blank line)
+// with its inline spans, offsets into text.
+func (b *builder) PutSpans(text string, spans []Span) {
+	if b.space && len(text) > 0 {
+		b.space = false
+		if len(b.blk) > 0 && b.blk[len(b.blk)-1] != '\n' && b.blk[len(b.blk)-1] != ' ' {
+			b.blk = append(b.blk, ' ')
+		}
+	}
+	base := len(b.blk)
+	b.blk = append(b.blk, text...)
+	for _, s := range spans {
+		if !IsBlock(s.Kind) {
+			b.bspans = append(b.bspans, Span{Start: base + s.Start, End: base + s.End, Kind: s.Kind, Href: s.Href})
+		}
+	}
+}
+
 // plain reports whether Put may take s as it is: valid UTF-8 without NUL,
 // line ends or a byte-order mark (whose first byte is 0xEF).
 func plain[T string | []byte](s T) bool {

@@ -3,6 +3,7 @@ package docformat
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -339,4 +340,48 @@ func FuzzReadMarkdown(f *testing.F) {
 			checkDoc(t, ReadMarkdown(s))
 		}
 	})
+}
+
+// TestDOCXNoteFormatting: bold, italic, code and links inside foot- and
+// endnotes are recorded as in the body (a link's target from the notes'
+// own relationships), over the text of the note at the end; tracked
+// deletions and field codes are left out there too, and the note's
+// paragraphs, tabs and breaks become single spaces.
+func TestDOCXNoteFormatting(t *testing.T) {
+	data := makeDOCX(t, map[string]string{
+		"word/document.xml": body(`<w:p><w:r><w:t>Текст.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> Ещё.</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>`),
+		"word/footnotes.xml": `<?xml version="1.0"?><w:footnotes ` + wNS + `><w:footnote w:id="0" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>` +
+			`<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> По данным </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>прокуратуры</w:t></w:r>` +
+			`<w:r><w:t xml:space="preserve">, см.  </w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>сайт</w:t></w:r></w:hyperlink>` +
+			`<w:del w:id="5" w:author="ed"><w:r><w:delText>удалено</w:delText></w:r></w:del><w:r><w:tab/><w:t>и</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>архив</w:t></w:r><w:r><w:rPr><w:rStyle w:val="VerbatimChar"/></w:rPr><w:t>№ 7</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+		"word/_rels/footnotes.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://prokuror.gov.kz" TargetMode="External"/></Relationships>`,
+		"word/endnotes.xml": `<?xml version="1.0"?><w:endnotes ` + wNS + `><w:endnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Источник: </w:t></w:r><w:r><w:rPr><w:b/><w:i/></w:rPr><w:t>Tengrinews</w:t></w:r></w:p></w:endnote></w:endnotes>`,
+	})
+	d, err := ReadDOCX("notes.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDoc(t, d)
+	const want = "Текст.[1] Ещё.[2]\n\n[1] По данным прокуратуры, см. сайт и архив№ 7.\n\n[2] Источник: Tengrinews\n"
+	if d.Text != want {
+		t.Fatalf("text\n%q\nwant\n%q", d.Text, want)
+	}
+	var got []string
+	for _, s := range d.Spans {
+		got = append(got, fmt.Sprintf("%s %s %q", s.Kind, s.Href, s.Text))
+	}
+	wantSpans := []string{
+		`note  "[1] По данным прокуратуры, см. сайт и архив№ 7."`,
+		`bold  "прокуратуры"`,
+		`link https://prokuror.gov.kz "сайт"`,
+		`italic  "архив"`,
+		`code  "№ 7"`,
+		`note  "[2] Источник: Tengrinews"`,
+		`italic  "Tengrinews"`,
+		`bold  "Tengrinews"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(wantSpans, "\n") {
+		t.Errorf("spans\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantSpans, "\n"))
+	}
 }

@@ -46,14 +46,14 @@ func ReadDOCX(name string, data []byte) (*Doc, error) {
 	if err := r.readNumbering(); err != nil {
 		return nil, err
 	}
-	if err := r.readRels(); err != nil {
-		return nil, err
-	}
-	notes := map[string]string{}
-	for _, part := range []string{"word/footnotes.xml", "word/endnotes.xml"} {
+	notes := map[string]note{}
+	for _, part := range []string{"footnotes", "endnotes"} {
 		if err := r.readNotes(part, notes); err != nil {
 			return nil, err
 		}
+	}
+	if err := r.readRels("word/_rels/document.xml.rels"); err != nil {
+		return nil, err
 	}
 	r.notes = notes
 	// The text is most of a document's XML in a long article: room for
@@ -66,7 +66,7 @@ func ReadDOCX(name string, data []byte) (*Doc, error) {
 	for i, id := range r.noteOrder {
 		r.b.StartBlock(Note, 0)
 		r.b.Put(fmt.Sprintf("[%d] ", i+1), false)
-		r.b.Put(notes[id], false)
+		r.b.PutSpans(notes[id].text, notes[id].spans)
 		r.b.EndBlock()
 	}
 	return r.b.Doc(), nil
@@ -86,8 +86,8 @@ type docxReader struct {
 	b         *builder
 	styles    map[string]pstyle
 	numbering map[string]bool // numId → ordered
-	rels      map[string]string
-	notes     map[string]string
+	rels      map[string]string // the relationships of the part being read
+	notes     map[string]note
 	noteOrder []string
 	noteNum   map[string]int
 	bs        *bodyState
@@ -310,9 +310,11 @@ func (r *docxReader) readNumbering() error {
 	})
 }
 
-// readRels reads the document's relationships: the targets of links.
-func (r *docxReader) readRels() error {
-	return r.stream("word/_rels/document.xml.rels", func(s *xmlStream) error {
+// readRels reads the relationships of a part (the targets of its links)
+// into r.rels, in place of those of the part read before.
+func (r *docxReader) readRels(rels string) error {
+	r.rels = map[string]string{}
+	return r.stream(rels, func(s *xmlStream) error {
 		if _, local := prefix(s.sc.name); s.sc.kind != tokStart || string(local) != "Relationship" {
 			return nil
 		}
@@ -330,52 +332,86 @@ func (r *docxReader) readRels() error {
 	})
 }
 
-// readNotes reads the foot- or endnotes of part into notes, by id, as
-// plain text (their paragraphs joined by a space).
-func (r *docxReader) readNotes(part string, notes map[string]string) error {
+// note is a foot- or endnote: its text, its paragraphs joined by a
+// space, and the inline formatting of the text.
+type note struct {
+	text  string
+	spans []Span
+}
+
+// maxNote is the most text kept of a note.
+const maxNote = 1 << 20
+
+// readNotes reads word/KIND.xml (kind footnotes or endnotes) into notes,
+// by id ("e" before the id of an endnote). A note is read as the body is
+// (tracked changes, fields, bold, italic, code, links with the targets of
+// the part's own relationships), into a builder of its own: its
+// paragraphs, line breaks, tabs and table cells become single spaces.
+func (r *docxReader) readNotes(kind string, notes map[string]note) error {
+	if err := r.readRels("word/_rels/" + kind + ".xml.rels"); err != nil {
+		return err
+	}
+	main := r.b
+	defer func() { r.b, r.bs = main, nil }()
 	var id string
-	var text strings.Builder
-	inNote, inText := false, false
-	skip := 0
-	return r.stream(part, func(s *xmlStream) error {
-		switch s.sc.kind {
-		case tokStart:
-			switch {
-			case skip > 0:
-				skip++
-			case s.is("footnote") || s.is("endnote"):
-				id, _ = s.attr("id")
-				if part == "word/endnotes.xml" {
-					id = "e" + id
-				}
-				text.Reset()
-				inNote = true
-			case s.is("del") || s.is("moveFrom") || s.is("instrText"):
-				skip = 1
-			case s.is("t"):
-				inText = true
-			case s.is("tab"):
-				text.WriteByte(' ')
-			case s.is("p") && text.Len() > 0:
-				text.WriteByte(' ')
+	depth := 0 // of elements open inside the note
+	return r.stream("word/"+kind+".xml", func(s *xmlStream) error {
+		switch {
+		case depth == 0 && s.sc.kind == tokStart && (s.is("footnote") || s.is("endnote")):
+			id, _ = s.attr("id")
+			if kind == "endnotes" {
+				id = "e" + id
 			}
-		case tokEnd:
-			switch {
-			case skip > 0:
-				skip--
-			case s.is("t"):
-				inText = false
-			case inNote && (s.is("footnote") || s.is("endnote")):
-				notes[id] = strings.Join(strings.Fields(text.String()), " ")
-				inNote = false
-			}
-		case tokText:
-			if inText && inNote && skip == 0 && text.Len() < 1<<20 {
-				text.Write(s.sc.text)
+			r.b, r.bs = &builder{}, &bodyState{note: true}
+			depth = 1
+			return nil
+		case depth == 0:
+			return nil
+		case s.sc.kind == tokStart:
+			depth++
+		case s.sc.kind == tokEnd:
+			depth--
+			if depth == 0 {
+				d := r.b.Doc()
+				text, spans := collapseSpaces(strings.TrimSuffix(d.Text, "\n"), d.Spans)
+				notes[id] = note{text: text, spans: spans}
+				r.b, r.bs = main, nil
+				return nil
 			}
 		}
-		return nil
+		return r.body(s)
 	})
+}
+
+// collapseSpaces turns every run of white space of text into one space
+// and trims it, moving the spans along.
+func collapseSpaces(text string, spans []Span) (string, []Span) {
+	at := make([]int, len(text)+1) // old offset → new
+	var b strings.Builder
+	space := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		at[i] = b.Len()
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+			at[i] = b.Len()
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	at[len(text)] = b.Len()
+	out := make([]Span, 0, len(spans))
+	for _, sp := range spans {
+		sp.Start, sp.End = at[sp.Start], at[sp.End]
+		if sp.End > sp.Start {
+			out = append(out, sp)
+		}
+	}
+	return b.String(), out
 }
 
 // field is a complex field being read: its instruction is skipped, its
@@ -395,7 +431,8 @@ type bodyState struct {
 	code   bool
 	link   string
 	fields []field
-	tables int // nesting of tables
+	note   bool // a foot- or endnote: one paragraph of text, no blocks
+	tables int  // nesting of tables
 	cells  int // cells started in the current row
 	paras  int // paragraphs started in the current cell
 }
@@ -421,6 +458,10 @@ func (r *docxReader) body(s *xmlStream) error {
 			st.skip = 1
 		case "p":
 			st.inPara = true
+			if st.note {
+				b.Put(" ", true)
+				return nil
+			}
 			if st.tables > 0 {
 				if st.paras > 0 {
 					b.Put(" ", true)
@@ -432,7 +473,7 @@ func (r *docxReader) body(s *xmlStream) error {
 		case "pPr":
 			st.inPPr = true
 		case "pStyle":
-			if st.inPPr && st.tables == 0 {
+			if st.inPPr && st.tables == 0 && !st.note {
 				v, _ := s.attr("val")
 				ps := r.styles[v]
 				switch {
@@ -445,7 +486,7 @@ func (r *docxReader) body(s *xmlStream) error {
 				}
 			}
 		case "numId":
-			if st.inPPr && st.tables == 0 {
+			if st.inPPr && st.tables == 0 && !st.note {
 				v, _ := s.attr("val")
 				if v != "0" && b.level == 0 {
 					k := Item
@@ -486,13 +527,17 @@ func (r *docxReader) body(s *xmlStream) error {
 		case "tab":
 			if st.inRun && !st.inPPr {
 				r.format()
-				b.Put("\t", false)
+				if st.note {
+					b.Put(" ", true)
+				} else {
+					b.Put("\t", false)
+				}
 			}
 		case "br", "cr":
 			if v, _ := s.attr("type"); v == "page" || v == "column" {
 				return nil
 			}
-			if st.tables > 0 {
+			if st.tables > 0 || st.note {
 				b.Put(" ", true)
 			} else {
 				b.Break()
@@ -535,6 +580,13 @@ func (r *docxReader) body(s *xmlStream) error {
 					st.fields = st.fields[:n-1]
 				}
 			}
+		case "tbl", "tr", "tc":
+			if st.note {
+				b.Put(" ", true)
+				return nil
+			}
+		}
+		switch string(local) {
 		case "tbl":
 			if st.tables == 0 {
 				b.EndBlock()
@@ -568,7 +620,7 @@ func (r *docxReader) body(s *xmlStream) error {
 		switch string(local) {
 		case "p":
 			st.inPara = false
-			if st.tables == 0 {
+			if st.tables == 0 && !st.note {
 				b.EndBlock()
 			}
 		case "pPr":
@@ -583,14 +635,16 @@ func (r *docxReader) body(s *xmlStream) error {
 			st.link = ""
 			b.Close(Link)
 		case "tbl":
-			st.tables--
+			if !st.note {
+				st.tables--
+			}
 		case "tr":
-			if st.tables == 1 {
+			if st.tables == 1 && !st.note {
 				b.EndBlock()
 			}
 		}
 	case tokText:
-		if st.inText && st.skip == 0 {
+		if st.inText && st.skip == 0 && (!st.note || len(b.blk) < maxNote) {
 			r.format()
 			b.PutChecked(s.sc.text)
 		}
