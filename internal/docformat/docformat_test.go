@@ -356,7 +356,7 @@ func TestDOCXNoteFormatting(t *testing.T) {
 			`<w:del w:id="5" w:author="ed"><w:r><w:delText>удалено</w:delText></w:r></w:del><w:r><w:tab/><w:t>и</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>архив</w:t></w:r><w:r><w:rPr><w:rStyle w:val="VerbatimChar"/></w:rPr><w:t>№ 7</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
 		"word/_rels/footnotes.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://prokuror.gov.kz" TargetMode="External"/></Relationships>`,
-		"word/endnotes.xml": `<?xml version="1.0"?><w:endnotes ` + wNS + `><w:endnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Источник: </w:t></w:r><w:r><w:rPr><w:b/><w:i/></w:rPr><w:t>Tengrinews</w:t></w:r></w:p></w:endnote></w:endnotes>`,
+		"word/endnotes.xml":             `<?xml version="1.0"?><w:endnotes ` + wNS + `><w:endnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Источник: </w:t></w:r><w:r><w:rPr><w:b/><w:i/></w:rPr><w:t>Tengrinews</w:t></w:r></w:p></w:endnote></w:endnotes>`,
 	})
 	d, err := ReadDOCX("notes.docx", data)
 	if err != nil {

@@ -85,7 +85,7 @@ type docxReader struct {
 	a         *archive
 	b         *builder
 	styles    map[string]pstyle
-	numbering map[string]bool // numId → ordered
+	numbering map[string]bool   // numId → ordered
 	rels      map[string]string // the relationships of the part being read
 	notes     map[string]note
 	noteOrder []string
@@ -433,8 +433,8 @@ type bodyState struct {
 	fields []field
 	note   bool // a foot- or endnote: one paragraph of text, no blocks
 	tables int  // nesting of tables
-	cells  int // cells started in the current row
-	paras  int // paragraphs started in the current cell
+	cells  int  // cells started in the current row
+	paras  int  // paragraphs started in the current cell
 }
 
 func (r *docxReader) body(s *xmlStream) error {
