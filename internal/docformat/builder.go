@@ -27,6 +27,9 @@ type builder struct {
 	kind   string // the block kind of the current block, "" for a paragraph
 	level  int    // the heading level of the current block, 0 for none
 	space  bool   // a collapsible space waits to be written
+	// unsure says the block may hold a character that is not a plain
+	// starter (textenc.IsNFC), so its normalization must be checked.
+	unsure bool
 	blocks int
 }
 
@@ -44,6 +47,14 @@ func (b *builder) SetKind(kind string, level int) { b.kind, b.level = kind, leve
 // become one space and leading white space of a block is dropped;
 // without, text is taken as it is, line ends becoming spaces.
 func (b *builder) Put(s string, collapse bool) {
+	if !b.unsure {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= utf8.RuneSelf {
+				b.unsure = true
+				break
+			}
+		}
+	}
 	if !collapse && plain(s) {
 		// The common case of a DOCX run: nothing to replace.
 		if b.space && len(s) > 0 {
@@ -86,8 +97,12 @@ func (b *builder) Put(s string, collapse bool) {
 // PutChecked adds text as it is (Put without collapse), copying it once,
 // for text the XML scanner has read: valid UTF-8
 // without NUL or CR, so only line ends and byte-order marks (whose first
-// byte is 0xEF) are looked for, with the fast IndexByte.
-func (b *builder) PutChecked(p []byte) {
+// byte is 0xEF) are looked for, with the fast IndexByte. nfcSafe says the
+// scanner found only plain starters in it.
+func (b *builder) PutChecked(p []byte, nfcSafe bool) {
+	if !nfcSafe {
+		b.unsure = true
+	}
 	if bytes.IndexByte(p, '\n') >= 0 || bytes.IndexByte(p, 0xEF) >= 0 {
 		b.Put(string(p), false)
 		return
@@ -112,6 +127,7 @@ func (b *builder) PutSpans(text string, spans []Span) {
 	}
 	base := len(b.blk)
 	b.blk = append(b.blk, text...)
+	b.unsure = true
 	for _, s := range spans {
 		if !IsBlock(s.Kind) {
 			b.bspans = append(b.bspans, Span{Start: base + s.Start, End: base + s.End, Kind: s.Kind, Href: s.Href})
@@ -209,7 +225,7 @@ func (b *builder) EndBlock() {
 		b.Close(b.open[len(b.open)-1].Kind)
 	}
 	defer func() {
-		b.blk, b.bspans, b.kind, b.level, b.space = b.blk[:0], b.bspans[:0], "", 0, false
+		b.blk, b.bspans, b.kind, b.level, b.space, b.unsure = b.blk[:0], b.bspans[:0], "", 0, false, false
 	}()
 	// The block is worked on in place: a string of it is made only for
 	// the rare block that needs normalizing or is a heading.
@@ -228,7 +244,7 @@ func (b *builder) EndBlock() {
 		s.End = min(max(s.End-lead, 0), len(text))
 		spans = append(spans, s)
 	}
-	if !textenc.IsNFC(text) {
+	if b.unsure && !textenc.IsNFC(text) {
 		for i := range spans {
 			spans[i].Start = len(norm.NFC.Bytes(text[:spans[i].Start]))
 			spans[i].End = len(norm.NFC.Bytes(text[:spans[i].End]))
@@ -277,6 +293,7 @@ func (b *builder) Doc() *Doc {
 
 // Tidy sorts spans, merges touching or overlapping spans of the same kind
 // and link, drops those outside text or empty, and fills in their Text.
+// It works in place: spans is reused for the result.
 func Tidy(text string, spans []Span) []Span {
 	slices.SortStableFunc(spans, func(a, b Span) int {
 		if a.Start != b.Start {
@@ -284,7 +301,8 @@ func Tidy(text string, spans []Span) []Span {
 		}
 		return b.End - a.End
 	})
-	var out []Span
+	// out never gets ahead of the span read: merging only looks back.
+	out := spans[:0]
 	for _, s := range spans {
 		if s.Start < 0 || s.End > len(text) || s.End <= s.Start {
 			continue

@@ -385,3 +385,27 @@ func TestDOCXNoteFormatting(t *testing.T) {
 		t.Errorf("spans\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantSpans, "\n"))
 	}
 }
+
+// TestDOCXNormalizes: text that is not in NFC is normalized, whether the
+// combining mark comes in the same run as its letter, in the next run
+// (the letter's run alone is all plain starters), as a character
+// reference, or in a note; the spans move with it.
+func TestDOCXNormalizes(t *testing.T) {
+	data := makeDOCX(t, map[string]string{
+		"word/document.xml": body(`<w:p><w:r><w:t>Е` + "\u0308" + `лка.</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Ещё е</w:t></w:r><w:r><w:t>` + "\u0308" + `ж.</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t>Caf&#x65;&#x301; и и` + "\u0306" + `</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`),
+		"word/footnotes.xml": `<?xml version="1.0"?><w:footnotes ` + wNS + `><w:footnote w:id="1"><w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Ёж и е` + "\u0308" + `ж</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+	})
+	d, err := ReadDOCX("nfc.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDoc(t, d)
+	if want := "Ёлка.\n\nЕщё ёж.\n\nCafé и й[1]\n\n[1] Ёж и ёж\n"; d.Text != want {
+		t.Errorf("text\n%q\nwant\n%q", d.Text, want)
+	}
+	if len(d.Spans) < 2 || d.Spans[0].Text != "Ещё е" && d.Spans[0].Text != "Ещё ё" {
+		t.Errorf("spans %v", d.Spans)
+	}
+}

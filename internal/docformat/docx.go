@@ -646,7 +646,7 @@ func (r *docxReader) body(s *xmlStream) error {
 	case tokText:
 		if st.inText && st.skip == 0 && (!st.note || len(b.blk) < maxNote) {
 			r.format()
-			b.PutChecked(s.sc.text)
+			b.PutChecked(s.sc.text, s.sc.nfcSafe)
 		}
 	}
 	return nil

@@ -51,6 +51,11 @@ type xmlScanner struct {
 	ends    []int  // the end of each open element's name in stack
 	scratch []byte // decoded text or attribute values
 	vals    []byte
+	// nfcSafe says that the text (or value) decode gave last is made
+	// only of characters that are in NFC whatever stands around them
+	// (textenc.IsNFC's plain starters: ASCII, Latin, Cyrillic, general
+	// punctuation), so the reader need not check its normalization.
+	nfcSafe bool
 }
 
 type tokKind int
@@ -201,6 +206,8 @@ func (s *xmlScanner) markupEnd() (int, error) {
 		p := s.buf[s.r:s.w]
 		var end int
 		switch {
+		case len(p) > 1 && p[1] != '!' && p[1] != '?':
+			end = tagEnd(p) // a start or end tag: nearly every markup
 		case bytes.HasPrefix(p, []byte("<!--")):
 			end = indexEnd(p, 4, "-->")
 		case bytes.HasPrefix(p, []byte("<![CDATA[")):
@@ -257,6 +264,8 @@ func tagEnd(p []byte) int {
 // markup reads one markup construct m, whole. ok says it is a token.
 func (s *xmlScanner) markup(m []byte) (ok bool, err error) {
 	switch {
+	case m[1] != '!' && m[1] != '?' && m[1] != '/':
+		return true, s.startTag(m[1 : len(m)-1])
 	case bytes.HasPrefix(m, []byte("<!--")):
 		body := m[4 : len(m)-3]
 		if len(m) < 7 || bytes.Contains(body, []byte("--")) || bytes.HasSuffix(body, []byte("-")) {
@@ -354,7 +363,7 @@ func (s *xmlScanner) startTag(p []byte) error {
 	off := s.tokOff + 1 + int64(len(name))
 	for {
 		n := len(rest)
-		rest = bytes.TrimLeft(rest, " \t\r\n")
+		rest = trimSpace(rest)
 		off += int64(n - len(rest))
 		if len(rest) == 0 {
 			break
@@ -370,11 +379,11 @@ func (s *xmlScanner) startTag(p []byte) error {
 		if !isXMLName(an) {
 			return s.fail(off, "expected attribute name in element")
 		}
-		r = bytes.TrimLeft(r, " \t\r\n")
+		r = trimSpace(r)
 		if len(r) == 0 || r[0] != '=' {
 			return s.fail(off, "attribute name without = in element")
 		}
-		r = bytes.TrimLeft(r[1:], " \t\r\n")
+		r = trimSpace(r[1:])
 		if len(r) == 0 || (r[0] != '"' && r[0] != '\'') {
 			return s.fail(off, "unquoted or missing attribute value in element")
 		}
@@ -485,22 +494,32 @@ func (s *xmlScanner) chars() error {
 // the scratch buffer. off is p's input offset, for errors.
 func (s *xmlScanner) decode(p []byte, quote byte, cdata bool, off int64) ([]byte, error) {
 	i := 0
+	safe := true
 	for ; i < len(p); i++ {
 		c := p[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != ']' && c != '\r' {
+		// The common characters first, by a table: one load and jump
+		// for each character of a Cyrillic text.
+		switch decodeClass[c] {
+		case dcPlain:
 			continue
-		}
-		if c == '\t' || c == '\n' {
-			continue
+		case dcStarter2:
+			if i+1 < len(p) && p[i+1]&0xC0 == 0x80 {
+				i++
+				continue
+			}
+		case dcCheck2:
+			if i+1 < len(p) && p[i+1]&0xC0 == 0x80 {
+				if !nfcStarter2(c, p[i+1]) {
+					safe = false
+				}
+				i++
+				continue
+			}
 		}
 		if c == ']' {
 			if !cdata && quote == 0 && i+2 < len(p) && p[i+1] == ']' && p[i+2] == '>' {
 				return nil, s.fail(off+int64(i), "unescaped ]]> not in CDATA section")
 			}
-			continue
-		}
-		if c >= 0xC2 && c <= 0xDF && i+1 < len(p) && p[i+1]&0xC0 == 0x80 {
-			i++ // a two-byte character (Cyrillic), always in XML's range
 			continue
 		}
 		if c >= utf8.RuneSelf {
@@ -510,6 +529,9 @@ func (s *xmlScanner) decode(p []byte, quote byte, cdata bool, off int64) ([]byte
 			}
 			if !inCharRange(r) {
 				return nil, s.fail(off+int64(i), fmt.Sprintf("illegal character code %U", r))
+			}
+			if r < 0x2010 || r > 0x2064 {
+				safe = false
 			}
 			i += n - 1
 			continue
@@ -523,8 +545,10 @@ func (s *xmlScanner) decode(p []byte, quote byte, cdata bool, off int64) ([]byte
 		return nil, s.fail(off+int64(i), fmt.Sprintf("illegal character code %U", rune(c)))
 	}
 	if i == len(p) {
+		s.nfcSafe = safe
 		return p, nil
 	}
+	s.nfcSafe = false // references may give any character
 	out := append(s.scratch[:0], p[:i]...)
 	for ; i < len(p); i++ {
 		c := p[i]
@@ -572,6 +596,46 @@ func (s *xmlScanner) decode(p []byte, quote byte, cdata bool, off int64) ([]byte
 	}
 	s.scratch = out
 	return out, nil
+}
+
+// The classes of decodeClass.
+const (
+	dcOther    = iota // looked at one by one
+	dcPlain           // ASCII that text holds as it is: not &, ], CR or a control character
+	dcStarter2        // the first byte of U+0080–U+02FF, U+0400–U+047F, U+04C0–U+04FF
+	dcCheck2          // the first byte of another two-byte character
+)
+
+// decodeClass is the class of each byte for decode.
+var decodeClass = func() (t [256]byte) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = dcPlain
+	}
+	t['&'], t[']'], t['\r'] = dcOther, dcOther, dcOther
+	t['\t'], t['\n'] = dcPlain, dcPlain
+	for c := 0xC2; c <= 0xDF; c++ {
+		t[c] = dcCheck2
+	}
+	for c := 0xC2; c < 0xCC; c++ {
+		t[c] = dcStarter2
+	}
+	t[0xD0], t[0xD1], t[0xD3] = dcStarter2, dcStarter2, dcStarter2
+	return t
+}()
+
+// nfcStarter2 reports whether the two-byte character c, c1 (c from 0xCC
+// on) is U+0400–U+0482 or U+048A–U+052F, plain starters that no
+// normalization changes (see textenc.IsNFC).
+func nfcStarter2(c, c1 byte) bool {
+	switch c {
+	case 0xD0, 0xD1, 0xD3: // U+0400–U+047F, U+04C0–U+04FF
+		return true
+	case 0xD2: // U+0480–U+04BF, but the combining U+0483–U+0489
+		return c1 < 0x83 || c1 > 0x89
+	case 0xD4: // U+0500–U+052F
+		return c1 < 0xB0
+	}
+	return false
 }
 
 // entity reads the reference p starts with: one of the five predefined
@@ -641,6 +705,15 @@ func splitName(p []byte) (name, rest []byte) {
 func isNameByte(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
 		c == '_' || c == ':' || c == '.' || c == '-'
+}
+
+// trimSpace is bytes.TrimLeft(p, " \t\r\n") without building a set
+// each call.
+func trimSpace(p []byte) []byte {
+	for len(p) > 0 && isSpaceByte(p[0]) {
+		p = p[1:]
+	}
+	return p
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -65,10 +65,30 @@ func (f *Formatting) Marshal(lang string) []byte {
 			b = strconv.AppendQuote(b, s.Href)
 		}
 		b = append(b, ", text: "...)
-		b = strconv.AppendQuote(b, s.Text)
+		b = appendQuote(b, s.Text)
 		b = append(b, "}\n"...)
 	}
 	return b
+}
+
+// appendQuote is strconv.AppendQuote, with a short way for the common
+// text of an article: printable ASCII other than the quote and backslash,
+// and Cyrillic (U+0400–U+052F, all printable), which it writes as they
+// are.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7F && c != '"' && c != '\\':
+		case c >= 0xD0 && c <= 0xD3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80,
+			c == 0xD4 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xB0:
+			i++
+		default:
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // ParseFormatting reads a LANG.format.yaml; file is its name for errors.

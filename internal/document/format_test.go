@@ -4,6 +4,7 @@ import (
 	"flag"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -148,5 +149,20 @@ func TestSetTextMovesFormatting(t *testing.T) {
 	f, _ = d.Formatting("kk")
 	if f.Text != Hash(text) || !slices.Equal(f.Valid(text), f.Spans) || len(f.Spans) != 2 {
 		t.Errorf("formatting after undo: %+v", f)
+	}
+}
+
+// TestAppendQuote: the short way writes what strconv.AppendQuote writes,
+// for every Cyrillic character and every ASCII one, alone and in text.
+func TestAppendQuote(t *testing.T) {
+	var cases []string
+	for r := rune(0); r < 0x600; r++ {
+		cases = append(cases, string(r), "а"+string(r)+"b")
+	}
+	cases = append(cases, "", "Тоқаев: «жоқ» — \"иә\"", "\xd0", "a\\b", "ә\u0483", "\u00a0", "\u00ad")
+	for _, c := range cases {
+		if got, want := string(appendQuote(nil, c)), strconv.Quote(c); got != want {
+			t.Errorf("appendQuote(%q) = %s, want %s", c, got, want)
+		}
 	}
 }
