@@ -59,6 +59,7 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 		res, err = document.Import(ws, id, lang, data, name, opt)
 	} else {
 		opt.Formatting = &document.Formatting{From: string(f), Spans: doc.Spans}
+		opt.Stored = true // the readers build the stored form
 		if opt.Title == "" {
 			opt.Title = doc.Title
 		}

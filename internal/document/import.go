@@ -24,6 +24,11 @@ type ImportOptions struct {
 	// replaces the old. A plain-text import (nil) keeps the old
 	// formatting of the bytes that did not change.
 	Formatting *Formatting
+	// Stored says the caller built the text of ImportText in the stored
+	// form (package docformat's readers do, and their tests hold them to
+	// it), so it is not checked again: a pass over every byte of a long
+	// article.
+	Stored bool
 }
 
 // ImportResult says what Import did.
@@ -68,7 +73,7 @@ func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, 
 // the copies Normalize would make of a text of tens of megabytes, when it
 // is in that form, and normalized otherwise.
 func ImportText(ws *workspace.Workspace, id, lang, text, name string, opt ImportOptions) (*ImportResult, error) {
-	if !Stored(text) {
+	if !opt.Stored && !Stored(text) {
 		return Import(ws, id, lang, []byte(text), name, opt)
 	}
 	return importStep(ws, id, lang, name, opt, func(c *Change) (*ImportResult, error) { return c.importText(lang, text, opt) }, nil)
