@@ -30,7 +30,8 @@ type TargetEdit struct {
 // ones in the stored text of Lang: sentence for sentence when their number
 // is the same (every separator, a paragraph break included, is kept),
 // else as one run from the first old sentence to the last, joined by
-// spaces. A group that had no sentence in Lang gets its new ones after the
+// spaces but for the group's paragraph and line breaks, which are kept
+// between the new sentences that match them best (see joins). A group that had no sentence in Lang gets its new ones after the
 // previous group's last sentence in Lang (before the next one's when none
 // comes before), separated as the groups' sentences are in the From
 // language: a paragraph break there is one here. Every later span of Lang
@@ -111,10 +112,9 @@ func (r Retarget) Apply(a *document.Alignment, texts map[string]string) (*Change
 			lastEnd = sents[len(sents)-1].End
 		case len(sents) > 0:
 			b.WriteString(text[prev:sents[0].Start])
+			seps := joins(text, sents, news)
 			for k, s := range news {
-				if k > 0 {
-					b.WriteString(" ")
-				}
+				b.WriteString(seps[k])
 				put(s)
 			}
 			prev = sents[len(sents)-1].End
@@ -205,6 +205,84 @@ func (r Retarget) Apply(a *document.Alignment, texts map[string]string) (*Change
 		c.Texts = map[string]string{r.Lang: newText}
 	}
 	return c, nil
+}
+
+// joins returns what goes before each of the new sentences of a group
+// whose old sentences in the text were sents (a different number): ""
+// before the first, the old separators that hold a line break (a
+// paragraph or line break inside the group) each before one new
+// sentence, in order, and a space elsewhere. A CAT tool's target is one
+// line, so the file does not say where the breaks go: a break goes before
+// the new sentence that is the old sentence after it, else after the one
+// that is the old sentence before it (so a sentence the translator added
+// stays in the paragraph it follows), else where as much of the new text
+// stands before it as of the old. With fewer new sentences than the
+// group had paragraphs, the breaks left over are lost: the translator
+// joined them.
+func joins(text string, sents []document.Sentence, news []string) []string {
+	out := make([]string, len(news))
+	for j := 1; j < len(news); j++ {
+		out[j] = " "
+	}
+	var breaks []int // k: a break between old sentences k and k+1
+	for k := 0; k+1 < len(sents); k++ {
+		if strings.Contains(text[sents[k].End:sents[k+1].Start], "\n") {
+			breaks = append(breaks, k)
+		}
+	}
+	if len(breaks) == 0 || len(news) < 2 {
+		return out
+	}
+	oldTotal, newTotal := 0, 0
+	for _, s := range sents {
+		oldTotal += len(s.Text)
+	}
+	before := make([]int, len(news)+1) // bytes of the new sentences before j
+	for j, s := range news {
+		before[j+1] = before[j] + len(s)
+	}
+	newTotal = before[len(news)]
+	same := func(a, b string) bool { return document.StripHeading(a) == document.StripHeading(b) }
+	lo := 1
+	for bi, k := range breaks {
+		hi := len(news) - (len(breaks) - bi) // room for the breaks after this one
+		if hi < lo {
+			hi = len(news) - 1
+		}
+		if lo > hi {
+			break // no new sentence left to break before
+		}
+		at := -1
+		for j := lo; j <= hi && at < 0; j++ {
+			if same(news[j], sents[k+1].Text) {
+				at = j // the old sentence after the break opens the paragraph again
+			}
+		}
+		for j := hi; j >= lo && at < 0; j-- {
+			if same(news[j-1], sents[k].Text) {
+				at = j // the old sentence before the break closes it again
+			}
+		}
+		if at < 0 {
+			oldBefore := 0
+			for _, s := range sents[:k+1] {
+				oldBefore += len(s.Text)
+			}
+			best := -1.0
+			for j := lo; j <= hi; j++ {
+				d := float64(before[j])/float64(max(newTotal, 1)) - float64(oldBefore)/float64(max(oldTotal, 1))
+				if d < 0 {
+					d = -d
+				}
+				if best < 0 || d < best {
+					best, at = d, j
+				}
+			}
+		}
+		out[at] = text[sents[k].End:sents[k+1].Start]
+		lo = at + 1
+	}
+	return out
 }
 
 // separator is what stands between groups i and j (i < j) in the From

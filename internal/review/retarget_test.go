@@ -24,7 +24,8 @@ func TestRetargetProperty(t *testing.T) {
 	rng := rand.New(rand.NewSource(14))
 	words := []string{"Алма", "қала", "Tokayev", "сөз", "72", "ұрып-соғу", "«иә»"}
 	for round := 0; round < *retargetRounds; round++ {
-		shape := []reviewtest.Shape{reviewtest.OneToOne, reviewtest.Uneven}[round%2]
+		// The third shape has a group across the paragraph break.
+		shape := []reviewtest.Shape{reviewtest.OneToOne, reviewtest.Uneven, {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {2, 2, 2}, {1, 1, 1}}}[round%3]
 		a := sample(t, shape)
 		lang := []string{"ru", "kk"}[rng.Intn(2)]
 		var edits []TargetEdit
@@ -103,6 +104,24 @@ func TestRetargetProperty(t *testing.T) {
 		if len(want) == 0 && c.Texts != nil {
 			t.Fatalf("round %d: no text edit, yet the text was rewritten", round)
 		}
+		// No line break is lost while every edited group had sentences
+		// and gets more new ones than it had breaks.
+		kept := true
+		for n, ss := range want {
+			old := before.Groups[n-1].Sents[lang]
+			breaks := 0
+			for k := 0; k+1 < len(old); k++ {
+				if strings.Contains(texts[lang][old[k].End:old[k+1].Start], "\n") {
+					breaks++
+				}
+			}
+			if len(old) == 0 || len(ss) <= breaks {
+				kept = false
+			}
+		}
+		if kept && strings.Count(after[lang], "\n") != strings.Count(texts[lang], "\n") {
+			t.Fatalf("round %d (%s, edits %+v): line breaks lost:\n%s", round, lang, edits, after[lang])
+		}
 	}
 }
 
@@ -172,5 +191,57 @@ func TestRetargetStatus(t *testing.T) {
 	}
 	if !slices.Equal(c.Unconfirmed, []int{1}) || c.Count != 4 {
 		t.Errorf("unconfirmed %v, count %d", c.Unconfirmed, c.Count)
+	}
+}
+
+// TestRetargetKeepsParagraphs: a group that spans a paragraph break and
+// comes back with another number of sentences keeps the break (a CAT
+// tool's target is one line, so the file cannot say where it goes): before
+// the old sentence after it when that is still there, after the old one
+// before it, else where the same share of the text stands before it.
+func TestRetargetKeepsParagraphs(t *testing.T) {
+	// Group 4 is the last sentence of the first paragraph and the first
+	// of the second.
+	shape := reviewtest.Shape{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {2, 2, 2}, {1, 1, 1}}
+	const (
+		last  = "Балықшылардың адвокаттары бұл шешімді құптады."
+		first = "Тыңдау мамыр айында жалғасады."
+	)
+	tests := []struct {
+		name string
+		news []string
+		want string // the group's text in kk after the import
+	}{
+		{"a sentence added after the first", []string{last, "Олар сотқа алғыс айтты.", first},
+			last + " Олар сотқа алғыс айтты.\n\n" + first},
+		{"the first split in two", []string{"Балықшылардың адвокаттары.", "Олар шешімді құптады.", first},
+			"Балықшылардың адвокаттары. Олар шешімді құптады.\n\n" + first},
+		{"the second split in two", []string{last, "Тыңдау мамырда.", "Ол жалғасады."},
+			last + "\n\nТыңдау мамырда. Ол жалғасады."},
+		{"everything new: by the share of the text", []string{"Адвокаттар бұл шешімді толық құптады.", "Тыңдау мамырда.", "Ол жалғасады."},
+			"Адвокаттар бұл шешімді толық құптады.\n\nТыңдау мамырда. Ол жалғасады."},
+		{"joined into one: the break is lost", []string{"Адвокаттар құптады, тыңдау мамырда жалғасады."},
+			"Адвокаттар құптады, тыңдау мамырда жалғасады."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := reviewtest.Alignment("demo", shape)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts := map[string]string{"en": reviewtest.Texts["en"], "ru": reviewtest.Texts["ru"], "kk": reviewtest.Texts["kk"]}
+			c, err := Retarget{Lang: "kk", From: "en", Edits: []TargetEdit{{Group: 4, Sentences: tt.news}}}.Apply(a, texts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := c.Texts["kk"]
+			ss := a.Groups[3].Sents["kk"]
+			if g := got[ss[0].Start:ss[len(ss)-1].End]; g != tt.want {
+				t.Errorf("group 4 reads\n%q\nwant\n%q", g, tt.want)
+			}
+			if errs := a.Verify("alignment.yaml", map[string]string{"en": texts["en"], "ru": texts["ru"], "kk": got}); len(errs) > 0 {
+				t.Fatal(errs)
+			}
+		})
 	}
 }
