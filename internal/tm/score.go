@@ -17,29 +17,82 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
-// Tokens splits text into words, the way the embedded store's full-text
-// index does (SQLite's unicode61 tokenizer): everything that is not a
-// letter, mark or digit separates words, and words are folded to lower
-// case.
+// Tokens splits text into words, the way the embedded store's index does
+// ([EachWord]): everything that is not a letter, mark or digit separates
+// words, and words are folded to lower case.
 func Tokens(text string) []Token {
 	var out []Token
-	start := -1
-	for i, r := range text {
+	eachWord(text, func(key string, start, end int) {
+		out = append(out, Token{Key: key, Start: start, End: end})
+	})
+	return out
+}
+
+// EachWord calls fn with every folded word of text, in order, as
+// [Tokens] finds them; a word that needs no folding is a substring of
+// text (clone it to keep it without the text).
+func EachWord(text string, fn func(word string)) {
+	eachWord(text, func(key string, _, _ int) { fn(key) })
+}
+
+// asciiWord tells the ASCII bytes that belong to words; upper is set for
+// the capital letters.
+var asciiWord, asciiUpper = func() (w, u [128]bool) {
+	for c := 0; c < 128; c++ {
+		r := rune(c)
+		w[c] = isWordRune(r)
+		u[c] = r >= 'A' && r <= 'Z'
+	}
+	return
+}()
+
+func eachWord(text string, fn func(key string, start, end int)) {
+	start, upper, ascii := -1, false, true
+	emit := func(end int) {
+		w := text[start:end]
+		switch {
+		case ascii && upper:
+			b := []byte(w)
+			for i, c := range b {
+				if asciiUpper[c] {
+					b[i] = c + 'a' - 'A'
+				}
+			}
+			w = string(b)
+		case !ascii:
+			w = strings.ToLower(w)
+		}
+		fn(w, start, end)
+		start, upper, ascii = -1, false, true
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				if start < 0 {
+					start = i
+				}
+				upper = upper || asciiUpper[c]
+			} else if start >= 0 {
+				emit(i)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
-			continue
+			ascii = false
+		} else if start >= 0 {
+			emit(i)
 		}
-		if start >= 0 {
-			out = append(out, Token{Key: strings.ToLower(text[start:i]), Start: start, End: i})
-			start = -1
-		}
+		i += size
 	}
 	if start >= 0 {
-		out = append(out, Token{Key: strings.ToLower(text[start:]), Start: start, End: len(text)})
+		emit(len(text))
 	}
-	return out
 }
 
 // Words returns the folded words of text.

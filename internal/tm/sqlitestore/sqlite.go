@@ -1,30 +1,26 @@
 // Package sqlitestore keeps a translation memory in one SQLite file,
 // through the pure-Go driver modernc.org/sqlite: no server, no cgo.
 //
-// Layout: a table of units, each with its texts in one column, and an
-// FTS5 index of the texts. A text's row id in the index is the unit's id
-// times 64 plus its language's number, so the language of a hit is known
-// without a look-up and a query filters on it inside SQLite.
-//
-// The index uses FTS5's unicode61 tokenizer (words, case folded), not the
-// trigram tokenizer: it keeps a document frequency per word (fts5vocab),
-// which lets a fuzzy look-up ask only for the rarest words of a sentence,
-// and its prefix queries ("тока"*) find the inflected forms of Russian and
-// Kazakh words, whose endings follow the stem. A trigram index answers
-// neither question cheaply (a trigram such as "ого" is in half the
-// Russian sentences) and is about three times larger. What it gives up is
-// a hit inside a word (прокуратур in Генпрокуратура).
+// Layout: a table of units, each with its texts in one column, and
+// tilmash's own index of the texts' words (index.go): for each case-folded
+// word, the texts holding it, as delta-varint lists in segments. It
+// replaced an FTS5 index, whose tokenizing and segment merging in the
+// transpiled C took most of a build's time and whose queries for frequent
+// words were slow; the index here answers exactly the two questions the
+// memory asks — the texts holding a word or a word starting with a prefix
+// (a concordance: Russian and Kazakh endings follow the stem), and the
+// rarest words of a sentence with their texts (fuzzy candidates) — and is
+// updated by small segments, in the same transaction as the units. What
+// it gives up, as FTS5's word index did, is a hit inside a word
+// (прокуратур in Генпрокуратура), and phrase queries.
 package sqlitestore
 
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"iter"
 	"net/url"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -33,7 +29,7 @@ import (
 	"github.com/tilmash/tilmash/internal/tm"
 )
 
-const schema = `
+var schema = `
 CREATE TABLE IF NOT EXISTS source(
 	name TEXT PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT NOT NULL,
 	time INTEGER NOT NULL, units INTEGER NOT NULL);
@@ -42,28 +38,36 @@ CREATE TABLE IF NOT EXISTS unit(
 	confirmed INTEGER NOT NULL, time INTEGER NOT NULL, note TEXT NOT NULL,
 	vars TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS unit_source ON unit(source, grp);
-CREATE TABLE IF NOT EXISTS lang(code INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(
-	text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE IF NOT EXISTS text_vocab USING fts5vocab(text_fts, 'row');
-CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lang(code INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, texts INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS seg(id INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL, postings INTEGER NOT NULL);
+` + postingTable("posting") + postingIndex + `;
+CREATE TABLE IF NOT EXISTS deleted(id INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `
 
 // maxLangs is how many languages one memory can hold: a language's number
-// is the low six bits of a text's row id.
+// is the low six bits of a text id.
 const maxLangs = 63
 
 // Store is a memory in an SQLite file.
 type Store struct {
 	db    *sql.DB
-	vocab *sql.Stmt            // a word's document frequency
-	unit  *sql.Stmt            // a unit by id
 	stmts map[string]*sql.Stmt // prepared queries by their text
 	langs map[string]int64     // language → number, as stored
 	names map[int64]string
+
+	// When segments are merged (index.go); tests lower them.
+	maxSegments int
+	maxDeleted  int64
+
+	// What queries read, kept while the file's data_version stays.
+	version int64
+	view    *view
 }
 
-// Open opens (creating it when missing) the memory in the file path.
+// Open opens (creating it when missing) the memory in the file path. A
+// memory written by an earlier tilmash, with an FTS5 index, is given the
+// word index in place, in one transaction.
 func Open(path string) (*Store, error) {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
@@ -76,44 +80,90 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db}
-	if _, err := db.Exec(schema); err != nil {
-		db.Close()
+	db.SetConnMaxIdleTime(0)
+	s := &Store{db: db, stmts: map[string]*sql.Stmt{}, maxSegments: maxSegments, maxDeleted: maxDeleted}
+	fail := func(err error) (*Store, error) {
+		s.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var old bool
+	if err := db.QueryRow(`SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = 'text_fts')`).Scan(&old); err != nil {
+		return fail(err)
+	}
+	if old {
+		if err := s.migrate(context.Background()); err != nil {
+			return fail(err)
+		}
+	}
+	if _, err := db.Exec(schema); err != nil {
+		return fail(err)
 	}
 	if err := s.loadLangs(context.Background(), db); err != nil {
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
-	if err := fillVocab(db); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if s.vocab, err = db.Prepare(`SELECT df FROM vocab WHERE term = ?`); err != nil {
-		db.Close()
-		return nil, err
-	}
-
-	if s.unit, err = db.Prepare(unitCols + ` WHERE id = ?`); err != nil {
-		db.Close()
-		return nil, err
-	}
-	s.stmts = map[string]*sql.Stmt{}
 	return s, nil
 }
 
-// fillVocab fills the table of document frequencies from the index once,
-// in a memory written before tilmash kept it.
-func fillVocab(db *sql.DB) error {
-	var empty, units bool
-	if err := db.QueryRow(`SELECT NOT EXISTS(SELECT 1 FROM vocab), EXISTS(SELECT 1 FROM unit)`).Scan(&empty, &units); err != nil {
+// migrate replaces the FTS5 index of an earlier tilmash by the word index.
+func (s *Store) migrate(ctx context.Context) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
 		return err
 	}
-	if !empty || !units {
-		return nil
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	for _, q := range []string{
+		`ALTER TABLE lang ADD COLUMN texts INTEGER NOT NULL DEFAULT 0`,
+		`DROP TABLE IF EXISTS text_vocab`, `DROP TABLE IF EXISTS text_fts`, `DROP TABLE IF EXISTS vocab`,
+		schema,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
 	}
-	_, err := db.Exec(`INSERT INTO vocab(term, df) SELECT term, doc FROM text_vocab`)
-	return err
+	if err := s.loadLangs(ctx, tx); err != nil {
+		return err
+	}
+	w, err := s.newWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	for last := int64(0); ; {
+		rows, err := tx.QueryContext(ctx, `SELECT id, vars FROM unit WHERE id > ? ORDER BY id LIMIT 5000`, last)
+		if err != nil {
+			return err
+		}
+		n := 0
+		for rows.Next() {
+			var vars string
+			if err := rows.Scan(&last, &vars); err != nil {
+				rows.Close()
+				return err
+			}
+			n++
+			for _, v := range decodeVars(vars) {
+				if code, ok := s.langs[v.Lang]; ok {
+					w.index(last, code, v.Text)
+				}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if n == 0 {
+			w.next = last + 1
+			break
+		}
+	}
+	if err := w.finish(ctx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 type queryer interface {
@@ -140,8 +190,6 @@ func (s *Store) loadLangs(ctx context.Context, q queryer) error {
 
 // Close closes the file.
 func (s *Store) Close() error {
-	s.vocab.Close()
-	s.unit.Close()
 	for _, st := range s.stmts {
 		st.Close()
 	}
@@ -176,6 +224,7 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 	}
 	langs, names := s.langs, s.names
 	defer func() {
+		s.view = nil // read again by the next query
 		if err != nil {
 			tx.Rollback()
 			s.langs, s.names = langs, names // numbers given in the failed transaction are gone
@@ -183,12 +232,8 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 	}()
 	s.langs, s.names = copyMap(langs), copyMap(names)
 	if reset {
-		// A build from scratch merges the index's segments once, at the
-		// end, rather than as they come: FTS5 writes a segment at every
-		// statement, and merging them four at a time rewrites every
-		// posting once a level. crisismerge still bounds their number.
-		for _, q := range []string{`DELETE FROM unit`, `DELETE FROM source`, `DELETE FROM vocab`, `INSERT INTO text_fts(text_fts) VALUES('delete-all')`,
-			`INSERT INTO text_fts(text_fts, rank) VALUES('automerge', 0)`, `INSERT INTO text_fts(text_fts, rank) VALUES('crisismerge', 256)`} {
+		for _, q := range []string{`DELETE FROM unit`, `DELETE FROM source`, `DELETE FROM posting`, `DELETE FROM seg`,
+			`DELETE FROM deleted`, `UPDATE lang SET texts = 0`, `DELETE FROM meta WHERE key = 'next'`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
 			}
@@ -229,23 +274,11 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 			return err
 		}
 	}
-	if err := w.flush(ctx); err != nil {
+	if err := w.finish(ctx); err != nil {
 		return err
 	}
-	if err := w.writeVocab(ctx); err != nil {
-		return err
-	}
-	if reset {
-		for _, q := range []string{`INSERT INTO text_fts(text_fts, rank) VALUES('automerge', 4)`, `INSERT INTO text_fts(text_fts, rank) VALUES('crisismerge', 16)`} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
-	}
-	if reset || w.inserted >= optimizeAfter {
-		// Merge the index's segments into one: a look-up then reads one
-		// b-tree per word instead of one per batch written.
-		if _, err := tx.ExecContext(ctx, `INSERT INTO text_fts(text_fts) VALUES('optimize')`); err != nil {
+	if !reset {
+		if err := w.compact(ctx); err != nil {
 			return err
 		}
 	}
@@ -260,41 +293,35 @@ func copyMap[K comparable, V any](m map[K]V) map[K]V {
 	return out
 }
 
-// writer batches the inserts of one transaction: rows go in by the
-// thousand, one statement each. FTS5 writes its pending terms out as a
-// new segment at every statement that follows one that changed it, so
-// the fewer, larger statements, the fewer segments to merge.
+// writer writes the units of one transaction, many rows a statement, and
+// indexes their texts: a goroutine of its own builds the lists (a build
+// tokenizes millions of texts: that work runs beside SQLite's) and
+// writes a segment whenever its builder is full, and at the end.
 type writer struct {
 	s                    *Store
 	tx                   *sql.Tx
 	delSource, putSource *sql.Stmt
 	selUnits, delUnits   *sql.Stmt
-	delText              *sql.Stmt
 	next                 int64 // the next unit id
-	units                []any
-	texts                []any
-	inserted             int
+	units                *rowInserter
+	texts                []text
+	langTexts            map[int64]int // texts added (removed) by language number
+	deleted              []int64       // units removed
 
-	// Document frequencies: removed texts are counted down here, inserted
-	// ones are counted up by a goroutine of their own (a rebuild tokenizes
-	// millions of texts: that work runs beside SQLite's).
-	removed map[string]int
-	counted chan []any
-	added   chan map[string]int
+	batches chan []text
+	built   chan error
 }
 
-const (
-	unitBatch = 1000 // units per INSERT (7 values each)
-	textBatch = 4000 // texts per INSERT (2 values each)
-)
+// text is a unit's text in the language numbered code, to index.
+type text struct {
+	unit, code int64
+	text       string
+}
 
-// optimizeAfter is how many units an Apply writes before it merges the
-// index (a rebuild always does).
-const optimizeAfter = 50000
+const textBatch = 2000
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx, removed: map[string]int{}, counted: make(chan []any, 4), added: make(chan map[string]int, 1)}
-	go countTexts(w.counted, w.added)
+	w := &writer{s: s, tx: tx, langTexts: map[int64]int{}, units: newRowInserter(tx, "unit(id, source, grp, confirmed, time, note, vars)", 7, 1000)}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -308,40 +335,116 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w.putSource = prep(`INSERT OR REPLACE INTO source(name, hash, stamp, time, units) VALUES(?, ?, ?, ?, ?)`)
 	w.selUnits = prep(`SELECT id, vars FROM unit WHERE source = ?`)
 	w.delUnits = prep(`DELETE FROM unit WHERE source = ?`)
-	w.delText = prep(`DELETE FROM text_fts WHERE rowid = ?`)
 	if err != nil {
 		w.close()
 		return nil, err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM unit`).Scan(&w.next); err != nil {
+	var seg int64
+	err = tx.QueryRowContext(ctx, `SELECT
+		coalesce((SELECT value FROM meta WHERE key = 'next'), (SELECT coalesce(max(id), 0) + 1 FROM unit)),
+		(SELECT coalesce(max(id), 0) + 1 FROM seg)`).Scan(&w.next, &seg)
+	if err != nil {
 		w.close()
 		return nil, err
 	}
+	w.batches, w.built = make(chan []text, 4), make(chan error, 1)
+	go w.build(ctx, seg)
 	return w, nil
 }
 
-func (w *writer) close() {
-	if w.counted != nil { // an Apply that failed: stop the counter
-		close(w.counted)
-		<-w.added
-		w.counted = nil
+// build indexes the texts it is sent, writing a segment whenever its
+// builder is full and when the batches end. After an error it only
+// drains them.
+func (w *writer) build(ctx context.Context, seg int64) {
+	b := newBuilder()
+	var err error
+	for batch := range w.batches {
+		if err != nil {
+			continue
+		}
+		for _, t := range batch {
+			b.add(t.unit, t.code, t.text)
+		}
+		if b.full() {
+			_, err = writeSegment(ctx, w.tx, seg, b)
+			seg++
+			b = newBuilder()
+		}
 	}
-	for _, st := range []*sql.Stmt{w.delSource, w.putSource, w.selUnits, w.delUnits, w.delText} {
+	if err == nil && !b.empty() {
+		_, err = writeSegment(ctx, w.tx, seg, b)
+	}
+	w.built <- err
+}
+
+// close stops the index's goroutine of an Apply that failed.
+func (w *writer) close() {
+	if w.batches != nil {
+		close(w.batches)
+		<-w.built
+		w.batches = nil
+	}
+	for _, st := range []*sql.Stmt{w.delSource, w.putSource, w.selUnits, w.delUnits} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
+func (w *writer) index(unit, code int64, t string) {
+	w.langTexts[code]++
+	w.texts = append(w.texts, text{unit, code, t})
+	if len(w.texts) >= textBatch {
+		w.batches <- w.texts
+		w.texts = make([]text, 0, textBatch)
+	}
+}
+
+// finish writes what is left: units, the last segment, the deleted
+// units, the counts of texts.
+func (w *writer) finish(ctx context.Context) error {
+	if err := w.units.flush(ctx); err != nil {
+		return err
+	}
+	if len(w.texts) > 0 {
+		w.batches <- w.texts
+		w.texts = nil
+	}
+	close(w.batches)
+	err := <-w.built
+	w.batches = nil
+	if err != nil {
+		return err
+	}
+	ins := newRowInserter(w.tx, "deleted(id)", 1, 500)
+	for _, id := range w.deleted {
+		if err := ins.add(ctx, id); err != nil {
+			return err
+		}
+	}
+	if err := ins.flush(ctx); err != nil {
+		return err
+	}
+	for code, n := range w.langTexts {
+		if n == 0 {
+			continue
+		}
+		if _, err := w.tx.ExecContext(ctx, `UPDATE lang SET texts = texts + ? WHERE code = ?`, n, code); err != nil {
+			return err
+		}
+	}
+	_, err = w.tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES('next', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, w.next)
+	return err
+}
+
 func (w *writer) removeUnits(ctx context.Context, source string) error {
-	if err := w.flush(ctx); err != nil {
+	if err := w.units.flush(ctx); err != nil {
 		return err
 	}
 	rows, err := w.selUnits.QueryContext(ctx, source)
 	if err != nil {
 		return err
 	}
-	var ids []int64
 	for rows.Next() {
 		var id int64
 		var vars string
@@ -349,21 +452,16 @@ func (w *writer) removeUnits(ctx context.Context, source string) error {
 			rows.Close()
 			return err
 		}
+		w.deleted = append(w.deleted, id)
 		for _, v := range decodeVars(vars) {
 			if code, ok := w.s.langs[v.Lang]; ok {
-				ids = append(ids, id<<6|code)
+				w.langTexts[code]--
 			}
-			countWords(w.removed, v.Text, -1)
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
-	}
-	for _, id := range ids {
-		if _, err := w.delText.ExecContext(ctx, id); err != nil {
-			return err
-		}
 	}
 	_, err = w.delUnits.ExecContext(ctx, source)
 	return err
@@ -387,125 +485,18 @@ func (w *writer) langCode(ctx context.Context, lang string) (int64, error) {
 func (w *writer) insert(ctx context.Context, u *tm.Unit) error {
 	id := w.next
 	w.next++
-	w.inserted++
 	conf := 0
 	if u.Confirmed {
 		conf = 1
 	}
-	w.units = append(w.units, id, u.Source, u.Group, conf, u.Time.UnixNano(), u.Note, encodeVars(u.Variants))
 	for _, v := range u.Variants {
 		code, err := w.langCode(ctx, v.Lang)
 		if err != nil {
 			return err
 		}
-		w.texts = append(w.texts, id<<6|code, v.Text)
+		w.index(id, code, v.Text)
 	}
-	if len(w.units) >= unitBatch*7 {
-		if err := w.flushUnits(ctx); err != nil {
-			return err
-		}
-	}
-	if len(w.texts) >= textBatch*2 {
-		return w.flushTexts(ctx)
-	}
-	return nil
-}
-
-func (w *writer) flush(ctx context.Context) error {
-	if err := w.flushUnits(ctx); err != nil {
-		return err
-	}
-	return w.flushTexts(ctx)
-}
-
-func (w *writer) flushUnits(ctx context.Context) error {
-	if len(w.units) > 0 {
-		q := `INSERT INTO unit(id, source, grp, confirmed, time, note, vars) VALUES` + placeholders(len(w.units)/7, 7)
-		if _, err := w.tx.ExecContext(ctx, q, w.units...); err != nil {
-			return err
-		}
-		w.units = w.units[:0]
-	}
-	return nil
-}
-
-func (w *writer) flushTexts(ctx context.Context) error {
-	if len(w.texts) > 0 {
-		q := `INSERT INTO text_fts(rowid, text) VALUES` + placeholders(len(w.texts)/2, 2)
-		if _, err := w.tx.ExecContext(ctx, q, w.texts...); err != nil {
-			return err
-		}
-		w.counted <- w.texts
-		w.texts = make([]any, 0, textBatch*2)
-	}
-	return nil
-}
-
-// countWords adds sign to the count of each distinct word of text.
-func countWords(counts map[string]int, text string, sign int) {
-	toks := tm.Tokens(text)
-	for i, t := range toks {
-		dup := false
-		for _, p := range toks[:i] {
-			if p.Key == t.Key {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			counts[t.Key] += sign
-		}
-	}
-}
-
-// countTexts counts the words of the texts it is sent (row id, text
-// pairs) until its channel closes, then sends the counts.
-func countTexts(in <-chan []any, out chan<- map[string]int) {
-	counts := map[string]int{}
-	for texts := range in {
-		for i := 1; i < len(texts); i += 2 {
-			countWords(counts, texts[i].(string), 1)
-		}
-	}
-	out <- counts
-}
-
-// writeVocab adds the transaction's counts to the vocab table.
-func (w *writer) writeVocab(ctx context.Context) error {
-	close(w.counted)
-	added := <-w.added
-	w.counted = nil
-	for k, n := range w.removed {
-		added[k] += n
-	}
-	const batch = 2000
-	args := make([]any, 0, 2*batch)
-	put := func() error {
-		if len(args) == 0 {
-			return nil
-		}
-		q := `INSERT INTO vocab(term, df) VALUES` + placeholders(len(args)/2, 2) + ` ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`
-		_, err := w.tx.ExecContext(ctx, q, args...)
-		args = args[:0]
-		return err
-	}
-	for k, n := range added {
-		if n == 0 {
-			continue
-		}
-		args = append(args, k, n)
-		if len(args) == 2*batch {
-			if err := put(); err != nil {
-				return err
-			}
-		}
-	}
-	return put()
-}
-
-func placeholders(rows, cols int) string {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
-	return strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
+	return w.units.add(ctx, id, u.Source, u.Group, conf, u.Time.UnixNano(), u.Note, encodeVars(u.Variants))
 }
 
 // Variants are stored in one column: language, U+001F, text, with U+001E
@@ -536,164 +527,6 @@ func decodeVars(s string) []tm.Variant {
 		out = append(out, tm.Variant{Lang: lang, Text: text})
 	}
 	return out
-}
-
-// ftsQuote makes a word an FTS5 string.
-func ftsQuote(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`) + `"` }
-
-// langFilter is the SQL condition on a text's row id for lang, or "" for
-// every language; ok is false for a language the memory has no text in.
-func (s *Store) langFilter(lang string) (string, bool) {
-	if lang == "" {
-		return "", true
-	}
-	code, ok := s.langs[lang]
-	if !ok {
-		return "", false
-	}
-	return " AND (rowid & 63) = " + strconv.FormatInt(code, 10), true
-}
-
-// Words finds units with words starting with each prefix, confirmed and
-// newest first. The index gives the matching texts, the last stored
-// first, at most wordsCap of them; SQLite joins them to their units and
-// sorts them, so only the page asked for comes back. A word in more than
-// wordsCap texts is thus looked for among the last stored: a concordance
-// of "the" shows recent groups, not all of them.
-func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offset, limit int) ([]tm.Unit, error) {
-	filter, ok := s.langFilter(lang)
-	if !ok || len(prefixes) == 0 || limit <= 0 {
-		return nil, nil
-	}
-	parts := make([]string, len(prefixes))
-	for i, p := range prefixes {
-		parts[i] = ftsQuote(p) + "*"
-	}
-	q := unitCols + ` WHERE id IN (SELECT rowid >> 6 FROM text_fts WHERE text_fts MATCH ?` + filter + `
-		ORDER BY rowid DESC LIMIT ` + strconv.Itoa(wordsCap) + `)
-		ORDER BY confirmed DESC, time DESC, id DESC LIMIT ? OFFSET ?`
-	st, err := s.prepared(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := st.QueryContext(ctx, strings.Join(parts, " AND "), limit, offset)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []tm.Unit
-	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
-}
-
-// wordsCap bounds the texts a concordance query reads from the index.
-const wordsCap = 2000
-
-// Fuzzy look-up. A sentence's candidates are the texts that share the
-// most of its rarest words: the words are ranked by their document
-// frequency (table vocab, kept by every Apply), the rarest are asked
-// for one by one until their texts add up to vocabCap (at least
-// minWords words, at most maxWords), and the texts holding most of them
-// are the candidates. Asking for two words or more means a sentence
-// whose rarest word was replaced still finds its original by the next.
-const (
-	vocabCap = 20000
-	minWords = 2
-	maxWords = 5
-	// wordRows bounds the texts read for one word, newest first: a word
-	// in every other sentence is not worth more.
-	wordRows = 20000
-)
-
-// Similar finds the units sharing the most of the rarest words of text.
-func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm.Unit, error) {
-	code, ok := s.langs[lang]
-	if !ok {
-		return nil, nil
-	}
-	type word struct {
-		w  string
-		df int64
-	}
-	var words []word
-	seen := map[string]bool{}
-	for _, w := range tm.Words(text) {
-		if seen[w] {
-			continue
-		}
-		seen[w] = true
-		var df int64
-		err := s.vocab.QueryRowContext(ctx, w).Scan(&df)
-		if errors.Is(err, sql.ErrNoRows) || df <= 0 {
-			continue // in no text of the memory
-		}
-		if err != nil {
-			return nil, err
-		}
-		words = append(words, word{w, df})
-	}
-	sort.SliceStable(words, func(i, j int) bool { return words[i].df < words[j].df })
-	// The texts of each word chosen, counted inside SQLite: at a million
-	// groups they are thousands of rows, too many to hand to Go one by one.
-	var parts []string
-	var args []any
-	total := int64(0)
-	for i, w := range words {
-		if i >= maxWords || (i >= minWords && total+w.df > vocabCap) {
-			break
-		}
-		total += w.df
-		parts = append(parts, `SELECT * FROM (SELECT rowid FROM text_fts WHERE text_fts MATCH ? AND (rowid & 63) = ? ORDER BY rowid DESC LIMIT ?)`)
-		args = append(args, ftsQuote(w.w), code, wordRows)
-	}
-	if len(parts) == 0 {
-		return nil, nil
-	}
-	q := `SELECT rowid >> 6 AS id FROM (` + strings.Join(parts, " UNION ALL ") + `) GROUP BY id ORDER BY count(*) DESC, id DESC LIMIT ?`
-	st, err := s.prepared(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := st.QueryContext(ctx, append(args, limit)...)
-	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return s.load(ctx, ids)
-}
-
-// load reads units by id, in the order of ids.
-func (s *Store) load(ctx context.Context, ids []int64) ([]tm.Unit, error) {
-	out := make([]tm.Unit, 0, len(ids))
-	for _, id := range ids {
-		u, err := scanUnit(s.unit.QueryRowContext(ctx, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, nil
 }
 
 // prepared returns the statement of q, prepared once.
@@ -762,18 +595,18 @@ func (s *Store) Stats(ctx context.Context) (tm.Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid & 63, count(*) FROM text_fts GROUP BY 1`)
+	rows, err := s.db.QueryContext(ctx, `SELECT name, texts FROM lang WHERE texts > 0`)
 	if err != nil {
 		return st, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var code int64
+		var name string
 		var n int
-		if err := rows.Scan(&code, &n); err != nil {
+		if err := rows.Scan(&name, &n); err != nil {
 			return st, err
 		}
-		st.Langs[s.names[code]] += n
+		st.Langs[name] = n
 	}
 	return st, rows.Err()
 }

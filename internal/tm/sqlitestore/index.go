@@ -1,0 +1,395 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/tm"
+)
+
+// The word index.
+//
+// A text of a unit is numbered by its unit's id times 64 plus its
+// language's number (a "text id"). The index maps each case-folded word
+// ([tm.EachWord]) to the ascending list of the texts holding it, kept as
+// delta varints, in segments: a segment covers a range of unit ids (a
+// build writes one per chunk of units, an update one for the units it
+// wrote) and holds one row per word, table posting(word, seg, n, ids),
+// keyed by word first, so that every segment's list of a word, and the
+// words of a prefix, are one range of the b-tree. A word's document
+// frequency is the sum of its n.
+//
+// Units removed by an update stay in the lists until their segment is
+// merged; their ids are listed in table deleted and left out by every
+// query. Segments are merged as in a log-structured merge tree: when the
+// newest segments hold four of the same size class (a factor of four),
+// they become one; when too many segments or deleted units pile up, all
+// of them are merged.
+
+// textID is the id of a unit's text in the language numbered code.
+func textID(unit, code int64) uint64 { return uint64(unit)<<6 | uint64(code) }
+
+// plist is a word's list being built.
+type plist struct {
+	last uint64
+	n    int32
+	buf  []byte
+}
+
+// builder gathers the texts of one segment in memory.
+type builder struct {
+	words    map[string]*plist
+	bytes    int   // the lists' size
+	lo, hi   int64 // the unit ids it holds
+	postings int
+}
+
+// Bounds of a segment built in memory: the size of its lists, and its
+// words (each costs about a hundred bytes besides its list). A build of a
+// million groups writes a handful of segments and stays far below the
+// process's 300 MB.
+const (
+	segmentBytes = 48 << 20
+	segmentWords = 400000
+)
+
+func newBuilder() *builder { return &builder{words: map[string]*plist{}, lo: -1} }
+
+func (b *builder) empty() bool { return b.lo < 0 }
+
+func (b *builder) full() bool { return b.bytes >= segmentBytes || len(b.words) >= segmentWords }
+
+// add indexes the text of unit in the language numbered code. Units come
+// in ascending id order.
+func (b *builder) add(unit, code int64, text string) {
+	if b.lo < 0 {
+		b.lo = unit
+	}
+	b.hi = unit
+	id := textID(unit, code)
+	tm.EachWord(text, func(w string) {
+		p := b.words[w]
+		if p == nil {
+			p = &plist{}
+			b.words[strings.Clone(w)] = p
+		} else if p.last == id {
+			return // the word again in the same text
+		}
+		n := len(p.buf)
+		p.buf = binary.AppendUvarint(p.buf, id-p.last)
+		b.bytes += len(p.buf) - n
+		p.last = id
+		p.n++
+		b.postings++
+	})
+}
+
+// segment is a segment's record.
+type segment struct {
+	id, lo, hi int64
+	postings   int64
+}
+
+// level is the size class of a segment: a factor of four apart.
+func (s segment) level() int { return bits.Len64(uint64(s.postings)>>12) / 2 }
+
+// writeSegment writes the builder's lists as segment id.
+func writeSegment(ctx context.Context, tx *sql.Tx, id int64, b *builder) (segment, error) {
+	seg := segment{id: id, lo: b.lo, hi: b.hi, postings: int64(b.postings)}
+	words := make([]string, 0, len(b.words))
+	for w := range b.words {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	ins := newRowInserter(tx, "posting(word, seg, n, ids)", 4, 500)
+	for _, w := range words {
+		p := b.words[w]
+		if err := ins.add(ctx, w, id, p.n, p.buf); err != nil {
+			return seg, err
+		}
+	}
+	if err := ins.flush(ctx); err != nil {
+		return seg, err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO seg(id, lo, hi, postings) VALUES(?, ?, ?, ?)`, seg.id, seg.lo, seg.hi, seg.postings)
+	return seg, err
+}
+
+// rowInserter inserts rows many at a time, one statement each.
+type rowInserter struct {
+	tx    *sql.Tx
+	into  string
+	cols  int
+	batch int
+	args  []any
+	full  *sql.Stmt
+}
+
+func newRowInserter(tx *sql.Tx, into string, cols, batch int) *rowInserter {
+	return &rowInserter{tx: tx, into: into, cols: cols, batch: batch, args: make([]any, 0, cols*batch)}
+}
+
+func (r *rowInserter) add(ctx context.Context, vals ...any) error {
+	r.args = append(r.args, vals...)
+	if len(r.args) < r.cols*r.batch {
+		return nil
+	}
+	if r.full == nil {
+		st, err := r.tx.PrepareContext(ctx, `INSERT INTO `+r.into+` VALUES`+placeholders(r.batch, r.cols))
+		if err != nil {
+			return err
+		}
+		r.full = st
+	}
+	_, err := r.full.ExecContext(ctx, r.args...)
+	r.args = r.args[:0]
+	return err
+}
+
+func (r *rowInserter) flush(ctx context.Context) error {
+	defer func() {
+		if r.full != nil {
+			r.full.Close()
+			r.full = nil
+		}
+	}()
+	if len(r.args) == 0 {
+		return nil
+	}
+	_, err := r.tx.ExecContext(ctx, `INSERT INTO `+r.into+` VALUES`+placeholders(len(r.args)/r.cols, r.cols), r.args...)
+	r.args = r.args[:0]
+	return err
+}
+
+func placeholders(rows, cols int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
+	return strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
+}
+
+// decode appends the text ids of a list to out; with code ≥ 0 only those
+// of that language.
+func decode(out []uint64, buf []byte, code int64) ([]uint64, error) {
+	var id uint64
+	for len(buf) > 0 {
+		d, k := binary.Uvarint(buf)
+		if k <= 0 {
+			return out, errDamaged
+		}
+		buf = buf[k:]
+		id += d
+		if code < 0 || int64(id&63) == code {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+func encode(buf []byte, ids []uint64) []byte {
+	var last uint64
+	for _, id := range ids {
+		buf = binary.AppendUvarint(buf, id-last)
+		last = id
+	}
+	return buf
+}
+
+// Merging. Segments merged become one segment with a new id; the
+// deleted units in their range leave the lists and table deleted.
+const (
+	// mergeWidth is how many segments of one size class are merged.
+	mergeWidth = 4
+	// maxSegments is how many segments there may be before all are merged.
+	maxSegments = 24
+	// maxDeleted is how many deleted units may wait in the lists (at
+	// least; an eighth of the units when more) before all are merged.
+	maxDeleted = 50000
+)
+
+// compact merges segments as needed after an update.
+func (w *writer) compact(ctx context.Context) error {
+	segs, err := loadSegments(ctx, w.tx)
+	if err != nil {
+		return err
+	}
+	var deleted, span int64
+	if err := w.tx.QueryRowContext(ctx, `SELECT count(*) FROM deleted`).Scan(&deleted); err != nil {
+		return err
+	}
+	for _, s := range segs {
+		span += s.hi - s.lo + 1
+	}
+	if len(segs) > w.s.maxSegments || deleted > max(w.s.maxDeleted, span/8) {
+		return w.merge(ctx, segs)
+	}
+	for len(segs) >= mergeWidth {
+		tail := segs[len(segs)-mergeWidth:]
+		l := tail[0].level()
+		same := true
+		for _, s := range tail[1:] {
+			if s.level() != l {
+				same = false
+			}
+		}
+		if !same {
+			break
+		}
+		merged, err := w.mergeTail(ctx, tail)
+		if err != nil {
+			return err
+		}
+		segs = append(segs[:len(segs)-mergeWidth], merged)
+	}
+	return nil
+}
+
+func loadSegments(ctx context.Context, q queryer) ([]segment, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, lo, hi, postings FROM seg ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []segment
+	for rows.Next() {
+		var s segment
+		if err := rows.Scan(&s.id, &s.lo, &s.hi, &s.postings); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// merge merges every segment into one: the lists are read in word order
+// and written to a new table, which replaces the old.
+func (w *writer) merge(ctx context.Context, segs []segment) error {
+	if len(segs) == 0 {
+		return nil
+	}
+	if _, err := w.tx.ExecContext(ctx, `DROP TABLE IF EXISTS posting_new; `+postingTable("posting_new")); err != nil {
+		return err
+	}
+	merged, err := w.mergeInto(ctx, segs, `SELECT word, seg, ids FROM posting ORDER BY word, seg`)
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`DROP TABLE posting`, `ALTER TABLE posting_new RENAME TO posting`, postingIndex,
+		`DELETE FROM seg`, `DELETE FROM deleted`,
+	} {
+		if _, err := w.tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	_, err = w.tx.ExecContext(ctx, `INSERT INTO seg(id, lo, hi, postings) VALUES(?, ?, ?, ?)`, merged.id, merged.lo, merged.hi, merged.postings)
+	return err
+}
+
+// mergeTail merges the newest segments, which cover the newest units.
+func (w *writer) mergeTail(ctx context.Context, tail []segment) (segment, error) {
+	if _, err := w.tx.ExecContext(ctx, `DROP TABLE IF EXISTS posting_new; `+postingTable("posting_new")); err != nil {
+		return segment{}, err
+	}
+	merged, err := w.mergeInto(ctx, tail, `SELECT word, seg, ids FROM posting WHERE seg >= `+fmt.Sprint(tail[0].id)+` ORDER BY word, seg`)
+	if err != nil {
+		return merged, err
+	}
+	for _, q := range []string{
+		`DELETE FROM posting WHERE seg >= ` + fmt.Sprint(tail[0].id),
+		`INSERT INTO posting SELECT * FROM posting_new`,
+		`DROP TABLE posting_new`,
+		`DELETE FROM seg WHERE id >= ` + fmt.Sprint(tail[0].id),
+		fmt.Sprintf(`DELETE FROM deleted WHERE id BETWEEN %d AND %d`, merged.lo, merged.hi),
+	} {
+		if _, err := w.tx.ExecContext(ctx, q); err != nil {
+			return merged, err
+		}
+	}
+	_, err = w.tx.ExecContext(ctx, `INSERT INTO seg(id, lo, hi, postings) VALUES(?, ?, ?, ?)`, merged.id, merged.lo, merged.hi, merged.postings)
+	return merged, err
+}
+
+// mergeInto reads the lists of segs (query gives word, seg, ids in word
+// then segment order) and writes each word's merged list, without the
+// deleted units, to posting_new as one new segment.
+func (w *writer) mergeInto(ctx context.Context, segs []segment, query string) (segment, error) {
+	merged := segment{id: segs[len(segs)-1].id + 1, lo: segs[0].lo, hi: segs[len(segs)-1].hi}
+	deleted := map[int64]bool{}
+	rows, err := w.tx.QueryContext(ctx, `SELECT id FROM deleted WHERE id BETWEEN ? AND ?`, merged.lo, merged.hi)
+	if err != nil {
+		return merged, err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return merged, err
+		}
+		deleted[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return merged, err
+	}
+	ins := newRowInserter(w.tx, "posting_new(word, seg, n, ids)", 4, 200)
+	var word string
+	var ids []uint64
+	var buf []byte
+	put := func() error {
+		if len(deleted) > 0 {
+			ids = slices.DeleteFunc(ids, func(id uint64) bool { return deleted[int64(id>>6)] })
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		buf = encode(buf[:0], ids)
+		merged.postings += int64(len(ids))
+		// The row keeps its own copy: the inserter sends rows in batches.
+		return ins.add(ctx, word, merged.id, len(ids), slices.Clone(buf))
+	}
+	rows, err = w.tx.QueryContext(ctx, query)
+	if err != nil {
+		return merged, err
+	}
+	defer rows.Close()
+	first := true
+	for rows.Next() {
+		var wd string
+		var seg int64
+		var list []byte
+		if err := rows.Scan(&wd, &seg, &list); err != nil {
+			return merged, err
+		}
+		if first || wd != word {
+			if !first {
+				if err := put(); err != nil {
+					return merged, err
+				}
+			}
+			first, word, ids = false, wd, ids[:0]
+		}
+		if ids, err = decode(ids, list, -1); err != nil {
+			return merged, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return merged, err
+	}
+	if !first {
+		if err := put(); err != nil {
+			return merged, err
+		}
+	}
+	return merged, ins.flush(ctx)
+}
+
+func postingTable(name string) string {
+	return `CREATE TABLE IF NOT EXISTS ` + name + `(word TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL,
+	PRIMARY KEY(word, seg)) WITHOUT ROWID;`
+}
+
+const postingIndex = `CREATE INDEX IF NOT EXISTS posting_seg ON posting(seg)`

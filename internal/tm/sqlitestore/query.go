@@ -1,0 +1,473 @@
+package sqlitestore
+
+import (
+	"cmp"
+	"context"
+	"encoding/binary"
+	"errors"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/tm"
+)
+
+// view is what the queries read besides the lists: the segments and the
+// deleted units. It is kept while the file's data_version stays (another
+// process's commit changes it; an Apply of this store drops it).
+type view struct {
+	segs    []segment
+	deleted map[int64]bool
+	// The candidates of the last concordance query, in its order: the
+	// pages of one search need them once.
+	words     string
+	wordsIDs  []int64
+	wordsDone bool
+}
+
+// current returns the view, read again when the file changed.
+func (s *Store) current(ctx context.Context) (*view, error) {
+	var version int64
+	if err := s.db.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&version); err != nil {
+		return nil, err
+	}
+	if s.view != nil && version == s.version {
+		return s.view, nil
+	}
+	v := &view{deleted: map[int64]bool{}}
+	var err error
+	if v.segs, err = loadSegments(ctx, s.db); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM deleted`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		v.deleted[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.loadLangs(ctx, s.db); err != nil {
+		return nil, err
+	}
+	s.view, s.version = v, version
+	return v, nil
+}
+
+// each calls fn with every text id of a list.
+func each(buf []byte, fn func(uint64)) error {
+	var id uint64
+	for len(buf) > 0 {
+		d, k := binary.Uvarint(buf)
+		if k <= 0 {
+			return errDamaged
+		}
+		buf = buf[k:]
+		id += d
+		fn(id)
+	}
+	return nil
+}
+
+// prefixEnd is the least string above every string starting with p
+// (SQLite compares text byte by byte).
+func prefixEnd(p string) string {
+	b := []byte(p)
+	for len(b) > 0 && b[len(b)-1] == 0xff {
+		b = b[:len(b)-1]
+	}
+	if len(b) == 0 {
+		return "\xff"
+	}
+	b[len(b)-1]++
+	return string(b)
+}
+
+// Words finds units with words starting with each prefix, in one text,
+// confirmed and newest first. The segments are read from the newest: in
+// each, a bitmap of its units for every prefix (and language), the
+// prefix's words' lists set in it, and the bitmaps' intersection gives
+// the texts holding all; at most wordsCap units are taken, the last
+// stored first, then ordered. A word in more than wordsCap texts is thus
+// looked for among the last stored: a concordance of "the" shows recent
+// groups, not all of them.
+func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offset, limit int) ([]tm.Unit, error) {
+	v, err := s.current(ctx)
+	if err != nil {
+		return nil, err
+	}
+	code := int64(-1)
+	if lang != "" {
+		c, ok := s.langs[lang]
+		if !ok {
+			return nil, nil
+		}
+		code = c
+	}
+	if len(prefixes) == 0 || limit <= 0 {
+		return nil, nil
+	}
+	key := lang + "\x00" + strings.Join(prefixes, "\x00")
+	if !v.wordsDone || v.words != key {
+		ids, err := s.wordCandidates(ctx, v, code, prefixes)
+		if err != nil {
+			return nil, err
+		}
+		if ids, err = s.concordanceOrder(ctx, ids); err != nil {
+			return nil, err
+		}
+		v.words, v.wordsIDs, v.wordsDone = key, ids, true
+	}
+	ids := v.wordsIDs
+	if offset >= len(ids) {
+		return nil, nil
+	}
+	return s.load(ctx, ids[offset:min(len(ids), offset+limit)])
+}
+
+// wordsCap bounds the units a concordance query takes from the index.
+const wordsCap = 2000
+
+// wordCandidates are the units, newest first, with a text (in the
+// language numbered code, or any when code < 0) holding a word that
+// starts with each prefix.
+func (s *Store) wordCandidates(ctx context.Context, v *view, code int64, prefixes []string) ([]int64, error) {
+	st, err := s.prepared(ctx, `SELECT ids FROM posting WHERE word >= ? AND word < ? AND seg = ?`)
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	for si := len(v.segs) - 1; si >= 0 && len(out) < wordsCap; si-- {
+		seg := v.segs[si]
+		words := int(seg.hi-seg.lo+1+63) / 64
+		var acc map[uint64][]uint64 // language number → units holding every prefix so far
+		for pi, p := range prefixes {
+			cur := map[uint64][]uint64{}
+			rows, err := st.QueryContext(ctx, p, prefixEnd(p), seg.id)
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				var list []byte
+				if err := rows.Scan(&list); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				err := each(list, func(id uint64) {
+					c := id & 63
+					if code >= 0 && c != uint64(code) {
+						return
+					}
+					if pi > 0 && acc[c] == nil {
+						return
+					}
+					bm := cur[c]
+					if bm == nil {
+						bm = make([]uint64, words)
+						cur[c] = bm
+					}
+					u := int64(id>>6) - seg.lo
+					if u >= 0 && int(u>>6) < len(bm) {
+						bm[u>>6] |= 1 << (u & 63)
+					}
+				})
+				if err != nil {
+					rows.Close()
+					return nil, err
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+			if pi > 0 {
+				for c, bm := range cur {
+					for i, w := range acc[c] {
+						bm[i] &= w
+					}
+				}
+			}
+			acc = cur
+			if len(acc) == 0 {
+				break
+			}
+		}
+		if len(acc) == 0 {
+			continue
+		}
+		union := make([]uint64, words)
+		for _, bm := range acc {
+			for i, w := range bm {
+				union[i] |= w
+			}
+		}
+		for i := len(union) - 1; i >= 0 && len(out) < wordsCap; i-- {
+			for w := union[i]; w != 0 && len(out) < wordsCap; {
+				b := 63 - bits.LeadingZeros64(w)
+				w &^= 1 << b
+				if u := seg.lo + int64(i)*64 + int64(b); !v.deleted[u] {
+					out = append(out, u)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// concordanceOrder sorts units confirmed first, then newest, then the
+// last stored.
+func (s *Store) concordanceOrder(ctx context.Context, ids []int64) ([]int64, error) {
+	type key struct {
+		id, time  int64
+		confirmed bool
+	}
+	keys := make([]key, 0, len(ids))
+	for start := 0; start < len(ids); start += loadBatch {
+		chunk := ids[start:min(len(ids), start+loadBatch)]
+		in, args := inList(chunk)
+		st, err := s.prepared(ctx, `SELECT id, confirmed, time FROM unit WHERE id IN `+in)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k key
+			if err := rows.Scan(&k.id, &k.confirmed, &k.time); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			keys = append(keys, k)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.confirmed != b.confirmed {
+			if a.confirmed {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(b.time, a.time); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	out := make([]int64, len(keys))
+	for i, k := range keys {
+		out[i] = k.id
+	}
+	return out, nil
+}
+
+// loadBatch is how many ids one query of units names.
+const loadBatch = 500
+
+// Fuzzy look-up. A sentence's candidates are the texts that share the
+// most of its rarest words: the words are ranked by their document
+// frequency (the sum of their lists' lengths), the rarest are read one by
+// one until their texts add up to vocabCap (at least minWords words, at
+// most maxWords), and the texts holding most of them are the candidates.
+// Reading two words or more means a sentence whose rarest word was
+// replaced still finds its original by the next.
+const (
+	vocabCap = 20000
+	minWords = 2
+	maxWords = 5
+	// wordRows bounds the texts read for one word, newest first: a word
+	// in every other sentence is not worth more.
+	wordRows = 20000
+)
+
+// Similar finds the units sharing the most of the rarest words of text.
+func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm.Unit, error) {
+	v, err := s.current(ctx)
+	if err != nil {
+		return nil, err
+	}
+	code, ok := s.langs[lang]
+	if !ok || limit <= 0 {
+		return nil, nil
+	}
+	type word struct {
+		w  string
+		df int64
+	}
+	var words []word
+	seen := map[string]bool{}
+	var distinct []string
+	tm.EachWord(text, func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			distinct = append(distinct, w)
+		}
+	})
+	for start := 0; start < len(distinct); start += loadBatch {
+		chunk := distinct[start:min(len(distinct), start+loadBatch)]
+		in, args := inList(chunk)
+		st, err := s.prepared(ctx, `SELECT word, sum(n) FROM posting WHERE word IN `+in+` GROUP BY word`)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var wd word
+			if err := rows.Scan(&wd.w, &wd.df); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if wd.df > 0 {
+				words = append(words, wd)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(words, func(a, b word) int { return cmp.Or(cmp.Compare(a.df, b.df), strings.Compare(a.w, b.w)) })
+	read, err := s.prepared(ctx, `SELECT ids FROM posting WHERE word = ? ORDER BY seg`)
+	if err != nil {
+		return nil, err
+	}
+	var lists [][]uint64
+	total := int64(0)
+	for i, w := range words {
+		if i >= maxWords || (i >= minWords && total+w.df > vocabCap) {
+			break
+		}
+		total += w.df
+		rows, err := read.QueryContext(ctx, w.w)
+		if err != nil {
+			return nil, err
+		}
+		var ids []uint64
+		for rows.Next() {
+			var list []byte
+			if err := rows.Scan(&list); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if ids, err = decode(ids, list, code); err != nil {
+				rows.Close()
+				return nil, err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		if len(ids) > wordRows {
+			ids = ids[len(ids)-wordRows:]
+		}
+		lists = append(lists, ids)
+	}
+	return s.load(ctx, mostShared(lists, v.deleted, limit))
+}
+
+// mostShared merges ascending lists of text ids and returns the units of
+// the limit ids found in most lists, the newest first among equals,
+// leaving out deleted units.
+func mostShared(lists [][]uint64, deleted map[int64]bool, limit int) []int64 {
+	// byCount[k] holds the ids in k+1 lists, ascending.
+	byCount := make([][]uint64, len(lists))
+	pos := make([]int, len(lists))
+	for {
+		least, found := uint64(0), false
+		for i, l := range lists {
+			if pos[i] < len(l) && (!found || l[pos[i]] < least) {
+				least, found = l[pos[i]], true
+			}
+		}
+		if !found {
+			break
+		}
+		n := 0
+		for i, l := range lists {
+			if pos[i] < len(l) && l[pos[i]] == least {
+				pos[i]++
+				n++
+			}
+		}
+		byCount[n-1] = append(byCount[n-1], least)
+	}
+	var out []int64
+	for k := len(byCount) - 1; k >= 0 && len(out) < limit; k-- {
+		ids := byCount[k]
+		for i := len(ids) - 1; i >= 0 && len(out) < limit; i-- {
+			if u := int64(ids[i] >> 6); !deleted[u] {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// load reads units by id, in the order of ids, one query for each
+// loadBatch of them.
+func (s *Store) load(ctx context.Context, ids []int64) ([]tm.Unit, error) {
+	byID := make(map[int64]tm.Unit, len(ids))
+	for start := 0; start < len(ids); start += loadBatch {
+		chunk := ids[start:min(len(ids), start+loadBatch)]
+		in, args := inList(chunk)
+		st, err := s.prepared(ctx, unitCols+` WHERE id IN `+in)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			u, err := scanUnit(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			byID[u.ID] = u
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]tm.Unit, 0, len(ids))
+	for _, id := range ids {
+		if u, ok := byID[id]; ok {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+var errDamaged = errors.New("a damaged list in the word index")
+
+// inList is the placeholders of an IN list for n values and the values,
+// padded with the last to a power of two: a few statements serve every
+// length.
+func inList[T any](vals []T) (string, []any) {
+	n := 1
+	for n < len(vals) {
+		n *= 2
+	}
+	args := make([]any, n)
+	for i := range args {
+		args[i] = vals[min(i, len(vals)-1)]
+	}
+	return "(" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")", args
+}
