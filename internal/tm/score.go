@@ -1,7 +1,6 @@
 package tm
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,70 +28,77 @@ func Tokens(text string) []Token {
 }
 
 // EachWord calls fn with every folded word of text, in order, as
-// [Tokens] finds them; a word that needs no folding is a substring of
-// text (clone it to keep it without the text).
-func EachWord(text string, fn func(word string)) {
-	eachWord(text, func(key string, _, _ int) { fn(key) })
+// [Tokens] finds them. The bytes are fn's only during the call (a map
+// indexed by string(word) does not copy them).
+func EachWord(text string, fn func(word []byte)) {
+	var buf []byte
+	eachWordBytes(text, &buf, func(w []byte, _, _ int) { fn(w) })
 }
 
-// asciiWord tells the ASCII bytes that belong to words; upper is set for
-// the capital letters.
-var asciiWord, asciiUpper = func() (w, u [128]bool) {
-	for c := 0; c < 128; c++ {
-		r := rune(c)
-		w[c] = isWordRune(r)
-		u[c] = r >= 'A' && r <= 'Z'
+// folding tells, for the runes below foldTable, whether they belong to
+// words and their lower case: Latin and Cyrillic without a look-up in the
+// unicode tables.
+const foldTable = 0x530
+
+var wordRune, lowerRune = func() (w [foldTable]bool, l [foldTable]rune) {
+	for r := rune(0); r < foldTable; r++ {
+		w[r] = isWordRune(r)
+		l[r] = unicode.ToLower(r)
 	}
 	return
 }()
 
 func eachWord(text string, fn func(key string, start, end int)) {
-	start, upper, ascii := -1, false, true
-	emit := func(end int) {
-		w := text[start:end]
-		switch {
-		case ascii && upper:
-			b := []byte(w)
-			for i, c := range b {
-				if asciiUpper[c] {
-					b[i] = c + 'a' - 'A'
-				}
-			}
-			w = string(b)
-		case !ascii:
-			w = strings.ToLower(w)
+	var buf []byte
+	eachWordBytes(text, &buf, func(w []byte, start, end int) {
+		if string(w) == text[start:end] {
+			fn(text[start:end], start, end)
+		} else {
+			fn(string(w), start, end)
 		}
-		fn(w, start, end)
-		start, upper, ascii = -1, false, true
-	}
+	})
+}
+
+// eachWordBytes calls fn with every word of text folded to lower case as
+// strings.ToLower does, in *buf, and its span.
+func eachWordBytes(text string, buf *[]byte, fn func(w []byte, start, end int)) {
+	b := (*buf)[:0]
+	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
+		var r rune
+		size := 1
 		if c < utf8.RuneSelf {
-			if asciiWord[c] {
-				if start < 0 {
-					start = i
-				}
-				upper = upper || asciiUpper[c]
-			} else if start >= 0 {
-				emit(i)
-			}
-			i++
-			continue
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if isWordRune(r) {
+		var word bool
+		var lower rune
+		if r < foldTable {
+			word, lower = wordRune[r], lowerRune[r]
+		} else if word = isWordRune(r); word {
+			lower = unicode.ToLower(r)
+		}
+		if word {
 			if start < 0 {
 				start = i
 			}
-			ascii = false
+			if lower < utf8.RuneSelf {
+				b = append(b, byte(lower))
+			} else {
+				b = utf8.AppendRune(b, lower)
+			}
 		} else if start >= 0 {
-			emit(i)
+			fn(b, start, i)
+			start, b = -1, b[:0]
 		}
 		i += size
 	}
 	if start >= 0 {
-		emit(len(text))
+		fn(b, start, len(text))
 	}
+	*buf = b
 }
 
 // Words returns the folded words of text.

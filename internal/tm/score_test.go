@@ -1,7 +1,11 @@
 package tm
 
 import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -98,4 +102,53 @@ func FuzzScore(f *testing.F) {
 			t.Fatalf("a doubled scores %d against a, want 50", s)
 		}
 	})
+}
+
+// TestTokensAgainstReference compares the tokenizer's fast paths (tables
+// for Latin and Cyrillic, folding into a buffer) with the plain
+// definition: runs of letters, marks and digits, strings.ToLower.
+func TestTokensAgainstReference(t *testing.T) {
+	reference := func(text string) []Token {
+		var out []Token
+		start := -1
+		for i, r := range text + " " {
+			word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+			if i == len(text) {
+				word = false
+			}
+			if word && start < 0 {
+				start = i
+			} else if !word && start >= 0 {
+				out = append(out, Token{Key: strings.ToLower(text[start:i]), Start: start, End: i})
+				start = -1
+			}
+		}
+		return out
+	}
+	alphabet := []rune("aZ9 .,-'ÀéİIıЁёЖжӘәҒғҚқҢңӨөҰұҮүҺһІіӀΣσ\u0301\u00a0½²中ǅ\ufffd")
+	rng := rand.New(rand.NewPCG(3, 4))
+	cases := []string{"", "Тоқаев Тоқаевқа", "İstanbul", "\xff\xfeab\xc3", "ǅemal"}
+	for range 3000 {
+		n := rng.IntN(20)
+		rs := make([]rune, n)
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(rs)
+		if rng.IntN(10) == 0 {
+			s += "\xc3" // a broken sequence
+		}
+		cases = append(cases, s)
+	}
+	for _, s := range cases {
+		got, want := Tokens(s), reference(s)
+		if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("Tokens(%q) = %v, want %v", s, got, want)
+		}
+		var words []string
+		EachWord(s, func(w []byte) { words = append(words, string(w)) })
+		if !reflect.DeepEqual(words, Words(s)) && len(words)+len(Words(s)) > 0 {
+			t.Fatalf("EachWord(%q) = %q, Words %q", s, words, Words(s))
+		}
+	}
 }

@@ -43,7 +43,8 @@ type plist struct {
 
 // builder gathers the texts of one segment in memory.
 type builder struct {
-	words    map[string]*plist
+	words    map[string]int32 // word → its list in lists
+	lists    []plist
 	bytes    int   // the lists' size
 	lo, hi   int64 // the unit ids it holds
 	postings int
@@ -54,11 +55,11 @@ type builder struct {
 // million groups writes a handful of segments and stays far below the
 // process's 300 MB.
 const (
-	segmentBytes = 48 << 20
+	segmentBytes = 24 << 20
 	segmentWords = 400000
 )
 
-func newBuilder() *builder { return &builder{words: map[string]*plist{}, lo: -1} }
+func newBuilder() *builder { return &builder{words: map[string]int32{}, lo: -1} }
 
 func (b *builder) empty() bool { return b.lo < 0 }
 
@@ -72,12 +73,15 @@ func (b *builder) add(unit, code int64, text string) {
 	}
 	b.hi = unit
 	id := textID(unit, code)
-	tm.EachWord(text, func(w string) {
-		p := b.words[w]
-		if p == nil {
-			p = &plist{}
-			b.words[strings.Clone(w)] = p
-		} else if p.last == id {
+	tm.EachWord(text, func(w []byte) {
+		k, ok := b.words[string(w)]
+		if !ok {
+			k = int32(len(b.lists))
+			b.words[string(w)] = k
+			b.lists = append(b.lists, plist{})
+		}
+		p := &b.lists[k]
+		if p.n > 0 && p.last == id {
 			return // the word again in the same text
 		}
 		n := len(p.buf)
@@ -108,7 +112,7 @@ func writeSegment(ctx context.Context, tx *sql.Tx, id int64, b *builder) (segmen
 	slices.Sort(words)
 	ins := newRowInserter(tx, "posting(word, seg, n, ids)", 4, 500)
 	for _, w := range words {
-		p := b.words[w]
+		p := &b.lists[b.words[w]]
 		if err := ins.add(ctx, w, id, p.n, p.buf); err != nil {
 			return seg, err
 		}
@@ -120,7 +124,9 @@ func writeSegment(ctx context.Context, tx *sql.Tx, id int64, b *builder) (segmen
 	return seg, err
 }
 
-// rowInserter inserts rows many at a time, one statement each.
+// rowInserter inserts rows many at a time, one statement each. OR FAIL:
+// a failing statement need not be undone by itself (the transaction is),
+// so SQLite keeps no statement journal.
 type rowInserter struct {
 	tx    *sql.Tx
 	into  string
@@ -140,7 +146,7 @@ func (r *rowInserter) add(ctx context.Context, vals ...any) error {
 		return nil
 	}
 	if r.full == nil {
-		st, err := r.tx.PrepareContext(ctx, `INSERT INTO `+r.into+` VALUES`+placeholders(r.batch, r.cols))
+		st, err := r.tx.PrepareContext(ctx, `INSERT OR FAIL INTO `+r.into+` VALUES`+placeholders(r.batch, r.cols))
 		if err != nil {
 			return err
 		}
@@ -161,7 +167,7 @@ func (r *rowInserter) flush(ctx context.Context) error {
 	if len(r.args) == 0 {
 		return nil
 	}
-	_, err := r.tx.ExecContext(ctx, `INSERT INTO `+r.into+` VALUES`+placeholders(len(r.args)/r.cols, r.cols), r.args...)
+	_, err := r.tx.ExecContext(ctx, `INSERT OR FAIL INTO `+r.into+` VALUES`+placeholders(len(r.args)/r.cols, r.cols), r.args...)
 	r.args = r.args[:0]
 	return err
 }

@@ -308,10 +308,10 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	var words []word
 	seen := map[string]bool{}
 	var distinct []string
-	tm.EachWord(text, func(w string) {
-		if !seen[w] {
-			seen[w] = true
-			distinct = append(distinct, w)
+	tm.EachWord(text, func(w []byte) {
+		if !seen[string(w)] {
+			seen[string(w)] = true
+			distinct = append(distinct, string(w))
 		}
 	})
 	for start := 0; start < len(distinct); start += loadBatch {

@@ -70,10 +70,12 @@ type Store struct {
 // word index in place, in one transaction.
 func Open(path string) (*Store, error) {
 	q := url.Values{}
+	q.Add("_pragma", "page_size(16384)") // a new file's: a build writes a quarter of the pages
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "cache_size(-65536)") // 64 MB of pages: a rebuild writes each once
+	q.Add("_pragma", "cache_size(-8192)") // 8 MB: a build writes each page once, and freeing more costs
+	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
@@ -504,12 +506,21 @@ func (w *writer) insert(ctx context.Context, u *tm.Unit) error {
 // sentences of stored texts or TMX segments, and are cleaned on the way in.
 func encodeVars(vs []tm.Variant) string {
 	var b strings.Builder
+	n := 0
+	for _, v := range vs {
+		n += len(v.Lang) + len(v.Text) + 2
+	}
+	b.Grow(n)
 	for i, v := range vs {
 		if i > 0 {
 			b.WriteByte(0x1e)
 		}
 		b.WriteString(v.Lang)
 		b.WriteByte(0x1f)
+		if !strings.ContainsAny(v.Text, "\x1e\x1f") {
+			b.WriteString(v.Text)
+			continue
+		}
 		b.WriteString(strings.Map(func(r rune) rune {
 			if r == 0x1e || r == 0x1f {
 				return ' '

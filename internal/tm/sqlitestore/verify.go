@@ -75,12 +75,12 @@ func (s *Store) Verify(ctx context.Context) error {
 		for _, v := range u.Variants {
 			counts[v.Lang]++
 			id := textID(u.ID, s.langs[v.Lang])
-			tm.EachWord(v.Text, func(w string) {
+			for _, w := range tm.Words(v.Text) {
 				if want[w] == nil {
 					want[w] = map[uint64]bool{}
 				}
 				want[w][id] = true
-			})
+			}
 		}
 		return nil
 	})
