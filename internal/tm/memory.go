@@ -99,6 +99,7 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 	}
 	stamps := make([]string, len(ids))
 	isDocs := make([]bool, len(ids))
+	st := openStamper(m.WS.Path(document.Folder))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := 0; w < workers; w++ {
@@ -106,11 +107,12 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(ids); i += workers {
-				stamps[i], isDocs[i] = m.stamp(ids[i])
+				stamps[i], isDocs[i] = m.stamp(st, ids[i])
 			}
 		}()
 	}
 	wg.Wait()
+	st.close()
 	for i, id := range ids {
 		stamp, isDoc := stamps[i], isDocs[i]
 		if !isDoc {
@@ -210,23 +212,35 @@ const readChunk = 64
 // alignment.yaml: while it is the same, the document is not read again.
 // "" when a file cannot be examined (the document is then read). isDoc
 // is false for a folder without meta.yaml, which is no document.
-func (m *Memory) stamp(id string) (stamp string, isDoc bool) {
+func (m *Memory) stamp(st *stamper, id string) (stamp string, isDoc bool) {
 	var b strings.Builder
+	docs := m.WS.Path(document.Folder)
 	for i, name := range []string{"meta.yaml", document.AlignmentName} {
-		fi, err := os.Stat(m.WS.Path(document.Folder, id, name))
+		exists, err := st.stat(&b, docs, id, name)
 		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			if i == 0 {
-				return "", false
-			}
-			b.WriteString("-;")
 		case err != nil:
 			return "", true
-		default:
-			fmt.Fprintf(&b, "%d.%d;", fi.Size(), fi.ModTime().UnixNano())
+		case !exists && i == 0:
+			return "", false
+		case !exists:
+			b.WriteString("-;")
 		}
 	}
 	return b.String(), true
+}
+
+// statPath writes the size and modification time of a document's file
+// name to b, found by its path.
+func statPath(b *strings.Builder, docs, id, name string) (exists bool, err error) {
+	fi, err := os.Stat(filepath.Join(docs, id, name))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	fmt.Fprintf(b, "%d.%d;", fi.Size(), fi.ModTime().UnixNano())
+	return true, nil
 }
 
 // readDocument reads a document's groups as units.

@@ -1,6 +1,8 @@
 package sqlitestore_test
 
 import (
+	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -19,3 +21,58 @@ func open(t *testing.T) tm.Store {
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+// TestOpenMigratesFTS5 opens a memory written by tilmash before the word
+// index (units beside an FTS5 index): Open gives it the word index in
+// place, keeping its units and imports, so no rebuild is needed.
+func TestOpenMigratesFTS5(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tm.sqlite")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE source(name TEXT PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT NOT NULL, time INTEGER NOT NULL, units INTEGER NOT NULL)`,
+		`CREATE TABLE unit(id INTEGER PRIMARY KEY, source TEXT NOT NULL, grp INTEGER NOT NULL, confirmed INTEGER NOT NULL, time INTEGER NOT NULL, note TEXT NOT NULL, vars TEXT NOT NULL)`,
+		`CREATE INDEX unit_source ON unit(source, grp)`,
+		`CREATE TABLE lang(code INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL)`,
+		`CREATE VIRTUAL TABLE text_fts USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')`,
+		`CREATE VIRTUAL TABLE text_vocab USING fts5vocab(text_fts, 'row')`,
+		`CREATE TABLE vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID`,
+		`INSERT INTO lang VALUES(1, 'en'), (2, 'ru')`,
+		`INSERT INTO source VALUES('tmx/old', 'h', 's', 0, 2)`,
+		"INSERT INTO unit VALUES(7, 'tmx/old', 1, 1, 0, '', 'en\x1fThe budget of Astana.\x1eru\x1fБюджет Астаны.')",
+		"INSERT INTO unit VALUES(9, 'tmx/old', 2, 0, 0, '', 'en\x1fTokayev arrived.')",
+		`INSERT INTO text_fts(rowid, text) VALUES(7*64+1, 'The budget of Astana.'), (7*64+2, 'Бюджет Астаны.'), (9*64+1, 'Tokayev arrived.')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := sqlitestore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Verify(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := s.Words(ctx, "ru", []string{"астан"}, 0, 10); err != nil || len(hits) != 1 || hits[0].ID != 7 {
+		t.Errorf("Words after the migration: %+v %v", hits, err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Units != 2 || st.Langs["en"] != 2 || st.Langs["ru"] != 1 {
+		t.Errorf("Stats after the migration: %+v %v", st, err)
+	}
+	// New units get new ids.
+	if err := s.Apply(ctx, false, tm.Changes(tm.Change{Source: tm.Source{Name: "doc/new", Units: 1}, Units: unitsOf("doc/new", 1)})); err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := s.Similar(ctx, "en", "Tokayev arrived.", 5); err != nil || len(hits) != 1 || hits[0].ID != 9 {
+		t.Errorf("Similar after the migration: %+v %v", hits, err)
+	}
+	if err := s.Verify(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
