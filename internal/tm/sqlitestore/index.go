@@ -19,10 +19,11 @@ import (
 // ([tm.EachWord]) to the ascending list of the texts holding it, kept as
 // delta varints, in segments: a segment covers a range of unit ids (a
 // build writes one per chunk of units, an update one for the units it
-// wrote) and holds one row per word, table posting(word, seg, n, ids),
+// wrote) and holds one row per word, table posting(word, seg, n, list),
 // keyed by word first, so that every segment's list of a word, and the
-// words of a prefix, are one range of the b-tree. A word's document
-// frequency is the sum of its n.
+// words of a prefix, are one range of a dense b-tree; the lists
+// themselves are rows of table list(id, ids). A word's document frequency
+// is the sum of its n, read without touching a list.
 //
 // Units removed by an update stay in the lists until their segment is
 // merged; their ids are listed in table deleted and left out by every
@@ -102,22 +103,31 @@ type segment struct {
 // level is the size class of a segment: a factor of four apart.
 func (s segment) level() int { return bits.Len64(uint64(s.postings)>>12) / 2 }
 
-// writeSegment writes the builder's lists as segment id.
-func writeSegment(ctx context.Context, tx *sql.Tx, id int64, b *builder) (segment, error) {
+// writeSegment writes the builder's lists as segment id, numbering them
+// from *list.
+func writeSegment(ctx context.Context, tx *sql.Tx, id int64, b *builder, list *int64) (segment, error) {
 	seg := segment{id: id, lo: b.lo, hi: b.hi, postings: int64(b.postings)}
 	words := make([]string, 0, len(b.words))
 	for w := range b.words {
 		words = append(words, w)
 	}
 	slices.Sort(words)
-	ins := newRowInserter(tx, "posting(word, seg, n, ids)", 4, 500)
+	ins := newRowInserter(tx, "posting(word, seg, n, list)", 4, 500)
+	lists := newRowInserter(tx, "list(id, ids)", 2, 200)
 	for _, w := range words {
 		p := &b.lists[b.words[w]]
-		if err := ins.add(ctx, w, id, p.n, p.buf); err != nil {
+		if err := lists.add(ctx, *list, p.buf); err != nil {
 			return seg, err
 		}
+		if err := ins.add(ctx, w, id, p.n, *list); err != nil {
+			return seg, err
+		}
+		*list++
 	}
 	if err := ins.flush(ctx); err != nil {
+		return seg, err
+	}
+	if err := lists.flush(ctx); err != nil {
 		return seg, err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO seg(id, lo, hi, postings) VALUES(?, ?, ?, ?)`, seg.id, seg.lo, seg.hi, seg.postings)
@@ -276,15 +286,16 @@ func (w *writer) merge(ctx context.Context, segs []segment) error {
 	if len(segs) == 0 {
 		return nil
 	}
-	if _, err := w.tx.ExecContext(ctx, `DROP TABLE IF EXISTS posting_new; `+postingTable("posting_new")); err != nil {
+	if _, err := w.tx.ExecContext(ctx, newTables); err != nil {
 		return err
 	}
-	merged, err := w.mergeInto(ctx, segs, `SELECT word, seg, ids FROM posting ORDER BY word, seg`)
+	merged, err := w.mergeInto(ctx, segs, `SELECT p.word, l.ids FROM posting p JOIN list l ON l.id = p.list ORDER BY p.word, p.seg`)
 	if err != nil {
 		return err
 	}
 	for _, q := range []string{
 		`DROP TABLE posting`, `ALTER TABLE posting_new RENAME TO posting`, postingIndex,
+		`DROP TABLE list`, `ALTER TABLE list_new RENAME TO list`,
 		`DELETE FROM seg`, `DELETE FROM deleted`,
 	} {
 		if _, err := w.tx.ExecContext(ctx, q); err != nil {
@@ -297,17 +308,20 @@ func (w *writer) merge(ctx context.Context, segs []segment) error {
 
 // mergeTail merges the newest segments, which cover the newest units.
 func (w *writer) mergeTail(ctx context.Context, tail []segment) (segment, error) {
-	if _, err := w.tx.ExecContext(ctx, `DROP TABLE IF EXISTS posting_new; `+postingTable("posting_new")); err != nil {
+	if _, err := w.tx.ExecContext(ctx, newTables); err != nil {
 		return segment{}, err
 	}
-	merged, err := w.mergeInto(ctx, tail, `SELECT word, seg, ids FROM posting WHERE seg >= `+fmt.Sprint(tail[0].id)+` ORDER BY word, seg`)
+	first := fmt.Sprint(tail[0].id)
+	merged, err := w.mergeInto(ctx, tail, `SELECT p.word, l.ids FROM posting p JOIN list l ON l.id = p.list WHERE p.seg >= `+first+` ORDER BY p.word, p.seg`)
 	if err != nil {
 		return merged, err
 	}
 	for _, q := range []string{
-		`DELETE FROM posting WHERE seg >= ` + fmt.Sprint(tail[0].id),
+		`DELETE FROM list WHERE id IN (SELECT list FROM posting WHERE seg >= ` + first + `)`,
+		`DELETE FROM posting WHERE seg >= ` + first,
 		`INSERT INTO posting SELECT * FROM posting_new`,
-		`DROP TABLE posting_new`,
+		`INSERT INTO list SELECT * FROM list_new`,
+		`DROP TABLE posting_new`, `DROP TABLE list_new`,
 		`DELETE FROM seg WHERE id >= ` + fmt.Sprint(tail[0].id),
 		fmt.Sprintf(`DELETE FROM deleted WHERE id BETWEEN %d AND %d`, merged.lo, merged.hi),
 	} {
@@ -319,9 +333,9 @@ func (w *writer) mergeTail(ctx context.Context, tail []segment) (segment, error)
 	return merged, err
 }
 
-// mergeInto reads the lists of segs (query gives word, seg, ids in word
-// then segment order) and writes each word's merged list, without the
-// deleted units, to posting_new as one new segment.
+// mergeInto reads the lists of segs (query gives word, ids in word then
+// segment order) and writes each word's merged list, without the deleted
+// units, to posting_new and list_new as one new segment.
 func (w *writer) mergeInto(ctx context.Context, segs []segment, query string) (segment, error) {
 	merged := segment{id: segs[len(segs)-1].id + 1, lo: segs[0].lo, hi: segs[len(segs)-1].hi}
 	deleted := map[int64]bool{}
@@ -341,7 +355,8 @@ func (w *writer) mergeInto(ctx context.Context, segs []segment, query string) (s
 	if err := rows.Err(); err != nil {
 		return merged, err
 	}
-	ins := newRowInserter(w.tx, "posting_new(word, seg, n, ids)", 4, 200)
+	ins := newRowInserter(w.tx, "posting_new(word, seg, n, list)", 4, 500)
+	lists := newRowInserter(w.tx, "list_new(id, ids)", 2, 200)
 	var word string
 	var ids []uint64
 	var buf []byte
@@ -355,7 +370,11 @@ func (w *writer) mergeInto(ctx context.Context, segs []segment, query string) (s
 		buf = encode(buf[:0], ids)
 		merged.postings += int64(len(ids))
 		// The row keeps its own copy: the inserter sends rows in batches.
-		return ins.add(ctx, word, merged.id, len(ids), slices.Clone(buf))
+		if err := lists.add(ctx, w.list, slices.Clone(buf)); err != nil {
+			return err
+		}
+		w.list++
+		return ins.add(ctx, word, merged.id, len(ids), w.list-1)
 	}
 	rows, err = w.tx.QueryContext(ctx, query)
 	if err != nil {
@@ -365,9 +384,8 @@ func (w *writer) mergeInto(ctx context.Context, segs []segment, query string) (s
 	first := true
 	for rows.Next() {
 		var wd string
-		var seg int64
 		var list []byte
-		if err := rows.Scan(&wd, &seg, &list); err != nil {
+		if err := rows.Scan(&wd, &list); err != nil {
 			return merged, err
 		}
 		if first || wd != word {
@@ -390,12 +408,22 @@ func (w *writer) mergeInto(ctx context.Context, segs []segment, query string) (s
 			return merged, err
 		}
 	}
-	return merged, ins.flush(ctx)
+	if err := ins.flush(ctx); err != nil {
+		return merged, err
+	}
+	return merged, lists.flush(ctx)
 }
 
 func postingTable(name string) string {
-	return `CREATE TABLE IF NOT EXISTS ` + name + `(word TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL,
+	return `CREATE TABLE IF NOT EXISTS ` + name + `(word TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, list INTEGER NOT NULL,
 	PRIMARY KEY(word, seg)) WITHOUT ROWID;`
 }
+
+func listTable(name string) string {
+	return `CREATE TABLE IF NOT EXISTS ` + name + `(id INTEGER PRIMARY KEY, ids BLOB NOT NULL);`
+}
+
+// newTables are the tables a merge writes, replacing the lists it reads.
+var newTables = `DROP TABLE IF EXISTS posting_new; DROP TABLE IF EXISTS list_new; ` + postingTable("posting_new") + listTable("list_new")
 
 const postingIndex = `CREATE INDEX IF NOT EXISTS posting_seg ON posting(seg)`

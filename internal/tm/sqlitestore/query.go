@@ -139,7 +139,7 @@ const wordsCap = 2000
 // language numbered code, or any when code < 0) holding a word that
 // starts with each prefix.
 func (s *Store) wordCandidates(ctx context.Context, v *view, code int64, prefixes []string) ([]int64, error) {
-	st, err := s.prepared(ctx, `SELECT ids FROM posting WHERE word >= ? AND word < ? AND seg = ?`)
+	st, err := s.prepared(ctx, `SELECT l.ids FROM posting p JOIN list l ON l.id = p.list WHERE p.word >= ? AND p.word < ? AND p.seg = ?`)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +232,7 @@ func (s *Store) concordanceOrder(ctx context.Context, ids []int64) ([]int64, err
 	for start := 0; start < len(ids); start += loadBatch {
 		chunk := ids[start:min(len(ids), start+loadBatch)]
 		in, args := inList(chunk)
-		st, err := s.prepared(ctx, `SELECT id, confirmed, time FROM unit WHERE id IN `+in)
+		st, err := s.prepared(ctx, `SELECT id, confirmed, time FROM unit INDEXED BY unit_order WHERE id IN `+in)
 		if err != nil {
 			return nil, err
 		}
@@ -341,7 +341,7 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 		}
 	}
 	slices.SortStableFunc(words, func(a, b word) int { return cmp.Or(cmp.Compare(a.df, b.df), strings.Compare(a.w, b.w)) })
-	read, err := s.prepared(ctx, `SELECT ids FROM posting WHERE word = ? ORDER BY seg`)
+	read, err := s.prepared(ctx, `SELECT l.ids FROM posting p JOIN list l ON l.id = p.list WHERE p.word = ? ORDER BY p.seg`)
 	if err != nil {
 		return nil, err
 	}

@@ -38,8 +38,13 @@ func (s *Store) Verify(ctx context.Context) error {
 	}
 	rows.Close()
 	// Every list, as word → text ids.
+	var orphans, missing int
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM list WHERE id NOT IN (SELECT list FROM posting)),
+		(SELECT count(*) FROM posting WHERE list NOT IN (SELECT id FROM list))`).Scan(&orphans, &missing); err != nil || orphans+missing > 0 {
+		return fmt.Errorf("%d lists of no word, %d words without their list (%v)", orphans, missing, err)
+	}
 	index := map[string][]uint64{}
-	rows, err = s.db.QueryContext(ctx, `SELECT word, seg, n, ids FROM posting ORDER BY word, seg`)
+	rows, err = s.db.QueryContext(ctx, `SELECT p.word, p.seg, p.n, l.ids FROM posting p JOIN list l ON l.id = p.list ORDER BY p.word, p.seg`)
 	if err != nil {
 		return err
 	}
