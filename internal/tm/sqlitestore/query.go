@@ -18,6 +18,7 @@ import (
 type view struct {
 	segs    []segment
 	deleted map[int64]bool
+	df      map[string]int64 // document frequencies asked for, at most dfCacheSize
 	// The candidates of the last concordance query, in its order: the
 	// pages of one search need them once.
 	words     string
@@ -34,7 +35,7 @@ func (s *Store) current(ctx context.Context) (*view, error) {
 	if s.view != nil && version == s.version {
 		return s.view, nil
 	}
-	v := &view{deleted: map[int64]bool{}}
+	v := &view{deleted: map[int64]bool{}, df: map[string]int64{}}
 	var err error
 	if v.segs, err = loadSegments(ctx, s.db); err != nil {
 		return nil, err
@@ -275,6 +276,9 @@ func (s *Store) concordanceOrder(ctx context.Context, ids []int64) ([]int64, err
 // loadBatch is how many ids one query of units names.
 const loadBatch = 500
 
+// dfCacheSize bounds the document frequencies a view keeps.
+const dfCacheSize = 100000
+
 // Fuzzy look-up. A sentence's candidates are the texts that share the
 // most of its rarest words: the words are ranked by their document
 // frequency (the sum of their lists' lengths), the rarest are read one by
@@ -309,11 +313,23 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	seen := map[string]bool{}
 	var distinct []string
 	tm.EachWord(text, func(w []byte) {
-		if !seen[string(w)] {
-			seen[string(w)] = true
-			distinct = append(distinct, string(w))
+		if seen[string(w)] {
+			return
 		}
+		seen[string(w)] = true
+		// The frequencies of words looked up before in this view: the
+		// common words of a text come again in the next sentence.
+		if df, ok := v.df[string(w)]; ok {
+			if df > 0 {
+				words = append(words, word{string(w), df})
+			}
+			return
+		}
+		distinct = append(distinct, string(w))
 	})
+	if len(v.df)+len(distinct) > dfCacheSize {
+		v.df = map[string]int64{}
+	}
 	for start := 0; start < len(distinct); start += loadBatch {
 		chunk := distinct[start:min(len(distinct), start+loadBatch)]
 		in, args := inList(chunk)
@@ -333,6 +349,7 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 			}
 			if wd.df > 0 {
 				words = append(words, wd)
+				v.df[wd.w] = wd.df
 			}
 		}
 		rows.Close()
@@ -340,38 +357,54 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 			return nil, err
 		}
 	}
-	slices.SortStableFunc(words, func(a, b word) int { return cmp.Or(cmp.Compare(a.df, b.df), strings.Compare(a.w, b.w)) })
-	read, err := s.prepared(ctx, `SELECT l.ids FROM posting p JOIN list l ON l.id = p.list WHERE p.word = ? ORDER BY p.seg`)
-	if err != nil {
-		return nil, err
+	for _, w := range distinct {
+		if _, ok := v.df[w]; !ok {
+			v.df[w] = 0 // in no text
+		}
 	}
-	var lists [][]uint64
+	slices.SortStableFunc(words, func(a, b word) int { return cmp.Or(cmp.Compare(a.df, b.df), strings.Compare(a.w, b.w)) })
+	var chosen []string
 	total := int64(0)
 	for i, w := range words {
 		if i >= maxWords || (i >= minWords && total+w.df > vocabCap) {
 			break
 		}
 		total += w.df
-		rows, err := read.QueryContext(ctx, w.w)
-		if err != nil {
+		chosen = append(chosen, w.w)
+	}
+	if len(chosen) == 0 {
+		return nil, nil
+	}
+	// Their lists in one query, each word's segments in order.
+	in, args := inList(chosen)
+	read, err := s.prepared(ctx, `SELECT p.word, l.ids FROM posting p JOIN list l ON l.id = p.list WHERE p.word IN `+in+` ORDER BY p.word, p.seg`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := read.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	byWord := map[string][]uint64{}
+	for rows.Next() {
+		var w string
+		var list []byte
+		if err := rows.Scan(&w, &list); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		var ids []uint64
-		for rows.Next() {
-			var list []byte
-			if err := rows.Scan(&list); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if ids, err = decode(ids, list, code); err != nil {
-				rows.Close()
-				return nil, err
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if byWord[w], err = decode(byWord[w], list, code); err != nil {
+			rows.Close()
 			return nil, err
 		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	lists := make([][]uint64, 0, len(chosen))
+	for _, w := range chosen {
+		ids := byWord[w]
 		if len(ids) > wordRows {
 			ids = ids[len(ids)-wordRows:]
 		}
