@@ -168,6 +168,7 @@ func memoryError(m *Memory, err error) error {
 
 // SearchMemory is a concordance search; a query that names an entry of
 // the workspace glossary also finds that entry's forms in every language.
+// The hits are as a person reads them ([tm.Shown]).
 func (a *App) SearchMemory(ctx context.Context, m *Memory, q tm.Query) ([]tm.Hit, error) {
 	if m.Glossary == nil && a.Glossary != nil {
 		if chk, err := a.Glossary(m.WS); err == nil && chk != nil {
@@ -175,6 +176,9 @@ func (a *App) SearchMemory(ctx context.Context, m *Memory, q tm.Query) ([]tm.Hit
 		}
 	}
 	hits, err := m.Search(ctx, q)
+	for i := range hits {
+		hits[i].Unit, hits[i].Marks = tm.Shown(hits[i].Unit, hits[i].Marks)
+	}
 	return hits, memoryError(m, err)
 }
 

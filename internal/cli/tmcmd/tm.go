@@ -363,7 +363,7 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 				var b strings.Builder
 				enc := json.NewEncoder(&b)
 				enc.SetEscapeHTML(false)
-				for _, r := range res {
+				for _, r := range tm.ShownResults(res) {
 					if r.Matches == nil {
 						r.Matches = []tm.Match{}
 					}
@@ -383,7 +383,7 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 					fmt.Fprint(env.Stdout, b.String())
 				}
 			default:
-				printLookup(env, ws, res)
+				printLookup(env, ws, tm.ShownResults(res))
 			}
 			env.SayN("tm.lookup.summary", len(res), map[string]any{"Name": t.Name, "Exact": exact, "Fuzzy": fuzzy, "Min": c.Int("min")})
 			return nil
