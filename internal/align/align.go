@@ -261,11 +261,9 @@ type side struct {
 // if not nil.
 func extractAll(lang string, ss []Sentence, terms TermFinder, v *lexicon.Vocab) []features {
 	out := make([]features, len(ss))
+	e := newExtractor(lang, terms, v)
 	for i, x := range ss {
-		out[i] = extract(lang, x, terms)
-		if v != nil {
-			out[i].stems = v.IDs(nil, x.Text)
-		}
+		out[i] = e.extract(x)
 	}
 	return out
 }

@@ -101,3 +101,15 @@ func BenchmarkPair1k(b *testing.B)  { benchmarkPair(b, 1000) }
 func BenchmarkPair10k(b *testing.B) { benchmarkPair(b, 10000) }
 
 func BenchmarkPair20k(b *testing.B) { benchmarkPair(b, 20000) }
+
+// BenchmarkExtract20k measures feature extraction alone (both sides, with stems numbered for the
+// second pass), the part of Pair that reads text.
+func BenchmarkExtract20k(b *testing.B) {
+	src, tgt, _ := benchBitext(b, 20000)
+	opt := Options{SrcLang: "en", TgtLang: "ru"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		extractSides(src, tgt, opt)
+	}
+}

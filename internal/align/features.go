@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
 // A sentence is reduced once, before the search, to the few things the cost model compares:
@@ -46,15 +48,106 @@ type features struct {
 // extract computes the features of one sentence in lang ("en", "ru", "kk"; other codes get the
 // script-neutral treatment).
 func extract(lang string, s Sentence, terms TermFinder) features {
+	return newExtractor(lang, terms, nil).extract(s)
+}
+
+// An extractor computes the features of the sentences of one side. A document uses the same words
+// again and again (Zipf's law: in a news text of a few thousand sentences, nine words in ten have
+// occurred before), so everything that depends on a word alone (its case, whether it is a stop
+// word or a month, its skeleton keys and its stem) is worked out once per distinct word and kept
+// in words. Not safe for concurrent use: each side has its own.
+type extractor struct {
+	lang  string
+	cyr   bool // lang is written in Cyrillic
+	terms TermFinder
+	v     *lexicon.Vocab // numbers the stems, or nil
+	words map[string]int32
+	info  []wordInfo
+	// scratch, reused from sentence to sentence
+	keys  []uint32
+	toks  []token
+	sk    []byte
+	stems []int32
+}
+
+// wordInfo is what a word contributes to the features of a sentence, wherever it stands.
+type wordInfo struct {
+	runes int  // its length in characters
+	upper bool // it starts with a capital
+	long  bool // it has more than three letters (see titleCase)
+	stop  bool // a function word: no skeleton keys
+	isCal bool // it names a month or a weekday, whose key is cal
+	may   bool // it is English "may" (see calendarOK)
+	cal   uint32
+	keys  []uint32 // the keys of its skeleton variants, in the order found; never changed
+	stem  int32    // its stem's number in v, or −1
+}
+
+func newExtractor(lang string, terms TermFinder, v *lexicon.Vocab) *extractor {
+	return &extractor{lang: lang, cyr: lang == "ru" || lang == "kk", terms: terms, v: v, words: map[string]int32{}}
+}
+
+// word returns the index in e.info of word, worked out on its first occurrence.
+func (e *extractor) word(word string) int32 {
+	if id, ok := e.words[word]; ok {
+		return id
+	}
+	lower := strings.ToLower(word)
+	w := wordInfo{runes: utf8.RuneCountInString(word), upper: isUpperInitial(word), stem: -1}
+	w.long = w.runes > 3
+	w.may = lower == "may"
+	if ck := calendarKey(e.lang, lower); ck != "" {
+		w.isCal, w.cal = true, hashKey(kindNumber, ck)
+	}
+	w.stop = isStopword(e.lang, lower)
+	if !w.stop {
+		add := func(sk []byte) {
+			if len(sk) >= minSkeleton {
+				w.keys = append(w.keys, hashKey(kindWord, sk))
+			}
+		}
+		if e.cyr && isCyrillic(word) {
+			e.sk = cyrillicVariants(word, e.sk, add)
+		} else {
+			e.sk = englishVariants(word, e.sk, add)
+		}
+	}
+	if e.v != nil {
+		// A word is one token of lexicon.Words (see the tokenizer in extract), so the stems of
+		// a sentence are those of its words.
+		e.stems = e.v.IDs(e.stems[:0], word)
+		if len(e.stems) > 0 {
+			w.stem = e.stems[0]
+		}
+	}
+	id := int32(len(e.info))
+	e.info = append(e.info, w)
+	e.words[word] = id
+	return id
+}
+
+// isWordRune reports whether r belongs to a word: a letter or a combining mark (lexicon.Words cuts
+// words the same way).
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// extract computes the features of one sentence.
+func (e *extractor) extract(s Sentence) features {
 	var f features
-	var keys []uint32
-	var sk []byte
+	keys := e.keys[:0]
 	text := s.Text
-	var toks []token
+	toks := e.toks[:0]
 	prevRune := rune(' ')
 	openSingle := 0 // single quotes opened and not yet closed
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r >= '0' && r <= '9':
 			var nums []string
@@ -68,17 +161,21 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 			i += n
 			prevRune = '0'
 			continue
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		case isWordRune(r):
 			j := i + w
 			for j < len(text) {
-				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+				r2, w2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, w2 = utf8.DecodeRuneInString(text[j:])
+				}
+				if !isWordRune(r2) {
 					break
 				}
 				j += w2
 			}
-			toks = append(toks, token{word: text[i:j]})
-			f.length += float64(utf8.RuneCountInString(text[i:j]))
+			id := e.word(text[i:j])
+			toks = append(toks, token{word: text[i:j], id: id})
+			f.length += float64(e.info[id].runes)
 			prevRune = 'a'
 			i = j
 			continue
@@ -122,56 +219,55 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 		}
 		i += w
 	}
-	cyr := lang == "ru" || lang == "kk"
-	headline := lang == "en" && titleCase(toks)
+	headline := e.lang == "en" && e.titleCase(toks)
 	for k, t := range toks {
 		if t.num {
 			continue
 		}
-		lower := strings.ToLower(t.word)
-		upper := isUpperInitial(t.word)
-		if ck := calendarKey(lang, lower); ck != "" && calendarOK(lang, lower, upper, toks, k) {
-			keys = append(keys, hashKey(kindNumber, ck))
+		w := &e.info[t.id]
+		if w.isCal && calendarOK(e.lang, w.may, w.upper, toks, k) {
+			keys = append(keys, w.cal)
 			continue
 		}
-		if isStopword(lang, lower) {
+		if w.stop {
 			continue
 		}
-		name := upper && k > 0 && !headline
-		first := len(keys)
-		add := func(sk []byte) {
-			if len(sk) >= minSkeleton {
-				keys = append(keys, hashKey(kindWord, sk))
-			}
-		}
-		if cyr && isCyrillic(t.word) {
-			sk = cyrillicVariants(t.word, sk, add)
-		} else {
-			sk = englishVariants(t.word, sk, add)
-		}
-		if name && len(keys) > first {
-			f.names = append(f.names, slices.Clone(keys[first:]))
+		keys = append(keys, w.keys...)
+		if w.upper && k > 0 && !headline && len(w.keys) > 0 {
+			f.names = append(f.names, w.keys) // a likely name
 		}
 	}
 	f.stops = innerStops(text)
-	if terms != nil {
-		for _, id := range terms.FindTerms(lang, text) {
+	if e.terms != nil {
+		for _, id := range e.terms.FindTerms(e.lang, text) {
 			keys = append(keys, hashKey(kindTerm, id))
 		}
 	}
 	slices.Sort(keys)
-	f.keys = slices.Compact(keys)
+	f.keys = slices.Clone(slices.Compact(keys))
+	if e.v != nil {
+		stems := e.stems[:0]
+		for _, t := range toks {
+			if !t.num && e.info[t.id].stem >= 0 {
+				stems = append(stems, e.info[t.id].stem)
+			}
+		}
+		slices.Sort(stems)
+		f.stems = slices.Clone(slices.Compact(stems))
+		e.stems = stems
+	}
+	e.keys, e.toks = keys, toks
 	return f
 }
 
 // titleCase reports whether most words of an English sentence are capitalised, as in a headline,
 // where a capital says nothing about names.
-func titleCase(toks []token) bool {
+func (e *extractor) titleCase(toks []token) bool {
 	words, upper := 0, 0
 	for _, t := range toks {
-		if t.word != "" && utf8.RuneCountInString(t.word) > 3 {
+		if !t.num && e.info[t.id].long {
 			words++
-			if isUpperInitial(t.word) {
+			if e.info[t.id].upper {
 				upper++
 			}
 		}
@@ -182,21 +278,21 @@ func titleCase(toks []token) bool {
 // A token is a word or one number of the sentence, in order.
 type token struct {
 	word string // empty for numbers
+	id   int32  // the word's index in extractor.info
 	num  bool
 }
 
 // calendarOK filters month and weekday names that are more often something else. English names are
 // capitalised; May also needs a number beside it (Theresa May).
 // Russian and Kazakh write them in lower case, so a capitalised Қазан is the city, not October.
-func calendarOK(lang, lower string, upper bool, toks []token, k int) bool {
+func calendarOK(lang string, may, upper bool, toks []token, k int) bool {
 	if lang != "en" {
 		return !upper || k == 0
 	}
 	if !upper {
 		return false
 	}
-	switch lower {
-	case "may":
+	if may {
 		return k > 0 && toks[k-1].num || k+1 < len(toks) && toks[k+1].num
 	}
 	return true
