@@ -239,6 +239,10 @@ type aligner struct {
 	src, tgt *side
 	paras    bool  // both sides have paragraph breaks, so the paragraph terms apply
 	cons     *cons // fixed beads, or nil
+	// nullCost and nullWeight: the cost and weight of the shapes with one side empty, the same
+	// in every cell when paras is false (see setNullCosts).
+	nullCost   [nShapes]float64
+	nullWeight [nShapes]float32
 }
 
 // side holds the features of one side, arranged for the search: for every bead size d (1 to 3)
@@ -323,13 +327,26 @@ func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side 
 		s.sets[d] = make([]keySet, n+1)
 		s.punct[d] = make([][nPunct]uint8, n+1)
 	}
+	// The keys and weights of all the sets of one height share one array each (allocated at a
+	// size they cannot outgrow): tens of thousands of small slices cost the allocator and the
+	// garbage collector more than the search itself reads them.
+	total := 0
+	for i := range feats {
+		total += len(feats[i].keys)
+	}
+	keys, weight := make([]uint32, 0, total), make([]float32, 0, total)
 	for i := 1; i <= n; i++ {
-		s.sets[1][i] = newKeySet(feats[i-1].keys, weights)
+		s.sets[1][i], keys, weight = appendKeySet(keys, weight, feats[i-1].keys, weights)
 		s.punct[1][i] = feats[i-1].punct
 	}
 	for d := 2; d <= 3; d++ {
+		total = 0
 		for i := d; i <= n; i++ {
-			s.sets[d][i] = mergeKeySets(&s.sets[d-1][i-1], &s.sets[1][i])
+			total += len(s.sets[d-1][i-1].keys) + len(s.sets[1][i].keys)
+		}
+		keys, weight = make([]uint32, 0, total), make([]float32, 0, total)
+		for i := d; i <= n; i++ {
+			s.sets[d][i], keys, weight = appendMerged(keys, weight, &s.sets[d-1][i-1], &s.sets[1][i])
 			for c := range s.punct[d][i] {
 				s.punct[d][i][c] = satAdd(s.punct[d-1][i-1][c], s.punct[1][i][c])
 			}
@@ -368,7 +385,15 @@ func satAdd(a, b uint8) uint8 {
 // kind, and keeps, with their weights, only those that have a weight, that is, those found on both
 // sides of the document.
 func newKeySet(keys []uint32, weights map[uint32]float32) keySet {
+	ks, _, _ := appendKeySet(nil, nil, keys, weights)
+	return ks
+}
+
+// appendKeySet is newKeySet with the set's keys and weights appended to ak and aw, which it
+// returns; the set's slices are the appended parts, capped at their length.
+func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights map[uint32]float32) (keySet, []uint32, []float32) {
 	var ks keySet
+	start := len(ak)
 	for _, k := range keys {
 		w, ok := weights[k]
 		// A lexicon entry whose other stem the other side of the document lacks says nothing.
@@ -376,12 +401,15 @@ func newKeySet(keys []uint32, weights map[uint32]float32) keySet {
 			ks.count[k>>30]++
 		}
 		if ok {
-			ks.keys = append(ks.keys, k)
-			ks.weight = append(ks.weight, w)
+			ak = append(ak, k)
+			aw = append(aw, w)
 			ks.sig |= keyBit(k)
 		}
 	}
-	return ks
+	if len(ak) > start {
+		ks.keys, ks.weight = ak[start:len(ak):len(ak)], aw[start:len(aw):len(aw)]
+	}
+	return ks, ak, aw
 }
 
 // orphanNames counts the names of a sentence none of whose skeletons occurs anywhere on the other
@@ -405,37 +433,36 @@ func orphanNames(names [][]uint32, weights map[uint32]float32) int {
 	return n
 }
 
-// mergeKeySets returns the union of the key sets of adjacent sentences. Counts add up, so a number
-// in both sentences counts twice; that is right for the penalty on unmatched anchors, since the
-// other side then needs it twice too.
-func mergeKeySets(a, b *keySet) keySet {
-	out := keySet{
-		keys:   make([]uint32, 0, len(a.keys)+len(b.keys)),
-		weight: make([]float32, 0, len(a.keys)+len(b.keys)),
-		sig:    a.sig | b.sig,
-	}
+// appendMerged appends to ak and aw the union of the key sets of adjacent sentences, and returns
+// it (its slices are the appended parts) with ak and aw. Counts add up, so a number in both
+// sentences counts twice; that is right for the penalty on unmatched anchors, since the other
+// side then needs it twice too.
+func appendMerged(ak []uint32, aw []float32, a, b *keySet) (keySet, []uint32, []float32) {
+	out := keySet{sig: a.sig | b.sig}
 	for k := range out.count {
 		out.count[k] = a.count[k] + b.count[k]
 	}
+	start := len(ak)
 	i, j := 0, 0
 	for i < len(a.keys) || j < len(b.keys) {
 		switch {
 		case j == len(b.keys) || i < len(a.keys) && a.keys[i] < b.keys[j]:
-			out.keys = append(out.keys, a.keys[i])
-			out.weight = append(out.weight, a.weight[i])
+			ak = append(ak, a.keys[i])
+			aw = append(aw, a.weight[i])
 			i++
 		case i == len(a.keys) || b.keys[j] < a.keys[i]:
-			out.keys = append(out.keys, b.keys[j])
-			out.weight = append(out.weight, b.weight[j])
+			ak = append(ak, b.keys[j])
+			aw = append(aw, b.weight[j])
 			j++
 		default:
-			out.keys = append(out.keys, a.keys[i])
-			out.weight = append(out.weight, a.weight[i])
+			ak = append(ak, a.keys[i])
+			aw = append(aw, a.weight[i])
 			i++
 			j++
 		}
 	}
-	return out
+	out.keys, out.weight = ak[start:len(ak):len(ak)], aw[start:len(aw):len(aw)]
+	return out, ak, aw
 }
 
 // breaksInside counts paragraph breaks between the sentences of a bead that ends at i and takes d.
@@ -466,26 +493,110 @@ func (a *aligner) beadCost(k, i, j int) float64 {
 // the cost is sure to reach limit. The anchor comparison is the dearest part, and the search
 // asks about many beads that are hopeless on length and shape alone.
 func (a *aligner) beadCostBelow(k, i, j int, limit float64) float64 {
-	sh := shapes[k]
+	var r srcRow
+	a.fillRow(&r, i)
+	return a.rowCost(&r, k, j, limit)
+}
+
+// A srcRow holds what the beads that end in row i take from the source side, the same for every
+// cell of the row: the search works it out once a row instead of once a bead (see fillRow).
+type srcRow struct {
+	i      int
+	end    bool            // i is a paragraph boundary (see side.paraEnd)
+	inside [maxRun + 1]int // inside[d]: paragraph breaks between the last d sentences
+	// For beads of d = 1 to 3 source sentences that have a target side:
+	length [4]float64        // their length
+	count  [4]int            // d plus the sentence ends inside them
+	orphan [4]int            // their orphan names
+	punct  [4]*[nPunct]uint8 // their punctuation
+	set    [4]*keySet        // their anchor keys
+	// rest[d] is a lower bound on the terms of the cost that follow the length (punctuation,
+	// sentence count, orphans, anchors), whatever the target: a bead whose shape, paragraph and
+	// length terms already pass the limit by more than that is hopeless without reading the
+	// target's punctuation and keys. −Inf when the model's weights allow no bound.
+	rest [4]float64
+}
+
+// boundSlack is how far past the limit a lower bound must reach before rowCost stops early: far
+// more than the rounding error of the costs, so that stopping early never changes which bead
+// wins or which beads get a weight.
+const boundSlack = 1e-6
+
+// fillRow sets r to row i of a's source side.
+func (a *aligner) fillRow(r *srcRow, i int) {
+	s, m := a.src, a.m
+	r.i = i
+	if a.paras {
+		r.end = s.paraEnd(i)
+		for d := 2; d <= maxRun && d <= i; d++ {
+			r.inside[d] = s.breaksInside(i, d)
+		}
+	}
+	// The bound holds when no later term can be negative except the punctuation and anchor
+	// bonuses, each bounded by the source side alone.
+	bounded := m.sentenceCount >= 0 && m.orphanTgt >= 0 && m.orphanSrc >= 0 && m.maxBonus >= 0
+	for _, w := range m.miss {
+		bounded = bounded && w >= 0
+	}
+	for d := 1; d <= 3 && d <= i; d++ {
+		r.length[d] = s.cum[i] - s.cum[i-d]
+		r.count[d] = d + s.stops[i] - s.stops[i-d]
+		r.orphan[d] = s.orphan[i] - s.orphan[i-d]
+		r.punct[d] = &s.punct[d][i]
+		r.set[d] = &s.sets[d][i]
+		r.rest[d] = math.Inf(-1)
+		if bounded {
+			lb := m.orphanSrc * float64(r.orphan[d])
+			for c, n := range r.punct[d] {
+				if n > 0 {
+					lb += min(-m.punctBoth[c], m.punctOne[c])
+				} else {
+					lb += min(0, m.punctOne[c])
+				}
+			}
+			// Each shared key earns at most maxBonus times its weight.
+			for _, w := range r.set[d].weight {
+				lb -= m.maxBonus * float64(max(w, 0))
+			}
+			r.rest[d] = lb
+		}
+	}
+}
+
+// frameCost is the part of the cost of the bead of shape k that ends in column j that does not
+// read its sentences: its shape and paragraph terms, the whole cost of a bead with one side empty.
+// inside and end are the source side's (srcRow.inside[di] and srcRow.end).
+func (a *aligner) frameCost(k, inside int, end bool, j int) float64 {
 	m := a.m
 	c := m.shape[k]
 	if a.paras {
-		c += m.paraInside * float64(a.src.breaksInside(i, sh.di)+a.tgt.breaksInside(j, sh.dj))
-		if a.src.paraEnd(i) != a.tgt.paraEnd(j) {
+		c += m.paraInside * float64(inside+a.tgt.breaksInside(j, shapes[k].dj))
+		if end != a.tgt.paraEnd(j) {
 			c += m.paraEdge
 		}
 	}
+	return c
+}
+
+// rowCost is beadCostBelow for the bead of shape k that ends at cell (r.i, j).
+func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
+	sh := shapes[k]
+	m, t := a.m, a.tgt
+	c := a.frameCost(k, r.inside[sh.di], r.end, j)
 	if sh.di == 0 || sh.dj == 0 {
 		return c
 	}
-	c += m.lengthCost(a.src.cum[i]-a.src.cum[i-sh.di], a.tgt.cum[j]-a.tgt.cum[j-sh.dj])
-	c += m.punctCost(&a.src.punct[sh.di][i], &a.tgt.punct[sh.dj][j])
+	c += m.lengthCost(r.length[sh.di], t.cum[j]-t.cum[j-sh.dj])
+	if lb := c + r.rest[sh.di]; lb >= limit+boundSlack {
+		return lb
+	}
+	c += m.punctCost(r.punct[sh.di], &t.punct[sh.dj][j])
 	// Sentences, counting those joined inside a line, should pair up in number.
-	ns := sh.di + a.src.stops[i] - a.src.stops[i-sh.di]
-	nt := sh.dj + a.tgt.stops[j] - a.tgt.stops[j-sh.dj]
+	ns := r.count[sh.di]
+	nt := sh.dj + t.stops[j] - t.stops[j-sh.dj]
 	c += m.sentenceCount * math.Abs(float64(ns-nt))
-	c += m.orphanSrc*float64(a.src.orphan[i]-a.src.orphan[i-sh.di]) + m.orphanTgt*float64(a.tgt.orphan[j]-a.tgt.orphan[j-sh.dj])
-	ks, kt := &a.src.sets[sh.di][i], &a.tgt.sets[sh.dj][j]
+	c += m.orphanSrc*float64(r.orphan[sh.di]) + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-sh.dj])
+	ks, kt := r.set[sh.di], &t.sets[sh.dj][j]
 	if c-m.maxBonus*float64(maxShared(ks, kt)) >= limit {
 		return c
 	}
@@ -499,7 +610,7 @@ func (a *aligner) beadCostBelow(k, i, j int, limit float64) float64 {
 // ignored, since some of them are misaligned.
 func (a *aligner) reestimate(path []step) {
 	const pseudo = 30 // the prior counts as this many beads
-	var ls, lt []float64
+	ls, lt := make([]float64, 0, len(path)), make([]float64, 0, len(path))
 	for _, s := range path {
 		if s.shape == 0 {
 			ls = append(ls, a.src.cum[s.i]-a.src.cum[s.i-1])

@@ -57,17 +57,21 @@ func extract(lang string, s Sentence, terms TermFinder) features {
 // word or a month, its skeleton keys and its stem) is worked out once per distinct word and kept
 // in words. Not safe for concurrent use: each side has its own.
 type extractor struct {
-	lang  string
-	cyr   bool // lang is written in Cyrillic
-	terms TermFinder
-	v     *lexicon.Vocab // numbers the stems, or nil
-	words map[string]int32
-	info  []wordInfo
+	lang     string
+	cyr      bool // lang is written in Cyrillic
+	terms    TermFinder
+	v        *lexicon.Vocab // numbers the stems, or nil
+	words    map[string]int32
+	info     []wordInfo
+	keySlab  slab[uint32]
+	stemSlab slab[int32]
+	nameSlab slab[[]uint32]
 	// scratch, reused from sentence to sentence
 	keys  []uint32
 	toks  []token
 	sk    []byte
 	stems []int32
+	names [][]uint32
 }
 
 // wordInfo is what a word contributes to the features of a sentence, wherever it stands.
@@ -129,10 +133,53 @@ func (e *extractor) word(word string) int32 {
 // isWordRune reports whether r belongs to a word: a letter or a combining mark (lexicon.Words cuts
 // words the same way).
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case 0x400 <= r && r < 0x500:
+		return cyrillicWord[r-0x400]
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// cyrillicWord is isWordRune for the Cyrillic block (U+0400-U+04FF), which holds the Russian and
+// Kazakh alphabets: most runes of two of the three languages, and unicode.IsLetter's table search
+// for each of them was a tenth of the time of extract.
+var cyrillicWord = func() (t [0x100]bool) {
+	for r := range t {
+		t[r] = unicode.IsLetter(rune(0x400+r)) || unicode.Is(unicode.Mn, rune(0x400+r))
+	}
+	return t
+}()
+
+// isSpace is unicode.IsSpace, without a table search for ASCII.
+func isSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || '\t' <= r && r <= '\r'
+	case 0xff < r && r < 0x1680: // no space between Latin-1 and the Ogham space mark
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+// A slab hands out small slices cut from larger arrays: the features of a document are tens of
+// thousands of short slices, and one allocation each costs more than the rest of extract. Each
+// slice is capped at its length, so an append to it copies.
+type slab[T any] struct{ free []T }
+
+// clone returns a copy of x, nil if x is empty.
+func (s *slab[T]) clone(x []T) []T {
+	if len(x) == 0 {
+		return nil
+	}
+	if len(s.free) < len(x) {
+		s.free = make([]T, max(1024, len(x)))
+	}
+	out := s.free[:len(x):len(x)]
+	copy(out, x)
+	s.free = s.free[len(x):]
+	return out
 }
 
 // extract computes the features of one sentence.
@@ -180,7 +227,7 @@ func (e *extractor) extract(s Sentence) features {
 			i = j
 			continue
 		}
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			f.length++
 		}
 		switch r {
@@ -214,12 +261,13 @@ func (e *extractor) extract(s Sentence) features {
 			f.punct[punctParen]++
 		}
 		prevRune = r
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			prevRune = ' '
 		}
 		i += w
 	}
 	headline := e.lang == "en" && e.titleCase(toks)
+	names := e.names[:0]
 	for k, t := range toks {
 		if t.num {
 			continue
@@ -234,9 +282,11 @@ func (e *extractor) extract(s Sentence) features {
 		}
 		keys = append(keys, w.keys...)
 		if w.upper && k > 0 && !headline && len(w.keys) > 0 {
-			f.names = append(f.names, w.keys) // a likely name
+			names = append(names, w.keys) // a likely name
 		}
 	}
+	f.names = e.nameSlab.clone(names)
+	e.names = names
 	f.stops = innerStops(text)
 	if e.terms != nil {
 		for _, id := range e.terms.FindTerms(e.lang, text) {
@@ -244,7 +294,7 @@ func (e *extractor) extract(s Sentence) features {
 		}
 	}
 	slices.Sort(keys)
-	f.keys = slices.Clone(slices.Compact(keys))
+	f.keys = e.keySlab.clone(slices.Compact(keys))
 	if e.v != nil {
 		stems := e.stems[:0]
 		for _, t := range toks {
@@ -253,7 +303,7 @@ func (e *extractor) extract(s Sentence) features {
 			}
 		}
 		slices.Sort(stems)
-		f.stems = slices.Clone(slices.Compact(stems))
+		f.stems = e.stemSlab.clone(slices.Compact(stems))
 		e.stems = stems
 	}
 	e.keys, e.toks = keys, toks
@@ -336,8 +386,11 @@ func innerStops(text string) uint8 {
 	var n uint8
 	wordStart := 0
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
+		if isSpace(r) {
 			wordStart = i + w
 		}
 		if r != '.' && r != '!' && r != '?' && r != '…' {
@@ -353,11 +406,11 @@ func innerStops(text string) uint8 {
 			}
 			j += w2
 		}
-		if j >= len(text) || !unicode.IsSpace(rune(text[j])) {
+		if j >= len(text) || !isSpace(rune(text[j])) {
 			i += w
 			continue
 		}
-		for j < len(text) && unicode.IsSpace(rune(text[j])) {
+		for j < len(text) && isSpace(rune(text[j])) {
 			j++
 		}
 		next, w2 := utf8.DecodeRuneInString(text[j:])

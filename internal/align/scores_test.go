@@ -13,8 +13,8 @@ import (
 
 // TestScoresGolden pins the exact output of Pair and Three, beads and scores to six decimals, on a
 // generated bitext of 700 sentences with editorial drift (runs of dropped and added sentences,
-// merges and splits, paragraphs), in four configurations: the default two passes, the second pass
-// turned off, a lexicon given, and fixed beads. It exists to catch any change of behaviour in work
+// merges and splits, paragraphs), in five configurations: the default two passes, the second pass
+// turned off, a lexicon given, fixed beads, and fixed beads with a free side; and of Three. It exists to catch any change of behaviour in work
 // meant only to make alignment faster: rewrite testdata/scores.golden with -update only for a
 // change meant to alter the alignment (and say so in its commit).
 func TestScoresGolden(t *testing.T) {
@@ -48,6 +48,18 @@ func TestScoresGolden(t *testing.T) {
 		fixed = append(fixed, Fixed{Src: two[k].Src, Tgt: two[k].Tgt})
 	}
 	run("fixed", Pair(src, tgt, Options{SrcLang: "en", TgtLang: "ru", Fixed: fixed}))
+	// Fixed beads with one side empty have a free side, which the search places itself (the
+	// row and column transitions of fixed.go).
+	fixed = nil
+	for _, b := range two {
+		if len(b.Src) == 0 || len(b.Tgt) == 0 {
+			fixed = append(fixed, Fixed{Src: b.Src, Tgt: b.Tgt})
+		}
+	}
+	run("fixed, free sides", Pair(src, tgt, Options{SrcLang: "en", TgtLang: "ru", Fixed: fixed}))
+	// A fixed bead of more source rows than the search keeps in its ring of rows.
+	long := Fixed{Src: []int{300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310}, Tgt: []int{}}
+	run("fixed, long free side", Pair(src, tgt, Options{SrcLang: "en", TgtLang: "ru", Fixed: []Fixed{long}}))
 	groups := Three(en, ru, kk, ThreeOptions{})
 	fmt.Fprintf(&out, "# three\n")
 	for _, g := range groups {

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -27,9 +28,87 @@ type band struct {
 	lo, hi []int32 // per row 0..n, inclusive
 	off    []int   // off[i] is the index of cell (i, lo[i]) in a flat per-cell array; off[n+1] = total
 	m      int     // number of target sentences (the last column)
-	// weight[c*nShapes+k] is exp(−cost/temperature) of the bead of shape k that ends in cell c,
-	// 0 where that bead does not fit the band; kept by viterbi for posteriors.
-	weight []float32
+	// The weights exp(−cost/temperature) of the beads, kept by viterbi for posteriors (see
+	// weight): bit k of mask[c] is set when the bead of shape k that ends in cell c has one, and
+	// linked[c*nLinked+slot[k]] holds it for the shapes with sentences on both sides. The others
+	// cost only their shape and paragraph terms, which posteriors works out again: this keeps 26
+	// bytes a cell instead of 64.
+	mask   []uint16
+	linked []float32
+}
+
+// nLinked is the number of shapes with sentences on both sides, and slot[k] the index of shape k
+// among them (−1 for a shape with one side empty).
+const nLinked = 6
+
+var slot = func() (s [nShapes]int8) {
+	n := int8(0)
+	for k, sh := range shapes {
+		s[k] = -1
+		if sh.di > 0 && sh.dj > 0 {
+			s[k] = n
+			n++
+		}
+	}
+	if n != nLinked {
+		panic("align: nLinked does not match shapes")
+	}
+	return s
+}()
+
+// weight returns the weight kept for the bead of shape k that ends in cell (i, j), the band's
+// cell c; 0 if none.
+func (a *aligner) weight(b *band, c, k, i, j int) float32 {
+	if b.mask[c]&(1<<k) == 0 {
+		return 0
+	}
+	if s := slot[k]; s >= 0 {
+		return b.linked[c*nLinked+int(s)]
+	}
+	if !a.paras {
+		return a.nullWeight[k]
+	}
+	sh := shapes[k]
+	return expNeg(a.frameCost(k, a.src.breaksInside(i, sh.di), a.src.paraEnd(i), j) / temperature)
+}
+
+// setNullCosts fills a.nullCost and a.nullWeight, the cost and weight of each shape with one side
+// empty when there are no paragraph terms: then they are the same in every cell.
+func (a *aligner) setNullCosts() {
+	for k, sh := range shapes {
+		if sh.di == 0 || sh.dj == 0 {
+			a.nullCost[k] = a.m.shape[k]
+			a.nullWeight[k] = expNeg(a.nullCost[k] / temperature)
+		}
+	}
+}
+
+// prevRows holds, for the cells of row i, where the bead of each shape that ends there starts:
+// the costs of its row (from the ring of the last rows) and that row's columns.
+type prevRows struct {
+	fits   [nShapes]bool // the shape fits in i rows
+	row    [nShapes][]float64
+	lo, hi [nShapes]int
+}
+
+func (p *prevRows) fill(b *band, rows *[ring][]float64, i int) {
+	for k, sh := range shapes {
+		pi := i - sh.di
+		p.fits[k] = pi >= 0
+		if pi >= 0 {
+			p.row[k], p.lo[k], p.hi[k] = rows[pi%ring], int(b.lo[pi]), int(b.hi[pi])
+		}
+	}
+}
+
+// at returns the cost of the cell a bead of shape k that ends in cell (i, j) starts from, or
+// +Inf if the bead does not fit the band or the fixed beads.
+func (p *prevRows) at(c *cons, k, i, j int) float64 {
+	pj := j - shapes[k].dj
+	if !p.fits[k] || pj < p.lo[k] || pj > p.hi[k] || c != nil && !c.allows(shapes[k], i, j) {
+		return math.Inf(1)
+	}
+	return p.row[k][pj-p.lo[k]]
 }
 
 func (b *band) contains(i, j int) bool {
@@ -112,13 +191,14 @@ const negligible = 25
 // viterbi returns the cheapest path through the band from (0, 0) to (n, m), in order, and the
 // rows where it hugs the band: passes within margin columns of an edge that is not the table's
 // edge. Only the first nshape shapes are tried: a guide pass uses the common ones. With keep, it
-// stores every bead's weight exp(−cost/temperature) in b.weight for posteriors. It reports false
-// when the band holds no path (the fixed beads can make a band too narrow).
+// stores every bead's weight exp(−cost/temperature) in b for posteriors. It reports false when
+// the band holds no path (the fixed beads can make a band too narrow).
 func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, hugs []int, ok bool) {
 	n := len(b.lo) - 1
 	back := make([]uint8, b.cells())
 	if keep {
-		b.weight = make([]float32, b.cells()*nShapes)
+		b.mask = make([]uint16, b.cells())
+		b.linked = make([]float32, b.cells()*nLinked)
 	}
 	// Costs are only needed for the last rows a shape can span (see ring).
 	var rows [ring][]float64
@@ -131,10 +211,15 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 	}
 	inf := math.Inf(1)
 	fx := a.fixedRows(n)
+	var r srcRow
+	var p prevRows
+	a.setNullCosts()
 	for i := 0; i <= n; i++ {
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := rows[i%ring]
 		bp := back[b.off[i]:b.off[i+1]]
+		a.fillRow(&r, i)
+		p.fill(b, &rows, i)
 		for j := lo; j <= hi; j++ {
 			best, bk := inf, uint8(noShape)
 			if i == 0 && j == 0 {
@@ -143,29 +228,10 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 			if a.cons != nil {
 				best, bk = fx.into(a.cons, b, i, j, row, best, bk)
 			}
-			for k, sh := range shapes[:nshape] {
-				pi, pj := i-sh.di, j-sh.dj
-				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) || !a.cons.allows(sh, i, j) {
-					continue
-				}
-				prev := rows[pi%ring][pj-int(b.lo[pi])]
-				if prev == inf {
-					continue
-				}
-				var c float64
-				if keep {
-					// A bead dearer than the best way into this cell by more than negligible
-					// (scaled) nats has no posterior weight to speak of: skip its anchors.
-					limit := best - prev + negligible*temperature
-					if c = a.beadCostBelow(k, i, j, limit); c < limit {
-						b.weight[(b.off[i]+j-lo)*nShapes+k] = expNeg(c / temperature)
-					}
-				} else {
-					c = a.beadCostBelow(k, i, j, best-prev)
-				}
-				if c < best-prev {
-					best, bk = prev+c, uint8(k)
-				}
+			if keep {
+				best, bk = a.weighInto(&r, &p, b, j, best, bk)
+			} else {
+				best, bk = a.bestInto(&r, &p, j, nshape, best, bk)
 			}
 			row[j-lo] = best
 			bp[j-lo] = bk
@@ -174,6 +240,89 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 	}
 	path, ok = a.walkBack(b, back, margin, &hugs)
 	return path, hugs, ok
+}
+
+// weighInto improves best, bk (the cost of cell (r.i, j) so far and its back-pointer) with the
+// beads of every shape that end there, in shape order, a shape winning only if strictly cheaper,
+// and keeps the weight of each bead in b for posteriors.
+func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, j int, best float64, bk uint8) (float64, uint8) {
+	c0 := b.off[r.i] + j - int(b.lo[r.i])
+	mask := uint16(0)
+	for k := range nShapes {
+		prev := p.at(a.cons, k, r.i, j)
+		if math.IsInf(prev, 1) {
+			continue
+		}
+		// A bead dearer than the best way into this cell by more than negligible (scaled) nats
+		// has no posterior weight to speak of: skip its anchors.
+		limit := best - prev + negligible*temperature
+		var c float64
+		var w float32
+		if s := slot[k]; s < 0 && !a.paras {
+			c, w = a.nullCost[k], a.nullWeight[k]
+		} else {
+			c = a.rowCost(r, k, j, limit)
+			w = expNeg(c / temperature)
+		}
+		if c < limit && w != 0 {
+			mask |= 1 << k
+			if s := slot[k]; s >= 0 {
+				b.linked[c0*nLinked+int(s)] = w
+			}
+		}
+		if c < best-prev {
+			best, bk = prev+c, uint8(k)
+		}
+	}
+	b.mask[c0] = mask
+	return best, bk
+}
+
+// lazyOrder lists the shapes with one side empty first, then the others, each group in shape
+// order (see bestInto).
+var lazyOrder = func() (o []int) {
+	for pass := range 2 {
+		for k, sh := range shapes {
+			if (sh.di == 0 || sh.dj == 0) == (pass == 0) {
+				o = append(o, k)
+			}
+		}
+	}
+	return o
+}()
+
+// bestInto improves best, bk (the cost of cell (r.i, j) so far and its back-pointer) with the
+// beads of the first nshape shapes that end there. The result is that of trying the shapes in
+// order, a shape winning only if strictly cheaper than the best before it, but the beads without
+// counterpart, which cost only their shape and paragraph terms, are worked out first: the best of
+// them bounds what a dearer bead must beat, so that in a wide band most 1-1 and merge beads stop
+// after their length term (see rowCost). A bead that cannot come within boundSlack of the bound
+// cannot win, nor decide which bead wins, so it is left out of the comparison.
+func (a *aligner) bestInto(r *srcRow, p *prevRows, j, nshape int, best float64, bk uint8) (float64, uint8) {
+	var prev, cost [nShapes]float64
+	var known uint32 // bit k: cost[k] is the exact cost of shape k
+	bound := best
+	for _, k := range lazyOrder {
+		if k >= nshape {
+			continue
+		}
+		pc := p.at(a.cons, k, r.i, j)
+		if math.IsInf(pc, 1) {
+			continue
+		}
+		limit := bound - pc + boundSlack
+		if c := a.rowCost(r, k, j, limit); c < limit {
+			prev[k], cost[k] = pc, c
+			known |= 1 << k
+			bound = min(bound, pc+c)
+		}
+	}
+	for k := range nshape {
+		if known&(1<<k) != 0 && cost[k] < best-prev[k] {
+			best, bk = prev[k]+cost[k], uint8(k)
+		}
+	}
+	return best, bk
 }
 
 // fixedRows keeps, for the row transitions of a search, the costs of the row each starts in,
@@ -229,6 +378,8 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 	inf := math.Inf(1)
 	slope := float64(m) / float64(n)
 	centre := 0.0
+	var r srcRow
+	var p prevRows
 	for i := 0; i <= n; i++ {
 		lo, hi := max(0, int(centre)-w), min(m, int(centre)+w+1)
 		if i > 0 {
@@ -257,6 +408,8 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 		row = row[:hi-lo+1]
 		rows[i%ring] = row
 		best, arg := inf, lo
+		a.fillRow(&r, i)
+		p.fill(b, &rows, i)
 		for j := lo; j <= hi; j++ {
 			cell, bk := inf, uint8(noShape)
 			if i == 0 && j == 0 {
@@ -265,19 +418,7 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 			if a.cons != nil {
 				cell, bk = fx.into(a.cons, b, i, j, row, cell, bk)
 			}
-			for k, sh := range shapes[:guideShapes] {
-				pi, pj := i-sh.di, j-sh.dj
-				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) || !a.cons.allows(sh, i, j) {
-					continue
-				}
-				prev := rows[pi%ring][pj-int(b.lo[pi])]
-				if prev == inf {
-					continue
-				}
-				if c := a.beadCostBelow(k, i, j, cell-prev); c < cell-prev {
-					cell, bk = prev+c, uint8(k)
-				}
-			}
+			cell, bk = a.bestInto(&r, &p, j, guideShapes, cell, bk)
 			row[j-lo] = cell
 			back = append(back, bk)
 			if cell < best {
@@ -324,31 +465,47 @@ var expTable = sync.OnceValue(func() []float32 {
 // rows where it passes within margin columns of the band's edge (if margin > 0). It reports false
 // when no path reaches (n, m): bands are built to be connected, but fixed beads can cut one.
 func (a *aligner) walkBack(b *band, back []uint8, margin int, hugs *[]int) ([]step, bool) {
-	var path []step
+	// The first walk counts the steps, so that the path is allocated once, at its size.
+	n := 0
 	i, j := len(b.lo)-1, b.m
 	for i > 0 || j > 0 {
-		k := back[b.off[i]+j-int(b.lo[i])]
-		s := step{i: i, j: j, shape: k}
-		switch k {
-		case noShape:
+		s, ok := a.stepInto(b, back, i, j)
+		if !ok {
 			return nil, false
-		case fixedRow:
-			s.pi, _ = a.cons.rowInto(i, j)
-			s.pj = j
-		case fixedCol:
-			s.pi = i
-			s.pj, _ = a.cons.colInto(i, j)
-		default:
-			s.pi, s.pj = i-shapes[k].di, j-shapes[k].dj
 		}
-		path = append(path, s)
+		n++
+		i, j = s.pi, s.pj
+	}
+	path := make([]step, n)
+	i, j = len(b.lo)-1, b.m
+	for k := n - 1; k >= 0; k-- {
+		path[k], _ = a.stepInto(b, back, i, j)
 		if margin > 0 && near(b, i, j, margin) {
 			*hugs = append(*hugs, i)
 		}
-		i, j = s.pi, s.pj
+		i, j = path[k].pi, path[k].pj
 	}
-	slices.Reverse(path)
 	return path, true
+}
+
+// stepInto returns the step of the path that ends in cell (i, j), from its back-pointer; false
+// if no path reaches the cell.
+func (a *aligner) stepInto(b *band, back []uint8, i, j int) (step, bool) {
+	k := back[b.off[i]+j-int(b.lo[i])]
+	s := step{i: i, j: j, shape: k}
+	switch k {
+	case noShape:
+		return s, false
+	case fixedRow:
+		s.pi, _ = a.cons.rowInto(i, j)
+		s.pj = j
+	case fixedCol:
+		s.pi = i
+		s.pj, _ = a.cons.colInto(i, j)
+	default:
+		s.pi, s.pj = i-shapes[k].di, j-shapes[k].dj
+	}
+	return s, true
 }
 
 // near reports whether (i, j) lies within margin columns of an edge of the band that is not an
@@ -420,9 +577,34 @@ func (a *aligner) bandedPathIn(gmin, gmax, width []int, nshape int, keep bool) (
 // rescaled to a maximum of 1 and its logarithmic scale kept aside, so nothing underflows.
 func (a *aligner) posteriors(b *band, path []step) []float64 {
 	n := len(b.lo) - 1
-	alpha, beta := make([]float64, b.cells()), make([]float64, b.cells())
+	// Only the last rows of alpha and beta are kept (a ring, as in viterbi), besides the rows
+	// a fixed bead's row transition reads and the values at the path's cells: a table of the
+	// band's size each was the largest allocation of the search.
+	widest := 0
+	for i := 0; i <= n; i++ {
+		widest = max(widest, int(b.hi[i]-b.lo[i]+1))
+	}
+	var alpha, beta [ring][]float64
+	for k := range alpha {
+		alpha[k], beta[k] = make([]float64, widest), make([]float64, widest)
+	}
+	var keptA, keptB map[int][]float64 // rows where a fixed row transition starts or ends
+	if a.cons != nil {
+		keptA, keptB = map[int][]float64{}, map[int][]float64{}
+	}
+	// at returns the value of cell (i, j), dist rows from the current one: from rows, the ring of
+	// the last rows, or from kept when the ring no longer holds it.
+	at := func(rows *[ring][]float64, kept map[int][]float64, dist, i, j int) float64 {
+		if dist >= ring {
+			return kept[i][j-int(b.lo[i])]
+		}
+		return rows[i%ring][j-int(b.lo[i])]
+	}
+	startA := make([]float64, len(path))                 // alpha at the cell each step of path starts from
+	endB := make([]float64, len(path))                   // beta at the cell each step ends in
 	sa, sb := make([]float64, n+1), make([]float64, n+1) // log scales of the rows
-	idx := func(i, j int) int { return b.off[i] + j - int(b.lo[i]) }
+	var lastA float64                                    // alpha at (n, m)
+	next := 0                                            // the first step of path that starts in row i or later
 	for i := 0; i <= n; i++ {
 		// Row i is first computed relative to the largest scale of the rows a bead can come
 		// from, so that no factor below overflows (a tall run reaches rows whose scales lie
@@ -439,37 +621,49 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 			f[d] = math.Exp(sa[i-d] - ref)
 		}
 		f[0] = 1
+		lo, hi := int(b.lo[i]), int(b.hi[i])
+		row := alpha[i%ring][:hi-lo+1]
 		mx := 0.0
-		for j := int(b.lo[i]); j <= int(b.hi[i]); j++ {
-			c := idx(i, j)
+		for j := lo; j <= hi; j++ {
+			c := b.off[i] + j - lo
 			acc := 0.0
 			if i == 0 && j == 0 {
 				acc = 1
 			}
-			for k, sh := range shapes {
-				if w := b.weight[c*nShapes+k]; w != 0 {
-					if p := alpha[idx(i-sh.di, j-sh.dj)]; p != 0 {
-						acc += p * f[sh.di] * float64(w)
-					}
+			for mask := b.mask[c]; mask != 0; mask &= mask - 1 {
+				k := bits.TrailingZeros16(mask)
+				sh := shapes[k]
+				if p := alpha[(i-sh.di)%ring][j-sh.dj-int(b.lo[i-sh.di])]; p != 0 {
+					acc += p * f[sh.di] * float64(a.weight(b, c, k, i, j))
 				}
 			}
 			if r, ok := a.cons.rowInto(i, j); ok && b.contains(r, j) {
-				acc += alpha[idx(r, j)] * math.Exp(sa[r]-ref)
+				acc += at(&alpha, keptA, i-r, r, j) * math.Exp(sa[r]-ref)
 			}
 			if col, ok := a.cons.colInto(i, j); ok && b.contains(i, col) {
-				acc += alpha[idx(i, col)]
+				acc += row[col-lo]
 			}
-			alpha[c] = acc
+			row[j-lo] = acc
 			mx = max(mx, acc)
 		}
 		sa[i] = ref
 		if mx > 0 {
-			for c := idx(i, int(b.lo[i])); c <= idx(i, int(b.hi[i])); c++ {
-				alpha[c] /= mx
+			for c := range row {
+				row[c] /= mx
 			}
 			sa[i] += math.Log(mx)
 		}
+		if a.cons != nil && a.cons.rowStart[i] >= 0 {
+			keptA[i] = slices.Clone(row)
+		}
+		for ; next < len(path) && path[next].pi == i; next++ {
+			startA[next] = row[path[next].pj-lo]
+		}
+		if i == n {
+			lastA = row[b.m-lo]
+		}
 	}
+	next = len(path) - 1 // the last step of path that ends in row i or earlier
 	for i := n; i >= 0; i-- {
 		ref := math.Inf(-1)
 		for d := 1; d <= maxRun && i+d <= n; d++ {
@@ -483,8 +677,10 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 			f[d] = math.Exp(sb[i+d] - ref)
 		}
 		f[0] = 1
+		lo, hi := int(b.lo[i]), int(b.hi[i])
+		row := beta[i%ring][:hi-lo+1]
 		mx := 0.0
-		for j := int(b.hi[i]); j >= int(b.lo[i]); j-- {
+		for j := hi; j >= lo; j-- {
 			acc := 0.0
 			if i == n && j == b.m {
 				acc = 1
@@ -494,41 +690,53 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 				if !b.contains(ni, nj) {
 					continue
 				}
-				nc := idx(ni, nj)
-				if w := b.weight[nc*nShapes+k]; w != 0 && beta[nc] != 0 {
-					acc += beta[nc] * f[sh.di] * float64(w)
+				nc := b.off[ni] + nj - int(b.lo[ni])
+				if b.mask[nc]&(1<<k) == 0 {
+					continue
+				}
+				bn := beta[ni%ring][nj-int(b.lo[ni])]
+				if bn == 0 {
+					continue
+				}
+				if w := a.weight(b, nc, k, ni, nj); w != 0 {
+					acc += bn * f[sh.di] * float64(w)
 				}
 			}
 			if r, ok := a.cons.rowFrom(i, j); ok && b.contains(r, j) {
-				acc += beta[idx(r, j)] * math.Exp(sb[r]-ref)
+				acc += at(&beta, keptB, r-i, r, j) * math.Exp(sb[r]-ref)
 			}
 			if col, ok := a.cons.colFrom(i, j); ok && b.contains(i, col) {
-				acc += beta[idx(i, col)]
+				acc += row[col-lo]
 			}
-			beta[idx(i, j)] = acc
+			row[j-lo] = acc
 			mx = max(mx, acc)
 		}
 		sb[i] = ref
 		if mx > 0 {
-			for c := idx(i, int(b.lo[i])); c <= idx(i, int(b.hi[i])); c++ {
-				beta[c] /= mx
+			for c := range row {
+				row[c] /= mx
 			}
 			sb[i] += math.Log(mx)
 		}
+		if a.cons != nil && a.cons.rowEnd[i] >= 0 {
+			keptB[i] = slices.Clone(row)
+		}
+		for ; next >= 0 && path[next].i == i; next-- {
+			endB[next] = row[path[next].j-lo]
+		}
 	}
-	logZ := math.Log(alpha[idx(n, b.m)]) + sa[n]
+	logZ := math.Log(lastA) + sa[n]
 	out := make([]float64, len(path))
 	for k, s := range path {
-		pi, pj := s.pi, s.pj
 		w := 1.0 // a fixed bead costs nothing of its own
 		if int(s.shape) < nShapes {
-			w = float64(b.weight[idx(s.i, s.j)*nShapes+int(s.shape)])
+			w = float64(a.weight(b, b.off[s.i]+s.j-int(b.lo[s.i]), int(s.shape), s.i, s.j))
 		}
-		p := alpha[idx(pi, pj)] * w * beta[idx(s.i, s.j)]
+		p := startA[k] * w * endB[k]
 		if p <= 0 {
 			continue
 		}
-		out[k] = math.Min(1, math.Exp(math.Log(p)+sa[pi]+sb[s.i]-logZ))
+		out[k] = math.Min(1, math.Exp(math.Log(p)+sa[s.pi]+sb[s.i]-logZ))
 	}
 	return out
 }
