@@ -10,7 +10,8 @@ without touching the held-out half.
 Where perturb.py makes light perturbations (2-1, 1-2, a lone 1-0 or 0-1), this adds what newsroom
 editors do: runs of 2-5 target sentences dropped (a paragraph the translator left out), runs of
 2-5 unrelated sentences added on either side (a local paragraph: lines of another document of the
-same corpus, in the right language), three source sentences translated as one (3-1) or one as
+same corpus, in the right language; the added source and target sentences come from two different
+documents, so that none of them translates another), three source sentences translated as one (3-1) or one as
 three (1-3), besides 1-2, 2-1, 1-0 and 0-1.
 
 The documents are split in two halves by their position in doc_ids.txt: even positions go to
@@ -66,7 +67,9 @@ def edit(src, tgt, rnd, foreign_src, foreign_tgt):
                 put([], [x])
             newpara()
         elif r < 0.10:                              # a run of unrelated source sentences added
-            add = [foreign_src[rnd.randrange(len(foreign_src))] for _ in range(k)]
+            # the draw of earlier versions (over a source document as long as the target's),
+            # so that the edits after it stay the same
+            add = [foreign_src[rnd.randrange(len(foreign_tgt)) % len(foreign_src)] for _ in range(k)]
             newpara()
             for x in add:
                 put([x], [])
@@ -120,7 +123,14 @@ def main(corpus, out, seed=""):
             lines = docs[d]
             # unrelated sentences come from a document of the same half, far from this one
             other = order[(k + 2 * (1 + rnd.randrange(len(order) // 2 - 1))) % len(order)]
-            fs = [text[a][i] for i in docs[other]]
+            # and added source sentences from yet another one: lines of one document on both
+            # sides would include translations of each other, which the gold calls unrelated
+            # (drawn with a random of its own, so the edits stay those of earlier versions)
+            r2 = random.Random(f"editset/{pair}/{d}/src" + (f"/{seed}" if seed else ""))
+            other_src = other
+            while other_src == other and len(order) // 2 > 2:
+                other_src = order[(k + 2 * (1 + r2.randrange(len(order) // 2 - 1))) % len(order)]
+            fs = [text[a][i] for i in docs[other_src]]
             ft = [text[b][i] for i in docs[other]]
             S, T, beads, ps, pt = edit([text[a][i] for i in lines], [text[b][i] for i in lines], rnd, fs, ft)
             dirn = os.path.join(out, half, pair)
