@@ -403,6 +403,7 @@ func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights map[uint32]f
 		if ok {
 			ak = append(ak, k)
 			aw = append(aw, w)
+			ks.wsum[k>>30] += w
 			ks.sig |= keyBit(k)
 		}
 	}
@@ -449,14 +450,17 @@ func appendMerged(ak []uint32, aw []float32, a, b *keySet) (keySet, []uint32, []
 		case j == len(b.keys) || i < len(a.keys) && a.keys[i] < b.keys[j]:
 			ak = append(ak, a.keys[i])
 			aw = append(aw, a.weight[i])
+			out.wsum[a.keys[i]>>30] += a.weight[i]
 			i++
 		case i == len(a.keys) || b.keys[j] < a.keys[i]:
 			ak = append(ak, b.keys[j])
 			aw = append(aw, b.weight[j])
+			out.wsum[b.keys[j]>>30] += b.weight[j]
 			j++
 		default:
 			ak = append(ak, a.keys[i])
 			aw = append(aw, a.weight[i])
+			out.wsum[a.keys[i]>>30] += a.weight[i]
 			i++
 			j++
 		}
@@ -597,10 +601,23 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	c += m.sentenceCount * math.Abs(float64(ns-nt))
 	c += m.orphanSrc*float64(r.orphan[sh.di]) + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-sh.dj])
 	ks, kt := r.set[sh.di], &t.sets[sh.dj][j]
-	if c-m.maxBonus*float64(maxShared(ks, kt)) >= limit {
+	bound := maxShared(ks, kt)
+	if bound == 0 {
+		// Nothing shared: the bead pays for the anchors a translation of its length would share.
+		c += m.unanchored(ks, kt)
+		if c >= limit {
+			return c
+		}
+		return c + m.anchorCost(ks, kt)
+	}
+	if c-m.maxBonus*float64(bound) >= limit {
 		return c
 	}
-	return c + m.anchorCost(ks, kt)
+	ac, none := m.anchorCostShared(ks, kt)
+	if none {
+		ac += m.unanchored(ks, kt)
+	}
+	return c + ac
 }
 
 // reestimate refits the length ratio and variance on the 1-1 beads of a first-pass path, shrunk

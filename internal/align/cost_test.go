@@ -345,6 +345,44 @@ func sign(x float64) int {
 
 // TestParagraphCue checks that a bead costs more when it straddles a paragraph break, and that
 // paragraph ends should coincide on both sides.
+// TestUnanchoredBead: a bead whose sentences hold names the other side of the document has, but
+// share none of them, is dearer than one whose sentences hold nothing to share: an editor's added
+// sentence paired with a dropped one only because their lengths fit. Sharing a name, or holding
+// none, costs nothing extra.
+func TestUnanchoredBead(t *testing.T) {
+	src := sentences([]string{
+		"Tokayev met Putin in Moscow on Monday.",
+		"Tokayev said the talks with Putin in Moscow went well.",
+		"Nobody there expected any of the rain to arrive so early.",
+	})
+	tgt := sentences([]string{
+		"Токаев встретился с Путиным в Москве в понедельник.",
+		"Погода оставалась сырой весь вечер, как и обещали утром.",
+		"Токаев сказал, что переговоры с Путиным в Москве прошли хорошо.",
+	})
+	opt := Options{SrcLang: "en", TgtLang: "ru"}
+	fs, ft, _, _ := extractSides(src, tgt, opt)
+	w := keyWeights(fs, ft)
+	a := &aligner{m: newModel("en", "ru")}
+	a.src, a.tgt = newSide(src, fs, w), newSide(tgt, ft, w)
+	plain := &aligner{m: newModel("en", "ru"), src: a.src, tgt: a.tgt}
+	plain.m.noAnchor = 0
+	extra := func(i, j int) float64 { return a.beadCost(0, i+1, j+1) - plain.beadCost(0, i+1, j+1) }
+	if d := extra(1, 1); d < a.m.noAnchor/2 {
+		t.Errorf("names of the document, none shared: %.2f extra, want at least %.2f", d, a.m.noAnchor/2)
+	}
+	if d := extra(1, 2); d != 0 {
+		t.Errorf("translation sharing its names: %.2f extra, want 0", d)
+	}
+	if d := extra(2, 1); d != 0 {
+		t.Errorf("nothing to share: %.2f extra, want 0", d)
+	}
+	// The editor's sentence costs more as a partner than as an addition next to an omission.
+	if c1, c0 := a.beadCost(0, 2, 2), plain.beadCost(0, 2, 2); c1 <= c0 {
+		t.Errorf("unrelated bead %.2f, not dearer than without the penalty (%.2f)", c1, c0)
+	}
+}
+
 func TestParagraphCue(t *testing.T) {
 	mk := func(paras ...int) []Sentence {
 		out := make([]Sentence, len(paras))

@@ -20,22 +20,7 @@ func TestEditedDev(t *testing.T) {
 	if dir == "" {
 		t.Skip("ALIGN_EDITSET not set")
 	}
-	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "orphanWeight": &orphanWeight, "orphanEn": &orphanEn, "realignBelow": &realignBelow, "realignSlack": &realignSlack}
-	ints := map[string]*int{"learnMinCount": &learnMinCount, "learnPerWord": &learnPerWord, "realignPad": &realignPad}
-	for _, kv := range strings.Fields(os.Getenv("ALIGN_VARS")) {
-		k, v, _ := strings.Cut(kv, "=")
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p, ok := vars[k]; ok {
-			*p = f
-		} else if p, ok := ints[k]; ok {
-			*p = int(f)
-		} else {
-			t.Fatalf("unknown %s", k)
-		}
-	}
+	setVars(t)
 	halves := []string{"dev", "held"}
 	if os.Getenv("ALIGN_DEV_ONLY") != "" {
 		halves = halves[:1]
@@ -60,6 +45,56 @@ func TestEditedDev(t *testing.T) {
 				}
 			}
 			t.Logf("%s %s strict %v | lax %v", half, pair, strict, lax)
+		}
+	}
+}
+
+// TestDevSets scores every set directory of ALIGN_DEVSETS (each with en-ru and en-kk, as
+// bench/editset.py's OUT/dev or perturb.py's OUT), with ALIGN_VARS as TestEditedDev, and prints the
+// errors (missed plus wrong beads) of each and their total: the sum to compare variants on.
+func TestDevSets(t *testing.T) {
+	dirs := strings.Fields(os.Getenv("ALIGN_DEVSETS"))
+	if len(dirs) == 0 {
+		t.Skip("ALIGN_DEVSETS not set")
+	}
+	setVars(t)
+	total := 0
+	for _, dir := range dirs {
+		sets := loadSets(t, dir)
+		for _, pair := range []string{"en-ru", "en-kk"} {
+			var strict, lax prf
+			opt := Options{SrcLang: "en", TgtLang: pair[3:], NoRealign: os.Getenv("ALIGN_NOREALIGN") != ""}
+			for _, d := range sets[pair] {
+				pred := Pair(sentences(d.src), sentences(d.tgt), opt)
+				scoreDoc(&strict, &lax, d.gold, pred)
+				if v := os.Getenv("ALIGN_EVAL_VERBOSE"); v != "" && strings.Contains(dir, v) && strings.HasSuffix(pair, os.Getenv("ALIGN_EVAL_PAIR")) {
+					reportErrors(t, d, pred)
+				}
+			}
+			errs := strict.gold + strict.pred - 2*strict.tp
+			total += errs
+			t.Logf("%-24s %s strict %v errors %d", dir, pair, strict, errs)
+		}
+	}
+	t.Logf("TOTAL errors %d", total)
+}
+
+// setVars sets the tuning variables ALIGN_VARS names ("learnScore=0.8 lexMiss=0.3").
+func setVars(t *testing.T) {
+	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "noAnchor": &noAnchor, "noAnchorFull": &noAnchorFull, "orphanWeight": &orphanWeight, "orphanEn": &orphanEn, "realignBelow": &realignBelow, "realignSlack": &realignSlack}
+	ints := map[string]*int{"learnMinCount": &learnMinCount, "learnPerWord": &learnPerWord, "realignPad": &realignPad}
+	for _, kv := range strings.Fields(os.Getenv("ALIGN_VARS")) {
+		k, v, _ := strings.Cut(kv, "=")
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, ok := vars[k]; ok {
+			*p = f
+		} else if p, ok := ints[k]; ok {
+			*p = int(f)
+		} else {
+			t.Fatalf("unknown %s", k)
 		}
 	}
 }

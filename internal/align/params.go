@@ -20,6 +20,13 @@ const (
 	lexMiss  = 0.1
 )
 
+// A non-null bead whose sides share no anchor pays noAnchor times the weight of the anchors they
+// hold, up to noAnchorFull (see unanchored).
+const (
+	noAnchor     = 1.5
+	noAnchorFull = 2.0
+)
+
 // Realignment (realign.go).
 const (
 	learnScore    = 0.9  // beads of the first pass scored at least this teach the lexicon

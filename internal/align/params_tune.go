@@ -8,6 +8,9 @@ var (
 	lexMatch = 1.6
 	lexMiss  = 0.1
 
+	noAnchor     = 1.5
+	noAnchorFull = 2.0
+
 	learnScore    = 0.9
 	learnMaxPairs = 3000
 	learnMinPairs = 4
