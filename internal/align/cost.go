@@ -123,6 +123,26 @@ func newModel(src, tgt string) *model {
 	return m
 }
 
+// newModelFor returns the model for opt: newModel, with the shapes of Options.unpivoted for
+// sentences that have no counterpart in the pivot. Those are an editor's additions to one
+// translation or the other far more often than a passage both translations added, so pairing
+// them costs unpairedPair and leaving them alone unpairedAlone a sentence: only anchors they share
+// make two of them a bead.
+func newModelFor(opt Options) *model {
+	m := newModel(opt.SrcLang, opt.TgtLang)
+	if opt.unpivoted {
+		for k, sh := range shapes {
+			switch {
+			case sh.di == 0 || sh.dj == 0:
+				m.shape[k] = unpairedAlone * float64(sh.di+sh.dj)
+			default:
+				m.shape[k] += unpairedPair
+			}
+		}
+	}
+	return m
+}
+
 // orphanFor is the penalty per orphan name of a sentence in lang.
 func orphanFor(lang string) float64 {
 	if lang == "en" {

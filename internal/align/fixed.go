@@ -140,7 +140,7 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 // solve).
 func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixedBead, prev []step, wide []bool) []Bead {
 	if len(fixed) == 0 {
-		return solve(src, tgt, fs, ft, opt, newModel(opt.SrcLang, opt.TgtLang), nil, prev, wide)
+		return solve(src, tgt, fs, ft, opt, newModelFor(opt), nil, prev, wide)
 	}
 	fixed = slices.Clone(fixed)
 	if err := bound(fixed, len(src), len(tgt)); err != nil {
@@ -154,7 +154,7 @@ func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixe
 			inner[k].src = inner[k].src.shift(-i0)
 			inner[k].tgt = inner[k].tgt.shift(-j0)
 		}
-		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], opt, newModel(opt.SrcLang, opt.TgtLang), inner, stepsIn(prev, i0, i1, j0, j1), rowsIn(wide, i0, i1)) {
+		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], opt, newModelFor(opt), inner, stepsIn(prev, i0, i1, j0, j1), rowsIn(wide, i0, i1)) {
 			out = append(out, Bead{Src: shift(b.Src, i0), Tgt: shift(b.Tgt, j0), Score: b.Score})
 		}
 		inner = nil

@@ -24,3 +24,10 @@ var (
 	orphanWeight = 1.0
 	orphanEn     = 0.5
 )
+
+// Russian and Kazakh sentences without English at the same place (see newModelFor): the cost of
+// pairing them, on top of the shape's, and of each left alone.
+var (
+	unpairedPair  = 3.0
+	unpairedAlone = 0.5
+)

@@ -109,7 +109,9 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 		}
 	}
 	ruKk := func(p, r0, r1, k0, k1 int) []Bead {
-		return pairFixed(ru[r0:r1], kk[k0:k1], options("ru", "kk"), fx.at(p, r0, k0))
+		o := options("ru", "kk")
+		o.unpivoted = true
+		return pairFixed(ru[r0:r1], kk[k0:k1], o, fx.at(p, r0, k0))
 	}
 	out := combine(ruBeads, kkBeads, len(en), len(ru), len(kk), flagBelow, ruKk)
 	fx.mark(out)

@@ -197,6 +197,46 @@ func TestThreeDisagree(t *testing.T) {
 	}
 }
 
+// TestThreeAdditions: the Russian and the Kazakh desks each added a sentence of their own at the
+// same place. Sentences without English pair with each other only on evidence: two unrelated
+// additions of similar length stay apart, a passage both desks added (sharing its number and its
+// name) is one group.
+func TestThreeAdditions(t *testing.T) {
+	en := goldenSentences(
+		"The court in Astana sentenced the former minister to 9 years in prison on Monday.",
+		"The case began in 2022.",
+	)
+	for _, tt := range []struct {
+		name   string
+		ru, kk string
+		want   []string
+	}{
+		{"unrelated", "Погода в столице в выходные останется тёплой и солнечной.", "Бұл кітап оқушылар арасында үлкен сұранысқа ие болды.",
+			[]string{"0|0|0", "-|-|1", "-|1|-", "1|2|2"}}, // (the order of the two is the aligner's)
+		{"both desks", "В 2019 году Токаев подписал указ о реформе судов.", "2019 жылы Тоқаев сот реформасы туралы жарлыққа қол қойды.",
+			[]string{"0|0|0", "-|1|1", "1|2|2"}},
+	} {
+		ru := goldenSentences(
+			"В понедельник суд Астаны приговорил бывшего министра к 9 годам лишения свободы.",
+			tt.ru,
+			"Дело было возбуждено в 2022 году.",
+		)
+		kk := goldenSentences(
+			"Дүйсенбі күні Астана соты бұрынғы министрді 9 жылға бас бостандығынан айырды.",
+			tt.kk,
+			"Іс 2022 жылы басталған.",
+		)
+		groups := Three(en, ru, kk, ThreeOptions{})
+		var got []string
+		for _, g := range groups {
+			got = append(got, strings.TrimSuffix(groupString(g), " !"))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: groups\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 func goldenSentences(texts ...string) []Sentence {
 	out := make([]Sentence, len(texts))
 	for k, s := range texts {
