@@ -606,7 +606,7 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	ks, kt := r.set[sh.di], &t.sets[sh.dj][j]
 	bound := maxShared(ks, kt)
 	if bound == 0 {
-		// Nothing shared: the bead pays for the anchors a translation of its length would share.
+		// Nothing shared: the bead pays for the anchors of the document its sentences hold.
 		c += m.unanchored(ks, kt)
 		if c >= limit {
 			return c
