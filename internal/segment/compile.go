@@ -24,11 +24,14 @@ type compiledRule struct {
 	// start, run on the reversed text before the position: Go's regexp
 	// has no look-behind, and `(?:before)$` would be tried from every
 	// start position of the window.
-	before    *regexp.Regexp
-	after     *regexp.Regexp // `^(?:after)`; nil when empty
-	abbr      *abbrevSet
-	beforeWin int // bytes of left context the before pattern can need
-	afterWin  int
+	before *regexp.Regexp
+	after  *regexp.Regexp // `^(?:after)`; nil when empty
+	// beforeProg and afterProg run the same programs without regexp's
+	// per-call cost (see prog); regexp is the fallback when they give up.
+	beforeProg, afterProg *prog
+	abbr                  *abbrevSet
+	beforeWin             int // bytes of left context the before pattern can need
+	afterWin              int
 	// afterFirst says to try the after pattern before the before pattern,
 	// because its program is smaller: most positions fail the first one.
 	afterFirst bool
@@ -48,7 +51,6 @@ type ruleSet struct {
 	lastByte, firstByte [256]bool
 	breaks              []int // indexes of the break rules
 	starters, joiners   map[string]bool
-	reverse             bool // some rule has a before pattern to run
 }
 
 // Compile checks and compiles r into a Segmenter. It returns a *RuleError
@@ -67,7 +69,6 @@ func Compile(r *Rules) (*Segmenter, error) {
 		if cr == nil {
 			continue
 		}
-		rs.reverse = rs.reverse || cr.before != nil
 		if cr.brk {
 			rs.breaks = append(rs.breaks, len(rs.rules))
 			if cr.anyLast {
@@ -122,11 +123,11 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 		}
 		cr.last.normalize()
 	} else if pat := r.expand(x.Before); pat != "" {
-		re, tree, err := compilePattern(pat, true)
+		re, tree, p, err := compilePattern(pat, true)
 		if err != nil {
 			return nil, ruleError(locale.Pos{}, place, "beforebreak", x.Before, err)
 		}
-		cr.before, beforeTree = re, tree
+		cr.before, cr.beforeProg, beforeTree = re, p, tree
 		cr.last, cr.anyLast = edgeRunes(tree, true)
 		cr.last.normalize()
 		cr.beforeWin = window(tree)
@@ -134,11 +135,11 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 		cr.anyLast = true
 	}
 	if pat := r.expand(x.After); pat != "" {
-		re, tree, err := compilePattern(pat, false)
+		re, tree, p, err := compilePattern(pat, false)
 		if err != nil {
 			return nil, ruleError(locale.Pos{}, place, "afterbreak", x.After, err)
 		}
-		cr.after, afterTree = re, tree
+		cr.after, cr.afterProg, afterTree = re, p, tree
 		cr.first, cr.anyFirst = edgeRunes(tree, false)
 		cr.first.normalize()
 		cr.afterWin = window(tree)
@@ -164,22 +165,29 @@ func progSize(tree *syntax.Regexp) int {
 }
 
 // compilePattern parses pat for analysis and compiles it anchored at the
-// start; a before pattern is reversed first (see reverseTree).
-func compilePattern(pat string, before bool) (*regexp.Regexp, *syntax.Regexp, error) {
+// start, both as a regexp and as a prog of the same program; a before
+// pattern is reversed first (see reverseTree).
+func compilePattern(pat string, before bool) (*regexp.Regexp, *syntax.Regexp, *prog, error) {
 	tree, err := syntax.Parse(pat, syntax.Perl)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	tree = tree.Simplify()
 	src := pat
 	if before {
 		src = reverseTree(tree).String()
 	}
-	re, err := regexp.Compile("^(?:" + src + ")")
+	full := "^(?:" + src + ")"
+	re, err := regexp.Compile(full)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return re, tree, nil
+	// regexp.Compile parsed full the same way and succeeded.
+	ft, err := syntax.Parse(full, syntax.Perl)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return re, tree, newProg(ft.Simplify()), nil
 }
 
 // reverseTree returns a pattern that matches the reversal (rune by rune) of
@@ -252,11 +260,12 @@ func window(tree *syntax.Regexp) int {
 }
 
 // unit is the stretch of text the rules see: a paragraph, or the part of
-// one between title lines. rev holds text[start:end] reversed.
+// one between title lines.
 type unit struct {
 	text       string
 	start, end int
-	rev        []byte
+	rev        []byte   // scratch for a reversed window (the regexp fallback)
+	stack      []pstate // scratch for prog.match
 }
 
 // matches reports whether the rule matches at position p of the unit; r0
@@ -279,6 +288,11 @@ func (cr *compiledRule) matchAfter(u *unit, p int) bool {
 	for e < u.end && e > p && isContinuation(u.text[e]) {
 		e-- // keep the window on a rune boundary
 	}
+	if cr.afterProg != nil {
+		if m, ok := cr.afterProg.match(u.text, p, e, false, &u.stack); ok {
+			return m
+		}
+	}
 	return cr.after.MatchString(u.text[p:e])
 }
 
@@ -291,7 +305,13 @@ func (cr *compiledRule) matchBefore(u *unit, p int) bool {
 		for s > u.start && s < p && isContinuation(u.text[s]) {
 			s++
 		}
-		return cr.before.Match(u.rev[u.end-p : u.end-s])
+		if cr.beforeProg != nil {
+			if m, ok := cr.beforeProg.match(u.text, s, p, true, &u.stack); ok {
+				return m
+			}
+		}
+		u.rev = reverseText(u.rev, u.text[s:p])
+		return cr.before.Match(u.rev)
 	}
 	return true
 }

@@ -28,7 +28,7 @@ func TestReversedBefore(t *testing.T) {
 	}
 	for _, pat := range patterns {
 		fwd := regexp.MustCompile("(?:" + pat + ")$")
-		rev, _, err := compilePattern(pat, true)
+		rev, _, fp, err := compilePattern(pat, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,6 +42,10 @@ func TestReversedBefore(t *testing.T) {
 				got := rev.Match(buf[len(text)-p:])
 				if got != want {
 					t.Fatalf("pattern %q at %d of %q: reversed %v, forward %v", pat, p, text[:p], got, want)
+				}
+				// The prog reads the text backwards instead of reversing it.
+				if got, ok := fp.match(text, 0, p, true, new([]pstate)); ok && got != want {
+					t.Fatalf("pattern %q at %d of %q: prog %v, forward %v", pat, p, text[:p], got, want)
 				}
 			}
 		}
@@ -127,6 +131,58 @@ func TestBuiltinRulesCompile(t *testing.T) {
 		}
 		if _, err := Compile(r); err != nil {
 			t.Errorf("built-in rules of %s: %v", lang, err)
+		}
+	}
+}
+
+// TestProgMatchesRegexp runs every built-in pattern, and some with the
+// assertions and repetitions the built-in ones lack, as prog and as regexp
+// on random windows of text made of the characters the rules care about:
+// both must give the same answer wherever the prog does not give up.
+func TestProgMatchesRegexp(t *testing.T) {
+	patterns := []string{`^ab`, `\bMr\.`, `(?i)mr\.`, `(?m)^x`, `(?m)x$`, `x$`, `\B.`, `a|bc|def`, `(?:ab)+c?`,
+		`[^a-c]{2,3}\.`, `(?:a*)*b`, `(?:a|ab)(?:c|bcd)d`, `.`, `(?s).\n`, `\p{Lu}\p{Ll}*`}
+	for _, lang := range Languages() {
+		r, _ := DefaultRules(lang)
+		for _, x := range r.Rules {
+			if x.Abbreviations == nil && x.Before != "" {
+				patterns = append(patterns, r.expand(x.Before))
+			}
+			if x.After != "" {
+				patterns = append(patterns, r.expand(x.After))
+			}
+		}
+	}
+	alphabet := []string{"a", "b", "c", "d", "x", "M", "r", "T", "he", "The", "В", "г", "о", "Ж", "ж.", ".", ". ", "!", "?", "…",
+		"»", "”", ")", "(", "[", "]", "—", "-", " ", "\u00a0", "\n", "1", "2019", "\xff", "\x80", "said", "Бұл", "т. е."}
+	rng := rand.New(rand.NewSource(1))
+	var stack []pstate
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	for _, pat := range patterns {
+		for _, back := range []bool{false, true} {
+			re, _, fp, err := compilePattern(pat, back)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range n {
+				var sb strings.Builder
+				for k := rng.Intn(12); k >= 0; k-- {
+					sb.WriteString(alphabet[rng.Intn(len(alphabet))])
+				}
+				text := sb.String()
+				var want bool
+				if back {
+					want = re.Match(reverseText(nil, text))
+				} else {
+					want = re.MatchString(text)
+				}
+				if got, ok := fp.match(text, 0, len(text), back, &stack); ok && got != want {
+					t.Fatalf("pattern %q (before %v) on %q: prog %v, regexp %v", pat, back, text, got, want)
+				}
+			}
 		}
 	}
 }

@@ -227,9 +227,6 @@ func (c *cutter) sentences(start, end int, heading, lead bool) {
 	from := start
 	n0 := len(c.out)
 	c.u.text, c.u.start, c.u.end = text, start, end
-	if rs.reverse {
-		c.u.rev = reverseText(c.u.rev, text[start:end])
-	}
 	p := max(start+1, c.skip+1)
 	c.skip = 0
 	for ; p < end; p++ {
