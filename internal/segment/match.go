@@ -33,11 +33,18 @@ type pinst struct {
 	out, arg int
 	empty    syntax.EmptyOp
 	ascii    [2]uint64 // runes below 0x80 the instruction accepts
+	// two marks the runes of two-byte UTF-8 (U+0080-U+07FF: Cyrillic,
+	// accented Latin) that a character class accepts, so that \p{Lu}
+	// is one lookup there rather than a search of its ranges; nil for
+	// other instructions.
+	two      *[twoBytes / 64]uint64
 	inst     *syntax.Inst
 	anyRune  bool // InstRuneAny
 	notNL    bool // InstRuneAnyNotNL
 	runeInst bool
 }
+
+const twoBytes = 0x800
 
 // maxStack bounds the backtracking stack; a search that needs more gives
 // up like one that runs out of steps. An alternation of n words (such as
@@ -73,6 +80,14 @@ func newProg(tree *syntax.Regexp) *prog {
 					pi.ascii[r>>6] |= 1 << (r & 63)
 				}
 			}
+			if in.Op == syntax.InstRune && len(in.Rune) > 2 { // ranges: MatchRunePos ignores FoldCase for them
+				pi.two = new([twoBytes / 64]uint64)
+				for j := 0; j+1 < len(in.Rune); j += 2 {
+					for r := max(in.Rune[j], utf8.RuneSelf); r <= min(in.Rune[j+1], twoBytes-1); r++ {
+						pi.two[r>>6] |= 1 << (r & 63)
+					}
+				}
+			}
 		case syntax.InstRuneAny:
 			pi.runeInst, pi.anyRune = true, true
 		case syntax.InstRuneAnyNotNL:
@@ -102,6 +117,8 @@ func (pi *pinst) matchRune(r rune) bool {
 		return r != '\n'
 	case r < utf8.RuneSelf:
 		return pi.ascii[r>>6]&(1<<(r&63)) != 0
+	case r < twoBytes && pi.two != nil:
+		return pi.two[r>>6]&(1<<(r&63)) != 0
 	}
 	return pi.inst.MatchRune(r)
 }

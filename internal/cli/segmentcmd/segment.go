@@ -158,6 +158,12 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// Two-byte sequences (Cyrillic) are always valid and never
+		// U+2028 or U+2029: no need to decode them.
+		if b := s[i]; b >= 0xC2 && b <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
 		c, size := utf8.DecodeRuneInString(s[i:])
 		if c == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)
