@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/qa"
@@ -79,7 +80,7 @@ func WriteHTML(w io.Writer, reports []*Report, opt HTMLOptions) error {
 		"source": T("check.html.source", nil), "translation": T("check.html.translation", nil),
 		"places": T("check.html.places", nil), "variants": T("check.html.variants", nil), "fix": T("check.html.fix", nil),
 	}
-	return htmlTemplate.Execute(w, page)
+	return htmlTemplate().Execute(w, page)
 }
 
 type htmlPage struct {
@@ -160,7 +161,9 @@ func htmlFinding(f Finding, source string, T func(string, map[string]any) string
 	return it
 }
 
-var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+// htmlTemplate is parsed on first use: parsing it at init cost every start of tilmash.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -210,3 +213,4 @@ mark{background:#ffd54f;outline:1px solid #c00}
 </body>
 </html>
 {{define "text"}}{{.Before}}{{if .Marked}}<mark>{{.Mark}}</mark>{{end}}{{.After}}{{end}}`))
+})

@@ -3,6 +3,7 @@ package docformat
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,21 +31,25 @@ type mdReader struct {
 }
 
 var (
-	mdATX      = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	mdSetext   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
-	mdRule     = regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
-	mdItem     = regexp.MustCompile(`^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)`)
-	mdQuote    = regexp.MustCompile(`^ {0,3}> ?`)
-	mdFence    = regexp.MustCompile("^ {0,3}(```+|~~~+)")
-	mdDef      = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$`)
-	mdHardWrap = regexp.MustCompile(`(  +|\\)$`)
+	mdATX = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	})
+	mdSetext = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`) })
+	mdRule   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
+	})
+	mdItem     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)`) })
+	mdQuote    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}> ?`) })
+	mdFence    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^ {0,3}(```+|~~~+)") })
+	mdDef      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$`) })
+	mdHardWrap = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(  +|\\)$`) })
 )
 
 // definitions takes the link reference definitions out of lines.
 func (m *mdReader) definitions(lines []string) []string {
 	out := lines[:0:0]
 	for _, l := range lines {
-		if d := mdDef.FindStringSubmatch(l); d != nil && !strings.HasPrefix(d[1], "^") {
+		if d := mdDef().FindStringSubmatch(l); d != nil && !strings.HasPrefix(d[1], "^") {
 			m.refs[strings.ToLower(strings.Join(strings.Fields(d[1]), " "))] = d[2]
 			continue
 		}
@@ -70,9 +75,9 @@ func (m *mdReader) blocks(lines []string, kind string, depth int) {
 		switch {
 		case strings.TrimSpace(line) == "":
 			flush()
-		case mdFence.MatchString(line):
+		case mdFence().MatchString(line):
 			flush()
-			fence := mdFence.FindStringSubmatch(line)[1]
+			fence := mdFence().FindStringSubmatch(line)[1]
 			var code []string
 			for i++; i < len(lines); i++ {
 				if strings.HasPrefix(strings.TrimLeft(lines[i], " "), fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(lines[i]), fence[:1])) == "" {
@@ -89,27 +94,27 @@ func (m *mdReader) blocks(lines []string, kind string, depth int) {
 				m.b.Put(c, false)
 			}
 			m.b.EndBlock()
-		case mdATX.MatchString(line) && depth < 64:
+		case mdATX().MatchString(line) && depth < 64:
 			flush()
-			h := mdATX.FindStringSubmatch(line)
+			h := mdATX().FindStringSubmatch(line)
 			m.paragraph([]string{h[2]}, kind, len(h[1]))
-		case len(para) > 0 && paraKind == kind && mdSetext.MatchString(line):
+		case len(para) > 0 && paraKind == kind && mdSetext().MatchString(line):
 			level := 1
 			if strings.TrimSpace(line)[0] == '-' {
 				level = 2
 			}
 			m.paragraph(para, kind, level)
 			para = nil
-		case mdRule.MatchString(line):
+		case mdRule().MatchString(line):
 			flush()
-		case mdQuote.MatchString(line) && depth < 32:
+		case mdQuote().MatchString(line) && depth < 32:
 			flush()
 			var inner []string
 			for ; i < len(lines); i++ {
 				l := lines[i]
-				if loc := mdQuote.FindStringIndex(l); loc != nil {
+				if loc := mdQuote().FindStringIndex(l); loc != nil {
 					inner = append(inner, l[loc[1]:])
-				} else if strings.TrimSpace(l) != "" && len(inner) > 0 && strings.TrimSpace(inner[len(inner)-1]) != "" && !mdItem.MatchString(l) {
+				} else if strings.TrimSpace(l) != "" && len(inner) > 0 && strings.TrimSpace(inner[len(inner)-1]) != "" && !mdItem().MatchString(l) {
 					inner = append(inner, l) // a lazy continuation
 				} else {
 					break
@@ -117,9 +122,9 @@ func (m *mdReader) blocks(lines []string, kind string, depth int) {
 			}
 			i--
 			m.blocks(inner, Quote, depth+1)
-		case mdItem.MatchString(line) && (len(para) == 0 || paraKind == Item || paraKind == Ordered || isListStart(line)):
+		case mdItem().MatchString(line) && (len(para) == 0 || paraKind == Item || paraKind == Ordered || isListStart(line)):
 			flush()
-			loc := mdItem.FindStringSubmatchIndex(line)
+			loc := mdItem().FindStringSubmatchIndex(line)
 			marker := line[loc[4]:loc[5]]
 			k := Item
 			if marker[0] >= '0' && marker[0] <= '9' {
@@ -153,7 +158,7 @@ func (m *mdReader) paragraph(lines []string, kind string, level int) {
 	m.b.StartBlock(kind, level)
 	for i, l := range lines {
 		hard := false
-		if i < len(lines)-1 && mdHardWrap.MatchString(l) {
+		if i < len(lines)-1 && mdHardWrap().MatchString(l) {
 			hard = true
 			l = strings.TrimSuffix(strings.TrimRight(l, " "), "\\")
 		}
@@ -171,7 +176,9 @@ func (m *mdReader) paragraph(lines []string, kind string, level int) {
 
 const mdPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
-var mdEntity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var mdEntity = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+})
 
 // inline reads the inline markup of s into the current block.
 func (m *mdReader) inline(s string, depth int) {
@@ -191,7 +198,7 @@ func (m *mdReader) inline(s string, depth int) {
 			i += 2
 			continue
 		case c == '&':
-			if e := mdEntity.FindString(s[i:]); e != "" {
+			if e := mdEntity().FindString(s[i:]); e != "" {
 				lit.WriteString(html.UnescapeString(e))
 				i += len(e)
 				continue

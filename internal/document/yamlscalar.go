@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -377,7 +378,9 @@ var resolveWords = map[string]struct{}{
 	"+.inf": {}, "+.Inf": {}, "+.INF": {}, "-.inf": {}, "-.Inf": {}, "-.INF": {},
 }
 
-var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+var yamlStyleFloat = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+})
 
 // resolvesToNumber is resolve's branch for a value starting with a sign
 // or a digit: a timestamp, an integer (decimal, 0x, 0b, 0o, old octal,
@@ -404,7 +407,7 @@ func resolvesToNumber(s string) bool {
 	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
 		return true
 	}
-	if yamlStyleFloat.MatchString(plain) {
+	if yamlStyleFloat().MatchString(plain) {
 		if _, err := strconv.ParseFloat(plain, 64); err == nil {
 			return true
 		}

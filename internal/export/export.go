@@ -31,6 +31,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/align"
@@ -263,7 +264,7 @@ func BadLang(lang, reason string, known []string) error {
 	return locale.NewError("export.bad-lang."+reason, map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")})
 }
 
-var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
+var langCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`) })
 
 // FileName returns the file name of an export: DOC.EXT for formats holding
 // every language, DOC.SRC-TRG.EXT for XLIFF (give the pair), DOC.LANG.EXT
@@ -279,7 +280,7 @@ func FileName(docID, format string, langs ...string) (string, error) {
 		return "", badFormat(format, append(append([]string(nil), Formats...), "txt"))
 	}
 	for _, l := range langs {
-		if !langCode.MatchString(l) {
+		if !langCode().MatchString(l) {
 			return "", BadLang(l, "unknown", nil)
 		}
 	}

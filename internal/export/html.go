@@ -194,7 +194,7 @@ func clean(s string) string {
 // forced.
 func writeHTML(w io.Writer, p *plan) error {
 	uiLang := "en"
-	if l := p.opt.label("export.html.lang", nil); langCode.MatchString(l) {
+	if l := p.opt.label("export.html.lang", nil); langCode().MatchString(l) {
 		uiLang = l
 	}
 	title := p.doc.ID

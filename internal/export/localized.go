@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -151,7 +152,7 @@ type article struct {
 	opt    Options
 }
 
-var headingLine = regexp.MustCompile(`^(#{1,6})[ \t]+(.*)$`)
+var headingLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(#{1,6})[ \t]+(.*)$`) })
 
 // parseArticle splits a stored text into blocks: with formatting f, the
 // blocks separated by blank lines; without, one per non-blank line.
@@ -175,7 +176,7 @@ func parseArticle(lang, text string, f *document.Formatting) *article {
 			pos = end + 1
 			continue
 		}
-		if f != nil && !headingLine.MatchString(text[pos:end]) {
+		if f != nil && !headingLine().MatchString(text[pos:end]) {
 			// A block runs to the next blank line or heading.
 			for end < len(text) {
 				next := strings.IndexByte(text[end+1:], '\n')
@@ -183,7 +184,7 @@ func parseArticle(lang, text string, f *document.Formatting) *article {
 				if next >= 0 {
 					line = text[end+1 : end+1+next]
 				}
-				if strings.TrimSpace(line) == "" || headingLine.MatchString(line) {
+				if strings.TrimSpace(line) == "" || headingLine().MatchString(line) {
 					break
 				}
 				end += 1 + len(line)
@@ -191,7 +192,7 @@ func parseArticle(lang, text string, f *document.Formatting) *article {
 		}
 		start, level := pos, 0
 		line := text[pos:end]
-		if m := headingLine.FindStringSubmatchIndex(line); m != nil {
+		if m := headingLine().FindStringSubmatchIndex(line); m != nil {
 			level = m[3] - m[2]
 			inner := line[m[4]:m[5]]
 			start = pos + m[4] + (len(inner) - len(strings.TrimLeft(inner, " \t")))
@@ -329,7 +330,7 @@ var mdInline = strings.NewReplacer(
 
 // mdLineStart matches what would open a list, a quote, a heading or a
 // rule at the start of a paragraph: "1. ", "- ", "+ ", "#", "=".
-var mdLineStart = regexp.MustCompile(`^(\d+)([.)])(\s)|^([-+=#])`)
+var mdLineStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)([.)])(\s)|^([-+=#])`) })
 
 func mdParagraph(s string) string {
 	s = mdInline.Replace(s)
@@ -339,7 +340,7 @@ func mdParagraph(s string) string {
 // mdEscapeStart escapes what would open a list, quote, heading or rule
 // at the start of an escaped line.
 func mdEscapeStart(s string) string {
-	if m := mdLineStart.FindStringSubmatchIndex(s); m != nil {
+	if m := mdLineStart().FindStringSubmatchIndex(s); m != nil {
 		if m[2] >= 0 { // "1. " → "1\. "
 			return s[:m[3]] + `\` + s[m[3]:]
 		}

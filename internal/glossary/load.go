@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -22,10 +23,10 @@ import (
 // idPattern is what an entry id may look like: lower-case ASCII letters and
 // digits in groups joined by single "-", "_" or ".", so ids are safe in
 // file names, URLs and command lines.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`) })
 
 // ValidID reports whether id is a valid entry id.
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+func ValidID(id string) bool { return idPattern().MatchString(id) }
 
 // inflectHints lists the inflect values each language knows. "" and "auto"
 // let the rules decide; "none" keeps the form exactly as written.
@@ -162,7 +163,7 @@ func (l *linter) pos(n *yaml.Node) string {
 
 // yamlLine finds "line N" in a yaml.v3 error message: the parser gives no
 // column, so problems of malformed YAML point at column 1 of that line.
-var yamlLine = regexp.MustCompile(`line (\d+)`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
 
 // yamlErrorLine returns the 1-based line of a yaml.v3 error and the message
 // without its "yaml: line N:" prefix. yaml.v3 v3.0.1 prints the 0-based
@@ -172,7 +173,7 @@ var yamlLine = regexp.MustCompile(`line (\d+)`)
 func yamlErrorLine(err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = strings.TrimPrefix(msg, m[0]+": ")
 		if strings.HasPrefix(msg, "did not find expected") {

@@ -33,7 +33,8 @@ import (
 // Supported lists the UI languages, English first: it is the fallback.
 var Supported = []language.Tag{language.English, language.Russian, language.Kazakh}
 
-var matcher = language.NewMatcher(Supported)
+// matcher is built on first use: most starts never match a language value.
+var matcher = sync.OnceValue(func() language.Matcher { return language.NewMatcher(Supported) })
 
 // Choose returns the UI language ("en", "ru" or "kk") for a --ui-lang value
 // and an environment lookup function.
@@ -60,7 +61,7 @@ func Match(v string) string {
 	if err != nil {
 		return "en"
 	}
-	_, i, conf := matcher.Match(tag)
+	_, i, conf := matcher().Match(tag)
 	if conf == language.No {
 		return "en"
 	}

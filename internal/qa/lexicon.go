@@ -2,6 +2,7 @@ package qa
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/glossary/morph"
@@ -15,38 +16,36 @@ type numWord struct {
 	soft  bool // also an article or pronoun (one, бір, первый): never required
 }
 
-// lexicons maps a lower-case word to its number, per base language.
-var lexicons = map[string]map[string]numWord{
-	"en": enLexicon(),
-	"ru": ruLexicon(),
-	"kk": kkLexicon(),
+// numberTables are the number words of each language and the indexes
+// that let most words of a text skip looking them up. They are built on
+// first use: building them at init cost every start of tilmash.
+type numberTables struct {
+	// lexicons maps a lower-case word to its number, per base language.
+	lexicons map[string]map[string]numWord
+	// initial marks the lower-case letters a number word of any
+	// language starts with, so most words of a text skip the look-up.
+	initial [0x530]bool
+	// shape holds the length and first two letters of every number word
+	// (see [shapeKey]): a word of another shape is not looked up.
+	shape map[uint64]struct{}
 }
 
-// numberInitial marks the lower-case letters a number word of any
-// language starts with, so most words of a text skip the look-up.
-var numberInitial = func() (a [0x530]bool) {
-	for _, lex := range lexicons {
+var numbers = sync.OnceValue(func() *numberTables {
+	t := &numberTables{
+		lexicons: map[string]map[string]numWord{"en": enLexicon(), "ru": ruLexicon(), "kk": kkLexicon()},
+		shape:    map[uint64]struct{}{},
+	}
+	for _, lex := range t.lexicons {
 		for w := range lex {
 			r, _ := utf8.DecodeRuneInString(w)
 			if r < 0x530 {
-				a[r] = true
+				t.initial[r] = true
 			}
+			t.shape[shapeKey(w)] = struct{}{}
 		}
 	}
-	return a
-}()
-
-// numberShape holds the length and first two letters of every number word
-// (see [shapeKey]): a word of another shape is not looked up.
-var numberShape = func() map[uint64]struct{} {
-	m := map[uint64]struct{}{}
-	for _, lex := range lexicons {
-		for w := range lex {
-			m[shapeKey(w)] = struct{}{}
-		}
-	}
-	return m
-}()
+	return t
+})
 
 // shapeKey packs the byte length of a lower-case word and its first two
 // letters (ё as е).
@@ -70,11 +69,11 @@ func foldRune(r rune) rune {
 // mayBeNumberWord reports whether w, a word of ASCII or Cyrillic letters,
 // has the shape of a number word of some language.
 func mayBeNumberWord(w string) bool {
-	_, ok := numberShape[shapeKey(w)]
+	_, ok := numbers().shape[shapeKey(w)]
 	return ok
 }
 
-func mayStartNumber(r rune) bool { return r >= 0x530 || r >= 0 && numberInitial[r] }
+func mayStartNumber(r rune) bool { return r >= 0x530 || r >= 0 && numbers().initial[r] }
 
 // scaleWords are the words and abbreviations that multiply a number
 // written in digits before them (5 million, 2,8 млрд, 3 тыс., 10 мың).

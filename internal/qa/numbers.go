@@ -180,7 +180,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func (ex *extractor) run(lang, text string) {
 	ex.lang, ex.text = lang, text
-	lex := lexicons[lang]
+	lex := numbers().lexicons[lang]
 	for i := 0; i < len(text); {
 		c := text[i]
 		if isDigit(c) {

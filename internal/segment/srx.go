@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
@@ -364,8 +365,10 @@ var javaClasses = strings.NewReplacer(
 )
 
 var (
-	javaUnicodeEscape  = regexp.MustCompile(`\\u([0-9A-Fa-f]{4})`)
-	javaCategoryPrefix = regexp.MustCompile(`\\([pP])\{(?:Is)?(L[ultmo]?|N[dlo]?|P[cdseifo]?|S[mcko]?|Z[slp]?|C[cfson]?)\}`)
+	javaUnicodeEscape  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\\u([0-9A-Fa-f]{4})`) })
+	javaCategoryPrefix = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\\([pP])\{(?:Is)?(L[ultmo]?|N[dlo]?|P[cdseifo]?|S[mcko]?|Z[slp]?|C[cfson]?)\}`)
+	})
 )
 
 // fromJava rewrites the parts of a Java regular expression that RE2 spells
@@ -374,9 +377,9 @@ func fromJava(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
-	s = javaUnicodeEscape.ReplaceAllString(s, `\x{$1}`)
+	s = javaUnicodeEscape().ReplaceAllString(s, `\x{$1}`)
 	s = javaClasses.Replace(s)
-	return javaCategoryPrefix.ReplaceAllString(s, `\$1{$2}`)
+	return javaCategoryPrefix().ReplaceAllString(s, `\$1{$2}`)
 }
 
 // abbreviationsOf recognises a pattern written by AbbreviationPattern and

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -27,7 +28,8 @@ func knownLang(v string) (string, bool) {
 	return "", false
 }
 
-var langMatcher = language.NewMatcher(locale.Supported)
+// langMatcher is built on first use, not at every start of tilmash.
+var langMatcher = sync.OnceValue(func() language.Matcher { return language.NewMatcher(locale.Supported) })
 
 // acceptLanguage picks en, ru or kk from an Accept-Language header,
 // English when nothing matches.
@@ -36,7 +38,7 @@ func acceptLanguage(h string) string {
 	if err != nil || len(tags) == 0 {
 		return "en"
 	}
-	_, i, conf := langMatcher.Match(tags...)
+	_, i, conf := langMatcher().Match(tags...)
 	if conf == language.No {
 		return "en"
 	}

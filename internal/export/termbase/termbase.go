@@ -30,6 +30,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -109,7 +110,7 @@ func Detect(name string, data []byte) string {
 		return "tsv"
 	}
 	head := string(data[:min(len(data), 4096)])
-	if m := rootElement.FindStringSubmatch(head); m != nil {
+	if m := rootElement().FindStringSubmatch(head); m != nil {
 		switch m[1] {
 		case "martif":
 			return "tbx2"
@@ -120,7 +121,7 @@ func Detect(name string, data []byte) string {
 	return ""
 }
 
-var rootElement = regexp.MustCompile(`<([A-Za-z][\w.-]*)[\s>/]`)
+var rootElement = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<([A-Za-z][\w.-]*)[\s>/]`) })
 
 // xmlID makes an XML ID (an NCName) of a glossary id: glossary ids may
 // start with a digit, which an ID may not, so those get a "_" in front.
