@@ -44,6 +44,16 @@ type Invocation struct {
 // the command groups and returns the exit code.
 func Main(inv Invocation, version string, groups ...Group) int {
 	args, stdin, stdout, stderr, getenv := inv.Args, inv.Stdin, inv.Stdout, inv.Stderr, inv.Getenv
+	// tilmash --version alone needs none of the commands: building them
+	// (twice, see below) was most of its time after the Go runtime's
+	// start. It prints what urfave/cli's version flag prints.
+	if len(args) == 1 && isVersionFlag(args[0]) {
+		_, err := fmt.Fprintf(stdout, "%s version %s\n", name, version)
+		if err != nil {
+			return 2
+		}
+		return 0
+	}
 	// Help text is built in the UI language, so the language must be known
 	// before the real app is built. A first, English app is built only to
 	// reorder the arguments and find the global --ui-lang wherever it was
@@ -84,6 +94,19 @@ func Main(inv Invocation, version string, groups ...Group) int {
 		return err
 	})
 	return env.ExitCode(err)
+}
+
+// name is the program's name in help and --version.
+const name = "tilmash"
+
+// isVersionFlag reports whether a is one of the spellings urfave/cli
+// takes for its version flag.
+func isVersionFlag(a string) bool {
+	switch a {
+	case "--version", "-version", "-v", "--v":
+		return true
+	}
+	return false
 }
 
 // uiLangFlag finds the global --ui-lang among reordered arguments: global
@@ -152,7 +175,7 @@ func NewApp(env *console.Env, version string, groups ...Group) *cli.App {
 func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error) {
 	notFound := new(error)
 	app := &cli.App{
-		Name:                 "tilmash",
+		Name:                 name,
 		Usage:                env.T("app.usage", nil),
 		UsageText:            env.T("app.usage-text", nil),
 		Description:          env.T("app.description", nil),
