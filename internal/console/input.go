@@ -42,6 +42,23 @@ func (e *Env) ReadInput(arg string) (data []byte, name string, err error) {
 	return data, arg, nil
 }
 
+// OpenInput opens the file named by arg for a command that reads it as a
+// stream, with the checks and errors of ReadInput. It returns a nil file
+// for "-": standard input is read whole, with ReadInput.
+func (e *Env) OpenInput(arg string) (*os.File, error) {
+	if arg == "-" {
+		return nil, nil
+	}
+	f, err := workspace.OpenRegular(e.Abs(arg), arg)
+	if workspace.IsReadError(err) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, NewFileError(arg, err)
+	}
+	return f, nil
+}
+
 // NewFileError is the error for an input file that cannot be read: it
 // names the file and the operating system's reason alone (the message
 // already names the file), and wraps err.

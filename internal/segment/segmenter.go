@@ -1,10 +1,12 @@
 package segment
 
 import (
+	"io"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Segment is one sentence (or heading, list item, other block) of a text.
@@ -73,6 +75,75 @@ func (s *Segmenter) Each(text string, yield func(Segment)) {
 	c.deliver()
 }
 
+// readChunk is how much EachReader reads at a time.
+const readChunk = 256 << 10
+
+// EachReader cuts the text read from r as [Segmenter.Each] cuts it (the
+// same segments, with offsets into all that r gives), reading it a
+// chunk at a time into two buffers it uses in turn: it holds the block
+// being cut and the chunk it is in, never the whole text, and makes no
+// garbage. A segment's Text is only valid until yield returns (its bytes
+// are then read over); copy it to keep it. EachReader returns the first
+// error of r other than io.EOF.
+func (s *Segmenter) EachReader(r io.Reader, yield func(Segment)) error {
+	return s.eachReader(r, yield, readChunk)
+}
+
+// eachReader is EachReader reading chunk bytes at a time.
+func (s *Segmenter) eachReader(r io.Reader, yield func(Segment), chunk int) error {
+	c := cutter{s: s, first: true, more: true}
+	base := 0 // offset of buf[0] in the input
+	c.yield = func(seg Segment) {
+		seg.Start += base
+		seg.End += base
+		yield(seg)
+	}
+	buf, spare := make([]byte, 0, chunk), []byte(nil)
+	for {
+		if len(buf) == cap(buf) {
+			// Full: move what is still needed (the open block, the line
+			// being read) to the other buffer, which no segment refers
+			// to any more, and read on there.
+			keep := c.ls
+			if len(c.lines) > 0 {
+				keep = c.lines[0].start
+			}
+			if c.kind == kindFence {
+				keep = min(keep, c.fenceStart)
+			}
+			rest := buf[keep:]
+			if need := len(rest) + max(chunk, len(rest)); cap(spare) < need {
+				spare = make([]byte, 0, need)
+			}
+			c.text, c.u.text = "", ""
+			buf, spare = append(spare[:0], rest...), buf
+			base += keep
+			c.ls -= keep
+			c.fenceStart -= keep
+			for i := range c.lines {
+				c.lines[i].start -= keep
+				c.lines[i].end -= keep
+			}
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err != nil && err != io.EOF {
+			return err
+		}
+		// The text shares the buffer's bytes; they stay as they are
+		// until the buffer is used again, after its segments are
+		// delivered.
+		c.text = unsafe.String(unsafe.SliceData(buf), len(buf))
+		c.more = err == nil
+		c.scan()
+		if !c.more {
+			c.finish()
+			c.deliver()
+			return nil
+		}
+	}
+}
+
 // deliver hands the finished segments to yield, when there is one.
 func (c *cutter) deliver() {
 	if c.yield == nil {
@@ -96,6 +167,15 @@ type cutter struct {
 	skip  int    // no break at or before this position (a list marker)
 	// yield, when set, takes the segments of each finished block (Each).
 	yield func(Segment)
+
+	// The line scan, which EachReader resumes when more text arrives.
+	ls         int       // start of the next line to read
+	kind       blockKind // the kind of the open block
+	fence      string    // the fence string of an open code block
+	fenceStart int
+	// more is set while text may continue beyond c.text (EachReader):
+	// a line without its end is not read yet.
+	more bool
 }
 
 type span struct{ start, end int }
@@ -111,72 +191,97 @@ const (
 )
 
 func (c *cutter) run() {
-	text := c.text
-	kind := kindNone
 	c.first = true
-	var fence string // the fence string of an open code block
-	var fenceStart int
-	for ls := 0; ls < len(text); {
+	c.scan()
+	c.finish()
+}
+
+// scan reads the lines of c.text from c.ls on and cuts every block they
+// finish. With more text to come it stops before a line without its end,
+// and, in the first block, while less than evidenceWindow bytes follow
+// (see aheadKnown).
+func (c *cutter) scan() {
+	text := c.text
+	for c.ls < len(text) {
+		ls := c.ls
 		le := strings.IndexByte(text[ls:], '\n')
 		next := len(text)
 		if le < 0 {
+			if c.more {
+				return
+			}
 			le = len(text)
 		} else {
 			le += ls
 			next = le + 1
 		}
+		if c.more && c.first && c.kind == kindText && !c.aheadKnown(ls) {
+			return
+		}
 		line := text[ls:le]
-		if kind == kindFence {
-			if isFenceClose(line, fence) {
-				c.emit(fenceStart, le, false)
+		if c.kind == kindFence {
+			if isFenceClose(line, c.fence) {
+				c.emit(c.fenceStart, le, false)
 				c.para++
-				kind = kindNone
+				c.kind = kindNone
 			}
-			ls = next
+			c.ls = next
 			continue
 		}
 		switch lk, marker := classifyLine(line); lk {
 		case lineBlank:
-			kind = c.flush(kind)
+			c.kind = c.flush(c.kind)
 		case lineFence:
-			c.flush(kind)
-			kind, fence, fenceStart = kindFence, marker, ls
+			c.flush(c.kind)
+			c.kind, c.fence, c.fenceStart = kindFence, marker, ls
 		case lineHeading, lineRule:
-			c.flush(kind)
+			c.flush(c.kind)
 			c.emit(ls, le, lk == lineHeading)
 			c.para++
 			c.first = false
-			kind = kindNone
+			c.kind = kindNone
 		case lineItem:
-			c.flush(kind)
-			kind = kindItem
+			c.flush(c.kind)
+			c.kind = kindItem
 			c.lines = append(c.lines, span{ls, le})
 		case lineQuote:
-			if kind != kindQuote {
-				c.flush(kind)
-				kind = kindQuote
+			if c.kind != kindQuote {
+				c.flush(c.kind)
+				c.kind = kindQuote
 			}
 			c.lines = append(c.lines, span{ls, le})
 		default:
-			if kind == kindQuote {
-				kind = c.flush(kind)
+			if c.kind == kindQuote {
+				c.kind = c.flush(c.kind)
 			}
-			if kind == kindNone {
-				kind = kindText
+			if c.kind == kindNone {
+				c.kind = kindText
 			}
 			c.lines = append(c.lines, span{ls, le})
 		}
 		if len(c.out) > 0 {
 			c.deliver() // segments of finished blocks only: a block is cut when it ends
 		}
-		ls = next
+		c.ls = next
 	}
-	if kind == kindFence {
-		c.emit(fenceStart, len(text), false)
+}
+
+// aheadKnown reports whether enough text follows position ls for the
+// first block to be cut as if the whole text were known: its run-in
+// headline test (headlineEnd) reads up to evidenceWindow bytes past the
+// block and asks whether anything but white space follows it.
+func (c *cutter) aheadKnown(ls int) bool {
+	return len(c.text)-ls >= evidenceWindow && !isBlank(c.text[ls:])
+}
+
+// finish cuts the block left open at the end of the text.
+func (c *cutter) finish() {
+	if c.kind == kindFence {
+		c.emit(c.fenceStart, len(c.text), false)
 		c.para++
 		return
 	}
-	c.flush(kind)
+	c.flush(c.kind)
 }
 
 // flush segments the pending text block, if any, and returns kindNone.

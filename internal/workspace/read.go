@@ -107,18 +107,45 @@ func readLimited(r io.Reader, shown string, size int64) ([]byte, error) {
 }
 
 func readRegular(f *os.File, shown string) ([]byte, error) {
-	st, err := f.Stat()
+	size, err := checkRegular(f, shown)
 	if err != nil {
 		return nil, err
 	}
+	// The file may grow while it is read: never read past the limit.
+	return readLimited(f, shown, size+512)
+}
+
+// OpenRegular opens for reading a file a person named on the command
+// line, with the checks of [ReadRegular] (a regular file of at most
+// [MaxFileSize] bytes), for a command that reads it as a stream rather
+// than whole. The caller closes it, and must still stop reading at
+// MaxFileSize: the file may grow.
+func OpenRegular(path, shown string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := checkRegular(f, shown); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// checkRegular refuses a file that is not regular or is too large, and
+// returns its size.
+func checkRegular(f *os.File, shown string) (int64, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
 	if code := kindCode(st.Mode()); code != "" {
-		return nil, &ReadError{Path: shown, Code: code}
+		return 0, &ReadError{Path: shown, Code: code}
 	}
 	if st.Size() > MaxFileSize {
-		return nil, &ReadError{Path: shown, Code: CodeReadTooLarge, Limit: MaxFileSize >> 20}
+		return 0, &ReadError{Path: shown, Code: CodeReadTooLarge, Limit: MaxFileSize >> 20}
 	}
-	// The file may grow while it is read: never read past the limit.
-	return readLimited(f, shown, st.Size()+512)
+	return st.Size(), nil
 }
 
 // kindCode is the error code of a file that is not a regular file, "" for

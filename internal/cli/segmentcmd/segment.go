@@ -16,6 +16,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/segment"
+	"github.com/tilmash/tilmash/internal/textenc"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -64,7 +65,40 @@ func segmentCommand(a *app.App, env *console.Env) *urfave.Command {
 			if format != "text" && format != "jsonl" {
 				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": "text, jsonl"}, "")
 			}
-			data, name, err := env.ReadInput(c.Args().First())
+			arg := c.Args().First()
+			f, err := env.OpenInput(arg)
+			if err != nil {
+				return err
+			}
+			if f != nil {
+				defer f.Close()
+				// A file of plain UTF-8 (the usual case) is read twice,
+				// a chunk at a time: checked to the end before anything
+				// is printed, then cut as it is read again. Memory stays
+				// small whatever the size of the file.
+				plain, err := plainUTF8(f)
+				if err != nil {
+					return console.NewFileError(arg, err)
+				}
+				if plain {
+					if _, err := f.Seek(0, io.SeekStart); err != nil {
+						return console.NewFileError(arg, err)
+					}
+					seg, err := segmenter(a, env, ws, lang, c.String("srx"))
+					if err != nil {
+						return err
+					}
+					var readErr error
+					err = write(env.Stdout, format, func(yield func(segment.Segment)) { readErr = seg.EachReader(f, yield) })
+					if readErr != nil {
+						return console.NewFileError(arg, readErr)
+					}
+					return err
+				}
+				// Anything else is read whole, for document.Check to
+				// explain what is wrong with it.
+			}
+			data, name, err := env.ReadInput(arg)
 			if err != nil {
 				return err
 			}
@@ -85,6 +119,48 @@ func segmentCommand(a *app.App, env *console.Env) *urfave.Command {
 			text := unsafe.String(unsafe.SliceData(data), len(data))
 			return write(env.Stdout, format, func(yield func(segment.Segment)) { seg.Each(text, yield) })
 		},
+	}
+}
+
+// plainUTF8 reports whether the file holds valid UTF-8 that is not taken
+// for UTF-16 (see textenc.Sniff), of at most workspace.MaxFileSize bytes:
+// a file that document.Check accepts and whose bytes are the text. It
+// reads f to its end.
+func plainUTF8(f io.Reader) (bool, error) {
+	buf := make([]byte, 256<<10)
+	carry, total := 0, 0
+	for first := true; ; first = false {
+		n, err := io.ReadFull(f, buf[carry:])
+		end := carry + n
+		total += n
+		if first {
+			if enc, _ := textenc.Sniff(buf[:end]); enc != textenc.UTF8 {
+				return false, nil
+			}
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return total <= workspace.MaxFileSize && textenc.InvalidUTF8(buf[:end]) < 0, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		if total > workspace.MaxFileSize {
+			return false, nil
+		}
+		// A rune cut at the end of the buffer is checked with the next.
+		cut := end
+		for i := end - 1; i >= max(0, end-utf8.UTFMax+1); i-- {
+			if utf8.RuneStart(buf[i]) {
+				if !utf8.FullRune(buf[i:end]) {
+					cut = i
+				}
+				break
+			}
+		}
+		if textenc.InvalidUTF8(buf[:cut]) >= 0 {
+			return false, nil
+		}
+		carry = copy(buf, buf[cut:end])
 	}
 }
 
