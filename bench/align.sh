@@ -40,7 +40,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "building tilmash"
-(cd "$root" && go build -o "$work/tilmash" ./cmd/tilmash)
+(cd "$root" && go build -tags urfave_cli_no_docs,netgo,osusergo -o "$work/tilmash" ./cmd/tilmash)
 
 # One pool of parallel lines: line i of pool.en translates line i of pool.ru.
 cat "$corpora/ntrex-dev/en.txt" "$corpora/udhr/en.txt" "$corpora/tatoeba/en-ru.en.txt" >"$work/pool.en"

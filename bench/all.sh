@@ -36,7 +36,7 @@ measure="python3 $root/bench/measure.py"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "building tilmash"
-(cd "$root" && go build -o "$work/tilmash" ./cmd/tilmash)
+(cd "$root" && go build -tags urfave_cli_no_docs,netgo,osusergo -o "$work/tilmash" ./cmd/tilmash)
 tm=$work/tilmash
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo

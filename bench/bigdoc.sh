@@ -35,7 +35,7 @@ mkdir -p "$work"
 bin=${TILMASH:-}
 if [ -z "$bin" ]; then
 	echo "building tilmash"
-	(cd "$root" && go build -o "$tmp/tilmash" ./cmd/tilmash)
+	(cd "$root" && go build -tags urfave_cli_no_docs,netgo,osusergo -o "$tmp/tilmash" ./cmd/tilmash)
 	bin=$tmp/tilmash
 fi
 

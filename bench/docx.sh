@@ -25,7 +25,7 @@ trap 'rm -rf "$work"' EXIT
 bin=${TILMASH:-}
 if [ -z "$bin" ]; then
 	bin=$work/tilmash
-	(cd "$root" && go build -o "$bin" ./cmd/tilmash)
+	(cd "$root" && go build -tags urfave_cli_no_docs,netgo,osusergo -o "$bin" ./cmd/tilmash)
 fi
 (cd "$root" && TILMASH_BENCH_DOCX="$work/big.docx" go test ./internal/app -run '^TestWriteBenchDOCX$' -count=1 >/dev/null)
 printf 'input: %s bytes\n' "$(stat -c %s "$work/big.docx")"
