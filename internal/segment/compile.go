@@ -321,6 +321,9 @@ func (cr *compiledRule) matchBefore(u *unit, p int) bool {
 type abbrevSet struct {
 	words map[string]bool
 	lens  []int // distinct byte lengths of the words
+	// firsts[i] marks the first bytes of the words of length lens[i]:
+	// most positions are passed over without hashing a string.
+	firsts [][4]uint64
 }
 
 func newAbbrevSet(words []string) *abbrevSet {
@@ -328,9 +331,13 @@ func newAbbrevSet(words []string) *abbrevSet {
 	for _, w := range words {
 		for _, v := range spellings(w) {
 			a.words[v] = true
-			if !slices.Contains(a.lens, len(v)) {
+			i := slices.Index(a.lens, len(v))
+			if i < 0 {
+				i = len(a.lens)
 				a.lens = append(a.lens, len(v))
+				a.firsts = append(a.firsts, [4]uint64{})
 			}
+			a.firsts[i][v[0]>>6] |= 1 << (v[0] & 63)
 		}
 	}
 	return a
@@ -358,9 +365,9 @@ func spellings(w string) []string {
 // endsAt reports whether one of the words ends at p, starting the
 // paragraph or following a rune that is not a letter, digit or period.
 func (a *abbrevSet) endsAt(text string, start, p int) bool {
-	for _, n := range a.lens {
+	for i, n := range a.lens {
 		s := p - n
-		if s < start || !a.words[text[s:p]] {
+		if s < start || a.firsts[i][text[s]>>6]&(1<<(text[s]&63)) == 0 || !a.words[text[s:p]] {
 			continue
 		}
 		if s == start {
