@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,10 +25,11 @@ type compiledRule struct {
 	// start, run on the reversed text before the position: Go's regexp
 	// has no look-behind, and `(?:before)$` would be tried from every
 	// start position of the window.
-	before *regexp.Regexp
-	after  *regexp.Regexp // `^(?:after)`; nil when empty
+	before func() *regexp.Regexp
+	after  func() *regexp.Regexp // `^(?:after)`; nil when empty
 	// beforeProg and afterProg run the same programs without regexp's
-	// per-call cost (see prog); regexp is the fallback when they give up.
+	// per-call cost (see prog); regexp is the fallback when they give
+	// up, compiled only then.
 	beforeProg, afterProg *prog
 	abbr                  *abbrevSet
 	beforeWin             int // bytes of left context the before pattern can need
@@ -110,7 +112,6 @@ func wordSet(words []string) map[string]bool {
 
 func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 	cr := &compiledRule{brk: x.Break}
-	var beforeTree, afterTree *syntax.Regexp
 	if x.Abbreviations != nil {
 		if len(x.Abbreviations) == 0 {
 			return nil, nil // matches nothing
@@ -127,7 +128,7 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 		if err != nil {
 			return nil, ruleError(locale.Pos{}, place, "beforebreak", x.Before, err)
 		}
-		cr.before, cr.beforeProg, beforeTree = re, p, tree
+		cr.before, cr.beforeProg = re, p
 		cr.last, cr.anyLast = edgeRunes(tree, true)
 		cr.last.normalize()
 		cr.beforeWin = window(tree)
@@ -139,35 +140,31 @@ func compileRule(r *Rules, x Rule, place string) (*compiledRule, error) {
 		if err != nil {
 			return nil, ruleError(locale.Pos{}, place, "afterbreak", x.After, err)
 		}
-		cr.after, cr.afterProg, afterTree = re, p, tree
+		cr.after, cr.afterProg = re, p
 		cr.first, cr.anyFirst = edgeRunes(tree, false)
 		cr.first.normalize()
 		cr.afterWin = window(tree)
 	} else {
 		cr.anyFirst = true
 	}
-	cr.afterFirst = cr.before != nil && progSize(afterTree) <= progSize(beforeTree)
+	cr.afterFirst = cr.before != nil && progSize(cr.afterProg) <= progSize(cr.beforeProg)
 	return cr, nil
 }
 
 // progSize measures how much work a pattern is to run: the length of its
-// compiled program; 0 for no pattern. It takes the simplified tree
-// compilePattern already parsed rather than parsing the pattern again.
-func progSize(tree *syntax.Regexp) int {
-	if tree == nil {
+// program; 0 for no pattern.
+func progSize(p *prog) int {
+	if p == nil {
 		return 0
 	}
-	prog, err := syntax.Compile(tree)
-	if err != nil {
-		return 0
-	}
-	return len(prog.Inst)
+	return len(p.inst)
 }
 
 // compilePattern parses pat for analysis and compiles it anchored at the
-// start, both as a regexp and as a prog of the same program; a before
-// pattern is reversed first (see reverseTree).
-func compilePattern(pat string, before bool) (*regexp.Regexp, *syntax.Regexp, *prog, error) {
+// start as a prog, with the regexp of the same pattern as its fallback,
+// compiled on first use; a before pattern is reversed first (see
+// reverseTree).
+func compilePattern(pat string, before bool) (func() *regexp.Regexp, *syntax.Regexp, *prog, error) {
 	tree, err := syntax.Parse(pat, syntax.Perl)
 	if err != nil {
 		return nil, nil, nil, err
@@ -177,16 +174,13 @@ func compilePattern(pat string, before bool) (*regexp.Regexp, *syntax.Regexp, *p
 	if before {
 		src = reverseTree(tree).String()
 	}
+	// What regexp.Compile(full) would parse, simplify and compile.
 	full := "^(?:" + src + ")"
-	re, err := regexp.Compile(full)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	// regexp.Compile parsed full the same way and succeeded.
 	ft, err := syntax.Parse(full, syntax.Perl)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	re := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(full) })
 	return re, tree, newProg(ft.Simplify()), nil
 }
 
@@ -293,7 +287,7 @@ func (cr *compiledRule) matchAfter(u *unit, p int) bool {
 			return m
 		}
 	}
-	return cr.after.MatchString(u.text[p:e])
+	return cr.after().MatchString(u.text[p:e])
 }
 
 func (cr *compiledRule) matchBefore(u *unit, p int) bool {
@@ -311,7 +305,7 @@ func (cr *compiledRule) matchBefore(u *unit, p int) bool {
 			}
 		}
 		u.rev = reverseText(u.rev, u.text[s:p])
-		return cr.before.Match(u.rev)
+		return cr.before().Match(u.rev)
 	}
 	return true
 }

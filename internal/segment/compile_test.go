@@ -39,7 +39,7 @@ func TestReversedBefore(t *testing.T) {
 					continue
 				}
 				want := fwd.MatchString(text[:p])
-				got := rev.Match(buf[len(text)-p:])
+				got := rev().Match(buf[len(text)-p:])
 				if got != want {
 					t.Fatalf("pattern %q at %d of %q: reversed %v, forward %v", pat, p, text[:p], got, want)
 				}
@@ -175,9 +175,9 @@ func TestProgMatchesRegexp(t *testing.T) {
 				text := sb.String()
 				var want bool
 				if back {
-					want = re.Match(reverseText(nil, text))
+					want = re().Match(reverseText(nil, text))
 				} else {
-					want = re.MatchString(text)
+					want = re().MatchString(text)
 				}
 				if got, ok := fp.match(text, 0, len(text), back, &stack); ok && got != want {
 					t.Fatalf("pattern %q (before %v) on %q: prog %v, regexp %v", pat, back, text, got, want)

@@ -146,12 +146,14 @@ func (r *Rules) validateRule(x Rule, place string) error {
 	return err
 }
 
-// builtin holds the parsed rule files, loaded once.
-var builtin struct {
-	once  sync.Once
-	rules map[string]*Rules
-	err   error
-}
+// builtinCommon holds the parsed common.yaml, and builtinLangs, per
+// language, a function that parses the language's file once and appends
+// the common rules: a command that segments one language does not parse
+// the others' files.
+var (
+	builtinCommon = sync.OnceValues(func() (*Rules, error) { return readRuleFile("common") })
+	builtinLangs  sync.Map // lang -> func() (*Rules, error)
+)
 
 //go:embed rules/*.yaml
 var ruleFiles embed.FS
@@ -164,37 +166,31 @@ func Languages() []string { return []string{"en", "kk", "ru"} }
 // files in rules/, embedded in the binary: the language's own rules
 // followed by the rules of common.yaml.
 func DefaultRules(lang string) (*Rules, error) {
-	builtin.once.Do(loadBuiltin)
-	if builtin.err != nil {
-		return nil, builtin.err
-	}
-	r, ok := builtin.rules[lang]
-	if !ok {
+	if !slices.Contains(Languages(), lang) {
 		return nil, unsupported(lang)
 	}
-	return r.Clone(), nil
-}
-
-func loadBuiltin() {
-	common, err := readRuleFile("common")
-	if err != nil {
-		builtin.err = err
-		return
-	}
-	builtin.rules = make(map[string]*Rules)
-	for _, lang := range Languages() {
+	load, _ := builtinLangs.LoadOrStore(lang, sync.OnceValues(func() (*Rules, error) {
+		common, err := builtinCommon()
+		if err != nil {
+			return nil, err
+		}
 		r, err := readRuleFile(lang)
 		if err != nil {
-			builtin.err = err
-			return
+			return nil, err
 		}
 		r.Lang = lang
 		r.Rules = append(r.Rules, common.Rules...)
-		// Not validated here: that compiled every pattern of every language
-		// at each start, only for Compile to compile them again.
-		// TestBuiltinRulesCompile checks them; Compile still refuses a bad one.
-		builtin.rules[lang] = r
+		// Not validated here: that compiled every pattern at each
+		// start, only for Compile to compile them again.
+		// TestBuiltinRulesCompile checks them; Compile still refuses a
+		// bad one.
+		return r, nil
+	}))
+	r, err := load.(func() (*Rules, error))()
+	if err != nil {
+		return nil, err
 	}
+	return r.Clone(), nil
 }
 
 func readRuleFile(name string) (*Rules, error) {
