@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"reflect"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -104,5 +105,52 @@ func TestStatusCache(t *testing.T) {
 	status()
 	if n := calls.Swap(0); n != 15 {
 		t.Errorf("after the glossary changed: %d segmenters, want 15", n)
+	}
+
+	// A glossary file edited in place, of the same size and time, while
+	// this app (one process) remembers the sums it hashed: the Kazakh
+	// variant Тоқаев becomes Тоқаеж, and the texts are checked again.
+	people := ws.Path(ws.Config.Glossary, "people.yaml")
+	info, err := os.Stat(people)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(people)
+	edited := strings.Replace(string(old), "variants: [Тоқаев]", "variants: [Тоқаеж]", 1)
+	if len(edited) != len(old) || edited == string(old) {
+		t.Fatal("the edit changed the size, or nothing")
+	}
+	if err := os.WriteFile(people, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(people, info.ModTime(), info.ModTime())
+	edit := status()
+	if n := calls.Swap(0); n != 15 {
+		t.Errorf("after a glossary file was edited in place: %d segmenters, want 15", n)
+	}
+	if want := fresh(); !reflect.DeepEqual(edit, want) {
+		t.Errorf("after the edit the report differs from one without a cache:\n%+v\n%+v", edit, want)
+	}
+
+	// A glossary file removed; tilmash.yaml changed (a comment counts).
+	os.Remove(ws.Path(ws.Config.Glossary, "more.yaml"))
+	status()
+	if n := calls.Swap(0); n != 15 {
+		t.Errorf("after a glossary file was removed: %d segmenters, want 15", n)
+	}
+	cfg, err := os.ReadFile(ws.Path(workspace.ConfigFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ws.Path(workspace.ConfigFile), append(cfg, "\n# a comment\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status()
+	if n := calls.Swap(0); n != 15 {
+		t.Errorf("after tilmash.yaml changed: %d segmenters, want 15", n)
+	}
+	status()
+	if n := calls.Swap(0); n != 0 {
+		t.Errorf("nothing changed: %d segmenters, want 0", n)
 	}
 }

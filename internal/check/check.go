@@ -37,13 +37,13 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -58,6 +58,17 @@ type Checker struct {
 	// Langs are the languages the glossary was loaded for (the workspace
 	// languages); empty when any language was accepted.
 	Langs []string
+
+	endingsOnce sync.Once
+	endings     *qa.EndingsIndex
+}
+
+// Endings is the index of the glossary's Kazakh names for the endings
+// check, built on first use and kept with the glossary: status and
+// publish make a suite for each document they check.
+func (c *Checker) Endings() *qa.EndingsIndex {
+	c.endingsOnce.Do(func() { c.endings = qa.NewEndingsIndex(c.Glossary) })
+	return c.endings
 }
 
 // New returns a Checker over an already loaded glossary.
@@ -138,8 +149,8 @@ func ReadGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Probl
 
 // Cache holds compiled checkers, so that status over many documents, or
 // align followed by its check, compiles the glossary once. An entry is
-// reused only while the glossary files keep their names, sizes and
-// modification times. The zero Cache is ready to use; an app keeps one for
+// reused only while the glossary files keep their names and versions
+// (see [Stamp]). The zero Cache is ready to use; an app keeps one for
 // its run (internal/app), [Load] and [LoadDir] share one for the process.
 type Cache struct {
 	mu sync.Mutex
@@ -155,8 +166,10 @@ type cached struct {
 	err   error
 }
 
-// Stamp describes the glossary files of dir cheaply (names, sizes, times):
-// a changed, added or removed file changes it. Caches of what is built
+// Stamp describes the glossary files of dir cheaply (names and
+// workspace.VersionOf: sizes, times, and on Linux the inode and change
+// time, so that an edit of the same size and modification time counts): a
+// changed, added or removed file changes it. Caches of what is built
 // from a glossary use it to see that they are still current.
 func Stamp(dir string) string {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
@@ -167,11 +180,10 @@ func Stamp(dir string) string {
 		if err != nil {
 			continue
 		}
+		v, _ := workspace.VersionOf(st)
 		b.WriteString(f)
 		b.WriteByte(0)
-		b.WriteString(strconv.FormatInt(st.Size(), 10))
-		b.WriteByte(0)
-		b.WriteString(strconv.FormatInt(st.ModTime().UnixNano(), 10))
+		b.WriteString(v.String())
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -46,27 +46,46 @@ func (w *Workspace) ReadFile(rel string) ([]byte, error) {
 // lead to a regular file inside root, symbolic links followed. Errors name
 // path as given.
 func ReadFileIn(root, path string) ([]byte, error) {
+	f, info, err := OpenFileIn(root, path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readChecked(f, info, path)
+}
+
+// OpenFileIn opens the file ReadFileIn would read, checked as it checks
+// it (a regular file inside root of at most [MaxFileSize] bytes, opened
+// without blocking), for a caller that streams it rather than holds it:
+// status hashes a glossary of megabytes through a small buffer. The
+// caller closes the file and reads at most MaxFileSize bytes of it (see
+// [CopyLimited]).
+func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 	abs := path
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(root, path)
 	}
 	rel, err := filepath.Rel(root, abs)
 	if err != nil || !filepath.IsLocal(rel) || !Inside(root, abs) {
-		return nil, &ReadError{Path: path, Code: CodeReadEscape, Target: realPath(abs)}
+		return nil, nil, &ReadError{Path: path, Code: CodeReadEscape, Target: realPath(abs)}
 	}
 	// os.Root enforces the same rule without a race: a link changed
 	// between the check above and the open still cannot lead out.
 	r, err := os.OpenRoot(root)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer r.Close()
 	f, err := r.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer f.Close()
-	return readRegular(f, path)
+	info, err := checkRegular(f, path)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
 }
 
 // ReadRegular reads a file a person named on the command line (tilmash
@@ -107,12 +126,11 @@ func readLimited(r io.Reader, shown string, size int64) ([]byte, error) {
 }
 
 func readRegular(f *os.File, shown string) ([]byte, error) {
-	size, err := checkRegular(f, shown)
+	st, err := checkRegular(f, shown)
 	if err != nil {
 		return nil, err
 	}
-	// The file may grow while it is read: never read past the limit.
-	return readLimited(f, shown, size+512)
+	return readChecked(f, st, shown)
 }
 
 // OpenRegular opens for reading a file a person named on the command
@@ -132,21 +150,48 @@ func OpenRegular(path, shown string) (*os.File, error) {
 	return f, nil
 }
 
-// checkRegular refuses a file that is not regular or is too large, and
-// returns its size.
-func checkRegular(f *os.File, shown string) (int64, error) {
+// checkRegular refuses an opened file that is not a regular file or is
+// larger than MaxFileSize.
+func checkRegular(f *os.File, shown string) (fs.FileInfo, error) {
 	st, err := f.Stat()
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	if code := kindCode(st.Mode()); code != "" {
-		return 0, &ReadError{Path: shown, Code: code}
+		return nil, &ReadError{Path: shown, Code: code}
 	}
 	if st.Size() > MaxFileSize {
-		return 0, &ReadError{Path: shown, Code: CodeReadTooLarge, Limit: MaxFileSize >> 20}
+		return nil, &ReadError{Path: shown, Code: CodeReadTooLarge, Limit: MaxFileSize >> 20}
 	}
-	return st.Size(), nil
+	return st, nil
 }
+
+// readChecked reads a file checkRegular accepted.
+func readChecked(f *os.File, st fs.FileInfo, shown string) ([]byte, error) {
+	// The file may grow while it is read: never read past the limit.
+	return readLimited(f, shown, st.Size()+512)
+}
+
+// CopyLimited copies an opened file (from [OpenFileIn] or [Reader.Open])
+// to w through a buffer of its own, refusing more than MaxFileSize bytes
+// as ReadFile does (the file may have grown since it was checked); shown
+// names it in errors.
+func CopyLimited(w io.Writer, f *os.File, shown string) (int64, error) {
+	buf := make([]byte, 64<<10)
+	n, err := io.CopyBuffer(w, io.LimitReader(onlyReader{f}, MaxFileSize+1), buf)
+	if err != nil {
+		return n, err
+	}
+	if n > MaxFileSize {
+		return n, &ReadError{Path: shown, Code: CodeReadTooLarge, Limit: MaxFileSize >> 20}
+	}
+	return n, nil
+}
+
+// onlyReader hides the file's WriterTo, so CopyBuffer uses the buffer.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
 
 // kindCode is the error code of a file that is not a regular file, "" for
 // a regular one.

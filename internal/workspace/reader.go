@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -39,6 +40,24 @@ func (r *Reader) ReadFile(rel string) ([]byte, error) {
 	}
 	defer f.Close()
 	return readRegular(f, rel)
+}
+
+// Open opens the file ReadFile would read, checked as it checks it, for
+// a caller that streams it (see [OpenFileIn], [CopyLimited]). Close it.
+func (r *Reader) Open(rel string) (*os.File, fs.FileInfo, error) {
+	if r.root == nil || !filepath.IsLocal(rel) {
+		return OpenFileIn(r.w.Root, rel)
+	}
+	f, err := r.root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return OpenFileIn(r.w.Root, rel)
+	}
+	info, err := checkRegular(f, rel)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
 }
 
 // Close closes the root.

@@ -1,0 +1,39 @@
+package workspace
+
+import (
+	"io/fs"
+	"strconv"
+)
+
+// FileVersion tells the versions of a file apart without reading it, for
+// what a process remembers of a file while it runs (a glossary compiled,
+// a file's hash): its device and inode, size, modification time and, on
+// Linux, change time. The change time is what makes it safe: touch and
+// git can set a modification time back, no one can set back the change
+// time, and an edit of the same size within one tick of the clock still
+// moves it. Derived data kept across runs is never keyed by it: that
+// is hashed by content (see internal/app).
+type FileVersion struct {
+	dev, ino     uint64
+	size         int64
+	mtime, ctime int64 // nanoseconds
+}
+
+// VersionOf is the version of the file info describes. exact is false
+// where the system does not give the change time: then only the size and
+// the modification time tell versions apart.
+func VersionOf(info fs.FileInfo) (v FileVersion, exact bool) {
+	v = FileVersion{size: info.Size(), mtime: info.ModTime().UnixNano()}
+	exact = sysVersion(info, &v)
+	return v, exact
+}
+
+// String is the version as text, for stamps made of several files.
+func (v FileVersion) String() string {
+	b := strconv.AppendUint(nil, v.dev, 10)
+	for _, n := range []int64{int64(v.ino), v.size, v.mtime, v.ctime} {
+		b = append(b, ':')
+		b = strconv.AppendInt(b, n, 10)
+	}
+	return string(b)
+}
