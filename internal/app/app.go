@@ -50,6 +50,9 @@ type App struct {
 
 	stampOnce sync.Once
 	stamp     string // buildStamp
+	// sums hashes the files of the workspace digest and the compiled
+	// glossary cache's key, each once a process (nil: each time).
+	sums *fileSums
 }
 
 // New returns an app with the standard collaborators: the built-in
@@ -59,12 +62,14 @@ type App struct {
 // [CompiledGlossaryFile]), and the system clock.
 func New(version string) *App {
 	glossaries := &check.Cache{}
+	sums := &fileSums{}
 	return &App{
 		Version:     version,
 		Now:         time.Now,
 		Segmenter:   NewSegmenters().For,
-		Glossary:    newCompiledGlossaries(version, glossaries.Load).Load,
+		Glossary:    newCompiledGlossaries(version, sums, glossaries.Load).Load,
 		GlossaryDir: glossaries.LoadDir,
+		sums:        sums,
 	}
 }
 

@@ -102,8 +102,18 @@ func (app *App) workspaceDigest(ws *workspace.Workspace, r *workspace.Reader, ki
 	}
 	sort.Strings(files)
 	for _, f := range files {
-		if err := d.file(r, ws.Rel(f)); err != nil {
+		// By its sha256, streamed: a glossary of 10,000 entries is
+		// megabytes, and the compiled glossary cache's key hashes the
+		// same files (app.sums hashes each once a process).
+		rel := ws.Rel(f)
+		sum, err := app.sums.readerSum(r, rel)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			d.part(rel+" (none)", nil)
+		case err != nil:
 			return "", err
+		default:
+			d.part(rel+" (sha256)", sum[:])
 		}
 	}
 	if o, err := Overrides(ws); err == nil && o.SRX != "" && filepath.IsLocal(o.SRX) {

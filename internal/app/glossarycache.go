@@ -52,6 +52,9 @@ type compiledGlossaries struct {
 	// builds counts the glossaries compiled rather than read from the
 	// cache, for tests.
 	builds int
+	// sums hashes the glossary files for the key, shared with the
+	// workspace digest of status and publish (nil: hashed each time).
+	sums *fileSums
 
 	mu   sync.Mutex
 	memo map[string]*compiledMemo
@@ -63,12 +66,13 @@ type compiledMemo struct {
 	err   error
 }
 
-func newCompiledGlossaries(version string, fallback func(*workspace.Workspace) (*check.Checker, error)) *compiledGlossaries {
+func newCompiledGlossaries(version string, sums *fileSums, fallback func(*workspace.Workspace) (*check.Checker, error)) *compiledGlossaries {
 	var once sync.Once
 	var id string
 	return &compiledGlossaries{
 		fallback: fallback,
 		minBytes: minCachedGlossary,
+		sums:     sums,
 		tool: func() string {
 			once.Do(func() { id = toolIdentity(version) })
 			return id
@@ -115,14 +119,22 @@ func (gc *compiledGlossaries) Load(ws *workspace.Workspace) (*check.Checker, err
 }
 
 func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string) (*check.Checker, error) {
-	files, size, ok := readGlossaryFiles(ws, dir)
-	if !ok || size < gc.minBytes {
+	// The cache is opened by the files' sums, streamed: the YAML is read
+	// whole only to compile it.
+	sums, size, ok := gc.glossarySums(ws, dir)
+	if !ok || size < int64(gc.minBytes) {
 		return gc.fallback(ws)
 	}
-	key := gc.cacheKey(ws, files)
-	if m := openCompiledGlossary(ws, key); m != nil {
+	if m := openCompiledGlossary(ws, gc.cacheKey(ws, sums)); m != nil {
 		return checkerOf(m, ws), nil
 	}
+	files, size2, ok := readGlossaryFiles(ws, dir)
+	if !ok || size2 < gc.minBytes {
+		return gc.fallback(ws)
+	}
+	// The key of what was read, which may have changed since it was
+	// hashed: the cache must hold what its key names.
+	key := gc.cacheKey(ws, sumsOf(files))
 	g, probs := glossary.LoadFiles(files, ws.Config.Languages)
 	if len(probs) > 0 || len(g.Entries) == 0 {
 		return gc.fallback(ws)
@@ -171,18 +183,10 @@ func checkerOf(m *glossary.Matcher, ws *workspace.Workspace) *check.Checker {
 // report: no folder, a folder outside the workspace, a file it cannot
 // read.
 func readGlossaryFiles(ws *workspace.Workspace, dir string) ([]glossary.File, int, bool) {
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) || !workspace.Inside(ws.Root, dir) {
+	rel, names, ok := glossaryNames(ws, dir)
+	if !ok {
 		return nil, 0, false
 	}
-	rel, err := filepath.Rel(ws.Root, dir)
-	if err != nil || !filepath.IsLocal(rel) && rel != "." {
-		return nil, 0, false
-	}
-	names, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	if err != nil {
-		return nil, 0, false
-	}
-	sort.Strings(names)
 	files := make([]glossary.File, len(names))
 	size := 0
 	for i, name := range names {
@@ -196,9 +200,68 @@ func readGlossaryFiles(ws *workspace.Workspace, dir string) ([]glossary.File, in
 	return files, size, true
 }
 
+// glossarySum is a glossary file by its name (as readGlossaryFiles names
+// it) and content.
+type glossarySum struct {
+	name string
+	size int64
+	sum  [32]byte
+}
+
+// glossarySums hashes the files readGlossaryFiles would read, as it reads
+// them, with their total size; !ok when it would say !ok.
+func (gc *compiledGlossaries) glossarySums(ws *workspace.Workspace, dir string) ([]glossarySum, int64, bool) {
+	rel, names, ok := glossaryNames(ws, dir)
+	if !ok {
+		return nil, 0, false
+	}
+	sums := make([]glossarySum, len(names))
+	var size int64
+	for i, name := range names {
+		base := filepath.Base(name)
+		shown := filepath.Join(rel, base)
+		sum, n, err := gc.sums.sumIn(dir, base, shown)
+		if err != nil {
+			return nil, 0, false
+		}
+		sums[i] = glossarySum{name: shown, size: n, sum: sum}
+		size += n
+	}
+	return sums, size, true
+}
+
+// sumsOf hashes files read.
+func sumsOf(files []glossary.File) []glossarySum {
+	sums := make([]glossarySum, len(files))
+	for i, f := range files {
+		sums[i] = glossarySum{name: f.Name, size: int64(len(f.Data)), sum: sha256.Sum256(f.Data)}
+	}
+	return sums
+}
+
+// glossaryNames lists the *.yaml files of the glossary folder dir in
+// name order, with the folder relative to the root; !ok for no folder, a
+// folder outside the workspace.
+func glossaryNames(ws *workspace.Workspace, dir string) (string, []string, bool) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) || !workspace.Inside(ws.Root, dir) {
+		return "", nil, false
+	}
+	rel, err := filepath.Rel(ws.Root, dir)
+	if err != nil || !filepath.IsLocal(rel) && rel != "." {
+		return "", nil, false
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return "", nil, false
+	}
+	sort.Strings(names)
+	return rel, names, true
+}
+
 // cacheKey is what the compiled glossary is derived from: the tool, the
-// workspace languages, and each glossary file's name and content.
-func (gc *compiledGlossaries) cacheKey(ws *workspace.Workspace, files []glossary.File) [32]byte {
+// workspace languages, and each glossary file's name and content (by its
+// sha256).
+func (gc *compiledGlossaries) cacheKey(ws *workspace.Workspace, files []glossarySum) [32]byte {
 	h := sha256.New()
 	field := func(s string) {
 		h.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(s))))
@@ -208,9 +271,9 @@ func (gc *compiledGlossaries) cacheKey(ws *workspace.Workspace, files []glossary
 	field(gc.tool())
 	field(strings.Join(ws.Config.Languages, ","))
 	for _, f := range files {
-		field(f.Name)
-		h.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(f.Data))))
-		h.Write(f.Data)
+		field(f.name)
+		h.Write(binary.LittleEndian.AppendUint64(nil, uint64(f.size)))
+		h.Write(f.sum[:])
 	}
 	return [32]byte(h.Sum(nil))
 }

@@ -160,7 +160,14 @@ func TestCompiledGlossaryCacheStale(t *testing.T) {
 		t.Error("the rebuilt cache was not used")
 	}
 
-	// An edit of the same size and time would fool a stamp, not the hash.
+	// An edit of the same size and time would fool a stamp, not the hash;
+	// nor the sums one process remembers (gc.sums, shared by loaders).
+	sums := &fileSums{}
+	remembering := newCacheLoader("v2")
+	remembering.sums = sums
+	if _, err := remembering.Load(ws); err != nil || remembering.builds != 0 || len(sums.m) != 2 {
+		t.Fatalf("%v, %d builds, %d sums remembered", err, remembering.builds, len(sums.m))
+	}
 	path := ws.Path(ws.Config.Glossary, "more.yaml")
 	st, _ := os.Stat(path)
 	data, _ := os.ReadFile(path)
@@ -169,6 +176,12 @@ func TestCompiledGlossaryCacheStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Chtimes(path, st.ModTime(), st.ModTime())
+	remembering = newCacheLoader("v2")
+	remembering.sums = sums
+	if c, err := remembering.Load(ws); err != nil || remembering.builds != 1 || c.Glossary.Lookup("e999-2") == nil {
+		t.Fatalf("an edited glossary, sums remembered: %v, %d builds", err, remembering.builds)
+	}
+	os.Remove(ws.Path(CompiledGlossaryFile))
 	c, built := load(t, ws, "v2")
 	if !built || c.Glossary.Lookup("e999-2") == nil || c.Glossary.Lookup("e000-2") != nil {
 		t.Fatalf("an edited glossary: built %v, entries not the new ones", built)
@@ -305,9 +318,9 @@ func TestCompiledGlossaryCacheRace(t *testing.T) {
 	}
 	gc := newCacheLoader("v0")
 	files, _, _ := readGlossaryFiles(ws, ws.Path(ws.Config.Glossary))
-	m0, err0 := glossary.OpenCompiled(data, gc.cacheKey(ws, files))
+	m0, err0 := glossary.OpenCompiled(data, gc.cacheKey(ws, sumsOf(files)))
 	gc.tool = func() string { return "v1" }
-	m1, err1 := glossary.OpenCompiled(data, gc.cacheKey(ws, files))
+	m1, err1 := glossary.OpenCompiled(data, gc.cacheKey(ws, sumsOf(files)))
 	if m0 == nil && m1 == nil {
 		t.Fatalf("the cache left is no good: %v, %v", err0, err1)
 	}
@@ -337,7 +350,7 @@ func TestCompiledGlossaryCacheStaysInside(t *testing.T) {
 	load(t, ws, "v1") // (nothing to read)
 	gc := newCacheLoader("v1")
 	files, _, _ := readGlossaryFiles(ws, ws.Path(ws.Config.Glossary))
-	os.WriteFile(filepath.Join(outside, "compiled-glossary.bin"), c.Matcher.AppendCompiled(nil, gc.cacheKey(ws, files)), 0o644)
+	os.WriteFile(filepath.Join(outside, "compiled-glossary.bin"), c.Matcher.AppendCompiled(nil, gc.cacheKey(ws, sumsOf(files))), 0o644)
 	if _, built := load(t, ws, "v1"); !built {
 		t.Fatal("a cache outside the workspace was read")
 	}

@@ -365,7 +365,7 @@ func (f *failingFS) Rename(from, to string) error {
 func (f *failingFS) Remove(path string) error { return f.OSBatchFS.Remove(path) }
 
 // copyTree copies a folder (files, folders and links).
-func copyTree(t *testing.T, from, to string) {
+func copyTree(t testing.TB, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {

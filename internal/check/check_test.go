@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -417,5 +418,35 @@ func TestDocumentWithoutGlossary(t *testing.T) {
 	fs, err := check.Document(ws, d, nil)
 	if fs != nil || err != nil {
 		t.Errorf("Document = %v, %v; want nothing", fs, err)
+	}
+}
+
+// TestEndingsKept: a checker builds the index of its Kazakh names once,
+// for every suite made over it, also when goroutines ask at once; and
+// the endings check of a suite finds what a checker building its own
+// index finds.
+func TestEndingsKept(t *testing.T) {
+	g, probs := glossary.LoadFiles([]glossary.File{{Name: "g.yaml", Data: []byte(testGlossary)}}, []string{"en", "ru", "kk"})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	c := check.New(g, "en")
+	got := make(chan *qa.EndingsIndex, 4)
+	for range 4 {
+		go func() { got <- c.Endings() }()
+	}
+	first := <-got
+	for range 3 {
+		if x := <-got; x != first || x == nil {
+			t.Fatal("the index was built more than once")
+		}
+	}
+	text := "Алматыге Тоқаевке барды."
+	own := qa.NewChecker(qa.Options{Checks: []qa.Kind{qa.Endings}, Glossary: g})
+	kept := qa.NewChecker(qa.Options{Checks: []qa.Kind{qa.Endings}, Glossary: g, Endings: c.Endings()})
+	a, _ := own.CheckPair("en", "Almaty, Tokayev.", "kk", text)
+	b, _ := kept.CheckPair("en", "Almaty, Tokayev.", "kk", text)
+	if len(a) != 2 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("findings %+v, with the kept index %+v", a, b)
 	}
 }

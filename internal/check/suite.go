@@ -170,7 +170,11 @@ func NewSuite(terms *Checker, source string, langs []string, cfg Config) *Suite 
 		s.cons = &qa.ConsistencyIndex{}
 	}
 	if len(kinds) > 0 {
-		s.qa = qa.NewChecker(qa.Options{Checks: kinds, Severity: sev, Typography: cfg.Typography, Glossary: g, Spellers: s.spellers})
+		var endings *qa.EndingsIndex
+		if terms != nil && s.on[string(qa.Endings)] {
+			endings = terms.Endings()
+		}
+		s.qa = qa.NewChecker(qa.Options{Checks: kinds, Severity: sev, Typography: cfg.Typography, Glossary: g, Endings: endings, Spellers: s.spellers})
 	}
 	return s
 }

@@ -13,6 +13,9 @@ type Options struct {
 	Typography TypographyOptions
 	// Glossary gives the names whose Kazakh endings are checked.
 	Glossary *glossary.Glossary
+	// Endings is the index of Glossary's names when the caller keeps one
+	// ([NewEndingsIndex]; check keeps one per glossary); nil builds it.
+	Endings *EndingsIndex
 	// Spellers by language (en, ru, kk), from [NewSpeller].
 	Spellers map[string]*Speller
 }
@@ -38,7 +41,10 @@ func NewChecker(opt Options) *Checker {
 		c.on[k] = true
 	}
 	if c.on[Endings] {
-		c.endings = NewEndingsIndex(opt.Glossary)
+		c.endings = opt.Endings
+		if c.endings == nil {
+			c.endings = NewEndingsIndex(opt.Glossary)
+		}
 	}
 	return c
 }

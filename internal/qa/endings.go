@@ -30,41 +30,70 @@ type endStem struct {
 }
 
 // NewEndingsIndex indexes the Kazakh preferred forms and variants of g.
+// status builds one for each run that checks a document, over 10,000
+// entries in a large glossary: forms are indexed without a slice of their
+// words, and skipped before their stem is made when their last word
+// cannot be indexed.
 func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
-	x := &EndingsIndex{stems: map[string][]endStem{}, minLen: 1 << 30, initial: map[rune]bool{}}
+	x := &EndingsIndex{minLen: 1 << 30, initial: map[rune]bool{}}
 	if g == nil {
+		x.stems = map[string][]endStem{}
 		return x
 	}
+	x.stems = make(map[string][]endStem, 2*len(g.Entries)) // a term and a variant each, often
 	for _, e := range g.Entries {
 		f := e.Langs["kk"]
 		if f == nil || f.Inflect == "none" {
 			continue
 		}
-		forms := append([]string{f.Term}, f.Variants...)
-		for _, form := range forms {
-			words := strings.Fields(form)
-			if len(words) == 0 {
-				continue
-			}
-			st := morph.KazakhStemOf(form, morph.Kind(e.Kind), f.Inflect)
-			if utf8.RuneCountInString(st.Word) < 3 || !isCyrillicWord(st.Word) {
-				continue
-			}
-			var prefix []string
-			for _, w := range words[:len(words)-1] {
-				prefix = append(prefix, strings.ToLower(w))
-			}
-			x.prefixes = x.prefixes || len(prefix) > 0
-			x.minLen, x.maxLen = min(x.minLen, len(st.Word)), max(x.maxLen, len(st.Word))
-			r, _ := utf8.DecodeRuneInString(st.Word)
-			x.initial[r] = true
-			if r < 0x530 {
-				x.cyrInit[r] = true
-			}
-			x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: words[len(words)-1]})
+		x.add(e, f, f.Term)
+		for _, v := range f.Variants {
+			x.add(e, f, v)
 		}
 	}
 	return x
+}
+
+// add indexes form, the term or a variant f of e.
+func (x *EndingsIndex) add(e *glossary.Entry, f *glossary.Form, form string) {
+	// The last word, as strings.Fields would cut it.
+	end := strings.LastIndexFunc(form, func(r rune) bool { return !unicode.IsSpace(r) })
+	if end < 0 {
+		return // no word
+	}
+	_, n := utf8.DecodeRuneInString(form[end:])
+	end += n
+	start := 0
+	if sp := strings.LastIndexFunc(form[:end], unicode.IsSpace); sp >= 0 {
+		_, n := utf8.DecodeRuneInString(form[sp:])
+		start = sp + n
+	}
+	written := form[start:end]
+	// The stem is the last word in lower case, which has as many runes
+	// and the same script (lower-casing maps a rune to one of its script).
+	if utf8.RuneCountInString(written) < 3 || !isCyrillicWord(written) {
+		return
+	}
+	st := morph.KazakhStemOf(form, morph.Kind(e.Kind), f.Inflect)
+	var prefix []string
+	if before := form[:start]; strings.TrimSpace(before) != "" {
+		prefix = strings.Fields(before)
+		for i, w := range prefix {
+			prefix[i] = strings.ToLower(w)
+		}
+		x.prefixes = true
+	}
+	x.minLen, x.maxLen = min(x.minLen, len(st.Word)), max(x.maxLen, len(st.Word))
+	r, _ := utf8.DecodeRuneInString(st.Word)
+	if r < 0x530 {
+		if !x.cyrInit[r] {
+			x.cyrInit[r] = true
+			x.initial[r] = true
+		}
+	} else {
+		x.initial[r] = true
+	}
+	x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: written})
 }
 
 func (x *EndingsIndex) isInitial(r rune) bool {

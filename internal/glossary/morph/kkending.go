@@ -3,6 +3,8 @@ package morph
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Kazakh endings for other packages: the editors' QA checks (internal/qa)
@@ -106,13 +108,24 @@ type KazakhStem struct {
 // KazakhStemOf returns the stem description of the last word of a Kazakh
 // glossary form of an entry of that kind.
 func KazakhStemOf(form string, kind Kind, hint string) KazakhStem {
-	words := strings.Fields(form)
-	if len(words) == 0 {
+	// The last word as strings.Fields cuts it, without the slice of words
+	// (the endings check makes the stem of every name of the glossary).
+	notSpace := func(r rune) bool { return !unicode.IsSpace(r) }
+	end := strings.LastIndexFunc(form, notSpace)
+	if end < 0 {
 		return KazakhStem{}
 	}
-	last := strings.ToLower(words[len(words)-1])
+	_, n := utf8.DecodeRuneInString(form[end:])
+	end += n
+	start := 0
+	if sp := strings.LastIndexFunc(form[:end], unicode.IsSpace); sp >= 0 {
+		_, n := utf8.DecodeRuneInString(form[sp:])
+		start = sp + n
+	}
+	several := strings.IndexFunc(form[:start], notSpace) >= 0
+	last := strings.ToLower(form[start:end])
 	s := KazakhStem{Word: last, Hint: hint}
-	s.Possessive = hint == "possessive" || len(words) >= 2 && kkLooksPossessive(last) && hint == ""
+	s.Possessive = hint == "possessive" || several && kkLooksPossessive(last) && hint == ""
 	s.Surname = kind == Person && hint == "" && isRussianSurname(last) && !strings.HasSuffix(last, "ин") && !strings.HasSuffix(last, "ын")
 	return s
 }
