@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 
 	"github.com/tilmash/tilmash/internal/locale"
@@ -177,8 +178,9 @@ func readChecked(f *os.File, st fs.FileInfo, shown string) ([]byte, error) {
 // as ReadFile does (the file may have grown since it was checked); shown
 // names it in errors.
 func CopyLimited(w io.Writer, f *os.File, shown string) (int64, error) {
-	buf := make([]byte, 64<<10)
-	n, err := io.CopyBuffer(w, io.LimitReader(onlyReader{f}, MaxFileSize+1), buf)
+	buf := copyBuffers.Get().(*[]byte)
+	defer copyBuffers.Put(buf)
+	n, err := io.CopyBuffer(w, io.LimitReader(onlyReader{f}, MaxFileSize+1), *buf)
 	if err != nil {
 		return n, err
 	}
@@ -187,6 +189,8 @@ func CopyLimited(w io.Writer, f *os.File, shown string) (int64, error) {
 	}
 	return n, nil
 }
+
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 // onlyReader hides the file's WriterTo, so CopyBuffer uses the buffer.
 type onlyReader struct{ r io.Reader }

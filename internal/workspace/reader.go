@@ -67,11 +67,15 @@ func (r *Reader) Close() {
 	}
 }
 
-// ReadEach reads the files names of folder dir (relative to the root),
-// each as ReadFile does, opening the folder once, and passes each to f
-// (with its error, which matches fs.ErrNotExist for a missing file) in
-// order. It stops at the first error f returns.
-func (r *Reader) ReadEach(dir string, names []string, f func(name string, data []byte, err error) error) error {
+// OpenEach opens the files names of folder dir (relative to the root),
+// each checked as ReadFile checks it, opening the folder once, and passes
+// each to f (with its error, which matches fs.ErrNotExist for a missing
+// file; the file is nil then) in order, closing it when f returns. f
+// reads at most MaxFileSize bytes of it ([CopyLimited]). It stops at the
+// first error f returns. publish and status hash every document's files
+// on every run this way, through a buffer of their own rather than a
+// fresh one a file.
+func (r *Reader) OpenEach(dir string, names []string, f func(name string, file *os.File, err error) error) error {
 	var sub *os.Root
 	if r.root != nil && filepath.IsLocal(dir) {
 		if s, err := r.root.OpenRoot(dir); err == nil {
@@ -81,18 +85,24 @@ func (r *Reader) ReadEach(dir string, names []string, f func(name string, data [
 	}
 	for _, name := range names {
 		rel := filepath.Join(dir, name)
-		var data []byte
+		var fh *os.File
 		var err error
 		if sub == nil || filepath.Base(name) != name {
-			data, err = r.ReadFile(rel)
-		} else if fh, oerr := sub.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0); oerr == nil {
-			data, err = readRegular(fh, rel)
-			fh.Close()
+			fh, _, err = r.Open(rel)
+		} else if fh, err = sub.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+			if _, err = checkRegular(fh, rel); err != nil {
+				fh.Close()
+				fh = nil
+			}
 		} else {
-			data, err = r.w.ReadFile(rel)
+			fh, _, err = OpenFileIn(r.w.Root, rel)
 		}
-		if err := f(name, data, err); err != nil {
-			return err
+		ferr := f(name, fh, err)
+		if fh != nil {
+			fh.Close()
+		}
+		if ferr != nil {
+			return ferr
 		}
 	}
 	return nil
