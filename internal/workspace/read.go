@@ -67,11 +67,14 @@ func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 		abs = filepath.Join(root, path)
 	}
 	rel, err := filepath.Rel(root, abs)
-	if err != nil || !filepath.IsLocal(rel) || !Inside(root, abs) {
-		return nil, nil, &ReadError{Path: path, Code: CodeReadEscape, Target: realPath(abs)}
+	escape := func() error { return &ReadError{Path: path, Code: CodeReadEscape, Target: realPath(abs)} }
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, nil, escape()
 	}
-	// os.Root enforces the same rule without a race: a link changed
-	// between the check above and the open still cannot lead out.
+	// os.Root keeps the open inside root, links followed, without a race
+	// (a link changed meanwhile cannot lead out). Only when it refuses is
+	// the path resolved, link by link (Inside), to say why: resolving it
+	// first cost status a fifth of its time at 500 documents.
 	r, err := os.OpenRoot(root)
 	if err != nil {
 		return nil, nil, err
@@ -79,6 +82,9 @@ func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 	defer r.Close()
 	f, err := r.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
+		if !Inside(root, abs) {
+			return nil, nil, escape()
+		}
 		return nil, nil, err
 	}
 	info, err := checkRegular(f, path)
