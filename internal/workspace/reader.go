@@ -67,6 +67,20 @@ func (r *Reader) Close() {
 	}
 }
 
+// ReadEach reads the files names of folder dir (relative to the root),
+// each as ReadFile does, opening the folder once, and passes each to f
+// (with its error, which matches fs.ErrNotExist for a missing file) in
+// order. It stops at the first error f returns.
+func (r *Reader) ReadEach(dir string, names []string, f func(name string, data []byte, err error) error) error {
+	return r.OpenEach(dir, names, func(name string, fh *os.File, err error) error {
+		var data []byte
+		if err == nil {
+			data, err = readRegular(fh, filepath.Join(dir, name))
+		}
+		return f(name, data, err)
+	})
+}
+
 // OpenEach opens the files names of folder dir (relative to the root),
 // each checked as ReadFile checks it, opening the folder once, and passes
 // each to f (with its error, which matches fs.ErrNotExist for a missing
