@@ -124,7 +124,45 @@ type Suite struct {
 	qa       *qa.Checker
 	spellers map[string]*qa.Speller
 	cons     *qa.ConsistencyIndex
-	places   []Place
+	// places holds a place for every confirmed translation consistency
+	// indexes (most are never reported): without pointers, so the
+	// collector does not scan them; their documents, scopes and files are
+	// in heads.
+	places []place
+	heads  []placeHead
+	source qa.Source
+}
+
+// place is a [Place] as the suite keeps it: head indexes Suite.heads.
+type place struct {
+	head                int32
+	group, line, column int
+}
+
+// placeHead is what the places of one input in one file share.
+type placeHead struct {
+	input     int
+	doc, file string
+	scope     Scope
+}
+
+// headOf returns the index in s.heads of h, adding it if it is new. The
+// places of one input come one after another: the last head is tried
+// first.
+func (s *Suite) headOf(h placeHead) int32 {
+	for i := len(s.heads) - 1; i >= 0 && i >= len(s.heads)-4; i-- {
+		if s.heads[i] == h {
+			return int32(i)
+		}
+	}
+	s.heads = append(s.heads, h)
+	return int32(len(s.heads) - 1)
+}
+
+// place returns the place p stands for.
+func (s *Suite) place(p place) Place {
+	h := s.heads[p.head]
+	return Place{Input: h.input, Doc: h.doc, Scope: h.scope, Group: p.group, Position: Position{File: h.file, Line: p.line, Column: p.column}}
 }
 
 // Place is one of the places a consistency finding lists: a unit of a
@@ -271,7 +309,10 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 	if !ok || isBlank(srcText) {
 		return out
 	}
-	source := qa.NewSource(src, srcText)
+	// One Source serves every unit in turn: its numbers are read once for
+	// all the translations of this unit.
+	s.source = qa.Source{Lang: src, Text: srcText}
+	source := &s.source
 	for _, lang := range u.langs() {
 		if lang == src {
 			continue
@@ -287,7 +328,9 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 			}
 		}
 		if s.cons != nil && u.Confirmed && !isBlank(text) {
-			s.places = append(s.places, Place{Input: input, Doc: name, Scope: scope, Group: u.Number, Position: u.position(lang, 0)})
+			pos := u.position(lang, 0)
+			head := s.headOf(placeHead{input: input, doc: name, file: pos.File, scope: scope})
+			s.places = append(s.places, place{head: head, group: u.Number, line: pos.Line, column: pos.Column})
 			s.cons.Add(strconv.Itoa(len(s.places)-1), src, srcText, lang, text)
 		}
 	}
@@ -345,7 +388,7 @@ func (s *Suite) Consistency() []Finding {
 		var places []Place
 		for _, p := range f.Places {
 			if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(s.places) {
-				places = append(places, s.places[i])
+				places = append(places, s.place(s.places[i]))
 			}
 		}
 		if len(places) == 0 {

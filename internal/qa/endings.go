@@ -20,6 +20,10 @@ type EndingsIndex struct {
 	initial  map[rune]bool
 	cyrInit  [0x530]bool // initial, for runes below U+0530
 	prefixes bool        // some name has several words: keep the words before
+	// heads holds the first minLen bytes of every stem: a word that does
+	// not start with one of them is no stem with an ending, whatever its
+	// length, and is passed over with one look-up.
+	heads map[string]struct{}
 }
 
 type endStem struct {
@@ -35,12 +39,17 @@ type endStem struct {
 // words, and skipped before their stem is made when their last word
 // cannot be indexed.
 func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
-	x := &EndingsIndex{minLen: 1 << 30, initial: map[rune]bool{}}
+	x := &EndingsIndex{minLen: 1 << 30, initial: map[rune]bool{}, heads: map[string]struct{}{}}
 	if g == nil {
 		x.stems = map[string][]endStem{}
 		return x
 	}
 	x.stems = make(map[string][]endStem, 2*len(g.Entries)) // a term and a variant each, often
+	defer func() {
+		for w := range x.stems {
+			x.heads[w[:x.minLen]] = struct{}{}
+		}
+	}()
 	for _, e := range g.Entries {
 		f := e.Langs["kk"]
 		if f == nil || f.Inflect == "none" {
@@ -119,8 +128,12 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 		return nil
 	}
 	var out []Finding
-	var buf []byte
-	var prev []string // the words before the current one, last few
+	var bufArr [64]byte
+	buf := bufArr[:0]
+	// prev holds the words before the current one, the last eight of them
+	// at its end: kept in room for twice that, moved down when full.
+	var prevArr [2 * maxPrefixWords]string
+	prev := prevArr[:0]
 	for i := 0; i < len(text); {
 		r, n := decode(text, i)
 		if !isLetter(r) {
@@ -138,25 +151,35 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 		// has no more.
 		if len(w) >= 6 && init {
 			buf = appendLower(buf[:0], w)
-			if f, ok := x.word(buf, w, prev); ok {
+			if f, ok := x.word(buf, w, prev[max(0, len(prev)-maxPrefixWords):]); ok {
 				f.Target = Span{i, j}
 				f.Data["Text"] = w
 				out = append(out, f)
 			}
 		}
 		if x.prefixes {
-			prev = append(prev, w)
-			if len(prev) > 8 {
-				prev = append(prev[:0], prev[1:]...)
+			if len(prev) == cap(prev) {
+				prev = prev[:copy(prev, prev[len(prev)-maxPrefixWords+1:])]
 			}
+			prev = append(prev, w)
 		}
 		i = j
 	}
 	return out
 }
 
+// maxPrefixWords is how many words before a name Check keeps for
+// names of several words.
+const maxPrefixWords = 8
+
 func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool) {
 	if len(lwb) < 6 || len(lwb) > 120 {
+		return Finding{}, false
+	}
+	if len(lwb) <= x.minLen {
+		return Finding{}, false // no stem shorter than the word
+	}
+	if _, ok := x.heads[string(lwb[:x.minLen])]; !ok {
 		return Finding{}, false
 	}
 	r, _ := utf8.DecodeRune(lwb)

@@ -77,7 +77,8 @@ type textStats struct {
 // function words (only Russian and Kazakh text is asked about them).
 func stats(text string, funcWords bool) textStats {
 	var st textStats
-	var buf []byte
+	var bufArr [maxFunctionWord]byte // a function word's lower case: no allocation
+	buf := bufArr[:0]
 	for i := 0; i < len(text); {
 		r, n := decode(text, i)
 		if !isLetter(r) {
