@@ -27,6 +27,8 @@ type Checker struct {
 	opt     Options
 	on      map[Kind]bool
 	endings *EndingsIndex
+	// the checks CheckSource runs, looked up once rather than per text
+	untranslated, numbers, typography, spelling bool
 }
 
 // NewChecker returns a checker for opt.
@@ -46,6 +48,7 @@ func NewChecker(opt Options) *Checker {
 			c.endings = NewEndingsIndex(opt.Glossary)
 		}
 	}
+	c.untranslated, c.numbers, c.typography, c.spelling = c.on[Untranslated], c.on[Numbers], c.on[Typography], c.on[Spelling]
 	return c
 }
 
@@ -88,29 +91,31 @@ func (c *Checker) CheckSource(s *Source, lang, tgt string) ([]Finding, error) {
 		return nil, nil
 	}
 	var out []Finding
-	if c.on[Untranslated] {
+	if c.untranslated {
 		out = append(out, CheckUntranslated(srcLang, src, lang, tgt)...)
 	}
-	if c.on[Numbers] {
+	if c.numbers {
 		out = append(out, checkNumbers(srcLang, s.numbers(), lang, tgt)...)
 	}
-	if c.on[Typography] {
+	if c.typography {
 		out = append(out, CheckTypography(srcLang, src, lang, tgt, c.opt.Typography)...)
 	}
-	if c.on[Endings] && c.endings != nil {
+	if c.endings != nil {
 		out = append(out, c.endings.Check(lang, tgt)...)
 	}
 	var err error
-	if c.on[Spelling] {
+	if c.spelling {
 		if sp := c.opt.Spellers[baseLang(lang)]; sp != nil {
 			var fs []Finding
 			fs, err = sp.Check(tgt)
 			out = append(out, fs...)
 		}
 	}
-	for i := range out {
-		if s, ok := c.opt.Severity[out[i].Kind]; ok {
-			out[i].Severity = s
+	if len(c.opt.Severity) > 0 {
+		for i := range out {
+			if s, ok := c.opt.Severity[out[i].Kind]; ok {
+				out[i].Severity = s
+			}
 		}
 	}
 	return out, err
