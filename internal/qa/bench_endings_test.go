@@ -92,6 +92,10 @@ func endingsIndexByWords(g *glossary.Glossary) *EndingsIndex {
 			x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: words[len(words)-1]})
 		}
 	}
+	x.heads = map[string]struct{}{}
+	for w := range x.stems {
+		x.heads[w[:x.minLen]] = struct{}{}
+	}
 	return x
 }
 
