@@ -448,13 +448,6 @@ func alignedLangs(d *document.Document, a *document.Alignment) []string {
 	return out
 }
 
-// text returns group g's text in lang, cleaned of characters XML cannot
-// carry.
-func text(g *document.Group, lang string) string {
-	s, _ := xmlx.Clean(g.Text(lang))
-	return s
-}
-
 // level is the heading level of sentence s of lang, 0 for none: the
 // marks open the sentence (the segmenter's sentences) or stand before it
 // on its line of the stored text (a text import-tmx made).
