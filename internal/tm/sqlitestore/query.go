@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/binary"
 	"errors"
 	"math/bits"
@@ -230,29 +231,16 @@ func (s *Store) concordanceOrder(ctx context.Context, ids []int64) ([]int64, err
 		confirmed bool
 	}
 	keys := make([]key, 0, len(ids))
-	for start := 0; start < len(ids); start += loadBatch {
-		chunk := ids[start:min(len(ids), start+loadBatch)]
-		in, args := inList(chunk)
-		st, err := s.prepared(ctx, `SELECT id, confirmed, time FROM unit INDEXED BY unit_order WHERE id IN `+in)
-		if err != nil {
-			return nil, err
+	err := queryIn(ctx, s, `SELECT id, confirmed, time FROM unit INDEXED BY unit_order WHERE id IN `, ids, func(rows *sql.Rows) error {
+		var k key
+		if err := rows.Scan(&k.id, &k.confirmed, &k.time); err != nil {
+			return err
 		}
-		rows, err := st.QueryContext(ctx, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var k key
-			if err := rows.Scan(&k.id, &k.confirmed, &k.time); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			keys = append(keys, k)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		keys = append(keys, k)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if a.confirmed != b.confirmed {
@@ -330,32 +318,19 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	if len(v.df)+len(distinct) > dfCacheSize {
 		v.df = map[string]int64{}
 	}
-	for start := 0; start < len(distinct); start += loadBatch {
-		chunk := distinct[start:min(len(distinct), start+loadBatch)]
-		in, args := inList(chunk)
-		st, err := s.prepared(ctx, `SELECT word, sum(n) FROM posting WHERE word IN `+in+` GROUP BY word`)
-		if err != nil {
-			return nil, err
+	err = queryIn(ctx, s, `SELECT word, sum(n) FROM posting WHERE word IN `, distinct, func(rows *sql.Rows) error {
+		var wd word
+		if err := rows.Scan(&wd.w, &wd.df); err != nil {
+			return err
 		}
-		rows, err := st.QueryContext(ctx, args...)
-		if err != nil {
-			return nil, err
+		if wd.df > 0 {
+			words = append(words, wd)
+			v.df[wd.w] = wd.df
 		}
-		for rows.Next() {
-			var wd word
-			if err := rows.Scan(&wd.w, &wd.df); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if wd.df > 0 {
-				words = append(words, wd)
-				v.df[wd.w] = wd.df
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		return nil
+	}, ` GROUP BY word`)
+	if err != nil {
+		return nil, err
 	}
 	for _, w := range distinct {
 		if _, ok := v.df[w]; !ok {
@@ -455,29 +430,16 @@ func mostShared(lists [][]uint64, deleted map[int64]bool, limit int) []int64 {
 // loadBatch of them.
 func (s *Store) load(ctx context.Context, ids []int64) ([]tm.Unit, error) {
 	byID := make(map[int64]tm.Unit, len(ids))
-	for start := 0; start < len(ids); start += loadBatch {
-		chunk := ids[start:min(len(ids), start+loadBatch)]
-		in, args := inList(chunk)
-		st, err := s.prepared(ctx, unitCols+` WHERE id IN `+in)
+	err := queryIn(ctx, s, unitCols+` WHERE id IN `, ids, func(rows *sql.Rows) error {
+		u, err := scanUnit(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		rows, err := st.QueryContext(ctx, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			u, err := scanUnit(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
-			byID[u.ID] = u
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		byID[u.ID] = u
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]tm.Unit, 0, len(ids))
 	for _, id := range ids {
@@ -489,6 +451,33 @@ func (s *Store) load(ctx context.Context, ids []int64) ([]tm.Unit, error) {
 }
 
 var errDamaged = errors.New("a damaged list in the word index")
+
+// queryIn runs the query head + "(?,…)" + tail for each loadBatch of
+// vals, and calls row for every row of the answers.
+func queryIn[T any](ctx context.Context, s *Store, head string, vals []T, row func(*sql.Rows) error, tail ...string) error {
+	for start := 0; start < len(vals); start += loadBatch {
+		in, args := inList(vals[start:min(len(vals), start+loadBatch)])
+		st, err := s.prepared(ctx, head+in+strings.Join(tail, ""))
+		if err != nil {
+			return err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := row(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // inList is the placeholders of an IN list for n values and the values,
 // padded with the last to a power of two: a few statements serve every
