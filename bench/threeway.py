@@ -11,11 +11,21 @@ to the corpus lines it covers (by byte offset), and the script prints:
                                 (line i of each language translates line i of the others)
   exact groups                  the share of gold groups that tilmash made exactly
 
-Usage: bench/threeway.py TILMASH CORPUS_DIR [dev|held|all] [-- ALIGN_FLAGS...]
+A line without closing punctuation (a headline, subhead or byline; in the corpus line's English,
+Russian or Kazakh, or an added line's own text) stands on its own line, as in real news and as
+../shared/eval/perturb.py lays out its raw text: no segmenter can find a sentence boundary that
+nothing marks. --layout=joined gives the layout before (such a line shares its paragraph with its
+neighbours), for comparing figures across the change.
+
+Usage: bench/threeway.py TILMASH CORPUS_DIR [dev|held|all] [--layout=own|joined] [--no-drift]
+                         [--errors] [-- ALIGN_FLAGS...]
   TILMASH     the tilmash binary (go build -o /tmp/tilmash ./cmd/tilmash)
   CORPUS_DIR  ../shared/corpora/ntrex-dev
   dev|held    the documents at even or odd positions of doc_ids.txt (as bench/editset.py splits
               them; tune on dev, report held), or all (default: both halves, printed apart)
+  --no-drift  no sentence dropped or added (what is left is the segmenter's and aligner's own)
+  --errors    print each group tilmash made that is not a gold group to stderr (E3: English line
+              3 of the document, R/K likewise, Ra0/Ka0: the first sentence the desk added)
 """
 import os, random, re, subprocess, sys, tempfile
 
@@ -65,16 +75,30 @@ def drift(n, rnd, lang, foreign, epara):
     return out
 
 
-def write(path, lines):
-    """Writes lines [(gold id, text, para)] as paragraphs; returns [(gold id, start, end)] byte spans."""
-    spans, buf, last = [], b"", None
+OPEN = re.compile(r"[.!?…:;][\"'»”’“)\]]*\s*$")
+
+
+def open_line(line):
+    """A line with no closing punctuation: a headline, subhead or byline (as ../shared/eval/perturb.py
+    tells them; a Kazakh closing quote “ counts as closing here)."""
+    return not OPEN.search(line)
+
+
+def write(path, lines, layout="own", open_ids=frozenset()):
+    """Writes lines [(gold id, text, para)] as paragraphs; returns [(gold id, start, end)] byte spans.
+    With layout "own", a line without closing punctuation (in its text, or, for a corpus line, in
+    any of its three versions: open_ids) stands on its own line, as a headline, subhead or byline
+    does in real news; with "joined" (the layout before) it shares its paragraph with its
+    neighbours, where nothing marks the sentence boundary."""
+    spans, buf, last, alone = [], b"", None, False
     for gid, text, para in lines:
+        own = layout == "own" and (gid in open_ids or open_line(text))
         if last is not None:
-            buf += b"\n\n" if para != last else b" "
+            buf += b"\n\n" if para != last or own or alone else b" "
         t = text.encode("utf-8")
         spans.append((gid, len(buf), len(buf) + len(t)))
         buf += t
-        last = para
+        last, alone = para, own
     with open(path, "wb") as f:
         f.write(buf + b"\n")
     return spans
@@ -105,7 +129,7 @@ def prf(tp, npred, ngold):
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def run(tilmash, corpus, half, flags):
+def load(corpus):
     text = {l: read(os.path.join(corpus, l + ".txt")) for l in ("en", "ru", "kk")}
     docs, order = {}, []
     for n, d in enumerate(read(os.path.join(corpus, "doc_ids.txt"))):
@@ -113,6 +137,38 @@ def run(tilmash, corpus, half, flags):
         if d not in docs:
             docs[d] = []; order.append(d)
         docs[d].append(n)
+    return text, docs, order
+
+
+def build(text, docs, order, d, out, layout="own", drifts=True):
+    """Writes the English, Russian and Kazakh raw text of document d into out/LANG.txt; returns
+    their gold byte spans {lang: [(gold id, start, end)]}."""
+    k = order.index(d)
+    lines = docs[d]
+    open_ids = frozenset(i for i, l in enumerate(lines) if any(open_line(text[x][l]) for x in ("en", "ru", "kk")))
+    epara = paragraphs(len(lines), random.Random(f"threeway/en/{d}"))
+    spans = {"en": write(os.path.join(out, "en.txt"), [(i, text["en"][l], epara[i]) for i, l in enumerate(lines)], layout, open_ids)}
+    for lang in ("ru", "kk"):
+        rnd = random.Random(f"threeway/{lang}/{d}")
+        other = order[(k + 2 * (1 + rnd.randrange(len(order) // 2 - 1))) % len(order)]
+        foreign = [text[lang][i] for i in docs[other]]
+        ed = drift(len(lines), rnd, lang, foreign, epara) if drifts else [(i, None, ("p", epara[i])) for i in range(len(lines))]
+        ed = [(g, t if t is not None else text[lang][lines[g]], p) for g, t, p in ed]
+        spans[lang] = write(os.path.join(out, lang + ".txt"), ed, layout, open_ids)
+    return spans
+
+
+def show(gs, text):
+    """A group of gold ids as one line: E3 R3 Ka0 (R/K: kept corpus line, Ra/Ka: an added one)."""
+    out = []
+    for lang, ids in zip(("en", "ru", "kk"), gs):
+        for g in sorted(ids, key=lambda g: (isinstance(g, tuple), g if not isinstance(g, tuple) else g[2])):
+            out.append(f"{lang[0].upper()}a{g[2]}" if isinstance(g, tuple) else f"{lang[0].upper()}{g}")
+    return " ".join(out) or "-"
+
+
+def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False):
+    text, docs, order = load(corpus)
     picked = [d for k, d in enumerate(order) if half == "all" or (k % 2 == 0) == (half == "dev")]
     pairs = [("en", "ru"), ("en", "kk"), ("ru", "kk")]
     counts = {p: [0, 0, 0] for p in pairs}
@@ -121,16 +177,8 @@ def run(tilmash, corpus, half, flags):
         subprocess.run([tilmash, "init", "ws"], cwd=tmp, check=True, capture_output=True)
         ws = os.path.join(tmp, "ws")
         for n, d in enumerate(picked):
-            k = order.index(d)
             lines = docs[d]
-            epara = paragraphs(len(lines), random.Random(f"threeway/en/{d}"))
-            spans = {"en": write(os.path.join(tmp, "en.txt"), [(i, text["en"][l], epara[i]) for i, l in enumerate(lines)])}
-            for lang in ("ru", "kk"):
-                rnd = random.Random(f"threeway/{lang}/{d}")
-                other = order[(k + 2 * (1 + rnd.randrange(len(order) // 2 - 1))) % len(order)]
-                foreign = [text[lang][i] for i in docs[other]]
-                ed = [(g, t if t is not None else text[lang][lines[g]], p) for g, t, p in drift(len(lines), rnd, lang, foreign, epara)]
-                spans[lang] = write(os.path.join(tmp, lang + ".txt"), ed)
+            spans = build(text, docs, order, d, tmp, layout, drifts)
             doc = f"d{n:03d}"
             for lang in ("en", "ru", "kk"):
                 subprocess.run([tilmash, "import", doc, lang, os.path.join(tmp, lang + ".txt")], cwd=ws, check=True, capture_output=True)
@@ -152,6 +200,10 @@ def run(tilmash, corpus, half, flags):
             got = {(frozenset(p["en"]), frozenset(p["ru"]), frozenset(p["kk"])) for p in pred}
             exact += sum(1 for g in gold if g in got)
             total += len(gold)
+            if errors:
+                wrong = [g for g in got if g not in set(gold)]
+                for g in sorted(wrong, key=lambda g: min([x for x in g[0]] or [len(lines)])):
+                    print(f"{half} {d} ({doc}): made {show(g, text)}", file=sys.stderr)
             for a, b in pairs:
                 gl = {(i, i) for i in range(len(lines)) if (a == "en" or i in kept[a]) and i in kept[b]}
                 pl = {(x, y) for p in pred for x in p[a] for y in p[b]}
@@ -167,11 +219,22 @@ def main():
     flags = []
     if "--" in args:
         flags = args[args.index("--") + 1:]; args = args[:args.index("--")]
+    layout, drifts, errors = "own", True, False
+    for a in [a for a in args if a.startswith("--")]:
+        if a in ("--layout=own", "--layout=joined"):
+            layout = a.split("=")[1]
+        elif a == "--no-drift":
+            drifts = False
+        elif a == "--errors":
+            errors = True
+        else:
+            sys.exit(__doc__)
+    args = [a for a in args if not a.startswith("--")]
     if len(args) not in (2, 3):
         sys.exit(__doc__)
     halves = [args[2]] if len(args) == 3 else ["dev", "held"]
     for h in halves:
-        run(args[0], args[1], h, flags)
+        run(args[0], args[1], h, flags, layout, drifts, errors)
 
 
 if __name__ == "__main__":
