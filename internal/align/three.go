@@ -50,7 +50,10 @@ const DefaultFlagBelow = 0.7
 // en–kk with Pair, then merges the two alignments. A group ends only where both alignments end a
 // bead at the same English sentence; where Russian and Kazakh disagree about a boundary (say the
 // Russian translator merged two sentences and the Kazakh did not), the group grows to the
-// smallest span that contains the beads of both. Russian and Kazakh sentences with no English
+// smallest span that contains the beads of both. Without fixed groups, Russian is also aligned with
+// Kazakh, and where the three alignments contradict each other about an English sentence, a sure
+// path through the other translation overrules a weaker pivot bead (see arbitrate); the pair is
+// then aligned again holding that decision. Russian and Kazakh sentences with no English
 // counterpart at the same place are aligned with each other and form groups with no English.
 //
 // Every sentence of the three sides is in exactly one group, and groups are in document order on
@@ -84,7 +87,31 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 		panic("align: " + err.Error())
 	}
 	var ruBeads, kkBeads []Bead
-	if fx.needRuFirst() {
+	if len(fx.groups) == 0 {
+		// No fixed groups: align Russian with Kazakh as well, and let each pair's alignment be
+		// checked by the other two (see arbitrate).
+		var rkBeads []Bead
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			ruBeads = pairFixed(en, ru, options("en", "ru"), nil)
+		}()
+		go func() {
+			defer wg.Done()
+			rkBeads = pairFixed(ru, kk, options("ru", "kk"), nil)
+		}()
+		kkBeads = pairFixed(en, kk, options("en", "kk"), nil)
+		wg.Wait()
+		pinRu, pinKk := arbitrate(ruBeads, kkBeads, rkBeads, len(en), len(ru), len(kk))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ruBeads = repair(en, ru, options("en", "ru"), ruBeads, pinRu)
+		}()
+		kkBeads = repair(en, kk, options("en", "kk"), kkBeads, pinKk)
+		wg.Wait()
+	} else if fx.needRuFirst() {
 		ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))
 		fx.place(ruBeads, 0, len(en))
 		kkBeads = pairFixed(en, kk, options("en", "kk"), fx.pairwise(1))
@@ -448,4 +475,162 @@ var runIDs = map[[2]string]string{
 // NeedsReview reports whether the flagged rule flags a group ([FlagReasons]).
 func NeedsReview(score, flagBelow float64, sides ...Side) bool {
 	return len(FlagReasons(score, flagBelow, sides...)) > 0
+}
+
+// A pivotPin is an English sentence whose counterpart in one translation the arbitration decided:
+// the target sentences tgt (none when the translation dropped it), with the confidence of the
+// evidence that decided it.
+type pivotPin struct {
+	en    int
+	tgt   []int
+	score float64
+}
+
+// arbitrateAbove is how sure a path through the other two alignments must be (the lower of its two
+// bead scores) to overrule a pivot pair's bead. Tuned on the dev half of bench/threeway.py: at 0.7
+// ru–kk's own mistakes (an addition paired with a kept sentence because the lengths fit) overruled
+// right beads as often as they mended wrong ones.
+const arbitrateAbove = 0.8
+
+// arbitrate checks the en–ru (ru) and en–kk (kk) alignments of n English sentences against the
+// Russian–Kazakh one (rk) of nr Russian and nk Kazakh sentences. Where an English sentence has a
+// bead of its own in both, the three form a triangle: its Russian and its Kazakh must be one bead
+// of rk (or, where one translation dropped it, the other's sentence must have no counterpart in
+// rk). Where they are not, one of the three alignments is wrong. The en–kk bead is overruled when
+// the path through Russian (the en–ru bead, then the ru–kk bead of its Russian sentence) is sure
+// of itself (both scores at least arbitrateAbove) and surer than the en–kk bead; the English
+// sentence then gets the Kazakh sentence (or none) that path gives it. The en–ru bead likewise,
+// through Kazakh; where both could be overruled, the one the other path beats by more. A path
+// whose rk bead gives more than one sentence is not used: ru–kk's wrong beads are often of that
+// kind (an addition merged with a kept sentence). Russian and Kazakh are close
+// (shared Cyrillic names, numbers, loanwords), so ru–kk often holds the evidence a pivot pair
+// lacks. It returns the pins for en–ru and en–kk, in English order.
+func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
+	type at struct {
+		bead *Bead
+		ok   bool // the bead holds this English sentence alone
+	}
+	byEn := func(beads []Bead) []at {
+		out := make([]at, n)
+		for k := range beads {
+			b := &beads[k]
+			for _, i := range b.Src {
+				out[i] = at{b, len(b.Src) == 1}
+			}
+		}
+		return out
+	}
+	// rkOf[j] is the ru–kk bead of Russian j, kkOf[j] that of Kazakh j.
+	rkOf, kkOf := make([]*Bead, nr), make([]*Bead, nk)
+	for k := range rk {
+		b := &rk[k]
+		for _, j := range b.Src {
+			rkOf[j] = b
+		}
+		for _, j := range b.Tgt {
+			kkOf[j] = b
+		}
+	}
+	// through returns the counterparts the third alignment gives to sentences idx of one
+	// translation: the other side of their rk bead, if that bead holds exactly idx on their side.
+	through := func(idx []int, of []*Bead, side func(*Bead) []int, other func(*Bead) []int) (*Bead, []int, bool) {
+		if len(idx) == 0 || of[idx[0]] == nil {
+			return nil, nil, false
+		}
+		b := of[idx[0]]
+		if !slices.Equal(side(b), idx) || len(other(b)) > 1 {
+			return nil, nil, false
+		}
+		return b, other(b), true
+	}
+	// local reports whether pinning English i to target sentence(s) tgt overrules only beads of
+	// the pivot alignment beads (those that hold i, tgt and every bead between them) that are
+	// less sure than score: a path through the third alignment may mend a weak stretch, not move
+	// a sentence across sure beads.
+	local := func(beads []Bead, i int, tgt []int, score float64) bool {
+		if len(tgt) == 0 {
+			return true
+		}
+		lo, hi := -1, -1
+		for k, b := range beads {
+			if slices.Contains(b.Src, i) || slices.Contains(b.Tgt, tgt[0]) {
+				if lo < 0 {
+					lo = k
+				}
+				hi = k
+			}
+		}
+		for _, b := range beads[lo : hi+1] {
+			if b.Score >= score {
+				return false
+			}
+		}
+		return true
+	}
+	src := func(b *Bead) []int { return b.Src }
+	tgt := func(b *Bead) []int { return b.Tgt }
+	er, ek := byEn(ru), byEn(kk)
+	for i := range n {
+		a, b := er[i], ek[i]
+		if !a.ok || !b.ok {
+			continue
+		}
+		cr, viaRu, okRu := through(a.bead.Tgt, rkOf, src, tgt) // Kazakh of i through Russian
+		ck, viaKk, okKk := through(b.bead.Tgt, kkOf, tgt, src) // Russian of i through Kazakh
+		if okRu && slices.Equal(viaRu, b.bead.Tgt) || okKk && slices.Equal(viaKk, a.bead.Tgt) {
+			continue // consistent
+		}
+		if len(a.bead.Tgt) == 0 && len(b.bead.Tgt) == 0 {
+			continue
+		}
+		// Either pair's bead is overruled only by a path through the other two that is more
+		// sure of itself than the bead is.
+		var viaRuScore, viaKkScore float64
+		if okRu {
+			viaRuScore = min(a.bead.Score, cr.Score)
+		}
+		if okKk {
+			viaKkScore = min(b.bead.Score, ck.Score)
+		}
+		switch {
+		case okRu && viaRuScore >= arbitrateAbove && viaRuScore > b.bead.Score &&
+			(!okKk || viaRuScore-b.bead.Score >= viaKkScore-a.bead.Score) && local(kk, i, viaRu, viaRuScore):
+			pinKk = append(pinKk, pivotPin{en: i, tgt: viaRu, score: viaRuScore})
+		case okKk && viaKkScore >= arbitrateAbove && viaKkScore > a.bead.Score && local(ru, i, viaKk, viaKkScore):
+			pinRu = append(pinRu, pivotPin{en: i, tgt: viaKk, score: viaKkScore})
+		}
+	}
+	return pinRu, pinKk
+}
+
+// repair aligns en with tgt again holding the pins, if there are any, and gives each pinned bead
+// the score of its evidence.
+func repair(en, tgt []Sentence, opt Options, beads []Bead, pins []pivotPin) []Bead {
+	if len(pins) == 0 {
+		return beads
+	}
+	fixed := make([]fixedBead, len(pins))
+	for k, p := range pins {
+		t, _ := pinOf(p.tgt) // consecutive: the side of one bead
+		fixed[k] = fixedBead{src: pin{lo: p.en, hi: p.en + 1}, tgt: t}
+	}
+	out := pairFixed(en, tgt, opt, fixed)
+	k := 0
+	for x := range out {
+		b := &out[x]
+		for k < len(pins) && pins[k].en < firstOr(b.Src, -1) {
+			k++
+		}
+		if k < len(pins) && len(b.Src) == 1 && b.Src[0] == pins[k].en && slices.Equal(b.Tgt, pins[k].tgt) {
+			b.Score = pins[k].score
+		}
+	}
+	return out
+}
+
+func firstOr(idx []int, d int) int {
+	if len(idx) == 0 {
+		return d
+	}
+	return idx[0]
 }

@@ -295,3 +295,144 @@ func TestFlagReasons(t *testing.T) {
 		t.Errorf("run reason: %q %v", r.String(), r.TemplateData())
 	}
 }
+
+// TestArbitrate: where en–ru, en–kk and ru–kk contradict each other about an English sentence, a
+// sure path through the other translation overrules a weaker pivot bead, and nothing else does.
+func TestArbitrate(t *testing.T) {
+	beads := func(ss ...string) []Bead {
+		var out []Bead
+		for _, s := range ss {
+			score := 0.99
+			if b, a, ok := strings.Cut(s, "@"); ok {
+				s = b
+				fmt.Sscan(a, &score)
+			}
+			out = append(out, bd(s, score))
+		}
+		return out
+	}
+	pins := func(ps []pivotPin) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, fmt.Sprintf("%d>%v", p.en, p.tgt))
+		}
+		return strings.Join(out, " ")
+	}
+	tests := []struct {
+		name       string
+		n, nr, nk  int
+		ru, kk, rk []string
+		wantRu     string
+		wantKk     string
+	}{
+		{
+			name: "consistent",
+			n:    3, nr: 3, nk: 3,
+			ru: []string{"0|0", "1|1@0.5", "2|2"},
+			kk: []string{"0|0", "1|1@0.5", "2|2"},
+			rk: []string{"0|0", "1|1@0.5", "2|2"},
+		},
+		{
+			// The Russian desk dropped English 1 and added Russian 1 of its own; en–ru took
+			// the addition for the translation (its lengths fit). en–kk and ru–kk agree that
+			// Kazakh 1 has no Russian: English 1 has none either.
+			name: "Russian addition taken for a translation",
+			n:    3, nr: 3, nk: 3,
+			ru:     []string{"0|0", "1|1@0.55", "2|2"},
+			kk:     []string{"0|0", "1|1@0.97", "2|2"},
+			rk:     []string{"0|0", "1|-@0.9", "-|1@0.9", "2|2"},
+			wantRu: "1>[]",
+		},
+		{
+			// The mirror image: en–kk is the weak one, and the path through Russian gives
+			// English 1 its Kazakh 2 (Kazakh 1 being an addition).
+			name: "Kazakh addition taken for a translation",
+			n:    3, nr: 3, nk: 4,
+			ru:     []string{"0|0", "1|1@0.95", "2|2"},
+			kk:     []string{"0|0", "1|1@0.6", "-|2@0.6", "2|3"},
+			rk:     []string{"0|0", "-|1@0.9", "1|2@0.9", "2|3"},
+			wantKk: "1>[2]",
+		},
+		{
+			// The path through Russian is not sure enough (ru–kk at 0.7): nothing changes.
+			name: "weak third alignment",
+			n:    3, nr: 3, nk: 4,
+			ru: []string{"0|0", "1|1@0.95", "2|2"},
+			kk: []string{"0|0", "1|1@0.6", "-|2@0.6", "2|3"},
+			rk: []string{"0|0", "-|1@0.7", "1|2@0.7", "2|3"},
+		},
+		{
+			// ru–kk merged the Russian with two Kazakh sentences: not used as a path.
+			name: "merged bead of the third alignment",
+			n:    3, nr: 3, nk: 4,
+			ru: []string{"0|0", "1|1@0.95", "2|2"},
+			kk: []string{"0|0", "1|1@0.6", "-|2@0.6", "2|3"},
+			rk: []string{"0|0", "1|1 2@0.95", "2|3"},
+		},
+		{
+			// ru–kk pairs Kazakh 1 with Russian 1, but en–ru holds Russian 1 with English 2 in a
+			// sure bead: the path through Kazakh would move it across that bead, so it does not
+			// overrule en–ru's weak bead of English 1.
+			name: "across a sure bead",
+			n:    4, nr: 3, nk: 4,
+			ru: []string{"0|0", "1|-@0.5", "2|1", "3|2"},
+			kk: []string{"0|0", "1|1@0.95", "2|2", "3|3"},
+			rk: []string{"0|0", "1|1@0.9", "-|2@0.9", "2|3"},
+		},
+		{
+			// The pivot bead is surer than the path that contradicts it.
+			name: "sure pivot bead",
+			n:    3, nr: 3, nk: 3,
+			ru: []string{"0|0", "1|1@0.99", "2|2"},
+			kk: []string{"0|0", "1|1@0.95", "2|2"},
+			rk: []string{"0|0", "1|-@0.9", "-|1@0.9", "2|2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pr, pk := arbitrate(beads(tt.ru...), beads(tt.kk...), beads(tt.rk...), tt.n, tt.nr, tt.nk)
+			if got := pins(pr); got != tt.wantRu {
+				t.Errorf("en–ru pins %q, want %q", got, tt.wantRu)
+			}
+			if got := pins(pk); got != tt.wantKk {
+				t.Errorf("en–kk pins %q, want %q", got, tt.wantKk)
+			}
+		})
+	}
+}
+
+// TestRepair: a pair aligned again holds the pins, and a pinned bead carries the score of the
+// evidence that decided it, not the 1 of a bead a person confirmed.
+func TestRepair(t *testing.T) {
+	en := goldenSentences(
+		"The court in Astana sentenced the former minister to 9 years in prison on Monday.",
+		"He was found guilty of taking bribes worth 2.5 billion tenge.",
+		"His lawyer said they would appeal the verdict next week.",
+		"The case began in 2022.",
+	)
+	ru := goldenSentences(
+		"В понедельник суд Астаны приговорил бывшего министра к 9 годам лишения свободы.",
+		"Его признали виновным в получении взяток на 2,5 млрд тенге.",
+		"Погода в столице в выходные останется тёплой и солнечной, обещают синоптики.",
+		"Дело было возбуждено в 2022 году.",
+	)
+	opt := Options{SrcLang: "en", TgtLang: "ru"}
+	before := pairFixed(en, ru, opt, nil)
+	if got := repair(en, ru, opt, before, nil); !slices.EqualFunc(got, before, func(a, b Bead) bool {
+		return slices.Equal(a.Src, b.Src) && slices.Equal(a.Tgt, b.Tgt) && a.Score == b.Score
+	}) {
+		t.Errorf("no pins: %v, want the beads as they were %v", got, before)
+	}
+	got := repair(en, ru, opt, before, []pivotPin{{en: 2, tgt: []int{}, score: 0.85}})
+	var s []string
+	for _, b := range got {
+		s = append(s, strings.TrimSuffix(groupString(Group{En: b.Src, Ru: b.Tgt, Kk: []int{}}), "|-"))
+		if slices.Equal(b.Src, []int{2}) && b.Score != 0.85 {
+			t.Errorf("pinned bead score %v, want 0.85", b.Score)
+		}
+	}
+	// (the order of the two one-sided beads is the aligner's)
+	if want, or := []string{"0|0", "1|1", "2|-", "-|2", "3|3"}, []string{"0|0", "1|1", "-|2", "2|-", "3|3"}; !slices.Equal(s, want) && !slices.Equal(s, or) {
+		t.Errorf("beads %q, want %q", s, want)
+	}
+}
