@@ -22,7 +22,8 @@ Usage: bench/threeway.py TILMASH CORPUS_DIR [dev|held|all] [--layout=own|joined]
   TILMASH     the tilmash binary (go build -o /tmp/tilmash ./cmd/tilmash)
   CORPUS_DIR  ../shared/corpora/ntrex-dev
   dev|held    the documents at even or odd positions of doc_ids.txt (as bench/editset.py splits
-              them; tune on dev, report held), or all (default: both halves, printed apart)
+              them; tune on dev, report held), or all (default: both halves, printed apart,
+              then pooled: dev+held, the same figures as all)
   --no-drift  no sentence dropped or added (what is left is the segmenter's and aligner's own)
   --errors    print each group tilmash made that is not a gold group to stderr (E3: English line
               3 of the document, R/K likewise, Ra0/Ka0: the first sentence the desk added)
@@ -148,9 +149,16 @@ def build(text, docs, order, d, out, layout="own", drifts=True):
     open_ids = frozenset(i for i, l in enumerate(lines) if any(open_line(text[x][l]) for x in ("en", "ru", "kk")))
     epara = paragraphs(len(lines), random.Random(f"threeway/en/{d}"))
     spans = {"en": write(os.path.join(out, "en.txt"), [(i, text["en"][l], epara[i]) for i, l in enumerate(lines)], layout, open_ids)}
+    others = []
     for lang in ("ru", "kk"):
         rnd = random.Random(f"threeway/{lang}/{d}")
-        other = order[(k + 2 * (1 + rnd.randrange(len(order) // 2 - 1))) % len(order)]
+        step = 1 + rnd.randrange(len(order) // 2 - 1)
+        other = order[(k + 2 * step) % len(order)]
+        if other in others:
+            # the two desks' additions come from two different documents: lines of one document
+            # would be translations of each other, which the gold calls unrelated
+            other = order[(k + 2 * (step % (len(order) // 2 - 1) + 1)) % len(order)]
+        others.append(other)
         foreign = [text[lang][i] for i in docs[other]]
         ed = drift(len(lines), rnd, lang, foreign, epara) if drifts else [(i, None, ("p", epara[i])) for i in range(len(lines))]
         ed = [(g, t if t is not None else text[lang][lines[g]], p) for g, t, p in ed]
@@ -209,8 +217,13 @@ def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False):
                 pl = {(x, y) for p in pred for x in p[a] for y in p[b]}
                 c = counts[(a, b)]
                 c[0] += len(gl & pl); c[1] += len(pl); c[2] += len(gl)
-    f = {p: prf(*counts[p]) for p in pairs}
-    print(f"{half}: {len(picked)} documents | link F1 en-ru {f[('en', 'ru')]:.3f} en-kk {f[('en', 'kk')]:.3f} "
+    report(half, len(picked), counts, exact, total)
+    return len(picked), counts, exact, total
+
+
+def report(half, ndocs, counts, exact, total):
+    f = {p: prf(*c) for p, c in counts.items()}
+    print(f"{half}: {ndocs} documents | link F1 en-ru {f[('en', 'ru')]:.3f} en-kk {f[('en', 'kk')]:.3f} "
           f"ru-kk {f[('ru', 'kk')]:.3f} | exact groups {exact / total:.3f} ({exact}/{total})")
 
 
@@ -233,8 +246,16 @@ def main():
     if len(args) not in (2, 3):
         sys.exit(__doc__)
     halves = [args[2]] if len(args) == 3 else ["dev", "held"]
+    pooled = None
     for h in halves:
-        run(args[0], args[1], h, flags, layout, drifts, errors)
+        ndocs, counts, exact, total = run(args[0], args[1], h, flags, layout, drifts, errors)
+        if pooled is None:
+            pooled = [0, {p: [0, 0, 0] for p in counts}, 0, 0]
+        pooled[0] += ndocs; pooled[2] += exact; pooled[3] += total
+        for p, c in counts.items():
+            pooled[1][p] = [x + y for x, y in zip(pooled[1][p], c)]
+    if len(halves) == 2:
+        report("dev+held", *pooled)
 
 
 if __name__ == "__main__":
