@@ -331,7 +331,7 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 			pos := u.position(lang, 0)
 			head := s.headOf(placeHead{input: input, doc: name, file: pos.File, scope: scope})
 			s.places = append(s.places, place{head: head, group: u.Number, line: pos.Line, column: pos.Column})
-			s.cons.Add(strconv.Itoa(len(s.places)-1), src, srcText, lang, text)
+			s.cons.AddIndex(len(s.places)-1, src, srcText, lang, text)
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package qa
 import (
 	"hash/maphash"
 	"sort"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,9 +21,12 @@ type ConsistencyIndex struct {
 	// context.
 	MinWords int
 
-	bySource map[pairKey]*variants
-	byTarget map[pairKey]*variants
+	bySource map[uint64]*variants
+	byTarget map[uint64]*variants
 	order    int
+	// names are the places given to Add by name; a place id p < 0 is
+	// names[-p-1], one p >= 0 the index given to AddIndex
+	names []string
 	// the last source normalised: a source comes once per translation
 	lastSrc   string
 	lastKey   uint64
@@ -33,11 +37,13 @@ type ConsistencyIndex struct {
 	pairs     [][2]string // source and translation languages
 }
 
-// pairKey is a sentence's key in one pair of languages (an index into
-// pairs: the languages are not hashed with every sentence).
-type pairKey struct {
-	pair int
-	key  uint64
+// pairKey is a sentence's key in one pair of languages (pair, an index
+// into pairs: the languages are not hashed with every sentence), one
+// integer so that the maps take the fast path for them. Keys are 64-bit
+// hashes already (two sentences of one key are taken for one); the
+// pair's multiple of an odd constant keeps the pairs apart as well.
+func pairKey(pair int, key uint64) uint64 {
+	return key + uint64(pair)*0x9E3779B97F4A7C15
 }
 
 // pair returns the index of the pair of languages srcLang, lang.
@@ -53,6 +59,7 @@ func (x *ConsistencyIndex) pair(srcLang, lang string) int {
 
 type variants struct {
 	first int
+	pair  int
 	// the texts by normalised key of the other side, each with its places:
 	// the first inline (most sentences have one), the others in more
 	headKey uint64
@@ -65,12 +72,32 @@ func (v *variants) count() int { return 1 + len(v.more) }
 type variant struct {
 	text   string
 	first  int
-	places []string
+	places []int32 // place ids: see ConsistencyIndex.names
 }
 
 // Add records that in place (the caller's opaque id: document and group)
 // src, written in srcLang, is translated as tgt in lang.
 func (x *ConsistencyIndex) Add(place, srcLang, src, lang, tgt string) {
+	x.names = append(x.names, place)
+	x.add(int32(-len(x.names)), srcLang, src, lang, tgt)
+}
+
+// AddIndex is [ConsistencyIndex.Add] for a place that is a number from 0
+// (an index into the caller's own list of places): its findings' Places
+// hold it in decimal. A caller with many places keeps no string per place.
+func (x *ConsistencyIndex) AddIndex(place int, srcLang, src, lang, tgt string) {
+	x.add(int32(place), srcLang, src, lang, tgt)
+}
+
+// placeName returns the place of id as the caller gave it.
+func (x *ConsistencyIndex) placeName(id int32) string {
+	if id < 0 {
+		return x.names[-id-1]
+	}
+	return strconv.Itoa(int(id))
+}
+
+func (x *ConsistencyIndex) add(place int32, srcLang, src, lang, tgt string) {
 	min := x.MinWords
 	if min == 0 {
 		min = 3
@@ -91,18 +118,19 @@ func (x *ConsistencyIndex) Add(place, srcLang, src, lang, tgt string) {
 	}
 	tk := maphash.Bytes(x.seed, x.buf)
 	if x.bySource == nil {
-		x.bySource, x.byTarget = map[pairKey]*variants{}, map[pairKey]*variants{}
+		x.bySource, x.byTarget = map[uint64]*variants{}, map[uint64]*variants{}
 	}
 	x.order++
 	p := x.pair(srcLang, lang)
-	x.put(x.bySource, pairKey{p, sk}, tk, tgt, place)
-	x.put(x.byTarget, pairKey{p, tk}, sk, src, place)
+	x.put(x.bySource, p, sk, tk, tgt, place)
+	x.put(x.byTarget, p, tk, sk, src, place)
 }
 
-func (x *ConsistencyIndex) put(m map[pairKey]*variants, k pairKey, other uint64, text, place string) {
+func (x *ConsistencyIndex) put(m map[uint64]*variants, pair int, key, other uint64, text string, place int32) {
+	k := pairKey(pair, key)
 	v := m[k]
 	if v == nil {
-		m[k] = &variants{first: x.order, headKey: other, head: variant{text: text, first: x.order, places: []string{place}}}
+		m[k] = &variants{first: x.order, pair: pair, headKey: other, head: variant{text: text, first: x.order, places: []int32{place}}}
 		return
 	}
 	if v.headKey == other {
@@ -131,8 +159,8 @@ func (x *ConsistencyIndex) Findings() []Finding {
 		f     Finding
 	}
 	var items []item
-	collect := func(m map[pairKey]*variants, id string) {
-		for k, v := range m {
+	collect := func(m map[uint64]*variants, id string) {
+		for _, v := range m {
 			if v.count() < 2 {
 				continue
 			}
@@ -143,10 +171,12 @@ func (x *ConsistencyIndex) Findings() []Finding {
 			sort.Slice(vs, func(i, j int) bool { return vs[i].first < vs[j].first })
 			var places, texts []string
 			for _, t := range vs {
-				places = append(places, t.places...)
+				for _, p := range t.places {
+					places = append(places, x.placeName(p))
+				}
 				texts = append(texts, t.text)
 			}
-			srcLang, lang := x.pairs[k.pair][0], x.pairs[k.pair][1]
+			srcLang, lang := x.pairs[v.pair][0], x.pairs[v.pair][1]
 			items = append(items, item{v.first, Finding{Kind: Consistency, Severity: Warning, Lang: lang, SrcLang: srcLang,
 				Source: NoSpan, Target: NoSpan, Message: id, Places: places,
 				Data: map[string]any{"Count": len(vs), "Variants": texts, "Places": len(places), "Lang": lang, "SrcLang": srcLang}}})

@@ -68,12 +68,12 @@ func foldRune(r rune) rune {
 
 // mayBeNumberWord reports whether w, a word of ASCII or Cyrillic letters,
 // has the shape of a number word of some language.
-func mayBeNumberWord(w string) bool {
-	_, ok := numbers().shape[shapeKey(w)]
+func (t *numberTables) mayBeNumberWord(w string) bool {
+	_, ok := t.shape[shapeKey(w)]
 	return ok
 }
 
-func mayStartNumber(r rune) bool { return r >= 0x530 || r >= 0 && numbers().initial[r] }
+func (t *numberTables) mayStartNumber(r rune) bool { return r >= 0x530 || r >= 0 && t.initial[r] }
 
 // scaleWords are the words and abbreviations that multiply a number
 // written in digits before them (5 million, 2,8 млрд, 3 тыс., 10 мың).

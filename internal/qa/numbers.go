@@ -157,6 +157,7 @@ func (ex *extractor) post(merge bool) {
 }
 
 type extractor struct {
+	tab  *numberTables
 	lang string
 	text string
 	out  []Value
@@ -180,7 +181,8 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func (ex *extractor) run(lang, text string) {
 	ex.lang, ex.text = lang, text
-	lex := numbers().lexicons[lang]
+	ex.tab = numbers()
+	lex := ex.tab.lexicons[lang]
 	for i := 0; i < len(text); {
 		c := text[i]
 		if isDigit(c) {
@@ -340,7 +342,7 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 	}
 	var nw numWord
 	ok := false
-	if r, _ := decode(w, 0); r >= 0x530 || mayStartNumber(toLower(r)) && (!isASCIIOrCyrillic(w) || mayBeNumberWord(w)) {
+	if r, _ := decode(w, 0); r >= 0x530 || ex.tab.mayStartNumber(toLower(r)) && (!isASCIIOrCyrillic(w) || ex.tab.mayBeNumberWord(w)) {
 		lw := ex.lower(w)
 		nw, ok = lex[string(lw)]
 	}
@@ -497,11 +499,14 @@ func romanNumeral(w string) (float64, bool) {
 			prev = v
 		}
 	}
-	if total <= 0 || total > 3999 || romanString(total) != strings.NewReplacer("Х", "X", "І", "I").Replace(w) {
+	if total <= 0 || total > 3999 || romanString(total) != latinRoman.Replace(w) {
 		return 0, false
 	}
 	return float64(total), true
 }
+
+// latinRoman writes the Cyrillic look-alikes of a Roman numeral in Latin.
+var latinRoman = strings.NewReplacer("Х", "X", "І", "I")
 
 func romanValue(r rune) int {
 	switch r {

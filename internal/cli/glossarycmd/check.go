@@ -1,6 +1,7 @@
 package glossarycmd
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -105,9 +106,18 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 				env.Say("check.no-glossary", map[string]any{"Dir": ws.Config.Glossary})
 			}
 			if format == "text" {
+				// Thousands of findings are thousands of lines: written
+				// through a buffer, flushed before each report, whose notes
+				// go to standard error, so the two streams keep their order.
+				stdout := env.Stdout
+				buf := bufio.NewWriterSize(stdout, 64<<10)
+				env.Stdout = buf
 				for i, r := range reports {
+					buf.Flush()
 					printReport(env, r, targets[i])
 				}
+				env.Stdout = stdout
+				buf.Flush()
 			}
 			if out != nil && out.Path != "" {
 				env.Say("check.written", map[string]any{"File": out.Given})
@@ -308,8 +318,14 @@ func excerpt(env *console.Env, text string, start, end int) string {
 }
 
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(s)
+	if strings.IndexAny(s, "\r\n\t") < 0 {
+		return s
+	}
+	return lineBreaks.Replace(s)
 }
+
+// lineBreaks puts a space for each line break and tab.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ")
 
 // printPlaces lists the places of a consistency finding and the
 // translations it compares.
