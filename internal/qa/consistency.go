@@ -27,6 +27,10 @@ type ConsistencyIndex struct {
 	// names are the places given to Add by name; a place id p < 0 is
 	// names[-p-1], one p >= 0 the index given to AddIndex
 	names []string
+	// links holds the places of every variant, each list chained
+	// through next in the order added: one slice without pointers, not
+	// a slice per variant
+	links []placeLink
 	// the last source normalised: a source comes once per translation
 	lastSrc   string
 	lastKey   uint64
@@ -70,9 +74,28 @@ type variants struct {
 func (v *variants) count() int { return 1 + len(v.more) }
 
 type variant struct {
-	text   string
-	first  int
-	places []int32 // place ids: see ConsistencyIndex.names
+	text  string
+	first int
+	// the first and the last of its places in ConsistencyIndex.links
+	head, tail int32
+}
+
+// placeLink is a place id (see ConsistencyIndex.names) and the index in
+// ConsistencyIndex.links of the next place of the same variant, or -1.
+type placeLink struct {
+	place, next int32
+}
+
+// link adds place to the places of t.
+func (x *ConsistencyIndex) link(t *variant, place int32) {
+	i := int32(len(x.links))
+	x.links = append(x.links, placeLink{place, -1})
+	if t.tail < 0 {
+		t.head = i
+	} else {
+		x.links[t.tail].next = i
+	}
+	t.tail = i
 }
 
 // Add records that in place (the caller's opaque id: document and group)
@@ -130,11 +153,13 @@ func (x *ConsistencyIndex) put(m map[uint64]*variants, pair int, key, other uint
 	k := pairKey(pair, key)
 	v := m[k]
 	if v == nil {
-		m[k] = &variants{first: x.order, pair: pair, headKey: other, head: variant{text: text, first: x.order, places: []int32{place}}}
+		v = &variants{first: x.order, pair: pair, headKey: other, head: variant{text: text, first: x.order, tail: -1}}
+		x.link(&v.head, place)
+		m[k] = v
 		return
 	}
 	if v.headKey == other {
-		v.head.places = append(v.head.places, place)
+		x.link(&v.head, place)
 		return
 	}
 	if v.more == nil {
@@ -142,10 +167,10 @@ func (x *ConsistencyIndex) put(m map[uint64]*variants, pair int, key, other uint
 	}
 	t := v.more[other]
 	if t == nil {
-		t = &variant{text: text, first: x.order}
+		t = &variant{text: text, first: x.order, tail: -1}
 		v.more[other] = t
 	}
-	t.places = append(t.places, place)
+	x.link(t, place)
 }
 
 // Findings returns one finding per source sentence with two or more
@@ -171,8 +196,8 @@ func (x *ConsistencyIndex) Findings() []Finding {
 			sort.Slice(vs, func(i, j int) bool { return vs[i].first < vs[j].first })
 			var places, texts []string
 			for _, t := range vs {
-				for _, p := range t.places {
-					places = append(places, x.placeName(p))
+				for p := t.head; p >= 0; p = x.links[p].next {
+					places = append(places, x.placeName(x.links[p].place))
 				}
 				texts = append(texts, t.text)
 			}

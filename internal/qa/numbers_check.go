@@ -62,9 +62,18 @@ func figureText(s string) string {
 }
 
 func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
-	sUsed := make([]bool, len(sv))
-	tUsed := make([]bool, len(tv))
-	ix := newTargetIndex(tv, tUsed)
+	// Most texts have a few numbers: their marks on the stack.
+	var sArr, tArr [16]bool
+	sUsed, tUsed := sArr[:0], tArr[:0]
+	if len(sv) > len(sArr) {
+		sUsed = make([]bool, len(sv))
+	}
+	if len(tv) > len(tArr) {
+		tUsed = make([]bool, len(tv))
+	}
+	sUsed, tUsed = sUsed[:len(sv)], tUsed[:len(tv)]
+	var approxArr [2][smallIndex]approxKey
+	ix := newTargetIndex(tv, tUsed, approxArr[0][:0], approxArr[1][:0])
 	// Required values before soft ones; exact matches first, except that
 	// an imperial measure looks for its metric conversion before its own
 	// figure (10 inches is 25 cm, not the 10 of the next range).
@@ -254,8 +263,12 @@ func exactKey(k key) key {
 // one, without maps: most sentences have a few.
 const smallIndex = 8
 
-func newTargetIndex(tv []Value, used []bool) *targetIndex {
-	ix := &targetIndex{tv: tv, used: used}
+// newTargetIndex indexes the values tv of a translation, used marking
+// those taken; approx0 and approx1 are room for the approximate keys (see
+// approx). It returns the index by value, for the caller's stack.
+func newTargetIndex(tv []Value, used []bool, approx0, approx1 []approxKey) targetIndex {
+	ix := targetIndex{tv: tv, used: used}
+	ix.approx[0], ix.approx[1] = approx0, approx1
 	if len(tv) > smallIndex {
 		ix.figure = make(map[string][]int, len(tv))
 		for s := range 2 {

@@ -1,7 +1,7 @@
 package qa
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -84,15 +84,20 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 		pos int
 	}
 	straight := -1 // position of an unclosed straight quote
-	var stack []open
-	pairs := [][2]rune{{'(', ')'}, {'[', ']'}, {'{', '}'}}
+	var stackArr [8]open
+	stack := stackArr[:0]
 	qo, _ := utf8.DecodeRuneInString(q.Open)
 	qc, _ := utf8.DecodeRuneInString(q.Close)
 	qio, _ := utf8.DecodeRuneInString(q.InnerOpen)
 	qic, _ := utf8.DecodeRuneInString(q.InnerClose)
-	pairs = append(pairs, [2]rune{qo, qc})
+	// The pairs: brackets, the language's quotes and its inner quotes
+	// (unless they are one of the others); an array, not a slice, for
+	// every text.
+	pairsArr := [5][2]rune{{'(', ')'}, {'[', ']'}, {'{', '}'}, {qo, qc}}
+	pairs := pairsArr[:4]
 	if qio != qc && qio != qo && qio != '‘' && qio != '\'' {
-		pairs = append(pairs, [2]rune{qio, qic})
+		pairs = pairsArr[:5]
+		pairs[4] = [2]rune{qio, qic}
 	}
 	closer := func(r rune) (rune, bool) {
 		for _, p := range pairs {
@@ -235,7 +240,10 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 }
 
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Target.Start < fs[j].Target.Start })
+	if len(fs) < 2 {
+		return
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int { return a.Target.Start - b.Target.Start })
 }
 
 // finalMark returns the sentence-final mark of s (. ? ! or … as .),
