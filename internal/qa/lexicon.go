@@ -25,15 +25,23 @@ type numberTables struct {
 	// initial marks the lower-case letters a number word of any
 	// language starts with, so most words of a text skip the look-up.
 	initial [0x530]bool
-	// shape holds the length and first two letters of every number word
-	// (see [shapeKey]): a word of another shape is not looked up.
-	shape map[uint64]struct{}
+	// shape has a bit set for the length and first two letters of every
+	// number word (see [shapeKey] and shapeBit): a word whose bit is clear
+	// is not looked up. Other shapes may share a bit; their words are
+	// looked up and not found.
+	shape [1 << 10]uint64
+}
+
+// shapeBit returns the bit of shape key k in numberTables.shape: 16 bits
+// of a multiplicative hash.
+func shapeBit(k uint64) (word int, bit uint64) {
+	h := (k * 0x9E3779B97F4A7C15) >> 48
+	return int(h >> 6), 1 << (h & 63)
 }
 
 var numbers = sync.OnceValue(func() *numberTables {
 	t := &numberTables{
 		lexicons: map[string]map[string]numWord{"en": enLexicon(), "ru": ruLexicon(), "kk": kkLexicon()},
-		shape:    map[uint64]struct{}{},
 	}
 	for _, lex := range t.lexicons {
 		for w := range lex {
@@ -41,7 +49,8 @@ var numbers = sync.OnceValue(func() *numberTables {
 			if r < 0x530 {
 				t.initial[r] = true
 			}
-			t.shape[shapeKey(w)] = struct{}{}
+			i, b := shapeBit(shapeKey(w))
+			t.shape[i] |= b
 		}
 	}
 	return t
@@ -69,8 +78,8 @@ func foldRune(r rune) rune {
 // mayBeNumberWord reports whether w, a word of ASCII or Cyrillic letters,
 // has the shape of a number word of some language.
 func (t *numberTables) mayBeNumberWord(w string) bool {
-	_, ok := t.shape[shapeKey(w)]
-	return ok
+	i, b := shapeBit(shapeKey(w))
+	return t.shape[i]&b != 0
 }
 
 func (t *numberTables) mayStartNumber(r rune) bool { return r >= 0x530 || r >= 0 && t.initial[r] }

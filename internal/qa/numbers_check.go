@@ -33,7 +33,8 @@ func checkNumbers(srcLang string, sv []Value, lang, tgt string) []Finding {
 	for i := range sv {
 		if sv[i].unit > 0 {
 			if mentioned == nil {
-				lower, mentioned = strings.ToLower(tgt), map[int]bool{}
+				// strings.ToLower(tgt), with the Cyrillic table
+				lower, mentioned = string(appendLower(make([]byte, 0, len(tgt)), tgt)), map[int]bool{}
 			}
 			m, ok := mentioned[sv[i].unit]
 			if !ok {

@@ -159,6 +159,7 @@ func printReport(env *console.Env, r *check.Report, target app.CheckTarget) {
 		env.Warn("check.skipped-langs", map[string]any{"File": r.Name, "Langs": strings.Join(r.Skipped, ", ")})
 	}
 	last := -1
+	var units unitNames
 	for _, f := range r.Findings {
 		if f.Group != last {
 			if last != -1 {
@@ -167,11 +168,27 @@ func printReport(env *console.Env, r *check.Report, target app.CheckTarget) {
 			last = f.Group
 			env.Printf("%s\n", env.Paint(console.Bold, env.T("check.unit."+string(r.Scope), map[string]any{"Doc": r.Name, "Number": f.Group})))
 		}
-		printFinding(env, f, target)
+		printFinding(env, f, target, &units)
 	}
 	if len(r.Findings) > 0 {
 		env.Printf("\n")
 	}
+}
+
+// unitNames renders the name of a unit (row 5) once for the findings of
+// that unit, which come one after another.
+type unitNames struct {
+	scope check.Scope
+	group int
+	text  string
+}
+
+func (u *unitNames) name(env *console.Env, scope check.Scope, group int) string {
+	if u.text == "" || u.scope != scope || u.group != group {
+		u.scope, u.group = scope, group
+		u.text = env.T("check.unit-of."+string(scope), map[string]any{"Number": group})
+	}
+	return u.text
 }
 
 func scopeName(env *console.Env, s check.Scope) string {
@@ -184,13 +201,12 @@ func scopeName(env *console.Env, s check.Scope) string {
 // JSON output's start and end count). A missing term has nothing to point
 // at: its position is where the unit's text in the target language starts,
 // and the source term's own position follows the source excerpt.
-func printFinding(env *console.Env, f check.Finding, target app.CheckTarget) {
+func printFinding(env *console.Env, f check.Finding, target app.CheckTarget, units *unitNames) {
 	entry := f.EntryID
 	if entry == "" {
 		entry = "—"
 	}
-	unit := env.T("check.unit-of."+string(f.Scope), map[string]any{"Number": f.Group})
-	offsets := env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End, "Lang": f.Lang, "Unit": unit})
+	unit := units.name(env, f.Scope, f.Group)
 	colour := console.Red
 	if f.Severity != qa.Error {
 		colour = console.Yellow
@@ -204,7 +220,7 @@ func printFinding(env *console.Env, f check.Finding, target app.CheckTarget) {
 		if f.File != "" {
 			head = append(head, position(f.Position))
 		}
-		head = append(head, "("+offsets+")")
+		head = append(head, "("+env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End, "Lang": f.Lang, "Unit": unit})+")")
 	default:
 		if pos, ok := targetPosition(target, f); ok {
 			head = append(head, position(pos), "("+env.T("check.missing-at", map[string]any{"Lang": f.Lang, "Unit": unit})+")")
