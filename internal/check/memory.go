@@ -208,6 +208,7 @@ func (s *Suite) TMX(input int, name string, r io.Reader, langs []string) (*Repor
 	m := &Memory{Name: name, Format: "tmx"}
 	var rep *Report
 	var held []Unit
+	var found findingChunks
 	units := 0
 	decide := func() {
 		m.Langs = rd.langs
@@ -231,7 +232,7 @@ func (s *Suite) TMX(input int, name string, r io.Reader, langs []string) (*Repor
 		}
 		units++
 		if rep != nil {
-			rep.Findings = s.Unit(rep.Findings, input, name, rep.Source, rep.Scope, &u)
+			found.unit(s, input, name, rep, &u)
 			return nil
 		}
 		held = append(held, u)
@@ -250,6 +251,7 @@ func (s *Suite) TMX(input int, name string, r io.Reader, langs []string) (*Repor
 	if rep == nil {
 		decide()
 	}
+	rep.Findings = found.all(rep.Findings)
 	rep.Units, rep.Skipped = units, rd.skippedTags()
 	return rep, nil
 }
@@ -444,6 +446,7 @@ func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Repor
 	// nothing the checks keep refers to them.
 	var u Unit
 	var cur tsvRow
+	var found findingChunks
 	u.at = cur.at
 	for {
 		row, err := rd.Read()
@@ -457,8 +460,48 @@ func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Repor
 		if err := cur.fill(&u, m.Total, row.Cells, cols, pos, rd.Place); err != nil {
 			return nil, err
 		}
-		rep.Findings = s.Unit(rep.Findings, input, name, rep.Source, rep.Scope, &u)
+		found.unit(s, input, name, rep, &u)
 	}
+	rep.Findings = found.all(rep.Findings)
 	rep.Units = m.Total
 	return rep, nil
+}
+
+// findingChunks collects the findings of a file's units in chunks of a
+// fixed size and puts them in one slice at the end: appended to one
+// slice, findings (large structs) would be copied again at every growth,
+// thousands of them several times over.
+type findingChunks struct {
+	unitFindings []Finding // the findings of one unit, reused
+	chunks       [][]Finding
+	n            int
+}
+
+// unit appends the findings of u, checked by s for rep, to the chunks.
+func (c *findingChunks) unit(s *Suite, input int, name string, rep *Report, u *Unit) {
+	c.unitFindings = s.Unit(c.unitFindings[:0], input, name, rep.Source, rep.Scope, u)
+	for fs := c.unitFindings; len(fs) > 0; {
+		if len(c.chunks) == 0 || len(c.chunks[len(c.chunks)-1]) == cap(c.chunks[len(c.chunks)-1]) {
+			c.chunks = append(c.chunks, make([]Finding, 0, 256))
+		}
+		last := &c.chunks[len(c.chunks)-1]
+		k := min(len(fs), cap(*last)-len(*last))
+		*last = append(*last, fs[:k]...)
+		fs = fs[k:]
+		c.n += k
+	}
+	clear(c.unitFindings) // nothing kept alive from the scratch slice
+}
+
+// all returns dst with every finding collected appended.
+func (c *findingChunks) all(dst []Finding) []Finding {
+	if c.n == 0 {
+		return dst
+	}
+	dst = slices.Grow(dst, c.n)
+	for _, ch := range c.chunks {
+		dst = append(dst, ch...)
+	}
+	c.chunks, c.n = nil, 0
+	return dst
 }
