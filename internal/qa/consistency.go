@@ -229,7 +229,9 @@ func normalizeSentence(b []byte, s string) ([]byte, int) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		r, n := rune(c), 1
-		if c >= utf8.RuneSelf {
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // decodeMulti's two-byte case, inline
+		} else if c >= utf8.RuneSelf {
 			r, n = decodeMulti(s, i)
 		}
 		i += n

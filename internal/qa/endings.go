@@ -135,6 +135,10 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 	var prevArr [2 * maxPrefixWords]string
 	prev := prevArr[:0]
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIILetter(c) {
+			i++ // not a letter: decode and isLetter, inline for ASCII
+			continue
+		}
 		r, n := decode(text, i)
 		if !isLetter(r) {
 			i += n

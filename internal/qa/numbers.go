@@ -193,6 +193,13 @@ func (ex *extractor) run(lang, text string) {
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, n = decode(text, i)
+		} else if !isASCIILetter(c) {
+			// not a letter: isLetter, inline for ASCII
+			if ex.inPhrase && !ex.phraseGlue(i, r) {
+				ex.endPhrase()
+			}
+			i++
+			continue
 		}
 		if !isLetter(r) {
 			if ex.inPhrase && !ex.phraseGlue(i, r) {

@@ -137,7 +137,10 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 			i += 2
 			continue
 		}
-		r, n := decode(tgt, i)
+		r, n := rune(tgt[i]), 1 // decode, ASCII inline
+		if r >= utf8.RuneSelf {
+			r, n = decodeMulti(tgt, i)
+		}
 		switch {
 		case r == ' ':
 			j := i

@@ -80,6 +80,10 @@ func stats(text string, funcWords bool) textStats {
 	var bufArr [maxFunctionWord]byte // a function word's lower case: no allocation
 	buf := bufArr[:0]
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIILetter(c) {
+			i++ // not a letter: decode and isLetter, inline for ASCII
+			continue
+		}
 		r, n := decode(text, i)
 		if !isLetter(r) {
 			i += n
