@@ -251,6 +251,29 @@ func normalizeSentence(b []byte, s string) ([]byte, int) {
 				l := cyrLower[r-0x400]
 				b = append(b, byte(0xC0|l>>6), byte(0x80|l&0x3F))
 			}
+			// The rest of the word's letters of the fast path, in a loop
+			// of their own: nothing else changes until the word ends.
+			for i < len(s) {
+				c := s[i]
+				if c < utf8.RuneSelf {
+					if !isASCIILetter(c) {
+						break
+					}
+					b = append(b, c|0x20)
+					i++
+					continue
+				}
+				if c < 0xD0 || c > 0xD4 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+					break
+				}
+				r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+				if r >= 0x530 || r == 0x482 || r == 'ё' || r == 'Ё' {
+					break
+				}
+				l := cyrLower[r-0x400]
+				b = append(b, byte(0xC0|l>>6), byte(0x80|l&0x3F))
+				i += 2
+			}
 			continue
 		}
 		switch {

@@ -44,20 +44,37 @@ var functionWords = func() map[string]uint8 {
 // maxFunctionWord is the byte length of the longest function word.
 const maxFunctionWord = 16
 
-// functionShape has, by byte length, a bit for each initial (see
-// initialOf) of a function word of that length: most words skip the
-// look-up.
-var functionShape = func() (t [maxFunctionWord + 1]uint64) {
+// functionShape has a bit set for the byte length and the first two
+// letters (lower case) of every function word (see functionShapeBit):
+// most words skip the look-up. Other shapes may share a bit; their words
+// are looked up and not found.
+var functionShape = func() (t [1 << 6]uint64) {
 	for w := range functionWords {
-		t[len(w)] |= 1 << (initialOf(w) & 63)
+		i, b := functionShapeBit(w)
+		t[i] |= b
 	}
 	return t
 }()
 
-// initialOf returns the lower case of w's first letter.
-func initialOf(w string) rune {
-	r, _ := decode(w, 0)
-	return toLower(r)
+// hasFunctionShape reports whether w may be a function word.
+func hasFunctionShape(w string) bool {
+	i, b := functionShapeBit(w)
+	return functionShape[i]&b != 0
+}
+
+// functionShapeBit returns the bit in functionShape of the byte length
+// and the lower case of the first two letters of w (a word's letters
+// and their lower case are two bytes each in Cyrillic, so a word's
+// length is its lower case's): 12 bits of a multiplicative hash.
+func functionShapeBit(w string) (word int, bit uint64) {
+	r1, n := decode(w, 0)
+	var r2 rune
+	if n < len(w) {
+		r2, _ = decode(w, n)
+	}
+	k := uint64(len(w))<<42 | uint64(toLower(r1))<<21 | uint64(toLower(r2))
+	h := (k * 0x9E3779B97F4A7C15) >> 52
+	return int(h >> 6), 1 << (h & 63)
 }
 
 // textStats counts the words of a text by script.
@@ -158,7 +175,7 @@ func stats(text string, funcWords bool) textStats {
 		if cyr+lat < 1 {
 			continue
 		}
-		if funcWords && cyr > 0 && len(w) <= maxFunctionWord && functionShape[len(w)]&(1<<(initialOf(w)&63)) != 0 {
+		if funcWords && cyr > 0 && len(w) <= maxFunctionWord && hasFunctionShape(w) {
 			buf = appendLower(buf[:0], w)
 			switch functionWords[string(buf)] {
 			case fwRussian:

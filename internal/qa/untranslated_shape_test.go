@@ -1,0 +1,28 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFunctionShape: every function word, in any case, passes the shape
+// filter that lets other words skip the look-up.
+func TestFunctionShape(t *testing.T) {
+	for w := range functionWords {
+		title := strings.ToUpper(w[:len(string([]rune(w)[0]))]) + w[len(string([]rune(w)[0])):]
+		for _, v := range []string{w, strings.ToUpper(w), title} {
+			if !hasFunctionShape(v) {
+				t.Errorf("%q (a form of the function word %q) fails the shape filter", v, w)
+			}
+		}
+	}
+	skipped := 0
+	for _, w := range strings.Fields("выручка выросла в мае тоқаев алматыда кездесті президент") {
+		if !hasFunctionShape(w) {
+			skipped++
+		}
+	}
+	if skipped < 5 {
+		t.Errorf("the filter lets %d of 8 ordinary words through to the look-up", 8-skipped)
+	}
+}
