@@ -9,7 +9,8 @@
 #                   glossary cache) and later runs (warm: read .tilmash/compiled-glossary.bin; answered
 #                   from the status cache, and without it: the document checked); and the
 #                   Go benchmark of opening the compiled glossary (internal/glossary)
-#   check TSV       tilmash check on a ~20 MB TSV export; and the Go benchmarks of internal/check
+#   check TSV       tilmash check on a ~20 MB TSV export, and on 19.8 MB of ntrex-dev rows
+#                   (bench/ntrextsv.py); and the Go benchmarks of internal/check
 #   500 documents   publish --force (first, unchanged, one document changed) and status (without and
 #                   with its cache) on 500 NTREX news documents (bench/newsdocs.py)
 #   align-files     bench/align.sh against hunalign at 2k-100k sentences, only when HUNALIGN is set
@@ -124,6 +125,16 @@ if [ -s "$work/one.tsv" ]; then
 	row "check TSV (all checks but spelling)" "$c" "$w" "$m" "$(mbps "$size" "$c")"
 else
 	echo "check TSV: skipped (no TSV export)"
+fi
+# check on 19.8 MB of real news rows: ntrex-dev as en, ru, kk rows, each repetition in its own
+# order with some translations varied (bench/ntrextsv.py), thousands of findings printed.
+if [ -d "$corpora/ntrex-dev" ]; then
+	python3 "$root/bench/ntrextsv.py" "$corpora/ntrex-dev" "$work/ntrex.tsv" 19.8
+	size=$(wc -c <"$work/ntrex.tsv")
+	read -r c w m < <($measure -n 3 --ok 0,1 -C "$root" -- "$tm" check --checks terms,numbers,untranslated,consistency,typography,endings "$work/ntrex.tsv")
+	row "check ntrex TSV ($((size / 1000000)) MB, all but spelling)" "$c" "$w" "$m" "$(mbps "$size" "$c")"
+else
+	echo "check ntrex TSV: skipped (no $corpora/ntrex-dev)"
 fi
 (cd "$root" && go test -run '^$' -bench . -benchtime 3x ./internal/check 2>/dev/null) |
 	awk '/^Benchmark/ { printf "  go bench %-34s %s\n", $1, substr($0, index($0, $3)) }'
