@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -84,6 +85,83 @@ type catalogue struct {
 	mu       sync.RWMutex // guards b and added
 	b        *i18n.Bundle
 	added    map[string]bool
+	plain    sync.Map // id -> []piece, nil when the message is not plain
+}
+
+// A piece of a plain message: literal text, then the value of a field of
+// the data (none when field is "").
+type piece struct{ text, field string }
+
+// plainPieces splits a template made only of text and {{.Field}} actions,
+// the shape of most findings' messages; ok is false for any other template.
+func plainPieces(tpl string) (ps []piece, ok bool) {
+	for {
+		i := strings.Index(tpl, "{{")
+		if i < 0 {
+			if strings.Contains(tpl, "}}") {
+				return nil, false
+			}
+			return append(ps, piece{text: tpl}), true
+		}
+		j := strings.Index(tpl[i:], "}}")
+		if j < 0 || strings.Contains(tpl[:i], "}}") {
+			return nil, false
+		}
+		field := strings.TrimSpace(tpl[i+2 : i+j])
+		if len(field) < 2 || field[0] != '.' || !isIdent(field[1:]) {
+			return nil, false
+		}
+		ps = append(ps, piece{text: tpl[:i], field: field[1:]})
+		tpl = tpl[i+j+2:]
+	}
+}
+
+func hasField(ps []piece) bool {
+	for _, p := range ps {
+		if p.field != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func isIdent(s string) bool {
+	for k, r := range s {
+		if r != '_' && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || k > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// renderPlain renders pieces with data as text/template would, for the
+// values it prints the same way (strings and integers); ok is false for a
+// missing field or any other value, which go-i18n then renders.
+func renderPlain(ps []piece, data map[string]any) (string, bool) {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.text)
+		if p.field == "" {
+			continue
+		}
+		switch v := data[p.field].(type) {
+		case string:
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		case int64:
+			b.WriteString(strconv.FormatInt(v, 10))
+		case int32:
+			b.WriteString(strconv.FormatInt(int64(v), 10))
+		case uint64:
+			b.WriteString(strconv.FormatUint(v, 10))
+		case uint32:
+			b.WriteString(strconv.FormatUint(uint64(v), 10))
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
 }
 
 // catalogueOf returns the catalogue of lang, built once.
@@ -129,8 +207,31 @@ func (c *catalogue) localize(l *i18n.Localizer, lc *i18n.LocalizeConfig) (string
 		ms = c.english
 	}
 	if m := find(ms, lc.MessageID); m != nil && m.LeftDelim == "" && m.RightDelim == "" &&
-		m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" && !strings.Contains(m.Other, "{{") {
-		return m.Other, nil
+		m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" {
+		if !strings.Contains(m.Other, "{{") {
+			return m.Other, nil
+		}
+		// A message of text and {{.Field}} actions only (most findings)
+		// is filled in without text/template, which reflects on every value:
+		// a check printing thousands of findings spent a tenth of its time
+		// there.
+		if lc.PluralCount == nil {
+			v, ok := c.plain.Load(lc.MessageID)
+			if !ok {
+				ps, simple := plainPieces(m.Other)
+				if !simple {
+					ps = nil
+				}
+				v, _ = c.plain.LoadOrStore(lc.MessageID, ps)
+			}
+			if ps := v.([]piece); ps != nil {
+				if data, _ := lc.TemplateData.(map[string]any); data != nil || !hasField(ps) {
+					if s, ok := renderPlain(ps, data); ok {
+						return s, nil
+					}
+				}
+			}
+		}
 	}
 	c.mu.RLock()
 	if !c.added[lc.MessageID] {

@@ -1,0 +1,86 @@
+package locale
+
+import (
+	"testing"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/locales"
+)
+
+// TestPlainLikeGoI18n renders every message of every catalogue that the
+// fast path takes (text and {{.Field}} only) both ways, with strings and
+// integers, and wants go-i18n's text exactly.
+func TestPlainLikeGoI18n(t *testing.T) {
+	taken := 0
+	for _, lang := range []string{"en", "ru", "kk"} {
+		tag := language.MustParse(lang)
+		for _, m := range locales.Messages(lang) {
+			ps, ok := plainPieces(m.Other)
+			if !ok || !hasField(ps) || m.One != "" || m.Few != "" || m.Many != "" {
+				continue
+			}
+			taken++
+			for _, val := range []any{"Алматы «x» <b>&amp;", 42, int64(-7)} {
+				data := map[string]any{}
+				for _, p := range ps {
+					data[p.field] = val
+				}
+				b := i18n.NewBundle(tag)
+				mm := m
+				b.AddMessages(tag, &mm)
+				want, err := i18n.NewLocalizer(b, lang).Localize(&i18n.LocalizeConfig{MessageID: m.ID, TemplateData: data})
+				if err != nil {
+					t.Fatalf("%s %s: %v", lang, m.ID, err)
+				}
+				got, ok := renderPlain(ps, data)
+				if !ok || got != want {
+					t.Errorf("%s %s with %v:\n got %q\nwant %q", lang, m.ID, val, got, want)
+				}
+			}
+		}
+	}
+	if taken < 100 {
+		t.Errorf("only %d messages took the fast path", taken)
+	}
+}
+
+func TestPlainPieces(t *testing.T) {
+	for _, tc := range []struct {
+		tpl  string
+		ok   bool
+		want []piece
+	}{
+		{"a {{.X}} b", true, []piece{{"a ", "X"}, {" b", ""}}},
+		{"{{ .Name }}", true, []piece{{"", "Name"}, {"", ""}}},
+		{"{{.X}}{{.Y2}}", true, []piece{{"", "X"}, {"", "Y2"}, {"", ""}}},
+		{"{{if .X}}a{{end}}", false, nil},
+		{"{{.X | printf \"%d\"}}", false, nil},
+		{"{{- .X}}", false, nil},
+		{"{{.X.Y}}", false, nil},
+		{"{{.}}", false, nil},
+		{"a }} b", false, nil},
+		{"a {{.X", false, nil},
+		{"{{.2X}}", false, nil},
+	} {
+		got, ok := plainPieces(tc.tpl)
+		if ok != tc.ok || len(got) != len(tc.want) {
+			t.Errorf("%q: %v %v, want %v %v", tc.tpl, got, ok, tc.want, tc.ok)
+			continue
+		}
+		for k := range got {
+			if got[k] != tc.want[k] {
+				t.Errorf("%q: piece %d %v, want %v", tc.tpl, k, got[k], tc.want[k])
+			}
+		}
+	}
+	// A missing field or a value of another type goes to go-i18n.
+	ps, _ := plainPieces("a {{.X}}")
+	if _, ok := renderPlain(ps, map[string]any{}); ok {
+		t.Error("a missing field was rendered")
+	}
+	if _, ok := renderPlain(ps, map[string]any{"X": 1.5}); ok {
+		t.Error("a float was rendered")
+	}
+}
