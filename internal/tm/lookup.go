@@ -42,6 +42,7 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 		opt.Max = 3
 	}
 	out := make([]Result, len(sentences))
+	var mtoks []Token // a candidate's, the buffer kept for the next
 	for i, s := range sentences {
 		out[i].Sentence = s
 		toks := Tokens(s)
@@ -58,7 +59,7 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 				continue
 			}
 			mt := u.TextIn(opt.Lang)
-			mtoks := Tokens(mt)
+			mtoks = appendTokens(mtoks[:0], mt)
 			// The distance is at least the difference in length, so a
 			// text much shorter or longer cannot reach the floor.
 			if short, long := min(len(toks), len(mtoks)), max(len(toks), len(mtoks)); 100*short/long < opt.Min {

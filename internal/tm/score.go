@@ -20,7 +20,11 @@ func isWordRune(r rune) bool {
 // ([EachWord]): everything that is not a letter, mark or digit separates
 // words, and words are folded to lower case.
 func Tokens(text string) []Token {
-	var out []Token
+	return appendTokens(nil, text)
+}
+
+// appendTokens appends the [Tokens] of text to out.
+func appendTokens(out []Token, text string) []Token {
 	eachWord(text, func(key string, start, end int) {
 		out = append(out, Token{Key: key, Start: start, End: end})
 	})
@@ -144,9 +148,15 @@ func scoreTokens(a []Token, as string, b []Token, bs string) int {
 	if n == 0 || m == 0 {
 		return 0
 	}
-	// Levenshtein over tokens, two rows.
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
+	// Levenshtein over tokens, two rows, on the stack for a sentence of
+	// up to 63 words.
+	var rows [2 * 64]int
+	var prev, cur []int
+	if m < 64 {
+		prev, cur = rows[:m+1], rows[64:][:m+1]
+	} else {
+		prev, cur = make([]int, m+1), make([]int, m+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
@@ -189,7 +199,13 @@ func scoreTokens(a []Token, as string, b []Token, bs string) int {
 // talks lasted three hours." is one move, 80%), where plain Levenshtein
 // would count every displaced word twice.
 func shiftDistance(a, b []Token) int {
-	used := make([]bool, len(b))
+	var usedBuf [64]bool
+	used := usedBuf[:0]
+	if len(b) <= len(usedBuf) {
+		used = usedBuf[:len(b)]
+	} else {
+		used = make([]bool, len(b))
+	}
 	common, blocks, last := 0, 0, -2
 	for _, t := range a {
 		j := -1

@@ -192,11 +192,25 @@ func placeholders(rows, cols int) string {
 func decode(out []uint64, buf []byte, code int64) ([]uint64, error) {
 	var id uint64
 	for len(buf) > 0 {
-		d, k := binary.Uvarint(buf)
-		if k <= 0 {
-			return out, errDamaged
+		// The deltas of a word's texts take one to three bytes.
+		var d uint64
+		switch {
+		case buf[0] < 0x80:
+			d = uint64(buf[0])
+			buf = buf[1:]
+		case len(buf) > 1 && buf[1] < 0x80:
+			d = uint64(buf[0]&0x7f) | uint64(buf[1])<<7
+			buf = buf[2:]
+		case len(buf) > 2 && buf[2] < 0x80:
+			d = uint64(buf[0]&0x7f) | uint64(buf[1]&0x7f)<<7 | uint64(buf[2])<<14
+			buf = buf[3:]
+		default:
+			var k int
+			if d, k = binary.Uvarint(buf); k <= 0 {
+				return out, errDamaged
+			}
+			buf = buf[k:]
 		}
-		buf = buf[k:]
 		id += d
 		if code < 0 || int64(id&63) == code {
 			out = append(out, id)

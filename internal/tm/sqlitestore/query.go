@@ -350,7 +350,9 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	if len(chosen) == 0 {
 		return nil, nil
 	}
-	// Their lists in one query, each word's segments in order.
+	// Their lists in one query, each word's segments in order, decoded
+	// into one buffer kept for the next look-up; the bytes are read in
+	// place (RawBytes), not copied.
 	in, args := inList(chosen)
 	read, err := s.prepared(ctx, `SELECT p.word, l.ids FROM posting p JOIN list l ON l.id = p.list WHERE p.word IN `+in+` ORDER BY p.word, p.seg`)
 	if err != nil {
@@ -360,15 +362,25 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	if err != nil {
 		return nil, err
 	}
-	byWord := map[string][]uint64{}
+	sc := &s.similar
+	ids, lists, prev := sc.ids[:0], sc.lists[:0], sc.word[:0]
+	start := 0
+	// cut ends a word's list: its newest wordRows texts.
+	cut := func() {
+		lists = append(lists, ids[max(start, len(ids)-wordRows):len(ids):len(ids)])
+		start = len(ids)
+	}
+	var w, list sql.RawBytes
 	for rows.Next() {
-		var w string
-		var list []byte
 		if err := rows.Scan(&w, &list); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		if byWord[w], err = decode(byWord[w], list, code); err != nil {
+		if len(prev) > 0 && string(w) != string(prev) {
+			cut()
+		}
+		prev = append(prev[:0], w...)
+		if ids, err = decode(ids, list, code); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -377,51 +389,87 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	lists := make([][]uint64, 0, len(chosen))
-	for _, w := range chosen {
-		ids := byWord[w]
-		if len(ids) > wordRows {
-			ids = ids[len(ids)-wordRows:]
-		}
-		lists = append(lists, ids)
+	if len(prev) > 0 {
+		cut()
 	}
-	return s.load(ctx, mostShared(lists, v.deleted, limit))
+	sc.ids, sc.lists, sc.word = ids, lists, prev
+	return s.load(ctx, sc.mostShared(lists, v.deleted, limit))
+}
+
+// similarScratch is the memory one look-up works in, kept by the store
+// for the next (a store serves one goroutine at a time).
+type similarScratch struct {
+	ids   []uint64   // the lists, one after the other
+	lists [][]uint64 // each word's list, in ids
+	word  []byte
+	pos   []int
+	head  []uint64
+	best  []int64 // mostShared's newest ids of each count, limit apiece
+	n     []int
 }
 
 // mostShared merges ascending lists of text ids and returns the units of
 // the limit ids found in most lists, the newest first among equals,
-// leaving out deleted units.
-func mostShared(lists [][]uint64, deleted map[int64]bool, limit int) []int64 {
-	// byCount[k] holds the ids in k+1 lists, ascending.
-	byCount := make([][]uint64, len(lists))
-	pos := make([]int, len(lists))
-	for {
-		least, found := uint64(0), false
-		for i, l := range lists {
-			if pos[i] < len(l) && (!found || l[pos[i]] < least) {
-				least, found = l[pos[i]], true
-			}
+// leaving out deleted units. It walks the lists from their ends, newest
+// first, and keeps for every count the first limit units it meets.
+func (sc *similarScratch) mostShared(lists [][]uint64, deleted map[int64]bool, limit int) []int64 {
+	k := len(lists)
+	if k == 0 || limit <= 0 {
+		return nil
+	}
+	// pos[i] is list i's next id from the end, head[i] that id, or 0
+	// when the list is done (a text id is never 0: languages are
+	// numbered from 1).
+	sc.pos, sc.head = sc.pos[:0], sc.head[:0]
+	for _, l := range lists {
+		sc.pos = append(sc.pos, len(l)-1)
+		h := uint64(0)
+		if len(l) > 0 {
+			h = l[len(l)-1]
 		}
-		if !found {
+		sc.head = append(sc.head, h)
+	}
+	pos, head := sc.pos[:k], sc.head[:k]
+	// best[(c-1)*limit:][:n[c-1]] holds units found in c lists.
+	if cap(sc.best) < k*limit {
+		sc.best = make([]int64, k*limit)
+	}
+	best := sc.best[:k*limit]
+	sc.n = append(sc.n[:0], make([]int, k)...)
+	n := sc.n[:k]
+	checkDeleted := len(deleted) > 0
+	for {
+		most := head[0]
+		for _, h := range head[1:] {
+			most = max(most, h)
+		}
+		if most == 0 {
 			break
 		}
-		n := 0
-		for i, l := range lists {
-			if pos[i] < len(l) && l[pos[i]] == least {
-				pos[i]++
-				n++
+		c := 0
+		for i, h := range head {
+			if h == most {
+				c++
+				p := pos[i] - 1
+				pos[i] = p
+				if p >= 0 {
+					head[i] = lists[i][p]
+				} else {
+					head[i] = 0
+				}
 			}
 		}
-		byCount[n-1] = append(byCount[n-1], least)
+		if n[c-1] < limit {
+			u := int64(most >> 6)
+			if !checkDeleted || !deleted[u] {
+				best[(c-1)*limit+n[c-1]] = u
+				n[c-1]++
+			}
+		}
 	}
 	var out []int64
-	for k := len(byCount) - 1; k >= 0 && len(out) < limit; k-- {
-		ids := byCount[k]
-		for i := len(ids) - 1; i >= 0 && len(out) < limit; i-- {
-			if u := int64(ids[i] >> 6); !deleted[u] {
-				out = append(out, u)
-			}
-		}
+	for c := k; c >= 1 && len(out) < limit; c-- {
+		out = append(out, best[(c-1)*limit:][:min(n[c-1], limit-len(out))]...)
 	}
 	return out
 }

@@ -67,6 +67,8 @@ type Store struct {
 	// What queries read, kept while the file's data_version stays.
 	version int64
 	view    *view
+
+	similar similarScratch
 }
 
 // Open opens (creating it when missing) the memory in the file path. A
