@@ -30,14 +30,17 @@ type view struct {
 // current returns the view, read again when the file changed.
 func (s *Store) current(ctx context.Context) (*view, error) {
 	var version int64
-	if err := s.db.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&version); err != nil {
+	st, err := s.prepared(ctx, `PRAGMA data_version`)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.QueryRowContext(ctx).Scan(&version); err != nil {
 		return nil, err
 	}
 	if s.view != nil && version == s.version {
 		return s.view, nil
 	}
 	v := &view{deleted: map[int64]bool{}, df: map[string]int64{}}
-	var err error
 	if v.segs, err = loadSegments(ctx, s.db); err != nil {
 		return nil, err
 	}

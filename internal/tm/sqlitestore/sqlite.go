@@ -49,6 +49,17 @@ CREATE TABLE IF NOT EXISTS deleted(id INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `
 
+// SQLite's page cache, in KiB (negative): an Apply writing a million
+// groups keeps the words' b-tree in 32 MB; the queries read scattered
+// pages of a file of a gigabyte, which no cache of a few tens of MB
+// holds, and a smaller cache makes them faster (a look-up at 1M groups
+// takes about a tenth less CPU with 16 MB than with 32, and the process
+// less memory).
+const (
+	readCache  = "-16384"
+	applyCache = "-32768"
+)
+
 // maxLangs is how many languages one memory can hold: a language's number
 // is the low six bits of a text id.
 const maxLangs = 63
@@ -80,7 +91,7 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "cache_size(-32768)") // 32 MB: the words' b-tree of a million groups
+	q.Add("_pragma", "cache_size("+readCache+")")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
@@ -226,6 +237,10 @@ func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
 
 // Apply makes the changes in one transaction.
 func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) (err error) {
+	if _, err := s.db.ExecContext(ctx, `PRAGMA cache_size = `+applyCache); err != nil {
+		return err
+	}
+	defer s.db.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = `+readCache)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

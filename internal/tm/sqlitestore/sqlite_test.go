@@ -76,3 +76,58 @@ func TestOpenMigratesFTS5(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSeesAnotherWriter has one store answer queries (so that it keeps a
+// view of the index) while a second one, as another tilmash process
+// would, writes the same file: the first one's next queries see the new
+// units, and no longer the removed ones.
+func TestSeesAnotherWriter(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tm.sqlite")
+	reader, err := sqlitestore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	writer, err := sqlitestore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	put := func(source, text string) {
+		t.Helper()
+		u := tm.Unit{Source: source, Group: 1, Variants: []tm.Variant{{Lang: "en", Text: text}}}
+		if err := writer.Apply(ctx, false, tm.Changes(tm.Change{Source: tm.Source{Name: source, Units: 1}, Units: []tm.Unit{u}})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	similar := func(text string) []string {
+		t.Helper()
+		us, err := reader.Similar(ctx, "en", text, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, u := range us {
+			out = append(out, u.TextIn("en"))
+		}
+		return out
+	}
+	put("doc/a", "The talks lasted three hours.")
+	if got := similar("The talks lasted two hours."); len(got) != 1 {
+		t.Fatalf("before: %q", got)
+	}
+	put("doc/b", "The talks in Astana lasted two hours.")
+	if got := similar("The talks lasted two hours."); len(got) != 2 {
+		t.Fatalf("after a unit was added by another store: %q", got)
+	}
+	if err := writer.Apply(ctx, false, tm.Changes(tm.Change{Source: tm.Source{Name: "doc/a"}, Remove: true})); err != nil {
+		t.Fatal(err)
+	}
+	if got := similar("The talks lasted two hours."); len(got) != 1 || got[0] != "The talks in Astana lasted two hours." {
+		t.Fatalf("after a unit was removed by another store: %q", got)
+	}
+	if us, err := reader.Words(ctx, "en", []string{"astana"}, 0, 10); err != nil || len(us) != 1 {
+		t.Fatalf("Words after the changes: %v, %v", us, err)
+	}
+}
