@@ -24,7 +24,7 @@ if [ ! -d "$shared/corpora" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go test -c -o "$tmp/tm.test" "$root/internal/tm"
+(cd "$root" && go test -c -o "$tmp/tm.test" ./internal/tm) # from any directory
 cd "$root/internal/tm"
 run() {
 	local name=$1
