@@ -84,3 +84,36 @@ func TestPlainPieces(t *testing.T) {
 		t.Error("a float was rendered")
 	}
 }
+
+// BenchmarkPlain renders a finding's message, as check does thousands of
+// times for a large file.
+func BenchmarkPlain(b *testing.B) {
+	l, err := New("kk")
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := map[string]any{"Lang": "kk", "Expected": "«", "Text": "\""}
+	b.ReportAllocs()
+	for b.Loop() {
+		if s := l.T("qa.typography.quote", data); len(s) < 10 {
+			b.Fatal(s)
+		}
+	}
+}
+
+// BenchmarkGoI18n renders the same message through go-i18n's templates, the
+// path BenchmarkPlain's messages no longer take.
+func BenchmarkGoI18n(b *testing.B) {
+	tag := language.Kazakh
+	bundle := i18n.NewBundle(tag)
+	m := find(locales.Messages("kk"), "qa.typography.quote")
+	bundle.AddMessages(tag, m)
+	l := i18n.NewLocalizer(bundle, "kk")
+	data := map[string]any{"Lang": "kk", "Expected": "«", "Text": "\""}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := l.Localize(&i18n.LocalizeConfig{MessageID: "qa.typography.quote", TemplateData: data}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
