@@ -66,6 +66,9 @@ type Options struct {
 	// Fixed lists beads the alignment must hold as they are, in document order, such as groups a
 	// person confirmed (see Fixed).
 	Fixed []Fixed
+	// NoSeed leaves out the seed lexicon of common words (lexicon.Seed), which Pair otherwise
+	// adds to Lexicon.
+	NoSeed bool
 	// NoRealign turns off the second pass: by default Pair learns a lexicon from the confident
 	// beads of a first pass (and the fixed beads) and aligns again with it (see realign.go).
 	NoRealign bool

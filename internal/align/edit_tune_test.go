@@ -63,7 +63,7 @@ func TestDevSets(t *testing.T) {
 		sets := loadSets(t, dir)
 		for _, pair := range []string{"en-ru", "en-kk"} {
 			var strict, lax prf
-			opt := Options{SrcLang: "en", TgtLang: pair[3:], NoRealign: os.Getenv("ALIGN_NOREALIGN") != ""}
+			opt := Options{SrcLang: "en", TgtLang: pair[3:], NoRealign: os.Getenv("ALIGN_NOREALIGN") != "", Lexicon: tuneLexicon(t, pair)}
 			for _, d := range sets[pair] {
 				pred := Pair(sentences(d.src), sentences(d.tgt), opt)
 				scoreDoc(&strict, &lax, d.gold, pred)
@@ -79,9 +79,27 @@ func TestDevSets(t *testing.T) {
 	t.Logf("TOTAL errors %d", total)
 }
 
+// tuneLexicon reads the lexicon file ALIGN_LEX_EN_KK (or ALIGN_LEX_EN_RU, by pair), nil if unset.
+func tuneLexicon(t *testing.T, pair string) *lexicon.Lexicon {
+	path := os.Getenv("ALIGN_LEX_" + strings.ToUpper(strings.ReplaceAll(pair, "-", "_")))
+	if path == "" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	lex, err := lexicon.Read(f, pair[:2], pair[3:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
+}
+
 // setVars sets the tuning variables ALIGN_VARS names ("learnScore=0.8 lexMiss=0.3").
 func setVars(t *testing.T) {
-	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "noAnchor": &noAnchor, "noAnchorFull": &noAnchorFull, "unpairedPair": &unpairedPair, "unpairedAlone": &unpairedAlone, "orphanWeight": &orphanWeight, "orphanEn": &orphanEn, "realignBelow": &realignBelow, "realignSlack": &realignSlack}
+	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "noAnchor": &noAnchor, "seedWeight": &seedWeight, "noAnchorFull": &noAnchorFull, "unpairedPair": &unpairedPair, "unpairedAlone": &unpairedAlone, "orphanWeight": &orphanWeight, "orphanEn": &orphanEn, "realignBelow": &realignBelow, "realignSlack": &realignSlack}
 	ints := map[string]*int{"learnMinCount": &learnMinCount, "learnPerWord": &learnPerWord, "realignPad": &realignPad}
 	for _, kv := range strings.Fields(os.Getenv("ALIGN_VARS")) {
 		k, v, _ := strings.Cut(kv, "=")

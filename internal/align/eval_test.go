@@ -186,10 +186,12 @@ func TestEvalNTREX(t *testing.T) {
 
 // TestEvalEdited asserts the quality of issue 16 on the dev half of the edited sets that
 // bench/editset.py builds from ntrex-dev (runs of 2-5 dropped or added sentences, 1-3 and 3-1
-// besides 1-2, 2-1, 1-0 and 0-1), without a lexicon. Before run beads the aligner scored strict F1
-// 0.909 (en-ru) and 0.880 (en-kk) there; with them 0.933 and 0.955; with the second pass 0.966
-// and 0.968; with the penalty for beads that share no anchor (see unanchored) 0.979 and 0.984.
-// (The held-out half is for reporting; see bench/editset.py.)
+// besides 1-2, 2-1, 1-0 and 0-1), without a lexicon of the caller's. Before run beads the aligner
+// scored strict F1 0.909 (en-ru) and 0.880 (en-kk) on the unseeded set; with them 0.933 and 0.955;
+// with the second pass 0.966 and 0.968; with the penalty for beads that share no anchor (see
+// unanchored) 0.979 and 0.984. One set of 20 documents is a noisy measure, so the test pools the
+// unseeded set with seeds 1-3: with acronym keys and the seed lexicon 0.967 and 0.973 (before,
+// 0.965 and 0.958). (The held-out half is for reporting; see bench/editset.py.)
 func TestEvalEdited(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation skipped in -short")
@@ -199,27 +201,36 @@ func TestEvalEdited(t *testing.T) {
 		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	py := testenv.Command(t, "python3", "apt-get install python3")
-	out := t.TempDir()
-	if b, err := exec.Command(py, filepath.Join("..", "..", "bench", "editset.py"), corpus, out).CombinedOutput(); err != nil {
-		t.Fatalf("editset.py: %v\n%s", err, b)
+	var all []map[string][]evalDoc
+	for _, seed := range []string{"", "1", "2", "3"} {
+		out := t.TempDir()
+		args := []string{filepath.Join("..", "..", "bench", "editset.py"), corpus, out}
+		if seed != "" {
+			args = append(args, seed)
+		}
+		if b, err := exec.Command(py, args...).CombinedOutput(); err != nil {
+			t.Fatalf("editset.py: %v\n%s", err, b)
+		}
+		all = append(all, loadSets(t, filepath.Join(out, "dev")))
 	}
-	sets := loadSets(t, filepath.Join(out, "dev"))
 	for _, tt := range []struct {
 		pair   string
 		strict float64
-	}{{"en-ru", 0.975}, {"en-kk", 0.975}} {
+	}{{"en-ru", 0.965}, {"en-kk", 0.97}} {
 		var strict, lax prf
 		opt := Options{SrcLang: "en", TgtLang: tt.pair[3:]}
-		for _, d := range sets[tt.pair] {
-			pred := Pair(sentences(d.src), sentences(d.tgt), opt)
-			scoreDoc(&strict, &lax, d.gold, pred)
-			if os.Getenv("ALIGN_EVAL_VERBOSE") != "" {
-				reportErrors(t, d, pred)
+		for _, sets := range all {
+			for _, d := range sets[tt.pair] {
+				pred := Pair(sentences(d.src), sentences(d.tgt), opt)
+				scoreDoc(&strict, &lax, d.gold, pred)
+				if os.Getenv("ALIGN_EVAL_VERBOSE") != "" {
+					reportErrors(t, d, pred)
+				}
 			}
 		}
-		t.Logf("%s edited (dev) strict %v | lax %v", tt.pair, strict, lax)
+		t.Logf("%s edited (dev, 4 sets) strict %v | lax %v", tt.pair, strict, lax)
 		if strict.f1() < tt.strict {
-			t.Errorf("%s: strict F1 %.3f on the edited dev set, want ≥ %.3f", tt.pair, strict.f1(), tt.strict)
+			t.Errorf("%s: strict F1 %.3f on the edited dev sets, want ≥ %.3f", tt.pair, strict.f1(), tt.strict)
 		}
 	}
 }

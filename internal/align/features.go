@@ -105,7 +105,11 @@ func (e *extractor) word(word string) int32 {
 		w.isCal, w.cal = true, hashKey(kindNumber, ck)
 	}
 	w.stop = isStopword(e.lang, lower)
-	if !w.stop {
+	if k, ok := acronymKey(word); ok {
+		// US, AM, WHO: an acronym, not the stop word or the month
+		w.stop, w.isCal = false, false
+		w.keys = append(w.keys, k)
+	} else if !w.stop {
 		add := func(sk []byte) {
 			if len(sk) >= minSkeleton {
 				w.keys = append(w.keys, hashKey(kindWord, sk))
@@ -286,6 +290,7 @@ func (e *extractor) extract(s Sentence) features {
 			names = append(names, w.keys) // a likely name
 		}
 	}
+	dottedAcronyms(text, func(k uint32) { keys = append(keys, k) })
 	f.names = e.nameSlab.clone(names)
 	e.names = names
 	f.stops = innerStops(text)

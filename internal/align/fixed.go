@@ -117,6 +117,7 @@ func bound(fixed []fixedBead, n, m int) error {
 // on both sides cuts the problem in two; the parts between such cuts are aligned apart, each with
 // the fixed beads inside it.
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
+	opt.Lexicon = withSeed(opt)
 	fs, ft, vs, vt := extractSides(src, tgt, opt)
 	beads := pairParts(src, tgt, withLexKeys(fs, vs, opt.SrcLang, opt.Lexicon), withLexKeys(ft, vt, opt.TgtLang, opt.Lexicon), opt, fixed, nil, nil)
 	if opt.NoRealign {

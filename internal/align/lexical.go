@@ -34,7 +34,7 @@ func withLexKeys(fs []features, v *lexicon.Vocab, lang string, lex *lexicon.Lexi
 				if keys == nil {
 					keys = slices.Clone(fs[i].keys)
 				}
-				keys = append(keys, uint32(e)&^kindMask|kindLex)
+				keys = append(keys, uint32(lex.Key(e))&^kindMask|kindLex)
 			}
 		}
 		if keys != nil {
@@ -45,14 +45,27 @@ func withLexKeys(fs []features, v *lexicon.Vocab, lang string, lex *lexicon.Lexi
 	return out
 }
 
-// scaleLexWeights multiplies the weight of each lexical key by its entry's weight.
+// withSeed returns the lexicon for opt: opt.Lexicon with the seed lexicon of the two languages
+// (lexicon.Seed) merged in at weight seedWeight, unless opt.NoSeed.
+func withSeed(opt Options) *lexicon.Lexicon {
+	seed := lexicon.Seed(opt.SrcLang, opt.TgtLang)
+	if opt.NoSeed || seed == nil || seedWeight <= 0 {
+		return opt.Lexicon
+	}
+	out := lexicon.New(opt.SrcLang, opt.TgtLang)
+	out.Merge(opt.Lexicon)
+	out.MergeScaled(seed, seedWeight)
+	return out
+}
+
+// scaleLexWeights multiplies the weight of each lexical key by its sense's weight.
 func scaleLexWeights(weights map[uint32]float32, lex *lexicon.Lexicon) {
 	if lex == nil {
 		return
 	}
 	for k, w := range weights {
 		if k&kindMask == kindLex {
-			weights[k] = w * float32(lex.Weight(int32(k&^kindMask)))
+			weights[k] = w * float32(lex.KeyWeight(int32(k&^kindMask)))
 		}
 	}
 }

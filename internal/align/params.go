@@ -16,9 +16,12 @@ package align
 // entries, not words, so a dense, noisy lexicon (many entries a word) is penalised more: lexicons
 // should keep few targets a word (lexicon build keeps three).
 const (
-	lexMatch = 1.6
+	lexMatch = 2.0
 	lexMiss  = 0.1
 )
+
+// The seed lexicon of common words (lexicon.Seed) enters every alignment at this weight.
+const seedWeight = 1.0
 
 // A non-null bead whose sides share no anchor pays noAnchor times the weight of the anchors they
 // hold, up to noAnchorFull (see unanchored).

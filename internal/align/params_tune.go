@@ -5,8 +5,10 @@ package align
 // The values of params.go as variables, for the tuning tests (edit_tune_test.go, ALIGN_VARS).
 // Keep the two files in step.
 var (
-	lexMatch = 1.6
+	lexMatch = 2.0
 	lexMiss  = 0.1
+
+	seedWeight = 1.0
 
 	noAnchor     = 1.5
 	noAnchorFull = 2.0

@@ -38,11 +38,20 @@ type Lexicon struct {
 	entries          []Entry
 	fwd, bwd         map[string][]int32 // stem → indices into entries
 	index            map[[2]string]int32
+	// group numbers the sense of each entry (see Key): a seed lexicon lists the forms of one word
+	// on each side as one sense; otherwise each entry is its own. gweight is the largest weight
+	// of the entries of each sense.
+	group   []int32
+	gweight []float64
+	// fwdRoot and bwdRoot hold the Russian and Kazakh stems shorter than stemLen letters: roots,
+	// which match every word that starts with them (see LookupStem).
+	fwdRoot, bwdRoot map[string][]int32
 }
 
 // New returns an empty lexicon from src to tgt.
 func New(src, tgt string) *Lexicon {
-	return &Lexicon{SrcLang: src, TgtLang: tgt, fwd: map[string][]int32{}, bwd: map[string][]int32{}, index: map[[2]string]int32{}}
+	return &Lexicon{SrcLang: src, TgtLang: tgt, fwd: map[string][]int32{}, bwd: map[string][]int32{}, index: map[[2]string]int32{},
+		fwdRoot: map[string][]int32{}, bwdRoot: map[string][]int32{}}
 }
 
 // Len is the number of entries.
@@ -71,32 +80,88 @@ func (l *Lexicon) Add(src, tgt string, weight float64) {
 
 // addStems is Add for stems.
 func (l *Lexicon) addStems(s, t string, weight float64) {
+	l.addSense(s, t, weight, -1)
+}
+
+// addSense adds the pair of stems s and t with a weight to sense g, or to a new sense of its own
+// if g < 0.
+func (l *Lexicon) addSense(s, t string, weight float64, g int32) {
 	if s == "" || t == "" || !(weight > 0) {
 		return
 	}
 	weight = math.Min(weight, 1)
 	if k, ok := l.index[[2]string{s, t}]; ok {
 		l.entries[k].Weight = math.Max(l.entries[k].Weight, weight)
+		g := l.group[k]
+		l.gweight[g] = math.Max(l.gweight[g], weight)
 		return
+	}
+	if g < 0 {
+		g = l.newSense()
 	}
 	k := int32(len(l.entries))
 	l.entries = append(l.entries, Entry{Src: s, Tgt: t, Weight: weight})
+	l.group = append(l.group, g)
+	l.gweight[g] = math.Max(l.gweight[g], weight)
 	l.index[[2]string{s, t}] = k
 	l.fwd[s] = append(l.fwd[s], k)
 	l.bwd[t] = append(l.bwd[t], k)
+	if isRoot(l.SrcLang, s) {
+		l.fwdRoot[s] = append(l.fwdRoot[s], k)
+	}
+	if isRoot(l.TgtLang, t) {
+		l.bwdRoot[t] = append(l.bwdRoot[t], k)
+	}
 }
 
+// newSense returns the number of a new sense.
+func (l *Lexicon) newSense() int32 {
+	l.gweight = append(l.gweight, 0)
+	return int32(len(l.gweight) - 1)
+}
+
+// isRoot reports whether stem s of lang is a root that words starting with it share: a Kazakh
+// stem shorter than stemLen letters, or a Russian one of stemLen−1. These languages inflect with
+// suffixes, and a short word's forms (жыл, жылы, жылдың; года, годам) have stems of their own.
+// Kazakh suffixes never change the root (жыл-дың), so three letters will do; a Russian word of three
+// letters starts too many others (гор: горы, город), and stays a stem of its own.
+func isRoot(lang, s string) bool {
+	switch lang {
+	case "kk":
+		return utf8.RuneCountInString(s) < stemLen
+	case "ru":
+		return utf8.RuneCountInString(s) == stemLen-1
+	}
+	return false
+}
+
+// Key returns the sense of entry id: entries of one sense are forms of the same word pair, and
+// count as one piece of evidence. Senses are numbered from 0 up to the number of entries.
+func (l *Lexicon) Key(id int32) int32 { return l.group[id] }
+
+// KeyWeight is the weight of sense g: the largest weight of its entries.
+func (l *Lexicon) KeyWeight(g int32) float64 { return l.gweight[g] }
+
 // Merge adds the entries of o, which must have the same languages or the reverse ones.
-func (l *Lexicon) Merge(o *Lexicon) {
+func (l *Lexicon) Merge(o *Lexicon) { l.MergeScaled(o, 1) }
+
+// MergeScaled is Merge with the weights of o's entries multiplied by scale.
+func (l *Lexicon) MergeScaled(o *Lexicon, scale float64) {
 	if o == nil {
 		return
 	}
 	rev := o.SrcLang == l.TgtLang && o.TgtLang == l.SrcLang && l.SrcLang != l.TgtLang
-	for _, e := range o.entries {
+	senses := make([]int32, len(o.gweight)) // o's senses here, +1 (0: none yet)
+	for k, e := range o.entries {
+		g := senses[o.group[k]] - 1
+		if g < 0 {
+			g = l.newSense()
+			senses[o.group[k]] = g + 1
+		}
 		if rev {
-			l.Add(e.Tgt, e.Src, e.Weight)
+			l.addSense(Stem(l.SrcLang, e.Tgt), Stem(l.TgtLang, e.Src), e.Weight*scale, g)
 		} else {
-			l.Add(e.Src, e.Tgt, e.Weight)
+			l.addSense(Stem(l.SrcLang, e.Src), Stem(l.TgtLang, e.Tgt), e.Weight*scale, g)
 		}
 	}
 }
@@ -116,13 +181,30 @@ func (l *Lexicon) LookupStem(lang, s string) []int32 {
 	if l == nil || s == "" {
 		return nil
 	}
-	if lang == l.SrcLang {
-		return l.fwd[s]
+	var exact, roots map[string][]int32
+	switch lang {
+	case l.SrcLang:
+		exact, roots = l.fwd, l.fwdRoot
+	case l.TgtLang:
+		exact, roots = l.bwd, l.bwdRoot
+	default:
+		return nil
 	}
-	if lang == l.TgtLang {
-		return l.bwd[s]
+	out := exact[s]
+	if len(roots) == 0 {
+		return out
 	}
-	return nil
+	// the roots s starts with (a root is a stem of its own as well, found above)
+	n := 0
+	for i := range s {
+		if n >= minWord && i < len(s) {
+			if ids := roots[s[:i]]; len(ids) > 0 {
+				out = append(slices.Clip(out), ids...)
+			}
+		}
+		n++
+	}
+	return out
 }
 
 // Weight is the weight of entry id.
