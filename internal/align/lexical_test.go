@@ -76,3 +76,35 @@ func TestRunBeads(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedDecides: as TestLexiconDecides, in Kazakh, with no lexicon of the caller's: the seed
+// lexicon's common words (government, election, announced) pair the right sentence, where length
+// alone pairs the wrong one.
+func TestSeedDecides(t *testing.T) {
+	src := sentences([]string{
+		"The police said two men were arrested near the old bridge on Sunday evening.",
+		"The government announced the election.",
+	})
+	tgt := sentences([]string{
+		"Үкімет сайлаудың нәтижелері туралы алдағы аптада жариялайтынын мәлімдеді.",
+	})
+	wrong := []Bead{{Src: []int{0}, Tgt: []int{0}}, {Src: []int{1}, Tgt: []int{}}}
+	if got := Pair(src, tgt, Options{SrcLang: "en", TgtLang: "kk", NoSeed: true}); !sameBeads(got, wrong) {
+		t.Fatalf("without the seed: %v; the test needs a case that length gets wrong, %v", got, wrong)
+	}
+	want := []Bead{{Src: []int{0}, Tgt: []int{}}, {Src: []int{1}, Tgt: []int{0}}}
+	if got := Pair(src, tgt, Options{SrcLang: "en", TgtLang: "kk"}); !sameBeads(got, want) {
+		t.Errorf("with the seed: %v, want %v", got, want)
+	}
+	// and in the other direction, and between Russian and Kazakh
+	if got := Pair(tgt, src, Options{SrcLang: "kk", TgtLang: "en"}); !sameBeads(got, []Bead{{Src: []int{}, Tgt: []int{0}}, {Src: []int{0}, Tgt: []int{1}}}) {
+		t.Errorf("kk→en: %v", got)
+	}
+	ru := sentences([]string{
+		"По словам полиции, двое мужчин были задержаны у старого моста в воскресенье вечером.",
+		"Правительство объявило выборы.",
+	})
+	if got := Pair(ru, tgt, Options{SrcLang: "ru", TgtLang: "kk"}); !sameBeads(got, want) {
+		t.Errorf("ru→kk: %v, want %v", got, want)
+	}
+}

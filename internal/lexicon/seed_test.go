@@ -1,0 +1,102 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSeed: every pair of en, ru and kk has a seed lexicon; the forms of one line are one sense.
+func TestSeed(t *testing.T) {
+	for _, p := range [][2]string{{"en", "ru"}, {"ru", "en"}, {"en", "kk"}, {"kk", "en"}, {"ru", "kk"}, {"kk", "ru"}} {
+		if l := Seed(p[0], p[1]); l == nil || l.Len() < 200 {
+			t.Errorf("Seed(%s, %s): %v entries", p[0], p[1], l.Len())
+		}
+	}
+	if Seed("en", "de") != nil || Seed("en", "en") != nil {
+		t.Error("a seed for a pair the table lacks")
+	}
+	l := Seed("en", "kk")
+	sense := func(lang, word string) []int32 {
+		var out []int32
+		for _, id := range l.Lookup(lang, word) {
+			out = append(out, l.Key(id))
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	said, told, deDi := sense("en", "said"), sense("en", "told"), sense("kk", "деді")
+	if len(said) == 0 || !slices.Equal(said, told) || !slices.Equal(said, deDi) {
+		t.Errorf("said %v, told %v, деді %v: want one sense", said, told, deDi)
+	}
+	if slices.Equal(sense("en", "police"), said) {
+		t.Error("police and said share a sense")
+	}
+	// a Kazakh root matches its inflected forms (жыл: жылдың), in either direction
+	if year := sense("en", "years"); len(year) == 0 || !slices.Equal(year, sense("kk", "жылдың")) {
+		t.Errorf("years %v, жылдың %v", year, sense("kk", "жылдың"))
+	}
+	if back := Seed("kk", "en"); len(back.Lookup("kk", "Үкіметтің")) == 0 {
+		t.Error("kk→en: Үкіметтің not found")
+	}
+}
+
+// TestRoots: Kazakh stems shorter than five letters and Russian ones of four match every word
+// that starts with them; a Russian stem of three letters only itself; English never a longer one.
+func TestRoots(t *testing.T) {
+	l, err := Read(strings.NewReader("year\tжыл\nyear\tгода\ncourt\tсуд\nwar\tвойна\n"), "en", "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		lang, word string
+		want       int
+	}{
+		{"kk", "жыл", 1}, {"kk", "жылдың", 1}, {"kk", "жылы", 1}, {"kk", "жы", 0},
+		{"en", "war", 1}, {"en", "warning", 0},
+	} {
+		if got := len(l.Lookup(tt.lang, tt.word)); got != tt.want {
+			t.Errorf("%s %q: %d entries, want %d", tt.lang, tt.word, got, tt.want)
+		}
+	}
+	ru, err := Read(strings.NewReader("year\tгода\ncourt\tсуд\n"), "en", "ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word string
+		want int
+	}{{"года", 1}, {"годам", 1}, {"суд", 1}, {"судьба", 0}, {"суда", 0}} {
+		if got := len(ru.Lookup("ru", tt.word)); got != tt.want {
+			t.Errorf("ru %q: %d entries, want %d", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestMergeScaled: merging keeps the senses of the merged lexicon apart from the others', scales
+// weights, and works for the reverse direction.
+func TestMergeScaled(t *testing.T) {
+	seed := Seed("kk", "en") // reversed
+	l := New("en", "kk")
+	l.Add("government", "үкімет", 0.9) // also in the seed
+	l.MergeScaled(seed, 0.5)
+	gov := l.Lookup("en", "government")
+	if len(gov) == 0 {
+		t.Fatal("government lost")
+	}
+	if w := l.KeyWeight(l.Key(gov[0])); w != 0.9 {
+		t.Errorf("government's weight %v, want the larger 0.9", w)
+	}
+	said := l.Lookup("en", "said")
+	if len(said) < 2 {
+		t.Fatalf("said: %d entries", len(said))
+	}
+	for _, id := range said {
+		if l.Key(id) != l.Key(said[0]) {
+			t.Errorf("the forms of said lost their one sense")
+		}
+		if w := l.KeyWeight(l.Key(id)); w != 0.5 {
+			t.Errorf("said's weight %v, want 0.5", w)
+		}
+	}
+}
