@@ -32,6 +32,7 @@ func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "format", Usage: env.T("align-files.flag.format", nil), Value: "tsv"},
 			&urfave.StringFlag{Name: "lexicon", Usage: env.T("align-files.flag.lexicon", nil)},
 			&urfave.BoolFlag{Name: "no-realign", Usage: env.T("align-files.option.no-realign", nil)},
+			&urfave.BoolFlag{Name: "no-seed", Usage: env.T("align-files.option.no-seed", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() != 2 {
@@ -56,7 +57,7 @@ func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang, NoRealign: c.Bool("no-realign")}
+			opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang, NoRealign: c.Bool("no-realign"), NoSeed: c.Bool("no-seed")}
 			if dir := c.String("glossary"); dir != "" {
 				if opt.Terms, err = a.TermsFromDir(env.Abs(dir), []string{srcLang, tgtLang}); err != nil {
 					return err
