@@ -119,7 +119,8 @@ func bound(fixed []fixedBead, n, m int) error {
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	opt.Lexicon = withSeed(opt)
 	fs, ft, vs, vt := extractSides(src, tgt, opt)
-	beads := pairParts(src, tgt, withLexKeys(fs, vs, opt.SrcLang, opt.Lexicon), withLexKeys(ft, vt, opt.TgtLang, opt.Lexicon), opt, fixed, nil, nil)
+	ls, lt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon)
+	beads := pairParts(src, tgt, ls, lt, opt, fixed, nil, nil)
 	if opt.NoRealign {
 		return beads
 	}
@@ -130,7 +131,8 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	}
 	if lex := learnFrom(fs, ft, vs, vt, beads, opt); lex != nil {
 		opt.Lexicon = lex
-		again := pairParts(src, tgt, withLexKeys(fs, vs, opt.SrcLang, lex), withLexKeys(ft, vt, opt.TgtLang, lex), opt, fixed, path, wide)
+		ls, lt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex)
+		again := pairParts(src, tgt, ls, lt, opt, fixed, path, wide)
 		beads = mergePasses(beads, again, realignBelow)
 	}
 	return beads
