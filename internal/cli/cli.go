@@ -45,7 +45,7 @@ type Invocation struct {
 func Main(inv Invocation, version string, groups ...Group) int {
 	args, stdin, stdout, stderr, getenv := inv.Args, inv.Stdin, inv.Stdout, inv.Stderr, inv.Getenv
 	// tilmash --version alone needs none of the commands: building them
-	// (twice, see below) was most of its time after the Go runtime's
+	// was most of its time after the Go runtime's
 	// start. It prints what urfave/cli's version flag prints.
 	if len(args) == 1 && isVersionFlag(args[0]) {
 		_, err := fmt.Fprintf(stdout, "%s version %s\n", name, version)
@@ -55,45 +55,81 @@ func Main(inv Invocation, version string, groups ...Group) int {
 		return 0
 	}
 	// Help text is built in the UI language, so the language must be known
-	// before the real app is built. A first, English app is built only to
-	// reorder the arguments and find the global --ui-lang wherever it was
-	// typed (export DOC --lang kk is the content language, never the UI's).
-	probe, err := console.NewEnv(inv.Dir, stdin, stdout, stderr, getenv, "en")
-	if err != nil {
-		fmt.Fprintf(stderr, "tilmash: %v\n", err)
-		return 2
-	}
-	probe.Loc = locale.IDsOnly() // its help texts are never shown: do not render them
-	probeApp, _ := newApp(probe, version, groups)
-	argv := Reorder(probeApp, append([]string{"tilmash"}, args...))
-	ui := uiLangFlag(argv[1:])
-	// --lang where it cannot be a content language is the old name of
-	// --ui-lang: say so, in the language it asked for.
-	misplaced, value := misplacedLang(probeApp, args)
-	if misplaced && ui == "" {
-		ui = value
-	}
-	env, err := console.NewEnv(inv.Dir, stdin, stdout, stderr, getenv, locale.Choose(ui, getenv))
-	if err != nil {
-		fmt.Fprintf(stderr, "tilmash: %v\n", err)
-		return 2
-	}
-	if misplaced {
-		if value == "" {
-			value = "en|ru|kk"
+	// before the app is built; but the global --ui-lang can only be told
+	// apart from an argument once the app's flags are known (export DOC
+	// --lang kk is the content language, never the UI's). The app is built
+	// once, in the language the command line most likely asks for
+	// (guessUILang); only when the arguments, reordered by that app, ask
+	// for another is it built again in that one.
+	lang := locale.Choose(guessUILang(args), getenv)
+	for pass := 0; ; pass++ {
+		env, err := console.NewEnv(inv.Dir, stdin, stdout, stderr, getenv, lang)
+		if err != nil {
+			fmt.Fprintf(stderr, "tilmash: %v\n", err)
+			return 2
 		}
-		return env.ExitCode(env.Usage("app.lang-is-content", map[string]any{"Value": value}, "app.lang-is-content.hint"))
-	}
-	err = withHelp(env, func() error {
-		// Built here: commands copy urfave/cli's help templates.
-		app, notFound := newApp(env, version, groups)
-		err := app.Run(Reorder(app, append([]string{"tilmash"}, args...)))
-		if err == nil && *notFound != nil {
-			err = *notFound
+		again, misplaced, value := false, false, ""
+		err = withHelp(env, func() error {
+			// Built here: commands copy urfave/cli's help templates.
+			app, notFound := newApp(env, version, groups)
+			argv := Reorder(app, append([]string{"tilmash"}, args...))
+			ui := uiLangFlag(argv[1:])
+			// --lang where it cannot be a content language is the old
+			// name of --ui-lang: say so, in the language it asked for.
+			misplaced, value = misplacedLang(app, args)
+			if misplaced && ui == "" {
+				ui = value
+			}
+			if want := locale.Choose(ui, getenv); want != lang && pass == 0 {
+				lang, again = want, true
+				return nil
+			}
+			if misplaced {
+				return nil
+			}
+			err := app.Run(argv)
+			if err == nil && *notFound != nil {
+				err = *notFound
+			}
+			return err
+		})
+		if misplaced {
+			if again { // the message, in the language it asked for
+				if env, err = console.NewEnv(inv.Dir, stdin, stdout, stderr, getenv, lang); err != nil {
+					fmt.Fprintf(stderr, "tilmash: %v\n", err)
+					return 2
+				}
+			}
+			if value == "" {
+				value = "en|ru|kk"
+			}
+			return env.ExitCode(env.Usage("app.lang-is-content", map[string]any{"Value": value}, "app.lang-is-content.hint"))
 		}
-		return err
-	})
-	return env.ExitCode(err)
+		// The second app chooses its own language: the commands' names and
+		// flags do not depend on it.
+		if !again {
+			return env.ExitCode(err)
+		}
+	}
+}
+
+// guessUILang is the value of the first --ui-lang typed before any "--":
+// the UI language the reordered arguments will almost always choose (a
+// --ui-lang that is the value of another flag, or a misplaced --lang,
+// makes Main build the app again).
+func guessUILang(args []string) string {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return ""
+		case strings.HasPrefix(a, "--ui-lang="), strings.HasPrefix(a, "-ui-lang="):
+			_, v, _ := strings.Cut(a, "=")
+			return v
+		case (a == "--ui-lang" || a == "-ui-lang") && i+1 < len(args):
+			return args[i+1]
+		}
+	}
+	return ""
 }
 
 // name is the program's name in help and --version.
