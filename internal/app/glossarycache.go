@@ -17,13 +17,15 @@ import (
 
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // CompiledGlossaryFile is the compiled glossary cache of a workspace,
 // relative to its root: the glossary's entries and expanded matcher as
-// glossary.Matcher.AppendCompiled writes them. It is derived data, in the
-// git-ignored local folder, and safe to delete.
+// glossary.Matcher.AppendCompiled writes them, with the endings index of
+// the checks (qa.EndingsIndex.AppendBinary) as its derived section. It is
+// derived data, in the git-ignored local folder, and safe to delete.
 var CompiledGlossaryFile = filepath.Join(workspace.LocalFolder, "compiled-glossary.bin")
 
 // minCachedGlossary is the size of glossary YAML (all files together)
@@ -125,8 +127,8 @@ func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string) (*check.
 	if !ok || size < int64(gc.minBytes) {
 		return gc.fallback(ws)
 	}
-	if m := openCompiledGlossary(ws, gc.cacheKey(ws, sums)); m != nil {
-		return checkerOf(m, ws), nil
+	if c := openCompiledGlossary(ws, gc.cacheKey(ws, sums)); c != nil {
+		return c, nil
 	}
 	files, size2, ok := readGlossaryFiles(ws, dir)
 	if !ok || size2 < gc.minBytes {
@@ -145,16 +147,24 @@ func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string) (*check.
 	// glossary) are garbage now: collect them before the file is laid out
 	// beside the tables, or the heap would grow to hold both.
 	runtime.GC()
+	c := checkerOf(m, ws)
+	// The endings index is kept with the glossary too: built for 10,000
+	// entries it was a third of a status that checks a document.
+	endings, err := c.Endings().AppendBinary(nil)
+	if err != nil {
+		return c, nil
+	}
 	// The cache is an optimisation: a workspace on a read-only disk, or
 	// whose local folder leads out of it, compiles each run.
-	_ = ws.WriteFile(CompiledGlossaryFile, m.AppendCompiled(nil, key))
-	return checkerOf(m, ws), nil
+	_ = ws.WriteFile(CompiledGlossaryFile, m.AppendCompiled(nil, key, endings))
+	return c, nil
 }
 
 // openCompiledGlossary opens the cache if it is a regular file inside the
 // workspace (through os.Root, a link cannot lead out) holding the
-// compiled glossary of key; otherwise it returns nil.
-func openCompiledGlossary(ws *workspace.Workspace, key [32]byte) *glossary.Matcher {
+// compiled glossary of key and its endings index; otherwise it returns
+// nil.
+func openCompiledGlossary(ws *workspace.Workspace, key [32]byte) *check.Checker {
 	root, err := os.OpenRoot(ws.Root)
 	if err != nil {
 		return nil
@@ -165,11 +175,17 @@ func openCompiledGlossary(ws *workspace.Workspace, key [32]byte) *glossary.Match
 		return nil
 	}
 	defer f.Close()
-	m, err := glossary.OpenCompiledFile(f, key)
+	m, derived, err := glossary.OpenCompiledFile(f, key)
+	if err != nil || len(derived) != 1 {
+		return nil
+	}
+	endings, err := qa.ReadEndingsIndex(derived[0])
 	if err != nil {
 		return nil
 	}
-	return m
+	c := checkerOf(m, ws)
+	c.SetEndings(endings)
+	return c
 }
 
 func checkerOf(m *glossary.Matcher, ws *workspace.Workspace) *check.Checker {

@@ -93,6 +93,9 @@ func sameChecker(t *testing.T, ws *workspace.Workspace, got *check.Checker) {
 		got.Source != want.Source || !reflect.DeepEqual(got.Langs, want.Langs) {
 		t.Fatal("the cached glossary differs from the one read")
 	}
+	if !reflect.DeepEqual(got.Endings(), want.Endings()) {
+		t.Fatal("the cached endings index differs from the one built")
+	}
 	endings := map[string]string{"en": "'s", "ru": "а", "kk": "тың"}
 	found := 0
 	for _, e := range want.Glossary.Entries {
@@ -257,6 +260,45 @@ func TestCompiledGlossaryCacheDamaged(t *testing.T) {
 		t.Fatal("a folder was read as the cache")
 	} else {
 		sameChecker(t, ws, got)
+	}
+}
+
+// TestCompiledGlossaryCacheBadEndings: a cache whose sum is right but
+// whose endings index is missing, not one, or not an index (as a cache
+// of another layout would be) is compiled again and rewritten, never an
+// error.
+func TestCompiledGlossaryCacheBadEndings(t *testing.T) {
+	ws := cacheWorkspace(t)
+	c, _ := load(t, ws, "v1")
+	files, _, _ := readGlossaryFiles(ws, ws.Path(ws.Config.Glossary))
+	key := newCacheLoader("v1").cacheKey(ws, sumsOf(files))
+	good, _ := c.Endings().AppendBinary(nil)
+	for what, derived := range map[string][][]byte{
+		"none":        nil,
+		"two":         {good, good},
+		"not one":     {[]byte("not an endings index")},
+		"cut short":   {good[:len(good)-1]},
+		"empty":       {{}},
+		"a byte more": {append(append([]byte(nil), good...), 0)},
+	} {
+		if err := os.WriteFile(ws.Path(CompiledGlossaryFile), c.Matcher.AppendCompiled(nil, key, derived...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, built := load(t, ws, "v1")
+		if !built {
+			t.Fatalf("%s: the cache was used", what)
+		}
+		sameChecker(t, ws, got)
+		if _, built := load(t, ws, "v1"); built {
+			t.Fatalf("%s: the cache was not rewritten", what)
+		}
+	}
+	// The index read is the one stored.
+	if err := os.WriteFile(ws.Path(CompiledGlossaryFile), c.Matcher.AppendCompiled(nil, key, good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, built := load(t, ws, "v1"); built || !reflect.DeepEqual(got.Endings(), c.Endings()) {
+		t.Fatalf("the good cache: built %v, or another endings index", built)
 	}
 }
 

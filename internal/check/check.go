@@ -71,6 +71,13 @@ func (c *Checker) Endings() *qa.EndingsIndex {
 	return c.endings
 }
 
+// SetEndings gives the checker the index of its glossary's names, read
+// from the compiled glossary cache, before its first use: Endings returns
+// it rather than building one.
+func (c *Checker) SetEndings(x *qa.EndingsIndex) {
+	c.endingsOnce.Do(func() { c.endings = x })
+}
+
 // New returns a Checker over an already loaded glossary.
 func New(g *glossary.Glossary, source string) *Checker {
 	return &Checker{Glossary: g, Matcher: glossary.Compile(g), Source: source, Langs: g.Langs}

@@ -234,7 +234,7 @@ func BenchmarkOpenCompiled10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer f.Close()
-		m, err := OpenCompiledFile(f, key)
+		m, _, err := OpenCompiledFile(f, key)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -32,13 +32,16 @@ import (
 //
 // The payload holds a string table, the workspace languages, the entries
 // (as uint32 records of string numbers and counts), then for each language
-// its trie's tables in a fixed order (see writeTrie).
+// its trie's tables in a fixed order (see writeTrie), then the number of
+// derived sections and each as a byte array: data the caller derived from
+// the glossary and keeps with it (the endings index of the checks), under
+// the same key and sum.
 
 // compiledFormat is the version of the layout. Change it with any change
 // to the layout or to what a trie holds; the caller's key covers the tool
 // version, so a release that changes the inflection rules invalidates old
 // files anyway.
-const compiledFormat = 1
+const compiledFormat = 2
 
 const (
 	compiledMagic  = "tilmashG"
@@ -58,7 +61,10 @@ func (m *Matcher) Glossary() *Glossary { return m.g }
 // to dst, tagged with key, and returns the result. key is what the caller
 // derived it from (a hash of the glossary files, the settings and the tool
 // version): [OpenCompiled] accepts the bytes only with the same key.
-func (m *Matcher) AppendCompiled(dst []byte, key [32]byte) []byte {
+// derived are sections the caller computed from the glossary, stored
+// as they are under the same key and sum ([OpenCompiledSections] returns
+// them); their format is the caller's, and key must cover it.
+func (m *Matcher) AppendCompiled(dst []byte, key [32]byte, derived ...[]byte) []byte {
 	start := len(dst)
 	w := &writer{b: dst}
 	w.b = append(w.b, compiledMagic...)
@@ -120,6 +126,10 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte) []byte {
 	for _, l := range tries {
 		m.langs[l].write(sizer)
 	}
+	writeArray(sizer, []uint64{uint64(len(derived))})
+	for _, d := range derived {
+		writeArray(sizer, d)
+	}
 	w.b = slices.Grow(w.b, 8*6+len(strBlob)+4*(len(strOff)+len(langs)+len(counts)+len(recs)+len(trieLang))+6*8+sizer.size)
 	writeArray(w, strBlob)
 	writeArray(w, strOff)
@@ -129,6 +139,10 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte) []byte {
 	writeArray(w, trieLang)
 	for _, l := range tries {
 		m.langs[l].write(w)
+	}
+	writeArray(w, []uint64{uint64(len(derived))})
+	for _, d := range derived {
+		writeArray(w, d)
 	}
 
 	binary.NativeEndian.PutUint64(w.b[start+48:], uint64(len(w.b)-payload))
@@ -263,15 +277,24 @@ func readArray[T byte | uint32 | uint64](r *reader) []T {
 // byte order) give an error wrapping [ErrNotCached]: its sum and every
 // table's bounds are checked, so a damaged file is refused, never used.
 func OpenCompiled(data []byte, key [32]byte) (*Matcher, error) {
+	m, _, err := openCompiled(data, key, false)
+	return m, err
+}
+
+// OpenCompiledSections is [OpenCompiled] that also returns the derived
+// sections stored with the glossary (see [Matcher.AppendCompiled]), as
+// slices of data.
+func OpenCompiledSections(data []byte, key [32]byte) (*Matcher, [][]byte, error) {
 	return openCompiled(data, key, false)
 }
 
-// openCompiled is OpenCompiled; with ownStrings set, the glossary's
-// strings are copied out of data, which then only the matcher refers to
-// (a mapped file, unmapped when the matcher goes).
-func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, error) {
-	bad := func(what string) (*Matcher, error) {
-		return nil, fmt.Errorf("%w: %s", ErrNotCached, what)
+// openCompiled is OpenCompiledSections; with ownStrings set, the
+// glossary's strings are copied out of data, which then only the matcher
+// (and the derived sections) refer to (a mapped file, unmapped when the
+// matcher goes).
+func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, [][]byte, error) {
+	bad := func(what string) (*Matcher, [][]byte, error) {
+		return nil, nil, fmt.Errorf("%w: %s", ErrNotCached, what)
 	}
 	if len(data) < compiledHeader || string(data[:8]) != compiledMagic {
 		return bad("not a compiled glossary")
@@ -304,7 +327,7 @@ func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, error) 
 	recs := readArray[uint32](r)
 	trieLang := readArray[uint32](r)
 	if r.err != nil {
-		return nil, r.err
+		return nil, nil, r.err
 	}
 	if len(strOff) == 0 || len(counts) != 3 || strOff[len(strOff)-1] > uint32(len(strBlob)) {
 		return bad("string table")
@@ -355,7 +378,7 @@ func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, error) 
 		t := &langTrie{lang: lang}
 		t.read(r)
 		if r.err != nil {
-			return nil, r.err
+			return nil, nil, r.err
 		}
 		if what := t.check(len(entries)); what != "" {
 			return bad(lang + " " + what)
@@ -363,10 +386,24 @@ func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, error) 
 		t.init()
 		m.langs[lang] = t
 	}
+	n := readArray[uint64](r)
+	if r.err != nil || len(n) != 1 || n[0] > uint64(len(r.b)-r.off)/8 {
+		return bad("derived sections")
+	}
+	var derived [][]byte
+	if n[0] > 0 {
+		derived = make([][]byte, n[0])
+	}
+	for i := range derived {
+		derived[i] = readArray[byte](r)
+	}
+	if r.err != nil {
+		return nil, nil, r.err
+	}
 	if r.off != len(r.b) {
 		return bad("trailing bytes")
 	}
-	return m, nil
+	return m, derived, nil
 }
 
 // decodeEntries reads the entry records AppendCompiled writes; counts

@@ -8,11 +8,12 @@ import (
 )
 
 // OpenCompiledFile is [OpenCompiled] for a file opened by the caller,
-// read into memory.
-func OpenCompiledFile(f *os.File, key [32]byte) (*Matcher, error) {
+// read into memory, and the derived sections stored with it
+// ([OpenCompiledSections]).
+func OpenCompiledFile(f *os.File, key [32]byte) (*Matcher, [][]byte, error) {
 	data, err := io.ReadAll(f)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return OpenCompiled(data, key)
+	return OpenCompiledSections(data, key)
 }

@@ -187,8 +187,12 @@ func compiledFixture(t *testing.T, g *Glossary) (*Matcher, []byte, [32]byte) {
 	t.Helper()
 	key := [32]byte{1, 2, 3}
 	m := Compile(g)
-	return m, m.AppendCompiled(nil, key), key
+	return m, m.AppendCompiled(nil, key, fixtureSections...), key
 }
+
+// fixtureSections are the derived sections stored with the fixtures: one
+// of an odd length (padded), an empty one, one a multiple of 8.
+var fixtureSections = [][]byte{[]byte("derived, the caller's"), nil, []byte("12345678")}
 
 // TestCompiledRoundTrip is the property of the compiled glossary: the
 // matcher opened from the bytes has the same entries as the glossary, and
@@ -198,9 +202,12 @@ func TestCompiledRoundTrip(t *testing.T) {
 		m, data, key := compiledFixture(t, g)
 		// A copy one byte off its alignment: read through the aligned copy.
 		for _, data := range [][]byte{data, append([]byte{0}, data...)[1:]} {
-			got, err := OpenCompiled(data, key)
+			got, sections, err := OpenCompiledSections(data, key)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(sections, fixtureSections) {
+				t.Fatalf("derived sections %q, want %q", sections, fixtureSections)
 			}
 			if !reflect.DeepEqual(got.Glossary().Entries, g.Entries) || !reflect.DeepEqual(got.Glossary().Langs, g.Langs) {
 				t.Fatal("the entries read back differ")
@@ -322,11 +329,16 @@ func TestCompiledForgedTables(t *testing.T) {
 }
 
 // elemSizes are the element sizes of the arrays of the payload: the
-// glossary's six, then seventeen per trie (see langTrie.write).
+// glossary's six, then seventeen per trie (see langTrie.write), then the
+// number of derived sections and each section.
 func elemSizes(tries int) []int {
 	sizes := []int{1, 4, 4, 4, 4, 4}
 	for range tries {
 		sizes = append(sizes, 8, 4, 8, 4, 8, 4, 1, 4, 8, 8, 4, 8, 4, 8, 4, 4, 8)
+	}
+	sizes = append(sizes, 8)
+	for range fixtureSections {
+		sizes = append(sizes, 1)
 	}
 	return sizes
 }

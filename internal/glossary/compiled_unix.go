@@ -12,25 +12,27 @@ import (
 // file is mapped into memory rather than read, so the tables are used
 // where the page cache holds them, with no copy, and unmapped once the
 // matcher is no longer used. The glossary's strings are copied, so the
-// glossary may outlive the matcher.
-func OpenCompiledFile(f *os.File, key [32]byte) (*Matcher, error) {
+// glossary may outlive the matcher; the derived sections
+// ([OpenCompiledSections]) are slices of the mapping, to be used (or
+// copied) while the matcher is.
+func OpenCompiledFile(f *os.File, key [32]byte) (*Matcher, [][]byte, error) {
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	size := st.Size()
 	if !st.Mode().IsRegular() || size < compiledHeader || size != int64(int(size)) {
-		return OpenCompiled(nil, key)
+		return OpenCompiledSections(nil, key)
 	}
 	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_PRIVATE|mapPopulate)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	m, err := openCompiled(data, key, true)
+	m, derived, err := openCompiled(data, key, true)
 	if err != nil {
 		syscall.Munmap(data)
-		return nil, err
+		return nil, nil, err
 	}
 	runtime.AddCleanup(m, func(data []byte) { syscall.Munmap(data) }, data)
-	return m, nil
+	return m, derived, nil
 }

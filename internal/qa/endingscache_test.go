@@ -1,0 +1,109 @@
+package qa
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/glossary"
+)
+
+// endingsCacheGlossaries are the glossaries the stored index is tried on:
+// the made-up 10,000 entries, the test glossary, names of several words,
+// none at all.
+func endingsCacheGlossaries() map[string]*glossary.Glossary {
+	return map[string]*glossary.Glossary{
+		"10k":  endingsGlossary(10000),
+		"test": testGlossary(),
+		"words": glossary.New([]string{"kk"},
+			&glossary.Entry{ID: "a", Kind: glossary.Place, Langs: map[string]*glossary.Form{"kk": {Term: "  Алматы  облысы ", Variants: []string{"Жаңа\u2003Қала\n", "Ақ"}}}},
+			&glossary.Entry{ID: "b", Kind: glossary.Person, Langs: map[string]*glossary.Form{"kk": {Term: "Қасым-Жомарт Тоқаев", Inflect: "front"}}},
+			&glossary.Entry{ID: "c", Kind: glossary.Organization, Langs: map[string]*glossary.Form{"kk": {Term: "Білім министрлігі", Inflect: "possessive"}}}),
+		"none":  glossary.New([]string{"en", "kk"}, &glossary.Entry{ID: "x", Langs: map[string]*glossary.Form{"en": {Term: "Only English"}}}),
+		"empty": glossary.New(nil),
+	}
+}
+
+// TestEndingsIndexRoundTrip: the index read back is the index built, and
+// finds what it finds.
+func TestEndingsIndexRoundTrip(t *testing.T) {
+	texts := []string{"Алматыге барды", "Тоқаевке хат, Тоқаевқа хат", "Жаңа Қалаға, жаңа қалаге", "Білім министрлігіне", "облысыда"}
+	for name, g := range endingsCacheGlossaries() {
+		want := NewEndingsIndex(g)
+		data, err := want.AppendBinary(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadEndingsIndex(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: the index read back differs (%d stems, want %d)", name, len(got.stems), len(want.stems))
+		}
+		for _, text := range texts {
+			if a, b := got.Check("kk", text), want.Check("kk", text); !reflect.DeepEqual(a, b) {
+				t.Fatalf("%s: Check(%q) = %v, want %v", name, text, a, b)
+			}
+		}
+		// Written again, the same bytes: the stems are in order.
+		if again, _ := got.AppendBinary(nil); !bytes.Equal(again, data) {
+			t.Fatalf("%s: written again, other bytes", name)
+		}
+	}
+}
+
+// TestEndingsIndexRefusesDamage: an index cut at any length, with a byte
+// more, or of another layout is an error; changed bytes give an error or
+// an index that checks without panicking.
+func TestEndingsIndexRefusesDamage(t *testing.T) {
+	data, err := NewEndingsIndex(endingsCacheGlossaries()["words"]).AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(data) {
+		if x, err := ReadEndingsIndex(data[:n]); err == nil {
+			t.Fatalf("cut at %d of %d: read %+v", n, len(data), x)
+		}
+	}
+	if _, err := ReadEndingsIndex(append(append([]byte(nil), data...), 0)); err == nil {
+		t.Fatal("a byte more: read")
+	}
+	other := append([]byte(nil), data...)
+	other[0] = endingsFormat + 1
+	if _, err := ReadEndingsIndex(other); err == nil {
+		t.Fatal("another layout: read")
+	}
+	r := rand.New(rand.NewPCG(3, 3))
+	for range 2000 {
+		d := append([]byte(nil), data...)
+		for range 1 + r.IntN(3) {
+			d[r.IntN(len(d))] = byte(r.Uint32())
+		}
+		if x, err := ReadEndingsIndex(d); err == nil {
+			x.Check("kk", "Алматыге, Тоқаевке облысыда жаңа қалаге")
+		}
+	}
+}
+
+// BenchmarkReadEndingsIndex10k reads the index of 10,000 entries, as
+// status does from the compiled glossary cache (compare
+// BenchmarkNewEndingsIndex10k).
+func BenchmarkReadEndingsIndex10k(b *testing.B) {
+	data, err := NewEndingsIndex(endingsGlossary(10000)).AppendBinary(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	cpu0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		n++
+		if _, err := ReadEndingsIndex(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(n), "cpu-ms/op")
+}
