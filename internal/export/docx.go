@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/docformat"
@@ -151,7 +152,7 @@ func writeArticleDOCX(w *bufio.Writer, a *article) error {
 		{"docProps/core.xml", core.Bytes()},
 		{"word/document.xml", body.Bytes()},
 		{"word/_rels/document.xml.rels", rels.Bytes()},
-		{"word/styles.xml", []byte(docxStyles)},
+		{"word/styles.xml", []byte(docxStyles())},
 		{"word/numbering.xml", []byte(num.String())},
 	} {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: docxTime})
@@ -175,8 +176,9 @@ const docxRootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 // docxStyles are the styles the document uses; heading names are the
 // built-in ones ("heading 1"), which Word shows in its own language and
-// other readers (pandoc, LibreOffice) map to headings.
-var docxStyles = func() string {
+// other readers (pandoc, LibreOffice) map to headings. Made on first use:
+// every start of tilmash made it, a tenth of the package inits of our own.
+var docxStyles = sync.OnceValue(func() string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`)
@@ -194,4 +196,4 @@ var docxStyles = func() string {
 	b.WriteString(`<w:style w:type="character" w:styleId="VerbatimChar"><w:name w:val="Verbatim Char"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/></w:rPr></w:style>`)
 	b.WriteString("</w:styles>\n")
 	return b.String()
-}()
+})
