@@ -127,7 +127,7 @@ func ReadEndingsIndex(data []byte) (*EndingsIndex, error) {
 		return nil, errEndings
 	}
 	x := &EndingsIndex{minLen: 1 << 30, maxLen: maxLen, prefixes: prefixes == 1, initial: map[rune]bool{},
-		stems: make(map[string][]endStem, nKeys), heads: map[string]struct{}{}}
+		stems: make(map[string][]endStem, nKeys), heads: make(map[string]struct{}, nKeys)}
 	if nKeys > 0 {
 		x.minLen = minLen
 	}
