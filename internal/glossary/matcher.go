@@ -361,13 +361,16 @@ type textToken struct {
 // gives the same tokens and keys as keyer.tokenize: a word in one script
 // whose runes are all below U+0500 is folded rune by rune from a table
 // into the keyer's buffer (ASCII and two-byte sequences without the
-// general decoder) and costs one hash and a Bloom filter probe with no
-// allocation; any other word takes keyer.slowKey. hidden reports whether
+// general decoder); unless its head (first four bytes and length) is
+// the head of some key (langTrie.pre, a table in cache), it is dropped
+// there, and otherwise it costs one hash and a Bloom filter probe, with no
+// allocation either way; any other word takes keyer.slowKey. hidden reports whether
 // text has a character isHidden reports anywhere: without one,
 // hiddenChars has nothing to find.
 func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32) (_ []textToken, _ []int32, hidden bool) {
 	n := len(text)
 	russian := k.russian
+	t.preOnce.Do(t.buildPre)
 	// The keys of fast words go one after another into buf and are looked
 	// up after the text is read: the Bloom filter of a large glossary is
 	// larger than a core's cache, and its probes, all in one short loop,
@@ -484,7 +487,11 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 			toks = append(toks, textToken{start: i, end: j, mixed: mixed})
 			ids = append(ids, t.lookup(key))
 		} else {
-			pend = append(pend, pendingKey{tok: int32(len(ids)), start: uint32(keyStart), end: uint32(len(buf)), hash: xxhash.Sum64(buf[keyStart:])})
+			if t.mayHave(headOf(buf[keyStart:])) {
+				pend = append(pend, pendingKey{tok: int32(len(ids)), start: uint32(keyStart), end: uint32(len(buf))})
+			} else {
+				buf = buf[:keyStart]
+			}
 			toks = append(toks, textToken{start: i, end: j})
 			ids = append(ids, -1)
 		}
@@ -492,19 +499,19 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 	}
 	k.buf, k.pend = buf, pend
 	for _, p := range pend {
-		if t.bloomHas(p.hash) {
-			ids[p.tok] = findHashed(t, buf[p.start:p.end], p.hash)
+		key := buf[p.start:p.end]
+		if h := xxhash.Sum64(key); t.bloomHas(h) {
+			ids[p.tok] = findHashed(t, key, h)
 		}
 	}
 	return toks, ids, hidden
 }
 
-// pendingKey is a word of a text whose key is to be looked up: its token,
-// its key in the keyer's buffer, and the key's hash.
+// pendingKey is a word of a text whose key is to be looked up: its token
+// and its key in the keyer's buffer.
 type pendingKey struct {
 	tok        int32
 	start, end uint32
-	hash       uint64
 }
 
 // asciiSpace reports the ASCII characters that separate tokens without

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
 	"slices"
@@ -74,6 +75,16 @@ type langTrie struct {
 	// punct holds the vocabulary ids of ASCII punctuation keys (-1: none).
 	punct [utf8.RuneSelf]int32
 	pool  sync.Pool // *scratch
+
+	// pre is a bit set over the heads of the vocabulary's keys (the first
+	// four bytes and the length, see headOf), in memory only: the
+	// compiled glossary cache does not hold it. Most words of a text have
+	// a head no key has, and tokenIDs turns them away without hashing
+	// them; the table is small enough to stay in cache, unlike bloom with
+	// a large glossary. preOnce builds it on the first scan.
+	preOnce  sync.Once
+	pre      []uint64
+	preShift uint32
 }
 
 // An output is packed as entry<<32 | form<<1 | forbidden: entry indexes
@@ -116,6 +127,72 @@ func (t *langTrie) init() {
 	}
 	lang := t.lang
 	t.pool.New = func() any { return &scratch{k: newKeyer(lang)} }
+}
+
+// headOf returns the head of a key for pre: its first four bytes (zero
+// padded) and its length in bytes.
+func headOf(key []byte) uint64 {
+	n := len(key)
+	var u uint32
+	if n >= 4 {
+		u = binary.LittleEndian.Uint32(key)
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			u = u<<8 | uint32(key[i])
+		}
+	}
+	return uint64(u) | uint64(n)<<32
+}
+
+// preBit returns the bit of pre for a key head.
+func (t *langTrie) preBit(head uint64) uint64 {
+	return (head * 0x9E3779B97F4A7C15) >> t.preShift
+}
+
+// mayHave reports whether a key with that head may be in the vocabulary:
+// false means it is not.
+func (t *langTrie) mayHave(head uint64) bool {
+	b := t.preBit(head)
+	return t.pre[b/64]&(1<<(b%64)) != 0
+}
+
+// buildPre fills pre: at least eight bits a key and at most 2^17 bits
+// (16 KB, in a core's cache). Many keys share a head (the inflected forms
+// of one word differ at the end), so even at 800,000 keys the table is
+// not full. The heads come from the stems: a key's stem is mostly four
+// bytes or more.
+func (t *langTrie) buildPre() {
+	bits := 12
+	for bits < 17 && 1<<bits < 8*t.nKeys {
+		bits++
+	}
+	t.pre = make([]uint64, 1<<bits/64)
+	t.preShift = uint32(64 - bits)
+	// The first four bytes of each stem, or ^0 when it is shorter.
+	first := make([]uint32, len(t.stems))
+	for i, st := range t.stems {
+		off, n := uint32(st>>32), uint32(st)
+		first[i] = ^uint32(0)
+		if n >= 4 {
+			first[i] = binary.LittleEndian.Uint32(t.blob[off:])
+		}
+	}
+	var key []byte
+	for _, ref := range t.keyRef {
+		si, s := ref>>t.sufBits, ref&(1<<t.sufBits-1)
+		st := t.stems[si]
+		sufLen := t.sufOff[s+1] - t.sufOff[s]
+		var head uint64
+		if n := uint32(st); n >= 4 {
+			head = uint64(first[si]) | uint64(n+sufLen)<<32
+		} else {
+			off := uint32(st >> 32)
+			key = append(append(key[:0], t.blob[off:off+n]...), t.blob[t.sufOff[s]:t.sufOff[s+1]]...)
+			head = headOf(key)
+		}
+		b := t.preBit(head)
+		t.pre[b/64] |= 1 << (b % 64)
+	}
 }
 
 func hashKey[S string | []byte](key S) uint64 {
