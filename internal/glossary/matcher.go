@@ -369,7 +369,7 @@ type textToken struct {
 // hiddenChars has nothing to find.
 func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32) (_ []textToken, _ []int32, hidden bool) {
 	n := len(text)
-	russian := k.russian
+	tab := foldTable(k.russian)
 	t.preOnce.Do(t.buildPre)
 	// The keys of fast words go one after another into buf and are looked
 	// up after the text is read: the Bloom filter of a large glossary is
@@ -422,35 +422,38 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 				continue
 			}
 		}
-		// A word: fold it while finding its end.
-		keyStart := len(buf)
+		// A word: find its end, and on the way the head of its key (the
+		// first four bytes of the fold and its length): most words go no
+		// further than that.
 		fast := true
 		var scripts uint8
+		var head uint32
+		var keyLen uint
 		j := i
 		for j < n {
 			c := text[j]
-			var inf runeInfo
+			var fi foldInfo
 			size := 1
 			var r rune
 			switch {
 			case c < utf8.RuneSelf:
-				inf = runeTable[c]
+				fi = tab[c]
 			case c >= 0xC2 && c < 0xE0 && j+1 < n && text[j+1]&0xC0 == 0x80:
 				r, size = rune(c&0x1F)<<6|rune(text[j+1]&0x3F), 2
 				if r < runeTableSize {
-					inf = runeTable[r]
+					fi = tab[r]
 				} else if isWordRune(r) {
-					inf.flags = rWord
+					fi.flags = rWord
 				}
 			default:
 				r, size = utf8.DecodeRuneInString(text[j:])
 				if r < runeTableSize {
-					inf = runeTable[r]
+					fi = tab[r]
 				} else if isWordRune(r) {
-					inf.flags = rWord
+					fi.flags = rWord
 				}
 			}
-			if inf.flags&rWord == 0 {
+			if fi.flags&rWord == 0 {
 				if r >= 0xAD && isHidden(r) {
 					hidden = true
 					if k := hiddenJoin(text, j); k >= 0 {
@@ -461,36 +464,24 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 				break
 			}
 			j += size
-			if !fast {
-				continue
-			}
-			f := inf.fold
-			switch {
-			case f == 0:
+			if fi.n == 0 {
 				fast = false
-				continue
-			case f < utf8.RuneSelf:
-				buf = append(buf, byte(f))
-			case f < 0x800:
-				if russian && f == 'ё' {
-					f = 'е'
-				}
-				buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F))
-			default:
-				buf = utf8.AppendRune(buf, f)
 			}
-			scripts |= inf.flags
+			// A shift of 32 or more gives 0: past four bytes the head is
+			// full.
+			head |= fi.enc << (keyLen * 8)
+			keyLen += uint(fi.n)
+			scripts |= fi.flags
 		}
 		if !fast || scripts&(rLatin|rCyrillic) == rLatin|rCyrillic {
-			buf = buf[:keyStart]
 			key, mixed := k.slowKey(text[i:j])
 			toks = append(toks, textToken{start: i, end: j, mixed: mixed})
 			ids = append(ids, t.lookup(key))
 		} else {
-			if t.mayHave(headOf(buf[keyStart:])) {
+			if t.mayHave(uint64(head) | uint64(keyLen)<<32) {
+				keyStart := len(buf)
+				buf = foldFast(buf, text[i:j], tab)
 				pend = append(pend, pendingKey{tok: int32(len(ids)), start: uint32(keyStart), end: uint32(len(buf))})
-			} else {
-				buf = buf[:keyStart]
 			}
 			toks = append(toks, textToken{start: i, end: j})
 			ids = append(ids, -1)
@@ -505,6 +496,32 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 		}
 	}
 	return toks, ids, hidden
+}
+
+// foldFast appends the key of a word on the fast path of tokenIDs: every
+// rune of w is a word rune with a fold in tab.
+func foldFast(buf []byte, w string, tab *[runeTableSize]foldInfo) []byte {
+	for j := 0; j < len(w); {
+		c := w[j]
+		var fi foldInfo
+		if c < utf8.RuneSelf {
+			fi = tab[c]
+			j++
+		} else {
+			r, size := decodeFast(w, j)
+			fi = tab[r]
+			j += size
+		}
+		switch fi.n {
+		case 1:
+			buf = append(buf, byte(fi.enc))
+		case 2:
+			buf = append(buf, byte(fi.enc), byte(fi.enc>>8))
+		default:
+			buf = append(buf, byte(fi.enc), byte(fi.enc>>8), byte(fi.enc>>16), byte(fi.enc>>24))[:len(buf)+int(fi.n)]
+		}
+	}
+	return buf
 }
 
 // pendingKey is a word of a text whose key is to be looked up: its token

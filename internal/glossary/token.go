@@ -1,7 +1,9 @@
 package glossary
 
 import (
+	"encoding/binary"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -123,6 +125,48 @@ const (
 	rLatin
 	rCyrillic
 )
+
+// foldInfo is runeTable as tokenIDs reads it: the fast fold encoded in
+// UTF-8 (enc, its bytes from the lowest; n bytes, 0 when there is no fast
+// fold) and the flags.
+type foldInfo struct {
+	enc   uint32
+	n     uint8
+	flags uint8
+}
+
+var (
+	foldOnce   sync.Once
+	foldTables [2]*[runeTableSize]foldInfo // [1]: Russian, ё folded to е
+)
+
+// foldTable returns the foldInfo of every rune below runeTableSize, for
+// Russian (ё as е) or any other language.
+func foldTable(russian bool) *[runeTableSize]foldInfo {
+	foldOnce.Do(func() {
+		for v := range foldTables {
+			tab := new([runeTableSize]foldInfo)
+			for r, inf := range runeTable {
+				f := inf.fold
+				if v == 1 && f == 'ё' {
+					f = 'е'
+				}
+				fi := foldInfo{flags: inf.flags}
+				if f != 0 {
+					var b [4]byte
+					fi.n = uint8(utf8.EncodeRune(b[:], f))
+					fi.enc = binary.LittleEndian.Uint32(b[:])
+				}
+				tab[r] = fi
+			}
+			foldTables[v] = tab
+		}
+	})
+	if russian {
+		return foldTables[1]
+	}
+	return foldTables[0]
+}
 
 // isSpaceOrFormat reports white space and format characters (zero-width
 // joiners, the byte order mark, the soft hyphen): both separate tokens,
