@@ -9,8 +9,9 @@
 #                   glossary cache) and later runs (warm: read .tilmash/compiled-glossary.bin; answered
 #                   from the status cache, and without it: the document checked); and the
 #                   Go benchmark of opening the compiled glossary (internal/glossary)
-#   check TSV       tilmash check on a ~20 MB TSV export, and on 19.8 MB of ntrex-dev rows
-#                   (bench/ntrextsv.py); and the Go benchmarks of internal/check
+#   check TSV       tilmash check on a ~20 MB TSV export (house glossary, and the 10k one), and on
+#                   19.8 MB of ntrex-dev rows (bench/ntrextsv.py; house and 10k glossary); and
+#                   the Go benchmarks of internal/check
 #   500 documents   publish --force (first, unchanged, one document changed) and status (without and
 #                   with its cache) on 500 NTREX news documents (bench/newsdocs.py)
 #   align-files     bench/align.sh against hunalign at 2k-100k sentences, only when HUNALIGN is set
@@ -123,6 +124,8 @@ if [ -s "$work/one.tsv" ]; then
 	row "check TSV ($((size / 1000000)) MB, house glossary, terms)" "$c" "$w" "$m" "$(mbps "$size" "$c")"
 	read -r c w m < <($measure -n 3 --ok 0,1 -C "$root" -- "$tm" check --checks terms,numbers,untranslated,consistency,typography,endings "$work/big.tsv")
 	row "check TSV (all checks but spelling)" "$c" "$w" "$m" "$(mbps "$size" "$c")"
+	read -r c w m < <($measure -n 3 --ok 0,1 -C "$work/g10k" -- "$tm" check --checks terms "$work/big.tsv")
+	row "check TSV (10k glossary, terms)" "$c" "$w" "$m" "$(mbps "$size" "$c")"
 else
 	echo "check TSV: skipped (no TSV export)"
 fi
@@ -133,6 +136,10 @@ if [ -d "$corpora/ntrex-dev" ]; then
 	size=$(wc -c <"$work/ntrex.tsv")
 	read -r c w m < <($measure -n 3 --ok 0,1 -C "$root" -- "$tm" check --checks terms,numbers,untranslated,consistency,typography,endings "$work/ntrex.tsv")
 	row "check ntrex TSV ($((size / 1000000)) MB, all but spelling)" "$c" "$w" "$m" "$(mbps "$size" "$c")"
+	read -r c w m < <($measure -n 3 --ok 0,1 -C "$root" -- "$tm" check --checks terms "$work/ntrex.tsv")
+	row "check ntrex TSV (house glossary, terms)" "$c" "$w" "$m" "$(mbps "$size" "$c")"
+	read -r c w m < <($measure -n 3 --ok 0,1 -C "$work/g10k" -- "$tm" check --checks terms "$work/ntrex.tsv")
+	row "check ntrex TSV (10k glossary, terms)" "$c" "$w" "$m" "$(mbps "$size" "$c")"
 else
 	echo "check ntrex TSV: skipped (no $corpora/ntrex-dev)"
 fi
