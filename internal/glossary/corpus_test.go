@@ -201,3 +201,48 @@ func TestCorpusTatoebaKazakh(t *testing.T) {
 		t.Logf("%s: %d look-alike words", f, n)
 	}
 }
+
+// TestTokenIDsAgreeOnNTREX runs the matcher's tokeniser and the keyer over
+// every NTREX sentence with the corpus glossary and the synthetic
+// 10,000-entry one: real text takes the paths that the look-ups before
+// hashing (langTrie.pre, the table of short keys) decide, and no key may be
+// missed or found where the keyer's has another id.
+func TestTokenIDsAgreeOnNTREX(t *testing.T) {
+	big := Compile(synthGlossary(1000, 1))
+	for _, m := range []*Matcher{corpusMatcher(t), big} {
+		for _, lang := range []string{"en", "ru", "kk"} {
+			for _, line := range readLines(t, filepath.Join(corpora, "ntrex-dev", lang+".txt")) {
+				checkTokenIDs(t, m, lang, line)
+			}
+		}
+	}
+}
+
+// TestShortKeys looks every key of at most eight bytes up in the table of
+// short keys, and some words that are no key.
+func TestShortKeys(t *testing.T) {
+	m := corpusMatcher(t)
+	for _, lang := range []string{"en", "ru", "kk"} {
+		tr := m.trieFor(lang)
+		tr.preOnce.Do(tr.buildPre)
+		n := 0
+		for id := range int32(tr.nKeys) {
+			key := tr.key(id)
+			if len(key) > 8 {
+				continue
+			}
+			n++
+			if got := tr.findShort(shortValue([]byte(key)), uint(len(key))); got != id {
+				t.Errorf("%s %q: findShort gives %d, want %d", lang, key, got, id)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no short key to test", lang)
+		}
+		for _, w := range []string{"zzzz", "жжжж", "q", "the", "of", "сша", "ақш", "қр"} {
+			if got, want := tr.findShort(shortValue([]byte(w)), uint(len(w))), tr.lookup(w); got != want {
+				t.Errorf("%s %q: findShort gives %d, lookup %d", lang, w, got, want)
+			}
+		}
+	}
+}

@@ -427,7 +427,7 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 		// further than that.
 		fast := true
 		var scripts uint8
-		var head uint32
+		var head uint64 // the first eight bytes of the key
 		var keyLen uint
 		j := i
 		for j < n {
@@ -467,9 +467,9 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 			if fi.n == 0 {
 				fast = false
 			}
-			// A shift of 32 or more gives 0: past four bytes the head is
+			// A shift of 64 or more gives 0: past eight bytes head is
 			// full.
-			head |= fi.enc << (keyLen * 8)
+			head |= uint64(fi.enc) << (keyLen * 8)
 			keyLen += uint(fi.n)
 			scripts |= fi.flags
 		}
@@ -478,13 +478,18 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 			toks = append(toks, textToken{start: i, end: j, mixed: mixed})
 			ids = append(ids, t.lookup(key))
 		} else {
-			if t.mayHave(uint64(head) | uint64(keyLen)<<32) {
-				keyStart := len(buf)
-				buf = foldFast(buf, text[i:j], tab)
-				pend = append(pend, pendingKey{tok: int32(len(ids)), start: uint32(keyStart), end: uint32(len(buf))})
+			id := int32(-1)
+			if t.mayHave(uint64(uint32(head)) | uint64(keyLen)<<32) {
+				if keyLen <= 8 {
+					id = t.findShort(head, keyLen)
+				} else {
+					keyStart := len(buf)
+					buf = foldFast(buf, text[i:j], tab)
+					pend = append(pend, pendingKey{tok: int32(len(ids)), start: uint32(keyStart), end: uint32(len(buf))})
+				}
 			}
 			toks = append(toks, textToken{start: i, end: j})
-			ids = append(ids, -1)
+			ids = append(ids, id)
 		}
 		i = j
 	}

@@ -85,6 +85,13 @@ type langTrie struct {
 	preOnce  sync.Once
 	pre      []uint64
 	preShift uint32
+	// shortKey and shortRef are an exact table of the keys of at most
+	// eight bytes (the, of, на, мен), which many words of a text are:
+	// the key's bytes from the lowest, zero padded (0: an empty slot),
+	// and id<<4 | length. Such a word costs no hash of its key.
+	shortKey   []uint64
+	shortRef   []uint32
+	shortShift uint32
 }
 
 // An output is packed as entry<<32 | form<<1 | forbidden: entry indexes
@@ -192,6 +199,65 @@ func (t *langTrie) buildPre() {
 		}
 		b := t.preBit(head)
 		t.pre[b/64] |= 1 << (b % 64)
+	}
+	t.buildShort()
+}
+
+// buildShort fills shortKey and shortRef, at most half full.
+func (t *langTrie) buildShort() {
+	var short []uint32
+	for id := range t.nKeys {
+		ref := t.keyRef[id]
+		st, s := t.stems[ref>>t.sufBits], ref&(1<<t.sufBits-1)
+		if uint32(st)+t.sufOff[s+1]-t.sufOff[s] <= 8 {
+			short = append(short, uint32(id))
+		}
+	}
+	bits := 4
+	for 1<<bits < 2*len(short) {
+		bits++
+	}
+	t.shortKey = make([]uint64, 1<<bits)
+	t.shortRef = make([]uint32, 1<<bits)
+	t.shortShift = uint32(64 - bits)
+	var key []byte
+	for _, id := range short {
+		ref := t.keyRef[id]
+		st, s := t.stems[ref>>t.sufBits], ref&(1<<t.sufBits-1)
+		off, n := uint32(st>>32), uint32(st)
+		key = append(append(key[:0], t.blob[off:off+n]...), t.blob[t.sufOff[s]:t.sufOff[s+1]]...)
+		v := shortValue(key)
+		i := (v * 0x9E3779B97F4A7C15) >> t.shortShift
+		for t.shortKey[i] != 0 {
+			i = (i + 1) & (uint64(len(t.shortKey)) - 1)
+		}
+		t.shortKey[i], t.shortRef[i] = v, id<<4|uint32(len(key))
+	}
+}
+
+// shortValue is the bytes of a key of at most eight bytes, from the
+// lowest, zero padded.
+func shortValue(key []byte) uint64 {
+	var v uint64
+	for i := len(key) - 1; i >= 0; i-- {
+		v = v<<8 | uint64(key[i])
+	}
+	return v
+}
+
+// findShort returns the id of the key of n <= 8 bytes whose shortValue is
+// v, or -1.
+func (t *langTrie) findShort(v uint64, n uint) int32 {
+	keys := t.shortKey
+	mask := uint64(len(keys)) - 1
+	for i := (v * 0x9E3779B97F4A7C15) >> t.shortShift; ; i = (i + 1) & mask {
+		k := keys[i]
+		if k == 0 {
+			return -1
+		}
+		if r := t.shortRef[i]; k == v && uint(r&15) == n {
+			return int32(r >> 4)
+		}
 	}
 }
 
