@@ -68,6 +68,11 @@ func (a *aligner) weight(b *band, c, k, i, j int) float32 {
 	if !a.paras {
 		return a.nullWeight[k]
 	}
+	return a.frameWeight(k, i, j)
+}
+
+// frameWeight is the weight of the bead of shape k, with one side empty, that ends in cell (i, j).
+func (a *aligner) frameWeight(k, i, j int) float32 {
 	sh := shapes[k]
 	return expNeg(a.frameCost(k, a.src.breaksInside(i, sh.di), a.src.paraEnd(i), j) / temperature)
 }
@@ -634,7 +639,14 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 				k := bits.TrailingZeros16(mask)
 				sh := shapes[k]
 				if p := alpha[(i-sh.di)%ring][j-sh.dj-int(b.lo[i-sh.di])]; p != 0 {
-					acc += p * f[sh.di] * float64(a.weight(b, c, k, i, j))
+					// weight(b, c, k, i, j), its common cases inlined
+					w := a.nullWeight[k]
+					if s := slot[k]; s >= 0 {
+						w = b.linked[c*nLinked+int(s)]
+					} else if a.paras {
+						w = a.frameWeight(k, i, j)
+					}
+					acc += p * f[sh.di] * float64(w)
 				}
 			}
 			if r, ok := a.cons.rowInto(i, j); ok && b.contains(r, j) {
@@ -679,6 +691,16 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 		f[0] = 1
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := beta[i%ring][:hi-lo+1]
+		// The rows the beads that start in row i end in: for shape k, row i+di, its columns
+		// nlo[k]..nhi[k] (none when past the last row) and its betas.
+		var nlo, nhi, noff [nShapes]int
+		var nrow [nShapes][]float64
+		for k, sh := range shapes {
+			nlo[k], nhi[k] = 0, -1
+			if ni := i + sh.di; ni <= n {
+				nlo[k], nhi[k], noff[k], nrow[k] = int(b.lo[ni]), int(b.hi[ni]), b.off[ni], beta[ni%ring]
+			}
+		}
 		mx := 0.0
 		for j := hi; j >= lo; j-- {
 			acc := 0.0
@@ -686,19 +708,25 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 				acc = 1
 			}
 			for k, sh := range shapes {
-				ni, nj := i+sh.di, j+sh.dj
-				if !b.contains(ni, nj) {
+				nj := j + sh.dj
+				if nj < nlo[k] || nj > nhi[k] {
 					continue
 				}
-				nc := b.off[ni] + nj - int(b.lo[ni])
+				nc := noff[k] + nj - nlo[k]
 				if b.mask[nc]&(1<<k) == 0 {
 					continue
 				}
-				bn := beta[ni%ring][nj-int(b.lo[ni])]
+				bn := nrow[k][nj-nlo[k]]
 				if bn == 0 {
 					continue
 				}
-				if w := a.weight(b, nc, k, ni, nj); w != 0 {
+				w := a.nullWeight[k] // weight(b, nc, k, i+sh.di, nj), as above
+				if s := slot[k]; s >= 0 {
+					w = b.linked[nc*nLinked+int(s)]
+				} else if a.paras {
+					w = a.frameWeight(k, i+sh.di, nj)
+				}
+				if w != 0 {
 					acc += bn * f[sh.di] * float64(w)
 				}
 			}
