@@ -190,10 +190,16 @@ var gcTable = sync.OnceValue(func() *gcTab {
 // penalty returns −log(erfc(|δ|/√2)) for δ² = d2.
 func (t *gcTab) penalty(d2 float64) float64 {
 	if d2 >= gcMax {
-		x := math.Sqrt(d2)
-		return d2/2 + math.Log(x) + 0.23 // the asymptote
+		return gcTail(d2)
 	}
 	return t[int(d2*gcStep+0.5)]
+}
+
+// gcTail is the asymptote of the penalty, beyond the table (a function of its own, so that
+// penalty, called for every bead, is inlined).
+func gcTail(d2 float64) float64 {
+	x := math.Sqrt(d2)
+	return d2/2 + math.Log(x) + 0.23
 }
 
 // keySet is the union of the anchor keys of one to three consecutive sentences, with the number

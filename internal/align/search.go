@@ -94,6 +94,8 @@ type prevRows struct {
 	fits   [nShapes]bool // the shape fits in i rows
 	row    [nShapes][]float64
 	lo, hi [nShapes]int
+	// scratch of bestInto, kept here so that it is not cleared for every cell
+	prev, cost [nShapes]float64
 }
 
 func (p *prevRows) fill(b *band, rows *[ring][]float64, i int) {
@@ -219,6 +221,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 	var r srcRow
 	var p prevRows
 	a.setNullCosts()
+	et := expTable()
 	for i := 0; i <= n; i++ {
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := rows[i%ring]
@@ -234,7 +237,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 				best, bk = fx.into(a.cons, b, i, j, row, best, bk)
 			}
 			if keep {
-				best, bk = a.weighInto(&r, &p, b, j, best, bk)
+				best, bk = a.weighInto(&r, &p, b, et, j, best, bk)
 			} else {
 				best, bk = a.bestInto(&r, &p, j, nshape, best, bk)
 			}
@@ -250,7 +253,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 // weighInto improves best, bk (the cost of cell (r.i, j) so far and its back-pointer) with the
 // beads of every shape that end there, in shape order, a shape winning only if strictly cheaper,
 // and keeps the weight of each bead in b for posteriors.
-func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, j int, best float64, bk uint8) (float64, uint8) {
+func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, et *expTab, j int, best float64, bk uint8) (float64, uint8) {
 	c0 := b.off[r.i] + j - int(b.lo[r.i])
 	mask := uint16(0)
 	for k := range nShapes {
@@ -267,7 +270,7 @@ func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, j int, best float64
 			c, w = a.nullCost[k], a.nullWeight[k]
 		} else {
 			c = a.rowCost(r, k, j, limit)
-			w = expNeg(c / temperature)
+			w = et.neg(c / temperature)
 		}
 		if c < limit && w != 0 {
 			mask |= 1 << k
@@ -304,8 +307,8 @@ var lazyOrder = func() (o []int) {
 // after their length term (see rowCost). A bead that cannot come within boundSlack of the bound
 // cannot win, nor decide which bead wins, so it is left out of the comparison.
 func (a *aligner) bestInto(r *srcRow, p *prevRows, j, nshape int, best float64, bk uint8) (float64, uint8) {
-	var prev, cost [nShapes]float64
-	var known uint32 // bit k: cost[k] is the exact cost of shape k
+	prev, cost := &p.prev, &p.cost // only entries with their bit in known are read
+	var known uint32               // bit k: cost[k] is the exact cost of shape k
 	bound := best
 	for _, k := range lazyOrder {
 		if k >= nshape {
@@ -444,13 +447,18 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 // bead it weighs, and math.Exp would be a fifth of the running time. Beyond e^−40 it returns 0
 // (no weight, which posteriors treat as no bead); below e^40 it saturates.
 func expNeg(x float64) float32 {
+	return expTable().neg(x)
+}
+
+// neg is expNeg with the table t = expTable(): the search looks it up once, not once a bead.
+func (t *expTab) neg(x float64) float32 {
 	if x >= expLimit {
 		return 0
 	}
 	if x <= -expLimit {
-		return expTable()[0]
+		return t[0]
 	}
-	return expTable()[int((x+expLimit)*expStep+0.5)]
+	return t[int((x+expLimit)*expStep+0.5)]
 }
 
 const (
@@ -458,8 +466,10 @@ const (
 	expStep  = 128
 )
 
-var expTable = sync.OnceValue(func() []float32 {
-	t := make([]float32, 2*expLimit*expStep+1)
+type expTab [2*expLimit*expStep + 1]float32
+
+var expTable = sync.OnceValue(func() *expTab {
+	t := new(expTab)
 	for k := range t {
 		t[k] = float32(math.Exp(expLimit - float64(k)/expStep))
 	}
