@@ -27,15 +27,13 @@ func learnFrom(fs, ft []features, vs, vt *lexicon.Vocab, beads []Bead, opt Optio
 	if len(conf) < learnMinPairs {
 		return nil
 	}
-	l := lexicon.NewLearnerWith(vs, vt)
 	stride := float64(len(conf)) / float64(min(len(conf), learnMaxPairs))
-	var sb, tb []int32
+	var ss, ts [][]int32
 	for x := 0.0; int(x) < len(conf); x += stride {
 		b := conf[int(x)]
-		sb, tb = stemsOf(sb[:0], fs, b.Src), stemsOf(tb[:0], ft, b.Tgt)
-		l.ObserveIDs(sb, tb)
+		ss, ts = append(ss, stemsOf(nil, fs, b.Src)), append(ts, stemsOf(nil, ft, b.Tgt))
 	}
-	learned := l.Lexicon(learnMinCount, learnMinDice, learnPerWord)
+	learned := lexicon.LearnIDs(vs, vt, ss, ts, learnMinCount, learnMinDice, learnPerWord)
 	if learned.Len() == 0 {
 		return nil
 	}
@@ -45,9 +43,13 @@ func learnFrom(fs, ft []features, vs, vt *lexicon.Vocab, beads []Bead, opt Optio
 	return out
 }
 
-// stemsOf appends to dst the stem numbers of sentences idx, sorted, each once.
+// stemsOf appends to dst the stem numbers of sentences idx, sorted, each once. With dst nil and
+// one sentence, it returns the sentence's own stems.
 func stemsOf(dst []int32, fs []features, idx []int) []int32 {
 	if len(idx) == 1 {
+		if dst == nil {
+			return fs[idx[0]].stems
+		}
 		return append(dst, fs[idx[0]].stems...)
 	}
 	for _, i := range idx {

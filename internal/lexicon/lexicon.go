@@ -376,6 +376,60 @@ func grow(c []int, n int) []int {
 // Pairs is the number of sentence pairs observed.
 func (l *Learner) Pairs() int { return l.pairs }
 
+// LearnIDs returns what a learner numbering stems with vs and vt returns from Lexicon(minCount,
+// minDice, perWord) after ObserveIDs(src[k], tgt[k]) for every k, in less time: knowing every pair
+// before counting, it counts the stems first and then only the stem pairs that can reach minCount
+// and minDice. A stem seen fewer than minCount times cannot, nor can a pair whose Dice would stay
+// below minDice even if the rarer stem always came with the other (one stem over three times as
+// frequent as the other, for a minDice of 0.5); most of the cross product of two sentences' stems
+// is such pairs, and counting it was most of the learning.
+func LearnIDs(vs, vt *Vocab, src, tgt [][]int32, minCount int, minDice float64, perWord int) *Lexicon {
+	l := NewLearnerWith(vs, vt)
+	l.cs = grow(l.cs, vs.Len())
+	l.ct = grow(l.ct, vt.Len())
+	for k := range src {
+		ss, ts := src[k], tgt[k]
+		if len(ss) == 0 || len(ts) == 0 {
+			continue
+		}
+		l.pairs++
+		for _, s := range ss[:min(len(ss), maxWords)] {
+			l.cs[s]++
+		}
+		for _, t := range ts[:min(len(ts), maxWords)] {
+			l.ct[t]++
+		}
+	}
+	var bs, bt []int32
+	for k := range src {
+		ss, ts := src[k], tgt[k]
+		if len(ss) == 0 || len(ts) == 0 {
+			continue
+		}
+		bs, bt = bs[:0], bt[:0]
+		for _, s := range ss[:min(len(ss), maxWords)] {
+			if l.cs[s] >= minCount {
+				bs = append(bs, s)
+			}
+		}
+		for _, t := range ts[:min(len(ts), maxWords)] {
+			if l.ct[t] >= minCount {
+				bt = append(bt, t)
+			}
+		}
+		for _, s := range bs {
+			for _, t := range bt {
+				// The count of (s, t) is at most the smaller count, and Dice grows with it,
+				// computed as Lexicon does.
+				if 2*float64(min(l.cs[s], l.ct[t]))/float64(l.cs[s]+l.ct[t]) >= minDice {
+					l.cst[uint64(s)<<32|uint64(t)]++
+				}
+			}
+		}
+	}
+	return l.Lexicon(minCount, minDice, perWord)
+}
+
 // Lexicon returns the pairs seen together at least minCount times with a Dice coefficient of at
 // least minDice, at most perWord targets for each source stem (the best), weighted by Dice.
 func (l *Learner) Lexicon(minCount int, minDice float64, perWord int) *Lexicon {

@@ -3,6 +3,8 @@ package lexicon
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -144,5 +146,65 @@ func TestVocabIDs(t *testing.T) {
 	l.Observe("үкіметтің шешімі", "the government's decision")
 	if got := l.Lexicon(2, 0.5, 1).Lookup("kk", "үкіметі"); len(got) != 1 {
 		t.Errorf("learned lookup = %v, want one entry", got)
+	}
+}
+
+// TestLearnIDs checks that LearnIDs, which skips the stem pairs that cannot reach minCount or
+// minDice, learns what a Learner does from the same pairs: over random pairs with frequent and
+// rare stems, empty sides and sides longer than maxWords, for several thresholds.
+func TestLearnIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	vocab := func(lang string, letters []rune, n int) (*Vocab, []int32) {
+		v := NewVocab(lang)
+		var ids []int32
+		for k := range n {
+			w := []rune{letters[k%len(letters)], letters[k/len(letters)%len(letters)], letters[0], letters[1], letters[2]}
+			ids = v.IDs(ids, string(w))
+		}
+		return v, ids
+	}
+	vs, is := vocab("en", []rune("abcdefghijklmnopqrstuvwxyz"), 120)
+	vt, it := vocab("ru", []rune("абвгдежзийклмнопрстуфхцчшщ"), 150)
+	side := func(ids []int32) []int32 {
+		n := rng.IntN(12)
+		if rng.IntN(40) == 0 {
+			n = 100 // beyond maxWords
+		}
+		var out []int32
+		for range n {
+			// A few frequent stems, many rare ones.
+			out = append(out, ids[min(len(ids)-1, int(rng.ExpFloat64()*float64(len(ids))/6))])
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	var src, tgt [][]int32
+	for range 400 {
+		ss, ts := side(is), side(it)
+		for _, s := range ss { // most source stems have their translation, stem it[s], beside them
+			if rng.IntN(5) > 0 {
+				ts = append(ts, it[slices.Index(is, s)])
+			}
+		}
+		slices.Sort(ts)
+		src, tgt = append(src, ss), append(tgt, slices.Compact(ts))
+	}
+	for _, p := range []struct {
+		count int
+		dice  float64
+		per   int
+	}{{2, 0.5, 2}, {1, 0.2, 3}, {3, 0.7, 1}, {2, 0.05, 5}} {
+		l := NewLearnerWith(vs, vt)
+		for k := range src {
+			l.ObserveIDs(src[k], tgt[k])
+		}
+		want := dump(l.Lexicon(p.count, p.dice, p.per))
+		got := dump(LearnIDs(vs, vt, src, tgt, p.count, p.dice, p.per))
+		if got != want {
+			t.Errorf("LearnIDs(%d, %g, %d) =\n%s\nwant (Learner)\n%s", p.count, p.dice, p.per, got, want)
+		}
+		if strings.Count(want, "\n") < 3 {
+			t.Errorf("thresholds %v learn almost nothing: the test compares nothing", p)
+		}
 	}
 }
