@@ -585,13 +585,20 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 // read its sentences: its shape and paragraph terms, the whole cost of a bead with one side empty.
 // inside and end are the source side's (srcRow.inside[di] and srcRow.end).
 func (a *aligner) frameCost(k, inside int, end bool, j int) float64 {
-	m := a.m
-	c := m.shape[k]
+	c := a.m.shape[k]
 	if a.paras {
-		c += m.paraInside * float64(inside+a.tgt.breaksInside(j, shapes[k].dj))
-		if end != a.tgt.paraEnd(j) {
-			c += m.paraEdge
-		}
+		c = a.paraCost(c, k, inside, end, j)
+	}
+	return c
+}
+
+// paraCost adds to c, the shape term of frameCost, its paragraph terms (a function of its own so
+// that frameCost is inlined).
+func (a *aligner) paraCost(c float64, k, inside int, end bool, j int) float64 {
+	m := a.m
+	c += m.paraInside * float64(inside+a.tgt.breaksInside(j, shapes[k].dj))
+	if end != a.tgt.paraEnd(j) {
+		c += m.paraEdge
 	}
 	return c
 }

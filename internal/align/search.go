@@ -91,9 +91,8 @@ func (a *aligner) setNullCosts() {
 // prevRows holds, for the cells of row i, where the bead of each shape that ends there starts:
 // the costs of its row (from the ring of the last rows) and that row's columns.
 type prevRows struct {
-	fits   [nShapes]bool // the shape fits in i rows
 	row    [nShapes][]float64
-	lo, hi [nShapes]int
+	lo, hi [nShapes]int // an empty range (lo > hi) when the shape does not fit in i rows
 	// scratch of bestInto, kept here so that it is not cleared for every cell
 	prev, cost [nShapes]float64
 }
@@ -101,7 +100,7 @@ type prevRows struct {
 func (p *prevRows) fill(b *band, rows *[ring][]float64, i int) {
 	for k, sh := range shapes {
 		pi := i - sh.di
-		p.fits[k] = pi >= 0
+		p.lo[k], p.hi[k] = math.MaxInt, math.MinInt
 		if pi >= 0 {
 			p.row[k], p.lo[k], p.hi[k] = rows[pi%ring], int(b.lo[pi]), int(b.hi[pi])
 		}
@@ -109,14 +108,25 @@ func (p *prevRows) fill(b *band, rows *[ring][]float64, i int) {
 }
 
 // at returns the cost of the cell a bead of shape k that ends in cell (i, j) starts from, or
-// +Inf if the bead does not fit the band or the fixed beads.
+// +Inf if the bead does not fit the band or the fixed beads. Small enough to be inlined: the
+// search asks for every bead.
 func (p *prevRows) at(c *cons, k, i, j int) float64 {
-	pj := j - shapes[k].dj
-	if !p.fits[k] || pj < p.lo[k] || pj > p.hi[k] || c != nil && !c.allows(shapes[k], i, j) {
-		return math.Inf(1)
+	pj := j - shapeDJ[k]
+	if pj < p.lo[k] || pj > p.hi[k] || c != nil && !c.allows(shapes[k], i, j) {
+		return posInf
 	}
 	return p.row[k][pj-p.lo[k]]
 }
+
+// shapeDJ[k] is shapes[k].dj.
+var shapeDJ = func() (d [nShapes]int) {
+	for k, sh := range shapes {
+		d[k] = sh.dj
+	}
+	return d
+}()
+
+var posInf = math.Inf(1)
 
 func (b *band) contains(i, j int) bool {
 	return i >= 0 && i < len(b.lo) && j >= int(b.lo[i]) && j <= int(b.hi[i])
