@@ -109,7 +109,8 @@ func readSide(a *app.App, env *console.Env, file, lang string, preseg bool) ([]a
 		if t == "" {
 			return nil, nil
 		}
-		for _, line := range strings.Split(t, "\n") {
+		out = make([]align.Sentence, 0, strings.Count(t, "\n")+1)
+		for line := range strings.SplitSeq(t, "\n") {
 			out = append(out, align.Sentence{Text: line})
 		}
 		return out, nil
@@ -118,7 +119,9 @@ func readSide(a *app.App, env *console.Env, file, lang string, preseg bool) ([]a
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range seg.Segment(string(text)) {
+	segs := seg.Segment(string(text))
+	out = make([]align.Sentence, 0, len(segs))
+	for _, s := range segs {
 		out = append(out, align.Sentence{Text: s.Text, Para: s.Para})
 	}
 	return out, nil
