@@ -200,7 +200,7 @@ func scoreTokens(a []Token, as string, b []Token, bs string) int {
 // would count every displaced word twice.
 func shiftDistance(a, b []Token) int {
 	var usedBuf [64]bool
-	used := usedBuf[:0]
+	var used []bool
 	if len(b) <= len(usedBuf) {
 		used = usedBuf[:len(b)]
 	} else {

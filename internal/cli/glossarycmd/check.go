@@ -334,7 +334,7 @@ func excerpt(env *console.Env, text string, start, end int) string {
 }
 
 func oneLine(s string) string {
-	if strings.IndexAny(s, "\r\n\t") < 0 {
+	if !strings.ContainsAny(s, "\r\n\t") {
 		return s
 	}
 	return lineBreaks.Replace(s)
