@@ -58,11 +58,7 @@ func checkFixed(beads []Bead, fixed []Fixed) error {
 
 func TestPairFixedProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 4))
-	trials := 300
-	if testing.Short() {
-		trials = 60
-	}
-	for trial := range trials {
+	for trial := range trials(150) {
 		n, m := rng.IntN(60), rng.IntN(60)
 		if trial%40 == 0 { // past the size searched as a whole table: the beam and the bands
 			n, m = 400+rng.IntN(300), 400+rng.IntN(300)
@@ -223,11 +219,7 @@ func checkFixedGroups(groups, fixed []Group) error {
 
 func TestThreeFixedProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 5))
-	trials := 300
-	if testing.Short() {
-		trials = 60
-	}
-	for trial := range trials {
+	for trial := range trials(120) {
 		n := [3]int{rng.IntN(40), rng.IntN(40), rng.IntN(40)}
 		if trial%60 == 0 {
 			n = [3]int{300 + rng.IntN(100), 300 + rng.IntN(100), 300 + rng.IntN(100)}

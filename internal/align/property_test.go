@@ -1,6 +1,7 @@
 package align
 
 import (
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -103,11 +104,26 @@ func randomDoc(rng *rand.Rand, n int, alphabet string, paras bool) []Sentence {
 	return out
 }
 
+// trialsFlag sets the number of trials of the random property tests: their
+// default keeps go test ./... quick; a soak run asks for thousands.
+var trialsFlag = flag.Int("align.trials", 0, "trials of each random property test (0: its default; -short: a fifth)")
+
+// trials is the number of trials of a random property test whose default is def.
+func trials(def int) int {
+	switch {
+	case *trialsFlag > 0:
+		return *trialsFlag
+	case testing.Short():
+		return max(def/5, 1)
+	}
+	return def
+}
+
 func TestPairProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
-	for trial := range 300 {
+	for trial := range trials(120) {
 		n, m := rng.IntN(70), rng.IntN(70)
-		if trial%50 == 0 { // a few long ones, past the size searched as a whole table
+		if trial%40 == 0 { // a few long ones, past the size searched as a whole table
 			n, m = 300+rng.IntN(200), 300+rng.IntN(200)
 		}
 		paras := rng.IntN(2) == 0
@@ -123,7 +139,7 @@ func TestPairProperties(t *testing.T) {
 
 func TestThreeProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 3))
-	for trial := range 150 {
+	for trial := range trials(60) {
 		n := [3]int{rng.IntN(40), rng.IntN(40), rng.IntN(40)}
 		en := randomDoc(rng, n[0], "abcdefghij", false)
 		ru := randomDoc(rng, n[1], "абвгдежзий", false)
