@@ -11,7 +11,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 )
 
-var realignRuns = flag.Int("realign-runs", 200, "documents TestRealignProperties generates (each re-aligned several times)")
+var realignRuns = flag.Int("realign-runs", 80, "documents TestRealignProperties generates (each re-aligned three times; a soak run asks for thousands)")
 
 // cutLines is a stand-in segmenter: a sentence a line.
 func cutLines(_, text string, base int) []document.Piece {
