@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -261,6 +262,69 @@ func BenchmarkLookup(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 	b.ReportMetric(float64(b.N)/(threadCPU()-cpu0).Seconds(), "sentences/cpu-s")
 	peakRSS(b)
+}
+
+// BenchmarkLookupQuality is the quality evaluation of TestQuality on the
+// shared memory (bench/tm.sh: a million groups, most of them synthetic
+// sentences that copy a part of a corpus sentence): every corpus
+// sentence edited (a word replaced, two words swapped, a number changed)
+// should find its original on top (top-%, target ≥ 98), and the
+// sentences of ../shared/corpora/tatoeba, which are in no memory, no
+// match of 70% or more (no-match-%, target ≥ 99). Run it with
+// -benchtime 1x: one run looks up every probe.
+func BenchmarkLookupQuality(b *testing.B) {
+	m, c := sharedMemory(b)
+	ctx := context.Background()
+	var units []tm.Unit
+	for i := range c.Sents["en"] {
+		units = append(units, c.Unit(i, "doc/corpus", i+1))
+	}
+	syn := tmbench.NewSynthetic(c, 9)
+	probes := editedProbes(units, 1, rand.New(rand.NewPCG(7, 11)), func(lang string) string {
+		return strings.Fields(syn.Sentence(lang))[0]
+	})
+	var novel [][2]string
+	dir := testenv.Shared(b, "corpora")
+	for _, f := range []string{"en-kk.en", "en-kk.kk", "en-ru.en", "en-ru.ru"} {
+		data, err := os.ReadFile(filepath.Join(dir, "tatoeba", f+".txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			if len(tm.Words(s)) >= 3 {
+				novel = append(novel, [2]string{f[len(f)-2:], s})
+			}
+		}
+	}
+	var top map[string][2]int
+	clean := 0
+	for b.Loop() {
+		var err error
+		if top, err = topRates(ctx, m, probes, nil); err != nil {
+			b.Fatal(err)
+		}
+		clean = 0
+		for _, p := range novel {
+			res, err := m.Lookup(ctx, []string{p[1]}, tm.LookupOptions{Lang: p[0], Min: 70})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(res[0].Matches) == 0 {
+				clean++
+			}
+		}
+	}
+	found, total := 0, 0
+	for _, kind := range []string{"word", "order", "number"} {
+		n := top[kind]
+		b.ReportMetric(100*float64(n[0])/float64(max(1, n[1])), "top-"+kind+"-%")
+		found += n[0]
+		total += n[1]
+	}
+	b.ReportMetric(100*float64(found)/float64(max(1, total)), "top-%")
+	b.ReportMetric(float64(total), "edited")
+	b.ReportMetric(100*float64(clean)/float64(max(1, len(novel))), "no-match-%")
+	b.ReportMetric(float64(len(novel)), "new")
 }
 
 // BenchmarkUpdateOneDocument changes one document of benchDocs and

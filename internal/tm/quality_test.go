@@ -52,49 +52,20 @@ func TestQuality(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
-	type probe struct {
-		kind, lang, sentence, original string
+	every := 5
+	if *qualityAll {
+		every = 1
 	}
-	var probes []probe
-	for ui, u := range units {
-		if ui%5 != 0 && !*qualityAll {
-			continue
+	probes := editedProbes(units, every, rng, func(lang string) string {
+		return syn.Sentence(lang)[:0] + strings.Fields(syn.Sentence(lang))[0]
+	})
+	top, err := topRates(ctx, m, probes, func(p qualityProbe, ms []tm.Match) {
+		if testing.Verbose() {
+			t.Logf("%s %s: %q → %v", p.kind, p.lang, p.sentence, ms)
 		}
-		for _, v := range u.Variants {
-			words := strings.Fields(v.Text)
-			if len(words) < 5 {
-				continue
-			}
-			// A word replaced by a word of another sentence.
-			w := append([]string(nil), words...)
-			w[rng.IntN(len(w))] = syn.Sentence(v.Lang)[:0] + strings.Fields(syn.Sentence(v.Lang))[0]
-			probes = append(probes, probe{"word", v.Lang, strings.Join(w, " "), v.Text})
-			// Two neighbouring words swapped.
-			w = append([]string(nil), words...)
-			k := rng.IntN(len(w) - 1)
-			w[k], w[k+1] = w[k+1], w[k]
-			probes = append(probes, probe{"order", v.Lang, strings.Join(w, " "), v.Text})
-			// A number changed.
-			if loc := number.FindStringIndex(v.Text); loc != nil {
-				n, _ := strconv.Atoi(v.Text[loc[0]:loc[1]])
-				probes = append(probes, probe{"number", v.Lang, v.Text[:loc[0]] + strconv.Itoa(n+1) + v.Text[loc[1]:], v.Text})
-			}
-		}
-	}
-	top := map[string][2]int{}
-	for _, p := range probes {
-		res, err := m.Lookup(ctx, []string{p.sentence}, tm.LookupOptions{Lang: p.lang, Min: 1, Max: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := top[p.kind]
-		n[1]++
-		if ms := res[0].Matches; len(ms) > 0 && ms[0].Unit.TextIn(p.lang) == p.original {
-			n[0]++
-		} else if testing.Verbose() {
-			t.Logf("%s %s: %q → %v", p.kind, p.lang, p.sentence, res[0].Matches)
-		}
-		top[p.kind] = n
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	found, total := 0, 0
 	for kind, n := range top {
@@ -130,4 +101,64 @@ func TestQuality(t *testing.T) {
 	if rate < 0.99 {
 		t.Errorf("new sentences: %.2f%% without a match, floor 99%%", 100*rate)
 	}
+}
+
+// qualityProbe is an edited sentence and the text it was made from.
+type qualityProbe struct {
+	kind, lang, sentence, original string
+}
+
+// editedProbes edits the texts of every every-th unit that have five
+// words or more: a word replaced by word(lang), two neighbouring words
+// swapped, the first number changed.
+func editedProbes(units []tm.Unit, every int, rng *rand.Rand, word func(lang string) string) []qualityProbe {
+	var probes []qualityProbe
+	for ui, u := range units {
+		if ui%every != 0 {
+			continue
+		}
+		for _, v := range u.Variants {
+			words := strings.Fields(v.Text)
+			if len(words) < 5 {
+				continue
+			}
+			// A word replaced by a word of another sentence.
+			w := append([]string(nil), words...)
+			i := rng.IntN(len(w))
+			w[i] = word(v.Lang)
+			probes = append(probes, qualityProbe{"word", v.Lang, strings.Join(w, " "), v.Text})
+			// Two neighbouring words swapped.
+			w = append([]string(nil), words...)
+			k := rng.IntN(len(w) - 1)
+			w[k], w[k+1] = w[k+1], w[k]
+			probes = append(probes, qualityProbe{"order", v.Lang, strings.Join(w, " "), v.Text})
+			// A number changed.
+			if loc := number.FindStringIndex(v.Text); loc != nil {
+				n, _ := strconv.Atoi(v.Text[loc[0]:loc[1]])
+				probes = append(probes, qualityProbe{"number", v.Lang, v.Text[:loc[0]] + strconv.Itoa(n+1) + v.Text[loc[1]:], v.Text})
+			}
+		}
+	}
+	return probes
+}
+
+// topRates looks up every probe and counts, by kind, how often the top
+// match is the original: [found, probes]. miss sees the others.
+func topRates(ctx context.Context, m *tm.Memory, probes []qualityProbe, miss func(qualityProbe, []tm.Match)) (map[string][2]int, error) {
+	top := map[string][2]int{}
+	for _, p := range probes {
+		res, err := m.Lookup(ctx, []string{p.sentence}, tm.LookupOptions{Lang: p.lang, Min: 1, Max: 1})
+		if err != nil {
+			return nil, err
+		}
+		n := top[p.kind]
+		n[1]++
+		if ms := res[0].Matches; len(ms) > 0 && ms[0].Unit.TextIn(p.lang) == p.original {
+			n[0]++
+		} else if miss != nil {
+			miss(p, ms)
+		}
+		top[p.kind] = n
+	}
+	return top, nil
 }

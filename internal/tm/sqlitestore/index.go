@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/tm"
@@ -49,6 +50,8 @@ type builder struct {
 	bytes    int   // the lists' size
 	lo, hi   int64 // the unit ids it holds
 	postings int
+	// add's buffers
+	key, first, second, last []byte
 }
 
 // Bounds of a segment built in memory: the size of its lists, and its
@@ -74,24 +77,74 @@ func (b *builder) add(unit, code int64, text string) {
 	}
 	b.hi = unit
 	id := textID(unit, code)
+	n := 0
+	b.first, b.second, b.last = b.first[:0], b.second[:0], b.last[:0]
 	tm.EachWord(text, func(w []byte) {
-		k, ok := b.words[string(w)]
-		if !ok {
-			k = int32(len(b.lists))
-			b.words[string(w)] = k
-			b.lists = append(b.lists, plist{})
+		switch n {
+		case 0:
+			b.first = append(b.first, w...)
+		case 1:
+			b.second = append(b.second, w...)
 		}
-		p := &b.lists[k]
-		if p.n > 0 && p.last == id {
-			return // the word again in the same text
-		}
-		n := len(p.buf)
-		p.buf = binary.AppendUvarint(p.buf, id-p.last)
-		b.bytes += len(p.buf) - n
-		p.last = id
-		p.n++
-		b.postings++
+		b.last = append(b.last[:0], w...)
+		n++
+		b.post(w, id)
 	})
+	for _, w := range anchors(n, b.first, b.second, b.last) {
+		b.key = anchorWord(b.key[:0], code, n, w)
+		b.post(b.key, id)
+	}
+}
+
+// anchors are the words of a text of n words that the index lists with
+// its length (anchorWord): its first two and its last.
+func anchors(n int, first, second, last []byte) [][]byte {
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return [][]byte{first}
+	case 2:
+		return [][]byte{first, second}
+	}
+	return [][]byte{first, second, last}
+}
+
+// anchorWord appends to buf the index's key of the texts in the language
+// numbered code that have n words and word w among their anchors: "\x01",
+// the code, n and w, separated by ":". No word of a text holds that first
+// byte, and a concordance's prefixes sort above it. The fuzzy look-up
+// reads the keys of its sentence: among the many texts that hold the same
+// rare words (boilerplate, sentences that quote a part of another), one
+// of the same length that starts and ends the same is the likely
+// original.
+func anchorWord(buf []byte, code int64, n int, w []byte) []byte {
+	buf = append(buf, 1)
+	buf = strconv.AppendInt(buf, code, 10)
+	buf = append(buf, ':')
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf = append(buf, ':')
+	return append(buf, w...)
+}
+
+// post lists text id under word w.
+func (b *builder) post(w []byte, id uint64) {
+	k, ok := b.words[string(w)]
+	if !ok {
+		k = int32(len(b.lists))
+		b.words[string(w)] = k
+		b.lists = append(b.lists, plist{})
+	}
+	p := &b.lists[k]
+	if p.n > 0 && p.last == id {
+		return // the word again in the same text
+	}
+	n := len(p.buf)
+	p.buf = binary.AppendUvarint(p.buf, id-p.last)
+	b.bytes += len(p.buf) - n
+	p.last = id
+	p.n++
+	b.postings++
 }
 
 // segment is a segment's record.

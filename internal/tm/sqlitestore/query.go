@@ -155,7 +155,8 @@ func (s *Store) wordCandidates(ctx context.Context, v *view, code int64, prefixe
 		var acc map[uint64][]uint64 // language number → units holding every prefix so far
 		for pi, p := range prefixes {
 			cur := map[uint64][]uint64{}
-			rows, err := st.QueryContext(ctx, p, prefixEnd(p), seg.id)
+			// (max: the index's length keys sort below every word.)
+			rows, err := st.QueryContext(ctx, max(p, "\x02"), prefixEnd(p), seg.id)
 			if err != nil {
 				return nil, err
 			}
@@ -303,7 +304,18 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	var words []word
 	seen := map[string]bool{}
 	var distinct []string
+	// The anchors: its length, first two words and last.
+	var n int
+	var first, second, last []byte
 	tm.EachWord(text, func(w []byte) {
+		switch n {
+		case 0:
+			first = append(first, w...)
+		case 1:
+			second = append(second, w...)
+		}
+		last = append(last[:0], w...)
+		n++
 		if seen[string(w)] {
 			return
 		}
@@ -355,8 +367,15 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	}
 	// Their lists in one query, each word's segments in order, decoded
 	// into one buffer kept for the next look-up; the bytes are read in
-	// place (RawBytes), not copied.
-	in, args := inList(chosen)
+	// place (RawBytes), not copied. The list of the texts of the same
+	// length comes first (its key sorts below every word), read whole.
+	keys := chosen
+	if n > 0 {
+		for _, a := range anchors(n, first, second, last) {
+			keys = append(keys, string(anchorWord(nil, code, n, a)))
+		}
+	}
+	in, args := inList(keys)
 	read, err := s.prepared(ctx, `SELECT p.word, l.ids FROM posting p JOIN list l ON l.id = p.list WHERE p.word IN `+in+` ORDER BY p.word, p.seg`)
 	if err != nil {
 		return nil, err
@@ -368,9 +387,15 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	sc := &s.similar
 	ids, lists, prev := sc.ids[:0], sc.lists[:0], sc.word[:0]
 	start := 0
-	// cut ends a word's list: its newest wordRows texts.
+	same := sc.same[:0]
+	// cut ends a word's list: its newest wordRows texts; an anchor's
+	// list is read whole.
 	cut := func() {
-		lists = append(lists, ids[max(start, len(ids)-wordRows):len(ids):len(ids)])
+		if prev[0] == 1 {
+			same = append(same, ids[start:len(ids):len(ids)])
+		} else {
+			lists = append(lists, ids[max(start, len(ids)-wordRows):len(ids):len(ids)])
+		}
 		start = len(ids)
 	}
 	var w, list sql.RawBytes
@@ -395,8 +420,8 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	if len(prev) > 0 {
 		cut()
 	}
-	sc.ids, sc.lists, sc.word = ids, lists, prev
-	return s.load(ctx, sc.mostShared(lists, v.deleted, limit))
+	sc.ids, sc.lists, sc.word, sc.same = ids, lists, prev, same
+	return s.load(ctx, sc.mostShared(lists, same, v.deleted, limit))
 }
 
 // similarScratch is the memory one look-up works in, kept by the store
@@ -404,6 +429,8 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 type similarScratch struct {
 	ids   []uint64   // the lists, one after the other
 	lists [][]uint64 // each word's list, in ids
+	same  [][]uint64 // the anchors' lists, in ids
+	sp    []int
 	word  []byte
 	pos   []int
 	head  []uint64
@@ -412,10 +439,11 @@ type similarScratch struct {
 }
 
 // mostShared merges ascending lists of text ids and returns the units of
-// the limit ids found in most lists, the newest first among equals,
-// leaving out deleted units. It walks the lists from their ends, newest
-// first, and keeps for every count the first limit units it meets.
-func (sc *similarScratch) mostShared(lists [][]uint64, deleted map[int64]bool, limit int) []int64 {
+// the limit ids found in most lists, among equals those in most lists of
+// same (the texts of the query's length and anchors) first, then the
+// newest, leaving out deleted units. It walks the lists from their ends,
+// newest first, and keeps for every rank the first limit units it meets.
+func (sc *similarScratch) mostShared(lists [][]uint64, same [][]uint64, deleted map[int64]bool, limit int) []int64 {
 	k := len(lists)
 	if k == 0 || limit <= 0 {
 		return nil
@@ -433,13 +461,23 @@ func (sc *similarScratch) mostShared(lists [][]uint64, deleted map[int64]bool, l
 		sc.head = append(sc.head, h)
 	}
 	pos, head := sc.pos[:k], sc.head[:k]
-	// best[(c-1)*limit:][:n[c-1]] holds units found in c lists.
-	if cap(sc.best) < k*limit {
-		sc.best = make([]int64, k*limit)
+	// sp[j] is the position in same[j] of the greatest id not above the
+	// ids met.
+	sc.sp = sc.sp[:0]
+	for _, l := range same {
+		sc.sp = append(sc.sp, len(l)-1)
 	}
-	best := sc.best[:k*limit]
-	sc.n = append(sc.n[:0], make([]int, k)...)
-	n := sc.n[:k]
+	sp := sc.sp
+	// A unit found in c lists and b lists of same has rank
+	// r = (c-1)*(s+1) + b; best[r*limit:][:n[r]] holds those of rank r.
+	s := len(same)
+	ranks := k * (s + 1)
+	if cap(sc.best) < ranks*limit {
+		sc.best = make([]int64, ranks*limit)
+	}
+	best := sc.best[:ranks*limit]
+	sc.n = append(sc.n[:0], make([]int, ranks)...)
+	n := sc.n[:ranks]
 	checkDeleted := len(deleted) > 0
 	for {
 		most := head[0]
@@ -462,17 +500,28 @@ func (sc *similarScratch) mostShared(lists [][]uint64, deleted map[int64]bool, l
 				}
 			}
 		}
-		if n[c-1] < limit {
+		r := (c - 1) * (s + 1)
+		for j, l := range same {
+			p := sp[j]
+			for p >= 0 && l[p] > most {
+				p--
+			}
+			sp[j] = p
+			if p >= 0 && l[p] == most {
+				r++
+			}
+		}
+		if n[r] < limit {
 			u := int64(most >> 6)
 			if !checkDeleted || !deleted[u] {
-				best[(c-1)*limit+n[c-1]] = u
-				n[c-1]++
+				best[r*limit+n[r]] = u
+				n[r]++
 			}
 		}
 	}
 	var out []int64
-	for c := k; c >= 1 && len(out) < limit; c-- {
-		out = append(out, best[(c-1)*limit:][:min(n[c-1], limit-len(out))]...)
+	for r := ranks - 1; r >= 0 && len(out) < limit; r-- {
+		out = append(out, best[r*limit:][:min(n[r], limit-len(out))]...)
 	}
 	return out
 }

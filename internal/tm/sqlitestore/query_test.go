@@ -8,8 +8,8 @@ import (
 )
 
 // TestMostSharedAgainstModel checks the merge of the fuzzy look-up
-// against counting: the units in most lists, the newest first among
-// equals, no deleted one, at most limit.
+// against counting: the units in most lists, those in most of the
+// anchors' lists first among equals, then the newest, no deleted one, at most limit.
 func TestMostSharedAgainstModel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	var sc similarScratch
@@ -27,6 +27,17 @@ func TestMostSharedAgainstModel(t *testing.T) {
 				}
 			}
 		}
+		// The texts of the query's anchors: some in the lists, some not.
+		same := make([][]uint64, rng.IntN(4))
+		anchored := map[uint64]int{}
+		for j := range same {
+			for u := 1; u <= units+5; u++ {
+				if id := textID(int64(u), 1+int64(round%3)); rng.IntN(3) == 0 {
+					same[j] = append(same[j], id)
+					anchored[id]++
+				}
+			}
+		}
 		deleted := map[int64]bool{}
 		for range rng.IntN(3) * rng.IntN(20) {
 			deleted[int64(1+rng.IntN(units))] = true
@@ -37,13 +48,15 @@ func TestMostSharedAgainstModel(t *testing.T) {
 		for id := range count {
 			ids = append(ids, id)
 		}
-		slices.SortFunc(ids, func(a, b uint64) int { return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(b, a)) })
+		slices.SortFunc(ids, func(a, b uint64) int {
+			return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(anchored[b], anchored[a]), cmp.Compare(b, a))
+		})
 		for _, id := range ids {
 			if u := int64(id >> 6); !deleted[u] && len(want) < limit {
 				want = append(want, u)
 			}
 		}
-		if got := sc.mostShared(lists, deleted, limit); !slices.Equal(got, want) {
+		if got := sc.mostShared(lists, same, deleted, limit); !slices.Equal(got, want) {
 			t.Fatalf("round %d: mostShared(%d lists, limit %d) = %v, want %v", round, k, limit, got, want)
 		}
 	}

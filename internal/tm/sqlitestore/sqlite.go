@@ -117,6 +117,15 @@ func Open(path string) (*Store, error) {
 	if _, err := db.Exec(schema); err != nil {
 		return fail(err)
 	}
+	var version int64
+	if err := db.QueryRow(`SELECT coalesce((SELECT value FROM meta WHERE key = 'index'), 0)`).Scan(&version); err != nil {
+		return fail(err)
+	}
+	if version < indexVersion {
+		if err := s.reindex(context.Background()); err != nil {
+			return fail(err)
+		}
+	}
 	if err := s.loadLangs(context.Background(), db); err != nil {
 		return fail(err)
 	}
@@ -143,6 +152,42 @@ func (s *Store) migrate(ctx context.Context) (err error) {
 			return err
 		}
 	}
+	if err := s.index(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// indexVersion is the version of the word index's contents, in table
+// meta: 2 added the texts' lengths (lengthWord). A memory with an older
+// index gets it again when opened.
+const indexVersion = 2
+
+// reindex writes the word index again from the units, in one transaction.
+func (s *Store) reindex(ctx context.Context) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	for _, q := range []string{`DELETE FROM posting`, `DELETE FROM list`, `DELETE FROM seg`, `DELETE FROM deleted`, `UPDATE lang SET texts = 0`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	if err := s.index(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// index indexes every unit, into an empty index, and records its
+// version.
+func (s *Store) index(ctx context.Context, tx *sql.Tx) error {
 	if err := s.loadLangs(ctx, tx); err != nil {
 		return err
 	}
@@ -175,14 +220,15 @@ func (s *Store) migrate(ctx context.Context) (err error) {
 			return err
 		}
 		if n == 0 {
-			w.next = last + 1
+			w.next = max(w.next, last+1)
 			break
 		}
 	}
 	if err := w.finish(ctx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES('index', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, indexVersion)
+	return err
 }
 
 type queryer interface {

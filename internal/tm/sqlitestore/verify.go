@@ -80,7 +80,15 @@ func (s *Store) Verify(ctx context.Context) error {
 		for _, v := range u.Variants {
 			counts[v.Lang]++
 			id := textID(u.ID, s.langs[v.Lang])
-			for _, w := range tm.Words(v.Text) {
+			words := tm.Words(v.Text)
+			var all [][]byte
+			tm.EachWord(v.Text, func(w []byte) { all = append(all, slices.Clone(w)) })
+			if n := len(all); n > 0 {
+				for _, a := range anchors(n, all[0], all[min(1, n-1)], all[n-1]) {
+					words = append(words, string(anchorWord(nil, s.langs[v.Lang], n, a)))
+				}
+			}
+			for _, w := range words {
 				if want[w] == nil {
 					want[w] = map[uint64]bool{}
 				}
