@@ -4,6 +4,9 @@
 #   build   — a rebuild from scratch in one transaction: groups/s (target ≥ 50,000)
 #   search  — concordance, names and words in en/ru/kk: median ms (target < 50)
 #   lookup  — fuzzy look-up of edited corpus sentences: sentences/s (target ≥ 500)
+#   quality — every corpus sentence edited (a word replaced, two words swapped, a number
+#             changed): the original on top, top-% (target ≥ 98); tatoeba sentences, in no
+#             memory: no match ≥ 70%, no-match-% (target ≥ 99)
 #   update  — one document of DOCS (default 10,000) changed, then tm update: ms/op (target < 200)
 # Each runs in its own process under GNU time for the peak RSS (target < 300 MB). Besides the
 # wall clock, each reports the CPU time it used (cpu-…): on a machine shared with other work the
@@ -40,4 +43,5 @@ run() {
 export TILMASH_TM_BENCH_GROUPS=$groups TILMASH_TM_BENCH_DOCS=$docs TILMASH_TM_BENCH_DB=$tmp/memory.sqlite
 run "build ($groups groups)" -test.bench 'Build$' -test.benchtime 1x
 run "search and lookup ($groups groups, the memory the build made)" -test.bench 'Search|Lookup' -test.benchtime 1000x
+run "look-up quality ($groups groups): edited corpus sentences, original on top (top-%); new sentences, no match ≥ 70% (no-match-%)" -test.bench 'LookupQuality' -test.benchtime 1x
 run "update after one document changed ($docs documents)" -test.bench 'UpdateOneDocument' -test.benchtime 20x

@@ -43,6 +43,7 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 	}
 	out := make([]Result, len(sentences))
 	var mtoks []Token // a candidate's, the buffer kept for the next
+	var cs []scored
 	for i, s := range sentences {
 		out[i].Sentence = s
 		toks := Tokens(s)
@@ -53,7 +54,7 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 		if err != nil {
 			return nil, err
 		}
-		var ms []Match
+		cs = cs[:0]
 		for _, u := range cands {
 			if opt.Exclude != "" && u.Source == opt.Exclude {
 				continue
@@ -69,12 +70,21 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 			if score < opt.Min {
 				continue
 			}
-			ms = append(ms, Match{Unit: u, Score: score, Numbers: numberChanges(toks, mtoks)})
+			cs = append(cs, scored{Match{Unit: u, Score: score, Numbers: numberChanges(toks, mtoks)}, sharedTokens(toks, mtoks)})
 		}
-		sortUnits(ms, func(m *Match) *Unit { return &m.Unit })
-		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Score > ms[b].Score })
-		if len(ms) > opt.Max {
-			ms = ms[:opt.Max]
+		// Equal scores: the text holding more of the sentence's words
+		// first (the sentence with two words swapped rather than one
+		// with two words replaced), then confirmed, then newest.
+		sortUnits(cs, func(c *scored) *Unit { return &c.Unit })
+		sort.SliceStable(cs, func(a, b int) bool {
+			if cs[a].Score != cs[b].Score {
+				return cs[a].Score > cs[b].Score
+			}
+			return cs[a].shared > cs[b].shared
+		})
+		var ms []Match
+		for _, c := range cs[:min(len(cs), opt.Max)] {
+			ms = append(ms, c.Match)
 		}
 		out[i].Matches = ms
 	}
@@ -95,4 +105,26 @@ func Counts(results []Result) (exact, fuzzy int) {
 		}
 	}
 	return exact, fuzzy
+}
+
+// scored is a match and the words it shares with the sentence.
+type scored struct {
+	Match
+	shared int
+}
+
+// sharedTokens counts the words of a that b holds as often.
+func sharedTokens(a, b []Token) int {
+	n := 0
+	used := make([]bool, len(b))
+	for _, t := range a {
+		for j, u := range b {
+			if !used[j] && u.Key == t.Key {
+				used[j] = true
+				n++
+				break
+			}
+		}
+	}
+	return n
 }

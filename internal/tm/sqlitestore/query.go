@@ -367,12 +367,17 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	}
 	// Their lists in one query, each word's segments in order, decoded
 	// into one buffer kept for the next look-up; the bytes are read in
-	// place (RawBytes), not copied. The list of the texts of the same
-	// length comes first (its key sorts below every word), read whole.
+	// place (RawBytes), not copied. The anchors' lists come first (their
+	// keys sort below every word), read whole.
+	// The anchors' keys at the sentence's length and one word more or
+	// less: a word replaced by one the index splits in two (a name with
+	// an apostrophe, a hyphenated word) changes the length by one.
 	keys := chosen
 	if n > 0 {
 		for _, a := range anchors(n, first, second, last) {
-			keys = append(keys, string(anchorWord(nil, code, n, a)))
+			for l := max(1, n-1); l <= n+1; l++ {
+				keys = append(keys, string(anchorWord(nil, code, l, a)))
+			}
 		}
 	}
 	in, args := inList(keys)
@@ -434,15 +439,15 @@ type similarScratch struct {
 	word  []byte
 	pos   []int
 	head  []uint64
-	best  []int64 // mostShared's newest ids of each count, limit apiece
+	best  []int64 // mostShared's newest ids of each rank, limit apiece
 	n     []int
 }
 
 // mostShared merges ascending lists of text ids and returns the units of
 // the limit ids found in most lists, among equals those in most lists of
-// same (the texts of the query's length and anchors) first, then the
-// newest, leaving out deleted units. It walks the lists from their ends,
-// newest first, and keeps for every rank the first limit units it meets.
+// same (the anchors' lists) first, then the newest, leaving out deleted
+// units. It walks the lists from their ends, newest first, and keeps for
+// every rank the first limit units it meets.
 func (sc *similarScratch) mostShared(lists [][]uint64, same [][]uint64, deleted map[int64]bool, limit int) []int64 {
 	k := len(lists)
 	if k == 0 || limit <= 0 {

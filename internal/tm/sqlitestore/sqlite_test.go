@@ -3,7 +3,9 @@ package sqlitestore_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/tm"
@@ -129,5 +131,90 @@ func TestSeesAnotherWriter(t *testing.T) {
 	}
 	if us, err := reader.Words(ctx, "en", []string{"astana"}, 0, 10); err != nil || len(us) != 1 {
 		t.Fatalf("Words after the changes: %v, %v", us, err)
+	}
+}
+
+// TestSimilarFindsTheOriginalAmongCopies is the fuzzy look-up's candidate
+// choice in a memory where many newer texts copy most of an old one (a
+// newsroom's boilerplate; the bench memory's synthetic sentences): 60
+// texts hold all of its rarer words, each with other first words. The
+// candidates were the newest texts holding most of the sentence's rarest
+// words, so the original, the oldest, was never one of them; among texts
+// that hold as many, those of the sentence's length that start and end
+// with its words now come first.
+func TestSimilarFindsTheOriginalAmongCopies(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlitestore.Open(filepath.Join(t.TempDir(), "tm.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	const original = "The minister worried about looking like muppets today"
+	texts := []string{original}
+	for i := range 100 { // the first words are common
+		texts = append(texts, fmt.Sprintf("The minister walked home on day %d", i))
+	}
+	for i := range 60 {
+		texts = append(texts, fmt.Sprintf("Copy%d number%d worried about looking like muppets today", i, i))
+	}
+	var units []tm.Unit
+	for i, text := range texts {
+		units = append(units, tm.Unit{Source: "doc/a", Group: i + 1, Variants: []tm.Variant{{Lang: "en", Text: text}}})
+	}
+	if err := s.Apply(ctx, false, tm.Changes(tm.Change{Source: tm.Source{Name: "doc/a", Units: len(units)}, Units: units})); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"The minister about worried looking like muppets today",        // two words swapped
+		"The minister worried about seeming like muppets today",        // a word replaced
+		"The minister worried about looking like Kermit muppets today", // one word more
+	} {
+		us, err := s.Similar(ctx, "en", q, 24)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(us, func(u tm.Unit) bool { return u.TextIn("en") == original }) {
+			t.Errorf("Similar(%q): the original is not among the %d candidates", q, len(us))
+		}
+	}
+}
+
+// TestOpenReindexesAnOlderIndex opens a memory whose word index has no
+// anchors (written before them): Open writes the index again, and the
+// look-up and Verify find them.
+func TestOpenReindexesAnOlderIndex(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tm.sqlite")
+	s, err := sqlitestore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(ctx, false, tm.Changes(tm.Change{Source: tm.Source{Name: "doc/a", Units: 3}, Units: unitsOf("doc/a", 3)})); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DELETE FROM posting WHERE word < char(2)`,
+		`DELETE FROM list WHERE id NOT IN (SELECT list FROM posting)`,
+		`DELETE FROM meta WHERE key = 'index'`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if s, err = sqlitestore.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Verify(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Units != 3 {
+		t.Errorf("Stats after the new index: %+v %v", st, err)
 	}
 }

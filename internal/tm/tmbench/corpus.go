@@ -111,10 +111,17 @@ func NewSynthetic(c *Corpus, seed uint64) *Synthetic {
 	return s
 }
 
-// Sentence is a new sentence in lang made of two corpus sentences.
+// Sentence is a new sentence in lang made of two different corpus
+// sentences.
 func (s *Synthetic) Sentence(lang string) string {
 	ss := s.sents[lang]
-	a, b := ss[s.rng.IntN(len(ss))], ss[s.rng.IntN(len(ss))]
+	// Two different sentences: the start and the end of one sentence
+	// would be a near copy of it (a word dropped or said twice).
+	ai, bi := s.rng.IntN(len(ss)), s.rng.IntN(len(ss)-1)
+	if bi >= ai {
+		bi++
+	}
+	a, b := ss[ai], ss[bi]
 	k := 2 + s.rng.IntN(max(1, len(a)*6/10-1)) // a's first k words
 	j := s.rng.IntN(max(1, len(b)*6/10))       // b's words from j
 	parts := make([]string, 0, k+len(b)-j)
