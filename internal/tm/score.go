@@ -148,14 +148,15 @@ func scoreTokens(a []Token, as string, b []Token, bs string) int {
 	if n == 0 || m == 0 {
 		return 0
 	}
-	// Levenshtein over tokens, two rows, on the stack for a sentence of
-	// up to 63 words.
-	var rows [2 * 64]int
-	var prev, cur []int
+	// Levenshtein over tokens with the swap of two neighbouring words as
+	// one edit (optimal string alignment), three rows, on the stack for a
+	// sentence of up to 63 words.
+	var rows [3 * 64]int
+	var pprev, prev, cur []int
 	if m < 64 {
-		prev, cur = rows[:m+1], rows[64:][:m+1]
+		pprev, prev, cur = rows[:m+1], rows[64:][:m+1], rows[128:][:m+1]
 	} else {
-		prev, cur = make([]int, m+1), make([]int, m+1)
+		pprev, prev, cur = make([]int, m+1), make([]int, m+1), make([]int, m+1)
 	}
 	for j := range prev {
 		prev[j] = j
@@ -175,9 +176,14 @@ func scoreTokens(a []Token, as string, b []Token, bs string) int {
 			if d := cur[j-1] + 1; d < v {
 				v = d
 			}
+			if i > 1 && j > 1 && cost == 1 && ak == b[j-2].Key && a[i-2].Key == b[j-1].Key {
+				if d := pprev[j-2] + 1; d < v {
+					v = d
+				}
+			}
 			cur[j] = v
 		}
-		prev, cur = cur, prev
+		pprev, prev, cur = prev, cur, pprev
 	}
 	dist := prev[m]
 	if d := shiftDistance(a, b); d < dist {

@@ -20,6 +20,9 @@ func TestScore(t *testing.T) {
 		{"The talks lasted four hours.", "The talks lasted three hours.", 80},
 		{"The talks lasted 3 hours.", "The talks lasted 4 hours.", 80},
 		{"Three hours the talks lasted.", "The talks lasted three hours.", 80},
+		// Two neighbouring words swapped: one edit, not two.
+		{"The talks lasted hours three.", "The talks lasted three hours.", 80},
+		{"The lasted talks three hours and a half today.", "The talks lasted three hours and a half today.", 88},
 		{"Переговоры длились три часа.", "Переговоры длились три часа и завершились.", 66},
 		{"Келіссөздер үш сағатқа созылды.", "Келіссөздер үш сағатқа созылды.", 100},
 		{"", "The talks.", 0},

@@ -111,21 +111,32 @@ func anchors(n int, first, second, last []byte) [][]byte {
 }
 
 // anchorWord appends to buf the index's key of the texts in the language
-// numbered code that have n words and word w among their anchors: "\x01",
-// the code, n and w, separated by ":". No word of a text holds that first
-// byte, and a concordance's prefixes sort above it. The fuzzy look-up
-// reads the keys of its sentence: among the many texts that hold the same
-// rare words (boilerplate, sentences that quote a part of another), one
-// of the same length that starts and ends the same is the likely
-// original.
+// numbered code that have n words and, among their anchors, a word of
+// w's hash class: "\x01", the code, n and the class (one of
+// anchorClasses, FNV-1a of the word), separated by ":". No word of a text
+// holds that first byte, and a concordance's prefixes sort above it. The
+// fuzzy look-up reads the keys of its sentence: among the many texts that
+// hold the same rare words (boilerplate, sentences that quote a part of
+// another), one of the same length that starts and ends the same is the
+// likely original. Classes rather than words keep the keys few (a key of
+// its own for every length and word would double the index's rows and
+// slow a build by a third); a text of another word in the same class
+// gets the bonus by chance, one time in anchorClasses.
 func anchorWord(buf []byte, code int64, n int, w []byte) []byte {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
 	buf = append(buf, 1)
 	buf = strconv.AppendInt(buf, code, 10)
 	buf = append(buf, ':')
 	buf = strconv.AppendInt(buf, int64(n), 10)
 	buf = append(buf, ':')
-	return append(buf, w...)
+	return strconv.AppendInt(buf, int64(h%anchorClasses), 10)
 }
+
+// anchorClasses is how many classes anchorWord sorts words into.
+const anchorClasses = 256
 
 // post lists text id under word w.
 func (b *builder) post(w []byte, id uint64) {

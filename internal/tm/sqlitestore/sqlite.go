@@ -159,7 +159,7 @@ func (s *Store) migrate(ctx context.Context) (err error) {
 }
 
 // indexVersion is the version of the word index's contents, in table
-// meta: 2 added the texts' lengths (lengthWord). A memory with an older
+// meta: 2 added the texts' anchors (anchorWord). A memory with an older
 // index gets it again when opened.
 const indexVersion = 2
 
