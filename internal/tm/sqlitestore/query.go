@@ -433,6 +433,7 @@ type similarScratch struct {
 	ids   []uint64   // the lists, one after the other
 	lists [][]uint64 // each word's list, in ids
 	same  [][]uint64 // the anchors' lists, in ids
+	full  []bool
 	sp    []int
 	word  []byte
 	pos   []int
@@ -482,6 +483,9 @@ func (sc *similarScratch) mostShared(lists [][]uint64, same [][]uint64, deleted 
 	sc.n = append(sc.n[:0], make([]int, ranks)...)
 	n := sc.n[:ranks]
 	checkDeleted := len(deleted) > 0
+	// full[c-1]: every rank of the units found in c lists has its limit.
+	sc.full = append(sc.full[:0], make([]bool, k)...)
+	full := sc.full[:k]
 	for {
 		most := head[0]
 		for _, h := range head[1:] {
@@ -504,6 +508,9 @@ func (sc *similarScratch) mostShared(lists [][]uint64, same [][]uint64, deleted 
 			}
 		}
 		r := (c - 1) * (s + 1)
+		if full[c-1] {
+			continue // sp catches up at the next unit that needs it
+		}
 		for j, l := range same {
 			p := sp[j]
 			for p >= 0 && l[p] > most {
@@ -519,6 +526,9 @@ func (sc *similarScratch) mostShared(lists [][]uint64, same [][]uint64, deleted 
 			if !checkDeleted || !deleted[u] {
 				best[r*limit+n[r]] = u
 				n[r]++
+				if n[r] == limit {
+					full[c-1] = !slices.ContainsFunc(n[(c-1)*(s+1):c*(s+1)], func(x int) bool { return x < limit })
+				}
 			}
 		}
 	}
