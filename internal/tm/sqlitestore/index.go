@@ -136,7 +136,7 @@ func anchorWord(buf []byte, code int64, n int, w []byte) []byte {
 }
 
 // anchorClasses is how many classes anchorWord sorts words into.
-const anchorClasses = 256
+const anchorClasses = 64
 
 // post lists text id under word w.
 func (b *builder) post(w []byte, id uint64) {
