@@ -42,6 +42,6 @@ run() {
 # The build keeps its memory for the query benchmarks.
 export TILMASH_TM_BENCH_GROUPS=$groups TILMASH_TM_BENCH_DOCS=$docs TILMASH_TM_BENCH_DB=$tmp/memory.sqlite
 run "build ($groups groups)" -test.bench 'Build$' -test.benchtime 1x
-run "search and lookup ($groups groups, the memory the build made)" -test.bench 'Search|Lookup' -test.benchtime 1000x
+run "search and lookup ($groups groups, the memory the build made)" -test.bench '^Benchmark(Search|Lookup)$' -test.benchtime 1000x
 run "look-up quality ($groups groups): edited corpus sentences, original on top (top-%); new sentences, no match ≥ 70% (no-match-%)" -test.bench 'LookupQuality' -test.benchtime 1x
 run "update after one document changed ($docs documents)" -test.bench 'UpdateOneDocument' -test.benchtime 20x
