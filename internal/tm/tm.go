@@ -161,6 +161,19 @@ type Store interface {
 	Close() error
 }
 
+// InOrder returns the units of byID in the order of ids, leaving out the
+// ids it lacks: a store that loads units by id in one query, which gives
+// them in any order, returns them as they were asked for.
+func InOrder(ids []int64, byID map[int64]Unit) []Unit {
+	out := make([]Unit, 0, len(ids))
+	for _, id := range ids {
+		if u, ok := byID[id]; ok {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // Changes streams a list of changes for [Store.Apply].
 func Changes(cs ...Change) iter.Seq2[Change, error] {
 	return func(yield func(Change, error) bool) {

@@ -216,13 +216,7 @@ func (s *Store) unitsOf(ctx context.Context, q string, args ...any) ([]tm.Unit, 
 	if err != nil {
 		return nil, err
 	}
-	out := make([]tm.Unit, 0, len(ids))
-	for _, id := range ids {
-		if u, ok := byID[id]; ok {
-			out = append(out, u)
-		}
-	}
-	return out, nil
+	return tm.InOrder(ids, byID), nil
 }
 
 func (s *Store) scan(ctx context.Context, q string, fn func(*tm.Unit) error, args ...any) error {

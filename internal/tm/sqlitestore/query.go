@@ -554,13 +554,7 @@ func (s *Store) load(ctx context.Context, ids []int64) ([]tm.Unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]tm.Unit, 0, len(ids))
-	for _, id := range ids {
-		if u, ok := byID[id]; ok {
-			out = append(out, u)
-		}
-	}
-	return out, nil
+	return tm.InOrder(ids, byID), nil
 }
 
 var errDamaged = errors.New("a damaged list in the word index")

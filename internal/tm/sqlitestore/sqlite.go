@@ -133,29 +133,11 @@ func Open(path string) (*Store, error) {
 }
 
 // migrate replaces the FTS5 index of an earlier tilmash by the word index.
-func (s *Store) migrate(ctx context.Context) (err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	for _, q := range []string{
+func (s *Store) migrate(ctx context.Context) error {
+	return s.reindexAfter(ctx,
 		`ALTER TABLE lang ADD COLUMN texts INTEGER NOT NULL DEFAULT 0`,
 		`DROP TABLE IF EXISTS text_vocab`, `DROP TABLE IF EXISTS text_fts`, `DROP TABLE IF EXISTS vocab`,
-		schema,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return err
-		}
-	}
-	if err := s.index(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+		schema)
 }
 
 // indexVersion is the version of the word index's contents, in table
@@ -164,7 +146,13 @@ func (s *Store) migrate(ctx context.Context) (err error) {
 const indexVersion = 2
 
 // reindex writes the word index again from the units, in one transaction.
-func (s *Store) reindex(ctx context.Context) (err error) {
+func (s *Store) reindex(ctx context.Context) error {
+	return s.reindexAfter(ctx, `DELETE FROM posting`, `DELETE FROM list`, `DELETE FROM seg`, `DELETE FROM deleted`, `UPDATE lang SET texts = 0`)
+}
+
+// reindexAfter runs statements that leave the word index empty, then
+// indexes every unit, all in one transaction.
+func (s *Store) reindexAfter(ctx context.Context, statements ...string) (err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -174,7 +162,7 @@ func (s *Store) reindex(ctx context.Context) (err error) {
 			tx.Rollback()
 		}
 	}()
-	for _, q := range []string{`DELETE FROM posting`, `DELETE FROM list`, `DELETE FROM seg`, `DELETE FROM deleted`, `UPDATE lang SET texts = 0`} {
+	for _, q := range statements {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
