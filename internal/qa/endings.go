@@ -65,17 +65,9 @@ func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
 
 // add indexes form, the term or a variant f of e.
 func (x *EndingsIndex) add(e *glossary.Entry, f *glossary.Form, form string) {
-	// The last word, as strings.Fields would cut it.
-	end := strings.LastIndexFunc(form, func(r rune) bool { return !unicode.IsSpace(r) })
+	start, end := morph.LastWord(form)
 	if end < 0 {
 		return // no word
-	}
-	_, n := utf8.DecodeRuneInString(form[end:])
-	end += n
-	start := 0
-	if sp := strings.LastIndexFunc(form[:end], unicode.IsSpace); sp >= 0 {
-		_, n := utf8.DecodeRuneInString(form[sp:])
-		start = sp + n
 	}
 	written := form[start:end]
 	// The stem is the last word in lower case, which has as many runes

@@ -105,24 +105,31 @@ type KazakhStem struct {
 	Hint string
 }
 
+// LastWord returns where the last word of s starts and ends, as
+// strings.Fields would cut it, without the slice of words (the endings
+// check cuts every name of the glossary); end is -1 when s has no word.
+func LastWord(s string) (start, end int) {
+	end = strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if end < 0 {
+		return 0, -1
+	}
+	_, n := utf8.DecodeRuneInString(s[end:])
+	end += n
+	if sp := strings.LastIndexFunc(s[:end], unicode.IsSpace); sp >= 0 {
+		_, n := utf8.DecodeRuneInString(s[sp:])
+		start = sp + n
+	}
+	return start, end
+}
+
 // KazakhStemOf returns the stem description of the last word of a Kazakh
 // glossary form of an entry of that kind.
 func KazakhStemOf(form string, kind Kind, hint string) KazakhStem {
-	// The last word as strings.Fields cuts it, without the slice of words
-	// (the endings check makes the stem of every name of the glossary).
-	notSpace := func(r rune) bool { return !unicode.IsSpace(r) }
-	end := strings.LastIndexFunc(form, notSpace)
+	start, end := LastWord(form)
 	if end < 0 {
 		return KazakhStem{}
 	}
-	_, n := utf8.DecodeRuneInString(form[end:])
-	end += n
-	start := 0
-	if sp := strings.LastIndexFunc(form[:end], unicode.IsSpace); sp >= 0 {
-		_, n := utf8.DecodeRuneInString(form[sp:])
-		start = sp + n
-	}
-	several := strings.IndexFunc(form[:start], notSpace) >= 0
+	several := strings.IndexFunc(form[:start], func(r rune) bool { return !unicode.IsSpace(r) }) >= 0
 	last := strings.ToLower(form[start:end])
 	s := KazakhStem{Word: last, Hint: hint}
 	s.Possessive = hint == "possessive" || several && kkLooksPossessive(last) && hint == ""
