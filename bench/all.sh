@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One table of every performance figure of issue 17, so each can be re-measured with one command:
 #
-#   start-up        tilmash --version; status on the sample workspace (this repository)
+#   start-up        a Go hello world (the floor); tilmash --version; status on the sample workspace (this repository)
 #   segmentation    tilmash segment --format jsonl on NTREX news (paragraphs, ~12-24 MB) in en, ru
 #                   and kk, MB/s of CPU time, beside ICU (node's Intl.Segmenter, bench/icu-segment.mjs)
 #   glossary 10k    status on a one-document workspace with a 10,000-entry glossary
@@ -53,9 +53,14 @@ row "----" "------" "-------" "-------" "------------------"
 # mbps BYTES CPU_MS: megabytes (10^6) a second of CPU time.
 mbps() { awk -v b="$1" -v c="$2" 'BEGIN { if (c > 0) printf "%.1f MB/s", b / 1e6 / (c / 1000); else print "-" }'; }
 
-# Start-up.
+# Start-up, beside Go's floor on this machine: a hello world (fmt.Println) built the same way.
+mkdir -p "$work/hello"
+printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$work/hello/main.go"
+(cd "$work/hello" && GOFLAGS= GO111MODULE=off go build -tags netgo,osusergo -o "$work/hello/hello" main.go)
 read -r c w m < <($measure -n "$runs" -- "$tm" --version)
 row "start-up: --version" "$c" "$w" "$m"
+read -r c w m < <($measure -n "$runs" -- "$work/hello/hello")
+row "  Go hello world (the floor)" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" -C "$root" -- "$tm" status)
 row "start-up: status (sample workspace)" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" --remove .tilmash/status-cache -C "$root" -- "$tm" status)
