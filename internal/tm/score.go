@@ -39,6 +39,39 @@ func EachWord(text string, fn func(word []byte)) {
 	eachWordBytes(text, &buf, func(w []byte, _, _ int) { fn(w) })
 }
 
+// EachWordJoined is [EachWord] telling besides whether a word is joined
+// to the one before it: no space between them, only punctuation, as in
+// Премьер-министр, It's or U.S. The words so joined are one word to a
+// person counting them, and an edit that replaces one such word by
+// another keeps that count.
+func EachWordJoined(text string, fn func(word []byte, joined bool)) {
+	var buf []byte
+	last := -1
+	eachWordBytes(text, &buf, func(w []byte, start, end int) {
+		fn(w, last >= 0 && !hasSpace(text[last:start]))
+		last = end
+	})
+}
+
+// hasSpace tells whether s holds a space ([unicode.IsSpace]).
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				return true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return true
+		}
+		i += size - 1
+	}
+	return false
+}
+
 // folding tells, for the runes below foldTable, whether they belong to
 // words and their lower case: Latin and Cyrillic without a look-up in the
 // unicode tables.
@@ -72,9 +105,14 @@ func eachWordBytes(text string, buf *[]byte, fn func(w []byte, start, end int)) 
 		c := text[i]
 		var r rune
 		size := 1
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			r = rune(c)
-		} else {
+		case c >= 0xc2 && c < 0xe0 && i+1 < len(text) && text[i+1]&0xc0 == 0x80:
+			// Two bytes (Cyrillic), decoded here: most of a Russian
+			// or Kazakh text.
+			r, size = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 2
+		default:
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		var word bool
@@ -90,6 +128,8 @@ func eachWordBytes(text string, buf *[]byte, fn func(w []byte, start, end int)) 
 			}
 			if lower < utf8.RuneSelf {
 				b = append(b, byte(lower))
+			} else if lower < 0x800 {
+				b = append(b, 0xc0|byte(lower>>6), 0x80|byte(lower&0x3f))
 			} else {
 				b = utf8.AppendRune(b, lower)
 			}

@@ -130,7 +130,7 @@ func TestTokensAgainstReference(t *testing.T) {
 	}
 	alphabet := []rune("aZ9 .,-'ÀéİIıЁёЖжӘәҒғҚқҢңӨөҰұҮүҺһІіӀΣσ\u0301\u00a0½²中ǅ\ufffd")
 	rng := rand.New(rand.NewPCG(3, 4))
-	cases := []string{"", "Тоқаев Тоқаевқа", "İstanbul", "\xff\xfeab\xc3", "ǅemal"}
+	cases := []string{"", "Тоқаев Тоқаевқа", "İstanbul", "\xff\xfeab\xc3", "ǅemal", "\xc0\xafж\xc3(Ж\xd0", "ȺȾ Ⱥb"}
 	for range 3000 {
 		n := rng.IntN(20)
 		rs := make([]rune, n)
@@ -152,6 +152,29 @@ func TestTokensAgainstReference(t *testing.T) {
 		EachWord(s, func(w []byte) { words = append(words, string(w)) })
 		if !reflect.DeepEqual(words, Words(s)) && len(words)+len(Words(s)) > 0 {
 			t.Fatalf("EachWord(%q) = %q, Words %q", s, words, Words(s))
+		}
+	}
+}
+
+// TestEachWordJoined: the words of EachWord, each told whether only
+// punctuation separates it from the one before (one word to a person).
+func TestEachWordJoined(t *testing.T) {
+	for text, want := range map[string]string{
+		"Премьер-министр It's the U.S.\u00a0envoy": "премьер +министр it +s the u +s envoy",
+		"«Тоқаев», 2,5 млн — бір\tекі":             "тоқаев 2 +5 млн бір екі",
+		" a\u2003b\u0085c,d ":                      "a b c +d",
+		"":                                         "",
+	} {
+		var got []string
+		EachWordJoined(text, func(w []byte, joined bool) {
+			if joined {
+				got = append(got, "+"+string(w))
+			} else {
+				got = append(got, string(w))
+			}
+		})
+		if strings.Join(got, " ") != want {
+			t.Errorf("EachWordJoined(%q) = %q, want %q", text, strings.Join(got, " "), want)
 		}
 	}
 }

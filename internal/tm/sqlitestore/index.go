@@ -36,22 +36,23 @@ import (
 // textID is the id of a unit's text in the language numbered code.
 func textID(unit, code int64) uint64 { return uint64(unit)<<6 | uint64(code) }
 
-// plist is a word's list being built.
+// plist is a word's (or an anchor's) list being built.
 type plist struct {
+	word string // the word, or the anchor's key (anchorWord)
 	last uint64
 	n    int32
+	hash uint32 // wordHash of the word
 	buf  []byte
 }
 
 // builder gathers the texts of one segment in memory.
 type builder struct {
 	words    map[string]int32 // word → its list in lists
+	anchors  map[uint64]int32 // anchor (anchorKey) → its list in lists
 	lists    []plist
 	bytes    int   // the lists' size
 	lo, hi   int64 // the unit ids it holds
 	postings int
-	// add's buffers
-	key, first, second, last []byte
 }
 
 // Bounds of a segment built in memory: the size of its lists, and its
@@ -63,7 +64,9 @@ const (
 	segmentWords = 400000
 )
 
-func newBuilder() *builder { return &builder{words: map[string]int32{}, lo: -1} }
+func newBuilder() *builder {
+	return &builder{words: map[string]int32{}, anchors: map[uint64]int32{}, lo: -1}
+}
 
 func (b *builder) empty() bool { return b.lo < 0 }
 
@@ -77,75 +80,125 @@ func (b *builder) add(unit, code int64, text string) {
 	}
 	b.hi = unit
 	id := textID(unit, code)
-	n := 0
-	b.first, b.second, b.last = b.first[:0], b.second[:0], b.last[:0]
-	tm.EachWord(text, func(w []byte) {
-		switch n {
-		case 0:
-			b.first = append(b.first, w...)
-		case 1:
-			b.second = append(b.second, w...)
+	var a anchorText
+	tm.EachWordJoined(text, func(w []byte, joined bool) {
+		k, ok := b.words[string(w)]
+		if !ok {
+			k = int32(len(b.lists))
+			word := string(w)
+			b.words[word] = k
+			b.lists = append(b.lists, plist{word: word, hash: wordHash(w)})
 		}
-		b.last = append(b.last[:0], w...)
-		n++
-		b.post(w, id)
+		b.post(k, id)
+		a.word(b.lists[k].hash, joined)
 	})
-	for _, w := range anchors(n, b.first, b.second, b.last) {
-		b.key = anchorWord(b.key[:0], code, n, w)
-		b.post(b.key, id)
+	n, classes := a.anchors()
+	for _, c := range classes {
+		key := uint64(code)<<40 | uint64(n)<<8 | uint64(c)
+		k, ok := b.anchors[key]
+		if !ok {
+			k = int32(len(b.lists))
+			b.anchors[key] = k
+			b.lists = append(b.lists, plist{word: string(anchorWord(nil, code, n, c))})
+		}
+		b.post(k, id)
 	}
 }
 
-// anchors are the words of a text of n words that the index lists with
-// its length (anchorWord): its first two and its last.
-func anchors(n int, first, second, last []byte) [][]byte {
-	switch n {
-	case 0:
-		return nil
+// The anchors of a text are its length and the hash classes of its
+// first two words and its last, counted as a person counts them: a word
+// is a run of the index's words with no space between them
+// (EachWordJoined), so that Премьер-министр, It's or 1.5 is one word,
+// and a sentence with one word replaced by another keeps its length and
+// two of its anchors whatever the index makes of the words. The fuzzy
+// look-up reads the anchors' keys (anchorWord) of its sentence: among the
+// many texts that hold the same rare words (boilerplate, sentences that
+// quote a part of another), one of the same length that starts and ends
+// the same is the likely original.
+
+// anchorText gathers the anchors of a text from its words, in order.
+type anchorText struct {
+	n             int    // the words (as a person counts them) so far
+	cur           uint32 // the hash of the last one
+	first, second uint32
+}
+
+// word adds an index word of hash h (wordHash); joined tells that no
+// space separates it from the word before.
+func (a *anchorText) word(h uint32, joined bool) {
+	if joined && a.n > 0 {
+		a.cur = (a.cur ^ h) * 16777619
+		return
+	}
+	switch a.n {
 	case 1:
-		return [][]byte{first}
+		a.first = a.cur
 	case 2:
-		return [][]byte{first, second}
+		a.second = a.cur
 	}
-	return [][]byte{first, second, last}
+	a.n++
+	a.cur = h
 }
 
-// anchorWord appends to buf the index's key of the texts in the language
-// numbered code that have n words and, among their anchors, a word of
-// w's hash class: "\x01", the code, n and the class (one of
-// anchorClasses, FNV-1a of the word), separated by ":". No word of a text
-// holds that first byte, and a concordance's prefixes sort above it. The
-// fuzzy look-up reads the keys of its sentence: among the many texts that
-// hold the same rare words (boilerplate, sentences that quote a part of
-// another), one of the same length that starts and ends the same is the
-// likely original. Classes rather than words keep the keys few (a key of
-// its own for every length and word would double the index's rows and
-// slow a build by a third); a text of another word in the same class
-// gets the bonus by chance, one time in anchorClasses.
-func anchorWord(buf []byte, code int64, n int, w []byte) []byte {
+// anchors returns the text's length and the classes of its anchor words,
+// at most three.
+func (a *anchorText) anchors() (int, []uint32) {
+	first, second := a.first, a.second
+	switch a.n {
+	case 0:
+		return 0, nil
+	case 1:
+		return 1, []uint32{a.cur % anchorClasses}
+	case 2:
+		return 2, []uint32{first % anchorClasses, a.cur % anchorClasses}
+	}
+	return a.n, []uint32{first % anchorClasses, second % anchorClasses, a.cur % anchorClasses}
+}
+
+// textAnchors returns the index's anchor keys of a text in the language
+// numbered code (what the look-up reads and Verify checks).
+func textAnchors(code int64, text string) []string {
+	var a anchorText
+	tm.EachWordJoined(text, func(w []byte, joined bool) { a.word(wordHash(w), joined) })
+	n, classes := a.anchors()
+	var out []string
+	for _, c := range classes {
+		out = append(out, string(anchorWord(nil, code, n, c)))
+	}
+	return out
+}
+
+// wordHash is FNV-1a of a word.
+func wordHash(w []byte) uint32 {
 	h := uint32(2166136261)
 	for _, c := range w {
 		h = (h ^ uint32(c)) * 16777619
 	}
+	return h
+}
+
+// anchorWord appends to buf the index's key of the texts in the language
+// numbered code that have n words and, among their anchors, a word of
+// hash class c: "\x01", the code, n and the class, separated by ":". No
+// word of a text holds that first byte, and a concordance's prefixes sort
+// above it. Classes rather than words keep the keys few (a key of its own
+// for every length and word would double the index's rows and slow a
+// build by a third); a text of another word in the same class gets the
+// bonus by chance, one time in anchorClasses.
+func anchorWord(buf []byte, code int64, n int, c uint32) []byte {
 	buf = append(buf, 1)
 	buf = strconv.AppendInt(buf, code, 10)
 	buf = append(buf, ':')
 	buf = strconv.AppendInt(buf, int64(n), 10)
 	buf = append(buf, ':')
-	return strconv.AppendInt(buf, int64(h%anchorClasses), 10)
+	return strconv.AppendInt(buf, int64(c), 10)
 }
 
 // anchorClasses is how many classes anchorWord sorts words into.
 const anchorClasses = 64
 
-// post lists text id under word w.
-func (b *builder) post(w []byte, id uint64) {
-	k, ok := b.words[string(w)]
-	if !ok {
-		k = int32(len(b.lists))
-		b.words[string(w)] = k
-		b.lists = append(b.lists, plist{})
-	}
+// post lists text id in list k.
+func (b *builder) post(k int32, id uint64) {
 	p := &b.lists[k]
 	if p.n > 0 && p.last == id {
 		return // the word again in the same text
@@ -171,19 +224,19 @@ func (s segment) level() int { return bits.Len64(uint64(s.postings)>>12) / 2 }
 // from *list.
 func writeSegment(ctx context.Context, tx *sql.Tx, id int64, b *builder, list *int64) (segment, error) {
 	seg := segment{id: id, lo: b.lo, hi: b.hi, postings: int64(b.postings)}
-	words := make([]string, 0, len(b.words))
-	for w := range b.words {
-		words = append(words, w)
+	order := make([]int32, len(b.lists))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	slices.Sort(words)
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.lists[x].word, b.lists[y].word) })
 	ins := newRowInserter(tx, "posting(word, seg, n, list)", 4, 500)
 	lists := newRowInserter(tx, "list(id, ids)", 2, 200)
-	for _, w := range words {
-		p := &b.lists[b.words[w]]
+	for _, k := range order {
+		p := &b.lists[k]
 		if err := lists.add(ctx, *list, p.buf); err != nil {
 			return seg, err
 		}
-		if err := ins.add(ctx, w, id, p.n, *list); err != nil {
+		if err := ins.add(ctx, p.word, id, p.n, *list); err != nil {
 			return seg, err
 		}
 		*list++

@@ -304,18 +304,9 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	var words []word
 	seen := map[string]bool{}
 	var distinct []string
-	// The anchors: its length, its first two words and its last.
-	var n int
-	var first, second, last []byte
-	tm.EachWord(text, func(w []byte) {
-		switch n {
-		case 0:
-			first = append(first, w...)
-		case 1:
-			second = append(second, w...)
-		}
-		last = append(last[:0], w...)
-		n++
+	var a anchorText // its anchors
+	tm.EachWordJoined(text, func(w []byte, joined bool) {
+		a.word(wordHash(w), joined)
 		if seen[string(w)] {
 			return
 		}
@@ -370,13 +361,14 @@ func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm
 	// place (RawBytes), not copied. The anchors' lists come first (their
 	// keys sort below every word), read whole.
 	// The anchors' keys at the sentence's length only: reading them at
-	// one word more or less too (a word replaced by one the index splits
-	// in two, a name with an apostrophe) found the original a little more
-	// often at 1M groups (97.5% against 96.6%) but made a look-up a third
-	// slower.
+	// one word more or less too found the original a little more often
+	// at 1M groups, when the length counted the index's words (a word
+	// replaced by one the index splits in two), but made a look-up a
+	// third slower.
 	keys := chosen
-	for _, a := range anchors(n, first, second, last) {
-		keys = append(keys, string(anchorWord(nil, code, n, a)))
+	n, classes := a.anchors()
+	for _, c := range classes {
+		keys = append(keys, string(anchorWord(nil, code, n, c)))
 	}
 	in, args := inList(keys)
 	read, err := s.prepared(ctx, `SELECT p.word, l.ids FROM posting p JOIN list l ON l.id = p.list WHERE p.word IN `+in+` ORDER BY p.word, p.seg`)

@@ -141,9 +141,10 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // indexVersion is the version of the word index's contents, in table
-// meta: 2 added the texts' anchors (anchorWord). A memory with an older
-// index gets it again when opened.
-const indexVersion = 2
+// meta: 2 added the texts' anchors (anchorWord), 3 counts a text's words
+// for them as a person does (anchorText). A memory with an older index
+// gets it again when opened.
+const indexVersion = 3
 
 // reindex writes the word index again from the units, in one transaction.
 func (s *Store) reindex(ctx context.Context) error {

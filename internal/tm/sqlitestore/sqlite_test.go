@@ -141,7 +141,10 @@ func TestSeesAnotherWriter(t *testing.T) {
 // candidates were the newest texts holding most of the sentence's rarest
 // words, so the original, the oldest, was never one of them; among texts
 // that hold as many, those of its length that start and end with its
-// words now come first.
+// words now come first. The length is counted as a person counts words:
+// a word the index splits in two (Prime-Minister, Sainsbury's) replaced
+// by one it does not kept the original out of the candidates when the
+// index's words were counted.
 func TestSimilarFindsTheOriginalAmongCopies(t *testing.T) {
 	ctx := context.Background()
 	s, err := sqlitestore.Open(filepath.Join(t.TempDir(), "tm.sqlite"))
@@ -149,13 +152,35 @@ func TestSimilarFindsTheOriginalAmongCopies(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	const original = "The minister worried about looking like muppets today"
-	texts := []string{original}
-	for i := range 100 { // the first words are common
+	originals := []struct {
+		text, copies string
+		queries      []string
+	}{
+		{"The minister worried about looking like muppets today", "Copy%d number%[1]d worried about looking like muppets today", []string{
+			"The minister about worried looking like muppets today", // two words swapped
+			"The minister worried about seeming like muppets today", // a word replaced
+		}},
+		{"The Prime-Minister worried about sounding like parrots today", "Copy%d number%[1]d worried about sounding like parrots today", []string{
+			"The chairman worried about sounding like parrots today", // the joined word replaced
+		}},
+		{"The Sainsbury's chief complained about pirates again", "Copy%d number%[1]d chief complained about the pirates again", []string{
+			"The Tesco chief complained about pirates again",
+		}},
+		{"The farmers complained about angry bandits near Kyzylorda", "Copy%d farmers complained about angry bandits near Kyzylorda", []string{
+			"The farmers complained about U.S. bandits near Kyzylorda", // a word replaced by a joined one
+		}},
+	}
+	var texts []string
+	for i := range 200 { // the first words are common
 		texts = append(texts, fmt.Sprintf("The minister walked home on day %d", i))
 	}
-	for i := range 60 {
-		texts = append(texts, fmt.Sprintf("Copy%d number%d worried about looking like muppets today", i, i))
+	for _, o := range originals {
+		texts = append(texts, o.text)
+	}
+	for _, o := range originals {
+		for i := range 60 {
+			texts = append(texts, fmt.Sprintf(o.copies, i))
+		}
 	}
 	var units []tm.Unit
 	for i, text := range texts {
@@ -164,56 +189,70 @@ func TestSimilarFindsTheOriginalAmongCopies(t *testing.T) {
 	if err := s.Apply(ctx, false, tm.Changes(tm.Change{Source: tm.Source{Name: "doc/a", Units: len(units)}, Units: units})); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{
-		"The minister about worried looking like muppets today", // two words swapped
-		"The minister worried about seeming like muppets today", // a word replaced
-	} {
-		us, err := s.Similar(ctx, "en", q, 24)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slices.ContainsFunc(us, func(u tm.Unit) bool { return u.TextIn("en") == original }) {
-			t.Errorf("Similar(%q): the original is not among the %d candidates", q, len(us))
-		}
-	}
-}
-
-// TestOpenReindexesAnOlderIndex opens a memory whose word index has no
-// anchors (written before them): Open writes the index again, and the
-// look-up and Verify find them.
-func TestOpenReindexesAnOlderIndex(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "tm.sqlite")
-	s, err := sqlitestore.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Apply(ctx, false, tm.Changes(tm.Change{Source: tm.Source{Name: "doc/a", Units: 3}, Units: unitsOf("doc/a", 3)})); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
-		`DELETE FROM posting WHERE word < char(2)`,
-		`DELETE FROM list WHERE id NOT IN (SELECT list FROM posting)`,
-		`DELETE FROM meta WHERE key = 'index'`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
+	for _, o := range originals {
+		for _, q := range o.queries {
+			us, err := s.Similar(ctx, "en", q, 24)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(us, func(u tm.Unit) bool { return u.TextIn("en") == o.text }) {
+				t.Errorf("Similar(%q): the original is not among the %d candidates", q, len(us))
+			}
 		}
 	}
-	db.Close()
-	if s, err = sqlitestore.Open(path); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	if err := s.Verify(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if st, err := s.Stats(ctx); err != nil || st.Units != 3 {
-		t.Errorf("Stats after the new index: %+v %v", st, err)
+}
+
+// TestOpenReindexesAnOlderIndex opens memories whose word index is older:
+// without anchors (written before them), and with anchors whose length
+// counted the index's words (version 2; here keys that no text of the
+// memory has). Open writes the index again, and the look-up and Verify
+// find the anchors.
+func TestOpenReindexesAnOlderIndex(t *testing.T) {
+	for name, older := range map[string][]string{
+		"no anchors": {
+			`DELETE FROM posting WHERE word < char(2)`,
+			`DELETE FROM list WHERE id NOT IN (SELECT list FROM posting)`,
+			`DELETE FROM meta WHERE key = 'index'`,
+		},
+		"version 2": {
+			`UPDATE posting SET word = word || '7' WHERE word < char(2)`,
+			`UPDATE meta SET value = 2 WHERE key = 'index'`,
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "tm.sqlite")
+			s, err := sqlitestore.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Apply(ctx, false, tm.Changes(tm.Change{Source: tm.Source{Name: "doc/a", Units: 3}, Units: unitsOf("doc/a", 3)})); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range older {
+				if _, err := db.Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+			if s, err = sqlitestore.Open(path); err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.Verify(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if st, err := s.Stats(ctx); err != nil || st.Units != 3 {
+				t.Errorf("Stats after the new index: %+v %v", st, err)
+			}
+		})
 	}
 }

@@ -81,13 +81,7 @@ func (s *Store) Verify(ctx context.Context) error {
 			counts[v.Lang]++
 			id := textID(u.ID, s.langs[v.Lang])
 			words := tm.Words(v.Text)
-			var all [][]byte
-			tm.EachWord(v.Text, func(w []byte) { all = append(all, slices.Clone(w)) })
-			if n := len(all); n > 0 {
-				for _, a := range anchors(n, all[0], all[min(1, n-1)], all[n-1]) {
-					words = append(words, string(anchorWord(nil, s.langs[v.Lang], n, a)))
-				}
-			}
+			words = append(words, textAnchors(s.langs[v.Lang], v.Text)...)
 			for _, w := range words {
 				if want[w] == nil {
 					want[w] = map[uint64]bool{}
