@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -38,7 +39,6 @@ func textID(unit, code int64) uint64 { return uint64(unit)<<6 | uint64(code) }
 
 // plist is a word's (or an anchor's) list being built.
 type plist struct {
-	word string // the word, or the anchor's key (anchorWord)
 	last uint64
 	n    int32
 	hash uint32 // wordHash of the word
@@ -47,8 +47,8 @@ type plist struct {
 
 // builder gathers the texts of one segment in memory.
 type builder struct {
-	words    map[string]int32 // word → its list in lists
-	anchors  map[uint64]int32 // anchor (anchorKey) → its list in lists
+	words    wordTable        // word → its list in lists
+	anchors  map[uint64]int32 // anchor (code<<40 | n<<8 | class) → its list in lists
 	lists    []plist
 	bytes    int   // the lists' size
 	lo, hi   int64 // the unit ids it holds
@@ -65,12 +65,12 @@ const (
 )
 
 func newBuilder() *builder {
-	return &builder{words: map[string]int32{}, anchors: map[uint64]int32{}, lo: -1}
+	return &builder{words: newWordTable(), anchors: map[uint64]int32{}, lo: -1}
 }
 
 func (b *builder) empty() bool { return b.lo < 0 }
 
-func (b *builder) full() bool { return b.bytes >= segmentBytes || len(b.words) >= segmentWords }
+func (b *builder) full() bool { return b.bytes >= segmentBytes || b.words.n >= segmentWords }
 
 // add indexes the text of unit in the language numbered code. Units come
 // in ascending id order.
@@ -82,12 +82,9 @@ func (b *builder) add(unit, code int64, text string) {
 	id := textID(unit, code)
 	var a anchorText
 	tm.EachWordJoined(text, func(w []byte, joined bool) {
-		k, ok := b.words[string(w)]
-		if !ok {
-			k = int32(len(b.lists))
-			word := string(w)
-			b.words[word] = k
-			b.lists = append(b.lists, plist{word: word, hash: wordHash(w)})
+		k := b.words.find(w, int32(len(b.lists)))
+		if int(k) == len(b.lists) {
+			b.lists = append(b.lists, plist{hash: wordHash(w)})
 		}
 		b.post(k, id)
 		a.word(b.lists[k].hash, joined)
@@ -99,10 +96,72 @@ func (b *builder) add(unit, code int64, text string) {
 		if !ok {
 			k = int32(len(b.lists))
 			b.anchors[key] = k
-			b.lists = append(b.lists, plist{word: string(anchorWord(nil, code, n, c))})
+			b.lists = append(b.lists, plist{})
 		}
 		b.post(k, id)
 	}
+}
+
+// wordTable maps words to numbers, by open addressing: a build looks up
+// every word of millions of texts, and a map of strings, whose keys the
+// garbage collector scans and compares through a pointer, took a third of
+// a build's time. Here the words are in one arena and a slot holds the
+// high half of a word's hash beside its number.
+type wordTable struct {
+	slots []uint64 // hash>>32<<32 | number+1; 0 is empty
+	spans []uint64 // by number: the word's offset in arena<<32 | its length; 0 for a number not a word's
+	arena []byte
+	n     int // words
+	seed  maphash.Seed
+}
+
+func newWordTable() wordTable {
+	return wordTable{slots: make([]uint64, 1<<12), seed: maphash.MakeSeed()}
+}
+
+// find returns the number of w, giving it next when w is new.
+func (t *wordTable) find(w []byte, next int32) int32 {
+	h := maphash.Bytes(t.seed, w)
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			t.slots[i] = h>>32<<32 | uint64(next+1)
+			for len(t.spans) <= int(next) {
+				t.spans = append(t.spans, 0)
+			}
+			t.spans[next] = uint64(len(t.arena))<<32 | uint64(len(w))
+			t.arena = append(t.arena, w...)
+			if t.n++; t.n*2 > len(t.slots) {
+				t.grow()
+			}
+			return next
+		}
+		if s>>32 == h>>32 {
+			k := int32(s&(1<<32-1)) - 1
+			sp := t.spans[k]
+			if string(t.arena[sp>>32:sp>>32+sp&(1<<32-1)]) == string(w) {
+				return k
+			}
+		}
+	}
+}
+
+func (t *wordTable) grow() {
+	slots := make([]uint64, 2*len(t.slots))
+	mask := uint64(len(slots) - 1)
+	for k, sp := range t.spans {
+		if sp == 0 {
+			continue
+		}
+		h := maphash.Bytes(t.seed, t.arena[sp>>32:sp>>32+sp&(1<<32-1)])
+		i := h & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = h>>32<<32 | uint64(k+1)
+	}
+	t.slots = slots
 }
 
 // The anchors of a text are its length and the hash classes of its
@@ -224,19 +283,28 @@ func (s segment) level() int { return bits.Len64(uint64(s.postings)>>12) / 2 }
 // from *list.
 func writeSegment(ctx context.Context, tx *sql.Tx, id int64, b *builder, list *int64) (segment, error) {
 	seg := segment{id: id, lo: b.lo, hi: b.hi, postings: int64(b.postings)}
-	order := make([]int32, len(b.lists))
-	for i := range order {
-		order[i] = int32(i)
+	type word struct {
+		w string
+		k int32
 	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.lists[x].word, b.lists[y].word) })
+	words := make([]word, 0, len(b.lists))
+	for k, sp := range b.words.spans {
+		if sp != 0 {
+			words = append(words, word{string(b.words.arena[sp>>32 : sp>>32+sp&(1<<32-1)]), int32(k)})
+		}
+	}
+	for a, k := range b.anchors {
+		words = append(words, word{string(anchorWord(nil, int64(a>>40), int(a>>8&(1<<32-1)), uint32(a&0xff))), k})
+	}
+	slices.SortFunc(words, func(x, y word) int { return strings.Compare(x.w, y.w) })
 	ins := newRowInserter(tx, "posting(word, seg, n, list)", 4, 500)
 	lists := newRowInserter(tx, "list(id, ids)", 2, 200)
-	for _, k := range order {
-		p := &b.lists[k]
+	for _, w := range words {
+		p := &b.lists[w.k]
 		if err := lists.add(ctx, *list, p.buf); err != nil {
 			return seg, err
 		}
-		if err := ins.add(ctx, p.word, id, p.n, *list); err != nil {
+		if err := ins.add(ctx, w.w, id, p.n, *list); err != nil {
 			return seg, err
 		}
 		*list++
