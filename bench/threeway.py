@@ -18,7 +18,7 @@ nothing marks. --layout=joined gives the layout before (such a line shares its p
 neighbours), for comparing figures across the change.
 
 Usage: bench/threeway.py TILMASH CORPUS_DIR [dev|held|all] [--layout=own|joined] [--no-drift]
-                         [--errors] [-- ALIGN_FLAGS...]
+                         [--errors] [--seed=NAME] [-- ALIGN_FLAGS...]
   TILMASH     the tilmash binary (go build -o /tmp/tilmash ./cmd/tilmash)
   CORPUS_DIR  ../shared/corpora/ntrex-dev
   dev|held    the documents at even or odd positions of doc_ids.txt (as bench/editset.py splits
@@ -27,6 +27,9 @@ Usage: bench/threeway.py TILMASH CORPUS_DIR [dev|held|all] [--layout=own|joined]
   --no-drift  no sentence dropped or added (what is left is the segmenter's and aligner's own)
   --errors    print each group tilmash made that is not a gold group to stderr (E3: English line
               3 of the document, R/K likewise, Ra0/Ka0: the first sentence the desk added)
+  --seed=NAME another drift of the same documents (paragraphs, drops, additions and the documents
+              the additions come from are drawn with NAME in place of "threeway", the default):
+              more cases to study on the dev half without looking at the held one
 """
 import os, random, re, subprocess, sys, tempfile
 
@@ -141,17 +144,17 @@ def load(corpus):
     return text, docs, order
 
 
-def build(text, docs, order, d, out, layout="own", drifts=True):
+def build(text, docs, order, d, out, layout="own", drifts=True, seed="threeway"):
     """Writes the English, Russian and Kazakh raw text of document d into out/LANG.txt; returns
     their gold byte spans {lang: [(gold id, start, end)]}."""
     k = order.index(d)
     lines = docs[d]
     open_ids = frozenset(i for i, l in enumerate(lines) if any(open_line(text[x][l]) for x in ("en", "ru", "kk")))
-    epara = paragraphs(len(lines), random.Random(f"threeway/en/{d}"))
+    epara = paragraphs(len(lines), random.Random(f"{seed}/en/{d}"))
     spans = {"en": write(os.path.join(out, "en.txt"), [(i, text["en"][l], epara[i]) for i, l in enumerate(lines)], layout, open_ids)}
     others = []
     for lang in ("ru", "kk"):
-        rnd = random.Random(f"threeway/{lang}/{d}")
+        rnd = random.Random(f"{seed}/{lang}/{d}")
         step = 1 + rnd.randrange(len(order) // 2 - 1)
         other = order[(k + 2 * step) % len(order)]
         if other in others:
@@ -175,7 +178,7 @@ def show(gs, text):
     return " ".join(out) or "-"
 
 
-def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False):
+def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False, seed="threeway"):
     text, docs, order = load(corpus)
     picked = [d for k, d in enumerate(order) if half == "all" or (k % 2 == 0) == (half == "dev")]
     pairs = [("en", "ru"), ("en", "kk"), ("ru", "kk")]
@@ -186,7 +189,7 @@ def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False):
         ws = os.path.join(tmp, "ws")
         for n, d in enumerate(picked):
             lines = docs[d]
-            spans = build(text, docs, order, d, tmp, layout, drifts)
+            spans = build(text, docs, order, d, tmp, layout, drifts, seed)
             doc = f"d{n:03d}"
             for lang in ("en", "ru", "kk"):
                 subprocess.run([tilmash, "import", doc, lang, os.path.join(tmp, lang + ".txt")], cwd=ws, check=True, capture_output=True)
@@ -232,7 +235,7 @@ def main():
     flags = []
     if "--" in args:
         flags = args[args.index("--") + 1:]; args = args[:args.index("--")]
-    layout, drifts, errors = "own", True, False
+    layout, drifts, errors, seed = "own", True, False, "threeway"
     for a in [a for a in args if a.startswith("--")]:
         if a in ("--layout=own", "--layout=joined"):
             layout = a.split("=")[1]
@@ -240,6 +243,8 @@ def main():
             drifts = False
         elif a == "--errors":
             errors = True
+        elif a.startswith("--seed=") and len(a) > len("--seed="):
+            seed = a[len("--seed="):]
         else:
             sys.exit(__doc__)
     args = [a for a in args if not a.startswith("--")]
@@ -248,7 +253,7 @@ def main():
     halves = [args[2]] if len(args) == 3 else ["dev", "held"]
     pooled = None
     for h in halves:
-        ndocs, counts, exact, total = run(args[0], args[1], h, flags, layout, drifts, errors)
+        ndocs, counts, exact, total = run(args[0], args[1], h, flags, layout, drifts, errors, seed)
         if pooled is None:
             pooled = [0, {p: [0, 0, 0] for p in counts}, 0, 0]
         pooled[0] += ndocs; pooled[2] += exact; pooled[3] += total

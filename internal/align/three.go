@@ -479,11 +479,14 @@ func NeedsReview(score, flagBelow float64, sides ...Side) bool {
 
 // A pivotPin is an English sentence whose counterpart in one translation the arbitration decided:
 // the target sentences tgt (none when the translation dropped it), with the confidence of the
-// evidence that decided it.
+// evidence that decided it. With noEn, it is the other way round: the target sentences tgt have
+// no English (the translation added them), and en is the English sentence they were paired with,
+// which the pin follows in the order of the pins.
 type pivotPin struct {
 	en    int
 	tgt   []int
 	score float64
+	noEn  bool
 }
 
 // arbitrateAbove is how sure a path through the other two alignments must be (the lower of its two
@@ -570,6 +573,17 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 	src := func(b *Bead) []int { return b.Src }
 	tgt := func(b *Bead) []int { return b.Tgt }
 	er, ek := byEn(ru), byEn(kk)
+	// enOfRu(idx) and enOfKk(idx) return the pivot bead of Russian or Kazakh sentences idx.
+	byTgt := func(beads []Bead, m int) func([]int) *Bead {
+		of := make([]*Bead, m)
+		for k := range beads {
+			for _, j := range beads[k].Tgt {
+				of[j] = &beads[k]
+			}
+		}
+		return func(idx []int) *Bead { return of[idx[0]] }
+	}
+	enOfRu, enOfKk := byTgt(ru, nr), byTgt(kk, nk)
 	for i := range n {
 		a, b := er[i], ek[i]
 		if !a.ok || !b.ok {
@@ -596,33 +610,72 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 		case okRu && viaRuScore >= arbitrateAbove && viaRuScore > b.bead.Score &&
 			(!okKk || viaRuScore-b.bead.Score >= viaKkScore-a.bead.Score) && local(kk, i, viaRu, viaRuScore):
 			pinKk = append(pinKk, pivotPin{en: i, tgt: viaRu, score: viaRuScore})
+			if len(viaRu) == 0 {
+				pinKk = appendAddition(pinKk, i, b.bead, ck, viaKk, okKk, enOfRu)
+			}
 		case okKk && viaKkScore >= arbitrateAbove && viaKkScore > a.bead.Score && local(ru, i, viaKk, viaKkScore):
 			pinRu = append(pinRu, pivotPin{en: i, tgt: viaKk, score: viaKkScore})
+			if len(viaKk) == 0 {
+				pinRu = appendAddition(pinRu, i, a.bead, cr, viaRu, okRu, enOfKk)
+			}
 		}
 	}
 	return pinRu, pinKk
 }
 
+// appendAddition is the second half of overruling a pivot bead old that paired English i with a
+// target sentence t when the path through the other translation says English i has no
+// counterpart: t is then the translation of a neighbour or an addition of its own desk, and
+// aligned again without a decision it tends to merge into a neighbour's bead (its lengths fit no
+// worse). Where the third alignment pairs t alone with one sentence o of the other translation
+// (its bead via, if ok) whose pivot bead (enOf) has no English, both at least arbitrateAbove, the
+// two desks added the same passage: t is pinned as having no English too.
+func appendAddition(pins []pivotPin, i int, old, via *Bead, o []int, ok bool, enOf func([]int) *Bead) []pivotPin {
+	if len(old.Tgt) != 1 || !ok || len(o) != 1 {
+		return pins
+	}
+	ob := enOf(o)
+	if ob == nil || len(ob.Src) != 0 || min(ob.Score, via.Score) < arbitrateAbove {
+		return pins
+	}
+	return append(pins, pivotPin{en: i, tgt: old.Tgt, score: min(ob.Score, via.Score), noEn: true})
+}
+
 // repair aligns en with tgt again holding the pins, if there are any, and gives each pinned bead
-// the score of its evidence.
+// the score of its evidence. Pins are in English order, a pin with noEn after the pin of its
+// English sentence. Pins that cannot all hold in one alignment (their target sentences out of
+// order) are dropped, those with noEn first.
 func repair(en, tgt []Sentence, opt Options, beads []Bead, pins []pivotPin) []Bead {
-	if len(pins) == 0 {
+	fixedOf := func(pins []pivotPin) []fixedBead {
+		fixed := make([]fixedBead, len(pins))
+		for k, p := range pins {
+			t, _ := pinOf(p.tgt) // consecutive: the side of one bead
+			fixed[k] = fixedBead{src: pin{lo: p.en, hi: p.en + 1}, tgt: t}
+			if p.noEn {
+				fixed[k].src = pin{free: true}
+			}
+		}
+		if bound(slices.Clone(fixed), len(en), len(tgt)) != nil {
+			return nil
+		}
+		return fixed
+	}
+	fixed := fixedOf(pins)
+	if fixed == nil && len(pins) > 0 {
+		pins = slices.DeleteFunc(slices.Clone(pins), func(p pivotPin) bool { return p.noEn })
+		fixed = fixedOf(pins)
+	}
+	if len(fixed) == 0 {
 		return beads
 	}
-	fixed := make([]fixedBead, len(pins))
-	for k, p := range pins {
-		t, _ := pinOf(p.tgt) // consecutive: the side of one bead
-		fixed[k] = fixedBead{src: pin{lo: p.en, hi: p.en + 1}, tgt: t}
-	}
 	out := pairFixed(en, tgt, opt, fixed)
-	k := 0
 	for x := range out {
 		b := &out[x]
-		for k < len(pins) && pins[k].en < firstOr(b.Src, -1) {
-			k++
-		}
-		if k < len(pins) && len(b.Src) == 1 && b.Src[0] == pins[k].en && slices.Equal(b.Tgt, pins[k].tgt) {
-			b.Score = pins[k].score
+		for _, p := range pins {
+			if p.noEn && len(b.Src) == 0 && slices.Equal(b.Tgt, p.tgt) ||
+				!p.noEn && len(b.Src) == 1 && b.Src[0] == p.en && slices.Equal(b.Tgt, p.tgt) {
+				b.Score = p.score
+			}
 		}
 	}
 	return out

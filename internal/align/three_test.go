@@ -314,6 +314,10 @@ func TestArbitrate(t *testing.T) {
 	pins := func(ps []pivotPin) string {
 		var out []string
 		for _, p := range ps {
+			if p.noEn {
+				out = append(out, fmt.Sprintf("-<%v", p.tgt))
+				continue
+			}
 			out = append(out, fmt.Sprintf("%d>%v", p.en, p.tgt))
 		}
 		return strings.Join(out, " ")
@@ -341,6 +345,28 @@ func TestArbitrate(t *testing.T) {
 			ru:     []string{"0|0", "1|1@0.55", "2|2"},
 			kk:     []string{"0|0", "1|1@0.97", "2|2"},
 			rk:     []string{"0|0", "1|-@0.9", "-|1@0.9", "2|2"},
+			wantRu: "1>[]",
+		},
+		{
+			// The Russian desk dropped English 1 and put a sentence of its own in its place, and
+			// so did the Kazakh desk: ru–kk pairs the two additions, and en–kk is sure Kazakh 2
+			// has no English. Russian 1 has none either, or aligned again it would join a
+			// neighbour's bead.
+			name: "Russian addition in place of a dropped sentence",
+			n:    3, nr: 3, nk: 4,
+			ru:     []string{"0|0", "1|1@0.66", "2|2"},
+			kk:     []string{"0|0", "1|1@0.9", "-|2@0.99", "2|3"},
+			rk:     []string{"0|0", "-|1@0.9", "1|2@0.93", "2|3"},
+			wantRu: "1>[] -<[1]",
+		},
+		{
+			// The same, but en–kk is not sure that Kazakh 2 has no English: only English 1 is
+			// pinned.
+			name: "Russian addition, unsure of the Kazakh one",
+			n:    3, nr: 3, nk: 4,
+			ru:     []string{"0|0", "1|1@0.66", "2|2"},
+			kk:     []string{"0|0", "1|1@0.9", "-|2@0.6", "2|3"},
+			rk:     []string{"0|0", "-|1@0.9", "1|2@0.93", "2|3"},
 			wantRu: "1>[]",
 		},
 		{
@@ -434,5 +460,46 @@ func TestRepair(t *testing.T) {
 	// (the order of the two one-sided beads is the aligner's)
 	if want, or := []string{"0|0", "1|1", "2|-", "-|2", "3|3"}, []string{"0|0", "1|1", "-|2", "2|-", "3|3"}; !slices.Equal(s, want) && !slices.Equal(s, or) {
 		t.Errorf("beads %q, want %q", s, want)
+	}
+}
+
+// TestRepairAddition: a pin of a target sentence without English holds it alone, after the
+// English sentence it was paired with, with the pin's score; pins whose target sentences are out
+// of order are dropped (those without English first) instead of making the alignment panic.
+func TestRepairAddition(t *testing.T) {
+	en := goldenSentences(
+		"The court in Astana sentenced the former minister to 9 years in prison on Monday.",
+		"He was found guilty of taking bribes worth 2.5 billion tenge.",
+		"His lawyer said they would appeal the verdict next week.",
+		"The case began in 2022.",
+	)
+	ru := goldenSentences(
+		"В понедельник суд Астаны приговорил бывшего министра к 9 годам лишения свободы.",
+		"Его признали виновным в получении взяток на 2,5 млрд тенге.",
+		"Погода в столице в выходные останется тёплой и солнечной, обещают синоптики.",
+		"Дело было возбуждено в 2022 году.",
+	)
+	opt := Options{SrcLang: "en", TgtLang: "ru"}
+	before := pairFixed(en, ru, opt, nil)
+	str := func(beads []Bead) []string {
+		var s []string
+		for _, b := range beads {
+			s = append(s, strings.TrimSuffix(groupString(Group{En: b.Src, Ru: b.Tgt, Kk: []int{}}), "|-"))
+		}
+		return s
+	}
+	got := repair(en, ru, opt, before, []pivotPin{{en: 2, tgt: []int{}, score: 0.85}, {en: 2, tgt: []int{2}, score: 0.8, noEn: true}})
+	if want := []string{"0|0", "1|1", "2|-", "-|2", "3|3"}; !slices.Equal(str(got), want) {
+		t.Errorf("beads %q, want %q", str(got), want)
+	}
+	for _, b := range got {
+		if len(b.Src) == 0 && b.Score != 0.8 {
+			t.Errorf("pinned addition score %v, want 0.8", b.Score)
+		}
+	}
+	// Russian 1 without English cannot follow English 2's pin to Russian 2.
+	got = repair(en, ru, opt, before, []pivotPin{{en: 2, tgt: []int{2}, score: 0.9}, {en: 2, tgt: []int{1}, score: 0.9, noEn: true}})
+	if want := []string{"0|0", "1|1", "2|2", "3|3"}; !slices.Equal(str(got), want) {
+		t.Errorf("out-of-order pins: beads %q, want %q", str(got), want)
 	}
 }
