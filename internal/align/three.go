@@ -584,6 +584,9 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 		return func(idx []int) *Bead { return of[idx[0]] }
 	}
 	enOfRu, enOfKk := byTgt(ru, nr), byTgt(kk, nk)
+	// ruAlone(j) and kkAlone(j) report whether rk leaves Russian or Kazakh j alone.
+	ruAlone := func(j int) bool { b := rkOf[j]; return b != nil && len(b.Src) == 1 && len(b.Tgt) == 0 }
+	kkAlone := func(j int) bool { b := kkOf[j]; return b != nil && len(b.Tgt) == 1 && len(b.Src) == 0 }
 	for i := range n {
 		a, b := er[i], ek[i]
 		if !a.ok || !b.ok {
@@ -607,6 +610,10 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 			viaKkScore = min(b.bead.Score, ck.Score)
 		}
 		switch {
+		case okRu && splits(b.bead, viaRu, viaRuScore, kkAlone):
+			pinKk = append(pinKk, splitPins(i, b.bead, viaRu, viaRuScore)...)
+		case okKk && splits(a.bead, viaKk, viaKkScore, ruAlone):
+			pinRu = append(pinRu, splitPins(i, a.bead, viaKk, viaKkScore)...)
 		case okRu && viaRuScore >= arbitrateAbove && viaRuScore > b.bead.Score &&
 			(!okKk || viaRuScore-b.bead.Score >= viaKkScore-a.bead.Score) && local(kk, i, viaRu, viaRuScore):
 			pinKk = append(pinKk, pivotPin{en: i, tgt: viaRu, score: viaRuScore})
@@ -621,6 +628,44 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 		}
 	}
 	return pinRu, pinKk
+}
+
+// splitAbove is how sure a path through the other translation must be to split a pivot bead that
+// merged its English sentence's translation with sentences the third alignment leaves alone (see
+// splits). Tuned on the dev half of bench/threeway.py and two other drifts of it (--seed).
+const splitAbove = 0.5
+
+// splits reports whether a pivot bead of one English sentence and two or more target sentences
+// should give way to the path through the other translation, which gives the English sentence
+// only one of them, via, with the confidence score: where one desk added a sentence next to a
+// kept one, the pivot alignment often takes both for one translation split in two (their lengths
+// add up about right), while the alignment of the two translations leaves the addition alone.
+// It must leave every other sentence of the bead alone (alone), and be surer than the bead and
+// than splitAbove.
+func splits(pivot *Bead, via []int, score float64, alone func(int) bool) bool {
+	if len(pivot.Tgt) < 2 || len(via) != 1 || !slices.Contains(pivot.Tgt, via[0]) || score <= pivot.Score || score < splitAbove {
+		return false
+	}
+	for _, t := range pivot.Tgt {
+		if t != via[0] && !alone(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPins returns the pins of a split (see splits): English i with via, the other target
+// sentences of the pivot bead without English, in target order.
+func splitPins(i int, pivot *Bead, via []int, score float64) []pivotPin {
+	var out []pivotPin
+	for _, t := range pivot.Tgt {
+		if t == via[0] {
+			out = append(out, pivotPin{en: i, tgt: via, score: score})
+		} else {
+			out = append(out, pivotPin{en: i, tgt: []int{t}, score: score, noEn: true})
+		}
+	}
+	return out
 }
 
 // appendAddition is the second half of overruling a pivot bead old that paired English i with a

@@ -370,6 +370,43 @@ func TestArbitrate(t *testing.T) {
 			wantRu: "1>[]",
 		},
 		{
+			// The Kazakh desk added a sentence before the translation of English 1, and en–kk
+			// took the two for one translation split in two; ru–kk pairs Russian 1 with the
+			// translation alone and leaves the addition alone: English 1 gets Kazakh 2 only,
+			// and Kazakh 1 no English.
+			name: "Kazakh addition merged with a translation",
+			n:    3, nr: 3, nk: 4,
+			ru:     []string{"0|0", "1|1@0.99", "2|2"},
+			kk:     []string{"0|0", "1|1 2@0.57", "2|3"},
+			rk:     []string{"0|0", "-|1@0.52", "1|2@0.58", "2|3"},
+			wantKk: "-<[1] 1>[2]",
+		},
+		{
+			// The mirror image, the addition after the translation.
+			name: "Russian addition merged with a translation",
+			n:    3, nr: 4, nk: 3,
+			ru:     []string{"0|0", "1|1 2@0.43", "2|3"},
+			kk:     []string{"0|0", "1|1@0.98", "2|2"},
+			rk:     []string{"0|0", "1|1@0.62", "2|-@0.41", "3|2"},
+			wantRu: "1>[1] -<[2]",
+		},
+		{
+			// The path is no surer than the merged bead: nothing changes.
+			name: "merge surer than the path",
+			n:    3, nr: 3, nk: 4,
+			ru: []string{"0|0", "1|1@0.99", "2|2"},
+			kk: []string{"0|0", "1|1 2@0.7", "2|3"},
+			rk: []string{"0|0", "-|1@0.52", "1|2@0.6", "2|3"},
+		},
+		{
+			// ru–kk does not leave the other sentence of the merged bead alone: nothing changes.
+			name: "merge whose other sentence ru–kk pairs",
+			n:    3, nr: 4, nk: 4,
+			ru: []string{"0|0", "1|1@0.99", "-|2@0.9", "2|3"},
+			kk: []string{"0|0", "1|1 2@0.57", "2|3"},
+			rk: []string{"0|0", "1|1@0.6", "2|2@0.6", "3|3"},
+		},
+		{
 			// The mirror image: en–kk is the weak one, and the path through Russian gives
 			// English 1 its Kazakh 2 (Kazakh 1 being an addition).
 			name: "Kazakh addition taken for a translation",
