@@ -625,9 +625,47 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 			if len(viaKk) == 0 {
 				pinRu = appendAddition(pinRu, i, a.bead, cr, viaRu, okRu, enOfKk)
 			}
+		case uncorroborated(a.bead, b.bead, rkOf, kkOf) && !(okKk && len(viaKk) > 0 && viaKkScore > a.bead.Score):
+			pinRu = append(pinRu, unpaired(i, a.bead, ruAlone)...)
+		case uncorroborated(b.bead, a.bead, kkOf, rkOf) && !(okRu && len(viaRu) > 0 && viaRuScore > b.bead.Score):
+			pinKk = append(pinKk, unpaired(i, b.bead, kkAlone)...)
 		}
 	}
 	return pinRu, pinKk
+}
+
+// uncorroboratedBelow and corroboratedAbove: see uncorroborated.
+const (
+	uncorroboratedBelow = 0.7
+	corroboratedAbove   = 0.95
+)
+
+// uncorroborated reports whether a pivot bead of one English sentence and one target sentence
+// (pivot) is weak (below uncorroboratedBelow) while the other pivot alignment is sure (at least
+// corroboratedAbove) of its own bead of the English sentence and one sentence (other), and the
+// third alignment does not hold the two target sentences in one bead (arbitrate asks only where
+// it does not pair them alone; pivotOf and otherOf give the third alignment's bead of a sentence
+// of each side). A desk that dropped a sentence and added one of its own at the same place leaves
+// such a bead: the addition fits where the translation would be, the pivot alignment pairs it for
+// want of anything better, and nothing else agrees. (Arbitrate does not undo the bead where the
+// path through the other translation gives the English sentence another counterpart, surer than
+// the bead: that path, even if too weak to pin, may be right.)
+func uncorroborated(pivot, other *Bead, pivotOf, otherOf []*Bead) bool {
+	return len(pivot.Tgt) == 1 && pivot.Score < uncorroboratedBelow && len(other.Tgt) == 1 && other.Score >= corroboratedAbove &&
+		pivotOf[pivot.Tgt[0]] != otherOf[other.Tgt[0]]
+}
+
+// unpaired returns the pins that undo a pivot bead of English i and one target sentence, as sure
+// as the bead was unsure: the English sentence without counterpart, and, if the third alignment
+// leaves the target sentence alone too (alone), the target sentence without English (an
+// addition). Otherwise it may be a neighbour's translation, and the alignment places it again.
+func unpaired(i int, pivot *Bead, alone func(int) bool) []pivotPin {
+	score := 1 - pivot.Score
+	out := []pivotPin{{en: i, tgt: []int{}, score: score}}
+	if alone(pivot.Tgt[0]) {
+		out = append(out, pivotPin{en: i, tgt: pivot.Tgt, score: score, noEn: true})
+	}
+	return out
 }
 
 // splitAbove is how sure a path through the other translation must be to split a pivot bead that

@@ -407,6 +407,45 @@ func TestArbitrate(t *testing.T) {
 			rk: []string{"0|0", "1|1@0.6", "2|2@0.6", "3|3"},
 		},
 		{
+			// The Russian desk dropped English 1 and added Russian 1 in its place; en–ru pairs
+			// them, unsure, en–kk is sure of its bead, and ru–kk pairs neither Russian 1 nor
+			// Kazakh 1 with anything, so no path is sure of anything: the weak bead is undone,
+			// and Russian 1, alone in ru–kk too, has no English.
+			name: "weak bead nothing corroborates",
+			n:    3, nr: 3, nk: 3,
+			ru:     []string{"0|0", "1|1@0.6", "2|2"},
+			kk:     []string{"0|0", "1|1@0.98", "2|2"},
+			rk:     []string{"0|0", "1|-@0.5", "-|1@0.5", "2|2"},
+			wantRu: "1>[] -<[1]",
+		},
+		{
+			// The same, but ru–kk pairs Russian 1 with Kazakh 2: it may be a neighbour's
+			// translation, so only English 1 is pinned.
+			name: "weak bead nothing corroborates, its sentence paired elsewhere",
+			n:    3, nr: 3, nk: 4,
+			ru:     []string{"0|0", "1|1@0.6", "2|2"},
+			kk:     []string{"0|0", "1|1@0.98", "-|2@0.6", "2|3"},
+			rk:     []string{"0|0", "-|1@0.5", "1|2@0.5", "2|3"},
+			wantRu: "1>[]",
+		},
+		{
+			// ru–kk holds Russian 1 and Kazakh 1 in one bead (the segmenter cut the Russian
+			// in two): that corroborates the weak bead.
+			name: "weak bead corroborated by a merged bead",
+			n:    3, nr: 4, nk: 3,
+			ru: []string{"0|0", "1|1@0.6", "-|2@0.6", "2|3"},
+			kk: []string{"0|0", "1|1@0.98", "2|2"},
+			rk: []string{"0|0", "1 2|1@0.7", "3|2"},
+		},
+		{
+			// en–kk is not sure enough of its own bead: nothing changes.
+			name: "weak bead, other pivot not sure",
+			n:    3, nr: 3, nk: 3,
+			ru: []string{"0|0", "1|1@0.6", "2|2"},
+			kk: []string{"0|0", "1|1@0.9", "2|2"},
+			rk: []string{"0|0", "1|-@0.5", "-|1@0.5", "2|2"},
+		},
+		{
 			// The mirror image: en–kk is the weak one, and the path through Russian gives
 			// English 1 its Kazakh 2 (Kazakh 1 being an addition).
 			name: "Kazakh addition taken for a translation",
