@@ -507,7 +507,12 @@ const arbitrateAbove = 0.8
 // whose rk bead gives more than one sentence is not used: ru–kk's wrong beads are often of that
 // kind (an addition merged with a kept sentence). Russian and Kazakh are close
 // (shared Cyrillic names, numbers, loanwords), so ru–kk often holds the evidence a pivot pair
-// lacks. It returns the pins for en–ru and en–kk, in English order.
+// lacks. Two weaker rules follow (see splits and uncorroborated): a pivot bead that merged the
+// translation with sentences ru–kk leaves alone gives way to a path surer than it, and a weak
+// pivot bead that nothing corroborates, against a sure bead of the other pair, is undone. Where a
+// decision leaves a target sentence without English that the evidence shows to be an addition, it
+// is pinned so too (see appendAddition, splitPins and unpaired). It returns the pins for en–ru and
+// en–kk, in English order.
 func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 	type at struct {
 		bead *Bead
@@ -762,11 +767,4 @@ func repair(en, tgt []Sentence, opt Options, beads []Bead, pins []pivotPin) []Be
 		}
 	}
 	return out
-}
-
-func firstOr(idx []int, d int) int {
-	if len(idx) == 0 {
-		return d
-	}
-	return idx[0]
 }
