@@ -19,6 +19,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -33,7 +34,10 @@ func TestMain(m *testing.M) {
 	if filepath.Base(os.Args[0]) == "tilmash" {
 		main()
 	}
-	code := m.Run()
+	// The scripts' workspaces go to memory when there is room (see
+	// testenv.RunInMemory): the syncs of every write cost more than the
+	// scripts' work on a disk.
+	code := testenv.RunInMemory(m)
 	if bin.path != "" {
 		os.RemoveAll(filepath.Dir(bin.path))
 	}

@@ -47,3 +47,14 @@ func TestSharedPath(t *testing.T) {
 		t.Errorf("SharedPath(schemas) = %q, want not found", p)
 	}
 }
+
+// TestMemoryFS: a folder that is not there, or a tmpfs without the room
+// asked for, is no place for the tests' temporary folders.
+func TestMemoryFS(t *testing.T) {
+	if memoryFS(filepath.Join(t.TempDir(), "missing"), 0) {
+		t.Error("a missing folder counts as a memory file system")
+	}
+	if memoryFS("/dev/shm", 1<<62) {
+		t.Error("/dev/shm has 4 EiB free")
+	}
+}
