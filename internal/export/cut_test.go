@@ -2,12 +2,10 @@ package export
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -265,24 +263,17 @@ func TestCutTranslateToolkit(t *testing.T) {
 			want[UnitsSentences] += n
 		}
 	}
+	var files [][2]string
 	for _, units := range Units {
 		file := filepath.Join(t.TempDir(), "article.tmx")
 		if err := os.WriteFile(file, render(t, "tmx", d, a, Options{Units: units}), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		script := `import sys, json
-from translate.storage import tmx
-with open(sys.argv[1], 'rb') as f:
-    store = tmx.tmxfile(f)
-print(json.dumps([[str(u.source), str(u.target)] for u in store.units]))`
-		out, err := exec.Command(py, "-c", script, file).CombinedOutput()
-		if err != nil {
-			t.Fatalf("%v\n%s", err, out)
-		}
-		var got [][2]string
-		if err := json.Unmarshal(out, &got); err != nil {
-			t.Fatalf("%v\n%s", err, out)
-		}
+		files = append(files, [2]string{"tmx", file})
+	}
+	read := toolkitUnits(t, py, files...)
+	for i, units := range Units {
+		got := read[i]
 		if len(got) != want[units] {
 			t.Errorf("%s: Translate Toolkit read %d units, want %d", units, len(got), want[units])
 		}

@@ -1,8 +1,10 @@
 package export
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -161,6 +163,36 @@ func xmllint(t *testing.T) string {
 func python(t *testing.T) string {
 	t.Helper()
 	return testenv.Python(t, "translate.storage.tmx", "apt-get install translate-toolkit")
+}
+
+// toolkitUnits reads files with Translate Toolkit in one Python process
+// (its start and imports cost more than reading a file): each file with
+// its reader, "tmx" (tmx.tmxfile) or "xliff" (xliff.xlifffile), and
+// returns, file by file, the source and target text of each unit it read.
+func toolkitUnits(t *testing.T, py string, files ...[2]string) [][][2]string {
+	t.Helper()
+	script := `import sys, json
+from translate.storage import tmx, xliff
+readers = {'tmx': tmx.tmxfile, 'xliff': xliff.xlifffile}
+out = []
+for reader, name in zip(sys.argv[1::2], sys.argv[2::2]):
+    with open(name, 'rb') as f:
+        store = readers[reader](f)
+    out.append([[str(u.source), str(u.target)] for u in store.units])
+print(json.dumps(out))`
+	args := []string{"-c", script}
+	for _, f := range files {
+		args = append(args, f[0], f[1])
+	}
+	out, err := exec.Command(py, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var units [][][2]string
+	if err := json.Unmarshal(out, &units); err != nil || len(units) != len(files) {
+		t.Fatalf("%v (%d lists for %d files)\n%s", err, len(units), len(files), out)
+	}
+	return units
 }
 
 // news has the shapes the segmenter really produces: heading sentences
