@@ -10,6 +10,7 @@ import (
 	"io"
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -38,8 +39,15 @@ type Reader struct {
 	rec   []byte
 	recAt int
 	recLn int
+	// A record of one line read whole from the buffer is copied once,
+	// into str, the string its cells are cut from, and rec reads that
+	// string's bytes (never written); a record of more lines, or longer
+	// than the buffer, is gathered in own.
+	str   string
+	inStr bool
+	own   []byte
 	row   Row
-	plain [][2]int // unquoted cells of the row: index and end in rec
+	plain [][2]int // unquoted and exact quoted cells of the row: index and end in rec
 	valid int      // rec[:valid] is known to be UTF-8
 	err   error
 }
@@ -124,16 +132,34 @@ func runeCount(b []byte) int {
 }
 
 // validUTF8 is utf8.Valid with the one- and two-byte sequences of Latin
-// and Cyrillic text checked inline, ASCII eight bytes at a time.
+// and Cyrillic text checked eight bytes at a time, and the others inline.
 func validUTF8(b []byte) bool {
+	const top = 0x8080808080808080
 	for i := 0; i < len(b); {
+		if i+8 <= len(b) {
+			// b[i] starts a character. In the eight bytes from it, each
+			// 11xxxxxx (a lead) must be 110xxxxx but not C0 or C1 (bits
+			// 4-1 not all clear) and be followed by a 10xxxxxx (a
+			// continuation), which nothing else may be; a lead in the last
+			// byte is left for the next round.
+			w := binary.LittleEndian.Uint64(b[i:])
+			hi := w & top
+			if hi == 0 {
+				i += 8
+				continue
+			}
+			b6 := w << 1 & top
+			lead, cont := hi&b6, hi&^b6
+			nz := (w&0x1E1E1E1E1E1E1E1E + 0x7F7F7F7F7F7F7F7F) & top
+			if lead&(w<<2) == 0 && cont == lead<<8 && lead&^nz == 0 {
+				i += 8 - int(lead>>63)
+				continue
+			}
+		}
 		c := b[i]
 		switch {
 		case c < utf8.RuneSelf:
 			i++
-			for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
-				i += 8
-			}
 		case c >= 0xC2 && c < 0xE0:
 			if i+1 >= len(b) || b[i+1]&0xC0 != 0x80 {
 				return false
@@ -181,7 +207,27 @@ func (r *Reader) physical() (bool, error) {
 	start := len(r.rec)
 	for {
 		chunk, err := r.br.ReadSlice('\n')
-		r.rec = append(r.rec, chunk...)
+		if start == 0 && len(r.rec) == 0 && err == nil {
+			// A whole line in the buffer that starts a record: copied
+			// once, into the string its cells are cut from.
+			if !validUTF8(chunk) {
+				r.rec = append(r.own[:0], chunk...)
+				r.own = r.rec
+			} else {
+				r.str, r.inStr = string(chunk), true
+				r.rec = unsafe.Slice(unsafe.StringData(r.str), len(r.str))
+				r.valid = len(r.rec)
+				return true, nil
+			}
+		} else {
+			if r.inStr {
+				// A record going on over more lines: gathered in own.
+				r.own = append(r.own[:0], r.rec...)
+				r.rec, r.inStr = r.own, false
+			}
+			r.rec = append(r.rec, chunk...)
+			r.own = r.rec
+		}
 		if len(r.rec) > MaxRow {
 			r.rec = r.rec[:MaxRow]
 			return false, r.fail(r.recAt, "too-long", "", fmt.Sprintf("a row longer than %d MiB: not a table of texts", MaxRow>>20))
@@ -218,7 +264,7 @@ func (r *Reader) physical() (bool, error) {
 func (r *Reader) record() (bool, error) {
 	for {
 		r.recAt, r.recLn = r.off, r.line
-		r.rec, r.valid = r.rec[:0], 0
+		r.rec, r.valid, r.str, r.inStr = r.own[:0], 0, "", false
 		ok, err := r.physical()
 		if err != nil || !ok {
 			return false, err
@@ -240,7 +286,24 @@ func (r *Reader) record() (bool, error) {
 			buf = buf[:0]
 			start := pos + 1
 			i := start
+			q := -1 // the next quote at or after i, or where the search for one stopped
 			for {
+				if i < len(r.rec) {
+					// The bytes up to the next quote or CR are the text as
+					// they are; each byte is searched once for a quote.
+					if q < i || q >= len(r.rec) || r.rec[q] != '"' {
+						q = len(r.rec)
+						if k := bytes.IndexByte(r.rec[i:], '"'); k >= 0 {
+							q = i + k
+						}
+					}
+					run := r.rec[i:q]
+					if k := bytes.IndexByte(run, '\r'); k >= 0 {
+						run = run[:k]
+					}
+					buf = append(buf, run...)
+					i += len(run)
+				}
 				if i >= len(r.rec) {
 					ok, err := r.physical()
 					if err != nil {
@@ -273,9 +336,14 @@ func (r *Reader) record() (bool, error) {
 				buf = append(buf, c)
 				i++
 			}
-			text := string(buf)
-			exact := len(text) == i-1-start
-			r.row.Cells = append(r.row.Cells, cell(text, r.recAt+start, exact))
+			if len(buf) == i-1-start {
+				// Exact: cut from the row's string below, like an
+				// unquoted cell.
+				r.row.Cells = append(r.row.Cells, Cell{Offset: start, Exact: true})
+				r.plain = append(r.plain, [2]int{len(r.row.Cells) - 1, i - 1})
+			} else {
+				r.row.Cells = append(r.row.Cells, cell(string(buf), r.recAt+start, false))
+			}
 			pos = i
 			switch {
 			case pos < len(r.rec) && r.rec[pos] == r.comma:
@@ -312,7 +380,10 @@ func (r *Reader) record() (bool, error) {
 		break
 	}
 	if len(r.plain) > 0 {
-		str := string(r.rec)
+		str := r.str
+		if !r.inStr {
+			str = string(r.rec)
+		}
 		for _, p := range r.plain {
 			c := &r.row.Cells[p[0]]
 			*c = cell(str[c.Offset:p[1]], r.recAt+c.Offset, true)

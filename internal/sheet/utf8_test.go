@@ -12,8 +12,11 @@ import (
 func TestFastUTF8(t *testing.T) {
 	texts := []string{"", "a", "Алматы", "Алматы облысы, 60 km", "日本語 テキスト", "😀 ok", "é\u0301", "\xff", "\xc2", "a\xc2", "\xe2\x80", "\xed\xa0\x80", "\xc0\x80", "\xf4\x90\x80\x80", "abcdefgh\xd0", "abcdefghijklmnop"}
 	r := rand.New(rand.NewPCG(1, 2))
-	alphabet := []string{"a", " ", "\t", "Ж", "қ", "€", "😀", "\x80", "\xd0", "\xe2\x82", "abcdefghij"}
-	for range 2000 {
+	// Runs of two-byte letters and lone bytes of every kind, so the eight
+	// bytes validUTF8 checks at once start and end everywhere.
+	alphabet := []string{"a", " ", "\t", "Ж", "қ", "€", "😀", "\x80", "\xd0", "\xe2\x82", "abcdefghij",
+		"жжжж", "ߟ", "\xc0", "\xc1\xbf", "\xc2", "\xdf", "\xbf", "\xf4\x8f\xbf\xbf", "\xf5", "\xff"}
+	for range 20000 {
 		var b []byte
 		for range r.IntN(40) {
 			b = append(b, alphabet[r.IntN(len(alphabet))]...)
