@@ -56,3 +56,33 @@ func BenchmarkCheckGroupNTREX(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScanNTREX runs the matcher's scan (tokenIDs and the trie walk,
+// what CheckGroup does for each text) over the ntrex-dev rows of one
+// language with the house glossary: the hot loop alone, per language.
+func BenchmarkScanNTREX(b *testing.B) {
+	dir := testenv.Shared(b, "corpora", "ntrex-dev")
+	house, _, err := Load(filepath.Join("..", "..", "glossary"), workspaceLangs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := Compile(house)
+	for _, l := range workspaceLangs {
+		data, err := os.ReadFile(filepath.Join(dir, l+".txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+		b.Run(l, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			var out []Match
+			start := cpuTime()
+			for b.Loop() {
+				for _, r := range rows {
+					out, _, _ = m.scan(l, r, true, out[:0])
+				}
+			}
+			reportCPU(b, start, int64(len(data)))
+		})
+	}
+}

@@ -358,13 +358,16 @@ type textToken struct {
 
 // tokenIDs tokenises text and looks each key up in the vocabulary (-1 when
 // absent), in one pass over the bytes. It is the hot loop of Find and
-// gives the same tokens and keys as keyer.tokenize: a word in one script
-// whose runes are all below U+0500 is folded rune by rune from a table
-// into the keyer's buffer (ASCII and two-byte sequences without the
-// general decoder); unless its head (first four bytes and length) is
-// the head of some key (langTrie.pre, a table in cache), it is dropped
-// there, and otherwise it costs one hash and a Bloom filter probe, with no
-// allocation either way; any other word takes keyer.slowKey. hidden reports whether
+// gives the same tokens and keys as keyer.tokenize: the end of a word is
+// found with one read of a byte table a rune (wordClasses; ASCII and
+// two-byte sequences without the general decoder). A word in one script
+// whose runes are all below U+0500 has a fast key: unless its head (the
+// fold of its first runes, four bytes, and the key's length, which is
+// the word's unless a fold changes a rune's length) is the head of some
+// key (langTrie.pre, a table in cache), it is dropped there, and
+// otherwise it is folded rune by rune from a table into the keyer's
+// buffer and costs one hash and a Bloom filter probe, with no allocation
+// either way; any other word takes keyer.slowKey. hidden reports whether
 // text has a character isHidden reports anywhere: without one,
 // hiddenChars has nothing to find.
 func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32) (_ []textToken, _ []int32, hidden bool) {
@@ -422,13 +425,11 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 				continue
 			}
 		}
-		// A word: find its end, and on the way the head of its key (the
-		// first four bytes of the fold and its length): most words go no
-		// further than that.
-		fast := true
-		var scripts uint8
-		var head uint64 // the first eight bytes of the key
-		var keyLen uint
+		// A word: find its end, with one read of tab a rune, and on the
+		// way the head of its key (its first eight bytes).
+		var acc uint8
+		var head uint64
+		var hl uint
 		j := i
 		for j < n {
 			c := text[j]
@@ -440,45 +441,43 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 				fi = tab[c]
 			case c >= 0xC2 && c < 0xE0 && j+1 < n && text[j+1]&0xC0 == 0x80:
 				r, size = rune(c&0x1F)<<6|rune(text[j+1]&0x3F), 2
-				if r < runeTableSize {
-					fi = tab[r]
-				} else if isWordRune(r) {
-					fi.flags = rWord
-				}
+				fi = tab[r&(twoByteRunes-1)]
 			default:
 				r, size = utf8.DecodeRuneInString(text[j:])
-				if r < runeTableSize {
-					fi = tab[r]
-				} else if isWordRune(r) {
-					fi.flags = rWord
+				if isWordRune(r) {
+					fi.flags = rWord | rSlow
 				}
 			}
 			if fi.flags&rWord == 0 {
 				if r >= 0xAD && isHidden(r) {
 					hidden = true
 					if k := hiddenJoin(text, j); k >= 0 {
-						j, fast = k, false
+						j, acc = k, acc|rSlow
 						continue
 					}
 				}
 				break
 			}
 			j += size
-			if fi.n == 0 {
-				fast = false
+			acc |= fi.flags
+			if hl < 8 {
+				head |= uint64(fi.enc) << (hl * 8)
+				hl += uint(fi.n)
 			}
-			// A shift of 64 or more gives 0: past eight bytes head is
-			// full.
-			head |= uint64(fi.enc) << (keyLen * 8)
-			keyLen += uint(fi.n)
-			scripts |= fi.flags
 		}
-		if !fast || scripts&(rLatin|rCyrillic) == rLatin|rCyrillic {
+		if acc&rSlow != 0 || acc&(rLatin|rCyrillic) == rLatin|rCyrillic {
 			key, mixed := k.slowKey(text[i:j])
 			toks = append(toks, textToken{start: i, end: j, mixed: mixed})
 			ids = append(ids, t.lookup(key))
 		} else {
+			// Every rune has a fast fold: the key is as long as the word
+			// unless a fold changes a rune's length, and its head is the
+			// fold of the first runes.
 			id := int32(-1)
+			keyLen := uint(j - i)
+			if acc&rLenDiff != 0 {
+				keyLen = foldLen(text[i:j], tab)
+			}
 			if t.mayHave(uint64(uint32(head)) | uint64(keyLen)<<32) {
 				if keyLen <= 8 {
 					id = t.findShort(head, keyLen)
@@ -505,7 +504,7 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 
 // foldFast appends the key of a word on the fast path of tokenIDs: every
 // rune of w is a word rune with a fold in tab.
-func foldFast(buf []byte, w string, tab *[runeTableSize]foldInfo) []byte {
+func foldFast(buf []byte, w string, tab *[twoByteRunes]foldInfo) []byte {
 	for j := 0; j < len(w); {
 		c := w[j]
 		var fi foldInfo
@@ -527,6 +526,18 @@ func foldFast(buf []byte, w string, tab *[runeTableSize]foldInfo) []byte {
 		}
 	}
 	return buf
+}
+
+// foldLen returns the length of the key of a word on tokenIDs's fast
+// path: the sum of its runes' fold lengths.
+func foldLen(w string, tab *[twoByteRunes]foldInfo) uint {
+	n := uint(0)
+	for j := 0; j < len(w); {
+		r, size := decodeFast(w, j)
+		n += uint(tab[r].n)
+		j += size
+	}
+	return n
 }
 
 // pendingKey is a word of a text whose key is to be looked up: its token

@@ -126,27 +126,48 @@ const (
 	rCyrillic
 )
 
-// foldInfo is runeTable as tokenIDs reads it: the fast fold encoded in
-// UTF-8 (enc, its bytes from the lowest; n bytes, 0 when there is no fast
-// fold) and the flags.
+// foldInfo is runeTable as tokenIDs reads it, for every rune of one or
+// two bytes in UTF-8 (below U+0800, so a two-byte sequence indexes it
+// without a range check): the fast fold encoded in UTF-8 (enc, its bytes
+// from the lowest; n bytes, 0 when there is no fast fold) and the flags:
+// rWord, rLatin and rCyrillic as runeTable has them, rSlow when the rune
+// has no fast fold (a word with one takes keyer.slowKey; every word rune
+// from U+0500 on) and rLenDiff when its fold is not as long in UTF-8 as
+// the rune.
 type foldInfo struct {
 	enc   uint32
 	n     uint8
 	flags uint8
 }
 
-var (
-	foldOnce   sync.Once
-	foldTables [2]*[runeTableSize]foldInfo // [1]: Russian, ё folded to е
+// twoByteRunes is the number of runes of at most two bytes in UTF-8.
+const twoByteRunes = 0x800
+
+// The flags of foldInfo besides rWord, rLatin and rCyrillic.
+const (
+	rSlow uint8 = 1 << (iota + 3)
+	rLenDiff
 )
 
-// foldTable returns the foldInfo of every rune below runeTableSize, for
+var (
+	foldOnce   sync.Once
+	foldTables [2]*[twoByteRunes]foldInfo // [1]: Russian, ё folded to е
+)
+
+// foldTable returns the foldInfo of every rune below twoByteRunes, for
 // Russian (ё as е) or any other language.
-func foldTable(russian bool) *[runeTableSize]foldInfo {
+func foldTable(russian bool) *[twoByteRunes]foldInfo {
 	foldOnce.Do(func() {
 		for v := range foldTables {
-			tab := new([runeTableSize]foldInfo)
-			for r, inf := range runeTable {
+			tab := new([twoByteRunes]foldInfo)
+			for r := range rune(twoByteRunes) {
+				if r >= runeTableSize {
+					if isWordRune(r) {
+						tab[r].flags = rWord | rSlow
+					}
+					continue
+				}
+				inf := runeTable[r]
 				f := inf.fold
 				if v == 1 && f == 'ё' {
 					f = 'е'
@@ -156,6 +177,11 @@ func foldTable(russian bool) *[runeTableSize]foldInfo {
 					var b [4]byte
 					fi.n = uint8(utf8.EncodeRune(b[:], f))
 					fi.enc = binary.LittleEndian.Uint32(b[:])
+					if int(fi.n) != utf8.RuneLen(r) {
+						fi.flags |= rLenDiff
+					}
+				} else {
+					fi.flags |= rSlow
 				}
 				tab[r] = fi
 			}
