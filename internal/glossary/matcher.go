@@ -383,7 +383,7 @@ func (t *langTrie) tokenIDs(k *keyer, text string, toks []textToken, ids []int32
 	for i := 0; i < n; {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if runeTable[c].flags&rWord == 0 {
+			if tab[c].flags&rWord == 0 {
 				if asciiSpace(c) {
 					i++
 					continue
