@@ -180,7 +180,9 @@ func openCompiledGlossary(ws *workspace.Workspace, key [32]byte) *check.Checker 
 	if err != nil || len(derived) != 1 {
 		return nil
 	}
-	endings, err := qa.ReadEndingsIndex(derived[0])
+	// The index is searched where it is mapped, kept while the matcher
+	// (the mapping's owner) is.
+	endings, err := qa.ReadEndingsIndexIn(derived[0], m)
 	if err != nil {
 		return nil
 	}

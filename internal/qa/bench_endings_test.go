@@ -61,8 +61,8 @@ func BenchmarkNewEndingsIndex10k(b *testing.B) {
 // endingsIndexByWords is NewEndingsIndex as it was written first (each
 // form cut into words, its stem made before it is filtered): the
 // reference the faster one must agree with.
-func endingsIndexByWords(g *glossary.Glossary) *EndingsIndex {
-	x := &EndingsIndex{stems: map[string][]endStem{}, minLen: 1 << 30, initial: map[rune]bool{}}
+func endingsIndexByWords(g *glossary.Glossary) *endingsBuilder {
+	x := &endingsBuilder{stems: map[string][]endStem{}, minLen: 1 << 30}
 	for _, e := range g.Entries {
 		f := e.Langs["kk"]
 		if f == nil || f.Inflect == "none" {
@@ -84,17 +84,8 @@ func endingsIndexByWords(g *glossary.Glossary) *EndingsIndex {
 			}
 			x.prefixes = x.prefixes || len(prefix) > 0
 			x.minLen, x.maxLen = min(x.minLen, len(st.Word)), max(x.maxLen, len(st.Word))
-			r, _ := utf8.DecodeRuneInString(st.Word)
-			x.initial[r] = true
-			if r < 0x530 {
-				x.cyrInit[r] = true
-			}
 			x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: words[len(words)-1]})
 		}
-	}
-	x.heads = map[string]struct{}{}
-	for w := range x.stems {
-		x.heads[w[:x.minLen]] = struct{}{}
 	}
 	return x
 }
@@ -111,7 +102,7 @@ func TestNewEndingsIndexAgrees(t *testing.T) {
 		&glossary.Entry{ID: "e", Kind: glossary.Other, Langs: map[string]*glossary.Form{"ru": {Term: "Только русский"}}},
 	)
 	for name, g := range map[string]*glossary.Glossary{"10k": endingsGlossary(10000), "odd": odd} {
-		got, want := NewEndingsIndex(g), endingsIndexByWords(g)
+		got, want := newEndingsBuilder(g), endingsIndexByWords(g)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the index differs from the reference (%d stems, want %d)", name, len(got.stems), len(want.stems))
 		}

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,17 +14,27 @@ import (
 // that breaks vowel harmony or consonant assimilation (Алматыге,
 // Тоқаевке, облысыда, Пхеньянга) and gives the right form. It is built
 // once per glossary and is safe for concurrent use.
+//
+// The index is its stored form (endingscache.go): the stems in byte order
+// with offset tables, searched in place, so that the index read from the
+// compiled glossary cache is a check of its bytes rather than maps to
+// fill (a third of a status with 10,000 entries, most of it the page
+// faults of the maps' memory). A stem's entries are decoded when a word
+// has that stem.
 type EndingsIndex struct {
-	stems    map[string][]endStem
-	minLen   int // shortest and longest stem, in bytes
-	maxLen   int
-	initial  map[rune]bool
-	cyrInit  [0x530]bool // initial, for runes below U+0530
-	prefixes bool        // some name has several words: keep the words before
-	// heads holds the first minLen bytes of every stem: a word that does
-	// not start with one of them is no stem with an ending, whatever its
-	// length, and is passed over with one look-up.
-	heads map[string]struct{}
+	minLen   int  // shortest and longest stem, in bytes
+	maxLen   int  // (1<<30 and 0 with no stem)
+	prefixes bool // some name has several words: keep the words before
+	cyrInit  [0x530]bool
+	initial  []rune // the initials from U+0530, sorted
+	n        int    // stems
+	// keyEnd[i] (uint32, little-endian) ends stem i in keys, where the
+	// stems follow each other in byte order; recOff[i] starts its entries
+	// in recs, recOff[n] ends them.
+	keyEnd, recOff []byte
+	keys, recs     []byte
+	data           []byte // the stored form, all of the above
+	keep           any    // what keeps data valid (a mapped file's owner)
 }
 
 type endStem struct {
@@ -33,23 +44,35 @@ type endStem struct {
 	written string // the last word as the glossary writes it
 }
 
+// endingsBuilder collects the stems of a glossary: NewEndingsIndex stores
+// it and reads the index back from the bytes.
+type endingsBuilder struct {
+	stems    map[string][]endStem
+	minLen   int // shortest and longest stem, in bytes
+	maxLen   int
+	prefixes bool // some name has several words: keep the words before
+}
+
 // NewEndingsIndex indexes the Kazakh preferred forms and variants of g.
 // status builds one for each run that checks a document, over 10,000
 // entries in a large glossary: forms are indexed without a slice of their
 // words, and skipped before their stem is made when their last word
 // cannot be indexed.
 func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
-	x := &EndingsIndex{minLen: 1 << 30, initial: map[rune]bool{}, heads: map[string]struct{}{}}
+	x, err := ReadEndingsIndex(newEndingsBuilder(g).appendBinary(nil))
+	if err != nil {
+		panic("qa: the endings index built does not read back: " + err.Error())
+	}
+	return x
+}
+
+func newEndingsBuilder(g *glossary.Glossary) *endingsBuilder {
+	x := &endingsBuilder{minLen: 1 << 30}
 	if g == nil {
 		x.stems = map[string][]endStem{}
 		return x
 	}
 	x.stems = make(map[string][]endStem, 2*len(g.Entries)) // a term and a variant each, often
-	defer func() {
-		for w := range x.stems {
-			x.heads[w[:x.minLen]] = struct{}{}
-		}
-	}()
 	for _, e := range g.Entries {
 		f := e.Langs["kk"]
 		if f == nil || f.Inflect == "none" {
@@ -64,7 +87,7 @@ func NewEndingsIndex(g *glossary.Glossary) *EndingsIndex {
 }
 
 // add indexes form, the term or a variant f of e.
-func (x *EndingsIndex) add(e *glossary.Entry, f *glossary.Form, form string) {
+func (x *endingsBuilder) add(e *glossary.Entry, f *glossary.Form, form string) {
 	start, end := morph.LastWord(form)
 	if end < 0 {
 		return // no word
@@ -85,15 +108,6 @@ func (x *EndingsIndex) add(e *glossary.Entry, f *glossary.Form, form string) {
 		x.prefixes = true
 	}
 	x.minLen, x.maxLen = min(x.minLen, len(st.Word)), max(x.maxLen, len(st.Word))
-	r, _ := utf8.DecodeRuneInString(st.Word)
-	if r < 0x530 {
-		if !x.cyrInit[r] {
-			x.cyrInit[r] = true
-			x.initial[r] = true
-		}
-	} else {
-		x.initial[r] = true
-	}
 	x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: written})
 }
 
@@ -101,7 +115,8 @@ func (x *EndingsIndex) isInitial(r rune) bool {
 	if r >= 0 && r < 0x530 {
 		return x.cyrInit[r]
 	}
-	return x.initial[r]
+	_, ok := slices.BinarySearch(x.initial, r)
+	return ok
 }
 
 func isCyrillicWord(w string) bool {
@@ -116,7 +131,7 @@ func isCyrillicWord(w string) bool {
 // Check returns the findings of kind endings in text, a Kazakh text: each
 // names the word, the entry (Data ID) and the right form (Fix).
 func (x *EndingsIndex) Check(lang, text string) []Finding {
-	if baseLang(lang) != "kk" || len(x.stems) == 0 {
+	if baseLang(lang) != "kk" || x.n == 0 {
 		return nil
 	}
 	var out []Finding
@@ -175,19 +190,22 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 	if len(lwb) <= x.minLen {
 		return Finding{}, false // no stem shorter than the word
 	}
-	if _, ok := x.heads[string(lwb[:x.minLen])]; !ok {
+	// The stems that can start the word: those that start with its first
+	// minLen bytes.
+	lo, hi := x.prefixRange(lwb[:x.minLen])
+	if lo == hi {
 		return Finding{}, false
 	}
 	r, _ := utf8.DecodeRune(lwb)
-	if !x.initial[r] {
+	if !x.isInitial(r) {
 		return Finding{}, false
 	}
 	for p := min(len(lwb)-1, x.maxLen); p >= x.minLen; p-- {
 		if !utf8.RuneStart(lwb[p]) {
 			continue
 		}
-		cands := x.stems[string(lwb[:p])]
-		if len(cands) == 0 {
+		i := x.find(lwb[:p], lo, hi)
+		if i < 0 {
 			continue
 		}
 		lw := string(lwb)
@@ -195,6 +213,7 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 		if !ok {
 			continue
 		}
+		cands := x.stemsAt(i)
 		for _, c := range cands {
 			if !hasPrefixWords(prev, c.prefix) {
 				continue

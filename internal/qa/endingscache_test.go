@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/glossary/morph"
 )
 
 // endingsCacheGlossaries are the glossaries the stored index is tried on:
@@ -40,7 +43,7 @@ func TestEndingsIndexRoundTrip(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s: the index read back differs (%d stems, want %d)", name, len(got.stems), len(want.stems))
+			t.Fatalf("%s: the index read back differs (%d stems, want %d)", name, got.n, want.n)
 		}
 		for _, text := range texts {
 			if a, b := got.Check("kk", text), want.Check("kk", text); !reflect.DeepEqual(a, b) {
@@ -106,4 +109,101 @@ func BenchmarkReadEndingsIndex10k(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(n), "cpu-ms/op")
+}
+
+// wordByMaps is EndingsIndex.word as it was with the index in maps (the
+// stems, their heads and initials): the reference the index searched in
+// place must agree with.
+func wordByMaps(b *endingsBuilder, heads map[string]bool, initial map[rune]bool, lwb []byte, prev []string) (Finding, bool) {
+	if len(lwb) < 6 || len(lwb) > 120 || len(b.stems) == 0 || len(lwb) <= b.minLen {
+		return Finding{}, false
+	}
+	r, _ := utf8.DecodeRune(lwb)
+	if !heads[string(lwb[:b.minLen])] || !initial[r] {
+		return Finding{}, false
+	}
+	for p := min(len(lwb)-1, b.maxLen); p >= b.minLen; p-- {
+		if !utf8.RuneStart(lwb[p]) {
+			continue
+		}
+		cands := b.stems[string(lwb[:p])]
+		if len(cands) == 0 {
+			continue
+		}
+		lw := string(lwb)
+		end, ok := morph.ParseKazakhEnding(lw[p:])
+		if !ok {
+			continue
+		}
+		for _, c := range cands {
+			if !hasPrefixWords(prev, c.prefix) {
+				continue
+			}
+			forms := morph.KazakhInflect(c.stem, end)
+			if len(forms) == 0 {
+				continue
+			}
+			if slices.Contains(forms, lw) {
+				return Finding{}, false
+			}
+			fix := c.written + forms[0][len(c.stem.Word):]
+			return Finding{Kind: Endings, Severity: Warning, Lang: "kk", Source: NoSpan, Message: "qa.endings.wrong",
+				Fix: fix, Data: map[string]any{"ID": c.entryID, "Expected": fix, "Lang": "kk"}}, true
+		}
+	}
+	return Finding{}, false
+}
+
+// TestEndingsIndexInPlaceAgrees: the index searched in place finds what
+// the maps found, for every stem with endings right and wrong, with and
+// without the words before it, and for words near the stems (cut, a
+// letter changed).
+func TestEndingsIndexInPlaceAgrees(t *testing.T) {
+	endings := []string{"", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "ның", "нің", "дың", "ы", "сы", "ында", "інде", "дан", "ден", "мен", "ы", "лар", "лер", "ларға"}
+	r := rand.New(rand.NewPCG(5, 5))
+	for name, g := range endingsCacheGlossaries() {
+		b := newEndingsBuilder(g)
+		x := NewEndingsIndex(g)
+		heads, initial := map[string]bool{}, map[rune]bool{}
+		for k := range b.stems {
+			heads[k[:b.minLen]] = true
+			r, _ := utf8.DecodeRuneInString(k)
+			initial[r] = true
+		}
+		words, found := 0, 0
+		for k, l := range b.stems {
+			var prevs [][]string
+			prevs = append(prevs, nil)
+			for _, s := range l {
+				prevs = append(prevs, s.prefix)
+			}
+			rs := []rune(k)
+			variants := []string{k, string(rs[:len(rs)-1]), string(rs[1:])}
+			c := []rune(k)
+			c[r.IntN(len(c))] = []rune("аәеыіоөұүқғңх")[r.IntN(13)]
+			variants = append(variants, string(c))
+			for _, v := range variants {
+				for _, e := range endings {
+					lwb := []byte(v + e)
+					for _, prev := range prevs {
+						got, gok := x.word(lwb, v+e, prev)
+						want, wok := wordByMaps(b, heads, initial, lwb, prev)
+						if gok != wok || !reflect.DeepEqual(got, want) {
+							t.Fatalf("%s: word(%q, %q) = %v %v, the maps gave %v %v", name, v+e, prev, got, gok, want, wok)
+						}
+						words++
+						if gok {
+							found++
+						}
+					}
+				}
+			}
+			if name == "10k" && words > 100000 {
+				break
+			}
+		}
+		if len(b.stems) > 0 && (words == 0 || found == 0) {
+			t.Fatalf("%s: %d words tried, %d findings", name, words, found)
+		}
+	}
 }
