@@ -37,6 +37,11 @@ type App struct {
 	// Glossary loads a workspace's glossary checker; nil (and no error)
 	// when the workspace has no glossary.
 	Glossary func(ws *workspace.Workspace) (*check.Checker, error)
+	// CheckGlossary is Glossary for checking text only (status's and
+	// align's quick checks): its checker's Glossary may have nil Entries,
+	// its entries decoded as they are found or looked up. nil means
+	// Glossary.
+	CheckGlossary func(ws *workspace.Workspace) (*check.Checker, error)
 	// GlossaryDir loads a glossary folder outside a workspace, with src as
 	// its source language (align-files --glossary).
 	GlossaryDir func(dir, src string) (*check.Checker, error)
@@ -63,13 +68,15 @@ type App struct {
 func New(version string) *App {
 	glossaries := &check.Cache{}
 	sums := &fileSums{}
+	compiled := newCompiledGlossaries(version, sums, glossaries.Load)
 	return &App{
-		Version:     version,
-		Now:         time.Now,
-		Segmenter:   NewSegmenters().For,
-		Glossary:    newCompiledGlossaries(version, sums, glossaries.Load).Load,
-		GlossaryDir: glossaries.LoadDir,
-		sums:        sums,
+		Version:       version,
+		Now:           time.Now,
+		Segmenter:     NewSegmenters().For,
+		Glossary:      compiled.Load,
+		CheckGlossary: compiled.LoadForChecks,
+		GlossaryDir:   glossaries.LoadDir,
+		sums:          sums,
 	}
 }
 

@@ -51,7 +51,11 @@ func QuickChecks(ws *workspace.Workspace) check.Config {
 // check is on (or only the glossary's, and there is none). A glossary that
 // does not load is a *glossaryError.
 func (app *App) quickFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment) ([]check.Finding, bool, error) {
-	c, err := app.Glossary(ws)
+	load := app.Glossary
+	if app.CheckGlossary != nil {
+		load = app.CheckGlossary
+	}
+	c, err := load(ws)
 	if err != nil {
 		return nil, false, &glossaryError{err}
 	}

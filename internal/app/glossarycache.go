@@ -104,42 +104,66 @@ func toolIdentity(version string) string {
 // Load is App.Glossary: the workspace glossary's checker, compiled once
 // per process while its files keep their names, sizes and times.
 func (gc *compiledGlossaries) Load(ws *workspace.Workspace) (*check.Checker, error) {
+	return gc.loadMemo(ws, false)
+}
+
+// LoadForChecks is App.CheckGlossary: Load for checking text, whose
+// glossary read from the cache decodes its entries as the matcher finds
+// them (glossary.OpenCompiledFileLazy), so its Entries is nil. status
+// checks a document with 10,000 entries and finds a handful.
+func (gc *compiledGlossaries) LoadForChecks(ws *workspace.Workspace) (*check.Checker, error) {
+	return gc.loadMemo(ws, true)
+}
+
+func (gc *compiledGlossaries) loadMemo(ws *workspace.Workspace, lazy bool) (*check.Checker, error) {
 	dir := ws.Path(ws.Config.Glossary)
 	key := ws.Root + "\x00" + dir + "\x00" + strings.Join(ws.Config.Languages, ",") + "\x00" + ws.Config.Source
 	st := check.Stamp(dir)
 	gc.mu.Lock()
 	defer gc.mu.Unlock()
 	if m, ok := gc.memo[key]; ok && m.stamp == st {
+		return m.c, m.err // whole: good for checks too
+	}
+	lazyKey := key + "\x00lazy"
+	if m, ok := gc.memo[lazyKey]; lazy && ok && m.stamp == st {
 		return m.c, m.err
 	}
-	c, err := gc.load(ws, dir)
+	c, lazyOne, err := gc.load(ws, dir, lazy)
 	if gc.memo == nil {
 		gc.memo = map[string]*compiledMemo{}
+	}
+	if lazyOne {
+		key = lazyKey
 	}
 	gc.memo[key] = &compiledMemo{stamp: st, c: c, err: err}
 	return c, err
 }
 
-func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string) (*check.Checker, error) {
+// load loads the glossary, lazily when asked and it is read from the
+// cache; lazyOne says it was.
+func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string, lazy bool) (c *check.Checker, lazyOne bool, err error) {
 	// The cache is opened by the files' sums, streamed: the YAML is read
 	// whole only to compile it.
 	sums, size, ok := gc.glossarySums(ws, dir)
 	if !ok || size < int64(gc.minBytes) {
-		return gc.fallback(ws)
+		c, err := gc.fallback(ws)
+		return c, false, err
 	}
-	if c := openCompiledGlossary(ws, gc.cacheKey(ws, sums)); c != nil {
-		return c, nil
+	if c := openCompiledGlossary(ws, gc.cacheKey(ws, sums), lazy); c != nil {
+		return c, lazy, nil
 	}
 	files, size2, ok := readGlossaryFiles(ws, dir)
 	if !ok || size2 < gc.minBytes {
-		return gc.fallback(ws)
+		c, err := gc.fallback(ws)
+		return c, false, err
 	}
 	// The key of what was read, which may have changed since it was
 	// hashed: the cache must hold what its key names.
 	key := gc.cacheKey(ws, sumsOf(files))
 	g, probs := glossary.LoadFiles(files, ws.Config.Languages)
 	if len(probs) > 0 || len(g.Entries) == 0 {
-		return gc.fallback(ws)
+		c, err := gc.fallback(ws)
+		return c, false, err
 	}
 	m := glossary.Compile(g)
 	gc.builds++
@@ -147,24 +171,25 @@ func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string) (*check.
 	// glossary) are garbage now: collect them before the file is laid out
 	// beside the tables, or the heap would grow to hold both.
 	runtime.GC()
-	c := checkerOf(m, ws)
+	c = checkerOf(m, ws)
 	// The endings index is kept with the glossary too: built for 10,000
 	// entries it was a third of a status that checks a document.
 	endings, err := c.Endings().AppendBinary(nil)
 	if err != nil {
-		return c, nil
+		return c, false, nil
 	}
 	// The cache is an optimisation: a workspace on a read-only disk, or
 	// whose local folder leads out of it, compiles each run.
 	_ = ws.WriteFile(CompiledGlossaryFile, m.AppendCompiled(nil, key, endings))
-	return c, nil
+	return c, false, nil
 }
 
 // openCompiledGlossary opens the cache if it is a regular file inside the
 // workspace (through os.Root, a link cannot lead out) holding the
 // compiled glossary of key and its endings index; otherwise it returns
-// nil.
-func openCompiledGlossary(ws *workspace.Workspace, key [32]byte) *check.Checker {
+// nil. With lazy set, the glossary's entries are decoded as they are
+// found (glossary.OpenCompiledFileLazy).
+func openCompiledGlossary(ws *workspace.Workspace, key [32]byte, lazy bool) *check.Checker {
 	defer holdGC()()
 	root, err := os.OpenRoot(ws.Root)
 	if err != nil {
@@ -176,7 +201,11 @@ func openCompiledGlossary(ws *workspace.Workspace, key [32]byte) *check.Checker 
 		return nil
 	}
 	defer f.Close()
-	m, derived, err := glossary.OpenCompiledFile(f, key)
+	open := glossary.OpenCompiledFile
+	if lazy {
+		open = glossary.OpenCompiledFileLazy
+	}
+	m, derived, err := open(f, key)
 	if err != nil || len(derived) != 1 {
 		return nil
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
@@ -31,7 +33,10 @@ import (
 //	    elements, padded to 8 bytes
 //
 // The payload holds a string table, the workspace languages, the entries
-// (as uint32 records of string numbers and counts), then for each language
+// (as uint32 records of string numbers and counts, where each entry
+// starts in them, and the entries' numbers in the byte order of their ids,
+// so that one entry can be decoded, or found by id, alone: see
+// [OpenCompiledFileLazy]), then for each language
 // its trie's tables in a fixed order (see writeTrie), then the number of
 // derived sections and each as a byte array: data the caller derived from
 // the glossary and keeps with it (the endings index of the checks), under
@@ -41,7 +46,7 @@ import (
 // to the layout or to what a trie holds; the caller's key covers the tool
 // version, so a release that changes the inflection rules invalidates old
 // files anyway.
-const compiledFormat = 2
+const compiledFormat = 3
 
 const (
 	compiledMagic  = "tilmashG"
@@ -94,7 +99,7 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte, derived ...[]byte) []
 	}
 	// counts are the entries, their forms and the items of their lists,
 	// so that the reader allocates each kind once.
-	counts := []uint32{uint32(len(m.g.Entries)), 0, 0}
+	counts := []uint32{0, 0, 0}
 	list := func(l []string) {
 		recs = append(recs, uint32(len(l)))
 		for _, s := range l {
@@ -102,7 +107,11 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte, derived ...[]byte) []
 		}
 		counts[2] += uint32(len(l))
 	}
-	for _, e := range m.g.Entries {
+	entries := m.g.all()
+	counts[0] = uint32(len(entries))
+	starts := make([]uint32, len(entries))
+	for i, e := range entries {
+		starts[i] = uint32(len(recs))
 		recs = append(recs, str(e.ID), str(string(e.Kind)), str(e.Note), str(e.File),
 			uint32(e.Line), uint32(e.Column), uint32(len(e.Langs)))
 		for _, l := range sortedLangs(e.Langs) {
@@ -114,6 +123,11 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte, derived ...[]byte) []
 			counts[1]++
 		}
 	}
+	byID := make([]uint32, len(entries))
+	for i := range byID {
+		byID[i] = uint32(i)
+	}
+	slices.SortFunc(byID, func(a, b uint32) int { return strings.Compare(entries[a].ID, entries[b].ID) })
 	tries := m.Langs()
 	trieLang := make([]uint32, len(tries))
 	for i, l := range tries {
@@ -130,12 +144,14 @@ func (m *Matcher) AppendCompiled(dst []byte, key [32]byte, derived ...[]byte) []
 	for _, d := range derived {
 		writeArray(sizer, d)
 	}
-	w.b = slices.Grow(w.b, 8*6+len(strBlob)+4*(len(strOff)+len(langs)+len(counts)+len(recs)+len(trieLang))+6*8+sizer.size)
+	w.b = slices.Grow(w.b, 8*8+len(strBlob)+4*(len(strOff)+len(langs)+len(counts)+len(recs)+len(starts)+len(byID)+len(trieLang))+8*8+sizer.size)
 	writeArray(w, strBlob)
 	writeArray(w, strOff)
 	writeArray(w, langs)
 	writeArray(w, counts)
 	writeArray(w, recs)
+	writeArray(w, starts)
+	writeArray(w, byID)
 	writeArray(w, trieLang)
 	for _, l := range tries {
 		m.langs[l].write(w)
@@ -277,7 +293,7 @@ func readArray[T byte | uint32 | uint64](r *reader) []T {
 // byte order) give an error wrapping [ErrNotCached]: its sum and every
 // table's bounds are checked, so a damaged file is refused, never used.
 func OpenCompiled(data []byte, key [32]byte) (*Matcher, error) {
-	m, _, err := openCompiled(data, key, false)
+	m, _, err := openCompiled(data, key, false, false)
 	return m, err
 }
 
@@ -285,14 +301,15 @@ func OpenCompiled(data []byte, key [32]byte) (*Matcher, error) {
 // sections stored with the glossary (see [Matcher.AppendCompiled]), as
 // slices of data.
 func OpenCompiledSections(data []byte, key [32]byte) (*Matcher, [][]byte, error) {
-	return openCompiled(data, key, false)
+	return openCompiled(data, key, false, false)
 }
 
 // openCompiled is OpenCompiledSections; with ownStrings set, the
 // glossary's strings are copied out of data, which then only the matcher
 // (and the derived sections) refer to (a mapped file, unmapped when the
-// matcher goes).
-func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, [][]byte, error) {
+// matcher goes). With lazy set, the glossary's entries are not decoded:
+// see [OpenCompiledFileLazy].
+func openCompiled(data []byte, key [32]byte, ownStrings, lazy bool) (*Matcher, [][]byte, error) {
 	bad := func(what string) (*Matcher, [][]byte, error) {
 		return nil, nil, fmt.Errorf("%w: %s", ErrNotCached, what)
 	}
@@ -325,6 +342,8 @@ func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, [][]byt
 	langIDs := readArray[uint32](r)
 	counts := readArray[uint32](r)
 	recs := readArray[uint32](r)
+	starts := readArray[uint32](r)
+	byID := readArray[uint32](r)
 	trieLang := readArray[uint32](r)
 	if r.err != nil {
 		return nil, nil, r.err
@@ -337,7 +356,7 @@ func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, [][]byt
 			return bad("string table")
 		}
 	}
-	if ownStrings {
+	if ownStrings && !lazy {
 		strBlob = slices.Clone(strBlob)
 	}
 	nStr := uint32(len(strOff) - 1)
@@ -361,15 +380,29 @@ func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, [][]byt
 			return bad("languages")
 		}
 	}
-	entries, ok := decodeEntries(recs, counts, str)
-	if !ok {
+	// The records are walked whole, so that an entry decoded later, alone,
+	// cannot fail, and the ids are unique.
+	if !walkEntries(recs, counts, starts, nStr) || !idsInOrder(byID, recs, starts, str) {
 		return bad("entries")
 	}
-	g := New(langs, entries...)
-	if len(g.Entries) != len(entries) {
-		return bad("entries")
+	var g *Glossary
+	if lazy {
+		g = &Glossary{Langs: langs, lazy: &lazyEntries{recs: recs, starts: starts, byID: byID, str: str}}
+	} else {
+		entries, ok := decodeEntries(recs, counts, str)
+		if !ok {
+			return bad("entries")
+		}
+		g = New(langs, entries...)
+		if len(g.Entries) != len(entries) {
+			return bad("entries")
+		}
 	}
+	nEntries := int(counts[0])
 	m := &Matcher{g: g, langs: make(map[string]*langTrie, len(trieLang))}
+	if lazy {
+		g.lazy.keep = m
+	}
 	for _, id := range trieLang {
 		lang, ok := str(id)
 		if !ok || m.langs[lang] != nil {
@@ -380,7 +413,7 @@ func openCompiled(data []byte, key [32]byte, ownStrings bool) (*Matcher, [][]byt
 		if r.err != nil {
 			return nil, nil, r.err
 		}
-		if what := t.check(len(entries)); what != "" {
+		if what := t.check(nEntries); what != "" {
 			return bad(lang + " " + what)
 		}
 		t.init()
@@ -472,6 +505,165 @@ func decodeEntries(recs, counts []uint32, str func(uint32) (string, bool)) ([]*E
 		entries[ei] = e
 	}
 	return entries, ok && i == len(recs) && len(forms) == 0 && len(items) == 0
+}
+
+// walkEntries reports whether recs are the records of counts (entries,
+// forms, list items), each entry starting where starts says and every
+// string number below nStr, as decodeEntries and decodeEntry read them.
+func walkEntries(recs, counts, starts []uint32, nStr uint32) bool {
+	nEntries, nForms, nItems := int(counts[0]), int(counts[1]), int(counts[2])
+	if len(starts) != nEntries {
+		return false
+	}
+	i, ok := 0, true
+	next := func() uint32 {
+		if i >= len(recs) {
+			ok = false
+			return 0
+		}
+		i++
+		return recs[i-1]
+	}
+	text := func() {
+		ok = next() < nStr && ok
+	}
+	list := func() {
+		k := int(next())
+		if !ok || k > len(recs)-i {
+			ok = false
+			return
+		}
+		nItems -= k
+		for range k {
+			text()
+		}
+	}
+	for e := range nEntries {
+		if starts[e] != uint32(i) {
+			return false
+		}
+		for range 4 {
+			text() // id, kind, note, file
+		}
+		next() // line
+		next() // column
+		nl := int(next())
+		if !ok || nl > len(recs)-i {
+			return false
+		}
+		nForms -= nl
+		for range nl {
+			text() // language
+			text() // term
+			text() // inflect
+			list() // variants
+			list() // forbidden
+			list() // forms
+		}
+		if !ok {
+			return false
+		}
+	}
+	return ok && i == len(recs) && nForms == 0 && nItems == 0
+}
+
+// idsInOrder reports whether byID numbers every entry once, in the byte
+// order of their ids, with no id twice.
+func idsInOrder(byID, recs, starts []uint32, str func(uint32) (string, bool)) bool {
+	if len(byID) != len(starts) {
+		return false
+	}
+	prev := ""
+	for k, e := range byID {
+		if int(e) >= len(starts) {
+			return false
+		}
+		id, _ := str(recs[starts[e]])
+		if k > 0 && id <= prev {
+			return false
+		}
+		prev = id
+	}
+	return true
+}
+
+// lazyEntries are the entries of a compiled glossary opened by
+// [OpenCompiledFileLazy], decoded when asked for (the matcher's matches,
+// Lookup), each once. The records were checked whole when the file was
+// opened (walkEntries, idsInOrder).
+type lazyEntries struct {
+	recs, starts, byID []uint32
+	str                func(uint32) (string, bool) // slices of the file
+	keep               *Matcher                    // the owner of the file's mapping
+
+	mu   sync.Mutex
+	done map[int32]*Entry
+}
+
+// at returns entry i.
+func (l *lazyEntries) at(i int32) *Entry {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e, ok := l.done[i]; ok {
+		return e
+	}
+	if l.done == nil {
+		l.done = map[int32]*Entry{}
+	}
+	e := l.decode(l.starts[i])
+	l.done[i] = e
+	return e
+}
+
+// lookup returns the entry with that id, or nil.
+func (l *lazyEntries) lookup(id string) *Entry {
+	k, found := slices.BinarySearchFunc(l.byID, id, func(e uint32, id string) int {
+		s, _ := l.str(l.recs[l.starts[e]])
+		return strings.Compare(s, id)
+	})
+	if !found {
+		return nil
+	}
+	return l.at(int32(l.byID[k]))
+}
+
+// len returns the number of entries.
+func (l *lazyEntries) len() int { return len(l.starts) }
+
+// decode reads the entry whose records start at i, as decodeEntries does,
+// its strings copied out of the file (the entry may outlive it).
+func (l *lazyEntries) decode(i uint32) *Entry {
+	next := func() uint32 {
+		i++
+		return l.recs[i-1]
+	}
+	text := func() string {
+		s, _ := l.str(next())
+		return strings.Clone(s)
+	}
+	list := func() []string {
+		k := int(next())
+		if k == 0 {
+			return nil
+		}
+		out := make([]string, k)
+		for j := range out {
+			out[j] = text()
+		}
+		return out
+	}
+	e := &Entry{ID: text(), Kind: Kind(text()), Note: text(), File: text(), Line: int(next()), Column: int(next())}
+	nl := int(next())
+	e.Langs = make(map[string]*Form, nl)
+	forms := make([]Form, nl)
+	for k := range nl {
+		lang := text()
+		f := &forms[k]
+		f.Term, f.Inflect = text(), text()
+		f.Variants, f.Forbidden, f.Forms = list(), list(), list()
+		e.Langs[lang] = f
+	}
+	return e
 }
 
 // check returns what is wrong with a trie read from a file, or "" when

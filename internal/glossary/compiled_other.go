@@ -17,3 +17,14 @@ func OpenCompiledFile(f *os.File, key [32]byte) (*Matcher, [][]byte, error) {
 	}
 	return OpenCompiledSections(data, key)
 }
+
+// OpenCompiledFileLazy is [OpenCompiledFile] whose glossary's entries are
+// decoded when the matcher finds them or Lookup asks for them; Entries is
+// nil.
+func OpenCompiledFileLazy(f *os.File, key [32]byte) (*Matcher, [][]byte, error) {
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	return openCompiled(data, key, false, true)
+}

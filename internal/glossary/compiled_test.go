@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"flag"
@@ -239,6 +240,55 @@ func TestCompiledRoundTrip(t *testing.T) {
 	}
 }
 
+// TestCompiledLazyRoundTrip: a compiled glossary opened without decoding
+// its entries gives each entry, by number and by id, equal to the
+// glossary's, nil for an id it lacks, finds and checks as the freshly
+// compiled matcher, and is written back to the same bytes.
+func TestCompiledLazyRoundTrip(t *testing.T) {
+	for gi, g := range propGlossaries(t) {
+		m, data, key := compiledFixture(t, g)
+		got, sections, err := openCompiled(data, key, false, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lg := got.Glossary()
+		if lg.Entries != nil || !reflect.DeepEqual(sections, fixtureSections) || !reflect.DeepEqual(lg.Langs, g.Langs) {
+			t.Fatal("the lazy glossary has its entries decoded, or other sections or languages")
+		}
+		r := rand.New(rand.NewPCG(uint64(gi), 7))
+		forms := map[*Entry][]string{}
+		for range *propTexts {
+			texts := map[string]string{}
+			for _, lang := range workspaceLangs {
+				text := randomText(r, g, lang, forms)
+				texts[lang] = text
+				if a, b := got.Find(lang, text), m.Find(lang, text); !reflect.DeepEqual(a, b) {
+					t.Fatalf("%s: Find(%q)\n lazy %+v\n fresh %+v", lang, text, a, b)
+				}
+			}
+			if a, b := got.CheckGroup("en", texts), m.CheckGroup("en", texts); !reflect.DeepEqual(a, b) {
+				t.Fatalf("CheckGroup(%q)\n lazy %+v\n fresh %+v", texts, a, b)
+			}
+		}
+		for i, e := range g.Entries {
+			if a, b := lg.Lookup(e.ID), lg.entry(int32(i)); !reflect.DeepEqual(a, e) || a != b {
+				t.Fatalf("entry %d (%s): by id %+v, by number %+v, want %+v", i, e.ID, a, b, e)
+			}
+		}
+		for _, id := range []string{"", "no such entry", "\xff"} {
+			if e := lg.Lookup(id); e != nil {
+				t.Fatalf("Lookup(%q) = %+v", id, e)
+			}
+		}
+		if !reflect.DeepEqual(lg.all(), g.Entries) {
+			t.Fatal("all the lazy entries differ")
+		}
+		if again := got.AppendCompiled(nil, key, fixtureSections...); !bytes.Equal(again, data) {
+			t.Fatal("the lazy glossary written again: other bytes")
+		}
+	}
+}
+
 // TestCompiledRefusesDamage changes every byte of the header, bytes in
 // every array of the payload and the sum, cuts the file at many lengths,
 // and opens it with another key and as another version: each is an error
@@ -313,26 +363,38 @@ func TestCompiledForgedTables(t *testing.T) {
 			d[compiledHeader+r.IntN(len(d)-compiledHeader)] = byte(r.Uint32())
 		}
 		binary.NativeEndian.PutUint64(d[56:], compiledSum(d))
+		// Lazy too: its entries were checked when opened, and decode
+		// without a panic when found.
+		lazy, _, lerr := openCompiled(d, key, false, true)
 		m, err := OpenCompiled(d, key)
+		if (err == nil) != (lerr == nil) {
+			t.Fatalf("opened %v, lazily %v", err, lerr)
+		}
 		if err != nil {
 			continue
 		}
 		opened++
-		for _, text := range texts {
-			for _, lang := range workspaceLangs {
-				m.Find(lang, text)
+		for _, m := range []*Matcher{m, lazy} {
+			for _, text := range texts {
+				for _, lang := range workspaceLangs {
+					m.Find(lang, text)
+				}
+				m.CheckGroup("en", map[string]string{"en": text, "ru": text, "kk": text})
 			}
-			m.CheckGroup("en", map[string]string{"en": text, "ru": text, "kk": text})
+			for _, e := range testGloss.Entries {
+				m.Glossary().Lookup(e.ID)
+			}
+			m.Glossary().all()
 		}
 	}
 	t.Logf("%d of %d forged files opened", opened, 5**propTexts)
 }
 
 // elemSizes are the element sizes of the arrays of the payload: the
-// glossary's six, then seventeen per trie (see langTrie.write), then the
+// glossary's eight, then seventeen per trie (see langTrie.write), then the
 // number of derived sections and each section.
 func elemSizes(tries int) []int {
-	sizes := []int{1, 4, 4, 4, 4, 4}
+	sizes := []int{1, 4, 4, 4, 4, 4, 4, 4}
 	for range tries {
 		sizes = append(sizes, 8, 4, 8, 4, 8, 4, 1, 4, 8, 8, 4, 8, 4, 8, 4, 4, 8)
 	}

@@ -87,6 +87,10 @@ type Glossary struct {
 	Langs []string
 
 	byID map[string]*Entry
+	// lazy holds the entries of a compiled glossary opened by
+	// [OpenCompiledFileLazy], decoded one at a time for the matcher and
+	// Lookup; Entries is then nil.
+	lazy *lazyEntries
 }
 
 // New returns a glossary of entries, for callers that build one in code
@@ -116,7 +120,30 @@ func (g *Glossary) add(e *Entry) bool {
 
 // Lookup returns the entry with that id, or nil.
 func (g *Glossary) Lookup(id string) *Entry {
+	if g.lazy != nil {
+		return g.lazy.lookup(id)
+	}
 	return g.byID[id]
+}
+
+// entry returns the entry numbered i (its index in Entries).
+func (g *Glossary) entry(i int32) *Entry {
+	if g.lazy != nil {
+		return g.lazy.at(i)
+	}
+	return g.Entries[i]
+}
+
+// all returns every entry, decoding them all when they are lazy.
+func (g *Glossary) all() []*Entry {
+	if g.lazy == nil {
+		return g.Entries
+	}
+	out := make([]*Entry, g.lazy.len())
+	for i := range out {
+		out[i] = g.lazy.at(int32(i))
+	}
+	return out
 }
 
 // Sorted returns the entries of that kind ("" for every kind) ordered by

@@ -335,7 +335,7 @@ func (m *Matcher) scan(lang, text string, mixedSpans bool, out []Match) (_ []Mat
 			mixed = mixed || tk.mixed
 		}
 		t.outputs(best, func(o output) {
-			e := m.g.Entries[o.entry]
+			e := m.g.entry(o.entry)
 			out = append(out, Match{
 				EntryID: e.ID, Lang: lang, Start: start, End: end,
 				Text: text[start:end], Forbidden: o.forbidden, Form: formAt(e.Langs[t.lang], o.form),
