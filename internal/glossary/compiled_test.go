@@ -221,6 +221,15 @@ func TestCompiledRoundTrip(t *testing.T) {
 			if !reflect.DeepEqual(got.Langs(), m.Langs()) {
 				t.Fatalf("languages %v, want %v", got.Langs(), m.Langs())
 			}
+			// The prefilters are read, not built, and are the ones built.
+			for _, l := range m.Langs() {
+				a, b := got.langs[l], m.langs[l]
+				b.preOnce.Do(b.buildPre)
+				if a.preShift != b.preShift || a.shortShift != b.shortShift || !reflect.DeepEqual(a.pre, b.pre) ||
+					!reflect.DeepEqual(a.shortKey, b.shortKey) || !reflect.DeepEqual(a.shortRef, b.shortRef) {
+					t.Fatalf("%s: the prefilters read differ from the ones built", l)
+				}
+			}
 			r := rand.New(rand.NewPCG(uint64(gi), 4))
 			forms := map[*Entry][]string{}
 			for range *propTexts {
@@ -391,12 +400,12 @@ func TestCompiledForgedTables(t *testing.T) {
 }
 
 // elemSizes are the element sizes of the arrays of the payload: the
-// glossary's eight, then seventeen per trie (see langTrie.write), then the
+// glossary's eight, then twenty-one per trie (see langTrie.write), then the
 // number of derived sections and each section.
 func elemSizes(tries int) []int {
 	sizes := []int{1, 4, 4, 4, 4, 4, 4, 4}
 	for range tries {
-		sizes = append(sizes, 8, 4, 8, 4, 8, 4, 1, 4, 8, 8, 4, 8, 4, 8, 4, 4, 8)
+		sizes = append(sizes, 8, 4, 8, 4, 8, 4, 1, 4, 8, 8, 4, 8, 4, 8, 4, 4, 8, 8, 8, 8, 4)
 	}
 	sizes = append(sizes, 8)
 	for range fixtureSections {
