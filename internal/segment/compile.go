@@ -207,17 +207,23 @@ func compilePatternOnce(pat string, before bool) (func() *regexp.Regexp, *syntax
 		return nil, nil, nil, err
 	}
 	tree = tree.Simplify()
-	src := pat
+	src := tree
 	if before {
-		src = reverseTree(tree).String()
+		src = reverseTree(tree)
 	}
-	// What regexp.Compile(full) would parse, simplify and compile.
-	full := "^(?:" + src + ")"
-	ft, err := syntax.Parse(full, syntax.Perl)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	re := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(full) })
+	// The tree of `^(?:src)`, anchored at the start, made rather than
+	// printed and parsed again (that was half of compiling the rules);
+	// the regexp fallback, compiled only when a prog gives up, is
+	// compiled from the printed pattern.
+	ft := &syntax.Regexp{Op: syntax.OpConcat, Flags: syntax.Perl,
+		Sub: []*syntax.Regexp{{Op: syntax.OpBeginText, Flags: syntax.Perl}, src}}
+	re := sync.OnceValue(func() *regexp.Regexp {
+		full := pat
+		if before {
+			full = src.String()
+		}
+		return regexp.MustCompile("^(?:" + full + ")")
+	})
 	return re, tree, newProg(ft.Simplify()), nil
 }
 

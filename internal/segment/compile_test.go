@@ -2,6 +2,8 @@ package segment
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -184,5 +186,84 @@ func TestProgMatchesRegexp(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPatternTreeAsParsed: the prog of a pattern's anchored tree, made
+// directly, decides as the prog of the pattern printed and parsed again
+// (as it was compiled before) at every position of the sample texts, for
+// every pattern of the built-in rules.
+func TestPatternTreeAsParsed(t *testing.T) {
+	var texts []string
+	for _, name := range []string{"water.en.txt", "water.ru.txt", "water.kk.txt", "digest.en.md"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data), "Mr. Smith met Dr. Jones. “Yes!” he said... (See p. 5.) Т.е. г. Алматы, т.б. 3.5 млн.")
+	}
+	parsed := func(pat string, before bool) *prog {
+		tree, err := syntax.Parse(pat, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := pat
+		if before {
+			src = reverseTree(tree.Simplify()).String()
+		}
+		ft, err := syntax.Parse("^(?:"+src+")", syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return newProg(ft.Simplify())
+	}
+	compared := 0
+	for _, lang := range Languages() {
+		r, err := DefaultRules(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range r.Rules {
+			for _, before := range []bool{true, false} {
+				pat := r.expand(x.After)
+				if before {
+					pat = r.expand(x.Before)
+				}
+				if pat == "" || before && x.Abbreviations != nil {
+					continue
+				}
+				_, _, got, err := compilePatternOnce(pat, before)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := parsed(pat, before)
+				var stack []pstate
+				for _, text := range texts {
+					for p := 0; p <= len(text); p++ {
+						lo, hi := p, min(len(text), p+64)
+						if before {
+							lo, hi = max(0, p-64), p
+						}
+						for lo < hi && isContinuation(text[lo]) {
+							lo++
+						}
+						for hi < len(text) && hi > lo && isContinuation(text[hi]) {
+							hi--
+						}
+						a, aok := got.match(text, lo, hi, before, &stack)
+						b, bok := want.match(text, lo, hi, before, &stack)
+						if aok && bok && a != b {
+							t.Fatalf("%s %q (before %v) at %d: %v, parsed %v", lang, pat, before, p, a, b)
+						}
+						if aok && bok {
+							compared++
+						}
+					}
+				}
+			}
+		}
+	}
+	if compared == 0 {
+		t.Fatal("nothing compared")
 	}
 }
