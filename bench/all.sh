@@ -113,7 +113,7 @@ row "glossary 10k: status, again (warm)" "$c" "$w" "$m" "compiled cache $(($(wc 
 # The row made again (a document changed): the compiled glossary read and the document checked.
 read -r c w m < <($measure -n "$runs" --ok 0,1 --remove .tilmash/status-cache -C "$work/g10k" -- "$tm" status)
 row "  status, its cache removed (warm glossary)" "$c" "$w" "$m"
-(cd "$root" && go test -run '^$' -bench 'OpenCompiled10k' -benchtime 10x ./internal/glossary 2>/dev/null) |
+(cd "$root" && go test -run '^$' -bench 'OpenCompiled(Lazy)?10k' -benchtime 10x ./internal/glossary 2>/dev/null) |
 	awk '/^Benchmark/ { printf "  go bench %-34s %s\n", $1, substr($0, index($0, $3)) }'
 
 # check on a TSV export of the sample workspace, repeated to ~20 MB.

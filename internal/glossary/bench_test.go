@@ -220,7 +220,14 @@ func BenchmarkCheckGroup(b *testing.B) {
 // tables, decode the entries. Target: 50 ms of CPU and 60 MB per op.
 // heap-MB is what the opened glossary and matcher keep on the heap; the
 // file (file-MB) is mapped, so the page cache holds it.
-func BenchmarkOpenCompiled10k(b *testing.B) {
+func BenchmarkOpenCompiled10k(b *testing.B) { benchOpenCompiled(b, OpenCompiledFile) }
+
+// BenchmarkOpenCompiledLazy10k is BenchmarkOpenCompiled10k opening the
+// file as status's quick checks do: the entries are not decoded
+// (OpenCompiledFileLazy).
+func BenchmarkOpenCompiledLazy10k(b *testing.B) { benchOpenCompiled(b, OpenCompiledFileLazy) }
+
+func benchOpenCompiled(b *testing.B, openFile func(*os.File, [32]byte) (*Matcher, [][]byte, error)) {
 	g, segs := synth(b)
 	key := [32]byte{1}
 	data := Compile(g).AppendCompiled(nil, key)
@@ -234,7 +241,7 @@ func BenchmarkOpenCompiled10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer f.Close()
-		m, _, err := OpenCompiledFile(f, key)
+		m, _, err := openFile(f, key)
 		if err != nil {
 			b.Fatal(err)
 		}
