@@ -77,11 +77,11 @@ type langTrie struct {
 	pool  sync.Pool // *scratch
 
 	// pre is a bit set over the heads of the vocabulary's keys (the first
-	// four bytes and the length, see headOf), in memory only: the
-	// compiled glossary cache does not hold it. Most words of a text have
+	// four bytes and the length, see headOf). Most words of a text have
 	// a head no key has, and tokenIDs turns them away without hashing
 	// them; the table is small enough to stay in cache, unlike bloom with
-	// a large glossary. preOnce builds it on the first scan.
+	// a large glossary. preOnce builds it on the first scan, or the
+	// compiled glossary holds it with shortKey (langTrie.read).
 	preOnce  sync.Once
 	pre      []uint64
 	preShift uint32
