@@ -159,20 +159,62 @@ func printReport(env *console.Env, r *check.Report, target app.CheckTarget) {
 		env.Warn("check.skipped-langs", map[string]any{"File": r.Name, "Langs": strings.Join(r.Skipped, ", ")})
 	}
 	last := -1
-	var units unitNames
+	p := findingPrinter{env: env, target: target}
 	for _, f := range r.Findings {
 		if f.Group != last {
 			if last != -1 {
-				env.Printf("\n")
+				p.b = append(p.b, '\n')
 			}
 			last = f.Group
-			env.Printf("%s\n", env.Paint(console.Bold, env.T("check.unit."+string(r.Scope), map[string]any{"Doc": r.Name, "Number": f.Group})))
+			p.b = append(p.b, env.Paint(console.Bold, env.T("check.unit."+string(r.Scope), map[string]any{"Doc": r.Name, "Number": f.Group}))...)
+			p.b = append(p.b, '\n')
 		}
-		printFinding(env, f, target, &units)
+		p.finding(f)
+		if len(p.b) >= 32<<10 {
+			p.flush()
+		}
 	}
 	if len(r.Findings) > 0 {
-		env.Printf("\n")
+		p.b = append(p.b, '\n')
 	}
+	p.flush()
+}
+
+// findingPrinter writes the findings of one report: their lines are
+// gathered in b and written through env.Printf a block at a time (a check
+// may print tens of thousands of lines), and what every finding of a kind
+// shares is rendered once.
+type findingPrinter struct {
+	env    *console.Env
+	target app.CheckTarget
+	b      []byte
+	units  unitNames
+	// heads holds the start of a finding's first line by kind and
+	// severity: the painted kind and the severity
+	heads map[[2]string]string
+	// data is the template data of the printer's own messages, reused
+	data map[string]any
+}
+
+// flush writes what b holds. Env.Printf shows every control character
+// of it as a visible escape, as it does line by line.
+func (p *findingPrinter) flush() {
+	if len(p.b) > 0 {
+		p.env.Printf("%s", p.b)
+		p.b = p.b[:0]
+	}
+}
+
+// t renders one of the printer's own messages with data key=value pairs.
+func (p *findingPrinter) t(id string, kv ...any) string {
+	if p.data == nil {
+		p.data = map[string]any{}
+	}
+	clear(p.data)
+	for i := 0; i+1 < len(kv); i += 2 {
+		p.data[kv[i].(string)] = kv[i+1]
+	}
+	return p.env.T(id, p.data)
 }
 
 // unitNames renders the name of a unit (row 5) once for the findings of
@@ -183,10 +225,10 @@ type unitNames struct {
 	text  string
 }
 
-func (u *unitNames) name(env *console.Env, scope check.Scope, group int) string {
+func (u *unitNames) name(p *findingPrinter, scope check.Scope, group int) string {
 	if u.text == "" || u.scope != scope || u.group != group {
 		u.scope, u.group = scope, group
-		u.text = env.T("check.unit-of."+string(scope), map[string]any{"Number": group})
+		u.text = p.t("check.unit-of."+string(scope), "Number", group)
 	}
 	return u.text
 }
@@ -195,61 +237,91 @@ func scopeName(env *console.Env, s check.Scope) string {
 	return env.T("check.scope."+string(s), nil)
 }
 
-// printFinding writes one finding: its kind, language and entry, then
+// head returns the start of the first line of a finding of kind and
+// severity: its kind, in colour on a terminal, and its severity.
+func (p *findingPrinter) head(kind string, sev check.Severity) string {
+	k := [2]string{kind, string(sev)}
+	if h, ok := p.heads[k]; ok {
+		return h
+	}
+	colour := console.Red
+	if sev != qa.Error {
+		colour = console.Yellow
+	}
+	h := p.env.Paint(colour, p.env.T("check.kind."+kind, nil)) + "  " + p.env.T("check.severity."+string(sev), nil)
+	if p.heads == nil {
+		p.heads = map[[2]string]string{}
+	}
+	p.heads[k] = h
+	return h
+}
+
+// finding writes one finding: its kind, language and entry, then
 // where it is. A forbidden form or a look-alike is at a file position, with
 // its byte offsets in the unit's text of that language (which is what the
 // JSON output's start and end count). A missing term has nothing to point
 // at: its position is where the unit's text in the target language starts,
 // and the source term's own position follows the source excerpt.
-func printFinding(env *console.Env, f check.Finding, target app.CheckTarget, units *unitNames) {
+func (p *findingPrinter) finding(f check.Finding) {
+	env := p.env
 	entry := f.EntryID
 	if entry == "" {
 		entry = "—"
 	}
-	unit := units.name(env, f.Scope, f.Group)
-	colour := console.Red
-	if f.Severity != qa.Error {
-		colour = console.Yellow
-	}
-	head := []string{env.Paint(colour, env.T("check.kind."+f.Kind, nil)), env.T("check.severity."+string(f.Severity), nil), f.Lang, entry}
+	unit := p.units.name(p, f.Scope, f.Group)
+	b := append(p.b, "  "...)
+	b = append(b, p.head(f.Kind, f.Severity)...)
+	b = append(append(append(b, "  "...), f.Lang...), "  "...)
+	b = append(b, entry...)
 	missing := f.InSource
 	switch {
 	case len(f.Places) > 0:
 		// Every place follows the message.
 	case !missing:
 		if f.File != "" {
-			head = append(head, position(f.Position))
+			b = appendPosition(append(b, "  "...), f.Position)
 		}
-		head = append(head, "("+env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End, "Lang": f.Lang, "Unit": unit})+")")
+		b = append(append(append(b, "  ("...), p.t("check.offsets", "Start", f.Start, "End", f.End, "Lang", f.Lang, "Unit", unit)...), ')')
 	default:
-		if pos, ok := targetPosition(target, f); ok {
-			head = append(head, position(pos), "("+env.T("check.missing-at", map[string]any{"Lang": f.Lang, "Unit": unit})+")")
+		if pos, ok := targetPosition(p.target, f); ok {
+			b = appendPosition(append(b, "  "...), pos)
+			b = append(append(append(b, "  ("...), p.t("check.missing-at", "Lang", f.Lang, "Unit", unit)...), ')')
 		} else {
-			head = append(head, "("+env.T("check.missing-in", map[string]any{"Lang": f.Lang, "Unit": unit})+")")
+			b = append(append(append(b, "  ("...), p.t("check.missing-in", "Lang", f.Lang, "Unit", unit)...), ')')
 		}
 	}
-	env.Printf("  %s\n", strings.Join(head, "  "))
-	env.Printf("    %s\n", message(env, f))
+	b = append(append(append(b, "\n    "...), message(env, f)...), '\n')
 	if len(f.Places) > 0 {
-		printPlaces(env, f)
+		p.b = b
+		p.places(f)
 		return
 	}
 	srcLang := f.Lang
 	if missing {
 		srcLang = f.SrcLang
 	}
-	env.Printf("    %s: %s\n", srcLang, excerpt(env, f.Segment, f.Start, f.End))
+	b = appendExcerpt(env, append(append(append(b, "    "...), srcLang...), ": "...), f.Segment, f.Start, f.End)
+	b = append(b, '\n')
 	if missing {
 		// Where the source term is, under its excerpt.
-		at := env.T("check.offsets", map[string]any{"Start": f.Start, "End": f.End, "Lang": f.SrcLang, "Unit": unit})
-		if f.File != "" {
-			at = position(f.Position) + "  (" + at + ")"
+		b = append(b, "    "...)
+		for range utf8.RuneCountInString(srcLang) {
+			b = append(b, ' ')
 		}
-		env.Printf("    %s  %s\n", strings.Repeat(" ", utf8.RuneCountInString(srcLang)), at)
+		b = append(b, "  "...)
+		if f.File != "" {
+			b = append(appendPosition(b, f.Position), "  ("...)
+		}
+		b = append(b, p.t("check.offsets", "Start", f.Start, "End", f.End, "Lang", f.SrcLang, "Unit", unit)...)
+		if f.File != "" {
+			b = append(b, ')')
+		}
+		b = append(b, '\n')
 	}
 	if !missing && f.Check != check.Terms && f.SrcText != "" {
 		// The source beside the translation.
-		env.Printf("    %s: %s\n", f.SrcLang, excerpt(env, f.SrcText, -1, -1))
+		b = appendExcerpt(env, append(append(append(b, "    "...), f.SrcLang...), ": "...), f.SrcText, -1, -1)
+		b = append(b, '\n')
 	}
 	if missing && f.Target != "" {
 		// Nothing in the translation to point at: show it around the place
@@ -261,8 +333,10 @@ func printFinding(env *console.Env, f check.Finding, target app.CheckTarget, uni
 		for at > 0 && at < len(f.Target) && !utf8.RuneStart(f.Target[at]) {
 			at--
 		}
-		env.Printf("    %s: %s\n", f.Lang, excerpt(env, f.Target, at, at))
+		b = appendExcerpt(env, append(append(append(b, "    "...), f.Lang...), ": "...), f.Target, at, at)
+		b = append(b, '\n')
 	}
+	p.b = b
 }
 
 func targetPosition(target app.CheckTarget, f check.Finding) (check.Position, bool) {
@@ -272,8 +346,10 @@ func targetPosition(target app.CheckTarget, f check.Finding) (check.Position, bo
 	return target(f)
 }
 
-func position(p check.Position) string {
-	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+func appendPosition(b []byte, p check.Position) []byte {
+	b = append(append(b, p.File...), ':')
+	b = append(strconv.AppendInt(b, int64(p.Line), 10), ':')
+	return strconv.AppendInt(b, int64(p.Column), 10)
 }
 
 // message is the finding as a sentence, from the glossary's catalogue
@@ -290,70 +366,111 @@ func message(env *console.Env, f check.Finding) string {
 // side of the finding.
 const excerptWidth = 60
 
-// excerpt returns text around [start, end) on one line, the span marked:
-// in colour on a terminal, between » and « otherwise. Cut ends get "…".
-func excerpt(env *console.Env, text string, start, end int) string {
+// appendExcerpt appends text around [start, end) on one line, the span
+// marked: in colour on a terminal, between » and « otherwise. Cut ends get
+// "…".
+func appendExcerpt(env *console.Env, b []byte, text string, start, end int) []byte {
 	if start < 0 || end > len(text) || start > end {
-		return oneLine(text)
+		return appendOneLine(b, text)
 	}
 	before, span, after := text[:start], text[start:end], text[end:]
 	cutBefore, cutAfter := false, false
 	if utf8.RuneCountInString(before) > excerptWidth {
-		r := []rune(before)
-		before = string(r[len(r)-excerptWidth:])
+		before = lastRunes(before, excerptWidth)
 		if i := strings.IndexByte(before, ' '); i >= 0 && i < len(before)/2 {
 			before = before[i+1:]
 		}
 		cutBefore = true
 	}
 	if utf8.RuneCountInString(after) > excerptWidth {
-		r := []rune(after)
-		after = string(r[:excerptWidth])
+		after = firstRunes(after, excerptWidth)
 		if i := strings.LastIndexByte(after, ' '); i > len(after)/2 {
 			after = after[:i]
 		}
 		cutAfter = true
 	}
-	var b strings.Builder
 	if cutBefore {
-		b.WriteString("…")
+		b = append(b, "…"...)
 	}
-	b.WriteString(oneLine(before))
+	b = appendOneLine(b, before)
 	if span != "" {
 		if env.Color {
-			b.WriteString(env.Paint(console.Red, span))
+			b = append(b, env.Paint(console.Red, span)...)
 		} else {
-			b.WriteString("»" + oneLine(span) + "«")
+			b = append(appendOneLine(append(b, "»"...), span), "«"...)
 		}
 	}
-	b.WriteString(oneLine(after))
+	b = appendOneLine(b, after)
 	if cutAfter {
-		b.WriteString("…")
+		b = append(b, "…"...)
 	}
-	return b.String()
+	return b
 }
 
-func oneLine(s string) string {
+// firstRunes returns the first n characters of s, which has more than n:
+// string([]rune(s)[:n]), which writes a byte that is not UTF-8 as U+FFFD,
+// without the copies when s is UTF-8.
+func firstRunes(s string, n int) string {
+	if !utf8.ValidString(s) {
+		return string([]rune(s)[:n])
+	}
+	i := 0
+	for ; n > 0; n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// lastRunes returns the last n characters of s, which has more than n,
+// as firstRunes does the first.
+func lastRunes(s string, n int) string {
+	if !utf8.ValidString(s) {
+		r := []rune(s)
+		return string(r[len(r)-n:])
+	}
+	i := len(s)
+	for ; n > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// appendOneLine appends s to b with a space for each line break and tab.
+func appendOneLine(b []byte, s string) []byte {
 	if !strings.ContainsAny(s, "\r\n\t") {
-		return s
+		return append(b, s...)
 	}
-	return lineBreaks.Replace(s)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			b = append(b, ' ')
+			i++
+		case c == '\n' || c == '\t':
+			b = append(b, ' ')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
-// lineBreaks puts a space for each line break and tab.
-var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ")
-
-// printPlaces lists the places of a consistency finding and the
+// places lists the places of a consistency finding and the
 // translations it compares.
-func printPlaces(env *console.Env, f check.Finding) {
-	for _, p := range f.Places {
-		env.Printf("    %s  (%s)\n", position(p.Position), env.T("check.unit-of."+string(p.Scope), map[string]any{"Number": p.Group}))
+func (p *findingPrinter) places(f check.Finding) {
+	b := p.b
+	for _, pl := range f.Places {
+		b = appendPosition(append(b, "    "...), pl.Position)
+		b = append(append(append(b, "  ("...), p.t("check.unit-of."+string(pl.Scope), "Number", pl.Group)...), ")\n"...)
 	}
 	if vs, ok := f.TemplateData()["Variants"].([]string); ok {
 		for i, v := range vs {
-			env.Printf("    %d: %s\n", i+1, excerpt(env, v, -1, -1))
+			b = append(strconv.AppendInt(append(b, "    "...), int64(i+1), 10), ": "...)
+			b = append(appendOneLine(b, v), '\n')
 		}
 	}
+	p.b = b
 }
 
 // summary says how many inputs were checked and what was found, and turns
