@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -88,12 +87,12 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 		run.Reports = append(run.Reports, r)
 		run.Targets = append(run.Targets, target)
 	}
+	cons := make([][]check.Finding, len(run.Reports))
 	for _, f := range suite.Consistency() {
-		r := run.Reports[f.Input]
-		r.Findings = append(r.Findings, f)
+		cons[f.Input] = append(cons[f.Input], f)
 	}
-	for _, r := range run.Reports {
-		sort.SliceStable(r.Findings, func(i, j int) bool { return r.Findings[i].Group < r.Findings[j].Group })
+	for i, r := range run.Reports {
+		r.AddByGroup(cons[i])
 	}
 	return run, nil
 }

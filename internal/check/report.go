@@ -2,6 +2,7 @@ package check
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -124,6 +125,33 @@ type Report struct {
 	// workspace languages; their segments were not checked.
 	Skipped  []string
 	Findings []Finding
+}
+
+// AddByGroup puts fs (findings of r's input found after it was checked:
+// consistency's) among r's findings and orders them by group, stably:
+// r's own before fs at a group, each in its order. It is a stable sort
+// of r.Findings and fs appended, done as one merge: r's findings, large
+// structs and often thousands, are copied once.
+func (r *Report) AddByGroup(fs []Finding) {
+	byGroup := func(a, b Finding) int { return a.Group - b.Group }
+	if !slices.IsSortedFunc(r.Findings, byGroup) {
+		slices.SortStableFunc(r.Findings, byGroup)
+	}
+	if len(fs) == 0 {
+		return
+	}
+	fs = slices.Clone(fs)
+	slices.SortStableFunc(fs, byGroup)
+	out := make([]Finding, 0, len(r.Findings)+len(fs))
+	a := r.Findings
+	for len(a) > 0 && len(fs) > 0 {
+		if fs[0].Group < a[0].Group {
+			out, fs = append(out, fs[0]), fs[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	r.Findings = append(append(out, a...), fs...)
 }
 
 // Plain returns the findings as the glossary reports them, with Doc

@@ -385,7 +385,7 @@ func (s *Suite) Consistency() []Finding {
 	}
 	var out []Finding
 	for _, f := range s.cons.Findings() {
-		var places []Place
+		places := make([]Place, 0, len(f.Places))
 		for _, p := range f.Places {
 			if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(s.places) {
 				places = append(places, s.place(s.places[i]))

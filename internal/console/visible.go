@@ -35,11 +35,25 @@ var paintCodes = []string{"\x1b[0m", "\x1b[" + bold + "m", "\x1b[" + red + "m", 
 // keepPaint lets the sequences of Paint through.
 func visible(s string, line, keepPaint bool) string {
 	clean := true
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Printable ASCII and the two-byte letters (Latin, Cyrillic: all
+		// but the C1 controls, C2 80 to C2 9F) inline: a check prints
+		// megabytes through here.
+		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && (c != 0xC2 || s[i+1] >= 0xA0) {
+			i += 2
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if escaped(r, line) {
 			clean = false
 			break
 		}
+		i += n
 	}
 	if clean {
 		return s

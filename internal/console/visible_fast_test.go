@@ -1,0 +1,44 @@
+package console
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestVisibleFastPath: the inline scan for text with nothing to escape
+// agrees with escaped, rune by rune, on every one- and two-byte rune, on
+// bytes that are not UTF-8 and on the three-byte runes it escapes.
+func TestVisibleFastPath(t *testing.T) {
+	var texts []string
+	for r := rune(0); r < 0x800; r++ {
+		texts = append(texts, string(r), "a"+string(r)+"б", string(r)+"\u202e")
+	}
+	for _, s := range []string{"\xc2", "\xc2\x80", "\xc2\x9f", "\xc2\xa0", "\xd0", "\xd0x", "\xe2\x80", "\xe2\x80\xae", "\xe2\x81\xa6", "\u2028", "\u2029", "\ufffd", "\xff", "«цитата» — “quote”…"} {
+		texts = append(texts, s, "текст "+s+" text")
+	}
+	for _, s := range texts {
+		for _, line := range []bool{false, true} {
+			clean := true
+			for _, r := range s {
+				if escaped(r, line) {
+					clean = false
+				}
+			}
+			got := visible(s, line, false)
+			if clean && got != s {
+				t.Errorf("visible(%q, %v) = %q, want it unchanged", s, line, got)
+			}
+			if !clean && got == s && utf8.ValidString(s) && !(len(s) == 3 && s == "\ufffd") {
+				// A real U+FFFD is kept as it is; anything else escaped
+				// must change.
+				hasFFFD := false
+				for _, r := range s {
+					hasFFFD = hasFFFD || r == utf8.RuneError
+				}
+				if !hasFFFD {
+					t.Errorf("visible(%q, %v) left it unchanged, want escapes", s, line)
+				}
+			}
+		}
+	}
+}
