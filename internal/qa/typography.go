@@ -49,6 +49,26 @@ func isBracketRune(r rune) bool {
 	return false
 }
 
+// typoASCII has a bit set for each ASCII character CheckTypography
+// looks at whatever the language's quotes: the space, the straight
+// quote and the brackets.
+var typoASCII = func() (m [2]uint64) {
+	for _, c := range " \"()[]{}" {
+		m[c>>6] |= 1 << (c & 63)
+	}
+	return m
+}()
+
+// afterSpace reports whether c, after one space, may make a finding: a
+// second space, a hyphen (a dash) or , . : ; ? ! (a space before it).
+func afterSpace(c byte) bool {
+	switch c {
+	case ' ', '-', ',', '.', ':', ';', '?', '!':
+		return true
+	}
+	return false
+}
+
 func isQuoteRune(r rune) bool {
 	switch r {
 	case '"', '«', '»', '“', '”', '„', '‟':
@@ -132,8 +152,27 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 			skip2 = false
 		}
 	}
+	// The ASCII characters that may take part in a finding: the space,
+	// the straight quote, brackets and the language's quotes when they are
+	// ASCII. Other ASCII bytes are passed over inline.
+	mark := typoASCII
+	for _, r := range []rune{qo, qc, qio, qic} {
+		if r >= 0 && r < utf8.RuneSelf {
+			mark[r>>6] |= 1 << (r & 63)
+		}
+	}
 	for i := 0; i < len(tgt); {
-		if c := tgt[i]; skip2 && c >= 0xC3 && c < 0xE0 {
+		c := tgt[i]
+		if c < utf8.RuneSelf && mark[c>>6]&(1<<(c&63)) == 0 {
+			i++
+			continue
+		}
+		if c == ' ' && (i+1 == len(tgt) || !afterSpace(tgt[i+1])) {
+			// One space before anything but a space, a hyphen or , . : ; ? !
+			i++
+			continue
+		}
+		if skip2 && c >= 0xC3 && c < 0xE0 {
 			i += 2
 			continue
 		}

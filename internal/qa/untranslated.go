@@ -242,7 +242,13 @@ func CheckUntranslated(srcLang, src, lang, tgt string) []Finding {
 	if strings.TrimSpace(tgt) == "" {
 		return nil
 	}
-	ts := stats(tgt, l == "ru" || l == "kk")
+	// Function words count only in a Kazakh text without a Kazakh-only
+	// letter and in a Russian text with one: most texts are counted
+	// without them, and again with them when they would count.
+	ts := stats(tgt, false)
+	if l == "kk" && ts.kkWords == 0 && ts.cyrWords >= 4 || l == "ru" && ts.kkWords >= 1 {
+		ts = stats(tgt, true)
+	}
 	if l != sl && sameText(src, tgt) {
 		// The same text: a finding unless it is a name, an acronym or a
 		// figure (ITV, Dr. PawPaw, 2019), which stay as they are.
