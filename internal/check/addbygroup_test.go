@@ -2,6 +2,7 @@ package check
 
 import (
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"testing"
@@ -9,7 +10,8 @@ import (
 
 // TestAddByGroup: merging consistency's findings into a report gives what
 // appending them and sorting stably by group gave, for sorted and
-// unsorted findings, ties included.
+// unsorted findings, ties included, with and without room after the
+// report's findings.
 func TestAddByGroup(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 300 {
@@ -29,6 +31,9 @@ func TestAddByGroup(t *testing.T) {
 		own, extra := mk(rng.IntN(30), "own", n%3 != 0), mk(rng.IntN(8), "cons", n%2 == 0)
 		want := append(append([]Finding(nil), own...), extra...)
 		sort.SliceStable(want, func(i, j int) bool { return want[i].Group < want[j].Group })
+		if n%4 < 2 {
+			own = slices.Grow(own, rng.IntN(10)) // room at the end, sometimes enough
+		}
 		r := &Report{Findings: own}
 		r.AddByGroup(extra)
 		if len(r.Findings) != len(want) {

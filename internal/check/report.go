@@ -130,8 +130,10 @@ type Report struct {
 // AddByGroup puts fs (findings of r's input found after it was checked:
 // consistency's) among r's findings and orders them by group, stably:
 // r's own before fs at a group, each in its order. It is a stable sort
-// of r.Findings and fs appended, done as one merge: r's findings, large
-// structs and often thousands, are copied once.
+// of r.Findings and fs appended, done as one merge, from the end in
+// place when r.Findings has the room (the streaming readers leave some):
+// r's findings, large structs and often thousands, are not copied to a
+// new array.
 func (r *Report) AddByGroup(fs []Finding) {
 	byGroup := func(a, b Finding) int { return a.Group - b.Group }
 	if !slices.IsSortedFunc(r.Findings, byGroup) {
@@ -142,16 +144,20 @@ func (r *Report) AddByGroup(fs []Finding) {
 	}
 	fs = slices.Clone(fs)
 	slices.SortStableFunc(fs, byGroup)
-	out := make([]Finding, 0, len(r.Findings)+len(fs))
-	a := r.Findings
-	for len(a) > 0 && len(fs) > 0 {
-		if fs[0].Group < a[0].Group {
-			out, fs = append(out, fs[0]), fs[1:]
+	n := len(r.Findings)
+	out := slices.Grow(r.Findings, len(fs))[:n+len(fs)]
+	// From the end: at a tie, fs's finding goes after r's.
+	i, j := n-1, len(fs)-1
+	for k := len(out) - 1; j >= 0; k-- {
+		if i >= 0 && out[i].Group > fs[j].Group {
+			out[k] = out[i]
+			i--
 		} else {
-			out, a = append(out, a[0]), a[1:]
+			out[k] = fs[j]
+			j--
 		}
 	}
-	r.Findings = append(append(out, a...), fs...)
+	r.Findings = out
 }
 
 // Plain returns the findings as the glossary reports them, with Doc
