@@ -127,8 +127,10 @@ type Suite struct {
 	// places holds a place for every confirmed translation consistency
 	// indexes (most are never reported): without pointers, so the
 	// collector does not scan them; their documents, scopes and files are
-	// in heads.
-	places []place
+	// in heads. They are kept in blocks of placeBlock: one growing slice
+	// would be copied again at every growth, and these are many.
+	places  [][]place
+	nplaces int
 	heads  []placeHead
 	source qa.Source
 }
@@ -157,6 +159,19 @@ func (s *Suite) headOf(h placeHead) int32 {
 	}
 	s.heads = append(s.heads, h)
 	return int32(len(s.heads) - 1)
+}
+
+// placeBlock is how many places a block of Suite.places holds.
+const placeBlock = 4096
+
+// addPlace adds p to the places; its index is s.nplaces-1.
+func (s *Suite) addPlace(p place) {
+	if s.nplaces%placeBlock == 0 {
+		s.places = append(s.places, make([]place, 0, placeBlock))
+	}
+	last := &s.places[len(s.places)-1]
+	*last = append(*last, p)
+	s.nplaces++
 }
 
 // place returns the place p stands for.
@@ -330,8 +345,8 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 		if s.cons != nil && u.Confirmed && !isBlank(text) {
 			pos := u.position(lang, 0)
 			head := s.headOf(placeHead{input: input, doc: name, file: pos.File, scope: scope})
-			s.places = append(s.places, place{head: head, group: u.Number, line: pos.Line, column: pos.Column})
-			s.cons.AddIndex(len(s.places)-1, src, srcText, lang, text)
+			s.addPlace(place{head: head, group: u.Number, line: pos.Line, column: pos.Column})
+			s.cons.AddIndex(s.nplaces-1, src, srcText, lang, text)
 		}
 	}
 	return out
@@ -387,8 +402,8 @@ func (s *Suite) Consistency() []Finding {
 	for _, f := range s.cons.Findings() {
 		places := make([]Place, 0, len(f.Places))
 		for _, p := range f.Places {
-			if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(s.places) {
-				places = append(places, s.place(s.places[i]))
+			if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < s.nplaces {
+				places = append(places, s.place(s.places[i/placeBlock][i%placeBlock]))
 			}
 		}
 		if len(places) == 0 {
