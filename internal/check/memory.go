@@ -470,27 +470,26 @@ func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Repor
 // findingChunks collects the findings of a file's units in chunks of a
 // fixed size and puts them in one slice at the end: appended to one
 // slice, findings (large structs) would be copied again at every growth,
-// thousands of them several times over.
+// thousands of them several times over. A unit's findings are appended to
+// the last chunk directly.
 type findingChunks struct {
-	unitFindings []Finding // the findings of one unit, reused
-	chunks       [][]Finding
-	n            int
+	chunks [][]Finding
+	n      int
 }
+
+// chunkRoom is the room a chunk must have left for the next unit's
+// findings; a unit with more grows the chunk.
+const chunkRoom = 32
 
 // unit appends the findings of u, checked by s for rep, to the chunks.
 func (c *findingChunks) unit(s *Suite, input int, name string, rep *Report, u *Unit) {
-	c.unitFindings = s.Unit(c.unitFindings[:0], input, name, rep.Source, rep.Scope, u)
-	for fs := c.unitFindings; len(fs) > 0; {
-		if len(c.chunks) == 0 || len(c.chunks[len(c.chunks)-1]) == cap(c.chunks[len(c.chunks)-1]) {
-			c.chunks = append(c.chunks, make([]Finding, 0, 256))
-		}
-		last := &c.chunks[len(c.chunks)-1]
-		k := min(len(fs), cap(*last)-len(*last))
-		*last = append(*last, fs[:k]...)
-		fs = fs[k:]
-		c.n += k
+	if len(c.chunks) == 0 || cap(c.chunks[len(c.chunks)-1])-len(c.chunks[len(c.chunks)-1]) < chunkRoom {
+		c.chunks = append(c.chunks, make([]Finding, 0, 256))
 	}
-	clear(c.unitFindings) // nothing kept alive from the scratch slice
+	last := &c.chunks[len(c.chunks)-1]
+	k := len(*last)
+	*last = s.Unit(*last, input, name, rep.Source, rep.Scope, u)
+	c.n += len(*last) - k
 }
 
 // all returns dst with every finding collected appended.
