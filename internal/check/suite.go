@@ -131,8 +131,8 @@ type Suite struct {
 	// would be copied again at every growth, and these are many.
 	places  [][]place
 	nplaces int
-	heads  []placeHead
-	source qa.Source
+	heads   []placeHead
+	source  qa.Source
 }
 
 // place is a [Place] as the suite keeps it: head indexes Suite.heads.
