@@ -25,50 +25,66 @@ func withLexKeys(fs, ft []features, vs, vt *lexicon.Vocab, src, tgt string, lex 
 	if lex == nil || lex.Len() == 0 || vs == nil || vt == nil {
 		return fs, ft
 	}
-	senses := func(v *lexicon.Vocab, lang string) [][]int32 {
-		by := make([][]int32, v.Len()) // the senses of every stem of the document, looked up once
-		for id := range by {
-			for _, e := range lex.LookupStem(lang, v.Stem(int32(id))) {
-				by[id] = append(by[id], lex.Key(e))
-			}
-		}
-		return by
-	}
-	bs, bt := senses(vs, src), senses(vt, tgt)
+	bs, bt := stemSenses(lex, vs, src), stemSenses(lex, vt, tgt)
 	// on[g] has bit 1 if sense g is found on the source side, bit 2 on the target side
-	on := map[int32]uint8{}
-	mark := func(by [][]int32, bit uint8) {
-		for _, gs := range by {
-			for _, g := range gs {
-				on[g] |= bit
-			}
-		}
+	on := make([]uint8, lex.Senses())
+	for _, g := range bs.all {
+		on[g] |= 1
 	}
-	mark(bs, 1)
-	mark(bt, 2)
-	add := func(fs []features, by [][]int32) []features {
-		out := slices.Clone(fs)
-		for i := range out {
-			var keys []uint32
-			for _, id := range fs[i].stems {
-				for _, g := range by[id] {
-					if on[g] != 3 {
-						continue
-					}
-					if keys == nil {
-						keys = slices.Clone(fs[i].keys)
-					}
-					keys = append(keys, uint32(g)&^kindMask|kindLex)
+	for _, g := range bt.all {
+		on[g] |= 2
+	}
+	return addLexKeys(fs, bs, on), addLexKeys(ft, bt, on)
+}
+
+// senseTable holds the senses of every stem of a document's vocabulary, looked up once: those of
+// stem id are all[off[id]:off[id+1]], in the order of lexicon.LookupStem.
+type senseTable struct {
+	off []int32
+	all []int32
+}
+
+func stemSenses(lex *lexicon.Lexicon, v *lexicon.Vocab, lang string) senseTable {
+	t := senseTable{off: make([]int32, v.Len()+1)}
+	for id := range v.Len() {
+		for _, e := range lex.LookupStem(lang, v.Stem(int32(id))) {
+			t.all = append(t.all, lex.Key(e))
+		}
+		t.off[id+1] = int32(len(t.all))
+	}
+	return t
+}
+
+// addLexKeys returns a copy of fs whose sentences have, besides their own keys, the keys of the
+// senses of their stems that on marks as found on both sides (on[g] == 3). Lexical keys are of
+// the highest kind, so they sort after a sentence's own keys (which have none): only they need
+// sorting, and every sentence's keys are cut from one array.
+func addLexKeys(fs []features, by senseTable, on []uint8) []features {
+	out := slices.Clone(fs)
+	var lex, keys []uint32
+	var keySlab slab[uint32]
+	for i := range out {
+		lex = lex[:0]
+		for _, id := range fs[i].stems {
+			for _, g := range by.all[by.off[id]:by.off[id+1]] {
+				if on[g] == 3 {
+					lex = append(lex, uint32(g)&^kindMask|kindLex)
 				}
 			}
-			if keys != nil {
-				slices.Sort(keys)
-				out[i].keys = slices.Compact(keys)
-			}
 		}
-		return out
+		if len(lex) == 0 {
+			continue
+		}
+		own := fs[i].keys
+		keys = append(append(keys[:0], own...), lex...)
+		if len(own) > 0 && own[len(own)-1]&kindMask == kindLex {
+			slices.Sort(keys) // lexical keys of their own: sort the whole
+		} else {
+			slices.Sort(keys[len(own):])
+		}
+		out[i].keys = keySlab.clone(slices.Compact(keys))
 	}
-	return add(fs, bs), add(ft, bt)
+	return out
 }
 
 // withSeed returns the lexicon for opt: opt.Lexicon with the seed lexicon of the two languages
@@ -77,6 +93,11 @@ func withSeed(opt Options) *lexicon.Lexicon {
 	seed := lexicon.Seed(opt.SrcLang, opt.TgtLang)
 	if opt.NoSeed || seed == nil || seedWeight <= 0 {
 		return opt.Lexicon
+	}
+	if opt.Lexicon == nil {
+		// the same merge, done once per language pair and shared: nothing changes a lexicon
+		// after withSeed
+		return lexicon.SeedScaled(opt.SrcLang, opt.TgtLang, seedWeight)
 	}
 	out := lexicon.New(opt.SrcLang, opt.TgtLang)
 	out.Merge(opt.Lexicon)

@@ -139,6 +139,9 @@ func isRoot(lang, s string) bool {
 // count as one piece of evidence. Senses are numbered from 0 up to the number of entries.
 func (l *Lexicon) Key(id int32) int32 { return l.group[id] }
 
+// Senses is the number of senses: Key returns numbers below it.
+func (l *Lexicon) Senses() int { return len(l.gweight) }
+
 // KeyWeight is the weight of sense g: the largest weight of its entries.
 func (l *Lexicon) KeyWeight(g int32) float64 { return l.gweight[g] }
 

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -19,22 +20,63 @@ var seedTSV string
 // seedLangs are the columns of seed/news.tsv.
 var seedLangs = [...]string{"en", "ru", "kk"}
 
-var seeds = sync.OnceValue(func() map[[2]string]*Lexicon {
-	m := map[[2]string]*Lexicon{}
-	for _, a := range seedLangs {
-		for _, b := range seedLangs {
-			if a != b {
-				m[[2]string{a, b}] = parseSeed(seedTSV, a, b)
-			}
-		}
+// seedKey names a cached seed lexicon: the table read for src→tgt, merged into an empty lexicon
+// with its weights scaled by scale (0: as read).
+type seedKey struct {
+	src, tgt string
+	scale    float64
+}
+
+// seedCache holds the seed lexicons built so far. A process aligns one or three language pairs,
+// so each pair's table is read on first use, not all six at start-up.
+var seedCache struct {
+	sync.Mutex
+	m map[seedKey]*Lexicon
+}
+
+// cachedSeed returns the seed lexicon for k, building it on first use.
+func cachedSeed(k seedKey) *Lexicon {
+	if !slices.Contains(seedLangs[:], k.src) || !slices.Contains(seedLangs[:], k.tgt) || k.src == k.tgt {
+		return nil
 	}
-	return m
-})
+	seedCache.Lock()
+	defer seedCache.Unlock()
+	return seedLocked(k)
+}
+
+// seedLocked is cachedSeed with seedCache locked.
+func seedLocked(k seedKey) *Lexicon {
+	if l, ok := seedCache.m[k]; ok {
+		return l
+	}
+	var l *Lexicon
+	if k.scale == 0 {
+		l = parseSeed(seedTSV, k.src, k.tgt)
+	} else {
+		l = New(k.src, k.tgt)
+		l.MergeScaled(seedLocked(seedKey{src: k.src, tgt: k.tgt}), k.scale)
+	}
+	if seedCache.m == nil {
+		seedCache.m = map[seedKey]*Lexicon{}
+	}
+	seedCache.m[k] = l
+	return l
+}
 
 // Seed returns the seed lexicon from src to tgt (any two of en, ru and kk), nil for other
 // languages. The lexicon is shared: do not change it (Merge it into another).
 func Seed(src, tgt string) *Lexicon {
-	return seeds()[[2]string{src, tgt}]
+	return cachedSeed(seedKey{src: src, tgt: tgt})
+}
+
+// SeedScaled returns what MergeScaled(Seed(src, tgt), scale) into New(src, tgt) returns (scale >
+// 0), built once and then shared: do not change it. Every alignment merges the seed this way, and
+// merging it again each time cost as much as reading the table.
+func SeedScaled(src, tgt string, scale float64) *Lexicon {
+	if !(scale > 0) {
+		panic("lexicon: SeedScaled: scale must be positive")
+	}
+	return cachedSeed(seedKey{src: src, tgt: tgt, scale: scale})
 }
 
 // parseSeed reads the seed table for src→tgt. Phrases of several words are skipped: stems are
