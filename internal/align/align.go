@@ -249,14 +249,43 @@ type aligner struct {
 	// in every cell when paras is false (see setNullCosts).
 	nullCost   [nShapes]float64
 	nullWeight [nShapes]float32
+	// tgtLen[d][j] is the length of target sentences j−d..j−1, and tgtLenRatio[d][j] that length
+	// divided by the length ratio fitRatio (see fitLengths).
+	tgtLen, tgtLenRatio [4][]float64
+	fitRatio            float64
+}
+
+// fitLengths fills tgtLen and tgtLenRatio for the model's current length ratio, unless they are
+// filled for it already: the length term of every bead ending in column j divides the same
+// target length by the same ratio, so it is done once a column (and again after reestimate).
+func (a *aligner) fitLengths() {
+	t := a.tgt
+	if a.tgtLen[1] != nil && a.fitRatio == a.m.ratio && len(a.tgtLen[1]) == t.n+1 {
+		return
+	}
+	for d := 1; d <= 3; d++ {
+		if len(a.tgtLen[d]) != t.n+1 {
+			a.tgtLen[d], a.tgtLenRatio[d] = make([]float64, t.n+1), make([]float64, t.n+1)
+		}
+		l, lr := a.tgtLen[d], a.tgtLenRatio[d]
+		for j := d; j <= t.n; j++ {
+			lt := t.cum[j] - t.cum[j-d]
+			l[j], lr[j] = lt, lt/a.m.ratio
+		}
+	}
+	a.fitRatio = a.m.ratio
 }
 
 // side holds the features of one side, arranged for the search: for every bead size d (1 to 3)
 // and every end position i, the merged features of sentences i−d..i−1.
 type side struct {
-	n      int
-	cum    []float64          // cum[i]: total length of sentences 0..i−1
-	sets   [4][]keySet        // sets[d][i]: anchor keys of sentences i−d..i−1
+	n   int
+	cum []float64 // cum[i]: total length of sentences 0..i−1
+	// sets[d][i]: anchor keys of sentences i−d..i−1, whose keys and weights are cut from
+	// keys[d] and weight[d] (see set)
+	sets   [4][]keySpan
+	keys   [4][]uint32
+	weight [4][]float32
 	punct  [4][][nPunct]uint8 // punct[d][i]: punctuation counts of sentences i−d..i−1
 	stops  []int              // stops[i]: inner sentence ends in sentences 0..i−1
 	orphan []int              // orphan[i]: names without a partner in the other side, sentences 0..i−1
@@ -338,12 +367,13 @@ func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side 
 	}
 	s.paras = s.breaks[n] > 0
 	for d := 1; d <= 3; d++ {
-		s.sets[d] = make([]keySet, n+1)
+		s.sets[d] = make([]keySpan, n+1)
 		s.punct[d] = make([][nPunct]uint8, n+1)
 	}
 	// The keys and weights of all the sets of one height share one array each (allocated at a
-	// size they cannot outgrow): tens of thousands of small slices cost the allocator and the
-	// garbage collector more than the search itself reads them.
+	// size they cannot outgrow), and a set holds its place in them, not slices: tens of
+	// thousands of small slices cost the allocator and the garbage collector more than the
+	// search itself reads them, and a set of pointers is twice the size.
 	total := 0
 	for i := range feats {
 		total += len(feats[i].keys)
@@ -351,16 +381,19 @@ func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side 
 	keys, weight := make([]uint32, 0, total), make([]float32, 0, total)
 	for i := 1; i <= n; i++ {
 		s.sets[1][i], keys, weight = appendKeySet(keys, weight, feats[i-1].keys, weights)
+		s.keys[1], s.weight[1] = keys, weight
 		s.punct[1][i] = feats[i-1].punct
 	}
 	for d := 2; d <= 3; d++ {
 		total = 0
 		for i := d; i <= n; i++ {
-			total += len(s.sets[d-1][i-1].keys) + len(s.sets[1][i].keys)
+			total += int(s.sets[d-1][i-1].n + s.sets[1][i].n)
 		}
 		keys, weight = make([]uint32, 0, total), make([]float32, 0, total)
 		for i := d; i <= n; i++ {
-			s.sets[d][i], keys, weight = appendMerged(keys, weight, &s.sets[d-1][i-1], &s.sets[1][i])
+			a, b := s.set(d-1, i-1), s.set(1, i)
+			s.sets[d][i], keys, weight = appendMerged(keys, weight, &a, &b)
+			s.keys[d], s.weight[d] = keys, weight
 			for c := range s.punct[d][i] {
 				s.punct[d][i][c] = satAdd(s.punct[d-1][i-1][c], s.punct[1][i][c])
 			}
@@ -399,15 +432,17 @@ func satAdd(a, b uint8) uint8 {
 // kind, and keeps, with their weights, only those that have a weight, that is, those found on both
 // sides of the document.
 func newKeySet(keys []uint32, weights map[uint32]float32) keySet {
-	ks, _, _ := appendKeySet(nil, nil, keys, weights)
-	return ks
+	ks, ak, aw := appendKeySet(nil, nil, keys, weights)
+	return ks.view(ak, aw)
 }
 
+// set returns the key set sets[d][i] of s.
+func (s *side) set(d, i int) keySet { return s.sets[d][i].view(s.keys[d], s.weight[d]) }
+
 // appendKeySet is newKeySet with the set's keys and weights appended to ak and aw, which it
-// returns; the set's slices are the appended parts, capped at their length.
-func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights map[uint32]float32) (keySet, []uint32, []float32) {
-	var ks keySet
-	start := len(ak)
+// returns; the set holds the place of the appended parts.
+func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights map[uint32]float32) (keySpan, []uint32, []float32) {
+	ks := keySpan{off: int32(len(ak))}
 	for _, k := range keys {
 		w, ok := weights[k]
 		// A lexicon entry whose other stem the other side of the document lacks says nothing.
@@ -421,9 +456,7 @@ func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights map[uint32]f
 			ks.sig |= keyBit(k)
 		}
 	}
-	if len(ak) > start {
-		ks.keys, ks.weight = ak[start:len(ak):len(ak)], aw[start:len(aw):len(aw)]
-	}
+	ks.n = int32(len(ak)) - ks.off
 	return ks, ak, aw
 }
 
@@ -449,11 +482,11 @@ func orphanNames(names [][]uint32, weights map[uint32]float32) int {
 }
 
 // appendMerged appends to ak and aw the union of the key sets of adjacent sentences, and returns
-// it (its slices are the appended parts) with ak and aw. Counts add up, so a number in both
+// it (holding the place of the appended parts) with ak and aw. Counts add up, so a number in both
 // sentences counts twice; that is right for the penalty on unmatched anchors, since the other
 // side then needs it twice too.
-func appendMerged(ak []uint32, aw []float32, a, b *keySet) (keySet, []uint32, []float32) {
-	out := keySet{sig: a.sig | b.sig}
+func appendMerged(ak []uint32, aw []float32, a, b *keySet) (keySpan, []uint32, []float32) {
+	out := keySpan{sig: a.sig | b.sig}
 	for k := range out.count {
 		out.count[k] = a.count[k] + b.count[k]
 	}
@@ -479,7 +512,7 @@ func appendMerged(ak []uint32, aw []float32, a, b *keySet) (keySet, []uint32, []
 			j++
 		}
 	}
-	out.keys, out.weight = ak[start:len(ak):len(ak)], aw[start:len(aw):len(aw)]
+	out.off, out.n = int32(start), int32(len(ak)-start)
 	return out, ak, aw
 }
 
@@ -524,10 +557,11 @@ type srcRow struct {
 	inside [maxRun + 1]int // inside[d]: paragraph breaks between the last d sentences
 	// For beads of d = 1 to 3 source sentences that have a target side:
 	length [4]float64        // their length
+	lenR   [4]float64        // their length times the model's length ratio
 	count  [4]int            // d plus the sentence ends inside them
 	orphan [4]int            // their orphan names
 	punct  [4]*[nPunct]uint8 // their punctuation
-	set    [4]*keySet        // their anchor keys
+	set    [4]keySet         // their anchor keys
 	// rest[d] is a lower bound on the terms of the cost that follow the length (punctuation,
 	// sentence count, orphans, anchors), whatever the target: a bead whose shape, paragraph and
 	// length terms already pass the limit by more than that is hopeless without reading the
@@ -543,6 +577,7 @@ const boundSlack = 1e-6
 // fillRow sets r to row i of a's source side.
 func (a *aligner) fillRow(r *srcRow, i int) {
 	s, m := a.src, a.m
+	a.fitLengths()
 	r.i = i
 	if a.paras {
 		r.end = s.paraEnd(i)
@@ -558,10 +593,11 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 	}
 	for d := 1; d <= 3 && d <= i; d++ {
 		r.length[d] = s.cum[i] - s.cum[i-d]
+		r.lenR[d] = m.ratio * r.length[d]
 		r.count[d] = d + s.stops[i] - s.stops[i-d]
 		r.orphan[d] = s.orphan[i] - s.orphan[i-d]
 		r.punct[d] = &s.punct[d][i]
-		r.set[d] = &s.sets[d][i]
+		r.set[d] = s.set(d, i)
 		r.rest[d] = math.Inf(-1)
 		if bounded {
 			lb := m.orphanSrc * float64(r.orphan[d])
@@ -611,7 +647,7 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	if sh.di == 0 || sh.dj == 0 {
 		return c
 	}
-	c += m.lengthCost(r.length[sh.di], t.cum[j]-t.cum[j-sh.dj])
+	c += m.lengthCostOf(r.length[sh.di], r.lenR[sh.di], a.tgtLen[sh.dj][j], a.tgtLenRatio[sh.dj][j])
 	if lb := c + r.rest[sh.di]; lb >= limit+boundSlack {
 		return lb
 	}
@@ -621,7 +657,8 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	nt := sh.dj + t.stops[j] - t.stops[j-sh.dj]
 	c += m.sentenceCount * math.Abs(float64(ns-nt))
 	c += m.orphanSrc*float64(r.orphan[sh.di]) + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-sh.dj])
-	ks, kt := r.set[sh.di], &t.sets[sh.dj][j]
+	ks, kts := &r.set[sh.di], t.set(sh.dj, j)
+	kt := &kts
 	bound := maxShared(ks, kt)
 	if bound == 0 {
 		// Nothing shared: the bead pays for the anchors of the document its sentences hold.

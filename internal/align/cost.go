@@ -165,8 +165,14 @@ func (m *model) setBound() {
 // target length is from the expected one in standard deviations. The variance grows with the
 // sentence lengths, so a 10-character difference matters less between long sentences.
 func (m *model) lengthCost(ls, lt float64) float64 {
-	mean := (ls + lt/m.ratio) / 2
-	e := lt - m.ratio*ls
+	return m.lengthCostOf(ls, m.ratio*ls, lt, lt/m.ratio)
+}
+
+// lengthCostOf is lengthCost with m.ratio·ls and lt/m.ratio given: the search works out the one
+// once a row and the other once a column (see aligner.fitLengths), not once a bead.
+func (m *model) lengthCostOf(ls, lsRatio, lt, ltRatio float64) float64 {
+	mean := (ls + ltRatio) / 2
+	e := lt - lsRatio
 	return min(m.length*m.gc.penalty(e*e/(m.variance*mean+1)), m.maxLengthCost)
 }
 
@@ -213,6 +219,21 @@ type keySet struct {
 	// sig has bit keyBit(k) set for every k in keys. Two sets share at most
 	// popcount(a.sig & b.sig) keys, which lets the search skip most comparisons.
 	sig uint64
+}
+
+// keySpan is a keySet kept in a side: the set's keys and weights are the n from off of arrays
+// the side holds for all the sets of one height (see side.set).
+type keySpan struct {
+	off, n int32
+	count  [4]uint16
+	wsum   [4]float32
+	sig    uint64
+}
+
+// view returns the key set whose keys and weights are cut from keys and weight.
+func (s *keySpan) view(keys []uint32, weight []float32) keySet {
+	end := s.off + s.n
+	return keySet{keys: keys[s.off:end:end], weight: weight[s.off:end:end], count: s.count, wsum: s.wsum, sig: s.sig}
 }
 
 func keyBit(k uint32) uint64 { return 1 << ((k * 2654435761) >> 26) }

@@ -37,7 +37,7 @@ func learnFrom(fs, ft []features, vs, vt *lexicon.Vocab, beads []Bead, opt Optio
 	if learned.Len() == 0 {
 		return nil
 	}
-	out := lexicon.New(opt.SrcLang, opt.TgtLang)
+	out := lexicon.NewCap(opt.SrcLang, opt.TgtLang, opt.Lexicon.Len()+learned.Len())
 	out.Merge(opt.Lexicon)
 	out.Merge(learned)
 	return out

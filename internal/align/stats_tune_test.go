@@ -58,7 +58,8 @@ func TestDebugCosts(t *testing.T) {
 				line := fmt.Sprintf("%s %v %v cost %.2f", tag, b.Src, b.Tgt, c)
 				sh := shapes[s.shape]
 				if sh.di > 0 && sh.dj > 0 {
-					ks, kt := &a.src.sets[sh.di][s.i], &a.tgt.sets[sh.dj][s.j]
+					kss, kts := a.src.set(sh.di, s.i), a.tgt.set(sh.dj, s.j)
+					ks, kt := &kss, &kts
 					n, ww := shared(ks, kt)
 					line += fmt.Sprintf(" len %.2f (%v/%v) shared %v w %.2f wsum %v/%v cnt %v/%v orph %d/%d", mdl.lengthCost(a.src.cum[s.i]-a.src.cum[s.pi], a.tgt.cum[s.j]-a.tgt.cum[s.pj]), a.src.cum[s.i]-a.src.cum[s.pi], a.tgt.cum[s.j]-a.tgt.cum[s.pj], n, ww, ks.wsum, kt.wsum, ks.count, kt.count, a.src.orphan[s.i]-a.src.orphan[s.pi], a.tgt.orphan[s.j]-a.tgt.orphan[s.pj])
 				}
@@ -99,7 +100,8 @@ func TestZeroStats(t *testing.T) {
 						continue
 					}
 					for j := range tgt {
-						a, b := &s.sets[1][i+1], &tg.sets[1][j+1]
+						as, bs := s.set(1, i+1), tg.set(1, j+1)
+						a, b := &as, &bs
 						n, _ := shared(a, b)
 						zero := n == [4]uint16{}
 						var A float32

@@ -49,13 +49,23 @@ type Lexicon struct {
 }
 
 // New returns an empty lexicon from src to tgt.
-func New(src, tgt string) *Lexicon {
-	return &Lexicon{SrcLang: src, TgtLang: tgt, fwd: map[string][]int32{}, bwd: map[string][]int32{}, index: map[[2]string]int32{},
-		fwdRoot: map[string][]int32{}, bwdRoot: map[string][]int32{}}
+func New(src, tgt string) *Lexicon { return NewCap(src, tgt, 0) }
+
+// NewCap is New with room for n entries: a lexicon built from others (Merge) knows how many it
+// will hold, and growing its maps entry by entry cost more than filling them.
+func NewCap(src, tgt string, n int) *Lexicon {
+	return &Lexicon{SrcLang: src, TgtLang: tgt, fwd: make(map[string][]int32, n), bwd: make(map[string][]int32, n),
+		index: make(map[[2]string]int32, n), fwdRoot: map[string][]int32{}, bwdRoot: map[string][]int32{},
+		entries: make([]Entry, 0, n), group: make([]int32, 0, n)}
 }
 
-// Len is the number of entries.
-func (l *Lexicon) Len() int { return len(l.entries) }
+// Len is the number of entries; 0 for a nil lexicon.
+func (l *Lexicon) Len() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.entries)
+}
 
 // Entries returns the entries, sorted by source stem, then by falling weight.
 func (l *Lexicon) Entries() []Entry {
@@ -451,7 +461,11 @@ func (l *Learner) Lexicon(minCount int, minDice float64, perWord int) *Lexicon {
 			by[l.vs.Stem(s)] = append(by[l.vs.Stem(s)], cand{l.vt.Stem(t), d})
 		}
 	}
-	out := New(l.vs.lang, l.vt.lang)
+	total := 0
+	for _, cs := range by {
+		total += min(len(cs), perWord)
+	}
+	out := NewCap(l.vs.lang, l.vt.lang, total)
 	keys := make([]string, 0, len(by))
 	for s := range by {
 		keys = append(keys, s)

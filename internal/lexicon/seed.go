@@ -53,8 +53,9 @@ func seedLocked(k seedKey) *Lexicon {
 	if k.scale == 0 {
 		l = parseSeed(seedTSV, k.src, k.tgt)
 	} else {
-		l = New(k.src, k.tgt)
-		l.MergeScaled(seedLocked(seedKey{src: k.src, tgt: k.tgt}), k.scale)
+		raw := seedLocked(seedKey{src: k.src, tgt: k.tgt})
+		l = NewCap(k.src, k.tgt, raw.Len())
+		l.MergeScaled(raw, k.scale)
 	}
 	if seedCache.m == nil {
 		seedCache.m = map[seedKey]*Lexicon{}
