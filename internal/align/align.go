@@ -18,6 +18,7 @@ package align
 
 import (
 	"math"
+	"math/bits"
 	"sort"
 	"sync"
 
@@ -486,7 +487,7 @@ func orphanNames(names [][]uint32, weights map[uint32]float32) int {
 // sentences counts twice; that is right for the penalty on unmatched anchors, since the other
 // side then needs it twice too.
 func appendMerged(ak []uint32, aw []float32, a, b *keySet) (keySpan, []uint32, []float32) {
-	out := keySpan{sig: a.sig | b.sig}
+	out := keySpan{keyHead: keyHead{sig: a.sig | b.sig}}
 	for k := range out.count {
 		out.count[k] = a.count[k] + b.count[k]
 	}
@@ -657,23 +658,25 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	nt := sh.dj + t.stops[j] - t.stops[j-sh.dj]
 	c += m.sentenceCount * math.Abs(float64(ns-nt))
 	c += m.orphanSrc*float64(r.orphan[sh.di]) + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-sh.dj])
-	ks, kts := &r.set[sh.di], t.set(sh.dj, j)
-	kt := &kts
-	bound := maxShared(ks, kt)
+	// The target's set is read in place: building its keySet for every bead cost more than
+	// comparing it.
+	ks, kt := &r.set[sh.di], &t.sets[sh.dj][j]
+	bound := bits.OnesCount64(ks.sig & kt.sig) // maxShared
 	if bound == 0 {
 		// Nothing shared: the bead pays for the anchors of the document its sentences hold.
-		c += m.unanchored(ks, kt)
+		c += m.unanchored(&ks.keyHead, &kt.keyHead)
 		if c >= limit {
 			return c
 		}
-		return c + m.anchorCost(ks, kt)
+		ac, _ := m.anchorCostOf(ks, &kt.keyHead, nil) // no key to compare
+		return c + ac
 	}
 	if c-m.maxBonus*float64(bound) >= limit {
 		return c
 	}
-	ac, none := m.anchorCostShared(ks, kt)
+	ac, none := m.anchorCostOf(ks, &kt.keyHead, kt.of(t.keys[sh.dj]))
 	if none {
-		ac += m.unanchored(ks, kt)
+		ac += m.unanchored(&ks.keyHead, &kt.keyHead)
 	}
 	return c + ac
 }

@@ -213,7 +213,12 @@ func gcTail(d2 float64) float64 {
 type keySet struct {
 	keys   []uint32
 	weight []float32
-	count  [4]uint16
+	keyHead
+}
+
+// keyHead is what a key set knows besides its keys and their weights.
+type keyHead struct {
+	count [4]uint16
 	// wsum is the total weight of the keys of each kind (each key once).
 	wsum [4]float32
 	// sig has bit keyBit(k) set for every k in keys. Two sets share at most
@@ -225,16 +230,17 @@ type keySet struct {
 // the side holds for all the sets of one height (see side.set).
 type keySpan struct {
 	off, n int32
-	count  [4]uint16
-	wsum   [4]float32
-	sig    uint64
+	keyHead
 }
 
 // view returns the key set whose keys and weights are cut from keys and weight.
 func (s *keySpan) view(keys []uint32, weight []float32) keySet {
 	end := s.off + s.n
-	return keySet{keys: keys[s.off:end:end], weight: weight[s.off:end:end], count: s.count, wsum: s.wsum, sig: s.sig}
+	return keySet{keys: keys[s.off:end:end], weight: weight[s.off:end:end], keyHead: s.keyHead}
 }
+
+// of returns the keys of s, cut from keys.
+func (s *keySpan) of(keys []uint32) []uint32 { return keys[s.off : s.off+s.n : s.off+s.n] }
 
 func keyBit(k uint32) uint64 { return 1 << ((k * 2654435761) >> 26) }
 
@@ -243,13 +249,16 @@ func maxShared(a, b *keySet) int { return bits.OnesCount64(a.sig & b.sig) }
 
 // shared counts the keys of each kind present in both sets, and sums their weights. Both sets
 // are sorted; a key has the same weight in every set of an alignment problem.
-func shared(a, b *keySet) (n [4]uint16, w [4]float64) {
-	if a.sig&b.sig == 0 {
+func shared(a, b *keySet) (n [4]uint16, w [4]float64) { return sharedKeys(a, b.sig, b.keys) }
+
+// sharedKeys is shared for a set b given as its signature and keys.
+func sharedKeys(a *keySet, bsig uint64, bk []uint32) (n [4]uint16, w [4]float64) {
+	if a.sig&bsig == 0 {
 		return n, w
 	}
 	// The steps are taken without branches on the order of the keys, which a processor cannot
 	// predict: this merge was a tenth of the search.
-	ak, aw, bk := a.keys, a.weight[:len(a.keys)], b.keys
+	ak, aw := a.keys, a.weight[:len(a.keys)]
 	i, j := 0, 0
 	for i < len(ak) && j < len(bk) {
 		x, y := ak[i], bk[j]
@@ -274,7 +283,13 @@ func (m *model) anchorCost(a, b *keySet) float64 {
 
 // anchorCostShared is anchorCost, and reports whether the sets share no key.
 func (m *model) anchorCostShared(a, b *keySet) (float64, bool) {
-	n, w := shared(a, b)
+	return m.anchorCostOf(a, &b.keyHead, b.keys)
+}
+
+// anchorCostOf is anchorCostShared for a set b given as its head and keys (the search reads the
+// target's sets in place, see keySpan); bk is not read when the signatures share no bit.
+func (m *model) anchorCostOf(a *keySet, b *keyHead, bk []uint32) (float64, bool) {
+	n, w := sharedKeys(a, b.sig, bk)
 	c := 0.0
 	for k := range n {
 		if a.count[k]|b.count[k] == 0 {
@@ -293,7 +308,7 @@ func (m *model) anchorCostShared(a, b *keySet) (float64, bool) {
 // a translation shared none one time in four and an unrelated sentence of similar length five in
 // six, and above 3, one in fifty against two in three. An editor's added sentence, paired with a
 // dropped one because their lengths fit, is such a bead.
-func (m *model) unanchored(a, b *keySet) float64 {
+func (m *model) unanchored(a, b *keyHead) float64 {
 	var w float32
 	for k := range a.wsum {
 		w += a.wsum[k] + b.wsum[k]
