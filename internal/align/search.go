@@ -278,9 +278,8 @@ func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, et *expTab, j int, 
 		var w float32
 		if s := slot[k]; s < 0 && !a.paras {
 			c, w = a.nullCost[k], a.nullWeight[k]
-		} else {
-			c = a.rowCost(r, k, j, limit)
-			w = et.neg(c / temperature)
+		} else if c = a.rowCost(r, k, j, limit); c < limit {
+			w = et.neg(c / temperature) // only a bead within limit keeps one
 		}
 		if c < limit && w != 0 {
 			mask |= 1 << k

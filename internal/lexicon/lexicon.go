@@ -413,54 +413,84 @@ func LearnIDs(vs, vt *Vocab, src, tgt [][]int32, minCount int, minDice float64, 
 			l.ct[t]++
 		}
 	}
-	var bs, bt []int32
+	// The pairs each source stem that can reach minCount occurs in (by number), and each pair's
+	// target stems that can: the counts of (s, t) are then those of t over the pairs of s,
+	// gathered one s at a time in an array instead of a map of all pairs of stems.
+	occ := make([][]int32, vs.Len())
+	tgts := make([][]int32, len(src))
 	for k := range src {
 		ss, ts := src[k], tgt[k]
 		if len(ss) == 0 || len(ts) == 0 {
 			continue
 		}
-		bs, bt = bs[:0], bt[:0]
-		for _, s := range ss[:min(len(ss), maxWords)] {
-			if l.cs[s] >= minCount {
-				bs = append(bs, s)
-			}
-		}
 		for _, t := range ts[:min(len(ts), maxWords)] {
 			if l.ct[t] >= minCount {
-				bt = append(bt, t)
+				tgts[k] = append(tgts[k], t)
 			}
 		}
-		for _, s := range bs {
-			for _, t := range bt {
-				// The count of (s, t) is at most the smaller count, and Dice grows with it,
-				// computed as Lexicon does.
-				if 2*float64(min(l.cs[s], l.ct[t]))/float64(l.cs[s]+l.ct[t]) >= minDice {
-					l.cst[uint64(s)<<32|uint64(t)]++
-				}
+		for _, s := range ss[:min(len(ss), maxWords)] {
+			if l.cs[s] >= minCount {
+				occ[s] = append(occ[s], int32(k))
 			}
 		}
 	}
-	return l.Lexicon(minCount, minDice, perWord)
+	by := map[string][]cand{}
+	count := make([]int, vt.Len())
+	var seen []int32
+	for s, pairs := range occ {
+		seen = seen[:0]
+		for _, k := range pairs {
+			for _, t := range tgts[k] {
+				// The count of (s, t) is at most the smaller count, and Dice grows with it,
+				// computed as Lexicon does: a pair that cannot reach minDice is not counted.
+				if 2*float64(min(l.cs[s], l.ct[t]))/float64(l.cs[s]+l.ct[t]) < minDice {
+					continue
+				}
+				if count[t] == 0 {
+					seen = append(seen, t)
+				}
+				count[t]++
+			}
+		}
+		for _, t := range seen {
+			l.addCand(by, int32(s), t, count[t], minCount, minDice)
+			count[t] = 0
+		}
+	}
+	return l.lexiconOf(by, perWord)
+}
+
+// cand is a target stem for a source stem, with their Dice coefficient.
+type cand struct {
+	t    string
+	dice float64
+}
+
+// addCand adds to by the pair of stems s and t, seen together c times, if it reaches minCount
+// and minDice.
+func (l *Learner) addCand(by map[string][]cand, s, t int32, c, minCount int, minDice float64) {
+	if c < minCount {
+		return
+	}
+	d := 2 * float64(c) / float64(l.cs[s]+l.ct[t])
+	if d >= minDice {
+		by[l.vs.Stem(s)] = append(by[l.vs.Stem(s)], cand{l.vt.Stem(t), d})
+	}
 }
 
 // Lexicon returns the pairs seen together at least minCount times with a Dice coefficient of at
 // least minDice, at most perWord targets for each source stem (the best), weighted by Dice.
 func (l *Learner) Lexicon(minCount int, minDice float64, perWord int) *Lexicon {
-	type cand struct {
-		t    string
-		dice float64
-	}
 	by := map[string][]cand{}
 	for k, c := range l.cst {
-		if c < minCount {
-			continue
-		}
-		s, t := int32(k>>32), int32(k&math.MaxUint32)
-		d := 2 * float64(c) / float64(l.cs[s]+l.ct[t])
-		if d >= minDice {
-			by[l.vs.Stem(s)] = append(by[l.vs.Stem(s)], cand{l.vt.Stem(t), d})
-		}
+		l.addCand(by, int32(k>>32), int32(k&math.MaxUint32), c, minCount, minDice)
 	}
+	return l.lexiconOf(by, perWord)
+}
+
+// lexiconOf returns the lexicon of the candidates by source stem: at most perWord targets for
+// each, the best.
+func (l *Learner) lexiconOf(by map[string][]cand, perWord int) *Lexicon {
 	total := 0
 	for _, cs := range by {
 		total += min(len(cs), perWord)
