@@ -118,25 +118,26 @@ func extractSides(src, tgt []Sentence, opt Options) (fs, ft []features, vs, vt *
 	return fs, ft, vs, vt
 }
 
-// solve aligns src with tgt, whose features are fs and ft (with the keys of opt.Lexicon), with the
+// solve aligns src with tgt, whose features are fs and ft and anchor keys ks and kt (with those of
+// opt.Lexicon, see withLexKeys), with the
 // fixed beads given, each of which has a free side (see pairFixed for the others), with bounds set.
 // guide, if not nil, is the path of an earlier pass (the second pass of Pair): the search then
 // skips the first, wide pass and only refines in a narrow band around it, in the rows where wide
 // (of length n+1, if not nil) is true; elsewhere it keeps to the guide.
-func solve(src, tgt []Sentence, fs, ft []features, opt Options, mdl *model, fixed []fixedBead, guide []step, wide []bool) []Bead {
+func solve(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Options, mdl *model, fixed []fixedBead, guide []step, wide []bool) []Bead {
 	n, m := len(src), len(tgt)
 	c := newCons(fixed, n, m)
 	if n == 0 || m == 0 {
 		return unmatchedFixed(n, m, c)
 	}
 	if guide != nil && c == nil {
-		return realignStretches(src, tgt, fs, ft, opt.Lexicon, mdl, guide, wide)
+		return realignStretches(src, tgt, fs, ft, ks, kt, opt.Lexicon, mdl, guide, wide)
 	}
 	a := &aligner{m: mdl, cons: c}
-	weights := keyWeights(fs, ft)
+	weights := keyWeightsOf(ks, kt)
 	scaleLexWeights(weights, opt.Lexicon)
-	a.src = newSide(src, fs, weights)
-	a.tgt = newSide(tgt, ft, weights)
+	a.src = newSideKeys(src, fs, ks, weights)
+	a.tgt = newSideKeys(tgt, ft, kt, weights)
 	a.paras = a.src.paras && a.tgt.paras
 
 	w := opt.Band
@@ -314,16 +315,21 @@ func extractAll(lang string, ss []Sentence, terms TermFinder, v *lexicon.Vocab) 
 // keyWeight). Keys found on one side only can never be shared, so they get no weight and the search never
 // sees them; this keeps the key sets it compares short.
 func keyWeights(fs, ft []features) map[uint32]float32 {
-	df := func(fs []features) map[uint32]int {
+	return keyWeightsOf(keysOf(fs), keysOf(ft))
+}
+
+// keyWeightsOf is keyWeights for the anchor keys of each sentence of the two sides.
+func keyWeightsOf(ks, kt [][]uint32) map[uint32]float32 {
+	df := func(ks [][]uint32) map[uint32]int {
 		m := map[uint32]int{}
-		for _, f := range fs {
-			for _, k := range f.keys {
+		for _, keys := range ks {
+			for _, k := range keys {
 				m[k]++
 			}
 		}
 		return m
 	}
-	ds, dt := df(fs), df(ft)
+	ds, dt := df(ks), df(kt)
 	if len(dt) < len(ds) {
 		ds, dt = dt, ds
 	}
@@ -355,6 +361,12 @@ func keyWeight(df int) float64 {
 }
 
 func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side {
+	return newSideKeys(ss, feats, keysOf(feats), weights)
+}
+
+// newSideKeys is newSide with the anchor keys of each sentence given (features.keys, or those with
+// a lexicon's, see withLexKeys).
+func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights map[uint32]float32) *side {
 	n := len(ss)
 	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1), stops: make([]int, n+1), orphan: make([]int, n+1)}
 	for i, x := range ss {
@@ -377,11 +389,11 @@ func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side 
 	// search itself reads them, and a set of pointers is twice the size.
 	total := 0
 	for i := range feats {
-		total += len(feats[i].keys)
+		total += len(sk[i])
 	}
 	keys, weight := make([]uint32, 0, total), make([]float32, 0, total)
 	for i := 1; i <= n; i++ {
-		s.sets[1][i], keys, weight = appendKeySet(keys, weight, feats[i-1].keys, weights)
+		s.sets[1][i], keys, weight = appendKeySet(keys, weight, sk[i-1], weights)
 		s.keys[1], s.weight[1] = keys, weight
 		s.punct[1][i] = feats[i-1].punct
 	}
@@ -405,8 +417,8 @@ func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side 
 
 // subSide is the side of sentences lo..hi−1 of ss, a stretch of a longer document, whose
 // paragraph ends at the stretch's edges are those of the document.
-func subSide(ss []Sentence, feats []features, weights map[uint32]float32, lo, hi int) *side {
-	s := newSide(ss[lo:hi], feats[lo:hi], weights)
+func subSide(ss []Sentence, feats []features, sk [][]uint32, weights map[uint32]float32, lo, hi int) *side {
+	s := newSideKeys(ss[lo:hi], feats[lo:hi], sk[lo:hi], weights)
 	s.open[0] = lo > 0 && lo < len(ss) && ss[lo].Para == ss[lo-1].Para
 	s.open[1] = hi > 0 && hi < len(ss) && ss[hi].Para == ss[hi-1].Para
 	return s

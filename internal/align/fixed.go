@@ -119,8 +119,8 @@ func bound(fixed []fixedBead, n, m int) error {
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	opt.Lexicon = withSeed(opt)
 	fs, ft, vs, vt := extractSides(src, tgt, opt)
-	ls, lt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon)
-	beads := pairParts(src, tgt, ls, lt, opt, fixed, nil, nil)
+	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon)
+	beads := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, nil, nil)
 	if opt.NoRealign {
 		return beads
 	}
@@ -131,19 +131,20 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	}
 	if lex := learnFrom(fs, ft, vs, vt, beads, opt); lex != nil {
 		opt.Lexicon = lex
-		ls, lt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex)
-		again := pairParts(src, tgt, ls, lt, opt, fixed, path, wide)
+		ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex)
+		again := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, path, wide)
 		beads = mergePasses(beads, again, realignBelow)
 	}
 	return beads
 }
 
-// pairParts is one pass of pairFixed, with the features of both sides. prev, if not nil, is the
+// pairParts is one pass of pairFixed, with the features of both sides and the anchor keys of
+// their sentences (features.keys and the lexicon's, see withLexKeys). prev, if not nil, is the
 // path of the first pass, which the second searches around in the rows where wide is true (see
 // solve).
-func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixedBead, prev []step, wide []bool) []Bead {
+func pairParts(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Options, fixed []fixedBead, prev []step, wide []bool) []Bead {
 	if len(fixed) == 0 {
-		return solve(src, tgt, fs, ft, opt, newModelFor(opt), nil, prev, wide)
+		return solve(src, tgt, fs, ft, ks, kt, opt, newModelFor(opt), nil, prev, wide)
 	}
 	fixed = slices.Clone(fixed)
 	if err := bound(fixed, len(src), len(tgt)); err != nil {
@@ -157,7 +158,7 @@ func pairParts(src, tgt []Sentence, fs, ft []features, opt Options, fixed []fixe
 			inner[k].src = inner[k].src.shift(-i0)
 			inner[k].tgt = inner[k].tgt.shift(-j0)
 		}
-		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], opt, newModelFor(opt), inner, stepsIn(prev, i0, i1, j0, j1), rowsIn(wide, i0, i1)) {
+		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], ks[i0:i1], kt[j0:j1], opt, newModelFor(opt), inner, stepsIn(prev, i0, i1, j0, j1), rowsIn(wide, i0, i1)) {
 			out = append(out, Bead{Src: shift(b.Src, i0), Tgt: shift(b.Tgt, j0), Score: b.Score})
 		}
 		inner = nil

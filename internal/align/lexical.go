@@ -15,15 +15,16 @@ import (
 // anchor, so lexical evidence costs no pairwise word scoring and the search stays linear. The
 // weights of lexical anchors are lexMatch and lexMiss (params.go).
 
-// withLexKeys returns the features fs and ft of the two sides with the keys of the lexicon senses
-// their words have added; vs and vt number the stems of fs and ft (see features.stems), in
+// withLexKeys returns the anchor keys of the sentences of the two sides, whose features are fs and
+// ft, with the keys of the lexicon senses their words have added; vs and vt number the stems of fs and ft (see features.stems), in
 // languages src and tgt. Only senses found on both sides become keys: one found on one side can
 // never be shared, and keyWeights would drop it anyway (appendKeySet does not count it either), so
 // leaving it out changes nothing but the length of the key lists. fs and ft themselves are left as
-// they are: the second pass of Pair adds the keys of another lexicon to the same features.
-func withLexKeys(fs, ft []features, vs, vt *lexicon.Vocab, src, tgt string, lex *lexicon.Lexicon) ([]features, []features) {
+// they are: the second pass of Pair adds the keys of another lexicon to the same features. The
+// keys are returned apart from the features, not in a copy of them, which was four times the size.
+func withLexKeys(fs, ft []features, vs, vt *lexicon.Vocab, src, tgt string, lex *lexicon.Lexicon) (ks, kt [][]uint32) {
 	if lex == nil || lex.Len() == 0 || vs == nil || vt == nil {
-		return fs, ft
+		return keysOf(fs), keysOf(ft)
 	}
 	bs, bt := stemSenses(lex, vs, src), stemSenses(lex, vt, tgt)
 	// on[g] has bit 1 if sense g is found on the source side, bit 2 on the target side
@@ -55,12 +56,12 @@ func stemSenses(lex *lexicon.Lexicon, v *lexicon.Vocab, lang string) senseTable 
 	return t
 }
 
-// addLexKeys returns a copy of fs whose sentences have, besides their own keys, the keys of the
+// addLexKeys returns the keys of the sentences of fs with, besides their own, the keys of the
 // senses of their stems that on marks as found on both sides (on[g] == 3). Lexical keys are of
 // the highest kind, so they sort after a sentence's own keys (which have none): only they need
 // sorting, and every sentence's keys are cut from one array.
-func addLexKeys(fs []features, by senseTable, on []uint8) []features {
-	out := slices.Clone(fs)
+func addLexKeys(fs []features, by senseTable, on []uint8) [][]uint32 {
+	out := keysOf(fs)
 	var lex, keys []uint32
 	var keySlab slab[uint32]
 	for i := range out {
@@ -82,7 +83,16 @@ func addLexKeys(fs []features, by senseTable, on []uint8) []features {
 		} else {
 			slices.Sort(keys[len(own):])
 		}
-		out[i].keys = keySlab.clone(slices.Compact(keys))
+		out[i] = keySlab.clone(slices.Compact(keys))
+	}
+	return out
+}
+
+// keysOf returns the anchor keys of each sentence of fs.
+func keysOf(fs []features) [][]uint32 {
+	out := make([][]uint32, len(fs))
+	for i := range fs {
+		out[i] = fs[i].keys
 	}
 	return out
 }

@@ -140,8 +140,8 @@ func better(a, b []Bead, below float64) bool {
 // the guide. So the second pass costs time and memory in proportion to the rows it re-examines,
 // not to the document. Beads outside the stretches get score 1: mergePasses keeps the first
 // pass's beads there in any case, since none of them scored below realignBelow.
-func realignStretches(src, tgt []Sentence, fs, ft []features, lex *lexicon.Lexicon, mdl *model, guide []step, wide []bool) []Bead {
-	weights := keyWeights(fs, ft)
+func realignStretches(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, lex *lexicon.Lexicon, mdl *model, guide []step, wide []bool) []Bead {
+	weights := keyWeightsOf(ks, kt)
 	scaleLexWeights(weights, lex)
 	whole := &aligner{m: mdl, src: &side{n: len(src), cum: cumLengths(fs)}, tgt: &side{n: len(tgt), cum: cumLengths(ft)}}
 	whole.reestimate(guide)
@@ -151,26 +151,26 @@ func realignStretches(src, tgt []Sentence, fs, ft []features, lex *lexicon.Lexic
 	scores := make([]float64, 0, len(guide))
 	done := 0 // steps of guide taken so far
 	for _, st := range stretches(guide, wide) {
-		ks, ke := st[0], st[1]
-		for _, s := range guide[done:ks] {
+		k0, ke := st[0], st[1]
+		for _, s := range guide[done:k0] {
 			path = append(path, s)
 			scores = append(scores, 1)
 		}
 		done = ke
-		i0, j0 := guide[ks].pi, guide[ks].pj
+		i0, j0 := guide[k0].pi, guide[k0].pj
 		i1, j1 := guide[ke-1].i, guide[ke-1].j
 		if i1 == i0 || j1 == j0 { // one side is empty: nothing to choose
-			for _, s := range guide[ks:ke] {
+			for _, s := range guide[k0:ke] {
 				path = append(path, s)
 				scores = append(scores, 1)
 			}
 			continue
 		}
 		a := &aligner{m: mdl, paras: paras}
-		a.src = subSide(src, fs, weights, i0, i1)
-		a.tgt = subSide(tgt, ft, weights, j0, j1)
-		sub := make([]step, ke-ks)
-		for k, s := range guide[ks:ke] {
+		a.src = subSide(src, fs, ks, weights, i0, i1)
+		a.tgt = subSide(tgt, ft, kt, weights, j0, j1)
+		sub := make([]step, ke-k0)
+		for k, s := range guide[k0:ke] {
 			sub[k] = step{i: s.i - i0, j: s.j - j0, pi: s.pi - i0, pj: s.pj - j0, shape: s.shape}
 		}
 		gmin, gmax := pathGuide(sub, i1-i0)
