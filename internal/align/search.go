@@ -295,13 +295,15 @@ func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, et *expTab, j int, 
 	return best, bk
 }
 
-// lazyOrder lists the shapes with one side empty first, then the others, each group in shape
-// order (see bestInto).
-var lazyOrder = func() (o []int) {
-	for pass := range 2 {
-		for k, sh := range shapes {
-			if (sh.di == 0 || sh.dj == 0) == (pass == 0) {
-				o = append(o, k)
+// lazyOrder[n] lists the first n shapes, those with one side empty first, then the others, each
+// group in shape order (see bestInto).
+var lazyOrder = func() (o [nShapes + 1][]int) {
+	for n := range o {
+		for pass := range 2 {
+			for k, sh := range shapes[:n] {
+				if (sh.di == 0 || sh.dj == 0) == (pass == 0) {
+					o[n] = append(o[n], k)
+				}
 			}
 		}
 	}
@@ -319,10 +321,7 @@ func (a *aligner) bestInto(r *srcRow, p *prevRows, j, nshape int, best float64, 
 	prev, cost := &p.prev, &p.cost // only entries with their bit in known are read
 	var known uint32               // bit k: cost[k] is the exact cost of shape k
 	bound := best
-	for _, k := range lazyOrder {
-		if k >= nshape {
-			continue
-		}
+	for _, k := range lazyOrder[nshape] {
 		pc := p.at(a.cons, k, r.i, j)
 		if math.IsInf(pc, 1) {
 			continue
