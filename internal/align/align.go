@@ -673,7 +673,7 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	// The target's set is read in place: building its keySet for every bead cost more than
 	// comparing it.
 	ks, kt := &r.set[sh.di], &t.sets[sh.dj][j]
-	bound := bits.OnesCount64(ks.sig & kt.sig) // maxShared
+	bound := bits.OnesCount64(ks.sig & kt.sig) // at most this many keys shared
 	if bound == 0 {
 		// Nothing shared: the bead pays for the anchors of the document its sentences hold.
 		c += m.unanchored(&ks.keyHead, &kt.keyHead)

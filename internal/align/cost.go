@@ -2,7 +2,6 @@ package align
 
 import (
 	"math"
-	"math/bits"
 	"sync"
 )
 
@@ -244,14 +243,9 @@ func (s *keySpan) of(keys []uint32) []uint32 { return keys[s.off : s.off+s.n : s
 
 func keyBit(k uint32) uint64 { return 1 << ((k * 2654435761) >> 26) }
 
-// maxShared bounds the number of keys a and b have in common.
-func maxShared(a, b *keySet) int { return bits.OnesCount64(a.sig & b.sig) }
-
-// shared counts the keys of each kind present in both sets, and sums their weights. Both sets
-// are sorted; a key has the same weight in every set of an alignment problem.
-func shared(a, b *keySet) (n [4]uint16, w [4]float64) { return sharedKeys(a, b.sig, b.keys) }
-
-// sharedKeys is shared for a set b given as its signature and keys.
+// sharedKeys counts the keys of each kind present in both a and the set b given as its signature
+// and keys, and sums their weights. Both sets are sorted; a key has the same weight in every set
+// of an alignment problem. Two sets share at most popcount(a.sig & bsig) keys.
 func sharedKeys(a *keySet, bsig uint64, bk []uint32) (n [4]uint16, w [4]float64) {
 	if a.sig&bsig == 0 {
 		return n, w

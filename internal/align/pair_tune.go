@@ -8,3 +8,6 @@ func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
 	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon)
 	return solve(src, tgt, fs, ft, ks, kt, opt, mdl, nil, nil, nil)
 }
+
+// shared is sharedKeys for two key sets.
+func shared(a, b *keySet) (n [4]uint16, w [4]float64) { return sharedKeys(a, b.sig, b.keys) }
