@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -80,17 +81,50 @@ type Store struct {
 	view    *view
 
 	similar similarScratch
+
+	path string   // the file, "" for a build's
+	lock   *os.File // path+".lock", locked shared while open
 }
 
 // Open opens (creating it when missing) the memory in the file path. A
 // memory written by an earlier tilmash, with an FTS5 index, is given the
 // word index in place, in one transaction.
+//
+// Every Store holds a shared lock on the file path+".lock" while it is
+// open, so that a rebuild can tell whether it alone has the memory open
+// (see [Store.Apply]).
 func Open(path string) (*Store, error) {
+	lock, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockShared(lock); err != nil {
+		lock.Close()
+		return nil, fmt.Errorf("%s: %w", lock.Name(), err)
+	}
+	s, err := open(path, false)
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	s.path, s.lock = path, lock
+	return s, nil
+}
+
+// open opens the file path; for a build (a new file no one else reads,
+// replaced when the build fails), without a journal and without syncs.
+func open(path string, build bool) (*Store, error) {
 	q := url.Values{}
 	q.Add("_pragma", "page_size(16384)") // a new file's: a build writes a quarter of the pages
 	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(NORMAL)")
+	if build {
+		q.Add("_pragma", "journal_mode(OFF)")
+		q.Add("_pragma", "synchronous(OFF)")
+		q.Add("_pragma", "locking_mode(EXCLUSIVE)")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+	}
 	q.Add("_pragma", "cache_size("+readCache+")")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
@@ -247,7 +281,11 @@ func (s *Store) Close() error {
 	for _, st := range s.stmts {
 		st.Close()
 	}
-	return s.db.Close()
+	err := s.db.Close()
+	if s.lock != nil {
+		s.lock.Close() // and its lock
+	}
+	return err
 }
 
 // Sources lists the sources.
@@ -270,8 +308,26 @@ func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
 	return out, rows.Err()
 }
 
-// Apply makes the changes in one transaction.
-func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) (err error) {
+// Apply makes the changes in one transaction. A rebuild (reset, or the
+// first changes of an empty memory) writes a new file instead (rebuild.go).
+func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) error {
+	if s.path != "" {
+		if !reset {
+			var empty bool
+			if err := s.db.QueryRowContext(ctx, `SELECT NOT EXISTS(SELECT 1 FROM source) AND NOT EXISTS(SELECT 1 FROM unit)`).Scan(&empty); err != nil {
+				return err
+			}
+			reset = empty
+		}
+		if reset {
+			return s.rebuild(ctx, changes)
+		}
+	}
+	return s.apply(ctx, reset, changes)
+}
+
+// apply makes the changes in one transaction.
+func (s *Store) apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) (err error) {
 	if _, err := s.db.ExecContext(ctx, `PRAGMA cache_size = `+applyCache); err != nil {
 		return err
 	}
