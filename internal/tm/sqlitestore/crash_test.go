@@ -29,7 +29,14 @@ func unitsOf(source string, n int) []tm.Unit {
 
 // TestCrashDuringApply kills a process in the middle of a large Apply and
 // checks that the memory is exactly as it was before: no rebuild needed.
-func TestCrashDuringApply(t *testing.T) {
+func TestCrashDuringApply(t *testing.T) { crashDuring(t, "TestCrashDuringApply", false) }
+
+// TestCrashDuringRebuild does the same to a rebuild, which writes a new
+// file beside the memory: the memory stays as it was, and the next
+// rebuild replaces it.
+func TestCrashDuringRebuild(t *testing.T) { crashDuring(t, "TestCrashDuringRebuild", true) }
+
+func crashDuring(t *testing.T, name string, reset bool) {
 	ctx := context.Background()
 	if path := os.Getenv("TM_CRASH_CHILD"); path != "" {
 		s, err := sqlitestore.Open(path)
@@ -38,7 +45,7 @@ func TestCrashDuringApply(t *testing.T) {
 			os.Exit(1)
 		}
 		// Replace the old document and add new ones, for ever.
-		s.Apply(ctx, false, func(yield func(tm.Change, error) bool) {
+		s.Apply(ctx, reset, func(yield func(tm.Change, error) bool) {
 			for d := 0; ; d++ {
 				name := fmt.Sprintf("doc/new-%d", d)
 				if d == 0 {
@@ -66,7 +73,7 @@ func TestCrashDuringApply(t *testing.T) {
 	srcBefore, _ := s.Sources(ctx)
 	s.Close()
 
-	cmd := exec.Command(os.Args[0], "-test.run", "^TestCrashDuringApply$")
+	cmd := exec.Command(os.Args[0], "-test.run", "^"+name+"$")
 	cmd.Env = append(os.Environ(), "TM_CRASH_CHILD="+path)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -82,6 +89,9 @@ func TestCrashDuringApply(t *testing.T) {
 		t.Fatalf("the child said %q", line)
 	}
 
+	if _, err := os.Stat(path + ".new"); reset && err != nil {
+		t.Errorf("the killed rebuild wrote no new file beside the memory: %v", err)
+	}
 	s, err = sqlitestore.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -107,5 +117,18 @@ func TestCrashDuringApply(t *testing.T) {
 	}
 	if err := s.Verify(ctx); err != nil {
 		t.Errorf("the word index after the crash: %v", err)
+	}
+	if !reset {
+		return
+	}
+	// The next rebuild is not hindered by what the killed one left.
+	if err := s.Apply(ctx, true, tm.Changes(tm.Change{Source: tm.Source{Name: "doc/b", Hash: "b", Units: 7}, Units: unitsOf("doc/b", 7)})); err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := s.Words(ctx, "ru", []string{"бюджет"}, 0, 1000); err != nil || len(hits) != 7 {
+		t.Errorf("the rebuilt memory finds %d units, want 7 (%v)", len(hits), err)
+	}
+	if err := s.Verify(ctx); err != nil {
+		t.Errorf("the word index after the next rebuild: %v", err)
 	}
 }

@@ -83,7 +83,7 @@ type Store struct {
 	similar similarScratch
 
 	path string   // the file, "" for a build's
-	lock   *os.File // path+".lock", locked shared while open
+	lock *os.File // path+".lock", locked shared while open
 }
 
 // Open opens (creating it when missing) the memory in the file path. A

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -131,6 +133,78 @@ func TestSeesAnotherWriter(t *testing.T) {
 	}
 	if us, err := reader.Words(ctx, "en", []string{"astana"}, 0, 10); err != nil || len(us) != 1 {
 		t.Fatalf("Words after the changes: %v, %v", us, err)
+	}
+}
+
+// TestRebuildReplacesTheFile: a rebuild with no other store open renames
+// a new file over the memory (the fast way, without the write-ahead log);
+// with another store open, it copies the new file in, and the other store
+// sees the rebuilt memory, as it sees another writer's changes. The
+// first changes of an empty memory are written as a rebuild.
+func TestRebuildReplacesTheFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tm.sqlite")
+	s, err := sqlitestore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	put := func(s *sqlitestore.Store, reset bool, source, text string) {
+		t.Helper()
+		u := tm.Unit{Source: source, Group: 1, Variants: []tm.Variant{{Lang: "en", Text: text}}}
+		if err := s.Apply(ctx, reset, tm.Changes(tm.Change{Source: tm.Source{Name: source, Units: 1}, Units: []tm.Unit{u}})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	words := func(s *sqlitestore.Store, word string) int {
+		t.Helper()
+		us, err := s.Words(ctx, "en", []string{word}, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(us)
+	}
+	inode := func() os.FileInfo {
+		t.Helper()
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	first := inode()
+	put(s, false, "doc/a", "The talks lasted three hours.") // an empty memory
+	second := inode()
+	put(s, true, "doc/b", "The summit in Astana ended.")
+	third := inode()
+	if runtime.GOOS == "linux" && (os.SameFile(first, second) || os.SameFile(second, third)) {
+		t.Errorf("the builds wrote into the memory's file, not a new file renamed over it")
+	}
+	if words(s, "talks") != 0 || words(s, "astana") != 1 {
+		t.Errorf("after the rebuild: talks %d, astana %d; want 0, 1", words(s, "talks"), words(s, "astana"))
+	}
+	other, err := sqlitestore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if words(other, "astana") != 1 {
+		t.Fatal("the other store does not see the memory")
+	}
+	put(s, true, "doc/c", "The talks in Almaty ended.")
+	if !os.SameFile(inode(), third) {
+		t.Errorf("a rebuild renamed a new file over a memory another store has open")
+	}
+	for _, st := range []*sqlitestore.Store{s, other} {
+		if words(st, "astana") != 0 || words(st, "almaty") != 1 {
+			t.Errorf("after the second rebuild: astana %d, almaty %d; want 0, 1", words(st, "astana"), words(st, "almaty"))
+		}
+		if err := st.Verify(ctx); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat(path + ".new"); err == nil {
+		t.Errorf("the rebuild left its new file")
 	}
 }
 
