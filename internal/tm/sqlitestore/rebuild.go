@@ -95,9 +95,6 @@ func (s *Store) replaceBy(ctx context.Context, tmp string) error {
 		return errors.Join(renamed, err)
 	}
 	s.db, s.stmts, s.langs, s.names, s.version = n.db, n.stmts, n.langs, n.names, 0
-	if renamed == nil {
-		os.Remove(tmp) // nothing there: rename moved it
-	}
 	return renamed
 }
 
