@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Translation memory benchmarks (issue 15): the shared corpora plus synthetic groups made of their
 # words, up to GROUPS groups (default 1,000,000), in the embedded SQLite store.
-#   build   — a rebuild from scratch in one transaction: groups/s (target ≥ 50,000)
+#   build   — a rebuild from scratch, written to a new file (no journal) that replaces the
+#             memory: groups/s (target ≥ 50,000)
 #   search  — concordance, names and words in en/ru/kk: median ms (target < 50)
 #   lookup  — fuzzy look-up of edited corpus sentences: sentences/s (target ≥ 500)
 #   quality — every corpus sentence edited (a word replaced, two words swapped, a number

@@ -82,8 +82,8 @@ func peakRSS(b *testing.B) {
 	}
 }
 
-// BenchmarkBuild writes a memory of benchGroups groups from scratch in one
-// transaction, as tm rebuild does.
+// BenchmarkBuild writes a memory of benchGroups groups from scratch, as tm
+// rebuild does (into a new file that replaces the memory).
 func BenchmarkBuild(b *testing.B) {
 	c := corpus(b)
 	var last string
