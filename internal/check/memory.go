@@ -425,6 +425,14 @@ func (r *tsvRow) fill(u *Unit, n int, cells []sheet.Cell, cols []string, pos fun
 // only.
 func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Report, error) {
 	rd := sheet.NewReader(r, sheet.TSV)
+	// The rows' texts are views of the reader's buffer, good until the
+	// next row: what outlives the row (findings, the texts consistency
+	// indexes) is kept through rd.Keep, one copy of a row for all of it,
+	// and a row with nothing to keep (most, with the glossary alone) costs
+	// no allocation.
+	rd.ReuseBuffers()
+	s.keep = rd.Keep
+	defer func() { s.keep = nil }()
 	pos := func(off int) Position {
 		line, col := rd.Position(off)
 		return Position{File: name, Line: line, Column: col}
@@ -448,6 +456,7 @@ func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Repor
 	var cur tsvRow
 	var found findingChunks
 	u.at = cur.at
+	place := rd.Place // one method value for every row, not one each
 	for {
 		row, err := rd.Read()
 		if err == io.EOF {
@@ -457,7 +466,7 @@ func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Repor
 			return nil, tsvError(name, err)
 		}
 		m.Total++
-		if err := cur.fill(&u, m.Total, row.Cells, cols, pos, rd.Place); err != nil {
+		if err := cur.fill(&u, m.Total, row.Cells, cols, pos, place); err != nil {
 			return nil, err
 		}
 		found.unit(s, input, name, rep, &u)
@@ -490,6 +499,11 @@ func (c *findingChunks) unit(s *Suite, input int, name string, rep *Report, u *U
 	k := len(*last)
 	*last = s.Unit(*last, input, name, rep.Source, rep.Scope, u)
 	c.n += len(*last) - k
+	if s.keep != nil {
+		for i := k; i < len(*last); i++ {
+			(*last)[i].keep(s.keep)
+		}
+	}
 }
 
 // all returns dst with every finding collected appended.

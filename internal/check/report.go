@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
@@ -429,4 +430,44 @@ func paragraphUnits(langs []string, texts map[string]string, file func(string) s
 		units[i] = u
 	}
 	return ScopeParagraph, units
+}
+
+// keep makes f hold only strings keep returns: every text of f (its
+// glossary finding, the editors' check's finding and its data, its
+// places) passed through keep. A streaming reader that reuses its buffer
+// for the next row ([sheet.Reader.Keep]) gives the texts of a finding
+// kept past the row a copy of their own; a field added to Finding must be
+// added here (TestFindingKeep walks every string of a Finding).
+func (f *Finding) keep(keep func(string) string) {
+	g := &f.Finding
+	g.Doc, g.Lang, g.EntryID, g.Kind = keep(g.Doc), keep(g.Lang), keep(g.EntryID), keep(g.Kind)
+	g.Text, g.Expected, g.Segment = keep(g.Text), keep(g.Expected), keep(g.Segment)
+	g.SrcLang, g.Hidden = keep(g.SrcLang), keep(g.Hidden)
+	f.Check, f.Severity, f.Scope = keep(f.Check), Severity(keep(string(f.Severity))), Scope(keep(string(f.Scope)))
+	f.File, f.Target, f.SrcText = keep(f.File), keep(f.Target), keep(f.SrcText)
+	for i := range f.Places {
+		p := &f.Places[i]
+		p.Doc, p.Scope, p.File = keep(p.Doc), Scope(keep(string(p.Scope))), keep(p.File)
+	}
+	if q := f.qa; q != nil {
+		q.Kind, q.Severity = qa.Kind(keep(string(q.Kind))), Severity(keep(string(q.Severity)))
+		q.Lang, q.SrcLang, q.Message, q.Fix = keep(q.Lang), keep(q.SrcLang), keep(q.Message), keep(q.Fix)
+		for i, p := range q.Places {
+			q.Places[i] = keep(p)
+		}
+		for k, v := range q.Data {
+			switch v := v.(type) {
+			case string:
+				// Stored again only when it changes: a string put in an
+				// interface is allocated.
+				if w := keep(v); unsafe.StringData(w) != unsafe.StringData(v) {
+					q.Data[k] = w
+				}
+			case []string:
+				for i, s := range v {
+					v[i] = keep(s)
+				}
+			}
+		}
+	}
 }

@@ -133,6 +133,10 @@ type Suite struct {
 	nplaces int
 	heads   []placeHead
 	source  qa.Source
+	// keep, while a TSV file is streamed, gives a text of the row being
+	// checked a copy that outlives the row (see [sheet.Reader.Keep]); nil
+	// otherwise, when texts are strings of their own.
+	keep func(string) string
 }
 
 // place is a [Place] as the suite keeps it: head indexes Suite.heads.
@@ -346,6 +350,11 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 			pos := u.position(lang, 0)
 			head := s.headOf(placeHead{input: input, doc: name, file: pos.File, scope: scope})
 			s.addPlace(place{head: head, group: u.Number, line: pos.Line, column: pos.Column})
+			if s.keep != nil {
+				// Consistency keeps the texts; srcText is a copy from here
+				// on too, so that the index's last source is one.
+				srcText, text = s.keep(srcText), s.keep(text)
+			}
 			s.cons.AddIndex(s.nplaces-1, src, srcText, lang, text)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -50,6 +51,15 @@ type Reader struct {
 	plain [][2]int // unquoted and exact quoted cells of the row: index and end in rec
 	valid int      // rec[:valid] is known to be UTF-8
 	err   error
+	// With reuse (see [Reader.ReuseBuffers]), the cells are cut from own
+	// and, for quoted cells that are not the file's bytes (a doubled
+	// quote, CR LF), from unq: the cell's index, and its start and end
+	// there. kept is the row copied by [Reader.Keep], once.
+	reuse   bool
+	qbuf    []byte // the text of a quoted cell, unquoted
+	unq     []byte
+	unquote [][3]int
+	kept    string
 }
 
 // NewReader returns a reader of r in dialect d, which must be quoted. The
@@ -75,9 +85,52 @@ func NewReader(r io.Reader, d Dialect) *Reader {
 	return rd
 }
 
+// ReuseBuffers makes the reader cut the texts of the cells of every row
+// from buffers it reuses for the next row, instead of one new string per
+// row: a file is read with no allocation a row. The cells' texts are then
+// valid only until the next call of [Reader.Read], like the row; what a
+// caller keeps beyond it, it keeps through [Reader.Keep] (or
+// strings.Clone). Call it before the first Read.
+func (r *Reader) ReuseBuffers() { r.reuse = true }
+
+// Keep returns s, a text of the row just read or a part of one, as a
+// string that stays valid after the next Read: with [Reader.ReuseBuffers],
+// the same part of a copy of the row, made once for all the texts of the
+// row kept; s itself for any other string (one that is not a view of the
+// row, or every string without ReuseBuffers).
+func (r *Reader) Keep(s string) string {
+	if !r.reuse || len(s) == 0 {
+		return s
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	at := -1
+	if len(r.rec) > 0 {
+		if base := uintptr(unsafe.Pointer(unsafe.SliceData(r.rec))); p >= base && p+uintptr(len(s)) <= base+uintptr(len(r.rec)) {
+			at = int(p - base)
+		}
+	}
+	if at < 0 && len(r.unq) > 0 {
+		if base := uintptr(unsafe.Pointer(unsafe.SliceData(r.unq))); p >= base && p+uintptr(len(s)) <= base+uintptr(len(r.unq)) {
+			at = len(r.rec) + int(p-base)
+		}
+	}
+	if at < 0 {
+		return s
+	}
+	if r.kept == "" {
+		var b strings.Builder
+		b.Grow(len(r.rec) + len(r.unq))
+		b.Write(r.rec)
+		b.Write(r.unq)
+		r.kept = b.String()
+	}
+	return r.kept[at : at+len(s)]
+}
+
 // Read returns the next row that is not blank, or io.EOF. The row and its
-// cells are valid until the next call; a cell's Offset counts from the
-// start of the decoded text. An error is a *[ReadError].
+// cells are valid until the next call (and, with [Reader.ReuseBuffers],
+// so are the cells' texts); a cell's Offset counts from the start of the
+// decoded text. An error is a *[ReadError].
 func (r *Reader) Read() (*Row, error) {
 	for {
 		if r.err != nil {
@@ -207,7 +260,7 @@ func (r *Reader) physical() (bool, error) {
 	start := len(r.rec)
 	for {
 		chunk, err := r.br.ReadSlice('\n')
-		if start == 0 && len(r.rec) == 0 && err == nil {
+		if start == 0 && len(r.rec) == 0 && err == nil && !r.reuse {
 			// A whole line in the buffer that starts a record: copied
 			// once, into the string its cells are cut from.
 			if !validUTF8(chunk) {
@@ -265,6 +318,7 @@ func (r *Reader) record() (bool, error) {
 	for {
 		r.recAt, r.recLn = r.off, r.line
 		r.rec, r.valid, r.str, r.inStr = r.own[:0], 0, "", false
+		r.unq, r.unquote, r.kept = r.unq[:0], r.unquote[:0], ""
 		ok, err := r.physical()
 		if err != nil || !ok {
 			return false, err
@@ -278,7 +332,8 @@ func (r *Reader) record() (bool, error) {
 	}
 	r.row.Line = r.recLn
 	r.row.Cells = r.row.Cells[:0]
-	var buf []byte
+	buf := r.qbuf[:0]
+	defer func() { r.qbuf = buf[:0] }()
 	pos := 0
 	for {
 		if pos < len(r.rec) && r.rec[pos] == '"' {
@@ -341,6 +396,11 @@ func (r *Reader) record() (bool, error) {
 				// unquoted cell.
 				r.row.Cells = append(r.row.Cells, Cell{Offset: start, Exact: true})
 				r.plain = append(r.plain, [2]int{len(r.row.Cells) - 1, i - 1})
+			} else if r.reuse {
+				// Cut below, when unq has stopped growing.
+				r.row.Cells = append(r.row.Cells, Cell{Offset: r.recAt + start})
+				r.unquote = append(r.unquote, [3]int{len(r.row.Cells) - 1, len(r.unq), len(r.unq) + len(buf)})
+				r.unq = append(r.unq, buf...)
 			} else {
 				r.row.Cells = append(r.row.Cells, cell(string(buf), r.recAt+start, false))
 			}
@@ -381,7 +441,10 @@ func (r *Reader) record() (bool, error) {
 	}
 	if len(r.plain) > 0 {
 		str := r.str
-		if !r.inStr {
+		switch {
+		case r.reuse:
+			str = unsafe.String(unsafe.SliceData(r.rec), len(r.rec))
+		case !r.inStr:
 			str = string(r.rec)
 		}
 		for _, p := range r.plain {
@@ -389,6 +452,14 @@ func (r *Reader) record() (bool, error) {
 			*c = cell(str[c.Offset:p[1]], r.recAt+c.Offset, true)
 		}
 		r.plain = r.plain[:0]
+	}
+	for _, q := range r.unquote {
+		c := &r.row.Cells[q[0]]
+		var text string
+		if q[2] > q[1] {
+			text = unsafe.String(&r.unq[q[1]], q[2]-q[1])
+		}
+		*c = cell(text, c.Offset, false)
 	}
 	r.off += len(r.rec)
 	r.line += bytes.Count(r.rec, []byte{'\n'})
