@@ -56,6 +56,7 @@ type Reader struct {
 	// quote, CR LF), from unq: the cell's index, and its start and end
 	// there. kept is the row copied by [Reader.Keep], once.
 	reuse   bool
+	inBuf   bool   // rec is a view of br's buffer (with reuse)
 	qbuf    []byte // the text of a quoted cell, unquoted
 	unq     []byte
 	unquote [][3]int
@@ -257,9 +258,22 @@ func (r *Reader) fail(off int, code, value, detail string) error {
 // physical appends the next line of the file, with its newline, to r.rec.
 // It returns false at the end of the file.
 func (r *Reader) physical() (bool, error) {
+	if r.inBuf {
+		// The record goes on past its first line, a view of the
+		// buffer the next read overwrites: gathered in own first.
+		r.own = append(r.own[:0], r.rec...)
+		r.rec, r.inBuf = r.own, false
+	}
 	start := len(r.rec)
 	for {
 		chunk, err := r.br.ReadSlice('\n')
+		if start == 0 && len(r.rec) == 0 && err == nil && r.reuse && validUTF8(chunk) {
+			// With reuse, a whole line in the buffer that starts a record
+			// is read in place: its cells are views of the buffer, good
+			// until the next read, as they would be of own.
+			r.rec, r.inBuf, r.valid = chunk, true, len(chunk)
+			return true, nil
+		}
 		if start == 0 && len(r.rec) == 0 && err == nil && !r.reuse {
 			// A whole line in the buffer that starts a record: copied
 			// once, into the string its cells are cut from.
@@ -317,7 +331,7 @@ func (r *Reader) physical() (bool, error) {
 func (r *Reader) record() (bool, error) {
 	for {
 		r.recAt, r.recLn = r.off, r.line
-		r.rec, r.valid, r.str, r.inStr = r.own[:0], 0, "", false
+		r.rec, r.valid, r.str, r.inStr, r.inBuf = r.own[:0], 0, "", false, false
 		r.unq, r.unquote, r.kept = r.unq[:0], r.unquote[:0], ""
 		ok, err := r.physical()
 		if err != nil || !ok {
