@@ -426,13 +426,21 @@ func (r *tsvRow) fill(u *Unit, n int, cells []sheet.Cell, cols []string, pos fun
 func (s *Suite) TSV(input int, name string, r io.Reader, langs []string) (*Report, error) {
 	rd := sheet.NewReader(r, sheet.TSV)
 	// The rows' texts are views of the reader's buffer, good until the
-	// next row: what outlives the row (findings, the texts consistency
-	// indexes) is kept through rd.Keep, one copy of a row for all of it,
-	// and a row with nothing to keep (most, with the glossary alone) costs
-	// no allocation.
+	// next row: the findings that outlive the row are kept through
+	// rd.Keep, one copy of a row for all of them, and consistency copies
+	// the texts it keeps itself (Borrowed), the few new ones; a row with
+	// nothing to keep costs no allocation.
 	rd.ReuseBuffers()
 	s.keep = rd.Keep
-	defer func() { s.keep = nil }()
+	if s.cons != nil {
+		s.cons.Borrowed = true
+	}
+	defer func() {
+		s.keep = nil
+		if s.cons != nil {
+			s.cons.Borrowed = false
+		}
+	}()
 	pos := func(off int) Position {
 		line, col := rd.Position(off)
 		return Position{File: name, Line: line, Column: col}

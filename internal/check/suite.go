@@ -350,11 +350,6 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 			pos := u.position(lang, 0)
 			head := s.headOf(placeHead{input: input, doc: name, file: pos.File, scope: scope})
 			s.addPlace(place{head: head, group: u.Number, line: pos.Line, column: pos.Column})
-			if s.keep != nil {
-				// Consistency keeps the texts; srcText is a copy from here
-				// on too, so that the index's last source is one.
-				srcText, text = s.keep(srcText), s.keep(text)
-			}
 			s.cons.AddIndex(s.nplaces-1, src, srcText, lang, text)
 		}
 	}

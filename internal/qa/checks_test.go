@@ -1,8 +1,11 @@
 package qa
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/tilmash/tilmash/internal/glossary"
 )
@@ -113,6 +116,42 @@ func TestConsistency(t *testing.T) {
 	}
 	if fs[0].Severity != Warning || fs[0].Lang != "ru" || fs[0].SrcLang != "en" {
 		t.Errorf("header: %+v", fs[0])
+	}
+}
+
+// TestConsistencyBorrowed: with Borrowed, texts given as views of one
+// buffer the caller overwrites for the next call are copied where kept:
+// the findings are those of texts of their own, and a source in the
+// buffer's same bytes with other content is not taken for the last one.
+func TestConsistencyBorrowed(t *testing.T) {
+	pairs := [][2]string{
+		{"Revenue rose 5% in May.", "Выручка выросла на 5% в мае."},
+		{"Revenue rose 7% in May.", "Доходы увеличились на 7% в мае."},
+		{"Sales fell sharply last year.", "Продажи резко упали в прошлом году."},
+		{"Sales dropped sharply last year.", "Продажи резко упали в прошлом году."},
+		{"Revenue rose 5% in June.", "Выручка выросла на 5% в июне."},
+		{"Revenue rose 5% in July.", "Выручка выросла на 5% в июле."},
+	}
+	var own, borrowed ConsistencyIndex
+	borrowed.Borrowed = true
+	buf := make([]byte, 256)
+	view := func(at int, s string) string {
+		copy(buf[at:], s)
+		return unsafe.String(&buf[at], len(s))
+	}
+	for i, p := range pairs {
+		own.Add(fmt.Sprint(i), "en", p[0], "ru", p[1])
+		for j := range buf {
+			buf[j] = '#'
+		}
+		borrowed.Add(fmt.Sprint(i), "en", view(0, p[0]), "ru", view(100, p[1]))
+	}
+	for j := range buf {
+		buf[j] = '#'
+	}
+	want, got := own.Findings(), borrowed.Findings()
+	if len(want) != 2 || !reflect.DeepEqual(got, want) {
+		t.Errorf("borrowed texts found %+v\nwant %+v", got, want)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,6 +21,11 @@ type ConsistencyIndex struct {
 	// (default 3): short segments (Yes. Photo: AP) are translated by
 	// context.
 	MinWords int
+	// Borrowed says the texts given to Add and AddIndex are good only
+	// for the call (views of a streaming reader's buffer, reused for the
+	// next row): the index copies the few it keeps, the text of a new
+	// variant, instead of the caller copying every one.
+	Borrowed bool
 
 	bySource map[uint64]*variants
 	byTarget map[uint64]*variants
@@ -32,7 +38,9 @@ type ConsistencyIndex struct {
 	// a slice per variant
 	links []placeLink
 	// the last source normalised: a source comes once per translation
-	lastSrc   string
+	// (its bytes, a copy: the caller's string may be a borrowed view)
+	lastSrc   []byte
+	lastOK    bool
 	lastKey   uint64
 	lastWords int
 	buf       []byte
@@ -128,15 +136,15 @@ func (x *ConsistencyIndex) add(place int32, srcLang, src, lang, tgt string) {
 	if !x.seeded {
 		x.seed, x.seeded = maphash.MakeSeed(), true
 	}
-	if src != x.lastSrc || x.order == 0 {
-		x.lastSrc = src
+	if !x.lastOK || string(x.lastSrc) != src || x.order == 0 {
+		x.lastSrc, x.lastOK = append(x.lastSrc[:0], src...), true
 		x.buf, x.lastWords = normalizeSentence(x.buf[:0], src)
 		x.lastKey = maphash.Bytes(x.seed, x.buf)
 	}
 	sk, sw := x.lastKey, x.lastWords
 	x.buf, _ = normalizeSentence(x.buf[:0], tgt)
 	if sw < min || len(x.buf) == 0 {
-		x.lastSrc = "\x00" // the buffer no longer holds the source
+		x.lastOK = false // the buffer no longer holds the source
 		return
 	}
 	tk := maphash.Bytes(x.seed, x.buf)
@@ -152,6 +160,9 @@ func (x *ConsistencyIndex) add(place int32, srcLang, src, lang, tgt string) {
 func (x *ConsistencyIndex) put(m map[uint64]*variants, pair int, key, other uint64, text string, place int32) {
 	k := pairKey(pair, key)
 	v := m[k]
+	if x.Borrowed && (v == nil || v.headKey != other && v.more[other] == nil) {
+		text = strings.Clone(text) // a new variant: its text is kept
+	}
 	if v == nil {
 		v = &variants{first: x.order, pair: pair, headKey: other, head: variant{text: text, first: x.order, tail: -1}}
 		x.link(&v.head, place)
