@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/sheet"
 )
@@ -18,6 +19,7 @@ func TestReaderReuseBuffers(t *testing.T) {
 	rows := [][]string{{"en", "ru"}, {`He said "no".`, "two\nlines"}, {"=SUM(A1)", "tab\there"}}
 	for i := range 3000 { // past the reader's 64 KiB buffer, several times
 		rows = append(rows, []string{fmt.Sprintf("row %d, plain", i), fmt.Sprintf("«%d» \"quoted\"\r\nand more", i)})
+		rows = append(rows, []string{fmt.Sprintf("row %d, one line", i), fmt.Sprintf("«%d» \"quoted\", кириллица", i), "ещё"})
 	}
 	var buf bytes.Buffer
 	if err := sheet.NewTSV(&buf, true).WriteAll(rows); err != nil {
@@ -52,6 +54,23 @@ func TestReaderReuseBuffers(t *testing.T) {
 			if n < 3 {
 				kept = append(kept, reuse.Keep(c.Text), reuse.Keep(c.Text[1:]))
 				want = append(want, p.Cells[k].Text, p.Cells[k].Text[1:])
+			}
+		}
+		// Positions asked for in any order: the ends of the cells, then
+		// their starts, against the file's own count.
+		for _, end := range []bool{true, false} {
+			for k := len(r.Cells) - 1; k >= 0; k-- {
+				c := r.Cells[k]
+				off := c.Offset
+				if end && c.Exact {
+					off += len(c.Text)
+				}
+				before := file[:off]
+				wantLine := bytes.Count(before, []byte{'\n'}) + 1
+				wantCol := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+				if line, col := reuse.Position(off); line != wantLine || col != wantCol {
+					t.Errorf("row %d: offset %d at %d:%d, want %d:%d", n, off, line, col, wantLine, wantCol)
+				}
 			}
 		}
 		if reuse.Keep(other) != other || reuse.Keep("") != "" {

@@ -55,12 +55,17 @@ type Reader struct {
 	// and, for quoted cells that are not the file's bytes (a doubled
 	// quote, CR LF), from unq: the cell's index, and its start and end
 	// there. kept is the row copied by [Reader.Keep], once.
-	reuse   bool
-	inBuf   bool   // rec is a view of br's buffer (with reuse)
-	qbuf    []byte // the text of a quoted cell, unquoted
-	unq     []byte
-	unquote [][3]int
-	kept    string
+	// oneLine says the row just read is one line of the file (rec has no
+	// newline but at its end); col is the column of byte colAt of rec,
+	// the last place Position counted to
+	oneLine    bool
+	colAt, col int
+	reuse      bool
+	inBuf      bool   // rec is a view of br's buffer (with reuse)
+	qbuf       []byte // the text of a quoted cell, unquoted
+	unq        []byte
+	unquote    [][3]int
+	kept       string
 }
 
 // NewReader returns a reader of r in dialect d, which must be quoted. The
@@ -156,6 +161,17 @@ func (r *Reader) Read() (*Row, error) {
 // of the text, which must lie in the row just read.
 func (r *Reader) Position(off int) (line, col int) {
 	rel := min(max(off-r.recAt, 0), len(r.rec))
+	if r.oneLine && rel <= r.valid {
+		// A record of one line: the column only, counted on from the
+		// place asked for before in the row when it comes before (a
+		// finding in each cell, consistency's place in each).
+		if r.colAt > rel {
+			r.colAt, r.col = 0, 1
+		}
+		r.col += runeCount(r.rec[r.colAt:rel])
+		r.colAt = rel
+		return r.recLn, r.col
+	}
 	before := r.rec[:rel]
 	line = r.recLn + bytes.Count(before, []byte{'\n'})
 	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
@@ -332,6 +348,7 @@ func (r *Reader) record() (bool, error) {
 	for {
 		r.recAt, r.recLn = r.off, r.line
 		r.rec, r.valid, r.str, r.inStr, r.inBuf = r.own[:0], 0, "", false, false
+		r.oneLine = false
 		r.unq, r.unquote, r.kept = r.unq[:0], r.unquote[:0], ""
 		ok, err := r.physical()
 		if err != nil || !ok {
@@ -476,7 +493,10 @@ func (r *Reader) record() (bool, error) {
 		*c = cell(text, c.Offset, false)
 	}
 	r.off += len(r.rec)
-	r.line += bytes.Count(r.rec, []byte{'\n'})
+	n := bytes.Count(r.rec, []byte{'\n'})
+	r.line += n
+	r.oneLine = n == 0 || n == 1 && r.rec[len(r.rec)-1] == '\n'
+	r.colAt, r.col = 0, 1
 	return true, nil
 }
 
