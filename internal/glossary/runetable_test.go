@@ -18,7 +18,9 @@ func buildRuneTable() (t [runeTableSize]runeInfo) {
 	for r := rune(0); r < runeTableSize; r++ {
 		var inf runeInfo
 		s := string(r)
-		if p := norm.NFC.PropertiesString(s); p.BoundaryBefore() && norm.NFC.IsNormalString(s) {
+		// A hidden rune (the soft hyphen) has no fast fold: the slow path
+		// drops it from the key, as the text's tokens drop it.
+		if p := norm.NFC.PropertiesString(s); p.BoundaryBefore() && norm.NFC.IsNormalString(s) && !isHidden(r) {
 			f := folder.String(s)
 			if fr, n := utf8.DecodeRuneInString(f); n == len(f) && fr != utf8.RuneError {
 				inf.fold = fr

@@ -106,8 +106,9 @@ func stripHidden(s string) string {
 // matcher's hot loop makes no unicode table searches for Latin and
 // Cyrillic text. The fast fold of a rune is its case fold when that fold
 // is a single rune and the rune can neither combine with its neighbours
-// under NFC nor change under it; 0 sends the token to the slow path
-// (norm.NFC then cases.Fold on the whole word).
+// under NFC nor change under it, nor is hidden (the soft hyphen); 0 sends
+// the token to the slow path (hidden runes dropped, norm.NFC, then
+// cases.Fold on the whole word).
 //
 // The table itself is in runetable_gen.go, static data rather than 1,280
 // case folds at every start: TestRuneTableIsCurrent builds it from x/text,

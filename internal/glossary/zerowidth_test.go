@@ -125,3 +125,22 @@ func TestHiddenCharactersElsewhere(t *testing.T) {
 		t.Errorf("Find through hidden characters = %q", got)
 	}
 }
+
+// TestHiddenCharactersInForms: a glossary form written with a hidden
+// character inside a word (a soft hyphen pasted from a typeset page) keys
+// as the word without it, as the text it is matched against does. The
+// soft hyphen, the one hidden character below U+0500, once had a fast
+// fold of its own and stayed in the form's key, so the form never matched.
+func TestHiddenCharactersInForms(t *testing.T) {
+	for _, tt := range []struct{ lang, form, plain string }{
+		{"kk", "Тоқа\u00adев", "Тоқаев"},
+		{"ru", "Тока\u00adев", "Токаев"},
+		{"en", "Toka\u00adyev", "Tokayev"},
+		{"kk", "Тоқаев\u00adЁ", "ТоқаевЁ"},
+		{"en", "To\u200bkayev", "Tokayev"},
+	} {
+		if got, want := keyOf(tt.lang, tt.form), keyOf(tt.lang, tt.plain); got != want {
+			t.Errorf("keyOf(%s, %q) = %q, want %q (the key of %q)", tt.lang, tt.form, got, want, tt.plain)
+		}
+	}
+}
