@@ -79,8 +79,13 @@ func TestCorpusEvaluation(t *testing.T) {
 	res := map[bool]*split{true: {planted: map[string][2]int{}}, false: {planted: map[string][2]int{}}}
 	rng := rand.New(rand.NewPCG(13, 13))
 	warnings := map[Kind]int{} // rows with a warning, by check
+	// The same rows counted as a TSV of three columns (en, ru, kk) has
+	// them: a row is flagged when either translation has an error.
+	var triples, flaggedTriples int
 	for _, r := range rows {
 		sp := res[r.dev]
+		triples++
+		flaggedBefore := sp.flagged
 		for _, lang := range []string{"ru", "kk"} {
 			tgt := r.targets[lang]
 			fs, _ := c.CheckPair("en", r.en, lang, tgt)
@@ -121,7 +126,12 @@ func TestCorpusEvaluation(t *testing.T) {
 				sp.planted[p.kind] = n
 			}
 		}
+		if sp.flagged > flaggedBefore {
+			flaggedTriples++
+		}
 	}
+	t.Logf("three-column rows (en, ru, kk) with an error in either translation: %d of %d (%.2f%%)",
+		flaggedTriples, triples, 100*float64(flaggedTriples)/float64(max(triples, 1)))
 	t.Logf("rows with a warning (both halves, of %d): typography %d, endings %d", res[true].rows+res[false].rows,
 		warnings[Typography], warnings[Endings])
 	for _, dev := range []bool{true, false} {
