@@ -130,8 +130,11 @@ func TestCorpusEvaluation(t *testing.T) {
 			flaggedTriples++
 		}
 	}
-	t.Logf("three-column rows (en, ru, kk) with an error in either translation: %d of %d (%.2f%%)",
+	t.Logf("three-column rows (en, ru, kk) with an error in either translation: %d of %d (%.3f%%)",
 		flaggedTriples, triples, 100*float64(flaggedTriples)/float64(max(triples, 1)))
+	if flaggedTriples*100 > triples {
+		t.Errorf("%d of %d three-column rows flagged, target ≤ 1%%", flaggedTriples, triples)
+	}
 	t.Logf("rows with a warning (both halves, of %d): typography %d, endings %d", res[true].rows+res[false].rows,
 		warnings[Typography], warnings[Endings])
 	for _, dev := range []bool{true, false} {

@@ -1,6 +1,8 @@
 package qa
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -222,6 +224,83 @@ func ruLexicon() map[string]numWord {
 		m["тысячн"+e] = numWord{val: 1e3, scale: true}
 	}
 	return m
+}
+
+// ruCombining are the forms Russian numerals take at the head of a
+// compound word (двухметровый, пятилетний, двадцатипятиэтажный,
+// полуторачасовой), by their first letter (а to я), longest first so
+// that двухсот is tried before двух.
+var ruCombining = func() (t [32][]ruStem) {
+	for _, c := range []ruStem{
+		{"одно", 1}, {"полутора", 1.5}, {"двух", 2}, {"трех", 3}, {"трёх", 3}, {"четырех", 4}, {"четырёх", 4},
+		{"пяти", 5}, {"шести", 6}, {"семи", 7}, {"восьми", 8}, {"девяти", 9}, {"десяти", 10}, {"одиннадцати", 11},
+		{"двенадцати", 12}, {"тринадцати", 13}, {"четырнадцати", 14}, {"пятнадцати", 15}, {"шестнадцати", 16},
+		{"семнадцати", 17}, {"восемнадцати", 18}, {"девятнадцати", 19}, {"двадцати", 20}, {"тридцати", 30},
+		{"сорока", 40}, {"пятидесяти", 50}, {"шестидесяти", 60}, {"семидесяти", 70}, {"восьмидесяти", 80},
+		{"девяноста", 90}, {"девяносто", 90}, {"сто", 100}, {"двухсот", 200}, {"трехсот", 300}, {"трёхсот", 300},
+		{"четырехсот", 400}, {"четырёхсот", 400}, {"пятисот", 500}, {"тысяче", 1000},
+	} {
+		r, _ := utf8.DecodeRuneInString(c.stem)
+		t[r-'а'] = append(t[r-'а'], c)
+	}
+	for _, l := range t {
+		slices.SortStableFunc(l, func(a, b ruStem) int { return len(b.stem) - len(a.stem) })
+	}
+	return t
+}()
+
+type ruStem struct {
+	stem string
+	v    float64
+}
+
+// ruCompoundHeads are what a compound of ruCombining measures: years,
+// metres, storeys, hours, per cent, -fold (трёхкратный), seats.
+var ruCompoundHeads = []string{"лет", "метров", "километров", "сантиметров", "миллиметров", "этаж", "часов", "минутн",
+	"секундн", "дневн", "недельн", "месячн", "годичн", "веков", "процентн", "кратн", "тонн", "килограммов", "литров",
+	"местн", "комнатн", "серийн", "томн", "звездочн", "звёздочн", "разов", "градусн", "долларов", "рублев", "рублёв",
+	"футов", "дюймов", "миллионн", "миллиардн", "сторонн"}
+
+// ruCompound reads a Russian compound word headed by numerals, written in
+// lower case but for its first letter: двухметровый is 2,
+// Двадцатипятилетний 25, трёхсотлетие 300. Numerals join from larger to
+// smaller, as in a number phrase.
+func ruCompound(w string) (float64, bool) {
+	total, last := 0.0, math.Inf(1)
+	rest := w
+	for len(rest) > 0 {
+		r, n := utf8.DecodeRuneInString(rest)
+		r = toLower(r)
+		if r < 'а' || r > 'я' {
+			break
+		}
+		found := false
+		for _, c := range ruCombining[r-'а'] {
+			// The first letter compared folded, the rest as written.
+			if c.v < last && len(rest) > len(c.stem) && rest[n:len(c.stem)] == c.stem[n:] {
+				total += c.v
+				last = c.v
+				if c.v < 10 || c.v == 1.5 {
+					last = 0 // nothing joins after a unit: пятидвух is no number
+				}
+				rest = rest[len(c.stem):]
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	if total == 0 {
+		return 0, false
+	}
+	for _, h := range ruCompoundHeads {
+		if strings.HasPrefix(rest, h) {
+			return total, true
+		}
+	}
+	return 0, false
 }
 
 // kkNumerals are the Kazakh cardinal numerals.

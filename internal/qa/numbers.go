@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -74,6 +75,13 @@ var imperial = []struct {
 	{"degree", 5.0 / 9, -32}, {"°f", 5.0 / 9, -32}, {"fahrenheit", 5.0 / 9, -32}, {"stone", 6.35029, 0},
 }
 
+// inch is an inch in metres; inchUnit is the inch's unit (1 + its index
+// into imperial).
+const (
+	inch     = 0.0254
+	inchUnit = 5
+)
+
 // imperialNames are how Russian and Kazakh write the units of imperial,
 // by the unit's English prefix.
 var imperialNames = map[string][]string{
@@ -129,6 +137,9 @@ func extractNumbers(lang, text string, merge bool) []Value {
 // either of which may stand in the translation.
 func (ex *extractor) post(merge bool) {
 	out, s := ex.out, ex.text
+	for i := 0; i+1 < len(out); i++ {
+		ex.feetAndInches(&out[i], &out[i+1])
+	}
 	for i := len(out) - 2; i >= 0; i-- {
 		a, b := &out[i], &out[i+1]
 		gap := s[a.End:b.Start]
@@ -154,6 +165,36 @@ func (ex *extractor) post(merge bool) {
 			b.Soft, b.paren = true, true
 		}
 	}
+}
+
+// feetAndInches joins a height in feet and inches (6-foot-6, 6 ft 6 in, 5
+// feet 10 inches) into one measure: translators give it in metres or
+// centimetres (1,98 м, 198 см, двухметровый), not as two conversions.
+// The inches stay a value of their own, required only where the
+// translation keeps the units (6 фут 6 дюйм).
+func (ex *extractor) feetAndInches(a, b *Value) {
+	if a.unit == 0 || !strings.HasPrefix(imperial[a.unit-1].prefix, "f") || b.word || len(b.keys) == 0 || b.keys[0].kind != kNum {
+		return
+	}
+	if b.unit != 0 && imperial[b.unit-1].prefix != "inch" {
+		return
+	}
+	in := b.Number()
+	if in < 0 || in >= 12 || in != math.Floor(in) {
+		return
+	}
+	switch strings.ToLower(strings.Trim(ex.text[a.End:b.Start], " -\u00a0")) {
+	case "foot", "feet", "ft", "ft.":
+	default:
+		return
+	}
+	metres := a.Number()*imperial[a.unit-1].factor + in*inch
+	a.keys = slices.DeleteFunc(a.keys, func(k key) bool { return k.kind == kApprox })
+	a.add(kApprox, metres)
+	a.add(kApprox, metres*100)
+	b.keys = slices.DeleteFunc(b.keys, func(k key) bool { return k.kind == kApprox })
+	b.unit = inchUnit
+	b.Soft, b.paren = true, true
 }
 
 type extractor struct {
@@ -349,9 +390,21 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 	}
 	var nw numWord
 	ok := false
-	if r, _ := decode(w, 0); r >= 0x530 || ex.tab.mayStartNumber(toLower(r)) && (!isASCIIOrCyrillic(w) || ex.tab.mayBeNumberWord(w)) {
+	r, _ := decode(w, 0)
+	if r >= 0x530 || ex.tab.mayStartNumber(toLower(r)) && (!isASCIIOrCyrillic(w) || ex.tab.mayBeNumberWord(w)) {
 		lw := ex.lower(w)
 		nw, ok = lex[string(lw)]
+	}
+	if !ok && ex.lang == "ru" && j-i >= 16 && isCyrillic(r) && ex.tab.mayStartNumber(toLower(r)) {
+		// двухметровый, пятилетнего: a number, though not one a
+		// translation must keep (the English may say "a decade").
+		if x, isCompound := ruCompound(w); isCompound {
+			ex.endPhrase()
+			v := Value{Start: i, End: j, Text: w, word: true, Soft: true}
+			v.add(kNum, x)
+			ex.out = append(ex.out, v)
+			return
+		}
 	}
 	if !ok && ex.inPhrase && ex.lang == "en" && len(w) == 3 && strings.EqualFold(w, "and") {
 		return // two hundred and five

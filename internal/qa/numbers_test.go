@@ -45,6 +45,20 @@ func TestNumbersEqual(t *testing.T) {
 		{"en", "30 yards out", "ru", "в 27 метрах"},
 		{"en", "1 to 4 inches", "ru", "от 2,5 до 10 см"},
 		{"en", "45 miles (72 kilometers)", "ru", "72 км"},
+		// A height in feet and inches is one measure, given in metres,
+		// centimetres, a compound adjective or both imperial units.
+		{"en", "the 6-foot-6 forward", "ru", "двухметровый форвард"},
+		{"en", "the 6-foot-6 forward", "ru", "форвард ростом 198 см"},
+		{"en", "the 6-foot-6 forward", "ru", "форвард ростом 1,98 м"},
+		{"en", "the 6-foot-6 forward", "kk", "6 фут-6 дюйм бойы бар форвард"},
+		{"en", "he is 5 feet 10 inches tall", "ru", "его рост 178 см"},
+		{"en", "he is 6ft 2in", "kk", "бойы 188 см"},
+		// Russian compounds headed by numerals.
+		{"en", "a 25-year-old", "ru", "двадцатипятилетний"},
+		{"en", "a three-storey house", "ru", "трёхэтажный дом"},
+		{"en", "a 90-minute match", "ru", "девяностоминутный матч"},
+		{"en", "the 300th anniversary", "ru", "трехсотлетие"},
+		{"en", "a 1.5-hour film", "ru", "полуторачасовой фильм"},
 		{"en", "a 2-0 win", "ru", "победа 2:0"},
 		{"en", "the 1930s", "ru", "30-е годы"},
 		{"en", "World War II", "ru", "Второй мировой войны"},
@@ -78,6 +92,10 @@ func TestNumbersDiffer(t *testing.T) {
 		{"en", "forty", "kk", "елу", "qa.numbers.changed", "forty", "елу"},
 		{"en", "at 10:30", "ru", "в 10:40", "qa.numbers.changed", "10:30", "10:40"},
 		{"en", "385 miles", "ru", "360 км", "qa.numbers.changed", "385", "360"},
+		{"en", "he is 5 feet 10 inches tall", "ru", "его рост 160 см", "qa.numbers.changed", "5", "160"},
+		{"en", "the 6-foot-6 forward", "kk", "6 фут-7 дюйм бойы бар форвард", "qa.numbers.changed", "6", "7"},
+		{"en", "the 6-foot-6 forward", "ru", "трехметровый форвард", "qa.numbers.missing", "6", ""},
+		{"en", "a 25-year-old", "ru", "двадцатишестилетний", "qa.numbers.missing", "25", ""},
 		{"en", "in 2016–2018", "kk", "2016 жылы", "qa.numbers.missing", "2018", ""},
 		{"ru", "пятью", "en", "four", "qa.numbers.changed", "пятью", "four"},
 		{"kk", "бесінші", "en", "sixth", "qa.numbers.changed", "бесінші", "sixth"},
@@ -126,6 +144,14 @@ func TestExtractNumbersValues(t *testing.T) {
 		{"kk", "онда үшін оның", nil},
 		{"en", "£125m", []float64{125e6}},
 		{"en", "1,000.5 and 1.000,5", []float64{1000.5, 1000.5}},
+		{"ru", "Двухметровый, двадцатипятилетнего, трёхсотлетие, девяностолетний, Трёхэтажный", []float64{2, 25, 300, 90, 3}},
+		{"ru", "полуторачасовой фильм, тысячелетие, стометровка", []float64{1.5, 1000, 100}},
+		// Not compounds of numerals (no head after the numeral, or
+		// numerals in the wrong order), but for сорокалетиями.
+		{"ru", "сторонний одноклассник семинар пятидвухлетний сорокалетиями", []float64{40}},
+	}
+	if imperial[inchUnit-1].prefix != "inch" {
+		t.Fatalf("inchUnit is %q", imperial[inchUnit-1].prefix)
 	}
 	for _, tt := range tests {
 		var got []float64
