@@ -140,6 +140,9 @@ func (ex *extractor) post(merge bool) {
 	for i := 0; i+1 < len(out); i++ {
 		ex.feetAndInches(&out[i], &out[i+1])
 	}
+	if merge && ex.lang == "en" {
+		ex.countsOfLists()
+	}
 	for i := len(out) - 2; i >= 0; i-- {
 		a, b := &out[i], &out[i+1]
 		gap := s[a.End:b.Start]
@@ -195,6 +198,44 @@ func (ex *extractor) feetAndInches(a, b *Value) {
 	b.keys = slices.DeleteFunc(b.keys, func(k key) bool { return k.kind == kApprox })
 	b.unit = inchUnit
 	b.Soft, b.paren = true, true
+}
+
+// countsOfLists makes soft a count that the list after it states again:
+// in "three men, aged 33, 34 and 39" the three is the length of the list,
+// which a translation may leave to the list (мужчины в возрасте 33, 34 и
+// 39 лет). The count stays anaphoric: a translation that gives another
+// count (четверо) is still reported.
+func (ex *extractor) countsOfLists() {
+	out, s := ex.out, ex.text
+	for i := range out {
+		v := &out[i]
+		n := int(v.Number())
+		if !v.word || v.Soft || float64(n) != v.Number() || n < 2 || n > 10 || i+n >= len(out) {
+			continue
+		}
+		if gap := s[v.End:out[i+1].Start]; len(gap) > 40 || strings.ContainsAny(gap, ".;:!?()") {
+			continue
+		}
+		list := true
+		for k := i + 1; k <= i+n && list; k++ {
+			list = !out[k].word && len(out[k].keys) > 0 && out[k].keys[0].kind == kNum && out[k].keys[0].v >= 0
+			if k > i+1 {
+				sep := strings.TrimSpace(s[out[k-1].End:out[k].Start])
+				last := k == i+n
+				list = list && (sep == "," || last && (sep == "and" || sep == ", and" || sep == "or" || sep == ", or"))
+			}
+		}
+		if !list {
+			continue
+		}
+		if k := i + n + 1; k < len(out) {
+			switch strings.TrimSpace(s[out[k-1].End:out[k].Start]) {
+			case ",", "and", ", and", "or", ", or":
+				continue // the list goes on: not n items
+			}
+		}
+		v.Soft, v.anaph = true, true
+	}
 }
 
 type extractor struct {

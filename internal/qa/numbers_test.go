@@ -53,6 +53,9 @@ func TestNumbersEqual(t *testing.T) {
 		{"en", "the 6-foot-6 forward", "kk", "6 фут-6 дюйм бойы бар форвард"},
 		{"en", "he is 5 feet 10 inches tall", "ru", "его рост 178 см"},
 		{"en", "he is 6ft 2in", "kk", "бойы 188 см"},
+		// A count the list after it states again.
+		{"en", "Three men, aged 33, 34 and 39, were arrested.", "ru", "Мужчины в возрасте 33, 34 и 39 лет были арестованы."},
+		{"en", "Two women, aged 20 and 25, were hurt.", "kk", "20 және 25 жастағы әйелдер жарақат алды."},
 		// Russian compounds headed by numerals.
 		{"en", "a 25-year-old", "ru", "двадцатипятилетний"},
 		{"en", "a three-storey house", "ru", "трёхэтажный дом"},
@@ -93,6 +96,10 @@ func TestNumbersDiffer(t *testing.T) {
 		{"en", "at 10:30", "ru", "в 10:40", "qa.numbers.changed", "10:30", "10:40"},
 		{"en", "385 miles", "ru", "360 км", "qa.numbers.changed", "385", "360"},
 		{"en", "he is 5 feet 10 inches tall", "ru", "его рост 160 см", "qa.numbers.changed", "5", "160"},
+		{"en", "Three men, aged 33, 34 and 39, were arrested.", "ru", "Четверо мужчин в возрасте 33, 34 и 39 лет арестованы.", "qa.numbers.changed", "Three", "Четверо"},
+		// Not the list's length: the count is required.
+		{"en", "Three men, aged 33, 34, 35 and 39, were arrested.", "ru", "Мужчины в возрасте 33, 34, 35 и 39 лет арестованы.", "qa.numbers.missing", "Three", ""},
+		{"en", "Two men were arrested. They are 33 and 34.", "ru", "Мужчины арестованы. Им 33 и 34 года.", "qa.numbers.missing", "Two", ""},
 		{"en", "the 6-foot-6 forward", "kk", "6 фут-7 дюйм бойы бар форвард", "qa.numbers.changed", "6", "7"},
 		{"en", "the 6-foot-6 forward", "ru", "трехметровый форвард", "qa.numbers.missing", "6", ""},
 		{"en", "a 25-year-old", "ru", "двадцатишестилетний", "qa.numbers.missing", "25", ""},
