@@ -384,9 +384,12 @@ func (ix *targetIndex) find(v Value, soft, approx bool) int {
 				best = j
 			}
 		case approx && k.kind == kApprox:
+			// 8% or half a unit, the way translators round, and the
+			// whole numbers on either side (3 inches is 7 cm, 7.62 cut).
 			tol := math.Max(0.08*math.Abs(k.v), 0.5)
+			from, to := math.Min(k.v-tol, math.Floor(k.v)), math.Max(k.v+tol, math.Ceil(k.v))
 			list := ix.approx[s]
-			lo, _ := slices.BinarySearchFunc(list, k.v-tol, func(a approxKey, x float64) int {
+			lo, _ := slices.BinarySearchFunc(list, from, func(a approxKey, x float64) int {
 				if a.v < x {
 					return -1
 				}
@@ -395,7 +398,7 @@ func (ix *targetIndex) find(v Value, soft, approx bool) int {
 				}
 				return 0
 			})
-			for n := lo; n < len(list) && list[n].v <= k.v+tol; n++ {
+			for n := lo; n < len(list) && list[n].v <= to; n++ {
 				if !ix.used[list[n].j] && (best < 0 || list[n].j < best) {
 					best = list[n].j
 				}
@@ -411,8 +414,7 @@ func (ix *targetIndex) find(v Value, soft, approx bool) int {
 // twin returns an unused hard value of the translation that is v with one
 // digit changed (1950 and 1960, 5 and 7), or -1. A source figure with such
 // a twin left over in the translation was changed, whatever soft word
-// might otherwise stand for it. The tolerance of a converted measure is
-// 8% or half a unit, the way translators round.
+// might otherwise stand for it.
 func (ix *targetIndex) twin(v Value) int {
 	f := figureText(v.Text)
 	if v.word || f == "" || len(f) > 24 {

@@ -44,6 +44,7 @@ func TestNumbersEqual(t *testing.T) {
 		{"en", "in 2016–18", "kk", "2016–2018 жылдары"},
 		{"en", "30 yards out", "ru", "в 27 метрах"},
 		{"en", "1 to 4 inches", "ru", "от 2,5 до 10 см"},
+		{"en", "3 to 5 inches", "ru", "от 7 до 12 см"},
 		{"en", "45 miles (72 kilometers)", "ru", "72 км"},
 		// A height in feet and inches is one measure, given in metres,
 		// centimetres, a compound adjective or both imperial units.
