@@ -126,13 +126,13 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 			t := tv[twin]
 			tUsed[twin] = true
 			out = append(out, Finding{Kind: Numbers, Severity: Error, Lang: lang, SrcLang: srcLang,
-				Source: Span{s.Start, s.End}, Target: Span{t.Start, t.End}, Message: "qa.numbers.changed", Fix: FormatValue(s, lang),
-				Data: map[string]any{"Value": s.Text, "Expected": FormatValue(s, lang), "Found": t.Text, "SrcLang": srcLang, "Lang": lang}})
+				Source: Span{s.Start, s.End}, Target: Span{t.Start, t.End}, Message: "qa.numbers.changed", Fix: expected(s, lang),
+				Data: map[string]any{"Value": s.Text, "Expected": expected(s, lang), "Found": t.Text, "SrcLang": srcLang, "Lang": lang}})
 			continue
 		}
 		f := Finding{Kind: Numbers, Severity: Error, Lang: lang, SrcLang: srcLang,
 			Source: Span{s.Start, s.End}, Target: NoSpan,
-			Data: map[string]any{"Value": s.Text, "Expected": FormatValue(s, lang), "SrcLang": srcLang, "Lang": lang}}
+			Data: map[string]any{"Value": s.Text, "Expected": expected(s, lang), "SrcLang": srcLang, "Lang": lang}}
 		for next < len(tv) && (tUsed[next] || tv[next].Soft) {
 			next++
 		}
@@ -142,7 +142,7 @@ func compareNumbers(srcLang, lang string, sv, tv []Value) []Finding {
 			f.Target = Span{t.Start, t.End}
 			f.Message = "qa.numbers.changed"
 			f.Data["Found"] = t.Text
-			f.Fix = FormatValue(s, lang)
+			f.Fix = expected(s, lang)
 		} else {
 			f.Message = "qa.numbers.missing"
 		}
@@ -161,6 +161,41 @@ func otherWord(tv []Value, used []bool) int {
 		}
 	}
 	return -1
+}
+
+// expected is what a translation into lang should have for the source
+// value s: the value itself, or for an imperial measure the translation
+// does not keep in its units, its metric conversion to three significant
+// figures with the unit (385 miles: 620 км; 6-foot-6: 1,98 м).
+func expected(s Value, lang string) string {
+	if s.unit == 0 {
+		return FormatValue(s, lang)
+	}
+	for _, k := range s.keys {
+		if k.kind != kApprox || k.v <= 0 {
+			continue
+		}
+		p := math.Pow(10, 2-math.Floor(math.Log10(k.v)))
+		v := Value{keys: []key{{kNum, math.Round(k.v*p) / p}}}
+		return FormatValue(v, lang) + " " + metricUnit(imperial[s.unit-1].prefix, lang)
+	}
+	return FormatValue(s, lang)
+}
+
+// metricUnit is the symbol lang writes for the metric unit an imperial
+// unit (by its prefix in imperial) converts to.
+func metricUnit(prefix, lang string) string {
+	en := map[string]string{"pound": "kg", "lb": "kg", "stone": "kg", "mile": "km", "mph": "km/h", "inch": "cm",
+		"foot": "m", "feet": "m", "ft": "m", "yard": "m", "ounce": "g", "oz": "g", "gallon": "l", "acre": "ha"}[prefix]
+	switch {
+	case en == "":
+		return "°C"
+	case baseLang(lang) == "en":
+		return en
+	case en == "km/h" && baseLang(lang) == "kk":
+		return "км/сағ"
+	}
+	return map[string]string{"kg": "кг", "km": "км", "km/h": "км/ч", "cm": "см", "m": "м", "g": "г", "l": "л", "ha": "га"}[en]
 }
 
 // FormatValue writes the value of v the way lang writes numbers: 1 000 and

@@ -137,6 +137,27 @@ func TestNumbersDiffer(t *testing.T) {
 	}
 }
 
+// A measure the translation converts is expected converted: the finding
+// names the metric figure and unit of the translation's language.
+func TestNumbersExpectedConversion(t *testing.T) {
+	tests := []struct{ sl, src, tl, tgt, want string }{
+		{"en", "385 miles southwest", "ru", "360 км к юго-западу", "620 км"},
+		{"en", "he is 5 feet 10 inches tall", "ru", "его рост 160 см", "1,78 м"},
+		{"en", "winds of 85 mph", "kk", "жылдамдығы 100 км/сағ", "137 км/сағ"},
+		{"en", "winds of 85 mph", "ru", "ветер 100 км/ч", "137 км/ч"},
+		{"en", "a high of 100 degrees Fahrenheit", "ru", "до 30 градусов", "37,8 °C"},
+		{"en", "3 to 6 inches", "ru", "до 7–10 см", "15,2 см"},
+		// The translation keeps the unit: the figure itself.
+		{"en", "385 miles southwest", "ru", "360 миль к юго-западу", "385"},
+	}
+	for _, tt := range tests {
+		fs := CheckNumbers(tt.sl, tt.src, tt.tl, tt.tgt)
+		if len(fs) != 1 || fs[0].Data["Expected"] != tt.want || fs[0].Fix != tt.want {
+			t.Errorf("%q / %q: want one finding expecting %q, got %v", tt.src, tt.tgt, tt.want, fs)
+		}
+	}
+}
+
 func TestExtractNumbersValues(t *testing.T) {
 	tests := []struct {
 		lang, text string
