@@ -78,6 +78,11 @@ func fixScript(word string, toCyrillic bool) (string, bool) {
 	return b.String(), complete
 }
 
+// ToCyrillic returns word with every Latin look-alike of a Cyrillic letter
+// replaced ("екi" with Latin i → "екі"), and whether the result is all
+// Cyrillic: how Russian or Kazakh text reads a word its typist mixed.
+func ToCyrillic(word string) (string, bool) { return fixScript(word, true) }
+
 // Homoglyphs reports the words of text that mix Latin and Cyrillic letters.
 // Expected is the word spelled in one script, the script most of its
 // letters are in (for Russian and Kazakh text, Cyrillic on a tie), with each

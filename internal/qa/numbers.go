@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/glossary"
 )
 
 // keyKind tells how a value compares.
@@ -308,6 +310,16 @@ func isASCIIOrCyrillic(w string) bool {
 	return true
 }
 
+// hasASCII reports whether w has a byte below 0x80.
+func hasASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isLetter(r rune) bool {
@@ -435,6 +447,12 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 	if r >= 0x530 || ex.tab.mayStartNumber(toLower(r)) && (!isASCIIOrCyrillic(w) || ex.tab.mayBeNumberWord(w)) {
 		lw := ex.lower(w)
 		nw, ok = lex[string(lw)]
+	}
+	if !ok && ex.lang != "en" && isCyrillic(r) && hasASCII(w) {
+		// Kazakh typed with Latin look-alikes: екi, он екi, жетi.
+		if c, all := glossary.ToCyrillic(w); all {
+			nw, ok = lex[string(ex.lower(c))]
+		}
 	}
 	if !ok && ex.lang == "ru" && j-i >= 16 && isCyrillic(r) && ex.tab.mayStartNumber(toLower(r)) {
 		// двухметровый, пятилетнего: a number, though not one a
@@ -567,7 +585,7 @@ func (ex *extractor) romanContext(w string, j int) bool {
 	if strings.HasPrefix(lr, "век") || strings.HasPrefix(lr, "ғасыр") || strings.HasPrefix(lr, "centur") || lr == "в" || lr == "вв" || lr == "ғ" {
 		return true
 	}
-	return utf8.RuneCountInString(w) >= 2 && strings.Trim(w, "IVX") == ""
+	return utf8.RuneCountInString(w) >= 2 && strings.Trim(latinRoman.Replace(w), "IVX") == ""
 }
 
 func firstWord(s string) string {

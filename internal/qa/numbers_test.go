@@ -57,6 +57,14 @@ func TestNumbersEqual(t *testing.T) {
 		// A count the list after it states again.
 		{"en", "Three men, aged 33, 34 and 39, were arrested.", "ru", "Мужчины в возрасте 33, 34 и 39 лет были арестованы."},
 		{"en", "Two women, aged 20 and 25, were hurt.", "kk", "20 және 25 жастағы әйелдер жарақат алды."},
+		// Latin look-alikes in Kazakh numerals; Cyrillic look-alikes in
+		// Roman ones.
+		{"en", "there were two big newspapers", "kk", "екi үлкен газет болған"},
+		{"en", "the twelve months of the year", "kk", "жылдың он екi айы"},
+		{"en", "Nicholas II was born", "kk", "Николай ІІ дүниеге келді"},
+		{"en", "interpreted in two ways", "ru", "можно понять двояко"},
+		{"en", "a four leaf clover", "ru", "четырёхлистный клевер"},
+		{"en", "a bilingual, two-sided deal", "ru", "двуязычная двусторонняя сделка"},
 		// Russian compounds headed by numerals.
 		{"en", "a 25-year-old", "ru", "двадцатипятилетний"},
 		{"en", "a three-storey house", "ru", "трёхэтажный дом"},
@@ -97,6 +105,8 @@ func TestNumbersDiffer(t *testing.T) {
 		{"en", "at 10:30", "ru", "в 10:40", "qa.numbers.changed", "10:30", "10:40"},
 		{"en", "385 miles", "ru", "360 км", "qa.numbers.changed", "385", "360"},
 		{"en", "he is 5 feet 10 inches tall", "ru", "его рост 160 см", "qa.numbers.changed", "5", "160"},
+		{"en", "there were two big newspapers", "kk", "үш үлкен газет болған", "qa.numbers.changed", "two", "үш"},
+		{"en", "the twelve months of the year", "kk", "жылдың он бip айы", "qa.numbers.changed", "twelve", "он бip"},
 		{"en", "Three men, aged 33, 34 and 39, were arrested.", "ru", "Четверо мужчин в возрасте 33, 34 и 39 лет арестованы.", "qa.numbers.changed", "Three", "Четверо"},
 		// Not the list's length: the count is required.
 		{"en", "Three men, aged 33, 34, 35 and 39, were arrested.", "ru", "Мужчины в возрасте 33, 34, 35 и 39 лет арестованы.", "qa.numbers.missing", "Three", ""},
