@@ -243,3 +243,50 @@ func plant(rng *rand.Rand, src, lang, tgt string) []planted {
 	}
 	return out
 }
+
+// TestUnseenBitexts measures the error checks on bitexts nothing here was
+// tuned on: Tatoeba's en-ru and en-kk sentences and the UDHR's en, ru and
+// kk paragraphs (../shared/corpora). Their known traps (Kazakh typed with
+// Latin i, Cyrillic І in Roman numerals) are left in. A row is flagged
+// when the translation has an error finding; -qa.report prints them.
+func TestUnseenBitexts(t *testing.T) {
+	dir := testenv.Shared(t, "corpora")
+	read := func(name string) []string {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	}
+	c := corpusChecker(t)
+	for _, set := range []struct{ name, en, lang, tgt string }{
+		{"tatoeba en-ru", "tatoeba/en-ru.en.txt", "ru", "tatoeba/en-ru.ru.txt"},
+		{"tatoeba en-kk", "tatoeba/en-kk.en.txt", "kk", "tatoeba/en-kk.kk.txt"},
+		{"udhr en-ru", "udhr/en.txt", "ru", "udhr/ru.txt"},
+		{"udhr en-kk", "udhr/en.txt", "kk", "udhr/kk.txt"},
+	} {
+		en, tgt := read(set.en), read(set.tgt)
+		if len(en) != len(tgt) {
+			t.Fatalf("%s: %d and %d lines", set.name, len(en), len(tgt))
+		}
+		flagged := 0
+		for i := range en {
+			fs, _ := c.CheckPair("en", en[i], set.lang, tgt[i])
+			if !HasError(fs) {
+				continue
+			}
+			flagged++
+			if *qaReport {
+				for _, f := range fs {
+					if f.Severity == Error {
+						t.Logf("%s line %d: %s %v\n  en: %s\n  %s: %s", set.name, i+1, f.Message, f.Data, en[i], set.lang, tgt[i])
+					}
+				}
+			}
+		}
+		t.Logf("%s: %d of %d rows (%.2f%%) with an error finding", set.name, flagged, len(en), 100*float64(flagged)/float64(len(en)))
+		if flagged*100 > len(en) {
+			t.Errorf("%s: %d of %d rows flagged, target ≤ 1%%", set.name, flagged, len(en))
+		}
+	}
+}
