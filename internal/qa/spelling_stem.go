@@ -11,8 +11,9 @@ import (
 // kazakhStems returns the stems that w, a Kazakh word in lower case, is an
 // inflection of: w less a plural, 3rd-person possessive and case ending
 // (шағымның: шағым; кітабы: кітап) that the stem's vowel harmony and last
-// sound allow, so Алматыге gives nothing. Hunspell's Kazakh dictionary
-// knows the stems, not every inflected form.
+// sound allow, so Алматыге gives nothing; and the roots w is a verb form
+// of ([morph.KazakhVerbRoots]: мәлімдеді, жасамаған). Hunspell's Kazakh
+// dictionary knows the stems, not every inflected form.
 func kazakhStems(w string) []string {
 	var out []string
 	for p := len(w) - 1; p > 0; p-- {
@@ -31,6 +32,11 @@ func kazakhStems(w string) []string {
 			if slices.Contains(morph.KazakhInflect(morph.KazakhStem{Word: s}, end), w) {
 				out = append(out, s)
 			}
+		}
+	}
+	for _, r := range morph.KazakhVerbRoots(w) {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
 		}
 	}
 	return out

@@ -1,0 +1,187 @@
+package morph
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// KazakhVerbRoots returns the roots that w, a Kazakh word in lower case,
+// is a form of, read as a verb: a root, then voice (passive -ыл, -л, -ын;
+// causative -дыр, -т, -ғыз), negation (-ма, -ба, -па), then one form:
+// past -ды (with its person: -дым, -дық), present -а/-й with its person
+// (-ады, -ймын), converbs -ып and -май, participles -ған, -атын and -ар,
+// the verbal noun -у, the conditional -са, the desire -ғысы, -ғалы. A
+// participle or verbal noun takes the nominal endings of [KazakhInflect]
+// (-ған + дар, -у + ға), a person (-ғанмын) or -ша (-ғанша). Each
+// suffix is spelt as the form before it requires: its vowel in that form's
+// harmony, its first consonant assimilated to that form's last sound
+// (жасаған, шыққан; жасама, жазба, айтпа), so a misspelt ending parses as
+// nothing. Hunspell's Kazakh dictionary lists verb roots (жаса, өлше) but
+// few of their forms: a speller asks it about these roots instead.
+//
+// Every split of w is tried, so w may give several roots, most of them
+// no word at all; the caller keeps those the dictionary knows.
+func KazakhVerbRoots(w string) []string {
+	var out []string
+	for p := len(w) - 1; p > 0; p-- {
+		if !utf8.RuneStart(w[p]) {
+			continue
+		}
+		root := w[:p]
+		if utf8.RuneCountInString(root) < 2 || !strings.ContainsAny(root, kkVowels) {
+			continue
+		}
+		if verbRest(w, root, stVoice, 0) {
+			out = append(out, root)
+			// A root's last қ, к or п is voiced before a vowel: тағыл- is тақ.
+			for _, p := range [][2]string{{"ғ", "қ"}, {"г", "к"}, {"б", "п"}} {
+				if r, ok := strings.CutSuffix(root, p[0]); ok {
+					out = append(out, r+p[1])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// The states of a verb form, in the order its suffixes come.
+const (
+	stVoice   = iota // after the root or a voice suffix: voice (twice at most), negation or a form
+	stNeg            // after negation: a form
+	stNominal        // after a participle or verbal noun: nominal endings, a person, -ша, or the end
+	stPast           // after past -ды: a person or the end
+	stPresent        // after present -а/-й: a person, -ды (3rd person) or the end
+	stCond           // after conditional -са: a person or the end
+	stEnd            // nothing more
+)
+
+// verbRest reports whether w, whose letters up to len(cur) are the verb
+// form cur, goes on from state st as a well-formed verb; voices counts the
+// voice suffixes taken.
+func verbRest(w, cur string, st, voices int) bool {
+	rest := w[len(cur):]
+	if rest == "" {
+		return st != stVoice || voices > 0 // a bare root is not a verb form here
+	}
+	if st == stEnd {
+		return false
+	}
+	back, front := kkHarmony(cur)
+	cls, _ := kkClassOf(cur)
+	for _, h := range harmonies(back, front) {
+		try := func(next int, suffixes ...string) bool {
+			for _, s := range suffixes {
+				s = pick(h, s)
+				if strings.HasPrefix(rest, s) && verbRest(w, cur+s, next, voices) {
+					return true
+				}
+			}
+			return false
+		}
+		switch st {
+		case stVoice:
+			if voices < 2 {
+				voices++
+				if try(stVoice, voiceSuffixes(cls, cur)...) {
+					return true
+				}
+				voices--
+			}
+			if try(stNeg, byClass(cls, "ма", "ба", "па")) {
+				return true
+			}
+			// The negative converb carries its own negation: -май.
+			if try(stEnd, byClass(cls, "май", "бай", "пай")) {
+				return true
+			}
+			fallthrough
+		case stNeg:
+			if formSuffixes(try, cls) {
+				return true
+			}
+		case stNominal:
+			if try(stEnd, "мын", "сың", "мыз", "сыз", "ша", "дай") {
+				return true
+			}
+			if nominalEnding(w, cur) {
+				return true
+			}
+		case stPast:
+			if try(stEnd, "м", "ң", "ңыз", "қ", "ңдар", "ңыздар") {
+				return true
+			}
+		case stPresent:
+			if try(stEnd, "ды", "мын", "сың", "сыз", "мыз", "сыңдар", "сыздар") {
+				return true
+			}
+		case stCond:
+			if try(stEnd, "м", "ң", "ңыз", "қ", "ңдар") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// formSuffixes tries the forms that may follow the root, its voice and its
+// negation.
+func formSuffixes(try func(int, ...string) bool, cls kkClass) bool {
+	v := cls == kkV
+	switch {
+	case try(stPast, byClass(cls, "ды", "ды", "ты")):
+	case try(stNominal, byClass(cls, "ған", "ған", "қан")):
+	case try(stEnd, byClass(cls, "ғысы", "ғысы", "қысы"), byClass(cls, "ғалы", "ғалы", "қалы")):
+	case v && try(stPresent, "й"), !v && try(stPresent, "а"):
+	case v && try(stNominal, "йтын", "р"), !v && try(stNominal, "атын", "ар"):
+	case try(stNominal, byClass(cls, "мақ", "бақ", "пақ")):
+	case v && try(stEnd, "п"), !v && try(stEnd, "ып"):
+	case try(stNominal, "у"):
+	case try(stCond, "са"):
+	default:
+		return false
+	}
+	return true
+}
+
+// byClass picks the spelling of a suffix after a form ending in a vowel or
+// л р й у (a), after м н ң з ж (b, for the suffixes whose consonant turns
+// voiced there: -ба against -ма), or after a voiceless sound (c).
+func byClass(cls kkClass, a, b, c string) string {
+	switch cls {
+	case kkN, kkZ:
+		return b
+	case kkT:
+		return c
+	}
+	return a
+}
+
+// voiceSuffixes are the passive, reflexive and causative suffixes a form
+// ending in class cls takes.
+func voiceSuffixes(cls kkClass, cur string) []string {
+	switch {
+	case cls == kkV:
+		return []string{"л", "н", "т", "ғыз"}
+	case strings.HasSuffix(cur, "л"):
+		return []string{"ын", "дыр", "ғыз"}
+	case cls == kkT:
+		return []string{"ыл", "ын", "тыр", "қыз"}
+	}
+	return []string{"ыл", "ын", "дыр", "ғыз"}
+}
+
+// nominalEnding reports whether w is the nominal form cur (a participle or
+// verbal noun) with a plural, possessive and case ending its harmony and
+// last sound allow: толмаған + дар, жасамау + ға.
+func nominalEnding(w, cur string) bool {
+	end, ok := ParseKazakhEnding(w[len(cur):])
+	if !ok {
+		return false
+	}
+	for _, f := range KazakhInflect(KazakhStem{Word: cur}, end) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
