@@ -3,6 +3,8 @@ package morph
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"unicode/utf8"
 	"testing"
 )
 
@@ -51,4 +53,28 @@ func TestKazakhVerbRoots(t *testing.T) {
 func ExampleKazakhVerbRoots() {
 	fmt.Println(KazakhVerbRoots("жасамаған"))
 	// Output: [жасамаға жасама жаса]
+}
+
+// FuzzKazakhVerbRoots: any text is read without a panic, and every root is
+// the start of the word (or that start with its last consonant devoiced)
+// of at least two letters.
+func FuzzKazakhVerbRoots(f *testing.F) {
+	for _, s := range []string{"мәлімдеді", "ескерілмейтінін", "тағылған", "", "а", "жасаген", "\xff\xfe", "ққққ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		for _, r := range KazakhVerbRoots(w) {
+			if utf8.RuneCountInString(r) < 2 {
+				t.Fatalf("KazakhVerbRoots(%q): root %q is under two letters", w, r)
+			}
+			body, last := r[:len(r)-len(string(lastRune(r)))], string(lastRune(r))
+			ok := strings.HasPrefix(w, r)
+			for _, p := range [][2]string{{"ғ", "қ"}, {"г", "к"}, {"б", "п"}} {
+				ok = ok || last == p[1] && strings.HasPrefix(w, body+p[0])
+			}
+			if !ok {
+				t.Fatalf("KazakhVerbRoots(%q): root %q is not the word's start", w, r)
+			}
+		}
+	})
 }
