@@ -202,7 +202,8 @@ func (ex *extractor) feetAndInches(a, b *Value) {
 	b.Soft, b.paren = true, true
 }
 
-// countsOfLists makes soft a count that the list after it states again:
+// countsOfLists makes soft a count that the list after it states again
+// (and a count of the people of an age, see countOfAge):
 // in "three men, aged 33, 34 and 39" the three is the length of the list,
 // which a translation may leave to the list (мужчины в возрасте 33, 34 и
 // 39 лет). The count stays anaphoric: a translation that gives another
@@ -211,6 +212,10 @@ func (ex *extractor) countsOfLists() {
 	out, s := ex.out, ex.text
 	for i := range out {
 		v := &out[i]
+		if ex.countOfAge(i) {
+			v.Soft = true
+			continue
+		}
 		n := int(v.Number())
 		if !v.word || v.Soft || float64(n) != v.Number() || n < 2 || n > 10 || i+n >= len(out) {
 			continue
@@ -238,6 +243,21 @@ func (ex *extractor) countsOfLists() {
 		}
 		v.Soft, v.anaph = true, true
 	}
+}
+
+// countOfAge reports a number word that counts the people of an age
+// (two 18-year-olds): Russian and Kazakh news give such people as a list
+// of ages with their total (четверо подозреваемых в возрасте 17, 18 и 20
+// лет), so the count may be folded into another figure. It is soft, and
+// not anaphoric: the total the translation gives is no changed count.
+func (ex *extractor) countOfAge(i int) bool {
+	out, s := ex.out, ex.text
+	v := &out[i]
+	if !v.word || v.Soft || i+1 >= len(out) || out[i+1].word || s[v.End:out[i+1].Start] != " " {
+		return false
+	}
+	rest := s[out[i+1].End:]
+	return len(rest) >= 9 && strings.EqualFold(rest[:9], "-year-old")
 }
 
 type extractor struct {

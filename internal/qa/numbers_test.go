@@ -65,6 +65,9 @@ func TestNumbersEqual(t *testing.T) {
 		{"en", "interpreted in two ways", "ru", "можно понять двояко"},
 		{"en", "a four leaf clover", "ru", "четырёхлистный клевер"},
 		{"en", "a bilingual, two-sided deal", "ru", "двуязычная двусторонняя сделка"},
+		// A count of people of an age, folded into a total.
+		{"en", "A 17-year-old, two 18-year-olds and a 20-year-old man were arrested.", "ru", "Арестованы четверо подозреваемых в возрасте 17, 18 и 20 лет."},
+		{"en", "two 18-year-olds were arrested", "kk", "екі 18 жасар жігіт ұсталды"},
 		// Russian compounds headed by numerals.
 		{"en", "a 25-year-old", "ru", "двадцатипятилетний"},
 		{"en", "a three-storey house", "ru", "трёхэтажный дом"},
@@ -106,6 +109,7 @@ func TestNumbersDiffer(t *testing.T) {
 		{"en", "385 miles", "ru", "360 км", "qa.numbers.changed", "385", "360"},
 		{"en", "he is 5 feet 10 inches tall", "ru", "его рост 160 см", "qa.numbers.changed", "5", "160"},
 		{"en", "there were two big newspapers", "kk", "үш үлкен газет болған", "qa.numbers.changed", "two", "үш"},
+		{"en", "two 18-year-olds were arrested", "ru", "арестованы двое 19-летних", "qa.numbers.changed", "18", "19"},
 		{"en", "the twelve months of the year", "kk", "жылдың он бip айы", "qa.numbers.changed", "twelve", "он бip"},
 		{"en", "Three men, aged 33, 34 and 39, were arrested.", "ru", "Четверо мужчин в возрасте 33, 34 и 39 лет арестованы.", "qa.numbers.changed", "Three", "Четверо"},
 		// Not the list's length: the count is required.
