@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -73,6 +74,35 @@ func TestStretches(t *testing.T) {
 	} {
 		if got := fmt.Sprint(stretches(path, tt.wide)); got != tt.want {
 			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSplitDoubtful: a 1-1 bead scored under doubtfulPair becomes a 1-0 and a 0-1 bead with its
+// score, in order; sure beads, merges and fixed beads (score 1) stay as they are.
+func TestSplitDoubtful(t *testing.T) {
+	in := []Bead{
+		{Src: []int{0}, Tgt: []int{0}, Score: 0.9},
+		{Src: []int{1}, Tgt: []int{1}, Score: 0.3},
+		{Src: []int{2, 3}, Tgt: []int{2}, Score: 0.2},
+		{Src: []int{4}, Tgt: []int{}, Score: 0.1},
+		{Src: []int{5}, Tgt: []int{3}, Score: 1},
+	}
+	want := []Bead{
+		{Src: []int{0}, Tgt: []int{0}, Score: 0.9},
+		{Src: []int{1}, Tgt: []int{}, Score: 0.3},
+		{Src: []int{}, Tgt: []int{1}, Score: 0.3},
+		{Src: []int{2, 3}, Tgt: []int{2}, Score: 0.2},
+		{Src: []int{4}, Tgt: []int{}, Score: 0.1},
+		{Src: []int{5}, Tgt: []int{3}, Score: 1},
+	}
+	got := splitDoubtful(in)
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for k := range want {
+		if !slices.Equal(got[k].Src, want[k].Src) || !slices.Equal(got[k].Tgt, want[k].Tgt) || got[k].Score != want[k].Score {
+			t.Errorf("bead %d: got %v, want %v", k, got[k], want[k])
 		}
 	}
 }
