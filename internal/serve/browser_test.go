@@ -209,13 +209,22 @@ func keyThatNavigates(key string) chromedp.Action[chromedp.Void] {
 	return navigating(chromedp.KeyEvent(key))
 }
 
+// navigating runs an action that may make the page navigate. The page may
+// also still be replacing itself from the step before (a form's redirect,
+// then the page the redirect names): an action that found its node on the
+// old page and lost it before it could act ("Could not find node with given
+// id") did nothing, and is tried again on the new page.
 func navigating(a chromedp.Action[chromedp.Void]) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		v, err := a(ctx, t)
-		if err != nil && strings.Contains(err.Error(), "navigated or closed") {
-			err = nil
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			v, err := a(ctx, t)
+			if err != nil && strings.Contains(err.Error(), "navigated or closed") {
+				err = nil
+			}
+			if err == nil || !strings.Contains(err.Error(), "Could not find node with given id") || time.Now().After(deadline) || ctx.Err() != nil {
+				return v, err
+			}
 		}
-		return v, err
 	}
 }
 
