@@ -1,0 +1,26 @@
+//go:build benchfloor
+
+// Command floor is the start-up floor of bench/all.sh: a command line with
+// urfave/cli and tilmash's message catalogues and nothing else, answering
+// --version as tilmash does. Built with -tags benchfloor,benchsqlite it also
+// links modernc.org/sqlite, the embedded store every tilmash binary holds,
+// so the table shows what that one dependency's package initialisation
+// costs at every start. It is not part of tilmash.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	_ = locale.NewError
+	app := &cli.App{Name: "tilmash", Version: "floor"}
+	if err := app.Run(os.Args); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+}

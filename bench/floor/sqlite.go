@@ -1,0 +1,5 @@
+//go:build benchfloor && benchsqlite
+
+package main
+
+import _ "modernc.org/sqlite" // its package initialisation is what this build measures
