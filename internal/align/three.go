@@ -509,21 +509,18 @@ const arbitrateAbove = 0.8
 // (shared Cyrillic names, numbers, loanwords), so ru–kk often holds the evidence a pivot pair
 // lacks. Two weaker rules follow (see splits and uncorroborated): a pivot bead that merged the
 // translation with sentences ru–kk leaves alone gives way to a path surer than it, and a weak
-// pivot bead that nothing corroborates, against a sure bead of the other pair, is undone. Where a
+// pivot bead that nothing corroborates, against a sure bead of the other pair, is undone; so is
+// a very weak pivot bead of any shape that nothing supports (see unsupported). Where a
 // decision leaves a target sentence without English that the evidence shows to be an addition, it
 // is pinned so too (see appendAddition, splitPins and unpaired). It returns the pins for en–ru and
 // en–kk, in English order.
 func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
-	type at struct {
-		bead *Bead
-		ok   bool // the bead holds this English sentence alone
-	}
-	byEn := func(beads []Bead) []at {
-		out := make([]at, n)
+	byEn := func(beads []Bead) []enBead {
+		out := make([]enBead, n)
 		for k := range beads {
 			b := &beads[k]
 			for _, i := range b.Src {
-				out[i] = at{b, len(b.Src) == 1}
+				out[i] = enBead{b, len(b.Src) == 1}
 			}
 		}
 		return out
@@ -636,7 +633,60 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 			pinKk = append(pinKk, unpaired(i, b.bead, kkAlone)...)
 		}
 	}
+	pinRu = append(pinRu, unsupported(er, ek, rkOf, kkOf, pinRu, ruAlone)...)
+	pinKk = append(pinKk, unsupported(ek, er, kkOf, rkOf, pinKk, kkAlone)...)
+	slices.SortStableFunc(pinRu, func(x, y pivotPin) int { return x.en - y.en })
+	slices.SortStableFunc(pinKk, func(x, y pivotPin) int { return x.en - y.en })
 	return pinRu, pinKk
+}
+
+// enBead is the bead of a pivot alignment that holds an English sentence.
+type enBead struct {
+	bead *Bead
+	ok   bool // the bead holds this English sentence alone
+}
+
+// unsupportedBelow: see unsupported.
+const unsupportedBelow = 0.5
+
+// unsupported returns pins that undo the weak beads of one pivot alignment that nothing else
+// supports. pivot gives the bead of the pivot alignment that holds each English
+// sentence, other that of the other pivot alignment; pivotOf and otherOf give the third
+// alignment's bead of a sentence of each translation; done holds the pins arbitrate already
+// made. An English sentence is unpaired when its pivot bead has target sentences and is weak
+// (below unsupportedBelow), the other pivot alignment is sure of a bead of the English sentence
+// alone with sentences of its own (at least corroboratedAbove), and the third alignment puts
+// none of the pivot bead's target sentences in a bead with any of the other bead's. That is
+// what a desk that dropped a run of sentences and added a run of its own leaves: the pivot
+// alignment pairs the two runs for want of anything better, in whatever shapes their lengths
+// fit, and nothing else agrees. Unlike uncorroborated, it reads beads of any shape, and a path
+// through the other translation does not save the bead: so weak a bead is no evidence.
+func unsupported(pivot, other []enBead, pivotOf, otherOf []*Bead, done []pivotPin, alone func(int) bool) []pivotPin {
+	var out []pivotPin
+	for i := range pivot {
+		p, o := pivot[i].bead, other[i]
+		if p == nil || o.bead == nil || len(p.Tgt) == 0 || p.Score >= unsupportedBelow || !o.ok || len(o.bead.Tgt) == 0 || o.bead.Score < corroboratedAbove {
+			continue
+		}
+		if slices.ContainsFunc(done, func(x pivotPin) bool { return x.en == i || slices.Contains(p.Src, x.en) }) {
+			continue
+		}
+		linked := false
+		for _, t := range p.Tgt {
+			if b := pivotOf[t]; b != nil && slices.ContainsFunc(o.bead.Tgt, func(u int) bool { return otherOf[u] == b }) {
+				linked = true
+			}
+		}
+		if linked {
+			continue
+		}
+		if len(p.Src) == 1 && len(p.Tgt) == 1 {
+			out = append(out, unpaired(i, p, alone)...)
+		} else {
+			out = append(out, pivotPin{en: i, tgt: []int{}, score: 1 - p.Score})
+		}
+	}
+	return out
 }
 
 // uncorroboratedBelow and corroboratedAbove: see uncorroborated.

@@ -438,6 +438,38 @@ func TestArbitrate(t *testing.T) {
 			rk: []string{"0|0", "1 2|1@0.7", "3|2"},
 		},
 		{
+			// The Russian desk dropped English 1-3 and added two sentences of its own there;
+			// en–ru pairs the runs in whatever shapes their lengths fit, all of it very weak,
+			// en–kk is sure of every English sentence, and ru–kk pairs no Russian sentence of
+			// the run with the Kazakh of the English it was given: the run has no Russian.
+			name: "weak run nothing supports",
+			n:    5, nr: 4, nk: 5,
+			ru:     []string{"0|0", "1 2|1@0.3", "3|2@0.4", "4|3"},
+			kk:     []string{"0|0", "1|1@0.98", "2|2@0.99", "3|3@0.97", "4|4"},
+			rk:     []string{"0|0", "1|-@0.4", "-|1@0.4", "-|2@0.4", "2|-@0.4", "-|3@0.4", "3|4"},
+			wantRu: "1>[] 2>[] 3>[] -<[2]",
+		},
+		{
+			// The same, but the path through Kazakh gives English 3 Russian 1 (0.6), surer
+			// than en–ru's bead yet no evidence of it: so weak a bead is still undone.
+			name: "weak bead nothing supports, a weak path elsewhere",
+			n:    5, nr: 4, nk: 5,
+			ru:     []string{"0|0", "1 2|1@0.3", "3|2@0.4", "4|3"},
+			kk:     []string{"0|0", "1|1@0.98", "2|2@0.99", "3|3@0.97", "4|4"},
+			rk:     []string{"0|0", "-|1@0.4", "-|2@0.4", "1|3@0.6", "2|-@0.4", "3|4"},
+			wantRu: "1>[] 2>[] 3>[] -<[2]",
+		},
+		{
+			// ru–kk pairs Russian 2 with Kazakh 3, the Kazakh of English 3: the weak bead of
+			// English 3 is corroborated and stays; the run before it is undone.
+			name: "weak run, one bead corroborated",
+			n:    5, nr: 4, nk: 5,
+			ru:     []string{"0|0", "1 2|1@0.3", "3|2@0.4", "4|3"},
+			kk:     []string{"0|0", "1|1@0.98", "2|2@0.99", "3|3@0.97", "4|4"},
+			rk:     []string{"0|0", "1|-@0.4", "-|1@0.4", "-|2@0.4", "2|3@0.6", "3|4"},
+			wantRu: "1>[] 2>[]",
+		},
+		{
 			// en–kk is not sure enough of its own bead: nothing changes.
 			name: "weak bead, other pivot not sure",
 			n:    3, nr: 3, nk: 3,
