@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One table of every performance figure of issue 17, so each can be re-measured with one command:
 #
-#   start-up        a Go hello world (the floor); tilmash --version; status on the sample workspace (this repository)
+#   start-up        a Go hello world (the floor), urfave/cli with the catalogues alone and with
+#                   modernc.org/sqlite (bench/floor); tilmash --version; status on the sample workspace
 #   segmentation    tilmash segment --format jsonl on NTREX news (paragraphs, ~12-24 MB) in en, ru
 #                   and kk, MB/s of CPU time, beside ICU (node's Intl.Segmenter, bench/icu-segment.mjs)
 #   glossary 10k    status on a one-document workspace with a 10,000-entry glossary
@@ -61,6 +62,15 @@ read -r c w m < <($measure -n "$runs" -- "$tm" --version)
 row "start-up: --version" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" -- "$work/hello/hello")
 row "  Go hello world (the floor)" "$c" "$w" "$m"
+# What the fixed dependencies cost before main runs (bench/floor): urfave/cli with the message
+# catalogues, then the same with modernc.org/sqlite, whose package initialisation every tilmash
+# binary pays (the embedded store of the design card).
+(cd "$root" && go build -tags benchfloor,urfave_cli_no_docs,netgo,osusergo -o "$work/floor" ./bench/floor &&
+	go build -tags benchfloor,benchsqlite,urfave_cli_no_docs,netgo,osusergo -o "$work/floor-sqlite" ./bench/floor)
+read -r c w m < <($measure -n "$runs" -- "$work/floor" --version)
+row "  urfave/cli + catalogues, --version" "$c" "$w" "$m"
+read -r c w m < <($measure -n "$runs" -- "$work/floor-sqlite" --version)
+row "  the same + modernc.org/sqlite" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" -C "$root" -- "$tm" status)
 row "start-up: status (sample workspace)" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" --remove .tilmash/status-cache -C "$root" -- "$tm" status)
