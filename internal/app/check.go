@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -58,7 +59,12 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 	if err != nil {
 		return CheckRun{}, err
 	}
-	suite := check.NewSuite(checker, ws.Config.Source, ws.Config.Languages, check.ConfigFor(ws, opt.Checks))
+	cfg := check.ConfigFor(ws, opt.Checks)
+	spell := ws.Config.Languages
+	if slices.Contains(cfg.Checks, string(qa.Spelling)) {
+		spell = checkSpellLangs(ws, args)
+	}
+	suite := check.NewSuite(checker, ws.Config.Source, spell, cfg)
 	defer suite.Close()
 	run := CheckRun{NoGlossary: checker == nil, Notes: suite.Notes, Severity: map[string]check.Severity{}}
 	for _, n := range check.Names {
@@ -95,6 +101,55 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 		r.AddByGroup(cons[i])
 	}
 	return run, nil
+}
+
+// checkSpellLangs returns the languages whose dictionaries a check of
+// args needs: for documents only (all of them when args is empty), the
+// languages some of them has a text in but the source language (see
+// [spellLangs]); with a TMX or TSV file, whose columns may be in any
+// language, every workspace language. A document that does not open is
+// left to the check to report: then every workspace language too.
+func checkSpellLangs(ws *workspace.Workspace, args []string) []string {
+	ids := args
+	if len(ids) == 0 {
+		var err error
+		if ids, err = document.List(ws); err != nil {
+			return ws.Config.Languages
+		}
+	}
+	docs := make([]*document.Document, 0, len(ids))
+	for _, id := range ids {
+		if InputFormat(id) != "" {
+			return ws.Config.Languages
+		}
+		d, err := document.Open(ws, id)
+		if err != nil {
+			return ws.Config.Languages
+		}
+		docs = append(docs, d)
+	}
+	return spellLangs(ws.Config.Source, ws.Config.Languages, docs...)
+}
+
+// spellLangs returns the languages of langs, in order, that some of docs
+// has a text in, but source: the checks compare each translation with
+// the source text and spell only translations. Each dictionary hunspell
+// loads costs a tenth of a second or more, so a language with nothing to
+// check starts none (and has no note when its dictionary is missing).
+func spellLangs(source string, langs []string, docs ...*document.Document) []string {
+	out := []string{}
+	for _, l := range langs {
+		if l == source {
+			continue
+		}
+		for _, d := range docs {
+			if _, ok := d.Meta.Versions[l]; ok {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // InputFormat tells a file argument by its extension: "tmx", "tsv", or ""

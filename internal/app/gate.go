@@ -58,7 +58,11 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 	}
 	v.checker = c
 	cfg, consistency := gateChecks(d.WS)
-	suite := check.NewSuite(c, d.WS.Config.Source, langs, cfg)
+	spell := []string{}
+	if slices.Contains(cfg.Checks, string(qa.Spelling)) {
+		spell = spellLangs(d.WS.Config.Source, langs, d)
+	}
+	suite := check.NewSuite(c, d.WS.Config.Source, spell, cfg)
 	defer suite.Close()
 	var fs []check.Finding
 	if !suite.Empty() {
