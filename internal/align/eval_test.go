@@ -41,10 +41,7 @@ func perturbedFrom(t testing.TB, corpus string) map[string][]evalDoc {
 	if _, err := os.Stat(script); err != nil {
 		testenv.Missing(t, "../shared/eval", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		testenv.Missing(t, "python3 (perturb.py builds the evaluation sets)", "apt-get install python3")
-	}
+	py := testenv.Python3(t)
 	out := t.TempDir()
 	if b, err := exec.Command(py, script, corpus, out).CombinedOutput(); err != nil {
 		t.Fatalf("perturb.py: %v\n%s", err, b)
@@ -200,7 +197,7 @@ func TestEvalEdited(t *testing.T) {
 	if _, err := os.Stat(corpus); err != nil {
 		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
-	py := testenv.Command(t, "python3", "apt-get install python3")
+	py := testenv.Python3(t)
 	var all []map[string][]evalDoc
 	for _, seed := range []string{"", "1", "2", "3"} {
 		out := t.TempDir()
@@ -287,7 +284,7 @@ func TestEvalParagraphs(t *testing.T) {
 	if _, err := os.Stat(script); err != nil {
 		testenv.Missing(t, "../shared/eval", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
-	py := testenv.Command(t, "python3", "apt-get install python3")
+	py := testenv.Python3(t)
 	if b, err := exec.Command(py, script, filepath.Join(sharedDir, "corpora", "ntrex-dev"), dir).CombinedOutput(); err != nil {
 		t.Fatalf("perturb.py: %v\n%s", err, b)
 	}

@@ -2,7 +2,9 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +58,34 @@ func TestMemoryFS(t *testing.T) {
 	}
 	if memoryFS("/dev/shm", 1<<62) {
 		t.Error("/dev/shm has 4 EiB free")
+	}
+}
+
+// TestPython3: the interpreter Python3 returns is the program python3 on
+// $PATH starts (asked once: a shim's call costs half a second), started
+// directly: it is its own sys.executable. A shim (a script that starts
+// python3, as pyenv's does) is resolved to the interpreter it starts; a
+// program that does not answer with a path is run as it is.
+func TestPython3(t *testing.T) {
+	p := Python3(t)
+	out, err := exec.Command(p, "-c", "import sys; print(sys.executable)").Output()
+	if err != nil || strings.TrimSpace(string(out)) != p {
+		t.Errorf("Python3() = %s, whose sys.executable is %q (%v)", p, out, err)
+	}
+
+	dir := t.TempDir()
+	shim := filepath.Join(dir, "python3")
+	if err := os.WriteFile(shim, []byte("#!/bin/sh\nexec '"+p+"' \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if r := resolvePython(shim); r != p {
+		t.Errorf("resolvePython(shim) = %s, want %s", r, p)
+	}
+	mute := filepath.Join(dir, "mute")
+	if err := os.WriteFile(mute, []byte("#!/bin/sh\necho not-a-path\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if r := resolvePython(mute); r != mute {
+		t.Errorf("resolvePython(mute) = %s, want it as it is", r)
 	}
 }
