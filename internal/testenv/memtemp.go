@@ -1,7 +1,11 @@
 package testenv
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -25,11 +29,16 @@ const memTempFree = 2 << 30
 // (the developer chose where), when /dev/shm is not a tmpfs with at least 2
 // GiB free (a container's 64 MB /dev/shm) or under TILMASH_TEST_DISK_TEMP=1,
 // for a run that wants the tests on the disk.
+//
+// A test binary that is killed, panics or times out cannot remove its
+// folder; the folder's name holds the binary's process id, and the next
+// run removes the folders of processes that are gone (see sweepMemTemp).
 func RunInMemory(m *testing.M) int {
 	if os.Getenv("TMPDIR") != "" || os.Getenv("TILMASH_TEST_DISK_TEMP") != "" || !memoryFS("/dev/shm", memTempFree) {
 		return m.Run()
 	}
-	dir, err := os.MkdirTemp("/dev/shm", "tilmash-test-")
+	sweepMemTemp("/dev/shm")
+	dir, err := os.MkdirTemp("/dev/shm", fmt.Sprintf("%s%d-", memTempPrefix, os.Getpid()))
 	if err != nil {
 		return m.Run()
 	}
@@ -37,4 +46,29 @@ func RunInMemory(m *testing.M) int {
 	os.Setenv("TMPDIR", dir)
 	defer os.Unsetenv("TMPDIR")
 	return m.Run()
+}
+
+// memTempPrefix starts the name of a folder of [RunInMemory]:
+// tilmash-test-PID-RANDOM.
+const memTempPrefix = "tilmash-test-"
+
+// sweepMemTemp removes the folders of [RunInMemory] in dir whose test
+// binary is no longer running: tilmash-test-PID-RANDOM with no process
+// PID, owned by this user. Other names are left alone.
+func sweepMemTemp(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		pidText, rest, ok := strings.Cut(strings.TrimPrefix(e.Name(), memTempPrefix), "-")
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), memTempPrefix) || !ok || rest == "" {
+			continue
+		}
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid <= 0 || pid == os.Getpid() || !ownedGone(filepath.Join(dir, e.Name()), pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(dir, e.Name()))
+	}
 }

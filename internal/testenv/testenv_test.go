@@ -1,6 +1,7 @@
 package testenv
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -87,5 +88,38 @@ func TestPython3(t *testing.T) {
 	}
 	if r := resolvePython(mute); r != mute {
 		t.Errorf("resolvePython(mute) = %s, want it as it is", r)
+	}
+}
+
+// TestSweepMemTemp: the folder of a test binary that is gone is removed;
+// those of running processes (this one, its parent) and other names stay.
+func TestSweepMemTemp(t *testing.T) {
+	done := exec.Command("true")
+	if err := done.Run(); err != nil {
+		t.Skip("no program true to get the id of a finished process")
+	}
+	dir := t.TempDir()
+	gone := fmt.Sprintf("tilmash-test-%d-123", done.Process.Pid)
+	keep := []string{
+		fmt.Sprintf("tilmash-test-%d-456", os.Getpid()),
+		fmt.Sprintf("tilmash-test-%d-789", os.Getppid()),
+		"tilmash-test-2943751783", // an older name, without the process id
+		fmt.Sprintf("tilmash-test-%d-", done.Process.Pid),
+		"tilmash-test-x-1",
+		fmt.Sprintf("other-%d-1", done.Process.Pid),
+	}
+	for _, name := range append(keep, gone) {
+		if err := os.MkdirAll(filepath.Join(dir, name, "ws"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sweepMemTemp(dir)
+	if _, err := os.Stat(filepath.Join(dir, gone)); !os.IsNotExist(err) {
+		t.Errorf("%s is still there (%v)", gone, err)
+	}
+	for _, name := range keep {
+		if _, err := os.Stat(filepath.Join(dir, name, "ws")); err != nil {
+			t.Errorf("%s was removed: %v", name, err)
+		}
 	}
 }
