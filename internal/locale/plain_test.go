@@ -22,15 +22,16 @@ func TestPlainLikeGoI18n(t *testing.T) {
 				continue
 			}
 			taken++
+			b := i18n.NewBundle(tag)
+			mm := m
+			b.AddMessages(tag, &mm)
+			loc := i18n.NewLocalizer(b, lang)
 			for _, val := range []any{"Алматы «x» <b>&amp;", 42, int64(-7)} {
 				data := map[string]any{}
 				for _, p := range ps {
 					data[p.field] = val
 				}
-				b := i18n.NewBundle(tag)
-				mm := m
-				b.AddMessages(tag, &mm)
-				want, err := i18n.NewLocalizer(b, lang).Localize(&i18n.LocalizeConfig{MessageID: m.ID, TemplateData: data})
+				want, err := loc.Localize(&i18n.LocalizeConfig{MessageID: m.ID, TemplateData: data})
 				if err != nil {
 					t.Fatalf("%s %s: %v", lang, m.ID, err)
 				}
