@@ -157,8 +157,11 @@ func sharedMemory(b *testing.B) (*tm.Memory, *tmbench.Corpus) {
 	return shared.m, shared.c
 }
 
+// TestMain puts the tests' temporary folders (their SQLite memories) in
+// memory when there is room (see testenv.RunInMemory), and closes the
+// benchmarks' shared memory.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := testenv.RunInMemory(m)
 	if shared.dir != "" {
 		shared.m.Store.Close()
 		os.RemoveAll(shared.dir)

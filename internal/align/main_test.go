@@ -1,0 +1,13 @@
+package align
+
+import (
+	"os"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/testenv"
+)
+
+// TestMain puts the tests' temporary folders in memory when there is room
+// (see testenv.RunInMemory): the evaluation scripts write hundreds of
+// files a run, and on a disk their creation costs more than the writing.
+func TestMain(m *testing.M) { os.Exit(testenv.RunInMemory(m)) }
