@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"time"
+	"unsafe"
 
 	"golang.org/x/term"
 
@@ -101,7 +102,27 @@ func (e *Env) N(id string, count int, data map[string]any) string { return e.Loc
 // for what a person reads: JSON and exported files are written to Stdout
 // as they are.
 func (e *Env) Printf(format string, args ...any) {
+	if format == "%s" && len(args) == 1 {
+		// A block of text the caller built (check prints megabytes
+		// this way): written as it is when it has nothing to escape,
+		// without the copy Sprintf would make of it.
+		if b, ok := args[0].([]byte); ok {
+			e.quiet(func() { writeVisible(e.Stdout, b, e.Color) })
+			return
+		}
+	}
 	e.quiet(func() { io.WriteString(e.Stdout, visible(fmt.Sprintf(format, args...), false, e.Color)) })
+}
+
+// writeVisible writes b to w as Printf("%s", b) does: b itself when
+// visible leaves it unchanged, its escaped copy otherwise.
+func writeVisible(w io.Writer, b []byte, keepPaint bool) {
+	s := unsafe.String(unsafe.SliceData(b), len(b)) // a view for the scan only
+	if v := visible(s, false, keepPaint); unsafe.StringData(v) != unsafe.StringData(s) || len(v) != len(s) {
+		io.WriteString(w, v)
+		return
+	}
+	w.Write(b)
 }
 
 // Say writes a localized line to standard error as "tilmash: …". Summaries

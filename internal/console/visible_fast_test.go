@@ -1,6 +1,8 @@
 package console
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -38,6 +40,28 @@ func TestVisibleFastPath(t *testing.T) {
 				if !hasFFFD {
 					t.Errorf("visible(%q, %v) left it unchanged, want escapes", s, line)
 				}
+			}
+		}
+	}
+}
+
+// TestPrintfBytes: Printf("%s", b) with b a []byte, written without a
+// copy when it has nothing to escape, writes what the general path (a
+// string through Sprintf and visible) writes, with and without colour.
+func TestPrintfBytes(t *testing.T) {
+	texts := []string{"", "plain text\n", "«цитата» — “quote”…\tx\n", "\x1b[31mred\x1b[0m", "\x1b[2J", "a\u202eb", "\xff\xfe", "\ufffd", "\r\n", "\xc2\x85"}
+	for r := rune(0); r < 0x300; r += 7 {
+		texts = append(texts, "x"+string(r)+"y")
+	}
+	for _, s := range texts {
+		for _, colour := range []bool{false, true} {
+			var fast, slow strings.Builder
+			e := &Env{Stdout: &fast, Color: colour}
+			e.Printf("%s", []byte(s))
+			want := visible(fmt.Sprintf("%s", []byte(s)), false, colour)
+			slow.WriteString(want)
+			if fast.String() != slow.String() {
+				t.Errorf("Printf(%%s, %q) colour %v wrote %q, want %q", s, colour, fast.String(), slow.String())
 			}
 		}
 	}

@@ -113,7 +113,20 @@ func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding 
 	}
 	slices.Sort(langs)
 	src, hasSrc := texts[srcLang]
-	srcMatches, srcMixed, srcHidden := m.scan(srcLang, src, true, nil)
+	gs, _ := m.groups.Get().(*groupScratch)
+	if gs == nil {
+		gs = &groupScratch{}
+	}
+	defer func() {
+		// Dropped, the texts the matches point into: the buffers may wait
+		// in the pool for long.
+		clear(gs.src)
+		clear(gs.tgt)
+		gs.src, gs.tgt = gs.src[:0], gs.tgt[:0]
+		m.groups.Put(gs)
+	}()
+	srcMatches, srcMixed, srcHidden := m.scan(srcLang, src, true, gs.src[:0])
+	gs.src = srcMatches
 	var out []Finding
 	for k := -1; k < len(langs); k++ {
 		lang, text := srcLang, src
@@ -124,7 +137,8 @@ func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding 
 			}
 		} else {
 			lang, text = langs[k], texts[langs[k]]
-			matches, mixed, hidden = m.scan(lang, text, true, nil)
+			matches, mixed, hidden = m.scan(lang, text, true, gs.tgt[:0])
+			gs.tgt = matches
 		}
 		var fs []Finding
 		for _, mt := range matches {

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -190,6 +191,60 @@ func TestAmbiguousSpan(t *testing.T) {
 	for _, en := range []string{"Tokayev", "Tokayeva"} {
 		if fs := m.CheckGroup("ru", map[string]string{"ru": "Токаева", "en": en}); len(fs) != 0 {
 			t.Errorf("CheckGroup(%s) = %s", en, describeFindings(fs))
+		}
+	}
+}
+
+// TestCheckGroupReusedBuffers: CheckGroup reuses its match buffers from
+// one call to the next; a group checked after others, larger ones with
+// other names and forbidden forms among them, gets what a matcher that has
+// checked nothing before gives it.
+func TestCheckGroupReusedBuffers(t *testing.T) {
+	g, probs, err := Load(filepath.Join("testdata", "corpus"), workspaceLangs)
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	// Groups from the glossary's own forms: the n-th takes every n-th
+	// entry, so they differ in their names and in how many they have.
+	var groups []map[string]string
+	for n := 1; n <= 6; n++ {
+		texts := map[string]string{}
+		for i, e := range g.Entries {
+			if i%n != 0 {
+				continue
+			}
+			for _, l := range workspaceLangs {
+				f := e.Langs[l]
+				if f == nil {
+					continue
+				}
+				w := f.Term
+				if len(f.Forbidden) > 0 && i%2 == 0 {
+					w = f.Forbidden[0]
+				}
+				if l != "en" && i%3 == 0 {
+					continue // missing in the translations
+				}
+				texts[l] += "Text with " + w + ", and more. "
+			}
+		}
+		groups = append(groups, texts)
+	}
+	groups = append(groups, map[string]string{"en": "Nothing here.", "ru": "Ничего.", "kk": "Ештеңе."})
+	shared := Compile(g)
+	for round := 0; round < 2; round++ {
+		for i, texts := range groups {
+			if round == 1 {
+				texts = groups[len(groups)-1-i]
+			}
+			got := describeFindings(shared.CheckGroup("en", texts))
+			want := describeFindings(Compile(g).CheckGroup("en", texts))
+			if got != want {
+				t.Errorf("round %d group %d: after other groups\n%s\nwant (a fresh matcher)\n%s", round, i, got, want)
+			}
+			if round == 0 && i == 0 && !strings.Contains(want, "missing") {
+				t.Errorf("the first group has no missing name: %s", want)
+			}
 		}
 	}
 }

@@ -17,6 +17,17 @@ import (
 type Matcher struct {
 	g     *Glossary
 	langs map[string]*langTrie
+	// groups holds the match buffers of CheckGroup (*groupScratch):
+	// its matches do not outlive the call, and a text with names would
+	// otherwise grow a new slice of them for every language of every
+	// group.
+	groups sync.Pool
+}
+
+// groupScratch is what CheckGroup reuses: the matches of the source text
+// and of the translation being checked.
+type groupScratch struct {
+	src, tgt []Match
 }
 
 // Match is one occurrence of a glossary form in a text.
