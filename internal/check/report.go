@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
@@ -449,25 +448,7 @@ func (f *Finding) keep(keep func(string) string) {
 		p := &f.Places[i]
 		p.Doc, p.Scope, p.File = keep(p.Doc), Scope(keep(string(p.Scope))), keep(p.File)
 	}
-	if q := f.qa; q != nil {
-		q.Kind, q.Severity = qa.Kind(keep(string(q.Kind))), Severity(keep(string(q.Severity)))
-		q.Lang, q.SrcLang, q.Message, q.Fix = keep(q.Lang), keep(q.SrcLang), keep(q.Message), keep(q.Fix)
-		for i, p := range q.Places {
-			q.Places[i] = keep(p)
-		}
-		for k, v := range q.Data {
-			switch v := v.(type) {
-			case string:
-				// Stored again only when it changes: a string put in an
-				// interface is allocated.
-				if w := keep(v); unsafe.StringData(w) != unsafe.StringData(v) {
-					q.Data[k] = w
-				}
-			case []string:
-				for i, s := range v {
-					v[i] = keep(s)
-				}
-			}
-		}
+	if f.qa != nil {
+		f.qa.Keep(keep)
 	}
 }

@@ -98,7 +98,7 @@ func (c *Checker) CheckSource(s *Source, lang, tgt string) ([]Finding, error) {
 		out = append(out, checkNumbers(srcLang, s.numbers(), lang, tgt)...)
 	}
 	if c.typography {
-		out = append(out, CheckTypography(srcLang, src, lang, tgt, c.opt.Typography)...)
+		out = append(out, checkTypography(srcLang, src, lang, tgt, c.opt.Typography)...)
 	}
 	if c.endings != nil {
 		out = append(out, c.endings.Check(lang, tgt)...)

@@ -95,6 +95,49 @@ func TestTypography(t *testing.T) {
 	}
 }
 
+// TestTypographyData: the values of a typography finding's message are
+// the language, the text and the fix (always for a final mark, even none;
+// otherwise when there is one), whether the finding has them in Data
+// (CheckTypography) or makes them when asked (a Checker's findings).
+func TestTypographyData(t *testing.T) {
+	tests := []struct {
+		lang, src, tgt string
+		want           []map[string]any
+	}{
+		{"ru", "He said \"yes\".", "Он сказал \"да\".", []map[string]any{
+			{"Lang": "ru", "Text": `"`, "Expected": "«»"}}},
+		{"ru", "A (b).", "А (б.", []map[string]any{{"Lang": "ru", "Text": "("}}},
+		{"ru", "A, b.", "А , б.", []map[string]any{{"Lang": "ru", "Text": " ,", "Expected": ","}}},
+		{"en", "A - b.", "A - b.", []map[string]any{{"Lang": "en", "Text": "-", "Expected": "–"}}},
+		{"ru", "Is it?", "Так ли это.", []map[string]any{{"Lang": "ru", "Text": ".", "Expected": "?"}}},
+		{"kk", "It is", "Солай ма?  ", []map[string]any{{"Lang": "kk", "Text": "?", "Expected": ""}}},
+		{"ru", "A  b.", "А  б (в.", []map[string]any{
+			{"Lang": "ru", "Text": "  ", "Expected": " "}, {"Lang": "ru", "Text": "("}}},
+	}
+	c := NewChecker(Options{Checks: []Kind{Typography}})
+	for _, tt := range tests {
+		eager := CheckTypography("en", tt.src, tt.lang, tt.tgt, TypographyOptions{})
+		lazy, err := c.CheckPair("en", tt.src, tt.lang, tt.tgt)
+		if err != nil || len(eager) != len(tt.want) || len(lazy) != len(tt.want) {
+			t.Errorf("%q: %d and %d findings (%v), want %d", tt.tgt, len(eager), len(lazy), err, len(tt.want))
+			continue
+		}
+		for i, want := range tt.want {
+			if !reflect.DeepEqual(eager[i].Data, want) || !reflect.DeepEqual(eager[i].TemplateData(), want) {
+				t.Errorf("%q: CheckTypography's data %v, want %v", tt.tgt, eager[i].Data, want)
+			}
+			if got := lazy[i].TemplateData(); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: the checker's data %v, want %v", tt.tgt, got, want)
+			}
+			l := lazy[i]
+			l.materialize()
+			if !reflect.DeepEqual(l, eager[i]) {
+				t.Errorf("%q: the checker's finding %+v, CheckTypography's %+v", tt.tgt, l, eager[i])
+			}
+		}
+	}
+}
+
 func TestConsistency(t *testing.T) {
 	var x ConsistencyIndex
 	x.Add("a.md#1", "en", "Revenue rose 5% in May.", "ru", "Выручка выросла на 5% в мае.")

@@ -14,6 +14,7 @@ package qa
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind names a check.
@@ -71,6 +72,9 @@ func (s Span) Valid() bool { return s.Start >= 0 && s.End >= s.Start }
 // message and its values; Fix, when set, is the text that should replace
 // the Target span. Places lists the caller's place ids for findings about
 // several groups (consistency).
+//
+// The findings of a [Checker] may leave Data nil and have TemplateData
+// make it (see lazyData); those of the exported check functions have it.
 type Finding struct {
 	Kind     Kind
 	Severity Severity
@@ -82,13 +86,79 @@ type Finding struct {
 	Data     map[string]any
 	Fix      string
 	Places   []string
+
+	// lazy, when Data is nil, says which values TemplateData makes
+	// from the finding (text is its Text): a typography finding, which a
+	// large file has by the ten thousand, holds no map until its message
+	// is rendered.
+	lazy lazyData
+	text string
 }
+
+// lazyData is the kind of Data a finding with a nil Data stands for.
+type lazyData uint8
+
+const (
+	eagerData     lazyData = iota // Data is the data
+	typoData                      // Lang, Text, and Expected (Fix) when Fix is set
+	typoFinalData                 // Lang, Text and Expected (Fix), even empty
+)
 
 // MessageID returns the catalogue id of the finding's message.
 func (f Finding) MessageID() string { return f.Message }
 
 // TemplateData returns the values of the message template.
-func (f Finding) TemplateData() map[string]any { return f.Data }
+func (f Finding) TemplateData() map[string]any {
+	if f.Data == nil && f.lazy != eagerData {
+		return f.makeData()
+	}
+	return f.Data
+}
+
+// makeData returns the Data a lazy finding stands for.
+func (f *Finding) makeData() map[string]any {
+	d := map[string]any{"Lang": f.Lang, "Text": f.text}
+	if f.lazy == typoFinalData || f.Fix != "" {
+		d["Expected"] = f.Fix
+	}
+	return d
+}
+
+// materialize gives a lazy finding its Data: it is then what the
+// finding's check made before findings were lazy.
+func (f *Finding) materialize() {
+	if f.Data == nil && f.lazy != eagerData {
+		f.Data = f.makeData()
+	}
+	f.lazy, f.text = eagerData, ""
+}
+
+// Keep passes every text the finding holds through keep, so that a
+// finding about a text that is a view of a reused buffer (a streamed
+// row) can be kept past it: keep returns a copy of the texts in the
+// buffer and the others as they are.
+func (f *Finding) Keep(keep func(string) string) {
+	f.Kind, f.Severity = Kind(keep(string(f.Kind))), Severity(keep(string(f.Severity)))
+	f.Lang, f.SrcLang, f.Message, f.Fix = keep(f.Lang), keep(f.SrcLang), keep(f.Message), keep(f.Fix)
+	f.text = keep(f.text)
+	for i, p := range f.Places {
+		f.Places[i] = keep(p)
+	}
+	for k, v := range f.Data {
+		switch v := v.(type) {
+		case string:
+			// Stored again only when it changes: a string put in an
+			// interface is allocated.
+			if w := keep(v); unsafe.StringData(w) != unsafe.StringData(v) {
+				f.Data[k] = w
+			}
+		case []string:
+			for i, s := range v {
+				v[i] = keep(s)
+			}
+		}
+	}
+}
 
 // Note is something a caller may print once: a check that could not run.
 type Note struct {

@@ -85,18 +85,20 @@ func isQuoteRune(r rune) bool {
 // translation does not (or the other way round). src may be empty: then
 // only the translation's own typography is checked.
 func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Finding {
+	out := checkTypography(srcLang, src, lang, tgt, opt)
+	for i := range out {
+		out[i].materialize()
+	}
+	return out
+}
+
+// checkTypography is CheckTypography with findings whose Data is made
+// when asked for ([Finding.TemplateData]): a Checker's.
+func checkTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Finding {
 	var out []Finding
-	add := func(id string, start, end int, fix string, data map[string]any) {
-		if data == nil {
-			data = map[string]any{}
-		}
-		data["Lang"] = lang
-		data["Text"] = tgt[start:end]
-		if fix != "" {
-			data["Expected"] = fix
-		}
+	add := func(id string, start, end int, fix string) {
 		out = append(out, Finding{Kind: Typography, Severity: Warning, Lang: lang, SrcLang: srcLang,
-			Source: NoSpan, Target: Span{start, end}, Message: id, Fix: fix, Data: data})
+			Source: NoSpan, Target: Span{start, end}, Message: id, Fix: fix, lazy: typoData, text: tgt[start:end]})
 	}
 	q := opt.quotes(lang)
 	type open struct {
@@ -187,12 +189,12 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 				j++
 			}
 			if j-i >= 2 && i > 0 && j < len(tgt) {
-				add("qa.typography.double-space", i, j, " ", nil)
+				add("qa.typography.double-space", i, j, " ")
 			}
 			if j < len(tgt) && i > 0 && strings.IndexByte(",.:;?!", tgt[j]) >= 0 && tgt[i-1] != ' ' {
 				after := j + 1
 				if !(after < len(tgt) && tgt[j] == '.' && tgt[after] != ' ') && !(tgt[j] == '.' && strings.HasPrefix(tgt[j:], "...")) {
-					add("qa.typography.space-before", i, j+1, tgt[j:j+1], nil)
+					add("qa.typography.space-before", i, j+1, tgt[j:j+1])
 				}
 			}
 			if j < len(tgt) && j == i+1 && tgt[j] == '-' && j+1 < len(tgt) && tgt[j+1] == ' ' && i > 0 &&
@@ -201,7 +203,7 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 				if baseLang(lang) == "en" {
 					dash = "–"
 				}
-				add("qa.typography.dash", j, j+1, dash, nil)
+				add("qa.typography.dash", j, j+1, dash)
 				i = j + 1
 				continue
 			}
@@ -214,12 +216,12 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 				straight = -1
 			}
 			if !wrongQuote {
-				add("qa.typography.quote", i, i+n, q.Open+q.Close, nil)
+				add("qa.typography.quote", i, i+n, q.Open+q.Close)
 				wrongQuote = true
 			}
 		case isQuoteRune(r) && r != qo && r != qc && r != qio && r != qic:
 			if !wrongQuote {
-				add("qa.typography.quote", i, i+n, q.Open+q.Close, nil)
+				add("qa.typography.quote", i, i+n, q.Open+q.Close)
 				wrongQuote = true
 			}
 		}
@@ -248,7 +250,7 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 		// Quotes of another language pair up their own way: the quote
 		// finding says it all.
 		if r, _ := utf8.DecodeRuneInString(tgt[u.Start:]); !wrongQuote || !isQuoteRune(r) {
-			add("qa.typography.unbalanced", u.Start, u.End, "", nil)
+			add("qa.typography.unbalanced", u.Start, u.End, "")
 		}
 	}
 	sortFindings(out)
@@ -267,8 +269,7 @@ func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 				mark = string(se)
 			}
 			f := Finding{Kind: Typography, Severity: Warning, Lang: lang, SrcLang: srcLang, Target: Span{start, end},
-				Message: "qa.typography.final", Fix: mark,
-				Data: map[string]any{"Lang": lang, "Expected": mark, "Text": t[start:end]}}
+				Message: "qa.typography.final", Fix: mark, lazy: typoFinalData, text: t[start:end]}
 			if s := strings.TrimRight(src, " \t\n"); se != 0 {
 				_, n := utf8.DecodeLastRuneInString(s)
 				f.Source = Span{len(s) - n, len(s)}
