@@ -133,6 +133,7 @@ type Suite struct {
 	nplaces int
 	heads   []placeHead
 	source  qa.Source
+	qaBuf   []qa.Finding // the findings of one text, reused
 	// keep, while a TSV file is streamed, gives a text of the row being
 	// checked a copy that outlives the row (see [sheet.Reader.Keep]); nil
 	// otherwise, when texts are strings of their own.
@@ -338,13 +339,16 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 		}
 		text := u.Texts[lang]
 		if s.qa != nil {
-			fs, _ := s.qa.CheckSource(source, lang, text)
-			for _, f := range fs {
+			// The qa findings are copied into out: one slice serves
+			// every text.
+			s.qaBuf, _ = s.qa.AppendSource(s.qaBuf[:0], source, lang, text)
+			for _, f := range s.qaBuf {
 				if f.Kind == qa.Endings {
 					out = dropMissing(out, start, lang, f.Data["ID"])
 				}
 				out = append(out, s.fromQA(name, src, scope, u, lang, f))
 			}
+			clear(s.qaBuf) // nothing of this text kept through it
 		}
 		if s.cons != nil && u.Confirmed && !isBlank(text) {
 			pos := u.position(lang, 0)

@@ -86,11 +86,18 @@ func (s *Source) numbers() []Value {
 // CheckSource is [Checker.CheckPair] for a prepared source: check each
 // translation of one source through one Source.
 func (c *Checker) CheckSource(s *Source, lang, tgt string) ([]Finding, error) {
+	return c.AppendSource(nil, s, lang, tgt)
+}
+
+// AppendSource is [Checker.CheckSource] appending the findings to dst: a
+// caller that copies them elsewhere reuses one slice for every text.
+func (c *Checker) AppendSource(dst []Finding, s *Source, lang, tgt string) ([]Finding, error) {
 	srcLang, src := s.Lang, s.Text
 	if isBlank(tgt) {
-		return nil, nil
+		return dst, nil
 	}
-	var out []Finding
+	start := len(dst)
+	out := dst
 	if c.untranslated {
 		out = append(out, CheckUntranslated(srcLang, src, lang, tgt)...)
 	}
@@ -98,7 +105,7 @@ func (c *Checker) CheckSource(s *Source, lang, tgt string) ([]Finding, error) {
 		out = append(out, checkNumbers(srcLang, s.numbers(), lang, tgt)...)
 	}
 	if c.typography {
-		out = append(out, checkTypography(srcLang, src, lang, tgt, c.opt.Typography)...)
+		out = appendTypography(out, srcLang, src, lang, tgt, c.opt.Typography)
 	}
 	if c.endings != nil {
 		out = append(out, c.endings.Check(lang, tgt)...)
@@ -112,7 +119,7 @@ func (c *Checker) CheckSource(s *Source, lang, tgt string) ([]Finding, error) {
 		}
 	}
 	if len(c.opt.Severity) > 0 {
-		for i := range out {
+		for i := start; i < len(out); i++ {
 			if s, ok := c.opt.Severity[out[i].Kind]; ok {
 				out[i].Severity = s
 			}

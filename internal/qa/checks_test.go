@@ -266,3 +266,36 @@ func TestCheckerSeverityAndSelection(t *testing.T) {
 		t.Errorf("blank translation checked: %v", fs)
 	}
 }
+
+// TestAppendSource: AppendSource appends to what dst holds exactly what
+// CheckSource returns, leaving dst's findings as they were: its severities
+// and sort touch only the findings it adds.
+func TestAppendSource(t *testing.T) {
+	c := NewChecker(Options{Checks: []Kind{Numbers, Typography, Untranslated}, Severity: map[Kind]Severity{Typography: Error}})
+	pairs := [][2]string{
+		{"He said \"yes\" (95 times).", "Он сказал \"да\"  (59 раз)) ."},
+		{"Is it?", "Так ли это  ."},
+		{"Nothing wrong.", "Всё в порядке."},
+		{"The same text here, four words.", "The same text here, four words."},
+		{"Empty", "  "},
+	}
+	prior := Finding{Kind: Typography, Severity: Warning, Message: "prior", Target: Span{1000, 1001}, Source: NoSpan}
+	for _, p := range pairs {
+		want, err := c.CheckSource(NewSource("en", p[0]), "ru", p[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.AppendSource([]Finding{prior}, NewSource("en", p[0]), "ru", p[1])
+		if err != nil || len(got) == 0 || !reflect.DeepEqual(got[0], prior) {
+			t.Fatalf("%q: dst's finding changed: %+v %v", p[1], got, err)
+		}
+		if !reflect.DeepEqual(got[1:], want) && (len(want) > 0 || len(got) > 1) {
+			t.Errorf("%q: appended\n%+v\nCheckSource gives\n%+v", p[1], got[1:], want)
+		}
+		for _, f := range want {
+			if f.Kind == Typography && f.Severity != Error {
+				t.Errorf("%q: severity not set: %+v", p[1], f)
+			}
+		}
+	}
+}

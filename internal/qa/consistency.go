@@ -2,6 +2,7 @@ package qa
 
 import (
 	"hash/maphash"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,6 +98,12 @@ type placeLink struct {
 // link adds place to the places of t.
 func (x *ConsistencyIndex) link(t *variant, place int32) {
 	i := int32(len(x.links))
+	if len(x.links) == cap(x.links) {
+		// Doubled: append grows a large slice by a quarter, and this
+		// one, a link for every sentence of the file, would be copied
+		// again and again.
+		x.links = slices.Grow(x.links, max(len(x.links), 256))
+	}
 	x.links = append(x.links, placeLink{place, -1})
 	if t.tail < 0 {
 		t.head = i

@@ -85,17 +85,17 @@ func isQuoteRune(r rune) bool {
 // translation does not (or the other way round). src may be empty: then
 // only the translation's own typography is checked.
 func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Finding {
-	out := checkTypography(srcLang, src, lang, tgt, opt)
+	out := appendTypography(nil, srcLang, src, lang, tgt, opt)
 	for i := range out {
 		out[i].materialize()
 	}
 	return out
 }
 
-// checkTypography is CheckTypography with findings whose Data is made
-// when asked for ([Finding.TemplateData]): a Checker's.
-func checkTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Finding {
-	var out []Finding
+// appendTypography is CheckTypography appending to out findings whose
+// Data is made when asked for ([Finding.TemplateData]): a Checker's.
+func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt TypographyOptions) []Finding {
+	start := len(out)
 	add := func(id string, start, end int, fix string) {
 		out = append(out, Finding{Kind: Typography, Severity: Warning, Lang: lang, SrcLang: srcLang,
 			Source: NoSpan, Target: Span{start, end}, Message: id, Fix: fix, lazy: typoData, text: tgt[start:end]})
@@ -253,7 +253,7 @@ func checkTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Fi
 			add("qa.typography.unbalanced", u.Start, u.End, "")
 		}
 	}
-	sortFindings(out)
+	sortFindings(out[start:])
 	if src != "" {
 		se, te := finalMark(src), finalMark(tgt)
 		if se != te && (se == '?' || te == '?' || se == '!' && te != '.' || te == '!' && se != '.') {
