@@ -27,7 +27,12 @@ type EndingsIndex struct {
 	prefixes bool // some name has several words: keep the words before
 	cyrInit  [0x530]bool
 	initial  []rune // the initials from U+0530, sorted
-	n        int    // stems
+	// heads has a bit set for the first minLen bytes of every stem
+	// (headBit): a word whose first bytes have no bit set starts no stem,
+	// and is passed over without the binary search. Made when the index
+	// is read, not stored.
+	heads *[headWords]uint64
+	n     int // stems
 	// keyEnd[i] (uint32, little-endian) ends stem i in keys, where the
 	// stems follow each other in byte order; recOff[i] starts its entries
 	// in recs, recOff[n] ends them.
@@ -191,7 +196,10 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 		return Finding{}, false // no stem shorter than the word
 	}
 	// The stems that can start the word: those that start with its first
-	// minLen bytes.
+	// minLen bytes (none unless their bit is set).
+	if i, b := headBit(lwb[:x.minLen]); x.heads[i]&b == 0 {
+		return Finding{}, false
+	}
 	lo, hi := x.prefixRange(lwb[:x.minLen])
 	if lo == hi {
 		return Finding{}, false
@@ -237,6 +245,21 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 		}
 	}
 	return Finding{}, false
+}
+
+// headWords is the size of EndingsIndex.heads in words: 64K bits, 8 KB.
+const headWords = 1 << 10
+
+// headBit returns the word and the bit of EndingsIndex.heads for head,
+// the first minLen bytes of a stem or of a word (its first eight bytes
+// hashed).
+func headBit(head []byte) (int, uint64) {
+	var v uint64
+	for i := 0; i < len(head) && i < 8; i++ {
+		v |= uint64(head[i]) << (8 * i)
+	}
+	h := (v ^ uint64(len(head))<<59) * 0x9E3779B97F4A7C15 >> 48 // 16 bits
+	return int(h >> 6), 1 << (h & 63)
 }
 
 func hasPrefixWords(prev, want []string) bool {

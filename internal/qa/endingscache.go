@@ -151,6 +151,7 @@ func ReadEndingsIndexIn(data []byte, keep any) (*EndingsIndex, error) {
 	if x.recOffAt(0) != 0 || x.recOffAt(n) != len(x.recs) {
 		return nil, errEndings
 	}
+	x.heads = new([headWords]uint64)
 	var prev []byte
 	for i := range n {
 		start := 0
@@ -166,6 +167,8 @@ func ReadEndingsIndexIn(data []byte, keep any) (*EndingsIndex, error) {
 			return nil, errEndings
 		}
 		prev = k
+		j, bit := headBit(k[:x.minLen])
+		x.heads[j] |= bit
 		a, b := x.recOffAt(i), x.recOffAt(i+1)
 		if b < a || b > len(x.recs) || !validStemRecords(x.recs[a:b]) {
 			return nil, errEndings
