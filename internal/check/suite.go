@@ -120,6 +120,7 @@ type Suite struct {
 	Notes []qa.Note
 
 	on       map[string]bool
+	terms    bool // Terms is set and on
 	severity map[string]Severity
 	qa       *qa.Checker
 	spellers map[string]*qa.Speller
@@ -221,6 +222,7 @@ func NewSuite(terms *Checker, source string, langs []string, cfg Config) *Suite 
 	if terms != nil {
 		g = terms.Glossary
 	}
+	s.terms = terms != nil && s.on[Terms]
 	if s.on[string(qa.Spelling)] {
 		s.startSpellers(g, langs)
 	}
@@ -316,7 +318,7 @@ func (s *Suite) Units(input int, name, src string, scope Scope, units []Unit) []
 // Unit appends the findings of one unit to out.
 func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u *Unit) []Finding {
 	start := len(out)
-	if s.Terms != nil && s.on[Terms] {
+	if s.terms {
 		out = s.Terms.unit(out, name, src, scope, u)
 		for i := start; i < len(out); i++ {
 			out[i].Check, out[i].Severity = Terms, s.SeverityOf(Terms)

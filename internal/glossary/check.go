@@ -104,15 +104,21 @@ func (f Finding) Error() string {
 // code): forbidden forms and mixed-script words in text order, then the
 // missing entries in source order.
 func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding {
-	var buf [4]string
+	// The languages but the source's, with their texts: read in one pass
+	// over the map.
+	type langText struct{ lang, text string }
+	var buf [4]langText
 	langs := buf[:0]
-	for l := range texts {
+	var src string
+	hasSrc := false
+	for l, t := range texts {
 		if l != srcLang {
-			langs = append(langs, l)
+			langs = append(langs, langText{l, t})
+		} else {
+			src, hasSrc = t, true
 		}
 	}
-	slices.Sort(langs)
-	src, hasSrc := texts[srcLang]
+	slices.SortFunc(langs, func(a, b langText) int { return strings.Compare(a.lang, b.lang) })
 	gs, _ := m.groups.Get().(*groupScratch)
 	if gs == nil {
 		gs = &groupScratch{}
@@ -136,7 +142,7 @@ func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding 
 				continue
 			}
 		} else {
-			lang, text = langs[k], texts[langs[k]]
+			lang, text = langs[k].lang, langs[k].text
 			matches, mixed, hidden = m.scan(lang, text, true, gs.tgt[:0])
 			gs.tgt = matches
 		}
