@@ -77,6 +77,15 @@ func functionShapeBit(w string) (word int, bit uint64) {
 	return int(h >> 6), 1 << (h & 63)
 }
 
+// kazakhOnly is isKazakhOnly for U+0400 to U+052F, a table for stats'
+// inner loop.
+var kazakhOnly = func() (t [0x130]bool) {
+	for r := rune(0x400); r < 0x530; r++ {
+		t[r-0x400] = isKazakhOnly(r)
+	}
+	return t
+}()
+
 // textStats counts the words of a text by script.
 type textStats struct {
 	words      int // words of two or more letters, outside URLs, e-mail addresses and @handles
@@ -135,9 +144,7 @@ func stats(text string, funcWords bool) textStats {
 					break
 				}
 				cyr++
-				if isKazakhOnly(r2) {
-					kk = true
-				}
+				kk = kk || kazakhOnly[r2-0x400]
 				j += 2
 				continue
 			}

@@ -26,3 +26,19 @@ func TestFunctionShape(t *testing.T) {
 		t.Errorf("the filter lets %d of 8 ordinary words through to the look-up", 8-skipped)
 	}
 }
+
+// TestKazakhOnlyTable: the table stats reads is isKazakhOnly.
+func TestKazakhOnlyTable(t *testing.T) {
+	n := 0
+	for r := rune(0x400); r < 0x530; r++ {
+		if kazakhOnly[r-0x400] != isKazakhOnly(r) {
+			t.Errorf("%U: table %v, isKazakhOnly %v", r, kazakhOnly[r-0x400], isKazakhOnly(r))
+		}
+		if kazakhOnly[r-0x400] {
+			n++
+		}
+	}
+	if n != 18 {
+		t.Errorf("%d Kazakh-only letters in the table, want 18", n)
+	}
+}
