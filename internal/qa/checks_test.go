@@ -3,6 +3,7 @@ package qa
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -296,6 +297,34 @@ func TestAppendSource(t *testing.T) {
 			if f.Kind == Typography && f.Severity != Error {
 				t.Errorf("%q: severity not set: %+v", p[1], f)
 			}
+		}
+	}
+}
+
+// TestConsistencyManyPlaces: places by the thousand (the index keeps
+// their links in blocks) are listed in full, grouped by variant in the
+// order their first place was added, each group in the order added.
+func TestConsistencyManyPlaces(t *testing.T) {
+	var x ConsistencyIndex
+	const n = 3*linkBlock + 17
+	srcs := []string{"Revenue rose sharply in May.", "Sales fell sharply last year.", "The bank raised its rate again."}
+	want := map[string][]string{}
+	for i := range n {
+		s := i % len(srcs)
+		v := i / len(srcs) % 2 // two translations of each source, alternately
+		tgt := fmt.Sprintf("Перевод %s номер %s.", strings.Repeat("а", s+1), strings.Repeat("б", v+1))
+		x.AddIndex(i, "en", srcs[s], "ru", tgt)
+		key := fmt.Sprintf("%d/%d", s, v)
+		want[key] = append(want[key], strconv.Itoa(i))
+	}
+	fs := x.Findings()
+	if len(fs) != len(srcs) {
+		t.Fatalf("got %d findings, want %d", len(fs), len(srcs))
+	}
+	for s, f := range fs {
+		exp := append(append([]string{}, want[fmt.Sprintf("%d/0", s)]...), want[fmt.Sprintf("%d/1", s)]...)
+		if f.Message != "qa.consistency.source" || strings.Join(f.Places, " ") != strings.Join(exp, " ") {
+			t.Errorf("finding %d: %s with %d places, want %d in order", s, f.Message, len(f.Places), len(exp))
 		}
 	}
 }
