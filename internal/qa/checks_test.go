@@ -301,12 +301,12 @@ func TestAppendSource(t *testing.T) {
 	}
 }
 
-// TestConsistencyManyPlaces: places by the thousand (the index keeps
-// their links in blocks) are listed in full, grouped by variant in the
-// order their first place was added, each group in the order added.
+// TestConsistencyManyPlaces: places by the thousand are listed in full,
+// grouped by variant in the order their first place was added, each group
+// in the order added.
 func TestConsistencyManyPlaces(t *testing.T) {
 	var x ConsistencyIndex
-	const n = 3*linkBlock + 17
+	const n = 3*4096 + 17
 	srcs := []string{"Revenue rose sharply in May.", "Sales fell sharply last year.", "The bank raised its rate again."}
 	want := map[string][]string{}
 	for i := range n {

@@ -34,12 +34,9 @@ type ConsistencyIndex struct {
 	// names[-p-1], one p >= 0 the index given to AddIndex
 	names []string
 	// links holds the places of every variant, each list chained
-	// through next in the order added: slices without pointers, not a
-	// slice per variant, in blocks of linkBlock (one growing slice of a
-	// link for every sentence of a large file would be copied again at
-	// every growth)
-	links  [][]placeLink
-	nlinks int32
+	// through next in the order added: one slice without pointers, not
+	// a slice per variant
+	links []placeLink
 	// the last source normalised: a source comes once per translation
 	// (its bytes, a copy: the caller's string may be a borrowed view)
 	lastSrc   []byte
@@ -97,27 +94,14 @@ type placeLink struct {
 	place, next int32
 }
 
-// linkBlock is how many links a block of ConsistencyIndex.links holds.
-const linkBlock = 4096
-
-// linkAt returns link i.
-func (x *ConsistencyIndex) linkAt(i int32) *placeLink {
-	return &x.links[i/linkBlock][i%linkBlock]
-}
-
 // link adds place to the places of t.
 func (x *ConsistencyIndex) link(t *variant, place int32) {
-	i := x.nlinks
-	if i%linkBlock == 0 {
-		x.links = append(x.links, make([]placeLink, 0, linkBlock))
-	}
-	last := &x.links[len(x.links)-1]
-	*last = append(*last, placeLink{place, -1})
-	x.nlinks++
+	i := int32(len(x.links))
+	x.links = append(x.links, placeLink{place, -1})
 	if t.tail < 0 {
 		t.head = i
 	} else {
-		x.linkAt(t.tail).next = i
+		x.links[t.tail].next = i
 	}
 	t.tail = i
 }
@@ -223,8 +207,8 @@ func (x *ConsistencyIndex) Findings() []Finding {
 			sort.Slice(vs, func(i, j int) bool { return vs[i].first < vs[j].first })
 			var places, texts []string
 			for _, t := range vs {
-				for p := t.head; p >= 0; p = x.linkAt(p).next {
-					places = append(places, x.placeName(x.linkAt(p).place))
+				for p := t.head; p >= 0; p = x.links[p].next {
+					places = append(places, x.placeName(x.links[p].place))
 				}
 				texts = append(texts, t.text)
 			}
