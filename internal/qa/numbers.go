@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strconv"
@@ -96,15 +97,15 @@ var imperialNames = map[string][]string{
 // mentionsUnit reports whether text (lower case) names the imperial unit u
 // (1 + index into imperial): then the translation kept the unit, and its
 // figure must be the source's, not a conversion.
-func mentionsUnit(lower string, u int) bool {
+func mentionsUnit(lower []byte, u int) bool {
 	for _, name := range imperialNames[imperial[u-1].prefix] {
 		for off := 0; ; {
-			i := strings.Index(lower[off:], name)
+			i := bytes.Index(lower[off:], []byte(name))
 			if i < 0 {
 				break
 			}
 			i += off
-			if !strings.HasPrefix(lower[i:], "футбол") {
+			if !bytes.HasPrefix(lower[i:], []byte("футбол")) {
 				return true
 			}
 			off = i + len(name)
@@ -120,18 +121,21 @@ func mentionsUnit(lower string, u int) bool {
 // word (XIX века) and number words with their inflections (five, пятью,
 // бесінші, twenty-five, двести тысяч, он бес).
 func ExtractNumbers(lang, text string) []Value {
-	return extractNumbers(lang, text, true)
+	vals, _ := extractNumbers(nil, nil, lang, text, true)
+	return vals
 }
 
 // extractNumbers is ExtractNumbers; merge joins a measure given again in
 // brackets into the first, which only the source side wants (the
 // translation must then have one of the two). In a translation both
 // stay, so each can satisfy its own figure of the source.
-func extractNumbers(lang, text string, merge bool) []Value {
-	var ex extractor
+// The values are appended to out; buf is room for the extractor's lower
+// case words, returned for reuse.
+func extractNumbers(out []Value, buf []byte, lang, text string, merge bool) ([]Value, []byte) {
+	ex := extractor{out: out, buf: buf}
 	ex.run(baseLang(lang), text)
 	ex.post(merge)
-	return ex.out
+	return ex.out, ex.buf
 }
 
 // post joins what belongs together: a range whose unit is written once

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // CheckNumbers compares the numbers of a source text and its translation by
@@ -23,25 +24,33 @@ func checkNumbers(srcLang string, sv []Value, lang, tgt string) []Finding {
 	if len(sv) == 0 {
 		return nil
 	}
-	tv := extractNumbers(lang, tgt, false)
+	sc := numScratches.Get().(*numScratch)
+	tv, buf := extractNumbers(sc.vals[:0], sc.buf, lang, tgt, false)
+	defer func() {
+		clear(tv)
+		sc.vals, sc.buf = tv[:0], buf
+		numScratches.Put(sc)
+	}()
 	cloned := false
 	// A translation that keeps the imperial unit (550 фунт) must keep its
 	// figure: no conversion, and a measure given again in brackets is
 	// required too.
-	var lower string
-	var mentioned map[int]bool // by unit, each looked up once
+	var lower []byte
+	var mentioned [maxUnits]int8 // by unit, each looked up once: 1 yes, -1 no
 	for i := range sv {
-		if sv[i].unit > 0 {
-			if mentioned == nil {
+		if u := sv[i].unit; u > 0 {
+			if lower == nil {
 				// strings.ToLower(tgt), with the Cyrillic table
-				lower, mentioned = string(appendLower(make([]byte, 0, len(tgt)), tgt)), map[int]bool{}
+				lower = appendLower(sc.lower[:0], tgt)
+				sc.lower = lower
 			}
-			m, ok := mentioned[sv[i].unit]
-			if !ok {
-				m = mentionsUnit(lower, sv[i].unit)
-				mentioned[sv[i].unit] = m
+			if mentioned[u] == 0 {
+				mentioned[u] = -1
+				if mentionsUnit(lower, u) {
+					mentioned[u] = 1
+				}
 			}
-			if m {
+			if mentioned[u] > 0 {
 				if !cloned {
 					sv, cloned = slices.Clone(sv), true
 				}
@@ -55,6 +64,20 @@ func checkNumbers(srcLang string, sv []Value, lang, tgt string) []Finding {
 	}
 	return compareNumbers(srcLang, lang, sv, tv)
 }
+
+// numScratch is the room checkNumbers reads a translation into: its values,
+// its lower case and the extractor's word buffer. New ones for every text
+// were half of the numbers check's garbage; findings keep spans and
+// strings, never these.
+type numScratch struct {
+	vals       []Value
+	lower, buf []byte
+}
+
+// maxUnits bounds a unit's number (1 + its index into imperial).
+const maxUnits = 32
+
+var numScratches = sync.Pool{New: func() any { return new(numScratch) }}
 
 // figureText is the figure of a value's text without the letters after it
 // (80s, 5m, 19th).
