@@ -240,7 +240,8 @@ func ruLexicon() map[string]numWord {
 // compound word (двухметровый, пятилетний, двадцатипятиэтажный,
 // полуторачасовой), by their first letter (а to я), longest first so
 // that двухсот is tried before двух.
-var ruCombining = func() (t [32][]ruStem) {
+var ruCombining = sync.OnceValue(func() *[32][]ruStem {
+	var t [32][]ruStem
 	for _, c := range []ruStem{
 		{"одно", 1}, {"полутора", 1.5}, {"двух", 2}, {"дву", 2}, {"трех", 3}, {"трёх", 3}, {"четырех", 4}, {"четырёх", 4},
 		{"пяти", 5}, {"шести", 6}, {"семи", 7}, {"восьми", 8}, {"девяти", 9}, {"десяти", 10}, {"одиннадцати", 11},
@@ -256,8 +257,8 @@ var ruCombining = func() (t [32][]ruStem) {
 	for _, l := range t {
 		slices.SortStableFunc(l, func(a, b ruStem) int { return len(b.stem) - len(a.stem) })
 	}
-	return t
-}()
+	return &t
+})
 
 type ruStem struct {
 	stem string
@@ -277,6 +278,7 @@ var ruCompoundHeads = []string{"лет", "метров", "километров",
 // Двадцатипятилетний 25, трёхсотлетие 300. Numerals join from larger to
 // smaller, as in a number phrase.
 func ruCompound(w string) (float64, bool) {
+	stems := ruCombining()
 	total, last := 0.0, math.Inf(1)
 	rest := w
 	for len(rest) > 0 {
@@ -286,7 +288,7 @@ func ruCompound(w string) (float64, bool) {
 			break
 		}
 		found := false
-		for _, c := range ruCombining[r-'а'] {
+		for _, c := range stems[r-'а'] {
 			// The first letter compared folded, the rest as written.
 			if c.v < last && len(rest) > len(c.stem) && rest[n:len(c.stem)] == c.stem[n:] {
 				total += c.v
