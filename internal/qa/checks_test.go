@@ -61,7 +61,14 @@ func TestTypography(t *testing.T) {
 	}{
 		{"ru", "He said \"yes\".", "Он сказал «да».", nil},
 		{"ru", "He said \"yes\".", "Он сказал \"да\".", []string{`qa.typography.quote "`}},
-		{"ru", "He said “yes”.", "Он сказал “да”.", []string{"qa.typography.quote ”"}},
+		{"ru", "He said “yes”.", "Он сказал “да”.", []string{"qa.typography.quote “"}},
+		// English opening quotes twice (“…“): one quote finding, not two
+		// unpaired closing quotes.
+		{"kk", "They fear “looking like puppets”.", "Олар “қуыршақтар сияқты көрінуге“ алаңдайды.", []string{"qa.typography.quote “"}},
+		{"ru", "He said “yes” and “no”.", "Он сказал “да“ и „нет“.", []string{"qa.typography.quote “"}},
+		// A Russian inner quote closes after a word, as it should.
+		{"ru", "A “b”.", "А «„б“ в».", nil},
+		{"ru", "A b”.", "А б“.", []string{"qa.typography.unbalanced “"}},
 		{"kk", "He said “yes”.", "Ол «„иә“ деді» деді.", nil},
 		{"en", "He said “yes”.", "He said «yes».", []string{"qa.typography.quote «"}},
 		{"ru", "A (b).", "А (б.", []string{"qa.typography.unbalanced ("}},

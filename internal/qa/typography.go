@@ -3,6 +3,7 @@ package qa
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -229,6 +230,17 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 			i += n
 			continue
 		}
+		if r == qic && qic != qc && top() != qic && opensQuote(tgt, i, n) {
+			// “ where a word starts, with no „ open: English quotes (“…“ or
+			// “…”), not the inner close of Russian and Kazakh. One quote
+			// finding says it; their pairing is not checked.
+			if !wrongQuote {
+				add("qa.typography.quote", i, i+n, q.Open+q.Close)
+				wrongQuote = true
+			}
+			i += n
+			continue
+		}
 		if _, ok := closer(r); ok && !(isCloser(r) && top() == r) {
 			stack = append(stack, open{r, i})
 		} else if isCloser(r) {
@@ -280,6 +292,20 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 		}
 	}
 	return out
+}
+
+// opensQuote reports whether the quotation mark tgt[i:i+n] stands where a
+// quote opens: at the start or after a space or bracket, before a letter
+// or digit.
+func opensQuote(tgt string, i, n int) bool {
+	if i > 0 {
+		p, _ := utf8.DecodeLastRuneInString(tgt[:i])
+		if p != ' ' && p != '(' && p != '[' && p != 0xA0 && p != '\n' && p != '—' && p != '-' {
+			return false
+		}
+	}
+	next, _ := utf8.DecodeRuneInString(tgt[i+n:])
+	return unicode.IsLetter(next) || unicode.IsDigit(next)
 }
 
 func sortFindings(fs []Finding) {
