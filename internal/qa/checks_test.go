@@ -68,12 +68,19 @@ func TestTypography(t *testing.T) {
 		{"ru", "He said “yes” and “no”.", "Он сказал “да“ и „нет“.", []string{"qa.typography.quote “"}},
 		// A Russian inner quote closes after a word, as it should.
 		{"ru", "A “b”.", "А «„б“ в».", nil},
-		{"ru", "A b”.", "А б“.", []string{"qa.typography.unbalanced “"}},
+		{"ru", "A b.", "А б“.", []string{"qa.typography.unbalanced “"}},
+		// A quote over two sentences, open in the source too: no finding.
+		{"ru", "He said: \"We were close to war.", "Он сказал: «Мы были на грани войны.", nil},
+		{"ru", "It is over.\"", "Всё кончено».", nil},
+		// Closed in the source, open in the translation: still one.
+		{"ru", "He said: \"We were close.\"", "Он сказал: «Мы были близки.", []string{"qa.typography.unbalanced «"}},
+		// A bracket is a bracket whatever the source's quotes.
+		{"ru", "He said: \"We (were close.", "Он сказал: «Мы (были близки.", []string{"qa.typography.unbalanced ("}},
 		{"kk", "He said “yes”.", "Ол «„иә“ деді» деді.", nil},
 		{"en", "He said “yes”.", "He said «yes».", []string{"qa.typography.quote «"}},
 		{"ru", "A (b).", "А (б.", []string{"qa.typography.unbalanced ("}},
 		{"ru", "A b).", "А б).", []string{"qa.typography.unbalanced )"}},
-		{"ru", "A «b.", "А «б.", []string{"qa.typography.unbalanced «"}},
+		{"ru", "A b.", "А «б.", []string{"qa.typography.unbalanced «"}},
 		{"ru", "A b.", "А  б.", []string{"qa.typography.double-space   "}},
 		{"ru", "A, b.", "А , б.", []string{"qa.typography.space-before  ,"}},
 		{"ru", "A b?", "А б ?", []string{"qa.typography.space-before  ?"}},

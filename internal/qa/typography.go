@@ -258,10 +258,12 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 	if straight >= 0 {
 		unbalanced = append(unbalanced, Span{straight, straight + 1})
 	}
+	spans := len(unbalanced) > 0 && quoteSpansTexts(src)
 	for _, u := range unbalanced {
 		// Quotes of another language pair up their own way: the quote
-		// finding says it all.
-		if r, _ := utf8.DecodeRuneInString(tgt[u.Start:]); !wrongQuote || !isQuoteRune(r) {
+		// finding says it all. A quote the source leaves open (or closes)
+		// too goes on in the next sentence or came from the one before.
+		if r, _ := utf8.DecodeRuneInString(tgt[u.Start:]); !isQuoteRune(r) || !wrongQuote && !spans {
 			add("qa.typography.unbalanced", u.Start, u.End, "")
 		}
 	}
@@ -292,6 +294,30 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 		}
 	}
 	return out
+}
+
+// quoteSpansTexts reports whether src, a source text, opens a quotation it
+// does not close or closes one it did not open: an odd number of straight
+// double quotes, or unequal numbers of “ and ” or of « and ». News quotes
+// run over several sentences, and a translation split the same way leaves
+// the same quote open.
+func quoteSpansTexts(src string) bool {
+	var straight, curly, guil int
+	for _, r := range src {
+		switch r {
+		case '"':
+			straight++
+		case '“':
+			curly++
+		case '”':
+			curly--
+		case '«':
+			guil++
+		case '»':
+			guil--
+		}
+	}
+	return straight%2 != 0 || curly != 0 || guil != 0
 }
 
 // opensQuote reports whether the quotation mark tgt[i:i+n] stands where a
