@@ -67,15 +67,16 @@ func same(a, b float64) bool {
 }
 
 // imperial units whose figures a translator converts: the factor to the
-// metric unit and the offset (Fahrenheit).
+// metric unit, the offset (Fahrenheit) and the metric unit's symbol.
 var imperial = []struct {
 	prefix     string
 	factor, of float64
+	metric     string
 }{
-	{"pound", 0.45359237, 0}, {"lb", 0.45359237, 0}, {"mile", 1.609344, 0}, {"mph", 1.609344, 0},
-	{"inch", 2.54, 0}, {"foot", 0.3048, 0}, {"feet", 0.3048, 0}, {"ft", 0.3048, 0}, {"yard", 0.9144, 0},
-	{"ounce", 28.349523, 0}, {"oz", 28.349523, 0}, {"gallon", 3.785411, 0}, {"acre", 0.4046856, 0},
-	{"degree", 5.0 / 9, -32}, {"°f", 5.0 / 9, -32}, {"fahrenheit", 5.0 / 9, -32}, {"stone", 6.35029, 0},
+	{"pound", 0.45359237, 0, "kg"}, {"lb", 0.45359237, 0, "kg"}, {"mile", 1.609344, 0, "km"}, {"mph", 1.609344, 0, "km/h"},
+	{"inch", 2.54, 0, "cm"}, {"foot", 0.3048, 0, "m"}, {"feet", 0.3048, 0, "m"}, {"ft", 0.3048, 0, "m"}, {"yard", 0.9144, 0, "m"},
+	{"ounce", 28.349523, 0, "g"}, {"oz", 28.349523, 0, "g"}, {"gallon", 3.785411, 0, "l"}, {"acre", 0.4046856, 0, "ha"},
+	{"degree", 5.0 / 9, -32, "°C"}, {"°f", 5.0 / 9, -32, "°C"}, {"fahrenheit", 5.0 / 9, -32, "°C"}, {"stone", 6.35029, 0, "kg"},
 }
 
 // inch is an inch in metres; inchUnit is the inch's unit (1 + its index

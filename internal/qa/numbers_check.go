@@ -200,25 +200,23 @@ func expected(s Value, lang string) string {
 		}
 		p := math.Pow(10, 2-math.Floor(math.Log10(k.v)))
 		v := Value{keys: []key{{kNum, math.Round(k.v*p) / p}}}
-		return FormatValue(v, lang) + " " + metricUnit(imperial[s.unit-1].prefix, lang)
+		return FormatValue(v, lang) + " " + metricSymbol(imperial[s.unit-1].metric, lang)
 	}
 	return FormatValue(s, lang)
 }
 
-// metricUnit is the symbol lang writes for the metric unit an imperial
-// unit (by its prefix in imperial) converts to.
-func metricUnit(prefix, lang string) string {
-	en := map[string]string{"pound": "kg", "lb": "kg", "stone": "kg", "mile": "km", "mph": "km/h", "inch": "cm",
-		"foot": "m", "feet": "m", "ft": "m", "yard": "m", "ounce": "g", "oz": "g", "gallon": "l", "acre": "ha"}[prefix]
-	switch {
-	case en == "":
-		return "°C"
-	case baseLang(lang) == "en":
+// metricSymbol is how lang writes the metric unit whose symbol is en
+// (imperial's metric).
+func metricSymbol(en, lang string) string {
+	switch l := baseLang(lang); {
+	case l == "en" || en == "°C":
 		return en
-	case en == "km/h" && baseLang(lang) == "kk":
+	case en == "km/h" && l == "kk":
 		return "км/сағ"
+	case en == "km/h":
+		return "км/ч"
 	}
-	return map[string]string{"kg": "кг", "km": "км", "km/h": "км/ч", "cm": "см", "m": "м", "g": "г", "l": "л", "ha": "га"}[en]
+	return strings.NewReplacer("kg", "кг", "km", "км", "cm", "см", "m", "м", "g", "г", "l", "л", "ha", "га").Replace(en)
 }
 
 // FormatValue writes the value of v the way lang writes numbers: 1 000 and

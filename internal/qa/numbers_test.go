@@ -161,6 +161,8 @@ func TestNumbersExpectedConversion(t *testing.T) {
 		{"en", "winds of 85 mph", "ru", "ветер 100 км/ч", "137 км/ч"},
 		{"en", "a high of 100 degrees Fahrenheit", "ru", "до 30 градусов", "37,8 °C"},
 		{"en", "3 to 6 inches", "ru", "до 7–10 см", "15,2 см"},
+		{"en", "a 10-pound baby", "kk", "салмағы 3 кг сәби", "4,54 кг"},
+		{"en", "20 gallons", "ru", "50 литров", "75,7 л"},
 		// The translation keeps the unit: the figure itself.
 		{"en", "385 miles southwest", "ru", "360 миль к юго-западу", "385"},
 	}
