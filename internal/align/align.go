@@ -73,6 +73,9 @@ type Options struct {
 	// NoRealign turns off the second pass: by default Pair learns a lexicon from the confident
 	// beads of a first pass (and the fixed beads) and aligns again with it (see realign.go).
 	NoRealign bool
+	// Lengths are length models learned for language pairs (see FitLengths). The one of SrcLang
+	// and TgtLang, in either order, replaces the pair's built-in prior.
+	Lengths []LengthModel
 	// unpivoted marks sentences that neither side's pivot translation has (see Three): they
 	// translate each other only as often as not, so they pair only on evidence (see newModelFor).
 	unpivoted bool

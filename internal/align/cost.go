@@ -131,6 +131,10 @@ func newModel(src, tgt string) *model {
 // make two of them a bead.
 func newModelFor(opt Options) *model {
 	m := newModel(opt.SrcLang, opt.TgtLang)
+	if len(opt.Lengths) > 0 {
+		p := lengthsFor(opt.Lengths, opt.SrcLang, opt.TgtLang)
+		m.ratio, m.variance = p.Ratio, p.Var
+	}
 	if opt.unpivoted {
 		for k, sh := range shapes {
 			switch {

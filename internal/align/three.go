@@ -39,6 +39,8 @@ type ThreeOptions struct {
 	Lexicons []*lexicon.Lexicon
 	// NoRealign is passed to Pair as Options.NoRealign.
 	NoRealign bool
+	// Lengths is passed to Pair as Options.Lengths.
+	Lengths []LengthModel
 }
 
 // DefaultFlagBelow is the score under which Three flags a group when ThreeOptions.FlagBelow is 0.
@@ -74,7 +76,7 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 		flagBelow = DefaultFlagBelow
 	}
 	options := func(src, tgt string) Options {
-		o := Options{SrcLang: src, TgtLang: tgt, Terms: opt.Terms, Band: opt.Band, NoRealign: opt.NoRealign}
+		o := Options{SrcLang: src, TgtLang: tgt, Terms: opt.Terms, Band: opt.Band, NoRealign: opt.NoRealign, Lengths: opt.Lengths}
 		for _, l := range opt.Lexicons {
 			if l != nil && (l.SrcLang == src && l.TgtLang == tgt || l.SrcLang == tgt && l.TgtLang == src) {
 				o.Lexicon = l

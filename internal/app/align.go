@@ -45,9 +45,10 @@ type AlignOptions struct {
 	// Force lets a changed text take sentences from confirmed groups,
 	// which are then kept flagged and detached for review.
 	Force bool
-	// NoLexicon aligns without learned lexicons: neither the one learned
-	// from the workspace's confirmed groups (ReviewLexicons) nor the one
-	// the aligner learns from its own first pass.
+	// NoLexicon aligns without what was learned: neither the lexicon and
+	// length models learned from the workspace's confirmed groups
+	// (ReviewLexicons) nor the lexicon the aligner learns from its own
+	// first pass.
 	NoLexicon bool
 }
 
@@ -118,7 +119,7 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 	}
 	lx := learned{off: opt.NoLexicon, terms: app.termFinder(ws)}
 	if !opt.NoLexicon {
-		if lx.lexicons, err = app.ReviewLexicons(ws, langs); err != nil {
+		if lx.Reviewed, err = app.ReviewLexicons(ws, langs); err != nil {
 			return nil, err
 		}
 	}
@@ -175,17 +176,17 @@ func supported(pivot string, langs []string) error {
 }
 
 // learned is the evidence group gives the aligner besides the text: the
-// glossary, the lexicons learned from review, and whether the aligner may
+// glossary, the lexicons and length models learned from review, and whether the aligner may
 // learn a lexicon of its own (off turns both lexicons off).
 type learned struct {
-	terms    align.TermFinder
-	lexicons []*lexicon.Lexicon
-	off      bool
+	terms align.TermFinder
+	Reviewed
+	off bool
 }
 
 // lexicon returns the lexicon of src and tgt (in either order), or nil.
 func (lx learned) lexicon(src, tgt string) *lexicon.Lexicon {
-	for _, l := range lx.lexicons {
+	for _, l := range lx.Lexicons {
 		if l.SrcLang == src && l.TgtLang == tgt || l.SrcLang == tgt && l.TgtLang == src {
 			return l
 		}
@@ -200,7 +201,7 @@ func group(pivot string, langs []string, p map[string][]document.Piece, fixed []
 	var out []document.Proposal
 	terms := lx.terms
 	if len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk") {
-		opt := align.ThreeOptions{Terms: terms, Lexicons: lx.lexicons, NoRealign: lx.off}
+		opt := align.ThreeOptions{Terms: terms, Lexicons: lx.Lexicons, Lengths: lx.Lengths, NoRealign: lx.off}
 		for _, f := range fixed {
 			opt.Fixed = append(opt.Fixed, align.Group{En: f["en"], Ru: f["ru"], Kk: f["kk"]})
 		}
@@ -223,7 +224,7 @@ func group(pivot string, langs []string, p map[string][]document.Piece, fixed []
 		}
 		return out
 	}
-	opt := align.Options{SrcLang: pivot, TgtLang: other, Terms: terms, Lexicon: lx.lexicon(pivot, other), NoRealign: lx.off}
+	opt := align.Options{SrcLang: pivot, TgtLang: other, Terms: terms, Lexicon: lx.lexicon(pivot, other), Lengths: lx.Lengths, NoRealign: lx.off}
 	for _, f := range fixed {
 		opt.Fixed = append(opt.Fixed, align.Fixed{Src: f[pivot], Tgt: f[other]})
 	}

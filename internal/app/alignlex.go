@@ -8,9 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/lexicon"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -19,9 +22,11 @@ import (
 // The lexicon learned from review. Every group a person confirmed is a pair of sentences known to
 // translate each other; align learns a word lexicon from all of them (Dice over stems, as lexicon
 // build does) for each pair of the workspace's languages, and the aligner uses it as lexical
-// evidence in every document. The lexicons are derived data: they live in the local folder
-// (.tilmash/lexicon/SRC-TGT.tsv, git-ignored), each with the hash of the confirmed groups it was
-// learned from on its first line, and are learned again when that hash changes.
+// evidence in every document. It also fits the pair's length model to them (align.FitLengths),
+// which replaces the built-in news average as the starting point of every alignment. Both are
+// derived data: they live in the local folder (.tilmash/lexicon/SRC-TGT.tsv, git-ignored), each
+// file with the hash of the confirmed groups it was learned from on its first line and the length
+// model on its second, and are learned again when that hash changes.
 
 // reviewWeight scales the weights of the learned lexicons (Dice coefficients). At full weight the
 // lexicon of the confirmed half of the edited dev sets (bench/editset.py, four seeds) cost the
@@ -71,39 +76,53 @@ func confirmedPairs(ws *workspace.Workspace, langs []string) (map[[2]string][][2
 	return out, nil
 }
 
-// ReviewLexicons returns the lexicons learned from the confirmed groups of the workspace for each
-// pair of langs that has any, reading them from the local folder when the confirmed groups have
-// not changed since they were learned, and learning and storing them otherwise. The caller holds
-// the lock.
-func (app *App) ReviewLexicons(ws *workspace.Workspace, langs []string) ([]*lexicon.Lexicon, error) {
+// Reviewed is what align learns from the confirmed groups of the workspace: a word lexicon and a
+// length model for each pair of its languages that has confirmed groups (see ReviewLexicons).
+type Reviewed struct {
+	Lexicons []*lexicon.Lexicon
+	Lengths  []align.LengthModel
+}
+
+// ReviewLexicons returns the lexicons and length models learned from the confirmed groups of the
+// workspace for each pair of langs that has any, reading them from the local folder when the
+// confirmed groups have not changed since they were learned, and learning and storing them
+// otherwise. A pair with too few confirmed groups has no length model (see align.FitLengths).
+// The caller holds the lock.
+func (app *App) ReviewLexicons(ws *workspace.Workspace, langs []string) (Reviewed, error) {
 	pairs, err := confirmedPairs(ws, langs)
 	if err != nil {
-		return nil, err
+		return Reviewed{}, err
 	}
-	var out []*lexicon.Lexicon
+	var out Reviewed
 	for x, s := range langs {
 		for _, t := range langs[x+1:] {
 			ps := pairs[[2]string{s, t}]
 			if len(ps) == 0 {
 				continue
 			}
-			lex, err := reviewLexicon(ws, s, t, ps)
+			lex, lengths, err := reviewLexicon(ws, s, t, ps)
 			if err != nil {
-				return nil, err
+				return Reviewed{}, err
 			}
 			if lex.Len() > 0 {
-				out = append(out, lex)
+				out.Lexicons = append(out.Lexicons, lex)
+			}
+			if lengths.Pairs > 0 {
+				out.Lengths = append(out.Lengths, lengths)
 			}
 		}
 	}
 	return out, nil
 }
 
-// reviewLexicon returns the lexicon of src→tgt learned from pairs, from its stored copy when that
-// was learned from the same pairs.
-func reviewLexicon(ws *workspace.Workspace, src, tgt string, pairs [][2]string) (*lexicon.Lexicon, error) {
+// reviewLexicon returns the lexicon and the length model of src→tgt learned from pairs, from their
+// stored copy when that was learned from the same pairs. The length model is the second line of
+// the stored lexicon: "# lengths RATIO VARIANCE PAIRS", or "# lengths none" when the pairs are too
+// few to fit one; its Pairs is 0 then.
+func reviewLexicon(ws *workspace.Workspace, src, tgt string, pairs [][2]string) (*lexicon.Lexicon, align.LengthModel, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "weight %g\n", reviewWeight) // a stored lexicon of another weight is learned again
+	h.Write([]byte("lengths 1\n"))              // nor one stored before it held a length model
 	for _, p := range pairs {
 		h.Write([]byte(p[0]))
 		h.Write([]byte{0})
@@ -114,12 +133,13 @@ func reviewLexicon(ws *workspace.Workspace, src, tgt string, pairs [][2]string) 
 	rel := filepath.Join(lexiconFolder, src+"-"+tgt+".tsv")
 	data, err := ws.ReadFile(rel)
 	if err == nil && bytes.HasPrefix(data, []byte(header)) {
-		if lex, err := lexicon.Read(bytes.NewReader(data), src, tgt); err == nil {
-			return lex, nil
+		lengths, ok := parseLengths(data[len(header):], src, tgt)
+		if lex, err := lexicon.Read(bytes.NewReader(data), src, tgt); err == nil && ok {
+			return lex, lengths, nil
 		}
 		// A damaged derived file is learned again below.
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		return nil, align.LengthModel{}, err
 	}
 	l := lexicon.NewLearner(src, tgt)
 	for _, p := range pairs {
@@ -130,17 +150,43 @@ func reviewLexicon(ws *workspace.Workspace, src, tgt string, pairs [][2]string) 
 	for _, e := range learned.Entries() {
 		lex.Add(e.Src, e.Tgt, e.Weight*reviewWeight)
 	}
+	lengths, ok := align.FitLengths(src, tgt, pairs)
 	var b strings.Builder
 	b.WriteString(header)
+	if ok {
+		fmt.Fprintf(&b, "# lengths %s %s %d\n", strconv.FormatFloat(lengths.Ratio, 'g', -1, 64), strconv.FormatFloat(lengths.Var, 'g', -1, 64), lengths.Pairs)
+	} else {
+		b.WriteString("# lengths none\n")
+	}
 	w := bufio.NewWriter(&b)
 	if err := lex.Write(w); err != nil {
-		return nil, err
+		return nil, align.LengthModel{}, err
 	}
 	if err := w.Flush(); err != nil {
-		return nil, err
+		return nil, align.LengthModel{}, err
 	}
 	if err := ws.WriteFile(rel, []byte(b.String())); err != nil {
-		return nil, err
+		return nil, align.LengthModel{}, err
 	}
-	return lex, nil
+	return lex, lengths, nil
+}
+
+// parseLengths reads the length-model line that starts rest (see reviewLexicon). ok is false
+// when the line is missing or damaged.
+func parseLengths(rest []byte, src, tgt string) (m align.LengthModel, ok bool) {
+	line, _, _ := bytes.Cut(rest, []byte("\n"))
+	f := strings.Fields(string(line))
+	if len(f) == 3 && f[0] == "#" && f[1] == "lengths" && f[2] == "none" {
+		return align.LengthModel{}, true
+	}
+	if len(f) != 5 || f[0] != "#" || f[1] != "lengths" {
+		return align.LengthModel{}, false
+	}
+	r, err1 := strconv.ParseFloat(f[2], 64)
+	v, err2 := strconv.ParseFloat(f[3], 64)
+	n, err3 := strconv.Atoi(f[4])
+	if err1 != nil || err2 != nil || err3 != nil || !(r > 0) || !(v > 0) || n <= 0 || math.IsInf(r, 0) || math.IsInf(v, 0) {
+		return align.LengthModel{}, false
+	}
+	return align.LengthModel{Src: src, Tgt: tgt, Ratio: r, Var: v, Pairs: n}, true
 }
