@@ -19,7 +19,6 @@ package align
 import (
 	"math"
 	"math/bits"
-	"sort"
 	"sync"
 
 	"github.com/tilmash/tilmash/internal/lexicon"
@@ -728,13 +727,12 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	return c + ac
 }
 
-// reestimate refits the length ratio and variance on the 1-1 beads of a first-pass path, shrunk
-// towards the language pair's prior so that a short document cannot pull them far. Translations
-// differ in verbosity (a terse translator, a house style), and the fitted model separates right
-// from wrong beads better than the corpus average. The worst-fitting tenth of the beads is
-// ignored, since some of them are misaligned.
+// reestimate refits the length ratio and variance on the 1-1 beads of a first-pass path (see
+// fitLengthModel), shrunk towards the language pair's prior (or the model learned from review,
+// see FitLengths) so that a short document cannot pull them far. Translations differ in
+// verbosity (a terse translator, a house style), and the fitted model separates right from wrong
+// beads better than the corpus average.
 func (a *aligner) reestimate(path []step) {
-	const pseudo = 30 // the prior counts as this many beads
 	ls, lt := make([]float64, 0, len(path)), make([]float64, 0, len(path))
 	for _, s := range path {
 		if s.shape == 0 {
@@ -745,29 +743,11 @@ func (a *aligner) reestimate(path []step) {
 	if len(ls) < 3 {
 		return
 	}
-	var ss, st float64
-	for k := range ls {
-		ss += ls[k]
-		st += lt[k]
-	}
-	if ss <= 0 || st <= 0 {
+	r, v, ok := fitLengthModel(ls, lt)
+	if !ok {
 		return
 	}
-	r := st / ss
-	dev := make([]float64, len(ls))
-	for k := range ls {
-		d := lt[k] - r*ls[k]
-		dev[k] = d * d / math.Max(1, (ls[k]+lt[k]/r)/2)
-	}
-	sort.Float64s(dev)
-	keep := dev[:max(1, len(dev)*9/10)]
-	v := 0.0
-	for _, d := range keep {
-		v += d
-	}
-	v /= float64(len(keep))
-	v /= 0.6 // the mean of the lower nine tenths of a χ²(1) sample is about 0.6 of the full mean
 	nb := float64(len(ls))
-	a.m.ratio = (pseudo*a.m.ratio + nb*r) / (pseudo + nb)
-	a.m.variance = (pseudo*a.m.variance + nb*v) / (pseudo + nb)
+	a.m.ratio = (lengthPseudo*a.m.ratio + nb*r) / (lengthPseudo + nb)
+	a.m.variance = (lengthPseudo*a.m.variance + nb*v) / (lengthPseudo + nb)
 }
