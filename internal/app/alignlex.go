@@ -37,7 +37,7 @@ import (
 const reviewWeight = 0.25
 
 // lexiconFolder is the folder of the learned lexicons, relative to the workspace root.
-var lexiconFolder = filepath.Join(workspace.LocalFolder, "lexicon")
+const lexiconFolder = workspace.LocalFolder + string(filepath.Separator) + "lexicon" // filepath.Join, as a constant
 
 // confirmedPairs collects, for each pair of languages (in the order of langs), the texts of the
 // confirmed groups of every document that have both languages.

@@ -25,7 +25,7 @@ type Exported struct {
 // one leaves none behind. On an error, the files already written are
 // returned with it.
 func (app *App) ExportGroups(d *document.Document, a *document.Alignment, format string, langs []string, opt export.Options, out *Output) (Exported, error) {
-	if !export.PairFormats[format] {
+	if !export.PairFormat(format) {
 		name, err := export.FileName(d.ID, format)
 		if err != nil {
 			return Exported{Out: out}, err

@@ -26,7 +26,7 @@ import (
 // glossary.Matcher.AppendCompiled writes them, with the endings index of
 // the checks (qa.EndingsIndex.AppendBinary) as its derived section. It is
 // derived data, in the git-ignored local folder, and safe to delete.
-var CompiledGlossaryFile = filepath.Join(workspace.LocalFolder, "compiled-glossary.bin")
+const CompiledGlossaryFile = workspace.LocalFolder + string(filepath.Separator) + "compiled-glossary.bin" // filepath.Join, as a constant
 
 // minCachedGlossary is the size of glossary YAML (all files together)
 // from which the compiled glossary cache is used. Below it the glossary is

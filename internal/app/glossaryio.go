@@ -38,9 +38,9 @@ func (a *App) ExportGlossary(ws *workspace.Workspace, format string, langs []str
 	if err != nil {
 		return GlossaryExport{}, err
 	}
-	name := "glossary" + termbase.Extensions[format]
-	if termbase.PairFormats[format] {
-		name = "glossary." + strings.Join(langs, "-") + termbase.Extensions[format]
+	name := "glossary" + termbase.Extension(format)
+	if termbase.PairFormat(format) {
+		name = "glossary." + strings.Join(langs, "-") + termbase.Extension(format)
 	}
 	return GlossaryExport{Name: name, Data: data, Terms: termbase.Count(g, format, langs), Problems: probs}, nil
 }
@@ -63,12 +63,12 @@ func (a *App) ReadTermBase(ws *workspace.Workspace, data []byte, name, format st
 		if format = termbase.Detect(name, data); format == "" {
 			return nil, locale.NewError("glossary-import.unknown-format", map[string]any{"File": name, "Formats": strings.Join(termbase.Formats, ", ")}).OfKind(locale.Usage)
 		}
-	} else if _, ok := termbase.Extensions[format]; !ok {
+	} else if termbase.Extension(format) == "" {
 		return nil, locale.NewError("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(termbase.Formats, ", ")}).
 			WithHint("glossary-import.hint").OfKind(locale.Usage)
 	}
 	read := langs
-	if len(read) == 0 && !termbase.PairFormats[format] {
+	if len(read) == 0 && !termbase.PairFormat(format) {
 		read = ws.Config.Languages
 	}
 	entries, err := termbase.Read(bytes.NewReader(data), name, format, read)

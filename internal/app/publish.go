@@ -682,7 +682,7 @@ func publishPlan(id, source string, langs []string, writes func(string) bool, fi
 		if writes != nil && !writes(format) {
 			continue
 		}
-		if !export.PairFormats[format] {
+		if !export.PairFormat(format) {
 			if err := add(format); err != nil {
 				return nil, err
 			}
@@ -725,7 +725,7 @@ func (app *App) publishGlossary(ws *workspace.Workspace, b *workspace.Batch) (in
 	langs := ws.Config.Languages
 	for _, format := range termbase.Formats {
 		var pairs [][]string
-		if termbase.PairFormats[format] {
+		if termbase.PairFormat(format) {
 			for _, t := range langs {
 				if t != ws.Config.Source {
 					pairs = append(pairs, []string{ws.Config.Source, t})
@@ -735,9 +735,9 @@ func (app *App) publishGlossary(ws *workspace.Workspace, b *workspace.Batch) (in
 			pairs = [][]string{langs}
 		}
 		for _, ls := range pairs {
-			name := "glossary" + termbase.Extensions[format]
-			if termbase.PairFormats[format] {
-				name = "glossary." + strings.Join(ls, "-") + termbase.Extensions[format]
+			name := "glossary" + termbase.Extension(format)
+			if termbase.PairFormat(format) {
+				name = "glossary." + strings.Join(ls, "-") + termbase.Extension(format)
 			}
 			data, err := Render(func(b *bytes.Buffer) error {
 				return termbase.Write(b, format, g, termbase.Options{Langs: ls, Version: app.Version})

@@ -122,18 +122,19 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// junkWords are the words of a class or id that mark a block no article
-// holds: advertising, promotion, sharing, related links, comments.
-var junkWords = map[string]bool{
-	"ad": true, "ads": true, "adv": true, "advert": true, "adverts": true, "advertisement": true,
-	"advertising": true, "adsense": true, "adfox": true, "adriver": true, "rtb": true, "banner": true,
-	"banners": true, "promo": true, "promoted": true, "sponsor": true, "sponsored": true,
-	"share": true, "sharing": true, "social": true, "related": true, "recommended": true,
-	"recommendations": true, "comments": true, "comment": true, "newsletter": true,
-	"subscribe": true, "subscription": true, "sidebar": true, "breadcrumb": true,
-	"breadcrumbs": true, "menu": true, "cookie": true, "cookies": true, "popup": true,
-	"modal": true, "widget": true, "teaser": true, "teasers": true, "outbrain": true, "taboola": true,
-	"navbar": true, "nav": true, "footer": true, "masthead": true, "paywall": true,
+// isJunkWord reports the words of a class or id that mark a block no
+// article holds: advertising, promotion, sharing, related links, comments.
+func isJunkWord(w string) bool {
+	switch w {
+	case "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense", "adfox",
+		"adriver", "rtb", "banner", "banners", "promo", "promoted", "sponsor", "sponsored", "share",
+		"sharing", "social", "related", "recommended", "recommendations", "comments", "comment",
+		"newsletter", "subscribe", "subscription", "sidebar", "breadcrumb", "breadcrumbs", "menu",
+		"cookie", "cookies", "popup", "modal", "widget", "teaser", "teasers", "outbrain", "taboola",
+		"navbar", "nav", "footer", "masthead", "paywall":
+		return true
+	}
+	return false
 }
 
 // junk reports whether n's class or id names a block to drop.
@@ -146,7 +147,7 @@ func junk(n *html.Node) bool {
 		for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 		}) {
-			if junkWords[w] {
+			if isJunkWord(w) {
 				return true
 			}
 		}

@@ -3,11 +3,12 @@ package docformat
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // ReadMarkdown reads Markdown text (already UTF-8, NFC, LF) into a Doc:
@@ -31,25 +32,25 @@ type mdReader struct {
 }
 
 var (
-	mdATX = sync.OnceValue(func() *regexp.Regexp {
+	mdATX = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 		return regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	})
-	mdSetext = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`) })
-	mdRule   = sync.OnceValue(func() *regexp.Regexp {
+	}}
+	mdSetext = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`) }}
+	mdRule   = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 		return regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
-	})
-	mdItem     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)`) })
-	mdQuote    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}> ?`) })
-	mdFence    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^ {0,3}(```+|~~~+)") })
-	mdDef      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$`) })
-	mdHardWrap = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(  +|\\)$`) })
+	}}
+	mdItem     = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)`) }}
+	mdQuote    = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}> ?`) }}
+	mdFence    = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile("^ {0,3}(```+|~~~+)") }}
+	mdDef      = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$`) }}
+	mdHardWrap = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`(  +|\\)$`) }}
 )
 
 // definitions takes the link reference definitions out of lines.
 func (m *mdReader) definitions(lines []string) []string {
 	out := lines[:0:0]
 	for _, l := range lines {
-		if d := mdDef().FindStringSubmatch(l); d != nil && !strings.HasPrefix(d[1], "^") {
+		if d := mdDef.Get().FindStringSubmatch(l); d != nil && !strings.HasPrefix(d[1], "^") {
 			m.refs[strings.ToLower(strings.Join(strings.Fields(d[1]), " "))] = d[2]
 			continue
 		}
@@ -75,9 +76,9 @@ func (m *mdReader) blocks(lines []string, kind string, depth int) {
 		switch {
 		case strings.TrimSpace(line) == "":
 			flush()
-		case mdFence().MatchString(line):
+		case mdFence.Get().MatchString(line):
 			flush()
-			fence := mdFence().FindStringSubmatch(line)[1]
+			fence := mdFence.Get().FindStringSubmatch(line)[1]
 			var code []string
 			for i++; i < len(lines); i++ {
 				if strings.HasPrefix(strings.TrimLeft(lines[i], " "), fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(lines[i]), fence[:1])) == "" {
@@ -94,27 +95,27 @@ func (m *mdReader) blocks(lines []string, kind string, depth int) {
 				m.b.Put(c, false)
 			}
 			m.b.EndBlock()
-		case mdATX().MatchString(line) && depth < 64:
+		case mdATX.Get().MatchString(line) && depth < 64:
 			flush()
-			h := mdATX().FindStringSubmatch(line)
+			h := mdATX.Get().FindStringSubmatch(line)
 			m.paragraph([]string{h[2]}, kind, len(h[1]))
-		case len(para) > 0 && paraKind == kind && mdSetext().MatchString(line):
+		case len(para) > 0 && paraKind == kind && mdSetext.Get().MatchString(line):
 			level := 1
 			if strings.TrimSpace(line)[0] == '-' {
 				level = 2
 			}
 			m.paragraph(para, kind, level)
 			para = nil
-		case mdRule().MatchString(line):
+		case mdRule.Get().MatchString(line):
 			flush()
-		case mdQuote().MatchString(line) && depth < 32:
+		case mdQuote.Get().MatchString(line) && depth < 32:
 			flush()
 			var inner []string
 			for ; i < len(lines); i++ {
 				l := lines[i]
-				if loc := mdQuote().FindStringIndex(l); loc != nil {
+				if loc := mdQuote.Get().FindStringIndex(l); loc != nil {
 					inner = append(inner, l[loc[1]:])
-				} else if strings.TrimSpace(l) != "" && len(inner) > 0 && strings.TrimSpace(inner[len(inner)-1]) != "" && !mdItem().MatchString(l) {
+				} else if strings.TrimSpace(l) != "" && len(inner) > 0 && strings.TrimSpace(inner[len(inner)-1]) != "" && !mdItem.Get().MatchString(l) {
 					inner = append(inner, l) // a lazy continuation
 				} else {
 					break
@@ -122,9 +123,9 @@ func (m *mdReader) blocks(lines []string, kind string, depth int) {
 			}
 			i--
 			m.blocks(inner, Quote, depth+1)
-		case mdItem().MatchString(line) && (len(para) == 0 || paraKind == Item || paraKind == Ordered || isListStart(line)):
+		case mdItem.Get().MatchString(line) && (len(para) == 0 || paraKind == Item || paraKind == Ordered || isListStart(line)):
 			flush()
-			loc := mdItem().FindStringSubmatchIndex(line)
+			loc := mdItem.Get().FindStringSubmatchIndex(line)
 			marker := line[loc[4]:loc[5]]
 			k := Item
 			if marker[0] >= '0' && marker[0] <= '9' {
@@ -158,7 +159,7 @@ func (m *mdReader) paragraph(lines []string, kind string, level int) {
 	m.b.StartBlock(kind, level)
 	for i, l := range lines {
 		hard := false
-		if i < len(lines)-1 && mdHardWrap().MatchString(l) {
+		if i < len(lines)-1 && mdHardWrap.Get().MatchString(l) {
 			hard = true
 			l = strings.TrimSuffix(strings.TrimRight(l, " "), "\\")
 		}
@@ -176,9 +177,9 @@ func (m *mdReader) paragraph(lines []string, kind string, level int) {
 
 const mdPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
-var mdEntity = sync.OnceValue(func() *regexp.Regexp {
+var mdEntity = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
-})
+}}
 
 // inline reads the inline markup of s into the current block.
 func (m *mdReader) inline(s string, depth int) {
@@ -198,7 +199,7 @@ func (m *mdReader) inline(s string, depth int) {
 			i += 2
 			continue
 		case c == '&':
-			if e := mdEntity().FindString(s[i:]); e != "" {
+			if e := mdEntity.Get().FindString(s[i:]); e != "" {
 				lit.WriteString(html.UnescapeString(e))
 				i += len(e)
 				continue

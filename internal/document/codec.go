@@ -490,7 +490,7 @@ func doubleQuoted(s string) (v, tail string, ok bool) {
 				return "", "", false
 			}
 			i++
-			if r, ok := simpleEscapes[s[i]]; ok {
+			if r, ok := simpleEscape(s[i]); ok {
 				b = utf8.AppendRune(b, r)
 				start = i + 1
 				continue
@@ -511,10 +511,40 @@ func doubleQuoted(s string) (v, tail string, ok bool) {
 	return "", "", false
 }
 
-// simpleEscapes are YAML's one-letter escapes in double quotes.
-var simpleEscapes = map[byte]rune{
-	'0': 0, 'a': '\a', 'b': '\b', 't': '\t', '\t': '\t', 'n': '\n', 'v': '\v', 'f': '\f', 'r': '\r',
-	'e': 0x1B, ' ': ' ', '"': '"', '/': '/', '\\': '\\', 'N': 0x85, '_': 0xA0, 'L': 0x2028, 'P': 0x2029,
+// simpleEscape returns what YAML's one-letter escape \c in double quotes
+// stands for.
+func simpleEscape(c byte) (rune, bool) {
+	switch c {
+	case '0':
+		return 0, true
+	case 'a':
+		return '\a', true
+	case 'b':
+		return '\b', true
+	case 't', '\t':
+		return '\t', true
+	case 'n':
+		return '\n', true
+	case 'v':
+		return '\v', true
+	case 'f':
+		return '\f', true
+	case 'r':
+		return '\r', true
+	case 'e':
+		return 0x1B, true
+	case ' ', '"', '/', '\\':
+		return rune(c), true
+	case 'N':
+		return 0x85, true
+	case '_':
+		return 0xA0, true
+	case 'L':
+		return 0x2028, true
+	case 'P':
+		return 0x2029, true
+	}
+	return 0, false
 }
 
 // plainText reports whether data is UTF-8 that yaml.v3 reads without

@@ -2,6 +2,8 @@ package document
 
 import (
 	"strings"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // ValidID checks that id is a lowercase slug: letters a-z, digits and
@@ -23,14 +25,17 @@ func ValidID(id string) error {
 	return nil
 }
 
-// translit spells Russian and Kazakh letters in Latin for ids.
-var translit = map[rune]string{
-	'а': "a", 'ә': "a", 'б': "b", 'в': "v", 'г': "g", 'ғ': "g", 'д': "d", 'е': "e", 'ё': "yo",
-	'ж': "zh", 'з': "z", 'и': "i", 'й': "y", 'і': "i", 'к': "k", 'қ': "q", 'л': "l", 'м': "m",
-	'н': "n", 'ң': "ng", 'о': "o", 'ө': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
-	'ұ': "u", 'ү': "u", 'ф': "f", 'х': "kh", 'һ': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh",
-	'щ': "shch", 'ы': "y", 'э': "e", 'ю': "yu", 'я': "ya",
-}
+// translit spells Russian and Kazakh letters in Latin for ids (built on
+// first use).
+var translit = lazy.Value[map[rune]string]{New: func() map[rune]string {
+	return map[rune]string{
+		'а': "a", 'ә': "a", 'б': "b", 'в': "v", 'г': "g", 'ғ': "g", 'д': "d", 'е': "e", 'ё': "yo",
+		'ж': "zh", 'з': "z", 'и': "i", 'й': "y", 'і': "i", 'к': "k", 'қ': "q", 'л': "l", 'м': "m",
+		'н': "n", 'ң': "ng", 'о': "o", 'ө': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
+		'ұ': "u", 'ү': "u", 'ф': "f", 'х': "kh", 'һ': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh",
+		'щ': "shch", 'ы': "y", 'э': "e", 'ю': "yu", 'я': "ya",
+	}
+}}
 
 // Slug makes an id from free text (a file name, a term): lower case,
 // Russian and Kazakh letters spelt in Latin, ъ and ь dropped, every other
@@ -51,7 +56,7 @@ func Slug(s string, max int) string {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			t = string(r)
 		default:
-			t = translit[r]
+			t = translit.Get()[r]
 		}
 		if t == "" {
 			dash = true

@@ -4,9 +4,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // This file holds what the alignment codec needs to know about how
@@ -355,7 +356,7 @@ func resolvesToStr(s string) bool {
 	case c == '+' || c == '-' || c >= '0' && c <= '9':
 		return !resolvesToNumber(s)
 	case c == '.':
-		if _, ok := resolveWords[s]; ok {
+		if isResolveWord(s) {
 			return false
 		}
 		_, err := strconv.ParseFloat(s, 64)
@@ -364,29 +365,32 @@ func resolvesToStr(s string) bool {
 		if len(s) > 5 {
 			return true
 		}
-		_, ok := resolveWords[s]
-		return !ok
+		return !isResolveWord(s)
 	}
 	return true
 }
 
-// resolveWords are the plain scalars yaml.v3 resolves from its table.
-var resolveWords = map[string]struct{}{
-	"true": {}, "True": {}, "TRUE": {}, "false": {}, "False": {}, "FALSE": {},
-	"~": {}, "null": {}, "Null": {}, "NULL": {},
-	".nan": {}, ".NaN": {}, ".NAN": {}, ".inf": {}, ".Inf": {}, ".INF": {},
-	"+.inf": {}, "+.Inf": {}, "+.INF": {}, "-.inf": {}, "-.Inf": {}, "-.INF": {},
+// isResolveWord reports the plain scalars yaml.v3 resolves from its table.
+func isResolveWord(s string) bool {
+	switch s {
+	case "true", "True", "TRUE", "false", "False", "FALSE",
+		"~", "null", "Null", "NULL",
+		".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
+		"+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
+		return true
+	}
+	return false
 }
 
-var yamlStyleFloat = sync.OnceValue(func() *regexp.Regexp {
+var yamlStyleFloat = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
-})
+}}
 
 // resolvesToNumber is resolve's branch for a value starting with a sign
 // or a digit: a timestamp, an integer (decimal, 0x, 0b, 0o, old octal,
 // with underscores) or a float.
 func resolvesToNumber(s string) bool {
-	if _, ok := resolveWords[s]; ok {
+	if isResolveWord(s) {
 		return true
 	}
 	if isTimestamp(s) {
@@ -407,7 +411,7 @@ func resolvesToNumber(s string) bool {
 	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
 		return true
 	}
-	if yamlStyleFloat().MatchString(plain) {
+	if yamlStyleFloat.Get().MatchString(plain) {
 		if _, err := strconv.ParseFloat(plain, 64); err == nil {
 			return true
 		}

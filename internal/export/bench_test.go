@@ -43,7 +43,7 @@ func BenchmarkWrite(b *testing.B) {
 	d, a := newDoc(b, "long", texts, groups)
 	for _, f := range Formats {
 		opt := Options{}
-		if PairFormats[f] {
+		if PairFormat(f) {
 			opt.Target = "kk"
 		}
 		b.Run(f, func(b *testing.B) {

@@ -38,7 +38,7 @@ func TestHeadingMarksNotExported(t *testing.T) {
 	}
 	for _, c := range cases {
 		opt := Options{Units: c.units}
-		if PairFormats[c.format] {
+		if PairFormat(c.format) {
 			opt.Langs, opt.Target = c.langs, c.langs[1]
 		}
 		out := string(render(t, c.format, d, a, opt))

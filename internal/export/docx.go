@@ -6,16 +6,16 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // docxTime is the modification time of every entry of a DOCX written, so
 // that the same article gives the same bytes.
-var docxTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+func docxTime() time.Time { return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // writeArticleDOCX writes the article as a minimal Word document: content
 // types, relationships, word/document.xml, styles.xml (Normal, Title,
@@ -152,10 +152,10 @@ func writeArticleDOCX(w *bufio.Writer, a *article) error {
 		{"docProps/core.xml", core.Bytes()},
 		{"word/document.xml", body.Bytes()},
 		{"word/_rels/document.xml.rels", rels.Bytes()},
-		{"word/styles.xml", []byte(docxStyles())},
+		{"word/styles.xml", []byte(docxStyles.Get())},
 		{"word/numbering.xml", []byte(num.String())},
 	} {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: docxTime})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: docxTime()})
 		if err != nil {
 			return err
 		}
@@ -178,7 +178,7 @@ const docxRootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // built-in ones ("heading 1"), which Word shows in its own language and
 // other readers (pandoc, LibreOffice) map to headings. Made on first use:
 // every start of tilmash made it, a tenth of the package inits of our own.
-var docxStyles = sync.OnceValue(func() string {
+var docxStyles = lazy.Value[string]{New: func() string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`)
@@ -196,4 +196,4 @@ var docxStyles = sync.OnceValue(func() string {
 	b.WriteString(`<w:style w:type="character" w:styleId="VerbatimChar"><w:name w:val="Verbatim Char"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/></w:rPr></w:style>`)
 	b.WriteString("</w:styles>\n")
 	return b.String()
-})
+}}

@@ -31,11 +31,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
@@ -46,16 +46,23 @@ var Formats = []string{"tmx", "xliff", "xliff12", "html", "md", "csv", "tsv", "j
 // LocalizedFormats lists the formats of [Localized].
 var LocalizedFormats = []string{"md", "html", "txt"}
 
-// Extensions maps every format to the extension of its files. XLIFF 2.0
-// and 1.2 get different extensions (both are in common use) so that a
-// folder can hold both.
-var Extensions = map[string]string{
-	"tmx": ".tmx", "xliff": ".xlf", "xliff12": ".xliff", "html": ".html", "md": ".md",
-	"csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "txt": ".txt", "docx": ".docx",
+// Extension returns the extension of the files of a format, "" for no
+// format. XLIFF 2.0 and 1.2 get different extensions (both are in common
+// use) so that a folder can hold both.
+func Extension(format string) string {
+	switch format {
+	case "tmx", "html", "md", "csv", "tsv", "jsonl", "txt", "docx":
+		return "." + format
+	case "xliff":
+		return ".xlf"
+	case "xliff12":
+		return ".xliff"
+	}
+	return ""
 }
 
-// PairFormats are the formats that hold one language pair per file.
-var PairFormats = map[string]bool{"xliff": true, "xliff12": true}
+// PairFormat reports the formats that hold one language pair per file.
+func PairFormat(format string) bool { return format == "xliff" || format == "xliff12" }
 
 // Tool is the creationtool / tool-name written into exchange formats.
 const Tool = "tilmash"
@@ -120,9 +127,7 @@ type Blocker struct {
 // sidecar file (CSVW's FILE-metadata.json) cannot go with standard output
 // and no such tool reads it. Plain text is published as it is. For these
 // formats the caller must say on stderr that the file does not show it.
-func Records(format string) bool { return !unrecorded[format] }
-
-var unrecorded = map[string]bool{"csv": true, "tsv": true, "txt": true}
+func Records(format string) bool { return format != "csv" && format != "tsv" && format != "txt" }
 
 // KindFlagged is the Blocker kind of a flagged group.
 const KindFlagged = "flagged"
@@ -264,7 +269,7 @@ func BadLang(lang, reason string, known []string) error {
 	return locale.NewError("export.bad-lang."+reason, map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")})
 }
 
-var langCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`) })
+var langCode = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`) }}
 
 // FileName returns the file name of an export: DOC.EXT for formats holding
 // every language, DOC.SRC-TRG.EXT for XLIFF (give the pair), DOC.LANG.EXT
@@ -275,19 +280,20 @@ func FileName(docID, format string, langs ...string) (string, error) {
 	if err := document.ValidID(docID); err != nil {
 		return "", err
 	}
-	ext, ok := Extensions[format]
+	ext := Extension(format)
+	ok := ext != ""
 	if !ok {
 		return "", badFormat(format, append(append([]string(nil), Formats...), "txt"))
 	}
 	for _, l := range langs {
-		if !langCode().MatchString(l) {
+		if !langCode.Get().MatchString(l) {
 			return "", BadLang(l, "unknown", nil)
 		}
 	}
 	switch {
 	case len(langs) == 0:
 		return docID + ext, nil
-	case len(langs) == 2 && PairFormats[format]:
+	case len(langs) == 2 && PairFormat(format):
 		return docID + "." + langs[0] + "-" + langs[1] + ext, nil
 	case len(langs) == 1:
 		return docID + "." + langs[0] + ext, nil
@@ -399,7 +405,7 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 	if format == "html" || format == "md" || format == "csv" || format == "tsv" || format == "jsonl" {
 		p.langs = langs // people and data keep the order asked for
 	}
-	if PairFormats[format] {
+	if PairFormat(format) {
 		others := p.langs[1:]
 		switch {
 		case opt.Target == p.source:

@@ -61,7 +61,7 @@ func TestGolden(t *testing.T) {
 					dir, opt.Forced = "forced", forced
 				}
 				var pair []string
-				if PairFormats[f] {
+				if PairFormat(f) {
 					opt.Target = "kk"
 					pair = []string{"en", "kk"}
 				}
@@ -482,7 +482,7 @@ func TestTranslateToolkit(t *testing.T) {
 	formats := []string{"tmx", "xliff12"}
 	var files [][2]string
 	for _, format := range formats {
-		file := filepath.Join(tmp, "sample"+Extensions[format])
+		file := filepath.Join(tmp, "sample"+Extension(format))
 		if err := os.WriteFile(file, render(t, format, d, a, Options{Target: "ru"}), 0o644); err != nil {
 			t.Fatal(err)
 		}

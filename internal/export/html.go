@@ -10,6 +10,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
@@ -95,7 +96,7 @@ const pageHead = `<!DOCTYPE html>
 <body>
 `
 
-var pages = sync.OnceValue(func() *template.Template {
+var pages = lazy.Value[*template.Template]{New: func() *template.Template {
 	return template.Must(template.New("side-by-side").Funcs(template.FuncMap{"upper": strings.ToUpper}).Parse(pageHead + `<header>
 <h1 lang="{{.HeadingLang}}">{{.Heading}}</h1>
 <p class="meta"><code>{{.ID}}</code> · {{.Counts}}</p>
@@ -116,9 +117,9 @@ var pages = sync.OnceValue(func() *template.Template {
 </html>
 {{define "cell"}}{{range $i, $p := .Parts}}{{if $i}} {{end}}{{if .Heading}}<span class="heading h{{.Heading}}">{{template "pieces" .Pieces}}</span>{{else}}{{template "pieces" .Pieces}}{{end}}{{end}}{{end}}
 {{- define "pieces"}}{{range .}}{{if .Class}}<mark class="{{.Class}}"{{with .Title}} title="{{.}}"{{end}}>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{end}}`))
-})
+}}
 
-var articlePage = sync.OnceValue(func() *template.Template {
+var articlePage = lazy.Value[*template.Template]{New: func() *template.Template {
 	return template.Must(template.New("article").Parse(pageHead + `<article>
 {{range .Blocks}}{{if eq .Level 1}}<h1>{{.Text}}</h1>{{else if eq .Level 2}}<h2>{{.Text}}</h2>{{else if eq .Level 3}}<h3>{{.Text}}</h3>
 {{- else if eq .Level 4}}<h4>{{.Text}}</h4>{{else if eq .Level 5}}<h5>{{.Text}}</h5>{{else if eq .Level 6}}<h6>{{.Text}}</h6>
@@ -135,7 +136,7 @@ var articlePage = sync.OnceValue(func() *template.Template {
 </html>
 {{define "runs"}}{{range .}}{{if .Break}}<br>{{else}}{{with .Href}}<a href="{{.}}">{{end}}{{if .Bold}}<strong>{{end}}{{if .Italic}}<em>{{end}}{{if .Code}}<code>{{end}}{{.Text}}
 {{- if .Code}}</code>{{end}}{{if .Italic}}</em>{{end}}{{if .Bold}}</strong>{{end}}{{if .Href}}</a>{{end}}{{end}}{{end}}{{end}}`))
-})
+}}
 
 // head is what pageHead shows.
 type head struct {
@@ -194,7 +195,7 @@ func clean(s string) string {
 // forced.
 func writeHTML(w io.Writer, p *plan) error {
 	uiLang := "en"
-	if l := p.opt.label("export.html.lang", nil); langCode().MatchString(l) {
+	if l := p.opt.label("export.html.lang", nil); langCode.Get().MatchString(l) {
 		uiLang = l
 	}
 	title := p.doc.ID
@@ -239,7 +240,7 @@ func writeHTML(w io.Writer, p *plan) error {
 		}
 		pg.Rows = append(pg.Rows, r)
 	}
-	return pages().Execute(w, pg)
+	return pages.Get().Execute(w, pg)
 }
 
 // flagReasons says why a stored group is flagged, by the aligner's rule

@@ -20,7 +20,7 @@ func renderCell(t *testing.T, sents []string, marks []Mark) string {
 		ss = append(ss, document.Sentence{Text: s})
 	}
 	var b strings.Builder
-	if err := pages().ExecuteTemplate(&b, "cell", cellOf(nil, "en", ss, marks)); err != nil {
+	if err := pages.Get().ExecuteTemplate(&b, "cell", cellOf(nil, "en", ss, marks)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -222,7 +222,7 @@ func TestNoHeadingMarks(t *testing.T) {
 	}
 	for _, f := range Formats {
 		opt := Options{Version: "1.0.0"}
-		if PairFormats[f] {
+		if PairFormat(f) {
 			opt.Target = "kk"
 		}
 		out := string(render(t, f, d, a, opt))

@@ -8,12 +8,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
@@ -76,7 +76,8 @@ func Localized(w io.Writer, format string, d *document.Document, lang string, op
 
 // LocalizedAll lists every format of [Localized]: [LocalizedFormats],
 // which publish writes, and docx, which export writes on request.
-var LocalizedAll = append(append([]string(nil), LocalizedFormats...), "docx")
+// (TestLocalizedAll holds it to LocalizedFormats.)
+var LocalizedAll = []string{"md", "html", "txt", "docx"}
 
 // block is a paragraph, heading, list item or quote of an article.
 type block struct {
@@ -152,7 +153,7 @@ type article struct {
 	opt    Options
 }
 
-var headingLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(#{1,6})[ \t]+(.*)$`) })
+var headingLine = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^(#{1,6})[ \t]+(.*)$`) }}
 
 // parseArticle splits a stored text into blocks: with formatting f, the
 // blocks separated by blank lines; without, one per non-blank line.
@@ -176,7 +177,7 @@ func parseArticle(lang, text string, f *document.Formatting) *article {
 			pos = end + 1
 			continue
 		}
-		if f != nil && !headingLine().MatchString(text[pos:end]) {
+		if f != nil && !headingLine.Get().MatchString(text[pos:end]) {
 			// A block runs to the next blank line or heading.
 			for end < len(text) {
 				next := strings.IndexByte(text[end+1:], '\n')
@@ -184,7 +185,7 @@ func parseArticle(lang, text string, f *document.Formatting) *article {
 				if next >= 0 {
 					line = text[end+1 : end+1+next]
 				}
-				if strings.TrimSpace(line) == "" || headingLine().MatchString(line) {
+				if strings.TrimSpace(line) == "" || headingLine.Get().MatchString(line) {
 					break
 				}
 				end += 1 + len(line)
@@ -192,7 +193,7 @@ func parseArticle(lang, text string, f *document.Formatting) *article {
 		}
 		start, level := pos, 0
 		line := text[pos:end]
-		if m := headingLine().FindStringSubmatchIndex(line); m != nil {
+		if m := headingLine.Get().FindStringSubmatchIndex(line); m != nil {
 			level = m[3] - m[2]
 			inner := line[m[4]:m[5]]
 			start = pos + m[4] + (len(inner) - len(strings.TrimLeft(inner, " \t")))
@@ -323,24 +324,26 @@ func writeArticleText(w *bufio.Writer, a *article) error {
 
 // mdInline escapes the characters that would make Markdown read text as
 // markup, and the HTML-significant ones (Markdown passes raw HTML on).
-var mdInline = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"&", "&amp;", "<", "&lt;", ">", "&gt;",
-)
+var mdInline = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer(
+		`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"&", "&amp;", "<", "&lt;", ">", "&gt;",
+	)
+}}
 
 // mdLineStart matches what would open a list, a quote, a heading or a
 // rule at the start of a paragraph: "1. ", "- ", "+ ", "#", "=".
-var mdLineStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)([.)])(\s)|^([-+=#])`) })
+var mdLineStart = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)([.)])(\s)|^([-+=#])`) }}
 
 func mdParagraph(s string) string {
-	s = mdInline.Replace(s)
+	s = mdInline.Get().Replace(s)
 	return mdEscapeStart(s)
 }
 
 // mdEscapeStart escapes what would open a list, quote, heading or rule
 // at the start of an escaped line.
 func mdEscapeStart(s string) string {
-	if m := mdLineStart().FindStringSubmatchIndex(s); m != nil {
+	if m := mdLineStart.Get().FindStringSubmatchIndex(s); m != nil {
 		if m[2] >= 0 { // "1. " → "1\. "
 			return s[:m[3]] + `\` + s[m[3]:]
 		}
@@ -406,7 +409,7 @@ func mdRuns(b block, prefix string) string {
 		if len(stack) > 0 && stack[len(stack)-1].Kind == docformat.Code {
 			text = strings.ReplaceAll(text, "`", "'")
 		} else {
-			text = mdInline.Replace(text)
+			text = mdInline.Get().Replace(text)
 			if lineStart && !marked {
 				text = mdEscapeStart(text)
 			}
@@ -436,15 +439,15 @@ func writeArticleMarkdown(w *bufio.Writer, a *article) error {
 			w.WriteString("\n") // Markdown needs a blank line between blocks
 		}
 		if b.level > 0 {
-			w.WriteString(strings.Repeat("#", b.level) + " " + mdInline.Replace(b.text) + "\n")
+			w.WriteString(strings.Repeat("#", b.level) + " " + mdInline.Get().Replace(b.text) + "\n")
 			continue
 		}
 		if !b.Formatted() {
 			switch b.kind {
 			case docformat.Item:
-				w.WriteString("- " + mdInline.Replace(b.text) + "\n")
+				w.WriteString("- " + mdInline.Get().Replace(b.text) + "\n")
 			case docformat.Ordered:
-				w.WriteString(strconv.Itoa(b.num) + ". " + mdInline.Replace(b.text) + "\n")
+				w.WriteString(strconv.Itoa(b.num) + ". " + mdInline.Get().Replace(b.text) + "\n")
 			case docformat.Quote:
 				w.WriteString("> " + mdParagraph(b.text) + "\n")
 			default:
@@ -485,16 +488,20 @@ func writeArticleHTML(w *bufio.Writer, a *article) error {
 		d.ForcedComment = template.HTML("<!-- tilmash: " + xmlx.CommentText(xmlx.Text(oneLine(d.Forced))) + " -->")
 	}
 	d.Blocks = a.blocks
-	return articlePage().Execute(w, d)
+	return articlePage.Get().Execute(w, d)
 }
 
 // quoteMarks are a language's outer and inner quotation marks.
 type quoteMarks struct{ open, close, innerOpen, innerClose rune }
 
-var quotesByLang = map[string]quoteMarks{
-	"en": {'“', '”', '‘', '’'},
-	"ru": {'«', '»', '„', '“'},
-	"kk": {'«', '»', '„', '“'},
+func quotesOf(lang string) (quoteMarks, bool) {
+	switch lang {
+	case "en":
+		return quoteMarks{'“', '”', '‘', '’'}, true
+	case "ru", "kk":
+		return quoteMarks{'«', '»', '„', '“'}, true
+	}
+	return quoteMarks{}, false
 }
 
 // Quotes replaces the straight double quotes of text with lang's
@@ -505,7 +512,7 @@ var quotesByLang = map[string]quoteMarks{
 // alone: in English they are not quotation marks. Languages without rules
 // are returned unchanged.
 func Quotes(lang, text string) string {
-	q, ok := quotesByLang[lang]
+	q, ok := quotesOf(lang)
 	if !ok || !strings.Contains(text, `"`) {
 		return text
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/sheet"
 )
 
@@ -44,10 +45,12 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // characters Markdown gives a meaning, the pipe that ends a cell, and the
 // HTML-significant ones (Markdown passes raw HTML through, so "<script>"
 // must become text). Line breaks cannot live in a cell and become spaces.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`,
-	"&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ", "\t", " ",
-)
+var mdEscaper = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer(
+		`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`,
+		"&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ", "\t", " ",
+	)
+}}
 
 // writeMarkdown writes a Markdown table: a column with the group number
 // (⚑ marks a flagged group), then a column per language.
@@ -88,7 +91,7 @@ func mdCell(p *plan, g *document.Group, lang string) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		t := mdEscaper.Replace(SentenceText(s.Text))
+		t := mdEscaper.Get().Replace(SentenceText(s.Text))
 		if p.level(lang, s) > 0 {
 			t = "**" + t + "**"
 		}

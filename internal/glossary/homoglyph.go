@@ -2,29 +2,34 @@ package glossary
 
 import (
 	"strings"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // latinToCyrillic holds the Latin letters that look like a Cyrillic letter
 // of Russian or Kazakh (UTS #39 confusables, narrowed to the letters that
 // turn up in real Kazakh and Russian text: "Бiлгiм" with Latin i, "Cаяси"
 // with Latin C). Lower-case в т м н к have no Latin twin and are absent.
-var latinToCyrillic = map[rune]rune{
-	'a': 'а', 'c': 'с', 'e': 'е', 'o': 'о', 'p': 'р', 'x': 'х', 'y': 'у',
-	'i': 'і', 'h': 'һ', 'ə': 'ә', 'ɵ': 'ө', 's': 'ѕ', 'j': 'ј',
-	'A': 'А', 'B': 'В', 'C': 'С', 'E': 'Е', 'H': 'Н', 'I': 'І', 'K': 'К',
-	'M': 'М', 'O': 'О', 'P': 'Р', 'T': 'Т', 'X': 'Х', 'Y': 'У', 'Ə': 'Ә',
-	'Ɵ': 'Ө', 'S': 'Ѕ', 'J': 'Ј',
-}
+// Both are built on first use, not at every start.
+var latinToCyrillic = lazy.Value[map[rune]rune]{New: func() map[rune]rune {
+	return map[rune]rune{
+		'a': 'а', 'c': 'с', 'e': 'е', 'o': 'о', 'p': 'р', 'x': 'х', 'y': 'у',
+		'i': 'і', 'h': 'һ', 'ə': 'ә', 'ɵ': 'ө', 's': 'ѕ', 'j': 'ј',
+		'A': 'А', 'B': 'В', 'C': 'С', 'E': 'Е', 'H': 'Н', 'I': 'І', 'K': 'К',
+		'M': 'М', 'O': 'О', 'P': 'Р', 'T': 'Т', 'X': 'Х', 'Y': 'У', 'Ə': 'Ә',
+		'Ɵ': 'Ө', 'S': 'Ѕ', 'J': 'Ј',
+	}
+}}
 
 // cyrillicToLatin is the reverse, for a Latin word with a stray Cyrillic
 // letter ("Almatу" with Cyrillic у in English text).
-var cyrillicToLatin = func() map[rune]rune {
-	m := make(map[rune]rune, len(latinToCyrillic))
-	for l, c := range latinToCyrillic {
+var cyrillicToLatin = lazy.Value[map[rune]rune]{New: func() map[rune]rune {
+	m := make(map[rune]rune, len(latinToCyrillic.Get()))
+	for l, c := range latinToCyrillic.Get() {
 		m[c] = l
 	}
 	return m
-}()
+}}
 
 // mixesScripts reports whether word holds both Latin and Cyrillic letters,
 // and how many of each.
@@ -58,16 +63,16 @@ func correctHomoglyphs(word string, preferCyrillic bool) (string, bool) {
 // fixScript replaces the look-alikes of the other script and reports
 // whether the result is in one script only.
 func fixScript(word string, toCyrillic bool) (string, bool) {
-	table, other := cyrillicToLatin, scriptCyrillic
+	table, other := &cyrillicToLatin, scriptCyrillic
 	if toCyrillic {
-		table, other = latinToCyrillic, scriptLatin
+		table, other = &latinToCyrillic, scriptLatin
 	}
 	var b strings.Builder
 	b.Grow(len(word) + 4)
 	complete := true
 	for _, r := range word {
 		if scriptOf(r) == other {
-			if c, ok := table[r]; ok {
+			if c, ok := table.Get()[r]; ok {
 				r = c
 			} else {
 				complete = false

@@ -11,11 +11,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -23,25 +23,26 @@ import (
 // idPattern is what an entry id may look like: lower-case ASCII letters and
 // digits in groups joined by single "-", "_" or ".", so ids are safe in
 // file names, URLs and command lines.
-var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`) })
+var idPattern = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`) }}
 
 // ValidID reports whether id is a valid entry id.
-func ValidID(id string) bool { return idPattern().MatchString(id) }
+func ValidID(id string) bool { return idPattern.Get().MatchString(id) }
 
-// inflectHints lists the inflect values each language knows. "" and "auto"
-// let the rules decide; "none" keeps the form exactly as written.
-var inflectHints = map[string][]string{
-	"":   {"auto", "none"},
-	"en": {"auto", "none"},
-	"ru": {"auto", "none", "surname", "plural"},
-	"kk": {"auto", "none", "possessive", "back", "front"},
+// inflectHints lists the inflect values language lang knows (for any
+// other language, those of ""). "" and "auto" let the rules decide;
+// "none" keeps the form exactly as written.
+func inflectHints(lang string) []string {
+	switch lang {
+	case "ru":
+		return []string{"auto", "none", "surname", "plural"}
+	case "kk":
+		return []string{"auto", "none", "possessive", "back", "front"}
+	}
+	return []string{"auto", "none"}
 }
 
 func validInflect(lang, hint string) (bool, []string) {
-	allowed, ok := inflectHints[baseLang(lang)]
-	if !ok {
-		allowed = inflectHints[""]
-	}
+	allowed := inflectHints(baseLang(lang))
 	if hint == "" {
 		return true, allowed
 	}
@@ -163,7 +164,7 @@ func (l *linter) pos(n *yaml.Node) string {
 
 // yamlLine finds "line N" in a yaml.v3 error message: the parser gives no
 // column, so problems of malformed YAML point at column 1 of that line.
-var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
+var yamlLine = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) }}
 
 // yamlErrorLine returns the 1-based line of a yaml.v3 error and the message
 // without its "yaml: line N:" prefix. yaml.v3 v3.0.1 prints the 0-based
@@ -173,7 +174,7 @@ var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 func yamlErrorLine(err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
-	if m := yamlLine().FindStringSubmatch(msg); m != nil {
+	if m := yamlLine.Get().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = strings.TrimPrefix(msg, m[0]+": ")
 		if strings.HasPrefix(msg, "did not find expected") {

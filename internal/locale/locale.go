@@ -28,14 +28,17 @@ import (
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/locales"
 )
 
 // Supported lists the UI languages, English first: it is the fallback.
-var Supported = []language.Tag{language.English, language.Russian, language.Kazakh}
+func Supported() []language.Tag {
+	return []language.Tag{language.English, language.Russian, language.Kazakh}
+}
 
 // matcher is built on first use: most starts never match a language value.
-var matcher = sync.OnceValue(func() language.Matcher { return language.NewMatcher(Supported) })
+var matcher = lazy.Value[language.Matcher]{New: func() language.Matcher { return language.NewMatcher(Supported()) }}
 
 // Choose returns the UI language ("en", "ru" or "kk") for a --ui-lang value
 // and an environment lookup function.
@@ -62,11 +65,11 @@ func Match(v string) string {
 	if err != nil {
 		return "en"
 	}
-	_, i, conf := matcher().Match(tag)
+	_, i, conf := matcher.Get().Match(tag)
 	if conf == language.No {
 		return "en"
 	}
-	base, _ := Supported[i].Base()
+	base, _ := Supported()[i].Base()
 	return base.String()
 }
 

@@ -4,10 +4,10 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/glossary/morph"
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // numWord is a number word of one language.
@@ -41,7 +41,7 @@ func shapeBit(k uint64) (word int, bit uint64) {
 	return int(h >> 6), 1 << (h & 63)
 }
 
-var numbers = sync.OnceValue(func() *numberTables {
+var numbers = lazy.Value[*numberTables]{New: func() *numberTables {
 	t := &numberTables{
 		lexicons: map[string]map[string]numWord{"en": enLexicon(), "ru": ruLexicon(), "kk": kkLexicon()},
 	}
@@ -56,7 +56,7 @@ var numbers = sync.OnceValue(func() *numberTables {
 		}
 	}
 	return t
-})
+}}
 
 // shapeKey packs the byte length of a lower-case word and its first two
 // letters (ё as е).
@@ -240,7 +240,7 @@ func ruLexicon() map[string]numWord {
 // compound word (двухметровый, пятилетний, двадцатипятиэтажный,
 // полуторачасовой), by their first letter (а to я), longest first so
 // that двухсот is tried before двух.
-var ruCombining = sync.OnceValue(func() *[32][]ruStem {
+var ruCombining = lazy.Value[*[32][]ruStem]{New: func() *[32][]ruStem {
 	var t [32][]ruStem
 	for _, c := range []ruStem{
 		{"одно", 1}, {"полутора", 1.5}, {"двух", 2}, {"дву", 2}, {"трех", 3}, {"трёх", 3}, {"четырех", 4}, {"четырёх", 4},
@@ -258,7 +258,7 @@ var ruCombining = sync.OnceValue(func() *[32][]ruStem {
 		slices.SortStableFunc(l, func(a, b ruStem) int { return len(b.stem) - len(a.stem) })
 	}
 	return &t
-})
+}}
 
 type ruStem struct {
 	stem string
@@ -278,7 +278,7 @@ var ruCompoundHeads = []string{"лет", "метров", "километров",
 // Двадцатипятилетний 25, трёхсотлетие 300. Numerals join from larger to
 // smaller, as in a number phrase.
 func ruCompound(w string) (float64, bool) {
-	stems := ruCombining()
+	stems := ruCombining.Get()
 	total, last := 0.0, math.Inf(1)
 	rest := w
 	for len(rest) > 0 {
@@ -326,11 +326,10 @@ var kkNumerals = []struct {
 	{"тоқсан", 90}, {"жүз", 100}, {"мың", 1e3}, {"миллион", 1e6}, {"миллиард", 1e9}, {"триллион", 1e12},
 }
 
-// kkNotNumerals are case forms of numerals that are (far more often) other
-// words: онда "there", ондағы, үшін "for".
-var kkNotNumerals = map[string]bool{"онда": true, "ондағы": true, "оны": true, "оның": true, "үшін": true, "бірге": true, "жүзде": true}
-
 func kkLexicon() map[string]numWord {
+	// case forms of numerals that are (far more often) other words:
+	// онда "there", ондағы, үшін "for"
+	kkNotNumerals := map[string]bool{"онда": true, "ондағы": true, "оны": true, "оның": true, "үшін": true, "бірге": true, "жүзде": true}
 	m := map[string]numWord{}
 	for _, n := range kkNumerals {
 		nw := numWord{val: n.v, soft: n.v == 1, mult: n.v == 100, scale: n.v >= 1e3}

@@ -14,7 +14,17 @@ import (
 
 // Hunspell dictionaries per language: Debian's hunspell-ru, hunspell-kk and
 // hunspell-en-us install them under these names.
-var hunspellDicts = map[string]string{"ru": "ru_RU", "kk": "kk_KZ", "en": "en_US"}
+func hunspellDict(lang string) (string, bool) {
+	switch lang {
+	case "ru":
+		return "ru_RU", true
+	case "kk":
+		return "kk_KZ", true
+	case "en":
+		return "en_US", true
+	}
+	return "", false
+}
 
 // maxSpellLine is the longest line sent to Hunspell; longer lines (no
 // sentence is that long) are not spell-checked.
@@ -47,9 +57,10 @@ const maxStemCache = 1 << 16
 func NewSpeller(lang string, known []string) (*Speller, *Note) {
 	l := baseLang(lang)
 	unavailable := func(id string) *Note {
-		return &Note{Kind: Spelling, Message: id, Data: map[string]any{"Lang": lang, "Dict": hunspellDicts[l]}}
+		dict, _ := hunspellDict(l)
+		return &Note{Kind: Spelling, Message: id, Data: map[string]any{"Lang": lang, "Dict": dict}}
 	}
-	dict, ok := hunspellDicts[l]
+	dict, ok := hunspellDict(l)
 	if !ok {
 		return nil, unavailable("qa.spelling.no-dictionary")
 	}

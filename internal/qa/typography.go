@@ -53,12 +53,10 @@ func isBracketRune(r rune) bool {
 // typoASCII has a bit set for each ASCII character CheckTypography
 // looks at whatever the language's quotes: the space, the straight
 // quote and the brackets.
-var typoASCII = func() (m [2]uint64) {
-	for _, c := range " \"()[]{}" {
-		m[c>>6] |= 1 << (c & 63)
-	}
-	return m
-}()
+var typoASCII = [2]uint64{
+	1<<' ' | 1<<'"' | 1<<'(' | 1<<')',
+	1<<('['-64) | 1<<(']'-64) | 1<<('{'-64) | 1<<('}'-64),
+}
 
 // afterSpace reports whether c, after one space, may make a finding: a
 // second space, a hyphen (a dash) or , . : ; ? ! (a space before it).

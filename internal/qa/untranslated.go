@@ -4,32 +4,35 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
-
-// ruFunction are Russian function words that Kazakh does not use.
-var ruFunction = map[string]bool{
-	"и": true, "в": true, "на": true, "что": true, "с": true, "по": true, "для": true, "от": true, "из": true,
-	"как": true, "это": true, "к": true, "за": true, "у": true, "но": true, "или": true, "при": true, "после": true,
-	"уже": true, "его": true, "ее": true, "её": true, "их": true, "до": true, "со": true, "во": true, "об": true,
-	"был": true, "была": true, "были": true, "было": true, "также": true, "который": true, "которые": true,
-	"которая": true, "которого": true, "он": true, "она": true, "они": true, "не": false,
-}
-
-// kkFunction are Kazakh function words.
-var kkFunction = map[string]bool{
-	"және": true, "мен": true, "бұл": true, "үшін": true, "деп": true, "болып": true, "бойынша": true,
-	"туралы": true, "сияқты": true, "арқылы": true, "да": true, "де": true, "бар": true, "жоқ": true, "осы": true,
-}
 
 const (
 	fwRussian = 1 + iota
 	fwKazakh
 )
 
-// functionWords tells the function words of each list apart, for one
-// look-up a word (the lists have no word in common).
-var functionWords = func() map[string]uint8 {
-	m := map[string]uint8{}
+// functionLists are the function words of both lists, for one look-up a
+// word (the lists have no word in common), and their shapes: built on
+// first use, not at every start.
+var functionLists = lazy.Value[*functionTables]{New: func() *functionTables {
+	// Russian function words that Kazakh does not use (false: listed,
+	// not counted)
+	ruFunction := map[string]bool{
+		"и": true, "в": true, "на": true, "что": true, "с": true, "по": true, "для": true, "от": true, "из": true,
+		"как": true, "это": true, "к": true, "за": true, "у": true, "но": true, "или": true, "при": true, "после": true,
+		"уже": true, "его": true, "ее": true, "её": true, "их": true, "до": true, "со": true, "во": true, "об": true,
+		"был": true, "была": true, "были": true, "было": true, "также": true, "который": true, "которые": true,
+		"которая": true, "которого": true, "он": true, "она": true, "они": true, "не": false,
+	}
+	// Kazakh function words
+	kkFunction := map[string]bool{
+		"және": true, "мен": true, "бұл": true, "үшін": true, "деп": true, "болып": true, "бойынша": true,
+		"туралы": true, "сияқты": true, "арқылы": true, "да": true, "де": true, "бар": true, "жоқ": true, "осы": true,
+	}
+	t := &functionTables{words: map[string]uint8{}}
+	m := t.words
 	for w, ok := range ruFunction {
 		if ok {
 			m[w] = fwRussian
@@ -38,28 +41,31 @@ var functionWords = func() map[string]uint8 {
 	for w := range kkFunction {
 		m[w] = fwKazakh
 	}
-	return m
-}()
+	for w := range m {
+		i, b := functionShapeBit(w)
+		t.shape[i] |= b
+	}
+	return t
+}}
+
+// functionTables tells the function words apart (fwRussian, fwKazakh)
+// and has their shapes.
+type functionTables struct {
+	words map[string]uint8
+	shape [1 << 6]uint64
+}
 
 // maxFunctionWord is the byte length of the longest function word.
 const maxFunctionWord = 16
 
-// functionShape has a bit set for the byte length and the first two
-// letters (lower case) of every function word (see functionShapeBit):
-// most words skip the look-up. Other shapes may share a bit; their words
-// are looked up and not found.
-var functionShape = func() (t [1 << 6]uint64) {
-	for w := range functionWords {
-		i, b := functionShapeBit(w)
-		t[i] |= b
-	}
-	return t
-}()
-
-// hasFunctionShape reports whether w may be a function word.
-func hasFunctionShape(w string) bool {
+// hasFunctionShape reports whether w may be a function word: shape has
+// a bit set for the byte length and the first two letters (lower case)
+// of every function word (see functionShapeBit), so most words skip the
+// look-up. Other shapes may share a bit; their words are looked up and
+// not found.
+func hasFunctionShape(shape *[1 << 6]uint64, w string) bool {
 	i, b := functionShapeBit(w)
-	return functionShape[i]&b != 0
+	return shape[i]&b != 0
 }
 
 // functionShapeBit returns the bit in functionShape of the byte length
@@ -79,12 +85,12 @@ func functionShapeBit(w string) (word int, bit uint64) {
 
 // kazakhOnly is isKazakhOnly for U+0400 to U+052F, a table for stats'
 // inner loop.
-var kazakhOnly = func() (t [0x130]bool) {
-	for r := rune(0x400); r < 0x530; r++ {
-		t[r-0x400] = isKazakhOnly(r)
-	}
-	return t
-}()
+// Static data: TestKazakhOnlyTable holds it to isKazakhOnly.
+var kazakhOnly = [0x130]bool{
+	'ә' - 0x400: true, 'ғ' - 0x400: true, 'қ' - 0x400: true, 'ң' - 0x400: true, 'ө' - 0x400: true, 'ұ' - 0x400: true,
+	'ү' - 0x400: true, 'һ' - 0x400: true, 'і' - 0x400: true, 'Ә' - 0x400: true, 'Ғ' - 0x400: true, 'Қ' - 0x400: true,
+	'Ң' - 0x400: true, 'Ө' - 0x400: true, 'Ұ' - 0x400: true, 'Ү' - 0x400: true, 'Һ' - 0x400: true, 'І' - 0x400: true,
+}
 
 // textStats counts the words of a text by script.
 type textStats struct {
@@ -105,6 +111,10 @@ func stats(text string, funcWords bool) textStats {
 	var st textStats
 	var bufArr [maxFunctionWord]byte // a function word's lower case: no allocation
 	buf := bufArr[:0]
+	var fw *functionTables
+	if funcWords {
+		fw = functionLists.Get()
+	}
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf && !isASCIILetter(c) {
 			i++ // not a letter: decode and isLetter, inline for ASCII
@@ -182,9 +192,9 @@ func stats(text string, funcWords bool) textStats {
 		if cyr+lat < 1 {
 			continue
 		}
-		if funcWords && cyr > 0 && len(w) <= maxFunctionWord && hasFunctionShape(w) {
+		if funcWords && cyr > 0 && len(w) <= maxFunctionWord && hasFunctionShape(&fw.shape, w) {
 			buf = appendLower(buf[:0], w)
-			switch functionWords[string(buf)] {
+			switch fw.words[string(buf)] {
 			case fwRussian:
 				st.ruFunc++
 			case fwKazakh:

@@ -3,22 +3,24 @@ package qa
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestFunctionShape: every function word, in any case, passes the shape
 // filter that lets other words skip the look-up.
 func TestFunctionShape(t *testing.T) {
-	for w := range functionWords {
+	fw := functionLists.Get()
+	for w := range fw.words {
 		title := strings.ToUpper(w[:len(string([]rune(w)[0]))]) + w[len(string([]rune(w)[0])):]
 		for _, v := range []string{w, strings.ToUpper(w), title} {
-			if !hasFunctionShape(v) {
+			if !hasFunctionShape(&fw.shape, v) {
 				t.Errorf("%q (a form of the function word %q) fails the shape filter", v, w)
 			}
 		}
 	}
 	skipped := 0
 	for _, w := range strings.Fields("выручка выросла в мае тоқаев алматыда кездесті президент") {
-		if !hasFunctionShape(w) {
+		if !hasFunctionShape(&fw.shape, w) {
 			skipped++
 		}
 	}
@@ -40,5 +42,15 @@ func TestKazakhOnlyTable(t *testing.T) {
 	}
 	if n != 18 {
 		t.Errorf("%d Kazakh-only letters in the table, want 18", n)
+	}
+}
+
+// TestCyrLowerTable: the static table of Cyrillic lower case is
+// unicode.ToLower.
+func TestCyrLowerTable(t *testing.T) {
+	for r := rune(0x400); r < 0x530; r++ {
+		if got, want := rune(cyrLower[r-0x400]), unicode.ToLower(r); got != want {
+			t.Errorf("%U: table %U, unicode.ToLower %U", r, got, want)
+		}
 	}
 }

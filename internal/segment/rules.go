@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // Rule is one SRX 2.0 rule: a break or no-break decision for a position in
@@ -151,9 +153,18 @@ func (r *Rules) validateRule(x Rule, place string) error {
 // the common rules: a command that segments one language does not parse
 // the others' files.
 var (
-	builtinCommon = sync.OnceValues(func() (*Rules, error) { return readRuleFile("common") })
-	builtinLangs  sync.Map // lang -> func() (*Rules, error)
+	builtinCommon = lazy.Value[parsedRules]{New: func() parsedRules {
+		r, err := readRuleFile("common")
+		return parsedRules{r, err}
+	}}
+	builtinLangs sync.Map // lang -> func() (*Rules, error)
 )
+
+// parsedRules is a rule file read, or why it could not be.
+type parsedRules struct {
+	rules *Rules
+	err   error
+}
 
 //go:embed rules/*.yaml
 var ruleFiles embed.FS
@@ -170,7 +181,8 @@ func DefaultRules(lang string) (*Rules, error) {
 		return nil, unsupported(lang)
 	}
 	load, _ := builtinLangs.LoadOrStore(lang, sync.OnceValues(func() (*Rules, error) {
-		common, err := builtinCommon()
+		c := builtinCommon.Get()
+		common, err := c.rules, c.err
 		if err != nil {
 			return nil, err
 		}

@@ -8,8 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
@@ -353,22 +353,24 @@ func matchLanguage(pattern, lang string) bool {
 }
 
 // javaClasses maps Java-only character class names to RE2 ones.
-var javaClasses = strings.NewReplacer(
-	`\p{javaLowerCase}`, `\p{Ll}`, `\p{javaUpperCase}`, `\p{Lu}`,
-	`\p{javaLetter}`, `\p{L}`, `\p{javaDigit}`, `\p{Nd}`,
-	`\p{javaLetterOrDigit}`, `[\p{L}\p{Nd}]`, `\p{javaWhitespace}`, `\s`,
-	`\p{IsAlphabetic}`, `\p{L}`, `\p{IsLetter}`, `\p{L}`, `\p{IsDigit}`, `\p{Nd}`,
-	`\p{IsUppercase}`, `\p{Lu}`, `\p{IsLowercase}`, `\p{Ll}`,
-	`\p{Lower}`, `[a-z]`, `\p{Upper}`, `[A-Z]`, `\p{Alpha}`, `[A-Za-z]`,
-	`\p{Digit}`, `[0-9]`, `\p{Alnum}`, `[A-Za-z0-9]`, `\p{Space}`, `\s`,
-	`\p{Punct}`, "[!-/:-@\\[-`{-~]",
-)
+var javaClasses = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer(
+		`\p{javaLowerCase}`, `\p{Ll}`, `\p{javaUpperCase}`, `\p{Lu}`,
+		`\p{javaLetter}`, `\p{L}`, `\p{javaDigit}`, `\p{Nd}`,
+		`\p{javaLetterOrDigit}`, `[\p{L}\p{Nd}]`, `\p{javaWhitespace}`, `\s`,
+		`\p{IsAlphabetic}`, `\p{L}`, `\p{IsLetter}`, `\p{L}`, `\p{IsDigit}`, `\p{Nd}`,
+		`\p{IsUppercase}`, `\p{Lu}`, `\p{IsLowercase}`, `\p{Ll}`,
+		`\p{Lower}`, `[a-z]`, `\p{Upper}`, `[A-Z]`, `\p{Alpha}`, `[A-Za-z]`,
+		`\p{Digit}`, `[0-9]`, `\p{Alnum}`, `[A-Za-z0-9]`, `\p{Space}`, `\s`,
+		`\p{Punct}`, "[!-/:-@\\[-`{-~]",
+	)
+}}
 
 var (
-	javaUnicodeEscape  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\\u([0-9A-Fa-f]{4})`) })
-	javaCategoryPrefix = sync.OnceValue(func() *regexp.Regexp {
+	javaUnicodeEscape  = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`\\u([0-9A-Fa-f]{4})`) }}
+	javaCategoryPrefix = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 		return regexp.MustCompile(`\\([pP])\{(?:Is)?(L[ultmo]?|N[dlo]?|P[cdseifo]?|S[mcko]?|Z[slp]?|C[cfson]?)\}`)
-	})
+	}}
 )
 
 // fromJava rewrites the parts of a Java regular expression that RE2 spells
@@ -377,9 +379,9 @@ func fromJava(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
-	s = javaUnicodeEscape().ReplaceAllString(s, `\x{$1}`)
-	s = javaClasses.Replace(s)
-	return javaCategoryPrefix().ReplaceAllString(s, `\$1{$2}`)
+	s = javaUnicodeEscape.Get().ReplaceAllString(s, `\x{$1}`)
+	s = javaClasses.Get().Replace(s)
+	return javaCategoryPrefix.Get().ReplaceAllString(s, `\$1{$2}`)
 }
 
 // abbreviationsOf recognises a pattern written by AbbreviationPattern and

@@ -7,10 +7,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/locale"
 )
 
@@ -29,7 +29,7 @@ func knownLang(v string) (string, bool) {
 }
 
 // langMatcher is built on first use, not at every start of tilmash.
-var langMatcher = sync.OnceValue(func() language.Matcher { return language.NewMatcher(locale.Supported) })
+var langMatcher = lazy.Value[language.Matcher]{New: func() language.Matcher { return language.NewMatcher(locale.Supported()) }}
 
 // acceptLanguage picks en, ru or kk from an Accept-Language header,
 // English when nothing matches.
@@ -38,11 +38,11 @@ func acceptLanguage(h string) string {
 	if err != nil || len(tags) == 0 {
 		return "en"
 	}
-	_, i, conf := langMatcher().Match(tags...)
+	_, i, conf := langMatcher.Get().Match(tags...)
 	if conf == language.No {
 		return "en"
 	}
-	base, _ := locale.Supported[i].Base()
+	base, _ := locale.Supported()[i].Base()
 	return base.String()
 }
 

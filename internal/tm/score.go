@@ -3,6 +3,8 @@ package tm
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // Token is a word of a text: a run of letters, marks and digits. Key is
@@ -74,16 +76,22 @@ func hasSpace(s string) bool {
 
 // folding tells, for the runes below foldTable, whether they belong to
 // words and their lower case: Latin and Cyrillic without a look-up in the
-// unicode tables.
+// unicode tables. It is built on first use, not at every start.
 const foldTable = 0x530
 
-var wordRune, lowerRune = func() (w [foldTable]bool, l [foldTable]rune) {
+var folding = lazy.Value[*foldTables]{New: func() *foldTables {
+	t := new(foldTables)
 	for r := rune(0); r < foldTable; r++ {
-		w[r] = isWordRune(r)
-		l[r] = unicode.ToLower(r)
+		t.word[r] = isWordRune(r)
+		t.lower[r] = unicode.ToLower(r)
 	}
-	return
-}()
+	return t
+}}
+
+type foldTables struct {
+	word  [foldTable]bool
+	lower [foldTable]rune
+}
 
 func eachWord(text string, fn func(key string, start, end int)) {
 	var buf []byte
@@ -101,6 +109,7 @@ func eachWord(text string, fn func(key string, start, end int)) {
 func eachWordBytes(text string, buf *[]byte, fn func(w []byte, start, end int)) {
 	b := (*buf)[:0]
 	start := -1
+	fold := folding.Get()
 	for i := 0; i < len(text); {
 		c := text[i]
 		var r rune
@@ -118,7 +127,7 @@ func eachWordBytes(text string, buf *[]byte, fn func(w []byte, start, end int)) 
 		var word bool
 		var lower rune
 		if r < foldTable {
-			word, lower = wordRune[r], lowerRune[r]
+			word, lower = fold.word[r], fold.lower[r]
 		} else if word = isWordRune(r); word {
 			lower = unicode.ToLower(r)
 		}

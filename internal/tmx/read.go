@@ -224,9 +224,15 @@ func (p *parser) body(m *TMX) error {
 	})
 }
 
-// leftOut are the elements of a <seg> whose content is not text: the
+// leftOut reports the elements of a <seg> whose content is not text: the
 // native codes of the tool's source format, and sub-flows.
-var leftOut = map[string]bool{"bpt": true, "ept": true, "it": true, "ph": true, "ut": true, "sub": true}
+func leftOut(name string) bool {
+	switch name {
+	case "bpt", "ept", "it", "ph", "ut", "sub":
+		return true
+	}
+	return false
+}
 
 func (p *parser) tuv(se xml.StartElement) (Variant, error) {
 	v := Variant{Lang: attr(se, "lang"), Tuv: p.pos(p.dec.Start())}
@@ -236,7 +242,7 @@ func (p *parser) tuv(se xml.StartElement) (Variant, error) {
 	sawSeg := false
 	err := p.dec.Children(func(c xml.StartElement) error {
 		if c.Name.Local == "seg" {
-			s, start, exact, err := p.dec.Content(func(n xml.Name) bool { return leftOut[n.Local] })
+			s, start, exact, err := p.dec.Content(func(n xml.Name) bool { return leftOut(n.Local) })
 			if err != nil {
 				return err
 			}

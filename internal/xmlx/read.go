@@ -8,10 +8,10 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/encoding/htmlindex"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/textenc"
 )
 
@@ -71,9 +71,9 @@ type Decoder struct {
 }
 
 // declared finds the encoding an XML declaration names.
-var declared = sync.OnceValue(func() *regexp.Regexp {
+var declared = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
-})
+}}
 
 // NewDecoder returns a Decoder over a file's bytes.
 func NewDecoder(data []byte) (*Decoder, error) {
@@ -84,7 +84,7 @@ func NewDecoder(data []byte) (*Decoder, error) {
 	if err != nil {
 		return nil, &Error{Line: 1, Column: 1, Code: CodeEncoding, Value: string(enc), Detail: err.Error()}
 	}
-	if m := declared().FindSubmatch(text); m != nil && enc == textenc.UTF8 {
+	if m := declared.Get().FindSubmatch(text); m != nil && enc == textenc.UTF8 {
 		label := strings.ToLower(string(m[1]))
 		if !strings.HasPrefix(label, "utf-8") && !strings.HasPrefix(label, "utf8") && !strings.HasPrefix(label, "utf-16") && !strings.HasPrefix(label, "utf16") {
 			e, err := htmlindex.Get(label)

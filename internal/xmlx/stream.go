@@ -44,7 +44,7 @@ func NewStreamDecoder(r io.Reader) (*Decoder, error) {
 			}
 			return nil, &Error{Line: 1, Column: 1, Code: CodeEncoding, Detail: err.Error()}
 		}
-		if m := declared().FindSubmatch(decl); m != nil {
+		if m := declared.Get().FindSubmatch(decl); m != nil {
 			label := strings.ToLower(string(m[1]))
 			if !strings.HasPrefix(label, "utf-8") && !strings.HasPrefix(label, "utf8") && !strings.HasPrefix(label, "utf-16") && !strings.HasPrefix(label, "utf16") {
 				e, err := htmlindex.Get(label)

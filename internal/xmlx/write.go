@@ -90,19 +90,36 @@ func Attr(s string) string {
 	return escape(s, true)
 }
 
-// textEntities and attrEntities are what escape writes for the
-// characters it does not write as they are.
-var (
-	textEntities = map[rune]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '\r': "&#13;"}
-	attrEntities = map[rune]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '\r': "&#13;",
-		'"': "&quot;", '\'': "&#39;", '\t': "&#9;", '\n': "&#10;"}
-)
+// entity is what escape writes for r when it does not write r as it is:
+// & < > and CR in text, and also " ' TAB and LF in an attribute value.
+func entity(r rune, attr bool) string {
+	switch r {
+	case '&':
+		return "&amp;"
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	case '\r':
+		return "&#13;"
+	}
+	if !attr {
+		return ""
+	}
+	switch r {
+	case '"':
+		return "&quot;"
+	case '\'':
+		return "&#39;"
+	case '\t':
+		return "&#9;"
+	case '\n':
+		return "&#10;"
+	}
+	return ""
+}
 
 func escape(s string, attr bool) string {
-	entities := textEntities
-	if attr {
-		entities = attrEntities
-	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
@@ -113,10 +130,12 @@ func escape(s string, attr bool) string {
 			b.WriteRune(Replacement)
 		case r > '>': // every character escaped is '>' or below
 			b.WriteRune(r)
-		case entities[r] != "":
-			b.WriteString(entities[r])
 		default:
-			b.WriteRune(r)
+			if e := entity(r, attr); e != "" {
+				b.WriteString(e)
+			} else {
+				b.WriteRune(r)
+			}
 		}
 	}
 	return b.String()

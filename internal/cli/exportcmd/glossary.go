@@ -26,7 +26,7 @@ func glossaryExportCommand(a *app.App, env *console.Env) *urfave.Command {
 				return env.Usage("app.no-args", map[string]any{"Command": "glossary export"}, "glossary-export.hint")
 			}
 			format := c.String("format")
-			if _, ok := termbase.Extensions[format]; !ok {
+			if termbase.Extension(format) == "" {
 				return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(termbase.Formats, ", ")}, "glossary-export.hint")
 			}
 			ws, err := env.Workspace()

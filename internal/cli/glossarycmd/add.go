@@ -20,12 +20,20 @@ var addLangs = []string{"en", "ru", "kk"}
 
 // fileForKind is where an entry goes when --file is not given: the file
 // the house glossary keeps that kind in.
-var fileForKind = map[glossary.Kind]string{
-	glossary.Person:       "people.yaml",
-	glossary.Place:        "places.yaml",
-	glossary.Organization: "organizations.yaml",
-	glossary.Institution:  "institutions.yaml",
-	glossary.Other:        "terms.yaml",
+func fileForKind(k glossary.Kind) string {
+	switch k {
+	case glossary.Person:
+		return "people.yaml"
+	case glossary.Place:
+		return "places.yaml"
+	case glossary.Organization:
+		return "organizations.yaml"
+	case glossary.Institution:
+		return "institutions.yaml"
+	case glossary.Other:
+		return "terms.yaml"
+	}
+	return ""
 }
 
 func addCommand(a *app.App, env *console.Env) *urfave.Command {
@@ -75,7 +83,7 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			name := c.String("file")
 			if name == "" {
-				name = fileForKind[e.Kind]
+				name = fileForKind(e.Kind)
 			}
 			if err := validFileName(name); err != nil {
 				return env.Usage("check.add.bad-file", map[string]any{"File": name}, "check.add.bad-file.hint")

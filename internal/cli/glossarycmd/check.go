@@ -500,7 +500,7 @@ func summary(env *console.Env, reports []*check.Report, strict bool) error {
 		inputs = append(inputs, env.N("check.files", files, nil))
 	}
 	var parts []string
-	for _, k := range kindOrder {
+	for _, k := range check.KindOrder { // the glossary's kinds, then the editors' checks'
 		if kinds[k] > 0 {
 			parts = append(parts, env.T("check.kind-count", map[string]any{"Kind": env.T("check.kind."+k, nil), "Count": kinds[k]}))
 		}
@@ -520,10 +520,6 @@ func summary(env *console.Env, reports []*check.Report, strict bool) error {
 	}
 	return &console.Findings{Count: n}
 }
-
-// kindOrder is the order of the kinds in the summary: the glossary's,
-// then the editors' checks'.
-var kindOrder = check.KindOrder
 
 // jsonFinding is one finding of check --format json.
 type jsonFinding struct {

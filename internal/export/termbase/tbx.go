@@ -167,7 +167,7 @@ func Count(g *glossary.Glossary, format string, langs []string) int {
 	if len(langs) == 0 {
 		langs = g.Langs
 	}
-	if PairFormats[format] && len(langs) > 0 {
+	if PairFormat(format) && len(langs) > 0 {
 		langs = langs[:1]
 	}
 	return countWith(g.Entries, langs)

@@ -30,21 +30,30 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/locale"
 )
 
 // Formats lists the term base formats, in the order help shows them.
 var Formats = []string{"tbx", "tbx2", "csv", "tsv"}
 
-// Extensions maps a format to the extension of its files. Both TBX
-// versions use .tbx, so a TBX 2 file is named NAME.tbx2.tbx.
-var Extensions = map[string]string{"tbx": ".tbx", "tbx2": ".tbx2.tbx", "csv": ".csv", "tsv": ".tsv"}
+// Extension returns the extension of the files of a format, "" for no
+// format. Both TBX versions use .tbx, so a TBX 2 file is named
+// NAME.tbx2.tbx.
+func Extension(format string) string {
+	switch format {
+	case "tbx", "csv", "tsv":
+		return "." + format
+	case "tbx2":
+		return ".tbx2.tbx"
+	}
+	return ""
+}
 
-// PairFormats hold one language pair.
-var PairFormats = map[string]bool{"csv": true, "tsv": true}
+// PairFormat reports the formats that hold one language pair.
+func PairFormat(format string) bool { return format == "csv" || format == "tsv" }
 
 // Options tune Write.
 type Options struct {
@@ -110,7 +119,7 @@ func Detect(name string, data []byte) string {
 		return "tsv"
 	}
 	head := string(data[:min(len(data), 4096)])
-	if m := rootElement().FindStringSubmatch(head); m != nil {
+	if m := rootElement.Get().FindStringSubmatch(head); m != nil {
 		switch m[1] {
 		case "martif":
 			return "tbx2"
@@ -121,7 +130,7 @@ func Detect(name string, data []byte) string {
 	return ""
 }
 
-var rootElement = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<([A-Za-z][\w.-]*)[\s>/]`) })
+var rootElement = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`<([A-Za-z][\w.-]*)[\s>/]`) }}
 
 // xmlID makes an XML ID (an NCName) of a glossary id: glossary ids may
 // start with a digit, which an ID may not, so those get a "_" in front.

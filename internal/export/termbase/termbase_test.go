@@ -91,10 +91,10 @@ func TestGolden(t *testing.T) {
 	g := load(t, "testdata/glossary.yaml")
 	for _, f := range Formats {
 		opt := Options{Version: "1.0.0"}
-		if PairFormats[f] {
+		if PairFormat(f) {
 			opt.Langs = []string{"en", "kk"}
 		}
-		golden(t, "golden"+Extensions[f], write(t, f, g, opt))
+		golden(t, "golden"+Extension(f), write(t, f, g, opt))
 	}
 }
 
@@ -113,12 +113,12 @@ func TestRoundTrip(t *testing.T) {
 			t.Run(filepath.Base(file)+"/"+f, func(t *testing.T) {
 				opt := Options{}
 				want := g.Entries
-				if PairFormats[f] {
+				if PairFormat(f) {
 					opt.Langs = []string{"ru", "kk"}
 					want = restrict(g.Entries, opt.Langs)
 				}
 				data := write(t, f, g, opt)
-				got, err := Read(bytes.NewReader(data), "x"+Extensions[f], f, langs)
+				got, err := Read(bytes.NewReader(data), "x"+Extension(f), f, langs)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -254,7 +254,7 @@ func TestSchemas(t *testing.T) {
 		{"tbx", "--relaxng", "tbx/TBXcoreStructV03.rng"},
 		{"tbx2", "--schema", "omegat-tbx.xsd"},
 	} {
-		file := filepath.Join(tmp, "g"+Extensions[c.format])
+		file := filepath.Join(tmp, "g"+Extension(c.format))
 		if err := os.WriteFile(file, write(t, c.format, g, Options{}), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -311,7 +311,7 @@ func FuzzRead(f *testing.F) {
 	g := load(f, "testdata/glossary.yaml")
 	for _, format := range Formats {
 		opt := Options{}
-		if PairFormats[format] {
+		if PairFormat(format) {
 			opt.Langs = []string{"en", "ru"}
 		}
 		f.Add(format, write(f, format, g, opt))

@@ -2,9 +2,10 @@ package morph
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // Kazakh inflection: the endings of a name's last word, generated from the
@@ -32,11 +33,15 @@ const (
 
 // kkFrontOf turns a back-vowel ending into its front twin: а→е, ы→і, ғ→г,
 // қ→к (дың→дің, ға→ге, қа→ке, дағы→дегі).
-var kkFrontOf = strings.NewReplacer("а", "е", "ы", "і", "ғ", "г", "қ", "к").Replace
+var kkFrontOfReplacer = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer("а", "е", "ы", "і", "ғ", "г", "қ", "к")
+}}
+
+func kkFrontOf(s string) string { return kkFrontOfReplacer.Get().Replace(s) }
 
 // kkFrontEndings caches the front twin of every ending the rules use, so
 // generating forms does not rewrite the same few strings a million times.
-var kkFrontEndings = sync.OnceValue(func() map[string]string {
+var kkFrontEndings = lazy.Value[map[string]string]{New: func() map[string]string {
 	m := map[string]string{}
 	add := func(es ...string) {
 		for _, e := range es {
@@ -50,10 +55,10 @@ var kkFrontEndings = sync.OnceValue(func() map[string]string {
 	add(kkAfterPossessive...)
 	add("сы", "ы")
 	return m
-})
+}}
 
 func kkFront(e string) string {
-	if f, ok := kkFrontEndings()[e]; ok {
+	if f, ok := kkFrontEndings.Get()[e]; ok {
 		return f
 	}
 	return kkFrontOf(e)

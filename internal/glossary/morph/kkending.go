@@ -2,9 +2,10 @@ package morph
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // Kazakh endings for other packages: the editors' QA checks (internal/qa)
@@ -35,7 +36,7 @@ type KazakhEnding struct {
 // kkCaseOf maps every allomorph of every case ending (both harmonies, every
 // stem class, after the possessive) to its case, together with the spellings
 // a Russian keyboard gives (га for ға, нын for ның, ка for қа, ...).
-var kkCaseOf = sync.OnceValue(func() map[string]int {
+var kkCaseOf = lazy.Value[map[string]int]{New: func() map[string]int {
 	m := map[string]int{}
 	add := func(e string, c int) {
 		for _, v := range []string{e, kkFrontOf(e)} {
@@ -58,11 +59,15 @@ var kkCaseOf = sync.OnceValue(func() map[string]int {
 		add(e, i)
 	}
 	return m
-})
+}}
 
 // kkKeyboard spells s with the Russian letters a keyboard without Kazakh
 // ones leaves: ғ→г, қ→к, ң→н, ә→а, і→и, ө→о, ұ→у, ү→у.
-var kkKeyboard = strings.NewReplacer("ғ", "г", "қ", "к", "ң", "н", "ә", "а", "і", "и", "ө", "о", "ұ", "у", "ү", "у").Replace
+var kkKeyboardReplacer = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer("ғ", "г", "қ", "к", "ң", "н", "ә", "а", "і", "и", "ө", "о", "ұ", "у", "ү", "у")
+}}
+
+func kkKeyboard(s string) string { return kkKeyboardReplacer.Get().Replace(s) }
 
 var kkPlurals = []string{"лар", "лер", "дар", "дер", "тар", "тер"}
 var kkPossessives = []string{"сы", "сі", "ы", "і", "си", "и"}
@@ -84,7 +89,7 @@ func ParseKazakhEnding(e string) (KazakhEnding, bool) {
 			if !ok {
 				continue
 			}
-			if c, ok := kkCaseOf()[r2]; ok && (pl != "" || ps != "" || c != KazakhBare) {
+			if c, ok := kkCaseOf.Get()[r2]; ok && (pl != "" || ps != "" || c != KazakhBare) {
 				return KazakhEnding{Plural: pl != "", Possessive: ps != "", Case: c}, true
 			}
 		}

@@ -82,7 +82,7 @@ func RussianForms(toks []Token, kind Kind, hint string) [][]string {
 		var adjs []int
 		noun := -1
 		for _, h := range heads {
-			if h < 0 || !hasCyrillic(toks[h].Key) || isAbbreviation(toks[h].Orig) || ruFunctionWords[toks[h].Key] {
+			if h < 0 || !hasCyrillic(toks[h].Key) || isAbbreviation(toks[h].Orig) || ruFunctionWord(toks[h].Key) {
 				// A preposition ends the head: Уполномоченный по правам
 				// человека declines as Уполномоченному по правам человека.
 				break
@@ -297,12 +297,16 @@ func ruSurnamePlural(w string) []string {
 	return []string{w + "ы", w + "ых", w + "ым", w + "ыми"}
 }
 
-// ruFunctionWords are the prepositions and conjunctions that can follow a
-// head: they are never its noun.
-var ruFunctionWords = map[string]bool{
-	"по": true, "при": true, "в": true, "во": true, "на": true, "за": true, "для": true, "с": true,
-	"со": true, "о": true, "об": true, "из": true, "от": true, "до": true, "под": true, "над": true,
-	"к": true, "ко": true, "у": true, "и": true, "или": true, "между": true, "перед": true,
+// ruFunctionWord reports the prepositions and conjunctions that can
+// follow a head: they are never its noun.
+func ruFunctionWord(w string) bool {
+	switch w {
+	case "по", "при", "в", "во", "на", "за", "для", "с",
+		"со", "о", "об", "из", "от", "до", "под", "над",
+		"к", "ко", "у", "и", "или", "между", "перед":
+		return true
+	}
+	return false
 }
 
 // ruAdjective reports whether w is an adjective, with its gender ('m', 'f',

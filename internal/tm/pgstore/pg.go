@@ -17,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/tm"
 )
 
@@ -171,7 +172,9 @@ func insert(ctx context.Context, tx pgx.Tx, units []tm.Unit) error {
 }
 
 // likeEscape escapes LIKE's wildcards.
-var likeEscape = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+var likeEscape = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+}}
 
 // Words finds units whose texts hold each prefix (as a substring).
 func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offset, limit int) ([]tm.Unit, error) {
@@ -181,7 +184,7 @@ func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offse
 	var conds []string
 	args := []any{lang, limit, offset}
 	for _, p := range prefixes {
-		args = append(args, "%"+likeEscape.Replace(p)+"%")
+		args = append(args, "%"+likeEscape.Get().Replace(p)+"%")
 		conds = append(conds, fmt.Sprintf("t.text ILIKE $%d", len(args)))
 	}
 	q := `SELECT u.id FROM tm_unit u WHERE u.id IN (SELECT t.unit FROM tm_text t WHERE ($1 = '' OR t.lang = $1) AND ` +

@@ -485,7 +485,7 @@ func (w *writer) merge(ctx context.Context, segs []segment) error {
 	if len(segs) == 0 {
 		return nil
 	}
-	if _, err := w.tx.ExecContext(ctx, newTables); err != nil {
+	if _, err := w.tx.ExecContext(ctx, newTables()); err != nil {
 		return err
 	}
 	merged, err := w.mergeInto(ctx, segs, `SELECT p.word, l.ids FROM posting p JOIN list l ON l.id = p.list ORDER BY p.word, p.seg`)
@@ -507,7 +507,7 @@ func (w *writer) merge(ctx context.Context, segs []segment) error {
 
 // mergeTail merges the newest segments, which cover the newest units.
 func (w *writer) mergeTail(ctx context.Context, tail []segment) (segment, error) {
-	if _, err := w.tx.ExecContext(ctx, newTables); err != nil {
+	if _, err := w.tx.ExecContext(ctx, newTables()); err != nil {
 		return segment{}, err
 	}
 	first := fmt.Sprint(tail[0].id)
@@ -623,6 +623,8 @@ func listTable(name string) string {
 }
 
 // newTables are the tables a merge writes, replacing the lists it reads.
-var newTables = `DROP TABLE IF EXISTS posting_new; DROP TABLE IF EXISTS list_new; ` + postingTable("posting_new") + listTable("list_new")
+func newTables() string {
+	return `DROP TABLE IF EXISTS posting_new; DROP TABLE IF EXISTS list_new; ` + postingTable("posting_new") + listTable("list_new")
+}
 
 const postingIndex = `CREATE INDEX IF NOT EXISTS posting_seg ON posting(seg)`

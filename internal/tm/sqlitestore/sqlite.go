@@ -30,7 +30,10 @@ import (
 	"github.com/tilmash/tilmash/internal/tm"
 )
 
-var schema = `
+// schema is the SQL that makes the tables (a function: nothing to build
+// at start-up).
+func schema() string {
+	return `
 CREATE TABLE IF NOT EXISTS source(
 	name TEXT PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT NOT NULL,
 	time INTEGER NOT NULL, units INTEGER NOT NULL);
@@ -49,6 +52,7 @@ CREATE TABLE IF NOT EXISTS seg(id INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi I
 CREATE TABLE IF NOT EXISTS deleted(id INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `
+}
 
 // SQLite's page cache, in KiB (negative): an Apply writing a million
 // groups keeps the words' b-tree in 32 MB; the queries read scattered
@@ -148,7 +152,7 @@ func open(path string, build bool) (*Store, error) {
 			return fail(err)
 		}
 	}
-	if _, err := db.Exec(schema); err != nil {
+	if _, err := db.Exec(schema()); err != nil {
 		return fail(err)
 	}
 	var version int64
@@ -171,7 +175,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	return s.reindexAfter(ctx,
 		`ALTER TABLE lang ADD COLUMN texts INTEGER NOT NULL DEFAULT 0`,
 		`DROP TABLE IF EXISTS text_vocab`, `DROP TABLE IF EXISTS text_fts`, `DROP TABLE IF EXISTS vocab`,
-		schema)
+		schema())
 }
 
 // indexVersion is the version of the word index's contents, in table
