@@ -2,8 +2,9 @@ package align
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // Acronyms. News text is full of them (CNN, U.S., AI, NATO), and their skeletons are too short to
@@ -38,16 +39,18 @@ UNICEF ЮНИСЕФ
 MFA МИД СІМ`
 
 // acronymLatin transliterates Cyrillic capitals letter by letter, as acronyms are (НАТО, УЕФА).
-var acronymLatin = map[rune]string{
-	'А': "A", 'Б': "B", 'В': "V", 'Г': "G", 'Д': "D", 'Е': "E", 'Ё': "E", 'Ж': "ZH", 'З': "Z",
-	'И': "I", 'Й': "I", 'К': "K", 'Л': "L", 'М': "M", 'Н': "N", 'О': "O", 'П': "P", 'Р': "R",
-	'С': "S", 'Т': "T", 'У': "U", 'Ф': "F", 'Х': "H", 'Ц': "TS", 'Ч': "CH", 'Ш': "SH", 'Щ': "SH",
-	'Ы': "Y", 'Э': "E", 'Ю': "YU", 'Я': "YA", 'Ә': "A", 'Ғ': "G", 'Қ': "K", 'Ң': "N", 'Ө': "O",
-	'Ұ': "U", 'Ү': "U", 'Һ': "H", 'І': "I",
-}
+var acronymLatin = lazy.Value[map[rune]string]{New: func() map[rune]string {
+	return map[rune]string{
+		'А': "A", 'Б': "B", 'В': "V", 'Г': "G", 'Д': "D", 'Е': "E", 'Ё': "E", 'Ж': "ZH", 'З': "Z",
+		'И': "I", 'Й': "I", 'К': "K", 'Л': "L", 'М': "M", 'Н': "N", 'О': "O", 'П': "P", 'Р': "R",
+		'С': "S", 'Т': "T", 'У': "U", 'Ф': "F", 'Х': "H", 'Ц': "TS", 'Ч': "CH", 'Ш': "SH", 'Щ': "SH",
+		'Ы': "Y", 'Э': "E", 'Ю': "YU", 'Я': "YA", 'Ә': "A", 'Ғ': "G", 'Қ': "K", 'Ң': "N", 'Ө': "O",
+		'Ұ': "U", 'Ү': "U", 'Һ': "H", 'І': "I",
+	}
+}}
 
 // acronymCanon maps every acronym of acronymGroups to its group's key. Built on first use.
-var acronymCanon = sync.OnceValue(func() map[string]string {
+var acronymCanon = lazy.Value[map[string]string]{New: func() map[string]string {
 	m := map[string]string{}
 	for _, line := range strings.Split(acronymGroups, "\n") {
 		f := strings.Fields(line)
@@ -56,7 +59,7 @@ var acronymCanon = sync.OnceValue(func() map[string]string {
 		}
 	}
 	return m
-})
+}}
 
 // acronymKey returns the key of word if it is an acronym (two to six letters, all capitals), and
 // whether it is one.
@@ -72,7 +75,7 @@ func acronymKey(word string) (uint32, bool) {
 		case 'A' <= r && r <= 'Z':
 			b = append(b, byte(r))
 		case r >= 0x400 && r < 0x500:
-			l, ok := acronymLatin[r]
+			l, ok := acronymLatin.Get()[r]
 			if !ok {
 				return 0, false
 			}
@@ -82,9 +85,9 @@ func acronymKey(word string) (uint32, bool) {
 		}
 	}
 	key := string(b)
-	if c, ok := acronymCanon()[word]; ok {
+	if c, ok := acronymCanon.Get()[word]; ok {
 		key = c
-	} else if c, ok := acronymCanon()[key]; ok {
+	} else if c, ok := acronymCanon.Get()[key]; ok {
 		key = c
 	}
 	return hashKey(kindWord, "#"+key), true
@@ -106,7 +109,7 @@ func dottedAcronyms(text string, add func(uint32)) {
 		}
 		if len(b) >= 2 && (j >= len(text) || !isASCIILetter(text[j])) {
 			key := string(b)
-			if c, ok := acronymCanon()[key]; ok {
+			if c, ok := acronymCanon.Get()[key]; ok {
 				key = c
 			}
 			add(hashKey(kindWord, "#"+key))

@@ -2,7 +2,8 @@ package align
 
 import (
 	"math"
-	"sync"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // The cost of a bead is a sum of penalties, each roughly a negative log-likelihood, so that the
@@ -71,7 +72,7 @@ type model struct {
 	paraEdge             float64 // penalty when a bead ends a paragraph on one side only
 	maxLengthCost        float64 // cap, so one freak sentence cannot dominate
 	maxBonus             float64 // the largest match weight: a bound on the bonus per key
-	gc                   *gcTab  // gcTable(), fetched once a model: the search reads it for every bead
+	gc                   *gcTab  // gcTable.Get(), fetched once a model: the search reads it for every bead
 }
 
 // newModel returns the model for a language pair with the default weights.
@@ -104,7 +105,7 @@ func newModel(src, tgt string) *model {
 		paraInside:    2,
 		paraEdge:      1.5,
 		maxLengthCost: 25,
-		gc:            gcTable(),
+		gc:            gcTable.Get(),
 	}
 	freq := [...]float64{
 		0.85,         // 1-1
@@ -188,13 +189,13 @@ const (
 
 type gcTab [gcMax*gcStep + 1]float64
 
-var gcTable = sync.OnceValue(func() *gcTab {
+var gcTable = lazy.Value[*gcTab]{New: func() *gcTab {
 	t := new(gcTab)
 	for k := range t {
 		t[k] = -math.Log(math.Erfc(math.Sqrt(float64(k) / gcStep / 2)))
 	}
 	return t
-})
+}}
 
 // penalty returns −log(erfc(|δ|/√2)) for δ² = d2.
 func (t *gcTab) penalty(d2 float64) float64 {

@@ -3,10 +3,10 @@ package align
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
@@ -438,13 +438,13 @@ func isAbbreviation(word string) bool {
 	if utf8.RuneCountInString(word) == 1 {
 		return true
 	}
-	return abbreviations()[strings.ToLower(word)]
+	return abbreviations.Get()[strings.ToLower(word)]
 }
 
-var abbreviations = sync.OnceValue(func() map[string]bool {
+var abbreviations = lazy.Value[map[string]bool]{New: func() map[string]bool {
 	return set(`mr mrs ms dr st mt prof gen col lt sgt capt cpt rev sen rep gov pres jr sr
 	vs etc inc ltd co corp dept univ ave rd jan feb mar apr jun jul aug sep sept oct nov dec
 	u.s u.k e.g i.e a.m p.m
 	г гг ул им т.е т.к т.д т.п др пр проф акад ген тов св стр рис см ср обл р-н
 	ж жж көш т.б т.с.с проф акад`)
-})
+}}

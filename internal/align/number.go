@@ -3,9 +3,10 @@ package align
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // Numbers are the most reliable anchor in news: translators copy them, but they write them in their
@@ -121,15 +122,19 @@ func weekdayKey(d int) string { return "@d" + strconv.Itoa(d) }
 // it (see calendarOK). Russian and Kazakh forms are matched by stem, so that case endings
 // (сентября, қыркүйекте) are covered.
 var (
-	enMonths = map[string]int{
-		"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-		"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-		"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-		"december": 12, "dec": 12,
-	}
-	enWeekdays = map[string]int{
-		"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
-	}
+	enMonths = lazy.Value[map[string]int]{New: func() map[string]int {
+		return map[string]int{
+			"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+			"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+			"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+			"december": 12, "dec": 12,
+		}
+	}}
+	enWeekdays = lazy.Value[map[string]int]{New: func() map[string]int {
+		return map[string]int{
+			"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+		}
+	}}
 	// stems: a word matches if it starts with the stem and is at most maxEnding runes longer.
 	ruMonths = []calendarStem{
 		{"январ", 1}, {"феврал", 2}, {"марта", 3}, {"март", 3}, {"марте", 3}, {"апрел", 4}, {"мая", 5}, {"май", 5}, {"мае", 5},
@@ -159,7 +164,7 @@ const maxEnding = 6
 
 // calendarIndex maps the first two runes of every Russian and Kazakh calendar stem to the stems,
 // so that most words are rejected with one map lookup.
-var calendarIndex = sync.OnceValue(func() map[string][]calendarEntry {
+var calendarIndex = lazy.Value[map[string][]calendarEntry]{New: func() map[string][]calendarEntry {
 	idx := map[string][]calendarEntry{}
 	add := func(lang string, stems []calendarStem, key func(int) string, exact map[string]bool) {
 		for _, st := range stems {
@@ -174,7 +179,7 @@ var calendarIndex = sync.OnceValue(func() map[string][]calendarEntry {
 	add("kk", kkMonths, monthKey, nil)
 	add("kk", kkWeekdays, weekdayKey, nil)
 	return idx
-})
+}}
 
 type calendarEntry struct {
 	lang, stem, key string
@@ -184,17 +189,17 @@ type calendarEntry struct {
 // calendarKey returns the month or weekday key for word (already lower-cased) in lang, or "".
 func calendarKey(lang, word string) string {
 	if lang == "en" {
-		if m, ok := enMonths[word]; ok {
+		if m, ok := enMonths.Get()[word]; ok {
 			return monthKey(m)
 		}
-		if d, ok := enWeekdays[word]; ok {
+		if d, ok := enWeekdays.Get()[word]; ok {
 			return weekdayKey(d)
 		}
 		return ""
 	}
 	_, w1 := utf8.DecodeRuneInString(word)
 	_, w2 := utf8.DecodeRuneInString(word[w1:])
-	for _, e := range calendarIndex()[word[:w1+w2]] {
+	for _, e := range calendarIndex.Get()[word[:w1+w2]] {
 		if e.lang != lang {
 			continue
 		}

@@ -4,7 +4,8 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"sync"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // The search is a dynamic programme over cells (i, j): "the first i source and j target sentences
@@ -231,7 +232,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 	var r srcRow
 	var p prevRows
 	a.setNullCosts()
-	et := expTable()
+	et := expTable.Get()
 	for i := 0; i <= n; i++ {
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := rows[i%ring]
@@ -455,10 +456,10 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 // bead it weighs, and math.Exp would be a fifth of the running time. Beyond e^−40 it returns 0
 // (no weight, which posteriors treat as no bead); below e^40 it saturates.
 func expNeg(x float64) float32 {
-	return expTable().neg(x)
+	return expTable.Get().neg(x)
 }
 
-// neg is expNeg with the table t = expTable(): the search looks it up once, not once a bead.
+// neg is expNeg with the table t = expTable.Get(): the search looks it up once, not once a bead.
 func (t *expTab) neg(x float64) float32 {
 	if x >= expLimit {
 		return 0
@@ -476,13 +477,13 @@ const (
 
 type expTab [2*expLimit*expStep + 1]float32
 
-var expTable = sync.OnceValue(func() *expTab {
+var expTable = lazy.Value[*expTab]{New: func() *expTab {
 	t := new(expTab)
 	for k := range t {
 		t[k] = float32(math.Exp(expLimit - float64(k)/expStep))
 	}
 	return t
-})
+}}
 
 // walkBack reads the path that ends in (n, m) from the back-pointers of a band, and collects the
 // rows where it passes within margin columns of the band's edge (if margin > 0). It reports false

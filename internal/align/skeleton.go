@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // Names and loanwords survive translation in a different script: Tokayev, Токаев and Тоқаев,
@@ -64,15 +66,17 @@ const signLetter = 0xff
 
 // latinFold strips the accents that appear in names in news text (Erdoğan, Müller, Zoë) so that they
 // take the same path as plain ASCII letters. š, č and ž go straight to their classes.
-var latinFold = map[rune]rune{
-	'à': 'a', 'á': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ā': 'a',
-	'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ə': 'e',
-	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ı': 'i', 'ī': 'i',
-	'ò': 'o', 'ó': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ø': 'o', 'ō': 'o',
-	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u',
-	'ý': 'y', 'ÿ': 'y', 'ñ': 'n', 'ç': 'c', 'ğ': 'g', 'ł': 'l', 'ß': 's',
-	'š': 'S', 'ş': 'S', 'ś': 's', 'č': 'C', 'ć': 'C', 'ž': 'J', 'ź': 's', 'ż': 'J',
-}
+var latinFold = lazy.Value[map[rune]rune]{New: func() map[rune]rune {
+	return map[rune]rune{
+		'à': 'a', 'á': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ā': 'a',
+		'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ə': 'e',
+		'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ı': 'i', 'ī': 'i',
+		'ò': 'o', 'ó': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ø': 'o', 'ō': 'o',
+		'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u',
+		'ý': 'y', 'ÿ': 'y', 'ñ': 'n', 'ç': 'c', 'ğ': 'g', 'ł': 'l', 'ß': 's',
+		'š': 'S', 'ş': 'S', 'ś': 's', 'č': 'C', 'ć': 'C', 'ž': 'J', 'ź': 's', 'ż': 'J',
+	}
+}}
 
 // Variant flags select the less common reading of an ambiguous English spelling.
 const (
@@ -118,7 +122,7 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 			r += 'а' - 'А'
 		default:
 			r = unicode.ToLower(r)
-			if f, ok := latinFold[r]; ok {
+			if f, ok := latinFold.Get()[r]; ok {
 				r = f
 			}
 		}

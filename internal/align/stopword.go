@@ -2,14 +2,15 @@ package align
 
 import (
 	"strings"
-	"sync"
+
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // Function words are translated, never transliterated, so their skeletons can only ever match by
 // accident (English "would" and Russian "вложил" share f-l-t). Dropping the frequent ones removes
 // most accidental anchors. Short words need no listing: their skeletons are below minSkeleton.
 // Built on first use, not at every start of tilmash.
-var stopwords = sync.OnceValue(func() map[string]map[string]bool {
+var stopwords = lazy.Value[map[string]map[string]bool]{New: func() map[string]map[string]bool {
 	return map[string]map[string]bool{
 		"en": set(`about above across after again against along also although among another around
 		because been before behind being below between beyond both cannot could during either
@@ -39,7 +40,7 @@ var stopwords = sync.OnceValue(func() map[string]map[string]bool {
 		жылы жыл жылдың жылғы кезде кезінде ретінде жөнінде жағынан арасында ішінде
 		сәйкес қатысты байланысты`),
 	}
-})
+}}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -51,5 +52,5 @@ func set(words string) map[string]bool {
 
 // isStopword reports whether lower (a lower-case word) is a function word of lang.
 func isStopword(lang, lower string) bool {
-	return stopwords()[lang][lower]
+	return stopwords.Get()[lang][lower]
 }
