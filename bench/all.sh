@@ -71,6 +71,22 @@ read -r c w m < <($measure -n "$runs" -- "$work/floor" --version)
 row "  urfave/cli + catalogues, --version" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" -- "$work/floor-sqlite" --version)
 row "  the same + modernc.org/sqlite" "$c" "$w" "$m"
+# The same with every module package tilmash links (go list -deps), imported blank through a
+# go build -overlay file: what the dependencies' package initialisation costs before any code of
+# tilmash. A lower bound: the linker drops a package's map tables that nothing reads, which
+# tilmash does read (golang.org/x/net/html's entities).
+{
+	printf '//go:build benchfloor && benchdeps\n\npackage main\n\nimport (\n'
+	(cd "$root" && go list -deps -tags urfave_cli_no_docs,netgo,osusergo ./cmd/tilmash) |
+		grep -v -e '^github.com/tilmash/tilmash' -e 'internal' -e '^vendor/' -e '^runtime' -e '^unsafe$' |
+		sed 's/.*/\t_ "&"/'
+	printf ')\n'
+} >"$work/floor-deps.go"
+printf '{"Replace": {"%s": "%s"}}\n' "$root/bench/floor/deps_overlay.go" "$work/floor-deps.go" >"$work/floor-deps.json"
+(cd "$root" && go build -tags benchfloor,benchdeps,urfave_cli_no_docs,netgo,osusergo -overlay "$work/floor-deps.json" \
+	-o "$work/floor-deps" ./bench/floor)
+read -r c w m < <($measure -n "$runs" -- "$work/floor-deps" --version)
+row "  the same + every dependency of tilmash" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" -C "$root" -- "$tm" status)
 row "start-up: status (sample workspace)" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" --remove .tilmash/status-cache -C "$root" -- "$tm" status)

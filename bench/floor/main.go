@@ -5,7 +5,10 @@
 // --version as tilmash does. Built with -tags benchfloor,benchsqlite it also
 // links modernc.org/sqlite, the embedded store every tilmash binary holds,
 // so the table shows what that one dependency's package initialisation
-// costs at every start. It is not part of tilmash.
+// costs at every start. bench/all.sh also builds it with -tags
+// benchfloor,benchdeps and a go build -overlay file that imports, blank,
+// every package tilmash links: the dependencies' floor. It is not part of
+// tilmash.
 package main
 
 import (
