@@ -54,3 +54,14 @@ func TestCyrLowerTable(t *testing.T) {
 		}
 	}
 }
+
+// TestTypoASCIITable: the static bit set is the characters it names.
+func TestTypoASCIITable(t *testing.T) {
+	var want [2]uint64
+	for _, c := range " \"()[]{}" {
+		want[c>>6] |= 1 << (c & 63)
+	}
+	if typoASCII != want {
+		t.Errorf("typoASCII = %#x, want %#x", typoASCII, want)
+	}
+}
