@@ -501,6 +501,7 @@ func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights map[uint32]f
 			aw = append(aw, w)
 			ks.wsum[k>>30] += w
 			ks.sig |= keyBit(k)
+			ks.sig2 |= keyBit2(k)
 		}
 	}
 	ks.n = int32(len(ak)) - ks.off
@@ -533,7 +534,7 @@ func orphanNames(names [][]uint32, weights map[uint32]float32) int {
 // sentences counts twice; that is right for the penalty on unmatched anchors, since the other
 // side then needs it twice too.
 func appendMerged(ak []uint32, aw []float32, a, b *keySet) (keySpan, []uint32, []float32) {
-	out := keySpan{keyHead: keyHead{sig: a.sig | b.sig}}
+	out := keySpan{keyHead: keyHead{sig: a.sig | b.sig, sig2: a.sig2 | b.sig2}}
 	for k := range out.count {
 		out.count[k] = a.count[k] + b.count[k]
 	}
@@ -614,6 +615,9 @@ type srcRow struct {
 	// length terms already pass the limit by more than that is hopeless without reading the
 	// target's punctuation and keys. −Inf when the model's weights allow no bound.
 	rest [4]float64
+	// pre[d] is rest[d] if the length term cannot be negative, else −Inf: a bound on the terms
+	// that follow the shape and paragraph terms.
+	pre [4]float64
 }
 
 // boundSlack is how far past the limit a lower bound must reach before rowCost stops early: far
@@ -661,6 +665,10 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 			}
 			r.rest[d] = lb
 		}
+		r.pre[d] = math.Inf(-1)
+		if m.length >= 0 && m.maxLengthCost >= 0 {
+			r.pre[d] = r.rest[d]
+		}
 	}
 }
 
@@ -694,6 +702,11 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	if sh.di == 0 || sh.dj == 0 {
 		return c
 	}
+	// The length term is never negative: a bead that the bound on the later terms alone puts
+	// past the limit is hopeless before it (in the first pass, a third of the beads).
+	if lb := c + r.pre[sh.di]; lb >= limit+boundSlack {
+		return lb
+	}
 	c += m.lengthCostOf(r.length[sh.di], r.lenR[sh.di], a.tgtLen[sh.dj][j], a.tgtLenRatio[sh.dj][j])
 	if lb := c + r.rest[sh.di]; lb >= limit+boundSlack {
 		return lb
@@ -720,7 +733,11 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	if c-m.maxBonus*float64(bound) >= limit {
 		return c
 	}
-	ac, none := m.anchorCostOf(ks, &kt.keyHead, kt.of(t.keys[sh.dj]))
+	var bk []uint32 // none to compare when sig2 shows that the sets share no key
+	if ks.sig2&kt.sig2 != 0 {
+		bk = kt.of(t.keys[sh.dj])
+	}
+	ac, none := m.anchorCostOf(ks, &kt.keyHead, bk)
 	if none {
 		ac += m.unanchored(&ks.keyHead, &kt.keyHead)
 	}

@@ -228,6 +228,11 @@ type keyHead struct {
 	// sig has bit keyBit(k) set for every k in keys. Two sets share at most
 	// popcount(a.sig & b.sig) keys, which lets the search skip most comparisons.
 	sig uint64
+	// sig2 has bit keyBit2(k) set for every k in keys, another hash of the keys: two sets whose
+	// sig share bits but whose sig2 share none have no key in common either. With a few keys a
+	// sentence, half the sets that passed sig alone shared nothing, and comparing their keys was
+	// a tenth of the search.
+	sig2 uint64
 }
 
 // keySpan is a keySet kept in a side: the set's keys and weights are the n from off of arrays
@@ -247,6 +252,11 @@ func (s *keySpan) view(keys []uint32, weight []float32) keySet {
 func (s *keySpan) of(keys []uint32) []uint32 { return keys[s.off : s.off+s.n : s.off+s.n] }
 
 func keyBit(k uint32) uint64 { return 1 << ((k * 2654435761) >> 26) }
+
+// keyBit2 is the bit of key k in keyHead.sig2: the top six bits of another multiplicative hash
+// (the multiplier of MurmurHash3's 32-bit finaliser), so that two keys that share a bit of sig
+// mostly do not share one here.
+func keyBit2(k uint32) uint64 { return 1 << ((k * 0x85ebca6b) >> 26) }
 
 // sharedKeys counts the keys of each kind present in both a and the set b given as its signature
 // and keys, and sums their weights. Both sets are sorted; a key has the same weight in every set
