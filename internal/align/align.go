@@ -354,26 +354,92 @@ func keyWeights(fs, ft []features) map[uint32]float32 {
 
 // keyWeightsOf is keyWeights for the anchor keys of each sentence of the two sides.
 func keyWeightsOf(ks, kt [][]uint32) map[uint32]float32 {
-	df := func(ks [][]uint32) map[uint32]int {
-		m := map[uint32]int{}
-		for _, keys := range ks {
-			for _, k := range keys {
-				m[k]++
-			}
-		}
-		return m
-	}
-	ds, dt := df(ks), df(kt)
-	if len(dt) < len(ds) {
+	ds, dt := countKeys(ks), countKeys(kt)
+	if dt.n < ds.n {
 		ds, dt = dt, ds
 	}
 	w := make(map[uint32]float32)
-	for k, n := range ds {
-		if n2, ok := dt[k]; ok && (k&kindMask != kindLex || n+n2 <= lexMaxDF) {
-			w[k] = float32(keyWeight(n + n2))
+	for x, n := range ds.count {
+		if n == 0 {
+			continue
+		}
+		k := ds.keys[x]
+		if n2 := dt.get(k); n2 > 0 && (k&kindMask != kindLex || n+n2 <= lexMaxDF) {
+			w[k] = float32(keyWeight(int(n + n2)))
 		}
 	}
 	return w
+}
+
+// keyCounts counts how many sentences hold each key, in a table of open addressing: counting the
+// keys of a long document in a map was half of keyWeightsOf, which runs once a pass. An entry
+// with count 0 is free.
+type keyCounts struct {
+	keys  []uint32
+	count []int32
+	n     int // keys held
+	shift uint
+}
+
+// countKeys counts the keys of the sentences ks (each sentence's keys are distinct).
+func countKeys(ks [][]uint32) *keyCounts {
+	t := &keyCounts{keys: make([]uint32, 1024), count: make([]int32, 1024), shift: 32 - 10}
+	for _, keys := range ks {
+		for _, k := range keys {
+			t.add(k)
+		}
+	}
+	return t
+}
+
+func (t *keyCounts) slot(k uint32) uint32 { return (k * 0x9e3779b1) >> t.shift }
+
+// add counts one more sentence with key k.
+func (t *keyCounts) add(k uint32) {
+	mask := uint32(len(t.keys) - 1)
+	for x := t.slot(k); ; x = (x + 1) & mask {
+		switch {
+		case t.count[x] == 0:
+			t.keys[x], t.count[x] = k, 1
+			t.n++
+			if 2*t.n > len(t.keys) {
+				t.grow()
+			}
+			return
+		case t.keys[x] == k:
+			t.count[x]++
+			return
+		}
+	}
+}
+
+// grow doubles the table.
+func (t *keyCounts) grow() {
+	keys, count := t.keys, t.count
+	t.keys, t.count = make([]uint32, 2*len(keys)), make([]int32, 2*len(keys))
+	t.shift--
+	mask := uint32(len(t.keys) - 1)
+	for x, n := range count {
+		if n == 0 {
+			continue
+		}
+		y := t.slot(keys[x])
+		for t.count[y] != 0 {
+			y = (y + 1) & mask
+		}
+		t.keys[y], t.count[y] = keys[x], n
+	}
+}
+
+// get returns the count of key k, 0 if none.
+func (t *keyCounts) get(k uint32) int32 {
+	mask := uint32(len(t.keys) - 1)
+	for x := t.slot(k); t.count[x] != 0; x = (x + 1) & mask {
+		if t.keys[x] == k {
+			return t.count[x]
+		}
+	}
+	return 0
 }
 
 // lexMaxDF is the most sentences of the two sides a lexicon sense may be found in and still be a
@@ -707,7 +773,15 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	if lb := c + r.pre[sh.di]; lb >= limit+boundSlack {
 		return lb
 	}
-	c += m.lengthCostOf(r.length[sh.di], r.lenR[sh.di], a.tgtLen[sh.dj][j], a.tgtLenRatio[sh.dj][j])
+	// m.lengthCostOf(r.length[sh.di], r.lenR[sh.di], a.tgtLen[sh.dj][j], a.tgtLenRatio[sh.dj][j]),
+	// written out: too large to be inlined, and the call was a tenth of its time
+	mean := (r.length[sh.di] + a.tgtLenRatio[sh.dj][j]) / 2
+	e := a.tgtLen[sh.dj][j] - r.lenR[sh.di]
+	if d2 := e * e / (m.variance*mean + 1); d2 < gcMax {
+		c += min(m.length*m.gc[int(d2*gcStep+0.5)], m.maxLengthCost)
+	} else {
+		c += m.lengthTail(d2)
+	}
 	if lb := c + r.rest[sh.di]; lb >= limit+boundSlack {
 		return lb
 	}

@@ -177,7 +177,17 @@ func (m *model) lengthCost(ls, lt float64) float64 {
 func (m *model) lengthCostOf(ls, lsRatio, lt, ltRatio float64) float64 {
 	mean := (ls + ltRatio) / 2
 	e := lt - lsRatio
-	return min(m.length*m.gc.penalty(e*e/(m.variance*mean+1)), m.maxLengthCost)
+	d2 := e * e / (m.variance*mean + 1)
+	if d2 >= gcMax {
+		return m.lengthTail(d2)
+	}
+	return min(m.length*m.gc[int(d2*gcStep+0.5)], m.maxLengthCost)
+}
+
+// lengthTail is lengthCostOf for δ² = d2 beyond the table (a function of its own: rowCost has
+// its own copy of lengthCostOf, the search's most frequent call, and keeps only the table part).
+func (m *model) lengthTail(d2 float64) float64 {
+	return min(m.length*gcTail(d2), m.maxLengthCost)
 }
 
 // gcTable holds −log(erfc(√(x/2))) for δ² = x in steps of 1/gcStep: erfc and the square root

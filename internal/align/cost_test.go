@@ -2,9 +2,12 @@ package align
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Table tests for each cost component: numbers, calendar names, punctuation, inner sentence ends,
@@ -161,6 +164,104 @@ func TestInnerStops(t *testing.T) {
 	for _, tt := range tests {
 		if got := innerStops(tt.text); got != tt.want {
 			t.Errorf("innerStops(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestInnerStopsScan holds innerStops, which finds the marks byte by byte and reads the word
+// before each back from it, to the plain forward scan it replaced (stopsForward), on random
+// strings of marks, spaces of several widths, abbreviations, quotes and broken UTF-8, and on the
+// corpus lines.
+func TestInnerStopsScan(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := innerStops(s), stopsForward(s); got != want {
+			t.Fatalf("innerStops(%q) = %d, the forward scan %d", s, got, want)
+		}
+	}
+	en, ru := corpusLines(t)
+	for _, l := range append(en, ru...) {
+		check(l)
+	}
+	parts := []string{".", "!", "?", "…", " ", "\u00a0", "\u2003", "Mr", "г", "A", "Б", "x", "\xe2", "\xe2\x80", "\x80",
+		"\xc2", "«", "»", `"`, ")", "(", "U.S", "\n", "ab", "т.е", "Қ"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		check(b.String())
+	}
+}
+
+// stopsForward is innerStops as a forward scan that decodes every character.
+func stopsForward(text string) uint8 {
+	var n uint8
+	wordStart := 0
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if isSpace(r) {
+			wordStart = i + w
+		}
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += w
+			continue
+		}
+		word := text[wordStart:i]
+		j := i + w
+		for j < len(text) {
+			r2, w2 := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(`"'»”’)]`, r2) {
+				break
+			}
+			j += w2
+		}
+		if j >= len(text) || !isSpace(rune(text[j])) {
+			i += w
+			continue
+		}
+		for j < len(text) && isSpace(rune(text[j])) {
+			j++
+		}
+		next, w2 := utf8.DecodeRuneInString(text[j:])
+		if strings.ContainsRune(`"'«“„‘(`, next) && j+w2 < len(text) {
+			next, _ = utf8.DecodeRuneInString(text[j+w2:])
+		}
+		if unicode.IsUpper(next) && (r != '.' || !isAbbreviation(word)) && n < 255 {
+			n++
+		}
+		i += w
+	}
+	return n
+}
+
+// TestWordRuneWidth holds wordRuneWidth and decodeRune, which read the Cyrillic block in place,
+// to utf8.DecodeRuneInString and isWordRune for every one- and two-byte sequence and a few longer
+// and broken ones.
+func TestWordRuneWidth(t *testing.T) {
+	var cases []string
+	for a := range 256 {
+		cases = append(cases, string([]byte{byte(a)}), string([]byte{byte(a), 'x'}))
+		for b := range 256 {
+			cases = append(cases, string([]byte{byte(a), byte(b)}))
+		}
+	}
+	cases = append(cases, "ә", "ғ", "Қ", "ң", "ө", "ұ", "ү", "һ", "і", "€", "𝐀", "é", "\u0301", "\xe2\x80")
+	for _, s := range cases {
+		r, w := utf8.DecodeRuneInString(s)
+		if r2, w2 := decodeRune(s, 0); r2 != r || w2 != w {
+			t.Errorf("decodeRune(%q) = %U %d, want %U %d", s, r2, w2, r, w)
+		}
+		if s[0] < utf8.RuneSelf {
+			continue
+		}
+		want := 0
+		if isWordRune(r) {
+			want = w
+		}
+		if got := wordRuneWidth(s, 0); got != want {
+			t.Errorf("wordRuneWidth(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
