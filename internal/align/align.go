@@ -778,7 +778,11 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	mean := (r.length[sh.di] + a.tgtLenRatio[sh.dj][j]) / 2
 	e := a.tgtLen[sh.dj][j] - r.lenR[sh.di]
 	if d2 := e * e / (m.variance*mean + 1); d2 < gcMax {
-		c += min(m.length*m.gc[int(d2*gcStep+0.5)], m.maxLengthCost)
+		if x := int(d2*gcStep + 0.5); x < len(m.lenTab) {
+			c += m.lenTab[x] // min(m.length*m.gc[x], m.maxLengthCost)
+		} else {
+			c += m.maxLengthCost // every entry from len(lenTab) on reaches the cap
+		}
 	} else {
 		c += m.lengthTail(d2)
 	}

@@ -73,6 +73,11 @@ type model struct {
 	maxLengthCost        float64 // cap, so one freak sentence cannot dominate
 	maxBonus             float64 // the largest match weight: a bound on the bonus per key
 	gc                   *gcTab  // gcTable.Get(), fetched once a model: the search reads it for every bead
+	// lenTab[x] is min(length·gc[x], maxLengthCost), the length term for δ² ≈ x/gcStep, for
+	// the entries of the table below the first from which on all reach the cap (see setBound):
+	// beyond it the term is the cap. The search reads this instead of gc: a third the size, so it
+	// stays in the cache (reading the whole table was a fifth of rowCost).
+	lenTab []float64
 }
 
 // newModel returns the model for a language pair with the default weights.
@@ -89,7 +94,7 @@ func newModel(src, tgt string) *model {
 	m := &model{
 		ratio:    p.Ratio,
 		variance: p.Var,
-		length:   0.5,
+		length:   defaultLength,
 		match:    [4]float64{kindWord >> 30: 2.4, kindNumber >> 30: 2.5, kindTerm >> 30: 2.5, kindLex >> 30: lexMatch},
 		miss:     [4]float64{kindWord >> 30: 0, kindNumber >> 30: 1.0, kindTerm >> 30: 1.0, kindLex >> 30: lexMiss},
 		noAnchor: noAnchor,
@@ -104,7 +109,7 @@ func newModel(src, tgt string) *model {
 		orphanTgt:     orphanFor(tgt),
 		paraInside:    2,
 		paraEdge:      1.5,
-		maxLengthCost: 25,
+		maxLengthCost: defaultMaxLength,
 		gc:            gcTable.Get(),
 	}
 	freq := [...]float64{
@@ -157,13 +162,41 @@ func orphanFor(lang string) float64 {
 	return orphanWeight
 }
 
-// setBound updates maxBonus after the match weights change.
+// setBound updates maxBonus and lenTab after the weights change.
 func (m *model) setBound() {
 	m.maxBonus = 0
 	for _, w := range m.match {
 		m.maxBonus = max(m.maxBonus, w)
 	}
+	if m.length == defaultLength && m.maxLengthCost == defaultMaxLength {
+		m.lenTab = defaultLenTab.Get()
+	} else {
+		m.lenTab = lengthTable(m.gc, m.length, m.maxLengthCost)
+	}
 }
+
+const (
+	defaultLength    = 0.5 // model.length of newModel
+	defaultMaxLength = 25  // model.maxLengthCost of newModel
+)
+
+// lengthTable returns model.lenTab for the weights length and capAt.
+func lengthTable(gc *gcTab, length, capAt float64) []float64 {
+	n := len(gc)
+	for n > 0 && length*gc[n-1] >= capAt {
+		n--
+	}
+	t := make([]float64, n)
+	for x := range t {
+		t[x] = min(length*gc[x], capAt)
+	}
+	return t
+}
+
+// defaultLenTab is lengthTable for the default weights, built on first use.
+var defaultLenTab = lazy.Value[[]float64]{New: func() []float64 {
+	return lengthTable(gcTable.Get(), defaultLength, defaultMaxLength)
+}}
 
 // lengthCost is the Gale–Church penalty −log(2·(1 − Φ(|δ|))), where δ measures how far the
 // target length is from the expected one in standard deviations. The variance grows with the

@@ -168,6 +168,30 @@ func TestInnerStops(t *testing.T) {
 	}
 }
 
+// TestLengthTable holds the search's length term (model.lenTab, and the cap beyond it) to the
+// table it is cut from, min(length·gc[x], maxLengthCost) for every entry, for the default weights
+// and for weights a tuning run may set.
+func TestLengthTable(t *testing.T) {
+	for _, w := range [][2]float64{{defaultLength, defaultMaxLength}, {0.3, 10}, {1, 60}, {0.5, 1e9}} {
+		m := newModel("en", "ru")
+		m.length, m.maxLengthCost = w[0], w[1]
+		m.setBound()
+		if len(m.lenTab) == 0 {
+			t.Fatalf("weights %v: empty table", w)
+		}
+		for x := range m.gc {
+			want := min(m.length*m.gc[x], m.maxLengthCost)
+			got := m.maxLengthCost
+			if x < len(m.lenTab) {
+				got = m.lenTab[x]
+			}
+			if got != want {
+				t.Fatalf("weights %v: entry %d (of %d kept) is %v, want %v", w, x, len(m.lenTab), got, want)
+			}
+		}
+	}
+}
+
 // TestInnerStopsScan holds innerStops, which finds the marks byte by byte and reads the word
 // before each back from it, to the plain forward scan it replaced (stopsForward), on random
 // strings of marks, spaces of several widths, abbreviations, quotes and broken UTF-8, and on the
