@@ -328,6 +328,21 @@ func (a *aligner) bestInto(r *srcRow, p *prevRows, j, nshape int, best float64, 
 			continue
 		}
 		limit := bound - pc + boundSlack
+		if !a.paras {
+			// rowCost's first steps, without the call: a bead with one side empty costs its
+			// shape (a.nullCost), and the bound on the terms after the shape already puts most
+			// others past the limit.
+			if sh := shapes[k]; sh.di == 0 || sh.dj == 0 {
+				if c := a.nullCost[k]; c < limit {
+					prev[k], cost[k] = pc, c
+					known |= 1 << k
+					bound = min(bound, pc+c)
+				}
+				continue
+			} else if a.m.shape[k]+r.pre[sh.di] >= limit+boundSlack {
+				continue
+			}
+		}
 		if c := a.rowCost(r, k, j, limit); c < limit {
 			prev[k], cost[k] = pc, c
 			known |= 1 << k
@@ -397,6 +412,7 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 	centre := 0.0
 	var r srcRow
 	var p prevRows
+	a.setNullCosts()
 	for i := 0; i <= n; i++ {
 		lo, hi := max(0, int(centre)-w), min(m, int(centre)+w+1)
 		if i > 0 {
