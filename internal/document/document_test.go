@@ -70,6 +70,9 @@ func TestNormalize(t *testing.T) {
 		if err != nil || string(got) != tt.want {
 			t.Errorf("%s: Normalize = %q, %v; want %q", tt.name, got, err, tt.want)
 		}
+		if got, err := document.NormalizeString("f", []byte(tt.in)); err != nil || got != tt.want {
+			t.Errorf("%s: NormalizeString = %q, %v; want %q", tt.name, got, err, tt.want)
+		}
 	}
 	var e *locale.Error
 	_, err := document.Normalize("f.txt", []byte("ok\nПривет\xffx"))
@@ -84,6 +87,9 @@ func FuzzNormalize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		out, err := document.Normalize("f", in)
+		if s, err2 := document.NormalizeString("f", in); s != string(out) || (err == nil) != (err2 == nil) {
+			t.Fatalf("NormalizeString = %q, %v; Normalize %q, %v", s, err2, out, err)
+		}
 		if err != nil {
 			if utf8.Valid(in) {
 				t.Fatalf("valid input refused: %v", err)

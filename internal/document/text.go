@@ -21,9 +21,37 @@ import (
 // the error. The result may share memory with in: a text that is already in
 // the stored form is not copied.
 func Normalize(name string, in []byte) ([]byte, error) {
-	text, err := decode(name, in)
+	out, add, err := normalized(name, in)
 	if err != nil {
 		return nil, err
+	}
+	if add {
+		out = append(out[:len(out):len(out)], '\n') // never into the caller's array
+	}
+	return out, nil
+}
+
+// NormalizeString is [Normalize] for a caller that wants the text as a
+// string: it is copied once, where string(Normalize(…)) copied a text that
+// lacks its final newline twice (align-files reads two files of a few MB).
+func NormalizeString(name string, in []byte) (string, error) {
+	out, add, err := normalized(name, in)
+	if err != nil || !add {
+		return string(out), err
+	}
+	var b strings.Builder
+	b.Grow(len(out) + 1)
+	b.Write(out)
+	b.WriteByte('\n')
+	return b.String(), nil
+}
+
+// normalized is the text [Normalize] returns, but for the final newline
+// when add is true (the text does not end with its own).
+func normalized(name string, in []byte) (out []byte, add bool, err error) {
+	text, err := decode(name, in)
+	if err != nil {
+		return nil, false, err
 	}
 	// NUL is no character of a text; it becomes U+FFFD, as in every
 	// export. It is also what would make a stored text look like UTF-16
@@ -40,18 +68,18 @@ func Normalize(name string, in []byte) ([]byte, error) {
 		in = bytes.ReplaceAll(in, []byte("\r\n"), []byte("\n"))
 		in = bytes.ReplaceAll(in, []byte("\r"), []byte("\n"))
 	}
-	out := in
+	out = in
 	if !textenc.IsNFC(in) {
 		out = norm.NFC.Bytes(in)
 	}
 	out = bytes.TrimRight(out, "\n")
 	if len(out) > 0 {
 		if len(out) < len(in) && in[len(out)] == '\n' && &out[0] == &in[0] {
-			return in[:len(out)+1], nil // the input's own final newline
+			return in[:len(out)+1], false, nil // the input's own final newline
 		}
-		out = append(out[:len(out):len(out)], '\n') // never into the caller's array
+		return out, true, nil
 	}
-	return out, nil
+	return out, false, nil
 }
 
 // Check refuses a file that [Normalize] would refuse, with the same error,

@@ -99,13 +99,13 @@ func readSide(a *app.App, env *console.Env, file, lang string, preseg bool) ([]a
 	if err != nil {
 		return nil, err
 	}
-	text, err := document.Normalize(name, data)
+	text, err := document.NormalizeString(name, data)
 	if err != nil {
 		return nil, err
 	}
 	var out []align.Sentence
 	if preseg {
-		t := strings.TrimSuffix(string(text), "\n")
+		t := strings.TrimSuffix(text, "\n")
 		if t == "" {
 			return nil, nil
 		}
@@ -119,7 +119,7 @@ func readSide(a *app.App, env *console.Env, file, lang string, preseg bool) ([]a
 	if err != nil {
 		return nil, err
 	}
-	segs := seg.Segment(string(text))
+	segs := seg.Segment(text)
 	out = make([]align.Sentence, 0, len(segs))
 	for _, s := range segs {
 		out = append(out, align.Sentence{Text: s.Text, Para: s.Para})
