@@ -210,11 +210,7 @@ func (m *model) lengthCost(ls, lt float64) float64 {
 func (m *model) lengthCostOf(ls, lsRatio, lt, ltRatio float64) float64 {
 	mean := (ls + ltRatio) / 2
 	e := lt - lsRatio
-	d2 := e * e / (m.variance*mean + 1)
-	if d2 >= gcMax {
-		return m.lengthTail(d2)
-	}
-	return min(m.length*m.gc[int(d2*gcStep+0.5)], m.maxLengthCost)
+	return min(m.length*m.gc.penalty(e*e/(m.variance*mean+1)), m.maxLengthCost)
 }
 
 // lengthTail is lengthCostOf for δ² = d2 beyond the table (a function of its own: rowCost has
