@@ -663,6 +663,17 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 		f[0] = 1
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := alpha[i%ring][:hi-lo+1]
+		// The alphas a bead of shape k that ends in column j starts from are
+		// from[k][j+shift[k]], and f[shapes[k].di] scales them: worked out once a row, not
+		// once a bead (a bead's mask bit says it fits the band).
+		var from [nShapes][]float64
+		var shift [nShapes]int
+		var fk [nShapes]float64
+		for k, sh := range shapes {
+			if sh.di <= i {
+				from[k], shift[k], fk[k] = alpha[(i-sh.di)%ring], -sh.dj-int(b.lo[i-sh.di]), f[sh.di]
+			}
+		}
 		mx := 0.0
 		for j := lo; j <= hi; j++ {
 			c := b.off[i] + j - lo
@@ -672,8 +683,7 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 			}
 			for mask := b.mask[c]; mask != 0; mask &= mask - 1 {
 				k := bits.TrailingZeros16(mask)
-				sh := shapes[k]
-				if p := alpha[(i-sh.di)%ring][j-sh.dj-int(b.lo[i-sh.di])]; p != 0 {
+				if p := from[k][j+shift[k]]; p != 0 {
 					// weight(b, c, k, i, j), its common cases inlined
 					w := a.nullWeight[k]
 					if s := slot[k]; s >= 0 {
@@ -681,7 +691,7 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 					} else if a.paras {
 						w = a.frameWeight(k, i, j)
 					}
-					acc += p * f[sh.di] * float64(w)
+					acc += p * fk[k] * float64(w)
 				}
 			}
 			if r, ok := a.cons.rowInto(i, j); ok && b.contains(r, j) {
@@ -726,14 +736,19 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 		f[0] = 1
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := beta[i%ring][:hi-lo+1]
-		// The rows the beads that start in row i end in: for shape k, row i+di, its columns
-		// nlo[k]..nhi[k] (none when past the last row) and its betas.
-		var nlo, nhi, noff [nShapes]int
+		// The rows the beads that start in row i end in: for shape k, row i+di, whose columns
+		// the beads from columns jlo[k]..jhi[k] of row i reach (none when past the last row);
+		// the bead from column j ends in the band's cell cell[k]+j, and nrow[k][bj[k]+j] is the
+		// beta there. f[shapes[k].di] is fk[k].
+		var jlo, jhi, cell, bj [nShapes]int
+		var fk [nShapes]float64
 		var nrow [nShapes][]float64
 		for k, sh := range shapes {
-			nlo[k], nhi[k] = 0, -1
+			jlo[k], jhi[k] = 0, -1
 			if ni := i + sh.di; ni <= n {
-				nlo[k], nhi[k], noff[k], nrow[k] = int(b.lo[ni]), int(b.hi[ni]), b.off[ni], beta[ni%ring]
+				nlo := int(b.lo[ni])
+				jlo[k], jhi[k] = nlo-sh.dj, int(b.hi[ni])-sh.dj
+				cell[k], bj[k], nrow[k], fk[k] = b.off[ni]+sh.dj-nlo, sh.dj-nlo, beta[ni%ring], f[sh.di]
 			}
 		}
 		mx := 0.0
@@ -742,27 +757,26 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 			if i == n && j == b.m {
 				acc = 1
 			}
-			for k, sh := range shapes {
-				nj := j + sh.dj
-				if nj < nlo[k] || nj > nhi[k] {
+			for k := range nShapes {
+				if j < jlo[k] || j > jhi[k] {
 					continue
 				}
-				nc := noff[k] + nj - nlo[k]
+				nc := cell[k] + j
 				if b.mask[nc]&(1<<k) == 0 {
 					continue
 				}
-				bn := nrow[k][nj-nlo[k]]
+				bn := nrow[k][bj[k]+j]
 				if bn == 0 {
 					continue
 				}
-				w := a.nullWeight[k] // weight(b, nc, k, i+sh.di, nj), as above
+				w := a.nullWeight[k] // weight(b, nc, k, i+di, j+dj), as above
 				if s := slot[k]; s >= 0 {
 					w = b.linked[nc*nLinked+int(s)]
 				} else if a.paras {
-					w = a.frameWeight(k, i+sh.di, nj)
+					w = a.frameWeight(k, i+shapes[k].di, j+shapes[k].dj)
 				}
 				if w != 0 {
-					acc += bn * f[sh.di] * float64(w)
+					acc += bn * fk[k] * float64(w)
 				}
 			}
 			if r, ok := a.cons.rowFrom(i, j); ok && b.contains(r, j) {
