@@ -176,8 +176,8 @@ func solve(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Option
 	a := &aligner{m: mdl, cons: c}
 	weights := keyWeightsOf(ks, kt)
 	scaleLexWeights(weights, opt.Lexicon)
-	a.src = newSideKeys(src, fs, ks, weights)
-	a.tgt = newSideKeys(tgt, ft, kt, weights)
+	a.src = newSideKeys(src, fs, ks, weights, false)
+	a.tgt = newSideKeys(tgt, ft, kt, weights, true)
 	a.paras = a.src.paras && a.tgt.paras
 
 	w := opt.Band
@@ -467,12 +467,15 @@ func keyWeight(df int) float64 {
 }
 
 func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side {
-	return newSideKeys(ss, feats, keysOf(feats), weights)
+	return newSideKeys(ss, feats, keysOf(feats), weights, true)
 }
 
 // newSideKeys is newSide with the anchor keys of each sentence given (features.keys, or those with
-// a lexicon's, see withLexKeys).
-func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights map[uint32]float32) *side {
+// a lexicon's, see withLexKeys). Only a target side (target) keeps the key sets of two and three
+// sentences, without their weights: the search reads a target's sets in place for every bead,
+// but only their keys, and a source's once a row, merged then (see srcRow.mergeSets). Keeping
+// them all was a fifth of the memory of a long alignment.
+func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights map[uint32]float32, target bool) *side {
 	n := len(ss)
 	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1), stops: make([]int, n+1), orphan: make([]int, n+1)}
 	for i, x := range ss {
@@ -485,8 +488,8 @@ func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights map[uin
 		}
 	}
 	s.paras = s.breaks[n] > 0
+	s.sets[1] = make([]keySpan, n+1)
 	for d := 1; d <= 3; d++ {
-		s.sets[d] = make([]keySpan, n+1)
 		s.punct[d] = make([][nPunct]uint8, n+1)
 	}
 	// The keys and weights of all the sets of one height share one array each (allocated at a
@@ -504,17 +507,33 @@ func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights map[uin
 		s.punct[1][i] = feats[i-1].punct
 	}
 	for d := 2; d <= 3; d++ {
-		total = 0
 		for i := d; i <= n; i++ {
-			total += int(s.sets[d-1][i-1].n + s.sets[1][i].n)
-		}
-		keys, weight = make([]uint32, 0, total), make([]float32, 0, total)
-		for i := d; i <= n; i++ {
-			a, b := s.set(d-1, i-1), s.set(1, i)
-			s.sets[d][i], keys, weight = appendMerged(keys, weight, &a, &b)
-			s.keys[d], s.weight[d] = keys, weight
 			for c := range s.punct[d][i] {
 				s.punct[d][i][c] = satAdd(s.punct[d-1][i-1][c], s.punct[1][i][c])
+			}
+		}
+	}
+	if target {
+		// Keys of the merged sets, in arrays of a size they cannot outgrow.
+		var total [4]int
+		for i := 1; i <= n; i++ {
+			for d := 2; d <= min(3, i); d++ {
+				for e := i - d + 1; e <= i; e++ {
+					total[d] += int(s.sets[1][e].n)
+				}
+			}
+		}
+		var r srcRow
+		for d := 2; d <= 3; d++ {
+			s.sets[d] = make([]keySpan, n+1)
+			s.keys[d] = make([]uint32, 0, total[d])
+		}
+		for i := 2; i <= n; i++ {
+			r.mergeSets(s, i)
+			for d := 2; d <= min(3, i); d++ {
+				set := &r.set[d]
+				s.sets[d][i] = keySpan{off: int32(len(s.keys[d])), n: int32(len(set.keys)), keyHead: set.keyHead}
+				s.keys[d] = append(s.keys[d], set.keys...)
 			}
 		}
 	}
@@ -523,8 +542,8 @@ func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights map[uin
 
 // subSide is the side of sentences lo..hi−1 of ss, a stretch of a longer document, whose
 // paragraph ends at the stretch's edges are those of the document.
-func subSide(ss []Sentence, feats []features, sk [][]uint32, weights map[uint32]float32, lo, hi int) *side {
-	s := newSideKeys(ss[lo:hi], feats[lo:hi], sk[lo:hi], weights)
+func subSide(ss []Sentence, feats []features, sk [][]uint32, weights map[uint32]float32, lo, hi int, target bool) *side {
+	s := newSideKeys(ss[lo:hi], feats[lo:hi], sk[lo:hi], weights, target)
 	s.open[0] = lo > 0 && lo < len(ss) && ss[lo].Para == ss[lo-1].Para
 	s.open[1] = hi > 0 && hi < len(ss) && ss[hi].Para == ss[hi-1].Para
 	return s
@@ -555,8 +574,37 @@ func newKeySet(keys []uint32, weights map[uint32]float32) keySet {
 	return ks.view(ak, aw)
 }
 
-// set returns the key set sets[d][i] of s.
-func (s *side) set(d, i int) keySet { return s.sets[d][i].view(s.keys[d], s.weight[d]) }
+// set returns the key set of sentences i−d..i−1 of s. The sets of two and three sentences, which
+// a side keeps without weights or not at all (see newSideKeys), are merged anew, in arrays of
+// their own.
+func (s *side) set(d, i int) keySet {
+	if d == 1 {
+		return s.sets[1][i].view(s.keys[1], s.weight[1])
+	}
+	var r srcRow
+	r.mergeSets(s, i)
+	return r.set[d]
+}
+
+// mergeSets sets r.set[2] and, if i ≥ 3, r.set[3] to the key sets of sentences i−2..i−1 and
+// i−3..i−1 of s, with their weights, merged from the sets of single sentences as merges of the
+// set before and the last sentence's (r.set[3] from the set of i−3..i−2 and i−1's), in the scratch
+// arrays of r. It needs i ≥ 2.
+func (r *srcRow) mergeSets(s *side, i int) {
+	last := s.set(1, i)
+	a := s.set(1, i-1)
+	var sp keySpan
+	sp, r.keys[2], r.weights[2] = appendMerged(r.keys[2][:0], r.weights[2][:0], &a, &last)
+	r.set[2] = sp.view(r.keys[2], r.weights[2])
+	if i < 3 {
+		return
+	}
+	first := s.set(1, i-2)
+	sp, r.keys[0], r.weights[0] = appendMerged(r.keys[0][:0], r.weights[0][:0], &first, &a)
+	two := sp.view(r.keys[0], r.weights[0])
+	sp, r.keys[3], r.weights[3] = appendMerged(r.keys[3][:0], r.weights[3][:0], &two, &last)
+	r.set[3] = sp.view(r.keys[3], r.weights[3])
+}
 
 // appendKeySet is newKeySet with the set's keys and weights appended to ak and aw, which it
 // returns; the set holds the place of the appended parts.
@@ -682,6 +730,10 @@ type srcRow struct {
 	orphan [4]int            // their orphan names
 	punct  [4]*[nPunct]uint8 // their punctuation
 	set    [4]keySet         // their anchor keys
+	// keys[d] and weights[d] hold those of set[d] for d = 2, 3 (see mergeSets), and [0] the
+	// merge of two sentences a set of three is merged from.
+	keys    [4][]uint32
+	weights [4][]float32
 	// rest[d] is a lower bound on the terms of the cost that follow the length (punctuation,
 	// sentence count, orphans, anchors), whatever the target: a bead whose shape, paragraph and
 	// length terms already pass the limit by more than that is hopeless without reading the
@@ -720,7 +772,11 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 		r.count[d] = d + s.stops[i] - s.stops[i-d]
 		r.orphan[d] = s.orphan[i] - s.orphan[i-d]
 		r.punct[d] = &s.punct[d][i]
-		r.set[d] = s.set(d, i)
+		if d == 1 {
+			r.set[1] = s.set(1, i)
+		} else if d == 2 {
+			r.mergeSets(s, i) // r.set[2] and r.set[3]
+		}
 		r.rest[d] = math.Inf(-1)
 		if bounded {
 			lb := m.orphanSrc * float64(r.orphan[d])

@@ -167,8 +167,8 @@ func realignStretches(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32,
 			continue
 		}
 		a := &aligner{m: mdl, paras: paras}
-		a.src = subSide(src, fs, ks, weights, i0, i1)
-		a.tgt = subSide(tgt, ft, kt, weights, j0, j1)
+		a.src = subSide(src, fs, ks, weights, i0, i1, false)
+		a.tgt = subSide(tgt, ft, kt, weights, j0, j1, true)
 		sub := make([]step, ke-k0)
 		for k, s := range guide[k0:ke] {
 			sub[k] = step{i: s.i - i0, j: s.j - j0, pi: s.pi - i0, pj: s.pj - j0, shape: s.shape}
