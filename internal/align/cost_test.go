@@ -192,6 +192,18 @@ func TestLengthTable(t *testing.T) {
 	}
 }
 
+// TestExpTableAt: the weight a linked bead keeps as its place in the exp table (band.linked) is
+// the weight expNeg gives, across and beyond the table's range.
+func TestExpTableAt(t *testing.T) {
+	et := expTable.Get()
+	for x := -45.0; x <= 45; x += 0.0037 {
+		k, w := et.at(x)
+		if w != et.neg(x) || w != 0 && et[k] != w {
+			t.Fatalf("at(%v) = %d, %v; neg %v, table[%d] %v", x, k, w, et.neg(x), k, et[k])
+		}
+	}
+}
+
 // TestInnerStopsScan holds innerStops, which finds the marks byte by byte and reads the word
 // before each back from it, to the plain forward scan it replaced (stopsForward), on random
 // strings of marks, spaces of several widths, abbreviations, quotes and broken UTF-8, and on the

@@ -31,11 +31,13 @@ type band struct {
 	m      int     // number of target sentences (the last column)
 	// The weights exp(−cost/temperature) of the beads, kept by viterbi for posteriors (see
 	// weight): bit k of mask[c] is set when the bead of shape k that ends in cell c has one, and
-	// linked[c*nLinked+slot[k]] holds it for the shapes with sentences on both sides. The others
-	// cost only their shape and paragraph terms, which posteriors works out again: this keeps 26
-	// bytes a cell instead of 64.
+	// linked[c*nLinked+slot[k]] holds it for the shapes with sentences on both sides, as its
+	// place in expTable (every weight is an entry of the table, see expTab.at). The others cost
+	// only their shape and paragraph terms, which posteriors works out again: this keeps 14 bytes
+	// a cell instead of 64 (the weights themselves, as float32, were 24 of 26 bytes, and the
+	// fresh memory they filled a quarter of weighInto's time).
 	mask   []uint16
-	linked []float32
+	linked []uint16
 }
 
 // nLinked is the number of shapes with sentences on both sides, and slot[k] the index of shape k
@@ -64,7 +66,7 @@ func (a *aligner) weight(b *band, c, k, i, j int) float32 {
 		return 0
 	}
 	if s := slot[k]; s >= 0 {
-		return b.linked[c*nLinked+int(s)]
+		return expTable.Get()[b.linked[c*nLinked+int(s)]]
 	}
 	if !a.paras {
 		return a.nullWeight[k]
@@ -216,7 +218,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 	back := make([]uint8, b.cells())
 	if keep {
 		b.mask = make([]uint16, b.cells())
-		b.linked = make([]float32, b.cells()*nLinked)
+		b.linked = make([]uint16, b.cells()*nLinked)
 	}
 	// Costs are only needed for the last rows a shape can span (see ring).
 	var rows [ring][]float64
@@ -277,15 +279,16 @@ func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, et *expTab, j int, 
 		limit := best - prev + negligible*temperature
 		var c float64
 		var w float32
+		var x int // w's place in et
 		if s := slot[k]; s < 0 && !a.paras {
 			c, w = a.nullCost[k], a.nullWeight[k]
 		} else if c = a.rowCost(r, k, j, limit); c < limit {
-			w = et.neg(c / temperature) // only a bead within limit keeps one
+			x, w = et.at(c / temperature) // only a bead within limit keeps one
 		}
 		if c < limit && w != 0 {
 			mask |= 1 << k
 			if s := slot[k]; s >= 0 {
-				b.linked[c0*nLinked+int(s)] = w
+				b.linked[c0*nLinked+int(s)] = uint16(x)
 			}
 		}
 		if c < best-prev {
@@ -486,6 +489,18 @@ func (t *expTab) neg(x float64) float32 {
 	return t[int((x+expLimit)*expStep+0.5)]
 }
 
+// at is neg that also returns the entry of t it read, 0 if none (when the result is 0).
+func (t *expTab) at(x float64) (int, float32) {
+	if x >= expLimit {
+		return 0, 0
+	}
+	k := 0
+	if x > -expLimit {
+		k = int((x+expLimit)*expStep + 0.5)
+	}
+	return k, t[k]
+}
+
 const (
 	expLimit = 40
 	expStep  = 128
@@ -617,6 +632,7 @@ func (a *aligner) bandedPathIn(gmin, gmax, width []int, nshape int, keep bool) (
 // rescaled to a maximum of 1 and its logarithmic scale kept aside, so nothing underflows.
 func (a *aligner) posteriors(b *band, path []step) []float64 {
 	n := len(b.lo) - 1
+	et := expTable.Get() // the linked beads' weights (see band)
 	// Only the last rows of alpha and beta are kept (a ring, as in viterbi), besides the rows
 	// a fixed bead's row transition reads and the values at the path's cells: a table of the
 	// band's size each was the largest allocation of the search.
@@ -687,7 +703,7 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 					// weight(b, c, k, i, j), its common cases inlined
 					w := a.nullWeight[k]
 					if s := slot[k]; s >= 0 {
-						w = b.linked[c*nLinked+int(s)]
+						w = et[b.linked[c*nLinked+int(s)]]
 					} else if a.paras {
 						w = a.frameWeight(k, i, j)
 					}
@@ -771,7 +787,7 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 				}
 				w := a.nullWeight[k] // weight(b, nc, k, i+di, j+dj), as above
 				if s := slot[k]; s >= 0 {
-					w = b.linked[nc*nLinked+int(s)]
+					w = et[b.linked[nc*nLinked+int(s)]]
 				} else if a.paras {
 					w = a.frameWeight(k, i+shapes[k].di, j+shapes[k].dj)
 				}
