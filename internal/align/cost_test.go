@@ -204,6 +204,33 @@ func TestExpTableAt(t *testing.T) {
 	}
 }
 
+// TestWordTable: the extractor's word table gives every distinct word the index of its first
+// occurrence, across its growth, and finds it again.
+func TestWordTable(t *testing.T) {
+	var tab wordTable
+	want := map[string]int32{}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		w := string(rune('a'+rng.IntN(26))) + string(rune('а'+rng.IntN(32))) + strings.Repeat("x", rng.IntN(3))
+		w += string(rune('0' + rng.IntN(10)))
+		id, h, at := tab.find(w)
+		if exp, ok := want[w]; ok {
+			if id != exp {
+				t.Fatalf("%q: index %d, want %d", w, id, exp)
+			}
+			continue
+		}
+		if id != -1 {
+			t.Fatalf("%q: new word found as %d", w, id)
+		}
+		want[w] = int32(len(want))
+		tab.add(w, h, at)
+	}
+	if len(want) < 2000 {
+		t.Fatalf("only %d distinct words: the table never grew", len(want))
+	}
+}
+
 // TestInnerStopsScan holds innerStops, which finds the marks byte by byte and reads the word
 // before each back from it, to the plain forward scan it replaced (stopsForward), on random
 // strings of marks, spaces of several widths, abbreviations, quotes and broken UTF-8, and on the

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode"
@@ -62,7 +63,7 @@ type extractor struct {
 	cyr      bool // lang is written in Cyrillic
 	terms    TermFinder
 	v        *lexicon.Vocab // numbers the stems, or nil
-	words    map[string]int32
+	words    wordTable
 	info     []wordInfo
 	keySlab  slab[uint32]
 	stemSlab slab[int32]
@@ -89,12 +90,68 @@ type wordInfo struct {
 }
 
 func newExtractor(lang string, terms TermFinder, v *lexicon.Vocab) *extractor {
-	return &extractor{lang: lang, cyr: lang == "ru" || lang == "kk", terms: terms, v: v, words: map[string]int32{}}
+	return &extractor{lang: lang, cyr: lang == "ru" || lang == "kk", terms: terms, v: v}
+}
+
+// wordTable finds the index of a word in extractor.info, for every word of every sentence:
+// open addressing on the word's hash, the words themselves kept in text (a map from strings was a
+// tenth of extract, and growing it a twentieth of the page faults of align-files).
+type wordTable struct {
+	seed  maphash.Seed
+	slots []wordSlot // a power of two, at most half full
+	text  []string   // text[id] is the word of index id
+}
+
+// A wordSlot holds the low half of a word's hash and its index plus one; 0 is a free slot.
+type wordSlot struct {
+	hash uint32
+	id1  int32
+}
+
+// find returns the index of word, or −1 and the hash and slot where it goes.
+func (t *wordTable) find(word string) (id int32, h uint64, at int) {
+	if t.slots == nil {
+		t.seed = maphash.MakeSeed()
+		t.slots = make([]wordSlot, 1024)
+	}
+	h = maphash.String(t.seed, word)
+	mask := len(t.slots) - 1
+	for x := int(h) & mask; ; x = (x + 1) & mask {
+		sl := t.slots[x]
+		if sl.id1 == 0 {
+			return -1, h, x
+		}
+		if sl.hash == uint32(h) && t.text[sl.id1-1] == word {
+			return sl.id1 - 1, h, x
+		}
+	}
+}
+
+// add records word, of hash h and free slot at (from find), as index len(t.text).
+func (t *wordTable) add(word string, h uint64, at int) {
+	t.text = append(t.text, word)
+	t.slots[at] = wordSlot{hash: uint32(h), id1: int32(len(t.text))}
+	if 2*len(t.text) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]wordSlot, 2*len(old))
+		mask := len(t.slots) - 1
+		for _, sl := range old {
+			if sl.id1 == 0 {
+				continue
+			}
+			x := int(sl.hash) & mask
+			for t.slots[x].id1 != 0 {
+				x = (x + 1) & mask
+			}
+			t.slots[x] = sl
+		}
+	}
 }
 
 // word returns the index in e.info of word, worked out on its first occurrence.
 func (e *extractor) word(word string) int32 {
-	if id, ok := e.words[word]; ok {
+	id, h, at := e.words.find(word)
+	if id >= 0 {
 		return id
 	}
 	lower := strings.ToLower(word)
@@ -129,9 +186,9 @@ func (e *extractor) word(word string) int32 {
 			w.stem = e.stems[0]
 		}
 	}
-	id := int32(len(e.info))
+	id = int32(len(e.info))
 	e.info = append(e.info, w)
-	e.words[word] = id
+	e.words.add(word, h, at)
 	return id
 }
 
