@@ -176,8 +176,9 @@ func solve(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Option
 	a := &aligner{m: mdl, cons: c}
 	weights := keyWeightsOf(ks, kt)
 	scaleLexWeights(weights, opt.Lexicon)
-	a.src = newSideKeys(src, fs, ks, weights, false)
-	a.tgt = newSideKeys(tgt, ft, kt, weights, true)
+	wt := newWeightTable(weights)
+	a.src = newSideKeys(src, fs, ks, wt, false)
+	a.tgt = newSideKeys(tgt, ft, kt, wt, true)
 	a.paras = a.src.paras && a.tgt.paras
 
 	w := opt.Band
@@ -467,7 +468,7 @@ func keyWeight(df int) float64 {
 }
 
 func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side {
-	return newSideKeys(ss, feats, keysOf(feats), weights, true)
+	return newSideKeys(ss, feats, keysOf(feats), newWeightTable(weights), true)
 }
 
 // newSideKeys is newSide with the anchor keys of each sentence given (features.keys, or those with
@@ -475,7 +476,7 @@ func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side 
 // sentences, without their weights: the search reads a target's sets in place for every bead,
 // but only their keys, and a source's once a row, merged then (see srcRow.mergeSets). Keeping
 // them all was a fifth of the memory of a long alignment.
-func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights map[uint32]float32, target bool) *side {
+func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights *weightTable, target bool) *side {
 	n := len(ss)
 	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1), stops: make([]int, n+1), orphan: make([]int, n+1)}
 	for i, x := range ss {
@@ -542,7 +543,7 @@ func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights map[uin
 
 // subSide is the side of sentences lo..hi−1 of ss, a stretch of a longer document, whose
 // paragraph ends at the stretch's edges are those of the document.
-func subSide(ss []Sentence, feats []features, sk [][]uint32, weights map[uint32]float32, lo, hi int, target bool) *side {
+func subSide(ss []Sentence, feats []features, sk [][]uint32, weights *weightTable, lo, hi int, target bool) *side {
 	s := newSideKeys(ss[lo:hi], feats[lo:hi], sk[lo:hi], weights, target)
 	s.open[0] = lo > 0 && lo < len(ss) && ss[lo].Para == ss[lo-1].Para
 	s.open[1] = hi > 0 && hi < len(ss) && ss[hi].Para == ss[hi-1].Para
@@ -570,7 +571,7 @@ func satAdd(a, b uint8) uint8 {
 // kind, and keeps, with their weights, only those that have a weight, that is, those found on both
 // sides of the document.
 func newKeySet(keys []uint32, weights map[uint32]float32) keySet {
-	ks, ak, aw := appendKeySet(nil, nil, keys, weights)
+	ks, ak, aw := appendKeySet(nil, nil, keys, newWeightTable(weights))
 	return ks.view(ak, aw)
 }
 
@@ -608,10 +609,10 @@ func (r *srcRow) mergeSets(s *side, i int) {
 
 // appendKeySet is newKeySet with the set's keys and weights appended to ak and aw, which it
 // returns; the set holds the place of the appended parts.
-func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights map[uint32]float32) (keySpan, []uint32, []float32) {
+func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights *weightTable) (keySpan, []uint32, []float32) {
 	ks := keySpan{off: int32(len(ak))}
 	for _, k := range keys {
-		w, ok := weights[k]
+		w, ok := weights.get(k)
 		// A lexicon entry whose other stem the other side of the document lacks says nothing.
 		if ok || k&kindMask != kindLex {
 			ks.count[k>>30]++
@@ -628,16 +629,58 @@ func appendKeySet(ak []uint32, aw []float32, keys []uint32, weights map[uint32]f
 	return ks, ak, aw
 }
 
+// weightTable holds a document's key weights (keyWeights) for the lookups of newSideKeys, which
+// looks up every key and name of every sentence, most of them in vain (keys found on one side
+// only): open addressing on the key, where the map's lookups were a fiftieth of the alignment.
+type weightTable struct {
+	slots []weightSlot // a power of two, at most half full
+	shift uint
+}
+
+type weightSlot struct {
+	key  uint32
+	w    float32
+	full bool
+}
+
+func newWeightTable(weights map[uint32]float32) *weightTable {
+	bits := uint(4)
+	for 1<<bits < 2*len(weights) {
+		bits++
+	}
+	t := &weightTable{slots: make([]weightSlot, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(t.slots) - 1)
+	for k, w := range weights {
+		x := (k * 0x9e3779b1) >> t.shift
+		for t.slots[x].full {
+			x = (x + 1) & mask
+		}
+		t.slots[x] = weightSlot{key: k, w: w, full: true}
+	}
+	return t
+}
+
+// get returns the weight of key k, and whether it has one.
+func (t *weightTable) get(k uint32) (float32, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for x := (k * 0x9e3779b1) >> t.shift; t.slots[x].full; x = (x + 1) & mask {
+		if t.slots[x].key == k {
+			return t.slots[x].w, true
+		}
+	}
+	return 0, false
+}
+
 // orphanNames counts the names of a sentence none of whose skeletons occurs anywhere on the other
 // side of the document (weights holds only keys found on both sides). A sentence an editor added
 // from elsewhere speaks of people and places the other version never mentions; a translation
 // spells the same names.
-func orphanNames(names [][]uint32, weights map[uint32]float32) int {
+func orphanNames(names [][]uint32, weights *weightTable) int {
 	n := 0
 	for _, ks := range names {
 		found := false
 		for _, k := range ks {
-			if _, ok := weights[k]; ok {
+			if _, ok := weights.get(k); ok {
 				found = true
 				break
 			}

@@ -143,6 +143,7 @@ func better(a, b []Bead, below float64) bool {
 func realignStretches(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, lex *lexicon.Lexicon, mdl *model, guide []step, wide []bool) []Bead {
 	weights := keyWeightsOf(ks, kt)
 	scaleLexWeights(weights, lex)
+	wt := newWeightTable(weights)
 	whole := &aligner{m: mdl, src: &side{n: len(src), cum: cumLengths(fs)}, tgt: &side{n: len(tgt), cum: cumLengths(ft)}}
 	whole.reestimate(guide)
 	paras := hasBreaks(src) && hasBreaks(tgt)
@@ -167,8 +168,8 @@ func realignStretches(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32,
 			continue
 		}
 		a := &aligner{m: mdl, paras: paras}
-		a.src = subSide(src, fs, ks, weights, i0, i1, false)
-		a.tgt = subSide(tgt, ft, kt, weights, j0, j1, true)
+		a.src = subSide(src, fs, ks, wt, i0, i1, false)
+		a.tgt = subSide(tgt, ft, kt, wt, j0, j1, true)
 		sub := make([]step, ke-k0)
 		for k, s := range guide[k0:ke] {
 			sub[k] = step{i: s.i - i0, j: s.j - j0, pi: s.pi - i0, pj: s.pj - j0, shape: s.shape}
