@@ -329,11 +329,11 @@ type side struct {
 	sets   [4][]keySpan
 	keys   [4][]uint32
 	weight [4][]float32
-	punct  [4][][nPunct]uint8 // punct[d][i]: punctuation counts of sentences i−d..i−1
-	stops  []int              // stops[i]: inner sentence ends in sentences 0..i−1
-	orphan []int              // orphan[i]: names without a partner in the other side, sentences 0..i−1
-	breaks []int              // breaks[i]: paragraph breaks between sentences 0..i−1
-	paras  bool               // at least one paragraph break
+	punct  [4][]uint8 // punct[d][i]: bit c set if sentences i−d..i−1 hold punctuation of class c
+	stops  []int      // stops[i]: inner sentence ends in sentences 0..i−1
+	orphan []int      // orphan[i]: names without a partner in the other side, sentences 0..i−1
+	breaks []int      // breaks[i]: paragraph breaks between sentences 0..i−1
+	paras  bool       // at least one paragraph break
 	// open[0] and open[1]: the side is a stretch of a longer document that continues the same
 	// paragraph before its first sentence, or after its last (see subSide).
 	open [2]bool
@@ -491,7 +491,7 @@ func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights *weight
 	s.paras = s.breaks[n] > 0
 	s.sets[1] = make([]keySpan, n+1)
 	for d := 1; d <= 3; d++ {
-		s.punct[d] = make([][nPunct]uint8, n+1)
+		s.punct[d] = make([]uint8, n+1)
 	}
 	// The keys and weights of all the sets of one height share one array each (allocated at a
 	// size they cannot outgrow), and a set holds its place in them, not slices: tens of
@@ -505,13 +505,11 @@ func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights *weight
 	for i := 1; i <= n; i++ {
 		s.sets[1][i], keys, weight = appendKeySet(keys, weight, sk[i-1], weights)
 		s.keys[1], s.weight[1] = keys, weight
-		s.punct[1][i] = feats[i-1].punct
+		s.punct[1][i] = punctMask(&feats[i-1].punct)
 	}
 	for d := 2; d <= 3; d++ {
 		for i := d; i <= n; i++ {
-			for c := range s.punct[d][i] {
-				s.punct[d][i][c] = satAdd(s.punct[d-1][i-1][c], s.punct[1][i][c])
-			}
+			s.punct[d][i] = s.punct[d-1][i-1] | s.punct[1][i]
 		}
 	}
 	if target {
@@ -558,13 +556,6 @@ func hasBreaks(ss []Sentence) bool {
 		}
 	}
 	return false
-}
-
-func satAdd(a, b uint8) uint8 {
-	if a > math.MaxUint8-b {
-		return math.MaxUint8
-	}
-	return a + b
 }
 
 // newKeySet makes the key set of one sentence from its sorted keys: it counts the keys of each
@@ -767,12 +758,12 @@ type srcRow struct {
 	end    bool            // i is a paragraph boundary (see side.paraEnd)
 	inside [maxRun + 1]int // inside[d]: paragraph breaks between the last d sentences
 	// For beads of d = 1 to 3 source sentences that have a target side:
-	length [4]float64        // their length
-	lenR   [4]float64        // their length times the model's length ratio
-	count  [4]int            // d plus the sentence ends inside them
-	orphan [4]int            // their orphan names
-	punct  [4]*[nPunct]uint8 // their punctuation
-	set    [4]keySet         // their anchor keys
+	length [4]float64 // their length
+	lenR   [4]float64 // their length times the model's length ratio
+	count  [4]int     // d plus the sentence ends inside them
+	orphan [4]int     // their orphan names
+	punct  [4]uint8   // their punctuation classes (see side.punct)
+	set    [4]keySet  // their anchor keys
 	// keys[d] and weights[d] hold those of set[d] for d = 2, 3 (see mergeSets), and [0] the
 	// merge of two sentences a set of three is merged from.
 	keys    [4][]uint32
@@ -814,7 +805,7 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 		r.lenR[d] = m.ratio * r.length[d]
 		r.count[d] = d + s.stops[i] - s.stops[i-d]
 		r.orphan[d] = s.orphan[i] - s.orphan[i-d]
-		r.punct[d] = &s.punct[d][i]
+		r.punct[d] = s.punct[d][i]
 		if d == 1 {
 			r.set[1] = s.set(1, i)
 		} else if d == 2 {
@@ -823,8 +814,8 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 		r.rest[d] = math.Inf(-1)
 		if bounded {
 			lb := m.orphanSrc * float64(r.orphan[d])
-			for c, n := range r.punct[d] {
-				if n > 0 {
+			for c := range nPunct {
+				if r.punct[d]&(1<<c) != 0 {
 					lb += min(-m.punctBoth[c], m.punctOne[c])
 				} else {
 					lb += min(0, m.punctOne[c])
@@ -894,7 +885,7 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	if lb := c + r.rest[sh.di]; lb >= limit+boundSlack {
 		return lb
 	}
-	c += m.punctCost(r.punct[sh.di], &t.punct[sh.dj][j])
+	c += m.punctTab[r.punct[sh.di]][t.punct[sh.dj][j]] // m.punctCost of the two sides
 	// Sentences, counting those joined inside a line, should pair up in number.
 	ns := r.count[sh.di]
 	nt := sh.dj + t.stops[j] - t.stops[j-sh.dj]

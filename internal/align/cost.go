@@ -78,6 +78,9 @@ type model struct {
 	// beyond it the term is the cap. The search reads this instead of gc: a third the size, so it
 	// stays in the cache (reading the whole table was a fifth of rowCost).
 	lenTab []float64
+	// punctTab[a][b] is punctCost for sides whose classes of punctuation are the bits of a and
+	// b (see punctMask), built in setBound: the search reads it for every bead.
+	punctTab *[1 << nPunct][1 << nPunct]float64
 }
 
 // newModel returns the model for a language pair with the default weights.
@@ -92,18 +95,14 @@ type model struct {
 func newModel(src, tgt string) *model {
 	p := priorFor(src, tgt)
 	m := &model{
-		ratio:    p.Ratio,
-		variance: p.Var,
-		length:   defaultLength,
-		match:    [4]float64{kindWord >> 30: 2.4, kindNumber >> 30: 2.5, kindTerm >> 30: 2.5, kindLex >> 30: lexMatch},
-		miss:     [4]float64{kindWord >> 30: 0, kindNumber >> 30: 1.0, kindTerm >> 30: 1.0, kindLex >> 30: lexMiss},
-		noAnchor: noAnchor,
-		punctBoth: [nPunct]float64{
-			punctQuestion: 2, punctExclaim: 1.5, punctQuote: 0.5, punctColon: 0.3, punctParen: 1,
-		},
-		punctOne: [nPunct]float64{
-			punctQuestion: 1.5, punctExclaim: 1, punctQuote: 0.3, punctColon: 0.2, punctParen: 0.7,
-		},
+		ratio:         p.Ratio,
+		variance:      p.Var,
+		length:        defaultLength,
+		match:         [4]float64{kindWord >> 30: 2.4, kindNumber >> 30: 2.5, kindTerm >> 30: 2.5, kindLex >> 30: lexMatch},
+		miss:          [4]float64{kindWord >> 30: 0, kindNumber >> 30: 1.0, kindTerm >> 30: 1.0, kindLex >> 30: lexMiss},
+		noAnchor:      noAnchor,
+		punctBoth:     defaultPunctBoth,
+		punctOne:      defaultPunctOne,
 		sentenceCount: 2,
 		orphanSrc:     orphanFor(src),
 		orphanTgt:     orphanFor(tgt),
@@ -173,6 +172,53 @@ func (m *model) setBound() {
 	} else {
 		m.lenTab = lengthTable(m.gc, m.length, m.maxLengthCost)
 	}
+	if m.punctBoth == defaultPunctBoth && m.punctOne == defaultPunctOne {
+		m.punctTab = defaultPunctTab.Get()
+	} else {
+		m.punctTab = punctTable(m)
+	}
+}
+
+// The default weights of the punctuation classes.
+var (
+	defaultPunctBoth = [nPunct]float64{
+		punctQuestion: 2, punctExclaim: 1.5, punctQuote: 0.5, punctColon: 0.3, punctParen: 1,
+	}
+	defaultPunctOne = [nPunct]float64{
+		punctQuestion: 1.5, punctExclaim: 1, punctQuote: 0.3, punctColon: 0.2, punctParen: 0.7,
+	}
+)
+
+// punctTable returns model.punctTab for m's weights: punctCost itself for every pair of sets of
+// classes, so that the table holds the very sums punctCost makes.
+func punctTable(m *model) *[1 << nPunct][1 << nPunct]float64 {
+	t := new([1 << nPunct][1 << nPunct]float64)
+	for a := range t {
+		for b := range t[a] {
+			var pa, pb [nPunct]uint8
+			for c := range nPunct {
+				pa[c], pb[c] = uint8(a>>c&1), uint8(b>>c&1)
+			}
+			t[a][b] = m.punctCost(&pa, &pb)
+		}
+	}
+	return t
+}
+
+// defaultPunctTab is punctTable for the default weights, built on first use.
+var defaultPunctTab = lazy.Value[*[1 << nPunct][1 << nPunct]float64]{New: func() *[1 << nPunct][1 << nPunct]float64 {
+	return punctTable(&model{punctBoth: defaultPunctBoth, punctOne: defaultPunctOne})
+}}
+
+// punctMask returns the classes of punctuation counts holds, as bits.
+func punctMask(counts *[nPunct]uint8) uint8 {
+	var m uint8
+	for c, n := range counts {
+		if n > 0 {
+			m |= 1 << c
+		}
+	}
+	return m
 }
 
 const (

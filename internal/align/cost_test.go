@@ -231,6 +231,28 @@ func TestWordTable(t *testing.T) {
 	}
 }
 
+// TestPunctTable: the search's punctuation term (model.punctTab of the sides' classes) is
+// punctCost of their counts, for every pair of count profiles up to two of a class, with the
+// default weights and with weights a tuning run may set.
+func TestPunctTable(t *testing.T) {
+	tuned := newModel("en", "kk")
+	tuned.punctBoth[punctQuote], tuned.punctOne[punctColon] = 0.9, -0.1
+	tuned.setBound()
+	for _, m := range []*model{newModel("en", "ru"), tuned} {
+		for a := range 243 { // 3^5 profiles: 0, 1 or 2 of each class
+			for b := range 243 {
+				var pa, pb [nPunct]uint8
+				for c, x, y := 0, a, b; c < nPunct; c, x, y = c+1, x/3, y/3 {
+					pa[c], pb[c] = uint8(x%3), uint8(y%3)
+				}
+				if got, want := m.punctTab[punctMask(&pa)][punctMask(&pb)], m.punctCost(&pa, &pb); got != want {
+					t.Fatalf("%v %v: table %v, punctCost %v", pa, pb, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestInnerStopsScan holds innerStops, which finds the marks byte by byte and reads the word
 // before each back from it, to the plain forward scan it replaced (stopsForward), on random
 // strings of marks, spaces of several widths, abbreviations, quotes and broken UTF-8, and on the
