@@ -901,24 +901,17 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 		if c >= limit {
 			return c
 		}
-		// m.anchorCostOf(ks, &kt.keyHead, nil) without its two calls (a tenth of rowCost): no
-		// key is shared, so every key is alone, and the bonus term (−match·0) adds nothing
-		ac := 0.0
-		for k := range ks.count {
-			if ks.count[k]|kt.count[k] != 0 {
-				ac += m.miss[k] * (float64(ks.count[k]) + float64(kt.count[k]))
-			}
-		}
-		return c + ac
+		return c + m.allAlone(&ks.keyHead, &kt.keyHead)
 	}
 	if c-m.maxBonus*float64(bound) >= limit {
 		return c
 	}
-	var bk []uint32 // none to compare when sig2 shows that the sets share no key
+	ac, none := 0.0, true
 	if ks.sig2&kt.sig2 != 0 {
-		bk = kt.of(t.keys[sh.dj])
+		ac, none = m.anchorCostOf(ks, &kt.keyHead, kt.of(t.keys[sh.dj]))
+	} else {
+		ac = m.allAlone(&ks.keyHead, &kt.keyHead) // sig2 shows that the sets share no key
 	}
-	ac, none := m.anchorCostOf(ks, &kt.keyHead, bk)
 	if none {
 		ac += m.unanchored(&ks.keyHead, &kt.keyHead)
 	}

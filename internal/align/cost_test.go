@@ -253,6 +253,23 @@ func TestPunctTable(t *testing.T) {
 	}
 }
 
+// TestAllAlone: the anchor term of two sets that share no key, as rowCost works it out in place,
+// is anchorCostOf's for every pair of key counts up to four of a kind.
+func TestAllAlone(t *testing.T) {
+	m := newModel("en", "ru")
+	for x := range 1 << 16 {
+		var a, b keySet
+		for k := range 4 {
+			a.count[k], b.count[k] = uint16(x>>(4*k)&3), uint16(x>>(4*k+2)&3)
+		}
+		a.sig, b.sig = 1, 2
+		want, none := m.anchorCostOf(&a, &b.keyHead, nil)
+		if got := m.allAlone(&a.keyHead, &b.keyHead); got != want || !none {
+			t.Fatalf("counts %v %v: allAlone %v, anchorCostOf %v (none %v)", a.count, b.count, got, want, none)
+		}
+	}
+}
+
 // TestInnerStopsScan holds innerStops, which finds the marks byte by byte and reads the word
 // before each back from it, to the plain forward scan it replaced (stopsForward), on random
 // strings of marks, spaces of several widths, abbreviations, quotes and broken UTF-8, and on the
