@@ -18,19 +18,19 @@ import (
 // learnFrom returns the lexicon for the second pass: opt.Lexicon merged with what the confident
 // beads of a first pass teach, or nil when they teach nothing.
 func learnFrom(fs, ft []features, vs, vt *lexicon.Vocab, beads []Bead, opt Options) *lexicon.Lexicon {
-	var conf []Bead
-	for _, b := range beads {
+	var conf []int // the confident beads' places in beads
+	for k, b := range beads {
 		if len(b.Src) > 0 && len(b.Tgt) > 0 && b.Score >= learnScore {
-			conf = append(conf, b)
+			conf = append(conf, k)
 		}
 	}
 	if len(conf) < learnMinPairs {
 		return nil
 	}
 	stride := float64(len(conf)) / float64(min(len(conf), learnMaxPairs))
-	var ss, ts [][]int32
+	ss, ts := make([][]int32, 0, min(len(conf), learnMaxPairs)+1), make([][]int32, 0, min(len(conf), learnMaxPairs)+1)
 	for x := 0.0; int(x) < len(conf); x += stride {
-		b := conf[int(x)]
+		b := beads[conf[int(x)]]
 		ss, ts = append(ss, stemsOf(nil, fs, b.Src)), append(ts, stemsOf(nil, ft, b.Tgt))
 	}
 	learned := lexicon.LearnIDs(vs, vt, ss, ts, learnMinCount, learnMinDice, learnPerWord)
