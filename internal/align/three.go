@@ -512,7 +512,9 @@ const arbitrateAbove = 0.8
 // lacks. Two weaker rules follow (see splits and uncorroborated): a pivot bead that merged the
 // translation with sentences ru–kk leaves alone gives way to a path surer than it, and a weak
 // pivot bead that nothing corroborates, against a sure bead of the other pair, is undone; so is
-// a very weak pivot bead of any shape that nothing supports (see unsupported). Where a
+// a very weak pivot bead of any shape that nothing supports (see unsupported). An English
+// sentence that a pivot bead holds with others leaves it for the sentence a sure path through
+// the other translation gives it outside that bead (see leaves). Where a
 // decision leaves a target sentence without English that the evidence shows to be an addition, it
 // is pinned so too (see appendAddition, splitPins and unpaired). It returns the pins for en–ru and
 // en–kk, in English order.
@@ -593,6 +595,18 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 	kkAlone := func(j int) bool { b := kkOf[j]; return b != nil && len(b.Tgt) == 1 && len(b.Src) == 0 }
 	for i := range n {
 		a, b := er[i], ek[i]
+		if !a.ok && b.ok {
+			ck, viaKk, okKk := through(b.bead.Tgt, kkOf, tgt, src)
+			if okKk && leaves(a.bead, b.bead, ck, viaKk) && local(ru, i, viaKk, min(b.bead.Score, ck.Score)) {
+				pinRu = append(pinRu, pivotPin{en: i, tgt: viaKk, score: min(b.bead.Score, ck.Score)})
+			}
+		}
+		if a.ok && !b.ok {
+			cr, viaRu, okRu := through(a.bead.Tgt, rkOf, src, tgt)
+			if okRu && leaves(b.bead, a.bead, cr, viaRu) && local(kk, i, viaRu, min(a.bead.Score, cr.Score)) {
+				pinKk = append(pinKk, pivotPin{en: i, tgt: viaRu, score: min(a.bead.Score, cr.Score)})
+			}
+		}
 		if !a.ok || !b.ok {
 			continue
 		}
@@ -642,6 +656,16 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 	return pinRu, pinKk
 }
 
+// leaves reports whether English sentence i of a pivot bead that holds more English sentences
+// (pivot) should leave it for the target sentence via that the path through the other translation
+// gives it: the other pivot alignment's bead of i alone (other), then the third alignment's bead
+// (third) of its sentence. The path must be sure (both beads at least arbitrateAbove), surer than
+// the pivot bead, and give i one sentence outside the pivot bead.
+func leaves(pivot, other, third *Bead, via []int) bool {
+	score := min(other.Score, third.Score)
+	return len(via) == 1 && len(other.Tgt) == 1 && score >= arbitrateAbove && score > pivot.Score && !slices.Contains(pivot.Tgt, via[0])
+}
+
 // enBead is the bead of a pivot alignment that holds an English sentence.
 type enBead struct {
 	bead *Bead
@@ -662,7 +686,13 @@ const unsupportedBelow = 0.5
 // what a desk that dropped a run of sentences and added a run of its own leaves: the pivot
 // alignment pairs the two runs for want of anything better, in whatever shapes their lengths
 // fit, and nothing else agrees. Unlike uncorroborated, it reads beads of any shape, and a path
-// through the other translation does not save the bead: so weak a bead is no evidence.
+// through the other translation does not save the bead: so weak a bead is no evidence. Nor, for
+// a pivot bead of one sentence on each side, is a third-alignment bead as weak (below
+// unsupportedBelow too): where a desk put an addition in place of a dropped sentence, the third
+// alignment pairs it with the other desk's translation on the same want of better; the
+// addition is then pinned as having no English, as where the third alignment leaves it alone.
+// (A bead of more sentences keeps even a weak link: undone, its sentences slide into a
+// neighbour's bead.)
 func unsupported(pivot, other []enBead, pivotOf, otherOf []*Bead, done []pivotPin, alone func(int) bool) []pivotPin {
 	var out []pivotPin
 	for i := range pivot {
@@ -673,17 +703,20 @@ func unsupported(pivot, other []enBead, pivotOf, otherOf []*Bead, done []pivotPi
 		if slices.ContainsFunc(done, func(x pivotPin) bool { return x.en == i || slices.Contains(p.Src, x.en) }) {
 			continue
 		}
+		oneOne := len(p.Src) == 1 && len(p.Tgt) == 1
+		// evidence reports whether a third-alignment bead counts as a link.
+		evidence := func(b *Bead) bool { return b != nil && (!oneOne || b.Score >= unsupportedBelow) }
 		linked := false
 		for _, t := range p.Tgt {
-			if b := pivotOf[t]; b != nil && slices.ContainsFunc(o.bead.Tgt, func(u int) bool { return otherOf[u] == b }) {
+			if b := pivotOf[t]; evidence(b) && slices.ContainsFunc(o.bead.Tgt, func(u int) bool { return otherOf[u] == b }) {
 				linked = true
 			}
 		}
 		if linked {
 			continue
 		}
-		if len(p.Src) == 1 && len(p.Tgt) == 1 {
-			out = append(out, unpaired(i, p, alone)...)
+		if oneOne {
+			out = append(out, unpaired(i, p, func(t int) bool { return alone(t) || !evidence(pivotOf[t]) })...)
 		} else {
 			out = append(out, pivotPin{en: i, tgt: []int{}, score: 1 - p.Score})
 		}

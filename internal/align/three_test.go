@@ -470,6 +470,72 @@ func TestArbitrate(t *testing.T) {
 			wantRu: "1>[] 2>[]",
 		},
 		{
+			// The Russian desk dropped English 1 and put an addition there; en–ru pairs the
+			// two, very unsure, and so does ru–kk with the Kazakh translation, as unsure: a
+			// link that weak is no evidence, so the bead is undone and Russian 1 has no English.
+			name: "very weak bead a very weak link supports",
+			n:    3, nr: 3, nk: 3,
+			ru:     []string{"0|0", "1|1@0.4", "2|2"},
+			kk:     []string{"0|0", "1|1@0.98", "2|2"},
+			rk:     []string{"0|0", "1|1@0.4", "2|2"},
+			wantRu: "1>[] -<[1]",
+		},
+		{
+			// The same with a ru–kk bead of 0.6: it links them, and nothing changes.
+			name: "very weak bead a weak link supports",
+			n:    3, nr: 3, nk: 3,
+			ru: []string{"0|0", "1|1@0.4", "2|2"},
+			kk: []string{"0|0", "1|1@0.98", "2|2"},
+			rk: []string{"0|0", "1|1@0.6", "2|2"},
+		},
+		{
+			// A very weak en–ru bead of two English sentences and two Russian ones keeps even
+			// a very weak link: undone, its sentences would slide into a neighbour's bead.
+			name: "very weak merged bead a very weak link supports",
+			n:    4, nr: 4, nk: 4,
+			ru: []string{"0|0", "1 2|1 2@0.3", "3|3"},
+			kk: []string{"0|0", "1|1@0.98", "2|2@0.99", "3|3"},
+			rk: []string{"0|0", "1|1@0.2", "2|2@0.4", "3|3"},
+		},
+		{
+			// The Russian desk added a run after the translation of English 1 (two Russian
+			// sentences), and en–ru took the translation for that of English 1 and 2 together,
+			// leaving Russian 3, the translation of English 2, after the run. en–kk and ru–kk are
+			// sure of the path from English 2 to Russian 3: English 2 leaves the merged bead.
+			name: "sentence slid out of a merged bead",
+			n:    4, nr: 5, nk: 4,
+			ru:     []string{"0|0", "1 2|1 2@0.95", "-|3@0.55", "3|4"},
+			kk:     []string{"0|0", "1|1@0.85", "2|2@0.98", "3|3"},
+			rk:     []string{"0|0", "1 2|1", "3|2@0.99", "4|3"},
+			wantRu: "2>[3]",
+		},
+		{
+			// The mirror image, in en–kk.
+			name: "sentence slid out of a merged Kazakh bead",
+			n:    4, nr: 4, nk: 5,
+			ru:     []string{"0|0", "1|1@0.85", "2|2@0.98", "3|3"},
+			kk:     []string{"0|0", "1 2|1 2@0.95", "-|3@0.55", "3|4"},
+			rk:     []string{"0|0", "1|1 2", "2|3@0.99", "3|4"},
+			wantKk: "2>[3]",
+		},
+		{
+			// The path is no surer than the merged bead: nothing changes.
+			name: "sentence in a merged bead surer than the path",
+			n:    4, nr: 5, nk: 4,
+			ru: []string{"0|0", "1 2|1 2@0.99", "-|3@0.55", "3|4"},
+			kk: []string{"0|0", "1|1@0.85", "2|2@0.98", "3|3"},
+			rk: []string{"0|0", "1 2|1", "3|2@0.99", "4|3"},
+		},
+		{
+			// The path gives English 2 a sentence of the merged bead itself: that is no slide,
+			// and nothing changes.
+			name: "path inside the merged bead",
+			n:    4, nr: 4, nk: 4,
+			ru: []string{"0|0", "1 2|1 2@0.9", "3|3"},
+			kk: []string{"0|0", "1|1@0.98", "2|2@0.98", "3|3"},
+			rk: []string{"0|0", "1|1", "2|2", "3|3"},
+		},
+		{
 			// en–kk is not sure enough of its own bead: nothing changes.
 			name: "weak bead, other pivot not sure",
 			n:    3, nr: 3, nk: 3,
