@@ -298,30 +298,36 @@ func TestFlagReasons(t *testing.T) {
 
 // TestArbitrate: where en–ru, en–kk and ru–kk contradict each other about an English sentence, a
 // sure path through the other translation overrules a weaker pivot bead, and nothing else does.
+// beadList builds beads from "0 1|2@0.5" notation (bd's, then the score; 0.99 if none).
+func beadList(ss ...string) []Bead {
+	var out []Bead
+	for _, s := range ss {
+		score := 0.99
+		if b, a, ok := strings.Cut(s, "@"); ok {
+			s = b
+			fmt.Sscan(a, &score)
+		}
+		out = append(out, bd(s, score))
+	}
+	return out
+}
+
+// pinString writes pins as "1>[2]" (English 1 with target 2) and "-<[2]" (target 2 without
+// English).
+func pinString(ps []pivotPin) string {
+	var out []string
+	for _, p := range ps {
+		if p.noEn {
+			out = append(out, fmt.Sprintf("-<%v", p.tgt))
+			continue
+		}
+		out = append(out, fmt.Sprintf("%d>%v", p.en, p.tgt))
+	}
+	return strings.Join(out, " ")
+}
+
 func TestArbitrate(t *testing.T) {
-	beads := func(ss ...string) []Bead {
-		var out []Bead
-		for _, s := range ss {
-			score := 0.99
-			if b, a, ok := strings.Cut(s, "@"); ok {
-				s = b
-				fmt.Sscan(a, &score)
-			}
-			out = append(out, bd(s, score))
-		}
-		return out
-	}
-	pins := func(ps []pivotPin) string {
-		var out []string
-		for _, p := range ps {
-			if p.noEn {
-				out = append(out, fmt.Sprintf("-<%v", p.tgt))
-				continue
-			}
-			out = append(out, fmt.Sprintf("%d>%v", p.en, p.tgt))
-		}
-		return strings.Join(out, " ")
-	}
+	beads, pins := beadList, pinString
 	tests := []struct {
 		name       string
 		n, nr, nk  int
@@ -599,6 +605,41 @@ func TestArbitrate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSettle: the pairs realigned holding the first round's pins are arbitrated again, and a bead
+// the realignment made of a freed sentence and a neighbour for want of better is undone too.
+func TestSettle(t *testing.T) {
+	// The Russian desk dropped English 1 and 2 and added Russian 1 and 2; en–ru took Russian 1
+	// for English 1's translation and left the rest alone. The first round undoes that bead;
+	// aligned again holding it, en–ru pairs the other addition with English 2, weakly, which the
+	// second round undoes (the path through Kazakh is sure that English 2 has no Russian).
+	ru := beadList("0|0", "1|1@0.4", "2|-@0.9", "-|2@0.9", "3|3")
+	kk := beadList("0|0", "1|1@0.98", "2|2@0.98", "3|3")
+	rk := beadList("0|0", "1|-@0.4", "-|1@0.4", "2|-@0.9", "-|2@0.9", "3|3")
+	realigned := [][]Bead{
+		beadList("0|0", "1|-@0.6", "-|1@0.6", "2|2@0.45", "3|3"),
+		beadList("0|0", "1|-@0.6", "-|1@0.6", "2|-@0.55", "-|2@0.55", "3|3"),
+	}
+	var calls []string
+	gotRu, gotKk := settle(ru, kk, rk, 4, 4, 4, func(o int, beads []Bead, pins []pivotPin) []Bead {
+		if o != 0 {
+			t.Fatalf("en–kk realigned with pins %s", pinString(pins))
+		}
+		calls = append(calls, pinString(pins))
+		return realigned[min(len(calls), len(realigned))-1]
+	})
+	want := []string{"1>[] -<[1]", "1>[] -<[1] 2>[]"}
+	if !slices.Equal(calls, want) {
+		t.Errorf("en–ru realigned with pins %q, want %q", calls, want)
+	}
+	if !slices.EqualFunc(gotRu, realigned[1], beadEqual) || !slices.EqualFunc(gotKk, kk, beadEqual) {
+		t.Errorf("settled on %v and %v", gotRu, gotKk)
+	}
+}
+
+func beadEqual(a, b Bead) bool {
+	return slices.Equal(a.Src, b.Src) && slices.Equal(a.Tgt, b.Tgt) && a.Score == b.Score
 }
 
 // TestRepair: a pair aligned again holds the pins, and a pinned bead carries the score of the
