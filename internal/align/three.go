@@ -738,13 +738,9 @@ const unsupportedBelow = 0.5
 // what a desk that dropped a run of sentences and added a run of its own leaves: the pivot
 // alignment pairs the two runs for want of anything better, in whatever shapes their lengths
 // fit, and nothing else agrees. Unlike uncorroborated, it reads beads of any shape, and a path
-// through the other translation does not save the bead: so weak a bead is no evidence. Nor, for
-// a pivot bead of one sentence on each side, is a third-alignment bead as weak (below
-// unsupportedBelow too): where a desk put an addition in place of a dropped sentence, the third
-// alignment pairs it with the other desk's translation on the same want of better; the
-// addition is then pinned as having no English, as where the third alignment leaves it alone.
-// (A bead of more sentences keeps even a weak link: undone, its sentences slide into a
-// neighbour's bead.)
+// through the other translation does not save the bead: so weak a bead is no evidence. A
+// third-alignment bead as weak still links: two weak alignments that agree are evidence (taking
+// such links for none mended as many groups as it broke over 18 drifts of the dev half).
 func unsupported(pivot, other []enBead, pivotOf, otherOf []*Bead, done []pivotPin, alone func(int) bool) []pivotPin {
 	var out []pivotPin
 	for i := range pivot {
@@ -755,20 +751,17 @@ func unsupported(pivot, other []enBead, pivotOf, otherOf []*Bead, done []pivotPi
 		if slices.ContainsFunc(done, func(x pivotPin) bool { return x.en == i || slices.Contains(p.Src, x.en) }) {
 			continue
 		}
-		oneOne := len(p.Src) == 1 && len(p.Tgt) == 1
-		// evidence reports whether a third-alignment bead counts as a link.
-		evidence := func(b *Bead) bool { return b != nil && (!oneOne || b.Score >= unsupportedBelow) }
 		linked := false
 		for _, t := range p.Tgt {
-			if b := pivotOf[t]; evidence(b) && slices.ContainsFunc(o.bead.Tgt, func(u int) bool { return otherOf[u] == b }) {
+			if b := pivotOf[t]; b != nil && slices.ContainsFunc(o.bead.Tgt, func(u int) bool { return otherOf[u] == b }) {
 				linked = true
 			}
 		}
 		if linked {
 			continue
 		}
-		if oneOne {
-			out = append(out, unpaired(i, p, func(t int) bool { return alone(t) || !evidence(pivotOf[t]) })...)
+		if len(p.Src) == 1 && len(p.Tgt) == 1 {
+			out = append(out, unpaired(i, p, alone)...)
 		} else {
 			out = append(out, pivotPin{en: i, tgt: []int{}, score: 1 - p.Score})
 		}

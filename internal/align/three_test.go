@@ -476,32 +476,14 @@ func TestArbitrate(t *testing.T) {
 			wantRu: "1>[] 2>[]",
 		},
 		{
-			// The Russian desk dropped English 1 and put an addition there; en–ru pairs the
-			// two, very unsure, and so does ru–kk with the Kazakh translation, as unsure: a
-			// link that weak is no evidence, so the bead is undone and Russian 1 has no English.
+			// en–ru pairs English 1 and Russian 1, very unsure, and ru–kk pairs Russian 1 with
+			// the Kazakh of English 1, as unsure: two weak alignments that agree are evidence,
+			// and nothing changes (undoing such beads mended as many groups as it broke).
 			name: "very weak bead a very weak link supports",
-			n:    3, nr: 3, nk: 3,
-			ru:     []string{"0|0", "1|1@0.4", "2|2"},
-			kk:     []string{"0|0", "1|1@0.98", "2|2"},
-			rk:     []string{"0|0", "1|1@0.4", "2|2"},
-			wantRu: "1>[] -<[1]",
-		},
-		{
-			// The same with a ru–kk bead of 0.6: it links them, and nothing changes.
-			name: "very weak bead a weak link supports",
 			n:    3, nr: 3, nk: 3,
 			ru: []string{"0|0", "1|1@0.4", "2|2"},
 			kk: []string{"0|0", "1|1@0.98", "2|2"},
-			rk: []string{"0|0", "1|1@0.6", "2|2"},
-		},
-		{
-			// A very weak en–ru bead of two English sentences and two Russian ones keeps even
-			// a very weak link: undone, its sentences would slide into a neighbour's bead.
-			name: "very weak merged bead a very weak link supports",
-			n:    4, nr: 4, nk: 4,
-			ru: []string{"0|0", "1 2|1 2@0.3", "3|3"},
-			kk: []string{"0|0", "1|1@0.98", "2|2@0.99", "3|3"},
-			rk: []string{"0|0", "1|1@0.2", "2|2@0.4", "3|3"},
+			rk: []string{"0|0", "1|1@0.4", "2|2"},
 		},
 		{
 			// The Russian desk added a run after the translation of English 1 (two Russian
