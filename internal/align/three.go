@@ -724,16 +724,23 @@ type enBead struct {
 	ok   bool // the bead holds this English sentence alone
 }
 
-// unsupportedBelow: see unsupported.
-const unsupportedBelow = 0.5
+// unsupportedBelow and supportedAbove: see unsupported. Against a pivot bead that weak, the
+// other pivot's bead need not be sure, only not weak (the score under which a group is flagged):
+// at 0.95, as uncorroborated asks, it left additions paired with English sentences whose other
+// translation the other pair held at 0.85-0.95. Any value from 0.6 to 0.8 gave about the same
+// figures on 18 drifts of the dev half of bench/threeway.py.
+const (
+	unsupportedBelow = 0.5
+	supportedAbove   = 0.7
+)
 
 // unsupported returns pins that undo the weak beads of one pivot alignment that nothing else
 // supports. pivot gives the bead of the pivot alignment that holds each English
 // sentence, other that of the other pivot alignment; pivotOf and otherOf give the third
 // alignment's bead of a sentence of each translation; done holds the pins arbitrate already
 // made. An English sentence is unpaired when its pivot bead has target sentences and is weak
-// (below unsupportedBelow), the other pivot alignment is sure of a bead of the English sentence
-// alone with sentences of its own (at least corroboratedAbove), and the third alignment puts
+// (below unsupportedBelow), the other pivot alignment holds the English sentence alone with
+// sentences of its own in a bead that is not weak (at least supportedAbove), and the third alignment puts
 // none of the pivot bead's target sentences in a bead with any of the other bead's. That is
 // what a desk that dropped a run of sentences and added a run of its own leaves: the pivot
 // alignment pairs the two runs for want of anything better, in whatever shapes their lengths
@@ -745,7 +752,7 @@ func unsupported(pivot, other []enBead, pivotOf, otherOf []*Bead, done []pivotPi
 	var out []pivotPin
 	for i := range pivot {
 		p, o := pivot[i].bead, other[i]
-		if p == nil || o.bead == nil || len(p.Tgt) == 0 || p.Score >= unsupportedBelow || !o.ok || len(o.bead.Tgt) == 0 || o.bead.Score < corroboratedAbove {
+		if p == nil || o.bead == nil || len(p.Tgt) == 0 || p.Score >= unsupportedBelow || !o.ok || len(o.bead.Tgt) == 0 || o.bead.Score < supportedAbove {
 			continue
 		}
 		if slices.ContainsFunc(done, func(x pivotPin) bool { return x.en == i || slices.Contains(p.Src, x.en) }) {

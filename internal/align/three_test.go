@@ -524,6 +524,25 @@ func TestArbitrate(t *testing.T) {
 			rk: []string{"0|0", "1|1", "2|2", "3|3"},
 		},
 		{
+			// The same run, with en–kk less sure of its beads (0.8-0.9, as a pair is next to
+			// a run it does not know where to put): they are not weak, and the very weak beads
+			// of the run are undone all the same.
+			name: "weak run nothing supports, other pivot not weak",
+			n:    5, nr: 4, nk: 5,
+			ru:     []string{"0|0", "1 2|1@0.3", "3|2@0.4", "4|3"},
+			kk:     []string{"0|0", "1|1@0.8", "2|2@0.85", "3|3@0.9", "4|4"},
+			rk:     []string{"0|0", "1|-@0.4", "-|1@0.4", "-|2@0.4", "2|-@0.4", "-|3@0.4", "3|4"},
+			wantRu: "1>[] 2>[] 3>[] -<[2]",
+		},
+		{
+			// en–kk's beads are weak too (0.6): nothing changes.
+			name: "weak run nothing supports, other pivot weak",
+			n:    5, nr: 4, nk: 5,
+			ru: []string{"0|0", "1 2|1@0.3", "3|2@0.4", "4|3"},
+			kk: []string{"0|0", "1|1@0.6", "2|2@0.6", "3|3@0.6", "4|4"},
+			rk: []string{"0|0", "1|-@0.4", "-|1@0.4", "-|2@0.4", "2|-@0.4", "-|3@0.4", "3|4"},
+		},
+		{
 			// en–kk is not sure enough of its own bead: nothing changes.
 			name: "weak bead, other pivot not sure",
 			n:    3, nr: 3, nk: 3,
