@@ -406,3 +406,46 @@ func TestEvalThree(t *testing.T) {
 		t.Errorf("group F1 %.3f, want ≥ 0.95", groups.f1())
 	}
 }
+
+// TestEvalRepeatedLong aligns one long document made of ten copies of the edited en-ru dev
+// documents (bench/editset.py seed s1, 3,270 and 3,420 sentences): far beyond the size searched
+// whole, and with every passage ten times over, where the first pass's beam once lost the
+// diagonal without touching its edges and ended in a sweep of 1,190 unmatched Russian sentences
+// along the last row (strict F1 0.205). sweepsEdge sends such a path to the search around the
+// diagonal (0.898).
+func TestEvalRepeatedLong(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluation skipped in -short")
+	}
+	corpus := filepath.Join(sharedDir, "corpora", "ntrex-dev")
+	if _, err := os.Stat(corpus); err != nil {
+		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
+	}
+	out := t.TempDir()
+	if b, err := exec.Command(testenv.Python3(t), filepath.Join("..", "..", "bench", "editset.py"), corpus, out, "s1").CombinedOutput(); err != nil {
+		t.Fatalf("editset.py: %v\n%s", err, b)
+	}
+	var src, tgt []string
+	var gold [][2][]int
+	for range 10 {
+		for _, d := range loadSets(t, filepath.Join(out, "dev"))["en-ru"] {
+			for _, b := range d.gold {
+				var g [2][]int
+				for _, i := range b[0] {
+					g[0] = append(g[0], i+len(src))
+				}
+				for _, j := range b[1] {
+					g[1] = append(g[1], j+len(tgt))
+				}
+				gold = append(gold, g)
+			}
+			src, tgt = append(src, d.src...), append(tgt, d.tgt...)
+		}
+	}
+	var strict, lax prf
+	scoreDoc(&strict, &lax, gold, Pair(sentences(src), sentences(tgt), Options{SrcLang: "en", TgtLang: "ru"}))
+	t.Logf("%d × %d sentences: strict %v | lax %v", len(src), len(tgt), strict, lax)
+	if strict.f1() < 0.85 {
+		t.Errorf("strict F1 %.3f on ten copies of the edited dev documents, want ≥ 0.85", strict.f1())
+	}
+}

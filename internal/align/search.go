@@ -468,7 +468,37 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 	}
 	var hugs []int
 	path, ok := a.walkBack(b, back, max(3, w/8), &hugs)
+	if ok && sweepsEdge(path, n, m, 2*w) {
+		ok = false
+	}
 	return path, hugs, ok
+}
+
+// sweepsEdge reports whether path ends with more than span sentences of one side alone along the
+// last row or column. The beam follows the best cell of each row; on a long document whose
+// passages repeat, it can lose the diagonal without ever touching its edges, and reach the last
+// row (or column) far from the corner: what is left of the other side then becomes one sweep of
+// unmatched sentences, and the scores of the whole path fall to nothing. A true alignment ends
+// like that only if one version adds a long ending of its own, which the search in a band around
+// the diagonal finds as well.
+func sweepsEdge(path []step, n, m, span int) bool {
+	if len(path) == 0 {
+		return false
+	}
+	i, j := n, m
+	for k := len(path) - 1; k >= 0; k-- {
+		s := path[k]
+		if s.pi == n && s.i == n {
+			j = s.pj // a step along the last row
+			continue
+		}
+		if s.pj == m && s.j == m {
+			i = s.pi // a step down the last column
+			continue
+		}
+		break
+	}
+	return m-j > span || n-i > span
 }
 
 // expNeg returns e^−x, to within 0.4%, from a table: the search needs one exponential for every
