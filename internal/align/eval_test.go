@@ -193,22 +193,9 @@ func TestEvalEdited(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation skipped in -short")
 	}
-	corpus := filepath.Join(sharedDir, "corpora", "ntrex-dev")
-	if _, err := os.Stat(corpus); err != nil {
-		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
-	}
-	py := testenv.Python3(t)
 	var all []map[string][]evalDoc
 	for _, seed := range []string{"", "1", "2", "3"} {
-		out := t.TempDir()
-		args := []string{filepath.Join("..", "..", "bench", "editset.py"), corpus, out}
-		if seed != "" {
-			args = append(args, seed)
-		}
-		if b, err := exec.Command(py, args...).CombinedOutput(); err != nil {
-			t.Fatalf("editset.py: %v\n%s", err, b)
-		}
-		all = append(all, loadSets(t, filepath.Join(out, "dev")))
+		all = append(all, editedDev(t, seed))
 	}
 	for _, tt := range []struct {
 		pair   string
@@ -230,6 +217,25 @@ func TestEvalEdited(t *testing.T) {
 			t.Errorf("%s: strict F1 %.3f on the edited dev sets, want ≥ %.3f", tt.pair, strict.f1(), tt.strict)
 		}
 	}
+}
+
+// editedDev builds the edited sets of bench/editset.py from ntrex-dev with seed (none if empty)
+// and returns their dev half. It skips the test, loudly, without ../shared/corpora.
+func editedDev(t *testing.T, seed string) map[string][]evalDoc {
+	t.Helper()
+	corpus := filepath.Join(sharedDir, "corpora", "ntrex-dev")
+	if _, err := os.Stat(corpus); err != nil {
+		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
+	}
+	out := t.TempDir()
+	args := []string{filepath.Join("..", "..", "bench", "editset.py"), corpus, out}
+	if seed != "" {
+		args = append(args, seed)
+	}
+	if b, err := exec.Command(testenv.Python3(t), args...).CombinedOutput(); err != nil {
+		t.Fatalf("editset.py: %v\n%s", err, b)
+	}
+	return loadSets(t, filepath.Join(out, "dev"))
 }
 
 // reportErrors logs the beads of pred that are not gold beads, with their text, for error analysis.
@@ -417,18 +423,11 @@ func TestEvalRepeatedLong(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation skipped in -short")
 	}
-	corpus := filepath.Join(sharedDir, "corpora", "ntrex-dev")
-	if _, err := os.Stat(corpus); err != nil {
-		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
-	}
-	out := t.TempDir()
-	if b, err := exec.Command(testenv.Python3(t), filepath.Join("..", "..", "bench", "editset.py"), corpus, out, "s1").CombinedOutput(); err != nil {
-		t.Fatalf("editset.py: %v\n%s", err, b)
-	}
+	sets := editedDev(t, "s1")
 	var src, tgt []string
 	var gold [][2][]int
 	for range 10 {
-		for _, d := range loadSets(t, filepath.Join(out, "dev"))["en-ru"] {
+		for _, d := range sets["en-ru"] {
 			for _, b := range d.gold {
 				var g [2][]int
 				for _, i := range b[0] {
