@@ -205,7 +205,7 @@ func TestParseConfigPublishRequire(t *testing.T) {
 		t.Errorf("a typo in a gate: %v", err)
 	}
 	_, err = workspace.ParseConfig("f.yaml", []byte("publish:\n  requires: [all-languages]\n"))
-	if err == nil || !strings.Contains(err.Error(), "f.yaml:2:1: field requires not found") {
+	if err == nil || !strings.Contains(err.Error(), "f.yaml:2:3: unknown setting requires") {
 		t.Errorf("a typo in the key: %v", err)
 	}
 }

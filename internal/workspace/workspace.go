@@ -158,12 +158,6 @@ func (e *NotFoundError) Unwrap() error {
 	return locale.NewError("workspace.not-found", map[string]any{"Start": e.Start}).WithHint("workspace.not-found.hint")
 }
 
-// badConfig is the error of Open and ParseConfig for a tilmash.yaml that
-// cannot be read, at line and col of file; reason is in English.
-func badConfig(file string, line, col int, reason string) error {
-	return locale.NewError("workspace.bad-config", map[string]any{"Reason": reason}).At(locale.Pos{File: file, Line: line, Column: col})
-}
-
 // Find locates the workspace. An explicit dir (from -C) wins, then the
 // TILMASH_WORKSPACE value env, then the nearest folder holding tilmash.yaml
 // walking up from start. An explicit folder must itself be a workspace root:
@@ -228,29 +222,40 @@ func ParseConfig(file string, data []byte) (Config, error) {
 		if yamlx.IsLimit(err) {
 			return cfg, err
 		}
-		line, reason := YAMLError(err)
-		return cfg, badConfig(file, line, 1, reason)
+		return cfg, decodeError(file, data, err)
 	}
+	var root yaml.Node
+	_ = yaml.Unmarshal(data, &root) // it decoded above; only positions are wanted
 	if len(cfg.Languages) == 0 {
-		return cfg, badConfig(file, 1, 1, "languages must list at least one language")
+		line, col := position(&root, -1, "languages")
+		return cfg, configError(file, line, col, "workspace.bad-config.no-languages", "workspace.bad-config.language.hint", nil)
 	}
 	seen := map[string]bool{}
-	for _, l := range cfg.Languages {
-		if !ValidLanguage(l) || seen[l] {
-			return cfg, badConfig(file, 1, 1, fmt.Sprintf("%q is not a language code (use two or three lowercase letters, such as kk), or is listed twice", l))
+	for i, l := range cfg.Languages {
+		line, col := position(&root, i, "languages")
+		if !ValidLanguage(l) {
+			return cfg, configError(file, line, col, "workspace.bad-config.language", "workspace.bad-config.language.hint", map[string]any{"Lang": l})
+		}
+		if seen[l] {
+			return cfg, configError(file, line, col, "workspace.bad-config.language-twice", "workspace.bad-config.language-twice.hint", map[string]any{"Lang": l})
 		}
 		seen[l] = true
 	}
 	if !slices.Contains(cfg.Languages, cfg.Source) {
-		return cfg, badConfig(file, 1, 1, fmt.Sprintf("source language %q is not among languages %v", cfg.Source, cfg.Languages))
+		line, col := position(&root, -1, "source")
+		if line == 0 { // the default source, en: the languages leave it out
+			line, col = position(&root, -1, "languages")
+		}
+		return cfg, configError(file, line, col, "workspace.bad-config.source", "workspace.bad-config.source.hint",
+			map[string]any{"Source": cfg.Source, "Languages": strings.Join(cfg.Languages, ", "), "First": cfg.Languages[0]})
 	}
-	for _, p := range []string{cfg.Export, cfg.Glossary} {
-		if p == "" || filepath.IsAbs(p) || !filepath.IsLocal(p) {
-			return cfg, badConfig(file, 1, 1, fmt.Sprintf("folder %q must be a relative path inside the workspace", p))
+	for _, f := range []struct{ key, path string }{{"export", cfg.Export}, {"glossary", cfg.Glossary}} {
+		if p := f.path; p == "" || filepath.IsAbs(p) || !filepath.IsLocal(p) {
+			line, col := position(&root, -1, f.key)
+			return cfg, configError(file, line, col, "workspace.bad-config.folder", "workspace.bad-config.folder.hint",
+				map[string]any{"Key": f.key, "Folder": p})
 		}
 	}
-	var root yaml.Node
-	_ = yaml.Unmarshal(data, &root) // it decoded above; only positions are wanted
 	if err := checkExportFolder(file, cfg, &root); err != nil {
 		return cfg, err
 	}

@@ -56,26 +56,32 @@ func TestInitAndFind(t *testing.T) {
 
 func TestParseConfig(t *testing.T) {
 	tests := []struct {
-		name, yaml, err string
+		name, yaml, err, id string
 	}{
-		{"empty means defaults", "", ""},
-		{"comment only", "# nothing\n", ""},
-		{"unknown key", "languages: [en]\nsource: en\nlanguagez: [x]\n", "f.yaml:3:1: field languagez not found"},
-		{"no Go type names", "languagez: [x]\n", "not found"},
-		{"source not a language", "languages: [ru, kk]\nsource: en\n", "source language \"en\" is not among"},
-		{"export escapes", "export: ../out\n", "must be a relative path inside the workspace"},
-		{"absolute glossary", "glossary: /etc\n", "must be a relative path"},
-		{"bad yaml", "languages: [en\n", "f.yaml:"},
-		{"path in a language", "languages: [en, ../x]\n", "is not a language code"},
-		{"language twice", "languages: [en, en]\n", "listed twice"},
+		{"empty means defaults", "", "", ""},
+		{"comment only", "# nothing\n", "", ""},
+		{"unknown key", "languages: [en]\nsource: en\nlanguagez: [x]\n", "f.yaml:3:1: unknown setting languagez", "workspace.bad-config.unknown-key"},
+		{"unknown nested key", "publish:\n  formats: [tmx]\n  requires: [x]\n", "f.yaml:3:3: unknown setting requires", "workspace.bad-config.unknown-key"},
+		{"no Go type names", "languagez: [x]\n", "unknown setting languagez", "workspace.bad-config.unknown-key"},
+		{"a list wanted", "languages: en\n", "f.yaml:1:12: languages must be a list", "workspace.bad-config.want-list"},
+		{"text wanted", "source: [en]\n", "f.yaml:1:9: source must be text", "workspace.bad-config.want-text"},
+		{"a mapping wanted", "publish: all\n", "f.yaml:1:10: publish must be a mapping of settings", "workspace.bad-config.want-mapping"},
+		{"no languages", "languages: []\n", "f.yaml:1:12: languages lists no language", "workspace.bad-config.no-languages"},
+		{"source not a language", "languages: [ru, kk]\nsource: en\n", "f.yaml:2:9: the source language en is not one of the languages (ru, kk)", "workspace.bad-config.source"},
+		{"default source not a language", "languages: [ru, kk]\n", "f.yaml:1:12: the source language en is not one of the languages (ru, kk)", "workspace.bad-config.source"},
+		{"export escapes", "export: ../out\n", "f.yaml:1:9: the export folder ../out must be a relative path inside the workspace", "workspace.bad-config.folder"},
+		{"absolute glossary", "glossary: /etc\n", "f.yaml:1:11: the glossary folder /etc must be a relative path inside the workspace", "workspace.bad-config.folder"},
+		{"bad yaml", "languages: [en\n", "f.yaml:", "workspace.bad-config.yaml"},
+		{"path in a language", "languages: [en, ../x]\n", "f.yaml:1:17: ../x is not a language code", "workspace.bad-config.language"},
+		{"language twice", "languages:\n  - en\n  - en\n", "f.yaml:3:5: en is listed twice in languages", "workspace.bad-config.language-twice"},
 	}
 	for _, tt := range tests {
 		_, err := workspace.ParseConfig("f.yaml", []byte(tt.yaml))
 		switch {
 		case tt.err == "" && err != nil:
 			t.Errorf("%s: unexpected %v", tt.name, err)
-		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
-			t.Errorf("%s: error %v, want it to contain %q", tt.name, err, tt.err)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || locale.ID(err) != tt.id):
+			t.Errorf("%s: error %v (message %s), want it to contain %q (message %s)", tt.name, err, locale.ID(err), tt.err, tt.id)
 		}
 	}
 }
@@ -287,7 +293,7 @@ func TestConcurrentWriters(t *testing.T) {
 
 func TestYAMLErrorHidesGoTypes(t *testing.T) {
 	_, err := workspace.ParseConfig("t.yaml", []byte("source: en\nsegmentaton: {}\n"))
-	if err == nil || strings.Contains(err.Error(), "workspace.Config") || !strings.Contains(err.Error(), "t.yaml:2:1: field segmentaton not found") {
+	if err == nil || strings.Contains(err.Error(), "workspace.Config") || !strings.Contains(err.Error(), "t.yaml:2:1: unknown setting segmentaton") {
 		t.Errorf("got %v", err)
 	}
 }
