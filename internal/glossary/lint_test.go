@@ -72,7 +72,37 @@ func TestLintGolden(t *testing.T) {
 var allLintCodes = []string{
 	CodeMalformedYAML, CodeUnknownField, CodeDuplicateField, CodeWantMapping, CodeWantList, CodeWantText,
 	CodeMissingID, CodeInvalidID, CodeDuplicateID, CodeInvalidKind, CodeMissingLanguage, CodeMissingTerm,
-	CodeEmptyForm, CodeInvalidInflect, CodeFormConflict, CodeSelfConflict,
+	CodeEmptyForm, CodeInvalidInflect, CodeFormConflict, CodeSelfConflict, CodeLookAlike, CodeLookAlikeUnfixable,
+}
+
+// TestLintLookAlike: an accepted form whose word mixes Latin and Cyrillic
+// letters is a problem at its place, with the form in one alphabet when
+// every stray letter has a twin; a forbidden form is left alone, and so
+// are words of one alphabet joined by a hyphen.
+func TestLintLookAlike(t *testing.T) {
+	tests := []struct{ name, forms, want string }{
+		{"kk term with Latin T, o, a", "kk: {term: Toқaев}", "x.yaml:6:16: entry e: kk form \"Toқaев\" mixes Latin and Cyrillic letters: write \"Тоқаев\""},
+		{"ru variant with Latin e", "ru: {term: Токаев, variants: [Тoкаев, Tokaeв]}", "x.yaml:5:35: entry e: ru form \"Тoкаев\" mixes Latin and Cyrillic letters: write \"Токаев\"\n" +
+			"x.yaml:5:43: entry e: ru form \"Tokaeв\" mixes Latin and Cyrillic letters"},
+		{"en term with Cyrillic у", "en: {term: Almatу}", "x.yaml:4:16: entry e: en form \"Almatу\" mixes Latin and Cyrillic letters: write \"Almaty\""},
+		{"kk extra form, second word", "kk: {term: Тоқаев, forms: [Президент Тоқаевқa]}", "x.yaml:6:32: entry e: kk form \"Президент Тоқаевқa\" mixes Latin and Cyrillic letters: write \"Президент Тоқаевқа\""},
+		{"forbidden is left alone", "kk: {term: Тоқаев, forbidden: [Toкaев]}", ""},
+		{"a hyphen joins two alphabets", "kk: {term: BBC-ге}", ""},
+		{"Latin words in Cyrillic text", "kk: {term: Penal Reform International ұйымы}", ""},
+	}
+	for _, tt := range tests {
+		forms := map[string]string{"en": "en: {term: Tokayev}", "ru": "ru: {term: Токаев}", "kk": "kk: {term: Тоқаев}"}
+		forms[tt.forms[:2]] = tt.forms
+		doc := "terms:\n  - id: e\n    kind: person\n    " + forms["en"] + "\n    " + forms["ru"] + "\n    " + forms["kk"] + "\n"
+		_, probs := Parse("x.yaml", []byte(doc), workspaceLangs)
+		var got []string
+		for _, p := range probs {
+			got = append(got, p.Error())
+		}
+		if g := strings.Join(got, "\n"); g != tt.want {
+			t.Errorf("%s:\n%s\ngot  %q\nwant %q", tt.name, doc, g, tt.want)
+		}
+	}
 }
 
 func TestLintClean(t *testing.T) {

@@ -27,6 +27,12 @@ const (
 	CodeInvalidInflect  = "glossary.lint.invalid-inflect"
 	CodeFormConflict    = "glossary.lint.form-conflict"
 	CodeSelfConflict    = "glossary.lint.accepted-and-forbidden"
+	// CodeLookAlike is an accepted form with a word that mixes Latin and
+	// Cyrillic letters (Value is the form in one alphabet);
+	// CodeLookAlikeUnfixable one with a letter that has no twin in the
+	// other alphabet, so no correction is offered.
+	CodeLookAlike          = "glossary.lint.look-alike"
+	CodeLookAlikeUnfixable = "glossary.lint.look-alike-unfixable"
 )
 
 // Problem is one lint finding of [Load]: where it is (File, 1-based Line
@@ -114,6 +120,10 @@ func (p Problem) message() string {
 		return fmt.Sprintf("entry %s forbids %s form %q, which entry %s accepts at %s", p.ID, p.Lang, p.Form, p.OtherID, p.Other)
 	case CodeSelfConflict:
 		return fmt.Sprintf("entry %s both accepts and forbids %s form %q (accepted at %s)", p.ID, p.Lang, p.Form, p.Other)
+	case CodeLookAlike:
+		return fmt.Sprintf("entry %s: %s form %q mixes Latin and Cyrillic letters: write %q", p.ID, p.Lang, p.Form, p.Value)
+	case CodeLookAlikeUnfixable:
+		return fmt.Sprintf("entry %s: %s form %q mixes Latin and Cyrillic letters", p.ID, p.Lang, p.Form)
 	}
 	if strings.HasPrefix(p.Code, "yaml.") {
 		le := &yamlx.LimitError{File: p.File, Line: p.Line, Column: p.Column, Code: p.Code, Anchor: p.Value, Limit: p.Limit}
