@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/langtag"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -118,9 +119,18 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 			e := review.TargetEdit{Group: n}
 			changed := false
 			blank := !u.HasTarget || document.Blank(u.Target)
+			// With the export's mark, a target the translator left as it
+			// was exported is not theirs to apply: the group's text may
+			// have been corrected in tilmash since, and that stays. Both
+			// changed is a conflict, like a changed source.
+			untouched := u.HasMark && xliff.Fingerprint(u.Target) == u.Mark.Target
 			switch {
+			case untouched:
 			case blank && old != "":
 				problem("import-xliff.problem.target-emptied", u.TargetPos, map[string]any{"Group": n, "Lang": res.Target, "Expected": old})
+				continue
+			case !blank && !same(u.Target, old) && u.HasMark && xliff.Fingerprint(markedText(g, res.Target)) != u.Mark.Target:
+				problem("import-xliff.problem.target-conflict", u.TargetPos, map[string]any{"Group": n, "Lang": res.Target, "Found": flat(u.Target), "Expected": old})
 				continue
 			case !blank && !same(u.Target, old):
 				for _, s := range seg.Segment(flat(u.Target)) {
@@ -134,6 +144,13 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 			state := u.State
 			if blank {
 				state = xliff.StateNone // the state of no translation says nothing of the group
+			}
+			if u.HasMark && state == markState(u.Mark.Status) {
+				// The state is still the one the export wrote for the
+				// group's status then: the translator did not change it,
+				// and a confirmation given or taken back in tilmash since
+				// stands.
+				state = xliff.StateNone
 			}
 			switch state {
 			case xliff.Confirmed:
@@ -178,6 +195,26 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 		}
 	}
 	return res, err
+}
+
+// markedText is a group's text in lang as the XLIFF export writes it and
+// fingerprints in its mark: each sentence as export.SentenceText gives it.
+func markedText(g *document.Group, lang string) string {
+	parts := make([]string, len(g.Sents[lang]))
+	for i, s := range g.Sents[lang] {
+		parts[i] = export.SentenceText(s.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// markState is the state an XLIFF export writes for a group of status s,
+// as Read reports it: confirmed groups are final (2.0) or signed-off and
+// approved (1.2), the others short of that.
+func markState(s string) xliff.State {
+	if document.Status(s) == document.Confirmed {
+		return xliff.Confirmed
+	}
+	return xliff.Unconfirmed
 }
 
 // exported is a group's text in lang as export writes it.

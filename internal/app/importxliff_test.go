@@ -287,7 +287,7 @@ func TestImportXLIFFStates(t *testing.T) {
 	ap, ws, d := xliffDoc(t)
 	data := string(exportXLIFF(t, d, "xliff12"))
 	// Group 1 is confirmed, group 2 aligned (Uneven: c, a, f, c, a, f).
-	data = strings.Replace(data, `<trans-unit id="1" approved="yes">`, `<trans-unit id="1">`, 1)
+	data = strings.Replace(data, `<trans-unit id="1" approved="yes" `, `<trans-unit id="1" `, 1)
 	data = strings.Replace(data, `<target state="signed-off">Сот арал`, `<target state="needs-review-translation">Сот арал`, 1)
 	data = strings.Replace(data, `<target state="translated">Дүйсенбі`, `<target state="final">Дүйсенбі`, 1)
 	res, err := importXLIFF(t, ap, ws, []byte(data), ImportXLIFFOptions{})
@@ -303,5 +303,74 @@ func TestImportXLIFFStates(t *testing.T) {
 	}
 	if res.Edit.Step != 1 {
 		t.Errorf("step %d, want 1", res.Edit.Step)
+	}
+}
+
+// TestImportXLIFFStaleFile: a file exported before work done in tilmash
+// comes back later. What the translator changed in it is applied; what
+// they left as exported does not undo tilmash's work since: a corrected
+// text, a confirmation given or taken back. A target changed on both
+// sides is a conflict: refused, or skipped with Force (tilmash's stays).
+func TestImportXLIFFStaleFile(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff12"} {
+		ap, ws, d := xliffDoc(t)
+		stale := string(exportXLIFF(t, d, format))
+		// Work in tilmash after the export, through a first import: group 1
+		// (confirmed) taken back, group 2 corrected, group 3 (flagged)
+		// confirmed.
+		now := string(exportXLIFF(t, d, "xliff12"))
+		for _, r := range [][2]string{
+			{`<trans-unit id="1" approved="yes" `, `<trans-unit id="1" `},
+			{`<target state="signed-off">Сот арал`, `<target state="needs-review-translation">Сот арал`},
+			{"Дүйсенбі күні Арал қаласындағы сот балықшылардың ісін қарады.", "Сот дүйсенбіде іске кірісті."},
+			{`<target state="needs-review-translation">Балықшылардың`, `<target state="signed-off">Балықшылардың`},
+		} {
+			if !strings.Contains(now, r[0]) {
+				t.Fatalf("%s: no %s in\n%s", format, r[0], now)
+			}
+			now = strings.Replace(now, r[0], r[1], 1)
+		}
+		if _, err := importXLIFF(t, ap, ws, []byte(now), ImportXLIFFOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		// The translator's work in the stale file: the text of the group of 東京.
+		back := strings.Replace(stale, "東京 қаласынан келген делегация бақылаушы ретінде қатысты.", "Токиодан келген делегация бақылаушы болды.", 1)
+		res, err := importXLIFF(t, ap, ws, []byte(back), ImportXLIFFOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if res.Groups != 1 || res.Texts != 1 || res.Confirmed != 0 || res.Unconfirmed != 0 {
+			t.Errorf("%s: result %+v, want one text only", format, res)
+		}
+		a, _ := d.Alignment()
+		tokyo := ""
+		for _, g := range a.Groups {
+			if k := g.Text("kk"); strings.Contains(k, "Токио") || strings.Contains(k, "東京") {
+				tokyo = k
+			}
+		}
+		got := []string{string(a.Groups[0].Status), a.Groups[1].Text("kk"), string(a.Groups[2].Status), tokyo}
+		want := []string{"aligned", "Сот дүйсенбіде іске кірісті. Судья жаңа дәлелдер сұрады.", "confirmed", "Токиодан келген делегация бақылаушы болды."}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: after the stale file:\n%s\nwant:\n%s", format, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		// Group 2 changed in the file too: a conflict, nothing written;
+		// forced, tilmash's text stays and the rest is applied.
+		both := strings.Replace(back, "Дүйсенбі күні Арал қаласындағы сот балықшылардың ісін қарады.", "Аударманың өз нұсқасы.", 1)
+		before := files(t, ws)
+		res, err = importXLIFF(t, ap, ws, []byte(both), ImportXLIFFOptions{})
+		if locale.ID(err) != "import-xliff.refused" || len(res.Problems) != 1 || res.Problems[0].Message != "import-xliff.problem.target-conflict" {
+			t.Fatalf("%s: both changed: %v %+v", format, err, res)
+		}
+		if !equalFiles(before, files(t, ws)) {
+			t.Fatalf("%s: a refused import wrote files", format)
+		}
+		if _, err = importXLIFF(t, ap, ws, []byte(both), ImportXLIFFOptions{Force: true}); err != nil {
+			t.Fatal(err)
+		}
+		a, _ = d.Alignment()
+		if g := a.Groups[1].Text("kk"); g != want[1] {
+			t.Errorf("%s: forced past a conflict, group 2 has %q, want tilmash's %q", format, g, want[1])
+		}
 	}
 }

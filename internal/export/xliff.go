@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/xliff"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
@@ -38,15 +39,23 @@ func state12(s document.Status) string {
 	return "needs-review-translation"
 }
 
+// mark is what an XLIFF export records of group g's unit: its status and
+// the fingerprint of target trg as written (see xliff.Mark), so that
+// import-xliff tells the translator's changes from tilmash's own since.
+func mark(g *document.Group, trg string) string {
+	return xliff.Mark{Status: string(g.Status), Target: xliff.Fingerprint(trg)}.String()
+}
+
 // writeXLIFF2 writes an XLIFF 2.0 document: one <file> for the document,
 // one <unit> per group, each with one <segment>. The segment state comes
 // from the group status (confirmed → final, aligned → translated, flagged
 // → initial) and subState keeps the exact status as tilmash:STATUS. A
-// group with no source text is marked translate="no".
+// group with no source text is marked translate="no". Each unit carries
+// the mark import-xliff compares with (tilmash:exported).
 func writeXLIFF2(w io.Writer, p *plan) error {
 	x := xmlx.NewWriter(w)
 	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
-	x.Raw(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"`)
+	x.Raw(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:tilmash="` + xliff.MarkNS + `" version="2.0"`)
 	x.Attr("srcLang", p.source)
 	x.Attr("trgLang", p.target)
 	x.Raw(">\n  <file")
@@ -66,6 +75,7 @@ func writeXLIFF2(w io.Writer, p *plan) error {
 		if src == "" {
 			x.Attr("translate", "no")
 		}
+		x.Attr("tilmash:exported", mark(g, trg))
 		x.Raw(">\n")
 		if g.Note != "" {
 			x.Raw(`      <notes>`, "\n", `        <note category="tilmash">`)
@@ -93,7 +103,8 @@ func writeXLIFF2(w io.Writer, p *plan) error {
 // writeXLIFF12 writes an XLIFF 1.2 document (strict schema): one <file>,
 // one <trans-unit> per group. Target state: confirmed → signed-off (and
 // approved="yes"), aligned → translated, flagged →
-// needs-review-translation.
+// needs-review-translation. The unit's extradata holds the mark
+// import-xliff compares with.
 func writeXLIFF12(w io.Writer, p *plan) error {
 	x := xmlx.NewWriter(w)
 	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
@@ -128,6 +139,7 @@ func writeXLIFF12(w io.Writer, p *plan) error {
 		if src == "" {
 			x.Attr("translate", "no")
 		}
+		x.Attr("extradata", mark(g, trg))
 		x.Raw(">\n        <source>")
 		x.Text(src)
 		x.Raw("</source>\n")

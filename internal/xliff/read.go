@@ -199,6 +199,7 @@ func (p *parser) note(u *Unit) error {
 
 func (p *parser) unit12(se xml.StartElement) error {
 	u := p.newUnit(se)
+	u.Mark, u.HasMark = ParseMark(attr(se, "extradata"))
 	approved, hasApproved := xmlx.AttrValue(se, "approved")
 	state := ""
 	err := p.container(func(c xml.StartElement) error {
@@ -240,6 +241,11 @@ func (p *parser) unit12(se xml.StartElement) error {
 
 func (p *parser) unit20(se xml.StartElement) error {
 	u := p.newUnit(se)
+	for _, a := range se.Attr {
+		if a.Name.Space == MarkNS && a.Name.Local == "exported" {
+			u.Mark, u.HasMark = ParseMark(a.Value)
+		}
+	}
 	data := map[string]string{}
 	var src, trg strings.Builder
 	var states []string

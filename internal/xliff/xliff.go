@@ -93,4 +93,9 @@ type Unit struct {
 	StateText string
 	// Notes are the unit's notes in order, trimmed; empty ones are left out.
 	Notes []string
+	// Mark is what tilmash's export recorded of the unit (see [Mark]);
+	// HasMark is false when the file has none (another tool's file, an
+	// older export, or a tool that dropped it).
+	Mark    Mark
+	HasMark bool
 }
