@@ -133,6 +133,13 @@ func TestMarkdown(t *testing.T) {
 		{"escapes and entities", "\\*не курсив\\* &amp; &laquo;да&raquo;\n", "*не курсив* & «да»\n", ""},
 		{"image dropped", "Фото: ![Колония](img.jpg) конец\n", "Фото: конец\n", ""},
 		{"unclosed markers stay", "**без пары и *тоже\n", "**без пары и *тоже\n", ""},
+		// GFM tables: a row a paragraph, cells joined by " | " (as HTML
+		// and DOCX tables), the delimiter row dropped.
+		{"table", "Итоги:\n\n| Область | Жалобы |\n|:--------|-------:|\n| **Алматы** | 12 |\n| Шымкент \\| юг | 7 |\n\nКонец.\n",
+			"Итоги:\n\nОбласть | Жалобы\n\nАлматы | 12\n\nШымкент | юг | 7\n\nКонец.\n", "bold:Алматы"},
+		{"table without outer pipes", "Год | Число\n--- | ---\n2019 | 40\n", "Год | Число\n\n2019 | 40\n", ""},
+		{"a pipe in a paragraph is text", "Да | нет\nи ещё\n", "Да | нет и ещё\n", ""},
+		{"dashes under a line are a heading", "Итоги | 2019\n---\n", "## Итоги | 2019\n", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -44,6 +44,11 @@ var (
 	mdFence    = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile("^ {0,3}(```+|~~~+)") }}
 	mdDef      = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$`) }}
 	mdHardWrap = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`(  +|\\)$`) }}
+	// mdTableDelim is the delimiter row under a table's header row (GFM):
+	// cells of dashes with optional alignment colons, at least one pipe.
+	mdTableDelim = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+		return regexp.MustCompile(`^ {0,3}(\|[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?|:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)+\|?)[ \t]*$`)
+	}}
 )
 
 // definitions takes the link reference definitions out of lines.
@@ -76,6 +81,16 @@ func (m *mdReader) blocks(lines []string, kind string, depth int) {
 		switch {
 		case strings.TrimSpace(line) == "":
 			flush()
+		case len(para) == 0 && strings.Contains(line, "|") && i+1 < len(lines) && mdTableDelim.Get().MatchString(lines[i+1]):
+			// A table: the header row, the delimiter row (dropped), then
+			// rows up to a blank line or a line without a pipe. Each row
+			// is a paragraph, its cells joined by " | ", as HTML and DOCX
+			// tables are read.
+			m.tableRow(line, kind)
+			for i += 2; i < len(lines) && strings.TrimSpace(lines[i]) != "" && strings.Contains(lines[i], "|"); i++ {
+				m.tableRow(lines[i], kind)
+			}
+			i--
 		case mdFence.Get().MatchString(line):
 			flush()
 			fence := mdFence.Get().FindStringSubmatch(line)[1]
@@ -145,6 +160,36 @@ func (m *mdReader) blocks(lines []string, kind string, depth int) {
 		}
 	}
 	flush()
+}
+
+// tableRow adds a table row as one block, its cells (split at pipes that
+// are not escaped, the outer pipes dropped) joined by " | ".
+func (m *mdReader) tableRow(line, kind string) {
+	row := strings.TrimSpace(line)
+	row = strings.TrimPrefix(row, "|")
+	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, "\\|") {
+		row = row[:len(row)-1]
+	}
+	var cells []string
+	start := 0
+	for i := 0; i < len(row); i++ {
+		switch row[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, row[start:i])
+			start = i + 1
+		}
+	}
+	cells = append(cells, row[start:])
+	m.b.StartBlock(kind, 0)
+	for i, c := range cells {
+		if i > 0 {
+			m.b.Put(" | ", false)
+		}
+		m.inline(strings.TrimSpace(c), 0)
+	}
+	m.b.EndBlock()
 }
 
 // isListStart reports whether an item marker line may interrupt a
