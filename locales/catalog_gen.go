@@ -98,7 +98,7 @@ Example: tilmash glossary add --id aktobe --kind place --note "Regional centre i
 	{ID: "check.add.duplicate", Other: "{{.Pos}}: the glossary already has an entry {{.ID}}"},
 	{ID: "check.add.duplicate.hint", Other: "choose another id, or edit the existing entry in that file"},
 	{ID: "check.add.flag.file", Other: "glossary file to add it to (default: by kind, such as people.yaml)"},
-	{ID: "check.add.flag.forbidden", Other: "a {{.Lang}} form never to accept (repeatable)"},
+	{ID: "check.add.flag.forbidden", Other: "{{.Lang}} form never to accept (repeatable)"},
 	{ID: "check.add.flag.form", Other: "an extra {{.Lang}} form accepted exactly as written, not inflected (repeatable)"},
 	{ID: "check.add.flag.id", Other: "id of the entry: lower-case letters and digits joined by - _ or ."},
 	{ID: "check.add.flag.inflect", Other: "{{.Lang}} inflection hint for names the rules get wrong, such as none"},
