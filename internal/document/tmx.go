@@ -61,7 +61,9 @@ func emptyMemory(file string, langs, found []string) error {
 // file names the input in errors.
 //
 // Each <tu> with text in a workspace language becomes a group: status from
-// its x-status prop (aligned when absent or unknown), score from x-score
+// its x-status prop (aligned when absent or unknown; flagged, unless
+// confirmed, when it has no text in one of the memory's workspace
+// languages), score from x-score
 // (1 when absent: a memory holds translations a person made), note from
 // its notes. Each variant becomes one sentence of its language, or the
 // sentences its x-sentences prop lists. The units a sentence-level tilmash
@@ -214,6 +216,21 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 		}
 		b.WriteString("\n")
 		mem.Texts[l] = b.String()
+	}
+	// A group without a sentence in one of the document's languages is
+	// flagged for review, as the aligner and review flag one, unless the
+	// memory says a person confirmed the omission: an "aligned" group
+	// missing a translation would pass the export gate unseen.
+	for _, g := range metas {
+		if g.Status == Confirmed {
+			continue
+		}
+		for _, l := range mem.Langs {
+			if len(g.Sents[l]) == 0 {
+				g.Status = Flagged
+				break
+			}
+		}
 	}
 	return mem, nil
 }

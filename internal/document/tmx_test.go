@@ -61,7 +61,24 @@ func TestFromTMX(t *testing.T) {
 				"en": "First line.\n\nSecond.\n",
 				"ru": "Первая\n\nВторой?\n",
 			},
-			kinds: "aligned aligned aligned",
+			// The second unit has no Russian, the third no English: a
+			// translation is missing, so they are flagged for review.
+			kinds: "aligned flagged flagged",
+		},
+		{
+			name: "a missing translation is flagged unless confirmed",
+			units: []tmx.Unit{
+				unit("aligned", v("en", "One.", ""), v("ru", "Один.", ""), v("kk", "Бір.", "")),
+				unit("aligned", v("en", "Two.", ""), v("ru", "Два.", "")),
+				unit("", v("en", "Three.", ""), v("kk", "Үш.", "")),
+				unit("confirmed", v("en", "Four.", ""), v("ru", "Четыре.", "")),
+			},
+			texts: map[string]string{
+				"en": "One.\n\nTwo.\n\nThree.\n\nFour.\n",
+				"ru": "Один.\n\nДва.\n\nЧетыре.\n",
+				"kk": "Бір.\n\nҮш.\n",
+			},
+			kinds: "aligned flagged flagged confirmed",
 		},
 		{
 			// Some CAT tools write ISO 639-2/3 codes; check reads them
