@@ -1,14 +1,11 @@
 package app
 
 import (
-	"errors"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -90,10 +87,6 @@ func (o *Output) Write(name string, data []byte) (string, error) {
 	}
 	p := o.File(name)
 	if err := workspace.WriteFileAtomic(p, data); err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return "", CannotWrite(p, err)
 	}
 	return p, nil
@@ -108,7 +101,8 @@ func (o *Output) ShownName(name string) string {
 	return o.Given
 }
 
-// CannotWrite is an output file that cannot be written.
+// CannotWrite is an output file that cannot be written: the cause in the
+// user's language when it is a usual one (workspace.WriteFailed).
 func CannotWrite(path string, err error) error {
-	return locale.NewError("export.cannot-write", map[string]any{"Path": path, "Err": err.Error()}).Wrap(err)
+	return workspace.WriteFailed(path, err)
 }

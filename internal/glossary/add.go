@@ -179,7 +179,7 @@ func AddEntry(file string, e *Entry) error {
 		return err
 	}
 	if err := workspace.WriteFileAtomicMode(file, out, perm); err != nil {
-		return addError(CodeAddIO, locale.Pos{File: file}, map[string]any{"Detail": err.Error()}, err)
+		return workspace.WriteFailed(file, err)
 	}
 	return nil
 }

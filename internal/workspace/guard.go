@@ -171,7 +171,7 @@ func (w *Workspace) CheckTarget(path, shown string, force bool, allow ...Area) e
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return err
+		return WriteFailed(shown, err) // a file where a folder should be, a folder it may not read
 	case info.IsDir():
 		return nil // the write fails on its own, naming the folder
 	}

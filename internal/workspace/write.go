@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -39,7 +40,43 @@ func (w *Workspace) WriteFile(rel string, data []byte) error {
 	if !Inside(w.Root, filepath.Dir(path)) {
 		return &EscapeError{Path: rel}
 	}
-	return WriteFileAtomic(path, data)
+	if err := WriteFileAtomic(path, data); err != nil {
+		return WriteFailed(rel, err)
+	}
+	return nil
+}
+
+// WriteFailed is the error for a file at path (as the user knows it:
+// relative to the workspace, or as given with -o) that the system would
+// not let tilmash write: the usual causes (no permission, a read-only or
+// full disk, a file where a folder should be) in the user's language with
+// what to do, any other with the system's words. err stays in the chain.
+func WriteFailed(path string, err error) error {
+	var le *locale.Error
+	if errors.As(err, &le) {
+		return err // already told (a path out of the workspace)
+	}
+	id := "workspace.write-failed"
+	switch {
+	case errors.Is(err, syscall.EACCES) || errors.Is(err, syscall.EPERM):
+		id += ".permission"
+	case errors.Is(err, syscall.EROFS):
+		id += ".read-only"
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+		id += ".full"
+	case errors.Is(err, syscall.ENOTDIR):
+		id += ".not-folder"
+	}
+	reason := err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err // the system's words without the temporary file's name
+	}
+	var le2 *os.LinkError
+	if errors.As(err, &le2) {
+		reason = le2.Err
+	}
+	return locale.NewError(id, map[string]any{"Path": path, "Err": reason.Error()}).WithHint(id + ".hint").Wrap(err)
 }
 
 // EscapeError is returned by WriteFile for a path that leaves the
