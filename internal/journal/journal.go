@@ -408,6 +408,9 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 				return undone, recovered, j.changed(e.Step, name)
 			}
 		}
+		if err := j.writable(e); err != nil {
+			return undone, recovered, err
+		}
 		if err := j.restore(e, force); err != nil {
 			return undone, recovered, err
 		}
@@ -422,6 +425,17 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 	_ = os.Remove(j.dir())
 	_ = os.Remove(j.WS.Path(j.Dir))
 	return undone, recovered, nil
+}
+
+// writable refuses, before anything is written, a step whose files
+// include one its owner made read-only (workspace.CheckWritable).
+func (j *Journal) writable(e *Entry) error {
+	for _, f := range e.Files {
+		if err := j.WS.CheckWritable(filepath.Join(j.Dir, f.Name)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Tx is a step being prepared: files staged in memory, written by Commit.
@@ -514,6 +528,9 @@ func (t *Tx) Commit(message string, data map[string]any, now time.Time) (int, er
 	e.Step = 1
 	if len(steps) > 0 {
 		e.Step = steps[len(steps)-1] + 1
+	}
+	if err := j.writable(e); err != nil {
+		return 0, err // nothing written: no step half done
 	}
 	raw, err := e.Marshal()
 	if err != nil {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -40,10 +42,28 @@ func (w *Workspace) WriteFile(rel string, data []byte) error {
 	if !Inside(w.Root, filepath.Dir(path)) {
 		return &EscapeError{Path: rel}
 	}
+	if err := w.CheckWritable(rel); err != nil {
+		return err
+	}
 	if err := WriteFileAtomic(path, data); err != nil {
 		return WriteFailed(rel, err)
 	}
 	return nil
+}
+
+// CheckWritable refuses a file of the workspace that no one may write
+// (no write bit: chmod a-w, how a person protects a file, or how
+// Perforce hands files out): the rename of an atomic write would replace
+// it all the same, behind its owner's back. A file that does not exist yet
+// may be written. Journaled changes check every file first, so that a
+// refusal writes nothing.
+func (w *Workspace) CheckWritable(rel string) error {
+	st, err := os.Lstat(w.Path(rel))
+	if err != nil || !st.Mode().IsRegular() || st.Mode().Perm()&0o222 != 0 {
+		return nil
+	}
+	id := "workspace.write-failed.read-only-file"
+	return locale.NewError(id, map[string]any{"Path": rel}).WithHint(id + ".hint")
 }
 
 // WriteFailed is the error for a file at path (as the user knows it:
@@ -118,18 +138,33 @@ func realPath(p string) string {
 // if needed. The temporary file is named .NAME.RANDOM.tilmash-tmp (see
 // TempSuffix), so that init's .gitignore keeps one a crash leaves out of
 // git, and the next writer removes it (CleanTemp).
+//
+// The file keeps the permissions of the file it replaces (an article kept
+// 0640 stays readable by its group only); a new file gets 0666 less the
+// umask, as any program's file does.
 func WriteFileAtomic(path string, data []byte) error {
-	return WriteFileAtomicMode(path, data, 0o644)
+	if st, err := os.Lstat(path); err == nil && st.Mode().IsRegular() {
+		return writeAtomic(path, data, st.Mode().Perm(), true)
+	}
+	return writeAtomic(path, data, 0o666, false)
 }
 
 // WriteFileAtomicMode is [WriteFileAtomic] with the file's permissions, for
 // a writer that keeps those of the file it replaces.
-func WriteFileAtomicMode(path string, data []byte, perm fs.FileMode) (err error) {
+func WriteFileAtomicMode(path string, data []byte, perm fs.FileMode) error {
+	return writeAtomic(path, data, perm, true)
+}
+
+// writeAtomic writes data to a new temporary file beside path and renames
+// it over path. The temporary file is created with perm less the umask;
+// exact sets perm as it is (the mode of the file replaced, which the umask
+// must not narrow).
+func writeAtomic(path string, data []byte, perm fs.FileMode, exact bool) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*"+TempSuffix)
+	f, err := createTemp(dir, "."+filepath.Base(path)+".", perm)
 	if err != nil {
 		return err
 	}
@@ -142,8 +177,10 @@ func WriteFileAtomicMode(path string, data []byte, perm fs.FileMode) (err error)
 	if _, err := f.Write(data); err != nil {
 		return err
 	}
-	if err := f.Chmod(perm); err != nil {
-		return err
+	if exact {
+		if err := f.Chmod(perm); err != nil {
+			return err
+		}
 	}
 	if err := f.Sync(); err != nil {
 		return err
@@ -155,6 +192,20 @@ func WriteFileAtomicMode(path string, data []byte, perm fs.FileMode) (err error)
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// createTemp creates a new file in dir named prefix, a random number and
+// TempSuffix, with perm less the umask (os.CreateTemp would make it 0600,
+// and a chmod after it would ignore the umask).
+func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+TempSuffix)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) && try < 10000 {
+			continue
+		}
+		return f, err
+	}
 }
 
 // TempSuffix ends the name of every temporary file tilmash writes.
