@@ -545,6 +545,14 @@ func (t *Tx) Commit(message string, data map[string]any, now time.Time) (int, er
 			j.BeforeWrite(f.Name)
 		}
 		if err := j.WS.WriteFile(filepath.Join(j.Dir, f.Name), contents[i]); err != nil {
+			// The system refused a file (a full disk, a permission):
+			// take back what the step wrote now, so the files are as
+			// before and no half-done step waits for the next command to
+			// roll it back as after a crash. If that fails too, Recover
+			// still will.
+			if j.restore(e, false) == nil {
+				_ = j.remove(e.Step)
+			}
 			return 0, err
 		}
 	}
