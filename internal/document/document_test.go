@@ -1,6 +1,7 @@
 package document_test
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -73,6 +74,9 @@ func TestNormalize(t *testing.T) {
 		if got, err := document.NormalizeString("f", []byte(tt.in)); err != nil || got != tt.want {
 			t.Errorf("%s: NormalizeString = %q, %v; want %q", tt.name, got, err, tt.want)
 		}
+		if got, err := document.NormalizeOwned("f", []byte(tt.in)); err != nil || got != tt.want {
+			t.Errorf("%s: NormalizeOwned = %q, %v; want %q", tt.name, got, err, tt.want)
+		}
 	}
 	var e *locale.Error
 	_, err := document.Normalize("f.txt", []byte("ok\nПривет\xffx"))
@@ -89,6 +93,9 @@ func FuzzNormalize(f *testing.F) {
 		out, err := document.Normalize("f", in)
 		if s, err2 := document.NormalizeString("f", in); s != string(out) || (err == nil) != (err2 == nil) {
 			t.Fatalf("NormalizeString = %q, %v; Normalize %q, %v", s, err2, out, err)
+		}
+		if s, err2 := document.NormalizeOwned("f", bytes.Clone(in)); s != string(out) || (err == nil) != (err2 == nil) {
+			t.Fatalf("NormalizeOwned = %q, %v; Normalize %q, %v", s, err2, out, err)
 		}
 		if err != nil {
 			if utf8.Valid(in) {

@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -44,6 +45,23 @@ func NormalizeString(name string, in []byte) (string, error) {
 	b.Write(out)
 	b.WriteByte('\n')
 	return b.String(), nil
+}
+
+// NormalizeOwned is [NormalizeString] for a caller that hands in over: the
+// string may share in's memory (no copy of a text already in the stored
+// form, and the final newline written into in's spare capacity), so in must
+// never change afterwards, nor be appended to. align-files reads two files
+// of a few MB and keeps their text for as long as it runs: the copy was
+// one more fresh text of that size, each of its pages a page fault.
+func NormalizeOwned(name string, in []byte) (string, error) {
+	out, add, err := normalized(name, in)
+	if err != nil {
+		return "", err
+	}
+	if add {
+		out = append(out, '\n') // into in's capacity when it has room: in is ours
+	}
+	return unsafe.String(unsafe.SliceData(out), len(out)), nil
 }
 
 // normalized is the text [Normalize] returns, but for the final newline

@@ -99,7 +99,8 @@ func readSide(a *app.App, env *console.Env, file, lang string, preseg bool) ([]a
 	if err != nil {
 		return nil, err
 	}
-	text, err := document.NormalizeString(name, data)
+	// data is ours alone: its text is kept for the sentences, not copied (see NormalizeOwned)
+	text, err := document.NormalizeOwned(name, data)
 	if err != nil {
 		return nil, err
 	}
