@@ -758,12 +758,13 @@ type srcRow struct {
 	end    bool            // i is a paragraph boundary (see side.paraEnd)
 	inside [maxRun + 1]int // inside[d]: paragraph breaks between the last d sentences
 	// For beads of d = 1 to 3 source sentences that have a target side:
-	length [4]float64 // their length
-	lenR   [4]float64 // their length times the model's length ratio
-	count  [4]int     // d plus the sentence ends inside them
-	orphan [4]int     // their orphan names
-	punct  [4]uint8   // their punctuation classes (see side.punct)
-	set    [4]keySet  // their anchor keys
+	length [4]float64   // their length
+	lenR   [4]float64   // their length times the model's length ratio
+	count  [4]int       // d plus the sentence ends inside them
+	orphan [4]int       // their orphan names
+	punct  [4]uint8     // their punctuation classes (see side.punct)
+	set    [4]keySet    // their anchor keys
+	filter [4]keyFilter // filter[d] is the filter of set[d]'s keys
 	// keys[d] and weights[d] hold those of set[d] for d = 2, 3 (see mergeSets), and [0] the
 	// merge of two sentences a set of three is merged from.
 	keys    [4][]uint32
@@ -811,6 +812,7 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 		} else if d == 2 {
 			r.mergeSets(s, i) // r.set[2] and r.set[3]
 		}
+		r.filter[d].fill(r.set[d].keys)
 		r.rest[d] = math.Inf(-1)
 		if bounded {
 			lb := m.orphanSrc * float64(r.orphan[d])
@@ -908,7 +910,8 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	}
 	ac, none := 0.0, true
 	if ks.sig2&kt.sig2 != 0 {
-		ac, none = m.anchorCostOf(ks, &kt.keyHead, kt.of(t.keys[sh.dj]))
+		n, w := sharedWith(ks, &r.filter[sh.di], kt.of(t.keys[sh.dj])) // sharedKeys, faster
+		ac, none = m.anchorCostFrom(ks, &kt.keyHead, n, w)
 	} else {
 		ac = m.allAlone(&ks.keyHead, &kt.keyHead) // sig2 shows that the sets share no key
 	}

@@ -368,6 +368,54 @@ func sharedKeys(a *keySet, bsig uint64, bk []uint32) (n [4]uint16, w [4]float64)
 	return n, w
 }
 
+// keyFilter is a Bloom filter of the keys of a set, one bit a key (keyFilterBit): a key whose bit
+// is clear is not in the set. The search fills one for each source set of a row (srcRow.filter)
+// and tests the keys of each target set against it (sharedWith).
+type keyFilter [keyFilterSize / 64]uint64
+
+// keyFilterSize is the number of bits of a keyFilter: with the 10 to 30 keys of a row's source
+// sets, a key not in the set passes one time in 70 to 200.
+const keyFilterSize = 2048
+
+func keyFilterBit(k uint32) uint32 { return (k * 0x9e3779b1) >> (32 - 11) } // 2^11 = keyFilterSize
+
+// fill sets f to the filter of keys.
+func (f *keyFilter) fill(keys []uint32) {
+	*f = keyFilter{}
+	for _, k := range keys {
+		x := keyFilterBit(k)
+		f[x>>6] |= 1 << (x & 63)
+	}
+}
+
+// sharedWith is sharedKeys(a, ·, bk) for the set a whose filter is f, and gives the same counts and
+// sums: it walks bk in order and looks up in a only the keys f lets pass, so the shared keys are
+// met in the same (ascending) order and their weights added in it. The merge of sharedKeys steps
+// through both sets, each step waiting for the one before (a tenth of the search); the keys of bk
+// are tested independently of each other.
+func sharedWith(a *keySet, f *keyFilter, bk []uint32) (n [4]uint16, w [4]float64) {
+	ak, aw := a.keys, a.weight[:len(a.keys)]
+	i := 0 // the keys of a before i are below the last key of bk looked up
+	for _, y := range bk {
+		x := keyFilterBit(y)
+		if f[x>>6]&(1<<(x&63)) == 0 {
+			continue
+		}
+		for i < len(ak) && ak[i] < y {
+			i++
+		}
+		if i == len(ak) {
+			break
+		}
+		if ak[i] == y {
+			k := y >> 30
+			n[k]++
+			w[k] += float64(aw[i])
+		}
+	}
+	return n, w
+}
+
 // anchorCost scores the anchors of a non-null bead: a bonus for each shared key and a penalty for
 // each key left alone on either side.
 func (m *model) anchorCost(a, b *keySet) float64 {
@@ -384,6 +432,12 @@ func (m *model) anchorCostShared(a, b *keySet) (float64, bool) {
 // target's sets in place, see keySpan); bk is not read when the signatures share no bit.
 func (m *model) anchorCostOf(a *keySet, b *keyHead, bk []uint32) (float64, bool) {
 	n, w := sharedKeys(a, b.sig, bk)
+	return m.anchorCostFrom(a, b, n, w)
+}
+
+// anchorCostFrom is anchorCostOf with the keys the sets share counted and weighed (n and w, as
+// sharedKeys returns them).
+func (m *model) anchorCostFrom(a *keySet, b *keyHead, n [4]uint16, w [4]float64) (float64, bool) {
 	c := 0.0
 	for k := range n {
 		if a.count[k]|b.count[k] == 0 {

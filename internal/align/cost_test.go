@@ -270,6 +270,45 @@ func TestAllAlone(t *testing.T) {
 	}
 }
 
+// TestSharedWith holds sharedWith, the filtered walk the search uses, to the merge of sharedKeys
+// on random sets of every kind of key, from disjoint to equal, with weights of different sizes (the
+// sums must be the same to the last bit, in the same order), and on sets whose keys share the
+// filter's bits (small keys a multiple of 2^21 apart).
+func TestSharedWith(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var weights map[uint32]float32
+	key := func(spread uint32) uint32 {
+		k := uint32(rng.IntN(4))<<30 | rng.Uint32N(spread)
+		if rng.IntN(4) == 0 {
+			k = uint32(rng.IntN(4))<<30 | rng.Uint32N(8)<<21 // same filter bit
+		}
+		if _, ok := weights[k]; !ok {
+			weights[k] = float32(0.01 + rng.Float64())
+		}
+		return k
+	}
+	set := func(n int, spread uint32) []uint32 {
+		keys := make([]uint32, n)
+		for i := range keys {
+			keys[i] = key(spread)
+		}
+		slices.Sort(keys)
+		return slices.Compact(keys)
+	}
+	for x := range 20000 {
+		spread := uint32(1) << (4 + x%24)
+		weights = map[uint32]float32{}
+		a := newKeySet(set(rng.IntN(40), spread), weights)
+		b := newKeySet(set(rng.IntN(40), spread), weights)
+		var f keyFilter
+		f.fill(a.keys)
+		wn, ww := sharedKeys(&a, ^uint64(0), b.keys)
+		if gn, gw := sharedWith(&a, &f, b.keys); gn != wn || gw != ww {
+			t.Fatalf("%v and %v: sharedWith %v %v, sharedKeys %v %v", a.keys, b.keys, gn, gw, wn, ww)
+		}
+	}
+}
+
 // TestInnerStopsScan holds innerStops, which finds the marks byte by byte and reads the word
 // before each back from it, to the plain forward scan it replaced (stopsForward), on random
 // strings of marks, spaces of several widths, abbreviations, quotes and broken UTF-8, and on the
