@@ -119,7 +119,11 @@ func bound(fixed []fixedBead, n, m int) error {
 func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	opt.Lexicon = withSeed(opt)
 	fs, ft, vs, vt := extractSides(src, tgt, opt)
-	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon)
+	maxDF := lexMaxDF // keys of senses keyWeights gives no weight are left out (see withLexKeys)
+	if len(fixed) > 0 {
+		maxDF = 0 // parts of the document weigh their keys apart
+	}
+	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, maxDF)
 	beads := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, nil, nil)
 	if opt.NoRealign {
 		return beads
@@ -131,7 +135,7 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	}
 	if lex := learnFrom(fs, ft, vs, vt, beads, opt); lex != nil {
 		opt.Lexicon = lex
-		ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex)
+		ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex, maxDF)
 		again := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, path, wide)
 		beads = mergePasses(beads, again, realignBelow)
 	}

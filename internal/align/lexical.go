@@ -19,23 +19,50 @@ import (
 // ft, with the keys of the lexicon senses their words have added; vs and vt number the stems of fs and ft (see features.stems), in
 // languages src and tgt. Only senses found on both sides become keys: one found on one side can
 // never be shared, and keyWeights would drop it anyway (appendKeySet does not count it either), so
-// leaving it out changes nothing but the length of the key lists. fs and ft themselves are left as
+// leaving it out changes nothing but the length of the key lists. With maxDF > 0, a sense found in
+// more than maxDF sentences of the two sides is left out as well: the caller weighs the keys of the
+// whole document (no fixed bead cuts it in parts, whose key weights count fewer sentences), and
+// keyWeights gives such a sense no weight (lexMaxDF). In a long document those are most lexical
+// keys (a second pass at 20,000 sentences found a third of a million, 2,400 of them weighed), and
+// every one was sorted, copied, counted and looked up in vain. fs and ft themselves are left as
 // they are: the second pass of Pair adds the keys of another lexicon to the same features. The
 // keys are returned apart from the features, not in a copy of them, which was four times the size.
-func withLexKeys(fs, ft []features, vs, vt *lexicon.Vocab, src, tgt string, lex *lexicon.Lexicon) (ks, kt [][]uint32) {
+func withLexKeys(fs, ft []features, vs, vt *lexicon.Vocab, src, tgt string, lex *lexicon.Lexicon, maxDF int) (ks, kt [][]uint32) {
 	if lex == nil || lex.Len() == 0 || vs == nil || vt == nil {
 		return keysOf(fs), keysOf(ft)
 	}
 	bs, bt := stemSenses(lex, vs, src), stemSenses(lex, vt, tgt)
-	// on[g] has bit 1 if sense g is found on the source side, bit 2 on the target side
+	// df[g] counts the sentences of the source side, then of both, that have sense g; on[g] has bit
+	// 1 if it is found on the source side, bit 2 on the target side
+	df := make([]int32, lex.Senses())
 	on := make([]uint8, lex.Senses())
-	for _, g := range bs.all {
-		on[g] |= 1
-	}
-	for _, g := range bt.all {
-		on[g] |= 2
+	bs.count(fs, df, on, 1)
+	bt.count(ft, df, on, 2)
+	if maxDF > 0 {
+		for g, n := range df {
+			if n > int32(maxDF) {
+				on[g] = 0
+			}
+		}
 	}
 	return addLexKeys(fs, bs, on), addLexKeys(ft, bt, on)
+}
+
+// count adds to df[g], for each sense g, the number of sentences of fs that have it, and sets bit
+// in on[g] for the senses it finds.
+func (by senseTable) count(fs []features, df []int32, on []uint8, bit uint8) {
+	last := make([]int32, len(df)) // 1 + the last sentence counted for each sense
+	for i := range fs {
+		for _, id := range fs[i].stems {
+			for _, g := range by.all[by.off[id]:by.off[id+1]] {
+				if last[g] != int32(i+1) {
+					last[g] = int32(i + 1)
+					df[g]++
+					on[g] |= bit
+				}
+			}
+		}
+	}
 }
 
 // senseTable holds the senses of every stem of a document's vocabulary, looked up once: those of
