@@ -201,6 +201,14 @@ func TestExpTableAt(t *testing.T) {
 		if w != et.neg(x) || w != 0 && et[k] != w {
 			t.Fatalf("at(%v) = %d, %v; neg %v, table[%d] %v", x, k, w, et.neg(x), k, et[k])
 		}
+		if ki, ok := et.index(x); ok != (w != 0) || ok && ki != k {
+			t.Fatalf("index(%v) = %d, %v; at %d, %v", x, ki, ok, k, w)
+		}
+	}
+	for k, w := range et {
+		if w == 0 || math.IsInf(float64(w), 0) {
+			t.Fatalf("table[%d] = %v", k, w)
+		}
 	}
 }
 

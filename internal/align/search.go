@@ -278,14 +278,14 @@ func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, et *expTab, j int, 
 		// has no posterior weight to speak of: skip its anchors.
 		limit := best - prev + negligible*temperature
 		var c float64
-		var w float32
-		var x int // w's place in et
+		var weighs bool // the bead has a weight (not 0)
+		var x int       // its place in et
 		if s := slot[k]; s < 0 && !a.paras {
-			c, w = a.nullCost[k], a.nullWeight[k]
+			c, weighs = a.nullCost[k], a.nullWeight[k] != 0
 		} else if c = a.rowCost(r, k, j, limit); c < limit {
-			x, w = et.at(c / temperature) // only a bead within limit keeps one
+			x, weighs = et.index(c / temperature) // only a bead within limit keeps one
 		}
-		if c < limit && w != 0 {
+		if c < limit && weighs {
 			mask |= 1 << k
 			if s := slot[k]; s >= 0 {
 				b.linked[c0*nLinked+int(s)] = uint16(x)
@@ -529,6 +529,19 @@ func (t *expTab) at(x float64) (int, float32) {
 		k = int((x+expLimit)*expStep + 0.5)
 	}
 	return k, t[k]
+}
+
+// index is at without reading the table: the place of e^−x in t, and whether e^−x has one (is not
+// 0; no entry of t is 0, see TestExpTableAt). weighInto needs only the place.
+func (t *expTab) index(x float64) (int, bool) {
+	if x >= expLimit {
+		return 0, false
+	}
+	k := 0
+	if x > -expLimit {
+		k = int((x+expLimit)*expStep + 0.5)
+	}
+	return k, true
 }
 
 const (
