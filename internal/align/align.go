@@ -330,9 +330,9 @@ type side struct {
 	keys   [4][]uint32
 	weight [4][]float32
 	punct  [4][]uint8 // punct[d][i]: bit c set if sentences i−d..i−1 hold punctuation of class c
-	stops  []int      // stops[i]: inner sentence ends in sentences 0..i−1
-	orphan []int      // orphan[i]: names without a partner in the other side, sentences 0..i−1
-	breaks []int      // breaks[i]: paragraph breaks between sentences 0..i−1
+	stops  []int32    // stops[i]: inner sentence ends in sentences 0..i−1
+	orphan []int32    // orphan[i]: names without a partner in the other side, sentences 0..i−1
+	breaks []int32    // breaks[i]: paragraph breaks between sentences 0..i−1
 	paras  bool       // at least one paragraph break
 	// open[0] and open[1]: the side is a stretch of a longer document that continues the same
 	// paragraph before its first sentence, or after its last (see subSide).
@@ -478,11 +478,11 @@ func newSide(ss []Sentence, feats []features, weights map[uint32]float32) *side 
 // them all was a fifth of the memory of a long alignment.
 func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights *weightTable, target bool) *side {
 	n := len(ss)
-	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int, n+1), stops: make([]int, n+1), orphan: make([]int, n+1)}
+	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int32, n+1), stops: make([]int32, n+1), orphan: make([]int32, n+1)}
 	for i, x := range ss {
 		s.cum[i+1] = s.cum[i] + feats[i].length
-		s.stops[i+1] = s.stops[i] + int(feats[i].stops)
-		s.orphan[i+1] = s.orphan[i] + orphanNames(feats[i].names, weights)
+		s.stops[i+1] = s.stops[i] + int32(feats[i].stops)
+		s.orphan[i+1] = s.orphan[i] + int32(orphanNames(feats[i].names, weights))
 		s.breaks[i+1] = s.breaks[i]
 		if i > 0 && x.Para != ss[i-1].Para {
 			s.breaks[i+1]++
@@ -497,9 +497,16 @@ func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights *weight
 	// size they cannot outgrow), and a set holds its place in them, not slices: tens of
 	// thousands of small slices cost the allocator and the garbage collector more than the
 	// search itself reads them, and a set of pointers is twice the size.
+	// Only the keys with a weight are kept, mostly a small part: the arrays are sized for them
+	// (sized for all keys, the unused room still counted in the heap the collector paces itself
+	// by, and every page of heap a long alignment grows to costs a page fault).
 	total := 0
-	for i := range feats {
-		total += len(sk[i])
+	for _, keys := range sk[:n] {
+		for _, k := range keys {
+			if _, ok := weights.get(k); ok {
+				total++
+			}
+		}
 	}
 	keys, weight := make([]uint32, 0, total), make([]float32, 0, total)
 	for i := 1; i <= n; i++ {
@@ -723,7 +730,7 @@ func (s *side) breaksInside(i, d int) int {
 	if d < 2 {
 		return 0
 	}
-	return s.breaks[i] - s.breaks[i-d+1]
+	return int(s.breaks[i] - s.breaks[i-d+1])
 }
 
 // paraEnd reports whether position i (between sentences i−1 and i) is a paragraph boundary.
@@ -804,8 +811,8 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 	for d := 1; d <= 3 && d <= i; d++ {
 		r.length[d] = s.cum[i] - s.cum[i-d]
 		r.lenR[d] = m.ratio * r.length[d]
-		r.count[d] = d + s.stops[i] - s.stops[i-d]
-		r.orphan[d] = s.orphan[i] - s.orphan[i-d]
+		r.count[d] = d + int(s.stops[i]-s.stops[i-d])
+		r.orphan[d] = int(s.orphan[i] - s.orphan[i-d])
 		r.punct[d] = s.punct[d][i]
 		if d == 1 {
 			r.set[1] = s.set(1, i)
@@ -890,7 +897,7 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	c += m.punctTab[r.punct[sh.di]][t.punct[sh.dj][j]] // m.punctCost of the two sides
 	// Sentences, counting those joined inside a line, should pair up in number.
 	ns := r.count[sh.di]
-	nt := sh.dj + t.stops[j] - t.stops[j-sh.dj]
+	nt := sh.dj + int(t.stops[j]-t.stops[j-sh.dj])
 	c += m.sentenceCount * math.Abs(float64(ns-nt))
 	c += m.orphanSrc*float64(r.orphan[sh.di]) + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-sh.dj])
 	// The target's set is read in place: building its keySet for every bead cost more than
