@@ -1,6 +1,8 @@
 package align
 
 import (
+	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -106,5 +108,42 @@ func TestSeedDecides(t *testing.T) {
 	})
 	if got := Pair(ru, tgt, Options{SrcLang: "ru", TgtLang: "kk"}); !sameBeads(got, want) {
 		t.Errorf("ru→kk: %v, want %v", got, want)
+	}
+}
+
+// TestLexKeysMaxDF: withLexKeys leaving out the keys of senses found in more than lexMaxDF
+// sentences changes neither the key weights of a document nor the sides the search reads, and it
+// does leave some out (a long document repeats the seed lexicon's common words).
+func TestLexKeysMaxDF(t *testing.T) {
+	src, tgt, _ := benchBitext(t, 3000)
+	opt := Options{SrcLang: "en", TgtLang: "ru"}
+	lex := withSeed(opt)
+	fs, ft, vs, vt := extractSides(src, tgt, opt)
+	allS, allT := withLexKeys(fs, ft, vs, vt, "en", "ru", lex, 0)
+	ks, kt := withLexKeys(fs, ft, vs, vt, "en", "ru", lex, lexMaxDF)
+	count := func(keys [][]uint32) (n int) {
+		for _, k := range keys {
+			n += len(k)
+		}
+		return n
+	}
+	if a, b := count(allS)+count(allT), count(ks)+count(kt); b >= a {
+		t.Fatalf("%d keys with the bound, %d without: none left out", b, a)
+	}
+	w := keyWeightsOf(ks, kt)
+	if want := keyWeightsOf(allS, allT); !maps.Equal(w, want) {
+		t.Fatalf("key weights differ: %d with the bound, %d without", len(w), len(want))
+	}
+	wt := newWeightTable(w)
+	for _, c := range []struct {
+		ss         []Sentence
+		fs         []features
+		all, bound [][]uint32
+	}{{src, fs, allS, ks}, {tgt, ft, allT, kt}} {
+		for _, target := range []bool{false, true} {
+			if got, want := newSideKeys(c.ss, c.fs, c.bound, wt, target), newSideKeys(c.ss, c.fs, c.all, wt, target); !reflect.DeepEqual(got, want) {
+				t.Fatalf("target %v: the sides differ", target)
+			}
+		}
 	}
 }
