@@ -607,18 +607,34 @@ func (s *side) set(d, i int) keySet {
 // i−3..i−1 of s, with their weights, merged from the sets of single sentences as merges of the
 // set before and the last sentence's (r.set[3] from the set of i−3..i−2 and i−1's), in the scratch
 // arrays of r. It needs i ≥ 2.
+//
+// The search fills the rows of a side in order, and the merge of sentences i−3..i−2 a set of three
+// is merged from is the set of two of row i−1: when r holds that row's (merged from s), it is taken
+// as it is, in place of the same merge again (a third of the merges of a pass).
 func (r *srcRow) mergeSets(s *side, i int) {
 	last := s.set(1, i)
 	a := s.set(1, i-1)
+	var two keySet
+	reuse := i >= 3 && r.twoOf == s && r.twoAt == i-1
+	if reuse {
+		// r.set[2] is the merge of sentences i−3..i−2: it moves to the scratch arrays [0], and
+		// the new set of two goes where [0]'s were
+		r.keys[0], r.keys[2] = r.keys[2], r.keys[0]
+		r.weights[0], r.weights[2] = r.weights[2], r.weights[0]
+		two = r.set[2]
+	}
 	var sp keySpan
 	sp, r.keys[2], r.weights[2] = appendMerged(r.keys[2][:0], r.weights[2][:0], &a, &last)
 	r.set[2] = sp.view(r.keys[2], r.weights[2])
+	r.twoOf, r.twoAt = s, i
 	if i < 3 {
 		return
 	}
-	first := s.set(1, i-2)
-	sp, r.keys[0], r.weights[0] = appendMerged(r.keys[0][:0], r.weights[0][:0], &first, &a)
-	two := sp.view(r.keys[0], r.weights[0])
+	if !reuse {
+		first := s.set(1, i-2)
+		sp, r.keys[0], r.weights[0] = appendMerged(r.keys[0][:0], r.weights[0][:0], &first, &a)
+		two = sp.view(r.keys[0], r.weights[0])
+	}
 	sp, r.keys[3], r.weights[3] = appendMerged(r.keys[3][:0], r.weights[3][:0], &two, &last)
 	r.set[3] = sp.view(r.keys[3], r.weights[3])
 }
@@ -794,6 +810,9 @@ type srcRow struct {
 	// merge of two sentences a set of three is merged from.
 	keys    [4][]uint32
 	weights [4][]float32
+	// twoOf and twoAt: set[2] is the set of two of row twoAt of side twoOf (see mergeSets)
+	twoOf *side
+	twoAt int
 	// rest[d] is a lower bound on the terms of the cost that follow the length (punctuation,
 	// sentence count, orphans, anchors), whatever the target: a bead whose shape, paragraph and
 	// length terms already pass the limit by more than that is hopeless without reading the

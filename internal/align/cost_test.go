@@ -708,3 +708,42 @@ func TestTermsDecide(t *testing.T) {
 		t.Errorf("the glossary changed nothing (both:\n%s); the test no longer shows its effect", with)
 	}
 }
+
+// TestMergeSetsInOrder: the sets of two and three sentences mergeSets gives row after row, taking
+// the set of three's first merge from the row before, are those it merges anew for each row, keys,
+// weights and heads, on a side of random key sets (and again after a row is skipped).
+func TestMergeSetsInOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	weights := map[uint32]float32{}
+	var ss []Sentence
+	var fs []features
+	var sk [][]uint32
+	for range 300 {
+		keys := make([]uint32, rng.IntN(8))
+		for i := range keys {
+			keys[i] = uint32(rng.IntN(4))<<30 | rng.Uint32N(64)
+			if rng.IntN(3) > 0 {
+				weights[keys[i]] = float32(0.1 + rng.Float64())
+			}
+		}
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
+		ss, fs, sk = append(ss, Sentence{Text: "x"}), append(fs, features{length: 1, keys: keys}), append(sk, keys)
+	}
+	s := newSideKeys(ss, fs, sk, newWeightTable(weights), false)
+	var r srcRow
+	for i := 2; i <= s.n; i++ {
+		if i == 150 {
+			continue // a row skipped: the next must merge anew
+		}
+		r.mergeSets(s, i)
+		var fresh srcRow
+		fresh.mergeSets(s, i)
+		for d := 2; d <= min(3, i); d++ {
+			a, b := r.set[d], fresh.set[d]
+			if !slices.Equal(a.keys, b.keys) || !slices.Equal(a.weight, b.weight) || a.keyHead != b.keyHead {
+				t.Fatalf("row %d, set of %d: %+v in order, %+v anew", i, d, r.set[d], fresh.set[d])
+			}
+		}
+	}
+}
