@@ -55,7 +55,9 @@ const DefaultFlagBelow = 0.7
 // smallest span that contains the beads of both. Without fixed groups, Russian is also aligned with
 // Kazakh, and where the three alignments contradict each other about an English sentence, a sure
 // path through the other translation overrules a weaker pivot bead (see arbitrate); the pair is
-// then aligned again holding that decision. Russian and Kazakh sentences with no English
+// then aligned again holding that decision; last, a pivot bead's target sentence that shares no
+// name, number or loanword with an English sentence and its other translation, which share
+// several, is taken for a desk's addition (see strangers). Russian and Kazakh sentences with no English
 // counterpart at the same place are aligned with each other and form groups with no English.
 //
 // Every sentence of the three sides is in exactly one group, and groups are in document order on
@@ -111,6 +113,9 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 			}
 			return repair(en, kk, options("en", "kk"), beads, pins)
 		})
+		ke := keysOf(extractAll("en", en, opt.Terms, nil))
+		kr, kks := keysOf(extractAll("ru", ru, opt.Terms, nil)), keysOf(extractAll("kk", kk, opt.Terms, nil))
+		ruBeads, kkBeads = strangers(ruBeads, kkBeads, len(en), ke, kr, kks), strangers(kkBeads, ruBeads, len(en), ke, kks, kr)
 	} else if fx.needRuFirst() {
 		ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))
 		fx.place(ruBeads, 0, len(en))

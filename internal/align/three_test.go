@@ -719,3 +719,94 @@ func TestRepairAddition(t *testing.T) {
 		t.Errorf("out-of-order pins: beads %q, want %q", str(got), want)
 	}
 }
+
+// TestStrangers: a pivot bead's target sentence that shares no name, number or loanword with an
+// English sentence and its other translation, which share several, is split off as a sentence
+// without English (a desk's addition put in place of a dropped sentence); a translation that
+// shares one stays, and so does a bead the pair is sure of, or one whose group gives too little
+// evidence.
+func TestStrangers(t *testing.T) {
+	en := goldenSentences(
+		"Kazakhstan's parliament approved the 2024 budget on Tuesday.",
+		"Finance Minister Madi Takiyev said spending on schools in Almaty and Shymkent would rise by 12 percent.",
+		"The opposition voted against it.",
+	)
+	ru := goldenSentences(
+		"Парламент Казахстана во вторник утвердил бюджет на 2024 год.",
+		"Министр финансов Мади Такиев сказал, что расходы на школы в Алматы и Шымкенте вырастут на 12 процентов.",
+		"Оппозиция голосовала против.",
+	)
+	kkAdded := goldenSentences(
+		"Қазақстан парламенті сейсенбі күні 2024 жылғы бюджетті бекітті.",
+		"Мадрид заңсыз деп таныған, ал Каталондық сепаратистер жеңісін жариялады.",
+		"Оппозиция қарсы дауыс берді.",
+	)
+	kkKept := goldenSentences(
+		"Қазақстан парламенті сейсенбі күні 2024 жылғы бюджетті бекітті.",
+		"Қаржы министрі Мәди Такиев мектептерге жұмсалатын шығын өседі деді.",
+		"Оппозиция қарсы дауыс берді.",
+	)
+	keys := func(lang string, ss []Sentence) [][]uint32 { return keysOf(extractAll(lang, ss, nil, nil)) }
+	ke, kr := keys("en", en), keys("ru", ru)
+	tests := []struct {
+		name   string
+		kk     []Sentence
+		en, rk []string // the en–kk beads to repair, and the en–ru ones
+		want   string
+	}{
+		{
+			name: "addition in place of a dropped sentence",
+			kk:   kkAdded,
+			en:   []string{"0|0", "1|1@0.8", "2|2"},
+			rk:   []string{"0|0", "1|1", "2|2"},
+			want: "0|0 1|- -|1 2|2",
+		},
+		{
+			name: "translation that shares a name",
+			kk:   kkKept,
+			en:   []string{"0|0", "1|1@0.8", "2|2"},
+			rk:   []string{"0|0", "1|1", "2|2"},
+			want: "0|0 1|1 2|2",
+		},
+		{
+			name: "sure bead",
+			kk:   kkAdded,
+			en:   []string{"0|0", "1|1@0.97", "2|2"},
+			rk:   []string{"0|0", "1|1", "2|2"},
+			want: "0|0 1|1 2|2",
+		},
+		{
+			name: "too little agreement to judge",
+			kk:   goldenSentences("Қазақстан парламенті сейсенбі күні 2024 жылғы бюджетті бекітті.", "Қаржы министрі Мәди Такиев мектептерге жұмсалатын шығын өседі деді.", "Мадрид заңсыз деп таныған."),
+			en:   []string{"0|0", "1|1", "2|2@0.8"},
+			rk:   []string{"0|0", "1|1", "2|2"},
+			want: "0|0 1|1 2|2",
+		},
+		{
+			name: "English sentence the other translation merged with a neighbour",
+			kk:   kkAdded,
+			en:   []string{"0|0", "1|1@0.8", "2|2"},
+			rk:   []string{"0 1|0 1", "2|2"},
+			want: "0|0 1|1 2|2",
+		},
+		{
+			name: "two target sentences",
+			kk:   goldenSentences("Қазақстан парламенті сейсенбі күні 2024 жылғы бюджетті бекітті.", "Мадрид заңсыз деп таныған.", "Каталондық сепаратистер жеңісін жариялады.", "Оппозиция қарсы дауыс берді."),
+			en:   []string{"0|0", "1|1 2@0.8", "2|3"},
+			rk:   []string{"0|0", "1|1", "2|2"},
+			want: "0|0 1|1 2 2|3",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strangers(beadList(tt.en...), beadList(tt.rk...), len(en), ke, keys("kk", tt.kk), kr)
+			var s []string
+			for _, b := range got {
+				s = append(s, strings.TrimSuffix(groupString(Group{En: b.Src, Ru: b.Tgt, Kk: []int{}}), "|-"))
+			}
+			if strings.Join(s, " ") != tt.want {
+				t.Errorf("beads %q, want %q", strings.Join(s, " "), tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,75 @@
+package align
+
+// strangerBelow and strangerAgree: see strangers. Over the NTREX dev lines, of the English and
+// Russian sentences that share at least strangerAgree keys, no Kazakh translation shared none
+// with both (0 of 243; at 2 shared keys, 4 of 348), while an unrelated sentence of another
+// document shared none four times in five.
+const (
+	strangerBelow = 0.95
+	strangerAgree = 3
+)
+
+// strangers splits off the target sentence of a pivot bead that shares nothing with its group:
+// where a pivot bead (in beads) pairs English i with one target sentence t, less sure than
+// strangerBelow, the other pivot alignment (other) holds English i alone with sentences of its
+// own, the English sentence and those share at least strangerAgree anchor keys (names,
+// loanwords, numbers: see features.keys), and t shares none with any of them, t becomes a
+// sentence without English and English i loses its counterpart in t's language. That is the trace
+// of a desk that dropped the sentence and put one of its own, from another story, in its place:
+// the pair alignments pair it for its length and place, but an added sentence shares nothing with
+// the story, and a translation that the other two agree on that much shares something (see the
+// constants). n is the number of English sentences; ke, kt and ko give the keys of the English
+// sentences, those of beads' target language, and those of the other alignment's.
+func strangers(beads, other []Bead, n int, ke, kt, ko [][]uint32) []Bead {
+	otherOf := make([]*Bead, n)
+	for k := range other {
+		for _, i := range other[k].Src {
+			otherOf[i] = &other[k]
+		}
+	}
+	var out []Bead
+	done := 0 // beads[:done] are in out
+	for k, b := range beads {
+		if len(b.Src) != 1 || len(b.Tgt) != 1 || b.Score >= strangerBelow {
+			continue
+		}
+		i, t := b.Src[0], b.Tgt[0]
+		o := otherOf[i]
+		if o == nil || len(o.Src) != 1 || len(o.Tgt) == 0 {
+			continue
+		}
+		agree, shared := 0, commonKeys(kt[t], ke[i])
+		for _, j := range o.Tgt {
+			agree += commonKeys(ke[i], ko[j])
+			shared += commonKeys(kt[t], ko[j])
+		}
+		if agree < strangerAgree || shared > 0 {
+			continue
+		}
+		out = append(out, beads[done:k]...)
+		out = append(out, Bead{Src: b.Src, Tgt: []int{}, Score: b.Score}, Bead{Src: []int{}, Tgt: b.Tgt, Score: b.Score})
+		done = k + 1
+	}
+	if out == nil {
+		return beads
+	}
+	return append(out, beads[done:]...)
+}
+
+// commonKeys counts the keys two sorted key sets share.
+func commonKeys(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
