@@ -9,17 +9,20 @@ const (
 	strangerAgree = 3
 )
 
-// strangers splits off the target sentence of a pivot bead that shares nothing with its group:
-// where a pivot bead (in beads) pairs English i with one target sentence t, less sure than
+// strangers splits off the target sentences of a pivot bead that share nothing with their group:
+// where a pivot bead (in beads) pairs English i with target sentences, less sure than
 // strangerBelow, the other pivot alignment (other) holds English i alone with sentences of its
 // own, the English sentence and those share at least strangerAgree anchor keys (names,
-// loanwords, numbers: see features.keys), and t shares none with any of them, t becomes a
-// sentence without English and English i loses its counterpart in t's language. That is the trace
-// of a desk that dropped the sentence and put one of its own, from another story, in its place:
-// the pair alignments pair it for its length and place, but an added sentence shares nothing with
-// the story, and a translation that the other two agree on that much shares something (see the
-// constants). n is the number of English sentences; ke, kt and ko give the keys of the English
-// sentences, those of beads' target language, and those of the other alignment's.
+// loanwords, numbers: see features.keys), and no target sentence of the bead shares one with any
+// of them, each target sentence becomes a sentence without English and English i loses its
+// counterpart in their language. That is the trace of a desk that dropped the sentence and put
+// one or a run of its own, from another story, in its place: the pair alignments pair them for
+// their length and place, but an added sentence shares nothing with the story, and a translation
+// that the other two agree on that much shares something (see the constants). A bead of two
+// target sentences of which one shares something stands: it is most often one translation the
+// segmenter cut in two, one half without a name. n is the number of English sentences; ke, kt and
+// ko give the keys of the English sentences, those of beads' target language, and those of the
+// other alignment's.
 func strangers(beads, other []Bead, n int, ke, kt, ko [][]uint32) []Bead {
 	otherOf := make([]*Bead, n)
 	for k := range other {
@@ -30,24 +33,32 @@ func strangers(beads, other []Bead, n int, ke, kt, ko [][]uint32) []Bead {
 	var out []Bead
 	done := 0 // beads[:done] are in out
 	for k, b := range beads {
-		if len(b.Src) != 1 || len(b.Tgt) != 1 || b.Score >= strangerBelow {
+		if len(b.Src) != 1 || len(b.Tgt) == 0 || b.Score >= strangerBelow {
 			continue
 		}
-		i, t := b.Src[0], b.Tgt[0]
+		i := b.Src[0]
 		o := otherOf[i]
 		if o == nil || len(o.Src) != 1 || len(o.Tgt) == 0 {
 			continue
 		}
-		agree, shared := 0, commonKeys(kt[t], ke[i])
+		agree, shared := 0, 0
 		for _, j := range o.Tgt {
 			agree += commonKeys(ke[i], ko[j])
-			shared += commonKeys(kt[t], ko[j])
+		}
+		for _, t := range b.Tgt {
+			shared += commonKeys(kt[t], ke[i])
+			for _, j := range o.Tgt {
+				shared += commonKeys(kt[t], ko[j])
+			}
 		}
 		if agree < strangerAgree || shared > 0 {
 			continue
 		}
 		out = append(out, beads[done:k]...)
-		out = append(out, Bead{Src: b.Src, Tgt: []int{}, Score: b.Score}, Bead{Src: []int{}, Tgt: b.Tgt, Score: b.Score})
+		out = append(out, Bead{Src: b.Src, Tgt: []int{}, Score: b.Score})
+		for _, t := range b.Tgt {
+			out = append(out, Bead{Src: []int{}, Tgt: []int{t}, Score: b.Score})
+		}
 		done = k + 1
 	}
 	if out == nil {
