@@ -113,8 +113,7 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 			}
 			return repair(en, kk, options("en", "kk"), beads, pins)
 		})
-		ke := keysOf(extractAll("en", en, opt.Terms, nil))
-		kr, kks := keysOf(extractAll("ru", ru, opt.Terms, nil)), keysOf(extractAll("kk", kk, opt.Terms, nil))
+		ke, kr, kks := newAnchorKeys("en", en, opt.Terms), newAnchorKeys("ru", ru, opt.Terms), newAnchorKeys("kk", kk, opt.Terms)
 		ruBeads, kkBeads = strangers(ruBeads, kkBeads, len(en), ke, kr, kks), strangers(kkBeads, ruBeads, len(en), ke, kks, kr)
 	} else if fx.needRuFirst() {
 		ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))

@@ -23,7 +23,7 @@ const (
 // segmenter cut in two, one half without a name. n is the number of English sentences; ke, kt and
 // ko give the keys of the English sentences, those of beads' target language, and those of the
 // other alignment's.
-func strangers(beads, other []Bead, n int, ke, kt, ko [][]uint32) []Bead {
+func strangers(beads, other []Bead, n int, ke, kt, ko *anchorKeys) []Bead {
 	otherOf := make([]*Bead, n)
 	for k := range other {
 		for _, i := range other[k].Src {
@@ -43,12 +43,12 @@ func strangers(beads, other []Bead, n int, ke, kt, ko [][]uint32) []Bead {
 		}
 		agree, shared := 0, 0
 		for _, j := range o.Tgt {
-			agree += commonKeys(ke[i], ko[j])
+			agree += commonKeys(ke.of(i), ko.of(j))
 		}
 		for _, t := range b.Tgt {
-			shared += commonKeys(kt[t], ke[i])
+			shared += commonKeys(kt.of(t), ke.of(i))
 			for _, j := range o.Tgt {
-				shared += commonKeys(kt[t], ko[j])
+				shared += commonKeys(kt.of(t), ko.of(j))
 			}
 		}
 		if agree < strangerAgree || shared > 0 {
@@ -83,4 +83,24 @@ func commonKeys(a, b []uint32) int {
 		}
 	}
 	return n
+}
+
+// anchorKeys gives the anchor keys (features.keys) of the sentences of one side, each worked out
+// when first asked for: strangers reads those of a few weak beads only.
+type anchorKeys struct {
+	e    *extractor
+	ss   []Sentence
+	keys [][]uint32
+	done []bool
+}
+
+func newAnchorKeys(lang string, ss []Sentence, terms TermFinder) *anchorKeys {
+	return &anchorKeys{e: newExtractor(lang, terms, nil), ss: ss, keys: make([][]uint32, len(ss)), done: make([]bool, len(ss))}
+}
+
+func (s *anchorKeys) of(i int) []uint32 {
+	if !s.done[i] {
+		s.keys[i], s.done[i] = s.e.extract(s.ss[i]).keys, true
+	}
+	return s.keys[i]
 }

@@ -746,7 +746,7 @@ func TestStrangers(t *testing.T) {
 		"Қаржы министрі Мәди Такиев мектептерге жұмсалатын шығын өседі деді.",
 		"Оппозиция қарсы дауыс берді.",
 	)
-	keys := func(lang string, ss []Sentence) [][]uint32 { return keysOf(extractAll(lang, ss, nil, nil)) }
+	keys := func(lang string, ss []Sentence) *anchorKeys { return newAnchorKeys(lang, ss, nil) }
 	ke, kr := keys("en", en), keys("ru", ru)
 	tests := []struct {
 		name   string
