@@ -44,7 +44,7 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 		}
 		text, err := document.Normalize(name, data)
 		if err != nil {
-			return nil, err
+			return nil, document.NotImported(err)
 		}
 		doc = docformat.ReadMarkdown(string(text))
 	default:

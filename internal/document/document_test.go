@@ -83,6 +83,22 @@ func TestNormalize(t *testing.T) {
 	if !errors.As(err, &e) || e.ID != "document.bad-utf8" || *e.Pos != (locale.Pos{File: "f.txt", Line: 2, Column: 7, Offset: 15}) {
 		t.Errorf("bad UTF-8: %v (%+v)", err, e)
 	}
+	// Normalize only reads: its message does not say that nothing was
+	// imported (segment, align-files, lexicon and tm lookup import
+	// nothing); import says so with NotImported, at the same place.
+	if strings.Contains(err.Error(), "imported") {
+		t.Errorf("Normalize claims an import: %v", err)
+	}
+	ni := document.NotImported(err)
+	if !errors.As(ni, &e) || e.ID != "document.bad-utf8.not-imported" || *e.Pos != (locale.Pos{File: "f.txt", Line: 2, Column: 7, Offset: 15}) || !strings.HasSuffix(ni.Error(), "; nothing was imported") {
+		t.Errorf("NotImported: %v (%+v)", ni, e)
+	}
+	if locale.ID(err) != "document.bad-utf8" {
+		t.Errorf("NotImported changed the error it was given: %v", err)
+	}
+	if document.NotImported(nil) != nil {
+		t.Error("NotImported(nil) is not nil")
+	}
 }
 
 func FuzzNormalize(f *testing.F) {

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -59,10 +60,24 @@ func badID(id string, offset int) error {
 }
 
 // badUTF8 is the error of Normalize for input that is not UTF-8, at the
-// first invalid byte b.
+// first invalid byte b. It says only what is wrong and where: segment,
+// align-files, lexicon and tm lookup read the file and import nothing.
 func badUTF8(at locale.Pos, b byte) error {
 	return locale.NewError("document.bad-utf8", map[string]any{"Byte": fmt.Sprintf("0x%02x", b)}).
 		WithHint("document.bad-utf8.hint").At(at)
+}
+
+// NotImported is err, an error of [Normalize], as import reports it: the
+// refusal of invalid UTF-8 adds that nothing was imported. Any other error
+// is returned as it is.
+func NotImported(err error) error {
+	var e *locale.Error
+	if !errors.As(err, &e) || e.ID != "document.bad-utf8" {
+		return err
+	}
+	c := *e
+	c.ID = "document.bad-utf8.not-imported"
+	return &c
 }
 
 // formatError is the error for a file of the document (an alignment, its

@@ -64,7 +64,7 @@ type ImportResult struct {
 // flagged, so a person sees them, and align fills in the new text.
 func Import(ws *workspace.Workspace, id, lang string, data []byte, name string, opt ImportOptions) (*ImportResult, error) {
 	return importStep(ws, id, lang, name, opt, func(c *Change) (*ImportResult, error) { return c.Import(lang, data, name, opt) }, func() error {
-		return Check(name, data)
+		return NotImported(Check(name, data))
 	})
 }
 
@@ -128,7 +128,7 @@ func (c *Change) Import(lang string, data []byte, name string, opt ImportOptions
 	}
 	raw, err := Normalize(name, data)
 	if err != nil {
-		return nil, err
+		return nil, NotImported(err)
 	}
 	return c.importText(lang, string(raw), opt)
 }
