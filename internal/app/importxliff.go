@@ -76,10 +76,10 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 		res.Problems, res.Groups, res.Texts, res.Confirmed, res.Unconfirmed, res.Notes = nil, 0, 0, 0, 0, 0
 		m := langtag.NewMap(a.Languages)
 		var err error
-		if res.Source, err = xliffLang(f, m, f.SourceLang, "xliff.bad-lang.source", a.Languages); err != nil {
+		if res.Source, err = xliffLang(f, m, f.SourceLang, "xliff.bad-lang.source", "xliff.no-lang.source", a.Languages); err != nil {
 			return nil, err
 		}
-		if res.Target, err = xliffLang(f, m, f.TargetLang, "xliff.bad-lang.target", a.Languages); err != nil {
+		if res.Target, err = xliffLang(f, m, f.TargetLang, "xliff.bad-lang.target", "xliff.no-lang.target", a.Languages); err != nil {
 			return nil, err
 		}
 		if res.Source == res.Target {
@@ -168,7 +168,10 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 					changed = true
 				}
 			}
-			if note := flat(strings.Join(u.Notes, "; ")); note != g.Note {
+			// A unit without notes leaves the group's note as it is: the
+			// tool may have dropped notes it does not know (a round trip
+			// through PO loses tilmash's), and a note is work.
+			if note := flat(strings.Join(u.Notes, "; ")); u.HasNotes && note != g.Note {
 				e.Note = &note
 				res.Notes++
 				changed = true
@@ -259,11 +262,17 @@ func xliffDocument(ws *workspace.Workspace, f *xliff.File, id string) (string, e
 }
 
 // xliffLang maps a language tag of the file to one of the alignment's
-// languages; msg is the error when it is none of them.
-func xliffLang(f *xliff.File, m *langtag.Map, tag, msg string, known []string) (string, error) {
+// languages; bad is the error when it is none of them, none when the file
+// gives no tag.
+func xliffLang(f *xliff.File, m *langtag.Map, tag, bad, none string, known []string) (string, error) {
 	if l, _ := m.Lookup(tag); l != "" {
 		return l, nil
 	}
-	return "", locale.NewError(msg, map[string]any{"File": f.Name, "Tag": tag, "Known": strings.Join(known, ", ")}).
-		WithHint("xliff.bad-lang.hint")
+	data := map[string]any{"File": f.Name, "Tag": tag, "Known": strings.Join(known, ", ")}
+	if strings.TrimSpace(tag) == "" {
+		// A file that names no language (po2xliff writes no
+		// target-language): say so, not "the language  is not one of".
+		return "", locale.NewError(none, data).WithHint("xliff.no-lang.hint")
+	}
+	return "", locale.NewError(bad, data).WithHint("xliff.bad-lang.hint")
 }

@@ -214,6 +214,63 @@ store.savefile(sys.argv[2])
 	roundTrip(t, ap, ws, d, before, res, "Сот дүйсенбі күні іске кірісті. Судья дәлел сұрады.", "Айгүл тексерді")
 }
 
+// TestImportXLIFFThroughPO: a translator who works in PO converts the
+// XLIFF 1.2 export with Translate Toolkit's xliff2po, edits a msgstr, and
+// converts back with po2xliff, which writes XLIFF 1.1, numbers the units
+// anew (the exported id stays as the PO location), adds the PO header as
+// a unit and leaves out the target language. The file is read as 1.2, by
+// the exported ids; the missing target language is told as such, and once
+// added the import applies the one edit.
+func TestImportXLIFFThroughPO(t *testing.T) {
+	xliff2po := testenv.Command(t, "xliff2po", "apt-get install translate-toolkit")
+	po2xliff := testenv.Command(t, "po2xliff", "apt-get install translate-toolkit")
+	ap, ws, d := xliffDoc(t)
+	before := files(t, ws)
+	dir := t.TempDir()
+	in, po, out := filepath.Join(dir, "aral.en-kk.xliff"), filepath.Join(dir, "aral.po"), filepath.Join(dir, "back.xliff")
+	if err := os.WriteFile(in, exportXLIFF(t, d, "xliff12"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if o, err := exec.Command(xliff2po, "-i", in, "-o", po).CombinedOutput(); err != nil {
+		t.Fatalf("xliff2po: %v\n%s", err, o)
+	}
+	data, err := os.ReadFile(po)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The msgstr of the entry at location 2 (group 2), however wrapped.
+	text := string(data)
+	i := strings.Index(text, "\n#: 2\n")
+	j := strings.Index(text[i:], "\nmsgstr ")
+	k := strings.Index(text[i+j:], "\n\n")
+	if i < 0 || j < 0 || k < 0 {
+		t.Fatalf("no entry 2 in the PO:\n%s", text)
+	}
+	text = text[:i+j] + "\nmsgstr \"Сот дүйсенбі күні іске кірісті. Судья дәлел сұрады.\"" + text[i+j+k:]
+	if err := os.WriteFile(po, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if o, err := exec.Command(po2xliff, "-i", po, "-o", out).CombinedOutput(); err != nil {
+		t.Fatalf("po2xliff: %v\n%s", err, o)
+	}
+	if data, err = os.ReadFile(out); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(`version="1.1"`)) {
+		t.Logf("po2xliff no longer writes XLIFF 1.1:\n%s", data)
+	}
+	_, err = importXLIFF(t, ap, ws, data, ImportXLIFFOptions{ID: "aral"})
+	if locale.ID(err) != "xliff.no-lang.target" {
+		t.Fatalf("without a target language: %v, want xliff.no-lang.target", err)
+	}
+	data = bytes.Replace(data, []byte(`source-language="en`), []byte(`target-language="kk" source-language="en`), 1)
+	res, err := importXLIFF(t, ap, ws, data, ImportXLIFFOptions{ID: "aral"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	roundTrip(t, ap, ws, d, before, res, "Сот дүйсенбі күні іске кірісті. Судья дәлел сұрады.", "")
+}
+
 // TestImportXLIFF20 is the same round trip with XLIFF 2.0, edited as a
 // tool writes it back: the target split into two segments.
 func TestImportXLIFF20(t *testing.T) {

@@ -83,9 +83,15 @@ func attr(se xml.StartElement, local string) string {
 }
 
 const (
-	ns12 = "urn:oasis:names:tc:xliff:document:1.2"
+	ns1  = "urn:oasis:names:tc:xliff:document:1."
 	ns20 = "urn:oasis:names:tc:xliff:document:2."
 )
+
+// version1 reports whether v is an XLIFF 1 version: 1.0 and 1.1 (Translate
+// Toolkit's po2xliff writes 1.1) have the <file>, <body>, <trans-unit>
+// structure of 1.2 and its attributes that tilmash reads, so all three are
+// read as 1.2.
+func version1(v string) bool { return v == "1.0" || v == "1.1" || v == "1.2" }
 
 func (p *parser) document() error {
 	se, err := p.dec.Root()
@@ -97,13 +103,13 @@ func (p *parser) document() error {
 	}
 	v := attr(se, "version")
 	switch {
-	case v == "1.2" || v == "" && se.Name.Space == ns12:
+	case version1(v) || v == "" && strings.HasPrefix(se.Name.Space, ns1):
 		p.f.Version = V12
 	case strings.HasPrefix(v, "2.") || v == "" && strings.HasPrefix(se.Name.Space, ns20):
 		p.f.Version = V20
 		p.f.SourceLang, p.f.TargetLang = attr(se, "srcLang"), attr(se, "trgLang")
 	default:
-		return p.dec.Errorf(p.dec.Start(), CodeVersion, v, "XLIFF version %q: tilmash reads XLIFF 1.2 and 2.0", v)
+		return p.dec.Errorf(p.dec.Start(), CodeVersion, v, "XLIFF version %q: tilmash reads XLIFF 1.0 to 1.2 and 2.0", v)
 	}
 	files := 0
 	err = p.dec.Children(func(se xml.StartElement) error {
@@ -164,6 +170,11 @@ func (p *parser) body12(se xml.StartElement) error {
 	case "group":
 		return p.container(p.body12)
 	case "trans-unit":
+		if attr(se, "restype") == "x-gettext-domain-header" {
+			// The PO header that po2xliff turns into a unit: no text
+			// of the document.
+			return p.dec.Skip()
+		}
 		return p.unit12(se)
 	}
 	return p.dec.Skip()
@@ -187,6 +198,7 @@ func (p *parser) newUnit(se xml.StartElement) Unit {
 }
 
 func (p *parser) note(u *Unit) error {
+	u.HasNotes = true
 	s, _, err := p.inline(nil)
 	if err != nil {
 		return err
@@ -202,6 +214,7 @@ func (p *parser) unit12(se xml.StartElement) error {
 	u.Mark, u.HasMark = ParseMark(attr(se, "extradata"))
 	approved, hasApproved := xmlx.AttrValue(se, "approved")
 	state := ""
+	var refs []string // po-reference locations
 	err := p.container(func(c xml.StartElement) error {
 		var err error
 		switch c.Name.Local {
@@ -217,13 +230,31 @@ func (p *parser) unit12(se xml.StartElement) error {
 			u.TargetPos = p.pos(start)
 		case "note":
 			err = p.note(&u)
-		default: // alt-trans, seg-source, context-group, …
+		case "context-group":
+			if attr(c, "name") != "po-reference" {
+				return p.dec.Skip()
+			}
+			err = p.container(func(c xml.StartElement) error {
+				if c.Name.Local != "context" || attr(c, "context-type") != "sourcefile" {
+					return p.dec.Skip()
+				}
+				s, _, err := p.inline(nil)
+				refs = append(refs, strings.Fields(s)...)
+				return err
+			})
+		default: // alt-trans, seg-source, …
 			err = p.dec.Skip()
 		}
 		return err
 	})
 	if err != nil {
 		return err
+	}
+	// A round trip through PO (xliff2po, then po2xliff) numbers the units
+	// anew and keeps the exported id as the PO location ("#: 3"), which
+	// po2xliff writes as the po-reference: that is the unit's id.
+	if len(refs) == 1 {
+		u.ID = refs[0]
 	}
 	switch {
 	case hasApproved && approved == "no":

@@ -2,6 +2,7 @@ package xliff
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -103,6 +104,56 @@ func TestRead12(t *testing.T) {
 	}
 }
 
+// XLIFF 1.1 (Translate Toolkit's po2xliff writes it) and 1.0 have the
+// structure of 1.2 that tilmash reads: they are read as 1.2, by the
+// version attribute or, without one, the namespace.
+func TestRead11(t *testing.T) {
+	for _, head := range []string{
+		`<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">`,
+		`<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1">`,
+		`<xliff version="1.0">`,
+	} {
+		in := strings.Replace(omegat12, `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">`, head, 1)
+		f, err := Read([]byte(in), "z.xliff")
+		if err != nil {
+			t.Errorf("%s: %v", head, err)
+			continue
+		}
+		if f.Version != V12 || f.TargetLang != "kk-KZ" || len(f.Units) != 4 || f.Units[0].Target != "Бес күннен кейін." || f.Units[0].State != Confirmed {
+			t.Errorf("%s: read %+v", head, f)
+		}
+	}
+}
+
+// TestReadPOReference: po2xliff numbers units anew and keeps the id
+// xliff2po took as the PO location in a po-reference context: that is the
+// unit's id. Its PO header unit is no unit. A unit says what its notes are
+// only when it has a <note>, even an empty one.
+func TestReadPOReference(t *testing.T) {
+	in := `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+<file original="a.po" source-language="en-US" datatype="plaintext"><body>
+<trans-unit id="2" restype="x-gettext-domain-header"><source>Project-Id-Version: X</source><target>Project-Id-Version: X</target></trans-unit>
+<trans-unit id="3" approved="yes"><source>One.</source><target>Бір.</target>
+<context-group name="po-reference" purpose="location"><context context-type="sourcefile">1</context></context-group></trans-unit>
+<trans-unit id="4"><source>Two.</source><target>Екі.</target><note/>
+<context-group name="po-entry" purpose="information"><context context-type="x-po-autocomment">7</context></context-group></trans-unit>
+<trans-unit id="5"><source>Three.</source><target>Үш.</target>
+<context-group name="po-reference" purpose="location"><context context-type="sourcefile">3</context><context context-type="sourcefile">9</context></context-group></trans-unit>
+</body></file></xliff>`
+	f, err := Read([]byte(in), "a.xliff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range f.Units {
+		got = append(got, fmt.Sprintf("%s:%s:%v", u.ID, u.Source, u.HasNotes))
+	}
+	// Two locations name no one unit: the unit keeps its own id.
+	if want := "1:One.:false 4:Two.:true 5:Three.:false"; strings.Join(got, " ") != want {
+		t.Errorf("units %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
 func TestRead20(t *testing.T) {
 	f, err := Read([]byte(segmented20), "z.xlf")
 	if err != nil {
@@ -150,6 +201,7 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"not xliff", "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"/>", CodeNotXLIFF, 2, 1},
 		{"version", "<xliff version=\"3.0\"/>", CodeVersion, 1, 1},
+		{"version 1.3", "<xliff version=\"1.3\"/>", CodeVersion, 1, 1},
 		{"no file", "<xliff version=\"1.2\">\n</xliff>", CodeNoFile, 2, 9},
 		{"truncated", "<xliff version=\"2.0\" srcLang=\"en\" trgLang=\"kk\">\n<file id=\"a\">\n<unit id=\"1\"><segment><source>One", "malformed-xml", 3, 34},
 		{"mismatched", "<xliff version=\"1.2\"><file>\n<body><trans-unit id=\"1\"><source>x</target>", "malformed-xml", 2, 35},

@@ -31,7 +31,8 @@
 // limits on depth and size, and every error located.
 package xliff
 
-// Version is the XLIFF version of a file: "1.2" or "2.0".
+// Version is the XLIFF version of a file: "1.2" (also for 1.0 and 1.1,
+// which share its structure) or "2.0".
 type Version string
 
 // The versions Read understands.
@@ -93,6 +94,11 @@ type Unit struct {
 	StateText string
 	// Notes are the unit's notes in order, trimmed; empty ones are left out.
 	Notes []string
+	// HasNotes is true when the unit has a <note> element, even an empty
+	// one: only then does the file say what the notes are. A tool that
+	// drops notes it does not know (xliff2po keeps only the translator's
+	// and the developer's) writes a unit without any.
+	HasNotes bool
 	// Mark is what tilmash's export recorded of the unit (see [Mark]);
 	// HasMark is false when the file has none (another tool's file, an
 	// older export, or a tool that dropped it).
