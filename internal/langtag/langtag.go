@@ -40,6 +40,44 @@ func Base(tag string) (base string, ok bool) {
 	return b.String(), true
 }
 
+// Language reports whether code names a particular language (kk, rus,
+// en-US; not und, not kz). When it does not, meant is the language a
+// person most likely had in mind: code is a country's code, and meant the
+// language of that country (kz, Kazakhstan: kk; ua, Ukraine: uk); "" when
+// there is none.
+func Language(code string) (ok bool, meant string) {
+	if b, ok := Base(code); ok && b != "" {
+		return true, ""
+	}
+	r, err := language.ParseRegion(strings.TrimSpace(code))
+	if err != nil {
+		return false, ""
+	}
+	if l := stateLanguage(r.String()); l != "" {
+		return false, l
+	}
+	t, err := language.Compose(r)
+	if err != nil {
+		return false, ""
+	}
+	b, conf := t.Base()
+	if conf < language.High {
+		return false, ""
+	}
+	return false, b.String()
+}
+
+// stateLanguage is the language meant by the country code region where it
+// is not the one CLDR finds most likely for the country (the language most
+// of its people speak), else "": kz stands for Kazakh, Kazakhstan's state
+// language, where CLDR has Russian.
+func stateLanguage(region string) string {
+	if region == "KZ" {
+		return "kk"
+	}
+	return ""
+}
+
 // Same reports whether two tags name the same language. Tags that name no
 // language are never the same as any.
 func Same(a, b string) bool {

@@ -57,3 +57,23 @@ func TestMapOwnCodes(t *testing.T) {
 		t.Errorf("Lookup(XX) = %q, %v", l, ok)
 	}
 }
+
+// TestLanguage: a code that names a language, in any form Base reads, is
+// one; a country's code is not, and names the language it was likely
+// meant for.
+func TestLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		code  string
+		ok    bool
+		meant string
+	}{
+		{"kk", true, ""}, {"rus", true, ""}, {"en-US", true, ""}, {"uk", true, ""},
+		{"kz", false, "kk"}, {"KZ", false, "kk"}, {"ua", false, "uk"}, {"gr", false, "el"}, {"jp", false, "ja"},
+		{"und", false, ""}, {"xx", false, ""}, {"", false, ""}, {"../x", false, ""},
+	} {
+		ok, meant := Language(tt.code)
+		if ok != tt.ok || meant != tt.meant {
+			t.Errorf("Language(%q) = %v, %q; want %v, %q", tt.code, ok, meant, tt.ok, tt.meant)
+		}
+	}
+}

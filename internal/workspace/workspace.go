@@ -23,6 +23,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/langtag"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -234,6 +235,12 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	for i, l := range cfg.Languages {
 		line, col := position(&root, i, "languages")
 		if !ValidLanguage(l) {
+			return cfg, configError(file, line, col, "workspace.bad-config.language", "workspace.bad-config.language.hint", map[string]any{"Lang": l})
+		}
+		if ok, meant := langtag.Language(l); !ok {
+			if meant != "" {
+				return cfg, configError(file, line, col, "workspace.bad-config.country", "workspace.bad-config.country.hint", map[string]any{"Lang": l, "Suggest": meant})
+			}
 			return cfg, configError(file, line, col, "workspace.bad-config.language", "workspace.bad-config.language.hint", map[string]any{"Lang": l})
 		}
 		if seen[l] {

@@ -74,6 +74,13 @@ func TestParseConfig(t *testing.T) {
 		{"bad yaml", "languages: [en\n", "f.yaml:", "workspace.bad-config.yaml"},
 		{"path in a language", "languages: [en, ../x]\n", "f.yaml:1:17: ../x is not a language code", "workspace.bad-config.language"},
 		{"language twice", "languages:\n  - en\n  - en\n", "f.yaml:3:5: en is listed twice in languages", "workspace.bad-config.language-twice"},
+		// A country code where a language code belongs: kz is Kazakhstan,
+		// Kazakh is kk; ua is Ukraine, Ukrainian uk.
+		{"country code kz", "languages: [en, ru, kz]\n", "f.yaml:1:21: kz is a country code, not a language code", "workspace.bad-config.country"},
+		{"country code ua", "languages: [en, ua]\nsource: en\n", "f.yaml:1:17: ua is a country code, not a language code", "workspace.bad-config.country"},
+		{"no language", "languages: [en, xx]\n", "f.yaml:1:17: xx is not a language code", "workspace.bad-config.language"},
+		{"undetermined", "languages: [en, und]\n", "f.yaml:1:17: und is not a language code", "workspace.bad-config.language"},
+		{"three letters", "languages: [en, rus, kk]\n", "", ""},
 	}
 	for _, tt := range tests {
 		_, err := workspace.ParseConfig("f.yaml", []byte(tt.yaml))
@@ -82,6 +89,18 @@ func TestParseConfig(t *testing.T) {
 			t.Errorf("%s: unexpected %v", tt.name, err)
 		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || locale.ID(err) != tt.id):
 			t.Errorf("%s: error %v (message %s), want it to contain %q (message %s)", tt.name, err, locale.ID(err), tt.err, tt.id)
+		}
+	}
+}
+
+// TestParseConfigCountryHint: a country code in languages gets the hint
+// of the language the country's code was likely meant for.
+func TestParseConfigCountryHint(t *testing.T) {
+	for code, want := range map[string]string{"kz": "kk", "ua": "uk", "gr": "el", "cz": "cs", "jp": "ja"} {
+		_, err := workspace.ParseConfig("f.yaml", []byte("languages: [en, "+code+"]\n"))
+		var e *locale.Error
+		if !errors.As(err, &e) || e.Hint != "workspace.bad-config.country.hint" || e.Data["Suggest"] != want {
+			t.Errorf("%s: %v (%+v), want the hint to suggest %s", code, err, e, want)
 		}
 	}
 }
