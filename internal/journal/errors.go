@@ -32,12 +32,18 @@ type JournalError struct {
 	File   string
 	Line   int
 	Reason string
+	// NotFolder is true when File, the journal folder, is a file.
+	NotFolder bool
 }
 
 func (e *JournalError) Error() string { return e.Unwrap().Error() }
 
 // Unwrap returns the message a person reads.
 func (e *JournalError) Unwrap() error {
+	if e.NotFolder {
+		return locale.NewError("review.journal-not-folder", nil).
+			WithHint("review.journal-not-folder.hint").At(locale.Pos{File: e.File})
+	}
 	return locale.NewError("review.bad-journal", map[string]any{"Reason": e.Reason}).
 		WithHint("review.bad-journal.hint").At(locale.Pos{File: e.File, Line: e.Line})
 }

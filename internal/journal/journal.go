@@ -96,6 +96,12 @@ func (j *Journal) steps() ([]int, error) {
 		return nil, nil
 	}
 	if err != nil {
+		if fi, serr := os.Stat(j.dir()); serr == nil && !fi.IsDir() {
+			// A file where the folder should be (a stray copy, a sync
+			// tool's conflict): the journal cannot be read, as with a
+			// damaged entry, and the file is not tilmash's to remove.
+			return nil, &JournalError{File: filepath.Join(j.Dir, Folder), NotFolder: true}
+		}
 		return nil, err
 	}
 	var out []int

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -187,4 +189,42 @@ func FuzzParseEntry(f *testing.F) {
 		}
 		_, _ = ParseEntry("junk.yaml", []byte(junk), valid)
 	})
+}
+
+// TestJournalNotAFolder: a file where the journal folder should be (a
+// stray copy, a sync tool's conflict) is reported as such, as the
+// journal error that blocks edits and undo but not reading, and the
+// file is left alone.
+func TestJournalNotAFolder(t *testing.T) {
+	j := newJournal(t)
+	commit(t, j, map[string]string{"b.txt": "one\n"})
+	dir := j.WS.Path(j.Dir, Folder)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a journal\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := j.Begin()
+	if err == nil {
+		t.Fatal("Begin accepted a file for the journal folder")
+	}
+	check := func(what string, err error) {
+		t.Helper()
+		var je *JournalError
+		if !errors.As(err, &je) || locale.ID(err) != "review.journal-not-folder" || strings.Contains(err.Error(), "not a directory") {
+			t.Errorf("%s: %v (%T), want review.journal-not-folder", what, err, err)
+		}
+		if want := filepath.Join("documents", "d", "journal") + " is a file"; !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %q does not say %q", what, err, want)
+		}
+	}
+	check("Begin", err)
+	_, err = j.Interrupted()
+	check("Interrupted", err)
+	_, _, err = j.Undo(1, false)
+	check("Undo", err)
+	if data, err := os.ReadFile(dir); err != nil || string(data) != "not a journal\n" {
+		t.Errorf("the file became %q, %v", data, err)
+	}
 }
