@@ -70,7 +70,7 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 			if score < opt.Min {
 				continue
 			}
-			cs = append(cs, scored{Match{Unit: u, Score: score, Numbers: numberChanges(toks, mtoks)}, sharedTokens(toks, mtoks)})
+			cs = append(cs, scored{Match{Unit: u, Score: score}, sharedTokens(toks, mtoks)})
 		}
 		// Equal scores: the text holding more of the sentence's words
 		// first (the sentence with two words swapped rather than one
@@ -84,6 +84,10 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 		})
 		var ms []Match
 		for _, c := range cs[:min(len(cs), opt.Max)] {
+			// The numbers only of the matches shown: pairing them
+			// aligns the two texts.
+			mtoks = appendTokens(mtoks[:0], c.Unit.TextIn(opt.Lang))
+			c.Numbers = numberChanges(toks, mtoks)
 			ms = append(ms, c.Match)
 		}
 		out[i].Matches = ms

@@ -1,6 +1,7 @@
 package tm
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -301,51 +302,143 @@ func sameCase(a []Token, as string, b []Token, bs string) bool {
 }
 
 // numberChanges lists the numbers that differ between the memory text and
-// the new sentence, paired in order when both have as many numbers, else
-// as removed and added numbers.
+// the new sentence. The numbers are paired by where they stand among the
+// words: the two token sequences are aligned (the heaviest common
+// subsequence, where a word matches the same word and a number any number,
+// the same number weighing more), so "received 700" pairs with "received
+// 800" wherever else the sentence moved its words. Numbers left unpaired
+// are paired in order when as many remain on both sides, else listed as
+// removed and added; a pair of equal numbers is no change.
 func numberChanges(sentence, memory []Token) []NumberChange {
-	var now, was []string
-	for _, t := range sentence {
+	var now, was []int // positions of the numbers
+	for i, t := range sentence {
 		if isNumber(t.Key) {
-			now = append(now, t.Key)
+			now = append(now, i)
 		}
 	}
-	for _, t := range memory {
+	for j, t := range memory {
 		if isNumber(t.Key) {
-			was = append(was, t.Key)
+			was = append(was, j)
+		}
+	}
+	if len(now) == len(was) {
+		same := true
+		for k := range now {
+			same = same && sentence[now[k]].Key == memory[was[k]].Key
+		}
+		if same { // the same numbers in the same order: no change
+			return nil
+		}
+	}
+	var pair []int // memory position → sentence position, or -1
+	if len(now) > 0 && len(was) > 0 {
+		pair = alignNumbers(sentence, memory)
+	} else {
+		pair = make([]int, len(memory))
+		for j := range pair {
+			pair[j] = -1
+		}
+	}
+	var restNow, restWas []int
+	for _, i := range now {
+		if !slices.Contains(pair, i) {
+			restNow = append(restNow, i)
+		}
+	}
+	for _, j := range was {
+		if pair[j] < 0 {
+			restWas = append(restWas, j)
 		}
 	}
 	var out []NumberChange
-	if len(now) == len(was) {
-		for i := range now {
-			if now[i] != was[i] {
-				out = append(out, NumberChange{Was: was[i], Now: now[i]})
-			}
+	if len(restNow) == len(restWas) {
+		for k, j := range restWas {
+			pair[j] = restNow[k]
 		}
-		return out
+		restNow, restWas = nil, nil
 	}
+	for _, j := range was {
+		if i := pair[j]; i >= 0 && sentence[i].Key != memory[j].Key {
+			out = append(out, NumberChange{Was: memory[j].Key, Now: sentence[i].Key})
+		}
+	}
+	// Unpaired: a number both hold is no change.
 	count := map[string]int{}
-	for _, s := range was {
-		count[s]++
+	for _, j := range restWas {
+		count[memory[j].Key]++
 	}
 	var added []string
-	for _, s := range now {
-		if count[s] > 0 {
-			count[s]--
-			continue
-		}
-		added = append(added, s)
-	}
-	for _, s := range was {
-		if count[s] > 0 {
-			count[s]--
-			out = append(out, NumberChange{Was: s})
+	for _, i := range restNow {
+		if k := sentence[i].Key; count[k] > 0 {
+			count[k]--
+		} else {
+			added = append(added, k)
 		}
 	}
-	for _, s := range added {
-		out = append(out, NumberChange{Now: s})
+	for _, j := range restWas {
+		if k := memory[j].Key; count[k] > 0 {
+			count[k]--
+			out = append(out, NumberChange{Was: k})
+		}
+	}
+	for _, k := range added {
+		out = append(out, NumberChange{Now: k})
 	}
 	return out
+}
+
+// alignNumbers aligns a and b as numberChanges says and returns, for each
+// token of b, the position of the number of a it is paired with, or -1.
+func alignNumbers(a, b []Token) []int {
+	n, m := len(a), len(b)
+	numA, numB := make([]bool, n), make([]bool, m)
+	for i := range a {
+		numA[i] = isNumber(a[i].Key)
+	}
+	for j := range b {
+		numB[j] = isNumber(b[j].Key)
+	}
+	weight := func(i, j int) int {
+		switch {
+		case numA[i] != numB[j]:
+			return 0
+		case a[i].Key == b[j].Key:
+			return 2
+		case numA[i]:
+			return 1
+		}
+		return 0
+	}
+	// w(i, j): the heaviest alignment of a[i:] and b[j:].
+	cells := make([]int32, (n+1)*(m+1))
+	w := func(i, j int) int32 { return cells[i*(m+1)+j] }
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			best := max(w(i+1, j), w(i, j+1))
+			if x := weight(i, j); x > 0 {
+				best = max(best, w(i+1, j+1)+int32(x))
+			}
+			cells[i*(m+1)+j] = best
+		}
+	}
+	pair := make([]int, m)
+	for j := range pair {
+		pair[j] = -1
+	}
+	for i, j := 0, 0; i < n && j < m; {
+		switch x := weight(i, j); {
+		case x > 0 && w(i, j) == w(i+1, j+1)+int32(x):
+			if numA[i] {
+				pair[j] = i
+			}
+			i, j = i+1, j+1
+		case w(i, j) == w(i+1, j):
+			i++
+		default:
+			j++
+		}
+	}
+	return pair
 }
 
 // stem returns the part of a folded word that its inflected forms share,

@@ -42,6 +42,17 @@ func TestNumberChanges(t *testing.T) {
 		{"On 12 May", "On 12 May", "[]"},
 		{"On 12 May 2025", "On 12 May", "[{ 2025}]"},
 		{"In May", "On 12 May", "[{12 }]"},
+		// Paired by where they stand among the words, not by their order:
+		// "received 700" became "received 800", "in 2016" "In 2017".
+		{"In 2017, the General Prosecutor's Office received 800 reports of torture in prisons.",
+			"According to Amnesty International, the General Prosecutor's Office received 700 complaints of torture in 2016.",
+			"[{700 800} {2016 2017}]"},
+		{"В 2017 году прокуратура получила 800 жалоб.", "Прокуратура получила 700 жалоб в 2016 году.", "[{700 800} {2016 2017}]"},
+		// Swapped numbers are changes at their places.
+		{"From 7 to 5 years", "From 5 to 7 years", "[{5 7} {7 5}]"},
+		// A number that stays where it was is no change, one added
+		// elsewhere is added.
+		{"On 12 May 2025, 40 people", "On 12 May, 40 people", "[{ 2025}]"},
 	} {
 		got := numberChanges(Tokens(c.sentence), Tokens(c.memory))
 		if s := fmtChanges(got); s != c.want {
