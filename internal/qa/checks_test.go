@@ -89,6 +89,11 @@ func TestTypography(t *testing.T) {
 		{"ru", "Is it?", "Так ли это.", []string{"qa.typography.final ."}},
 		{"kk", "It is.", "Солай ма?", []string{"qa.typography.final ?"}},
 		{"ru", "It is!", "Так и есть.", nil},
+		// The final mark inside the house's nested quotes „…“ and «…»
+		// (NTREX: "…yelling, 'I got bit! I got bit!'").
+		{"ru", "But then he \"realized that he was yelling, 'I got bit! I got bit!'", "Но затем он «понял, что он кричал „Меня укусили! Меня укусили!“»", nil},
+		{"kk", "He was yelling, 'I got bit!'", "Ол „Мені тістеп алды!“ деп айқайлады: „Тістеп алды!“", nil},
+		{"ru", "Is it \"over?\"", "Это «„конец“»", []string{"qa.typography.final "}},
 		{"ru", "Visit example.com now.", "Зайдите на .NET сейчас.", nil},
 	}
 	for _, tt := range tests {

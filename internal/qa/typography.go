@@ -340,9 +340,10 @@ func sortFindings(fs []Finding) {
 }
 
 // finalMark returns the sentence-final mark of s (. ? ! or … as .),
-// looking past closing quotes and brackets, or 0.
+// looking past closing quotes and brackets, or 0. “ is a closing quote
+// there: the inner one of Russian and Kazakh („…“).
 func finalMark(s string) rune {
-	s = strings.TrimRight(s, " \t\n\"'»”’)]")
+	s = strings.TrimRight(s, " \t\n\"'»”“’)]")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
 	case '.', '…':
