@@ -72,6 +72,14 @@ func TestTypography(t *testing.T) {
 		// A quote over two sentences, open in the source too: no finding.
 		{"ru", "He said: \"We were close to war.", "Он сказал: «Мы были на грани войны.", nil},
 		{"ru", "It is over.\"", "Всё кончено».", nil},
+		// British news quotes with single quotes (BBC, NTREX): a quote the
+		// source opens or closes with ' or ‘ ’ spans sentences too;
+		// apostrophes (O'Hagan, They're, O’Brien’s) are no quotes.
+		{"ru", "Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages.", "Инспектор О'Хейген сказал: «Расследование находится на начальном этапе.", nil},
+		{"ru", "It may be vital to our investigation.'", "Это может помочь расследованию».", nil},
+		{"ru", "O’Brien said: ‘They’re here.", "О’Брайен сказал: «Они здесь.", nil},
+		{"ru", "They're here, O'Hagan's men said.", "Они здесь, — сказали люди О'Хейгена».", []string{"qa.typography.unbalanced »"}},
+		{"ru", "He said: 'They're here.'", "Он сказал: «Они здесь.", []string{"qa.typography.unbalanced «"}},
 		// Closed in the source, open in the translation: still one.
 		{"ru", "He said: \"We were close.\"", "Он сказал: «Мы были близки.", []string{"qa.typography.unbalanced «"}},
 		// A bracket is a bracket whatever the source's quotes.

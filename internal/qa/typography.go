@@ -296,12 +296,16 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 
 // quoteSpansTexts reports whether src, a source text, opens a quotation it
 // does not close or closes one it did not open: an odd number of straight
-// double quotes, or unequal numbers of “ and ” or of « and ». News quotes
-// run over several sentences, and a translation split the same way leaves
+// double quotes, or unequal numbers of “ and ”, of « and », or of single
+// quotes that open and close (' or ‘ at the start of a word, ' or ’ at
+// the end of one; an apostrophe between letters, as in O'Hagan or
+// They’re, is none). News quotes run over several sentences (British news
+// quote with single ones), and a translation split the same way leaves
 // the same quote open.
 func quoteSpansTexts(src string) bool {
-	var straight, curly, guil int
-	for _, r := range src {
+	var straight, curly, guil, single int
+	prev := ' '
+	for i, r := range src {
 		switch r {
 		case '"':
 			straight++
@@ -313,10 +317,25 @@ func quoteSpansTexts(src string) bool {
 			guil++
 		case '»':
 			guil--
+		case '\'', '‘', '’':
+			next, _ := utf8.DecodeRuneInString(src[i+utf8.RuneLen(r):])
+			before, after := isWordChar(prev), isWordChar(next)
+			switch {
+			case before && after: // an apostrophe
+			case r != '’' && !before && after:
+				single++
+			case r != '‘' && before && !after, r != '‘' && !before && !after && prev != ' ':
+				single--
+			}
 		}
+		prev = r
 	}
-	return straight%2 != 0 || curly != 0 || guil != 0
+	return straight%2 != 0 || curly != 0 || guil != 0 || single != 0
 }
+
+// isWordChar reports whether r is a letter or digit (utf8.RuneError, the
+// end of the text, is not).
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // opensQuote reports whether the quotation mark tgt[i:i+n] stands where a
 // quote opens: at the start or after a space or bracket, before a letter
