@@ -102,8 +102,8 @@ func BenchmarkPage10k(b *testing.B) {
 
 // BenchmarkWorkspace10k is the workspace page over the 10,000-group
 // document: its counts come from a summary computed once for each version
-// of the document, and a document that long is checked against the
-// glossary when its findings are looked at, not by this page.
+// of the document, and a document that long is checked when its findings
+// are looked at, not by this page.
 func BenchmarkWorkspace10k(b *testing.B) {
 	benchPage(b, benchServer(b, 10000), "/")
 }

@@ -17,12 +17,11 @@ import (
 
 // The document cache spares a page the re-reading and parsing of a whole
 // alignment (most of a page's time on a long document), the workspace
-// page the segmenting of every text, and both the glossary check of every
-// group. What it keeps is valid for one state of the document's files:
-// before anything kept is used, the files (meta.yaml, the alignment, the
-// texts) are looked at again, and any difference of size, modification
-// time or identity (a file replaced by rename) makes the entry be built
-// anew. An edit through this server, by tilmash in a terminal or by any
+// page the segmenting of every text and the checks of every group. What
+// it keeps is valid for one state of the document's files: before
+// anything kept is used, the files (meta.yaml, the alignment, the texts)
+// are looked at again, and any difference of size, modification time or
+// identity (a file replaced by rename) makes the entry be built anew. An edit through this server, by tilmash in a terminal or by any
 // other program is therefore seen by the next request.
 
 // snapshotsKept is how many parsed documents are kept (the least recently
@@ -98,13 +97,21 @@ type sumEntry struct {
 	sum    *docSummary
 }
 
-// foundEntry counts the glossary findings of one state of a document's
-// files with one compiled glossary (the app's cache gives a new checker
-// when the glossary's files change).
+// foundEntry counts the findings of the quick checks (those status
+// counts: app.QuickChecks) in one state of a document's files with one
+// compiled glossary (the app's cache gives a new checker when the
+// glossary's files change; nil when there is no glossary).
 type foundEntry struct {
-	stamps   []stamp
-	checker  *check.Checker
-	findings int
+	stamps  []stamp
+	checker *check.Checker
+	count   findingCount
+}
+
+// findingCount is how many errors and warnings the checks found; not
+// Checked when no check is on.
+type findingCount struct {
+	Checked          bool
+	Errors, Warnings int
 }
 
 type docSummary struct {
@@ -218,28 +225,28 @@ func (s *Server) summary(d *document.Document) (*docSummary, error) {
 	return sum, nil
 }
 
-// findingsCount is the number of glossary findings of d as it is now,
-// when known for the glossary checker ch.
-func (s *Server) findingsCount(d *document.Document, ch *check.Checker) (int, bool) {
+// findingsCount is the count of the findings of d as it is now, when
+// known for the glossary checker ch.
+func (s *Server) findingsCount(d *document.Document, ch *check.Checker) (findingCount, bool) {
 	st := stamps(d)
 	c := &s.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e := c.found[d.ID]
 	if e == nil || e.checker != ch || !sameStamps(e.stamps, st) {
-		return 0, false
+		return findingCount{}, false
 	}
-	return e.findings, true
+	return e.count, true
 }
 
-// keepFindings notes n findings of d as it was when stamped st (before it
-// was read), with the checker ch.
-func (s *Server) keepFindings(d *document.Document, st []stamp, ch *check.Checker, n int) {
+// keepFindings notes the count n of the findings of d as it was when
+// stamped st (before it was read), with the checker ch.
+func (s *Server) keepFindings(d *document.Document, st []stamp, ch *check.Checker, n findingCount) {
 	c := &s.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.found == nil {
 		c.found = map[string]*foundEntry{}
 	}
-	c.found[d.ID] = &foundEntry{stamps: st, checker: ch, findings: n}
+	c.found[d.ID] = &foundEntry{stamps: st, checker: ch, count: n}
 }

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -59,10 +60,6 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 	// The glossary is compiled once while its files do not change; the
 	// findings of a document are counted once for each version of it.
 	ch, gerr := s.app.Glossary(s.ws)
-	var m review.Marker
-	if gerr == nil && ch != nil {
-		m, gerr = s.app.Marker(s.ws)
-	}
 	if gerr != nil {
 		p.Unchecked = errText(b.loc, gerr)
 	}
@@ -85,21 +82,25 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case gerr != nil:
 			row.Findings = "?"
-		case ch == nil || !sum.Aligned:
+		case !sum.Aligned:
 			row.Findings = "—"
 		default:
 			n, ok := s.findingsCount(d, ch)
 			if !ok && sum.Groups <= eagerFindings {
-				n, err = s.countFindings(d, ch, m)
-				if err != nil {
+				var res app.AlignCheck
+				if _, res, err = s.docFindings(d, ch); err != nil {
 					s.failErr(w, r, http.StatusInternalServerError, err)
 					return
 				}
-				ok = true
+				if res.Err != nil {
+					row.Findings = "?"
+					break
+				}
+				n, ok = countOf(res), true
 			}
 			if ok {
-				row.Findings = strconv.Itoa(n)
-				row.HasIssues = row.HasIssues || n > 0
+				row.Findings = countText(b.loc, n)
+				row.HasIssues = row.HasIssues || n.Errors+n.Warnings > 0
 			} else {
 				// A long document is checked when its findings are
 				// looked at: the link says so.
@@ -111,21 +112,54 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "workspace", p)
 }
 
-// countFindings checks the whole of d with m, the marker of the glossary
-// checker ch, and keeps the count for this version of d.
-func (s *Server) countFindings(d *document.Document, ch *check.Checker, m review.Marker) (int, error) {
+// docFindings runs on d, as it is now, the checks tilmash status counts
+// and align reports ([app.App.CheckAligned]: the quick checks of
+// [app.QuickChecks], the glossary's and the editors' alike), and keeps
+// their count for this version of d and the glossary checker ch. A check
+// that could not run (the glossary does not load) is res.Err.
+func (s *Server) docFindings(d *document.Document, ch *check.Checker) (snap *review.Snapshot, res app.AlignCheck, err error) {
 	st := stamps(d)
-	snap, _, _, err := s.snapshot(d)
+	snap, _, _, err = s.snapshot(d)
 	if err != nil {
-		return 0, err
+		return nil, res, err
 	}
-	marks, err := m.Marks(d.ID, snap.Alignment, nil)
-	if err != nil {
-		return 0, err
+	res = s.app.CheckAligned(d, snap.Alignment)
+	if res.Err == nil {
+		s.keepFindings(d, st, ch, countOf(res))
 	}
-	n := len(review.Findings(marks))
-	s.keepFindings(d, st, ch, n)
-	return n, nil
+	return snap, res, nil
+}
+
+// countOf counts the errors and warnings of a check, as status does.
+func countOf(res app.AlignCheck) findingCount {
+	n := findingCount{Checked: res.Checked}
+	for _, f := range res.Findings {
+		if f.Blocks() {
+			n.Errors++
+		} else {
+			n.Warnings++
+		}
+	}
+	return n
+}
+
+// countText is a count of findings as status writes it: "5 errors, 77
+// warnings", "0 findings", or "—" when no check is on.
+func countText(loc *locale.Localizer, n findingCount) string {
+	if !n.Checked {
+		return "—"
+	}
+	if n.Errors+n.Warnings == 0 {
+		return loc.N("status.findings", 0, nil)
+	}
+	var parts []string
+	if n.Errors > 0 {
+		parts = append(parts, loc.N("check.errors", n.Errors, nil))
+	}
+	if n.Warnings > 0 {
+		parts = append(parts, loc.N("check.warnings", n.Warnings, nil))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ---- a document
@@ -362,16 +396,23 @@ func describe(loc *locale.Localizer, e *journal.Entry) string { return loc.Text(
 
 type findingsPage struct {
 	base
-	ID       string
-	Back     string
-	Flagged  []findingRow
-	Glossary []findingRow
+	ID      string
+	Back    string
+	JSON    string
+	Flagged []findingRow
+	// Count sums up Findings as status does ("5 errors, 77 warnings").
+	Count    string
+	Findings []findingRow
 }
 
 type findingRow struct {
 	N          int
 	URL        string
 	Lang, What string
+	// Check and Severity name the check that found it and how grave it
+	// is (error, warning): Kind and Level in the page's language.
+	Check, Severity string
+	Kind, Level     string
 }
 
 func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
@@ -379,8 +420,7 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	st := stamps(d)
-	snap, _, _, err := s.snapshot(d)
+	snap, res, err := s.checkDoc(d)
 	if err != nil {
 		s.failErr(w, r, http.StatusConflict, err)
 		return
@@ -388,7 +428,10 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	a := snap.Alignment
 	b := s.newBase(r, "findings", "")
 	b.Title = b.loc.Text("serve.findings.heading", map[string]any{"ID": d.ID})
-	p := &findingsPage{base: b, ID: d.ID, Back: s.docURL(d.ID, 1, 0)}
+	if res.Err != nil {
+		b.Notes = append(b.Notes, note{Kind: "warn", Text: b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, res.Err)})})
+	}
+	p := &findingsPage{base: b, ID: d.ID, Back: s.docURL(d.ID, 1, 0), JSON: "/doc/" + url.PathEscape(d.ID) + "/findings.json"}
 	at := func(n int) string { return s.docURL(d.ID, (n-1)/s.opt.PageSize+1, n) }
 	for i, g := range a.Groups {
 		if g.Status != document.Flagged {
@@ -400,28 +443,94 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Flagged = append(p.Flagged, findingRow{N: i + 1, URL: at(i + 1), What: strings.Join(why, "; ")})
 	}
-	ch, err := s.app.Glossary(s.ws)
-	var m review.Marker
-	if err == nil && ch != nil {
-		m, err = s.app.Marker(s.ws)
+	if res.Err == nil {
+		p.Count = countText(b.loc, countOf(res))
 	}
-	if err != nil {
-		b.Notes = append(b.Notes, note{Kind: "warn", Text: b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, err)})})
-		p.base = b
-	} else if m != nil {
-		marks, err := m.Marks(d.ID, a, nil)
-		if err != nil {
-			s.failErr(w, r, http.StatusInternalServerError, err)
-			return
-		}
-		fs := review.Findings(marks)
-		s.keepFindings(d, st, ch, len(fs))
-		review.SortMarks(fs, a.Languages)
-		for _, f := range fs {
-			p.Glossary = append(p.Glossary, findingRow{N: f.Group, URL: at(f.Group), Lang: f.Lang, What: findingText(b.loc, f)})
-		}
+	for _, f := range res.Findings {
+		p.Findings = append(p.Findings, checkRow(b.loc, f, at))
 	}
 	s.render(w, http.StatusOK, "findings", p)
+}
+
+// checkDoc reads d and runs on it the checks of [Server.docFindings]; when
+// the glossary does not load, nothing is checked and res.Err says why.
+func (s *Server) checkDoc(d *document.Document) (snap *review.Snapshot, res app.AlignCheck, err error) {
+	ch, gerr := s.app.Glossary(s.ws)
+	if gerr != nil {
+		snap, _, _, err = s.snapshot(d)
+		return snap, app.AlignCheck{Err: gerr}, err
+	}
+	return s.docFindings(d, ch)
+}
+
+// checkRow is a finding of the checks as the findings page lists it: its
+// group, language, check, severity and message in loc's language.
+func checkRow(loc *locale.Localizer, f check.Finding, at func(int) string) findingRow {
+	row := findingRow{N: f.Group, Lang: f.Lang, Check: f.Check, Severity: string(f.Severity),
+		Kind: loc.Text("check.kind."+f.Check, nil), Level: loc.Text("check.severity."+string(f.Severity), nil),
+		What: loc.Text(f.MessageID(), f.TemplateData())}
+	if f.Group >= 1 {
+		row.URL = at(f.Group)
+	}
+	return row
+}
+
+// findingsJSON is the findings of one document as /doc/ID/findings.json
+// gives them: the counts status prints and every finding, its message in
+// the language of the interface.
+type findingsJSON struct {
+	Document string `json:"document"`
+	// Checked is false when no check ran: none is on, or the glossary
+	// does not load (Unchecked says why).
+	Checked   bool          `json:"checked"`
+	Unchecked string        `json:"unchecked,omitempty"`
+	Errors    int           `json:"errors"`
+	Warnings  int           `json:"warnings"`
+	Findings  []findingJSON `json:"findings"`
+}
+
+type findingJSON struct {
+	Group    int    `json:"group"`
+	Lang     string `json:"lang"`
+	Check    string `json:"check"`
+	Severity string `json:"severity"`
+	Text     string `json:"text,omitempty"`
+	Message  string `json:"message"`
+}
+
+func (s *Server) findingsJSON(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.openDoc(w, r)
+	if !ok {
+		return
+	}
+	_, res, err := s.checkDoc(d)
+	if err != nil {
+		s.failErr(w, r, http.StatusConflict, err)
+		return
+	}
+	lang, _ := r.Context().Value(ctxLang).(string)
+	loc, ok := s.locs[lang]
+	if !ok {
+		loc = s.locs["en"]
+	}
+	n := countOf(res)
+	out := findingsJSON{Document: d.ID, Checked: n.Checked, Errors: n.Errors, Warnings: n.Warnings, Findings: []findingJSON{}}
+	if res.Err != nil {
+		out.Unchecked = errText(loc, res.Err)
+	}
+	for _, f := range res.Findings {
+		row := checkRow(loc, f, func(int) string { return "" })
+		out.Findings = append(out.Findings, findingJSON{Group: f.Group, Lang: f.Lang, Check: f.Check, Severity: string(f.Severity), Text: f.Text, Message: row.What})
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		s.failErr(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	_, _ = w.Write(append(data, '\n'))
 }
 
 func errText(loc *locale.Localizer, err error) string {

@@ -99,6 +99,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.workspacePage)
 	mux.HandleFunc("GET /doc/{id}", s.documentPage)
 	mux.HandleFunc("GET /doc/{id}/findings", s.findingsPage)
+	mux.HandleFunc("GET /doc/{id}/findings.json", s.findingsJSON)
 	mux.HandleFunc("POST /doc/{id}/edit", s.edit)
 	mux.HandleFunc("GET /glossary", s.glossaryPage)
 	mux.HandleFunc("GET /concordance", s.concordancePage)

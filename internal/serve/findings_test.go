@@ -1,0 +1,179 @@
+package serve_test
+
+import (
+	"encoding/json"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/serve"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// qaTexts is an article whose translations break the editors' checks, as
+// real news does: a number the Russian gets wrong (an error of the
+// numbers check) and English quotation marks in Kazakh (typography
+// warnings). The workspace has no glossary: none of it is the glossary's.
+var qaTexts = map[string]string{
+	"en": "Prices rose by 5 percent in 2024.\n\nThe minister said \"we will act\" on Monday.\n\nThe talks resume in May.\n",
+	"ru": "Цены выросли на 7 процентов в 2024 году.\n\nМинистр сказал «мы будем действовать» в понедельник.\n\nПереговоры продолжатся в мае.\n",
+	"kk": "Бағалар 2024 жылы 5 пайызға өсті.\n\nМинистр дүйсенбі күні “әрекет етеміз” деді.\n\nКеліссөздер мамыр айында жалғасады.\n",
+}
+
+// qaWorkspace imports and aligns qaTexts as document "prices", the way
+// tilmash import and align do.
+func qaWorkspace(t *testing.T) (*app.App, *workspace.Workspace) {
+	t.Helper()
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New("test")
+	for _, l := range []string{"en", "ru", "kk"} {
+		if _, err := a.Import(ws, "prices", l, []byte(qaTexts[l]), l+".txt", "", document.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := a.Align(ws, "prices"); err != nil {
+		t.Fatal(err)
+	}
+	return a, ws
+}
+
+// TestFindingsOfEveryCheck: the workbench shows the findings tilmash
+// status counts, the editors' checks (numbers, typography) as well as the
+// glossary's, with the same counts: on the workspace page, on the
+// findings page and in findings.json, in the language of the interface.
+func TestFindingsOfEveryCheck(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	rep, err := a.Status(ws, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := rep.Documents[0]
+	if st.Errors == nil || *st.Errors == 0 || *st.Warnings == 0 {
+		t.Fatalf("the sample should have errors and warnings for status: %+v", st)
+	}
+	errs, warns := *st.Errors, *st.Warnings
+	s, err := serve.New(serve.Options{App: a, WS: ws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, ws: ws, srv: s}
+	c := f.client()
+
+	for _, lang := range []string{"en", "ru", "kk"} {
+		t.Run(lang, func(t *testing.T) {
+			loc, err := locale.New(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts := loc.N("check.errors", errs, nil) + ", " + loc.N("check.warnings", warns, nil)
+
+			_, wsPage := c.get("/?lang=" + lang)
+			if !strings.Contains(wsPage, `<a href="/doc/prices/findings">`+counts+`</a>`) {
+				t.Errorf("the workspace page lacks the counts %q:\n%s", counts, wsPage)
+			}
+
+			_, page := c.get("/doc/prices/findings?lang=" + lang)
+			if !strings.Contains(page, counts) {
+				t.Errorf("the findings page lacks the counts %q:\n%s", counts, page)
+			}
+			if n := strings.Count(page, `data-check="`); n != errs+warns {
+				t.Errorf("the findings page lists %d findings, want %d", n, errs+warns)
+			}
+			for _, k := range []string{"check.kind.numbers", "check.kind.typography", "check.severity.error", "check.severity.warning"} {
+				if w := ">" + loc.Text(k, nil) + "<"; !strings.Contains(page, w) {
+					t.Errorf("the findings page lacks %s (%q)", k, w)
+				}
+			}
+			res, body := c.get("/doc/prices/findings.json?lang=" + lang)
+			if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
+				t.Fatalf("findings.json: %d %s\n%s", res.StatusCode, res.Header.Get("Content-Type"), body)
+			}
+			var got struct {
+				Document         string
+				Checked          bool
+				Errors, Warnings int
+				Findings         []struct {
+					Group                          int
+					Lang, Check, Severity, Message string
+				}
+			}
+			if err := json.Unmarshal([]byte(body), &got); err != nil {
+				t.Fatalf("%v\n%s", err, body)
+			}
+			if got.Document != "prices" || !got.Checked || got.Errors != errs || got.Warnings != warns || len(got.Findings) != errs+warns {
+				t.Fatalf("findings.json says %s checked=%v %d errors, %d warnings, %d findings; status says %d errors, %d warnings\n%s",
+					got.Document, got.Checked, got.Errors, got.Warnings, len(got.Findings), errs, warns, body)
+			}
+			checks := map[string]bool{}
+			for _, fd := range got.Findings {
+				checks[fd.Check] = true
+				if fd.Group < 1 || fd.Lang == "" || fd.Message == "" || strings.HasPrefix(fd.Message, "qa.") || strings.HasPrefix(fd.Message, "glossary.") {
+					t.Errorf("finding without group, language or message: %+v", fd)
+				}
+				want := map[string]string{"numbers": "error", "typography": "warning"}[fd.Check]
+				if want != "" && fd.Severity != want {
+					t.Errorf("%s finding of severity %s, want %s", fd.Check, fd.Severity, want)
+				}
+			}
+			if !checks["numbers"] || !checks["typography"] {
+				t.Errorf("findings.json lacks the numbers or typography findings: %v", checks)
+			}
+
+			for _, fd := range got.Findings {
+				if !strings.Contains(page, `href="/doc/prices#g`+strconv.Itoa(fd.Group)+`"`) {
+					t.Errorf("the findings page does not link group %d", fd.Group)
+				}
+			}
+
+		})
+	}
+}
+
+// TestBrowserFindings: in a browser, the findings link of the workspace
+// page leads to every finding of the checks, and a finding's group link to
+// its group.
+func TestBrowserFindings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser test is left out")
+	}
+	ctx := browser(t)
+	a, ws := qaWorkspace(t)
+	s, err := serve.New(serve.Options{App: a, WS: ws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/?lang=ru"),
+		chromedp.WaitVisible(chromedp.CSS(`a[href="/doc/prices/findings"]`)),
+		click(`a[href="/doc/prices/findings"]`),
+		waitTrue(`!!document.querySelector("table.checks tr.error")`, "the findings page never listed the numbers error"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	rows := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("table.checks tbody tr")).map(r => r.dataset.check + " " + r.querySelector("td.severity").textContent)`))
+	if !slices.Contains(rows, "numbers ошибка") || !slices.Contains(rows, "typography предупреждение") {
+		t.Fatalf("the findings page lists %q, want the numbers error and the typography warning in Russian", rows)
+	}
+	href := run(t, ctx, chromedp.Evaluate[string](`document.querySelector("table.checks tr.error a").getAttribute("href")`))
+	if err := chromedp.Do(ctx,
+		click(`table.checks tr.error a`),
+		waitTrue(`location.pathname === "/doc/prices" && !!document.querySelector(location.hash)`, "the group link did not lead to the group"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if hash := run(t, ctx, chromedp.Evaluate[string](`location.hash`)); !strings.HasSuffix(href, hash) {
+		t.Errorf("the link %s led to %s", href, hash)
+	}
+}
