@@ -21,8 +21,9 @@ import (
 // it keeps is valid for one state of the document's files: before
 // anything kept is used, the files (meta.yaml, the alignment, the texts)
 // are looked at again, and any difference of size, modification time or
-// identity (a file replaced by rename) makes the entry be built anew. An edit through this server, by tilmash in a terminal or by any
-// other program is therefore seen by the next request.
+// identity (a file replaced by rename) makes the entry be built anew. An
+// edit through this server, by tilmash in a terminal or by any other
+// program is therefore seen by the next request.
 
 // snapshotsKept is how many parsed documents are kept (the least recently
 // used goes first); a 10,000-group document takes some 20 MB.
