@@ -127,14 +127,18 @@ func keysOf(fs []features) [][]uint32 {
 // withSeed returns the lexicon for opt: opt.Lexicon with the seed lexicon of the two languages
 // (lexicon.Seed) merged in at weight seedWeight, unless opt.NoSeed.
 func withSeed(opt Options) *lexicon.Lexicon {
-	seed := lexicon.Seed(opt.SrcLang, opt.TgtLang)
-	if opt.NoSeed || seed == nil || seedWeight <= 0 {
+	if opt.NoSeed || seedWeight <= 0 {
 		return opt.Lexicon
 	}
 	if opt.Lexicon == nil {
 		// the same merge, done once per language pair and shared: nothing changes a lexicon
-		// after withSeed
+		// after withSeed. It is nil where Seed is (other languages), and Seed itself is not
+		// built (reading the table was a tenth of a short alignment).
 		return lexicon.SeedScaled(opt.SrcLang, opt.TgtLang, seedWeight)
+	}
+	seed := lexicon.Seed(opt.SrcLang, opt.TgtLang)
+	if seed == nil {
+		return opt.Lexicon
 	}
 	out := lexicon.New(opt.SrcLang, opt.TgtLang)
 	out.Merge(opt.Lexicon)

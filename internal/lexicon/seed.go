@@ -20,8 +20,8 @@ var seedTSV string
 // seedLangs are the columns of seed/news.tsv.
 var seedLangs = [...]string{"en", "ru", "kk"}
 
-// seedKey names a cached seed lexicon: the table read for src→tgt, merged into an empty lexicon
-// with its weights scaled by scale (0: as read).
+// seedKey names a cached seed lexicon: the table read for src→tgt as Seed returns it (scale 0),
+// or as merged into an empty lexicon with its weights scaled by scale (see parseSeed).
 type seedKey struct {
 	src, tgt string
 	scale    float64
@@ -49,14 +49,7 @@ func seedLocked(k seedKey) *Lexicon {
 	if l, ok := seedCache.m[k]; ok {
 		return l
 	}
-	var l *Lexicon
-	if k.scale == 0 {
-		l = parseSeed(seedTSV, k.src, k.tgt)
-	} else {
-		raw := seedLocked(seedKey{src: k.src, tgt: k.tgt})
-		l = NewCap(k.src, k.tgt, raw.Len())
-		l.MergeScaled(raw, k.scale)
-	}
+	l := parseSeed(seedTSV, k.src, k.tgt, k.scale)
 	if seedCache.m == nil {
 		seedCache.m = map[seedKey]*Lexicon{}
 	}
@@ -72,7 +65,8 @@ func Seed(src, tgt string) *Lexicon {
 
 // SeedScaled returns what MergeScaled(Seed(src, tgt), scale) into New(src, tgt) returns (scale >
 // 0), built once and then shared: do not change it. Every alignment merges the seed this way, and
-// merging it again each time cost as much as reading the table.
+// merging it again each time cost as much as reading the table. It is read from the table
+// directly, without Seed's lexicon (see parseSeed).
 func SeedScaled(src, tgt string, scale float64) *Lexicon {
 	if !(scale > 0) {
 		panic("lexicon: SeedScaled: scale must be positive")
@@ -81,8 +75,14 @@ func SeedScaled(src, tgt string, scale float64) *Lexicon {
 }
 
 // parseSeed reads the seed table for src→tgt. Phrases of several words are skipped: stems are
-// per word.
-func parseSeed(text, src, tgt string) *Lexicon {
+// per word. With scale 0 every entry weighs 1 and each line with a pair of stems has a sense, as
+// Seed returns it. With scale > 0 it returns what MergeScaled(parseSeed(text, src, tgt, 0), scale)
+// into New(src, tgt) returns, without building the other lexicon first (that was half the cost of
+// the seed, which every alignment reads): each entry weighs scale (at most 1), a pair of stems an
+// earlier line has is left where it is, and a line's sense is numbered when it gets its first
+// entry, so a line whose pairs all came before has none (MergeScaled numbers the senses of the
+// entries it adds in order of first use, and stemming a stem again changes nothing).
+func parseSeed(text, src, tgt string, scale float64) *Lexicon {
 	col := func(lang string) int {
 		for k, l := range seedLangs {
 			if l == lang {
@@ -93,7 +93,12 @@ func parseSeed(text, src, tgt string) *Lexicon {
 	}
 	cs, ct := col(src), col(tgt)
 	l := New(src, tgt)
-	for _, line := range strings.Split(text, "\n") {
+	w := 1.0
+	if scale > 0 {
+		w = scale
+	}
+	var ss, ts []string
+	for line := range strings.SplitSeq(text, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -101,21 +106,36 @@ func parseSeed(text, src, tgt string) *Lexicon {
 		if len(f) != len(seedLangs) {
 			panic("lexicon: seed/news.tsv: not three columns: " + line)
 		}
+		// the stems of each column, once: the pairs of a line are their cross product
+		ss, ts = seedStems(ss[:0], src, f[cs]), seedStems(ts[:0], tgt, f[ct])
 		g := int32(-1)
-		for _, a := range seedForms(f[cs]) {
-			for _, b := range seedForms(f[ct]) {
-				s, t := Stem(src, a), Stem(tgt, b)
+		for _, s := range ss {
+			for _, t := range ts {
 				if s == "" || t == "" {
 					continue
+				}
+				if scale > 0 {
+					if _, ok := l.index[[2]string{s, t}]; ok {
+						continue // MergeScaled would keep its weight, scale, and its sense
+					}
 				}
 				if g < 0 {
 					g = l.newSense()
 				}
-				l.addSense(s, t, 1, g)
+				l.addSense(s, t, w, g)
 			}
 		}
 	}
 	return l
+}
+
+// seedStems appends to dst the stems of the one-word forms of a column of the seed table (see
+// seedForms), "" for a form that has none.
+func seedStems(dst []string, lang, col string) []string {
+	for _, w := range seedForms(col) {
+		dst = append(dst, Stem(lang, w))
+	}
+	return dst
 }
 
 // seedForms splits a column of the seed table into its one-word forms.

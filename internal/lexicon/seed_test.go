@@ -100,3 +100,26 @@ func TestMergeScaled(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedScaledIsMerge: SeedScaled, read from the table directly, is what merging Seed into an
+// empty lexicon at that scale gives: the same entries in the same order, the same senses (a line
+// whose pairs all came before has none) and the same weights.
+func TestSeedScaledIsMerge(t *testing.T) {
+	for _, p := range [][2]string{{"en", "ru"}, {"ru", "en"}, {"en", "kk"}, {"kk", "en"}, {"ru", "kk"}, {"kk", "ru"}} {
+		for _, scale := range []float64{1, 0.5, 0.35, 3} {
+			raw := Seed(p[0], p[1])
+			want := New(p[0], p[1])
+			want.MergeScaled(raw, scale)
+			got := SeedScaled(p[0], p[1], scale)
+			if !slices.Equal(got.entries, want.entries) || !slices.Equal(got.group, want.group) || !slices.Equal(got.gweight, want.gweight) {
+				t.Errorf("%s→%s at %v: %d entries, %d senses; want %d, %d", p[0], p[1], scale, got.Len(), got.Senses(), want.Len(), want.Senses())
+			}
+			if scale == 1 && got.Senses() == raw.Senses() {
+				t.Errorf("%s→%s: no line of the table repeats its pairs; the test proves less", p[0], p[1])
+			}
+		}
+	}
+	if SeedScaled("en", "de", 1) != nil {
+		t.Error("a scaled seed for a pair the table lacks")
+	}
+}
