@@ -50,6 +50,9 @@ func seedLocked(k seedKey) *Lexicon {
 		return l
 	}
 	l := parseSeed(seedTSV, k.src, k.tgt, k.scale)
+	if k.scale > 0 {
+		l.seal() // what MergeScaled gives, shared: a merge copies it whole
+	}
 	if seedCache.m == nil {
 		seedCache.m = map[seedKey]*Lexicon{}
 	}

@@ -123,3 +123,48 @@ func TestSeedScaledIsMerge(t *testing.T) {
 		t.Error("a scaled seed for a pair the table lacks")
 	}
 }
+
+// TestMergeSeedCopies: merging SeedScaled into an empty lexicon, which copies it whole, gives what
+// adding its entries one by one gives, and what is added to the copy afterwards (a learned
+// lexicon, in the second pass of an alignment) changes neither the seed nor another copy.
+func TestMergeSeedCopies(t *testing.T) {
+	seed := SeedScaled("en", "kk", 1)
+	plain := *seed
+	plain.merged = false // merged entry by entry
+	want, got, other := New("en", "kk"), New("en", "kk"), New("en", "kk")
+	want.Merge(&plain)
+	got.Merge(seed)
+	other.Merge(seed)
+	if !slices.Equal(got.entries, want.entries) || !slices.Equal(got.group, want.group) || !slices.Equal(got.gweight, want.gweight) {
+		t.Fatalf("copy: %d entries, %d senses; want %d, %d", got.Len(), got.Senses(), want.Len(), want.Senses())
+	}
+	lookups := func(l *Lexicon) (out [][]int32) {
+		for _, e := range seed.entries {
+			out = append(out, l.LookupStem("en", e.Src), l.LookupStem("kk", e.Tgt), l.LookupStem("kk", e.Tgt+"дың"))
+		}
+		return out
+	}
+	if !slices.EqualFunc(lookups(got), lookups(want), slices.Equal) {
+		t.Fatal("the copy finds other entries than the merge")
+	}
+	before := lookups(seed)
+	learned := New("en", "kk")
+	for _, e := range seed.entries {
+		learned.addStems(e.Src, "жаңа", 0.7)
+		learned.addStems("newword", e.Tgt, 0.7)
+	}
+	other2 := New("en", "kk")
+	for i := len(seed.entries) - 1; i >= 0; i-- {
+		other2.addStems("otherword", seed.entries[i].Tgt, 0.6)
+		other2.addStems(seed.entries[i].Src, "басқа", 0.6)
+	}
+	got.Merge(learned)
+	other.Merge(other2) // after got: would write over what got appended to a shared array
+	want.Merge(learned)
+	if !slices.EqualFunc(lookups(got), lookups(want), slices.Equal) || got.Len() != want.Len() {
+		t.Error("after a second merge the copy finds other entries than the merge")
+	}
+	if !slices.EqualFunc(lookups(seed), before, slices.Equal) {
+		t.Error("adding to a copy changed the seed")
+	}
+}
