@@ -184,10 +184,7 @@ func (e *extractor) word(word string) int32 {
 	if e.v != nil {
 		// A word is one token of lexicon.Words (see the tokenizer in extract), so the stems of
 		// a sentence are those of its words.
-		e.stems = e.v.IDs(e.stems[:0], word)
-		if len(e.stems) > 0 {
-			w.stem = e.stems[0]
-		}
+		w.stem = e.v.WordID(word)
 	}
 	id = int32(len(e.info))
 	e.info = append(e.info, w)

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
 // TestSortShort: sortShort puts lists of every length on both sides of its cut-over to
@@ -37,6 +39,39 @@ func TestSortShort(t *testing.T) {
 			slices.Sort(wantI)
 			if sortShort(u); !slices.Equal(u, wantI) {
 				t.Fatalf("%d values: %v, want %v", n, u, wantI)
+			}
+		}
+	}
+}
+
+// TestWordIsOneWord: every word the extractor cuts is one word of lexicon.Words, so its stem
+// (lexicon.Vocab.WordID) is the one lexicon.Vocab.IDs finds for it: on random text of Latin,
+// Cyrillic and Kazakh letters, combining marks, digits, punctuation, other scripts and bytes that
+// are not UTF-8.
+func TestWordIsOneWord(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	parts := []string{"a", "Z", "ж", "Ё", "ә", "Қ", "і", "\u0301", "\u0308", "1", "9", " ", ".", "'", "’", "-", "«", "\u00a0",
+		"é", "ß", "中", "α", "\xff", "\xd0", "\xe2\x80", "ﬁ", "𝔸", "\u200d", "Ⅻ", "ǅ"}
+	for range 300 {
+		var b []byte
+		for range 1 + rng.IntN(40) {
+			b = append(b, parts[rng.IntN(len(parts))]...)
+		}
+		for _, lang := range []string{"en", "ru", "kk"} {
+			v := lexicon.NewVocab(lang)
+			e := newExtractor(lang, nil, v)
+			e.extract(Sentence{Text: string(b)})
+			for _, tok := range e.toks {
+				if tok.num {
+					continue
+				}
+				if w := lexicon.Words(tok.word); len(w) != 1 || w[0] != tok.word {
+					t.Fatalf("%q: word %q is %q to lexicon.Words", b, tok.word, w)
+				}
+				ids := v.IDs(nil, tok.word)
+				if stem := e.info[tok.id].stem; len(ids) == 0 && stem != -1 || len(ids) > 0 && stem != ids[0] {
+					t.Fatalf("%q: word %q has stem %d, IDs %v", b, tok.word, stem, ids)
+				}
 			}
 		}
 	}

@@ -319,21 +319,31 @@ func (v *Vocab) Stem(id int32) string { return v.stems[id] }
 func (v *Vocab) IDs(dst []int32, text string) []int32 {
 	start := len(dst)
 	for _, w := range Words(text) {
-		v.buf = appendStem(v.buf[:0], w)
-		if len(v.buf) == 0 {
-			continue
+		if id := v.WordID(w); id >= 0 {
+			dst = append(dst, id)
 		}
-		id, ok := v.ids[string(v.buf)]
-		if !ok {
-			id = int32(len(v.stems))
-			s := string(v.buf)
-			v.ids[s] = id
-			v.stems = append(v.stems, s)
-		}
-		dst = append(dst, id)
 	}
 	slices.Sort(dst[start:])
 	return append(dst[:start], slices.Compact(dst[start:])...)
+}
+
+// WordID returns the number of the stem of word, one word of Words (a run of letters and
+// combining marks), numbered here if not seen before, or −1 if it has none: what IDs returns for
+// it, without splitting it into words again (the aligner's extractor numbers each distinct word
+// of a document this way).
+func (v *Vocab) WordID(word string) int32 {
+	v.buf = appendStem(v.buf[:0], word)
+	if len(v.buf) == 0 {
+		return -1
+	}
+	id, ok := v.ids[string(v.buf)]
+	if !ok {
+		id = int32(len(v.stems))
+		s := string(v.buf)
+		v.ids[s] = id
+		v.stems = append(v.stems, s)
+	}
+	return id
 }
 
 // appendStem appends the stem of word (see Stem) to dst, nothing if it has none.
