@@ -107,13 +107,20 @@ func Decode(data []byte) ([]byte, Encoding, error) {
 func InvalidUTF8(data []byte) int {
 	n := len(data)
 	for i := 0; i < n; {
+		if i+8 <= n {
+			x := binary.LittleEndian.Uint64(data[i:])
+			if x&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
+			if k := validShort(x); k > 0 {
+				i += k
+				continue
+			}
+		}
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if i+8 <= n && binary.LittleEndian.Uint64(data[i:])&0x8080808080808080 == 0 {
-				i += 8
-			} else {
-				i++
-			}
+			i++
 			continue
 		}
 		// A lead byte C2-DF and a continuation byte are always a valid
@@ -129,6 +136,29 @@ func InvalidUTF8(data []byte) int {
 		i += size
 	}
 	return -1
+}
+
+// validShort returns how many of the eight bytes of x (the first in its low byte) are whole
+// characters of one or two bytes, ASCII or a lead byte C2-DF followed by a continuation byte:
+// 8, or 7 when the last is such a lead byte, or 0 when some byte is not such a character. Russian
+// and Kazakh text is such characters and spaces, so it is checked eight bytes at a time wherever
+// its words and spaces fall, where a check of eight ASCII bytes at a time stopped at every word.
+func validShort(x uint64) int {
+	const top = 0x8080808080808080
+	hi := x & top         // bit 7 of each byte
+	b6 := (x << 1) & top  // bit 6
+	b5 := (x << 2) & top  // bit 5
+	cont := hi &^ b6      // 10xxxxxx
+	lead := hi & b6 &^ b5 // 110xxxxx
+	// a lead byte of C0 or C1 (bits 4 to 1 clear) encodes ASCII in two bytes: not UTF-8
+	low := (x<<3 | x<<4 | x<<5 | x<<6) & top
+	switch {
+	case hi&b6&b5 != 0 || lead&^low != 0 || cont != lead<<8:
+		return 0
+	case lead>>56 != 0:
+		return 7 // the last byte starts a character the next eight bytes hold
+	}
+	return 8
 }
 
 // Locator turns byte offsets of a UTF-8 text into 1-based lines and

@@ -1,6 +1,7 @@
 package textenc
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -109,4 +110,57 @@ func FuzzValidNFC(f *testing.F) {
 			t.Errorf("ValidNFC(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// FuzzInvalidUTF8: InvalidUTF8 finds the first byte that utf8.DecodeRune cannot decode, or -1
+// when utf8.Valid holds, whatever the mix of ASCII, Cyrillic, three- and four-byte characters and
+// broken sequences, wherever they fall in its eight-byte steps.
+func FuzzInvalidUTF8(f *testing.F) {
+	for _, s := range []string{"", "ok\xffno", "Тоқаев деді: «Иә»", "абвгдеж\xd0", "\xc0\x80abcdefgh", "\xc1\xbfабвг",
+		"ab\xd0\xd0абвгд", "абвг\x80абв", "€ 100 — “quoted” 𝔸", "абв\xe2\x80абвг", "a\xdf\xbfb\xc2\x80cdefghij"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want := -1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				want = i
+				break
+			}
+			i += size
+		}
+		if got := InvalidUTF8(data); got != want {
+			t.Fatalf("InvalidUTF8(%q) = %d, want %d", data, got, want)
+		}
+	})
+}
+
+// TestInvalidUTF8Random runs FuzzInvalidUTF8's check on random mixes of valid and broken pieces.
+func TestInvalidUTF8Random(t *testing.T) {
+	parts := []string{"a", " ", "ж", "ә", "\u00e9", "\u07ff", "\u0080", "€", "𝔸", "\xd0", "\x80", "\xbf", "\xc0\x80",
+		"\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xe2\x80", "\xf0\x9d", "\xff", "\xed\xa0\x80", "\xf4\x90\x80\x80"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		var b []byte
+		for range rng.IntN(20) {
+			p := parts[rng.IntN(len(parts))]
+			if rng.IntN(3) > 0 {
+				p = parts[rng.IntN(7)] // mostly valid, for long valid stretches
+			}
+			b = append(b, p...)
+		}
+		want := -1
+		for i := 0; i < len(b); {
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size <= 1 {
+				want = i
+				break
+			}
+			i += size
+		}
+		if got := InvalidUTF8(b); got != want {
+			t.Fatalf("InvalidUTF8(%q) = %d, want %d", b, got, want)
+		}
+	}
 }
