@@ -347,7 +347,7 @@ func extractAll(lang string, ss []Sentence, terms TermFinder, v *lexicon.Vocab) 
 	touchPages(out)
 	e := newExtractor(lang, terms, v)
 	for i, x := range ss {
-		out[i] = e.extract(x)
+		e.extractInto(&out[i], x)
 	}
 	return out
 }
