@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"encoding/json"
+	"html/template"
 	"net/http/httptest"
 	"slices"
 	"strconv"
@@ -137,6 +138,121 @@ func TestFindingsOfEveryCheck(t *testing.T) {
 
 		})
 	}
+}
+
+// TestDocumentPageMarksEveryCheck: the document page marks each group
+// with the findings of every check status counts, not only the
+// glossary's: a group with a numbers error is marked as an error, one with
+// only typography warnings as a warning, each finding's message on its
+// group in the language of the interface, and a group without findings is
+// not marked.
+func TestDocumentPageMarksEveryCheck(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	s, err := serve.New(serve.Options{App: a, WS: ws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, ws: ws, srv: s}
+	c := f.client()
+	for _, lang := range []string{"en", "ru", "kk"} {
+		t.Run(lang, func(t *testing.T) {
+			loc, err := locale.New(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, body := c.get("/doc/prices/findings.json?lang=" + lang)
+			var got struct {
+				Findings []struct {
+					Group                          int
+					Lang, Check, Severity, Message string
+				}
+			}
+			if err := json.Unmarshal([]byte(body), &got); err != nil {
+				t.Fatalf("%v\n%s", err, body)
+			}
+			type groupWant struct {
+				severity string
+				checks   map[string]int
+				messages []string
+			}
+			want := map[int]*groupWant{}
+			for _, fd := range got.Findings {
+				g := want[fd.Group]
+				if g == nil {
+					g = &groupWant{checks: map[string]int{}}
+					want[fd.Group] = g
+				}
+				if g.severity != "error" {
+					g.severity = fd.Severity
+				}
+				g.checks[fd.Check+" "+fd.Severity]++
+				g.messages = append(g.messages, fd.Message)
+			}
+			if want[1] == nil || want[1].severity != "error" || want[1].checks["numbers error"] == 0 {
+				t.Fatalf("the sample's group 1 should have a numbers error: %+v", got.Findings)
+			}
+			if want[2] == nil || want[2].severity != "warning" || want[3] != nil {
+				t.Fatalf("the sample's group 2 should have warnings only and group 3 none: %+v", got.Findings)
+			}
+
+			_, page := c.get("/doc/prices?lang=" + lang)
+			rows := groupRows(t, page)
+			if len(rows) != 3 {
+				t.Fatalf("the page has %d groups, want 3:\n%s", len(rows), page)
+			}
+			for n := 1; n <= 3; n++ {
+				row, w := rows[n], want[n]
+				mark := ""
+				if w != nil {
+					mark = " has-" + w.severity
+				}
+				if !strings.Contains(row, `class="group `) || strings.Contains(row, "has-") != (w != nil) ||
+					(w != nil && !strings.Contains(row, mark+`"`)) {
+					t.Errorf("group %d is not marked%q:\n%s", n, mark, row)
+				}
+				if w == nil {
+					if strings.Contains(row, `class="finding`) {
+						t.Errorf("group %d, without findings, lists one:\n%s", n, row)
+					}
+					continue
+				}
+				for k, count := range w.checks {
+					check, sev, _ := strings.Cut(k, " ")
+					if got := strings.Count(row, `<div class="finding `+sev+`" data-check="`+check+`"`); got != count {
+						t.Errorf("group %d lists %d %s findings of %s, want %d:\n%s", n, got, sev, check, count, row)
+					}
+				}
+				for _, m := range w.messages {
+					if !strings.Contains(row, template.HTMLEscapeString(m)) {
+						t.Errorf("group %d lacks the message %q:\n%s", n, m, row)
+					}
+				}
+				if lv := `<span class="level">` + loc.Text("check.severity."+w.severity, nil) + `</span>`; !strings.Contains(row, lv) {
+					t.Errorf("group %d lacks %s", n, lv)
+				}
+			}
+			if l := template.HTMLEscapeString(loc.Text("serve.legend.check", nil)); !strings.Contains(page, l) {
+				t.Errorf("the legend lacks %q", l)
+			}
+		})
+	}
+}
+
+// groupRows cuts a document page into its groups' rows, by number.
+func groupRows(t *testing.T, page string) map[int]string {
+	t.Helper()
+	rows := map[int]string{}
+	parts := strings.Split(page, `<tr id="g`)
+	for _, p := range parts[1:] {
+		num, _, _ := strings.Cut(p, `"`)
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			t.Fatalf("a row without a number: %.80s", p)
+		}
+		row, _, _ := strings.Cut(p, "</tr>")
+		rows[n] = row
+	}
+	return rows
 }
 
 // TestBrowserFindings: in a browser, the findings link of the workspace

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -123,11 +124,17 @@ func (s *Server) docFindings(d *document.Document, ch *check.Checker) (snap *rev
 	if err != nil {
 		return nil, res, err
 	}
-	res = s.app.CheckAligned(d, snap.Alignment)
+	return snap, s.checkAligned(d, st, ch, snap.Alignment), nil
+}
+
+// checkAligned runs the checks of [Server.docFindings] on a, the
+// alignment of d read after d was stamped st, and keeps their count.
+func (s *Server) checkAligned(d *document.Document, st []stamp, ch *check.Checker, a *document.Alignment) app.AlignCheck {
+	res := s.app.CheckAligned(d, a)
 	if res.Err == nil {
 		s.keepFindings(d, st, ch, countOf(res))
 	}
-	return snap, res, nil
+	return res
 }
 
 // countOf counts the errors and warnings of a check, as status does.
@@ -187,9 +194,13 @@ type groupRow struct {
 	Confirmed, Flagged bool
 	IsFirst, IsLast    bool
 	Score              string
-	Reasons, Findings  []string
-	Note               string
-	Cells              []langCell
+	Reasons            []string
+	// Findings are those of the checks in the group, its errors first;
+	// Severity is the gravest of them (error, warning), "" for none.
+	Findings []findingRow
+	Severity string
+	Note     string
+	Cells    []langCell
 }
 
 type langCell struct {
@@ -245,6 +256,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	st := stamps(d)
 	snap, version, warns, err := s.snapshot(d)
 	if err != nil {
 		s.failErr(w, r, http.StatusConflict, err)
@@ -296,16 +308,35 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	for k := from; k <= to; k++ {
 		nums = append(nums, k)
 	}
+	// The glossary's terms and findings are marked in the text of the
+	// page's groups; every group is marked with the findings of all the
+	// checks status counts (the whole document is checked once a view,
+	// which also brings its count on the workspace page up to date).
 	var marks []review.Mark
+	found := map[int][]check.Finding{}
 	if len(nums) > 0 {
-		m, err := s.app.Marker(s.ws)
+		ch, err := s.app.Glossary(s.ws)
+		var m review.Marker
+		if err == nil && ch != nil {
+			m, err = s.app.Marker(s.ws)
+		}
+		var res app.AlignCheck
+		if err == nil {
+			res = s.checkAligned(d, st, ch, a)
+			err = res.Err
+		}
 		if err != nil {
-			msg, _, _ := b.loc.Explain(err)
-			p.Warnings = append(p.Warnings, b.loc.Text("review.unchecked", map[string]any{"Err": msg}))
-		} else if m != nil {
+			p.Warnings = append(p.Warnings, b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, err)}))
+		}
+		if m != nil {
 			if marks, err = m.Marks(d.ID, a, nums); err != nil {
 				s.failErr(w, r, http.StatusInternalServerError, err)
 				return
+			}
+		}
+		for _, f := range res.Findings {
+			if f.Group >= from && f.Group <= to {
+				found[f.Group] = append(found[f.Group], f)
 			}
 		}
 	}
@@ -314,7 +345,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		byGroup[m.Group] = append(byGroup[m.Group], m)
 	}
 	for _, k := range nums {
-		p.Rows = append(p.Rows, s.row(b.loc, a, k, byGroup[k]))
+		p.Rows = append(p.Rows, s.row(b.loc, a, k, byGroup[k], found[k]))
 	}
 	s.render(w, http.StatusOK, "document", p)
 }
@@ -331,8 +362,9 @@ func (s *Server) docURL(id string, page, g int) string {
 	return u
 }
 
-// row lays out group n with its marks.
-func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks []review.Mark) groupRow {
+// row lays out group n with its marks (the glossary's terms and findings
+// in its text) and found, the findings of the checks in it.
+func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks []review.Mark, found []check.Finding) groupRow {
 	g := a.Groups[n-1]
 	r := groupRow{N: n, Status: string(g.Status), StatusLabel: loc.Text("review.status."+string(g.Status), nil),
 		Confirmed: g.Status == document.Confirmed, Flagged: g.Status == document.Flagged,
@@ -340,11 +372,18 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 	for _, reason := range app.FlagReasons(a, g) {
 		r.Reasons = append(r.Reasons, loc.Render(reason))
 	}
+	found = slices.Clone(found)
+	slices.SortStableFunc(found, func(x, y check.Finding) int {
+		return cmp.Compare(severityRank(x), severityRank(y))
+	})
+	for _, f := range found {
+		r.Findings = append(r.Findings, checkRow(loc, f, nil))
+		if r.Severity == "" || f.Blocks() {
+			r.Severity = string(f.Severity)
+		}
+	}
 	byLang := map[string][]export.Mark{}
 	for _, m := range marks {
-		if m.Kind.Finding() {
-			r.Findings = append(r.Findings, findingText(loc, m))
-		}
 		if !m.Placed() {
 			continue
 		}
@@ -376,6 +415,14 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 		r.Cells = append(r.Cells, c)
 	}
 	return r
+}
+
+// severityRank orders findings errors first.
+func severityRank(f check.Finding) int {
+	if f.Blocks() {
+		return 0
+	}
+	return 1
 }
 
 // findingText is a finding as a person reads it: the glossary check's own
@@ -466,10 +513,12 @@ func (s *Server) checkDoc(d *document.Document) (snap *review.Snapshot, res app.
 // checkRow is a finding of the checks as the findings page lists it: its
 // group, language, check, severity and message in loc's language.
 func checkRow(loc *locale.Localizer, f check.Finding, at func(int) string) findingRow {
+	// The kind, not the check, names it as check does: the glossary's
+	// findings (check "terms") are of kind missing, forbidden, ….
 	row := findingRow{N: f.Group, Lang: f.Lang, Check: f.Check, Severity: string(f.Severity),
-		Kind: loc.Text("check.kind."+f.Check, nil), Level: loc.Text("check.severity."+string(f.Severity), nil),
+		Kind: loc.Text("check.kind."+f.Kind, nil), Level: loc.Text("check.severity."+string(f.Severity), nil),
 		What: loc.Text(f.MessageID(), f.TemplateData())}
-	if f.Group >= 1 {
+	if f.Group >= 1 && at != nil {
 		row.URL = at(f.Group)
 	}
 	return row

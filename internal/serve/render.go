@@ -50,6 +50,7 @@ func acceptLanguage(h string) string {
 // are listed here, in Go, so that the catalogue test counts them as used;
 // TestTemplateIDs checks that this list and the templates agree.
 var templateIDs = []string{
+	"check.severity.error", "check.severity.warning",
 	"serve.doc.confirm", "serve.doc.edit", "serve.doc.findings-link", "serve.doc.first", "serve.doc.go",
 	"serve.doc.goto", "serve.doc.group", "serve.doc.keys", "serve.doc.last", "serve.doc.merge",
 	"serve.doc.move-next", "serve.doc.move-prev", "serve.doc.next", "serve.doc.note", "serve.doc.note-save",
@@ -60,7 +61,7 @@ var templateIDs = []string{
 	"serve.findings.flagged", "serve.findings.lang", "serve.findings.severity", "serve.findings.none", "serve.findings.what", "serve.gl.extra", "serve.gl.find",
 	"serve.gl.forbidden", "serve.gl.forms", "serve.gl.generated", "serve.gl.heading", "serve.gl.id",
 	"serve.gl.more", "serve.gl.none", "serve.gl.note", "serve.gl.problems", "serve.gl.search",
-	"serve.gl.variants", "serve.legend.finding", "serve.legend.flagged", "serve.legend.term",
+	"serve.gl.variants", "serve.legend.check", "serve.legend.finding", "serve.legend.flagged", "serve.legend.term",
 	"serve.nav.concordance", "serve.nav.glossary", "serve.nav.lang", "serve.nav.workspace", "serve.stale.reload", "serve.title",
 	"serve.ws.alignment", "serve.ws.document", "serve.ws.findings", "serve.ws.heading", "serve.ws.none",
 	"serve.ws.not-aligned", "serve.ws.not-imported", "serve.ws.stale", "serve.ws.unchecked", "serve.ws.words",
