@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"html/template"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -238,6 +240,46 @@ func TestDocumentPageMarksEveryCheck(t *testing.T) {
 	}
 }
 
+// TestDocumentPageGlossaryFinding: a glossary finding is marked on its
+// group like the other checks' findings, named by its kind as tilmash check
+// names it, and the glossary's marks in the text stay.
+func TestDocumentPageGlossaryFinding(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	// The Kazakh text says Министр, the glossary wants уәзір: a missing
+	// term in group 2, which has only typography warnings without it.
+	const gl = "terms:\n  - id: minister\n    en: {term: minister}\n    ru: {term: министр}\n    kk: {term: уәзір}\n"
+	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := serve.New(serve.Options{App: a, WS: ws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := (&fixture{t: t, ws: ws, srv: s}).client()
+	loc, err := locale.New("kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, page := c.get("/doc/prices?lang=kk")
+	row := groupRows(t, page)[2]
+	if !strings.Contains(row, ` has-error"`) || !strings.Contains(row, `<div class="finding error" data-check="terms" title="`+loc.Text("check.kind.missing", nil)+` · `) {
+		t.Errorf("group 2 does not show its missing term as an error of kind %q:\n%s", loc.Text("check.kind.missing", nil), row)
+	}
+	if strings.Contains(page, "check.kind.") {
+		t.Errorf("the page names a kind by its catalogue id:\n%s", page)
+	}
+	if !strings.Contains(row, `<mark class="term"`) {
+		t.Errorf("group 2 lost the glossary's marks in its text:\n%s", row)
+	}
+	_, fpage := c.get("/doc/prices/findings?lang=kk")
+	if strings.Contains(fpage, "check.kind.") {
+		t.Errorf("the findings page names a kind by its catalogue id:\n%s", fpage)
+	}
+}
+
 // groupRows cuts a document page into its groups' rows, by number.
 func groupRows(t *testing.T, page string) map[int]string {
 	t.Helper()
@@ -291,5 +333,11 @@ func TestBrowserFindings(t *testing.T) {
 	}
 	if hash := run(t, ctx, chromedp.Evaluate[string](`location.hash`)); !strings.HasSuffix(href, hash) {
 		t.Errorf("the link %s led to %s", href, hash)
+	}
+	// The group the error's link leads to is marked with it, in Russian.
+	mark := run(t, ctx, chromedp.Evaluate[[]string](`(() => { const g = document.querySelector(location.hash), f = g.querySelector("div.finding.error[data-check=numbers]");
+		return [g.className, f ? f.querySelector(".level").textContent : "", getComputedStyle(g.querySelector("th.num")).borderLeftColor] })()`))
+	if !strings.Contains(" "+mark[0]+" ", " has-error ") || mark[1] != "ошибка" || mark[2] != "rgb(187, 0, 0)" {
+		t.Errorf("the group of the numbers error is marked %q, want class has-error, the severity ошибка and a red border", mark)
 	}
 }
