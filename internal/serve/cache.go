@@ -82,6 +82,19 @@ type docCache struct {
 	snaps []*snapEntry // most recently used last
 	sums  map[string]*sumEntry
 	found map[string]*foundEntry
+	// checks keeps the findings themselves of the documents last looked
+	// at, most recently used last: a page of a long document marks its
+	// groups without checking the whole document again.
+	checks []*checkEntry
+}
+
+// checkEntry is the result of the checks on one state of a document's
+// files with one glossary checker.
+type checkEntry struct {
+	id      string
+	stamps  []stamp
+	checker *check.Checker
+	res     app.AlignCheck
 }
 
 type snapEntry struct {
@@ -250,4 +263,33 @@ func (s *Server) keepFindings(d *document.Document, st []stamp, ch *check.Checke
 		c.found = map[string]*foundEntry{}
 	}
 	c.found[d.ID] = &foundEntry{stamps: st, checker: ch, count: n}
+}
+
+// keptCheck is the result of the checks on d kept for the state stamped st
+// and the glossary checker ch.
+func (s *Server) keptCheck(id string, st []stamp, ch *check.Checker) (app.AlignCheck, bool) {
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, e := range c.checks {
+		if e.id == id && e.checker == ch && sameStamps(e.stamps, st) {
+			c.checks = append(append(c.checks[:i:i], c.checks[i+1:]...), e)
+			return e.res, true
+		}
+	}
+	return app.AlignCheck{}, false
+}
+
+// keepCheck keeps res, the checks on document id as it was when stamped st
+// (before it was read), with the checker ch: one entry a document, for
+// the snapshotsKept documents last looked at.
+func (s *Server) keepCheck(id string, st []stamp, ch *check.Checker, res app.AlignCheck) {
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.checks = slices.DeleteFunc(c.checks, func(o *checkEntry) bool { return o.id == id })
+	if len(c.checks) >= snapshotsKept {
+		c.checks = slices.Delete(c.checks, 0, len(c.checks)-snapshotsKept+1)
+	}
+	c.checks = append(c.checks, &checkEntry{id: id, stamps: st, checker: ch, res: res})
 }

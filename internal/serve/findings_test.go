@@ -240,6 +240,42 @@ func TestDocumentPageMarksEveryCheck(t *testing.T) {
 	}
 }
 
+// TestDocumentPageMarksAfterEdit: the document page keeps the findings of
+// a document for its next pages, but an edit is checked again: the number
+// put right in the Russian text takes group 1's error away, on the
+// document page and on the findings page.
+func TestDocumentPageMarksAfterEdit(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	s, err := serve.New(serve.Options{App: a, WS: ws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := (&fixture{t: t, ws: ws, srv: s}).client()
+	_, page := c.get("/doc/prices")
+	if row := groupRows(t, page)[1]; !strings.Contains(row, ` has-error"`) {
+		t.Fatalf("group 1 is not marked with its numbers error:\n%s", row)
+	}
+	_, again := c.get("/doc/prices")
+	if groupRows(t, again)[1] != groupRows(t, page)[1] {
+		t.Errorf("group 1 changed without an edit:\n%s\n%s", groupRows(t, page)[1], groupRows(t, again)[1])
+	}
+	csrf, version := formKeys(t, page)
+	res, body := c.post("prices", csrf, version, "op", "edit", "group", "1", "lang", "ru", "sentence", "1", "text", "Цены выросли на 5 процентов в 2024 году.")
+	if res.StatusCode != 303 {
+		t.Fatalf("the edit: status %d\n%s", res.StatusCode, body)
+	}
+	_, page = c.get("/doc/prices")
+	if row := groupRows(t, page)[1]; strings.Contains(row, "has-") || strings.Contains(row, `class="finding`) {
+		t.Errorf("group 1 is still marked after its number was put right:\n%s", row)
+	}
+	if row := groupRows(t, page)[2]; !strings.Contains(row, ` has-warning"`) {
+		t.Errorf("group 2 lost its typography warning:\n%s", row)
+	}
+	if _, fpage := c.get("/doc/prices/findings"); strings.Contains(fpage, `data-check="numbers"`) {
+		t.Errorf("the findings page still lists the numbers error:\n%s", fpage)
+	}
+}
+
 // TestDocumentPageGlossaryFinding: a glossary finding is marked on its
 // group like the other checks' findings, named by its kind as tilmash check
 // names it, and the glossary's marks in the text stay.

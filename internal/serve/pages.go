@@ -120,19 +120,31 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 // that could not run (the glossary does not load) is res.Err.
 func (s *Server) docFindings(d *document.Document, ch *check.Checker) (snap *review.Snapshot, res app.AlignCheck, err error) {
 	st := stamps(d)
-	snap, _, _, err = s.snapshot(d)
+	snap, _, warns, err := s.snapshot(d)
 	if err != nil {
 		return nil, res, err
 	}
-	return snap, s.checkAligned(d, st, ch, snap.Alignment), nil
+	return snap, s.checkAligned(d, st, ch, snap, warns), nil
 }
 
-// checkAligned runs the checks of [Server.docFindings] on a, the
-// alignment of d read after d was stamped st, and keeps their count.
-func (s *Server) checkAligned(d *document.Document, st []stamp, ch *check.Checker, a *document.Alignment) app.AlignCheck {
-	res := s.app.CheckAligned(d, a)
+// checkAligned runs the checks of [Server.docFindings] on snap, read from
+// d after d was stamped st with warnings warns, and keeps their count.
+// The findings themselves are kept too, for the same state of d's files
+// and ch, when snap is what those files say: read without a warning (a
+// damaged journal) and with no interrupted edit.
+func (s *Server) checkAligned(d *document.Document, st []stamp, ch *check.Checker, snap *review.Snapshot, warns []error) app.AlignCheck {
+	keep := len(warns) == 0 && snap.Interrupted == nil
+	if keep {
+		if res, ok := s.keptCheck(d.ID, st, ch); ok {
+			return res
+		}
+	}
+	res := s.app.CheckAligned(d, snap.Alignment)
 	if res.Err == nil {
 		s.keepFindings(d, st, ch, countOf(res))
+		if keep {
+			s.keepCheck(d.ID, st, ch, res)
+		}
 	}
 	return res
 }
@@ -322,7 +334,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		}
 		var res app.AlignCheck
 		if err == nil {
-			res = s.checkAligned(d, st, ch, a)
+			res = s.checkAligned(d, st, ch, snap, warns)
 			err = res.Err
 		}
 		if err != nil {
