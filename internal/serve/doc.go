@@ -12,11 +12,13 @@
 // counts), a document's groups side by side in pages of [Options.PageSize]
 // groups (terms underlined, findings and flagged groups marked with why,
 // notes), the document's findings, each linking to its group, and the
-// glossary with the forms the matcher generates. The findings, and their
-// counts on the workspace page, are those tilmash status counts: every
-// quick check's ([app.App.CheckAligned]: the glossary's, numbers,
-// typography, …), with its check, severity and message; they are also
-// given as JSON at /doc/ID/findings.json.
+// glossary with the forms the matcher generates. The findings, on their
+// groups of the document page and on the findings page, and their counts
+// on the workspace page, are those tilmash status counts: every quick
+// check's ([app.App.CheckAligned]: the glossary's, numbers, typography,
+// …), with its check, severity and message; they are also given as JSON
+// at /doc/ID/findings.json. A group is marked with the gravest of its
+// findings (error, warning); the glossary's are also marked in its text.
 //
 // # Editing
 //
