@@ -16,7 +16,6 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
-	"github.com/tilmash/tilmash/internal/serve"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -65,12 +64,7 @@ func TestFindingsOfEveryCheck(t *testing.T) {
 		t.Fatalf("the sample should have errors and warnings for status: %+v", st)
 	}
 	errs, warns := *st.Errors, *st.Warnings
-	s, err := serve.New(serve.Options{App: a, WS: ws})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fixture{t: t, ws: ws, srv: s}
-	c := f.client()
+	c := fixtureOn(t, a, ws).client()
 
 	for _, lang := range []string{"en", "ru", "kk"} {
 		t.Run(lang, func(t *testing.T) {
@@ -150,12 +144,7 @@ func TestFindingsOfEveryCheck(t *testing.T) {
 // not marked.
 func TestDocumentPageMarksEveryCheck(t *testing.T) {
 	a, ws := qaWorkspace(t)
-	s, err := serve.New(serve.Options{App: a, WS: ws})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fixture{t: t, ws: ws, srv: s}
-	c := f.client()
+	c := fixtureOn(t, a, ws).client()
 	for _, lang := range []string{"en", "ru", "kk"} {
 		t.Run(lang, func(t *testing.T) {
 			loc, err := locale.New(lang)
@@ -246,11 +235,7 @@ func TestDocumentPageMarksEveryCheck(t *testing.T) {
 // document page and on the findings page.
 func TestDocumentPageMarksAfterEdit(t *testing.T) {
 	a, ws := qaWorkspace(t)
-	s, err := serve.New(serve.Options{App: a, WS: ws})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := (&fixture{t: t, ws: ws, srv: s}).client()
+	c := fixtureOn(t, a, ws).client()
 	_, page := c.get("/doc/prices")
 	if row := groupRows(t, page)[1]; !strings.Contains(row, ` has-error"`) {
 		t.Fatalf("group 1 is not marked with its numbers error:\n%s", row)
@@ -290,11 +275,7 @@ func TestDocumentPageGlossaryFinding(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := serve.New(serve.Options{App: a, WS: ws})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := (&fixture{t: t, ws: ws, srv: s}).client()
+	c := fixtureOn(t, a, ws).client()
 	loc, err := locale.New("kk")
 	if err != nil {
 		t.Fatal(err)
@@ -342,11 +323,7 @@ func TestBrowserFindings(t *testing.T) {
 	}
 	ctx := browser(t)
 	a, ws := qaWorkspace(t)
-	s, err := serve.New(serve.Options{App: a, WS: ws})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
+	ts := httptest.NewServer(fixtureOn(t, a, ws).srv)
 	defer ts.Close()
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/?lang=ru"),

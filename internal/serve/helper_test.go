@@ -42,6 +42,17 @@ func newFixture(t *testing.T, opt serve.Options) *fixture {
 	return &fixture{t: t, ws: ws, srv: s}
 }
 
+// fixtureOn is a fixture for the server of a workspace a test built itself
+// (with its own documents and app), rather than the sample "news".
+func fixtureOn(t *testing.T, a *app.App, ws *workspace.Workspace) *fixture {
+	t.Helper()
+	s, err := serve.New(serve.Options{App: a, WS: ws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{t: t, ws: ws, srv: s}
+}
+
 // alignment reads a document's alignment from disk.
 func (f *fixture) alignment(id string) *document.Alignment {
 	f.t.Helper()
