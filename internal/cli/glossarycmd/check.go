@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mattn/go-runewidth"
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
@@ -367,8 +368,11 @@ func message(env *console.Env, f check.Finding) string {
 const excerptWidth = 60
 
 // appendExcerpt appends text around [start, end) on one line, the span
-// marked: in colour on a terminal, between » and « otherwise. Cut ends get
-// "…".
+// marked: in colour on a terminal, otherwise by a line of its own under it
+// (^~~~, as compilers point at a place), since any mark put inside the text
+// would be read as part of it (» and « are Russian and Kazakh quotation
+// marks). Cut ends get "…". b's last line up to here is the excerpt's
+// prefix, which the marks line leaves blank.
 func appendExcerpt(env *console.Env, b []byte, text string, start, end int) []byte {
 	if start < 0 || end > len(text) || start > end {
 		return appendOneLine(b, text)
@@ -389,20 +393,41 @@ func appendExcerpt(env *console.Env, b []byte, text string, start, end int) []by
 		}
 		cutAfter = true
 	}
+	line := bytes.LastIndexByte(b, '\n') + 1
 	if cutBefore {
 		b = append(b, "…"...)
 	}
 	b = appendOneLine(b, before)
+	at := len(b)
 	if span != "" {
 		if env.Color {
 			b = append(b, env.Paint(console.Red, span)...)
 		} else {
-			b = append(appendOneLine(append(b, "»"...), span), "«"...)
+			b = appendOneLine(b, span)
 		}
 	}
+	spanEnd := len(b)
 	b = appendOneLine(b, after)
 	if cutAfter {
 		b = append(b, "…"...)
+	}
+	if span != "" && !env.Color {
+		b = appendMarks(b, string(b[line:at]), string(b[at:spanEnd]))
+	}
+	return b
+}
+
+// appendMarks appends a line that puts ^~~~ under span, which follows
+// before on the line above, measured as the console shows them (control
+// characters written out as \x1b, wide characters taking two columns).
+func appendMarks(b []byte, before, span string) []byte {
+	b = append(b, '\n')
+	for range runewidth.StringWidth(console.Visible(before)) {
+		b = append(b, ' ')
+	}
+	b = append(b, '^')
+	for range runewidth.StringWidth(console.Visible(span)) - 1 {
+		b = append(b, '~')
 	}
 	return b
 }
