@@ -20,11 +20,23 @@ type AlignCheck struct {
 	// Checked says some check ran.
 	Checked  bool
 	Findings []check.Finding
+	// kept is the check itself, for [App.RecheckAligned].
+	kept *check.Checked
 }
 
 // CheckAligned runs the quick checks on an aligned document.
 func (app *App) CheckAligned(d *document.Document, a *document.Alignment) AlignCheck {
-	fs, ok, err := app.quickFindings(d.WS, d, a)
+	return app.RecheckAligned(d, a, AlignCheck{})
+}
+
+// RecheckAligned is [App.CheckAligned] of a document that prev checked in
+// an earlier state (an edit later, say): the groups whose texts did not
+// change keep their findings, and only the others are checked again
+// ([check.Suite.Recheck]); the findings are those CheckAligned gives. prev
+// is of no use when the glossary or the checks changed since: then the
+// whole document is checked.
+func (app *App) RecheckAligned(d *document.Document, a *document.Alignment, prev AlignCheck) AlignCheck {
+	kept, ok, err := app.quickFindings(d.WS, d, a, prev.kept)
 	if err != nil {
 		var gerr *glossaryError
 		if errors.As(err, &gerr) {
@@ -32,7 +44,19 @@ func (app *App) CheckAligned(d *document.Document, a *document.Alignment) AlignC
 		}
 		return AlignCheck{Err: err}
 	}
-	return AlignCheck{Checked: ok, Findings: fs}
+	if !ok {
+		return AlignCheck{}
+	}
+	return AlignCheck{Checked: true, Findings: kept.Report.Findings, kept: kept}
+}
+
+// Rechecked counts the groups (or paragraphs) the check ran on; the others
+// kept their findings from the check RecheckAligned was given.
+func (c AlignCheck) Rechecked() int {
+	if c.kept == nil {
+		return 0
+	}
+	return c.kept.Rechecked
 }
 
 // QuickChecks returns the checks status and align count: every check the
@@ -47,10 +71,11 @@ func QuickChecks(ws *workspace.Workspace) check.Config {
 	return cfg
 }
 
-// quickFindings runs the quick checks on a document; ok is false when no
-// check is on (or only the glossary's, and there is none). A glossary that
-// does not load is a *glossaryError.
-func (app *App) quickFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment) ([]check.Finding, bool, error) {
+// quickFindings runs the quick checks on a document, again only where it
+// changed since prev when prev is not nil ([check.Suite.Recheck]); ok is
+// false when no check is on (or only the glossary's, and there is none).
+// A glossary that does not load is a *glossaryError.
+func (app *App) quickFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment, prev *check.Checked) (*check.Checked, bool, error) {
 	load := app.Glossary
 	if app.CheckGlossary != nil {
 		load = app.CheckGlossary
@@ -64,11 +89,11 @@ func (app *App) quickFindings(ws *workspace.Workspace, d *document.Document, a *
 	if suite.Empty() {
 		return nil, false, nil
 	}
-	r, err := suite.Document(0, d, a)
+	kept, err := suite.Recheck(0, d, a, prev)
 	if err != nil {
 		return nil, false, err
 	}
-	return r.Findings, true, nil
+	return kept, true, nil
 }
 
 // TermsFromDir is align-files --glossary DIR: the folder's entries, in
@@ -90,11 +115,11 @@ func (app *App) TermsFromDir(dir string, langs []string) (align.TermFinder, erro
 // glossary that does not load is a *glossaryError, so that status can
 // still list the documents.
 func (app *App) countFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment) (errs, warns int, ok bool, err error) {
-	fs, ok, err := app.quickFindings(ws, d, a)
+	c, ok, err := app.quickFindings(ws, d, a, nil)
 	if err != nil || !ok {
 		return 0, 0, ok, err
 	}
-	for _, f := range fs {
+	for _, f := range c.Report.Findings {
 		if f.Blocks() {
 			errs++
 		} else {

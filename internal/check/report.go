@@ -230,6 +230,47 @@ func advance(p Position, s string) Position {
 	return p
 }
 
+// lineIndex finds the line and column of a byte offset of a text: where
+// [advance] from the text's start would get, without reading the text
+// from its start for every offset (a long document has thousands).
+type lineIndex struct {
+	text     string
+	newlines []int // the offsets of the text's newlines, in order
+}
+
+// lineIndexes indexes the lines of every text.
+func lineIndexes(texts map[string]string) map[string]*lineIndex {
+	out := make(map[string]*lineIndex, len(texts))
+	for l, t := range texts {
+		x := &lineIndex{text: t}
+		for i := 0; ; {
+			j := strings.IndexByte(t[i:], '\n')
+			if j < 0 {
+				break
+			}
+			x.newlines = append(x.newlines, i+j)
+			i += j + 1
+		}
+		out[l] = x
+	}
+	return out
+}
+
+// at returns the position of byte offset off (0 <= off <= len(text)) in
+// file: advance(Position{File: file, Line: 1, Column: 1}, text[:off]). A
+// nil index is of an empty text (a language the document has no text in).
+func (x *lineIndex) at(file string, off int) Position {
+	if x == nil {
+		return Position{File: file, Line: 1, Column: 1}
+	}
+	n, _ := slices.BinarySearch(x.newlines, off) // the newlines before off
+	start := 0
+	if n > 0 {
+		start = x.newlines[n-1] + 1
+	}
+	return Position{File: file, Line: n + 1, Column: utf8.RuneCountInString(x.text[start:off]) + 1}
+}
+
 // langs returns the languages of the unit's texts.
 func (u *Unit) langs() []string {
 	if u.Langs != nil {
@@ -333,6 +374,7 @@ func current(a *document.Alignment, langs []string, texts map[string]string) boo
 // text map back through its sentences' spans to the language file.
 func groupUnits(a *document.Alignment, texts map[string]string, file func(string) string) []Unit {
 	units := make([]Unit, len(a.Groups))
+	lines := lineIndexes(texts)
 	for i, g := range a.Groups {
 		u := Unit{Number: i + 1, Texts: make(map[string]string, len(a.Languages)), Confirmed: g.Status == document.Confirmed}
 		for _, l := range a.Languages {
@@ -347,7 +389,7 @@ func groupUnits(a *document.Alignment, texts map[string]string, file func(string
 					if abs < 0 || abs > len(text) {
 						return Position{File: file(lang)}
 					}
-					return advance(Position{File: file(lang), Line: 1, Column: 1}, text[:abs])
+					return lines[lang].at(file(lang), abs)
 				}
 				base += len(s.Text) + 1
 			}
@@ -399,6 +441,7 @@ func paragraphs(text string) []span {
 // same number of them, and falls back to one unit of whole texts.
 func paragraphUnits(langs []string, texts map[string]string, file func(string) string) (Scope, []Unit) {
 	paras := map[string][]span{}
+	lines := lineIndexes(texts)
 	n := -1
 	same := true
 	for _, l := range langs {
@@ -423,7 +466,7 @@ func paragraphUnits(langs []string, texts map[string]string, file func(string) s
 		for _, l := range langs {
 			s := paras[l][i]
 			u.Texts[l] = texts[l][s.start:s.end]
-			u.Pos[l] = advance(Position{File: file(l), Line: 1, Column: 1}, texts[l][:s.start])
+			u.Pos[l] = lines[l].at(file(l), s.start)
 			u.Exact[l] = true
 		}
 		units[i] = u

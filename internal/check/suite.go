@@ -131,6 +131,10 @@ type Suite struct {
 	heads   []placeHead
 	source  qa.Source
 	qaBuf   []qa.Finding // the findings of one text, reused
+	// cfg and langs are what the suite was made with: a kept check
+	// ([Checked]) is reused by a suite made alike only.
+	cfg   Config
+	langs []string
 	// keep, while a TSV file is streamed, gives a text of the row being
 	// checked a copy that outlives the row (see [sheet.Reader.Keep]); nil
 	// otherwise, when texts are strings of their own.
@@ -195,7 +199,7 @@ type Place struct {
 // NewSuite returns a suite over terms (nil without a glossary) for the
 // languages langs, with source as the source language.
 func NewSuite(terms *Checker, source string, langs []string, cfg Config) *Suite {
-	s := &Suite{Terms: terms, Source: source, on: map[string]bool{}, severity: map[string]Severity{}}
+	s := &Suite{Terms: terms, Source: source, on: map[string]bool{}, severity: map[string]Severity{}, cfg: cfg, langs: langs}
 	checks := cfg.Checks
 	if checks == nil {
 		checks = Names
@@ -331,15 +335,14 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 	// all the translations of this unit.
 	s.source = qa.Source{Lang: src, Text: srcText}
 	source := &s.source
-	for _, lang := range u.langs() {
-		if lang == src {
-			continue
-		}
-		text := u.Texts[lang]
-		if s.qa != nil {
+	if s.qa != nil {
+		for _, lang := range u.langs() {
+			if lang == src {
+				continue
+			}
 			// The qa findings are copied into out: one slice serves
 			// every text.
-			s.qaBuf, _ = s.qa.AppendSource(s.qaBuf[:0], source, lang, text)
+			s.qaBuf, _ = s.qa.AppendSource(s.qaBuf[:0], source, lang, u.Texts[lang])
 			for _, f := range s.qaBuf {
 				if f.Kind == qa.Endings {
 					out = dropMissing(out, start, lang, f.Data["ID"])
@@ -348,14 +351,26 @@ func (s *Suite) Unit(out []Finding, input int, name, src string, scope Scope, u 
 			}
 			clear(s.qaBuf) // nothing of this text kept through it
 		}
-		if s.cons != nil && u.Confirmed && !isBlank(text) {
+	}
+	s.addConsistency(input, name, src, scope, u)
+	return out
+}
+
+// addConsistency adds the confirmed translations of u, a unit whose
+// source text is not blank, to the consistency index.
+func (s *Suite) addConsistency(input int, name, src string, scope Scope, u *Unit) {
+	if s.cons == nil || !u.Confirmed {
+		return
+	}
+	srcText := u.Texts[src]
+	for _, lang := range u.langs() {
+		if text := u.Texts[lang]; lang != src && !isBlank(text) {
 			pos := u.position(lang, 0)
 			head := s.headOf(placeHead{input: input, doc: name, file: pos.File, scope: scope})
 			s.addPlace(place{head: head, group: u.Number, line: pos.Line, column: pos.Column})
 			s.cons.AddIndex(s.nplaces-1, src, srcText, lang, text)
 		}
 	}
-	return out
 }
 
 // dropMissing removes from out[start:] the glossary's missing finding of
