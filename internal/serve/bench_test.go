@@ -1,16 +1,24 @@
 package serve_test
 
 import (
+	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/serve"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -32,7 +40,13 @@ const benchGlossary = `terms:
 `
 
 // benchServer serves a workspace with one document of n groups.
-func benchServer(b *testing.B, n int) http.Handler {
+func benchServer(b *testing.B, n int) http.Handler { return benchServerOf(b, n, false) }
+
+// benchServerOf is benchServer with, when current, an alignment made for
+// the document's texts as stored: [reviewtest.Long] hashes its texts
+// before the import drops their last blank line, so its alignment is
+// stale and the checks fall back to paragraphs.
+func benchServerOf(b *testing.B, n int, current bool) http.Handler {
 	b.Helper()
 	ws, err := workspace.Init(b.TempDir())
 	if err != nil {
@@ -47,11 +61,48 @@ func benchServer(b *testing.B, n int) http.Handler {
 	if err := reviewtest.Long(ws, "doc", n); err != nil {
 		b.Fatal(err)
 	}
+	if current {
+		alignToStored(b, ws, "doc")
+	}
 	s, err := serve.New(serve.Options{App: app.New("bench"), WS: ws})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return s
+}
+
+// alignToStored makes the alignment of document id name the texts as
+// stored (their hashes), as align does.
+func alignToStored(b *testing.B, ws *workspace.Workspace, id string) {
+	b.Helper()
+	d, err := document.Open(ws, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts, err := d.Texts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for l, t := range texts {
+		a.Sources[l] = document.Hash(t)
+	}
+	c, err := document.Begin(ws, id)
+	if err == nil {
+		err = c.SetAlignment(a)
+	}
+	if err == nil {
+		_, err = c.Commit("review.done.import", map[string]any{"Lang": "en"}, time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC))
+	}
+	if err == nil {
+		err = os.RemoveAll(ws.Path(document.Folder, id, journal.Folder))
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
 }
 
 func benchPage(b *testing.B, h http.Handler, target string) {
@@ -115,4 +166,73 @@ func cpuTime(b *testing.B) time.Duration {
 		b.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkEdit10k is an edit of one sentence in the middle of a
+// 10,000-group document and the page it leads to: the POST, which applies
+// it, and the GET of the redirect, which shows the edited group with the
+// findings of the checks. The text alternates, so every edit changes it.
+func BenchmarkEdit10k(b *testing.B) {
+	b.Run("aligned", func(b *testing.B) { benchEdit(b, true) })
+	b.Run("stale", func(b *testing.B) { benchEdit(b, false) })
+}
+
+func benchEdit(b *testing.B, current bool) {
+	h := benchServerOf(b, 10000, current)
+	jar, _ := cookiejar.New(nil)
+	do := func(method, target string, form url.Values) *http.Response {
+		var body io.Reader
+		if form != nil {
+			body = strings.NewReader(form.Encode())
+		}
+		target, _, _ = strings.Cut(target, "#")
+		r := httptest.NewRequest(method, target, body)
+		r.Host = "127.0.0.1:8750"
+		if form != nil {
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		u := &url.URL{Scheme: "http", Host: r.Host, Path: "/"}
+		for _, c := range jar.Cookies(u) {
+			r.AddCookie(c)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		res := w.Result()
+		jar.SetCookies(u, res.Cookies())
+		return res
+	}
+	keys := func(res *http.Response) (string, string) {
+		data, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+		m := regexp.MustCompile(`name="csrf" value="([^"]*)"`).FindSubmatch(data)
+		v := regexp.MustCompile(`name="version" value="([^"]*)"`).FindSubmatch(data)
+		if m == nil || v == nil {
+			b.Fatal("the page has no edit forms")
+		}
+		return string(m[1]), string(v[1])
+	}
+	const group = 5001
+	csrf, version := keys(do("GET", "/doc/doc?page=51", nil))
+	texts := []string{"Суд выслушал аральских рыбаков 7 мая.", "Суд выслушал аральских рыбаков."}
+	edit := func(i int) {
+		res := do("POST", "/doc/doc/edit", url.Values{"csrf": {csrf}, "version": {version}, "op": {"edit"},
+			"group": {strconv.Itoa(group)}, "sentence": {"1"}, "lang": {"ru"}, "text": {texts[i%2]}})
+		if res.StatusCode != http.StatusSeeOther {
+			b.Fatalf("edit: status %d", res.StatusCode)
+		}
+		csrf, version = keys(do("GET", res.Header.Get("Location"), nil))
+	}
+	edit(0) // warm: the glossary is compiled once for the server's life
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime(b)
+	i := 1
+	for b.Loop() {
+		edit(i)
+		i++
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }

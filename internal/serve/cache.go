@@ -265,16 +265,17 @@ func (s *Server) keepFindings(d *document.Document, st []stamp, ch *check.Checke
 	c.found[d.ID] = &foundEntry{stamps: st, checker: ch, count: n}
 }
 
-// keptCheck is the result of the checks on d kept for the state stamped st
-// and the glossary checker ch.
-func (s *Server) keptCheck(id string, st []stamp, ch *check.Checker) (app.AlignCheck, bool) {
+// keptCheck is the result of the checks on document id kept for the
+// glossary checker ch; current says it is of the state stamped st, not of
+// an earlier one (the zero AlignCheck when none is kept).
+func (s *Server) keptCheck(id string, st []stamp, ch *check.Checker) (res app.AlignCheck, current bool) {
 	c := &s.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for i, e := range c.checks {
-		if e.id == id && e.checker == ch && sameStamps(e.stamps, st) {
+		if e.id == id && e.checker == ch {
 			c.checks = append(append(c.checks[:i:i], c.checks[i+1:]...), e)
-			return e.res, true
+			return e.res, sameStamps(e.stamps, st)
 		}
 	}
 	return app.AlignCheck{}, false

@@ -131,15 +131,20 @@ func (s *Server) docFindings(d *document.Document, ch *check.Checker) (snap *rev
 // d after d was stamped st with warnings warns, and keeps their count.
 // The findings themselves are kept too, for the same state of d's files
 // and ch, when snap is what those files say: read without a warning (a
-// damaged journal) and with no interrupted edit.
+// damaged journal) and with no interrupted edit. The findings kept of an
+// earlier state of d (before an edit) spare the check of the groups the
+// edit did not change ([app.App.RecheckAligned]).
 func (s *Server) checkAligned(d *document.Document, st []stamp, ch *check.Checker, snap *review.Snapshot, warns []error) app.AlignCheck {
 	keep := len(warns) == 0 && snap.Interrupted == nil
+	var prev app.AlignCheck
 	if keep {
-		if res, ok := s.keptCheck(d.ID, st, ch); ok {
+		res, current := s.keptCheck(d.ID, st, ch)
+		if current {
 			return res
 		}
+		prev = res
 	}
-	res := s.app.CheckAligned(d, snap.Alignment)
+	res := s.app.RecheckAligned(d, snap.Alignment, prev)
 	if res.Err == nil {
 		s.keepFindings(d, st, ch, countOf(res))
 		if keep {
