@@ -18,7 +18,11 @@
 // check's ([app.App.CheckAligned]: the glossary's, numbers, typography,
 // …), with its check, severity and message; they are also given as JSON
 // at /doc/ID/findings.json. A group is marked with the gravest of its
-// findings (error, warning); the glossary's are also marked in its text.
+// findings (error, warning); a finding that points at words of a
+// translation (the glossary's, a wrong number, a quotation mark) is also
+// marked in its text, its message on the mark. The findings of the
+// documents last looked at are kept: after an edit, only the groups it
+// changed are checked again ([app.App.RecheckAligned]).
 //
 // # Editing
 //

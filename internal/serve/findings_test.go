@@ -297,6 +297,85 @@ func TestDocumentPageGlossaryFinding(t *testing.T) {
 	}
 }
 
+// TestDocumentPageMarksFindingSpans: a finding of the editors' checks
+// that points at words of a translation is marked inside the sentence, its
+// message, in the language of the interface, as the mark's title: the
+// wrong number in the Russian text, the quotation mark in the Kazakh. Both
+// are escaped, and a finding about the source text (a number the
+// translation lacks) is listed under its group but marks nothing.
+func TestDocumentPageMarksFindingSpans(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	c := fixtureOn(t, a, ws).client()
+	for _, lang := range []string{"en", "ru", "kk"} {
+		_, body := c.get("/doc/prices/findings.json?lang=" + lang)
+		var got struct {
+			Findings []struct {
+				Group               int
+				Lang, Text, Message string
+			}
+		}
+		if err := json.Unmarshal([]byte(body), &got); err != nil {
+			t.Fatalf("%v\n%s", err, body)
+		}
+		_, page := c.get("/doc/prices?lang=" + lang)
+		rows := groupRows(t, page)
+		want := map[string]bool{"1 ru 7": false, "2 kk “": false}
+		for _, f := range got.Findings {
+			key := strconv.Itoa(f.Group) + " " + f.Lang + " " + f.Text
+			if _, ok := want[key]; !ok {
+				continue
+			}
+			want[key] = true
+			mark := `<mark class="finding" title="` + template.HTMLEscapeString(f.Message) + `">` + template.HTMLEscapeString(f.Text) + `</mark>`
+			if cell := langCell(rows[f.Group], f.Lang); !strings.Contains(cell, mark) {
+				t.Errorf("%s: group %d's %s text lacks %s:\n%s", lang, f.Group, f.Lang, mark, cell)
+			}
+		}
+		for k, seen := range want {
+			if !seen {
+				t.Errorf("%s: the sample has no finding %q: %+v", lang, k, got.Findings)
+			}
+		}
+	}
+
+	// Straight quotation marks and markup in the Russian text of group 2,
+	// no number in that of group 1.
+	_, page := c.get("/doc/prices")
+	csrf, version := formKeys(t, page)
+	for _, edit := range [][]string{
+		{"group", "2", "text", `Министр сказал "мы <b>будем</b> действовать" в понедельник.`},
+		{"group", "1", "text", "Цены выросли в 2024 году."},
+	} {
+		res, body := c.post("prices", csrf, version, append([]string{"op", "edit", "lang", "ru", "sentence", "1"}, edit...)...)
+		if res.StatusCode != 303 {
+			t.Fatalf("the edit: status %d\n%s", res.StatusCode, body)
+		}
+		_, page = c.follow(res)
+		csrf, version = formKeys(t, page)
+	}
+	rows := groupRows(t, page)
+	ru := langCell(rows[2], "ru")
+	if strings.Contains(ru, "<b>") || !strings.Contains(ru, "&lt;b&gt;") || !strings.Contains(ru, `<mark class="finding" title="`) ||
+		!strings.Contains(ru, `">&#34;</mark>мы`) {
+		t.Errorf("group 2's Russian text does not mark its straight quotation marks, escaped:\n%s", ru)
+	}
+	if !strings.Contains(rows[1], `data-check="numbers"`) {
+		t.Errorf("group 1 does not list the number its Russian text lacks:\n%s", rows[1])
+	}
+	for _, l := range []string{"en", "ru", "kk"} {
+		if cell := langCell(rows[1], l); strings.Contains(cell, `<mark class="finding"`) {
+			t.Errorf("group 1's %s text marks the number the Russian lacks:\n%s", l, cell)
+		}
+	}
+}
+
+// langCell is the cell of a group's row with its text in lang.
+func langCell(row, lang string) string {
+	_, cell, _ := strings.Cut(row, `<td lang="`+lang+`">`)
+	cell, _, _ = strings.Cut(cell, "</td>")
+	return cell
+}
+
 // groupRows cuts a document page into its groups' rows, by number.
 func groupRows(t *testing.T, page string) map[int]string {
 	t.Helper()
@@ -346,6 +425,13 @@ func TestBrowserFindings(t *testing.T) {
 	}
 	if hash := run(t, ctx, chromedp.Evaluate[string](`location.hash`)); !strings.HasSuffix(href, hash) {
 		t.Errorf("the link %s led to %s", href, hash)
+	}
+	// The wrong number is marked inside the Russian sentence, its message,
+	// in Russian, on the mark.
+	inText := run(t, ctx, chromedp.Evaluate[[]string](`(() => { const m = document.querySelector(location.hash + " td[lang=ru] mark.finding");
+		return m ? [m.textContent, m.title, getComputedStyle(m).backgroundColor] : [] })()`))
+	if len(inText) != 3 || inText[0] != "7" || !strings.Contains(inText[1], "стало «7»") || inText[2] != "rgb(255, 224, 224)" {
+		t.Errorf("the wrong number is marked in the Russian text as %q, want 7 on a red ground with the message in Russian", inText)
 	}
 	// The group the error's link leads to is marked with it, in Russian.
 	mark := run(t, ctx, chromedp.Evaluate[[]string](`(() => { const g = document.querySelector(location.hash), f = g.querySelector("div.finding.error[data-check=numbers]");

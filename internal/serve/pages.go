@@ -393,13 +393,17 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 	slices.SortStableFunc(found, func(x, y check.Finding) int {
 		return cmp.Compare(severityRank(x), severityRank(y))
 	})
+	byLang := map[string][]export.Mark{}
 	for _, f := range found {
-		r.Findings = append(r.Findings, checkRow(loc, f, nil))
+		row := checkRow(loc, f, nil)
+		r.Findings = append(r.Findings, row)
 		if r.Severity == "" || f.Blocks() {
 			r.Severity = string(f.Severity)
 		}
+		if start, end, ok := inText(g, f); ok {
+			byLang[f.Lang] = append(byLang[f.Lang], export.Mark{Group: n, Lang: f.Lang, Start: start, End: end, Class: export.MarkFinding, Title: row.What})
+		}
 	}
-	byLang := map[string][]export.Mark{}
 	for _, m := range marks {
 		if !m.Placed() {
 			continue
@@ -432,6 +436,22 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 		r.Cells = append(r.Cells, c)
 	}
 	return r
+}
+
+// inText returns where in group g's text of its language (the sentences
+// joined by one space) finding f is, when it points at words of that text:
+// a finding of a check by group with a span in the translation. The
+// glossary's findings are marked by the glossary's marker already; one
+// about the source text (a number the translation lacks) has nothing in
+// the translation to mark, and is listed under the group only.
+func inText(g *document.Group, f check.Finding) (start, end int, ok bool) {
+	if f.Check == check.Terms || f.Scope != check.ScopeGroup || f.InSource || f.Start >= f.End {
+		return 0, 0, false
+	}
+	if f.Segment != g.Text(f.Lang) || f.End > len(f.Segment) {
+		return 0, 0, false
+	}
+	return f.Start, f.End, true
 }
 
 // severityRank orders findings errors first.
