@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
 )
@@ -65,7 +66,8 @@ func appendKey(b []byte, u *Unit, langs []string) []byte {
 // checked (nil for none): the units whose texts are the same as in prev,
 // before and after the units that changed, keep their findings, numbered
 // and placed anew; only the units between are checked. The findings are
-// those Document would give, in the same order. Consistency, which
+// those Document would give, in the same order, their texts copies of
+// their own (a kept check holds no alignment). Consistency, which
 // compares every unit with every other, is collected from every unit
 // as Document collects it, the units whose texts did not change without
 // running their other checks. prev is used only when this suite was made
@@ -103,6 +105,22 @@ func (s *Suite) Recheck(input int, d *document.Document, a *document.Alignment, 
 			tail++
 		}
 	}
+	// The findings of the units checked now get copies of their texts:
+	// a text read from an alignment shares the memory of the whole file,
+	// and findings kept from check to check, each from the file of its
+	// own state, would hold every state of a long document edited.
+	owned := map[string]string{}
+	own := func(t string) string {
+		if t == "" {
+			return t
+		}
+		c, ok := owned[t]
+		if !ok {
+			c = strings.Clone(t)
+			owned[t] = c
+		}
+		return c
+	}
 	var out []Finding
 	for i := range units {
 		u := &units[i]
@@ -120,7 +138,11 @@ func (s *Suite) Recheck(input int, d *document.Document, a *document.Alignment, 
 			}
 			continue
 		}
+		start := len(out)
 		out = s.Unit(out, input, d.ID, s.Source, r.Scope, u)
+		for k := start; k < len(out); k++ {
+			out[k].keep(own)
+		}
 		c.Rechecked++
 	}
 	c.starts[len(units)] = len(out)
