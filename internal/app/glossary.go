@@ -26,7 +26,7 @@ type AlignCheck struct {
 
 // CheckAligned runs the quick checks on an aligned document.
 func (app *App) CheckAligned(d *document.Document, a *document.Alignment) AlignCheck {
-	return app.RecheckAligned(d, a, AlignCheck{})
+	return app.checkAligned(d, a, nil, false)
 }
 
 // RecheckAligned is [App.CheckAligned] of a document that prev checked in
@@ -34,9 +34,16 @@ func (app *App) CheckAligned(d *document.Document, a *document.Alignment) AlignC
 // change keep their findings, and only the others are checked again
 // ([check.Suite.Recheck]); the findings are those CheckAligned gives. prev
 // is of no use when the glossary or the checks changed since: then the
-// whole document is checked.
+// whole document is checked. The result keeps what the next
+// RecheckAligned needs (CheckAligned's does not: a check that is not kept
+// spares copying it), so a zero prev starts a run of rechecks.
 func (app *App) RecheckAligned(d *document.Document, a *document.Alignment, prev AlignCheck) AlignCheck {
-	kept, ok, err := app.quickFindings(d.WS, d, a, prev.kept)
+	return app.checkAligned(d, a, prev.kept, true)
+}
+
+// checkAligned is CheckAligned, or RecheckAligned when keep is set.
+func (app *App) checkAligned(d *document.Document, a *document.Alignment, prev *check.Checked, keep bool) AlignCheck {
+	fs, kept, ok, err := app.quickFindings(d.WS, d, a, prev, keep)
 	if err != nil {
 		var gerr *glossaryError
 		if errors.As(err, &gerr) {
@@ -44,10 +51,7 @@ func (app *App) RecheckAligned(d *document.Document, a *document.Alignment, prev
 		}
 		return AlignCheck{Err: err}
 	}
-	if !ok {
-		return AlignCheck{}
-	}
-	return AlignCheck{Checked: true, Findings: kept.Report.Findings, kept: kept}
+	return AlignCheck{Checked: ok, Findings: fs, kept: kept}
 }
 
 // Rechecked counts the groups (or paragraphs) the check ran on; the others
@@ -71,29 +75,37 @@ func QuickChecks(ws *workspace.Workspace) check.Config {
 	return cfg
 }
 
-// quickFindings runs the quick checks on a document, again only where it
-// changed since prev when prev is not nil ([check.Suite.Recheck]); ok is
-// false when no check is on (or only the glossary's, and there is none).
+// quickFindings runs the quick checks on a document; ok is false when no
+// check is on (or only the glossary's, and there is none). With keep, the
+// check is kept too, for the next (kept), and is run again only where the
+// document changed since prev when prev is not nil ([check.Suite.Recheck]).
 // A glossary that does not load is a *glossaryError.
-func (app *App) quickFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment, prev *check.Checked) (*check.Checked, bool, error) {
+func (app *App) quickFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment, prev *check.Checked, keep bool) (fs []check.Finding, kept *check.Checked, ok bool, err error) {
 	load := app.Glossary
 	if app.CheckGlossary != nil {
 		load = app.CheckGlossary
 	}
 	c, err := load(ws)
 	if err != nil {
-		return nil, false, &glossaryError{err}
+		return nil, nil, false, &glossaryError{err}
 	}
 	suite := check.NewSuite(c, ws.Config.Source, ws.Config.Languages, QuickChecks(ws))
 	defer suite.Close()
 	if suite.Empty() {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
-	kept, err := suite.Recheck(0, d, a, prev)
+	if keep {
+		kept, err = suite.Recheck(0, d, a, prev)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		return kept.Report.Findings, kept, true, nil
+	}
+	r, err := suite.Document(0, d, a)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
-	return kept, true, nil
+	return r.Findings, nil, true, nil
 }
 
 // TermsFromDir is align-files --glossary DIR: the folder's entries, in
@@ -115,11 +127,11 @@ func (app *App) TermsFromDir(dir string, langs []string) (align.TermFinder, erro
 // glossary that does not load is a *glossaryError, so that status can
 // still list the documents.
 func (app *App) countFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment) (errs, warns int, ok bool, err error) {
-	c, ok, err := app.quickFindings(ws, d, a, nil)
+	fs, _, ok, err := app.quickFindings(ws, d, a, nil, false)
 	if err != nil || !ok {
 		return 0, 0, ok, err
 	}
-	for _, f := range c.Report.Findings {
+	for _, f := range fs {
 		if f.Blocks() {
 			errs++
 		} else {

@@ -122,6 +122,11 @@ func (s *Suite) Recheck(input int, d *document.Document, a *document.Alignment, 
 		return c
 	}
 	var out []Finding
+	if head+tail > 0 {
+		// Findings are large: the kept ones are not copied again and
+		// again as the slice grows.
+		out = make([]Finding, 0, len(prev.Report.Findings)+8)
+	}
 	for i := range units {
 		u := &units[i]
 		c.starts[i] = len(out)
@@ -146,6 +151,9 @@ func (s *Suite) Recheck(input int, d *document.Document, a *document.Alignment, 
 		c.Rechecked++
 	}
 	c.starts[len(units)] = len(out)
+	if len(out) == 0 {
+		out = nil // as Document has none
+	}
 	r.Findings = out
 	return c, nil
 }
