@@ -87,12 +87,22 @@ func (s *Suite) Recheck(input int, d *document.Document, a *document.Alignment, 
 	} else {
 		c.langs = d.Languages()
 	}
+	// The keys are as long as the texts: written once, at their size.
+	size := 0
+	for i := range units {
+		for _, l := range c.langs {
+			size += 1 + binary.MaxVarintLen64 + len(units[i].Texts[l])
+		}
+	}
+	var keys strings.Builder
+	keys.Grow(size)
 	var buf []byte
 	for i := range units {
-		buf = appendKey(buf, &units[i], c.langs)
-		c.ends[i] = len(buf)
+		buf = appendKey(buf[:0], &units[i], c.langs)
+		keys.Write(buf)
+		c.ends[i] = keys.Len()
 	}
-	c.keys = string(buf)
+	c.keys = keys.String()
 
 	// The units kept from prev: the first `head` and the last `tail`.
 	head, tail := 0, 0
