@@ -63,8 +63,7 @@ func TestEditsRecheckedAsNew(t *testing.T) {
 		if res.StatusCode != 303 {
 			t.Fatalf("step %d %v: status %d\n%s", step, kv, res.StatusCode, body)
 		}
-		_, page = c.follow(res)
-		_, page = c.get("/doc/prices")
+		_, page = c.follow(res) // the document page, checked after the edit
 		_, got := c.get("/doc/prices/findings.json")
 		_, want := fixtureOn(t, app.New("test"), ws).client().get("/doc/prices/findings.json")
 		if got != want {
