@@ -31,6 +31,11 @@ func TestUntranslated(t *testing.T) {
 		{"kk", "ITV", "", ""},
 		{"ru", "Подробности на https://www.example.com/news/today-and-tomorrow", "", ""},
 		{"kk", "Тоқаев", "", ""},
+		// Armenian capitals (U+0531 to U+053F share their first byte
+		// with Cyrillic letters) in a name quoted in its own script: the
+		// letter scan used to stop on them without moving, for ever.
+		{"ru", "Министр прибыл в Ереван (Երևան), столицу Армении, на переговоры.", "", ""},
+		{"kk", "Министр Ереванға (ԵՐԵՎԱՆ) келіссөздерге келді.", "", ""},
 	}
 	for _, tt := range tests {
 		fs := CheckUntranslated("en", en, tt.lang, tt.tgt)

@@ -409,14 +409,14 @@ func wordEnd(s string, i int) int {
 			i++
 			continue
 		}
-		// U+0400 to U+053F: two bytes, D0 80 to D4 BF
+		// U+0400 to U+053F: two bytes, D0 80 to D4 BF. Cyrillic letters
+		// go on the word here; the thousands sign and the Armenian
+		// capitals from U+0531 are for the general case below.
 		if c >= 0xD0 && c <= 0xD4 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			if r < 0x530 && r != 0x482 {
+			if r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F); r < 0x530 && r != 0x482 {
 				i += 2
 				continue
 			}
-			return i
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isLetter(r) {

@@ -148,15 +148,15 @@ func stats(text string, funcWords bool) textStats {
 				continue
 			}
 			if c >= 0xD0 && c <= 0xD4 && j+1 < len(text) && text[j+1]&0xC0 == 0x80 {
-				// U+0400 to U+053F
-				r2 := rune(c&0x1F)<<6 | rune(text[j+1]&0x3F)
-				if r2 >= 0x530 || r2 == 0x482 {
-					break
+				// U+0400 to U+053F: Cyrillic up to U+052F, less the
+				// thousands sign; the rest (Armenian capitals from
+				// U+0531) is for the general case below.
+				if r2 := rune(c&0x1F)<<6 | rune(text[j+1]&0x3F); r2 < 0x530 && r2 != 0x482 {
+					cyr++
+					kk = kk || kazakhOnly[r2-0x400]
+					j += 2
+					continue
 				}
-				cyr++
-				kk = kk || kazakhOnly[r2-0x400]
-				j += 2
-				continue
 			}
 			r2, n2 := decodeMulti(text, j)
 			if !isLetter(r2) {
