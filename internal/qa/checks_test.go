@@ -108,6 +108,25 @@ func TestTypography(t *testing.T) {
 		{"kk", "He was yelling, 'I got bit!'", "Ол „Мені тістеп алды!“ деп айқайлады: „Тістеп алды!“", nil},
 		{"ru", "Is it \"over?\"", "Это «„конец“»", []string{"qa.typography.final "}},
 		{"ru", "Visit example.com now.", "Зайдите на .NET сейчас.", nil},
+		// A word written twice: the second is marked, whatever its case
+		// or the punctuation after it.
+		{"ru", "He went to Almaty.", "Он поехал в в Алматы.", []string{"qa.typography.repeated в"}},
+		{"kk", "The decision was made.", "Шешім  шешім қабылданды.", []string{"qa.typography.double-space   ", "qa.typography.repeated шешім"}},
+		{"ru", "The budget grew.", "«Бюджет бюджет», — сказал он.", []string{"qa.typography.repeated бюджет"}},
+		{"en", "Он сказал.", "The the minister said so.", []string{"qa.typography.repeated the"}},
+		{"ru", "It is so.", "Это так так.", []string{"qa.typography.repeated так"}},
+		// Not repeats: a word and a part of another (из-за за), words
+		// parted by punctuation, names, numbers, English grammar, and a
+		// repeat the source has too.
+		{"ru", "Because of it.", "Из-за за ним.", nil},
+		{"ru", "Yes, yes.", "Да, да.", nil},
+		{"ru", "Yes. Yes.", "Да. Да.", nil},
+		{"ru", "He flew to Roa Roa.", "Он улетел в Роа Роа.", nil},
+		{"ru", "Rooms 10 10.", "Комнаты 10 10.", nil},
+		{"en", "Он знал.", "He knew that that was true, and had had enough.", nil},
+		{"ru", "I said no no no.", "Я сказал нет нет нет.", nil},
+		{"ru", "A b.", "Она пошла пошлина.", nil},
+		{"ru", "A b.", "Он о о'Брайене.", nil},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -1,6 +1,9 @@
 package qa
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 )
@@ -45,6 +48,36 @@ func TestEveryScriptEnds(t *testing.T) {
 			last = r
 		case <-time.After(20 * time.Second):
 			t.Fatalf("the checks did not end on a text with %U (%q)", last, last)
+		}
+	}
+}
+
+// TestRepeatsAtEverySpace: the words written twice that the typography
+// scan finds at the spaces it stops at are those repeats finds going from
+// space to space, on random texts of words, repeats, punctuation, quotes
+// and runs of spaces (the scan has a fast path for a single space).
+func TestRepeatsAtEverySpace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	parts := []string{"в", "В", "бюджет", "Бюджет", "сөз", "the", "The", "«в", "в»", "в.", "в,", "(в", "-", "—", ",", " ", "  ", "из-за", "за", "2019", "о'", "ә"}
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(parts[rng.IntN(len(parts))])
+			if rng.IntN(4) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		var want []string
+		repeats(text, func(s, e int) bool { want = append(want, fmt.Sprint(s, e)); return true })
+		var got []string
+		for _, f := range CheckTypography("en", "", "ru", text, TypographyOptions{}) {
+			if f.Message == "qa.typography.repeated" {
+				got = append(got, fmt.Sprint(f.Target.Start, f.Target.End))
+			}
+		}
+		if strings.Join(got, ";") != strings.Join(want, ";") {
+			t.Fatalf("%q: the scan found %v, repeats %v", text, got, want)
 		}
 	}
 }

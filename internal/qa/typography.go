@@ -81,7 +81,8 @@ func isQuoteRune(r rune) bool {
 // (straight quotes, “ ” in Russian), unbalanced quotes and brackets, double
 // spaces, a space before , . : ; ? !, a hyphen between spaces used as a
 // dash, and a final question or exclamation mark the source has and the
-// translation does not (or the other way round). src may be empty: then
+// translation does not (or the other way round), and a word written twice
+// ("в в"; see appendRepeats). src may be empty: then
 // only the translation's own typography is checked.
 func CheckTypography(srcLang, src, lang, tgt string, opt TypographyOptions) []Finding {
 	out := appendTypography(nil, srcLang, src, lang, tgt, opt)
@@ -162,6 +163,22 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 			mark[r>>6] |= 1 << (r & 63)
 		}
 	}
+	// The words written twice (see appendRepeats), found at the spaces
+	// this loop stops at anyway: the tokens between spaces, the last two.
+	var repeatArr [4]Span
+	repeated := repeatArr[:0]
+	tokStart, prevStart, prevEnd := 0, -1, -1
+	token := func(i, j int) { // spaces at tgt[i:j]
+		if i > tokStart {
+			if prevEnd >= 0 {
+				if w := repeatOf(tgt, prevStart, prevEnd, tokStart, i); w > 0 {
+					repeated = append(repeated, Span{tokStart, tokStart + w})
+				}
+			}
+			prevStart, prevEnd = tokStart, i
+		}
+		tokStart = j
+	}
 	for i := 0; i < len(tgt); {
 		c := tgt[i]
 		if c < utf8.RuneSelf && mark[c>>6]&(1<<(c&63)) == 0 {
@@ -170,6 +187,7 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 		}
 		if c == ' ' && (i+1 == len(tgt) || !afterSpace(tgt[i+1])) {
 			// One space before anything but a space, a hyphen or , . : ; ? !
+			token(i, i+1)
 			i++
 			continue
 		}
@@ -187,6 +205,7 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 			for j < len(tgt) && tgt[j] == ' ' {
 				j++
 			}
+			token(i, j)
 			if j-i >= 2 && i > 0 && j < len(tgt) {
 				add("qa.typography.double-space", i, j, " ")
 			}
@@ -265,6 +284,8 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 			add("qa.typography.unbalanced", u.Start, u.End, "")
 		}
 	}
+	token(len(tgt), len(tgt))
+	out = appendRepeats(out, srcLang, src, lang, tgt, repeated)
 	sortFindings(out[start:])
 	if src != "" {
 		se, te := finalMark(src), finalMark(tgt)
