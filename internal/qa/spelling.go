@@ -128,12 +128,7 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 		if strings.TrimSpace(line) == "" || len(line) > maxSpellLine || !utf8.ValidString(line) {
 			continue
 		}
-		clean := strings.Map(func(r rune) rune {
-			if r < ' ' {
-				return ' '
-			}
-			return r
-		}, line)
+		clean := s.spellable(line)
 		if _, err := io.WriteString(s.in, "^"+clean+"\n"); err != nil {
 			return out, err
 		}
@@ -247,11 +242,60 @@ func (s *Speller) ask(words []string) error {
 	}
 }
 
+// wanted reports whether word is one Check judges: two letters or more,
+// not capitalised, no digits, every letter in the language's script.
 func (s *Speller) wanted(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	if utf8.RuneCountInString(word) < 2 || unicode.IsUpper(r) || strings.IndexFunc(word, unicode.IsDigit) >= 0 {
 		return false
 	}
-	cyr := unicode.Is(unicode.Cyrillic, r)
-	return cyr == (s.lang != "en")
+	cyr := s.lang != "en"
+	return strings.IndexFunc(word, func(r rune) bool {
+		return unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r) != cyr
+	}) < 0
+}
+
+// spellable returns line as hunspell is given it: control characters as
+// spaces, and the words Check would not report (see wanted) blanked out,
+// byte for byte, so that offsets stay. Hunspell works out suggestions
+// for every word it does not know, which for a word of another script or
+// with odd letters can take it seconds; the names and foreign words of
+// news are most of those.
+func (s *Speller) spellable(line string) string {
+	b := []byte(line)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r < ' ' {
+			b[i] = ' '
+		}
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		// A word: letters and marks, and an apostrophe between letters
+		// (don't, O'Brien). A hyphen parts words (20-летний, Алма-Ата),
+		// as wordEnd does.
+		j := i + n
+		for j < len(b) {
+			r, n := utf8.DecodeRune(b[j:])
+			if r == '\'' || r == '’' {
+				if next, _ := utf8.DecodeRune(b[j+n:]); unicode.IsLetter(next) {
+					j += n
+					continue
+				}
+				break
+			}
+			if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+				break
+			}
+			j += n
+		}
+		if !s.wanted(string(b[i:j])) {
+			for k := i; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		i = j
+	}
+	return string(b)
 }

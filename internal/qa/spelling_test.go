@@ -125,3 +125,27 @@ func TestKazakhStems(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellable: hunspell is given only the words Check would report, the
+// others blanked byte for byte (offsets stay): names, words with digits,
+// single letters and words of another script or mixing scripts, for which
+// hunspell would work out suggestions for seconds.
+func TestSpellable(t *testing.T) {
+	tests := []struct{ lang, line, want string }{
+		{"ru", "Министр прибыл в Ереван (Երևան) в 2019-м году.", "               прибыл                 (          )    2019-   году."},
+		{"ru", "продавец iPhone и министрª\tсказал", "продавец                            сказал"},
+		{"ru", "по-русски, кое-где и О'Брайен", "по-русски, кое-где                   "},
+		{"en", "He doesn't know Тоқаев or O'Brien's ideas.", "   doesn't know              or           ideas."},
+		{"kk", "Ол шағымның мәтінін Ереванға (Երևան) жіберді", "     шағымның мәтінін                  (          ) жіберді"},
+	}
+	for _, tt := range tests {
+		sp := &Speller{lang: tt.lang}
+		got := sp.spellable(tt.line)
+		if len(got) != len(tt.line) {
+			t.Errorf("%q: length %d, want %d", tt.line, len(got), len(tt.line))
+		}
+		if got != tt.want {
+			t.Errorf("%s %q:\n got %q\nwant %q", tt.lang, tt.line, got, tt.want)
+		}
+	}
+}
