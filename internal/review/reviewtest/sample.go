@@ -137,7 +137,10 @@ func Long(ws *workspace.Workspace, id string, n int) error {
 	a := &document.Alignment{Document: id, Pivot: "en", Languages: Langs, Sources: map[string]string{}}
 	sents := map[string][]document.Sentence{}
 	for _, l := range Langs {
-		texts[l] = strings.Repeat(Texts[l]+"\n", (n+5)/6)
+		// No blank line at the end: import drops it, and the alignment's
+		// hashes must be those of the texts as stored, or the document is
+		// stale from the start.
+		texts[l] = strings.TrimRight(strings.Repeat(Texts[l]+"\n", (n+5)/6), "\n") + "\n"
 		sents[l] = Sentences(texts[l])
 	}
 	for i := 0; i < n; i++ {
