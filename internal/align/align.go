@@ -965,6 +965,64 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	return c + ac
 }
 
+// linkedRow sets out[x] to the exact cost of the bead of shape k, which has sentences on both
+// sides, that ends in cell (r.i, j0+x): rowCost(r, k, j0+x, +Inf), the same terms added in the
+// same order, with what the row and the shape fix read once for all its cells (see weighRow).
+func (a *aligner) linkedRow(r *srcRow, k int, out []float64, j0 int) {
+	sh := shapes[k]
+	di, dj := sh.di, sh.dj
+	m, t := a.m, a.tgt
+	shapeCost, paras := m.shape[k], a.paras
+	inside, end := r.inside[di], r.end
+	ls, lsR := r.length[di], r.lenR[di]
+	variance, lenTab, maxLength := m.variance, m.lenTab, m.maxLengthCost
+	punct, tpunct := &m.punctTab[r.punct[di]], t.punct[dj]
+	ns := r.count[di]
+	orphanSrc := m.orphanSrc * float64(r.orphan[di])
+	ks, filter := &r.set[di], &r.filter[di]
+	tlen, tlenR := a.tgtLen[dj], a.tgtLenRatio[dj]
+	tsets, tkeys := t.sets[dj], t.keys[dj]
+	for x := range out {
+		j := j0 + x
+		c := shapeCost // frameCost
+		if paras {
+			c = a.paraCost(c, k, inside, end, j)
+		}
+		mean := (ls + tlenR[j]) / 2
+		e := tlen[j] - lsR
+		if d2 := e * e / (variance*mean + 1); d2 < gcMax {
+			if x := int(d2*gcStep + 0.5); x < len(lenTab) {
+				c += lenTab[x]
+			} else {
+				c += maxLength
+			}
+		} else {
+			c += m.lengthTail(d2)
+		}
+		c += punct[tpunct[j]]
+		nt := dj + int(t.stops[j]-t.stops[j-dj])
+		c += m.sentenceCount * math.Abs(float64(ns-nt))
+		c += orphanSrc + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-dj])
+		kt := &tsets[j]
+		if ks.sig&kt.sig == 0 {
+			c += m.unanchored(&ks.keyHead, &kt.keyHead)
+			out[x] = c + m.allAlone(&ks.keyHead, &kt.keyHead)
+			continue
+		}
+		ac, none := 0.0, true
+		if ks.sig2&kt.sig2 != 0 {
+			n, w := sharedWith(ks, filter, kt.of(tkeys))
+			ac, none = m.anchorCostFrom(ks, &kt.keyHead, n, w)
+		} else {
+			ac = m.allAlone(&ks.keyHead, &kt.keyHead)
+		}
+		if none {
+			ac += m.unanchored(&ks.keyHead, &kt.keyHead)
+		}
+		out[x] = c + ac
+	}
+}
+
 // reestimate refits the length ratio and variance on the 1-1 beads of a first-pass path (see
 // fitLengthModel), shrunk towards the language pair's prior (or the model learned from review,
 // see FitLengths) so that a short document cannot pull them far. Translations differ in

@@ -235,12 +235,20 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 	var p prevRows
 	a.setNullCosts()
 	et := expTable.Get()
+	var lc linkedCosts
+	if keep && a.cons == nil {
+		lc.make(widest)
+	}
 	for i := 0; i <= n; i++ {
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := rows[i%ring]
 		bp := back[b.off[i]:b.off[i+1]]
 		a.fillRow(&r, i)
 		p.fill(b, &rows, i)
+		if keep && a.cons == nil {
+			a.weighRow(&r, &p, b, et, &lc, row, bp, lo, hi)
+			continue
+		}
 		for j := lo; j <= hi; j++ {
 			best, bk := inf, uint8(noShape)
 			if i == 0 && j == 0 {
@@ -297,6 +305,83 @@ func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, et *expTab, j int, 
 	}
 	b.mask[c0] = mask
 	return best, bk
+}
+
+// linkedCosts holds, for the cells of one row, the costs of the beads of each shape with
+// sentences on both sides (cost[slot[k]][j−lo] for shape k), worked out a shape at a time (see
+// weighRow).
+type linkedCosts struct {
+	cost [nLinked][]float64
+}
+
+func (lc *linkedCosts) make(width int) {
+	for s := range lc.cost {
+		lc.cost[s] = make([]float64, width)
+	}
+}
+
+// weighRow is weighInto for every cell lo..hi of row r.i of a search without fixed beads, with
+// the same results: row and bp get each cell's cost and back-pointer, and b the beads' weights.
+// It first works out the exact cost of every bead with sentences on both sides, a shape at a
+// time along the row, and then takes the shapes of each cell in order as weighInto does. The
+// exact cost of a bead that weighInto's limit would have stopped early is no smaller than the
+// limit, so it neither wins nor keeps a weight there either; in the refining search almost no
+// bead is stopped early (the limit lies negligible nats above the best), so nothing is lost by
+// not stopping.
+func (a *aligner) weighRow(r *srcRow, p *prevRows, b *band, et *expTab, lc *linkedCosts, row []float64, bp []uint8, lo, hi int) {
+	i := r.i
+	for k, sh := range shapes {
+		s := slot[k]
+		if s < 0 {
+			continue
+		}
+		if jl, jh := max(lo, p.lo[k]+sh.dj), min(hi, p.hi[k]+sh.dj); jl <= jh {
+			a.linkedRow(r, k, lc.cost[s][jl-lo:jh-lo+1], jl)
+		}
+	}
+	c0 := b.off[i] - lo
+	for j := lo; j <= hi; j++ {
+		best, bk := posInf, uint8(noShape)
+		if i == 0 && j == 0 {
+			best = 0
+		}
+		mask := uint16(0)
+		for k := range nShapes {
+			prev := p.at(nil, k, i, j)
+			if math.IsInf(prev, 1) {
+				continue
+			}
+			limit := best - prev + negligible*temperature
+			var c float64
+			var weighs bool
+			var x int
+			s := slot[k]
+			if s < 0 && !a.paras {
+				c, weighs = a.nullCost[k], a.nullWeight[k] != 0
+			} else {
+				if s >= 0 {
+					c = lc.cost[s][j-lo]
+				} else {
+					c = a.rowCost(r, k, j, limit)
+				}
+				if c < limit {
+					x, weighs = et.index(c / temperature)
+				}
+			}
+			if c < limit && weighs {
+				mask |= 1 << k
+				if s >= 0 {
+					b.linked[(c0+j)*nLinked+int(s)] = uint16(x)
+				}
+			}
+			if c < best-prev {
+				best, bk = prev+c, uint8(k)
+			}
+		}
+		b.mask[c0+j] = mask
+		row[j-lo] = best
+		bp[j-lo] = bk
+	}
 }
 
 // lazyOrder[n] lists the first n shapes, those with one side empty first, then the others, each

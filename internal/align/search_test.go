@@ -1,6 +1,10 @@
 package align
 
-import "testing"
+import (
+	"math"
+	"slices"
+	"testing"
+)
 
 func TestSweepsEdge(t *testing.T) {
 	diag := func(n int) []step {
@@ -44,6 +48,112 @@ func TestSweepsEdge(t *testing.T) {
 	} {
 		if got := sweepsEdge(tc.path, tc.n, tc.m, 32); got != tc.want {
 			t.Errorf("%s: sweepsEdge = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// searchAligner builds the aligner solve builds for the first n sentences of the benchmark
+// bitext (with the seed lexicon's keys), with a paragraph break every seven sentences if paras.
+func searchAligner(t *testing.T, n int, paras bool) *aligner {
+	t.Helper()
+	src, tgt, _ := benchBitext(t, n)
+	if paras {
+		for i := range src {
+			src[i].Para = i / 7
+		}
+		for j := range tgt {
+			tgt[j].Para = j / 7
+		}
+	}
+	opt := Options{SrcLang: "en", TgtLang: "ru"}
+	opt.Lexicon = withSeed(opt)
+	fs, ft, vs, vt := extractSides(src, tgt, opt)
+	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, lexMaxDF)
+	weights := keyWeightsOf(ks, kt)
+	scaleLexWeights(weights, opt.Lexicon)
+	wt := newWeightTable(weights)
+	a := &aligner{m: newModelFor(opt)}
+	a.src = newSideKeys(src, fs, ks, wt, false)
+	a.tgt = newSideKeys(tgt, ft, kt, wt, true)
+	a.paras = a.src.paras && a.tgt.paras
+	if a.paras != paras {
+		t.Fatalf("paragraph terms %v, want %v", a.paras, paras)
+	}
+	a.setNullCosts()
+	return a
+}
+
+// TestLinkedRow holds linkedRow to rowCost without a limit, bit for bit, for every bead with
+// sentences on both sides of a stretch of the benchmark bitext, with and without paragraph terms.
+func TestLinkedRow(t *testing.T) {
+	for _, paras := range []bool{false, true} {
+		a := searchAligner(t, 150, paras)
+		out := make([]float64, a.tgt.n+1)
+		var r srcRow
+		for i := 0; i <= a.src.n; i++ {
+			a.fillRow(&r, i)
+			for k, sh := range shapes {
+				if slot[k] < 0 || sh.di > i {
+					continue
+				}
+				a.linkedRow(&r, k, out[sh.dj:], sh.dj)
+				for j := sh.dj; j <= a.tgt.n; j++ {
+					if want := a.rowCost(&r, k, j, posInf); math.Float64bits(out[j]) != math.Float64bits(want) {
+						t.Fatalf("paras %v, shape %v at (%d, %d): linkedRow %v, rowCost %v", paras, sh, i, j, out[j], want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestWeighRow holds viterbi's search without fixed beads, which takes a row at a time
+// (weighRow), to the same search taking a cell at a time (weighInto): the same path and the same
+// bead weights in every cell of the band, with and without paragraph terms.
+func TestWeighRow(t *testing.T) {
+	for _, paras := range []bool{false, true} {
+		a := searchAligner(t, 300, paras)
+		gmin, gmax := diagonalGuide(a.src.n, a.tgt.n)
+		w := make([]int, len(gmin))
+		for i := range w {
+			w[i] = 12
+		}
+		b := newBand(gmin, gmax, a.tgt.n, w)
+		path, _, ok := a.viterbi(b, 0, nShapes, true)
+		if !ok {
+			t.Fatal("no path in the band")
+		}
+		// The search a cell at a time, as viterbi does it with fixed beads.
+		ref := &band{lo: b.lo, hi: b.hi, off: b.off, m: b.m}
+		ref.mask, ref.linked = make([]uint16, ref.cells()), make([]uint16, ref.cells()*nLinked)
+		back := make([]uint8, ref.cells())
+		var rows [ring][]float64
+		for k := range rows {
+			rows[k] = make([]float64, a.tgt.n+1)
+		}
+		var r srcRow
+		var p prevRows
+		for i := 0; i <= a.src.n; i++ {
+			lo, hi := int(ref.lo[i]), int(ref.hi[i])
+			a.fillRow(&r, i)
+			p.fill(ref, &rows, i)
+			for j := lo; j <= hi; j++ {
+				best, bk := math.Inf(1), uint8(noShape)
+				if i == 0 && j == 0 {
+					best = 0
+				}
+				best, bk = a.weighInto(&r, &p, ref, expTable.Get(), j, best, bk)
+				rows[i%ring][j-lo], back[ref.off[i]+j-lo] = best, bk
+			}
+		}
+		want, ok := a.walkBack(ref, back, 0, nil)
+		if !ok || !slices.Equal(path, want) {
+			t.Errorf("paras %v: weighRow's path differs from weighInto's", paras)
+		}
+		for c := range ref.mask {
+			if b.mask[c] != ref.mask[c] || !slices.Equal(b.linked[c*nLinked:(c+1)*nLinked], ref.linked[c*nLinked:(c+1)*nLinked]) {
+				t.Fatalf("paras %v: cell %d: weighRow's weights %b %v, weighInto's %b %v", paras, c, b.mask[c], b.linked[c*nLinked:(c+1)*nLinked], ref.mask[c], ref.linked[c*nLinked:(c+1)*nLinked])
+			}
 		}
 	}
 }
