@@ -905,7 +905,7 @@ func (a *aligner) paraCost(c float64, k, inside int, end bool, j int) float64 {
 // rowCost is beadCostBelow for the bead of shape k that ends at cell (r.i, j).
 func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	sh := shapes[k]
-	m, t := a.m, a.tgt
+	m := a.m
 	c := a.frameCost(k, r.inside[sh.di], r.end, j)
 	if sh.di == 0 || sh.dj == 0 {
 		return c
@@ -928,6 +928,15 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	} else {
 		c += m.lengthTail(d2)
 	}
+	return a.rowRest(r, k, j, limit, c)
+}
+
+// rowRest is the rest of rowCost from c, the bead's shape, paragraph and length terms: its
+// punctuation, sentence count, orphan and anchor terms. guidePath works out the length terms of a
+// row first (see lengthRow).
+func (a *aligner) rowRest(r *srcRow, k, j int, limit, c float64) float64 {
+	sh := shapes[k]
+	m, t := a.m, a.tgt
 	if lb := c + r.rest[sh.di]; lb >= limit+boundSlack {
 		return lb
 	}
@@ -972,33 +981,15 @@ func (a *aligner) linkedRow(r *srcRow, k int, out []float64, j0 int) {
 	sh := shapes[k]
 	di, dj := sh.di, sh.dj
 	m, t := a.m, a.tgt
-	shapeCost, paras := m.shape[k], a.paras
-	inside, end := r.inside[di], r.end
-	ls, lsR := r.length[di], r.lenR[di]
-	variance, lenTab, maxLength := m.variance, m.lenTab, m.maxLengthCost
 	punct, tpunct := &m.punctTab[r.punct[di]], t.punct[dj]
 	ns := r.count[di]
 	orphanSrc := m.orphanSrc * float64(r.orphan[di])
 	ks, filter := &r.set[di], &r.filter[di]
-	tlen, tlenR := a.tgtLen[dj], a.tgtLenRatio[dj]
 	tsets, tkeys := t.sets[dj], t.keys[dj]
+	a.lengthRow(r, k, out, j0)
 	for x := range out {
 		j := j0 + x
-		c := shapeCost // frameCost
-		if paras {
-			c = a.paraCost(c, k, inside, end, j)
-		}
-		mean := (ls + tlenR[j]) / 2
-		e := tlen[j] - lsR
-		if d2 := e * e / (variance*mean + 1); d2 < gcMax {
-			if x := int(d2*gcStep + 0.5); x < len(lenTab) {
-				c += lenTab[x]
-			} else {
-				c += maxLength
-			}
-		} else {
-			c += m.lengthTail(d2)
-		}
+		c := out[x]
 		c += punct[tpunct[j]]
 		nt := dj + int(t.stops[j]-t.stops[j-dj])
 		c += m.sentenceCount * math.Abs(float64(ns-nt))
@@ -1020,6 +1011,40 @@ func (a *aligner) linkedRow(r *srcRow, k int, out []float64, j0 int) {
 			ac += m.unanchored(&ks.keyHead, &kt.keyHead)
 		}
 		out[x] = c + ac
+	}
+}
+
+// lengthRow sets out[x] to the shape, paragraph and length terms of the bead of shape k, which
+// has sentences on both sides, that ends in cell (r.i, j0+x): the cost rowCost has before the
+// terms rowRest adds. A loop of its own: the division of the length term and the table read after
+// it are a long wait, which the cells of a short loop overlap.
+func (a *aligner) lengthRow(r *srcRow, k int, out []float64, j0 int) {
+	sh := shapes[k]
+	di, dj := sh.di, sh.dj
+	m := a.m
+	shapeCost, paras := m.shape[k], a.paras
+	inside, end := r.inside[di], r.end
+	ls, lsR := r.length[di], r.lenR[di]
+	variance, lenTab, maxLength := m.variance, m.lenTab, m.maxLengthCost
+	tlen, tlenR := a.tgtLen[dj], a.tgtLenRatio[dj]
+	for x := range out {
+		j := j0 + x
+		c := shapeCost // frameCost
+		if paras {
+			c = a.paraCost(c, k, inside, end, j)
+		}
+		mean := (ls + tlenR[j]) / 2
+		e := tlen[j] - lsR
+		if d2 := e * e / (variance*mean + 1); d2 < gcMax {
+			if x := int(d2*gcStep + 0.5); x < len(lenTab) {
+				c += lenTab[x]
+			} else {
+				c += maxLength
+			}
+		} else {
+			c += m.lengthTail(d2)
+		}
+		out[x] = c
 	}
 }
 

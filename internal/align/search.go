@@ -260,7 +260,7 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 			if keep {
 				best, bk = a.weighInto(&r, &p, b, et, j, best, bk)
 			} else {
-				best, bk = a.bestInto(&r, &p, j, nshape, best, bk)
+				best, bk = a.bestInto(&r, &p, nil, lo, j, nshape, best, bk)
 			}
 			row[j-lo] = best
 			bp[j-lo] = bk
@@ -311,12 +311,20 @@ func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, et *expTab, j int, 
 // sentences on both sides (cost[slot[k]][j−lo] for shape k), worked out a shape at a time (see
 // weighRow).
 type linkedCosts struct {
-	cost [nLinked][]float64
+	cost  [nLinked][]float64
+	place [nLinked][]int32 // the place of each bead's weight in expTable, −1 for none
+}
+
+// grow makes room for rows of width cells.
+func (lc *linkedCosts) grow(width int) {
+	if len(lc.cost[0]) < width {
+		lc.make(max(width, 2*len(lc.cost[0])))
+	}
 }
 
 func (lc *linkedCosts) make(width int) {
 	for s := range lc.cost {
-		lc.cost[s] = make([]float64, width)
+		lc.cost[s], lc.place[s] = make([]float64, width), make([]int32, width)
 	}
 }
 
@@ -336,7 +344,15 @@ func (a *aligner) weighRow(r *srcRow, p *prevRows, b *band, et *expTab, lc *link
 			continue
 		}
 		if jl, jh := max(lo, p.lo[k]+sh.dj), min(hi, p.hi[k]+sh.dj); jl <= jh {
-			a.linkedRow(r, k, lc.cost[s][jl-lo:jh-lo+1], jl)
+			cs, xs := lc.cost[s][jl-lo:jh-lo+1], lc.place[s][jl-lo:jh-lo+1]
+			a.linkedRow(r, k, cs, jl)
+			for x, c := range cs {
+				// the bead's place in et, −1 if it has no weight (see weighInto)
+				xs[x] = -1
+				if y, ok := et.index(c / temperature); ok {
+					xs[x] = int32(y)
+				}
+			}
 		}
 	}
 	c0 := b.off[i] - lo
@@ -361,10 +377,9 @@ func (a *aligner) weighRow(r *srcRow, p *prevRows, b *band, et *expTab, lc *link
 			} else {
 				if s >= 0 {
 					c = lc.cost[s][j-lo]
-				} else {
-					c = a.rowCost(r, k, j, limit)
-				}
-				if c < limit {
+					x = int(lc.place[s][j-lo])
+					weighs = x >= 0
+				} else if c = a.rowCost(r, k, j, limit); c < limit {
 					x, weighs = et.index(c / temperature)
 				}
 			}
@@ -406,7 +421,10 @@ var lazyOrder = func() (o [nShapes + 1][]int) {
 // them bounds what a dearer bead must beat, so that in a wide band most 1-1 and merge beads stop
 // after their length term (see rowCost). A bead that cannot come within boundSlack of the bound
 // cannot win, nor decide which bead wins, so it is left out of the comparison.
-func (a *aligner) bestInto(r *srcRow, p *prevRows, j, nshape int, best float64, bk uint8) (float64, uint8) {
+//
+// lens, if not nil, holds the shape, paragraph and length terms of the row's beads with sentences
+// on both sides, from column lo on (see lengthRow), when there are no paragraph terms.
+func (a *aligner) bestInto(r *srcRow, p *prevRows, lens *linkedCosts, lo, j, nshape int, best float64, bk uint8) (float64, uint8) {
 	prev, cost := &p.prev, &p.cost // only entries with their bit in known are read
 	var known uint32               // bit k: cost[k] is the exact cost of shape k
 	bound := best
@@ -428,6 +446,15 @@ func (a *aligner) bestInto(r *srcRow, p *prevRows, j, nshape int, best float64, 
 				}
 				continue
 			} else if a.m.shape[k]+r.pre[sh.di] >= limit+boundSlack {
+				continue
+			} else if lens != nil {
+				// rowCost from its length term on, which rowCost's own first steps reach
+				// exactly as above
+				if c := a.rowRest(r, k, j, limit, lens.cost[slot[k]][j-lo]); c < limit {
+					prev[k], cost[k] = pc, c
+					known |= 1 << k
+					bound = min(bound, pc+c)
+				}
 				continue
 			}
 		}
@@ -500,6 +527,7 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 	centre := 0.0
 	var r srcRow
 	var p prevRows
+	var lc linkedCosts // the length terms of a row (see bestInto)
 	a.setNullCosts()
 	for i := 0; i <= n; i++ {
 		lo, hi := max(0, int(centre)-w), min(m, int(centre)+w+1)
@@ -531,6 +559,19 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 		best, arg := inf, lo
 		a.fillRow(&r, i)
 		p.fill(b, &rows, i)
+		var lens *linkedCosts
+		if !a.paras {
+			lens = &lc
+			lc.grow(hi - lo + 1)
+			for _, k := range lazyOrder[guideShapes] {
+				sh := shapes[k]
+				if s := slot[k]; s >= 0 {
+					if jl, jh := max(lo, p.lo[k]+sh.dj), min(hi, p.hi[k]+sh.dj); jl <= jh {
+						a.lengthRow(&r, k, lc.cost[s][jl-lo:jh-lo+1], jl)
+					}
+				}
+			}
+		}
 		for j := lo; j <= hi; j++ {
 			cell, bk := inf, uint8(noShape)
 			if i == 0 && j == 0 {
@@ -539,7 +580,7 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 			if a.cons != nil {
 				cell, bk = fx.into(a.cons, b, i, j, row, cell, bk)
 			}
-			cell, bk = a.bestInto(&r, &p, j, guideShapes, cell, bk)
+			cell, bk = a.bestInto(&r, &p, lens, lo, j, guideShapes, cell, bk)
 			row[j-lo] = cell
 			back = append(back, bk)
 			if cell < best {

@@ -157,3 +157,55 @@ func TestWeighRow(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideLengths holds bestInto with the row's length terms worked out first (lengthRow, as
+// guidePath does) to bestInto working them out bead by bead (rowCost): the same cost and
+// back-pointer in every cell of a band over the benchmark bitext, for the guide's shapes and all.
+func TestGuideLengths(t *testing.T) {
+	a := searchAligner(t, 300, false)
+	for _, nshape := range []int{guideShapes, nShapes} {
+		gmin, gmax := diagonalGuide(a.src.n, a.tgt.n)
+		w := make([]int, len(gmin))
+		for i := range w {
+			w[i] = 12
+		}
+		b := newBand(gmin, gmax, a.tgt.n, w)
+		var rows [ring][]float64
+		for k := range rows {
+			rows[k] = make([]float64, a.tgt.n+1)
+		}
+		var r srcRow
+		var p prevRows
+		var lc linkedCosts
+		cells := 0
+		for i := 0; i <= a.src.n; i++ {
+			lo, hi := int(b.lo[i]), int(b.hi[i])
+			a.fillRow(&r, i)
+			p.fill(b, &rows, i)
+			lc.grow(hi - lo + 1)
+			for k, sh := range shapes[:nshape] {
+				if s := slot[k]; s >= 0 {
+					if jl, jh := max(lo, p.lo[k]+sh.dj), min(hi, p.hi[k]+sh.dj); jl <= jh {
+						a.lengthRow(&r, k, lc.cost[s][jl-lo:jh-lo+1], jl)
+					}
+				}
+			}
+			for j := lo; j <= hi; j++ {
+				best := math.Inf(1)
+				if i == 0 && j == 0 {
+					best = 0
+				}
+				want, wk := a.bestInto(&r, &p, nil, lo, j, nshape, best, noShape)
+				got, gk := a.bestInto(&r, &p, &lc, lo, j, nshape, best, noShape)
+				if math.Float64bits(got) != math.Float64bits(want) || gk != wk {
+					t.Fatalf("%d shapes, cell (%d, %d): %v (shape %d) with the row's length terms, %v (shape %d) without", nshape, i, j, got, gk, want, wk)
+				}
+				rows[i%ring][j-lo] = want
+				cells++
+			}
+		}
+		if cells < 1000 {
+			t.Fatalf("only %d cells", cells)
+		}
+	}
+}
