@@ -449,8 +449,13 @@ func (a *aligner) bestInto(r *srcRow, p *prevRows, lens *linkedCosts, lo, j, nsh
 				continue
 			} else if lens != nil {
 				// rowCost from its length term on, which rowCost's own first steps reach
-				// exactly as above
-				if c := a.rowRest(r, k, j, limit, lens.cost[slot[k]][j-lo]); c < limit {
+				// exactly as above; and rowRest's first step, without the call: the bound on
+				// the terms after the length puts a third of the beads past the limit
+				lc := lens.cost[slot[k]][j-lo]
+				if lc+r.rest[sh.di] >= limit+boundSlack {
+					continue
+				}
+				if c := a.rowRest(r, k, j, limit, lc); c < limit {
 					prev[k], cost[k] = pc, c
 					known |= 1 << k
 					bound = min(bound, pc+c)
