@@ -313,6 +313,23 @@ func (a *aligner) weighInto(r *srcRow, p *prevRows, b *band, et *expTab, j int, 
 type linkedCosts struct {
 	cost  [nLinked][]float64
 	place [nLinked][]int32 // the place of each bead's weight in expTable, −1 for none
+	// frame[k] and frameWeighs[k]: the cost of the bead of shape k with one side empty, and
+	// whether it has a weight, when there are paragraph terms (see weighRow)
+	frame       [nShapes][]float64
+	frameWeighs [nShapes][]bool
+}
+
+// growFrames makes room in frame and frameWeighs for rows of width cells.
+func (lc *linkedCosts) growFrames(width int) {
+	if len(lc.frame[1]) >= width {
+		return
+	}
+	width = max(width, len(lc.cost[0]))
+	for k := range lc.frame {
+		if slot[k] < 0 {
+			lc.frame[k], lc.frameWeighs[k] = make([]float64, width), make([]bool, width)
+		}
+	}
 }
 
 // grow makes room for rows of width cells.
@@ -355,6 +372,26 @@ func (a *aligner) weighRow(r *srcRow, p *prevRows, b *band, et *expTab, lc *link
 			}
 		}
 	}
+	// The beads with one side empty cost their shape, or with paragraph terms their frameCost,
+	// which depends on the column: then worked out along the row too (rowCost without a limit).
+	paras := a.paras
+	var nullCost [nShapes]float64
+	var nullWeighs [nShapes]bool
+	for k, sh := range shapes {
+		if slot[k] >= 0 {
+			continue
+		}
+		nullCost[k], nullWeighs[k] = a.nullCost[k], a.nullWeight[k] != 0
+		if !paras {
+			continue
+		}
+		lc.growFrames(hi - lo + 1)
+		fc, fw := lc.frame[k][:hi-lo+1], lc.frameWeighs[k][:hi-lo+1]
+		for j := max(lo, p.lo[k]+sh.dj); j <= min(hi, p.hi[k]+sh.dj); j++ {
+			fc[j-lo] = a.rowCost(r, k, j, posInf)
+			_, fw[j-lo] = et.index(fc[j-lo] / temperature)
+		}
+	}
 	c0 := b.off[i] - lo
 	for j := lo; j <= hi; j++ {
 		best, bk := posInf, uint8(noShape)
@@ -372,16 +409,14 @@ func (a *aligner) weighRow(r *srcRow, p *prevRows, b *band, et *expTab, lc *link
 			var weighs bool
 			var x int
 			s := slot[k]
-			if s < 0 && !a.paras {
-				c, weighs = a.nullCost[k], a.nullWeight[k] != 0
+			if s >= 0 {
+				c = lc.cost[s][j-lo]
+				x = int(lc.place[s][j-lo])
+				weighs = x >= 0
+			} else if !paras {
+				c, weighs = nullCost[k], nullWeighs[k]
 			} else {
-				if s >= 0 {
-					c = lc.cost[s][j-lo]
-					x = int(lc.place[s][j-lo])
-					weighs = x >= 0
-				} else if c = a.rowCost(r, k, j, limit); c < limit {
-					x, weighs = et.index(c / temperature)
-				}
+				c, weighs = lc.frame[k][j-lo], lc.frameWeighs[k][j-lo]
 			}
 			if c < limit && weighs {
 				mask |= 1 << k
