@@ -35,12 +35,19 @@ type ImportXLIFFOptions struct {
 	Force bool
 	// Marker re-checks the groups that changed; nil for none.
 	Marker review.Marker
+	// Target is the target language the user named (--lang): for a
+	// file that names none, or to confirm the one it names.
+	Target string
 }
 
 // ImportXLIFFResult is what ImportXLIFF did.
 type ImportXLIFFResult struct {
 	ID, Source, Target string // the document and the file's languages in it
-	Problems           []XLIFFProblem
+	// TargetFrom says where Target came from when the file names none:
+	// "option" (ImportXLIFFOptions.Target) or "document" (the file's
+	// targets are the document's texts in that language and in no other).
+	TargetFrom string
+	Problems   []XLIFFProblem
 	// Groups counts the groups that changed; Texts, Confirmed,
 	// Unconfirmed and Notes what changed in them.
 	Groups, Texts, Confirmed, Unconfirmed, Notes int
@@ -79,7 +86,7 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 		if res.Source, err = xliffLang(f, m, f.SourceLang, "xliff.bad-lang.source", "xliff.no-lang.source", a.Languages); err != nil {
 			return nil, err
 		}
-		if res.Target, err = xliffLang(f, m, f.TargetLang, "xliff.bad-lang.target", "xliff.no-lang.target", a.Languages); err != nil {
+		if res.Target, res.TargetFrom, err = xliffTarget(f, m, a, id, res.Source, opt.Target); err != nil {
 			return nil, err
 		}
 		if res.Source == res.Target {
@@ -275,4 +282,92 @@ func xliffLang(f *xliff.File, m *langtag.Map, tag, bad, none string, known []str
 		return "", locale.NewError(none, data).WithHint("xliff.no-lang.hint")
 	}
 	return "", locale.NewError(bad, data).WithHint("xliff.bad-lang.hint")
+}
+
+// xliffTarget is the target language of an import: the one the file
+// names, checked against given (the user's --lang) when both are there.
+// A file that names none (po2xliff writes no target-language) takes given,
+// or else the document's one language besides the source, or else the one
+// language whose texts the file's targets are: every unit of a file the
+// translator returns holds the target text either as exported or edited,
+// so units left as they were match the document's text in the target
+// language. When no language is the only one to match, the error names the
+// flag to pass. A given language is refused when the targets are the
+// document's texts in another one. from is "", "option" or "document".
+func xliffTarget(f *xliff.File, m *langtag.Map, a *document.Alignment, id, source, given string) (lang, from string, err error) {
+	if strings.TrimSpace(given) != "" {
+		l, _ := m.Lookup(given)
+		if l == "" {
+			return "", "", locale.NewError("document.bad-language", map[string]any{"Lang": given, "Known": strings.Join(a.Languages, ", ")}).OfKind(locale.Usage)
+		}
+		given = l
+	}
+	if strings.TrimSpace(f.TargetLang) != "" {
+		lang, err := xliffLang(f, m, f.TargetLang, "xliff.bad-lang.target", "xliff.no-lang.target", a.Languages)
+		if err == nil && given != "" && given != lang {
+			err = locale.NewError("import-xliff.lang-differs", map[string]any{"File": f.Name, "Tag": f.TargetLang, "Lang": given, "Target": lang}).
+				WithHint("import-xliff.lang-differs.hint").OfKind(locale.Usage)
+		}
+		return lang, "", err
+	}
+	var cands []string
+	for _, l := range a.Languages {
+		if l != source {
+			cands = append(cands, l)
+		}
+	}
+	match := targetsMatch(f, a, source, cands)
+	switch {
+	case given != "" && match != "" && match != given:
+		// The targets are the document's texts in another language:
+		// imported as given, they would replace its text with them.
+		return "", "", locale.NewError("import-xliff.lang-texts", map[string]any{"File": f.Name, "ID": id, "Lang": given, "Target": match}).
+			WithHint("import-xliff.lang-texts.hint").OfKind(locale.Usage)
+	case given != "":
+		return given, "option", nil
+	case len(cands) == 1:
+		return cands[0], "document", nil
+	case match != "":
+		return match, "document", nil
+	}
+	return "", "", locale.NewError("xliff.no-lang.target", map[string]any{"File": f.Name, "Known": strings.Join(cands, ", "), "Lang": cands[len(cands)-1]}).
+		WithHint("import-xliff.no-target.hint").OfKind(locale.Usage)
+}
+
+// targetsMatch is the one language of cands whose texts the file's
+// targets are: the language some unit's target is the group's text in and
+// in no other candidate, when no unit's target is only another's. Units
+// that name no group or whose source is not the group's say nothing.
+func targetsMatch(f *xliff.File, a *document.Alignment, source string, cands []string) string {
+	only := map[string]int{}
+	for _, u := range f.Units {
+		n, err := strconv.Atoi(strings.TrimSpace(u.ID))
+		if err != nil || n < 1 || n > len(a.Groups) || !u.HasTarget || document.Blank(u.Target) {
+			continue
+		}
+		g := a.Groups[n-1]
+		if !same(u.Source, exported(g, source)) {
+			continue
+		}
+		match := ""
+		for _, l := range cands {
+			if t := exported(g, l); t != "" && same(u.Target, t) {
+				if match != "" {
+					match = ""
+					break
+				}
+				match = l
+			}
+		}
+		if match != "" {
+			only[match]++
+		}
+	}
+	if len(only) != 1 {
+		return ""
+	}
+	for l := range only {
+		return l
+	}
+	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -259,16 +260,96 @@ func TestImportXLIFFThroughPO(t *testing.T) {
 	if !bytes.Contains(data, []byte(`version="1.1"`)) {
 		t.Logf("po2xliff no longer writes XLIFF 1.1:\n%s", data)
 	}
-	_, err = importXLIFF(t, ap, ws, data, ImportXLIFFOptions{ID: "aral"})
-	if locale.ID(err) != "xliff.no-lang.target" {
-		t.Fatalf("without a target language: %v, want xliff.no-lang.target", err)
+	if bytes.Contains(data, []byte("target-language")) {
+		t.Logf("po2xliff now writes a target language:\n%s", data)
 	}
-	data = bytes.Replace(data, []byte(`source-language="en`), []byte(`target-language="kk" source-language="en`), 1)
+	// No target language in the file: the units left as exported are the
+	// document's Kazakh texts, so it is Kazakh.
 	res, err := importXLIFF(t, ap, ws, data, ImportXLIFFOptions{ID: "aral"})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, data)
 	}
+	if res.Target != "kk" {
+		t.Errorf("target %q, want kk", res.Target)
+	}
 	roundTrip(t, ap, ws, d, before, res, "Сот дүйсенбі күні іске кірісті. Судья дәлел сұрады.", "")
+}
+
+// TestImportXLIFFTargetFromDocument: a file that names no target
+// language (po2xliff's) takes it from the document when the targets are
+// the texts of one of its languages; otherwise the error names --lang. A
+// language given that the texts contradict is refused, as is one that
+// differs from the file's.
+func TestImportXLIFFTargetFromDocument(t *testing.T) {
+	const edited = "Сот іске кірісті."
+	noTarget := func(t *testing.T, d *document.Document, editAll bool) []byte {
+		t.Helper()
+		data := string(exportXLIFF(t, d, "xliff12"))
+		if !strings.Contains(data, ` target-language="kk"`) {
+			t.Fatalf("no target-language in the export:\n%s", data)
+		}
+		data = strings.Replace(data, ` target-language="kk"`, "", 1)
+		old := "Дүйсенбі күні Арал қаласындағы сот балықшылардың ісін қарады. Судья жаңа дәлелдер сұрады."
+		data = strings.Replace(data, ">"+old+"<", ">"+edited+"<", 1)
+		if editAll {
+			// every other target changed too: nothing says which
+			// language they are
+			for _, old := range regexp.MustCompile(`<target[^>]*>([^<]+)</target>`).FindAllStringSubmatch(data, -1) {
+				if old[1] != edited {
+					data = strings.Replace(data, ">"+old[1]+"<", ">Өзгертілген мәтін.<", 1)
+				}
+			}
+		}
+		return []byte(data)
+	}
+	for _, tc := range []struct {
+		name     string
+		editAll  bool
+		given    string
+		fileLang string // target-language put back into the file
+		wantErr  string
+		wantFrom string
+	}{
+		{name: "from the document", wantFrom: "document"},
+		{name: "given", given: "kk", wantFrom: "option"},
+		{name: "every target edited", editAll: true, wantErr: "xliff.no-lang.target"},
+		{name: "every target edited, given", editAll: true, given: "kk", wantFrom: "option"},
+		{name: "given against the texts", given: "ru", wantErr: "import-xliff.lang-texts"},
+		{name: "given against the file", given: "ru", fileLang: "kk", wantErr: "import-xliff.lang-differs"},
+		{name: "given not a language of the document", given: "de", wantErr: "document.bad-language"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ap, ws, d := xliffDoc(t)
+			before := files(t, ws)
+			data := noTarget(t, d, tc.editAll)
+			if tc.fileLang != "" {
+				data = bytes.Replace(data, []byte(`source-language="en"`), []byte(`source-language="en" target-language="`+tc.fileLang+`"`), 1)
+			}
+			res, err := importXLIFF(t, ap, ws, data, ImportXLIFFOptions{Target: tc.given})
+			if tc.wantErr != "" {
+				if locale.ID(err) != tc.wantErr {
+					t.Fatalf("error %v (%s), want %s", err, locale.ID(err), tc.wantErr)
+				}
+				var e *locale.Error
+				if tc.wantErr == "xliff.no-lang.target" && (!errors.As(err, &e) || e.Hint != "import-xliff.no-target.hint") {
+					t.Errorf("the hint is not the one naming --lang: %+v", e)
+				}
+				if after := files(t, ws); !equalFiles(before, after) {
+					t.Errorf("files changed")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Target != "kk" || res.TargetFrom != tc.wantFrom {
+				t.Errorf("target %q from %q, want kk from %q", res.Target, res.TargetFrom, tc.wantFrom)
+			}
+			if !tc.editAll {
+				roundTrip(t, ap, ws, d, before, res, edited, "")
+			}
+		})
+	}
 }
 
 // TestImportXLIFF20 is the same round trip with XLIFF 2.0, edited as a

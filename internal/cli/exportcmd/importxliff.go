@@ -22,6 +22,7 @@ func importXLIFFCommand(a *app.App, env *console.Env) *urfave.Command {
 		Description: env.T("import-xliff.description", nil),
 		Flags: []urfave.Flag{
 			&urfave.BoolFlag{Name: "force", Usage: env.T("import-xliff.flag.force", nil)},
+			&urfave.StringFlag{Name: "lang", Usage: env.T("import-xliff.flag.lang", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() < 1 || c.NArg() > 2 {
@@ -51,8 +52,11 @@ func importXLIFFCommand(a *app.App, env *console.Env) *urfave.Command {
 				marker = m
 			}
 			force := c.Bool("force")
-			res, err := a.ImportXLIFF(ws, f, app.ImportXLIFFOptions{ID: c.Args().Get(1), Force: force, Marker: marker})
+			res, err := a.ImportXLIFF(ws, f, app.ImportXLIFFOptions{ID: c.Args().Get(1), Force: force, Marker: marker, Target: c.String("lang")})
 			if res != nil {
+				if res.TargetFrom == "document" {
+					env.Say("import-xliff.target-from-document", map[string]any{"File": name, "Lang": res.Target, "ID": res.ID})
+				}
 				cli.WarnRecovered(env, res.Recovered)
 				for _, p := range res.Problems {
 					if force {
