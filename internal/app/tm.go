@@ -234,7 +234,22 @@ func (a *App) LookupMemory(ctx context.Context, m *Memory, t LookupText, lang st
 			sents = append(sents, s.Text)
 		}
 	}
-	opt := tm.LookupOptions{Lang: lang, Min: min}
+	opt := tm.LookupOptions{Lang: lang, Min: min, Split: func(l, text string) []string {
+		// A unit holding several sentences that no document cuts (an
+		// import's paragraph segment) is cut as its language's texts are;
+		// a language without a segmenter leaves it whole.
+		seg, err := a.Segmenter(m.WS, l)
+		if err != nil {
+			return []string{text}
+		}
+		var out []string
+		for _, s := range seg.Segment(text) {
+			if strings.TrimSpace(s.Text) != "" {
+				out = append(out, s.Text)
+			}
+		}
+		return out
+	}}
 	if t.Document != "" {
 		opt.Exclude = tm.DocPrefix + t.Document
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/tm"
 	"github.com/tilmash/tilmash/internal/tm/storetest"
@@ -235,7 +236,10 @@ print(json.dumps([[str(u.source), str(u.target)] for u in store.units]))`, file)
 }
 
 // TestMatchesCut: tm lookup --format tmx adds the cut of a matched group
-// after its unit, once however many sentences match it.
+// after its unit, once however many sentences match it. Each sentence
+// matches one of the group's on its own too (GROUP.PART): in the cut,
+// the group's cut does not repeat those; with --units groups such a
+// match is its group, written once.
 func TestMatchesCut(t *testing.T) {
 	ctx := context.Background()
 	m := cutMemory(t)
@@ -255,5 +259,139 @@ func TestMatchesCut(t *testing.T) {
 		if n != c.want {
 			t.Errorf("%q: %d units, want %d:\n%s", c.units, n, c.want, buf.String())
 		}
+	}
+}
+
+// TestLookupSentenceOfGroup: a sentence that is one of a group's several
+// sentences in its language is found (it scores low against the group's
+// whole text), with the translations the sentence cut pairs with it; in a
+// 2-1 group the one target sentence translates both, so it is marked
+// partial, and even at 100% the sentence counts as a fuzzy match.
+func TestLookupSentenceOfGroup(t *testing.T) {
+	ctx := context.Background()
+	m := cutMemory(t)
+	for _, c := range []struct {
+		lang, sentence string
+		score          int
+		part, parts    int
+		partial        []string
+		texts          map[string]string
+		numbers        string
+	}{
+		{lang: "en", sentence: "They show guards beating prisoners in the colony near Zarechnoye.", score: 100, part: 2, parts: 2,
+			texts: map[string]string{"ru": "На них охранники избивают заключённых колонии у Заречного.", "kk": "Оларда күзетшілер Заречный маңындағы колонияда сотталғандарды ұрып жатыр."}},
+		{lang: "en", sentence: "Forty videos appeared online on 27 July 2019.", score: 87, part: 1, parts: 2, numbers: "26→27",
+			texts: map[string]string{"ru": "26 июля 2019 года в сети появились сорок видео.", "kk": "2019 жылғы 26 шілдеде желіде қырық бейне пайда болды."}},
+		{lang: "en", sentence: "It concerns 12 guards.", score: 100, part: 2, parts: 2, partial: []string{"ru", "kk"},
+			texts: map[string]string{"ru": "Прокурор возбудил дело в отношении 12 охранников.", "kk": "Прокурор 12 күзетшіге қатысты іс қозғады."}},
+		{lang: "ru", sentence: "На них охранники избивают заключённых колонии у Заречного.", score: 100, part: 2, parts: 2,
+			texts: map[string]string{"en": "They show guards beating prisoners in the colony near Zarechnoye.", "kk": "Оларда күзетшілер Заречный маңындағы колонияда сотталғандарды ұрып жатыр."}},
+	} {
+		res, err := m.Lookup(ctx, []string{c.sentence}, tm.LookupOptions{Lang: c.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res[0].Matches) == 0 {
+			t.Errorf("%s: no match", c.sentence)
+			continue
+		}
+		mt := res[0].Matches[0]
+		if mt.Score != c.score || mt.Part != c.part || mt.Parts != c.parts || strings.Join(mt.Partial, ",") != strings.Join(c.partial, ",") {
+			t.Errorf("%s: score %d, sentence %d of %d, partial %v; want %d, %d of %d, %v", c.sentence, mt.Score, mt.Part, mt.Parts, mt.Partial, c.score, c.part, c.parts, c.partial)
+		}
+		for l, want := range c.texts {
+			if got := mt.TextIn(l); got != want {
+				t.Errorf("%s: %s text %q, want %q", c.sentence, l, got, want)
+			}
+		}
+		var nums []string
+		for _, n := range mt.Numbers {
+			nums = append(nums, n.Was+"→"+n.Now)
+		}
+		if strings.Join(nums, ",") != c.numbers {
+			t.Errorf("%s: numbers %v, want %s", c.sentence, nums, c.numbers)
+		}
+		exact, fuzzy := tm.Counts(res)
+		if wantExact := c.score == 100 && len(c.partial) == 0; exact != btoi(wantExact) || fuzzy != btoi(!wantExact) {
+			t.Errorf("%s: counted %d exact, %d fuzzy", c.sentence, exact, fuzzy)
+		}
+	}
+	// A whole unit and a sentence of a group at the same score: the whole
+	// unit first, though the group is confirmed and newer.
+	storetest.WriteSentGroups(t, m.WS, "talks", []storetest.SentGroup{
+		{Status: document.Confirmed, Sents: [3][]string{
+			{"The talks lasted three hours.", "Nothing was agreed."},
+			{"Переговоры длились три часа.", "Ни о чём не договорились."},
+			{"Келіссөздер үш сағатқа созылды.", "Ештеңе келісілмеді."},
+		}},
+	}, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
+	if _, err := m.Update(ctx); err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.Lookup(ctx, []string{"The talks lasted three hours."}, tm.LookupOptions{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms := res[0].Matches; len(ms) != 2 || ms[0].Part != 0 || ms[0].Unit.Document() != "zarechnoye" || ms[1].Part != 1 || ms[1].Unit.Document() != "talks" {
+		t.Errorf("the talks: %+v", ms)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestLookupSentenceOfImport: a unit of an imported memory whose segments
+// are paragraphs holds several sentences no document cuts: with
+// LookupOptions.Split (the workspace's segmenter) a sentence matches one
+// of them, with the translation the sentence cut pairs with it; without
+// it, the whole unit is all there is, far below the floor.
+func TestLookupSentenceOfImport(t *testing.T) {
+	ctx := context.Background()
+	ws := storetest.NewWorkspace(t, nil)
+	m := newMemory(t, ws)
+	const para = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="paragraph" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu>
+<tuv xml:lang="en"><seg>The prosecutor opened a case on Monday. It concerns 12 guards of the colony.</seg></tuv>
+<tuv xml:lang="ru"><seg>В понедельник прокурор возбудил дело в отношении 12 охранников колонии.</seg></tuv>
+<tuv xml:lang="kk"><seg>Дүйсенбі күні прокурор іс қозғады. Іс колонияның 12 күзетшісіне қатысты.</seg></tuv>
+</tu></body></tmx>`
+	if _, err := m.ImportTMX(ctx, strings.NewReader(para), "para.tmx", "para"); err != nil {
+		t.Fatal(err)
+	}
+	split := func(lang, text string) []string {
+		s, err := segment.ForLanguage(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, x := range s.Segment(text) {
+			out = append(out, x.Text)
+		}
+		return out
+	}
+	q := []string{"It concerns 14 guards of the colony."}
+	res, err := m.Lookup(ctx, q, tm.LookupOptions{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res[0].Matches) != 0 {
+		t.Errorf("without Split: %+v", res[0].Matches)
+	}
+	res, err = m.Lookup(ctx, q, tm.LookupOptions{Lang: "en", Split: split})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res[0].Matches) != 1 {
+		t.Fatalf("with Split: %+v", res[0].Matches)
+	}
+	mt := res[0].Matches[0]
+	if mt.Score != 85 || mt.Part != 2 || mt.Parts != 2 || strings.Join(mt.Partial, ",") != "ru" ||
+		mt.TextIn("kk") != "Іс колонияның 12 күзетшісіне қатысты." || mt.Unit.TextIn("kk") != "Дүйсенбі күні прокурор іс қозғады. Іс колонияның 12 күзетшісіне қатысты." || len(mt.Numbers) != 1 {
+		t.Errorf("with Split: %+v", mt)
 	}
 }

@@ -3,6 +3,13 @@ package tm
 import (
 	"context"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/tmx"
 )
 
 // LookupOptions steer [Memory.Lookup].
@@ -13,6 +20,13 @@ type LookupOptions struct {
 	// Exclude leaves out the units of this source (a document looked up
 	// against the rest of the memory).
 	Exclude string
+	// Split, if not nil, cuts a text in a language into sentences (the
+	// workspace's segmenter): a unit that holds several sentences in
+	// Lang but is not a document's group of several (a group import-tmx
+	// made of a paragraph segment, a unit of an imported memory) is cut
+	// with it, so that a sentence can match one of them. Without it only
+	// documents' groups are.
+	Split func(lang, text string) []string
 }
 
 // Match is a unit of the memory that resembles a new sentence.
@@ -20,6 +34,33 @@ type Match struct {
 	Unit    Unit           `json:"unit"`
 	Score   int            `json:"score"`
 	Numbers []NumberChange `json:"numbers,omitempty"`
+	// Part is, for a match with one sentence of a unit that has several
+	// in the looked-up language (a document's group, or its text cut by
+	// [LookupOptions.Split]), that sentence's number in the unit
+	// (1-based), and Parts how many it has; 0 for a match with the whole
+	// unit. Sentence then holds that sentence and, in each other language,
+	// the text the sentence cut of the TMX export pairs with it
+	// ([export.CutGroup]); Partial lists the languages where that text is
+	// the translation of more than this sentence (a 2-1 group), to check.
+	// Score and Numbers are the sentence's; Unit is the whole unit.
+	Part     int       `json:"part,omitempty"`
+	Parts    int       `json:"parts,omitempty"`
+	Sentence []Variant `json:"sentence,omitempty"`
+	Partial  []string  `json:"partial,omitempty"`
+}
+
+// TextIn returns the matched text in lang: the sentence's for a match
+// with a sentence of the unit, else the unit's.
+func (m *Match) TextIn(lang string) string {
+	if m.Part == 0 {
+		return m.Unit.TextIn(lang)
+	}
+	for _, v := range m.Sentence {
+		if v.Lang == lang {
+			return v.Text
+		}
+	}
+	return ""
 }
 
 // Result is the matches of one new sentence, best first.
@@ -44,6 +85,7 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 	out := make([]Result, len(sentences))
 	var mtoks []Token // a candidate's, the buffer kept for the next
 	var cs []scored
+	var cut *cutter // the documents' groups, for matches with a sentence of one
 	for i, s := range sentences {
 		out[i].Sentence = s
 		toks := Tokens(s)
@@ -61,16 +103,27 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 			}
 			mt := u.TextIn(opt.Lang)
 			mtoks = appendTokens(mtoks[:0], mt)
+			whole := -1
 			// The distance is at least the difference in length, so a
 			// text much shorter or longer cannot reach the floor.
-			if short, long := min(len(toks), len(mtoks)), max(len(toks), len(mtoks)); 100*short/long < opt.Min {
-				continue
+			if short, long := min(len(toks), len(mtoks)), max(len(toks), len(mtoks)); 100*short/long >= opt.Min {
+				if score := scoreTokens(toks, s, mtoks, mt); score >= opt.Min {
+					whole = score
+					cs = append(cs, scored{Match{Unit: u, Score: score}, sharedTokens(toks, mtoks), false})
+				}
 			}
-			score := scoreTokens(toks, s, mtoks, mt)
-			if score < opt.Min {
-				continue
+			// A longer text of a document holding most of the sentence's
+			// words may hold it as one of its sentences: a group of two
+			// (a 2-1 or 1-2 bead) scores low as a whole.
+			if whole < 100 && len(mtoks) > len(toks) && (u.Document() != "" || opt.Split != nil) && severalSentences(mt) &&
+				100*sharedTokens(toks, mtoks) >= opt.Min*len(toks) {
+				if cut == nil {
+					cut = m.newCutter(ExportOptions{})
+				}
+				if p, ok := partMatch(cut, &u, opt, toks, s, max(whole, opt.Min-1)); ok {
+					cs = append(cs, p)
+				}
 			}
-			cs = append(cs, scored{Match{Unit: u, Score: score}, sharedTokens(toks, mtoks)})
 		}
 		// Equal scores: the text holding more of the sentence's words
 		// first (the sentence with two words swapped rather than one
@@ -80,13 +133,16 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 			if cs[a].Score != cs[b].Score {
 				return cs[a].Score > cs[b].Score
 			}
+			if cs[a].part != cs[b].part {
+				return !cs[a].part // a whole unit before a sentence of one
+			}
 			return cs[a].shared > cs[b].shared
 		})
 		var ms []Match
 		for _, c := range cs[:min(len(cs), opt.Max)] {
 			// The numbers only of the matches shown: pairing them
 			// aligns the two texts.
-			mtoks = appendTokens(mtoks[:0], c.Unit.TextIn(opt.Lang))
+			mtoks = appendTokens(mtoks[:0], c.TextIn(opt.Lang))
 			c.Numbers = numberChanges(toks, mtoks)
 			ms = append(ms, c.Match)
 		}
@@ -96,13 +152,15 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 }
 
 // Counts tells how many results have a 100% match and how many only a
-// fuzzy one (what import reports for a new version).
+// fuzzy one (what import reports for a new version). A sentence of a
+// group whose translation holds more than it is fuzzy, whatever its
+// score: the translation needs cutting.
 func Counts(results []Result) (exact, fuzzy int) {
 	for _, r := range results {
 		if len(r.Matches) == 0 {
 			continue
 		}
-		if r.Matches[0].Score == 100 {
+		if r.Matches[0].Score == 100 && len(r.Matches[0].Partial) == 0 {
 			exact++
 		} else {
 			fuzzy++
@@ -111,10 +169,104 @@ func Counts(results []Result) (exact, fuzzy int) {
 	return exact, fuzzy
 }
 
-// scored is a match and the words it shares with the sentence.
+// scored is a match, the words it shares with the sentence, and whether
+// it is a sentence of its unit.
 type scored struct {
 	Match
 	shared int
+	part   bool
+}
+
+// partMatch is the best sentence of u's group in opt.Lang that scores
+// above floor against the sentence (toks of s), with its translations as
+// the TMX sentence cut gives them; false when none does. The sentences
+// are the document's, or else, with opt.Split, the unit's texts cut.
+func partMatch(cut *cutter, u *Unit, opt LookupOptions, toks []Token, s string, floor int) (scored, bool) {
+	g, err := cut.group(u)
+	if err != nil || g == nil || len(g.Sents[opt.Lang]) < 2 {
+		// A document that cannot be read now, a unit no longer its
+		// group, one of an imported memory, a group of one sentence
+		// holding several: its texts as the segmenter cuts them.
+		if g = splitUnit(u, opt); g == nil {
+			return scored{}, false
+		}
+	}
+	best, at := floor, -1
+	var ptoks []Token
+	for i, st := range g.Sents[opt.Lang] {
+		t := export.SentenceText(st.Text)
+		ptoks = appendTokens(ptoks[:0], t)
+		if len(ptoks) == 0 || 100*min(len(toks), len(ptoks))/max(len(toks), len(ptoks)) <= best {
+			continue
+		}
+		if sc := scoreTokens(toks, s, ptoks, t); sc > best {
+			best, at = sc, i
+		}
+	}
+	if at < 0 {
+		return scored{}, false
+	}
+	cus := export.CutGroup(g, u.Group, opt.Lang, cut.m.Langs(), nil)
+	if at >= len(cus) {
+		return scored{}, false
+	}
+	p := scored{Match: Match{Unit: *u, Score: best, Part: at + 1, Parts: len(g.Sents[opt.Lang])}, part: true}
+	for _, v := range cus[at].Variants {
+		p.Sentence = append(p.Sentence, Variant{Lang: v.Lang, Text: v.Text})
+		if _, partial := v.Prop(tmx.PartialProp); partial {
+			p.Partial = append(p.Partial, v.Lang)
+		}
+	}
+	p.shared = sharedTokens(toks, appendTokens(ptoks[:0], p.TextIn(opt.Lang)))
+	return p, true
+}
+
+// splitUnit is u as a group of the sentences opt.Split cuts its texts
+// into, or nil when there is no Split or its text in opt.Lang is one
+// sentence.
+func splitUnit(u *Unit, opt LookupOptions) *document.Group {
+	if opt.Split == nil {
+		return nil
+	}
+	g := &document.Group{Status: document.Aligned, Sents: map[string][]document.Sentence{}}
+	if u.Confirmed {
+		g.Status = document.Confirmed
+	}
+	for _, v := range u.Variants {
+		for _, t := range opt.Split(v.Lang, v.Text) {
+			g.Sents[v.Lang] = append(g.Sents[v.Lang], document.Sentence{Text: t})
+		}
+	}
+	if len(g.Sents[opt.Lang]) < 2 {
+		return nil
+	}
+	return g
+}
+
+// severalSentences reports whether text may hold more than one sentence:
+// a full stop, question or exclamation mark or ellipsis (closing quotes
+// and brackets after it allowed) before a space and more text. It only
+// spares reading the document of a text that certainly has one.
+func severalSentences(text string) bool {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	for i, r := range text {
+		if !unicode.IsSpace(r) || i == 0 {
+			continue
+		}
+		j := i
+		for j > 0 {
+			c, n := utf8.DecodeLastRuneInString(text[:j])
+			switch c {
+			case '"', '\'', '»', '”', '’', ')', ']':
+				j -= n
+				continue
+			case '.', '!', '?', '…':
+				return true
+			}
+			break
+		}
+	}
+	return false
 }
 
 // sharedTokens counts the words of a that b holds as often.

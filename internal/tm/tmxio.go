@@ -350,15 +350,19 @@ func (c *cutter) group(u *Unit) (*document.Group, error) {
 	}
 	al, ok := c.als[id]
 	if !ok {
+		if len(c.als) >= cutterDocs {
+			clear(c.als)
+		}
+		// A document that cannot be read is kept as none: the error is
+		// returned once (an export stops at it; a look-up, which reads
+		// the groups of many candidates, goes on without them).
+		c.als[id] = nil
 		d, err := document.Open(c.m.WS, id)
 		if err != nil {
 			return nil, err
 		}
 		if al, err = d.Alignment(); err != nil {
 			return nil, err
-		}
-		if len(c.als) >= cutterDocs {
-			clear(c.als)
 		}
 		c.als[id] = al
 	}
@@ -397,27 +401,55 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 // loads as a project memory: one <tu> per matched unit (once, however
 // many sentences it matches), with the score and the new sentence as
 // props, and in the sentence cut the units cut from it after it (see
-// [Memory.Export]).
+// [Memory.Export]). In the sentence cut, a match with a sentence of a
+// unit ([Match.Part]) is a <tu> of its own, numbered GROUP.PART as the
+// cut numbers it; in the group-level file it is its unit.
 func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) (int, error) {
 	doc := &tmx.TMX{Header: m.header(opt)}
 	cut := m.newCutter(opt)
 	seen := map[string]bool{}
 	for _, r := range results {
 		for _, mt := range r.Matches {
-			if id := unitID(&mt.Unit); !seen[id] {
-				seen[id] = true
-			} else {
+			id, u := unitID(&mt.Unit), mt.Unit
+			if mt.Part > 0 && cut != nil {
+				// A sentence of a unit, in the sentence cut: a <tu> of
+				// its own, numbered as the cut numbers it, the
+				// translations that hold more than it marked as the cut
+				// marks them (its texts are not the group's, so the
+				// cutter writes them as they are). In the group-level
+				// file the whole unit is written.
+				id += "." + strconv.Itoa(mt.Part)
+				u.Variants = mt.Sentence
+			}
+			if seen[id] {
 				continue
 			}
-			tus, err := cut.units(&mt.Unit)
+			seen[id] = true
+			tus, err := cut.units(&u)
 			if err != nil {
 				return 0, err
 			}
 			tu := &tus[0]
+			if mt.Part > 0 && cut != nil {
+				tu.ID = id
+				for i := range tu.Variants {
+					if slices.Contains(mt.Partial, tu.Variants[i].Lang) {
+						tu.Variants[i].Props = append(tu.Variants[i].Props, tmx.Prop{Type: tmx.PartialProp, Value: strconv.Itoa(mt.Unit.Group)})
+					}
+				}
+			}
 			tu.Props = append(tu.Props,
 				tmx.Prop{Type: MatchProp, Value: strconv.Itoa(mt.Score)},
 				tmx.Prop{Type: QueryProp, Value: r.Sentence})
-			doc.Units = append(doc.Units, tus...)
+			doc.Units = append(doc.Units, *tu)
+			for _, cu := range tus[1:] {
+				// a sentence of the group already written as a match
+				// is not written again by the group's cut, nor the other way
+				if !seen[cu.ID] {
+					seen[cu.ID] = true
+					doc.Units = append(doc.Units, cu)
+				}
+			}
 		}
 	}
 	if _, err := tmx.Write(w, doc); err != nil {

@@ -164,8 +164,9 @@ func unitHeader(env *console.Env, u *tm.Unit) string {
 }
 
 // printVariants prints a unit's texts, one language a line in the
-// workspace's order, the spans of marks highlighted.
-func printVariants(env *console.Env, ws *workspace.Workspace, indent string, u *tm.Unit, marks []tm.Mark) {
+// workspace's order, the spans of marks highlighted, and after the text
+// in each language of partial a note that it translates more.
+func printVariants(env *console.Env, ws *workspace.Workspace, indent string, u *tm.Unit, marks []tm.Mark, partial []string) {
 	order := map[string]int{}
 	for i, l := range ws.Config.Languages {
 		order[l] = i
@@ -187,7 +188,11 @@ func printVariants(env *console.Env, ws *workspace.Workspace, indent string, u *
 		width = max(width, len(v.Lang))
 	}
 	for _, v := range vs {
-		env.Printf("%s%-*s  %s\n", indent, width, v.Lang, marked(env, v, marks))
+		note := ""
+		if slices.Contains(partial, v.Lang) {
+			note = "  " + env.Paint(console.Yellow, env.T("tm.lookup.partial", nil))
+		}
+		env.Printf("%s%-*s  %s%s\n", indent, width, v.Lang, marked(env, v, marks), note)
 	}
 }
 
@@ -271,7 +276,7 @@ func searchCommand(a *app.App, env *console.Env) *urfave.Command {
 					env.Printf("\n")
 				}
 				env.Printf("%s\n", unitHeader(env, &h.Unit))
-				printVariants(env, ws, "  ", &h.Unit, h.Marks)
+				printVariants(env, ws, "  ", &h.Unit, h.Marks, nil)
 			}
 			env.SayN("tm.search.found", len(hits), map[string]any{"Query": query})
 			return nil
@@ -413,6 +418,9 @@ func printLookup(env *console.Env, ws *workspace.Workspace, res []tm.Result) {
 		}
 		for _, mt := range r.Matches {
 			line := fmt.Sprintf("%3d%%  %s", mt.Score, unitHeader(env, &mt.Unit))
+			if mt.Part > 0 {
+				line += "  " + env.T("tm.lookup.part", map[string]any{"Part": mt.Part, "Parts": mt.Parts})
+			}
 			if len(mt.Numbers) > 0 {
 				var nums []string
 				for _, n := range mt.Numbers {
@@ -428,7 +436,11 @@ func printLookup(env *console.Env, ws *workspace.Workspace, res []tm.Result) {
 				line += "  " + env.T("tm.lookup.numbers", map[string]any{"Numbers": strings.Join(nums, ", ")})
 			}
 			env.Printf("   %s\n", line)
-			printVariants(env, ws, "        ", &mt.Unit, nil)
+			u := mt.Unit
+			if mt.Part > 0 {
+				u.Variants = mt.Sentence
+			}
+			printVariants(env, ws, "        ", &u, nil, mt.Partial)
 		}
 	}
 }
