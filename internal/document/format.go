@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/yamlx"
@@ -117,8 +119,10 @@ func (f *Formatting) Valid(text string) []docformat.Span {
 
 // Rebase moves spans made for old onto new: the spans before the first
 // changed byte stay, those after the last one move by the change in
-// length, and those that touch the change are dropped (their text is not
-// the same any more).
+// length, and those between move with the text they cover when it is
+// still there, unchanged: an edit that fixes two words of a sentence
+// keeps the bold or link between them. A span over changed text is
+// dropped (its text is not the same any more).
 func Rebase(spans []docformat.Span, old, new string) []docformat.Span {
 	p := 0
 	for p < len(old) && p < len(new) && old[p] == new[p] {
@@ -129,6 +133,7 @@ func Rebase(spans []docformat.Span, old, new string) []docformat.Span {
 		q++
 	}
 	oldEnd, delta := len(old)-q, len(new)-len(old)
+	var runs []sameRun // computed when a span lies between the changes
 	var out []docformat.Span
 	for _, s := range spans {
 		switch {
@@ -137,13 +142,169 @@ func Rebase(spans []docformat.Span, old, new string) []docformat.Span {
 			s.Start += delta
 			s.End += delta
 		default:
-			continue
+			if runs == nil {
+				runs = sameRuns(old[p:oldEnd], new[p:len(new)-q], p)
+			}
+			moved := false
+			for _, r := range runs {
+				if s.Start >= r.old && s.End <= r.old+r.n {
+					s.Start, s.End = s.Start-r.old+r.new, s.End-r.old+r.new
+					moved = true
+					break
+				}
+			}
+			if !moved {
+				continue
+			}
 		}
 		if s.Start >= 0 && s.End <= len(new) && new[s.Start:s.End] == s.Text {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// sameRun is a stretch of n bytes that old and new share, at old and new
+// (offsets into the whole texts).
+type sameRun struct{ old, new, n int }
+
+// sameRunsMax bounds each table of sameRuns (tokens of old times tokens
+// of new): past it, the stretch is taken as changed all through.
+const sameRunsMax = 1 << 20
+
+// sameRuns are the stretches a and b have in common, in order; at is
+// where a and b start in the whole texts. Lines are compared first (an
+// import that changed a few sentences of a long text leaves most of its
+// lines alone), then the runes of each stretch of changed lines (an edit
+// of two words of one sentence leaves the words between). Both are
+// longest common subsequences. It returns an empty, non-nil slice when
+// they share nothing.
+func sameRuns(a, b string, at int) []sameRun {
+	runs := []sameRun{}
+	la, lb := splitLines(a), splitLines(b)
+	oa, ob := at, at // byte offsets of la[i], lb[j]
+	ha, hb := oa, ob // where the current stretch of changed lines starts
+	add := func(r sameRun) {
+		if l := len(runs) - 1; l >= 0 && runs[l].old+runs[l].n == r.old && runs[l].new+runs[l].n == r.new {
+			runs[l].n += r.n
+		} else if r.n > 0 {
+			runs = append(runs, r)
+		}
+	}
+	changed := func() { // the runes of the changed lines before oa, ob
+		if ha < oa && hb < ob {
+			for _, r := range runeRuns(a[ha-at:oa-at], b[hb-at:ob-at], ha, hb) {
+				add(r)
+			}
+		}
+	}
+	pairs, ok := lcs(len(la), len(lb), func(i, j int) bool { return la[i] == lb[j] })
+	if !ok {
+		pairs = nil // one stretch of changed lines
+	}
+	i, j := 0, 0
+	for _, pr := range append(pairs, [2]int{len(la), len(lb)}) {
+		for ; i < pr[0]; i++ {
+			oa += len(la[i])
+		}
+		for ; j < pr[1]; j++ {
+			ob += len(lb[j])
+		}
+		changed()
+		if i == len(la) {
+			break
+		}
+		add(sameRun{old: oa, new: ob, n: len(la[i])})
+		oa, ob = oa+len(la[i]), ob+len(lb[j])
+		i, j = i+1, j+1
+		ha, hb = oa, ob
+	}
+	return runs
+}
+
+// splitLines cuts s after each line feed.
+func splitLines(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		k := strings.IndexByte(s, '\n') + 1
+		if k == 0 {
+			k = len(s)
+		}
+		out = append(out, s[:k])
+		s = s[k:]
+	}
+	return out
+}
+
+// runeRuns are the stretches of runes a and b (at oa and ob in the whole
+// texts) have in common.
+func runeRuns(a, b string, oa, ob int) []sameRun {
+	ra, rb := []rune(a), []rune(b)
+	pairs, ok := lcs(len(ra), len(rb), func(i, j int) bool { return ra[i] == rb[j] })
+	if !ok {
+		return nil
+	}
+	var runs []sameRun
+	i, j := 0, 0
+	for _, pr := range pairs {
+		for ; i < pr[0]; i++ {
+			oa += utf8.RuneLen(ra[i])
+		}
+		for ; j < pr[1]; j++ {
+			ob += utf8.RuneLen(rb[j])
+		}
+		w := utf8.RuneLen(ra[i])
+		if l := len(runs) - 1; l >= 0 && runs[l].old+runs[l].n == oa && runs[l].new+runs[l].n == ob {
+			runs[l].n += w
+		} else {
+			runs = append(runs, sameRun{old: oa, new: ob, n: w})
+		}
+		oa, ob = oa+w, ob+w
+		i, j = i+1, j+1
+	}
+	return runs
+}
+
+// lcs returns the index pairs of a longest common subsequence of two
+// sequences of n and m tokens that eq compares, in order; false when
+// n·m is over sameRunsMax.
+func lcs(n, m int, eq func(i, j int) bool) ([][2]int, bool) {
+	if n == 0 || m == 0 {
+		return nil, true
+	}
+	if n*m > sameRunsMax {
+		return nil, false
+	}
+	// t[i*(m+1)+j] is the length of a longest common subsequence of the
+	// tokens from i and from j.
+	t := make([]int32, (n+1)*(m+1))
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			k := i*(m+1) + j
+			switch {
+			case eq(i, j):
+				t[k] = t[k+m+2] + 1
+			case t[k+m+1] >= t[k+1]:
+				t[k] = t[k+m+1]
+			default:
+				t[k] = t[k+1]
+			}
+		}
+	}
+	var out [][2]int
+	for i, j := 0, 0; i < n && j < m; {
+		k := i*(m+1) + j
+		switch {
+		case eq(i, j):
+			out = append(out, [2]int{i, j})
+			i, j = i+1, j+1
+		case t[k+m+1] >= t[k+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out, true
 }
 
 // Formatting returns the formatting of lang, nil when it has none. A

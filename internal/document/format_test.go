@@ -63,6 +63,16 @@ func TestRebaseProperty(t *testing.T) {
 				t.Fatalf("round %d: span %+v misapplied to %q (edit of %q at %d..%d)", round, s, edited, old, i, j)
 			}
 		}
+		// A second edit after the first, as an import that replaces
+		// two sentences makes: still no span over other text.
+		if k, l := runeCut(rng, edited), runeCut(rng, edited); k < l {
+			twice := edited[:k] + randText(rng, rng.IntN(8)) + edited[l:]
+			for _, s := range Rebase(spans, old, twice) {
+				if s.Start < 0 || s.End > len(twice) || twice[s.Start:s.End] != s.Text {
+					t.Fatalf("round %d: span %+v misapplied to %q (two edits of %q)", round, s, twice, old)
+				}
+			}
+		}
 		// Where an edit is cannot always be told (deleting one of two
 		// equal letters): spans after it are promised when the texts
 		// differ right at its start, spans before it always.
@@ -82,6 +92,73 @@ func TestRebaseProperty(t *testing.T) {
 				t.Fatalf("round %d: span %+v outside the edit %d..%d of %q → %q was lost: %+v", round, s, i, j, old, edited, got)
 			}
 		}
+	}
+}
+
+// TestRebaseBetweenEdits: the spans between two changes move with their
+// text: a sentence corrected in two places keeps the bold between them,
+// and a text two of whose paragraphs an XLIFF import replaced keeps the
+// list items and the quote between them; spans over changed text go.
+func TestRebaseBetweenEdits(t *testing.T) {
+	span := func(text, sub string) docformat.Span {
+		i := strings.Index(text, sub)
+		if i < 0 {
+			t.Fatalf("no %q in %q", sub, text)
+		}
+		return docformat.Span{Start: i, End: i + len(sub), Kind: docformat.Bold, Text: sub}
+	}
+	const article = "# Суд\n\nПересмотр касается:\n\nдел 2016 года;\n\nдел, закрытых «за недостатком доказательств»;\n\n«Пытки — это преступление», — заявил судья.\n\nПодробнее: https://example.org/news.\n"
+	for _, c := range []struct {
+		name     string
+		old, new string
+		keep     []string // texts of the spans kept
+		drop     []string // texts of the spans dropped
+	}{
+		{
+			name: "two words of a sentence",
+			old:  "Алматы, 5 августа — Верховный суд распорядился пересмотреть 158 дел.",
+			new:  "Алматы, 6 августа — Верховный суд приказал пересмотреть 158 уголовных дел.",
+			keep: []string{"Верховный суд", "пересмотреть"},
+			drop: []string{"Алматы, 5 августа", "158 дел"},
+		},
+		{
+			name: "two paragraphs far apart",
+			old:  article,
+			new:  strings.NewReplacer("Пересмотр касается:", "Пересмотр затрагивает:", "Подробнее:", "Подробности:").Replace(article),
+			keep: []string{"# Суд", "дел 2016 года;", "дел, закрытых «за недостатком доказательств»;", "«Пытки — это преступление», — заявил судья.", "https://example.org/news"},
+			drop: []string{"Пересмотр касается:"},
+		},
+		{
+			name: "a paragraph added between",
+			old:  article,
+			new:  strings.NewReplacer("Пересмотр касается:", "Пересмотр касается дел:", "«Пытки", "Новый абзац.\n\n«Пытки").Replace(article),
+			keep: []string{"# Суд", "дел 2016 года;", "«Пытки — это преступление», — заявил судья.", "https://example.org/news"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var spans []docformat.Span
+			for _, x := range append(append([]string(nil), c.keep...), c.drop...) {
+				spans = append(spans, span(c.old, x))
+			}
+			got := Rebase(spans, c.old, c.new)
+			kept := map[string]bool{}
+			for _, s := range got {
+				if c.new[s.Start:s.End] != s.Text {
+					t.Errorf("span %+v covers %q", s, c.new[s.Start:s.End])
+				}
+				kept[s.Text] = true
+			}
+			for _, x := range c.keep {
+				if !kept[x] {
+					t.Errorf("%q lost: %+v", x, got)
+				}
+			}
+			for _, x := range c.drop {
+				if kept[x] {
+					t.Errorf("%q kept over changed text", x)
+				}
+			}
+		})
 	}
 }
 
