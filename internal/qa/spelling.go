@@ -6,6 +6,7 @@ import (
 	"io"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -151,13 +152,31 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 				continue
 			}
 			word := fields[1]
-			at := strings.Index(line[cursor:], word)
-			if at < 0 {
-				continue
+			// Where the word is: hunspell gives its offset in characters
+			// (the "^" before the line counted), so a word also found
+			// inside an earlier one (ші in екінші) is marked where it is;
+			// the first occurrence after the last word is the fallback.
+			start := -1
+			k := 3 // "& word count offset: suggestions"
+			if resp[0] == '#' {
+				k = 2 // "# word offset"
 			}
-			start := cursor + at
+			if k < len(fields) {
+				if n, err := strconv.Atoi(strings.TrimSuffix(fields[k], ":")); err == nil {
+					// clean blanks words byte for byte: its
+					// characters, not line's, are hunspell's
+					start = runeOffset(clean, n-1)
+				}
+			}
+			if start < cursor || !strings.HasPrefix(line[start:], word) {
+				at := strings.Index(line[cursor:], word)
+				if at < 0 {
+					continue
+				}
+				start = cursor + at
+			}
 			cursor = start + len(word)
-			if !s.wanted(word) {
+			if !s.wanted(word) || numeralEnding(line, start, word) {
 				continue
 			}
 			var sugg []string
@@ -240,6 +259,31 @@ func (s *Speller) ask(words []string) error {
 		}
 		n++
 	}
+}
+
+// runeOffset is the byte offset of the n-th character of s, -1 when s
+// is shorter.
+func runeOffset(s string, n int) int {
+	if n < 0 {
+		return -1
+	}
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return -1
+}
+
+// numeralEnding reports whether word, at start in line, is the ending of
+// a number written in figures with a hyphen: 1990-шы, 5-ші, 2-сі, 4-інші
+// in Kazakh, 5-го, 90-х in Russian. Hunspell sees the letters alone; a
+// word of more than four letters after a number (25-летний, 5-қабатты)
+// is still spelled.
+func numeralEnding(line string, start int, word string) bool {
+	return start >= 2 && line[start-1] == '-' && line[start-2] >= '0' && line[start-2] <= '9' &&
+		utf8.RuneCountInString(word) <= 4
 }
 
 // wanted reports whether word is one Check judges: two letters or more,

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/testenv"
 )
@@ -34,6 +36,13 @@ func TestSpelling(t *testing.T) {
 		{"kk", "Ол шағым жазбеген.", []string{"жазбеген"}},
 		// Names (capitalised) and words with digits are left alone.
 		{"ru", "Тиффани Нг приехала в 2019-м.", nil},
+		// The ending of a number in figures is no word of its own;
+		// a longer word after a number is spelled.
+		{"kk", "1990-шы жылдары 5-ші қазанда 2-сі де, 4-інші де келді.", nil},
+		{"kk", "Ол 5-қабаттты үйде тұрады.", []string{"қабаттты"}},
+		// A flagged word also found inside an earlier word is marked
+		// where hunspell found it, not inside the earlier word.
+		{"kk", "Екінші кітапқа ші деп жазды.", []string{"ші"}},
 	}
 	spellers := map[string]*Speller{}
 	defer func() {
@@ -58,6 +67,12 @@ func TestSpelling(t *testing.T) {
 		var got []string
 		for _, f := range fs {
 			got = append(got, tt.text[f.Target.Start:f.Target.End])
+			// A finding marks a whole word, not letters inside another.
+			before, _ := utf8.DecodeLastRuneInString(tt.text[:f.Target.Start])
+			after, _ := utf8.DecodeRuneInString(tt.text[f.Target.End:])
+			if unicode.IsLetter(before) || unicode.IsLetter(after) {
+				t.Errorf("%q: the finding at %d..%d is inside a word: %q", tt.text, f.Target.Start, f.Target.End, tt.text[max(0, f.Target.Start-8):min(len(tt.text), f.Target.End+8)])
+			}
 			if f.Kind != Spelling || f.Severity != Warning || f.Data["Text"] != tt.text[f.Target.Start:f.Target.End] {
 				t.Errorf("%q: %+v", tt.text, f)
 			}
