@@ -987,7 +987,7 @@ Example: tilmash tm lookup new-article.txt --min 80`},
 	{ID: "tm.lookup.usage", Other: "fuzzy matches in the memory for every sentence of a new text"},
 	{ID: "tm.rebuild.description", Other: "Reads every document and every imported TMX again and replaces the memory with what they hold, in one transaction: until it is done, the old memory stays as it was. It is never needed to repair an interrupted update (updates are transactions too); use it after changing tilmash, or to shrink the file."},
 	{ID: "tm.rebuild.usage", Other: "derive the memory again from every document and imported TMX"},
-	{ID: "tm.rebuilt", One: "rebuilt the memory in {{.Where}}: {{.Count}} unit from {{.Documents}} documents and {{.Imports}} imported memories", Other: "rebuilt the memory in {{.Where}}: {{.Count}} units from {{.Documents}} documents and {{.Imports}} imported memories"},
+	{ID: "tm.rebuilt", One: "rebuilt the memory in {{.Where}}: {{.Count}} unit from documents ({{.Documents}}) and imported memories ({{.Imports}})", Other: "rebuilt the memory in {{.Where}}: {{.Count}} units from documents ({{.Documents}}) and imported memories ({{.Imports}})"},
 	{ID: "tm.search.args", Other: "QUERY"},
 	{ID: "tm.search.description", Other: `Prints every group of the memory that holds QUERY, in any language (or in the language --lang names), with the group's text in every language, the hit marked, its document and group number and whether it is confirmed; confirmed and newest groups first. Russian and Kazakh words and names are found in their inflected forms (Тоқаев finds Тоқаевқа), and a QUERY that is a form of a glossary entry finds the entry's terms in the other languages too.
 
