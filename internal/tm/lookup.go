@@ -142,8 +142,9 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 		for _, c := range cs[:min(len(cs), opt.Max)] {
 			// The numbers only of the matches shown: pairing them
 			// aligns the two texts.
-			mtoks = appendTokens(mtoks[:0], c.TextIn(opt.Lang))
-			c.Numbers = numberChanges(toks, mtoks)
+			mt := c.TextIn(opt.Lang)
+			mtoks = appendTokens(mtoks[:0], mt)
+			c.Numbers = numberChanges(toks, s, mtoks, mt)
 			ms = append(ms, c.Match)
 		}
 		out[i].Matches = ms

@@ -2,6 +2,7 @@ package tm
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -177,6 +178,65 @@ func isNumber(s string) bool {
 	return true
 }
 
+// joinNumbers returns toks (of text) with each number written with
+// separators made one token, its Key the number as written (a no-break
+// or thin space as a space): pieces of digits joined by one comma or full
+// stop (1,5; 3.14; 1,500,000; 26.07.2019), or by one space of any width
+// when the piece after it has three digits and the one before it at most
+// three (1 500 000, 12 000; not "in 2019 158 officers"). toks is returned
+// as it is when it has no such number.
+func joinNumbers(toks []Token, text string) []Token {
+	joins := func(a, b Token) bool {
+		if !isNumber(a.Key) || !isNumber(b.Key) || a.End > b.Start || b.Start > len(text) {
+			return false
+		}
+		switch text[a.End:b.Start] {
+		case ",", ".":
+			return true
+		case " ", "\u00a0", "\u202f", "\u2009":
+			return len(b.Key) == 3 && len(a.Key) <= 3
+		}
+		return false
+	}
+	var out []Token
+	for i := 0; i < len(toks); i++ {
+		j := i
+		for j+1 < len(toks) && joins(toks[j], toks[j+1]) {
+			j++
+		}
+		if j == i {
+			if out != nil {
+				out = append(out, toks[i])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Token, 0, len(toks)), toks[:i]...)
+		}
+		key := strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ").Replace(text[toks[i].Start:toks[j].End])
+		out = append(out, Token{Key: key, Start: toks[i].Start, End: toks[j].End})
+		i = j
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// isNumeral reports whether a token's key is a number: digits, or a
+// number joinNumbers made of digits and separators.
+func isNumeral(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return isNumber(s)
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) && r != ',' && r != '.' && r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
 // NumberChange is a number of the matched unit that the new sentence
 // writes differently: Was is in the memory, Now in the new sentence; one
 // of them is "" when the number was added or removed.
@@ -308,16 +368,20 @@ func sameCase(a []Token, as string, b []Token, bs string) bool {
 // the same number weighing more), so "received 700" pairs with "received
 // 800" wherever else the sentence moved its words. Numbers left unpaired
 // are paired in order when as many remain on both sides, else listed as
-// removed and added; a pair of equal numbers is no change.
-func numberChanges(sentence, memory []Token) []NumberChange {
+// removed and added; a pair of equal numbers is no change. A number
+// written with group or decimal separators (1,500,000, 1 500 000, 3,5,
+// 26.07.2019), which the tokens hold in pieces, is one number, shown as
+// written (see joinNumbers); stext and mtext are the texts of the tokens.
+func numberChanges(sentence []Token, stext string, memory []Token, mtext string) []NumberChange {
+	sentence, memory = joinNumbers(sentence, stext), joinNumbers(memory, mtext)
 	var now, was []int // positions of the numbers
 	for i, t := range sentence {
-		if isNumber(t.Key) {
+		if isNumeral(t.Key) {
 			now = append(now, i)
 		}
 	}
 	for j, t := range memory {
-		if isNumber(t.Key) {
+		if isNumeral(t.Key) {
 			was = append(was, j)
 		}
 	}
@@ -393,10 +457,10 @@ func alignNumbers(a, b []Token) []int {
 	n, m := len(a), len(b)
 	numA, numB := make([]bool, n), make([]bool, m)
 	for i := range a {
-		numA[i] = isNumber(a[i].Key)
+		numA[i] = isNumeral(a[i].Key)
 	}
 	for j := range b {
-		numB[j] = isNumber(b[j].Key)
+		numB[j] = isNumeral(b[j].Key)
 	}
 	weight := func(i, j int) int {
 		switch {

@@ -53,8 +53,19 @@ func TestNumberChanges(t *testing.T) {
 		// A number that stays where it was is no change, one added
 		// elsewhere is added.
 		{"On 12 May 2025, 40 people", "On 12 May, 40 people", "[{ 2025}]"},
+		// A number written with separators is one number, shown as
+		// written, not the piece that changed.
+		{"The fine is 1,600,000 tenge.", "The fine is 1,500,000 tenge.", "[{1,500,000 1,600,000}]"},
+		{"Штраф 1\u00a0600\u00a0000 тенге.", "Штраф 1\u00a0500\u00a0000 тенге.", "[{1 500 000 1 600 000}]"},
+		{"Штраф 12 500 тенге.", "Штраф 12 000 тенге.", "[{12 000 12 500}]"},
+		{"Ущерб составил 3,7 млн тенге.", "Ущерб составил 3,5 млн тенге.", "[{3,5 3,7}]"},
+		{"It happened on 26.07.2019.", "It happened on 25.07.2019.", "[{25.07.2019 26.07.2019}]"},
+		{"The rate is 3.14 now.", "The rate is 3.14 now.", "[]"},
+		// Two numbers side by side stay two.
+		{"In 2019 185 officers were charged.", "In 2019 158 officers were charged.", "[{158 185}]"},
+		{"On 5 July 2019, 185 officers", "On 5 July 2019, 158 officers", "[{158 185}]"},
 	} {
-		got := numberChanges(Tokens(c.sentence), Tokens(c.memory))
+		got := numberChanges(Tokens(c.sentence), c.sentence, Tokens(c.memory), c.memory)
 		if s := fmtChanges(got); s != c.want {
 			t.Errorf("numberChanges(%q, %q) = %s, want %s", c.sentence, c.memory, s, c.want)
 		}
