@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/langtag"
 	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
@@ -18,8 +19,8 @@ import (
 func docxTime() time.Time { return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // writeArticleDOCX writes the article as a minimal Word document: content
-// types, relationships, word/document.xml, styles.xml (Normal, Title,
-// Heading 1–6, Quote, Hyperlink) and numbering.xml (bullets; a numbering
+// types, relationships, word/document.xml, styles.xml (the language of
+// the text, Normal, Title, Heading 1–6, Quote, Hyperlink) and numbering.xml (bullets; a numbering
 // restarted for each numbered list). A forced export is recorded as the
 // document's description (docProps/core.xml).
 func writeArticleDOCX(w *bufio.Writer, a *article) error {
@@ -142,6 +143,18 @@ func writeArticleDOCX(w *bufio.Writer, a *article) error {
 		return err
 	}
 
+	// The language of the text, which Word proofs and hyphenates it in
+	// (without it, in the language of the reader's Word): a language and
+	// the country it is most likely written in, as Word names them.
+	var lang bytes.Buffer
+	lx := xmlx.NewWriter(&lang)
+	lx.Raw("<w:lang")
+	lx.Attr("w:val", langtag.Regional(a.lang))
+	lx.Raw("/>")
+	if err := lx.Flush(); err != nil {
+		return err
+	}
+
 	zw := zip.NewWriter(w)
 	for _, f := range []struct {
 		name string
@@ -152,7 +165,7 @@ func writeArticleDOCX(w *bufio.Writer, a *article) error {
 		{"docProps/core.xml", core.Bytes()},
 		{"word/document.xml", body.Bytes()},
 		{"word/_rels/document.xml.rels", rels.Bytes()},
-		{"word/styles.xml", []byte(docxStyles.Get())},
+		{"word/styles.xml", []byte(strings.Replace(docxStyles.Get(), docxLangMark, lang.String(), 1))},
 		{"word/numbering.xml", []byte(num.String())},
 	} {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: docxTime()})
@@ -174,6 +187,9 @@ const docxRootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>
 `
 
+// docxLangMark stands in docxStyles where the article's <w:lang> goes.
+const docxLangMark = "<w:lang/>"
+
 // docxStyles are the styles the document uses; heading names are the
 // built-in ones ("heading 1"), which Word shows in its own language and
 // other readers (pandoc, LibreOffice) map to headings. Made on first use:
@@ -182,7 +198,7 @@ var docxStyles = lazy.Value[string]{New: func() string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`)
-	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri" w:eastAsia="Calibri"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri" w:eastAsia="Calibri"/><w:sz w:val="24"/><w:szCs w:val="24"/>` + docxLangMark + `</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	b.WriteString(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>`)
 	b.WriteString(`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:rPr><w:b/><w:sz w:val="48"/></w:rPr></w:style>`)
 	sizes := []int{36, 32, 28, 26, 24, 24}

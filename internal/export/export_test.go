@@ -1,6 +1,7 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -570,6 +571,35 @@ func TestFormulaInjection(t *testing.T) {
 	for format, want := range tests {
 		if got := string(render(t, format, d, a, Options{})); got != want {
 			t.Errorf("%s:\n%s\nwant:\n%s", format, got, want)
+		}
+	}
+}
+
+// TestDOCXLanguage: the Word version of an article says the language of
+// its text (with the country Word's proofing languages name), so that
+// Word proofs a Kazakh article in Kazakh, not in the reader's language.
+func TestDOCXLanguage(t *testing.T) {
+	d, _ := newDoc(t, "sample", sample, sampleGroups)
+	for lang, want := range map[string]string{"en": "en-US", "ru": "ru-RU", "kk": "kk-KZ"} {
+		var buf bytes.Buffer
+		if err := Localized(&buf, "docx", d, lang, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := z.Open("word/styles.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		styles, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tag := `<w:rPrDefault><w:rPr>`; !bytes.Contains(styles, []byte(tag)) || !bytes.Contains(styles, []byte(`<w:lang w:val="`+want+`"/></w:rPr></w:rPrDefault>`)) {
+			t.Errorf("%s: the default run properties do not say %s:\n%s", lang, want, styles)
 		}
 	}
 }

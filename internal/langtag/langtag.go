@@ -40,6 +40,26 @@ func Base(tag string) (base string, ok bool) {
 	return b.String(), true
 }
 
+// Regional returns code with the country its language is most likely
+// written in when code names none (kk: kk-KZ, ru: ru-RU, en: en-US), as
+// word processors tag text for proofing; code itself when it has a region
+// or no likely one, or is not a language tag.
+func Regional(code string) string {
+	t, err := language.Parse(strings.TrimSpace(code))
+	if err != nil {
+		return code
+	}
+	if _, conf := t.Region(); conf == language.Exact {
+		return code
+	}
+	b, bc := t.Base()
+	r, rc := t.Region()
+	if bc != language.Exact || rc == language.No {
+		return code
+	}
+	return b.String() + "-" + r.String()
+}
+
 // Language reports whether code names a particular language (kk, rus,
 // en-US; not und, not kz). When it does not, meant is the language a
 // person most likely had in mind: code is a country's code, and meant the

@@ -77,3 +77,17 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestRegional: a language is given the country it is most likely written
+// in, as Word's proofing language wants; a tag with a region, or one
+// without a likely region, is left alone.
+func TestRegional(t *testing.T) {
+	for code, want := range map[string]string{
+		"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US", "uk": "uk-UA", "ky": "ky-KG",
+		"en-GB": "en-GB", "kk-KZ": "kk-KZ", "und": "und", "": "", "not a tag": "not a tag",
+	} {
+		if got := Regional(code); got != want {
+			t.Errorf("Regional(%q) = %q, want %q", code, got, want)
+		}
+	}
+}
