@@ -27,6 +27,12 @@ func hunspellDict(lang string) (string, bool) {
 	return "", false
 }
 
+// kazakhAbbreviations are the abbreviations of units Kazakh news writes
+// that the Kazakh dictionary lacks (км/сағ: сағат, hour); those it shares
+// with Russian (км, кг, млн) the Russian dictionary knows (see
+// dropLoanwords).
+var kazakhAbbreviations = [...]string{"сағ", "мин", "сек", "жж"}
+
 // maxSpellLine is the longest line sent to Hunspell; longer lines (no
 // sentence is that long) are not spell-checked.
 const maxSpellLine = 16 << 10
@@ -45,6 +51,10 @@ type Speller struct {
 	stems map[string]bool
 	// bareStems switches dropInflected off (the evaluation's "before").
 	bareStems bool
+	// ru judges the Kazakh words of Russian spelling (see dropLoanwords),
+	// started when first needed; nil when it cannot be.
+	ru      *Speller
+	ruTried bool
 }
 
 // maxStemCache bounds the cache of stems; it starts over when full.
@@ -87,6 +97,9 @@ func NewSpeller(lang string, known []string) (*Speller, *Note) {
 	// Session words: "@word" accepts word until the process ends; hunspell
 	// answers nothing to them and reads them as they come.
 	var b strings.Builder
+	if l == "kk" {
+		known = append(known[:len(known):len(known)], kazakhAbbreviations[:]...)
+	}
 	for _, w := range known {
 		if w == "" || strings.ContainsAny(w, "\n\r ") {
 			continue
@@ -108,7 +121,11 @@ func (s *Speller) Close() error {
 		return nil
 	}
 	s.in.Close()
-	return s.cmd.Wait()
+	err := s.cmd.Wait()
+	if s.ru != nil {
+		err = errors.Join(err, s.ru.Close())
+	}
+	return err
 }
 
 // Check returns a finding for each word of text that the dictionary does
@@ -201,6 +218,9 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 			if flagged, err = s.dropInflected(flagged); err != nil {
 				return out, err
 			}
+			if flagged, err = s.dropLoanwords(flagged); err != nil {
+				return out, err
+			}
 		}
 		out = append(out, flagged...)
 	}
@@ -229,6 +249,65 @@ func (s *Speller) dropInflected(fs []Finding) ([]Finding, error) {
 	kept := fs[:0]
 	for i, f := range fs {
 		if !slices.ContainsFunc(stems[i], func(st string) bool { return s.stems[st] }) {
+			kept = append(kept, f)
+		}
+	}
+	return kept, nil
+}
+
+// dropLoanwords removes from fs the Kazakh words that are Russian words,
+// or such a word with a Kazakh ending (компаниясы, цунамиден, дюймға), as
+// the Russian dictionary knows them: Kazakh writes the words it takes
+// from or through Russian as Russian does (интеллект, миля, км), and
+// Debian's Kazakh dictionary lacks most of them. A word with a letter of
+// Kazakh alone (ә ғ қ ң ө ұ ү һ і) is no Russian word, nor is a stem of
+// fewer than four letters (a Kazakh verb root such as жаз is no loanword).
+// Without the Russian dictionary fs is returned as it is.
+func (s *Speller) dropLoanwords(fs []Finding) ([]Finding, error) {
+	russian := func(w string) bool {
+		return w != "" && !strings.ContainsAny(w, "әғқңөұүһі") && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+	}
+	words := make([][]string, len(fs))
+	some := false
+	for i, f := range fs {
+		w := strings.ToLower(f.Data["Text"].(string))
+		if !russian(w) {
+			continue
+		}
+		words[i] = []string{w}
+		for _, st := range kazakhStems(w) {
+			if utf8.RuneCountInString(st) >= 4 && russian(st) {
+				words[i] = append(words[i], st)
+			}
+		}
+		some = true
+	}
+	if !some {
+		return fs, nil // no Russian dictionary started for words that cannot be Russian
+	}
+	if !s.ruTried {
+		s.ruTried = true
+		s.ru, _ = NewSpeller("ru", nil)
+	}
+	if s.ru == nil {
+		return fs, nil
+	}
+	var ask []string
+	for i := range fs {
+		for _, x := range words[i] {
+			if _, ok := s.ru.stems[x]; !ok && !slices.Contains(ask, x) {
+				ask = append(ask, x)
+			}
+		}
+	}
+	if len(ask) > 0 {
+		if err := s.ru.ask(ask); err != nil {
+			return fs, err
+		}
+	}
+	kept := fs[:0]
+	for i, f := range fs {
+		if !slices.ContainsFunc(words[i], func(x string) bool { return s.ru.stems[x] }) {
 			kept = append(kept, f)
 		}
 	}
