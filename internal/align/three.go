@@ -516,7 +516,8 @@ const arbitrateAbove = 0.8
 // pivot bead that nothing corroborates, against a sure bead of the other pair, is undone; so is
 // a very weak pivot bead of any shape that nothing supports (see unsupported). An English
 // sentence that a pivot bead holds with others leaves it for the sentence a sure path through
-// the other translation gives it outside that bead (see leaves). Where a
+// the other translation gives it outside that bead (see leaves); one that the other two
+// alignments show the translation dropped leaves it for no counterpart (see drops). Where a
 // decision leaves a target sentence without English that the evidence shows to be an addition, it
 // is pinned so too (see appendAddition, splitPins and unpaired). It returns the pins for en–ru and
 // en–kk, in English order.
@@ -653,6 +654,8 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 	}
 	pinRu = append(pinRu, unsupported(er, ek, rkOf, kkOf, pinRu, ruAlone)...)
 	pinKk = append(pinKk, unsupported(ek, er, kkOf, rkOf, pinKk, kkAlone)...)
+	pinRu = append(pinRu, drops(er, ek, kkOf, src, pinRu)...)
+	pinKk = append(pinKk, drops(ek, er, rkOf, tgt, pinKk)...)
 	slices.SortStableFunc(pinRu, func(x, y pivotPin) int { return x.en - y.en })
 	slices.SortStableFunc(pinKk, func(x, y pivotPin) int { return x.en - y.en })
 	return pinRu, pinKk
@@ -775,6 +778,60 @@ func unsupported(pivot, other []enBead, pivotOf, otherOf []*Bead, done []pivotPi
 			out = append(out, unpaired(i, p, alone)...)
 		} else {
 			out = append(out, pivotPin{en: i, tgt: []int{}, score: 1 - p.Score})
+		}
+	}
+	return out
+}
+
+// drops returns pins that take out of a pivot bead of several English sentences those that its
+// translation dropped. pivot gives the bead of the pivot alignment that holds each English
+// sentence, other that of the other pivot alignment; otherOf gives the third alignment's bead of
+// a sentence of the other translation, and pivotSide that bead's sentences in the pivot's
+// translation; done holds the pins arbitrate already made. Where the other pivot alignment holds
+// each English sentence of the bead alone with one sentence of its own (not weak: supportedAbove),
+// and the third alignment pairs exactly one of those with all the bead's target sentences and
+// leaves the others alone, the English sentences of those others have no counterpart in the
+// pivot's translation: it dropped them, and the pivot pair took a kept translation for the
+// translation of two sentences (its length fits no worse). The English sentence of the pair keeps
+// the bead's target sentences.
+func drops(pivot, other []enBead, otherOf []*Bead, pivotSide func(*Bead) []int, done []pivotPin) []pivotPin {
+	var out []pivotPin
+	for i := range pivot {
+		p := pivot[i].bead
+		if p == nil || len(p.Src) < 2 || p.Src[0] != i || len(p.Tgt) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(done, func(x pivotPin) bool { return slices.Contains(p.Src, x.en) }) {
+			continue
+		}
+		linked, alone, ok := -1, 0, true
+		score := 1.0
+		for _, e := range p.Src {
+			o := other[e]
+			if !o.ok || len(o.bead.Tgt) != 1 || o.bead.Score < supportedAbove || otherOf[o.bead.Tgt[0]] == nil {
+				ok = false
+				break
+			}
+			r := otherOf[o.bead.Tgt[0]]
+			score = min(score, o.bead.Score, r.Score)
+			switch ps := pivotSide(r); {
+			case len(ps) == 0:
+				alone++
+			case linked < 0 && slices.Equal(ps, p.Tgt):
+				linked = e
+			default:
+				ok = false
+			}
+		}
+		if !ok || linked < 0 || alone == 0 {
+			continue
+		}
+		for _, e := range p.Src {
+			if e == linked {
+				out = append(out, pivotPin{en: e, tgt: p.Tgt, score: score})
+			} else {
+				out = append(out, pivotPin{en: e, tgt: []int{}, score: score})
+			}
 		}
 	}
 	return out

@@ -587,6 +587,44 @@ func TestArbitrate(t *testing.T) {
 			rk: []string{"0|0", "1|1@0.9", "-|2@0.9", "2|3"},
 		},
 		{
+			// The Russian desk dropped English 1, and en–ru took Russian 1 for the translation of
+			// English 1 and 2 (its length fits no worse). en–kk holds each English sentence
+			// with a Kazakh one, and ru–kk pairs Russian 1 with Kazakh 2 alone and leaves Kazakh
+			// 1 alone: English 1 has no Russian, English 2 keeps Russian 1.
+			name: "Russian dropped a sentence that en–ru merged with the next",
+			n:    4, nr: 3, nk: 4,
+			ru:     []string{"0|0", "1 2|1@0.77", "3|2"},
+			kk:     []string{"0|0", "1|1@1", "2|2@0.99", "3|3"},
+			rk:     []string{"0|0", "-|1@0.68", "1|2@0.68", "2|3"},
+			wantRu: "1>[] 2>[1]",
+		},
+		{
+			// The mirror image, the dropped sentence second: English 2 has no Kazakh.
+			name: "Kazakh dropped a sentence that en–kk merged with the one before",
+			n:    4, nr: 4, nk: 3,
+			ru:     []string{"0|0", "1|1@1", "2|2@1", "3|3"},
+			kk:     []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:     []string{"0|0", "1|1@0.94", "2|-@0.76", "3|2"},
+			wantKk: "1>[1] 2>[]",
+		},
+		{
+			// ru–kk pairs Russian 1 with both Kazakh sentences: the Russian desk translated
+			// the two English sentences as one, and nothing changes.
+			name: "one translation of two sentences",
+			n:    4, nr: 3, nk: 4,
+			ru: []string{"0|0", "1 2|1@0.67", "3|2"},
+			kk: []string{"0|0", "1|1@0.88", "2|2@0.99", "3|3"},
+			rk: []string{"0|0", "1|1 2@0.57", "2|3"},
+		},
+		{
+			// en–kk is weak about English 1: no evidence that Russian dropped it.
+			name: "merged pivot bead, other pivot weak",
+			n:    4, nr: 3, nk: 4,
+			ru: []string{"0|0", "1 2|1@0.77", "3|2"},
+			kk: []string{"0|0", "1|1@0.6", "2|2@0.99", "3|3"},
+			rk: []string{"0|0", "-|1@0.68", "1|2@0.68", "2|3"},
+		},
+		{
 			// The pivot bead is surer than the path that contradicts it.
 			name: "sure pivot bead",
 			n:    3, nr: 3, nk: 3,
