@@ -522,6 +522,20 @@ const arbitrateAbove = 0.8
 // is pinned so too (see appendAddition, splitPins and unpaired). It returns the pins for en–ru and
 // en–kk, in English order.
 func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
+	return arbitrateSince(ru, kk, rk, n, nr, nk, ru, kk)
+}
+
+// arbitrateSince is arbitrate over en–ru and en–kk alignments that may have been aligned again
+// holding pins; firstRu and firstKk are the alignments as first made, holding none. A path
+// through the other translation does not take a target sentence from another English sentence
+// that the pivot alignment holds it with alone, in a bead that is not weak (supportedAbove) and
+// that the first alignment made too: the two desks dropped different sentences, and ru–kk, with no
+// English to go by, paired what was left in order, sure of itself. Over the drifts of the dev
+// half of bench/threeway.py such paths took a sentence from the right English sentence three
+// times in four. A bead only the alignment held to pins made is no such evidence: aligned again,
+// a pair solves each part between pins on its own, and may pair a sentence with the wrong
+// English sentence that the first alignment had right.
+func arbitrateSince(ru, kk, rk []Bead, n, nr, nk int, firstRu, firstKk []Bead) (pinRu, pinKk []pivotPin) {
 	byEn := func(beads []Bead) []enBead {
 		out := make([]enBead, n)
 		for k := range beads {
@@ -593,6 +607,17 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 		return func(idx []int) *Bead { return of[idx[0]] }
 	}
 	enOfRu, enOfKk := byTgt(ru, nr), byTgt(kk, nk)
+	// held reports whether the pivot alignment (enOf) holds target sentence tgt alone with another
+	// English sentence than i, in a bead that is not weak and that the first alignment (first)
+	// made too.
+	held := func(enOf func([]int) *Bead, first []Bead, i int, tgt []int) bool {
+		if len(tgt) != 1 {
+			return false
+		}
+		b := enOf(tgt)
+		return b != nil && len(b.Src) == 1 && len(b.Tgt) == 1 && b.Src[0] != i && b.Score >= supportedAbove &&
+			slices.ContainsFunc(first, func(f Bead) bool { return slices.Equal(f.Src, b.Src) && slices.Equal(f.Tgt, b.Tgt) })
+	}
 	// ruAlone(j) and kkAlone(j) report whether rk leaves Russian or Kazakh j alone.
 	ruAlone := func(j int) bool { b := rkOf[j]; return b != nil && len(b.Src) == 1 && len(b.Tgt) == 0 }
 	kkAlone := func(j int) bool { b := kkOf[j]; return b != nil && len(b.Tgt) == 1 && len(b.Src) == 0 }
@@ -636,12 +661,12 @@ func arbitrate(ru, kk, rk []Bead, n, nr, nk int) (pinRu, pinKk []pivotPin) {
 		case okKk && splits(a.bead, viaKk, viaKkScore, ruAlone):
 			pinRu = append(pinRu, splitPins(i, a.bead, viaKk, viaKkScore)...)
 		case okRu && viaRuScore >= arbitrateAbove && viaRuScore > b.bead.Score &&
-			(!okKk || viaRuScore-b.bead.Score >= viaKkScore-a.bead.Score) && local(kk, i, viaRu, viaRuScore):
+			(!okKk || viaRuScore-b.bead.Score >= viaKkScore-a.bead.Score) && local(kk, i, viaRu, viaRuScore) && !held(enOfKk, firstKk, i, viaRu):
 			pinKk = append(pinKk, pivotPin{en: i, tgt: viaRu, score: viaRuScore})
 			if len(viaRu) == 0 {
 				pinKk = appendAddition(pinKk, i, b.bead, ck, viaKk, okKk, enOfRu)
 			}
-		case okKk && viaKkScore >= arbitrateAbove && viaKkScore > a.bead.Score && local(ru, i, viaKk, viaKkScore):
+		case okKk && viaKkScore >= arbitrateAbove && viaKkScore > a.bead.Score && local(ru, i, viaKk, viaKkScore) && !held(enOfRu, firstRu, i, viaKk):
 			pinRu = append(pinRu, pivotPin{en: i, tgt: viaKk, score: viaKkScore})
 			if len(viaKk) == 0 {
 				pinRu = appendAddition(pinRu, i, a.bead, cr, viaRu, okRu, enOfKk)
@@ -685,8 +710,9 @@ const settleRounds = 2
 // final en–ru and en–kk alignments.
 func settle(ru, kk, rk []Bead, n, nr, nk int, realign func(o int, beads []Bead, pins []pivotPin) []Bead) ([]Bead, []Bead) {
 	var pinRu, pinKk []pivotPin
+	firstRu, firstKk := ru, kk
 	for range settleRounds {
-		newRu, newKk := arbitrate(ru, kk, rk, n, nr, nk)
+		newRu, newKk := arbitrateSince(ru, kk, rk, n, nr, nk, firstRu, firstKk)
 		var moreRu, moreKk bool
 		pinRu, moreRu = addPins(pinRu, newRu)
 		pinKk, moreKk = addPins(pinKk, newKk)

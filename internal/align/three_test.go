@@ -587,6 +587,27 @@ func TestArbitrate(t *testing.T) {
 			rk: []string{"0|0", "1|1@0.9", "-|2@0.9", "2|3"},
 		},
 		{
+			// ru–kk pairs Russian 2 with Kazakh 1 (the two desks dropped different sentences
+			// and ru–kk, with no English to go by, paired what was left in order), but en–kk
+			// holds Kazakh 1 with English 1 in a bead that is not weak: the path through
+			// Russian does not take it away from English 1 for English 2.
+			name: "target sentence held by another English sentence",
+			n:    3, nr: 3, nk: 2,
+			ru: []string{"0|0", "1|1@0.99", "2|2@0.99"},
+			kk: []string{"0|0", "1|1@0.9", "2|-@0.5"},
+			rk: []string{"0|0", "1|-@0.9", "2|1@0.99"},
+		},
+		{
+			// The same where en–kk's bead of English 1 and Kazakh 1 is weak: the paths through
+			// Russian give English 1 no Kazakh and English 2 Kazakh 1.
+			name: "target sentence weakly held by another English sentence",
+			n:    3, nr: 3, nk: 2,
+			ru:     []string{"0|0", "1|1@0.99", "2|2@0.99"},
+			kk:     []string{"0|0", "1|1@0.6", "2|-@0.5"},
+			rk:     []string{"0|0", "1|-@0.9", "2|1@0.99"},
+			wantKk: "1>[] 2>[1]",
+		},
+		{
 			// The Russian desk dropped English 1, and en–ru took Russian 1 for the translation of
 			// English 1 and 2 (its length fits no worse). en–kk holds each English sentence
 			// with a Kazakh one, and ru–kk pairs Russian 1 with Kazakh 2 alone and leaves Kazakh
@@ -643,6 +664,21 @@ func TestArbitrate(t *testing.T) {
 				t.Errorf("en–kk pins %q, want %q", got, tt.wantKk)
 			}
 		})
+	}
+}
+
+// TestArbitrateSince: a bead that only the alignment held to pins made does not keep its target
+// sentence from a sure path through the other translation; one the first alignment made too does.
+func TestArbitrateSince(t *testing.T) {
+	ru := beadList("0|0", "1|1@0.99", "2|2@0.99")
+	kk := beadList("0|0", "1|1@0.9", "2|-@0.5")
+	rk := beadList("0|0", "1|-@0.9", "2|1@0.99")
+	if _, pk := arbitrateSince(ru, kk, rk, 3, 3, 2, ru, kk); pinString(pk) != "" {
+		t.Errorf("first alignment holds the bead: en–kk pins %q, want none", pinString(pk))
+	}
+	first := beadList("0|0", "1|-@0.6", "2|1@0.6")
+	if _, pk := arbitrateSince(ru, kk, rk, 3, 3, 2, ru, first); pinString(pk) != "2>[1]" {
+		t.Errorf("only the realigned pair holds the bead: en–kk pins %q, want %q", pinString(pk), "2>[1]")
 	}
 }
 
