@@ -276,8 +276,10 @@ func parseFast(data []byte) (a *Alignment, ok bool) {
 	}
 	switch l.line {
 	case "groups: []":
+		// A last line without a newline is not read as a line: it must
+		// not be there either.
 		l.next()
-		return a, l.eof
+		return a, l.eof && l.pos == len(l.s)
 	case "groups:":
 	default:
 		return nil, false
