@@ -55,7 +55,7 @@ func showCommand(ap *app.App, env *console.Env) *urfave.Command {
 			if err := checkWidth(env, c, len(langs)); err != nil {
 				return err
 			}
-			groups, err := span(a, c.Int("from"), c.Int("to"), c.IsSet("to"))
+			groups, err := span(a, c.Int("from"), c.Int("to"), c.IsSet("from"), c.IsSet("to"))
 			if err != nil {
 				return err
 			}
@@ -115,9 +115,13 @@ func pickLangs(a *document.Alignment, flag string) ([]string, error) {
 }
 
 // span lists the groups from..to (1-based, inclusive); to is the last
-// group unless set.
-func span(a *document.Alignment, from, to int, toSet bool) ([]int, error) {
+// group unless set. An alignment without groups (its texts are empty) has
+// none to list, unless a group was asked for.
+func span(a *document.Alignment, from, to int, fromSet, toSet bool) ([]int, error) {
 	n := len(a.Groups)
+	if n == 0 && !fromSet && !toSet {
+		return nil, nil
+	}
 	if !toSet {
 		to = n
 	}
