@@ -117,17 +117,7 @@ func BenchmarkExtract20k(b *testing.B) {
 // BenchmarkRefine20k measures the refining search of the first pass alone (viterbi with the bead
 // weights, in a band of refineBand around the guide's path) and the posteriors.
 func BenchmarkRefine20k(b *testing.B) {
-	src, tgt, _ := benchBitext(b, 20000)
-	opt := Options{SrcLang: "en", TgtLang: "ru"}
-	opt.Lexicon = withSeed(opt)
-	fs, ft, vs, vt := extractSides(src, tgt, opt)
-	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, lexMaxDF)
-	weights := keyWeightsOf(ks, kt)
-	scaleLexWeights(weights, opt.Lexicon)
-	wt := newWeightTable(weights)
-	a := &aligner{m: newModelFor(opt)}
-	a.src = newSideKeys(src, fs, ks, wt, false)
-	a.tgt = newSideKeys(tgt, ft, kt, wt, true)
+	a := searchAligner(b, 20000, false)
 	path, _, _ := a.guidePath(defaultBand)
 	a.reestimate(path)
 	gmin, gmax := pathGuide(path, a.src.n)

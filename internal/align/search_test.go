@@ -54,7 +54,7 @@ func TestSweepsEdge(t *testing.T) {
 
 // searchAligner builds the aligner solve builds for the first n sentences of the benchmark
 // bitext (with the seed lexicon's keys), with a paragraph break every seven sentences if paras.
-func searchAligner(t *testing.T, n int, paras bool) *aligner {
+func searchAligner(t testing.TB, n int, paras bool) *aligner {
 	t.Helper()
 	src, tgt, _ := benchBitext(t, n)
 	if paras {
