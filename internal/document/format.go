@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
@@ -173,17 +174,14 @@ type sameRun struct{ old, new, n int }
 const sameRunsMax = 1 << 20
 
 // sameRuns are the stretches a and b have in common, in order; at is
-// where a and b start in the whole texts. Lines are compared first (an
-// import that changed a few sentences of a long text leaves most of its
-// lines alone), then the runes of each stretch of changed lines (an edit
-// of two words of one sentence leaves the words between). Both are
-// longest common subsequences. It returns an empty, non-nil slice when
-// they share nothing.
+// where a and b start in the whole texts. Lines are compared first, with
+// the journal's line diff (an import that changed a few sentences of a
+// long text leaves most of its lines alone), then the runes of each
+// stretch of changed lines, as a longest common subsequence (an edit of
+// two words of one sentence leaves the words between). It returns an
+// empty, non-nil slice when they share nothing.
 func sameRuns(a, b string, at int) []sameRun {
 	runs := []sameRun{}
-	la, lb := splitLines(a), splitLines(b)
-	oa, ob := at, at // byte offsets of la[i], lb[j]
-	ha, hb := oa, ob // where the current stretch of changed lines starts
 	add := func(r sameRun) {
 		if l := len(runs) - 1; l >= 0 && runs[l].old+runs[l].n == r.old && runs[l].new+runs[l].n == r.new {
 			runs[l].n += r.n
@@ -191,47 +189,45 @@ func sameRuns(a, b string, at int) []sameRun {
 			runs = append(runs, r)
 		}
 	}
-	changed := func() { // the runes of the changed lines before oa, ob
-		if ha < oa && hb < ob {
-			for _, r := range runeRuns(a[ha-at:oa-at], b[hb-at:ob-at], ha, hb) {
+	// The hunks turn b back into a: At and Remove count b's lines, Insert
+	// is the lines of a in their place; the lines between hunks are the
+	// same in both.
+	lb := lineEnds(b)
+	oa, j := 0, 0 // a's bytes and b's lines up to here
+	lineStart := func(j int) int {
+		if j == 0 {
+			return 0
+		}
+		return lb[j-1]
+	}
+	for _, h := range append(journal.Diff([]byte(a), []byte(b)), journal.Hunk{At: len(lb)}) {
+		ob := lineStart(j)
+		n := lineStart(h.At) - ob
+		add(sameRun{old: at + oa, new: at + ob, n: n})
+		oa, ob = oa+n, ob+n
+		end := lineStart(h.At + h.Remove)
+		if h.Insert != "" && end > ob {
+			for _, r := range runeRuns(h.Insert, b[ob:end], at+oa, at+ob) {
 				add(r)
 			}
 		}
-	}
-	pairs, ok := lcs(len(la), len(lb), func(i, j int) bool { return la[i] == lb[j] })
-	if !ok {
-		pairs = nil // one stretch of changed lines
-	}
-	i, j := 0, 0
-	for _, pr := range append(pairs, [2]int{len(la), len(lb)}) {
-		for ; i < pr[0]; i++ {
-			oa += len(la[i])
-		}
-		for ; j < pr[1]; j++ {
-			ob += len(lb[j])
-		}
-		changed()
-		if i == len(la) {
-			break
-		}
-		add(sameRun{old: oa, new: ob, n: len(la[i])})
-		oa, ob = oa+len(la[i]), ob+len(lb[j])
-		i, j = i+1, j+1
-		ha, hb = oa, ob
+		oa += len(h.Insert)
+		j = h.At + h.Remove
 	}
 	return runs
 }
 
-// splitLines cuts s after each line feed.
-func splitLines(s string) []string {
-	var out []string
-	for len(s) > 0 {
-		k := strings.IndexByte(s, '\n') + 1
+// lineEnds returns the offset after each line of s (after its line feed,
+// or the end of s for a last line without one).
+func lineEnds(s string) []int {
+	var out []int
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '\n') + 1
 		if k == 0 {
-			k = len(s)
+			k = len(s) - i
 		}
-		out = append(out, s[:k])
-		s = s[k:]
+		i += k
+		out = append(out, i)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package document
 
 import (
 	"flag"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -241,5 +242,23 @@ func TestAppendQuote(t *testing.T) {
 		if got, want := string(appendQuote(nil, c)), strconv.Quote(c); got != want {
 			t.Errorf("appendQuote(%q) = %s, want %s", c, got, want)
 		}
+	}
+}
+
+// TestRebaseLongText: in a long article (too long to compare rune by rune
+// as one stretch) two edits far apart keep the formatting between them,
+// since lines are compared first.
+func TestRebaseLongText(t *testing.T) {
+	var b strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&b, "Параграф %d: суд пересмотрел %d дел.\n\n", i, i*7)
+	}
+	old := b.String()
+	new := strings.Replace(strings.Replace(old, "Параграф 10:", "Абзац 10:", 1), "Параграф 2900:", "Абзац 2900:", 1)
+	const bold = "суд пересмотрел 10500 дел"
+	i := strings.Index(old, bold)
+	got := Rebase([]docformat.Span{{Start: i, End: i + len(bold), Kind: docformat.Bold, Text: bold}}, old, new)
+	if len(got) != 1 || new[got[0].Start:got[0].End] != bold {
+		t.Fatalf("the bold between two far edits of a long text: got %+v", got)
 	}
 }
