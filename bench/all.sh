@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One table of every performance figure of issue 17, so each can be re-measured with one command:
 #
-#   start-up        a Go hello world (the floor), urfave/cli with the catalogues alone and with
-#                   modernc.org/sqlite (bench/floor); tilmash --version; status on the sample workspace
+#   start-up        a Go hello world (the floor), urfave/cli with the catalogues alone, with
+#                   modernc.org/sqlite, with every dependency imported blank, and with every library
+#                   called as tilmash calls it (bench/floor); tilmash --version; status on the
+#                   sample workspace
 #   segmentation    tilmash segment --format jsonl on NTREX news (paragraphs, ~12-24 MB) in en, ru
 #                   and kk, MB/s of CPU time, beside ICU (node's Intl.Segmenter, bench/icu-segment.mjs)
 #   glossary 10k    status on a one-document workspace with a 10,000-entry glossary
@@ -87,6 +89,11 @@ printf '{"Replace": {"%s": "%s"}}\n' "$root/bench/floor/deps_overlay.go" "$work/
 	-o "$work/floor-deps" ./bench/floor)
 read -r c w m < <($measure -n "$runs" -- "$work/floor-deps" --version)
 row "  the same + every dependency of tilmash" "$c" "$w" "$m"
+# The floor under tilmash: every library called on a path that never runs (bench/floor/used.go),
+# so the linker keeps what tilmash keeps (x/net/html's entities, pgx's type map, net/http's server).
+(cd "$root" && go build -tags benchfloor,benchused,urfave_cli_no_docs,netgo,osusergo -o "$work/floor-used" ./bench/floor)
+read -r c w m < <($measure -n "$runs" -- "$work/floor-used" --version)
+row "  cli + catalogues + every library, called" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" -C "$root" -- "$tm" status)
 row "start-up: status (sample workspace)" "$c" "$w" "$m"
 read -r c w m < <($measure -n "$runs" --remove .tilmash/status-cache -C "$root" -- "$tm" status)

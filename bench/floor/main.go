@@ -7,7 +7,9 @@
 // so the table shows what that one dependency's package initialisation
 // costs at every start. bench/all.sh also builds it with -tags
 // benchfloor,benchdeps and a go build -overlay file that imports, blank,
-// every package tilmash links: the dependencies' floor. It is not part of
+// every package tilmash links: the dependencies' floor; and with -tags
+// benchfloor,benchused, which calls every library on a path that never runs
+// (used.go), so the linker keeps what tilmash keeps. It is not part of
 // tilmash.
 package main
 
@@ -20,6 +22,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 64 { // never: keeps the calls of used.go in the benchused build
+		useDeps(os.Args[1:])
+	}
 	_ = locale.NewError
 	app := &cli.App{Name: "tilmash", Version: "floor"}
 	if err := app.Run(os.Args); err != nil {
