@@ -60,6 +60,9 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 		return CheckRun{}, err
 	}
 	cfg := check.ConfigFor(ws, opt.Checks)
+	if err := spellingWords(ws, &cfg); err != nil {
+		return CheckRun{}, err
+	}
 	spell := ws.Config.Languages
 	if slices.Contains(cfg.Checks, string(qa.Spelling)) {
 		spell = checkSpellLangs(ws, args)

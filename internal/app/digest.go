@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -84,8 +85,8 @@ func (app *App) buildStamp() string {
 
 // workspaceDigest is the digest of what a document's derived data depends
 // on besides the document itself: this build, the settings (tilmash.yaml,
-// whole: languages, checks, segmentation, publish), the glossary files,
-// and the segmentation rules file tilmash.yaml may name. extra are more
+// whole: languages, checks, segmentation, publish), the glossary files
+// and word lists, and the segmentation rules file tilmash.yaml may name. extra are more
 // parts (the language of the labels of localized exports).
 func (app *App) workspaceDigest(ws *workspace.Workspace, r *workspace.Reader, kind string, extra ...string) (string, error) {
 	d := newDigester(kind)
@@ -100,6 +101,12 @@ func (app *App) workspaceDigest(ws *workspace.Workspace, r *workspace.Reader, ki
 	if err != nil {
 		return "", err
 	}
+	// The word lists the spelling check accepts (check.WordsFile).
+	words, err := filepath.Glob(filepath.Join(ws.Path(ws.Config.Glossary), check.WordsFile("*")))
+	if err != nil {
+		return "", err
+	}
+	files = append(files, words...)
 	sort.Strings(files)
 	for _, f := range files {
 		// By its sha256, streamed: a glossary of 10,000 entries is

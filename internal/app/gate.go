@@ -58,6 +58,9 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 	}
 	v.checker = c
 	cfg, consistency := gateChecks(d.WS)
+	if err := spellingWords(d.WS, &cfg); err != nil {
+		return nil, err
+	}
 	spell := []string{}
 	if slices.Contains(cfg.Checks, string(qa.Spelling)) {
 		spell = spellLangs(d.WS.Config.Source, langs, d)

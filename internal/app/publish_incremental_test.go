@@ -279,6 +279,18 @@ func TestPublishGlossaryChanged(t *testing.T) {
 	if res.Unchanged != 0 || len(changed(before, exportFiles(t, ws))) == 0 {
 		t.Errorf("after tilmash.yaml changed: unchanged %d", res.Unchanged)
 	}
+
+	// A word list of the spelling check (the gate runs spelling when its
+	// severity is error): every document is checked again.
+	if err := os.WriteFile(ws.Path(ws.Config.Glossary, "words.kk.txt"), []byte("бейнежазба\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ = publish(t, ap, ws, false); res.Unchanged != 0 {
+		t.Errorf("after words.kk.txt was written: unchanged %d, want 0", res.Unchanged)
+	}
+	if res, _ = publish(t, ap, ws, false); res.Unchanged != 3 {
+		t.Errorf("with words.kk.txt as it was: unchanged %d, want 3", res.Unchanged)
+	}
 }
 
 // TestPublishParallelDeterministic: with one worker or many, publish

@@ -35,6 +35,10 @@ type Config struct {
 	Severity map[string]Severity
 	// Typography configures the typography check.
 	Typography qa.TypographyOptions
+	// Words are, by language, the words the spelling check accepts
+	// besides the dictionary's and the glossary's: the glossary folder's
+	// word lists ([WordsFile]).
+	Words map[string][]string
 }
 
 // UnknownCheck is a name in a --checks list that is not a check.
@@ -254,6 +258,7 @@ func (s *Suite) startSpellers(g *glossary.Glossary, langs []string) {
 			if g != nil {
 				known = g.KnownWords(l)
 			}
+			known = append(known[:len(known):len(known)], s.cfg.Words[l]...)
 			spellers[i], notes[i] = qa.NewSpeller(l, known)
 		}()
 	}

@@ -1,0 +1,107 @@
+package check
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/textenc"
+)
+
+// WordsFile is the name of a glossary folder's word list for lang: the
+// words the spelling check accepts in that language although the
+// dictionary lacks them (бейнежазба, соцсеть), as an editor's own
+// dictionary does in a word processor.
+func WordsFile(lang string) string { return "words." + lang + ".txt" }
+
+// ParseWords reads a word list (see [WordsFile]) named name: one word a
+// line, blank lines and lines starting with # left out, spaces around a
+// word trimmed, each word in NFC. UTF-16 and a byte-order mark are read
+// as [document.Normalize] reads a text. A line of two words, or a word
+// that mixes Latin and Cyrillic letters (a look-alike slipped in, which
+// would teach the check a misspelling), is refused at its line and
+// column, as is a file that is not text.
+func ParseWords(name string, data []byte) ([]string, error) {
+	if err := document.Check(name, data); err != nil {
+		return nil, err
+	}
+	// Offsets are into the file as given: after the byte-order mark, and
+	// for a UTF-16 file (rare for a word list, but Notepad writes them)
+	// two bytes a code unit of the text before.
+	all, enc, _ := textenc.Decode(data)
+	_, mark := textenc.Sniff(data)
+	fileOffset := func(i int) int {
+		if enc == textenc.UTF8 {
+			return mark + i
+		}
+		units := 0
+		for _, r := range string(all[:i]) {
+			units += utf16.RuneLen(r)
+		}
+		return mark + 2*units
+	}
+	text, off := all, 0
+	var words []string
+	for line := 1; len(text) > 0; line++ {
+		row := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			row, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		start := off
+		off += len(row) + 1
+		row = bytes.TrimSuffix(row, []byte("\r"))
+		lead := len(row) - len(bytes.TrimLeftFunc(row, unicode.IsSpace))
+		w := bytes.TrimSpace(row)
+		if len(w) == 0 || w[0] == '#' {
+			continue
+		}
+		pos := func(at int) locale.Pos {
+			return locale.Pos{File: name, Line: line, Column: utf8.RuneCount(row[:at]) + 1, Offset: fileOffset(start + at)}
+		}
+		if i := bytes.IndexFunc(w, unicode.IsSpace); i >= 0 {
+			return nil, locale.NewError("check.words.two-words", map[string]any{"Text": string(w)}).
+				WithHint("check.words.hint").At(pos(lead + i))
+		}
+		if i, mixed := mixedAt(w); mixed {
+			return nil, locale.NewError("check.words.mixed-script", map[string]any{"Word": string(w)}).
+				WithHint("check.words.mixed-script.hint").At(pos(lead + i))
+		}
+		words = append(words, norm.NFC.String(string(w)))
+	}
+	return words, nil
+}
+
+// mixedAt reports whether word holds both Latin and Cyrillic letters, and
+// the byte offset of its first letter of the script it has fewer of.
+func mixedAt(word []byte) (int, bool) {
+	var latin, cyrillic int
+	firstLatin, firstCyrillic := -1, -1
+	for i, r := range string(word) {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+			if firstLatin < 0 {
+				firstLatin = i
+			}
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+			if firstCyrillic < 0 {
+				firstCyrillic = i
+			}
+		}
+	}
+	if latin == 0 || cyrillic == 0 {
+		return 0, false
+	}
+	if latin <= cyrillic {
+		return firstLatin, true
+	}
+	return firstCyrillic, true
+}
