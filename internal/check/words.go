@@ -21,7 +21,9 @@ func WordsFile(lang string) string { return "words." + lang + ".txt" }
 
 // ParseWords reads a word list (see [WordsFile]) named name: one word a
 // line, blank lines and lines starting with # left out, spaces around a
-// word trimmed, each word in NFC. UTF-16 and a byte-order mark are read
+// word trimmed, each word in NFC. A line may give a word with the endings
+// of a word the dictionary knows, as hunspell's personal dictionaries do:
+// соцсеть/сеть accepts соцсети and соцсетях as сеть has сети and сетях. UTF-16 and a byte-order mark are read
 // as [document.Normalize] reads a text. A line of two words, or a word
 // that mixes Latin and Cyrillic letters (a look-alike slipped in, which
 // would teach the check a misspelling), is refused at its line and
@@ -68,6 +70,19 @@ func ParseWords(name string, data []byte) ([]string, error) {
 		if i := bytes.IndexFunc(w, unicode.IsSpace); i >= 0 {
 			return nil, locale.NewError("check.words.two-words", map[string]any{"Text": string(w)}).
 				WithHint("check.words.hint").At(pos(lead + i))
+		}
+		if i := bytes.IndexByte(w, '/'); i >= 0 {
+			// word/model: the word with the endings of a dictionary word,
+			// as hunspell's own personal dictionaries write it.
+			j := bytes.IndexByte(w[i+1:], '/')
+			if i == 0 || i == len(w)-1 || j >= 0 {
+				at := i
+				if j >= 0 {
+					at = i + 1 + j
+				}
+				return nil, locale.NewError("check.words.bad-model", map[string]any{"Text": string(w)}).
+					WithHint("check.words.bad-model.hint").At(pos(lead + at))
+			}
 		}
 		if i, mixed := mixedAt(w); mixed {
 			return nil, locale.NewError("check.words.mixed-script", map[string]any{"Word": string(w)}).
