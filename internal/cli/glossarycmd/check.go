@@ -123,7 +123,7 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 			if out != nil && out.Path != "" {
 				env.Say("check.written", map[string]any{"File": out.Given})
 			}
-			return summary(env, reports, c.Bool("strict"))
+			return summary(env, reports, c.Bool("strict"), ws.Config.Glossary)
 		},
 	}
 }
@@ -500,9 +500,12 @@ func (p *findingPrinter) places(f check.Finding) {
 
 // summary says how many inputs were checked and what was found, and turns
 // findings of severity error, or any finding when strict, into exit code 1.
-func summary(env *console.Env, reports []*check.Report, strict bool) error {
+// Where spelling flagged words, a hint names the word lists of the glossary
+// folder glossary that would accept them.
+func summary(env *console.Env, reports []*check.Report, strict bool, glossary string) error {
 	docs, files, n, errs := 0, 0, 0, 0
 	kinds := map[string]int{}
+	var spelt []string // languages with spelling findings
 	for _, r := range reports {
 		if r.Format == "document" {
 			docs++
@@ -514,6 +517,9 @@ func summary(env *console.Env, reports []*check.Report, strict bool) error {
 			n++
 			if f.Severity == qa.Error {
 				errs++
+			}
+			if f.Kind == string(qa.Spelling) && !slices.Contains(spelt, f.Lang) {
+				spelt = append(spelt, f.Lang)
 			}
 		}
 	}
@@ -539,6 +545,14 @@ func summary(env *console.Env, reports []*check.Report, strict bool) error {
 		return nil
 	}
 	env.SayN("check.summary", n, d)
+	if len(spelt) > 0 {
+		slices.Sort(spelt)
+		lists := make([]string, len(spelt))
+		for i, l := range spelt {
+			lists[i] = filepath.ToSlash(filepath.Join(glossary, check.WordsFile(l)))
+		}
+		env.Hint("check.spelling.words.hint", map[string]any{"Files": strings.Join(lists, ", ")})
+	}
 	if errs == 0 && !strict {
 		env.Hint("check.warnings-only.hint", nil)
 		return nil
