@@ -112,6 +112,30 @@ type Result struct {
 	Recovered *journal.Entry
 	// Alignment is the alignment after the edit.
 	Alignment *document.Alignment
+
+	// after is what the edit wrote: the document (its meta.yaml), the
+	// alignment file and the texts, for [Result.Snapshot].
+	afterDoc   *document.Document
+	afterRaw   []byte
+	afterTexts map[string]string
+}
+
+// Snapshot is the document as the edit left it, what [Load] would read
+// right after it: taken from the bytes the edit wrote, without reading the
+// files again (a caller that keeps snapshots, such as tilmash serve, spares
+// the next reader the whole file). The alignment is parsed from those
+// bytes, not the edited one in memory, so that its line numbers are the
+// file's. nil when the edit changed nothing.
+func (r *Result) Snapshot() (*Snapshot, error) {
+	if r.afterRaw == nil {
+		return nil, nil
+	}
+	s := &Snapshot{Doc: r.afterDoc, Raw: r.afterRaw, Texts: r.afterTexts}
+	var err error
+	if s.Alignment, err = document.ParseAlignment(s.AlignmentFile(), s.Raw); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Apply runs op on the alignment of d and stores the result, journaled.
@@ -157,7 +181,23 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	if err := stage(c, d, snap, after, res.Change.Texts); err != nil {
 		return nil, err
 	}
+	// What the change leaves, as the files will hold it (meta.yaml is
+	// small: read from the change, staged or not).
+	raw, err := c.Raw(document.AlignmentName)
+	if err != nil {
+		return nil, err
+	}
+	ad, err := c.Document()
+	if err != nil {
+		return nil, err
+	}
 	res.Step, err = c.Commit(res.Change.Message, res.Change.Data, opt.Now)
+	if err == nil && res.Step > 0 {
+		texts := maps.Clone(snap.Texts)
+		maps.Copy(texts, res.Change.Texts)
+		res.afterDoc = ad
+		res.afterRaw, res.afterTexts = raw, texts
+	}
 	return res, err
 }
 
