@@ -93,6 +93,12 @@ type EditRequest struct {
 	// caller showed: when the files on disk are another version the edit
 	// returns ErrAlignmentChanged.
 	Version string
+	// Snapshot, when not nil, is the document as the caller knows the
+	// files hold it now (tilmash serve keeps the snapshots it read and
+	// checks them against the files' sizes, times and identities): the
+	// edit starts from it instead of reading and parsing the files again.
+	// An edit that finds an interrupted edit to recover reads them anyway.
+	Snapshot *review.Snapshot
 }
 
 // Version names the state of a document as a snapshot reads it: a hash of
@@ -132,9 +138,12 @@ type EditResult struct {
 // against it, apply it (verify, journal, write) and re-check the touched
 // groups. The caller holds the workspace lock.
 func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
-	snap, err := review.Load(d)
-	if err != nil {
-		return nil, err
+	snap := req.Snapshot
+	if snap == nil || snap.Interrupted != nil || snap.Doc == nil || snap.Doc.ID != d.ID {
+		var err error
+		if snap, err = review.Load(d); err != nil {
+			return nil, err
+		}
 	}
 	if req.Expect != nil && !bytes.Equal(snap.Raw, req.Expect) {
 		return nil, ErrAlignmentChanged

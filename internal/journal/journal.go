@@ -134,6 +134,18 @@ func (j *Journal) read(step int) (*Entry, error) {
 	return e, nil
 }
 
+// NewestFile returns the file of the newest entry, relative to the
+// workspace, and false when the journal is empty. A reader that keeps
+// what it read of the files the journal guards looks at it (with the
+// folder) to know that no step began since.
+func (j *Journal) NewestFile() (string, bool, error) {
+	steps, err := j.steps()
+	if err != nil || len(steps) == 0 {
+		return "", false, err
+	}
+	return j.rel(steps[len(steps)-1]), true, nil
+}
+
 // last returns the newest entry, or nil for an empty journal.
 func (j *Journal) last() (*Entry, error) {
 	steps, err := j.steps()

@@ -1,8 +1,8 @@
 package serve
 
 import (
-	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -55,19 +55,32 @@ func (a stamp) same(b stamp) bool {
 
 func sameStamps(a, b []stamp) bool { return slices.EqualFunc(a, b, stamp.same) }
 
-// stamps looks at the files d is read from. It is taken before they are
-// read: a file changed while being read leaves a stamp that no longer
-// matches, and the next request reads it again.
+// stamps looks at the files d is read from, and at its journal: the
+// folder and the newest entry, so that a step begun since (an edit that
+// stopped half-way, with its files as before) is seen too, without
+// reading the entry. It is taken before they are read: a file changed
+// while being read leaves a stamp that no longer matches, and the next
+// request reads it again.
 func stamps(d *document.Document) []stamp {
 	names := []string{"meta.yaml", document.AlignmentName}
 	for _, l := range d.WS.Config.Languages {
 		names = append(names, l+".txt")
 	}
-	out := make([]stamp, len(names))
 	dir := d.Dir()
+	paths := make([]string, len(names), len(names)+2)
+	for i, n := range names {
+		paths[i] = filepath.Join(dir, n)
+	}
+	names = append(names, journal.Folder)
+	paths = append(paths, filepath.Join(dir, journal.Folder))
+	if newest, ok, err := d.Journal().NewestFile(); ok && err == nil {
+		names = append(names, newest)
+		paths = append(paths, d.WS.Path(newest))
+	}
+	out := make([]stamp, len(names))
 	for i, n := range names {
 		out[i].name = n
-		fi, err := os.Stat(dir + string(os.PathSeparator) + n)
+		fi, err := os.Stat(paths[i])
 		if err != nil {
 			continue
 		}
@@ -139,18 +152,10 @@ type docSummary struct {
 // snapshot is load(d) through the cache, with the document's version. A
 // document whose journal is damaged or holds an interrupted edit is read
 // afresh every time (those show the files as the journal says, with a
-// warning).
+// warning): only a snapshot read without either is kept, and its stamps
+// cover the journal, so that one begun since is seen.
 func (s *Server) snapshot(d *document.Document) (*review.Snapshot, string, []error, error) {
 	st := stamps(d)
-	interrupted, jerr := d.Journal().Interrupted()
-	var je *journal.JournalError
-	if interrupted != nil || errors.As(jerr, &je) {
-		snap, warns, err := load(d)
-		if err != nil {
-			return nil, "", warns, err
-		}
-		return snap, app.Version(snap), warns, nil
-	}
 	c := &s.cache
 	c.mu.Lock()
 	for i, e := range c.snaps {
@@ -174,15 +179,24 @@ func (s *Server) snapshot(d *document.Document) (*review.Snapshot, string, []err
 		}
 		return snap, app.Version(snap), warns, nil
 	}
-	e := &snapEntry{id: d.ID, stamps: st, snap: snap, version: app.Version(snap)}
+	return snap, s.keepSnapshot(st, snap), nil, nil
+}
+
+// keepSnapshot keeps snap, what the files of its document held when
+// stamped st (before they were read, or after an edit this server made
+// under the workspace lock wrote them), and returns its version.
+func (s *Server) keepSnapshot(st []stamp, snap *review.Snapshot) string {
+	id := snap.Doc.ID
+	e := &snapEntry{id: id, stamps: st, snap: snap, version: app.Version(snap)}
+	c := &s.cache
 	c.mu.Lock()
-	c.snaps = slices.DeleteFunc(c.snaps, func(o *snapEntry) bool { return o.id == d.ID })
+	defer c.mu.Unlock()
+	c.snaps = slices.DeleteFunc(c.snaps, func(o *snapEntry) bool { return o.id == id })
 	if len(c.snaps) >= snapshotsKept {
 		c.snaps = slices.Delete(c.snaps, 0, len(c.snaps)-snapshotsKept+1)
 	}
 	c.snaps = append(c.snaps, e)
-	c.mu.Unlock()
-	return e.snap, e.version, nil, nil
+	return e.version
 }
 
 // summary is what the workspace page shows of d: computed once for each

@@ -84,3 +84,37 @@ func TestCacheSeesEdits(t *testing.T) {
 		t.Fatalf("workspace page after a confirmation on disk:\n%s", text(ws))
 	}
 }
+
+// TestCacheSeesJournal: a document kept by the server is read again when
+// its journal changes even though its files do not: a damaged newest
+// entry shows the journal's warning on the next page, as it did on the
+// first view.
+func TestCacheSeesJournal(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	res, _ := c.post("news", csrf, version, "op", "note", "group", "2", "note", "journaled")
+	if res.StatusCode != 303 {
+		t.Fatalf("edit: status %d", res.StatusCode)
+	}
+	_, page = c.get("/doc/news")
+	if !strings.Contains(page, "journaled") || strings.Contains(text(page), "000001.yaml") {
+		t.Fatalf("the page after the edit:\n%s", text(page))
+	}
+	d, err := document.Open(f.ws, "news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest, ok, err := d.Journal().NewestFile()
+	if err != nil || !ok {
+		t.Fatalf("no journal entry after the edit: %v", err)
+	}
+	if err := os.WriteFile(f.ws.Path(newest), []byte("step: [damaged\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, page = c.get("/doc/news")
+	if !strings.Contains(text(page), "000001.yaml") {
+		t.Fatalf("the page does not warn of the damaged journal entry:\n%s", text(page))
+	}
+}

@@ -88,7 +88,19 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	marker, merr := s.app.Marker(s.ws)
-	res, err := s.app.Edit(d, app.EditRequest{Build: build, Marker: marker, Version: version})
+	req := app.EditRequest{Build: build, Marker: marker, Version: version}
+	// The document as the page showed it is most often kept, and still
+	// what the files hold (their stamps are looked at again here, under
+	// the lock): the edit starts from it instead of parsing the whole
+	// alignment again, and its version is the one kept with it.
+	if snap, v, warns, err := s.snapshot(d); err == nil && len(warns) == 0 && snap.Interrupted == nil {
+		if v != version {
+			s.stale(w, r, d, group, b)
+			return
+		}
+		req.Snapshot, req.Version = snap, ""
+	}
+	res, err := s.app.Edit(d, req)
 	if errors.Is(err, app.ErrAlignmentChanged) {
 		s.stale(w, r, d, group, b)
 		return
@@ -96,6 +108,13 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.refuse(w, r, d, group, b, err)
 		return
+	}
+	// What the edit wrote is what the page it leads to shows: kept, with
+	// the files' stamps taken now (still under the lock, so no other
+	// tilmash has written them since), that page does not read and parse
+	// them again.
+	if after, err := res.Snapshot(); err == nil && after != nil {
+		s.keepSnapshot(stamps(after.Doc), after)
 	}
 	var notes []note
 	if merr != nil {
