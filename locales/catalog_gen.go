@@ -704,7 +704,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   s          split this group: type LANG:K for each language to cut, such as en:2 ru:2, then Enter
   n or space skip to the next group to review (after the last, back to the first one left)
   p          go back one group
-  z          undo the last change
+  z          undo the last change of the groups (tilmash undo takes back an align or import)
   q          quit (every change is already saved)
   ?          this help`},
 	{ID: "review.history-empty", Other: "no edits to undo in {{.ID}}: its journal is empty"},
@@ -777,6 +777,8 @@ Example: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.undo-changed.hint", Other: "add --force to undo it anyway, or leave it: tilmash undo --list shows the journal"},
 	{ID: "review.undo-conflict", Other: "{{.File}}:{{.Line}}: cannot undo step {{.Step}}, even with --force: the file changed since in the very lines that step wrote"},
 	{ID: "review.undo-conflict.hint", Other: "put those lines back as the step left them, or keep the step: tilmash undo --list shows the journal"},
+	{ID: "review.undo-not-edit", Other: "step {{.Step}} of {{.ID}} is not a change of the groups but an align, import or publish: this undo takes back only changes of the groups"},
+	{ID: "review.undo-not-edit.hint", Other: "to take that step back, run tilmash undo {{.ID}}; tilmash undo {{.ID}} --list shows what it was"},
 	{ID: "review.undo-nothing", Other: "no edits to undo in {{.ID}}"},
 	{ID: "review.undo-too-many", Other: "cannot undo {{.Want}} steps: the journal of {{.ID}} holds {{.Count}}"},
 	{ID: "review.undo.args", Other: "DOC"},
@@ -1810,7 +1812,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   s                 топты бөлу: бөлінетін әр тіл үшін ТІЛ:K теріп (мысалы en:2 ru:2), Enter басыңыз
   n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
   p                 бір топ артқа қайту
-  z                 соңғы өзгерісті кері қайтару
+  z                 топтардың соңғы түзетуін кері қайтару (теңестіру мен импортты tilmash undo кері қайтарады)
   q                 шығу (барлық өзгеріс сақталған)
   ?                 осы анықтама`},
 	{ID: "review.history-empty", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ: журнал бос"},
@@ -1883,6 +1885,8 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.undo-changed.hint", Other: "бәрібір кері қайтару үшін --force қосыңыз немесе солай қалдырыңыз: журналды tilmash undo --list көрсетеді"},
 	{ID: "review.undo-conflict", Other: "{{.File}}:{{.Line}}: {{.Step}}-қадамды --force арқылы да кері қайтару мүмкін емес: файл сол қадам жазған жолдардың дәл өзінде өзгерген"},
 	{ID: "review.undo-conflict.hint", Other: "сол жолдарды қадам қалдырған күйге қайтарыңыз немесе қадамды қалдырыңыз: журналды tilmash undo --list көрсетеді"},
+	{ID: "review.undo-not-edit", Other: "{{.ID}} құжатының {{.Step}}-қадамы топтарды түзету емес, теңестіру, импорт немесе жариялау: мұнда тек топтарға енгізілген түзетулер кері қайтарылады"},
+	{ID: "review.undo-not-edit.hint", Other: "бұл қадамды кері қайтару үшін tilmash undo {{.ID}} орындаңыз; оның не екенін tilmash undo {{.ID}} --list көрсетеді"},
 	{ID: "review.undo-nothing", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ"},
 	{ID: "review.undo-too-many", Other: "{{.Want}} қадамды кері қайтару мүмкін емес: {{.ID}} журналында барлығы {{.Count}} қадам бар"},
 	{ID: "review.undo.args", Other: "ҚҰЖАТ"},
@@ -2916,7 +2920,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   s            разделить группу: введите ЯЗЫК:K для каждого языка, который нужно разделить, например en:2 ru:2, и Enter
   n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)
   p            вернуться на группу назад
-  z            отменить последнее изменение
+  z            отменить последнюю правку групп (выравнивание и импорт отменяет tilmash undo)
   q            выйти (все изменения уже сохранены)
   ?            эта справка`},
 	{ID: "review.history-empty", Other: "в {{.ID}} нет правок для отмены: журнал пуст"},
@@ -2989,6 +2993,8 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.undo-changed.hint", Other: "добавьте --force, чтобы всё равно отменить шаг, или оставьте как есть: tilmash undo --list покажет журнал"},
 	{ID: "review.undo-conflict", Other: "{{.File}}:{{.Line}}: шаг {{.Step}} нельзя отменить даже с --force: после него файл изменился в тех самых строках, которые записал этот шаг"},
 	{ID: "review.undo-conflict.hint", Other: "верните эти строки в тот вид, в каком их оставил шаг, или не отменяйте его: tilmash undo --list покажет журнал"},
+	{ID: "review.undo-not-edit", Other: "шаг {{.Step}} документа {{.ID}} — не правка групп, а выравнивание, импорт или публикация: здесь отменяются только правки групп"},
+	{ID: "review.undo-not-edit.hint", Other: "чтобы отменить этот шаг, выполните tilmash undo {{.ID}}; tilmash undo {{.ID}} --list покажет, что это за шаг"},
 	{ID: "review.undo-nothing", Other: "в {{.ID}} нет правок для отмены"},
 	{ID: "review.undo-too-many", Other: "нельзя отменить столько шагов ({{.Want}}): в журнале {{.ID}} их всего {{.Count}}"},
 	{ID: "review.undo.args", Other: "ДОКУМЕНТ"},

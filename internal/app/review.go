@@ -12,6 +12,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -212,7 +213,12 @@ func (a *App) Undo(d *document.Document, steps int, force bool) (UndoResult, err
 // UndoVersion is [App.Undo] of the last step, refused with
 // ErrAlignmentChanged when the document is no longer the version the
 // caller showed: a person undoes the step they saw, never one another
-// person made since. The caller holds the workspace lock.
+// person made since. It takes back only a change of the groups (the undo
+// key of review and of tilmash serve): a step of align, import or
+// publish, which made the alignment being reviewed, is refused with a
+// message that names tilmash undo, instead of leaving the person with
+// the groups gone. An interrupted step is rolled back, whatever it was.
+// The caller holds the workspace lock.
 func (a *App) UndoVersion(d *document.Document, version string) (UndoResult, error) {
 	snap, err := review.Load(d)
 	if err != nil {
@@ -220,6 +226,16 @@ func (a *App) UndoVersion(d *document.Document, version string) (UndoResult, err
 	}
 	if Version(snap) != version {
 		return UndoResult{}, ErrAlignmentChanged
+	}
+	if snap.Interrupted == nil {
+		e, err := d.Journal().Newest()
+		if err != nil {
+			return UndoResult{}, err
+		}
+		if e != nil && !review.IsEdit(e) {
+			return UndoResult{}, locale.NewError("review.undo-not-edit", map[string]any{"ID": d.ID, "Step": e.Step}).
+				WithHint("review.undo-not-edit.hint")
+		}
 	}
 	return a.Undo(d, 1, false)
 }

@@ -146,6 +146,10 @@ func (j *Journal) NewestFile() (string, bool, error) {
 	return j.rel(steps[len(steps)-1]), true, nil
 }
 
+// Newest returns the newest entry, the step an undo takes back first, or
+// nil for an empty journal.
+func (j *Journal) Newest() (*Entry, error) { return j.last() }
+
 // last returns the newest entry, or nil for an empty journal.
 func (j *Journal) last() (*Entry, error) {
 	steps, err := j.steps()

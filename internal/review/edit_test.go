@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 )
 
@@ -275,5 +276,37 @@ func TestReshapedScores(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOpsAreEdits: every op's step is one review's undo key may take back
+// (IsEdit), so that a new op is not refused by it.
+func TestOpsAreEdits(t *testing.T) {
+	ops := []Op{
+		Merge{Group: 1}, Split{Group: 2, At: map[string]int{"ru": 2}},
+		Move{Group: 2, Lang: "kk", Next: true}, Move{Group: 3, Lang: "en"}, Move{Group: 5, Lang: "kk"},
+		EditText{Group: 3, Lang: "ru", Sentence: 1, Text: "Судья запросил новые улики."},
+		SetStatus{Groups: []int{2}, Confirm: true}, SetStatus{Groups: []int{1}},
+		SetNote{Group: 1, Note: "a note"}, SetNote{Group: 3},
+	}
+	seen := map[string]bool{}
+	for _, op := range ops {
+		for _, shape := range []reviewtest.Shape{reviewtest.OneToOne, reviewtest.Uneven} {
+			a := sample(t, shape)
+			if op, ok := op.(SetNote); ok && op.Note == "" {
+				a.Groups[op.Group-1].Note = "to clear"
+			}
+			c, err := op.Apply(a, reviewtest.Texts)
+			if err != nil {
+				continue
+			}
+			seen[c.Message] = true
+			if !IsEdit(&journal.Entry{Message: c.Message}) {
+				t.Errorf("%T makes step %q, which IsEdit does not know", op, c.Message)
+			}
+		}
+	}
+	if len(seen) < 9 {
+		t.Errorf("the ops made only %v", seen)
 	}
 }

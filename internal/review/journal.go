@@ -13,6 +13,20 @@ func Recover(d *document.Document) (*journal.Entry, error) { return d.Journal().
 // History returns the journal of d, oldest first.
 func History(d *document.Document) ([]*journal.Entry, error) { return d.Journal().History() }
 
+// IsEdit reports whether e is a step of a review op (confirm, merge,
+// split, move, a sentence's correction, a note), not one of align, import
+// or publish, which make the alignment the review works on.
+func IsEdit(e *journal.Entry) bool {
+	switch e.Message {
+	case "review.done.confirm", "review.done.unconfirm",
+		"review.done.merge", "review.done.split",
+		"review.done.move", "review.done.move-next", "review.done.move-prev", "review.done.move-removed",
+		"review.done.edit", "review.done.note", "review.done.note-cleared":
+		return true
+	}
+	return false
+}
+
 // Undo takes back the newest n steps of d's journal, whatever command made
 // them (an edit, align, import); see [journal.Journal.Undo]. The caller
 // holds the workspace lock.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -504,5 +505,36 @@ func TestTemplateIDs(t *testing.T) {
 				t.Errorf("%s: %s is not in locales/%s.%s.yaml", lang, id, area, lang)
 			}
 		}
+	}
+}
+
+// TestUndoLeavesAlign: the undo button takes back changes of the groups,
+// not the align that made them: the page says to use tilmash undo, and
+// the groups stay (before, the undo took the alignment away and the page
+// it led to was a 409 "not aligned").
+func TestUndoLeavesAlign(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	ch, err := document.Begin(f.ws, "news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := f.alignment("news")
+	a.Groups[5].Status = document.Aligned
+	if err := ch.SetAlignment(a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ch.Commit("review.done.align", nil, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	res, _ := c.post("news", csrf, version, "op", "undo", "group", "1")
+	res, page = c.follow(res)
+	if res.StatusCode != 200 || !strings.Contains(text(page), "tilmash undo news") {
+		t.Fatalf("status %d, the page after the undo:\n%s", res.StatusCode, text(page))
+	}
+	if got := f.alignment("news").Groups[5].Status; got != document.Aligned {
+		t.Errorf("group 6 is %s after a refused undo, want aligned", got)
 	}
 }

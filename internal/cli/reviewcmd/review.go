@@ -360,7 +360,14 @@ func (s *session) undo() error {
 		return nil
 	}
 	defer unlock()
-	res, err := s.app.Undo(s.d, 1, false)
+	// The step taken back is the one this screen shows the result of: a
+	// step another process made since is not undone blind, and neither is
+	// the align or import the review works on.
+	res, err := s.app.UndoVersion(s.d, app.Version(s.snap))
+	if errors.Is(err, app.ErrAlignmentChanged) {
+		s.say("review.reloaded", nil)
+		return s.reload()
+	}
 	if err != nil {
 		var m interface{ MessageID() string }
 		if errors.As(err, &m) {

@@ -229,3 +229,63 @@ func TestAnchorFind(t *testing.T) {
 		t.Errorf("no match: group %d, want 1", got)
 	}
 }
+
+// TestUndoKey: z takes back the last change of the groups, and only one
+// the screen shows: not a step another process made since (the screen is
+// read again, as for an edit), and not the align or import that made the
+// alignment under review (before, z went on into them, and the review
+// ended with "not aligned yet", exit 2).
+func TestUndoKey(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, s *session)
+		keys  string
+		want  string // the status of every group afterwards
+		msg   string // in what the screen shows
+	}{
+		{name: "its own confirmation", keys: "cz", want: "cafcaf", msg: "undid step 1: confirmed 1 group in 2"},
+		{
+			name: "an edit made elsewhere since",
+			setup: func(t *testing.T, s *session) {
+				elsewhere(t, s, review.SetStatus{Groups: []int{6}, Confirm: true})
+			},
+			keys: "z", want: "cafcac", msg: "the alignment changed on disk",
+		},
+		{
+			name: "the align that made the groups",
+			setup: func(t *testing.T, s *session) {
+				c, err := document.Begin(s.ws, s.d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a := s.snap.Alignment
+				a.Groups[5].Status = document.Aligned
+				if err := c.SetAlignment(a); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := c.Commit("review.done.align", nil, time.Time{}); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.reload(); err != nil {
+					t.Fatal(err)
+				}
+			},
+			keys: "z", want: "cafcaa", msg: "tilmash undo demo",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, reviewtest.OneToOne)
+			if tt.setup != nil {
+				tt.setup(t, s)
+			}
+			press(t, s, tt.keys)
+			if got := statuses(t, s); got != tt.want {
+				t.Errorf("statuses %s, want %s", got, tt.want)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+		})
+	}
+}
