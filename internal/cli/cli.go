@@ -232,6 +232,12 @@ func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error)
 			return usageError(env, err)
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
+			// Under a command with subcommands (tilmash tm build), the
+			// hint is that command's help, which lists them.
+			if c.Command != nil && c.Command.FullName() != "" {
+				*notFound = env.Usage("app.unknown-subcommand", map[string]any{"Name": name, "Command": c.Command.FullName()}, "app.unknown-subcommand.hint")
+				return
+			}
 			*notFound = env.Usage("app.unknown-command", map[string]any{"Name": name}, "app.unknown-command.hint")
 		},
 	}
