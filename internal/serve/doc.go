@@ -3,8 +3,9 @@
 // It serves one workspace over net/http with html/template pages whose
 // words come from the same catalogues as the command line
 // (locales/serve.*.yaml and the review messages), in the language the
-// browser asks for (Accept-Language) or the one a person picked (a link
-// that sets a cookie). Every asset is embedded: the pages work offline.
+// browser asks for (Accept-Language; when it asks for none of them, the
+// one tilmash serve runs in, [Options.UILang]) or the one a person picked
+// (a link that sets a cookie). Every asset is embedded: the pages work offline.
 //
 // # Pages
 //

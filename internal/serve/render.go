@@ -32,15 +32,15 @@ func knownLang(v string) (string, bool) {
 var langMatcher = lazy.Value[language.Matcher]{New: func() language.Matcher { return language.NewMatcher(locale.Supported()) }}
 
 // acceptLanguage picks en, ru or kk from an Accept-Language header,
-// English when nothing matches.
-func acceptLanguage(h string) string {
+// fallback when nothing matches.
+func acceptLanguage(h, fallback string) string {
 	tags, _, err := language.ParseAcceptLanguage(h)
 	if err != nil || len(tags) == 0 {
-		return "en"
+		return fallback
 	}
 	_, i, conf := langMatcher.Get().Match(tags...)
 	if conf == language.No {
-		return "en"
+		return fallback
 	}
 	base, _ := locale.Supported()[i].Base()
 	return base.String()

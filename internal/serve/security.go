@@ -156,7 +156,7 @@ func (s *Server) csrfOK(r *http.Request) bool {
 }
 
 // chooseLang picks the UI language: ?lang= (remembered in a cookie), the
-// cookie, then Accept-Language.
+// cookie, then Accept-Language, then the server's own (Options.UILang).
 func (s *Server) chooseLang(w http.ResponseWriter, r *http.Request) string {
 	if q := r.URL.Query().Get("lang"); q != "" {
 		if l, ok := knownLang(q); ok {
@@ -169,5 +169,5 @@ func (s *Server) chooseLang(w http.ResponseWriter, r *http.Request) string {
 			return l
 		}
 	}
-	return acceptLanguage(r.Header.Get("Accept-Language"))
+	return acceptLanguage(r.Header.Get("Accept-Language"), s.opt.UILang)
 }

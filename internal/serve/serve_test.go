@@ -428,6 +428,17 @@ func TestLanguages(t *testing.T) {
 			t.Errorf("Accept-Language %q %s: want %s with %q:\n%s", tc.accept, tc.query, tc.lang, tc.want, text(page))
 		}
 	}
+	// A server started in Kazakh (tilmash serve under LANG=kk_KZ.UTF-8)
+	// shows its pages in Kazakh to a browser that asks for none of its
+	// languages; one that does still gets what it asks for.
+	kk := newFixture(t, serve.Options{UILang: "kk"})
+	for _, tc := range []struct{ accept, lang string }{{"", "kk"}, {"fr", "kk"}, {"en-US,en;q=0.9", "en"}, {"ru", "ru"}} {
+		c := kk.client()
+		c.header.Set("Accept-Language", tc.accept)
+		if _, page := c.get("/doc/news"); !strings.Contains(page, `<html lang="`+tc.lang+`">`) {
+			t.Errorf("server in kk, Accept-Language %q: want the page in %s", tc.accept, tc.lang)
+		}
+	}
 	// The switch is remembered.
 	c := f.client()
 	c.get("/?lang=ru")

@@ -35,6 +35,11 @@ type Options struct {
 	// TM says where the translation memory the concordance page searches
 	// is (the workspace's own when zero).
 	TM app.TMOptions
+	// UILang (en, ru or kk) is the language of the pages for a browser
+	// that asks for none of those (no Accept-Language, or other
+	// languages only), until a person picks one: tilmash serve gives the
+	// one it runs in. English when empty.
+	UILang string
 }
 
 // Server serves one workspace. Build it with [New]; it is an
@@ -70,6 +75,9 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = 256 << 10
+	}
+	if _, ok := knownLang(opt.UILang); !ok {
+		opt.UILang = "en"
 	}
 	s := &Server{opt: opt, app: opt.App, ws: opt.WS, locs: map[string]*locale.Localizer{}, flashes: map[string]flash{}}
 	for _, l := range uiLangs {
