@@ -29,6 +29,7 @@ func Reorder(app *cli.App, argv []string) []string {
 // command) and the reordered arguments of this level.
 func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, top bool) (globals, out []string) {
 	var flagArgs, pos []string
+	help := false // a --help or -h of its own, not a flag's value
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -44,6 +45,7 @@ func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, 
 				group = &globals
 			}
 			*group = append(*group, a)
+			help = help || a == "--help" || a == "-h"
 			if value {
 				i++
 				*group = append(*group, args[i])
@@ -65,6 +67,13 @@ func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, 
 			}
 		}
 		pos = append(pos, a)
+	}
+	// A command without subcommands asked for its help after its
+	// arguments (tilmash export DOC --help, as git log FILE --help): the
+	// arguments go, or urfave/cli would read the first as the name of a
+	// help topic, a subcommand it does not have.
+	if help && !top && len(cmds) == 0 {
+		pos = nil
 	}
 	// Flags go first, then the positional arguments. If any of them looks
 	// like a flag (or the command line had "--"), a single "--" before them

@@ -36,6 +36,14 @@ func TestReorder(t *testing.T) {
 		{"status", "status"},
 		{"export DOC --format", "export --format"},
 		{"export DOC -C", "-C export"},
+		// --help after the arguments of a command without subcommands is
+		// its help: the arguments go (else the first is read as a help
+		// topic); a command with subcommands keeps the argument.
+		{"export DOC --format tmx --help", "export --format tmx --help"},
+		{"group split DOC 12 -h", "group split -h"},
+		{"group split DOC 12 --lang --help", "group split --lang --help DOC 12"},
+		{"group frobnicate --help", "group --help frobnicate"},
+		{"export DOC -- --help", "export -- DOC --help"},
 	}
 	for _, tt := range tests {
 		got := Reorder(app, append([]string{"tilmash"}, strings.Fields(tt.in)...))
