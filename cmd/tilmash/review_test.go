@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
@@ -464,5 +465,39 @@ func TestShowInATerminal(t *testing.T) {
 		if !strings.Contains(out, "── 1 · confirmed · 0.900 "+strings.Repeat("─", 72-25)+"\n") {
 			t.Errorf("env %v: the rule does not fill 72 columns:\n%s", tc.env, out)
 		}
+	}
+}
+
+// TestReviewRedrawsOnResize: when the terminal is resized, review draws
+// the screen again at the new width at once. Before, the old layout stayed
+// (wrapped into a mess by a narrower terminal) until the next key.
+func TestReviewRedrawsOnResize(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.OneToOne)
+	s := startTerminal(t, dir, "review", "demo")
+	s.waitFor("tilmash review demo · group 2 of 6")
+	ruleWidth := func() int {
+		for _, line := range strings.Split(s.last(), "\n") {
+			if strings.HasPrefix(line, "══ 2 ") {
+				return utf8.RuneCountInString(strings.TrimRight(line, " "))
+			}
+		}
+		return 0
+	}
+	if w := ruleWidth(); w != 100 {
+		t.Fatalf("the rule of group 2 is %d wide in a 100-column terminal:\n%s", w, s.last())
+	}
+	if err := pty.Setsize(s.master, &pty.Winsize{Rows: 40, Cols: 60}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for ruleWidth() != 60 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if w := ruleWidth(); w != 60 {
+		t.Fatalf("after a resize to 60 columns the rule of group 2 is %d wide:\n%s", w, s.last())
+	}
+	s.send("q")
+	if code := s.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
 	}
 }

@@ -2,6 +2,7 @@ package reviewcmd
 
 import (
 	"io"
+	"os"
 	"unicode/utf8"
 )
 
@@ -105,4 +106,44 @@ func (k *keyReader) escape() rune {
 		return keyLeft
 	}
 	return keyNone
+}
+
+// resizing reads the terminal in the background so that a change of its
+// size can come between two keys: it reads as Ctrl-L, which draws the
+// screen again at the new size, at once rather than at the next key.
+type resizing struct {
+	data   chan chunk
+	resize <-chan os.Signal
+}
+
+type chunk struct {
+	b   []byte
+	err error
+}
+
+// newResizing reads r until it fails; resize says the size changed.
+func newResizing(r io.Reader, resize <-chan os.Signal) *resizing {
+	z := &resizing{data: make(chan chunk), resize: resize}
+	go func() {
+		for {
+			b := make([]byte, 256)
+			n, err := r.Read(b)
+			z.data <- chunk{b[:n], err}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return z
+}
+
+// Read implements io.Reader for a buffer of 256 bytes or more (keyReader's).
+func (z *resizing) Read(p []byte) (int, error) {
+	select {
+	case c := <-z.data:
+		return copy(p, c.b), c.err
+	case <-z.resize:
+		p[0] = 0x0c // Ctrl-L
+		return 1, nil
+	}
 }

@@ -3,6 +3,8 @@ package reviewcmd
 import (
 	"bytes"
 	"io"
+	"os"
+	"syscall"
 	"testing"
 )
 
@@ -74,4 +76,27 @@ func FuzzKeyReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestResizing: a change of the terminal's size reads as Ctrl-L (a
+// redraw) between the keys, and the keys still come in order, up to the
+// end of the input.
+func TestResizing(t *testing.T) {
+	keys, more := io.Pipe()
+	resize := make(chan os.Signal, 1)
+	k := &keyReader{r: newResizing(keys, resize)}
+	go func() { _, _ = more.Write([]byte("c")) }()
+	if r, err := k.next(); r != 'c' || err != nil {
+		t.Fatalf("first key %q, %v", r, err)
+	}
+	resize <- syscall.Signal(28)
+	if r, err := k.next(); r != keyRedraw || err != nil {
+		t.Fatalf("after a resize: key %q, %v; want a redraw", r, err)
+	}
+	go func() { _, _ = more.Write([]byte("mq")); more.Close() }()
+	for _, want := range []rune{'m', 'q', keyEOF} {
+		if r, _ := k.next(); r != want {
+			t.Fatalf("key %q, want %q", r, want)
+		}
+	}
 }

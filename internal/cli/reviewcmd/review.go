@@ -104,7 +104,12 @@ func (s *session) run(from int) (err error) {
 		}
 	}()
 	s.screen = crlf{s.out}
-	s.keys = &keyReader{r: s.in}
+	resize := make(chan os.Signal, 1)
+	if sigs := resizeSignals(); len(sigs) > 0 {
+		signal.Notify(resize, sigs...)
+		defer signal.Stop(resize)
+	}
+	s.keys = &keyReader{r: newResizing(s.in, resize)}
 	err = s.loop()
 	restore()
 	io.WriteString(s.out, "\n")
