@@ -59,3 +59,21 @@ func TestAddEntryRefusesYAMLBombs(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadLocatesBadBytes: a byte that is not UTF-8, or a control
+// character, far down a glossary file is a problem at its line and column;
+// yaml.v3 names no position for it, and the linter said 1:1.
+func TestLoadLocatesBadBytes(t *testing.T) {
+	dir := t.TempDir()
+	data := "terms:\n  - {id: almaty, en: {term: Almaty}, ru: {term: Алматы}, kk: {term: Алматы}}\n  - {id: astana, en: {term: Astana\x01}}\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, probs, err := Load(dir, workspaceLangs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) != 1 || probs[0].Code != yamlx.CodeControl || probs[0].Line != 3 || probs[0].Column != 35 || probs[0].Value != "U+0001" {
+		t.Errorf("problems %+v, want one %s at 3:35", probs, yamlx.CodeControl)
+	}
+}

@@ -201,6 +201,10 @@ func (l *linter) file(name string, data []byte) {
 			return
 		}
 		if err != nil {
+			if te := yamlx.ReaderError(name, data, err); te != nil {
+				l.limit(te) // a byte that is not text, at its position
+				return
+			}
 			p := Problem{Code: CodeMalformedYAML, Column: 1}
 			p.Line, p.Detail = yamlErrorLine(err)
 			l.report(nil, p)

@@ -63,14 +63,16 @@ const (
 )
 
 // LimitError is a YAML file over one of the limits, with the position of
-// the node where the limit was passed. It is a named type because callers
+// the node where the limit was passed, or a file that is not text YAML
+// can read (CodeNotUTF8, CodeControl, CodeUTF16), with the position of
+// the byte. It is a named type because callers
 // branch on it (see [IsLimit]): a file over the limits is reported as it
 // is, not as a syntax error of their own.
 type LimitError struct {
 	File         string
 	Line, Column int
 	Code         string // one of the Code* constants, also the message id
-	Anchor       string // the anchor concerned, for a cycle or an alias
+	Anchor       string // the anchor concerned, for a cycle or an alias; the byte or character, for a file that is not text
 	Limit        int    // the limit that was passed
 }
 
@@ -98,7 +100,8 @@ func CheckSize(file string, data []byte) error {
 
 // Parse reads the first document of data into a node tree, as
 // yaml.Unmarshal into a [yaml.Node] does, and [Check]s it. A syntax error
-// is yaml.v3's own error; a file over the limits gives a *[LimitError].
+// is yaml.v3's own error; a file over the limits, or a byte that is not
+// text (see [ReaderError]), gives a *[LimitError].
 // Empty data gives an empty node (no Content).
 func Parse(file string, data []byte) (*yaml.Node, error) {
 	if err := CheckSize(file, data); err != nil {
@@ -106,6 +109,9 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
+		if le := ReaderError(file, data, err); le != nil {
+			return nil, le
+		}
 		return nil, err
 	}
 	if err := Check(file, &root); err != nil {
