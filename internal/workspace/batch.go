@@ -79,11 +79,11 @@ func (b *Batch) Stage(rel string, data []byte) (fs.FileInfo, error) {
 		return nil, &EscapeError{Path: rel}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return nil, WriteFailed(rel, err)
 	}
 	temp, info, err := b.fs().WriteTemp(dir, "."+filepath.Base(path)+".", data, 0o644)
 	if err != nil {
-		return nil, err
+		return nil, WriteFailed(rel, err)
 	}
 	b.staged = append(b.staged, stagedFile{temp: temp, path: path})
 	return info, nil

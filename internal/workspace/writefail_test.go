@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -57,4 +58,35 @@ func TestWriteFileFailureNamesTheFile(t *testing.T) {
 	if locale.ID(err) != "workspace.write-failed.not-folder" || !strings.HasPrefix(err.Error(), "cannot write documents/a/kk.txt: ") {
 		t.Errorf("got %v (%s)", err, locale.ID(err))
 	}
+}
+
+// TestBatchFailureNamesTheFile: a Batch that cannot stage a file (publish
+// on a full disk) answers as WriteFile does, naming the file it wanted,
+// not its temporary file: publish said "write
+// .../.a.tmx.3201958603.tilmash-tmp: no space left on device".
+func TestBatchFailureNamesTheFile(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := ws.NewBatch()
+	b.FS = fullFS{}
+	_, err = b.Stage("export/a/a.tmx", []byte("x"))
+	if locale.ID(err) != "workspace.write-failed.full" || err.Error() != "cannot write export/a/a.tmx: the disk is full" {
+		t.Errorf("got %v (%s)", err, locale.ID(err))
+	}
+	if err := os.WriteFile(ws.Path("out"), []byte("not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ws.NewBatch().Stage("out/a/a.tmx", []byte("x"))
+	if locale.ID(err) != "workspace.write-failed.not-folder" || !strings.HasPrefix(err.Error(), "cannot write out/a/a.tmx: ") {
+		t.Errorf("got %v (%s)", err, locale.ID(err))
+	}
+}
+
+// fullFS is a disk with no space left.
+type fullFS struct{ workspace.OSBatchFS }
+
+func (fullFS) WriteTemp(dir, prefix string, _ []byte, _ fs.FileMode) (string, fs.FileInfo, error) {
+	return "", nil, &fs.PathError{Op: "write", Path: filepath.Join(dir, prefix+"1"+workspace.TempSuffix), Err: syscall.ENOSPC}
 }
