@@ -3,6 +3,7 @@ package yamlx_test
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -44,6 +45,9 @@ func TestNotText(t *testing.T) {
 		{"after a UTF-8 BOM", "\xef\xbb\xbfa: b\nc: \x01\n", yamlx.CodeControl, 2, 4, "U+0001"},
 		{"UTF-16 with a BOM", utf16("a: b\nc: \x01\n", true), yamlx.CodeControl, 2, 4, "U+0001"},
 		{"UTF-16 without a BOM", utf16("a: b\n", false), yamlx.CodeUTF16, 1, 1, ""},
+		{"UTF-16, lone surrogate", utf16("a: b\nc: d", true) + "\x00\xd8e\x00", yamlx.CodeNotUTF16, 2, 5, "0xd800"},
+		{"UTF-16, odd length", utf16("a: b\n", true) + "c", yamlx.CodeNotUTF16, 2, 1, "0x63"},
+		{"UTF-16, a pair", utf16("a: ", true) + "\x3d\xd8\x00\xde", "", 0, 0, ""},
 		{"syntax error", "a: [b\n", "", 0, 0, ""},
 	}
 	for _, tt := range tests {
@@ -83,4 +87,42 @@ func TestReaderError(t *testing.T) {
 	if got := yamlx.ReaderError("g.yaml", []byte("a: [b\n"), yaml.Unmarshal([]byte("a: [b\n"), &n)); got != nil {
 		t.Errorf("syntax error: %v, want nil", got)
 	}
+}
+
+// FuzzReaderError: whenever yaml.v3's reader refuses a file, ReaderError
+// finds the byte, at a position inside the file; a file yaml.v3 reads is
+// never refused by Parse for its bytes.
+func FuzzReaderError(f *testing.F) {
+	f.Add([]byte("a: b\nc: \xff\n"))
+	f.Add([]byte("a: \x01\n"))
+	f.Add([]byte("\xff\xfea\x00:\x00 \x00\x01\x00"))
+	f.Add([]byte("a\x00:\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var n yaml.Node
+		err := yaml.Unmarshal(data, &n)
+		_, perr := yamlx.Parse("f.yaml", data)
+		var le *yamlx.LimitError
+		text := errors.As(perr, &le) && (le.Code == yamlx.CodeNotUTF8 || le.Code == yamlx.CodeControl || le.Code == yamlx.CodeNotUTF16 || le.Code == yamlx.CodeUTF16)
+		if err == nil {
+			if text {
+				t.Fatalf("yaml.v3 reads it, Parse refuses its bytes: %v", perr)
+			}
+			return
+		}
+		if isReaderError(err) && !text {
+			t.Fatalf("yaml.v3: %v; Parse: %v, want a located text error", err, perr)
+		}
+		if text && (le.Line < 1 || le.Column < 1 || le.Line > bytes.Count(data, []byte("\n"))+1) {
+			t.Fatalf("position %d:%d is not in the file", le.Line, le.Column)
+		}
+	})
+}
+
+// isReaderError tells yaml.v3's reader errors (readerc.go), which name
+// no line.
+func isReaderError(err error) bool {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	return !strings.HasPrefix(msg, "line ") && !strings.HasPrefix(msg, "found ") &&
+		(strings.Contains(msg, "UTF-8") || strings.Contains(msg, "UTF-16") || strings.Contains(msg, "surrogate") ||
+			strings.Contains(msg, "Unicode character") || strings.Contains(msg, "control characters"))
 }

@@ -171,7 +171,7 @@ func TestMessages(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, code := range []string{yamlx.CodeTooLarge, yamlx.CodeAliasCycle, yamlx.CodeTooManyAliases,
-			yamlx.CodeExpansion, yamlx.CodeMergeTooDeep, yamlx.CodeTooDeep, yamlx.CodeNotUTF8, yamlx.CodeControl, yamlx.CodeUTF16} {
+			yamlx.CodeExpansion, yamlx.CodeMergeTooDeep, yamlx.CodeTooDeep, yamlx.CodeNotUTF8, yamlx.CodeControl, yamlx.CodeNotUTF16, yamlx.CodeUTF16} {
 			e := &yamlx.LimitError{File: "glossary/g.yaml", Line: 2, Column: 5, Code: code, Anchor: "e", Limit: 10}
 			msg, hint, ok := l.Explain(e)
 			if !ok || hint == "" || hint == code+".hint" || strings.Contains(msg+hint, "<no value>") {
