@@ -67,6 +67,8 @@ Example: tilmash align zarechnoye-videos`},
 	{ID: "align.usage", Other: "align a document's language versions into EN–RU–KK groups"},
 	{ID: "app.bad-flag-value", Other: "invalid value {{.Value}} for option {{.Flag}}"},
 	{ID: "app.bad-format", Other: "unknown format {{.Format}} (use one of: {{.Formats}})"},
+	{ID: "app.bad-ui-lang", Other: "{{.Setting}} is not a language of tilmash's interface: en (English), ru (Russian) or kk (Kazakh)"},
+	{ID: "app.bad-ui-lang.hint", Other: "give one of them, such as --ui-lang kk or TILMASH_LANG=kk, or leave it out to follow LANG"},
 	{ID: "app.bad-usage", Other: "{{.Err}}"},
 	{ID: "app.bad-usage.hint", Other: "add --help after the command to see its options"},
 	{ID: "app.description", Other: `Import an article and its translations, cut them into sentences, align them into EN–RU–KK groups, check them against the house glossary, and export them for other tools.
@@ -1185,6 +1187,8 @@ var messagesKK = []i18n.Message{
 	{ID: "align.usage", Other: "құжаттың тілдік нұсқаларын EN–RU–KK топтарына теңестіру"},
 	{ID: "app.bad-flag-value", Other: "{{.Flag}} параметрінің {{.Value}} мәні жарамсыз"},
 	{ID: "app.bad-format", Other: "{{.Format}} деген формат белгісіз (мыналардың бірін қолданыңыз: {{.Formats}})"},
+	{ID: "app.bad-ui-lang", Other: "{{.Setting}} — tilmash интерфейсінің тілі емес: en (ағылшын), ru (орыс) немесе kk (қазақ)"},
+	{ID: "app.bad-ui-lang.hint", Other: "солардың бірін көрсетіңіз, мысалы --ui-lang kk немесе TILMASH_LANG=kk, не тіл LANG бойынша таңдалуы үшін ештеңе көрсетпеңіз"},
 	{ID: "app.bad-usage", Other: "{{.Err}}"},
 	{ID: "app.bad-usage.hint", Other: "команданың параметрлерін көру үшін одан кейін --help деп жазыңыз"},
 	{ID: "app.description", Other: `Мақаланы және оның аудармаларын импорттаңыз: tilmash оларды сөйлемдерге бөледі, EN–RU–KK топтарына теңестіреді, редакция глоссарийі бойынша тексереді және басқа бағдарламаларға экспорттайды.
@@ -2303,6 +2307,8 @@ var messagesRU = []i18n.Message{
 	{ID: "align.usage", Other: "выровнять языковые версии документа в группы EN–RU–KK"},
 	{ID: "app.bad-flag-value", Other: "недопустимое значение {{.Value}} параметра {{.Flag}}"},
 	{ID: "app.bad-format", Other: "неизвестный формат {{.Format}} (допустимы: {{.Formats}})"},
+	{ID: "app.bad-ui-lang", Other: "{{.Setting}} — не язык интерфейса tilmash: en (английский), ru (русский) или kk (казахский)"},
+	{ID: "app.bad-ui-lang.hint", Other: "укажите один из них, например --ui-lang ru или TILMASH_LANG=ru, или не указывайте ничего, чтобы язык брался из LANG"},
 	{ID: "app.bad-usage", Other: "{{.Err}}"},
 	{ID: "app.bad-usage.hint", Other: "допишите --help после команды, чтобы увидеть её параметры"},
 	{ID: "app.description", Other: `Импортируйте статью и её переводы: tilmash разобьёт их на предложения, выровняет в группы EN–RU–KK, проверит по редакционному глоссарию и экспортирует для других программ.

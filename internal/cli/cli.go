@@ -87,6 +87,9 @@ func Main(inv Invocation, version string, groups ...Group) int {
 			if misplaced {
 				return nil
 			}
+			if err := checkUILang(env, ui, getenv); err != nil {
+				return err
+			}
 			err := app.Run(argv)
 			if err == nil && *notFound != nil {
 				err = *notFound
@@ -100,7 +103,7 @@ func Main(inv Invocation, version string, groups ...Group) int {
 					return 2
 				}
 			}
-			if value == "" {
+			if _, ok := locale.Lookup(value); !ok {
 				value = "en|ru|kk"
 			}
 			return env.ExitCode(env.Usage("app.lang-is-content", map[string]any{"Value": value}, "app.lang-is-content.hint"))
@@ -130,6 +133,23 @@ func guessUILang(args []string) string {
 		}
 	}
 	return ""
+}
+
+// checkUILang refuses a --ui-lang (ui), or else a TILMASH_LANG, that
+// names none of the interface's languages: they are tilmash's own
+// settings, and --ui-lang kz (the country, for kk) silently gave English.
+// The locale variables (LC_ALL, LANG …) fall back to English, as any
+// program's do.
+func checkUILang(env *console.Env, ui string, getenv func(string) string) error {
+	setting := "--ui-lang " + ui
+	if strings.TrimSpace(ui) == "" {
+		ui = strings.TrimSpace(getenv("TILMASH_LANG"))
+		setting = "TILMASH_LANG=" + ui
+	}
+	if _, ok := locale.Lookup(strings.TrimSpace(ui)); ui != "" && !ok {
+		return env.Usage("app.bad-ui-lang", map[string]any{"Setting": setting}, "app.bad-ui-lang.hint")
+	}
+	return nil
 }
 
 // name is the program's name in help and --version.

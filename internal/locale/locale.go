@@ -54,23 +54,34 @@ func Choose(flag string, getenv func(string) string) string {
 // Match maps a language value such as "kk_KZ.UTF-8", "ru-KZ" or "C" to a
 // supported UI language, English when nothing matches.
 func Match(v string) string {
+	l, _ := Lookup(v)
+	return l
+}
+
+// Lookup is Match, and reports whether v named a supported UI language
+// (C and POSIX name English): false when Match falls back to English
+// because v names another language or none.
+func Lookup(v string) (string, bool) {
 	if i := strings.IndexAny(v, ".@"); i >= 0 {
 		v = v[:i]
 	}
 	v = strings.ReplaceAll(v, "_", "-")
-	if v == "" || v == "C" || v == "POSIX" {
-		return "en"
+	if v == "C" || v == "POSIX" {
+		return "en", true
+	}
+	if v == "" {
+		return "en", false
 	}
 	tag, err := language.Parse(v)
 	if err != nil {
-		return "en"
+		return "en", false
 	}
 	_, i, conf := matcher.Get().Match(tag)
 	if conf == language.No {
-		return "en"
+		return "en", false
 	}
 	base, _ := Supported()[i].Base()
-	return base.String()
+	return base.String(), true
 }
 
 // bundles caches one catalogue per UI language.

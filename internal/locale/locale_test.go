@@ -10,24 +10,32 @@ import (
 )
 
 func TestMatch(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"kk_KZ.UTF-8", "kk"},
-		{"kk", "kk"},
-		{"kk-Cyrl-KZ", "kk"},
-		{"ru-KZ", "ru"},
-		{"ru_RU.UTF-8", "ru"},
-		{"ru_UA.KOI8-U", "ru"},
-		{"en_GB.UTF-8", "en"},
-		{"de_DE.UTF-8", "en"},
-		{"C", "en"},
-		{"POSIX", "en"},
-		{"C.UTF-8", "en"},
-		{"sr@latin", "en"},
-		{"garbage!!", "en"},
+	tests := []struct {
+		in, want string
+		known    bool // Lookup's answer: a supported language, not the fallback
+	}{
+		{"kk_KZ.UTF-8", "kk", true},
+		{"kk", "kk", true},
+		{"kk-Cyrl-KZ", "kk", true},
+		{"ru-KZ", "ru", true},
+		{"ru_RU.UTF-8", "ru", true},
+		{"ru_UA.KOI8-U", "ru", true},
+		{"en_GB.UTF-8", "en", true},
+		{"de_DE.UTF-8", "en", false},
+		{"C", "en", true},
+		{"POSIX", "en", true},
+		{"C.UTF-8", "en", true},
+		{"sr@latin", "en", false},
+		{"garbage!!", "en", false},
+		{"kz", "en", false},
+		{"", "en", false},
 	}
 	for _, tt := range tests {
 		if got := locale.Match(tt.in); got != tt.want {
 			t.Errorf("Match(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got, known := locale.Lookup(tt.in); got != tt.want || known != tt.known {
+			t.Errorf("Lookup(%q) = %q, %v, want %q, %v", tt.in, got, known, tt.want, tt.known)
 		}
 	}
 }
