@@ -11,6 +11,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -67,6 +68,9 @@ func parseLangs(ws *workspace.Workspace, s string) ([]string, error) {
 		l = strings.ToLower(l)
 		if !ws.HasLanguage(l) {
 			return nil, document.BadLanguage(l, ws.Config.Languages)
+		}
+		if slices.Contains(out, l) { // glossary import --langs en,en read both columns as en
+			return nil, locale.NewError("export.bad-lang.repeated", map[string]any{"Lang": l})
 		}
 		out = append(out, l)
 	}
