@@ -152,6 +152,8 @@ Example: tilmash check zarechnoye-videos project_save.tmx --format json`},
 	{ID: "check.glossary-empty", Other: "{{.Dir}} holds no glossary entries"},
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: the glossary has problems ({{.Count}} in all), so it cannot be enforced"},
 	{ID: "check.glossary-invalid.hint", Other: "run tilmash glossary lint to see every problem"},
+	{ID: "check.glossary-not-folder", Other: "the glossary folder {{.Dir}} is a file"},
+	{ID: "check.glossary-not-folder.hint", Other: "glossary: in tilmash.yaml names the folder of the glossary's YAML files, such as glossary: glossary"},
 	{ID: "check.glossary-unreadable", Other: "cannot read the glossary folder {{.Dir}}: {{.Err}}"},
 	{ID: "check.glossary.description", Other: `The glossary is every *.yaml file of the workspace's glossary folder: people, places, organisations and institutions with their approved English, Russian and Kazakh forms, accepted variants and forbidden forms.
 
@@ -1272,6 +1274,8 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "check.glossary-empty", Other: "{{.Dir}} қалтасында глоссарий жазбалары жоқ"},
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: глоссарийде қателер бар (барлығы {{.Count}}), сондықтан ол бойынша тексеру мүмкін емес"},
 	{ID: "check.glossary-invalid.hint", Other: "барлық қатені tilmash glossary lint көрсетеді"},
+	{ID: "check.glossary-not-folder", Other: "{{.Dir}} глоссарий қалтасы емес, файл"},
+	{ID: "check.glossary-not-folder.hint", Other: "tilmash.yaml ішіндегі glossary: глоссарийдің YAML файлдары тұрған қалтаны көрсетеді, мысалы glossary: glossary"},
 	{ID: "check.glossary-unreadable", Other: "{{.Dir}} глоссарий қалтасын оқу мүмкін емес: {{.Err}}"},
 	{ID: "check.glossary.description", Other: `Глоссарий — жұмыс қалтасындағы глоссарий қалтасының барлық *.yaml файлдары: адамдар, жерлер, ұйымдар мен мекемелер, олардың бекітілген ағылшын, орыс және қазақ тілдеріндегі формалары, рұқсат етілген варианттары және тыйым салынған формалары.
 
@@ -2392,6 +2396,8 @@ terms: если в английском тексте названа запись
 	{ID: "check.glossary-empty", Other: "в {{.Dir}} нет записей глоссария"},
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: в глоссарии есть ошибки (всего {{.Count}}), поэтому проверка по нему невозможна"},
 	{ID: "check.glossary-invalid.hint", Other: "все ошибки покажет tilmash glossary lint"},
+	{ID: "check.glossary-not-folder", Other: "папка глоссария {{.Dir}} — это файл"},
+	{ID: "check.glossary-not-folder.hint", Other: "glossary: в tilmash.yaml указывает папку с YAML-файлами глоссария, например glossary: glossary"},
 	{ID: "check.glossary-unreadable", Other: "не удаётся прочитать папку глоссария {{.Dir}}: {{.Err}}"},
 	{ID: "check.glossary.description", Other: `Глоссарий — это все файлы *.yaml из папки глоссария в рабочей папке: люди, места, организации и учреждения с утверждёнными английскими, русскими и казахскими формами, допустимыми вариантами и запрещёнными формами.
 

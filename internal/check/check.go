@@ -122,8 +122,10 @@ func dirError(dir string, err error) error {
 // no error when the glossary folder does not exist.
 func ReadGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Problem, int, error) {
 	dir := ws.Path(ws.Config.Glossary)
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, 0, nil
+	} else if err == nil && !st.IsDir() { // glossary: glossary/places.yaml read as a folder of no files
+		return nil, nil, 0, locale.NewError("check.glossary-not-folder", map[string]any{"Dir": ws.Config.Glossary}).WithHint("check.glossary-not-folder.hint")
 	}
 	if !workspace.Inside(ws.Root, dir) {
 		target, _ := filepath.EvalSymlinks(dir)
