@@ -21,13 +21,18 @@ func Reorder(app *cli.App, argv []string) []string {
 	if len(argv) == 0 {
 		return argv
 	}
-	globals, rest := reorderLevel(app.Flags, app.Flags, app.Commands, argv[1:], true)
+	globals, rest, _ := reorderLevel(app.Flags, app.Flags, app.Commands, argv[1:], true)
 	return append(append([]string{argv[0]}, globals...), rest...)
 }
 
 // reorderLevel returns the global flags it found (to go before the
-// command) and the reordered arguments of this level.
-func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, top bool) (globals, out []string) {
+// command) and the reordered arguments of this level. dangling says the
+// last of globals is a global flag that needs a value and has none (typed
+// last, after the command): the command is then left out, so that the
+// flag ends the command line and the parser says it needs a value, rather
+// than taking the command's name for it ("-C export" ran no command and
+// exited 0).
+func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, top bool) (globals, out []string, dangling bool) {
 	var flagArgs, pos []string
 	help := false // a --help or -h of its own, not a flag's value
 	for i := 0; i < len(args); i++ {
@@ -53,17 +58,22 @@ func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, 
 				// A value flag with nothing after it: left last, with no
 				// arguments for it to swallow, the parser says it needs a
 				// value.
-				return globals, flagArgs
+				return globals, flagArgs, group == &globals
 			}
 			continue
 		}
 		if len(pos) == 0 {
 			if c := find(cmds, a); c != nil {
-				g, rest := reorderLevel(global, c.Flags, c.Subcommands, args[i+1:], false)
-				if top {
-					return nil, append(append(append(flagArgs, g...), a), rest...)
+				g, rest, dangling := reorderLevel(global, c.Flags, c.Subcommands, args[i+1:], false)
+				switch {
+				case dangling && top:
+					return nil, append(flagArgs, g...), false
+				case dangling:
+					return g, nil, true
+				case top:
+					return nil, append(append(append(flagArgs, g...), a), rest...), false
 				}
-				return g, append(append(flagArgs, a), rest...)
+				return g, append(append(flagArgs, a), rest...), false
 			}
 		}
 		pos = append(pos, a)
@@ -94,7 +104,7 @@ func reorderLevel(global, flags []cli.Flag, cmds []*cli.Command, args []string, 
 	if dash {
 		flagArgs = append(flagArgs, "--")
 	}
-	return globals, append(flagArgs, rest...)
+	return globals, append(flagArgs, rest...), false
 }
 
 func find(cmds []*cli.Command, name string) *cli.Command {
