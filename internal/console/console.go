@@ -19,7 +19,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"syscall"
 	"time"
 	"unsafe"
 
@@ -228,9 +231,47 @@ func (e *Env) ExitCode(err error) int {
 // that do not (a disk failure, say) are shown as they are: their text
 // comes from the operating system.
 func (e *Env) Report(err error) {
-	msg, hint, _ := e.Loc.Explain(err)
+	msg, hint, ok := e.Loc.Explain(err)
+	if fe := e.fileError(err); !ok && fe != nil {
+		msg, hint, _ = e.Loc.Explain(fe)
+	}
 	e.line("tilmash: ", msg)
 	if hint != "" {
 		e.line(e.T("console.hint", nil)+": ", hint)
 	}
+}
+
+// fileError is the message of a file-system error no message of tilmash
+// names (a folder where the lock file should be, documents/ that is a
+// file): the cause in the user's language, the path as the person knows
+// it (relative to the working folder when inside it), and what to do.
+// Go's own words ("open /abs/.tilmash.lock: is a directory") were shown
+// before. nil for any other error, which is shown as it is.
+func (e *Env) fileError(err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return nil
+	}
+	var id string
+	switch {
+	case errors.Is(pe.Err, syscall.EISDIR):
+		id = "console.file.folder"
+	case errors.Is(pe.Err, syscall.ENOTDIR):
+		id = "console.file.not-folder"
+	case errors.Is(pe.Err, fs.ErrPermission):
+		id = "console.file.permission"
+	case errors.Is(pe.Err, syscall.EROFS):
+		id = "console.file.read-only"
+	case errors.Is(pe.Err, syscall.ENOSPC), errors.Is(pe.Err, syscall.EDQUOT):
+		id = "console.file.full"
+	case errors.Is(pe.Err, syscall.ELOOP):
+		id = "console.file.loop"
+	default:
+		return nil
+	}
+	path := pe.Path
+	if rel, rerr := filepath.Rel(e.Dir, path); rerr == nil && e.Dir != "" && filepath.IsAbs(path) && filepath.IsLocal(rel) {
+		path = rel
+	}
+	return locale.NewError(id, map[string]any{"Path": path}).WithHint(id + ".hint")
 }

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -262,5 +265,41 @@ func TestPrintersShowControls(t *testing.T) {
 	env.Printf("%s\n", "fake \x1b[31mred")
 	if want := "fake \\x1b[31mred\n"; out.String() != want {
 		t.Errorf("stdout %q, want %q", out.String(), want)
+	}
+}
+
+// TestReportFileErrors: an error of the file system no message of tilmash
+// names (a folder where the lock file should be, documents/ that is a
+// file) is told in the user's language, naming the path as the person
+// knows it (relative to the working folder when it is inside), with what
+// to do, instead of Go's "open /abs/.tilmash.lock: is a directory".
+// Other system errors are still shown as they are.
+func TestReportFileErrors(t *testing.T) {
+	tests := []struct {
+		lang, rel string
+		err       error
+		want      string
+	}{
+		{"en", ".tilmash.lock", syscall.EISDIR, "tilmash: .tilmash.lock is a folder where tilmash needs a file\nhint: move the folder away or rename it, then run the command again\n"},
+		{"en", "documents", syscall.ENOTDIR, "tilmash: documents: a part of this path is a file where tilmash needs a folder\nhint: move that file away or rename it, then run the command again\n"},
+		{"en", "documents/a", syscall.EACCES, "tilmash: documents/a: permission denied\nhint: check the permissions of the file and of its folders (ls -l), or run the command as the user who owns the workspace\n"},
+		{"ru", "documents", syscall.ENOTDIR, "tilmash: documents: часть этого пути — файл там, где tilmash нужна папка\nподсказка: переместите или переименуйте этот файл и повторите команду\n"},
+		{"en", "a", syscall.EIO, "tilmash: listing: open DIR/a: input/output error\n"},
+	}
+	for _, tt := range tests {
+		env, _, errOut := newEnv(t, tt.lang)
+		err := fmt.Errorf("listing: %w", &fs.PathError{Op: "open", Path: filepath.Join(env.Dir, tt.rel), Err: tt.err})
+		if code := env.ExitCode(err); code != 2 {
+			t.Errorf("%v: exit %d, want 2", tt.err, code)
+		}
+		if got := strings.ReplaceAll(errOut.String(), env.Dir, "DIR"); got != tt.want {
+			t.Errorf("%s %v:\n got %q\nwant %q", tt.lang, tt.err, got, tt.want)
+		}
+	}
+	// Outside the working folder the path stays absolute.
+	env, _, errOut := newEnv(t, "en")
+	env.ExitCode(&fs.PathError{Op: "open", Path: "/elsewhere/x", Err: syscall.EISDIR})
+	if !strings.HasPrefix(errOut.String(), "tilmash: /elsewhere/x is a folder") {
+		t.Errorf("got %q", errOut.String())
 	}
 }
