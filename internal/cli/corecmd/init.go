@@ -3,6 +3,8 @@
 package corecmd
 
 import (
+	"path/filepath"
+
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
@@ -30,6 +32,9 @@ func initCommand(a *app.App, env *console.Env) *urfave.Command {
 			dir := c.Args().First()
 			if dir == "" {
 				dir = "."
+			}
+			if !filepath.IsAbs(dir) && env.WorkspaceDir != "" { // -C ws init: in ws, as git -C
+				dir = filepath.Join(env.WorkspaceDir, dir)
 			}
 			ws, err := a.Init(env.Abs(dir))
 			if err != nil {
