@@ -59,7 +59,7 @@ func serveCommand(a *app.App, env *console.Env) *urfave.Command {
 				return env.Usage("serve.needs-token", map[string]any{"Addr": addr, "Env": TokenEnv}, "serve.needs-token.hint")
 			}
 			if token != "" && len(token) < 16 {
-				return env.Usage("serve.short-token", map[string]any{"Min": 16}, "serve.needs-token.hint")
+				return env.Usage("serve.short-token", map[string]any{"Min": 16, "Env": TokenEnv}, "serve.needs-token.hint")
 			}
 			ws, err := env.Workspace()
 			if err != nil {
