@@ -243,7 +243,7 @@ func (e *Env) Report(err error) {
 
 // fileError is the message of a file-system error no message of tilmash
 // names (a folder where the lock file should be, documents/ that is a
-// file): the cause in the user's language, the path as the person knows
+// file, a document's kk.txt deleted by hand): the cause in the user's language, the path as the person knows
 // it (relative to the working folder when inside it), and what to do.
 // Go's own words ("open /abs/.tilmash.lock: is a directory") were shown
 // before. nil for any other error, which is shown as it is.
@@ -266,6 +266,8 @@ func (e *Env) fileError(err error) error {
 		id = "console.file.full"
 	case errors.Is(pe.Err, syscall.ELOOP):
 		id = "console.file.loop"
+	case errors.Is(pe.Err, fs.ErrNotExist):
+		id = "console.file.missing"
 	default:
 		return nil
 	}

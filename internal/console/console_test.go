@@ -284,6 +284,8 @@ func TestReportFileErrors(t *testing.T) {
 		{"en", "documents", syscall.ENOTDIR, "tilmash: documents: a part of this path is a file where tilmash needs a folder\nhint: move that file away or rename it, then run the command again\n"},
 		{"en", "documents/a", syscall.EACCES, "tilmash: documents/a: permission denied\nhint: check the permissions of the file and of its folders (ls -l), or run the command as the user who owns the workspace\n"},
 		{"ru", "documents", syscall.ENOTDIR, "tilmash: documents: часть этого пути — файл там, где tilmash нужна папка\nподсказка: переместите или переименуйте этот файл и повторите команду\n"},
+		{"en", "documents/a/kk.txt", syscall.ENOENT, "tilmash: documents/a/kk.txt does not exist\nhint: if it is a file of the workspace, restore it (from git, or by importing it again); otherwise check the name\n"},
+		{"kk", "documents/a/kk.txt", syscall.ENOENT, "tilmash: documents/a/kk.txt жоқ\nкеңес: бұл жұмыс қалтасының файлы болса, оны қалпына келтіріңіз (git арқылы немесе қайта импорттап); әйтпесе атын тексеріңіз\n"},
 		{"en", "a", syscall.EIO, "tilmash: listing: open DIR/a: input/output error\n"},
 	}
 	for _, tt := range tests {
