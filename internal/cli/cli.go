@@ -54,6 +54,7 @@ func Main(inv Invocation, version string, groups ...Group) int {
 		}
 		return 0
 	}
+	args = helpCommand(args)
 	// Help text is built in the UI language, so the language must be known
 	// before the app is built; but the global --ui-lang can only be told
 	// apart from an argument once the app's flags are known (export DOC
@@ -150,6 +151,29 @@ func checkUILang(env *console.Env, ui string, getenv func(string) string) error 
 		return env.Usage("app.bad-ui-lang", map[string]any{"Setting": setting}, "app.bad-ui-lang.hint")
 	}
 	return nil
+}
+
+// helpCommand turns "[global flags] help [COMMAND…]" into "[global flags]
+// COMMAND… --help", as git and go take "help": urfave/cli's own help
+// command is hidden, its text being English only, so "tilmash help status"
+// said "unknown command help". Only the first argument that is not a flag
+// counts, so a document named help is still one.
+func helpCommand(args []string) []string {
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--":
+			return args
+		case a == "-C" || a == "--C" || a == "--wait" || a == "-wait" || a == "--ui-lang" || a == "-ui-lang":
+			i++ // skip the value
+		case strings.HasPrefix(a, "-"):
+		case a == "help":
+			out := append(append([]string{}, args[:i]...), args[i+1:]...)
+			return append(out, "--help")
+		default:
+			return args
+		}
+	}
+	return args
 }
 
 // name is the program's name in help and --version.

@@ -131,3 +131,20 @@ func TestMisplacedLang(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpCommand(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"help status", "status --help"},
+		{"help", "--help"},
+		{"--ui-lang kk help glossary add", "--ui-lang kk glossary add --help"},
+		{"-C help status", "-C help status"}, // a folder named help
+		{"show help", "show help"},           // a document named help
+		{"-- help", "-- help"},
+		{"status", "status"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(helpCommand(strings.Fields(tt.in)), " "); got != tt.want {
+			t.Errorf("helpCommand(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
