@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -194,7 +195,7 @@ func (d *Document) parseMeta(data []byte) error {
 			return err
 		}
 		line, reason := workspace.YAMLError(err)
-		return formatError(d.rel(metaName), line, 1, reason)
+		return locale.NewError("document.bad-alignment", map[string]any{"Reason": reason}).WithHint("document.bad-meta.hint").At(locale.Pos{File: d.rel(metaName), Line: line, Column: 1}) // removing it hides the document
 	}
 	if d.Meta.Versions == nil {
 		d.Meta.Versions = map[string]*Version{}
