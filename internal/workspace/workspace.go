@@ -212,6 +212,9 @@ func Open(root string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !Inside(abs, filepath.Join(abs, LocalFolder)) { // a cloned link: the memory and caches would be written there
+		return nil, &EscapeError{Path: LocalFolder}
+	}
 	return &Workspace{Root: abs, Config: cfg}, nil
 }
 

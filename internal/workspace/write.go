@@ -258,6 +258,9 @@ func locked(file string, wait time.Duration) error {
 // before its first try, so it cannot be used for that.)
 func (w *Workspace) Lock(wait time.Duration) (unlock func(), err error) {
 	path := w.Path(LockFile)
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 { // flock would create its target
+		return nil, &EscapeError{Path: LockFile}
+	}
 	fl := flock.New(path)
 	ok, err := fl.TryLock()
 	if err != nil {
