@@ -416,3 +416,28 @@ func TestDOCXNormalizes(t *testing.T) {
 		t.Errorf("spans %v", d.Spans)
 	}
 }
+
+// TestMarkdownBracketNesting: brackets nested deeper than a link's text
+// ever is are text, not a link. Every "[" used to scan to its matching "]":
+// n nested brackets took n²/2 steps, and a 200 KB file of them kept import
+// busy for minutes (BenchmarkMarkdownNestedBrackets).
+func TestMarkdownBracketNesting(t *testing.T) {
+	in := strings.Repeat("[", 40) + "x" + strings.Repeat("]", 40) + "(u)\n"
+	d := ReadMarkdown(in)
+	checkDoc(t, d)
+	if d.Text != in || len(d.Spans) != 0 {
+		t.Errorf("text %q, %d spans; want the brackets as text", d.Text, len(d.Spans))
+	}
+	// A link whose text holds a few brackets is still one.
+	d = ReadMarkdown("См. [[1] сайт](https://example.kz).\n")
+	if d.Text != "См. [1] сайт.\n" || len(d.Spans) != 1 {
+		t.Errorf("text %q, spans %v", d.Text, d.Spans)
+	}
+}
+
+func BenchmarkMarkdownNestedBrackets(b *testing.B) {
+	in := strings.Repeat("[", 20000) + "x" + strings.Repeat("]", 20000) + "(u)\n"
+	for b.Loop() {
+		ReadMarkdown(in)
+	}
+}

@@ -417,7 +417,9 @@ func (m *mdReader) link(s string, i int) (text, href string, end int, ok bool) {
 			j++
 			continue
 		case '[':
-			depth++
+			if depth++; depth > 32 { // no link text nests so deep; scanning each "[" to its "]" was quadratic
+				return "", "", 0, false
+			}
 		case ']':
 			depth--
 		}
