@@ -290,7 +290,13 @@ func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error)
 	for _, c := range app.Commands {
 		setUsageErrors(env, c)
 	}
-	app.Before = func(*cli.Context) error { *notFound = nil; return nil }
+	app.Before = func(*cli.Context) error {
+		*notFound = nil
+		if env.LockWait < 0 { // taken as 0 before: a typo, not a choice
+			return env.Usage("app.negative-wait", map[string]any{"Wait": env.LockWait.String()}, "app.negative-wait.hint")
+		}
+		return nil
+	}
 	app.Action = func(c *cli.Context) error {
 		if c.NArg() > 0 {
 			return env.Usage("app.unknown-command", map[string]any{"Name": c.Args().First()}, "app.unknown-command.hint")
