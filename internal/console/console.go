@@ -185,9 +185,30 @@ func (e *Env) paint(on bool, color, s string) string {
 }
 
 // Workspace finds the workspace from -C, TILMASH_WORKSPACE or the working
-// folder.
+// folder. A folder named by -C or TILMASH_WORKSPACE that is not a
+// workspace is told as what it is (missing, a file, a folder without
+// tilmash.yaml): no search upward happens from it, so "searched from DIR
+// upward" would not be what happened.
 func (e *Env) Workspace() (*workspace.Workspace, error) {
-	return workspace.Find(e.WorkspaceDir, e.Getenv(workspace.EnvVar), e.Dir)
+	ws, err := workspace.Find(e.WorkspaceDir, e.Getenv(workspace.EnvVar), e.Dir)
+	var nf *workspace.NotFoundError
+	if err == nil || !errors.As(err, &nf) {
+		return ws, err
+	}
+	setting := "-C " + e.WorkspaceDir
+	if e.WorkspaceDir == "" {
+		setting = workspace.EnvVar + "=" + e.Getenv(workspace.EnvVar)
+		if e.Getenv(workspace.EnvVar) == "" {
+			return nil, err // searched upward from the working folder
+		}
+	}
+	id := "console.workspace.no-config"
+	if st, serr := os.Stat(nf.Start); errors.Is(serr, fs.ErrNotExist) {
+		id = "console.workspace.no-folder"
+	} else if serr == nil && !st.IsDir() {
+		id = "console.workspace.not-folder"
+	}
+	return nil, locale.NewError(id, map[string]any{"Setting": setting}).WithHint(id + ".hint")
 }
 
 // Lock takes the workspace writer lock, waiting up to LockWait.
