@@ -277,8 +277,9 @@ func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error)
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			// Under a command with subcommands (tilmash tm build), the
-			// hint is that command's help, which lists them.
-			if c.Command != nil && c.Command.FullName() != "" {
+			// hint is that command's help, which lists them. tilmash help
+			// NAME asks the app's own command (named tilmash) for NAME.
+			if c.Command != nil && c.Command.FullName() != "" && c.Command.FullName() != c.App.Name {
 				*notFound = env.Usage("app.unknown-subcommand", map[string]any{"Name": name, "Command": c.Command.FullName()}, "app.unknown-subcommand.hint")
 				return
 			}
