@@ -1,6 +1,8 @@
 package textenc
 
 import (
+	"bytes"
+	"encoding/json"
 	"math/rand/v2"
 	"testing"
 	"unicode/utf16"
@@ -162,5 +164,40 @@ func TestInvalidUTF8Random(t *testing.T) {
 		if got := InvalidUTF8(b); got != want {
 			t.Fatalf("InvalidUTF8(%q) = %d, want %d", b, got, want)
 		}
+	}
+}
+
+// TestAppendJSONString checks the hand-written JSON string encoder of
+// the --format jsonl outputs against encoding/json (HTML escaping off) on every
+// character class it treats apart and on random byte strings, invalid
+// UTF-8 included.
+func TestAppendJSONString(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(AppendJSONString(nil, s)) + "\n"; got != want.String() {
+			t.Fatalf("AppendJSONString(%q) = %s, encoding/json gives %s", s, got, want.String())
+		}
+	}
+	for _, s := range []string{"", "plain", `q"b\s`, "\b\f\n\r\t\x00\x01\x1f\x7f", "<&>", "a\u2028b\u2029c", "\xff\xfe", "\xe2\x80", "Қазақ тілі ё", "\U0001F600"} {
+		check(s)
+	}
+	pieces := []string{"a", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", "\xc3", "\xa9", "é", "\u2028", "ә", "\U0001F600", "\xed\xa0\x80", "<", " "}
+	rnd := rand.New(rand.NewPCG(1, 1))
+	for range 2000 {
+		var b []byte
+		for range rnd.IntN(12) {
+			if rnd.IntN(4) == 0 {
+				b = append(b, byte(rnd.IntN(256)))
+			} else {
+				b = append(b, pieces[rnd.IntN(len(pieces))]...)
+			}
+		}
+		check(string(b))
 	}
 }

@@ -167,7 +167,7 @@ func plainUTF8(f io.Reader) (bool, error) {
 // write prints the segments: one sentence a line (inner line breaks
 // become spaces, so the count of lines is the count of sentences), or one
 // JSON object a line with byte offsets into the input:
-// {"i":0,"start":0,"end":12,"text":"…"}, written by appendJSONString as
+// {"i":0,"start":0,"end":12,"text":"…"}, written by textenc.AppendJSONString as
 // encoding/json would write it, without its reflection.
 func write(w io.Writer, format string, each func(yield func(segment.Segment))) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -183,7 +183,7 @@ func write(w io.Writer, format string, each func(yield func(segment.Segment))) e
 			buf = append(buf, `,"end":`...)
 			buf = strconv.AppendInt(buf, int64(s.End), 10)
 			buf = append(buf, `,"text":`...)
-			buf = appendJSONString(buf, s.Text)
+			buf = textenc.AppendJSONString(buf, s.Text)
 			buf = append(buf, "}\n"...)
 			bw.Write(buf) // a write error stays in bw and Flush returns it
 		} else {
@@ -197,68 +197,6 @@ func write(w io.Writer, format string, each func(yield func(segment.Segment))) e
 		i++
 	})
 	return bw.Flush()
-}
-
-// appendJSONString appends s as a JSON string the way encoding/json writes
-// it with HTML escaping off: \" \\ \b \f \n \r \t, other control characters
-// as \u00XX, U+2028 and U+2029 escaped, and every byte of invalid UTF-8 as
-// \ufffd (TestAppendJSONString compares the two).
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		// Two-byte sequences (Cyrillic) are always valid and never
-		// U+2028 or U+2029: no need to decode them.
-		if b := s[i]; b >= 0xC2 && b <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			i += 2
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if c == '\u2028' || c == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
 
 // segmenter picks the rules: an SRX file given with --srx, else the

@@ -3,7 +3,6 @@ package segmentcmd
 import (
 	"bytes"
 	"encoding/json"
-	"math/rand"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -12,41 +11,6 @@ import (
 	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/textenc"
 )
-
-// TestAppendJSONString checks the hand-written JSON string encoder of
-// --format jsonl against encoding/json (HTML escaping off) on every
-// character class it treats apart and on random byte strings, invalid
-// UTF-8 included.
-func TestAppendJSONString(t *testing.T) {
-	check := func(s string) {
-		t.Helper()
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
-			t.Fatal(err)
-		}
-		if got := string(appendJSONString(nil, s)) + "\n"; got != want.String() {
-			t.Fatalf("appendJSONString(%q) = %s, encoding/json gives %s", s, got, want.String())
-		}
-	}
-	for _, s := range []string{"", "plain", `q"b\s`, "\b\f\n\r\t\x00\x01\x1f\x7f", "<&>", "a\u2028b\u2029c", "\xff\xfe", "\xe2\x80", "Қазақ тілі ё", "\U0001F600"} {
-		check(s)
-	}
-	pieces := []string{"a", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", "\xc3", "\xa9", "é", "\u2028", "ә", "\U0001F600", "\xed\xa0\x80", "<", " "}
-	rnd := rand.New(rand.NewSource(1))
-	for range 2000 {
-		var b []byte
-		for range rnd.Intn(12) {
-			if rnd.Intn(4) == 0 {
-				b = append(b, byte(rnd.Intn(256)))
-			} else {
-				b = append(b, pieces[rnd.Intn(len(pieces))]...)
-			}
-		}
-		check(string(b))
-	}
-}
 
 // TestWriteJSONL checks a whole --format jsonl line against the struct
 // encoding/json wrote before.
