@@ -175,9 +175,7 @@ func solve(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Option
 		return realignStretches(src, tgt, fs, ft, ks, kt, opt.Lexicon, mdl, guide, wide)
 	}
 	a := &aligner{m: mdl, cons: c}
-	weights := keyWeightsOf(ks, kt)
-	scaleLexWeights(weights, opt.Lexicon)
-	wt := newWeightTable(weights)
+	wt := docWeights(ks, kt, opt.Lexicon)
 	a.src = newSideKeys(src, fs, ks, wt, false)
 	a.tgt = newSideKeys(tgt, ft, kt, wt, true)
 	a.paras = a.src.paras && a.tgt.paras
@@ -379,21 +377,45 @@ func keyWeights(fs, ft []features) map[uint32]float32 {
 
 // keyWeightsOf is keyWeights for the anchor keys of each sentence of the two sides.
 func keyWeightsOf(ks, kt [][]uint32) map[uint32]float32 {
+	w := make(map[uint32]float32)
+	for _, x := range weighKeys(ks, kt) {
+		w[x.key] = x.w
+	}
+	return w
+}
+
+// docWeights is the weight table of keyWeightsOf(ks, kt), the weight of each lexical key
+// multiplied by its sense's weight in lex (if not nil), built without the map: a map of the tens of thousands of keys of a long document, filled and
+// then copied into the table, cost more than the table's lookups it serves, twice an alignment.
+func docWeights(ks, kt [][]uint32, lex *lexicon.Lexicon) *weightTable {
+	keys := weighKeys(ks, kt)
+	if lex != nil {
+		for x := range keys {
+			if k := keys[x].key; k&kindMask == kindLex {
+				keys[x].w *= float32(lex.KeyWeight(int32(k &^ kindMask)))
+			}
+		}
+	}
+	return weightTableOf(keys)
+}
+
+// weighKeys returns the keys keyWeightsOf weighs, each with its weight, in no particular order.
+func weighKeys(ks, kt [][]uint32) []weightSlot {
 	ds, dt := countKeys(ks), countKeys(kt)
 	if dt.n < ds.n {
 		ds, dt = dt, ds
 	}
-	w := make(map[uint32]float32)
+	var out []weightSlot
 	for x, n := range ds.count {
 		if n == 0 {
 			continue
 		}
 		k := ds.keys[x]
 		if n2 := dt.get(k); n2 > 0 && (k&kindMask != kindLex || n+n2 <= lexMaxDF) {
-			w[k] = float32(keyWeight(int(n + n2)))
+			out = append(out, weightSlot{key: k, w: float32(keyWeight(int(n + n2))), full: true})
 		}
 	}
-	return w
+	return out
 }
 
 // keyCounts counts how many sentences hold each key, in a table of open addressing: counting the
@@ -676,18 +698,28 @@ type weightSlot struct {
 }
 
 func newWeightTable(weights map[uint32]float32) *weightTable {
+	keys := make([]weightSlot, 0, len(weights))
+	for k, w := range weights {
+		keys = append(keys, weightSlot{key: k, w: w, full: true})
+	}
+	return weightTableOf(keys)
+}
+
+// weightTableOf is the table of keys, distinct full slots. Where each lands depends on the order
+// of keys, its lookups do not.
+func weightTableOf(keys []weightSlot) *weightTable {
 	bits := uint(4)
-	for 1<<bits < 2*len(weights) {
+	for 1<<bits < 2*len(keys) {
 		bits++
 	}
 	t := &weightTable{slots: make([]weightSlot, 1<<bits), shift: 32 - bits}
 	mask := uint32(len(t.slots) - 1)
-	for k, w := range weights {
-		x := (k * 0x9e3779b1) >> t.shift
+	for _, sl := range keys {
+		x := (sl.key * 0x9e3779b1) >> t.shift
 		for t.slots[x].full {
 			x = (x + 1) & mask
 		}
-		t.slots[x] = weightSlot{key: k, w: w, full: true}
+		t.slots[x] = sl
 	}
 	return t
 }

@@ -145,15 +145,3 @@ func withSeed(opt Options) *lexicon.Lexicon {
 	out.MergeScaled(seed, seedWeight)
 	return out
 }
-
-// scaleLexWeights multiplies the weight of each lexical key by its sense's weight.
-func scaleLexWeights(weights map[uint32]float32, lex *lexicon.Lexicon) {
-	if lex == nil {
-		return
-	}
-	for k, w := range weights {
-		if k&kindMask == kindLex {
-			weights[k] = w * float32(lex.KeyWeight(int32(k&^kindMask)))
-		}
-	}
-}

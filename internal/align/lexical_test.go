@@ -147,3 +147,42 @@ func TestLexKeysMaxDF(t *testing.T) {
 		}
 	}
 }
+
+// TestDocWeights: the weight table the search reads holds exactly the keys of keyWeightsOf, each
+// with its weight, a lexical key's multiplied by its sense's weight in the lexicon.
+func TestDocWeights(t *testing.T) {
+	src := sentences([]string{"The police arrested two men in Almaty.", "The men were released.", "Police said 3 men fled.", "It rained."})
+	tgt := sentences([]string{"Полиция задержала двух мужчин в Алматы.", "Мужчин отпустили.", "Полиция сообщила, что 3 мужчин сбежали.", "Шёл дождь."})
+	lex := lexicon.New("en", "ru")
+	lex.Add("police", "полиция", 0.5)
+	lex.Add("men", "мужчин", 2)
+	lex.Add("rained", "дождь", 1)
+	opt := Options{SrcLang: "en", TgtLang: "ru", Lexicon: lex}
+	fs, ft, vs, vt := extractSides(src, tgt, opt)
+	ks, kt := withLexKeys(fs, ft, vs, vt, "en", "ru", lex, lexMaxDF)
+	want := keyWeightsOf(ks, kt)
+	for _, l := range []*lexicon.Lexicon{nil, lex} {
+		wt := docWeights(ks, kt, l)
+		lexical, held := 0, 0
+		for _, sl := range wt.slots {
+			if sl.full {
+				held++
+			}
+		}
+		if held != len(want) {
+			t.Fatalf("lexicon %v: %d keys, want %d", l != nil, held, len(want))
+		}
+		for k, w := range want {
+			if l != nil && k&kindMask == kindLex {
+				w *= float32(l.KeyWeight(int32(k &^ kindMask)))
+				lexical++
+			}
+			if got, ok := wt.get(k); !ok || got != w {
+				t.Fatalf("lexicon %v: key %#x weighs %v (%v), want %v", l != nil, k, got, ok, w)
+			}
+		}
+		if l != nil && lexical != 3 {
+			t.Fatalf("%d lexical keys to scale, want 3", lexical)
+		}
+	}
+}

@@ -141,9 +141,7 @@ func better(a, b []Bead, below float64) bool {
 // not to the document. Beads outside the stretches get score 1: mergePasses keeps the first
 // pass's beads there in any case, since none of them scored below realignBelow.
 func realignStretches(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, lex *lexicon.Lexicon, mdl *model, guide []step, wide []bool) []Bead {
-	weights := keyWeightsOf(ks, kt)
-	scaleLexWeights(weights, lex)
-	wt := newWeightTable(weights)
+	wt := docWeights(ks, kt, lex)
 	whole := &aligner{m: mdl, src: &side{n: len(src), cum: cumLengths(fs)}, tgt: &side{n: len(tgt), cum: cumLengths(ft)}}
 	whole.reestimate(guide)
 	paras := hasBreaks(src) && hasBreaks(tgt)

@@ -69,9 +69,7 @@ func searchAligner(t testing.TB, n int, paras bool) *aligner {
 	opt.Lexicon = withSeed(opt)
 	fs, ft, vs, vt := extractSides(src, tgt, opt)
 	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, lexMaxDF)
-	weights := keyWeightsOf(ks, kt)
-	scaleLexWeights(weights, opt.Lexicon)
-	wt := newWeightTable(weights)
+	wt := docWeights(ks, kt, opt.Lexicon)
 	a := &aligner{m: newModelFor(opt)}
 	a.src = newSideKeys(src, fs, ks, wt, false)
 	a.tgt = newSideKeys(tgt, ft, kt, wt, true)
