@@ -1,7 +1,9 @@
 package align
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -75,5 +77,53 @@ func TestAcronymFeatures(t *testing.T) {
 	}
 	if f := extract("en", Sentence{Text: "Tell us what you saw."}, nil); slices.Contains(f.keys, us) {
 		t.Error("lower-case us taken for the acronym")
+	}
+}
+
+// TestDottedAcronymsEveryByte compares dottedAcronyms, which jumps from full stop to full stop,
+// with the byte-by-byte scan it replaced, on random texts of capitals, letters, full stops and
+// spaces (acronyms at the edges, runs of stops, Cyrillic beside them).
+func TestDottedAcronymsEveryByte(t *testing.T) {
+	everyByte := func(text string, add func(uint32)) {
+		for i := 0; i+3 < len(text); i++ {
+			if text[i+1] != '.' || !isASCIIUpper(text[i]) || i > 0 && isASCIILetter(text[i-1]) {
+				continue
+			}
+			j := i
+			var buf [12]byte
+			b := buf[:0]
+			for j+1 < len(text) && len(b) < len(buf) && isASCIIUpper(text[j]) && text[j+1] == '.' {
+				b = append(b, text[j])
+				j += 2
+			}
+			if len(b) >= 2 && (j >= len(text) || !isASCIILetter(text[j])) {
+				key := string(b)
+				if c, ok := acronymCanon.Get()[key]; ok {
+					key = c
+				}
+				add(hashKey(kindWord, "#"+key))
+			}
+			i = j
+		}
+	}
+	pieces := []string{"U", "S", "A", "N", "x", "a", ".", ".", ". ", " ", "U.S.", "A.I.", "Ж", "é", "1"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		var got, want []uint32
+		dottedAcronyms(text, func(k uint32) { got = append(got, k) })
+		everyByte(text, func(k uint32) { want = append(want, k) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: %v, byte by byte %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found == 0 {
+		t.Fatal("no acronym in the random texts")
 	}
 }
