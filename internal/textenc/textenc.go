@@ -214,6 +214,32 @@ func Position(text []byte, off int) (line, col int) { return NewLocator(text).At
 func IsNFC[T string | []byte](s T) bool {
 	prev := 0 // where the last rune known to be a plain starter begins
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes at a time while they are ASCII and letters of the Russian alphabet
+			// (U+0400-U+047F, lead byte D0 or D1): checked one rune at a time, Russian text
+			// took a hundredth of align-files.
+			t := s[i : i+8]
+			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			// Each byte ASCII, or a lead byte D0 or D1 (110100 0x) followed by a continuation
+			// byte: validShort's test, with the lead bytes' bits 4 to 1 as well, inlined (a
+			// call cost as much as the steps saved).
+			const top = 0x8080808080808080
+			hi, b6, b5 := x&top, (x<<1)&top, (x<<2)&top
+			cont, lead := hi&^b6, hi&b6&^b5
+			if hi&b6&b5 == 0 && cont == lead<<8 && lead&^(x<<3) == 0 && lead&(x<<4|x<<5|x<<6) == 0 {
+				k := 8
+				if lead>>56 != 0 {
+					k = 7 // the last byte starts a letter the next eight bytes hold
+				}
+				prev = i + k - 1 // the last rune's start: its only byte, or its lead byte
+				if t[k-1] >= utf8.RuneSelf {
+					prev--
+				}
+				i += k
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			prev = i

@@ -101,6 +101,31 @@ func FuzzIsNFC(f *testing.F) {
 	})
 }
 
+// TestIsNFCRandom runs FuzzIsNFC's check on random mixes of Russian letters, ASCII and other
+// characters, long enough for IsNFC's eight-byte steps, with combining marks that compose with the
+// letter before them (и + U+0306 is й) wherever a step may have ended, and two-byte marks out of
+// canonical order (Hebrew U+05B4 before U+05B0) that no step may take for letters.
+func TestIsNFCRandom(t *testing.T) {
+	parts := []string{"а", "и", "Ё", "ѿ", "a", " ", ".", "\u0306", "\u0301", "\u0483", "ә", "қ", "é", "e", "€", "\u00a0", "Ω", "\u1100\u1161", "\u05b4", "\u05b0", "\u05b4\u05b0"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b []byte
+		for range rng.IntN(24) {
+			p := parts[rng.IntN(len(parts))]
+			if rng.IntN(4) > 0 {
+				p = parts[rng.IntN(6)] // mostly Russian and ASCII, for long stretches
+			}
+			b = append(b, p...)
+		}
+		if got, want := IsNFC(b), norm.NFC.IsNormal(b); got != want {
+			t.Fatalf("IsNFC(%q) = %v, norm says %v", b, got, want)
+		}
+		if got, want := IsNFC(string(b)), norm.NFC.IsNormal(b); got != want {
+			t.Fatalf("IsNFC(string %q) = %v, norm says %v", b, got, want)
+		}
+	}
+}
+
 // FuzzValidNFC holds ValidNFC to what it stands for: valid UTF-8 and NFC
 // by the norm package, whatever the bytes.
 func FuzzValidNFC(f *testing.F) {
