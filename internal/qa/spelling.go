@@ -2,9 +2,12 @@ package qa
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,12 +43,32 @@ const maxSpellLine = 16 << 10
 // Speller checks spelling through the hunspell program in pipe mode (-a),
 // one process per language. It is safe for concurrent use (calls take
 // turns); Close ends the process.
+//
+// Hunspell works out suggestions for every word it does not know, and for
+// Kazakh that takes tens of milliseconds a word: most of what Check asks
+// (every inflected Kazakh word, which the dictionary lists by its stem,
+// and the stems tried for it) needs a verdict, not suggestions. So the
+// verdicts come from a process over a copy of the dictionary whose affix
+// file has no suggestion tables (see quickDictionary): the same words are
+// known, and an unknown one is answered at once. Suggestions are asked of
+// a second process, over the dictionary as installed, started when a word
+// is first reported, once for each word.
 type Speller struct {
 	lang string
 	mu   sync.Mutex
-	cmd  *exec.Cmd
-	in   io.WriteCloser
-	out  *bufio.Reader
+	// verdicts answers whether words are known: the quick dictionary's
+	// process, or full's when no copy could be made.
+	verdicts *hunspell
+	// full is the process over the dictionary as installed, for
+	// suggestions; nil until first needed.
+	full *hunspell
+	// path and dict start full; known are the session words both learn.
+	path, dict string
+	known      []string
+	// quickDir holds the quick dictionary; "" when there is none.
+	quickDir string
+	// suggestions caches full's suggestions for reported words.
+	suggestions map[string][]string
 	// stems caches hunspell's verdict on the stems of flagged Kazakh
 	// words (see kazakhStems).
 	stems map[string]bool
@@ -56,6 +79,128 @@ type Speller struct {
 	ru      *Speller
 	ruTried bool
 }
+
+// hunspell is one hunspell -a process.
+type hunspell struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+// startHunspell starts hunspell (at path) in pipe mode with dictionary dict
+// (a name hunspell finds, or a path without .aff/.dic) and teaches it the
+// session words known.
+func startHunspell(path, dict string, known []string) (*hunspell, error) {
+	cmd := exec.Command(path, "-a", "-i", "utf-8", "-d", dict)
+	in, err1 := cmd.StdinPipe()
+	outp, err2 := cmd.StdoutPipe()
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	h := &hunspell{cmd: cmd, in: in, out: bufio.NewReaderSize(outp, 64<<10)}
+	banner, err := h.out.ReadString('\n')
+	if err != nil || !strings.HasPrefix(banner, "@(#)") {
+		h.close()
+		return nil, errNoDictionary
+	}
+	// Session words: "@word" accepts word until the process ends; hunspell
+	// answers nothing to them and reads them as they come. "@word/model"
+	// gives word the endings of the dictionary's model.
+	var b strings.Builder
+	for _, w := range known {
+		if w == "" || strings.ContainsAny(w, "\n\r ") {
+			continue
+		}
+		b.WriteString("@")
+		b.WriteString(w)
+		b.WriteString("\n")
+	}
+	if _, err := io.WriteString(h.in, b.String()); err != nil {
+		h.close()
+		return nil, err
+	}
+	return h, nil
+}
+
+// errNoDictionary: hunspell started but did not answer as a pipe does,
+// which is what it does without the dictionary.
+var errNoDictionary = errors.New("hunspell: no dictionary")
+
+// close ends the process.
+func (h *hunspell) close() error {
+	if h == nil {
+		return nil
+	}
+	h.in.Close()
+	return h.cmd.Wait()
+}
+
+// dictionaryDirs are where hunspell looks for a dictionary named without a
+// path, after the folders of $DICPATH: Debian installs them in the first.
+var dictionaryDirs = [...]string{"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell"}
+
+// quickDictionary writes into a new temporary folder a copy of dictionary
+// dict that hunspell answers quickly: its .dic linked, its .aff without
+// the tables suggestions are made from (TRY, KEY, REP, MAP, PHONE) and
+// with n-gram and compound suggestions off. Whether a word is known does
+// not depend on them. It returns the folder and the copy's path for -d;
+// ok is false when the dictionary's files are not where hunspell would
+// look, or cannot be copied.
+func quickDictionary(dict string) (dir, path string, ok bool) {
+	var dirs []string
+	if p := os.Getenv("DICPATH"); p != "" {
+		dirs = filepath.SplitList(p)
+	}
+	dirs = append(dirs, dictionaryDirs[:]...)
+	for _, d := range dirs {
+		aff, err := os.ReadFile(filepath.Join(d, dict+".aff"))
+		if err != nil {
+			continue
+		}
+		dic, err := filepath.Abs(filepath.Join(d, dict+".dic"))
+		if err != nil {
+			return "", "", false
+		}
+		if _, err := os.Stat(dic); err != nil {
+			continue
+		}
+		tmp, err := os.MkdirTemp("", "tilmash-hunspell-")
+		if err != nil {
+			return "", "", false
+		}
+		base := filepath.Join(tmp, dict)
+		if os.WriteFile(base+".aff", quickAffix(aff), 0o600) != nil || os.Symlink(dic, base+".dic") != nil {
+			os.RemoveAll(tmp)
+			return "", "", false
+		}
+		return tmp, base, true
+	}
+	return "", "", false
+}
+
+// quickAffix is aff without the suggestion tables (see quickDictionary).
+func quickAffix(aff []byte) []byte {
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(aff, []byte("\n")) {
+		fields := bytes.Fields(bytes.TrimPrefix(line, []byte("\ufeff")))
+		if len(fields) > 0 && slices.Contains(suggestionTables[:], string(fields[0])) {
+			continue
+		}
+		out.Write(line)
+	}
+	if out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
+		out.WriteByte('\n')
+	}
+	out.WriteString("MAXNGRAMSUGS 0\nMAXCPDSUGS 0\nNOSPLITSUGS\n")
+	return out.Bytes()
+}
+
+// suggestionTables are the first words of the affix file's lines that
+// quickAffix leaves out.
+var suggestionTables = [...]string{"TRY", "KEY", "REP", "MAP", "PHONE", "MAXNGRAMSUGS", "MAXCPDSUGS", "NOSPLITSUGS"}
 
 // maxStemCache bounds the cache of stems; it starts over when full.
 const maxStemCache = 1 << 16
@@ -79,53 +224,92 @@ func NewSpeller(lang string, known []string) (*Speller, *Note) {
 	if err != nil {
 		return nil, unavailable("qa.spelling.no-hunspell")
 	}
-	cmd := exec.Command(path, "-a", "-i", "utf-8", "-d", dict)
-	in, err1 := cmd.StdinPipe()
-	outp, err2 := cmd.StdoutPipe()
-	if err := errors.Join(err1, err2); err != nil {
-		return nil, unavailable("qa.spelling.no-hunspell")
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, unavailable("qa.spelling.no-hunspell")
-	}
-	s := &Speller{lang: l, cmd: cmd, in: in, out: bufio.NewReaderSize(outp, 64<<10)}
-	banner, err := s.out.ReadString('\n')
-	if err != nil || !strings.HasPrefix(banner, "@(#)") {
-		s.Close()
-		return nil, unavailable("qa.spelling.no-dictionary")
-	}
-	// Session words: "@word" accepts word until the process ends; hunspell
-	// answers nothing to them and reads them as they come.
-	var b strings.Builder
 	if l == "kk" {
 		known = append(known[:len(known):len(known)], kazakhAbbreviations[:]...)
 	}
-	for _, w := range known {
-		if w == "" || strings.ContainsAny(w, "\n\r ") {
-			continue
-		}
-		b.WriteString("@")
-		b.WriteString(w)
-		b.WriteString("\n")
+	s := &Speller{lang: l, path: path, dict: dict, known: known}
+	quick := dict
+	if dir, p, ok := quickDictionary(dict); ok {
+		s.quickDir, quick = dir, p
 	}
-	if _, err := io.WriteString(s.in, b.String()); err != nil {
-		s.Close()
+	s.verdicts, err = startHunspell(path, quick, known)
+	if err != nil && s.quickDir != "" {
+		// The copy would not do: the dictionary as installed, for
+		// verdicts and suggestions both.
+		os.RemoveAll(s.quickDir)
+		s.quickDir = ""
+		s.verdicts, err = startHunspell(path, dict, known)
+	}
+	if err != nil {
+		if errors.Is(err, errNoDictionary) {
+			return nil, unavailable("qa.spelling.no-dictionary")
+		}
 		return nil, unavailable("qa.spelling.no-hunspell")
+	}
+	if s.quickDir == "" {
+		s.full = s.verdicts
 	}
 	return s, nil
 }
 
-// Close ends the hunspell process.
+// Close ends the hunspell processes and removes the quick dictionary.
 func (s *Speller) Close() error {
 	if s == nil {
 		return nil
 	}
-	s.in.Close()
-	err := s.cmd.Wait()
+	err := s.verdicts.close()
+	if s.full != s.verdicts {
+		err = errors.Join(err, s.full.close())
+	}
+	if s.quickDir != "" {
+		err = errors.Join(err, os.RemoveAll(s.quickDir))
+	}
 	if s.ru != nil {
 		err = errors.Join(err, s.ru.Close())
 	}
 	return err
+}
+
+// suggest returns hunspell's suggestions for word, at most five, from the
+// full dictionary's process (started on first use) or the cache.
+func (s *Speller) suggest(word string) ([]string, error) {
+	if sugg, ok := s.suggestions[word]; ok {
+		return sugg, nil
+	}
+	if s.full == nil {
+		full, err := startHunspell(s.path, s.dict, s.known)
+		if err != nil {
+			return nil, err
+		}
+		s.full = full
+	}
+	if _, err := io.WriteString(s.full.in, "^"+word+"\n"); err != nil {
+		return nil, err
+	}
+	var sugg []string
+	for {
+		resp, err := s.full.out.ReadString('\n')
+		if err != nil {
+			return nil, err
+		}
+		resp = strings.TrimRight(resp, "\n")
+		if resp == "" {
+			break
+		}
+		if resp[0] == '&' {
+			if i := strings.Index(resp, ": "); i >= 0 {
+				sugg = strings.Split(resp[i+2:], ", ")
+				if len(sugg) > 5 {
+					sugg = sugg[:5]
+				}
+			}
+		}
+	}
+	if s.suggestions == nil || len(s.suggestions) > maxStemCache {
+		s.suggestions = map[string][]string{}
+	}
+	s.suggestions[word] = sugg
+	return sugg, nil
 }
 
 // Check returns a finding for each word of text that the dictionary does
@@ -147,13 +331,13 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 			continue
 		}
 		clean := s.spellable(line)
-		if _, err := io.WriteString(s.in, "^"+clean+"\n"); err != nil {
+		if _, err := io.WriteString(s.verdicts.in, "^"+clean+"\n"); err != nil {
 			return out, err
 		}
 		cursor := 0
 		var flagged []Finding
 		for {
-			resp, err := s.out.ReadString('\n')
+			resp, err := s.verdicts.out.ReadString('\n')
 			if err != nil {
 				return out, err
 			}
@@ -196,22 +380,9 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 			if !s.wanted(word) || numeralEnding(line, start, word) {
 				continue
 			}
-			var sugg []string
-			if i := strings.Index(resp, ": "); i >= 0 {
-				sugg = strings.Split(resp[i+2:], ", ")
-				if len(sugg) > 5 {
-					sugg = sugg[:5]
-				}
-			}
-			f := Finding{Kind: Spelling, Severity: Warning, Lang: s.lang, Source: NoSpan,
+			flagged = append(flagged, Finding{Kind: Spelling, Severity: Warning, Lang: s.lang, Source: NoSpan,
 				Target: Span{base + start, base + start + len(word)}, Message: "qa.spelling.unknown",
-				Data: map[string]any{"Text": word, "Suggestions": strings.Join(sugg, ", "), "Lang": s.lang}}
-			if len(sugg) > 0 {
-				f.Fix = sugg[0]
-			} else {
-				f.Message = "qa.spelling.unknown-no-suggestion"
-			}
-			flagged = append(flagged, f)
+				Data: map[string]any{"Text": word, "Lang": s.lang}})
 		}
 		if s.lang == "kk" && !s.bareStems && len(flagged) > 0 {
 			var err error
@@ -220,6 +391,20 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 			}
 			if flagged, err = s.dropLoanwords(flagged); err != nil {
 				return out, err
+			}
+		}
+		// Suggestions only for the words reported.
+		for i := range flagged {
+			f := &flagged[i]
+			sugg, err := s.suggest(f.Data["Text"].(string))
+			if err != nil {
+				return out, err
+			}
+			f.Data["Suggestions"] = strings.Join(sugg, ", ")
+			if len(sugg) > 0 {
+				f.Fix = sugg[0]
+			} else {
+				f.Message = "qa.spelling.unknown-no-suggestion"
 			}
 		}
 		out = append(out, flagged...)
@@ -317,7 +502,7 @@ func (s *Speller) dropLoanwords(fs []Finding) ([]Finding, error) {
 // ask has hunspell judge words (lower-case letters only: one answer each,
 // in order) and caches its verdicts in s.stems.
 func (s *Speller) ask(words []string) error {
-	if _, err := io.WriteString(s.in, "^"+strings.Join(words, " ")+"\n"); err != nil {
+	if _, err := io.WriteString(s.verdicts.in, "^"+strings.Join(words, " ")+"\n"); err != nil {
 		return err
 	}
 	if s.stems == nil || len(s.stems) > maxStemCache {
@@ -325,7 +510,7 @@ func (s *Speller) ask(words []string) error {
 	}
 	n := 0
 	for {
-		resp, err := s.out.ReadString('\n')
+		resp, err := s.verdicts.out.ReadString('\n')
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,9 @@
 package qa
 
 import (
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -166,5 +169,108 @@ func TestSpellable(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s %q:\n got %q\nwant %q", tt.lang, tt.line, got, tt.want)
 		}
+	}
+}
+
+func TestQuickAffix(t *testing.T) {
+	aff := "\ufeffSET UTF-8\nTRY абв\nKEY qwe|asd\nREP 2\nREP а о\nREP  е и\nMAP 1\nMAP аә\nPHONE 1\nPHONE AH A\nMAXNGRAMSUGS 4\nKEEPCASE K\nMAXDIFF 3\nSFX A Y 1\nSFX A 0 лар .\nWORDCHARS -\n"
+	want := "\ufeffSET UTF-8\nKEEPCASE K\nMAXDIFF 3\nSFX A Y 1\nSFX A 0 лар .\nWORDCHARS -\nMAXNGRAMSUGS 0\nMAXCPDSUGS 0\nNOSPLITSUGS\n"
+	if got := string(quickAffix([]byte(aff))); got != want {
+		t.Errorf("quickAffix:\n%s\nwant\n%s", got, want)
+	}
+	// A file without a final newline still ends its last line.
+	if got := string(quickAffix([]byte("SET UTF-8"))); got != "SET UTF-8\nMAXNGRAMSUGS 0\nMAXCPDSUGS 0\nNOSPLITSUGS\n" {
+		t.Errorf("no final newline: %q", got)
+	}
+}
+
+// TestQuickVerdicts: the quick dictionary knows exactly the words the
+// dictionary as installed knows (only suggestions come from the tables it
+// leaves out), word for word, in each language; and a reported word still
+// gets the installed dictionary's suggestions.
+func TestQuickVerdicts(t *testing.T) {
+	testenv.Command(t, "hunspell", hunspellInstall)
+	texts := map[string]string{
+		"en": "The minister sayd the talks would continue; recieve, wierd, colour, organisation, running, ran, children's.",
+		"ru": "Министр сказал, что переговоры продалжатся; соцсетях, казахстанцы, правозащитницы, ашибкой, бежали, детей.",
+		"kk": "Бүгін ауа райы жақсы болды; шағымның шағымнің кітаппп бейнежазбалар жазбаған жазбеген интелект мәлімдеді.",
+	}
+	for lang, text := range texts {
+		sp, note := NewSpeller(lang, nil)
+		if note != nil {
+			testenv.Missing(t, "the Hunspell dictionary for "+lang, hunspellInstall)
+		}
+		if sp.quickDir == "" {
+			sp.Close()
+			t.Fatalf("%s: no quick dictionary made", lang)
+		}
+		full, err := startHunspell(sp.path, sp.dict, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quick, installed := verdicts(t, sp.verdicts, text), verdicts(t, full, text)
+		if quick != installed {
+			t.Errorf("%s: quick dictionary %q, installed %q", lang, quick, installed)
+		}
+		if !strings.Contains(installed, "-") {
+			t.Errorf("%s: no word unknown in %q: the test proves nothing", lang, text)
+		}
+		full.close()
+		sp.Close()
+	}
+	sp, _ := NewSpeller("ru", nil)
+	defer sp.Close()
+	fs, err := sp.Check("Вторая строка с ашибкой.")
+	if err != nil || len(fs) != 1 || !strings.Contains(fs[0].Data["Suggestions"].(string), "ошибкой") ||
+		!strings.HasPrefix(fs[0].Data["Suggestions"].(string), fs[0].Fix+", ") {
+		t.Errorf("ашибкой: %+v, %v; want the suggestion ошибкой", fs, err)
+	}
+}
+
+// verdicts is hunspell's verdict on each word of text, + known, - not.
+func verdicts(t *testing.T, h *hunspell, text string) string {
+	t.Helper()
+	if _, err := io.WriteString(h.in, "^"+text+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for {
+		resp, err := h.out.ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp == "\n" {
+			return b.String()
+		}
+		if resp[0] == '&' || resp[0] == '#' {
+			b.WriteByte('-')
+		} else {
+			b.WriteByte('+')
+		}
+	}
+}
+
+// BenchmarkSpellingKazakh: the spelling check of the sample workspace's
+// Kazakh articles, which hunspell's dictionary knows mostly by their
+// stems; hunspell's own time is in the wall-clock figure.
+func BenchmarkSpellingKazakh(b *testing.B) {
+	testenv.Command(b, "hunspell", hunspellInstall)
+	var text strings.Builder
+	for _, doc := range []string{"zarechnoye-videos", "torture-complaints-reform"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "documents", doc, "kk.txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		text.Write(data)
+	}
+	for b.Loop() {
+		sp, note := NewSpeller("kk", nil)
+		if note != nil {
+			testenv.Missing(b, "the Hunspell dictionary for kk", hunspellInstall)
+		}
+		if _, err := sp.Check(text.String()); err != nil {
+			b.Fatal(err)
+		}
+		sp.Close()
 	}
 }
