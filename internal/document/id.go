@@ -9,6 +9,8 @@ import (
 // ValidID checks that id is a lowercase slug: letters a-z, digits and
 // single inner hyphens, at most 64 bytes. Ids become folder and file names,
 // so this check is what keeps "../x", "a/b" and "CON" out of the file system.
+// The names Windows keeps for devices in any case (con, nul, com1) pass it;
+// a new document may not take one (see [Begin] and [ReservedID]).
 func ValidID(id string) error {
 	if id == "" || len(id) > 64 {
 		return badID(id, -1)
@@ -73,4 +75,16 @@ func Slug(s string, max int) string {
 		out = strings.TrimRight(out[:max], "-")
 	}
 	return out
+}
+
+// ReservedID reports whether id is a name Windows keeps for a device (con,
+// prn, aux, nul, com0-com9, lpt0-lpt9): a folder of that name cannot be
+// made or checked out there, so a workspace in git holding one breaks for
+// the colleague on Windows.
+func ReservedID(id string) bool {
+	switch id {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(id) == 4 && (strings.HasPrefix(id, "com") || strings.HasPrefix(id, "lpt")) && id[3] >= '0' && id[3] <= '9'
 }

@@ -30,3 +30,16 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestReservedID(t *testing.T) {
+	for _, id := range []string{"con", "prn", "aux", "nul", "com0", "com1", "com9", "lpt1", "lpt9"} {
+		if !ReservedID(id) {
+			t.Errorf("ReservedID(%q) = false", id)
+		}
+	}
+	for _, id := range []string{"cons", "con-1", "com", "com10", "lpt", "lpta", "nul1", "a", "zarechnoye-videos"} {
+		if ReservedID(id) {
+			t.Errorf("ReservedID(%q) = true", id)
+		}
+	}
+}

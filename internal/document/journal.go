@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -57,6 +58,13 @@ type Change struct {
 func Begin(ws *workspace.Workspace, id string) (*Change, error) {
 	if err := ValidID(id); err != nil {
 		return nil, err
+	}
+	if ReservedID(id) {
+		// A document made before this rule keeps working; a new one may
+		// not take the name.
+		if _, err := os.Lstat(ws.Path(Folder, id)); errors.Is(err, fs.ErrNotExist) {
+			return nil, locale.NewError("document.reserved-id", map[string]any{"ID": id}).WithHint("document.reserved-id.hint")
+		}
 	}
 	tx, err := Journal(ws, id).Begin()
 	if err != nil {
