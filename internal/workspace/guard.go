@@ -125,7 +125,7 @@ func (w *Workspace) CheckExportFolder() error {
 	if export == root {
 		return exportFolderError(w.Config.Export, "root", "", "")
 	}
-	for _, o := range []string{DocumentsFolder, w.Config.Glossary} {
+	for _, o := range []string{DocumentsFolder, w.Config.Glossary, LocalFolder} {
 		if clash, _ := exportClash(export, realPath(w.Path(o))); clash != "" {
 			return exportFolderError(w.Config.Export, clash, o, rel(export))
 		}

@@ -166,6 +166,8 @@ func TestParseConfigExportFolder(t *testing.T) {
 		{"inside documents", "export: documents/out\n", "is inside the documents folder", "workspace.bad-config.export-inside"},
 		{"inside glossary", "export: glossary/tbx\n", "is inside the glossary folder", "workspace.bad-config.export-inside"},
 		{"glossary holds the default export", "glossary: .\n", "f.yaml:1:11: the export folder export is inside the . folder", "workspace.bad-config.export-inside"},
+		{"the local state folder", "export: .tilmash\n", "f.yaml:1:9: the export folder .tilmash is or holds the .tilmash folder", "workspace.bad-config.export-holds"},
+		{"inside the local state folder", "export: .tilmash/out\n", "is inside the .tilmash folder", "workspace.bad-config.export-inside"},
 		{"a folder of its own", "export: out/site\n", "", ""},
 		{"a name that only starts like documents", "export: documents-out\n", "", ""},
 	}

@@ -335,7 +335,7 @@ func checkExportFolder(file string, cfg Config, root *yaml.Node) error {
 		return locale.NewError("workspace.bad-config.export-"+clash, map[string]any{"Export": cfg.Export, "Other": other}).
 			WithHint("workspace.bad-config.export.hint").At(locale.Pos{File: file, Line: line, Column: col})
 	}
-	id, other := exportClash(cfg.Export, DocumentsFolder, cfg.Glossary)
+	id, other := exportClash(cfg.Export, DocumentsFolder, cfg.Glossary, LocalFolder)
 	switch id {
 	case "":
 		return nil
