@@ -211,6 +211,27 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.fail(w, r, http.StatusNotFound, "serve.error.not-found", nil)
 }
 
+// unrouted answers a request no route of mux took: 405 with the methods
+// the page takes (Allow) when it is a page asked with another method (PUT
+// or DELETE on a document), else 404. The catch-all route that renders the
+// localized 404 page matches every method, so mux's own 405 never comes.
+func (s *Server) unrouted(mux *http.ServeMux, w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range [...]string{http.MethodGet, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := mux.Handler(probe); m != r.Method && pattern != "/" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) == 0 {
+		s.notFound(w, r)
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	s.fail(w, r, http.StatusMethodNotAllowed, "serve.error.method", map[string]any{"Method": r.Method, "Allow": strings.Join(allow, ", ")})
+}
+
 // static serves the embedded stylesheet and script, and nothing else.
 func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")

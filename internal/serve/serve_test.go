@@ -37,7 +37,7 @@ func TestRoutes(t *testing.T) {
 		{"/nowhere", 404, "no such page", "text/html"},
 		{"/doc/missing", 404, "no such page", "text/html"},
 		{"/doc/News", 404, "no such page", "text/html"},
-		{"/doc/news/edit", 404, "no such page", "text/html"},
+		{"/doc/news/edit", 405, "does not take GET requests, only POST", "text/html"},
 		// Traversal, plain and encoded: nothing outside the workspace,
 		// nor any file of it, is ever served.
 		{"/doc/..%2f..%2fetc%2fpasswd", 404, "no such page", "text/html"},
@@ -73,6 +73,37 @@ func TestRoutes(t *testing.T) {
 				t.Errorf("a file was served:\n%s", body)
 			}
 		})
+	}
+}
+
+// TestMethodNotAllowed: a page asked with a method it does not take is
+// 405 with the methods it takes (Allow), localized; a path that is no page
+// stays 404 whatever the method.
+func TestMethodNotAllowed(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	for _, tc := range []struct {
+		method, path, allow string
+		status              int
+	}{
+		{"PUT", "/doc/news", "GET", 405},
+		{"DELETE", "/doc/news", "GET", 405},
+		{"POST", "/doc/news", "GET", 405},
+		{"PUT", "/doc/news/edit", "POST", 405},
+		{"DELETE", "/glossary", "GET", 405},
+		{"PUT", "/nowhere", "", 404},
+		{"DELETE", "/tilmash.yaml", "", 404},
+	} {
+		res, body := c.do(tc.method, tc.path, nil)
+		if res.StatusCode != tc.status || res.Header.Get("Allow") != tc.allow {
+			t.Errorf("%s %s: %d, Allow %q; want %d, %q\n%s", tc.method, tc.path, res.StatusCode, res.Header.Get("Allow"), tc.status, tc.allow, body)
+		}
+		if tc.status == 405 && !strings.Contains(body, "does not take "+tc.method+" requests, only "+tc.allow) {
+			t.Errorf("%s %s: body lacks the reason:\n%s", tc.method, tc.path, body)
+		}
+	}
+	if _, body := c.do("PUT", "/doc/news", nil); !strings.Contains(body, "<h1>") {
+		t.Errorf("the 405 is not the workbench's page:\n%s", body)
 	}
 }
 

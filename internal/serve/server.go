@@ -112,7 +112,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /glossary", s.glossaryPage)
 	mux.HandleFunc("GET /concordance", s.concordancePage)
 	mux.HandleFunc("GET /static/{name}", s.static)
-	mux.HandleFunc("/", s.notFound)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.unrouted(mux, w, r) })
 	return s.guard(mux)
 }
 
