@@ -9,7 +9,10 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	urfave "github.com/urfave/cli/v2"
 
@@ -58,7 +61,12 @@ func serveCommand(a *app.App, env *console.Env) *urfave.Command {
 			if !serve.IsLoopback(addr) && token == "" {
 				return env.Usage("serve.needs-token", map[string]any{"Addr": addr, "Env": TokenEnv}, "serve.needs-token.hint")
 			}
-			if token != "" && len(token) < 16 {
+			if token != "" && strings.IndexFunc(token, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+				// A quoted variable that was empty or had a newline
+				// ("$TOKEN   "), and a URL cannot carry it as typed.
+				return env.Usage("serve.spaced-token", map[string]any{"Env": TokenEnv}, "serve.needs-token.hint")
+			}
+			if token != "" && utf8.RuneCountInString(token) < 16 {
 				return env.Usage("serve.short-token", map[string]any{"Min": 16, "Env": TokenEnv}, "serve.needs-token.hint")
 			}
 			ws, err := env.Workspace()
