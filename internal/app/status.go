@@ -44,6 +44,11 @@ type DocumentStatus struct {
 	Warnings *int `json:"warnings"`
 	// Unchecked says the findings are unknown: the glossary did not load.
 	Unchecked bool `json:"-"`
+	// Err is why the document could not be read (a text deleted by
+	// hand, a bad byte in its alignment.yaml); the row holds only the
+	// id then. Error is its message in English, for JSON.
+	Err   error  `json:"-"`
+	Error string `json:"error,omitempty"`
 }
 
 // StatusReport is the state of a workspace's documents.
@@ -56,6 +61,10 @@ type StatusReport struct {
 	// are listed with their findings unknown, and the caller reports the
 	// error after them.
 	GlossaryErr error
+	// DocumentErrs are why documents could not be read, in the order of
+	// their rows (see DocumentStatus.Err): one broken document is no
+	// reason to show nothing of the others either.
+	DocumentErrs []error
 }
 
 // Totals are the words of every document listed, per language, and of
@@ -77,12 +86,18 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 	rep := &StatusReport{Documents: []*DocumentStatus{}, Totals: Totals{Words: map[string]int{}}}
 	// Each document's status, from the status cache when its files did
 	// not change (statuscache.go).
-	err := app.cachedStatuses(ws, ids, p, func(st *DocumentStatus, err error) error {
+	err := app.cachedStatuses(ws, ids, p, func(id string, st *DocumentStatus, err error) error {
 		var gerr *glossaryError
-		if errors.As(err, &gerr) {
+		var missing *document.NotFoundError
+		switch {
+		case errors.As(err, &gerr):
 			rep.GlossaryErr = gerr.err
-		} else if err != nil {
-			return err
+		case errors.As(err, &missing):
+			return err // a document asked for by a wrong id
+		case err != nil:
+			rep.Documents = append(rep.Documents, &DocumentStatus{ID: id, Err: err, Error: err.Error()})
+			rep.DocumentErrs = append(rep.DocumentErrs, err)
+			return nil
 		}
 		rep.Documents = append(rep.Documents, st)
 		for l, ls := range st.Languages {

@@ -100,13 +100,13 @@ func encodeStatusCache(c *statusCache) ([]byte, error) {
 	return append(out, body...), nil
 }
 
-// cachedStatuses gives each, in the order of ids, the status of each
+// cachedStatuses gives each, in the order of ids, the id and status of each
 // document (as DocumentStatus does, with its error) from the cache when
 // the document's digest is the one recorded, and otherwise collects it on
 // one of app.workers() goroutines. It stops at the first error each
 // returns. The cache is written back when a row changed; failing to write
 // it is not an error (status works without).
-func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress, each func(*DocumentStatus, error) error) error {
+func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress, each func(string, *DocumentStatus, error) error) error {
 	r := ws.NewReader()
 	defer r.Close()
 	wd, err := app.workspaceDigest(ws, r, "status")
@@ -142,7 +142,7 @@ func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress
 	}, func(i int) error {
 		step(p, ids[i])
 		s := &slots[i]
-		if err := each(s.st, s.err); err != nil {
+		if err := each(ids[i], s.st, s.err); err != nil {
 			return err
 		}
 		if s.miss && s.digest != "" {

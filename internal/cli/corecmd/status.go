@@ -57,10 +57,22 @@ func statusCommand(a *app.App, env *console.Env) *urfave.Command {
 			} else {
 				printStatus(env, ws, rep)
 			}
-			// The listing is complete but for the findings; the glossary
-			// is bad input, reported (with where it is wrong) as such:
-			// exit 2, as check and publish do for it.
-			return rep.GlossaryErr
+			// The listing is complete but for the findings, or for the
+			// rows of documents that could not be read; the glossary and
+			// those documents are bad input, reported (with where they
+			// are wrong) after the table: exit 2, as check and publish do
+			// for them.
+			errs := rep.DocumentErrs
+			if rep.GlossaryErr != nil {
+				errs = append(errs[:len(errs):len(errs)], rep.GlossaryErr)
+			}
+			if len(errs) == 0 {
+				return nil
+			}
+			for _, e := range errs[:len(errs)-1] {
+				env.Report(e)
+			}
+			return errs[len(errs)-1]
 		},
 	}
 }
@@ -80,6 +92,13 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	var table [][]string
 	for _, r := range rows {
 		row := []string{r.ID}
+		if r.Err != nil {
+			for range ws.Config.Languages {
+				row = append(row, "—")
+			}
+			table = append(table, append(row, env.Paint(console.Red, env.T("status.unreadable", nil)), "—"))
+			continue
+		}
 		for _, l := range ws.Config.Languages {
 			ls := r.Languages[l]
 			switch {
