@@ -107,6 +107,10 @@ func TestTypography(t *testing.T) {
 		{"ru", "But then he \"realized that he was yelling, 'I got bit! I got bit!'", "Но затем он «понял, что он кричал „Меня укусили! Меня укусили!“»", nil},
 		{"kk", "He was yelling, 'I got bit!'", "Ол „Мені тістеп алды!“ деп айқайлады: „Тістеп алды!“", nil},
 		{"ru", "Is it \"over?\"", "Это «„конец“»", []string{"qa.typography.final "}},
+		// The finding marks the final mark itself, not the quote after it
+		// (“ closes the inner quote „…“).
+		{"ru", "He asked: 'Is it over?'", "Он спросил: „Всё кончено.“", []string{"qa.typography.final ."}},
+		{"ru", "He asked, \"is it over?\"", "Он спросил: «„Всё кончено.“»", []string{"qa.typography.final ."}},
 		{"ru", "Visit example.com now.", "Зайдите на .NET сейчас.", nil},
 		// A word written twice: the second is marked, whatever its case
 		// or the punctuation after it.
@@ -147,6 +151,32 @@ func TestTypography(t *testing.T) {
 	}
 }
 
+// TestTypographyFinalSpans: a final-punctuation finding marks the final
+// mark in the source and in the translation, past the quotes and brackets
+// that close after it (“ closes the Russian and Kazakh inner quote).
+func TestTypographyFinalSpans(t *testing.T) {
+	tests := []struct{ src, tgt, srcMark, tgtMark string }{
+		{"Is it?", "Так ли это.", "?", "."},
+		{"He asked: 'Is it over?'", "Он спросил: „Всё кончено.“", "?", "."},
+		{"He asked, \"is it (over?)\" ", "Он спросил: «„Всё кончено.“» ", "?", "."},
+		{"It is (over!)", "Всё кончено", "!", ""},
+	}
+	for _, tt := range tests {
+		fs := CheckTypography("en", tt.src, "ru", tt.tgt, TypographyOptions{})
+		if len(fs) != 1 || fs[0].Message != "qa.typography.final" {
+			t.Errorf("%q: findings %+v", tt.tgt, fs)
+			continue
+		}
+		f := fs[0]
+		if got := tt.src[f.Source.Start:f.Source.End]; got != tt.srcMark {
+			t.Errorf("%q: source span %v is %q, want %q", tt.src, f.Source, got, tt.srcMark)
+		}
+		if got := tt.tgt[f.Target.Start:f.Target.End]; got != tt.tgtMark {
+			t.Errorf("%q: target span %v is %q, want %q", tt.tgt, f.Target, got, tt.tgtMark)
+		}
+	}
+}
+
 // TestTypographyData: the values of a typography finding's message are
 // the language, the text and the fix (always for a final mark, even none;
 // otherwise when there is one), whether the finding has them in Data
@@ -163,6 +193,7 @@ func TestTypographyData(t *testing.T) {
 		{"en", "A - b.", "A - b.", []map[string]any{{"Lang": "en", "Text": "-", "Expected": "–"}}},
 		{"ru", "Is it?", "Так ли это.", []map[string]any{{"Lang": "ru", "Text": ".", "Expected": "?"}}},
 		{"kk", "It is", "Солай ма?  ", []map[string]any{{"Lang": "kk", "Text": "?", "Expected": ""}}},
+		{"ru", "He asked: 'Is it over?'", "Он спросил: „Всё кончено.“", []map[string]any{{"Lang": "ru", "Text": ".", "Expected": "?"}}},
 		{"ru", "A  b.", "А  б (в.", []map[string]any{
 			{"Lang": "ru", "Text": "  ", "Expected": " "}, {"Lang": "ru", "Text": "("}}},
 	}

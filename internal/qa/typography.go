@@ -288,27 +288,20 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 	out = appendRepeats(out, srcLang, src, lang, tgt, repeated)
 	sortFindings(out[start:])
 	if src != "" {
-		se, te := finalMark(src), finalMark(tgt)
+		se, ss := finalMark(src)
+		te, ts := finalMark(tgt)
 		if se != te && (se == '?' || te == '?' || se == '!' && te != '.' || te == '!' && se != '.') {
-			t := strings.TrimRight(tgt, " \t\n")
-			end := len(t)
-			start := end
-			if te != 0 {
-				_, n := utf8.DecodeLastRuneInString(t)
-				start = end - n
+			if te == 0 {
+				// No mark: the place to put one, the end of the text.
+				end := len(strings.TrimRight(tgt, " \t\n"))
+				ts = Span{end, end}
 			}
 			mark := ""
 			if se != 0 {
 				mark = string(se)
 			}
-			f := Finding{Kind: Typography, Severity: Warning, Lang: lang, SrcLang: srcLang, Target: Span{start, end},
-				Message: "qa.typography.final", Fix: mark, lazy: typoFinalData, text: t[start:end]}
-			if s := strings.TrimRight(src, " \t\n"); se != 0 {
-				_, n := utf8.DecodeLastRuneInString(s)
-				f.Source = Span{len(s) - n, len(s)}
-			} else {
-				f.Source = NoSpan
-			}
+			f := Finding{Kind: Typography, Severity: Warning, Lang: lang, SrcLang: srcLang, Target: ts, Source: ss,
+				Message: "qa.typography.final", Fix: mark, lazy: typoFinalData, text: tgt[ts.Start:ts.End]}
 			out = append(out, f)
 		}
 	}
@@ -380,16 +373,19 @@ func sortFindings(fs []Finding) {
 }
 
 // finalMark returns the sentence-final mark of s (. ? ! or … as .),
-// looking past closing quotes and brackets, or 0. “ is a closing quote
-// there: the inner one of Russian and Kazakh („…“).
-func finalMark(s string) rune {
+// looking past closing quotes and brackets, and where it is in s: the
+// mark itself, not the quotes after it. Without one it returns 0 and
+// NoSpan. “ is a closing quote there: the inner one of Russian and
+// Kazakh („…“).
+func finalMark(s string) (rune, Span) {
 	s = strings.TrimRight(s, " \t\n\"'»”“’)]")
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, n := utf8.DecodeLastRuneInString(s)
+	at := Span{len(s) - n, len(s)}
 	switch r {
 	case '.', '…':
-		return '.'
+		return '.', at
 	case '?', '!':
-		return r
+		return r, at
 	}
-	return 0
+	return 0, NoSpan
 }
