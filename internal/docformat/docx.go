@@ -113,7 +113,7 @@ func (r *docxReader) stream(part string, f func(*xmlStream) error) error {
 		return err
 	}
 	defer rc.Close()
-	s := &xmlStream{r: r, part: part, sc: newXMLScanner(rc), ns: map[string]string{"xml": "http://www.w3.org/XML/1998/namespace"}}
+	s := &xmlStream{r: r, part: part, sc: newXMLScanner(rc, int64(min(r.a.files[part].UncompressedSize64, MaxPart))), ns: map[string]string{"xml": "http://www.w3.org/XML/1998/namespace"}}
 	for {
 		err := s.sc.Next()
 		if err == io.EOF {

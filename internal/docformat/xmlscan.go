@@ -30,12 +30,13 @@ import (
 // document; and it refuses a DTD or any other <!…> declaration. Line ends
 // in text and attribute values are normalized (CR LF and CR to LF).
 type xmlScanner struct {
-	src  io.Reader
-	buf  []byte
-	r, w int   // the unread bytes are buf[r:w]
-	base int64 // input offset of buf[0]
-	eof  bool
-	err  error // a read error of src
+	src    io.Reader
+	buf    []byte
+	window int   // the window's size: buf's, unless a long tag grew it
+	r, w   int   // the unread bytes are buf[r:w]
+	base   int64 // input offset of buf[0]
+	eof    bool
+	err    error // a read error of src
 
 	// line and col are the position of buf[0].
 	line, col int
@@ -74,8 +75,14 @@ type xattr struct {
 // maxTag is the longest tag, comment or processing instruction read.
 const maxTag = 1 << 20
 
-// scanWindow is the size of the window the input is read through.
-const scanWindow = 256 << 10
+// scanWindow is the size of the window the input is read through, and
+// minWindow the least: a part smaller than the window is read through a
+// window of its size (clearing 256 KB for every small part of a DOCX —
+// styles, numbering, notes, relationships — cost more than reading them).
+const (
+	scanWindow = 256 << 10
+	minWindow  = 4 << 10
+)
 
 // errScan is a syntax error of the part at an input offset.
 type errScan struct {
@@ -87,8 +94,21 @@ type errScan struct {
 
 func (e *errScan) Error() string { return e.reason }
 
-func newXMLScanner(src io.Reader) *xmlScanner {
-	return &xmlScanner{src: src, buf: make([]byte, scanWindow), line: 1, col: 1}
+// newXMLScanner returns a scanner of src, whose size is size bytes, or
+// unknown when size is negative: the window is no larger than the input
+// (and one byte to see its end) needs.
+func newXMLScanner(src io.Reader, size int64) *xmlScanner {
+	window := scanWindow
+	if size >= 0 && size < scanWindow {
+		window = max(int(size)+1, minWindow)
+	}
+	return newXMLScannerWindow(src, window)
+}
+
+// newXMLScannerWindow returns a scanner of src that reads it through a
+// window of window bytes.
+func newXMLScannerWindow(src io.Reader, window int) *xmlScanner {
+	return &xmlScanner{src: src, buf: make([]byte, window), window: window, line: 1, col: 1}
 }
 
 // fail returns the syntax error at input offset off (inside the window).
@@ -225,7 +245,7 @@ func (s *xmlScanner) markupEnd() (int, error) {
 		if s.w-s.r > maxTag {
 			return 0, s.fail(s.tokOff, fmt.Sprintf("markup longer than %d bytes", maxTag))
 		}
-		if !s.fill(s.w - s.r + scanWindow) {
+		if !s.fill(s.w - s.r + s.window) {
 			if s.err != nil {
 				return 0, s.err
 			}
@@ -445,7 +465,7 @@ func (s *xmlScanner) chars() error {
 	for {
 		p := s.buf[s.r:s.w]
 		k := bytes.IndexByte(p, '<')
-		if k < 0 && !s.eof && len(p) < scanWindow/2 {
+		if k < 0 && !s.eof && len(p) < s.window/2 {
 			s.fill(0)
 			continue
 		}

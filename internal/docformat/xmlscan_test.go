@@ -14,9 +14,14 @@ import (
 )
 
 // scanTokens returns the tokens the scanner reads from doc, one line
-// each, adjacent text merged; or its error.
+// each, adjacent text merged; or its error. It reads doc as the DOCX
+// reader reads a part, through a window of the part's size.
 func scanTokens(doc string) ([]string, error) {
-	s := newXMLScanner(strings.NewReader(doc))
+	return scanWindowTokens(doc, newXMLScanner(strings.NewReader(doc), int64(len(doc))))
+}
+
+// scanWindowTokens returns the tokens s reads from doc.
+func scanWindowTokens(doc string, s *xmlScanner) ([]string, error) {
 	var out []string
 	for {
 		err := s.Next()
@@ -209,16 +214,33 @@ func TestScanLongText(t *testing.T) {
 	}
 	b.WriteString("</a>")
 	doc := b.String()
-	got, err := scanTokens(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
 	want, err := stdTokens(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Fatal("the scanner reads the long text otherwise than encoding/xml")
+	// The window of a large part, and the least one, of a small part.
+	for _, window := range []int{scanWindow, minWindow} {
+		got, err := scanWindowTokens(doc, newXMLScannerWindow(strings.NewReader(doc), window))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("the scanner with a window of %d bytes reads the long text otherwise than encoding/xml", window)
+		}
+	}
+}
+
+// TestScanWindow: a part is read through a window of its size (and a
+// byte to see the end), no less than minWindow, no more than scanWindow;
+// an input of unknown size through the whole window.
+func TestScanWindow(t *testing.T) {
+	for _, tt := range []struct {
+		size int64
+		want int
+	}{{-1, scanWindow}, {0, minWindow}, {100, minWindow}, {minWindow, minWindow + 1}, {20 << 10, 20<<10 + 1}, {scanWindow - 1, scanWindow}, {scanWindow, scanWindow}, {MaxPart, scanWindow}} {
+		if got := len(newXMLScanner(strings.NewReader(""), tt.size).buf); got != tt.want {
+			t.Errorf("size %d: window %d, want %d", tt.size, got, tt.want)
+		}
 	}
 }
 
@@ -227,19 +249,21 @@ func TestScanLongText(t *testing.T) {
 func TestScanErrorPosition(t *testing.T) {
 	for _, tail := range []string{"", "\n", "ә\nқ"} {
 		doc := "<a>" + strings.Repeat("бір жол\n", scanWindow/10) + strings.Repeat("ұзын", scanWindow/4) + tail + "x\x01y</a>"
-		s := newXMLScanner(strings.NewReader(doc))
-		var err error
-		for err == nil {
-			err = s.Next()
-		}
-		var se *errScan
-		if !errors.As(err, &se) {
-			t.Fatalf("error %v", err)
-		}
-		at := strings.Index(doc, "\x01")
-		line, col := textenc.Position([]byte(doc), at)
-		if se.off != int64(at) || se.line != line || se.col != col {
-			t.Errorf("error at %d %d:%d, want %d %d:%d", se.off, se.line, se.col, at, line, col)
+		for _, window := range []int{scanWindow, minWindow} {
+			s := newXMLScannerWindow(strings.NewReader(doc), window)
+			var err error
+			for err == nil {
+				err = s.Next()
+			}
+			var se *errScan
+			if !errors.As(err, &se) {
+				t.Fatalf("error %v", err)
+			}
+			at := strings.Index(doc, "\x01")
+			line, col := textenc.Position([]byte(doc), at)
+			if se.off != int64(at) || se.line != line || se.col != col {
+				t.Errorf("window %d: error at %d %d:%d, want %d %d:%d", window, se.off, se.line, se.col, at, line, col)
+			}
 		}
 	}
 }
