@@ -245,6 +245,10 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 				if len(out) > 0 && out[len(out)-1] != '\n' {
 					out = append(out, '\n')
 				}
+				if blankBefore(data, terms.Content[len(terms.Content)-1]) && !bytes.HasSuffix(out, []byte("\n\n")) {
+					// The file parts its entries with a blank line.
+					out = append(out, '\n')
+				}
 				out = append(out, indent(item, col)...)
 				if verifyAppended(out, e.ID) {
 					return out, nil
@@ -301,6 +305,15 @@ func dashColumn(data []byte, n *yaml.Node) int {
 		return -1
 	}
 	return i
+}
+
+// blankBefore reports whether the line before the sequence item n's
+// first line is blank: the file parts its entries with blank lines (the
+// workspace's glossary does). A first item says nothing: the line before
+// it is the key of the list.
+func blankBefore(data []byte, n *yaml.Node) bool {
+	lines := bytes.Split(data, []byte("\n"))
+	return n.Line >= 2 && n.Line <= len(lines) && len(bytes.TrimSpace(lines[n.Line-2])) == 0
 }
 
 // indent prefixes every non-empty line of text with n spaces.

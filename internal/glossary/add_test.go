@@ -40,7 +40,23 @@ terms:
 
 func TestAddEntryKeepsFile(t *testing.T) {
 	for _, c := range []struct{ name, before, want string }{
-		{"hand-written", handWritten, handWritten + `  - id: astana-hub
+		// Entries parted by blank lines: the new one too.
+		{"hand-written", handWritten, handWritten + `
+  - id: astana-hub
+    kind: organization
+    note: IT park in Astana
+    en: {term: Astana Hub}
+    ru: {term: Astana Hub, forbidden: [Астана Хаб], inflect: none}
+    kk: {term: Astana Hub, variants: [«Astana Hub»]}
+`},
+		{"blank line at the end", "terms:\n  - id: a\n    en: {term: A}\n\n  - id: b\n    en: {term: B}\n\n", "terms:\n  - id: a\n    en: {term: A}\n\n  - id: b\n    en: {term: B}\n\n" + `  - id: astana-hub
+    kind: organization
+    note: IT park in Astana
+    en: {term: Astana Hub}
+    ru: {term: Astana Hub, forbidden: [Астана Хаб], inflect: none}
+    kk: {term: Astana Hub, variants: [«Astana Hub»]}
+`},
+		{"entries not parted", "terms:\n  - id: a\n    en: {term: A}\n  - id: b\n    en: {term: B}\n", "terms:\n  - id: a\n    en: {term: A}\n  - id: b\n    en: {term: B}\n" + `  - id: astana-hub
     kind: organization
     note: IT park in Astana
     en: {term: Astana Hub}
