@@ -2,6 +2,8 @@ package exportcmd
 
 import (
 	"errors"
+	"io/fs"
+	"path/filepath"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -34,6 +36,10 @@ func importXLIFFCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			data, name, err := env.ReadInput(c.Args().Get(0))
 			if err != nil {
+				if swapped(c.Args().Get(0), c.Args().Get(1), err) {
+					return locale.NewError("import-xliff.swapped", map[string]any{"File": c.Args().Get(0), "XLIFF": c.Args().Get(1)}).
+						WithHint("import-xliff.swapped.hint").OfKind(locale.Usage).Wrap(err)
+				}
 				return err
 			}
 			f, err := xliff.Read(data, name)
@@ -88,6 +94,14 @@ func importXLIFFCommand(a *app.App, env *console.Env) *urfave.Command {
 			return nil
 		},
 	}
+}
+
+// swapped reports whether import-xliff was given the document first and
+// the XLIFF file second (the order of export DOC, check DOC): the first
+// argument is no file (err says so) and the second names an XLIFF file.
+func swapped(first, second string, err error) bool {
+	ext := strings.ToLower(filepath.Ext(second))
+	return first != "-" && errors.Is(err, fs.ErrNotExist) && (ext == ".xlf" || ext == ".xliff")
 }
 
 // errText renders an error in the reader's language when it names a
