@@ -20,7 +20,8 @@
 //     styles, navigation, headers outside the article, footers, asides,
 //     forms, hidden elements, advertising and sharing blocks (a class or
 //     id with a word such as ad, promo, banner, share, related, comments)
-//     and comments are dropped. See html.go.
+//     and comments are dropped; footnotes (DPUB-ARIA roles, pandoc's
+//     classes) become notes at the end as in DOCX. See html.go.
 //   - DOCX (archive/zip, encoding/xml, streaming): paragraphs, Title and
 //     Heading n styles, numbered and bulleted lists, tables one row a
 //     paragraph with the cells joined by " | ", footnotes and endnotes as

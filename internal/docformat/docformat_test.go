@@ -122,6 +122,41 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+// TestHTMLFootnotes: footnotes as pandoc and EPUB-minded pages write them
+// (DPUB-ARIA roles doc-noteref, doc-endnotes, doc-backlink; pandoc's
+// classes without roles) read as the DOCX reader reads Word's: the
+// reference as [1] after its word, each note a note block "[1] …" at its
+// place, the back-link arrow (↩︎) left out; not a bare "1" glued to the
+// sentence and a "↩︎" in the note, unlike the same article from DOCX.
+func TestHTMLFootnotes(t *testing.T) {
+	pandoc := `<article><p>Митинг прошёл в субботу.<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a> Задержаны шестеро.<a href="#fn2" class="footnote-ref" id="fnref2" role="doc-noteref"><sup>2</sup></a></p>
+<section class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol>
+<li id="fn1" role="doc-endnote"><p>Референдум 1 октября 2017 года.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn2" role="doc-endnote"><p>По данным <em>полиции</em>.</p><p>Второй абзац.<a href="#fnref2" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+</ol></section></article>`
+	old := strings.NewReplacer(` role="doc-noteref"`, "", ` role="doc-endnotes"`, "", ` role="doc-endnote"`, "", ` role="doc-backlink"`, "").Replace(pandoc)
+	const want = "Митинг прошёл в субботу.[1] Задержаны шестеро.[2]\n\n[1] Референдум 1 октября 2017 года.\n\n[2] По данным полиции. Второй абзац.\n"
+	for name, in := range map[string]string{"roles": pandoc, "pandoc classes": old} {
+		d, err := ReadHTML("t.html", []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDoc(t, d)
+		if d.Text != want {
+			t.Errorf("%s: got %q, want %q", name, d.Text, want)
+		}
+		var notes []string
+		for _, sp := range d.Spans {
+			if sp.Kind == Note || sp.Kind == Ordered || sp.Kind == Link {
+				notes = append(notes, sp.Kind+":"+d.Text[sp.Start:sp.End])
+			}
+		}
+		if got := strings.Join(notes, "|"); got != "note:[1] Референдум 1 октября 2017 года.|note:[2] По данным полиции. Второй абзац." {
+			t.Errorf("%s: spans %s", name, got)
+		}
+	}
+}
+
 func TestMarkdown(t *testing.T) {
 	tests := []struct{ name, in, want, spans string }{
 		{"emphasis removed", "Это **важно** и *очень* _срочно_, `код` тоже.\n", "Это важно и очень срочно, код тоже.\n", "bold:важно italic:очень italic:срочно code:код"},

@@ -2,6 +2,8 @@ package docformat
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -80,6 +82,28 @@ type htmlReader struct {
 	lists []bool   // enclosing lists: ordered or not
 	pre   int      // inside <pre>
 	cell  int      // inside a table cell: blocks are not split
+	// notes counts the enclosing endnote lists (footnotes), note the
+	// enclosing notes (blocks are not split), noteNum the notes read.
+	notes, note, noteNum int
+}
+
+// hasClass reports whether n's class attribute holds the word w.
+func hasClass(n *html.Node, w string) bool {
+	return slices.Contains(strings.Fields(attr(n, "class")), w)
+}
+
+// Footnotes as pages write them: the DPUB-ARIA roles (pandoc, EPUB), and
+// the classes of pandoc before the roles and of markdown-it.
+func isNoteRef(n *html.Node) bool {
+	return strings.EqualFold(attr(n, "role"), "doc-noteref") || hasClass(n, "footnote-ref")
+}
+
+func isEndnotes(n *html.Node) bool {
+	return strings.EqualFold(attr(n, "role"), "doc-endnotes") || hasClass(n, "footnotes")
+}
+
+func isBackLink(n *html.Node) bool {
+	return strings.EqualFold(attr(n, "role"), "doc-backlink") || hasClass(n, "footnote-back") || hasClass(n, "footnote-backref")
 }
 
 // find returns the first element under n (n included) that ok accepts,
@@ -177,7 +201,7 @@ func (h *htmlReader) dropped(n *html.Node) bool {
 	if _, ok := hasAttr(n, "hidden"); ok {
 		return true
 	}
-	if attr(n, "aria-hidden") == "true" {
+	if attr(n, "aria-hidden") == "true" || isBackLink(n) {
 		return true
 	}
 	style := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
@@ -303,7 +327,7 @@ func (h *htmlReader) kind() string {
 
 // block reads n as a block of its own.
 func (h *htmlReader) block(n *html.Node, depth int) {
-	if h.cell > 0 {
+	if h.cell > 0 || h.note > 0 {
 		h.b.Put(" ", true)
 		h.children(n, depth)
 		h.b.Put(" ", true)
@@ -347,6 +371,27 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		return // comments, doctype
 	}
 	if h.dropped(n) {
+		return
+	}
+	switch {
+	case isNoteRef(n):
+		// A footnote reference, as the DOCX reader writes Word's: [1].
+		h.b.Put("["+strings.Trim(textOf(n), "[] ")+"]", false)
+		return
+	case isEndnotes(n):
+		h.notes++
+		h.children(n, depth)
+		h.notes--
+		return
+	case n.DataAtom == atom.Li && h.notes > 0 && h.note == 0:
+		// A footnote: a note block "[1] …", its paragraphs joined.
+		h.noteNum++
+		h.b.StartBlock(Note, 0)
+		h.b.Put(fmt.Sprintf("[%d] ", h.noteNum), false)
+		h.note++
+		h.children(n, depth)
+		h.note--
+		h.b.StartBlock(h.kind(), 0)
 		return
 	}
 	switch n.DataAtom {
