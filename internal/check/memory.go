@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -92,6 +93,8 @@ type InputError struct {
 const (
 	CodeMalformedXML  = "malformed-xml"
 	CodeMalformedTSV  = "malformed-tsv"
+	CodeTSVQuote      = "tsv-quote"  // a quoted cell not closed, or text after its closing quote
+	CodeBareQuote     = "bare-quote" // a double quote inside a cell that does not start with one
 	CodeNotTMX        = "not-tmx"
 	CodeEncoding      = "encoding"
 	CodeBadUTF8       = "bad-utf8"
@@ -336,6 +339,16 @@ func tsvError(name string, err error) error {
 		e.Code = CodeEncoding
 	case "bad-utf8":
 		e.Code = CodeBadUTF8
+	case "malformed":
+		// The table reader says what is wrong with a quote in
+		// encoding/csv's English; the messages say it in the reader's
+		// language, and the fix differs.
+		switch re.Detail {
+		case csv.ErrBareQuote.Error():
+			e.Code = CodeBareQuote
+		case csv.ErrQuote.Error():
+			e.Code = CodeTSVQuote
+		}
 	}
 	return e
 }
