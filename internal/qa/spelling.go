@@ -444,9 +444,10 @@ func (s *Speller) dropInflected(fs []Finding) ([]Finding, error) {
 // or such a word with a Kazakh ending (компаниясы, цунамиден, дюймға), as
 // the Russian dictionary knows them: Kazakh writes the words it takes
 // from or through Russian as Russian does (интеллект, миля, км), and
-// Debian's Kazakh dictionary lacks most of them. A word with a letter of
-// Kazakh alone (ә ғ қ ң ө ұ ү һ і) is no Russian word, nor is a stem of
-// fewer than four letters (a Kazakh verb root such as жаз is no loanword).
+// Debian's Kazakh dictionary lacks most of them. A word or stem with a
+// letter of Kazakh alone (ә ғ қ ң ө ұ ү һ і) is no Russian word, though
+// its ending may have one (компанияның), nor is a stem of fewer than four
+// letters (a Kazakh verb root such as жаз is no loanword).
 // Without the Russian dictionary fs is returned as it is.
 func (s *Speller) dropLoanwords(fs []Finding) ([]Finding, error) {
 	russian := func(w string) bool {
@@ -456,16 +457,17 @@ func (s *Speller) dropLoanwords(fs []Finding) ([]Finding, error) {
 	some := false
 	for i, f := range fs {
 		w := strings.ToLower(f.Data["Text"].(string))
-		if !russian(w) {
-			continue
+		if russian(w) {
+			words[i] = []string{w}
 		}
-		words[i] = []string{w}
+		// The ending may have a letter of Kazakh alone (компанияның,
+		// дюймға); the stem is the Russian word.
 		for _, st := range kazakhStems(w) {
 			if utf8.RuneCountInString(st) >= 4 && russian(st) {
 				words[i] = append(words[i], st)
 			}
 		}
-		some = true
+		some = some || len(words[i]) > 0
 	}
 	if !some {
 		return fs, nil // no Russian dictionary started for words that cannot be Russian

@@ -47,6 +47,10 @@ func TestSpelling(t *testing.T) {
 		// with Kazakh endings too, are known; a misspelt one is not.
 		{"kk", "Жасанды интеллект компаниясы 137 км/сағ деді.", nil},
 		{"kk", "Жасанды интелект.", []string{"интелект"}},
+		// The ending may have a letter of Kazakh alone (ң, ғ, і); the stem,
+		// the Russian word, may not.
+		{"kk", "Компанияның, компаниясының 3 дюймға, дюймі мен интеллектінің.", nil},
+		{"kk", "Оның компаниясыңның интелектінің.", []string{"компаниясыңның", "интелектінің"}},
 		// A flagged word also found inside an earlier word is marked
 		// where hunspell found it, not inside the earlier word.
 		{"kk", "Екінші кітапқа ші деп жазды.", []string{"ші"}},
