@@ -16,6 +16,7 @@ type numWord struct {
 	mult  bool // multiplies what comes before it: hundred, жүз
 	scale bool // closes a group: thousand, тысяча, мың, million
 	soft  bool // also an article or pronoun (one, бір, первый): never required
+	half  bool // adds a half to the units before it: бір жарым (1.5); alone no number
 }
 
 // numberTables are the number words of each language and the indexes
@@ -230,6 +231,11 @@ func ruLexicon() map[string]numWord {
 		}
 	}
 	add(3, false, "третий", "третья", "третье", "третьи", "третьего", "третьему", "третьим", "третьем", "третью", "третьей", "третьих", "третьими")
+	// One and a half: полторы тысячи (1,500), полтора миллиона.
+	add(1.5, false, "полтора", "полторы", "полутора")
+	// A third (of): English says "a third", Kazakh "үштен бірі" (үш), so
+	// треть stands for the 3 of "third"; never required.
+	add(3, true, "треть", "трети", "третей", "третям", "третями", "третях")
 	for _, e := range ruAdj {
 		m["тысячн"+e] = numWord{val: 1e3, scale: true}
 	}
@@ -369,6 +375,8 @@ func kkLexicon() map[string]numWord {
 	for _, f := range morph.KazakhCaseForms("тәулік") {
 		m[f] = numWord{val: 24, soft: true}
 	}
+	// бір жарым мың (1,500), екі жарым миллион (2.5 million).
+	m["жарым"] = numWord{val: 0.5, half: true}
 	return m
 }
 

@@ -532,6 +532,19 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 		}
 		return
 	}
+	if nw.half {
+		// A half joins the units before it (бір жарым); alone it is no
+		// number here.
+		if !ex.inPhrase || ex.cur == 0 || ex.cur != math.Trunc(ex.cur) {
+			ex.endPhrase()
+			return
+		}
+		ex.words++
+		ex.cur += nw.val
+		ex.last = 1
+		ex.lastEnd = j
+		return
+	}
 	// Join the phrase: a smaller unit after a larger one, or a multiplier
 	// or scale after units.
 	if ex.inPhrase {

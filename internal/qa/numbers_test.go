@@ -86,6 +86,15 @@ func TestNumbersEqual(t *testing.T) {
 		{"ru", "сорок лет", "kk", "қырық жыл"},
 		{"kk", "бес адам", "en", "5 people"},
 		{"ru", "2,8 млрд", "en", "2.8 billion"},
+		// One and a half: полтора (полторы, полутора), бір жарым.
+		{"en", "About 1,500 people attended.", "ru", "Около полутора тысяч человек пришли."},
+		{"en", "1,500 people", "ru", "полторы тысячи человек"},
+		{"en", "$1.5 million", "ru", "полтора миллиона долларов"},
+		{"en", "About 1,500 people attended.", "kk", "Шамамен бір жарым мың адам келді."},
+		{"en", "2.5 million", "kk", "екі жарым миллион"},
+		// A third (of): треть, as үштен бірі has үш.
+		{"en", "A third of voters stayed home.", "ru", "Треть избирателей остались дома."},
+		{"en", "a third of the budget", "ru", "на треть бюджета"},
 	}
 	for _, tt := range tests {
 		if fs := CheckNumbers(tt.sl, tt.src, tt.tl, tt.tgt); len(fs) != 0 {
@@ -125,6 +134,8 @@ func TestNumbersDiffer(t *testing.T) {
 		// An anaphoric number may go, but not become another one.
 		{"en", "The two governments struck a deal.", "kk", "Жеті үкімет келісімге келді.", "qa.numbers.changed", "two", "Жеті"},
 		{"en", "two figures", "ru", "показатели", "qa.numbers.missing", "two", ""},
+		{"en", "2,500 people", "ru", "полторы тысячи человек", "qa.numbers.changed", "2,500", "полторы тысячи"},
+		{"en", "3.5 million", "kk", "екі жарым миллион", "qa.numbers.changed", "3.5 million", "екі жарым миллион"},
 	}
 	for _, tt := range tests {
 		fs := CheckNumbers(tt.sl, tt.src, tt.tl, tt.tgt)
