@@ -28,8 +28,9 @@
 //     notes at the end, tracked changes accepted, fields' shown result.
 //     Zip bombs, oversized parts, unsafe entry paths, DTDs and deep XML
 //     are refused. See docx.go.
-//   - Markdown: headings, paragraphs, lists, block quotes; emphasis,
-//     strong, code and link markup become spans. See markdown.go.
+//   - Markdown: headings, paragraphs, lists, block quotes, footnotes
+//     (as notes at the end); emphasis, strong, code and link markup
+//     become spans. See markdown.go.
 //
 // The package knows nothing of workspaces or the command line: errors are
 // *locale.Error values, located in the input, of kind Input.

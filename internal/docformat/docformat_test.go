@@ -157,6 +157,28 @@ func TestHTMLFootnotes(t *testing.T) {
 	}
 }
 
+// TestMarkdownFootnotes: pandoc's and GitHub's footnotes ([^label] and
+// "[^label]: text", continued by indented lines) read as from DOCX and
+// HTML: [1] at the reference, numbered in the order of the references,
+// and a note block "[1] …" at the end with its formatting; not the
+// markup "[^1]" in the text.
+func TestMarkdownFootnotes(t *testing.T) {
+	in := "# Заголовок\n\nМитинг прошёл в субботу.[^src] Задержаны шестеро.[^1]\n\n[^1]: По данным *полиции*.\n    Второй абзац.\n[^src]: Референдум 1 октября.\n\nПоследний абзац, а `[^1]` в коде остаётся.\n"
+	d := ReadMarkdown(in)
+	checkDoc(t, d)
+	const want = "# Заголовок\n\nМитинг прошёл в субботу.[1] Задержаны шестеро.[2]\n\nПоследний абзац, а [^1] в коде остаётся.\n\n[1] Референдум 1 октября.\n\n[2] По данным полиции. Второй абзац.\n"
+	if d.Text != want {
+		t.Errorf("got %q, want %q", d.Text, want)
+	}
+	var spans []string
+	for _, sp := range d.Spans {
+		spans = append(spans, sp.Kind+":"+d.Text[sp.Start:sp.End])
+	}
+	if got := strings.Join(spans, "|"); got != "code:[^1]|note:[1] Референдум 1 октября.|note:[2] По данным полиции. Второй абзац.|italic:полиции" {
+		t.Errorf("spans %s", got)
+	}
+}
+
 func TestMarkdown(t *testing.T) {
 	tests := []struct{ name, in, want, spans string }{
 		{"emphasis removed", "Это **важно** и *очень* _срочно_, `код` тоже.\n", "Это важно и очень срочно, код тоже.\n", "bold:важно italic:очень italic:срочно code:код"},

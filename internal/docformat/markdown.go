@@ -1,6 +1,7 @@
 package docformat
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -20,15 +21,38 @@ import (
 // Reference links use the document's [label]: url definitions.
 func ReadMarkdown(text string) *Doc {
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
-	m := &mdReader{b: &builder{}, refs: map[string]string{}}
+	m := &mdReader{b: &builder{}, refs: map[string]string{}, notes: map[string]string{}, noteNum: map[string]int{}}
 	lines = m.definitions(lines)
 	m.blocks(lines, "", 0)
+	// The footnotes at the end, as the DOCX and HTML readers put them: in
+	// the order of their references, then those never referred to.
+	for _, label := range m.noteDefs {
+		if m.noteNum[label] == 0 {
+			m.noteNum[label] = len(m.noteRefs) + 1
+			m.noteRefs = append(m.noteRefs, label)
+		}
+	}
+	for _, label := range m.noteRefs {
+		m.b.StartBlock(Note, 0)
+		m.b.Put(fmt.Sprintf("[%d] ", m.noteNum[label]), false)
+		m.inNote = true
+		m.inline(m.notes[label], 0)
+		m.inNote = false
+		m.b.EndBlock()
+	}
 	return m.b.Doc()
 }
 
 type mdReader struct {
 	b    *builder
 	refs map[string]string
+	// Footnotes: their texts by label, the labels in the order of their
+	// definitions and of their first references, and their numbers.
+	notes    map[string]string
+	noteDefs []string
+	noteRefs []string
+	noteNum  map[string]int
+	inNote   bool
 }
 
 var (
@@ -43,6 +67,7 @@ var (
 	mdQuote    = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}> ?`) }}
 	mdFence    = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile("^ {0,3}(```+|~~~+)") }}
 	mdDef      = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$`) }}
+	mdNote     = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$`) }}
 	mdHardWrap = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`(  +|\\)$`) }}
 	// mdTableDelim is the delimiter row under a table's header row (GFM):
 	// cells of dashes with optional alignment colons, at least one pipe.
@@ -51,10 +76,35 @@ var (
 	}}
 )
 
-// definitions takes the link reference definitions out of lines.
+// definitions takes the link reference definitions and the footnotes
+// ("[^label]: text", then its indented lines, paragraphs joined) out of
+// lines.
 func (m *mdReader) definitions(lines []string) []string {
 	out := lines[:0:0]
-	for _, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if f := mdNote.Get().FindStringSubmatch(l); f != nil {
+			label := strings.ToLower(f[1])
+			text := []string{strings.TrimSpace(f[2])}
+			for i+1 < len(lines) {
+				next := lines[i+1]
+				if indented(next) {
+					text = append(text, strings.TrimSpace(next))
+					i++
+					continue
+				}
+				if strings.TrimSpace(next) == "" && i+2 < len(lines) && indented(lines[i+2]) {
+					i++
+					continue
+				}
+				break
+			}
+			if _, dup := m.notes[label]; !dup {
+				m.notes[label] = strings.Join(text, " ")
+				m.noteDefs = append(m.noteDefs, label)
+			}
+			continue
+		}
 		if d := mdDef.Get().FindStringSubmatch(l); d != nil && !strings.HasPrefix(d[1], "^") {
 			m.refs[strings.ToLower(strings.Join(strings.Fields(d[1]), " "))] = d[2]
 			continue
@@ -62,6 +112,12 @@ func (m *mdReader) definitions(lines []string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// indented reports a line that goes on a footnote: not blank, starting
+// with a space or a tab.
+func indented(l string) bool {
+	return strings.TrimSpace(l) != "" && (l[0] == ' ' || l[0] == '\t')
 }
 
 // blocks reads lines as blocks; kind is the block kind around them (a
@@ -271,6 +327,21 @@ func (m *mdReader) inline(s string, depth int) {
 				_ = text // images are dropped, their alt text with them
 				i = end
 				continue
+			}
+		case c == '[' && i+1 < len(s) && s[i+1] == '^' && !m.inNote:
+			// A footnote reference: [1], numbered as referred to.
+			if j := strings.IndexByte(s[i:], ']'); j > 2 {
+				label := strings.ToLower(s[i+2 : i+j])
+				if _, ok := m.notes[label]; ok {
+					if m.noteNum[label] == 0 {
+						m.noteRefs = append(m.noteRefs, label)
+						m.noteNum[label] = len(m.noteRefs)
+					}
+					emit()
+					b.Put(fmt.Sprintf("[%d]", m.noteNum[label]), false)
+					i += j + 1
+					continue
+				}
 			}
 		case c == '[':
 			if text, href, end, ok := m.link(s, i); ok && depth < 16 {
