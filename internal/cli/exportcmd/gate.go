@@ -30,7 +30,7 @@ func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats 
 		return &console.Findings{Count: len(v.Blockers)}
 	}
 	unrecorded := app.Unrecorded(formats)
-	data := map[string]any{"Count": len(v.Blockers), "ID": id, "Formats": strings.Join(unrecorded, ", ")}
+	data := map[string]any{"Count": len(v.Blockers), "ID": id, "Formats": strings.Join(unrecorded, ", "), "What": forcedPast(env, v)}
 	switch {
 	case len(unrecorded) == 0:
 		env.Warn("export.gate.forced", data)
@@ -40,6 +40,21 @@ func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats 
 		env.Warn("export.gate.forced-some", data)
 	}
 	return nil
+}
+
+// forcedPast says what a forced export goes past, counted by kind: "1
+// flagged group and 2 error findings", "1 error finding".
+func forcedPast(env *console.Env, v *app.Verdict) string {
+	flagged, findings := len(v.Flagged), len(v.Blockers)-len(v.Flagged)
+	f := env.N("export.gate.what.flagged", flagged, map[string]any{"Count": flagged})
+	e := env.N("export.gate.what.findings", findings, map[string]any{"Count": findings})
+	switch {
+	case findings == 0:
+		return f
+	case flagged == 0:
+		return e
+	}
+	return env.T("export.gate.what.both", map[string]any{"Flagged": f, "Findings": e})
 }
 
 // gateMessages are the localized lines describing the blockers, in order.
