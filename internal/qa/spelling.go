@@ -14,6 +14,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/glossary/morph"
 )
 
 // Hunspell dictionaries per language: Debian's hunspell-ru, hunspell-kk and
@@ -389,6 +391,9 @@ func (s *Speller) Check(text string) ([]Finding, error) {
 			if flagged, err = s.dropInflected(flagged); err != nil {
 				return out, err
 			}
+			if flagged, err = s.dropDerived(flagged); err != nil {
+				return out, err
+			}
 			if flagged, err = s.dropLoanwords(flagged); err != nil {
 				return out, err
 			}
@@ -440,6 +445,37 @@ func (s *Speller) dropInflected(fs []Finding) ([]Finding, error) {
 	return kept, nil
 }
 
+// dropDerived removes from fs the Kazakh words that are a stem hunspell
+// knows under -лық, -сыз, the comparative or a 1st or 2nd person
+// possessive, then endings ([morph.KazakhDerivedBases]: дәріханалық,
+// үлкенірек, клиенттерімізге). It comes after dropInflected, for the few
+// words that leaves: every base that is no word costs hunspell its
+// suggestions.
+func (s *Speller) dropDerived(fs []Finding) ([]Finding, error) {
+	bases := make([][]string, len(fs))
+	var ask []string
+	for i, f := range fs {
+		bases[i] = morph.KazakhDerivedBases(strings.ToLower(f.Data["Text"].(string)))
+		for _, b := range bases[i] {
+			if _, ok := s.stems[b]; !ok && !slices.Contains(ask, b) {
+				ask = append(ask, b)
+			}
+		}
+	}
+	if len(ask) > 0 {
+		if err := s.ask(ask); err != nil {
+			return fs, err
+		}
+	}
+	kept := fs[:0]
+	for i, f := range fs {
+		if !slices.ContainsFunc(bases[i], func(b string) bool { return s.stems[b] }) {
+			kept = append(kept, f)
+		}
+	}
+	return kept, nil
+}
+
 // dropLoanwords removes from fs the Kazakh words that are Russian words,
 // or such a word with a Kazakh ending (компаниясы, цунамиден, дюймға), as
 // the Russian dictionary knows them: Kazakh writes the words it takes
@@ -462,8 +498,8 @@ func (s *Speller) dropLoanwords(fs []Finding) ([]Finding, error) {
 		}
 		// The ending may have a letter of Kazakh alone (компанияның,
 		// дюймға); the stem is the Russian word.
-		for _, st := range kazakhStems(w) {
-			if utf8.RuneCountInString(st) >= 4 && russian(st) {
+		for _, st := range append(kazakhStems(w), morph.KazakhDerivedBases(w)...) {
+			if utf8.RuneCountInString(st) >= 4 && russian(st) && !slices.Contains(words[i], st) {
 				words[i] = append(words[i], st)
 			}
 		}

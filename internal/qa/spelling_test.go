@@ -51,6 +51,11 @@ func TestSpelling(t *testing.T) {
 		// the Russian word, may not.
 		{"kk", "Компанияның, компаниясының 3 дюймға, дюймі мен интеллектінің.", nil},
 		{"kk", "Оның компаниясыңның интелектінің.", []string{"компаниясыңның", "интелектінің"}},
+		// Suffixes hunspell lists few forms of, after a stem it knows:
+		// -лық, the comparative, 1st and 2nd person possessives; a suffix
+		// against the stem's harmony is flagged.
+		{"kk", "Олар дәріханалық, епископтық және үлкенірек клиенттерімізге барды.", nil},
+		{"kk", "Олар епископтік клиенттерымызге барды.", []string{"епископтік", "клиенттерымызге"}},
 		// A flagged word also found inside an earlier word is marked
 		// where hunspell found it, not inside the earlier word.
 		{"kk", "Екінші кітапқа ші деп жазды.", []string{"ші"}},

@@ -1,0 +1,102 @@
+package morph
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// KazakhDerivedBases returns the nouns and adjectives w may be made of
+// with one suffix of those hunspell's Kazakh dictionary rarely lists the
+// forms of, maybe followed by the endings of [KazakhInflect]: -лық
+// (дәріханалық, әдіскерлік), -сыз, the comparative -рақ (кешірек,
+// үлкенірек), and the possessives of the 1st and 2nd persons -ым, -ымыз,
+// -ың, -ыңыз (клиенттерімізге, салондарымыздың). Each suffix is spelt as
+// the base requires: its vowel in the base's harmony, its first consonant
+// after the base's last sound (дәріхана-лық, әдіскер-лік, епископ-тық), so
+// a misspelt one parses as nothing. A base that is a plural (клиенттер)
+// also gives its stem (клиент). The agent -шы and -лы are left out: with
+// them two letters swapped in ойыншы (ойны-шы) and туралы (туар-лы) read
+// as words on ntrex-dev.
+//
+// Every split of w is tried, so w may give several bases, most of them no
+// word at all; the caller keeps those the dictionary knows.
+func KazakhDerivedBases(w string) []string {
+	var out []string
+	add := func(b string) {
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+		// A plural base: its stem too (клиенттер → клиент).
+		for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+			stem, ok := strings.CutSuffix(b, pl)
+			if !ok || utf8.RuneCountInString(stem) < 2 || !strings.ContainsAny(stem, kkVowels) {
+				continue
+			}
+			c, _ := kkClassOf(stem)
+			back, front := kkHarmony(stem)
+			if want := kkPlural(c, stem); back && pl == want || front && pl == kkFrontOf(want) {
+				if !slices.Contains(out, stem) {
+					out = append(out, stem)
+				}
+			}
+		}
+	}
+	for p := len(w) - 1; p > 0; p-- {
+		if !utf8.RuneStart(w[p]) {
+			continue
+		}
+		base := w[:p]
+		if utf8.RuneCountInString(base) < 2 || !strings.ContainsAny(base, kkVowels) {
+			continue
+		}
+		for _, s := range kkDerivSuffixes(base) {
+			rest, ok := strings.CutPrefix(w[p:], s)
+			if !ok {
+				continue
+			}
+			if rest == "" {
+				add(base)
+				continue
+			}
+			end, ok := ParseKazakhEnding(rest)
+			if ok && slices.Contains(KazakhInflect(KazakhStem{Word: base + s}, end), w) {
+				add(base)
+			}
+		}
+	}
+	return out
+}
+
+// kkDerivSuffixes returns the suffixes of KazakhDerivedBases as base takes
+// them, in each harmony it allows.
+func kkDerivSuffixes(base string) []string {
+	c, _ := kkClassOf(base)
+	back, front := kkHarmony(base)
+	final := strings.TrimRight(base, "ьъ")
+	// -лық: л after vowels and р й у, д after л, the nasals and
+	// з ж, т after voiceless sounds.
+	l := "л"
+	switch {
+	case c == kkN || c == kkZ || c == kkS && strings.HasSuffix(final, "л"):
+		l = "д"
+	case c == kkT:
+		l = "т"
+	}
+	var ss []string
+	if c == kkV {
+		ss = []string{l + "ық", "сыз", "рақ", "м", "мыз", "ң", "ңыз"}
+	} else {
+		ss = []string{l + "ық", "сыз", "ырақ", "ым", "ымыз", "ың", "ыңыз"}
+	}
+	var out []string
+	if back {
+		out = append(out, ss...)
+	}
+	if front {
+		for _, s := range ss {
+			out = append(out, strings.NewReplacer("ы", "і", "а", "е", "қ", "к").Replace(s))
+		}
+	}
+	return out
+}
