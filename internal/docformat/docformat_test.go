@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -494,6 +495,48 @@ func TestMarkdownBracketNesting(t *testing.T) {
 
 func BenchmarkMarkdownNestedBrackets(b *testing.B) {
 	in := strings.Repeat("[", 20000) + "x" + strings.Repeat("]", 20000) + "(u)\n"
+	for b.Loop() {
+		ReadMarkdown(in)
+	}
+}
+
+// TestCloserMemo: closer answers the same with the marks of the runs no
+// closer follows, carried from one opener to the next as inline carries
+// them, as it does afresh for each opener, on random texts of markers,
+// letters, spaces, code spans and escapes.
+func TestCloserMemo(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 11))
+	const alphabet = "**__ a b\t`\\."
+	for range 3000 {
+		b := make([]byte, 1+rnd.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		s := string(b)
+		var dead [2][]bool
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c != '*' && c != '_' || i > 0 && s[i-1] == c {
+				continue
+			}
+			d := &dead[0]
+			if c == '_' {
+				d = &dead[1]
+			}
+			n := run(s, i, c)
+			var fresh []bool
+			wj, wk := closer(s, i, n, c, &fresh)
+			if j, k := closer(s, i, n, c, d); j != wj || k != wk {
+				t.Fatalf("%q at %d: closer %d, %d with the marks, %d, %d without", s, i, j, k, wj, wk)
+			}
+		}
+	}
+}
+
+// BenchmarkMarkdownUnclosedEmphasis: markers no closer follows (each
+// after a space) were each searched to the end of the paragraph.
+func BenchmarkMarkdownUnclosedEmphasis(b *testing.B) {
+	in := strings.Repeat("*a ", 20000) + strings.Repeat("_a_ *", 10000) + ".\n"
 	for b.Loop() {
 		ReadMarkdown(in)
 	}

@@ -286,6 +286,9 @@ var mdEntity = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 func (m *mdReader) inline(s string, depth int) {
 	b := m.b
 	var lit strings.Builder
+	// dead[0] for *, dead[1] for _: the markers no closer follows (see
+	// closer), found once for the whole of s.
+	var dead [2][]bool
 	emit := func() {
 		if lit.Len() > 0 {
 			b.Put(lit.String(), true)
@@ -366,7 +369,11 @@ func (m *mdReader) inline(s string, depth int) {
 			}
 		case (c == '*' || c == '_') && depth < 16:
 			n := run(s, i, c)
-			if j, k := m.closer(s, i, n, c); j >= 0 {
+			d := &dead[0]
+			if c == '_' {
+				d = &dead[1]
+			}
+			if j, k := closer(s, i, n, c, d); j >= 0 {
 				emit()
 				kinds := []string{Italic}
 				if k == 2 {
@@ -428,7 +435,17 @@ func closingTicks(s string, i, n int) int {
 // emphasis, 2 strong, 3 both), or -1. An opener must be left-flanking
 // (not followed by white space); a closer right-flanking; with _, not
 // inside a word.
-func (m *mdReader) closer(s string, i, n int, c byte) (int, int) {
+//
+// dead marks the runs of c in s that no closer follows. The search walks
+// from the opener to the end of s; when it finds nothing, every run of c
+// it stepped over would walk the same rest of s and find nothing either,
+// so they are marked and answered at once. Without that, text with many
+// markers and no closer (*a *a *a …, each opener after a space) took the
+// square of its length.
+func closer(s string, i, n int, c byte, dead *[]bool) (int, int) {
+	if *dead != nil && (*dead)[i] {
+		return -1, 0
+	}
 	after, _ := utf8.DecodeRuneInString(s[i+n:])
 	if i+n >= len(s) || unicode.IsSpace(after) {
 		return -1, 0
@@ -440,7 +457,9 @@ func (m *mdReader) closer(s string, i, n int, c byte) (int, int) {
 		}
 	}
 	want := min(n, 3)
+	var passed []int // the runs of c the last search, for one marker, stepped over
 	for want > 0 {
+		passed = passed[:0]
 		for j := i + n; j < len(s); {
 			if s[j] == '\\' {
 				j += 2
@@ -471,9 +490,17 @@ func (m *mdReader) closer(s string, i, n int, c byte) (int, int) {
 			if rightFlank && k >= want && j > i+n-1+0 && j-(i+want) > 0 {
 				return j + (k - want), want
 			}
+			passed = append(passed, j)
 			j += k
 		}
 		want--
+	}
+	// No closer even for one marker: nor for any run stepped over.
+	if *dead == nil {
+		*dead = make([]bool, len(s))
+	}
+	for _, j := range passed {
+		(*dead)[j] = true
 	}
 	return -1, 0
 }
