@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/wordcount"
@@ -77,9 +79,13 @@ type Totals struct {
 // Status collects the state of the documents ids, or of every document
 // when ids is empty.
 func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*StatusReport, error) {
+	var unlisted []string
 	if len(ids) == 0 {
 		var err error
 		if ids, err = document.List(ws); err != nil {
+			return nil, err
+		}
+		if unlisted, err = document.Unlisted(ws); err != nil {
 			return nil, err
 		}
 	}
@@ -108,6 +114,21 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 	})
 	if err != nil {
 		return nil, err
+	}
+	if len(unlisted) > 0 {
+		// Folders that lost their meta.yaml: rows of their own, in id
+		// order with the others, so that the document does not vanish.
+		for _, id := range unlisted {
+			err := document.NoMeta(id)
+			rep.Documents = append(rep.Documents, &DocumentStatus{ID: id, Err: err, Error: err.Error()})
+		}
+		slices.SortStableFunc(rep.Documents, func(a, b *DocumentStatus) int { return strings.Compare(a.ID, b.ID) })
+		rep.DocumentErrs = rep.DocumentErrs[:0]
+		for _, d := range rep.Documents {
+			if d.Err != nil {
+				rep.DocumentErrs = append(rep.DocumentErrs, d.Err)
+			}
+		}
 	}
 	return rep, nil
 }

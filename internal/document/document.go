@@ -19,9 +19,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -119,6 +122,49 @@ func List(ws *workspace.Workspace) ([]string, error) {
 	}
 	sort.Strings(ids)
 	return ids, nil
+}
+
+// Unlisted returns the folders of documents/ that [List] leaves out
+// because they lack meta.yaml although they hold a document's files (a
+// text of a workspace language, or alignment.yaml): a meta.yaml deleted by hand, which
+// would otherwise make the document vanish from every listing while its
+// texts and confirmed groups stay on disk. Sorted.
+func Unlisted(ws *workspace.Workspace) ([]string, error) {
+	entries, err := os.ReadDir(ws.Path(Folder))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range entries {
+		if !e.IsDir() || ValidID(e.Name()) != nil {
+			continue
+		}
+		if _, err := os.Lstat(ws.Path(Folder, e.Name(), metaName)); !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		files, err := os.ReadDir(ws.Path(Folder, e.Name()))
+		if err != nil {
+			continue
+		}
+		if slices.ContainsFunc(files, func(f fs.DirEntry) bool {
+			n := f.Name()
+			lang, text := strings.CutSuffix(n, ".txt")
+			return n == AlignmentName || text && ws.HasLanguage(lang)
+		}) {
+			ids = append(ids, e.Name())
+		}
+	}
+	return ids, nil
+}
+
+// NoMeta is the error of a document folder that holds a document's files
+// but no meta.yaml (see [Unlisted]).
+func NoMeta(id string) error {
+	return locale.NewError("document.no-meta", map[string]any{"ID": id, "File": filepath.ToSlash(filepath.Join(Folder, id, metaName))}).
+		WithHint("document.no-meta.hint")
 }
 
 // Text reads the stored text of lang.

@@ -32,12 +32,15 @@ func statusCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			ids := c.Args().Slice()
-			if len(ids) == 0 {
-				if ids, err = document.List(ws); err != nil {
+			total := len(ids)
+			if total == 0 { // every document: Status lists them (and the folders that lost meta.yaml)
+				all, err := document.List(ws)
+				if err != nil {
 					return err
 				}
+				total = len(all)
 			}
-			steps := env.Steps(env.T("status.progress", nil), len(ids))
+			steps := env.Steps(env.T("status.progress", nil), total)
 			defer steps.Done()
 			rep, err := a.Status(ws, ids, steps)
 			if err != nil {
