@@ -31,6 +31,9 @@ type CheckRun struct {
 	Notes   []qa.Note
 	Reports []*check.Report
 	Targets []CheckTarget
+	// Unlisted are the document folders left out for want of meta.yaml
+	// (see document.Unlisted), when every document was checked.
+	Unlisted []string
 }
 
 // CheckOptions choose what check runs.
@@ -81,6 +84,9 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 	}
 	if len(args) == 0 {
 		if args, err = document.List(ws); err != nil {
+			return CheckRun{}, err
+		}
+		if run.Unlisted, err = document.Unlisted(ws); err != nil {
 			return CheckRun{}, err
 		}
 		if len(args) == 0 {

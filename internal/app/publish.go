@@ -129,6 +129,7 @@ type PublishReporter interface {
 type PublishResult struct {
 	Rows     []Published
 	Excluded []string // left out by tilmash.yaml's publish.exclude
+	Unlisted []string // document folders left out for want of meta.yaml (document.Unlisted)
 	Files    int      // files written, term bases included
 	Held     int      // documents held back
 	// Unchanged counts the documents published whose files were left as
@@ -184,6 +185,9 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 	if len(ids) == 0 {
 		all, err := document.List(ws)
 		if err != nil {
+			return nil, err
+		}
+		if res.Unlisted, err = document.Unlisted(ws); err != nil {
 			return nil, err
 		}
 		for _, id := range all {

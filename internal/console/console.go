@@ -142,6 +142,17 @@ func (e *Env) Warn(id string, data map[string]any) {
 	e.line("tilmash: "+e.paint(e.ErrColor, yellow, e.T("console.warning", nil))+": ", e.T(id, data))
 }
 
+// WarnError writes an error as a warning, with its hint: something wrong
+// that the command went on without (a document it had to leave out). It
+// does not change the exit code.
+func (e *Env) WarnError(err error) {
+	msg, hint, _ := e.Loc.Explain(err)
+	e.line("tilmash: "+e.paint(e.ErrColor, yellow, e.T("console.warning", nil))+": ", msg)
+	if hint != "" {
+		e.line(e.T("console.hint", nil)+": ", hint)
+	}
+}
+
 // Hint writes a localized "hint: …" line.
 func (e *Env) Hint(id string, data map[string]any) {
 	e.line(e.T("console.hint", nil)+": ", e.T(id, data))

@@ -58,6 +58,9 @@ func publishCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			steps.Done()
+			for _, id := range res.Unlisted {
+				env.WarnError(document.NoMeta(id))
+			}
 			printPublished(env, ws, res)
 			if res.Held > 0 {
 				return &console.Findings{Count: res.Held}

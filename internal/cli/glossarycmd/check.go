@@ -19,6 +19,7 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -73,6 +74,9 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			for _, n := range run.Notes {
 				env.Say(n.MessageID(), n.TemplateData())
+			}
+			for _, id := range run.Unlisted {
+				env.WarnError(document.NoMeta(id))
 			}
 			reports, targets := run.Reports, run.Targets
 			switch format {
