@@ -104,32 +104,33 @@ func Open(ws *workspace.Workspace, id string) (*Document, error) {
 // List returns the ids of every document in the workspace, sorted. Folders
 // whose names are not valid ids, or that lack meta.yaml, are skipped.
 func List(ws *workspace.Workspace) ([]string, error) {
-	entries, err := os.ReadDir(ws.Path(Folder))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, e := range entries {
-		if !e.IsDir() || ValidID(e.Name()) != nil {
-			continue
-		}
-		if _, err := os.Stat(ws.Path(Folder, e.Name(), "meta.yaml")); err == nil {
-			ids = append(ids, e.Name())
-		}
-	}
-	sort.Strings(ids)
-	return ids, nil
+	return folders(ws, func(id string) bool {
+		_, err := os.Stat(ws.Path(Folder, id, metaName))
+		return err == nil
+	})
 }
 
 // Unlisted returns the folders of documents/ that [List] leaves out
 // because they lack meta.yaml although they hold a document's files (a
-// text of a workspace language, or alignment.yaml): a meta.yaml deleted by hand, which
-// would otherwise make the document vanish from every listing while its
-// texts and confirmed groups stay on disk. Sorted.
+// text of a workspace language, or alignment.yaml): a meta.yaml deleted by
+// hand, which would otherwise make the document vanish from every listing
+// while its texts and confirmed groups stay on disk. Sorted.
 func Unlisted(ws *workspace.Workspace) ([]string, error) {
+	return folders(ws, func(id string) bool {
+		if _, err := os.Lstat(ws.Path(Folder, id, metaName)); !errors.Is(err, fs.ErrNotExist) {
+			return false
+		}
+		files, err := os.ReadDir(ws.Path(Folder, id))
+		return err == nil && slices.ContainsFunc(files, func(f fs.DirEntry) bool {
+			lang, text := strings.CutSuffix(f.Name(), ".txt")
+			return f.Name() == AlignmentName || text && ws.HasLanguage(lang)
+		})
+	})
+}
+
+// folders returns, sorted, the names of the folders of documents/ that are
+// valid ids and that keep accepts; none when there is no documents/.
+func folders(ws *workspace.Workspace, keep func(id string) bool) ([]string, error) {
 	entries, err := os.ReadDir(ws.Path(Folder))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -139,24 +140,11 @@ func Unlisted(ws *workspace.Workspace) ([]string, error) {
 	}
 	var ids []string
 	for _, e := range entries {
-		if !e.IsDir() || ValidID(e.Name()) != nil {
-			continue
-		}
-		if _, err := os.Lstat(ws.Path(Folder, e.Name(), metaName)); !errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		files, err := os.ReadDir(ws.Path(Folder, e.Name()))
-		if err != nil {
-			continue
-		}
-		if slices.ContainsFunc(files, func(f fs.DirEntry) bool {
-			n := f.Name()
-			lang, text := strings.CutSuffix(n, ".txt")
-			return n == AlignmentName || text && ws.HasLanguage(lang)
-		}) {
+		if e.IsDir() && ValidID(e.Name()) == nil && keep(e.Name()) {
 			ids = append(ids, e.Name())
 		}
 	}
+	sort.Strings(ids)
 	return ids, nil
 }
 
