@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/textenc"
 )
@@ -84,39 +85,11 @@ func ParseWords(name string, data []byte) ([]string, error) {
 					WithHint("check.words.bad-model.hint").At(pos(lead + at))
 			}
 		}
-		if i, mixed := mixedAt(w); mixed {
+		if i, mixed := glossary.MixedScriptAt(string(w)); mixed {
 			return nil, locale.NewError("check.words.mixed-script", map[string]any{"Word": string(w)}).
 				WithHint("check.words.mixed-script.hint").At(pos(lead + i))
 		}
 		words = append(words, norm.NFC.String(string(w)))
 	}
 	return words, nil
-}
-
-// mixedAt reports whether word holds both Latin and Cyrillic letters, and
-// the byte offset of its first letter of the script it has fewer of.
-func mixedAt(word []byte) (int, bool) {
-	var latin, cyrillic int
-	firstLatin, firstCyrillic := -1, -1
-	for i, r := range string(word) {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-			if firstLatin < 0 {
-				firstLatin = i
-			}
-		case unicode.Is(unicode.Cyrillic, r):
-			cyrillic++
-			if firstCyrillic < 0 {
-				firstCyrillic = i
-			}
-		}
-	}
-	if latin == 0 || cyrillic == 0 {
-		return 0, false
-	}
-	if latin <= cyrillic {
-		return firstLatin, true
-	}
-	return firstCyrillic, true
 }

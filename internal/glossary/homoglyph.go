@@ -45,6 +45,27 @@ func mixesScripts(word string) (latin, cyrillic int, mixed bool) {
 	return latin, cyrillic, latin > 0 && cyrillic > 0
 }
 
+// MixedScriptAt reports whether word mixes Latin and Cyrillic letters (a
+// look-alike slipped in), and the byte offset of its first letter of the
+// script it has fewer of (Latin on a tie): where the stray letter most
+// likely is.
+func MixedScriptAt(word string) (int, bool) {
+	lat, cyr, mixed := mixesScripts(word)
+	if !mixed {
+		return 0, false
+	}
+	minority := scriptLatin
+	if cyr < lat {
+		minority = scriptCyrillic
+	}
+	for i, r := range word {
+		if scriptOf(r) == minority {
+			return i, true
+		}
+	}
+	return 0, true
+}
+
 // correctHomoglyphs rewrites a word that mixes Latin and Cyrillic letters
 // into the script most of its letters are in (Cyrillic on a tie when
 // preferCyrillic), replacing each look-alike. ok is false when the word does
