@@ -10,6 +10,9 @@ to the corpus lines it covers (by byte offset), and the script prints:
   link F1 en-ru, en-kk, ru-kk   links between corpus lines in the same group, against the gold
                                 (line i of each language translates line i of the others)
   exact groups                  the share of gold groups that tilmash made exactly
+  flagged                       of the groups tilmash made, how many of the wrong ones and of
+                                the right ones it flags for review (what a translator who
+                                reviews only the flagged groups would catch, and check in vain)
 
 A line without closing punctuation (a headline, subhead or byline; in the corpus line's English,
 Russian or Kazakh, or an added line's own text) stands on its own line, as in real news and as
@@ -109,11 +112,11 @@ def write(path, lines, layout="own", open_ids=frozenset()):
 
 
 def parse_alignment(path):
-    """Groups of alignment.yaml as {lang: [(start, end)]}."""
+    """Groups of alignment.yaml as {lang: [(start, end)], "status": STATUS}."""
     groups, cur, lang = [], None, None
     for l in open(path, encoding="utf-8"):
         if l.startswith("  - status:"):
-            cur = {}; groups.append(cur); continue
+            cur = {"status": l.split(":", 1)[1].strip()}; groups.append(cur); continue
         m = re.match(r"^    (\w\w):$", l)
         if m and cur is not None:
             lang = m.group(1); cur[lang] = []; continue
@@ -184,6 +187,7 @@ def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False, s
     pairs = [("en", "ru"), ("en", "kk"), ("ru", "kk")]
     counts = {p: [0, 0, 0] for p in pairs}
     exact = total = 0
+    flg = [0, 0, 0, 0]  # wrong groups flagged, wrong groups, right groups flagged, right groups
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([tilmash, "init", "ws"], cwd=tmp, check=True, capture_output=True)
         ws = os.path.join(tmp, "ws")
@@ -198,6 +202,7 @@ def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False, s
             pred = []
             for g in groups:
                 pred.append({lang: set().union(*[covered(spans[lang], a, b) for a, b in g.get(lang, [])]) for lang in ("en", "ru", "kk")})
+                pred[-1]["flagged"] = g["status"] == "flagged"
             # gold groups: one for each English line (with its Russian and Kazakh if kept), one
             # for each added sentence
             kept = {lang: {g for g, _, _ in spans[lang] if not isinstance(g, tuple)} for lang in ("ru", "kk")}
@@ -209,6 +214,11 @@ def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False, s
                     if isinstance(g, tuple):
                         gold.append((frozenset(), frozenset({g}) if lang == "ru" else frozenset(), frozenset({g}) if lang == "kk" else frozenset()))
             got = {(frozenset(p["en"]), frozenset(p["ru"]), frozenset(p["kk"])) for p in pred}
+            golds = set(gold)
+            for p in pred:
+                right = (frozenset(p["en"]), frozenset(p["ru"]), frozenset(p["kk"])) in golds
+                flg[2 if right else 0] += p["flagged"]
+                flg[3 if right else 1] += 1
             exact += sum(1 for g in gold if g in got)
             total += len(gold)
             if errors:
@@ -220,14 +230,15 @@ def run(tilmash, corpus, half, flags, layout="own", drifts=True, errors=False, s
                 pl = {(x, y) for p in pred for x in p[a] for y in p[b]}
                 c = counts[(a, b)]
                 c[0] += len(gl & pl); c[1] += len(pl); c[2] += len(gl)
-    report(half, len(picked), counts, exact, total)
-    return len(picked), counts, exact, total
+    report(half, len(picked), counts, exact, total, flg)
+    return len(picked), counts, exact, total, flg
 
 
-def report(half, ndocs, counts, exact, total):
+def report(half, ndocs, counts, exact, total, flags):
     f = {p: prf(*c) for p, c in counts.items()}
     print(f"{half}: {ndocs} documents | link F1 en-ru {f[('en', 'ru')]:.3f} en-kk {f[('en', 'kk')]:.3f} "
-          f"ru-kk {f[('ru', 'kk')]:.3f} | exact groups {exact / total:.3f} ({exact}/{total})")
+          f"ru-kk {f[('ru', 'kk')]:.3f} | exact groups {exact / total:.3f} ({exact}/{total}) | "
+          f"flagged: {flags[0]}/{flags[1]} wrong groups, {flags[2]}/{flags[3]} right ones")
 
 
 def main():
@@ -253,10 +264,11 @@ def main():
     halves = [args[2]] if len(args) == 3 else ["dev", "held"]
     pooled = None
     for h in halves:
-        ndocs, counts, exact, total = run(args[0], args[1], h, flags, layout, drifts, errors, seed)
+        ndocs, counts, exact, total, flg = run(args[0], args[1], h, flags, layout, drifts, errors, seed)
         if pooled is None:
-            pooled = [0, {p: [0, 0, 0] for p in counts}, 0, 0]
+            pooled = [0, {p: [0, 0, 0] for p in counts}, 0, 0, [0, 0, 0, 0]]
         pooled[0] += ndocs; pooled[2] += exact; pooled[3] += total
+        pooled[4] = [x + y for x, y in zip(pooled[4], flg)]
         for p, c in counts.items():
             pooled[1][p] = [x + y for x, y in zip(pooled[1][p], c)]
     if len(halves) == 2:
