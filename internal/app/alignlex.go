@@ -84,32 +84,60 @@ type Reviewed struct {
 }
 
 // ReviewLexicons returns the lexicons and length models learned from the confirmed groups of the
-// workspace for each pair of langs that has any, reading them from the local folder when the
-// confirmed groups have not changed since they were learned, and learning and storing them
-// otherwise. A pair with too few confirmed groups has no length model (see align.FitLengths).
-// The caller holds the lock.
+// workspace for each pair of langs that has any (see Learned). A pair with too few confirmed
+// groups has no length model (see align.FitLengths). The caller holds the lock.
 func (app *App) ReviewLexicons(ws *workspace.Workspace, langs []string) (Reviewed, error) {
-	pairs, err := confirmedPairs(ws, langs)
+	learned, err := app.Learned(ws, langs)
 	if err != nil {
 		return Reviewed{}, err
 	}
 	var out Reviewed
+	for _, p := range learned {
+		if p.Lexicon != nil && p.Lexicon.Len() > 0 {
+			out.Lexicons = append(out.Lexicons, p.Lexicon)
+		}
+		if p.Lengths.Pairs > 0 {
+			out.Lengths = append(out.Lengths, p.Lengths)
+		}
+	}
+	return out, nil
+}
+
+// LearnedPair is what align learns from the confirmed groups of the workspace for one pair of
+// languages.
+type LearnedPair struct {
+	Src, Tgt string
+	// Groups counts the confirmed groups that hold both languages; 0: nothing was learned, and
+	// Lexicon is nil.
+	Groups int
+	// Lexicon holds the word pairs, with the weights align gives them (see reviewWeight).
+	Lexicon *lexicon.Lexicon
+	// Lengths is the pair's length model; its Pairs is 0 when the groups are too few to fit one.
+	Lengths align.LengthModel
+	// File is the stored copy, relative to the workspace root.
+	File string
+}
+
+// Learned returns what align learns from the confirmed groups of the workspace for every pair of
+// langs, in their order (en-ru, en-kk, ru-kk for en ru kk), pairs without confirmed groups
+// included. A stored copy learned from the same groups is read; otherwise the pair is learned
+// again and stored, so the caller holds the lock.
+func (app *App) Learned(ws *workspace.Workspace, langs []string) ([]LearnedPair, error) {
+	pairs, err := confirmedPairs(ws, langs)
+	if err != nil {
+		return nil, err
+	}
+	var out []LearnedPair
 	for x, s := range langs {
 		for _, t := range langs[x+1:] {
-			ps := pairs[[2]string{s, t}]
-			if len(ps) == 0 {
-				continue
+			p := LearnedPair{Src: s, Tgt: t, File: filepath.Join(lexiconFolder, s+"-"+t+".tsv")}
+			if ps := pairs[[2]string{s, t}]; len(ps) > 0 {
+				p.Groups = len(ps)
+				if p.Lexicon, p.Lengths, err = reviewLexicon(ws, s, t, ps); err != nil {
+					return nil, err
+				}
 			}
-			lex, lengths, err := reviewLexicon(ws, s, t, ps)
-			if err != nil {
-				return Reviewed{}, err
-			}
-			if lex.Len() > 0 {
-				out.Lexicons = append(out.Lexicons, lex)
-			}
-			if lengths.Pairs > 0 {
-				out.Lengths = append(out.Lengths, lengths)
-			}
+			out = append(out, p)
 		}
 	}
 	return out, nil

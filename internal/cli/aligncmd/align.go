@@ -20,7 +20,7 @@ import (
 // Commands are align, align-files and lexicon, over a.
 func Commands(a *app.App) cli.Group {
 	return func(env *console.Env) []*urfave.Command {
-		return []*urfave.Command{alignCommand(a, env), alignFilesCommand(a, env), lexiconCommand(env)}
+		return []*urfave.Command{alignCommand(a, env), alignFilesCommand(a, env), lexiconCommand(a, env)}
 	}
 }
 
