@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/align"
@@ -53,7 +55,13 @@ func TestAppendBead(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got := string(got[len("stale"):]); got != want.String() {
-			t.Errorf("bead %v:\n got %s\nwant %s", b, got, want.String())
+			// encoding/json writes invalid UTF-8 (the \xff of src[1]) as \ufffd before Go 1.27
+			// and as the character itself since (see textenc.TestAppendJSONString): the lines
+			// must then read back the same.
+			var g, w bead
+			if !slices.Contains(b.Src, 1) || json.Unmarshal([]byte(got), &g) != nil || json.Unmarshal(want.Bytes(), &w) != nil || !reflect.DeepEqual(g, w) {
+				t.Errorf("bead %v:\n got %s\nwant %s", b, got, want.String())
+			}
 		}
 	}
 }
