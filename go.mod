@@ -2,6 +2,8 @@ module github.com/tilmash/tilmash
 
 go 1.26.0
 
+toolchain go1.27.3
+
 require (
 	github.com/cespare/xxhash/v2 v2.3.0
 	github.com/chromedp/chromedp v0.23.1

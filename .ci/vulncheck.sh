@@ -3,8 +3,9 @@
 # so the Go vulnerability database comes from the golang.org/x/vulndb module
 # (its data/osv folder) and is indexed locally with that module's indexdb.
 # A vulnerability in a module we require that our code calls fails the run;
-# one in the standard library is reported with the Go release that fixes it,
-# since the machine's Go is fixed by the machine image (see README).
+# one in the standard library is reported with the Go release that fixes it
+# (.ci/run builds with go.mod's toolchain, which has those fixes; a machine
+# that builds with an older Go of its own sees them here: see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +13,8 @@ vulndb=golang.org/x/vulndb@v0.0.0-20261105234957-e22db6528018
 vuln=golang.org/x/vuln/cmd/govulncheck@v1.9.0
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/tilmash-vulndb/${vulndb##*@}
 
-gobin=$(go env GOPATH)/bin
-[ -x "$gobin/govulncheck" ] || go install "$vuln"
+gobin=$(go env GOPATH)/bin/$(go env GOVERSION) # one built by another Go cannot read this one's library
+[ -x "$gobin/govulncheck" ] || GOBIN=$gobin go install "$vuln"
 if [ ! -f "$cache/index/db.json" ]; then
   src=$(go mod download -json "$vulndb" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
   rm -rf "$cache.tmp"
