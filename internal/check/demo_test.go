@@ -25,7 +25,7 @@ type planted struct {
 
 // plantedMistakes reads the table of documents/demo-term-errors/README.md:
 //
-//	| # | language | sentence (group) | wrong text | glossary entry | kind | expected |
+//	| # | language | sentence (paragraph) · group | wrong text | glossary entry | kind | expected |
 //
 // The test takes its expectations from there, so the README and the tool
 // cannot drift apart.
