@@ -24,6 +24,7 @@ var forbiddenWords = []struct {
 	{"ru", `(?i)выгруз`, "экспорт, экспортировать (export)"},
 	{"ru", `(?i)разрез|разреж`, "разделить, место разделения (split)"},
 	{"ru", `(?i)проблем`, "ошибка (problem)"},
+	{"ru", `(?i)рабоч[а-я]* (?:област|пространств)`, "рабочая папка (workspace)"},
 	{"kk", `(?i)нысана`, "аударма: аударма тілі, аударма файлы (target)"},
 	{"kk", `(?i)турала[уйнт]`, "теңестіру (align); туралы is fine"},
 	{"kk", `(?i)тұлға`, "форма (form): тұлға also reads as a person"},
@@ -33,6 +34,7 @@ var forbiddenWords = []struct {
 	{"kk", `(?i)расталмаған:`, "енді расталған емес (no longer confirmed)"},
 	{"kk", `(?i)Okapi-да`, "Okapi-ден"},
 	{"kk", `(?i)стандартты кіріс`, "стандартты енгізу (standard input)"},
+	{"kk", `(?i)жұмыс кеңістіг`, "жұмыс қалтасы (workspace)"},
 	// A noun after a number, or a list of numbers, stays singular in
 	// Kazakh: 5 топ, not 5 топтар; (топтар: 3–5, 7), not (3–5, 7 топтар).
 	{"kk", `(?:\{\{\.(?:Count|Groups|Group|Total|Left|Files|Want|Min|Max|Number|Sentence|Step|Start|End|Offset)\}\}|\d)[ -]+[а-яәғқңөұүһі]{2,}(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ды|ді|дың|дің|ға|ге|да|де|дан|ден|мен|ын|ін|ының|інің|ына|іне|ында|інде|ынан|інен|ымен|імен)?(?:[^а-яәғқңөұүһі]|$)`,
@@ -60,6 +62,7 @@ var termPairs = []struct {
 	{"align", `\balign(s|ed|ing|ment|ments)?\b`, `выр[ао]вн`, `теңест`},
 	{"translation memory", `\btranslation memor`, `памят`, `жад`},
 	{"confirmed", `\bconfirmed\b`, `подтвер`, `раста`},
+	{"workspace", `\bworkspaces?\b`, `рабоч[а-я]* папк`, `жұмыс қалта`},
 }
 
 // termExceptions are messages where the English word is not the term: a
@@ -77,6 +80,8 @@ var termExceptions = map[string][]string{
 	"review.undo-changed":              {"align"}, // the command align
 	"review.interrupted.hint":          {"align"},
 	"workspace.bad-config.gate.hint":   {"confirmed"},
+	"workspace.overwrite":              {"workspace"}, // the export folder, named alone
+	"workspace.protected.glossary":     {"workspace"}, // the glossary folder, named alone
 }
 
 // prose is the English of a message without what is not translated:
