@@ -111,6 +111,12 @@ func gateChecks(ws *workspace.Workspace) (cfg check.Config, consistency bool) {
 			errorChecks = append(errorChecks, n)
 		}
 	}
+	// endings runs beside terms even as a warning (its findings do not
+	// block): it is what drops the missing finding of a name written with
+	// a wrong Kazakh ending, as check does.
+	if slices.Contains(errorChecks, check.Terms) && slices.Contains(cfg.Checks, string(qa.Endings)) && !slices.Contains(errorChecks, string(qa.Endings)) {
+		errorChecks = append(errorChecks, string(qa.Endings))
+	}
 	consistency = slices.Contains(errorChecks, string(qa.Consistency))
 	cfg.Checks = slices.DeleteFunc(errorChecks, func(n string) bool { return n == string(qa.Consistency) })
 	return cfg, consistency
