@@ -135,7 +135,7 @@ Example: tilmash glossary add --id aktobe --kind place --note "Regional centre i
 	{ID: "check.col.use", Other: "USE"},
 	{ID: "check.description", Other: `Checks every document (or the ones named), a TMX file as OmegaT and Trados write it, or a TSV file with a header row of language codes, with every check unless --checks chooses ({{.Checks}}):
 
-terms: wherever the English names a glossary entry, the Russian and Kazakh must name it too in an accepted form; forbidden forms and words that mix Latin and Cyrillic letters are reported wherever they are. numbers: every number of the source must be in each translation, compared by value (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: a translation that is the source, or in the wrong language. consistency: one source sentence translated in two ways in confirmed groups, or one translation for two sources. typography: quotes of the language, unbalanced quotes and brackets, double spaces, spaces before punctuation, final punctuation unlike the source's, a hyphen as a dash. endings: a glossary name with a Kazakh ending that breaks vowel harmony (Алматыге for Алматыға). spelling: Hunspell, when it is installed.
+terms: wherever the English names a glossary entry, the Russian and Kazakh must name it too in an accepted form; forbidden forms and words that mix Latin and Cyrillic letters are reported wherever they are. numbers: every number of the source must be in each translation, compared by value (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: a translation that is the source, or in the wrong language. consistency: one source sentence translated in two ways in confirmed groups, or one translation for two sources. typography: quotes of the language, unbalanced quotes and brackets, double spaces, spaces before punctuation, final punctuation unlike the source's, a hyphen as a dash, a word written twice in a row. endings: a glossary name with a Kazakh ending that breaks vowel harmony (Алматыге for Алматыға). spelling: Hunspell, when it is installed.
 
 Findings of terms, numbers and untranslated are errors: they hold back export and publish and make check exit with 1. The others are warnings: reported, exit 0 unless --strict. tilmash.yaml's checks: section switches checks off or changes their severity. An aligned document is checked group by group; one not aligned yet, paragraph by paragraph.
 
@@ -207,7 +207,7 @@ Example: tilmash glossary list --lang kk`},
 	{ID: "check.kind.typography", Other: "typography"},
 	{ID: "check.kind.untranslated", Other: "untranslated"},
 	{ID: "check.lint.clean", One: "glossary: {{.Count}} entry in {{.Files}}, no problems", Other: "glossary: {{.Count}} entries in {{.Files}}, no problems"},
-	{ID: "check.lint.description", Other: `Reports every problem at once, each as file:line:column: malformed YAML, unknown fields, duplicate ids, an entry without one of the workspace languages, a form accepted in one entry and forbidden in another or in the same one. Exits with 2 when there is any.
+	{ID: "check.lint.description", Other: `Reports every problem at once, each as file:line:column: malformed YAML, unknown fields, duplicate ids, an entry without one of the workspace languages, a form accepted in one entry and forbidden in another or in the same one, an accepted form with a word that mixes Latin and Cyrillic letters. Exits with 2 when there is any.
 
 Example: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "the glossary has {{.Count}} problem", Other: "the glossary has {{.Count}} problems"},
@@ -333,21 +333,21 @@ Example: tilmash glossary show tokayev`},
 
 XLIFF holds one language pair per file: the source language and one target. With several targets, give a folder with -o (without -o the files go to the workspace's export folder).
 
-With --lang L the article is written in that one language, ready to publish (md, html or txt): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).
+With --lang L the article is written in that one language, ready to publish (md, html, txt or docx, a Word file): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).
 
-Export refuses (exit 1) while the document has flagged groups or glossary findings; --force exports anyway and the file records that it was forced; CSV, TSV and plain text have no place for that (their first line is data), so there only the warning says so.
+Export refuses (exit 1) while the document has flagged groups or errors of the checks (by default those of terms, numbers and untranslated: see tilmash check --help); --force exports anyway and the file records that it was forced; CSV, TSV and plain text have no place for that (their first line is data), so there only the warning says so.
 
 Examples:
   tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
   tilmash export zarechnoye-videos --format xliff --langs en,kk
   tilmash export zarechnoye-videos --lang kk --format md`},
-	{ID: "export.flag.force", Other: "export even with flagged groups or glossary findings (the file records it), and overwrite an existing output file"},
+	{ID: "export.flag.force", Other: "export even with flagged groups or errors of the checks (the file records it), and overwrite an existing output file"},
 	{ID: "export.flag.format", Other: "format: tmx, xliff, xliff12, html, md, csv, tsv, jsonl; with --lang: md, html, txt, docx (default tmx, or md with --lang)"},
 	{ID: "export.flag.lang", Other: "write the article in this one language, ready to publish"},
 	{ID: "export.flag.langs", Other: "languages to export, in this order, such as en,ru (default: every aligned language)"},
 	{ID: "export.flag.output", Other: "write to this file or folder instead of standard output (- is standard output)"},
 	{ID: "export.flag.units", Other: "TMX units: sentences (default: every sentence of a group of several gets a unit of its own, for CAT tools that segment by sentence: OmegaT, Trados, memoQ, Phrase) or groups (one unit a group: for tools that segment by paragraph, and for a lossless round trip)"},
-	{ID: "export.format.hint", Other: "for one language version use --lang L with md, html or txt"},
+	{ID: "export.format.hint", Other: "for one language version use --lang L with md, html, txt or docx"},
 	{ID: "export.gate.finding", Other: "group {{.Group}}: {{.Finding}}"},
 	{ID: "export.gate.flagged", Other: "group {{.Group}} is flagged for review"},
 	{ID: "export.gate.flagged-note", Other: "group {{.Group}} is flagged for review: {{.Note}}"},
@@ -616,12 +616,12 @@ Example: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "publish.col.findings", Other: "FINDINGS"},
 	{ID: "publish.col.groups", Other: "GROUPS"},
 	{ID: "publish.col.result", Other: "RESULT"},
-	{ID: "publish.description", Other: `The main job. For each document (all but those tilmash.yaml lists under publish.exclude, or the ones named): align it, keeping confirmed groups; check it against the glossary; and write every export format into export/DOC/ (TMX, XLIFF 2.0 and 1.2 per language pair, HTML, Markdown, CSV, TSV, JSONL, and each language version as Markdown, HTML and text). The glossary goes to export/ as TBX, TBX 2, CSV and TSV. A document with flagged groups or glossary findings is held back (exit 1) unless --force. So is, with the reason and even with --force, a document with an empty text or without what publish.require in tilmash.yaml asks for (by default a text in every language; all-confirmed asks for every group confirmed).
+	{ID: "publish.description", Other: `The main job. For each document (all but those tilmash.yaml lists under publish.exclude, or the ones named): align it, keeping confirmed groups; check it against the glossary; and write into export/DOC/ every export format (TMX, XLIFF 2.0 and 1.2 per language pair, HTML, Markdown, CSV, TSV, JSONL, and each language version as Markdown, HTML and text), or the ones publish.formats in tilmash.yaml lists (article-docx adds a Word file per language). The glossary goes to export/ as TBX, TBX 2, CSV and TSV. A document with flagged groups or errors of the checks (by default those of terms, numbers and untranslated) is held back (exit 1) unless --force. So is, with the reason and even with --force, a document with an empty text or without what publish.require in tilmash.yaml asks for (by default a text in every language; all-confirmed asks for every group confirmed).
 
 Example: tilmash publish`},
 	{ID: "publish.excluded", Other: "excluded in tilmash.yaml"},
 	{ID: "publish.files", One: "{{.Count}} file in {{.Dir}}", Other: "{{.Count}} files in {{.Dir}}"},
-	{ID: "publish.flag.force", Other: "publish documents with flagged groups or glossary findings too; every format that can carry it records that the export was forced (CSV, TSV and plain text cannot)"},
+	{ID: "publish.flag.force", Other: "publish documents with flagged groups or errors of the checks too; every format that can carry it records that the export was forced (CSV, TSV and plain text cannot)"},
 	{ID: "publish.held", Other: "held back"},
 	{ID: "publish.held.because", Other: "held back: {{.Reason}}"},
 	{ID: "publish.held.empty", Other: "empty text in {{.Langs}}"},
@@ -1028,7 +1028,7 @@ Example: tilmash tm export -o memory.tmx`},
 	{ID: "tm.import-matches", One: "translation memory: of {{.Count}} sentence, {{.Exact}} has a 100% match and {{.Fuzzy}} a fuzzy match (70% or more) in other documents", Other: "translation memory: of {{.Count}} sentences, {{.Exact}} have a 100% match and {{.Fuzzy}} a fuzzy match (70% or more) in other documents"},
 	{ID: "tm.import.args", Other: "FILE.tmx"},
 	{ID: "tm.import.derived", One: "sentence-level units of tilmash's CAT-tool cut (x-cut, x-partial) left out, since the group unit before them holds their text: {{.Count}}", Other: "sentence-level units of tilmash's CAT-tool cut (x-cut, x-partial) left out, since the group unit before them holds their text: {{.Count}}"},
-	{ID: "tm.import.description", Other: `Adds the units of a TMX (OmegaT's project_save.tmx, a Trados or memoQ export) to the memory under NAME (by default the file name), replacing an earlier import of that name. A copy is kept in the .tilmash folder, so tilmash tm rebuild brings it back. A file that is not a well-formed TMX, declares entities or is larger than tilmash reads is refused with its position, and the memory is left as it was.
+	{ID: "tm.import.description", Other: `Adds the units of a TMX (OmegaT's project_save.tmx, a Trados or memoQ export) to the memory under the name --name gives (by default the file name), replacing an earlier import of that name. A copy is kept in the .tilmash folder, so tilmash tm rebuild brings it back. A file that is not a well-formed TMX, declares entities or is larger than tilmash reads is refused with its position, and the memory is left as it was.
 
 Example: tilmash tm import project_save.tmx --name omegat`},
 	{ID: "tm.import.done", One: "added {{.File}} to the memory as {{.Name}}: {{.Count}} unit", Other: "added {{.File}} to the memory as {{.Name}}: {{.Count}} units"},
@@ -1307,7 +1307,7 @@ var messagesKK = []i18n.Message{
 	{ID: "check.col.use", Other: "МӘРТЕБЕСІ"},
 	{ID: "check.description", Other: `Барлық құжатты (немесе аталғандарын), OmegaT пен Trados жазатын TMX файлын немесе бірінші жолында тіл кодтары бар TSV файлын барлық тексерумен тексереді, егер --checks басқасын таңдамаса ({{.Checks}}):
 
-terms: ағылшын мәтінінде глоссарий жазбасы аталса, орыс және қазақ мәтіндерінде де ол рұқсат етілген формада аталуы керек; тыйым салынған формалар мен латын және кирилл әріптері аралас сөздер қай жерде кездессе де көрсетіледі. numbers: бастапқы мәтіннің әр саны әр аудармада болуы керек; сандар мәні бойынша салыстырылады (1,000 = 1 000; $2.8bn = 2,8 млрд доллар; five = пять = бес). untranslated: бастапқы мәтінмен бірдей немесе басқа тілде жазылған аударма. consistency: расталған топтарда бір бастапқы сөйлем әртүрлі аударылған немесе бір аударма екі түрлі сөйлемге берілген. typography: тілдің тырнақшалары, жұбы жоқ тырнақшалар мен жақшалар, қос бос орындар, тыныс белгілерінің алдындағы бос орын, түпнұсқадағыдан өзгеше соңғы белгі, сызықшаның орнына дефис. endings: глоссарийдегі атаудан кейін дауысты дыбыстар үндестігіне сай емес жалғау (Алматыға орнына Алматыге). spelling: Hunspell орнатылған болса.
+terms: ағылшын мәтінінде глоссарий жазбасы аталса, орыс және қазақ мәтіндерінде де ол рұқсат етілген формада аталуы керек; тыйым салынған формалар мен латын және кирилл әріптері аралас сөздер қай жерде кездессе де көрсетіледі. numbers: бастапқы мәтіннің әр саны әр аудармада болуы керек; сандар мәні бойынша салыстырылады (1,000 = 1 000; $2.8bn = 2,8 млрд доллар; five = пять = бес). untranslated: бастапқы мәтінмен бірдей немесе басқа тілде жазылған аударма. consistency: расталған топтарда бір бастапқы сөйлем әртүрлі аударылған немесе бір аударма екі түрлі сөйлемге берілген. typography: тілдің тырнақшалары, жұбы жоқ тырнақшалар мен жақшалар, қос бос орындар, тыныс белгілерінің алдындағы бос орын, түпнұсқадағыдан өзгеше соңғы белгі, сызықшаның орнына дефис, қатарынан екі рет жазылған сөз. endings: глоссарийдегі атаудан кейін дауысты дыбыстар үндестігіне сай емес жалғау (Алматыға орнына Алматыге). spelling: Hunspell орнатылған болса.
 
 terms, numbers және untranslated кемшіліктері — қателер: олар экспорт пен жариялауды тоқтатады, check 1 кодымен аяқталады. Қалғандары — ескертулер: олар көрсетіледі, --strict берілмесе, код 0. tilmash.yaml файлындағы checks: бөлімі тексерулерді өшіреді немесе олардың маңыздылығын өзгертеді. Теңестірілген құжат топ бойынша, әлі теңестірілмегені абзац бойынша тексеріледі.
 
@@ -1379,7 +1379,7 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "check.kind.typography", Other: "типографика"},
 	{ID: "check.kind.untranslated", Other: "аударылмаған"},
 	{ID: "check.lint.clean", One: "глоссарий: {{.Files}} ішінде {{.Count}} жазба, қате жоқ", Other: "глоссарий: {{.Files}} ішінде {{.Count}} жазба, қате жоқ"},
-	{ID: "check.lint.description", Other: `Барлық қатені бірден шығарады, әрқайсысын файл:жол:баған түрінде: YAML синтаксисінің қатесі, белгісіз өрістер, қайталанған id, жұмыс қалтасы тілдерінің бірінде формасы жоқ жазба, бір жазбада қабылданып, басқа жазбада не сол жазбада тыйым салынған форма. Қате болса, 2 кодымен аяқталады.
+	{ID: "check.lint.description", Other: `Барлық қатені бірден шығарады, әрқайсысын файл:жол:баған түрінде: YAML синтаксисінің қатесі, белгісіз өрістер, қайталанған id, жұмыс қалтасы тілдерінің бірінде формасы жоқ жазба, бір жазбада қабылданып, басқа жазбада не сол жазбада тыйым салынған форма, латын және кирилл әріптері аралас сөзі бар рұқсат етілген форма. Қате болса, 2 кодымен аяқталады.
 
 Мысал: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "глоссарийде {{.Count}} қате бар", Other: "глоссарийде {{.Count}} қате бар"},
@@ -1505,21 +1505,21 @@ terms, numbers және untranslated кемшіліктері — қателер
 
 XLIFF файлында бір тіл жұбы болады: бастапқы тіл және бір аударма тілі. Аударма тілдері бірнешеу болса, -o арқылы қалта көрсетіңіз (-o берілмесе, файлдар жұмыс қалтасының экспорт қалтасына жазылады).
 
---lang L берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html немесе txt): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).
+--lang L берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html, txt немесе docx — Word файлы): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).
 
-Құжатта тексеруге белгіленген топтар немесе глоссарий бойынша кемшіліктер болса, экспорт орындалмайды (шығу коды 1); --force берілсе, бәрібір экспортталады, ал файлда экспорттың мәжбүрлеп жасалғаны белгіленеді; CSV, TSV және қарапайым мәтінде бұған орын жоқ (олардың бірінші жолы — деректер), сондықтан онда бұл туралы тек ескерту айтады.
+Құжатта тексеруге белгіленген топтар немесе тексерулердің қателері (әдепкі бойынша terms, numbers және untranslated кемшіліктері; tilmash check --help қараңыз) болса, экспорт орындалмайды (шығу коды 1); --force берілсе, бәрібір экспортталады, ал файлда экспорттың мәжбүрлеп жасалғаны белгіленеді; CSV, TSV және қарапайым мәтінде бұған орын жоқ (олардың бірінші жолы — деректер), сондықтан онда бұл туралы тек ескерту айтады.
 
 Мысалдар:
   tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
   tilmash export zarechnoye-videos --format xliff --langs en,kk
   tilmash export zarechnoye-videos --lang kk --format md`},
-	{ID: "export.flag.force", Other: "тексеруге белгіленген топтар немесе глоссарий бойынша кемшіліктер болса да экспорттау (бұл файлда белгіленеді) және бар шығыс файлын қайта жазу"},
+	{ID: "export.flag.force", Other: "тексеруге белгіленген топтар немесе тексерулердің қателері болса да экспорттау (бұл файлда белгіленеді) және бар шығыс файлын қайта жазу"},
 	{ID: "export.flag.format", Other: "формат: tmx, xliff, xliff12, html, md, csv, tsv, jsonl; --lang берілсе: md, html, txt, docx (әдепкі бойынша tmx, ал --lang берілсе — md)"},
 	{ID: "export.flag.lang", Other: "мақаланы жариялауға дайын күйде осы бір тілде жазу"},
 	{ID: "export.flag.langs", Other: "экспортталатын тілдер осы ретпен, мысалы en,ru (әдепкі бойынша — барлық теңестірілген тілдер)"},
 	{ID: "export.flag.output", Other: "стандартты шығыстың орнына осы файлға немесе қалтаға жазу (- — стандартты шығыс)"},
 	{ID: "export.flag.units", Other: "TMX аударма бірліктері: sentences (әдепкі бойынша: бірнеше сөйлемнен тұратын топтың әр сөйлемі жеке бірлік алады — мәтінді сөйлемдерге бөлетін CAT бағдарламалары үшін: OmegaT, Trados, memoQ, Phrase) немесе groups (бір топқа бір бірлік — мәтінді абзацтарға бөлетін бағдарламалар үшін және ештеңе жоғалтпай алмасу үшін)"},
-	{ID: "export.format.hint", Other: "бір тілдік нұсқа үшін --lang L параметрін md, html немесе txt форматымен беріңіз"},
+	{ID: "export.format.hint", Other: "бір тілдік нұсқа үшін --lang L параметрін md, html, txt немесе docx форматымен беріңіз"},
 	{ID: "export.gate.finding", Other: "{{.Group}}-топ: {{.Finding}}"},
 	{ID: "export.gate.flagged", Other: "{{.Group}}-топ тексеруге белгіленген"},
 	{ID: "export.gate.flagged-note", Other: "{{.Group}}-топ тексеруге белгіленген: {{.Note}}"},
@@ -1788,12 +1788,12 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "publish.col.findings", Other: "КЕМШІЛІКТЕР"},
 	{ID: "publish.col.groups", Other: "ТОПТАР"},
 	{ID: "publish.col.result", Other: "НӘТИЖЕ"},
-	{ID: "publish.description", Other: `Негізгі жұмыс. Әр құжатты (tilmash.yaml ішіндегі publish.exclude тізіміндегілерден басқасының бәрін немесе тек аталғандарын) расталған топтарды сақтай отырып теңестіреді, глоссарий бойынша тексереді және export/ҚҰЖАТ/ қалтасына барлық экспорт форматтарын жазады (әр тіл жұбы үшін TMX, XLIFF 2.0 және 1.2, HTML, Markdown, CSV, TSV, JSONL, сондай-ақ әр тілдік нұсқаны Markdown, HTML және қарапайым мәтін түрінде). Глоссарий export/ қалтасына TBX, TBX 2, CSV және TSV форматтарында шығарылады. Белгіленген топтары немесе глоссарий бойынша кемшіліктері бар құжат --force берілмесе жарияланбайды (шығу коды 1). Мәтіні бос немесе tilmash.yaml ішіндегі publish.require талап ететін нәрсесі жоқ құжат та (әдепкі бойынша — әр тілдегі мәтін; all-confirmed барлық топтың расталуын талап етеді) --force берілсе де жарияланбайды, себебі көрсетіледі.
+	{ID: "publish.description", Other: `Негізгі жұмыс. Әр құжатты (tilmash.yaml ішіндегі publish.exclude тізіміндегілерден басқасының бәрін немесе тек аталғандарын) расталған топтарды сақтай отырып теңестіреді, глоссарий бойынша тексереді және export/ҚҰЖАТ/ қалтасына барлық экспорт форматтарын (әр тіл жұбы үшін TMX, XLIFF 2.0 және 1.2, HTML, Markdown, CSV, TSV, JSONL, сондай-ақ әр тілдік нұсқаны Markdown, HTML және қарапайым мәтін түрінде) немесе tilmash.yaml ішіндегі publish.formats тізіміндегі форматтарды жазады (article-docx әр тілге Word файлын қосады). Глоссарий export/ қалтасына TBX, TBX 2, CSV және TSV форматтарында шығарылады. Тексеруге белгіленген топтары немесе тексерулердің қателері (әдепкі бойынша terms, numbers және untranslated кемшіліктері) бар құжат --force берілмесе жарияланбайды (шығу коды 1). Мәтіні бос немесе tilmash.yaml ішіндегі publish.require талап ететін нәрсесі жоқ құжат та (әдепкі бойынша — әр тілдегі мәтін; all-confirmed барлық топтың расталуын талап етеді) --force берілсе де жарияланбайды, себебі көрсетіледі.
 
 Мысал: tilmash publish`},
 	{ID: "publish.excluded", Other: "tilmash.yaml-да алып тасталған"},
 	{ID: "publish.files", One: "{{.Dir}} қалтасында {{.Count}} файл", Other: "{{.Dir}} қалтасында {{.Count}} файл"},
-	{ID: "publish.flag.force", Other: "белгіленген топтары немесе глоссарий бойынша кемшіліктері бар құжаттарды да жариялау; мүмкін болатын барлық форматта экспорттың мәжбүрлі түрде жасалғаны көрсетіледі (CSV, TSV және қарапайым мәтінде оны көрсететін орын жоқ)"},
+	{ID: "publish.flag.force", Other: "тексеруге белгіленген топтары немесе тексерулердің қателері бар құжаттарды да жариялау; мүмкін болатын барлық форматта экспорттың мәжбүрлі түрде жасалғаны көрсетіледі (CSV, TSV және қарапайым мәтінде оны көрсететін орын жоқ)"},
 	{ID: "publish.held", Other: "жарияланбады"},
 	{ID: "publish.held.because", Other: "жарияланбады: {{.Reason}}"},
 	{ID: "publish.held.empty", Other: "{{.Langs}} мәтіні бос"},
@@ -1967,7 +1967,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.recovered", Other: "іркіліс салдарынан үзілген {{.Step}}-түзету ({{.What}}) кері қайтарылды"},
 	{ID: "review.reloaded", Other: "теңестіру дискіде өзгерген, сондықтан қайта оқылды: пернені тағы бір рет басыңыз"},
 	{ID: "review.review.args", Other: "ҚҰЖАТ"},
-	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған немесе глоссарий бойынша кемшілігі бар топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
+	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған немесе глоссарий бойынша кемшілігі бар топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын пернесі өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
 
 Мысал: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "{{.Ph}}-топтан бастау"},
@@ -2200,15 +2200,15 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "tm.import-matches", One: "аударма жады: {{.Count}} сөйлемнің басқа құжаттарда 100% сәйкестігі барлары: {{.Exact}}, жартылай (70% және одан жоғары) сәйкестігі барлары: {{.Fuzzy}}", Other: "аударма жады: {{.Count}} сөйлемнің басқа құжаттарда 100% сәйкестігі барлары: {{.Exact}}, жартылай (70% және одан жоғары) сәйкестігі барлары: {{.Fuzzy}}"},
 	{ID: "tm.import.args", Other: "ФАЙЛ.tmx"},
 	{ID: "tm.import.derived", One: "tilmash-тың CAT бағдарламаларына арналған бөлуіндегі сөйлем деңгейіндегі бірліктер (x-cut, x-partial) алынбады, өйткені олардың мәтіні алдарындағы топ бірлігінде бар: {{.Count}}", Other: "tilmash-тың CAT бағдарламаларына арналған бөлуіндегі сөйлем деңгейіндегі бірліктер (x-cut, x-partial) алынбады, өйткені олардың мәтіні алдарындағы топ бірлігінде бар: {{.Count}}"},
-	{ID: "tm.import.description", Other: `TMX файлының аударма бірліктерін (OmegaT-тың project_save.tmx файлы, Trados не memoQ экспорты) жадыға NAME атауымен қосады (әдепкі: файл атауы) және осы атаумен бұрын жасалған импортты ауыстырады. Көшірмесі .tilmash қалтасында сақталады, сондықтан tilmash tm rebuild оны жоғалтпайды. Дұрыс құрылмаған TMX, нысандар (entity) жариялайтын немесе tilmash оқитын көлемнен үлкен файл орны көрсетіліп қабылданбайды, ал жады өзгермейді.
+	{ID: "tm.import.description", Other: `TMX файлының аударма бірліктерін (OmegaT-тың project_save.tmx файлы, Trados не memoQ экспорты) жадыға --name берген атаумен қосады (әдепкі: файл атауы) және осы атаумен бұрын жасалған импортты ауыстырады. Көшірмесі .tilmash қалтасында сақталады, сондықтан tilmash tm rebuild оны жоғалтпайды. Дұрыс құрылмаған TMX, нысандар (entity) жариялайтын немесе tilmash оқитын көлемнен үлкен файл орны көрсетіліп қабылданбайды, ал жады өзгермейді.
 
 Мысал: tilmash tm import project_save.tmx --name omegat`},
 	{ID: "tm.import.done", One: "{{.File}} жадыға {{.Name}} атауымен қосылды: {{.Count}} аударма бірлігі", Other: "{{.File}} жадыға {{.Name}} атауымен қосылды: {{.Count}} аударма бірлігі"},
 	{ID: "tm.import.flag.name", Other: "жады атауы (латын әріптері, цифрлар, '.', '_', '-'; әдепкі: файл атауы)"},
 	{ID: "tm.import.need-name", Other: "стандартты енгізуден оқылған TMX-ке атау керек: --name беріңіз"},
 	{ID: "tm.import.usage", Other: "басқа бағдарламаның TMX файлын жадыға қосу"},
-	{ID: "tm.lookup.args", Other: "ФАЙЛ|DOC"},
-	{ID: "tm.lookup.description", Other: `ФАЙЛ-ды (немесе DOC құжатының мәтінін; - — стандартты енгізу) сөйлемдерге бөліп, әр сөйлемге жадыдағы сол тілдегі мәтіні ең ұқсас топтарды табады: OmegaT пен Trados есептейтіндей сәйкестік пайызымен (сөздер бойынша түзету қашықтығы: 100% — бос орын мен тыныс белгілерін есептемегенде сол сөйлем), айырмашылығы бар сандармен және аудармаларымен. DOC-тың өз топтары есепке алынбайды.
+	{ID: "tm.lookup.args", Other: "ФАЙЛ|ҚҰЖАТ"},
+	{ID: "tm.lookup.description", Other: `ФАЙЛ-ды (немесе ҚҰЖАТ құжатының мәтінін; - — стандартты енгізу) сөйлемдерге бөліп, әр сөйлемге жадыдағы сол тілдегі мәтіні ең ұқсас топтарды табады: OmegaT пен Trados есептейтіндей сәйкестік пайызымен (сөздер бойынша түзету қашықтығы: 100% — бос орын мен тыныс белгілерін есептемегенде сол сөйлем), айырмашылығы бар сандармен және аудармаларымен. ҚҰЖАТ құжатының өз топтары есепке алынбайды.
 
 --format jsonl әр сөйлемге бір JSON нысанын шығарады; --format tmx сәйкестіктерді CAT бағдарламасы жоба жадысы ретінде жүктей алатын TMX файлына жазады.
 
@@ -2479,7 +2479,7 @@ var messagesRU = []i18n.Message{
 	{ID: "check.col.use", Other: "СТАТУС"},
 	{ID: "check.description", Other: `Проверяет все документы (или указанные), файл TMX в том виде, в каком его пишут OmegaT и Trados, или файл TSV с первой строкой из кодов языков — всеми проверками, если --checks не выбирает другие ({{.Checks}}):
 
-terms: если в английском тексте названа запись глоссария, в русском и казахском она должна быть названа в допустимой форме; запрещённые формы и слова, в которых смешаны латиница и кириллица, выводятся везде, где встречаются. numbers: каждое число исходного текста должно быть в каждом переводе; числа сравниваются по значению (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: перевод, совпадающий с исходным текстом или написанный на другом языке. consistency: одно исходное предложение переведено по-разному в подтверждённых группах или один перевод дан двум разным предложениям. typography: кавычки языка, непарные кавычки и скобки, двойные пробелы, пробелы перед знаками препинания, конечный знак не как в оригинале, дефис вместо тире. endings: имя из глоссария с казахским окончанием, нарушающим сингармонизм (Алматыге вместо Алматыға). spelling: Hunspell, если он установлен.
+terms: если в английском тексте названа запись глоссария, в русском и казахском она должна быть названа в допустимой форме; запрещённые формы и слова, в которых смешаны латиница и кириллица, выводятся везде, где встречаются. numbers: каждое число исходного текста должно быть в каждом переводе; числа сравниваются по значению (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: перевод, совпадающий с исходным текстом или написанный на другом языке. consistency: одно исходное предложение переведено по-разному в подтверждённых группах или один перевод дан двум разным предложениям. typography: кавычки языка, непарные кавычки и скобки, двойные пробелы, пробелы перед знаками препинания, конечный знак не как в оригинале, дефис вместо тире, слово, повторённое дважды подряд. endings: имя из глоссария с казахским окончанием, нарушающим сингармонизм (Алматыге вместо Алматыға). spelling: Hunspell, если он установлен.
 
 Замечания terms, numbers и untranslated — ошибки: они останавливают экспорт и публикацию, и check завершается с кодом 1. Остальные — предупреждения: они выводятся, код 0, если не указан --strict. Раздел checks: в tilmash.yaml отключает проверки или меняет их важность. Выровненный документ проверяется по группам, ещё не выровненный — по абзацам.
 
@@ -2551,7 +2551,7 @@ terms: если в английском тексте названа запись
 	{ID: "check.kind.typography", Other: "типографика"},
 	{ID: "check.kind.untranslated", Other: "не переведено"},
 	{ID: "check.lint.clean", One: "глоссарий: {{.Count}} запись ({{.Files}}), ошибок нет", Few: "глоссарий: {{.Count}} записи ({{.Files}}), ошибок нет", Many: "глоссарий: {{.Count}} записей ({{.Files}}), ошибок нет", Other: "глоссарий: {{.Count}} записи ({{.Files}}), ошибок нет"},
-	{ID: "check.lint.description", Other: `Выводит сразу все ошибки, каждую в виде файл:строка:столбец: некорректный YAML, неизвестные поля, повторяющиеся id, запись без одного из языков рабочей папки, форма, допустимая в одной записи и запрещённая в другой или в той же. Если ошибки есть, завершается с кодом 2.
+	{ID: "check.lint.description", Other: `Выводит сразу все ошибки, каждую в виде файл:строка:столбец: некорректный YAML, неизвестные поля, повторяющиеся id, запись без одного из языков рабочей папки, форма, допустимая в одной записи и запрещённая в другой или в той же, допустимая форма со словом, в котором смешаны латиница и кириллица. Если ошибки есть, завершается с кодом 2.
 
 Пример: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "в глоссарии {{.Count}} ошибка", Few: "в глоссарии {{.Count}} ошибки", Many: "в глоссарии {{.Count}} ошибок", Other: "в глоссарии {{.Count}} ошибки"},
@@ -2677,21 +2677,21 @@ terms: если в английском тексте названа запись
 
 В файле XLIFF одна языковая пара: исходный язык и один язык перевода. Если языков перевода несколько, укажите папку в -o (без -o файлы попадут в папку экспорта рабочей папки).
 
-С --lang L статья записывается только на этом языке, в готовом к публикации виде (md, html или txt): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).
+С --lang L статья записывается только на этом языке, в готовом к публикации виде (md, html, txt или docx — файл Word): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).
 
-Экспорт не выполняется (код выхода 1), пока в документе есть помеченные группы или замечания по глоссарию; с --force документ экспортируется всё равно, и в файле отмечается, что экспорт был принудительным; в CSV, TSV и простом тексте для этого нет места (их первая строка — данные), поэтому там об этом говорит только предупреждение.
+Экспорт не выполняется (код выхода 1), пока в документе есть помеченные группы или ошибки проверок (по умолчанию это замечания terms, numbers и untranslated; см. tilmash check --help); с --force документ экспортируется всё равно, и в файле отмечается, что экспорт был принудительным; в CSV, TSV и простом тексте для этого нет места (их первая строка — данные), поэтому там об этом говорит только предупреждение.
 
 Примеры:
   tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
   tilmash export zarechnoye-videos --format xliff --langs en,kk
   tilmash export zarechnoye-videos --lang kk --format md`},
-	{ID: "export.flag.force", Other: "экспортировать, даже если есть помеченные группы или замечания по глоссарию (в файле это отмечается), и перезаписать существующий файл вывода"},
+	{ID: "export.flag.force", Other: "экспортировать, даже если есть помеченные группы или ошибки проверок (в файле это отмечается), и перезаписать существующий файл вывода"},
 	{ID: "export.flag.format", Other: "формат: tmx, xliff, xliff12, html, md, csv, tsv, jsonl; с --lang: md, html, txt, docx (по умолчанию tmx, а с --lang — md)"},
 	{ID: "export.flag.lang", Other: "записать статью только на этом языке, в готовом к публикации виде"},
 	{ID: "export.flag.langs", Other: "языки для экспорта в этом порядке, например en,ru (по умолчанию все выровненные языки)"},
 	{ID: "export.flag.output", Other: "записать в этот файл или папку, а не в стандартный вывод (- — стандартный вывод)"},
 	{ID: "export.flag.units", Other: "единицы перевода TMX: sentences (по умолчанию: каждое предложение группы из нескольких предложений получает свою единицу — для CAT-программ, которые разбивают текст на предложения: OmegaT, Trados, memoQ, Phrase) или groups (одна единица на группу — для программ, которые делят текст по абзацам, и для обмена без потерь)"},
-	{ID: "export.format.hint", Other: "для одной языковой версии укажите --lang L и формат md, html или txt"},
+	{ID: "export.format.hint", Other: "для одной языковой версии укажите --lang L и формат md, html, txt или docx"},
 	{ID: "export.gate.finding", Other: "группа {{.Group}}: {{.Finding}}"},
 	{ID: "export.gate.flagged", Other: "группа {{.Group}} помечена для проверки"},
 	{ID: "export.gate.flagged-note", Other: "группа {{.Group}} помечена для проверки: {{.Note}}"},
@@ -2960,12 +2960,12 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "publish.col.findings", Other: "ЗАМЕЧАНИЯ"},
 	{ID: "publish.col.groups", Other: "ГРУППЫ"},
 	{ID: "publish.col.result", Other: "РЕЗУЛЬТАТ"},
-	{ID: "publish.description", Other: `Основная задача. Для каждого документа (всех, кроме перечисленных в publish.exclude в tilmash.yaml, или только указанных) выравнивает его, сохраняя подтверждённые группы, проверяет по глоссарию и записывает в export/ДОКУМЕНТ/ все форматы экспорта (TMX, XLIFF 2.0 и 1.2 для каждой языковой пары, HTML, Markdown, CSV, TSV, JSONL, а также каждую языковую версию в Markdown, HTML и простом тексте). Глоссарий экспортируется в export/ в форматах TBX, TBX 2, CSV и TSV. Документ с помеченными группами или замечаниями по глоссарию не публикуется (код выхода 1), если не указан --force. Не публикуется, с указанием причины и даже с --force, и документ с пустым текстом или без того, что требует publish.require в tilmash.yaml (по умолчанию — текст на каждом языке; all-confirmed требует, чтобы все группы были подтверждены).
+	{ID: "publish.description", Other: `Основная задача. Для каждого документа (всех, кроме перечисленных в publish.exclude в tilmash.yaml, или только указанных) выравнивает его, сохраняя подтверждённые группы, проверяет по глоссарию и записывает в export/ДОКУМЕНТ/ все форматы экспорта (TMX, XLIFF 2.0 и 1.2 для каждой языковой пары, HTML, Markdown, CSV, TSV, JSONL, а также каждую языковую версию в Markdown, HTML и простом тексте) или те, что перечислены в publish.formats в tilmash.yaml (article-docx добавляет файл Word для каждого языка). Глоссарий экспортируется в export/ в форматах TBX, TBX 2, CSV и TSV. Документ с помеченными группами или ошибками проверок (по умолчанию это замечания terms, numbers и untranslated) не публикуется (код выхода 1), если не указан --force. Не публикуется, с указанием причины и даже с --force, и документ с пустым текстом или без того, что требует publish.require в tilmash.yaml (по умолчанию — текст на каждом языке; all-confirmed требует, чтобы все группы были подтверждены).
 
 Пример: tilmash publish`},
 	{ID: "publish.excluded", Other: "исключён в tilmash.yaml"},
 	{ID: "publish.files", One: "{{.Count}} файл в {{.Dir}}", Few: "{{.Count}} файла в {{.Dir}}", Many: "{{.Count}} файлов в {{.Dir}}", Other: "{{.Count}} файла в {{.Dir}}"},
-	{ID: "publish.flag.force", Other: "публиковать и документы с помеченными группами или замечаниями по глоссарию; все форматы, где это возможно, отметят, что экспорт принудительный (в CSV, TSV и простом тексте отметить негде)"},
+	{ID: "publish.flag.force", Other: "публиковать и документы с помеченными группами или ошибками проверок; все форматы, где это возможно, отметят, что экспорт принудительный (в CSV, TSV и простом тексте отметить негде)"},
 	{ID: "publish.held", Other: "не опубликован"},
 	{ID: "publish.held.because", Other: "не опубликован: {{.Reason}}"},
 	{ID: "publish.held.empty", Other: "пустой текст: {{.Langs}}"},
@@ -3372,15 +3372,15 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "tm.import-matches", One: "память переводов: из {{.Count}} предложения в других документах есть со 100-процентным совпадением: {{.Exact}}, с нечётким (от 70%): {{.Fuzzy}}", Few: "память переводов: из {{.Count}} предложений в других документах есть со 100-процентным совпадением: {{.Exact}}, с нечётким (от 70%): {{.Fuzzy}}", Many: "память переводов: из {{.Count}} предложений в других документах есть со 100-процентным совпадением: {{.Exact}}, с нечётким (от 70%): {{.Fuzzy}}", Other: "память переводов: из {{.Count}} предложения в других документах есть со 100-процентным совпадением: {{.Exact}}, с нечётким (от 70%): {{.Fuzzy}}"},
 	{ID: "tm.import.args", Other: "ФАЙЛ.tmx"},
 	{ID: "tm.import.derived", One: "пропущено единиц перевода по предложениям из нарезки tilmash для CAT-программ (x-cut, x-partial) — их текст есть в единице группы перед ними: {{.Count}}", Few: "пропущено единиц перевода по предложениям из нарезки tilmash для CAT-программ (x-cut, x-partial) — их текст есть в единице группы перед ними: {{.Count}}", Many: "пропущено единиц перевода по предложениям из нарезки tilmash для CAT-программ (x-cut, x-partial) — их текст есть в единице группы перед ними: {{.Count}}", Other: "пропущено единиц перевода по предложениям из нарезки tilmash для CAT-программ (x-cut, x-partial) — их текст есть в единице группы перед ними: {{.Count}}"},
-	{ID: "tm.import.description", Other: `Добавляет в память единицы перевода из TMX (project_save.tmx из OmegaT, экспорт из Trados или memoQ) под именем NAME (по умолчанию — имя файла) и заменяет прежний импорт с тем же именем. Копия хранится в папке .tilmash, поэтому tilmash tm rebuild её не потеряет. Файл, который не является правильным TMX, объявляет сущности или больше, чем tilmash читает, отклоняется с указанием места, а память остаётся прежней.
+	{ID: "tm.import.description", Other: `Добавляет в память единицы перевода из TMX (project_save.tmx из OmegaT, экспорт из Trados или memoQ) под именем, заданным --name (по умолчанию — имя файла), и заменяет прежний импорт с тем же именем. Копия хранится в папке .tilmash, поэтому tilmash tm rebuild её не потеряет. Файл, который не является правильным TMX, объявляет сущности или больше, чем tilmash читает, отклоняется с указанием места, а память остаётся прежней.
 
 Пример: tilmash tm import project_save.tmx --name omegat`},
 	{ID: "tm.import.done", One: "{{.File}} добавлен в память как {{.Name}}: {{.Count}} единица перевода", Few: "{{.File}} добавлен в память как {{.Name}}: {{.Count}} единицы перевода", Many: "{{.File}} добавлен в память как {{.Name}}: {{.Count}} единиц перевода", Other: "{{.File}} добавлен в память как {{.Name}}: {{.Count}} единицы перевода"},
 	{ID: "tm.import.flag.name", Other: "имя памяти (латинские буквы, цифры, '.', '_', '-'; по умолчанию — имя файла)"},
 	{ID: "tm.import.need-name", Other: "TMX со стандартного ввода нужно назвать: укажите --name"},
 	{ID: "tm.import.usage", Other: "добавить в память TMX из другой программы"},
-	{ID: "tm.lookup.args", Other: "ФАЙЛ|DOC"},
-	{ID: "tm.lookup.description", Other: `Разбивает ФАЙЛ (или текст документа DOC; - — стандартный ввод) на предложения и находит для каждого группы памяти, чей текст на том же языке больше всего на него похож, с процентом совпадения, как его считают OmegaT и Trados (расстояние редактирования по словам: 100% — то же предложение с точностью до пробелов и знаков препинания), с числами, которые различаются, и с переводами. Группы самого DOC не учитываются.
+	{ID: "tm.lookup.args", Other: "ФАЙЛ|ДОКУМЕНТ"},
+	{ID: "tm.lookup.description", Other: `Разбивает ФАЙЛ (или текст документа ДОКУМЕНТ; - — стандартный ввод) на предложения и находит для каждого группы памяти, чей текст на том же языке больше всего на него похож, с процентом совпадения, как его считают OmegaT и Trados (расстояние редактирования по словам: 100% — то же предложение с точностью до пробелов и знаков препинания), с числами, которые различаются, и с переводами. Группы самого документа ДОКУМЕНТ не учитываются.
 
 --format jsonl выводит по объекту JSON на предложение; --format tmx записывает совпадения в TMX, который CAT-программа загрузит как память проекта.
 
