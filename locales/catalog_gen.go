@@ -835,7 +835,7 @@ Example: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.undo-nothing", Other: "no edits to undo in {{.ID}}"},
 	{ID: "review.undo-too-many", Other: "cannot undo {{.Want}} steps: the journal of {{.ID}} holds {{.Count}}"},
 	{ID: "review.undo.args", Other: "DOC"},
-	{ID: "review.undo.description", Other: `Restores the files of DOC exactly as they were before its last step (an edit, align, import, import-tmx or the alignment publish makes), or before the last --steps steps, from the document's journal in documents/DOC/journal/. The journal keeps at most the last 100 steps and 64 MB. A step that a crash interrupted is rolled back first and counts as the step undone.
+	{ID: "review.undo.description", Other: `Restores the files of DOC exactly as they were before its last step (an edit, align, import, import-tmx, import-xliff or the alignment publish makes), or before the last --steps steps, from the document's journal in documents/DOC/journal/. The journal keeps at most the last 100 steps and 64 MB. A step that a crash interrupted is rolled back first and counts as the step undone.
 
 Example: tilmash undo zarechnoye-videos --steps 3`},
 	{ID: "review.undo.flag.force", Other: "undo even when the files changed since the step: changes in other lines are kept; a change in the step's own lines stops the undo"},
@@ -2007,7 +2007,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.undo-nothing", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ"},
 	{ID: "review.undo-too-many", Other: "{{.Want}} қадамды кері қайтару мүмкін емес: {{.ID}} журналында барлығы {{.Count}} қадам бар"},
 	{ID: "review.undo.args", Other: "ҚҰЖАТ"},
-	{ID: "review.undo.description", Other: `ҚҰЖАТ құжатының файлдарын documents/ҚҰЖАТ/journal/ қалтасындағы құжат журналы бойынша соңғы қадамға (түзету, align, import, import-tmx немесе publish кезіндегі теңестіру) немесе соңғы --steps қадамға дейінгі күйіне дәл қайтарады. Журнал соңғы 100 қадамнан және 64 МБ-тан артық сақтамайды. Іркіліс салдарынан үзілген қадам бірінші кезекте кері қайтарылады және кері қайтарылған қадам болып саналады.
+	{ID: "review.undo.description", Other: `ҚҰЖАТ құжатының файлдарын documents/ҚҰЖАТ/journal/ қалтасындағы құжат журналы бойынша соңғы қадамға (түзету, align, import, import-tmx, import-xliff немесе publish кезіндегі теңестіру) немесе соңғы --steps қадамға дейінгі күйіне дәл қайтарады. Журнал соңғы 100 қадамнан және 64 МБ-тан артық сақтамайды. Іркіліс салдарынан үзілген қадам бірінші кезекте кері қайтарылады және кері қайтарылған қадам болып саналады.
 
 Мысал: tilmash undo zarechnoye-videos --steps 3`},
 	{ID: "review.undo.flag.force", Other: "файлдар қадамнан кейін өзгерсе де кері қайтару: басқа жолдардағы өзгерістер сақталады, ал қадамның өз жолдарындағы өзгеріс кері қайтаруды тоқтатады"},
@@ -3179,7 +3179,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.undo-nothing", Other: "в {{.ID}} нет правок для отмены"},
 	{ID: "review.undo-too-many", Other: "нельзя отменить столько шагов ({{.Want}}): в журнале {{.ID}} их всего {{.Count}}"},
 	{ID: "review.undo.args", Other: "ДОКУМЕНТ"},
-	{ID: "review.undo.description", Other: `Возвращает файлы документа ДОКУМЕНТ точно в то состояние, в котором они были до последнего шага (правки, align, import, import-tmx или выравнивания при publish) или до последних --steps шагов, по журналу документа в documents/ДОКУМЕНТ/journal/. Журнал хранит не больше 100 последних шагов и не больше 64 МБ. Шаг, прерванный сбоем, откатывается в первую очередь и считается отменённым шагом.
+	{ID: "review.undo.description", Other: `Возвращает файлы документа ДОКУМЕНТ точно в то состояние, в котором они были до последнего шага (правки, align, import, import-tmx, import-xliff или выравнивания при publish) или до последних --steps шагов, по журналу документа в documents/ДОКУМЕНТ/journal/. Журнал хранит не больше 100 последних шагов и не больше 64 МБ. Шаг, прерванный сбоем, откатывается в первую очередь и считается отменённым шагом.
 
 Пример: tilmash undo zarechnoye-videos --steps 3`},
 	{ID: "review.undo.flag.force", Other: "отменить, даже если файлы изменились после шага: изменения в других строках сохранятся, а изменение в строках самого шага остановит отмену"},
