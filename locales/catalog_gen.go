@@ -1245,7 +1245,7 @@ var messagesKK = []i18n.Message{
 	{ID: "app.bad-usage.hint", Other: "команданың параметрлерін көру үшін одан кейін --help деп жазыңыз"},
 	{ID: "app.description", Other: `Мақаланы және оның аудармаларын импорттаңыз: tilmash оларды сөйлемдерге бөледі, EN–RU–KK топтарына теңестіреді, редакция глоссарийі бойынша тексереді және басқа бағдарламаларға экспорттайды.
 
-Параметрлерді аргументтерден кейін де жазуға болады: tilmash export DOC --format tmx`},
+Параметрлерді аргументтерден кейін де жазуға болады: tilmash export ҚҰЖАТ --format tmx`},
 	{ID: "app.file-denied", Other: "{{.File}}: оқуға рұқсат жоқ"},
 	{ID: "app.file-missing", Other: "{{.File}}: мұндай файл жоқ"},
 	{ID: "app.file-unreadable", Other: "{{.File}} файлын оқу мүмкін емес: {{.Err}}"},
@@ -2417,7 +2417,7 @@ var messagesRU = []i18n.Message{
 	{ID: "app.bad-usage.hint", Other: "допишите --help после команды, чтобы увидеть её параметры"},
 	{ID: "app.description", Other: `Импортируйте статью и её переводы: tilmash разобьёт их на предложения, выровняет в группы EN–RU–KK, проверит по редакционному глоссарию и экспортирует для других программ.
 
-Параметры можно указывать после аргументов: tilmash export DOC --format tmx`},
+Параметры можно указывать после аргументов: tilmash export ДОКУМЕНТ --format tmx`},
 	{ID: "app.file-denied", Other: "{{.File}}: нет прав на чтение"},
 	{ID: "app.file-missing", Other: "{{.File}}: файл не найден"},
 	{ID: "app.file-unreadable", Other: "не удаётся прочитать {{.File}}: {{.Err}}"},
