@@ -122,7 +122,7 @@ Example: tilmash glossary add --id aktobe --kind place --note "Regional centre i
 	{ID: "check.align.findings", One: "checks: {{.Summary}} in {{.ID}} (group {{.Groups}})", Other: "checks: {{.Summary}} in {{.ID}} (groups {{.Groups}})"},
 	{ID: "check.align.hint", Other: "run tilmash check {{.ID}} to see them"},
 	{ID: "check.align.not-checked", Other: "the checks of {{.ID}} were skipped: {{.Reason}}"},
-	{ID: "check.args", Other: "[DOC...|FILE.tmx|FILE.tsv]"},
+	{ID: "check.args", Other: "[DOC|FILE.tmx|FILE.tsv]..."},
 	{ID: "check.bad-arg", Other: "{{.Arg}} is neither a document id nor a .tmx or .tsv file"},
 	{ID: "check.bad-check", Other: "{{.Name}} is not a check"},
 	{ID: "check.bad-check.hint", Other: "--checks takes names separated by commas: {{.Names}}"},
@@ -133,7 +133,7 @@ Example: tilmash glossary add --id aktobe --kind place --note "Regional centre i
 	{ID: "check.col.kind", Other: "KIND"},
 	{ID: "check.col.lang", Other: "LANG"},
 	{ID: "check.col.use", Other: "USE"},
-	{ID: "check.description", Other: `Checks every document (or the ones named), a TMX file as OmegaT and Trados write it, or a TSV file with a header row of language codes, with every check unless --checks chooses ({{.Checks}}):
+	{ID: "check.description", Other: `Checks what is named, in any mix (documents by id, TMX files as OmegaT and Trados write them, TSV files with a header row of language codes), or every document when nothing is, with every check unless --checks chooses ({{.Checks}}):
 
 terms: wherever the English names a glossary entry, the Russian and Kazakh must name it too in an accepted form; forbidden forms and words that mix Latin and Cyrillic letters are reported wherever they are. numbers: every number of the source must be in each translation, compared by value (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: a translation that is the source, or in the wrong language. consistency: one source sentence translated in two ways in confirmed groups, or one translation for two sources. typography: quotes of the language, unbalanced quotes and brackets, double spaces, spaces before punctuation, final punctuation unlike the source's, a hyphen as a dash, a word written twice in a row. endings: a glossary name with a Kazakh ending that breaks vowel harmony (Алматыге for Алматыға). spelling: Hunspell, when it is installed.
 
@@ -1294,7 +1294,7 @@ var messagesKK = []i18n.Message{
 	{ID: "check.align.findings", One: "тексеру: {{.ID}} құжатында {{.Summary}} ({{.Groups}}-топ)", Other: "тексеру: {{.ID}} құжатында {{.Summary}} (топтар: {{.Groups}})"},
 	{ID: "check.align.hint", Other: "толығырақ: tilmash check {{.ID}}"},
 	{ID: "check.align.not-checked", Other: "{{.ID}} құжатын тексеру өткізіліп жіберілді: {{.Reason}}"},
-	{ID: "check.args", Other: "[ҚҰЖАТ...|ФАЙЛ.tmx|ФАЙЛ.tsv]"},
+	{ID: "check.args", Other: "[ҚҰЖАТ|ФАЙЛ.tmx|ФАЙЛ.tsv]..."},
 	{ID: "check.bad-arg", Other: "{{.Arg}} құжат идентификаторы да, .tmx не .tsv файлы да емес"},
 	{ID: "check.bad-check", Other: "{{.Name}} деген тексеру жоқ"},
 	{ID: "check.bad-check.hint", Other: "--checks үтір арқылы жазылған атауларды қабылдайды: {{.Names}}"},
@@ -1305,7 +1305,7 @@ var messagesKK = []i18n.Message{
 	{ID: "check.col.kind", Other: "ТҮРІ"},
 	{ID: "check.col.lang", Other: "ТІЛ"},
 	{ID: "check.col.use", Other: "МӘРТЕБЕСІ"},
-	{ID: "check.description", Other: `Барлық құжатты (немесе аталғандарын), OmegaT пен Trados жазатын TMX файлын немесе бірінші жолында тіл кодтары бар TSV файлын барлық тексерумен тексереді, егер --checks басқасын таңдамаса ({{.Checks}}):
+	{ID: "check.description", Other: `Аталғандарды кез келген үйлесімде (құжаттарды идентификаторы бойынша, OmegaT пен Trados жазатын TMX файлдарын, бірінші жолында тіл кодтары бар TSV файлдарын), ал ештеңе аталмаса — барлық құжатты барлық тексерумен тексереді, егер --checks басқасын таңдамаса ({{.Checks}}):
 
 terms: ағылшын мәтінінде глоссарий жазбасы аталса, орыс және қазақ мәтіндерінде де ол рұқсат етілген формада аталуы керек; тыйым салынған формалар мен латын және кирилл әріптері аралас сөздер қай жерде кездессе де көрсетіледі. numbers: бастапқы мәтіннің әр саны әр аудармада болуы керек; сандар мәні бойынша салыстырылады (1,000 = 1 000; $2.8bn = 2,8 млрд доллар; five = пять = бес). untranslated: бастапқы мәтінмен бірдей немесе басқа тілде жазылған аударма. consistency: расталған топтарда бір бастапқы сөйлем әртүрлі аударылған немесе бір аударма екі түрлі сөйлемге берілген. typography: тілдің тырнақшалары, жұбы жоқ тырнақшалар мен жақшалар, қос бос орындар, тыныс белгілерінің алдындағы бос орын, түпнұсқадағыдан өзгеше соңғы белгі, сызықшаның орнына дефис, қатарынан екі рет жазылған сөз. endings: глоссарийдегі атаудан кейін дауысты дыбыстар үндестігіне сай емес жалғау (Алматыға орнына Алматыге). spelling: Hunspell орнатылған болса.
 
@@ -2466,7 +2466,7 @@ var messagesRU = []i18n.Message{
 	{ID: "check.align.findings", One: "проверка: в {{.ID}} {{.Summary}} (группы: {{.Groups}})", Few: "проверка: в {{.ID}} {{.Summary}} (группы: {{.Groups}})", Many: "проверка: в {{.ID}} {{.Summary}} (группы: {{.Groups}})", Other: "проверка: в {{.ID}} {{.Summary}} (группы: {{.Groups}})"},
 	{ID: "check.align.hint", Other: "подробности покажет tilmash check {{.ID}}"},
 	{ID: "check.align.not-checked", Other: "проверка документа {{.ID}} пропущена: {{.Reason}}"},
-	{ID: "check.args", Other: "[ДОКУМЕНТ...|ФАЙЛ.tmx|ФАЙЛ.tsv]"},
+	{ID: "check.args", Other: "[ДОКУМЕНТ|ФАЙЛ.tmx|ФАЙЛ.tsv]..."},
 	{ID: "check.bad-arg", Other: "{{.Arg}} — не id документа и не файл .tmx или .tsv"},
 	{ID: "check.bad-check", Other: "{{.Name}} — нет такой проверки"},
 	{ID: "check.bad-check.hint", Other: "--checks принимает названия через запятую: {{.Names}}"},
@@ -2477,7 +2477,7 @@ var messagesRU = []i18n.Message{
 	{ID: "check.col.kind", Other: "ВИД"},
 	{ID: "check.col.lang", Other: "ЯЗЫК"},
 	{ID: "check.col.use", Other: "СТАТУС"},
-	{ID: "check.description", Other: `Проверяет все документы (или указанные), файл TMX в том виде, в каком его пишут OmegaT и Trados, или файл TSV с первой строкой из кодов языков — всеми проверками, если --checks не выбирает другие ({{.Checks}}):
+	{ID: "check.description", Other: `Проверяет то, что указано, в любом сочетании (документы по идентификатору, файлы TMX в том виде, в каком их пишут OmegaT и Trados, файлы TSV с первой строкой из кодов языков), а если ничего не указано — все документы; всеми проверками, если --checks не выбирает другие ({{.Checks}}):
 
 terms: если в английском тексте названа запись глоссария, в русском и казахском она должна быть названа в допустимой форме; запрещённые формы и слова, в которых смешаны латиница и кириллица, выводятся везде, где встречаются. numbers: каждое число исходного текста должно быть в каждом переводе; числа сравниваются по значению (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: перевод, совпадающий с исходным текстом или написанный на другом языке. consistency: одно исходное предложение переведено по-разному в подтверждённых группах или один перевод дан двум разным предложениям. typography: кавычки языка, непарные кавычки и скобки, двойные пробелы, пробелы перед знаками препинания, конечный знак не как в оригинале, дефис вместо тире, слово, повторённое дважды подряд. endings: имя из глоссария с казахским окончанием, нарушающим сингармонизм (Алматыге вместо Алматыға). spelling: Hunspell, если он установлен.
 
