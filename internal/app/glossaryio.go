@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/check"
@@ -51,6 +52,9 @@ type TermBase struct {
 	Format  string
 	Entries []*glossary.Entry
 	YAML    []byte
+	// note is the comment at the top of YAML, kept to write it again with
+	// fewer entries (see WriteTermBase).
+	note string
 }
 
 // ReadTermBase reads data (a file shown as name) as a term base in format,
@@ -78,11 +82,12 @@ func (a *App) ReadTermBase(ws *workspace.Workspace, data []byte, name, format st
 	if len(entries) == 0 {
 		return nil, locale.NewError("glossary-import.no-entries", map[string]any{"File": name, "Langs": strings.Join(ws.Config.Languages, ", ")})
 	}
-	y, err := termbase.Marshal(entries, "Imported by tilmash glossary import from "+filepath.Base(name)+" ("+format+").")
+	note := "Imported by tilmash glossary import from " + filepath.Base(name) + " (" + format + ")."
+	y, err := termbase.Marshal(entries, note)
 	if err != nil {
 		return nil, err
 	}
-	return &TermBase{Format: format, Entries: entries, YAML: y}, nil
+	return &TermBase{Format: format, Entries: entries, YAML: y, note: note}, nil
 }
 
 // ImportedName is the default file of glossary import: the glossary
@@ -96,11 +101,30 @@ func ImportedName(ws *workspace.Workspace, file string) (dest, shown string) {
 	return dest, ws.Rel(dest)
 }
 
-// GlossaryImported is what WriteTermBase did: the ids other glossary
-// files already use, and the lint problems of the file written.
+// GlossaryImported is what WriteTermBase did.
 type GlossaryImported struct {
-	Clashes  []string
+	// Clashes are the imported ids that other glossary files use for an
+	// entry with other forms: the import is refused for them, unless
+	// SkipExisting leaves them out (then they are in Skipped).
+	Clashes []string
+	// Same are the imported entries other glossary files hold word for
+	// word: left out, since a second copy would only break the glossary.
+	Same []string
+	// Skipped are the clashing entries SkipExisting left out.
+	Skipped []string
+	// Written counts the entries written; 0: no file was written.
+	Written int
+	// Problems are the lint problems of the file written.
 	Problems []glossary.Problem
+}
+
+// ImportOptions are glossary import's choices.
+type ImportOptions struct {
+	// Force overwrites the output file if it exists.
+	Force bool
+	// SkipExisting leaves out the entries whose ids other glossary files
+	// already use with other forms, where the import is refused otherwise.
+	SkipExisting bool
 }
 
 // WriteTermBase writes t to dest (absolute; shown in messages). Never over
@@ -109,22 +133,55 @@ type GlossaryImported struct {
 // through ws.WriteFile, which refuses links out of it; a dest elsewhere is
 // the user's choice. The caller holds the workspace lock: the file must be
 // looked for under it, as another writer may create it meanwhile.
-func (a *App) WriteTermBase(ws *workspace.Workspace, t *TermBase, dest, shown string, force bool) (GlossaryImported, error) {
+//
+// Into the glossary folder, an entry whose id another glossary file uses
+// would make the glossary unusable (an id names one entry): one that file
+// holds word for word is left out, and one with other forms refuses the
+// whole import, nothing written, unless opt.SkipExisting leaves it out too.
+// When nothing is left, nothing is written.
+func (a *App) WriteTermBase(ws *workspace.Workspace, t *TermBase, dest, shown string, opt ImportOptions) (GlossaryImported, error) {
 	var res GlossaryImported
 	if err := ws.CheckTarget(dest, shown, true, workspace.AreaGlossary); err != nil {
 		return res, err
 	}
-	if _, err := os.Stat(dest); err == nil && !force {
+	if _, err := os.Stat(dest); err == nil && !opt.Force {
 		return res, locale.NewError("glossary-import.exists", map[string]any{"Path": shown}).WithHint("glossary-import.exists.hint")
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return res, err
 	}
+	data, entries := t.YAML, t.Entries
 	if workspace.Inside(ws.Path(ws.Config.Glossary), dest) {
-		res.Clashes = clashes(ws, dest, t.Entries)
+		same, differ := clashes(ws, dest, t.Entries)
+		if len(differ) > 0 && !opt.SkipExisting {
+			res.Clashes = differ
+			return res, locale.NewError("glossary-import.clash", map[string]any{"Count": len(differ), "IDs": strings.Join(differ, ", ")}).
+				WithHint("glossary-import.clash.hint").OfKind(locale.Usage)
+		}
+		res.Same, res.Skipped = same, differ
+		if len(same)+len(differ) > 0 {
+			left := make(map[string]bool, len(same)+len(differ))
+			for _, id := range append(append([]string(nil), same...), differ...) {
+				left[id] = true
+			}
+			entries = nil
+			for _, e := range t.Entries {
+				if !left[e.ID] {
+					entries = append(entries, e)
+				}
+			}
+			if len(entries) == 0 {
+				return res, nil
+			}
+			var err error
+			if data, err = termbase.Marshal(entries, t.note); err != nil {
+				return res, err
+			}
+		}
 	}
-	write := func() error { return workspace.WriteFileAtomic(dest, t.YAML) }
+	res.Written = len(entries)
+	write := func() error { return workspace.WriteFileAtomic(dest, data) }
 	if rel, err := filepath.Rel(ws.Root, dest); err == nil && filepath.IsLocal(rel) {
-		write = func() error { return ws.WriteFile(rel, t.YAML) }
+		write = func() error { return ws.WriteFile(rel, data) }
 	}
 	if err := write(); err != nil {
 		var esc *workspace.EscapeError
@@ -133,21 +190,57 @@ func (a *App) WriteTermBase(ws *workspace.Workspace, t *TermBase, dest, shown st
 		}
 		return res, CannotWrite(dest, err)
 	}
-	_, res.Problems = glossary.Parse(shown, t.YAML, ws.Config.Languages)
+	_, res.Problems = glossary.Parse(shown, data, ws.Config.Languages)
 	return res, nil
 }
 
-// clashes returns the imported ids that other glossary files already use.
-func clashes(ws *workspace.Workspace, dest string, entries []*glossary.Entry) []string {
+// clashes returns the imported ids that other glossary files than dest
+// already use: same for the entries that add nothing to the one held there
+// (see holds), differ for the others.
+func clashes(ws *workspace.Workspace, dest string, entries []*glossary.Entry) (same, differ []string) {
 	g, _, _, err := check.ReadGlossary(ws)
 	if err != nil || g == nil {
-		return nil
+		return nil, nil
 	}
-	var ids []string
 	for _, e := range entries {
-		if old := g.Lookup(e.ID); old != nil && ws.Path(old.File) != dest && old.File != dest {
-			ids = append(ids, e.ID)
+		old := g.Lookup(e.ID)
+		if old == nil || ws.Path(old.File) == dest || old.File == dest {
+			continue
+		}
+		if holds(old, e) {
+			same = append(same, e.ID)
+		} else {
+			differ = append(differ, e.ID)
 		}
 	}
-	return ids
+	return same, differ
+}
+
+// holds reports whether entry old has everything e says, so that e adds
+// nothing: in each of e's languages (a CSV or TSV term base carries two)
+// the same term, and e's variants, forbidden forms and listed forms among
+// old's; e's kind, note and inflection class where e has them.
+func holds(old, e *glossary.Entry) bool {
+	if e.Kind != "" && e.Kind != old.Kind || e.Note != "" && e.Note != old.Note {
+		return false
+	}
+	among := func(xs, in []string) bool {
+		for _, x := range xs {
+			if !slices.Contains(in, x) {
+				return false
+			}
+		}
+		return true
+	}
+	for l, f := range e.Langs {
+		o := old.Langs[l]
+		if f == nil {
+			continue
+		}
+		if o == nil || f.Term != o.Term || f.Inflect != "" && f.Inflect != o.Inflect ||
+			!among(f.Variants, o.Variants) || !among(f.Forbidden, o.Forbidden) || !among(f.Forms, o.Forms) {
+			return false
+		}
+	}
+	return true
 }

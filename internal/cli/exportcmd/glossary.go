@@ -72,6 +72,7 @@ func glossaryImportCommand(a *app.App, env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "langs", Usage: env.T("glossary-import.flag.langs", nil)},
 			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("glossary-import.flag.output", nil)},
 			&urfave.BoolFlag{Name: "force", Usage: env.T("glossary-import.flag.force", nil)},
+			&urfave.BoolFlag{Name: "skip-existing", Usage: env.T("glossary-import.flag.skip-existing", nil)},
 		},
 		Action: func(c *urfave.Context) error {
 			if c.NArg() != 1 {
@@ -113,14 +114,21 @@ func glossaryImportCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			defer unlock()
-			res, err := a.WriteTermBase(ws, t, dest, shown, c.Bool("force"))
-			if len(res.Clashes) > 0 {
-				env.Warn("glossary-import.clash", map[string]any{"Count": len(res.Clashes), "IDs": strings.Join(res.Clashes, ", ")})
-			}
+			res, err := a.WriteTermBase(ws, t, dest, shown, app.ImportOptions{Force: c.Bool("force"), SkipExisting: c.Bool("skip-existing")})
 			if err != nil {
 				return err
 			}
-			env.SayN("glossary-import.done", len(t.Entries), map[string]any{"File": shown, "Format": t.Format})
+			if len(res.Same) > 0 {
+				env.SayN("glossary-import.same", len(res.Same), map[string]any{"Count": len(res.Same)})
+			}
+			if len(res.Skipped) > 0 {
+				env.SayN("glossary-import.skipped", len(res.Skipped), map[string]any{"Count": len(res.Skipped), "IDs": strings.Join(res.Skipped, ", ")})
+			}
+			if res.Written == 0 {
+				env.Say("glossary-import.nothing-new", map[string]any{"File": name})
+				return nil
+			}
+			env.SayN("glossary-import.done", res.Written, map[string]any{"File": shown, "Format": t.Format})
 			if len(res.Problems) > 0 {
 				env.Warn("glossary-import.lint", map[string]any{"Count": len(res.Problems), "First": res.Problems[0].Error()})
 				env.Hint("glossary-export.lint.hint", nil)
