@@ -65,8 +65,8 @@ func lexiconCommand(a *app.App, env *console.Env) *urfave.Command {
 				Usage:     env.T("lexicon.show.usage", nil),
 				ArgsUsage: env.T("lexicon.show.args", nil),
 				Flags: []urfave.Flag{
-					&urfave.StringFlag{Name: "src-lang", Usage: env.T("align-files.flag.src-lang", nil), Value: "en"},
-					&urfave.StringFlag{Name: "tgt-lang", Usage: env.T("align-files.flag.tgt-lang", nil)},
+					&urfave.StringFlag{Name: "src-lang", Usage: env.T("lexicon.show.flag.src-lang", nil), Value: "en"},
+					&urfave.StringFlag{Name: "tgt-lang", Usage: env.T("lexicon.show.flag.tgt-lang", nil)},
 				},
 				Action: func(c *urfave.Context) error {
 					if c.NArg() == 0 {
