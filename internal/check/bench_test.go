@@ -250,7 +250,7 @@ func TestCheckTSVBadInput(t *testing.T) {
 		{"10 MB line", long, check.CodeMalformedTSV, 3, 1},
 		{"invalid UTF-8", "en\tru\nA\tБ\nTokayev\tТок\xe0ев\n", check.CodeBadUTF8, 3, 12},
 		{"unclosed quote", "en\tru\n\"A\tБ\n", check.CodeTSVQuote, 2, 5},
-		{"bare quote", "en\tru\nA\"b\tБ\n", check.CodeBareQuote, 2, 2},
+		{"text after a closing quote", "en\tru\n\"A\" b\tБ\n", check.CodeTSVQuote, 2, 4},
 		{"empty", "", check.CodeNoHeader, 1, 1},
 	}
 	for _, tt := range tests {

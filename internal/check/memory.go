@@ -93,8 +93,7 @@ type InputError struct {
 const (
 	CodeMalformedXML  = "malformed-xml"
 	CodeMalformedTSV  = "malformed-tsv"
-	CodeTSVQuote      = "tsv-quote"  // a quoted cell not closed, or text after its closing quote
-	CodeBareQuote     = "bare-quote" // a double quote inside a cell that does not start with one
+	CodeTSVQuote      = "tsv-quote" // a quoted cell not closed, or text after its closing quote
 	CodeNotTMX        = "not-tmx"
 	CodeEncoding      = "encoding"
 	CodeBadUTF8       = "bad-utf8"
@@ -342,11 +341,9 @@ func tsvError(name string, err error) error {
 	case "malformed":
 		// The table reader says what is wrong with a quote in
 		// encoding/csv's English; the messages say it in the reader's
-		// language, and the fix differs.
-		switch re.Detail {
-		case csv.ErrBareQuote.Error():
-			e.Code = CodeBareQuote
-		case csv.ErrQuote.Error():
+		// language. (A quote inside a cell that does not start with one
+		// is text, no error.)
+		if re.Detail == csv.ErrQuote.Error() {
 			e.Code = CodeTSVQuote
 		}
 	}

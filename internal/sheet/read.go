@@ -21,6 +21,10 @@ import (
 //     and its quotes doubled. Document TSV exports, and `check FILE.tsv`.
 //   - [PlainTSV]: cells as they are, split at tabs, one row a line, no
 //     quoting: OmegaT's glossary files. Glossary TSV export and import.
+//
+// Both quoted dialects read a double quote inside a cell that does not
+// start with one as text, as spreadsheets do (encoding/csv's LazyQuotes):
+// a TSV written by paste holds cells like 'He said "yes".' unquoted.
 type Dialect struct {
 	Comma  rune
 	Quoted bool

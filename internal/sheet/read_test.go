@@ -3,6 +3,7 @@ package sheet_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/sheet"
@@ -59,6 +60,50 @@ func TestReadTable(t *testing.T) {
 	}
 }
 
+// TestReadTableBareQuotes: a double quote inside a cell that does not
+// start with one is a character of its text, as spreadsheets and
+// encoding/csv's LazyQuotes read it (a TSV written by paste or copied from
+// a spreadsheet holds such cells); a cell that starts with a quote is
+// still quoted, its doubled quotes one.
+func TestReadTableBareQuotes(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		d        sheet.Dialect
+		want     [][]string
+	}{
+		{"tsv", "en\tru\nHe said \"yes\".\tОн сказал \"да\".\n", sheet.TSV,
+			[][]string{{"en", "ru"}, {`He said "yes".`, `Он сказал "да".`}}},
+		{"tsv inch, crlf", "en\tru\r\na 5\" screen\t\"quoted \"\"x\"\"\"\r\n", sheet.TSV,
+			[][]string{{"en", "ru"}, {`a 5" screen`, `quoted "x"`}}},
+		{"tsv quote last", "en\tru\nx\ty\"\n", sheet.TSV,
+			[][]string{{"en", "ru"}, {"x", `y"`}}},
+		{"csv", "a,b\nc,d\"e\"\n", sheet.CSV,
+			[][]string{{"a", "b"}, {"c", `d"e"`}}},
+	} {
+		tab, err := sheet.ReadTable([]byte(tt.in), tt.d)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var got [][]string
+		for _, r := range tab.Rows {
+			var row []string
+			for _, c := range r.Cells {
+				row = append(row, c.Text)
+				for off := 0; off < len(c.Text); off++ {
+					if p := tab.Place(c, off); tt.in[p] != c.Text[off] {
+						t.Errorf("%s: byte %d of %q is %q in the file", tt.name, off, c.Text, tt.in[p])
+					}
+				}
+			}
+			got = append(got, row)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestReadTableErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, in  string
@@ -68,7 +113,8 @@ func TestReadTableErrors(t *testing.T) {
 	}{
 		{"unclosed quote", "en\tru\n\"a\tb\n", sheet.TSV, 2, 5, "malformed"},
 		{"bad utf-8", "en\tru\nok\t\xff\n", sheet.PlainTSV, 2, 4, "bad-utf8"},
-		{"bare quote", "a,b\nc,d\"e\n", sheet.CSV, 2, 4, "malformed"},
+		{"text after a closing quote", "en\tru\n\"Astana\" is\tб\n", sheet.TSV, 2, 9, "malformed"},
+		{"csv text after a closing quote", "a,b\nc,\"d\"e\n", sheet.CSV, 2, 6, "malformed"},
 	} {
 		_, err := sheet.ReadTable([]byte(tt.in), tt.d)
 		var re *sheet.ReadError

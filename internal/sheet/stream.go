@@ -342,8 +342,11 @@ func (r *Reader) physical() (bool, error) {
 }
 
 // record reads the next record into r.row: its cells, quoted as
-// encoding/csv reads them (RFC 4180; no lazy quotes). Empty lines are
-// skipped as encoding/csv skips them.
+// encoding/csv reads them (RFC 4180), but for a double quote inside a
+// cell that does not start with one, which is text, as with encoding/csv's
+// LazyQuotes; a cell that starts with one is quoted and must close, with
+// only the separator or the line's end after its closing quote. Empty
+// lines are skipped as encoding/csv skips them.
 func (r *Reader) record() (bool, error) {
 	for {
 		r.recAt, r.recLn = r.off, r.line
@@ -454,9 +457,9 @@ func (r *Reader) record() (bool, error) {
 		} else if end > pos && r.rec[end-1] == '\n' {
 			end--
 		}
-		if i := bytes.IndexByte(r.rec[pos:end], '"'); i >= 0 {
-			return false, r.fail(r.recAt+pos+i, "malformed", "", csv.ErrBareQuote.Error())
-		}
+		// A double quote in it is a character of its text (encoding/csv's
+		// LazyQuotes, what spreadsheets read): a TSV written by paste or
+		// copied from a spreadsheet has cells like 'He said "yes".'.
 		stop := end
 		if end < len(r.rec) && r.rec[end] == '\n' && end > pos && r.rec[end-1] == '\r' {
 			stop = end - 1
