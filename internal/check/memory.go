@@ -86,7 +86,10 @@ type InputError struct {
 	Lang         string // the workspace language concerned
 	Known        string // the workspace languages, for an unknown language
 	Other        string // line:column of the earlier use, for a duplicate
-	Detail       string // the XML parser's own words
+	Detail       string // the XML parser's own words, in English
+	// Reason says what Detail says in the catalogue's words (an XML
+	// problem: xmlx.Error.Reason), for the reader's language.
+	Reason locale.Msg
 }
 
 // The codes of [InputError].
@@ -109,9 +112,13 @@ func (e *InputError) Error() string { return e.Unwrap().Error() }
 
 // Unwrap returns the message a person reads.
 func (e *InputError) Unwrap() error {
+	var detail any = e.Detail
+	if e.Reason.ID != "" {
+		detail = e.Reason
+	}
 	return locale.NewError("check.input."+e.Code, map[string]any{
 		"Pos":   fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column),
-		"Value": e.Value, "Lang": e.Lang, "Known": e.Known, "Other": e.Other, "Detail": e.Detail,
+		"Value": e.Value, "Lang": e.Lang, "Known": e.Known, "Other": e.Other, "Detail": detail,
 	}).WithHint("check.input." + e.Code + ".hint").At(locale.Pos{File: e.File, Line: e.Line, Column: e.Column})
 }
 
@@ -265,7 +272,7 @@ func tmxError(err error) error {
 	if !errors.As(err, &pe) {
 		return err
 	}
-	e := &InputError{File: pe.File, Line: pe.Line, Column: pe.Column, Code: CodeMalformedXML, Detail: pe.Reason}
+	e := &InputError{File: pe.File, Line: pe.Line, Column: pe.Column, Code: CodeMalformedXML, Detail: pe.Reason, Reason: pe.Msg}
 	switch pe.Code {
 	case tmx.CodeNotTMX:
 		e.Code, e.Value = CodeNotTMX, pe.Value

@@ -69,7 +69,7 @@ func sameTMXReport(t *testing.T, c *check.Checker, data []byte) {
 		// (malformed XML before a bad byte, a bad language before the
 		// file breaks off).
 		before := gie.Line < wie.Line || gie.Line == wie.Line && gie.Column < wie.Column
-		if *wie != *gie && !before && !(wie.Code == check.CodeBadUTF8 && gie.Line == wie.Line && gie.Column == wie.Column) {
+		if !reflect.DeepEqual(*wie, *gie) && !before && !(wie.Code == check.CodeBadUTF8 && gie.Line == wie.Line && gie.Column == wie.Column) {
 			t.Errorf("%.60q: streamed error %+v, whole %+v", data, *gie, *wie)
 		}
 	case werr != nil && gerr == nil:

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 // featuresDOCX is a Word document with every construct the reader knows:
@@ -342,6 +344,14 @@ func TestHostile(t *testing.T) {
 	_, err := ReadDOCX("hostile.docx", makeDOCX(t, map[string]string{"word/document.xml": laughs}))
 	if want := "hostile.docx: word/document.xml:1:"; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %q does not start with %q", err, want)
+	}
+	// What is wrong is said in the reader's language, not in the XML
+	// scanner's English (which words it as encoding/xml does).
+	_, err = ReadDOCX("broken.docx", makeDOCX(t, map[string]string{"word/document.xml": body("<w:p><w:r><w:t>AT&T и</w:t></w:r></w:p>")}))
+	ru, _ := locale.New("ru")
+	msg, _, _ := ru.Explain(err)
+	if want := ": знак &, который не начинает сущность (&T): одиночный & пишите как &amp;; ничего не импортировано"; !strings.HasSuffix(msg, want) {
+		t.Errorf("ru: %q, want it to end in %q", msg, want)
 	}
 }
 

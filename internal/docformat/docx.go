@@ -122,7 +122,7 @@ func (r *docxReader) stream(part string, f func(*xmlStream) error) error {
 		if err != nil {
 			var se *errScan
 			if errors.As(err, &se) {
-				return locale.NewError("formats.docx.bad-xml", map[string]any{"Part": s.part, "Reason": se.reason}).
+				return locale.NewError("formats.docx.bad-xml", map[string]any{"Part": s.part, "Reason": se.msgOf()}).
 					WithHint("formats.docx.bad-xml.hint").At(locale.Pos{File: s.r.name, Line: se.line, Column: se.col, Offset: int(se.off)})
 			}
 			return err

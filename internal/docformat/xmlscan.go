@@ -12,7 +12,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/textenc"
+	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
 // xmlScanner reads the XML of a DOCX part as a stream of start tags, end
@@ -89,7 +91,24 @@ type errScan struct {
 	off    int64
 	line   int
 	col    int
-	reason string
+	reason string     // in English, as encoding/xml words it
+	msg    locale.Msg // the scanner's own problems in the catalogue's words
+}
+
+// msgOf returns what is wrong as a catalogue message: the scanner's own,
+// else the one xmlx finds for encoding/xml's words.
+func (e *errScan) msgOf() locale.Msg {
+	if e.msg.ID != "" {
+		return e.msg
+	}
+	return xmlx.SyntaxReason(e.reason)
+}
+
+// failMsg is fail with the catalogue message id and data of the problem.
+func (s *xmlScanner) failMsg(off int64, reason, id string, data map[string]any) error {
+	err := s.fail(off, reason).(*errScan)
+	err.msg = locale.Msg{ID: id, Data: data}
+	return err
 }
 
 func (e *errScan) Error() string { return e.reason }
@@ -243,7 +262,7 @@ func (s *xmlScanner) markupEnd() (int, error) {
 			return s.r + end, nil
 		}
 		if s.w-s.r > maxTag {
-			return 0, s.fail(s.tokOff, fmt.Sprintf("markup longer than %d bytes", maxTag))
+			return 0, s.failMsg(s.tokOff, fmt.Sprintf("markup longer than %d bytes", maxTag), "formats.docx.long-markup", map[string]any{"Limit": maxTag})
 		}
 		if !s.fill(s.w - s.r + s.window) {
 			if s.err != nil {
@@ -305,7 +324,7 @@ func (s *xmlScanner) markup(m []byte) (ok bool, err error) {
 	case bytes.HasPrefix(m, []byte("<?")):
 		return false, s.procInst(m[2 : len(m)-2])
 	case bytes.HasPrefix(m, []byte("<!")):
-		return false, s.fail(s.tokOff, "a DTD (<!DOCTYPE …>) is not allowed in a DOCX part")
+		return false, s.failMsg(s.tokOff, "a DTD (<!DOCTYPE …>) is not allowed in a DOCX part", "formats.docx.dtd", nil)
 	case bytes.HasPrefix(m, []byte("</")):
 		name, rest := splitName(m[2 : len(m)-1])
 		if !isXMLName(name) {
@@ -433,7 +452,7 @@ func (s *xmlScanner) startTag(p []byte) error {
 		off = s.tokOff + 1 + int64(len(p)-len(rest))
 	}
 	if len(s.ends) >= maxXMLDepth {
-		return s.fail(s.tokOff, fmt.Sprintf("elements nest deeper than %d levels", maxXMLDepth))
+		return s.failMsg(s.tokOff, fmt.Sprintf("elements nest deeper than %d levels", maxXMLDepth), "formats.xml.too-deep", map[string]any{"Limit": maxXMLDepth})
 	}
 	s.stack = append(s.stack, name...)
 	s.ends = append(s.ends, len(s.stack))

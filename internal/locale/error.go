@@ -150,6 +150,49 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Msg is a catalogue message given as a value of another message: the
+// reason in "{{.File}}:{{.Line}}:{{.Column}}: {{.Reason}}", which a reader
+// of TMX, XLIFF, TBX and DOCX files each word around the same XML
+// problem. A [Localizer] renders it in its own language before the message
+// it is in, so that no English reason stands inside a Russian or Kazakh
+// message; its Go text (String) is the English one.
+type Msg struct {
+	ID   string
+	Data map[string]any
+}
+
+// MessageID names the catalogue message, so a Msg is a [Message].
+func (m Msg) MessageID() string { return m.ID }
+
+// TemplateData returns the message's values.
+func (m Msg) TemplateData() map[string]any { return m.Data }
+
+// String renders the message in English.
+func (m Msg) String() string {
+	if l := english(); l != nil {
+		return l.Text(m.ID, m.Data)
+	}
+	return m.ID
+}
+
+// nested returns data with each [Msg] in it rendered by l: data itself
+// when it holds none.
+func (l *Localizer) nested(data map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range data {
+		if m, ok := v.(Msg); ok {
+			if out == nil {
+				out = maps.Clone(data)
+			}
+			out[k] = l.Text(m.ID, m.Data)
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
+}
+
 // ID returns the message id of the first *Error in err's chain, "" when
 // there is none. Tests use it; a caller that branches on an error uses the
 // named type its package keeps for that.

@@ -168,3 +168,31 @@ func TestKindExitCode(t *testing.T) {
 		t.Errorf("NewError gives kind %d, want Input", e.Kind)
 	}
 }
+
+// TestMsgInMessage: a locale.Msg given as a value of a message is rendered
+// in the language of the message it is in (plural messages too), and in
+// English in the error's Go text.
+func TestMsgInMessage(t *testing.T) {
+	reason := locale.Msg{ID: "formats.xml.closed-by", Data: map[string]any{"Open": "<seg>", "Close": "</sg>"}}
+	e := locale.NewError("tmx.bad-file", map[string]any{"Reason": reason}).At(locale.Pos{File: "a.tmx", Line: 3, Column: 7})
+	if got, want := e.Error(), "a.tmx:3:7: the element <seg> is closed by </sg>: an end tag is missing or misspelt"; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+	if got, want := fmt.Sprint(reason), "the element <seg> is closed by </sg>: an end tag is missing or misspelt"; got != want {
+		t.Errorf("String: %q, want %q", got, want)
+	}
+	for lang, want := range map[string]string{
+		"ru": "a.tmx:3:7: элемент <seg> закрыт тегом </sg>: закрывающий тег пропущен или написан с опечаткой",
+		"kk": "a.tmx:3:7: <seg> элементі </sg> тегімен жабылған: жабатын тег түсіп қалған немесе қате жазылған",
+	} {
+		msg, _, _ := localizer(t, lang).Explain(e)
+		if msg != want {
+			t.Errorf("%s: %q, want %q", lang, msg, want)
+		}
+	}
+	// A plural message: the count picks the form, the Msg is rendered.
+	n := localizer(t, "ru").N("tmx.bad-file", 3, map[string]any{"File": "a.tmx", "Line": 1, "Column": 1, "Reason": locale.Msg{ID: "formats.xml.eof"}})
+	if !strings.Contains(n, "файл кончается внутри элемента") {
+		t.Errorf("N: %q", n)
+	}
+}

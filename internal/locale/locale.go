@@ -291,6 +291,7 @@ func (l *Localizer) T(id string, data map[string]any) string {
 	if l.c == nil {
 		return id
 	}
+	data = l.nested(data)
 	s, err := l.c.localize(l.l, &i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 	if err != nil || s == "" {
 		return id
@@ -311,7 +312,7 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 		return id
 	}
 	d := map[string]any{"Count": count}
-	for k, v := range data {
+	for k, v := range l.nested(data) {
 		d[k] = v
 	}
 	s, err := l.c.localize(l.l, &i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})

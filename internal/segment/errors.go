@@ -22,8 +22,10 @@ func unsupported(lang string) error {
 // wrong: "syntax" (XML), "root" (not an <srx> element), "version",
 // "break" (a break attribute that is neither yes nor no), "rule-set" (a
 // languagemap naming an undefined languagerule), "no-languages" (nothing
-// maps to en, ru or kk). detail is what the XML parser or the check found.
-func srxError(pos locale.Pos, code, detail string) *locale.Error {
+// maps to en, ru or kk). detail is what the XML parser or the check found:
+// a string, or a locale.Msg (xmlx.Error.Reason) said in the reader's
+// language.
+func srxError(pos locale.Pos, code string, detail any) *locale.Error {
 	return locale.NewError("segment.srx."+code, map[string]any{"Detail": detail}).
 		WithHint("segment.srx.hint").At(pos)
 }

@@ -171,7 +171,7 @@ func scanError(err error) error {
 	if xe.Code == xmlx.CodeNoRoot {
 		return srxError(locale.Pos{Line: 1, Column: 1}, "root", "empty document")
 	}
-	return srxError(locale.Pos{Line: xe.Line, Column: xe.Column}, "syntax", xe.Detail)
+	return srxError(locale.Pos{Line: xe.Line, Column: xe.Column}, "syntax", xe.Reason())
 }
 
 // position converts a byte offset into a 1-based line and column (in

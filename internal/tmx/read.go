@@ -21,6 +21,9 @@ type ParseError struct {
 	Code   string
 	Value  string // the root element, the encoding or the byte concerned
 	Reason string // in English
+	// Msg says what Reason says in the catalogue's words, so that the
+	// message is in the reader's language (xmlx.Error.Reason).
+	Msg locale.Msg
 }
 
 // The codes of [ParseError] that are TMX's own.
@@ -36,7 +39,11 @@ func (e *ParseError) Error() string { return e.Unwrap().Error() }
 // Unwrap returns the message a person reads. ParseError is a named type
 // because check branches on it: it names each problem in its own words.
 func (e *ParseError) Unwrap() error {
-	return locale.NewError("tmx.bad-file", map[string]any{"Reason": e.Reason}).WithHint("tmx.bad-file.hint").
+	var reason any = e.Reason
+	if e.Msg.ID != "" {
+		reason = e.Msg
+	}
+	return locale.NewError("tmx.bad-file", map[string]any{"Reason": reason}).WithHint("tmx.bad-file.hint").
 		At(locale.Pos{File: e.File, Line: e.Line, Column: e.Column, Offset: e.Offset})
 }
 
@@ -95,11 +102,11 @@ func located(name string, err error) error {
 	if !errors.As(err, &xe) {
 		return err
 	}
-	reason := xe.Detail
+	reason, msg := xe.Detail, xe.Reason()
 	if xe.Code == xmlx.CodeNoRoot {
-		reason = "no <tmx> element: this is not a TMX file"
+		reason, msg = "no <tmx> element: this is not a TMX file", locale.Msg{ID: "tmx.no-root"}
 	}
-	return &ParseError{File: name, Line: xe.Line, Column: xe.Column, Offset: xe.Offset, Code: xe.Code, Value: xe.Value, Reason: reason}
+	return &ParseError{File: name, Line: xe.Line, Column: xe.Column, Offset: xe.Offset, Code: xe.Code, Value: xe.Value, Reason: reason, Msg: msg}
 }
 
 type parser struct {
@@ -110,8 +117,10 @@ type parser struct {
 	each func(u *Unit) error
 }
 
-func (p *parser) fail(off int, code, value, format string, args ...any) error {
-	return p.dec.Errorf(off, code, value, format, args...)
+// fail returns an error at off: code and value, the catalogue message id
+// (its data: Value), and its English.
+func (p *parser) fail(off int, code, value, id, format string, args ...any) error {
+	return p.dec.Errorf(off, code, value, format, args...).With(id, map[string]any{"Value": value})
 }
 
 func (p *parser) pos(off int) Position {
@@ -125,7 +134,7 @@ func (p *parser) document() (*TMX, error) {
 		return nil, err
 	}
 	if se.Name.Local != "tmx" {
-		return nil, p.fail(p.dec.Start(), CodeNotTMX, se.Name.Local, "the root element is <%s>, not <tmx>: this is not a TMX file", se.Name.Local)
+		return nil, p.fail(p.dec.Start(), CodeNotTMX, se.Name.Local, "tmx.not-tmx", "the root element is <%s>, not <tmx>: this is not a TMX file", se.Name.Local)
 	}
 	m := &TMX{}
 	sawBody := false
@@ -148,7 +157,7 @@ func (p *parser) document() (*TMX, error) {
 		return nil, err
 	}
 	if !sawBody {
-		return nil, p.fail(p.dec.Start(), CodeNoBody, "", "<tmx> has no <body>")
+		return nil, p.fail(p.dec.Start(), CodeNoBody, "", "tmx.no-body", "<tmx> has no <body>")
 	}
 	return m, nil
 }
@@ -237,7 +246,7 @@ func leftOut(name string) bool {
 func (p *parser) tuv(se xml.StartElement) (Variant, error) {
 	v := Variant{Lang: attr(se, "lang"), Tuv: p.pos(p.dec.Start())}
 	if v.Lang == "" {
-		return v, p.fail(p.dec.Start(), CodeNoLang, "", "<tuv> has no xml:lang")
+		return v, p.fail(p.dec.Start(), CodeNoLang, "", "tmx.no-lang", "<tuv> has no xml:lang")
 	}
 	sawSeg := false
 	err := p.dec.Children(func(c xml.StartElement) error {
@@ -258,7 +267,7 @@ func (p *parser) tuv(se xml.StartElement) (Variant, error) {
 		return p.noteOrProp(c, &v.Notes, &v.Props)
 	})
 	if err == nil && !sawSeg {
-		err = p.fail(p.dec.Start(), CodeNoSeg, "", "<tuv xml:lang=%q> has no <seg>", v.Lang)
+		err = p.fail(p.dec.Start(), CodeNoSeg, v.Lang, "tmx.no-seg", "<tuv xml:lang=%q> has no <seg>", v.Lang)
 	}
 	return v, err
 }

@@ -82,7 +82,7 @@ func sameAsRead(t *testing.T, in []byte) {
 			t.Errorf("%.60q: Stream read %+v, Read %+v", in, got, want)
 		}
 	case werr != nil && gerr != nil && errors.As(werr, &wpe) && errors.As(gerr, &gpe):
-		if *wpe != *gpe {
+		if !reflect.DeepEqual(*wpe, *gpe) {
 			t.Errorf("%.60q: Stream fails with %+v, Read with %+v", in, *gpe, *wpe)
 		}
 	default:

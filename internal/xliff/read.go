@@ -23,6 +23,9 @@ type ParseError struct {
 	Code   string
 	Value  string
 	Reason string // in English
+	// Msg says what Reason says in the catalogue's words, so that the
+	// message is in the reader's language (xmlx.Error.Reason).
+	Msg locale.Msg
 }
 
 // The codes of [ParseError] that are XLIFF's own.
@@ -36,7 +39,11 @@ func (e *ParseError) Error() string { return e.Unwrap().Error() }
 
 // Unwrap returns the message a person reads.
 func (e *ParseError) Unwrap() error {
-	return locale.NewError("xliff.bad-file", map[string]any{"Reason": e.Reason}).WithHint("xliff.bad-file.hint").
+	var reason any = e.Reason
+	if e.Msg.ID != "" {
+		reason = e.Msg
+	}
+	return locale.NewError("xliff.bad-file", map[string]any{"Reason": reason}).WithHint("xliff.bad-file.hint").
 		At(locale.Pos{File: e.File, Line: e.Line, Column: e.Column, Offset: e.Offset})
 }
 
@@ -60,11 +67,11 @@ func located(name string, err error) error {
 	if !errors.As(err, &xe) {
 		return err
 	}
-	reason := xe.Detail
+	reason, msg := xe.Detail, xe.Reason()
 	if xe.Code == xmlx.CodeNoRoot {
-		reason = "no <xliff> element: this is not an XLIFF file"
+		reason, msg = "no <xliff> element: this is not an XLIFF file", locale.Msg{ID: "xliff.no-root"}
 	}
-	return &ParseError{File: name, Line: xe.Line, Column: xe.Column, Offset: xe.Offset, Code: xe.Code, Value: xe.Value, Reason: reason}
+	return &ParseError{File: name, Line: xe.Line, Column: xe.Column, Offset: xe.Offset, Code: xe.Code, Value: xe.Value, Reason: reason, Msg: msg}
 }
 
 type parser struct {
@@ -99,7 +106,7 @@ func (p *parser) document() error {
 		return err
 	}
 	if se.Name.Local != "xliff" {
-		return p.dec.Errorf(p.dec.Start(), CodeNotXLIFF, se.Name.Local, "the root element is <%s>, not <xliff>: this is not an XLIFF file", se.Name.Local)
+		return p.dec.Errorf(p.dec.Start(), CodeNotXLIFF, se.Name.Local, "the root element is <%s>, not <xliff>: this is not an XLIFF file", se.Name.Local).With("xliff.not-xliff", map[string]any{"Value": se.Name.Local})
 	}
 	v := attr(se, "version")
 	switch {
@@ -109,7 +116,7 @@ func (p *parser) document() error {
 		p.f.Version = V20
 		p.f.SourceLang, p.f.TargetLang = attr(se, "srcLang"), attr(se, "trgLang")
 	default:
-		return p.dec.Errorf(p.dec.Start(), CodeVersion, v, "XLIFF version %q: tilmash reads XLIFF 1.0 to 1.2 and 2.0", v)
+		return p.dec.Errorf(p.dec.Start(), CodeVersion, v, "XLIFF version %q: tilmash reads XLIFF 1.0 to 1.2 and 2.0", v).With("xliff.version", map[string]any{"Value": v})
 	}
 	files := 0
 	err = p.dec.Children(func(se xml.StartElement) error {
@@ -123,7 +130,7 @@ func (p *parser) document() error {
 		return err
 	}
 	if files == 0 {
-		return p.dec.Errorf(p.dec.Offset(), CodeNoFile, "", "<xliff> has no <file>")
+		return p.dec.Errorf(p.dec.Offset(), CodeNoFile, "", "<xliff> has no <file>").With("xliff.no-file", nil)
 	}
 	return nil
 }

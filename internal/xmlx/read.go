@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 
 	"github.com/tilmash/tilmash/internal/lazy"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/textenc"
 )
 
@@ -45,6 +46,10 @@ type Error struct {
 	Code         string
 	Value        string // the encoding's name, or the offending byte as 0xNN
 	Detail       string // what is wrong, in English (the XML parser's words)
+	// Msg, when set (see [Error.With]), says what is wrong in the
+	// catalogue's words: a reader's own problem (no <body>); Reason
+	// gives the message of the others.
+	Msg locale.Msg
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Detail) }

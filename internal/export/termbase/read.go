@@ -1,9 +1,9 @@
 package termbase
 
 import (
+	"encoding/csv"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -19,8 +19,9 @@ import (
 )
 
 // readError is the error for a term base file that cannot be read, at the
-// place of the problem; reason is in English.
-func readError(file string, line, col int, reason string) error {
+// place of the problem; reason is a locale.Msg, or a string in English
+// where no message says it.
+func readError(file string, line, col int, reason any) error {
 	return locale.NewError("glossary-import.bad-file", map[string]any{"Reason": reason}).
 		WithHint("glossary-import.bad-file.hint").At(locale.Pos{File: file, Line: line, Column: col})
 }
@@ -67,16 +68,16 @@ type tbxReader struct {
 	langs *langtag.Map // nil: every language is kept
 }
 
-func (p *tbxReader) fail(format string, args ...any) error {
+func (p *tbxReader) fail(id string, data map[string]any) error {
 	line, col := p.dec.At(p.dec.Start())
-	return readError(p.name, line, col, fmt.Sprintf(format, args...))
+	return readError(p.name, line, col, locale.Msg{ID: id, Data: data})
 }
 
 // located turns the XML scanner's error into a readError.
 func located(name string, err error) error {
 	var xe *xmlx.Error
 	if errors.As(err, &xe) {
-		return readError(name, xe.Line, xe.Column, xe.Detail)
+		return readError(name, xe.Line, xe.Column, xe.Reason())
 	}
 	return err
 }
@@ -94,12 +95,12 @@ func readTBX(data []byte, name string, langs []string) ([]*glossary.Entry, error
 	if err != nil {
 		var xe *xmlx.Error
 		if errors.As(err, &xe) && xe.Code == xmlx.CodeNoRoot {
-			return nil, readError(name, 1, 1, "no XML element: this is not a TBX file")
+			return nil, readError(name, 1, 1, locale.Msg{ID: "glossary-import.no-tbx-root"})
 		}
 		return nil, located(name, err)
 	}
 	if root.Name.Local != "martif" && root.Name.Local != "tbx" {
-		return nil, p.fail("the root element is <%s>, not <martif> or <tbx>: this is not a TBX file", root.Name.Local)
+		return nil, p.fail("glossary-import.not-tbx", map[string]any{"Value": root.Name.Local})
 	}
 	var out []*glossary.Entry
 	for {
@@ -306,7 +307,14 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 	if err != nil {
 		var re *sheet.ReadError
 		if errors.As(err, &re) {
-			return nil, readError(name, re.Line, re.Column, re.Detail)
+			var reason any = re.Detail
+			switch {
+			case re.Code == "bad-utf8":
+				reason = locale.Msg{ID: "formats.xml.bad-byte", Data: map[string]any{"Byte": re.Value}}
+			case re.Code == "malformed" && re.Detail == csv.ErrQuote.Error():
+				reason = locale.Msg{ID: "glossary-import.quote"}
+			}
+			return nil, readError(name, re.Line, re.Column, reason)
 		}
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -205,6 +206,9 @@ func TestReadOtherTools(t *testing.T) {
 	}
 }
 
+// TestReadErrors: a term base that cannot be read is a located error
+// that says what is wrong, in the reader's language: no English of the
+// XML parser or the table reader in the Russian message.
 func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name, format, in string
@@ -213,17 +217,25 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"not xml", "tbx", "hello", 1, "not a TBX file"},
 		{"wrong root", "tbx", "<xliff/>", 1, "root element is <xliff>"},
-		{"broken", "tbx2", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", 5, "closed by </body>"},
-		{"truncated", "tbx", "<tbx><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>x", 1, "unexpected"},
-		{"bad quote", "csv", "# en,ru\n\"a,b\n", 2, "quote"},
-		{"not utf-8", "tsv", "# en\tru\n\xff\t\xfe\n", 2, "invalid UTF-8 byte 0xFF"},
+		{"broken", "tbx2", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", 5, "is closed by </body>"},
+		{"truncated", "tbx", "<tbx><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>x", 1, "the file ends inside an element"},
+		{"bad quote", "csv", "# en,ru\n\"a,b\n", 2, "a cell in double quotes is not closed"},
+		{"not utf-8", "tsv", "# en\tru\n\xff\t\xfe\n", 2, "the byte 0xFF is not UTF-8"},
+	}
+	ru, err := locale.New("ru")
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Read(strings.NewReader(tt.in), "in", tt.format, langs)
 			var re *locale.Error
-			if !errors.As(err, &re) || re.ID != "glossary-import.bad-file" || re.Pos.Line != tt.line || !strings.Contains(re.Data["Reason"].(string), tt.reason) {
+			if !errors.As(err, &re) || re.ID != "glossary-import.bad-file" || re.Pos.Line != tt.line || !strings.Contains(err.Error(), tt.reason) {
 				t.Errorf("err = %v, want line %d %q", err, tt.line, tt.reason)
+			}
+			msg, _, _ := ru.Explain(err)
+			if english := regexp.MustCompile(`\b(the|is|not|no|file|element|byte|quote)\b`); english.MatchString(msg) || !strings.ContainsAny(msg, "аеиоуя") {
+				t.Errorf("ru: %q", msg)
 			}
 		})
 	}
