@@ -39,6 +39,9 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 		if kind := docformat.Binary(data); kind != "" {
 			return nil, docformat.NotText(name, kind)
 		}
+		if err := docformat.Controls(name, data); err != nil {
+			return nil, err
+		}
 		if f == docformat.TXT {
 			break
 		}

@@ -251,6 +251,7 @@ func TestCheckTSVBadInput(t *testing.T) {
 		{"invalid UTF-8", "en\tru\nA\tБ\nTokayev\tТок\xe0ев\n", check.CodeBadUTF8, 3, 12},
 		{"unclosed quote", "en\tru\n\"A\tБ\n", check.CodeTSVQuote, 2, 5},
 		{"text after a closing quote", "en\tru\n\"A\" b\tБ\n", check.CodeTSVQuote, 2, 4},
+		{"NUL", "en\tru\nA\tБ\nTo\x00kayev\tТокаев\n", check.CodeControl, 3, 3},
 		{"empty", "", check.CodeNoHeader, 1, 1},
 	}
 	for _, tt := range tests {

@@ -86,6 +86,7 @@ type InputError struct {
 	Lang         string // the workspace language concerned
 	Known        string // the workspace languages, for an unknown language
 	Other        string // line:column of the earlier use, for a duplicate
+	Offset       int    // byte offset in the file's text, for a control character
 	Detail       string // the XML parser's own words, in English
 	// Reason says what Detail says in the catalogue's words (an XML
 	// problem: xmlx.Error.Reason), for the reader's language.
@@ -106,6 +107,7 @@ const (
 	CodeDuplicateLang = "duplicate-lang"
 	CodeNoHeader      = "no-header"
 	CodeExtraCell     = "extra-cell"
+	CodeControl       = "control" // a control character other than tab and newline
 )
 
 func (e *InputError) Error() string { return e.Unwrap().Error() }
@@ -118,7 +120,7 @@ func (e *InputError) Unwrap() error {
 	}
 	return locale.NewError("check.input."+e.Code, map[string]any{
 		"Pos":   fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column),
-		"Value": e.Value, "Lang": e.Lang, "Known": e.Known, "Other": e.Other, "Detail": detail,
+		"Value": e.Value, "Lang": e.Lang, "Known": e.Known, "Other": e.Other, "Detail": detail, "Offset": e.Offset,
 	}).WithHint("check.input." + e.Code + ".hint").At(locale.Pos{File: e.File, Line: e.Line, Column: e.Column})
 }
 
@@ -345,6 +347,8 @@ func tsvError(name string, err error) error {
 		e.Code = CodeEncoding
 	case "bad-utf8":
 		e.Code = CodeBadUTF8
+	case "control":
+		e.Code, e.Offset = CodeControl, re.Offset
 	case "malformed":
 		// The table reader says what is wrong with a quote in
 		// encoding/csv's English; the messages say it in the reader's

@@ -3,6 +3,7 @@ package docformat
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -549,5 +550,46 @@ func BenchmarkMarkdownUnclosedEmphasis(b *testing.B) {
 	in := strings.Repeat("*a ", 20000) + strings.Repeat("_a_ *", 10000) + ".\n"
 	for b.Loop() {
 		ReadMarkdown(in)
+	}
+}
+
+// TestControls: a control character other than tab, LF and CR is refused
+// at its line and column with its byte offset in the file as given
+// (after a byte-order mark; two bytes a character in UTF-16), in text,
+// Markdown and HTML; a DOCX part refuses it as XML does.
+func TestControls(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "a\nbб\x00" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for _, tt := range []struct {
+		name, in  string
+		line, col int
+		off       int
+		char      string
+	}{
+		{"nul", "Almaty is big.\nThe\x00 city\n", 2, 4, 18, "U+0000"},
+		{"bom", "\uFEFFab\x0b", 1, 3, 5, "U+000B"},
+		{"utf-16", string(utf16), 2, 3, 10, "U+0000"},
+		{"cyrillic before", "Алматы\x1f", 1, 7, 12, "U+001F"},
+	} {
+		err := Controls("a.txt", []byte(tt.in))
+		var le *locale.Error
+		if !errors.As(err, &le) || le.ID != "formats.control" || le.Pos.Line != tt.line || le.Pos.Column != tt.col || le.Pos.Offset != tt.off || le.Data["Char"] != tt.char {
+			t.Errorf("%s: %v (%+v), want %s at %d:%d byte %d", tt.name, err, le, tt.char, tt.line, tt.col, tt.off)
+		}
+	}
+	for _, ok := range []string{"", "a\tb\r\nв\n", "\uFEFFтекст"} {
+		if err := Controls("a.txt", []byte(ok)); err != nil {
+			t.Errorf("%q: %v", ok, err)
+		}
+	}
+	if _, err := ReadHTML("a.html", []byte("<html><body><article><p>Almaty\x00 is big.</p></article></body></html>")); errID(t, err) != "formats.control" {
+		t.Errorf("HTML: %v", err)
+	}
+	_, err := ReadDOCX("a.docx", makeDOCX(t, map[string]string{"word/document.xml": body("<w:p><w:r><w:t>Alm\x00aty</w:t></w:r></w:p>")}))
+	var le *locale.Error
+	if !errors.As(err, &le) || le.ID != "formats.docx.bad-xml" || fmt.Sprint(le.Data["Reason"]) != "the character U+0000 is not allowed in XML" {
+		t.Errorf("DOCX: %v", err)
 	}
 }

@@ -28,6 +28,12 @@ func ReadHTML(name string, data []byte) (*Doc, error) {
 	if len(data) > MaxHTML {
 		return nil, tooLarge(name, "", int64(len(data)), MaxHTML)
 	}
+	// The parser would turn a NUL into U+FFFD and keep other controls:
+	// refused at their place in the file (a single-byte encoding's
+	// control bytes are ASCII's, and so are its columns).
+	if err := Controls(name, data); err != nil {
+		return nil, err
+	}
 	if e, _, _ := charset.DetermineEncoding(data, "text/html"); e != nil {
 		if dec, err := e.NewDecoder().Bytes(data); err == nil {
 			data = dec

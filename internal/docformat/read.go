@@ -1,7 +1,10 @@
 package docformat
 
 import (
+	"fmt"
+
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/textenc"
 )
 
 // Read converts data, in format html or docx, into a Doc. Text and
@@ -30,4 +33,52 @@ func BadFormat(f string) error {
 func NotText(name, kind string) error {
 	return locale.NewError("formats.binary", map[string]any{"Kind": kind}).
 		WithHint("formats.binary.hint").At(locale.Pos{File: name})
+}
+
+// Controls refuses text holding a control character other than tab, line
+// feed and carriage return (a NUL from a broken save, a vertical tab a
+// program pasted in): no article holds one, and it would be stored,
+// aligned and exported as it is, or as U+FFFD. data is the file as given,
+// in any encoding package textenc reads (a byte-order mark, UTF-16); a
+// file it cannot decode is left to the reader's own error. The error names
+// the character, its line and column, and its byte offset in the file.
+func Controls(name string, data []byte) error {
+	text, enc, err := textenc.Decode(data)
+	if err != nil {
+		return nil
+	}
+	i := controlAt(text)
+	if i < 0 {
+		return nil
+	}
+	line, col := textenc.Position(text, i)
+	_, bom := textenc.Sniff(data)
+	off := bom + i
+	if enc == textenc.UTF16LE || enc == textenc.UTF16BE {
+		// Two bytes a UTF-16 unit, four for a character beyond U+FFFF.
+		off = bom
+		for _, r := range string(text[:i]) {
+			off += 2
+			if r > 0xFFFF {
+				off += 2
+			}
+		}
+	}
+	return controlError(locale.Pos{File: name, Line: line, Column: col, Offset: off}, text[i])
+}
+
+// controlAt returns the index of the first control character of text other
+// than tab, LF and CR, or -1.
+func controlAt(text []byte) int {
+	for i, c := range text {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return i
+		}
+	}
+	return -1
+}
+
+func controlError(at locale.Pos, c byte) error {
+	return locale.NewError("formats.control", map[string]any{"Char": fmt.Sprintf("U+%04X", c)}).
+		WithHint("formats.control.hint").At(at)
 }

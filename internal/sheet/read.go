@@ -70,8 +70,8 @@ type Table struct {
 type ReadError struct {
 	Line, Column int
 	Offset       int
-	Code         string // "encoding", "bad-utf8" or "malformed"
-	Value        string // the offending byte, as 0xNN
+	Code         string // "encoding", "bad-utf8", "control" or "malformed"
+	Value        string // the offending byte, as 0xNN (a control character as U+NNNN)
 	Detail       string // in English
 }
 
@@ -89,6 +89,11 @@ func ReadTable(data []byte, d Dialect) (*Table, error) {
 	if i := textenc.InvalidUTF8(text); i >= 0 {
 		line, col := t.At(i)
 		return nil, &ReadError{Line: line, Column: col, Offset: i, Code: "bad-utf8", Value: fmt.Sprintf("0x%02X", text[i]), Detail: fmt.Sprintf("invalid UTF-8 byte 0x%02X", text[i])}
+	}
+	if i := ControlAt(text); i >= 0 && !d.Quoted {
+		line, col := t.At(i)
+		c := fmt.Sprintf("U+%04X", text[i])
+		return nil, &ReadError{Line: line, Column: col, Offset: i, Code: "control", Value: c, Detail: "control character " + c}
 	}
 	if d.Quoted {
 		err = t.readQuoted(d.Comma)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/sheet"
@@ -120,6 +122,68 @@ func TestReadTableErrors(t *testing.T) {
 		var re *sheet.ReadError
 		if !errors.As(err, &re) || re.Line != tt.line || re.Column != tt.col || re.Code != tt.code {
 			t.Errorf("%s: %v, want %s at %d:%d", tt.name, err, tt.code, tt.line, tt.col)
+		}
+	}
+}
+
+// TestReadTableControls: a control character other than tab, LF and CR
+// (a NUL) is refused at its place, in every dialect and inside a quoted
+// cell over lines, with the offset of the byte.
+func TestReadTableControls(t *testing.T) {
+	for _, tt := range []struct {
+		name, in  string
+		d         sheet.Dialect
+		line, col int
+		off       int
+		value     string
+	}{
+		{"tsv", "en\tru\nAl\x00maty\tАлматы\n", sheet.TSV, 2, 3, 8, "U+0000"},
+		{"quoted over lines", "en\tru\n\"a\nb\x0bc\"\tб\n", sheet.TSV, 3, 2, 10, "U+000B"},
+		{"plain tsv", "# en\tru\nx\ty\x01\n", sheet.PlainTSV, 2, 4, 11, "U+0001"},
+		{"csv", "a,b\nc,\x1fd\n", sheet.CSV, 2, 3, 6, "U+001F"},
+	} {
+		_, err := sheet.ReadTable([]byte(tt.in), tt.d)
+		var re *sheet.ReadError
+		if !errors.As(err, &re) || re.Code != "control" || re.Line != tt.line || re.Column != tt.col || re.Offset != tt.off || re.Value != tt.value {
+			t.Errorf("%s: %+v, want control %s at %d:%d (byte %d)", tt.name, err, tt.value, tt.line, tt.col, tt.off)
+		}
+	}
+	// Streamed, with the buffers reused (the fast path of a line in the
+	// buffer).
+	rd := sheet.NewReader(strings.NewReader("en\tru\nok\tда\nA\tБ\x00\n"), sheet.TSV)
+	rd.ReuseBuffers()
+	var err error
+	for err == nil {
+		_, err = rd.Read()
+	}
+	var re *sheet.ReadError
+	if !errors.As(err, &re) || re.Code != "control" || re.Line != 3 || re.Column != 4 {
+		t.Errorf("stream: %v", err)
+	}
+}
+
+// TestControlAt: the eight-bytes-at-a-time search finds what a plain loop
+// finds, on random texts of letters, tabs, newlines and controls.
+func TestControlAt(t *testing.T) {
+	alphabet := []byte("ab\t\n\r \x00\x01\x0b\x1f\x20\x7f\xd0\x90")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(4) > 0 {
+				b[i] = 'x'
+			}
+		}
+		want := -1
+		for i, c := range b {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				want = i
+				break
+			}
+		}
+		if got := sheet.ControlAt(b); got != want {
+			t.Fatalf("ControlAt(%q) = %d, want %d", b, got, want)
 		}
 	}
 }

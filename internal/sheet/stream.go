@@ -288,7 +288,7 @@ func (r *Reader) physical() (bool, error) {
 			// is read in place: its cells are views of the buffer, good
 			// until the next read, as they would be of own.
 			r.rec, r.inBuf, r.valid = chunk, true, len(chunk)
-			return true, nil
+			return r.controls(0)
 		}
 		if start == 0 && len(r.rec) == 0 && err == nil && !r.reuse {
 			// A whole line in the buffer that starts a record: copied
@@ -300,7 +300,7 @@ func (r *Reader) physical() (bool, error) {
 				r.str, r.inStr = string(chunk), true
 				r.rec = unsafe.Slice(unsafe.StringData(r.str), len(r.str))
 				r.valid = len(r.rec)
-				return true, nil
+				return r.controls(0)
 			}
 		} else {
 			if r.inStr {
@@ -337,8 +337,45 @@ func (r *Reader) physical() (bool, error) {
 			return false, r.fail(r.recAt+start+i, "bad-utf8", fmt.Sprintf("0x%02X", line[i]), fmt.Sprintf("invalid UTF-8 byte 0x%02X", line[i]))
 		}
 		r.valid = len(r.rec)
-		return true, nil
+		return r.controls(start)
 	}
+}
+
+// controls refuses the line of r.rec from start on when it holds a control
+// character other than tab, LF and CR (see [ControlAt]).
+func (r *Reader) controls(start int) (bool, error) {
+	if i := ControlAt(r.rec[start:]); i >= 0 {
+		c := r.rec[start+i]
+		return false, r.fail(r.recAt+start+i, "control", fmt.Sprintf("U+%04X", c), fmt.Sprintf("control character U+%04X", c))
+	}
+	return true, nil
+}
+
+// ControlAt returns the index of the first control character of b other
+// than tab, LF and CR (a NUL, a vertical tab: no text of a table holds
+// one), or -1. Eight bytes at a time: a word is looked at byte by byte
+// only when one of its bytes is below 0x20, the tabs and newlines of a
+// table's lines.
+func ControlAt(b []byte) int {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if (w-0x20*ones)&^w&top == 0 {
+			continue
+		}
+		for k, c := range b[i : i+8] {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return i + k
+			}
+		}
+	}
+	for k, c := range b[i:] {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return i + k
+		}
+	}
+	return -1
 }
 
 // record reads the next record into r.row: its cells, quoted as

@@ -309,6 +309,8 @@ func readTable(data []byte, name, format string, langs []string) ([]*glossary.En
 		if errors.As(err, &re) {
 			var reason any = re.Detail
 			switch {
+			case re.Code == "control":
+				reason = locale.Msg{ID: "glossary-import.control", Data: map[string]any{"Char": re.Value, "Offset": re.Offset}}
 			case re.Code == "bad-utf8":
 				reason = locale.Msg{ID: "formats.xml.bad-byte", Data: map[string]any{"Byte": re.Value}}
 			case re.Code == "malformed" && re.Detail == csv.ErrQuote.Error():
