@@ -1,6 +1,7 @@
 package check
 
 import (
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +40,10 @@ type Config struct {
 	// besides the dictionary's and the glossary's: the glossary folder's
 	// word lists ([WordsFile]).
 	Words map[string][]string
+	// SpellCache is the folder the spelling check keeps its quick
+	// dictionaries in (qa.NewSpellerCached): the workspace's local
+	// folder, git-ignored; "" makes a temporary one each check.
+	SpellCache string
 }
 
 // UnknownCheck is a name in a --checks list that is not a check.
@@ -76,6 +81,9 @@ func ParseChecks(list string) ([]string, error) {
 // with the severities and quotation marks it sets.
 func ConfigFor(ws *workspace.Workspace, selected []string) Config {
 	cfg := Config{Checks: []string{}, Severity: map[string]Severity{}}
+	if cache := ws.Path(filepath.Join(workspace.LocalFolder, "hunspell")); workspace.Inside(ws.Root, cache) {
+		cfg.SpellCache = cache
+	}
 	for _, n := range Names {
 		if (selected == nil || slices.Contains(selected, n)) && ws.Config.Checks.On(n) {
 			cfg.Checks = append(cfg.Checks, n)
@@ -259,7 +267,7 @@ func (s *Suite) startSpellers(g *glossary.Glossary, langs []string) {
 				known = g.KnownWords(l)
 			}
 			known = append(known[:len(known):len(known)], s.cfg.Words[l]...)
-			spellers[i], notes[i] = qa.NewSpeller(l, known)
+			spellers[i], notes[i] = qa.NewSpellerCached(l, known, s.cfg.SpellCache)
 		}()
 	}
 	wg.Wait()

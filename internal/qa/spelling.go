@@ -3,7 +3,10 @@ package qa
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -12,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,8 +71,11 @@ type Speller struct {
 	// path and dict start full; known are the session words both learn.
 	path, dict string
 	known      []string
-	// quickDir holds the quick dictionary; "" when there is none.
+	// quickDir holds the quick dictionary when it is a temporary folder,
+	// removed by Close; "" when there is none or it is kept in cache.
 	quickDir string
+	// cache is the folder quick dictionaries are kept in ("": none).
+	cache string
 	// suggestions caches full's suggestions for reported words.
 	suggestions map[string][]string
 	// stems caches hunspell's verdict on the stems of flagged Kazakh
@@ -144,14 +151,18 @@ func (h *hunspell) close() error {
 // path, after the folders of $DICPATH: Debian installs them in the first.
 var dictionaryDirs = [...]string{"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell"}
 
-// quickDictionary writes into a new temporary folder a copy of dictionary
-// dict that hunspell answers quickly: its .dic linked, its .aff without
-// the tables suggestions are made from (TRY, KEY, REP, MAP, PHONE) and
-// with n-gram and compound suggestions off. Whether a word is known does
-// not depend on them. It returns the folder and the copy's path for -d;
-// ok is false when the dictionary's files are not where hunspell would
-// look, or cannot be copied.
-func quickDictionary(dict string) (dir, path string, ok bool) {
+// quickDictionary makes a copy of dictionary dict that hunspell answers
+// quickly: its .dic linked, its .aff without the tables suggestions are
+// made from (TRY, KEY, REP, MAP, PHONE) and with n-gram and compound
+// suggestions off. Whether a word is known does not depend on them.
+//
+// With a cache folder, the copy is kept there (see [cachedQuick]) and
+// used again by later checks; else, or when the cache cannot be written,
+// it goes into a new temporary folder, returned as temp for the caller to
+// remove. It returns the copy's path for -d; ok is false when the
+// dictionary's files are not where hunspell would look, or cannot be
+// copied.
+func quickDictionary(dict, cache string) (temp, path string, ok bool) {
 	var dirs []string
 	if p := os.Getenv("DICPATH"); p != "" {
 		dirs = filepath.SplitList(p)
@@ -169,18 +180,102 @@ func quickDictionary(dict string) (dir, path string, ok bool) {
 		if _, err := os.Stat(dic); err != nil {
 			continue
 		}
+		quick := quickAffix(aff)
+		if cache != "" {
+			if p, ok := cachedQuick(cache, dict, aff, quick, dic); ok {
+				return "", p, true
+			}
+		}
 		tmp, err := os.MkdirTemp("", "tilmash-hunspell-")
 		if err != nil {
 			return "", "", false
 		}
 		base := filepath.Join(tmp, dict)
-		if os.WriteFile(base+".aff", quickAffix(aff), 0o600) != nil || os.Symlink(dic, base+".dic") != nil {
+		if os.WriteFile(base+".aff", quick, 0o600) != nil || os.Symlink(dic, base+".dic") != nil {
 			os.RemoveAll(tmp)
 			return "", "", false
 		}
 		return tmp, base, true
 	}
 	return "", "", false
+}
+
+// cachedQuick returns the path for -d of the quick dictionary of dict
+// kept in folder cache: cache/DICT-KEY/DICT.aff (quick, the affix file
+// without its suggestion tables) and DICT.dic (a link to dic, the
+// installed word list). KEY is a digest of the installed dictionary (its
+// affix file, and the word list's path, size and time), so an upgraded
+// dictionary gets a new copy and the old one is removed. A copy is made
+// in a temporary folder beside it, synced and renamed into place, so a
+// check stopped at any point (kill -9) leaves a whole copy or none; one
+// whose files are not what they should be is made again. ok is false when
+// the cache cannot be written (a read-only workspace).
+func cachedQuick(cache, dict string, aff, quick []byte, dic string) (path string, ok bool) {
+	st, err := os.Stat(dic)
+	if err != nil {
+		return "", false
+	}
+	h := sha256.New()
+	h.Write(aff)
+	fmt.Fprintf(h, "\x00%s\x00%d\x00%d", dic, st.Size(), st.ModTime().UnixNano())
+	name := dict + "-" + hex.EncodeToString(h.Sum(nil))[:16]
+	dir := filepath.Join(cache, name)
+	valid := func(dir string) bool {
+		got, err := os.ReadFile(filepath.Join(dir, dict+".aff"))
+		if err != nil || !bytes.Equal(got, quick) {
+			return false
+		}
+		link, err := os.Readlink(filepath.Join(dir, dict+".dic"))
+		return err == nil && link == dic
+	}
+	if valid(dir) {
+		return filepath.Join(dir, dict), true
+	}
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		return "", false
+	}
+	tmp, err := os.MkdirTemp(cache, ".tmp-"+dict+"-")
+	if err != nil {
+		return "", false
+	}
+	defer os.RemoveAll(tmp) // nothing left when the rename has moved it
+	if writeSynced(filepath.Join(tmp, dict+".aff"), quick) != nil || os.Symlink(dic, filepath.Join(tmp, dict+".dic")) != nil {
+		return "", false
+	}
+	if err := os.Rename(tmp, dir); err != nil && !valid(dir) {
+		// A copy that is not what it should be is replaced (one that is
+		// may have been put there by another check just now: it does as
+		// well).
+		if os.RemoveAll(dir) != nil || os.Rename(tmp, dir) != nil {
+			return "", false
+		}
+	}
+	// The copies of earlier versions of the dictionary, and the
+	// temporary folders of checks that were stopped while making one.
+	if entries, err := os.ReadDir(cache); err == nil {
+		for _, e := range entries {
+			n := e.Name()
+			stale := strings.HasPrefix(n, dict+"-") && n != name
+			if strings.HasPrefix(n, ".tmp-"+dict+"-") {
+				info, err := e.Info()
+				stale = err == nil && time.Since(info.ModTime()) > time.Hour
+			}
+			if stale {
+				os.RemoveAll(filepath.Join(cache, n))
+			}
+		}
+	}
+	return filepath.Join(dir, dict), true
+}
+
+// writeSynced writes data to a new file at path and syncs it.
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Sync(), f.Close())
 }
 
 // quickAffix is aff without the suggestion tables (see quickDictionary).
@@ -213,6 +308,15 @@ const maxStemCache = 1 << 16
 // dictionary is missing it returns a nil Speller and a Note the caller can
 // print once; the check is then skipped, which is not an error.
 func NewSpeller(lang string, known []string) (*Speller, *Note) {
+	return NewSpellerCached(lang, known, "")
+}
+
+// NewSpellerCached is [NewSpeller] with the quick dictionary (see
+// quickDictionary) kept in folder cache, a workspace's local folder, and
+// used again by later checks, instead of a temporary folder each check
+// makes and removes (and a check that is killed leaves behind). "" is no
+// cache.
+func NewSpellerCached(lang string, known []string, cache string) (*Speller, *Note) {
 	l := baseLang(lang)
 	unavailable := func(id string) *Note {
 		dict, _ := hunspellDict(l)
@@ -229,17 +333,20 @@ func NewSpeller(lang string, known []string) (*Speller, *Note) {
 	if l == "kk" {
 		known = append(known[:len(known):len(known)], kazakhAbbreviations[:]...)
 	}
-	s := &Speller{lang: l, path: path, dict: dict, known: known}
+	s := &Speller{lang: l, path: path, dict: dict, known: known, cache: cache}
 	quick := dict
-	if dir, p, ok := quickDictionary(dict); ok {
-		s.quickDir, quick = dir, p
+	hasQuick := false
+	if dir, p, ok := quickDictionary(dict, cache); ok {
+		s.quickDir, quick, hasQuick = dir, p, true
 	}
 	s.verdicts, err = startHunspell(path, quick, known)
-	if err != nil && s.quickDir != "" {
+	if err != nil && hasQuick {
 		// The copy would not do: the dictionary as installed, for
 		// verdicts and suggestions both.
-		os.RemoveAll(s.quickDir)
-		s.quickDir = ""
+		if s.quickDir != "" {
+			os.RemoveAll(s.quickDir)
+		}
+		s.quickDir, hasQuick = "", false
 		s.verdicts, err = startHunspell(path, dict, known)
 	}
 	if err != nil {
@@ -248,7 +355,7 @@ func NewSpeller(lang string, known []string) (*Speller, *Note) {
 		}
 		return nil, unavailable("qa.spelling.no-hunspell")
 	}
-	if s.quickDir == "" {
+	if !hasQuick {
 		s.full = s.verdicts
 	}
 	return s, nil
@@ -510,7 +617,7 @@ func (s *Speller) dropLoanwords(fs []Finding) ([]Finding, error) {
 	}
 	if !s.ruTried {
 		s.ruTried = true
-		s.ru, _ = NewSpeller("ru", nil)
+		s.ru, _ = NewSpellerCached("ru", nil, s.cache)
 	}
 	if s.ru == nil {
 		return fs, nil

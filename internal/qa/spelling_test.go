@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -281,5 +282,121 @@ func BenchmarkSpellingKazakh(b *testing.B) {
 			b.Fatal(err)
 		}
 		sp.Close()
+	}
+}
+
+// TestQuickCache: with a cache folder the quick dictionary is made once,
+// atomically, and used again; it is made again when the installed
+// dictionary changes (the old copy goes) or when its files were damaged;
+// a check stopped while making one leaves a temporary folder that a later
+// one removes; and a cache that cannot be written falls back to a
+// temporary folder.
+func TestQuickCache(t *testing.T) {
+	installed := t.TempDir()
+	t.Setenv("DICPATH", installed)
+	aff := filepath.Join(installed, "ru_RU.aff")
+	write := func(p, s string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(aff, "SET UTF-8\nTRY абв\nSFX A Y 1\n")
+	write(filepath.Join(installed, "ru_RU.dic"), "1\nслово/A\n")
+	cache := filepath.Join(t.TempDir(), ".tilmash", "hunspell")
+
+	temp, path, ok := quickDictionary("ru_RU", cache)
+	if !ok || temp != "" || filepath.Dir(filepath.Dir(path)) != cache {
+		t.Fatalf("first: temp %q, path %q, %v; want a copy in %s", temp, path, ok, cache)
+	}
+	got, err := os.ReadFile(path + ".aff")
+	if err != nil || string(got) != string(quickAffix([]byte("SET UTF-8\nTRY абв\nSFX A Y 1\n"))) {
+		t.Fatalf("cached affix file %q, %v", got, err)
+	}
+	if link, err := os.Readlink(path + ".dic"); err != nil || link != filepath.Join(installed, "ru_RU.dic") {
+		t.Errorf("word list link %q, %v", link, err)
+	}
+	before, _ := os.Stat(path + ".aff")
+
+	// Used again as it is.
+	if _, again, ok := quickDictionary("ru_RU", cache); !ok || again != path {
+		t.Fatalf("second: %q, want %q", again, path)
+	}
+	if after, _ := os.Stat(path + ".aff"); !os.SameFile(before, after) {
+		t.Error("the copy was written again")
+	}
+
+	// A damaged copy is made again.
+	write(path+".aff", "SET UTF")
+	if _, again, ok := quickDictionary("ru_RU", cache); !ok || again != path {
+		t.Fatalf("damaged: %q, want %q", again, path)
+	}
+	if got, _ := os.ReadFile(path + ".aff"); !strings.Contains(string(got), "NOSPLITSUGS") {
+		t.Errorf("damaged copy not made again: %q", got)
+	}
+
+	// An upgraded dictionary gets a new copy; the old one, and the
+	// temporary folder of a check stopped an hour ago, go; a recent one
+	// (a check making its copy now) stays.
+	old := filepath.Join(cache, ".tmp-ru_RU-1")
+	recent := filepath.Join(cache, ".tmp-ru_RU-2")
+	for _, d := range []string{old, recent} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hourAgo := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, hourAgo, hourAgo)
+	write(aff, "SET UTF-8\nSFX B Y 1\n")
+	_, upgraded, ok := quickDictionary("ru_RU", cache)
+	if !ok || upgraded == path {
+		t.Fatalf("upgraded: %q, %v; want a new copy", upgraded, ok)
+	}
+	entries, _ := os.ReadDir(cache)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".tmp-ru_RU-2", filepath.Base(filepath.Dir(upgraded))}; !slices.Equal(names, want) {
+		t.Errorf("cache holds %q, want %q", names, want)
+	}
+
+	// A cache that cannot be written: a temporary folder, as without one.
+	if os.Geteuid() != 0 {
+		ro := filepath.Join(t.TempDir(), "ro")
+		os.Mkdir(ro, 0o500)
+		temp, p, ok := quickDictionary("ru_RU", filepath.Join(ro, "hunspell"))
+		if !ok || temp == "" || !strings.HasPrefix(p, temp) {
+			t.Errorf("read-only cache: temp %q, path %q, %v", temp, p, ok)
+		}
+		os.RemoveAll(temp)
+	}
+}
+
+// TestSpellerCacheLeavesNothing: a speller with a cache folder makes no
+// temporary folder, and Close keeps the cached copy, which the next
+// speller uses.
+func TestSpellerCacheLeavesNothing(t *testing.T) {
+	testenv.Command(t, "hunspell", hunspellInstall)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	cache := filepath.Join(t.TempDir(), "hunspell")
+	sp, note := NewSpellerCached("ru", nil, cache)
+	if note != nil {
+		testenv.Missing(t, "the Hunspell dictionary for ru", hunspellInstall)
+	}
+	fs, err := sp.Check("Вторая строка с ашибкой.")
+	if err != nil || len(fs) != 1 {
+		t.Errorf("findings %+v, %v", fs, err)
+	}
+	if err := sp.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left in the temporary folder: %v", left)
+	}
+	kept, _ := filepath.Glob(filepath.Join(cache, "ru_RU-*", "ru_RU.aff"))
+	if len(kept) != 1 {
+		t.Errorf("cache holds %v, want one copy", kept)
 	}
 }
