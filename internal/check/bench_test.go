@@ -247,7 +247,7 @@ func TestCheckTSVBadInput(t *testing.T) {
 		line, col int
 	}{
 		{"ragged row", "en\tru\nA\tБ\nA\tБ\tC\n", check.CodeExtraCell, 3, 5},
-		{"10 MB line", long, check.CodeMalformedTSV, 3, 1},
+		{"10 MB line", long, check.CodeRowTooLong, 3, 1},
 		{"invalid UTF-8", "en\tru\nA\tБ\nTokayev\tТок\xe0ев\n", check.CodeBadUTF8, 3, 12},
 		{"unclosed quote", "en\tru\n\"A\tБ\n", check.CodeTSVQuote, 2, 5},
 		{"text after a closing quote", "en\tru\n\"A\" b\tБ\n", check.CodeTSVQuote, 2, 4},

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/langtag"
@@ -108,6 +109,7 @@ const (
 	CodeNoHeader      = "no-header"
 	CodeExtraCell     = "extra-cell"
 	CodeControl       = "control" // a control character other than tab and newline
+	CodeRowTooLong    = "row-too-long"
 )
 
 func (e *InputError) Error() string { return e.Unwrap().Error() }
@@ -349,6 +351,8 @@ func tsvError(name string, err error) error {
 		e.Code = CodeBadUTF8
 	case "control":
 		e.Code, e.Offset = CodeControl, re.Offset
+	case "too-long":
+		e.Code, e.Value = CodeRowTooLong, strconv.Itoa(sheet.MaxRow>>20)
 	case "malformed":
 		// The table reader says what is wrong with a quote in
 		// encoding/csv's English; the messages say it in the reader's
