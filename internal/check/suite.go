@@ -460,19 +460,31 @@ func (s *Suite) Consistency() []Finding {
 
 // fixForbidden gives a Kazakh forbidden form found with an ending the
 // preferred form with that ending: Токаевқа → Тоқаевқа, not the bare
-// nominative.
+// nominative; and a Russian one found in a case the preferred form in
+// that case: Казакстане → Казахстане.
 func (c *Checker) fixForbidden(f *glossary.Finding) {
-	if f.Kind != glossary.FindingForbidden || f.Lang != "kk" {
+	if f.Kind != glossary.FindingForbidden || f.Lang != "kk" && f.Lang != "ru" {
 		return
 	}
 	e := c.Glossary.Lookup(f.EntryID)
-	if e == nil || e.Langs["kk"] == nil {
+	if e == nil || e.Langs[f.Lang] == nil {
 		return
 	}
-	form := e.Langs["kk"]
+	form := e.Langs[f.Lang]
 	for _, m := range c.Matcher.Find(f.Lang, f.Segment) {
 		if m.Start != f.Start || m.End != f.End || !m.Forbidden || m.EntryID != f.EntryID {
 			continue
+		}
+		if f.Lang == "ru" {
+			// Only a form of as many words as the preferred one: a
+			// one-word forbidden form may be a given name (Қасым-Жомарт)
+			// as well as a surname, and the fix stays the whole term.
+			if len(strings.Fields(m.Form)) == len(strings.Fields(form.Term)) {
+				if fix, ok := glossary.FixRussianForbidden(f.Text, m.Form, form.Term, e.Kind, form.Inflect); ok {
+					f.Expected = fix
+				}
+			}
+			return
 		}
 		preferred := form.Term
 		// A one-word forbidden form stands for the preferred form's last

@@ -1,6 +1,10 @@
 package glossary
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/glossary/morph"
+)
 
 // GeneratedForms lists the forms the matcher recognises for the accepted
 // forms (term, variants, extra forms) of entry e in lang: each written as
@@ -54,4 +58,54 @@ func GeneratedForms(e *Entry, lang string) []string {
 	forms(f.Variants, true)
 	forms(f.Forms, false)
 	return out
+}
+
+// FixRussianForbidden returns the fix for found, an occurrence in a
+// Russian text of the forbidden form forbidden of an entry of kind kind
+// whose preferred form is preferred, declined with the entry's inflect
+// hint (a forbidden form declines by the rules, as the matcher declines
+// it): the preferred form in found's case, so "в Казакстане"
+// gets Казахстане, not the nominative Казахстан that the editor would
+// have to decline again. Letters the preferred form keeps are copied as
+// it writes them (capitals, ё). ok is false, and preferred is returned,
+// when found is no case form of forbidden or preferred has none in its
+// case.
+func FixRussianForbidden(found, forbidden, preferred string, kind Kind, hint string) (string, bool) {
+	k := newKeyer("ru")
+	var foundKeys []string
+	for _, t := range formTokens(k, found) {
+		foundKeys = append(foundKeys, t.Key)
+	}
+	target := formTokens(k, preferred)
+	keys, ok := morph.RussianReinflect(formTokens(k, forbidden), "", foundKeys, target, hint, morph.Kind(kind))
+	if !ok || len(keys) != len(target) {
+		return preferred, false
+	}
+	var b strings.Builder
+	at := 0
+	for i, t := range target {
+		b.WriteString(preferred[at:t.Start])
+		b.WriteString(restoreWritten(t.Orig, t.Key, keys[i]))
+		at = t.End
+	}
+	b.WriteString(preferred[at:])
+	return b.String(), true
+}
+
+// restoreWritten returns key, a declined form of the token written orig
+// (keyed origKey), written as orig writes it: the letters the two keys
+// share at the start are orig's own (a capital, ё), the rest key's.
+func restoreWritten(orig, origKey, key string) string {
+	if key == origKey {
+		return orig
+	}
+	o, ok, kk := []rune(orig), []rune(origKey), []rune(key)
+	if len(o) != len(ok) {
+		return key // a token keyed to other letters than it has: as keyed
+	}
+	n := 0
+	for n < len(ok) && n < len(kk) && ok[n] == kk[n] {
+		n++
+	}
+	return string(o[:n]) + string(kk[n:])
 }

@@ -41,3 +41,31 @@ func TestGeneratedForms(t *testing.T) {
 		t.Errorf("a language the entry lacks has forms %q", got)
 	}
 }
+
+// TestFixRussianForbidden: a Russian forbidden form found in a case gets
+// the preferred form in that case, written as the preferred form writes
+// it (capitals, ё); found in no case of the form, or a preferred form
+// with no such case, gives the preferred form as it is.
+func TestFixRussianForbidden(t *testing.T) {
+	for _, tt := range []struct {
+		found, forbidden, preferred string
+		kind                        glossary.Kind
+		hint                        string
+		want                        string
+		ok                          bool
+	}{
+		{"Казакстане", "Казакстан", "Казахстан", glossary.Place, "", "Казахстане", true},
+		{"Казакстана", "Казакстан", "Казахстан", glossary.Place, "", "Казахстана", true},
+		{"Казакстан", "Казакстан", "Казахстан", glossary.Place, "", "Казахстан", true},
+		{"Алма-Ате", "Алма-Ата", "Алматы", glossary.Place, "none", "Алматы", true},  // indeclinable
+		{"Семеновым", "Семенов", "Семёнов", glossary.Person, "", "Семёновым", true}, // ё kept
+		{"Генпрокуратурой", "Генпрокуратура", "Генеральная прокуратура", glossary.Institution, "", "Генеральной прокуратурой", true},
+		{"Верховного суда", "Верховный суд", "Верховный Суд", glossary.Institution, "", "Верховного Суда", true},
+		{"Казакстанец", "Казакстан", "Казахстан", glossary.Place, "", "Казахстан", false}, // no case form
+	} {
+		got, ok := glossary.FixRussianForbidden(tt.found, tt.forbidden, tt.preferred, tt.kind, tt.hint)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("%s (%s → %s): %q, %v; want %q, %v", tt.found, tt.forbidden, tt.preferred, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package morph
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,44 @@ func TestLastWord(t *testing.T) {
 		}
 		if end < 0 || s[start:end] != fs[len(fs)-1] {
 			t.Errorf("%q: %d,%d, want the word %q", s, start, end, fs[len(fs)-1])
+		}
+	}
+}
+
+// TestRussianReinflect: the case of an occurrence is found among the forms
+// of its form, and the target is given in that case; the plural of a
+// singular head stays plural; a target with one form (indeclinable) is
+// that form in every singular case.
+func TestRussianReinflect(t *testing.T) {
+	tok := func(keys ...string) []Token {
+		var out []Token
+		at := 0
+		for _, k := range keys {
+			out = append(out, Token{Orig: k, Key: k, Word: true, Start: at, End: at + len(k)})
+			at += len(k) + 1
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name         string
+		form, target []Token
+		targetHint   string
+		kind         Kind
+		found        []string
+		want         []string
+		ok           bool
+	}{
+		{"prepositional", tok("казакстан"), tok("казахстан"), "", Place, []string{"казакстане"}, []string{"казахстане"}, true},
+		{"instrumental of a surname", tok("тоқаев"), tok("токаев"), "", Person, []string{"тоқаевым"}, []string{"токаевым"}, true},
+		{"adjective and noun", tok("верховный", "суд"), tok("высший", "суд"), "", Institution, []string{"верховного", "суда"}, []string{"высшего", "суда"}, true},
+		{"a plural is left alone", tok("аким"), tok("глава"), "", Other, []string{"акимов"}, nil, false},
+		{"hushing instrumental", tok("алматинка"), tok("алматычка"), "", Other, []string{"алматинкой"}, []string{"алматычкой"}, true},
+		{"indeclinable target", tok("алмаата"), tok("алматы"), "none", Place, []string{"алмаате"}, []string{"алматы"}, true},
+		{"no form of it", tok("казакстан"), tok("казахстан"), "", Place, []string{"казакстанец"}, nil, false},
+	} {
+		got, ok := RussianReinflect(tt.form, "", tt.found, tt.target, tt.targetHint, tt.kind)
+		if ok != tt.ok || !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
 		}
 	}
 }

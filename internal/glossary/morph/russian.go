@@ -38,12 +38,29 @@ const (
 // genitive complement (Организация Объединенных Наций) or an apposition
 // (Республика Казахстан).
 func RussianForms(toks []Token, kind Kind, hint string) [][]string {
+	var out [][]string
+	russianForms(toks, kind, hint, func(_ int, seq []string) { out = append(out, seq) })
+	return out
+}
+
+// The numbers russianForms gives a form: its case (0 nominative … 5
+// prepositional), plus ruPlural for the plural of a singular head; the
+// plural of a surname on its own is ruFamily.
+const (
+	ruPlural = 6
+	ruFamily = -1
+)
+
+// russianForms calls emit with each form RussianForms returns, in its
+// order, and the number of its case (see ruPlural).
+func russianForms(toks []Token, kind Kind, hint string, emit func(c int, seq []string)) {
 	keys := make([]string, len(toks))
 	for i, t := range toks {
 		keys[i] = t.Key
 	}
 	if hint == "none" {
-		return [][]string{keys}
+		emit(0, keys)
+		return
 	}
 	person := kind == Person || hint == "surname"
 	// Group tokens into words: a hyphenated name (Касым-Жомарт, Алма-Ата)
@@ -111,25 +128,25 @@ func RussianForms(toks []Token, kind Kind, hint string) [][]string {
 				decl = append(decl, noun)
 				paradigms = append(paradigms, p)
 			} else if len(adjs) == 0 {
-				return [][]string{keys}
+				emit(0, keys)
+				return
 			}
 		}
 	}
 	if len(decl) == 0 {
-		return [][]string{keys}
+		emit(0, keys)
+		return
 	}
 	// Forms repeat (the accusative of an inanimate noun is its nominative);
 	// the trie merges them, so they are not removed here.
-	var out [][]string
-	emit := func(seq []string) { out = append(out, seq) }
-	emit(keys)
-	ruEmitCases(keys, decl, paradigms, emit)
+	emit(0, keys)
+	ruEmitCases(keys, decl, paradigms, 0, emit)
 	// The plural of a singular head (акимы, акимов; Генеральные
 	// прокуратуры): names of offices and posts are written in the plural
 	// too, and a form nobody writes costs nothing.
 	if !person && hint != "plural" {
 		if pk, pp, ok := ruPluralHead(keys, decl); ok {
-			ruEmitCases(pk, decl, pp, emit)
+			ruEmitCases(pk, decl, pp, ruPlural, emit)
 		}
 	}
 	// A surname on its own also names the family: Токаевы, Токаевых.
@@ -137,10 +154,65 @@ func RussianForms(toks []Token, kind Kind, hint string) [][]string {
 		for _, f := range ruSurnamePlural(keys[decl[0]]) {
 			seq := append([]string(nil), keys...)
 			seq[decl[0]] = f
-			emit(seq)
+			emit(ruFamily, seq)
 		}
 	}
-	return out
+}
+
+// RussianReinflect returns target, a form of another entry's form or of
+// the same entry (its tokens), in the case found is in: found is the keys
+// of an occurrence of the form toks (Казакстане of Казакстан), both of
+// kind, with their inflect hints. So a forbidden form found inflected gets
+// its fix in the same case: Казахстане, not Казахстан. The keys of
+// target's tokens are returned. Where a case has several forms (the
+// accusative of an animate noun, -ой and -ей), the target's form in the
+// same place is given. ok is false when found is no form of toks, is a
+// plural (whose generated forms include ones nobody writes, so the first
+// is not the one to give), or target has no form in its case (an
+// indeclinable target is its own form in every case).
+func RussianReinflect(toks []Token, hint string, found []string, target []Token, targetHint string, kind Kind) ([]string, bool) {
+	c, j, ok := -2, 0, false
+	seen := map[int]int{} // forms of each case so far
+	russianForms(toks, kind, hint, func(n int, seq []string) {
+		if !ok && slices.Equal(seq, found) {
+			c, j, ok = n, seen[n], true
+		}
+		seen[n]++
+	})
+	if !ok || c < 0 || c >= ruPlural {
+		return nil, false
+	}
+	if c == 0 {
+		j = 0 // the form as written, emitted first and again as case 0
+	}
+	var out, first []string
+	k := 0
+	russianForms(target, kind, targetHint, func(n int, seq []string) {
+		if n != c {
+			return
+		}
+		if first == nil {
+			first = seq
+		}
+		if k == j {
+			out = seq
+		}
+		k++
+	})
+	if out == nil {
+		out = first
+	}
+	if out == nil {
+		// An indeclinable target (Алматы, BBC) is its own form in every
+		// case.
+		var only [][]string
+		russianForms(target, kind, targetHint, func(_ int, seq []string) { only = append(only, seq) })
+		if len(only) != 1 {
+			return nil, false
+		}
+		out = only[0]
+	}
+	return out, true
 }
 
 // ruPluralHead turns a singular head into the plural (keys with the
@@ -210,7 +282,7 @@ func ruNounPluralOf(w string) string {
 
 // ruEmitCases emits, case by case, every combination of the forms the
 // declining tokens take in that case.
-func ruEmitCases(keys []string, decl []int, paradigms []ruCases, emit func([]string)) {
+func ruEmitCases(keys []string, decl []int, paradigms []ruCases, base int, emit func(int, []string)) {
 	idx := make([]int, len(decl))
 	for c := 0; c < 6; c++ {
 		// An odometer over the forms each declining token takes in case c.
@@ -224,7 +296,7 @@ func ruEmitCases(keys []string, decl []int, paradigms []ruCases, emit func([]str
 					seq[tok] = opts[idx[i]]
 				}
 			}
-			emit(seq)
+			emit(base+c, seq)
 			i := len(decl) - 1
 			for ; i >= 0; i-- {
 				idx[i]++
