@@ -249,8 +249,8 @@ func TestCheckTSVBadInput(t *testing.T) {
 		{"ragged row", "en\tru\nA\tБ\nA\tБ\tC\n", check.CodeExtraCell, 3, 5},
 		{"10 MB line", long, check.CodeRowTooLong, 3, 1},
 		{"invalid UTF-8", "en\tru\nA\tБ\nTokayev\tТок\xe0ев\n", check.CodeBadUTF8, 3, 12},
-		{"unclosed quote", "en\tru\n\"A\tБ\n", check.CodeTSVQuote, 2, 5},
-		{"text after a closing quote", "en\tru\n\"A\" b\tБ\n", check.CodeTSVQuote, 2, 4},
+		{"unclosed quote", "en\tru\n\"A\nB\tБ\n", check.CodeTSVQuote, 3, 4},
+		{"text after a quote closed on a later line", "en\tru\n\"A\nB\" c\tБ\n", check.CodeTSVQuote, 3, 3},
 		{"NUL", "en\tru\nA\tБ\nTo\x00kayev\tТокаев\n", check.CodeControl, 3, 3},
 		{"empty", "", check.CodeNoHeader, 1, 1},
 	}

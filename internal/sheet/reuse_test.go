@@ -114,3 +114,55 @@ func (e *endless) Read(p []byte) (int, error) {
 	e.rest = e.rest[n:]
 	return n, nil
 }
+
+// TestReaderReusePasted: a TSV pasted together from news copy (cells that
+// open with a quotation, one closed in a later row, a line whose quote
+// and tab make it two pasted cells) past the reader's buffer several times
+// is read the same with and without reused buffers, each row numbered as
+// its line.
+func TestReaderReusePasted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("en\tru\n")
+	for i := range 4000 {
+		switch i % 4 {
+		case 0:
+			fmt.Fprintf(&b, "\"Row %d,\" he said.\t«Строка %d», — сказал он.\n", i, i)
+		case 1:
+			fmt.Fprintf(&b, "\"I yelled %d: 'Shark!\tЯ крикнул %d: «Акула!\n", i, i)
+		case 2:
+			fmt.Fprintf(&b, "Get out!'\" he said %d.\tВылезайте!» — сказал он %d.\n", i, i)
+		case 3:
+			fmt.Fprintf(&b, "\"a\tb %d\nc\"\td %d\n", i, i)
+		}
+	}
+	file := []byte(b.String())
+	plain := sheet.NewReader(bytes.NewReader(file), sheet.TSV)
+	reuse := sheet.NewReader(bytes.NewReader(file), sheet.TSV)
+	reuse.ReuseBuffers()
+	line := 1
+	for n := 0; ; n++ {
+		p, perr := plain.Read()
+		r, rerr := reuse.Read()
+		if perr != rerr {
+			t.Fatalf("row %d: errors %v and %v", n, perr, rerr)
+		}
+		if perr == io.EOF {
+			break
+		}
+		if p.Line != line || r.Line != line || len(p.Cells) != 2 || len(r.Cells) != 2 {
+			t.Fatalf("row %d at line %d: %+v, reused %+v", n, line, p, r)
+		}
+		for k := range p.Cells {
+			if p.Cells[k] != r.Cells[k] {
+				t.Fatalf("row %d cell %d: %+v, reused %+v", n, k, p.Cells[k], r.Cells[k])
+			}
+		}
+		line++
+		if strings.Contains(p.Cells[0].Text, "\n") {
+			line++
+		}
+	}
+	if line != 4000+2+1000 {
+		t.Errorf("read to line %d", line)
+	}
+}

@@ -66,6 +66,10 @@ type Reader struct {
 	unq        []byte
 	unquote    [][3]int
 	kept       string
+	// width is the number of cells of the first row (the header), by
+	// which a line tells whether a quote opens a quoted cell (quotedCell);
+	// 0 until it is read.
+	width int
 }
 
 // NewReader returns a reader of r in dialect d, which must be quoted. The
@@ -152,6 +156,9 @@ func (r *Reader) Read() (*Row, error) {
 			return nil, io.EOF
 		}
 		if !blank(r.row.Cells) {
+			if r.width == 0 {
+				r.width = len(r.row.Cells)
+			}
 			return &r.row, nil
 		}
 	}
@@ -381,9 +388,8 @@ func ControlAt(b []byte) int {
 // record reads the next record into r.row: its cells, quoted as
 // encoding/csv reads them (RFC 4180), but for a double quote inside a
 // cell that does not start with one, which is text, as with encoding/csv's
-// LazyQuotes; a cell that starts with one is quoted and must close, with
-// only the separator or the line's end after its closing quote. Empty
-// lines are skipped as encoding/csv skips them.
+// LazyQuotes, and one that starts a cell its line shows is not quoted
+// (see quotedCell). Empty lines are skipped as encoding/csv skips them.
 func (r *Reader) record() (bool, error) {
 	for {
 		r.recAt, r.recLn = r.off, r.line
@@ -407,7 +413,7 @@ func (r *Reader) record() (bool, error) {
 	defer func() { r.qbuf = buf[:0] }()
 	pos := 0
 	for {
-		if pos < len(r.rec) && r.rec[pos] == '"' {
+		if pos < len(r.rec) && r.rec[pos] == '"' && r.quotedCell(pos) {
 			// A quoted field: to the closing quote, over line breaks.
 			buf = buf[:0]
 			start := pos + 1
@@ -538,6 +544,77 @@ func (r *Reader) record() (bool, error) {
 	r.oneLine = n == 0 || n == 1 && r.rec[len(r.rec)-1] == '\n'
 	r.colAt, r.col = 0, 1
 	return true, nil
+}
+
+// quotedCell reports whether the cell starting with a double quote at pos
+// is quoted, as RFC 4180 writes a cell (over lines when its text has line
+// breaks), or the quote is text of an unquoted cell, as a TSV made with
+// paste from news copy has it: "Historically, ..." Mr. Adams said. (a
+// sentence that opens with a quotation), or a quotation closed in a later
+// row. Its line tells:
+//
+//   - a closing quote (the first that is not doubled) followed by the
+//     separator or the line's end quotes the cell; followed by text, it
+//     does not;
+//   - with none, a line whose separators after the quote are just those
+//     the row has left (by the first row's cells) completes the row: the
+//     quote is text; other counts are a quoted text over lines;
+//   - in the last column, with none, the first closing quote that follows
+//     decides (see closesLater).
+func (r *Reader) quotedCell(pos int) bool {
+	line := r.rec[pos+1:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	for i := 0; i < len(line); i++ {
+		if line[i] != '"' {
+			continue
+		}
+		if i+1 < len(line) && line[i+1] == '"' {
+			i++
+			continue
+		}
+		rest := line[i+1:]
+		return len(rest) == 0 || rest[0] == r.comma || rest[0] == '\n' || len(rest) >= 2 && rest[0] == '\r' && rest[1] == '\n'
+	}
+	seps := bytes.Count(line, []byte{r.comma})
+	if r.width == 0 {
+		return seps == 0 // the first row: no count to go by
+	}
+	left := r.width - 1 - len(r.row.Cells)
+	switch {
+	case seps != left:
+		return true
+	case left > 0:
+		return false
+	}
+	return r.closesLater()
+}
+
+// closesLater reports whether the first double quote in the input after
+// the record read so far that is not doubled is followed by the separator
+// or a line end, looking ahead in the reader's buffer (64 KiB) without
+// reading: a quote that closes no cell there, or none, makes the quote
+// that opens the last cell text.
+func (r *Reader) closesLater() bool {
+	if r.inBuf {
+		// A view of the buffer, which looking ahead may move: copied.
+		r.own = append(r.own[:0], r.rec...)
+		r.rec, r.inBuf = r.own, false
+	}
+	ahead, _ := r.br.Peek(r.br.Size())
+	for i := 0; i < len(ahead); i++ {
+		if ahead[i] != '"' {
+			continue
+		}
+		if i+1 < len(ahead) && ahead[i+1] == '"' {
+			i++
+			continue
+		}
+		rest := ahead[i+1:]
+		return len(rest) == 0 || rest[0] == r.comma || rest[0] == '\n' || len(rest) >= 2 && rest[0] == '\r' && rest[1] == '\n'
+	}
+	return false
 }
 
 // lineEnd reports whether the record ends at pos: a newline, CR LF, or the

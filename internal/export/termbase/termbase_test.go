@@ -219,7 +219,7 @@ func TestReadErrors(t *testing.T) {
 		{"wrong root", "tbx", "<xliff/>", 1, "root element is <xliff>"},
 		{"broken", "tbx2", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", 5, "is closed by </body>"},
 		{"truncated", "tbx", "<tbx><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>x", 1, "the file ends inside an element"},
-		{"bad quote", "csv", "# en,ru\n\"a,b\n", 2, "a cell in double quotes is not closed"},
+		{"bad quote", "csv", "# en,ru\n\"a\nb,c\n", 3, "a cell in double quotes is not closed"},
 		{"not utf-8", "tsv", "# en\tru\n\xff\t\xfe\n", 2, "the byte 0xFF is not UTF-8"},
 	}
 	ru, err := locale.New("ru")
