@@ -593,3 +593,21 @@ func TestControls(t *testing.T) {
 		t.Errorf("DOCX: %v", err)
 	}
 }
+
+// TestBrokenZipReason: what archive/zip finds wrong is said in the
+// reader's language.
+func TestBrokenZipReason(t *testing.T) {
+	good := makeDOCX(t, map[string]string{"word/document.xml": body("<w:p><w:r><w:t>Алматы</w:t></w:r></w:p>")})
+	_, err := ReadDOCX("cut.docx", good[:len(good)/2])
+	var le *locale.Error
+	if !errors.As(err, &le) || le.ID != "formats.zip.broken" {
+		t.Fatalf("%v", err)
+	}
+	if m, ok := le.Data["Reason"].(locale.Msg); !ok || m.ID != "formats.zip.not-zip" {
+		t.Errorf("reason %#v", le.Data["Reason"])
+	}
+	ru, _ := locale.New("ru")
+	if msg, _, _ := ru.Explain(err); !strings.Contains(msg, "это не архив ZIP, или его конец обрезан") {
+		t.Errorf("ru: %q", msg)
+	}
+}

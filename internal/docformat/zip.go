@@ -3,6 +3,7 @@ package docformat
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -135,9 +136,25 @@ func brokenZip(name string, err error) error {
 	if errors.As(err, &le) {
 		return err
 	}
-	reason := strings.TrimPrefix(err.Error(), "zip: ")
-	return locale.NewError("formats.zip.broken", map[string]any{"Reason": reason}).
+	return locale.NewError("formats.zip.broken", map[string]any{"Reason": zipReason(err)}).
 		WithHint("formats.zip.broken.hint").At(locale.Pos{File: name}).Wrap(err)
+}
+
+// zipReason says what archive/zip found wrong in the reader's language;
+// words of its no message knows are kept, as the ZIP reader's.
+func zipReason(err error) locale.Msg {
+	var corrupt flate.CorruptInputError
+	switch {
+	case errors.Is(err, zip.ErrFormat):
+		return locale.Msg{ID: "formats.zip.not-zip"}
+	case errors.Is(err, zip.ErrChecksum), errors.As(err, &corrupt):
+		return locale.Msg{ID: "formats.zip.damaged"}
+	case errors.Is(err, zip.ErrAlgorithm):
+		return locale.Msg{ID: "formats.zip.algorithm"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return locale.Msg{ID: "formats.zip.cut"}
+	}
+	return locale.Msg{ID: "formats.zip.reader", Data: map[string]any{"Detail": strings.TrimPrefix(err.Error(), "zip: ")}}
 }
 
 func tooLarge(name, entry string, size, limit int64) error {
