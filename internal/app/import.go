@@ -50,6 +50,9 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 			return nil, document.NotImported(err)
 		}
 		doc = docformat.ReadMarkdown(string(text))
+		if err := docformat.CheckReferences(name, text, doc); err != nil {
+			return nil, err
+		}
 	default:
 		var err error
 		if doc, err = docformat.Read(f, name, data); err != nil {

@@ -611,3 +611,23 @@ func TestBrokenZipReason(t *testing.T) {
 		t.Errorf("ru: %q", msg)
 	}
 }
+
+// TestControlReferences: a control character written as a character
+// reference (&#1; in HTML, &#x0B; in Markdown) is refused at the
+// reference; one Markdown leaves as text (in code) is not.
+func TestControlReferences(t *testing.T) {
+	_, err := ReadHTML("a.html", []byte("<html><body><article><p>Almaty&#1; is big.</p></article></body></html>"))
+	var le *locale.Error
+	if !errors.As(err, &le) || le.ID != "formats.control" || le.Pos.Line != 1 || le.Pos.Column != 31 || le.Data["Char"] != "U+0001" {
+		t.Errorf("HTML: %v (%+v)", err, le)
+	}
+	md := "# T\n\nAlmaty &#x0B;here.\n"
+	err = CheckReferences("a.md", []byte(md), ReadMarkdown(md))
+	if !errors.As(err, &le) || le.ID != "formats.control" || le.Pos.Line != 3 || le.Pos.Column != 8 || le.Data["Char"] != "U+000B" {
+		t.Errorf("Markdown: %v (%+v)", err, le)
+	}
+	code := "# T\n\nWrite `&#1;` for it, and &#169; is ©.\n"
+	if err := CheckReferences("a.md", []byte(code), ReadMarkdown(code)); err != nil {
+		t.Errorf("a reference in code: %v", err)
+	}
+}

@@ -51,7 +51,7 @@ func ReadHTML(name string, data []byte) (*Doc, error) {
 	}
 	body := h.article(root)
 	if body == nil {
-		return h.b.Doc(), nil
+		return checked(name, data, h.b.Doc())
 	}
 	h.root = body
 	if find(body, func(n *html.Node) bool { return n.DataAtom == atom.H1 }) == nil {
@@ -65,7 +65,15 @@ func ReadHTML(name string, data []byte) (*Doc, error) {
 		}
 	}
 	h.walk(body, 0)
-	return h.b.Doc(), nil
+	return checked(name, data, h.b.Doc())
+}
+
+// checked returns d, or the error of CheckReferences for it.
+func checked(name string, data []byte, d *Doc) (*Doc, error) {
+	if err := CheckReferences(name, data, d); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // deeper reports whether n nests elements deeper than maxHTMLDepth.

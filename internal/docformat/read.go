@@ -2,7 +2,10 @@ package docformat
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/textenc"
 )
@@ -82,3 +85,40 @@ func controlError(at locale.Pos, c byte) error {
 	return locale.NewError("formats.control", map[string]any{"Char": fmt.Sprintf("U+%04X", c)}).
 		WithHint("formats.control.hint").At(at)
 }
+
+// CheckReferences refuses d, read from data, when its text holds a control
+// character (other than tab, LF and CR) that a character reference of the
+// source wrote (&#1; in HTML or Markdown): the file's bytes hold none
+// ([Controls]), but the reader decoded one. The error names the first such
+// reference, at its line and column; a reference Markdown left as text (in
+// code) is not a character of the text, so nothing is refused unless the
+// text does hold one.
+func CheckReferences(name string, data []byte, d *Doc) error {
+	if d == nil || controlAt([]byte(d.Text)) < 0 {
+		return nil
+	}
+	text, _, err := textenc.Decode(data)
+	if err != nil {
+		text = data
+	}
+	for _, m := range charRef.Get().FindAllSubmatchIndex(text, -1) {
+		digits := string(text[m[2]:m[3]])
+		base := 10
+		if digits[0] == 'x' || digits[0] == 'X' {
+			digits, base = digits[1:], 16
+		}
+		v, err := strconv.ParseUint(digits, base, 32)
+		if err != nil || v >= 0x20 || v == '\t' || v == '\n' || v == '\r' {
+			continue
+		}
+		line, col := textenc.Position(text, m[0])
+		return controlError(locale.Pos{File: name, Line: line, Column: col, Offset: m[0]}, byte(v))
+	}
+	c := d.Text[controlAt([]byte(d.Text))]
+	return controlError(locale.Pos{File: name}, c)
+}
+
+// charRef is a numeric character reference: &#1; &#x0B;.
+var charRef = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+	return regexp.MustCompile(`&#([0-9]{1,8}|[xX][0-9a-fA-F]{1,6});?`)
+}}
