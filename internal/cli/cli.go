@@ -72,7 +72,7 @@ func Main(inv Invocation, version string, groups ...Group) int {
 		again, misplaced, value := false, false, ""
 		err = withHelp(env, func() error {
 			// Built here: commands copy urfave/cli's help templates.
-			app, notFound := newApp(env, version, groups)
+			app, notFound := newApp(env, version, groups, args)
 			argv := Reorder(app, append([]string{"tilmash"}, args...))
 			ui := uiLangFlag(argv[1:])
 			// --lang where it cannot be a content language is the old
@@ -246,13 +246,15 @@ func misplacedLang(app *cli.App, args []string) (bool, string) {
 // NewApp builds the urfave/cli application of the command groups for
 // env. Its help is in English until it runs through [Main].
 func NewApp(env *console.Env, version string, groups ...Group) *cli.App {
-	app, _ := newApp(env, version, groups)
+	app, _ := newApp(env, version, groups, nil)
 	return app
 }
 
 // newApp builds the application, and the place where it leaves the error
 // of an unknown command (urfave/cli's CommandNotFound cannot return one).
-func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error) {
+// typed are the arguments as the user typed them, for naming a flag in an
+// error as it was written.
+func newApp(env *console.Env, version string, groups []Group, typed []string) (*cli.App, *error) {
 	notFound := new(error)
 	app := &cli.App{
 		Name:                 name,
@@ -272,9 +274,6 @@ func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error)
 			&cli.DurationFlag{Name: "wait", Usage: env.T("flag.wait", nil), Value: env.LockWait, Destination: &env.LockWait},
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // Main maps errors to exit codes, never os.Exit inside
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError(env, err)
-		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			// Under a command with subcommands (tilmash tm build), the
 			// hint is that command's help, which lists them. tilmash help
@@ -287,9 +286,12 @@ func newApp(env *console.Env, version string, groups []Group) (*cli.App, *error)
 		},
 	}
 	app.Flags = strict(app.Flags)
+	app.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
+		return usageError(env, err, typed, app.Flags, nil)
+	}
 	app.Commands = commands(env, groups)
 	for _, c := range app.Commands {
-		setUsageErrors(env, c)
+		setUsageErrors(env, c, typed, app.Flags)
 	}
 	app.Before = func(*cli.Context) error {
 		*notFound = nil
@@ -345,9 +347,9 @@ func order(name string) int {
 // single-value flag refuse a second value (see strict), and hides
 // urfave/cli's built-in help subcommand, whose text is English only
 // (--help works everywhere).
-func setUsageErrors(env *console.Env, c *cli.Command) {
+func setUsageErrors(env *console.Env, c *cli.Command, typed []string, global []cli.Flag) {
 	c.Flags = strict(c.Flags)
-	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(env, err) }
+	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(env, err, typed, global, c.Flags) }
 	c.HideHelpCommand = true
 	if len(c.Subcommands) == 0 {
 		// urfave/cli renders some leaf commands with the subcommand
@@ -355,42 +357,61 @@ func setUsageErrors(env *console.Env, c *cli.Command) {
 		c.CustomHelpTemplate = cli.CommandHelpTemplate
 	}
 	for _, s := range c.Subcommands {
-		setUsageErrors(env, s)
+		setUsageErrors(env, s, typed, global)
 	}
 }
 
 // usageError localizes the errors of Go's flag parser, which urfave/cli
 // passes on in English. Their forms are fixed by the flag package; anything
-// else is shown as it is.
-func usageError(env *console.Env, err error) error {
+// else is shown as it is. Flags are named as they were typed (typed, the
+// command line): the parser's message has lost the dashes. An unknown flag
+// that is a one-letter flag of global or flags glued to its value (-C.,
+// which Go's parser does not split) is told to take a space.
+func usageError(env *console.Env, err error, typed []string, global, flags []cli.Flag) error {
 	msg := err.Error()
-	for _, f := range []struct{ prefix, id string }{
-		{"flag provided but not defined: ", "app.unknown-flag"},
-		{"flag needs an argument: ", "app.flag-needs-value"},
-	} {
-		if flag, ok := strings.CutPrefix(msg, f.prefix); ok {
-			return env.Usage(f.id, map[string]any{"Flag": dashed(flag)}, "app.bad-usage.hint")
+	if flag, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		written := dashed(flag, typed)
+		name := strings.TrimLeft(written, "-")
+		if len(written)-len(name) == 1 && len(name) > 1 {
+			short, value := name[:1], name[1:]
+			if takesValue(global, short) || takesValue(flags, short) {
+				return env.Usage("app.unknown-flag", map[string]any{"Flag": written, "Short": "-" + short, "Value": value}, "app.glued-value.hint")
+			}
 		}
+		return env.Usage("app.unknown-flag", map[string]any{"Flag": written}, "app.bad-usage.hint")
+	}
+	if flag, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return env.Usage("app.flag-needs-value", map[string]any{"Flag": dashed(flag, typed)}, "app.bad-usage.hint")
 	}
 	if forms, ok := strings.CutPrefix(msg, "Cannot use two forms of the same flag: "); ok {
 		flag, _, _ := strings.Cut(forms, " ")
-		return env.Usage("app.repeated-flag", map[string]any{"Flag": dashed(flag)}, "app.repeated-flag.hint")
+		return env.Usage("app.repeated-flag", map[string]any{"Flag": dashed(flag, typed)}, "app.repeated-flag.hint")
 	}
 	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
 		if value, flag, ok := strings.Cut(rest, " for flag "); ok {
 			flag, reason, _ := strings.Cut(flag, ": ")
 			if reason == errRepeated.Error() {
-				return env.Usage("app.repeated-flag", map[string]any{"Flag": dashed(flag)}, "app.repeated-flag.hint")
+				return env.Usage("app.repeated-flag", map[string]any{"Flag": dashed(flag, typed)}, "app.repeated-flag.hint")
 			}
-			return env.Usage("app.bad-flag-value", map[string]any{"Flag": dashed(flag), "Value": value}, "app.bad-usage.hint")
+			return env.Usage("app.bad-flag-value", map[string]any{"Flag": dashed(flag, typed), "Value": value}, "app.bad-usage.hint")
 		}
 	}
 	return env.Usage("app.bad-usage", map[string]any{"Err": msg}, "app.bad-usage.hint")
 }
 
-// dashed writes a flag name as people type it: -C, --format.
-func dashed(flag string) string {
+// dashed writes a flag name as it was typed in typed (-C., -bogus), or
+// else as people type it: -C, --format.
+func dashed(flag string, typed []string) string {
 	name := strings.TrimLeft(flag, "-")
+	for _, a := range typed {
+		if a == "--" {
+			break
+		}
+		n, _, _ := strings.Cut(a, "=")
+		if len(n) > 1 && n[0] == '-' && strings.TrimLeft(n, "-") == name {
+			return n
+		}
+	}
 	if len(name) == 1 {
 		return "-" + name
 	}
