@@ -7,6 +7,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
@@ -129,9 +130,14 @@ type EditResult struct {
 	// Findings counts the findings of the touched groups after the edit.
 	Findings int
 	// Still are the confirmed groups that still have findings, when the
-	// edit confirmed groups; StillCount counts those findings.
+	// edit confirmed groups; StillCount counts those findings and
+	// StillKinds counts them by kind (numbers, missing …). They are the
+	// findings of the quick checks (see [QuickChecks]), the glossary's
+	// among them, or the glossary marker's alone when the checks cannot
+	// run.
 	Still      []int
 	StillCount int
+	StillKinds map[string]int
 }
 
 // Edit is the one path every review edit takes (group commands and the
@@ -170,20 +176,57 @@ func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
 		// they were. Only a confirmation of groups that still have
 		// findings is worth telling.
 		if c.Message == "review.done.confirm" {
-			findings := review.Findings(res.After)
-			for _, m := range findings {
-				if !slices.Contains(out.Still, m.Group) {
-					out.Still = append(out.Still, m.Group)
-				}
-			}
-			slices.Sort(out.Still)
-			out.StillCount = len(findings)
+			a.stillFindings(d, res, out)
 		}
 		return out, nil
 	}
 	out.Resolved, out.Added = review.DiffFindings(res.Before, res.After)
 	out.Findings = len(review.Findings(res.After))
 	return out, nil
+}
+
+// stillFindings fills out's Still, StillCount and StillKinds with the
+// findings of the groups a confirmation touched: every quick check's
+// (numbers, untranslated … as well as the glossary's: a group whose
+// numbers disagree is no cleaner for having no glossary finding), or,
+// when the checks cannot run, the glossary marks the edit made.
+func (a *App) stillFindings(d *document.Document, res *review.Result, out *EditResult) {
+	groups := res.Change.New
+	add := func(group int, kind string) {
+		if !slices.Contains(groups, group) {
+			return
+		}
+		if !slices.Contains(out.Still, group) {
+			out.Still = append(out.Still, group)
+		}
+		if out.StillKinds == nil {
+			out.StillKinds = map[string]int{}
+		}
+		out.StillKinds[kind]++
+		out.StillCount++
+	}
+	if fs, _, ok, err := a.quickFindings(d.WS, d, res.Alignment, nil, false); err == nil && ok {
+		for _, f := range fs {
+			add(f.Group, f.Kind)
+		}
+	} else {
+		for _, m := range review.Findings(res.After) {
+			add(m.Group, string(m.Kind))
+		}
+	}
+	slices.Sort(out.Still)
+}
+
+// StillSummary names StillKinds as check's summary names kinds
+// ("missing: 1, numbers: 2"), in check's order, t localizing.
+func (r *EditResult) StillSummary(t func(id string, data map[string]any) string) string {
+	var parts []string
+	for _, k := range check.KindOrder {
+		if r.StillKinds[k] > 0 {
+			parts = append(parts, t("check.kind-count", map[string]any{"Kind": t("check.kind."+k, nil), "Count": r.StillKinds[k]}))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // UndoResult is what an undo took back.

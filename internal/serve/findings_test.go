@@ -440,3 +440,20 @@ func TestBrowserFindings(t *testing.T) {
 		t.Errorf("the group of the numbers error is marked %q, want class has-error, the severity ошибка and a red border", mark)
 	}
 }
+
+// TestConfirmTellsOfEveryFinding: confirming a group whose Russian has the
+// wrong number (a numbers error, no glossary finding) warns that the
+// finding remains, and of which kind, as tilmash group confirm does: the
+// page said only "confirmed 1 group".
+func TestConfirmTellsOfEveryFinding(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	c := fixtureOn(t, a, ws).client()
+	_, page := c.get("/doc/prices")
+	csrf, version := formKeys(t, page)
+	res, _ := c.post("prices", csrf, version, "op", "confirm", "group", "1")
+	_, body := c.follow(res)
+	want := "1 finding remains in the groups just confirmed: 1 (numbers: 1)"
+	if !strings.Contains(text(body), want) {
+		t.Errorf("the page does not say %q:\n%s", want, text(body))
+	}
+}

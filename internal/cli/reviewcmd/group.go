@@ -263,7 +263,7 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 		// Confirming does not resolve findings, and export refuses a
 		// document that has any.
 		if len(res.Still) > 0 {
-			env.Warn("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still)})
+			env.Warn("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": res.StillSummary(env.T)})
 			env.Hint("review.findings-still.hint", map[string]any{"ID": id, "Groups": review.FormatRange(res.Still)})
 		}
 		return
