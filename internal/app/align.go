@@ -91,7 +91,7 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 				res.Rebased = append(res.Rebased, l)
 			}
 		}
-		if errs := old.Verify(d.AlignmentFile(), texts); len(errs) > 0 {
+		if errs := old.Verify(d.WS.Rel(d.AlignmentFile()), texts); len(errs) > 0 {
 			return nil, errs[0]
 		}
 	}

@@ -153,6 +153,14 @@ func (e *Env) WarnError(err error) {
 	}
 }
 
+// HintOf writes the hint of an error, when it has one, without the error:
+// for a warning that quotes the error in its own words.
+func (e *Env) HintOf(err error) {
+	if _, hint, _ := e.Loc.Explain(err); hint != "" {
+		e.line(e.T("console.hint", nil)+": ", hint)
+	}
+}
+
 // Hint writes a localized "hint: …" line.
 func (e *Env) Hint(id string, data map[string]any) {
 	e.line(e.T("console.hint", nil)+": ", e.T(id, data))

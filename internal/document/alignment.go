@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -306,22 +307,41 @@ func parseSentence(n *yaml.Node) (Sentence, error) {
 // inside its text and holds the text the file shows, spans do not overlap
 // and keep document order within each language. It returns one problem per
 // bad sentence; an alignment that verifies cleanly can be edited safely.
+//
+// Each problem says what to do, the same wherever it is shown (show, the
+// group commands, align, export): a text that is no longer the one the
+// alignment was made from (its hash is not in sources) changed behind
+// tilmash's back, and align is the way to align it again; a text that is
+// the same means the alignment file itself was edited by hand, and only
+// putting it back helps (align refuses such a file, and removing it loses
+// the confirmed groups).
 func (a *Alignment) Verify(file string, texts map[string]string) []error {
 	var errs []error
 	for _, l := range a.Languages {
 		text, ok := texts[l]
+		hint := "document.verify.edited.hint"
+		switch {
+		case !ok:
+			hint = "document.verify.no-text.hint"
+		case a.Sources[l] != Hash(text):
+			hint = "document.verify.text-changed.hint"
+		}
+		problem := func(s Sentence, id string, data map[string]any) {
+			data["Lang"], data["Start"], data["End"], data["ID"] = l, s.Start, s.End, a.Document
+			errs = append(errs, locale.NewError(id, data).WithHint(hint).At(locale.Pos{File: file, Line: s.Line, Column: 1}))
+		}
 		last := 0
 		for _, g := range a.Groups {
 			for _, s := range g.Sents[l] {
 				switch {
 				case !ok:
-					errs = append(errs, formatError(file, s.Line, 1, fmt.Sprintf("no %s text for this sentence", l)))
+					problem(s, "document.verify.no-text", map[string]any{})
 				case s.End > len(text):
-					errs = append(errs, formatError(file, s.Line, 1, fmt.Sprintf("span %d-%d is past the end of %s.txt (%d bytes)", s.Start, s.End, l, len(text))))
+					problem(s, "document.verify.past-end", map[string]any{"Size": len(text)})
 				case text[s.Start:s.End] != s.Text:
-					errs = append(errs, formatError(file, s.Line, 1, fmt.Sprintf("span %d-%d of %s.txt no longer holds this sentence", s.Start, s.End, l)))
+					problem(s, "document.verify.changed", map[string]any{})
 				case s.Start < last:
-					errs = append(errs, formatError(file, s.Line, 1, fmt.Sprintf("span %d-%d overlaps or comes before the previous %s sentence", s.Start, s.End, l)))
+					problem(s, "document.verify.order", map[string]any{})
 				}
 				if s.End > last {
 					last = s.End

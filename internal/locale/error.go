@@ -175,24 +175,6 @@ func (m Msg) String() string {
 	return m.ID
 }
 
-// nested returns data with each [Msg] in it rendered by l: data itself
-// when it holds none.
-func (l *Localizer) nested(data map[string]any) map[string]any {
-	var out map[string]any
-	for k, v := range data {
-		if m, ok := v.(Msg); ok {
-			if out == nil {
-				out = maps.Clone(data)
-			}
-			out[k] = l.Text(m.ID, m.Data)
-		}
-	}
-	if out == nil {
-		return data
-	}
-	return out
-}
-
 // ID returns the message id of the first *Error in err's chain, "" when
 // there is none. Tests use it; a caller that branches on an error uses the
 // named type its package keeps for that.

@@ -196,3 +196,23 @@ func TestMsgInMessage(t *testing.T) {
 		t.Errorf("N: %q", n)
 	}
 }
+
+// TestNestedMessageRendered: a message quoted in another's values (the
+// first problem in review.not-verified) is rendered in the reader's
+// language, not with its Error method in English.
+func TestNestedMessageRendered(t *testing.T) {
+	inner := locale.NewError("document.verify.changed", map[string]any{"Lang": "en", "Start": 3, "End": 9}).
+		At(locale.Pos{File: "a.yaml", Line: 4, Column: 1})
+	outer := locale.NewError("review.not-verified", map[string]any{"ID": "d", "First": inner, "Count": 1})
+	ru, err := locale.New("ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ru.Render(outer)
+	if want := "a.yaml:4:1: фрагмент 3-9 файла en.txt больше не содержит это предложение"; !strings.Contains(got, want) {
+		t.Errorf("got %q, want it to hold %q", got, want)
+	}
+	if en := outer.Error(); !strings.Contains(en, "a.yaml:4:1: span 3-9 of en.txt no longer holds this sentence") {
+		t.Errorf("English: %q", en)
+	}
+}

@@ -18,6 +18,7 @@ package locale
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
 	"strconv"
@@ -291,12 +292,33 @@ func (l *Localizer) T(id string, data map[string]any) string {
 	if l.c == nil {
 		return id
 	}
-	data = l.nested(data)
-	s, err := l.c.localize(l.l, &i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	s, err := l.c.localize(l.l, &i18n.LocalizeConfig{MessageID: id, TemplateData: l.nested(data)})
 	if err != nil || s == "" {
 		return id
 	}
 	return s
+}
+
+// nested renders the values of data that are messages themselves (an
+// error quoted in another message, say) in l's language: a template would
+// print them with their Error method, in English. data is copied only when
+// it holds one.
+func (l *Localizer) nested(data map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range data {
+		m, ok := v.(Message)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(data)
+		}
+		out[k] = l.Render(m)
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }
 
 // IDsOnly returns a Localizer that renders every message as its id. The

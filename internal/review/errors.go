@@ -1,6 +1,8 @@
 package review
 
 import (
+	"errors"
+	"maps"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/locale"
@@ -72,7 +74,16 @@ func notAligned(id string) error {
 // notVerified is the error of Apply when the alignment does not match the
 // stored texts: editing it would build on spans that point at the wrong
 // bytes. problems holds what document.Alignment.Verify found.
+// The hint is the first problem's (see Alignment.Verify: align again, or
+// put back a hand edit), with its values.
 func notVerified(id string, problems []error) error {
-	return locale.NewError("review.not-verified", map[string]any{"ID": id, "First": problems[0].Error(), "Count": len(problems)}).
-		WithHint("review.not-verified.hint")
+	data := map[string]any{}
+	hint := "review.not-verified.hint"
+	var first *locale.Error
+	if errors.As(problems[0], &first) && first.Hint != "" {
+		maps.Copy(data, first.TemplateData())
+		hint = first.Hint
+	}
+	data["ID"], data["First"], data["Count"] = id, problems[0], len(problems)
+	return locale.NewError("review.not-verified", data).WithHint(hint)
 }

@@ -115,6 +115,7 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if texts, err := d.Texts(); err == nil {
 		if errs := a.Verify(d.WS.Rel(d.AlignmentFile()), texts); len(errs) > 0 {
 			env.Warn("export.stale", map[string]any{"ID": d.ID, "Count": len(errs)})
+			env.HintOf(errs[0])
 		}
 	}
 	force := c.Bool("force")

@@ -91,7 +91,7 @@ func warnState(env *console.Env, snap *review.Snapshot) {
 	}
 	if probs := snap.Verify(); len(probs) > 0 {
 		warn(env, "review.show-unverified", map[string]any{"Count": len(probs), "First": localize(env, probs[0])})
-		env.Hint("review.not-verified.hint", map[string]any{"ID": snap.Doc.ID})
+		env.HintOf(probs[0]) // align again, or put back a hand edit
 	}
 }
 
