@@ -83,10 +83,7 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 		return run, nil
 	}
 	if len(args) == 0 {
-		if args, err = document.List(ws); err != nil {
-			return CheckRun{}, err
-		}
-		if run.Unlisted, err = document.Unlisted(ws); err != nil {
+		if args, run.Unlisted, err = document.Folders(ws); err != nil {
 			return CheckRun{}, err
 		}
 		if len(args) == 0 {

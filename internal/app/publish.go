@@ -183,13 +183,11 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 	}
 	res := &PublishResult{}
 	if len(ids) == 0 {
-		all, err := document.List(ws)
+		all, unlisted, err := document.Folders(ws)
 		if err != nil {
 			return nil, err
 		}
-		if res.Unlisted, err = document.Unlisted(ws); err != nil {
-			return nil, err
-		}
+		res.Unlisted = unlisted
 		for _, id := range all {
 			if slices.Contains(ws.Config.Publish.Exclude, id) {
 				res.Excluded = append(res.Excluded, id)

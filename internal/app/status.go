@@ -82,11 +82,11 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 	var unlisted []string
 	if len(ids) == 0 {
 		var err error
-		if ids, err = document.List(ws); err != nil {
+		if ids, unlisted, err = document.Folders(ws); err != nil {
 			return nil, err
 		}
-		if unlisted, err = document.Unlisted(ws); err != nil {
-			return nil, err
+		if t, ok := p.(interface{ SetTotal(int) }); ok {
+			t.SetTotal(len(ids)) // the caller could not know it: one walk of documents/
 		}
 	}
 	rep := &StatusReport{Documents: []*DocumentStatus{}, Totals: Totals{Words: map[string]int{}}}

@@ -98,6 +98,14 @@ func (e *Env) Steps(label string, total int) *Steps {
 	return s
 }
 
+// SetTotal sets the number of steps, for a job that counts them only
+// once it has started (status lists the documents itself).
+func (s *Steps) SetTotal(n int) {
+	s.mu.Lock()
+	s.total = n
+	s.mu.Unlock()
+}
+
 func (s *Steps) run() {
 	defer close(s.stopped)
 	tick := time.NewTicker(100 * time.Millisecond)

@@ -20,7 +20,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -104,10 +103,8 @@ func Open(ws *workspace.Workspace, id string) (*Document, error) {
 // List returns the ids of every document in the workspace, sorted. Folders
 // whose names are not valid ids, or that lack meta.yaml, are skipped.
 func List(ws *workspace.Workspace) ([]string, error) {
-	return folders(ws, func(id string) bool {
-		_, err := os.Stat(ws.Path(Folder, id, metaName))
-		return err == nil
-	})
+	ids, _, err := Folders(ws)
+	return ids, err
 }
 
 // Unlisted returns the folders of documents/ that [List] leaves out
@@ -116,36 +113,41 @@ func List(ws *workspace.Workspace) ([]string, error) {
 // hand, which would otherwise make the document vanish from every listing
 // while its texts and confirmed groups stay on disk. Sorted.
 func Unlisted(ws *workspace.Workspace) ([]string, error) {
-	return folders(ws, func(id string) bool {
-		if _, err := os.Lstat(ws.Path(Folder, id, metaName)); !errors.Is(err, fs.ErrNotExist) {
-			return false
-		}
-		files, err := os.ReadDir(ws.Path(Folder, id))
-		return err == nil && slices.ContainsFunc(files, func(f fs.DirEntry) bool {
-			lang, text := strings.CutSuffix(f.Name(), ".txt")
-			return f.Name() == AlignmentName || text && ws.HasLanguage(lang)
-		})
-	})
+	_, unlisted, err := Folders(ws)
+	return unlisted, err
 }
 
-// folders returns, sorted, the names of the folders of documents/ that are
-// valid ids and that keep accepts; none when there is no documents/.
-func folders(ws *workspace.Workspace, keep func(id string) bool) ([]string, error) {
+// Folders is [List] and [Unlisted] from one walk of documents/, for a
+// caller that wants both. A folder whose meta.yaml cannot be looked at
+// (permission denied) is listed, so that opening it says why, rather
+// than left out of both: the document vanished from status without a
+// word. None when there is no documents/.
+func Folders(ws *workspace.Workspace) (ids, unlisted []string, err error) {
 	entries, err := os.ReadDir(ws.Path(Folder))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var ids []string
-	for _, e := range entries {
-		if e.IsDir() && ValidID(e.Name()) == nil && keep(e.Name()) {
-			ids = append(ids, e.Name())
+	for _, e := range entries { // sorted by name
+		id := e.Name()
+		if !e.IsDir() || ValidID(id) != nil {
+			continue
+		}
+		if _, err := os.Lstat(ws.Path(Folder, id, metaName)); !errors.Is(err, fs.ErrNotExist) {
+			ids = append(ids, id)
+			continue
+		}
+		files, err := os.ReadDir(ws.Path(Folder, id))
+		if err == nil && slices.ContainsFunc(files, func(f fs.DirEntry) bool {
+			lang, text := strings.CutSuffix(f.Name(), ".txt")
+			return f.Name() == AlignmentName || text && ws.HasLanguage(lang)
+		}) {
+			unlisted = append(unlisted, id)
 		}
 	}
-	sort.Strings(ids)
-	return ids, nil
+	return ids, unlisted, nil
 }
 
 // NoMeta is the error of a document folder that holds a document's files

@@ -334,3 +334,48 @@ func ExampleValidID() {
 	// <nil>
 	// invalid document id ../etc
 }
+
+// TestFoldersKeepsUnreadable: a document folder whose meta.yaml cannot be
+// looked at (the folder is not readable by the user) is listed, so that
+// opening it says why; it was left out of List and Unlisted both, and
+// status said "the workspace has no documents yet", exit 0. Folders gives
+// both lists from one walk, equal to List and Unlisted.
+func TestFoldersKeepsUnreadable(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"a/meta.yaml", "lost/en.txt", "Bad.Name/en.txt", "notes/readme.md", "shut/meta.yaml"} {
+		p := ws.Path(document.Folder, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids, unlisted, err := document.Folders(ws)
+	if err != nil || fmt.Sprint(ids) != "[a shut]" || fmt.Sprint(unlisted) != "[lost]" {
+		t.Fatalf("Folders: %v %v %v", ids, unlisted, err)
+	}
+	if l, _ := document.List(ws); fmt.Sprint(l) != fmt.Sprint(ids) {
+		t.Errorf("List %v", l)
+	}
+	if u, _ := document.Unlisted(ws); fmt.Sprint(u) != fmt.Sprint(unlisted) {
+		t.Errorf("Unlisted %v", u)
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("root reads a folder of mode 000: run as another user to test that")
+	}
+	shut := ws.Path(document.Folder, "shut")
+	if err := os.Chmod(shut, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(shut, 0o755)
+	if ids, _, err := document.Folders(ws); err != nil || fmt.Sprint(ids) != "[a shut]" {
+		t.Errorf("an unreadable folder: %v %v", ids, err)
+	}
+	if _, err := document.Open(ws, "shut"); err == nil {
+		t.Error("opening an unreadable document gave no error")
+	}
+}

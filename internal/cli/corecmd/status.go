@@ -9,7 +9,6 @@ import (
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
-	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -32,15 +31,9 @@ func statusCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			ids := c.Args().Slice()
-			total := len(ids)
-			if total == 0 { // every document: Status lists them (and the folders that lost meta.yaml)
-				all, err := document.List(ws)
-				if err != nil {
-					return err
-				}
-				total = len(all)
-			}
-			steps := env.Steps(env.T("status.progress", nil), total)
+			// Without ids, Status lists the documents (and the folders
+			// that lost meta.yaml) and sets the total.
+			steps := env.Steps(env.T("status.progress", nil), len(ids))
 			defer steps.Done()
 			rep, err := a.Status(ws, ids, steps)
 			if err != nil {
