@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/mattn/go-runewidth"
 	urfave "github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
@@ -429,8 +430,9 @@ func (s *session) draw() {
 		}
 		return b.String()
 	}
+	keys := fitKeys(s.env.T("review.keys", nil), w)
 	text := body(true)
-	footer := 4 + strings.Count(s.msgs, "\n")
+	footer := 4 + strings.Count(s.msgs, "\n") + strings.Count(keys, "\n")
 	if h > 0 && strings.Count(text, "\n")+footer > h {
 		text = body(false)
 	}
@@ -442,8 +444,32 @@ func (s *session) draw() {
 	if s.msgs != "" {
 		b.WriteString("\n" + s.msgs + "\n")
 	}
-	b.WriteString("\n" + s.env.T("review.keys", nil) + "\n")
+	b.WriteString("\n" + keys + "\n")
 	io.WriteString(s.screen, b.String())
+}
+
+// fitKeys breaks the line of keys ("c confirm · m merge next · …")
+// between keys into lines of at most w columns, so that the terminal does
+// not break a word of it (the Russian line is 121 columns).
+func fitKeys(keys string, w int) string {
+	const sep = " · "
+	var b strings.Builder
+	line := 0
+	for i, k := range strings.Split(keys, sep) {
+		kw := runewidth.StringWidth(k)
+		switch {
+		case i == 0:
+		case line+runewidth.StringWidth(sep)+kw <= w:
+			b.WriteString(sep)
+			line += runewidth.StringWidth(sep)
+		default:
+			b.WriteString("\n")
+			line = 0
+		}
+		b.WriteString(k)
+		line += kw
+	}
+	return b.String()
 }
 
 func (s *session) help() {

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
@@ -287,5 +289,38 @@ func TestUndoKey(t *testing.T) {
 				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
 			}
 		})
+	}
+}
+
+// TestKeysLineFitsTheScreen: the line of keys under the groups is broken
+// between keys to the screen's width; the Russian one, 121 columns, was
+// left to the terminal, which broke "справка" after "справк" on a
+// 120-column screen.
+func TestKeysLineFitsTheScreen(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "kk"} {
+		for _, w := range []int{120, 80, 60} {
+			s := testSession(t, reviewtest.OneToOne)
+			env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			env.Width = w
+			s.env = env
+			screen := &bytes.Buffer{}
+			s.screen = screen
+			s.draw()
+			keys := strings.Split(env.T("review.keys", nil), " · ")
+			out := screen.String()
+			for _, line := range strings.Split(out, "\n") {
+				if n := runewidth.StringWidth(line); n > w {
+					t.Errorf("%s, %d columns: a line of %d columns: %q", lang, w, n, line)
+				}
+			}
+			for _, k := range keys {
+				if !strings.Contains(out, k) {
+					t.Errorf("%s, %d columns: the key %q is broken or missing", lang, w, k)
+				}
+			}
+		}
 	}
 }
