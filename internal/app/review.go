@@ -124,11 +124,15 @@ func Version(s *review.Snapshot) string {
 // EditResult is what an applied edit did.
 type EditResult struct {
 	*review.Result
-	// Resolved and Added are the glossary findings the edit resolved and
-	// made, when it changed sentences.
+	// Resolved and Added are the findings the edit resolved and made, when
+	// it changed sentences: those of the quick checks (see [QuickChecks]),
+	// numbers as well as the glossary's, or the glossary marker's alone
+	// when the checks cannot run.
 	Resolved, Added []review.Mark
-	// Findings counts the findings of the touched groups after the edit.
+	// Findings counts the findings of the touched groups after the edit,
+	// and Kinds counts them by kind.
 	Findings int
+	Kinds    map[string]int
 	// Still are the confirmed groups that still have findings, when the
 	// edit confirmed groups; StillCount counts those findings and
 	// StillKinds counts them by kind (numbers, missing …). They are the
@@ -180,9 +184,65 @@ func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
 		}
 		return out, nil
 	}
-	out.Resolved, out.Added = review.DiffFindings(res.Before, res.After)
-	out.Findings = len(review.Findings(res.After))
+	before, after := review.Findings(res.Before), review.Findings(res.After)
+	if res.Recovered == nil { // else snap is not what the edit started from
+		if b, ok := a.groupFindings(d.WS, d.ID, snap.Alignment, c.Old); ok {
+			before = b
+			after, _ = a.groupFindings(d.WS, d.ID, res.Alignment, c.New)
+		}
+	}
+	out.Resolved, out.Added = review.DiffFindings(before, after)
+	out.Findings, out.Kinds = len(after), kinds(after)
 	return out, nil
+}
+
+// groupFindings runs the quick checks (see [QuickChecks]) on groups of a
+// (1-based) as a check of the whole document would check them, from the
+// groups' own texts: an edit is told of what it changed without checking
+// the rest. The findings come as marks with no place in the text. ok is
+// false when no check runs, or the glossary does not load (the review
+// marker warns of that).
+func (a *App) groupFindings(ws *workspace.Workspace, id string, al *document.Alignment, groups []int) ([]review.Mark, bool) {
+	load := a.Glossary
+	if a.CheckGlossary != nil {
+		load = a.CheckGlossary
+	}
+	c, err := load(ws)
+	if err != nil {
+		return nil, false
+	}
+	suite := check.NewSuite(c, ws.Config.Source, ws.Config.Languages, QuickChecks(ws))
+	defer suite.Close()
+	if suite.Empty() {
+		return nil, false
+	}
+	units := make([]check.Unit, 0, len(groups))
+	for _, n := range groups {
+		if n < 1 || n > len(al.Groups) {
+			continue
+		}
+		g := al.Groups[n-1]
+		u := check.Unit{Number: n, Texts: make(map[string]string, len(al.Languages)), Confirmed: g.Status == document.Confirmed}
+		for _, l := range al.Languages {
+			u.Texts[l] = g.Text(l)
+		}
+		units = append(units, u)
+	}
+	var out []review.Mark
+	for _, f := range suite.Units(0, id, ws.Config.Source, check.ScopeGroup, units) {
+		out = append(out, review.Mark{Group: f.Group, Lang: f.Lang, Kind: review.MarkKind(f.Kind), Start: -1, End: -1,
+			Text: f.Text, Entry: f.EntryID, Expected: f.Expected, Message: f.MessageID(), Data: f.TemplateData()})
+	}
+	return out, true
+}
+
+// kinds counts findings by kind.
+func kinds(findings []review.Mark) map[string]int {
+	out := map[string]int{}
+	for _, m := range findings {
+		out[string(m.Kind)]++
+	}
+	return out
 }
 
 // stillFindings fills out's Still, StillCount and StillKinds with the
@@ -191,39 +251,26 @@ func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
 // numbers disagree is no cleaner for having no glossary finding), or,
 // when the checks cannot run, the glossary marks the edit made.
 func (a *App) stillFindings(d *document.Document, res *review.Result, out *EditResult) {
-	groups := res.Change.New
-	add := func(group int, kind string) {
-		if !slices.Contains(groups, group) {
-			return
-		}
-		if !slices.Contains(out.Still, group) {
-			out.Still = append(out.Still, group)
-		}
-		if out.StillKinds == nil {
-			out.StillKinds = map[string]int{}
-		}
-		out.StillKinds[kind]++
-		out.StillCount++
+	findings, ok := a.groupFindings(d.WS, d.ID, res.Alignment, res.Change.New)
+	if !ok {
+		findings = review.Findings(res.After)
 	}
-	if fs, _, ok, err := a.quickFindings(d.WS, d, res.Alignment, nil, false); err == nil && ok {
-		for _, f := range fs {
-			add(f.Group, f.Kind)
-		}
-	} else {
-		for _, m := range review.Findings(res.After) {
-			add(m.Group, string(m.Kind))
+	for _, m := range findings {
+		if !slices.Contains(out.Still, m.Group) {
+			out.Still = append(out.Still, m.Group)
 		}
 	}
 	slices.Sort(out.Still)
+	out.StillCount, out.StillKinds = len(findings), kinds(findings)
 }
 
-// StillSummary names StillKinds as check's summary names kinds
+// KindSummary names counts of findings by kind as check's summary does
 // ("missing: 1, numbers: 2"), in check's order, t localizing.
-func (r *EditResult) StillSummary(t func(id string, data map[string]any) string) string {
+func KindSummary(t func(id string, data map[string]any) string, kinds map[string]int) string {
 	var parts []string
 	for _, k := range check.KindOrder {
-		if r.StillKinds[k] > 0 {
-			parts = append(parts, t("check.kind-count", map[string]any{"Kind": t("check.kind."+k, nil), "Count": r.StillKinds[k]}))
+		if kinds[k] > 0 {
+			parts = append(parts, t("check.kind-count", map[string]any{"Kind": t("check.kind."+k, nil), "Count": kinds[k]}))
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -213,7 +213,7 @@ func (s *Server) report(loc *locale.Localizer, id string, res *app.EditResult) [
 		out = append(out, note{"warn", loc.Text("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})})
 	}
 	if len(res.Still) > 0 {
-		out = append(out, note{"warn", loc.Text("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": res.StillSummary(loc.Text)})})
+		out = append(out, note{"warn", loc.Text("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": app.KindSummary(loc.Text, res.StillKinds)})})
 	}
 	for _, m := range res.Resolved {
 		out = append(out, note{"ok", loc.Text("review.finding-resolved", map[string]any{"Finding": findingText(loc, m)})})

@@ -263,7 +263,7 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 		// Confirming does not resolve findings, and export refuses a
 		// document that has any.
 		if len(res.Still) > 0 {
-			env.Warn("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": res.StillSummary(env.T)})
+			env.Warn("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": app.KindSummary(env.T, res.StillKinds)})
 			env.Hint("review.findings-still.hint", map[string]any{"ID": id, "Groups": review.FormatRange(res.Still)})
 		}
 		return
@@ -275,8 +275,11 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 	for _, m := range res.Added {
 		env.Warn("review.finding-added", map[string]any{"Finding": l.Finding(m)})
 	}
-	if res.Findings > 0 || len(res.Resolved) > 0 {
-		say(env, "review.findings-now", map[string]any{"Count": res.Findings, "Groups": review.FormatRange(c.New)})
+	switch {
+	case res.Findings > 0:
+		say(env, "review.findings-now", map[string]any{"Count": res.Findings, "Groups": review.FormatRange(c.New), "Kinds": app.KindSummary(env.T, res.Kinds)})
+	case len(res.Resolved) > 0:
+		env.Say("review.findings-none", map[string]any{"Groups": review.FormatRange(c.New)})
 	}
 	v := newView(env, width, res.Alignment.Languages)
 	v.Header(env.Stdout)
