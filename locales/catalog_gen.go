@@ -718,6 +718,7 @@ Example: tilmash publish`},
 	{ID: "review.bad-language", Other: "the alignment has no language {{.Lang}} (it has {{.Known}})"},
 	{ID: "review.bad-range", Other: "bad group range {{.Input}} at byte {{.Offset}}: use numbers and ranges such as 1-20,25, or all"},
 	{ID: "review.bad-span", Other: "--from {{.From}} comes after --to {{.To}}"},
+	{ID: "review.bad-steps", Other: "--steps {{.Steps}} is not a number of steps to undo: give 1 or more"},
 	{ID: "review.bad-width", Other: "--width {{.Width}} is not a width: give a number of characters, {{.Min}} or more"},
 	{ID: "review.cancelled", Other: "cancelled"},
 	{ID: "review.col.step", Other: "STEP"},
@@ -882,6 +883,7 @@ Example: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.undo-not-edit.hint", Other: "to take that step back, run tilmash undo {{.ID}}; tilmash undo {{.ID}} --list shows what it was"},
 	{ID: "review.undo-nothing", Other: "no edits to undo in {{.ID}}"},
 	{ID: "review.undo-too-many", Other: "cannot undo {{.Want}} steps: the journal of {{.ID}} holds {{.Count}}"},
+	{ID: "review.undo-too-many.hint", Other: "tilmash undo {{.ID}} --list shows the steps; --steps {{.Count}} takes back all of them"},
 	{ID: "review.undo.args", Other: "DOC"},
 	{ID: "review.undo.description", Other: `Restores the files of DOC exactly as they were before its last step (an edit, align, import, import-tmx, import-xliff or the alignment publish makes), or before the last --steps steps, from the document's journal in documents/DOC/journal/. The journal keeps at most the last 100 steps and 64 MB. A step that a crash interrupted is rolled back first and counts as the step undone.
 
@@ -1947,6 +1949,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.bad-language", Other: "теңестіруде {{.Lang}} тілі жоқ (барлары: {{.Known}})"},
 	{ID: "review.bad-range", Other: "{{.Input}} — жарамсыз топ ауқымы ({{.Offset}}-байт): нөмірлер мен аралықтарды көрсетіңіз, мысалы 1-20,25, немесе all"},
 	{ID: "review.bad-span", Other: "--from {{.From}} мәні --to {{.To}} мәнінен кейін тұр"},
+	{ID: "review.bad-steps", Other: "--steps {{.Steps}} кері қайтарылатын қадамдар саны бола алмайды: 1 немесе одан көп санды көрсетіңіз"},
 	{ID: "review.bad-width", Other: "--width {{.Width}} ен бола алмайды: таңба санын көрсетіңіз, кемінде {{.Min}}"},
 	{ID: "review.cancelled", Other: "бас тартылды"},
 	{ID: "review.col.step", Other: "ҚАДАМ"},
@@ -2111,6 +2114,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.undo-not-edit.hint", Other: "бұл қадамды кері қайтару үшін tilmash undo {{.ID}} орындаңыз; оның не екенін tilmash undo {{.ID}} --list көрсетеді"},
 	{ID: "review.undo-nothing", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ"},
 	{ID: "review.undo-too-many", Other: "{{.Want}} қадамды кері қайтару мүмкін емес: {{.ID}} журналында барлығы {{.Count}} қадам бар"},
+	{ID: "review.undo-too-many.hint", Other: "қадамдарды tilmash undo {{.ID}} --list көрсетеді; --steps {{.Count}} олардың бәрін кері қайтарады"},
 	{ID: "review.undo.args", Other: "ҚҰЖАТ"},
 	{ID: "review.undo.description", Other: `ҚҰЖАТ құжатының файлдарын documents/ҚҰЖАТ/journal/ қалтасындағы құжат журналы бойынша соңғы қадамға (түзету, align, import, import-tmx, import-xliff немесе publish кезіндегі теңестіру) немесе соңғы --steps қадамға дейінгі күйіне дәл қайтарады. Журнал соңғы 100 қадамнан және 64 МБ-тан артық сақтамайды. Іркіліс салдарынан үзілген қадам бірінші кезекте кері қайтарылады және кері қайтарылған қадам болып саналады.
 
@@ -3176,6 +3180,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.bad-language", Other: "в выравнивании нет языка {{.Lang}} (есть: {{.Known}})"},
 	{ID: "review.bad-range", Other: "неверный диапазон групп {{.Input}} (байт {{.Offset}}): укажите номера и промежутки, например 1-20,25, или all"},
 	{ID: "review.bad-span", Other: "--from {{.From}} стоит после --to {{.To}}"},
+	{ID: "review.bad-steps", Other: "--steps {{.Steps}} — не число шагов для отмены: укажите 1 или больше"},
 	{ID: "review.bad-width", Other: "--width {{.Width}} — не ширина: укажите число символов, не меньше {{.Min}}"},
 	{ID: "review.cancelled", Other: "отменено"},
 	{ID: "review.col.step", Other: "ШАГ"},
@@ -3340,6 +3345,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.undo-not-edit.hint", Other: "чтобы отменить этот шаг, выполните tilmash undo {{.ID}}; tilmash undo {{.ID}} --list покажет, что это за шаг"},
 	{ID: "review.undo-nothing", Other: "в {{.ID}} нет правок для отмены"},
 	{ID: "review.undo-too-many", Other: "нельзя отменить столько шагов ({{.Want}}): в журнале {{.ID}} их всего {{.Count}}"},
+	{ID: "review.undo-too-many.hint", Other: "tilmash undo {{.ID}} --list покажет шаги; --steps {{.Count}} отменит их все"},
 	{ID: "review.undo.args", Other: "ДОКУМЕНТ"},
 	{ID: "review.undo.description", Other: `Возвращает файлы документа ДОКУМЕНТ точно в то состояние, в котором они были до последнего шага (правки, align, import, import-tmx, import-xliff или выравнивания при publish) или до последних --steps шагов, по журналу документа в documents/ДОКУМЕНТ/journal/. Журнал хранит не больше 100 последних шагов и не больше 64 МБ. Шаг, прерванный сбоем, откатывается в первую очередь и считается отменённым шагом.
 

@@ -18,11 +18,11 @@ func (e *UndoError) Error() string { return e.Unwrap().Error() }
 
 // Unwrap returns the message a person reads.
 func (e *UndoError) Unwrap() error {
-	id := "review.undo-too-many"
 	if e.Have == 0 {
-		id = "review.undo-nothing"
+		return locale.NewError("review.undo-nothing", map[string]any{"ID": e.ID, "Want": e.Want, "Count": e.Have})
 	}
-	return locale.NewError(id, map[string]any{"ID": e.ID, "Want": e.Want, "Count": e.Have})
+	return locale.NewError("review.undo-too-many", map[string]any{"ID": e.ID, "Want": e.Want, "Count": e.Have}).
+		WithHint("review.undo-too-many.hint")
 }
 
 // JournalError is returned for a journal entry that cannot be read or that

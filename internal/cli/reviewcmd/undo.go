@@ -33,6 +33,9 @@ func undoCommand(a *app.App, env *console.Env) *urfave.Command {
 			if c.Bool("list") {
 				return history(env, d.ID, d)
 			}
+			if n := c.Int("steps"); n < 1 {
+				return env.Usage("review.bad-steps", map[string]any{"Steps": n}, "")
+			}
 			unlock, err := env.Lock(ws)
 			if err != nil {
 				return err
