@@ -89,7 +89,7 @@ func Open(ws *workspace.Workspace, id string) (*Document, error) {
 	d := &Document{WS: ws, ID: id}
 	data, err := d.ReadFile("meta.yaml")
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, &NotFoundError{ID: id}
+		return nil, &NotFoundError{ID: id, Near: Near(ws, id)}
 	}
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // The errors of document are *locale.Error values, built by these
@@ -13,13 +14,106 @@ import (
 // does not exist yet is created).
 
 // NotFoundError is returned by Open for a document that does not exist.
-type NotFoundError struct{ ID string }
+// Near, when set, is the one document whose id is close to ID (a typo, a
+// number cut short): the hint asks whether that was meant.
+type NotFoundError struct{ ID, Near string }
 
 func (e *NotFoundError) Error() string { return e.Unwrap().Error() }
 
 // Unwrap returns the message a person reads.
 func (e *NotFoundError) Unwrap() error {
+	if e.Near != "" {
+		return locale.NewError("document.not-found", map[string]any{"ID": e.ID, "Near": e.Near}).WithHint("document.not-found.near-hint")
+	}
 	return locale.NewError("document.not-found", map[string]any{"ID": e.ID}).WithHint("document.not-found.hint")
+}
+
+// Near returns the one document of ws whose id is close to id, "" when
+// there is none or more than one: an id that begins the other's or that
+// the other begins (the end of a long id left off, at least three letters
+// kept), or one a single edit away (a letter left out, added, changed, or
+// two swapped). It is for hints only.
+func Near(ws *workspace.Workspace, id string) string {
+	return near(ws, id, false)
+}
+
+// nearTypo is Near without the ids that differ only in one digit
+// (upi-176265 and upi-176266 are two articles more often than a typo):
+// import warns of a new document with it, and a warning that is most often
+// wrong would teach people to skip it.
+func nearTypo(ws *workspace.Workspace, id string) string {
+	return near(ws, id, true)
+}
+
+func near(ws *workspace.Workspace, id string, noDigit bool) string {
+	ids, err := List(ws)
+	if err != nil || len(id) < 3 {
+		return ""
+	}
+	found := ""
+	for _, other := range ids {
+		if other == id {
+			return ""
+		}
+		prefix := strings.HasPrefix(other, id) || strings.HasPrefix(id, other)
+		if !prefix && (editDistance(id, other) > 1 || noDigit && digitOff(id, other)) {
+			continue
+		}
+		if prefix && len(other) < 3 {
+			continue
+		}
+		if found != "" {
+			return "" // two as close: no guess
+		}
+		found = other
+	}
+	return found
+}
+
+// digitOff reports whether a and b differ only in one digit.
+func digitOff(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := -1
+	for i := range len(a) {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	return diff >= 0 && isDigit(a[diff]) && isDigit(b[diff])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// editDistance is the optimal string alignment distance of two ids, by
+// byte (ids are ASCII): insertions, deletions, substitutions and swaps of
+// two neighbours count one each.
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 // MissingLanguage is the error for a language version of document id that

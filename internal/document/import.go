@@ -33,8 +33,11 @@ type ImportOptions struct {
 
 // ImportResult says what Import did.
 type ImportResult struct {
-	Doc       *Document
-	Created   bool // the document did not exist before
+	Doc     *Document
+	Created bool // the document did not exist before
+	// Near, for a created document, is an existing one whose id is close
+	// (see [Near]): the new id may be a typo of it.
+	Near      string
 	Unchanged bool // the same text was already stored; nothing was written
 	// Lost lists the 1-based numbers of groups whose sentences in this
 	// language are no longer in the new text. With Force they are kept,
@@ -143,7 +146,7 @@ func (c *Change) importText(lang, text string, opt ImportOptions) (*ImportResult
 	d, err := c.Document()
 	if _, missing := err.(*NotFoundError); missing {
 		d = &Document{WS: c.WS, ID: c.ID, Meta: Meta{ID: c.ID, Versions: map[string]*Version{}}}
-		res.Created = true
+		res.Created, res.Near = true, nearTypo(c.WS, c.ID)
 	} else if err != nil {
 		return nil, err
 	}

@@ -59,6 +59,10 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 				env.Say("import.unchanged", d)
 			case res.Created:
 				env.Say("import.created", d)
+				if res.Near != "" { // a typo makes a second document without a word
+					env.Warn("import.near", map[string]any{"ID": id, "Lang": lang, "Near": res.Near})
+					env.Hint("import.near.hint", map[string]any{"ID": id, "Lang": lang, "Near": res.Near})
+				}
 			default:
 				env.Say("import.updated", d)
 			}
