@@ -250,6 +250,23 @@ func FlagReasons(a *document.Alignment, g *document.Group) []align.Reason {
 	return FlagReasonsAt(&document.Alignment{Languages: a.Languages, Groups: []*document.Group{g}}, 0)
 }
 
+// FlagNotes is what a person reads of why group g of a is flagged: the
+// aligner's reasons (FlagReasons), after the note that its part of the
+// document changed with a new version of a text, for a detached group (one
+// that lost sentences to a re-import, or a group re-aligned in the stretch
+// of one: see document.Realign), which the aligner has no reason for: show
+// and the workbench drew such a group as flagged without a word of why.
+func FlagNotes(a *document.Alignment, g *document.Group) []locale.Message {
+	var out []locale.Message
+	if g.Status == document.Flagged && g.Detached {
+		out = append(out, locale.NewError("review.flag.detached", nil))
+	}
+	for _, r := range FlagReasons(a, g) {
+		out = append(out, r)
+	}
+	return out
+}
+
 // FlagReasonsAt is FlagReasons for the group at index i of a. A group
 // without sentences in a language, among neighbours that lack it too
 // and have sentences in the same languages, is one of a run: the reason

@@ -386,7 +386,7 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 	r := groupRow{N: n, Status: string(g.Status), StatusLabel: loc.Text("review.status."+string(g.Status), nil),
 		Confirmed: g.Status == document.Confirmed, Flagged: g.Status == document.Flagged,
 		IsFirst: n == 1, IsLast: n == len(a.Groups), Score: strconv.FormatFloat(g.Score, 'f', 2, 64), Note: g.Note}
-	for _, reason := range app.FlagReasons(a, g) {
+	for _, reason := range app.FlagNotes(a, g) {
 		r.Reasons = append(r.Reasons, loc.Render(reason))
 	}
 	found = slices.Clone(found)
@@ -522,7 +522,7 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		var why []string
-		for _, reason := range app.FlagReasons(a, g) {
+		for _, reason := range app.FlagNotes(a, g) {
 			why = append(why, b.loc.Render(reason))
 		}
 		p.Flagged = append(p.Flagged, findingRow{N: i + 1, URL: at(i + 1), What: strings.Join(why, "; ")})

@@ -82,7 +82,7 @@ func labels(env *console.Env) view.Labels {
 		},
 		Reasons: func(a *document.Alignment, g *document.Group) []string {
 			var out []string
-			for _, r := range app.FlagReasons(a, g) {
+			for _, r := range app.FlagNotes(a, g) {
 				out = append(out, env.T(r.MessageID(), r.TemplateData()))
 			}
 			return out
