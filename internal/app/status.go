@@ -26,6 +26,11 @@ type AlignmentStatus struct {
 	Groups    int `json:"groups"`
 	Confirmed int `json:"confirmed"`
 	Flagged   int `json:"flagged"`
+	// Mismatches counts the sentences of the alignment that its texts no
+	// longer hold (see document.Alignment.Verify): a text or the
+	// alignment file changed behind tilmash's back, and the group
+	// commands refuse the document until it is aligned again or put back.
+	Mismatches int `json:"mismatches,omitempty"`
 }
 
 // DocumentStatus is one row of the status table, and one object of
@@ -142,6 +147,7 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 		return nil, err
 	}
 	st := &DocumentStatus{ID: id, Languages: map[string]*LanguageStatus{}}
+	texts := map[string]string{}
 	for _, l := range ws.Config.Languages {
 		v, ok := d.Meta.Versions[l]
 		ls := &LanguageStatus{Imported: ok}
@@ -154,6 +160,7 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 		if err != nil {
 			return nil, err
 		}
+		texts[l] = text
 		ls.Stale = document.Hash(text) != v.SHA256
 		seg, err := app.Segmenter(ws, l)
 		if err != nil {
@@ -174,7 +181,8 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 	}
 	if a != nil {
 		n, conf, flag := a.Counts()
-		st.Alignment = &AlignmentStatus{Groups: n, Confirmed: conf, Flagged: flag}
+		st.Alignment = &AlignmentStatus{Groups: n, Confirmed: conf, Flagged: flag,
+			Mismatches: len(a.Verify(d.WS.Rel(d.AlignmentFile()), texts))}
 	}
 	errs, warns, ok, err := app.countFindings(ws, d, a)
 	var gerr *glossaryError

@@ -27,7 +27,7 @@ const StatusCacheName = "status-cache"
 
 // statusCacheMagic starts the file; the sha256 of the rest follows on its
 // own line, then the JSON.
-const statusCacheMagic = "tilmash status cache 1\n"
+const statusCacheMagic = "tilmash status cache 2\n" // 2: AlignmentStatus.Mismatches
 
 type statusCache struct {
 	Workspace string                 `json:"workspace"`

@@ -86,6 +86,7 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	}
 	header = append(header, env.T("status.col.alignment", nil), env.T("status.col.findings", nil))
 	var table [][]string
+	var mismatched []string
 	for _, r := range rows {
 		row := []string{r.ID}
 		if r.Err != nil {
@@ -113,6 +114,10 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 			if r.Alignment.Flagged > 0 {
 				cell += ", " + env.N("status.flagged", r.Alignment.Flagged, nil)
 			}
+			if m := r.Alignment.Mismatches; m > 0 {
+				cell += ", " + env.Paint(console.Red, env.N("status.mismatches", m, nil))
+				mismatched = append(mismatched, r.ID)
+			}
 			row = append(row, cell)
 		}
 		switch {
@@ -127,6 +132,9 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	}
 	env.Table(header, table)
 	env.SayN("status.summary", len(rows), nil)
+	for _, id := range mismatched {
+		env.Hint("status.mismatches.hint", map[string]any{"ID": id})
+	}
 	var others []string
 	for _, l := range ws.Config.Languages {
 		if l != ws.Config.Source {
