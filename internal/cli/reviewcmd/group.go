@@ -111,7 +111,7 @@ func groupCommand(a *app.App, env *console.Env) *urfave.Command {
 							// error says which.
 							k = 1
 							if have := len(a.Groups[n-1].Sents[lang]); have > 1 {
-								return nil, needFlag(env, "sentence", "review.ph.k")
+								return nil, env.Usage("review.which-sentence", map[string]any{"Group": n, "Lang": lang, "Count": have, "ID": c.Args().First()}, "review.which-sentence.hint")
 							}
 						}
 						return review.EditText{Group: n, Lang: lang, Sentence: k, Text: c.String("text")}, nil
