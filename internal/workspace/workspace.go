@@ -448,6 +448,9 @@ func Init(dir string) (*Workspace, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
+	if err := insideOwnFolder(abs); err != nil {
+		return nil, err
+	}
 	cfg := DefaultConfig()
 	ws := &Workspace{Root: abs, Config: cfg}
 	for _, d := range []string{abs, ws.Path(cfg.Glossary), ws.Path("documents")} {
@@ -477,6 +480,32 @@ glossary: glossary
 #     en: [Sen., Rep.]
 #   srx: rules/house.srx
 `
+
+// insideOwnFolder refuses a new workspace at dir when a workspace above
+// it keeps its own files there: its documents, glossary, export or local
+// folder. Made there, the new tilmash.yaml would be the one every command
+// run in that folder finds first, hiding the outer workspace. A workspace
+// elsewhere below another (a folder of its own) is allowed.
+func insideOwnFolder(dir string) error {
+	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil {
+			outer, err := Open(d)
+			if err != nil {
+				return nil // a broken outer workspace is reported when it is used
+			}
+			for _, f := range []string{DocumentsFolder, outer.Config.Glossary, outer.Config.Export, LocalFolder} {
+				if f != "" && filepath.Clean(f) != "." && Inside(outer.Path(f), dir) {
+					return locale.NewError("workspace.init-inside", map[string]any{"Dir": dir, "Folder": filepath.ToSlash(filepath.Clean(f)), "Root": d}).
+						WithHint("workspace.init-inside.hint")
+				}
+			}
+			return nil
+		}
+		if filepath.Dir(d) == d {
+			return nil
+		}
+	}
+}
 
 // exists is the error of Init for a folder that is already a workspace.
 func exists(root string) error {
