@@ -861,7 +861,7 @@ Example: tilmash review zarechnoye-videos`},
 	{ID: "review.show.description", Other: `Prints the groups of DOC in columns, one per language, with each group's number, status and score. The score is the aligner's confidence in its proposal, from 0 to 1; a group a person merged, split or moved a sentence into keeps the lowest score of the groups it was made from. Glossary terms are highlighted and findings marked: in colour on a terminal, as [term] and !finding! otherwise. Group numbers are what tilmash group and tilmash review take. A view narrower than 40 characters (more with more than three languages) is widened to that.
 
 Example: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
-	{ID: "review.show.flag.flagged", Other: "show only the groups the aligner flagged or that have glossary findings"},
+	{ID: "review.show.flag.flagged", Other: "show only the groups the aligner flagged or that have findings (the glossary's, numbers …)"},
 	{ID: "review.show.flag.from", Other: "show from group {{.Ph}}"},
 	{ID: "review.show.flag.langs", Other: "show the languages {{.Ph}} in this order, such as en,kk (all by default)"},
 	{ID: "review.show.flag.to", Other: "show up to group {{.Ph}}"},
@@ -2102,7 +2102,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.show.description", Other: `ҚҰЖАТ құжатының топтарын әр тілге бір бағаннан шығарады, әр топтың нөмірін, күйін және бағасын көрсетеді. Баға — автоматты теңестірудің өз ұсынысына сенімділігі, 0-ден 1-ге дейін; адам біріктірген, бөлген немесе оған сөйлем ауыстырған топ өзі құралған топтардың ең төменгі бағасын алады. Глоссарий терминдері ерекшеленеді, кемшіліктер белгіленеді: терминалда түспен, әйтпесе [термин] және !кемшілік! түрінде. Топ нөмірлері — tilmash group және tilmash review қабылдайтын нөмірлер. Ені 40 таңбадан тар шығыс (тіл үштен көп болса — одан да кең) сол енге дейін кеңейтіледі.
 
 Мысал: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
-	{ID: "review.show.flag.flagged", Other: "теңестіру кезінде белгіленген немесе глоссарий бойынша кемшілігі бар топтарды ғана көрсету"},
+	{ID: "review.show.flag.flagged", Other: "теңестіру кезінде белгіленген немесе кемшілігі (глоссарий, сандар …) бар топтарды ғана көрсету"},
 	{ID: "review.show.flag.from", Other: "{{.Ph}}-топтан бастап көрсету"},
 	{ID: "review.show.flag.langs", Other: "{{.Ph}} тілдерін осы ретпен көрсету, мысалы en,kk (әдепкі бойынша — барлығы)"},
 	{ID: "review.show.flag.to", Other: "{{.Ph}}-топқа дейін (қоса алғанда) көрсету"},
@@ -3343,7 +3343,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.show.description", Other: `Выводит группы документа ДОКУМЕНТ в столбцах, по одному на язык, с номером, статусом и оценкой каждой группы. Оценка — уверенность автоматического выравнивания в этой группе, от 0 до 1; группа, которую человек объединил, разделил или в которую перенёс предложение, получает наименьшую оценку групп, из которых составлена. Термины глоссария выделяются, замечания отмечаются: цветом в терминале, иначе как [термин] и !замечание!. Номера групп — те, что принимают tilmash group и tilmash review. Слишком узкий вывод расширяется до 40 символов (если языков больше трёх — до большей ширины).
 
 Пример: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
-	{ID: "review.show.flag.flagged", Other: "показать только группы, помеченные при выравнивании или с замечаниями по глоссарию"},
+	{ID: "review.show.flag.flagged", Other: "показать только группы, помеченные при выравнивании или с замечаниями (по глоссарию, числам …)"},
 	{ID: "review.show.flag.from", Other: "показать начиная с группы {{.Ph}}"},
 	{ID: "review.show.flag.langs", Other: "показать языки {{.Ph}} в этом порядке, например en,kk (по умолчанию все)"},
 	{ID: "review.show.flag.to", Other: "показать до группы {{.Ph}} включительно"},

@@ -236,6 +236,27 @@ func (a *App) groupFindings(ws *workspace.Workspace, id string, al *document.Ali
 	return out, true
 }
 
+// CheckMarks is the findings of the quick checks in groups of al (see
+// groupFindings) but the glossary's, which the review marker gives with
+// their place in the text: numbers, untranslated text, typography,
+// endings. show lists them under their groups, as it lists a missing
+// term; nil when no check runs.
+func (a *App) CheckMarks(ws *workspace.Workspace, id string, al *document.Alignment, groups []int) []review.Mark {
+	ms, ok := a.groupFindings(ws, id, al, groups)
+	if !ok {
+		return nil
+	}
+	var out []review.Mark
+	for _, m := range ms {
+		switch string(m.Kind) {
+		case glossary.FindingMissing, glossary.FindingForbidden, glossary.FindingHomoglyph, glossary.FindingHidden:
+		default:
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // kinds counts findings by kind.
 func kinds(findings []review.Mark) map[string]int {
 	out := map[string]int{}

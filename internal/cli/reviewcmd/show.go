@@ -65,6 +65,8 @@ func showCommand(ap *app.App, env *console.Env) *urfave.Command {
 					return err
 				}
 			}
+			// The other checks' findings (numbers …), listed under the group.
+			marks = append(marks, ap.CheckMarks(ws, d.ID, a, groups)...)
 			if c.Bool("flagged") {
 				groups = flagged(a, groups, marks)
 			}
