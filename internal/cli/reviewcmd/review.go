@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -418,15 +419,26 @@ func (s *session) draw() {
 	env.Color = s.env.ErrColor
 	a := s.snap.Alignment
 	v := newView(&env, w, a.Languages)
+	// The other checks' findings (numbers …) of the groups drawn, listed
+	// under them as show lists them; they do not change which groups are
+	// left to review.
+	var near []int
+	for n := max(1, s.cur-1); n <= min(len(a.Groups), s.cur+1); n++ {
+		near = append(near, n)
+	}
+	marks := s.marks
+	if extra := s.app.CheckMarks(s.ws, s.d.ID, a, near); len(extra) > 0 {
+		marks = append(slices.Clip(s.marks), extra...)
+	}
 	body := func(context bool) string {
 		var b bytes.Buffer
 		v.Header(&b)
 		if context && s.cur > 1 {
-			v.Group(&b, a, s.cur-1, s.marks, false)
+			v.Group(&b, a, s.cur-1, marks, false)
 		}
-		v.Group(&b, a, s.cur, s.marks, true)
+		v.Group(&b, a, s.cur, marks, true)
 		if context && s.cur < len(a.Groups) {
-			v.Group(&b, a, s.cur+1, s.marks, false)
+			v.Group(&b, a, s.cur+1, marks, false)
 		}
 		return b.String()
 	}

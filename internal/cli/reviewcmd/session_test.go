@@ -324,3 +324,21 @@ func TestKeysLineFitsTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestDrawListsOtherFindings: the review screen lists a numbers finding
+// under its group, as show does; it showed only the glossary's, so a
+// translator confirmed a group whose number was wrong without seeing it.
+func TestDrawListsOtherFindings(t *testing.T) {
+	s := testSession(t, reviewtest.OneToOne)
+	elsewhere(t, s, review.EditText{Group: 3, Lang: "en", Sentence: 1, Text: "The judge asked for 7 new pieces of evidence."})
+	if err := s.reload(); err != nil {
+		t.Fatal(err)
+	}
+	s.cur = 3
+	screen := &bytes.Buffer{}
+	s.screen = screen
+	s.draw()
+	if !strings.Contains(screen.String(), "! ") || !strings.Contains(screen.String(), "7") {
+		t.Errorf("the numbers finding of group 3 is not on the screen:\n%s", screen.String())
+	}
+}
