@@ -419,7 +419,10 @@ func TestBrowserFindings(t *testing.T) {
 	href := run(t, ctx, chromedp.Evaluate[string](`document.querySelector("table.checks tr.error a").getAttribute("href")`))
 	if err := chromedp.Do(ctx,
 		click(`table.checks tr.error a`),
-		waitTrue(`location.pathname === "/doc/prices" && !!document.querySelector(location.hash)`, "the group link did not lead to the group"),
+		// readyState "complete": the page's stylesheet has loaded too. The
+		// DOM is there before it, and a computed colour read then is the
+		// browser's own (a yellow mark), which failed this test now and then.
+		waitTrue(`location.pathname === "/doc/prices" && !!document.querySelector(location.hash) && document.readyState === "complete"`, "the group link did not lead to the group"),
 	); err != nil {
 		t.Fatal(err)
 	}
