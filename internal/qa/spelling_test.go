@@ -400,3 +400,77 @@ func TestSpellerCacheLeavesNothing(t *testing.T) {
 		t.Errorf("cache holds %v, want one copy", kept)
 	}
 }
+
+func TestSuggestAffix(t *testing.T) {
+	for _, c := range []struct{ aff, want string }{
+		{"\ufeffSET UTF-8\nTRY абв\nMAXNGRAMSUGS 4\nREP 1\nREP а о\n", "\ufeffSET UTF-8\nTRY абв\nREP 1\nREP а о\nMAXNGRAMSUGS 0\n"},
+		{"SET UTF-8\nKEY qwe", "SET UTF-8\nKEY qwe\nMAXNGRAMSUGS 0\n"},
+		{"", "MAXNGRAMSUGS 0\n"},
+	} {
+		if got := string(suggestAffix([]byte(c.aff))); got != c.want {
+			t.Errorf("suggestAffix(%q) = %q, want %q", c.aff, got, c.want)
+		}
+	}
+}
+
+// TestSuggestions: suggestions come from the suggestion dictionary, n-gram
+// search off: a typo a letter or two away still gets its word, a correct
+// word the dictionary lacks no longer gets a word that merely looks alike
+// (the dictionary as installed proposes военкоматты for банкоматты), and
+// the copy is kept in the workspace cache beside the quick one.
+func TestSuggestions(t *testing.T) {
+	testenv.Command(t, "hunspell", hunspellInstall)
+	for _, c := range []struct{ lang, text, typo, want, lookalike string }{
+		{"ru", "Министр сказал, что переговоры продалжатся.", "продалжатся", "продолжатся", ""},
+		{"kk", "Бүгін ауа райы жасқы болды.", "жасқы", "жақсы", ""},
+		{"kk", "Біз банкоматты таптық.", "банкоматты", "", "военкоматты"},
+	} {
+		cache := filepath.Join(t.TempDir(), "hunspell")
+		sp, note := NewSpellerCached(c.lang, nil, cache)
+		if note != nil {
+			testenv.Missing(t, "the Hunspell dictionary for "+c.lang, hunspellInstall)
+		}
+		fs, err := sp.Check(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *Finding
+		for i := range fs {
+			if c.text[fs[i].Target.Start:fs[i].Target.End] == c.typo {
+				got = &fs[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("%s: %s not reported: %+v", c.lang, c.typo, fs)
+		}
+		sugg, _ := got.Data["Suggestions"].(string)
+		if c.want != "" && !slices.Contains(strings.Split(sugg, ", "), c.want) {
+			t.Errorf("%s: %s gets %q, want %s among them", c.lang, c.typo, sugg, c.want)
+		}
+		if c.lookalike != "" {
+			if strings.Contains(sugg, c.lookalike) {
+				t.Errorf("%s: %s gets the look-alike %q", c.lang, c.typo, sugg)
+			}
+			// The proof that the installed dictionary's n-gram search does propose it.
+			full, err := startHunspell(sp.path, sp.dict, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sp.full, sp.suggestions = full, nil
+			if s, _ := sp.suggest(c.typo); !slices.Contains(s, c.lookalike) {
+				t.Errorf("%s: the installed dictionary proposes %q for %s, not %s: the test proves nothing", c.lang, s, c.typo, c.lookalike)
+			}
+		}
+		sp.Close()
+		for _, dir := range []string{cache, filepath.Join(cache, "suggest")} {
+			entries, _ := os.ReadDir(dir)
+			found := false
+			for _, e := range entries {
+				found = found || strings.HasPrefix(e.Name(), sp.dict+"-")
+			}
+			if !found {
+				t.Errorf("%s: no copy of %s kept in %s", c.lang, sp.dict, dir)
+			}
+		}
+	}
+}
