@@ -207,3 +207,34 @@ func TestGuideLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestWidenAround: the rows within pad of a bead that is not a 1-1 (a 1-0 ending in row 4, a 2-1
+// over rows 8-10) get the wide half-width, the rows of the 1-1 runs elsewhere keep theirs.
+func TestWidenAround(t *testing.T) {
+	path := []step{
+		{i: 1, j: 1, pi: 0, pj: 0, shape: 0},
+		{i: 2, j: 2, pi: 1, pj: 1, shape: 0},
+		{i: 3, j: 3, pi: 2, pj: 2, shape: 0},
+		{i: 4, j: 3, pi: 3, pj: 3, shape: 1},
+		{i: 5, j: 4, pi: 4, pj: 3, shape: 0},
+		{i: 6, j: 5, pi: 5, pj: 4, shape: 0},
+		{i: 7, j: 6, pi: 6, pj: 5, shape: 0},
+		{i: 8, j: 7, pi: 7, pj: 6, shape: 0},
+		{i: 10, j: 8, pi: 8, pj: 7, shape: 3},
+		{i: 11, j: 9, pi: 10, pj: 8, shape: 0},
+		{i: 12, j: 10, pi: 11, pj: 9, shape: 0},
+		{i: 13, j: 11, pi: 12, pj: 10, shape: 0},
+		{i: 14, j: 12, pi: 13, pj: 11, shape: 0},
+		{i: 15, j: 13, pi: 14, pj: 12, shape: 0},
+	}
+	width := make([]int, 16)
+	for i := range width {
+		width[i] = 5
+	}
+	width[15] = 9 // a row already wider keeps its width
+	widenAround(path, width, 8, 2)
+	want := []int{5, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 5, 5, 9}
+	if !slices.Equal(width, want) {
+		t.Errorf("widths %v, want %v", width, want)
+	}
+}
