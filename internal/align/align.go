@@ -93,12 +93,13 @@ const (
 	// guide is a run of 1-1 beads, and of the second pass around the first's path. The refined
 	// path keeps within a column or two of the guide's, and where it strays further it comes near
 	// the band's edge and the band widens there (bandedPathIn), so the width mostly bounds the
-	// alternatives the bead scores weigh. At 5 instead of 8 the first pass's refining search
-	// visits a fifth fewer cells at 20k (bench bitext: 378k -> 303k) and the second pass's a
-	// third fewer; the beads of the 20k benchmark, of the edited sets (dev, four seeds, en-ru and
-	// en-kk, each document apart) and of the three-way set are the same (its scores move by at
-	// most 0.008), and of the 100k one but one, a right pair no longer split.
-	refineBand = 5
+	// alternatives the bead scores weigh. At 4 instead of 8 the first pass's refining search
+	// visits a quarter fewer cells at 20k (bench bitext: 378k -> 281k; 303k at 5) and the second
+	// pass's half; the beads of the 20k benchmark (its scores within 0.019), of the edited sets
+	// (dev, four seeds, en-ru and en-kk, each document apart) and of the three-way set are the
+	// same, and of the 100k one but one, a right pair no longer split. The edited sets' documents
+	// joined into long ones align as well or a little better (at 4 than at 5 too).
+	refineBand = 4
 	// refineWideBand is the half-width of the refining search within refineWidePad rows of a
 	// bead of the guide that is not a 1-1, and everywhere in a search with fixed beads. Where an
 	// editor dropped or added sentences, the refined path strays further from the guide's
