@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -78,7 +79,7 @@ func (a *App) ListGlossary(ws *workspace.Workspace, lang string, kind glossary.K
 		lang = ws.Config.Source
 	}
 	if !ws.HasLanguage(lang) {
-		return GlossaryList{}, locale.NewError("check.list.bad-lang", map[string]any{"Lang": lang, "Known": strings.Join(ws.Config.Languages, ", ")}).OfKind(locale.Usage)
+		return GlossaryList{}, document.WithMeant(locale.NewError("check.list.bad-lang", map[string]any{"Lang": lang, "Known": strings.Join(ws.Config.Languages, ", ")}), lang, ws.Config.Languages).OfKind(locale.Usage)
 	}
 	if kind != "" && !kind.Valid() {
 		return GlossaryList{}, BadKind(kind)

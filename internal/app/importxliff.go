@@ -298,7 +298,7 @@ func xliffTarget(f *xliff.File, m *langtag.Map, a *document.Alignment, id, sourc
 	if strings.TrimSpace(given) != "" {
 		l, _ := m.Lookup(given)
 		if l == "" {
-			return "", "", locale.NewError("document.bad-language", map[string]any{"Lang": given, "Known": strings.Join(a.Languages, ", ")}).OfKind(locale.Usage)
+			return "", "", document.WithMeant(locale.NewError("document.bad-language", map[string]any{"Lang": given, "Known": strings.Join(a.Languages, ", ")}), given, a.Languages).OfKind(locale.Usage)
 		}
 		given = l
 	}

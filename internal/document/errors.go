@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/langtag"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -124,9 +125,25 @@ func MissingLanguage(id, lang string) error {
 }
 
 // BadLanguage is the error for a language the workspace does not keep;
-// known lists those it does.
+// known lists those it does. Its hint names the one of them lang most
+// likely meant (kz: kk), when there is one.
 func BadLanguage(lang string, known []string) error {
-	return locale.NewError("document.bad-language", map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")})
+	return WithMeant(locale.NewError("document.bad-language", map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")}), lang, known)
+}
+
+// WithMeant adds to e, an error about language lang that is not among
+// known, the hint document.bad-language.hint naming the language of known
+// lang most likely meant ([langtag.Meant]), when there is one; e's data
+// gets it as Meant. It returns e.
+func WithMeant(e *locale.Error, lang string, known []string) *locale.Error {
+	if m := langtag.Meant(lang, known); m != "" {
+		if e.Data == nil {
+			e.Data = map[string]any{}
+		}
+		e.Data["Meant"] = m
+		e.WithHint("document.bad-language.hint")
+	}
+	return e
 }
 
 // TextChanged is the error of align when the lang text of document id

@@ -266,7 +266,11 @@ func NotAligned(id string) error {
 // pair that is missing ("pair") or not a pair ("same"). known lists the
 // languages that can be.
 func BadLang(lang, reason string, known []string) error {
-	return locale.NewError("export.bad-lang."+reason, map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")})
+	e := locale.NewError("export.bad-lang."+reason, map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")})
+	if reason == "unknown" {
+		return document.WithMeant(e, lang, known)
+	}
+	return e
 }
 
 var langCode = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`) }}

@@ -14,6 +14,7 @@
 package langtag
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -165,4 +166,103 @@ func (m *Map) lookup(tag string) result {
 		}
 	}
 	return result{"", true}
+}
+
+// Meant returns the language of langs (the workspace's) that a person most
+// likely meant by code, a code the workspace does not keep; "" when there
+// is no good guess. It is, in this order: the language code names by
+// another code or case (rus, KK, kk-KZ: ru, kk); the language of a
+// country code (kz: kk); the same with q read as k, since Kazakh in the
+// Latin alphabet writes қ as q (qq, qaz: kk); the code typed with a
+// Russian or Kazakh keyboard layout left on (лл: kk); and, when code names
+// no language at all, the only workspace code one letter off it (ry: ru).
+// A code that names a language the workspace lacks (de, ky) is not
+// guessed to be another.
+func Meant(code string, langs []string) string {
+	code = strings.ToLower(strings.TrimSpace(code))
+	if code == "" {
+		return ""
+	}
+	tries := []string{code}
+	if strings.ContainsRune(code, 'q') {
+		tries = append(tries, strings.ReplaceAll(code, "q", "k"))
+	}
+	if l := fromLayout(code); l != "" {
+		tries = append(tries, l)
+	}
+	for _, c := range tries {
+		if l := meantBy(c, langs); l != "" {
+			return l
+		}
+	}
+	if b, ok := Base(code); ok && b != "" {
+		return "" // a language, just not one of the workspace's
+	}
+	if ok, _ := Language(code); ok {
+		return ""
+	}
+	found := ""
+	for _, l := range langs {
+		if len(l) != len(code) || !oneOff(code, l) {
+			continue
+		}
+		if found != "" {
+			return "" // two as close: no guess
+		}
+		found = l
+	}
+	return found
+}
+
+// meantBy returns the language of langs that code names, by itself or as
+// a country's code; "" when none.
+func meantBy(code string, langs []string) string {
+	b, ok := Base(code)
+	if !ok || b == "" {
+		_, b = Language(code)
+	}
+	if b == "" {
+		return ""
+	}
+	for _, l := range langs {
+		if lb, _ := Base(l); lb == b {
+			return l
+		}
+	}
+	return ""
+}
+
+// oneOff reports whether a and b, of one length, differ in one byte.
+func oneOff(a, b string) bool {
+	diff := 0
+	for i := range len(a) {
+		if a[i] != b[i] {
+			diff++
+		}
+	}
+	return diff == 1
+}
+
+// layoutCyrillic and layoutLatin are the letters of the Russian keyboard
+// layout (the Kazakh one has them on the same keys) and the Latin letters
+// of the same keys, in one order. (Strings, not a map: nothing is built at
+// start-up.)
+const (
+	layoutCyrillic = "йцукенгшщзфывапролдячсмить"
+	layoutLatin    = "qwertyuiopasdfghjklzxcvbnm"
+)
+
+// fromLayout returns code as the Latin keys its Cyrillic letters are on,
+// or "" when code is not all such letters.
+func fromLayout(code string) string {
+	cyr := []rune(layoutCyrillic)
+	var b strings.Builder
+	for _, r := range code {
+		i := slices.Index(cyr, r)
+		if i < 0 {
+			return ""
+		}
+		b.WriteByte(layoutLatin[i])
+	}
+	return b.String()
 }

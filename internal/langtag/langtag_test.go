@@ -91,3 +91,37 @@ func TestRegional(t *testing.T) {
 		}
 	}
 }
+
+// TestMeant: a code the workspace does not keep is answered with the
+// workspace language a person most likely typed it for, so "import DOC kz"
+// says Kazakh is kk rather than only listing the languages.
+func TestMeant(t *testing.T) {
+	langs := []string{"en", "ru", "kk"}
+	tests := []struct{ code, want string }{
+		// Another code of the same language, any case or region.
+		{"rus", "ru"}, {"RUS", "ru"}, {"eng", "en"}, {"kaz", "kk"}, {"KK", "kk"},
+		{"kk-KZ", "kk"}, {"en_US", "en"}, {"ru-RU", "ru"}, {" ru ", "ru"},
+		// A country's code for its language.
+		{"kz", "kk"}, {"KZ", "kk"}, {"us", "en"}, {"gb", "en"},
+		// Kazakh in the Latin alphabet writes қ as q (Qazaqstan).
+		{"qq", "kk"}, {"qaz", "kk"}, {"qz", "kk"},
+		// Typed with a Russian or Kazakh keyboard layout left on.
+		{"лл", "kk"}, {"кг", "ru"}, {"ут", "en"},
+		// One letter off a workspace code, where the code is no language.
+		{"ry", "ru"}, {"eb", "en"},
+		// Nothing to guess: a real language the workspace lacks, or too far.
+		{"de", ""}, {"ky", ""}, {"uk", ""}, {"xyz", ""}, {"", ""}, {"*all*", ""},
+	}
+	for _, tt := range tests {
+		if got := Meant(tt.code, langs); got != tt.want {
+			t.Errorf("Meant(%q) = %q, want %q", tt.code, got, tt.want)
+		}
+	}
+	// Only workspace languages are suggested.
+	if got := Meant("kz", []string{"en", "ru"}); got != "" {
+		t.Errorf("Meant(kz) without kk = %q, want none", got)
+	}
+	if got := Meant("rus", []string{"en", "kk"}); got != "" {
+		t.Errorf("Meant(rus) without ru = %q, want none", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
 )
 
@@ -63,7 +64,7 @@ func badText(text string, multiline bool) error {
 // BadLanguage is the error for a language lang the alignment does not hold;
 // known lists those it does.
 func BadLanguage(lang string, known []string) error {
-	return locale.NewError("review.bad-language", map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")})
+	return document.WithMeant(locale.NewError("review.bad-language", map[string]any{"Lang": lang, "Known": strings.Join(known, ", ")}), lang, known)
 }
 
 // notAligned is the error for a document that has no alignment yet.

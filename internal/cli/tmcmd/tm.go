@@ -17,7 +17,9 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/tm"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -134,7 +136,7 @@ func langOf(env *console.Env, ws *workspace.Workspace, lang string) error {
 			return nil
 		}
 	}
-	return env.Usage("tm.bad-lang", map[string]any{"Lang": lang, "Langs": strings.Join(ws.Config.Languages, ", ")}, "")
+	return document.WithMeant(locale.NewError("tm.bad-lang", map[string]any{"Lang": lang, "Langs": strings.Join(ws.Config.Languages, ", ")}), lang, ws.Config.Languages).OfKind(locale.Usage)
 }
 
 // status is how text output names a unit's status.
