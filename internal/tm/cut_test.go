@@ -127,8 +127,10 @@ func TestExportCut(t *testing.T) {
 }
 
 // TestImportOwnExport: tm import of the memory's own export, either cut,
-// adds the memory's groups once: the sentence cut's units are left out
-// and counted.
+// adds nothing: every unit names (x-source, x-group) a unit the memory
+// holds with the same text, so the memory is left as it was and the report
+// says so, where it used to hold every group twice. A unit edited in the
+// exported file is new and is added, alone; a rebuild gives the same.
 func TestImportOwnExport(t *testing.T) {
 	ctx := context.Background()
 	m := cutMemory(t)
@@ -141,28 +143,37 @@ func TestImportOwnExport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantDerived := 0
-		if units == export.UnitsSentences {
-			wantDerived = 4
-		}
-		if rep.Units != len(cutGroups) || rep.Derived != wantDerived || rep.Skipped != 0 {
-			t.Errorf("%s: import %+v, want %d units and %d derived", units, rep, len(cutGroups), wantDerived)
+		if rep.Units != 0 || rep.Held != len(cutGroups) || rep.Skipped != 0 {
+			t.Errorf("%s: import %+v, want no unit and %d held", units, rep, len(cutGroups))
 		}
 	}
 	st, err := m.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := 3 * len(cutGroups); st.Units != want || st.Imports != 2 {
-		t.Errorf("stats %+v, want %d units from the document and two imports", st, want)
+	if st.Units != len(cutGroups) || st.Imports != 0 {
+		t.Errorf("stats %+v, want the document's %d units and no import", st, len(cutGroups))
 	}
-	// The kept copy gives the same on a rebuild.
-	rep, err := m.Rebuild(ctx)
+	// One unit edited in the file: it alone is added, and kept on a rebuild.
+	_, doc := exportTMX(t, m, export.UnitsGroups)
+	doc.Units[0].Variants[1].Text += " (edited)"
+	var buf bytes.Buffer
+	if _, err := tmx.Write(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := m.ImportTMX(ctx, &buf, "memory.tmx", "edited")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Units != 3*len(cutGroups) {
-		t.Errorf("rebuild: %+v", rep)
+	if rep.Units != 1 || rep.Held != len(cutGroups)-1 {
+		t.Errorf("edited: import %+v, want 1 unit and %d held", rep, len(cutGroups)-1)
+	}
+	rb, err := m.Rebuild(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb.Units != len(cutGroups)+1 {
+		t.Errorf("rebuild: %+v, want %d units", rb, len(cutGroups)+1)
 	}
 }
 
@@ -393,5 +404,34 @@ func TestLookupSentenceOfImport(t *testing.T) {
 	if mt.Score != 85 || mt.Part != 2 || mt.Parts != 2 || strings.Join(mt.Partial, ",") != "ru" ||
 		mt.TextIn("kk") != "Іс колонияның 12 күзетшісіне қатысты." || mt.Unit.TextIn("kk") != "Дүйсенбі күні прокурор іс қозғады. Іс колонияның 12 күзетшісіне қатысты." || len(mt.Numbers) != 1 {
 		t.Errorf("with Split: %+v", mt)
+	}
+}
+
+// TestImportHeldBareHeader: a file with some of the memory's units and a
+// header without the attributes tilmash writes (other tools leave some
+// out) is still imported: the kept copy of what was added gets them.
+func TestImportHeldBareHeader(t *testing.T) {
+	ctx := context.Background()
+	m := cutMemory(t)
+	_, doc := exportTMX(t, m, export.UnitsGroups)
+	doc.Units = append(doc.Units, tmx.Unit{Variants: []tmx.Variant{{Lang: "en", Text: "New text."}, {Lang: "ru", Text: "Новый текст."}}})
+	var buf bytes.Buffer
+	if _, err := tmx.Write(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	data := bytes.Replace(buf.Bytes(), []byte(` adminlang="en"`), nil, 1)
+	rep, err := m.ImportTMX(ctx, bytes.NewReader(data), "bare.tmx", "bare")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Units != 1 || rep.Held != len(cutGroups) {
+		t.Errorf("import %+v, want 1 unit and %d held", rep, len(cutGroups))
+	}
+	rb, err := m.Rebuild(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb.Units != len(cutGroups)+1 {
+		t.Errorf("rebuild: %+v, want %d units", rb, len(cutGroups)+1)
 	}
 }

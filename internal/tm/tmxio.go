@@ -42,6 +42,12 @@ type ImportReport struct {
 	// before them (x-cut, x-partial props): they were left out, so that
 	// importing tilmash's own export gives the memory its groups once.
 	Derived int
+	// Held counts the units that are the memory's own coming back (tm
+	// export of this workspace): their x-source and x-group name a unit
+	// the memory holds from another source, with the same text in every
+	// language. They were left out, with the sentence-cut units of their
+	// groups; when nothing else is left, the memory is not touched.
+	Held int
 }
 
 // ImportTMX adds the TMX read from r (named file in errors) to the memory
@@ -77,9 +83,33 @@ func (m *Memory) ImportTMXFile(ctx context.Context, path, name string) (ImportRe
 }
 
 func (m *Memory) importData(ctx context.Context, data []byte, file, name string) (ImportReport, error) {
+	doc, err := tmx.Read(bytes.NewReader(data), file)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	held, err := m.held(ctx, doc, TMXPrefix+name)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	if held > 0 {
+		// The kept copy holds only what was added, so a rebuild (which
+		// reads the documents again) gives the same memory.
+		if !slices.ContainsFunc(doc.Units, func(u tmx.Unit) bool { return !cutUnit(&u) }) {
+			return ImportReport{Name: name, Held: held}, nil
+		}
+		keepable(&doc.Header)
+		var buf bytes.Buffer
+		if _, err := tmx.Write(&buf, doc); err != nil {
+			return ImportReport{}, err
+		}
+		data = buf.Bytes()
+	}
 	c, skipped, derived, err := m.tmxChange(data, file, name, time.Now().UTC())
 	if err != nil {
 		return ImportReport{}, err
+	}
+	if held > 0 && len(c.Units) == 0 {
+		return ImportReport{Name: name, Held: held, Skipped: skipped, Derived: derived}, nil
 	}
 	rel := filepath.Join(Folder, ImportsFolder, name+".tmx")
 	if err := os.MkdirAll(filepath.Dir(m.WS.Path(rel)), 0o755); err != nil {
@@ -91,7 +121,132 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 	if err := m.Store.Apply(ctx, false, Changes(c)); err != nil {
 		return ImportReport{}, err
 	}
-	return ImportReport{Name: name, Units: len(c.Units), Skipped: skipped, Derived: derived}, nil
+	return ImportReport{Name: name, Units: len(c.Units), Skipped: skipped, Derived: derived, Held: held}, nil
+}
+
+// held removes from doc the units that are the memory's own coming back:
+// a unit whose x-source names a source the memory holds other than own
+// (the import's), whose x-group names a unit of it, and whose text in
+// each language is that unit's (a unit edited since it was exported is
+// new), with the sentence-cut units (x-cut, x-partial) of that group. It
+// returns how many group units it removed. The store is read only when
+// some unit names a source it holds.
+func (m *Memory) held(ctx context.Context, doc *tmx.TMX, own string) (int, error) {
+	type key struct {
+		source string
+		group  int
+	}
+	origin := func(u *tmx.Unit) (key, bool) {
+		src, ok := u.Prop(SourceProp)
+		if !ok || src == own {
+			return key{}, false
+		}
+		g, err := strconv.Atoi(strings.TrimSpace(firstProp(u, GroupProp, tmx.CutProp, tmx.PartialProp)))
+		return key{src, g}, err == nil
+	}
+	named := map[string]bool{}
+	for i := range doc.Units {
+		if k, ok := origin(&doc.Units[i]); ok {
+			named[k.source] = true
+		}
+	}
+	if len(named) == 0 {
+		return 0, nil
+	}
+	srcs, err := m.Store.Sources(ctx)
+	if err != nil {
+		return 0, err
+	}
+	holds := false
+	for _, s := range srcs {
+		holds = holds || named[s.Name]
+	}
+	if !holds {
+		return 0, nil
+	}
+	texts := map[key]map[string]string{}
+	err = m.Store.All(ctx, func(u *Unit) error {
+		if named[u.Source] {
+			t := map[string]string{}
+			for _, v := range u.Variants {
+				t[v.Lang] = strings.TrimSpace(v.Text)
+			}
+			texts[key{u.Source, u.Group}] = t
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	lm := langtag.NewMap(m.Langs())
+	same := func(u *tmx.Unit, t map[string]string) bool {
+		n := 0
+		for _, v := range u.Variants {
+			text := strings.TrimSpace(v.Text)
+			if text == "" {
+				continue
+			}
+			l, _ := lm.Lookup(v.Lang)
+			// The sentence cut writes a heading without its Markdown marks.
+			if l == "" || t[l] != text && export.SentenceText(t[l]) != text {
+				return false
+			}
+			n++
+		}
+		return n == len(t)
+	}
+	dropped := map[key]bool{}
+	kept := doc.Units[:0]
+	n := 0
+	for i := range doc.Units {
+		u := &doc.Units[i]
+		k, ok := origin(u)
+		if ok && cutUnit(u) && dropped[k] {
+			continue
+		}
+		if ok && !cutUnit(u) {
+			if t, found := texts[k]; found && same(u, t) {
+				dropped[k] = true
+				n++
+				continue
+			}
+		}
+		kept = append(kept, *u)
+	}
+	doc.Units = kept
+	return n, nil
+}
+
+// keepable fills in the header attributes [tmx.Write] requires and an
+// outside file may lack, so that the kept copy of an import can be
+// written: only tilmash reads it again, and it reads none of them.
+func keepable(h *tmx.Header) {
+	for _, a := range []struct {
+		val *string
+		def string
+	}{
+		{&h.CreationTool, "tilmash"}, {&h.CreationToolVersion, "unknown"}, {&h.OTMF, "unknown"},
+		{&h.AdminLang, "en"}, {&h.SrcLang, "*all*"}, {&h.DataType, "plaintext"},
+	} {
+		if strings.TrimSpace(*a.val) == "" {
+			*a.val = a.def
+		}
+	}
+	switch h.SegType {
+	case "block", "paragraph", "sentence", "phrase":
+	default:
+		h.SegType = "sentence"
+	}
+}
+
+// firstProp returns the value of the first of types u has, or "".
+func firstProp(u *tmx.Unit, types ...string) string {
+	for _, typ := range types {
+		if v, ok := u.Prop(typ); ok {
+			return v
+		}
+	}
+	return ""
 }
 
 // tmxChange parses a TMX into the units of source tmx/name; it also

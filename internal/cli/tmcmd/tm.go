@@ -491,8 +491,15 @@ func importCommand(a *app.App, env *console.Env) *urfave.Command {
 			if rep.Skipped > 0 {
 				env.Warn("import-tmx.skipped", map[string]any{"Count": rep.Skipped})
 			}
+			if rep.Units == 0 && rep.Held > 0 {
+				env.Say("tm.import.nothing", map[string]any{"File": shown})
+				return nil
+			}
 			if rep.Derived > 0 {
 				env.SayN("tm.import.derived", rep.Derived, nil)
+			}
+			if rep.Held > 0 {
+				env.SayN("tm.import.held", rep.Held, map[string]any{"File": shown})
 			}
 			env.SayN("tm.import.done", rep.Units, map[string]any{"File": shown, "Name": rep.Name})
 			return nil
