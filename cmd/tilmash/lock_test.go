@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,8 @@ import (
 
 // TestSecondWriterFailsClearly holds the workspace lock, as a long-running
 // tilmash would, and checks that a second writer gives up after --wait
-// with a clear, localized message and exit 2, writing nothing.
+// with a clear, localized message naming the holder and exit 2, writing
+// nothing.
 func TestSecondWriterFailsClearly(t *testing.T) {
 	root := t.TempDir()
 	ws, err := workspace.Init(root)
@@ -35,7 +37,9 @@ func TestSecondWriterFailsClearly(t *testing.T) {
 		var out, errOut bytes.Buffer
 		code := mainArgs([]string{"-C", root, "--ui-lang", lang, "import", "doc", "en", file, "--wait", "200ms"},
 			strings.NewReader(""), &out, &errOut, func(string) string { return "" })
-		if code != 2 || !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "--wait") {
+		// The message names the holder: its command line and pid.
+		if code != 2 || !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "--wait") ||
+			!strings.Contains(errOut.String(), "pid "+strconv.Itoa(os.Getpid())) || !strings.Contains(errOut.String(), filepath.Base(os.Args[0])) {
 			t.Errorf("%s: exit %d, stderr %q", lang, code, errOut.String())
 		}
 	}

@@ -3,6 +3,7 @@ package workspace
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gofrs/flock"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -243,9 +246,82 @@ func (w *Workspace) CleanTemp() {
 var beforeReplace func(path string)
 
 // locked is the error of Lock when another tilmash process holds the
-// workspace lock file for longer than the caller was willing to wait.
+// workspace lock file for longer than the caller was willing to wait. It
+// names the holder (Command, PID, Since) when the lock file describes it.
 func locked(file string, wait time.Duration) error {
-	return locale.NewError("workspace.locked", map[string]any{"File": file, "Wait": wait.String()}).WithHint("workspace.locked.hint")
+	data := map[string]any{"File": file, "Wait": wait.String()}
+	if h, ok := readHolder(file); ok {
+		data["Command"], data["PID"], data["Since"] = h.command, h.pid, h.since.Local().Format("2006-01-02 15:04:05 MST")
+	}
+	return locale.NewError("workspace.locked", data).WithHint("workspace.locked.hint")
+}
+
+// holder is what the writer holding the lock wrote into the lock file.
+type holder struct {
+	pid     int
+	since   time.Time
+	command string
+}
+
+// maxHolder bounds how much of the lock file is read.
+const maxHolder = 4096
+
+// writeHolder writes this process's pid, the time and its command line
+// into the lock file at path, which it holds. It writes in place (a
+// rename would put a new file beside the locked one); it is only a
+// description, so a failure is ignored: the flock is the lock.
+func writeHolder(path string) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	args := make([]string, len(os.Args))
+	for i, a := range os.Args {
+		if i == 0 {
+			a = filepath.Base(a)
+		}
+		if a == "" || strings.ContainsAny(a, " \t\n\"'\\") {
+			a = strconv.Quote(a)
+		}
+		args[i] = a
+	}
+	cmd := strings.Join(args, " ")
+	if len(cmd) > maxHolder/2 {
+		cmd = cmd[:maxHolder/2] + "…"
+	}
+	_, _ = f.WriteString("pid: " + strconv.Itoa(os.Getpid()) + "\nstarted: " + time.Now().UTC().Format(time.RFC3339) + "\ncommand: " + cmd + "\n")
+}
+
+// readHolder reads the description of the lock's holder from the lock
+// file at path; ok is false when it holds none (an empty file, one left
+// by a tilmash without descriptions, or half-written). Control characters
+// of the command line are replaced, so the file cannot drive a terminal.
+func readHolder(path string) (h holder, ok bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return h, false
+	}
+	defer f.Close()
+	buf := make([]byte, maxHolder)
+	n, _ := io.ReadFull(f, buf)
+	for _, line := range strings.Split(string(buf[:n]), "\n") {
+		k, v, _ := strings.Cut(line, ": ")
+		switch k {
+		case "pid":
+			h.pid, _ = strconv.Atoi(v)
+		case "started":
+			h.since, _ = time.Parse(time.RFC3339, v)
+		case "command":
+			h.command = strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) || r == utf8.RuneError {
+					return '\uFFFD'
+				}
+				return r
+			}, strings.ToValidUTF8(v, "\uFFFD"))
+		}
+	}
+	return h, h.pid > 0 && !h.since.IsZero() && h.command != ""
 }
 
 // Lock takes the exclusive workspace lock, waiting up to wait for another
@@ -277,6 +353,10 @@ func (w *Workspace) Lock(wait time.Duration) (unlock func(), err error) {
 	if !ok {
 		return nil, locked(path, wait)
 	}
+	writeHolder(path)
 	w.CleanTemp()
-	return func() { _ = fl.Unlock() }, nil
+	return func() {
+		_ = os.Truncate(path, 0) // the description goes before the lock
+		_ = fl.Unlock()
+	}, nil
 }
