@@ -352,6 +352,13 @@ func cleanText(s string) (string, error) {
 	if strings.ContainsAny(s, "\n\r\u2028\u2029") {
 		return "", badText(s, true)
 	}
+	// The control characters import refuses (docformat.Controls): no
+	// sentence holds one, and it would be stored and exported as it is.
+	for i, r := range []rune(s) {
+		if r < 0x20 && r != '\t' {
+			return "", controlText(r, i+1)
+		}
+	}
 	if !utf8.ValidString(s) {
 		return "", badText(s, false)
 	}

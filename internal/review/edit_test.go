@@ -96,6 +96,8 @@ func TestOps(t *testing.T) {
 		{name: "edit", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 2, Text: "Судья запросил новые улики."},
 			want: "c1-1-1 a2-2-2 f1-1-1 c1-1-0 a0-0-1 f1-1-1", old: []int{2}, new: []int{2}},
 		{name: "edit empty", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 2, Text: "  "}, err: "review.text-empty"},
+		{name: "edit with ESC", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 2, Text: "Судья\x1b[2J запросил."}, err: "review.text-control"},
+		{name: "edit with NUL", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 2, Text: "Судья\x00"}, err: "review.text-control"},
 		{name: "edit two lines", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 2, Text: "a\nb"}, err: "review.text-multiline"},
 		{name: "edit missing sentence", shape: reviewtest.Uneven, op: EditText{Group: 2, Lang: "ru", Sentence: 3, Text: "x"}, err: "review.no-sentence"},
 	}

@@ -2,6 +2,7 @@ package review
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"strings"
 
@@ -49,6 +50,12 @@ func nothingToMove(group int, lang string) error {
 // sentence at all.
 func splitEmpty(group int) error {
 	return locale.NewError("review.split-empty", map[string]any{"Group": group}).WithHint("review.split-empty.hint")
+}
+
+// controlText is the error of EditText for a replacement sentence holding
+// control character r, the column-th character of the trimmed text.
+func controlText(r rune, column int) error {
+	return locale.NewError("review.text-control", map[string]any{"Char": fmt.Sprintf("U+%04X", r), "Column": column}).WithHint("review.text-control.hint")
 }
 
 // badText is the error of EditText for a replacement sentence that cannot
