@@ -836,7 +836,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
 	{ID: "review.not-verified.hint", Other: "run tilmash align {{.ID}} to align the changed text again, or tilmash undo {{.ID}} if a recent edit caused this"},
 	{ID: "review.note-label", Other: "note"},
 	{ID: "review.nothing-left", Other: "nothing left to review in {{.ID}}"},
-	{ID: "review.nothing-to-review", Other: "nothing to review in {{.ID}}: every group is confirmed and has no glossary finding"},
+	{ID: "review.nothing-to-review", Other: "nothing to review in {{.ID}}: every group is confirmed, with no glossary finding and no error of the other checks"},
 	{ID: "review.only-one-left", Other: "group {{.Group}} is the only group left to review: c confirms it, q quits"},
 	{ID: "review.ph.at", Other: "LANG:K"},
 	{ID: "review.ph.k", Other: "K"},
@@ -849,7 +849,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
 	{ID: "review.recovered", Other: "rolled back edit {{.Step}} ({{.What}}), which a crash had interrupted"},
 	{ID: "review.reloaded", Other: "the alignment changed on disk, so it was read again: press the key again"},
 	{ID: "review.review.args", Other: "DOC"},
-	{ID: "review.review.description", Other: `Steps through the groups of DOC that are not confirmed or have glossary findings, showing each between its neighbours. Single keys act at once, and every change is saved and journaled as by tilmash group: c confirm, m merge with the next group, u (or M) merge with the previous one, s split, n or space skip (after the last group, back to the first one still to review), p go back, z undo, q quit, ? help. Works in any terminal, also over SSH.
+	{ID: "review.review.description", Other: `Steps through the groups of DOC that are not confirmed, have glossary findings or have errors of the other checks (a number the translation lacks …), showing each between its neighbours. Single keys act at once, and every change is saved and journaled as by tilmash group: c confirm, m merge with the next group, u (or M) merge with the previous one, s split, n or space skip (after the last group, back to the first one still to review), p go back, z undo, q quit, ? help. Works in any terminal, also over SSH.
 
 Example: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "start at group {{.Ph}}"},
@@ -2082,7 +2082,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.not-verified.hint", Other: "өзгерген мәтінді қайта теңестіру үшін tilmash align {{.ID}}, ал себебі жақындағы түзету болса, tilmash undo {{.ID}} командасын іске қосыңыз"},
 	{ID: "review.note-label", Other: "ескертпе"},
 	{ID: "review.nothing-left", Other: "{{.ID}} құжатында тексеретін басқа ештеңе қалмады"},
-	{ID: "review.nothing-to-review", Other: "{{.ID}} құжатында тексеретін ештеңе жоқ: барлық топ расталған және глоссарий бойынша кемшілігі жоқ"},
+	{ID: "review.nothing-to-review", Other: "{{.ID}} құжатында тексеретін ештеңе жоқ: барлық топ расталған, глоссарий бойынша кемшілігі де, басқа тексерулердің қатесі де жоқ"},
 	{ID: "review.only-one-left", Other: "тексеруге тек {{.Group}}-топ қалды: c оны растайды, q — шығу"},
 	{ID: "review.ph.at", Other: "ТІЛ:K"},
 	{ID: "review.ph.k", Other: "K"},
@@ -2095,7 +2095,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.recovered", Other: "іркіліс салдарынан үзілген {{.Step}}-түзету ({{.What}}) кері қайтарылды"},
 	{ID: "review.reloaded", Other: "теңестіру дискіде өзгерген, сондықтан қайта оқылды: пернені тағы бір рет басыңыз"},
 	{ID: "review.review.args", Other: "ҚҰЖАТ"},
-	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған немесе глоссарий бойынша кемшілігі бар топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын пернесі өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
+	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған, глоссарий бойынша кемшілігі немесе басқа тексерулердің қатесі бар (аудармада түпнұсқадағы сан жоқ …) топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын пернесі өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
 
 Мысал: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "{{.Ph}}-топтан бастау"},
@@ -3328,7 +3328,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.not-verified.hint", Other: "выполните tilmash align {{.ID}}, чтобы заново выровнять изменённый текст, или tilmash undo {{.ID}}, если причина — недавняя правка"},
 	{ID: "review.note-label", Other: "заметка"},
 	{ID: "review.nothing-left", Other: "в {{.ID}} больше нечего проверять"},
-	{ID: "review.nothing-to-review", Other: "в {{.ID}} нечего проверять: все группы подтверждены и не имеют замечаний по глоссарию"},
+	{ID: "review.nothing-to-review", Other: "в {{.ID}} нечего проверять: все группы подтверждены, замечаний по глоссарию и ошибок других проверок нет"},
 	{ID: "review.only-one-left", Other: "на проверку осталась только группа {{.Group}}: c подтверждает её, q — выход"},
 	{ID: "review.ph.at", Other: "ЯЗЫК:K"},
 	{ID: "review.ph.k", Other: "K"},
@@ -3341,7 +3341,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.recovered", Other: "откачена правка {{.Step}} ({{.What}}), прерванная сбоем"},
 	{ID: "review.reloaded", Other: "выравнивание изменилось на диске и было прочитано заново: нажмите клавишу ещё раз"},
 	{ID: "review.review.args", Other: "ДОКУМЕНТ"},
-	{ID: "review.review.description", Other: `Проходит по группам документа ДОКУМЕНТ, которые не подтверждены или имеют замечания по глоссарию, и показывает каждую вместе с соседними. Клавиши действуют сразу, и каждое изменение сохраняется и записывается в журнал, как при tilmash group: c подтвердить, m объединить со следующей группой, u (или M) объединить с предыдущей, s разделить, n или пробел пропустить (после последней группы — снова к первой непроверенной), p назад, z отменить, q выйти, ? справка. Работает в любом терминале, в том числе по SSH.
+	{ID: "review.review.description", Other: `Проходит по группам документа ДОКУМЕНТ, которые не подтверждены, имеют замечания по глоссарию или ошибки других проверок (в переводе нет числа из оригинала …), и показывает каждую вместе с соседними. Клавиши действуют сразу, и каждое изменение сохраняется и записывается в журнал, как при tilmash group: c подтвердить, m объединить со следующей группой, u (или M) объединить с предыдущей, s разделить, n или пробел пропустить (после последней группы — снова к первой непроверенной), p назад, z отменить, q выйти, ? справка. Работает в любом терминале, в том числе по SSH.
 
 Пример: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "начать с группы {{.Ph}}"},

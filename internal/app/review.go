@@ -231,7 +231,7 @@ func (a *App) groupFindings(ws *workspace.Workspace, id string, al *document.Ali
 	var out []review.Mark
 	for _, f := range suite.Units(0, id, ws.Config.Source, check.ScopeGroup, units) {
 		out = append(out, review.Mark{Group: f.Group, Lang: f.Lang, Kind: review.MarkKind(f.Kind), Start: -1, End: -1,
-			Text: f.Text, Entry: f.EntryID, Expected: f.Expected, Message: f.MessageID(), Data: f.TemplateData()})
+			Text: f.Text, Entry: f.EntryID, Expected: f.Expected, Message: f.MessageID(), Data: f.TemplateData(), Error: f.Blocks()})
 	}
 	return out, true
 }

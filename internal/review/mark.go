@@ -39,6 +39,9 @@ type Mark struct {
 	// sentence that describes a finding (the glossary check's own).
 	Message string
 	Data    map[string]any
+	// Error says the finding is of severity error: it holds back export
+	// and publish (a glossary finding, or a numbers error …).
+	Error bool
 }
 
 // Placed reports whether the mark has a span in the text.

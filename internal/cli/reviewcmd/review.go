@@ -65,9 +65,10 @@ type session struct {
 	marker review.Marker
 	snap   *review.Snapshot
 	marks  []review.Mark
-	cur    int    // the group on screen, 1-based
-	msgs   string // what the last action said, drawn under the groups
-	edits  int    // steps made in this session
+	errs   map[int]bool // groups with an error of the other quick checks (numbers …)
+	cur    int          // the group on screen, 1-based
+	msgs   string       // what the last action said, drawn under the groups
+	edits  int          // steps made in this session
 	raw    *term.State
 	screen io.Writer
 }
@@ -140,6 +141,18 @@ func (s *session) reload() error {
 			return err
 		}
 	}
+	// The other quick checks' errors (numbers, untranslated …) make a
+	// group to review too: the screen lists them under it.
+	all := make([]int, len(snap.Alignment.Groups))
+	for i := range all {
+		all[i] = i + 1
+	}
+	s.errs = map[int]bool{}
+	for _, m := range s.app.CheckMarks(s.ws, s.d.ID, snap.Alignment, all) {
+		if m.Error {
+			s.errs[m.Group] = true
+		}
+	}
 	if s.cur > 0 {
 		s.cur = at.find(snap.Alignment, s.cur)
 	}
@@ -147,9 +160,9 @@ func (s *session) reload() error {
 }
 
 // needsReview: a group is reviewed when it is confirmed and has no
-// glossary finding.
+// glossary finding and no error of the other quick checks.
 func (s *session) needsReview(n int) bool {
-	if s.snap.Alignment.Groups[n-1].Status != document.Confirmed {
+	if s.snap.Alignment.Groups[n-1].Status != document.Confirmed || s.errs[n] {
 		return true
 	}
 	for _, m := range review.Findings(s.marks) {

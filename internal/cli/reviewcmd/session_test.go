@@ -342,3 +342,30 @@ func TestDrawListsOtherFindings(t *testing.T) {
 		t.Errorf("the numbers finding of group 3 is not on the screen:\n%s", screen.String())
 	}
 }
+
+// TestOtherErrorsAreToReview: a confirmed group with an error of the other
+// quick checks (a number the translations lack) is left to review, as one
+// with a glossary finding is: the screen listed the error under the group
+// while the count said nothing was left, and review said "nothing to
+// review". A warning alone (typography) does not make it so.
+func TestOtherErrorsAreToReview(t *testing.T) {
+	s := testSession(t, reviewtest.OneToOne)
+	if s.needsReview(4) {
+		t.Fatal("confirmed group 4 needs review before the edit")
+	}
+	before := s.left()
+	elsewhere(t, s, review.EditText{Group: 4, Lang: "en", Sentence: 1, Text: "The judge asked for 7 new pieces of evidence."})
+	if err := s.reload(); err != nil {
+		t.Fatal(err)
+	}
+	if !s.needsReview(4) || s.left() != before+1 {
+		t.Errorf("confirmed group 4 with a numbers error: needs review %v, left %d (was %d)", s.needsReview(4), s.left(), before)
+	}
+	elsewhere(t, s, review.EditText{Group: 4, Lang: "en", Sentence: 1, Text: "The judge asked for  new evidence ."})
+	if err := s.reload(); err != nil {
+		t.Fatal(err)
+	}
+	if s.needsReview(4) {
+		t.Error("a typography warning alone made confirmed group 4 need review")
+	}
+}
