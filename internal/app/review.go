@@ -142,6 +142,9 @@ type EditResult struct {
 	Still      []int
 	StillCount int
 	StillKinds map[string]int
+	// StillErrors counts those of severity error, which hold back export
+	// and publish; the others are warnings.
+	StillErrors int
 }
 
 // Edit is the one path every review edit takes (group commands and the
@@ -277,6 +280,9 @@ func (a *App) stillFindings(d *document.Document, res *review.Result, out *EditR
 		findings = review.Findings(res.After)
 	}
 	for _, m := range findings {
+		if m.Error || !ok { // the glossary marker's findings are the terms check's errors
+			out.StillErrors++
+		}
 		if !slices.Contains(out.Still, m.Group) {
 			out.Still = append(out.Still, m.Group)
 		}

@@ -264,7 +264,11 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 		// document that has any.
 		if len(res.Still) > 0 {
 			env.Warn("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": app.KindSummary(env.T, res.StillKinds)})
-			env.Hint("review.findings-still.hint", map[string]any{"ID": id, "Groups": review.FormatRange(res.Still)})
+			hint := "review.findings-still.hint"
+			if res.StillErrors == 0 { // export refuses errors only
+				hint = "review.findings-still.warnings-hint"
+			}
+			env.Hint(hint, map[string]any{"ID": id, "Groups": review.FormatRange(res.Still)})
 		}
 		return
 	}
