@@ -80,6 +80,11 @@ func TestWriterWaitsForTheLock(t *testing.T) {
 	unlock()
 	select {
 	case code := <-done:
+		// It said why it waited, and for whom.
+		if want := "waiting up to 20s for another tilmash process to finish: "; !strings.Contains(errOut.String(), want) ||
+			!strings.Contains(errOut.String(), "pid "+strconv.Itoa(os.Getpid())) {
+			t.Errorf("the waiting writer did not say %q with the holder's pid: %s", want, errOut.String())
+		}
 		if code != 0 {
 			t.Fatalf("exit %d after the lock was released: %s", code, errOut.String())
 		}

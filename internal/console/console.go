@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -230,8 +231,20 @@ func (e *Env) Workspace() (*workspace.Workspace, error) {
 	return nil, locale.NewError(id, map[string]any{"Setting": setting}).WithHint(id + ".hint")
 }
 
-// Lock takes the workspace writer lock, waiting up to LockWait.
-func (e *Env) Lock(ws *workspace.Workspace) (func(), error) { return ws.Lock(e.LockWait) }
+// Lock takes the workspace writer lock, waiting up to LockWait. When it
+// has to wait, it says so first, naming the process that holds the lock,
+// so a command that seems to hang tells why.
+func (e *Env) Lock(ws *workspace.Workspace) (func(), error) {
+	unlock, err := ws.Lock(0)
+	var le *locale.Error
+	if err == nil || e.LockWait <= 0 || !errors.As(err, &le) || le.ID != "workspace.locked" {
+		return unlock, err
+	}
+	data := maps.Clone(le.Data)
+	data["Wait"] = e.LockWait.String()
+	e.Say("workspace.waiting", data)
+	return ws.Lock(e.LockWait)
+}
 
 // Findings is returned by a command that ran correctly and found problems
 // in the content (glossary violations, flagged groups at a gate). It maps to
