@@ -299,10 +299,16 @@ func writeSynced(path string, data []byte) error {
 
 // quickAffix is aff without the suggestion tables (see quickDictionary).
 func quickAffix(aff []byte) []byte {
+	return append(affixWithout(aff, suggestionTables[:]...), "MAXNGRAMSUGS 0\nMAXCPDSUGS 0\nNOSPLITSUGS\n"...)
+}
+
+// affixWithout is aff without the lines whose first word is one of names,
+// its last line ended.
+func affixWithout(aff []byte, names ...string) []byte {
 	var out bytes.Buffer
 	for _, line := range bytes.SplitAfter(aff, []byte("\n")) {
 		fields := bytes.Fields(bytes.TrimPrefix(line, []byte("\ufeff")))
-		if len(fields) > 0 && slices.Contains(suggestionTables[:], string(fields[0])) {
+		if len(fields) > 0 && slices.Contains(names, string(fields[0])) {
 			continue
 		}
 		out.Write(line)
@@ -310,7 +316,6 @@ func quickAffix(aff []byte) []byte {
 	if out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
 		out.WriteByte('\n')
 	}
-	out.WriteString("MAXNGRAMSUGS 0\nMAXCPDSUGS 0\nNOSPLITSUGS\n")
 	return out.Bytes()
 }
 
@@ -324,19 +329,7 @@ func quickAffix(aff []byte) []byte {
 // the time: 4.0 s against 0.64 s for 169 Kazakh words, 2.5 s against
 // 0.28 s for 37 Russian ones.
 func suggestAffix(aff []byte) []byte {
-	var out bytes.Buffer
-	for _, line := range bytes.SplitAfter(aff, []byte("\n")) {
-		fields := bytes.Fields(bytes.TrimPrefix(line, []byte("\ufeff")))
-		if len(fields) > 0 && string(fields[0]) == "MAXNGRAMSUGS" {
-			continue
-		}
-		out.Write(line)
-	}
-	if out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
-		out.WriteByte('\n')
-	}
-	out.WriteString("MAXNGRAMSUGS 0\n")
-	return out.Bytes()
+	return append(affixWithout(aff, "MAXNGRAMSUGS"), "MAXNGRAMSUGS 0\n"...)
 }
 
 // suggestionTables are the first words of the affix file's lines that
