@@ -566,16 +566,8 @@ func (r *Reader) quotedCell(pos int) bool {
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i+1]
 	}
-	for i := 0; i < len(line); i++ {
-		if line[i] != '"' {
-			continue
-		}
-		if i+1 < len(line) && line[i+1] == '"' {
-			i++
-			continue
-		}
-		rest := line[i+1:]
-		return len(rest) == 0 || rest[0] == r.comma || rest[0] == '\n' || len(rest) >= 2 && rest[0] == '\r' && rest[1] == '\n'
+	if found, closes := r.firstClose(line); found {
+		return closes
 	}
 	seps := bytes.Count(line, []byte{r.comma})
 	if r.width == 0 {
@@ -603,18 +595,26 @@ func (r *Reader) closesLater() bool {
 		r.rec, r.inBuf = r.own, false
 	}
 	ahead, _ := r.br.Peek(r.br.Size())
-	for i := 0; i < len(ahead); i++ {
-		if ahead[i] != '"' {
+	_, closes := r.firstClose(ahead)
+	return closes
+}
+
+// firstClose finds the first double quote of b that is not doubled: found
+// is false when there is none, and closes says whether what follows it
+// ends a cell (the separator, a line end, or the end of b).
+func (r *Reader) firstClose(b []byte) (found, closes bool) {
+	for i := 0; i < len(b); i++ {
+		if b[i] != '"' {
 			continue
 		}
-		if i+1 < len(ahead) && ahead[i+1] == '"' {
+		if i+1 < len(b) && b[i+1] == '"' {
 			i++
 			continue
 		}
-		rest := ahead[i+1:]
-		return len(rest) == 0 || rest[0] == r.comma || rest[0] == '\n' || len(rest) >= 2 && rest[0] == '\r' && rest[1] == '\n'
+		rest := b[i+1:]
+		return true, len(rest) == 0 || rest[0] == r.comma || rest[0] == '\n' || len(rest) >= 2 && rest[0] == '\r' && rest[1] == '\n'
 	}
-	return false
+	return false, false
 }
 
 // lineEnd reports whether the record ends at pos: a newline, CR LF, or the
