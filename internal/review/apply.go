@@ -167,7 +167,7 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	before := snap.Alignment
 	after := clone(before)
 	if res.Change, err = op.Apply(after, snap.Texts); err != nil {
-		return nil, err
+		return nil, namingDoc(err, d.ID)
 	}
 	res.Alignment = after
 	if opt.Marker != nil {

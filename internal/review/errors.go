@@ -41,6 +41,24 @@ func noSentence(group int, lang string, k, have int) error {
 	return locale.NewError("review.no-sentence", data).WithHint("review.no-sentence.hint")
 }
 
+// namingDoc gives an op's error the document id as Doc, for hints that
+// name the command to run next (review.no-sentence.hint): an op knows
+// the alignment, not the document it belongs to.
+func namingDoc(err error, id string) error {
+	var e *locale.Error
+	if errors.As(err, &e) && e.Hint != "" {
+		if _, ok := e.Data["Doc"]; !ok {
+			data := maps.Clone(e.Data)
+			if data == nil {
+				data = map[string]any{}
+			}
+			data["Doc"] = id
+			e.Data = data
+		}
+	}
+	return err
+}
+
 // nothingToMove is the error of Move for a group with no sentence in lang.
 func nothingToMove(group int, lang string) error {
 	return locale.NewError("review.no-sentence-to-move", map[string]any{"Group": group, "Lang": lang, "Sentence": 0, "Count": 0})
