@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Piece is a sentence a Cutter found, with its paragraph number.
@@ -52,10 +54,14 @@ type Grouper func(pieces map[string][]Piece, fixed []map[string][]int) []Proposa
 // segmentation rules takes effect everywhere except inside confirmed
 // groups, which keep the sentences a person checked.
 //
-// A stretch between confirmed groups that held a Detached group (one that
-// lost sentences to a changed text) comes out flagged and Detached as a
-// whole: the aligner's confidence says nothing about whether a person's
-// earlier review still holds there.
+// In a stretch between confirmed groups that held a Detached group (one that
+// lost sentences to a changed text), every group the aligner makes
+// differently from the groups it had (other sentences in some language)
+// comes out flagged and Detached, whatever the aligner's confidence: the
+// text changed there, and a person must look. A group made again exactly
+// as one of the stretch's old groups keeps that group's Detached mark (and
+// is flagged if it had it); the others are as the aligner makes them, so a
+// one-word change flags the groups it moved, not the whole stretch.
 //
 // Realign returns an error when group leaves a piece out, uses one twice,
 // breaks the order or does not keep a confirmed group as it is, rather than
@@ -68,6 +74,7 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 	r := &realigner{langs: langs, texts: texts, cut: cut, group: group, out: out,
 		notes: map[int]string{}, detached: map[int]bool{}, tail: map[*Group][]*Group{}}
 	var fixed []*Group // confirmed groups with sentences
+	var loose []*Group // the other groups with sentences
 	if old != nil {
 		for _, g := range old.Groups {
 			switch {
@@ -82,10 +89,17 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 				if g.Detached {
 					r.detached[len(fixed)] = true
 				}
+				loose = append(loose, g)
 				if g.Note != "" && len(g.Sents[pivot]) > 0 {
 					r.notes[g.Sents[pivot][0].Start] = g.Note
 				}
 			}
+		}
+	}
+	if len(r.detached) > 0 {
+		r.old = map[string]bool{}
+		for _, g := range loose {
+			r.old[g.spans(langs)] = r.old[g.spans(langs)] || g.Detached
 		}
 	}
 	from := map[string]int{}
@@ -117,6 +131,23 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 	return out, nil
 }
 
+// spans names g's sentences by their places in each language's text: two
+// groups with the same spans hold the same sentences.
+func (g *Group) spans(langs []string) string {
+	var b strings.Builder
+	for _, l := range langs {
+		b.WriteString(l)
+		for _, s := range g.Sents[l] {
+			b.WriteByte(' ')
+			b.WriteString(strconv.Itoa(s.Start))
+			b.WriteByte('-')
+			b.WriteString(strconv.Itoa(s.End))
+		}
+		b.WriteByte(';')
+	}
+	return b.String()
+}
+
 // full reports whether g has sentences in every language.
 func (g *Group) full(langs []string) bool {
 	for _, l := range langs {
@@ -146,6 +177,7 @@ type realigner struct {
 	out      *Alignment
 	notes    map[int]string      // pivot start -> note of an unconfirmed group
 	detached map[int]bool        // stretches, numbered by the confirmed groups before them, that held a detached group
+	old      map[string]bool     // when a stretch held one: the spans of the old unconfirmed groups, and whether one was Detached
 	tail     map[*Group][]*Group // confirmed groups without sentences, after the confirmed group they follow
 }
 
@@ -218,16 +250,18 @@ func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) e
 			}
 		}
 		g := &Group{Status: Aligned, Score: p.Score, Sents: map[string][]Sentence{}}
-		stretch := first + t
-		if p.Flagged || r.detached[stretch] {
-			g.Status = Flagged
-		}
-		g.Detached = r.detached[stretch]
 		for _, l := range r.langs {
 			g.Sents[l] = []Sentence{}
 			for _, i := range p.Idx[l] {
 				g.Sents[l] = append(g.Sents[l], pieces[l][i].Sentence)
 			}
+		}
+		if r.detached[first+t] {
+			detached, same := r.old[g.spans(r.langs)]
+			g.Detached = detached || !same
+		}
+		if p.Flagged || g.Detached {
+			g.Status = Flagged
 		}
 		if s := g.Sents[r.out.Pivot]; len(s) > 0 {
 			g.Note = r.notes[s[0].Start]

@@ -310,3 +310,34 @@ func TestRealignRefusesLostPieces(t *testing.T) {
 		t.Fatal("an alignment that lost sentences was accepted")
 	}
 }
+
+// TestRealignDetachedFlagsOnlyChanges: in a stretch that held a detached
+// group, only the groups the new alignment made differently (and the
+// detached ones it made again) are flagged and detached; a group it made
+// exactly as before keeps the aligner's status. Before, one changed word in
+// a document with nothing confirmed flagged every group of it.
+func TestRealignDetachedFlagsOnlyChanges(t *testing.T) {
+	langs := []string{"en", "ru"}
+	tx := map[string]string{"en": "A1 | A2 | A3 | A4 | A5", "ru": "Б1 | Б2 | Б3 | Б4 | Б5"}
+	a, _ := document.Realign(nil, "d", "en", langs, tx, cutWords, zip)
+	tx["ru"] = "Б1 | Б2 | Третья | Б4 | Б5"
+	lost, _ := a.Rebase("ru", tx["ru"])
+	if len(lost) != 1 || lost[0] != 3 || !a.Groups[2].Detached {
+		t.Fatalf("rebase: lost %v, group 3 %+v", lost, a.Groups[2])
+	}
+	for run := 0; run < 2; run++ {
+		b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range b.Groups {
+			got = append(got, fmt.Sprintf("%s/%s/%v", g.Text("ru"), g.Status, g.Detached))
+		}
+		want := "Б1/aligned/false Б2/aligned/false Третья/flagged/true Б4/aligned/false Б5/aligned/false"
+		if s := strings.Join(got, " "); s != want {
+			t.Fatalf("run %d:\n got %s\nwant %s", run, s, want)
+		}
+		a = b
+	}
+}
