@@ -504,7 +504,7 @@ func TestLengthCost(t *testing.T) {
 		src[i] = Sentence{Text: repeatWord("word", 10+i%7)}
 		tgt[i] = Sentence{Text: repeatWord("слово", 8+i%7)} // about 0.85 of the English length
 	}
-	fs, ft := extractAll("en", src, nil, nil), extractAll("ru", tgt, nil, nil)
+	fs, ft := extractAll("en", src, nil, nil, false), extractAll("ru", tgt, nil, nil, false)
 	a.src, a.tgt = newSide(src, fs, nil), newSide(tgt, ft, nil)
 	path := make([]step, 50)
 	for i := range path {
@@ -643,7 +643,7 @@ func TestParagraphCue(t *testing.T) {
 	}
 	build := func(src, tgt []Sentence) *aligner {
 		a := &aligner{m: newModel("ru", "ru")}
-		fs, ft := extractAll("ru", src, nil, nil), extractAll("ru", tgt, nil, nil)
+		fs, ft := extractAll("ru", src, nil, nil, true), extractAll("ru", tgt, nil, nil, true)
 		w := keyWeights(fs, ft)
 		a.src, a.tgt = newSide(src, fs, w), newSide(tgt, ft, w)
 		a.paras = a.src.paras && a.tgt.paras

@@ -74,6 +74,9 @@ type extractor struct {
 	sk    []byte
 	stems []int32
 	names [][]uint32
+	// prefix keys Cyrillic words by their first letters (cyrillicPrefix) instead of their
+	// skeletons: for a pair written in Cyrillic on both sides (see prefixPair).
+	prefix bool
 }
 
 // wordInfo is what a word contributes to the features of a sentence, wherever it stands.
@@ -175,7 +178,12 @@ func (e *extractor) word(word string) int32 {
 				w.keys = append(w.keys, hashKey(kindWord, sk))
 			}
 		}
-		if e.cyr && isCyrillic(word) {
+		if e.prefix && isCyrillic(word) {
+			var ok bool
+			if e.sk, ok = cyrillicPrefix(word, e.sk[:0]); ok {
+				w.keys = append(w.keys, hashKey(kindWord, e.sk))
+			}
+		} else if e.cyr && isCyrillic(word) {
 			e.sk = cyrillicVariants(word, e.sk, add)
 		} else {
 			e.sk = englishVariants(word, e.sk, add)

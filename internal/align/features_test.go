@@ -76,3 +76,35 @@ func TestWordIsOneWord(t *testing.T) {
 		}
 	}
 }
+
+// TestCyrillicPrefix: in a Russian-Kazakh pair, words are keyed by their first four letters with
+// the Kazakh letters folded, so a name or loanword in either spelling shares a key, and unrelated
+// words that share a skeleton (убийстве and пайыздан: п-й-с/з-т/д) do not.
+func TestCyrillicPrefix(t *testing.T) {
+	tests := []struct {
+		ru, kk string
+		share  bool
+	}{
+		{"Симпсон", "Симпсонды", true},
+		{"Токаев", "Тоқаевтың", true},
+		{"Аризоны", "Аризонаның", true},
+		{"полиция", "Полиция", true},
+		{"Казахстане", "Қазақстанда", true},
+		{"Уэйда", "Уэйд", true},
+		{"убийстве", "пайыздан", false},
+		{"Дайтеон", "төтенше", false},
+		{"второй", "екінші", false},
+		{"год", "жыл", false}, // short: no key
+	}
+	for _, tt := range tests {
+		fs, ft, _, _ := extractSides([]Sentence{{Text: "Мы " + tt.ru}}, []Sentence{{Text: "Біз " + tt.kk}}, Options{SrcLang: "ru", TgtLang: "kk", NoRealign: true})
+		if got := commonKeys(fs[0].keys, ft[0].keys) > 0; got != tt.share {
+			t.Errorf("%s / %s: share a key = %v, want %v", tt.ru, tt.kk, got, tt.share)
+		}
+	}
+	// English with Russian keeps the skeletons that cross scripts.
+	fs, ft, _, _ := extractSides([]Sentence{{Text: "Simpson"}}, []Sentence{{Text: "Симпсон"}}, Options{SrcLang: "en", TgtLang: "ru", NoRealign: true})
+	if commonKeys(fs[0].keys, ft[0].keys) == 0 {
+		t.Error("Simpson / Симпсон share no key in an English-Russian pair")
+	}
+}
