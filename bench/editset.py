@@ -21,7 +21,8 @@ perturb.py, so ../shared/eval/score.py scores it in presegmented mode:
   OUT/HALF/PAIR/NNN.gold.json      {"doc": ID, "beads": [[[src indices], [tgt indices]], ...]}
   OUT/HALF/PAIR/NNN.src.txt, .tgt.txt  the same sentences as paragraphs (a run is its own paragraph)
 Pairs: en-ru, en-kk and ru-kk (ru-kk: both sides edited independently is what the three-way test
-does; here the Kazakh side is edited against Russian).
+does; here the Kazakh side is edited against Russian). score.py aligns every pair with --src-lang
+en: score ru-kk through bench/ru-src.sh, which gives tilmash --src-lang ru.
 The output is generated data: do not commit it.
 """
 import json, os, random, sys
