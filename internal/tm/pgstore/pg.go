@@ -57,22 +57,42 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	var has bool
-	if err := pool.QueryRow(ctx, `SELECT EXISTS(SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')`).Scan(&has); err != nil {
-		pool.Close()
-		return nil, err
-	}
-	if !has {
-		if _, err := pool.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm`); err != nil {
-			pool.Close()
-			return nil, fmt.Errorf("the database has no pg_trgm extension and this role cannot create it (as a superuser: CREATE EXTENSION pg_trgm): %w", err)
-		}
-	}
-	if _, err := pool.Exec(ctx, schema); err != nil {
+	if err := prepare(ctx, pool); err != nil {
 		pool.Close()
 		return nil, err
 	}
 	return &Store{pool: pool}, nil
+}
+
+// schemaLock is the advisory lock held while the tables are created.
+const schemaLock = 0x746d73 // "tms"
+
+// prepare creates the pg_trgm extension and the tables when missing. A
+// memory whose tables exist is only looked at: CREATE INDEX IF NOT EXISTS
+// takes a SHARE lock on its table before it finds the index there, so
+// running the schema at every open made each translator's command wait for
+// any other's update (and time out behind a rebuild).
+func prepare(ctx context.Context, pool *pgxpool.Pool) error {
+	var has, ready bool
+	err := pool.QueryRow(ctx, `SELECT EXISTS(SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'),
+		to_regclass('tm_source') IS NOT NULL AND to_regclass('tm_unit_id') IS NOT NULL
+		AND to_regclass('tm_unit_source') IS NOT NULL AND to_regclass('tm_text_trgm') IS NOT NULL`).Scan(&has, &ready)
+	if err != nil || (has && ready) {
+		return err
+	}
+	if !has {
+		if _, err := pool.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm`); err != nil {
+			return fmt.Errorf("the database has no pg_trgm extension and this role cannot create it (as a superuser: CREATE EXTENSION pg_trgm): %w", err)
+		}
+	}
+	// Two first opens at once would race in the catalogue: one at a time.
+	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, schemaLock); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, schema)
+		return err
+	})
 }
 
 // Close closes the connections.

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -23,6 +24,13 @@ const EnvURL = "TILMASH_TEST_POSTGRES"
 // open gives each test a schema of its own in the test database, dropped
 // at the end.
 func open(t *testing.T) tm.Store {
+	t.Helper()
+	_, s := openURL(t)
+	return s
+}
+
+// openURL is open, with the URL that reaches the test's schema.
+func openURL(t *testing.T) (string, *pgstore.Store) {
 	t.Helper()
 	base := os.Getenv(EnvURL)
 	if base == "" {
@@ -57,7 +65,41 @@ func open(t *testing.T) tm.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	t.Cleanup(func() { s.Close() })
+	return u.String(), s
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+// TestOpenWhileAnotherWrites: a translator's command opens the memory
+// while another's update holds its transaction open. Open ran the
+// schema's CREATE INDEX IF NOT EXISTS, whose SHARE lock waits for every
+// writer: each command stalled behind the others' updates, and timed out
+// ("cannot open the translation memory") behind a long one.
+func TestOpenWhileAnotherWrites(t *testing.T) {
+	url, _ := openURL(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `LOCK TABLE tm_unit, tm_text, tm_source IN ROW EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	octx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	s, err := pgstore.Open(octx, url)
+	if err != nil {
+		t.Fatalf("open while another translator's update is under way: %v", err)
+	}
+	defer s.Close()
+	if _, err := s.Sources(octx); err != nil {
+		t.Fatal(err)
+	}
+}
