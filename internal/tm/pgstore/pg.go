@@ -127,8 +127,12 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, applyLock); err != nil {
 			return err
 		}
+		// A rebuild deletes the rows rather than TRUNCATE them: TRUNCATE's
+		// ACCESS EXCLUSIVE lock stopped every other translator's look-up
+		// until the rebuild committed (and their commands timed out); the
+		// others go on reading the old memory until the new one commits.
 		if reset {
-			if _, err := tx.Exec(ctx, `TRUNCATE tm_text, tm_unit, tm_source`); err != nil {
+			if _, err := tx.Exec(ctx, `DELETE FROM tm_text; DELETE FROM tm_unit; DELETE FROM tm_source`); err != nil {
 				return err
 			}
 		}

@@ -103,3 +103,57 @@ func TestOpenWhileAnotherWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestReadDuringRebuild: while one translator's tm rebuild is writing the
+// new memory, another's look-up reads the old one at once. A rebuild
+// emptied the tables with TRUNCATE, whose ACCESS EXCLUSIVE lock made every
+// reader wait for the whole rebuild.
+func TestReadDuringRebuild(t *testing.T) {
+	url, s := openURL(t)
+	ctx := context.Background()
+	unit := func(src, text string) tm.Unit {
+		return tm.Unit{Source: src, Group: 1, Confirmed: true, Time: time.Unix(1, 0),
+			Variants: []tm.Variant{{Lang: "en", Text: text}, {Lang: "ru", Text: "перевод " + text}}}
+	}
+	change := func(name, text string) tm.Change {
+		return tm.Change{Source: tm.Source{Name: name, Hash: name, Stamp: name, Units: 1}, Units: []tm.Unit{unit(name, text)}}
+	}
+	old := "The prosecutor opened an inquiry into the prison."
+	if err := s.Apply(ctx, false, func(yield func(tm.Change, error) bool) {
+		yield(change("doc/old", old), nil)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	reader, err := pgstore.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	var seen []tm.Unit
+	var readErr error
+	err = s.Apply(ctx, true, func(yield func(tm.Change, error) bool) {
+		if !yield(change("doc/new", "A new article about the weather."), nil) {
+			return
+		}
+		// The rebuild is under way: another translator looks up.
+		rctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+		defer cancel()
+		seen, readErr = reader.Similar(rctx, "en", old, 5)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if readErr != nil {
+		t.Fatalf("a look-up during a rebuild: %v", readErr)
+	}
+	if len(seen) != 1 || seen[0].Source != "doc/old" {
+		t.Errorf("a look-up during a rebuild found %+v, want the old memory's doc/old", seen)
+	}
+	srcs, err := reader.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) != 1 || srcs[0].Name != "doc/new" {
+		t.Errorf("after the rebuild the sources are %+v, want doc/new alone", srcs)
+	}
+}
