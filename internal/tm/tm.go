@@ -119,7 +119,11 @@ type Change struct {
 	// Remove deletes the source and its units.
 	Remove bool
 	// KeepUnits updates only the source's record (a file touched but not
-	// changed gets its new stamp).
+	// changed gets its new stamp), and only while the record still has
+	// Source.Hash: when another update (another translator's, on a shared
+	// memory) replaced or removed the source since it was read, the record
+	// is left as that update made it, so the next update reads the source
+	// again instead of vouching for units it no longer holds.
 	KeepUnits bool
 }
 

@@ -151,12 +151,20 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 				}
 				continue
 			}
-			if !c.KeepUnits && len(c.Units) > 0 {
+			src := c.Source
+			if c.KeepUnits {
+				_, err := tx.Exec(ctx, `UPDATE tm_source SET stamp = $3, time = $4 WHERE name = $1 AND hash = $2`,
+					src.Name, src.Hash, src.Stamp, src.Time.UnixNano())
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			if len(c.Units) > 0 {
 				if err := insert(ctx, tx, c.Units); err != nil {
 					return err
 				}
 			}
-			src := c.Source
 			_, err := tx.Exec(ctx, `INSERT INTO tm_source(name, hash, stamp, time, units) VALUES($1, $2, $3, $4, $5)
 				ON CONFLICT (name) DO UPDATE SET hash = $2, stamp = $3, time = $4, units = $5`,
 				src.Name, src.Hash, src.Stamp, src.Time.UnixNano(), src.Units)

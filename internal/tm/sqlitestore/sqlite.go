@@ -380,14 +380,18 @@ func (s *Store) apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 			}
 			continue
 		}
-		if !c.KeepUnits {
-			for i := range c.Units {
-				if err := w.insert(ctx, &c.Units[i]); err != nil {
-					return err
-				}
+		src := c.Source
+		if c.KeepUnits {
+			if _, err := w.keepSource.ExecContext(ctx, src.Name, src.Hash, src.Stamp, src.Time.UnixNano()); err != nil {
+				return err
+			}
+			continue
+		}
+		for i := range c.Units {
+			if err := w.insert(ctx, &c.Units[i]); err != nil {
+				return err
 			}
 		}
-		src := c.Source
 		if _, err := w.putSource.ExecContext(ctx, src.Name, src.Hash, src.Stamp, src.Time.UnixNano(), src.Units); err != nil {
 			return err
 		}
@@ -419,6 +423,7 @@ type writer struct {
 	s                    *Store
 	tx                   *sql.Tx
 	delSource, putSource *sql.Stmt
+	keepSource           *sql.Stmt // a touched source's new stamp, while its hash is the same
 	selUnits, delUnits   *sql.Stmt
 	next                 int64 // the next unit id
 	list                 int64 // the next list id
@@ -452,6 +457,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	}
 	w.delSource = prep(`DELETE FROM source WHERE name = ?`)
 	w.putSource = prep(`INSERT OR REPLACE INTO source(name, hash, stamp, time, units) VALUES(?, ?, ?, ?, ?)`)
+	w.keepSource = prep(`UPDATE source SET stamp = ?3, time = ?4 WHERE name = ?1 AND hash = ?2`)
 	w.selUnits = prep(`SELECT id, vars FROM unit WHERE source = ?`)
 	w.delUnits = prep(`DELETE FROM unit WHERE source = ?`)
 	if err != nil {
@@ -503,7 +509,7 @@ func (w *writer) close() {
 		<-w.built
 		w.batches = nil
 	}
-	for _, st := range []*sql.Stmt{w.delSource, w.putSource, w.selUnits, w.delUnits} {
+	for _, st := range []*sql.Stmt{w.delSource, w.putSource, w.keepSource, w.selUnits, w.delUnits} {
 		if st != nil {
 			st.Close()
 		}

@@ -386,6 +386,50 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 		}
 	})
 
+	// Two translators share one memory: between one's reading of the
+	// sources and its Apply, the other's update replaced or removed a
+	// document (a version not pulled yet, a document it does not have).
+	// The first one's KeepUnits (its file touched, same hash as the record
+	// it read) must not stamp a record whose units are no longer the ones
+	// it vouches for: the memory would then hold the other version, or
+	// nothing, under this machine's stamp, and its updates would never read
+	// the document again.
+	t.Run("KeepUnitsAfterAnotherUpdate", func(t *testing.T) {
+		for _, other := range []string{"removed", "replaced"} {
+			t.Run(other, func(t *testing.T) {
+				m := setup(t)
+				srcs, err := m.Store.Sources(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var rec tm.Source
+				for _, s := range srcs {
+					if s.Name == "doc/prosecutor" {
+						rec = s
+					}
+				}
+				theirs := tm.Change{Source: tm.Source{Name: rec.Name, Hash: "theirs", Stamp: "their machine", Units: 1},
+					Units: []tm.Unit{{Source: rec.Name, Group: 1, Variants: []tm.Variant{{Lang: "en", Text: "An older draft of the article."}}}}}
+				if other == "removed" {
+					theirs = tm.Change{Source: tm.Source{Name: rec.Name}, Remove: true}
+				}
+				if err := m.Store.Apply(ctx, false, tm.Changes(theirs)); err != nil {
+					t.Fatal(err)
+				}
+				// This machine's update, computed before theirs, applied after.
+				if err := m.Store.Apply(ctx, false, tm.Changes(tm.Change{Source: rec, KeepUnits: true})); err != nil {
+					t.Fatal(err)
+				}
+				if rep, err := m.Update(ctx); err != nil || rep.Read != 1 {
+					t.Fatalf("the next update: %+v %v, want prosecutor read again", rep, err)
+				}
+				if st, _ := m.Stats(ctx); st.Units != 6 || st.Documents != 2 {
+					t.Errorf("stats after the next update: %+v, want this workspace's 6 units", st)
+				}
+			})
+		}
+	})
+
 	t.Run("FailedApplyChangesNothing", func(t *testing.T) {
 		m := setup(t)
 		before := exportBytes(t, m)
