@@ -18,6 +18,9 @@ import (
 type stalePage struct {
 	base
 	Message, Reload string
+	// Yours is the text the refused change carried (a corrected
+	// sentence, a note), given back to copy into the reloaded page.
+	Yours string
 }
 
 // edit is every change: the form says which (op) and on which version of
@@ -265,10 +268,17 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, d *document.Docu
 }
 
 // stale answers a change made on another version of the document: 409,
-// nothing applied, and a link that reloads the document at the group.
+// nothing applied, a link that reloads the document at the group, and the
+// text the change carried, so that what a person typed is not lost.
 func (s *Server) stale(w http.ResponseWriter, r *http.Request, d *document.Document, group int, b base) {
 	b.Title = b.loc.Text("serve.stale.title", nil)
 	p := &stalePage{base: b, Message: b.loc.Text("serve.stale.message", map[string]any{"ID": d.ID})}
+	switch r.PostFormValue("op") {
+	case "edit":
+		p.Yours = r.PostFormValue("text")
+	case "note":
+		p.Yours = r.PostFormValue("note")
+	}
 	p.Reload = "/doc/" + d.ID
 	if group > 0 {
 		p.Reload += "?g=" + strconv.Itoa(group)

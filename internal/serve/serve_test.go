@@ -1,6 +1,7 @@
 package serve_test
 
 import (
+	"html"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -418,6 +419,19 @@ func TestStale(t *testing.T) {
 		}
 		if !strings.Contains(text(body), "news changed since this page was drawn") || !strings.Contains(body, `href="/doc/news?g=3"`) {
 			t.Errorf("%v: the refusal lacks its message or reload link:\n%s", form, body)
+		}
+	}
+	// What Alice typed (a corrected sentence, a note) is not applied, but
+	// the refusal gives it back to copy: a reload alone threw her work away.
+	for _, c := range []struct{ form []string }{
+		{[]string{"op", "edit", "group", "3", "lang", "ru", "sentence", "1", "text", "Исправленный Алисой перевод <с пометкой> & кавычками \"так\""}},
+		{[]string{"op", "note", "group", "3", "note", "Alice: check the figure with the desk"}},
+	} {
+		res, body := alice.post("news", aCSRF, old, c.form...)
+		typed := c.form[len(c.form)-1]
+		want := `<textarea id="yours" readonly rows="4">` + html.EscapeString(typed) + `</textarea>`
+		if res.StatusCode != http.StatusConflict || !strings.Contains(body, want) {
+			t.Errorf("%v on the old version: status %d; the refusal should give back %q:\n%s", c.form[:2], res.StatusCode, want, body)
 		}
 	}
 	gs := f.alignment("news").Groups
