@@ -1083,6 +1083,7 @@ With --tm postgres://USER@HOST/DB, or tm: {url: …} in tilmash.yaml, the memory
 	{ID: "tm.export.description", Other: `Writes every unit of the memory as one TMX 1.4b file, to standard output or atomically to the file given with -o. Each unit carries its document (x-source, x-document), its group number (x-group) and its status (x-status). By default (--units sentences) every group of several sentences is followed by units of its single sentences (x-cut, x-partial), as tilmash export --format tmx writes them, for CAT tools that segment by sentence; --units groups writes the memory's units alone, for tools that segment by paragraph and for a lossless round trip. tilmash tm import leaves the sentence-level units out again.
 
 Example: tilmash tm export -o memory.tmx`},
+	{ID: "tm.export.flag.langs", Other: "languages to write, such as en,kk: one language pair for OmegaT, which takes another language of a unit as the translation when the project's target is missing (default: every language)"},
 	{ID: "tm.export.usage", Other: "write the whole memory as one TMX 1.4b file"},
 	{ID: "tm.flag.force", Other: "overwrite an existing output file"},
 	{ID: "tm.flag.output", Other: "write to this file instead of standard output (- is standard output)"},
@@ -2332,6 +2333,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "tm.export.description", Other: `Жадының барлық аударма бірлігін бір TMX 1.4b файлына жазады: стандартты шығысқа немесе -o берген файлға атомарлы түрде. Әр бірлікте оның құжаты (x-source, x-document), топ нөмірі (x-group) және күйі (x-status) көрсетіледі. Әдепкі бойынша (--units sentences) бірнеше сөйлемнен тұратын әр топтан кейін оның жеке сөйлемдерінің бірліктері (x-cut, x-partial) tilmash export --format tmx жазатындай жазылады — мәтінді сөйлемдерге бөлетін CAT бағдарламалары үшін; --units groups тек жады бірліктерін жазады — мәтінді абзацтарға бөлетін бағдарламалар үшін және ештеңе жоғалтпай алмасу үшін. tilmash tm import сөйлем деңгейіндегі бірліктерді қайтадан алып тастайды.
 
 Мысал: tilmash tm export -o memory.tmx`},
+	{ID: "tm.export.flag.langs", Other: "жазылатын `ТІЛДЕР`, мысалы en,kk: OmegaT үшін бір тіл жұбы, әйтпесе бірлікте жобаның аударма тілі болмаса, OmegaT басқа тілдегі мәтінді аударма ретінде алады (әдепкі бойынша — барлық тілдер)"},
 	{ID: "tm.export.usage", Other: "бүкіл жадыны бір TMX 1.4b файлына жазу"},
 	{ID: "tm.flag.force", Other: "бар файлды қайта жазу"},
 	{ID: "tm.flag.output", Other: "стандартты шығыс орнына осы файлға жазу (- — стандартты шығыс)"},
@@ -3581,6 +3583,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "tm.export.description", Other: `Записывает все единицы перевода памяти в один файл TMX 1.4b — в стандартный вывод или атомарно в файл, заданный -o. У каждой единицы указаны её документ (x-source, x-document), номер группы (x-group) и статус (x-status). По умолчанию (--units sentences) после каждой группы из нескольких предложений идут единицы её отдельных предложений (x-cut, x-partial), как их пишет tilmash export --format tmx, — для CAT-программ, которые разбивают текст на предложения; --units groups записывает только единицы памяти — для программ, которые делят текст по абзацам, и для обмена без потерь. tilmash tm import снова пропускает единицы по предложениям.
 
 Пример: tilmash tm export -o memory.tmx`},
+	{ID: "tm.export.flag.langs", Other: "записываемые `ЯЗЫКИ`, например en,kk: для OmegaT — одна языковая пара, иначе там, где в единице нет языка перевода проекта, OmegaT берёт переводом текст на другом языке (по умолчанию все языки)"},
 	{ID: "tm.export.usage", Other: "записать всю память в один файл TMX 1.4b"},
 	{ID: "tm.flag.force", Other: "перезаписать существующий файл"},
 	{ID: "tm.flag.output", Other: "записать в этот файл вместо стандартного вывода (- — стандартный вывод)"},

@@ -328,9 +328,10 @@ func (a *App) ImportMemory(ctx context.Context, m *Memory, data []byte, shown, n
 
 // memoryExportOptions are the options of the memory's TMX in the cut
 // units (export.UnitsSentences or export.UnitsGroups, "" for the
-// default), with the workspace glossary's terms as anchors of the cut.
-func (a *App) memoryExportOptions(m *Memory, units string) tm.ExportOptions {
-	opt := tm.ExportOptions{Version: a.Version, Date: a.Now(), Units: units}
+// default) and the languages langs (nil for every one), with the
+// workspace glossary's terms as anchors of the cut.
+func (a *App) memoryExportOptions(m *Memory, units string, langs []string) tm.ExportOptions {
+	opt := tm.ExportOptions{Version: a.Version, Date: a.Now(), Units: units, Langs: langs}
 	if units != export.UnitsGroups && a.Glossary != nil {
 		if chk, err := a.Glossary(m.WS); err == nil && chk != nil {
 			opt.Terms = chk
@@ -340,11 +341,11 @@ func (a *App) memoryExportOptions(m *Memory, units string) tm.ExportOptions {
 }
 
 // ExportMemory writes the whole memory as one TMX 1.4b file to o, cut in
-// units (see [App.memoryExportOptions]), and returns the file written (""
-// for standard output) and the number of units.
-func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output, units string) (string, int, error) {
+// units, in langs (see [App.memoryExportOptions]), and returns the file
+// written ("" for standard output) and the number of units.
+func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output, units string, langs []string) (string, int, error) {
 	var buf bytes.Buffer
-	n, err := m.Export(ctx, &buf, a.memoryExportOptions(m, units))
+	n, err := m.Export(ctx, &buf, a.memoryExportOptions(m, units, langs))
 	if err != nil {
 		return "", 0, memoryError(m, err)
 	}
@@ -355,7 +356,7 @@ func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output, units stri
 // WriteMatches writes lookup results as a TMX to o, cut in units.
 func (a *App) WriteMatches(m *Memory, res []tm.Result, o *Output, units string) (string, int, error) {
 	var buf bytes.Buffer
-	n, err := m.WriteMatches(&buf, res, a.memoryExportOptions(m, units))
+	n, err := m.WriteMatches(&buf, res, a.memoryExportOptions(m, units, nil))
 	if err != nil {
 		return "", 0, memoryError(m, err)
 	}

@@ -368,12 +368,34 @@ type ExportOptions struct {
 	Units string
 	// Terms, if not nil, lends the glossary's terms to the sentence cut.
 	Terms align.TermFinder
+	// Langs, when not empty, are the only languages written (a language
+	// pair for OmegaT, which takes another language of a unit as the
+	// translation when the project's target is missing); a unit left with
+	// none of them is not written. Empty writes every language.
+	Langs []string
+}
+
+// langs are the languages the memory writes with opt.
+func (m *Memory) langs(opt ExportOptions) []string {
+	if len(opt.Langs) > 0 {
+		return opt.Langs
+	}
+	return m.Langs()
+}
+
+// only keeps tu's variants in langs (every one when langs is empty) and
+// reports whether any is left.
+func only(tu *tmx.Unit, langs []string) bool {
+	if len(langs) > 0 {
+		tu.Variants = slices.DeleteFunc(tu.Variants, func(v tmx.Variant) bool { return !slices.Contains(langs, v.Lang) })
+	}
+	return len(tu.Variants) > 0
 }
 
 // source is the workspace's source language, the source of the TMX the
-// memory writes.
-func (m *Memory) source() string {
-	langs := m.Langs()
+// memory writes with opt (the first of opt.Langs when they leave it out).
+func (m *Memory) source(opt ExportOptions) string {
+	langs := m.langs(opt)
 	switch {
 	case slices.Contains(langs, m.WS.Config.Source):
 		return m.WS.Config.Source
@@ -385,7 +407,7 @@ func (m *Memory) source() string {
 
 // header is the TMX header of what the memory writes.
 func (m *Memory) header(opt ExportOptions) tmx.Header {
-	src := m.source()
+	src := m.source(opt)
 	if opt.Version == "" {
 		opt.Version = "dev"
 	}
@@ -469,7 +491,7 @@ func (m *Memory) newCutter(opt ExportOptions) *cutter {
 	if opt.Units == export.UnitsGroups {
 		return nil
 	}
-	return &cutter{m: m, opt: opt, source: m.source(), als: map[string]*document.Alignment{}}
+	return &cutter{m: m, opt: opt, source: m.source(opt), als: map[string]*document.Alignment{}}
 }
 
 // units returns u as a <tu> and, in the sentence cut, the units cut from
@@ -488,7 +510,7 @@ func (c *cutter) units(u *Unit) ([]tmx.Unit, error) {
 		tu.Variants[i] = export.GroupVariant(g, tu.Variants[i].Lang)
 	}
 	out := []tmx.Unit{tu}
-	for _, cu := range export.CutGroup(g, u.Group, c.source, c.m.Langs(), c.opt.Terms) {
+	for _, cu := range export.CutGroup(g, u.Group, c.source, c.m.langs(c.opt), c.opt.Terms) {
 		cu.ID = u.Source + "#" + cu.ID
 		cu.Props = append([]tmx.Prop{{Type: SourceProp, Value: u.Source}, {Type: tmx.DocumentProp, Value: u.Document()}}, cu.Props...)
 		out = append(out, cu)
@@ -540,7 +562,11 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 	cut := m.newCutter(opt)
 	err := m.Store.All(ctx, func(u *Unit) error {
 		tus, err := cut.units(u)
-		doc.Units = append(doc.Units, tus...)
+		for _, tu := range tus {
+			if only(&tu, opt.Langs) {
+				doc.Units = append(doc.Units, tu)
+			}
+		}
 		return err
 	})
 	if err != nil {
@@ -596,13 +622,17 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 			tu.Props = append(tu.Props,
 				tmx.Prop{Type: MatchProp, Value: strconv.Itoa(mt.Score)},
 				tmx.Prop{Type: QueryProp, Value: r.Sentence})
-			doc.Units = append(doc.Units, *tu)
+			if only(tu, opt.Langs) {
+				doc.Units = append(doc.Units, *tu)
+			}
 			for _, cu := range tus[1:] {
 				// a sentence of the group already written as a match
 				// is not written again by the group's cut, nor the other way
 				if !seen[cu.ID] {
 					seen[cu.ID] = true
-					doc.Units = append(doc.Units, cu)
+					if only(&cu, opt.Langs) {
+						doc.Units = append(doc.Units, cu)
+					}
 				}
 			}
 		}

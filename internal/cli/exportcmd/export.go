@@ -8,11 +8,10 @@ import (
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
-	"github.com/tilmash/tilmash/internal/locale"
-	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 func exportCommand(ap *app.App, env *console.Env) *urfave.Command {
@@ -60,23 +59,6 @@ func exportCommand(ap *app.App, env *console.Env) *urfave.Command {
 	}
 }
 
-// parseLangs reads --langs: codes separated by commas or spaces, each a
-// workspace language.
-func parseLangs(ws *workspace.Workspace, s string) ([]string, error) {
-	var out []string
-	for _, l := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
-		l = strings.ToLower(l)
-		if !ws.HasLanguage(l) {
-			return nil, document.BadLanguage(l, ws.Config.Languages)
-		}
-		if slices.Contains(out, l) { // glossary import --langs en,en read both columns as en
-			return nil, locale.NewError("export.bad-lang.repeated", map[string]any{"Lang": l})
-		}
-		out = append(out, l)
-	}
-	return out, nil
-}
-
 func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.Document, out *app.Output) error {
 	format := c.String("format")
 	if format == "" {
@@ -89,7 +71,7 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if units != "" && (format != "tmx" || !slices.Contains(export.Units, units)) {
 		return env.Usage("export.bad-units", map[string]any{"Units": c.String("units"), "Values": strings.Join(export.Units, ", ")}, "export.units.hint")
 	}
-	langs, err := parseLangs(d.WS, c.String("langs"))
+	langs, err := cli.ParseLangs(d.WS, c.String("langs"))
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/export/termbase"
 )
@@ -33,7 +34,7 @@ func glossaryExportCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			langs, err := parseLangs(ws, c.String("langs"))
+			langs, err := cli.ParseLangs(ws, c.String("langs"))
 			if err != nil {
 				return err
 			}
@@ -83,7 +84,7 @@ func glossaryImportCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			langs, err := parseLangs(ws, c.String("langs"))
+			langs, err := cli.ParseLangs(ws, c.String("langs"))
 			if err != nil {
 				return err
 			}

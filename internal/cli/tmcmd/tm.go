@@ -515,6 +515,7 @@ func exportCommand(a *app.App, env *console.Env) *urfave.Command {
 		Flags: []urfave.Flag{
 			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("tm.flag.output", nil)},
 			unitsFlag(env),
+			&urfave.StringFlag{Name: "langs", Usage: env.T("tm.export.flag.langs", nil)},
 			&urfave.BoolFlag{Name: "force", Usage: env.T("tm.flag.force", nil)},
 			tmFlag(env),
 		},
@@ -530,6 +531,10 @@ func exportCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
+			langs, err := cli.ParseLangs(ws, c.String("langs"))
+			if err != nil {
+				return err
+			}
 			given := c.String("output")
 			out, err := app.ResolveOutput(ws, given, env.Abs(given), c.Bool("force"), env.Stdout)
 			if err != nil {
@@ -540,7 +545,7 @@ func exportCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			defer m.Close()
-			file, n, err := a.ExportMemory(context.Background(), m, out, units)
+			file, n, err := a.ExportMemory(context.Background(), m, out, units, langs)
 			if err != nil {
 				return err
 			}
