@@ -57,3 +57,27 @@ func TestConcordance(t *testing.T) {
 		t.Errorf("a search without hits:\n%s", text(page))
 	}
 }
+
+// TestConcordanceServerDown: the team's memory is on a server that does
+// not answer (or refuses the password). The page said only what failed;
+// the command line's hint (check that the server runs, the database, the
+// password variable) was left out, so an editor in the browser had no
+// what-to-do. The password never shows.
+func TestConcordanceServerDown(t *testing.T) {
+	f := newFixture(t, serve.Options{TM: app.TMOptions{URL: "postgres://newsroom@127.0.0.1:1/tilmash", Password: "s3cret-pass"}})
+	c := f.client()
+	for _, lang := range []struct{ code, msg, hint string }{
+		{"en", "cannot open the translation memory postgres://newsroom@127.0.0.1:1/tilmash", "check that the server runs"},
+		{"ru", "не удаётся открыть память переводов", "проверьте, что сервер запущен"},
+		{"kk", "аударма жадын ашу мүмкін емес", "сервердің іске қосылғанын"},
+	} {
+		c.get("/?lang=" + lang.code)
+		res, page := c.get("/concordance?q=Lawyers")
+		if res.StatusCode != 200 || !strings.Contains(text(page), lang.msg) || !strings.Contains(text(page), lang.hint) {
+			t.Errorf("%s: status %d; the page should say %q and hint %q:\n%s", lang.code, res.StatusCode, lang.msg, lang.hint, text(page))
+		}
+		if strings.Contains(page, "s3cret-pass") {
+			t.Errorf("%s: the page shows the password", lang.code)
+		}
+	}
+}

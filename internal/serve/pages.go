@@ -728,9 +728,10 @@ type concordancePage struct {
 	// NoMemory is set when the workspace has no memory yet: the page
 	// says how to build one.
 	NoMemory bool
-	Failed   string
-	Searched bool
-	Hits     []concordanceHit
+	// Failed is why the memory could not answer, FailedHint what to do.
+	Failed, FailedHint string
+	Searched           bool
+	Hits               []concordanceHit
 }
 
 type concordanceHit struct {
@@ -785,7 +786,7 @@ func (s *Server) concordancePage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	m, err := s.app.OpenMemory(ctx, s.ws, s.opt.TM)
 	if err != nil {
-		p.Failed = errText(b.loc, err)
+		p.Failed, p.FailedHint, _ = b.loc.Explain(err)
 		s.render(w, http.StatusOK, "concordance", p)
 		return
 	}
@@ -795,7 +796,7 @@ func (s *Server) concordancePage(w http.ResponseWriter, r *http.Request) {
 		hits, err = s.app.SearchMemory(ctx, m, tm.Query{Text: q, Lang: lang, Limit: concordanceShown})
 	}
 	if err != nil {
-		p.Failed = errText(b.loc, err)
+		p.Failed, p.FailedHint, _ = b.loc.Explain(err)
 		s.render(w, http.StatusOK, "concordance", p)
 		return
 	}
