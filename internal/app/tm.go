@@ -97,9 +97,32 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 	defer cancel()
 	st, err := pgstore.Open(cctx, u.String())
 	if err != nil {
-		return nil, locale.NewError("tm.cannot-open", map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u)}).WithHint("tm.cannot-open.server-hint").Wrap(err)
+		user := "ROLE"
+		if u.User != nil && u.User.Username() != "" {
+			user = u.User.Username()
+		}
+		data := map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u), "Host": u.Host, "DB": strings.TrimPrefix(u.Path, "/"), "User": user}
+		return nil, locale.NewError("tm.cannot-open", data).WithHint(serverHint(err)).Wrap(err)
 	}
 	return &Memory{Memory: tm.New(ws, st), Where: where}, nil
+}
+
+// serverHint says what to do when a memory on a server cannot be opened,
+// by what went wrong.
+func serverHint(err error) string {
+	switch pgstore.ProblemOf(err) {
+	case pgstore.Unreachable:
+		return "tm.cannot-open.unreachable-hint"
+	case pgstore.Auth:
+		return "tm.cannot-open.auth-hint"
+	case pgstore.NoDatabase:
+		return "tm.cannot-open.no-database-hint"
+	case pgstore.NoTrgm:
+		return "tm.cannot-open.no-trgm-hint"
+	case pgstore.Denied:
+		return "tm.cannot-open.denied-hint"
+	}
+	return "tm.cannot-open.server-hint"
 }
 
 // redact is a URL without its password.

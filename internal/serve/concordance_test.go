@@ -60,16 +60,16 @@ func TestConcordance(t *testing.T) {
 
 // TestConcordanceServerDown: the team's memory is on a server that does
 // not answer (or refuses the password). The page said only what failed;
-// the command line's hint (check that the server runs, the database, the
-// password variable) was left out, so an editor in the browser had no
+// the command line's hint (here: no server answered at that address,
+// check that it runs) was left out, so an editor in the browser had no
 // what-to-do. The password never shows.
 func TestConcordanceServerDown(t *testing.T) {
 	f := newFixture(t, serve.Options{TM: app.TMOptions{URL: "postgres://newsroom@127.0.0.1:1/tilmash", Password: "s3cret-pass"}})
 	c := f.client()
 	for _, lang := range []struct{ code, msg, hint string }{
-		{"en", "cannot open the translation memory postgres://newsroom@127.0.0.1:1/tilmash", "check that the server runs"},
-		{"ru", "не удаётся открыть память переводов", "проверьте, что сервер запущен"},
-		{"kk", "аударма жадын ашу мүмкін емес", "сервердің іске қосылғанын"},
+		{"en", "cannot open the translation memory postgres://newsroom@127.0.0.1:1/tilmash", "no PostgreSQL server answered at 127.0.0.1:1"},
+		{"ru", "не удаётся открыть память переводов", "не ответил сервер PostgreSQL"},
+		{"kk", "аударма жадын ашу мүмкін емес", "PostgreSQL сервері жауап бермеді"},
 	} {
 		c.get("/?lang=" + lang.code)
 		res, page := c.get("/concordance?q=Lawyers")

@@ -9,12 +9,15 @@ package pgstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
+	"net"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/tilmash/tilmash/internal/lazy"
@@ -64,6 +67,54 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	return &Store{pool: pool}, nil
 }
 
+// noTrgm is the error of a database without pg_trgm whose role may not
+// create it.
+type noTrgm struct{ err error }
+
+func (e *noTrgm) Error() string { return "no pg_trgm: " + e.err.Error() }
+func (e *noTrgm) Unwrap() error { return e.err }
+
+// Problem is what kept [Open] from the memory, as far as a person can act
+// on it: the hint they are given depends on it.
+type Problem int
+
+const (
+	Other       Problem = iota
+	Unreachable         // no server answered (not running, wrong host or port, a firewall, a timeout)
+	Auth                // the server refused the user or the password
+	NoDatabase          // the server has no such database
+	NoTrgm              // the database lacks pg_trgm and the role may not create it
+	Denied              // the role may not create the memory's tables
+)
+
+// ProblemOf tells which [Problem] an error of [Open] is.
+func ProblemOf(err error) Problem {
+	var nt *noTrgm
+	var pe *pgconn.PgError
+	var ne net.Error
+	switch {
+	case err == nil:
+		return Other
+	case errors.As(err, &nt):
+		return NoTrgm
+	case errors.As(err, &pe):
+		switch {
+		case pe.Code == "28P01" || pe.Code == "28000":
+			return Auth
+		case pe.Code == "3D000":
+			return NoDatabase
+		case pe.Code == "42501":
+			return Denied
+		case strings.HasPrefix(pe.Code, "08") || pe.Code == "57P03": // connection exceptions, the server starting up
+			return Unreachable
+		}
+		return Other
+	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded):
+		return Unreachable
+	}
+	return Other
+}
+
 // schemaLock is the advisory lock held while the tables are created.
 const schemaLock = 0x746d73 // "tms"
 
@@ -82,7 +133,7 @@ func prepare(ctx context.Context, pool *pgxpool.Pool) error {
 	}
 	if !has {
 		if _, err := pool.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm`); err != nil {
-			return fmt.Errorf("the database has no pg_trgm extension and this role cannot create it (as a superuser: CREATE EXTENSION pg_trgm): %w", err)
+			return &noTrgm{err}
 		}
 	}
 	// Two first opens at once would race in the catalogue: one at a time.

@@ -2,14 +2,17 @@ package pgstore_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"net/url"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/tm"
@@ -155,5 +158,53 @@ func TestReadDuringRebuild(t *testing.T) {
 	}
 	if len(srcs) != 1 || srcs[0].Name != "doc/new" {
 		t.Errorf("after the rebuild the sources are %+v, want doc/new alone", srcs)
+	}
+}
+
+// TestProblemOf: what kept Open from the memory decides the hint a person
+// gets; an error tilmash wrote in English ("the database has no pg_trgm
+// extension...") ended up in the Russian and Kazakh messages.
+func TestProblemOf(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		err  error
+		want pgstore.Problem
+	}{
+		{&pgconn.PgError{Code: "28P01"}, pgstore.Auth},
+		{fmt.Errorf("connect: %w", &pgconn.PgError{Code: "3D000"}), pgstore.NoDatabase},
+		{&pgconn.PgError{Code: "42501", Message: "permission denied for schema public"}, pgstore.Denied},
+		{&pgconn.PgError{Code: "57P03"}, pgstore.Unreachable},
+		{fmt.Errorf("timeout: %w", context.DeadlineExceeded), pgstore.Unreachable},
+		{&net.OpError{Op: "dial", Err: errors.New("connection refused")}, pgstore.Unreachable},
+		{errors.New("something else"), pgstore.Other},
+	} {
+		if got := pgstore.ProblemOf(c.err); got != c.want {
+			t.Errorf("ProblemOf(%v) = %d, want %d", c.err, got, c.want)
+		}
+	}
+	// No server on the port: a real refusal, without PostgreSQL.
+	_, err := pgstore.Open(ctx, "postgres://newsroom:x@127.0.0.1:1/tilmash?connect_timeout=2")
+	if p := pgstore.ProblemOf(err); p != pgstore.Unreachable {
+		t.Errorf("no server: ProblemOf(%v) = %d, want Unreachable", err, p)
+	}
+	base := os.Getenv(EnvURL)
+	if base == "" {
+		return
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := *u
+	wrong.User = url.UserPassword(u.User.Username(), "not-the-password")
+	_, err = pgstore.Open(ctx, wrong.String())
+	if p := pgstore.ProblemOf(err); p != pgstore.Auth {
+		t.Errorf("wrong password: ProblemOf(%v) = %d, want Auth", err, p)
+	}
+	nodb := *u
+	nodb.Path = "/tilmash_no_such_database"
+	_, err = pgstore.Open(ctx, nodb.String())
+	if p := pgstore.ProblemOf(err); p != pgstore.NoDatabase {
+		t.Errorf("no database: ProblemOf(%v) = %d, want NoDatabase", err, p)
 	}
 }
