@@ -29,6 +29,9 @@ type TMOptions struct {
 	// (TILMASH_TM_PASSWORD, then PGPASSWORD); a URL given with --tm may
 	// carry its own.
 	Password string
+	// LockWait is how long an update of a memory on a server waits for
+	// another translator's (--wait); 0 tries once.
+	LockWait time.Duration
 }
 
 // TMPasswordVars are the environment variables the password of a shared
@@ -95,7 +98,11 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 	where := redact(raw)
 	cctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	st, err := pgstore.Open(cctx, u.String())
+	name := "tilmash"
+	if host, err := os.Hostname(); err == nil && host != "" {
+		name += "@" + host
+	}
+	st, err := pgstore.Open(cctx, u.String(), pgstore.Options{LockWait: opt.LockWait, Name: name})
 	if err != nil {
 		user := "ROLE"
 		if u.User != nil && u.User.Username() != "" {
@@ -186,7 +193,23 @@ func memoryError(m *Memory, err error) error {
 	if errors.As(err, &le) || errors.As(err, &msg) || errors.Is(err, context.Canceled) {
 		return err
 	}
+	var busy *pgstore.BusyError
+	if errors.As(err, &busy) {
+		since := "?"
+		if !busy.Since.IsZero() {
+			since = busy.Since.Local().Format("15:04:05")
+		}
+		return locale.NewError("tm.busy", map[string]any{"Where": m.Where, "Holder": busy.Name, "PID": busy.PID, "Since": since, "Wait": busy.Wait.String()}).WithHint("tm.busy.hint").Wrap(err)
+	}
 	return locale.NewError("tm.store-failed", map[string]any{"Where": m.Where, "Err": err.Error()}).WithHint("tm.store-failed.hint").Wrap(err)
+}
+
+// MemoryBusy reports whether err is a shared memory that another
+// translator's update held for longer than --wait: a command that only
+// reads it can go on with the memory as it is.
+func MemoryBusy(err error) bool {
+	var busy *pgstore.BusyError
+	return errors.As(err, &busy)
 }
 
 // SearchMemory is a concordance search; a query that names an entry of

@@ -74,7 +74,9 @@ func serveCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			s, err := serve.New(serve.Options{App: a, WS: ws, Token: token, LockWait: env.LockWait, TM: app.TMFromEnv("", env.Getenv), UILang: env.Loc.Lang})
+			tmOpt := app.TMFromEnv("", env.Getenv)
+			tmOpt.LockWait = env.LockWait
+			s, err := serve.New(serve.Options{App: a, WS: ws, Token: token, LockWait: env.LockWait, TM: tmOpt, UILang: env.Loc.Lang})
 			if err != nil {
 				return err
 			}

@@ -76,6 +76,14 @@ func checkFormat(env *console.Env, format string, formats ...string) error {
 	return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(formats, ", ")}, "")
 }
 
+// tmOptions are the memory's options: --tm, the password from the
+// environment, and --wait for another translator's update of a shared one.
+func tmOptions(env *console.Env, c *urfave.Context) app.TMOptions {
+	opt := app.TMFromEnv(c.String("tm"), env.Getenv)
+	opt.LockWait = env.LockWait
+	return opt
+}
+
 // open finds the workspace and opens its memory, brought up to date when
 // update is set.
 func open(a *app.App, env *console.Env, c *urfave.Context, update bool) (*workspace.Workspace, *app.Memory, error) {
@@ -84,12 +92,19 @@ func open(a *app.App, env *console.Env, c *urfave.Context, update bool) (*worksp
 		return nil, nil, err
 	}
 	ctx := context.Background()
-	m, err := a.OpenMemory(ctx, ws, app.TMFromEnv(c.String("tm"), env.Getenv))
+	m, err := a.OpenMemory(ctx, ws, tmOptions(env, c))
 	if err != nil {
 		return nil, nil, err
 	}
 	if update {
 		rep, err := a.UpdateMemory(ctx, m)
+		if app.MemoryBusy(err) {
+			// Another translator's update holds the shared memory: a
+			// command that reads it answers from it as it is.
+			env.WarnError(err)
+			env.Warn("tm.busy.as-is", nil)
+			return ws, m, nil
+		}
 		if err != nil {
 			m.Close()
 			return nil, nil, err
@@ -621,7 +636,7 @@ func rebuildCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			m, rep, err := a.RebuildMemory(context.Background(), ws, app.TMFromEnv(c.String("tm"), env.Getenv))
+			m, rep, err := a.RebuildMemory(context.Background(), ws, tmOptions(env, c))
 			if err != nil {
 				return err
 			}

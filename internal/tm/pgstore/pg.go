@@ -44,18 +44,36 @@ CREATE INDEX IF NOT EXISTS tm_text_trgm ON tm_text USING gin (text gin_trgm_ops)
 const applyLock = 0x746d // "tm"
 
 // Store is a memory in a PostgreSQL database.
-type Store struct{ pool *pgxpool.Pool }
+type Store struct {
+	pool *pgxpool.Pool
+	opt  Options
+}
+
+// Options steer a [Store].
+type Options struct {
+	// LockWait is how long an Apply waits for another's (another
+	// translator's update) to finish; 0 tries once. It then fails with a
+	// [BusyError] instead of hanging behind, say, a computer that went to
+	// sleep in the middle of an update.
+	LockWait time.Duration
+	// Name is the session's application_name, which names it to the
+	// others when it holds the memory (such as "tilmash@HOST").
+	Name string
+}
 
 // Open connects to the database at url (postgres://user@host/db; the
 // password from PGPASSWORD or ~/.pgpass when the URL has none) and creates
 // the tables when missing. The database needs the pg_trgm extension; Open
 // creates it when the role may.
-func Open(ctx context.Context, url string) (*Store, error) {
+func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, err
 	}
 	cfg.ConnConfig.RuntimeParams["pg_trgm.similarity_threshold"] = "0.3"
+	if opt.Name != "" {
+		cfg.ConnConfig.RuntimeParams["application_name"] = opt.Name
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, err
@@ -64,7 +82,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	return &Store{pool: pool}, nil
+	return &Store{pool: pool, opt: opt}, nil
 }
 
 // noTrgm is the error of a database without pg_trgm whose role may not
@@ -175,7 +193,7 @@ func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
 // Apply makes the changes in one transaction.
 func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, applyLock); err != nil {
+		if err := s.lock(ctx, tx); err != nil {
 			return err
 		}
 		// A rebuild deletes the rows rather than TRUNCATE them: TRUNCATE's
@@ -225,6 +243,64 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 		}
 		return nil
 	})
+}
+
+// lockPoll is how often a waiting Apply tries the lock again.
+const lockPoll = 200 * time.Millisecond
+
+// BusyError is the answer of an Apply that found another session holding
+// the memory for longer than [Options.LockWait]: who holds it, as far as
+// the server tells.
+type BusyError struct {
+	PID   int       // the holder's process on the server (0 when unknown)
+	Name  string    // its application_name, or its client address
+	Since time.Time // when its transaction began (zero when unknown)
+	Wait  time.Duration
+}
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("another session (%s, server process %d) is updating the memory; not free within %s", e.Name, e.PID, e.Wait)
+}
+
+// lock takes the advisory lock of an Apply in tx, waiting up to LockWait
+// for another's.
+func (s *Store) lock(ctx context.Context, tx pgx.Tx) error {
+	deadline := time.Now().Add(s.opt.LockWait)
+	for {
+		var got bool
+		if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock($1)`, applyLock).Scan(&got); err != nil {
+			return err
+		}
+		if got {
+			return nil
+		}
+		if !time.Now().Before(deadline) {
+			return s.holder(ctx, tx)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(min(lockPoll, time.Until(deadline))):
+		}
+	}
+}
+
+// holder is the BusyError naming the session that holds the lock.
+func (s *Store) holder(ctx context.Context, tx pgx.Tx) error {
+	e := &BusyError{Wait: s.opt.LockWait}
+	var since *time.Time
+	// A bigint advisory key is classid (high half) and objid (low half).
+	err := tx.QueryRow(ctx, `SELECT a.pid, coalesce(nullif(a.application_name, ''), host(a.client_addr), ''), a.xact_start
+		FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+		WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
+		AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1`, applyLock).Scan(&e.PID, &e.Name, &since)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return err
+	}
+	if since != nil {
+		e.Since = *since
+	}
+	return e
 }
 
 // clean drops the NUL bytes PostgreSQL text cannot hold.

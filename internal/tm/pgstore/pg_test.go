@@ -64,7 +64,7 @@ func openURL(t *testing.T) (string, *pgstore.Store) {
 	q := u.Query()
 	q.Set("search_path", schema+",public")
 	u.RawQuery = q.Encode()
-	s, err := pgstore.Open(ctx, u.String())
+	s, err := pgstore.Open(ctx, u.String(), pgstore.Options{LockWait: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestOpenWhileAnotherWrites(t *testing.T) {
 	}
 	octx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
-	s, err := pgstore.Open(octx, url)
+	s, err := pgstore.Open(octx, url, pgstore.Options{})
 	if err != nil {
 		t.Fatalf("open while another translator's update is under way: %v", err)
 	}
@@ -127,7 +127,7 @@ func TestReadDuringRebuild(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	reader, err := pgstore.Open(ctx, url)
+	reader, err := pgstore.Open(ctx, url, pgstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestProblemOf(t *testing.T) {
 		}
 	}
 	// No server on the port: a real refusal, without PostgreSQL.
-	_, err := pgstore.Open(ctx, "postgres://newsroom:x@127.0.0.1:1/tilmash?connect_timeout=2")
+	_, err := pgstore.Open(ctx, "postgres://newsroom:x@127.0.0.1:1/tilmash?connect_timeout=2", pgstore.Options{})
 	if p := pgstore.ProblemOf(err); p != pgstore.Unreachable {
 		t.Errorf("no server: ProblemOf(%v) = %d, want Unreachable", err, p)
 	}
@@ -197,14 +197,63 @@ func TestProblemOf(t *testing.T) {
 	}
 	wrong := *u
 	wrong.User = url.UserPassword(u.User.Username(), "not-the-password")
-	_, err = pgstore.Open(ctx, wrong.String())
+	_, err = pgstore.Open(ctx, wrong.String(), pgstore.Options{})
 	if p := pgstore.ProblemOf(err); p != pgstore.Auth {
 		t.Errorf("wrong password: ProblemOf(%v) = %d, want Auth", err, p)
 	}
 	nodb := *u
 	nodb.Path = "/tilmash_no_such_database"
-	_, err = pgstore.Open(ctx, nodb.String())
+	_, err = pgstore.Open(ctx, nodb.String(), pgstore.Options{})
 	if p := pgstore.ProblemOf(err); p != pgstore.NoDatabase {
 		t.Errorf("no database: ProblemOf(%v) = %d, want NoDatabase", err, p)
+	}
+}
+
+// TestApplyWhileAnotherHoldsTheMemory: another translator's update holds
+// the memory (their computer went to sleep in the middle of it). An Apply
+// waited for it without end, and every tm command of everyone else hung
+// with no word; it now waits LockWait, then fails with a BusyError that
+// names the holder, and changes nothing.
+func TestApplyWhileAnotherHoldsTheMemory(t *testing.T) {
+	url, _ := openURL(t)
+	ctx := context.Background()
+	holder, err := pgstore.Open(ctx, url, pgstore.Options{LockWait: time.Second, Name: "tilmash@sleeping-laptop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	waiter, err := pgstore.Open(ctx, url, pgstore.Options{LockWait: 300 * time.Millisecond, Name: "tilmash@desk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer waiter.Close()
+	change := tm.Change{Source: tm.Source{Name: "doc/x", Hash: "h", Stamp: "s", Units: 1},
+		Units: []tm.Unit{{Source: "doc/x", Group: 1, Time: time.Unix(1, 0), Variants: []tm.Variant{{Lang: "en", Text: "x"}}}}}
+	var busy *pgstore.BusyError
+	start := time.Now()
+	err = holder.Apply(ctx, false, func(yield func(tm.Change, error) bool) {
+		// In the middle of the holder's update, the other one's.
+		wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		werr := waiter.Apply(wctx, false, tm.Changes(change))
+		if !errors.As(werr, &busy) {
+			t.Errorf("Apply while another holds the memory = %v, want a BusyError", werr)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("the waiting Apply took %s", waited)
+	}
+	if busy != nil && (busy.Name != "tilmash@sleeping-laptop" || busy.PID == 0 || busy.Since.IsZero()) {
+		t.Errorf("the BusyError does not name the holder: %+v", busy)
+	}
+	if srcs, err := waiter.Sources(ctx); err != nil || len(srcs) != 0 {
+		t.Errorf("after the refused Apply: sources %v %v, want none", srcs, err)
+	}
+	// Once the holder is done, the same Apply goes through.
+	if err := waiter.Apply(ctx, false, tm.Changes(change)); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/tilmash/tilmash/internal/testenv"
+)
+
+// TestSharedMemoryBusy: another translator's update holds the shared
+// memory (a computer asleep in the middle of it). Every tm command hung
+// behind it with no word. Now a command that reads the memory warns and
+// answers from it as it is; one that writes (tm import) fails after --wait
+// with exit 2, naming the holder, and the memory is unchanged.
+func TestSharedMemoryBusy(t *testing.T) {
+	base := os.Getenv("TILMASH_TEST_POSTGRES")
+	if base == "" {
+		testenv.Missing(t, "a PostgreSQL server ($TILMASH_TEST_POSTGRES)", "see README, Tests and measurements")
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	schema := fmt.Sprintf("tm_cli_%d", rand.Uint64())
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	memURL := u.String()
+
+	root := t.TempDir()
+	run := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := mainArgs(append([]string{"-C", root}, args...), strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+		return code, out.String(), errOut.String()
+	}
+	tmx := filepath.Join(root, "..", "story.tmx")
+	os.WriteFile(tmx, []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en"><seg>Forty videos appeared on 26 July.</seg></tuv><tuv xml:lang="kk"><seg>Қырық видео 26 шілдеде жарияланды.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The inquiry began.</seg></tuv><tuv xml:lang="kk"><seg>Тексеру басталды.</seg></tuv></tu>
+</body></tmx>`), 0o644)
+	if code, _, e := run("init", root); code != 0 {
+		t.Fatal(e)
+	}
+	if code, _, e := run("import-tmx", tmx, "story"); code != 0 {
+		t.Fatal(e)
+	}
+	if code, _, e := run("tm", "rebuild", "--tm", memURL); code != 0 {
+		t.Fatal(e)
+	}
+	// This workspace changes; the next tm command would update the memory.
+	if code, _, e := run("group", "note", "story", "1", "check the date"); code != 0 {
+		t.Fatal(e)
+	}
+	// Another translator's update, under way.
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, 0x746d); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run("tm", "search", "inquiry", "--tm", memURL, "--wait", "300ms")
+	if code != 0 || !strings.Contains(out, "The [inquiry] began.") || !strings.Contains(errOut, "is being updated by") ||
+		!strings.Contains(errOut, "without this workspace's latest changes") {
+		t.Errorf("tm search while another update holds the memory: exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+	code, _, errOut = run("--ui-lang", "ru", "tm", "import", tmx, "--name", "other", "--tm", memURL, "--wait", "300ms")
+	if code != 2 || !strings.Contains(errOut, "сейчас обновляет") || !strings.Contains(errOut, "pg_terminate_backend") {
+		t.Errorf("tm import while another update holds the memory: exit %d\nstderr %s", code, errOut)
+	}
+	tx.Rollback(ctx)
+	code, out, errOut = run("tm", "stats", "--tm", memURL)
+	if code != 0 || !strings.Contains(out, "imported memories: 0") || !strings.Contains(errOut, "updated the memory") {
+		t.Errorf("tm stats once the memory is free: exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+}
