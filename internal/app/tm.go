@@ -57,6 +57,8 @@ type Memory struct {
 	// Where names the memory for messages: the embedded file relative to
 	// the workspace, or the server's URL without a password.
 	Where string
+	// Server is set for a memory on a PostgreSQL server.
+	Server bool
 }
 
 // Close closes the memory's store.
@@ -111,7 +113,7 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 		data := map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u), "Host": u.Host, "DB": strings.TrimPrefix(u.Path, "/"), "User": user}
 		return nil, locale.NewError("tm.cannot-open", data).WithHint(serverHint(err)).Wrap(err)
 	}
-	return &Memory{Memory: tm.New(ws, st), Where: where}, nil
+	return &Memory{Memory: tm.New(ws, st), Where: where, Server: true}, nil
 }
 
 // serverHint says what to do when a memory on a server cannot be opened,
@@ -201,7 +203,12 @@ func memoryError(m *Memory, err error) error {
 		}
 		return locale.NewError("tm.busy", map[string]any{"Where": m.Where, "Holder": busy.Name, "PID": busy.PID, "Since": since, "Wait": busy.Wait.String()}).WithHint("tm.busy.hint").Wrap(err)
 	}
-	return locale.NewError("tm.store-failed", map[string]any{"Where": m.Where, "Err": err.Error()}).WithHint("tm.store-failed.hint").Wrap(err)
+	hint := "tm.store-failed.hint"
+	if m.Server && pgstore.ProblemOf(err) == pgstore.Unreachable {
+		// The server went away: a rebuild is no remedy.
+		hint = "tm.store-failed.server-hint"
+	}
+	return locale.NewError("tm.store-failed", map[string]any{"Where": m.Where, "Err": err.Error()}).WithHint(hint).Wrap(err)
 }
 
 // MemoryBusy reports whether err is a shared memory that another

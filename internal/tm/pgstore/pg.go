@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"net"
 	"strings"
@@ -105,7 +106,8 @@ const (
 	Denied              // the role may not create the memory's tables
 )
 
-// ProblemOf tells which [Problem] an error of [Open] is.
+// ProblemOf tells which [Problem] an error of [Open], or of a command on
+// an open store, is.
 func ProblemOf(err error) Problem {
 	var nt *noTrgm
 	var pe *pgconn.PgError
@@ -123,11 +125,12 @@ func ProblemOf(err error) Problem {
 			return NoDatabase
 		case pe.Code == "42501":
 			return Denied
-		case strings.HasPrefix(pe.Code, "08") || pe.Code == "57P03": // connection exceptions, the server starting up
+		case strings.HasPrefix(pe.Code, "08") || strings.HasPrefix(pe.Code, "57P"): // connection exceptions, the server shutting down or starting up
 			return Unreachable
 		}
 		return Other
-	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded):
+	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		// (EOF: the server went away in the middle of a command)
 		return Unreachable
 	}
 	return Other

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/url"
@@ -176,6 +177,8 @@ func TestProblemOf(t *testing.T) {
 		{&pgconn.PgError{Code: "57P03"}, pgstore.Unreachable},
 		{fmt.Errorf("timeout: %w", context.DeadlineExceeded), pgstore.Unreachable},
 		{&net.OpError{Op: "dial", Err: errors.New("connection refused")}, pgstore.Unreachable},
+		{fmt.Errorf("query: %w", io.ErrUnexpectedEOF), pgstore.Unreachable}, // the server died under a look-up
+		{&pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"}, pgstore.Unreachable},
 		{errors.New("something else"), pgstore.Other},
 	} {
 		if got := pgstore.ProblemOf(c.err); got != c.want {
