@@ -394,3 +394,64 @@ func BenchmarkUpdateOneDocument(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
+
+// BenchmarkUpdateAfterAnotherMachine is the update of a memory a team
+// shares, after another machine's: every record holds that machine's
+// stamps (its files' sizes and times), so every one of benchDocs documents
+// (copies of the sample's zarechnoye-videos, 38 groups) looks touched,
+// though none changed. Each is read and hashed; the units are kept.
+func BenchmarkUpdateAfterAnotherMachine(b *testing.B) {
+	ctx := context.Background()
+	sample := filepath.Join("..", "..", document.Folder, "zarechnoye-videos")
+	meta, err := os.ReadFile(filepath.Join(sample, "meta.yaml"))
+	if err != nil {
+		b.Skip("the sample workspace's zarechnoye-videos:", err)
+	}
+	al, err := os.ReadFile(filepath.Join(sample, document.AlignmentName))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ws := storetest.NewWorkspace(b, nil)
+	for i := range benchDocs {
+		id := fmt.Sprintf("doc-%05d", i)
+		dir := ws.Path(document.Folder, id)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "meta.yaml"), []byte(strings.Replace(string(meta), "id: zarechnoye-videos\n", "id: "+id+"\n", 1)), 0o644)
+		os.WriteFile(filepath.Join(dir, document.AlignmentName), []byte(strings.Replace(string(al), "document: zarechnoye-videos\n", "document: "+id+"\n", 1)), 0o644)
+	}
+	st, err := sqlitestore.Open(filepath.Join(b.TempDir(), "tm.sqlite"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	m := tm.New(ws, st)
+	if rep, err := m.Update(ctx); err != nil || rep.Read != benchDocs {
+		b.Fatalf("%+v %v", rep, err)
+	}
+	b.ResetTimer()
+	var cpu time.Duration
+	for range b.N {
+		b.StopTimer()
+		srcs, err := st.Sources(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var other []tm.Change
+		for _, s := range srcs {
+			s.Stamp = "another machine's"
+			other = append(other, tm.Change{Source: s, KeepUnits: true})
+		}
+		if err := st.Apply(ctx, false, tm.Changes(other...)); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		c := processCPU()
+		if rep, err := m.Update(ctx); err != nil || rep.Read != 0 || rep.Unchanged != benchDocs {
+			b.Fatalf("%+v %v", rep, err)
+		}
+		cpu += processCPU() - c
+	}
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}

@@ -157,12 +157,7 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 					defer wg.Done()
 					for i := w; i < len(chunk); i += workers {
 						j := chunk[i]
-						c, err := m.readDocument(j.id, j.stamp)
-						if err == nil && j.has && c.Source.Hash == j.old.Hash {
-							c = Change{Source: c.Source, KeepUnits: true}
-							c.Source.Units = j.old.Units
-						}
-						changes[i], errs[i] = c, err
+						changes[i], errs[i] = m.readDocument(j.id, j.stamp, j.old, j.has)
 					}
 				}()
 			}
@@ -243,28 +238,46 @@ func statPath(b *strings.Builder, docs, id, name string) (exists bool, err error
 	return true, nil
 }
 
-// readDocument reads a document's groups as units.
-func (m *Memory) readDocument(id, stamp string) (Change, error) {
-	d, err := document.Open(m.WS, id)
-	if err != nil {
+// readDocument reads a document's groups as units. When the memory has it
+// (has, its record old) with the same hash, the files were only touched:
+// the change keeps the units and records the new stamp, and nothing is
+// parsed. On a memory a team shares, each machine's files have their own
+// stamps, so every update after another machine's finds every document
+// touched: hashing alone is what keeps those updates cheap.
+func (m *Memory) readDocument(id, stamp string, old Source, has bool) (Change, error) {
+	if err := document.ValidID(id); err != nil {
 		return Change{}, err
 	}
-	metaData, err := d.ReadFile("meta.yaml")
+	rel := func(name string) string { return filepath.Join(document.Folder, id, name) }
+	metaData, err := m.WS.ReadFile(rel("meta.yaml"))
 	if err != nil {
 		return Change{}, err
 	}
 	h := sha256.New()
 	h.Write(metaData)
-	var a *document.Alignment
-	alData, err := d.ReadFile(document.AlignmentName)
+	alData, err := m.WS.ReadFile(rel(document.AlignmentName))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		alData = nil
 	case err != nil:
 		return Change{}, err
 	default:
 		h.Write([]byte{0})
 		h.Write(alData)
-		a, err = document.ParseAlignment(filepath.Join(document.Folder, id, document.AlignmentName), alData)
+	}
+	hash := hex.EncodeToString(h.Sum(nil))
+	if has && hash == old.Hash {
+		src := old
+		src.Stamp = stamp
+		return Change{Source: src, KeepUnits: true}, nil
+	}
+	d, err := document.Open(m.WS, id)
+	if err != nil {
+		return Change{}, err
+	}
+	var a *document.Alignment
+	if alData != nil {
+		a, err = document.ParseAlignment(rel(document.AlignmentName), alData)
 		if err != nil {
 			return Change{}, err
 		}
@@ -275,7 +288,7 @@ func (m *Memory) readDocument(id, stamp string) (Change, error) {
 			t = v.Imported
 		}
 	}
-	src := Source{Name: DocPrefix + id, Hash: hex.EncodeToString(h.Sum(nil)), Stamp: stamp, Time: t.UTC()}
+	src := Source{Name: DocPrefix + id, Hash: hash, Stamp: stamp, Time: t.UTC()}
 	var units []Unit
 	if a != nil {
 		units = make([]Unit, 0, len(a.Groups))
