@@ -1109,6 +1109,7 @@ Example: tilmash tm import project_save.tmx --name omegat`},
 	{ID: "tm.import.need-name", Other: "a TMX read from standard input needs a name: give --name"},
 	{ID: "tm.import.nothing", Other: "nothing added: every unit of {{.File}} is already in the memory (it is tilmash tm export of this workspace); the memory is as it was"},
 	{ID: "tm.import.usage", Other: "add a TMX from another tool to the memory"},
+	{ID: "tm.langs-tmx", Other: "--langs chooses the languages of a TMX: give it with --format tmx, not --format {{.Format}}"},
 	{ID: "tm.lookup.args", Other: "FILE|DOC"},
 	{ID: "tm.lookup.description", Other: `Cuts FILE (or the text of document DOC; - is standard input) into sentences and finds, for each, the groups of the memory whose text in the same language is most alike, with a match percentage as OmegaT and Trados compute it (token edit distance: 100% is the same sentence up to spaces and punctuation), the numbers that differ, and their translations. Groups of DOC itself are left out.
 
@@ -2368,6 +2369,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "tm.import.need-name", Other: "стандартты енгізуден оқылған TMX-ке атау керек: --name беріңіз"},
 	{ID: "tm.import.nothing", Other: "ештеңе қосылмады: {{.File}} файлының барлық аударма бірлігі жадыда бар (бұл — осы жұмыс қалтасының tilmash tm export файлы); жады өзгермеді"},
 	{ID: "tm.import.usage", Other: "басқа бағдарламаның TMX файлын жадыға қосу"},
+	{ID: "tm.langs-tmx", Other: "--langs TMX файлының тілдерін таңдайды: оны --format {{.Format}} емес, --format tmx параметрімен бірге беріңіз"},
 	{ID: "tm.lookup.args", Other: "ФАЙЛ|ҚҰЖАТ"},
 	{ID: "tm.lookup.description", Other: `ФАЙЛ-ды (немесе ҚҰЖАТ құжатының мәтінін; - — стандартты енгізу) сөйлемдерге бөліп, әр сөйлемге жадыдағы сол тілдегі мәтіні ең ұқсас топтарды табады: OmegaT пен Trados есептейтіндей сәйкестік пайызымен (сөздер бойынша түзету қашықтығы: 100% — бос орын мен тыныс белгілерін есептемегенде сол сөйлем), айырмашылығы бар сандармен және аудармаларымен. ҚҰЖАТ құжатының өз топтары есепке алынбайды.
 
@@ -3627,6 +3629,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "tm.import.need-name", Other: "TMX со стандартного ввода нужно назвать: укажите --name"},
 	{ID: "tm.import.nothing", Other: "ничего не добавлено: все единицы перевода из {{.File}} уже есть в памяти (это tilmash tm export этой рабочей папки); память не изменилась"},
 	{ID: "tm.import.usage", Other: "добавить в память TMX из другой программы"},
+	{ID: "tm.langs-tmx", Other: "--langs выбирает языки файла TMX: укажите его вместе с --format tmx, а не --format {{.Format}}"},
 	{ID: "tm.lookup.args", Other: "ФАЙЛ|ДОКУМЕНТ"},
 	{ID: "tm.lookup.description", Other: `Разбивает ФАЙЛ (или текст документа ДОКУМЕНТ; - — стандартный ввод) на предложения и находит для каждого группы памяти, чей текст на том же языке больше всего на него похож, с процентом совпадения, как его считают OmegaT и Trados (расстояние редактирования по словам: 100% — то же предложение с точностью до пробелов и знаков препинания), с числами, которые различаются, и с переводами. Группы самого документа ДОКУМЕНТ не учитываются.
 

@@ -406,10 +406,11 @@ func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output, units stri
 	return file, n, err
 }
 
-// WriteMatches writes lookup results as a TMX to o, cut in units.
-func (a *App) WriteMatches(m *Memory, res []tm.Result, o *Output, units string) (string, int, error) {
+// WriteMatches writes lookup results as a TMX to o, cut in units, in
+// langs (nil for every language).
+func (a *App) WriteMatches(m *Memory, res []tm.Result, o *Output, units string, langs []string) (string, int, error) {
 	var buf bytes.Buffer
-	n, err := m.WriteMatches(&buf, res, a.memoryExportOptions(m, units, nil))
+	n, err := m.WriteMatches(&buf, res, a.memoryExportOptions(m, units, langs))
 	if err != nil {
 		return "", 0, memoryError(m, err)
 	}

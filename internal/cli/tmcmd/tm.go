@@ -312,6 +312,7 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			&urfave.IntFlag{Name: "min", Value: 70, Usage: env.T("tm.lookup.flag.min", nil)},
 			formatFlag(env, "tm.lookup.flag.format", "text"),
 			unitsFlag(env),
+			&urfave.StringFlag{Name: "langs", Usage: env.T("tm.export.flag.langs", nil)},
 			&urfave.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: env.T("tm.flag.output", nil)},
 			&urfave.BoolFlag{Name: "force", Usage: env.T("tm.flag.force", nil)},
 			tmFlag(env),
@@ -341,6 +342,13 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			if err := langOf(env, ws, lang); err != nil {
 				return err
+			}
+			langs, err := cli.ParseLangs(ws, c.String("langs"))
+			if err != nil {
+				return err
+			}
+			if len(langs) > 0 && format != "tmx" {
+				return env.Usage("tm.langs-tmx", map[string]any{"Format": format}, "")
 			}
 			arg := c.Args().First()
 			t, found, err := app.DocumentText(ws, arg, lang)
@@ -374,7 +382,7 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			exact, fuzzy := tm.Counts(res)
 			switch format {
 			case "tmx":
-				file, n, err := a.WriteMatches(m, res, out, units)
+				file, n, err := a.WriteMatches(m, res, out, units, langs)
 				if err != nil {
 					return err
 				}
