@@ -113,7 +113,9 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 		data := map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u), "Host": u.Host, "DB": strings.TrimPrefix(u.Path, "/"), "User": user}
 		return nil, locale.NewError("tm.cannot-open", data).WithHint(serverHint(err)).Wrap(err)
 	}
-	return &Memory{Memory: tm.New(ws, st), Where: where, Server: true}, nil
+	mem := tm.New(ws, st)
+	mem.Shared = true // other workspaces update it too
+	return &Memory{Memory: mem, Where: where, Server: true}, nil
 }
 
 // serverHint says what to do when a memory on a server cannot be opened,

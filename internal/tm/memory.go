@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -27,6 +28,10 @@ type Memory struct {
 	// Glossary, when set, widens a concordance query that names one of its
 	// entries to that entry's forms in every language.
 	Glossary *glossary.Glossary
+	// Shared is set for a memory other workspaces update too (on a
+	// server): a rebuild keeps the imported memories this workspace has
+	// no copy of, which another machine added.
+	Shared bool
 
 	once    sync.Once
 	matcher *glossary.Matcher
@@ -45,6 +50,7 @@ type UpdateReport struct {
 	Removed   int // sources removed
 	Units     int // units written
 	Imports   int // imported memories re-read (rebuild only)
+	Kept      int // imported memories of other machines kept (a shared memory's rebuild)
 }
 
 // Update brings the memory up to date with the documents: only those whose
@@ -58,7 +64,8 @@ func (m *Memory) Update(ctx context.Context) (UpdateReport, error) {
 
 // Rebuild derives the memory again from scratch: every document and every
 // imported memory kept under [Folder] is read, and the store is replaced in
-// one transaction.
+// one transaction. A [Memory.Shared] memory keeps the imported memories
+// this workspace has no copy of.
 func (m *Memory) Rebuild(ctx context.Context) (UpdateReport, error) {
 	return m.sync(ctx, true)
 }
@@ -72,7 +79,10 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 		return rep, err
 	}
 	known := map[string]Source{}
-	if !rebuild {
+	// A shared memory's rebuild replaces what this workspace has, source
+	// by source, rather than everything.
+	reset := rebuild && !m.Shared
+	if !reset {
 		srcs, err := m.Store.Sources(ctx)
 		if err != nil {
 			return rep, err
@@ -121,6 +131,7 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 		name := DocPrefix + id
 		present[name] = true
 		old, has := known[name]
+		has = has && !rebuild // a rebuild reads every document
 		if has && old.Stamp == stamp && stamp != "" {
 			rep.Unchanged++
 			continue
@@ -137,6 +148,11 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 	if rebuild {
 		if imports, err = m.keptImports(); err != nil {
 			return rep, err
+		}
+		for name := range known {
+			if strings.HasPrefix(name, TMXPrefix) && !slices.ContainsFunc(imports, func(c Change) bool { return c.Source.Name == name }) {
+				rep.Kept++
+			}
 		}
 	}
 	if len(jobs) == 0 && len(removed) == 0 && !rebuild {
@@ -193,7 +209,7 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 		}
 	}
 	base := rep
-	if err := m.Store.Apply(ctx, rebuild, stream); err != nil {
+	if err := m.Store.Apply(ctx, reset, stream); err != nil {
 		return base, err
 	}
 	return rep, nil

@@ -650,6 +650,9 @@ func rebuildCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			defer m.Close()
 			env.SayN("tm.rebuilt", rep.Units, map[string]any{"Where": m.Where, "Documents": rep.Read, "Imports": rep.Imports})
+			if rep.Kept > 0 {
+				env.SayN("tm.rebuilt.kept", rep.Kept, nil)
+			}
 			return nil
 		},
 	}

@@ -365,6 +365,44 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 		}
 	})
 
+	// A memory a team shares on a server: a TMX another translator
+	// imported (its copy kept on their machine, not in this workspace)
+	// was wiped by this workspace's tm rebuild, without a word. A shared
+	// memory's rebuild keeps the imports it has no copy of and says so;
+	// the embedded one is rebuilt from scratch as before.
+	t.Run("RebuildKeepsAnotherMachinesImport", func(t *testing.T) {
+		tmxData := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg>The Mazhilis passed the budget law.</seg></tuv><tuv xml:lang="ru"><seg>Мажилис принял закон о бюджете.</seg></tuv></tu></body></tmx>`
+		for _, shared := range []bool{true, false} {
+			m := setup(t)
+			m.Shared = shared
+			if _, err := m.ImportTMX(ctx, strings.NewReader(tmxData), "desk.tmx", "desk"); err != nil {
+				t.Fatal(err)
+			}
+			// The copy is on the other translator's machine.
+			if err := os.Remove(m.WS.Path(tm.Folder, tm.ImportsFolder, "desk.tmx")); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := m.Rebuild(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, _ := m.Stats(ctx)
+			want, kept := 0, 0
+			if shared {
+				want, kept = 1, 1
+			}
+			if st.Imports != want || rep.Kept != kept || rep.Read != 2 || st.Units != 6+want {
+				t.Errorf("shared %v: after the rebuild %+v, report %+v; want %d import kept", shared, st, rep, want)
+			}
+			// A rebuild reads every document again, also on a shared memory.
+			if hits, err := m.Search(ctx, tm.Query{Text: "Astana"}); err != nil || len(hits) != 1 {
+				t.Errorf("shared %v: search after the rebuild: %d hits %v", shared, len(hits), err)
+			}
+		}
+	})
+
 	t.Run("HostileTMX", func(t *testing.T) {
 		m := setup(t)
 		before := exportBytes(t, m)
