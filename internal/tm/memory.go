@@ -149,6 +149,12 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 		if imports, err = m.keptImports(); err != nil {
 			return rep, err
 		}
+		// On a shared memory, an import of the same name with another
+		// text is another machine's since: it is kept, not replaced.
+		imports = slices.DeleteFunc(imports, func(c Change) bool {
+			old, ok := known[c.Source.Name]
+			return ok && old.Hash != c.Source.Hash
+		})
 		for name := range known {
 			if strings.HasPrefix(name, TMXPrefix) && !slices.ContainsFunc(imports, func(c Change) bool { return c.Source.Name == name }) {
 				rep.Kept++

@@ -202,6 +202,23 @@ func (e *NameError) MessageID() string { return "tm.bad-name" }
 // TemplateData gives the values of the localized message.
 func (e *NameError) TemplateData() map[string]any { return map[string]any{"Name": e.Name} }
 
+// TakenError is a tm import into a shared memory under a name another
+// machine's import already has: it would replace a colleague's memory.
+type TakenError struct{ Name string }
+
+func (e *TakenError) Error() string {
+	return fmt.Sprintf("the shared memory already holds an import named %s from another machine", e.Name)
+}
+
+// MessageID names the localized message for e.
+func (e *TakenError) MessageID() string { return "tm.import.taken" }
+
+// TemplateData gives the values of the localized message.
+func (e *TakenError) TemplateData() map[string]any { return map[string]any{"Name": e.Name} }
+
+// Hint names the localized hint for e.
+func (e *TakenError) Hint() string { return "tm.import.taken.hint" }
+
 // ValidName reports whether name can name an imported memory: it becomes a
 // file name under [Folder].
 func ValidName(name string) bool {

@@ -87,6 +87,25 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 	if err != nil {
 		return ImportReport{}, err
 	}
+	rel := filepath.Join(Folder, ImportsFolder, name+".tmx")
+	if m.Shared {
+		// An import of that name whose text is not this workspace's kept
+		// copy (none, or another) is another machine's: replacing it
+		// would drop a colleague's work.
+		srcs, err := m.Store.Sources(ctx)
+		if err != nil {
+			return ImportReport{}, err
+		}
+		if i := slices.IndexFunc(srcs, func(s Source) bool { return s.Name == TMXPrefix+name }); i >= 0 {
+			kept, err := m.WS.ReadFile(rel)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return ImportReport{}, err
+			}
+			if sum := sha256.Sum256(kept); err != nil || hex.EncodeToString(sum[:]) != srcs[i].Hash {
+				return ImportReport{}, &TakenError{Name: name}
+			}
+		}
+	}
 	held, err := m.held(ctx, doc, TMXPrefix+name)
 	if err != nil {
 		return ImportReport{}, err
@@ -111,7 +130,6 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 	if held > 0 && len(c.Units) == 0 {
 		return ImportReport{Name: name, Held: held, Skipped: skipped, Derived: derived}, nil
 	}
-	rel := filepath.Join(Folder, ImportsFolder, name+".tmx")
 	if err := os.MkdirAll(filepath.Dir(m.WS.Path(rel)), 0o755); err != nil {
 		return ImportReport{}, err
 	}

@@ -401,6 +401,61 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 				t.Errorf("shared %v: search after the rebuild: %d hits %v", shared, len(hits), err)
 			}
 		}
+		// This workspace's copy of an import that another machine has
+		// replaced since on the server: the rebuild keeps the server's.
+		m := setup(t)
+		m.Shared = true
+		if _, err := m.ImportTMX(ctx, strings.NewReader(tmxData), "desk.tmx", "desk"); err != nil {
+			t.Fatal(err)
+		}
+		stale := strings.Replace(tmxData, "budget law", "land law", 1)
+		if err := os.WriteFile(m.WS.Path(tm.Folder, tm.ImportsFolder, "desk.tmx"), []byte(stale), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := m.Rebuild(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, _ := m.Search(ctx, tm.Query{Text: "budget law"})
+		if rep.Kept != 1 || rep.Imports != 0 || len(hits) != 1 {
+			t.Errorf("a rebuild with an older copy of another machine's import: report %+v, %d hits of its text", rep, len(hits))
+		}
+	})
+
+	// Two translators import their OmegaT project_save.tmx into the shared
+	// memory under the same default name: the second replaced the first's,
+	// silently. A shared memory refuses a name another machine's import
+	// has; this workspace's own import of it is replaced as before.
+	t.Run("ImportNameOfAnotherMachine", func(t *testing.T) {
+		tmxData := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg>The Mazhilis passed the budget law.</seg></tuv><tuv xml:lang="ru"><seg>Мажилис принял закон о бюджете.</seg></tuv></tu></body></tmx>`
+		m := setup(t)
+		m.Shared = true
+		if _, err := m.ImportTMX(ctx, strings.NewReader(tmxData), "project_save.tmx", "project_save"); err != nil {
+			t.Fatal(err)
+		}
+		// Again from this workspace: its own, replaced.
+		if _, err := m.ImportTMX(ctx, strings.NewReader(tmxData), "project_save.tmx", "project_save"); err != nil {
+			t.Fatalf("re-import of this workspace's own: %v", err)
+		}
+		// The server's project_save is another machine's: this workspace
+		// has no copy of it, or a copy of its own earlier one.
+		kept := m.WS.Path(tm.Folder, tm.ImportsFolder, "project_save.tmx")
+		other := strings.Replace(tmxData, "budget law", "tax law", 1)
+		for _, copyHere := range []string{"", strings.Replace(tmxData, "budget law", "land law", 1)} {
+			os.Remove(kept)
+			if copyHere != "" {
+				os.WriteFile(kept, []byte(copyHere), 0o644)
+			}
+			var taken *tm.TakenError
+			if _, err := m.ImportTMX(ctx, strings.NewReader(other), "project_save.tmx", "project_save"); !errors.As(err, &taken) {
+				t.Fatalf("import under another machine's name (copy here %v) = %v, want a TakenError", copyHere != "", err)
+			}
+		}
+		if hits, _ := m.Search(ctx, tm.Query{Text: "budget law"}); len(hits) != 1 {
+			t.Errorf("the colleague's import changed: %d hits", len(hits))
+		}
 	})
 
 	t.Run("HostileTMX", func(t *testing.T) {
