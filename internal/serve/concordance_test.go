@@ -2,11 +2,20 @@ package serve_test
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/serve"
+	"github.com/tilmash/tilmash/internal/testenv"
 )
 
 // TestConcordance: without a memory the page says how to build one (and
@@ -79,5 +88,59 @@ func TestConcordanceServerDown(t *testing.T) {
 		if strings.Contains(page, "s3cret-pass") {
 			t.Errorf("%s: the page shows the password", lang.code)
 		}
+	}
+}
+
+// TestConcordanceWhileAnotherUpdates: the team's memory on PostgreSQL, and
+// another translator's update holds it. The page waited for it (and then
+// failed); it now shows the hits of the memory as it is, saying why.
+func TestConcordanceWhileAnotherUpdates(t *testing.T) {
+	base := os.Getenv("TILMASH_TEST_POSTGRES")
+	if base == "" {
+		testenv.Missing(t, "a PostgreSQL server ($TILMASH_TEST_POSTGRES)", "see README, Tests and measurements")
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	schema := fmt.Sprintf("tm_serve_%d", rand.Uint64())
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	opt := app.TMOptions{URL: u.String(), LockWait: 200 * time.Millisecond}
+	f := newFixture(t, serve.Options{TM: opt})
+	m, _, err := app.New("test").RebuildMemory(ctx, f.ws, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	c := f.client()
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	if res, _ := c.post("news", csrf, version, "op", "note", "group", "4", "note", "check the date"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("note: status %d", res.StatusCode)
+	}
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, 0x746d); err != nil {
+		t.Fatal(err)
+	}
+	res, page := c.get("/concordance?q=Lawyers")
+	if res.StatusCode != 200 || !strings.Contains(page, `<mark>Lawyers</mark>`) || !strings.Contains(text(page), "is being updated by") ||
+		!strings.Contains(text(page), "without this workspace's latest changes") {
+		t.Errorf("concordance while another update holds the memory: status %d\n%s", res.StatusCode, text(page))
 	}
 }

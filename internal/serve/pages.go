@@ -730,8 +730,11 @@ type concordancePage struct {
 	NoMemory bool
 	// Failed is why the memory could not answer, FailedHint what to do.
 	Failed, FailedHint string
-	Searched           bool
-	Hits               []concordanceHit
+	// Busy says that another translator's update holds the shared
+	// memory: the hits are from the memory as it is.
+	Busy     string
+	Searched bool
+	Hits     []concordanceHit
 }
 
 type concordanceHit struct {
@@ -792,7 +795,14 @@ func (s *Server) concordancePage(w http.ResponseWriter, r *http.Request) {
 	}
 	defer m.Close()
 	var hits []tm.Hit
-	if _, err = s.app.UpdateMemory(ctx, m); err == nil {
+	_, err = s.app.UpdateMemory(ctx, m)
+	if app.MemoryBusy(err) {
+		// As tm search does: the memory as it is, and why.
+		msg, _, _ := b.loc.Explain(err)
+		p.Busy = msg + " — " + b.loc.Text("tm.busy.as-is", nil)
+		err = nil
+	}
+	if err == nil {
 		hits, err = s.app.SearchMemory(ctx, m, tm.Query{Text: q, Lang: lang, Limit: concordanceShown})
 	}
 	if err != nil {
