@@ -95,3 +95,62 @@ func TestSharedMemoryBusy(t *testing.T) {
 		t.Errorf("tm stats once the memory is free: exit %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
 }
+
+// TestSharedMemoryRemovalWarned: a translator whose workspace lacks a
+// colleague's documents (not pulled yet) runs a tm command: the update
+// removes them from the shared memory, as README says, but said only
+// "N removed". It now warns, naming them, and says what to do.
+func TestSharedMemoryRemovalWarned(t *testing.T) {
+	base := os.Getenv("TILMASH_TEST_POSTGRES")
+	if base == "" {
+		testenv.Missing(t, "a PostgreSQL server ($TILMASH_TEST_POSTGRES)", "see README, Tests and measurements")
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	schema := fmt.Sprintf("tm_cli_%d", rand.Uint64())
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	memURL := u.String()
+	dir := t.TempDir()
+	tmx := filepath.Join(dir, "story.tmx")
+	os.WriteFile(tmx, []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en"><seg>The inquiry began.</seg></tuv><tuv xml:lang="kk"><seg>Тексеру басталды.</seg></tuv></tu>
+</body></tmx>`), 0o644)
+	run := func(root string, args ...string) (int, string) {
+		var out, errOut bytes.Buffer
+		code := mainArgs(append([]string{"-C", root}, args...), strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+		return code, errOut.String()
+	}
+	alice, bob := filepath.Join(dir, "alice"), filepath.Join(dir, "bob")
+	for _, c := range [][]string{{alice, "init", alice}, {bob, "init", bob}, {alice, "import-tmx", tmx, "court-story"},
+		{alice, "import-tmx", tmx, "budget-story"}, {bob, "import-tmx", tmx, "bob-story"}, {alice, "tm", "rebuild", "--tm", memURL}} {
+		if code, e := run(c[0], c[1:]...); code != 0 {
+			t.Fatalf("%v: %s", c[1:], e)
+		}
+	}
+	code, errOut := run(bob, "tm", "search", "inquiry", "--tm", memURL)
+	if code != 0 || !strings.Contains(errOut, "documents that this workspace does not have were removed from the shared memory: budget-story, court-story;") ||
+		!strings.Contains(errOut, "git pull") {
+		t.Errorf("bob's search: exit %d\n%s", code, errOut)
+	}
+	// The embedded memory of one workspace says nothing of the kind.
+	run(bob, "tm", "stats")
+	os.RemoveAll(filepath.Join(bob, "documents", "bob-story"))
+	if code, errOut := run(bob, "tm", "stats"); code != 0 || !strings.Contains(errOut, "1 removed") || strings.Contains(errOut, "shared memory") {
+		t.Errorf("embedded memory: exit %d\n%s", code, errOut)
+	}
+}

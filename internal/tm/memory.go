@@ -48,9 +48,12 @@ type UpdateReport struct {
 	Read      int // documents read (new or changed)
 	Unchanged int // documents whose files had not changed
 	Removed   int // sources removed
-	Units     int // units written
-	Imports   int // imported memories re-read (rebuild only)
-	Kept      int // imported memories of other machines kept (a shared memory's rebuild)
+	// RemovedDocs are the first few documents removed (ids, sorted), for
+	// a shared memory to say whose work left it.
+	RemovedDocs []string
+	Units       int // units written
+	Imports     int // imported memories re-read (rebuild only)
+	Kept        int // imported memories of other machines kept (a shared memory's rebuild)
 }
 
 // Update brings the memory up to date with the documents: only those whose
@@ -144,6 +147,7 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 			removed = append(removed, Change{Source: Source{Name: name}, Remove: true})
 		}
 	}
+	slices.SortFunc(removed, func(a, b Change) int { return strings.Compare(a.Source.Name, b.Source.Name) })
 	var imports []Change
 	if rebuild {
 		if imports, err = m.keptImports(); err != nil {
@@ -202,6 +206,9 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 		}
 		for _, c := range removed {
 			rep.Removed++
+			if len(rep.RemovedDocs) < removedShown {
+				rep.RemovedDocs = append(rep.RemovedDocs, strings.TrimPrefix(c.Source.Name, DocPrefix))
+			}
 			if !yield(c, nil) {
 				return
 			}
@@ -220,6 +227,9 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 	}
 	return rep, nil
 }
+
+// removedShown is how many removed documents an UpdateReport names.
+const removedShown = 5
 
 // readChunk is how many documents an update reads before handing them to
 // the store.

@@ -110,6 +110,9 @@ func open(a *app.App, env *console.Env, c *urfave.Context, update bool) (*worksp
 			return nil, nil, err
 		}
 		sayUpdate(env, rep)
+		if m.Server && rep.Removed > 0 {
+			sayRemoved(env, rep)
+		}
 	}
 	return ws, m, nil
 }
@@ -121,6 +124,16 @@ func sayUpdate(env *console.Env, rep tm.UpdateReport) {
 		return
 	}
 	env.SayN("tm.updated", rep.Read, map[string]any{"Removed": rep.Removed, "Units": rep.Units})
+}
+
+// sayRemoved warns that an update of a shared memory removed documents
+// this workspace does not have: perhaps a colleague's, not pulled yet.
+func sayRemoved(env *console.Env, rep tm.UpdateReport) {
+	names := strings.Join(rep.RemovedDocs, ", ")
+	if rep.Removed > len(rep.RemovedDocs) {
+		names += ", … (" + strconv.Itoa(rep.Removed) + ")"
+	}
+	env.Warn("tm.removed-shared", map[string]any{"Names": names})
 }
 
 func writeJSON(env *console.Env, v any) error {
