@@ -278,6 +278,75 @@ func TestAllAlone(t *testing.T) {
 	}
 }
 
+// TestAnchorTermsWrittenOut holds anchorCostFrom, allAlone and unanchored, whose loops over the
+// four kinds of key are written out, to those loops to the last bit, on random counts, shared
+// counts and weights (some kinds empty on both sides, as most are) under the default and random
+// weights, negative ones included.
+func TestAnchorTermsWrittenOut(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	loopFrom := func(m *model, a, b *keyHead, n [4]uint16, w [4]float64) float64 {
+		c := 0.0
+		for k := range n {
+			if a.count[k]|b.count[k] == 0 {
+				continue
+			}
+			alone := float64(a.count[k]) + float64(b.count[k]) - 2*float64(n[k])
+			c += -m.match[k]*w[k] + m.miss[k]*alone
+		}
+		return c
+	}
+	loopAlone := func(m *model, a, b *keyHead) float64 {
+		c := 0.0
+		for k := range a.count {
+			if a.count[k]|b.count[k] != 0 {
+				c += m.miss[k] * (float64(a.count[k]) + float64(b.count[k]))
+			}
+		}
+		return c
+	}
+	loopUnanchored := func(m *model, a, b *keyHead) float64 {
+		var w float32
+		for k := range a.wsum {
+			w += a.wsum[k] + b.wsum[k]
+		}
+		return m.noAnchor * min(1, float64(w)/noAnchorFull)
+	}
+	for x := range 200000 {
+		m := newModel("en", "ru")
+		if x%2 == 1 {
+			for k := range 4 {
+				m.match[k], m.miss[k] = rng.NormFloat64()*3, rng.NormFloat64()*3
+			}
+			m.noAnchor = rng.NormFloat64() * 3
+		}
+		var a keySet
+		var b keyHead
+		var n [4]uint16
+		var w [4]float64
+		for k := range 4 {
+			if rng.IntN(3) == 0 {
+				continue // neither side holds this kind
+			}
+			a.count[k], b.count[k] = uint16(rng.IntN(6)), uint16(rng.IntN(6))
+			n[k] = uint16(rng.IntN(int(min(a.count[k], b.count[k])) + 1))
+			for range n[k] {
+				w[k] += float64(rng.Float32())
+			}
+			a.wsum[k], b.wsum[k] = rng.Float32()*float32(a.count[k]), rng.Float32()*float32(b.count[k])
+		}
+		got, none := m.anchorCostFrom(&a, &b, n, w)
+		if want := loopFrom(m, &a.keyHead, &b, n, w); math.Float64bits(got) != math.Float64bits(want) || none != (n == [4]uint16{}) {
+			t.Fatalf("anchorCostFrom(%v, %v, %v, %v) = %v, the loop %v", a.count, b.count, n, w, got, want)
+		}
+		if got, want := m.allAlone(&a.keyHead, &b), loopAlone(m, &a.keyHead, &b); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("allAlone(%v, %v) = %v, the loop %v", a.count, b.count, got, want)
+		}
+		if got, want := m.unanchored(&a.keyHead, &b), loopUnanchored(m, &a.keyHead, &b); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("unanchored(%v, %v) = %v, the loop %v", a.wsum, b.wsum, got, want)
+		}
+	}
+}
+
 // TestSharedWith holds sharedWith, the filtered walk the search uses, to the merge of sharedKeys
 // on random sets of every kind of key, from disjoint to equal, with weights of different sizes (the
 // sums must be the same to the last bit, in the same order), and on sets whose keys share the
