@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 
 	"github.com/tilmash/tilmash/internal/lazy"
 )
@@ -368,50 +369,73 @@ func sharedKeys(a *keySet, bsig uint64, bk []uint32) (n [4]uint16, w [4]float64)
 	return n, w
 }
 
-// keyFilter is a Bloom filter of the keys of a set, one bit a key (keyFilterBit): a key whose bit
-// is clear is not in the set. The search fills one for each source set of a row (srcRow.filter)
-// and tests the keys of each target set against it (sharedWith).
-type keyFilter [keyFilterSize / 64]uint64
+// keyFilter maps the keys of a set to their places in it, by a hash of 11 bits a key
+// (keyFilterBit): a key whose entry is empty is not in the set. The search fills one for each
+// source set of a row (srcRow.filter) and looks the keys of each target set up in it
+// (sharedWith).
+type keyFilter struct {
+	// pos[keyFilterBit(k)] is the place of k in the set plus one, 0 if no key of the set has
+	// that hash, or filterMany if more than one has it or the place does not fit a byte
+	pos [keyFilterSize]uint8
+	// used lists the entries of pos that are set, which the next fill clears
+	used []uint16
+}
 
-// keyFilterSize is the number of bits of a keyFilter: with the 10 to 30 keys of a row's source
-// sets, a key not in the set passes one time in 70 to 200.
+// keyFilterSize is the number of entries of a keyFilter: with the 10 to 30 keys of a row's
+// source sets, a key not in the set finds an entry set one time in 70 to 200.
 const keyFilterSize = 2048
+
+// filterMany marks an entry of keyFilter.pos that does not say where its key is.
+const filterMany = 255
 
 func keyFilterBit(k uint32) uint32 { return (k * 0x9e3779b1) >> (32 - 11) } // 2^11 = keyFilterSize
 
-// fill sets f to the filter of keys.
+// fill sets f to the filter of keys, a sorted set.
 func (f *keyFilter) fill(keys []uint32) {
-	*f = keyFilter{}
-	for _, k := range keys {
+	for _, x := range f.used {
+		f.pos[x] = 0
+	}
+	f.used = f.used[:0]
+	for i, k := range keys {
 		x := keyFilterBit(k)
-		f[x>>6] |= 1 << (x & 63)
+		switch {
+		case f.pos[x] != 0:
+			f.pos[x] = filterMany
+		case i+1 < filterMany:
+			f.pos[x] = uint8(i + 1)
+			f.used = append(f.used, uint16(x))
+		default:
+			f.pos[x] = filterMany
+			f.used = append(f.used, uint16(x))
+		}
 	}
 }
 
 // sharedWith is sharedKeys(a, ·, bk) for the set a whose filter is f, and gives the same counts and
-// sums: it walks bk in order and looks up in a only the keys f lets pass, so the shared keys are
-// met in the same (ascending) order and their weights added in it. The merge of sharedKeys steps
-// through both sets, each step waiting for the one before (a tenth of the search); the keys of bk
-// are tested independently of each other.
+// sums: it walks bk in order and finds each key's place in a from f (searching a only for a key
+// whose entry holds more than one), so the shared keys are met in the same (ascending) order and
+// their weights added in it. The merge of sharedKeys steps through both sets, each step waiting
+// for the one before (a tenth of the search); so did a walk of a up to each key f let pass, which
+// was half of sharedWith. Here the keys of bk are looked up independently of each other.
 func sharedWith(a *keySet, f *keyFilter, bk []uint32) (n [4]uint16, w [4]float64) {
 	ak, aw := a.keys, a.weight[:len(a.keys)]
-	i := 0 // the keys of a before i are below the last key of bk looked up
 	for _, y := range bk {
-		x := keyFilterBit(y)
-		if f[x>>6]&(1<<(x&63)) == 0 {
+		p := f.pos[keyFilterBit(y)]
+		if p == 0 {
 			continue
 		}
-		for i < len(ak) && ak[i] < y {
-			i++
+		i := int(p) - 1
+		if p == filterMany {
+			var found bool
+			if i, found = slices.BinarySearch(ak, y); !found {
+				continue
+			}
+		} else if i >= len(ak) || ak[i] != y {
+			continue
 		}
-		if i == len(ak) {
-			break
-		}
-		if ak[i] == y {
-			k := y >> 30
-			n[k]++
-			w[k] += float64(aw[i])
-		}
+		k := y >> 30
+		n[k]++
+		w[k] += float64(aw[i])
 	}
 	return n, w
 }

@@ -350,7 +350,8 @@ func TestAnchorTermsWrittenOut(t *testing.T) {
 // TestSharedWith holds sharedWith, the filtered walk the search uses, to the merge of sharedKeys
 // on random sets of every kind of key, from disjoint to equal, with weights of different sizes (the
 // sums must be the same to the last bit, in the same order), and on sets whose keys share the
-// filter's bits (small keys a multiple of 2^21 apart).
+// filter's bits (small keys a multiple of 2^21 apart). One filter is filled again and again, as the
+// search does; some sets hold more keys than a filter's entry can place (filterMany).
 func TestSharedWith(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	var weights map[uint32]float32
@@ -372,12 +373,16 @@ func TestSharedWith(t *testing.T) {
 		slices.Sort(keys)
 		return slices.Compact(keys)
 	}
+	var f keyFilter
 	for x := range 20000 {
 		spread := uint32(1) << (4 + x%24)
 		weights = map[uint32]float32{}
-		a := newKeySet(set(rng.IntN(40), spread), weights)
-		b := newKeySet(set(rng.IntN(40), spread), weights)
-		var f keyFilter
+		size := 40
+		if x%50 == 0 {
+			size = 700 // past the places an entry holds (filterMany)
+		}
+		a := newKeySet(set(rng.IntN(size), spread), weights)
+		b := newKeySet(set(rng.IntN(size), spread), weights)
 		f.fill(a.keys)
 		wn, ww := sharedKeys(&a, ^uint64(0), b.keys)
 		if gn, gw := sharedWith(&a, &f, b.keys); gn != wn || gw != ww {
