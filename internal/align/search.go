@@ -94,8 +94,13 @@ func (a *aligner) setNullCosts() {
 // prevRows holds, for the cells of row i, where the bead of each shape that ends there starts:
 // the costs of its row (from the ring of the last rows) and that row's columns.
 type prevRows struct {
-	row    [nShapes][]float64
 	lo, hi [nShapes]int // an empty range (lo > hi) when the shape does not fit in i rows
+	// win[k] holds the costs of the cells lo[k]..hi[k] of the row a bead of shape k starts in
+	// (none when it does not fit), and the bead that ends in column j starts in cell j−base[k]
+	// of it, base[k] being lo[k] + shapes[k].dj: one unsigned comparison with its length then
+	// tells whether the bead fits the band, and spares the bounds check of the read.
+	win  [nShapes][]float64
+	base [nShapes]int
 	// scratch of bestInto, kept here so that it is not cleared for every cell
 	prev, cost [nShapes]float64
 }
@@ -104,8 +109,10 @@ func (p *prevRows) fill(b *band, rows *[ring][]float64, i int) {
 	for k, sh := range shapes {
 		pi := i - sh.di
 		p.lo[k], p.hi[k] = math.MaxInt, math.MinInt
+		p.win[k], p.base[k] = nil, 0
 		if pi >= 0 {
-			p.row[k], p.lo[k], p.hi[k] = rows[pi%ring], int(b.lo[pi]), int(b.hi[pi])
+			p.lo[k], p.hi[k] = int(b.lo[pi]), int(b.hi[pi])
+			p.win[k], p.base[k] = rows[pi%ring][:p.hi[k]-p.lo[k]+1], p.lo[k]+sh.dj
 		}
 	}
 }
@@ -114,20 +121,12 @@ func (p *prevRows) fill(b *band, rows *[ring][]float64, i int) {
 // +Inf if the bead does not fit the band or the fixed beads. Small enough to be inlined: the
 // search asks for every bead.
 func (p *prevRows) at(c *cons, k, i, j int) float64 {
-	pj := j - shapeDJ[k]
-	if pj < p.lo[k] || pj > p.hi[k] || c != nil && !c.allows(shapes[k], i, j) {
+	x, w := j-p.base[k], p.win[k]
+	if uint(x) >= uint(len(w)) || c != nil && !c.allows(shapes[k], i, j) {
 		return posInf
 	}
-	return p.row[k][pj-p.lo[k]]
+	return w[x]
 }
-
-// shapeDJ[k] is shapes[k].dj.
-var shapeDJ = func() (d [nShapes]int) {
-	for k, sh := range shapes {
-		d[k] = sh.dj
-	}
-	return d
-}()
 
 var posInf = math.Inf(1)
 

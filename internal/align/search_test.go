@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -236,5 +237,44 @@ func TestWidenAround(t *testing.T) {
 	want := []int{5, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 5, 5, 9}
 	if !slices.Equal(width, want) {
 		t.Errorf("widths %v, want %v", width, want)
+	}
+}
+
+// TestPrevRowsAt holds prevRows.at, which tests a bead's fit with one unsigned comparison against
+// the window fill cut from its starting row, to what it means: for every shape and every column of
+// rows of random bands (edges that jump, rows a shape does not reach), the cost of the cell the
+// bead starts from, or +Inf where that cell lies outside the band.
+func TestPrevRowsAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 200 {
+		n, m := 1+rng.IntN(30), 1+rng.IntN(30)
+		gmin, gmax := diagonalGuide(n, m)
+		w := make([]int, n+1)
+		for i := range w {
+			w[i] = rng.IntN(4)
+		}
+		b := newBand(gmin, gmax, m, w)
+		var rows [ring][]float64
+		cost := func(i, j int) float64 { return float64(1000*i + j) }
+		for i := 0; i <= n; i++ {
+			row := make([]float64, m+1) // wider than the band's row, as viterbi's are
+			for j := int(b.lo[i]); j <= int(b.hi[i]); j++ {
+				row[j-int(b.lo[i])] = cost(i, j)
+			}
+			rows[i%ring] = row
+			var p prevRows
+			p.fill(b, &rows, i)
+			for k, sh := range shapes {
+				for j := -7; j <= m+7; j++ {
+					want := posInf
+					if pi, pj := i-sh.di, j-sh.dj; pi >= 0 && pj >= int(b.lo[pi]) && pj <= int(b.hi[pi]) {
+						want = cost(pi, pj)
+					}
+					if got := p.at(nil, k, i, j); got != want {
+						t.Fatalf("band %v..%v, row %d, shape %v, column %d: at %v, want %v", b.lo, b.hi, i, sh, j, got, want)
+					}
+				}
+			}
+		}
 	}
 }
