@@ -511,6 +511,81 @@ func (a *aligner) bestInto(r *srcRow, p *prevRows, lens *linkedCosts, lo, j, nsh
 	return best, bk
 }
 
+// bestGuide is bestInto(r, p, lens, lo, j, guideShapes, best, noShape) for a search without fixed
+// beads or paragraph terms, with lens given, as guidePath has it: the guide's five shapes written
+// out in bestInto's order (1-0 and 0-1, then 1-1, 2-1 and 1-2), so that what each shape reads is
+// known where it is read. bestInto's loop over the shapes, looking up each shape's sizes, slot and
+// bound, and then over them again for the result, was two fifths of its time. The same costs are
+// compared in the same order, so it returns the same cost and shape.
+func (a *aligner) bestGuide(r *srcRow, p *prevRows, lens *linkedCosts, lo, j int, best float64) (float64, uint8) {
+	i, x := r.i, j-lo
+	bound := best
+	// the cost each shape adds and the cell it starts from, for the shapes with a cost below
+	// its limit (see bestInto); +Inf for the others
+	var c0, c1, c2, c3, c4 = posInf, posInf, posInf, posInf, posInf
+	var p0, p1, p2, p3, p4 float64
+	if pc := p.at(nil, 1, i, j); !math.IsInf(pc, 1) { // 1-0
+		if c := a.nullCost[1]; c < bound-pc+boundSlack {
+			p1, c1 = pc, c
+			bound = min(bound, pc+c)
+		}
+	}
+	if pc := p.at(nil, 2, i, j); !math.IsInf(pc, 1) { // 0-1
+		if c := a.nullCost[2]; c < bound-pc+boundSlack {
+			p2, c2 = pc, c
+			bound = min(bound, pc+c)
+		}
+	}
+	// The beads with sentences on both sides: bestInto's bounds on the terms after the shape and
+	// after the length, then rowRest (written out here, not in a function of their own: the
+	// calls cost a third as much as the steps).
+	if pc := p.at(nil, 0, i, j); !math.IsInf(pc, 1) { // 1-1
+		limit := bound - pc + boundSlack
+		if lc := lens.cost[slot[0]][x]; !(a.m.shape[0]+r.pre[1] >= limit+boundSlack || lc+r.rest[1] >= limit+boundSlack) {
+			if c := a.rowRest(r, 0, j, limit, lc); c < limit {
+				p0, c0 = pc, c
+				bound = min(bound, pc+c)
+			}
+		}
+	}
+	if pc := p.at(nil, 3, i, j); !math.IsInf(pc, 1) { // 2-1
+		limit := bound - pc + boundSlack
+		if lc := lens.cost[slot[3]][x]; !(a.m.shape[3]+r.pre[2] >= limit+boundSlack || lc+r.rest[2] >= limit+boundSlack) {
+			if c := a.rowRest(r, 3, j, limit, lc); c < limit {
+				p3, c3 = pc, c
+				bound = min(bound, pc+c)
+			}
+		}
+	}
+	if pc := p.at(nil, 4, i, j); !math.IsInf(pc, 1) { // 1-2
+		limit := bound - pc + boundSlack
+		if lc := lens.cost[slot[4]][x]; !(a.m.shape[4]+r.pre[1] >= limit+boundSlack || lc+r.rest[1] >= limit+boundSlack) {
+			if c := a.rowRest(r, 4, j, limit, lc); c < limit {
+				p4, c4 = pc, c
+			}
+		}
+	}
+	// bestInto's choice in shape order; a shape not kept costs +Inf (from a prev of 0), which is
+	// below no best − prev, as bestInto leaves it out
+	bk := uint8(noShape)
+	if c0 < best-p0 {
+		best, bk = p0+c0, 0
+	}
+	if c1 < best-p1 {
+		best, bk = p1+c1, 1
+	}
+	if c2 < best-p2 {
+		best, bk = p2+c2, 2
+	}
+	if c3 < best-p3 {
+		best, bk = p3+c3, 3
+	}
+	if c4 < best-p4 {
+		best, bk = p4+c4, 4
+	}
+	return best, bk
+}
+
 // fixedRows keeps, for the row transitions of a search, the costs of the row each starts in,
 // which the ring of the last four rows no longer holds when the transition ends.
 type fixedRows [][]float64
@@ -619,7 +694,11 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 			if a.cons != nil {
 				cell, bk = fx.into(a.cons, b, i, j, row, cell, bk)
 			}
-			cell, bk = a.bestInto(&r, &p, lens, lo, j, guideShapes, cell, bk)
+			if a.cons == nil && lens != nil {
+				cell, bk = a.bestGuide(&r, &p, lens, lo, j, cell)
+			} else {
+				cell, bk = a.bestInto(&r, &p, lens, lo, j, guideShapes, cell, bk)
+			}
 			row[j-lo] = cell
 			back = append(back, bk)
 			if cell < best {

@@ -209,6 +209,57 @@ func TestGuideLengths(t *testing.T) {
 	}
 }
 
+// TestBestGuide holds bestGuide, bestInto's guide search written out, to bestInto: the same cost
+// and back-pointer, to the last bit, in every cell of bands over the benchmark bitext, narrow (most
+// beads stopped by a bound) and wide, with the length terms of each row worked out first as
+// guidePath does.
+func TestBestGuide(t *testing.T) {
+	if got := lazyOrder[guideShapes]; !slices.Equal(got, []int{1, 2, 0, 3, 4}) || shapes[0] != (shape{1, 1}) || shapes[3] != (shape{2, 1}) || shapes[4] != (shape{1, 2}) {
+		t.Fatalf("the guide's shapes in bestInto's order are %v, not the 1-0, 0-1, 1-1, 2-1 and 1-2 bestGuide takes", got)
+	}
+	a := searchAligner(t, 400, false)
+	for _, hw := range []int{2, 16} {
+		gmin, gmax := diagonalGuide(a.src.n, a.tgt.n)
+		w := make([]int, len(gmin))
+		for i := range w {
+			w[i] = hw
+		}
+		b := newBand(gmin, gmax, a.tgt.n, w)
+		var rows [ring][]float64
+		for k := range rows {
+			rows[k] = make([]float64, a.tgt.n+1)
+		}
+		var r srcRow
+		var p prevRows
+		var lc linkedCosts
+		for i := 0; i <= a.src.n; i++ {
+			lo, hi := int(b.lo[i]), int(b.hi[i])
+			a.fillRow(&r, i)
+			p.fill(b, &rows, i)
+			lc.grow(hi - lo + 1)
+			for k, sh := range shapes[:guideShapes] {
+				if s := slot[k]; s >= 0 {
+					if jl, jh := max(lo, p.lo[k]+sh.dj), min(hi, p.hi[k]+sh.dj); jl <= jh {
+						a.lengthRow(&r, k, lc.cost[s][jl-lo:jh-lo+1], jl)
+					}
+				}
+			}
+			for j := lo; j <= hi; j++ {
+				best := math.Inf(1)
+				if i == 0 && j == 0 {
+					best = 0
+				}
+				want, wk := a.bestInto(&r, &p, &lc, lo, j, guideShapes, best, noShape)
+				got, gk := a.bestGuide(&r, &p, &lc, lo, j, best)
+				if math.Float64bits(got) != math.Float64bits(want) || gk != wk {
+					t.Fatalf("half-width %d, cell (%d, %d): bestGuide %v (shape %d), bestInto %v (shape %d)", hw, i, j, got, gk, want, wk)
+				}
+				rows[i%ring][j-lo] = want
+			}
+		}
+	}
+}
+
 // TestWidenAround: the rows within pad of a bead that is not a 1-1 (a 1-0 ending in row 4, a 2-1
 // over rows 8-10) get the wide half-width, the rows of the 1-1 runs elsewhere keep theirs.
 func TestWidenAround(t *testing.T) {
