@@ -391,6 +391,10 @@ func (a *aligner) weighRow(r *srcRow, p *prevRows, b *band, et *expTab, lc *link
 			_, fw[j-lo] = et.index(fc[j-lo] / temperature)
 		}
 	}
+	if !paras {
+		a.weighCells(p, b, lc, row, bp, i, lo, hi, &nullCost, &nullWeighs)
+		return
+	}
 	c0 := b.off[i] - lo
 	for j := lo; j <= hi; j++ {
 		best, bk := posInf, uint8(noShape)
@@ -425,6 +429,170 @@ func (a *aligner) weighRow(r *srcRow, p *prevRows, b *band, et *expTab, lc *link
 			}
 			if c < best-prev {
 				best, bk = prev+c, uint8(k)
+			}
+		}
+		b.mask[c0+j] = mask
+		row[j-lo] = best
+		bp[j-lo] = bk
+	}
+}
+
+// weighCells is the last step of weighRow without paragraph terms, where a bead with one side empty
+// costs its shape (nullCost, whether it has a weight nullWeighs): every cell lo..hi of row i takes
+// the beads of the sixteen shapes in shape order, written out, so that what each shape reads is
+// known where it is read (weighRow's loop over the shapes, looking up each one's slot and kind, was
+// a third of the refining search). The same costs are compared in the same order as weighRow's
+// loop, so the cells get the same costs, back-pointers and weights.
+func (a *aligner) weighCells(p *prevRows, b *band, lc *linkedCosts, row []float64, bp []uint8, i, lo, hi int, nullCost *[nShapes]float64, nullWeighs *[nShapes]bool) {
+	w := hi - lo + 1
+	cost0, cost1, cost2, cost3, cost4, cost5 := lc.cost[0][:w], lc.cost[1][:w], lc.cost[2][:w], lc.cost[3][:w], lc.cost[4][:w], lc.cost[5][:w]
+	place0, place1, place2, place3, place4, place5 := lc.place[0][:w], lc.place[1][:w], lc.place[2][:w], lc.place[3][:w], lc.place[4][:w], lc.place[5][:w]
+	c0 := b.off[i] - lo
+	for j := lo; j <= hi; j++ {
+		best, bk := posInf, uint8(noShape)
+		if i == 0 && j == 0 {
+			best = 0
+		}
+		mask := uint16(0)
+		linked := (*[nLinked]uint16)(b.linked[(c0+j)*nLinked:])
+		if pc := p.at(nil, 0, i, j); !math.IsInf(pc, 1) { // 1-1
+			c, x := cost0[j-lo], place0[j-lo]
+			if c < best-pc+negligible*temperature && x >= 0 {
+				mask |= 1 << 0
+				linked[0] = uint16(x)
+			}
+			if c < best-pc {
+				best, bk = pc+c, 0
+			}
+		}
+		if pc := p.at(nil, 1, i, j); !math.IsInf(pc, 1) { // 1-0
+			if c := nullCost[1]; c < best-pc+negligible*temperature && nullWeighs[1] {
+				mask |= 1 << 1
+			}
+			if c := nullCost[1]; c < best-pc {
+				best, bk = pc+c, 1
+			}
+		}
+		if pc := p.at(nil, 2, i, j); !math.IsInf(pc, 1) { // 0-1
+			if c := nullCost[2]; c < best-pc+negligible*temperature && nullWeighs[2] {
+				mask |= 1 << 2
+			}
+			if c := nullCost[2]; c < best-pc {
+				best, bk = pc+c, 2
+			}
+		}
+		if pc := p.at(nil, 3, i, j); !math.IsInf(pc, 1) { // 2-1
+			c, x := cost1[j-lo], place1[j-lo]
+			if c < best-pc+negligible*temperature && x >= 0 {
+				mask |= 1 << 3
+				linked[1] = uint16(x)
+			}
+			if c < best-pc {
+				best, bk = pc+c, 3
+			}
+		}
+		if pc := p.at(nil, 4, i, j); !math.IsInf(pc, 1) { // 1-2
+			c, x := cost2[j-lo], place2[j-lo]
+			if c < best-pc+negligible*temperature && x >= 0 {
+				mask |= 1 << 4
+				linked[2] = uint16(x)
+			}
+			if c < best-pc {
+				best, bk = pc+c, 4
+			}
+		}
+		if pc := p.at(nil, 5, i, j); !math.IsInf(pc, 1) { // 2-2
+			c, x := cost3[j-lo], place3[j-lo]
+			if c < best-pc+negligible*temperature && x >= 0 {
+				mask |= 1 << 5
+				linked[3] = uint16(x)
+			}
+			if c < best-pc {
+				best, bk = pc+c, 5
+			}
+		}
+		if pc := p.at(nil, 6, i, j); !math.IsInf(pc, 1) { // 3-1
+			c, x := cost4[j-lo], place4[j-lo]
+			if c < best-pc+negligible*temperature && x >= 0 {
+				mask |= 1 << 6
+				linked[4] = uint16(x)
+			}
+			if c < best-pc {
+				best, bk = pc+c, 6
+			}
+		}
+		if pc := p.at(nil, 7, i, j); !math.IsInf(pc, 1) { // 1-3
+			c, x := cost5[j-lo], place5[j-lo]
+			if c < best-pc+negligible*temperature && x >= 0 {
+				mask |= 1 << 7
+				linked[5] = uint16(x)
+			}
+			if c < best-pc {
+				best, bk = pc+c, 7
+			}
+		}
+		if pc := p.at(nil, 8, i, j); !math.IsInf(pc, 1) { // 2-0
+			if c := nullCost[8]; c < best-pc+negligible*temperature && nullWeighs[8] {
+				mask |= 1 << 8
+			}
+			if c := nullCost[8]; c < best-pc {
+				best, bk = pc+c, 8
+			}
+		}
+		if pc := p.at(nil, 9, i, j); !math.IsInf(pc, 1) { // 3-0
+			if c := nullCost[9]; c < best-pc+negligible*temperature && nullWeighs[9] {
+				mask |= 1 << 9
+			}
+			if c := nullCost[9]; c < best-pc {
+				best, bk = pc+c, 9
+			}
+		}
+		if pc := p.at(nil, 10, i, j); !math.IsInf(pc, 1) { // 4-0
+			if c := nullCost[10]; c < best-pc+negligible*temperature && nullWeighs[10] {
+				mask |= 1 << 10
+			}
+			if c := nullCost[10]; c < best-pc {
+				best, bk = pc+c, 10
+			}
+		}
+		if pc := p.at(nil, 11, i, j); !math.IsInf(pc, 1) { // 5-0
+			if c := nullCost[11]; c < best-pc+negligible*temperature && nullWeighs[11] {
+				mask |= 1 << 11
+			}
+			if c := nullCost[11]; c < best-pc {
+				best, bk = pc+c, 11
+			}
+		}
+		if pc := p.at(nil, 12, i, j); !math.IsInf(pc, 1) { // 0-2
+			if c := nullCost[12]; c < best-pc+negligible*temperature && nullWeighs[12] {
+				mask |= 1 << 12
+			}
+			if c := nullCost[12]; c < best-pc {
+				best, bk = pc+c, 12
+			}
+		}
+		if pc := p.at(nil, 13, i, j); !math.IsInf(pc, 1) { // 0-3
+			if c := nullCost[13]; c < best-pc+negligible*temperature && nullWeighs[13] {
+				mask |= 1 << 13
+			}
+			if c := nullCost[13]; c < best-pc {
+				best, bk = pc+c, 13
+			}
+		}
+		if pc := p.at(nil, 14, i, j); !math.IsInf(pc, 1) { // 0-4
+			if c := nullCost[14]; c < best-pc+negligible*temperature && nullWeighs[14] {
+				mask |= 1 << 14
+			}
+			if c := nullCost[14]; c < best-pc {
+				best, bk = pc+c, 14
+			}
+		}
+		if pc := p.at(nil, 15, i, j); !math.IsInf(pc, 1) { // 0-5
+			if c := nullCost[15]; c < best-pc+negligible*temperature && nullWeighs[15] {
+				mask |= 1 << 15
+			}
+			if c := nullCost[15]; c < best-pc {
+				best, bk = pc+c, 15
 			}
 		}
 		b.mask[c0+j] = mask
