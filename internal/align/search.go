@@ -601,6 +601,214 @@ func (a *aligner) weighCells(p *prevRows, b *band, lc *linkedCosts, row []float6
 	}
 }
 
+// betaRow holds what the backward pass of posteriors reads for the cells of row i: for shape k,
+// the row i+di the beads that start in row i end in, whose columns the beads from columns
+// jlo[k]..jhi[k] of row i reach (none when past the last row); the bead from column j ends in the
+// band's cell cell[k]+j, and nrow[k][bj[k]+j] is the beta there, to be scaled by fk[k].
+type betaRow struct {
+	jlo, jhi, cell, bj [nShapes]int
+	fk                 [nShapes]float64
+	nrow               [nShapes][]float64
+}
+
+// betaLoop sets row to the sums the backward pass of posteriors makes for the cells lo..hi of row
+// i, from the last, before the scaling: for each cell, the beta of the cell each bead that starts
+// there ends in, times its weight and the factor of that row's scale, added in shape order, and
+// then, with fixed beads, what fixed adds to the sum.
+func (a *aligner) betaLoop(b *band, et *expTab, q *betaRow, row []float64, i, n, lo, hi int, fixed func(j int, acc float64) float64) {
+	for j := hi; j >= lo; j-- {
+		acc := 0.0
+		if i == n && j == b.m {
+			acc = 1
+		}
+		for k := range nShapes {
+			if j < q.jlo[k] || j > q.jhi[k] {
+				continue
+			}
+			nc := q.cell[k] + j
+			if b.mask[nc]&(1<<k) == 0 {
+				continue
+			}
+			bn := q.nrow[k][q.bj[k]+j]
+			if bn == 0 {
+				continue
+			}
+			w := a.nullWeight[k] // weight(b, nc, k, i+di, j+dj), as in the forward pass
+			if s := slot[k]; s >= 0 {
+				w = et[b.linked[nc*nLinked+int(s)]]
+			} else if a.paras {
+				w = a.frameWeight(k, i+shapes[k].di, j+shapes[k].dj)
+			}
+			if w != 0 {
+				acc += bn * q.fk[k] * float64(w)
+			}
+		}
+		if fixed != nil {
+			acc = fixed(j, acc)
+		}
+		row[j-lo] = acc
+	}
+}
+
+// betaCells is betaLoop without fixed beads or paragraph terms, where a bead with one side empty
+// weighs nullWeight: the sixteen shapes are written out, in betaLoop's order (whose loop looked up
+// each shape's slot and kind for every cell, a sixth of posteriors' time); the same terms are
+// added in the same order.
+func (a *aligner) betaCells(b *band, et *expTab, q *betaRow, row []float64, i, n, lo, hi int) {
+	mask, linked, nullWeight := b.mask, b.linked, &a.nullWeight
+	for j := hi; j >= lo; j-- {
+		acc := 0.0
+		if i == n && j == b.m {
+			acc = 1
+		}
+		if j >= q.jlo[0] && j <= q.jhi[0] { // 1-1
+			if nc := q.cell[0] + j; mask[nc]&(1<<0) != 0 {
+				if bn := q.nrow[0][q.bj[0]+j]; bn != 0 {
+					if w := et[linked[nc*nLinked]]; w != 0 {
+						acc += bn * q.fk[0] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[1] && j <= q.jhi[1] { // 1-0
+			if nc := q.cell[1] + j; mask[nc]&(1<<1) != 0 {
+				if bn := q.nrow[1][q.bj[1]+j]; bn != 0 {
+					if w := nullWeight[1]; w != 0 {
+						acc += bn * q.fk[1] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[2] && j <= q.jhi[2] { // 0-1
+			if nc := q.cell[2] + j; mask[nc]&(1<<2) != 0 {
+				if bn := q.nrow[2][q.bj[2]+j]; bn != 0 {
+					if w := nullWeight[2]; w != 0 {
+						acc += bn * q.fk[2] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[3] && j <= q.jhi[3] { // 2-1
+			if nc := q.cell[3] + j; mask[nc]&(1<<3) != 0 {
+				if bn := q.nrow[3][q.bj[3]+j]; bn != 0 {
+					if w := et[linked[nc*nLinked+1]]; w != 0 {
+						acc += bn * q.fk[3] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[4] && j <= q.jhi[4] { // 1-2
+			if nc := q.cell[4] + j; mask[nc]&(1<<4) != 0 {
+				if bn := q.nrow[4][q.bj[4]+j]; bn != 0 {
+					if w := et[linked[nc*nLinked+2]]; w != 0 {
+						acc += bn * q.fk[4] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[5] && j <= q.jhi[5] { // 2-2
+			if nc := q.cell[5] + j; mask[nc]&(1<<5) != 0 {
+				if bn := q.nrow[5][q.bj[5]+j]; bn != 0 {
+					if w := et[linked[nc*nLinked+3]]; w != 0 {
+						acc += bn * q.fk[5] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[6] && j <= q.jhi[6] { // 3-1
+			if nc := q.cell[6] + j; mask[nc]&(1<<6) != 0 {
+				if bn := q.nrow[6][q.bj[6]+j]; bn != 0 {
+					if w := et[linked[nc*nLinked+4]]; w != 0 {
+						acc += bn * q.fk[6] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[7] && j <= q.jhi[7] { // 1-3
+			if nc := q.cell[7] + j; mask[nc]&(1<<7) != 0 {
+				if bn := q.nrow[7][q.bj[7]+j]; bn != 0 {
+					if w := et[linked[nc*nLinked+5]]; w != 0 {
+						acc += bn * q.fk[7] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[8] && j <= q.jhi[8] { // 2-0
+			if nc := q.cell[8] + j; mask[nc]&(1<<8) != 0 {
+				if bn := q.nrow[8][q.bj[8]+j]; bn != 0 {
+					if w := nullWeight[8]; w != 0 {
+						acc += bn * q.fk[8] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[9] && j <= q.jhi[9] { // 3-0
+			if nc := q.cell[9] + j; mask[nc]&(1<<9) != 0 {
+				if bn := q.nrow[9][q.bj[9]+j]; bn != 0 {
+					if w := nullWeight[9]; w != 0 {
+						acc += bn * q.fk[9] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[10] && j <= q.jhi[10] { // 4-0
+			if nc := q.cell[10] + j; mask[nc]&(1<<10) != 0 {
+				if bn := q.nrow[10][q.bj[10]+j]; bn != 0 {
+					if w := nullWeight[10]; w != 0 {
+						acc += bn * q.fk[10] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[11] && j <= q.jhi[11] { // 5-0
+			if nc := q.cell[11] + j; mask[nc]&(1<<11) != 0 {
+				if bn := q.nrow[11][q.bj[11]+j]; bn != 0 {
+					if w := nullWeight[11]; w != 0 {
+						acc += bn * q.fk[11] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[12] && j <= q.jhi[12] { // 0-2
+			if nc := q.cell[12] + j; mask[nc]&(1<<12) != 0 {
+				if bn := q.nrow[12][q.bj[12]+j]; bn != 0 {
+					if w := nullWeight[12]; w != 0 {
+						acc += bn * q.fk[12] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[13] && j <= q.jhi[13] { // 0-3
+			if nc := q.cell[13] + j; mask[nc]&(1<<13) != 0 {
+				if bn := q.nrow[13][q.bj[13]+j]; bn != 0 {
+					if w := nullWeight[13]; w != 0 {
+						acc += bn * q.fk[13] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[14] && j <= q.jhi[14] { // 0-4
+			if nc := q.cell[14] + j; mask[nc]&(1<<14) != 0 {
+				if bn := q.nrow[14][q.bj[14]+j]; bn != 0 {
+					if w := nullWeight[14]; w != 0 {
+						acc += bn * q.fk[14] * float64(w)
+					}
+				}
+			}
+		}
+		if j >= q.jlo[15] && j <= q.jhi[15] { // 0-5
+			if nc := q.cell[15] + j; mask[nc]&(1<<15) != 0 {
+				if bn := q.nrow[15][q.bj[15]+j]; bn != 0 {
+					if w := nullWeight[15]; w != 0 {
+						acc += bn * q.fk[15] * float64(w)
+					}
+				}
+			}
+		}
+		row[j-lo] = acc
+	}
+}
+
 // lazyOrder[n] lists the first n shapes, those with one side empty first, then the others, each
 // group in shape order (see bestInto).
 var lazyOrder = func() (o [nShapes + 1][]int) {
@@ -1207,13 +1415,10 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 		f[0] = 1
 		lo, hi := int(b.lo[i]), int(b.hi[i])
 		row := beta[i%ring][:hi-lo+1]
-		// The rows the beads that start in row i end in: for shape k, row i+di, whose columns
-		// the beads from columns jlo[k]..jhi[k] of row i reach (none when past the last row);
-		// the bead from column j ends in the band's cell cell[k]+j, and nrow[k][bj[k]+j] is the
-		// beta there. f[shapes[k].di] is fk[k].
-		var jlo, jhi, cell, bj [nShapes]int
-		var fk [nShapes]float64
-		var nrow [nShapes][]float64
+		// the rows the beads that start in row i end in, f[shapes[k].di] the factor of row
+		// i+di's scale (see betaRow)
+		var q betaRow
+		jlo, jhi, cell, bj, fk, nrow := &q.jlo, &q.jhi, &q.cell, &q.bj, &q.fk, &q.nrow
 		for k, sh := range shapes {
 			jlo[k], jhi[k] = 0, -1
 			if ni := i + sh.di; ni <= n {
@@ -1222,42 +1427,27 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 				cell[k], bj[k], nrow[k], fk[k] = b.off[ni]+sh.dj-nlo, sh.dj-nlo, beta[ni%ring], f[sh.di]
 			}
 		}
+		switch {
+		case a.cons != nil:
+			// the fixed beads' row and column transitions, added to each cell's sum as it is
+			// made: the cells to its left read it through the beads without source sentences
+			a.betaLoop(b, et, &q, row, i, n, lo, hi, func(j int, acc float64) float64 {
+				if r, ok := a.cons.rowFrom(i, j); ok && b.contains(r, j) {
+					acc += at(&beta, keptB, r-i, r, j) * math.Exp(sb[r]-ref)
+				}
+				if col, ok := a.cons.colFrom(i, j); ok && b.contains(i, col) {
+					acc += row[col-lo]
+				}
+				return acc
+			})
+		case a.paras:
+			a.betaLoop(b, et, &q, row, i, n, lo, hi, nil)
+		default:
+			a.betaCells(b, et, &q, row, i, n, lo, hi)
+		}
 		mx := 0.0
-		for j := hi; j >= lo; j-- {
-			acc := 0.0
-			if i == n && j == b.m {
-				acc = 1
-			}
-			for k := range nShapes {
-				if j < jlo[k] || j > jhi[k] {
-					continue
-				}
-				nc := cell[k] + j
-				if b.mask[nc]&(1<<k) == 0 {
-					continue
-				}
-				bn := nrow[k][bj[k]+j]
-				if bn == 0 {
-					continue
-				}
-				w := a.nullWeight[k] // weight(b, nc, k, i+di, j+dj), as above
-				if s := slot[k]; s >= 0 {
-					w = et[b.linked[nc*nLinked+int(s)]]
-				} else if a.paras {
-					w = a.frameWeight(k, i+shapes[k].di, j+shapes[k].dj)
-				}
-				if w != 0 {
-					acc += bn * fk[k] * float64(w)
-				}
-			}
-			if r, ok := a.cons.rowFrom(i, j); ok && b.contains(r, j) {
-				acc += at(&beta, keptB, r-i, r, j) * math.Exp(sb[r]-ref)
-			}
-			if col, ok := a.cons.colFrom(i, j); ok && b.contains(i, col) {
-				acc += row[col-lo]
-			}
-			row[j-lo] = acc
-			mx = max(mx, acc)
+		for _, v := range row {
+			mx = max(mx, v)
 		}
 		sb[i] = ref
 		if mx > 0 {

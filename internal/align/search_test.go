@@ -260,6 +260,52 @@ func TestBestGuide(t *testing.T) {
 	}
 }
 
+// TestBetaCells holds betaCells, the backward pass of posteriors with the shapes written out, to
+// betaLoop, the loop over them: the same sums, to the last bit, for every row of a band over the
+// benchmark bitext, with its bead weights, and random betas (a fifth of them 0) and scale factors
+// in the rows the beads end in.
+func TestBetaCells(t *testing.T) {
+	a := searchAligner(t, 300, false)
+	gmin, gmax := diagonalGuide(a.src.n, a.tgt.n)
+	w := make([]int, len(gmin))
+	for i := range w {
+		w[i] = 6
+	}
+	b := newBand(gmin, gmax, a.tgt.n, w)
+	if _, _, ok := a.viterbi(b, 0, nShapes, true); !ok {
+		t.Fatal("no path in the band")
+	}
+	rng := rand.New(rand.NewPCG(15, 16))
+	n := a.src.n
+	et := expTable.Get()
+	for i := n; i >= 0; i-- {
+		lo, hi := int(b.lo[i]), int(b.hi[i])
+		var q betaRow
+		for k, sh := range shapes {
+			q.jlo[k], q.jhi[k] = 0, -1
+			if ni := i + sh.di; ni <= n {
+				nlo := int(b.lo[ni])
+				q.jlo[k], q.jhi[k] = nlo-sh.dj, int(b.hi[ni])-sh.dj
+				q.cell[k], q.bj[k], q.fk[k] = b.off[ni]+sh.dj-nlo, sh.dj-nlo, rng.Float64()*2
+				q.nrow[k] = make([]float64, a.tgt.n+1)
+				for x := range q.nrow[k] {
+					if rng.IntN(5) > 0 {
+						q.nrow[k][x] = rng.Float64()
+					}
+				}
+			}
+		}
+		got, want := make([]float64, hi-lo+1), make([]float64, hi-lo+1)
+		a.betaCells(b, et, &q, got, i, n, lo, hi)
+		a.betaLoop(b, et, &q, want, i, n, lo, hi, nil)
+		for x := range got {
+			if math.Float64bits(got[x]) != math.Float64bits(want[x]) {
+				t.Fatalf("cell (%d, %d): betaCells %v, betaLoop %v", i, lo+x, got[x], want[x])
+			}
+		}
+	}
+}
+
 // TestWidenAround: the rows within pad of a bead that is not a 1-1 (a 1-0 ending in row 4, a 2-1
 // over rows 8-10) get the wide half-width, the rows of the 1-1 runs elsewhere keep theirs.
 func TestWidenAround(t *testing.T) {
