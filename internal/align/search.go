@@ -601,6 +601,141 @@ func (a *aligner) weighCells(p *prevRows, b *band, lc *linkedCosts, row []float6
 	}
 }
 
+// alphaLoop sets row to the alphas the forward pass of posteriors makes for the cells lo..hi of
+// row i, before the scaling, and returns their largest: for each cell, the alpha of the cell each
+// bead that ends there starts from, from[k][j+shift[k]] for shape k, times the bead's weight and
+// fk[k], the factor of that row's scale, added in shape order; and then, with fixed beads, what
+// fixed adds to the sum.
+func (a *aligner) alphaLoop(b *band, et *expTab, from *[nShapes][]float64, shift *[nShapes]int, fk *[nShapes]float64, row []float64, i, lo, hi int, fixed func(j int, acc float64) float64) float64 {
+	mx := 0.0
+	for j := lo; j <= hi; j++ {
+		c := b.off[i] + j - lo
+		acc := 0.0
+		if i == 0 && j == 0 {
+			acc = 1
+		}
+		for mask := b.mask[c]; mask != 0; mask &= mask - 1 {
+			k := bits.TrailingZeros16(mask)
+			if p := from[k][j+shift[k]]; p != 0 {
+				// weight(b, c, k, i, j), its common cases inlined
+				w := a.nullWeight[k]
+				if s := slot[k]; s >= 0 {
+					w = et[b.linked[c*nLinked+int(s)]]
+				} else if a.paras {
+					w = a.frameWeight(k, i, j)
+				}
+				acc += p * fk[k] * float64(w)
+			}
+		}
+		if fixed != nil {
+			acc = fixed(j, acc)
+		}
+		row[j-lo] = acc
+		mx = max(mx, acc)
+	}
+	return mx
+}
+
+// alphaCells is alphaLoop without fixed beads or paragraph terms, where a bead with one side empty
+// weighs nullWeight: the sixteen shapes are written out in shape order, as alphaLoop's loop over a
+// cell's mask bits takes them (looking up each bead's slot and kind, a third of the forward pass),
+// and the same terms are added in the same order.
+func (a *aligner) alphaCells(b *band, et *expTab, from *[nShapes][]float64, shift *[nShapes]int, fk *[nShapes]float64, row []float64, i, lo, hi int) float64 {
+	linked, nullWeight := b.linked, &a.nullWeight
+	mx := 0.0
+	for j := lo; j <= hi; j++ {
+		c := b.off[i] + j - lo
+		acc := 0.0
+		if i == 0 && j == 0 {
+			acc = 1
+		}
+		m := b.mask[c]
+		if m&(1<<0) != 0 { // 1-1
+			if p := from[0][j+shift[0]]; p != 0 {
+				acc += p * fk[0] * float64(et[linked[c*nLinked]])
+			}
+		}
+		if m&(1<<1) != 0 { // 1-0
+			if p := from[1][j+shift[1]]; p != 0 {
+				acc += p * fk[1] * float64(nullWeight[1])
+			}
+		}
+		if m&(1<<2) != 0 { // 0-1
+			if p := from[2][j+shift[2]]; p != 0 {
+				acc += p * fk[2] * float64(nullWeight[2])
+			}
+		}
+		if m&(1<<3) != 0 { // 2-1
+			if p := from[3][j+shift[3]]; p != 0 {
+				acc += p * fk[3] * float64(et[linked[c*nLinked+1]])
+			}
+		}
+		if m&(1<<4) != 0 { // 1-2
+			if p := from[4][j+shift[4]]; p != 0 {
+				acc += p * fk[4] * float64(et[linked[c*nLinked+2]])
+			}
+		}
+		if m&(1<<5) != 0 { // 2-2
+			if p := from[5][j+shift[5]]; p != 0 {
+				acc += p * fk[5] * float64(et[linked[c*nLinked+3]])
+			}
+		}
+		if m&(1<<6) != 0 { // 3-1
+			if p := from[6][j+shift[6]]; p != 0 {
+				acc += p * fk[6] * float64(et[linked[c*nLinked+4]])
+			}
+		}
+		if m&(1<<7) != 0 { // 1-3
+			if p := from[7][j+shift[7]]; p != 0 {
+				acc += p * fk[7] * float64(et[linked[c*nLinked+5]])
+			}
+		}
+		if m&(1<<8) != 0 { // 2-0
+			if p := from[8][j+shift[8]]; p != 0 {
+				acc += p * fk[8] * float64(nullWeight[8])
+			}
+		}
+		if m&(1<<9) != 0 { // 3-0
+			if p := from[9][j+shift[9]]; p != 0 {
+				acc += p * fk[9] * float64(nullWeight[9])
+			}
+		}
+		if m&(1<<10) != 0 { // 4-0
+			if p := from[10][j+shift[10]]; p != 0 {
+				acc += p * fk[10] * float64(nullWeight[10])
+			}
+		}
+		if m&(1<<11) != 0 { // 5-0
+			if p := from[11][j+shift[11]]; p != 0 {
+				acc += p * fk[11] * float64(nullWeight[11])
+			}
+		}
+		if m&(1<<12) != 0 { // 0-2
+			if p := from[12][j+shift[12]]; p != 0 {
+				acc += p * fk[12] * float64(nullWeight[12])
+			}
+		}
+		if m&(1<<13) != 0 { // 0-3
+			if p := from[13][j+shift[13]]; p != 0 {
+				acc += p * fk[13] * float64(nullWeight[13])
+			}
+		}
+		if m&(1<<14) != 0 { // 0-4
+			if p := from[14][j+shift[14]]; p != 0 {
+				acc += p * fk[14] * float64(nullWeight[14])
+			}
+		}
+		if m&(1<<15) != 0 { // 0-5
+			if p := from[15][j+shift[15]]; p != 0 {
+				acc += p * fk[15] * float64(nullWeight[15])
+			}
+		}
+		row[j-lo] = acc
+		mx = max(mx, acc)
+	}
+	return mx
+}
+
 // betaRow holds what the backward pass of posteriors reads for the cells of row i: for shape k,
 // the row i+di the beads that start in row i end in, whose columns the beads from columns
 // jlo[k]..jhi[k] of row i reach (none when past the last row); the bead from column j ends in the
@@ -1353,34 +1488,24 @@ func (a *aligner) posteriors(b *band, path []step) []float64 {
 				from[k], shift[k], fk[k] = alpha[(i-sh.di)%ring], -sh.dj-int(b.lo[i-sh.di]), f[sh.di]
 			}
 		}
-		mx := 0.0
-		for j := lo; j <= hi; j++ {
-			c := b.off[i] + j - lo
-			acc := 0.0
-			if i == 0 && j == 0 {
-				acc = 1
-			}
-			for mask := b.mask[c]; mask != 0; mask &= mask - 1 {
-				k := bits.TrailingZeros16(mask)
-				if p := from[k][j+shift[k]]; p != 0 {
-					// weight(b, c, k, i, j), its common cases inlined
-					w := a.nullWeight[k]
-					if s := slot[k]; s >= 0 {
-						w = et[b.linked[c*nLinked+int(s)]]
-					} else if a.paras {
-						w = a.frameWeight(k, i, j)
-					}
-					acc += p * fk[k] * float64(w)
+		var mx float64 // the largest alpha of the row
+		switch {
+		case a.cons != nil:
+			// the fixed beads' row and column transitions, added to each cell's sum as it is
+			// made: the cells to its right read it through the beads without source sentences
+			mx = a.alphaLoop(b, et, &from, &shift, &fk, row, i, lo, hi, func(j int, acc float64) float64 {
+				if r, ok := a.cons.rowInto(i, j); ok && b.contains(r, j) {
+					acc += at(&alpha, keptA, i-r, r, j) * math.Exp(sa[r]-ref)
 				}
-			}
-			if r, ok := a.cons.rowInto(i, j); ok && b.contains(r, j) {
-				acc += at(&alpha, keptA, i-r, r, j) * math.Exp(sa[r]-ref)
-			}
-			if col, ok := a.cons.colInto(i, j); ok && b.contains(i, col) {
-				acc += row[col-lo]
-			}
-			row[j-lo] = acc
-			mx = max(mx, acc)
+				if col, ok := a.cons.colInto(i, j); ok && b.contains(i, col) {
+					acc += row[col-lo]
+				}
+				return acc
+			})
+		case a.paras:
+			mx = a.alphaLoop(b, et, &from, &shift, &fk, row, i, lo, hi, nil)
+		default:
+			mx = a.alphaCells(b, et, &from, &shift, &fk, row, i, lo, hi)
 		}
 		sa[i] = ref
 		if mx > 0 {

@@ -306,6 +306,52 @@ func TestBetaCells(t *testing.T) {
 	}
 }
 
+// TestAlphaCells holds alphaCells, the forward pass of posteriors with the shapes written out, to
+// alphaLoop, the loop over a cell's mask bits: the same alphas and largest alpha, to the last bit,
+// for every row of a band over the benchmark bitext, with its bead weights, and random alphas (a
+// fifth of them 0) and scale factors in the rows the beads start from.
+func TestAlphaCells(t *testing.T) {
+	a := searchAligner(t, 300, false)
+	gmin, gmax := diagonalGuide(a.src.n, a.tgt.n)
+	w := make([]int, len(gmin))
+	for i := range w {
+		w[i] = 6
+	}
+	b := newBand(gmin, gmax, a.tgt.n, w)
+	if _, _, ok := a.viterbi(b, 0, nShapes, true); !ok {
+		t.Fatal("no path in the band")
+	}
+	rng := rand.New(rand.NewPCG(17, 18))
+	et := expTable.Get()
+	for i := 0; i <= a.src.n; i++ {
+		lo, hi := int(b.lo[i]), int(b.hi[i])
+		var from [nShapes][]float64
+		var shift [nShapes]int
+		var fk [nShapes]float64
+		for k, sh := range shapes {
+			if sh.di <= i {
+				from[k], shift[k], fk[k] = make([]float64, a.tgt.n+1), -sh.dj-int(b.lo[i-sh.di]), rng.Float64()*2
+				for x := range from[k] {
+					if rng.IntN(5) > 0 {
+						from[k][x] = rng.Float64()
+					}
+				}
+			}
+		}
+		got, want := make([]float64, hi-lo+1), make([]float64, hi-lo+1)
+		gmx := a.alphaCells(b, et, &from, &shift, &fk, got, i, lo, hi)
+		wmx := a.alphaLoop(b, et, &from, &shift, &fk, want, i, lo, hi, nil)
+		if gmx != wmx {
+			t.Fatalf("row %d: alphaCells' largest %v, alphaLoop's %v", i, gmx, wmx)
+		}
+		for x := range got {
+			if math.Float64bits(got[x]) != math.Float64bits(want[x]) {
+				t.Fatalf("cell (%d, %d): alphaCells %v, alphaLoop %v", i, lo+x, got[x], want[x])
+			}
+		}
+	}
+}
+
 // TestWidenAround: the rows within pad of a bead that is not a 1-1 (a 1-0 ending in row 4, a 2-1
 // over rows 8-10) get the wide half-width, the rows of the 1-1 runs elsewhere keep theirs.
 func TestWidenAround(t *testing.T) {
