@@ -573,9 +573,9 @@ func newSideKeys(ss []Sentence, feats []features, sk [][]uint32, weights *weight
 	n := len(ss)
 	s := &side{n: n, cum: make([]float64, n+1), breaks: make([]int32, n+1), stops: make([]int32, n+1), orphan: make([]int32, n+1)}
 	for i, x := range ss {
-		s.cum[i+1] = s.cum[i] + feats[i].length
+		s.cum[i+1] = s.cum[i] + float64(feats[i].length)
 		s.stops[i+1] = s.stops[i] + int32(feats[i].stops)
-		s.orphan[i+1] = s.orphan[i] + int32(orphanNames(feats[i].names, weights))
+		s.orphan[i+1] = s.orphan[i] + int32(orphanNames(&feats[i], weights))
 		s.breaks[i+1] = s.breaks[i]
 		if i > 0 && x.Para != ss[i-1].Para {
 			s.breaks[i+1]++
@@ -792,20 +792,16 @@ func (t *weightTable) get(k uint32) (float32, bool) {
 // side of the document (weights holds only keys found on both sides). A sentence an editor added
 // from elsewhere speaks of people and places the other version never mentions; a translation
 // spells the same names.
-func orphanNames(names [][]uint32, weights *weightTable) int {
+func orphanNames(f *features, weights *weightTable) int {
 	n := 0
-	for _, ks := range names {
-		found := false
+	f.eachName(func(ks []int32) {
 		for _, k := range ks {
-			if _, ok := weights.get(k); ok {
-				found = true
-				break
+			if _, ok := weights.get(uint32(k)); ok {
+				return
 			}
 		}
-		if !found {
-			n++
-		}
-	}
+		n++
+	})
 	return n
 }
 

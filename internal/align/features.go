@@ -34,17 +34,34 @@ const (
 	nPunct
 )
 
+// features is kept for every sentence of both sides through both passes of Pair, and every byte
+// of it counts twice in the heap the collector lets a long alignment grow to (its goal is twice
+// what is live); so the stems and the names share one array (more), and length, an integer, is
+// not a float64: 64 bytes a sentence instead of 88, and the names' own slice headers (24 bytes
+// each) are gone.
 type features struct {
-	length float64 // characters, spaces excluded
-	keys   []uint32
+	keys []uint32
+	// more holds the stems of the sentence, its first nStems, then its names: for each
+	// capitalised word inside the sentence (a likely name), the number of keys of its skeleton
+	// variants, then the keys (as int32; see orphanNames). Capped at its length.
+	more   []int32
+	length uint32 // characters, spaces excluded
+	nStems int32
 	punct  [nPunct]uint8
 	stops  uint8 // sentence ends inside the text (see innerStops)
-	// names holds, for each capitalised word inside the sentence (a likely name), the keys of
-	// its skeleton variants; see orphanNames.
-	names [][]uint32
-	// stems numbers the word stems of the sentence (package lexicon), sorted, each once, when a
-	// lexicon is used or learned; nil otherwise.
-	stems []int32
+}
+
+// stems numbers the word stems of the sentence (package lexicon), sorted, each once, when a
+// lexicon is used or learned; empty otherwise.
+func (f *features) stems() []int32 { return f.more[:f.nStems:f.nStems] }
+
+// eachName calls fn with the keys of the skeleton variants of each likely name of the sentence.
+func (f *features) eachName(fn func(keys []int32)) {
+	for rest := f.more[f.nStems:]; len(rest) > 0; {
+		n := 1 + int(rest[0])
+		fn(rest[1:n])
+		rest = rest[n:]
+	}
 }
 
 // extract computes the features of one sentence in lang ("en", "ru", "kk"; other codes get the
@@ -66,13 +83,12 @@ type extractor struct {
 	words    wordTable
 	info     []wordInfo
 	keySlab  slab[uint32]
-	stemSlab slab[int32]
-	nameSlab slab[[]uint32]
+	moreSlab slab[int32]
 	// scratch, reused from sentence to sentence
 	keys  []uint32
 	toks  []token
 	sk    []byte
-	stems []int32
+	more  []int32
 	names [][]uint32
 	// prefix keys Cyrillic words by their first letters (cyrillicPrefix) instead of their
 	// skeletons: for a pair written in Cyrillic on both sides (see prefixPair).
@@ -398,8 +414,7 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 		}
 	}
 	dottedAcronyms(text, func(k uint32) { keys = append(keys, k) })
-	f.length, f.punct = length, punct
-	f.names = e.nameSlab.clone(names)
+	f.length, f.punct = uint32(length), punct
 	e.names = names
 	f.stops = innerStops(text)
 	if e.terms != nil {
@@ -409,18 +424,25 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 	}
 	sortShort(keys)
 	f.keys = e.keySlab.clone(slices.Compact(keys))
-	f.stems = nil
+	more := e.more[:0]
 	if e.v != nil {
-		stems := e.stems[:0]
 		for _, t := range toks {
 			if !t.num && e.info[t.id].stem >= 0 {
-				stems = append(stems, e.info[t.id].stem)
+				more = append(more, e.info[t.id].stem)
 			}
 		}
-		sortShort(stems)
-		f.stems = e.stemSlab.clone(slices.Compact(stems))
-		e.stems = stems
+		sortShort(more)
+		more = slices.Compact(more)
 	}
+	f.nStems = int32(len(more))
+	for _, ks := range names {
+		more = append(more, int32(len(ks)))
+		for _, k := range ks {
+			more = append(more, int32(k))
+		}
+	}
+	f.more = e.moreSlab.clone(more)
+	e.more = more
 	e.keys, e.toks = keys, toks
 }
 

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 
 	"github.com/tilmash/tilmash/internal/lexicon"
 )
@@ -106,5 +107,55 @@ func TestCyrillicPrefix(t *testing.T) {
 	fs, ft, _, _ := extractSides([]Sentence{{Text: "Simpson"}}, []Sentence{{Text: "Симпсон"}}, Options{SrcLang: "en", TgtLang: "ru", NoRealign: true})
 	if commonKeys(fs[0].keys, ft[0].keys) == 0 {
 		t.Error("Simpson / Симпсон share no key in an English-Russian pair")
+	}
+}
+
+// TestFeaturesMore: the stems and names a sentence's features keep in one array (features.more)
+// read back as the extractor worked them out for its words: the stems sorted, each once, and
+// for each capitalised word inside the sentence, in order, the keys of its skeleton variants.
+// The features of a sentence stay at 64 bytes (they are kept for every sentence of a long
+// alignment through both passes, see features).
+func TestFeaturesMore(t *testing.T) {
+	if size := unsafe.Sizeof(features{}); size > 64 {
+		t.Errorf("features take %d bytes, want at most 64", size)
+	}
+	for _, tt := range []struct {
+		lang, text string
+		names      int
+	}{
+		{"en", "Yesterday the foreign minister quietly met Barton near the old harbour, where Kerimov and Barton spoke of shipping.", 3},
+		{"ru", "Вчера министр встретился с Бартоном и Керимовым в Лондоне.", 3},
+		{"en", "no names here at all", 0},
+	} {
+		e := newExtractor(tt.lang, nil, lexicon.NewVocab(tt.lang))
+		f := e.extract(Sentence{Text: tt.text})
+		var wantStems []int32
+		var wantNames [][]int32
+		for k, w := range lexicon.Words(tt.text) {
+			info := e.info[e.word(w)]
+			if info.stem >= 0 {
+				wantStems = append(wantStems, info.stem)
+			}
+			if info.upper && k > 0 && !info.stop && len(info.keys) > 0 {
+				var ks []int32
+				for _, key := range info.keys {
+					ks = append(ks, int32(key))
+				}
+				wantNames = append(wantNames, ks)
+			}
+		}
+		if len(wantNames) != tt.names || len(wantStems) == 0 {
+			t.Fatalf("%q: %d names and %d stems, want %d names and some stems", tt.text, len(wantNames), len(wantStems), tt.names)
+		}
+		slices.Sort(wantStems)
+		wantStems = slices.Compact(wantStems)
+		if got := f.stems(); !slices.Equal(got, wantStems) || cap(got) != len(got) {
+			t.Errorf("%q: stems %v (cap %d), want %v", tt.text, got, cap(got), wantStems)
+		}
+		var gotNames [][]int32
+		f.eachName(func(ks []int32) { gotNames = append(gotNames, slices.Clone(ks)) })
+		if !slices.EqualFunc(gotNames, wantNames, slices.Equal) {
+			t.Errorf("%q: names %v, want %v", tt.text, gotNames, wantNames)
+		}
 	}
 }

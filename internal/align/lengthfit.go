@@ -37,7 +37,7 @@ func FitLengths(src, tgt string, pairs [][2]string) (m LengthModel, ok bool) {
 	for _, p := range pairs {
 		a, b := es.extract(Sentence{Text: p[0]}).length, et.extract(Sentence{Text: p[1]}).length
 		if a > 0 && b > 0 {
-			ls, lt = append(ls, a), append(lt, b)
+			ls, lt = append(ls, float64(a)), append(lt, float64(b))
 		}
 	}
 	if len(ls) < minLengthPairs {

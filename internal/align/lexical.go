@@ -53,7 +53,7 @@ func withLexKeys(fs, ft []features, vs, vt *lexicon.Vocab, src, tgt string, lex 
 func (by senseTable) count(fs []features, df []int32, on []uint8, bit uint8) {
 	last := make([]int32, len(df)) // 1 + the last sentence counted for each sense
 	for i := range fs {
-		for _, id := range fs[i].stems {
+		for _, id := range fs[i].stems() {
 			for _, g := range by.all[by.off[id]:by.off[id+1]] {
 				if last[g] != int32(i+1) {
 					last[g] = int32(i + 1)
@@ -93,7 +93,7 @@ func addLexKeys(fs []features, by senseTable, on []uint8) [][]uint32 {
 	var keySlab slab[uint32]
 	for i := range out {
 		lex = lex[:0]
-		for _, id := range fs[i].stems {
+		for _, id := range fs[i].stems() {
 			for _, g := range by.all[by.off[id]:by.off[id+1]] {
 				if on[g] == 3 {
 					lex = append(lex, uint32(g)&^kindMask|kindLex)

@@ -48,12 +48,12 @@ func learnFrom(fs, ft []features, vs, vt *lexicon.Vocab, beads []Bead, opt Optio
 func stemsOf(dst []int32, fs []features, idx []int) []int32 {
 	if len(idx) == 1 {
 		if dst == nil {
-			return fs[idx[0]].stems
+			return fs[idx[0]].stems()
 		}
-		return append(dst, fs[idx[0]].stems...)
+		return append(dst, fs[idx[0]].stems()...)
 	}
 	for _, i := range idx {
-		dst = append(dst, fs[i].stems...)
+		dst = append(dst, fs[i].stems()...)
 	}
 	slices.Sort(dst)
 	return slices.Compact(dst)
@@ -244,7 +244,7 @@ func stretches(path []step, wide []bool) [][2]int {
 func cumLengths(fs []features) []float64 {
 	cum := make([]float64, len(fs)+1)
 	for i, f := range fs {
-		cum[i+1] = cum[i] + f.length
+		cum[i+1] = cum[i] + float64(f.length)
 	}
 	return cum
 }

@@ -109,7 +109,7 @@ func TestZeroStats(t *testing.T) {
 							A += a.wsum[k] + b.wsum[k]
 						}
 						A += float32(a.count[1] + b.count[1])
-						lb := min(2, int((fs[i].length+ft[j].length)/2/60))
+						lb := min(2, int(float64(fs[i].length+ft[j].length)/2/60))
 						ab := 0
 						switch {
 						case A == 0:
@@ -128,7 +128,7 @@ func TestZeroStats(t *testing.T) {
 							if zero {
 								x.tz++
 							}
-						} else if ratio := ft[j].length / fs[i].length; ratio > 0.8 && ratio < 1.5 {
+						} else if ratio := float64(ft[j].length) / float64(fs[i].length); ratio > 0.8 && ratio < 1.5 {
 							x.r++
 							if zero {
 								x.rz++
