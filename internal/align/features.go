@@ -82,6 +82,7 @@ type extractor struct {
 	v        *lexicon.Vocab // numbers the stems, or nil
 	words    wordTable
 	info     []wordInfo
+	wordKeys []uint32 // the keys of the words' skeleton variants (see wordInfo)
 	keySlab  slab[uint32]
 	moreSlab slab[int32]
 	// scratch, reused from sentence to sentence
@@ -96,16 +97,26 @@ type extractor struct {
 }
 
 // wordInfo is what a word contributes to the features of a sentence, wherever it stands.
+// extractInto reads it for every word of every sentence, at random among a document's few
+// thousand distinct words: 24 bytes, its keys kept in one array for all the words
+// (extractor.wordKeys), not a slice of their own (56 bytes and an allocation a word).
 type wordInfo struct {
-	runes int  // its length in characters
-	upper bool // it starts with a capital
-	long  bool // it has more than three letters (see titleCase)
-	stop  bool // a function word: no skeleton keys
-	isCal bool // it names a month or a weekday, whose key is cal
-	may   bool // it is English "may" (see calendarOK)
-	cal   uint32
-	keys  []uint32 // the keys of its skeleton variants, in the order found; never changed
-	stem  int32    // its stem's number in v, or −1
+	runes  int32 // its length in characters
+	stem   int32 // its stem's number in v, or −1
+	cal    uint32
+	keyOff uint32 // the keys of its skeleton variants, in the order found, are
+	nKeys  uint16 // wordKeys[keyOff:keyOff+nKeys] (a few at most, see englishVariants)
+	upper  bool   // it starts with a capital
+	long   bool   // it has more than three letters (see titleCase)
+	stop   bool   // a function word: no skeleton keys
+	isCal  bool   // it names a month or a weekday, whose key is cal
+	may    bool   // it is English "may" (see calendarOK)
+}
+
+// keysOf returns the keys of the skeleton variants of word w, capped at their number.
+func (e *extractor) keysOf(w *wordInfo) []uint32 {
+	end := w.keyOff + uint32(w.nKeys)
+	return e.wordKeys[w.keyOff:end:end]
 }
 
 func newExtractor(lang string, terms TermFinder, v *lexicon.Vocab) *extractor {
@@ -177,7 +188,7 @@ func (e *extractor) word(word string) int32 {
 		return id
 	}
 	lower := strings.ToLower(word)
-	w := wordInfo{runes: utf8.RuneCountInString(word), upper: isUpperInitial(word), stem: -1}
+	w := wordInfo{runes: int32(utf8.RuneCountInString(word)), upper: isUpperInitial(word), stem: -1, keyOff: uint32(len(e.wordKeys))}
 	w.long = w.runes > 3
 	w.may = lower == "may"
 	if ck := calendarKey(e.lang, lower); ck != "" {
@@ -187,17 +198,17 @@ func (e *extractor) word(word string) int32 {
 	if k, ok := acronymKey(word); ok {
 		// US, AM, WHO: an acronym, not the stop word or the month
 		w.stop, w.isCal = false, false
-		w.keys = append(w.keys, k)
+		e.wordKeys = append(e.wordKeys, k)
 	} else if !w.stop {
 		add := func(sk []byte) {
 			if len(sk) >= minSkeleton {
-				w.keys = append(w.keys, hashKey(kindWord, sk))
+				e.wordKeys = append(e.wordKeys, hashKey(kindWord, sk))
 			}
 		}
 		if e.prefix && isCyrillic(word) {
 			var ok bool
 			if e.sk, ok = cyrillicPrefix(word, e.sk[:0]); ok {
-				w.keys = append(w.keys, hashKey(kindWord, e.sk))
+				e.wordKeys = append(e.wordKeys, hashKey(kindWord, e.sk))
 			}
 		} else if e.cyr && isCyrillic(word) {
 			e.sk = cyrillicVariants(word, e.sk, add)
@@ -210,6 +221,7 @@ func (e *extractor) word(word string) int32 {
 		// a sentence are those of its words.
 		w.stem = e.v.WordID(word)
 	}
+	w.nKeys = uint16(len(e.wordKeys) - int(w.keyOff))
 	id = int32(len(e.info))
 	e.info = append(e.info, w)
 	e.words.add(word, h, at)
@@ -408,9 +420,10 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 		if w.stop {
 			continue
 		}
-		keys = append(keys, w.keys...)
-		if w.upper && k > 0 && !headline && len(w.keys) > 0 {
-			names = append(names, w.keys) // a likely name
+		wk := e.keysOf(w)
+		keys = append(keys, wk...)
+		if w.upper && k > 0 && !headline && len(wk) > 0 {
+			names = append(names, wk) // a likely name
 		}
 	}
 	dottedAcronyms(text, func(k uint32) { keys = append(keys, k) })

@@ -132,13 +132,13 @@ func TestFeaturesMore(t *testing.T) {
 		var wantStems []int32
 		var wantNames [][]int32
 		for k, w := range lexicon.Words(tt.text) {
-			info := e.info[e.word(w)]
+			info := &e.info[e.word(w)]
 			if info.stem >= 0 {
 				wantStems = append(wantStems, info.stem)
 			}
-			if info.upper && k > 0 && !info.stop && len(info.keys) > 0 {
+			if info.upper && k > 0 && !info.stop && info.nKeys > 0 {
 				var ks []int32
-				for _, key := range info.keys {
+				for _, key := range e.keysOf(info) {
 					ks = append(ks, int32(key))
 				}
 				wantNames = append(wantNames, ks)
@@ -157,5 +157,12 @@ func TestFeaturesMore(t *testing.T) {
 		if !slices.EqualFunc(gotNames, wantNames, slices.Equal) {
 			t.Errorf("%q: names %v, want %v", tt.text, gotNames, wantNames)
 		}
+	}
+}
+
+// TestWordInfoSize: a word's info stays at 24 bytes (see wordInfo).
+func TestWordInfoSize(t *testing.T) {
+	if size := unsafe.Sizeof(wordInfo{}); size > 24 {
+		t.Errorf("wordInfo takes %d bytes, want at most 24", size)
 	}
 }
