@@ -343,28 +343,29 @@ type aligner struct {
 	// in every cell when paras is false (see setNullCosts).
 	nullCost   [nShapes]float64
 	nullWeight [nShapes]float32
-	// tgtLen[d][j] is the length of target sentences j−d..j−1, and tgtLenRatio[d][j] that length
-	// divided by the length ratio fitRatio (see fitLengths).
-	tgtLen, tgtLenRatio [4][]float64
-	fitRatio            float64
+	// tgtLenRatio[d][j] is the length of target sentences j−d..j−1 (tgt.cum[j] − tgt.cum[j−d])
+	// divided by the length ratio fitRatio (see fitLengths). The lengths themselves are not
+	// kept: a subtraction of two values of one array costs less than the arrays they took (2.4 MB
+	// at 100,000 sentences), live through the whole search.
+	tgtLenRatio [4][]float64
+	fitRatio    float64
 }
 
-// fitLengths fills tgtLen and tgtLenRatio for the model's current length ratio, unless they are
+// fitLengths fills tgtLenRatio for the model's current length ratio, unless they are
 // filled for it already: the length term of every bead ending in column j divides the same
 // target length by the same ratio, so it is done once a column (and again after reestimate).
 func (a *aligner) fitLengths() {
 	t := a.tgt
-	if a.tgtLen[1] != nil && a.fitRatio == a.m.ratio && len(a.tgtLen[1]) == t.n+1 {
+	if a.tgtLenRatio[1] != nil && a.fitRatio == a.m.ratio && len(a.tgtLenRatio[1]) == t.n+1 {
 		return
 	}
 	for d := 1; d <= 3; d++ {
-		if len(a.tgtLen[d]) != t.n+1 {
-			a.tgtLen[d], a.tgtLenRatio[d] = make([]float64, t.n+1), make([]float64, t.n+1)
+		if len(a.tgtLenRatio[d]) != t.n+1 {
+			a.tgtLenRatio[d] = make([]float64, t.n+1)
 		}
-		l, lr := a.tgtLen[d], a.tgtLenRatio[d]
+		lr := a.tgtLenRatio[d]
 		for j := d; j <= t.n; j++ {
-			lt := t.cum[j] - t.cum[j-d]
-			l[j], lr[j] = lt, lt/a.m.ratio
+			lr[j] = (t.cum[j] - t.cum[j-d]) / a.m.ratio
 		}
 	}
 	a.fitRatio = a.m.ratio
@@ -996,10 +997,11 @@ func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	if lb := c + r.pre[sh.di]; lb >= limit+boundSlack {
 		return lb
 	}
-	// m.lengthCostOf(r.length[sh.di], r.lenR[sh.di], a.tgtLen[sh.dj][j], a.tgtLenRatio[sh.dj][j]),
-	// written out: too large to be inlined, and the call was a tenth of its time
+	// m.lengthCostOf(r.length[sh.di], r.lenR[sh.di], lt, a.tgtLenRatio[sh.dj][j]), with lt the
+	// target length, written out: too large to be inlined, and the call was a tenth of its time
+	cum := a.tgt.cum
 	mean := (r.length[sh.di] + a.tgtLenRatio[sh.dj][j]) / 2
-	e := a.tgtLen[sh.dj][j] - r.lenR[sh.di]
+	e := (cum[j] - cum[j-sh.dj]) - r.lenR[sh.di]
 	if d2 := e * e / (m.variance*mean + 1); d2 < gcMax {
 		if x := int(d2*gcStep + 0.5); x < len(m.lenTab) {
 			c += m.lenTab[x] // min(m.length*m.gc[x], m.maxLengthCost)
@@ -1107,15 +1109,19 @@ func (a *aligner) lengthRow(r *srcRow, k int, out []float64, j0 int) {
 	inside, end := r.inside[di], r.end
 	ls, lsR := r.length[di], r.lenR[di]
 	variance, lenTab, maxLength := m.variance, m.lenTab, m.maxLengthCost
-	tlen, tlenR := a.tgtLen[dj], a.tgtLenRatio[dj]
+	// the target lengths are cumEnd[x] − cumStart[x] and their ratios tlenR[x], cut to out's
+	// length so that the reads need no bounds checks
+	n := len(out)
+	cumEnd, cumStart := a.tgt.cum[j0:j0+n], a.tgt.cum[j0-dj:][:n]
+	tlenR := a.tgtLenRatio[dj][j0 : j0+n]
 	for x := range out {
 		j := j0 + x
 		c := shapeCost // frameCost
 		if paras {
 			c = a.paraCost(c, k, inside, end, j)
 		}
-		mean := (ls + tlenR[j]) / 2
-		e := tlen[j] - lsR
+		mean := (ls + tlenR[x]) / 2
+		e := (cumEnd[x] - cumStart[x]) - lsR
 		if d2 := e * e / (variance*mean + 1); d2 < gcMax {
 			if x := int(d2*gcStep + 0.5); x < len(lenTab) {
 				c += lenTab[x]
