@@ -3,17 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"math/rand/v2"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-
-	"github.com/tilmash/tilmash/internal/testenv"
+	"github.com/tilmash/tilmash/internal/testenv/pgtest"
 )
 
 // TestSharedMemoryBusy: another translator's update holds the shared
@@ -22,29 +17,8 @@ import (
 // answers from it as it is; one that writes (tm import) fails after --wait
 // with exit 2, naming the holder, and the memory is unchanged.
 func TestSharedMemoryBusy(t *testing.T) {
-	base := os.Getenv("TILMASH_TEST_POSTGRES")
-	if base == "" {
-		testenv.Missing(t, "a PostgreSQL server ($TILMASH_TEST_POSTGRES)", "see README, Tests and measurements")
-	}
+	memURL, conn := pgtest.Schema(t, "tm_cli")
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	schema := fmt.Sprintf("tm_cli_%d", rand.Uint64())
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	memURL := u.String()
 
 	root := t.TempDir()
 	run := func(args ...string) (int, string, string) {
@@ -101,29 +75,7 @@ func TestSharedMemoryBusy(t *testing.T) {
 // removes them from the shared memory, as README says, but said only
 // "N removed". It now warns, naming them, and says what to do.
 func TestSharedMemoryRemovalWarned(t *testing.T) {
-	base := os.Getenv("TILMASH_TEST_POSTGRES")
-	if base == "" {
-		testenv.Missing(t, "a PostgreSQL server ($TILMASH_TEST_POSTGRES)", "see README, Tests and measurements")
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	schema := fmt.Sprintf("tm_cli_%d", rand.Uint64())
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	memURL := u.String()
+	memURL, _ := pgtest.Schema(t, "tm_cli")
 	dir := t.TempDir()
 	tmx := filepath.Join(dir, "story.tmx")
 	os.WriteFile(tmx, []byte(`<?xml version="1.0" encoding="UTF-8"?>

@@ -2,20 +2,14 @@ package serve_test
 
 import (
 	"context"
-	"fmt"
-	"math/rand/v2"
 	"net/http"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/serve"
-	"github.com/tilmash/tilmash/internal/testenv"
+	"github.com/tilmash/tilmash/internal/testenv/pgtest"
 )
 
 // TestConcordance: without a memory the page says how to build one (and
@@ -95,29 +89,9 @@ func TestConcordanceServerDown(t *testing.T) {
 // another translator's update holds it. The page waited for it (and then
 // failed); it now shows the hits of the memory as it is, saying why.
 func TestConcordanceWhileAnotherUpdates(t *testing.T) {
-	base := os.Getenv("TILMASH_TEST_POSTGRES")
-	if base == "" {
-		testenv.Missing(t, "a PostgreSQL server ($TILMASH_TEST_POSTGRES)", "see README, Tests and measurements")
-	}
+	memURL, conn := pgtest.Schema(t, "tm_serve")
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	schema := fmt.Sprintf("tm_serve_%d", rand.Uint64())
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	opt := app.TMOptions{URL: u.String(), LockWait: 200 * time.Millisecond}
+	opt := app.TMOptions{URL: memURL, LockWait: 200 * time.Millisecond}
 	f := newFixture(t, serve.Options{TM: opt})
 	m, _, err := app.New("test").RebuildMemory(ctx, f.ws, opt)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net"
 	"net/url"
 	"os"
@@ -15,15 +14,11 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
-	"github.com/tilmash/tilmash/internal/testenv"
+	"github.com/tilmash/tilmash/internal/testenv/pgtest"
 	"github.com/tilmash/tilmash/internal/tm"
 	"github.com/tilmash/tilmash/internal/tm/pgstore"
 	"github.com/tilmash/tilmash/internal/tm/storetest"
 )
-
-// EnvURL names the environment variable holding the URL of a PostgreSQL
-// database the tests may use (.ci/run starts one and sets it).
-const EnvURL = "TILMASH_TEST_POSTGRES"
 
 // open gives each test a schema of its own in the test database, dropped
 // at the end.
@@ -36,41 +31,14 @@ func open(t *testing.T) tm.Store {
 // openURL is open, with the URL that reaches the test's schema.
 func openURL(t *testing.T) (string, *pgstore.Store) {
 	t.Helper()
-	base := os.Getenv(EnvURL)
-	if base == "" {
-		testenv.Missing(t, "a PostgreSQL server ($"+EnvURL+")",
-			"apt-get install postgresql postgresql-contrib, start it, create a database with pg_trgm and set "+EnvURL+"=postgres://user:pass@127.0.0.1/db")
-	}
+	u, _ := pgtest.Schema(t, "tm_test")
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("%s: %v", EnvURL, err)
-	}
-	defer conn.Close(ctx)
-	schema := fmt.Sprintf("tm_test_%d", rand.Uint64())
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(ctx, base)
-		if err == nil {
-			c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-			c.Close(ctx)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	s, err := pgstore.Open(ctx, u.String(), pgstore.Options{LockWait: 10 * time.Second})
+	s, err := pgstore.Open(ctx, u, pgstore.Options{LockWait: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return u.String(), s
+	return u, s
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
@@ -190,7 +158,7 @@ func TestProblemOf(t *testing.T) {
 	if p := pgstore.ProblemOf(err); p != pgstore.Unreachable {
 		t.Errorf("no server: ProblemOf(%v) = %d, want Unreachable", err, p)
 	}
-	base := os.Getenv(EnvURL)
+	base := os.Getenv(pgtest.EnvURL)
 	if base == "" {
 		return
 	}
