@@ -341,7 +341,7 @@ Example: tilmash glossary show tokayev`},
 	{ID: "export.bad-lang.same", Other: "the XLIFF target language {{.Lang}} is the source language"},
 	{ID: "export.bad-lang.unknown", Other: "language {{.Lang}} is not aligned in this document (it has {{.Known}})"},
 	{ID: "export.bad-units", Other: "--units {{.Units}} is not possible: TMX units are one of {{.Values}}"},
-	{ID: "export.description", Other: `Writes the aligned groups of DOC in a format other tools open: tmx (TMX 1.4b for OmegaT, Trados, memoQ), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (a side-by-side page), md (a Markdown table), csv, tsv or jsonl. The output goes to standard output, or atomically to the file or folder given with -o.
+	{ID: "export.description", Other: `Writes the aligned groups of DOC in a format other tools open: tmx (TMX 1.4b for OmegaT, Trados, memoQ), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2, for Translate Toolkit and other tools that read only 1.2), html (a side-by-side page), md (a Markdown table), csv, tsv or jsonl. The output goes to standard output, or atomically to the file or folder given with -o.
 
 XLIFF holds one language pair per file: the source language and one target. With several targets, give a folder with -o (without -o the files go to the workspace's export folder).
 
@@ -1605,7 +1605,7 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "export.bad-lang.same", Other: "XLIFF аударма тілі {{.Lang}} бастапқы тілмен бірдей"},
 	{ID: "export.bad-lang.unknown", Other: "{{.Lang}} тілі бұл құжатта теңестірілмеген (барлары: {{.Known}})"},
 	{ID: "export.bad-units", Other: "--units {{.Units}} беруге болмайды: TMX аударма бірліктері мыналардың бірі: {{.Values}}"},
-	{ID: "export.description", Other: `ҚҰЖАТ құжатының теңестірілген топтарын басқа бағдарламалар ашатын форматта жазады: tmx (OmegaT, Trados, memoQ үшін TMX 1.4b), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (мәтіндер қатар тұрған бет), md (Markdown кестесі), csv, tsv немесе jsonl. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға атомарлы түрде жазылады.
+	{ID: "export.description", Other: `ҚҰЖАТ құжатының теңестірілген топтарын басқа бағдарламалар ашатын форматта жазады: tmx (OmegaT, Trados, memoQ үшін TMX 1.4b), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2, тек 1.2 нұсқасын оқитын Translate Toolkit пен басқа бағдарламалар үшін), html (мәтіндер қатар тұрған бет), md (Markdown кестесі), csv, tsv немесе jsonl. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға атомарлы түрде жазылады.
 
 XLIFF файлында бір тіл жұбы болады: бастапқы тіл және бір аударма тілі. Аударма тілдері бірнешеу болса, -o арқылы қалта көрсетіңіз (-o берілмесе, файлдар жұмыс қалтасының экспорт қалтасына жазылады).
 
@@ -2869,7 +2869,7 @@ terms: если в английском тексте названа запись
 	{ID: "export.bad-lang.same", Other: "язык перевода XLIFF {{.Lang}} совпадает с исходным"},
 	{ID: "export.bad-lang.unknown", Other: "язык {{.Lang}} не выровнен в этом документе (есть: {{.Known}})"},
 	{ID: "export.bad-units", Other: "--units {{.Units}} указать нельзя: единицы перевода TMX — одно из: {{.Values}}"},
-	{ID: "export.description", Other: `Записывает выровненные группы документа ДОКУМЕНТ в формате, который открывают другие программы: tmx (TMX 1.4b для OmegaT, Trados, memoQ), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), html (страница с текстами рядом), md (таблица Markdown), csv, tsv или jsonl. Результат выводится в стандартный вывод или атомарно записывается в файл или папку, указанные в -o.
+	{ID: "export.description", Other: `Записывает выровненные группы документа ДОКУМЕНТ в формате, который открывают другие программы: tmx (TMX 1.4b для OmegaT, Trados, memoQ), xliff (XLIFF 2.0), xliff12 (XLIFF 1.2, для Translate Toolkit и других программ, которые читают только 1.2), html (страница с текстами рядом), md (таблица Markdown), csv, tsv или jsonl. Результат выводится в стандартный вывод или атомарно записывается в файл или папку, указанные в -o.
 
 В файле XLIFF одна языковая пара: исходный язык и один язык перевода. Если языков перевода несколько, укажите папку в -o (без -o файлы попадут в папку экспорта рабочей папки).
 
