@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,7 +17,6 @@ import (
 // with exit 2, naming the holder, and the memory is unchanged.
 func TestSharedMemoryBusy(t *testing.T) {
 	memURL, conn := pgtest.Schema(t, "tm_cli")
-	ctx := context.Background()
 
 	root := t.TempDir()
 	run := func(args ...string) (int, string, string) {
@@ -46,14 +44,7 @@ func TestSharedMemoryBusy(t *testing.T) {
 		t.Fatal(e)
 	}
 	// Another translator's update, under way.
-	tx, err := conn.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, 0x746d); err != nil {
-		t.Fatal(err)
-	}
+	release := pgtest.HoldUpdates(t, conn)
 	code, out, errOut := run("tm", "search", "inquiry", "--tm", memURL, "--wait", "300ms")
 	if code != 0 || !strings.Contains(out, "The [inquiry] began.") || !strings.Contains(errOut, "is being updated by") ||
 		!strings.Contains(errOut, "without this workspace's latest changes") {
@@ -63,7 +54,7 @@ func TestSharedMemoryBusy(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, "сейчас обновляет") || !strings.Contains(errOut, "pg_terminate_backend") {
 		t.Errorf("tm import while another update holds the memory: exit %d\nstderr %s", code, errOut)
 	}
-	tx.Rollback(ctx)
+	release()
 	code, out, errOut = run("tm", "stats", "--tm", memURL)
 	if code != 0 || !strings.Contains(out, "imported memories: 0") || !strings.Contains(errOut, "updated the memory") {
 		t.Errorf("tm stats once the memory is free: exit %d\nstdout %s\nstderr %s", code, out, errOut)

@@ -104,14 +104,7 @@ func TestConcordanceWhileAnotherUpdates(t *testing.T) {
 	if res, _ := c.post("news", csrf, version, "op", "note", "group", "4", "note", "check the date"); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("note: status %d", res.StatusCode)
 	}
-	tx, err := conn.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, 0x746d); err != nil {
-		t.Fatal(err)
-	}
+	pgtest.HoldUpdates(t, conn)
 	res, page := c.get("/concordance?q=Lawyers")
 	if res.StatusCode != 200 || !strings.Contains(page, `<mark>Lawyers</mark>`) || !strings.Contains(text(page), "is being updated by") ||
 		!strings.Contains(text(page), "without this workspace's latest changes") {

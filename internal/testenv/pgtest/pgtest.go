@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/tilmash/tilmash/internal/testenv"
+	"github.com/tilmash/tilmash/internal/tm/pgstore"
 )
 
 // EnvURL names the environment variable that holds the URL of a PostgreSQL database with pg_trgm
@@ -56,4 +57,22 @@ func Schema(t testing.TB, prefix string) (string, *pgx.Conn) {
 	q.Set("search_path", schema+",public")
 	u.RawQuery = q.Encode()
 	return u.String(), conn
+}
+
+// HoldUpdates begins a transaction on conn that holds the shared memory's update lock
+// (pgstore.ApplyLock), as another translator's update under way does. release ends it; the end of
+// the test does, if release was not called.
+func HoldUpdates(t testing.TB, conn *pgx.Conn) (release func()) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release = func() { tx.Rollback(ctx) }
+	t.Cleanup(release)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, pgstore.ApplyLock); err != nil {
+		t.Fatal(err)
+	}
+	return release
 }

@@ -41,8 +41,10 @@ CREATE TABLE IF NOT EXISTS tm_text(
 CREATE INDEX IF NOT EXISTS tm_text_trgm ON tm_text USING gin (text gin_trgm_ops);
 `
 
-// applyLock is the advisory lock every Apply holds.
-const applyLock = 0x746d // "tm"
+// ApplyLock is the advisory lock every Apply holds: a session that takes it
+// (pg_advisory_xact_lock) keeps the memory from changing until its
+// transaction ends, as another machine's update under way does.
+const ApplyLock = 0x746d // "tm"
 
 // Store is a memory in a PostgreSQL database.
 type Store struct {
@@ -271,7 +273,7 @@ func (s *Store) lock(ctx context.Context, tx pgx.Tx) error {
 	deadline := time.Now().Add(s.opt.LockWait)
 	for {
 		var got bool
-		if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock($1)`, applyLock).Scan(&got); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock($1)`, ApplyLock).Scan(&got); err != nil {
 			return err
 		}
 		if got {
@@ -296,7 +298,7 @@ func (s *Store) holder(ctx context.Context, tx pgx.Tx) error {
 	err := tx.QueryRow(ctx, `SELECT a.pid, coalesce(nullif(a.application_name, ''), host(a.client_addr), ''), a.xact_start
 		FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
 		WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
-		AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1`, applyLock).Scan(&e.PID, &e.Name, &since)
+		AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1`, ApplyLock).Scan(&e.PID, &e.Name, &since)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return err
 	}
