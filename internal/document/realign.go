@@ -74,7 +74,7 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 	r := &realigner{langs: langs, texts: texts, cut: cut, group: group, out: out,
 		notes: map[int]string{}, detached: map[int]bool{}, tail: map[*Group][]*Group{}}
 	var fixed []*Group // confirmed groups with sentences
-	var loose []*Group // the other groups with sentences
+	var loose []*Group // the unconfirmed groups
 	if old != nil {
 		for _, g := range old.Groups {
 			switch {
@@ -99,7 +99,8 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 	if len(r.detached) > 0 {
 		r.old = map[string]bool{}
 		for _, g := range loose {
-			r.old[g.spans(langs)] = r.old[g.spans(langs)] || g.Detached
+			k := g.spans(langs)
+			r.old[k] = r.old[k] || g.Detached
 		}
 	}
 	from := map[string]int{}
