@@ -29,8 +29,10 @@ type Memory struct {
 	// entries to that entry's forms in every language.
 	Glossary *glossary.Glossary
 	// Shared is set for a memory other workspaces update too (on a
-	// server): a rebuild keeps the imported memories this workspace has
-	// no copy of, which another machine added.
+	// server): an update compares each document three ways, with the
+	// version this workspace and the memory last agreed on (see
+	// [SharedStateName]), and a rebuild keeps the imported memories this
+	// workspace has no copy of, which another machine added.
 	Shared bool
 
 	once    sync.Once
@@ -48,19 +50,31 @@ type UpdateReport struct {
 	Read      int // documents read (new or changed)
 	Unchanged int // documents whose files had not changed
 	Removed   int // sources removed
-	// RemovedDocs are the first few documents removed (ids, sorted), for
-	// a shared memory to say whose work left it.
+	// RemovedDocs are the first few documents removed (ids, sorted).
 	RemovedDocs []string
-	Units       int // units written
-	Imports     int // imported memories re-read (rebuild only)
-	Kept        int // imported memories of other machines kept (a shared memory's rebuild)
+	// Of a [Memory.Shared] memory (see [SharedStateName]): Newer counts
+	// the documents another machine changed or removed there that this
+	// workspace has not pulled (the memory's kept), NewerDocs names the
+	// first few; Conflicts and ConflictDocs the documents changed both
+	// here and there since they last agreed (the memory's kept); Others
+	// the documents only the memory has, which this workspace never saw.
+	Newer        int
+	NewerDocs    []string
+	Conflicts    int
+	ConflictDocs []string
+	Others       int
+	Units        int // units written
+	Imports      int // imported memories re-read (rebuild only)
+	Kept         int // imported memories of other machines kept (a shared memory's rebuild)
 }
 
 // Update brings the memory up to date with the documents: only those whose
 // meta.yaml or alignment.yaml changed since the last update are read, and
 // documents that were deleted leave the memory. All changes are applied in
 // one transaction. The caller holds the workspace lock, or accepts that a
-// document being written is read either before or after the write.
+// document being written is read either before or after the write. A
+// [Memory.Shared] memory keeps what other machines published (see
+// [SharedStateName]).
 func (m *Memory) Update(ctx context.Context) (UpdateReport, error) {
 	return m.sync(ctx, false)
 }
@@ -68,24 +82,23 @@ func (m *Memory) Update(ctx context.Context) (UpdateReport, error) {
 // Rebuild derives the memory again from scratch: every document and every
 // imported memory kept under [Folder] is read, and the store is replaced in
 // one transaction. A [Memory.Shared] memory keeps the imported memories
-// this workspace has no copy of.
+// this workspace has no copy of, and the documents that are not this
+// workspace's to publish (see [SharedStateName]).
 func (m *Memory) Rebuild(ctx context.Context) (UpdateReport, error) {
 	return m.sync(ctx, true)
 }
 
 func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
+	if m.Shared {
+		return m.syncShared(ctx, rebuild)
+	}
 	var rep UpdateReport
-	// The documents' folders; a folder without meta.yaml is not a
-	// document (stamp tells, with the stat it needs anyway).
-	entries, err := os.ReadDir(m.WS.Path(document.Folder))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	local, err := m.localDocs()
+	if err != nil {
 		return rep, err
 	}
 	known := map[string]Source{}
-	// A shared memory's rebuild replaces what this workspace has, source
-	// by source, rather than everything.
-	reset := rebuild && !m.Shared
-	if !reset {
+	if !rebuild {
 		srcs, err := m.Store.Sources(ctx)
 		if err != nil {
 			return rep, err
@@ -94,14 +107,130 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 			known[s.Name] = s
 		}
 	}
-	type job struct {
-		id    string
-		stamp string
-		old   Source
-		has   bool
-	}
-	var jobs []job
+	var jobs []docJob
 	present := map[string]bool{}
+	for _, d := range local {
+		name := DocPrefix + d.id
+		present[name] = true
+		old, has := known[name]
+		if has && old.Stamp == d.stamp && d.stamp != "" {
+			rep.Unchanged++
+			continue
+		}
+		jobs = append(jobs, docJob{id: d.id, stamp: d.stamp, old: old, has: has})
+	}
+	var removed []Change
+	for name := range known {
+		if strings.HasPrefix(name, DocPrefix) && !present[name] {
+			removed = append(removed, Change{Source: Source{Name: name}, Remove: true})
+		}
+	}
+	slices.SortFunc(removed, func(a, b Change) int { return strings.Compare(a.Source.Name, b.Source.Name) })
+	var imports []Change
+	if rebuild {
+		if imports, err = m.rebuildImports(known, &rep); err != nil {
+			return rep, err
+		}
+	}
+	if len(jobs) == 0 && len(removed) == 0 && !rebuild {
+		return rep, nil
+	}
+	// The documents are read in chunks, each on every core, and streamed
+	// to the store in order: a rebuild never holds the whole memory.
+	stream := func(yield func(Change, error) bool) {
+		ok := m.readDocs(jobs, func(c Change, err error) bool {
+			if err == nil && c.KeepUnits {
+				rep.Unchanged++
+			} else if err == nil {
+				rep.Read++
+				rep.Units += len(c.Units)
+			}
+			return yield(c, err)
+		})
+		if !ok {
+			return
+		}
+		for _, c := range removed {
+			rep.Removed++
+			if len(rep.RemovedDocs) < removedShown {
+				rep.RemovedDocs = append(rep.RemovedDocs, strings.TrimPrefix(c.Source.Name, DocPrefix))
+			}
+			if !yield(c, nil) {
+				return
+			}
+		}
+		for _, c := range imports {
+			rep.Imports++
+			rep.Units += len(c.Units)
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
+	base := rep
+	if err := m.Store.Apply(ctx, rebuild, stream); err != nil {
+		return base, err
+	}
+	return rep, nil
+}
+
+// docJob is a document an update reads: its id, the stamp of its files,
+// and the memory's record of it (old) when it has one (has).
+type docJob struct {
+	id    string
+	stamp string
+	old   Source
+	has   bool
+}
+
+// readDocs reads the documents of jobs, in chunks, each on every core,
+// and yields their changes in order; false when yield stopped it (after
+// an error, which it yields once).
+func (m *Memory) readDocs(jobs []docJob, yield func(Change, error) bool) bool {
+	workers := runtime.GOMAXPROCS(0)
+	for start := 0; start < len(jobs); start += readChunk {
+		chunk := jobs[start:min(start+readChunk, len(jobs))]
+		changes := make([]Change, len(chunk))
+		errs := make([]error, len(chunk))
+		var wg sync.WaitGroup
+		for w := 0; w < min(workers, len(chunk)); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(chunk); i += workers {
+					j := chunk[i]
+					changes[i], errs[i] = m.readDocument(j.id, j.stamp, j.old, j.has)
+				}
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			yield(Change{}, err)
+			return false
+		}
+		for _, c := range changes {
+			if !yield(c, nil) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// localDoc is a document of the workspace and the stamp of its files.
+type localDoc struct {
+	id    string
+	stamp string
+}
+
+// localDocs lists the workspace's documents with their stamps, sorted by
+// id. A folder without meta.yaml is not a document (stamp tells, with the
+// stat it needs anyway).
+func (m *Memory) localDocs() ([]localDoc, error) {
+	entries, err := os.ReadDir(m.WS.Path(document.Folder))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
 	// Two stats a document, on every core: at 10,000 documents they are
 	// most of an update that finds one changed.
 	var ids []string
@@ -126,106 +255,35 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 	}
 	wg.Wait()
 	st.close()
+	out := make([]localDoc, 0, len(ids))
 	for i, id := range ids {
-		stamp, isDoc := stamps[i], isDocs[i]
-		if !isDoc {
-			continue
+		if isDocs[i] {
+			out = append(out, localDoc{id: id, stamp: stamps[i]})
 		}
-		name := DocPrefix + id
-		present[name] = true
-		old, has := known[name]
-		has = has && !rebuild // a rebuild reads every document
-		if has && old.Stamp == stamp && stamp != "" {
-			rep.Unchanged++
-			continue
-		}
-		jobs = append(jobs, job{id: id, stamp: stamp, old: old, has: has})
 	}
-	var removed []Change
+	return out, nil
+}
+
+// rebuildImports are the imported memories a rebuild writes again: those
+// kept under [Folder]. On a shared memory (known holds its sources), an
+// import of the same name with another text is another machine's since:
+// it is kept, not replaced, and so are those this workspace has no copy
+// of; rep.Kept counts them.
+func (m *Memory) rebuildImports(known map[string]Source, rep *UpdateReport) ([]Change, error) {
+	imports, err := m.keptImports()
+	if err != nil {
+		return nil, err
+	}
+	imports = slices.DeleteFunc(imports, func(c Change) bool {
+		old, ok := known[c.Source.Name]
+		return ok && old.Hash != c.Source.Hash
+	})
 	for name := range known {
-		if strings.HasPrefix(name, DocPrefix) && !present[name] {
-			removed = append(removed, Change{Source: Source{Name: name}, Remove: true})
+		if strings.HasPrefix(name, TMXPrefix) && !slices.ContainsFunc(imports, func(c Change) bool { return c.Source.Name == name }) {
+			rep.Kept++
 		}
 	}
-	slices.SortFunc(removed, func(a, b Change) int { return strings.Compare(a.Source.Name, b.Source.Name) })
-	var imports []Change
-	if rebuild {
-		if imports, err = m.keptImports(); err != nil {
-			return rep, err
-		}
-		// On a shared memory, an import of the same name with another
-		// text is another machine's since: it is kept, not replaced.
-		imports = slices.DeleteFunc(imports, func(c Change) bool {
-			old, ok := known[c.Source.Name]
-			return ok && old.Hash != c.Source.Hash
-		})
-		for name := range known {
-			if strings.HasPrefix(name, TMXPrefix) && !slices.ContainsFunc(imports, func(c Change) bool { return c.Source.Name == name }) {
-				rep.Kept++
-			}
-		}
-	}
-	if len(jobs) == 0 && len(removed) == 0 && !rebuild {
-		return rep, nil
-	}
-	// The documents are read in chunks, each on every core, and streamed
-	// to the store in order: a rebuild never holds the whole memory.
-	stream := func(yield func(Change, error) bool) {
-		workers := runtime.GOMAXPROCS(0)
-		for start := 0; start < len(jobs); start += readChunk {
-			chunk := jobs[start:min(start+readChunk, len(jobs))]
-			changes := make([]Change, len(chunk))
-			errs := make([]error, len(chunk))
-			var wg sync.WaitGroup
-			for w := 0; w < min(workers, len(chunk)); w++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := w; i < len(chunk); i += workers {
-						j := chunk[i]
-						changes[i], errs[i] = m.readDocument(j.id, j.stamp, j.old, j.has)
-					}
-				}()
-			}
-			wg.Wait()
-			if err := errors.Join(errs...); err != nil {
-				yield(Change{}, err)
-				return
-			}
-			for _, c := range changes {
-				if c.KeepUnits {
-					rep.Unchanged++
-				} else {
-					rep.Read++
-					rep.Units += len(c.Units)
-				}
-				if !yield(c, nil) {
-					return
-				}
-			}
-		}
-		for _, c := range removed {
-			rep.Removed++
-			if len(rep.RemovedDocs) < removedShown {
-				rep.RemovedDocs = append(rep.RemovedDocs, strings.TrimPrefix(c.Source.Name, DocPrefix))
-			}
-			if !yield(c, nil) {
-				return
-			}
-		}
-		for _, c := range imports {
-			rep.Imports++
-			rep.Units += len(c.Units)
-			if !yield(c, nil) {
-				return
-			}
-		}
-	}
-	base := rep
-	if err := m.Store.Apply(ctx, reset, stream); err != nil {
-		return base, err
-	}
-	return rep, nil
+	return imports, nil
 }
 
 // removedShown is how many removed documents an UpdateReport names.
@@ -280,24 +338,11 @@ func (m *Memory) readDocument(id, stamp string, old Source, has bool) (Change, e
 	if err := document.ValidID(id); err != nil {
 		return Change{}, err
 	}
-	rel := func(name string) string { return filepath.Join(document.Folder, id, name) }
-	metaData, err := m.WS.ReadFile(rel("meta.yaml"))
+	alData, hash, err := m.readVersion(id)
 	if err != nil {
 		return Change{}, err
 	}
-	h := sha256.New()
-	h.Write(metaData)
-	alData, err := m.WS.ReadFile(rel(document.AlignmentName))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		alData = nil
-	case err != nil:
-		return Change{}, err
-	default:
-		h.Write([]byte{0})
-		h.Write(alData)
-	}
-	hash := hex.EncodeToString(h.Sum(nil))
+	rel := func(name string) string { return filepath.Join(document.Folder, id, name) }
 	if has && hash == old.Hash {
 		src := old
 		src.Stamp = stamp
@@ -338,6 +383,30 @@ func (m *Memory) readDocument(id, stamp string, old Source, has bool) (Change, e
 	}
 	src.Units = len(units)
 	return Change{Source: src, Units: units}, nil
+}
+
+// readVersion reads document id's alignment.yaml (nil when it has none)
+// and returns it with the document's version: the sha256 of its meta.yaml
+// and alignment.yaml.
+func (m *Memory) readVersion(id string) (alData []byte, hash string, err error) {
+	rel := func(name string) string { return filepath.Join(document.Folder, id, name) }
+	metaData, err := m.WS.ReadFile(rel("meta.yaml"))
+	if err != nil {
+		return nil, "", err
+	}
+	h := sha256.New()
+	h.Write(metaData)
+	alData, err = m.WS.ReadFile(rel(document.AlignmentName))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		alData = nil
+	case err != nil:
+		return nil, "", err
+	default:
+		h.Write([]byte{0})
+		h.Write(alData)
+	}
+	return alData, hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // sortUnits orders units confirmed first, then newest, then by source and

@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS tm_text(
 	pos integer NOT NULL, lang text NOT NULL, text text NOT NULL,
 	PRIMARY KEY(unit, pos));
 CREATE INDEX IF NOT EXISTS tm_text_trgm ON tm_text USING gin (text gin_trgm_ops);
+CREATE TABLE IF NOT EXISTS tm_meta(key text PRIMARY KEY, value text NOT NULL);
+INSERT INTO tm_meta(key, value) VALUES('id', md5(random()::text || clock_timestamp()::text)) ON CONFLICT DO NOTHING;
 `
 
 // ApplyLock is the advisory lock every Apply holds: a session that takes it
@@ -51,6 +53,8 @@ type Store struct {
 	pool *pgxpool.Pool
 	opt  Options
 }
+
+var _ tm.SharedStore = (*Store)(nil)
 
 // Options steer a [Store].
 type Options struct {
@@ -150,7 +154,8 @@ func prepare(ctx context.Context, pool *pgxpool.Pool) error {
 	var has, ready bool
 	err := pool.QueryRow(ctx, `SELECT EXISTS(SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'),
 		to_regclass('tm_source') IS NOT NULL AND to_regclass('tm_unit_id') IS NOT NULL
-		AND to_regclass('tm_unit_source') IS NOT NULL AND to_regclass('tm_text_trgm') IS NOT NULL`).Scan(&has, &ready)
+		AND to_regclass('tm_unit_source') IS NOT NULL AND to_regclass('tm_text_trgm') IS NOT NULL
+		AND to_regclass('tm_meta') IS NOT NULL`).Scan(&has, &ready)
 	if err != nil || (has && ready) {
 		return err
 	}
@@ -177,7 +182,14 @@ func (s *Store) Close() error {
 
 // Sources lists the sources.
 func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
-	rows, err := s.pool.Query(ctx, `SELECT name, hash, stamp, time, units FROM tm_source ORDER BY name`)
+	return sources(ctx, s.pool)
+}
+
+// sources lists the sources through q (the pool, or a transaction).
+func sources(ctx context.Context, q interface {
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}) ([]tm.Source, error) {
+	rows, err := q.Query(ctx, `SELECT name, hash, stamp, time, units FROM tm_source ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}
@@ -201,53 +213,87 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 		if err := s.lock(ctx, tx); err != nil {
 			return err
 		}
-		// A rebuild deletes the rows rather than TRUNCATE them: TRUNCATE's
-		// ACCESS EXCLUSIVE lock stopped every other translator's look-up
-		// until the rebuild committed (and their commands timed out); the
-		// others go on reading the old memory until the new one commits.
-		if reset {
-			if _, err := tx.Exec(ctx, `DELETE FROM tm_text; DELETE FROM tm_unit; DELETE FROM tm_source`); err != nil {
-				return err
-			}
-		}
-		for c, err := range changes {
-			if err != nil {
-				return err
-			}
-			if !reset && !c.KeepUnits {
-				if _, err := tx.Exec(ctx, `DELETE FROM tm_unit WHERE source = $1`, c.Source.Name); err != nil {
-					return err
-				}
-			}
-			if c.Remove {
-				if _, err := tx.Exec(ctx, `DELETE FROM tm_source WHERE name = $1`, c.Source.Name); err != nil {
-					return err
-				}
-				continue
-			}
-			src := c.Source
-			if c.KeepUnits {
-				_, err := tx.Exec(ctx, `UPDATE tm_source SET stamp = $3, time = $4 WHERE name = $1 AND hash = $2`,
-					src.Name, src.Hash, src.Stamp, src.Time.UnixNano())
-				if err != nil {
-					return err
-				}
-				continue
-			}
-			if len(c.Units) > 0 {
-				if err := insert(ctx, tx, c.Units); err != nil {
-					return err
-				}
-			}
-			_, err := tx.Exec(ctx, `INSERT INTO tm_source(name, hash, stamp, time, units) VALUES($1, $2, $3, $4, $5)
-				ON CONFLICT (name) DO UPDATE SET hash = $2, stamp = $3, time = $4, units = $5`,
-				src.Name, src.Hash, src.Stamp, src.Time.UnixNano(), src.Units)
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		return apply(ctx, tx, reset, changes)
 	})
+}
+
+// ApplyPlanned decides the changes under the update lock: plan is given
+// the memory as it is once the lock is held, so an update that waited for
+// another's decides on what that one wrote, never on what it read before.
+func (s *Store) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Seq2[tm.Change, error], error)) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if err := s.lock(ctx, tx); err != nil {
+			return err
+		}
+		var cur tm.Current
+		// A memory whose identity row went (its rows deleted by hand) gets
+		// a new one: it is another memory to the workspaces' bases.
+		err := tx.QueryRow(ctx, `SELECT value FROM tm_meta WHERE key = 'id'`).Scan(&cur.ID)
+		if errors.Is(err, pgx.ErrNoRows) {
+			err = tx.QueryRow(ctx, `INSERT INTO tm_meta(key, value) VALUES('id', md5(random()::text || clock_timestamp()::text)) RETURNING value`).Scan(&cur.ID)
+		}
+		if err != nil {
+			return err
+		}
+		if cur.Sources, err = sources(ctx, tx); err != nil {
+			return err
+		}
+		changes, err := plan(cur)
+		if err != nil || changes == nil {
+			return err
+		}
+		return apply(ctx, tx, false, changes)
+	})
+}
+
+// apply makes the changes in tx, which holds the update lock.
+func apply(ctx context.Context, tx pgx.Tx, reset bool, changes iter.Seq2[tm.Change, error]) error {
+	// A rebuild deletes the rows rather than TRUNCATE them: TRUNCATE's
+	// ACCESS EXCLUSIVE lock stopped every other translator's look-up
+	// until the rebuild committed (and their commands timed out); the
+	// others go on reading the old memory until the new one commits.
+	if reset {
+		if _, err := tx.Exec(ctx, `DELETE FROM tm_text; DELETE FROM tm_unit; DELETE FROM tm_source`); err != nil {
+			return err
+		}
+	}
+	for c, err := range changes {
+		if err != nil {
+			return err
+		}
+		if !reset && !c.KeepUnits {
+			if _, err := tx.Exec(ctx, `DELETE FROM tm_unit WHERE source = $1`, c.Source.Name); err != nil {
+				return err
+			}
+		}
+		if c.Remove {
+			if _, err := tx.Exec(ctx, `DELETE FROM tm_source WHERE name = $1`, c.Source.Name); err != nil {
+				return err
+			}
+			continue
+		}
+		src := c.Source
+		if c.KeepUnits {
+			_, err := tx.Exec(ctx, `UPDATE tm_source SET stamp = $3, time = $4 WHERE name = $1 AND hash = $2`,
+				src.Name, src.Hash, src.Stamp, src.Time.UnixNano())
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if len(c.Units) > 0 {
+			if err := insert(ctx, tx, c.Units); err != nil {
+				return err
+			}
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO tm_source(name, hash, stamp, time, units) VALUES($1, $2, $3, $4, $5)
+			ON CONFLICT (name) DO UPDATE SET hash = $2, stamp = $3, time = $4, units = $5`,
+			src.Name, src.Hash, src.Stamp, src.Time.UnixNano(), src.Units)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // lockPoll is how often a waiting Apply tries the lock again.

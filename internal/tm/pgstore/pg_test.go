@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net"
 	"net/url"
 	"os"
@@ -227,4 +228,67 @@ func TestApplyWhileAnotherHoldsTheMemory(t *testing.T) {
 	if err := waiter.Apply(ctx, false, tm.Changes(change)); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestSharedUpdatesAtOnce: two translators' updates at once. Bob's update
+// read the memory's sources before it waited for the lock alice's update
+// held, and decided on what it had read: alice's newer version of a
+// document bob had changed too was overwritten by bob's, without a word.
+// The decision is now made under the lock, on what alice wrote: a
+// conflict; the memory keeps alice's, and bob is told.
+func TestSharedUpdatesAtOnce(t *testing.T) {
+	_, st := openURL(t)
+	ctx := context.Background()
+	alice := storetest.NewMachine(t, st, storetest.NewWorkspace(t, storetest.Docs))
+	alice.Update()
+	bob := storetest.NewMachine(t, st, alice.WS)
+	bob.Update()
+	bob.Note("prosecutor", 1, "bob")
+	alice.Note("prosecutor", 1, "alice")
+	var rep tm.UpdateReport
+	var bobErr error
+	done := make(chan struct{})
+	// In the middle of alice's update, holding the lock, bob's starts.
+	alice.Store = &midway{Store: st, during: func() {
+		go func() {
+			defer close(done)
+			rep, bobErr = bob.Memory.Update(ctx)
+		}()
+		time.Sleep(700 * time.Millisecond) // what bob reads before waiting, he has read
+	}}
+	if arep := alice.Update(); arep.Read != 1 {
+		t.Fatalf("alice's update: %+v", arep)
+	}
+	<-done
+	if bobErr != nil {
+		t.Fatal(bobErr)
+	}
+	if notes := storetest.Notes(t, st, "prosecutor"); rep.Read != 0 || rep.Conflicts != 1 || notes != "alice||" {
+		t.Errorf("bob's update while alice's was under way: %+v; the memory holds %q, want alice's and a conflict", rep, notes)
+	}
+}
+
+// midway is a store that calls during in the middle of each update, while
+// it holds the lock.
+type midway struct {
+	*pgstore.Store
+	during func()
+}
+
+func (m *midway) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) error {
+	return m.Store.Apply(ctx, reset, func(yield func(tm.Change, error) bool) {
+		m.during()
+		for c, err := range changes {
+			if !yield(c, err) {
+				return
+			}
+		}
+	})
+}
+
+func (m *midway) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Seq2[tm.Change, error], error)) error {
+	return m.Store.ApplyPlanned(ctx, func(cur tm.Current) (iter.Seq2[tm.Change, error], error) {
+		m.during()
+		return plan(cur)
+	})
 }

@@ -523,6 +523,16 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 		}
 	})
 
+	// A memory a team shares: every machine's update compared the
+	// documents it has with the memory's, so the memory followed whichever
+	// machine updated last: a colleague's document this workspace had not
+	// pulled yet was removed, an older version overwrote the newer one. An
+	// update now compares each document three ways, with the version this
+	// workspace and the memory last agreed on (tm.SharedStateName).
+	t.Run("Shared", func(t *testing.T) {
+		RunShared(t, open)
+	})
+
 	t.Run("FailedApplyChangesNothing", func(t *testing.T) {
 		m := setup(t)
 		before := exportBytes(t, m)
@@ -571,3 +581,261 @@ func exportBytes(t *testing.T, m *tm.Memory) []byte {
 
 // TempPath is a file name in a test's temporary folder.
 func TempPath(t testing.TB, name string) string { return filepath.Join(t.TempDir(), name) }
+
+// Machine is a workspace of a translator sharing a memory.
+type Machine struct {
+	*tm.Memory
+	t *testing.T
+}
+
+// NewMachine is a workspace with the documents of from (nil for none)
+// copied, as a git clone has them, over the shared store st.
+func NewMachine(t *testing.T, st tm.Store, from *workspace.Workspace) *Machine {
+	t.Helper()
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &Machine{Memory: tm.New(ws, st), t: t}
+	m.Shared = true
+	if from != nil {
+		entries, _ := os.ReadDir(from.Path(document.Folder))
+		for _, e := range entries {
+			m.Pull(from, e.Name())
+		}
+	}
+	return m
+}
+
+// Pull copies document id from another workspace, as git pull brings it
+// (its files then have this machine's times); a document from does not
+// have is deleted here.
+func (m *Machine) Pull(from *workspace.Workspace, id string) {
+	m.t.Helper()
+	dst := m.WS.Path(document.Folder, id)
+	if err := os.RemoveAll(dst); err != nil {
+		m.t.Fatal(err)
+	}
+	src := from.Path(document.Folder, id)
+	if _, err := os.Stat(src); err != nil {
+		return
+	}
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		m.t.Fatal(err)
+	}
+}
+
+// Note sets the note of group n (1-based) of document id: a change of the
+// document.
+func (m *Machine) Note(id string, n int, note string) {
+	m.t.Helper()
+	d, err := document.Open(m.WS, id)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	a.Groups[n-1].Note = note
+	if err := d.SaveAlignment(a); err != nil {
+		m.t.Fatal(err)
+	}
+}
+
+// Update updates the memory, failing the test on an error.
+func (m *Machine) Update() tm.UpdateReport {
+	m.t.Helper()
+	rep, err := m.Memory.Update(context.Background())
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	return rep
+}
+
+// Notes are the notes the shared memory holds of document id's groups,
+// "-" for a document it does not hold.
+func Notes(t *testing.T, st tm.Store, id string) string {
+	t.Helper()
+	var notes []string
+	err := st.All(context.Background(), func(u *tm.Unit) error {
+		if u.Document() == id {
+			notes = append(notes, u.Note)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if notes == nil {
+		return "-"
+	}
+	return strings.Join(notes, "|")
+}
+
+// RunShared runs the rules of a memory several workspaces update (see
+// package tm, SharedStateName) against the store open gives.
+func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
+	ctx := context.Background()
+	// alice published both documents; bob cloned her workspace and
+	// updated once: the two and the memory agree.
+	setup := func(t *testing.T) (st tm.Store, alice, bob *Machine) {
+		st = open(t)
+		t.Cleanup(func() { st.Close() })
+		alice = NewMachine(t, st, NewWorkspace(t, Docs))
+		if rep := alice.Update(); rep.Read != 2 {
+			t.Fatalf("alice's first update: %+v", rep)
+		}
+		bob = NewMachine(t, st, alice.WS)
+		if rep := bob.Update(); rep.Read != 0 || rep.Unchanged != 2 || rep.Conflicts != 0 {
+			t.Fatalf("bob's first update of the same documents: %+v, want nothing written", rep)
+		}
+		return st, alice, bob
+	}
+
+	// A document this workspace does not have (a colleague's, not pulled
+	// yet, never seen here) stays in the memory.
+	t.Run("NotPulledYet", func(t *testing.T) {
+		st := open(t)
+		t.Cleanup(func() { st.Close() })
+		alice := NewMachine(t, st, NewWorkspace(t, Docs))
+		alice.Update()
+		bob := NewMachine(t, st, alice.WS)
+		bob.Pull(NewWorkspace(t, nil), "prosecutor") // bob cloned before alice added it
+		rep := bob.Update()
+		if rep.Removed != 0 || rep.Others != 1 || Notes(t, st, "prosecutor") == "-" {
+			t.Errorf("bob's update without alice's new document: %+v; memory holds %q", rep, Notes(t, st, "prosecutor"))
+		}
+		// Once bob has it, it is one he has seen; his deleting it then removes it.
+		bob.Pull(alice.WS, "prosecutor")
+		if rep := bob.Update(); rep.Others != 0 || rep.Read != 0 {
+			t.Errorf("bob's update after the pull: %+v", rep)
+		}
+		bob.Pull(NewWorkspace(t, nil), "prosecutor")
+		if rep := bob.Update(); rep.Removed != 1 || Notes(t, st, "prosecutor") != "-" {
+			t.Errorf("bob deleted a document he had: %+v; memory holds %q", rep, Notes(t, st, "prosecutor"))
+		}
+	})
+
+	// Another machine published a newer version; this workspace has the
+	// older one (not pulled): the memory keeps the newer, and says so,
+	// until the pull; this workspace's own change after it is written.
+	t.Run("OlderVersionHere", func(t *testing.T) {
+		st, alice, bob := setup(t)
+		alice.Note("prosecutor", 1, "alice")
+		if rep := alice.Update(); rep.Read != 1 {
+			t.Fatalf("alice's change: %+v", rep)
+		}
+		for range 2 {
+			rep := bob.Update()
+			if rep.Read != 0 || rep.Newer != 1 || fmt.Sprint(rep.NewerDocs) != "[prosecutor]" || Notes(t, st, "prosecutor") != "alice||" {
+				t.Fatalf("bob's update with the older version: %+v; memory holds %q, want alice's", rep, Notes(t, st, "prosecutor"))
+			}
+		}
+		bob.Pull(alice.WS, "prosecutor")
+		if rep := bob.Update(); rep.Read != 0 || rep.Newer != 0 || rep.Conflicts != 0 {
+			t.Errorf("bob's update after the pull: %+v", rep)
+		}
+		bob.Note("prosecutor", 2, "bob")
+		if rep := bob.Update(); rep.Read != 1 || Notes(t, st, "prosecutor") != "alice|bob|" {
+			t.Errorf("bob's own change: %+v; memory holds %q", rep, Notes(t, st, "prosecutor"))
+		}
+		// And alice, who has not pulled it, keeps it too.
+		if rep := alice.Update(); rep.Newer != 1 || Notes(t, st, "prosecutor") != "alice|bob|" {
+			t.Errorf("alice's update: %+v; memory holds %q", rep, Notes(t, st, "prosecutor"))
+		}
+	})
+
+	// Another machine deleted a document; this workspace still has it
+	// (not pulled): it stays out of the memory.
+	t.Run("RemovedElsewhere", func(t *testing.T) {
+		st, alice, bob := setup(t)
+		alice.Pull(NewWorkspace(t, nil), "prosecutor")
+		if rep := alice.Update(); rep.Removed != 1 {
+			t.Fatalf("alice's deletion: %+v", rep)
+		}
+		if rep := bob.Update(); rep.Read != 0 || rep.Newer != 1 || Notes(t, st, "prosecutor") != "-" {
+			t.Errorf("bob's update with the deleted document: %+v; memory holds %q", rep, Notes(t, st, "prosecutor"))
+		}
+	})
+
+	// Both changed the same document: the memory keeps the version there
+	// and says so at every update, until a rebuild publishes this
+	// workspace's; the other machine then has the older one.
+	t.Run("Conflict", func(t *testing.T) {
+		st, alice, bob := setup(t)
+		alice.Note("prosecutor", 1, "alice")
+		alice.Update()
+		bob.Note("prosecutor", 1, "bob")
+		for range 2 {
+			if rep := bob.Update(); rep.Read != 0 || rep.Conflicts != 1 || fmt.Sprint(rep.ConflictDocs) != "[prosecutor]" || Notes(t, st, "prosecutor") != "alice||" {
+				t.Fatalf("bob's update of a document both changed: %+v; memory holds %q", rep, Notes(t, st, "prosecutor"))
+			}
+		}
+		rep, err := bob.Rebuild(ctx)
+		if err != nil || rep.Read != 2 || Notes(t, st, "prosecutor") != "bob||" {
+			t.Fatalf("bob's rebuild: %+v %v; memory holds %q", rep, err, Notes(t, st, "prosecutor"))
+		}
+		if rep := bob.Update(); rep.Conflicts != 0 || rep.Read != 0 {
+			t.Errorf("bob's update after his rebuild: %+v", rep)
+		}
+		if rep := alice.Update(); rep.Newer != 1 || rep.Read != 0 || Notes(t, st, "prosecutor") != "bob||" {
+			t.Errorf("alice's update after bob's rebuild: %+v; memory holds %q", rep, Notes(t, st, "prosecutor"))
+		}
+	})
+
+	// A rebuild on a machine that has not pulled keeps the others' newer
+	// versions and new documents: it publishes only what is this
+	// workspace's to publish.
+	t.Run("RebuildKeepsNewer", func(t *testing.T) {
+		st, alice, bob := setup(t)
+		alice.Note("prosecutor", 1, "alice")
+		WriteDocument(t, alice.WS, "weather", Docs["prosecutor"][2:], time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC))
+		alice.Update()
+		rep, err := bob.Rebuild(ctx)
+		if err != nil || rep.Newer != 1 || rep.Others != 1 || rep.Removed != 0 || Notes(t, st, "prosecutor") != "alice||" || Notes(t, st, "weather") == "-" {
+			t.Errorf("bob's rebuild without alice's work: %+v %v; memory holds prosecutor %q, weather %q", rep, err, Notes(t, st, "prosecutor"), Notes(t, st, "weather"))
+		}
+	})
+
+	// A machine without bases (new, or its .tilmash deleted): its new
+	// documents are written, a document that differs is kept as the
+	// memory has it and reported, nothing of the others' removed.
+	t.Run("NoBases", func(t *testing.T) {
+		st, alice, _ := setup(t)
+		carol := NewMachine(t, st, alice.WS)
+		carol.Note("tokayev-visit", 1, "carol")
+		carol.Pull(NewWorkspace(t, nil), "prosecutor")
+		WriteDocument(t, carol.WS, "weather", Docs["prosecutor"][2:], time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC))
+		rep := carol.Update()
+		if rep.Read != 1 || rep.Conflicts != 1 || rep.Others != 1 || rep.Removed != 0 ||
+			Notes(t, st, "tokayev-visit") != "||" || Notes(t, st, "weather") == "-" || Notes(t, st, "prosecutor") == "-" {
+			t.Errorf("a new machine's first update: %+v; memory holds tokayev-visit %q, weather %q, prosecutor %q",
+				rep, Notes(t, st, "tokayev-visit"), Notes(t, st, "weather"), Notes(t, st, "prosecutor"))
+		}
+	})
+
+	// Bases of another memory (the server's memory made anew, another
+	// tm.url) do not apply: this workspace's documents are written to the
+	// new one, not taken for documents another machine removed there.
+	t.Run("AnotherMemory", func(t *testing.T) {
+		_, alice, _ := setup(t)
+		state := alice.WS.Path(tm.Folder, tm.SharedStateName)
+		data, err := os.ReadFile(state)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := open(t)
+		t.Cleanup(func() { fresh.Close() })
+		// The new memory's identity differs from the old one's; a store
+		// without one (embedded) is told apart by the state file's.
+		if err := os.WriteFile(state, bytes.Replace(data, []byte(`"memory":"`), []byte(`"memory":"old-`), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		again := &Machine{Memory: tm.New(alice.WS, fresh), t: t}
+		again.Shared = true
+		if rep := again.Update(); rep.Read != 2 || rep.Newer != 0 {
+			t.Errorf("the first update of a new memory: %+v, want both documents written", rep)
+		}
+	})
+}
