@@ -553,6 +553,12 @@ func (c *cutter) group(u *Unit) (*document.Group, error) {
 		// the groups of many candidates, goes on without them).
 		c.als[id] = nil
 		d, err := document.Open(c.m.WS, id)
+		var missing *document.NotFoundError
+		if errors.As(err, &missing) {
+			// Another machine's document in a shared memory, which this
+			// workspace has not pulled: its units go as they are.
+			return nil, nil
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -706,6 +706,11 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 		if rep.Removed != 0 || rep.Others != 1 || Notes(t, st, "prosecutor") == "-" {
 			t.Errorf("bob's update without alice's new document: %+v; memory holds %q", rep, Notes(t, st, "prosecutor"))
 		}
+		// Its units are exported as they are (the sentence cut reads a
+		// document's groups; tm export stopped at one not in the workspace).
+		if n := bytes.Count(exportBytes(t, bob.Memory), []byte(`<prop type="x-document">prosecutor</prop>`)); n < 3 {
+			t.Errorf("bob's export holds %d units of alice's document, want its 3 and their cut", n)
+		}
 		// Once bob has it, it is one he has seen; his deleting it then removes it.
 		bob.Pull(alice.WS, "prosecutor")
 		if rep := bob.Update(); rep.Others != 0 || rep.Read != 0 {
