@@ -1131,7 +1131,6 @@ Example: tilmash tm lookup new-article.txt --min 80`},
 	{ID: "tm.rebuild.usage", Other: "derive the memory again from every document and imported TMX"},
 	{ID: "tm.rebuilt", One: "rebuilt the memory in {{.Where}}: {{.Count}} unit from documents ({{.Documents}}) and imported memories ({{.Imports}})", Other: "rebuilt the memory in {{.Where}}: {{.Count}} units from documents ({{.Documents}}) and imported memories ({{.Imports}})"},
 	{ID: "tm.rebuilt.kept", One: "kept {{.Count}} imported memory that another machine added to the shared memory (this workspace has no copy of it)", Other: "kept {{.Count}} imported memories that other machines added to the shared memory (this workspace has no copy of them)"},
-	{ID: "tm.removed-shared", Other: "documents that this workspace does not have were removed from the shared memory: {{.Names}}; if a colleague has them, pull their work (git pull), or they are back only after the colleague's next tm command"},
 	{ID: "tm.search.args", Other: "QUERY"},
 	{ID: "tm.search.description", Other: `Prints every group of the memory that holds QUERY, in any language (or in the language --lang names), with the group's text in every language, the hit marked, its document and group number and whether it is confirmed; confirmed and newest groups first. Russian and Kazakh words and names are found in their inflected forms (Тоқаев finds Тоқаевқа), and a QUERY that is a form of a glossary entry finds the entry's terms in the other languages too.
 
@@ -1143,6 +1142,8 @@ Examples:
 	{ID: "tm.search.flag.limit", Other: "print at most this many groups"},
 	{ID: "tm.search.found", One: "{{.Count}} group holds {{.Query}}", Other: "{{.Count}} groups hold {{.Query}}"},
 	{ID: "tm.search.usage", Other: "find a word or phrase in the memory, with every group that holds it in all languages"},
+	{ID: "tm.shared.conflict", Other: "documents changed both in this workspace and in the shared memory since the two last agreed ({{.Count}}): {{.Names}}; the memory keeps its version. Pull (git pull) and merge; if this workspace's version is then the one to keep, tilmash tm rebuild publishes it"},
+	{ID: "tm.shared.newer", Other: "documents another machine changed or deleted in the shared memory that this workspace has not pulled yet ({{.Count}}): {{.Names}}; the memory keeps that machine's version: pull it (git pull)"},
 	{ID: "tm.stats.confirmed", Other: "confirmed"},
 	{ID: "tm.stats.description", Other: "Prints where the memory is kept and how many units it holds: in all, confirmed, from documents, from imported TMX files, and with a text in each language."},
 	{ID: "tm.stats.documents", Other: "documents"},
@@ -2395,7 +2396,6 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "tm.rebuild.usage", Other: "жадыны барлық құжат пен импортталған TMX бойынша қайта құру"},
 	{ID: "tm.rebuilt", One: "{{.Where}} ішіндегі жады қайта құрылды: құжаттардан ({{.Documents}}) және импортталған жадылардан ({{.Imports}}) {{.Count}} аударма бірлігі", Other: "{{.Where}} ішіндегі жады қайта құрылды: құжаттардан ({{.Documents}}) және импортталған жадылардан ({{.Imports}}) {{.Count}} аударма бірлігі"},
 	{ID: "tm.rebuilt.kept", One: "басқа компьютер ортақ жадыға қосқан {{.Count}} импортталған TMX сақталды (бұл жұмыс қалтасында оның көшірмесі жоқ)", Other: "басқа компьютерлер ортақ жадыға қосқан {{.Count}} импортталған TMX сақталды (бұл жұмыс қалтасында олардың көшірмесі жоқ)"},
-	{ID: "tm.removed-shared", Other: "бұл жұмыс қалтасында жоқ құжаттар ортақ жадыдан өшірілді: {{.Names}}; олар әріптесіңізде болса, оның өзгерістерін алыңыз (git pull), әйтпесе олар тек оның келесі tm командасынан кейін қайтады"},
 	{ID: "tm.search.args", Other: "СҰРАУ"},
 	{ID: "tm.search.description", Other: `Жадыдағы СҰРАУ кездесетін барлық топты кез келген тілде (немесе --lang берген тілде) шығарады: топтың барлық тілдегі мәтінін, табылған жерін белгілеп, құжатын, топ нөмірін және расталғанын не расталмағанын; алдымен расталған және ең жаңа топтар. Орыс және қазақ сөздері мен атаулары септелген формаларында да табылады (Тоқаев Тоқаевқа дегенді табады), ал глоссарий жазбасының формасы болып табылатын СҰРАУ сол жазбаның басқа тілдердегі терминдерін де табады.
 
@@ -2407,6 +2407,8 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "tm.search.flag.limit", Other: "ең көбі осынша топ шығару"},
 	{ID: "tm.search.found", One: "{{.Query}} {{.Count}} топта бар", Other: "{{.Query}} {{.Count}} топта бар"},
 	{ID: "tm.search.usage", Other: "жадыдан сөзді не тіркесті тауып, оны қамтитын барлық топты барлық тілде көрсету"},
+	{ID: "tm.shared.conflict", Other: "соңғы рет сәйкес келгеннен бері бұл жұмыс қалтасында да, ортақ жадыда да өзгерген құжаттар ({{.Count}}): {{.Names}}; жадыда оның өз нұсқасы қалды. Өзгерістерді алып (git pull), біріктіріңіз; содан кейін бұл жұмыс қалтасының нұсқасы керек болса, оны tilmash tm rebuild командасымен жариялаңыз"},
+	{ID: "tm.shared.newer", Other: "басқа компьютер ортақ жадыда өзгерткен не жойған, бірақ бұл жұмыс қалтасына әлі алынбаған құжаттар ({{.Count}}): {{.Names}}; жадыда сол компьютердің нұсқасы қалды: өзгерістерді алыңыз (git pull)"},
 	{ID: "tm.stats.confirmed", Other: "расталғандары"},
 	{ID: "tm.stats.description", Other: "Жады қайда сақталатынын және онда қанша аударма бірлігі барын көрсетеді: барлығы, расталғандары, құжаттардан, импортталған TMX файлдарынан және әр тілде мәтіні барлары."},
 	{ID: "tm.stats.documents", Other: "құжаттар"},
@@ -3659,7 +3661,6 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "tm.rebuild.usage", Other: "заново построить память по всем документам и импортированным TMX"},
 	{ID: "tm.rebuilt", One: "память в {{.Where}} построена заново: {{.Count}} единица перевода из документов ({{.Documents}}) и импортированных памятей ({{.Imports}})", Few: "память в {{.Where}} построена заново: {{.Count}} единицы перевода из документов ({{.Documents}}) и импортированных памятей ({{.Imports}})", Many: "память в {{.Where}} построена заново: {{.Count}} единиц перевода из документов ({{.Documents}}) и импортированных памятей ({{.Imports}})", Other: "память в {{.Where}} построена заново: {{.Count}} единицы перевода из документов ({{.Documents}}) и импортированных памятей ({{.Imports}})"},
 	{ID: "tm.rebuilt.kept", One: "сохранён {{.Count}} импортированный TMX, добавленный в общую память с другого компьютера (в этой рабочей папке его копии нет)", Few: "сохранены {{.Count}} импортированных TMX, добавленных в общую память с других компьютеров (в этой рабочей папке их копий нет)", Many: "сохранено {{.Count}} импортированных TMX, добавленных в общую память с других компьютеров (в этой рабочей папке их копий нет)", Other: "сохранено {{.Count}} импортированного TMX, добавленного в общую память с других компьютеров (в этой рабочей папке их копий нет)"},
-	{ID: "tm.removed-shared", Other: "из общей памяти удалены документы, которых нет в этой рабочей папке: {{.Names}}; если они есть у коллеги, получите его изменения (git pull), иначе они вернутся только после его следующей команды tm"},
 	{ID: "tm.search.args", Other: "ЗАПРОС"},
 	{ID: "tm.search.description", Other: `Выводит все группы памяти, в которых есть ЗАПРОС, на любом языке (или на языке, заданном --lang): текст группы на всех языках с отмеченным вхождением, её документ, номер группы и то, подтверждена ли она; сначала подтверждённые и самые новые. Русские и казахские слова и имена находятся во всех падежных формах (Тоқаев находит Тоқаевқа), а ЗАПРОС, который является формой записи глоссария, находит и термины этой записи на других языках.
 
@@ -3671,6 +3672,8 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "tm.search.flag.limit", Other: "вывести не больше стольких групп"},
 	{ID: "tm.search.found", One: "{{.Query}} есть в {{.Count}} группе", Few: "{{.Query}} есть в {{.Count}} группах", Many: "{{.Query}} есть в {{.Count}} группах", Other: "{{.Query}} есть в {{.Count}} группы"},
 	{ID: "tm.search.usage", Other: "найти слово или фразу в памяти и показать все группы с ними на всех языках"},
+	{ID: "tm.shared.conflict", Other: "документы, изменённые и в этой рабочей папке, и в общей памяти с тех пор, как они последний раз совпадали ({{.Count}}): {{.Names}}; в памяти остаётся её версия. Получите изменения (git pull) и объедините их; если после этого нужна версия этой рабочей папки, опубликуйте её командой tilmash tm rebuild"},
+	{ID: "tm.shared.newer", Other: "документы, которые другой компьютер изменил или удалил в общей памяти, а в этой рабочей папке этих изменений ещё нет ({{.Count}}): {{.Names}}; в памяти остаётся версия того компьютера: получите изменения (git pull)"},
 	{ID: "tm.stats.confirmed", Other: "подтверждённых"},
 	{ID: "tm.stats.description", Other: "Показывает, где хранится память и сколько в ней единиц перевода: всего, подтверждённых, из документов, из импортированных файлов TMX и с текстом на каждом языке."},
 	{ID: "tm.stats.documents", Other: "документов"},

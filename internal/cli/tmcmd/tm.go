@@ -110,9 +110,7 @@ func open(a *app.App, env *console.Env, c *urfave.Context, update bool) (*worksp
 			return nil, nil, err
 		}
 		sayUpdate(env, rep)
-		if m.Server && rep.Removed > 0 {
-			sayRemoved(env, rep)
-		}
+		sayShared(env, rep)
 	}
 	return ws, m, nil
 }
@@ -126,14 +124,23 @@ func sayUpdate(env *console.Env, rep tm.UpdateReport) {
 	env.SayN("tm.updated", rep.Read, map[string]any{"Removed": rep.Removed, "Units": rep.Units})
 }
 
-// sayRemoved warns that an update of a shared memory removed documents
-// this workspace does not have: perhaps a colleague's, not pulled yet.
-func sayRemoved(env *console.Env, rep tm.UpdateReport) {
-	names := strings.Join(rep.RemovedDocs, ", ")
-	if rep.Removed > len(rep.RemovedDocs) {
-		names += ", … (" + strconv.Itoa(rep.Removed) + ")"
+// sayShared warns of the documents an update of a shared memory left as
+// the memory has them: another machine's newer versions this workspace has
+// not pulled, and those changed on both sides.
+func sayShared(env *console.Env, rep tm.UpdateReport) {
+	names := func(shown []string, n int) string {
+		s := strings.Join(shown, ", ")
+		if n > len(shown) {
+			s += ", …"
+		}
+		return s
 	}
-	env.Warn("tm.removed-shared", map[string]any{"Names": names})
+	if rep.Newer > 0 {
+		env.Warn("tm.shared.newer", map[string]any{"Count": rep.Newer, "Names": names(rep.NewerDocs, rep.Newer)})
+	}
+	if rep.Conflicts > 0 {
+		env.Warn("tm.shared.conflict", map[string]any{"Count": rep.Conflicts, "Names": names(rep.ConflictDocs, rep.Conflicts)})
+	}
 }
 
 func writeJSON(env *console.Env, v any) error {
@@ -663,6 +670,7 @@ func rebuildCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			defer m.Close()
 			env.SayN("tm.rebuilt", rep.Units, map[string]any{"Where": m.Where, "Documents": rep.Read, "Imports": rep.Imports})
+			sayShared(env, rep)
 			if rep.Kept > 0 {
 				env.SayN("tm.rebuilt.kept", rep.Kept, nil)
 			}
