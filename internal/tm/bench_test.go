@@ -400,7 +400,14 @@ func BenchmarkUpdateOneDocument(b *testing.B) {
 // stamps (its files' sizes and times), so every one of benchDocs documents
 // (copies of the sample's zarechnoye-videos, 38 groups) looks touched,
 // though none changed. Each is read and hashed; the units are kept.
+// shared is the update of a memory marked shared, as on a server: it
+// compares its own stamps (tm-shared.json), not the memory's.
 func BenchmarkUpdateAfterAnotherMachine(b *testing.B) {
+	b.Run("stamps-in-memory", func(b *testing.B) { benchUpdateAfterAnother(b, false) })
+	b.Run("shared", func(b *testing.B) { benchUpdateAfterAnother(b, true) })
+}
+
+func benchUpdateAfterAnother(b *testing.B, shared bool) {
 	ctx := context.Background()
 	sample := filepath.Join("..", "..", document.Folder, "zarechnoye-videos")
 	meta, err := os.ReadFile(filepath.Join(sample, "meta.yaml"))
@@ -427,6 +434,7 @@ func BenchmarkUpdateAfterAnotherMachine(b *testing.B) {
 	}
 	defer st.Close()
 	m := tm.New(ws, st)
+	m.Shared = shared
 	if rep, err := m.Update(ctx); err != nil || rep.Read != benchDocs {
 		b.Fatalf("%+v %v", rep, err)
 	}

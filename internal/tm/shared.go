@@ -68,25 +68,41 @@ type Current struct {
 // an update are decided under the lock its Apply holds.
 type SharedStore interface {
 	Store
+	// Current reads the memory as it is, without the lock: an update
+	// that finds nothing to write takes no lock, and does not wait for
+	// another's.
+	Current(ctx context.Context) (Current, error)
 	// ApplyPlanned calls plan with the memory as it is under the update
 	// lock and applies the changes plan returns (none when nil) in the
 	// same transaction, as Apply does.
 	ApplyPlanned(ctx context.Context, plan func(Current) (iter.Seq2[Change, error], error)) error
 }
 
-// applyPlanned is [SharedStore.ApplyPlanned] on any store: one that is not
-// shared reads its sources, then applies (nothing else writes it between).
+// applyPlanned plans on the memory as it is and, when the plan writes
+// something, plans again under the update lock ([SharedStore.ApplyPlanned])
+// and applies. A plan that writes nothing holds for the memory it read
+// (the last committed one): then no lock is taken, so a command that only
+// reads the memory never waits for another machine's update. A store that
+// is not a SharedStore (an embedded one: nothing else writes it) applies
+// the first plan.
 func applyPlanned(ctx context.Context, st Store, plan func(Current) (iter.Seq2[Change, error], error)) error {
-	if ss, ok := st.(SharedStore); ok {
-		return ss.ApplyPlanned(ctx, plan)
+	ss, shared := st.(SharedStore)
+	var cur Current
+	var err error
+	if shared {
+		cur, err = ss.Current(ctx)
+	} else {
+		cur.Sources, err = st.Sources(ctx)
 	}
-	srcs, err := st.Sources(ctx)
 	if err != nil {
 		return err
 	}
-	changes, err := plan(Current{Sources: srcs})
+	changes, err := plan(cur)
 	if err != nil || changes == nil {
 		return err
+	}
+	if shared {
+		return ss.ApplyPlanned(ctx, plan)
 	}
 	return st.Apply(ctx, false, changes)
 }

@@ -186,9 +186,7 @@ func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
 }
 
 // sources lists the sources through q (the pool, or a transaction).
-func sources(ctx context.Context, q interface {
-	Query(context.Context, string, ...any) (pgx.Rows, error)
-}) ([]tm.Source, error) {
+func sources(ctx context.Context, q querier) ([]tm.Source, error) {
 	rows, err := q.Query(ctx, `SELECT name, hash, stamp, time, units FROM tm_source ORDER BY name`)
 	if err != nil {
 		return nil, err
@@ -225,17 +223,8 @@ func (s *Store) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Se
 		if err := s.lock(ctx, tx); err != nil {
 			return err
 		}
-		var cur tm.Current
-		// A memory whose identity row went (its rows deleted by hand) gets
-		// a new one: it is another memory to the workspaces' bases.
-		err := tx.QueryRow(ctx, `SELECT value FROM tm_meta WHERE key = 'id'`).Scan(&cur.ID)
-		if errors.Is(err, pgx.ErrNoRows) {
-			err = tx.QueryRow(ctx, `INSERT INTO tm_meta(key, value) VALUES('id', md5(random()::text || clock_timestamp()::text)) RETURNING value`).Scan(&cur.ID)
-		}
+		cur, err := current(ctx, tx)
 		if err != nil {
-			return err
-		}
-		if cur.Sources, err = sources(ctx, tx); err != nil {
 			return err
 		}
 		changes, err := plan(cur)
@@ -244,6 +233,37 @@ func (s *Store) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Se
 		}
 		return apply(ctx, tx, false, changes)
 	})
+}
+
+// Current reads the memory as it is, without the update lock.
+func (s *Store) Current(ctx context.Context) (tm.Current, error) {
+	return current(ctx, s.pool)
+}
+
+// querier is the pool, or a transaction.
+type querier interface {
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+	QueryRow(context.Context, string, ...any) pgx.Row
+	Exec(context.Context, string, ...any) (pgconn.CommandTag, error)
+}
+
+// current reads the memory's identity and sources through q.
+func current(ctx context.Context, q querier) (tm.Current, error) {
+	var cur tm.Current
+	err := q.QueryRow(ctx, `SELECT value FROM tm_meta WHERE key = 'id'`).Scan(&cur.ID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// A memory whose identity row went (its rows deleted by hand)
+		// gets a new one: it is another memory to the workspaces' bases.
+		_, err = q.Exec(ctx, `INSERT INTO tm_meta(key, value) VALUES('id', md5(random()::text || clock_timestamp()::text)) ON CONFLICT DO NOTHING`)
+		if err == nil {
+			err = q.QueryRow(ctx, `SELECT value FROM tm_meta WHERE key = 'id'`).Scan(&cur.ID)
+		}
+	}
+	if err != nil {
+		return cur, err
+	}
+	cur.Sources, err = sources(ctx, q)
+	return cur, err
 }
 
 // apply makes the changes in tx, which holds the update lock.

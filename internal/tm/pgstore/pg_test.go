@@ -292,3 +292,26 @@ func (m *midway) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.S
 		return plan(cur)
 	})
 }
+
+// TestSharedUpdateNothingToWrite: another translator's update holds the
+// memory (a long rebuild); this workspace has nothing to publish. Its
+// update (before every tm search) must not wait for the lock: it reads the
+// memory as it is, finds nothing to write, and takes no lock.
+func TestSharedUpdateNothingToWrite(t *testing.T) {
+	url, st := openURL(t)
+	ctx := context.Background()
+	alice := storetest.NewMachine(t, st, storetest.NewWorkspace(t, storetest.Docs))
+	alice.Update()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	release := pgtest.HoldUpdates(t, conn)
+	defer release()
+	uctx, cancel := context.WithTimeout(ctx, 3*time.Second) // the store waits 10 s for the lock
+	defer cancel()
+	if rep, err := alice.Memory.Update(uctx); err != nil || rep.Unchanged != 2 {
+		t.Errorf("an update with nothing to write while another holds the memory: %+v %v", rep, err)
+	}
+}
