@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -366,6 +367,9 @@ func (m *Memory) syncShared(ctx context.Context, rebuild bool) (UpdateReport, er
 	}
 	if err := applyPlanned(ctx, m.Store, plan); err != nil {
 		return UpdateReport{}, err
+	}
+	if next.Memory == st.Memory && maps.Equal(next.Documents, st.Documents) {
+		return rep, nil // nothing new to record: no write at every command
 	}
 	return rep, m.saveShared(next)
 }

@@ -820,6 +820,26 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 		}
 	})
 
+	// The bases are written when they change, not at every tm command
+	// (at 10,000 documents the file is a megabyte or two).
+	t.Run("BasesWrittenOnChange", func(t *testing.T) {
+		_, _, bob := setup(t)
+		state := bob.WS.Path(tm.Folder, tm.SharedStateName)
+		past := time.Now().Add(-time.Hour).Truncate(time.Second)
+		if err := os.Chtimes(state, past, past); err != nil {
+			t.Fatal(err)
+		}
+		bob.Update()
+		if fi, err := os.Stat(state); err != nil || !fi.ModTime().Equal(past) {
+			t.Errorf("an update with nothing new rewrote %s", tm.SharedStateName)
+		}
+		bob.Note("prosecutor", 1, "bob")
+		bob.Update()
+		if fi, err := os.Stat(state); err != nil || fi.ModTime().Equal(past) {
+			t.Errorf("an update that wrote a document left %s as it was", tm.SharedStateName)
+		}
+	})
+
 	// Bases of another memory (the server's memory made anew, another
 	// tm.url) do not apply: this workspace's documents are written to the
 	// new one, not taken for documents another machine removed there.
