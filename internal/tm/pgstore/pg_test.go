@@ -315,3 +315,46 @@ func TestSharedUpdateNothingToWrite(t *testing.T) {
 		t.Errorf("an update with nothing to write while another holds the memory: %+v %v", rep, err)
 	}
 }
+
+// TestMemoryIdentity: each workspace's bases (tm-shared.json) are of one
+// memory, named by its identity: the same across opens, given to a memory
+// made by an earlier tilmash (no tm_meta table) when opened, and a new one
+// when the memory's rows were deleted by hand.
+func TestMemoryIdentity(t *testing.T) {
+	url, st := openURL(t)
+	ctx := context.Background()
+	first, err := st.Current(ctx)
+	if err != nil || first.ID == "" {
+		t.Fatalf("identity of a new memory: %+v %v", first, err)
+	}
+	again, err := pgstore.Open(ctx, url, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if cur, err := again.Current(ctx); err != nil || cur.ID != first.ID {
+		t.Errorf("identity after another open: %q %v, want %q", cur.ID, err, first.ID)
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `DELETE FROM tm_meta`); err != nil {
+		t.Fatal(err)
+	}
+	if cur, err := again.Current(ctx); err != nil || cur.ID == "" || cur.ID == first.ID {
+		t.Errorf("identity after the rows went: %q %v, want a new one", cur.ID, err)
+	}
+	if _, err := conn.Exec(ctx, `DROP TABLE tm_meta`); err != nil {
+		t.Fatal(err)
+	}
+	old, err := pgstore.Open(ctx, url, pgstore.Options{})
+	if err != nil {
+		t.Fatalf("open of a memory an earlier tilmash made: %v", err)
+	}
+	defer old.Close()
+	if cur, err := old.Current(ctx); err != nil || cur.ID == "" {
+		t.Errorf("identity of a memory an earlier tilmash made: %q %v", cur.ID, err)
+	}
+}
