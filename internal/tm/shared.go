@@ -38,6 +38,14 @@ import (
 //     git pull, or another machine's update) or a rebuild publishes this
 //     workspace's.
 //
+// In the last two cases, when the memory's version is one the document
+// had in this workspace's git history (HEAD's newest commits that touched
+// it), this workspace has moved on from it (pulled and merged it, or
+// changed it since): its own version is the newer, and is written. That
+// resolves a conflict once it is merged, and undoes an older version that
+// a machine behind published with a rebuild. A workspace not in git can
+// not tell, and keeps the memory's.
+//
 // A rebuild writes every document again where this workspace's version is
 // the one to keep (the first two rules, and a conflict: a rebuild is how
 // a person says "mine"), and still keeps another machine's newer versions
@@ -125,6 +133,10 @@ type docState struct {
 	// hashed: while the stamp is the same, the hash is.
 	Stamp string `json:"stamp,omitempty"`
 	Hash  string `json:"hash,omitempty"`
+	// Searched is a memory version that is not in this workspace's git
+	// history, as found while its version was Hash: not searched again
+	// at every command until one of them changes.
+	Searched string `json:"searched,omitempty"`
 }
 
 // loadShared reads the workspace's bases; a file that is missing or cannot
@@ -263,6 +275,15 @@ func (m *Memory) syncShared(ctx context.Context, rebuild bool) (UpdateReport, er
 		stamps[d.id] = d.stamp
 	}
 	var next sharedState
+	pasts := map[string]map[string]bool{}
+	past := func(id string) map[string]bool {
+		p, ok := pasts[id]
+		if !ok {
+			p = m.pastVersions(ctx, id)
+			pasts[id] = p
+		}
+		return p
+	}
 	plan := func(cur Current) (iter.Seq2[Change, error], error) {
 		rep = UpdateReport{}
 		bases := st.Documents
@@ -294,8 +315,21 @@ func (m *Memory) syncShared(ctx context.Context, rebuild bool) (UpdateReport, er
 			}
 		}
 		for _, id := range ids {
-			l, b := hashes[id], bases[id].Base
-			v := decide(b, l, mem[id], rebuild)
+			l, b, mv := hashes[id], bases[id].Base, mem[id]
+			v := decide(b, l, mv, rebuild)
+			searched := ""
+			if (v.conflict || v.newer) && mv != "" {
+				// The memory's version may be one this workspace has
+				// moved on from (pulled and changed since, merged): then
+				// its own is the newer.
+				if old := st.Documents[id]; old.Searched == mv && old.Hash == l && l != "" {
+					searched = mv
+				} else if past(id)[mv] {
+					v = decide(mv, l, mv, rebuild)
+				} else {
+					searched = mv
+				}
+			}
 			switch v.act {
 			case write:
 				jobs = append(jobs, docJob{id: id, stamp: stamps[id]})
@@ -319,6 +353,8 @@ func (m *Memory) syncShared(ctx context.Context, rebuild bool) (UpdateReport, er
 			ds := docState{Base: b, Stamp: stamps[id], Hash: l}
 			if v.synced {
 				ds.Base = l
+			} else {
+				ds.Searched = searched
 			}
 			if ds.Base != "" || l != "" {
 				next.Documents[id] = ds
