@@ -79,6 +79,14 @@ func newDoc(t testing.TB, id string, texts map[string]string, groups []groupSpec
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d, saveGroups(t, d, groups)
+}
+
+// saveGroups aligns document d as groups says, the sentences located in
+// order in its texts, and saves the alignment.
+func saveGroups(t testing.TB, d *document.Document, groups []groupSpec) *document.Alignment {
+	t.Helper()
+	id := d.ID
 	a := &document.Alignment{Document: id, Pivot: "en", Languages: langs3, Sources: map[string]string{}}
 	pos := map[string]int{}
 	stored := map[string]string{}
@@ -109,7 +117,7 @@ func newDoc(t testing.TB, id string, texts map[string]string, groups []groupSpec
 	if err := d.SaveAlignment(a); err != nil {
 		t.Fatal(err)
 	}
-	return d, a
+	return a
 }
 
 // golden compares got with testdata/name, rewriting it under -update.

@@ -99,6 +99,8 @@ type run struct {
 	Text  string
 	Break bool // a line break, no text
 	spans []docformat.Span
+	// at and end are the run's bytes in the stored text.
+	at, end int
 }
 
 // Level and Text are what the article page shows of a block.
@@ -240,7 +242,7 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 		}
 	}
 	if len(inner) == 0 && !strings.Contains(raw, "\n") {
-		b.runs = []run{{Text: conv}}
+		b.runs = []run{{Text: conv, at: start, end: end}}
 		return b
 	}
 	j := 0
@@ -254,10 +256,10 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 	for k := 0; k+1 < len(cuts); k++ {
 		s, e := cuts[k], cuts[k+1]
 		if raw[s:e] == "\n" {
-			b.runs = append(b.runs, run{Break: true})
+			b.runs = append(b.runs, run{Break: true, at: start + s, end: start + e})
 			continue
 		}
-		r := run{Text: conv[at[s]:at[e]]}
+		r := run{Text: conv[at[s]:at[e]], at: start + s, end: start + e}
 		for _, sp := range inner {
 			if sp.Start <= s && e <= sp.End {
 				r.spans = append(r.spans, sp)

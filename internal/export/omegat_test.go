@@ -53,6 +53,34 @@ type omegatRun struct {
 // its translation and saves omegat/project_save.tmx.
 func runOmegaT(t *testing.T, target string, sources, memories map[string][]byte, edits map[string]string) *omegatRun {
 	t.Helper()
+	return runOmegaTProject(t, omegatProject{target: target, sources: sources, auto: memories, edits: edits})
+}
+
+// omegatProject is an OmegaT project to run: its target language, its
+// source files, the TMX files of tm/auto/ (exact matches filled in) and of
+// tm/ (matches offered, never filled in), the translator's edits, and
+// OmegaT's preferences (config/omegat.prefs; "" for the defaults).
+type omegatProject struct {
+	target               string
+	sources, auto, match map[string][]byte
+	edits                map[string]string
+	prefs                string
+}
+
+// omegatLevel2 are the preferences of a translator who ticked Options →
+// External TMXs → Display tags: OmegaT reads the inline codes of other
+// tools' TMX as its own tags instead of dropping them.
+const omegatLevel2 = `<?xml version="1.0" encoding="UTF-8" ?>
+<omegat>
+  <preference version="1.0">
+    <ext_tmx_show_level2>true</ext_tmx_show_level2>
+  </preference>
+</omegat>
+`
+
+func runOmegaTProject(t *testing.T, p omegatProject) *omegatRun {
+	t.Helper()
+	target, sources, memories, edits := p.target, p.sources, p.auto, p.edits
 	omegat := testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
 	dir := t.TempDir()
 	for _, sub := range []string{"source", "target", "tm/auto", "omegat", "glossary", "dictionary", "config"} {
@@ -85,6 +113,12 @@ func runOmegaT(t *testing.T, target string, sources, memories map[string][]byte,
 	}
 	for name, data := range memories {
 		files[filepath.Join("tm", "auto", name)] = data
+	}
+	for name, data := range p.match {
+		files[filepath.Join("tm", name)] = data
+	}
+	if p.prefs != "" {
+		files[filepath.Join("config", "omegat.prefs")] = []byte(p.prefs)
 	}
 	var e strings.Builder
 	for src, tr := range edits {
@@ -494,4 +528,72 @@ func copyWorkspace(t *testing.T, ws *workspace.Workspace) *workspace.Workspace {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// TestOmegaTInlineTags gives OmegaT, EN→RU, tilmash's English page of an
+// article imported from HTML with bold, italic, code and a link, and the
+// article's TMX in tm/auto/. With Options → External TMXs → Display tags
+// (the preference OmegaT reads other tools' inline codes by), every
+// sentence with formatting gets its translation as a 100% match, OmegaT's
+// tags in place, and the translated page has the formatting back. With
+// OmegaT's defaults the codes are dropped and those sentences get nothing,
+// as they did when the TMX had no codes.
+func TestOmegaTInlineTags(t *testing.T) {
+	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
+	if testing.Short() {
+		t.Skip("SKIP: OmegaT runs take seconds (-short)")
+	}
+	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
+	var page, mem bytes.Buffer
+	if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", "ru"}}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"The <s0>prison</s0> reform was <e1>announced</e1> today.": "<s0>Тюремная</s0> реформа была <e1>объявлена</e1> сегодня.",
+		"Officials said <a2>more</a2> would follow.":               "Чиновники сказали, что <a2>ещё</a2> последует.",
+		"It is <s3>final</s3>.":                                    "Это <s3>окончательно</s3>.",
+		"Code: <c0>ls -l</c0> and <e1>stress</e1>.":                "Код: <c0>ls -l</c0> и <e1>ударение</e1> лишнее.",
+		"A whole bold paragraph.":                                  "Целый жирный абзац.",
+	}
+	for _, level2 := range []bool{true, false} {
+		p := omegatProject{target: "ru", sources: map[string][]byte{"formatted.html": page.Bytes()}, auto: map[string][]byte{"formatted.tmx": mem.Bytes()}}
+		if level2 {
+			p.prefs = omegatLevel2
+		}
+		run := runOmegaTProject(t, p)
+		got := map[string]string{}
+		for _, s := range run.segments {
+			got[s.source] = s.translation
+		}
+		for src, tr := range want {
+			tagged := strings.Contains(src, "<")
+			switch {
+			case level2 || !tagged:
+				if got[src] != tr {
+					t.Errorf("level2 %v: %q got %q, want %q (segments: %q)", level2, src, got[src], tr, run.segments)
+				}
+			case got[src] != "":
+				t.Errorf("defaults: %q got %q; OmegaT drops the codes by default", src, got[src])
+			}
+		}
+		if !level2 {
+			continue
+		}
+		out, err := os.ReadFile(filepath.Join(run.dir, "target", "formatted.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{
+			"<strong>Тюремная</strong> реформа была <em>объявлена</em> сегодня.",
+			`Чиновники сказали, что <a href="https://example.org/a?b=1&amp;c=2">ещё</a> последует.`,
+			"Код: <code>ls -l</code> и <em>ударение</em> лишнее.",
+		} {
+			if !bytes.Contains(out, []byte(w)) {
+				t.Errorf("the translated page has no %s:\n%s", w, out)
+			}
+		}
+	}
 }

@@ -61,6 +61,10 @@ func writeTMX(w io.Writer, p *plan) error {
 	for _, l := range p.langs {
 		paras[l] = paragraphStarts(p.a, l, p.texts[l])
 	}
+	in, err := NewInline(p.doc, p.langs, p.source)
+	if err != nil {
+		return err
+	}
 	for i, g := range p.a.Groups {
 		u := tmx.Unit{
 			ID: strconv.Itoa(i + 1),
@@ -76,7 +80,7 @@ func writeTMX(w io.Writer, p *plan) error {
 			if len(g.Sents[l]) == 0 {
 				continue
 			}
-			v := GroupVariant(g, l)
+			v := GroupVariant(g, l, in)
 			if ps := paras[l]; ps != nil && ps[i] != "" {
 				v.Props = append([]tmx.Prop{{Type: tmx.ParagraphProp, Value: ps[i]}}, v.Props...)
 			}
@@ -87,19 +91,24 @@ func writeTMX(w io.Writer, p *plan) error {
 		}
 		m.Units = append(m.Units, u)
 		if p.opt.Units != UnitsGroups {
-			m.Units = append(m.Units, CutGroup(g, i+1, p.source, p.langs, p.opt.Terms)...)
+			m.Units = append(m.Units, CutGroup(g, i+1, p.source, p.langs, p.opt.Terms, in)...)
 		}
 	}
-	_, err := tmx.Write(w, m)
+	_, err = tmx.Write(w, m)
 	return err
 }
 
 // GroupVariant is group g's variant in lang as a TMX unit of the group
 // carries it, in the document's export and in the memory's (package tm):
-// the text a CAT tool's filter sees (segText), with an x-sentences prop
-// giving the lengths of its sentences when it has several.
-func GroupVariant(g *document.Group, lang string) tmx.Variant {
-	v := tmx.Variant{Lang: lang, Text: segText(g, lang)}
+// the text a CAT tool's filter sees (segText), with the inline codes of
+// its formatting (in, which may be nil: see [Inline]) and an x-sentences
+// prop giving the lengths of its sentences when it has several.
+func GroupVariant(g *document.Group, lang string, in *Inline) tmx.Variant {
+	var src *codedText
+	if in != nil && lang != in.source {
+		src = in.variant(in.source, g.Sents[in.source], nil)
+	}
+	v := in.variant(lang, g.Sents[lang], src).variantOf(lang)
 	if len(g.Sents[lang]) > 1 {
 		v.Props = []tmx.Prop{{Type: tmx.SentencesProp, Value: sentenceLengths(g.Sents[lang])}}
 	}
@@ -121,14 +130,15 @@ func GroupVariant(g *document.Group, lang string) tmx.Variant {
 // units of the source alone, as its own unit is. terms may be nil.
 //
 // It is the one implementation of the cut: the document's TMX export and
-// the memory's (tm export, tm lookup --format tmx) both call it.
-func CutGroup(g *document.Group, n int, source string, langs []string, terms align.TermFinder) []tmx.Unit {
+// the memory's (tm export, tm lookup --format tmx) both call it. Its
+// variants carry the inline codes of in (nil for none; see [Inline]).
+func CutGroup(g *document.Group, n int, source string, langs []string, terms align.TermFinder, in *Inline) []tmx.Unit {
 	src := sentTexts(g.Sents[source])
 	if len(src) < 2 {
 		return nil
 	}
 	type piece struct {
-		text    string
+		sents   []document.Sentence
 		score   float64
 		partial bool
 	}
@@ -140,12 +150,12 @@ func CutGroup(g *document.Group, n int, source string, langs []string, terms ali
 		tgt := sentTexts(g.Sents[l])
 		ps := make([]piece, len(src))
 		for _, pc := range subsent.Cut(src, tgt, align.Options{SrcLang: source, TgtLang: l, Terms: terms}) {
-			var parts []string
+			var parts []document.Sentence
 			for _, j := range pc.Tgt {
-				parts = append(parts, tgt[j])
+				parts = append(parts, g.Sents[l][j])
 			}
 			for _, i := range pc.Src {
-				ps[i] = piece{text: strings.Join(parts, " "), score: pc.Score, partial: len(pc.Src) > 1}
+				ps[i] = piece{sents: parts, score: pc.Score, partial: len(pc.Src) > 1}
 			}
 		}
 		byLang[l] = ps
@@ -154,14 +164,18 @@ func CutGroup(g *document.Group, n int, source string, langs []string, terms ali
 	var out []tmx.Unit
 	for i, s := range src {
 		u := tmx.Unit{ID: group + "." + strconv.Itoa(i+1), Props: []tmx.Prop{{Type: tmx.StatusProp, Value: string(g.Status)}}}
-		u.Variants = append(u.Variants, tmx.Variant{Lang: source, Text: s})
+		sv := in.variant(source, g.Sents[source][i:i+1], nil)
+		if sv.text != s {
+			sv = &codedText{text: s}
+		}
+		u.Variants = append(u.Variants, sv.variantOf(source))
 		score, partial := 1.0, false
 		for _, l := range langs {
 			ps, ok := byLang[l]
 			if !ok {
 				continue
 			}
-			v := tmx.Variant{Lang: l, Text: ps[i].text}
+			v := in.variant(l, ps[i].sents, sv).variantOf(l)
 			if ps[i].partial {
 				partial = true
 				v.Props = []tmx.Prop{{Type: tmx.PartialProp, Value: group}}

@@ -207,7 +207,7 @@ func partMatch(cut *cutter, u *Unit, opt LookupOptions, toks []Token, s string, 
 	if at < 0 {
 		return scored{}, false
 	}
-	cus := export.CutGroup(g, u.Group, opt.Lang, cut.m.Langs(), nil)
+	cus := export.CutGroup(g, u.Group, opt.Lang, cut.m.Langs(), nil, nil)
 	if at >= len(cus) {
 		return scored{}, false
 	}

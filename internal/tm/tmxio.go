@@ -498,6 +498,7 @@ type cutter struct {
 	opt    ExportOptions
 	source string
 	als    map[string]*document.Alignment // by document; nil for none
+	ins    map[string]*export.Inline      // the documents' formatting, by document
 }
 
 // cutterDocs is the most alignments a cutter keeps: the memory's export
@@ -509,7 +510,7 @@ func (m *Memory) newCutter(opt ExportOptions) *cutter {
 	if opt.Units == export.UnitsGroups {
 		return nil
 	}
-	return &cutter{m: m, opt: opt, source: m.source(opt), als: map[string]*document.Alignment{}}
+	return &cutter{m: m, opt: opt, source: m.source(opt), als: map[string]*document.Alignment{}, ins: map[string]*export.Inline{}}
 }
 
 // units returns u as a <tu> and, in the sentence cut, the units cut from
@@ -523,12 +524,13 @@ func (c *cutter) units(u *Unit) ([]tmx.Unit, error) {
 	if err != nil || g == nil {
 		return []tmx.Unit{tmxUnit(u, c.source)}, err
 	}
+	in := c.ins[u.Document()]
 	tu = tmxUnit(u, c.source)
 	for i := range tu.Variants {
-		tu.Variants[i] = export.GroupVariant(g, tu.Variants[i].Lang)
+		tu.Variants[i] = export.GroupVariant(g, tu.Variants[i].Lang, in)
 	}
 	out := []tmx.Unit{tu}
-	for _, cu := range export.CutGroup(g, u.Group, c.source, c.m.langs(c.opt), c.opt.Terms) {
+	for _, cu := range export.CutGroup(g, u.Group, c.source, c.m.langs(c.opt), c.opt.Terms, in) {
 		cu.ID = u.Source + "#" + cu.ID
 		cu.Props = append([]tmx.Prop{{Type: SourceProp, Value: u.Source}, {Type: tmx.DocumentProp, Value: u.Document()}}, cu.Props...)
 		out = append(out, cu)
@@ -547,6 +549,7 @@ func (c *cutter) group(u *Unit) (*document.Group, error) {
 	if !ok {
 		if len(c.als) >= cutterDocs {
 			clear(c.als)
+			clear(c.ins)
 		}
 		// A document that cannot be read is kept as none: the error is
 		// returned once (an export stops at it; a look-up, which reads
@@ -563,6 +566,10 @@ func (c *cutter) group(u *Unit) (*document.Group, error) {
 			return nil, err
 		}
 		if al, err = d.Alignment(); err != nil {
+			return nil, err
+		}
+		// The formatting of the document's texts, for the inline codes.
+		if c.ins[id], err = export.NewInline(d, c.m.langs(c.opt), c.source); err != nil {
 			return nil, err
 		}
 		c.als[id] = al

@@ -3,10 +3,11 @@
 // opens.
 //
 // The model is deliberately small: a header, and units of language
-// variants holding plain text. Inline codes that other tools write inside a
-// <seg> (<bpt>, <ept>, <it>, <ph>, <ut>) stand for formatting of the
-// tool's own source file, not for text; [Read] leaves them out and keeps
-// the text around them, including the text inside <hi>.
+// variants holding plain text. Inline codes inside a <seg> (<bpt>, <ept>,
+// <it>, <ph>, <ut>) stand for formatting of a source file, not for text;
+// [Read] leaves them out and keeps the text around them, including the
+// text inside <hi>. [Write] writes a variant's [Code]s, the formatting of
+// tilmash's own article, between its text.
 //
 // [Write] produces a file valid against the TMX 1.4 DTD: it declares
 // <!DOCTYPE tmx SYSTEM "tmx14.dtd">, so `xmllint --valid` checks it when
@@ -76,6 +77,10 @@ type Variant struct {
 	Props []Prop
 	Notes []string
 	Text  string
+	// Codes are the inline codes [Write] puts into the text, in the order
+	// they stand (by At; codes at one offset in their order here). [Read]
+	// does not fill them.
+	Codes []Code
 	// Where the variant was read ([Read]); zero for one built in code.
 	Tuv Position // the <tuv> start tag
 	Seg Position // the first character of its <seg>'s content
@@ -83,6 +88,35 @@ type Variant struct {
 	// it is (no entity, markup, CDATA, comment or CR), so a byte offset
 	// into Text added to Seg.Offset is one into the file's text.
 	Exact bool
+}
+
+// CodeKind is the element of an inline [Code].
+type CodeKind int
+
+// The inline codes of TMX 1.4b: Begin and End are a <bpt> and its <ept>
+// (the same I); BeginAlone and EndAlone are an <it pos="begin|end">, the
+// start or end of formatting whose other end is outside the segment;
+// Standalone is a <ph> (a line break).
+const (
+	Begin CodeKind = iota
+	End
+	BeginAlone
+	EndAlone
+	Standalone
+)
+
+// Code is an inline code of a variant: the native markup Native (for
+// tilmash, the HTML of its article page, "<strong>") standing before byte
+// At of Text. I pairs a Begin with its End in the segment; X, when not 0,
+// matches the code with the code of the other variants that stands for
+// the same formatting (an End has none: its Begin carries it). OmegaT,
+// when it shows the tags of other tools' TMX, numbers a code X-1 and
+// names it by the first letter of Native.
+type Code struct {
+	At     int
+	Kind   CodeKind
+	I, X   int
+	Native string
 }
 
 // Position is a place in the text a TMX file decodes to: 1-based line and

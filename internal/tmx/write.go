@@ -3,6 +3,7 @@ package tmx
 import (
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
@@ -79,7 +80,9 @@ func Write(w io.Writer, m *TMX) (replaced int, err error) {
 			x.Raw(">\n")
 			notesProps(x, "        ", v.Notes, v.Props)
 			x.Raw("        <seg>")
-			x.Text(v.Text)
+			if err := writeSeg(x, &v); err != nil {
+				return x.Replaced(), fmt.Errorf("tmx: unit %d: %w", i+1, err)
+			}
 			x.Raw("</seg>\n")
 			x.Raw("      </tuv>\n")
 		}
@@ -89,6 +92,61 @@ func Write(w io.Writer, m *TMX) (replaced int, err error) {
 	err = x.Flush()
 	return x.Replaced(), err
 }
+
+// writeSeg writes the text of v with its codes between it. The codes
+// must stand in order inside the text, and each End must follow a Begin
+// of its I, so that the file stays valid and OmegaT pairs them.
+func writeSeg(x *xmlx.Writer, v *Variant) error {
+	at := 0
+	open := map[int]bool{}
+	for _, c := range v.Codes {
+		if c.At < at || c.At > len(v.Text) {
+			return fmt.Errorf("%s: inline code at byte %d out of order", v.Lang, c.At)
+		}
+		x.Text(v.Text[at:c.At])
+		at = c.At
+		switch c.Kind {
+		case Begin:
+			if open[c.I] || c.I <= 0 {
+				return fmt.Errorf("%s: inline code i=%d opened twice", v.Lang, c.I)
+			}
+			open[c.I] = true
+			x.Raw("<bpt")
+			x.Attr("i", strconv.Itoa(c.I))
+		case End:
+			if !open[c.I] {
+				return fmt.Errorf("%s: inline code i=%d closed before it opens", v.Lang, c.I)
+			}
+			delete(open, c.I)
+			x.Raw("<ept")
+			x.Attr("i", strconv.Itoa(c.I))
+		case BeginAlone, EndAlone:
+			x.Raw("<it")
+			pos := "begin"
+			if c.Kind == EndAlone {
+				pos = "end"
+			}
+			x.Attr("pos", pos)
+		case Standalone:
+			x.Raw("<ph")
+		default:
+			return fmt.Errorf("%s: inline code of unknown kind %d", v.Lang, c.Kind)
+		}
+		if c.X > 0 && c.Kind != End {
+			x.Attr("x", strconv.Itoa(c.X))
+		}
+		x.Raw(">")
+		x.Text(c.Native)
+		x.Raw("</" + codeNames[c.Kind] + ">")
+	}
+	if len(open) > 0 {
+		return fmt.Errorf("%s: an inline code is not closed", v.Lang)
+	}
+	x.Text(v.Text[at:])
+	return nil
+}
+
+var codeNames = [...]string{Begin: "bpt", End: "ept", BeginAlone: "it", EndAlone: "it", Standalone: "ph"}
 
 // notesProps writes notes then props: the DTD allows them in any order,
 // and a fixed one keeps output stable.

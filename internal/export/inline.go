@@ -1,0 +1,293 @@
+package export
+
+import (
+	"html"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/tmx"
+	"github.com/tilmash/tilmash/internal/xmlx"
+)
+
+// Inline is the recorded formatting (LANG.format.yaml) of a document's
+// texts as the TMX exports write it: TMX 1.4b inline codes (<bpt>/<ept>,
+// <it>, <ph>) around the formatted words of each variant, the native code
+// being the HTML tilmash's article page writes (Localized html: <strong>,
+// <em>, <code>, <a href="…">, <br>).
+//
+// The codes are numbered as OmegaT numbers the tags of an HTML paragraph,
+// so that OmegaT, when it shows the tags of external memories (Options →
+// External TMXs → Display tags), reads a unit's source exactly as its own
+// segment ("The <s0>prison</s0> reform") and gives a 100% match that puts
+// the formatting back in the translation: x is the tag's number in its
+// paragraph plus one, counted from the paragraph's first tag, and the tags
+// that wrap a whole paragraph, which OmegaT leaves out of the segment, are
+// not written. A target's codes take the number of the source code of the
+// same formatting (the first bold of the target is the first bold of the
+// source); a target code with no such source code is left out, keeping its
+// text, since OmegaT would write an unknown tag into the translated file as
+// text.
+type Inline struct {
+	source string
+	texts  map[string]string
+	tags   map[string][]pageTag
+}
+
+// pageTag is a tag of the article page tilmash writes for one language.
+type pageTag struct {
+	at    int          // byte offset into the stored text
+	shape tmx.CodeKind // Begin (an opening tag), End (its closing tag) or Standalone
+	block int          // the page's block (paragraph, heading, item) it is in
+	n     int          // its number in the block, from 0; a closing tag has its opening tag's
+	kind  string       // docformat's kind, or "br"
+	html  string
+}
+
+// pageNames are the elements Localized's HTML writes for each kind, in the
+// order it opens them.
+var pageNames = []struct{ kind, name string }{
+	{docformat.Link, "a"}, {docformat.Bold, "strong"}, {docformat.Italic, "em"}, {docformat.Code, "code"},
+}
+
+// NewInline reads the formatting of document d's languages langs, source
+// being the language the others are matched to. A language without
+// formatting has no codes; a nil *Inline writes none at all.
+func NewInline(d *document.Document, langs []string, source string) (*Inline, error) {
+	in := &Inline{source: source, texts: map[string]string{}, tags: map[string][]pageTag{}}
+	for _, l := range langs {
+		f, err := d.Formatting(l)
+		if err != nil {
+			return nil, err
+		}
+		if f == nil {
+			continue
+		}
+		text, err := d.Text(l)
+		if err != nil {
+			return nil, err
+		}
+		if tags := pageTags(parseArticle(l, text, f)); len(tags) > 0 {
+			in.texts[l], in.tags[l] = text, tags
+		}
+	}
+	return in, nil
+}
+
+// pageTags lists the tags of the page's blocks in the order the page
+// writes them. A block of one run has none: its tags wrap the whole block.
+func pageTags(a *article) []pageTag {
+	var out []pageTag
+	for bi, b := range a.blocks {
+		if len(b.runs) < 2 {
+			continue
+		}
+		n := 0
+		for _, r := range b.runs {
+			if r.Break {
+				out = append(out, pageTag{at: r.at, shape: tmx.Standalone, block: bi, n: n, kind: "br", html: "<br>"})
+				n++
+				continue
+			}
+			first := len(out)
+			for _, pn := range pageNames {
+				if !r.has(pn.kind) {
+					continue
+				}
+				open := "<" + pn.name + ">"
+				if pn.kind == docformat.Link {
+					open = `<a href="` + html.EscapeString(r.Href()) + `">`
+				}
+				out = append(out, pageTag{at: r.at, shape: tmx.Begin, block: bi, n: n, kind: pn.kind, html: open})
+				n++
+			}
+			for i := len(out) - 1; i >= first; i-- {
+				t := out[i]
+				t.at, t.shape = r.end, tmx.End
+				t.html = "</" + strings.TrimPrefix(strings.Fields(t.html)[0], "<")
+				if !strings.HasSuffix(t.html, ">") {
+					t.html += ">"
+				}
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// codedText is a variant's text with its codes, and the formatting they
+// stand for: one element a Begin and its End, a lone start or end, or a
+// line break.
+type codedText struct {
+	text  string
+	codes []tmx.Code
+	elems []codeElem
+}
+
+type codeElem struct {
+	key   string // what it stands for: shape and kind
+	x     int
+	codes []int // into codes
+}
+
+// variant returns the text of sentences ss of lang, joined by a space as
+// segText joins them, with their codes; the codes of a target language
+// are matched to those of src, the source variant's. With no codes the
+// text is segText's.
+func (in *Inline) variant(lang string, ss []document.Sentence, src *codedText) *codedText {
+	plain := &codedText{text: strings.Join(sentTexts(ss), " ")}
+	if in == nil || len(in.tags[lang]) == 0 || len(ss) == 0 {
+		return plain
+	}
+	raw, tags := in.texts[lang], in.tags[lang]
+	var b strings.Builder
+	out := &codedText{}
+	var kinds []pageTag // the tag of each code
+	type ref struct{ block, n int }
+	opened := map[ref]int{}
+	for si, s := range ss {
+		if s.Start < 0 || s.End > len(raw) || s.Start > s.End || raw[s.Start:s.End] != s.Text {
+			return plain // the text changed under the alignment: no codes
+		}
+		if si > 0 {
+			b.WriteByte(' ')
+		}
+		_, marks := document.Heading(s.Text)
+		start := s.Start + marks
+		pos := start
+		// An opening tag or a line break at [start, End), a closing tag
+		// at (start, End]: a tag at a sentence's edge goes with the text
+		// it touches.
+		for k := sort.Search(len(tags), func(k int) bool { return tags[k].at >= start }); k < len(tags) && tags[k].at <= s.End; k++ {
+			t := tags[k]
+			if t.shape == tmx.End && t.at == start || t.shape != tmx.End && t.at == s.End {
+				continue
+			}
+			clean, _ := xmlx.Clean(raw[pos:t.at])
+			b.WriteString(clean)
+			pos = t.at
+			c := tmx.Code{At: b.Len(), Native: t.html, Kind: t.shape}
+			switch t.shape {
+			case tmx.Begin:
+				c.Kind = tmx.BeginAlone
+				opened[ref{t.block, t.n}] = len(out.codes)
+			case tmx.End:
+				c.Kind = tmx.EndAlone
+				if j, ok := opened[ref{t.block, t.n}]; ok {
+					out.codes[j].Kind, c.Kind = tmx.Begin, tmx.End
+					delete(opened, ref{t.block, t.n})
+				}
+			}
+			out.codes = append(out.codes, c)
+			kinds = append(kinds, t)
+		}
+		clean, _ := xmlx.Clean(raw[pos:s.End])
+		b.WriteString(clean)
+	}
+	out.text = b.String()
+	if len(out.codes) == 0 {
+		return plain
+	}
+	// The elements, in order of their first code; a Begin's End is found
+	// by its block and number.
+	for i, c := range out.codes {
+		t := kinds[i]
+		e := codeElem{x: t.n + 1, codes: []int{i}}
+		switch c.Kind {
+		case tmx.Begin:
+			e.key = "pair " + t.kind
+			for j := i + 1; j < len(out.codes); j++ {
+				if out.codes[j].Kind == tmx.End && kinds[j].block == t.block && kinds[j].n == t.n {
+					e.codes = append(e.codes, j)
+					break
+				}
+			}
+		case tmx.End:
+			continue
+		case tmx.BeginAlone:
+			e.key = "open " + t.kind
+		case tmx.EndAlone:
+			e.key = "close " + t.kind
+		default:
+			e.key = t.kind
+		}
+		out.elems = append(out.elems, e)
+	}
+	if src != nil {
+		out.match(src)
+	}
+	out.number()
+	return out
+}
+
+// match gives each element of a target variant the number of the source
+// element of the same key and rank, and leaves out those with none.
+func (c *codedText) match(src *codedText) {
+	seen := map[string]int{}
+	drop := map[int]bool{}
+	var keep []codeElem
+	for _, e := range c.elems {
+		k := seen[e.key]
+		seen[e.key]++
+		x := 0
+		for _, se := range src.elems {
+			if se.key == e.key {
+				if k == 0 {
+					x = se.x
+					break
+				}
+				k--
+			}
+		}
+		if x == 0 {
+			for _, i := range e.codes {
+				drop[i] = true
+			}
+			continue
+		}
+		e.x = x
+		keep = append(keep, e)
+	}
+	if len(drop) == 0 {
+		c.elems = keep
+		return
+	}
+	var codes []tmx.Code
+	index := map[int]int{}
+	for i, code := range c.codes {
+		if !drop[i] {
+			index[i] = len(codes)
+			codes = append(codes, code)
+		}
+	}
+	for ei := range keep {
+		for j, i := range keep[ei].codes {
+			keep[ei].codes[j] = index[i]
+		}
+	}
+	c.codes, c.elems = codes, keep
+}
+
+// number sets the codes' x from their elements, and numbers the pairs'
+// i in order, from 1.
+func (c *codedText) number() {
+	i := 0
+	for _, e := range c.elems {
+		first := &c.codes[e.codes[0]]
+		first.X = e.x
+		if first.Kind == tmx.Begin {
+			i++
+			first.I = i
+			if len(e.codes) > 1 {
+				c.codes[e.codes[1]].I = i
+			}
+		}
+	}
+}
+
+// variantOf is the tmx.Variant of a coded text.
+func (c *codedText) variantOf(lang string) tmx.Variant {
+	return tmx.Variant{Lang: lang, Text: c.text, Codes: slices.Clip(c.codes)}
+}

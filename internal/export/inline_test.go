@@ -1,0 +1,176 @@
+package export
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/tmx"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// formattedPages is an article imported from HTML in English and Russian:
+// bold, italic, code and a link inside paragraphs (tilmash's page writes
+// them as <strong>, <em>, <code>, <a>), a paragraph bold as a whole, bold
+// over a sentence boundary, and a Russian bold with no English
+// counterpart.
+var formattedPages = map[string]string{
+	"en": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Prison reform</title></head><body>
+<h1>Prison reform</h1>
+<p>The <b>prison</b> reform was <i>announced</i> today. Officials said <a href="https://example.org/a?b=1&amp;c=2">more</a> would follow. It is <strong>final</strong>.</p>
+<p><strong>A whole bold paragraph.</strong></p>
+<p>Code: <code>ls -l</code> and <em>stress</em>. <strong>Two sentences. In bold</strong> end.</p>
+</body></html>`,
+	"ru": `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Тюремная реформа</title></head><body>
+<h1>Тюремная реформа</h1>
+<p><b>Тюремная</b> реформа была <i>объявлена</i> сегодня. Чиновники сказали, что <a href="https://example.org/ru">ещё</a> последует. Это <strong>окончательно</strong>.</p>
+<p><strong>Целый жирный абзац.</strong></p>
+<p>Код: <code>ls -l</code> и <em>ударение</em> <strong>лишнее</strong>. <strong>Два предложения. Жирным</strong> конец.</p>
+</body></html>`,
+}
+
+var formattedGroups = []groupSpec{
+	{document.Aligned, "", [3][]string{{"# Prison reform"}, {"# Тюремная реформа"}}},
+	{document.Aligned, "", [3][]string{{"The prison reform was announced today."}, {"Тюремная реформа была объявлена сегодня."}}},
+	{document.Aligned, "", [3][]string{{"Officials said more would follow."}, {"Чиновники сказали, что ещё последует."}}},
+	{document.Aligned, "", [3][]string{{"It is final."}, {"Это окончательно."}}},
+	{document.Aligned, "", [3][]string{{"A whole bold paragraph."}, {"Целый жирный абзац."}}},
+	{document.Aligned, "", [3][]string{{"Code: ls -l and stress."}, {"Код: ls -l и ударение лишнее."}}},
+	{document.Aligned, "", [3][]string{{"Two sentences.", "In bold end."}, {"Два предложения. Жирным конец."}}},
+}
+
+// newHTMLDoc imports pages (by language) as HTML into a new workspace, with
+// their formatting, and aligns them as groups says.
+func newHTMLDoc(t testing.TB, id string, pages map[string]string, groups []groupSpec) (*document.Document, *document.Alignment) {
+	t.Helper()
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range langs3 {
+		page, ok := pages[l]
+		if !ok {
+			continue
+		}
+		doc, err := docformat.ReadHTML(l+".html", []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt := document.ImportOptions{Now: time.Date(2019, 7, 31, 12, 0, 0, 0, time.UTC), Stored: true, Title: doc.Title,
+			Formatting: &document.Formatting{From: string(docformat.HTML), Spans: doc.Spans}}
+		if _, err := document.ImportText(ws, id, l, doc.Text, l+".html", opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := document.Open(ws, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, saveGroups(t, d, groups)
+}
+
+// TestTMXInlineCodes: the formatting of an imported HTML article goes into
+// the TMX as inline codes numbered as OmegaT numbers the tags of the
+// paragraph; the text read back is the plain text, and the file is valid.
+func TestTMXInlineCodes(t *testing.T) {
+	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
+	for _, units := range Units {
+		out := string(render(t, "tmx", d, a, Options{Langs: []string{"en", "ru"}, Units: units}))
+		for _, want := range []string{
+			// the tags of a paragraph numbered from its first (x = number + 1)
+			`<seg>The <bpt i="1" x="1">&lt;strong&gt;</bpt>prison<ept i="1">&lt;/strong&gt;</ept> reform was <bpt i="2" x="2">&lt;em&gt;</bpt>announced<ept i="2">&lt;/em&gt;</ept> today.</seg>`,
+			`<seg><bpt i="1" x="1">&lt;strong&gt;</bpt>Тюремная<ept i="1">&lt;/strong&gt;</ept> реформа была <bpt i="2" x="2">&lt;em&gt;</bpt>объявлена<ept i="2">&lt;/em&gt;</ept> сегодня.</seg>`,
+			// the numbering goes on into the paragraph's next sentence; the href escaped
+			`<seg>Officials said <bpt i="1" x="3">&lt;a href="https://example.org/a?b=1&amp;amp;c=2"&gt;</bpt>more<ept i="1">&lt;/a&gt;</ept> would follow.</seg>`,
+			`<seg>Чиновники сказали, что <bpt i="1" x="3">&lt;a href="https://example.org/ru"&gt;</bpt>ещё<ept i="1">&lt;/a&gt;</ept> последует.</seg>`,
+			// a paragraph bold as a whole: OmegaT leaves those tags out of the segment
+			`<seg>A whole bold paragraph.</seg>`, `<seg>Целый жирный абзац.</seg>`,
+			// a target tag with no source counterpart is left out, its text kept
+			`<seg>Код: <bpt i="1" x="1">&lt;code&gt;</bpt>ls -l<ept i="1">&lt;/code&gt;</ept> и <bpt i="2" x="2">&lt;em&gt;</bpt>ударение<ept i="2">&lt;/em&gt;</ept> лишнее.</seg>`,
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %s in\n%s", units, want, out)
+			}
+		}
+		// bold over a sentence boundary: an isolated start and end
+		if units == UnitsSentences {
+			for _, want := range []string{
+				`<seg><it pos="begin" x="3">&lt;strong&gt;</it>Two sentences.</seg>`,
+				`<seg>In bold<it pos="end" x="3">&lt;/strong&gt;</it> end.</seg>`,
+			} {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s: no %s in\n%s", units, want, out)
+				}
+			}
+		}
+		m, err := tmx.Read(strings.NewReader(out), "formatted.tmx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.Units[1].Variant("en").Text; got != "The prison reform was announced today." {
+			t.Errorf("%s: read back %q", units, got)
+		}
+		if units == UnitsGroups {
+			golden(t, "golden/formatted.tmx", []byte(out))
+		}
+	}
+}
+
+// TestTMXInlineCodesValid: the TMX with inline codes is valid against the
+// TMX 1.4 DTD and schema, and Translate Toolkit reads its units with the
+// HTML of the codes in the text, as it reads other tools' TMX.
+func TestTMXInlineCodesValid(t *testing.T) {
+	lint := xmllint(t)
+	dir := schemas(t)
+	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
+	tmp := t.TempDir()
+	dtd, err := os.ReadFile(filepath.Join(dir, "omegat-tmx14.dtd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, tmx.DTDName), dtd, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(tmp, "formatted.tmx")
+	if err := os.WriteFile(file, render(t, "tmx", d, a, Options{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"--valid"}, {"--schema", filepath.Join(dir, "omegat-tmx14.xsd")}} {
+		if out, err := exec.Command(lint, append([]string{"--noout", "--nonet"}, append(args, file)...)...).CombinedOutput(); err != nil {
+			t.Errorf("xmllint %s: %v\n%s", args[0], err, out)
+		}
+	}
+	py := python(t)
+	units := toolkitUnits(t, py, [2]string{"tmx", file})[0]
+	want := [2]string{"The <strong>prison</strong> reform was <em>announced</em> today.", "<strong>Тюремная</strong> реформа была <em>объявлена</em> сегодня."}
+	found := false
+	for _, u := range units {
+		found = found || u == want
+	}
+	if !found {
+		t.Errorf("Translate Toolkit did not read %q: %q", want, units)
+	}
+}
+
+// TestTMXCodesWrite: tmx.Write refuses codes out of order or unpaired,
+// which would give an invalid file or one OmegaT empties the segment of.
+func TestTMXCodesWrite(t *testing.T) {
+	for _, codes := range [][]tmx.Code{
+		{{At: 3, Kind: tmx.Begin, I: 1}, {At: 1, Kind: tmx.End, I: 1}},
+		{{At: 1, Kind: tmx.End, I: 1}},
+		{{At: 1, Kind: tmx.Begin, I: 1}},
+		{{At: 99, Kind: tmx.Standalone}},
+	} {
+		m := &tmx.TMX{Header: tmx.Header{CreationTool: "t", CreationToolVersion: "1", SegType: "sentence", OTMF: "t", AdminLang: "en", SrcLang: "en", DataType: "plaintext"},
+			Units: []tmx.Unit{{Variants: []tmx.Variant{{Lang: "en", Text: "abcdef", Codes: codes}}}}}
+		if _, err := tmx.Write(&bytes.Buffer{}, m); err == nil {
+			t.Errorf("codes %+v written", codes)
+		}
+	}
+}
