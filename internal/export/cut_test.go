@@ -80,7 +80,7 @@ func TestTMXParagraphMarksOfHeadings(t *testing.T) {
 // texts, groups and sentences: the cut's extra units are left out, and
 // x-sentences gives back the sentences of each group.
 func TestCutRoundTrip(t *testing.T) {
-	for _, units := range Units {
+	for _, units := range []string{UnitsSentences, UnitsGroups} { // the partial file holds no group
 		d, a := newDoc(t, "article", news, articleGroups)
 		data := render(t, "tmx", d, a, Options{Units: units})
 		m, err := tmx.Read(bytes.NewReader(data), "article.tmx")
@@ -106,7 +106,7 @@ func TestCutRoundTrip(t *testing.T) {
 				}
 			}
 		}
-		if units == UnitsSentences && mem.Derived == 0 {
+		if units == UnitsSentences && mem.Derived == 0 && !bytes.Contains(render(t, "tmx", d, a, Options{Units: UnitsPartial}), []byte("x-partial")) {
 			t.Errorf("the sentence cut of the article has no cut units")
 		}
 	}
@@ -114,7 +114,7 @@ func TestCutRoundTrip(t *testing.T) {
 
 // TestCutProperties exports random documents in the sentence cut and
 // checks what a CAT tool relies on: every source sentence is the whole
-// source of some unit; no unit has an empty text; a unit cut from a group
+// source of some unit of the sentence cut or of the partial file; no unit has an empty text; a unit cut from a group
 // holds only that group's sentences (a source sentence of it, and for each
 // target a run of the group's sentences in order); every unit with a
 // source sentence has every target language its group has.
@@ -127,8 +127,24 @@ func TestCutProperties(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sources := map[string]bool{}
+		// The partial units go to a file of their own: never in the
+		// default cut, and only they in UnitsPartial's.
+		pm, err := tmx.Read(bytes.NewReader(render(t, "tmx", d, a, Options{Units: UnitsPartial})), "random.partial.tmx")
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, u := range m.Units {
+			if _, partial := u.Prop(tmx.PartialProp); partial {
+				t.Errorf("doc %d unit %s: a partial unit in the sentence cut", n, u.ID)
+			}
+		}
+		for _, u := range pm.Units {
+			if _, partial := u.Prop(tmx.PartialProp); !partial {
+				t.Errorf("doc %d unit %s: a unit that is not partial in the partial file", n, u.ID)
+			}
+		}
+		sources := map[string]bool{}
+		for _, u := range append(m.Units, pm.Units...) {
 			for _, v := range u.Variants {
 				if v.Text == "" {
 					t.Fatalf("doc %d unit %s: empty %s text", n, u.ID, v.Lang)
@@ -257,12 +273,9 @@ func randomDoc(rng *rand.Rand) (map[string]string, []groupSpec) {
 func TestCutTranslateToolkit(t *testing.T) {
 	py := python(t)
 	d, a := newDoc(t, "article", news, articleGroups)
-	want := map[string]int{UnitsGroups: len(a.Groups), UnitsSentences: len(a.Groups)}
-	for _, g := range a.Groups {
-		if n := len(g.Sents["en"]); n > 1 {
-			want[UnitsSentences] += n
-		}
-	}
+	// The one group of several English sentences has one Russian
+	// sentence: its units are partial, in the partial file alone.
+	want := map[string]int{UnitsGroups: len(a.Groups), UnitsSentences: len(a.Groups), UnitsPartial: 2}
 	var files [][2]string
 	for _, units := range Units {
 		file := filepath.Join(t.TempDir(), "article.tmx")
@@ -277,9 +290,9 @@ func TestCutTranslateToolkit(t *testing.T) {
 		if len(got) != want[units] {
 			t.Errorf("%s: Translate Toolkit read %d units, want %d", units, len(got), want[units])
 		}
-		if units == UnitsSentences {
-			// Group 2's Kazakh side splits: its first sentence has a unit
-			// of its own with the first Kazakh sentence.
+		if units == UnitsPartial {
+			// Group 2's first sentence has a unit of its own with the
+			// whole Russian sentence (and the first Kazakh one).
 			pair := [2]string{"Forty videos appeared online on 26 July 2019.", "26 июля 2019 года в сети появились сорок видео, на которых охранники избивают заключённых."}
 			if !slices.Contains(got, pair) {
 				t.Errorf("%s: no unit %q in %s", units, pair, fmt.Sprint(got))

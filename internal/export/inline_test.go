@@ -80,7 +80,7 @@ func newHTMLDoc(t testing.TB, id string, pages map[string]string, groups []group
 // paragraph; the text read back is the plain text, and the file is valid.
 func TestTMXInlineCodes(t *testing.T) {
 	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
-	for _, units := range Units {
+	for _, units := range []string{UnitsSentences, UnitsGroups} {
 		out := string(render(t, "tmx", d, a, Options{Langs: []string{"en", "ru"}, Units: units}))
 		for _, want := range []string{
 			// the tags of a paragraph numbered from its first (x = number + 1)
@@ -98,8 +98,10 @@ func TestTMXInlineCodes(t *testing.T) {
 				t.Errorf("%s: no %s in\n%s", units, want, out)
 			}
 		}
-		// bold over a sentence boundary: an isolated start and end
+		// bold over a sentence boundary: an isolated start and end (the
+		// group is 2-1: its sentences are in the partial file)
 		if units == UnitsSentences {
+			out := string(render(t, "tmx", d, a, Options{Langs: []string{"en", "ru"}, Units: UnitsPartial}))
 			for _, want := range []string{
 				`<seg><it pos="begin" x="3">&lt;strong&gt;</it>Two sentences.</seg>`,
 				`<seg>In bold<it pos="end" x="3">&lt;/strong&gt;</it> end.</seg>`,

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -42,18 +43,7 @@ type omegatSegment struct {
 type omegatRun struct {
 	dir      string
 	segments []omegatSegment
-}
-
-// runOmegaT builds an OmegaT project EN→target in a temporary folder: the
-// files of sources in source/, the TMX files of memories in tm/auto/ (OmegaT
-// applies the exact matches of that folder's memories as translations, as
-// a translator's project memory), the translator's edits (source sentence →
-// new translation) for the script to apply. It runs console-translate with
-// the script testdata/omegat/tilmash.groovy, which lists every segment with
-// its translation and saves omegat/project_save.tmx.
-func runOmegaT(t *testing.T, target string, sources, memories map[string][]byte, edits map[string]string) *omegatRun {
-	t.Helper()
-	return runOmegaTProject(t, omegatProject{target: target, sources: sources, auto: memories, edits: edits})
+	memories map[string]int // entries of each TMX OmegaT loaded, by file name
 }
 
 // omegatProject is an OmegaT project to run: its target language, its
@@ -78,7 +68,15 @@ const omegatLevel2 = `<?xml version="1.0" encoding="UTF-8" ?>
 </omegat>
 `
 
-func runOmegaTProject(t *testing.T, p omegatProject) *omegatRun {
+// runOmegaT builds OmegaT project p, EN→p.target, in a temporary folder:
+// the files of sources in source/, the TMX files of p.auto in tm/auto/
+// (OmegaT applies the exact matches of that folder's memories as
+// translations, as a translator's project memory) and of p.match in tm/,
+// the translator's edits (source sentence → new translation) for the
+// script to apply. It runs console-translate with the script
+// testdata/omegat/tilmash.groovy, which lists every segment with its
+// translation and the memories loaded, and saves omegat/project_save.tmx.
+func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 	t.Helper()
 	target, sources, memories, edits := p.target, p.sources, p.auto, p.edits
 	omegat := testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
@@ -138,7 +136,14 @@ func runOmegaTProject(t *testing.T, p omegatProject) *omegatRun {
 	if err != nil || rerr != nil {
 		t.Fatalf("omegat console-translate: %v %v\n%s", err, rerr, tail(out, 3000))
 	}
-	run := &omegatRun{dir: dir}
+	run := &omegatRun{dir: dir, memories: map[string]int{}}
+	if mems, err := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-memories.tsv")); err == nil {
+		for _, line := range strings.Split(strings.TrimSpace(string(mems)), "\n") {
+			if name, n, ok := strings.Cut(line, "\t"); ok {
+				run.memories[filepath.Base(name)], _ = strconv.Atoi(n)
+			}
+		}
+	}
 	for _, line := range strings.Split(strings.TrimSuffix(string(list), "\n"), "\n") {
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
@@ -168,11 +173,12 @@ var tsvUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, 
 func unescapeTSV(s string) string { return tsvUnescaper.Replace(s) }
 
 // reuse counts, in source file name, the segments of OmegaT's own
-// segmentation and those whose translation is in the translated file.
+// segmentation and those whose translation is in the translated file,
+// leaving out those whose source is a key of partial.
 // OmegaT's HTML filter also offers the page's lang attribute and meta
 // contents as segments; they are not sentences of the article and are not
 // counted.
-func (r *omegatRun) reuse(t *testing.T, name string) (translated, total int, missing []string) {
+func (r *omegatRun) reuse(t *testing.T, name string, partial map[string]string) (translated, total int, missing []string) {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(r.dir, "source", name))
 	if err != nil {
@@ -184,6 +190,9 @@ func (r *omegatRun) reuse(t *testing.T, name string) (translated, total int, mis
 	}
 	for _, s := range r.segments {
 		if s.file != name || bytes.Contains(src, []byte(`="`+html.EscapeString(s.source)+`"`)) || bytes.Contains(src, []byte(`="`+s.source+`"`)) {
+			continue
+		}
+		if _, ok := partial[s.source]; ok {
 			continue
 		}
 		total++
@@ -326,11 +335,15 @@ var omegatEdit = struct{ doc, source, translation string }{
 // TestOmegaTReuse gives OmegaT, EN→RU and EN→KK, a project with every
 // aligned sample document (as tilmash's article HTML) and a new article
 // repeating 30 of their sentences, and tilmash's TMX of each document as
-// the project memory, and counts the English segments (OmegaT's own
-// segmentation) that got a translation in the translated files: at least
-// 95% of each document, and all 30 of the new article. The Kazakh run also
-// brings a translator's edit back through project_save.tmx (see
-// checkRoundTrip).
+// the project memory (tm/auto/), with its partial units (--units partial)
+// in tm/, and counts the English segments (OmegaT's own segmentation) that
+// got a translation in the translated files. A sentence whose only
+// translation is partial (a 2-1 merge: the whole target of two sentences)
+// must get none: filled in, it doubled the translation. Of the others, at
+// least 95% of each document and all of the new article must be
+// translated; OmegaT must have loaded the partial files, to offer them as
+// matches. The Kazakh run also brings a translator's edit back through
+// project_save.tmx (see checkRoundTrip).
 func TestOmegaTReuse(t *testing.T) {
 	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
 	if testing.Short() {
@@ -344,7 +357,8 @@ func TestOmegaTReuse(t *testing.T) {
 		t.Run(target, func(t *testing.T) {
 			t.Parallel()
 			sources := map[string][]byte{"new-article.html": article}
-			memories := map[string][]byte{}
+			memories, matches := map[string][]byte{}, map[string][]byte{}
+			partial := map[string]string{} // source sentence → its partial target
 			for _, d := range docs {
 				a, err := d.Alignment()
 				if err != nil {
@@ -360,15 +374,47 @@ func TestOmegaTReuse(t *testing.T) {
 				}
 				sources[d.ID+".html"] = page
 				memories[d.ID+".tmx"] = mem.Bytes()
+				if *omegatUnits != UnitsSentences {
+					continue
+				}
+				var part bytes.Buffer
+				if err := Write(&part, "tmx", d, a, Options{Version: "test", Langs: []string{"en", target}, Units: UnitsPartial}); err != nil {
+					t.Fatal(err)
+				}
+				m, err := tmx.Read(bytes.NewReader(part.Bytes()), d.ID+".partial.tmx")
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, u := range m.Units {
+					partial[u.Variant("en").Text] = u.Variant(target).Text
+				}
+				if len(m.Units) > 0 {
+					matches[d.ID+".partial.tmx"] = part.Bytes()
+				}
 			}
 			edits := map[string]string{}
 			if target == "kk" {
 				edits[omegatEdit.source] = omegatEdit.translation
 			}
-			run := runOmegaT(t, target, sources, memories, edits)
+			run := runOmegaT(t, omegatProject{target: target, sources: sources, auto: memories, match: matches, edits: edits})
 			strict := *omegatUnits == UnitsSentences
+			for name := range matches {
+				if run.memories[name] == 0 {
+					t.Errorf("OmegaT did not load tm/%s as a memory (loaded: %v)", name, run.memories)
+				}
+			}
+			filled := 0
+			for _, s := range run.segments {
+				if tr, ok := partial[s.source]; ok && s.translation != "" {
+					filled++
+					t.Errorf("%s EN→%s: OmegaT filled in %q with %q (partial: %q)", s.file, target, s.source, s.translation, tr)
+				}
+			}
+			mu.Lock()
+			report = append(report, fmt.Sprintf("partial units EN→%s: %d source sentences, offered from tm/, %d filled in", strings.ToUpper(target), len(partial), filled))
+			mu.Unlock()
 			for _, d := range docs {
-				n, total, missing := run.reuse(t, d.ID+".html")
+				n, total, missing := run.reuse(t, d.ID+".html", partial)
 				pct := 100 * float64(n) / float64(max(total, 1))
 				mu.Lock()
 				report = append(report, fmt.Sprintf("%s EN→%s, %s units: %d of %d segments translated (%.1f%%)%s", d.ID, strings.ToUpper(target), *omegatUnits, n, total, pct, listed(missing)))
@@ -384,16 +430,21 @@ func TestOmegaTReuse(t *testing.T) {
 				}
 			}
 			var missing []string
+			exact := 0
 			for _, s := range repeated {
+				if _, ok := partial[s]; ok {
+					continue // a partial translation is offered, not filled in
+				}
+				exact++
 				if !got[s] {
 					missing = append(missing, s)
 				}
 			}
 			mu.Lock()
-			report = append(report, fmt.Sprintf("new article EN→%s, %s units: %d of %d repeated sentences translated", strings.ToUpper(target), *omegatUnits, len(repeated)-len(missing), len(repeated)))
+			report = append(report, fmt.Sprintf("new article EN→%s, %s units: %d of %d repeated sentences with an exact translation translated (%d repeated in all)", strings.ToUpper(target), *omegatUnits, exact-len(missing), exact, len(repeated)))
 			mu.Unlock()
 			if strict && len(missing) > 0 {
-				t.Errorf("new article EN→%s: %d of %d repeated sentences untranslated:\n%s", target, len(missing), len(repeated), strings.Join(missing, "\n"))
+				t.Errorf("new article EN→%s: %d of %d repeated sentences untranslated:\n%s", target, len(missing), exact, strings.Join(missing, "\n"))
 			}
 			if target == "kk" && strict {
 				checkRoundTrip(t, ws, docs, run)
@@ -563,7 +614,7 @@ func TestOmegaTInlineTags(t *testing.T) {
 		if level2 {
 			p.prefs = omegatLevel2
 		}
-		run := runOmegaTProject(t, p)
+		run := runOmegaT(t, p)
 		got := map[string]string{}
 		for _, s := range run.segments {
 			got[s.source] = s.translation

@@ -25,13 +25,37 @@ import (
 //
 // UnitsGroups writes the groups only: for tools that segment by paragraph,
 // and for lossless exchange with another tilmash.
+//
+// The sentence cut leaves out the units with a partial target (x-partial):
+// a CAT tool fills in a memory's exact matches (OmegaT those of tm/auto/,
+// Trados and memoQ in pre-translation), and a partial target filled into
+// each of the sentences it covers says the same thing twice in the
+// translation, or says more than a sentence repeated alone in a new
+// article does. UnitsPartial writes those units alone, for the place where
+// a tool offers a memory's matches without filling them in (OmegaT's tm/,
+// outside tm/auto/).
 const (
 	UnitsSentences = "sentences"
 	UnitsGroups    = "groups"
+	UnitsPartial   = "partial"
 )
 
 // Units lists the values of Options.Units, the default first.
-var Units = []string{UnitsSentences, UnitsGroups}
+var Units = []string{UnitsSentences, UnitsGroups, UnitsPartial}
+
+// KeepCut returns the units of cut (CutGroup's) that the file of units
+// holds: those without a partial target in the sentence cut, only those
+// with one for UnitsPartial, none for UnitsGroups.
+func KeepCut(cut []tmx.Unit, units string) []tmx.Unit {
+	var out []tmx.Unit
+	for _, u := range cut {
+		_, partial := u.Prop(tmx.PartialProp)
+		if units != UnitsGroups && partial == (units == UnitsPartial) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
 
 // writeTMX writes one <tu> per group with a <tuv> for each language that
 // has text in it, the source language first, and in the sentence cut the
@@ -89,9 +113,11 @@ func writeTMX(w io.Writer, p *plan) error {
 		if len(u.Variants) == 0 {
 			continue // no text in the languages asked for
 		}
-		m.Units = append(m.Units, u)
+		if p.opt.Units != UnitsPartial {
+			m.Units = append(m.Units, u)
+		}
 		if p.opt.Units != UnitsGroups {
-			m.Units = append(m.Units, CutGroup(g, i+1, p.source, p.langs, p.opt.Terms, in)...)
+			m.Units = append(m.Units, KeepCut(CutGroup(g, i+1, p.source, p.langs, p.opt.Terms, in), p.opt.Units)...)
 		}
 	}
 	_, err = tmx.Write(w, m)

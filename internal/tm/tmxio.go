@@ -127,7 +127,9 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 	if err != nil {
 		return ImportReport{}, err
 	}
-	if held > 0 && len(c.Units) == 0 {
+	if (held > 0 || derived > 0) && len(c.Units) == 0 {
+		// The memory's own units, or only the sentence-cut units of
+		// groups (a partial file): nothing to add.
 		return ImportReport{Name: name, Held: held, Skipped: skipped, Derived: derived}, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(m.WS.Path(rel)), 0o755); err != nil {
@@ -530,7 +532,7 @@ func (c *cutter) units(u *Unit) ([]tmx.Unit, error) {
 		tu.Variants[i] = export.GroupVariant(g, tu.Variants[i].Lang, in)
 	}
 	out := []tmx.Unit{tu}
-	for _, cu := range export.CutGroup(g, u.Group, c.source, c.m.langs(c.opt), c.opt.Terms, in) {
+	for _, cu := range export.KeepCut(export.CutGroup(g, u.Group, c.source, c.m.langs(c.opt), c.opt.Terms, in), c.opt.Units) {
 		cu.ID = u.Source + "#" + cu.ID
 		cu.Props = append([]tmx.Prop{{Type: SourceProp, Value: u.Source}, {Type: tmx.DocumentProp, Value: u.Document()}}, cu.Props...)
 		out = append(out, cu)
@@ -593,6 +595,9 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 	cut := m.newCutter(opt)
 	err := m.Store.All(ctx, func(u *Unit) error {
 		tus, err := cut.units(u)
+		if opt.Units == export.UnitsPartial && len(tus) > 0 {
+			tus = tus[1:] // the partial units alone, without the memory's own
+		}
 		for _, tu := range tus {
 			if only(&tu, opt.Langs) {
 				doc.Units = append(doc.Units, tu)

@@ -7,7 +7,9 @@
 //  2. applies the translator's edits listed in omegat/tilmash-edits.tsv
 //     (source TAB new translation), as a person would in the editor;
 //  3. saves the project memory omegat/project_save.tmx with OmegaT's own
-//     writer, which console mode never calls.
+//     writer, which console mode never calls;
+//  4. lists the memories of tm/ OmegaT loaded, with their entries, in
+//     omegat/tilmash-memories.tsv (path TAB entries).
 import org.omegat.core.data.PrepareTMXEntry
 
 if (eventType.toString() != "COMPILE") return
@@ -44,6 +46,9 @@ project.getAllEntries().each { ste ->
   }
 }
 new File(internal, "tilmash-segments.tsv").setText(out.toString(), "UTF-8")
+def mems = new StringBuilder()
+project.getTransMemories().each { path, tmx -> mems.append(esc(path)).append("\t").append(tmx.getEntries().size()).append("\n") }
+new File(internal, "tilmash-memories.tsv").setText(mems.toString(), "UTF-8")
 def f = project.class.getDeclaredField("projectTMX")
 f.setAccessible(true)
 f.get(project).save(props, props.getProjectInternal() + "project_save.tmx", true)
