@@ -613,6 +613,7 @@ func TestOmegaTInlineTags(t *testing.T) {
 		p := omegatProject{target: "ru", sources: map[string][]byte{"formatted.html": page.Bytes()}, auto: map[string][]byte{"formatted.tmx": mem.Bytes()}}
 		if level2 {
 			p.prefs = omegatLevel2
+			p.edits = map[string]string{"It is <s3>final</s3>.": "Это <s3>решено</s3>."}
 		}
 		run := runOmegaT(t, p)
 		got := map[string]string{}
@@ -633,6 +634,7 @@ func TestOmegaTInlineTags(t *testing.T) {
 		if !level2 {
 			continue
 		}
+		checkTaggedRoundTrip(t, d, run)
 		out, err := os.ReadFile(filepath.Join(run.dir, "target", "formatted.html"))
 		if err != nil {
 			t.Fatal(err)
@@ -646,5 +648,43 @@ func TestOmegaTInlineTags(t *testing.T) {
 				t.Errorf("the translated page has no %s:\n%s", w, out)
 			}
 		}
+	}
+}
+
+// checkTaggedRoundTrip brings the project_save.tmx of a run with the
+// translator's edit of a sentence with tags ("Это <s3>решено</s3>.")
+// back into the document (document.MergeTMX, what import-tmx does):
+// OmegaT writes its tags into its own TMX as text, and the group takes
+// the edit without them.
+func checkTaggedRoundTrip(t *testing.T, d *document.Document, run *omegatRun) {
+	t.Helper()
+	saved, err := os.ReadFile(filepath.Join(run.dir, "omegat", "project_save.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(saved, []byte("&lt;s3&gt;решено&lt;/s3&gt;")) {
+		t.Fatalf("project_save.tmx does not hold OmegaT's tags as text:\n%s", saved)
+	}
+	m, err := tmx.Read(bytes.NewReader(saved), "project_save.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := document.MergeTMX(d.WS, d.ID, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Changed["ru"], []int{4}) || len(res.Changed) != 1 {
+		t.Errorf("changed groups %v, want ru group 4 only", res.Changed)
+	}
+	after, err := document.Open(d.WS, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := after.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Groups[3].Text("ru"); got != "Это решено." {
+		t.Errorf("group 4 ru = %q, want the translator's edit without OmegaT's tags", got)
 	}
 }

@@ -4,7 +4,10 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"regexp"
+	"strings"
 
+	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
@@ -111,6 +114,9 @@ func located(name string, err error) error {
 
 type parser struct {
 	dec *xmlx.Decoder
+	// omegat is set by a header written by OmegaT, whose <seg>s hold
+	// its tags as text (see omegatTag).
+	omegat bool
 	// head and each, when set, take the header as the body starts and
 	// each unit instead of the document's list (Stream).
 	head func(h *Header) error
@@ -176,6 +182,7 @@ func (p *parser) header(se xml.StartElement, h *Header) error {
 	h.SrcLang = attr(se, "srclang")
 	h.DataType = attr(se, "datatype")
 	h.CreationDate = attr(se, "creationdate")
+	p.omegat = h.CreationTool == OmegaT
 	return p.dec.Children(func(c xml.StartElement) error {
 		return p.noteOrProp(c, &h.Notes, &h.Props)
 	})
@@ -233,6 +240,18 @@ func (p *parser) body(m *TMX) error {
 	})
 }
 
+// OmegaT is the creationtool of the TMX files OmegaT writes.
+const OmegaT = "OmegaT"
+
+// omegatTag matches a tag of OmegaT's segments (<s0>, </s0>, <t3/>,
+// <br1>): a letter or more and its number. OmegaT's own TMX files
+// (project_save.tmx, creationtool="OmegaT") hold them in the <seg> as
+// text, not as inline codes, where a segment of a formatted file had
+// them; Read leaves them out as it leaves out other tools' codes, so that
+// the text is the sentence's ("The <s0>prison</s0> reform" is "The prison
+// reform"). In files of other tools such text is text.
+var omegatTag = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`</?[^\s/\d<>]+\d+/?>`) }}
+
 // leftOut reports the elements of a <seg> whose content is not text: the
 // native codes of the tool's source format, and sub-flows.
 func leftOut(name string) bool {
@@ -259,6 +278,11 @@ func (p *parser) tuv(se xml.StartElement) (Variant, error) {
 				v.Seg, v.Exact = p.pos(start), exact
 			} else {
 				v.Exact = false // two <seg>s: the text is not in one place
+			}
+			if p.omegat && strings.IndexByte(s, '<') >= 0 {
+				if t := omegatTag.Get().ReplaceAllString(s, ""); t != s {
+					s, v.Exact = t, false
+				}
 			}
 			v.Text += s
 			sawSeg = true

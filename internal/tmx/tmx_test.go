@@ -314,3 +314,41 @@ func ExampleWrite() {
 	//   </body>
 	// </tmx>
 }
+
+// TestReadOmegaTTags: OmegaT writes the tags of a formatted segment into
+// its own TMX (project_save.tmx) as text; Read leaves them out there, as
+// it leaves out other tools' inline codes, and keeps such text in a file
+// another tool wrote. Write's codes are read back as the plain text.
+func TestReadOmegaTTags(t *testing.T) {
+	const unit = `<body><tu><tuv lang="EN-US"><seg>The &lt;s0&gt;prison&lt;/s0&gt; reform, &lt;t1/&gt;line&lt;br2&gt;end &lt;b&gt; a&lt;3 5&gt;2.</seg></tuv></tu></body></tmx>`
+	for _, c := range []struct{ tool, want string }{
+		{"OmegaT", "The prison reform, lineend <b> a<3 5>2."},
+		{"Trados", "The <s0>prison</s0> reform, <t1/>line<br2>end <b> a<3 5>2."},
+	} {
+		m, err := Read(strings.NewReader(`<tmx version="1.1"><header creationtool="`+c.tool+`" segtype="sentence" srclang="EN-US"/>`+unit), "x.tmx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := m.Units[0].Variants[0]
+		if v.Text != c.want {
+			t.Errorf("%s: %q, want %q", c.tool, v.Text, c.want)
+		}
+	}
+	m := sample()
+	m.Units[0].Variants[0].Text = "ab & c"
+	m.Units[0].Variants[0].Codes = []Code{{At: 1, Kind: Begin, I: 1, X: 1, Native: "<strong>"}, {At: 2, Kind: End, I: 1, Native: "</strong>"}, {At: 6, Kind: Standalone, X: 2, Native: "<br>"}}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<seg>a<bpt i="1" x="1">&lt;strong&gt;</bpt>b<ept i="1">&lt;/strong&gt;</ept> &amp; c<ph x="2">&lt;br&gt;</ph></seg>`; !strings.Contains(buf.String(), want) {
+		t.Errorf("no %s in\n%s", want, buf.String())
+	}
+	back, err := Read(&buf, "x.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Units[0].Variants[0].Text; got != "ab & c" {
+		t.Errorf("read back %q", got)
+	}
+}
