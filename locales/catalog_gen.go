@@ -450,11 +450,11 @@ Examples:
 	{ID: "formats.zip.reader", Other: "the ZIP reader reports: {{.Detail}}"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: {{.Entry}} in the archive unpacks to {{.Size}} bytes, more than {{.Limit}} MiB; nothing was imported"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: the archive holds {{.Count}} files, more than {{.Limit}}; nothing was imported"},
-	{ID: "glossary-export.description", Other: `Writes the workspace glossary as tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, as OmegaT and Translate Toolkit read it), csv or tsv (OmegaT glossaries: one language pair, source term, target term, comment, then tilmash's own columns). Terms are preferred, variants and extra forms admitted, forbidden forms deprecated. Output goes to standard output, or to the file or folder given with -o.
+	{ID: "glossary-export.description", Other: `Writes the workspace glossary as tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, as OmegaT and Translate Toolkit read it), csv or tsv (OmegaT glossaries: one language pair, source term, target term, comment, then tilmash's own columns; OmegaT before 5.5 reads the csv but not a .tsv, which it reads renamed to .utf8). Terms are preferred, variants and extra forms admitted, forbidden forms deprecated. Output goes to standard output, or to the file or folder given with -o.
 
 Examples:
   tilmash glossary export --format tbx -o glossary.tbx
-  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/`},
+  tilmash glossary export --format csv --langs en,kk -o my-omegat-project/glossary/`},
 	{ID: "glossary-export.empty", Other: "the glossary has no entries to export"},
 	{ID: "glossary-export.flag.force", Other: "overwrite an existing output file (never tilmash.yaml, the lock, the glossary folder or documents/)"},
 	{ID: "glossary-export.flag.format", Other: "format: tbx, tbx2, csv or tsv"},
@@ -1715,11 +1715,11 @@ XLIFF файлында бір тіл жұбы болады: бастапқы т�
 	{ID: "formats.zip.reader", Other: "ZIP оқу модулі хабарлайды: {{.Detail}}"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: архивтегі {{.Entry}} файлы {{.Size}} байтқа ашылады, бұл {{.Limit}} МиБ-тан көп; ештеңе импортталған жоқ"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: архивте {{.Count}} файл бар, бұл рұқсат етілген {{.Limit}} санынан көп; ештеңе импортталған жоқ"},
-	{ID: "glossary-export.description", Other: `Жұмыс қалтасының глоссарийін tbx (TBX v3, TBX-Basic), tbx2 (OmegaT пен Translate Toolkit оқитын TBX 2 martif), csv немесе tsv (OmegaT глоссарийлері: бір тіл жұбы — бастапқы термин, аударма, түсініктеме, одан кейін tilmash-тың өз бағандары) форматында жазады. Негізгі термин қалаулы, варианттар мен қосымша формалар рұқсат етілген, тыйым салынған формалар ұсынылмайтын деп белгіленеді. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға жазылады.
+	{ID: "glossary-export.description", Other: `Жұмыс қалтасының глоссарийін tbx (TBX v3, TBX-Basic), tbx2 (OmegaT пен Translate Toolkit оқитын TBX 2 martif), csv немесе tsv (OmegaT глоссарийлері: бір тіл жұбы — бастапқы термин, аударма, түсініктеме, одан кейін tilmash-тың өз бағандары; 5.5 нұсқасына дейінгі OmegaT csv файлын оқиды, ал .tsv файлын оқымайды — оны .utf8 деп қайта атау керек) форматында жазады. Негізгі термин қалаулы, варианттар мен қосымша формалар рұқсат етілген, тыйым салынған формалар ұсынылмайтын деп белгіленеді. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға жазылады.
 
 Мысалдар:
   tilmash glossary export --format tbx -o glossary.tbx
-  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/`},
+  tilmash glossary export --format csv --langs en,kk -o my-omegat-project/glossary/`},
 	{ID: "glossary-export.empty", Other: "глоссарийде экспортталатын жазба жоқ"},
 	{ID: "glossary-export.flag.force", Other: "бар шығыс файлын қайта жазу (бірақ ешқашан tilmash.yaml, бұғаттау файлын, глоссарий қалтасын немесе documents/ қалтасын емес)"},
 	{ID: "glossary-export.flag.format", Other: "формат: tbx, tbx2, csv немесе tsv"},
@@ -2980,11 +2980,11 @@ terms: если в английском тексте названа запись
 	{ID: "formats.zip.reader", Other: "модуль чтения ZIP сообщает: {{.Detail}}"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: файл {{.Entry}} в архиве распаковывается в {{.Size}} байт, больше {{.Limit}} МиБ; ничего не импортировано"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: в архиве {{.Count}} файлов, больше допустимых {{.Limit}}; ничего не импортировано"},
-	{ID: "glossary-export.description", Other: `Записывает глоссарий рабочей папки в формате tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, как его читают OmegaT и Translate Toolkit), csv или tsv (глоссарии OmegaT: одна языковая пара — исходный термин, перевод, комментарий, затем собственные столбцы tilmash). Основной термин помечается как предпочтительный, варианты и дополнительные формы — как допустимые, запрещённые формы — как нерекомендуемые. Результат выводится в стандартный вывод или записывается в файл или папку, указанные в -o.
+	{ID: "glossary-export.description", Other: `Записывает глоссарий рабочей папки в формате tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, как его читают OmegaT и Translate Toolkit), csv или tsv (глоссарии OmegaT: одна языковая пара — исходный термин, перевод, комментарий, затем собственные столбцы tilmash; OmegaT до версии 5.5 читает csv, но не файл .tsv — его нужно переименовать в .utf8). Основной термин помечается как предпочтительный, варианты и дополнительные формы — как допустимые, запрещённые формы — как нерекомендуемые. Результат выводится в стандартный вывод или записывается в файл или папку, указанные в -o.
 
 Примеры:
   tilmash glossary export --format tbx -o glossary.tbx
-  tilmash glossary export --format tsv --langs en,kk -o omegat/glossary/`},
+  tilmash glossary export --format csv --langs en,kk -o my-omegat-project/glossary/`},
 	{ID: "glossary-export.empty", Other: "в глоссарии нет записей для экспорта"},
 	{ID: "glossary-export.flag.force", Other: "перезаписать существующий файл вывода (но никогда не tilmash.yaml, файл блокировки, папку глоссария или documents/)"},
 	{ID: "glossary-export.flag.format", Other: "формат: tbx, tbx2, csv или tsv"},

@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export/termbase"
+	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/tmx"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -28,6 +30,9 @@ var omegatUnits = flag.String("omegat-units", UnitsSentences, "the TMX units the
 
 //go:embed testdata/omegat/tilmash.groovy
 var omegatScript []byte
+
+//go:embed testdata/omegat/glossary.groovy
+var omegatGlossaryScript []byte
 
 // omegatLangs are OmegaT's codes for the workspace languages, as its
 // project settings and project_save.tmx write them.
@@ -44,6 +49,7 @@ type omegatRun struct {
 	dir      string
 	segments []omegatSegment
 	memories map[string]int // entries of each TMX OmegaT loaded, by file name
+	glossary [][]string     // glossary.groovy's lines: file, source term, target term
 }
 
 // omegatProject is an OmegaT project to run: its target language, its
@@ -55,6 +61,10 @@ type omegatProject struct {
 	sources, auto, match map[string][]byte
 	edits                map[string]string
 	prefs                string
+	// glossaries are files the script glossary.groovy reads with
+	// OmegaT's glossary readers (in glossin/, not the project's glossary
+	// folder, so that a file OmegaT refuses does not stop the run).
+	glossaries map[string][]byte
 }
 
 // omegatLevel2 are the preferences of a translator who ticked Options →
@@ -105,7 +115,18 @@ func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
     </project>
 </omegat>
 `
-	files := map[string][]byte{"omegat.project": []byte(project), "tilmash.groovy": omegatScript}
+	script := "tilmash.groovy"
+	files := map[string][]byte{"omegat.project": []byte(project), script: omegatScript}
+	if p.glossaries != nil {
+		script = "glossary.groovy"
+		files = map[string][]byte{"omegat.project": []byte(project), script: omegatGlossaryScript}
+		for name, data := range p.glossaries {
+			files[filepath.Join("glossin", name)] = data
+		}
+		if err := os.MkdirAll(filepath.Join(dir, "glossin"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for name, data := range sources {
 		files[filepath.Join("source", name)] = data
 	}
@@ -129,14 +150,28 @@ func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 		}
 	}
 	cmd := exec.Command(omegat, dir, "--mode=console-translate", "--quiet", "--no-team", "--disable-project-locking",
-		"--config-dir="+filepath.Join(dir, "config"), "--script="+filepath.Join(dir, "tilmash.groovy"))
+		"--config-dir="+filepath.Join(dir, "config"), "--script="+filepath.Join(dir, script))
 	cmd.Env = append(os.Environ(), "JAVA_TOOL_OPTIONS=-Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.name=translator", "HOME="+dir)
 	out, err := cmd.CombinedOutput()
-	list, rerr := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-segments.tsv"))
+	listName := "tilmash-segments.tsv"
+	if p.glossaries != nil {
+		listName = "tilmash-glossary.tsv"
+	}
+	list, rerr := os.ReadFile(filepath.Join(dir, "omegat", listName))
 	if err != nil || rerr != nil {
 		t.Fatalf("omegat console-translate: %v %v\n%s", err, rerr, tail(out, 3000))
 	}
 	run := &omegatRun{dir: dir, memories: map[string]int{}}
+	if p.glossaries != nil {
+		for _, line := range strings.Split(strings.TrimSuffix(string(list), "\n"), "\n") {
+			f := strings.Split(line, "\t")
+			for i := range f {
+				f[i] = unescapeTSV(f[i])
+			}
+			run.glossary = append(run.glossary, f)
+		}
+		return run
+	}
 	if mems, err := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-memories.tsv")); err == nil {
 		for _, line := range strings.Split(strings.TrimSpace(string(mems)), "\n") {
 			if name, n, ok := strings.Cut(line, "\t"); ok {
@@ -686,5 +721,64 @@ func checkTaggedRoundTrip(t *testing.T, d *document.Document, run *omegatRun) {
 	}
 	if got := a.Groups[3].Text("ru"); got != "Это решено." {
 		t.Errorf("group 4 ru = %q, want the translator's edit without OmegaT's tags", got)
+	}
+}
+
+// TestOmegaTGlossary gives OmegaT's own glossary readers (3.6, through
+// testdata/omegat/glossary.groovy) the sample glossary as glossary export
+// writes it for OmegaT, EN→RU: the CSV (OmegaT's glossary layout) and the
+// TBX 2 give every entry's term with its Russian term. A .tsv is not read
+// by OmegaT before 5.5 (it reads tab-separated glossaries as .utf8, .tab
+// and .txt), which is why the help's example for OmegaT is the CSV; the
+// same file named .utf8 is read.
+func TestOmegaTGlossary(t *testing.T) {
+	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
+	if testing.Short() {
+		t.Skip("SKIP: OmegaT runs take seconds (-short)")
+	}
+	g, probs, err := glossary.Load(filepath.Join("..", "..", "glossary"), []string{"en", "ru", "kk"})
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	files := map[string][]byte{}
+	for format, name := range map[string]string{"csv": "glossary.en-ru.csv", "tbx2": "glossary.tbx2.tbx", "tsv": "glossary.en-ru.tsv"} {
+		var b bytes.Buffer
+		if err := termbase.Write(&b, format, g, termbase.Options{Langs: []string{"en", "ru"}, Version: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		files[name] = b.Bytes()
+	}
+	files["glossary.en-ru.utf8"] = files["glossary.en-ru.tsv"]
+	run := runOmegaT(t, omegatProject{target: "ru", sources: map[string][]byte{"empty.txt": []byte("Nothing.\n")}, glossaries: files})
+	read := map[string]map[[2]string]bool{}
+	for _, f := range run.glossary {
+		if len(f) > 1 && f[1] == "!" {
+			t.Errorf("OmegaT could not read %s: %s", f[0], f[2])
+			continue
+		}
+		if read[f[0]] == nil {
+			read[f[0]] = map[[2]string]bool{}
+		}
+		if len(f) == 3 {
+			read[f[0]][[2]string{f[1], f[2]}] = true
+		}
+	}
+	t.Logf("glossary.en-ru.tsv: OmegaT read %d term pairs (OmegaT reads .tsv glossaries from 5.5 on)", len(read["glossary.en-ru.tsv"]))
+	for _, name := range []string{"glossary.en-ru.csv", "glossary.tbx2.tbx", "glossary.en-ru.utf8"} {
+		n := 0
+		for _, e := range g.Entries {
+			en, ru := e.Langs["en"], e.Langs["ru"]
+			if en == nil || ru == nil || en.Term == "" || ru.Term == "" {
+				continue
+			}
+			n++
+			if !read[name][[2]string{en.Term, ru.Term}] {
+				t.Errorf("%s: OmegaT has no %q → %q", name, en.Term, ru.Term)
+			}
+		}
+		if n == 0 {
+			t.Fatal("the sample glossary has no English-Russian entry")
+		}
+		t.Logf("%s: OmegaT read %d term pairs for %d entries", name, len(read[name]), n)
 	}
 }
