@@ -185,12 +185,16 @@ func trimRightSpace(p []byte) []byte {
 }
 
 // Open opens an inline span of kind at the current place.
-func (b *builder) Open(kind, href string) {
+func (b *builder) Open(kind, href string) { b.OpenTag(kind, href, "") }
+
+// OpenTag is Open of a span read from HTML element tag (Span.Tag; "" for
+// the element tilmash's page writes).
+func (b *builder) OpenTag(kind, href, tag string) {
 	if b.space && len(b.blk) > 0 && b.blk[len(b.blk)-1] != '\n' && b.blk[len(b.blk)-1] != ' ' {
 		b.blk = append(b.blk, ' ')
 	}
 	b.space = false
-	b.open = append(b.open, Span{Start: len(b.blk), Kind: kind, Href: href})
+	b.open = append(b.open, Span{Start: len(b.blk), Kind: kind, Href: href, Tag: tag})
 }
 
 // Close closes the innermost open span of kind, if any.
@@ -310,7 +314,7 @@ func Tidy(text string, spans []Span) []Span {
 		merged := false
 		for i := len(out) - 1; i >= 0 && i >= len(out)-8; i-- {
 			p := &out[i]
-			if p.Kind == s.Kind && p.Href == s.Href && !IsBlock(s.Kind) && s.Start <= p.End {
+			if p.Kind == s.Kind && p.Href == s.Href && p.Tag == s.Tag && !IsBlock(s.Kind) && s.Start <= p.End {
 				p.End = max(p.End, s.End)
 				merged = true
 				break

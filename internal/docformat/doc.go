@@ -79,6 +79,13 @@ type Span struct {
 	End   int    `yaml:"end"`
 	Kind  string `yaml:"kind"`
 	Href  string `yaml:"href,omitempty"`
+	// Tag is the HTML element an inline span was read from when it is not
+	// the one tilmash's page writes for its kind (strong, em, code, a):
+	// "b" for a bold, "i", "cite" or "dfn" for an italic, "kbd", "samp"
+	// or "tt" for code. A CAT tool names its tags after the element (OmegaT
+	// shows <b> as <b0>, <strong> as <s0>), so the TMX export writes the
+	// element the page had.
+	Tag string `yaml:"tag,omitempty"`
 	// Text is the text the span covers, as stored beside it so that a
 	// span whose text changed is recognised and left out.
 	Text string `yaml:"text"`

@@ -486,7 +486,12 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 }
 
 func (h *htmlReader) inline(n *html.Node, depth int, kind, href string) {
-	h.b.Open(kind, href)
+	tag := ""
+	switch n.DataAtom {
+	case atom.B, atom.I, atom.Cite, atom.Dfn, atom.Kbd, atom.Samp, atom.Tt:
+		tag = n.DataAtom.String() // not the element tilmash's page writes for kind
+	}
+	h.b.OpenTag(kind, href, tag)
 	h.children(n, depth)
 	h.b.Close(kind)
 }

@@ -134,8 +134,7 @@ var articlePage = lazy.Value[*template.Template]{New: func() *template.Template 
 {{end}}</article>
 </body>
 </html>
-{{define "runs"}}{{range .}}{{if .Break}}<br>{{else}}{{with .Href}}<a href="{{.}}">{{end}}{{if .Bold}}<strong>{{end}}{{if .Italic}}<em>{{end}}{{if .Code}}<code>{{end}}{{.Text}}
-{{- if .Code}}</code>{{end}}{{if .Italic}}</em>{{end}}{{if .Bold}}</strong>{{end}}{{if .Href}}</a>{{end}}{{end}}{{end}}{{end}}`))
+{{define "runs"}}{{range .}}{{if .Break}}<br>{{else}}{{with .Href}}<a href="{{.}}">{{end}}{{.Opens}}{{.Text}}{{.Closes}}{{if .Href}}</a>{{end}}{{end}}{{end}}{{end}}`))
 }}
 
 // head is what pageHead shows.

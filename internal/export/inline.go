@@ -16,7 +16,8 @@ import (
 // texts as the TMX exports write it: TMX 1.4b inline codes (<bpt>/<ept>,
 // <it>, <ph>) around the formatted words of each variant, the native code
 // being the HTML tilmash's article page writes (Localized html: <strong>,
-// <em>, <code>, <a href="…">, <br>).
+// <em>, <code>, <a href="…">, <br>, or the element the page the text was
+// imported from had: <b>, <i>, <kbd>…; docformat.Span.Tag).
 //
 // The codes are numbered as OmegaT numbers the tags of an HTML paragraph,
 // so that OmegaT, when it shows the tags of external memories (Options →
@@ -44,12 +45,6 @@ type pageTag struct {
 	n     int          // its number in the block, from 0; a closing tag has its opening tag's
 	kind  string       // docformat's kind, or "br"
 	html  string
-}
-
-// pageNames are the elements Localized's HTML writes for each kind, in the
-// order it opens them.
-var pageNames = []struct{ kind, name string }{
-	{docformat.Link, "a"}, {docformat.Bold, "strong"}, {docformat.Italic, "em"}, {docformat.Code, "code"},
 }
 
 // NewInline reads the formatting of document d's languages langs, source
@@ -92,15 +87,16 @@ func pageTags(a *article) []pageTag {
 				continue
 			}
 			first := len(out)
-			for _, pn := range pageNames {
-				if !r.has(pn.kind) {
+			// in the order the page opens them: the link, then run.Opens
+			for _, k := range append([]string{docformat.Link}, spanKinds...) {
+				if !r.has(k) {
 					continue
 				}
-				open := "<" + pn.name + ">"
-				if pn.kind == docformat.Link {
-					open = `<a href="` + html.EscapeString(r.Href()) + `">`
+				open := `<a href="` + html.EscapeString(r.Href()) + `">`
+				if k != docformat.Link {
+					open = "<" + r.tag(k, spanTags(k)[0]) + ">"
 				}
-				out = append(out, pageTag{at: r.at, shape: tmx.Begin, block: bi, n: n, kind: pn.kind, html: open})
+				out = append(out, pageTag{at: r.at, shape: tmx.Begin, block: bi, n: n, kind: k, html: open})
 				n++
 			}
 			for i := len(out) - 1; i >= first; i-- {
@@ -223,7 +219,11 @@ func (in *Inline) variant(lang string, ss []document.Sentence, src *codedText) *
 }
 
 // match gives each element of a target variant the number of the source
-// element of the same key and rank, and leaves out those with none.
+// element of the same key and rank, and leaves out those with none. A
+// matched bold, italic or code takes the source's element too (a Russian
+// <strong> for an English <b>): OmegaT names a tag by its element, and a
+// translation whose tag the source segment has not is written into the
+// translated file as text.
 func (c *codedText) match(src *codedText) {
 	seen := map[string]int{}
 	drop := map[int]bool{}
@@ -236,6 +236,11 @@ func (c *codedText) match(src *codedText) {
 			if se.key == e.key {
 				if k == 0 {
 					x = se.x
+					if !strings.HasSuffix(e.key, docformat.Link) {
+						for i := range min(len(e.codes), len(se.codes)) {
+							c.codes[e.codes[i]].Native = src.codes[se.codes[i]].Native
+						}
+					}
 					break
 				}
 				k--

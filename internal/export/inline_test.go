@@ -16,9 +16,9 @@ import (
 )
 
 // formattedPages is an article imported from HTML in English and Russian:
-// bold, italic, code and a link inside paragraphs (tilmash's page writes
-// them as <strong>, <em>, <code>, <a>), a paragraph bold as a whole, bold
-// over a sentence boundary, and a Russian bold with no English
+// bold, italic, code and a link inside paragraphs (<b> and <i> in English
+// where the Russian has <strong> and <em>), a paragraph bold as a whole,
+// bold over a sentence boundary, and a Russian bold with no English
 // counterpart.
 var formattedPages = map[string]string{
 	"en": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Prison reform</title></head><body>
@@ -29,7 +29,7 @@ var formattedPages = map[string]string{
 </body></html>`,
 	"ru": `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Тюремная реформа</title></head><body>
 <h1>Тюремная реформа</h1>
-<p><b>Тюремная</b> реформа была <i>объявлена</i> сегодня. Чиновники сказали, что <a href="https://example.org/ru">ещё</a> последует. Это <strong>окончательно</strong>.</p>
+<p><strong>Тюремная</strong> реформа была <em>объявлена</em> сегодня. Чиновники сказали, что <a href="https://example.org/ru">ещё</a> последует. Это <strong>окончательно</strong>.</p>
 <p><strong>Целый жирный абзац.</strong></p>
 <p>Код: <code>ls -l</code> и <em>ударение</em> <strong>лишнее</strong>. <strong>Два предложения. Жирным</strong> конец.</p>
 </body></html>`,
@@ -84,8 +84,10 @@ func TestTMXInlineCodes(t *testing.T) {
 		out := string(render(t, "tmx", d, a, Options{Langs: []string{"en", "ru"}, Units: units}))
 		for _, want := range []string{
 			// the tags of a paragraph numbered from its first (x = number + 1)
-			`<seg>The <bpt i="1" x="1">&lt;strong&gt;</bpt>prison<ept i="1">&lt;/strong&gt;</ept> reform was <bpt i="2" x="2">&lt;em&gt;</bpt>announced<ept i="2">&lt;/em&gt;</ept> today.</seg>`,
-			`<seg><bpt i="1" x="1">&lt;strong&gt;</bpt>Тюремная<ept i="1">&lt;/strong&gt;</ept> реформа была <bpt i="2" x="2">&lt;em&gt;</bpt>объявлена<ept i="2">&lt;/em&gt;</ept> сегодня.</seg>`,
+			// (the page's own elements; the Russian's named as the English's,
+			// as OmegaT names tags after them)
+			`<seg>The <bpt i="1" x="1">&lt;b&gt;</bpt>prison<ept i="1">&lt;/b&gt;</ept> reform was <bpt i="2" x="2">&lt;i&gt;</bpt>announced<ept i="2">&lt;/i&gt;</ept> today.</seg>`,
+			`<seg><bpt i="1" x="1">&lt;b&gt;</bpt>Тюремная<ept i="1">&lt;/b&gt;</ept> реформа была <bpt i="2" x="2">&lt;i&gt;</bpt>объявлена<ept i="2">&lt;/i&gt;</ept> сегодня.</seg>`,
 			// the numbering goes on into the paragraph's next sentence; the href escaped
 			`<seg>Officials said <bpt i="1" x="3">&lt;a href="https://example.org/a?b=1&amp;amp;c=2"&gt;</bpt>more<ept i="1">&lt;/a&gt;</ept> would follow.</seg>`,
 			`<seg>Чиновники сказали, что <bpt i="1" x="3">&lt;a href="https://example.org/ru"&gt;</bpt>ещё<ept i="1">&lt;/a&gt;</ept> последует.</seg>`,
@@ -150,7 +152,7 @@ func TestTMXInlineCodesValid(t *testing.T) {
 	}
 	py := python(t)
 	units := toolkitUnits(t, py, [2]string{"tmx", file})[0]
-	want := [2]string{"The <strong>prison</strong> reform was <em>announced</em> today.", "<strong>Тюремная</strong> реформа была <em>объявлена</em> сегодня."}
+	want := [2]string{"The <b>prison</b> reform was <i>announced</i> today.", "<b>Тюремная</b> реформа была <i>объявлена</i> сегодня."}
 	found := false
 	for _, u := range units {
 		found = found || u == want
@@ -174,5 +176,44 @@ func TestTMXCodesWrite(t *testing.T) {
 		if _, err := tmx.Write(&bytes.Buffer{}, m); err == nil {
 			t.Errorf("codes %+v written", codes)
 		}
+	}
+}
+
+// TestLocalizedHTMLTags: the article page writes bold, italic and code
+// with the element the imported page had (<b>, <i>, <kbd>), as the TMX's
+// codes name them, so that a CAT tool's tags of tilmash's page and of the
+// original are the same; a tag: in LANG.format.yaml that is not such an
+// element (a hand edit) gives the page's own.
+func TestLocalizedHTMLTags(t *testing.T) {
+	d, _ := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
+	var page bytes.Buffer
+	if err := Localized(&page, "html", d, "en", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`The <b>prison</b> reform was <i>announced</i> today.`,
+		`It is <strong>final</strong>.`,
+		`Code: <code>ls -l</code> and <em>stress</em>.`,
+	} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("no %s in\n%s", want, page.String())
+		}
+	}
+	text, err := d.Text("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(text, "prison")
+	f := &document.Formatting{Text: document.Hash(text), From: "html", Spans: []docformat.Span{
+		{Start: at, End: at + 6, Kind: docformat.Bold, Tag: `script onload="x"`, Text: "prison"}}}
+	if err := os.WriteFile(filepath.Join(d.WS.Root, document.Folder, d.ID, document.FormatName("en")), f.Marshal("en"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page.Reset()
+	if err := Localized(&page, "html", d, "en", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), "The <strong>prison</strong> reform") || strings.Contains(page.String(), "<script") {
+		t.Errorf("a hand-edited tag reached the page:\n%s", page.String())
 	}
 }

@@ -139,6 +139,61 @@ func (r run) Href() string {
 	return ""
 }
 
+// tag is the HTML element of the run's span of kind: the one the page it
+// was imported from had (docformat.Span.Tag) when it is one HTML has for
+// that kind, else name.
+func (r run) tag(kind, name string) string {
+	for _, s := range r.spans {
+		if s.Kind == kind && s.Tag != "" && slices.Contains(spanTags(kind), s.Tag) {
+			return s.Tag
+		}
+	}
+	return name
+}
+
+// spanTags are the elements a span of an inline kind may have been read
+// from (docformat's HTML reader), the page's own first. (A function, not
+// a map: package data built at start is refused, TestStartupRunsNoInit.)
+func spanTags(kind string) []string {
+	switch kind {
+	case docformat.Bold:
+		return []string{"strong", "b"}
+	case docformat.Italic:
+		return []string{"em", "i", "cite", "dfn"}
+	case docformat.Code:
+		return []string{"code", "kbd", "samp", "tt"}
+	}
+	return nil
+}
+
+// Opens and Closes are the tags of the run's bold, italic and code on the
+// article page, in that order (the link is the template's): each the
+// element its span was read from, or the page's own. The names come from
+// spanTags only, so they are safe HTML.
+func (r run) Opens() template.HTML  { return r.tags(false) }
+func (r run) Closes() template.HTML { return r.tags(true) }
+
+func (r run) tags(closing bool) template.HTML {
+	var b strings.Builder
+	for i := range spanKinds {
+		k := spanKinds[i]
+		if closing {
+			k = spanKinds[len(spanKinds)-1-i]
+		}
+		if !r.has(k) {
+			continue
+		}
+		if closing {
+			b.WriteString("</" + r.tag(k, spanTags(k)[0]) + ">")
+		} else {
+			b.WriteString("<" + r.tag(k, spanTags(k)[0]) + ">")
+		}
+	}
+	return template.HTML(b.String())
+}
+
+var spanKinds = []string{docformat.Bold, docformat.Italic, docformat.Code}
+
 func (r run) has(kind string) bool {
 	for _, s := range r.spans {
 		if s.Kind == kind {

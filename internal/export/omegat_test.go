@@ -616,14 +616,15 @@ func copyWorkspace(t *testing.T, ws *workspace.Workspace) *workspace.Workspace {
 	return c
 }
 
-// TestOmegaTInlineTags gives OmegaT, EN→RU, tilmash's English page of an
-// article imported from HTML with bold, italic, code and a link, and the
-// article's TMX in tm/auto/. With Options → External TMXs → Display tags
-// (the preference OmegaT reads other tools' inline codes by), every
-// sentence with formatting gets its translation as a 100% match, OmegaT's
-// tags in place, and the translated page has the formatting back. With
-// OmegaT's defaults the codes are dropped and those sentences get nothing,
-// as they did when the TMX had no codes.
+// TestOmegaTInlineTags gives OmegaT, EN→RU, an English article page with
+// bold (<b>, <strong>), italic, code and a link, as the newsroom wrote it
+// and as tilmash's page writes it after importing it, and the article's
+// TMX in tm/auto/. With Options → External TMXs → Display tags (the
+// preference OmegaT reads other tools' inline codes by), every sentence
+// with formatting gets its translation as a 100% match, OmegaT's tags in
+// place, and the translated pages have the formatting back. With OmegaT's
+// defaults the codes are dropped and those sentences get nothing, as they
+// did when the TMX had no codes.
 func TestOmegaTInlineTags(t *testing.T) {
 	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
 	if testing.Short() {
@@ -638,49 +639,56 @@ func TestOmegaTInlineTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"The <s0>prison</s0> reform was <e1>announced</e1> today.": "<s0>Тюремная</s0> реформа была <e1>объявлена</e1> сегодня.",
+		"The <b0>prison</b0> reform was <i1>announced</i1> today.": "<b0>Тюремная</b0> реформа была <i1>объявлена</i1> сегодня.",
 		"Officials said <a2>more</a2> would follow.":               "Чиновники сказали, что <a2>ещё</a2> последует.",
 		"It is <s3>final</s3>.":                                    "Это <s3>окончательно</s3>.",
 		"Code: <c0>ls -l</c0> and <e1>stress</e1>.":                "Код: <c0>ls -l</c0> и <e1>ударение</e1> лишнее.",
 		"A whole bold paragraph.":                                  "Целый жирный абзац.",
 	}
 	for _, level2 := range []bool{true, false} {
-		p := omegatProject{target: "ru", sources: map[string][]byte{"formatted.html": page.Bytes()}, auto: map[string][]byte{"formatted.tmx": mem.Bytes()}}
+		pages := map[string][]byte{"original.html": []byte(formattedPages["en"]), "tilmash.html": page.Bytes()}
+		p := omegatProject{target: "ru", sources: pages, auto: map[string][]byte{"formatted.tmx": mem.Bytes()}}
 		if level2 {
 			p.prefs = omegatLevel2
 			p.edits = map[string]string{"It is <s3>final</s3>.": "Это <s3>решено</s3>."}
 		}
 		run := runOmegaT(t, p)
-		got := map[string]string{}
-		for _, s := range run.segments {
-			got[s.source] = s.translation
-		}
-		for src, tr := range want {
-			tagged := strings.Contains(src, "<")
-			switch {
-			case level2 || !tagged:
-				if got[src] != tr {
-					t.Errorf("level2 %v: %q got %q, want %q (segments: %q)", level2, src, got[src], tr, run.segments)
+		for name := range pages {
+			got := map[string]string{}
+			for _, s := range run.segments {
+				if s.file == name {
+					got[s.source] = s.translation
 				}
-			case got[src] != "":
-				t.Errorf("defaults: %q got %q; OmegaT drops the codes by default", src, got[src])
+			}
+			for src, tr := range want {
+				tagged := strings.Contains(src, "<")
+				switch {
+				case level2 || !tagged:
+					if got[src] != tr {
+						t.Errorf("%s, level2 %v: %q got %q, want %q (segments: %q)", name, level2, src, got[src], tr, run.segments)
+					}
+				case got[src] != "":
+					t.Errorf("%s, defaults: %q got %q; OmegaT drops the codes by default", name, src, got[src])
+				}
 			}
 		}
 		if !level2 {
 			continue
 		}
 		checkTaggedRoundTrip(t, d, run)
-		out, err := os.ReadFile(filepath.Join(run.dir, "target", "formatted.html"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range []string{
-			"<strong>Тюремная</strong> реформа была <em>объявлена</em> сегодня.",
-			`Чиновники сказали, что <a href="https://example.org/a?b=1&amp;c=2">ещё</a> последует.`,
-			"Код: <code>ls -l</code> и <em>ударение</em> лишнее.",
-		} {
-			if !bytes.Contains(out, []byte(w)) {
-				t.Errorf("the translated page has no %s:\n%s", w, out)
+		for name := range pages {
+			out, err := os.ReadFile(filepath.Join(run.dir, "target", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range []string{
+				"<b>Тюремная</b> реформа была <i>объявлена</i> сегодня.",
+				`Чиновники сказали, что <a href="https://example.org/a?b=1&amp;c=2">ещё</a> последует.`,
+				"Код: <code>ls -l</code> и <em>ударение</em> лишнее.",
+			} {
+				if !bytes.Contains(out, []byte(w)) {
+					t.Errorf("the translated %s has no %s:\n%s", name, w, out)
+				}
 			}
 		}
 	}
