@@ -187,7 +187,10 @@ func (in *Inline) variant(lang string, ss []document.Sentence, src *codedText) *
 		return plain
 	}
 	// The elements, in order of their first code; a Begin's End is found
-	// by its block and number.
+	// by its block and number. The codes of a variant over several blocks
+	// (a group across a paragraph break, which no segment of a CAT tool
+	// is) are numbered in order, so that x stays unique in the segment.
+	blocks := kinds[0].block != kinds[len(kinds)-1].block
 	for i, c := range out.codes {
 		t := kinds[i]
 		e := codeElem{x: t.n + 1, codes: []int{i}}
@@ -208,6 +211,9 @@ func (in *Inline) variant(lang string, ss []document.Sentence, src *codedText) *
 			e.key = "close " + t.kind
 		default:
 			e.key = t.kind
+		}
+		if blocks {
+			e.x = len(out.elems) + 1
 		}
 		out.elems = append(out.elems, e)
 	}

@@ -217,3 +217,24 @@ func TestLocalizedHTMLTags(t *testing.T) {
 		t.Errorf("a hand-edited tag reached the page:\n%s", page.String())
 	}
 }
+
+// TestTMXInlineCodesAcrossParagraphs: a group over a paragraph break
+// numbers its codes in order, x unique in the segment (each paragraph
+// numbers its own from 1), and the target's follow them.
+func TestTMXInlineCodesAcrossParagraphs(t *testing.T) {
+	pages := map[string]string{
+		"en": `<article><p>One <b>bold</b> word.</p><p>Two <b>more</b> words.</p></article>`,
+		"ru": `<article><p>Одно <b>жирное</b> слово. Ещё <b>два</b> слова.</p></article>`,
+	}
+	groups := []groupSpec{{document.Aligned, "", [3][]string{{"One bold word.", "Two more words."}, {"Одно жирное слово.", "Ещё два слова."}}}}
+	d, a := newHTMLDoc(t, "paras", pages, groups)
+	out := string(render(t, "tmx", d, a, Options{Langs: []string{"en", "ru"}, Units: UnitsGroups}))
+	for _, want := range []string{
+		`<seg>One <bpt i="1" x="1">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept> word. Two <bpt i="2" x="2">&lt;b&gt;</bpt>more<ept i="2">&lt;/b&gt;</ept> words.</seg>`,
+		`<seg>Одно <bpt i="1" x="1">&lt;b&gt;</bpt>жирное<ept i="1">&lt;/b&gt;</ept> слово. Ещё <bpt i="2" x="2">&lt;b&gt;</bpt>два<ept i="2">&lt;/b&gt;</ept> слова.</seg>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s in\n%s", want, out)
+		}
+	}
+}
