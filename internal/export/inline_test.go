@@ -2,12 +2,15 @@ package export
 
 import (
 	"bytes"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
@@ -235,6 +238,110 @@ func TestTMXInlineCodesAcrossParagraphs(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %s in\n%s", want, out)
+		}
+	}
+}
+
+// TestTMXInlineCodesRandom exports random documents with random formatting
+// (bold, italic, code and links, from <b>, <strong>, <i>, <kbd>…, nested,
+// over sentence ends and paragraph breaks) in every cut, and checks what
+// a reader relies on: Write accepts the codes (in order, each End after
+// its Begin), the file is read back and valid against the TMX 1.4 DTD
+// (xmllint, when it and ../shared/schemas are there), and the text of
+// every variant is the text of the same export without formatting.
+func TestTMXInlineCodesRandom(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	kinds := []struct{ kind, tag string }{
+		{docformat.Bold, ""}, {docformat.Bold, "b"}, {docformat.Italic, ""}, {docformat.Italic, "i"},
+		{docformat.Code, "kbd"}, {docformat.Link, ""},
+	}
+	coded := 0
+	tmp := t.TempDir()
+	var files []string
+	defer func() {
+		if coded == 0 {
+			t.Error("no inline code was written")
+		}
+		// every file valid against the TMX 1.4 DTD, in one xmllint run
+		lint, err := exec.LookPath("xmllint")
+		dtd, derr := os.ReadFile(filepath.Join(schemas(t), "omegat-tmx14.dtd"))
+		if err != nil || derr != nil {
+			return
+		}
+		if err := os.WriteFile(filepath.Join(tmp, tmx.DTDName), dtd, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(lint, append([]string{"--noout", "--nonet", "--valid"}, files...)...).CombinedOutput(); err != nil {
+			t.Errorf("xmllint: %v\n%s", err, out)
+		}
+	}()
+	for n := range *cutDocs {
+		texts, groups := randomDoc(rng)
+		d, a := newDoc(t, "random-"+strconv.Itoa(n), texts, groups)
+		plain := map[string]string{}
+		for _, units := range Units {
+			plain[units] = string(render(t, "tmx", d, a, Options{Units: units}))
+		}
+		for _, l := range langs3 {
+			text, err := d.Text(l)
+			if err != nil || len(text) < 2 {
+				continue
+			}
+			var spans []docformat.Span
+			for range 1 + rng.Intn(12) {
+				s := rng.Intn(len(text) - 1)
+				e := s + 1 + rng.Intn(min(40, len(text)-s-1)+1)
+				e = min(e, len(text))
+				for s < e && !utf8.RuneStart(text[s]) {
+					s++
+				}
+				for e < len(text) && !utf8.RuneStart(text[e]) {
+					e++
+				}
+				if s >= e || strings.Contains(text[s:e], "\n\n") {
+					continue
+				}
+				k := kinds[rng.Intn(len(kinds))]
+				sp := docformat.Span{Start: s, End: e, Kind: k.kind, Tag: k.tag, Text: text[s:e]}
+				if k.kind == docformat.Link {
+					sp.Href = "https://example.org/?a=1&b=<2>"
+				}
+				spans = append(spans, sp)
+			}
+			f := &document.Formatting{Text: document.Hash(text), From: "html", Spans: docformat.Tidy(text, spans)}
+			if err := os.WriteFile(filepath.Join(d.WS.Root, document.Folder, d.ID, document.FormatName(l)), f.Marshal(l), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, units := range Units {
+			var buf bytes.Buffer
+			if err := Write(&buf, "tmx", d, a, Options{Units: units}); err != nil {
+				t.Fatalf("doc %d %s: %v", n, units, err)
+			}
+			coded += bytes.Count(buf.Bytes(), []byte("<bpt")) + bytes.Count(buf.Bytes(), []byte("<it"))
+			file := filepath.Join(tmp, strconv.Itoa(n)+"-"+units+".tmx")
+			if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, file)
+			got, err := tmx.Read(bytes.NewReader(buf.Bytes()), "random.tmx")
+			if err != nil {
+				t.Fatalf("doc %d %s: %v", n, units, err)
+			}
+			want, err := tmx.Read(strings.NewReader(plain[units]), "plain.tmx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Units) != len(want.Units) {
+				t.Fatalf("doc %d %s: %d units, want %d", n, units, len(got.Units), len(want.Units))
+			}
+			for i := range got.Units {
+				for j, v := range got.Units[i].Variants {
+					if w := want.Units[i].Variants[j].Text; v.Text != w {
+						t.Errorf("doc %d %s unit %s %s: %q, want %q", n, units, got.Units[i].ID, v.Lang, v.Text, w)
+					}
+				}
+			}
 		}
 	}
 }
