@@ -44,12 +44,21 @@ type omegatSegment struct {
 	file, source, translation string
 }
 
+// omegatMatch is a match OmegaT offers a segment.
+type omegatMatch struct {
+	score       int
+	translation string
+}
+
 // omegatRun is what one console-translate run left behind.
 type omegatRun struct {
 	dir      string
 	segments []omegatSegment
 	memories map[string]int // entries of each TMX OmegaT loaded, by file name
-	glossary [][]string     // glossary.groovy's lines: file, source term, target term
+	// matches are the best match OmegaT offers an untranslated segment,
+	// by source: its score and translation
+	matches  map[string]omegatMatch
+	glossary [][]string // glossary.groovy's lines: file, source term, target term
 }
 
 // omegatProject is an OmegaT project to run: its target language, its
@@ -161,7 +170,15 @@ func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 	if err != nil || rerr != nil {
 		t.Fatalf("omegat console-translate: %v %v\n%s", err, rerr, tail(out, 3000))
 	}
-	run := &omegatRun{dir: dir, memories: map[string]int{}}
+	run := &omegatRun{dir: dir, memories: map[string]int{}, matches: map[string]omegatMatch{}}
+	if ms, err := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-matches.tsv")); err == nil && len(ms) > 0 {
+		for _, line := range strings.Split(strings.TrimSuffix(string(ms), "\n"), "\n") {
+			if f := strings.Split(line, "\t"); len(f) == 3 {
+				score, _ := strconv.Atoi(f[1])
+				run.matches[unescapeTSV(f[0])] = omegatMatch{score, unescapeTSV(f[2])}
+			}
+		}
+	}
 	if p.glossaries != nil {
 		for _, line := range strings.Split(strings.TrimSuffix(string(list), "\n"), "\n") {
 			f := strings.Split(line, "\t")
@@ -438,15 +455,26 @@ func TestOmegaTReuse(t *testing.T) {
 					t.Errorf("OmegaT did not load tm/%s as a memory (loaded: %v)", name, run.memories)
 				}
 			}
-			filled := 0
+			filled, offered := 0, 0
 			for _, s := range run.segments {
-				if tr, ok := partial[s.source]; ok && s.translation != "" {
+				tr, ok := partial[s.source]
+				if !ok {
+					continue
+				}
+				if s.translation != "" {
 					filled++
 					t.Errorf("%s EN→%s: OmegaT filled in %q with %q (partial: %q)", s.file, target, s.source, s.translation, tr)
+					continue
+				}
+				// offered in the Fuzzy Matches pane as a 100% match
+				if m := run.matches[s.source]; m.score == 100 && m.translation == tr {
+					offered++
+				} else {
+					t.Errorf("%s EN→%s: %q: OmegaT offers %d%% %q, want 100%% %q from tm/", s.file, target, s.source, m.score, m.translation, tr)
 				}
 			}
 			mu.Lock()
-			report = append(report, fmt.Sprintf("partial units EN→%s: %d source sentences, offered from tm/, %d filled in", strings.ToUpper(target), len(partial), filled))
+			report = append(report, fmt.Sprintf("partial units EN→%s: %d source sentences; segments of them filled in: %d, offered a 100%% match from tm/: %d", strings.ToUpper(target), len(partial), filled, offered))
 			mu.Unlock()
 			for _, d := range docs {
 				n, total, missing := run.reuse(t, d.ID+".html", partial)

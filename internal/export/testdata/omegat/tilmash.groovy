@@ -9,8 +9,13 @@
 //  3. saves the project memory omegat/project_save.tmx with OmegaT's own
 //     writer, which console mode never calls;
 //  4. lists the memories of tm/ OmegaT loaded, with their entries, in
-//     omegat/tilmash-memories.tsv (path TAB entries).
+//     omegat/tilmash-memories.tsv (path TAB entries);
+//  5. lists for each segment left untranslated the best match OmegaT's
+//     Fuzzy Matches pane offers, in omegat/tilmash-matches.tsv (source
+//     TAB score TAB translation).
 import org.omegat.core.data.PrepareTMXEntry
+import org.omegat.core.events.IStopped
+import org.omegat.core.statistics.FindMatches
 
 if (eventType.toString() != "COMPILE") return
 def props = project.getProjectProperties()
@@ -46,6 +51,18 @@ project.getAllEntries().each { ste ->
   }
 }
 new File(internal, "tilmash-segments.tsv").setText(out.toString(), "UTF-8")
+def matches = new StringBuilder()
+def finder = new FindMatches(project.getSourceTokenizer(), 1, false, false)
+def never = { false } as IStopped
+project.getAllEntries().each { ste ->
+  def info = project.getTranslationInfo(ste)
+  if (info != null && info.isTranslated()) return
+  def best = finder.search(project, ste.getSrcText(), true, false, never)
+  if (best.isEmpty()) return
+  def ns = best.get(0)
+  matches.append(esc(ste.getSrcText())).append("\t").append(ns.scores[0].score).append("\t").append(esc(ns.translation)).append("\n")
+}
+new File(internal, "tilmash-matches.tsv").setText(matches.toString(), "UTF-8")
 def mems = new StringBuilder()
 project.getTransMemories().each { path, tmx -> mems.append(esc(path)).append("\t").append(tmx.getEntries().size()).append("\n") }
 new File(internal, "tilmash-memories.tsv").setText(mems.toString(), "UTF-8")
