@@ -148,8 +148,10 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 // a unit whose x-source names a source the memory holds other than own
 // (the import's), whose x-group names a unit of it, and whose text in
 // each language is that unit's (a unit edited since it was exported is
-// new), with the sentence-cut units (x-cut, x-partial) of that group. It
-// returns how many group units it removed. The store is read only when
+// new), with the sentence-cut units (x-cut, x-partial) of that group; and
+// the cut units of a group the memory holds whose own unit is not in the
+// file (tm export --units partial writes them alone). It returns how many
+// groups it removed. The store is read only when
 // some unit names a source it holds.
 func (m *Memory) held(ctx context.Context, doc *tmx.TMX, own string) (int, error) {
 	type key struct {
@@ -165,9 +167,11 @@ func (m *Memory) held(ctx context.Context, doc *tmx.TMX, own string) (int, error
 		return key{src, g}, err == nil
 	}
 	named := map[string]bool{}
+	inFile := map[key]bool{} // groups whose own unit the file has
 	for i := range doc.Units {
 		if k, ok := origin(&doc.Units[i]); ok {
 			named[k.source] = true
+			inFile[k] = inFile[k] || !cutUnit(&doc.Units[i])
 		}
 	}
 	if len(named) == 0 {
@@ -223,6 +227,13 @@ func (m *Memory) held(ctx context.Context, doc *tmx.TMX, own string) (int, error
 		k, ok := origin(u)
 		if ok && cutUnit(u) && dropped[k] {
 			continue
+		}
+		if ok && cutUnit(u) && !inFile[k] {
+			if _, found := texts[k]; found {
+				dropped[k] = true
+				n++
+				continue
+			}
 		}
 		if ok && !cutUnit(u) {
 			if t, found := texts[k]; found && same(u, t) {
