@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/textenc"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -62,7 +63,29 @@ func (d *Document) rel(name string) string { return filepath.Join(Folder, d.ID, 
 // ReadFile reads a file of the document's folder (meta.yaml, a text, the
 // alignment, a journal entry) through [workspace.Workspace.ReadFile]: a
 // regular file inside the workspace, never through a link out of it.
-func (d *Document) ReadFile(name string) ([]byte, error) { return d.WS.ReadFile(d.rel(name)) }
+func (d *Document) ReadFile(name string) ([]byte, error) {
+	data, err := d.WS.ReadFile(d.rel(name))
+	if err == nil {
+		err = Unmerged(d.ID, d.rel(name), data)
+	}
+	return data, err
+}
+
+// Unmerged refuses data, a file of document id that file names, when it
+// holds the conflict markers of a git merge left unfinished: tilmash
+// would otherwise align "<<<<<<< HEAD" as a sentence of LANG.txt, or
+// report a YAML parser's complaint a line below the marker. Every read of
+// a document's files goes through it. The error is located at the
+// opening marker and its hint says how to finish the merge.
+func Unmerged(id, file string, data []byte) error {
+	off := textenc.ConflictMarker(data)
+	if off < 0 {
+		return nil
+	}
+	line, _ := textenc.Position(data, off)
+	return locale.NewError(yamlx.CodeConflict, map[string]any{"ID": id}).
+		WithHint("document.conflict-markers.hint").At(locale.Pos{File: file, Line: line, Column: 1})
+}
 
 // TextFile returns the path of lang's text. lang must be a workspace language.
 func (d *Document) TextFile(lang string) string { return filepath.Join(d.Dir(), lang+".txt") }

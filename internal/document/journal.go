@@ -76,7 +76,7 @@ func Begin(ws *workspace.Workspace, id string) (*Change, error) {
 // Document returns the document as the change would leave it; a
 // *NotFoundError when it has no meta.yaml yet.
 func (c *Change) Document() (*Document, error) {
-	data, ok, err := c.tx.Read(metaName)
+	data, ok, err := c.read(metaName)
 	if err != nil {
 		return nil, err
 	}
@@ -87,12 +87,22 @@ func (c *Change) Document() (*Document, error) {
 	return d, d.parseMeta(data)
 }
 
+// read reads a file of the document as the change would leave it,
+// refusing one a merge left unfinished ([Unmerged]).
+func (c *Change) read(name string) ([]byte, bool, error) {
+	data, ok, err := c.tx.Read(name)
+	if err == nil && ok {
+		err = Unmerged(c.ID, c.rel(name), data)
+	}
+	return data, ok, err
+}
+
 // Text returns the text of lang as the change would leave it.
 func (c *Change) Text(lang string) (string, error) {
 	if !c.WS.HasLanguage(lang) {
 		return "", BadLanguage(lang, c.WS.Config.Languages)
 	}
-	data, ok, err := c.tx.Read(lang + ".txt")
+	data, ok, err := c.read(lang + ".txt")
 	if err == nil && !ok {
 		err = MissingLanguage(c.ID, lang)
 	}
@@ -116,7 +126,7 @@ func (c *Change) Texts(d *Document) (map[string]string, error) {
 // Raw returns a file of the document as the change would leave it, with
 // fs.ErrNotExist when there is none.
 func (c *Change) Raw(name string) ([]byte, error) {
-	data, ok, err := c.tx.Read(name)
+	data, ok, err := c.read(name)
 	if err == nil && !ok {
 		err = fs.ErrNotExist
 	}
@@ -169,7 +179,7 @@ func (c *Change) SetText(lang, text string) error {
 		return err
 	}
 	if f != nil {
-		old, ok, err := c.tx.Read(lang + ".txt")
+		old, ok, err := c.read(lang + ".txt")
 		if err != nil {
 			return err
 		}

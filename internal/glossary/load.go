@@ -193,6 +193,10 @@ func (l *linter) file(name string, data []byte) {
 		l.limit(err)
 		return
 	}
+	if err := yamlx.CheckConflict(name, data); err != nil {
+		l.limit(err) // a merge left unfinished, at its first marker
+		return
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
 		var doc yaml.Node

@@ -355,3 +355,51 @@ func AppendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
 }
+
+// ConflictMarker returns the byte offset of the line that opens a merge
+// conflict git (or another version control tool) left in data, -1 when
+// there is none. A conflict is a line beginning with seven '<' followed by
+// a space or the line's end, then a line of exactly seven '=', then a line
+// beginning with seven '>' (a space or the end after them), in that order:
+// all three, so a Markdown heading underlined with "=======" or a quote
+// of ">>>>>>>" alone is never taken for one. A carriage return before the
+// line feed is allowed (a file checked out with CRLF line endings).
+func ConflictMarker(data []byte) int {
+	if !bytes.Contains(data, []byte("<<<<<<<")) {
+		return -1 // the common case, at memchr speed
+	}
+	open, sep := -1, false
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
+		}
+		line := bytes.TrimSuffix(data[off:end], []byte{'\r'})
+		switch {
+		case markerLine(line, '<'):
+			open, sep = off, false
+		case open >= 0 && string(line) == "=======":
+			sep = true
+		case open >= 0 && sep && markerLine(line, '>'):
+			return open
+		}
+		off = end + 1
+	}
+	return -1
+}
+
+// markerLine reports whether line begins with seven c and then a space or
+// nothing.
+func markerLine(line []byte, c byte) bool {
+	if len(line) < 7 || len(line) > 7 && line[7] != ' ' {
+		return false
+	}
+	for _, b := range line[:7] {
+		if b != c {
+			return false
+		}
+	}
+	return true
+}

@@ -237,3 +237,29 @@ func TestAppendJSONString(t *testing.T) {
 		check(string(b))
 	}
 }
+
+func TestConflictMarker(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		text string
+		want int
+	}{
+		{"git merge", "a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> 7ba3e5f\nd\n", 2},
+		{"diff3 style", "<<<<<<< ours\nb\n||||||| base\na\n=======\nc\n>>>>>>> theirs\n", 0},
+		{"CRLF", "a\r\n<<<<<<< HEAD\r\nb\r\n=======\r\nc\r\n>>>>>>> x\r\n", 3},
+		{"bare markers, no end of file newline", "<<<<<<<\n=======\n>>>>>>>", 0},
+		{"empty sides", "x\n<<<<<<< HEAD\n=======\n>>>>>>> y\n", 2},
+		{"the second opening counts", "<<<<<<< a\nno end\n<<<<<<< b\n=======\n>>>>>>> c\n", 17},
+		{"plain text", "Title\n=======\n\n> quote\n", -1},
+		{"underline and quote alone", "Title\n=======\n>>>>>>> not a conflict\n", -1},
+		{"eight signs", "<<<<<<<< x\n=======\n>>>>>>> y\n", -1},
+		{"not at line start", "a <<<<<<< HEAD\n=======\n>>>>>>> y\n", -1},
+		{"no separator", "<<<<<<< HEAD\n>>>>>>> y\n", -1},
+		{"no closing", "<<<<<<< HEAD\n=======\n", -1},
+		{"empty", "", -1},
+	} {
+		if got := ConflictMarker([]byte(c.text)); got != c.want {
+			t.Errorf("%s: ConflictMarker = %d, want %d", c.name, got, c.want)
+		}
+	}
+}

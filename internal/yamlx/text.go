@@ -17,6 +17,11 @@ const (
 	CodeControl  = "yaml.control-character" // Anchor is the character, as U+001B
 	CodeNotUTF16 = "yaml.not-utf16"         // Anchor is the code unit, as 0xd800
 	CodeUTF16    = "yaml.utf16-without-bom"
+	// CodeConflict is a file with the conflict markers of a merge left
+	// unfinished (<<<<<<<, =======, >>>>>>>), at the opening one: yaml.v3
+	// reports "could not find expected ':'" a line further on, or may even
+	// read the markers as text.
+	CodeConflict = "yaml.conflict-markers"
 )
 
 // readerProblems are the messages of yaml.v3's reader (readerc.go): the

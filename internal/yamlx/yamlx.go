@@ -31,6 +31,7 @@ import (
 	"io"
 
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/textenc"
 	"gopkg.in/yaml.v3"
 )
 
@@ -98,6 +99,18 @@ func CheckSize(file string, data []byte) error {
 	return nil
 }
 
+// CheckConflict refuses data that holds the conflict markers of a merge
+// left unfinished ([textenc.ConflictMarker]): a *[LimitError] of code
+// [CodeConflict] at the opening marker's line.
+func CheckConflict(file string, data []byte) error {
+	off := textenc.ConflictMarker(data)
+	if off < 0 {
+		return nil
+	}
+	line, _ := textenc.Position(data, off)
+	return &LimitError{File: file, Line: line, Column: 1, Code: CodeConflict}
+}
+
 // Parse reads the first document of data into a node tree, as
 // yaml.Unmarshal into a [yaml.Node] does, and [Check]s it. A syntax error
 // is yaml.v3's own error; a file over the limits, or a byte that is not
@@ -105,6 +118,9 @@ func CheckSize(file string, data []byte) error {
 // Empty data gives an empty node (no Content).
 func Parse(file string, data []byte) (*yaml.Node, error) {
 	if err := CheckSize(file, data); err != nil {
+		return nil, err
+	}
+	if err := CheckConflict(file, data); err != nil {
 		return nil, err
 	}
 	var root yaml.Node

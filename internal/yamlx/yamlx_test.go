@@ -183,3 +183,22 @@ func TestMessages(t *testing.T) {
 		}
 	}
 }
+
+// A merge left unfinished is refused at its opening marker, not reported
+// as yaml.v3's "could not find expected ':'" a line below it, nor read:
+// markers inside a block scalar would otherwise be taken as its text.
+func TestParseRefusesConflictMarkers(t *testing.T) {
+	for _, data := range []string{
+		"languages: [en, ru, kk]\n<<<<<<< HEAD\nsource: en\n=======\nsource: ru\n>>>>>>> theirs\n",
+		"note: |\n  one\n<<<<<<< HEAD\n  two\n=======\n  three\n>>>>>>> theirs\n",
+	} {
+		_, err := yamlx.Parse("tilmash.yaml", []byte(data))
+		var le *yamlx.LimitError
+		if !errors.As(err, &le) || le.Code != yamlx.CodeConflict || le.Line != 2 && le.Line != 3 {
+			t.Errorf("Parse(%q) = %v, want a %s error at the marker", data, err, yamlx.CodeConflict)
+		}
+	}
+	if _, err := yamlx.Parse("glossary.yaml", []byte("title: |\n  Title\n  =======\n")); err != nil {
+		t.Errorf("an underline of = alone is not a conflict: %v", err)
+	}
+}
