@@ -13,6 +13,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -170,6 +171,7 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 			"same-groups":    sameGroups,
 			"same-confirmed": sameConfirmed,
 			"sample":         sample,
+			"backdate":       backdate,
 		},
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("PATH", filepath.Dir(tilmashBin(e.T()))+string(filepath.ListSeparator)+e.Getenv("PATH"))
@@ -248,6 +250,21 @@ func mkfifo(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	for _, a := range args {
 		ts.Check(syscall.Mkfifo(ts.MkAbs(a), 0o644))
+	}
+}
+
+// backdate FILE… sets the modification time of files an hour back. The
+// scripts that make by hand the files a crash leaves (cp of the old
+// alignment after a step) backdate them: a step a crash stopped had not
+// touched them since before its journal entry, while files copied after
+// it are what git does (journal.crashed tells the two apart).
+func backdate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: backdate file...")
+	}
+	past := time.Now().Add(-time.Hour)
+	for _, a := range args {
+		ts.Check(os.Chtimes(ts.MkAbs(a), past, past))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
@@ -228,4 +229,52 @@ func TestCrashDuringUndo(t *testing.T) {
 	if h, _ := review.History(d); len(h) != 0 {
 		t.Errorf("journal holds %d entries", len(h))
 	}
+}
+
+// Files git put back after a step (a stash, a checkout of some files: the
+// journal is git-ignored and stays) are newer than the step's entry. That
+// is no crash: nothing is rolled back, the entry stays, and undo refuses
+// it as a step whose files changed. Before, the half of the step still on
+// disk was "rolled back" and the entry dropped.
+func TestFilesGitPutBackAreNotACrash(t *testing.T) {
+	d := newDoc(t, reviewtest.OneToOne)
+	orig := files(t, d)
+	mustApply(t, d, review.EditText{Group: 2, Lang: "ru", Sentence: 1, Text: "В понедельник суд рассмотрел дело рыбаков."})
+	edited := files(t, d)
+	entry := filepath.Join(d.Dir(), "journal", "000001.yaml")
+	past := time.Now().Add(-time.Hour)
+	for _, f := range append([]string{entry}, filepath.Join(d.Dir(), "alignment.yaml"), filepath.Join(d.Dir(), "ru.txt")) {
+		if err := os.Chtimes(f, past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// git checkout HEAD -- meta.yaml: as before the step, written now.
+	if err := os.WriteFile(filepath.Join(d.Dir(), "meta.yaml"), []byte(orig["meta.yaml"]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if snap := mustLoad(t, d); snap.Interrupted != nil {
+		t.Errorf("a reader takes the files git put back for an interrupted step %d", snap.Interrupted.Step)
+	}
+	rec, err := review.Recover(d)
+	if err != nil || rec != nil {
+		t.Fatalf("Recover = %v, %v; want nothing recovered", rec, err)
+	}
+	want := edited
+	want["meta.yaml"] = orig["meta.yaml"]
+	sameFiles(t, files(t, d), want)
+	if h, _ := review.History(d); len(h) != 1 {
+		t.Fatalf("journal holds %d entries, want the step kept", len(h))
+	}
+	if _, _, err := review.Undo(d, 1, false); err == nil || !strings.Contains(err.Error(), "changed after step 1") {
+		t.Errorf("undo of the step git half put back: %v", err)
+	}
+	// The same files as a crash leaves them (meta.yaml not reached, so
+	// older than the entry) are rolled back as before.
+	if err := os.Chtimes(filepath.Join(d.Dir(), "meta.yaml"), past.Add(-time.Minute), past.Add(-time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if rec, err := review.Recover(d); err != nil || rec == nil {
+		t.Fatalf("Recover after a crash = %v, %v", rec, err)
+	}
+	sameFiles(t, files(t, d), orig)
 }

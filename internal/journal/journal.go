@@ -20,6 +20,12 @@
 //   - an entry, every file after: the step is complete and undo can take
 //     it back byte for byte.
 //
+// The journal is git-ignored, so git can put files back under it (a
+// checkout, a stash, a reset). Files in one of the first three states that
+// are newer than the entry did not come from a crash (see crashed): they
+// are left alone, and so is the entry, which undo then refuses as a step
+// whose files changed.
+//
 // Every writer recovers first ([Journal.Begin]); readers that take no lock
 // see the state before an interrupted step ([Journal.Interrupted],
 // [Journal.Before]).
@@ -322,6 +328,62 @@ func (j *Journal) restore(e *Entry, force bool) error {
 	return nil
 }
 
+// crashed reports whether the files of e, found in state partial or
+// notApplied, are as a tilmash killed during e's step or its undo left
+// them. An undo leaves a mark beside the entry until it is done (see
+// undoMark). A step writes its entry first, then its files, so a crash
+// leaves the files it wrote (as after the step) no older than the entry,
+// and those it had not reached (as before) no newer. Files put back by
+// git (a checkout, a stash, a reset of some files; the journal is
+// git-ignored and stays) are newer than the entry whatever their state:
+// that is not a crash, and rolling the step back would delete or
+// overwrite what the step wrote (a stash keeps an imported text only on
+// disk, untracked). Equal times count as a crash, as before this check.
+func (j *Journal) crashed(e *Entry) (bool, error) {
+	if _, err := os.Stat(j.WS.Path(j.undoMark(e.Step))); err == nil {
+		return true, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return false, err
+	}
+	st, err := os.Stat(j.WS.Path(j.rel(e.Step)))
+	if err != nil {
+		return false, err
+	}
+	stamp := st.ModTime()
+	for _, f := range e.Files {
+		fi, err := os.Stat(j.path(f.Name))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // a file the step creates, as before it: no time
+		}
+		if err != nil {
+			return false, err
+		}
+		sum, err := j.sum(f.Name)
+		if err != nil {
+			return false, err
+		}
+		if sum == f.AfterSum && fi.ModTime().Before(stamp) || sum != f.AfterSum && fi.ModTime().After(stamp) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// undoMark is the file an undo of step leaves beside its entry while it
+// puts the files back: a crash then leaves files newer than the entry as
+// before the step, as git would, and the mark tells the two apart.
+func (j *Journal) undoMark(step int) string {
+	return filepath.Join(j.Dir, Folder, fmt.Sprintf("%06d.undoing", step))
+}
+
+// removeMark removes the undo mark of step, if there is one.
+func (j *Journal) removeMark(step int) error {
+	if err := os.Remove(j.WS.Path(j.undoMark(step))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
 // Interrupted returns the newest entry when its step stopped halfway
 // (some files written, some not), nil otherwise. It writes nothing, so
 // readers that take no lock can call it.
@@ -332,6 +394,9 @@ func (j *Journal) Interrupted() (*Entry, error) {
 	}
 	st, _, err := j.state(e)
 	if err != nil || st != partial {
+		return nil, err
+	}
+	if ok, err := j.crashed(e); err != nil || !ok {
 		return nil, err
 	}
 	return e, nil
@@ -363,12 +428,21 @@ func (j *Journal) Recover() (*Entry, error) {
 	if err != nil || st == applied || st == diverged {
 		return nil, err
 	}
+	if ok, err := j.crashed(e); err != nil || !ok {
+		// Not a crash: git (or a person) changed the files since. They
+		// are left as they are, and the step too: undo refuses it as a
+		// step whose files changed.
+		return nil, err
+	}
 	if st == partial {
 		if err := j.restore(e, false); err != nil {
 			return nil, err
 		}
 	}
-	return e, j.remove(e.Step)
+	if err := j.remove(e.Step); err != nil {
+		return nil, err
+	}
+	return e, j.removeMark(e.Step)
 }
 
 // History returns the journal, oldest first.
@@ -433,10 +507,18 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 		if err := j.writable(e); err != nil {
 			return undone, recovered, err
 		}
+		// Mark the undo before the first file goes back, so that a crash
+		// halfway is told from files git changed (see crashed).
+		if err := os.WriteFile(j.WS.Path(j.undoMark(e.Step)), nil, 0o666); err != nil {
+			return undone, recovered, err
+		}
 		if err := j.restore(e, force); err != nil {
 			return undone, recovered, err
 		}
 		if err := j.remove(e.Step); err != nil {
+			return undone, recovered, err
+		}
+		if err := j.removeMark(e.Step); err != nil {
 			return undone, recovered, err
 		}
 		undone = append(undone, e)
@@ -559,6 +641,9 @@ func (t *Tx) Commit(message string, data map[string]any, now time.Time) (int, er
 		return 0, err
 	}
 	e.file = j.rel(e.Step)
+	if err := j.removeMark(e.Step); err != nil {
+		return 0, err // a mark an undo of an earlier step of this number left
+	}
 	if err := j.WS.WriteFile(e.file, raw); err != nil {
 		return 0, err
 	}
