@@ -135,6 +135,11 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 	if err := c.SetAlignment(a); err != nil {
 		return nil, err
 	}
+	if m, changed := d.Meta.Record(texts); changed {
+		if err := c.SetMeta(&m); err != nil {
+			return nil, err
+		}
+	}
 	if res.Step, err = c.Commit("review.done.align", nil, time.Time{}); err != nil {
 		return nil, err
 	}

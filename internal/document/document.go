@@ -202,6 +202,24 @@ func (d *Document) Texts() (map[string]string, error) {
 	return out, nil
 }
 
+// Record returns m with the sha256 and size of each of texts that m
+// records otherwise, and whether there was one: align stores it with the
+// alignment it made for texts changed outside tilmash (merged by git,
+// edited by hand), which status would otherwise call "changed on disk"
+// for ever. The titles, sources and import times stay. m is not changed.
+func (m Meta) Record(texts map[string]string) (Meta, bool) {
+	out, changed := m, false
+	out.Versions = make(map[string]*Version, len(m.Versions))
+	for l, v := range m.Versions {
+		c := *v
+		if t, ok := texts[l]; ok && (c.SHA256 != Hash(t) || c.Bytes != len(t)) {
+			c.SHA256, c.Bytes, changed = Hash(t), len(t), true
+		}
+		out.Versions[l] = &c
+	}
+	return out, changed
+}
+
 // Marshal renders meta.yaml. Every writer of meta.yaml stages these bytes
 // in a [Change], so the file has one form.
 func (m *Meta) Marshal() ([]byte, error) {
