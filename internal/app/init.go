@@ -18,7 +18,31 @@ func (app *App) Init(dir string) (*workspace.Workspace, error) {
 	if err := ignoreLocalState(ws); err != nil {
 		return nil, err
 	}
+	if err := keepLF(ws); err != nil {
+		return nil, err
+	}
 	return ws, nil
+}
+
+// gitattributes keeps the workspace's own text files in LF on every
+// system. alignment.yaml holds byte offsets into LANG.txt and sha256 sums
+// of the texts: a clone made with core.autocrlf (Git for Windows' default)
+// added a CR to every line, so every text was "changed on disk", every
+// sentence after the first line missed its span, and no group could be
+// edited. eol=lf applies whatever the clone's settings.
+var gitattributes = []string{
+	"# tilmash: alignment.yaml holds byte offsets into the texts; keep LF on every system",
+	"documents/**/*.txt text eol=lf",
+	"documents/**/*.yaml text eol=lf",
+	"glossary/**/*.yaml text eol=lf",
+	"glossary/**/*.txt text eol=lf",
+	"tilmash.yaml text eol=lf",
+}
+
+// keepLF adds the lines of gitattributes that .gitattributes lacks,
+// keeping everything already there.
+func keepLF(ws *workspace.Workspace) error {
+	return addLines(ws, ".gitattributes", gitattributes)
 }
 
 // gitignore keeps a workspace's local state out of git: the lock, the
@@ -30,7 +54,13 @@ var gitignore = []string{workspace.LockFile, "/export/", "documents/*/journal/",
 // ignoreLocalState adds the lines of gitignore that .gitignore lacks,
 // keeping everything already there (init may run in an existing repository).
 func ignoreLocalState(ws *workspace.Workspace) error {
-	old, err := ws.ReadFile(".gitignore")
+	return addLines(ws, ".gitignore", gitignore)
+}
+
+// addLines adds to the file name of ws the lines it lacks, keeping
+// everything already there (init may run in an existing repository).
+func addLines(ws *workspace.Workspace, name string, lines []string) error {
+	old, err := ws.ReadFile(name)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
@@ -42,7 +72,7 @@ func ignoreLocalState(ws *workspace.Workspace) error {
 	if out != "" && !strings.HasSuffix(out, "\n") {
 		out += "\n"
 	}
-	for _, l := range gitignore {
+	for _, l := range lines {
 		if !have[l] {
 			out += l + "\n"
 		}
@@ -50,5 +80,5 @@ func ignoreLocalState(ws *workspace.Workspace) error {
 	if out == string(old) {
 		return nil
 	}
-	return ws.WriteFile(".gitignore", []byte(out))
+	return ws.WriteFile(name, []byte(out))
 }
