@@ -15,6 +15,7 @@
 package document
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -68,7 +69,21 @@ func (d *Document) ReadFile(name string) ([]byte, error) {
 	if err == nil {
 		err = Unmerged(d.ID, d.rel(name), data)
 	}
-	return data, err
+	return textLF(name, data), err
+}
+
+// textLF returns data, the content of the document's file name, with CRLF
+// line ends read as LF when name is a text (LANG.txt). tilmash writes its
+// texts in LF and alignment.yaml counts their bytes so; a clone with
+// core.autocrlf (Git for Windows' default, in a workspace without the
+// .gitattributes init writes) or an editor on Windows puts a CR before
+// every LF, which would move every span and make every text "changed on
+// disk". The next write of the text through tilmash stores it in LF.
+func textLF(name string, data []byte) []byte {
+	if !strings.HasSuffix(name, ".txt") || !bytes.Contains(data, []byte("\r\n")) {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 }
 
 // Unmerged refuses data, a file of document id that file names, when it

@@ -94,7 +94,7 @@ func (c *Change) read(name string) ([]byte, bool, error) {
 	if err == nil && ok {
 		err = Unmerged(c.ID, c.rel(name), data)
 	}
-	return data, ok, err
+	return textLF(name, data), ok, err
 }
 
 // Text returns the text of lang as the change would leave it.
