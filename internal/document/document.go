@@ -72,15 +72,21 @@ func (d *Document) ReadFile(name string) ([]byte, error) {
 	return textLF(name, data), err
 }
 
-// textLF returns data, the content of the document's file name, with CRLF
-// line ends read as LF when name is a text (LANG.txt). tilmash writes its
-// texts in LF and alignment.yaml counts their bytes so; a clone with
-// core.autocrlf (Git for Windows' default, in a workspace without the
-// .gitattributes init writes) or an editor on Windows puts a CR before
-// every LF, which would move every span and make every text "changed on
-// disk". The next write of the text through tilmash stores it in LF.
+// textLF returns data, the content of the document's file name, as
+// tilmash stored it when name is a text (LANG.txt): CRLF line ends read as
+// LF, and a UTF-8 byte-order mark at the start dropped. tilmash writes its
+// texts in LF without a BOM, and alignment.yaml counts their bytes so; a
+// clone with core.autocrlf (Git for Windows' default, in a workspace
+// without the .gitattributes init writes) puts a CR before every LF, and
+// an editor on Windows may add both, which would move every span and make
+// every text "changed on disk". The next write of the text through tilmash
+// stores it without them.
 func textLF(name string, data []byte) []byte {
-	if !strings.HasSuffix(name, ".txt") || !bytes.Contains(data, []byte("\r\n")) {
+	if !strings.HasSuffix(name, ".txt") {
+		return data
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !bytes.Contains(data, []byte("\r\n")) {
 		return data
 	}
 	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))

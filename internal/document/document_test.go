@@ -379,3 +379,50 @@ func TestFoldersKeepsUnreadable(t *testing.T) {
 		t.Error("opening an unreadable document gave no error")
 	}
 }
+
+// TestTextAsStored: a text git checked out with core.autocrlf, or a
+// Windows editor saved with a byte-order mark, reads as the text tilmash
+// stored (LF, no BOM): its sha256 is meta.yaml's and the spans of
+// alignment.yaml still hold their sentences. A change opened on it sees
+// the same text.
+func TestTextAsStored(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := "# Heading\n\nOne: two. Three.\n"
+	res, err := document.Import(ws, "demo", "en", []byte(stored), "en.txt", document.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, disk := range map[string]string{
+		"CRLF":      strings.ReplaceAll(stored, "\n", "\r\n"),
+		"BOM":       "\ufeff" + stored,
+		"BOM, CRLF": "\ufeff" + strings.ReplaceAll(stored, "\n", "\r\n"),
+	} {
+		if err := os.WriteFile(res.Doc.TextFile("en"), []byte(disk), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		d, err := document.Open(ws, "demo")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text, err := d.Text("en"); err != nil || text != stored || document.Hash(text) != d.Meta.Versions["en"].SHA256 {
+			t.Errorf("%s: Text = %q, %v; want the stored text", name, text, err)
+		}
+		c, err := document.Begin(ws, "demo")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text, err := c.Text("en"); err != nil || text != stored {
+			t.Errorf("%s: Change.Text = %q, %v; want the stored text", name, text, err)
+		}
+	}
+	// A carriage return that does not end a line is the text's own.
+	if err := os.WriteFile(res.Doc.TextFile("en"), []byte("a\rb\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if text, _ := res.Doc.Text("en"); text != "a\rb\n" {
+		t.Errorf("lone CR: Text = %q", text)
+	}
+}
