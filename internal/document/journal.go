@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -152,8 +153,7 @@ func (c *Change) SetAlignment(a *Alignment) error {
 	if err != nil {
 		return err
 	}
-	c.tx.Write(AlignmentName, data)
-	return nil
+	return c.writeYAML(AlignmentName, data)
 }
 
 // SetMeta stages a new meta.yaml.
@@ -162,7 +162,68 @@ func (c *Change) SetMeta(m *Meta) error {
 	if err != nil {
 		return err
 	}
-	c.tx.Write(metaName, data)
+	return c.writeYAML(metaName, data)
+}
+
+// writeYAML stages data, the new content of the YAML file name, unless it
+// would drop a comment a person wrote in the file (see [LostComment]).
+func (c *Change) writeYAML(name string, data []byte) error {
+	old, ok, err := c.read(name)
+	if err != nil {
+		return err
+	}
+	if ok {
+		if err := LostComment(c.ID, c.rel(name), old, data); err != nil {
+			return err
+		}
+	}
+	c.tx.Write(name, data)
+	return nil
+}
+
+// LostComment refuses to replace old, the content of file (a YAML file of
+// document id that tilmash writes itself), with new when a comment line of
+// old is not in new: a note a person added by hand ("# checked with the
+// desk on Friday") was dropped without a word by the next edit, since
+// tilmash writes these files whole and keeps no comments. The error names
+// the comment's line and says where such a note can live.
+func LostComment(id, file string, old, new []byte) error {
+	var kept map[string]bool
+	return eachComment(old, func(line string, at int) error {
+		if kept == nil {
+			kept = map[string]bool{}
+			_ = eachComment(new, func(l string, _ int) error { kept[l] = true; return nil })
+		}
+		if kept[line] || strings.Contains(alignmentHeader, line+"\n") {
+			// Kept, or a line of tilmash's own header (a new wording of
+			// the header must list the old lines here too, or every
+			// workspace written before would refuse its edits).
+			return nil
+		}
+		return locale.NewError("document.comment-lost", map[string]any{"ID": id, "Comment": line}).
+			WithHint("document.comment-lost.hint").At(locale.Pos{File: file, Line: at, Column: 1})
+	})
+}
+
+// eachComment calls fn with each comment line of data (a line whose first
+// character that is not a space is #), trimmed, and its number, and stops
+// at the first error.
+func eachComment(data []byte, fn func(line string, n int) error) error {
+	for off, n := 0, 1; off < len(data); n++ {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
+		}
+		line := bytes.TrimSpace(data[off:end])
+		off = end + 1
+		if len(line) > 0 && line[0] == '#' {
+			if err := fn(string(line), n); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
