@@ -1,6 +1,9 @@
 package review
 
 import (
+	"errors"
+	"io/fs"
+
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
 )
@@ -30,6 +33,18 @@ func IsEdit(e *journal.Entry) bool {
 // Undo takes back the newest n steps of d's journal, whatever command made
 // them (an edit, align, import); see [journal.Journal.Undo]. The caller
 // holds the workspace lock.
+// A file of d that a git merge left unfinished (conflict markers) stops it
+// before anything is written, even with force: taking a step back into it
+// would write a file that still holds the markers, or stop halfway.
 func Undo(d *document.Document, n int, force bool) (undone []*journal.Entry, recovered *journal.Entry, err error) {
+	names := []string{document.AlignmentName}
+	for _, l := range d.Languages() {
+		names = append(names, l+".txt", document.FormatName(l))
+	}
+	for _, name := range names {
+		if _, err := d.ReadFile(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, err
+		}
+	}
 	return d.Journal().Undo(n, force)
 }
