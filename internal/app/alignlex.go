@@ -40,7 +40,7 @@ const reviewWeight = 0.25
 const lexiconFolder = workspace.LocalFolder + string(filepath.Separator) + "lexicon" // filepath.Join, as a constant
 
 // confirmedPairs collects, for each pair of languages (in the order of langs), the texts of the
-// confirmed groups of every document that have both languages.
+// confirmed groups of every document that can be read that have both languages.
 func confirmedPairs(ws *workspace.Workspace, langs []string) (map[[2]string][][2]string, error) {
 	ids, err := document.List(ws)
 	if err != nil {
@@ -48,15 +48,16 @@ func confirmedPairs(ws *workspace.Workspace, langs []string) (map[[2]string][][2
 	}
 	out := map[[2]string][][2]string{}
 	for _, id := range ids {
+		// A document that cannot be read (a git merge of it left
+		// unfinished, a file broken by hand) teaches nothing: it does not
+		// stop align of another document, nor align finishing its merge.
+		// Its own commands name the problem.
 		d, err := document.Open(ws, id)
 		if err != nil {
-			return nil, err
+			continue
 		}
 		a, err := d.Alignment()
-		if err != nil {
-			return nil, err
-		}
-		if a == nil {
+		if err != nil || a == nil {
 			continue
 		}
 		for _, g := range a.Groups {
