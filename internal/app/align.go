@@ -59,6 +59,12 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 	if err != nil {
 		return nil, err
 	}
+	// A git merge that stopped only on offsets and sums (two corrections
+	// of the document's texts) is finished here: align works them out
+	// again from the merged texts below, in the same journal step.
+	if _, err := c.FinishMerge(); err != nil {
+		return nil, err
+	}
 	d, err := c.Document()
 	if err != nil {
 		return nil, err

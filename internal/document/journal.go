@@ -12,6 +12,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/textenc"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
@@ -96,6 +97,51 @@ func (c *Change) read(name string) ([]byte, bool, error) {
 		err = Unmerged(c.ID, c.rel(name), data)
 	}
 	return textLF(name, data), ok, err
+}
+
+// FinishMerge resolves, in meta.yaml and alignment.yaml as the change
+// would leave them, a git merge that stopped only on what tilmash derives
+// from the texts ([ResolveDerived]); the texts themselves must be merged
+// (a text with conflict markers is refused). It stages the resolved files
+// and returns their names. A file with a conflict of another kind is left
+// as it is: the next read of it names the conflict.
+func (c *Change) FinishMerge() ([]string, error) {
+	var done []string
+	for _, name := range []string{metaName, AlignmentName} {
+		data, ok, err := c.tx.Read(name)
+		if err != nil {
+			return done, err
+		}
+		if !ok || textenc.ConflictMarker(data) < 0 {
+			continue
+		}
+		texts := map[string]string{}
+		for _, l := range c.WS.Config.Languages {
+			t, ok, err := c.read(l + ".txt")
+			if err != nil {
+				return done, err
+			}
+			if ok {
+				texts[l] = string(t)
+			}
+		}
+		out, ok := ResolveDerived(data, texts)
+		if !ok {
+			continue
+		}
+		if name == AlignmentName {
+			// The spans are one side's: find the sentences again.
+			if a, err := ParseAlignment(c.rel(name), out); err == nil {
+				a.reanchor(texts)
+				if b, err := a.Marshal(); err == nil {
+					out = b
+				}
+			}
+		}
+		c.tx.Write(name, out)
+		done = append(done, name)
+	}
+	return done, nil
 }
 
 // Text returns the text of lang as the change would leave it.

@@ -1,0 +1,69 @@
+package document
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestResolveDerived: the conflicts git leaves in alignment.yaml and
+// meta.yaml when two people correct one document's texts are resolved
+// when they are only in what tilmash derives from the texts, and left to a
+// person otherwise.
+func TestResolveDerived(t *testing.T) {
+	ru := "Суд собрался во вторник. Судья попросил доказательства.\n"
+	for _, c := range []struct {
+		name, in, want string // want "" for a conflict a person resolves
+	}{
+		{"offsets and sums",
+			"sources:\n<<<<<<< HEAD\n  ru: " + strings.Repeat("a", 64) + "\n=======\n  ru: " + strings.Repeat("b", 64) + "\n>>>>>>> x\ngroups:\n" +
+				"  - status: confirmed\n    ru:\n<<<<<<< HEAD\n      - {at: 0-5, text: Суд}\n=======\n      - {at: 2-7, text: Суд}\n>>>>>>> x\n",
+			"sources:\n  ru: " + strings.Repeat("a", 64) + "\ngroups:\n  - status: confirmed\n    ru:\n      - {at: 0-5, text: Суд}\n"},
+		{"meta.yaml sum and size, diff3 style",
+			"  ru:\n    title: T\n<<<<<<< HEAD\n    sha256: " + strings.Repeat("a", 64) + "\n    bytes: 7497\n||||||| base\n    sha256: " + strings.Repeat("c", 64) + "\n    bytes: 7500\n=======\n    sha256: " + strings.Repeat("b", 64) + "\n    bytes: 7495\n>>>>>>> x\n",
+			"  ru:\n    title: T\n    sha256: " + strings.Repeat("a", 64) + "\n    bytes: 7497\n"},
+		{"the corrected sentence is theirs",
+			"    ru:\n<<<<<<< HEAD\n      - {at: 30-60, text: Суд собрался в понедельник.}\n=======\n      - {at: 0-40, text: Суд собрался во вторник.}\n>>>>>>> x\n",
+			"    ru:\n      - {at: 0-40, text: Суд собрался во вторник.}\n"},
+		{"two statuses", "<<<<<<< HEAD\n  - status: confirmed\n=======\n  - status: aligned\n>>>>>>> x\n", ""},
+		{"two notes", "<<<<<<< HEAD\n    note: a\n=======\n    note: b\n>>>>>>> x\n", ""},
+		{"lines added on one side", "<<<<<<< HEAD\n  ru: " + strings.Repeat("a", 64) + "\n=======\n>>>>>>> x\n", ""},
+		{"neither sentence in the text", "    ru:\n<<<<<<< HEAD\n      - {at: 0-5, text: Один.}\n=======\n      - {at: 0-5, text: Два.}\n>>>>>>> x\n", ""},
+		{"no conflict", "groups: []\n", ""},
+	} {
+		out, ok := ResolveDerived([]byte(c.in), map[string]string{"ru": ru})
+		if c.want == "" {
+			if ok {
+				t.Errorf("%s: resolved as %q, want it left to a person", c.name, out)
+			}
+			continue
+		}
+		if !ok || string(out) != c.want {
+			t.Errorf("%s: ResolveDerived = %v\n%s\nwant\n%s", c.name, ok, out, c.want)
+		}
+	}
+}
+
+// TestReanchor: after a merge the spans of one language are found again
+// in its merged text, in order, and its sum is the text's; a language
+// where a sentence is missing is left for align.
+func TestReanchor(t *testing.T) {
+	texts := map[string]string{"en": "One. Two. One.\n", "ru": "Раз. Два.\n"}
+	a := &Alignment{Languages: []string{"en", "ru"}, Sources: map[string]string{"en": "old", "ru": "old"}, Groups: []*Group{
+		{Sents: map[string][]Sentence{"en": {{Start: 9, End: 13, Text: "One."}}, "ru": {{Start: 0, End: 4, Text: "Три."}}}},
+		{Sents: map[string][]Sentence{"en": {{Start: 0, End: 4, Text: "Two."}, {Start: 1, End: 5, Text: "One."}}}},
+	}}
+	a.reanchor(texts)
+	got := []Sentence{a.Groups[0].Sents["en"][0], a.Groups[1].Sents["en"][0], a.Groups[1].Sents["en"][1]}
+	want := [][2]int{{0, 4}, {5, 9}, {10, 14}}
+	for i, s := range got {
+		if s.Start != want[i][0] || s.End != want[i][1] {
+			t.Errorf("en sentence %d at %d-%d, want %d-%d", i, s.Start, s.End, want[i][0], want[i][1])
+		}
+	}
+	if a.Sources["en"] != Hash(texts["en"]) || a.Sources["ru"] != "old" {
+		t.Errorf("sources %v", a.Sources)
+	}
+	if s := a.Groups[0].Sents["ru"][0]; s.Start != 0 || s.End != 4 {
+		t.Errorf("ru, whose sentence is missing, moved: %+v", s)
+	}
+}
