@@ -446,3 +446,51 @@ func TestImportHeldBareHeader(t *testing.T) {
 		t.Errorf("rebuild: %+v, want %d units", rb, len(cutGroups)+1)
 	}
 }
+
+// TestMatchesPartial: tm lookup --format tmx leaves a match whose
+// translation also covers the group's other sentence (a 2-1 group) out
+// of the default file, as tm export leaves out the partial units: OmegaT
+// fills in a tm/auto/ memory's exact matches, and the partial target
+// would say the other sentence twice. --units partial writes those
+// matches alone, for tm/. With a language pair whose target translates
+// the sentence alone the match is not partial.
+func TestMatchesPartial(t *testing.T) {
+	ctx := context.Background()
+	m := cutMemory(t)
+	res, err := m.Lookup(ctx, []string{"It concerns 12 guards.", "The talks lasted three hours."}, tm.LookupOptions{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mt := res[0].Matches; len(mt) == 0 || len(mt[0].Partial) == 0 {
+		t.Fatalf("no partial match for the 2-1 group's sentence: %+v", res[0])
+	}
+	for _, c := range []struct {
+		units   string
+		want    []string // the <tu> ids written
+		partial bool     // every one marked x-partial
+	}{
+		{"", []string{"doc/zarechnoye#4"}, false},
+		{export.UnitsSentences, []string{"doc/zarechnoye#4"}, false},
+		{export.UnitsPartial, []string{"doc/zarechnoye#3.2"}, true},
+	} {
+		var buf bytes.Buffer
+		n, err := m.WriteMatches(&buf, res, tm.ExportOptions{Units: c.units})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := tmx.Read(bytes.NewReader(buf.Bytes()), "matches.tmx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, u := range doc.Units {
+			ids = append(ids, u.ID)
+			if _, p := u.Prop(tmx.PartialProp); p != c.partial {
+				t.Errorf("%q: unit %s x-partial %v, want %v", c.units, u.ID, p, c.partial)
+			}
+		}
+		if n != len(ids) || strings.Join(ids, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%q: %d units %v, want %v:\n%s", c.units, n, ids, c.want, buf.String())
+		}
+	}
+}

@@ -347,6 +347,15 @@ func (m *Memory) fromTMX(doc *tmx.TMX, src Source) ([]Unit, int, int) {
 	return units, skipped, derived
 }
 
+// partialMatch reports a match's <tu> with a variant marked x-partial
+// (a translation that also covers the unit's other sentences).
+func partialMatch(tu *tmx.Unit) bool {
+	return slices.ContainsFunc(tu.Variants, func(v tmx.Variant) bool {
+		_, p := v.Prop(tmx.PartialProp)
+		return p
+	})
+}
+
 // cutUnit reports a unit the sentence cut added after a group's unit.
 func cutUnit(tu *tmx.Unit) bool {
 	_, cut := tu.Prop(tmx.CutProp)
@@ -632,6 +641,13 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 // [Memory.Export]). In the sentence cut, a match with a sentence of a
 // unit ([Match.Part]) is a <tu> of its own, numbered GROUP.PART as the
 // cut numbers it; in the group-level file it is its unit.
+//
+// As in [Memory.Export], the sentence cut leaves out a match whose
+// translation in a language written also covers the unit's other
+// sentences ([Match.Partial]): a CAT tool fills in an exact match of its
+// auto-fill memory (OmegaT's tm/auto/), and the partial translation would
+// say the other sentences twice. export.UnitsPartial writes those alone,
+// marked x-partial, with the partial units of the matched groups' cut.
 func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) (int, error) {
 	doc := &tmx.TMX{Header: m.header(opt)}
 	cut := m.newCutter(opt)
@@ -666,10 +682,17 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 					}
 				}
 			}
+			// partial in a language written: a language pair whose
+			// target is the sentence's alone is an exact match
+			keep := only(tu, opt.Langs)
+			if partialMatch(tu) {
+				// marked on the unit too, as the cut marks its units
+				tu.Props = append(tu.Props, tmx.Prop{Type: tmx.PartialProp, Value: strconv.Itoa(mt.Unit.Group)})
+			}
 			tu.Props = append(tu.Props,
 				tmx.Prop{Type: MatchProp, Value: strconv.Itoa(mt.Score)},
 				tmx.Prop{Type: QueryProp, Value: r.Sentence})
-			if only(tu, opt.Langs) {
+			if keep && (cut == nil || partialMatch(tu) == (opt.Units == export.UnitsPartial)) {
 				doc.Units = append(doc.Units, *tu)
 			}
 			for _, cu := range tus[1:] {
