@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,22 +89,35 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 		return ImportReport{}, err
 	}
 	rel := filepath.Join(Folder, ImportsFolder, name+".tmx")
+	// taken refuses a name of a shared memory that is another machine's:
+	// an import of that name whose text is not this workspace's kept copy
+	// (none, or another). Replacing it would drop a colleague's work. It
+	// is checked on the memory as it is under the update lock, in the
+	// transaction that writes the import: two translators importing one
+	// name at once are decided one after the other.
+	taken := func(srcs []Source) error {
+		i := slices.IndexFunc(srcs, func(s Source) bool { return s.Name == TMXPrefix+name })
+		if !m.Shared || i < 0 {
+			return nil
+		}
+		kept, err := m.WS.ReadFile(rel)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if sum := sha256.Sum256(kept); err != nil || hex.EncodeToString(sum[:]) != srcs[i].Hash {
+			return &TakenError{Name: name}
+		}
+		return nil
+	}
 	if m.Shared {
-		// An import of that name whose text is not this workspace's kept
-		// copy (none, or another) is another machine's: replacing it
-		// would drop a colleague's work.
+		// Refused at once, before the file is worked on, when the
+		// memory as it is has the name already.
 		srcs, err := m.Store.Sources(ctx)
+		if err == nil {
+			err = taken(srcs)
+		}
 		if err != nil {
 			return ImportReport{}, err
-		}
-		if i := slices.IndexFunc(srcs, func(s Source) bool { return s.Name == TMXPrefix+name }); i >= 0 {
-			kept, err := m.WS.ReadFile(rel)
-			if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return ImportReport{}, err
-			}
-			if sum := sha256.Sum256(kept); err != nil || hex.EncodeToString(sum[:]) != srcs[i].Hash {
-				return ImportReport{}, &TakenError{Name: name}
-			}
 		}
 	}
 	held, err := m.held(ctx, doc, TMXPrefix+name)
@@ -132,13 +146,25 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 		// groups (a partial file): nothing to add.
 		return ImportReport{Name: name, Held: held, Skipped: skipped, Derived: derived}, nil
 	}
-	if err := os.MkdirAll(filepath.Dir(m.WS.Path(rel)), 0o755); err != nil {
-		return ImportReport{}, err
-	}
-	if err := m.WS.WriteFile(rel, data); err != nil {
-		return ImportReport{}, err
-	}
-	if err := m.Store.Apply(ctx, false, Changes(c)); err != nil {
+	err = applyPlanned(ctx, m.Store, func(cur Current) (iter.Seq2[Change, error], error) {
+		if err := taken(cur.Sources); err != nil {
+			return nil, err
+		}
+		return func(yield func(Change, error) bool) {
+			// The kept copy is written once the name is this
+			// workspace's, under the lock when the memory is shared.
+			err := os.MkdirAll(filepath.Dir(m.WS.Path(rel)), 0o755)
+			if err == nil {
+				err = m.WS.WriteFile(rel, data)
+			}
+			if err != nil {
+				yield(Change{}, err)
+				return
+			}
+			yield(c, nil)
+		}, nil
+	})
+	if err != nil {
 		return ImportReport{}, err
 	}
 	return ImportReport{Name: name, Units: len(c.Units), Skipped: skipped, Derived: derived, Held: held}, nil

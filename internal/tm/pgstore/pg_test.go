@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -265,6 +266,47 @@ func TestSharedUpdatesAtOnce(t *testing.T) {
 	}
 	if notes := storetest.Notes(t, st, "prosecutor"); rep.Read != 0 || rep.Conflicts != 1 || notes != "alice||" {
 		t.Errorf("bob's update while alice's was under way: %+v; the memory holds %q, want alice's and a conflict", rep, notes)
+	}
+}
+
+// TestSharedImportsAtOnce: two translators import their OmegaT
+// project_save.tmx under the same name at once. Bob's import checked that
+// no other machine had the name before it waited for the lock alice's
+// import held, so it replaced alice's import once she was done. The check
+// is now made under the lock, on what alice wrote: bob is refused, and
+// alice's import stays.
+func TestSharedImportsAtOnce(t *testing.T) {
+	_, st := openURL(t)
+	ctx := context.Background()
+	save := func(text string) string {
+		return `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg>` + text + `</seg></tuv><tuv xml:lang="ru"><seg>Мажилис принял закон.</seg></tuv></tu></body></tmx>`
+	}
+	alice := storetest.NewMachine(t, st, nil)
+	bob := storetest.NewMachine(t, st, nil)
+	var bobErr error
+	done := make(chan struct{})
+	alice.Store = &midway{Store: st, during: func() {
+		go func() {
+			defer close(done)
+			_, bobErr = bob.Memory.ImportTMX(ctx, strings.NewReader(save("Bob's law.")), "project_save.tmx", "project_save")
+		}()
+		time.Sleep(700 * time.Millisecond) // what bob checks before waiting, he has checked
+	}}
+	if _, err := alice.Memory.ImportTMX(ctx, strings.NewReader(save("Alice's law.")), "project_save.tmx", "project_save"); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	var taken *tm.TakenError
+	if !errors.As(bobErr, &taken) {
+		t.Errorf("bob's import of the name alice's import was taking: %v, want a TakenError", bobErr)
+	}
+	if hits, err := alice.Search(ctx, tm.Query{Text: "Alice"}); err != nil || len(hits) != 1 {
+		t.Errorf("alice's import after bob's: %d hits %v, want it kept", len(hits), err)
+	}
+	if _, err := os.Stat(bob.WS.Path(tm.Folder, tm.ImportsFolder, "project_save.tmx")); err == nil {
+		t.Errorf("bob's refused import left a kept copy, which a rebuild would read")
 	}
 }
 
