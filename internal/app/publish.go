@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/export/termbase"
+	"github.com/tilmash/tilmash/internal/tmx"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -519,7 +520,7 @@ func renderDocument(ws *workspace.Workspace, id string, d *document.Document, a 
 	if err != nil {
 		return nil, err
 	}
-	out := make([]rendered, 0, len(plan))
+	out := make([]rendered, 0, len(plan)+1)
 	for _, p := range plan {
 		data, err := Render(p.fill)
 		if err != nil {
@@ -527,8 +528,28 @@ func renderDocument(ws *workspace.Workspace, id string, d *document.Document, a 
 		}
 		out = append(out, rendered{p.name, data})
 	}
+	if ws.Config.Publish.Writes("tmx") {
+		// The units the default TMX leaves out for a partial target
+		// (see export.UnitsPartial), beside it for OmegaT's tm/: a
+		// newsroom that hands OmegaT the folder would have none.
+		o := opt
+		o.Units = export.UnitsPartial
+		data, err := Render(func(b *bytes.Buffer) error { return export.Write(b, "tmx", d, a, o) })
+		if err != nil {
+			return nil, err
+		}
+		if t, err := tmx.Read(bytes.NewReader(data), partialTMXName(id)); err != nil {
+			return nil, err
+		} else if len(t.Units) > 0 {
+			out = append(out, rendered{partialTMXName(id), data})
+		}
+	}
 	return out, nil
 }
+
+// partialTMXName is the file publish writes the partial units of
+// document id's TMX to, when it has any.
+func partialTMXName(id string) string { return id + ".partial.tmx" }
 
 // publishWrites are the writes of one publish, in three batches (see
 // workspace.Batch), committed in order, each durable before the next
