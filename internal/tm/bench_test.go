@@ -22,6 +22,7 @@ import (
 	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
 	"github.com/tilmash/tilmash/internal/tm/storetest"
 	"github.com/tilmash/tilmash/internal/tm/tmbench"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // The benchmarks' sizes: bench/tm.sh sets 1,000,000 groups and 10,000
@@ -407,8 +408,9 @@ func BenchmarkUpdateAfterAnotherMachine(b *testing.B) {
 	b.Run("shared", func(b *testing.B) { benchUpdateAfterAnother(b, true) })
 }
 
-func benchUpdateAfterAnother(b *testing.B, shared bool) {
-	ctx := context.Background()
+// sampleWorkspace is a workspace of benchDocs copies of the sample
+// workspace's zarechnoye-videos (38 groups).
+func sampleWorkspace(b *testing.B) *workspace.Workspace {
 	sample := filepath.Join("..", "..", document.Folder, "zarechnoye-videos")
 	meta, err := os.ReadFile(filepath.Join(sample, "meta.yaml"))
 	if err != nil {
@@ -428,6 +430,42 @@ func benchUpdateAfterAnother(b *testing.B, shared bool) {
 		os.WriteFile(filepath.Join(dir, "meta.yaml"), []byte(strings.Replace(string(meta), "id: zarechnoye-videos\n", "id: "+id+"\n", 1)), 0o644)
 		os.WriteFile(filepath.Join(dir, document.AlignmentName), []byte(strings.Replace(string(al), "document: zarechnoye-videos\n", "document: "+id+"\n", 1)), 0o644)
 	}
+	return ws
+}
+
+// BenchmarkSharedFirstUpdate is a machine's first update of a shared
+// memory (no tm-shared.json yet, an empty memory): every one of
+// benchDocs documents is hashed for the three-way comparison, then read
+// and written.
+func BenchmarkSharedFirstUpdate(b *testing.B) {
+	ctx := context.Background()
+	ws := sampleWorkspace(b)
+	var cpu time.Duration
+	for i := range b.N {
+		b.StopTimer()
+		st, err := sqlitestore.Open(filepath.Join(b.TempDir(), fmt.Sprintf("tm%d.sqlite", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(ws.Path(tm.Folder, tm.SharedStateName))
+		m := tm.New(ws, st)
+		m.Shared = true
+		b.StartTimer()
+		c := processCPU()
+		if rep, err := m.Update(ctx); err != nil || rep.Read != benchDocs {
+			b.Fatalf("%+v %v", rep, err)
+		}
+		cpu += processCPU() - c
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+func benchUpdateAfterAnother(b *testing.B, shared bool) {
+	ctx := context.Background()
+	ws := sampleWorkspace(b)
 	st, err := sqlitestore.Open(filepath.Join(b.TempDir(), "tm.sqlite"))
 	if err != nil {
 		b.Fatal(err)
