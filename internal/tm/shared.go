@@ -222,40 +222,51 @@ func (m *Memory) hashDocument(id string) (string, error) {
 	return hash, err
 }
 
-// localHashes returns the version of each local document: the cached one
-// while its stamp is the same, else hashed (on every core).
-func (m *Memory) localHashes(local []localDoc, st sharedState) (map[string]string, error) {
+// cachedHashes returns the version of each local document whose stamp is
+// the one tm-shared.json records with it; the others are hashed when the
+// comparison needs them ([Memory.hashDocuments]).
+func cachedHashes(local []localDoc, st sharedState) map[string]string {
 	out := make(map[string]string, len(local))
-	var todo []string
 	for _, d := range local {
 		if c, ok := st.Documents[d.id]; ok && d.stamp != "" && c.Stamp == d.stamp && c.Hash != "" {
 			out[d.id] = c.Hash
-		} else {
-			todo = append(todo, d.id)
 		}
 	}
-	hashes := make([]string, len(todo))
-	errs := make([]error, len(todo))
+	return out
+}
+
+// hashDocuments adds the version of each of ids to hashes, hashed on
+// every core.
+func (m *Memory) hashDocuments(ids []string, hashes map[string]string) error {
+	out := make([]string, len(ids))
+	errs := make([]error, len(ids))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < min(workers, len(todo)); w++ {
+	for w := 0; w < min(workers, len(ids)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(todo); i += workers {
-				hashes[i], errs[i] = m.hashDocument(todo[i])
+			for i := w; i < len(ids); i += workers {
+				out[i], errs[i] = m.hashDocument(ids[i])
 			}
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return err
 	}
-	for i, id := range todo {
-		out[id] = hashes[i]
+	for i, id := range ids {
+		hashes[id] = out[i]
 	}
-	return out, nil
+	return nil
 }
+
+// unhashed stands for the version of a local document that neither this
+// workspace's bases nor the memory have: whatever it is, the document is
+// written ([decide]), and reading it to write it gives its version. A
+// machine's first update of a shared memory read every document twice,
+// once to hash it here.
+const unhashed = "unhashed"
 
 // syncShared is [Memory.Update] and [Memory.Rebuild] of a shared memory:
 // the three-way comparison above.
@@ -266,10 +277,7 @@ func (m *Memory) syncShared(ctx context.Context, rebuild bool) (UpdateReport, er
 		return rep, err
 	}
 	st := m.loadShared()
-	hashes, err := m.localHashes(local, st)
-	if err != nil {
-		return rep, err
-	}
+	hashes := cachedHashes(local, st)
 	stamps := make(map[string]string, len(local))
 	for _, d := range local {
 		stamps[d.id] = d.stamp
@@ -301,12 +309,20 @@ func (m *Memory) syncShared(ctx context.Context, rebuild bool) (UpdateReport, er
 				ids = append(ids, id)
 			}
 		}
-		for id := range hashes {
+		var todo []string
+		for id := range stamps {
 			if _, ok := mem[id]; !ok {
 				ids = append(ids, id)
 			}
+			if _, ok := hashes[id]; !ok && (mem[id] != "" || bases[id].Base != "") {
+				todo = append(todo, id)
+			}
 		}
 		slices.Sort(ids)
+		// Hashed once, for this plan and the one under the lock.
+		if err := m.hashDocuments(todo, hashes); err != nil {
+			return nil, err
+		}
 		var jobs []docJob
 		var removed []Change
 		name := func(list *[]string, id string) {
@@ -316,6 +332,9 @@ func (m *Memory) syncShared(ctx context.Context, rebuild bool) (UpdateReport, er
 		}
 		for _, id := range ids {
 			l, b, mv := hashes[id], bases[id].Base, mem[id]
+			if _, local := stamps[id]; local && l == "" {
+				l = unhashed // b and mv are none: it is written
+			}
 			v := decide(b, l, mv, rebuild)
 			searched := ""
 			if (v.conflict || v.newer) && mv != "" {
