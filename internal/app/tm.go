@@ -409,13 +409,14 @@ func (a *App) ExportMemory(ctx context.Context, m *Memory, o *Output, units stri
 }
 
 // WriteMatches writes lookup results as a TMX to o, cut in units, in
-// langs (nil for every language).
-func (a *App) WriteMatches(m *Memory, res []tm.Result, o *Output, units string, langs []string) (string, int, error) {
+// langs (nil for every language); it returns the file written, the number
+// of units and of partial matches left out ([tm.Memory.WriteMatches]).
+func (a *App) WriteMatches(m *Memory, res []tm.Result, o *Output, units string, langs []string) (string, int, int, error) {
 	var buf bytes.Buffer
-	n, err := m.WriteMatches(&buf, res, a.memoryExportOptions(m, units, langs))
+	n, left, err := m.WriteMatches(&buf, res, a.memoryExportOptions(m, units, langs))
 	if err != nil {
-		return "", 0, memoryError(m, err)
+		return "", 0, 0, memoryError(m, err)
 	}
 	file, err := o.Write("matches.tmx", buf.Bytes())
-	return file, n, err
+	return file, n, left, err
 }

@@ -274,7 +274,7 @@ func TestMatchesCut(t *testing.T) {
 		want  int
 	}{{"", 3}, {export.UnitsGroups, 1}} {
 		var buf bytes.Buffer
-		n, err := m.WriteMatches(&buf, res, tm.ExportOptions{Units: c.units})
+		n, _, err := m.WriteMatches(&buf, res, tm.ExportOptions{Units: c.units})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -468,15 +468,19 @@ func TestMatchesPartial(t *testing.T) {
 		units   string
 		want    []string // the <tu> ids written
 		partial bool     // every one marked x-partial
+		left    int      // partial matches left out
 	}{
-		{"", []string{"doc/zarechnoye#4"}, false},
-		{export.UnitsSentences, []string{"doc/zarechnoye#4"}, false},
-		{export.UnitsPartial, []string{"doc/zarechnoye#3.2"}, true},
+		{"", []string{"doc/zarechnoye#4"}, false, 1},
+		{export.UnitsSentences, []string{"doc/zarechnoye#4"}, false, 1},
+		{export.UnitsPartial, []string{"doc/zarechnoye#3.2"}, true, 0},
 	} {
 		var buf bytes.Buffer
-		n, err := m.WriteMatches(&buf, res, tm.ExportOptions{Units: c.units})
+		n, left, err := m.WriteMatches(&buf, res, tm.ExportOptions{Units: c.units})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if left != c.left {
+			t.Errorf("%q: %d partial matches said to be left out, want %d", c.units, left, c.left)
 		}
 		doc, err := tmx.Read(bytes.NewReader(buf.Bytes()), "matches.tmx")
 		if err != nil {

@@ -105,7 +105,7 @@ print(json.dumps(len(store.units)))`, file).CombinedOutput()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n, err := m.WriteMatches(f, res, tm.ExportOptions{}); err != nil || n != 1 {
+		if n, _, err := m.WriteMatches(f, res, tm.ExportOptions{}); err != nil || n != 1 {
 			t.Fatalf("WriteMatches: %d, %v", n, err)
 		}
 		f.Close()

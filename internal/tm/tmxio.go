@@ -674,7 +674,8 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 // auto-fill memory (OmegaT's tm/auto/), and the partial translation would
 // say the other sentences twice. export.UnitsPartial writes those alone,
 // marked x-partial, with the partial units of the matched groups' cut.
-func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) (int, error) {
+// It returns the number of units written and of partial matches left out.
+func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) (n, left int, err error) {
 	doc := &tmx.TMX{Header: m.header(opt)}
 	cut := m.newCutter(opt)
 	seen := map[string]bool{}
@@ -697,7 +698,7 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 			seen[id] = true
 			tus, err := cut.units(&u)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			tu := &tus[0]
 			if mt.Part > 0 && cut != nil {
@@ -718,8 +719,12 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 			tu.Props = append(tu.Props,
 				tmx.Prop{Type: MatchProp, Value: strconv.Itoa(mt.Score)},
 				tmx.Prop{Type: QueryProp, Value: r.Sentence})
-			if keep && (cut == nil || partialMatch(tu) == (opt.Units == export.UnitsPartial)) {
+			switch {
+			case !keep:
+			case cut == nil || partialMatch(tu) == (opt.Units == export.UnitsPartial):
 				doc.Units = append(doc.Units, *tu)
+			case opt.Units != export.UnitsPartial:
+				left++
 			}
 			for _, cu := range tus[1:] {
 				// a sentence of the group already written as a match
@@ -734,7 +739,7 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 		}
 	}
 	if _, err := tmx.Write(w, doc); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return len(doc.Units), nil
+	return len(doc.Units), left, nil
 }

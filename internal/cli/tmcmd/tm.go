@@ -402,12 +402,15 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			exact, fuzzy := tm.Counts(res)
 			switch format {
 			case "tmx":
-				file, n, err := a.WriteMatches(m, res, out, units, langs)
+				file, n, left, err := a.WriteMatches(m, res, out, units, langs)
 				if err != nil {
 					return err
 				}
 				if file != "" {
 					env.SayN("tm.wrote", n, map[string]any{"File": shownFile(out, file, "matches.tmx")})
+				}
+				if left > 0 {
+					env.SayN("tm.lookup.partial-left", left, nil)
 				}
 			case "jsonl":
 				var b strings.Builder
