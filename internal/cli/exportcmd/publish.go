@@ -131,7 +131,8 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 	case files == 0 && done > 0 && res.Unchanged == done:
 		env.SayN("publish.unchanged", done, map[string]any{"Dir": dir})
 	default:
-		env.SayN("publish.summary", done, map[string]any{"Files": files, "Dir": dir})
+		// "N files in DIR" with its own plural ("1 files" it said).
+		env.SayN("publish.summary", done, map[string]any{"FilesIn": env.N("publish.files", files, map[string]any{"Dir": dir})})
 		if res.Unchanged > 0 {
 			env.SayN("publish.summary.unchanged", res.Unchanged, nil)
 		}
