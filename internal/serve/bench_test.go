@@ -235,3 +235,31 @@ func benchEdit(b *testing.B, current bool) {
 	b.StopTimer()
 	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
+
+// BenchmarkWorkspaceDocs500 is the workspace page of a newsroom's
+// workspace: 500 documents of 30 groups each (a year of daily news has
+// 1,000-2,000). The first request of the server counts every document's
+// findings; this is the page loaded again, with nothing changed, which
+// an editor does all day.
+func BenchmarkWorkspaceDocs500(b *testing.B) {
+	ws, err := workspace.Init(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "places.yaml"), []byte(benchGlossary), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for i := range 500 {
+		if err := reviewtest.Long(ws, "d"+strconv.Itoa(1000+i), 30); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s, err := serve.New(serve.Options{App: app.New("bench"), WS: ws})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchPage(b, s, "/")
+}

@@ -199,10 +199,11 @@ func (s *Server) keepSnapshot(st []stamp, snap *review.Snapshot) string {
 	return e.version
 }
 
-// summary is what the workspace page shows of d: computed once for each
-// state of its files.
-func (s *Server) summary(d *document.Document) (*docSummary, error) {
-	st := stamps(d)
+// summary is what the workspace page shows of d, whose files were just
+// stamped st: computed once for each state of its files. d need not have
+// been opened (only its WS and ID are used when st is that of the
+// summary kept); otherwise it is opened, and an error opening it returned.
+func (s *Server) summary(d *document.Document, st []stamp) (*docSummary, error) {
 	c := &s.cache
 	c.mu.Lock()
 	if e := c.sums[d.ID]; e != nil && sameStamps(e.stamps, st) {
@@ -253,14 +254,13 @@ func (s *Server) summary(d *document.Document) (*docSummary, error) {
 	return sum, nil
 }
 
-// findingsCount is the count of the findings of d as it is now, when
-// known for the glossary checker ch.
-func (s *Server) findingsCount(d *document.Document, ch *check.Checker) (findingCount, bool) {
-	st := stamps(d)
+// findingsCount is the count of the findings of document id as it is
+// now, its files just stamped st, when known for the glossary checker ch.
+func (s *Server) findingsCount(id string, st []stamp, ch *check.Checker) (findingCount, bool) {
 	c := &s.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e := c.found[d.ID]
+	e := c.found[id]
 	if e == nil || e.checker != ch || !sameStamps(e.stamps, st) {
 		return findingCount{}, false
 	}

@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -116,5 +117,46 @@ func TestCacheSeesJournal(t *testing.T) {
 	_, page = c.get("/doc/news")
 	if !strings.Contains(text(page), "000001.yaml") {
 		t.Fatalf("the page does not warn of the damaged journal entry:\n%s", text(page))
+	}
+}
+
+// TestCacheSeesMeta: the workspace page, which reads a document's
+// meta.yaml only when the document's files changed, shows a title
+// another program wrote into it, and the error of a meta.yaml broken by
+// hand.
+func TestCacheSeesMeta(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	_, ws := c.get("/")
+	if strings.Contains(text(ws), "A title written by hand") {
+		t.Fatal("the title is there before it is written")
+	}
+	file := f.ws.Path(document.Folder, "news", "meta.yaml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := regexp.MustCompile(`(?m)^(    title: ).*$`).ReplaceAllString(string(data), "${1}A title written by hand")
+	if edited == string(data) {
+		t.Fatalf("no title in meta.yaml:\n%s", data)
+	}
+	later := time.Now().Add(2 * time.Second)
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(file, later, later); err != nil {
+			t.Fatal(err)
+		}
+		later = later.Add(2 * time.Second)
+	}
+	write(edited)
+	if _, ws = c.get("/"); !strings.Contains(text(ws), "A title written by hand") {
+		t.Fatalf("workspace page after meta.yaml changed:\n%s", text(ws))
+	}
+	write("versions: [\n")
+	if res, _ := c.get("/"); res.StatusCode != 500 {
+		t.Fatalf("workspace page with a broken meta.yaml: status %d", res.StatusCode)
 	}
 }

@@ -65,12 +65,12 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 		p.Unchecked = errText(b.loc, gerr)
 	}
 	for _, id := range ids {
-		d, err := document.Open(s.ws, id)
-		if err != nil {
-			s.failErr(w, r, http.StatusInternalServerError, err)
-			return
-		}
-		sum, err := s.summary(d)
+		// The files are looked at once; the document is read (meta.yaml
+		// parsed) only when what is kept of it is not of these files: a
+		// page of 2,000 documents, loaded again, reads none of them.
+		d := &document.Document{WS: s.ws, ID: id}
+		st := stamps(d)
+		sum, err := s.summary(d, st)
 		if err != nil {
 			s.failErr(w, r, http.StatusInternalServerError, err)
 			return
@@ -86,10 +86,13 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 		case !sum.Aligned:
 			row.Findings = "—"
 		default:
-			n, ok := s.findingsCount(d, ch)
+			n, ok := s.findingsCount(id, st, ch)
 			if !ok && sum.Groups <= eagerFindings {
 				var res app.AlignCheck
-				if _, res, err = s.docFindings(d, ch); err != nil {
+				if d, err = document.Open(s.ws, id); err == nil {
+					_, res, err = s.docFindings(d, ch)
+				}
+				if err != nil {
 					s.failErr(w, r, http.StatusInternalServerError, err)
 					return
 				}
