@@ -162,3 +162,32 @@ func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress
 	}
 	return nil
 }
+
+// KeptStatuses returns, of the documents ids, the rows the status cache
+// holds for their files as they are now (status made them, and nothing
+// changed since), computing none: a caller that shows many
+// documents (serve's workspace page) takes these and collects the others
+// itself. Nil when there is no cache to trust.
+func (app *App) KeptStatuses(ws *workspace.Workspace, ids []string) map[string]*DocumentStatus {
+	r := ws.NewReader()
+	defer r.Close()
+	wd, err := app.workspaceDigest(ws, r, "status")
+	if err != nil {
+		return nil
+	}
+	cache := loadStatusCache(r, wd)
+	if len(cache.Documents) == 0 {
+		return nil
+	}
+	out := map[string]*DocumentStatus{}
+	for _, id := range ids {
+		e, ok := cache.Documents[id]
+		if !ok {
+			continue
+		}
+		if digest, err := documentDigest(ws, r, id, wd); err == nil && digest == e.Digest {
+			out[id] = e.Status
+		}
+	}
+	return out
+}

@@ -254,6 +254,64 @@ func (s *Server) summary(d *document.Document, st []stamp) (*docSummary, error) 
 	return sum, nil
 }
 
+// keepStatuses takes from the status cache of tilmash status
+// ([app.App.KeptStatuses]) the rows of the documents ids, their files
+// just stamped st, that the server has not summarised or counted for
+// these files and the glossary checker ch: the first workspace page of a
+// server started on 2,000 documents that status has seen reads their
+// counts instead of segmenting and checking every one.
+func (s *Server) keepStatuses(ids []string, st [][]stamp, ch *check.Checker) {
+	var miss []string
+	c := &s.cache
+	c.mu.Lock()
+	for i, id := range ids {
+		sum, found := c.sums[id], c.found[id]
+		if sum == nil || !sameStamps(sum.stamps, st[i]) || found == nil || found.checker != ch || !sameStamps(found.stamps, st[i]) {
+			miss = append(miss, id)
+		}
+	}
+	c.mu.Unlock()
+	if len(miss) == 0 {
+		return
+	}
+	rows := s.app.KeptStatuses(s.ws, miss)
+	if len(rows) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sums == nil {
+		c.sums = map[string]*sumEntry{}
+	}
+	if c.found == nil {
+		c.found = map[string]*foundEntry{}
+	}
+	for i, id := range ids {
+		row := rows[id]
+		if row == nil {
+			continue
+		}
+		sum := &docSummary{}
+		for _, l := range s.ws.Config.Languages {
+			ls := row.Languages[l]
+			if ls == nil || !ls.Imported {
+				sum.Cells = append(sum.Cells, wsCell{})
+				continue
+			}
+			sum.Cells = append(sum.Cells, wsCell{Imported: true, Title: ls.Title, Stale: ls.Stale, Sentences: ls.Sentences, Words: ls.Words})
+		}
+		if a := row.Alignment; a != nil {
+			sum.Aligned, sum.Groups, sum.Confirmed, sum.Flagged = true, a.Groups, a.Confirmed, a.Flagged
+		}
+		c.sums[id] = &sumEntry{stamps: st[i], sum: sum}
+		n := findingCount{}
+		if row.Errors != nil && row.Warnings != nil {
+			n = findingCount{Checked: true, Errors: *row.Errors, Warnings: *row.Warnings}
+		}
+		c.found[id] = &foundEntry{stamps: st[i], checker: ch, count: n}
+	}
+}
+
 // findingsCount is the count of the findings of document id as it is
 // now, its files just stamped st, when known for the glossary checker ch.
 func (s *Server) findingsCount(id string, st []stamp, ch *check.Checker) (findingCount, bool) {

@@ -10,7 +10,9 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/serve"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // TestCacheSeesEdits: the server keeps parsed documents and their
@@ -158,5 +160,56 @@ func TestCacheSeesMeta(t *testing.T) {
 	write("versions: [\n")
 	if res, _ := c.get("/"); res.StatusCode != 500 {
 		t.Fatalf("workspace page with a broken meta.yaml: status %d", res.StatusCode)
+	}
+}
+
+// TestWorkspacePageFromStatus: a server started after tilmash status
+// takes the documents' rows from the status cache; its workspace page is
+// the one a server that counted everything itself shows: titles,
+// sentences, words, the alignment's state and the findings, a stale text
+// and a document not aligned among them.
+func TestWorkspacePageFromStatus(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	// A name the translations leave out: findings in every document.
+	glossary := "terms:\n  - id: aral\n    kind: place\n    en: {term: Aral}\n    ru: {term: Аралия}\n    kk: {term: Аралия}\n"
+	if err := os.MkdirAll(f.ws.Path(f.ws.Config.Glossary), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f.ws.Path(f.ws.Config.Glossary, "places.yaml"), []byte(glossary), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := reviewtest.Long(f.ws, "long", 12); err != nil {
+		t.Fatal(err)
+	}
+	if err := reviewtest.Long(f.ws, "unaligned", 6); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(f.ws.Path(document.Folder, "unaligned", document.AlignmentName)); err != nil {
+		t.Fatal(err)
+	}
+	stale := f.ws.Path(document.Folder, "long", "ru.txt")
+	data, err := os.ReadFile(stale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stale, append(data, "Ещё одно предложение.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, counted := f.client().get("/")
+	a := app.New("test")
+	if _, err := a.Status(f.ws, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(f.ws.Path(workspace.LocalFolder, app.StatusCacheName)); err != nil {
+		t.Fatalf("status wrote no cache: %v", err)
+	}
+	_, fromStatus := fixtureOn(t, a, f.ws).client().get("/")
+	if text(fromStatus) != text(counted) {
+		t.Fatalf("workspace page from the status cache:\n%s\ncounted by the server:\n%s", text(fromStatus), text(counted))
+	}
+	for _, want := range []string{"6 groups: 2 confirmed, 2 flagged", "12 groups", "2 errors", "not aligned yet", "the text changed since import"} {
+		if !strings.Contains(text(counted), want) {
+			t.Errorf("the page lacks %q:\n%s", want, text(counted))
+		}
 	}
 }

@@ -64,12 +64,16 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 	if gerr != nil {
 		p.Unchecked = errText(b.loc, gerr)
 	}
-	for _, id := range ids {
-		// The files are looked at once; the document is read (meta.yaml
-		// parsed) only when what is kept of it is not of these files: a
-		// page of 2,000 documents, loaded again, reads none of them.
-		d := &document.Document{WS: s.ws, ID: id}
-		st := stamps(d)
+	// The files are looked at once; a document is read (meta.yaml parsed)
+	// only when what is kept of it is not of these files: a page of 2,000
+	// documents, loaded again, reads none of them.
+	all := make([][]stamp, len(ids))
+	for i, id := range ids {
+		all[i] = stamps(&document.Document{WS: s.ws, ID: id})
+	}
+	s.keepStatuses(ids, all, ch)
+	for i, id := range ids {
+		d, st := &document.Document{WS: s.ws, ID: id}, all[i]
 		sum, err := s.summary(d, st)
 		if err != nil {
 			s.failErr(w, r, http.StatusInternalServerError, err)
