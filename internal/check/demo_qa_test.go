@@ -101,6 +101,12 @@ func TestDemoQAErrors(t *testing.T) {
 			if vs, ok := f.TemplateData()["Variants"].([]string); ok && len(vs) > 1 {
 				p.Wrong = vs[1]
 			}
+			// Each place says which variant it has: here one each.
+			for i, pl := range f.Places {
+				if pl.Variant != i+1 {
+					t.Errorf("consistency: place %d (group %d) has variant %d, want %d", i, pl.Group, pl.Variant, i+1)
+				}
+			}
 		case f.Kind == string(qa.Untranslated):
 			p.Wrong = f.Segment
 		default:

@@ -206,6 +206,9 @@ type Place struct {
 	Scope Scope
 	Group int
 	Position
+	// Variant is the number, from 1, of the finding's variant (the text
+	// the other language has) found here; 0 when not known.
+	Variant int
 }
 
 // NewSuite returns a suite over terms (nil without a glossary) for the
@@ -435,9 +438,18 @@ func (s *Suite) Consistency() []Finding {
 	var out []Finding
 	for _, f := range s.cons.Findings() {
 		places := make([]Place, 0, len(f.Places))
+		counts, _ := f.Data["VariantPlaces"].([]int)
+		variant, left := 0, 0
 		for _, p := range f.Places {
+			for left == 0 && variant < len(counts) {
+				left = counts[variant]
+				variant++
+			}
+			left--
 			if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < s.nplaces {
-				places = append(places, s.place(s.places[i/placeBlock][i%placeBlock]))
+				pl := s.place(s.places[i/placeBlock][i%placeBlock])
+				pl.Variant = variant
+				places = append(places, pl)
 			}
 		}
 		if len(places) == 0 {

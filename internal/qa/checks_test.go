@@ -3,6 +3,7 @@ package qa
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -239,6 +240,13 @@ func TestConsistency(t *testing.T) {
 	}
 	if fs[1].Message != "qa.consistency.target" || strings.Join(fs[1].Places, " ") != "d.md#1 e.md#3" {
 		t.Errorf("target finding: %+v", fs[1])
+	}
+	// The places of each variant: which of them says it the other way.
+	if got, _ := fs[0].Data["VariantPlaces"].([]int); !slices.Equal(got, []int{2, 1}) {
+		t.Errorf("source finding: places of each variant %v, want [2 1]", fs[0].Data["VariantPlaces"])
+	}
+	if got, _ := fs[1].Data["VariantPlaces"].([]int); !slices.Equal(got, []int{1, 1}) {
+		t.Errorf("target finding: places of each variant %v, want [1 1]", fs[1].Data["VariantPlaces"])
 	}
 	if fs[0].Severity != Warning || fs[0].Lang != "ru" || fs[0].SrcLang != "en" {
 		t.Errorf("header: %+v", fs[0])

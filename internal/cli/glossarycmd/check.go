@@ -487,16 +487,29 @@ func appendOneLine(b []byte, s string) []byte {
 
 // places lists the places of a consistency finding and the
 // translations it compares.
+//
+// Each variant is printed with the places that have it under it: among a
+// hundred places of one sentence, the few that differ are seen at once.
+// A place whose variant is not known (none is) comes first, as before.
 func (p *findingPrinter) places(f check.Finding) {
 	b := p.b
-	for _, pl := range f.Places {
-		b = appendPosition(append(b, "    "...), pl.Position)
-		b = append(append(append(b, "  ("...), p.t("check.unit-of."+string(pl.Scope), "Number", pl.Group)...), ")\n"...)
+	vs, _ := f.TemplateData()["Variants"].([]string)
+	place := func(b []byte, pl check.Place, indent string) []byte {
+		b = appendPosition(append(b, indent...), pl.Position)
+		return append(append(append(b, "  ("...), p.t("check.unit-of."+string(pl.Scope), "Number", pl.Group)...), ")\n"...)
 	}
-	if vs, ok := f.TemplateData()["Variants"].([]string); ok {
-		for i, v := range vs {
-			b = append(strconv.AppendInt(append(b, "    "...), int64(i+1), 10), ": "...)
-			b = append(appendOneLine(b, v), '\n')
+	for _, pl := range f.Places {
+		if pl.Variant < 1 || pl.Variant > len(vs) {
+			b = place(b, pl, "    ")
+		}
+	}
+	for i, v := range vs {
+		b = append(strconv.AppendInt(append(b, "    "...), int64(i+1), 10), ": "...)
+		b = append(appendOneLine(b, v), '\n')
+		for _, pl := range f.Places {
+			if pl.Variant == i+1 {
+				b = place(b, pl, "       ")
+			}
 		}
 	}
 	p.b = b
@@ -594,6 +607,8 @@ type jsonPlace struct {
 	Scope string `json:"scope"`
 	Group int    `json:"group"`
 	check.Position
+	// Variant is the number, from 1, of the finding's variant here.
+	Variant int `json:"variant,omitempty"`
 }
 
 // jsonInput describes one checked document or file.
@@ -621,7 +636,7 @@ func jsonReport(ws *workspace.Workspace, run app.CheckRun) map[string]any {
 				Hidden: f.Hidden, Segment: f.Segment, Target: f.Target, InSource: f.InSource, Position: f.Position, Message: f.Error(),
 			}
 			for _, p := range f.Places {
-				jf.Places = append(jf.Places, jsonPlace{Doc: p.Doc, Scope: string(p.Scope), Group: p.Group, Position: p.Position})
+				jf.Places = append(jf.Places, jsonPlace{Doc: p.Doc, Scope: string(p.Scope), Group: p.Group, Position: p.Position, Variant: p.Variant})
 			}
 			if f.Severity == qa.Error {
 				errs++
