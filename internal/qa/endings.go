@@ -208,6 +208,19 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 	if !x.isInitial(r) {
 		return Finding{}, false
 	}
+	// A word that is a name itself (Алматы, beside Алма; the last word of
+	// a name of several, after its first words) has no ending to judge:
+	// it is not a shorter name with a wrong one.
+	if len(lwb) <= x.maxLen {
+		if i := x.find(lwb, lo, hi); i >= 0 {
+			for _, c := range x.stemsAt(i) {
+				if hasPrefixWords(prev, c.prefix) {
+					return Finding{}, false
+				}
+			}
+		}
+	}
+	lower := !unicode.IsUpper(r0(w))
 	for p := min(len(lwb)-1, x.maxLen); p >= x.minLen; p-- {
 		if !utf8.RuneStart(lwb[p]) {
 			continue
@@ -224,6 +237,11 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 		cands := x.stemsAt(i)
 		for _, c := range cands {
 			if !hasPrefixWords(prev, c.prefix) {
+				continue
+			}
+			if lower && unicode.IsUpper(r0(c.written)) {
+				// A name written with a capital is a common word in
+				// lower case: айтады ("says") is no form of Айта.
 				continue
 			}
 			forms := morph.KazakhInflect(c.stem, end)
@@ -245,6 +263,12 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 		}
 	}
 	return Finding{}, false
+}
+
+// r0 is the first rune of s.
+func r0(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // headWords is the size of EndingsIndex.heads in words: 64K bits, 8 KB.

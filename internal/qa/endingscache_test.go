@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/glossary"
@@ -114,7 +115,7 @@ func BenchmarkReadEndingsIndex10k(b *testing.B) {
 // wordByMaps is EndingsIndex.word as it was with the index in maps (the
 // stems, their heads and initials): the reference the index searched in
 // place must agree with.
-func wordByMaps(b *endingsBuilder, heads map[string]bool, initial map[rune]bool, lwb []byte, prev []string) (Finding, bool) {
+func wordByMaps(b *endingsBuilder, heads map[string]bool, initial map[rune]bool, lwb []byte, w string, prev []string) (Finding, bool) {
 	if len(lwb) < 6 || len(lwb) > 120 || len(b.stems) == 0 || len(lwb) <= b.minLen {
 		return Finding{}, false
 	}
@@ -122,6 +123,12 @@ func wordByMaps(b *endingsBuilder, heads map[string]bool, initial map[rune]bool,
 	if !heads[string(lwb[:b.minLen])] || !initial[r] {
 		return Finding{}, false
 	}
+	for _, c := range b.stems[string(lwb)] {
+		if hasPrefixWords(prev, c.prefix) {
+			return Finding{}, false // a name itself
+		}
+	}
+	lower := !unicode.IsUpper(r0(w))
 	for p := min(len(lwb)-1, b.maxLen); p >= b.minLen; p-- {
 		if !utf8.RuneStart(lwb[p]) {
 			continue
@@ -136,7 +143,7 @@ func wordByMaps(b *endingsBuilder, heads map[string]bool, initial map[rune]bool,
 			continue
 		}
 		for _, c := range cands {
-			if !hasPrefixWords(prev, c.prefix) {
+			if !hasPrefixWords(prev, c.prefix) || lower && unicode.IsUpper(r0(c.written)) {
 				continue
 			}
 			forms := morph.KazakhInflect(c.stem, end)
@@ -185,15 +192,19 @@ func TestEndingsIndexInPlaceAgrees(t *testing.T) {
 			for _, v := range variants {
 				for _, e := range endings {
 					lwb := []byte(v + e)
-					for _, prev := range prevs {
-						got, gok := x.word(lwb, v+e, prev)
-						want, wok := wordByMaps(b, heads, initial, lwb, prev)
-						if gok != wok || !reflect.DeepEqual(got, want) {
-							t.Fatalf("%s: word(%q, %q) = %v %v, the maps gave %v %v", name, v+e, prev, got, gok, want, wok)
-						}
-						words++
-						if gok {
-							found++
+					vr := []rune(v + e)
+					written := string(unicode.ToUpper(vr[0])) + string(vr[1:])
+					for _, w := range []string{v + e, written} {
+						for _, prev := range prevs {
+							got, gok := x.word(lwb, w, prev)
+							want, wok := wordByMaps(b, heads, initial, lwb, w, prev)
+							if gok != wok || !reflect.DeepEqual(got, want) {
+								t.Fatalf("%s: word(%q, %q) = %v %v, the maps gave %v %v", name, w, prev, got, gok, want, wok)
+							}
+							words++
+							if gok {
+								found++
+							}
 						}
 					}
 				}
