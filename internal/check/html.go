@@ -108,8 +108,11 @@ type htmlItem struct {
 	Lang, SrcLang          string
 	Fix                    string
 	Source, Target         htmlText
-	Places                 []string
-	Variants               []string
+	// Places are a consistency finding's places, each under its variant
+	// in Variants (Places holds those whose variant is not known).
+	Places   []string
+	Variants []htmlVariant
+	Multi    bool // a consistency finding
 }
 
 // htmlText is a text cut around the spot a finding marks.
@@ -123,6 +126,12 @@ func cut(text string, start, end int, mark bool) htmlText {
 		return htmlText{Before: text, Present: text != ""}
 	}
 	return htmlText{Before: text[:start], Mark: text[start:end], After: text[end:], Marked: true, Present: true}
+}
+
+// htmlVariant is one text of a consistency finding with its places.
+type htmlVariant struct {
+	Text   string
+	Places []string
 }
 
 func htmlFinding(f Finding, source string, T func(string, map[string]any) string) htmlItem {
@@ -142,11 +151,19 @@ func htmlFinding(f Finding, source string, T func(string, map[string]any) string
 		it.Message = f.Error()
 	}
 	if len(f.Places) > 0 {
-		for _, p := range f.Places {
-			it.Places = append(it.Places, p.File+":"+strconv.Itoa(p.Line)+":"+strconv.Itoa(p.Column)+" ("+T("check.unit-of."+string(p.Scope), map[string]any{"Number": p.Group})+")")
+		it.Multi = true
+		vs, _ := f.TemplateData()["Variants"].([]string)
+		for _, v := range vs {
+			it.Variants = append(it.Variants, htmlVariant{Text: v})
 		}
-		if vs, ok := f.TemplateData()["Variants"].([]string); ok {
-			it.Variants = vs
+		for _, p := range f.Places {
+			place := p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + " (" + T("check.unit-of."+string(p.Scope), map[string]any{"Number": p.Group}) + ")"
+			if p.Variant >= 1 && p.Variant <= len(it.Variants) {
+				v := &it.Variants[p.Variant-1]
+				v.Places = append(v.Places, place)
+			} else {
+				it.Places = append(it.Places, place)
+			}
 		}
 		return it
 	}
@@ -203,8 +220,8 @@ mark{background:#ffd54f;outline:1px solid #c00}
 <div class="meta"><span class="sev">{{.SeverityName}}</span> <code>{{.Lang}}</code> · {{.Unit}}{{if .Where}} · <code>{{.Where}}</code>{{end}}</div>
 <div class="msg">{{.Message}}</div>
 {{if .Fix}}<div class="fix">{{$.Labels.fix}}: {{.Fix}}</div>{{end}}
-{{if .Places}}<div>{{$.Labels.places}}:</div><ul>{{range .Places}}<li><code>{{.}}</code></li>{{end}}</ul>
-<div>{{$.Labels.variants}}:</div><ol>{{range .Variants}}<li>{{.}}</li>{{end}}</ol>
+{{if .Multi}}{{if .Places}}<div>{{$.Labels.places}}:</div><ul>{{range .Places}}<li><code>{{.}}</code></li>{{end}}</ul>{{end}}
+<div>{{$.Labels.variants}}:</div><ol>{{range .Variants}}<li>{{.Text}}<ul>{{range .Places}}<li><code>{{.}}</code></li>{{end}}</ul></li>{{end}}</ol>
 {{else}}<table><tr>{{if .Source.Present}}<th>{{$.Labels.source}} ({{.SrcLang}})</th>{{end}}<th>{{$.Labels.translation}} ({{.Lang}})</th></tr>
 <tr>{{if .Source.Present}}<td>{{template "text" .Source}}</td>{{end}}<td>{{template "text" .Target}}</td></tr></table>{{end}}
 </div>
