@@ -401,6 +401,9 @@ var englishCases = []findCase{
 	{"en", "Tokaev's aide.", "!tokayev=Tokaev's"},
 	{"en", "The UN's envoy.", "un=UN's"},
 	{"en", "The United Nations' charter.", "un=United Nations'"},
+	// A closing single quote after a name is no possessive.
+	{"en", "He said 'I love Almaty' and left.", "almaty=Almaty"},
+	{"en", "'We trust Tokayev', they said.", "tokayev=Tokayev"},
 	{"en", "Fires in Almaty Region.", "almaty-region=Almaty Region"},
 	{"en", "Rain in Almaty.", "almaty=Almaty"},
 	{"en", "ALMATY, 5 May.", "almaty=ALMATY"},

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -258,10 +259,14 @@ func formPlan(k *keyer, base, form string, kind Kind, hint string) (plan, bool) 
 	}
 	p := plan{orig: keys, tailsN: [][]string{keys}}
 	if base == "en" && hint != "none" && toks[last].Word {
-		// Possessive: Tokayev's, Tokayev’s (’ is keyed as '), Nations'.
-		p.tailsN = append(p.tailsN,
-			append(slices.Clip(keys), apostropheKey),
-			append(slices.Clip(keys), apostropheKey, "s"))
+		// Possessive: Tokayev's, Tokayev’s (’ is keyed as '), and after
+		// an s (or the x and z some style guides treat alike) Nations'.
+		// After any other letter an apostrophe closes a quotation ('I
+		// love Almaty'): it is not part of the name.
+		p.tailsN = append(p.tailsN, append(slices.Clip(keys), apostropheKey, "s"))
+		if k := keys[len(keys)-1]; strings.HasSuffix(k, "s") || strings.HasSuffix(k, "x") || strings.HasSuffix(k, "z") {
+			p.tailsN = append(p.tailsN, append(slices.Clip(keys), apostropheKey))
+		}
 	}
 	return p, true
 }
