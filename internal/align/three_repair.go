@@ -1,5 +1,7 @@
 package align
 
+import "math"
+
 // strangerBelow and strangerAgree: see strangers. Over the NTREX dev lines, of the English and
 // Russian sentences that share at least strangerAgree keys, no Kazakh translation shared none
 // with both (0 of 243; at 2 shared keys, 4 of 348), while an unrelated sentence of another
@@ -103,4 +105,101 @@ func (s *anchorKeys) of(i int) []uint32 {
 		s.keys[i], s.done[i] = s.e.extract(s.ss[i]).keys, true
 	}
 	return s.keys[i]
+}
+
+// mergedBelow: see dropMerges. Over 20 drifts of the dev half of bench/threeway.py (--seed=threeway,
+// s2 … s20), after arbitration, every pivot bead of two English sentences below it whose English
+// sentences the other pivot alignment held one to one each was wrong (16 of 16: a dropped
+// sentence's English taken in with its neighbour's); above it, 10 of 18 were right (a corpus line
+// the segmenter cut differently in the two languages).
+const mergedBelow = 0.8
+
+// dropMerges splits the pivot beads (beads) that took the English sentence of a dropped
+// translation in with its neighbour's: a bead of two English sentences and one or two target
+// sentences, less sure than mergedBelow, where the other pivot alignment (other) holds each of the
+// two English sentences alone with one sentence of its own. The pair alignment, with nothing
+// better to do, takes a kept translation for the translation of both (its length fits no worse
+// than a bead of its own and an English sentence without counterpart), and the third alignment,
+// Russian–Kazakh, often merges the same way, so arbitrate's drops rule, which needs it to leave
+// the dropped sentence's counterpart alone, cannot tell. The target sentences stay with the
+// English sentence they share more anchor keys with (names, numbers, loanwords: see
+// features.keys), counting those of the other translation's sentence of each, or, on a tie, the
+// one whose length they fit better at the ratio of the pivot's sure one-to-one beads; the other
+// English sentence gets no counterpart. A translator who did merge the two leaves a target as
+// long as both: where the target fits that English sentence's length no better than the two
+// sentences' together, the bead stands (bench/threeway.py drops sentences but never merges them;
+// the merges of TestScoresGolden's drifted bitext are beads of that kind). en and tgt are the
+// sentences of English and of beads' target language; ke, kt and ko the anchor keys of English,
+// of beads' target language and of other's.
+func dropMerges(beads, other []Bead, en, tgt []Sentence, ke, kt, ko *anchorKeys) []Bead {
+	otherOf := make([]*Bead, len(en))
+	for k := range other {
+		for _, i := range other[k].Src {
+			otherOf[i] = &other[k]
+		}
+	}
+	// ratio is the target length per English byte over the sure one-to-one beads.
+	var sumE, sumT int
+	for _, b := range beads {
+		if len(b.Src) == 1 && len(b.Tgt) == 1 && b.Score >= corroboratedAbove {
+			sumE += len(en[b.Src[0]].Text)
+			sumT += len(tgt[b.Tgt[0]].Text)
+		}
+	}
+	ratio := 1.0
+	if sumE > 0 && sumT > 0 {
+		ratio = float64(sumT) / float64(sumE)
+	}
+	var out []Bead
+	done := 0
+	for k, b := range beads {
+		if len(b.Src) != 2 || len(b.Tgt) == 0 || len(b.Tgt) > 2 || b.Score >= mergedBelow {
+			continue
+		}
+		ok := true
+		for _, i := range b.Src {
+			if o := otherOf[i]; o == nil || len(o.Src) != 1 || len(o.Tgt) != 1 {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		tlen := 0
+		for _, t := range b.Tgt {
+			tlen += len(tgt[t].Text)
+		}
+		shared := func(i int) int {
+			n := 0
+			for _, t := range b.Tgt {
+				n += commonKeys(kt.of(t), ke.of(i)) + commonKeys(kt.of(t), ko.of(otherOf[i].Tgt[0]))
+			}
+			return n
+		}
+		misfit := func(elen int) float64 {
+			return math.Abs(math.Log(float64(tlen+1) / (ratio*float64(elen) + 1)))
+		}
+		a, c := b.Src[0], b.Src[1]
+		la, lc := len(en[a].Text), len(en[c].Text)
+		keep, fit := a, misfit(la)
+		if sa, sc := shared(a), shared(c); sc > sa || sc == sa && misfit(lc) < fit {
+			keep, fit = c, misfit(lc)
+		}
+		if fit >= misfit(la+lc) {
+			continue // the lengths say one translation of the two
+		}
+		out = append(out, beads[done:k]...)
+		for _, i := range b.Src {
+			if i == keep {
+				out = append(out, Bead{Src: []int{i}, Tgt: b.Tgt, Score: b.Score})
+			} else {
+				out = append(out, Bead{Src: []int{i}, Tgt: []int{}, Score: b.Score})
+			}
+		}
+		done = k + 1
+	}
+	if out == nil {
+		return beads
+	}
+	return append(out, beads[done:]...)
 }

@@ -891,3 +891,92 @@ func TestStrangers(t *testing.T) {
 		})
 	}
 }
+
+// TestDropMerges checks that a weak pivot bead of two English sentences, which the other pivot
+// alignment holds one to one, is split: the desk dropped one of the two, and the target sentence
+// stays with the English sentence it shares names and numbers with, or else whose length it fits.
+func TestDropMerges(t *testing.T) {
+	en := goldenSentences(
+		"Kazakhstan's parliament approved the 2024 budget on Tuesday.",
+		"The opposition voted against it.",
+		"Finance Minister Madi Takiyev said spending on schools in Almaty and Shymkent would rise by 12 percent.",
+		"The vote was held in Astana.",
+	)
+	ru := goldenSentences(
+		"Парламент Казахстана во вторник утвердил бюджет на 2024 год.",
+		"Оппозиция голосовала против.",
+		"Министр финансов Мади Такиев сказал, что расходы на школы в Алматы и Шымкенте вырастут на 12 процентов.",
+		"Голосование прошло в Астане.",
+	)
+	kk := func(second string) []Sentence {
+		return goldenSentences("Қазақстан парламенті сейсенбі күні 2024 жылғы бюджетті бекітті.", second, "Дауыс беру Астанада өтті.")
+	}
+	// The Kazakh desk dropped English 1; its translation of English 2 has no name or number
+	// (long: the length decides), or is short but has English 2's name and number (they decide).
+	noNames := kk("Мектептерге бөлінетін қаржы келер жылы біршама көбейеді деп мәлімдеді ол бүгін.")
+	short := kk("Такиев: 12 пайыз.")
+	merged := kk("Оппозиция қарсы дауыс берді, ал қаржы министрі Мәди Такиев Алматы мен Шымкенттегі мектептерге жұмсалатын шығын 12 пайызға өседі деді.")
+	keys := func(lang string, ss []Sentence) *anchorKeys { return newAnchorKeys(lang, ss, nil) }
+	ke, kr := keys("en", en), keys("ru", ru)
+	tests := []struct {
+		name   string
+		kk     []Sentence
+		en, rk []string // the en–kk beads to repair, and the en–ru ones
+		want   string
+	}{
+		{
+			name: "no name or number: the length decides",
+			kk:   noNames,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1|- 2|1 3|2",
+		},
+		{
+			name: "the name and number decide over the length",
+			kk:   short,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1|- 2|1 3|2",
+		},
+		{
+			name: "weak bead, but the lengths say one translation of the two",
+			kk:   merged,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1 2|1 3|2",
+		},
+		{
+			name: "sure bead: one translation of two sentences",
+			kk:   noNames,
+			en:   []string{"0|0", "1 2|1@0.9", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1 2|1 3|2",
+		},
+		{
+			name: "the other translation merged the two as well",
+			kk:   noNames,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1 2|1 2", "3|3"},
+			want: "0|0 1 2|1 3|2",
+		},
+		{
+			name: "the other translation dropped one of the two",
+			kk:   noNames,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1|-", "2|1", "3|2"},
+			want: "0|0 1 2|1 3|2",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dropMerges(beadList(tt.en...), beadList(tt.rk...), en, tt.kk, ke, keys("kk", tt.kk), kr)
+			var s []string
+			for _, b := range got {
+				s = append(s, strings.TrimSuffix(groupString(Group{En: b.Src, Ru: b.Tgt, Kk: []int{}}), "|-"))
+			}
+			if strings.Join(s, " ") != tt.want {
+				t.Errorf("beads %q, want %q", strings.Join(s, " "), tt.want)
+			}
+		})
+	}
+}
