@@ -57,10 +57,10 @@ const DefaultFlagBelow = 0.7
 // path through the other translation overrules a weaker pivot bead (see arbitrate); the pair is
 // then aligned again holding that decision; last, a pivot bead's target sentence that shares no
 // name, number or loanword with an English sentence and its other translation, which share
-// several, is taken for a desk's addition (see strangers), and a weak pivot bead that took two
-// English sentences the other translation has apart for one is split (see dropMerges). Russian
-// and Kazakh sentences with no English counterpart at the same place are aligned with each other
-// and form groups with no English.
+// several, is taken for a desk's addition (see strangers, and lexStrangers for the words of the
+// lexicons), and a weak pivot bead that took two English sentences the other translation has
+// apart for one is split (see dropMerges). Russian and Kazakh sentences with no English
+// counterpart at the same place are aligned with each other and form groups with no English.
 //
 // Every sentence of the three sides is in exactly one group, and groups are in document order on
 // all three sides. Any side may be empty. To re-align the stretch between two confirmed groups,
@@ -118,6 +118,9 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 		ke, kr, kks := newAnchorKeys("en", en, opt.Terms), newAnchorKeys("ru", ru, opt.Terms), newAnchorKeys("kk", kk, opt.Terms)
 		ruBeads, kkBeads = strangers(ruBeads, kkBeads, len(en), ke, kr, kks), strangers(kkBeads, ruBeads, len(en), ke, kks, kr)
 		ruBeads, kkBeads = dropMerges(ruBeads, kkBeads, en, ru, ke, kr, kks), dropMerges(kkBeads, ruBeads, en, kk, ke, kks, kr)
+		re, rr := lexKeys(en, ru, options("en", "ru"))
+		ee, ek := lexKeys(en, kk, options("en", "kk"))
+		ruBeads, kkBeads = lexStrangers(ruBeads, kkBeads, len(en), re, rr, ee, ek, kr, kks), lexStrangers(kkBeads, ruBeads, len(en), ee, ek, re, rr, kks, kr)
 	} else if fx.needRuFirst() {
 		ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))
 		fx.place(ruBeads, 0, len(en))

@@ -203,3 +203,58 @@ func dropMerges(beads, other []Bead, en, tgt []Sentence, ke, kt, ko *anchorKeys)
 	}
 	return append(out, beads[done:]...)
 }
+
+// lexStrangerAgree: see lexStrangers. Over 20 drifts of the dev half of bench/threeway.py, 3 split
+// more beads but broke about as many groups as it mended beyond those of 4; 2 broke many (a
+// sentence shares two common news words with almost any other).
+const lexStrangerAgree = 4
+
+// lexStrangers is strangers with the words of the lexicons besides names, numbers and loanwords:
+// where a pivot bead pairs English i with one target sentence t, less sure than strangerBelow, and
+// the other pivot alignment (other) holds English i alone with one sentence o that shares at least
+// lexStrangerAgree keys with it (anchor keys and lexicon senses, in the keys of their pair: oe,
+// oo), while t shares none with English i (in the keys of its pair: pe, pt) and no anchor key with
+// o (kt, ko), t becomes a sentence without English and English i loses its counterpart in t's
+// language. Anchor keys alone leave out most sentences without names or numbers, where a desk's
+// addition from another story sits in the place of a dropped sentence and the Russian–Kazakh
+// alignment, with nothing better to pair it with, corroborates it. n is the number of English
+// sentences.
+func lexStrangers(beads, other []Bead, n int, pe, pt, oe, oo [][]uint32, kt, ko *anchorKeys) []Bead {
+	otherOf := make([]*Bead, n)
+	for k := range other {
+		for _, i := range other[k].Src {
+			otherOf[i] = &other[k]
+		}
+	}
+	var out []Bead
+	done := 0
+	for k, b := range beads {
+		if len(b.Src) != 1 || len(b.Tgt) != 1 || b.Score >= strangerBelow {
+			continue
+		}
+		i, t := b.Src[0], b.Tgt[0]
+		o := otherOf[i]
+		if o == nil || len(o.Src) != 1 || len(o.Tgt) != 1 {
+			continue
+		}
+		if commonKeys(oe[i], oo[o.Tgt[0]]) < lexStrangerAgree || commonKeys(pe[i], pt[t]) > 0 || commonKeys(kt.of(t), ko.of(o.Tgt[0])) > 0 {
+			continue
+		}
+		out = append(out, beads[done:k]...)
+		out = append(out, Bead{Src: b.Src, Tgt: []int{}, Score: b.Score}, Bead{Src: []int{}, Tgt: []int{t}, Score: b.Score})
+		done = k + 1
+	}
+	if out == nil {
+		return beads
+	}
+	return append(out, beads[done:]...)
+}
+
+// lexKeys returns the anchor keys and lexicon senses (see withLexKeys) of the sentences of en and
+// tgt, with the lexicon opt gives Pair (the seed lexicon merged in), as the pair alignment's first
+// pass sees them.
+func lexKeys(en, tgt []Sentence, opt Options) (ke, kt [][]uint32) {
+	opt.Lexicon = withSeed(opt)
+	fs, ft, vs, vt := extractSides(en, tgt, opt)
+	return withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, lexMaxDF)
+}

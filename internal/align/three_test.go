@@ -980,3 +980,60 @@ func TestDropMerges(t *testing.T) {
 		})
 	}
 }
+
+// TestLexStrangers checks that a weak pivot bead whose target sentence shares no word of the
+// lexicons with its English sentence, whose other translation shares several, is undone.
+func TestLexStrangers(t *testing.T) {
+	en := goldenSentences(
+		"The parliament met on Tuesday.",
+		"The government said the new school would open in the city next year.",
+		"The opposition voted against it.",
+	)
+	ru := goldenSentences(
+		"Парламент собрался во вторник.",
+		"Правительство заявило, что новая школа откроется в городе в следующем году.",
+		"Оппозиция голосовала против.",
+	)
+	kk := func(second string) []Sentence {
+		return goldenSentences("Парламент сейсенбі күні жиналды.", second, "Оппозиция қарсы дауыс берді.")
+	}
+	added := kk("Футболшы допты екінші таймда қақпаға соқты.")
+	kept := kk("Үкімет жаңа мектеп келесі жылы қалада ашылатынын айтты.")
+	keys := func(lang string, ss []Sentence) *anchorKeys { return newAnchorKeys(lang, ss, nil) }
+	tests := []struct {
+		name   string
+		kk     []Sentence
+		ru     []Sentence
+		en, rk []string // the en–kk beads to repair, and the en–ru ones
+		want   string
+	}{
+		{name: "addition in place of a dropped sentence", kk: added, ru: ru, en: []string{"0|0", "1|1@0.8", "2|2"}, rk: []string{"0|0", "1|1", "2|2"}, want: "0|0 1|- -|1 2|2"},
+		{name: "translation that shares words", kk: kept, ru: ru, en: []string{"0|0", "1|1@0.8", "2|2"}, rk: []string{"0|0", "1|1", "2|2"}, want: "0|0 1|1 2|2"},
+		{name: "sure bead", kk: added, ru: ru, en: []string{"0|0", "1|1@0.97", "2|2"}, rk: []string{"0|0", "1|1", "2|2"}, want: "0|0 1|1 2|2"},
+		{
+			name: "too little agreement to judge",
+			kk:   added,
+			ru:   goldenSentences("Парламент собрался во вторник.", "Так и вышло.", "Оппозиция голосовала против."),
+			en:   []string{"0|0", "1|1@0.8", "2|2"},
+			rk:   []string{"0|0", "1|1", "2|2"},
+			want: "0|0 1|1 2|2",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pe, pt := lexKeys(en, tt.kk, Options{SrcLang: "en", TgtLang: "kk"})
+			oe, oo := lexKeys(en, tt.ru, Options{SrcLang: "en", TgtLang: "ru"})
+			if tt.name == "addition in place of a dropped sentence" && commonKeys(oe[1], oo[1]) < lexStrangerAgree {
+				t.Fatalf("the English and Russian sentences share %d keys: the fixture does not exercise the rule", commonKeys(oe[1], oo[1]))
+			}
+			got := lexStrangers(beadList(tt.en...), beadList(tt.rk...), len(en), pe, pt, oe, oo, keys("kk", tt.kk), keys("ru", tt.ru))
+			var s []string
+			for _, b := range got {
+				s = append(s, strings.TrimSuffix(groupString(Group{En: b.Src, Ru: b.Tgt, Kk: []int{}}), "|-"))
+			}
+			if strings.Join(s, " ") != tt.want {
+				t.Errorf("beads %q, want %q", strings.Join(s, " "), tt.want)
+			}
+		})
+	}
+}
