@@ -118,9 +118,11 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 		ke, kr, kks := newAnchorKeys("en", en, opt.Terms), newAnchorKeys("ru", ru, opt.Terms), newAnchorKeys("kk", kk, opt.Terms)
 		ruBeads, kkBeads = strangers(ruBeads, kkBeads, len(en), ke, kr, kks), strangers(kkBeads, ruBeads, len(en), ke, kks, kr)
 		ruBeads, kkBeads = dropMerges(ruBeads, kkBeads, en, ru, ke, kr, kks), dropMerges(kkBeads, ruBeads, en, kk, ke, kks, kr)
-		re, rr := lexKeys(en, ru, options("en", "ru"))
-		ee, ek := lexKeys(en, kk, options("en", "kk"))
-		ruBeads, kkBeads = lexStrangers(ruBeads, kkBeads, len(en), re, rr, ee, ek, kr, kks), lexStrangers(kkBeads, ruBeads, len(en), ee, ek, re, rr, kks, kr)
+		if lexCandidates(ruBeads, kkBeads, len(en)) || lexCandidates(kkBeads, ruBeads, len(en)) {
+			re, rr := lexKeys(en, ru, options("en", "ru"))
+			ee, ek := lexKeys(en, kk, options("en", "kk"))
+			ruBeads, kkBeads = lexStrangers(ruBeads, kkBeads, len(en), re, rr, ee, ek, kr, kks), lexStrangers(kkBeads, ruBeads, len(en), ee, ek, re, rr, kks, kr)
+		}
 	} else if fx.needRuFirst() {
 		ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))
 		fx.place(ruBeads, 0, len(en))

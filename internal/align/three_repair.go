@@ -250,6 +250,25 @@ func lexStrangers(beads, other []Bead, n int, pe, pt, oe, oo [][]uint32, kt, ko 
 	return append(out, beads[done:]...)
 }
 
+// lexCandidates reports whether lexStrangers has a bead to judge in beads (the pivot alignment's
+// one-to-one beads below strangerBelow whose English sentence other holds alone with one
+// sentence), so that Three works out the keys lexStrangers reads only then. n is the number of
+// English sentences.
+func lexCandidates(beads, other []Bead, n int) bool {
+	one := make([]bool, n) // one[i]: other holds English i alone with one sentence
+	for _, b := range other {
+		if len(b.Src) == 1 && len(b.Tgt) == 1 {
+			one[b.Src[0]] = true
+		}
+	}
+	for _, b := range beads {
+		if len(b.Src) == 1 && len(b.Tgt) == 1 && b.Score < strangerBelow && one[b.Src[0]] {
+			return true
+		}
+	}
+	return false
+}
+
 // lexKeys returns the anchor keys and lexicon senses (see withLexKeys) of the sentences of en and
 // tgt, with the lexicon opt gives Pair (the seed lexicon merged in), as the pair alignment's first
 // pass sees them.

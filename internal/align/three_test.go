@@ -1037,3 +1037,22 @@ func TestLexStrangers(t *testing.T) {
 		})
 	}
 }
+
+// TestLexCandidates checks when Three needs the keys lexStrangers reads.
+func TestLexCandidates(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		beads, other  []string
+		n             int
+		wantCandidate bool
+	}{
+		{"all sure", []string{"0|0", "1|1"}, []string{"0|0", "1|1"}, 2, false},
+		{"weak bead, other one to one", []string{"0|0", "1|1@0.8"}, []string{"0|0", "1|1"}, 2, true},
+		{"weak bead, other has no sentence", []string{"0|0", "1|1@0.8"}, []string{"0|0", "1|-"}, 2, false},
+		{"weak bead of two sentences", []string{"0|0", "1|1 2@0.8"}, []string{"0|0", "1|1"}, 2, false},
+	} {
+		if got := lexCandidates(beadList(tt.beads...), beadList(tt.other...), tt.n); got != tt.wantCandidate {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.wantCandidate)
+		}
+	}
+}
