@@ -150,22 +150,7 @@ func (m *Memory) sync(ctx context.Context, rebuild bool) (UpdateReport, error) {
 		if !ok {
 			return
 		}
-		for _, c := range removed {
-			rep.Removed++
-			if len(rep.RemovedDocs) < removedShown {
-				rep.RemovedDocs = append(rep.RemovedDocs, strings.TrimPrefix(c.Source.Name, DocPrefix))
-			}
-			if !yield(c, nil) {
-				return
-			}
-		}
-		for _, c := range imports {
-			rep.Imports++
-			rep.Units += len(c.Units)
-			if !yield(c, nil) {
-				return
-			}
-		}
+		rep.yieldRest(removed, imports, yield)
 	}
 	base := rep
 	if err := m.Store.Apply(ctx, rebuild, stream); err != nil {
@@ -284,6 +269,27 @@ func (m *Memory) rebuildImports(known map[string]Source, rep *UpdateReport) ([]C
 		}
 	}
 	return imports, nil
+}
+
+// yieldRest yields, after an update's documents, the sources it removes and then the TMX files
+// it imports again, counting them in rep, until yield asks for no more.
+func (rep *UpdateReport) yieldRest(removed, imports []Change, yield func(Change, error) bool) {
+	for _, c := range removed {
+		rep.Removed++
+		if len(rep.RemovedDocs) < removedShown {
+			rep.RemovedDocs = append(rep.RemovedDocs, strings.TrimPrefix(c.Source.Name, DocPrefix))
+		}
+		if !yield(c, nil) {
+			return
+		}
+	}
+	for _, c := range imports {
+		rep.Imports++
+		rep.Units += len(c.Units)
+		if !yield(c, nil) {
+			return
+		}
+	}
 }
 
 // removedShown is how many removed documents an UpdateReport names.

@@ -404,20 +404,7 @@ func (m *Memory) syncShared(ctx context.Context, rebuild bool) (UpdateReport, er
 			if !ok {
 				return
 			}
-			for _, c := range removed {
-				rep.Removed++
-				name(&rep.RemovedDocs, strings.TrimPrefix(c.Source.Name, DocPrefix))
-				if !yield(c, nil) {
-					return
-				}
-			}
-			for _, c := range imports {
-				rep.Imports++
-				rep.Units += len(c.Units)
-				if !yield(c, nil) {
-					return
-				}
-			}
+			rep.yieldRest(removed, imports, yield)
 		}, nil
 	}
 	if err := applyPlanned(ctx, m.Store, plan); err != nil {
