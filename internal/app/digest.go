@@ -135,16 +135,22 @@ func (app *App) workspaceDigest(ws *workspace.Workspace, r *workspace.Reader, ki
 // status read (meta.yaml, the text of each workspace language, the
 // alignment) with the workspace's digest wd.
 func documentDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
+	names := []string{"meta.yaml", document.AlignmentName}
+	for _, l := range ws.Config.Languages {
+		names = append(names, l+".txt")
+	}
+	return filesDigest(r, id, wd, names)
+}
+
+// filesDigest is the digest of the files names of document id, each by
+// its sha256 (or its absence), with the workspace's digest wd.
+func filesDigest(r *workspace.Reader, id, wd string, names []string) (string, error) {
 	if err := document.ValidID(id); err != nil {
 		return "", err
 	}
 	d := newDigester("document")
 	d.part("workspace", []byte(wd))
 	d.part("id", []byte(id))
-	names := []string{"meta.yaml", document.AlignmentName}
-	for _, l := range ws.Config.Languages {
-		names = append(names, l+".txt")
-	}
 	dir := filepath.Join(document.Folder, id)
 	// Each file by its sha256, streamed: status reads every document's
 	// files on every run, and a fresh buffer a file (with the garbage

@@ -57,20 +57,8 @@ func loadStatusCache(r *workspace.Reader, wd string) *statusCache {
 // decodeStatusCache checks the magic line and the checksum, then decodes
 // the JSON.
 func decodeStatusCache(data []byte) (*statusCache, bool) {
-	rest, ok := bytes.CutPrefix(data, []byte(statusCacheMagic))
-	if !ok {
-		return nil, false
-	}
-	sum, body, ok := bytes.Cut(rest, []byte("\n"))
-	if !ok {
-		return nil, false
-	}
-	want := sha256.Sum256(body)
-	if string(sum) != hex.EncodeToString(want[:]) {
-		return nil, false
-	}
 	c := &statusCache{}
-	if err := json.Unmarshal(body, c); err != nil || c.Documents == nil {
+	if !decodeChecked(statusCacheMagic, data, c) || c.Documents == nil {
 		return nil, false
 	}
 	for id, e := range c.Documents {
@@ -88,13 +76,37 @@ func decodeStatusCache(data []byte) (*statusCache, bool) {
 
 // encodeStatusCache is the file's content.
 func encodeStatusCache(c *statusCache) ([]byte, error) {
-	body, err := json.Marshal(c)
+	return encodeChecked(statusCacheMagic, c)
+}
+
+// decodeChecked decodes into v the JSON of a derived file written by
+// encodeChecked with magic, when its magic line and checksum are right.
+func decodeChecked(magic string, data []byte, v any) bool {
+	rest, ok := bytes.CutPrefix(data, []byte(magic))
+	if !ok {
+		return false
+	}
+	sum, body, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok {
+		return false
+	}
+	want := sha256.Sum256(body)
+	if string(sum) != hex.EncodeToString(want[:]) {
+		return false
+	}
+	return json.Unmarshal(body, v) == nil
+}
+
+// encodeChecked is the content of a derived file holding v as JSON: the
+// magic line, the sha256 of the JSON on a line of its own, then the JSON.
+func encodeChecked(magic string, v any) ([]byte, error) {
+	body, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(body)
-	out := make([]byte, 0, len(statusCacheMagic)+65+len(body))
-	out = append(out, statusCacheMagic...)
+	out := make([]byte, 0, len(magic)+65+len(body))
+	out = append(out, magic...)
 	out = append(out, hex.EncodeToString(sum[:])...)
 	out = append(out, '\n')
 	return append(out, body...), nil
