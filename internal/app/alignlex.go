@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/align"
-	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/lexicon"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -38,44 +37,6 @@ const reviewWeight = 0.25
 
 // lexiconFolder is the folder of the learned lexicons, relative to the workspace root.
 const lexiconFolder = workspace.LocalFolder + string(filepath.Separator) + "lexicon" // filepath.Join, as a constant
-
-// confirmedPairs collects, for each pair of languages (in the order of langs), the texts of the
-// confirmed groups of every document that can be read that have both languages.
-func confirmedPairs(ws *workspace.Workspace, langs []string) (map[[2]string][][2]string, error) {
-	ids, err := document.List(ws)
-	if err != nil {
-		return nil, err
-	}
-	out := map[[2]string][][2]string{}
-	for _, id := range ids {
-		// A document that cannot be read (a git merge of it left
-		// unfinished, a file broken by hand) teaches nothing: it does not
-		// stop align of another document, nor align finishing its merge.
-		// Its own commands name the problem.
-		d, err := document.Open(ws, id)
-		if err != nil {
-			continue
-		}
-		a, err := d.Alignment()
-		if err != nil || a == nil {
-			continue
-		}
-		for _, g := range a.Groups {
-			if g.Status != document.Confirmed {
-				continue
-			}
-			for x, s := range langs {
-				for _, t := range langs[x+1:] {
-					if len(g.Sents[s]) > 0 && len(g.Sents[t]) > 0 {
-						k := [2]string{s, t}
-						out[k] = append(out[k], [2]string{g.Text(s), g.Text(t)})
-					}
-				}
-			}
-		}
-	}
-	return out, nil
-}
 
 // Reviewed is what align learns from the confirmed groups of the workspace: a word lexicon and a
 // length model for each pair of its languages that has confirmed groups (see ReviewLexicons).
@@ -124,40 +85,37 @@ type LearnedPair struct {
 // included. A stored copy learned from the same groups is read; otherwise the pair is learned
 // again and stored, so the caller holds the lock.
 func (app *App) Learned(ws *workspace.Workspace, langs []string) ([]LearnedPair, error) {
-	pairs, err := confirmedPairs(ws, langs)
+	c, err := app.confirmedPairs(ws, langs)
 	if err != nil {
 		return nil, err
 	}
 	var out []LearnedPair
-	for x, s := range langs {
-		for _, t := range langs[x+1:] {
-			p := LearnedPair{Src: s, Tgt: t, File: filepath.Join(lexiconFolder, s+"-"+t+".tsv")}
-			if ps := pairs[[2]string{s, t}]; len(ps) > 0 {
-				p.Groups = len(ps)
-				if p.Lexicon, p.Lengths, err = reviewLexicon(ws, s, t, ps); err != nil {
-					return nil, err
-				}
+	for k, st := range c.keys {
+		s, t := st[0], st[1]
+		p := LearnedPair{Src: s, Tgt: t, File: filepath.Join(lexiconFolder, s+"-"+t+".tsv")}
+		groups, sum := c.key(k)
+		if groups > 0 {
+			p.Groups = groups
+			if p.Lexicon, p.Lengths, err = reviewLexicon(ws, s, t, sum, func() [][2]string { return c.pairs(k) }); err != nil {
+				return nil, err
 			}
-			out = append(out, p)
 		}
+		out = append(out, p)
 	}
 	return out, nil
 }
 
-// reviewLexicon returns the lexicon and the length model of src→tgt learned from pairs, from their
-// stored copy when that was learned from the same pairs. The length model is the second line of
-// the stored lexicon: "# lengths RATIO VARIANCE PAIRS", or "# lengths none" when the pairs are too
-// few to fit one; its Pairs is 0 then.
-func reviewLexicon(ws *workspace.Workspace, src, tgt string, pairs [][2]string) (*lexicon.Lexicon, align.LengthModel, error) {
+// reviewLexicon returns the lexicon and the length model of src→tgt learned from the confirmed
+// groups whose texts have the sha256 sum (confirmed.key), from their stored copy when that was
+// learned from the same groups; otherwise it learns them again from pairs(), their texts. The
+// length model is the second line of the stored lexicon: "# lengths RATIO VARIANCE PAIRS", or
+// "# lengths none" when the pairs are too few to fit one; its Pairs is 0 then.
+func reviewLexicon(ws *workspace.Workspace, src, tgt string, sum []byte, pairs func() [][2]string) (*lexicon.Lexicon, align.LengthModel, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "weight %g\n", reviewWeight) // a stored lexicon of another weight is learned again
 	h.Write([]byte("lengths 1\n"))              // nor one stored before it held a length model
-	for _, p := range pairs {
-		h.Write([]byte(p[0]))
-		h.Write([]byte{0})
-		h.Write([]byte(p[1]))
-		h.Write([]byte{0})
-	}
+	h.Write([]byte("documents 1\n"))            // nor one keyed by the texts themselves
+	h.Write(sum)
 	header := "# confirmed " + hex.EncodeToString(h.Sum(nil)) + "\n"
 	rel := filepath.Join(lexiconFolder, src+"-"+tgt+".tsv")
 	data, err := ws.ReadFile(rel)
@@ -170,8 +128,9 @@ func reviewLexicon(ws *workspace.Workspace, src, tgt string, pairs [][2]string) 
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, align.LengthModel{}, err
 	}
+	ps := pairs()
 	l := lexicon.NewLearner(src, tgt)
-	for _, p := range pairs {
+	for _, p := range ps {
 		l.Observe(p[0], p[1])
 	}
 	learned := l.Lexicon(lexicon.DefaultMinCount, lexicon.DefaultMinDice, lexicon.DefaultPerWord)
@@ -179,7 +138,7 @@ func reviewLexicon(ws *workspace.Workspace, src, tgt string, pairs [][2]string) 
 	for _, e := range learned.Entries() {
 		lex.Add(e.Src, e.Tgt, e.Weight*reviewWeight)
 	}
-	lengths, ok := align.FitLengths(src, tgt, pairs)
+	lengths, ok := align.FitLengths(src, tgt, ps)
 	var b strings.Builder
 	b.WriteString(header)
 	if ok {
