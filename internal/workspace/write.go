@@ -217,7 +217,8 @@ const TempSuffix = ".tilmash-tmp"
 // CleanTemp removes the temporary files a killed writer left in the
 // workspace's own folders: the root, the glossary folder, each document's
 // folder and its journal. Only a writer holding the lock may call it (no
-// other writer can be halfway through a file then); Lock does.
+// other writer can be halfway through a file then); Lock does when the
+// writer before it was killed.
 func (w *Workspace) CleanTemp() {
 	dirs := []string{w.Root, w.Path(w.Config.Glossary)}
 	if docs, err := os.ReadDir(w.Path("documents")); err == nil {
@@ -269,11 +270,13 @@ const maxHolder = 4096
 // writeHolder writes this process's pid, the time and its command line
 // into the lock file at path, which it holds. It writes in place (a
 // rename would put a new file beside the locked one); it is only a
-// description, so a failure is ignored: the flock is the lock.
-func writeHolder(path string) {
+// description, so a failure is not an error: the flock is the lock. It
+// reports whether the description was written (Lock cleans the
+// temporary files every time when it cannot be).
+func writeHolder(path string) bool {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
-		return
+		return false
 	}
 	defer f.Close()
 	args := make([]string, len(os.Args))
@@ -290,7 +293,8 @@ func writeHolder(path string) {
 	if len(cmd) > maxHolder/2 {
 		cmd = cmd[:maxHolder/2] + "…"
 	}
-	_, _ = f.WriteString("pid: " + strconv.Itoa(os.Getpid()) + "\nstarted: " + time.Now().UTC().Format(time.RFC3339) + "\ncommand: " + cmd + "\n")
+	_, err = f.WriteString("pid: " + strconv.Itoa(os.Getpid()) + "\nstarted: " + time.Now().UTC().Format(time.RFC3339) + "\ncommand: " + cmd + "\n")
+	return err == nil
 }
 
 // readHolder reads the description of the lock's holder from the lock
@@ -353,8 +357,16 @@ func (w *Workspace) Lock(wait time.Duration) (unlock func(), err error) {
 	if !ok {
 		return nil, locked(path, wait)
 	}
-	writeHolder(path)
-	w.CleanTemp()
+	// A writer that finished truncated the lock file (below), and a
+	// writer only leaves temporary files when it is killed: then its
+	// description is still in the file, and the folders are cleaned. A
+	// clean lock file spares every write command reading every document's
+	// folder (4,000 folders in a workspace of 2,000 documents).
+	st, err := os.Stat(path)
+	killed := err != nil || st.Size() > 0
+	if !writeHolder(path) || killed {
+		w.CleanTemp()
+	}
 	return func() {
 		_ = os.Truncate(path, 0) // the description goes before the lock
 		_ = fl.Unlock()
