@@ -150,6 +150,7 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 		return nil, err
 	}
 	res.Alignment = a
+	app.keepConfirmed(ws, id)
 	return res, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -85,19 +86,20 @@ type LearnedPair struct {
 // included. A stored copy learned from the same groups is read; otherwise the pair is learned
 // again and stored, so the caller holds the lock.
 func (app *App) Learned(ws *workspace.Workspace, langs []string) ([]LearnedPair, error) {
-	c, err := app.confirmedPairs(ws, langs)
+	c, err := app.confirmedPairs(ws)
 	if err != nil {
 		return nil, err
 	}
 	var out []LearnedPair
-	for k, st := range c.keys {
+	for _, st := range languagePairs(langs) {
 		s, t := st[0], st[1]
 		p := LearnedPair{Src: s, Tgt: t, File: filepath.Join(lexiconFolder, s+"-"+t+".tsv")}
-		groups, sum := c.key(k)
-		if groups > 0 {
-			p.Groups = groups
-			if p.Lexicon, p.Lengths, err = reviewLexicon(ws, s, t, sum, func() [][2]string { return c.pairs(k) }); err != nil {
-				return nil, err
+		if k := slices.Index(c.keys, st); k >= 0 {
+			if groups, sum := c.key(k); groups > 0 {
+				p.Groups = groups
+				if p.Lexicon, p.Lengths, err = reviewLexicon(ws, s, t, sum, func() [][2]string { return c.pairs(k) }); err != nil {
+					return nil, err
+				}
 			}
 		}
 		out = append(out, p)

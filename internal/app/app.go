@@ -58,6 +58,9 @@ type App struct {
 	// sums hashes the files of the workspace digest and the compiled
 	// glossary cache's key, each once a process (nil: each time).
 	sums *fileSums
+	// confirmedMu serialises the reads and writes of the confirmed-groups
+	// cache (confirmedcache.go) of the documents publish aligns at once.
+	confirmedMu sync.Mutex
 }
 
 // New returns an app with the standard collaborators: the built-in

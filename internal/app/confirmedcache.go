@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
-	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -59,16 +58,93 @@ func pairsSum(pairs [][2]string) string {
 }
 
 // confirmedDigest is the digest of what the confirmed groups of every
-// document depend on besides its own files: this build, the settings and
-// the languages asked for.
-func (app *App) confirmedDigest(r *workspace.Reader, langs []string) (string, error) {
+// document depend on besides its own files: this build and the settings
+// (the languages among them: the cache holds every pair of the
+// workspace's languages, whichever a caller asks for).
+func (app *App) confirmedDigest(r *workspace.Reader) (string, error) {
 	d := newDigester("confirmed")
 	d.part("build", []byte(app.buildStamp()))
-	d.part("languages", []byte(strings.Join(langs, "\x00")))
 	if err := d.file(r, workspace.ConfigFile); err != nil {
 		return "", err
 	}
 	return d.sum(), nil
+}
+
+// languagePairs are the pairs of langs, in their order: en-ru, en-kk,
+// ru-kk for en ru kk.
+func languagePairs(langs []string) [][2]string {
+	var out [][2]string
+	for x, s := range langs {
+		for _, t := range langs[x+1:] {
+			out = append(out, [2]string{s, t})
+		}
+	}
+	return out
+}
+
+// loadConfirmedCache reads the cache made for workspace digest wd; an
+// empty one when there is none, or it is not to be trusted.
+func loadConfirmedCache(r *workspace.Reader, wd string) *confirmedCache {
+	c := &confirmedCache{}
+	if data, err := r.ReadFile(filepath.Join(workspace.LocalFolder, ConfirmedCacheName)); err != nil ||
+		!decodeChecked(confirmedCacheMagic, data, c) || c.Workspace != wd || c.Documents == nil {
+		return &confirmedCache{Workspace: wd, Documents: map[string]confirmedEntry{}}
+	}
+	return c
+}
+
+// saveConfirmedCache writes the cache; failing to is not an error.
+func saveConfirmedCache(ws *workspace.Workspace, c *confirmedCache) {
+	if data, err := encodeChecked(confirmedCacheMagic, c); err == nil {
+		_ = workspace.WriteFileAtomic(ws.Path(workspace.LocalFolder, ConfirmedCacheName), data)
+	}
+}
+
+// newConfirmedEntry is the entry of a document whose confirmed groups
+// have texts (documentConfirmed), without its digest.
+func newConfirmedEntry(texts [][][2]string) confirmedEntry {
+	e := confirmedEntry{Counts: make([]int, len(texts)), Sums: make([]string, len(texts))}
+	for k, ps := range texts {
+		e.Counts[k] = len(ps)
+		if len(ps) > 0 {
+			e.Sums[k] = pairsSum(ps)
+		}
+	}
+	return e
+}
+
+// keepConfirmed brings the cache's entry of document id up to date after
+// align wrote it (the caller holds the lock), so that the next align does
+// not find it changed and write the cache again. Nothing is done when
+// there is no cache for these settings.
+func (app *App) keepConfirmed(ws *workspace.Workspace, id string) {
+	app.confirmedMu.Lock()
+	defer app.confirmedMu.Unlock()
+	r := ws.NewReader()
+	defer r.Close()
+	wd, err := app.confirmedDigest(r)
+	if err != nil {
+		return
+	}
+	cache := loadConfirmedCache(r, wd)
+	if len(cache.Documents) == 0 {
+		return
+	}
+	digest, err := filesDigest(r, id, wd, confirmedFiles)
+	if err != nil {
+		return
+	}
+	if e, ok := cache.Documents[id]; ok && e.Digest == digest {
+		return
+	}
+	texts, ok := documentConfirmed(ws, id, languagePairs(ws.Config.Languages))
+	if !ok {
+		return
+	}
+	e := newConfirmedEntry(texts)
+	e.Digest = digest
+	cache.Documents[id] = e
+	saveConfirmedCache(ws, cache)
 }
 
 // confirmedFiles are the files of a document its confirmed groups are read
@@ -126,32 +202,25 @@ func (c *confirmed) pairs(k int) [][2]string {
 }
 
 // confirmedPairs finds the confirmed groups of every document that can be
-// read, for each pair of languages in the order of langs. A document whose
+// read, for each pair of the workspace's languages (languagePairs). A document whose
 // files are the ones the cache recorded is not parsed; the cache is written
 // back when an entry changed (the caller holds the lock). Failing to read or
 // write the cache is not an error: what comes out is the same without it.
-func (app *App) confirmedPairs(ws *workspace.Workspace, langs []string) (*confirmed, error) {
+func (app *App) confirmedPairs(ws *workspace.Workspace) (*confirmed, error) {
+	app.confirmedMu.Lock()
+	defer app.confirmedMu.Unlock()
 	ids, err := document.List(ws)
 	if err != nil {
 		return nil, err
 	}
 	r := ws.NewReader()
 	defer r.Close()
-	wd, err := app.confirmedDigest(r, langs)
+	wd, err := app.confirmedDigest(r)
 	if err != nil {
 		return nil, err
 	}
-	cache := &confirmedCache{}
-	if data, err := r.ReadFile(filepath.Join(workspace.LocalFolder, ConfirmedCacheName)); err != nil ||
-		!decodeChecked(confirmedCacheMagic, data, cache) || cache.Workspace != wd || cache.Documents == nil {
-		cache = &confirmedCache{Workspace: wd, Documents: map[string]confirmedEntry{}}
-	}
-	c := &confirmed{ws: ws, workers: app.workers()}
-	for x, s := range langs {
-		for _, t := range langs[x+1:] {
-			c.keys = append(c.keys, [2]string{s, t})
-		}
-	}
+	cache := loadConfirmedCache(r, wd)
+	c := &confirmed{ws: ws, workers: app.workers(), keys: languagePairs(ws.Config.Languages)}
 	type slot struct {
 		e     confirmedEntry
 		texts [][][2]string
@@ -173,14 +242,7 @@ func (app *App) confirmedPairs(ws *workspace.Workspace, langs []string) (*confir
 		if !ok {
 			return
 		}
-		s.texts, s.ok = texts, true
-		s.e = confirmedEntry{Counts: make([]int, len(c.keys)), Sums: make([]string, len(c.keys))}
-		for k, ps := range texts {
-			s.e.Counts[k] = len(ps)
-			if len(ps) > 0 {
-				s.e.Sums[k] = pairsSum(ps)
-			}
-		}
+		s.texts, s.ok, s.e = texts, true, newConfirmedEntry(texts)
 		// Kept only when the files did not change while they were read.
 		if derr == nil {
 			if after, err := filesDigest(r, id, wd, confirmedFiles); err == nil && after == digest {
@@ -207,9 +269,7 @@ func (app *App) confirmedPairs(ws *workspace.Workspace, langs []string) (*confir
 	// A document removed (or no longer kept) changes the cache too.
 	if changed || len(kept) != len(cache.Documents) {
 		cache.Documents = kept
-		if data, err := encodeChecked(confirmedCacheMagic, cache); err == nil {
-			_ = workspace.WriteFileAtomic(ws.Path(workspace.LocalFolder, ConfirmedCacheName), data)
-		}
+		saveConfirmedCache(ws, cache)
 	}
 	return c, nil
 }

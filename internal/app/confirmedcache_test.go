@@ -134,7 +134,7 @@ func TestConfirmedCache(t *testing.T) {
 	}
 
 	// A workspace that did not change: no document is parsed again.
-	c, err := ap.confirmedPairs(ws, ws.Config.Languages)
+	c, err := ap.confirmedPairs(ws)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,9 +144,53 @@ func TestConfirmedCache(t *testing.T) {
 		}
 	}
 
+	// align keeps the cache up to date for the document it wrote, and
+	// learning for fewer languages (a document without Kazakh) uses the
+	// same cache: still no document is parsed again.
+	d, err := document.Open(ws, "doc1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := d.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range a.Groups {
+		if g.Status != document.Confirmed {
+			g.Score = 0.01 // align works the score out again
+		}
+	}
+	if err := d.SaveAlignment(a); err != nil {
+		t.Fatal(err)
+	}
+	learnedFiles(t, ap, ws)
+	if _, err := ap.Learned(ws, []string{"en", "ru"}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(ws.Path(document.Folder, "doc1", document.AlignmentName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ap.AlignWith(ws, "doc1", AlignOptions{Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(ws.Path(document.Folder, "doc1", document.AlignmentName)); string(after) == string(before) {
+		t.Fatal("align did not change doc1's alignment")
+	}
+	c, err = ap.confirmedPairs(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range c.texts {
+		if c.texts[i] != nil {
+			t.Errorf("after align of doc1 and learning en-ru: %s parsed again", c.ids[i])
+		}
+	}
+	check("doc1 aligned again")
+
 	// A document's alignment changes: more of its groups confirmed.
 	setConfirmed(t, ws, "doc2", func(int) bool { return true })
-	c, err = ap.confirmedPairs(ws, ws.Config.Languages)
+	c, err = ap.confirmedPairs(ws)
 	if err != nil {
 		t.Fatal(err)
 	}
