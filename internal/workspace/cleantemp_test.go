@@ -2,9 +2,7 @@ package workspace_test
 
 import (
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -71,21 +69,7 @@ func TestLockCleansAfterKill(t *testing.T) {
 	}
 	os.Remove(byHand)
 
-	cmd := exec.Command(os.Args[0], "-test.run=^TestLockCleansAfterKill$")
-	cmd.Env = append(os.Environ(), "TILMASH_TEST_LOCKED_WRITER="+root)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	buf := make([]byte, 5)
-	if _, err := io.ReadFull(out, buf); err != nil || string(buf) != "ready" {
-		t.Fatalf("the writer never reached the rename: %q %v", buf, err)
-	}
-	_ = cmd.Process.Kill()
-	_ = cmd.Wait()
+	killAtRename(t, "TestLockCleansAfterKill", "TILMASH_TEST_LOCKED_WRITER="+root)
 	if len(temps()) != 1 {
 		t.Fatalf("the killed writer left %v, want one temporary file", temps())
 	}

@@ -208,21 +208,7 @@ func TestKilledWriteKeepsOldFile(t *testing.T) {
 	if err := workspace.WriteFileAtomic(path, old); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledWriteKeepsOldFile$")
-	cmd.Env = append(os.Environ(), "TILMASH_TEST_WRITER="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	buf := make([]byte, 5)
-	if _, err := io.ReadFull(out, buf); err != nil || string(buf) != "ready" {
-		t.Fatalf("the writer never reached the rename: %q %v", buf, err)
-	}
-	_ = cmd.Process.Kill()
-	_ = cmd.Wait()
+	killAtRename(t, "TestKilledWriteKeepsOldFile", "TILMASH_TEST_WRITER="+path)
 	got, err := os.ReadFile(path)
 	if err != nil || !bytes.Equal(got, old) {
 		t.Fatalf("after a killed write the file holds %d bytes (err %v), want the old %d", len(got), err, len(old))
@@ -315,4 +301,25 @@ func TestYAMLErrorHidesGoTypes(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), "workspace.Config") || !strings.Contains(err.Error(), "t.yaml:2:1: unknown setting segmentaton") {
 		t.Errorf("got %v", err)
 	}
+}
+
+// killAtRename runs test in this test binary as a child process with env set, waits until the
+// child's writer prints "ready" just before its rename, and kills it there.
+func killAtRename(t *testing.T, test, env string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$")
+	cmd.Env = append(os.Environ(), env)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 5)
+	if _, err := io.ReadFull(out, buf); err != nil || string(buf) != "ready" {
+		t.Fatalf("the writer never reached the rename: %q %v", buf, err)
+	}
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
 }
