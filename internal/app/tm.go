@@ -163,6 +163,29 @@ func (a *App) UpdateMemory(ctx context.Context, m *Memory) (tm.UpdateReport, err
 	return rep, memoryError(m, err)
 }
 
+// SharedNotes is what a person is told of the documents an update of a
+// shared memory left as the memory has them: another machine's newer
+// versions this workspace has not pulled, and those changed on both sides
+// since the two last agreed. The command line writes them as warnings; the
+// workbench shows them above the concordance.
+func SharedNotes(rep tm.UpdateReport) []locale.Msg {
+	names := func(shown []string, n int) string {
+		s := strings.Join(shown, ", ")
+		if n > len(shown) {
+			s += ", …"
+		}
+		return s
+	}
+	var out []locale.Msg
+	if rep.Newer > 0 {
+		out = append(out, locale.Msg{ID: "tm.shared.newer", Data: map[string]any{"Count": rep.Newer, "Names": names(rep.NewerDocs, rep.Newer)}})
+	}
+	if rep.Conflicts > 0 {
+		out = append(out, locale.Msg{ID: "tm.shared.conflict", Data: map[string]any{"Count": rep.Conflicts, "Names": names(rep.ConflictDocs, rep.Conflicts)}})
+	}
+	return out
+}
+
 // RebuildMemory derives the memory again from every document and every
 // imported TMX. An embedded memory that cannot even be opened (a damaged
 // file) is removed and made anew: it holds nothing the workspace does not.

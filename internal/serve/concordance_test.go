@@ -111,3 +111,48 @@ func TestConcordanceWhileAnotherUpdates(t *testing.T) {
 		t.Errorf("concordance while another update holds the memory: status %d\n%s", res.StatusCode, text(page))
 	}
 }
+
+// TestConcordanceSharedNotes: the team's memory keeps a colleague's newer
+// version of a document this workspace has not pulled. tm commands said so
+// (pull it); the workbench said nothing, so a translator searching in the
+// browser took the colleague's text for this workspace's. The page now
+// tells it as the command line does, in the interface's language.
+func TestConcordanceSharedNotes(t *testing.T) {
+	memURL, _ := pgtest.Schema(t, "tm_serve")
+	ctx := context.Background()
+	opt := app.TMOptions{URL: memURL}
+	a := app.New("test")
+	// The colleague's workspace publishes first; this one agrees with it.
+	other := newFixture(t, serve.Options{TM: opt})
+	m, _, err := a.RebuildMemory(ctx, other.ws, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	f := newFixture(t, serve.Options{TM: opt})
+	c := f.client()
+	_, page := c.get("/concordance?q=Lawyers")
+	if strings.Contains(page, `class="warn shared"`) {
+		t.Fatalf("a workspace that agrees with the memory is warned:\n%s", text(page))
+	}
+	// The colleague notes a group and updates the memory.
+	oc := other.client()
+	_, page = oc.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	if res, _ := oc.post("news", csrf, version, "op", "note", "group", "4", "note", "check the date"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("note: status %d", res.StatusCode)
+	}
+	oc.get("/concordance?q=Lawyers")
+	for _, lang := range []struct{ code, want string }{
+		{"en", "has not pulled yet (1): news; the memory keeps that machine's version: pull it (git pull)"},
+		{"ru", "(1): news;"},
+		{"kk", "әлі алынбаған құжаттар (1): news;"},
+	} {
+		c.get("/?lang=" + lang.code)
+		res, page := c.get("/concordance?q=Lawyers")
+		if res.StatusCode != 200 || !strings.Contains(page, `<mark>Lawyers</mark>`) || !strings.Contains(page, `class="warn shared"`) ||
+			!strings.Contains(text(page), lang.want) {
+			t.Errorf("%s: status %d; the page should say %q:\n%s", lang.code, res.StatusCode, lang.want, text(page))
+		}
+	}
+}

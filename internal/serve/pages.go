@@ -739,7 +739,10 @@ type concordancePage struct {
 	Failed, FailedHint string
 	// Busy says that another translator's update holds the shared
 	// memory: the hits are from the memory as it is.
-	Busy     string
+	Busy string
+	// Shared tells of documents a shared memory keeps as another
+	// machine published them (app.SharedNotes), as tm commands warn.
+	Shared   []string
 	Searched bool
 	Hits     []concordanceHit
 }
@@ -802,7 +805,10 @@ func (s *Server) concordancePage(w http.ResponseWriter, r *http.Request) {
 	}
 	defer m.Close()
 	var hits []tm.Hit
-	_, err = s.app.UpdateMemory(ctx, m)
+	rep, err := s.app.UpdateMemory(ctx, m)
+	for _, n := range app.SharedNotes(rep) {
+		p.Shared = append(p.Shared, b.loc.Text(n.ID, n.Data))
+	}
 	if app.MemoryBusy(err) {
 		// As tm search does: the memory as it is, and why.
 		msg, _, _ := b.loc.Explain(err)

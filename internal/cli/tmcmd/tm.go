@@ -125,21 +125,10 @@ func sayUpdate(env *console.Env, rep tm.UpdateReport) {
 }
 
 // sayShared warns of the documents an update of a shared memory left as
-// the memory has them: another machine's newer versions this workspace has
-// not pulled, and those changed on both sides.
+// the memory has them (app.SharedNotes).
 func sayShared(env *console.Env, rep tm.UpdateReport) {
-	names := func(shown []string, n int) string {
-		s := strings.Join(shown, ", ")
-		if n > len(shown) {
-			s += ", …"
-		}
-		return s
-	}
-	if rep.Newer > 0 {
-		env.Warn("tm.shared.newer", map[string]any{"Count": rep.Newer, "Names": names(rep.NewerDocs, rep.Newer)})
-	}
-	if rep.Conflicts > 0 {
-		env.Warn("tm.shared.conflict", map[string]any{"Count": rep.Conflicts, "Names": names(rep.ConflictDocs, rep.Conflicts)})
+	for _, m := range app.SharedNotes(rep) {
+		env.Warn(m.ID, m.Data)
 	}
 }
 
