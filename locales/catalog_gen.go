@@ -774,7 +774,7 @@ Example: tilmash group confirm zarechnoye-videos 1-20,25`},
 	{ID: "review.group.confirm.usage", Other: "confirm groups"},
 	{ID: "review.group.description", Other: `Each subcommand changes the alignment of DOC, records the change in the document's journal (tilmash undo takes it back) and re-checks the changed groups against the glossary. Groups are numbered from 1, as tilmash show prints them.
 
-A group whose sentences are regrouped (merge, split, move) loses its confirmation and becomes aligned, or flagged when it has no sentence in some language, as the aligner marks such groups: confirm it again when it is right. Correcting a sentence's text (edit) and writing a note keep the status, a confirmation included. A group's score is the aligner's confidence in its proposal; a group a person reshaped keeps the lowest score of the groups it was made from.
+A group whose sentences are regrouped (merge, split, move) loses its confirmation and becomes aligned, or flagged when it has no sentence in some language, as the aligner marks such groups: confirm it again when it is right. Until then tilmash align keeps the shape you gave it (marked reshaped: true in alignment.yaml) and re-aligns only the groups it made itself; tilmash undo takes a regrouping back. Correcting a sentence's text (edit) and writing a note keep the status, a confirmation included. A group's score is the aligner's confidence in its proposal; a group a person reshaped keeps the lowest score of the groups it was made from.
 
 Example: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "DOC N --language LANG [--sentence K] --text TEXT"},
@@ -2045,7 +2045,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.group.confirm.usage", Other: "топтарды растау"},
 	{ID: "review.group.description", Other: `Әр ішкі команда ҚҰЖАТ құжатының теңестіруін өзгертеді, өзгерісті құжат журналына жазады (tilmash undo оны кері қайтарады) және өзгерген топтарды глоссарий бойынша қайта тексереді. Топтар tilmash show көрсеткендей 1-ден бастап нөмірленеді.
 
-Сөйлемдері қайта топталған (merge, split, move) топ расталуын жоғалтып, теңестірілген күйге өтеді, ал қандай да бір тілде сөйлемі болмаса, автоматты теңестіру мұндай топтарды белгілейтіндей, тексеруге белгіленеді: дұрыс болғанда оны қайта растаңыз. Сөйлем мәтінін түзету (edit) мен ескертпе жазу күйді, соның ішінде расталуды, өзгертпейді. Топтың бағасы — автоматты теңестірудің өз ұсынысына сенімділігі; адам өзгерткен топ өзі құралған топтардың ең төменгі бағасын алады.
+Сөйлемдері қайта топталған (merge, split, move) топ расталуын жоғалтып, теңестірілген күйге өтеді, ал қандай да бір тілде сөйлемі болмаса, автоматты теңестіру мұндай топтарды белгілейтіндей, тексеруге белгіленеді: дұрыс болғанда оны қайта растаңыз. Оған дейін tilmash align топты сіз берген күйінде сақтайды (alignment.yaml ішінде reshaped: true деп белгіленеді) және тек өзі құрған топтарды қайта теңестіреді; қайта топтауды tilmash undo кері қайтарады. Сөйлем мәтінін түзету (edit) мен ескертпе жазу күйді, соның ішінде расталуды, өзгертпейді. Топтың бағасы — автоматты теңестірудің өз ұсынысына сенімділігі; адам өзгерткен топ өзі құралған топтардың ең төменгі бағасын алады.
 
 Мысал: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "ҚҰЖАТ N --language ТІЛ [--sentence K] --text МӘТІН"},
@@ -3316,7 +3316,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.group.confirm.usage", Other: "подтвердить группы"},
 	{ID: "review.group.description", Other: `Каждая подкоманда меняет выравнивание документа ДОКУМЕНТ, записывает изменение в журнал документа (tilmash undo его отменяет) и заново проверяет изменённые группы по глоссарию. Группы нумеруются с 1, как их показывает tilmash show.
 
-Группа, предложения которой перегруппированы (merge, split, move), теряет подтверждение и становится выровненной, а если в ней нет предложений на каком-то языке — помеченной, как помечает такие группы автоматическое выравнивание: подтвердите её снова, когда она будет верной. Исправление текста предложения (edit) и запись заметки не меняют статус, в том числе подтверждение. Оценка группы — уверенность автоматического выравнивания; группа, которую изменил человек, получает наименьшую оценку групп, из которых составлена.
+Группа, предложения которой перегруппированы (merge, split, move), теряет подтверждение и становится выровненной, а если в ней нет предложений на каком-то языке — помеченной, как помечает такие группы автоматическое выравнивание: подтвердите её снова, когда она будет верной. До тех пор tilmash align сохраняет её в том виде, который вы ей придали (в alignment.yaml она отмечена reshaped: true), и заново выравнивает только группы, составленные им самим; перегруппировку отменяет tilmash undo. Исправление текста предложения (edit) и запись заметки не меняют статус, в том числе подтверждение. Оценка группы — уверенность автоматического выравнивания; группа, которую изменил человек, получает наименьшую оценку групп, из которых составлена.
 
 Пример: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "ДОКУМЕНТ N --language ЯЗЫК [--sentence K] --text ТЕКСТ"},

@@ -49,6 +49,12 @@ type Group struct {
 	// and what the aligner makes of its stretch, flagged until a person
 	// confirms it. Written as "detached: true"; never on confirmed groups.
 	Detached bool
+	// Reshaped marks a group whose sentences a person regrouped (merge,
+	// split, move) and has not confirmed yet. align keeps it as it is, as
+	// it keeps confirmed groups, so a re-run does not undo a person's
+	// work; a changed text that takes sentences from it ends the mark.
+	// Written as "reshaped: true"; never on confirmed groups.
+	Reshaped bool
 	Sents    map[string][]Sentence
 	Line     int // line in alignment.yaml, for messages
 }
@@ -145,6 +151,9 @@ func groupNode(g *Group, langs []string) *yaml.Node {
 	}
 	if g.Detached && g.Status != Confirmed {
 		add(gm, "detached", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	if g.Reshaped && g.Status != Confirmed {
+		add(gm, "reshaped", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
 	for _, l := range langs {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
@@ -254,6 +263,11 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 					return nil, bad(v, "detached must be true or false")
 				}
 				g.Detached = v.Value == "true"
+			case k.Value == "reshaped":
+				if v.Value != "true" && v.Value != "false" {
+					return nil, bad(v, "reshaped must be true or false")
+				}
+				g.Reshaped = v.Value == "true"
 			case isLang[k.Value]:
 				if v.Kind != yaml.SequenceNode {
 					return nil, bad(v, "%s must be a list of sentences", k.Value)

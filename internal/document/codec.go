@@ -132,6 +132,9 @@ func appendGroup(b []byte, g *Group, langs []string) ([]byte, bool) {
 	if g.Detached && g.Status != Confirmed {
 		b = append(b, "\n    detached: true"...)
 	}
+	if g.Reshaped && g.Status != Confirmed {
+		b = append(b, "\n    reshaped: true"...)
+	}
 	for _, l := range langs {
 		b = append(b, "\n    "...)
 		if b, ok = appendScalar(b, l, false, true); !ok {
@@ -339,6 +342,13 @@ func parseGroup(l *lines, langs []string) (*Group, bool) {
 			return nil, false
 		}
 		g.Detached = v == "true"
+	}
+	if strings.HasPrefix(l.s[l.pos:], "    reshaped: ") {
+		v, ok := field("reshaped")
+		if !ok || v != "true" && v != "false" {
+			return nil, false
+		}
+		g.Reshaped = v == "true"
 	}
 	l.next()
 	for _, lang := range langs {

@@ -245,7 +245,8 @@ func Hash(text string) string {
 // of the language's text. Each sentence is looked for again, in order, after
 // the previous one; when found its span is updated. A group with a sentence
 // that is gone loses that sentence and is flagged and marked Detached, so
-// it stays flagged, through re-alignment, until a person confirms it. Rebase returns the 1-based numbers of
+// it stays flagged, through re-alignment, until a person confirms it; it
+// is no longer Reshaped. Rebase returns the 1-based numbers of
 // the groups that lost sentences and how many of them had been confirmed.
 func (a *Alignment) Rebase(lang, text string) (lost []int, confirmed int) {
 	pos := 0
@@ -274,6 +275,9 @@ func (a *Alignment) Rebase(lang, text string) (lost []int, confirmed int) {
 		}
 		g.Status = Flagged
 		g.Detached = true
+		// The shape a person gave it is gone with the sentence: the
+		// aligner may regroup its stretch (flagged, as Detached says).
+		g.Reshaped = false
 	}
 	return lost, confirmed
 }

@@ -32,6 +32,7 @@ func TestMarshalLargeSameBytes(t *testing.T) {
 				g.Note = awkward(rng)
 			}
 			g.Detached = rng.IntN(5) == 0
+			g.Reshaped = rng.IntN(5) == 0
 			for _, l := range a.Languages {
 				for range rng.IntN(3) {
 					g.Sents[l] = append(g.Sents[l], Sentence{Start: rng.IntN(1000), End: rng.IntN(1000), Text: awkward(rng)})

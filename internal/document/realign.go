@@ -39,7 +39,9 @@ type Grouper func(pieces map[string][]Piece, fixed []map[string][]int) []Proposa
 
 // Realign rebuilds an alignment of texts, keeping every confirmed group of
 // old (which may be nil) exactly as it is and aligning only the text
-// between them. old must verify cleanly against texts (see Verify and
+// between them. A group a person reshaped and has not confirmed (Reshaped)
+// is kept the same way, with its status: below, "confirmed" stands for
+// both. old must verify cleanly against texts (see Verify and
 // Rebase). A note on an unconfirmed group is carried over to the new group
 // that starts with the same pivot sentence, so a translator's remark is not
 // lost to a re-run.
@@ -73,16 +75,17 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 	}
 	r := &realigner{langs: langs, texts: texts, cut: cut, group: group, out: out,
 		notes: map[int]string{}, detached: map[int]bool{}, tail: map[*Group][]*Group{}}
-	var fixed []*Group // confirmed groups with sentences
+	var fixed []*Group // confirmed (or reshaped) groups with sentences
 	var loose []*Group // the unconfirmed groups
 	if old != nil {
 		for _, g := range old.Groups {
+			held := g.Status == Confirmed || g.Reshaped
 			switch {
-			case g.Status == Confirmed && !g.empty(langs):
+			case held && !g.empty(langs):
 				fixed = append(fixed, g)
-			case g.Status == Confirmed && len(fixed) == 0:
+			case held && len(fixed) == 0:
 				out.Groups = append(out.Groups, g)
-			case g.Status == Confirmed:
+			case held:
 				// A confirmed group without sentences stays after the one before it.
 				r.tail[fixed[len(fixed)-1]] = append(r.tail[fixed[len(fixed)-1]], g)
 			default:

@@ -2,6 +2,7 @@ package document_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -339,5 +340,49 @@ func TestRealignDetachedFlagsOnlyChanges(t *testing.T) {
 			t.Fatalf("run %d:\n got %s\nwant %s", run, s, want)
 		}
 		a = b
+	}
+}
+
+// TestRealignKeepsReshaped: a group a person reshaped (merged, split,
+// moved) and has not confirmed yet is kept as it is by a re-run, with its
+// status; align used to undo the person's work. A changed text that takes
+// a sentence from it ends the mark, and the aligner regroups its stretch.
+func TestRealignKeepsReshaped(t *testing.T) {
+	langs := []string{"en", "ru"}
+	tx := map[string]string{"en": "A1 | A2 | A3 | A4", "ru": "Б1 | Б2 | Б3 | Б4"}
+	a, _ := document.Realign(nil, "d", "en", langs, tx, cutWords, zip)
+	// A person merges groups 2 and 3 (as review.Merge does).
+	g := a.Groups[1]
+	g.Sents["en"] = append(g.Sents["en"], a.Groups[2].Sents["en"]...)
+	g.Sents["ru"] = append(g.Sents["ru"], a.Groups[2].Sents["ru"]...)
+	g.Reshaped = true
+	a.Groups = slices.Delete(a.Groups, 2, 3)
+	for run := 0; run < 2; run++ {
+		b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b.Groups) != 3 || b.Groups[1].Text("en") != "A2 A3" || b.Groups[1].Text("ru") != "Б2 Б3" ||
+			!b.Groups[1].Reshaped || b.Groups[1].Status != document.Aligned {
+			t.Fatalf("run %d: the merged group was not kept: %q", run, texts(b, "en"))
+		}
+		a = b
+	}
+	out, _ := a.Marshal()
+	if !strings.Contains(string(out), "reshaped: true") {
+		t.Errorf("reshaped not written:\n%s", out)
+	}
+	// The Russian text changes inside the merged group: it loses a
+	// sentence, the mark ends and the aligner cuts the stretch afresh.
+	tx["ru"] = "Б1 | Другая | Б3 | Б4"
+	if lost, _ := a.Rebase("ru", tx["ru"]); len(lost) != 1 || lost[0] != 2 || a.Groups[1].Reshaped {
+		t.Fatalf("rebase: lost %v, group 2 %+v", lost, a.Groups[1])
+	}
+	b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(texts(b, "en"), "/"); got != "A1/A2/A3/A4" {
+		t.Errorf("after the text changed: groups %s, want the aligner's four", got)
 	}
 }

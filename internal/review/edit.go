@@ -70,8 +70,10 @@ func checkLang(a *document.Alignment, lang string) error {
 // group, as the aligner marks such a group, aligned otherwise. A low score
 // alone does not flag them: a person has just looked at them. The flagged
 // ones are listed in c.Gaps. A group detached by a changed text stays
-// flagged whatever its shape, until a person confirms it.
-func settle(a *document.Alignment, c *Change, groups []int) {
+// flagged whatever its shape, until a person confirms it. With reshaped
+// (the edit regrouped their sentences) the groups are marked Reshaped, so
+// that align keeps the shape a person gave them.
+func settle(a *document.Alignment, c *Change, groups []int, reshaped bool) {
 	for _, n := range groups {
 		g := a.Groups[n-1]
 		var missing []string
@@ -81,6 +83,8 @@ func settle(a *document.Alignment, c *Change, groups []int) {
 			}
 		}
 		g.Status = document.Aligned
+		// A person gave it this shape: align keeps it (document.Realign).
+		g.Reshaped = g.Reshaped || reshaped
 		if len(missing) > 0 {
 			g.Status = document.Flagged
 			c.Gaps = append(c.Gaps, Gap{Group: n, Langs: missing})
@@ -139,7 +143,7 @@ func (m Merge) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		c.Unconfirmed = []int{m.Group}
 	}
 	a.Groups = slices.Delete(a.Groups, m.Group, m.Group+1)
-	settle(a, c, c.New)
+	settle(a, c, c.New, true)
 	return c, nil
 }
 
@@ -188,7 +192,7 @@ func (s Split) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		c.Unconfirmed = []int{s.Group, s.Group + 1}
 	}
 	a.Groups = slices.Insert(a.Groups, s.Group, second)
-	settle(a, c, c.New)
+	settle(a, c, c.New, true)
 	return c, nil
 }
 
@@ -271,7 +275,7 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 		if wasG || wasT {
 			c.Unconfirmed = []int{lo}
 		}
-		settle(a, c, c.New)
+		settle(a, c, c.New, true)
 		return c, nil
 	}
 	c.New = []int{lo, hi}
@@ -282,7 +286,7 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 		c.Unconfirmed = append(c.Unconfirmed, to)
 	}
 	slices.Sort(c.Unconfirmed)
-	settle(a, c, c.New)
+	settle(a, c, c.New, true)
 	return c, nil
 }
 
@@ -401,14 +405,14 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 		case s.Confirm && g.Status != document.Confirmed:
 			// A person's confirmation ends a detached group's flag too
 			// (the file never marks a confirmed group detached).
-			g.Status, g.Detached = document.Confirmed, false
+			g.Status, g.Detached, g.Reshaped = document.Confirmed, false, false
 			c.Count++
 		case !s.Confirm && g.Status == document.Confirmed:
 			unconfirmed = append(unconfirmed, n)
 			c.Count++
 		}
 	}
-	settle(a, c, unconfirmed)
+	settle(a, c, unconfirmed, false)
 	c.Data = map[string]any{"Count": c.Count, "Groups": FormatRange(s.Groups)}
 	return c, nil
 }

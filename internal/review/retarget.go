@@ -174,7 +174,7 @@ func (r Retarget) Apply(a *document.Alignment, texts map[string]string) (*Change
 		switch {
 		case e.Confirm != nil && *e.Confirm:
 			if g.Status != document.Confirmed {
-				g.Status, g.Detached = document.Confirmed, false
+				g.Status, g.Detached, g.Reshaped = document.Confirmed, false, false
 				touched = true
 			}
 		case e.Confirm != nil:
@@ -188,12 +188,17 @@ func (r Retarget) Apply(a *document.Alignment, texts map[string]string) (*Change
 		case e.Sentences != nil && g.Status != document.Confirmed:
 			settleGroups = append(settleGroups, n)
 		}
+		if e.Sentences != nil && (e.Confirm != nil && !*e.Confirm || e.Confirm == nil && g.Status != document.Confirmed) {
+			// The translator wrote this group's sentences: align keeps
+			// them together (document.Realign), as a person's regrouping.
+			g.Reshaped = true
+		}
 		if touched {
 			c.Old = append(c.Old, n)
 			c.Count++
 		}
 	}
-	settle(a, c, settleGroups)
+	settle(a, c, settleGroups, false)
 	c.New = slices.Clone(c.Old)
 	c.Data["Count"] = c.Count
 	if changed {
