@@ -31,6 +31,14 @@ type builder struct {
 	// starter (textenc.IsNFC), so its normalization must be checked.
 	unsure bool
 	blocks int
+
+	// nested says the spans are elements (HTML) whose nesting is kept:
+	// opened numbers the spans of open and bspans in the order they were
+	// opened (openAt, spanAt), so that spans over the same text keep the
+	// order of their elements (<a><b>x</b></a> is not <b><a>x</a></b>).
+	nested         bool
+	opened         int
+	openAt, spanAt []int
 }
 
 // StartBlock ends the current block and starts one of kind (a block kind
@@ -130,7 +138,7 @@ func (b *builder) PutSpans(text string, spans []Span) {
 	b.unsure = true
 	for _, s := range spans {
 		if !IsBlock(s.Kind) {
-			b.bspans = append(b.bspans, Span{Start: base + s.Start, End: base + s.End, Kind: s.Kind, Href: s.Href})
+			b.bspans = append(b.bspans, Span{Start: base + s.Start, End: base + s.End, Kind: s.Kind, Href: s.Href, Tag: s.Tag})
 		}
 	}
 }
@@ -195,17 +203,21 @@ func (b *builder) OpenTag(kind, href, tag string) {
 	}
 	b.space = false
 	b.open = append(b.open, Span{Start: len(b.blk), Kind: kind, Href: href, Tag: tag})
+	b.openAt = append(b.openAt, b.opened)
+	b.opened++
 }
 
 // Close closes the innermost open span of kind, if any.
 func (b *builder) Close(kind string) {
 	for i := len(b.open) - 1; i >= 0; i-- {
 		if b.open[i].Kind == kind {
-			s := b.open[i]
+			s, at := b.open[i], b.openAt[i]
 			s.End = len(b.blk)
 			b.open = slices.Delete(b.open, i, i+1)
+			b.openAt = slices.Delete(b.openAt, i, i+1)
 			if s.End > s.Start {
 				b.bspans = append(b.bspans, s)
+				b.spanAt = append(b.spanAt, at)
 			}
 			return
 		}
@@ -230,7 +242,9 @@ func (b *builder) EndBlock() {
 	}
 	defer func() {
 		b.blk, b.bspans, b.kind, b.level, b.space, b.unsure = b.blk[:0], b.bspans[:0], "", 0, false, false
+		b.spanAt = b.spanAt[:0]
 	}()
+	b.openOrder()
 	// The block is worked on in place: a string of it is made only for
 	// the rare block that needs normalizing or is a heading.
 	text := b.blk
@@ -284,6 +298,25 @@ func (b *builder) EndBlock() {
 	}
 }
 
+// openOrder puts the block's spans in the order they were opened: an
+// element closes before the one around it, and Tidy's stable sort keeps
+// this order for spans over the same text.
+func (b *builder) openOrder() {
+	if !b.nested || len(b.spanAt) != len(b.bspans) || slices.IsSorted(b.spanAt) {
+		return // PutSpans' spans come in order
+	}
+	idx := make([]int, len(b.bspans))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int { return b.spanAt[i] - b.spanAt[j] })
+	sorted := make([]Span, len(idx))
+	for k, i := range idx {
+		sorted[k] = b.bspans[i]
+	}
+	copy(b.bspans, sorted)
+}
+
 // Doc returns what was built.
 func (b *builder) Doc() *Doc {
 	b.EndBlock()
@@ -314,7 +347,8 @@ func Tidy(text string, spans []Span) []Span {
 		merged := false
 		for i := len(out) - 1; i >= 0 && i >= len(out)-8; i-- {
 			p := &out[i]
-			if p.Kind == s.Kind && p.Href == s.Href && p.Tag == s.Tag && !IsBlock(s.Kind) && s.Start <= p.End {
+			// (An element is a tag of its own even next to another.)
+			if p.Kind == s.Kind && p.Href == s.Href && p.Tag == s.Tag && !IsBlock(s.Kind) && s.Kind != Element && s.Start <= p.End {
 				p.End = max(p.End, s.End)
 				merged = true
 				break

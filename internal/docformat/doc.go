@@ -71,9 +71,10 @@ func ParseFormat(s string) (Format, bool) {
 }
 
 // Span is formatting recorded beside the text: bytes [Start, End) of the
-// text are Kind. Inline kinds are bold, italic, code and link (with Href);
-// block kinds, each covering a whole block, are item (a bulleted list
-// item), ordered (a numbered one), quote and note.
+// text are Kind. Inline kinds are bold, italic, code, link (with Href) and
+// element (an HTML element of no kind of tilmash's own, in Tag); block
+// kinds, each covering a whole block, are item (a bulleted list item),
+// ordered (a numbered one), quote and note.
 type Span struct {
 	Start int    `yaml:"start"`
 	End   int    `yaml:"end"`
@@ -84,7 +85,8 @@ type Span struct {
 	// "b" for a bold, "i", "cite" or "dfn" for an italic, "kbd", "samp"
 	// or "tt" for code. A CAT tool names its tags after the element (OmegaT
 	// shows <b> as <b0>, <strong> as <s0>), so the TMX export writes the
-	// element the page had.
+	// element the page had. For kind element it is the element itself
+	// (one of [Elements]).
 	Tag string `yaml:"tag,omitempty"`
 	// Text is the text the span covers, as stored beside it so that a
 	// span whose text changed is recognised and left out.
@@ -101,7 +103,22 @@ const (
 	Ordered = "ordered"
 	Quote   = "quote"
 	Note    = "note"
+
+	// Element is an inline HTML element that is no formatting of
+	// tilmash's own (<span>, <sup>, <sub>, <u>, an <a> without a link
+	// …; Span.Tag names it): a CAT tool makes a tag of it, numbered with
+	// the paragraph's others (OmegaT shows <span> as <s0>), so the page
+	// and the TMX codes write it where it was.
+	Element = "element"
 )
+
+// Elements lists the HTML elements an element span may name: the inline
+// elements of a newsroom's page, as the HTML reader records them and
+// tilmash's page writes them back (bare, without attributes). (A
+// function, not a variable: package data built at start is refused.)
+func Elements() []string {
+	return []string{"a", "abbr", "bdi", "big", "del", "font", "ins", "mark", "q", "s", "small", "span", "strike", "sub", "sup", "time", "u", "var"}
+}
 
 // IsBlock reports whether kind is a block kind.
 func IsBlock(kind string) bool {

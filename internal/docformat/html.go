@@ -44,7 +44,7 @@ func ReadHTML(name string, data []byte) (*Doc, error) {
 		return nil, locale.NewError("formats.html.bad", map[string]any{"Reason": err.Error()}).
 			WithHint("formats.html.bad.hint").At(locale.Pos{File: name})
 	}
-	h := &htmlReader{b: &builder{}}
+	h := &htmlReader{b: &builder{nested: true}}
 	if deeper(root, 0) {
 		return nil, locale.NewError("formats.html.too-deep", map[string]any{"Limit": maxHTMLDepth}).
 			WithHint("formats.html.bad.hint").At(locale.Pos{File: name})
@@ -476,11 +476,16 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 	case atom.A:
 		href := strings.TrimSpace(attr(n, "href"))
 		if href == "" || strings.HasPrefix(strings.ToLower(href), "javascript:") || strings.HasPrefix(href, "#") {
-			h.children(n, depth)
+			// no link of the article's, but a tag to a CAT tool
+			h.inline(n, depth, Element, "")
 			return
 		}
 		h.inline(n, depth, Link, href)
 	default:
+		if h.pre == 0 && slices.Contains(Elements(), n.Data) {
+			h.inline(n, depth, Element, "")
+			return
+		}
 		h.children(n, depth)
 	}
 }
@@ -490,6 +495,9 @@ func (h *htmlReader) inline(n *html.Node, depth int, kind, href string) {
 	switch n.DataAtom {
 	case atom.B, atom.I, atom.Cite, atom.Dfn, atom.Kbd, atom.Samp, atom.Tt:
 		tag = n.DataAtom.String() // not the element tilmash's page writes for kind
+	}
+	if kind == Element {
+		tag = n.Data
 	}
 	h.b.OpenTag(kind, href, tag)
 	h.children(n, depth)

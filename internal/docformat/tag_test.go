@@ -26,3 +26,34 @@ func TestHTMLInlineTags(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLElements: the inline elements OmegaT makes tags of but tilmash
+// has no formatting for (<span>, <sup>, <sub>, <u>, an <a> without a
+// link) are recorded as element spans naming the element, each its own
+// even next to another; spans over the same text keep the order of their
+// elements; an element outside the list (<label> is dropped, <wbr> holds
+// no text) records nothing.
+func TestHTMLElements(t *testing.T) {
+	d, err := ReadHTML("t.html", []byte(`<article><p>A <span class="x">s</span><span>t</span> 10<sup>4</sup> H<sub>2</sub> <u>u</u> <a name="m">m</a> <a href="#top">top</a> <a href="javascript:x()">js</a> <a href="/l"><b>lb</b></a> <b><a href="/l">bl</a></b> <blink>k</blink> <font color="red"><i>f</i></font>.</p></article>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][3]string
+	for _, s := range d.Spans {
+		got = append(got, [3]string{s.Text, s.Kind, s.Tag})
+	}
+	want := [][3]string{
+		{"s", Element, "span"}, {"t", Element, "span"}, {"4", Element, "sup"}, {"2", Element, "sub"}, {"u", Element, "u"},
+		{"m", Element, "a"}, {"top", Element, "a"}, {"js", Element, "a"},
+		{"lb", Link, ""}, {"lb", Bold, "b"}, {"bl", Bold, "b"}, {"bl", Link, ""},
+		{"f", Element, "font"}, {"f", Italic, "i"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("spans %q,\nwant %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("span %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
