@@ -126,7 +126,7 @@ var articlePage = lazy.Value[*template.Template]{New: func() *template.Template 
 {{- else}}{{if eq .ListOpen "ul"}}<ul>
 {{else if eq .ListOpen "ol"}}<ol>
 {{end}}{{if .QuoteOpen}}<blockquote>
-{{end}}{{if eq .Kind "li"}}<li>{{else}}<p>{{end}}{{if .Formatted}}{{template "runs" .Runs}}{{else}}{{.Text}}{{end}}{{if eq .Kind "li"}}</li>{{else}}</p>{{end}}
+{{end}}{{if eq .Kind "li"}}<li>{{else}}<p>{{end}}{{with .Pieces}}{{template "pieces" .}}{{else}}{{.Text}}{{end}}{{if eq .Kind "li"}}</li>{{else}}</p>{{end}}
 {{- if .QuoteClose}}
 </blockquote>{{end}}{{if eq .ListClose "ul"}}
 </ul>{{else if eq .ListClose "ol"}}
@@ -134,7 +134,7 @@ var articlePage = lazy.Value[*template.Template]{New: func() *template.Template 
 {{end}}</article>
 </body>
 </html>
-{{define "runs"}}{{range .}}{{if .Break}}<br>{{else}}{{with .Href}}<a href="{{.}}">{{end}}{{.Opens}}{{.Text}}{{.Closes}}{{if .Href}}</a>{{end}}{{end}}{{end}}{{end}}`))
+{{define "pieces"}}{{range .}}{{if .Break}}<br>{{else if .Href}}<a href="{{.Href}}">{{else if .Tag}}{{.Tag}}{{else}}{{.Text}}{{end}}{{end}}{{end}}`))
 }}
 
 // head is what pageHead shows.

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"html"
 	"slices"
 	"sort"
 	"strings"
@@ -72,42 +71,28 @@ func NewInline(d *document.Document, langs []string, source string) (*Inline, er
 }
 
 // pageTags lists the tags of the page's blocks in the order the page
-// writes them. A block of one run has none: its tags wrap the whole block.
+// writes them (block.pieces), but those around a whole block, which a CAT
+// tool leaves out of the segment.
 func pageTags(a *article) []pageTag {
 	var out []pageTag
 	for bi, b := range a.blocks {
-		if len(b.runs) < 2 {
-			continue
-		}
 		n := 0
-		for _, r := range b.runs {
-			if r.Break {
-				out = append(out, pageTag{at: r.at, shape: tmx.Standalone, block: bi, n: n, kind: "br", html: "<br>"})
-				n++
+		number := map[int]int{} // of an opening piece
+		for pi, p := range b.pieces {
+			if p.wrap || !p.isTag() && !p.Break {
 				continue
 			}
-			first := len(out)
-			// in the order the page opens them: the link, then run.Opens
-			for _, k := range append([]string{docformat.Link}, spanKinds...) {
-				if !r.has(k) {
-					continue
-				}
-				open := `<a href="` + html.EscapeString(r.Href()) + `">`
-				if k != docformat.Link {
-					open = "<" + r.tag(k, spanTags(k)[0]) + ">"
-				}
-				out = append(out, pageTag{at: r.at, shape: tmx.Begin, block: bi, n: n, kind: k, html: open})
+			t := pageTag{at: p.at, shape: p.shape, block: bi, n: n, kind: p.kind, html: p.html()}
+			if p.kind == docformat.Element {
+				t.kind += ":" + p.elem // a <sup> is no <span>
+			}
+			if p.shape == tmx.End {
+				t.n = number[p.pair]
+			} else {
+				number[pi] = n
 				n++
 			}
-			for i := len(out) - 1; i >= first; i-- {
-				t := out[i]
-				t.at, t.shape = r.end, tmx.End
-				t.html = "</" + strings.TrimPrefix(strings.Fields(t.html)[0], "<")
-				if !strings.HasSuffix(t.html, ">") {
-					t.html += ">"
-				}
-				out = append(out, t)
-			}
+			out = append(out, t)
 		}
 	}
 	return out

@@ -253,7 +253,7 @@ func TestTMXInlineCodesRandom(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	kinds := []struct{ kind, tag string }{
 		{docformat.Bold, ""}, {docformat.Bold, "b"}, {docformat.Italic, ""}, {docformat.Italic, "i"},
-		{docformat.Code, "kbd"}, {docformat.Link, ""},
+		{docformat.Code, "kbd"}, {docformat.Link, ""}, {docformat.Element, "sup"}, {docformat.Element, "span"},
 	}
 	coded := 0
 	tmp := t.TempDir()
@@ -309,6 +309,7 @@ func TestTMXInlineCodesRandom(t *testing.T) {
 				spans = append(spans, sp)
 			}
 			f := &document.Formatting{Text: document.Hash(text), From: "html", Spans: docformat.Tidy(text, spans)}
+			checkPieces(t, parseArticle(l, text, f))
 			if err := os.WriteFile(filepath.Join(d.WS.Root, document.Folder, d.ID, document.FormatName(l)), f.Marshal(l), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -342,6 +343,106 @@ func TestTMXInlineCodesRandom(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// checkPieces checks what the article page relies on in every block's
+// pieces: the tags nest (each closing tag closes the innermost open one,
+// all are closed), the text is the block's, and the tags around the whole
+// block (wrap) are only at its edges.
+func checkPieces(t *testing.T, a *article) {
+	t.Helper()
+	for bi, b := range a.blocks {
+		if b.pieces == nil {
+			continue
+		}
+		var stack []int
+		var text strings.Builder
+		inside := false
+		for i, p := range b.pieces {
+			switch {
+			case p.Break:
+				text.WriteString("\n")
+			case !p.isTag():
+				text.WriteString(p.Text)
+			case p.shape == tmx.Begin:
+				stack = append(stack, i)
+			default:
+				if len(stack) == 0 || stack[len(stack)-1] != p.pair || b.pieces[p.pair].pair != i {
+					t.Fatalf("block %d: piece %d closes %d, open: %v (%+v)", bi, i, p.pair, stack, b.pieces)
+				}
+				stack = stack[:len(stack)-1]
+			}
+			if !p.wrap {
+				inside = true
+			} else if inside && p.shape == tmx.Begin {
+				t.Errorf("block %d: an opening tag around the block after its text: %+v", bi, b.pieces)
+			}
+		}
+		if len(stack) > 0 {
+			t.Errorf("block %d: tags left open: %+v", bi, b.pieces)
+		}
+		if got := text.String(); got != b.text {
+			t.Errorf("block %d: pieces hold %q, the block %q", bi, got, b.text)
+		}
+	}
+}
+
+// TestArticlePieces: the article page writes the recorded spans as tags
+// that nest as the spans do, reopening a span another one's end cuts;
+// an element span writes its element only when docformat.Elements lists
+// it; the TMX numbers the tags of a block as OmegaT does, leaving out
+// those around the whole block.
+func TestArticlePieces(t *testing.T) {
+	type sp struct {
+		from, to      string // the span runs from the first from to the end of the first to after it
+		kind, tag, ln string
+	}
+	for _, c := range []struct {
+		text  string
+		spans []sp
+		page  string
+		tags  string // pageTags: html and number
+	}{
+		{"Help lines are open today.", []sp{{"Help", "open", docformat.Link, "", "https://x.org/?a=1&b=2"}, {"Help", "lines", docformat.Bold, "b", ""}},
+			`<a href="https://x.org/?a=1&amp;b=2"><b>Help lines</b> are open</a> today.`,
+			`<a href="https://x.org/?a=1&amp;b=2">0 <b>1 </b>1 </a>0`},
+		{"one two three four", []sp{{"one", "two", docformat.Bold, "", ""}, {"two", "three", docformat.Italic, "", ""}},
+			`<strong>one <em>two</em></strong><em> three</em> four`,
+			`<strong>0 <em>1 </em>1 </strong>0 <em>2 </em>2`},
+		{"A whole bold line with italics.", []sp{{"A", "italics.", docformat.Bold, "", ""}, {"with", "italics", docformat.Italic, "", ""}},
+			`<strong>A whole bold line <em>with italics</em>.</strong>`,
+			`<em>0 </em>0`},
+		{"E = mc2 and x.", []sp{{"2", "2", docformat.Element, "sup", ""}, {"x", "x", docformat.Element, `script src="e"`, ""}},
+			`E = mc<sup>2</sup> and x.`,
+			`<sup>0 </sup>0`},
+		{"Line one\nline two.", []sp{{"Line", "two.", docformat.Element, "span", ""}},
+			`<span>Line one<br>line two.</span>`,
+			`<br>0`},
+	} {
+		var spans []docformat.Span
+		for _, s := range c.spans {
+			i := strings.Index(c.text, s.from)
+			j := i + strings.Index(c.text[i:], s.to) + len(s.to)
+			spans = append(spans, docformat.Span{Start: i, End: j, Kind: s.kind, Tag: s.tag, Href: s.ln})
+		}
+		f := &document.Formatting{Spans: docformat.Tidy(c.text, spans)}
+		a := parseArticle("en", c.text, f)
+		checkPieces(t, a)
+		var page bytes.Buffer
+		if err := articlePage.Get().ExecuteTemplate(&page, "pieces", a.blocks[0].Pieces()); err != nil {
+			t.Fatal(err)
+		}
+		if page.String() != c.page {
+			t.Errorf("%q: page %s, want %s", c.text, page.String(), c.page)
+		}
+		var tags []string
+		for _, pt := range pageTags(a) {
+			tags = append(tags, pt.html+strconv.Itoa(pt.n))
+		}
+		if got := strings.Join(tags, " "); got != c.tags {
+			t.Errorf("%q: tags %s, want %s", c.text, got, c.tags)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"html"
 	"html/template"
 	"io"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/lazy"
+	"github.com/tilmash/tilmash/internal/tmx"
 	"github.com/tilmash/tilmash/internal/xmlx"
 )
 
@@ -86,6 +88,9 @@ type block struct {
 	gap   bool   // a blank line precedes it in the original
 	kind  string // docformat.Item, Ordered, Quote, Note, or "" for a paragraph
 	runs  []run
+	// pieces are the block's text and tags as the page writes them (nil
+	// for a block of plain text)
+	pieces []piece
 	// ListOpen and ListClose say that the block opens or closes a list
 	// ("ul" or "ol"); QuoteOpen and QuoteClose a block quote.
 	ListOpen, ListClose   string
@@ -118,8 +123,9 @@ func (b block) Kind() string {
 	return "p"
 }
 
-// Runs are the block's formatted pieces.
-func (b block) Runs() []run { return b.runs }
+// Pieces are the block's text, tags and line breaks as the page writes
+// them; none for a block of plain text.
+func (b block) Pieces() []piece { return b.pieces }
 
 // Formatted reports whether the block has formatting or line breaks.
 func (b block) Formatted() bool {
@@ -139,18 +145,6 @@ func (r run) Href() string {
 	return ""
 }
 
-// tag is the HTML element of the run's span of kind: the one the page it
-// was imported from had (docformat.Span.Tag) when it is one HTML has for
-// that kind, else name.
-func (r run) tag(kind, name string) string {
-	for _, s := range r.spans {
-		if s.Kind == kind && s.Tag != "" && slices.Contains(spanTags(kind), s.Tag) {
-			return s.Tag
-		}
-	}
-	return name
-}
-
 // spanTags are the elements a span of an inline kind may have been read
 // from (docformat's HTML reader), the page's own first. (A function, not
 // a map: package data built at start is refused, TestStartupRunsNoInit.)
@@ -162,37 +156,202 @@ func spanTags(kind string) []string {
 		return []string{"em", "i", "cite", "dfn"}
 	case docformat.Code:
 		return []string{"code", "kbd", "samp", "tt"}
+	case docformat.Element:
+		return docformat.Elements()
 	}
 	return nil
 }
 
-// Opens and Closes are the tags of the run's bold, italic and code on the
-// article page, in that order (the link is the template's): each the
-// element its span was read from, or the page's own. The names come from
-// spanTags only, so they are safe HTML.
-func (r run) Opens() template.HTML  { return r.tags(false) }
-func (r run) Closes() template.HTML { return r.tags(true) }
-
-func (r run) tags(closing bool) template.HTML {
-	var b strings.Builder
-	for i := range spanKinds {
-		k := spanKinds[i]
-		if closing {
-			k = spanKinds[len(spanKinds)-1-i]
-		}
-		if !r.has(k) {
-			continue
-		}
-		if closing {
-			b.WriteString("</" + r.tag(k, spanTags(k)[0]) + ">")
-		} else {
-			b.WriteString("<" + r.tag(k, spanTags(k)[0]) + ">")
-		}
+// element is the HTML element the article page writes for an inline span:
+// a link's a; for bold, italic and code the element the page it was
+// imported from had (docformat.Span.Tag) when it is one HTML has for that
+// kind, else the page's own; for an element span its element when
+// docformat.Elements lists it. "" for a span the page has no tag for.
+func element(s docformat.Span) string {
+	if s.Kind == docformat.Link {
+		return "a"
 	}
-	return template.HTML(b.String())
+	tags := spanTags(s.Kind)
+	if s.Tag != "" && slices.Contains(tags, s.Tag) {
+		return s.Tag
+	}
+	if len(tags) == 0 || s.Kind == docformat.Element {
+		return ""
+	}
+	return tags[0]
 }
 
-var spanKinds = []string{docformat.Bold, docformat.Italic, docformat.Code}
+// piece is a piece of a block as the article page writes it: text, a tag
+// or a line break. Tags nest as the spans do (an element read from HTML is
+// written where it was, the spans inside it inside it); a span that
+// overlaps another's end is closed and opened again.
+type piece struct {
+	Text  string        // text, escaped by the template
+	Tag   template.HTML // an element's tag (from spanTags only, so safe); a link's closing tag
+	Href  string        // a link's address: the piece opens the link
+	Break bool          // a line break
+	at    int           // its place in the stored text, in bytes
+	// a tag's shape (Begin, End) and its span's kind and element;
+	// pair is the index of a closing tag's opening piece and of an
+	// opening tag's closing one
+	shape tmx.CodeKind
+	kind  string
+	elem  string
+	pair  int
+	// wrap says the tag is one of those around the whole block, which a
+	// CAT tool leaves out of the segment (OmegaT's HTML filter: the
+	// leading tags before the first whose end is inside the text, the
+	// trailing ones after the last whose start is)
+	wrap bool
+}
+
+// isTag reports whether p is an opening or closing tag.
+func (p piece) isTag() bool { return p.elem != "" && !p.Break }
+
+// html is the tag as the TMX's native code writes it: the link with its
+// address.
+func (p piece) html() string {
+	switch {
+	case p.shape == tmx.End:
+		return "</" + p.elem + ">"
+	case p.kind == docformat.Link:
+		return `<a href="` + html.EscapeString(p.Href) + `">`
+	}
+	return "<" + p.elem + ">"
+}
+
+// makePieces lays out raw, a block at byte base of the stored text (conv
+// its text as shown, at the map of raw's byte offsets into it), with its
+// inline spans (offsets into raw).
+func makePieces(raw, conv string, at map[int]int, base int, spans []docformat.Span) []piece {
+	var tagged []docformat.Span
+	for _, s := range spans {
+		if element(s) != "" {
+			tagged = append(tagged, s)
+		}
+	}
+	// outer spans first; spans over the same text in their recorded order
+	slices.SortStableFunc(tagged, func(a, b docformat.Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	cuts := []int{0, len(raw)}
+	for _, s := range tagged {
+		cuts = append(cuts, s.Start, s.End)
+	}
+	for i, c := range raw {
+		if c == '\n' {
+			cuts = append(cuts, i, i+1)
+		}
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	var out []piece
+	var stack []int // indexes into tagged of the open spans
+	opening := map[int]int{}
+	open := func(i, p int) {
+		s := tagged[i]
+		pc := piece{at: base + p, shape: tmx.Begin, kind: s.Kind, elem: element(s), pair: -1}
+		if s.Kind == docformat.Link && s.Href != "" {
+			pc.Href = s.Href
+		} else {
+			pc.Tag = template.HTML("<" + pc.elem + ">")
+		}
+		opening[i] = len(out)
+		out = append(out, pc)
+		stack = append(stack, i)
+	}
+	closeTop := func(p int) {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		o := opening[i]
+		out[o].pair = len(out)
+		out = append(out, piece{at: base + p, shape: tmx.End, kind: out[o].kind, elem: out[o].elem, pair: o, Tag: template.HTML("</" + out[o].elem + ">")})
+	}
+	next := 0 // the next span of tagged to open
+	for k, p := range cuts {
+		// close the spans that end here, and those inside them, to open
+		// those again
+		deepest := -1
+		for d, i := range stack {
+			if tagged[i].End <= p {
+				deepest = d
+				break
+			}
+		}
+		var again []int
+		if deepest >= 0 {
+			for len(stack) > deepest {
+				if i := stack[len(stack)-1]; tagged[i].End > p {
+					again = append(again, i)
+				}
+				closeTop(p)
+			}
+		}
+		if k == len(cuts)-1 {
+			break
+		}
+		slices.Reverse(again) // outer first
+		for next < len(tagged) && tagged[next].Start <= p {
+			again = append(again, next)
+			next++
+		}
+		slices.SortStableFunc(again, func(a, b int) int { return tagged[b].End - tagged[a].End })
+		for _, i := range again {
+			open(i, p)
+		}
+		e := cuts[k+1]
+		if raw[p:e] == "\n" {
+			out = append(out, piece{Break: true, at: base + p, shape: tmx.Standalone, kind: "br", elem: "br"})
+			continue
+		}
+		out = append(out, piece{Text: conv[at[p]:at[e]], at: base + p})
+	}
+	for len(stack) > 0 {
+		closeTop(len(raw))
+	}
+	markWrap(out)
+	return out
+}
+
+// markWrap marks the tags around the whole block as OmegaT's HTML filter
+// leaves them out of the segment.
+func markWrap(ps []piece) {
+	first, last := -1, -1
+	for i, p := range ps {
+		if !p.isTag() && !p.Break {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return
+	}
+	good := first
+	for i := 0; i < first; i++ {
+		if ps[i].shape == tmx.Begin && ps[i].pair <= last {
+			good = i
+			break
+		}
+	}
+	for i := 0; i < good; i++ {
+		ps[i].wrap = true
+	}
+	good = last
+	for i := len(ps) - 1; i > last; i-- {
+		if ps[i].shape == tmx.End && ps[i].pair >= first {
+			good = i
+			break
+		}
+	}
+	for i := good + 1; i < len(ps); i++ {
+		ps[i].wrap = true
+	}
+}
 
 func (r run) has(kind string) bool {
 	for _, s := range r.spans {
@@ -274,7 +433,7 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 	// Quotes and Clean replace rune for rune: the n-th rune of raw is the
 	// n-th of conv.
 	at := map[int]int{0: 0, len(raw): len(conv)}
-	var inner []docformat.Span
+	var inner, all []docformat.Span
 	cuts := []int{0, len(raw)}
 	for _, s := range spans {
 		if s.Start < start || s.End > end {
@@ -288,6 +447,10 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 			}
 			continue
 		}
+		all = append(all, s)
+		if s.Kind == docformat.Element {
+			continue // the page's tag only: no formatting of a run
+		}
 		inner = append(inner, s)
 		cuts = append(cuts, s.Start, s.End)
 	}
@@ -296,7 +459,7 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 			cuts = append(cuts, i, i+1)
 		}
 	}
-	if len(inner) == 0 && !strings.Contains(raw, "\n") {
+	if len(all) == 0 && !strings.Contains(raw, "\n") {
 		b.runs = []run{{Text: conv, at: start, end: end}}
 		return b
 	}
@@ -306,6 +469,7 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 		_, n := utf8.DecodeRuneInString(conv[j:])
 		j += n
 	}
+	b.pieces = makePieces(raw, conv, at, start, all)
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 	for k := 0; k+1 < len(cuts); k++ {

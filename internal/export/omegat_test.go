@@ -818,3 +818,139 @@ func TestOmegaTGlossary(t *testing.T) {
 		t.Logf("%s: OmegaT read %d term pairs for %d entries", name, len(read[name]), n)
 	}
 }
+
+// markupPages is an article in English and Russian with the markup
+// tilmash has no formatting of its own for but OmegaT makes tags of
+// (<span>, <sup>, <sub>, <u>, an <a> without a link), nested formatting
+// (a bold inside a link, an italic inside a bold), formatting across a
+// sentence end and a line break between sentences.
+var markupPages = map[string]string{
+	"en": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Flood notes</title></head><body>
+<h1>Flood notes</h1>
+<p>The river rose by <span class="num">three</span> metres overnight. Water reached 10<sup>4</sup> homes.</p>
+<p>Shops <u>stayed</u> open and the <a name="market">market</a> too.</p>
+<p>Tests found H<sub>2</sub>S in <b>two</b> wells.</p>
+<p><span class="lead">Rescuers</span> worked <i>all</i> night.</p>
+<p><b>Rain fell. Roads closed</b> at noon.</p>
+<p>Buses ran <i>late</i>. <b>Trains stopped. Ferries</b> waited.</p>
+<p>Ends here.<br>Begins there.</p>
+<p><a href="https://example.org/f"><b>Help lines</b> are open</a> today.</p>
+<p><b>Strong <i>nested</i> part</b> here.</p>
+</body></html>`,
+	"ru": `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Заметки о паводке</title></head><body>
+<h1>Заметки о паводке</h1>
+<p>Река поднялась на <span class="num">три</span> метра за ночь. Вода дошла до 10<sup>4</sup> домов.</p>
+<p>Магазины <u>работали</u>, и <a name="market">рынок</a> тоже.</p>
+<p>Анализы нашли H<sub>2</sub>S в <strong>двух</strong> колодцах.</p>
+<p><span class="lead">Спасатели</span> работали <em>всю</em> ночь.</p>
+<p><strong>Шёл дождь. Дороги закрыли</strong> в полдень.</p>
+<p>Автобусы <em>опаздывали</em>. <strong>Поезда встали. Паромы</strong> ждали.</p>
+<p>Здесь конец.<br>Там начало.</p>
+<p><a href="https://example.org/f-ru"><strong>Горячие линии</strong> открыты</a> сегодня.</p>
+<p><strong>Сильная <em>вложенная</em> часть</strong> здесь.</p>
+</body></html>`,
+}
+
+var markupGroups = []groupSpec{
+	{document.Aligned, "", [3][]string{{"# Flood notes"}, {"# Заметки о паводке"}}},
+	{document.Aligned, "", [3][]string{{"The river rose by three metres overnight."}, {"Река поднялась на три метра за ночь."}}},
+	{document.Aligned, "", [3][]string{{"Water reached 104 homes."}, {"Вода дошла до 104 домов."}}},
+	{document.Aligned, "", [3][]string{{"Shops stayed open and the market too."}, {"Магазины работали, и рынок тоже."}}},
+	{document.Aligned, "", [3][]string{{"Tests found H2S in two wells."}, {"Анализы нашли H2S в двух колодцах."}}},
+	{document.Aligned, "", [3][]string{{"Rescuers worked all night."}, {"Спасатели работали всю ночь."}}},
+	{document.Aligned, "", [3][]string{{"Rain fell."}, {"Шёл дождь."}}},
+	{document.Aligned, "", [3][]string{{"Roads closed at noon."}, {"Дороги закрыли в полдень."}}},
+	{document.Aligned, "", [3][]string{{"Buses ran late."}, {"Автобусы опаздывали."}}},
+	{document.Aligned, "", [3][]string{{"Trains stopped."}, {"Поезда встали."}}},
+	{document.Aligned, "", [3][]string{{"Ferries waited."}, {"Паромы ждали."}}},
+	{document.Aligned, "", [3][]string{{"Ends here."}, {"Здесь конец."}}},
+	{document.Aligned, "", [3][]string{{"Begins there."}, {"Там начало."}}},
+	{document.Aligned, "", [3][]string{{"Help lines are open today."}, {"Горячие линии открыты сегодня."}}},
+	{document.Aligned, "", [3][]string{{"Strong nested part here."}, {"Сильная вложенная часть здесь."}}},
+}
+
+// markupWant are OmegaT's segments of markupPages' English page, as its
+// HTML filter makes them, with the translation a TMX that OmegaT reads as
+// its own tags gives. markupInexact are the segments OmegaT 3.6 cannot
+// match to any TMX unit: it names a <ph> or <it> by its place in the
+// segment (a bold that starts after the paragraph's other tags is <b1>,
+// an <it> first in its segment reads as 0), and a <br> is <br0>, two
+// letters, where a TMX code gives one.
+var (
+	markupWant = map[string]string{
+		"The river rose by <s0>three</s0> metres overnight.":      "Река поднялась на <s0>три</s0> метра за ночь.",
+		"Water reached 10<s1>4</s1> homes.":                       "Вода дошла до 10<s1>4</s1> домов.",
+		"Shops <u0>stayed</u0> open and the <a1>market</a1> too.": "Магазины <u0>работали</u0>, и <a1>рынок</a1> тоже.",
+		"Tests found H<s0>2</s0>S in <b1>two</b1> wells.":         "Анализы нашли H<s0>2</s0>S в <b1>двух</b1> колодцах.",
+		"<s0>Rescuers</s0> worked <i1>all</i1> night.":            "<s0>Спасатели</s0> работали <i1>всю</i1> ночь.",
+		"<b0>Rain fell.":                               "<b0>Шёл дождь.",
+		"Roads closed</b0> at noon.":                   "Дороги закрыли</b0> в полдень.",
+		"Buses ran <i0>late</i0>.":                     "Автобусы <i0>опаздывали</i0>.",
+		"Begins there.":                                "Там начало.",
+		"<a0><b1>Help lines</b1> are open</a0> today.": "<a0><b1>Горячие линии</b1> открыты</a0> сегодня.",
+		"<b0>Strong <i1>nested</i1> part</b0> here.":   "<b0>Сильная <i1>вложенная</i1> часть</b0> здесь.",
+	}
+	markupInexact = []string{"<b1>Trains stopped.", "Ferries</b1> waited.", "Ends here.<br0>"}
+)
+
+// TestOmegaTMarkup gives OmegaT, EN→RU with Display tags, markupPages'
+// English page as the newsroom wrote it and as tilmash's page writes it,
+// and the article's TMX in tm/auto/: every segment of markupWant gets its
+// translation with OmegaT's tags, on both pages, and the translated pages
+// have the markup back.
+func TestOmegaTMarkup(t *testing.T) {
+	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
+	if testing.Short() {
+		t.Skip("SKIP: OmegaT runs take seconds (-short)")
+	}
+	d, a := newHTMLDoc(t, "markup", markupPages, markupGroups)
+	var page, mem bytes.Buffer
+	if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", "ru"}}); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string][]byte{"original.html": []byte(markupPages["en"]), "tilmash.html": page.Bytes()}
+	run := runOmegaT(t, omegatProject{target: "ru", sources: pages, auto: map[string][]byte{"markup.tmx": mem.Bytes()}, prefs: omegatLevel2})
+	for _, name := range []string{"original.html", "tilmash.html"} {
+		got := map[string]string{}
+		for _, s := range run.segments {
+			if s.file == name {
+				got[s.source] = s.translation
+			}
+		}
+		exact := 0
+		for src, tr := range markupWant {
+			if got[src] == tr {
+				exact++
+				continue
+			}
+			if _, ok := got[src]; !ok {
+				t.Errorf("%s: OmegaT has no segment %q (segments: %q)", name, src, run.segments)
+				continue
+			}
+			t.Errorf("%s: %q got %q, want %q", name, src, got[src], tr)
+		}
+		for _, src := range markupInexact {
+			if _, ok := got[src]; !ok {
+				t.Errorf("%s: OmegaT has no segment %q; the inexact cases changed (segments: %q)", name, src, run.segments)
+			}
+		}
+		t.Logf("%s: %d of %d segments a TMX can match exactly translated (%d more OmegaT 3.6 cannot match: %q)", name, exact, len(markupWant), len(markupInexact), markupInexact)
+	}
+	out, err := os.ReadFile(filepath.Join(run.dir, "target", "original.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		`Река поднялась на <span class="num">три</span> метра за ночь. Вода дошла до 10<sup>4</sup> домов.`,
+		`Магазины <u>работали</u>, и <a name="market">рынок</a> тоже.`,
+		`<a href="https://example.org/f"><b>Горячие линии</b> открыты</a> сегодня.`,
+		`<b>Сильная <i>вложенная</i> часть</b> здесь.`,
+	} {
+		if !bytes.Contains(out, []byte(w)) {
+			t.Errorf("the translated original.html has no %s:\n%s", w, out)
+		}
+	}
+}
