@@ -215,6 +215,11 @@ func (b *builder) Close(kind string) {
 			s.End = len(b.blk)
 			b.open = slices.Delete(b.open, i, i+1)
 			b.openAt = slices.Delete(b.openAt, i, i+1)
+			if b.nested && b.space && s.End > s.Start {
+				// white space inside the element, before its end tag,
+				// not written yet
+				s = s.withSpace(true)
+			}
 			if s.End > s.Start {
 				b.bspans = append(b.bspans, s)
 				b.spanAt = append(b.spanAt, at)
@@ -287,10 +292,18 @@ func (b *builder) EndBlock() {
 	for _, s := range spans {
 		// Spans hold no white space at their edges.
 		seg := text[s.Start:s.End]
-		s.Start += len(seg) - len(bytes.TrimLeftFunc(seg, unicode.IsSpace))
-		s.End -= len(seg) - len(bytes.TrimRightFunc(seg, unicode.IsSpace))
+		lead := len(seg) - len(bytes.TrimLeftFunc(seg, unicode.IsSpace))
+		trail := len(seg) - len(bytes.TrimRightFunc(seg, unicode.IsSpace))
+		s.Start += lead
+		s.End -= trail
 		if s.End <= s.Start {
 			continue
+		}
+		if b.nested && lead > 0 {
+			s = s.withSpace(false)
+		}
+		if b.nested && trail > 0 {
+			s = s.withSpace(true)
 		}
 		s.Start += base
 		s.End += base

@@ -88,6 +88,12 @@ type Span struct {
 	// element the page had. For kind element it is the element itself
 	// (one of [Elements]).
 	Tag string `yaml:"tag,omitempty"`
+	// Space says the element read from HTML also held the white space
+	// just before Start ("start"), just after End ("end") or both
+	// ("both"), which a span leaves out: a page's <b>prison </b>reform is
+	// OmegaT's "The <b0>prison </b0>reform", so the page and the TMX codes
+	// put the tag beyond that space.
+	Space string `yaml:"space,omitempty"`
 	// Text is the text the span covers, as stored beside it so that a
 	// span whose text changed is recognised and left out.
 	Text string `yaml:"text"`
@@ -118,6 +124,35 @@ const (
 // function, not a variable: package data built at start is refused.)
 func Elements() []string {
 	return []string{"a", "abbr", "bdi", "big", "del", "font", "ins", "mark", "q", "s", "small", "span", "strike", "sub", "sup", "time", "u", "var"}
+}
+
+// The values of Span.Space.
+const (
+	SpaceStart = "start"
+	SpaceEnd   = "end"
+	SpaceBoth  = "both"
+)
+
+// SpaceAt reports whether s's element held the white space before its
+// start (end false) or after its end (end true).
+func (s Span) SpaceAt(end bool) bool {
+	if end {
+		return s.Space == SpaceEnd || s.Space == SpaceBoth
+	}
+	return s.Space == SpaceStart || s.Space == SpaceBoth
+}
+
+// withSpace returns s with the space at its start or end recorded.
+func (s Span) withSpace(end bool) Span {
+	switch {
+	case s.SpaceAt(!end) || s.Space == SpaceBoth:
+		s.Space = SpaceBoth
+	case end:
+		s.Space = SpaceEnd
+	default:
+		s.Space = SpaceStart
+	}
+	return s
 }
 
 // IsBlock reports whether kind is a block kind.

@@ -57,3 +57,28 @@ func TestHTMLElements(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLElementSpace: an element that holds the space beside its words
+// (<b>left </b>the, Crews<i> worked</i>) records it in Span.Space, the
+// span itself without it; a space outside the element records nothing,
+// nor does one inside it next to one outside (collapsed into the one
+// outside: "A <b> two</b>" is stored "A two").
+func TestHTMLElementSpace(t *testing.T) {
+	d, err := ReadHTML("t.html", []byte(`<article><p>Officers <b>left </b>the <a href="/g">scene </a>quietly. Crews<i> worked</i> on. A <b>plain</b> one,<span> both </span>x, <b> two</b> and <u>last </u></p></article>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][2]string
+	for _, s := range d.Spans {
+		got = append(got, [2]string{s.Text, s.Space})
+	}
+	want := [][2]string{{"left", SpaceEnd}, {"scene", SpaceEnd}, {"worked", SpaceStart}, {"plain", ""}, {"both", SpaceBoth}, {"two", ""}, {"last", SpaceEnd}}
+	if len(got) != len(want) {
+		t.Fatalf("spans %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("span %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}

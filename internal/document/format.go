@@ -39,7 +39,7 @@ func (f *Formatting) Marshal(lang string) []byte {
 	// times that of garbage.
 	size := 160 + len(lang) + len(f.Text) + len(f.From)
 	for _, s := range f.Spans {
-		size += 64 + len(s.Kind) + len(s.Tag) + len(s.Href) + len(s.Text)*2
+		size += 64 + len(s.Kind) + len(s.Tag) + len(s.Space) + len(s.Href) + len(s.Text)*2
 	}
 	b := make([]byte, 0, size)
 	b = append(b, "# tilmash: formatting of "...)
@@ -66,6 +66,10 @@ func (f *Formatting) Marshal(lang string) []byte {
 		if s.Tag != "" {
 			b = append(b, ", tag: "...)
 			b = strconv.AppendQuote(b, s.Tag)
+		}
+		if s.Space != "" {
+			b = append(b, ", space: "...)
+			b = strconv.AppendQuote(b, s.Space)
 		}
 		if s.Href != "" {
 			b = append(b, ", href: "...)

@@ -167,9 +167,10 @@ func TestFormattingMarshal(t *testing.T) {
 	f := &Formatting{Text: Hash("x"), From: "docx", Spans: []docformat.Span{
 		{Start: 0, End: 9, Kind: docformat.Link, Href: `https://example.kz/?q="a b"&x=1`, Text: "«Тоқаев»\n\t\\"},
 		{Start: 3, End: 4, Kind: docformat.Bold, Text: "#: {}[]'"},
+		{Start: 5, End: 8, Kind: docformat.Element, Tag: "sup", Space: docformat.SpaceEnd, Text: "x"},
 	}}
 	data := f.Marshal("kk")
-	if strings.Count(string(data), "\n") != 6 {
+	if strings.Count(string(data), "\n") != 7 {
 		t.Errorf("not one span a line:\n%s", data)
 	}
 	back, err := ParseFormatting("kk.format.yaml", data)

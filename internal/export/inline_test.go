@@ -243,7 +243,8 @@ func TestTMXInlineCodesAcrossParagraphs(t *testing.T) {
 }
 
 // TestTMXInlineCodesRandom exports random documents with random formatting
-// (bold, italic, code and links, from <b>, <strong>, <i>, <kbd>…, nested,
+// (bold, italic, code, links and elements, from <b>, <strong>, <i>,
+// <kbd>, <sup>…, holding the space beside them or not, nested,
 // over sentence ends and paragraph breaks) in every cut, and checks what
 // a reader relies on: Write accepts the codes (in order, each End after
 // its Begin), the file is read back and valid against the TMX 1.4 DTD
@@ -303,6 +304,7 @@ func TestTMXInlineCodesRandom(t *testing.T) {
 				}
 				k := kinds[rng.Intn(len(kinds))]
 				sp := docformat.Span{Start: s, End: e, Kind: k.kind, Tag: k.tag, Text: text[s:e]}
+				sp.Space = []string{"", docformat.SpaceStart, docformat.SpaceEnd, docformat.SpaceBoth}[rng.Intn(4)]
 				if k.kind == docformat.Link {
 					sp.Href = "https://example.org/?a=1&b=<2>"
 				}
@@ -398,6 +400,7 @@ func TestArticlePieces(t *testing.T) {
 	type sp struct {
 		from, to      string // the span runs from the first from to the end of the first to after it
 		kind, tag, ln string
+		space         string
 	}
 	for _, c := range []struct {
 		text  string
@@ -405,27 +408,30 @@ func TestArticlePieces(t *testing.T) {
 		page  string
 		tags  string // pageTags: html and number
 	}{
-		{"Help lines are open today.", []sp{{"Help", "open", docformat.Link, "", "https://x.org/?a=1&b=2"}, {"Help", "lines", docformat.Bold, "b", ""}},
+		{"Help lines are open today.", []sp{{"Help", "open", docformat.Link, "", "https://x.org/?a=1&b=2", ""}, {"Help", "lines", docformat.Bold, "b", "", ""}},
 			`<a href="https://x.org/?a=1&amp;b=2"><b>Help lines</b> are open</a> today.`,
 			`<a href="https://x.org/?a=1&amp;b=2">0 <b>1 </b>1 </a>0`},
-		{"one two three four", []sp{{"one", "two", docformat.Bold, "", ""}, {"two", "three", docformat.Italic, "", ""}},
+		{"one two three four", []sp{{"one", "two", docformat.Bold, "", "", ""}, {"two", "three", docformat.Italic, "", "", ""}},
 			`<strong>one <em>two</em></strong><em> three</em> four`,
 			`<strong>0 <em>1 </em>1 </strong>0 <em>2 </em>2`},
-		{"A whole bold line with italics.", []sp{{"A", "italics.", docformat.Bold, "", ""}, {"with", "italics", docformat.Italic, "", ""}},
+		{"A whole bold line with italics.", []sp{{"A", "italics.", docformat.Bold, "", "", ""}, {"with", "italics", docformat.Italic, "", "", ""}},
 			`<strong>A whole bold line <em>with italics</em>.</strong>`,
 			`<em>0 </em>0`},
-		{"E = mc2 and x.", []sp{{"2", "2", docformat.Element, "sup", ""}, {"x", "x", docformat.Element, `script src="e"`, ""}},
+		{"E = mc2 and x.", []sp{{"2", "2", docformat.Element, "sup", "", ""}, {"x", "x", docformat.Element, `script src="e"`, "", ""}},
 			`E = mc<sup>2</sup> and x.`,
 			`<sup>0 </sup>0`},
-		{"Line one\nline two.", []sp{{"Line", "two.", docformat.Element, "span", ""}},
+		{"Line one\nline two.", []sp{{"Line", "two.", docformat.Element, "span", "", ""}},
 			`<span>Line one<br>line two.</span>`,
 			`<br>0`},
+		{"Officers left the scene. Crews worked.", []sp{{"left", "left", docformat.Bold, "b", "", docformat.SpaceEnd}, {"worked", "worked", docformat.Italic, "", "", docformat.SpaceStart}, {"scene", "scene.", docformat.Element, "u", "", docformat.SpaceBoth}},
+			`Officers <b>left </b>the<u> scene. </u>Crews<em> worked</em>.`,
+			`<b>0 </b>0 <u>1 </u>1 <em>2 </em>2`},
 	} {
 		var spans []docformat.Span
 		for _, s := range c.spans {
 			i := strings.Index(c.text, s.from)
 			j := i + strings.Index(c.text[i:], s.to) + len(s.to)
-			spans = append(spans, docformat.Span{Start: i, End: j, Kind: s.kind, Tag: s.tag, Href: s.ln})
+			spans = append(spans, docformat.Span{Start: i, End: j, Kind: s.kind, Tag: s.tag, Href: s.ln, Space: s.space})
 		}
 		f := &document.Formatting{Spans: docformat.Tidy(c.text, spans)}
 		a := parseArticle("en", c.text, f)

@@ -226,9 +226,17 @@ func (p piece) html() string {
 func makePieces(raw, conv string, at map[int]int, base int, spans []docformat.Span) []piece {
 	var tagged []docformat.Span
 	for _, s := range spans {
-		if element(s) != "" {
-			tagged = append(tagged, s)
+		if element(s) == "" {
+			continue
 		}
+		// the white space the element held beside its words
+		if s.SpaceAt(false) && s.Start > 0 && raw[s.Start-1] == ' ' {
+			s.Start--
+		}
+		if s.SpaceAt(true) && s.End < len(raw) && raw[s.End] == ' ' {
+			s.End++
+		}
+		tagged = append(tagged, s)
 	}
 	// outer spans first; spans over the same text in their recorded order
 	slices.SortStableFunc(tagged, func(a, b docformat.Span) int {

@@ -823,7 +823,8 @@ func TestOmegaTGlossary(t *testing.T) {
 // tilmash has no formatting of its own for but OmegaT makes tags of
 // (<span>, <sup>, <sub>, <u>, an <a> without a link), nested formatting
 // (a bold inside a link, an italic inside a bold), formatting across a
-// sentence end and a line break between sentences.
+// sentence end, a line break between sentences, and elements that hold
+// the space beside their words (<b>left </b>the).
 var markupPages = map[string]string{
 	"en": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Flood notes</title></head><body>
 <h1>Flood notes</h1>
@@ -836,6 +837,8 @@ var markupPages = map[string]string{
 <p>Ends here.<br>Begins there.</p>
 <p><a href="https://example.org/f"><b>Help lines</b> are open</a> today.</p>
 <p><b>Strong <i>nested</i> part</b> here.</p>
+<p>Officers <b>left </b>the <a href="https://example.org/g">scene </a>quietly.</p>
+<p>Crews<i> worked</i> on.</p>
 </body></html>`,
 	"ru": `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Заметки о паводке</title></head><body>
 <h1>Заметки о паводке</h1>
@@ -848,6 +851,8 @@ var markupPages = map[string]string{
 <p>Здесь конец.<br>Там начало.</p>
 <p><a href="https://example.org/f-ru"><strong>Горячие линии</strong> открыты</a> сегодня.</p>
 <p><strong>Сильная <em>вложенная</em> часть</strong> здесь.</p>
+<p>Полицейские <strong>ушли </strong>с <a href="https://example.org/g-ru">места </a>тихо.</p>
+<p>Бригады<em> работали</em> дальше.</p>
 </body></html>`,
 }
 
@@ -867,6 +872,8 @@ var markupGroups = []groupSpec{
 	{document.Aligned, "", [3][]string{{"Begins there."}, {"Там начало."}}},
 	{document.Aligned, "", [3][]string{{"Help lines are open today."}, {"Горячие линии открыты сегодня."}}},
 	{document.Aligned, "", [3][]string{{"Strong nested part here."}, {"Сильная вложенная часть здесь."}}},
+	{document.Aligned, "", [3][]string{{"Officers left the scene quietly."}, {"Полицейские ушли с места тихо."}}},
+	{document.Aligned, "", [3][]string{{"Crews worked on."}, {"Бригады работали дальше."}}},
 }
 
 // markupWant are OmegaT's segments of markupPages' English page, as its
@@ -883,12 +890,14 @@ var (
 		"Shops <u0>stayed</u0> open and the <a1>market</a1> too.": "Магазины <u0>работали</u0>, и <a1>рынок</a1> тоже.",
 		"Tests found H<s0>2</s0>S in <b1>two</b1> wells.":         "Анализы нашли H<s0>2</s0>S в <b1>двух</b1> колодцах.",
 		"<s0>Rescuers</s0> worked <i1>all</i1> night.":            "<s0>Спасатели</s0> работали <i1>всю</i1> ночь.",
-		"<b0>Rain fell.":                               "<b0>Шёл дождь.",
-		"Roads closed</b0> at noon.":                   "Дороги закрыли</b0> в полдень.",
-		"Buses ran <i0>late</i0>.":                     "Автобусы <i0>опаздывали</i0>.",
-		"Begins there.":                                "Там начало.",
-		"<a0><b1>Help lines</b1> are open</a0> today.": "<a0><b1>Горячие линии</b1> открыты</a0> сегодня.",
-		"<b0>Strong <i1>nested</i1> part</b0> here.":   "<b0>Сильная <i1>вложенная</i1> часть</b0> здесь.",
+		"<b0>Rain fell.":                                     "<b0>Шёл дождь.",
+		"Roads closed</b0> at noon.":                         "Дороги закрыли</b0> в полдень.",
+		"Buses ran <i0>late</i0>.":                           "Автобусы <i0>опаздывали</i0>.",
+		"Begins there.":                                      "Там начало.",
+		"<a0><b1>Help lines</b1> are open</a0> today.":       "<a0><b1>Горячие линии</b1> открыты</a0> сегодня.",
+		"<b0>Strong <i1>nested</i1> part</b0> here.":         "<b0>Сильная <i1>вложенная</i1> часть</b0> здесь.",
+		"Officers <b0>left </b0>the <a1>scene </a1>quietly.": "Полицейские <b0>ушли </b0>с <a1>места </a1>тихо.",
+		"Crews<i0> worked</i0> on.":                          "Бригады<i0> работали</i0> дальше.",
 	}
 	markupInexact = []string{"<b1>Trains stopped.", "Ferries</b1> waited.", "Ends here.<br0>"}
 )
