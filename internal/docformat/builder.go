@@ -337,14 +337,19 @@ func (b *builder) Doc() *Doc {
 		b.out.WriteByte('\n')
 	}
 	text := b.out.String()
-	d := &Doc{Text: text, Spans: Tidy(text, b.spans), Title: b.title}
+	d := &Doc{Text: text, Spans: tidy(text, b.spans, !b.nested), Title: b.title}
 	return d
 }
 
 // Tidy sorts spans, merges touching or overlapping spans of the same kind
 // and link, drops those outside text or empty, and fills in their Text.
 // It works in place: spans is reused for the result.
-func Tidy(text string, spans []Span) []Span {
+func Tidy(text string, spans []Span) []Span { return tidy(text, spans, true) }
+
+// tidy is Tidy; touching says whether spans that only touch are merged
+// too (DOCX's runs, cut wherever Word likes), or only those that overlap
+// (HTML's elements: <b>bold</b><b>pair</b> is two tags to a CAT tool).
+func tidy(text string, spans []Span, touching bool) []Span {
 	slices.SortStableFunc(spans, func(a, b Span) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
@@ -361,7 +366,7 @@ func Tidy(text string, spans []Span) []Span {
 		for i := len(out) - 1; i >= 0 && i >= len(out)-8; i-- {
 			p := &out[i]
 			// (An element is a tag of its own even next to another.)
-			if p.Kind == s.Kind && p.Href == s.Href && p.Tag == s.Tag && !IsBlock(s.Kind) && s.Kind != Element && s.Start <= p.End {
+			if p.Kind == s.Kind && p.Href == s.Href && p.Tag == s.Tag && !IsBlock(s.Kind) && s.Kind != Element && (s.Start < p.End || touching && s.Start == p.End) {
 				p.End = max(p.End, s.End)
 				merged = true
 				break

@@ -1,6 +1,9 @@
 package docformat
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestHTMLInlineTags: an inline span read from HTML records the element
 // when it is not the one tilmash's page writes for its kind (<b> for bold,
@@ -80,5 +83,25 @@ func TestHTMLElementSpace(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("span %d: %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// TestHTMLTouchingElements: two elements of the same formatting next to
+// each other (<b>Update</b><b>:</b>) are two tags to a CAT tool and stay
+// two spans; a DOCX's runs of the same formatting are one span.
+func TestHTMLTouchingElements(t *testing.T) {
+	d, err := ReadHTML("t.html", []byte(`<article><p><b>Update</b><b>:</b> roads <b>re<b>opened</b></b>.</p></article>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range d.Spans {
+		got = append(got, s.Text)
+	}
+	if want := []string{"Update", ":", "reopened"}; !slices.Equal(got, want) {
+		t.Errorf("spans %q, want %q", got, want)
+	}
+	if spans := Tidy("ab", []Span{{Start: 0, End: 1, Kind: Bold}, {Start: 1, End: 2, Kind: Bold}}); len(spans) != 1 {
+		t.Errorf("Tidy left touching runs apart: %+v", spans)
 	}
 }

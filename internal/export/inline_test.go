@@ -452,3 +452,16 @@ func TestArticlePieces(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownTouchingSpans: two bold spans next to each other (an HTML
+// page's <b>Update</b><b>:</b>, kept apart for the CAT tools) are one
+// strong emphasis in Markdown, which cannot close and open it again
+// between two letters.
+func TestMarkdownTouchingSpans(t *testing.T) {
+	text := "Update: roads reopened."
+	f := &document.Formatting{Spans: []docformat.Span{{Start: 0, End: 6, Kind: docformat.Bold, Tag: "b", Text: "Update"}, {Start: 6, End: 7, Kind: docformat.Bold, Tag: "b", Text: ":"}}}
+	a := parseArticle("en", text, f)
+	if got, want := mdRuns(a.blocks[0], ""), "**Update:** roads reopened."; got != want {
+		t.Errorf("markdown %q, want %q", got, want)
+	}
+}

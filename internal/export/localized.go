@@ -612,7 +612,11 @@ func mdRuns(b block, prefix string) string {
 			continue
 		}
 		keep := 0
-		for keep < len(stack) && keep < len(r.spans) && stack[keep] == r.spans[keep] {
+		// (a span of the same formatting that touches the one open, as
+		// HTML's <b>bold</b><b>pair</b>, goes on: Markdown has no way to
+		// close and open it again between two letters)
+		for keep < len(stack) && keep < len(r.spans) && stack[keep].Kind == r.spans[keep].Kind && stack[keep].Href == r.spans[keep].Href &&
+			(stack[keep] == r.spans[keep] || stack[keep].End == r.spans[keep].Start) {
 			keep++
 		}
 		closeTo(keep)

@@ -823,8 +823,9 @@ func TestOmegaTGlossary(t *testing.T) {
 // tilmash has no formatting of its own for but OmegaT makes tags of
 // (<span>, <sup>, <sub>, <u>, an <a> without a link), nested formatting
 // (a bold inside a link, an italic inside a bold), formatting across a
-// sentence end, a line break between sentences, and elements that hold
-// the space beside their words (<b>left </b>the).
+// sentence end, a line break between sentences, elements that hold the
+// space beside their words (<b>left </b>the) and two bold elements next to
+// each other.
 var markupPages = map[string]string{
 	"en": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Flood notes</title></head><body>
 <h1>Flood notes</h1>
@@ -839,6 +840,7 @@ var markupPages = map[string]string{
 <p><b>Strong <i>nested</i> part</b> here.</p>
 <p>Officers <b>left </b>the <a href="https://example.org/g">scene </a>quietly.</p>
 <p>Crews<i> worked</i> on.</p>
+<p><b>Update</b><b>:</b> roads reopened.</p>
 </body></html>`,
 	"ru": `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Заметки о паводке</title></head><body>
 <h1>Заметки о паводке</h1>
@@ -853,6 +855,7 @@ var markupPages = map[string]string{
 <p><strong>Сильная <em>вложенная</em> часть</strong> здесь.</p>
 <p>Полицейские <strong>ушли </strong>с <a href="https://example.org/g-ru">места </a>тихо.</p>
 <p>Бригады<em> работали</em> дальше.</p>
+<p><strong>Обновление</strong><strong>:</strong> дороги открыты.</p>
 </body></html>`,
 }
 
@@ -874,6 +877,7 @@ var markupGroups = []groupSpec{
 	{document.Aligned, "", [3][]string{{"Strong nested part here."}, {"Сильная вложенная часть здесь."}}},
 	{document.Aligned, "", [3][]string{{"Officers left the scene quietly."}, {"Полицейские ушли с места тихо."}}},
 	{document.Aligned, "", [3][]string{{"Crews worked on."}, {"Бригады работали дальше."}}},
+	{document.Aligned, "", [3][]string{{"Update: roads reopened."}, {"Обновление: дороги открыты."}}},
 }
 
 // markupWant are OmegaT's segments of markupPages' English page, as its
@@ -898,6 +902,7 @@ var (
 		"<b0>Strong <i1>nested</i1> part</b0> here.":         "<b0>Сильная <i1>вложенная</i1> часть</b0> здесь.",
 		"Officers <b0>left </b0>the <a1>scene </a1>quietly.": "Полицейские <b0>ушли </b0>с <a1>места </a1>тихо.",
 		"Crews<i0> worked</i0> on.":                          "Бригады<i0> работали</i0> дальше.",
+		"<b0>Update</b0><b1>:</b1> roads reopened.":          "<b0>Обновление</b0><b1>:</b1> дороги открыты.",
 	}
 	markupInexact = []string{"<b1>Trains stopped.", "Ferries</b1> waited.", "Ends here.<br0>"}
 )
