@@ -121,12 +121,12 @@ var pages = lazy.Value[*template.Template]{New: func() *template.Template {
 
 var articlePage = lazy.Value[*template.Template]{New: func() *template.Template {
 	return template.Must(template.New("article").Parse(pageHead + `<article>
-{{range .Blocks}}{{if eq .Level 1}}<h1>{{.Text}}</h1>{{else if eq .Level 2}}<h2>{{.Text}}</h2>{{else if eq .Level 3}}<h3>{{.Text}}</h3>
-{{- else if eq .Level 4}}<h4>{{.Text}}</h4>{{else if eq .Level 5}}<h5>{{.Text}}</h5>{{else if eq .Level 6}}<h6>{{.Text}}</h6>
+{{range .Blocks}}{{if eq .Level 1}}<h1>{{template "inline" .}}</h1>{{else if eq .Level 2}}<h2>{{template "inline" .}}</h2>{{else if eq .Level 3}}<h3>{{template "inline" .}}</h3>
+{{- else if eq .Level 4}}<h4>{{template "inline" .}}</h4>{{else if eq .Level 5}}<h5>{{template "inline" .}}</h5>{{else if eq .Level 6}}<h6>{{template "inline" .}}</h6>
 {{- else}}{{if eq .ListOpen "ul"}}<ul>
 {{else if eq .ListOpen "ol"}}<ol>
 {{end}}{{if .QuoteOpen}}<blockquote>
-{{end}}{{if eq .Kind "li"}}<li>{{else}}<p>{{end}}{{with .Pieces}}{{template "pieces" .}}{{else}}{{.Text}}{{end}}{{if eq .Kind "li"}}</li>{{else}}</p>{{end}}
+{{end}}{{if eq .Kind "li"}}<li>{{else}}<p>{{end}}{{template "inline" .}}{{if eq .Kind "li"}}</li>{{else}}</p>{{end}}
 {{- if .QuoteClose}}
 </blockquote>{{end}}{{if eq .ListClose "ul"}}
 </ul>{{else if eq .ListClose "ol"}}
@@ -134,7 +134,8 @@ var articlePage = lazy.Value[*template.Template]{New: func() *template.Template 
 {{end}}</article>
 </body>
 </html>
-{{define "pieces"}}{{range .}}{{if .Break}}<br>{{else if .Href}}<a href="{{.Href}}">{{else if .Tag}}{{.Tag}}{{else}}{{.Text}}{{end}}{{end}}{{end}}`))
+{{define "inline"}}{{with .Pieces}}{{template "pieces" .}}{{else}}{{.Text}}{{end}}{{end}}
+{{- define "pieces"}}{{range .}}{{if .Break}}<br>{{else if .Href}}<a href="{{.Href}}">{{else if .Tag}}{{.Tag}}{{else}}{{.Text}}{{end}}{{end}}{{end}}`))
 }}
 
 // head is what pageHead shows.

@@ -472,3 +472,26 @@ func TestMarkdownTouchingSpans(t *testing.T) {
 		t.Errorf("markdown %q, want %q", got, want)
 	}
 }
+
+// TestLocalizedHTMLMarkup: tilmash's page of markupPages writes the
+// elements, the nesting, the spaces and a heading's italic as the
+// original had them, so that a CAT tool's tags of both pages are the same.
+func TestLocalizedHTMLMarkup(t *testing.T) {
+	d, _ := newHTMLDoc(t, "markup", markupPages, markupGroups)
+	var page bytes.Buffer
+	if err := Localized(&page, "html", d, "en", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<p>The river rose by <span>three</span> metres overnight. Water reached 10<sup>4</sup> homes.</p>`,
+		`<p>Shops <u>stayed</u> open and the <a>market</a> too.</p>`,
+		`<p><a href="https://example.org/f"><b>Help lines</b> are open</a> today.</p>`,
+		`<p>Officers <b>left </b>the <a href="https://example.org/g">scene </a>quietly.</p>`,
+		`<p><b>Update</b><b>:</b> roads reopened.</p>`,
+		`<h2>Roads <i>still</i> shut</h2>`,
+	} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("no %s in\n%s", want, page.String())
+		}
+	}
+}

@@ -824,8 +824,8 @@ func TestOmegaTGlossary(t *testing.T) {
 // (<span>, <sup>, <sub>, <u>, an <a> without a link), nested formatting
 // (a bold inside a link, an italic inside a bold), formatting across a
 // sentence end, a line break between sentences, elements that hold the
-// space beside their words (<b>left </b>the) and two bold elements next to
-// each other.
+// space beside their words (<b>left </b>the), two bold elements next to
+// each other, and an italic in a heading.
 var markupPages = map[string]string{
 	"en": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Flood notes</title></head><body>
 <h1>Flood notes</h1>
@@ -841,6 +841,8 @@ var markupPages = map[string]string{
 <p>Officers <b>left </b>the <a href="https://example.org/g">scene </a>quietly.</p>
 <p>Crews<i> worked</i> on.</p>
 <p><b>Update</b><b>:</b> roads reopened.</p>
+<h2>Roads <i>still</i> shut</h2>
+<p>Detours are signposted.</p>
 </body></html>`,
 	"ru": `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Заметки о паводке</title></head><body>
 <h1>Заметки о паводке</h1>
@@ -856,6 +858,8 @@ var markupPages = map[string]string{
 <p>Полицейские <strong>ушли </strong>с <a href="https://example.org/g-ru">места </a>тихо.</p>
 <p>Бригады<em> работали</em> дальше.</p>
 <p><strong>Обновление</strong><strong>:</strong> дороги открыты.</p>
+<h2>Дороги <em>всё ещё</em> закрыты</h2>
+<p>Объезды обозначены.</p>
 </body></html>`,
 }
 
@@ -878,6 +882,8 @@ var markupGroups = []groupSpec{
 	{document.Aligned, "", [3][]string{{"Officers left the scene quietly."}, {"Полицейские ушли с места тихо."}}},
 	{document.Aligned, "", [3][]string{{"Crews worked on."}, {"Бригады работали дальше."}}},
 	{document.Aligned, "", [3][]string{{"Update: roads reopened."}, {"Обновление: дороги открыты."}}},
+	{document.Aligned, "", [3][]string{{"## Roads still shut"}, {"## Дороги всё ещё закрыты"}}},
+	{document.Aligned, "", [3][]string{{"Detours are signposted."}, {"Объезды обозначены."}}},
 }
 
 // markupWant are OmegaT's segments of markupPages' English page, as its
@@ -903,6 +909,7 @@ var (
 		"Officers <b0>left </b0>the <a1>scene </a1>quietly.": "Полицейские <b0>ушли </b0>с <a1>места </a1>тихо.",
 		"Crews<i0> worked</i0> on.":                          "Бригады<i0> работали</i0> дальше.",
 		"<b0>Update</b0><b1>:</b1> roads reopened.":          "<b0>Обновление</b0><b1>:</b1> дороги открыты.",
+		"Roads <i0>still</i0> shut":                          "Дороги <i0>всё ещё</i0> закрыты",
 	}
 	markupInexact = []string{"<b1>Trains stopped.", "Ferries</b1> waited.", "Ends here.<br0>"}
 )
