@@ -53,22 +53,34 @@ var formattedGroups = []groupSpec{
 // their formatting, and aligns them as groups says.
 func newHTMLDoc(t testing.TB, id string, pages map[string]string, groups []groupSpec) (*document.Document, *document.Alignment) {
 	t.Helper()
+	files := map[string][]byte{}
+	for l, page := range pages {
+		files[l] = []byte(page)
+	}
+	return newImportedDoc(t, id, docformat.HTML, files, groups)
+}
+
+// newImportedDoc imports files (by language) of format into a new
+// workspace, with their formatting, and aligns them as groups says.
+func newImportedDoc(t testing.TB, id string, format docformat.Format, files map[string][]byte, groups []groupSpec) (*document.Document, *document.Alignment) {
+	t.Helper()
 	ws, err := workspace.Init(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range langs3 {
-		page, ok := pages[l]
+		data, ok := files[l]
 		if !ok {
 			continue
 		}
-		doc, err := docformat.ReadHTML(l+".html", []byte(page))
+		name := l + "." + string(format)
+		doc, err := docformat.Read(format, name, data)
 		if err != nil {
 			t.Fatal(err)
 		}
 		opt := document.ImportOptions{Now: time.Date(2019, 7, 31, 12, 0, 0, 0, time.UTC), Stored: true, Title: doc.Title,
-			Formatting: &document.Formatting{From: string(docformat.HTML), Spans: doc.Spans}}
-		if _, err := document.ImportText(ws, id, l, doc.Text, l+".html", opt); err != nil {
+			Formatting: &document.Formatting{From: string(format), Spans: doc.Spans}}
+		if _, err := document.ImportText(ws, id, l, doc.Text, name, opt); err != nil {
 			t.Fatal(err)
 		}
 	}

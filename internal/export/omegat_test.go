@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export/termbase"
 	"github.com/tilmash/tilmash/internal/glossary"
@@ -974,4 +975,89 @@ func TestOmegaTMarkup(t *testing.T) {
 			t.Errorf("the translated original.html has no %s:\n%s", w, out)
 		}
 	}
+}
+
+// TestOmegaTDOCX gives OmegaT, EN→RU with Display tags, an article that
+// came as DOCX (made by pandoc from Markdown of bold, italics and a link):
+// the DOCX itself, and tilmash's English page of it, with the TMX in
+// tm/auto/. On tilmash's page every segment gets its translation with its
+// tags. OmegaT's Word filter makes a standalone tag of every run boundary
+// (pandoc writes each space between differently formatted words as a run
+// of its own: "The<t0/> <t1/>pumping<t2/> <t3/>station"), numbered on
+// through the paragraph, which no TMX code gives (OmegaT 3.6 numbers an
+// <it> or <ph> by its place in the segment, a <bpt> is no standalone
+// tag): of the DOCX only the segments without tags are matched.
+func TestOmegaTDOCX(t *testing.T) {
+	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
+	pandoc := testenv.Command(t, "pandoc", "apt-get install pandoc")
+	if testing.Short() {
+		t.Skip("SKIP: OmegaT runs take seconds (-short)")
+	}
+	md := map[string]string{
+		"en": "# Water supply\n\nThe **pumping** station reopened on *Monday* morning. Engineers said [repairs](https://example.org/w) took two days.\n\nResidents were asked to boil water.\n\n**Deliveries** resume tomorrow.\n",
+		"ru": "# Водоснабжение\n\n**Насосная** станция заработала в *понедельник* утром. Инженеры сказали, что [ремонт](https://example.org/w-ru) занял два дня.\n\nЖителей попросили кипятить воду.\n\n**Доставка** возобновится завтра.\n",
+	}
+	dir := t.TempDir()
+	files := map[string][]byte{}
+	for l, text := range md {
+		src, dst := filepath.Join(dir, l+".md"), filepath.Join(dir, l+".docx")
+		if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(pandoc, src, "-o", dst).CombinedOutput(); err != nil {
+			t.Fatalf("pandoc: %v\n%s", err, out)
+		}
+		data, err := os.ReadFile(dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[l] = data
+	}
+	d, a := newImportedDoc(t, "water", docformat.DOCX, files, []groupSpec{
+		{document.Aligned, "", [3][]string{{"# Water supply"}, {"# Водоснабжение"}}},
+		{document.Aligned, "", [3][]string{{"The pumping station reopened on Monday morning."}, {"Насосная станция заработала в понедельник утром."}}},
+		{document.Aligned, "", [3][]string{{"Engineers said repairs took two days."}, {"Инженеры сказали, что ремонт занял два дня."}}},
+		{document.Aligned, "", [3][]string{{"Residents were asked to boil water."}, {"Жителей попросили кипятить воду."}}},
+		{document.Aligned, "", [3][]string{{"Deliveries resume tomorrow."}, {"Доставка возобновится завтра."}}},
+	})
+	var page, mem bytes.Buffer
+	if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", "ru"}}); err != nil {
+		t.Fatal(err)
+	}
+	sources := map[string][]byte{"original.docx": files["en"], "tilmash.html": page.Bytes()}
+	run := runOmegaT(t, omegatProject{target: "ru", sources: sources, auto: map[string][]byte{"water.tmx": mem.Bytes()}, prefs: omegatLevel2})
+	want := map[string]string{
+		"Water supply": "Водоснабжение",
+		"The <s0>pumping</s0> station reopened on <e1>Monday</e1> morning.": "<s0>Насосная</s0> станция заработала в <e1>понедельник</e1> утром.",
+		"Engineers said <a2>repairs</a2> took two days.":                    "Инженеры сказали, что <a2>ремонт</a2> занял два дня.",
+		"Residents were asked to boil water.":                               "Жителей попросили кипятить воду.",
+		"<s0>Deliveries</s0> resume tomorrow.":                              "<s0>Доставка</s0> возобновится завтра.",
+	}
+	got := map[string]string{}
+	docx, docxTagged, docxDone := 0, 0, 0
+	for _, s := range run.segments {
+		switch s.file {
+		case "tilmash.html":
+			got[s.source] = s.translation
+		case "original.docx":
+			docx++
+			switch {
+			case strings.Contains(s.source, "<"):
+				docxTagged++
+			case s.translation != "":
+				docxDone++
+			default:
+				t.Errorf("original.docx: %q, a segment without tags, got no translation", s.source)
+			}
+		}
+	}
+	for src, tr := range want {
+		if got[src] != tr {
+			t.Errorf("tilmash.html: %q got %q, want %q (segments %q)", src, got[src], tr, run.segments)
+		}
+	}
+	t.Logf("tilmash.html: %d segments translated with their tags; original.docx: %d segments, %d without tags all translated, %d with OmegaT's run tags not matched", len(want), docx, docxDone, docxTagged)
 }
