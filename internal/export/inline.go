@@ -77,7 +77,7 @@ func pageTags(a *article) []pageTag {
 	var out []pageTag
 	for bi, b := range a.blocks {
 		n := 0
-		number := map[int]int{} // of an opening piece
+		var number []int // of each opening piece
 		for pi, p := range b.pieces {
 			if p.wrap || !p.isTag() && !p.Break {
 				continue
@@ -89,6 +89,9 @@ func pageTags(a *article) []pageTag {
 			if p.shape == tmx.End {
 				t.n = number[p.pair]
 			} else {
+				if number == nil {
+					number = make([]int, len(b.pieces))
+				}
 				number[pi] = n
 				n++
 			}

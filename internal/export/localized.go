@@ -223,7 +223,7 @@ func (p piece) html() string {
 // makePieces lays out raw, a block at byte base of the stored text (conv
 // its text as shown, at the map of raw's byte offsets into it), with its
 // inline spans (offsets into raw).
-func makePieces(raw, conv string, at map[int]int, base int, spans []docformat.Span) []piece {
+func makePieces(raw, conv string, at []int, base int, spans []docformat.Span) []piece {
 	var tagged []docformat.Span
 	for _, s := range spans {
 		if element(s) == "" {
@@ -257,8 +257,8 @@ func makePieces(raw, conv string, at map[int]int, base int, spans []docformat.Sp
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 	var out []piece
-	var stack []int // indexes into tagged of the open spans
-	opening := map[int]int{}
+	var stack []int                     // indexes into tagged of the open spans
+	opening := make([]int, len(tagged)) // the piece of each open span's opening tag
 	open := func(i, p int) {
 		s := tagged[i]
 		pc := piece{at: base + p, shape: tmx.Begin, kind: s.Kind, elem: element(s), pair: -1}
@@ -438,9 +438,6 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 	raw := text[start:end]
 	conv, _ := xmlx.Clean(Quotes(lang, raw))
 	b := block{text: conv}
-	// Quotes and Clean replace rune for rune: the n-th rune of raw is the
-	// n-th of conv.
-	at := map[int]int{0: 0, len(raw): len(conv)}
 	var inner, all []docformat.Span
 	cuts := []int{0, len(raw)}
 	for _, s := range spans {
@@ -471,6 +468,10 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 		b.runs = []run{{Text: conv, at: start, end: end}}
 		return b
 	}
+	// Quotes and Clean replace rune for rune: the n-th rune of raw is the
+	// n-th of conv; at maps raw's rune starts to conv's.
+	at := make([]int, len(raw)+1)
+	at[len(raw)] = len(conv)
 	j := 0
 	for i := range raw {
 		at[i] = j
