@@ -143,10 +143,13 @@ func (in *Inline) variant(lang string, ss []document.Sentence, src *codedText) *
 		pos := start
 		// An opening tag or a line break at [start, End), a closing tag
 		// at (start, End]: a tag at a sentence's edge goes with the text
-		// it touches.
+		// it touches. A closing tag after the space before the sentence
+		// (<b>Power failed. </b>Lines went down.) goes with it, as
+		// OmegaT's segment has it ("</b0>Lines went down.").
+		after := start > 0 && raw[start-1] == ' '
 		for k := sort.Search(len(tags), func(k int) bool { return tags[k].at >= start }); k < len(tags) && tags[k].at <= s.End; k++ {
 			t := tags[k]
-			if t.shape == tmx.End && t.at == start || t.shape != tmx.End && t.at == s.End {
+			if t.shape == tmx.End && t.at == start && !after || t.shape != tmx.End && t.at == s.End {
 				continue
 			}
 			clean, _ := xmlx.Clean(raw[pos:t.at])

@@ -507,3 +507,29 @@ func TestLocalizedHTMLMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestTMXInlineCodesAfterSpace: a bold that holds the space after its
+// sentence (<b>Power failed. </b>Lines went down.) ends after that space,
+// so its closing tag starts the next sentence's unit, as OmegaT's segment
+// "</b0>Lines went down." has it.
+func TestTMXInlineCodesAfterSpace(t *testing.T) {
+	pages := map[string]string{
+		"en": `<article><p><b>Power failed. </b>Lines went down.</p></article>`,
+		"ru": `<article><p><strong>Свет отключился. </strong>Линии оборвались.</p></article>`,
+	}
+	groups := []groupSpec{
+		{document.Aligned, "", [3][]string{{"Power failed."}, {"Свет отключился."}}},
+		{document.Aligned, "", [3][]string{{"Lines went down."}, {"Линии оборвались."}}},
+	}
+	d, a := newHTMLDoc(t, "space", pages, groups)
+	out := string(render(t, "tmx", d, a, Options{Langs: []string{"en", "ru"}}))
+	for _, want := range []string{
+		`<seg><it pos="begin" x="1">&lt;b&gt;</it>Power failed.</seg>`,
+		`<seg><it pos="end" x="1">&lt;/b&gt;</it>Lines went down.</seg>`,
+		`<seg><it pos="end" x="1">&lt;/b&gt;</it>Линии оборвались.</seg>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s in\n%s", want, out)
+		}
+	}
+}

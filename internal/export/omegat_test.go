@@ -826,7 +826,8 @@ func TestOmegaTGlossary(t *testing.T) {
 // (a bold inside a link, an italic inside a bold), formatting across a
 // sentence end, a line break between sentences, elements that hold the
 // space beside their words (<b>left </b>the), two bold elements next to
-// each other, and an italic in a heading.
+// each other, an italic in a heading, and a bold whose end tag, after the
+// space, OmegaT puts in the next sentence.
 var markupPages = map[string]string{
 	"en": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Flood notes</title></head><body>
 <h1>Flood notes</h1>
@@ -844,6 +845,7 @@ var markupPages = map[string]string{
 <p><b>Update</b><b>:</b> roads reopened.</p>
 <h2>Roads <i>still</i> shut</h2>
 <p>Detours are signposted.</p>
+<p><b>Power failed. </b>Lines went down.</p>
 </body></html>`,
 	"ru": `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Заметки о паводке</title></head><body>
 <h1>Заметки о паводке</h1>
@@ -861,6 +863,7 @@ var markupPages = map[string]string{
 <p><strong>Обновление</strong><strong>:</strong> дороги открыты.</p>
 <h2>Дороги <em>всё ещё</em> закрыты</h2>
 <p>Объезды обозначены.</p>
+<p><strong>Свет отключился. </strong>Линии оборвались.</p>
 </body></html>`,
 }
 
@@ -885,6 +888,8 @@ var markupGroups = []groupSpec{
 	{document.Aligned, "", [3][]string{{"Update: roads reopened."}, {"Обновление: дороги открыты."}}},
 	{document.Aligned, "", [3][]string{{"## Roads still shut"}, {"## Дороги всё ещё закрыты"}}},
 	{document.Aligned, "", [3][]string{{"Detours are signposted."}, {"Объезды обозначены."}}},
+	{document.Aligned, "", [3][]string{{"Power failed."}, {"Свет отключился."}}},
+	{document.Aligned, "", [3][]string{{"Lines went down."}, {"Линии оборвались."}}},
 }
 
 // markupWant are OmegaT's segments of markupPages' English page, as its
@@ -911,6 +916,8 @@ var (
 		"Crews<i0> worked</i0> on.":                          "Бригады<i0> работали</i0> дальше.",
 		"<b0>Update</b0><b1>:</b1> roads reopened.":          "<b0>Обновление</b0><b1>:</b1> дороги открыты.",
 		"Roads <i0>still</i0> shut":                          "Дороги <i0>всё ещё</i0> закрыты",
+		"<b0>Power failed.":                                  "<b0>Свет отключился.",
+		"</b0>Lines went down.":                              "</b0>Линии оборвались.",
 	}
 	markupInexact = []string{"<b1>Trains stopped.", "Ferries</b1> waited.", "Ends here.<br0>"}
 )
