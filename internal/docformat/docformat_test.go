@@ -369,6 +369,7 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add(page)
 	f.Add([]byte(`<article><p>a<b>b<i>c</b>d</i><br><a href="x">e</a></p><ul><li>f<ol><li>g</ol>h</ul></article>`))
 	f.Add([]byte(`<table><tr><td><table><tr><td>x</td></tr></table></td><td>y<br>z</td></tr></table>`))
+	f.Add([]byte(`<p>A <span class="x"> b </span><sup>2</sup><b>c </b><b>d</b><a name="n"><u> e</u></a> f<font>g</p>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := ReadHTML("f.html", data)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -127,6 +128,12 @@ func checkDoc(t *testing.T, d *Doc) {
 		}
 		if strings.TrimSpace(s.Text) != s.Text {
 			t.Fatalf("span %+v has white space at its edges", s)
+		}
+		if s.Kind == Element && !slices.Contains(Elements(), s.Tag) {
+			t.Fatalf("element span %+v names no element of Elements", s)
+		}
+		if s.Space != "" && s.Space != SpaceStart && s.Space != SpaceEnd && s.Space != SpaceBoth {
+			t.Fatalf("span %+v: space %q", s, s.Space)
 		}
 	}
 }
