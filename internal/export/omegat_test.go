@@ -826,8 +826,9 @@ func TestOmegaTGlossary(t *testing.T) {
 // (a bold inside a link, an italic inside a bold), formatting across a
 // sentence end, a line break between sentences, elements that hold the
 // space beside their words (<b>left </b>the), two bold elements next to
-// each other, an italic in a heading, and a bold whose end tag, after the
-// space, OmegaT puts in the next sentence.
+// each other, an italic in a heading, a bold whose end tag, after the
+// space, OmegaT puts in the next sentence, and a paragraph pasted from
+// Google Docs (a <span style> a sentence).
 var markupPages = map[string]string{
 	"en": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Flood notes</title></head><body>
 <h1>Flood notes</h1>
@@ -846,6 +847,7 @@ var markupPages = map[string]string{
 <h2>Roads <i>still</i> shut</h2>
 <p>Detours are signposted.</p>
 <p><b>Power failed. </b>Lines went down.</p>
+<p><span style="font-weight:400">Schools stay closed. </span><span style="font-weight:400">Exams move to May.</span></p>
 </body></html>`,
 	"ru": `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Заметки о паводке</title></head><body>
 <h1>Заметки о паводке</h1>
@@ -864,6 +866,7 @@ var markupPages = map[string]string{
 <h2>Дороги <em>всё ещё</em> закрыты</h2>
 <p>Объезды обозначены.</p>
 <p><strong>Свет отключился. </strong>Линии оборвались.</p>
+<p><span style="font-weight:400">Школы остаются закрытыми. </span><span style="font-weight:400">Экзамены переносятся на май.</span></p>
 </body></html>`,
 }
 
@@ -890,6 +893,8 @@ var markupGroups = []groupSpec{
 	{document.Aligned, "", [3][]string{{"Detours are signposted."}, {"Объезды обозначены."}}},
 	{document.Aligned, "", [3][]string{{"Power failed."}, {"Свет отключился."}}},
 	{document.Aligned, "", [3][]string{{"Lines went down."}, {"Линии оборвались."}}},
+	{document.Aligned, "", [3][]string{{"Schools stay closed."}, {"Школы остаются закрытыми."}}},
+	{document.Aligned, "", [3][]string{{"Exams move to May."}, {"Экзамены переносятся на май."}}},
 }
 
 // markupWant are OmegaT's segments of markupPages' English page, as its
@@ -918,6 +923,8 @@ var (
 		"Roads <i0>still</i0> shut":                          "Дороги <i0>всё ещё</i0> закрыты",
 		"<b0>Power failed.":                                  "<b0>Свет отключился.",
 		"</b0>Lines went down.":                              "</b0>Линии оборвались.",
+		"<s0>Schools stay closed.":                           "<s0>Школы остаются закрытыми.",
+		"</s0><s1>Exams move to May.</s1>":                   "</s0><s1>Экзамены переносятся на май.</s1>",
 	}
 	markupInexact = []string{"<b1>Trains stopped.", "Ferries</b1> waited.", "Ends here.<br0>"}
 )
