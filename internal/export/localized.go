@@ -191,9 +191,9 @@ type piece struct {
 	Href  string        // a link's address: the piece opens the link
 	Break bool          // a line break
 	at    int           // its place in the stored text, in bytes
-	// a tag's shape (Begin, End) and its span's kind and element;
-	// pair is the index of a closing tag's opening piece and of an
-	// opening tag's closing one
+	// a tag's shape (Begin, End; Standalone for a line break; not set
+	// for text) and its span's kind and element; pair is the index of a
+	// closing tag's opening piece and of an opening tag's closing one
 	shape tmx.CodeKind
 	kind  string
 	elem  string
@@ -221,8 +221,8 @@ func (p piece) html() string {
 }
 
 // makePieces lays out raw, a block at byte base of the stored text (conv
-// its text as shown, at the map of raw's byte offsets into it), with its
-// inline spans (offsets into raw).
+// its text as shown, at[i] the offset in conv of raw's rune at i), with
+// its inline spans (offsets into raw).
 func makePieces(raw, conv string, at []int, base int, spans []docformat.Span) []piece {
 	var tagged []docformat.Span
 	for _, s := range spans {
@@ -341,7 +341,7 @@ func markWrap(ps []piece) {
 	}
 	good := first
 	for i := 0; i < first; i++ {
-		if ps[i].shape == tmx.Begin && ps[i].pair <= last {
+		if ps[i].isTag() && ps[i].shape == tmx.Begin && ps[i].pair <= last {
 			good = i
 			break
 		}
@@ -351,7 +351,7 @@ func markWrap(ps []piece) {
 	}
 	good = last
 	for i := len(ps) - 1; i > last; i-- {
-		if ps[i].shape == tmx.End && ps[i].pair >= first {
+		if ps[i].isTag() && ps[i].shape == tmx.End && ps[i].pair >= first {
 			good = i
 			break
 		}
