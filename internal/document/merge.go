@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/lazy"
@@ -34,57 +35,221 @@ const sentencePrefix = "      - {at: "
 // sums and sizes (either side will do: align works them out again from
 // texts), or is a sentence whose text copy one side corrected: the side
 // whose copy is in the merged text of its language (texts, by language)
-// and the other's is not. It returns the resolved file and true, or nil
-// and false when some conflict is more than that (two statuses, two
-// notes, two titles, lines added on one side): a person resolves it.
+// and the other's is not. A conflict written with its base (git's diff3
+// style) is merged as [MergeDerived] does. It returns the resolved file
+// and true, or nil and false when some conflict is more than that (two
+// statuses, two notes, two titles, lines added on one side): a person
+// resolves it.
 func ResolveDerived(data []byte, texts map[string]string) ([]byte, bool) {
 	if textenc.ConflictMarker(data) < 0 {
 		return nil, false
 	}
+	res, left := resolveConflicts(data, texts)
+	if left > 0 || textenc.ConflictMarker(res) >= 0 {
+		return nil, false
+	}
+	return res, true
+}
+
+// MergeDerived resolves the conflicts of data, git's three-way text merge
+// of an alignment.yaml or meta.yaml written with the base of each
+// conflict (git merge-file --diff3), that need no person: within a
+// conflict, lines are compared with their spans, sums and sizes masked
+// out, and a stretch only one side changed is that side's, a stretch both
+// changed alike is either's (spans, sums and sizes: the side that changed
+// them, else ours; align works them out again from the texts). Two
+// changes of one thing (two statuses or notes of one group, two
+// corrections of one sentence, two titles) stay a conflict, with its
+// markers and base as git wrote them. It returns the file and how many
+// conflicts are left in it.
+func MergeDerived(data []byte) ([]byte, int) {
+	if textenc.ConflictMarker(data) < 0 {
+		return data, 0
+	}
+	return resolveConflicts(data, nil)
+}
+
+// resolveConflicts resolves what it can of the conflicts of data (see
+// [ResolveDerived] and [MergeDerived]) and returns the file, with the
+// conflicts it left as they were, and how many it left.
+func resolveConflicts(data []byte, texts map[string]string) ([]byte, int) {
 	lines := strings.SplitAfter(string(data), "\n")
 	var out strings.Builder
+	left := 0
 	lang := ""
-	setLang := func(l string) {
-		if m := langKey.Get().FindStringSubmatch(strings.TrimRight(l, "\r\n")); m != nil {
-			lang = m[1]
+	emit := func(ls ...string) {
+		for _, l := range ls {
+			if m := langKey.Get().FindStringSubmatch(strings.TrimRight(l, "\r\n")); m != nil {
+				lang = m[1]
+			}
+			out.WriteString(l)
 		}
 	}
 	for i := 0; i < len(lines); i++ {
 		if !marker(lines[i], '<') {
-			setLang(lines[i])
-			out.WriteString(lines[i])
+			emit(lines[i])
 			continue
 		}
 		// ours up to ||||||| or =======, the base (diff3) up to =======,
 		// theirs up to >>>>>>>.
-		var ours, theirs []string
+		var h hunk
 		j := i + 1
 		for ; j < len(lines) && !marker(lines[j], '|') && strings.TrimRight(lines[j], "\r\n") != "======="; j++ {
-			ours = append(ours, lines[j])
+			h.ours = append(h.ours, lines[j])
 		}
-		for ; j < len(lines) && strings.TrimRight(lines[j], "\r\n") != "======="; j++ {
+		if j < len(lines) && marker(lines[j], '|') {
+			h.hasBase = true
+			for j++; j < len(lines) && strings.TrimRight(lines[j], "\r\n") != "======="; j++ {
+				h.base = append(h.base, lines[j])
+			}
 		}
 		for j++; j < len(lines) && !marker(lines[j], '>'); j++ {
-			theirs = append(theirs, lines[j])
+			h.theirs = append(h.theirs, lines[j])
 		}
-		if j >= len(lines) || len(ours) != len(theirs) {
-			return nil, false
+		if j >= len(lines) { // no end marker: not git's conflict
+			left++
+			out.WriteString(strings.Join(lines[i:], ""))
+			break
 		}
-		for k := range ours {
-			setLang(ours[k])
-			keep, ok := pick(ours[k], theirs[k], texts[lang])
-			if !ok {
-				return nil, false
-			}
-			out.WriteString(keep)
+		if res, ok := h.resolve(lang, texts); ok {
+			emit(res...)
+		} else {
+			left++
+			out.WriteString(strings.Join(lines[i:j+1], ""))
 		}
 		i = j
 	}
-	res := []byte(out.String())
-	if textenc.ConflictMarker(res) >= 0 {
+	return []byte(out.String()), left
+}
+
+// hunk is one conflict git left: the lines of each side, and of the base
+// when git wrote it (diff3 style).
+type hunk struct {
+	ours, base, theirs []string
+	hasBase            bool
+}
+
+// resolve returns the lines that replace the conflict, in the language
+// lang at its start, or false when a person must decide. Without the base
+// the two sides are compared line by line (see [ResolveDerived]).
+func (h hunk) resolve(lang string, texts map[string]string) ([]string, bool) {
+	if h.hasBase {
+		return h.threeWay(lang, texts)
+	}
+	return pickLines(h.ours, h.theirs, lang, texts)
+}
+
+// pickLines resolves a conflict between ours and theirs line by line with
+// pick, following the language through the lines.
+func pickLines(ours, theirs []string, lang string, texts map[string]string) ([]string, bool) {
+	if len(ours) != len(theirs) {
 		return nil, false
 	}
-	return res, true
+	out := make([]string, len(ours))
+	for k := range ours {
+		if m := langKey.Get().FindStringSubmatch(strings.TrimRight(ours[k], "\r\n")); m != nil {
+			lang = m[1]
+		}
+		keep, ok := pick(ours[k], theirs[k], texts[lang])
+		if !ok {
+			return nil, false
+		}
+		out[k] = keep
+	}
+	return out, true
+}
+
+// threeWay merges the conflict again with its base, comparing lines with
+// their derived values masked out (see [MergeDerived]); lines git could
+// not merge only because a span, sum or size beside them changed are
+// merged so. Where both sides changed a stretch differently, the
+// sentences one side corrected are resolved as [ResolveDerived] does,
+// when the merged texts are known.
+func (h hunk) threeWay(lang string, texts map[string]string) ([]string, bool) {
+	o, b, t := maskAll(h.ours), maskAll(h.base), maskAll(h.theirs)
+	bo, ok1 := lcs(len(b), len(o), func(i, j int) bool { return b[i] == o[j] })
+	bt, ok2 := lcs(len(b), len(t), func(i, j int) bool { return b[i] == t[j] })
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	// The base lines both sides kept (masked) anchor the merge; the
+	// stretches between anchors are merged whole.
+	inO := make(map[int]int, len(bo))
+	for _, p := range bo {
+		inO[p[0]] = p[1]
+	}
+	var out []string
+	bi, oi, ti := 0, 0, 0
+	chunk := func(b1, o1, t1 int) bool {
+		mb, mo, mt := b[bi:b1], o[oi:o1], t[ti:t1]
+		ours, theirs := h.ours[oi:o1], h.theirs[ti:t1]
+		switch {
+		case slices.Equal(mo, mt): // changed alike by both
+			out = append(out, ours...)
+		case slices.Equal(mo, mb):
+			out = append(out, theirs...)
+		case slices.Equal(mt, mb):
+			out = append(out, ours...)
+		default:
+			res, ok := pickLines(ours, theirs, langAt(out, lang), texts)
+			if !ok {
+				return false
+			}
+			out = append(out, res...)
+		}
+		bi, oi, ti = b1, o1, t1
+		return true
+	}
+	for _, p := range bt {
+		j, ok := inO[p[0]]
+		if !ok || j < oi || p[1] < ti {
+			continue
+		}
+		if !chunk(p[0], j, p[1]) {
+			return nil, false
+		}
+		out = append(out, line3(h.ours[j], h.base[p[0]], h.theirs[p[1]]))
+		bi, oi, ti = p[0]+1, j+1, p[1]+1
+	}
+	if !chunk(len(b), len(o), len(t)) {
+		return nil, false
+	}
+	return out, true
+}
+
+// line3 merges three versions of a line equal but for derived values: the
+// side that changed it, else ours.
+func line3(ours, base, theirs string) string {
+	if ours == base {
+		return theirs
+	}
+	return ours
+}
+
+// langAt is the language of the lines after out, which follow a line of
+// lang.
+func langAt(out []string, lang string) string {
+	for k := len(out) - 1; k >= 0; k-- {
+		if m := langKey.Get().FindStringSubmatch(strings.TrimRight(out[k], "\r\n")); m != nil {
+			return m[1]
+		}
+	}
+	return lang
+}
+
+// maskAll returns lines with their derived values masked out.
+func maskAll(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = mask(l)
+	}
+	return out
+}
+
+// mask is line without its line end, with its span, sum or size masked
+// out.
+func mask(line string) string {
+	return derivedValue.Get().ReplaceAllString(strings.TrimRight(line, "\r\n"), "${1}#")
 }
 
 // pick chooses between two lines of a conflict, ours and theirs, in the
@@ -111,9 +276,6 @@ func pick(ours, theirs, text string) (string, bool) {
 			return theirs, true
 		}
 		return "", false
-	}
-	mask := func(l string) string {
-		return derivedValue.Get().ReplaceAllString(strings.TrimRight(l, "\r\n"), "${1}#")
 	}
 	if mask(ours) == mask(theirs) {
 		return ours, true

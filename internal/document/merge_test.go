@@ -67,3 +67,44 @@ func TestReanchor(t *testing.T) {
 		t.Errorf("ru, whose sentence is missing, moved: %+v", s)
 	}
 }
+
+// TestMergeDerived: with the base of each conflict (git's diff3 style),
+// lines are merged with their spans, sums and sizes masked out: what one
+// side changed is that side's, even beside lines both sides moved, and
+// two changes of one thing stay a conflict, as git wrote it.
+func TestMergeDerived(t *testing.T) {
+	sum := func(c string) string { return strings.Repeat(c, 64) }
+	for _, c := range []struct {
+		name, in, want string // want "" for the conflict left as it is
+	}{
+		{"one side's sum, the other's",
+			"sources:\n<<<<<<< ours\n  ru: " + sum("a") + "\n  kk: " + sum("0") + "\n||||||| base\n  ru: " + sum("0") + "\n  kk: " + sum("0") + "\n=======\n  ru: " + sum("0") + "\n  kk: " + sum("b") + "\n>>>>>>> theirs\n",
+			"sources:\n  ru: " + sum("a") + "\n  kk: " + sum("b") + "\n"},
+		{"a note added beside moved spans",
+			"  - status: aligned\n<<<<<<< ours\n    note: ask\n    ru:\n      - {at: 10-20, text: Раз.}\n||||||| base\n    ru:\n      - {at: 10-20, text: Раз.}\n=======\n    ru:\n      - {at: 12-22, text: Раз.}\n>>>>>>> theirs\n",
+			"  - status: aligned\n    note: ask\n    ru:\n      - {at: 12-22, text: Раз.}\n"},
+		{"a sentence one side corrected, the other moved",
+			"    ru:\n<<<<<<< ours\n      - {at: 10-20, text: Раз.}\n||||||| base\n      - {at: 10-20, text: Раз.}\n=======\n      - {at: 12-25, text: Раз, два.}\n>>>>>>> theirs\n",
+			"    ru:\n      - {at: 12-25, text: Раз, два.}\n"},
+		{"a status and a span beside it",
+			"<<<<<<< ours\n  - status: confirmed\n    en:\n      - {at: 5-9, text: One.}\n||||||| base\n  - status: aligned\n    en:\n      - {at: 0-4, text: One.}\n=======\n  - status: aligned\n    en:\n      - {at: 7-11, text: One.}\n>>>>>>> theirs\n",
+			"  - status: confirmed\n    en:\n      - {at: 5-9, text: One.}\n"},
+		{"two statuses",
+			"<<<<<<< ours\n  - status: confirmed\n||||||| base\n  - status: aligned\n=======\n  - status: flagged\n>>>>>>> theirs\n", ""},
+		{"two corrections of one sentence",
+			"<<<<<<< ours\n      - {at: 0-4, text: Два.}\n||||||| base\n      - {at: 0-4, text: Раз.}\n=======\n      - {at: 0-4, text: Три.}\n>>>>>>> theirs\n", ""},
+		{"a note one side added, a note the other",
+			"<<<<<<< ours\n    note: a\n||||||| base\n=======\n    note: b\n>>>>>>> theirs\n", ""},
+	} {
+		out, left := MergeDerived([]byte(c.in))
+		if c.want == "" {
+			if left != 1 || string(out) != c.in {
+				t.Errorf("%s: %d left:\n%s\nwant the conflict left as it was", c.name, left, out)
+			}
+			continue
+		}
+		if left != 0 || string(out) != c.want {
+			t.Errorf("%s: %d left:\n%s\nwant\n%s", c.name, left, out, c.want)
+		}
+	}
+}
