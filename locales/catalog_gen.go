@@ -453,6 +453,30 @@ Examples:
 	{ID: "formats.zip.reader", Other: "the ZIP reader reports: {{.Detail}}"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: {{.Entry}} in the archive unpacks to {{.Size}} bytes, more than {{.Limit}} MiB; nothing was imported"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: the archive holds {{.Count}} files, more than {{.Limit}}; nothing was imported"},
+	{ID: "git.config-failed", Other: "could not set the merge driver in git's configuration: {{.Error}}"},
+	{ID: "git.config-failed.hint", Other: "nothing else changed; run tilmash git setup again once git can write the repository's configuration (.git/config)"},
+	{ID: "git.description", Other: `A workspace shared through git conflicts in alignment.yaml and meta.yaml whenever two people correct one document's texts: the offsets and sums there change with every correction. tilmash's merge driver merges those files itself; git then stops only where two people changed the same thing (two statuses or notes of one group, two corrections of one sentence).
+
+tilmash init sets it up in a git repository; in a fresh clone (git does not clone its configuration) run tilmash git setup once. tilmash must be on the PATH for git to run it.`},
+	{ID: "git.merge-driver.args", Other: "BASE OURS THEIRS PATH"},
+	{ID: "git.merge-driver.args-count", Other: "git merge-driver takes four arguments, BASE OURS THEIRS PATH, not {{.Count}}"},
+	{ID: "git.merge-driver.description", Other: "The merge driver git runs for the files .gitattributes gives it (merge=tilmash): BASE, OURS and THEIRS are the three versions git wrote to temporary files (%O %A %B), PATH the file's path in the repository (%P). It merges them as git does and, in alignment.yaml and meta.yaml, resolves the conflicts that are only in offsets, sums and sizes or in lines only one side changed; the result goes to OURS. Exit 0 when the merge is clean, 1 when conflicts are left in OURS with git's markers (and the base of each) for a person."},
+	{ID: "git.merge-driver.hint", Other: "git runs it: merge.tilmash.driver = tilmash git merge-driver %O %A %B %P (tilmash git setup sets it)"},
+	{ID: "git.merge-driver.left", One: "{{.Path}}: {{.Count}} conflict is left for a person: both sides changed the same thing", Other: "{{.Path}}: {{.Count}} conflicts are left for a person: both sides changed the same thing"},
+	{ID: "git.merge-driver.left.hint", Other: "keep the right lines in each conflict and delete its marker lines (the base is between ||||||| and =======), then git add the file; tilmash align finishes the offsets and sums"},
+	{ID: "git.merge-driver.usage", Other: "merge a file for git (git runs it; see tilmash git --help)"},
+	{ID: "git.merge-failed", Other: "{{.Path}}: git merge-file failed: {{.Error}}"},
+	{ID: "git.merge-failed.hint", Other: "the file holds your side only; git checkout -m {{.Path}} writes the conflict again with both sides"},
+	{ID: "git.missing", Other: "git was not found on the PATH"},
+	{ID: "git.missing.hint", Other: "install git, or make sure its folder is on the PATH"},
+	{ID: "git.not-repo", Other: "{{.Root}} is not in a git repository"},
+	{ID: "git.not-repo.hint", Other: "run git init (or clone the shared repository) first, then tilmash git setup"},
+	{ID: "git.setup.description", Other: `Adds to .gitattributes the lines that give documents/*/alignment.yaml and documents/*/meta.yaml to tilmash's merge driver (commit them once), and sets the driver in the repository's own configuration (.git/config), which a clone does not copy: run it once in every clone.
+
+Example: tilmash git setup`},
+	{ID: "git.setup.done", Other: "git merges alignment.yaml and meta.yaml in {{.Root}} with tilmash from now on"},
+	{ID: "git.setup.usage", Other: "set up tilmash's merge driver in this clone"},
+	{ID: "git.usage", Other: "share the workspace through git: merges of alignment.yaml and meta.yaml that finish by themselves"},
 	{ID: "glossary-export.description", Other: `Writes the workspace glossary as tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, as OmegaT and Translate Toolkit read it), csv or tsv (OmegaT glossaries: one language pair, source term, target term, comment, then tilmash's own columns; OmegaT before 5.5 reads the csv but not a .tsv, which it reads renamed to .utf8). Terms are preferred, variants and extra forms admitted, forbidden forms deprecated. Output goes to standard output, or to the file or folder given with -o.
 
 Examples:
@@ -639,7 +663,7 @@ Example: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "import.updated", Other: "imported {{.Lang}} of {{.ID}}"},
 	{ID: "import.usage", Other: "store a language version of an article"},
 	{ID: "init.args", Other: "[DIR]"},
-	{ID: "init.description", Other: "Creates tilmash.yaml, glossary/, documents/ and a .gitignore for tilmash's local files in DIR (the current folder by default). A folder that already is a workspace is left as it is (exit 2)."},
+	{ID: "init.description", Other: "Creates tilmash.yaml, glossary/, documents/ and a .gitignore for tilmash's local files in DIR (the current folder by default). In a git repository it also sets up the merge driver for alignment.yaml and meta.yaml (see tilmash git --help). A folder that already is a workspace is left as it is (exit 2)."},
 	{ID: "init.done", Other: "created a workspace in {{.Root}}"},
 	{ID: "init.usage", Other: "create a workspace"},
 	{ID: "lexicon.bad-line", Other: "{{.File}}:{{.Line}}:{{.Column}} (byte {{.Offset}}): a lexicon line must be source word, tab, target word, tab and a weight above 0 and at most 1: {{.Text}}"},
@@ -1724,6 +1748,30 @@ XLIFF файлында бір тіл жұбы болады: бастапқы т�
 	{ID: "formats.zip.reader", Other: "ZIP оқу модулі хабарлайды: {{.Detail}}"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: архивтегі {{.Entry}} файлы {{.Size}} байтқа ашылады, бұл {{.Limit}} МиБ-тан көп; ештеңе импортталған жоқ"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: архивте {{.Count}} файл бар, бұл рұқсат етілген {{.Limit}} санынан көп; ештеңе импортталған жоқ"},
+	{ID: "git.config-failed", Other: "біріктіру драйверін git баптауларында орнату мүмкін болмады: {{.Error}}"},
+	{ID: "git.config-failed.hint", Other: "басқа ештеңе өзгертілген жоқ; git репозиторий баптауларын (.git/config) жаза алатын болғанда, tilmash git setup командасын қайта орындаңыз"},
+	{ID: "git.description", Other: `git арқылы бөліскен жұмыс қалтасында екі адам бір құжаттың мәтіндерін түзеткен сайын alignment.yaml мен meta.yaml қақтығысады: олардағы ығысулар мен бақылау қосындылары әр түзетумен өзгереді. tilmash-тың біріктіру драйвері бұл файлдарды өзі біріктіреді; git тек екі адам бір нәрсені өзгерткен жерде тоқтайды (бір топтың екі күйі не екі ескертпесі, бір сөйлемнің екі түзетуі).
+
+tilmash init оны git репозиторийінде баптайды; жаңа клонда (git өз баптауларын клондамайды) tilmash git setup командасын бір рет орындаңыз. git tilmash-ты іске қоса алуы үшін ол PATH ішінде болуы керек.`},
+	{ID: "git.merge-driver.args", Other: "НЕГІЗ БІЗДІКІ ОЛАРДІКІ ЖОЛ"},
+	{ID: "git.merge-driver.args-count", Other: "git merge-driver төрт аргумент алады, НЕГІЗ БІЗДІКІ ОЛАРДІКІ ЖОЛ, {{.Count}} емес"},
+	{ID: "git.merge-driver.description", Other: ".gitattributes оған берген файлдар (merge=tilmash) үшін git іске қосатын біріктіру драйвері: НЕГІЗ, БІЗДІКІ және ОЛАРДІКІ — git уақытша файлдарға жазған үш нұсқа (%O %A %B), ЖОЛ — файлдың репозиторийдегі жолы (%P). Ол оларды git сияқты біріктіреді, ал alignment.yaml мен meta.yaml ішінде тек ығысуларға, бақылау қосындыларына және өлшемдерге немесе бір ғана жағы өзгерткен жолдарға қатысты қақтығыстарды шешеді; нәтиже БІЗДІКІ файлына жазылады. Біріктіру таза өтсе, шығу коды 0; БІЗДІКІ ішінде адамға git белгілерімен (және әрқайсысының негізімен) қақтығыстар қалса, 1."},
+	{ID: "git.merge-driver.hint", Other: "оны git іске қосады: merge.tilmash.driver = tilmash git merge-driver %O %A %B %P (оны tilmash git setup орнатады)"},
+	{ID: "git.merge-driver.left", One: "{{.Path}}: адамға {{.Count}} қақтығыс қалды: екі жағы бір нәрсені өзгерткен", Other: "{{.Path}}: адамға {{.Count}} қақтығыс қалды: екі жағы бір нәрсені өзгерткен"},
+	{ID: "git.merge-driver.left.hint", Other: "әр қақтығыста дұрыс жолдарды қалдырып, белгі жолдарын өшіріңіз (негізі ||||||| пен ======= арасында), содан кейін файлға git add орындаңыз; ығысулар мен бақылау қосындыларын tilmash align аяқтайды"},
+	{ID: "git.merge-driver.usage", Other: "git үшін файлды біріктіру (оны git іске қосады; tilmash git --help қараңыз)"},
+	{ID: "git.merge-failed", Other: "{{.Path}}: git merge-file қатемен аяқталды: {{.Error}}"},
+	{ID: "git.merge-failed.hint", Other: "файлда тек сіздің жағыңыз бар; git checkout -m {{.Path}} қақтығысты екі жағымен қайта жазады"},
+	{ID: "git.missing", Other: "git PATH ішінен табылмады"},
+	{ID: "git.missing.hint", Other: "git орнатыңыз немесе оның қалтасы PATH ішінде екенін тексеріңіз"},
+	{ID: "git.not-repo", Other: "{{.Root}} git репозиторийінде емес"},
+	{ID: "git.not-repo.hint", Other: "алдымен git init орындаңыз (немесе ортақ репозиторийді клондаңыз), содан кейін tilmash git setup"},
+	{ID: "git.setup.description", Other: `.gitattributes файлына documents/*/alignment.yaml мен documents/*/meta.yaml файлдарын tilmash-тың біріктіру драйверіне беретін жолдарды қосады (оларды бір рет коммиттеңіз) және драйверді репозиторийдің клон көшірмейтін өз баптауларында (.git/config) орнатады: әр клонда бір рет орындаңыз.
+
+Мысал: tilmash git setup`},
+	{ID: "git.setup.done", Other: "енді git {{.Root}} ішіндегі alignment.yaml мен meta.yaml файлдарын tilmash арқылы біріктіреді"},
+	{ID: "git.setup.usage", Other: "осы клонда tilmash-тың біріктіру драйверін баптау"},
+	{ID: "git.usage", Other: "жұмыс қалтасын git арқылы бөлісу: alignment.yaml мен meta.yaml файлдарын біріктіру өздігінен аяқталады"},
 	{ID: "glossary-export.description", Other: `Жұмыс қалтасының глоссарийін tbx (TBX v3, TBX-Basic), tbx2 (OmegaT пен Translate Toolkit оқитын TBX 2 martif), csv немесе tsv (OmegaT глоссарийлері: бір тіл жұбы — бастапқы термин, аударма, түсініктеме, одан кейін tilmash-тың өз бағандары; 5.5 нұсқасына дейінгі OmegaT csv файлын оқиды, ал .tsv файлын оқымайды — оны .utf8 деп қайта атау керек) форматында жазады. Негізгі термин қалаулы, варианттар мен қосымша формалар рұқсат етілген, тыйым салынған формалар ұсынылмайтын деп белгіленеді. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға жазылады.
 
 Мысалдар:
@@ -1910,7 +1958,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "import.updated", Other: "{{.ID}} құжатының {{.Lang}} нұсқасы импортталды"},
 	{ID: "import.usage", Other: "мақаланың тілдік нұсқасын сақтау"},
 	{ID: "init.args", Other: "[ҚАЛТА]"},
-	{ID: "init.description", Other: "Көрсетілген қалтада (әдепкі бойынша ағымдағы қалтада) tilmash.yaml файлын, glossary/ және documents/ қалталарын және tilmash-тың жергілікті файлдарына арналған .gitignore файлын жасайды. Бұрыннан жұмыс қалтасы болып тұрған қалта өзгертілмейді (шығу коды 2)."},
+	{ID: "init.description", Other: "Көрсетілген қалтада (әдепкі бойынша ағымдағы қалтада) tilmash.yaml файлын, glossary/ және documents/ қалталарын және tilmash-тың жергілікті файлдарына арналған .gitignore файлын жасайды. git репозиторийінде alignment.yaml мен meta.yaml үшін біріктіру драйверін де баптайды (tilmash git --help қараңыз). Бұрыннан жұмыс қалтасы болып тұрған қалта өзгертілмейді (шығу коды 2)."},
 	{ID: "init.done", Other: "жұмыс қалтасы жасалды: {{.Root}}"},
 	{ID: "init.usage", Other: "жұмыс қалтасын жасау"},
 	{ID: "lexicon.bad-line", Other: "{{.File}}:{{.Line}}:{{.Column}} ({{.Offset}}-байт): сөздік жолында бастапқы сөз, табуляция, аудармасы, табуляция және 0-ден үлкен, 1-ден аспайтын салмақ болуы керек: {{.Text}}"},
@@ -2995,6 +3043,30 @@ terms: если в английском тексте названа запись
 	{ID: "formats.zip.reader", Other: "модуль чтения ZIP сообщает: {{.Detail}}"},
 	{ID: "formats.zip.too-large", Other: "{{.File}}: файл {{.Entry}} в архиве распаковывается в {{.Size}} байт, больше {{.Limit}} МиБ; ничего не импортировано"},
 	{ID: "formats.zip.too-many", Other: "{{.File}}: в архиве {{.Count}} файлов, больше допустимых {{.Limit}}; ничего не импортировано"},
+	{ID: "git.config-failed", Other: "не удалось задать драйвер слияния в настройках git: {{.Error}}"},
+	{ID: "git.config-failed.hint", Other: "больше ничего не изменено; снова выполните tilmash git setup, когда git сможет записать настройки репозитория (.git/config)"},
+	{ID: "git.description", Other: `В рабочей папке, общей через git, alignment.yaml и meta.yaml конфликтуют всякий раз, когда два человека исправляют тексты одного документа: смещения и контрольные суммы в них меняются с каждым исправлением. Драйвер слияния tilmash сливает эти файлы сам; git останавливается лишь там, где двое изменили одно и то же (два статуса или две заметки одной группы, два исправления одного предложения).
+
+tilmash init настраивает его в репозитории git; в новом клоне (git не клонирует свои настройки) один раз выполните tilmash git setup. Чтобы git мог запустить tilmash, он должен быть в PATH.`},
+	{ID: "git.merge-driver.args", Other: "БАЗА НАШ ИХ ПУТЬ"},
+	{ID: "git.merge-driver.args-count", Other: "git merge-driver принимает четыре аргумента, БАЗА НАШ ИХ ПУТЬ, а не {{.Count}}"},
+	{ID: "git.merge-driver.description", Other: "Драйвер слияния, который git запускает для файлов, отданных ему в .gitattributes (merge=tilmash): БАЗА, НАШ и ИХ — три версии, которые git записал во временные файлы (%O %A %B), ПУТЬ — путь файла в репозитории (%P). Он сливает их так же, как git, а в alignment.yaml и meta.yaml устраняет конфликты, которые касаются только смещений, контрольных сумм и размеров или строк, изменённых лишь одной стороной; результат записывается в НАШ. Код выхода 0, если слияние прошло чисто, 1, если в НАШ остались конфликты с метками git (и базой каждого) для человека."},
+	{ID: "git.merge-driver.hint", Other: "его запускает git: merge.tilmash.driver = tilmash git merge-driver %O %A %B %P (это задаёт tilmash git setup)"},
+	{ID: "git.merge-driver.left", One: "{{.Path}}: конфликтов, оставленных человеку: {{.Count}}; обе стороны изменили одно и то же", Few: "{{.Path}}: конфликтов, оставленных человеку: {{.Count}}; обе стороны изменили одно и то же", Many: "{{.Path}}: конфликтов, оставленных человеку: {{.Count}}; обе стороны изменили одно и то же", Other: "{{.Path}}: конфликтов, оставленных человеку: {{.Count}}; обе стороны изменили одно и то же"},
+	{ID: "git.merge-driver.left.hint", Other: "в каждом конфликте оставьте верные строки и удалите строки-метки (база — между ||||||| и =======), затем выполните git add для файла; смещения и контрольные суммы завершит tilmash align"},
+	{ID: "git.merge-driver.usage", Other: "слить файл для git (его запускает git; см. tilmash git --help)"},
+	{ID: "git.merge-failed", Other: "{{.Path}}: ошибка git merge-file: {{.Error}}"},
+	{ID: "git.merge-failed.hint", Other: "в файле только ваша сторона; git checkout -m {{.Path}} снова запишет конфликт с обеими сторонами"},
+	{ID: "git.missing", Other: "git не найден в PATH"},
+	{ID: "git.missing.hint", Other: "установите git или проверьте, что его папка есть в PATH"},
+	{ID: "git.not-repo", Other: "{{.Root}} не находится в репозитории git"},
+	{ID: "git.not-repo.hint", Other: "сначала выполните git init (или клонируйте общий репозиторий), затем tilmash git setup"},
+	{ID: "git.setup.description", Other: `Добавляет в .gitattributes строки, которые отдают documents/*/alignment.yaml и documents/*/meta.yaml драйверу слияния tilmash (закоммитьте их один раз), и задаёт драйвер в собственных настройках репозитория (.git/config), которые клон не копирует: выполните команду один раз в каждом клоне.
+
+Пример: tilmash git setup`},
+	{ID: "git.setup.done", Other: "отныне git сливает alignment.yaml и meta.yaml в {{.Root}} с помощью tilmash"},
+	{ID: "git.setup.usage", Other: "настроить драйвер слияния tilmash в этом клоне"},
+	{ID: "git.usage", Other: "общая рабочая папка в git: слияния alignment.yaml и meta.yaml, которые завершаются сами"},
 	{ID: "glossary-export.description", Other: `Записывает глоссарий рабочей папки в формате tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, как его читают OmegaT и Translate Toolkit), csv или tsv (глоссарии OmegaT: одна языковая пара — исходный термин, перевод, комментарий, затем собственные столбцы tilmash; OmegaT до версии 5.5 читает csv, но не файл .tsv — его нужно переименовать в .utf8). Основной термин помечается как предпочтительный, варианты и дополнительные формы — как допустимые, запрещённые формы — как нерекомендуемые. Результат выводится в стандартный вывод или записывается в файл или папку, указанные в -o.
 
 Примеры:
@@ -3181,7 +3253,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "import.updated", Other: "версия {{.Lang}} документа {{.ID}} импортирована"},
 	{ID: "import.usage", Other: "сохранить языковую версию статьи"},
 	{ID: "init.args", Other: "[ПАПКА]"},
-	{ID: "init.description", Other: "Создаёт tilmash.yaml, glossary/, documents/ и .gitignore для локальных файлов tilmash в указанной папке (по умолчанию в текущей). Если указанная папка уже является рабочей папкой, она не меняется (код выхода 2)."},
+	{ID: "init.description", Other: "Создаёт tilmash.yaml, glossary/, documents/ и .gitignore для локальных файлов tilmash в указанной папке (по умолчанию в текущей). В репозитории git также настраивает драйвер слияния для alignment.yaml и meta.yaml (см. tilmash git --help). Если указанная папка уже является рабочей папкой, она не меняется (код выхода 2)."},
 	{ID: "init.done", Other: "рабочая папка создана в {{.Root}}"},
 	{ID: "init.usage", Other: "создать рабочую папку"},
 	{ID: "lexicon.bad-line", Other: "{{.File}}:{{.Line}}:{{.Column}} (байт {{.Offset}}): строка словаря должна содержать исходное слово, табуляцию, перевод, табуляцию и вес больше 0 и не больше 1: {{.Text}}"},

@@ -19,6 +19,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cli/aligncmd"
 	"github.com/tilmash/tilmash/internal/cli/corecmd"
 	"github.com/tilmash/tilmash/internal/cli/exportcmd"
+	"github.com/tilmash/tilmash/internal/cli/gitcmd"
 	"github.com/tilmash/tilmash/internal/cli/glossarycmd"
 	"github.com/tilmash/tilmash/internal/cli/reviewcmd"
 	"github.com/tilmash/tilmash/internal/cli/segmentcmd"
@@ -57,6 +58,7 @@ func groups(a *app.App) []cli.Group {
 		exportcmd.Commands(a),
 		servecmd.Commands(a),
 		tmcmd.Commands(a),
+		gitcmd.Commands(a),
 	}
 }
 

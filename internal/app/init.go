@@ -5,11 +5,13 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // Init creates a workspace in dir (an absolute path) and keeps its local
-// state out of git.
+// state out of git; its .gitattributes names the merge driver, which
+// [App.GitSetupIfRepo] configures.
 func (app *App) Init(dir string) (*workspace.Workspace, error) {
 	ws, err := workspace.Init(dir)
 	if err != nil {
@@ -29,7 +31,11 @@ func (app *App) Init(dir string) (*workspace.Workspace, error) {
 // of the texts: a clone made with core.autocrlf (Git for Windows' default)
 // added a CR to every line, so every text was "changed on disk", every
 // sentence after the first line missed its span, and no group could be
-// edited. eol=lf applies whatever the clone's settings.
+// edited. eol=lf applies whatever the clone's settings. The last lines
+// give alignment.yaml and meta.yaml to tilmash's merge driver (see
+// [App.GitSetup]); without the driver configured (a fresh clone: git
+// config is not cloned) git merges them as text, as before. Static data:
+// nothing runs at start.
 var gitattributes = []string{
 	"# tilmash: alignment.yaml holds byte offsets into the texts; keep LF on every system",
 	"documents/**/*.txt text eol=lf",
@@ -37,6 +43,9 @@ var gitattributes = []string{
 	"glossary/**/*.yaml text eol=lf",
 	"glossary/**/*.txt text eol=lf",
 	"tilmash.yaml text eol=lf",
+	"# tilmash: merges the offsets and sums of alignment.yaml and meta.yaml itself (tilmash git setup)",
+	"documents/*/" + document.AlignmentName + " merge=" + GitDriver,
+	"documents/*/meta.yaml merge=" + GitDriver,
 }
 
 // keepLF adds the lines of gitattributes that .gitattributes lacks,

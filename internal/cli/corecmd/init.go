@@ -41,6 +41,11 @@ func initCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			env.Say("init.done", map[string]any{"Root": ws.Root})
+			// In a git repository, the merge driver .gitattributes names
+			// is configured too (a clone runs tilmash git setup).
+			if err := a.GitSetupIfRepo(ws); err != nil {
+				env.WarnError(err)
+			}
 			return nil
 		},
 	}

@@ -1,0 +1,118 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// GitDriver is the name of tilmash's merge driver in .gitattributes
+// (merge=tilmash) and in git's configuration (merge.tilmash.driver).
+const GitDriver = "tilmash"
+
+// gitDriverCommand is what git runs to merge a file of the driver: the
+// base, ours (where the result goes) and theirs, and the file's path in
+// the repository. tilmash must be on the PATH, as git-lfs must be for its
+// filters.
+const gitDriverCommand = "tilmash git merge-driver %O %A %B %P"
+
+// GitSetup readies the git repository that holds ws for merges of its
+// documents: .gitattributes names the driver for alignment.yaml and
+// meta.yaml, and the repository's own configuration (.git/config, which a
+// clone does not copy) says what the driver runs. It refuses when git is
+// missing or ws is not in a git repository.
+func (app *App) GitSetup(ws *workspace.Workspace) error {
+	if err := addLines(ws, ".gitattributes", gitattributes); err != nil {
+		return err
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return locale.NewError("git.missing", nil).WithHint("git.missing.hint")
+	}
+	if !inGitRepo(git, ws.Root) {
+		return locale.NewError("git.not-repo", map[string]any{"Root": ws.Root}).WithHint("git.not-repo.hint")
+	}
+	return configureDriver(git, ws.Root)
+}
+
+// inGitRepo says whether dir is in a git work tree.
+func inGitRepo(git, dir string) bool {
+	out, err := exec.Command(git, "-C", dir, "rev-parse", "--is-inside-work-tree").Output()
+	return err == nil && strings.TrimSpace(string(out)) == "true"
+}
+
+// configureDriver sets tilmash's merge driver in the configuration of
+// the repository at dir.
+func configureDriver(git, dir string) error {
+	for _, kv := range [][2]string{
+		{"merge." + GitDriver + ".name", "tilmash: alignment.yaml and meta.yaml, offsets and sums worked out from the texts"},
+		{"merge." + GitDriver + ".driver", gitDriverCommand},
+	} {
+		if out, err := exec.Command(git, "-C", dir, "config", "--local", kv[0], kv[1]).CombinedOutput(); err != nil {
+			return locale.NewError("git.config-failed", map[string]any{"Error": strings.TrimSpace(string(out))}).WithHint("git.config-failed.hint")
+		}
+	}
+	return nil
+}
+
+// GitSetupIfRepo configures the merge driver when ws is in a git
+// repository, and does nothing when git is missing or ws is not in one:
+// init calls it once the workspace is made, and only warns when it fails
+// (the workspace is there; tilmash git setup tries again).
+func (app *App) GitSetupIfRepo(ws *workspace.Workspace) error {
+	git, err := exec.LookPath("git")
+	if err != nil || !inGitRepo(git, ws.Root) {
+		return nil
+	}
+	return configureDriver(git, ws.Root)
+}
+
+// GitMerge is tilmash's git merge driver: it merges base, ours and
+// theirs (files git wrote) of the file at repoPath, writes the result to
+// ours and returns how many conflicts it left there, with git's markers,
+// for a person. The merge is git's own three-way text merge (git
+// merge-file, with the base of each conflict); in alignment.yaml and
+// meta.yaml, the conflicts that are only in what tilmash works out from
+// the texts (spans, sums, sizes), or in lines one side changed, are then
+// resolved ([document.MergeDerived]); align works the spans and sums out
+// again from the merged texts.
+func (app *App) GitMerge(base, ours, theirs, repoPath string) (int, error) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return 0, locale.NewError("git.missing", nil).WithHint("git.missing.hint")
+	}
+	for _, f := range []string{base, ours, theirs} {
+		if _, err := os.Stat(f); err != nil {
+			return 0, err
+		}
+	}
+	out, err := exec.Command(git, "merge-file", "-p", "--diff3", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs).Output()
+	left := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee) && ee.ExitCode() > 0 && ee.ExitCode() < 128:
+		left = ee.ExitCode() // how many conflicts git left
+	case err != nil:
+		msg := err.Error()
+		if ee != nil {
+			msg = strings.TrimSpace(string(ee.Stderr))
+		}
+		return 0, locale.NewError("git.merge-failed", map[string]any{"Path": repoPath, "Error": msg}).WithHint("git.merge-failed.hint")
+	}
+	if name := path.Base(repoPath); left > 0 && (name == document.AlignmentName || name == "meta.yaml") {
+		out, left = document.MergeDerived(out)
+	}
+	// ours is git's own temporary file, read back once the driver exits
+	// (non-zero: the merge is left for a person): written in place, not
+	// through a temporary file in the work tree a kill would leave behind.
+	if err := os.WriteFile(ours, out, 0o644); err != nil {
+		return 0, err
+	}
+	return left, nil
+}
