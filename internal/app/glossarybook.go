@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -168,12 +169,30 @@ func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary
 		return "", nil, err
 	}
 	if fresh := newProblems(probs, after); len(fresh) > 0 {
+		// The entry may have gone before others (a list in id order):
+		// their lines are named as they are on disk.
+		var onDisk func(int) int
+		if old, err := workspace.ReadFileIn(ws.Path(relDir), name); err == nil {
+			if added, err := os.ReadFile(filepath.Join(scratch, name)); err == nil {
+				onDisk = linesOnDisk(old, added)
+			}
+		}
 		for i := range fresh {
 			p := &fresh[i]
 			if r, err := filepath.Rel(scratch, p.File); err == nil {
 				p.File = filepath.Join(relDir, r)
 			}
 			p.Other = strings.ReplaceAll(p.Other, scratch+string(filepath.Separator), relDir+string(filepath.Separator))
+			if onDisk != nil && p.File == rel {
+				p.Line = onDisk(p.Line)
+			}
+			if f, l, ok := strings.Cut(p.Other, rel+":"); onDisk != nil && ok && f == "" {
+				if n, c, ok := strings.Cut(l, ":"); ok {
+					if n, err := strconv.Atoi(n); err == nil {
+						p.Other = rel + ":" + strconv.Itoa(onDisk(n)) + ":" + c
+					}
+				}
+			}
 		}
 		return "", fresh, locale.NewError("check.add.refused", map[string]any{"Count": len(fresh), "ID": e.ID}).
 			WithHint("check.add.refused.hint").OfKind(locale.Usage)
@@ -186,6 +205,33 @@ func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary
 		return "", nil, err
 	}
 	return rel, nil, nil
+}
+
+// linesOnDisk maps a line of added, old with lines inserted in one place,
+// back to old: a line after the inserted ones moves up by their number;
+// the others (before them, or the inserted lines, where the entry would
+// be) stay. nil when added is not old with lines inserted.
+func linesOnDisk(old, added []byte) func(int) int {
+	o, a := bytes.SplitAfter(old, []byte("\n")), bytes.SplitAfter(added, []byte("\n"))
+	n := len(a) - len(o)
+	if n <= 0 {
+		return nil
+	}
+	k := 0
+	for k < len(o) && bytes.Equal(o[k], a[k]) {
+		k++
+	}
+	for i := k; i < len(o); i++ {
+		if !bytes.Equal(o[i], a[i+n]) {
+			return nil
+		}
+	}
+	return func(line int) int {
+		if line > k+n {
+			return line - n
+		}
+		return line
+	}
 }
 
 // newProblems returns the problems of after that before did not have,

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -146,14 +147,17 @@ func MarshalEntry(e *Entry) ([]byte, error) {
 	return yamlx.Marshal("", seq)
 }
 
-// AddEntry appends e to the glossary file, creating it if needed, and
+// AddEntry adds e to the glossary file, creating it if needed, and
 // writes it atomically (a temporary file in the same folder, renamed over
 // the old one), so a crash leaves the old file or the new one, never half
-// of one. The rest of the file keeps its bytes, comments and order: the
-// entry is added as text at the end of the terms list when that list is the
-// file's last block, as it is in every glossary written by hand or by
-// AddEntry; otherwise the file is rewritten through the yaml.v3 node tree,
-// which keeps comments and order but may re-indent. AddEntry checks the
+// of one. The entry goes where its id belongs when the terms list is in id
+// order (so two editors adding different names to a shared glossary touch
+// different lines, and git merges the two), else at the end. The rest of
+// the file keeps its bytes, comments and order: the entry is added as text
+// (before the comment lines of the entry it precedes) when the terms list
+// is the file's last block, as it is in every glossary written by hand or
+// by AddEntry; otherwise the file is rewritten through the yaml.v3 node
+// tree, which keeps comments and order but may re-indent. AddEntry checks the
 // entry (id, kind, a term per language, inflect hints) and that its id is
 // not already in this file; checking the other files is the caller's job
 // ([Glossary.Lookup]).
@@ -235,9 +239,14 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 			}
 		}
 	}
+	at := insertAt(terms, e.ID)
 	// Fast, byte-preserving path: terms is the last block of a block mapping.
 	if terms != nil && last && root.Style&yaml.FlowStyle == 0 {
 		switch {
+		case terms.Kind == yaml.SequenceNode && terms.Style&yaml.FlowStyle == 0 && at < len(terms.Content):
+			if out, ok := insertText(data, terms, at, item); ok && verifyAdded(out, e.ID, at) {
+				return out, nil
+			}
 		case terms.Kind == yaml.SequenceNode && terms.Style&yaml.FlowStyle == 0 && len(terms.Content) > 0:
 			col := dashColumn(data, terms.Content[0])
 			if col >= 0 {
@@ -250,7 +259,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 					out = append(out, '\n')
 				}
 				out = append(out, indent(item, col)...)
-				if verifyAppended(out, e.ID) {
+				if verifyAdded(out, e.ID, at) {
 					return out, nil
 				}
 			}
@@ -261,7 +270,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 				out = append(out, '\n')
 			}
 			out = append(out, indent(item, 2)...)
-			if verifyAppended(out, e.ID) {
+			if verifyAdded(out, e.ID, at) {
 				return out, nil
 			}
 		}
@@ -281,7 +290,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 			termsKey.LineComment, terms.LineComment = terms.LineComment, ""
 		}
 	}
-	terms.Content = append(terms.Content, e.Node())
+	terms.Content = slices.Insert(terms.Content, min(at, len(terms.Content)), e.Node())
 	out, err := yamlx.Marshal("", doc)
 	if err != nil {
 		return nil, addError(CodeAddMalformed, locale.Pos{File: file}, map[string]any{"ID": e.ID, "Detail": err.Error()}, err)
@@ -329,15 +338,95 @@ func indent(text []byte, n int) []byte {
 	return out
 }
 
-// verifyAppended re-reads the new content and checks that the terms list
-// gained the entry, so the text path can never write a file that reads
-// differently from what was meant.
-func verifyAppended(data []byte, id string) bool {
+// verifyAdded re-reads the new content and checks that the terms list
+// gained the entry at index at (at the end when at is past it), so the
+// text path can never write a file that reads differently from what was
+// meant.
+func verifyAdded(data []byte, id string, at int) bool {
 	g, probs := Parse("check", data, nil)
 	for _, p := range probs {
 		if p.Code == CodeMalformedYAML || p.Code == CodeWantList || p.Code == CodeWantMapping {
 			return false
 		}
 	}
-	return g != nil && g.Entries != nil && g.Entries[len(g.Entries)-1].ID == id
+	if g == nil || len(g.Entries) == 0 {
+		return false
+	}
+	return g.Entries[min(at, len(g.Entries)-1)].ID == id
+}
+
+// insertAt is the index in terms where an entry of id belongs: before the
+// first entry with a greater id when the list is in id order (every item
+// a mapping with an id, each greater than the one before), else the end.
+func insertAt(terms *yaml.Node, id string) int {
+	if terms == nil || terms.Kind != yaml.SequenceNode {
+		return 0
+	}
+	ids := make([]string, 0, len(terms.Content))
+	for _, it := range terms.Content {
+		it = resolve(it)
+		v := ""
+		if it.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(it.Content); i += 2 {
+				if it.Content[i].Value == "id" {
+					v = it.Content[i+1].Value
+				}
+			}
+		}
+		if v == "" || len(ids) > 0 && ids[len(ids)-1] >= v {
+			return len(terms.Content) // not in id order: append
+		}
+		ids = append(ids, v)
+	}
+	at, _ := slices.BinarySearch(ids, id)
+	return at
+}
+
+// insertText returns data with item (an entry as MarshalEntry writes it)
+// inserted as text before the item at of the block list terms, at that
+// item's indent and before the comment lines just above it (they belong
+// to it); in a file that parts its entries with blank lines, the new
+// entry is parted from the next by one too.
+func insertText(data []byte, terms *yaml.Node, at int, item []byte) ([]byte, bool) {
+	col := dashColumn(data, terms.Content[at])
+	if col < 0 {
+		return nil, false
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	// start is the 0-based index of the first line of item i: its "-"
+	// line, or the comment lines at its indent or deeper above it.
+	start := func(i int) int {
+		first := terms.Content[i].Line - 1
+		for first > 0 && first <= len(lines) {
+			l := lines[first-1]
+			t := bytes.TrimLeft(l, " ")
+			if len(t) == 0 || t[0] != '#' || len(l)-len(t) < col {
+				break
+			}
+			first--
+		}
+		return first
+	}
+	// parted says whether a blank line comes before item i (the first
+	// item follows the key of the list, which says nothing).
+	parted := func(i int) bool {
+		s := start(i)
+		return i > 0 && s > 0 && s <= len(lines) && len(bytes.TrimSpace(lines[s-1])) == 0
+	}
+	first := start(at)
+	if first < 0 || first > len(lines) {
+		return nil, false
+	}
+	off := 0
+	for _, l := range lines[:first] {
+		off += len(l)
+	}
+	text := indent(item, col)
+	if parted(at) || at+1 < len(terms.Content) && parted(at+1) {
+		text = append(text, '\n')
+	}
+	out := make([]byte, 0, len(data)+len(text))
+	out = append(out, data[:off]...)
+	out = append(out, text...)
+	return append(out, data[off:]...), true
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,14 +50,14 @@ func TestAddEntryKeepsFile(t *testing.T) {
     ru: {term: Astana Hub, forbidden: [Астана Хаб], inflect: none}
     kk: {term: Astana Hub, variants: [«Astana Hub»]}
 `},
-		{"blank line at the end", "terms:\n  - id: a\n    en: {term: A}\n\n  - id: b\n    en: {term: B}\n\n", "terms:\n  - id: a\n    en: {term: A}\n\n  - id: b\n    en: {term: B}\n\n" + `  - id: astana-hub
+		{"blank line at the end", "terms:\n  - id: y\n    en: {term: Y}\n\n  - id: x\n    en: {term: X}\n\n", "terms:\n  - id: y\n    en: {term: Y}\n\n  - id: x\n    en: {term: X}\n\n" + `  - id: astana-hub
     kind: organization
     note: IT park in Astana
     en: {term: Astana Hub}
     ru: {term: Astana Hub, forbidden: [Астана Хаб], inflect: none}
     kk: {term: Astana Hub, variants: [«Astana Hub»]}
 `},
-		{"entries not parted", "terms:\n  - id: a\n    en: {term: A}\n  - id: b\n    en: {term: B}\n", "terms:\n  - id: a\n    en: {term: A}\n  - id: b\n    en: {term: B}\n" + `  - id: astana-hub
+		{"entries not parted", "terms:\n  - id: y\n    en: {term: Y}\n  - id: x\n    en: {term: X}\n", "terms:\n  - id: y\n    en: {term: Y}\n  - id: x\n    en: {term: X}\n" + `  - id: astana-hub
     kind: organization
     note: IT park in Astana
     en: {term: Astana Hub}
@@ -107,6 +108,53 @@ func TestAddEntryKeepsFile(t *testing.T) {
 			e := g.Lookup("astana-hub")
 			if e == nil || e.Langs["ru"].Inflect != "none" || e.Langs["kk"].Variants[0] != "«Astana Hub»" || e.Note != newEntry.Note {
 				t.Errorf("reloaded entry = %+v", e)
+			}
+		})
+	}
+}
+
+// TestAddEntrySorted: in a terms list in id order the entry goes where
+// its id belongs, as text, before the comment lines of the entry it
+// precedes, so that two editors adding different names to one glossary
+// change different lines; a list in another order gets it at the end.
+func TestAddEntrySorted(t *testing.T) {
+	e := &Entry{ID: "m", Kind: Other, Langs: map[string]*Form{"en": {Term: "M"}}}
+	const m = "  - id: m\n    kind: other\n    en: {term: M}\n"
+	for _, c := range []struct{ name, before, want string }{
+		{"between, parted by blank lines",
+			"# head\nterms:\n  - id: a\n    en: {term: A}\n\n  - id: z\n    en: {term: Z}\n",
+			"# head\nterms:\n  - id: a\n    en: {term: A}\n\n" + m + "\n  - id: z\n    en: {term: Z}\n"},
+		{"between, not parted",
+			"terms:\n  - id: a\n    en: {term: A}\n  - id: z\n    en: {term: Z}\n",
+			"terms:\n  - id: a\n    en: {term: A}\n" + m + "  - id: z\n    en: {term: Z}\n"},
+		{"before the comments of the next entry",
+			"terms:\n  - id: a   # first\n    en: {term: A}\n\n  # the last one\n  # (two lines)\n  - id: z\n    en: {term: Z}\n# end\n",
+			"terms:\n  - id: a   # first\n    en: {term: A}\n\n" + m + "\n  # the last one\n  # (two lines)\n  - id: z\n    en: {term: Z}\n# end\n"},
+		{"first",
+			"terms:\n  # names\n  - id: x\n    en: {term: X}\n  - id: z\n    en: {term: Z}\n",
+			"terms:\n" + m + "  # names\n  - id: x\n    en: {term: X}\n  - id: z\n    en: {term: Z}\n"},
+		{"first, parted by blank lines",
+			"terms:\n  - id: x\n    en: {term: X}\n\n  # z\n  - id: z\n    en: {term: Z}\n",
+			"terms:\n" + m + "\n  - id: x\n    en: {term: X}\n\n  # z\n  - id: z\n    en: {term: Z}\n"},
+		{"last", "terms:\n  - id: a\n    en: {term: A}\n", "terms:\n  - id: a\n    en: {term: A}\n" + m},
+		{"not in id order: at the end",
+			"terms:\n  - id: z\n    en: {term: Z}\n  - id: a\n    en: {term: A}\n",
+			"terms:\n  - id: z\n    en: {term: Z}\n  - id: a\n    en: {term: A}\n" + m},
+		{"a flow list, through the node tree",
+			"terms: [{id: a, en: {term: A}}, {id: z, en: {term: Z}}]\n",
+			"terms:\n  - {id: a, en: {term: A}}\n  - id: m\n    kind: other\n    en: {term: M}\n  - {id: z, en: {term: Z}}\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "g.yaml")
+			if err := os.WriteFile(file, []byte(c.before), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := AddEntry(file, e); err != nil {
+				t.Fatal(err)
+			}
+			got, _ := os.ReadFile(file)
+			if string(got) != c.want {
+				t.Errorf("file after AddEntry:\n%s\nwant:\n%s", got, c.want)
 			}
 		})
 	}
@@ -191,4 +239,57 @@ func TestAddEntryErrors(t *testing.T) {
 			t.Errorf("%s: file changed on error", c.name)
 		}
 	}
+}
+
+// FuzzAddEntry adds an entry to arbitrary glossary files: when AddEntry
+// accepts the file, the result reads as the same entries in the same
+// order with the new one added, at the end or where its id belongs in a
+// list in id order (TestAddEntrySorted says which).
+func FuzzAddEntry(f *testing.F) {
+	f.Add([]byte(handWritten), "m")
+	f.Add([]byte("terms:\n  - id: a\n    en: {term: A}\n\n  # z\n  - id: z\n    en: {term: Z}\n"), "b")
+	f.Add([]byte("terms:\n  -\n    id: a\n  - id: c   # x\n    en: {term: C}\n"), "b")
+	f.Add([]byte("terms: [{id: a, en: {term: A}}]\nother: 1\n"), "0")
+	f.Add([]byte("terms:\n  - &x {id: a, en: {term: A}}\n  - *x\n"), "b")
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte, id string) {
+		if !ValidID(id) {
+			return
+		}
+		before, probs := Parse("f.yaml", data, nil)
+		for _, p := range probs {
+			if p.Code == CodeMalformedYAML || p.Code == CodeWantList || p.Code == CodeWantMapping {
+				return
+			}
+		}
+		file := filepath.Join(dir, "g.yaml")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e := &Entry{ID: id, Kind: Other, Langs: map[string]*Form{"en": {Term: "T"}}}
+		if err := AddEntry(file, e); err != nil {
+			return
+		}
+		out, _ := os.ReadFile(file)
+		after, _ := Parse("f.yaml", out, nil)
+		var want []string
+		for _, x := range before.Entries {
+			want = append(want, x.ID)
+		}
+		// At the end, or where its id belongs in a list in id order (an
+		// item Parse drops, without an id, makes AddEntry append).
+		appended := append(slices.Clone(want), id)
+		sorted := appended
+		if slices.IsSorted(want) {
+			at, _ := slices.BinarySearch(want, id)
+			sorted = slices.Insert(slices.Clone(want), at, id)
+		}
+		var got []string
+		for _, x := range after.Entries {
+			got = append(got, x.ID)
+		}
+		if !slices.Equal(got, sorted) && !slices.Equal(got, appended) {
+			t.Errorf("entries %v, want %v\n%s", got, sorted, out)
+		}
+	})
 }
