@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -235,10 +236,10 @@ func (c *Change) writeYAML(name string, data []byte) error {
 // the comment's line and says where such a note can live.
 func LostComment(id, file string, old, new []byte) error {
 	var kept map[string]bool
-	return eachComment(old, func(line string, at int) error {
+	return eachComment(old, func(line string, at, col int) error {
 		if kept == nil {
 			kept = map[string]bool{}
-			_ = eachComment(new, func(l string, _ int) error { kept[l] = true; return nil })
+			_ = eachComment(new, func(l string, _, _ int) error { kept[l] = true; return nil })
 		}
 		if kept[line] || strings.Contains(alignmentHeader, line+"\n") {
 			// Kept, or a line of tilmash's own header (a new wording of
@@ -247,14 +248,18 @@ func LostComment(id, file string, old, new []byte) error {
 			return nil
 		}
 		return locale.NewError("document.comment-lost", map[string]any{"ID": id, "Comment": line}).
-			WithHint("document.comment-lost.hint").At(locale.Pos{File: file, Line: at, Column: 1})
+			WithHint("document.comment-lost.hint").At(locale.Pos{File: file, Line: at, Column: col})
 	})
 }
 
-// eachComment calls fn with each comment line of data (a line whose first
-// character that is not a space is #), trimmed, and its number, and stops
-// at the first error.
-func eachComment(data []byte, fn func(line string, n int) error) error {
+// eachComment calls fn with each comment of data, trimmed, and the
+// number of its line and column (in characters), and stops at the first
+// error: a line whose first
+// character that is not a space is #, and the end of a line after a # that
+// follows a space outside quotes ("status: confirmed  # ask the desk",
+// which the next write dropped without a word when only whole comment
+// lines were looked at).
+func eachComment(data []byte, fn func(line string, n, col int) error) error {
 	for off, n := 0, 1; off < len(data); n++ {
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
@@ -262,15 +267,60 @@ func eachComment(data []byte, fn func(line string, n int) error) error {
 		} else {
 			end += off
 		}
-		line := bytes.TrimSpace(data[off:end])
+		line := data[off:end]
 		off = end + 1
-		if len(line) > 0 && line[0] == '#' {
-			if err := fn(string(line), n); err != nil {
+		if c, at, ok := commentOf(line); ok {
+			if err := fn(string(c), n, utf8.RuneCount(line[:at])+1); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// commentOf returns the comment of one YAML line, trimmed, and its byte
+// offset in the line: from a # at
+// the start of the line or after a space or tab, outside single- and
+// double-quoted scalars (a quote opens one only where a scalar may start:
+// after a space or flow indicator that follows ':', '-', '?', '{', '[' or
+// ',', or at the start of the line), to the end of the line. A quoted
+// scalar left open at the end of the line hides the rest.
+func commentOf(line []byte) ([]byte, int, bool) {
+	if bytes.IndexByte(line, '#') < 0 {
+		return nil, 0, false // the common case
+	}
+	var quote byte
+	prev := byte(0) // the last character outside quotes that is not a space
+	for j := 0; j < len(line); j++ {
+		c := line[j]
+		switch {
+		case quote == '\'':
+			if c == '\'' {
+				if j+1 < len(line) && line[j+1] == '\'' {
+					j++ // '' is a quote inside
+				} else {
+					quote = 0
+				}
+			}
+			continue
+		case quote == '"':
+			if c == '\\' {
+				j++
+			} else if c == '"' {
+				quote = 0
+			}
+			continue
+		case c == '#' && (j == 0 || line[j-1] == ' ' || line[j-1] == '\t'):
+			return bytes.TrimSpace(line[j:]), j, true
+		case (c == '\'' || c == '"') && (prev == 0 || strings.IndexByte(":-?{[,", prev) >= 0) &&
+			(j == 0 || strings.IndexByte(" \t{[,", line[j-1]) >= 0):
+			quote = c
+		}
+		if c != ' ' && c != '\t' {
+			prev = c
+		}
+	}
+	return nil, 0, false
 }
 
 // SetText stages the stored text of lang, which must be normalized. The
