@@ -457,7 +457,7 @@ Examples:
 	{ID: "git.config-failed.hint", Other: "nothing else changed; run tilmash git setup again once git can write the repository's configuration (.git/config)"},
 	{ID: "git.description", Other: `A workspace shared through git conflicts in alignment.yaml and meta.yaml whenever two people correct one document's texts: the offsets and sums there change with every correction. tilmash's merge driver merges those files itself; git then stops only where two people changed the same thing (two statuses or notes of one group, two corrections of one sentence).
 
-tilmash init sets it up in a git repository; in a fresh clone (git does not clone its configuration) run tilmash git setup once. tilmash must be on the PATH for git to run it.`},
+tilmash init sets it up in a git repository; in a fresh clone (git does not clone its configuration) run tilmash git setup once. tilmash must be on the PATH git sees; where it is not, git merges these files as text, as without the driver, and tilmash align finishes the merge.`},
 	{ID: "git.merge-driver.args", Other: "BASE OURS THEIRS PATH"},
 	{ID: "git.merge-driver.args-count", Other: "git merge-driver takes four arguments, BASE OURS THEIRS PATH, not {{.Count}}"},
 	{ID: "git.merge-driver.description", Other: "The merge driver git runs for the files .gitattributes gives it (merge=tilmash): BASE, OURS and THEIRS are the three versions git wrote to temporary files (%O %A %B), PATH the file's path in the repository (%P). It merges them as git does and, in alignment.yaml and meta.yaml, resolves the conflicts that are only in offsets, sums and sizes or in lines only one side changed; the result goes to OURS. Exit 0 when the merge is clean, 1 when conflicts are left in OURS with git's markers (and the base of each) for a person."},
@@ -475,6 +475,8 @@ tilmash init sets it up in a git repository; in a fresh clone (git does not clon
 
 Example: tilmash git setup`},
 	{ID: "git.setup.done", Other: "git merges alignment.yaml and meta.yaml in {{.Root}} with tilmash from now on"},
+	{ID: "git.setup.not-on-path", Other: "tilmash is not on the PATH here: until git finds it, git merges alignment.yaml and meta.yaml as text, as without the driver"},
+	{ID: "git.setup.not-on-path.hint", Other: "put the folder that holds tilmash on the PATH (a git GUI may need it in its own settings); tilmash align finishes a merge git left"},
 	{ID: "git.setup.usage", Other: "set up tilmash's merge driver in this clone"},
 	{ID: "git.usage", Other: "share the workspace through git: merges of alignment.yaml and meta.yaml that finish by themselves"},
 	{ID: "glossary-export.description", Other: `Writes the workspace glossary as tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, as OmegaT and Translate Toolkit read it), csv or tsv (OmegaT glossaries: one language pair, source term, target term, comment, then tilmash's own columns; OmegaT before 5.5 reads the csv but not a .tsv, which it reads renamed to .utf8). Terms are preferred, variants and extra forms admitted, forbidden forms deprecated. Output goes to standard output, or to the file or folder given with -o.
@@ -1752,7 +1754,7 @@ XLIFF файлында бір тіл жұбы болады: бастапқы т�
 	{ID: "git.config-failed.hint", Other: "басқа ештеңе өзгертілген жоқ; git репозиторий баптауларын (.git/config) жаза алатын болғанда, tilmash git setup командасын қайта орындаңыз"},
 	{ID: "git.description", Other: `git арқылы бөліскен жұмыс қалтасында екі адам бір құжаттың мәтіндерін түзеткен сайын alignment.yaml мен meta.yaml қақтығысады: олардағы ығысулар мен бақылау қосындылары әр түзетумен өзгереді. tilmash-тың біріктіру драйвері бұл файлдарды өзі біріктіреді; git тек екі адам бір нәрсені өзгерткен жерде тоқтайды (бір топтың екі күйі не екі ескертпесі, бір сөйлемнің екі түзетуі).
 
-tilmash init оны git репозиторийінде баптайды; жаңа клонда (git өз баптауларын клондамайды) tilmash git setup командасын бір рет орындаңыз. git tilmash-ты іске қоса алуы үшін ол PATH ішінде болуы керек.`},
+tilmash init оны git репозиторийінде баптайды; жаңа клонда (git өз баптауларын клондамайды) tilmash git setup командасын бір рет орындаңыз. tilmash git көретін PATH ішінде болуы керек; ол жоқ болса, git бұл файлдарды драйверсіз кездегідей мәтін ретінде біріктіреді, ал біріктіруді tilmash align аяқтайды.`},
 	{ID: "git.merge-driver.args", Other: "НЕГІЗ БІЗДІКІ ОЛАРДІКІ ЖОЛ"},
 	{ID: "git.merge-driver.args-count", Other: "git merge-driver төрт аргумент алады, НЕГІЗ БІЗДІКІ ОЛАРДІКІ ЖОЛ, {{.Count}} емес"},
 	{ID: "git.merge-driver.description", Other: ".gitattributes оған берген файлдар (merge=tilmash) үшін git іске қосатын біріктіру драйвері: НЕГІЗ, БІЗДІКІ және ОЛАРДІКІ — git уақытша файлдарға жазған үш нұсқа (%O %A %B), ЖОЛ — файлдың репозиторийдегі жолы (%P). Ол оларды git сияқты біріктіреді, ал alignment.yaml мен meta.yaml ішінде тек ығысуларға, бақылау қосындыларына және өлшемдерге немесе бір ғана жағы өзгерткен жолдарға қатысты қақтығыстарды шешеді; нәтиже БІЗДІКІ файлына жазылады. Біріктіру таза өтсе, шығу коды 0; БІЗДІКІ ішінде адамға git белгілерімен (және әрқайсысының негізімен) қақтығыстар қалса, 1."},
@@ -1770,6 +1772,8 @@ tilmash init оны git репозиторийінде баптайды; жаң�
 
 Мысал: tilmash git setup`},
 	{ID: "git.setup.done", Other: "енді git {{.Root}} ішіндегі alignment.yaml мен meta.yaml файлдарын tilmash арқылы біріктіреді"},
+	{ID: "git.setup.not-on-path", Other: "tilmash PATH ішінде жоқ: git оны тапқанша, alignment.yaml мен meta.yaml файлдарын драйверсіз кездегідей мәтін ретінде біріктіреді"},
+	{ID: "git.setup.not-on-path.hint", Other: "tilmash жатқан қалтаны PATH ішіне қосыңыз (git-тің графикалық клиентіне оны өз баптауларында көрсету қажет болуы мүмкін); git аяқтамаған біріктіруді tilmash align аяқтайды"},
 	{ID: "git.setup.usage", Other: "осы клонда tilmash-тың біріктіру драйверін баптау"},
 	{ID: "git.usage", Other: "жұмыс қалтасын git арқылы бөлісу: alignment.yaml мен meta.yaml файлдарын біріктіру өздігінен аяқталады"},
 	{ID: "glossary-export.description", Other: `Жұмыс қалтасының глоссарийін tbx (TBX v3, TBX-Basic), tbx2 (OmegaT пен Translate Toolkit оқитын TBX 2 martif), csv немесе tsv (OmegaT глоссарийлері: бір тіл жұбы — бастапқы термин, аударма, түсініктеме, одан кейін tilmash-тың өз бағандары; 5.5 нұсқасына дейінгі OmegaT csv файлын оқиды, ал .tsv файлын оқымайды — оны .utf8 деп қайта атау керек) форматында жазады. Негізгі термин қалаулы, варианттар мен қосымша формалар рұқсат етілген, тыйым салынған формалар ұсынылмайтын деп белгіленеді. Нәтиже стандартты шығысқа шығады немесе -o арқылы берілген файлға не қалтаға жазылады.
@@ -3047,7 +3051,7 @@ terms: если в английском тексте названа запись
 	{ID: "git.config-failed.hint", Other: "больше ничего не изменено; снова выполните tilmash git setup, когда git сможет записать настройки репозитория (.git/config)"},
 	{ID: "git.description", Other: `В рабочей папке, общей через git, alignment.yaml и meta.yaml конфликтуют всякий раз, когда два человека исправляют тексты одного документа: смещения и контрольные суммы в них меняются с каждым исправлением. Драйвер слияния tilmash сливает эти файлы сам; git останавливается лишь там, где двое изменили одно и то же (два статуса или две заметки одной группы, два исправления одного предложения).
 
-tilmash init настраивает его в репозитории git; в новом клоне (git не клонирует свои настройки) один раз выполните tilmash git setup. Чтобы git мог запустить tilmash, он должен быть в PATH.`},
+tilmash init настраивает его в репозитории git; в новом клоне (git не клонирует свои настройки) один раз выполните tilmash git setup. tilmash должен быть в PATH, который видит git; если его там нет, git сливает эти файлы как текст, как без драйвера, а слияние завершает tilmash align.`},
 	{ID: "git.merge-driver.args", Other: "БАЗА НАШ ИХ ПУТЬ"},
 	{ID: "git.merge-driver.args-count", Other: "git merge-driver принимает четыре аргумента, БАЗА НАШ ИХ ПУТЬ, а не {{.Count}}"},
 	{ID: "git.merge-driver.description", Other: "Драйвер слияния, который git запускает для файлов, отданных ему в .gitattributes (merge=tilmash): БАЗА, НАШ и ИХ — три версии, которые git записал во временные файлы (%O %A %B), ПУТЬ — путь файла в репозитории (%P). Он сливает их так же, как git, а в alignment.yaml и meta.yaml устраняет конфликты, которые касаются только смещений, контрольных сумм и размеров или строк, изменённых лишь одной стороной; результат записывается в НАШ. Код выхода 0, если слияние прошло чисто, 1, если в НАШ остались конфликты с метками git (и базой каждого) для человека."},
@@ -3065,6 +3069,8 @@ tilmash init настраивает его в репозитории git; в н�
 
 Пример: tilmash git setup`},
 	{ID: "git.setup.done", Other: "отныне git сливает alignment.yaml и meta.yaml в {{.Root}} с помощью tilmash"},
+	{ID: "git.setup.not-on-path", Other: "tilmash нет в PATH: пока git его не найдёт, он сливает alignment.yaml и meta.yaml как текст, как без драйвера"},
+	{ID: "git.setup.not-on-path.hint", Other: "добавьте папку с tilmash в PATH (графическому клиенту git она может понадобиться в его собственных настройках); слияние, которое git оставил незавершённым, завершит tilmash align"},
 	{ID: "git.setup.usage", Other: "настроить драйвер слияния tilmash в этом клоне"},
 	{ID: "git.usage", Other: "общая рабочая папка в git: слияния alignment.yaml и meta.yaml, которые завершаются сами"},
 	{ID: "glossary-export.description", Other: `Записывает глоссарий рабочей папки в формате tbx (TBX v3, TBX-Basic), tbx2 (TBX 2 martif, как его читают OmegaT и Translate Toolkit), csv или tsv (глоссарии OmegaT: одна языковая пара — исходный термин, перевод, комментарий, затем собственные столбцы tilmash; OmegaT до версии 5.5 читает csv, но не файл .tsv — его нужно переименовать в .utf8). Основной термин помечается как предпочтительный, варианты и дополнительные формы — как допустимые, запрещённые формы — как нерекомендуемые. Результат выводится в стандартный вывод или записывается в файл или папку, указанные в -o.

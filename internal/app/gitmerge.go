@@ -16,11 +16,16 @@ import (
 // (merge=tilmash) and in git's configuration (merge.tilmash.driver).
 const GitDriver = "tilmash"
 
-// gitDriverCommand is what git runs to merge a file of the driver: the
-// base, ours (where the result goes) and theirs, and the file's path in
-// the repository. tilmash must be on the PATH, as git-lfs must be for its
-// filters.
-const gitDriverCommand = "tilmash git merge-driver %O %A %B %P"
+// gitDriverCommand is what git runs (with sh) to merge a file of the
+// driver: the base, ours (where the result goes) and theirs, and the
+// file's path in the repository. When git cannot find tilmash on its PATH
+// (a git GUI often has a PATH of its own), a driver that is not found
+// left the file as ours, without a conflict marker, though git said it
+// conflicted: git add then dropped the other side's work without a word.
+// So without tilmash the command is git's own text merge, with markers,
+// which align finishes as it did before the driver.
+const gitDriverCommand = "if command -v tilmash >/dev/null 2>&1; then tilmash git merge-driver %O %A %B %P; " +
+	"else git merge-file -L ours -L base -L theirs %A %O %B; fi"
 
 // GitSetup readies the git repository that holds ws for merges of its
 // documents: .gitattributes names the driver for alignment.yaml and
