@@ -122,6 +122,7 @@ func (app *App) keepConfirmed(ws *workspace.Workspace, id string) {
 	defer app.confirmedMu.Unlock()
 	r := ws.NewReader()
 	defer r.Close()
+	defer app.sums.saveKept(ws)
 	wd, err := app.confirmedDigest(r)
 	if err != nil {
 		return
@@ -130,7 +131,7 @@ func (app *App) keepConfirmed(ws *workspace.Workspace, id string) {
 	if len(cache.Documents) == 0 {
 		return
 	}
-	digest, err := filesDigest(r, id, wd, confirmedFiles)
+	digest, err := app.sums.filesDigest(ws, r, id, wd, confirmedFiles)
 	if err != nil {
 		return
 	}
@@ -215,6 +216,7 @@ func (app *App) confirmedPairs(ws *workspace.Workspace) (*confirmed, error) {
 	}
 	r := ws.NewReader()
 	defer r.Close()
+	defer app.sums.saveKept(ws)
 	wd, err := app.confirmedDigest(r)
 	if err != nil {
 		return nil, err
@@ -232,7 +234,7 @@ func (app *App) confirmedPairs(ws *workspace.Workspace) (*confirmed, error) {
 	changed := false
 	err = inOrder(len(ids), app.workers(), func(i int) {
 		id, s := ids[i], &slots[i]
-		digest, derr := filesDigest(r, id, wd, confirmedFiles)
+		digest, derr := app.sums.filesDigest(ws, r, id, wd, confirmedFiles)
 		if e, ok := cache.Documents[id]; ok && derr == nil && e.Digest == digest && len(e.Counts) == len(c.keys) && len(e.Sums) == len(c.keys) {
 			s.e, s.ok = e, true
 			return
@@ -245,7 +247,7 @@ func (app *App) confirmedPairs(ws *workspace.Workspace) (*confirmed, error) {
 		s.texts, s.ok, s.e = texts, true, newConfirmedEntry(texts)
 		// Kept only when the files did not change while they were read.
 		if derr == nil {
-			if after, err := filesDigest(r, id, wd, confirmedFiles); err == nil && after == digest {
+			if after, err := app.sums.filesDigest(ws, r, id, wd, confirmedFiles); err == nil && after == digest {
 				s.e.Digest = digest
 			}
 		}

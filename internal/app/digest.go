@@ -113,7 +113,7 @@ func (app *App) workspaceDigest(ws *workspace.Workspace, r *workspace.Reader, ki
 		// megabytes, and the compiled glossary cache's key hashes the
 		// same files (app.sums hashes each once a process).
 		rel := ws.Rel(f)
-		sum, err := app.sums.readerSum(r, rel)
+		sum, err := app.sums.readerSum(ws, r, rel)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			d.part(rel+" (none)", nil)
@@ -134,17 +134,19 @@ func (app *App) workspaceDigest(ws *workspace.Workspace, r *workspace.Reader, ki
 // documentDigest is the digest of a document's files that publish and
 // status read (meta.yaml, the text of each workspace language, the
 // alignment) with the workspace's digest wd.
-func documentDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
+func (s *fileSums) documentDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
 	names := []string{"meta.yaml", document.AlignmentName}
 	for _, l := range ws.Config.Languages {
 		names = append(names, l+".txt")
 	}
-	return filesDigest(r, id, wd, names)
+	return s.filesDigest(ws, r, id, wd, names)
 }
 
 // filesDigest is the digest of the files names of document id, each by
-// its sha256 (or its absence), with the workspace's digest wd.
-func filesDigest(r *workspace.Reader, id, wd string, names []string) (string, error) {
+// its sha256 (or its absence), with the workspace's digest wd. The sums
+// are kept across runs (see FileSumsName): the caller saves them
+// (saveKept) when done.
+func (s *fileSums) filesDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string, names []string) (string, error) {
 	if err := document.ValidID(id); err != nil {
 		return "", err
 	}
@@ -152,29 +154,57 @@ func filesDigest(r *workspace.Reader, id, wd string, names []string) (string, er
 	d.part("workspace", []byte(wd))
 	d.part("id", []byte(id))
 	dir := filepath.Join(document.Folder, id)
-	// Each file by its sha256, streamed: status reads every document's
-	// files on every run, and a fresh buffer a file (with the garbage
-	// collection after) was a third of it at 500 documents.
-	h := sha256.New()
-	var sum [sha256.Size]byte
-	err := r.OpenEach(dir, names, func(name string, f *os.File, err error) error {
-		rel := filepath.Join(dir, name)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			d.part(rel+" (none)", nil)
-			return nil
-		case err != nil:
-			return err
+	// Each file by its sha256, kept across runs while the file is the
+	// same (status and align tell every document's changed files apart on
+	// every run): a file is looked up, and read (streamed) only when its
+	// version is not the one kept.
+	sums := make([][32]byte, len(names))
+	found := make([]bool, len(names)) // sums[i] holds names[i]'s sum
+	var todo []string
+	i := 0
+	err := r.StatEach(dir, names, func(name string, info fs.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			sums[i], found[i] = s.keptHit(ws, r, filepath.Join(dir, name), info)
 		}
-		h.Reset()
-		if _, err := workspace.CopyLimited(h, f, rel); err != nil {
-			return err
+		if !found[i] {
+			todo = append(todo, name)
 		}
-		d.part(rel+" (sha256)", h.Sum(sum[:0]))
+		i++
 		return nil
 	})
 	if err != nil {
 		return "", err
+	}
+	read := map[string]*[32]byte{} // nil: no such file
+	err = r.OpenEach(dir, todo, func(name string, f *os.File, err error) error {
+		rel := filepath.Join(dir, name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			s.forget(ws, r, rel)
+			read[name] = nil
+			return nil
+		case err != nil:
+			return err
+		}
+		sum, err := s.keptSum(ws, r, rel, f)
+		if err != nil {
+			return err
+		}
+		read[name] = &sum
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	for i, name := range names {
+		rel := filepath.Join(dir, name)
+		if found[i] {
+			d.part(rel+" (sha256)", sums[i][:])
+		} else if sum := read[name]; sum != nil {
+			d.part(rel+" (sha256)", sum[:])
+		} else {
+			d.part(rel+" (none)", nil)
+		}
 	}
 	return d.sum(), nil
 }
@@ -184,8 +214,8 @@ func filesDigest(r *workspace.Reader, id, wd string, names []string) (string, er
 // versions put back (bold, links, lists), so that a new formatting of the
 // same text publishes them again. Status does not show formatting and
 // reads the cheaper documentDigest.
-func publishDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
-	own, err := documentDigest(ws, r, id, wd)
+func (s *fileSums) publishDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
+	own, err := s.documentDigest(ws, r, id, wd)
 	if err != nil {
 		return "", err
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/glossary"
@@ -185,7 +186,9 @@ func TestCompiledGlossaryCacheStale(t *testing.T) {
 
 	// An edit of the same size and time would fool a stamp, not the hash;
 	// nor the sums one process remembers (gc.sums, shared by loaders).
-	sums := &fileSums{}
+	// (As if the files were written an hour ago: a file that changed
+	// within racyWindow of its read is not remembered.)
+	sums := &fileSums{now: func() time.Time { return time.Now().Add(time.Hour) }}
 	remembering := newCacheLoader("v2")
 	remembering.sums = sums
 	if _, err := remembering.Load(ws); err != nil || remembering.builds != 0 || len(sums.m) != 2 {

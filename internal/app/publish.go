@@ -199,6 +199,7 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 	}
 	r := ws.NewReader()
 	defer r.Close()
+	defer app.sums.saveKept(ws)
 	wd, err := app.workspaceDigest(ws, r, "publish", opt.LabelsID)
 	if err != nil {
 		return nil, err
@@ -311,7 +312,7 @@ func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *d
 			}
 		}
 	}
-	own, err := publishDigest(ws, r, id, wd)
+	own, err := app.sums.publishDigest(ws, r, id, wd)
 	if err != nil {
 		return err
 	}
@@ -337,7 +338,7 @@ func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *d
 		dw.hold = h
 		return nil
 	}
-	dw.own, err = publishDigest(ws, r, id, wd)
+	dw.own, err = app.sums.publishDigest(ws, r, id, wd)
 	return err
 }
 

@@ -121,6 +121,7 @@ func encodeChecked(magic string, v any) ([]byte, error) {
 func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress, each func(string, *DocumentStatus, error) error) error {
 	r := ws.NewReader()
 	defer r.Close()
+	defer app.sums.saveKept(ws)
 	wd, err := app.workspaceDigest(ws, r, "status")
 	if err != nil {
 		return err
@@ -136,7 +137,7 @@ func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress
 	updates := map[string]statusEntry{}
 	err = inOrder(len(ids), app.workers(), func(i int) {
 		id, s := ids[i], &slots[i]
-		before, derr := documentDigest(ws, r, id, wd)
+		before, derr := app.sums.documentDigest(ws, r, id, wd)
 		if e, ok := cache.Documents[id]; ok && derr == nil && e.Digest == before {
 			s.st = e.Status
 			return
@@ -148,7 +149,7 @@ func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress
 		}
 		// Cached only when the files did not change while they were
 		// read (status takes no lock).
-		if after, err := documentDigest(ws, r, id, wd); err == nil && after == before {
+		if after, err := app.sums.documentDigest(ws, r, id, wd); err == nil && after == before {
 			s.digest = before
 		}
 	}, func(i int) error {
@@ -183,6 +184,7 @@ func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress
 func (app *App) KeptStatuses(ws *workspace.Workspace, ids []string) map[string]*DocumentStatus {
 	r := ws.NewReader()
 	defer r.Close()
+	defer app.sums.saveKept(ws)
 	wd, err := app.workspaceDigest(ws, r, "status")
 	if err != nil {
 		return nil
@@ -197,7 +199,7 @@ func (app *App) KeptStatuses(ws *workspace.Workspace, ids []string) map[string]*
 		if !ok {
 			continue
 		}
-		if digest, err := documentDigest(ws, r, id, wd); err == nil && digest == e.Digest {
+		if digest, err := app.sums.documentDigest(ws, r, id, wd); err == nil && digest == e.Digest {
 			out[id] = e.Status
 		}
 	}

@@ -81,6 +81,23 @@ func (r *Reader) ReadEach(dir string, names []string, f func(name string, data [
 	})
 }
 
+// StatEach passes to f the information of each of the files names of
+// folder dir (relative to the root), links not followed (a link is
+// reported as one), with its error, in order; it stops at the first error
+// f returns. Nothing is read or checked: a caller that must read a file
+// opens it as ReadFile would (Open, OpenEach). status and align look up
+// every document's files this way, one system call a file, and read only
+// those whose version changed (see internal/app's kept sums).
+func (r *Reader) StatEach(dir string, names []string, f func(name string, info fs.FileInfo, err error) error) error {
+	for _, name := range names {
+		info, err := os.Lstat(filepath.Join(r.w.Root, dir, name))
+		if ferr := f(name, info, err); ferr != nil {
+			return ferr
+		}
+	}
+	return nil
+}
+
 // OpenEach opens the files names of folder dir (relative to the root),
 // each checked as ReadFile checks it, opening the folder once, and passes
 // each to f (with its error, which matches fs.ErrNotExist for a missing
@@ -90,6 +107,9 @@ func (r *Reader) ReadEach(dir string, names []string, f func(name string, data [
 // on every run this way, through a buffer of their own rather than a
 // fresh one a file.
 func (r *Reader) OpenEach(dir string, names []string, f func(name string, file *os.File, err error) error) error {
+	if len(names) == 0 {
+		return nil
+	}
 	var sub *os.Root
 	if r.root != nil && filepath.IsLocal(dir) {
 		if s, err := r.root.OpenRoot(dir); err == nil {

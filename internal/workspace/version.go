@@ -37,3 +37,7 @@ func (v FileVersion) String() string {
 	}
 	return string(b)
 }
+
+// Changed is the later of the file's modification and change times, in
+// nanoseconds: when it last changed, as far as its times tell.
+func (v FileVersion) Changed() int64 { return max(v.mtime, v.ctime) }
