@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"path/filepath"
@@ -97,7 +98,7 @@ func (app *App) Learned(ws *workspace.Workspace, langs []string) ([]LearnedPair,
 		if k := slices.Index(c.keys, st); k >= 0 {
 			if groups, sum := c.key(k); groups > 0 {
 				p.Groups = groups
-				if p.Lexicon, p.Lengths, err = reviewLexicon(ws, s, t, sum, func() [][2]string { return c.pairs(k) }); err != nil {
+				if p.Lexicon, p.Lengths, err = app.reviewLexicon(ws, s, t, sum, func() [][2]string { return c.pairs(k) }); err != nil {
 					return nil, err
 				}
 			}
@@ -112,7 +113,12 @@ func (app *App) Learned(ws *workspace.Workspace, langs []string) ([]LearnedPair,
 // learned from the same groups; otherwise it learns them again from pairs(), their texts. The
 // length model is the second line of the stored lexicon: "# lengths RATIO VARIANCE PAIRS", or
 // "# lengths none" when the pairs are too few to fit one; its Pairs is 0 then.
-func reviewLexicon(ws *workspace.Workspace, src, tgt string, sum []byte, pairs func() [][2]string) (*lexicon.Lexicon, align.LengthModel, error) {
+//
+// What it returns is remembered for the life of the app (app.learnedMemo), by what the header
+// names: it is a function of the confirmed groups alone, so a batch align, or publish, parses the
+// stored lexicons once, not once a document (it only checks that each is still stored). The lexicon returned is shared: the aligner only
+// reads it (it merges it into a lexicon of its own).
+func (app *App) reviewLexicon(ws *workspace.Workspace, src, tgt string, sum []byte, pairs func() [][2]string) (*lexicon.Lexicon, align.LengthModel, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "weight %g\n", reviewWeight) // a stored lexicon of another weight is learned again
 	h.Write([]byte("lengths 1\n"))              // nor one stored before it held a length model
@@ -120,6 +126,52 @@ func reviewLexicon(ws *workspace.Workspace, src, tgt string, sum []byte, pairs f
 	h.Write(sum)
 	header := "# confirmed " + hex.EncodeToString(h.Sum(nil)) + "\n"
 	rel := filepath.Join(lexiconFolder, src+"-"+tgt+".tsv")
+	key := learnedKey{root: ws.Root, src: src, tgt: tgt}
+	app.learnedMu.Lock()
+	m, ok := app.learnedMemo[key]
+	app.learnedMu.Unlock()
+	if ok && m.header == header && storedWith(ws, rel, header) {
+		return m.lex, m.lengths, nil
+	}
+	lex, lengths, err := readOrLearn(ws, rel, header, src, tgt, pairs)
+	if err != nil {
+		return nil, align.LengthModel{}, err
+	}
+	app.learnedMu.Lock()
+	if app.learnedMemo == nil {
+		app.learnedMemo = map[learnedKey]learnedLexicon{}
+	}
+	app.learnedMemo[key] = learnedLexicon{header: header, lex: lex, lengths: lengths}
+	app.learnedMu.Unlock()
+	return lex, lengths, nil
+}
+
+// storedWith says whether the stored lexicon rel starts with header: one removed or changed is
+// learned and stored again, as it would be without the memo.
+func storedWith(ws *workspace.Workspace, rel, header string) bool {
+	f, _, err := workspace.OpenFileIn(ws.Root, rel)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, len(header))
+	_, err = io.ReadFull(f, buf)
+	return err == nil && string(buf) == header
+}
+
+// learnedKey names a learned lexicon of a workspace; learnedLexicon is one remembered (see
+// App.reviewLexicon), with the header of its stored copy.
+type learnedKey struct{ root, src, tgt string }
+
+type learnedLexicon struct {
+	header  string
+	lex     *lexicon.Lexicon
+	lengths align.LengthModel
+}
+
+// readOrLearn reads the stored lexicon rel when it starts with header, or learns it again from
+// pairs() and stores it (see App.reviewLexicon).
+func readOrLearn(ws *workspace.Workspace, rel, header, src, tgt string, pairs func() [][2]string) (*lexicon.Lexicon, align.LengthModel, error) {
 	data, err := ws.ReadFile(rel)
 	if err == nil && bytes.HasPrefix(data, []byte(header)) {
 		lengths, ok := parseLengths(data[len(header):], src, tgt)

@@ -61,6 +61,10 @@ type App struct {
 	// confirmedMu serialises the reads and writes of the confirmed-groups
 	// cache (confirmedcache.go) of the documents publish aligns at once.
 	confirmedMu sync.Mutex
+	// learnedMemo remembers the lexicons learned from review, guarded by
+	// learnedMu (see reviewLexicon).
+	learnedMu   sync.Mutex
+	learnedMemo map[learnedKey]learnedLexicon
 }
 
 // New returns an app with the standard collaborators: the built-in

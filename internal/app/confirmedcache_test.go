@@ -68,7 +68,8 @@ func setConfirmed(t testing.TB, ws *workspace.Workspace, id string, confirm func
 	}
 }
 
-// learnedFiles runs Learned and returns the stored lexicons by name.
+// learnedFiles runs Learned and returns the stored lexicons by name, each
+// with what Learned returned for it.
 func learnedFiles(t *testing.T, ap *App, ws *workspace.Workspace) map[string]string {
 	t.Helper()
 	pairs, err := ap.Learned(ws, ws.Config.Languages)
@@ -84,7 +85,12 @@ func learnedFiles(t *testing.T, ap *App, ws *workspace.Workspace) map[string]str
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[p.File] = fmt.Sprintf("%d groups\n%s", p.Groups, data)
+		// And what Learned returned, which the app may remember.
+		var lex strings.Builder
+		if err := p.Lexicon.Write(&lex); err != nil {
+			t.Fatal(err)
+		}
+		out[p.File] = fmt.Sprintf("%d groups\n%s\nreturned: %+v\n%s", p.Groups, data, p.Lengths, lex.String())
 	}
 	return out
 }
