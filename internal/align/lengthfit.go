@@ -32,11 +32,35 @@ const lengthPseudo = 30
 // cannot re-estimate much on their own. ok is false when fewer than minLengthPairs pairs have
 // text on both sides. The fit is reestimate's (fitLengthModel).
 func FitLengths(src, tgt string, pairs [][2]string) (m LengthModel, ok bool) {
-	es, et := newExtractor(src, nil, nil), newExtractor(tgt, nil, nil)
-	ls, lt := make([]float64, 0, len(pairs)), make([]float64, 0, len(pairs))
-	for _, p := range pairs {
-		a, b := es.extract(Sentence{Text: p[0]}).length, et.extract(Sentence{Text: p[1]}).length
-		if a > 0 && b > 0 {
+	cs, ct := NewLengthCounter(src), NewLengthCounter(tgt)
+	as, at := make([]int, len(pairs)), make([]int, len(pairs))
+	for k, p := range pairs {
+		as[k], at[k] = cs.Length(p[0]), ct.Length(p[1])
+	}
+	return FitLengthsOf(src, tgt, as, at)
+}
+
+// LengthCounter counts the length of texts in one language as FitLengths does, for a caller that
+// keeps the lengths of texts rather than the texts (see FitLengthsOf). Not safe for concurrent
+// use.
+type LengthCounter struct{ e *extractor }
+
+// NewLengthCounter returns a counter for texts in lang.
+func NewLengthCounter(lang string) *LengthCounter {
+	return &LengthCounter{newExtractor(lang, nil, nil)}
+}
+
+// Length is the length of text: its characters as the aligner counts them (see LengthModel).
+func (c *LengthCounter) Length(text string) int {
+	return int(c.e.extract(Sentence{Text: text}).length)
+}
+
+// FitLengthsOf is FitLengths of the pairs of texts whose lengths (LengthCounter) are as[k] and
+// at[k].
+func FitLengthsOf(src, tgt string, as, at []int) (m LengthModel, ok bool) {
+	ls, lt := make([]float64, 0, len(as)), make([]float64, 0, len(as))
+	for k := range as {
+		if a, b := as[k], at[k]; a > 0 && b > 0 {
 			ls, lt = append(ls, float64(a)), append(lt, float64(b))
 		}
 	}

@@ -98,12 +98,15 @@ func (app *App) Learned(ws *workspace.Workspace, langs []string) ([]LearnedPair,
 		if k := slices.Index(c.keys, st); k >= 0 {
 			if groups, sum := c.key(k); groups > 0 {
 				p.Groups = groups
-				if p.Lexicon, p.Lengths, err = app.reviewLexicon(ws, s, t, sum, func() [][2]string { return c.pairs(k) }); err != nil {
+				if p.Lexicon, p.Lengths, err = app.reviewLexicon(ws, s, t, sum, func() (*lexicon.Lexicon, align.LengthModel, bool) { return c.learn(k) }); err != nil {
 					return nil, err
 				}
 			}
 		}
 		out = append(out, p)
+	}
+	if c.cache != nil {
+		c.cache.save(ws, c.ids)
 	}
 	return out, nil
 }
@@ -118,7 +121,7 @@ func (app *App) Learned(ws *workspace.Workspace, langs []string) ([]LearnedPair,
 // names: it is a function of the confirmed groups alone, so a batch align, or publish, parses the
 // stored lexicons once, not once a document (it only checks that each is still stored). The lexicon returned is shared: the aligner only
 // reads it (it merges it into a lexicon of its own).
-func (app *App) reviewLexicon(ws *workspace.Workspace, src, tgt string, sum []byte, pairs func() [][2]string) (*lexicon.Lexicon, align.LengthModel, error) {
+func (app *App) reviewLexicon(ws *workspace.Workspace, src, tgt string, sum []byte, learn func() (*lexicon.Lexicon, align.LengthModel, bool)) (*lexicon.Lexicon, align.LengthModel, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "weight %g\n", reviewWeight) // a stored lexicon of another weight is learned again
 	h.Write([]byte("lengths 1\n"))              // nor one stored before it held a length model
@@ -133,7 +136,7 @@ func (app *App) reviewLexicon(ws *workspace.Workspace, src, tgt string, sum []by
 	if ok && m.header == header && storedWith(ws, rel, header) {
 		return m.lex, m.lengths, nil
 	}
-	lex, lengths, err := readOrLearn(ws, rel, header, src, tgt, pairs)
+	lex, lengths, err := readOrLearn(ws, rel, header, src, tgt, learn)
 	if err != nil {
 		return nil, align.LengthModel{}, err
 	}
@@ -171,7 +174,7 @@ type learnedLexicon struct {
 
 // readOrLearn reads the stored lexicon rel when it starts with header, or learns it again from
 // pairs() and stores it (see App.reviewLexicon).
-func readOrLearn(ws *workspace.Workspace, rel, header, src, tgt string, pairs func() [][2]string) (*lexicon.Lexicon, align.LengthModel, error) {
+func readOrLearn(ws *workspace.Workspace, rel, header, src, tgt string, learn func() (*lexicon.Lexicon, align.LengthModel, bool)) (*lexicon.Lexicon, align.LengthModel, error) {
 	data, err := ws.ReadFile(rel)
 	if err == nil && bytes.HasPrefix(data, []byte(header)) {
 		lengths, ok := parseLengths(data[len(header):], src, tgt)
@@ -182,9 +185,7 @@ func readOrLearn(ws *workspace.Workspace, rel, header, src, tgt string, pairs fu
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, align.LengthModel{}, err
 	}
-	ps := pairs()
-	lex := learnReview(src, tgt, ps)
-	lengths, ok := align.FitLengths(src, tgt, ps)
+	lex, lengths, ok := learn()
 	var b strings.Builder
 	b.WriteString(header)
 	if ok {
@@ -216,6 +217,11 @@ func learnReview(src, tgt string, ps [][2]string) *lexicon.Lexicon {
 	for k, p := range ps {
 		ss[k], ts[k] = vs.IDs(nil, p[0]), vt.IDs(nil, p[1])
 	}
+	return learnIDs(src, tgt, vs, vt, ss, ts)
+}
+
+// learnIDs is learnReview of the texts whose stems vs and vt numbered as ss and ts.
+func learnIDs(src, tgt string, vs, vt *lexicon.Vocab, ss, ts [][]int32) *lexicon.Lexicon {
 	learned := lexicon.LearnIDs(vs, vt, ss, ts, lexicon.DefaultMinCount, lexicon.DefaultMinDice, lexicon.DefaultPerWord)
 	lex := lexicon.New(src, tgt)
 	for _, e := range learned.Entries() {

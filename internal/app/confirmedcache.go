@@ -156,6 +156,8 @@ var confirmedFiles = []string{"meta.yaml", document.AlignmentName}
 // what each holds, and the texts of those it parsed.
 type confirmed struct {
 	ws      *workspace.Workspace
+	wd      string      // confirmedDigest
+	cache   *learnCache // loaded when first learning (learn)
 	workers int
 	keys    [][2]string
 	ids     []string
@@ -178,30 +180,6 @@ func (c *confirmed) key(k int) (groups int, sum []byte) {
 	return groups, h.Sum(nil)
 }
 
-// pairs returns the texts of the confirmed groups of the pair k, in the
-// order of the documents and of their groups, parsing (on workers
-// goroutines) the documents not parsed yet. A document that cannot be read
-// any more is left out.
-func (c *confirmed) pairs(k int) [][2]string {
-	var todo []int
-	for i, e := range c.entries {
-		if e.Counts[k] > 0 && c.texts[i] == nil {
-			todo = append(todo, i)
-		}
-	}
-	_ = inOrder(len(todo), c.workers, func(j int) {
-		i := todo[j]
-		c.texts[i], _ = documentConfirmed(c.ws, c.ids[i], c.keys)
-	}, func(int) error { return nil })
-	var out [][2]string
-	for i, e := range c.entries {
-		if e.Counts[k] > 0 && c.texts[i] != nil {
-			out = append(out, c.texts[i][k]...)
-		}
-	}
-	return out
-}
-
 // confirmedPairs finds the confirmed groups of every document that can be
 // read, for each pair of the workspace's languages (languagePairs). A document whose
 // files are the ones the cache recorded is not parsed; the cache is written
@@ -222,7 +200,7 @@ func (app *App) confirmedPairs(ws *workspace.Workspace) (*confirmed, error) {
 		return nil, err
 	}
 	cache := loadConfirmedCache(r, wd)
-	c := &confirmed{ws: ws, workers: app.workers(), keys: languagePairs(ws.Config.Languages)}
+	c := &confirmed{ws: ws, wd: wd, workers: app.workers(), keys: languagePairs(ws.Config.Languages)}
 	type slot struct {
 		e     confirmedEntry
 		texts [][][2]string

@@ -104,15 +104,18 @@ func TestConfirmedCache(t *testing.T) {
 	ap, ws := confirmedWorkspace(t, 4)
 	cacheFile := ws.Path(workspace.LocalFolder, ConfirmedCacheName)
 	lexFolder := ws.Path(lexiconFolder)
-	// fresh learns without the cache and without the stored lexicons.
+	learnFile := ws.Path(workspace.LocalFolder, LearnCacheName)
+	// fresh learns without the caches and without the stored lexicons.
 	fresh := func() map[string]string {
 		t.Helper()
 		saved := cacheFile + ".saved"
 		os.Rename(cacheFile, saved)
+		os.Rename(learnFile, learnFile+".saved")
 		os.RemoveAll(lexFolder)
 		defer func() {
 			os.RemoveAll(lexFolder)
 			os.Rename(saved, cacheFile)
+			os.Rename(learnFile+".saved", learnFile)
 		}()
 		return learnedFiles(t, New("test"), ws)
 	}
@@ -205,6 +208,19 @@ func TestConfirmedCache(t *testing.T) {
 			t.Errorf("after doc2 changed: %s parsed %v", id, parsed)
 		}
 	}
+	// Learning again takes the other documents' groups from the learn
+	// cache: still only doc2 is parsed.
+	if _, err := os.Stat(learnFile); err != nil {
+		t.Fatalf("no learn cache: %v", err)
+	}
+	for k := range c.keys {
+		c.learn(k)
+	}
+	for i, id := range c.ids {
+		if parsed := c.texts[i] != nil; parsed != (id == "doc2") {
+			t.Errorf("after doc2 changed, learning: %s parsed %v", id, parsed)
+		}
+	}
 	check("doc2 confirmed")
 
 	// A confirmed group becomes aligned again.
@@ -230,6 +246,16 @@ func TestConfirmedCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("corrupt cache")
+	data, err := os.ReadFile(learnFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-1] ^= 1
+	if err := os.WriteFile(learnFile, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	setConfirmed(t, ws, "doc2", func(k int) bool { return k%2 == 0 })
+	check("corrupt learn cache")
 }
 
 // BenchmarkLearned: what align learns from the confirmed groups of 200

@@ -327,6 +327,28 @@ func (v *Vocab) IDs(dst []int32, text string) []int32 {
 	return append(dst[:start], slices.Compact(dst[start:])...)
 }
 
+// StemIDs appends to dst the numbers of stems (as Stem returns them, in the order their words
+// come in a text), sorted, each once, and returns it: what IDs returns for that text, numbering
+// the stems not seen before in the same order, for a caller that keeps a text's stems rather than
+// the text (align's cache of what review teaches).
+func (v *Vocab) StemIDs(dst []int32, stems []string) []int32 {
+	start := len(dst)
+	for _, s := range stems {
+		if s == "" {
+			continue
+		}
+		id, ok := v.ids[s]
+		if !ok {
+			id = int32(len(v.stems))
+			v.ids[s] = id
+			v.stems = append(v.stems, s)
+		}
+		dst = append(dst, id)
+	}
+	slices.Sort(dst[start:])
+	return append(dst[:start], slices.Compact(dst[start:])...)
+}
+
 // WordID returns the number of the stem of word, one word of Words (a run of letters and
 // combining marks), numbered here if not seen before, or −1 if it has none: what IDs returns for
 // it, without splitting it into words again (the aligner's extractor numbers each distinct word

@@ -208,3 +208,33 @@ func TestLearnIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestStemIDs: numbering the stems of texts (Stem of their words, in order) gives the numbers, and
+// numbers the new stems in the order, that IDs gives for the texts themselves.
+func TestStemIDs(t *testing.T) {
+	texts := []string{
+		"The Senate's vote, the SENATE's votes: 12 of them.",
+		"Сенат проголосовал; сенаторы голосовали — и ещё раз.",
+		"Сенат дауыс берді, сенаторлар қайта дауыс берді.",
+		"", "a b c", "Votes, votes and more votes",
+	}
+	byText, byStems := NewVocab("en"), NewVocab("en")
+	for _, text := range texts {
+		var stems []string
+		for _, w := range Words(text) {
+			stems = append(stems, Stem("en", w))
+		}
+		want := byText.IDs(nil, text)
+		if got := byStems.StemIDs(nil, stems); !slices.Equal(got, want) {
+			t.Errorf("%q: StemIDs = %v, IDs = %v", text, got, want)
+		}
+	}
+	if byText.Len() != byStems.Len() {
+		t.Fatalf("%d stems numbered, IDs %d", byStems.Len(), byText.Len())
+	}
+	for id := range byText.Len() {
+		if byText.Stem(int32(id)) != byStems.Stem(int32(id)) {
+			t.Errorf("stem %d: %q, IDs %q", id, byStems.Stem(int32(id)), byText.Stem(int32(id)))
+		}
+	}
+}
