@@ -6,7 +6,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"path/filepath"
-	"strings"
+	"slices"
 
 	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/lexicon"
@@ -16,7 +16,8 @@ import (
 // LearnCacheName is the file, in the workspace's local folder (workspace.LocalFolder,
 // git-ignored), where align keeps what each document's confirmed groups teach, in the form
 // learning takes it: for each pair of languages, the stems of each group's two texts (the
-// lexicon.Stem of their words, in order, each once) and their lengths (align.LengthCounter),
+// lexicon.Stem of their words, in order, each once; numbers into one table of the stems) and
+// their lengths (align.LengthCounter),
 // under the sha256 of the texts they come from (confirmedEntry.Sums). When the confirmed groups
 // change (a person confirmed a group in one document), the lexicons are learned again from it,
 // and only the documents whose groups changed are parsed and stemmed: at 2,000 documents,
@@ -29,19 +30,21 @@ import (
 const LearnCacheName = "learn-cache"
 
 // learnCacheMagic starts the file; the sha256 of the rest follows on its own line, then the gob.
-const learnCacheMagic = "tilmash learn cache 1\n"
+const learnCacheMagic = "tilmash learn cache 2\n" // 2: stems by number
 
 type learnCache struct {
 	Workspace string                    // confirmedDigest
+	Stems     []string                  // the stems the texts hold, by number
 	Docs      map[string][]learnedTexts // by document id, then by pair (confirmed.keys)
+	index     map[string]int32          // Stems' numbers, built when first needed
 	dirty     bool
 }
 
 // learnedTexts are the confirmed groups of one document holding one pair of languages, as
 // learning takes them.
 type learnedTexts struct {
-	Sum            string   // confirmedEntry.Sums[k]: the sha256 of the texts
-	Src, Tgt       []string // each group's stems, space-separated
+	Sum            string    // confirmedEntry.Sums[k]: the sha256 of the texts
+	Src, Tgt       [][]int32 // each group's stems (numbers into learnCache.Stems)
 	SrcLen, TgtLen []int
 }
 
@@ -64,6 +67,18 @@ func loadLearnCache(ws *workspace.Workspace, wd string) *learnCache {
 	c := &learnCache{}
 	if gob.NewDecoder(bytes.NewReader(body)).Decode(c) != nil || c.Workspace != wd || c.Docs == nil {
 		return empty
+	}
+	n := int32(len(c.Stems))
+	for _, e := range c.Docs {
+		for _, t := range e {
+			for _, text := range append(slices.Clip(t.Src), t.Tgt...) {
+				for _, f := range text {
+					if f < 0 || f >= n {
+						return empty
+					}
+				}
+			}
+		}
 	}
 	return c
 }
@@ -113,31 +128,60 @@ func (c *learnCache) put(id string, k, keys int, t learnedTexts) {
 }
 
 // newLearnedTexts is what learning takes of pairs, the texts whose sha256 is sum.
-func newLearnedTexts(pairs [][2]string, sum string, cs, ct *align.LengthCounter) learnedTexts {
+func (c *learnCache) newLearnedTexts(pairs [][2]string, sum string, cs, ct *align.LengthCounter) learnedTexts {
 	t := learnedTexts{Sum: sum}
 	for _, p := range pairs {
-		t.Src, t.Tgt = append(t.Src, textStems(p[0])), append(t.Tgt, textStems(p[1]))
+		t.Src, t.Tgt = append(t.Src, c.textStems(p[0])), append(t.Tgt, c.textStems(p[1]))
 		t.SrcLen, t.TgtLen = append(t.SrcLen, cs.Length(p[0])), append(t.TgtLen, ct.Length(p[1]))
 	}
 	return t
 }
 
-// textStems are the stems of text's words (lexicon.Stem), in order, each once, space-separated.
-func textStems(text string) string {
-	var b strings.Builder
-	seen := map[string]bool{}
+// textStems are the numbers of the stems of text's words (lexicon.Stem), in order, each once.
+func (c *learnCache) textStems(text string) []int32 {
+	if c.index == nil {
+		c.index = make(map[string]int32, len(c.Stems))
+		for f, s := range c.Stems {
+			c.index[s] = int32(f)
+		}
+	}
+	var out []int32
 	for _, w := range lexicon.Words(text) {
 		s := lexicon.Stem("", w) // one rule for every language (lexicon.Vocab.IDs)
-		if s == "" || seen[s] {
+		if s == "" {
 			continue
 		}
-		seen[s] = true
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		f, ok := c.index[s]
+		if !ok {
+			f = int32(len(c.Stems))
+			c.index[s] = f
+			c.Stems = append(c.Stems, s)
 		}
-		b.WriteString(s)
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
 	}
-	return b.String()
+	return out
+}
+
+// numbered returns the numbers v gives the stems of text (numbers into stems), sorted, each
+// once, numbering the new ones in order: what v.IDs gives for the text itself. remap holds the
+// number v gave each stem of stems, −1 for none yet.
+func numbered(v *lexicon.Vocab, remap *[]int32, stems []string, text []int32) []int32 {
+	ids := make([]int32, 0, len(text))
+	for _, f := range text {
+		for int(f) >= len(*remap) {
+			*remap = append(*remap, -1)
+		}
+		id := (*remap)[f]
+		if id < 0 {
+			id = v.StemIDs(nil, stems[f:f+1])[0]
+			(*remap)[f] = id
+		}
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // learn learns the lexicon and the length model of pair k from the confirmed groups of every
@@ -162,6 +206,7 @@ func (c *confirmed) learn(k int) (*lexicon.Lexicon, align.LengthModel, bool) {
 	vs, vt := lexicon.NewVocab(src), lexicon.NewVocab(tgt)
 	cs, ct := align.NewLengthCounter(src), align.NewLengthCounter(tgt)
 	var ss, ts [][]int32
+	var rs, rt []int32 // the number vs and vt give each stem of the cache
 	var as, at []int
 	for i, e := range c.entries {
 		if e.Counts[k] == 0 {
@@ -172,12 +217,12 @@ func (c *confirmed) learn(k int) (*lexicon.Lexicon, align.LengthModel, bool) {
 			if c.texts[i] == nil {
 				continue // it cannot be read any more
 			}
-			t = newLearnedTexts(c.texts[i][k], e.Sums[k], cs, ct)
+			t = c.cache.newLearnedTexts(c.texts[i][k], e.Sums[k], cs, ct)
 			c.cache.put(c.ids[i], k, len(c.keys), t)
 		}
 		for j := range t.Src {
-			ss = append(ss, vs.StemIDs(nil, strings.Fields(t.Src[j])))
-			ts = append(ts, vt.StemIDs(nil, strings.Fields(t.Tgt[j])))
+			ss = append(ss, numbered(vs, &rs, c.cache.Stems, t.Src[j]))
+			ts = append(ts, numbered(vt, &rt, c.cache.Stems, t.Tgt[j]))
 		}
 		as, at = append(as, t.SrcLen...), append(at, t.TgtLen...)
 	}
