@@ -102,3 +102,79 @@ func BenchmarkLock(b *testing.B) {
 		unlock()
 	}
 }
+
+// TestLockCleansAfterUnreleased: a lock file that does not say released
+// (empty: a new one, or one an older tilmash left, which wrote no
+// description and may have been killed halfway through a file) has the
+// next Lock remove the temporary files; after Lock lets go, the next one
+// does not look.
+func TestLockCleansAfterUnreleased(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "ws")
+	ws, err := workspace.Init(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(ws.Path("documents", "d1", "journal"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	left := []string{
+		ws.Path("documents", "d1", ".alignment.yaml.42"+workspace.TempSuffix),
+		ws.Path("documents", "d1", "journal", ".000001.yaml.7"+workspace.TempSuffix),
+	}
+	for _, empty := range []bool{true, false} {
+		for _, f := range left {
+			if err := os.WriteFile(f, []byte("half"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if empty {
+			if err := os.WriteFile(ws.Path(workspace.LockFile), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		unlock, err := ws.Lock(time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unlock()
+		for _, f := range left {
+			if _, err := os.Stat(f); (err == nil) == empty {
+				t.Errorf("lock file empty %v: %s is there %v", empty, f, err == nil)
+			}
+			os.Remove(f)
+		}
+	}
+}
+
+// TestPanicRemovesTemp: a writer that panics between writing its
+// temporary file and renaming it (its unlock runs as the stack unwinds,
+// and marks the lock released) leaves no temporary file, nor a changed
+// file.
+func TestPanicRemovesTemp(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "ws")
+	ws, err := workspace.Init(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := filepath.Join("documents", "d1", "meta.yaml")
+	if err := ws.WriteFile(rel, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	workspace.SetBeforeReplace(func(string) { panic("in the middle") })
+	defer workspace.SetBeforeReplace(nil)
+	func() {
+		unlock, err := ws.Lock(time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unlock()
+		defer func() { _ = recover() }()
+		_ = ws.WriteFile(rel, []byte("new"))
+	}()
+	if m, _ := filepath.Glob(ws.Path("documents", "d1", ".*"+workspace.TempSuffix)); len(m) != 0 {
+		t.Errorf("a panic left %v", m)
+	}
+	if data, _ := os.ReadFile(ws.Path(rel)); string(data) != "old" {
+		t.Errorf("the file holds %q, want the old content", data)
+	}
+}

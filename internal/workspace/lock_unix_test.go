@@ -17,7 +17,7 @@ import (
 
 // TestLockSaysWhoHoldsIt: the writer holding the lock writes its pid,
 // start time and command line into the lock file, and a writer refused
-// the lock names them; the holder empties the file when it unlocks, and a
+// the lock names them; the holder marks the file released when it unlocks, and a
 // description left by a crashed holder (the kernel released its flock)
 // blocks nothing and is replaced.
 func TestLockSaysWhoHoldsIt(t *testing.T) {
@@ -39,8 +39,8 @@ func TestLockSaysWhoHoldsIt(t *testing.T) {
 		t.Errorf("message %q does not name the holder's pid", msg)
 	}
 	unlock()
-	if data, _ := os.ReadFile(path); len(data) != 0 {
-		t.Errorf("after unlock the lock file holds %q", data)
+	if data, _ := os.ReadFile(path); string(data) != "released\n" {
+		t.Errorf("after unlock the lock file holds %q, want released", data)
 	}
 	// A crashed holder's description, with a control character.
 	os.WriteFile(path, []byte("pid: 999999\nstarted: 2020-01-01T00:00:00Z\ncommand: tilmash import \x1b[31mx\n"), 0o644)
