@@ -19,9 +19,12 @@ import (
 // A digest names the inputs of derived data (publish's exports, status's
 // summaries): when the digest of the inputs is the one recorded with the
 // data, the data would come out the same and need not be made again.
-// Inputs are hashed by content, never trusted by their time: a file
+// Inputs are hashed by content, never trusted by their time alone: a file
 // edited within the same second, or put back by git with an old time,
-// still changes the digest.
+// still changes the digest. (A file's sum is taken without reading it
+// only when its inode, size and times, the change time among them, are
+// those recorded when it was read after it had settled: see
+// FileSumsName.)
 
 // digester builds a digest from named parts.
 type digester struct{ h hash.Hash }

@@ -10,9 +10,11 @@ import (
 // a file's hash): its device and inode, size, modification time and, on
 // Linux, change time. The change time is what makes it safe: touch and
 // git can set a modification time back, no one can set back the change
-// time, and an edit of the same size within one tick of the clock still
-// moves it. Derived data kept across runs is never keyed by it: that
-// is hashed by content (see internal/app).
+// time. It moves with every edit, but by the tick of the file system's
+// clock: two edits of the same size within one tick leave the same
+// version, so a version tells a file unchanged only since a read made
+// after its last change had settled (internal/app keeps sums across runs
+// that way, as git's index does: see its FileSumsName).
 type FileVersion struct {
 	dev, ino     uint64
 	size         int64
