@@ -3,7 +3,8 @@
 # KK (default 2,000, 10-60 sentences each) and a glossary of ENTRIES made-up names (default 3,000)
 # that they mention, from bench/newsroom.py; imported one text at a time, aligned 100 documents a
 # command, nine documents in ten confirmed. Then the commands of an editor and a translator are
-# timed: status (with and without its cache), check (one document, the workspace), show, export,
+# timed: status (with and without its cache), align (20 documents again; one document after a
+# group of d0010 was confirmed), check (one document, the workspace), show, export,
 # the glossary commands, and serve's workspace page (first and again) and a document page.
 #
 # Usage: bench/newsroom.sh [DOCS [ENTRIES]]
@@ -88,6 +89,16 @@ measure "status (again)" "$bin" status
 rm -f .tilmash/status-cache
 measure "status (its cache removed)" "$bin" status
 measure "status $doc" "$bin" status "$doc"
+# align: a batch of documents aligned again, and one document after a person confirmed a group
+# elsewhere (the lexicons are learned again); the confirmation is taken back after, and the
+# lexicons learned for that (untimed) before the batch.
+batch=$(for k in $(seq 1 $((docs < 20 ? docs : 20))); do printf 'd%04d ' "$k"; done)
+"$bin" group unconfirm d0010 1 >/dev/null 2>&1 || true
+"$bin" align "$doc" >/dev/null 2>&1 || true
+measure "align (20 documents, again)" "$bin" align $batch
+"$bin" group confirm d0010 1 >/dev/null 2>&1 || true
+measure "align $doc (after a confirmation)" "$bin" align "$doc"
+"$bin" group unconfirm d0010 1 >/dev/null 2>&1 || true
 measure "check $doc (every check)" "$bin" check "$doc"
 measure "check $doc (all but spelling)" "$bin" check --checks terms,numbers,untranslated,consistency,typography,endings "$doc"
 measure "check (workspace, all but spelling)" "$bin" check --checks terms,numbers,untranslated,consistency,typography,endings
