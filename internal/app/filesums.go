@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -222,8 +223,8 @@ func loadFileSums(r *workspace.Reader) map[string]keptSum {
 	return out
 }
 
-// saveKept writes the kept sums of ws when they changed; failing to is not
-// an error.
+// saveKept writes the kept sums of ws when they changed, without those of
+// files that are gone (a document removed); failing to is not an error.
 func (s *fileSums) saveKept(ws *workspace.Workspace) {
 	if s == nil {
 		return
@@ -236,6 +237,10 @@ func (s *fileSums) saveKept(ws *workspace.Workspace) {
 	}
 	rels := make([]string, 0, len(k.entries))
 	for rel := range k.entries {
+		if _, err := os.Lstat(ws.Path(rel)); errors.Is(err, fs.ErrNotExist) {
+			delete(k.entries, rel)
+			continue
+		}
 		rels = append(rels, rel)
 	}
 	slices.Sort(rels)

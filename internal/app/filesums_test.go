@@ -71,7 +71,7 @@ func TestKeptSumsRacy(t *testing.T) {
 // same-size edit, a removed file, a damaged file of sums, or one whose
 // time says the file system's clock is not this machine's, are not.
 func TestKeptSums(t *testing.T) {
-	_, ws := pubWorkspace(t, 1, 1)
+	_, ws := pubWorkspace(t, 2, 1)
 	// As if the files had been written an hour before they are read.
 	later := func() time.Time { return time.Now().Add(time.Hour) }
 	fresh := func() string { return keptDigest(t, nil, ws) }
@@ -82,11 +82,32 @@ func TestKeptSums(t *testing.T) {
 	if want != fresh() || s.hashed.Load() != 3 {
 		t.Fatalf("first: %d files hashed, digest same as fresh: %v", s.hashed.Load(), want == fresh())
 	}
+	r := ws.NewReader()
+	if _, err := s.filesDigest(ws, r, "doc2", "wd", []string{"meta.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
 	s.saveKept(ws)
 	s = &fileSums{now: later}
 	if got := keptDigest(t, s, ws); got != want || s.hashed.Load() != 0 {
 		t.Fatalf("next process: %d files hashed, want 0; digest same: %v", s.hashed.Load(), got == want)
 	}
+
+	// A removed document is forgotten when the sums are next written.
+	if kept, _ := os.ReadFile(sums); !strings.Contains(string(kept), "doc2") {
+		t.Fatalf("doc2 is not kept:\n%s", kept)
+	}
+	if err := os.RemoveAll(ws.Path(document.Folder, "doc2")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(ws.Path(document.Folder, "doc1", "none.txt"), []byte("new"), 0o644)
+	s = &fileSums{now: later}
+	keptDigest(t, s, ws)
+	s.saveKept(ws)
+	if kept, _ := os.ReadFile(sums); strings.Contains(string(kept), "doc2") || !strings.Contains(string(kept), "doc1") {
+		t.Errorf("after doc2 was removed, the sums kept are:\n%s", kept)
+	}
+	os.Remove(ws.Path(document.Folder, "doc1", "none.txt"))
 
 	// A same-size edit after the read (a later tick of the clock).
 	editLater(t, ws.Path(document.Folder, "doc1", "en.txt"))
