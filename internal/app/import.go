@@ -33,34 +33,11 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 	if !ws.HasLanguage(lang) {
 		return nil, document.BadLanguage(lang, ws.Config.Languages)
 	}
-	var doc *docformat.Doc
-	switch f {
-	case docformat.TXT, docformat.MD:
-		if kind := docformat.Binary(data); kind != "" {
-			return nil, docformat.NotText(name, kind)
-		}
-		if err := docformat.Controls(name, data); err != nil {
-			return nil, err
-		}
-		if f == docformat.TXT {
-			break
-		}
-		text, err := document.Normalize(name, data)
-		if err != nil {
-			return nil, document.NotImported(err)
-		}
-		doc = docformat.ReadMarkdown(string(text))
-		if err := docformat.CheckReferences(name, text, doc); err != nil {
-			return nil, err
-		}
-	default:
-		var err error
-		if doc, err = docformat.Read(f, name, data); err != nil {
-			return nil, err
-		}
+	doc, err := readArticle(f, name, data)
+	if err != nil {
+		return nil, err
 	}
 	var res *document.ImportResult
-	var err error
 	if doc == nil {
 		res, err = document.Import(ws, id, lang, data, name, opt)
 	} else {
@@ -75,4 +52,33 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 		return nil, err
 	}
 	return &Imported{ImportResult: res, Format: f}, nil
+}
+
+// readArticle reads data (named name) in format f as import stores it:
+// the text and formatting the format's reader makes of it, or nil for
+// plain text, which is stored as it is. A binary file read as text or
+// Markdown is refused as such, not as bad UTF-8.
+func readArticle(f docformat.Format, name string, data []byte) (*docformat.Doc, error) {
+	switch f {
+	case docformat.TXT, docformat.MD:
+		if kind := docformat.Binary(data); kind != "" {
+			return nil, docformat.NotText(name, kind)
+		}
+		if err := docformat.Controls(name, data); err != nil {
+			return nil, err
+		}
+		if f == docformat.TXT {
+			return nil, nil
+		}
+		text, err := document.Normalize(name, data)
+		if err != nil {
+			return nil, document.NotImported(err)
+		}
+		doc := docformat.ReadMarkdown(string(text))
+		if err := docformat.CheckReferences(name, text, doc); err != nil {
+			return nil, err
+		}
+		return doc, nil
+	}
+	return docformat.Read(f, name, data)
 }

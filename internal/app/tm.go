@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -266,6 +267,9 @@ type LookupText struct {
 	Document string // the document it is, or ""
 	Name     string // for messages
 	Text     string
+	// Formatting is the text's formatting (bold, links… of an HTML,
+	// Markdown or DOCX article); nil for none.
+	Formatting *document.Formatting
 }
 
 // DocumentText returns the text of document id in lang as a [LookupText];
@@ -285,12 +289,27 @@ func DocumentText(ws *workspace.Workspace, id, lang string) (t LookupText, found
 	if err != nil {
 		return t, true, err
 	}
-	return LookupText{Document: id, Name: filepath.Join(document.Folder, id, lang+".txt"), Text: text}, true, nil
+	f, err := d.Formatting(lang)
+	if err != nil {
+		return t, true, err
+	}
+	return LookupText{Document: id, Name: filepath.Join(document.Folder, id, lang+".txt"), Text: text, Formatting: f}, true, nil
 }
 
-// FileText makes a file's bytes (named name) a [LookupText]: UTF-8 without
-// a byte order mark and with LF line ends, as import stores it.
+// FileText makes a file's bytes (named name) a [LookupText] as import
+// reads and stores it: the text of an HTML page, a Markdown file or a
+// DOCX with its formatting (the format found as import finds it,
+// docformat.Detect), a plain text as UTF-8 without a byte order mark and
+// with LF line ends.
 func FileText(name string, data []byte) (LookupText, error) {
+	f := docformat.Detect(name, data)
+	doc, err := readArticle(f, name, data)
+	if err != nil {
+		return LookupText{}, err
+	}
+	if doc != nil {
+		return LookupText{Name: name, Text: doc.Text, Formatting: &document.Formatting{From: string(f), Spans: doc.Spans}}, nil
+	}
 	text, err := document.Normalize(name, data)
 	if err != nil {
 		return LookupText{}, err
