@@ -326,9 +326,11 @@ func (a *App) LookupMemory(ctx context.Context, m *Memory, t LookupText, lang st
 		return nil, err
 	}
 	var sents []string
+	var located []document.Sentence // where each is in t.Text
 	for _, s := range seg.Segment(t.Text) {
 		if strings.TrimSpace(s.Text) != "" {
 			sents = append(sents, s.Text)
+			located = append(located, document.Sentence{Start: s.Start, End: s.End, Text: s.Text})
 		}
 	}
 	opt := tm.LookupOptions{Lang: lang, Min: min, Split: func(l, text string) []string {
@@ -351,7 +353,17 @@ func (a *App) LookupMemory(ctx context.Context, m *Memory, t LookupText, lang st
 		opt.Exclude = tm.DocPrefix + t.Document
 	}
 	res, err := m.Lookup(ctx, sents, opt)
-	return res, memoryError(m, err)
+	if err != nil {
+		return nil, memoryError(m, err)
+	}
+	// Each sentence as the new article's segment shows it, with the codes
+	// of its formatting numbered in its paragraph: the matches' codes in
+	// a TMX are numbered as its, as OmegaT will number them.
+	in := export.NewTextInline(lang, t.Text, t.Formatting)
+	for i := range res {
+		res[i].Segment = in.Sentence(lang, located[i])
+	}
+	return res, nil
 }
 
 // ImportMatches says how much of a newly imported text the memory already

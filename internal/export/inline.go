@@ -34,6 +34,31 @@ type Inline struct {
 	source string
 	texts  map[string]string
 	tags   map[string][]pageTag
+	// seg is the new article's segment a variant in its language is
+	// matched to ([Inline.WithSegment]); nil for none.
+	seg *Coded
+}
+
+// Coded is a sentence of an article as a CAT tool's segment of the
+// article's page shows it: its text, and the inline codes of its
+// formatting numbered as OmegaT numbers them, by their order in the
+// sentence's paragraph of that article.
+type Coded struct {
+	lang string
+	c    *codedText
+}
+
+// Lang is the sentence's language.
+func (s *Coded) Lang() string { return s.lang }
+
+// Text is the sentence's text, as a TMX variant writes it.
+func (s *Coded) Text() string { return s.c.text }
+
+// Variant is the sentence as a TMX variant, with its codes.
+func (s *Coded) Variant() tmx.Variant {
+	v := s.c.variantOf(s.lang)
+	v.Codes = slices.Clone(v.Codes)
+	return v
 }
 
 // pageTag is a tag of the article page tilmash writes for one language.
@@ -68,6 +93,45 @@ func NewInline(d *document.Document, langs []string, source string) (*Inline, er
 		}
 	}
 	return in, nil
+}
+
+// NewTextInline is [NewInline] for a text in lang and its formatting f
+// (nil for none) that no document of the workspace holds: the new
+// article tm lookup reads.
+func NewTextInline(lang, text string, f *document.Formatting) *Inline {
+	in := &Inline{source: lang, texts: map[string]string{}, tags: map[string][]pageTag{}}
+	if f == nil {
+		return in
+	}
+	if tags := pageTags(parseArticle(lang, text, f)); len(tags) > 0 {
+		in.texts[lang], in.tags[lang] = text, tags
+	}
+	return in
+}
+
+// Sentence is sentence s of lang (its offsets into lang's text) as
+// [Coded]: with no codes when it has no formatting.
+func (in *Inline) Sentence(lang string, s document.Sentence) *Coded {
+	return &Coded{lang: lang, c: in.variant(lang, []document.Sentence{s}, nil)}
+}
+
+// WithSegment returns the formatting of in for a match with seg, a
+// sentence of a new article: the formatting of the new sentence decides
+// the codes. A variant in seg's language whose text is seg's is written as
+// seg is, its codes numbered in the new article's paragraph; another one
+// in that language (a fuzzy match) keeps only its codes of a formatting
+// seg has, numbered as seg's; the translations' codes are matched to
+// those, as they are to their source's. A nil seg leaves in as it is.
+func (in *Inline) WithSegment(seg *Coded) *Inline {
+	if seg == nil {
+		return in
+	}
+	out := &Inline{source: seg.lang}
+	if in != nil {
+		*out = *in
+	}
+	out.seg = seg
+	return out
 }
 
 // pageTags lists the tags of the page's blocks in the order the page
@@ -121,6 +185,19 @@ type codeElem struct {
 // are matched to those of src, the source variant's. With no codes the
 // text is segText's.
 func (in *Inline) variant(lang string, ss []document.Sentence, src *codedText) *codedText {
+	if in != nil && in.seg != nil && src == nil && lang == in.seg.lang {
+		seg := in.seg.c
+		c := in.coded(lang, ss, seg)
+		if c.text == seg.text {
+			return &codedText{text: seg.text, codes: slices.Clone(seg.codes), elems: seg.elems}
+		}
+		return c
+	}
+	return in.coded(lang, ss, src)
+}
+
+// coded is [Inline.variant] without the new segment.
+func (in *Inline) coded(lang string, ss []document.Sentence, src *codedText) *codedText {
 	plain := &codedText{text: strings.Join(sentTexts(ss), " ")}
 	if in == nil || len(in.tags[lang]) == 0 || len(ss) == 0 {
 		return plain

@@ -67,6 +67,12 @@ func (m *Match) TextIn(lang string) string {
 type Result struct {
 	Sentence string  `json:"sentence"`
 	Matches  []Match `json:"matches"`
+	// Segment is, when the new article is known, the sentence as a CAT
+	// tool's segment of it shows it, with the codes of its formatting:
+	// [Memory.WriteMatches] numbers the matches' codes as its codes, so
+	// that the match of a formatted sentence is exact wherever the new
+	// article has it. nil writes the memory's own codes.
+	Segment *export.Coded `json:"-"`
 }
 
 // similarCap is how many candidates the store gives for each sentence.

@@ -562,8 +562,9 @@ func (m *Memory) newCutter(opt ExportOptions) *cutter {
 }
 
 // units returns u as a <tu> and, in the sentence cut, the units cut from
-// it. A nil cutter writes u alone.
-func (c *cutter) units(u *Unit) ([]tmx.Unit, error) {
+// it. A nil cutter writes u alone. The <tu>'s codes are matched to seg,
+// the new sentence u is a match of (nil for none; [Result.Segment]).
+func (c *cutter) units(u *Unit, seg *export.Coded) ([]tmx.Unit, error) {
 	tu := tmxUnit(u, "")
 	if c == nil {
 		return []tmx.Unit{tu}, nil
@@ -575,7 +576,7 @@ func (c *cutter) units(u *Unit) ([]tmx.Unit, error) {
 	in := c.ins[u.Document()]
 	tu = tmxUnit(u, c.source)
 	for i := range tu.Variants {
-		tu.Variants[i] = export.GroupVariant(g, tu.Variants[i].Lang, in)
+		tu.Variants[i] = export.GroupVariant(g, tu.Variants[i].Lang, in.WithSegment(seg))
 	}
 	out := []tmx.Unit{tu}
 	for _, cu := range export.KeepCut(export.CutGroup(g, u.Group, c.source, c.m.langs(c.opt), c.opt.Terms, in), c.opt.Units) {
@@ -640,7 +641,7 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 	doc := &tmx.TMX{Header: m.header(opt)}
 	cut := m.newCutter(opt)
 	err := m.Store.All(ctx, func(u *Unit) error {
-		tus, err := cut.units(u)
+		tus, err := cut.units(u, nil)
 		if opt.Units == export.UnitsPartial && len(tus) > 0 {
 			tus = tus[1:] // the partial units alone, without the memory's own
 		}
@@ -696,19 +697,21 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 				continue
 			}
 			seen[id] = true
-			tus, err := cut.units(&u)
+			tus, err := cut.units(&u, r.Segment)
 			if err != nil {
 				return 0, 0, err
 			}
 			tu := &tus[0]
 			if mt.Part > 0 && cut != nil {
 				tu.ID = id
+				cut.partCodes(tu, &mt, r.Segment)
 				for i := range tu.Variants {
 					if slices.Contains(mt.Partial, tu.Variants[i].Lang) {
 						tu.Variants[i].Props = append(tu.Variants[i].Props, tmx.Prop{Type: tmx.PartialProp, Value: strconv.Itoa(mt.Unit.Group)})
 					}
 				}
 			}
+			segmentCodes(tu, r.Segment)
 			// partial in a language written: a language pair whose
 			// target is the sentence's alone is an exact match
 			keep := only(tu, opt.Langs)
