@@ -1142,9 +1142,9 @@ Example: tilmash tm import project_save.tmx --name omegat`},
 	{ID: "tm.import.usage", Other: "add a TMX from another tool to the memory"},
 	{ID: "tm.langs-tmx", Other: "--langs chooses the languages of a TMX: give it with --format tmx, not --format {{.Format}}"},
 	{ID: "tm.lookup.args", Other: "FILE|DOC"},
-	{ID: "tm.lookup.description", Other: `Cuts FILE (or the text of document DOC; - is standard input) into sentences and finds, for each, the groups of the memory whose text in the same language is most alike, with a match percentage as OmegaT and Trados compute it (token edit distance: 100% is the same sentence up to spaces and punctuation), the numbers that differ, and their translations. Groups of DOC itself are left out.
+	{ID: "tm.lookup.description", Other: `Cuts FILE (plain text, Markdown, HTML or DOCX, read as import reads it: the article's text, not its markup; or the text of document DOC; - is standard input) into sentences and finds, for each, the groups of the memory whose text in the same language is most alike, with a match percentage as OmegaT and Trados compute it (token edit distance: 100% is the same sentence up to spaces and punctuation), the numbers that differ, and their translations. Groups of DOC itself are left out.
 
---format jsonl writes one JSON object a sentence; --format tmx writes the matches as a TMX that a CAT tool loads as a project memory. A match whose translation also covers the other sentences of its group is left out of it (a CAT tool would fill it in whole); --units partial writes those alone, for OmegaT's tm/ folder.
+--format jsonl writes one JSON object a sentence; --format tmx writes the matches as a TMX that a CAT tool loads as a project memory. A match whose translation also covers the other sentences of its group is left out of it (a CAT tool would fill it in whole); --units partial writes those alone, for OmegaT's tm/ folder. The bold, italics and links of the new text are written in it as inline codes numbered as OmegaT numbers the tags of the new article's paragraphs: such a sentence is an exact match wherever the new article has it.
 
 Example: tilmash tm lookup new-article.txt --min 80`},
 	{ID: "tm.lookup.flag.format", Other: "output format: text, jsonl or tmx"},
@@ -2439,9 +2439,9 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "tm.import.usage", Other: "басқа бағдарламаның TMX файлын жадыға қосу"},
 	{ID: "tm.langs-tmx", Other: "--langs TMX файлының тілдерін таңдайды: оны --format {{.Format}} емес, --format tmx параметрімен бірге беріңіз"},
 	{ID: "tm.lookup.args", Other: "ФАЙЛ|ҚҰЖАТ"},
-	{ID: "tm.lookup.description", Other: `ФАЙЛ-ды (немесе ҚҰЖАТ құжатының мәтінін; - — стандартты енгізу) сөйлемдерге бөліп, әр сөйлемге жадыдағы сол тілдегі мәтіні ең ұқсас топтарды табады: OmegaT пен Trados есептейтіндей сәйкестік пайызымен (сөздер бойынша түзету қашықтығы: 100% — бос орын мен тыныс белгілерін есептемегенде сол сөйлем), айырмашылығы бар сандармен және аудармаларымен. ҚҰЖАТ құжатының өз топтары есепке алынбайды.
+	{ID: "tm.lookup.description", Other: `ФАЙЛ-ды (қарапайым мәтін, Markdown, HTML немесе DOCX, импорттағыдай оқылады: мақаланың белгілеуі емес, мәтіні; немесе ҚҰЖАТ құжатының мәтінін; - — стандартты енгізу) сөйлемдерге бөліп, әр сөйлемге жадыдағы сол тілдегі мәтіні ең ұқсас топтарды табады: OmegaT пен Trados есептейтіндей сәйкестік пайызымен (сөздер бойынша түзету қашықтығы: 100% — бос орын мен тыныс белгілерін есептемегенде сол сөйлем), айырмашылығы бар сандармен және аудармаларымен. ҚҰЖАТ құжатының өз топтары есепке алынбайды.
 
---format jsonl әр сөйлемге бір JSON нысанын шығарады; --format tmx сәйкестіктерді CAT бағдарламасы жоба жадысы ретінде жүктей алатын TMX файлына жазады. Аудармасы топтың басқа сөйлемдерін де қамтитын сәйкестік оған жазылмайды (CAT бағдарламасы оны толығымен қойып жіберер еді); --units partial мұндай сәйкестіктерді бөлек жазады, OmegaT-тағы tm/ қалтасы үшін.
+--format jsonl әр сөйлемге бір JSON нысанын шығарады; --format tmx сәйкестіктерді CAT бағдарламасы жоба жадысы ретінде жүктей алатын TMX файлына жазады. Аудармасы топтың басқа сөйлемдерін де қамтитын сәйкестік оған жазылмайды (CAT бағдарламасы оны толығымен қойып жіберер еді); --units partial мұндай сәйкестіктерді бөлек жазады, OmegaT-тағы tm/ қалтасы үшін. Жаңа мәтіннің жуан, көлбеу қаріптері мен сілтемелері онда кірістірілген кодтар болып жазылады, OmegaT жаңа мақала абзацтарындағы тегтерді қалай нөмірлесе, солай нөмірленеді: мұндай сөйлем жаңа мақаланың қай жерінде тұрса да дәл сәйкес келеді.
 
 Мысал: tilmash tm lookup new-article.txt --min 80`},
 	{ID: "tm.lookup.flag.format", Other: "шығыс форматы: text, jsonl немесе tmx"},
@@ -3736,9 +3736,9 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "tm.import.usage", Other: "добавить в память TMX из другой программы"},
 	{ID: "tm.langs-tmx", Other: "--langs выбирает языки файла TMX: укажите его вместе с --format tmx, а не --format {{.Format}}"},
 	{ID: "tm.lookup.args", Other: "ФАЙЛ|ДОКУМЕНТ"},
-	{ID: "tm.lookup.description", Other: `Разбивает ФАЙЛ (или текст документа ДОКУМЕНТ; - — стандартный ввод) на предложения и находит для каждого группы памяти, чей текст на том же языке больше всего на него похож, с процентом совпадения, как его считают OmegaT и Trados (расстояние редактирования по словам: 100% — то же предложение с точностью до пробелов и знаков препинания), с числами, которые различаются, и с переводами. Группы самого документа ДОКУМЕНТ не учитываются.
+	{ID: "tm.lookup.description", Other: `Разбивает ФАЙЛ (простой текст, Markdown, HTML или DOCX, прочитанный так же, как при импорте: текст статьи, а не её разметка; или текст документа ДОКУМЕНТ; - — стандартный ввод) на предложения и находит для каждого группы памяти, чей текст на том же языке больше всего на него похож, с процентом совпадения, как его считают OmegaT и Trados (расстояние редактирования по словам: 100% — то же предложение с точностью до пробелов и знаков препинания), с числами, которые различаются, и с переводами. Группы самого документа ДОКУМЕНТ не учитываются.
 
---format jsonl выводит по объекту JSON на предложение; --format tmx записывает совпадения в TMX, который CAT-программа загрузит как память проекта. Совпадение, перевод которого охватывает и другие предложения группы, в него не записывается (CAT-программа вставила бы его целиком); --units partial записывает такие совпадения отдельно, для папки tm/ в OmegaT.
+--format jsonl выводит по объекту JSON на предложение; --format tmx записывает совпадения в TMX, который CAT-программа загрузит как память проекта. Совпадение, перевод которого охватывает и другие предложения группы, в него не записывается (CAT-программа вставила бы его целиком); --units partial записывает такие совпадения отдельно, для папки tm/ в OmegaT. Жирный шрифт, курсив и ссылки нового текста записываются в нём встроенными кодами, пронумерованными так, как OmegaT нумерует теги в абзацах новой статьи: такое предложение совпадает точно, где бы оно ни стояло в новой статье.
 
 Пример: tilmash tm lookup new-article.txt --min 80`},
 	{ID: "tm.lookup.flag.format", Other: "формат вывода: text, jsonl или tmx"},
