@@ -16,13 +16,14 @@ import (
 // lookupArticle is a new article that reuses sentences of markupPages'
 // English page at other places in their paragraphs, after other
 // formatted sentences, so that OmegaT numbers their tags otherwise than
-// the earlier article's page did; and one the earlier article had
-// without formatting, now with a bold word.
+// the earlier article's page did (one twice, numbered otherwise each
+// time); and one the earlier article had without formatting, now with a
+// bold word.
 const lookupArticle = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>More flood notes</title></head><body>
 <p>Buses ran <i>late</i>. Tests found H<sub>2</sub>S in <b>two</b> wells.</p>
 <p><span class="lead">Rescuers</span> worked <i>all</i> night. Water reached 10<sup>4</sup> homes.</p>
 <p>Crews<i> worked</i> on. Officers <b>left </b>the <a href="https://example.org/g">scene </a>quietly.</p>
-<p>Detours are <b>signposted</b>.</p>
+<p>Detours are <b>signposted</b>. Buses ran <i>late</i>.</p>
 </body></html>`
 
 // lookupWant are OmegaT's segments of lookupArticle with the translation
@@ -35,6 +36,7 @@ var lookupWant = map[string]string{
 	"Crews<i0> worked</i0> on.":                          "Бригады<i0> работали</i0> дальше.",
 	"Officers <b1>left </b1>the <a2>scene </a2>quietly.": "Полицейские <b1>ушли </b1>с <a2>места </a2>тихо.",
 	"Detours are <b0>signposted</b0>.":                   "Объезды обозначены.",
+	"Buses ran <i1>late</i1>.":                           "Автобусы <i1>опаздывали</i1>.",
 }
 
 // TestOmegaTLookup gives OmegaT, EN→RU with Display tags, a new HTML
@@ -117,7 +119,9 @@ func lookupTMX(t *testing.T) []byte {
 // sentence (a bold after an italic is x="2", not the x="1" it had in the
 // earlier article), the translation's codes with the source's numbers;
 // the formatting of the new sentence decides: a bold the memory has not
-// is in the source, not in the translation. The TMX is valid.
+// is in the source, not in the translation; a unit matching the same
+// sentence at two places numbered otherwise is written for each. The TMX
+// is valid.
 func TestLookupTMXCodes(t *testing.T) {
 	got := string(lookupTMX(t))
 	for _, want := range []string{
@@ -129,6 +133,9 @@ func TestLookupTMXCodes(t *testing.T) {
 		`<seg>Вода дошла до 10<bpt i="1" x="3">&lt;sup&gt;</bpt>4<ept i="1">&lt;/sup&gt;</ept> домов.</seg>`,
 		`<seg>Officers <bpt i="1" x="2">&lt;b&gt;</bpt>left <ept i="1">&lt;/b&gt;</ept>the <bpt i="2" x="3">&lt;a href="https://example.org/g"&gt;</bpt>scene <ept i="2">&lt;/a&gt;</ept>quietly.</seg>`,
 		`<seg>Полицейские <bpt i="1" x="2">&lt;b&gt;</bpt>ушли <ept i="1">&lt;/b&gt;</ept>с <bpt i="2" x="3">&lt;a href="https://example.org/g-ru"&gt;</bpt>места <ept i="2">&lt;/a&gt;</ept>тихо.</seg>`,
+		// the same sentence at two places, with the numbers of each
+		`<seg>Автобусы <bpt i="1" x="1">&lt;i&gt;</bpt>опаздывали<ept i="1">&lt;/i&gt;</ept>.</seg>`,
+		`<seg>Автобусы <bpt i="1" x="2">&lt;i&gt;</bpt>опаздывали<ept i="1">&lt;/i&gt;</ept>.</seg>`,
 		// formatting the memory has not
 		`<seg>Detours are <bpt i="1" x="1">&lt;b&gt;</bpt>signposted<ept i="1">&lt;/b&gt;</ept>.</seg>`,
 		`<seg>Объезды обозначены.</seg>`,

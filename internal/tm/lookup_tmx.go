@@ -1,6 +1,9 @@
 package tm
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/tmx"
 )
@@ -48,4 +51,17 @@ func segmentCodes(tu *tmx.Unit, seg *export.Coded) {
 			v.Codes = seg.Variant().Codes
 		}
 	}
+}
+
+// codedID is the id of tu, a match, with its codes: [Memory.WriteMatches]
+// writes a unit again for a sentence of the new article whose codes are
+// numbered otherwise (the same formatted sentence after another formatted
+// one), once for each numbering.
+func codedID(id string, tu *tmx.Unit) string {
+	var b strings.Builder
+	b.WriteString(id)
+	for _, v := range tu.Variants {
+		fmt.Fprintf(&b, "\x00%s %v", v.Lang, v.Codes)
+	}
+	return b.String()
 }

@@ -693,10 +693,9 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 				id += "." + strconv.Itoa(mt.Part)
 				u.Variants = mt.Sentence
 			}
-			if seen[id] {
+			if r.Segment == nil && seen[id] {
 				continue
 			}
-			seen[id] = true
 			tus, err := cut.units(&u, r.Segment)
 			if err != nil {
 				return 0, 0, err
@@ -712,6 +711,16 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 				}
 			}
 			segmentCodes(tu, r.Segment)
+			if r.Segment != nil {
+				// A unit matching sentences whose tags the new article
+				// numbers otherwise is written once for each numbering.
+				k := codedID(id, tu)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+			}
+			seen[id] = true
 			// partial in a language written: a language pair whose
 			// target is the sentence's alone is an exact match
 			keep := only(tu, opt.Langs)
