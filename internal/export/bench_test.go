@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
 )
 
@@ -53,5 +54,23 @@ func BenchmarkWrite(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkFormattedArticle builds the article page's blocks and tags of a
+// long formatted article (2,000 paragraphs of HTML, three sentences and
+// four elements each), as every TMX export, article page and tm lookup
+// of a formatted text does.
+func BenchmarkFormattedArticle(b *testing.B) {
+	page := "<html><body>" + strings.Repeat(`<p>Buses ran <i>late</i>. Tests found H<sub>2</sub>S in <b>two</b> wells. Officers <b>left </b>the <a href="https://example.org/g">scene </a>quietly.</p>`, 2000) + "</body></html>"
+	doc, err := docformat.ReadHTML("long.html", []byte(page))
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := &document.Formatting{From: "html", Spans: doc.Spans}
+	for b.Loop() {
+		if len(pageTags(parseArticle("en", doc.Text, f))) == 0 {
+			b.Fatal("no tags")
+		}
 	}
 }

@@ -386,6 +386,10 @@ func parseArticle(lang, text string, f *document.Formatting) *article {
 	var spans []docformat.Span
 	if f != nil {
 		spans = f.Valid(text)
+		// In order of their start (the readers write them so; a stable
+		// sort keeps the order of spans that start together), so that
+		// each block looks only at the spans that start in it.
+		slices.SortStableFunc(spans, func(a, b docformat.Span) int { return a.Start - b.Start })
 	}
 	gap := false
 	pos := 0
@@ -423,7 +427,9 @@ func parseArticle(lang, text string, f *document.Formatting) *article {
 			start = pos + m[4] + (len(inner) - len(strings.TrimLeft(inner, " \t")))
 			end = pos + m[4] + len(strings.TrimRight(inner, " \t"))
 		}
-		b := newBlock(lang, text, start, end, spans)
+		lo, _ := slices.BinarySearchFunc(spans, start, func(s docformat.Span, at int) int { return s.Start - at })
+		hi, _ := slices.BinarySearchFunc(spans, end+1, func(s docformat.Span, at int) int { return s.Start - at })
+		b := newBlock(lang, text, start, end, spans[lo:max(lo, hi)])
 		b.level, b.gap = level, gap
 		a.blocks = append(a.blocks, b)
 		gap = false
