@@ -14,6 +14,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/tm"
 	"github.com/tilmash/tilmash/internal/tm/pgstore"
 	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
@@ -267,8 +268,9 @@ type LookupText struct {
 	Document string // the document it is, or ""
 	Name     string // for messages
 	Text     string
-	// Formatting is the text's formatting (bold, links… of an HTML,
-	// Markdown or DOCX article); nil for none.
+	// Formatting is a file's formatting (bold, links… of an HTML,
+	// Markdown or DOCX article); nil for none, and for a document, whose
+	// formatting [App.SegmentMatches] reads when it needs it.
 	Formatting *document.Formatting
 }
 
@@ -289,11 +291,7 @@ func DocumentText(ws *workspace.Workspace, id, lang string) (t LookupText, found
 	if err != nil {
 		return t, true, err
 	}
-	f, err := d.Formatting(lang)
-	if err != nil {
-		return t, true, err
-	}
-	return LookupText{Document: id, Name: filepath.Join(document.Folder, id, lang+".txt"), Text: text, Formatting: f}, true, nil
+	return LookupText{Document: id, Name: filepath.Join(document.Folder, id, lang+".txt"), Text: text}, true, nil
 }
 
 // FileText makes a file's bytes (named name) a [LookupText] as import
@@ -326,12 +324,8 @@ func (a *App) LookupMemory(ctx context.Context, m *Memory, t LookupText, lang st
 		return nil, err
 	}
 	var sents []string
-	var located []document.Sentence // where each is in t.Text
-	for _, s := range seg.Segment(t.Text) {
-		if strings.TrimSpace(s.Text) != "" {
-			sents = append(sents, s.Text)
-			located = append(located, document.Sentence{Start: s.Start, End: s.End, Text: s.Text})
-		}
+	for _, s := range lookupSentences(seg, t.Text) {
+		sents = append(sents, s.Text)
 	}
 	opt := tm.LookupOptions{Lang: lang, Min: min, Split: func(l, text string) []string {
 		// A unit holding several sentences that no document cuts (an
@@ -353,17 +347,52 @@ func (a *App) LookupMemory(ctx context.Context, m *Memory, t LookupText, lang st
 		opt.Exclude = tm.DocPrefix + t.Document
 	}
 	res, err := m.Lookup(ctx, sents, opt)
+	return res, memoryError(m, err)
+}
+
+// lookupSentences are the sentences of text that [App.LookupMemory] looks
+// up, with their place in text.
+func lookupSentences(seg *segment.Segmenter, text string) []document.Sentence {
+	var out []document.Sentence
+	for _, s := range seg.Segment(text) {
+		if strings.TrimSpace(s.Text) != "" {
+			out = append(out, document.Sentence{Start: s.Start, End: s.End, Text: s.Text})
+		}
+	}
+	return out
+}
+
+// SegmentMatches gives each result of [App.LookupMemory] of t in lang its
+// sentence as the new article's segment shows it (tm.Result.Segment),
+// with the codes of t's formatting (a document's, when t is one) numbered
+// in its paragraph, so that the TMX of the matches numbers their codes as
+// OmegaT will number the new article's tags. Only the TMX needs it.
+func (a *App) SegmentMatches(ws *workspace.Workspace, res []tm.Result, t LookupText, lang string) error {
+	f := t.Formatting
+	if f == nil && t.Document != "" {
+		d, err := document.Open(ws, t.Document)
+		if err != nil {
+			return err
+		}
+		if f, err = d.Formatting(lang); err != nil {
+			return err
+		}
+	}
+	seg, err := a.Segmenter(ws, lang)
 	if err != nil {
-		return nil, memoryError(m, err)
+		return err
 	}
-	// Each sentence as the new article's segment shows it, with the codes
-	// of its formatting numbered in its paragraph: the matches' codes in
-	// a TMX are numbered as its, as OmegaT will number them.
-	in := export.NewTextInline(lang, t.Text, t.Formatting)
+	located := lookupSentences(seg, t.Text)
+	if len(located) != len(res) {
+		return nil // not t's results: no segments
+	}
+	in := export.NewTextInline(lang, t.Text, f)
 	for i := range res {
-		res[i].Segment = in.Sentence(lang, located[i])
+		if res[i].Sentence == located[i].Text {
+			res[i].Segment = in.Sentence(lang, located[i])
+		}
 	}
-	return res, nil
+	return nil
 }
 
 // ImportMatches says how much of a newly imported text the memory already

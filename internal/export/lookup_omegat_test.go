@@ -104,6 +104,9 @@ func lookupTMX(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := a.SegmentMatches(d.WS, res, text, "en"); err != nil {
+		t.Fatal(err)
+	}
 	if exact, _ := tm.Counts(res); exact != len(lookupWant) {
 		t.Errorf("tilmash finds %d exact matches, want %d: %+v", exact, len(lookupWant), res)
 	}

@@ -391,6 +391,10 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			exact, fuzzy := tm.Counts(res)
 			switch format {
 			case "tmx":
+				// the codes numbered as the new text's segments show its tags
+				if err := a.SegmentMatches(ws, res, t, lang); err != nil {
+					return err
+				}
 				file, n, left, err := a.WriteMatches(m, res, out, units, langs)
 				if err != nil {
 					return err
