@@ -126,11 +126,13 @@ func (in *Inline) WithSegment(seg *Coded) *Inline {
 	if seg == nil {
 		return in
 	}
-	out := &Inline{source: seg.lang}
+	out := &Inline{}
 	if in != nil {
 		*out = *in
 	}
-	out.seg = seg
+	// The new sentence is the source the other languages' codes are
+	// matched to, whatever the memory's source language.
+	out.source, out.seg = seg.lang, seg
 	return out
 }
 

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,17 +32,22 @@ func TestInlineWithSegment(t *testing.T) {
 	for _, c := range []struct {
 		page, sentence string
 		en, ru         string
+		lang           string // of the new article; "" for en
 	}{
-		{`<p>Buses ran <i>late</i>.</p>`, "Buses ran late.", "Buses ran [1 <i>]late[1 </i>].", "Автобусы [1 <i>]опаздывали[1 </i>]."},
+		{`<p>Buses ran <i>late</i>.</p>`, "Buses ran late.", "Buses ran [1 <i>]late[1 </i>].", "Автобусы [1 <i>]опаздывали[1 </i>].", ""},
 		// after a bold: the italic is the paragraph's second tag
-		{`<p>Trams <b>stopped</b>. Buses ran <i>late</i>.</p>`, "Buses ran late.", "Buses ran [2 <i>]late[2 </i>].", "Автобусы [2 <i>]опаздывали[2 </i>]."},
+		{`<p>Trams <b>stopped</b>. Buses ran <i>late</i>.</p>`, "Buses ran late.", "Buses ran [2 <i>]late[2 </i>].", "Автобусы [2 <i>]опаздывали[2 </i>].", ""},
 		// a fuzzy match: the memory's text, the new numbers
-		{`<p><b>All</b> buses ran <i>late</i>.</p>`, "All buses ran late.", "Buses ran [2 <i>]late[2 </i>].", "Автобусы [2 <i>]опаздывали[2 </i>]."},
+		{`<p><b>All</b> buses ran <i>late</i>.</p>`, "All buses ran late.", "Buses ran [2 <i>]late[2 </i>].", "Автобусы [2 <i>]опаздывали[2 </i>].", ""},
 		// no formatting in the new article: no codes
-		{`<p>Buses ran late.</p>`, "Buses ran late.", "Buses ran late.", "Автобусы опаздывали."},
+		{`<p>Buses ran late.</p>`, "Buses ran late.", "Buses ran late.", "Автобусы опаздывали.", ""},
 		// formatting the memory has not: in the source only
-		{`<p><u>Buses</u> ran <i>late</i>.</p>`, "Buses ran late.", "[1 <u>]Buses[1 </u>] ran [2 <i>]late[2 </i>].", "Автобусы [2 <i>]опаздывали[2 </i>]."},
+		{`<p><u>Buses</u> ran <i>late</i>.</p>`, "Buses ran late.", "[1 <u>]Buses[1 </u>] ran [2 <i>]late[2 </i>].", "Автобусы [2 <i>]опаздывали[2 </i>].", ""},
+		// a new article in Russian, the memory's target: the English
+		// codes are matched to the new Russian sentence's
+		{`<p>Поезда <b>встали</b>. Автобусы <i>опаздывали</i>.</p>`, "Автобусы опаздывали.", "Buses ran [2 <i>]late[2 </i>].", "Автобусы [2 <i>]опаздывали[2 </i>].", "ru"},
 	} {
+		lang := cmp.Or(c.lang, "en")
 		doc, err := docformat.ReadHTML("new.html", []byte(c.page))
 		if err != nil {
 			t.Fatal(err)
@@ -50,8 +56,8 @@ func TestInlineWithSegment(t *testing.T) {
 		if at < 0 {
 			t.Fatalf("%s: no %q in %q", c.page, c.sentence, doc.Text)
 		}
-		seg := NewTextInline("en", doc.Text, &document.Formatting{From: "html", Spans: doc.Spans}).
-			Sentence("en", document.Sentence{Start: at, End: at + len(c.sentence), Text: c.sentence})
+		seg := NewTextInline(lang, doc.Text, &document.Formatting{From: "html", Spans: doc.Spans}).
+			Sentence(lang, document.Sentence{Start: at, End: at + len(c.sentence), Text: c.sentence})
 		with := in.WithSegment(seg)
 		if got := showCodes(GroupVariant(g, "en", with)); got != c.en {
 			t.Errorf("%s: en %s, want %s", c.page, got, c.en)
