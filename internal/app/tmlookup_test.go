@@ -1,9 +1,14 @@
 package app_test
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // TestFileText: tm lookup reads a file as import does, so that the
@@ -37,5 +42,36 @@ func TestFileText(t *testing.T) {
 	// A binary file is refused as import refuses it.
 	if _, err := app.FileText("new.txt", []byte("PK\x03\x04rest")); err == nil {
 		t.Error("a ZIP read as a text: no error")
+	}
+}
+
+// TestFileTextDOCX: a DOCX (tilmash's own of an imported HTML article) is
+// read as import reads it, text and formatting.
+func TestFileTextDOCX(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "<!DOCTYPE html><html><body><p>Buses ran <i>late</i>. Tests found <b>two</b> wells.</p></body></html>"
+	if _, err := app.New("test").Import(ws, "buses", "en", []byte(page), "en.html", "", document.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Open(ws, "buses")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docx bytes.Buffer
+	if err := export.Localized(&docx, "docx", d, "en", export.Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := app.FileText("new.docx", docx.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got.Text, "Buses ran late. Tests found two wells.") {
+		t.Errorf("text %q, want the article's sentences", got.Text)
+	}
+	if got.Formatting == nil || got.Formatting.From != "docx" || len(got.Formatting.Spans) < 2 {
+		t.Errorf("formatting %+v, want the italic and the bold from docx", got.Formatting)
 	}
 }
