@@ -58,8 +58,8 @@ const DefaultFlagBelow = 0.7
 // then aligned again holding that decision; last, a pivot bead's target sentence that shares no
 // name, number or loanword with an English sentence and its other translation, which share
 // several, is taken for a desk's addition (see strangers, and lexStrangers for the words of the
-// lexicons), and a weak pivot bead that took two English sentences the other translation has
-// apart for one is split (see dropMerges). Russian and Kazakh sentences with no English
+// lexicons), and a pivot bead that took two English sentences the other translation has apart
+// for one, weak or without one's names and numbers, is split (see dropMerges). Russian and Kazakh sentences with no English
 // counterpart at the same place are aligned with each other and form groups with no English.
 //
 // Every sentence of the three sides is in exactly one group, and groups are in document order on

@@ -917,12 +917,20 @@ func TestDropMerges(t *testing.T) {
 	short := kk("Такиев: 12 пайыз.")
 	merged := kk("Оппозиция қарсы дауыс берді, ал қаржы министрі Мәди Такиев Алматы мен Шымкенттегі мектептерге жұмсалатын шығын 12 пайызға өседі деді.")
 	keys := func(lang string, ss []Sentence) *anchorKeys { return newAnchorKeys(lang, ss, nil) }
-	ke, kr := keys("en", en), keys("ru", ru)
+	// English 1 with a number its Russian has (for the tests with number14): a target without
+	// it, with English 2's name and number, is English 2's translation alone, however sure the
+	// bead and whatever the lengths.
+	en14, ru14 := slices.Clone(en), slices.Clone(ru)
+	en14[1] = goldenSentences("The opposition, 14 deputies, voted against it.")[0]
+	ru14[1] = goldenSentences("Оппозиция, 14 депутатов, голосовала против.")[0]
+	merged14 := kk("Оппозицияның 14 депутаты қарсы дауыс берді, ал қаржы министрі Мәди Такиев Алматы мен Шымкенттегі мектептерге жұмсалатын шығын 12 пайызға өседі деді.")
+	long := kk("Қаржы министрі Мәди Такиев Алматы мен Шымкенттегі мектептерге жұмсалатын шығын келер жылы 12 пайызға өседі деп мәлімдеді, бұл туралы ол бүгін журналистерге айтты.")
 	tests := []struct {
-		name   string
-		kk     []Sentence
-		en, rk []string // the en–kk beads to repair, and the en–ru ones
-		want   string
+		name     string
+		kk       []Sentence
+		en, rk   []string // the en–kk beads to repair, and the en–ru ones
+		want     string
+		number14 bool // English 1 and Russian 1 have the number 14
 	}{
 		{
 			name: "no name or number: the length decides",
@@ -953,6 +961,30 @@ func TestDropMerges(t *testing.T) {
 			want: "0|0 1 2|1 3|2",
 		},
 		{
+			name:     "sure bead, but the target lacks English 1's number, which Russian 1 has",
+			kk:       short,
+			en:       []string{"0|0", "1 2|1@0.97", "3|2"},
+			rk:       []string{"0|0", "1|1", "2|2", "3|3"},
+			want:     "0|0 1|- 2|1 3|2",
+			number14: true,
+		},
+		{
+			name:     "weak bead whose length fits both, but the target lacks English 1's number",
+			kk:       long,
+			en:       []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:       []string{"0|0", "1|1", "2|2", "3|3"},
+			want:     "0|0 1|- 2|1 3|2",
+			number14: true,
+		},
+		{
+			name:     "sure bead with the numbers of both",
+			kk:       merged14,
+			en:       []string{"0|0", "1 2|1@0.97", "3|2"},
+			rk:       []string{"0|0", "1|1", "2|2", "3|3"},
+			want:     "0|0 1 2|1 3|2",
+			number14: true,
+		},
+		{
 			name: "the other translation merged the two as well",
 			kk:   noNames,
 			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
@@ -969,6 +1001,11 @@ func TestDropMerges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			en, ru := en, ru
+			if tt.number14 {
+				en, ru = en14, ru14
+			}
+			ke, kr := keys("en", en), keys("ru", ru)
 			got := dropMerges(beadList(tt.en...), beadList(tt.rk...), en, tt.kk, ke, keys("kk", tt.kk), kr)
 			var s []string
 			for _, b := range got {
