@@ -1,6 +1,9 @@
 package align
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // strangerBelow and strangerAgree: see strangers. Over the NTREX dev lines, of the English and
 // Russian sentences that share at least strangerAgree keys, no Kazakh translation shared none
@@ -69,6 +72,25 @@ func strangers(beads, other []Bead, n int, ke, kt, ko *anchorKeys) []Bead {
 	return append(out, beads[done:]...)
 }
 
+// bothKeys returns the keys two sorted key sets share, sorted.
+func bothKeys(a, b []uint32) []uint32 {
+	var out []uint32
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
 // commonKeys counts the keys two sorted key sets share.
 func commonKeys(a, b []uint32) int {
 	n, i, j := 0, 0, 0
@@ -131,11 +153,14 @@ const mergedBelow = 0.8
 // the merges of TestScoresGolden's drifted bitext are beads of that kind). Whatever the bead's
 // score and the lengths, it is split where one English sentence has names, numbers or loanwords
 // that its sentence in the other translation shares (anchor keys), while the bead's target shares
-// none of its or that sentence's keys and some of the other English sentence's: a translation of
-// the two would carry them. The bead then stays with the other English sentence. Over 30 drifts
-// of the dev half of bench/threeway.py that split 2-1 beads of 0.8 to 0.99 the pair and the
-// length guard kept, and left the real merges (corpus lines the segmenter cut in English only)
-// alone: their second sentence has no such key. en and tgt are the sentences of English and of
+// some of the other English sentence's keys and none of its or that sentence's, or none of its
+// own (those of its keys its other translation shares that the other English sentence lacks:
+// neighbours often share a name, which tells nothing): a translation of the two would carry
+// them. The bead then stays with the other English sentence. Over 30 drifts of the dev half of
+// bench/threeway.py that split 2-1 beads of 0.8 to 0.99 the pair and the length guard kept, and
+// left the real merges (corpus lines the segmenter cut in English only) alone: their second
+// sentence has no such key. Own keys can mislead where the translations chose differently
+// between a loanword and a word of their own (one such bead over those drifts). en and tgt are the sentences of English and of
 // beads' target language; ke, kt and ko the anchor keys of English, of beads' target language and
 // of other's.
 func dropMerges(beads, other []Bead, en, tgt []Sentence, ke, kt, ko *anchorKeys) []Bead {
@@ -188,18 +213,41 @@ func dropMerges(beads, other []Bead, en, tgt []Sentence, ke, kt, ko *anchorKeys)
 		}
 		a, c := b.Src[0], b.Src[1]
 		sa, sc := shared(a), shared(c)
-		// absent reports whether the target shares none of English i's keys (si), though i's
-		// sentence in the other translation shares some, and some of the other English
-		// sentence's (sother).
-		absent := func(i, si, sother int) bool {
-			return si == 0 && sother > 0 && commonKeys(ke.of(i), ko.of(otherOf[i].Tgt[0])) > 0
+		// own(i, j) are the keys English i shares with its sentence in the other translation
+		// that English j does not have: a translation of i carries them.
+		own := func(i, j int) []uint32 {
+			var out []uint32
+			for _, k := range bothKeys(ke.of(i), ko.of(otherOf[i].Tgt[0])) {
+				if !slices.Contains(ke.of(j), k) {
+					out = append(out, k)
+				}
+			}
+			return out
+		}
+		var kb []uint32 // the keys of the bead's target sentences
+		for _, t := range b.Tgt {
+			kb = append(kb, kt.of(t)...)
+		}
+		slices.Sort(kb)
+		// absent reports whether the target has some of the other English sentence j's keys
+		// (sj: shared(j)) but none of English i's own keys, or none of i's keys at all (si:
+		// shared(i)) though i and its sentence in the other translation share some.
+		absent := func(i, j, si, sj int) bool {
+			if sj == 0 {
+				return false
+			}
+			if si == 0 && commonKeys(ke.of(i), ko.of(otherOf[i].Tgt[0])) > 0 {
+				return true
+			}
+			oi := own(i, j)
+			return len(oi) > 0 && commonKeys(oi, kb) == 0
 		}
 		la, lc := len(en[a].Text), len(en[c].Text)
 		var keep int
 		switch {
-		case absent(a, sa, sc):
+		case absent(a, c, sa, sc):
 			keep = c
-		case absent(c, sc, sa):
+		case absent(c, a, sc, sa):
 			keep = a
 		case b.Score >= mergedBelow:
 			continue

@@ -917,20 +917,19 @@ func TestDropMerges(t *testing.T) {
 	short := kk("Такиев: 12 пайыз.")
 	merged := kk("Оппозиция қарсы дауыс берді, ал қаржы министрі Мәди Такиев Алматы мен Шымкенттегі мектептерге жұмсалатын шығын 12 пайызға өседі деді.")
 	keys := func(lang string, ss []Sentence) *anchorKeys { return newAnchorKeys(lang, ss, nil) }
-	// English 1 with a number its Russian has (for the tests with number14): a target without
-	// it, with English 2's name and number, is English 2's translation alone, however sure the
-	// bead and whatever the lengths.
-	en14, ru14 := slices.Clone(en), slices.Clone(ru)
-	en14[1] = goldenSentences("The opposition, 14 deputies, voted against it.")[0]
-	ru14[1] = goldenSentences("Оппозиция, 14 депутатов, голосовала против.")[0]
+	// English 1 and Russian 1 with a number (number14), and with English 2's name as well
+	// (takiev14): a target without the number, with English 2's name and number, is English 2's
+	// translation alone, however sure the bead and whatever the lengths.
+	number14 := [2]string{"The opposition, 14 deputies, voted against it.", "Оппозиция, 14 депутатов, голосовала против."}
+	takiev14 := [2]string{"Takiev said the opposition, 14 deputies, voted against it.", "Такиев сказал, что оппозиция, 14 депутатов, голосовала против."}
 	merged14 := kk("Оппозицияның 14 депутаты қарсы дауыс берді, ал қаржы министрі Мәди Такиев Алматы мен Шымкенттегі мектептерге жұмсалатын шығын 12 пайызға өседі деді.")
 	long := kk("Қаржы министрі Мәди Такиев Алматы мен Шымкенттегі мектептерге жұмсалатын шығын келер жылы 12 пайызға өседі деп мәлімдеді, бұл туралы ол бүгін журналистерге айтты.")
 	tests := []struct {
-		name     string
-		kk       []Sentence
-		en, rk   []string // the en–kk beads to repair, and the en–ru ones
-		want     string
-		number14 bool // English 1 and Russian 1 have the number 14
+		name   string
+		kk     []Sentence
+		en, rk []string // the en–kk beads to repair, and the en–ru ones
+		want   string
+		one    [2]string // if set, English 1 and Russian 1
 	}{
 		{
 			name: "no name or number: the length decides",
@@ -961,28 +960,44 @@ func TestDropMerges(t *testing.T) {
 			want: "0|0 1 2|1 3|2",
 		},
 		{
-			name:     "sure bead, but the target lacks English 1's number, which Russian 1 has",
-			kk:       short,
-			en:       []string{"0|0", "1 2|1@0.97", "3|2"},
-			rk:       []string{"0|0", "1|1", "2|2", "3|3"},
-			want:     "0|0 1|- 2|1 3|2",
-			number14: true,
+			name: "sure bead, but the target lacks English 1's number, which Russian 1 has",
+			kk:   short,
+			en:   []string{"0|0", "1 2|1@0.97", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1|- 2|1 3|2",
+			one:  number14,
 		},
 		{
-			name:     "weak bead whose length fits both, but the target lacks English 1's number",
-			kk:       long,
-			en:       []string{"0|0", "1 2|1@0.6", "3|2"},
-			rk:       []string{"0|0", "1|1", "2|2", "3|3"},
-			want:     "0|0 1|- 2|1 3|2",
-			number14: true,
+			name: "weak bead whose length fits both, but the target lacks English 1's number",
+			kk:   long,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1|- 2|1 3|2",
+			one:  number14,
 		},
 		{
-			name:     "sure bead with the numbers of both",
-			kk:       merged14,
-			en:       []string{"0|0", "1 2|1@0.97", "3|2"},
-			rk:       []string{"0|0", "1|1", "2|2", "3|3"},
-			want:     "0|0 1 2|1 3|2",
-			number14: true,
+			name: "sure bead with the numbers of both",
+			kk:   merged14,
+			en:   []string{"0|0", "1 2|1@0.97", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1 2|1 3|2",
+			one:  number14,
+		},
+		{
+			name: "sure bead with English 2's name, which English 1 has too, but not English 1's number",
+			kk:   short,
+			en:   []string{"0|0", "1 2|1@0.97", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1|- 2|1 3|2",
+			one:  takiev14,
+		},
+		{
+			name: "sure bead with English 1's name and number",
+			kk:   merged14,
+			en:   []string{"0|0", "1 2|1@0.97", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1 2|1 3|2",
+			one:  takiev14,
 		},
 		{
 			name: "the other translation merged the two as well",
@@ -1002,8 +1017,9 @@ func TestDropMerges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			en, ru := en, ru
-			if tt.number14 {
-				en, ru = en14, ru14
+			if tt.one[0] != "" {
+				en, ru = slices.Clone(en), slices.Clone(ru)
+				en[1], ru[1] = goldenSentences(tt.one[0])[0], goldenSentences(tt.one[1])[0]
 			}
 			ke, kr := keys("en", en), keys("ru", ru)
 			got := dropMerges(beadList(tt.en...), beadList(tt.rk...), en, tt.kk, ke, keys("kk", tt.kk), kr)
