@@ -827,6 +827,7 @@ func TestStrangers(t *testing.T) {
 		kk     []Sentence
 		en, rk []string // the en–kk beads to repair, and the en–ru ones
 		want   string
+		ru1    string // if set, Russian 1
 	}{
 		{
 			name: "addition in place of a dropped sentence",
@@ -871,6 +872,16 @@ func TestStrangers(t *testing.T) {
 			want: "0|0 1|- -|1 -|2 2|3",
 		},
 		{
+			// The addition names a city of English 1 that its Russian leaves out: a word in
+			// common by chance, not one of those English 1 and its Russian agree on.
+			name: "addition that shares only a word the other translation lacks",
+			kk:   goldenSentences("Қазақстан парламенті сейсенбі күні 2024 жылғы бюджетті бекітті.", "Шымкент әкімі жаңа саябақ ашты.", "Оппозиция қарсы дауыс берді."),
+			ru1:  "Министр финансов Мади Такиев сказал, что расходы на школы в Алматы вырастут на 12 процентов.",
+			en:   []string{"0|0", "1|1@0.8", "2|2"},
+			rk:   []string{"0|0", "1|1", "2|2"},
+			want: "0|0 1|- -|1 2|2",
+		},
+		{
 			name: "translation in two sentences, one without a name",
 			kk:   goldenSentences("Қазақстан парламенті сейсенбі күні 2024 жылғы бюджетті бекітті.", "Мектептерге жұмсалатын шығын өседі.", "Мұны қаржы министрі Мәди Такиев айтты.", "Оппозиция қарсы дауыс берді."),
 			en:   []string{"0|0", "1|1 2@0.8", "2|3"},
@@ -880,6 +891,12 @@ func TestStrangers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			kr := kr
+			if tt.ru1 != "" {
+				ru := slices.Clone(ru)
+				ru[1] = goldenSentences(tt.ru1)[0]
+				kr = keys("ru", ru)
+			}
 			got := strangers(beadList(tt.en...), beadList(tt.rk...), len(en), ke, keys("kk", tt.kk), kr)
 			var s []string
 			for _, b := range got {
