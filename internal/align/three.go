@@ -121,7 +121,7 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 		if lexCandidates(ruBeads, kkBeads, len(en)) || lexCandidates(kkBeads, ruBeads, len(en)) {
 			re, rr := lexKeys(en, ru, options("en", "ru"))
 			ee, ek := lexKeys(en, kk, options("en", "kk"))
-			ruBeads, kkBeads = lexStrangers(ruBeads, kkBeads, len(en), re, rr, ee, ek, kr, kks), lexStrangers(kkBeads, ruBeads, len(en), ee, ek, re, rr, kks, kr)
+			ruBeads, kkBeads = lexStrangers(ruBeads, kkBeads, len(en), re, rr, ee, ek, kr), lexStrangers(kkBeads, ruBeads, len(en), ee, ek, re, rr, kks)
 		}
 	} else if fx.needRuFirst() {
 		ruBeads = pairFixed(en, ru, options("en", "ru"), fx.pairwise(0))

@@ -289,13 +289,14 @@ const lexStrangerAgree = 4
 // where a pivot bead pairs English i with one target sentence t, less sure than strangerBelow, and
 // the other pivot alignment (other) holds English i alone with one sentence o that shares at least
 // lexStrangerAgree keys with it (anchor keys and lexicon senses, in the keys of their pair: oe,
-// oo), while t shares none with English i (in the keys of its pair: pe, pt) and no anchor key with
-// o (kt, ko), t becomes a sentence without English and English i loses its counterpart in t's
+// oo), while t shares none with English i (in the keys of its pair: pe, pt) and none of the anchor
+// keys English i and o share (t's anchor keys: kt; a key t has in common with o alone is chance,
+// see strangers), t becomes a sentence without English and English i loses its counterpart in t's
 // language. Anchor keys alone leave out most sentences without names or numbers, where a desk's
 // addition from another story sits in the place of a dropped sentence and the Russian–Kazakh
 // alignment, with nothing better to pair it with, corroborates it. n is the number of English
 // sentences.
-func lexStrangers(beads, other []Bead, n int, pe, pt, oe, oo [][]uint32, kt, ko *anchorKeys) []Bead {
+func lexStrangers(beads, other []Bead, n int, pe, pt, oe, oo [][]uint32, kt *anchorKeys) []Bead {
 	otherOf := make([]*Bead, n)
 	for k := range other {
 		for _, i := range other[k].Src {
@@ -313,7 +314,7 @@ func lexStrangers(beads, other []Bead, n int, pe, pt, oe, oo [][]uint32, kt, ko 
 		if o == nil || len(o.Src) != 1 || len(o.Tgt) != 1 {
 			continue
 		}
-		if commonKeys(oe[i], oo[o.Tgt[0]]) < lexStrangerAgree || commonKeys(pe[i], pt[t]) > 0 || commonKeys(kt.of(t), ko.of(o.Tgt[0])) > 0 {
+		if commonKeys(oe[i], oo[o.Tgt[0]]) < lexStrangerAgree || commonKeys(pe[i], pt[t]) > 0 || commonKeys(kt.of(t), bothKeys(oe[i], oo[o.Tgt[0]])) > 0 {
 			continue
 		}
 		out = append(out, beads[done:k]...)
