@@ -93,6 +93,15 @@ func report(env *console.Env, r *app.AlignResult) {
 	env.Printf("%s\n", r.Doc.ID)
 	env.Table([]string{env.T("align.col.kind", map[string]any{"Langs": langs}), env.T("align.col.groups", nil)}, rows)
 	env.Say("align.summary", map[string]any{"ID": r.Doc.ID, "Groups": env.N("align.groups", n, nil), "Flagged": flagged, "Confirmed": confirmed})
+	reshaped := 0
+	for _, g := range r.Alignment.Groups {
+		if g.Reshaped {
+			reshaped++
+		}
+	}
+	if reshaped > 0 {
+		env.SayN("align.kept-reshaped", reshaped, nil)
+	}
 	shown := 0
 	for i := range r.Alignment.Groups {
 		rs := app.FlagReasonsAt(r.Alignment, i)
