@@ -49,6 +49,7 @@ func TestOmegaTLookup(t *testing.T) {
 	if testing.Short() {
 		t.Skip("SKIP: OmegaT runs take seconds (-short)")
 	}
+	t.Parallel() // each run is a JVM of its own, in its own project folder
 	mem := lookupTMX(t)
 	segs, matches := export.RunOmegaTMatches(t, "ru", "new.html",
 		map[string][]byte{"new.html": []byte(lookupArticle)}, map[string][]byte{"matches.tmx": mem})

@@ -659,6 +659,7 @@ func TestOmegaTInlineTags(t *testing.T) {
 	if testing.Short() {
 		t.Skip("SKIP: OmegaT runs take seconds (-short)")
 	}
+	t.Parallel() // each run is a JVM of its own, in its own project folder
 	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
 	var page, mem bytes.Buffer
 	if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
@@ -773,6 +774,7 @@ func TestOmegaTGlossary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("SKIP: OmegaT runs take seconds (-short)")
 	}
+	t.Parallel() // each run is a JVM of its own, in its own project folder
 	g, probs, err := glossary.Load(filepath.Join("..", "..", "glossary"), []string{"en", "ru", "kk"})
 	if err != nil || len(probs) > 0 {
 		t.Fatal(err, probs)
@@ -939,6 +941,7 @@ func TestOmegaTMarkup(t *testing.T) {
 	if testing.Short() {
 		t.Skip("SKIP: OmegaT runs take seconds (-short)")
 	}
+	t.Parallel() // each run is a JVM of its own, in its own project folder
 	d, a := newHTMLDoc(t, "markup", markupPages, markupGroups)
 	var page, mem bytes.Buffer
 	if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
@@ -1007,6 +1010,7 @@ func TestOmegaTDOCX(t *testing.T) {
 	if testing.Short() {
 		t.Skip("SKIP: OmegaT runs take seconds (-short)")
 	}
+	t.Parallel() // each run is a JVM of its own, in its own project folder
 	md := map[string]string{
 		"en": "# Water supply\n\nThe **pumping** station reopened on *Monday* morning. Engineers said [repairs](https://example.org/w) took two days.\n\nResidents were asked to boil water.\n\n**Deliveries** resume tomorrow.\n",
 		"ru": "# Водоснабжение\n\n**Насосная** станция заработала в *понедельник* утром. Инженеры сказали, что [ремонт](https://example.org/w-ru) занял два дня.\n\nЖителей попросили кипятить воду.\n\n**Доставка** возобновится завтра.\n",
