@@ -15,6 +15,9 @@ import (
 // export_test: it needs package tm and app, which import export) uses of
 // this package's OmegaT harness.
 
+// OmegaTTest starts a test that runs OmegaT (omegatTest).
+func OmegaTTest(t *testing.T) { t.Helper(); omegatTest(t) }
+
 // OmegaTMatch is the best match OmegaT offers a segment: its score and
 // translation, with OmegaT's tags.
 type OmegaTMatch = omegatMatch

@@ -9,7 +9,6 @@ import (
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/export"
-	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/tm"
 )
 
@@ -45,11 +44,7 @@ var lookupWant = map[string]string{
 // match at 100%, with the tags numbered as the new article's paragraphs
 // number them, a sentence of a group of two ("Water reached…") included.
 func TestOmegaTLookup(t *testing.T) {
-	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
-	if testing.Short() {
-		t.Skip("SKIP: OmegaT runs take seconds (-short)")
-	}
-	t.Parallel() // each run is a JVM of its own, in its own project folder
+	export.OmegaTTest(t)
 	mem := lookupTMX(t)
 	segs, matches := export.RunOmegaTMatches(t, "ru", "new.html",
 		map[string][]byte{"new.html": []byte(lookupArticle)}, map[string][]byte{"matches.tmx": mem})

@@ -655,19 +655,9 @@ func copyWorkspace(t *testing.T, ws *workspace.Workspace) *workspace.Workspace {
 // defaults the codes are dropped and those sentences get nothing, as they
 // did when the TMX had no codes.
 func TestOmegaTInlineTags(t *testing.T) {
-	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
-	if testing.Short() {
-		t.Skip("SKIP: OmegaT runs take seconds (-short)")
-	}
-	t.Parallel() // each run is a JVM of its own, in its own project folder
+	omegatTest(t)
 	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
-	var page, mem bytes.Buffer
-	if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", "ru"}}); err != nil {
-		t.Fatal(err)
-	}
+	page, mem := pageAndTMX(t, d, a)
 	want := map[string]string{
 		"The <b0>prison</b0> reform was <i1>announced</i1> today.": "<b0>Тюремная</b0> реформа была <i1>объявлена</i1> сегодня.",
 		"Officials said <a2>more</a2> would follow.":               "Чиновники сказали, что <a2>ещё</a2> последует.",
@@ -770,11 +760,7 @@ func checkTaggedRoundTrip(t *testing.T, d *document.Document, run *omegatRun) {
 // and .txt), which is why the help's example for OmegaT is the CSV; the
 // same file named .utf8 is read.
 func TestOmegaTGlossary(t *testing.T) {
-	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
-	if testing.Short() {
-		t.Skip("SKIP: OmegaT runs take seconds (-short)")
-	}
-	t.Parallel() // each run is a JVM of its own, in its own project folder
+	omegatTest(t)
 	g, probs, err := glossary.Load(filepath.Join("..", "..", "glossary"), []string{"en", "ru", "kk"})
 	if err != nil || len(probs) > 0 {
 		t.Fatal(err, probs)
@@ -937,19 +923,9 @@ var (
 // translation with OmegaT's tags, on both pages, and the translated pages
 // have the markup back.
 func TestOmegaTMarkup(t *testing.T) {
-	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
-	if testing.Short() {
-		t.Skip("SKIP: OmegaT runs take seconds (-short)")
-	}
-	t.Parallel() // each run is a JVM of its own, in its own project folder
+	omegatTest(t)
 	d, a := newHTMLDoc(t, "markup", markupPages, markupGroups)
-	var page, mem bytes.Buffer
-	if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", "ru"}}); err != nil {
-		t.Fatal(err)
-	}
+	page, mem := pageAndTMX(t, d, a)
 	pages := map[string][]byte{"original.html": []byte(markupPages["en"]), "tilmash.html": page.Bytes()}
 	run := runOmegaT(t, omegatProject{target: "ru", sources: pages, auto: map[string][]byte{"markup.tmx": mem.Bytes()}, prefs: omegatLevel2})
 	for _, name := range []string{"original.html", "tilmash.html"} {
@@ -1005,12 +981,8 @@ func TestOmegaTMarkup(t *testing.T) {
 // <it> or <ph> by its place in the segment, a <bpt> is no standalone
 // tag): of the DOCX only the segments without tags are matched.
 func TestOmegaTDOCX(t *testing.T) {
-	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
+	omegatTest(t)
 	pandoc := testenv.Command(t, "pandoc", "apt-get install pandoc")
-	if testing.Short() {
-		t.Skip("SKIP: OmegaT runs take seconds (-short)")
-	}
-	t.Parallel() // each run is a JVM of its own, in its own project folder
 	md := map[string]string{
 		"en": "# Water supply\n\nThe **pumping** station reopened on *Monday* morning. Engineers said [repairs](https://example.org/w) took two days.\n\nResidents were asked to boil water.\n\n**Deliveries** resume tomorrow.\n",
 		"ru": "# Водоснабжение\n\n**Насосная** станция заработала в *понедельник* утром. Инженеры сказали, что [ремонт](https://example.org/w-ru) занял два дня.\n\nЖителей попросили кипятить воду.\n\n**Доставка** возобновится завтра.\n",
@@ -1038,13 +1010,7 @@ func TestOmegaTDOCX(t *testing.T) {
 		{document.Aligned, "", [3][]string{{"Residents were asked to boil water."}, {"Жителей попросили кипятить воду."}}},
 		{document.Aligned, "", [3][]string{{"Deliveries resume tomorrow."}, {"Доставка возобновится завтра."}}},
 	})
-	var page, mem bytes.Buffer
-	if err := Localized(&page, "html", d, "en", Options{Version: "test"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", "ru"}}); err != nil {
-		t.Fatal(err)
-	}
+	page, mem := pageAndTMX(t, d, a)
 	sources := map[string][]byte{"original.docx": files["en"], "tilmash.html": page.Bytes()}
 	run := runOmegaT(t, omegatProject{target: "ru", sources: sources, auto: map[string][]byte{"water.tmx": mem.Bytes()}, prefs: omegatLevel2})
 	want := map[string]string{
@@ -1078,4 +1044,30 @@ func TestOmegaTDOCX(t *testing.T) {
 		}
 	}
 	t.Logf("tilmash.html: %d segments translated with their tags; original.docx: %d segments, %d without tags all translated, %d with OmegaT's run tags not matched", len(want), docx, docxDone, docxTagged)
+}
+
+// omegatTest starts a test that runs OmegaT: skipped loudly without
+// omegat, skipped under -short (each run takes seconds), and parallel, as
+// each run is a JVM of its own in its own project folder.
+func omegatTest(t *testing.T) {
+	t.Helper()
+	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
+	if testing.Short() {
+		t.Skip("SKIP: OmegaT runs take seconds (-short)")
+	}
+	t.Parallel()
+}
+
+// pageAndTMX is what the OmegaT tests give OmegaT of document d: tilmash's
+// English page of it and its EN-RU TMX.
+func pageAndTMX(t *testing.T, d *document.Document, a *document.Alignment) (page, mem *bytes.Buffer) {
+	t.Helper()
+	page, mem = &bytes.Buffer{}, &bytes.Buffer{}
+	if err := Localized(page, "html", d, "en", Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", "ru"}}); err != nil {
+		t.Fatal(err)
+	}
+	return page, mem
 }
