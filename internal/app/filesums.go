@@ -192,12 +192,8 @@ func loadFileSums(r *workspace.Reader) map[string]keptSum {
 	if err != nil {
 		return out
 	}
-	rest, ok := bytes.CutPrefix(data, []byte(fileSumsMagic))
+	body, ok := checkedBody(fileSumsMagic, data)
 	if !ok {
-		return out
-	}
-	sum, body, ok := bytes.Cut(rest, []byte("\n"))
-	if want := sha256.Sum256(body); !ok || string(sum) != hex.EncodeToString(want[:]) {
 		return out
 	}
 	first, body, _ := bytes.Cut(body, []byte("\n"))
@@ -257,8 +253,7 @@ func (s *fileSums) saveKept(ws *workspace.Workspace) {
 		b.WriteString(rel)
 		b.WriteByte('\n')
 	}
-	sum := sha256.Sum256(b.Bytes())
-	data := append([]byte(fileSumsMagic+hex.EncodeToString(sum[:])+"\n"), b.Bytes()...)
+	data := frameChecked(fileSumsMagic, b.Bytes())
 	if workspace.WriteFileAtomic(ws.Path(workspace.LocalFolder, FileSumsName), data) == nil {
 		k.dirty = false
 	}

@@ -2,9 +2,7 @@ package app
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/gob"
-	"encoding/hex"
 	"path/filepath"
 	"slices"
 
@@ -29,7 +27,7 @@ import (
 // build is ignored and written anew, atomically, when an entry changed.
 const LearnCacheName = "learn-cache"
 
-// learnCacheMagic starts the file; the sha256 of the rest follows on its own line, then the gob.
+// learnCacheMagic starts the file (frameChecked); the gob follows.
 const learnCacheMagic = "tilmash learn cache 2\n" // 2: stems by number
 
 type learnCache struct {
@@ -56,12 +54,8 @@ func loadLearnCache(ws *workspace.Workspace, wd string) *learnCache {
 	if err != nil {
 		return empty
 	}
-	rest, ok := bytes.CutPrefix(data, []byte(learnCacheMagic))
+	body, ok := checkedBody(learnCacheMagic, data)
 	if !ok {
-		return empty
-	}
-	sum, body, ok := bytes.Cut(rest, []byte("\n"))
-	if want := sha256.Sum256(body); !ok || string(sum) != hex.EncodeToString(want[:]) {
 		return empty
 	}
 	c := &learnCache{}
@@ -100,8 +94,7 @@ func (c *learnCache) save(ws *workspace.Workspace, ids []string) {
 	if gob.NewEncoder(&body).Encode(c) != nil {
 		return
 	}
-	sum := sha256.Sum256(body.Bytes())
-	data := append([]byte(learnCacheMagic+hex.EncodeToString(sum[:])+"\n"), body.Bytes()...)
+	data := frameChecked(learnCacheMagic, body.Bytes())
 	if workspace.WriteFileAtomic(ws.Path(workspace.LocalFolder, LearnCacheName), data) == nil {
 		c.dirty = false
 	}

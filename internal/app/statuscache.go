@@ -82,34 +82,45 @@ func encodeStatusCache(c *statusCache) ([]byte, error) {
 // decodeChecked decodes into v the JSON of a derived file written by
 // encodeChecked with magic, when its magic line and checksum are right.
 func decodeChecked(magic string, data []byte, v any) bool {
-	rest, ok := bytes.CutPrefix(data, []byte(magic))
-	if !ok {
-		return false
-	}
-	sum, body, ok := bytes.Cut(rest, []byte("\n"))
-	if !ok {
-		return false
-	}
-	want := sha256.Sum256(body)
-	if string(sum) != hex.EncodeToString(want[:]) {
-		return false
-	}
-	return json.Unmarshal(body, v) == nil
+	body, ok := checkedBody(magic, data)
+	return ok && json.Unmarshal(body, v) == nil
 }
 
-// encodeChecked is the content of a derived file holding v as JSON: the
-// magic line, the sha256 of the JSON on a line of its own, then the JSON.
+// encodeChecked is the content of a derived file holding v as JSON (see
+// frameChecked).
 func encodeChecked(magic string, v any) ([]byte, error) {
 	body, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
+	return frameChecked(magic, body), nil
+}
+
+// frameChecked is the content of a derived file of .tilmash/ holding
+// body: the magic line (naming the file and its format), the sha256 of
+// body on a line of its own, then body. A file cut short or damaged then
+// reads as missing (checkedBody), and is made again.
+func frameChecked(magic string, body []byte) []byte {
 	sum := sha256.Sum256(body)
 	out := make([]byte, 0, len(magic)+65+len(body))
 	out = append(out, magic...)
 	out = append(out, hex.EncodeToString(sum[:])...)
 	out = append(out, '\n')
-	return append(out, body...), nil
+	return append(out, body...)
+}
+
+// checkedBody returns the body of data, a file frameChecked made with
+// magic, when its magic line and checksum are right.
+func checkedBody(magic string, data []byte) ([]byte, bool) {
+	rest, ok := bytes.CutPrefix(data, []byte(magic))
+	if !ok {
+		return nil, false
+	}
+	sum, body, ok := bytes.Cut(rest, []byte("\n"))
+	if want := sha256.Sum256(body); !ok || string(sum) != hex.EncodeToString(want[:]) {
+		return nil, false
+	}
+	return body, true
 }
 
 // cachedStatuses gives each, in the order of ids, the id and status of each
