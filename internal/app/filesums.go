@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -139,8 +140,9 @@ const fileSumsMagic = "tilmash file sums 1\n"
 
 // racyWindow: a sum is kept only for a file that had not changed for this
 // long when it was read. It covers the coarsest clock of a common file
-// system (two seconds, FAT) and the skew clockSkew allows.
-const racyWindow = 3 * time.Second
+// system (two seconds, FAT) and the skew clockSkew allows; the compiled
+// glossaries kept in memory (check.Snapshot) follow the same rule.
+const racyWindow = check.RacyWindow
 
 // clockSkew is the largest difference allowed between the time the file
 // of sums says it was written and its modification time.

@@ -58,14 +58,20 @@ type compiledGlossaries struct {
 	// workspace digest of status and publish (nil: hashed each time).
 	sums *fileSums
 
+	// snaps tells whether the glossary folder is still as a memo entry
+	// was loaded from it: by the files' versions once they have settled,
+	// by their contents while an edit of the same size could keep the
+	// version (a long-running serve would otherwise keep a stale glossary).
+	snaps check.Snapshots
+
 	mu   sync.Mutex
 	memo map[string]*compiledMemo
 }
 
 type compiledMemo struct {
-	stamp string
-	c     *check.Checker
-	err   error
+	snap check.Snapshot
+	c    *check.Checker
+	err  error
 }
 
 func newCompiledGlossaries(version string, sums *fileSums, fallback func(*workspace.Workspace) (*check.Checker, error)) *compiledGlossaries {
@@ -102,7 +108,8 @@ func toolIdentity(version string) string {
 }
 
 // Load is App.Glossary: the workspace glossary's checker, compiled once
-// per process while its files keep their names, sizes and times.
+// per process while its files keep their names, sizes and times (and
+// their contents, while they may change within a tick: check.Snapshot).
 func (gc *compiledGlossaries) Load(ws *workspace.Workspace) (*check.Checker, error) {
 	return gc.loadMemo(ws, false)
 }
@@ -118,16 +125,16 @@ func (gc *compiledGlossaries) LoadForChecks(ws *workspace.Workspace) (*check.Che
 func (gc *compiledGlossaries) loadMemo(ws *workspace.Workspace, lazy bool) (*check.Checker, error) {
 	dir := ws.Path(ws.Config.Glossary)
 	key := ws.Root + "\x00" + dir + "\x00" + strings.Join(ws.Config.Languages, ",") + "\x00" + ws.Config.Source
-	st := check.Stamp(dir)
 	gc.mu.Lock()
 	defer gc.mu.Unlock()
-	if m, ok := gc.memo[key]; ok && m.stamp == st {
+	if m, ok := gc.memo[key]; ok && gc.snaps.Current(dir, &m.snap) {
 		return m.c, m.err // whole: good for checks too
 	}
 	lazyKey := key + "\x00lazy"
-	if m, ok := gc.memo[lazyKey]; lazy && ok && m.stamp == st {
+	if m, ok := gc.memo[lazyKey]; lazy && ok && gc.snaps.Current(dir, &m.snap) {
 		return m.c, m.err
 	}
+	snap := gc.snaps.Take(dir)
 	c, lazyOne, err := gc.load(ws, dir, lazy)
 	if gc.memo == nil {
 		gc.memo = map[string]*compiledMemo{}
@@ -135,7 +142,7 @@ func (gc *compiledGlossaries) loadMemo(ws *workspace.Workspace, lazy bool) (*che
 	if lazyOne {
 		key = lazyKey
 	}
-	gc.memo[key] = &compiledMemo{stamp: st, c: c, err: err}
+	gc.memo[key] = &compiledMemo{snap: snap, c: c, err: err}
 	return c, err
 }
 

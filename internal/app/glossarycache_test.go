@@ -425,3 +425,50 @@ func TestCompiledGlossaryCacheStaysInside(t *testing.T) {
 		t.Fatal("a cache outside the workspace was read")
 	}
 }
+
+// TestCompiledGlossaryMemoRacyEdit: the checker one process keeps (serve
+// runs for days) is not reused after an edit of the same size within one
+// tick of the clock, which keeps the files' stamp: while the files are
+// settling their contents are compared; once settled, the stamp is
+// trusted again.
+func TestCompiledGlossaryMemoRacyEdit(t *testing.T) {
+	ws := cacheWorkspace(t)
+	gc := newCacheLoader("v1")
+	clock := time.Now()
+	changed := clock.Add(-time.Second).UnixNano()
+	gc.snaps.Now = func() time.Time { return clock }
+	gc.snaps.Stamp = func(string) (string, int64, bool) { return "same", changed, true }
+	for _, lazy := range []bool{false, true} {
+		load := gc.Load
+		if lazy {
+			load = gc.LoadForChecks
+		}
+		a, err := load(ws)
+		if err != nil || a == nil {
+			t.Fatal(a, err)
+		}
+		if b, _ := load(ws); b != a {
+			t.Errorf("lazy %v: an unchanged glossary, still settling, was loaded again", lazy)
+		}
+		path := ws.Path(ws.Config.Glossary, "more.yaml")
+		data, _ := os.ReadFile(path)
+		from, to := "id: e000-2", "id: e999-2"
+		if lazy {
+			from, to = to, "id: e998-2"
+		}
+		edited := strings.Replace(string(data), from, to, 1)
+		if edited == string(data) {
+			t.Fatal("no edit")
+		}
+		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		b, err := load(ws)
+		if err != nil || b == a {
+			t.Fatalf("lazy %v: after a same-stamp edit: %v, %v; want a fresh checker", lazy, b, err)
+		}
+		if id := strings.TrimPrefix(to, "id: "); b.Glossary.Lookup(id) == nil {
+			t.Fatalf("lazy %v: the checker after the edit has no %s", lazy, id)
+		}
+	}
+}

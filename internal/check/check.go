@@ -36,7 +36,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -159,9 +158,14 @@ func ReadGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Probl
 // Cache holds compiled checkers, so that status over many documents, or
 // align followed by its check, compiles the glossary once. An entry is
 // reused only while the glossary files keep their names and versions
-// (see [Stamp]). The zero Cache is ready to use; an app keeps one for
+// (see [Stamp]), and their contents while they may still change within
+// one tick of the clock (see [Snapshot]). The zero Cache is ready to use; an app keeps one for
 // its run (internal/app), [Load] and [LoadDir] share one for the process.
 type Cache struct {
+	// Snapshots tells whether a glossary is still as it was compiled
+	// (the zero value: the files' versions, the system clock).
+	Snapshots Snapshots
+
 	mu sync.Mutex
 	m  map[string]*cached
 }
@@ -170,46 +174,23 @@ type Cache struct {
 var shared Cache
 
 type cached struct {
-	stamp string
-	c     *Checker
-	err   error
-}
-
-// Stamp describes the glossary files of dir cheaply (names and
-// workspace.VersionOf: sizes, times, and on Linux the inode and change
-// time, so that an edit of the same size and modification time counts): a
-// changed, added or removed file changes it. Caches of what is built
-// from a glossary use it to see that they are still current.
-func Stamp(dir string) string {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	sort.Strings(files)
-	var b strings.Builder
-	for _, f := range files {
-		st, err := os.Stat(f)
-		if err != nil {
-			continue
-		}
-		v, _ := workspace.VersionOf(st)
-		b.WriteString(f)
-		b.WriteByte(0)
-		b.WriteString(v.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
+	snap Snapshot
+	c    *Checker
+	err  error
 }
 
 func (cache *Cache) load(key, dir string, load func() (*Checker, error)) (*Checker, error) {
-	st := Stamp(dir)
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
-	if c, ok := cache.m[key]; ok && c.stamp == st {
+	if c, ok := cache.m[key]; ok && cache.Snapshots.Current(dir, &c.snap) {
 		return c.c, c.err
 	}
+	snap := cache.Snapshots.Take(dir)
 	c, err := load()
 	if cache.m == nil {
 		cache.m = map[string]*cached{}
 	}
-	cache.m[key] = &cached{stamp: st, c: c, err: err}
+	cache.m[key] = &cached{snap: snap, c: c, err: err}
 	return c, err
 }
 
