@@ -75,13 +75,18 @@ func endingsIndexByWords(g *glossary.Glossary) *endingsBuilder {
 				continue
 			}
 			st := morph.KazakhStemOf(form, morph.Kind(e.Kind), f.Inflect)
-			if utf8.RuneCountInString(st.Word) < 3 || !isCyrillicWord(st.Word) {
+			// A hyphenated last word: its parts are words, the ending
+			// goes on the last.
+			parts := strings.Split(st.Word, "-")
+			st.Word = parts[len(parts)-1]
+			if utf8.RuneCountInString(st.Word) < 3 || !isCyrillicWord(strings.Join(parts, "")) {
 				continue
 			}
 			var prefix []string
 			for _, w := range words[:len(words)-1] {
 				prefix = append(prefix, strings.ToLower(w))
 			}
+			prefix = append(prefix, parts[:len(parts)-1]...)
 			x.prefixes = x.prefixes || len(prefix) > 0
 			x.minLen, x.maxLen = min(x.minLen, len(st.Word)), max(x.maxLen, len(st.Word))
 			x.stems[st.Word] = append(x.stems[st.Word], endStem{entryID: e.ID, prefix: prefix, stem: st, written: words[len(words)-1]})

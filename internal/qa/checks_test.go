@@ -301,6 +301,7 @@ func testGlossary() *glossary.Glossary {
 		&glossary.Entry{ID: "auezov", Kind: glossary.Person, Langs: kk("Әуезов")},
 		&glossary.Entry{ID: "astana", Kind: glossary.Place, Langs: kk("Астана")},
 		&glossary.Entry{ID: "shymkent", Kind: glossary.Place, Langs: kk("Шымкент")},
+		&glossary.Entry{ID: "san-diego", Kind: glossary.Place, Langs: kk("Сан-Диего")},
 	)
 }
 
@@ -317,6 +318,13 @@ func TestEndings(t *testing.T) {
 		{"Алматыға, Тоқаевқа, Алматы облысында, Пхеньянға, Тоқаевтың, Алматыдағы, Тоқаевпен", ""},
 		{"алматылық, Алматыда, Астаналықтар", ""},
 		{"облысыда", ""}, // not after Алматы: not the glossary name
+		// A hyphenated name takes its ending on its last part; the fix
+		// is the whole word (NTREX's Сан-Диегодағы, typed with г).
+		{"Сан-Диегоға, Сан-Диегодағы, Сан-Диегоның, Сан-Диего", ""},
+		{"Сан-Диегодагы KSWB", "Сан-Диегодагы→Сан-Диегодағы"},
+		{"Сан-Диегоге ұшты", "Сан-Диегоге→Сан-Диегоға"},
+		{"Сан Диегоге", "Диегоге→Диегоға"}, // written apart: this word's fix
+		{"Диегоге", ""}, // not after Сан: not the glossary name
 	}
 	for _, tt := range tests {
 		var got []string

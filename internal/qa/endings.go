@@ -98,14 +98,30 @@ func (x *endingsBuilder) add(e *glossary.Entry, f *glossary.Form, form string) {
 		return // no word
 	}
 	written := form[start:end]
+	before := form[:start]
+	// A hyphenated name (Сан-Диего, Улан-Батор) takes its ending on its
+	// last part, and Check cuts the text's words at hyphens: the parts
+	// before are words before the stem, as those of a name of several
+	// words are. written keeps the whole word, for the fix.
+	last := written
+	if h := strings.LastIndexByte(written, '-'); h >= 0 {
+		last = written[h+1:]
+		before += " " + strings.ReplaceAll(written[:h], "-", " ")
+		if !isCyrillicWord(strings.ReplaceAll(written[:h], "-", "")) {
+			return
+		}
+	}
 	// The stem is the last word in lower case, which has as many runes
 	// and the same script (lower-casing maps a rune to one of its script).
-	if utf8.RuneCountInString(written) < 3 || !isCyrillicWord(written) {
+	if utf8.RuneCountInString(last) < 3 || !isCyrillicWord(last) {
 		return
 	}
 	st := morph.KazakhStemOf(form, morph.Kind(e.Kind), f.Inflect)
+	if h := strings.LastIndexByte(st.Word, '-'); h >= 0 {
+		st.Word = st.Word[h+1:]
+	}
 	var prefix []string
-	if before := form[:start]; strings.TrimSpace(before) != "" {
+	if strings.TrimSpace(before) != "" {
 		prefix = strings.Fields(before)
 		for i, w := range prefix {
 			prefix[i] = strings.ToLower(w)
@@ -168,8 +184,26 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 		if len(w) >= 6 && init {
 			buf = appendLower(buf[:0], w)
 			if f, ok := x.word(buf, w, prev[max(0, len(prev)-maxPrefixWords):]); ok {
-				f.Target = Span{i, j}
-				f.Data["Text"] = w
+				// A hyphenated name's fix is the whole word: the
+				// finding covers its parts before this one, as far as
+				// the text joins them with hyphens too.
+				start := i
+				if h := strings.Count(f.Fix, "-"); h > 0 {
+					for k := 0; k < h && start > 0 && text[start-1] == '-'; k++ {
+						ws := wordStartBefore(text, start-1)
+						if ws == start-1 {
+							break
+						}
+						start = ws
+					}
+					if got := strings.Count(text[start:j], "-"); got < h {
+						parts := strings.Split(f.Fix, "-")
+						f.Fix = strings.Join(parts[len(parts)-1-got:], "-")
+						f.Data["Expected"] = f.Fix
+					}
+				}
+				f.Target = Span{start, j}
+				f.Data["Text"] = text[start:j]
 				out = append(out, f)
 			}
 		}
@@ -182,6 +216,19 @@ func (x *EndingsIndex) Check(lang, text string) []Finding {
 		i = j
 	}
 	return out
+}
+
+// wordStartBefore is where the word that ends at end of text starts (end
+// itself when no letter precedes it).
+func wordStartBefore(text string, end int) int {
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:end])
+		if !isLetter(r) {
+			break
+		}
+		end -= n
+	}
+	return end
 }
 
 // maxPrefixWords is how many words before a name Check keeps for
