@@ -311,7 +311,11 @@ func TestEndings(t *testing.T) {
 		{"Алматыге барды", "Алматыге→Алматыға"},
 		{"Тоқаевке хат", "Тоқаевке→Тоқаевқа"},
 		{"Алматы облысыда", "облысыда→облысында"},
-		{"Пхеньянга ұшты", "Пхеньянга→Пхеньянға"},
+		{"Пхеньянга ұшты", "Пхеньянга→Пхеньянға (keyboard)"},
+		// A right ending typed with Russian letters is said to be so; one
+		// that breaks harmony too is not.
+		{"Алматыга, Тоқаевка, Тоқаевтын, Шымкенттен", "Алматыга→Алматыға (keyboard) Тоқаевка→Тоқаевқа (keyboard) Тоқаевтын→Тоқаевтың (keyboard)"},
+		{"Тоқаевкe", ""}, // a Latin e: the look-alike check's
 		{"Астанада, Астанаде", "Астанаде→Астанада"},
 		{"Шымкентте, Шымкентта", "Шымкентта→Шымкентте"},
 		{"Әуезовтің, Әуезовқа", "Әуезовқа→Әуезовке"},
@@ -321,7 +325,7 @@ func TestEndings(t *testing.T) {
 		// A hyphenated name takes its ending on its last part; the fix
 		// is the whole word (NTREX's Сан-Диегодағы, typed with г).
 		{"Сан-Диегоға, Сан-Диегодағы, Сан-Диегоның, Сан-Диего", ""},
-		{"Сан-Диегодагы KSWB", "Сан-Диегодагы→Сан-Диегодағы"},
+		{"Сан-Диегодагы KSWB", "Сан-Диегодагы→Сан-Диегодағы (keyboard)"},
 		{"Сан-Диегоге ұшты", "Сан-Диегоге→Сан-Диегоға"},
 		{"Сан Диегоге", "Диегоге→Диегоға"}, // written apart: this word's fix
 		{"Диегоге", ""}, // not after Сан: not the glossary name
@@ -330,6 +334,9 @@ func TestEndings(t *testing.T) {
 		var got []string
 		for _, f := range x.Check("kk", tt.text) {
 			got = append(got, tt.text[f.Target.Start:f.Target.End]+"→"+f.Fix)
+			if f.Message == "qa.endings.keyboard" {
+				got[len(got)-1] += " (keyboard)"
+			}
 			if f.Kind != Endings || f.Severity != Warning || f.Data["Expected"] != f.Fix {
 				t.Errorf("%q: %+v", tt.text, f)
 			}

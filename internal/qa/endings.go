@@ -305,7 +305,16 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 				return Finding{}, false
 			}
 			fix := c.written + forms[0][len(c.stem.Word):]
-			return Finding{Kind: Endings, Severity: Warning, Lang: "kk", Source: NoSpan, Message: "qa.endings.wrong",
+			msg := "qa.endings.wrong"
+			// A right ending typed without the Kazakh letters
+			// (Алматыга) is no matter of harmony: say so.
+			for _, f := range forms {
+				if e := f[len(c.stem.Word):]; morph.KazakhKeyboard(e) == lw[p:] {
+					fix, msg = c.written+e, "qa.endings.keyboard"
+					break
+				}
+			}
+			return Finding{Kind: Endings, Severity: Warning, Lang: "kk", Source: NoSpan, Message: msg,
 				Fix: fix, Data: map[string]any{"ID": c.entryID, "Expected": fix, "Lang": "kk"}}, true
 		}
 	}

@@ -15,7 +15,7 @@ func TestMessagesRender(t *testing.T) {
 	fs = append(fs, CheckUntranslated("en", "The talks went on for days.", "kk", "The talks went on for days.")...)
 	fs = append(fs, CheckUntranslated("en", "x", "kk", "Министр сказал, что переговоры продолжатся на этой неделе.")...)
 	fs = append(fs, CheckTypography("en", "Is it?", "ru", "Так  ли \"это\" - (да , нет.", TypographyOptions{})...)
-	fs = append(fs, NewEndingsIndex(testGlossary()).Check("kk", "Алматыге")...)
+	fs = append(fs, NewEndingsIndex(testGlossary()).Check("kk", "Алматыге, Алматыга")...)
 	var x ConsistencyIndex
 	x.Add("a", "en", "Sales fell sharply last year.", "ru", "Продажи резко упали.")
 	x.Add("b", "en", "Sales fell sharply last year.", "ru", "Продажи сильно упали.")
@@ -33,7 +33,7 @@ func TestMessagesRender(t *testing.T) {
 	}
 	want := []string{"qa.numbers.missing", "qa.numbers.changed", "qa.untranslated.same", "qa.untranslated.wrong-lang",
 		"qa.consistency.source", "qa.consistency.target", "qa.typography.quote", "qa.typography.unbalanced",
-		"qa.typography.double-space", "qa.typography.space-before", "qa.typography.dash", "qa.typography.final", "qa.endings.wrong"}
+		"qa.typography.double-space", "qa.typography.space-before", "qa.typography.dash", "qa.typography.final", "qa.endings.wrong", "qa.endings.keyboard"}
 	for _, id := range want {
 		if msgs[id] == nil {
 			t.Errorf("no check produced %s", id)

@@ -69,6 +69,11 @@ var kkKeyboardReplacer = lazy.Value[*strings.Replacer]{New: func() *strings.Repl
 
 func kkKeyboard(s string) string { return kkKeyboardReplacer.Get().Replace(s) }
 
+// KazakhKeyboard spells s (lower case) as a keyboard without the Kazakh
+// letters leaves it: ғ→г, қ→к, ң→н, ә→а, і→и, ө→о, ұ→у, ү→у. The endings
+// check tells an ending typed so (Алматыга) from one of the wrong harmony.
+func KazakhKeyboard(s string) string { return kkKeyboard(s) }
+
 var kkPlurals = []string{"лар", "лер", "дар", "дер", "тар", "тер"}
 var kkPossessives = []string{"сы", "сі", "ы", "і", "си", "и"}
 
