@@ -293,3 +293,45 @@ func FuzzAddEntry(f *testing.F) {
 		}
 	})
 }
+
+// TestRepositoryGlossaryInIDOrder: the house glossary of this repository
+// (../../glossary) keeps each file's entries in id order, so that
+// AddEntry inserts an entry where it belongs instead of appending it, and
+// two editors adding different entries to one file touch different lines
+// (no git conflict at the end of the list).
+func TestRepositoryGlossaryInIDOrder(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "glossary", "*.yaml"))
+	if len(files) == 0 {
+		t.Skip("not run inside the repository")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, probs := Parse(f, data, nil)
+		if len(probs) > 0 {
+			t.Fatalf("%s: %v", f, probs)
+		}
+		var ids []string
+		for _, e := range g.Entries {
+			ids = append(ids, e.ID)
+		}
+		if !slices.IsSorted(ids) {
+			t.Errorf("%s: entries not in id order: %v", f, ids)
+		}
+		// And AddEntry puts a new first entry first.
+		tmp := filepath.Join(t.TempDir(), filepath.Base(f))
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := AddEntry(tmp, &Entry{ID: "0-first", Kind: Other, Langs: map[string]*Form{"en": {Term: "First"}}}); err != nil {
+			t.Fatal(err)
+		}
+		after, _ := os.ReadFile(tmp)
+		g2, _ := Parse(tmp, after, nil)
+		if len(g2.Entries) != len(ids)+1 || g2.Entries[0].ID != "0-first" {
+			t.Errorf("%s: AddEntry did not insert the new entry first", f)
+		}
+	}
+}
