@@ -1,6 +1,7 @@
 package morph
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -244,7 +245,33 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 			}
 		}
 	}
+	// A loanword or name ending in a doubled consonant (Халкетт, Скотт,
+	// грамм) is written with one of the two before an ending: three letters
+	// in a row are not written (Халкеттің, not Халкетттің), and a vowel
+	// ending drops one too (класы). Its forms are also those of the stem
+	// with one, but not that stem bare, which is another spelling.
+	if single, ok := kkUndouble(word); ok {
+		tripled := word + word[len(single):]
+		set.list = slices.DeleteFunc(set.list, func(f string) bool { return strings.HasPrefix(f, tripled) })
+		for _, f := range KazakhWordForms(orig, single, kind, hint, multiword).Plain {
+			if f != single {
+				set.add(f)
+			}
+		}
+	}
 	return KazakhForms{Plain: set.list}
+}
+
+// kkUndouble returns word without the last letter of a final doubled
+// consonant (халкетт: халкет), or false.
+func kkUndouble(word string) (string, bool) {
+	last, n := utf8.DecodeLastRuneInString(word)
+	prev, _ := utf8.DecodeLastRuneInString(word[:len(word)-n])
+	if last != prev || last == utf8.RuneError || strings.ContainsRune(kkVowels, last) || strings.ContainsRune("ьъ", last) ||
+		utf8.RuneCountInString(word) < 4 {
+		return "", false
+	}
+	return word[:len(word)-n], true
 }
 
 // kkStemForms adds the case forms, possessive and plural of a bare stem;
