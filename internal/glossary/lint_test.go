@@ -70,7 +70,7 @@ func TestLintGolden(t *testing.T) {
 }
 
 var allLintCodes = []string{
-	CodeMalformedYAML, CodeUnknownField, CodeDuplicateField, CodeWantMapping, CodeWantList, CodeWantText,
+	CodeMalformedYAML, CodeUnclosedQuote, CodeUnknownField, CodeDuplicateField, CodeWantMapping, CodeWantList, CodeWantText,
 	CodeMissingID, CodeInvalidID, CodeDuplicateID, CodeInvalidKind, CodeMissingLanguage, CodeMissingTerm,
 	CodeEmptyForm, CodeInvalidInflect, CodeFormConflict, CodeSelfConflict, CodeLookAlike, CodeLookAlikeUnfixable,
 }
@@ -136,5 +136,34 @@ func TestLoadAnyLanguage(t *testing.T) {
 	// is not a mapping; Note is not lower case, so it is unknown.
 	if got := strings.Join(codes, " "); got != CodeWantMapping+"@nte "+CodeUnknownField+"@Note" {
 		t.Errorf("problems = %s", got)
+	}
+}
+
+// TestLintUnclosedQuote: a quotation mark left open makes the YAML parser
+// run to the end of the file, which is where it says the error is; lint
+// names the mark instead, whatever lies between. Marks inside words,
+// comments, escaped or doubled quotes are not taken for it, and an error
+// of another kind keeps the parser's position.
+func TestLintUnclosedQuote(t *testing.T) {
+	const tail = "    en: {term: A}\n    ru: {term: А}\n    kk: {term: А}\n\n  - id: b\n    kind: place\n    en: {term: B}\n    ru: {term: Б}\n    kk: {term: Б}\n"
+	tests := []struct{ name, doc, want string }{
+		{"double quote in a note", "terms:\n  - id: a\n    note: \"never closed\n" + tail,
+			`x.yaml:3:11: malformed YAML: the quotation mark " opened here is never closed`},
+		{"single quote, after a doubled one", "terms:\n  - id: a\n    note: 'it''s open\n" + tail,
+			`x.yaml:3:11: malformed YAML: the quotation mark ' opened here is never closed`},
+		{"in a flow mapping, after apostrophes and a comment", "# don't \"quote\" me\nterms:\n  - id: a\n    note: Almaty's mayor\n    en: {term: \"Almaty \\\"mayor\\\"\"}\n    kk: {term: Б, variants: ['Алматы]}\n" + tail,
+			`x.yaml:6:30: malformed YAML: the quotation mark ' opened here is never closed`},
+		{"another error keeps its place", "terms:\n  - id: a\n    en: {term: Broken\n    ru: {term: Сломано}\n",
+			"x.yaml:3:1: malformed YAML: did not find expected ',' or '}'"},
+	}
+	for _, tt := range tests {
+		_, probs := Parse("x.yaml", []byte(tt.doc), workspaceLangs)
+		var got []string
+		for _, p := range probs {
+			got = append(got, p.Error())
+		}
+		if g := strings.Join(got, "\n"); g != tt.want {
+			t.Errorf("%s:\n%s\ngot  %q\nwant %q", tt.name, tt.doc, g, tt.want)
+		}
 	}
 }

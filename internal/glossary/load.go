@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -184,6 +185,84 @@ func yamlErrorLine(err error) (int, string) {
 	return line, msg
 }
 
+// unclosedQuote finds, for a file the YAML parser gave up on at its end
+// (detail "found unexpected end of stream"), the quotation mark that opened
+// the quoted text it was still reading: its 1-based line and column (in
+// characters) and the mark. yaml.v3 names the end of the file, which may
+// be hundreds of lines below the mark an editor left unclosed. The mark is
+// found by a scan of the lines (a " or ' that starts a value: at the start
+// of a line, or after ": ", "- ", "[", "{" or ","; comments, escapes and a
+// doubled single quote skipped) and confirmed by the parser: the lines
+// before the mark's parse, the lines up to it end in the same error.
+func unclosedQuote(data []byte, detail string) (line, col int, quote byte, ok bool) {
+	if detail != "found unexpected end of stream" {
+		return 0, 0, 0, false
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	var open byte
+	var at, atByte int
+	for i, ln := range lines {
+		start := true // only blanks since the last value indicator
+		for j := 0; j < len(ln); j++ {
+			c := ln[j]
+			switch open {
+			case '"':
+				if c == '\\' {
+					j++
+				} else if c == '"' {
+					open, start = 0, false
+				}
+				continue
+			case '\'':
+				if c == '\'' && j+1 < len(ln) && ln[j+1] == '\'' {
+					j++
+				} else if c == '\'' {
+					open, start = 0, false
+				}
+				continue
+			}
+			blankAfter := j+1 == len(ln) || ln[j+1] == ' ' || ln[j+1] == '\t' || ln[j+1] == '\n' || ln[j+1] == '\r'
+			switch {
+			case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			case c == '#' && (j == 0 || ln[j-1] == ' ' || ln[j-1] == '\t'):
+				j = len(ln) // a comment
+			case (c == '"' || c == '\'') && start:
+				open, at, atByte = c, i, j
+			case c == '[' || c == '{' || c == ',':
+				start = true
+			case (c == ':' || c == '-' || c == '?') && blankAfter:
+				start = true
+			default:
+				start = false
+			}
+		}
+	}
+	if open == 0 {
+		return 0, 0, 0, false
+	}
+	if yamlDocsError(bytes.Join(lines[:at], nil)) != nil {
+		return 0, 0, 0, false
+	}
+	if err := yamlDocsError(bytes.Join(lines[:at+1], nil)); err == nil || !strings.HasSuffix(err.Error(), detail) {
+		return 0, 0, 0, false
+	}
+	return at + 1, utf8.RuneCount(lines[at][:atByte]) + 1, open, true
+}
+
+// yamlDocsError is the parser's error on the documents of data, if any
+// (aliases are not expanded: a yaml.Node keeps them).
+func yamlDocsError(data []byte) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var doc yaml.Node
+		if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+}
+
 // file lints one file. Each document is checked against the YAML limits
 // before the linter walks it (it follows aliases and merge keys): a file
 // over them is one problem, and nothing of it is read.
@@ -211,6 +290,9 @@ func (l *linter) file(name string, data []byte) {
 			}
 			p := Problem{Code: CodeMalformedYAML, Column: 1}
 			p.Line, p.Detail = yamlErrorLine(err)
+			if line, col, quote, ok := unclosedQuote(data, p.Detail); ok {
+				p = Problem{Code: CodeUnclosedQuote, Line: line, Column: col, Value: string(quote)}
+			}
 			l.report(nil, p)
 			return
 		}

@@ -11,7 +11,11 @@ import (
 // Lint codes: the message id of each kind of [Problem]. The CLI renders
 // them from locales/glossary.*.yaml, where CODE.hint tells what to do.
 const (
-	CodeMalformedYAML   = "glossary.lint.malformed-yaml"
+	CodeMalformedYAML = "glossary.lint.malformed-yaml"
+	// CodeUnclosedQuote is malformed YAML whose parser reached the end of
+	// the file inside a quoted text: the problem is where the quotation
+	// mark (Value) opened it, not the end of the file the parser names.
+	CodeUnclosedQuote   = "glossary.lint.unclosed-quote"
 	CodeUnknownField    = "glossary.lint.unknown-field"
 	CodeDuplicateField  = "glossary.lint.duplicate-field"
 	CodeWantMapping     = "glossary.lint.want-mapping"
@@ -90,6 +94,8 @@ func (p Problem) message() string {
 	switch p.Code {
 	case CodeMalformedYAML:
 		return fmt.Sprintf("malformed YAML: %s", p.Detail)
+	case CodeUnclosedQuote:
+		return fmt.Sprintf("malformed YAML: the quotation mark %s opened here is never closed", p.Value)
 	case CodeUnknownField:
 		return fmt.Sprintf("unknown field %s", p.Field)
 	case CodeDuplicateField:
