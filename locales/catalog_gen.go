@@ -246,12 +246,15 @@ Example: tilmash glossary list --lang kk --kind person`},
 	{ID: "check.show.args", Other: "ID"},
 	{ID: "check.show.description", Other: `Prints the entry's kind, note and place in the glossary files, then every form per language: the preferred term, accepted variants, extra forms, forbidden forms and the inflection hint.
 
+Instead of an id, a name as a text has it finds its entry: any form, inflected or forbidden (tilmash glossary show Тоқаевтың).
+
 Example: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "defined at"},
 	{ID: "check.show.hint", Other: "for example: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "kind"},
 	{ID: "check.show.not-found", Other: "no glossary entry {{.ID}}"},
 	{ID: "check.show.not-found.hint", Other: "run tilmash glossary list to see the ids"},
+	{ID: "check.show.not-found.several", Other: "“{{.ID}}” is a form of several entries ({{.IDs}}): give one of their ids"},
 	{ID: "check.show.note", Other: "note"},
 	{ID: "check.show.usage", Other: "show one glossary entry with all its forms"},
 	{ID: "check.show.use.forbidden", Other: "forbidden"},
@@ -259,6 +262,8 @@ Example: tilmash glossary show tokayev`},
 	{ID: "check.show.use.inflect", Other: "inflection hint"},
 	{ID: "check.show.use.term", Other: "preferred"},
 	{ID: "check.show.use.variant", Other: "accepted"},
+	{ID: "check.show.via-forbidden", Other: "“{{.Text}}” is a forbidden {{.Lang}} form of {{.ID}}"},
+	{ID: "check.show.via-form", Other: "“{{.Text}}” is a {{.Lang}} form of {{.ID}}"},
 	{ID: "check.skipped-langs", Other: "{{.File}}: segments in {{.Langs}} were skipped: not languages of this workspace"},
 	{ID: "check.spelling.words.hint", Other: "a flagged word that is spelt right goes in its language's word list ({{.Files}}), one word a line, and the spelling check accepts it from then on"},
 	{ID: "check.stale", Other: "the alignment of {{.ID}} no longer matches its texts, so it was checked {{.Scope}}"},
@@ -1547,12 +1552,15 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "check.show.args", Other: "ID"},
 	{ID: "check.show.description", Other: `Жазбаның түрін, ескертпесін және глоссарий файлдарындағы орнын, содан кейін әр тілдегі барлық формасын шығарады: негізгі термин, рұқсат етілген варианттар, қосымша формалар, тыйым салынған формалар және септеу нұсқауы.
 
+id орнына атауды мәтінде қалай жазылса, солай беруге болады: кез келген формасын, септелген не тыйым салынған түрін де (tilmash glossary show Тоқаевтың).
+
 Мысал: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "анықталған жері"},
 	{ID: "check.show.hint", Other: "мысалы: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "түрі"},
 	{ID: "check.show.not-found", Other: "глоссарийде {{.ID}} жазбасы жоқ"},
 	{ID: "check.show.not-found.hint", Other: "id тізімін tilmash glossary list көрсетеді"},
+	{ID: "check.show.not-found.several", Other: "«{{.ID}}» бірнеше жазбаның формасы ({{.IDs}}): солардың бірінің id-ін көрсетіңіз"},
 	{ID: "check.show.note", Other: "ескертпе"},
 	{ID: "check.show.usage", Other: "глоссарийдің бір жазбасын барлық формасымен көрсету"},
 	{ID: "check.show.use.forbidden", Other: "тыйым салынған"},
@@ -1560,6 +1568,8 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "check.show.use.inflect", Other: "септеу нұсқауы"},
 	{ID: "check.show.use.term", Other: "негізгі"},
 	{ID: "check.show.use.variant", Other: "рұқсат етілген"},
+	{ID: "check.show.via-forbidden", Other: "«{{.Text}}» — {{.ID}} жазбасының тыйым салынған {{.Lang}} формасы"},
+	{ID: "check.show.via-form", Other: "«{{.Text}}» — {{.ID}} жазбасының {{.Lang}} формасы"},
 	{ID: "check.skipped-langs", Other: "{{.File}}: {{.Langs}} тіліндегі сегменттер өткізіліп жіберілді: олар бұл жұмыс қалтасының тілдері емес"},
 	{ID: "check.spelling.words.hint", Other: "белгіленген сөз дұрыс жазылса, оны өз тілінің сөздер тізіміне ({{.Files}}) әр жолға бір сөзден қосыңыз, сонда емле тексеруі оны бұдан былай белгілемейді"},
 	{ID: "check.stale", Other: "{{.ID}} құжатының теңестіруі мәтіндеріне енді сәйкес келмейді, сондықтан ол {{.Scope}} тексерілді"},
@@ -2848,12 +2858,15 @@ terms: если в английском тексте названа запись
 	{ID: "check.show.args", Other: "ID"},
 	{ID: "check.show.description", Other: `Выводит вид записи, примечание и место в файлах глоссария, затем все формы по языкам: предпочтительный термин, допустимые варианты, дополнительные формы, запрещённые формы и подсказку для склонения.
 
+Вместо id можно указать имя так, как оно написано в тексте: любую форму, в том числе склонённую или запрещённую (tilmash glossary show Тоқаевтың).
+
 Пример: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "где определена"},
 	{ID: "check.show.hint", Other: "например: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "вид"},
 	{ID: "check.show.not-found", Other: "в глоссарии нет записи {{.ID}}"},
 	{ID: "check.show.not-found.hint", Other: "список id выводит tilmash glossary list"},
+	{ID: "check.show.not-found.several", Other: "«{{.ID}}» — форма нескольких записей ({{.IDs}}): укажите id одной из них"},
 	{ID: "check.show.note", Other: "примечание"},
 	{ID: "check.show.usage", Other: "показать запись глоссария со всеми её формами"},
 	{ID: "check.show.use.forbidden", Other: "запрещённая"},
@@ -2861,6 +2874,8 @@ terms: если в английском тексте названа запись
 	{ID: "check.show.use.inflect", Other: "подсказка для склонения"},
 	{ID: "check.show.use.term", Other: "предпочтительная"},
 	{ID: "check.show.use.variant", Other: "допустимая"},
+	{ID: "check.show.via-forbidden", Other: "«{{.Text}}» — запрещённая форма ({{.Lang}}) записи {{.ID}}"},
+	{ID: "check.show.via-form", Other: "«{{.Text}}» — форма ({{.Lang}}) записи {{.ID}}"},
 	{ID: "check.skipped-langs", Other: "{{.File}}: сегменты на языках {{.Langs}} пропущены: это не языки рабочей папки"},
 	{ID: "check.spelling.words.hint", Other: "если помеченное слово написано верно, добавьте его в список слов его языка ({{.Files}}), по одному слову в строке, и проверка орфографии больше не будет его отмечать"},
 	{ID: "check.stale", Other: "выравнивание документа {{.ID}} больше не соответствует его текстам, поэтому он проверен {{.Scope}}"},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -103,18 +104,75 @@ func BadKind(kind glossary.Kind) error {
 	return locale.NewError("check.list.bad-kind", map[string]any{"Kind": kind, "Kinds": glossary.KindList()}).OfKind(locale.Usage)
 }
 
+// ShownEntry is the entry glossary show prints. Via is set when it was
+// found by a form of it (a name as an editor reads it in a text, inflected
+// or forbidden: Тоқаевтың) rather than by its id, and ViaLangs are the
+// languages whose form it is (Алматы: ru and kk); an accepted form is
+// preferred to a forbidden one (Қазақстан is forbidden in ru, the term in kk).
+type ShownEntry struct {
+	*glossary.Entry
+	Via      *glossary.Match
+	ViaLangs []string
+}
+
 // ShowGlossary returns the entry id of the glossary, with the glossary's
-// lint problems for a warning.
-func (a *App) ShowGlossary(ws *workspace.Workspace, id string) (*glossary.Entry, []glossary.Problem, error) {
+// lint problems for a warning. An id no entry has is looked up as a form:
+// when the whole of it is a form (accepted, forbidden, inflected) of one
+// entry in some of the workspace languages, that entry is shown.
+func (a *App) ShowGlossary(ws *workspace.Workspace, id string) (ShownEntry, []glossary.Problem, error) {
 	g, probs, err := a.BrowseGlossary(ws)
 	if err != nil {
-		return nil, nil, err
+		return ShownEntry{}, nil, err
 	}
-	e := g.Lookup(id)
-	if e == nil {
-		return nil, probs, locale.NewError("check.show.not-found", map[string]any{"ID": id}).WithHint("check.show.not-found.hint")
+	if e := g.Lookup(id); e != nil {
+		return ShownEntry{Entry: e}, probs, nil
 	}
-	return e, probs, nil
+	var found []glossary.Match // whole-text matches, by language
+	var ids []string
+	if text := strings.TrimSpace(id); text != "" && len(probs) == 0 {
+		// The workspace's compiled glossary (kept in .tilmash/ for a large
+		// one), or this one compiled.
+		var m *glossary.Matcher
+		if a.Glossary != nil {
+			if c, err := a.Glossary(ws); err == nil && c != nil {
+				m = c.Matcher
+			}
+		}
+		if m == nil {
+			m = glossary.Compile(g)
+		}
+		for _, lang := range ws.Config.Languages {
+			// The matches that cover the whole text (a form of two
+			// entries is two matches of one span).
+			for _, f := range m.Find(lang, text) {
+				if f.Start == 0 && f.End == len(text) {
+					found = append(found, f)
+					if !slices.Contains(ids, f.EntryID) {
+						ids = append(ids, f.EntryID)
+					}
+				}
+			}
+		}
+	}
+	switch len(ids) {
+	case 0:
+		return ShownEntry{}, probs, locale.NewError("check.show.not-found", map[string]any{"ID": id}).WithHint("check.show.not-found.hint")
+	case 1:
+	default:
+		return ShownEntry{}, probs, locale.NewError("check.show.not-found", map[string]any{"ID": id, "IDs": strings.Join(ids, ", ")}).
+			WithHint("check.show.not-found.several")
+	}
+	// The accepted forms, or the forbidden ones when it is no accepted one.
+	if slices.ContainsFunc(found, func(f glossary.Match) bool { return !f.Forbidden }) {
+		found = slices.DeleteFunc(found, func(f glossary.Match) bool { return f.Forbidden })
+	}
+	shown := ShownEntry{Entry: g.Lookup(ids[0]), Via: &found[0]}
+	for _, f := range found {
+		if !slices.Contains(shown.ViaLangs, f.Lang) {
+			shown.ViaLangs = append(shown.ViaLangs, f.Lang)
+		}
+	}
+	return shown, probs, nil
 }
 
 // AddGlossaryEntry writes entry e into the glossary file name (a plain

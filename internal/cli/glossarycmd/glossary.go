@@ -239,11 +239,19 @@ func showCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			e, probs, err := a.ShowGlossary(ws, c.Args().First())
+			shown, probs, err := a.ShowGlossary(ws, c.Args().First())
 			warnProblems(env, probs)
 			if err != nil {
 				return err
 			}
+			if v := shown.Via; v != nil {
+				id := "check.show.via-form"
+				if v.Forbidden {
+					id = "check.show.via-forbidden"
+				}
+				env.Say(id, map[string]any{"Text": v.Text, "Lang": strings.Join(shown.ViaLangs, ", "), "ID": v.EntryID, "Form": v.Form})
+			}
+			e := shown.Entry
 			if format == "json" {
 				return writeJSON(env, toJSON(e))
 			}
