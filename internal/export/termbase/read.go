@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -298,10 +299,71 @@ type record struct {
 // readTable reads a glossary table: CSV as encoding/csv reads it
 // (sheet.CSV), TSV as OmegaT writes its glossaries, cells split at tabs
 // with no quoting (sheet.PlainTSV).
+// csvSemicolons reports a CSV file whose cells are parted by semicolons,
+// as Excel and LibreOffice save "CSV" in a Russian or Kazakh locale. Over
+// its first lines (ten at most, quotes respected): semicolons when they
+// part every line into two cells or more and commas do not; when both do,
+// the one that parts every line into as many cells (Excel writes every
+// column), else the one that makes more. A comma file's cells may hold
+// semicolons (lists are written "a; b"), a semicolon file's commas; ties
+// are commas.
+func csvSemicolons(data []byte) bool {
+	var commas, semis []int
+	c, s := 1, 1
+	quoted := false
+	for i := 0; i < len(data) && len(commas) < 10; i++ {
+		switch b := data[i]; {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == '\n':
+			if i > 0 && data[i-1] != '\n' && (i < 2 || data[i-1] != '\r' || data[i-2] != '\n') {
+				commas, semis = append(commas, c), append(semis, s)
+			}
+			c, s = 1, 1
+		case b == ',':
+			c++
+		case b == ';':
+			s++
+		}
+	}
+	if c > 1 || s > 1 {
+		commas, semis = append(commas, c), append(semis, s)
+	}
+	every := func(n []int) bool { // two cells or more on every line
+		for _, v := range n {
+			if v < 2 {
+				return false
+			}
+		}
+		return len(n) > 0
+	}
+	same := func(n []int) bool { return len(n) > 0 && slices.Min(n) == slices.Max(n) }
+	switch {
+	case !every(semis):
+		return false
+	case !every(commas):
+		return true
+	case same(semis) != same(commas):
+		return same(semis)
+	}
+	sum := func(n []int) (t int) {
+		for _, v := range n {
+			t += v
+		}
+		return t
+	}
+	return sum(semis) > sum(commas)
+}
+
 func readTable(data []byte, name, format string, langs []string) ([]*glossary.Entry, error) {
 	dialect := sheet.CSV
 	if format == "tsv" {
 		dialect = sheet.PlainTSV
+	} else if csvSemicolons(data) {
+		// Excel and LibreOffice in a Russian or Kazakh locale save
+		// "CSV" with semicolons.
+		dialect.Comma = ';'
 	}
 	t, err := sheet.ReadTable(data, dialect)
 	if err != nil {

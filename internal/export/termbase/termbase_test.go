@@ -2,6 +2,7 @@ package termbase
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -380,5 +381,54 @@ func TestFormulaInjection(t *testing.T) {
 		if a, b := yamlOf(t, got), yamlOf(t, restrict(g.Entries, opt.Langs)); a != b {
 			t.Errorf("%s: the round trip changed the glossary:\n got:\n%s\nwant:\n%s", f, a, b)
 		}
+	}
+}
+
+// TestReadSemicolonCSV: Excel and LibreOffice in a Russian or Kazakh
+// locale save "CSV" with semicolons between the cells. Such a file reads
+// as the comma one does; it was read as one cell a row, and its whole
+// rows became terms ("Congress;Конгресс;;congress;institution").
+func TestReadSemicolonCSV(t *testing.T) {
+	g := load(t, "testdata/glossary.yaml")
+	opt := Options{Langs: []string{"en", "kk"}}
+	comma := write(t, "csv", g, opt)
+	// The file as Excel saves it with ";": cells holding ";" or quotes
+	// quoted, the rest as they are (commas too).
+	recs, err := csv.NewReader(bytes.NewReader(comma)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var semi bytes.Buffer
+	w := csv.NewWriter(&semi)
+	w.Comma = ';'
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(semi.String(), ";") || strings.Count(semi.String(), ";") < strings.Count(string(comma), ",") {
+		t.Fatal("the semicolon file has no semicolons")
+	}
+	want, err := Read(bytes.NewReader(comma), "g.csv", "csv", langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(bytes.NewReader(semi.Bytes()), "g.csv", "csv", langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := yamlOf(t, got), yamlOf(t, want); a != b {
+		t.Errorf("semicolons:\n%s\ncommas:\n%s", a, b)
+	}
+	// OmegaT's layout without a header, a comma in a comment.
+	got, err = Read(strings.NewReader("Almaty;Алматы;largest city, former capital\nKaraganda;Қарағанды\n"), "omegat.csv", "csv", []string{"en", "kk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := yamlOf(t, got); !strings.Contains(s, "kk: {term: Алматы}") || !strings.Contains(s, "note: largest city, former capital") {
+		t.Errorf("a headerless semicolon file:\n%s", s)
+	}
+	// A comma file whose cells hold semicolons (lists) stays a comma file.
+	got, err = Read(strings.NewReader("Almaty,Алматы,city; largest\n"), "omegat.csv", "csv", []string{"en", "kk"})
+	if err != nil || !strings.Contains(yamlOf(t, got), "note: city; largest") {
+		t.Errorf("a comma file with a semicolon: %v\n%s", err, yamlOf(t, got))
 	}
 }
