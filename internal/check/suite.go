@@ -391,10 +391,11 @@ func (s *Suite) addConsistency(input int, name, src string, scope Scope, u *Unit
 
 // dropMissing removes from out[start:] the glossary's missing finding of
 // entry id in lang: a name written with a wrong ending is there, and the
-// endings finding says what is wrong with it.
+// endings finding says what is wrong with it. So for its finding of a name
+// typed with Russian letters when they are the ending's only (Алматыга).
 func dropMissing(out []Finding, start int, lang string, id any) []Finding {
 	for i := start; i < len(out); i++ {
-		if out[i].Check == Terms && out[i].Kind == glossary.FindingMissing && out[i].Lang == lang && out[i].EntryID == id {
+		if out[i].Check == Terms && (out[i].Kind == glossary.FindingMissing || out[i].Keyboard) && out[i].Lang == lang && out[i].EntryID == id {
 			return append(out[:i], out[i+1:]...)
 		}
 	}

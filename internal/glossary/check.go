@@ -5,7 +5,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/glossary/morph"
+	"github.com/tilmash/tilmash/internal/lazy"
 )
 
 // The kinds of [Finding].
@@ -53,6 +57,11 @@ type Finding struct {
 	Segment  string
 	SrcLang  string
 	Hidden   string // for hidden-character: the characters, as "U+200B, U+00AD"
+	// Keyboard marks a forbidden finding that is no listed form: an
+	// accepted Kazakh form typed with the Russian letters a keyboard
+	// without the Kazakh ones leaves (Солтустик Македонияга for Солтүстік
+	// Македонияға). Expected is that form as it should be written.
+	Keyboard bool
 }
 
 // MessageID returns the catalogue id of the finding's message:
@@ -60,6 +69,9 @@ type Finding struct {
 // glossary.check.homoglyph (glossary.check.homoglyph-unfixable when there
 // is no correction to offer).
 func (f Finding) MessageID() string {
+	if f.Keyboard {
+		return "glossary.check.keyboard"
+	}
 	if f.Kind == FindingHomoglyph && f.Expected == "" {
 		return "glossary.check.homoglyph-unfixable"
 	}
@@ -81,6 +93,9 @@ func (f Finding) Error() string {
 	case FindingMissing:
 		return f.SrcLang + " “" + f.Text + "” (" + f.EntryID + ") has no " + f.Lang + " counterpart: expected “" + f.Expected + "”"
 	case FindingForbidden:
+		if f.Keyboard {
+			return f.Lang + " “" + f.Text + "” is " + f.EntryID + " typed with Russian letters in place of Kazakh ones: write “" + f.Expected + "”"
+		}
 		return f.Lang + " “" + f.Text + "” is a forbidden form of " + f.EntryID + ": use “" + f.Expected + "”"
 	case FindingHidden:
 		return f.Lang + " “" + f.Text + "” hides an invisible character (" + f.Hidden + "): write “" + f.Expected + "”"
@@ -187,7 +202,7 @@ func (m *Matcher) CheckGroup(srcLang string, texts map[string]string) []Finding 
 		}
 		out = append(out, fs...)
 		if k >= 0 && len(srcMatches) > 0 && strings.TrimSpace(text) != "" {
-			out = append(out, m.missing(srcLang, src, lang, srcMatches, matches)...)
+			out = append(out, m.missing(srcLang, src, lang, text, srcMatches, matches)...)
 		}
 	}
 	return out
@@ -268,8 +283,10 @@ func hiddenChars(lang, text string) []Finding {
 }
 
 // missing reports the source matches none of whose entries is present in
-// the target (among the target's matches), once per entry.
-func (m *Matcher) missing(srcLang, src, lang string, srcMatches, present []Match) []Finding {
+// the target (among the target's matches), once per entry. An entry whose
+// Kazakh form the target has typed with Russian letters is reported there
+// as that, not as missing (see keyboardTyped).
+func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present []Match) []Finding {
 	var out []Finding
 	reported := map[string]bool{}
 	for i := 0; i < len(srcMatches); {
@@ -299,6 +316,10 @@ func (m *Matcher) missing(srcLang, src, lang string, srcMatches, present []Match
 			}
 		}
 		reported[mt.EntryID] = true
+		if f, ok := m.keyboardTyped(mt.EntryID, lang, text); ok {
+			out = append(out, f)
+			continue
+		}
 		out = append(out, Finding{
 			Lang: lang, SrcLang: srcLang, EntryID: mt.EntryID, Kind: FindingMissing, Text: mt.Text,
 			Start: mt.Start, End: mt.End, Expected: m.term(mt.EntryID, lang), Segment: src,
@@ -314,4 +335,97 @@ func (m *Matcher) term(id, lang string) string {
 		}
 	}
 	return ""
+}
+
+// keyboardTyped looks in text, a Kazakh text that lacks entry id, for one
+// of the entry's accepted Kazakh forms (inflected) typed with the Russian
+// letters a keyboard without the Kazakh ones leaves: ғ г, қ к, ң н, ә а,
+// і и, ө о, ұ ү у, һ х (Солтустик Македонияга, Актобеге for Ақтөбеге),
+// all or some of them (Қараганды). It matches the text so spelled, as the
+// glossary's matcher does, against those forms spelled so, and reports the
+// first as a forbidden form whose fix is the form in Kazakh letters, with
+// the text's capitals. It runs only for a
+// missing entry, so a glossary of any size costs nothing more.
+func (m *Matcher) keyboardTyped(id, lang, text string) (Finding, bool) {
+	e := m.g.Lookup(id)
+	if baseLang(lang) != "kk" || e == nil || e.Langs[lang] == nil {
+		return Finding{}, false
+	}
+	forms := GeneratedForms(e, lang)
+	typed := map[string]string{} // the form so typed: the form
+	var list []string
+	for _, f := range forms {
+		k := morph.KazakhKeyboard(f)
+		if k == f {
+			continue
+		}
+		if _, dup := typed[k]; !dup {
+			typed[k] = f
+			list = append(list, k)
+		}
+	}
+	if len(list) == 0 {
+		return Finding{}, false
+	}
+	one := New([]string{lang}, &Entry{ID: id, Kind: e.Kind, Langs: map[string]*Form{lang: {Term: list[0], Forms: list[1:], Inflect: "none"}}})
+	// The text so typed too, so that a form typed half one way, half the
+	// other (Қараганды) is found: every letter replaced is two bytes, as
+	// its replacement, so the offsets hold for the text itself.
+	folded := kazakhKeyboardText.Get().Replace(text)
+	if len(folded) != len(text) {
+		return Finding{}, false
+	}
+	if ms := Compile(one).Find(lang, folded); len(ms) > 0 {
+		mt := ms[0]
+		form, ok := typed[mt.Form]
+		if !ok {
+			form = typed[list[0]]
+		}
+		found := text[mt.Start:mt.End]
+		return Finding{
+			Lang: lang, EntryID: id, Kind: FindingForbidden, Keyboard: true, Text: found,
+			Start: mt.Start, End: mt.End, Expected: withCapitals(found, form), Segment: text,
+		}, true
+	}
+	return Finding{}, false
+}
+
+// kazakhKeyboardText spells a text, capitals too, as morph.KazakhKeyboard
+// spells a form.
+var kazakhKeyboardText = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer("ғ", "г", "қ", "к", "ң", "н", "ә", "а", "і", "и", "ө", "о", "ұ", "у", "ү", "у", "һ", "х",
+		"Ғ", "Г", "Қ", "К", "Ң", "Н", "Ә", "А", "І", "И", "Ө", "О", "Ұ", "У", "Ү", "У", "Һ", "Х")
+}}
+
+// withCapitals is form (lower case) written with the capitals of found,
+// letter for letter, and found's own characters between its words; form
+// itself when their letters do not pair up.
+func withCapitals(found, form string) string {
+	letters := []rune{}
+	for _, r := range form {
+		if unicode.IsLetter(r) {
+			letters = append(letters, r)
+		}
+	}
+	var b strings.Builder
+	i := 0
+	for _, r := range found {
+		if !unicode.IsLetter(r) {
+			b.WriteRune(r)
+			continue
+		}
+		if i >= len(letters) {
+			return form
+		}
+		l := letters[i]
+		i++
+		if unicode.IsUpper(r) {
+			l = unicode.ToUpper(l)
+		}
+		b.WriteRune(l)
+	}
+	if i != len(letters) {
+		return form
+	}
+	return b.String()
 }

@@ -62,15 +62,15 @@ var kkCaseOf = lazy.Value[map[string]int]{New: func() map[string]int {
 }}
 
 // kkKeyboard spells s with the Russian letters a keyboard without Kazakh
-// ones leaves: ғ→г, қ→к, ң→н, ә→а, і→и, ө→о, ұ→у, ү→у.
+// ones leaves: ғ→г, қ→к, ң→н, ә→а, і→и, ө→о, ұ→у, ү→у, һ→х.
 var kkKeyboardReplacer = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
-	return strings.NewReplacer("ғ", "г", "қ", "к", "ң", "н", "ә", "а", "і", "и", "ө", "о", "ұ", "у", "ү", "у")
+	return strings.NewReplacer("ғ", "г", "қ", "к", "ң", "н", "ә", "а", "і", "и", "ө", "о", "ұ", "у", "ү", "у", "һ", "х")
 }}
 
 func kkKeyboard(s string) string { return kkKeyboardReplacer.Get().Replace(s) }
 
 // KazakhKeyboard spells s (lower case) as a keyboard without the Kazakh
-// letters leaves it: ғ→г, қ→к, ң→н, ә→а, і→и, ө→о, ұ→у, ү→у. The endings
+// letters leaves it: ғ→г, қ→к, ң→н, ә→а, і→и, ө→о, ұ→у, ү→у, һ→х. The endings
 // check tells an ending typed so (Алматыга) from one of the wrong harmony.
 func KazakhKeyboard(s string) string { return kkKeyboard(s) }
 
