@@ -3,6 +3,8 @@ package glossary
 import (
 	"bytes"
 	"sort"
+	"strings"
+	"unicode"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -148,7 +150,8 @@ func (g *Glossary) all() []*Entry {
 
 // Sorted returns the entries of that kind ("" for every kind) ordered by
 // their preferred form in the collation of lang: Kazakh puts Ә after А and
-// І after Ы, Russian Ё with Е. Ties break by id. Entries without a form in
+// І after Ы, Russian Ё with Е; quotation marks before the first letter
+// («Роза» дауылы) do not count. Ties break by id. Entries without a form in
 // lang come last, by id.
 func (g *Glossary) Sorted(lang string, kind Kind) []*Entry {
 	tag, err := language.Parse(lang)
@@ -170,7 +173,13 @@ func (g *Glossary) Sorted(lang string, kind Kind) []*Entry {
 		k := keyed{e: e}
 		if f := e.Langs[lang]; f != nil && f.Term != "" {
 			k.has = true
-			k.key = append([]byte(nil), col.KeyFromString(&buf, f.Term)...)
+			// Quotation marks and other punctuation before the first
+			// letter do not count: «Роза» дауылы goes under Р.
+			term := strings.TrimLeftFunc(f.Term, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if term == "" {
+				term = f.Term
+			}
+			k.key = append([]byte(nil), col.KeyFromString(&buf, term)...)
 			buf.Reset()
 		}
 		list = append(list, k)
