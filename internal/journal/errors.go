@@ -64,3 +64,29 @@ func (j *Journal) conflict(step int, file string, line int) error {
 	return locale.NewError("review.undo-conflict", map[string]any{"ID": j.Name, "Step": step}).
 		WithHint("review.undo-conflict.hint").At(locale.Pos{File: filepath.Join(j.Dir, file), Line: line})
 }
+
+// RedoError is returned by Redo when fewer undone steps are kept than
+// asked for: none after a new step, or none undone.
+type RedoError struct {
+	ID         string
+	Want, Have int
+}
+
+func (e *RedoError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads.
+func (e *RedoError) Unwrap() error {
+	if e.Have == 0 {
+		return locale.NewError("review.redo-nothing", map[string]any{"ID": e.ID}).
+			WithHint("review.redo-nothing.hint")
+	}
+	return locale.NewError("review.redo-too-many", map[string]any{"ID": e.ID, "Want": e.Want, "Count": e.Have}).
+		WithHint("review.redo-too-many.hint")
+}
+
+// changedSinceUndo is the error of Redo when file changed after step was
+// undone: putting the step back would throw that change away.
+func (j *Journal) changedSinceUndo(step int, file string) error {
+	return locale.NewError("review.redo-changed", map[string]any{"ID": j.Name, "Step": step, "File": filepath.Join(j.Dir, file)}).
+		WithHint("review.redo-changed.hint")
+}

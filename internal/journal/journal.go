@@ -298,15 +298,44 @@ func (j *Journal) before(e *Entry, f FileState, force bool) ([]byte, bool, error
 	return out, true, err
 }
 
+// content is a file's content, or its absence.
+type content struct {
+	data   []byte
+	exists bool
+}
+
+// befores returns the content of every file of e as before its step
+// (see before), in e's order. It writes nothing: an undo works them all
+// out first, so that a forced undo that meets a conflict in one file
+// stops before it has put any other back.
+func (j *Journal) befores(e *Entry, force bool) ([]content, error) {
+	out := make([]content, len(e.Files))
+	for i, f := range e.Files {
+		data, exists, err := j.before(e, f, force)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = content{data, exists}
+	}
+	return out, nil
+}
+
 // restore puts back the content of every file of e as before its step,
 // last file first.
 func (j *Journal) restore(e *Entry, force bool) error {
+	old, err := j.befores(e, force)
+	if err != nil {
+		return err
+	}
+	return j.put(e, old)
+}
+
+// put writes old, the contents before e's step (see befores), last file
+// first.
+func (j *Journal) put(e *Entry, old []content) error {
 	for i := len(e.Files) - 1; i >= 0; i-- {
 		f := e.Files[i]
-		data, exists, err := j.before(e, f, force)
-		if err != nil {
-			return err
-		}
+		data, exists := old[i].data, old[i].exists
 		if sum, err := j.sum(f.Name); err != nil {
 			return err
 		} else if sum == f.BeforeSum {
@@ -507,13 +536,24 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 		if err := j.writable(e); err != nil {
 			return undone, recovered, err
 		}
+		old, err := j.befores(e, force)
+		if err != nil {
+			return undone, recovered, err
+		}
+		// Keep what the undo takes away, so that redo can put it back.
+		// It is written before any file: a crash halfway through the undo
+		// is rolled back to the files as before the step (see Recover),
+		// which is the state the redo entry starts from.
+		if err := j.keepRedo(e, old); err != nil {
+			return undone, recovered, err
+		}
 		// Mark the undo before the first file goes back, so that a crash
 		// halfway is told from files git changed (see crashed).
 		if err := os.WriteFile(j.WS.Path(j.undoMark(e.Step)), nil, 0o666); err != nil {
-			return undone, recovered, err
+			return undone, recovered, j.dropRedoStep(e.Step, err)
 		}
-		if err := j.restore(e, force); err != nil {
-			return undone, recovered, err
+		if err := j.put(e, old); err != nil {
+			return undone, recovered, j.dropRedoStep(e.Step, err)
 		}
 		if err := j.remove(e.Step); err != nil {
 			return undone, recovered, err
@@ -525,7 +565,10 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 	}
 	// Taking back the step that created the folder's files leaves an
 	// empty journal and folder: remove them (they are removed only when
-	// empty).
+	// empty), with the steps redo could put back: the folder is gone.
+	if err := j.dropRedoIfGone(); err != nil {
+		return undone, recovered, err
+	}
 	_ = os.Remove(j.dir())
 	_ = os.Remove(j.WS.Path(j.Dir))
 	return undone, recovered, nil
@@ -545,6 +588,9 @@ func (j *Journal) writable(e *Entry) error {
 // Tx is a step being prepared: files staged in memory, written by Commit.
 type Tx struct {
 	j *Journal
+	// redo says the step is a redo: the other undone steps stay
+	// redoable. Any other step ends them.
+	redo bool
 	// Recovered is the interrupted step Begin rolled back, if any.
 	Recovered *Entry
 	order     []string
@@ -660,6 +706,11 @@ func (t *Tx) Commit(message string, data map[string]any, now time.Time) (int, er
 			if j.restore(e, false) == nil {
 				_ = j.remove(e.Step)
 			}
+			return 0, err
+		}
+	}
+	if !t.redo {
+		if err := j.dropRedo(); err != nil {
 			return 0, err
 		}
 	}
