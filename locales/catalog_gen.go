@@ -760,6 +760,7 @@ Example: tilmash publish`},
 	{ID: "review.bad-journal.hint", Other: "delete that file to forget the step; the document itself is unharmed"},
 	{ID: "review.bad-language", Other: "the alignment has no language {{.Lang}} (it has {{.Known}})"},
 	{ID: "review.bad-range", Other: "bad group range {{.Input}} at byte {{.Offset}}: use numbers and ranges such as 1-20,25, or all"},
+	{ID: "review.bad-redo-steps", Other: "--steps {{.Steps}} is not a number of steps to redo: give 1 or more"},
 	{ID: "review.bad-span", Other: "--from {{.From}} comes after --to {{.To}}"},
 	{ID: "review.bad-steps", Other: "--steps {{.Steps}} is not a number of steps to undo: give 1 or more"},
 	{ID: "review.bad-width", Other: "--width {{.Width}} is not a width: give a number of characters, {{.Min}} or more"},
@@ -852,6 +853,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   n or space skip to the next group to review (after the last, back to the first one left)
   p          go back one group
   z          undo the last change of the groups (tilmash undo takes back an align or import)
+  r          redo: put back the last change z took back
   q          quit (every change is already saved)
   ?          this help`},
 	{ID: "review.history-empty", Other: "no edits to undo in {{.ID}}: its journal is empty"},
@@ -860,7 +862,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
 	{ID: "review.journal-ignored", Other: "{{.Err}}; showing the files as they are"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} is a file, not a folder: tilmash keeps the document's journal (the steps undo takes back) there"},
 	{ID: "review.journal-not-folder.hint", Other: "move that file out of the document's folder or delete it; the next edit starts a new journal, and the document itself is unharmed"},
-	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · n skip · p back · z undo · q quit · ? help"},
+	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · n skip · p back · z undo · r redo · q quit · ? help"},
 	{ID: "review.need-flag", Other: "this command needs {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review is interactive and needs a terminal"},
 	{ID: "review.needs-terminal.hint", Other: "run it in a terminal; in scripts use tilmash group confirm, merge, split and move"},
@@ -887,9 +889,26 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
 	{ID: "review.ph.to", Other: "prev|next"},
 	{ID: "review.prompt-split", Other: "split group {{.Group}} before (LANG:K …, Enter to apply, Esc to cancel): "},
 	{ID: "review.recovered", Other: "rolled back edit {{.Step}} ({{.What}}), which a crash had interrupted"},
+	{ID: "review.redo-changed", Other: "{{.File}} changed after step {{.Step}} was undone (by hand or by another program): redoing the step would throw that change away"},
+	{ID: "review.redo-changed.hint", Other: "keep the change and make the edit again, or undo the change first; tilmash redo {{.ID}} --list shows the steps redo can put back"},
+	{ID: "review.redo-list-empty", Other: "nothing to redo in {{.ID}}: no step was undone since its last change"},
+	{ID: "review.redo-not-edit", Other: "the next step to redo in {{.ID}}, step {{.Step}}, is not a change of the groups but an align, import or publish: this redo puts back only changes of the groups"},
+	{ID: "review.redo-not-edit.hint", Other: "to put that step back, run tilmash redo {{.ID}}; tilmash redo {{.ID}} --list shows what it was"},
+	{ID: "review.redo-nothing", Other: "nothing to redo in {{.ID}}: no step was undone since its last change"},
+	{ID: "review.redo-nothing.hint", Other: "redo puts back only steps undo took back, until the next change of the document; tilmash undo {{.ID}} --list shows the journal"},
+	{ID: "review.redo-too-many", Other: "cannot redo {{.Want}} steps: {{.ID}} has {{.Count}} to put back"},
+	{ID: "review.redo-too-many.hint", Other: "tilmash redo {{.ID}} --list shows them; --steps {{.Count}} puts back all of them"},
+	{ID: "review.redo.args", Other: "DOC"},
+	{ID: "review.redo.description", Other: `Puts back, byte for byte, the last step of DOC that tilmash undo (or z in tilmash review) took back, or the last --steps of them, the last one undone first. Each comes back as a step of the journal, which tilmash undo can take back again. Any other change of the document after the undo (an edit, align, import) ends what redo can put back, and a file changed since the undo (by hand, by git) is not overwritten.
+
+Example: tilmash redo zarechnoye-videos --steps 2`},
+	{ID: "review.redo.flag.list", Other: "list the steps redo can put back, the next one first"},
+	{ID: "review.redo.flag.steps", Other: "put back the last {{.Ph}} undone steps"},
+	{ID: "review.redo.usage", Other: "put back the steps undo took back"},
+	{ID: "review.redone", Other: "redid step {{.Step}}: {{.What}}"},
 	{ID: "review.reloaded", Other: "the alignment changed on disk, so it was read again: press the key again"},
 	{ID: "review.review.args", Other: "DOC"},
-	{ID: "review.review.description", Other: `Steps through the groups of DOC that are not confirmed, have glossary findings or have errors of the other checks (a number the translation lacks …), showing each between its neighbours. Single keys act at once, and every change is saved and journaled as by tilmash group: c confirm, m merge with the next group, u (or M) merge with the previous one, s split, n or space skip (after the last group, back to the first one still to review), p go back, z undo, q quit, ? help. Works in any terminal, also over SSH.
+	{ID: "review.review.description", Other: `Steps through the groups of DOC that are not confirmed, have glossary findings or have errors of the other checks (a number the translation lacks …), showing each between its neighbours. Single keys act at once, and every change is saved and journaled as by tilmash group: c confirm, m merge with the next group, u (or M) merge with the previous one, s split, n or space skip (after the last group, back to the first one still to review), p go back, z undo, r redo what z took back, q quit, ? help. Works in any terminal, also over SSH.
 
 Example: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "start at group {{.Ph}}"},
@@ -940,6 +959,7 @@ Example: tilmash undo zarechnoye-videos --steps 3`},
 	{ID: "review.undo.flag.steps", Other: "take back the last {{.Ph}} edits"},
 	{ID: "review.undo.usage", Other: "take back the last edits of a document"},
 	{ID: "review.undone", Other: "undid step {{.Step}}: {{.What}}"},
+	{ID: "review.undone.hint", Other: "tilmash redo {{.ID}} puts it back"},
 	{ID: "review.unknown-key", Other: "unknown key: press ? for help"},
 	{ID: "review.which-sentence", One: "group {{.Group}} has {{.Count}} {{.Lang}} sentence: say which one to correct with --sentence K (1 to {{.Count}})", Other: "group {{.Group}} has {{.Count}} {{.Lang}} sentences: say which one to correct with --sentence K (1 to {{.Count}})"},
 	{ID: "review.which-sentence.hint", Other: "tilmash show {{.ID}} --from {{.Group}} --to {{.Group}} numbers them (1), (2) …"},
@@ -2067,6 +2087,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.bad-journal.hint", Other: "қадамды ұмыту үшін сол файлды өшіріңіз; құжаттың өзіне зиян келген жоқ"},
 	{ID: "review.bad-language", Other: "теңестіруде {{.Lang}} тілі жоқ (барлары: {{.Known}})"},
 	{ID: "review.bad-range", Other: "{{.Input}} — жарамсыз топ ауқымы ({{.Offset}}-байт): нөмірлер мен аралықтарды көрсетіңіз, мысалы 1-20,25, немесе all"},
+	{ID: "review.bad-redo-steps", Other: "--steps {{.Steps}} қайта орындалатын қадамдар саны бола алмайды: 1 немесе одан көп санды көрсетіңіз"},
 	{ID: "review.bad-span", Other: "--from {{.From}} мәні --to {{.To}} мәнінен кейін тұр"},
 	{ID: "review.bad-steps", Other: "--steps {{.Steps}} кері қайтарылатын қадамдар саны бола алмайды: 1 немесе одан көп санды көрсетіңіз"},
 	{ID: "review.bad-width", Other: "--width {{.Width}} ен бола алмайды: таңба санын көрсетіңіз, кемінде {{.Min}}"},
@@ -2159,6 +2180,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
   p                 бір топ артқа қайту
   z                 топтардың соңғы түзетуін кері қайтару (теңестіру мен импортты tilmash undo кері қайтарады)
+  r                 z кері қайтарған соңғы түзетуді қайта орындау
   q                 шығу (барлық өзгеріс сақталған)
   ?                 осы анықтама`},
 	{ID: "review.history-empty", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ: журнал бос"},
@@ -2167,7 +2189,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлдар қазіргі күйінде көрсетілді"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} — қалта емес, файл: tilmash құжат журналын (undo кері қайтаратын қадамдарды) осы жерде сақтайды"},
 	{ID: "review.journal-not-folder.hint", Other: "сол файлды құжат қалтасынан басқа жерге көшіріңіз не өшіріңіз; келесі түзету жаңа журнал бастайды, құжаттың өзіне зиян келген жоқ"},
-	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · n өткізу · p артқа · z кері қайтару · q шығу · ? анықтама"},
+	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
 	{ID: "review.need-flag", Other: "бұл командаға {{.Flag}} параметрі керек"},
 	{ID: "review.needs-terminal", Other: "review — интерактивті команда, оған терминал керек"},
 	{ID: "review.needs-terminal.hint", Other: "оны терминалда іске қосыңыз; сценарийлерде tilmash group confirm, merge, split және move командаларын қолданыңыз"},
@@ -2194,9 +2216,26 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.ph.to", Other: "prev|next"},
 	{ID: "review.prompt-split", Other: "{{.Group}}-топты мына жерден бөлу (ТІЛ:K …, Enter — қолдану, Esc — бас тарту): "},
 	{ID: "review.recovered", Other: "іркіліс салдарынан үзілген {{.Step}}-түзету ({{.What}}) кері қайтарылды"},
+	{ID: "review.redo-changed", Other: "{{.File}} файлы {{.Step}}-қадам кері қайтарылғаннан кейін өзгерген (қолмен немесе басқа бағдарламамен): қадамды қайта орындау сол өзгерісті жойып жібереді"},
+	{ID: "review.redo-changed.hint", Other: "өзгерісті сақтап, түзетуді қайта енгізіңіз немесе алдымен өзгерісті кері қайтарыңыз; қайта орындауға болатын қадамдарды tilmash redo {{.ID}} --list көрсетеді"},
+	{ID: "review.redo-list-empty", Other: "{{.ID}} құжатында қайта орындайтын қадам жоқ: құжат соңғы рет өзгергеннен бері ешбір қадам кері қайтарылған жоқ"},
+	{ID: "review.redo-not-edit", Other: "{{.ID}} құжатында қайта орындалатын келесі қадам, {{.Step}}-қадам, топтарды түзету емес, теңестіру, импорт немесе жариялау: мұнда тек топтарға енгізілген түзетулер қайта орындалады"},
+	{ID: "review.redo-not-edit.hint", Other: "бұл қадамды қайта орындау үшін tilmash redo {{.ID}} орындаңыз; оның не екенін tilmash redo {{.ID}} --list көрсетеді"},
+	{ID: "review.redo-nothing", Other: "{{.ID}} құжатында қайта орындайтын қадам жоқ: құжат соңғы рет өзгергеннен бері ешбір қадам кері қайтарылған жоқ"},
+	{ID: "review.redo-nothing.hint", Other: "redo тек undo кері қайтарған қадамдарды, құжат келесі рет өзгергенге дейін, қайта орындайды; журналды tilmash undo {{.ID}} --list көрсетеді"},
+	{ID: "review.redo-too-many", Other: "{{.Want}} қадамды қайта орындау мүмкін емес: {{.ID}} құжатында кері қайтарылған {{.Count}} қадам ғана бар"},
+	{ID: "review.redo-too-many.hint", Other: "оларды tilmash redo {{.ID}} --list көрсетеді; --steps {{.Count}} олардың бәрін қайта орындайды"},
+	{ID: "review.redo.args", Other: "ҚҰЖАТ"},
+	{ID: "review.redo.description", Other: `ҚҰЖАТ құжатының tilmash undo (немесе tilmash review ішіндегі z пернесі) кері қайтарған соңғы қадамын, не соңғы --steps қадамын, ең соңғы кері қайтарылғанынан бастап, байтпа-байт қайта орындайды. Әр қадам журналға tilmash undo қайтадан кері қайтара алатын қадам болып оралады. Кері қайтарудан кейін құжаттың кез келген басқа өзгерісі (түзету, теңестіру, импорт) қайта орындау мүмкіндігін жабады, ал кері қайтарудан кейін өзгерген файл (қолмен, git арқылы) қайта жазылмайды.
+
+Мысал: tilmash redo zarechnoye-videos --steps 2`},
+	{ID: "review.redo.flag.list", Other: "қайта орындауға болатын қадамдарды келесісінен бастап көрсету"},
+	{ID: "review.redo.flag.steps", Other: "кері қайтарылған соңғы {{.Ph}} қадамды қайта орындау"},
+	{ID: "review.redo.usage", Other: "undo кері қайтарған қадамдарды қайта орындау"},
+	{ID: "review.redone", Other: "{{.Step}}-қадам қайта орындалды: {{.What}}"},
 	{ID: "review.reloaded", Other: "теңестіру дискіде өзгерген, сондықтан қайта оқылды: пернені тағы бір рет басыңыз"},
 	{ID: "review.review.args", Other: "ҚҰЖАТ"},
-	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған, глоссарий бойынша кемшілігі немесе басқа тексерулердің қатесі бар (аудармада түпнұсқадағы сан жоқ …) топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын пернесі өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
+	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған, глоссарий бойынша кемшілігі немесе басқа тексерулердің қатесі бар (аудармада түпнұсқадағы сан жоқ …) топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын пернесі өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, r z кері қайтарғанды қайта орындау, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
 
 Мысал: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "{{.Ph}}-топтан бастау"},
@@ -2247,6 +2286,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.undo.flag.steps", Other: "соңғы {{.Ph}} түзетуді кері қайтару"},
 	{ID: "review.undo.usage", Other: "құжаттың соңғы түзетулерін кері қайтару"},
 	{ID: "review.undone", Other: "{{.Step}}-қадам кері қайтарылды: {{.What}}"},
+	{ID: "review.undone.hint", Other: "tilmash redo {{.ID}} оны қайта орындайды"},
 	{ID: "review.unknown-key", Other: "белгісіз перне: анықтама үшін ? басыңыз"},
 	{ID: "review.which-sentence", One: "{{.Group}}-топта {{.Lang}} тілінде {{.Count}} сөйлем бар: қайсысын түзету керегін --sentence K арқылы көрсетіңіз (1-ден {{.Count}}-ге дейін)", Other: "{{.Group}}-топта {{.Lang}} тілінде {{.Count}} сөйлем бар: қайсысын түзету керегін --sentence K арқылы көрсетіңіз (1-ден {{.Count}}-ге дейін)"},
 	{ID: "review.which-sentence.hint", Other: "tilmash show {{.ID}} --from {{.Group}} --to {{.Group}} оларды нөмірлейді: (1), (2) …"},
@@ -3374,6 +3414,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.bad-journal.hint", Other: "удалите этот файл, чтобы забыть шаг; сам документ не пострадал"},
 	{ID: "review.bad-language", Other: "в выравнивании нет языка {{.Lang}} (есть: {{.Known}})"},
 	{ID: "review.bad-range", Other: "неверный диапазон групп {{.Input}} (байт {{.Offset}}): укажите номера и промежутки, например 1-20,25, или all"},
+	{ID: "review.bad-redo-steps", Other: "--steps {{.Steps}} — не число шагов для возврата: укажите 1 или больше"},
 	{ID: "review.bad-span", Other: "--from {{.From}} стоит после --to {{.To}}"},
 	{ID: "review.bad-steps", Other: "--steps {{.Steps}} — не число шагов для отмены: укажите 1 или больше"},
 	{ID: "review.bad-width", Other: "--width {{.Width}} — не ширина: укажите число символов, не меньше {{.Min}}"},
@@ -3466,6 +3507,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)
   p            вернуться на группу назад
   z            отменить последнюю правку групп (выравнивание и импорт отменяет tilmash undo)
+  r            вернуть последнюю правку, отменённую клавишей z
   q            выйти (все изменения уже сохранены)
   ?            эта справка`},
 	{ID: "review.history-empty", Other: "в {{.ID}} нет правок для отмены: журнал пуст"},
@@ -3474,7 +3516,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлы показаны как есть"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} — файл, а не папка: здесь tilmash хранит журнал документа (шаги, которые отменяет undo)"},
 	{ID: "review.journal-not-folder.hint", Other: "перенесите этот файл из папки документа или удалите его; следующая правка начнёт новый журнал, сам документ не пострадал"},
-	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · n пропустить · p назад · z отменить · q выйти · ? справка"},
+	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
 	{ID: "review.need-flag", Other: "этой команде нужен параметр {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review — интерактивная команда, ей нужен терминал"},
 	{ID: "review.needs-terminal.hint", Other: "запустите её в терминале; в сценариях используйте tilmash group confirm, merge, split и move"},
@@ -3501,9 +3543,26 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.ph.to", Other: "prev|next"},
 	{ID: "review.prompt-split", Other: "разделить группу {{.Group}} перед (ЯЗЫК:K …, Enter — применить, Esc — отмена): "},
 	{ID: "review.recovered", Other: "откачена правка {{.Step}} ({{.What}}), прерванная сбоем"},
+	{ID: "review.redo-changed", Other: "{{.File}} изменился после отмены шага {{.Step}} (вручную или другой программой): возврат шага уничтожил бы это изменение"},
+	{ID: "review.redo-changed.hint", Other: "сохраните изменение и внесите правку заново или сначала отмените изменение; tilmash redo {{.ID}} --list покажет шаги, которые можно вернуть"},
+	{ID: "review.redo-list-empty", Other: "в {{.ID}} нечего возвращать: после последнего изменения документа ни один шаг не отменялся"},
+	{ID: "review.redo-not-edit", Other: "следующий шаг для возврата в {{.ID}}, шаг {{.Step}}, — не правка групп, а выравнивание, импорт или публикация: здесь возвращаются только правки групп"},
+	{ID: "review.redo-not-edit.hint", Other: "чтобы вернуть этот шаг, выполните tilmash redo {{.ID}}; tilmash redo {{.ID}} --list покажет, что это за шаг"},
+	{ID: "review.redo-nothing", Other: "в {{.ID}} нечего возвращать: после последнего изменения документа ни один шаг не отменялся"},
+	{ID: "review.redo-nothing.hint", Other: "redo возвращает только шаги, отменённые undo, до следующего изменения документа; tilmash undo {{.ID}} --list покажет журнал"},
+	{ID: "review.redo-too-many", Other: "нельзя вернуть столько шагов ({{.Want}}): в {{.ID}} можно вернуть отменённых шагов: {{.Count}}"},
+	{ID: "review.redo-too-many.hint", Other: "tilmash redo {{.ID}} --list покажет их; --steps {{.Count}} вернёт их все"},
+	{ID: "review.redo.args", Other: "ДОКУМЕНТ"},
+	{ID: "review.redo.description", Other: `Возвращает байт в байт последний шаг документа ДОКУМЕНТ, отменённый tilmash undo (или клавишей z в tilmash review), или последние --steps таких шагов, начиная с отменённого последним. Каждый возвращается в журнал как шаг, который tilmash undo снова может отменить. Любое другое изменение документа после отмены (правка, выравнивание, импорт) закрывает возможность возврата, а файл, изменённый после отмены (вручную, через git), не перезаписывается.
+
+Пример: tilmash redo zarechnoye-videos --steps 2`},
+	{ID: "review.redo.flag.list", Other: "показать шаги, которые можно вернуть, начиная со следующего"},
+	{ID: "review.redo.flag.steps", Other: "вернуть {{.Ph}} последних отменённых шагов"},
+	{ID: "review.redo.usage", Other: "вернуть шаги, отменённые undo"},
+	{ID: "review.redone", Other: "возвращён шаг {{.Step}}: {{.What}}"},
 	{ID: "review.reloaded", Other: "выравнивание изменилось на диске и было прочитано заново: нажмите клавишу ещё раз"},
 	{ID: "review.review.args", Other: "ДОКУМЕНТ"},
-	{ID: "review.review.description", Other: `Проходит по группам документа ДОКУМЕНТ, которые не подтверждены, имеют замечания по глоссарию или ошибки других проверок (в переводе нет числа из оригинала …), и показывает каждую вместе с соседними. Клавиши действуют сразу, и каждое изменение сохраняется и записывается в журнал, как при tilmash group: c подтвердить, m объединить со следующей группой, u (или M) объединить с предыдущей, s разделить, n или пробел пропустить (после последней группы — снова к первой непроверенной), p назад, z отменить, q выйти, ? справка. Работает в любом терминале, в том числе по SSH.
+	{ID: "review.review.description", Other: `Проходит по группам документа ДОКУМЕНТ, которые не подтверждены, имеют замечания по глоссарию или ошибки других проверок (в переводе нет числа из оригинала …), и показывает каждую вместе с соседними. Клавиши действуют сразу, и каждое изменение сохраняется и записывается в журнал, как при tilmash group: c подтвердить, m объединить со следующей группой, u (или M) объединить с предыдущей, s разделить, n или пробел пропустить (после последней группы — снова к первой непроверенной), p назад, z отменить, r вернуть отменённое клавишей z, q выйти, ? справка. Работает в любом терминале, в том числе по SSH.
 
 Пример: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "начать с группы {{.Ph}}"},
@@ -3554,6 +3613,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.undo.flag.steps", Other: "отменить {{.Ph}} последних правок"},
 	{ID: "review.undo.usage", Other: "отменить последние правки документа"},
 	{ID: "review.undone", Other: "отменён шаг {{.Step}}: {{.What}}"},
+	{ID: "review.undone.hint", Other: "tilmash redo {{.ID}} вернёт его"},
 	{ID: "review.unknown-key", Other: "неизвестная клавиша: нажмите ? для справки"},
 	{ID: "review.which-sentence", One: "группа {{.Group}} содержит {{.Count}} предложение {{.Lang}}: укажите, какое исправить, с помощью --sentence K (от 1 до {{.Count}})", Few: "группа {{.Group}} содержит {{.Count}} предложения {{.Lang}}: укажите, какое исправить, с помощью --sentence K (от 1 до {{.Count}})", Many: "группа {{.Group}} содержит {{.Count}} предложений {{.Lang}}: укажите, какое исправить, с помощью --sentence K (от 1 до {{.Count}})", Other: "группа {{.Group}} содержит {{.Count}} предложения {{.Lang}}: укажите, какое исправить, с помощью --sentence K (от 1 до {{.Count}})"},
 	{ID: "review.which-sentence.hint", Other: "tilmash show {{.ID}} --from {{.Group}} --to {{.Group}} пронумерует их: (1), (2) …"},

@@ -327,6 +327,47 @@ func (a *App) Undo(d *document.Document, steps int, force bool) (UndoResult, err
 	return res, err
 }
 
+// Redo puts back the last steps edits of d that undo took back. When the
+// only thing to do was rolling back an interrupted edit, that is the
+// result, and no error. The caller holds the workspace lock.
+func (a *App) Redo(d *document.Document, steps int) (UndoResult, error) {
+	redone, rec, err := review.Redo(d, steps)
+	res := UndoResult{Undone: redone, Recovered: rec}
+	if err != nil && rec != nil && len(redone) == 0 {
+		var nothing *journal.RedoError
+		if errors.As(err, &nothing) {
+			return res, nil
+		}
+	}
+	return res, err
+}
+
+// RedoVersion is [App.Redo] of one step for the redo key of review, refused
+// with ErrAlignmentChanged when the document is no longer the version the
+// caller showed. Like [App.UndoVersion], it puts back only a change of the
+// groups: an align or import that was undone is left to tilmash redo.
+// The caller holds the workspace lock.
+func (a *App) RedoVersion(d *document.Document, version string) (UndoResult, error) {
+	snap, err := review.Load(d)
+	if err != nil {
+		return UndoResult{}, err
+	}
+	if Version(snap) != version {
+		return UndoResult{}, ErrAlignmentChanged
+	}
+	if snap.Interrupted == nil {
+		next, err := review.Redoable(d)
+		if err != nil {
+			return UndoResult{}, err
+		}
+		if len(next) > 0 && !review.IsEdit(next[0]) {
+			return UndoResult{}, locale.NewError("review.redo-not-edit", map[string]any{"ID": d.ID, "Step": next[0].Step}).
+				WithHint("review.redo-not-edit.hint")
+		}
+	}
+	return a.Redo(d, 1)
+}
+
 // UndoVersion is [App.Undo] of the last step, refused with
 // ErrAlignmentChanged when the document is no longer the version the
 // caller showed: a person undoes the step they saw, never one another

@@ -335,7 +335,7 @@ func commands(env *console.Env, groups []Group) []*cli.Command {
 // order lists commands in the order of the workflow, not the alphabet:
 // that is how a newcomer reads the help.
 func order(name string) int {
-	for i, n := range []string{"init", "import", "status", "segment", "align", "align-files", "show", "group", "review", "undo", "glossary", "check", "export", "import-tmx", "import-xliff", "publish"} {
+	for i, n := range []string{"init", "import", "status", "segment", "align", "align-files", "show", "group", "review", "undo", "redo", "glossary", "check", "export", "import-tmx", "import-xliff", "publish"} {
 		if n == name {
 			return i
 		}

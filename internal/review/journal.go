@@ -37,14 +37,37 @@ func IsEdit(e *journal.Entry) bool {
 // before anything is written, even with force: taking a step back into it
 // would write a file that still holds the markers, or stop halfway.
 func Undo(d *document.Document, n int, force bool) (undone []*journal.Entry, recovered *journal.Entry, err error) {
+	if err := readable(d); err != nil {
+		return nil, nil, err
+	}
+	return d.Journal().Undo(n, force)
+}
+
+// Redo puts back the last n steps of d that undo took back; see
+// [journal.Journal.Redo]. The caller holds the workspace lock. A file a
+// git merge left unfinished stops it, as it stops Undo.
+func Redo(d *document.Document, n int) (redone []*journal.Entry, recovered *journal.Entry, err error) {
+	if err := readable(d); err != nil {
+		return nil, nil, err
+	}
+	return d.Journal().Redo(n)
+}
+
+// Redoable returns the steps of d that redo can put back, the next one
+// first.
+func Redoable(d *document.Document) ([]*journal.Entry, error) { return d.Journal().Redoable() }
+
+// readable reads every file of d a step may write, and returns the first
+// error: conflict markers of an unfinished git merge among them.
+func readable(d *document.Document) error {
 	names := []string{document.AlignmentName}
 	for _, l := range d.Languages() {
 		names = append(names, l+".txt", document.FormatName(l))
 	}
 	for _, name := range names {
 		if _, err := d.ReadFile(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, err
+			return err
 		}
 	}
-	return d.Journal().Undo(n, force)
+	return nil
 }

@@ -25,6 +25,7 @@ func Commands(a *app.App) cli.Group {
 			groupCommand(a, env),
 			reviewCommand(a, env),
 			undoCommand(a, env),
+			redoCommand(a, env),
 		}
 	}
 }

@@ -275,7 +275,11 @@ func (s *session) handle(k rune) (done bool, err error) {
 			s.cur--
 		}
 	case 'z':
-		if err := s.undo(); err != nil {
+		if err := s.undo(false); err != nil {
+			return true, err
+		}
+	case 'r':
+		if err := s.undo(true); err != nil {
 			return true, err
 		}
 	case '?', 'h':
@@ -373,7 +377,9 @@ func (s *session) apply(op review.Op) (bool, error) {
 	return true, s.reload()
 }
 
-func (s *session) undo() error {
+// undo takes back the last change of the groups, or with redo puts back
+// the last one undone.
+func (s *session) undo(redo bool) error {
 	unlock, err := s.env.Lock(s.ws)
 	if err != nil {
 		s.report(err)
@@ -382,8 +388,13 @@ func (s *session) undo() error {
 	defer unlock()
 	// The step taken back is the one this screen shows the result of: a
 	// step another process made since is not undone blind, and neither is
-	// the align or import the review works on.
-	res, err := s.app.UndoVersion(s.d, app.Version(s.snap))
+	// the align or import the review works on. So for redo.
+	var res app.UndoResult
+	if redo {
+		res, err = s.app.RedoVersion(s.d, app.Version(s.snap))
+	} else {
+		res, err = s.app.UndoVersion(s.d, app.Version(s.snap))
+	}
 	if errors.Is(err, app.ErrAlignmentChanged) {
 		s.say("review.reloaded", nil)
 		return s.reload()
@@ -397,6 +408,11 @@ func (s *session) undo() error {
 		return err
 	}
 	for _, e := range res.Undone {
+		if redo {
+			s.say("review.redone", map[string]any{"Step": e.Step, "What": describe(s.env, e)})
+			s.edits++
+			continue
+		}
 		s.say("review.undone", map[string]any{"Step": e.Step, "What": describe(s.env, e)})
 		if s.edits > 0 {
 			s.edits--

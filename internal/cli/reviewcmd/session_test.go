@@ -369,3 +369,59 @@ func TestOtherErrorsAreToReview(t *testing.T) {
 		t.Error("a typography warning alone made confirmed group 4 need review")
 	}
 }
+
+// TestRedoKey: r puts back what z took back (before, a z pressed once too
+// often lost the confirmation for good), and only a change of the groups:
+// an align undone with tilmash undo is left to tilmash redo.
+func TestRedoKey(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, s *session)
+		keys  string
+		want  string
+		msg   string
+	}{
+		{name: "its own confirmation", keys: "czr", want: "ccfcaf", msg: "redid step 1: confirmed 1 group in 2"},
+		{name: "nothing undone", keys: "cr", want: "ccfcaf", msg: "nothing to redo in demo"},
+		{name: "a new change ends it", keys: "czcr", want: "caccaf", msg: "nothing to redo in demo"},
+		{
+			name: "an align undone elsewhere",
+			setup: func(t *testing.T, s *session) {
+				c, err := document.Begin(s.ws, s.d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a := s.snap.Alignment
+				a.Groups[5].Status = document.Aligned
+				if err := c.SetAlignment(a); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := c.Commit("review.done.align", nil, time.Time{}); err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := review.Undo(s.d, 1, false); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.reload(); err != nil {
+					t.Fatal(err)
+				}
+			},
+			keys: "r", want: "cafcaf", msg: "tilmash redo demo",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, reviewtest.OneToOne)
+			if tt.setup != nil {
+				tt.setup(t, s)
+			}
+			press(t, s, tt.keys)
+			if got := statuses(t, s); got != tt.want {
+				t.Errorf("statuses %s, want %s", got, tt.want)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+		})
+	}
+}

@@ -48,9 +48,71 @@ func undoCommand(a *app.App, env *console.Env) *urfave.Command {
 			for _, e := range res.Undone {
 				env.Say("review.undone", map[string]any{"Step": e.Step, "What": describe(env, e)})
 			}
+			if err == nil && len(res.Undone) > 0 {
+				env.Hint("review.undone.hint", map[string]any{"ID": d.ID})
+			}
 			return err
 		},
 	}
+}
+
+func redoCommand(a *app.App, env *console.Env) *urfave.Command {
+	return &urfave.Command{
+		Name:        "redo",
+		Usage:       env.T("review.redo.usage", nil),
+		ArgsUsage:   env.T("review.redo.args", nil),
+		Description: env.T("review.redo.description", nil),
+		Flags: []urfave.Flag{
+			&urfave.IntFlag{Name: "steps", Value: 1, Usage: flagUsage(env, "review.redo.flag.steps", "review.ph.n")},
+			&urfave.BoolFlag{Name: "list", Usage: env.T("review.redo.flag.list", nil)},
+		},
+		Action: func(c *urfave.Context) error {
+			if c.NArg() != 1 {
+				return wantArgs(env, "review.redo.args")
+			}
+			ws, d, err := openDoc(env, c.Args().First())
+			if err != nil {
+				return err
+			}
+			if c.Bool("list") {
+				return redoList(env, d)
+			}
+			if n := c.Int("steps"); n < 1 {
+				return env.Usage("review.bad-redo-steps", map[string]any{"Steps": n}, "")
+			}
+			unlock, err := env.Lock(ws)
+			if err != nil {
+				return err
+			}
+			defer unlock()
+			res, err := a.Redo(d, c.Int("steps"))
+			if rec := res.Recovered; rec != nil {
+				env.Warn("review.recovered", map[string]any{"What": describe(env, rec), "Step": rec.Step})
+			}
+			for _, e := range res.Undone {
+				env.Say("review.redone", map[string]any{"Step": e.Step, "What": describe(env, e)})
+			}
+			return err
+		},
+	}
+}
+
+// redoList prints the steps redo can put back, the next one first.
+func redoList(env *console.Env, d *document.Document) error {
+	entries, err := review.Redoable(d)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		env.Say("review.redo-list-empty", map[string]any{"ID": d.ID})
+		return nil
+	}
+	var rows [][]string
+	for _, e := range entries {
+		rows = append(rows, []string{strconv.Itoa(e.Step), e.Time.Local().Format("2006-01-02 15:04"), describe(env, e)})
+	}
+	env.Table([]string{env.T("review.col.step", nil), env.T("review.col.time", nil), env.T("review.col.what", nil)}, rows)
+	return nil
 }
 
 // history prints the journal, newest first, as a table on standard output.
