@@ -49,7 +49,11 @@ func undoCommand(a *app.App, env *console.Env) *urfave.Command {
 				env.Say("review.undone", map[string]any{"Step": e.Step, "What": describe(env, e)})
 			}
 			if err == nil && len(res.Undone) > 0 {
-				env.Hint("review.undone.hint", map[string]any{"ID": d.ID})
+				// Not after taking back a document's first import: the
+				// folder went, and redo with it.
+				if next, _ := review.Redoable(d); len(next) > 0 {
+					env.Hint("review.undone.hint", map[string]any{"ID": d.ID})
+				}
 			}
 			return err
 		},
