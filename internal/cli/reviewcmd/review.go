@@ -45,7 +45,7 @@ func reviewCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			s := &session{app: a, env: env, ws: ws, d: d, in: in, out: out}
-			return s.run(c.Int("from"))
+			return s.run(c.Int("from"), c.IsSet("from"))
 		},
 	}
 }
@@ -75,12 +75,14 @@ type session struct {
 
 // run puts the terminal in raw mode, and restores it however the session
 // ends: a return, a panic or a signal.
-func (s *session) run(from int) (err error) {
+func (s *session) run(from int, fromSet bool) (err error) {
 	s.marker = loadMarker(s.app, s.env, s.ws)
 	if err := s.reload(); err != nil {
 		return err
 	}
-	s.cur = s.nextToReview(max(from, 1) - 1)
+	if s.cur, err = s.start(from, fromSet); err != nil {
+		return err
+	}
 	if s.cur == 0 {
 		s.env.Say("review.nothing-to-review", map[string]any{"ID": s.d.ID})
 		return nil
@@ -181,6 +183,26 @@ func (s *session) nextToReview(n int) int {
 		}
 	}
 	return 0
+}
+
+// start returns the group the session opens on: the first one to review
+// from group from on or, when every group from there on is done, the first
+// one to review at all, which the screen then says; 0 when no group needs
+// review. A group from that does not exist is refused, as show refuses it.
+func (s *session) start(from int, fromSet bool) (int, error) {
+	if n := len(s.snap.Alignment.Groups); fromSet && (from < 1 || from > n) {
+		return 0, review.NoGroup(from, n)
+	}
+	from = max(from, 1)
+	cur := s.nextToReview(from - 1)
+	if cur == 0 && from > 1 {
+		if cur = s.nextToReview(0); cur != 0 {
+			s.tell(s.capture(func(env *console.Env) {
+				env.SayN("review.none-from", s.left(), map[string]any{"From": from, "Group": cur})
+			}))
+		}
+	}
+	return cur, nil
 }
 
 func (s *session) left() int {

@@ -425,3 +425,53 @@ func TestRedoKey(t *testing.T) {
 		})
 	}
 }
+
+// TestStartFrom: review --from N opens on the first group to review from
+// N on. When every group from N on is done but earlier ones are not, it
+// used to end at once with "every group is confirmed", which was false;
+// it now goes back to the first group still to review and says so. A
+// group that does not exist is refused, as show refuses it.
+func TestStartFrom(t *testing.T) {
+	s := testSession(t, reviewtest.OneToOne) // cafcaf: 2, 3, 5, 6 to review
+	elsewhere(t, s, review.SetStatus{Groups: []int{5, 6}, Confirm: true})
+	if err := s.reload(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		from    int
+		fromSet bool
+		want    int
+		msg     string
+		err     string
+	}{
+		{from: 1, want: 2},
+		{from: 3, fromSet: true, want: 3},
+		{from: 5, fromSet: true, want: 2, msg: "no group to review from group 5 on: back to group 2, 2 groups still to review"},
+		{from: 7, fromSet: true, err: "there is no group 7: the alignment has 6"},
+		{from: 0, fromSet: true, err: "there is no group 0"},
+	}
+	for _, tt := range tests {
+		s.msgs = ""
+		got, err := s.start(tt.from, tt.fromSet)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("--from %d: error %v, want %q", tt.from, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("--from %d: group %d, %v; want %d", tt.from, got, err, tt.want)
+		}
+		if !strings.Contains(s.msgs, tt.msg) {
+			t.Errorf("--from %d: the screen says %q, want %q", tt.from, s.msgs, tt.msg)
+		}
+	}
+	// With every group done, there is nothing to start on, and no error.
+	elsewhere(t, s, review.SetStatus{Groups: []int{2, 3}, Confirm: true})
+	if err := s.reload(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.start(4, true); got != 0 || err != nil {
+		t.Errorf("all done: group %d, %v", got, err)
+	}
+}
