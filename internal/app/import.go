@@ -11,6 +11,11 @@ import (
 type Imported struct {
 	*document.ImportResult
 	Format docformat.Format
+	// Unaligned counts the sentences of the imported text that no group
+	// of the document's alignment holds (see Unaligned): the document was
+	// aligned before this language came, or the new version adds
+	// sentences. align places them; until then export leaves them out.
+	Unaligned int
 }
 
 // Import stores a file as the lang version of document id: the file is
@@ -51,7 +56,13 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 	if err != nil {
 		return nil, err
 	}
-	return &Imported{ImportResult: res, Format: f}, nil
+	out := &Imported{ImportResult: res, Format: f}
+	if !res.Unchanged {
+		if out.Unaligned, err = app.unalignedAfterImport(ws, id, lang); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // readArticle reads data (named name) in format f as import stores it:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/wordcount"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -31,6 +32,10 @@ type AlignmentStatus struct {
 	// alignment file changed behind tilmash's back, and the group
 	// commands refuse the document until it is aligned again or put back.
 	Mismatches int `json:"mismatches,omitempty"`
+	// Unaligned counts, per language, the sentences of its text that no
+	// group holds (see Unaligned): a language imported after the
+	// alignment, sentences a new version added. align places them.
+	Unaligned map[string]int `json:"unaligned,omitempty"`
 }
 
 // DocumentStatus is one row of the status table, and one object of
@@ -148,6 +153,7 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 	}
 	st := &DocumentStatus{ID: id, Languages: map[string]*LanguageStatus{}}
 	texts := map[string]string{}
+	sentences := map[string][]segment.Segment{}
 	for _, l := range ws.Config.Languages {
 		v, ok := d.Meta.Versions[l]
 		ls := &LanguageStatus{Imported: ok}
@@ -167,6 +173,7 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 			return nil, err
 		}
 		sents := seg.Segment(text)
+		sentences[l] = sents
 		ls.Sentences = len(sents)
 		for _, s := range sents {
 			ls.Words += wordcount.Count(l, s.Text)
@@ -183,6 +190,16 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 		n, conf, flag := a.Counts()
 		st.Alignment = &AlignmentStatus{Groups: n, Confirmed: conf, Flagged: flag,
 			Mismatches: len(a.Verify(d.WS.Rel(d.AlignmentFile()), texts))}
+		// Where the alignment does not match its texts, its spans say
+		// nothing about them: the mismatches are reported instead.
+		for l, sents := range sentences {
+			if u := Unaligned(a, l, sents); u > 0 && st.Alignment.Mismatches == 0 && !st.Languages[l].Stale {
+				if st.Alignment.Unaligned == nil {
+					st.Alignment.Unaligned = map[string]int{}
+				}
+				st.Alignment.Unaligned[l] = u
+			}
+		}
 	}
 	errs, warns, ok, err := app.countFindings(ws, d, a)
 	var gerr *glossaryError

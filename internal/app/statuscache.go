@@ -27,7 +27,7 @@ const StatusCacheName = "status-cache"
 
 // statusCacheMagic starts the file; the sha256 of the rest follows on its
 // own line, then the JSON.
-const statusCacheMagic = "tilmash status cache 2\n" // 2: AlignmentStatus.Mismatches
+const statusCacheMagic = "tilmash status cache 3\n" // 2: AlignmentStatus.Mismatches; 3: Unaligned
 
 type statusCache struct {
 	Workspace string                 `json:"workspace"`

@@ -76,6 +76,10 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 				env.Warn("import.detached", map[string]any{"Count": len(res.Lost), "Confirmed": res.LostConfirmed})
 				env.Hint("import.detached.hint", d)
 			}
+			if res.Unaligned > 0 {
+				env.Warn("import.unaligned", map[string]any{"Count": res.Unaligned, "ID": id, "Lang": lang})
+				env.Hint("import.unaligned.hint", d)
+			}
 			if m, ok := ap.CountImportMatches(ws, id, lang, app.TMFromEnv("", env.Getenv)); ok { // what the translation memory already holds
 				env.SayN("tm.import-matches", m.Sentences, map[string]any{"Exact": m.Exact, "Fuzzy": m.Fuzzy})
 			}

@@ -86,7 +86,7 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	}
 	header = append(header, env.T("status.col.alignment", nil), env.T("status.col.findings", nil))
 	var table [][]string
-	var mismatched []string
+	var mismatched, unaligned []string
 	for _, r := range rows {
 		row := []string{r.ID}
 		if r.Err != nil {
@@ -118,6 +118,14 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 				cell += ", " + env.Paint(console.Red, env.N("status.mismatches", m, nil))
 				mismatched = append(mismatched, r.ID)
 			}
+			if len(r.Alignment.Unaligned) > 0 {
+				for _, l := range ws.Config.Languages {
+					if u := r.Alignment.Unaligned[l]; u > 0 {
+						cell += ", " + env.Paint(console.Yellow, env.N("status.unaligned", u, map[string]any{"Lang": l}))
+					}
+				}
+				unaligned = append(unaligned, r.ID)
+			}
 			row = append(row, cell)
 		}
 		switch {
@@ -134,6 +142,9 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	env.SayN("status.summary", len(rows), nil)
 	for _, id := range mismatched {
 		env.Hint("status.mismatches.hint", map[string]any{"ID": id})
+	}
+	for _, id := range unaligned {
+		env.Hint("status.unaligned.hint", map[string]any{"ID": id})
 	}
 	var others []string
 	for _, l := range ws.Config.Languages {
