@@ -859,6 +859,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   q          quit (every change is already saved)
   ?          this help`},
 	{ID: "review.history-empty", Other: "no edits to undo in {{.ID}}: its journal is empty"},
+	{ID: "review.history-redo", One: "{{.Count}} undone step can be put back: tilmash redo {{.ID}} --list shows it", Other: "{{.Count}} undone steps can be put back: tilmash redo {{.ID}} --list shows them"},
 	{ID: "review.interrupted", Other: "edit {{.Step}} ({{.What}}) was interrupted: showing the document as it was before it"},
 	{ID: "review.interrupted.hint", Other: "the next tilmash command that changes {{.ID}} (group, undo, review, align, import) rolls it back"},
 	{ID: "review.journal-ignored", Other: "{{.Err}}; showing the files as they are"},
@@ -2191,6 +2192,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   q                 шығу (барлық өзгеріс сақталған)
   ?                 осы анықтама`},
 	{ID: "review.history-empty", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ: журнал бос"},
+	{ID: "review.history-redo", One: "кері қайтарылған {{.Count}} қадамды қайта орындауға болады: оны tilmash redo {{.ID}} --list көрсетеді", Other: "кері қайтарылған {{.Count}} қадамды қайта орындауға болады: оларды tilmash redo {{.ID}} --list көрсетеді"},
 	{ID: "review.interrupted", Other: "{{.Step}}-түзету ({{.What}}) үзіліп қалған: құжат сол түзетуге дейінгі күйінде көрсетілді"},
 	{ID: "review.interrupted.hint", Other: "{{.ID}} құжатын өзгертетін келесі tilmash командасы (group, undo, review, align, import) оны кері қайтарады"},
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлдар қазіргі күйінде көрсетілді"},
@@ -3523,6 +3525,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   q            выйти (все изменения уже сохранены)
   ?            эта справка`},
 	{ID: "review.history-empty", Other: "в {{.ID}} нет правок для отмены: журнал пуст"},
+	{ID: "review.history-redo", One: "{{.Count}} отменённый шаг можно вернуть: tilmash redo {{.ID}} --list покажет его", Few: "{{.Count}} отменённых шага можно вернуть: tilmash redo {{.ID}} --list покажет их", Many: "{{.Count}} отменённых шагов можно вернуть: tilmash redo {{.ID}} --list покажет их", Other: "{{.Count}} отменённого шага можно вернуть: tilmash redo {{.ID}} --list покажет их"},
 	{ID: "review.interrupted", Other: "правка {{.Step}} ({{.What}}) была прервана: документ показан в состоянии до неё"},
 	{ID: "review.interrupted.hint", Other: "следующая команда tilmash, изменяющая {{.ID}} (group, undo, review, align, import), откатит её"},
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлы показаны как есть"},

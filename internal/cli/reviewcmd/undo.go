@@ -125,6 +125,11 @@ func history(env *console.Env, id string, d *document.Document) error {
 	if err != nil {
 		return err
 	}
+	// The steps undone since the last change are not in the journal, but
+	// they are not lost either: say so, under the table.
+	if next, err := review.Redoable(d); err == nil && len(next) > 0 {
+		defer env.SayN("review.history-redo", len(next), map[string]any{"ID": id})
+	}
 	if len(entries) == 0 {
 		env.Say("review.history-empty", map[string]any{"ID": id})
 		return nil
