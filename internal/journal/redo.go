@@ -176,6 +176,9 @@ func (j *Journal) Redo(n int) (redone []*Entry, recovered *Entry, err error) {
 	if recovered, err = j.Recover(); err != nil {
 		return nil, nil, err
 	}
+	if err := j.dropRedone(); err != nil {
+		return nil, recovered, err
+	}
 	steps, err := j.redoSteps()
 	if err != nil {
 		return nil, recovered, err
@@ -226,4 +229,26 @@ func (j *Journal) Redo(n int) (redone []*Entry, recovered *Entry, err error) {
 		redone = append(redone, e)
 	}
 	return redone, recovered, nil
+}
+
+// dropRedone removes the next redo entry when its step is back already:
+// a redo writes its step, then removes the entry, and a crash in between
+// leaves an entry whose files are as it would make them. Putting it back
+// again would be refused as a change since the undo.
+func (j *Journal) dropRedone() error {
+	steps, err := j.redoSteps()
+	if err != nil || len(steps) == 0 {
+		return err
+	}
+	r, err := j.readRedo(steps[0])
+	if err != nil {
+		return err
+	}
+	if st, _, err := j.state(r); err != nil || st != notApplied {
+		return err
+	}
+	if err := os.Remove(j.WS.Path(j.redoRel(steps[0]))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

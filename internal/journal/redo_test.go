@@ -145,3 +145,38 @@ func TestForcedUndoConflictWritesNothing(t *testing.T) {
 		t.Errorf("a failed undo left %d steps to redo", len(r))
 	}
 }
+
+// TestRedoAfterACrashBetweenStepAndEntry: a redo writes its step, then
+// removes its entry; a crash in between leaves an entry whose step is
+// back already. The next redo drops it and goes on with the one after,
+// rather than refusing it as a change made since the undo.
+func TestRedoAfterACrashBetweenStepAndEntry(t *testing.T) {
+	j := newJournal(t)
+	commit(t, j, map[string]string{"a.yaml": "x: 1\n"})
+	commit(t, j, map[string]string{"a.yaml": "x: 2\n"})
+	commit(t, j, map[string]string{"a.yaml": "x: 3\n"})
+	if _, _, err := j.Undo(2, false); err != nil {
+		t.Fatal(err)
+	}
+	entry, err := os.ReadFile(j.WS.Path(j.redoRel(2)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := j.Redo(1); err != nil {
+		t.Fatal(err)
+	}
+	// The crash: the entry of the redone step is still there.
+	if err := os.WriteFile(j.WS.Path(j.redoRel(2)), entry, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	redone, _, err := j.Redo(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(redone) != 1 || redone[0].Step != 3 {
+		t.Fatalf("redone %+v, want step 3", redone)
+	}
+	if got, _ := read(t, j, "a.yaml"); got != "x: 3\n" {
+		t.Fatalf("after the redo: %q", got)
+	}
+}
