@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -16,6 +18,10 @@ type Imported struct {
 	// aligned before this language came, or the new version adds
 	// sentences. align places them; until then export leaves them out.
 	Unaligned int
+	// LooksLike is the language the text's letters say it is in, when
+	// that is not the one it was imported as (a Kazakh file imported as
+	// ru): see document.GuessLanguage. "" when they agree or cannot tell.
+	LooksLike string
 }
 
 // Import stores a file as the lang version of document id: the file is
@@ -43,9 +49,12 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 		return nil, err
 	}
 	var res *document.ImportResult
+	var sample string // the start of the text, for GuessLanguage
 	if doc == nil {
+		sample = string(data[:min(len(data), guessBytes)])
 		res, err = document.Import(ws, id, lang, data, name, opt)
 	} else {
+		sample = doc.Text[:min(len(doc.Text), guessBytes)]
 		opt.Formatting = &document.Formatting{From: string(f), Spans: doc.Spans}
 		opt.Stored = true // the readers build the stored form
 		if opt.Title == "" {
@@ -57,7 +66,15 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 		return nil, err
 	}
 	out := &Imported{ImportResult: res, Format: f}
-	if !res.Unchanged {
+	if res.Unchanged {
+		return out, nil
+	}
+	if slices.Contains(guessed, lang) {
+		if g := document.GuessLanguage(sample); g != "" && g != lang {
+			out.LooksLike = g
+		}
+	}
+	if !res.Created { // a new document has no alignment
 		if out.Unaligned, err = app.unalignedAfterImport(ws, id, lang); err != nil {
 			return nil, err
 		}

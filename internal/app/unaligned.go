@@ -44,8 +44,8 @@ func Unaligned(a *document.Alignment, lang string, sents []segment.Segment) int 
 }
 
 // unalignedAfterImport counts the sentences of the lang text of document
-// id that its alignment does not hold, 0 when it has no alignment (a new
-// document, a first language): see Unaligned.
+// id that its alignment does not hold, 0 when it has no alignment (a
+// first language): see Unaligned.
 func (app *App) unalignedAfterImport(ws *workspace.Workspace, id, lang string) (int, error) {
 	d, err := document.Open(ws, id)
 	if err != nil {
@@ -65,3 +65,12 @@ func (app *App) unalignedAfterImport(ws *workspace.Workspace, id, lang string) (
 	}
 	return Unaligned(a, lang, seg.Segment(text)), nil
 }
+
+// guessed are the languages document.GuessLanguage tells apart; an import
+// as one of them is compared with the guess.
+var guessed = []string{"en", "ru", "kk"}
+
+// guessBytes is how much of an imported text the guess reads: the start
+// of an article tells its language (GuessLanguage reads 20,000 letters at
+// most), and a text of 76 MB is not copied for it.
+const guessBytes = 128 << 10

@@ -66,6 +66,12 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 			default:
 				env.Say("import.updated", d)
 			}
+			if res.LooksLike != "" {
+				// Said first: a wrong file explains what follows.
+				data := map[string]any{"ID": id, "Lang": lang, "Guess": res.LooksLike, "File": name}
+				env.Warn("import.looks-like", data)
+				env.Hint("import.looks-like.hint", data)
+			}
 			if res.Empty {
 				// Stored all the same (it may be a placeholder), but said:
 				// an empty file is most often the wrong file.
