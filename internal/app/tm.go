@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -272,6 +273,20 @@ type LookupText struct {
 	// Markdown or DOCX article); nil for none, and for a document, whose
 	// formatting [App.SegmentMatches] reads when it needs it.
 	Formatting *document.Formatting
+}
+
+// LooksLike is the language of en, ru and kk that t's letters say it is
+// in, when that is not lang (one of them); "" when they agree or it cannot
+// tell (see document.GuessLanguage). A text looked up as the wrong
+// language matches nothing, and lookup says why.
+func (t LookupText) LooksLike(lang string) string {
+	if !slices.Contains(guessed, lang) {
+		return ""
+	}
+	if g := document.GuessLanguage(t.Text[:min(len(t.Text), guessBytes)]); g != lang {
+		return g
+	}
+	return ""
 }
 
 // DocumentText returns the text of document id in lang as a [LookupText];

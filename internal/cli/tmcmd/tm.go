@@ -432,6 +432,13 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 				printLookup(env, ws, tm.ShownResults(res))
 			}
 			env.SayN("tm.lookup.summary", len(res), map[string]any{"Name": t.Name, "Exact": exact, "Fuzzy": fuzzy, "Min": c.Int("min")})
+			if g := t.LooksLike(lang); g != "" && exact+fuzzy == 0 {
+				// --lang is the new text's language; a Russian text looked
+				// up as English (the default) matched nothing, silently.
+				data := map[string]any{"Name": t.Name, "Lang": lang, "Guess": g}
+				env.Warn("tm.lookup.looks-like", data)
+				env.Hint("tm.lookup.looks-like.hint", data)
+			}
 			return nil
 		},
 	}
