@@ -819,7 +819,7 @@ A group whose sentences are regrouped (merge, split, move) loses its confirmatio
 
 Example: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "DOC N --language LANG [--sentence K] --text TEXT"},
-	{ID: "review.group.edit.description", Other: `Replaces the K-th LANG sentence of group N with TEXT, in the alignment and in the stored LANG text, so a typo is fixed once for every later step. --sentence may be left out when the group has one sentence in LANG. The group keeps its status, a confirmation included: fixing a typo does not change which sentences are paired, and the glossary re-check reports what the new text changes.
+	{ID: "review.group.edit.description", Other: `Replaces the K-th LANG sentence of group N with TEXT, in the alignment and in the stored LANG text, so a typo is fixed once for every later step. --sentence may be left out when the group has one sentence in LANG. A heading stays a heading: its "# " is kept when TEXT has none. The group keeps its status, a confirmation included: fixing a typo does not change which sentences are paired, and the glossary re-check reports what the new text changes.
 
 Example: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "correct the text of a sentence"},
@@ -2156,7 +2156,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 
 Мысал: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "ҚҰЖАТ N --language ТІЛ [--sentence K] --text МӘТІН"},
-	{ID: "review.group.edit.description", Other: `N-топтың ТІЛ тіліндегі K-сөйлемін МӘТІН-мен алмастырады — теңестіруде де, сол тілдің сақталған мәтінінде де, сондықтан қате кейінгі барлық қадамдар үшін бір-ақ рет түзетіледі. Топта ол тілде бір ғана сөйлем болса, --sentence көрсетпеуге болады. Топ күйін, соның ішінде расталуын, сақтайды: қатені түзету қай сөйлемдер жұптасқанын өзгертпейді, ал глоссарий бойынша тексеру жаңа мәтіннің нені өзгерткенін хабарлайды.
+	{ID: "review.group.edit.description", Other: `N-топтың ТІЛ тіліндегі K-сөйлемін МӘТІН-мен алмастырады — теңестіруде де, сол тілдің сақталған мәтінінде де, сондықтан қате кейінгі барлық қадамдар үшін бір-ақ рет түзетіледі. Топта ол тілде бір ғана сөйлем болса, --sentence көрсетпеуге болады. Тақырып тақырып болып қалады: МӘТІН-де «# » болмаса, оның «# » белгісі сақталады. Топ күйін, соның ішінде расталуын, сақтайды: қатені түзету қай сөйлемдер жұптасқанын өзгертпейді, ал глоссарий бойынша тексеру жаңа мәтіннің нені өзгерткенін хабарлайды.
 
 Мысал: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "сөйлем мәтінін түзету"},
@@ -3493,7 +3493,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 
 Пример: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.edit.args", Other: "ДОКУМЕНТ N --language ЯЗЫК [--sentence K] --text ТЕКСТ"},
-	{ID: "review.group.edit.description", Other: `Заменяет K-е предложение группы N на языке ЯЗЫК текстом ТЕКСТ — и в выравнивании, и в сохранённом тексте этого языка, так что опечатка исправляется один раз для всех следующих шагов. --sentence можно не указывать, если в группе одно предложение на этом языке. Группа сохраняет статус, в том числе подтверждение: исправление опечатки не меняет того, какие предложения сопоставлены, а проверка по глоссарию сообщит, что изменил новый текст.
+	{ID: "review.group.edit.description", Other: `Заменяет K-е предложение группы N на языке ЯЗЫК текстом ТЕКСТ — и в выравнивании, и в сохранённом тексте этого языка, так что опечатка исправляется один раз для всех следующих шагов. --sentence можно не указывать, если в группе одно предложение на этом языке. Заголовок остаётся заголовком: его «# » сохраняется, если в ТЕКСТЕ его нет. Группа сохраняет статус, в том числе подтверждение: исправление опечатки не меняет того, какие предложения сопоставлены, а проверка по глоссарию сообщит, что изменил новый текст.
 
 Пример: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "исправить текст предложения"},

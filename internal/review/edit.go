@@ -325,6 +325,13 @@ func (e EditText) Apply(a *document.Alignment, texts map[string]string) (*Change
 		return nil, BadLanguage(e.Lang, keys(texts))
 	}
 	s := &sents[e.Sentence-1]
+	// A heading keeps its Markdown marker when the new text does not
+	// carry one: show prints "# ", but a person correcting the heading
+	// types its words, and it would become a paragraph of the article
+	// without a word (import-xliff keeps it the same way).
+	if m := headingMarker(s.Text); m != "" && headingMarker(repl) == "" {
+		repl = m + repl
+	}
 	start, end := s.Start, s.End
 	delta := len(repl) - (end - start)
 	for _, gr := range a.Groups {

@@ -312,3 +312,35 @@ func TestOpsAreEdits(t *testing.T) {
 		t.Errorf("the ops made only %v", seen)
 	}
 }
+
+// TestEditTextKeepsHeading: show prints a heading with its Markdown
+// marker, but a person correcting it types the words: the corrected
+// heading stayed a heading only if they typed "# " too, and otherwise
+// became a paragraph of the article without a word. The marker is kept,
+// as import-xliff keeps it; a new text with its own marker sets the level.
+func TestEditTextKeepsHeading(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Суд выслушал рыбаков", "## Суд выслушал рыбаков"},
+		{"# Суд выслушал рыбаков", "# Суд выслушал рыбаков"},
+		{"#5 в списке", "## #5 в списке"},
+	} {
+		text := "## Суд отложил дело\n\nРыбаки пришли в суд.\n"
+		a := &document.Alignment{Document: "d", Pivot: "en", Languages: []string{"en", "ru"}, Groups: []*document.Group{
+			{Status: document.Confirmed, Sents: map[string][]document.Sentence{"ru": {{Start: 0, End: 33, Text: "## Суд отложил дело"}}}},
+			{Status: document.Aligned, Sents: map[string][]document.Sentence{"ru": {{Start: 35, End: 71, Text: "Рыбаки пришли в суд."}}}},
+		}}
+		c, err := EditText{Group: 1, Lang: "ru", Sentence: 1, Text: tt.text}.Apply(a, map[string]string{"ru": text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Groups[0].Sents["ru"][0].Text; got != tt.want {
+			t.Errorf("%q: sentence %q, want %q", tt.text, got, tt.want)
+		}
+		if want := tt.want + "\n\nРыбаки пришли в суд.\n"; c.Texts["ru"] != want {
+			t.Errorf("%q: stored %q, want %q", tt.text, c.Texts["ru"], want)
+		}
+		if s := a.Groups[1].Sents["ru"][0]; c.Texts["ru"][s.Start:s.End] != s.Text {
+			t.Errorf("%q: the next sentence's span %d-%d holds %q", tt.text, s.Start, s.End, c.Texts["ru"][s.Start:s.End])
+		}
+	}
+}
