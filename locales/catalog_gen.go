@@ -1207,6 +1207,8 @@ Example: tilmash tm lookup new-article.txt --min 80`},
 Examples:
   tilmash tm search "General Prosecutor's Office"
   tilmash tm search Тоқаев --lang kk --format json`},
+	{ID: "tm.search.empty", Other: "the query is empty: there is nothing to search for"},
+	{ID: "tm.search.empty.hint", Other: "give a word or a phrase, such as tilmash tm search Тоқаев"},
 	{ID: "tm.search.flag.format", Other: "output format: text or json"},
 	{ID: "tm.search.flag.lang", Other: "search only the texts in this language (default: every language)"},
 	{ID: "tm.search.flag.limit", Other: "print at most this many groups"},
@@ -2544,6 +2546,8 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 Мысалдар:
   tilmash tm search "General Prosecutor's Office"
   tilmash tm search Тоқаев --lang kk --format json`},
+	{ID: "tm.search.empty", Other: "сұрау бос: іздейтін ештеңе жоқ"},
+	{ID: "tm.search.empty.hint", Other: "сөзді не сөз тіркесін көрсетіңіз, мысалы: tilmash tm search Тоқаев"},
 	{ID: "tm.search.flag.format", Other: "шығыс форматы: text немесе json"},
 	{ID: "tm.search.flag.lang", Other: "тек `ТІЛ` тіліндегі мәтіндерден іздеу (әдепкі: барлық тіл)"},
 	{ID: "tm.search.flag.limit", Other: "ең көбі осынша топ шығару"},
@@ -3881,6 +3885,8 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 Примеры:
   tilmash tm search "General Prosecutor's Office"
   tilmash tm search Тоқаев --lang kk --format json`},
+	{ID: "tm.search.empty", Other: "запрос пуст: искать нечего"},
+	{ID: "tm.search.empty.hint", Other: "укажите слово или фразу, например: tilmash tm search Тоқаев"},
 	{ID: "tm.search.flag.format", Other: "формат вывода: text или json"},
 	{ID: "tm.search.flag.lang", Other: "искать только в текстах на языке `ЯЗЫК` (по умолчанию — на всех языках)"},
 	{ID: "tm.search.flag.limit", Other: "вывести не больше стольких групп"},

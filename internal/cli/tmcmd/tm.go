@@ -268,6 +268,11 @@ func searchCommand(a *app.App, env *console.Env) *urfave.Command {
 				return wantArgs(env, c, "tm search", "tm.search.args", 1, 1)
 			}
 			query := strings.Join(c.Args().Slice(), " ")
+			if strings.TrimSpace(query) == "" {
+				// tilmash tm search "$WORD" with $WORD unset: searching for
+				// nothing found nothing, and said "0 groups hold".
+				return env.Usage("tm.search.empty", nil, "tm.search.empty.hint")
+			}
 			format := c.String("format")
 			if err := checkFormat(env, format, "text", "json"); err != nil {
 				return err
