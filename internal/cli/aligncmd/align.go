@@ -93,6 +93,11 @@ func report(env *console.Env, r *app.AlignResult) {
 	env.Printf("%s\n", r.Doc.ID)
 	env.Table([]string{env.T("align.col.kind", map[string]any{"Langs": langs}), env.T("align.col.groups", nil)}, rows)
 	env.Say("align.summary", map[string]any{"ID": r.Doc.ID, "Groups": env.N("align.groups", n, nil), "Flagged": flagged, "Confirmed": confirmed})
+	if langs := r.Alignment.Languages; len(langs) == 1 {
+		// One text makes groups of one sentence each: nothing was aligned.
+		env.Warn("align.one-language", map[string]any{"ID": r.Doc.ID, "Lang": langs[0]})
+		env.Hint("align.one-language.hint", map[string]any{"ID": r.Doc.ID})
+	}
 	reshaped := 0
 	for _, g := range r.Alignment.Groups {
 		if g.Reshaped {
