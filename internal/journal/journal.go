@@ -553,7 +553,10 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 			return undone, recovered, j.dropRedoStep(e.Step, err)
 		}
 		if err := j.put(e, old); err != nil {
-			return undone, recovered, j.dropRedoStep(e.Step, err)
+			// Some files may be back already: the mark makes the next
+			// command finish the undo (see Recover), and the redo entry
+			// then holds, so it stays.
+			return undone, recovered, err
 		}
 		if err := j.remove(e.Step); err != nil {
 			return undone, recovered, err

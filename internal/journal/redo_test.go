@@ -180,3 +180,42 @@ func TestRedoAfterACrashBetweenStepAndEntry(t *testing.T) {
 		t.Fatalf("after the redo: %q", got)
 	}
 }
+
+// TestRedoAfterAnUndoStoppedHalfway: an undo the system stopped after it
+// put back one file (a full disk, a permission) is finished by the next
+// command, as after a crash; the step it took back can still be redone.
+func TestRedoAfterAnUndoStoppedHalfway(t *testing.T) {
+	j := newJournal(t)
+	commit(t, j, map[string]string{"b.txt": "one\n", "a.yaml": "x: 1\n"})
+	commit(t, j, map[string]string{"b.txt": "two\n", "a.yaml": "x: 2\n"})
+	first := ""
+	j.BeforeWrite = func(name string) {
+		if first == "" {
+			first = name
+			return
+		}
+		_ = os.Chmod(j.path(name), 0o444)
+	}
+	if _, _, err := j.Undo(1, false); err == nil {
+		t.Fatal("the undo went through a read-only file")
+	}
+	j.BeforeWrite = nil
+	if err := os.Chmod(j.path("b.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(j.path("a.yaml"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := j.Recover(); err != nil || e == nil || e.Step != 2 {
+		t.Fatalf("recover: %+v %v", e, err)
+	}
+	if got, _ := read(t, j, "b.txt"); got != "one\n" {
+		t.Fatalf("after recovery: %q", got)
+	}
+	if _, _, err := j.Redo(1); err != nil {
+		t.Fatalf("redo of the step the stopped undo took back: %v", err)
+	}
+	if a, _ := read(t, j, "a.yaml"); a != "x: 2\n" {
+		t.Fatalf("after redo: %q", a)
+	}
+}
