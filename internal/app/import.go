@@ -5,6 +5,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/textenc"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -51,7 +52,9 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 	var res *document.ImportResult
 	var sample string // the start of the text, for GuessLanguage
 	if doc == nil {
-		sample = string(data[:min(len(data), guessBytes)])
+		if enc, _ := textenc.Sniff(data); enc == textenc.UTF8 { // the letters of UTF-16 are not read as such
+			sample = string(data[:min(len(data), guessBytes)])
+		}
 		res, err = document.Import(ws, id, lang, data, name, opt)
 	} else {
 		sample = doc.Text[:min(len(doc.Text), guessBytes)]
