@@ -86,7 +86,9 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 				env.Warn("import.unaligned", map[string]any{"Count": res.Unaligned, "ID": id, "Lang": lang})
 				env.Hint("import.unaligned.hint", d)
 			}
-			if m, ok := ap.CountImportMatches(ws, id, lang, app.TMFromEnv("", env.Getenv)); ok { // what the translation memory already holds
+			// What the translation memory already holds; nothing to say of
+			// a text without sentences (the empty file warned of above).
+			if m, ok := ap.CountImportMatches(ws, id, lang, app.TMFromEnv("", env.Getenv)); ok && m.Sentences > 0 {
 				env.SayN("tm.import-matches", m.Sentences, map[string]any{"Exact": m.Exact, "Fuzzy": m.Fuzzy})
 			}
 			return nil
