@@ -150,6 +150,13 @@ func (j *Journal) dropRedoIfGone() error {
 	return j.dropRedo()
 }
 
+// RedoCount returns how many steps redo can put back, without reading
+// them (an undone align of a long document keeps megabytes).
+func (j *Journal) RedoCount() (int, error) {
+	steps, err := j.redoSteps()
+	return len(steps), err
+}
+
 // Redoable returns the steps redo can put back, the next one first.
 func (j *Journal) Redoable() ([]*Entry, error) {
 	steps, err := j.redoSteps()

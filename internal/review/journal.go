@@ -57,6 +57,9 @@ func Redo(d *document.Document, n int) (redone []*journal.Entry, recovered *jour
 // first.
 func Redoable(d *document.Document) ([]*journal.Entry, error) { return d.Journal().Redoable() }
 
+// RedoCount returns how many steps of d redo can put back.
+func RedoCount(d *document.Document) (int, error) { return d.Journal().RedoCount() }
+
 // readable reads every file of d a step may write, and returns the first
 // error: conflict markers of an unfinished git merge among them.
 func readable(d *document.Document) error {

@@ -51,7 +51,7 @@ func undoCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err == nil && len(res.Undone) > 0 {
 				// Not after taking back a document's first import: the
 				// folder went, and redo with it.
-				if next, _ := review.Redoable(d); len(next) > 0 {
+				if n, _ := review.RedoCount(d); n > 0 {
 					env.Hint("review.undone.hint", map[string]any{"ID": d.ID})
 				}
 			}
@@ -127,8 +127,8 @@ func history(env *console.Env, id string, d *document.Document) error {
 	}
 	// The steps undone since the last change are not in the journal, but
 	// they are not lost either: say so, under the table.
-	if next, err := review.Redoable(d); err == nil && len(next) > 0 {
-		defer env.SayN("review.history-redo", len(next), map[string]any{"ID": id})
+	if n, err := review.RedoCount(d); err == nil && n > 0 {
+		defer env.SayN("review.history-redo", n, map[string]any{"ID": id})
 	}
 	if len(entries) == 0 {
 		env.Say("review.history-empty", map[string]any{"ID": id})
