@@ -116,7 +116,18 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 			return repair(en, kk, options("en", "kk"), beads, pins)
 		})
 		ke, kr, kks := newAnchorKeys("en", en, opt.Terms), newAnchorKeys("ru", ru, opt.Terms), newAnchorKeys("kk", kk, opt.Terms)
-		ruBeads, kkBeads = strangers(ruBeads, kkBeads, len(en), ke, kr, kks), strangers(kkBeads, ruBeads, len(en), ke, kks, kr)
+		// rkRu[j] and rkKk[j]: the ru–kk bead of Russian j and of Kazakh j.
+		rkRu, rkKk := make([]int, len(ru)), make([]int, len(kk))
+		for k, b := range rkBeads {
+			for _, j := range b.Src {
+				rkRu[j] = k
+			}
+			for _, j := range b.Tgt {
+				rkKk[j] = k
+			}
+		}
+		ruBeads, kkBeads = strangers(ruBeads, kkBeads, len(en), ke, kr, kks, func(t, o int) bool { return rkRu[t] == rkKk[o] }),
+			strangers(kkBeads, ruBeads, len(en), ke, kks, kr, func(t, o int) bool { return rkKk[t] == rkRu[o] })
 		ruBeads, kkBeads = dropMerges(ruBeads, kkBeads, en, ru, ke, kr, kks), dropMerges(kkBeads, ruBeads, en, kk, ke, kks, kr)
 		if lexCandidates(ruBeads, kkBeads, len(en)) || lexCandidates(kkBeads, ruBeads, len(en)) {
 			re, rr := lexKeys(en, ru, options("en", "ru"))

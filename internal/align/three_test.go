@@ -828,6 +828,10 @@ func TestStrangers(t *testing.T) {
 		en, rk []string // the en–kk beads to repair, and the en–ru ones
 		want   string
 		ru1    string // if set, Russian 1
+		en1    string // if set, English 1
+		// apart: the ru–kk alignment pairs no Kazakh sentence with a Russian one (otherwise it
+		// pairs them in order, Kazakh j with Russian j)
+		apart bool
 	}{
 		{
 			name: "addition in place of a dropped sentence",
@@ -882,6 +886,37 @@ func TestStrangers(t *testing.T) {
 			want: "0|0 1|- -|1 2|2",
 		},
 		{
+			// English 1 and its Russian share two names only (Takiyev, Shymkent): too little alone, but the
+			// Russian–Kazakh alignment does not pair the addition with that Russian either.
+			name:  "two keys agreed on, addition apart in ru–kk",
+			kk:    kkAdded,
+			en1:   "Takiyev said spending in Shymkent would rise.",
+			ru1:   "Такиев сказал, что расходы в Шымкенте вырастут.",
+			en:    []string{"0|0", "1|1@0.8", "2|2"},
+			rk:    []string{"0|0", "1|1", "2|2"},
+			apart: true,
+			want:  "0|0 1|- -|1 2|2",
+		},
+		{
+			name: "two keys agreed on, addition paired in ru–kk",
+			kk:   kkAdded,
+			en1:  "Takiyev said spending in Shymkent would rise.",
+			ru1:  "Такиев сказал, что расходы в Шымкенте вырастут.",
+			en:   []string{"0|0", "1|1@0.8", "2|2"},
+			rk:   []string{"0|0", "1|1", "2|2"},
+			want: "0|0 1|1 2|2",
+		},
+		{
+			name:  "one key agreed on, addition apart in ru–kk",
+			kk:    kkAdded,
+			en1:   "Takiyev said spending would rise.",
+			ru1:   "Такиев сказал, что расходы вырастут.",
+			en:    []string{"0|0", "1|1@0.8", "2|2"},
+			rk:    []string{"0|0", "1|1", "2|2"},
+			apart: true,
+			want:  "0|0 1|1 2|2",
+		},
+		{
 			name: "translation in two sentences, one without a name",
 			kk:   goldenSentences("Қазақстан парламенті сейсенбі күні 2024 жылғы бюджетті бекітті.", "Мектептерге жұмсалатын шығын өседі.", "Мұны қаржы министрі Мәди Такиев айтты.", "Оппозиция қарсы дауыс берді."),
 			en:   []string{"0|0", "1|1 2@0.8", "2|3"},
@@ -891,13 +926,19 @@ func TestStrangers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			kr := kr
+			ke, kr := ke, kr
 			if tt.ru1 != "" {
 				ru := slices.Clone(ru)
 				ru[1] = goldenSentences(tt.ru1)[0]
 				kr = keys("ru", ru)
 			}
-			got := strangers(beadList(tt.en...), beadList(tt.rk...), len(en), ke, keys("kk", tt.kk), kr)
+			if tt.en1 != "" {
+				en := slices.Clone(en)
+				en[1] = goldenSentences(tt.en1)[0]
+				ke = keys("en", en)
+			}
+			linked := func(t, o int) bool { return !tt.apart && t == o }
+			got := strangers(beadList(tt.en...), beadList(tt.rk...), len(en), ke, keys("kk", tt.kk), kr, linked)
 			var s []string
 			for _, b := range got {
 				s = append(s, strings.TrimSuffix(groupString(Group{En: b.Src, Ru: b.Tgt, Kk: []int{}}), "|-"))
