@@ -128,10 +128,21 @@ func Three(en, ru, kk []Sentence, opt ThreeOptions) []Group {
 		}
 		ruBeads, kkBeads = strangers(ruBeads, kkBeads, len(en), ke, kr, kks, func(t, o int) bool { return rkRu[t] == rkKk[o] }),
 			strangers(kkBeads, ruBeads, len(en), ke, kks, kr, func(t, o int) bool { return rkKk[t] == rkRu[o] })
-		ruBeads, kkBeads = dropMerges(ruBeads, kkBeads, en, ru, ke, kr, kks), dropMerges(kkBeads, ruBeads, en, kk, ke, kks, kr)
+		// lexOf returns the lexicon keys of English and tgt (lexKeys), worked out when first asked.
+		lexOf := func(tgt []Sentence, o Options) func() ([][]uint32, [][]uint32) {
+			var le, lt [][]uint32
+			return func() ([][]uint32, [][]uint32) {
+				if le == nil {
+					le, lt = lexKeys(en, tgt, o)
+				}
+				return le, lt
+			}
+		}
+		lexRu, lexKk := lexOf(ru, options("en", "ru")), lexOf(kk, options("en", "kk"))
+		ruBeads, kkBeads = dropMerges(ruBeads, kkBeads, en, ru, ke, kr, kks, lexRu), dropMerges(kkBeads, ruBeads, en, kk, ke, kks, kr, lexKk)
 		if lexCandidates(ruBeads, kkBeads, len(en)) || lexCandidates(kkBeads, ruBeads, len(en)) {
-			re, rr := lexKeys(en, ru, options("en", "ru"))
-			ee, ek := lexKeys(en, kk, options("en", "kk"))
+			re, rr := lexRu()
+			ee, ek := lexKk()
 			ruBeads, kkBeads = lexStrangers(ruBeads, kkBeads, len(en), re, rr, ee, ek, kr), lexStrangers(kkBeads, ruBeads, len(en), ee, ek, re, rr, kks)
 		}
 	} else if fx.needRuFirst() {

@@ -988,6 +988,8 @@ func TestDropMerges(t *testing.T) {
 		en, rk []string // the en–kk beads to repair, and the en–ru ones
 		want   string
 		one    [2]string // if set, English 1 and Russian 1
+		// lexT: if set, the lexicon senses of the Kazakh sentences (lexE those of English)
+		lexE, lexT [][]uint32
 	}{
 		{
 			name: "no name or number: the length decides",
@@ -1008,6 +1010,35 @@ func TestDropMerges(t *testing.T) {
 			kk:   merged,
 			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
 			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			want: "0|0 1 2|1 3|2",
+		},
+		{
+			// The same lengths, but the target shares two senses with English 2 and none with
+			// English 1: a long translation of English 2 alone.
+			name: "the lengths say one translation of the two, the lexicon says English 2",
+			kk:   merged,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			lexE: [][]uint32{{1}, {2, 3}, {4, 5, 6}, {7}},
+			lexT: [][]uint32{{1}, {4, 6, 9}, {7}},
+			want: "0|0 1|- 2|1 3|2",
+		},
+		{
+			name: "the lexicon finds words of both English sentences in the target",
+			kk:   merged,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			lexE: [][]uint32{{1}, {2, 3}, {4, 5, 6}, {7}},
+			lexT: [][]uint32{{1}, {3, 4, 6}, {7}},
+			want: "0|0 1 2|1 3|2",
+		},
+		{
+			name: "the lexicon finds one word of English 2 only",
+			kk:   merged,
+			en:   []string{"0|0", "1 2|1@0.6", "3|2"},
+			rk:   []string{"0|0", "1|1", "2|2", "3|3"},
+			lexE: [][]uint32{{1}, {2, 3}, {4, 5, 6}, {7}},
+			lexT: [][]uint32{{1}, {4, 9}, {7}},
 			want: "0|0 1 2|1 3|2",
 		},
 		{
@@ -1080,7 +1111,11 @@ func TestDropMerges(t *testing.T) {
 				en[1], ru[1] = goldenSentences(tt.one[0])[0], goldenSentences(tt.one[1])[0]
 			}
 			ke, kr := keys("en", en), keys("ru", ru)
-			got := dropMerges(beadList(tt.en...), beadList(tt.rk...), en, tt.kk, ke, keys("kk", tt.kk), kr)
+			var lex func() ([][]uint32, [][]uint32)
+			if tt.lexT != nil {
+				lex = func() ([][]uint32, [][]uint32) { return tt.lexE, tt.lexT }
+			}
+			got := dropMerges(beadList(tt.en...), beadList(tt.rk...), en, tt.kk, ke, keys("kk", tt.kk), kr, lex)
 			var s []string
 			for _, b := range got {
 				s = append(s, strings.TrimSuffix(groupString(Group{En: b.Src, Ru: b.Tgt, Kk: []int{}}), "|-"))
