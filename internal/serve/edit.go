@@ -25,7 +25,7 @@ type stalePage struct {
 
 // edit is every change: the form says which (op) and on which version of
 // the document; the app applies it under the workspace lock as tilmash
-// group and undo do. The answer is a redirect to the changed group with
+// group, undo and redo do. The answer is a redirect to the changed group with
 // what the change said, or the page of a refusal.
 func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBody)
@@ -64,8 +64,16 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	}
 	defer unlock()
 
-	if op == "undo" {
-		res, err := s.app.UndoVersion(d, version)
+	if op == "undo" || op == "redo" {
+		// redo puts back what the undo button (or z, or tilmash undo)
+		// took back, under the rules of tilmash redo: only the version the
+		// page showed, only a change of the groups.
+		undo := s.app.UndoVersion
+		said := "review.undone"
+		if op == "redo" {
+			undo, said = s.app.RedoVersion, "review.redone"
+		}
+		res, err := undo(d, version)
 		if errors.Is(err, app.ErrAlignmentChanged) {
 			s.stale(w, r, d, group, b)
 			return
@@ -79,7 +87,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 			notes = append(notes, note{"warn", b.loc.Text("review.recovered", map[string]any{"What": describe(b.loc, rec), "Step": rec.Step})})
 		}
 		for _, e := range res.Undone {
-			notes = append(notes, note{"ok", b.loc.Text("review.undone", map[string]any{"Step": e.Step, "What": describe(b.loc, e)})})
+			notes = append(notes, note{"ok", b.loc.Text(said, map[string]any{"Step": e.Step, "What": describe(b.loc, e)})})
 		}
 		s.redirect(w, r, d.ID, group, notes)
 		return

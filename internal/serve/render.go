@@ -54,7 +54,7 @@ var templateIDs = []string{
 	"serve.doc.confirm", "serve.doc.edit", "serve.doc.findings-link", "serve.doc.first", "serve.doc.go",
 	"serve.doc.goto", "serve.doc.group", "serve.doc.keys", "serve.doc.last", "serve.doc.merge",
 	"serve.doc.move-next", "serve.doc.move-prev", "serve.doc.next", "serve.doc.note", "serve.doc.note-save",
-	"serve.doc.prev", "serve.doc.range", "serve.doc.range-confirm", "serve.doc.range-unconfirm",
+	"serve.doc.prev", "serve.doc.range", "serve.doc.redo", "serve.doc.range-confirm", "serve.doc.range-unconfirm",
 	"serve.doc.score", "serve.doc.sentence", "serve.doc.split", "serve.doc.unconfirm", "serve.doc.undo",
 	"serve.cc.any-lang", "serve.cc.heading", "serve.cc.lang", "serve.cc.no-memory", "serve.cc.search",
 	"serve.error.heading", "serve.findings.back", "serve.findings.check", "serve.findings.checks",

@@ -412,6 +412,7 @@ func TestStale(t *testing.T) {
 		{"op", "note", "group", "3", "note", "read by Alice"},
 		{"op", "merge", "group", "3"},
 		{"op", "undo", "group", "3"},
+		{"op", "redo", "group", "3"},
 	} {
 		res, body := alice.post("news", aCSRF, old, form...)
 		if res.StatusCode != http.StatusConflict {
@@ -592,5 +593,44 @@ func TestUndoLeavesAlign(t *testing.T) {
 	}
 	if got := f.alignment("news").Groups[5].Status; got != document.Aligned {
 		t.Errorf("group 6 is %s after a refused undo, want aligned", got)
+	}
+}
+
+// TestRedo: the redo button puts back what the undo button took back, says
+// so, and, with nothing undone, says there is nothing to redo instead of
+// changing anything; the page carries the button and its key.
+func TestRedo(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	step := func(form ...string) string {
+		t.Helper()
+		_, page := c.get("/doc/news")
+		csrf, version := formKeys(t, page)
+		res, body := c.post("news", csrf, version, form...)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%v: status %d, want 303\n%s", form, res.StatusCode, body)
+		}
+		for res.StatusCode == http.StatusSeeOther {
+			res, body = c.follow(res)
+		}
+		return text(body)
+	}
+	_, page := c.get("/doc/news")
+	if !strings.Contains(page, `value="redo" id="redo" data-key="r"`) {
+		t.Errorf("the page has no redo button:\n%s", page)
+	}
+	if got := step("op", "redo", "group", "4"); !strings.Contains(got, "nothing to redo in news") {
+		t.Errorf("a redo with nothing undone says:\n%s", got)
+	}
+	step("op", "note", "group", "4", "note", "check the date")
+	step("op", "undo", "group", "4")
+	if n := f.alignment("news").Groups[3].Note; n != "" {
+		t.Fatalf("the note is %q after the undo", n)
+	}
+	if got := step("op", "redo", "group", "4"); !strings.Contains(got, "redid step") {
+		t.Errorf("the page after the redo says:\n%s", got)
+	}
+	if n := f.alignment("news").Groups[3].Note; n != "check the date" {
+		t.Errorf("the note is %q after the redo, want it back", n)
 	}
 }

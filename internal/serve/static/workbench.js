@@ -68,6 +68,9 @@
     case "z":
       press(document, "#undo");
       break;
+    case "r":
+      press(document, "#redo");
+      break;
     case "?": case "h":
       var keys = document.getElementById("keys");
       if (keys) { keys.scrollIntoView(); }
