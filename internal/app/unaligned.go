@@ -66,6 +66,37 @@ func (app *App) unalignedAfterImport(ws *workspace.Workspace, id, lang string) (
 	return Unaligned(a, lang, seg.Segment(text)), nil
 }
 
+// UnalignedOf counts, by language, the sentences of the langs texts of d
+// (texts, as d.Texts reads them) that no group of its alignment a holds,
+// leaving out the languages that have none. export leaves those
+// sentences out, so it says so. A text changed since its import, or an
+// alignment that does not match its texts, is left to the warnings that
+// say that (its spans say nothing of the text).
+func (app *App) UnalignedOf(d *document.Document, a *document.Alignment, texts map[string]string, langs []string) (map[string]int, error) {
+	if len(a.Verify(d.WS.Rel(d.AlignmentFile()), texts)) > 0 {
+		return nil, nil
+	}
+	var out map[string]int
+	for _, l := range langs {
+		text, ok := texts[l]
+		v := d.Meta.Versions[l]
+		if !ok || v == nil || document.Hash(text) != v.SHA256 {
+			continue
+		}
+		seg, err := app.Segmenter(d.WS, l)
+		if err != nil {
+			return nil, err
+		}
+		if n := Unaligned(a, l, seg.Segment(text)); n > 0 {
+			if out == nil {
+				out = map[string]int{}
+			}
+			out[l] = n
+		}
+	}
+	return out, nil
+}
+
 // guessed are the languages document.GuessLanguage tells apart; an import
 // as one of them is compared with the guess.
 var guessed = []string{"en", "ru", "kk"}

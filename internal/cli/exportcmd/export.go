@@ -99,6 +99,26 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 			env.Warn("export.stale", map[string]any{"ID": d.ID, "Count": len(errs)})
 			env.HintOf(errs[0])
 		}
+		// Sentences in no group (a language imported after align, the
+		// sentences a new version added) are not in the files: said, as
+		// status and import say it, with the language left out whole when
+		// --langs was not given.
+		check := langs
+		if !c.IsSet("langs") {
+			check = d.Languages()
+		}
+		un, err := ap.UnalignedOf(d, a, texts, check)
+		if err != nil {
+			return err
+		}
+		for _, l := range check {
+			if n := un[l]; n > 0 {
+				env.Warn("export.unaligned", map[string]any{"Count": n, "Lang": l, "ID": d.ID})
+			}
+		}
+		if len(un) > 0 {
+			env.Hint("export.unaligned.hint", map[string]any{"ID": d.ID})
+		}
 	}
 	force := c.Bool("force")
 	v, err := ap.Inspect(d, a, langs, force)
