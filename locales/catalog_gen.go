@@ -664,6 +664,7 @@ HTML pages (the article only), Word DOCX files and Markdown are converted: headi
 
 Example: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "import.detached", One: "{{.Count}} group lost sentences and was flagged ({{.Confirmed}} had been confirmed)", Other: "{{.Count}} groups lost sentences and were flagged ({{.Confirmed}} had been confirmed)"},
+	{ID: "import.detached-unaligned.hint", Other: "run tilmash align {{.ID}} to put them into groups (until then export leaves them out), then review the flagged groups"},
 	{ID: "import.detached.hint", Other: "run tilmash align {{.ID}}, then review the flagged groups"},
 	{ID: "import.empty", Other: "{{.File}} is empty or holds only white space: the {{.Lang}} version of {{.ID}} has nothing to align or publish"},
 	{ID: "import.empty.hint", Other: "check that {{.File}} is the right file and import it again; until then publish holds {{.ID}} back"},
@@ -2008,6 +2009,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 
 Мысал: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "import.detached", One: "{{.Count}} топ сөйлемдерінен айырылып, тексеруге белгіленді (бұрын расталғаны: {{.Confirmed}})", Other: "{{.Count}} топ сөйлемдерінен айырылып, тексеруге белгіленді (бұрын расталғаны: {{.Confirmed}})"},
+	{ID: "import.detached-unaligned.hint", Other: "оларды топтарға орналастыру үшін tilmash align {{.ID}} іске қосыңыз (оған дейін экспорт оларды қамтымайды), содан кейін белгіленген топтарды тексеріңіз"},
 	{ID: "import.detached.hint", Other: "tilmash align {{.ID}} командасын іске қосып, белгіленген топтарды тексеріңіз"},
 	{ID: "import.empty", Other: "{{.File}} бос немесе тек бос орын таңбаларынан тұрады: {{.ID}} құжатының {{.Lang}} нұсқасында теңестіретін де, жариялайтын да ештеңе жоқ"},
 	{ID: "import.empty.hint", Other: "{{.File}} дұрыс файл екенін тексеріп, оны қайта импорттаңыз; оған дейін publish {{.ID}} құжатын жарияламайды"},
@@ -3352,6 +3354,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 
 Пример: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "import.detached", One: "{{.Count}} группа потеряла предложения и помечена для проверки (ранее подтверждённых: {{.Confirmed}})", Few: "{{.Count}} группы потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})", Many: "{{.Count}} групп потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})", Other: "{{.Count}} группы потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})"},
+	{ID: "import.detached-unaligned.hint", Other: "запустите tilmash align {{.ID}}, чтобы распределить их по группам (до тех пор экспорт их пропускает), затем проверьте помеченные группы"},
 	{ID: "import.detached.hint", Other: "запустите tilmash align {{.ID}} и проверьте помеченные группы"},
 	{ID: "import.empty", Other: "{{.File}} пуст или содержит только пробельные символы: в версии {{.Lang}} документа {{.ID}} нечего выравнивать и публиковать"},
 	{ID: "import.empty.hint", Other: "проверьте, что {{.File}} — нужный файл, и импортируйте его заново; до тех пор publish не будет публиковать {{.ID}}"},

@@ -78,12 +78,19 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 				env.Warn("import.empty", map[string]any{"ID": id, "Lang": lang, "File": name})
 				env.Hint("import.empty.hint", map[string]any{"ID": id, "Lang": lang, "File": name})
 			}
+			// Both say to run align: the warnings first, then one hint.
 			if len(res.Lost) > 0 {
 				env.Warn("import.detached", map[string]any{"Count": len(res.Lost), "Confirmed": res.LostConfirmed})
-				env.Hint("import.detached.hint", d)
 			}
 			if res.Unaligned > 0 {
 				env.Warn("import.unaligned", map[string]any{"Count": res.Unaligned, "ID": id, "Lang": lang})
+			}
+			switch {
+			case len(res.Lost) > 0 && res.Unaligned > 0:
+				env.Hint("import.detached-unaligned.hint", d)
+			case len(res.Lost) > 0:
+				env.Hint("import.detached.hint", d)
+			case res.Unaligned > 0:
 				env.Hint("import.unaligned.hint", d)
 			}
 			// What the translation memory already holds; nothing to say of
