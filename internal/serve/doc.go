@@ -29,8 +29,9 @@
 //
 // Every change is a plain form POST answered by a redirect (it works
 // without JavaScript; a small script adds the keyboard of tilmash review)
-// and runs through the app layer exactly as tilmash group and undo do:
-// [app.App.Edit] and [app.App.UndoVersion], under the workspace lock, into
+// and runs through the app layer exactly as tilmash group, undo and redo
+// do: [app.App.Edit], [app.App.UndoVersion] and [app.App.RedoVersion],
+// under the workspace lock, into
 // the document's journal. Each form carries the version of the document it
 // was drawn from ([app.Version]); a change made on another version is
 // refused with 409 and a reload link, never applied to a group the person
