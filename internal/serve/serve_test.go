@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
@@ -632,5 +633,43 @@ func TestRedo(t *testing.T) {
 	}
 	if n := f.alignment("news").Groups[3].Note; n != "check the date" {
 		t.Errorf("the note is %q after the redo, want it back", n)
+	}
+}
+
+// TestRedoLeavesAlign: as the undo button leaves an align to tilmash
+// undo, the redo button leaves an undone align to tilmash redo: the page
+// says so and the groups stay as they are.
+func TestRedoLeavesAlign(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	ch, err := document.Begin(f.ws, "news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := f.alignment("news")
+	a.Groups[5].Status = document.Aligned
+	if err := ch.SetAlignment(a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ch.Commit("review.done.align", nil, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Open(f.ws, "news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.New("test").Undo(d, 1, false); err != nil {
+		t.Fatal(err)
+	}
+	before := f.alignment("news").Groups[5].Status
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	res, _ := c.post("news", csrf, version, "op", "redo", "group", "1")
+	res, page = c.follow(res)
+	if res.StatusCode != 200 || !strings.Contains(text(page), "is not a change of the groups") {
+		t.Fatalf("status %d, the page after the redo:\n%s", res.StatusCode, text(page))
+	}
+	if got := f.alignment("news").Groups[5].Status; got != before {
+		t.Errorf("group 6 is %s after a refused redo, want %s", got, before)
 	}
 }
