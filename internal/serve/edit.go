@@ -89,6 +89,9 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		for _, e := range res.Undone {
 			notes = append(notes, note{"ok", b.loc.Text(said, map[string]any{"Step": e.Step, "What": describe(b.loc, e)})})
 		}
+		if op == "undo" && len(res.Undone) > 0 {
+			notes = append(notes, note{"hint", b.loc.Text("serve.doc.undone-hint", nil)})
+		}
 		s.redirect(w, r, d.ID, group, notes)
 		return
 	}

@@ -624,7 +624,9 @@ func TestRedo(t *testing.T) {
 		t.Errorf("a redo with nothing undone says:\n%s", got)
 	}
 	step("op", "note", "group", "4", "note", "check the date")
-	step("op", "undo", "group", "4")
+	if got := step("op", "undo", "group", "4"); !strings.Contains(got, "(or r) puts it back") {
+		t.Errorf("the page after the undo does not say redo puts it back:\n%s", got)
+	}
 	if n := f.alignment("news").Groups[3].Note; n != "" {
 		t.Fatalf("the note is %q after the undo", n)
 	}
