@@ -156,6 +156,8 @@ Example: tilmash check zarechnoye-videos project_save.tmx --format json`},
 	{ID: "check.flag.output", Other: "write the JSON or HTML report to this file instead of standard output"},
 	{ID: "check.flag.strict", Other: "exit with 1 on warnings too, not only on errors"},
 	{ID: "check.glossary-empty", Other: "{{.Dir}} holds no glossary entries"},
+	{ID: "check.glossary-gap", One: "{{.Count}} glossary entry has no {{.Lang}} form ({{.IDs}}), so {{.Lang}} text is not checked for it", Other: "{{.Count}} glossary entries have no {{.Lang}} form ({{.IDs}}), so {{.Lang}} text is not checked for them"},
+	{ID: "check.glossary-gap.hint", Other: "add {{.Lang}}: {term: …} to each; tilmash glossary lint lists them"},
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: the glossary has problems ({{.Count}} in all), so it cannot be enforced"},
 	{ID: "check.glossary-invalid.hint", Other: "run tilmash glossary lint to see every problem"},
 	{ID: "check.glossary-not-folder", Other: "the glossary folder {{.Dir}} is a file"},
@@ -213,7 +215,7 @@ Example: tilmash glossary list --lang kk`},
 	{ID: "check.kind.typography", Other: "typography"},
 	{ID: "check.kind.untranslated", Other: "untranslated"},
 	{ID: "check.lint.clean", One: "glossary: {{.Count}} entry in {{.Files}}, no problems", Other: "glossary: {{.Count}} entries in {{.Files}}, no problems"},
-	{ID: "check.lint.description", Other: `Reports every problem at once, each as file:line:column: malformed YAML, unknown fields, duplicate ids, an entry without one of the workspace languages, a form accepted in one entry and forbidden in another or in the same one, an accepted form with a word that mixes Latin and Cyrillic letters. Exits with 2 when there is any.
+	{ID: "check.lint.description", Other: `Reports every problem at once, each as file:line:column: malformed YAML, unknown fields, duplicate ids, an entry without one of the workspace languages, a form accepted in one entry and forbidden in another or in the same one, an accepted form with a word that mixes Latin and Cyrillic letters. Exits with 2 when there is any; with 1 when the only problems are entries without a form in one of the languages, which check still enforces in the languages they have.
 
 Example: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "the glossary has {{.Count}} problem", Other: "the glossary has {{.Count}} problems"},
@@ -524,6 +526,7 @@ Example: tilmash glossary import partner-terms.tbx`},
 	{ID: "glossary-import.flag.langs", Other: "languages to read; for a CSV or TSV without a header, its source and target, such as en,kk"},
 	{ID: "glossary-import.flag.output", Other: "write the YAML to this file (- is standard output)"},
 	{ID: "glossary-import.flag.skip-existing", Other: "leave out the entries whose ids the glossary already uses for other forms (the import is refused otherwise)"},
+	{ID: "glossary-import.gap", One: "{{.Count}} entry has no {{.Lang}} form ({{.IDs}}): check enforces it in the other languages, not in {{.Lang}} text", Other: "{{.Count}} entries have no {{.Lang}} form ({{.IDs}}): check enforces them in the other languages, not in {{.Lang}} text"},
 	{ID: "glossary-import.hint", Other: "for example: tilmash glossary import partner-terms.tbx"},
 	{ID: "glossary-import.lint", Other: "the imported glossary has lint problems ({{.Count}}), the first: {{.First}}"},
 	{ID: "glossary-import.need-langs", Other: "{{.File}} does not name the languages of its columns"},
@@ -1502,6 +1505,8 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "check.flag.output", Other: "JSON немесе HTML есебін стандартты шығысқа емес, осы файлға жазу"},
 	{ID: "check.flag.strict", Other: "тек қателерде емес, ескертулерде де 1 кодымен аяқталу"},
 	{ID: "check.glossary-empty", Other: "{{.Dir}} қалтасында глоссарий жазбалары жоқ"},
+	{ID: "check.glossary-gap", One: "глоссарийдің {{.Count}} жазбасында {{.Lang}} тіліндегі форма жоқ ({{.IDs}}), сондықтан {{.Lang}} тіліндегі мәтін ол бойынша тексерілмейді", Other: "глоссарийдің {{.Count}} жазбасында {{.Lang}} тіліндегі форма жоқ ({{.IDs}}), сондықтан {{.Lang}} тіліндегі мәтін олар бойынша тексерілмейді"},
+	{ID: "check.glossary-gap.hint", Other: "әрқайсысына {{.Lang}}: {term: …} қосыңыз; олардың тізімін tilmash glossary lint көрсетеді"},
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: глоссарийде қателер бар (барлығы {{.Count}}), сондықтан ол бойынша тексеру мүмкін емес"},
 	{ID: "check.glossary-invalid.hint", Other: "барлық қатені tilmash glossary lint көрсетеді"},
 	{ID: "check.glossary-not-folder", Other: "{{.Dir}} глоссарий қалтасы емес, файл"},
@@ -1559,7 +1564,7 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "check.kind.typography", Other: "типографика"},
 	{ID: "check.kind.untranslated", Other: "аударылмаған"},
 	{ID: "check.lint.clean", One: "глоссарий: {{.Files}} ішінде {{.Count}} жазба, қате жоқ", Other: "глоссарий: {{.Files}} ішінде {{.Count}} жазба, қате жоқ"},
-	{ID: "check.lint.description", Other: `Барлық қатені бірден шығарады, әрқайсысын файл:жол:баған түрінде: YAML синтаксисінің қатесі, белгісіз өрістер, қайталанған id, жұмыс қалтасы тілдерінің бірінде формасы жоқ жазба, бір жазбада қабылданып, басқа жазбада не сол жазбада тыйым салынған форма, латын және кирилл әріптері аралас сөзі бар рұқсат етілген форма. Қате болса, 2 кодымен аяқталады.
+	{ID: "check.lint.description", Other: `Барлық қатені бірден шығарады, әрқайсысын файл:жол:баған түрінде: YAML синтаксисінің қатесі, белгісіз өрістер, қайталанған id, жұмыс қалтасы тілдерінің бірінде формасы жоқ жазба, бір жазбада қабылданып, басқа жазбада не сол жазбада тыйым салынған форма, латын және кирилл әріптері аралас сөзі бар рұқсат етілген форма. Қате болса, 2 кодымен аяқталады; жалғыз қате жазбаларда тілдердің бірінде форма болмауы болса, 1 кодымен аяқталады: check оларды бар тілдері бойынша бәрібір тексереді.
 
 Мысал: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "глоссарийде {{.Count}} қате бар", Other: "глоссарийде {{.Count}} қате бар"},
@@ -1870,6 +1875,7 @@ tilmash init оны git репозиторийінде баптайды; жаң�
 	{ID: "glossary-import.flag.langs", Other: "оқылатын `ТІЛДЕР`; тақырыбы жоқ CSV не TSV үшін — бастапқы тіл және аударма тілі, мысалы en,kk"},
 	{ID: "glossary-import.flag.output", Other: "YAML-ды осы файлға жазу (- — стандартты шығыс)"},
 	{ID: "glossary-import.flag.skip-existing", Other: "идентификаторын глоссарий басқа формалар үшін қолданатын жазбаларды өткізіп жіберу (әйтпесе импорт қабылданбайды)"},
+	{ID: "glossary-import.gap", One: "{{.Count}} жазбада {{.Lang}} тіліндегі форма жоқ ({{.IDs}}): check ол бойынша басқа тілдерді тексереді, ал {{.Lang}} тіліндегі мәтінді тексермейді", Other: "{{.Count}} жазбада {{.Lang}} тіліндегі форма жоқ ({{.IDs}}): check олар бойынша басқа тілдерді тексереді, ал {{.Lang}} тіліндегі мәтінді тексермейді"},
 	{ID: "glossary-import.hint", Other: "мысалы: tilmash glossary import partner-terms.tbx"},
 	{ID: "glossary-import.lint", Other: "импортталған глоссарийде қателер бар ({{.Count}}), біріншісі: {{.First}}"},
 	{ID: "glossary-import.need-langs", Other: "{{.File}} ішінде бағандардың тілдері көрсетілмеген"},
@@ -2848,6 +2854,8 @@ terms: если в английском тексте названа запись
 	{ID: "check.flag.output", Other: "записать отчёт JSON или HTML в этот файл, а не в стандартный вывод"},
 	{ID: "check.flag.strict", Other: "завершаться с кодом 1 и при предупреждениях, а не только при ошибках"},
 	{ID: "check.glossary-empty", Other: "в {{.Dir}} нет записей глоссария"},
+	{ID: "check.glossary-gap", One: "у {{.Count}} записи глоссария нет формы на языке {{.Lang}} ({{.IDs}}), поэтому текст на языке {{.Lang}} по ней не проверяется", Few: "у {{.Count}} записей глоссария нет формы на языке {{.Lang}} ({{.IDs}}), поэтому текст на языке {{.Lang}} по ним не проверяется", Many: "у {{.Count}} записей глоссария нет формы на языке {{.Lang}} ({{.IDs}}), поэтому текст на языке {{.Lang}} по ним не проверяется", Other: "у {{.Count}} записи глоссария нет формы на языке {{.Lang}} ({{.IDs}}), поэтому текст на языке {{.Lang}} по ним не проверяется"},
+	{ID: "check.glossary-gap.hint", Other: "добавьте в каждую {{.Lang}}: {term: …}; их список покажет tilmash glossary lint"},
 	{ID: "check.glossary-invalid", Other: "{{.Pos}}: в глоссарии есть ошибки (всего {{.Count}}), поэтому проверка по нему невозможна"},
 	{ID: "check.glossary-invalid.hint", Other: "все ошибки покажет tilmash glossary lint"},
 	{ID: "check.glossary-not-folder", Other: "папка глоссария {{.Dir}} — это файл"},
@@ -2905,7 +2913,7 @@ terms: если в английском тексте названа запись
 	{ID: "check.kind.typography", Other: "типографика"},
 	{ID: "check.kind.untranslated", Other: "не переведено"},
 	{ID: "check.lint.clean", One: "глоссарий: {{.Count}} запись ({{.Files}}), ошибок нет", Few: "глоссарий: {{.Count}} записи ({{.Files}}), ошибок нет", Many: "глоссарий: {{.Count}} записей ({{.Files}}), ошибок нет", Other: "глоссарий: {{.Count}} записи ({{.Files}}), ошибок нет"},
-	{ID: "check.lint.description", Other: `Выводит сразу все ошибки, каждую в виде файл:строка:столбец: некорректный YAML, неизвестные поля, повторяющиеся id, запись без одного из языков рабочей папки, форма, допустимая в одной записи и запрещённая в другой или в той же, допустимая форма со словом, в котором смешаны латиница и кириллица. Если ошибки есть, завершается с кодом 2.
+	{ID: "check.lint.description", Other: `Выводит сразу все ошибки, каждую в виде файл:строка:столбец: некорректный YAML, неизвестные поля, повторяющиеся id, запись без одного из языков рабочей папки, форма, допустимая в одной записи и запрещённая в другой или в той же, допустимая форма со словом, в котором смешаны латиница и кириллица. Если ошибки есть, завершается с кодом 2; с кодом 1, если ошибки только в том, что у записей нет формы на одном из языков: по остальным языкам check их всё равно проверяет.
 
 Пример: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "в глоссарии {{.Count}} ошибка", Few: "в глоссарии {{.Count}} ошибки", Many: "в глоссарии {{.Count}} ошибок", Other: "в глоссарии {{.Count}} ошибки"},
@@ -3216,6 +3224,7 @@ tilmash init настраивает его в репозитории git; в н�
 	{ID: "glossary-import.flag.langs", Other: "читаемые `ЯЗЫКИ`; для CSV или TSV без заголовка — исходный язык и язык перевода, например en,kk"},
 	{ID: "glossary-import.flag.output", Other: "записать YAML в этот файл (- — стандартный вывод)"},
 	{ID: "glossary-import.flag.skip-existing", Other: "пропустить записи, чьи идентификаторы глоссарий уже использует для других форм (иначе импорт отклоняется)"},
+	{ID: "glossary-import.gap", One: "у {{.Count}} записи нет формы на языке {{.Lang}} ({{.IDs}}): check проверяет по ней другие языки, но не текст на языке {{.Lang}}", Few: "у {{.Count}} записей нет формы на языке {{.Lang}} ({{.IDs}}): check проверяет по ним другие языки, но не текст на языке {{.Lang}}", Many: "у {{.Count}} записей нет формы на языке {{.Lang}} ({{.IDs}}): check проверяет по ним другие языки, но не текст на языке {{.Lang}}", Other: "у {{.Count}} записи нет формы на языке {{.Lang}} ({{.IDs}}): check проверяет по ним другие языки, но не текст на языке {{.Lang}}"},
 	{ID: "glossary-import.hint", Other: "например: tilmash glossary import partner-terms.tbx"},
 	{ID: "glossary-import.lint", Other: "в импортированном глоссарии есть ошибки ({{.Count}}), первая: {{.First}}"},
 	{ID: "glossary-import.need-langs", Other: "в {{.File}} не указаны языки столбцов"},

@@ -27,6 +27,10 @@ type CheckRun struct {
 	// Checks are the checks that ran, Severity the severity of each.
 	Checks   []string
 	Severity map[string]check.Severity
+	// Gaps are the glossary's entries with no form in one of the
+	// workspace languages, by language: text in that language is not
+	// checked for them (see check.Checker.Gaps).
+	Gaps []check.Gap
 	// Notes are checks that could not run (spelling without hunspell).
 	Notes   []qa.Note
 	Reports []*check.Report
@@ -73,6 +77,9 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 	suite := check.NewSuite(checker, ws.Config.Source, spell, cfg)
 	defer suite.Close()
 	run := CheckRun{NoGlossary: checker == nil, Notes: suite.Notes, Severity: map[string]check.Severity{}}
+	if checker != nil && suite.On(check.Terms) {
+		run.Gaps = check.GapsByLang(checker.Gaps)
+	}
 	for _, n := range check.Names {
 		if suite.On(n) && (n != check.Terms || checker != nil) {
 			run.Checks = append(run.Checks, n)

@@ -42,12 +42,18 @@ func (a *App) LintGlossary(ws *workspace.Workspace) (GlossaryLint, error) {
 }
 
 // LintFailed is the error of a lint that found problems; nil when it found
-// none.
+// none. Entries that only lack a language (glossary.Problem.Gap) are
+// findings (exit 1): check still enforces the glossary. Any other problem
+// keeps it from being enforced (exit 2).
 func (r GlossaryLint) LintFailed() error {
 	if len(r.Problems) == 0 {
 		return nil
 	}
-	return locale.NewError("check.lint.failed", map[string]any{"Count": len(r.Problems), "Files": r.Files}).OfKind(locale.Usage)
+	kind := locale.Findings
+	if blocking, _ := glossary.SplitGaps(r.Problems); len(blocking) > 0 {
+		kind = locale.Usage
+	}
+	return locale.NewError("check.lint.failed", map[string]any{"Count": len(r.Problems), "Files": r.Files}).OfKind(kind)
 }
 
 // BrowseGlossary reads the glossary for list and show. They still work on

@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/export/termbase"
+	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/tmx"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -742,7 +743,9 @@ func (app *App) publishGlossary(ws *workspace.Workspace, b *workspace.Batch) (in
 	if err != nil {
 		return 0, err
 	}
-	if g == nil || len(g.Entries) == 0 || len(probs) > 0 {
+	// Entries lacking a language do not keep the glossary from being
+	// enforced (glossary.Problem.Gap), nor from being published.
+	if probs, _ = glossary.SplitGaps(probs); g == nil || len(g.Entries) == 0 || len(probs) > 0 {
 		return 0, nil // nothing to publish; lint problems were reported by the gate
 	}
 	n := 0

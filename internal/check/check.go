@@ -36,6 +36,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -57,6 +58,11 @@ type Checker struct {
 	// Langs are the languages the glossary was loaded for (the workspace
 	// languages); empty when any language was accepted.
 	Langs []string
+	// Gaps are the entries with no form in one of Langs (lint problems of
+	// code glossary.CodeMissingLanguage, see glossary.Problem.Gap): they
+	// are checked in the languages they have, and text in the language
+	// they lack is not checked for them. Callers say so once.
+	Gaps []glossary.Problem
 
 	endingsOnce sync.Once
 	endings     *qa.EndingsIndex
@@ -80,6 +86,38 @@ func (c *Checker) SetEndings(x *qa.EndingsIndex) {
 // New returns a Checker over an already loaded glossary.
 func New(g *glossary.Glossary, source string) *Checker {
 	return &Checker{Glossary: g, Matcher: glossary.Compile(g), Source: source, Langs: g.Langs}
+}
+
+// Gap is what a glossary lacks in one language: the ids of its entries
+// with no form in Lang, in the order of the files.
+type Gap struct {
+	Lang string
+	IDs  []string
+}
+
+// GapsByLang groups gaps (see Checker.Gaps) by language, in the order the
+// languages first come, so that a caller says once per language which
+// entries its text is not checked for.
+func GapsByLang(gaps []glossary.Problem) []Gap {
+	var out []Gap
+	for _, p := range gaps {
+		i := slices.IndexFunc(out, func(g Gap) bool { return g.Lang == p.Lang })
+		if i < 0 {
+			out = append(out, Gap{Lang: p.Lang})
+			i = len(out) - 1
+		}
+		out[i].IDs = append(out[i].IDs, p.ID)
+	}
+	return out
+}
+
+// Names returns the ids of g for a message: the first three, and "…" when
+// there are more.
+func (g Gap) Names() string {
+	if len(g.IDs) > 3 {
+		return strings.Join(g.IDs[:3], ", ") + ", …"
+	}
+	return strings.Join(g.IDs, ", ")
 }
 
 // LintError is returned by [Load] when the glossary has lint problems: the
@@ -198,7 +236,8 @@ func (cache *Cache) load(key, dir string, load func() (*Checker, error)) (*Check
 // ws.Config.Glossary, for the workspace languages, with ws.Config.Source as
 // the source language). It returns nil and no error when the folder is
 // missing or has no entries: there is nothing to enforce. A glossary with
-// lint problems gives a *[LintError].
+// lint problems gives a *[LintError], but for entries that only lack a
+// language (Checker.Gaps): the glossary is enforced where they have forms.
 func Load(ws *workspace.Workspace) (*Checker, error) { return shared.Load(ws) }
 
 // Load is [Load] through the cache.
@@ -210,13 +249,18 @@ func (cache *Cache) Load(ws *workspace.Workspace) (*Checker, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(probs) > 0 {
-			return nil, &LintError{Dir: ws.Config.Glossary, Problems: probs}
+		blocking, gaps := glossary.SplitGaps(probs)
+		if len(blocking) > 0 {
+			// Every problem is counted, as lint counts them; the first
+			// named is one that keeps the glossary from being enforced.
+			return nil, &LintError{Dir: ws.Config.Glossary, Problems: append(blocking, gaps...)}
 		}
 		if g == nil || len(g.Entries) == 0 {
 			return nil, nil
 		}
-		return New(g, ws.Config.Source), nil
+		c := New(g, ws.Config.Source)
+		c.Gaps = gaps
+		return c, nil
 	})
 }
 

@@ -232,11 +232,34 @@ func TestLoad(t *testing.T) {
 			t.Fatalf("Load error = %v, unwraps to no locale.Error", err)
 		}
 		d := msg.TemplateData()
-		if d["Pos"] != filepath.Join("glossary", "test.yaml")+":14:5" || d["Count"] != 2 {
-			t.Errorf("TemplateData = %v; want the first problem (no kk form) at glossary/test.yaml:14:5 and 2 problems (that and the duplicate id)", d)
+		// The entry lacks kk (which alone would not block) and repeats an
+		// id (which does): the position named is the duplicate id's.
+		if d["Pos"] != filepath.Join("glossary", "test.yaml")+":14:9" || d["Count"] != 2 {
+			t.Errorf("TemplateData = %v; want the problem that blocks (duplicate id) at glossary/test.yaml:14:9 and 2 problems (that and no kk form)", d)
 		}
 		if msg.ID != "check.glossary-invalid" || msg.Hint != "check.glossary-invalid.hint" {
 			t.Errorf("ids %s %s", msg.ID, msg.Hint)
+		}
+	})
+	t.Run("entries lacking a language", func(t *testing.T) {
+		// A two-language term base imported into the workspace: its
+		// entries have no kk form. The glossary is enforced where they
+		// have forms, and the gaps are handed to the caller to say.
+		gap := testGlossary + "  - id: nazarbayev\n    kind: person\n    en: {term: Nursultan Nazarbayev}\n    ru: {term: Нурсултан Назарбаев}\n"
+		ws := newWorkspace(t, gap, "d", nil)
+		c, err := check.Load(ws)
+		if err != nil || c == nil {
+			t.Fatalf("Load = %v, %v; want a checker", c, err)
+		}
+		if len(c.Gaps) != 1 || c.Gaps[0].ID != "nazarbayev" || c.Gaps[0].Lang != "kk" {
+			t.Errorf("Gaps = %v; want nazarbayev lacking kk", c.Gaps)
+		}
+		if g := check.GapsByLang(c.Gaps); len(g) != 1 || g[0].Lang != "kk" || g[0].Names() != "nazarbayev" {
+			t.Errorf("GapsByLang = %v", g)
+		}
+		fs := c.Matcher.CheckGroup("en", map[string]string{"en": "Nursultan Nazarbayev spoke.", "ru": "Он выступил.", "kk": "Ол сөйледі."})
+		if len(fs) != 1 || fs[0].Lang != "ru" || fs[0].EntryID != "nazarbayev" {
+			t.Errorf("findings = %v; want nazarbayev missing from ru only", fs)
 		}
 	})
 	t.Run("cached until a file changes", func(t *testing.T) {

@@ -62,6 +62,27 @@ type Problem struct {
 	Limit   int    // the limit passed, for a file over the YAML limits (Value is the anchor)
 }
 
+// Gap reports whether p leaves the glossary usable: an entry with no form
+// in one of the workspace languages (a two-language term base imported
+// into a three-language workspace). The matcher checks such an entry in
+// the languages it has and passes over text in the one it lacks; every
+// other problem makes the glossary contradict itself, and it cannot be
+// enforced.
+func (p Problem) Gap() bool { return p.Code == CodeMissingLanguage }
+
+// SplitGaps parts probs into the problems that keep the glossary from
+// being enforced and its gaps (see [Problem.Gap]), each in order.
+func SplitGaps(probs []Problem) (blocking, gaps []Problem) {
+	for _, p := range probs {
+		if p.Gap() {
+			gaps = append(gaps, p)
+		} else {
+			blocking = append(blocking, p)
+		}
+	}
+	return blocking, gaps
+}
+
 // MessageID returns the catalogue id of the message: the Code.
 func (p Problem) MessageID() string { return p.Code }
 

@@ -6,9 +6,11 @@ import (
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/export/termbase"
+	"github.com/tilmash/tilmash/internal/glossary"
 )
 
 func glossaryExportCommand(a *app.App, env *console.Env) *urfave.Command {
@@ -130,8 +132,16 @@ func glossaryImportCommand(a *app.App, env *console.Env) *urfave.Command {
 				return nil
 			}
 			env.SayN("glossary-import.done", res.Written, map[string]any{"File": shown, "Format": t.Format})
-			if len(res.Problems) > 0 {
-				env.Warn("glossary-import.lint", map[string]any{"Count": len(res.Problems), "First": res.Problems[0].Error()})
+			// Entries without a form in a workspace language (a two-language
+			// term base) leave the glossary usable: said per language, as
+			// check says it. Other problems keep check from enforcing it.
+			probs, gaps := glossary.SplitGaps(res.Problems)
+			for _, g := range check.GapsByLang(gaps) {
+				env.Warn("glossary-import.gap", map[string]any{"Count": len(g.IDs), "Lang": g.Lang, "IDs": g.Names()})
+				env.Hint("check.glossary-gap.hint", map[string]any{"Lang": g.Lang})
+			}
+			if len(probs) > 0 {
+				env.Warn("glossary-import.lint", map[string]any{"Count": len(probs), "First": probs[0].Error()})
 				env.Hint("glossary-export.lint.hint", nil)
 			}
 			return nil

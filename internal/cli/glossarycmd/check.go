@@ -72,6 +72,10 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
+			for _, g := range run.Gaps {
+				env.Warn("check.glossary-gap", map[string]any{"Count": len(g.IDs), "Lang": g.Lang, "IDs": g.Names()})
+				env.Hint("check.glossary-gap.hint", map[string]any{"Lang": g.Lang})
+			}
 			for _, n := range run.Notes {
 				env.Say(n.MessageID(), n.TemplateData())
 			}
