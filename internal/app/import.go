@@ -49,6 +49,11 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 	if err != nil {
 		return nil, err
 	}
+	// The import time is the app's clock (SOURCE_DATE_EPOCH when set): it
+	// is the date TMX and XLIFF 1.2 exports carry (export.Options.Dated).
+	if opt.Now.IsZero() && app.Now != nil {
+		opt.Now = app.Now()
+	}
 	var res *document.ImportResult
 	var sample string // the start of the text, for GuessLanguage
 	if doc == nil {

@@ -431,10 +431,12 @@ func findingText(labels func(string, map[string]any) string, f check.Finding) st
 }
 
 // ExportOptions are the export options every use case shares: this
-// tilmash's version, the clock's date (written into TMX and XLIFF 1.2),
-// and labels for the texts of localized exports.
+// tilmash's version, the date of the texts (written into TMX and XLIFF
+// 1.2: the newest import of the languages a file carries, so exports of
+// unchanged content are byte-identical, see export.Options.Dated), and
+// labels for the texts of localized exports.
 func (app *App) ExportOptions(labels func(id string, data map[string]any) string) export.Options {
-	return export.Options{Version: app.Version, Date: app.Now(), Labels: labels}
+	return export.Options{Version: app.Version, Dated: true, Labels: labels}
 }
 
 // Render runs a writer into memory, so that nothing is written when it

@@ -83,6 +83,13 @@ type Options struct {
 	// Date, when not zero, is written as the creation date of TMX and
 	// XLIFF 1.2 files. Tests leave it zero so golden files stay stable.
 	Date time.Time
+	// Dated, with Date zero, writes as that date the newest import of the
+	// languages the file carries (meta.yaml's imported): the date of the
+	// texts it describes, not of the run, so a document exported again
+	// with nothing new (after align, in publish's next run, on another
+	// machine) gives the same bytes. No date is written when meta.yaml
+	// records none.
+	Dated bool
 	// Forced lists what the consistency gate found when the export was
 	// forced past it. Non-empty, it is recorded in the output.
 	Forced []Blocker
@@ -327,6 +334,21 @@ type plan struct {
 	target string // XLIFF only
 	texts  map[string]string
 	title  string
+}
+
+// date is the creation date of a TMX or XLIFF 1.2 file (see
+// Options.Dated); zero for none.
+func (p *plan) date() time.Time {
+	if !p.opt.Date.IsZero() || !p.opt.Dated {
+		return p.opt.Date
+	}
+	var t time.Time
+	for _, l := range p.langs {
+		if v := p.doc.Meta.Versions[l]; v != nil && v.Imported.After(t) {
+			t = v.Imported
+		}
+	}
+	return t
 }
 
 // Write writes the document's aligned groups in format to w. The caller

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/sheet"
@@ -600,6 +601,41 @@ func TestDOCXLanguage(t *testing.T) {
 		}
 		if tag := `<w:rPrDefault><w:rPr>`; !bytes.Contains(styles, []byte(tag)) || !bytes.Contains(styles, []byte(`<w:lang w:val="`+want+`"/></w:rPr></w:rPrDefault>`)) {
 			t.Errorf("%s: the default run properties do not say %s:\n%s", lang, want, styles)
+		}
+	}
+}
+
+// TestContentDate: with Dated, TMX creationdate and XLIFF 1.2 date are the
+// newest import of the languages the file carries, so exporting unchanged
+// texts again gives the same bytes; an explicit Date wins, and without
+// either no date is written.
+func TestContentDate(t *testing.T) {
+	d, a := newDoc(t, "sample", sample, sampleGroups)
+	d.Meta.Versions["kk"].Imported = time.Date(2020, 3, 4, 5, 6, 7, 0, time.UTC)
+	for _, tc := range []struct {
+		format string
+		opt    Options
+		want   string // "" for no date
+	}{
+		{"tmx", Options{Dated: true, Langs: []string{"en", "kk"}}, `creationdate="20200304T050607Z"`},
+		{"tmx", Options{Dated: true, Langs: []string{"en", "ru"}}, `creationdate="20190731T120000Z"`},
+		{"xliff12", Options{Dated: true, Langs: []string{"en", "kk"}}, `date="2020-03-04T05:06:07Z"`},
+		{"xliff12", Options{Dated: true, Langs: []string{"en", "ru"}}, `date="2019-07-31T12:00:00Z"`},
+		{"xliff12", Options{Dated: true, Date: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Langs: []string{"en", "kk"}}, `date="2021-01-01T00:00:00Z"`},
+		{"tmx", Options{Langs: []string{"en", "kk"}}, ""},
+	} {
+		got := string(render(t, tc.format, d, a, tc.opt))
+		if tc.want == "" {
+			if strings.Contains(got, "creationdate=") {
+				t.Errorf("%s %v: a date without Date or Dated", tc.format, tc.opt.Langs)
+			}
+			continue
+		}
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("%s %v: no %s in\n%.400s", tc.format, tc.opt.Langs, tc.want, got)
+		}
+		if again := string(render(t, tc.format, d, a, tc.opt)); again != got {
+			t.Errorf("%s %v: two exports differ", tc.format, tc.opt.Langs)
 		}
 	}
 }

@@ -75,8 +75,8 @@ func writeTMX(w io.Writer, p *plan) error {
 		DataType:            "plaintext",
 		Props:               []tmx.Prop{{Type: tmx.DocumentProp, Value: p.doc.ID}},
 	}}
-	if !p.opt.Date.IsZero() {
-		m.Header.CreationDate = p.opt.Date.UTC().Format("20060102T150405Z")
+	if date := p.date(); !date.IsZero() {
+		m.Header.CreationDate = date.UTC().Format("20060102T150405Z")
 	}
 	if len(p.opt.Forced) > 0 {
 		m.Header.Props = append(m.Header.Props, tmx.Prop{Type: tmx.ForcedProp, Value: Summary(p.opt.Forced)})

@@ -115,8 +115,8 @@ func writeXLIFF12(w io.Writer, p *plan) error {
 	x.Attr("target-language", p.target)
 	x.Attr("datatype", "plaintext")
 	x.Attr("tool-id", Tool)
-	if !p.opt.Date.IsZero() {
-		x.Attr("date", p.opt.Date.UTC().Format("2006-01-02T15:04:05Z"))
+	if date := p.date(); !date.IsZero() {
+		x.Attr("date", date.UTC().Format("2006-01-02T15:04:05Z"))
 	}
 	x.Raw(">\n    <header>\n      <tool")
 	x.Attr("tool-id", Tool)
