@@ -112,6 +112,17 @@ func TestTypography(t *testing.T) {
 		// (“ closes the inner quote „…“).
 		{"ru", "He asked: 'Is it over?'", "Он спросил: „Всё кончено.“", []string{"qa.typography.final ."}},
 		{"ru", "He asked, \"is it over?\"", "Он спросил: «„Всё кончено.“»", []string{"qa.typography.final ."}},
+		// A question quoted as a statement (NTREX: the ballot's wording
+		// ends with "."), punctuated as a question inside the quotes of
+		// the translation: not a final mark lost or added. A question
+		// mark outside the quotes, or a quoted question left without
+		// its mark, still is.
+		{"kk", "The question read: \"Are you for NATO membership.\"", "Сұрақ мынадай болды: «НАТО-ға мүше болуды қолдайсыз ба?»", nil},
+		{"kk", "The question read: \"Are you for NATO membership\".", "Сұрақ мынадай болды: «НАТО-ға мүше болуды қолдайсыз ба?»", nil},
+		{"kk", "The question read: \"Are you for NATO membership\".", "Сұрақ мынадай болды: «НАТО-ға мүше болуды қолдайсыз ба»?", []string{"qa.typography.final ?"}},
+		{"kk", "It read: \"Are you for it?\"", "Онда: «Қолдайсыз.»", []string{"qa.typography.final ."}},
+		{"ru", "He said: \"Why wouldn't I compete in that?\"", "Он сказал: «Как могу я пропустить такое?».", nil},
+		{"ru", "He said: \"Why wouldn't I compete in that?\"", "Он сказал: «Как могу я пропустить такое».", []string{"qa.typography.final ."}},
 		{"ru", "Visit example.com now.", "Зайдите на .NET сейчас.", nil},
 		// A word written twice: the second is marked, whatever its case
 		// or the punctuation after it.

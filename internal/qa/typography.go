@@ -290,7 +290,7 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 	if src != "" {
 		se, ss := finalMark(src)
 		te, ts := finalMark(tgt)
-		if se != te && (se == '?' || te == '?' || se == '!' && te != '.' || te == '!' && se != '.') {
+		if se != te && (se == '?' || te == '?' || se == '!' && te != '.' || te == '!' && se != '.') && !quotedQuestion(src, ss, se, tgt, ts, te) {
 			if te == 0 {
 				// No mark: the place to put one, the end of the text.
 				end := len(strings.TrimRight(tgt, " \t\n"))
@@ -306,6 +306,41 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 		}
 	}
 	return out
+}
+
+// closingQuotes are the marks that may close a quotation at the end of a
+// text (“ is the inner closing quote of Russian and Kazakh, „…“).
+const closingQuotes = "\"'»”“’"
+
+// quotedQuestion reports whether both texts end with a quotation and the
+// translation's ends with "?" where the source's ends with ".": a
+// question quoted as a statement, as a wire writes a ballot's wording
+// (The question read: "Are you for NATO membership."), which the
+// translator punctuates as the question it asks (…қолдайсыз ба?“). The
+// difference is inside the quotation, not in the sentence that reports
+// it. The reverse, a quoted question left without its mark, is still
+// reported; a quoted question that keeps its mark with a period after the
+// quote is not.
+func quotedQuestion(src string, ss Span, se rune, tgt string, ts Span, te rune) bool {
+	// A quotation that ends with the source's ? or !, and the period
+	// Russian puts after its closing quote (…пропустить такое?».): the
+	// quote keeps the source's mark.
+	if te == '.' && (se == '?' || se == '!') {
+		r, _ := utf8.DecodeLastRuneInString(tgt[:ts.Start])
+		if strings.ContainsRune(closingQuotes, r) {
+			in, _ := finalMark(tgt[:ts.Start])
+			return in == se
+		}
+		return false
+	}
+	if se != '.' || te != '?' || !strings.ContainsAny(tgt[ts.End:], closingQuotes) {
+		return false
+	}
+	if strings.ContainsAny(src[ss.End:], closingQuotes) { // …Greece."
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(src[:ss.Start]) // …Greece".
+	return strings.ContainsRune(closingQuotes, r)
 }
 
 // quoteSpansTexts reports whether src, a source text, opens a quotation it
