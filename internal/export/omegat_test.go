@@ -95,15 +95,25 @@ const omegatLevel2 = `<?xml version="1.0" encoding="UTF-8" ?>
 // the translator's edits (source sentence → new translation) for the
 // script to apply. It runs console-translate with the script
 // testdata/omegat/tilmash.groovy, which lists every segment with its
-// translation and the memories loaded, and saves omegat/project_save.tmx.
+// translation and the memories loaded, and saves omegat/project_save.tmx
+// (with p.glossaries, it also runs testdata/omegat/glossary.groovy).
 func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 	t.Helper()
-	target, sources, memories, edits := p.target, p.sources, p.auto, p.edits
 	omegat := testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
-	dir := t.TempDir()
+	run, err := execOmegaT(omegat, t.TempDir(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
+// execOmegaT is runOmegaT in folder dir, with the omegat program at
+// path omegat.
+func execOmegaT(omegat, dir string, p omegatProject) (*omegatRun, error) {
+	target, sources, memories, edits := p.target, p.sources, p.auto, p.edits
 	for _, sub := range []string{"source", "target", "tm/auto", "omegat", "glossary", "dictionary", "config"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 	}
 	project := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -125,16 +135,12 @@ func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
     </project>
 </omegat>
 `
-	script := "tilmash.groovy"
+	const script = "tilmash.groovy"
 	files := map[string][]byte{"omegat.project": []byte(project), script: omegatScript}
 	if p.glossaries != nil {
-		script = "glossary.groovy"
-		files = map[string][]byte{"omegat.project": []byte(project), script: omegatGlossaryScript}
+		files["glossary.groovy"] = omegatGlossaryScript
 		for name, data := range p.glossaries {
 			files[filepath.Join("glossin", name)] = data
-		}
-		if err := os.MkdirAll(filepath.Join(dir, "glossin"), 0o755); err != nil {
-			t.Fatal(err)
 		}
 	}
 	for name, data := range sources {
@@ -155,21 +161,24 @@ func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 	}
 	files[filepath.Join("omegat", "tilmash-edits.tsv")] = []byte(e.String())
 	for name, data := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			return nil, err
+		}
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 	}
 	cmd := exec.Command(omegat, dir, "--mode=console-translate", "--quiet", "--no-team", "--disable-project-locking",
 		"--config-dir="+filepath.Join(dir, "config"), "--script="+filepath.Join(dir, script))
 	cmd.Env = append(os.Environ(), "JAVA_TOOL_OPTIONS=-Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.name=translator", "HOME="+dir)
 	out, err := cmd.CombinedOutput()
-	listName := "tilmash-segments.tsv"
-	if p.glossaries != nil {
-		listName = "tilmash-glossary.tsv"
+	list, rerr := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-segments.tsv"))
+	var glossary []byte
+	if p.glossaries != nil && rerr == nil {
+		glossary, rerr = os.ReadFile(filepath.Join(dir, "omegat", "tilmash-glossary.tsv"))
 	}
-	list, rerr := os.ReadFile(filepath.Join(dir, "omegat", listName))
 	if err != nil || rerr != nil {
-		t.Fatalf("omegat console-translate: %v %v\n%s", err, rerr, tail(out, 3000))
+		return nil, fmt.Errorf("omegat console-translate: %v %v\n%s", err, rerr, tail(out, 3000))
 	}
 	run := &omegatRun{dir: dir, memories: map[string]int{}, matches: map[string]omegatMatch{}}
 	if ms, err := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-matches.tsv")); err == nil && len(ms) > 0 {
@@ -180,15 +189,14 @@ func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 			}
 		}
 	}
-	if p.glossaries != nil {
-		for _, line := range strings.Split(strings.TrimSuffix(string(list), "\n"), "\n") {
+	if len(glossary) > 0 {
+		for _, line := range strings.Split(strings.TrimSuffix(string(glossary), "\n"), "\n") {
 			f := strings.Split(line, "\t")
 			for i := range f {
 				f[i] = unescapeTSV(f[i])
 			}
 			run.glossary = append(run.glossary, f)
 		}
-		return run
 	}
 	if mems, err := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-memories.tsv")); err == nil {
 		for _, line := range strings.Split(strings.TrimSpace(string(mems)), "\n") {
@@ -200,11 +208,11 @@ func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 	for _, line := range strings.Split(strings.TrimSuffix(string(list), "\n"), "\n") {
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
-			t.Fatalf("tilmash-segments.tsv: bad line %q", line)
+			return nil, fmt.Errorf("tilmash-segments.tsv: bad line %q", line)
 		}
 		run.segments = append(run.segments, omegatSegment{unescapeTSV(f[0]), unescapeTSV(f[1]), unescapeTSV(f[2])})
 	}
-	return run
+	return run, nil
 }
 
 func listed(ss []string) string {
@@ -409,47 +417,14 @@ func TestOmegaTReuse(t *testing.T) {
 	for _, target := range []string{"ru", "kk"} {
 		t.Run(target, func(t *testing.T) {
 			t.Parallel()
-			sources := map[string][]byte{"new-article.html": article}
-			memories, matches := map[string][]byte{}, map[string][]byte{}
-			partial := map[string]string{} // source sentence → its partial target
-			for _, d := range docs {
-				a, err := d.Alignment()
-				if err != nil {
-					t.Fatal(err)
-				}
-				var mem bytes.Buffer
-				page, err := sourcePage(d)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", target}, Units: *omegatUnits}); err != nil {
-					t.Fatal(err)
-				}
-				sources[d.ID+".html"] = page
-				memories[d.ID+".tmx"] = mem.Bytes()
-				if *omegatUnits != UnitsSentences {
-					continue
-				}
-				var part bytes.Buffer
-				if err := Write(&part, "tmx", d, a, Options{Version: "test", Langs: []string{"en", target}, Units: UnitsPartial}); err != nil {
-					t.Fatal(err)
-				}
-				m, err := tmx.Read(bytes.NewReader(part.Bytes()), d.ID+".partial.tmx")
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, u := range m.Units {
-					partial[u.Variant("en").Text] = u.Variant(target).Text
-				}
-				if len(m.Units) > 0 {
-					matches[d.ID+".partial.tmx"] = part.Bytes()
-				}
+			p, partial := reuseProject(t, docs, article, target)
+			matches := p.match
+			var run *omegatRun
+			if target == "ru" {
+				run = omegatRU.get(t) // p is its part at the top of source/
+			} else {
+				run = runOmegaT(t, p)
 			}
-			edits := map[string]string{}
-			if target == "kk" {
-				edits[omegatEdit.source] = omegatEdit.translation
-			}
-			run := runOmegaT(t, omegatProject{target: target, sources: sources, auto: memories, match: matches, edits: edits})
 			strict := *omegatUnits == UnitsSentences
 			for name := range matches {
 				if run.memories[name] == 0 {
@@ -519,6 +494,56 @@ func TestOmegaTReuse(t *testing.T) {
 		slices.Sort(report)
 		t.Log("OmegaT reuse:\n" + strings.Join(report, "\n"))
 	})
+}
+
+// reuseProject is TestOmegaTReuse's OmegaT project EN→target: the page
+// of every document in docs and the new article in source/, the
+// documents' TMX in tm/auto/ and their partial units in tm/ (the Kazakh
+// run with the translator's edit), and partial, the partial units'
+// source sentences with their targets.
+func reuseProject(t testing.TB, docs []*document.Document, article []byte, target string) (p omegatProject, partial map[string]string) {
+	t.Helper()
+	sources := map[string][]byte{"new-article.html": article}
+	memories, matches := map[string][]byte{}, map[string][]byte{}
+	partial = map[string]string{} // source sentence → its partial target
+	for _, d := range docs {
+		a, err := d.Alignment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mem bytes.Buffer
+		page, err := sourcePage(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(&mem, "tmx", d, a, Options{Version: "test", Langs: []string{"en", target}, Units: *omegatUnits}); err != nil {
+			t.Fatal(err)
+		}
+		sources[d.ID+".html"] = page
+		memories[d.ID+".tmx"] = mem.Bytes()
+		if *omegatUnits != UnitsSentences {
+			continue
+		}
+		var part bytes.Buffer
+		if err := Write(&part, "tmx", d, a, Options{Version: "test", Langs: []string{"en", target}, Units: UnitsPartial}); err != nil {
+			t.Fatal(err)
+		}
+		m, err := tmx.Read(bytes.NewReader(part.Bytes()), d.ID+".partial.tmx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range m.Units {
+			partial[u.Variant("en").Text] = u.Variant(target).Text
+		}
+		if len(m.Units) > 0 {
+			matches[d.ID+".partial.tmx"] = part.Bytes()
+		}
+	}
+	edits := map[string]string{}
+	if target == "kk" {
+		edits[omegatEdit.source] = omegatEdit.translation
+	}
+	return omegatProject{target: target, sources: sources, auto: memories, match: matches, edits: edits}, partial
 }
 
 // checkRoundTrip brings OmegaT's project_save.tmx of the Kazakh run back
@@ -656,8 +681,6 @@ func copyWorkspace(t *testing.T, ws *workspace.Workspace) *workspace.Workspace {
 // did when the TMX had no codes.
 func TestOmegaTInlineTags(t *testing.T) {
 	omegatTest(t)
-	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
-	page, mem := pageAndTMX(t, d, a)
 	want := map[string]string{
 		"The <b0>prison</b0> reform was <i1>announced</i1> today.": "<b0>Тюремная</b0> реформа была <i1>объявлена</i1> сегодня.",
 		"Officials said <a2>more</a2> would follow.":               "Чиновники сказали, что <a2>ещё</a2> последует.",
@@ -665,15 +688,13 @@ func TestOmegaTInlineTags(t *testing.T) {
 		"Code: <c0>ls -l</c0> and <e1>stress</e1>.":                "Код: <c0>ls -l</c0> и <e1>ударение</e1> лишнее.",
 		"A whole bold paragraph.":                                  "Целый жирный абзац.",
 	}
+	pages := []string{"inline/original.html", "inline/tilmash.html"} // inlineTagsProject's, in folder inline
 	for _, level2 := range []bool{true, false} {
-		pages := map[string][]byte{"original.html": []byte(formattedPages["en"]), "tilmash.html": page.Bytes()}
-		p := omegatProject{target: "ru", sources: pages, auto: map[string][]byte{"formatted.tmx": mem.Bytes()}}
+		run := omegatRU.get(t)
 		if level2 {
-			p.prefs = omegatLevel2
-			p.edits = map[string]string{"It is <s3>final</s3>.": "Это <s3>решено</s3>."}
+			run = omegatRULevel2.get(t)
 		}
-		run := runOmegaT(t, p)
-		for name := range pages {
+		for _, name := range pages {
 			got := map[string]string{}
 			for _, s := range run.segments {
 				if s.file == name {
@@ -685,7 +706,7 @@ func TestOmegaTInlineTags(t *testing.T) {
 				switch {
 				case level2 || !tagged:
 					if got[src] != tr {
-						t.Errorf("%s, level2 %v: %q got %q, want %q (segments: %q)", name, level2, src, got[src], tr, run.segments)
+						t.Errorf("%s, level2 %v: %q got %q, want %q (segments: %q)", name, level2, src, got[src], tr, got)
 					}
 				case got[src] != "":
 					t.Errorf("%s, defaults: %q got %q; OmegaT drops the codes by default", name, src, got[src])
@@ -695,8 +716,9 @@ func TestOmegaTInlineTags(t *testing.T) {
 		if !level2 {
 			continue
 		}
+		d, _ := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
 		checkTaggedRoundTrip(t, d, run)
-		for name := range pages {
+		for _, name := range pages {
 			out, err := os.ReadFile(filepath.Join(run.dir, "target", name))
 			if err != nil {
 				t.Fatal(err)
@@ -712,6 +734,24 @@ func TestOmegaTInlineTags(t *testing.T) {
 			}
 		}
 	}
+}
+
+// inlineTagsProject is TestOmegaTInlineTags' OmegaT project EN→RU: the
+// English page of formattedPages as the newsroom wrote it
+// (original.html) and as tilmash's page writes it (tilmash.html), and
+// the article's TMX in tm/auto/; with Display tags (level2), the
+// translator's edit of a sentence with tags.
+func inlineTagsProject(t testing.TB, level2 bool) omegatProject {
+	t.Helper()
+	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
+	page, mem := pageAndTMX(t, d, a)
+	pages := map[string][]byte{"original.html": []byte(formattedPages["en"]), "tilmash.html": page.Bytes()}
+	p := omegatProject{target: "ru", sources: pages, auto: map[string][]byte{"formatted.tmx": mem.Bytes()}}
+	if level2 {
+		p.prefs = omegatLevel2
+		p.edits = map[string]string{"It is <s3>final</s3>.": "Это <s3>решено</s3>."}
+	}
+	return p
 }
 
 // checkTaggedRoundTrip brings the project_save.tmx of a run with the
@@ -761,20 +801,8 @@ func checkTaggedRoundTrip(t *testing.T, d *document.Document, run *omegatRun) {
 // same file named .utf8 is read.
 func TestOmegaTGlossary(t *testing.T) {
 	omegatTest(t)
-	g, probs, err := glossary.Load(filepath.Join("..", "..", "glossary"), []string{"en", "ru", "kk"})
-	if err != nil || len(probs) > 0 {
-		t.Fatal(err, probs)
-	}
-	files := map[string][]byte{}
-	for format, name := range map[string]string{"csv": "glossary.en-ru.csv", "tbx2": "glossary.tbx2.tbx", "tsv": "glossary.en-ru.tsv"} {
-		var b bytes.Buffer
-		if err := termbase.Write(&b, format, g, termbase.Options{Langs: []string{"en", "ru"}, Version: "test"}); err != nil {
-			t.Fatal(err)
-		}
-		files[name] = b.Bytes()
-	}
-	files["glossary.en-ru.utf8"] = files["glossary.en-ru.tsv"]
-	run := runOmegaT(t, omegatProject{target: "ru", sources: map[string][]byte{"empty.txt": []byte("Nothing.\n")}, glossaries: files})
+	g := sampleGlossary(t)
+	run := omegatRU.get(t)
 	read := map[string]map[[2]string]bool{}
 	for _, f := range run.glossary {
 		if len(f) > 1 && f[1] == "!" {
@@ -806,6 +834,35 @@ func TestOmegaTGlossary(t *testing.T) {
 		}
 		t.Logf("%s: OmegaT read %d term pairs for %d entries", name, len(read[name]), n)
 	}
+}
+
+// sampleGlossary is the repository's glossary.
+func sampleGlossary(t testing.TB) *glossary.Glossary {
+	t.Helper()
+	g, probs, err := glossary.Load(filepath.Join("..", "..", "glossary"), []string{"en", "ru", "kk"})
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	return g
+}
+
+// glossaryProject is TestOmegaTGlossary's OmegaT project EN→RU: the
+// sample glossary as glossary export writes it for OmegaT (CSV, TBX 2,
+// TSV, and the TSV named .utf8) for glossary.groovy to read, and a source
+// file of one sentence.
+func glossaryProject(t testing.TB) omegatProject {
+	t.Helper()
+	g := sampleGlossary(t)
+	files := map[string][]byte{}
+	for format, name := range map[string]string{"csv": "glossary.en-ru.csv", "tbx2": "glossary.tbx2.tbx", "tsv": "glossary.en-ru.tsv"} {
+		var b bytes.Buffer
+		if err := termbase.Write(&b, format, g, termbase.Options{Langs: []string{"en", "ru"}, Version: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		files[name] = b.Bytes()
+	}
+	files["glossary.en-ru.utf8"] = files["glossary.en-ru.tsv"]
+	return omegatProject{target: "ru", sources: map[string][]byte{"empty.txt": []byte("Nothing.\n")}, glossaries: files}
 }
 
 // markupPages is an article in English and Russian with the markup
@@ -924,11 +981,8 @@ var (
 // have the markup back.
 func TestOmegaTMarkup(t *testing.T) {
 	omegatTest(t)
-	d, a := newHTMLDoc(t, "markup", markupPages, markupGroups)
-	page, mem := pageAndTMX(t, d, a)
-	pages := map[string][]byte{"original.html": []byte(markupPages["en"]), "tilmash.html": page.Bytes()}
-	run := runOmegaT(t, omegatProject{target: "ru", sources: pages, auto: map[string][]byte{"markup.tmx": mem.Bytes()}, prefs: omegatLevel2})
-	for _, name := range []string{"original.html", "tilmash.html"} {
+	run := omegatRULevel2.get(t)
+	for _, name := range []string{"markup/original.html", "markup/tilmash.html"} { // markupProject's, in folder markup
 		got := map[string]string{}
 		for _, s := range run.segments {
 			if s.file == name {
@@ -942,19 +996,19 @@ func TestOmegaTMarkup(t *testing.T) {
 				continue
 			}
 			if _, ok := got[src]; !ok {
-				t.Errorf("%s: OmegaT has no segment %q (segments: %q)", name, src, run.segments)
+				t.Errorf("%s: OmegaT has no segment %q (segments: %q)", name, src, got)
 				continue
 			}
 			t.Errorf("%s: %q got %q, want %q", name, src, got[src], tr)
 		}
 		for _, src := range markupInexact {
 			if _, ok := got[src]; !ok {
-				t.Errorf("%s: OmegaT has no segment %q; the inexact cases changed (segments: %q)", name, src, run.segments)
+				t.Errorf("%s: OmegaT has no segment %q; the inexact cases changed (segments: %q)", name, src, got)
 			}
 		}
 		t.Logf("%s: %d of %d segments a TMX can match exactly translated (%d more OmegaT 3.6 cannot match: %q)", name, exact, len(markupWant), len(markupInexact), markupInexact)
 	}
-	out, err := os.ReadFile(filepath.Join(run.dir, "target", "original.html"))
+	out, err := os.ReadFile(filepath.Join(run.dir, "target", "markup", "original.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -970,6 +1024,18 @@ func TestOmegaTMarkup(t *testing.T) {
 	}
 }
 
+// markupProject is TestOmegaTMarkup's OmegaT project EN→RU with Display
+// tags: markupPages' English page as the newsroom wrote it
+// (original.html) and as tilmash's page writes it (tilmash.html), and the
+// article's TMX in tm/auto/.
+func markupProject(t testing.TB) omegatProject {
+	t.Helper()
+	d, a := newHTMLDoc(t, "markup", markupPages, markupGroups)
+	page, mem := pageAndTMX(t, d, a)
+	pages := map[string][]byte{"original.html": []byte(markupPages["en"]), "tilmash.html": page.Bytes()}
+	return omegatProject{target: "ru", sources: pages, auto: map[string][]byte{"markup.tmx": mem.Bytes()}, prefs: omegatLevel2}
+}
+
 // TestOmegaTDOCX gives OmegaT, EN→RU with Display tags, an article that
 // came as DOCX (made by pandoc from Markdown of bold, italics and a link):
 // the DOCX itself, and tilmash's English page of it, with the TMX in
@@ -982,7 +1048,47 @@ func TestOmegaTMarkup(t *testing.T) {
 // tag): of the DOCX only the segments without tags are matched.
 func TestOmegaTDOCX(t *testing.T) {
 	omegatTest(t)
-	pandoc := testenv.Command(t, "pandoc", "apt-get install pandoc")
+	testenv.Command(t, "pandoc", "apt-get install pandoc")
+	run := omegatRULevel2.get(t) // docxProject's files, in folder docx
+	want := map[string]string{
+		"Water supply": "Водоснабжение",
+		"The <s0>pumping</s0> station reopened on <e1>Monday</e1> morning.": "<s0>Насосная</s0> станция заработала в <e1>понедельник</e1> утром.",
+		"Engineers said <a2>repairs</a2> took two days.":                    "Инженеры сказали, что <a2>ремонт</a2> занял два дня.",
+		"Residents were asked to boil water.":                               "Жителей попросили кипятить воду.",
+		"<s0>Deliveries</s0> resume tomorrow.":                              "<s0>Доставка</s0> возобновится завтра.",
+	}
+	got := map[string]string{}
+	docx, docxTagged, docxDone := 0, 0, 0
+	for _, s := range run.segments {
+		switch s.file {
+		case "docx/tilmash.html":
+			got[s.source] = s.translation
+		case "docx/original.docx":
+			docx++
+			switch {
+			case strings.Contains(s.source, "<"):
+				docxTagged++
+			case s.translation != "":
+				docxDone++
+			default:
+				t.Errorf("original.docx: %q, a segment without tags, got no translation", s.source)
+			}
+		}
+	}
+	for src, tr := range want {
+		if got[src] != tr {
+			t.Errorf("tilmash.html: %q got %q, want %q (segments %q)", src, got[src], tr, got)
+		}
+	}
+	t.Logf("tilmash.html: %d segments translated with their tags; original.docx: %d segments, %d without tags all translated, %d with OmegaT's run tags not matched", len(want), docx, docxDone, docxTagged)
+}
+
+// docxProject is TestOmegaTDOCX's OmegaT project EN→RU with Display tags:
+// an article that came as DOCX, made by pandoc (at path pandoc) from
+// Markdown, as the DOCX itself (original.docx) and as tilmash's English
+// page of it (tilmash.html), and its TMX in tm/auto/.
+func docxProject(t testing.TB, pandoc string) omegatProject {
+	t.Helper()
 	md := map[string]string{
 		"en": "# Water supply\n\nThe **pumping** station reopened on *Monday* morning. Engineers said [repairs](https://example.org/w) took two days.\n\nResidents were asked to boil water.\n\n**Deliveries** resume tomorrow.\n",
 		"ru": "# Водоснабжение\n\n**Насосная** станция заработала в *понедельник* утром. Инженеры сказали, что [ремонт](https://example.org/w-ru) занял два дня.\n\nЖителей попросили кипятить воду.\n\n**Доставка** возобновится завтра.\n",
@@ -1012,38 +1118,7 @@ func TestOmegaTDOCX(t *testing.T) {
 	})
 	page, mem := pageAndTMX(t, d, a)
 	sources := map[string][]byte{"original.docx": files["en"], "tilmash.html": page.Bytes()}
-	run := runOmegaT(t, omegatProject{target: "ru", sources: sources, auto: map[string][]byte{"water.tmx": mem.Bytes()}, prefs: omegatLevel2})
-	want := map[string]string{
-		"Water supply": "Водоснабжение",
-		"The <s0>pumping</s0> station reopened on <e1>Monday</e1> morning.": "<s0>Насосная</s0> станция заработала в <e1>понедельник</e1> утром.",
-		"Engineers said <a2>repairs</a2> took two days.":                    "Инженеры сказали, что <a2>ремонт</a2> занял два дня.",
-		"Residents were asked to boil water.":                               "Жителей попросили кипятить воду.",
-		"<s0>Deliveries</s0> resume tomorrow.":                              "<s0>Доставка</s0> возобновится завтра.",
-	}
-	got := map[string]string{}
-	docx, docxTagged, docxDone := 0, 0, 0
-	for _, s := range run.segments {
-		switch s.file {
-		case "tilmash.html":
-			got[s.source] = s.translation
-		case "original.docx":
-			docx++
-			switch {
-			case strings.Contains(s.source, "<"):
-				docxTagged++
-			case s.translation != "":
-				docxDone++
-			default:
-				t.Errorf("original.docx: %q, a segment without tags, got no translation", s.source)
-			}
-		}
-	}
-	for src, tr := range want {
-		if got[src] != tr {
-			t.Errorf("tilmash.html: %q got %q, want %q (segments %q)", src, got[src], tr, run.segments)
-		}
-	}
-	t.Logf("tilmash.html: %d segments translated with their tags; original.docx: %d segments, %d without tags all translated, %d with OmegaT's run tags not matched", len(want), docx, docxDone, docxTagged)
+	return omegatProject{target: "ru", sources: sources, auto: map[string][]byte{"water.tmx": mem.Bytes()}, prefs: omegatLevel2}
 }
 
 // omegatTest starts a test that runs OmegaT: skipped loudly without
@@ -1060,7 +1135,7 @@ func omegatTest(t *testing.T) {
 
 // pageAndTMX is what the OmegaT tests give OmegaT of document d: tilmash's
 // English page of it and its EN-RU TMX.
-func pageAndTMX(t *testing.T, d *document.Document, a *document.Alignment) (page, mem *bytes.Buffer) {
+func pageAndTMX(t testing.TB, d *document.Document, a *document.Alignment) (page, mem *bytes.Buffer) {
 	t.Helper()
 	page, mem = &bytes.Buffer{}, &bytes.Buffer{}
 	if err := Localized(page, "html", d, "en", Options{Version: "test"}); err != nil {

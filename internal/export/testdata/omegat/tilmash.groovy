@@ -12,7 +12,9 @@
 //     omegat/tilmash-memories.tsv (path TAB entries);
 //  5. lists for each segment left untranslated the best match OmegaT's
 //     Fuzzy Matches pane offers, in omegat/tilmash-matches.tsv (source
-//     TAB score TAB translation).
+//     TAB score TAB translation);
+//  6. when the project has a folder glossin/, runs glossary.groovy, beside
+//     this script, in the same run (one Java start for both).
 import org.omegat.core.data.PrepareTMXEntry
 import org.omegat.core.events.IStopped
 import org.omegat.core.statistics.FindMatches
@@ -70,3 +72,6 @@ def f = project.class.getDeclaredField("projectTMX")
 f.setAccessible(true)
 f.get(project).save(props, props.getProjectInternal() + "project_save.tmx", true)
 println("tilmash: saved project_save.tmx")
+if (new File(props.getProjectRoot(), "glossin").isDirectory()) {
+  evaluate(new File(props.getProjectRoot(), "glossary.groovy"))
+}
