@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
+	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,34 +19,80 @@ import (
 	"github.com/tilmash/tilmash/internal/testenv"
 )
 
-// browser starts headless Chromium (Debian's chromium, as root: no
-// sandbox) with a fresh profile, or skips the test with one line when it
-// is not installed (fails under CI, which installs it).
+// browser gives the test a tab of its own in the package's headless
+// Chromium (Debian's chromium, as root: no sandbox; see chrome), in a
+// browser context of its own (an incognito profile: its own cookies,
+// storage and cache, as the tests' servers all run on 127.0.0.1), or
+// skips the test with one line when Chromium is not installed (fails
+// under CI, which installs it).
 func browser(t *testing.T) context.Context {
 	t.Helper()
 	path := testenv.Command(t, "chromium", "apt-get install chromium")
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	// The first run starts the browser, for the life of ctx: no timeout
-	// on it; the test's actions run under one.
-	if err := chromedp.Do(ctx); err != nil {
-		cancelC()
-		cancelA()
+	bctx, err := chrome.start(path)
+	if err != nil {
 		t.Fatalf("starting %s: %v", path, err)
 	}
+	ctx, cancelC := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	// The first run opens the tab, for the life of ctx: no timeout on it;
+	// the test's actions run under one.
+	if err := chromedp.Do(ctx); err != nil {
+		cancelC()
+		t.Fatalf("opening a tab in %s: %v", path, err)
+	}
 	tctx, cancelT := context.WithTimeout(ctx, 180*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	t.Cleanup(func() { cancelT(); cancelC() })
 	return tctx
+}
+
+// chrome is the one headless Chromium of the package's browser tests
+// (a start is a second or two of CPU, and seconds of waiting).
+var chrome sharedChromium
+
+// sharedChromium is a headless Chromium with a fresh profile, started by
+// the first test that asks and stopped by TestMain.
+type sharedChromium struct {
+	once sync.Once
+	ctx  context.Context
+	stop func()
+	err  error
+}
+
+// start starts Chromium (at path) once and returns its context.
+func (c *sharedChromium) start(path string) (context.Context, error) {
+	c.once.Do(func() {
+		profile, err := os.MkdirTemp("", "tilmash-chromium-")
+		if err != nil {
+			c.err = err
+			return
+		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(path),
+			chromedp.UserDataDir(profile),
+			chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.WindowSize(1280, 900),
+		}
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelB := chromedp.NewContext(actx)
+		c.stop = func() { cancelB(); cancelA(); os.RemoveAll(profile) }
+		// The first run starts the browser, for the life of ctx.
+		if err := chromedp.Do(ctx); err != nil {
+			c.err = err
+			return
+		}
+		c.ctx = ctx
+	})
+	return c.ctx, c.err
+}
+
+// close stops Chromium if it was started.
+func (c *sharedChromium) close() {
+	if c.stop != nil {
+		c.stop()
+	}
 }
 
 // waitNote waits until the page shows a note (what the last change said)
@@ -87,6 +135,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the browser test is left out")
 	}
+	t.Parallel() // a tab of its own in the shared Chromium, a server and workspace of its own
 	// One Chromium for every step.
 	ctx := browser(t)
 	f := newFixture(t, serve.Options{})

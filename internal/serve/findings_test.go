@@ -400,6 +400,7 @@ func TestBrowserFindings(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the browser test is left out")
 	}
+	t.Parallel() // a tab of its own in the shared Chromium, a server and workspace of its own
 	ctx := browser(t)
 	a, ws := qaWorkspace(t)
 	ts := httptest.NewServer(fixtureOn(t, a, ws).srv)

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"testing"
 )
 
 // memTempFree is the room a memory file system must have for
@@ -30,10 +29,13 @@ const memTempFree = 2 << 30
 // GiB free (a container's 64 MB /dev/shm) or under TILMASH_TEST_DISK_TEMP=1,
 // for a run that wants the tests on the disk.
 //
+// m is a *testing.M, or a TestMain's own runner that does more around
+// m.Run (what it does after, while the folder is still there).
+//
 // A test binary that is killed, panics or times out cannot remove its
 // folder; the folder's name holds the binary's process id, and the next
 // run removes the folders of processes that are gone (see sweepMemTemp).
-func RunInMemory(m *testing.M) int {
+func RunInMemory(m interface{ Run() int }) int {
 	if os.Getenv("TMPDIR") != "" || os.Getenv("TILMASH_TEST_DISK_TEMP") != "" || !memoryFS("/dev/shm", memTempFree) {
 		return m.Run()
 	}
