@@ -22,7 +22,8 @@ const EnvURL = "TILMASH_TEST_POSTGRES"
 
 // Schema creates a schema named PREFIX_RANDOM in the database EnvURL names, dropped when the test
 // ends, and returns a URL whose search_path is that schema, then public (where pg_trgm lives), and
-// a connection to the database for the test's own statements, closed when the test ends. Without
+// a connection to the database for the test's own statements, closed when the test ends, whose
+// search path is the schema too (so [HoldUpdates] on it holds that memory). Without
 // EnvURL the test is skipped with one loud line.
 func Schema(t testing.TB, prefix string) (string, *pgx.Conn) {
 	t.Helper()
@@ -38,6 +39,10 @@ func Schema(t testing.TB, prefix string) (string, *pgx.Conn) {
 	}
 	schema := fmt.Sprintf("%s_%d", prefix, rand.Uint64())
 	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		conn.Close(ctx)
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, "SET search_path TO "+schema+", public"); err != nil {
 		conn.Close(ctx)
 		t.Fatal(err)
 	}
@@ -59,8 +64,8 @@ func Schema(t testing.TB, prefix string) (string, *pgx.Conn) {
 	return u.String(), conn
 }
 
-// HoldUpdates begins a transaction on conn that holds the shared memory's update lock
-// (pgstore.ApplyLock), as another translator's update under way does. release ends it; the end of
+// HoldUpdates begins a transaction on conn that holds the update lock (pgstore.LockApply) of the
+// memory conn's search path reaches, as another translator's update under way does. release ends it; the end of
 // the test does, if release was not called.
 func HoldUpdates(t testing.TB, conn *pgx.Conn) (release func()) {
 	t.Helper()
@@ -71,7 +76,7 @@ func HoldUpdates(t testing.TB, conn *pgx.Conn) (release func()) {
 	}
 	release = func() { tx.Rollback(ctx) }
 	t.Cleanup(release)
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, pgstore.ApplyLock); err != nil {
+	if err := pgstore.LockApply(ctx, tx); err != nil {
 		t.Fatal(err)
 	}
 	return release

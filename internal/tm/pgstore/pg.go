@@ -43,10 +43,24 @@ CREATE TABLE IF NOT EXISTS tm_meta(key text PRIMARY KEY, value text NOT NULL);
 INSERT INTO tm_meta(key, value) VALUES('id', md5(random()::text || clock_timestamp()::text)) ON CONFLICT DO NOTHING;
 `
 
-// ApplyLock is the advisory lock every Apply holds: a session that takes it
-// (pg_advisory_xact_lock) keeps the memory from changing until its
-// transaction ends, as another machine's update under way does.
+// ApplyLock is the first key of the advisory lock every Apply holds; the
+// second is the memory's schema (applyKey), so that a team keeping two
+// memories in two schemas of one database does not wait on the other's
+// updates. [LockApply] takes it.
 const ApplyLock = 0x746d // "tm"
+
+// applyKey is the second key of the update lock: the hash of the schema the
+// session's search path puts the memory in.
+const applyKey = `hashtext(current_schema())`
+
+// LockApply takes the update lock of the memory tx's search path reaches,
+// waiting for it as long as ctx allows: a session holding it keeps that
+// memory from changing until its transaction ends, as another machine's
+// update under way does.
+func LockApply(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, `+applyKey+`)`, ApplyLock)
+	return err
+}
 
 // Store is a memory in a PostgreSQL database.
 type Store struct {
@@ -339,7 +353,7 @@ func (s *Store) lock(ctx context.Context, tx pgx.Tx) error {
 	deadline := time.Now().Add(s.opt.LockWait)
 	for {
 		var got bool
-		if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock($1)`, ApplyLock).Scan(&got); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock($1, `+applyKey+`)`, ApplyLock).Scan(&got); err != nil {
 			return err
 		}
 		if got {
@@ -360,10 +374,12 @@ func (s *Store) lock(ctx context.Context, tx pgx.Tx) error {
 func (s *Store) holder(ctx context.Context, tx pgx.Tx) error {
 	e := &BusyError{Wait: s.opt.LockWait}
 	var since *time.Time
-	// A bigint advisory key is classid (high half) and objid (low half).
+	// A lock of two int4 keys is classid (the first), objid (the second, as
+	// an unsigned oid) and objsubid 2.
 	err := tx.QueryRow(ctx, `SELECT a.pid, coalesce(nullif(a.application_name, ''), host(a.client_addr), ''), a.xact_start
 		FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-		WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
+		WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1
+		AND l.objid = (`+applyKey+`::bigint & 4294967295)::oid AND l.objsubid = 2
 		AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1`, ApplyLock).Scan(&e.PID, &e.Name, &since)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return err

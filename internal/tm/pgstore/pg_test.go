@@ -400,3 +400,49 @@ func TestMemoryIdentity(t *testing.T) {
 		t.Errorf("identity of a memory an earlier tilmash made: %q %v", cur.ID, err)
 	}
 }
+
+// TestMemoriesInTwoSchemas: a team keeps two memories in two schemas of
+// one database (one per desk). The update lock was one for the whole
+// database, so an update of one memory made every update of the other
+// wait, and fail with a BusyError naming a session that never touched it.
+// Each memory now has its own lock; the same memory still waits.
+func TestMemoriesInTwoSchemas(t *testing.T) {
+	urlA, _ := openURL(t)
+	urlB, _ := openURL(t)
+	ctx := context.Background()
+	opt := pgstore.Options{LockWait: 300 * time.Millisecond}
+	holder, err := pgstore.Open(ctx, urlA, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	sameA, err := pgstore.Open(ctx, urlA, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sameA.Close()
+	otherB, err := pgstore.Open(ctx, urlB, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer otherB.Close()
+	change := tm.Change{Source: tm.Source{Name: "doc/x", Hash: "h", Stamp: "s", Units: 1},
+		Units: []tm.Unit{{Source: "doc/x", Group: 1, Time: time.Unix(1, 0), Variants: []tm.Variant{{Lang: "en", Text: "x"}}}}}
+	err = holder.Apply(ctx, false, func(yield func(tm.Change, error) bool) {
+		wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		if err := otherB.Apply(wctx, false, tm.Changes(change)); err != nil {
+			t.Errorf("Apply to the other schema's memory while one holds this one: %v", err)
+		}
+		var busy *pgstore.BusyError
+		if err := sameA.Apply(wctx, false, tm.Changes(change)); !errors.As(err, &busy) {
+			t.Errorf("Apply to the held memory = %v, want a BusyError", err)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if srcs, err := otherB.Sources(ctx); err != nil || len(srcs) != 1 {
+		t.Errorf("the other memory's sources: %v %v, want doc/x", srcs, err)
+	}
+}
