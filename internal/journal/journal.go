@@ -110,22 +110,34 @@ func (j *Journal) steps() ([]int, error) {
 		}
 		return nil, err
 	}
+	return stepNumbers(entries, ""), nil
+}
+
+// stepNumbers gives the numbers of the entries named PREFIX, six digits
+// or more and .yaml, in order; other files are ignored.
+func stepNumbers(entries []os.DirEntry, prefix string) []int {
 	var out []int
 	for _, e := range entries {
 		base, ok := strings.CutSuffix(e.Name(), ".yaml")
-		if !ok || len(base) < 6 || strings.Trim(base, "0123456789") != "" || e.IsDir() {
+		if !ok || e.IsDir() {
 			continue
 		}
-		if n, err := strconv.Atoi(base); err == nil && n > 0 {
+		digits, ok := strings.CutPrefix(base, prefix)
+		if !ok || len(digits) < 6 || strings.Trim(digits, "0123456789") != "" {
+			continue
+		}
+		if n, err := strconv.Atoi(digits); err == nil && n > 0 {
 			out = append(out, n)
 		}
 	}
 	slices.Sort(out)
-	return out, nil
+	return out
 }
 
-func (j *Journal) read(step int) (*Entry, error) {
-	rel := j.rel(step)
+func (j *Journal) read(step int) (*Entry, error) { return j.readEntry(j.rel(step), step) }
+
+// readEntry reads the entry in rel, which must be of step.
+func (j *Journal) readEntry(rel string, step int) (*Entry, error) {
 	data, err := j.WS.ReadFile(rel)
 	if err != nil {
 		return nil, err

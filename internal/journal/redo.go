@@ -6,9 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -39,39 +36,10 @@ func (j *Journal) redoSteps() ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []int
-	for _, e := range entries {
-		base, ok := strings.CutSuffix(e.Name(), ".yaml")
-		if !ok || e.IsDir() {
-			continue
-		}
-		digits, ok := strings.CutPrefix(base, redoPrefix)
-		if !ok || len(digits) < 6 || strings.Trim(digits, "0123456789") != "" {
-			continue
-		}
-		if n, err := strconv.Atoi(digits); err == nil && n > 0 {
-			out = append(out, n)
-		}
-	}
-	slices.Sort(out)
-	return out, nil
+	return stepNumbers(entries, redoPrefix), nil
 }
 
-func (j *Journal) readRedo(step int) (*Entry, error) {
-	rel := j.redoRel(step)
-	data, err := j.WS.ReadFile(rel)
-	if err != nil {
-		return nil, err
-	}
-	e, err := ParseEntry(rel, data, j.Valid)
-	if err != nil {
-		return nil, err
-	}
-	if e.Step != step {
-		return nil, &JournalError{File: rel, Line: 1, Reason: fmt.Sprintf("the entry says step %d but its file name says %d", e.Step, step)}
-	}
-	return e, nil
-}
+func (j *Journal) readRedo(step int) (*Entry, error) { return j.readEntry(j.redoRel(step), step) }
 
 // keepRedo writes the redo entry of e before an undo puts old (the
 // contents before e's step) in place of the files as they are now.
