@@ -352,10 +352,18 @@ func ImportTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name, source stri
 		}
 		res.Created = true
 	}
+	// The texts are dated as the memory dates itself (its header's
+	// creationdate, which tilmash's exports set to the texts' import), so
+	// a TMX tilmash wrote comes back with its date and exports again byte
+	// for byte; a memory without one is dated now.
+	var dated time.Time
+	if t, err := time.Parse(tmx.DateLayout, m.Header.CreationDate); err == nil {
+		dated = t
+	}
 	for _, l := range mem.Langs {
 		// Force: the alignment is replaced below, so groups the old one
 		// would lose do not matter.
-		if _, err := change.Import(l, []byte(mem.Texts[l]), name, ImportOptions{Source: source, Force: true}); err != nil {
+		if _, err := change.Import(l, []byte(mem.Texts[l]), name, ImportOptions{Source: source, Force: true, Now: dated}); err != nil {
 			return res, err
 		}
 	}

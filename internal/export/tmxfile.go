@@ -76,7 +76,7 @@ func writeTMX(w io.Writer, p *plan) error {
 		Props:               []tmx.Prop{{Type: tmx.DocumentProp, Value: p.doc.ID}},
 	}}
 	if date := p.date(); !date.IsZero() {
-		m.Header.CreationDate = date.UTC().Format("20060102T150405Z")
+		m.Header.CreationDate = date.UTC().Format(tmx.DateLayout)
 	}
 	if len(p.opt.Forced) > 0 {
 		m.Header.Props = append(m.Header.Props, tmx.Prop{Type: tmx.ForcedProp, Value: Summary(p.opt.Forced)})

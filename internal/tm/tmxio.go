@@ -482,7 +482,7 @@ func (m *Memory) header(opt ExportOptions) tmx.Header {
 		OTMF: export.Tool, AdminLang: "en", SrcLang: src, DataType: "plaintext",
 	}
 	if !opt.Date.IsZero() {
-		h.CreationDate = opt.Date.UTC().Format("20060102T150405Z")
+		h.CreationDate = opt.Date.UTC().Format(tmx.DateLayout)
 	}
 	return h
 }

@@ -55,6 +55,10 @@ type Prop struct {
 	Value string
 }
 
+// DateLayout is the layout of TMX's dates (creationdate, changedate):
+// YYYYMMDDThhmmssZ, in UTC.
+const DateLayout = "20060102T150405Z"
+
 // Header is the <header> of a TMX file. Write needs every attribute the
 // DTD requires: CreationTool, CreationToolVersion, SegType, OTMF,
 // AdminLang, SrcLang and DataType.
