@@ -327,6 +327,23 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if e := snap.Interrupted; e != nil {
 		p.Warnings = append(p.Warnings, b.loc.Text("review.interrupted", map[string]any{"What": describe(b.loc, e), "Step": e.Step}))
+	} else if len(warns) == 0 {
+		// Sentences no group holds (a language imported after align, the
+		// sentences a new version added) are on no row of this page and in
+		// no export: said, as import, status and export say it.
+		langs := snap.Doc.Languages()
+		un, err := s.app.UnalignedOf(snap.Doc, a, snap.Texts, langs)
+		if err != nil {
+			p.Warnings = append(p.Warnings, errText(b.loc, err))
+		}
+		for _, l := range langs {
+			if n := un[l]; n > 0 {
+				p.Warnings = append(p.Warnings, b.loc.Text("import.unaligned", map[string]any{"Count": n, "Lang": l, "ID": d.ID}))
+			}
+		}
+		if len(un) > 0 {
+			p.Warnings = append(p.Warnings, b.loc.Text("import.unaligned.hint", map[string]any{"ID": d.ID}))
+		}
 	}
 	var nums []int
 	for k := from; k <= to; k++ {

@@ -675,3 +675,41 @@ func TestRedoLeavesAlign(t *testing.T) {
 		t.Errorf("group 6 is %s after a refused redo, want %s", got, before)
 	}
 }
+
+// TestUnalignedSentences: a corrected Russian version with a sentence
+// added (import --force) leaves that sentence in no group until align.
+// The page showed the groups as if they held the whole text, and export
+// leaves the sentence out; the page now says so, as import, status and
+// export do, and says nothing once the document is aligned again.
+func TestUnalignedSentences(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	_, page := c.get("/doc/news")
+	if strings.Contains(text(page), "in no group") {
+		t.Fatalf("an aligned document's page speaks of sentences in no group:\n%s", text(page))
+	}
+	d, err := document.Open(f.ws, "news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := d.Texts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := strings.TrimRight(texts["ru"], "\n") + "\n\nРедакция добавила это предложение.\n"
+	a := app.New("test")
+	if _, err := a.Import(f.ws, "news", "ru", []byte(ru), "ru.txt", "", document.ImportOptions{Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	_, page = c.get("/doc/news")
+	if got := text(page); !strings.Contains(got, "1 sentence of the ru text of news is in no group yet") ||
+		!strings.Contains(got, "run tilmash align news to put them into groups") {
+		t.Errorf("the page after a version with an added sentence:\n%s", got)
+	}
+	if _, err := a.Align(f.ws, "news"); err != nil {
+		t.Fatal(err)
+	}
+	if _, page = c.get("/doc/news"); strings.Contains(text(page), "in no group") {
+		t.Errorf("the page after align still speaks of sentences in no group:\n%s", text(page))
+	}
+}
