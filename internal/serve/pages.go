@@ -331,12 +331,11 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		// Sentences no group holds (a language imported after align, the
 		// sentences a new version added) are on no row of this page and in
 		// no export: said, as import, status and export say it.
-		langs := snap.Doc.Languages()
-		un, err := s.app.UnalignedOf(snap.Doc, a, snap.Texts, langs)
+		un, err := s.unaligned(snap)
 		if err != nil {
 			p.Warnings = append(p.Warnings, errText(b.loc, err))
 		}
-		for _, l := range langs {
+		for _, l := range snap.Doc.Languages() {
 			if n := un[l]; n > 0 {
 				p.Warnings = append(p.Warnings, b.loc.Text("import.unaligned", map[string]any{"Count": n, "Lang": l, "ID": d.ID}))
 			}
