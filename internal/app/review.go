@@ -317,14 +317,18 @@ type UndoResult struct {
 // workspace lock.
 func (a *App) Undo(d *document.Document, steps int, force bool) (UndoResult, error) {
 	undone, rec, err := review.Undo(d, steps, force)
-	res := UndoResult{Undone: undone, Recovered: rec}
-	if err != nil && rec != nil && len(undone) == 0 {
-		var nothing *journal.UndoError
-		if errors.As(err, &nothing) {
-			return res, nil
-		}
+	if recoveredOnly[*journal.UndoError](err, rec, len(undone)) {
+		err = nil
 	}
-	return res, err
+	return UndoResult{Undone: undone, Recovered: rec}, err
+}
+
+// recoveredOnly says whether err, an E saying there was nothing to take
+// back (or put back), came after the only thing done was rolling back
+// rec, an interrupted edit: that recovery is then the result, and no error.
+func recoveredOnly[E error](err error, rec *journal.Entry, done int) bool {
+	var nothing E
+	return err != nil && rec != nil && done == 0 && errors.As(err, &nothing)
 }
 
 // Redo puts back the last steps edits of d that undo took back. When the
@@ -332,14 +336,10 @@ func (a *App) Undo(d *document.Document, steps int, force bool) (UndoResult, err
 // result, and no error. The caller holds the workspace lock.
 func (a *App) Redo(d *document.Document, steps int) (UndoResult, error) {
 	redone, rec, err := review.Redo(d, steps)
-	res := UndoResult{Undone: redone, Recovered: rec}
-	if err != nil && rec != nil && len(redone) == 0 {
-		var nothing *journal.RedoError
-		if errors.As(err, &nothing) {
-			return res, nil
-		}
+	if recoveredOnly[*journal.RedoError](err, rec, len(redone)) {
+		err = nil
 	}
-	return res, err
+	return UndoResult{Undone: redone, Recovered: rec}, err
 }
 
 // RedoVersion is [App.Redo] of one step for the redo key of review, refused
