@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
@@ -51,6 +52,24 @@ func fixtureOn(t *testing.T, a *app.App, ws *workspace.Workspace) *fixture {
 		t.Fatal(err)
 	}
 	return &fixture{t: t, ws: ws, srv: s}
+}
+
+// alignStep journals a step of document id as align would (review.done.align),
+// one that changes group 6: a step the page's undo and redo leave to the command line.
+func (f *fixture) alignStep(id string) {
+	f.t.Helper()
+	ch, err := document.Begin(f.ws, id)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	a := f.alignment(id)
+	a.Groups[5].Status = document.Aligned
+	if err := ch.SetAlignment(a); err != nil {
+		f.t.Fatal(err)
+	}
+	if _, err := ch.Commit("review.done.align", nil, time.Time{}); err != nil {
+		f.t.Fatal(err)
+	}
 }
 
 // alignment reads a document's alignment from disk.

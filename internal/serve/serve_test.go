@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
@@ -573,18 +572,7 @@ func TestTemplateIDs(t *testing.T) {
 func TestUndoLeavesAlign(t *testing.T) {
 	f := newFixture(t, serve.Options{})
 	c := f.client()
-	ch, err := document.Begin(f.ws, "news")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := f.alignment("news")
-	a.Groups[5].Status = document.Aligned
-	if err := ch.SetAlignment(a); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ch.Commit("review.done.align", nil, time.Time{}); err != nil {
-		t.Fatal(err)
-	}
+	f.alignStep("news")
 	_, page := c.get("/doc/news")
 	csrf, version := formKeys(t, page)
 	res, _ := c.post("news", csrf, version, "op", "undo", "group", "1")
@@ -644,18 +632,7 @@ func TestRedo(t *testing.T) {
 func TestRedoLeavesAlign(t *testing.T) {
 	f := newFixture(t, serve.Options{})
 	c := f.client()
-	ch, err := document.Begin(f.ws, "news")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := f.alignment("news")
-	a.Groups[5].Status = document.Aligned
-	if err := ch.SetAlignment(a); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ch.Commit("review.done.align", nil, time.Time{}); err != nil {
-		t.Fatal(err)
-	}
+	f.alignStep("news")
 	d, err := document.Open(f.ws, "news")
 	if err != nil {
 		t.Fatal(err)
