@@ -238,13 +238,7 @@ func TestAnchorFind(t *testing.T) {
 // alignment under review (before, z went on into them, and the review
 // ended with "not aligned yet", exit 2).
 func TestUndoKey(t *testing.T) {
-	tests := []struct {
-		name  string
-		setup func(t *testing.T, s *session)
-		keys  string
-		want  string // the status of every group afterwards
-		msg   string // in what the screen shows
-	}{
+	runKeyCases(t, []keyCase{
 		{name: "its own confirmation", keys: "cz", want: "cafcaf", msg: "undid step 1: confirmed 1 group in 2"},
 		{
 			name: "an edit made elsewhere since",
@@ -256,40 +250,14 @@ func TestUndoKey(t *testing.T) {
 		{
 			name: "the align that made the groups",
 			setup: func(t *testing.T, s *session) {
-				c, err := document.Begin(s.ws, s.d.ID)
-				if err != nil {
-					t.Fatal(err)
-				}
-				a := s.snap.Alignment
-				a.Groups[5].Status = document.Aligned
-				if err := c.SetAlignment(a); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := c.Commit("review.done.align", nil, time.Time{}); err != nil {
-					t.Fatal(err)
-				}
+				alignStep(t, s)
 				if err := s.reload(); err != nil {
 					t.Fatal(err)
 				}
 			},
 			keys: "z", want: "cafcaa", msg: "tilmash undo demo",
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := testSession(t, reviewtest.OneToOne)
-			if tt.setup != nil {
-				tt.setup(t, s)
-			}
-			press(t, s, tt.keys)
-			if got := statuses(t, s); got != tt.want {
-				t.Errorf("statuses %s, want %s", got, tt.want)
-			}
-			if !strings.Contains(s.msgs, tt.msg) {
-				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
-			}
-		})
-	}
+	})
 }
 
 // TestKeysLineFitsTheScreen: the line of keys under the groups is broken
@@ -374,31 +342,14 @@ func TestOtherErrorsAreToReview(t *testing.T) {
 // often lost the confirmation for good), and only a change of the groups:
 // an align undone with tilmash undo is left to tilmash redo.
 func TestRedoKey(t *testing.T) {
-	tests := []struct {
-		name  string
-		setup func(t *testing.T, s *session)
-		keys  string
-		want  string
-		msg   string
-	}{
+	runKeyCases(t, []keyCase{
 		{name: "its own confirmation", keys: "czr", want: "ccfcaf", msg: "redid step 1: confirmed 1 group in 2"},
 		{name: "nothing undone", keys: "cr", want: "ccfcaf", msg: "nothing to redo in demo"},
 		{name: "a new change ends it", keys: "czcr", want: "caccaf", msg: "nothing to redo in demo"},
 		{
 			name: "an align undone elsewhere",
 			setup: func(t *testing.T, s *session) {
-				c, err := document.Begin(s.ws, s.d.ID)
-				if err != nil {
-					t.Fatal(err)
-				}
-				a := s.snap.Alignment
-				a.Groups[5].Status = document.Aligned
-				if err := c.SetAlignment(a); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := c.Commit("review.done.align", nil, time.Time{}); err != nil {
-					t.Fatal(err)
-				}
+				alignStep(t, s)
 				if _, _, err := review.Undo(s.d, 1, false); err != nil {
 					t.Fatal(err)
 				}
@@ -408,22 +359,7 @@ func TestRedoKey(t *testing.T) {
 			},
 			keys: "r", want: "cafcaf", msg: "tilmash redo demo",
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := testSession(t, reviewtest.OneToOne)
-			if tt.setup != nil {
-				tt.setup(t, s)
-			}
-			press(t, s, tt.keys)
-			if got := statuses(t, s); got != tt.want {
-				t.Errorf("statuses %s, want %s", got, tt.want)
-			}
-			if !strings.Contains(s.msgs, tt.msg) {
-				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
-			}
-		})
-	}
+	})
 }
 
 // TestStartFrom: review --from N opens on the first group to review from
@@ -473,5 +409,54 @@ func TestStartFrom(t *testing.T) {
 	}
 	if got, err := s.start(4, true); got != 0 || err != nil {
 		t.Errorf("all done: group %d, %v", got, err)
+	}
+}
+
+// keyCase is a press of keys in a session of reviewtest.OneToOne: what
+// happens behind its back first, the status of every group afterwards and
+// what the screen then says.
+type keyCase struct {
+	name  string
+	setup func(t *testing.T, s *session)
+	keys  string
+	want  string // the status of every group afterwards
+	msg   string // in what the screen shows
+}
+
+func runKeyCases(t *testing.T, tests []keyCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, reviewtest.OneToOne)
+			if tt.setup != nil {
+				tt.setup(t, s)
+			}
+			press(t, s, tt.keys)
+			if got := statuses(t, s); got != tt.want {
+				t.Errorf("statuses %s, want %s", got, tt.want)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+		})
+	}
+}
+
+// alignStep journals, behind the session's back, a step as align makes
+// it (review.done.align, group 6 back to aligned): one the keys z and r
+// leave to the command line.
+func alignStep(t *testing.T, s *session) {
+	t.Helper()
+	c, err := document.Begin(s.ws, s.d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.snap.Alignment
+	a.Groups[5].Status = document.Aligned
+	if err := c.SetAlignment(a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Commit("review.done.align", nil, time.Time{}); err != nil {
+		t.Fatal(err)
 	}
 }
