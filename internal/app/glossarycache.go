@@ -3,12 +3,14 @@ package app
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,8 +26,10 @@ import (
 // CompiledGlossaryFile is the compiled glossary cache of a workspace,
 // relative to its root: the glossary's entries and expanded matcher as
 // glossary.Matcher.AppendCompiled writes them, with the endings index of
-// the checks (qa.EndingsIndex.AppendBinary) as its derived section. It is
-// derived data, in the git-ignored local folder, and safe to delete.
+// the checks (qa.EndingsIndex.AppendBinary) as its derived section, and a
+// second one holding the glossary's gaps (check.Checker.Gaps, as JSON)
+// when it has any. It is derived data, in the git-ignored local folder,
+// and safe to delete.
 const CompiledGlossaryFile = workspace.LocalFolder + string(filepath.Separator) + "compiled-glossary.bin" // filepath.Join, as a constant
 
 // minCachedGlossary is the size of glossary YAML (all files together)
@@ -43,7 +47,8 @@ const minCachedGlossary = 16 << 10
 // to expand; otherwise it is loaded and compiled, and the cache rewritten.
 // A cache that cannot be read, is damaged or is stale is rebuilt, never an
 // error; one that cannot be written is left out. Glossaries it does not
-// handle (missing, unreadable, with lint problems, empty, small) go to
+// handle (missing, unreadable, with lint problems other than gaps, empty,
+// small) go to
 // fallback, the plain loader, so errors read as they always did.
 type compiledGlossaries struct {
 	fallback func(ws *workspace.Workspace) (*check.Checker, error)
@@ -168,7 +173,11 @@ func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string, lazy boo
 	// hashed: the cache must hold what its key names.
 	key := gc.cacheKey(ws, sumsOf(files))
 	g, probs := glossary.LoadFiles(files, ws.Config.Languages)
-	if len(probs) > 0 || len(g.Entries) == 0 {
+	// Entries lacking a language leave the glossary enforced (see
+	// check.Load): it is cached with them. Any other problem goes to the
+	// plain loader, whose error names it.
+	blocking, gaps := glossary.SplitGaps(probs)
+	if len(blocking) > 0 || len(g.Entries) == 0 {
 		c, err := gc.fallback(ws)
 		return c, false, err
 	}
@@ -179,6 +188,7 @@ func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string, lazy boo
 	// beside the tables, or the heap would grow to hold both.
 	runtime.GC()
 	c = checkerOf(m, ws)
+	c.Gaps = gaps
 	// The endings index is kept with the glossary too: built for 10,000
 	// entries it was a third of a status that checks a document.
 	endings, err := c.Endings().AppendBinary(nil)
@@ -187,13 +197,22 @@ func (gc *compiledGlossaries) load(ws *workspace.Workspace, dir string, lazy boo
 	}
 	// The cache is an optimisation: a workspace on a read-only disk, or
 	// whose local folder leads out of it, compiles each run.
-	_ = ws.WriteFile(CompiledGlossaryFile, m.AppendCompiled(nil, key, endings))
+	derived := [][]byte{endings}
+	if len(gaps) > 0 {
+		data, err := json.Marshal(gaps)
+		if err != nil {
+			return c, false, nil
+		}
+		derived = append(derived, data)
+	}
+	_ = ws.WriteFile(CompiledGlossaryFile, m.AppendCompiled(nil, key, derived...))
 	return c, false, nil
 }
 
 // openCompiledGlossary opens the cache if it is a regular file inside the
 // workspace (through os.Root, a link cannot lead out) holding the
-// compiled glossary of key and its endings index; otherwise it returns
+// compiled glossary of key, its endings index and its gaps (none when
+// the file has no second derived section); otherwise it returns
 // nil. With lazy set, the glossary's entries are decoded as they are
 // found (glossary.OpenCompiledFileLazy).
 func openCompiledGlossary(ws *workspace.Workspace, key [32]byte, lazy bool) *check.Checker {
@@ -213,8 +232,16 @@ func openCompiledGlossary(ws *workspace.Workspace, key [32]byte, lazy bool) *che
 		open = glossary.OpenCompiledFileLazy
 	}
 	m, derived, err := open(f, key)
-	if err != nil || len(derived) != 1 {
+	if err != nil || len(derived) < 1 || len(derived) > 2 {
 		return nil
+	}
+	// The file is written for what its key names, so a glossary with
+	// gaps has the section; one that is there holds gaps, never nothing.
+	var gaps []glossary.Problem
+	if len(derived) == 2 {
+		if json.Unmarshal(derived[1], &gaps) != nil || len(gaps) == 0 || slices.ContainsFunc(gaps, func(p glossary.Problem) bool { return !p.Gap() }) {
+			return nil
+		}
 	}
 	// The index is searched where it is mapped, kept while the matcher
 	// (the mapping's owner) is.
@@ -224,6 +251,7 @@ func openCompiledGlossary(ws *workspace.Workspace, key [32]byte, lazy bool) *che
 	}
 	c := checkerOf(m, ws)
 	c.SetEndings(endings)
+	c.Gaps = gaps
 	return c
 }
 
