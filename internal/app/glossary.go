@@ -122,6 +122,29 @@ func (app *App) TermsFromDir(dir string, langs []string) (align.TermFinder, erro
 	return c, nil
 }
 
+// glossaryGaps is what status says of the glossary's gaps (see
+// check.Checker.Gaps), by language: the entries of the glossary the quick
+// checks enforce that text in a language is not checked for. None when the
+// glossary check is off or there is no glossary; !ok when the glossary
+// does not load (status reports that instead).
+func (app *App) glossaryGaps(ws *workspace.Workspace) ([]check.Gap, bool) {
+	if !slices.Contains(QuickChecks(ws).Checks, check.Terms) {
+		return nil, true
+	}
+	load := app.Glossary
+	if app.CheckGlossary != nil {
+		load = app.CheckGlossary
+	}
+	c, err := load(ws)
+	if err != nil {
+		return nil, false
+	}
+	if c == nil {
+		return nil, true
+	}
+	return check.GapsByLang(c.Gaps), true
+}
+
 // countFindings is status's findings column: the errors and warnings of
 // the quick checks in the document, or not ok when no check is on. A
 // glossary that does not load is a *glossaryError, so that status can

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/wordcount"
@@ -73,6 +74,11 @@ type StatusReport struct {
 	// are listed with their findings unknown, and the caller reports the
 	// error after them.
 	GlossaryErr error
+	// GlossaryGaps are the glossary's entries with no form in a workspace
+	// language, by language (see check.Checker.Gaps): the findings do not
+	// count that language's text against them. Known from the status
+	// cache when the workspace is as it was, like the rows.
+	GlossaryGaps []check.Gap
 	// DocumentErrs are why documents could not be read, in the order of
 	// their rows (see DocumentStatus.Err): one broken document is no
 	// reason to show nothing of the others either.
@@ -102,7 +108,7 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 	rep := &StatusReport{Documents: []*DocumentStatus{}, Totals: Totals{Words: map[string]int{}}}
 	// Each document's status, from the status cache when its files did
 	// not change (statuscache.go).
-	err := app.cachedStatuses(ws, ids, p, func(id string, st *DocumentStatus, err error) error {
+	gaps, err := app.cachedStatuses(ws, ids, p, func(id string, st *DocumentStatus, err error) error {
 		var gerr *glossaryError
 		var missing *document.NotFoundError
 		switch {
@@ -125,6 +131,7 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 	if err != nil {
 		return nil, err
 	}
+	rep.GlossaryGaps = gaps
 	if len(unlisted) > 0 {
 		// Folders that lost their meta.yaml: rows of their own, in id
 		// order with the others, so that the document does not vanish.

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"path/filepath"
 
+	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -32,6 +33,14 @@ const statusCacheMagic = "tilmash status cache 3\n" // 2: AlignmentStatus.Mismat
 type statusCache struct {
 	Workspace string                 `json:"workspace"`
 	Documents map[string]statusEntry `json:"documents"`
+	// Glossary is what status says of the glossary of the workspace
+	// digest (its gaps), nil until known: with every row kept, status
+	// does not load the glossary.
+	Glossary *statusGlossary `json:"glossary,omitempty"`
+}
+
+type statusGlossary struct {
+	Gaps []check.Gap `json:"gaps"`
 }
 
 type statusEntry struct {
@@ -127,15 +136,17 @@ func checkedBody(magic string, data []byte) ([]byte, bool) {
 // document (as DocumentStatus does, with its error) from the cache when
 // the document's digest is the one recorded, and otherwise collects it on
 // one of app.workers() goroutines. It stops at the first error each
-// returns. The cache is written back when a row changed; failing to write
-// it is not an error (status works without).
-func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress, each func(string, *DocumentStatus, error) error) error {
+// returns. It returns the glossary's gaps (App.glossaryGaps), which the
+// cache keeps beside the rows: with every row kept, the glossary is not
+// loaded. The cache is written back when a row or the gaps are new;
+// failing to write it is not an error (status works without).
+func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress, each func(string, *DocumentStatus, error) error) ([]check.Gap, error) {
 	r := ws.NewReader()
 	defer r.Close()
 	defer app.sums.saveKept(ws)
 	wd, err := app.workspaceDigest(ws, r, "status")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cache := loadStatusCache(r, wd)
 	type slot struct {
@@ -176,15 +187,27 @@ func (app *App) cachedStatuses(ws *workspace.Workspace, ids []string, p Progress
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if len(updates) > 0 {
+	var gaps []check.Gap
+	dirty := len(updates) > 0
+	if cache.Glossary != nil {
+		gaps = cache.Glossary.Gaps
+	} else if g, ok := app.glossaryGaps(ws); ok {
+		gaps = g
+		// Kept only when the glossary (in the workspace digest) did not
+		// change while it was read, as the rows.
+		if after, err := app.workspaceDigest(ws, r, "status"); err == nil && after == wd {
+			cache.Glossary, dirty = &statusGlossary{Gaps: g}, true
+		}
+	}
+	if dirty {
 		maps.Copy(cache.Documents, updates)
 		if data, err := encodeStatusCache(cache); err == nil {
 			_ = workspace.WriteFileAtomic(ws.Path(workspace.LocalFolder, StatusCacheName), data)
 		}
 	}
-	return nil
+	return gaps, nil
 }
 
 // KeptStatuses returns, of the documents ids, the rows the status cache

@@ -91,8 +91,8 @@ func New(g *glossary.Glossary, source string) *Checker {
 // Gap is what a glossary lacks in one language: the ids of its entries
 // with no form in Lang, in the order of the files.
 type Gap struct {
-	Lang string
-	IDs  []string
+	Lang string   `json:"lang"`
+	IDs  []string `json:"ids"`
 }
 
 // GapsByLang groups gaps (see Checker.Gaps) by language, in the order the

@@ -47,11 +47,20 @@ func statusCommand(a *app.App, env *console.Env) *urfave.Command {
 				if rep.GlossaryErr != nil {
 					out["glossary_error"] = rep.GlossaryErr.Error()
 				}
+				if len(rep.GlossaryGaps) > 0 {
+					out["glossary_gaps"] = rep.GlossaryGaps
+				}
 				if err := enc.Encode(out); err != nil {
 					return err
 				}
 			} else {
 				printStatus(env, ws, rep)
+			}
+			// The findings hold nothing of the glossary's entries in a
+			// language they lack: said once per language, as check says it.
+			for _, g := range rep.GlossaryGaps {
+				env.Warn("check.glossary-gap", map[string]any{"Count": len(g.IDs), "Lang": g.Lang, "IDs": g.Names()})
+				env.Hint("check.glossary-gap.hint", map[string]any{"Lang": g.Lang})
 			}
 			// The listing is complete but for the findings, or for the
 			// rows of documents that could not be read; the glossary and
