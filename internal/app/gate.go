@@ -29,6 +29,11 @@ type Verdict struct {
 	// Skipped is the lint error of a glossary that could not be enforced
 	// and was skipped because the export was forced; nil otherwise.
 	Skipped *check.LintError
+	// Gaps are the glossary's entries with no form in one of the
+	// languages exported, by language (see check.Checker.Gaps): the gate
+	// did not check that language's text for them. None when the gate
+	// does not run the glossary check.
+	Gaps []check.Gap
 
 	checker *check.Checker // nil without a glossary
 }
@@ -67,6 +72,9 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 	}
 	suite := check.NewSuite(c, d.WS.Config.Source, spell, cfg)
 	defer suite.Close()
+	if c != nil && suite.On(check.Terms) {
+		v.Gaps = gapsIn(check.GapsByLang(c.Gaps), langs)
+	}
 	var fs []check.Finding
 	if !suite.Empty() {
 		r, err := suite.Document(0, d, a)
@@ -97,6 +105,11 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 		})
 	}
 	return v, nil
+}
+
+// gapsIn returns the gaps of the languages langs.
+func gapsIn(gaps []check.Gap, langs []string) []check.Gap {
+	return slices.DeleteFunc(gaps, func(g check.Gap) bool { return !slices.Contains(langs, g.Lang) })
 }
 
 // gateChecks is the configuration of the checks the gate runs: those

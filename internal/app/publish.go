@@ -137,6 +137,11 @@ type PublishResult struct {
 	// Unchanged counts the documents published whose files were left as
 	// they were: nothing they are made from changed since the last publish.
 	Unchanged int
+	// GlossaryGaps are the glossary's entries with no form in one of the
+	// workspace languages, by language, when the gate runs the glossary
+	// check: no document's text in that language was checked for them
+	// (the verdicts' Gaps, said once for the run).
+	GlossaryGaps []check.Gap
 }
 
 // docWork is one document on its way through Publish.
@@ -288,11 +293,14 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 	if err != nil {
 		return nil, err
 	}
-	n, err := app.publishGlossary(ws, w.files)
+	n, gaps, err := app.publishGlossary(ws, w.files)
 	if err != nil {
 		return nil, err
 	}
 	res.Files += n
+	if cfg, _ := gateChecks(ws); slices.Contains(cfg.Checks, check.Terms) {
+		res.GlossaryGaps = check.GapsByLang(gaps)
+	}
 	return res, w.commit()
 }
 
@@ -739,16 +747,17 @@ func publishPlan(id, source string, langs []string, writes func(string) bool, fi
 // publishGlossary stages the glossary as every term base format into the
 // export folder (OmegaT, Trados and Translate Toolkit can then use the
 // same terms), each file only when its bytes change, and returns how many
-// it staged.
-func (app *App) publishGlossary(ws *workspace.Workspace, b *workspace.Batch) (int, error) {
+// it staged, with the glossary's gaps (entries lacking a language).
+func (app *App) publishGlossary(ws *workspace.Workspace, b *workspace.Batch) (int, []glossary.Problem, error) {
 	g, probs, _, err := check.ReadGlossary(ws)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	// Entries lacking a language do not keep the glossary from being
 	// enforced (glossary.Problem.Gap), nor from being published.
-	if probs, _ = glossary.SplitGaps(probs); g == nil || len(g.Entries) == 0 || len(probs) > 0 {
-		return 0, nil // nothing to publish; lint problems were reported by the gate
+	probs, gaps := glossary.SplitGaps(probs)
+	if g == nil || len(g.Entries) == 0 || len(probs) > 0 {
+		return 0, nil, nil // nothing to publish; lint problems were reported by the gate
 	}
 	n := 0
 	langs := ws.Config.Languages
@@ -772,17 +781,17 @@ func (app *App) publishGlossary(ws *workspace.Workspace, b *workspace.Batch) (in
 				return termbase.Write(b, format, g, termbase.Options{Langs: ls, Version: app.Version})
 			})
 			if err != nil {
-				return n, err
+				return n, nil, err
 			}
 			rel := filepath.Join(ws.Config.Export, name)
 			if old, err := ws.ReadFile(rel); err == nil && bytes.Equal(old, data) {
 				continue
 			}
 			if _, err := b.Stage(rel, data); err != nil {
-				return n, err
+				return n, nil, err
 			}
 			n++
 		}
 	}
-	return n, nil
+	return n, gaps, nil
 }

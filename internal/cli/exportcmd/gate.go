@@ -18,6 +18,7 @@ func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats 
 	if v.Skipped != nil {
 		env.Warn("export.gate.glossary-skipped", map[string]any{"Pos": v.Skipped.Problems[0].Pos(), "Count": len(v.Skipped.Problems)})
 	}
+	printGaps(env, v.Gaps)
 	if len(v.Blockers) == 0 {
 		return nil
 	}
@@ -40,6 +41,16 @@ func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats 
 		env.Warn("export.gate.forced-some", data)
 	}
 	return nil
+}
+
+// printGaps says, once per language, which glossary entries the gate did
+// not check that language's text for (they have no form in it), as check
+// and status say it.
+func printGaps(env *console.Env, gaps []check.Gap) {
+	for _, g := range gaps {
+		env.Warn("check.glossary-gap", map[string]any{"Count": len(g.IDs), "Lang": g.Lang, "IDs": g.Names()})
+		env.Hint("check.glossary-gap.hint", map[string]any{"Lang": g.Lang})
+	}
 }
 
 // forcedPast says what a forced export goes past, counted by kind: "1

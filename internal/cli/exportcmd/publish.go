@@ -62,6 +62,7 @@ func publishCommand(a *app.App, env *console.Env) *urfave.Command {
 				env.WarnError(document.NoMeta(id))
 			}
 			printPublished(env, ws, res)
+			printGaps(env, res.GlossaryGaps)
 			if res.Held > 0 {
 				return &console.Findings{Count: res.Held}
 			}
@@ -81,7 +82,11 @@ func (r publishReport) Held(id string, h *app.Hold) {
 }
 
 func (r publishReport) Gate(id string, v *app.Verdict, force bool, formats []string) {
-	printGate(r.env, id, v, force, formats) // a refusal holds the document back: publish goes on
+	// The gaps are said once for the run, after the table
+	// (PublishResult.GlossaryGaps).
+	quiet := *v
+	quiet.Gaps = nil
+	printGate(r.env, id, &quiet, force, formats) // a refusal holds the document back: publish goes on
 }
 
 // holdText is the localized reason a document was held back.
