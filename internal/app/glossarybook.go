@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
@@ -162,6 +163,10 @@ func (a *App) ShowGlossary(ws *workspace.Workspace, id string) (ShownEntry, []gl
 	}
 	switch len(ids) {
 	case 0:
+		if near := nearEntries(g, ws.Config.Languages, id); len(near) > 0 {
+			return ShownEntry{}, probs, locale.NewError("check.show.not-found", map[string]any{"ID": id, "Near": strings.Join(near, ", ")}).
+				WithHint("check.show.not-found.near")
+		}
 		return ShownEntry{}, probs, locale.NewError("check.show.not-found", map[string]any{"ID": id}).WithHint("check.show.not-found.hint")
 	case 1:
 	default:
@@ -179,6 +184,79 @@ func (a *App) ShowGlossary(ws *workspace.Workspace, id string) (ShownEntry, []gl
 		}
 	}
 	return shown, probs, nil
+}
+
+// nearEntries returns, for glossary show's "did you mean", up to three
+// entries whose id or accepted form (in one of langs) is close to text: a
+// few edits away (one for up to five letters, two up to ten, three beyond;
+// letter case aside), or beginning with it or begun by it (three letters
+// at least), the closest first, then in the glossary's order. An entry
+// found by a form is given as "id (form)".
+func nearEntries(g *glossary.Glossary, langs []string, text string) []string {
+	query := strings.ToLower(strings.TrimSpace(text))
+	n := utf8.RuneCountInString(query)
+	if n < 3 {
+		return nil
+	}
+	maxD := 1
+	if n > 10 {
+		maxD = 3
+	} else if n > 5 {
+		maxD = 2
+	}
+	// score is how close s is to the query: an edit distance within maxD,
+	// then prefixes by how many letters they differ in; -1 when neither.
+	score := func(s string) int {
+		s = strings.ToLower(s)
+		m := utf8.RuneCountInString(s)
+		if abs(m-n) <= maxD {
+			if d := document.EditDistance(query, s); d <= maxD {
+				return d
+			}
+		}
+		if m >= 3 && (strings.HasPrefix(s, query) || strings.HasPrefix(query, s)) {
+			return maxD + abs(m-n)
+		}
+		return -1
+	}
+	type near struct {
+		shown string
+		score int
+	}
+	var found []near
+	for _, e := range g.Entries {
+		best := near{score: -1}
+		if d := score(e.ID); d >= 0 {
+			best = near{shown: e.ID, score: d}
+		}
+		for _, l := range langs {
+			f := e.Langs[l]
+			if f == nil {
+				continue
+			}
+			for _, form := range f.Accepted() {
+				if d := score(form); d >= 0 && (best.score < 0 || d < best.score) {
+					best = near{shown: e.ID + " (" + form + ")", score: d}
+				}
+			}
+		}
+		if best.score >= 0 {
+			found = append(found, best)
+		}
+	}
+	slices.SortStableFunc(found, func(a, b near) int { return a.score - b.score })
+	var out []string
+	for _, f := range found[:min(3, len(found))] {
+		out = append(out, f.shown)
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // AddGlossaryEntry writes entry e into the glossary file name (a plain

@@ -57,7 +57,7 @@ func near(ws *workspace.Workspace, id string, noDigit bool) string {
 			return ""
 		}
 		prefix := strings.HasPrefix(other, id) || strings.HasPrefix(id, other)
-		if !prefix && (editDistance(id, other) > 1 || noDigit && digitOff(id, other)) {
+		if !prefix && (EditDistance(id, other) > 1 || noDigit && digitOff(id, other)) {
 			continue
 		}
 		if prefix && len(other) < 3 {
@@ -90,10 +90,15 @@ func digitOff(a, b string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// editDistance is the optimal string alignment distance of two ids, by
-// byte (ids are ASCII): insertions, deletions, substitutions and swaps of
-// two neighbours count one each.
-func editDistance(a, b string) int {
+// EditDistance is the optimal string alignment distance of two strings, by
+// rune: insertions, deletions, substitutions and swaps of two neighbours
+// count one each. It is for "did you mean" hints (document ids here,
+// glossary ids and names in glossary show).
+func EditDistance(a, b string) int {
+	return editDistance([]rune(a), []rune(b))
+}
+
+func editDistance(a, b []rune) int {
 	d := make([][]int, len(a)+1)
 	for i := range d {
 		d[i] = make([]int, len(b)+1)
