@@ -661,6 +661,9 @@ Example: tilmash import-xliff export/zarechnoye-videos/zarechnoye-videos.en-kk.x
 	{ID: "import-xliff.undo", Other: "tilmash undo {{.ID}} takes the import back"},
 	{ID: "import-xliff.usage", Other: "bring back an XLIFF file a translator edited in a CAT tool"},
 	{ID: "import.args", Other: "DOC LANG FILE"},
+	{ID: "import.bad-language.add-hint", Other: "to keep documents in {{.Lang}} too, list it in tilmash.yaml: languages: [{{.Languages}}]"},
+	{ID: "import.bad-language.add-srx-hint", Other: "to keep documents in {{.Lang}} too, list it in tilmash.yaml (languages: [{{.Languages}}]) and give its segmentation rules in an SRX file (segmentation.srx in tilmash.yaml): tilmash has built-in rules for {{.Segmented}} only"},
+	{ID: "import.bad-language.code-hint", Other: "a language is a code of two or three lowercase letters, such as {{.Known}}"},
 	{ID: "import.created", Other: "imported {{.Lang}} of {{.ID}} (new document)"},
 	{ID: "import.description", Other: `Stores FILE (- reads standard input) as the LANG version of document DOC, as UTF-8 in NFC with LF line endings. DOC is a lowercase slug such as zarechnoye-videos. Re-importing changed text that aligned groups refer to needs --force.
 
@@ -2011,6 +2014,9 @@ CAT бағдарламасының TMX файлы (OmegaT-тің omegat/project_
 	{ID: "import-xliff.undo", Other: "tilmash undo {{.ID}} импортты кері қайтарады"},
 	{ID: "import-xliff.usage", Other: "аудармашы CAT бағдарламасында түзеткен XLIFF файлын қайтару"},
 	{ID: "import.args", Other: "ҚҰЖАТ ТІЛ ФАЙЛ"},
+	{ID: "import.bad-language.add-hint", Other: "құжаттарды {{.Lang}} тілінде де сақтау үшін оны tilmash.yaml файлына қосыңыз: languages: [{{.Languages}}]"},
+	{ID: "import.bad-language.add-srx-hint", Other: "құжаттарды {{.Lang}} тілінде де сақтау үшін оны tilmash.yaml файлына қосыңыз (languages: [{{.Languages}}]) және сегменттеу ережелерін SRX файлында беріңіз (tilmash.yaml ішіндегі segmentation.srx): кіріктірілген ережелер тек {{.Segmented}} үшін бар"},
+	{ID: "import.bad-language.code-hint", Other: "тіл екі не үш кіші латын әрпінен тұратын кодпен беріледі, мысалы: {{.Known}}"},
 	{ID: "import.created", Other: "{{.ID}} құжатының {{.Lang}} нұсқасы импортталды (жаңа құжат)"},
 	{ID: "import.description", Other: `ФАЙЛ-ды (- берілсе, стандартты енгізу оқылады) ҚҰЖАТ құжатының ТІЛ нұсқасы ретінде UTF-8, NFC, LF жол соңымен сақтайды. ҚҰЖАТ — zarechnoye-videos сияқты кіші әріпті идентификатор. Өзгерген мәтін теңестірілген топтарға әсер етсе, --force қажет.
 
@@ -3361,6 +3367,9 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "import-xliff.undo", Other: "tilmash undo {{.ID}} отменит импорт"},
 	{ID: "import-xliff.usage", Other: "вернуть файл XLIFF, который переводчик правил в CAT-программе"},
 	{ID: "import.args", Other: "ДОКУМЕНТ ЯЗЫК ФАЙЛ"},
+	{ID: "import.bad-language.add-hint", Other: "чтобы хранить документы и на языке {{.Lang}}, добавьте его в tilmash.yaml: languages: [{{.Languages}}]"},
+	{ID: "import.bad-language.add-srx-hint", Other: "чтобы хранить документы и на языке {{.Lang}}, добавьте его в tilmash.yaml (languages: [{{.Languages}}]) и задайте правила сегментации в файле SRX (segmentation.srx в tilmash.yaml): встроенные правила есть только для {{.Segmented}}"},
+	{ID: "import.bad-language.code-hint", Other: "язык задаётся кодом из двух или трёх строчных латинских букв, например {{.Known}}"},
 	{ID: "import.created", Other: "версия {{.Lang}} документа {{.ID}} импортирована (новый документ)"},
 	{ID: "import.description", Other: `Сохраняет ФАЙЛ (если указан -, читается стандартный ввод) как версию ЯЗЫК документа ДОКУМЕНТ в UTF-8, NFC, с переводами строк LF. ДОКУМЕНТ — строчный идентификатор вроде zarechnoye-videos. Если изменённый текст затрагивает выровненные группы, нужен --force.
 

@@ -1,10 +1,15 @@
 package app
 
 import (
+	"errors"
 	"slices"
+	"strings"
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/langtag"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/textenc"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -43,7 +48,7 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 		return nil, err
 	}
 	if !ws.HasLanguage(lang) {
-		return nil, document.BadLanguage(lang, ws.Config.Languages)
+		return nil, badImportLanguage(ws, lang)
 	}
 	doc, err := readArticle(f, name, data)
 	if err != nil {
@@ -117,4 +122,27 @@ func readArticle(f docformat.Format, name string, data []byte) (*docformat.Doc, 
 		return doc, nil
 	}
 	return docformat.Read(f, name, data)
+}
+
+// badImportLanguage is the error of an import into a language the
+// workspace does not keep. Beside a language it most likely meant (kz:
+// kk), its hint says how to add one: the line of tilmash.yaml to write,
+// and, for a language tilmash has no sentence rules for, that they are
+// given in an SRX file; or, for no language code at all, what one is.
+func badImportLanguage(ws *workspace.Workspace, lang string) error {
+	known := ws.Config.Languages
+	err := document.BadLanguage(lang, known)
+	var le *locale.Error
+	if !errors.As(err, &le) || le.Hint != "" {
+		return err // did you mean …
+	}
+	if ok, _ := langtag.Language(lang); !ok || !workspace.ValidLanguage(lang) {
+		return le.WithHint("import.bad-language.code-hint")
+	}
+	le.Data["Languages"] = strings.Join(append(slices.Clip(known), lang), ", ")
+	le.Data["Segmented"] = strings.Join(segment.Languages(), ", ")
+	if slices.Contains(segment.Languages(), lang) {
+		return le.WithHint("import.bad-language.add-hint")
+	}
+	return le.WithHint("import.bad-language.add-srx-hint")
 }
