@@ -209,6 +209,9 @@ type docPage struct {
 	Next, Last  string
 	Rows        []groupRow
 	Warnings    []string
+	// CanRedo says the journal holds a step undo took back: the redo
+	// button (and its key, r) is there only then.
+	CanRedo bool
 }
 
 type groupRow struct {
@@ -324,6 +327,10 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	for _, e := range warns {
 		msg, _, _ := b.loc.Explain(e)
 		p.Warnings = append(p.Warnings, msg)
+	}
+	// Counted, not read: an undone align keeps megabytes.
+	if n, err := review.RedoCount(d); err == nil && n > 0 {
+		p.CanRedo = true
 	}
 	if e := snap.Interrupted; e != nil {
 		p.Warnings = append(p.Warnings, b.loc.Text("review.interrupted", map[string]any{"What": describe(b.loc, e), "Step": e.Step}))

@@ -587,7 +587,8 @@ func TestUndoLeavesAlign(t *testing.T) {
 
 // TestRedo: the redo button puts back what the undo button took back, says
 // so, and, with nothing undone, says there is nothing to redo instead of
-// changing anything; the page carries the button and its key.
+// changing anything; the page carries the button and its key only while
+// there is a step to redo, as a new change ends that history.
 func TestRedo(t *testing.T) {
 	f := newFixture(t, serve.Options{})
 	c := f.client()
@@ -604,10 +605,14 @@ func TestRedo(t *testing.T) {
 		}
 		return text(body)
 	}
-	_, page := c.get("/doc/news")
-	if !strings.Contains(page, `value="redo" id="redo" data-key="r"`) {
-		t.Errorf("the page has no redo button:\n%s", page)
+	redoButton := func(want bool, when string) {
+		t.Helper()
+		_, page := c.get("/doc/news")
+		if got := strings.Contains(page, `value="redo" id="redo" data-key="r"`); got != want {
+			t.Errorf("%s: redo button %v, want %v", when, got, want)
+		}
 	}
+	redoButton(false, "nothing undone")
 	if got := step("op", "redo", "group", "4"); !strings.Contains(got, "nothing to redo in news") {
 		t.Errorf("a redo with nothing undone says:\n%s", got)
 	}
@@ -618,12 +623,19 @@ func TestRedo(t *testing.T) {
 	if n := f.alignment("news").Groups[3].Note; n != "" {
 		t.Fatalf("the note is %q after the undo", n)
 	}
+	redoButton(true, "after the undo")
 	if got := step("op", "redo", "group", "4"); !strings.Contains(got, "redid step") {
 		t.Errorf("the page after the redo says:\n%s", got)
 	}
 	if n := f.alignment("news").Groups[3].Note; n != "check the date" {
 		t.Errorf("the note is %q after the redo, want it back", n)
 	}
+	redoButton(false, "after the redo")
+	// An undo, then a new change: nothing left to redo.
+	step("op", "undo", "group", "4")
+	redoButton(true, "after the second undo")
+	step("op", "confirm", "group", "2")
+	redoButton(false, "after a new change")
 }
 
 // TestRedoLeavesAlign: as the undo button leaves an align to tilmash
