@@ -186,7 +186,10 @@ func (j *Journal) remove(step int) error {
 }
 
 // prune deletes the oldest entries beyond the step and size limits, always
-// keeping the newest.
+// keeping the newest. The size counts the redo entries too (an undone
+// import keeps its whole text there, though its step kept next to
+// nothing): when the steps left are not enough, the redo entries that
+// redo would put back last go, always keeping the next one.
 func (j *Journal) prune() error {
 	maxSteps, maxBytes := j.MaxSteps, j.MaxBytes
 	if maxSteps <= 0 {
@@ -199,19 +202,37 @@ func (j *Journal) prune() error {
 	if err != nil {
 		return err
 	}
-	sizes := make([]int64, len(steps))
+	redo, err := j.redoSteps()
+	if err != nil {
+		return err
+	}
 	var total int64
-	for i, s := range steps {
-		if fi, err := os.Stat(j.WS.Path(j.rel(s))); err == nil {
-			sizes[i] = fi.Size()
-			total += sizes[i]
+	size := func(rel string) int64 {
+		if fi, err := os.Stat(j.WS.Path(rel)); err == nil {
+			total += fi.Size()
+			return fi.Size()
 		}
+		return 0
+	}
+	sizes := make([]int64, len(steps))
+	for i, s := range steps {
+		sizes[i] = size(j.rel(s))
+	}
+	redoSizes := make([]int64, len(redo))
+	for i, s := range redo {
+		redoSizes[i] = size(j.redoRel(s))
 	}
 	for i := 0; i < len(steps)-1 && (len(steps)-i > maxSteps || total > maxBytes); i++ {
 		if err := j.remove(steps[i]); err != nil {
 			return err
 		}
 		total -= sizes[i]
+	}
+	for i := len(redo) - 1; i > 0 && total > maxBytes; i-- {
+		if err := os.Remove(j.WS.Path(j.redoRel(redo[i]))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		total -= redoSizes[i]
 	}
 	return nil
 }
@@ -577,6 +598,10 @@ func (j *Journal) Undo(n int, force bool) (undone []*Entry, recovered *Entry, er
 			return undone, recovered, err
 		}
 		undone = append(undone, e)
+	}
+	// What the undo keeps for redo counts in the journal's size.
+	if err := j.prune(); err != nil {
+		return undone, recovered, err
 	}
 	// Taking back the step that created the folder's files leaves an
 	// empty journal and folder: remove them (they are removed only when
