@@ -14,7 +14,9 @@ import (
 	"io"
 	"iter"
 	"net"
+	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -101,9 +103,94 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	}
 	if err := prepare(ctx, pool); err != nil {
 		pool.Close()
-		return nil, err
+		return nil, connectError(err)
 	}
 	return &Store{pool: pool, opt: opt}, nil
+}
+
+// ConnectError is an error of [Open] that no connection was made, said
+// once per reason: pgx tries every address of the host, each twice with
+// the default sslmode=prefer (TLS, then without), and joins one line per
+// attempt, so a server that is not running read "connection refused" two
+// or four times, each line naming the address twice. It unwraps to pgx's
+// error ([ProblemOf] reads it).
+type ConnectError struct {
+	User, Database string
+	// Reasons are what each address answered, in the order pgx tried
+	// them, one for all the addresses that answered the same.
+	Reasons []ConnectReason
+	err     error
+}
+
+// ConnectReason is what one or more addresses answered.
+type ConnectReason struct {
+	Addrs  []string
+	Reason string
+}
+
+func (e *ConnectError) Error() string {
+	parts := make([]string, len(e.Reasons))
+	for i, r := range e.Reasons {
+		parts[i] = strings.Join(r.Addrs, ", ") + ": " + r.Reason
+	}
+	return fmt.Sprintf("failed to connect to user=%s database=%s at %s", e.User, e.Database, strings.Join(parts, "; "))
+}
+
+func (e *ConnectError) Unwrap() error { return e.err }
+
+// connectError is err as a *ConnectError when it is pgx's error of a
+// connection attempt, otherwise err.
+func connectError(err error) error {
+	var ce *pgconn.ConnectError
+	if !errors.As(err, &ce) || ce.Config == nil {
+		return err
+	}
+	attempts := []error{ce.Unwrap()}
+	if joined, ok := ce.Unwrap().(interface{ Unwrap() []error }); ok {
+		attempts = joined.Unwrap()
+	}
+	out := &ConnectError{User: ce.Config.User, Database: ce.Config.Database, err: err}
+	for _, a := range attempts {
+		if a == nil {
+			continue
+		}
+		addr, reason := attemptOf(a)
+		i := slices.IndexFunc(out.Reasons, func(r ConnectReason) bool { return r.Reason == reason })
+		switch {
+		case i < 0:
+			out.Reasons = append(out.Reasons, ConnectReason{Addrs: []string{addr}, Reason: reason})
+		case !slices.Contains(out.Reasons[i].Addrs, addr):
+			out.Reasons[i].Addrs = append(out.Reasons[i].Addrs, addr)
+		}
+	}
+	if len(out.Reasons) == 0 {
+		return err
+	}
+	return out
+}
+
+// attemptOf is the address and the reason of one failed attempt: for a
+// network error, the system's words (connection refused, i/o timeout);
+// otherwise what the server or pgx said, after the address pgx puts
+// first ("127.0.0.1:5432 (localhost): ").
+func attemptOf(a error) (addr, reason string) {
+	var op *net.OpError
+	if errors.As(a, &op) && op.Addr != nil {
+		var errno syscall.Errno
+		var ne net.Error
+		switch {
+		case errors.As(op.Err, &errno):
+			return op.Addr.String(), errno.Error()
+		case errors.As(op.Err, &ne) && ne.Timeout():
+			return op.Addr.String(), "timeout"
+		}
+		return op.Addr.String(), op.Err.Error()
+	}
+	text := a.Error()
+	if head, rest, ok := strings.Cut(text, "): "); ok && strings.Contains(head, " (") {
+		return strings.SplitN(head, " (", 2)[0], rest
+	}
+	return "", text
 }
 
 // noTrgm is the error of a database without pg_trgm whose role may not
