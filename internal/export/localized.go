@@ -558,32 +558,162 @@ func writeArticleText(w *bufio.Writer, a *article) error {
 	return nil
 }
 
-// mdInline escapes the characters that would make Markdown read text as
-// markup, and the HTML-significant ones (Markdown passes raw HTML on).
-var mdInline = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
-	return strings.NewReplacer(
-		`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-		"&", "&amp;", "<", "&lt;", ">", "&gt;",
-	)
-}}
+// The Markdown article is read back as its text by CommonMark with
+// GitHub's extensions (GFM: strikethrough, tables, autolinks, emoji) and
+// by pandoc's Markdown (subscript, superscript, math, citations, line
+// blocks, definition and fancy lists, attributes): whatever of the text
+// one of them would take for markup is escaped, and nothing else, so that
+// the file stays readable (TestMarkdownReadBack reads it back with pandoc
+// in both dialects). An escape is a backslash before ASCII punctuation,
+// which both read as the character, but for "<", written "&lt;": a
+// reader with fewer escapes (Python-Markdown) would take "\<b>" for raw
+// HTML.
 
-// mdLineStart matches what would open a list, a quote, a heading or a
-// rule at the start of a paragraph: "1. ", "- ", "+ ", "#", "=".
-var mdLineStart = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)([.)])(\s)|^([-+=#])`) }}
-
-func mdParagraph(s string) string {
-	s = mdInline.Get().Replace(s)
-	return mdEscapeStart(s)
+// mdEscape escapes the characters of text that would make either dialect
+// read markup out of it. Some are markup only in company, and are left
+// alone where they cannot be: ">" (a quote only at the start of a line,
+// mdEscapeStart), an "&" that starts no entity, "_" between two letters
+// or digits, a "$" before a digit (pandoc's math never closes there, so
+// prices stay "$5"), an "@" after a letter or digit (an address, not a
+// citation), a ":" that opens no emoji name.
+func mdEscape(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]&<~^$@:") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '[', ']', '~', '^':
+			b.WriteByte('\\')
+		case '<':
+			b.WriteString("&lt;")
+			continue
+		case '&':
+			if mdEntity.Get().MatchString(s[i+1:]) {
+				b.WriteString("&amp;")
+				continue
+			}
+		case '_':
+			if !(wordBefore(s, i) && wordAfter(s, i+1)) {
+				b.WriteByte('\\')
+			}
+		case '$':
+			if i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' {
+				b.WriteByte('\\')
+			}
+		case '@':
+			if !wordBefore(s, i) && (wordAfter(s, i+1) || i+1 < len(s) && s[i+1] == '{') {
+				b.WriteByte('\\')
+			}
+		case ':':
+			if emojiName(s[i+1:]) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
-// mdEscapeStart escapes what would open a list, quote, heading or rule
-// at the start of an escaped line.
-func mdEscapeStart(s string) string {
-	if m := mdLineStart.Get().FindStringSubmatchIndex(s); m != nil {
-		if m[2] >= 0 { // "1. " → "1\. "
-			return s[:m[3]] + `\` + s[m[3]:]
+// mdEntity matches what makes an entity of an "&" before it: "amp;",
+// "#65;", "#x41;".
+var mdEntity = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);`)
+}}
+
+// wordBefore and wordAfter report whether a letter or digit ends s[:i]
+// and starts s[i:].
+func wordBefore(s string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	return n > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func wordAfter(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// emojiName reports whether s starts with what GFM's emoji take for a
+// name, "fire:" of ":fire:": letters, digits, "_", "+", "-", and at
+// least one letter (so that "10:30:00" is left alone).
+func emojiName(s string) bool {
+	letter := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ':':
+			return letter && i > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			letter = true
+		case '0' <= c && c <= '9', c == '_', c == '+', c == '-':
+		default:
+			return false
 		}
-		return `\` + s
+	}
+	return false
+}
+
+// mdTableDelim matches a line that would be a table's delimiter row
+// (GFM's and pandoc's pipe tables: dashes, colons and at least one pipe),
+// making the line above it a header row.
+var mdTableDelim = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+	return regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-*:?[ \t]*)*$`)
+}}
+
+// mdLineStart matches, in escaped text, what would open a block at the
+// start of a line: a list item ("1. ", "a) ", "iv. ", "(1)", pandoc's
+// example "(@)" and "@."), a quote, heading, rule or table row (">", "-",
+// "+", "=", "#", "|"), pandoc's definition (":") or title block ("%").
+var mdLineStart = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:([0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|\\?@\w*)([.)])([ \t]+|$)|(\()(?:[0-9]+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|\\?@\w*|#)\)|([-+=#|:%>]))`)
+}}
+
+// mdParagraph is a paragraph of text without formatting.
+func mdParagraph(s string) string {
+	return mdEscapeStart(mdLine(s))
+}
+
+// mdLine escapes text that is not at the start of a line, and the pipes
+// of a line that would be a table's delimiter row.
+func mdLine(s string) string {
+	s = mdEscape(s)
+	if strings.Contains(s, "|") && mdTableDelim.Get().MatchString(s) {
+		s = strings.ReplaceAll(s, "|", `\|`)
+	}
+	return s
+}
+
+// mdEscapeStart escapes what would open a block at the start of an
+// escaped line, after dropping the white space before it (which a
+// Markdown reader drops, or takes for code).
+func mdEscapeStart(s string) string {
+	s = strings.TrimLeft(s, " \t")
+	m := mdLineStart.Get().FindStringSubmatchIndex(s)
+	switch {
+	case m == nil:
+		return s
+	case m[2] >= 0: // "1. " → "1\. "
+		// pandoc's "B. Russell": a capital letter and a period open a
+		// list only before two spaces
+		if m[3]-m[2] == 1 && s[m[2]] >= 'A' && s[m[2]] <= 'Z' && s[m[4]] == '.' && s[m[6]:m[7]] == " " {
+			return s
+		}
+		return s[:m[4]] + `\` + s[m[4]:]
+	}
+	return `\` + s
+}
+
+// mdHeading escapes a heading's text, and the end that would close it:
+// trailing "#"s, and pandoc's "{#id .class}".
+func mdHeading(s string) string {
+	s = mdEscape(s)
+	if strings.HasSuffix(s, "}") {
+		s = strings.ReplaceAll(s, "{", `\{`)
+	}
+	if t := strings.TrimRight(s, "#"); len(t) < len(s) {
+		s = t + strings.Repeat(`\#`, len(s)-len(t))
 	}
 	return s
 }
@@ -594,6 +724,7 @@ func mdEscapeStart(s string) string {
 func mdRuns(b block, prefix string) string {
 	var out strings.Builder
 	var stack []docformat.Span
+	closed := false // a code span or link closed just before
 	closeTo := func(n int) {
 		for len(stack) > n {
 			s := stack[len(stack)-1]
@@ -605,8 +736,10 @@ func mdRuns(b block, prefix string) string {
 				out.WriteString("*")
 			case docformat.Code:
 				out.WriteString("`")
+				closed = true
 			case docformat.Link:
 				out.WriteString("](" + mdURL(s.Href) + ")")
+				closed = true
 			}
 		}
 	}
@@ -618,6 +751,7 @@ func mdRuns(b block, prefix string) string {
 			lineStart = true
 			continue
 		}
+		closed = false
 		keep := 0
 		// (a span of the same formatting that touches the one open, as
 		// HTML's <b>bold</b><b>pair</b>, goes on: Markdown has no way to
@@ -649,13 +783,16 @@ func mdRuns(b block, prefix string) string {
 		if len(stack) > 0 && stack[len(stack)-1].Kind == docformat.Code {
 			text = strings.ReplaceAll(text, "`", "'")
 		} else {
-			text = mdInline.Get().Replace(text)
+			text = mdLine(text)
+			if closed && strings.HasPrefix(text, "{") {
+				text = `\` + text // not the attributes of the code or link before it (pandoc)
+			}
 			if lineStart && !marked {
 				text = mdEscapeStart(text)
 			}
 		}
 		out.WriteString(text)
-		lineStart = false
+		lineStart, closed = false, false
 	}
 	closeTo(0)
 	return out.String()
@@ -679,15 +816,15 @@ func writeArticleMarkdown(w *bufio.Writer, a *article) error {
 			w.WriteString("\n") // Markdown needs a blank line between blocks
 		}
 		if b.level > 0 {
-			w.WriteString(strings.Repeat("#", b.level) + " " + mdInline.Get().Replace(b.text) + "\n")
+			w.WriteString(strings.Repeat("#", b.level) + " " + mdHeading(b.text) + "\n")
 			continue
 		}
 		if !b.Formatted() {
 			switch b.kind {
 			case docformat.Item:
-				w.WriteString("- " + mdInline.Get().Replace(b.text) + "\n")
+				w.WriteString("- " + mdParagraph(b.text) + "\n")
 			case docformat.Ordered:
-				w.WriteString(strconv.Itoa(b.num) + ". " + mdInline.Get().Replace(b.text) + "\n")
+				w.WriteString(strconv.Itoa(b.num) + ". " + mdParagraph(b.text) + "\n")
 			case docformat.Quote:
 				w.WriteString("> " + mdParagraph(b.text) + "\n")
 			default:
