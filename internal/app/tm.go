@@ -479,12 +479,12 @@ func (a *App) ImportMemory(ctx context.Context, m *Memory, data []byte, shown, n
 	return rep, memoryError(m, err)
 }
 
-// memoryExportOptions are the options of the memory's TMX in the cut
-// units (export.UnitsSentences or export.UnitsGroups, "" for the
+// memoryExportOptions are the options of the memory's TMX, dated by its
+// content (tm.ExportOptions.Dated), in the cut units (export.UnitsSentences or export.UnitsGroups, "" for the
 // default) and the languages langs (nil for every one), with the
 // workspace glossary's terms as anchors of the cut.
 func (a *App) memoryExportOptions(m *Memory, units string, langs []string) tm.ExportOptions {
-	opt := tm.ExportOptions{Version: a.Version, Date: a.Now(), Units: units, Langs: langs}
+	opt := tm.ExportOptions{Version: a.Version, Dated: true, Units: units, Langs: langs}
 	if units != export.UnitsGroups && a.Glossary != nil {
 		if chk, err := a.Glossary(m.WS); err == nil && chk != nil {
 			opt.Terms = chk

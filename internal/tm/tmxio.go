@@ -427,6 +427,11 @@ func (m *Memory) keptImports() ([]Change, error) {
 type ExportOptions struct {
 	Version string    // tilmash's version, for the header
 	Date    time.Time // the header's creation date; zero leaves it out
+	// Dated, with Date zero, writes as the creation date the newest time
+	// of the units written (Unit.Time: their document's newest import,
+	// or a TMX's tm import): the date of the content, not of the run, so
+	// the memory exported again with nothing new gives the same bytes.
+	Dated bool
 	// Units is how the TMX is cut: export.UnitsSentences (the default
 	// when empty) adds the sentence-level units of the document export
 	// after every unit of a multi-sentence group, for CAT tools;
@@ -485,6 +490,22 @@ func (m *Memory) header(opt ExportOptions) tmx.Header {
 		h.CreationDate = opt.Date.UTC().Format(tmx.DateLayout)
 	}
 	return h
+}
+
+// dated writes newest, the newest time of the units written, as h's
+// creation date when opt asks for the content's date (Dated, no Date).
+func dated(h *tmx.Header, opt ExportOptions, newest time.Time) {
+	if opt.Dated && opt.Date.IsZero() && !newest.IsZero() {
+		h.CreationDate = newest.UTC().Format(tmx.DateLayout)
+	}
+}
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // tmxUnit is a unit as a <tu>: its source, group and status as props;
@@ -640,6 +661,7 @@ func (c *cutter) group(u *Unit) (*document.Group, error) {
 func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (int, error) {
 	doc := &tmx.TMX{Header: m.header(opt)}
 	cut := m.newCutter(opt)
+	var newest time.Time
 	err := m.Store.All(ctx, func(u *Unit) error {
 		tus, err := cut.units(u, nil)
 		if opt.Units == export.UnitsPartial && len(tus) > 0 {
@@ -648,6 +670,7 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 		for _, tu := range tus {
 			if only(&tu, opt.Langs) {
 				doc.Units = append(doc.Units, tu)
+				newest = later(newest, u.Time)
 			}
 		}
 		return err
@@ -655,6 +678,7 @@ func (m *Memory) Export(ctx context.Context, w io.Writer, opt ExportOptions) (in
 	if err != nil {
 		return 0, err
 	}
+	dated(&doc.Header, opt, newest)
 	if _, err := tmx.Write(w, doc); err != nil {
 		return 0, err
 	}
@@ -680,6 +704,7 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 	doc := &tmx.TMX{Header: m.header(opt)}
 	cut := m.newCutter(opt)
 	seen := map[string]bool{}
+	var newest time.Time
 	for _, r := range results {
 		for _, mt := range r.Matches {
 			id, u := unitID(&mt.Unit), mt.Unit
@@ -735,6 +760,7 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 			case !keep:
 			case cut == nil || partialMatch(tu) == (opt.Units == export.UnitsPartial):
 				doc.Units = append(doc.Units, *tu)
+				newest = later(newest, mt.Unit.Time)
 			case opt.Units != export.UnitsPartial:
 				left++
 			}
@@ -745,11 +771,13 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 					seen[cu.ID] = true
 					if only(&cu, opt.Langs) {
 						doc.Units = append(doc.Units, cu)
+						newest = later(newest, mt.Unit.Time)
 					}
 				}
 			}
 		}
 	}
+	dated(&doc.Header, opt, newest)
 	if _, err := tmx.Write(w, doc); err != nil {
 		return 0, 0, err
 	}
