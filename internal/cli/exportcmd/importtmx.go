@@ -7,16 +7,14 @@ import (
 
 	urfave "github.com/urfave/cli/v2"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/export"
-	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/tmx"
-	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-func importTMXCommand(env *console.Env) *urfave.Command {
+func importTMXCommand(ap *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "import-tmx",
 		Usage:       env.T("import-tmx.usage", nil),
@@ -53,45 +51,27 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			// A CAT tool's memory (OmegaT's project_save.tmx) holds the
-			// translator's segments keyed by source sentence: it goes
-			// back into the document it translates, found by those
-			// sentences when none is given.
-			cat := m.Header.CreationTool != export.Tool && !c.Bool("force")
-			if id == "" && cat {
-				if id, err = document.MemoryDocument(ws, m); err != nil {
-					return err
-				}
-			}
-			if id == "" {
-				id = slug
-			}
-			if err := document.ValidID(id); err != nil {
-				return err
+			source := filepath.Base(file)
+			if file == "-" {
+				source = ""
 			}
 			unlock, err := env.Lock(ws)
 			if err != nil {
 				return err
 			}
 			defer unlock()
-			if cat {
-				if d, err := document.Open(ws, id); err == nil {
-					if a, err := d.Alignment(); err == nil && a != nil && len(a.Groups) > 0 {
-						return mergeTMX(env, ws, id, m, name)
-					}
-				}
-			}
-			source := filepath.Base(file)
-			if file == "-" {
-				source = ""
-			}
-			mem, err := document.ImportTMX(ws, id, m, name, source, c.Bool("force"))
-			if mem != nil {
-				cli.WarnRecovered(env, mem.Recovered)
+			res, err := ap.ImportTMX(ws, m, name, app.ImportTMXOptions{ID: id, Slug: slug, Source: source, Force: c.Bool("force")})
+			if res != nil {
+				cli.WarnRecovered(env, res.Recovered)
 			}
 			if err != nil {
 				return err
 			}
+			if res.Merge != nil {
+				sayMerged(env, res.ID, res.Merge)
+				return nil
+			}
+			mem := res.Import
 			a, created := mem.Alignment, mem.Created
 			if len(mem.OtherLangs) > 0 {
 				env.Warn("import-tmx.other-langs", map[string]any{"Langs": strings.Join(mem.OtherLangs, ", ")})
@@ -110,30 +90,14 @@ func importTMXCommand(env *console.Env) *urfave.Command {
 			if created {
 				msg = "import-tmx.created"
 			}
-			env.SayN(msg, n, map[string]any{"ID": id, "Langs": strings.Join(mem.Langs, ", "), "Confirmed": conf, "Flagged": flag})
+			env.SayN(msg, n, map[string]any{"ID": res.ID, "Langs": strings.Join(mem.Langs, ", "), "Confirmed": conf, "Flagged": flag})
 			return nil
 		},
 	}
 }
 
-// mergeTMX brings a CAT tool's memory back into the aligned document id.
-func mergeTMX(env *console.Env, ws *workspace.Workspace, id string, m *tmx.TMX, name string) error {
-	res, err := document.MergeTMX(ws, id, m)
-	if res != nil {
-		cli.WarnRecovered(env, res.Recovered)
-	}
-	if err != nil {
-		return err
-	}
-	if len(res.Langs) == 0 {
-		var langs []string
-		for _, l := range ws.Config.Languages {
-			if l != ws.Config.Source {
-				langs = append(langs, l)
-			}
-		}
-		return locale.NewError("import-tmx.empty", map[string]any{"File": name, "Langs": strings.Join(langs, ", "), "Found": "none"}).OfKind(locale.Input)
-	}
+// sayMerged says what a CAT tool's memory changed in document id.
+func sayMerged(env *console.Env, id string, res *document.TMXMerge) {
 	if res.Unused > 0 {
 		env.Warn("import-tmx.unused", map[string]any{"ID": id, "Count": res.Unused})
 	}
@@ -144,8 +108,7 @@ func mergeTMX(env *console.Env, ws *workspace.Workspace, id string, m *tmx.TMX, 
 	}
 	if n == 0 {
 		env.Say("import-tmx.merged-none", data)
-		return nil
+		return
 	}
 	env.SayN("import-tmx.merged", n, data)
-	return nil
 }

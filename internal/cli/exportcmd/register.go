@@ -16,7 +16,7 @@ func Commands(a *app.App) cli.Group {
 	return func(env *console.Env) []*urfave.Command {
 		return []*urfave.Command{
 			exportCommand(a, env),
-			importTMXCommand(env),
+			importTMXCommand(a, env),
 			importXLIFFCommand(a, env),
 			publishCommand(a, env),
 			{Name: "glossary", Subcommands: []*urfave.Command{glossaryExportCommand(a, env), glossaryImportCommand(a, env)}},
