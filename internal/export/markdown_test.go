@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -401,4 +402,85 @@ func inlineText(level int, in []pandocNode) readBlock {
 	walk(in)
 	rb.text = collapse(s.String())
 	return rb
+}
+
+// TestMarkdownTableReadBack: the groups' Markdown table (export --format
+// md) reads back in both dialects as a table whose cells are the
+// sentences, the hostile ones too.
+func TestMarkdownTableReadBack(t *testing.T) {
+	pandoc := testenv.Command(t, "pandoc", "apt-get install pandoc (Debian's pandoc; .ci/run installs it)")
+	var sents []string
+	for _, s := range markdownHostile {
+		if s = strings.TrimSpace(s); s != "" {
+			sents = append(sents, s)
+		}
+	}
+	sents = append(sents, "# A heading ~with~ marks #")
+	text := strings.Join(sents, "\n\n") + "\n"
+	var groups []groupSpec
+	for _, s := range sents {
+		groups = append(groups, groupSpec{document.Aligned, "", [3][]string{{s}, {s}, {s}}})
+	}
+	d, a := newDoc(t, "table", map[string]string{"en": text, "ru": text, "kk": text}, groups)
+	var md bytes.Buffer
+	if err := Write(&md, "md", d, a, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"#", "en", "ru", "kk"}
+	for i, s := range sents {
+		c := collapse(SentenceText(s))
+		want = append(want, strconv.Itoa(i+1), c, c, c)
+	}
+	for _, dialect := range []string{"gfm", "markdown-smart"} {
+		t.Run(dialect, func(t *testing.T) {
+			t.Parallel()
+			cmd := exec.Command(pandoc, "-f", dialect, "-t", "json")
+			cmd.Stdin = bytes.NewReader(md.Bytes())
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("pandoc -f %s: %v", dialect, err)
+			}
+			var doc struct {
+				Blocks []pandocNode `json:"blocks"`
+			}
+			if err := json.Unmarshal(out, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Blocks) != 1 || doc.Blocks[0].T != "Table" {
+				t.Fatalf("pandoc -f %s reads %d blocks, want one table\n%s", dialect, len(doc.Blocks), md.String())
+			}
+			var cells []readBlock
+			var walk func(v any)
+			walk = func(v any) {
+				switch v := v.(type) {
+				case map[string]any:
+					if v["t"] == "Plain" {
+						raw, _ := json.Marshal(v["c"])
+						var in []pandocNode
+						json.Unmarshal(raw, &in)
+						cells = append(cells, inlineText(0, in))
+						return
+					}
+					for _, k := range []string{"t", "c"} {
+						walk(v[k])
+					}
+				case []any:
+					for _, e := range v {
+						walk(e)
+					}
+				}
+			}
+			var tree any
+			json.Unmarshal(doc.Blocks[0].C, &tree)
+			walk(tree)
+			if len(cells) != len(want) {
+				t.Fatalf("pandoc -f %s reads %d cells, want %d\n%s", dialect, len(cells), len(want), md.String())
+			}
+			for i, c := range cells {
+				if c.err != "" || c.text != want[i] {
+					t.Errorf("pandoc -f %s reads cell %d as %s %q, want %q", dialect, i, c.err, c.text, want[i])
+				}
+			}
+		})
+	}
 }

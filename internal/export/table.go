@@ -41,15 +41,16 @@ func writeDelimited(sw *sheet.Writer, p *plan) error {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// mdEscaper makes text literal inside a Markdown table cell: the
-// characters Markdown gives a meaning, the pipe that ends a cell, and the
-// HTML-significant ones (Markdown passes raw HTML through, so "<script>"
-// must become text). Line breaks cannot live in a cell and become spaces.
-var mdEscaper = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
-	return strings.NewReplacer(
-		`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`,
-		"&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ", "\t", " ",
-	)
+// mdCellText makes text literal inside a Markdown table cell: what
+// either dialect would read as markup escaped as in the article
+// ([mdEscape]: "<" as "&lt;", so that "<script>" is text), and the pipe
+// that ends a cell. Line breaks cannot live in a cell and become spaces.
+func mdCellText(s string) string {
+	return mdCellReplacer.Get().Replace(mdEscape(s))
+}
+
+var mdCellReplacer = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "\t", " ")
 }}
 
 // writeMarkdown writes a Markdown table: a column with the group number
@@ -91,7 +92,7 @@ func mdCell(p *plan, g *document.Group, lang string) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		t := mdEscaper.Get().Replace(SentenceText(s.Text))
+		t := mdCellText(SentenceText(s.Text))
 		if p.level(lang, s) > 0 {
 			t = "**" + t + "**"
 		}
