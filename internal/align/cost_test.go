@@ -533,6 +533,18 @@ func TestNameTransliteration(t *testing.T) {
 		{"Spanish", "ru", "испанский", true},   // -ish, -ский
 		{"Mexican", "ru", "мексиканский", true},
 		{"Kazakhstan", "kk", "Қазақстанның", true},
+		{"Guardiola", "ru", "Гвардиола", true},      // gu before a vowel as гв
+		{"Quebec", "ru", "Квебеке", true},           // qu as кв
+		{"Birkenhead", "ru", "Биркенхеде", true},    // h after a consonant as х
+		{"Hoffenheim", "ru", "Хоффенхаймом", true},  // and again
+		{"Durham", "ru", "Дареме", true},            // silent h still read too
+		{"Birmingham", "kk", "Бирмингемдегі", true}, // ngh: г
+		{"Gallagher", "kk", "Галлахер", true},       // gh heard
+		{"Brother", "kk", "Бразер", true},           // th as з
+		{"Indonesian", "ru", "Индонезии", true},     // -ian
+		{"Democratic", "kk", "Демократиялық", true}, // -ic
+		{"Europe", "ru", "Европы", true},            // initial eu as ев
+		{"European", "ru", "Европейский", true},     // and -ean
 		{"parliament", "kk", "парламентінің", true},
 		{"London", "ru", "Париж", false},
 		{"Tokayev", "ru", "Назарбаев", false},

@@ -83,8 +83,17 @@ const (
 	altSoftG = 1 << iota // g before e, i, y as дж (George, Virginia) instead of г (Germany)
 	altW                 // w before a vowel as у (William, Baldwin) instead of в (Washington)
 	altCh                // ch as к (Christian, Michael) instead of ч (Chelsea)
-	altIon               // final -ion without its n (Commission/Комиссия, Federation/Федерация)
+	altIon               // final -ion, -ian or -ean without its n (Commission/Комиссия, Indonesian/Индонезия)
+	altH                 // h inside a word after a consonant, and gh, as г or х (Birkenhead/Биркенхед, Gallagher/Галлагер)
+	altTh                // th inside a word as з (Merriweather/Мерриуэзер, Brother/Бразер)
+	altGu                // u between g or q and a vowel as в (Guardiola/Гвардиола, Quebec/Квебек)
+	altIc                // final -ic without its k (Democratic/Демократиялық, Olympic/олимпийский)
 	nAlt     = iota
+
+	// nameOnly are the readings englishVariants gives capitalised words only: they are how names
+	// are transliterated, and common words would only gain accidental keys from them (text of
+	// random letters, full of h after consonants, loses confidence on its own copy).
+	nameOnly = altH | altTh | altGu
 )
 
 func isLatinVowel(r rune) bool {
@@ -159,7 +168,19 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 		nx := at(i + 1)
 		switch r {
 		case 'a', 'e', 'i', 'o', 'u', 'y':
-			if r == 'i' && nx == 'o' && at(i+2) == 'n' && i+3 == n {
+			if r == 'u' && i == 1 && rs[0] == 'e' && !isLatinVowel(nx) {
+				// initial eu is ев in Russian (Europe/Европа, euro/евро, Eugene/Евгений)
+				emit(skF)
+				continue
+			}
+			if r == 'u' && (at(i-1) == 'g' || at(i-1) == 'q') && isLatinVowel(nx) {
+				ambiguous |= altGu
+				if flags&altGu != 0 {
+					emit(skF)
+					continue
+				}
+			}
+			if (r == 'i' && (nx == 'o' || nx == 'a') || r == 'e' && nx == 'a') && at(i+2) == 'n' && i+3 == n {
 				ambiguous |= altIon
 				if flags&altIon != 0 {
 					vowel()
@@ -187,6 +208,13 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 			switch {
 			case nx == 'h':
 				i++
+				if i > 1 {
+					ambiguous |= altTh
+					if flags&altTh != 0 {
+						emit(skS)
+						continue
+					}
+				}
 			case nx == 'i' && (at(i+2) == 'o' || at(i+2) == 'a') && i > 0 && at(i-1) != 's':
 				// -tion, -tial: ц in Russian (nation/нация, potential/потенциал)
 				emit(skS)
@@ -195,12 +223,20 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 			emit(skT)
 		case 'g':
 			if nx == 'h' {
-				// word-initial gh is г (Ghana); elsewhere it is silent (Hugh, Brighton, Kavanaugh)
+				// word-initial gh is г (Ghana), and so is ngh (Birmingham/Бирмингем, Nottingham);
+				// elsewhere it is mostly silent (Hugh, Brighton, Kavanaugh), but not always
+				// (Gallagher/Галлагер, Callaghan/Каллахан)
 				i++
-				if i == 1 {
+				switch {
+				case i == 1 || at(i-2) == 'n':
 					emit(skK)
-				} else {
-					vowel()
+				default:
+					ambiguous |= altH
+					if flags&altH != 0 {
+						emit(skK)
+					} else {
+						vowel()
+					}
 				}
 				continue
 			}
@@ -235,6 +271,15 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 			case 'e', 'i', 'y':
 				emit(skS)
 			default:
+				if i+1 == n && at(i-1) == 'i' {
+					// -ic: Russian and Kazakh adjectives put their own suffix after the stem
+					// (Olympic/олимпийский, Democratic/Демократиялық)
+					ambiguous |= altIc
+					if flags&altIc != 0 {
+						vowel()
+						continue
+					}
+				}
 				emit(skK)
 			}
 		case 'x':
@@ -272,10 +317,20 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 		case 'j':
 			emit(skJ)
 		case 'h':
-			// initial h is г or х (Harlem/Гарлем, Hughes/Хьюз); elsewhere mostly silent (John)
-			if i == 0 {
+			// initial h is г or х (Harlem/Гарлем, Hughes/Хьюз); elsewhere mostly silent (John,
+			// Durham/Дарем), but after a consonant it often starts a part of a compound name
+			// (Birkenhead/Биркенхед, Hoffenheim/Хоффенхайм)
+			switch {
+			case i == 0:
 				emit(skK)
-			} else {
+			case i >= 2 && !isLatinVowel(at(i-1)) && at(i-1) != 'w':
+				ambiguous |= altH
+				if flags&altH != 0 {
+					emit(skK)
+				} else {
+					vowel()
+				}
+			default:
 				vowel()
 			}
 		case 'l', 'm', 'n', 'r':
@@ -295,6 +350,10 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 // receives a scratch buffer; it must copy what it keeps.
 func englishVariants(word string, buf []byte, fn func([]byte)) []byte {
 	buf, amb := skeleton(buf[:0], word, 0)
+	if !isUpperInitial(word) {
+		// readings that only names have: common words keep to their usual spelling
+		amb &^= nameOnly
+	}
 	fn(buf)
 	base := string(buf)
 	for f := 1; f < 1<<nAlt; f <<= 1 {
