@@ -397,10 +397,11 @@ func extractAll(lang string, ss []Sentence, terms TermFinder, v *lexicon.Vocab, 
 	out := make([]features, len(ss))
 	touchPages(out)
 	e := newExtractor(lang, terms, v)
-	e.prefix = prefix
+	e.prefix, e.capShort = prefix, true
 	for i, x := range ss {
 		e.extractInto(&out[i], x)
 	}
+	e.capShortNames()
 	return out
 }
 

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -164,5 +165,57 @@ func TestFeaturesMore(t *testing.T) {
 func TestWordInfoSize(t *testing.T) {
 	if size := unsafe.Sizeof(wordInfo{}); size > 24 {
 		t.Errorf("wordInfo takes %d bytes, want at most 24", size)
+	}
+}
+
+// TestShortNameKeys: a name whose skeleton is too short to key it (West, Kim) still anchors a
+// sentence to its translation when it stands inside the sentence, in Russian with a case ending
+// and in Kazakh with a suffix of one consonant; a capitalised word at the start of a sentence, where any word
+// is capitalised, does not.
+func TestShortNameKeys(t *testing.T) {
+	shares := func(lang1, s1, lang2, s2 string) bool {
+		a, b := extract(lang1, Sentence{Text: s1}, nil), extract(lang2, Sentence{Text: s2}, nil)
+		return len(bothKeys(a.keys, b.keys)) > 0
+	}
+	for _, tt := range []struct {
+		lang1, s1, lang2, s2 string
+		want                 bool
+	}{
+		{"en", "He phoned Kanye yesterday.", "ru", "Он вчера позвонил Канье.", true},
+		{"en", "He met Kim at the border.", "ru", "Он встретился с Кимом на границе.", true},
+		{"en", "He wrote to Kim at once.", "kk", "Ол бірден Кимге хат жазды.", true},
+		{"en", "Rosa is heading north.", "ru", "Ураган Роза движется на север.", false}, // first word
+		{"en", "He met Kim at the border.", "ru", "Он встретился с Путиным на границе.", false},
+	} {
+		if got := shares(tt.lang1, tt.s1, tt.lang2, tt.s2); got != tt.want {
+			t.Errorf("%q ~ %q: share a key %v, want %v", tt.s1, tt.s2, got, tt.want)
+		}
+	}
+}
+
+// TestCapShortNames: a short name key held by more than shortMaxDF sentences of a side is taken
+// out of them all; one held by fewer stays.
+func TestCapShortNames(t *testing.T) {
+	var ss []Sentence
+	for k := range shortMaxDF + 1 {
+		ss = append(ss, Sentence{Text: fmt.Sprintf("Yesterday Tom bought %d apples.", k)})
+	}
+	ss = append(ss, Sentence{Text: "Yesterday Kim sold apples."})
+	fs := extractAll("en", ss, nil, nil, false)
+	key := func(name string) uint32 {
+		k, ok := shortNameKey(name, false, nil)
+		if !ok {
+			t.Fatalf("%s: no short name key", name)
+		}
+		return k
+	}
+	tom, kim := key("Tom"), key("Kim")
+	for k, f := range fs {
+		if slices.Contains(f.keys, tom) {
+			t.Errorf("sentence %d keeps the key of Tom, in %d sentences", k, shortMaxDF+1)
+		}
+	}
+	if !slices.Contains(fs[len(fs)-1].keys, kim) {
+		t.Errorf("the key of Kim, in one sentence, is gone")
 	}
 }
