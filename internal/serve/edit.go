@@ -92,7 +92,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		if op == "undo" && len(res.Undone) > 0 {
 			notes = append(notes, note{"hint", b.loc.Text("serve.doc.undone-hint", nil)})
 		}
-		s.redirect(w, r, d.ID, group, notes)
+		s.redirect(w, r, d.ID, group, notes, nil)
 		return
 	}
 
@@ -138,7 +138,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	if len(res.Change.New) > 0 {
 		group = res.Change.New[0]
 	}
-	s.redirect(w, r, d.ID, group, notes)
+	s.redirect(w, r, d.ID, group, notes, nil)
 }
 
 // buildOp reads the form of op into the review op, built against the
@@ -239,15 +239,16 @@ func (s *Server) report(loc *locale.Localizer, id string, res *app.EditResult) [
 }
 
 // redirect answers a change with 303 to the group it left, carrying what
-// it said (POST-redirect-GET: a reload does not post again).
-func (s *Server) redirect(w http.ResponseWriter, r *http.Request, id string, group int, notes []note) {
+// it said and the draft of a refused change (POST-redirect-GET: a reload
+// does not post again).
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, id string, group int, notes []note, d *draft) {
 	q := []string{}
 	if group > 1 {
 		if page := (group-1)/s.opt.PageSize + 1; page > 1 {
 			q = append(q, "page="+strconv.Itoa(page))
 		}
 	}
-	if k := s.putFlash(notes); k != "" {
+	if k := s.putFlash(notes, d); k != "" {
 		q = append(q, "m="+k)
 	}
 	u := "/doc/" + id
@@ -271,11 +272,49 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, d *document.Docu
 		return
 	}
 	msg, hint, _ := b.loc.Explain(err)
+	var le *locale.Error
+	if errors.As(err, &le) {
+		if id, ok := browserHints[le.Hint]; ok {
+			hint = b.loc.Text(id, le.TemplateData())
+		}
+	}
 	notes := []note{{"error", msg}}
 	if hint != "" {
 		notes = append(notes, note{"hint", hint})
 	}
-	s.redirect(w, r, d.ID, group, notes)
+	s.redirect(w, r, d.ID, group, notes, refusedDraft(r))
+}
+
+// browserHints are the hints of the refusals a page can meet whose
+// words are those of the command line (--text, tilmash show): the page
+// says what to do on the page instead.
+var browserHints = map[string]string{
+	"review.text.hint":     "serve.hint.text",
+	"review.no-group.hint": "serve.hint.no-group",
+}
+
+// refusedDraft is the text a refused change carried, to be put back into
+// its field: the corrected sentence, the note, the range; nil for a change
+// that carries none, or an empty one (the field then shows what it held).
+func refusedDraft(r *http.Request) *draft {
+	f := r.PostFormValue
+	d := &draft{Op: f("op"), Version: f("version")}
+	d.Group, _ = strconv.Atoi(f("group"))
+	switch d.Op {
+	case "edit":
+		d.Lang, d.Text = f("lang"), f("text")
+		d.Sentence, _ = strconv.Atoi(f("sentence"))
+	case "note":
+		d.Text = f("note")
+	case "confirm-range", "unconfirm-range":
+		d.Text = f("range")
+	default:
+		return nil
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return nil
+	}
+	return d
 }
 
 // stale answers a change made on another version of the document: 409,

@@ -212,6 +212,8 @@ type docPage struct {
 	// CanRedo says the journal holds a step undo took back: the redo
 	// button (and its key, r) is there only then.
 	CanRedo bool
+	// Range is the range of a refused confirm-range, put back.
+	Range string
 }
 
 type groupRow struct {
@@ -241,6 +243,9 @@ type sentence struct {
 	Pieces          []export.Piece
 	Text            string
 	IsFirst, IsLast bool
+	// Draft says Text is what a refused edit of this sentence carried:
+	// its tools are open, with that text.
+	Draft bool
 }
 
 // openDoc validates the id of the request's path and opens the document:
@@ -394,7 +399,53 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	for _, k := range nums {
 		p.Rows = append(p.Rows, s.row(b.loc, a, k, byGroup[k], found[k]))
 	}
+	p.putDraft()
 	s.render(w, http.StatusOK, "document", p)
+}
+
+// putDraft puts the text of a refused change back into the field it was
+// typed in, so that a refusal (a sentence on two lines, a busy workspace,
+// a mistyped range) never loses it. That is done only on the version of
+// the document the change was made on, where the group numbers are the
+// same; on another (a second editor changed it meanwhile) the text is
+// given back in a note instead.
+func (p *docPage) putDraft() {
+	d := p.draft
+	if d == nil {
+		return
+	}
+	if d.Version != p.Version {
+		p.Notes = append(p.Notes, note{"warn", p.loc.Text("serve.doc.draft-moved", map[string]any{"Text": d.Text})})
+		return
+	}
+	switch d.Op {
+	case "confirm-range", "unconfirm-range":
+		p.Range = d.Text
+		return
+	}
+	for i := range p.Rows {
+		row := &p.Rows[i]
+		if row.N != d.Group {
+			continue
+		}
+		if d.Op == "note" {
+			row.Note = d.Text
+			return
+		}
+		for _, c := range row.Cells {
+			if c.Lang != d.Lang {
+				continue
+			}
+			for k := range c.Sents {
+				if c.Sents[k].K == d.Sentence {
+					c.Sents[k].Text, c.Sents[k].Draft = d.Text, true
+					return
+				}
+			}
+		}
+	}
+	// The field is not on this page (the group has gone): said, not lost.
+	p.Notes = append(p.Notes, note{"warn", p.loc.Text("serve.doc.draft-moved", map[string]any{"Text": d.Text})})
 }
 
 // docURL is the page of a document, at group g's anchor when g > 0.

@@ -113,6 +113,9 @@ type base struct {
 	UILangs []langLink
 	Notes   []note
 	CSRF    string
+	// draft is what the change this page answers carried, when it was
+	// refused (see flash).
+	draft *draft
 }
 
 type langLink struct {
@@ -161,7 +164,8 @@ func (s *Server) newBase(r *http.Request, page, title string) base {
 		u.RawQuery = q.Encode()
 		b.UILangs = append(b.UILangs, langLink{Code: l.Code, Name: l.Name, URL: u.RequestURI(), Current: l.Code == lang})
 	}
-	b.Notes = s.takeFlash(r.URL.Query().Get("m"))
+	f := s.takeFlash(r.URL.Query().Get("m"))
+	b.Notes, b.draft = f.Notes, f.Draft
 	return b
 }
 

@@ -170,7 +170,26 @@ func loopbackHost(host string) bool {
 // flash is what an edit said, shown once by the page it redirects to.
 type flash struct {
 	Notes []note
+	// Draft is what a refused change carried (a corrected sentence, a
+	// note, a range), put back into its field by the page, so that a
+	// refusal never loses what a person typed.
+	Draft *draft
 	at    time.Time
+}
+
+// draft is the text of a refused change and the field it came from: the
+// sentence (Group, Lang, Sentence) of an edit, the note of Group, or the
+// range of confirm-range and unconfirm-range.
+type draft struct {
+	Op       string
+	Group    int
+	Lang     string
+	Sentence int
+	Text     string
+	// Version is the version of the document the change was made on: the
+	// draft goes back into its field only on a page of that version (the
+	// same group numbers); on another, the page says it in a note.
+	Version string
 }
 
 // note is one line of a flash: a message and its kind (ok, warn, error).
@@ -178,9 +197,10 @@ type note struct{ Kind, Text string }
 
 const maxFlashes = 4096
 
-// putFlash keeps notes for the next page and returns their key.
-func (s *Server) putFlash(notes []note) string {
-	if len(notes) == 0 {
+// putFlash keeps notes (and the draft of a refused change, if any) for
+// the next page and returns their key.
+func (s *Server) putFlash(notes []note, d *draft) string {
+	if len(notes) == 0 && d == nil {
 		return ""
 	}
 	var b [12]byte
@@ -192,22 +212,22 @@ func (s *Server) putFlash(notes []note) string {
 		delete(s.flashes, s.order[0])
 		s.order = s.order[1:]
 	}
-	s.flashes[id] = flash{Notes: notes, at: time.Now()}
+	s.flashes[id] = flash{Notes: notes, Draft: d, at: time.Now()}
 	s.order = append(s.order, id)
 	return id
 }
 
-// takeFlash returns the notes of key once.
-func (s *Server) takeFlash(key string) []note {
+// takeFlash returns the flash of key once.
+func (s *Server) takeFlash(key string) flash {
 	if key == "" {
-		return nil
+		return flash{}
 	}
 	s.flashMu.Lock()
 	defer s.flashMu.Unlock()
 	f, ok := s.flashes[key]
 	if !ok {
-		return nil
+		return flash{}
 	}
 	delete(s.flashes, key)
-	return f.Notes
+	return f
 }
