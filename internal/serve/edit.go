@@ -127,7 +127,8 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	// the files' stamps taken now (still under the lock, so no other
 	// tilmash has written them since), that page does not read and parse
 	// them again.
-	if after, err := res.Snapshot(); err == nil && after != nil {
+	after, err := res.Snapshot()
+	if err == nil && after != nil {
 		s.keepSnapshot(stamps(after.Doc), after)
 	}
 	var notes []note
@@ -137,6 +138,12 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	notes = append(notes, s.report(b.loc, d.ID, res)...)
 	if len(res.Change.New) > 0 {
 		group = res.Change.New[0]
+	}
+	// The key c (the script adds advance to the form) confirms and goes
+	// on to the next group, as tilmash review does; the button leaves the
+	// page where the mouse is.
+	if op == "confirm" && r.PostFormValue("advance") == "1" && res.Step != 0 && after != nil && group < len(after.Alignment.Groups) {
+		group++
 	}
 	s.redirect(w, r, d.ID, group, notes, nil)
 }

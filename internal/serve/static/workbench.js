@@ -39,8 +39,35 @@
       location.href = a.href;
     }
   }
+  // In the sentence tools and the note: Enter saves (a sentence is one
+  // line, so a line break in the box is always refused), Escape closes the
+  // tools and gives the keys back to the group.
+  function inTools(e) {
+    var t = e.target;
+    var d = t && t.closest && t.closest("details.sent-edit, details.note-edit");
+    if (!d || e.isComposing) {
+      return false;
+    }
+    if (e.key === "Escape") {
+      d.open = false;
+      var row = d.closest("tr.group");
+      if (row) { show(rows.indexOf(row), false); row.focus(); }
+      e.preventDefault();
+      return true;
+    }
+    if (e.key === "Enter" && t.tagName === "TEXTAREA" && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      var save = t.form && t.form.querySelector("button[value=edit]");
+      if (save) { save.click(); }
+      e.preventDefault();
+      return true;
+    }
+    return false;
+  }
   document.addEventListener("keydown", function (e) {
     var t = e.target;
+    if (inTools(e)) {
+      return;
+    }
     if (e.ctrlKey || e.metaKey || e.altKey || (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable))) {
       return;
     }
@@ -53,6 +80,13 @@
       if (cur === 0) { pager("prev"); } else { show(cur - 1, true); }
       break;
     case "c":
+      // As in tilmash review, c confirms and goes on to the next group.
+      var f = row.querySelector("form.act");
+      if (f && f.querySelector("button.confirm") && !f.querySelector("input[name=advance]")) {
+        var a = document.createElement("input");
+        a.type = "hidden"; a.name = "advance"; a.value = "1";
+        f.appendChild(a);
+      }
       press(row, "button.confirm");
       break;
     case "m":

@@ -1,0 +1,70 @@
+package serve_test
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/serve"
+)
+
+// TestBrowserSentenceKeys: the keys of the sentence tools in a real
+// browser. Enter in a sentence's box saves it (before, it put a line
+// break into the box, and the server refused every sentence saved that
+// way); Escape closes the tools and gives the keys back to the group
+// (before, j and k did nothing until a click); c confirms and goes on to
+// the next group, as in tilmash review.
+func TestBrowserSentenceKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser test is left out")
+	}
+	t.Parallel()
+	ctx := browser(t)
+	f := newFixture(t, serve.Options{})
+	ts := httptest.NewServer(f.srv)
+	defer ts.Close()
+
+	// s on group 2 opens its first sentence's tools at the box; Escape
+	// closes them, and j moves on again.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/news#g2"),
+		waitTrue(`document.getElementById("g2").classList.contains("current")`, "group 2 never became current"),
+		chromedp.KeyEvent("s"),
+		waitTrue(`document.activeElement.tagName === "TEXTAREA"`, "s did not open the sentence box"),
+		chromedp.KeyEvent("\x1b"),
+		waitTrue(`!document.querySelector("#g2 details.sent-edit[open]")`, "Escape did not close the sentence tools"),
+		chromedp.KeyEvent("j"),
+		waitTrue(`document.getElementById("g3").classList.contains("current")`, "j did nothing after Escape"),
+	); err != nil {
+		t.Fatal(err)
+	}
+
+	// Enter in the box saves the sentence.
+	if err := chromedp.Do(ctx,
+		chromedp.KeyEvent("s"),
+		waitTrue(`document.activeElement.tagName === "TEXTAREA"`, "s did not open the sentence box"),
+		waitTrue(`(function(){var t=document.activeElement;t.value="Corrected with the keyboard.";return true})()`, "could not type"),
+		keyThatNavigates("\r"),
+		waitNote("corrected en sentence 1 of group 3"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.alignment("news").Groups[2].Sents["en"][0].Text; got != "Corrected with the keyboard." {
+		t.Fatalf("group 3's en sentence on disk: %q", got)
+	}
+
+	// c confirms group 3 and goes on to group 4.
+	if err := chromedp.Do(ctx,
+		waitTrue(`document.getElementById("g3").classList.contains("current")`, "the saved group is not current"),
+		keyThatNavigates("c"),
+		waitNote("confirmed 1 group"),
+		waitTrue(`location.hash === "#g4" && document.getElementById("g4").classList.contains("current")`, "c did not go on to group 4"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if g := f.alignment("news").Groups[2]; g.Status != document.Confirmed {
+		t.Fatalf("group 3 is %s after c", g.Status)
+	}
+}
