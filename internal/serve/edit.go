@@ -39,6 +39,10 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !s.csrfOK(r) {
+		if sameOrigin(r) {
+			s.oldForm(w, r)
+			return
+		}
 		s.fail(w, r, http.StatusForbidden, "serve.error.csrf", nil)
 		return
 	}
@@ -322,6 +326,27 @@ func refusedDraft(r *http.Request) *draft {
 		return nil
 	}
 	return d
+}
+
+// oldForm answers a change from a page of this workbench whose form token
+// is no longer accepted: the page was drawn before tilmash serve was
+// started again (its key is new for every run). Before, that was the 403
+// of a forged form, and a corrected sentence typed on the page was lost.
+// Nothing is applied; the answer goes back to the group on a current page,
+// with what the change carried in its field, to be made again there.
+func (s *Server) oldForm(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.openDoc(w, r)
+	if !ok {
+		return
+	}
+	b := s.newBase(r, "stale", "")
+	group, _ := strconv.Atoi(r.PostFormValue("group"))
+	notes := []note{{"error", b.loc.Text("serve.error.restarted", nil)}}
+	dr := refusedDraft(r)
+	if dr != nil {
+		notes = append(notes, note{"hint", b.loc.Text("serve.doc.draft-back", nil)})
+	}
+	s.redirect(w, r, d.ID, group, notes, dr)
 }
 
 // stale answers a change made on another version of the document: 409,

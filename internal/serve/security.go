@@ -155,6 +155,21 @@ func (s *Server) csrfOK(r *http.Request) bool {
 	return want != "" && hmac.Equal([]byte(got), []byte(want))
 }
 
+// sameOrigin says the browser sent r from a page of this server: the
+// Sec-Fetch-Site header a page cannot set, or, from a browser without it,
+// an Origin of this host. A forged form from another site is neither.
+func sameOrigin(r *http.Request) bool {
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" {
+		return site == "same-origin"
+	}
+	o := r.Header.Get("Origin")
+	if o == "" || o == "null" {
+		return false
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
+}
+
 // chooseLang picks the UI language: ?lang= (remembered in a cookie), the
 // cookie, then Accept-Language, then the server's own (Options.UILang).
 func (s *Server) chooseLang(w http.ResponseWriter, r *http.Request) string {
