@@ -67,4 +67,19 @@ func TestBrowserSentenceKeys(t *testing.T) {
 	if g := f.alignment("news").Groups[2]; g.Status != document.Confirmed {
 		t.Fatalf("group 3 is %s after c", g.Status)
 	}
+
+	// A refused sentence (two lines, pasted) comes back in its box, and
+	// the box has the focus, not the row the address names: Enter saves
+	// it again.
+	if err := chromedp.Do(ctx,
+		chromedp.KeyEvent("s"),
+		waitTrue(`document.activeElement.tagName === "TEXTAREA"`, "s did not open the sentence box"),
+		waitTrue(`(function(){document.activeElement.value="Pasted\nin two lines.";return true})()`, "could not type"),
+		click(`#g4 details.sent-edit[open] button[value=edit]`),
+		waitNote("several lines"),
+		waitTrue(`document.activeElement.tagName === "TEXTAREA" && document.activeElement.value === "Pasted\nin two lines."`,
+			"the refused sentence's box does not have the focus"),
+	); err != nil {
+		t.Fatal(err)
+	}
 }

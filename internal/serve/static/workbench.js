@@ -114,6 +114,14 @@
     }
     e.preventDefault();
   });
+  // A refused edit came back with its text in the box (autofocus): the
+  // box, not the row the address names (the browser focuses that when it
+  // scrolls to it, after this script), has the focus, so that Enter saves
+  // it again.
+  var draft = document.querySelector("details.sent-edit[open] textarea[autofocus]");
+  if (draft) {
+    window.addEventListener("load", function () { draft.focus(); });
+  }
   rows.forEach(function (r, i) {
     r.addEventListener("click", function () { show(i, false); });
   });
