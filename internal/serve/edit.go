@@ -92,6 +92,11 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, e := range res.Undone {
 			notes = append(notes, note{"ok", b.loc.Text(said, map[string]any{"Step": e.Step, "What": describe(b.loc, e)})})
+			// The page goes to the group the step changed, where what
+			// undo or redo did shows (the form names the page's first).
+			if g := stepGroup(e.Data); g > 0 {
+				group = g
+			}
 		}
 		if op == "undo" && len(res.Undone) > 0 {
 			notes = append(notes, note{"hint", b.loc.Text("serve.doc.undone-hint", nil)})
@@ -150,6 +155,30 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		group++
 	}
 	s.redirect(w, r, d.ID, group, notes, nil)
+}
+
+// stepGroup is the first group a journalled step of the groups changed,
+// from its values: Group (merge, split, move, edit, note), or the first
+// number of Groups (confirm, unconfirm: a range such as 3-5,7); 0 when it
+// names none. The values come back from the journal as JSON numbers.
+func stepGroup(data map[string]any) int {
+	switch g := data["Group"].(type) {
+	case int:
+		return g
+	case int64:
+		return int(g)
+	case float64:
+		return int(g)
+	}
+	if r, ok := data["Groups"].(string); ok {
+		end := strings.IndexFunc(r, func(c rune) bool { return c < '0' || c > '9' })
+		if end < 0 {
+			end = len(r)
+		}
+		n, _ := strconv.Atoi(r[:end])
+		return n
+	}
+	return 0
 }
 
 // buildOp reads the form of op into the review op, built against the
