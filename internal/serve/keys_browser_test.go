@@ -4,6 +4,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tilmash/tilmash/internal/document"
@@ -81,5 +82,37 @@ func TestBrowserSentenceKeys(t *testing.T) {
 			"the refused sentence's box does not have the focus"),
 	); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBrowserCyrillicLayout: the keys work on a Russian or Kazakh layout,
+// where the key c types с, j types о: the script takes the key's place
+// (KeyC, KeyJ). Before, a translator typing in Cyrillic pressed c and
+// nothing happened.
+func TestBrowserCyrillicLayout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser test is left out")
+	}
+	t.Parallel()
+	ctx := browser(t)
+	f := newFixture(t, serve.Options{})
+	ts := httptest.NewServer(f.srv)
+	defer ts.Close()
+	// A key as a Cyrillic layout reports it: its letter, and its place.
+	at := func(key, code string) chromedp.KeyOption {
+		return func(p *input.DispatchKeyEventParams) { p.Key, p.Code = key, code }
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/news#g2"),
+		waitTrue(`document.getElementById("g2").classList.contains("current")`, "group 2 never became current"),
+		chromedp.KeyEvent("о", at("о", "KeyJ")),
+		waitTrue(`document.getElementById("g3").classList.contains("current")`, "о (the key j) did not move on"),
+		navigating(chromedp.KeyEvent("с", at("с", "KeyC"))),
+		waitNote("confirmed 1 group"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if g := f.alignment("news").Groups[2]; g.Status != document.Confirmed {
+		t.Fatalf("group 3 is %s after с (the key c)", g.Status)
 	}
 }

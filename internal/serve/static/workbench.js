@@ -63,6 +63,16 @@
     }
     return false;
   }
+  // The key pressed, as its letter on a Latin layout: a translator typing
+  // in Russian or Kazakh presses c (с in ЙЦУКЕН, the same key) and means c.
+  function keyOf(e) {
+    var k = e.key;
+    if (k && k.length === 1 && k > "\u007f" && /^Key[A-Z]$/.test(e.code || "")) {
+      k = e.code.charAt(3);
+      return e.shiftKey ? k : k.toLowerCase();
+    }
+    return k;
+  }
   document.addEventListener("keydown", function (e) {
     var t = e.target;
     if (inTools(e)) {
@@ -72,7 +82,7 @@
       return;
     }
     var row = rows[cur];
-    switch (e.key) {
+    switch (keyOf(e)) {
     case "j": case "n": case " ": case "ArrowDown": case "ArrowRight":
       if (cur === rows.length - 1) { pager("next"); } else { show(cur + 1, true); }
       break;
