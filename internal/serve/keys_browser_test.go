@@ -1,10 +1,14 @@
 package serve_test
 
 import (
+	"context"
 	"net/http/httptest"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tilmash/tilmash/internal/document"
@@ -32,7 +36,7 @@ func TestBrowserSentenceKeys(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/doc/news#g2"),
 		waitTrue(`document.getElementById("g2").classList.contains("current")`, "group 2 never became current"),
-		chromedp.KeyEvent("s"),
+		pageKey("s"),
 		waitTrue(`document.activeElement.tagName === "TEXTAREA"`, "s did not open the sentence box"),
 		chromedp.KeyEvent("\x1b"),
 		waitTrue(`!document.querySelector("#g2 details.sent-edit[open]")`, "Escape did not close the sentence tools"),
@@ -44,7 +48,7 @@ func TestBrowserSentenceKeys(t *testing.T) {
 
 	// Enter in the box saves the sentence.
 	if err := chromedp.Do(ctx,
-		chromedp.KeyEvent("s"),
+		pageKey("s"),
 		waitTrue(`document.activeElement.tagName === "TEXTAREA"`, "s did not open the sentence box"),
 		waitTrue(`(function(){var t=document.activeElement;t.value="Corrected with the keyboard.";return true})()`, "could not type"),
 		keyThatNavigates("\r"),
@@ -73,7 +77,7 @@ func TestBrowserSentenceKeys(t *testing.T) {
 	// the box has the focus, not the row the address names: Enter saves
 	// it again.
 	if err := chromedp.Do(ctx,
-		chromedp.KeyEvent("s"),
+		pageKey("s"),
 		waitTrue(`document.activeElement.tagName === "TEXTAREA"`, "s did not open the sentence box"),
 		waitTrue(`(function(){document.activeElement.value="Pasted\nin two lines.";return true})()`, "could not type"),
 		click(`#g4 details.sent-edit[open] button[value=edit]`),
@@ -115,4 +119,74 @@ func TestBrowserCyrillicLayout(t *testing.T) {
 	if g := f.alignment("news").Groups[2]; g.Status != document.Confirmed {
 		t.Fatalf("group 3 is %s after с (the key c)", g.Status)
 	}
+}
+
+// TestBrowserUnsavedSentence: a sentence typed in its box and not saved is
+// not lost to a click on another group's Confirm: the browser asks first
+// (beforeunload), and staying keeps the text and applies nothing. Before,
+// the page went away with the text.
+func TestBrowserUnsavedSentence(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser test is left out")
+	}
+	t.Parallel()
+	ctx := browser(t)
+	f := newFixture(t, serve.Options{})
+	ts := httptest.NewServer(f.srv)
+	defer ts.Close()
+	dialogs := make(chan page.DialogType, 4)
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if d, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			select {
+			case dialogs <- d.Type:
+			default:
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/news#g2"),
+		waitTrue(`document.getElementById("g2").classList.contains("current")`, "group 2 never became current"),
+		pageKey("s"),
+		waitTrue(`document.activeElement.tagName === "TEXTAREA"`, "s did not open the sentence box"),
+		chromedp.KeyEvent(" typed"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	clicked := make(chan error, 1)
+	go func() { _, err := chromedp.Run(ctx, click(`#g5 button.confirm`)); clicked <- err }()
+	select {
+	case typ := <-dialogs:
+		if typ != page.DialogTypeBeforeunload {
+			t.Fatalf("a %s dialog, want beforeunload", typ)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the click left the page without asking (group 5 is %s)", f.alignment("news").Groups[4].Status)
+	}
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	<-clicked
+	if !run(t, ctx, chromedp.Evaluate[bool](`document.querySelector("#g2 details.sent-edit textarea").value.includes(" typed")`)) {
+		t.Error("the typed text is gone from the box")
+	}
+	if g := f.alignment("news").Groups[4]; g.Status == "confirmed" {
+		t.Error("group 5 was confirmed though the person chose to stay")
+	}
+}
+
+// pageKey presses a key the page's script takes (and prevents): a browser
+// then types nothing, but the char event CDP sends after the key would
+// type the letter into the box the script has just focused (s opens the
+// sentence box), and the box would count as edited.
+func pageKey(k string) chromedp.Action[chromedp.Void] {
+	return chromedp.KeyEvent(k, func(p *input.DispatchKeyEventParams) {
+		if p.Type == input.DispatchKeyEventTypeChar {
+			p.Text, p.UnmodifiedText = "", ""
+		}
+	})
 }

@@ -132,6 +132,23 @@
   if (draft) {
     window.addEventListener("load", function () { draft.focus(); });
   }
+  // A corrected sentence or a note typed and not saved is not lost to a
+  // click elsewhere (another group's Confirm, a key, a link): the browser
+  // asks before it leaves the page. Saving that field's own form does not
+  // ask; a sentence given back after a refusal counts as not saved.
+  var submitting = null;
+  document.addEventListener("submit", function (e) { submitting = e.target; }, true);
+  window.addEventListener("beforeunload", function (e) {
+    var fields = document.querySelectorAll("details.sent-edit textarea, details.note-edit input[name=note]");
+    for (var i = 0; i < fields.length; i++) {
+      var f = fields[i];
+      if ((f.value !== f.defaultValue || f.hasAttribute("autofocus")) && f.form !== submitting) {
+        e.preventDefault();
+        e.returnValue = "";
+        return;
+      }
+    }
+  });
   rows.forEach(function (r, i) {
     r.addEventListener("click", function () { show(i, false); });
   });
