@@ -248,6 +248,13 @@ type sentence struct {
 	Draft bool
 }
 
+// Rows is the height of the sentence's box: enough for its text in a
+// column of the page (about 40 characters a line), 2 to 10 lines, so that
+// a long sentence is seen whole while it is corrected.
+func (s sentence) Rows() int {
+	return min(max(utf8.RuneCountInString(s.Text)/40+1+strings.Count(s.Text, "\n"), 2), 10)
+}
+
 // openDoc validates the id of the request's path and opens the document:
 // any other id, "../" and its encodings included, is a 404 before a file
 // is touched.
