@@ -2,6 +2,7 @@ package document
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/journal"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
@@ -108,7 +110,59 @@ func ParseFormatting(file string, data []byte) (*Formatting, error) {
 	if err := yamlx.Decode(file, data, &f, false); err != nil {
 		return nil, err
 	}
+	for i, s := range f.Spans {
+		if err := checkSpan(s); err != nil {
+			line, col := spanPos(file, data, i)
+			return nil, err.At(locale.Pos{File: file, Line: line, Column: col})
+		}
+	}
 	return &f, nil
+}
+
+// checkSpan refuses a span no tilmash writes and none can apply: offsets
+// that are not a stretch of bytes (negative, or an end not after the
+// start), or a text that is not UTF-8 (a YAML !!binary can hold any
+// bytes). The stored text is UTF-8, so a span whose text is UTF-8 and
+// matches it starts and ends between its characters; one that starts in
+// the middle of a character would cut the export's runs there. A span
+// past the end of the text, or over text that changed, is not an error:
+// [Formatting.Valid] leaves it out.
+func checkSpan(s docformat.Span) *locale.Error {
+	if s.Start < 0 || s.End <= s.Start {
+		return locale.NewError("document.bad-span-offsets", map[string]any{"Start": s.Start, "End": s.End}).
+			WithHint("document.bad-formatting.hint")
+	}
+	if !utf8.ValidString(s.Text) {
+		i := 0
+		for i < len(s.Text) {
+			r, n := utf8.DecodeRuneInString(s.Text[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return locale.NewError("document.bad-span-text", map[string]any{"Byte": fmt.Sprintf("0x%02x", s.Text[i]), "Index": i}).
+			WithHint("document.bad-formatting.hint")
+	}
+	return nil
+}
+
+// spanPos returns the line and column of the i-th span of a formatting
+// file (1:1 when it cannot be found). It parses the file again, on the
+// error path only: a long DOCX's formatting is megabytes.
+func spanPos(file string, data []byte, i int) (int, int) {
+	root, err := yamlx.Parse(file, data)
+	if err != nil || len(root.Content) == 0 {
+		return 1, 1
+	}
+	m := root.Content[0]
+	for k := 0; k+1 < len(m.Content); k += 2 {
+		if m.Content[k].Value == "spans" && i < len(m.Content[k+1].Content) {
+			n := m.Content[k+1].Content[i]
+			return n.Line, n.Column
+		}
+	}
+	return 1, 1
 }
 
 // Valid returns the spans of f that apply to text: inside it, and over

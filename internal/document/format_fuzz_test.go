@@ -1,0 +1,83 @@
+package document
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/locale"
+)
+
+// TestParseFormattingBadSpans: a span no tilmash writes is refused with
+// the file, the line and column of the span, and the byte at fault; a span
+// that is only out of date (past the text, over other words) is read and
+// left to Valid.
+func TestParseFormattingBadSpans(t *testing.T) {
+	const head = "text: x\nspans:\n  - {start: 0, end: 3, kind: bold, text: \"abc\"}\n"
+	for _, c := range []struct {
+		name, span, id string
+		col            int
+	}{
+		// "ж" is D0 B6: text[1:2] of "жаңа" is the lone B6, as !!binary can write it
+		{"mid-character", "  - {start: 1, end: 2, kind: bold, text: !!binary tg==}", "document.bad-span-text", 5},
+		{"negative start", "  - {start: -1, end: 2, kind: bold, text: ab}", "document.bad-span-offsets", 5},
+		{"empty", "  - {start: 2, end: 2, kind: bold, text: \"\"}", "document.bad-span-offsets", 5},
+		{"end before start", "  - {start: 3, end: 1, kind: italic, text: ab}", "document.bad-span-offsets", 5},
+		{"block style", "  - start: 3\n    end: -9\n    kind: link\n    text: ab", "document.bad-span-offsets", 5},
+		{"past the text", "  - {start: 900, end: 902, kind: bold, text: ab}", "", 0},
+		{"other words", "  - {start: 0, end: 2, kind: bold, text: zz}", "", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := ParseFormatting("d/kk.format.yaml", []byte(head+c.span+"\n"))
+			if c.id == "" {
+				if err != nil || len(f.Spans) != 2 {
+					t.Fatalf("got %v, %v; want the two spans read", f, err)
+				}
+				if v := f.Valid("жаңа"); len(v) != 0 {
+					t.Fatalf("Valid kept %v", v)
+				}
+				return
+			}
+			var le *locale.Error
+			if !errors.As(err, &le) || le.ID != c.id {
+				t.Fatalf("got %v, want %s", err, c.id)
+			}
+			if le.Pos == nil || le.Pos.File != "d/kk.format.yaml" || le.Pos.Line != 4 || le.Pos.Column != c.col {
+				t.Fatalf("at %+v, want d/kk.format.yaml:4:%d", le.Pos, c.col)
+			}
+			if msg := err.Error(); !strings.Contains(msg, "d/kk.format.yaml:4:") {
+				t.Fatalf("message %q names no place", msg)
+			}
+		})
+	}
+}
+
+// FuzzParseFormatting: any formatting file is read or refused with a
+// located error, never a panic, and every span it reads is a stretch of
+// bytes with UTF-8 text, so that Valid keeps only spans between the
+// characters of a text.
+func FuzzParseFormatting(f *testing.F) {
+	f.Add("text: x\nspans:\n  - {start: 1, end: 2, kind: bold, text: !!binary tg==}\n", "жаңа")
+	f.Add("text: x\nfrom: md\nspans:\n  - {start: 0, end: 4, kind: bold, text: жа}\n", "жаңа")
+	f.Add("spans: [{start: 2, end: 6, kind: link, href: \"a\", text: аңа}]", "жаңа")
+	f.Add("spans: {a: 1}", "x")
+	f.Fuzz(func(t *testing.T, data, text string) {
+		fm, err := ParseFormatting("kk.format.yaml", []byte(data))
+		if err != nil {
+			var le *locale.Error
+			if errors.As(err, &le) && strings.HasPrefix(le.ID, "document.bad-span") && (le.Pos == nil || le.Pos.File == "" || le.Pos.Line < 1) {
+				t.Fatalf("%v: no file", err)
+			}
+			return
+		}
+		if !utf8.ValidString(text) {
+			return // a stored text is UTF-8
+		}
+		for _, s := range fm.Valid(text) {
+			if !utf8.ValidString(text[s.Start:s.End]) || s.Start < len(text) && !utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End]) {
+				t.Fatalf("span %+v cuts a character of %q", s, text)
+			}
+		}
+	})
+}
