@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -82,7 +83,7 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 			held := g.Status == Confirmed || g.Reshaped
 			switch {
 			case held && !g.empty(langs):
-				fixed = append(fixed, g)
+				fixed = append(fixed, r.fillGaps(g))
 			case held && len(fixed) == 0:
 				out.Groups = append(out.Groups, g)
 			case held:
@@ -170,6 +171,51 @@ func (g *Group) empty(langs []string) bool {
 		}
 	}
 	return true
+}
+
+// fillGaps gives a kept group the sentences that lie between two of its
+// own in a language and are in no group: a merge of two groups with a
+// sentence in no group between them (left by a forced re-import that
+// changed it), or a hand edit. Nothing else can take them without breaking
+// the order of the text, and align would leave them out for good. A group
+// that gains sentences is flagged and kept reshaped, so that a person looks
+// at it before it counts as confirmed again. g itself is not changed: the
+// result is a copy when it gains any.
+func (r *realigner) fillGaps(g *Group) *Group {
+	var out *Group
+	for _, l := range r.langs {
+		ss := g.Sents[l]
+		var filled []Sentence
+		for i := 1; i < len(ss); i++ {
+			var ps []Piece
+			if gap := r.texts[l][ss[i-1].End:ss[i].Start]; strings.TrimSpace(gap) != "" {
+				ps = r.cut(l, gap, ss[i-1].End) // none for markup alone
+			}
+			if len(ps) > 0 && filled == nil {
+				filled = slices.Clone(ss[:i])
+			}
+			for _, p := range ps {
+				filled = append(filled, p.Sentence)
+			}
+			if filled != nil {
+				filled = append(filled, ss[i])
+			}
+		}
+		if filled == nil {
+			continue
+		}
+		if out == nil {
+			c := *g
+			c.Sents = maps.Clone(g.Sents)
+			out = &c
+		}
+		out.Sents[l] = filled
+	}
+	if out == nil {
+		return g
+	}
+	out.Status, out.Reshaped = Flagged, true
+	return out
 }
 
 // realigner writes the groups of Realign in document order.

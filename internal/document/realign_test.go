@@ -386,3 +386,49 @@ func TestRealignKeepsReshaped(t *testing.T) {
 		t.Errorf("after the text changed: groups %s, want the aligner's four", got)
 	}
 }
+
+// A kept group with a sentence in no group between two of its own (a
+// merge across a sentence a forced re-import left out, or a hand edit)
+// takes that sentence: nothing else can without breaking the text's
+// order, and align would otherwise leave it out for good. The group is
+// flagged for a person to look at, and still kept.
+func TestRealignFillsGapsInKeptGroups(t *testing.T) {
+	langs := []string{"en", "ru"}
+	tx := map[string]string{"en": "A1 | A2 | A3 | A4", "ru": "Б1 | Б2 | Б3 | Б4"}
+	for _, status := range []document.Status{document.Confirmed, document.Aligned} {
+		a, _ := document.Realign(nil, "d", "en", langs, tx, cutWords, zip)
+		g := a.Groups[1]
+		// Group 2 holds A2 A3 and Б2 Б4; Б3 is in no group.
+		g.Sents["en"] = append(g.Sents["en"], a.Groups[2].Sents["en"]...)
+		g.Sents["ru"] = append(g.Sents["ru"], a.Groups[3].Sents["ru"]...)
+		g.Status, g.Reshaped = status, status != document.Confirmed
+		a.Groups[2].Sents["en"] = a.Groups[3].Sents["en"]
+		a.Groups = a.Groups[:3]
+		a.Groups[2].Sents["ru"] = nil
+		kept := g.Text("ru")
+		b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(texts(b, "ru"), "/"); got != "Б1/Б2 Б3 Б4/" {
+			t.Fatalf("%s group: ru groups %s, want Б3 in group 2", status, got)
+		}
+		if h := b.Groups[1]; h.Status != document.Flagged || !h.Reshaped {
+			t.Errorf("%s group that gained a sentence: status %s reshaped %v, want flagged and reshaped", status, h.Status, h.Reshaped)
+		}
+		if g.Text("ru") != kept {
+			t.Errorf("the old alignment's group was changed: %q", g.Text("ru"))
+		}
+		if errs := b.Verify("a", tx); len(errs) != 0 {
+			t.Fatal(errs)
+		}
+		// A second run keeps it as it is.
+		c, err := document.Realign(b, "d", "en", langs, tx, cutWords, zip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(texts(c, "ru"), "/"); got != "Б1/Б2 Б3 Б4/" {
+			t.Errorf("%s group, second run: %s", status, got)
+		}
+	}
+}
