@@ -314,7 +314,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, d *document.Docu
 	msg, hint, _ := b.loc.Explain(err)
 	var le *locale.Error
 	if errors.As(err, &le) {
-		if id, ok := browserHints[le.Hint]; ok {
+		if id := browserHint(le.Hint); id != "" {
 			hint = b.loc.Text(id, le.TemplateData())
 		}
 	}
@@ -325,12 +325,18 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, d *document.Docu
 	s.redirect(w, r, d.ID, group, notes, refusedDraft(r))
 }
 
-// browserHints are the hints of the refusals a page can meet whose
-// words are those of the command line (--text, tilmash show): the page
-// says what to do on the page instead.
-var browserHints = map[string]string{
-	"review.text.hint":     "serve.hint.text",
-	"review.no-group.hint": "serve.hint.no-group",
+// browserHint gives, for the hint of a refusal a page can meet whose
+// words are those of the command line (--text, tilmash show), the hint
+// that says what to do on the page instead; "" for the others. A switch,
+// not a map: a package-level map is built at every start of tilmash.
+func browserHint(id string) string {
+	switch id {
+	case "review.text.hint":
+		return "serve.hint.text"
+	case "review.no-group.hint":
+		return "serve.hint.no-group"
+	}
+	return ""
 }
 
 // refusedDraft is the text a refused change carried, to be put back into
