@@ -25,6 +25,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cli/segmentcmd"
 	"github.com/tilmash/tilmash/internal/cli/servecmd"
 	"github.com/tilmash/tilmash/internal/cli/tmcmd"
+	"github.com/tilmash/tilmash/internal/qa"
 )
 
 // version is the tilmash version, set at build time with
@@ -40,10 +41,24 @@ func main() {
 	os.Exit(run(cli.Invocation{Dir: dir, Args: os.Args[1:], Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
 }
 
-// run is one invocation of tilmash with every command group.
+// run is one invocation of tilmash with every command group. The
+// hunspell processes of the spelling check are kept for the invocation's
+// later checks (publish's gate spells each document) and ended at its end.
 func run(inv cli.Invocation) int {
+	spellers := qa.NewSpellers(maxIdleSpellers)
+	defer spellers.Close()
+	return runWith(inv, spellers)
+}
+
+// maxIdleSpellers bounds the spellers an invocation keeps: those of the
+// Russian and Kazakh translations for two documents checked at once.
+const maxIdleSpellers = 4
+
+// runWith is run with spellers keeping the spelling check's processes.
+func runWith(inv cli.Invocation, spellers *qa.Spellers) int {
 	a := app.New(version)
 	a.Now = clock(inv.Getenv)
+	a.Spellers = spellers
 	return cli.Main(inv, version, groups(a)...)
 }
 

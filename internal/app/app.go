@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -52,6 +53,11 @@ type App struct {
 	// workspace.Batch); nil means the operating system's. The crash tests
 	// put one there that fails at a chosen step.
 	PublishFS workspace.BatchFS
+	// Spellers keeps the spelling check's hunspell processes between
+	// checks (check, and the gate publish and export run on each
+	// document); nil starts them for each check and ends them after.
+	// Whoever sets it closes it.
+	Spellers *qa.Spellers
 
 	stampOnce sync.Once
 	stamp     string // buildStamp

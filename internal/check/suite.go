@@ -44,6 +44,11 @@ type Config struct {
 	// dictionaries in (qa.NewSpellerCached): the workspace's local
 	// folder, git-ignored; "" makes a temporary one each check.
 	SpellCache string
+	// Spellers, when not nil, gives the spelling check its hunspell
+	// processes and takes them back at Close, for the next check of the
+	// same dictionary and words (see qa.Spellers); nil starts them for
+	// the suite and ends them at Close.
+	Spellers *qa.Spellers
 }
 
 // UnknownCheck is a name in a --checks list that is not a check.
@@ -270,7 +275,7 @@ func (s *Suite) startSpellers(g *glossary.Glossary, langs []string) {
 				known = g.KnownWords(l)
 			}
 			known = append(known[:len(known):len(known)], s.cfg.Words[l]...)
-			spellers[i], notes[i] = qa.NewSpellerCached(l, known, s.cfg.SpellCache)
+			spellers[i], notes[i] = s.cfg.Spellers.Get(l, known, s.cfg.SpellCache)
 		}()
 	}
 	wg.Wait()
@@ -288,10 +293,11 @@ func (s *Suite) startSpellers(g *glossary.Glossary, langs []string) {
 	}
 }
 
-// Close ends the spelling processes.
+// Close ends the spelling processes, or gives them back to
+// Config.Spellers.
 func (s *Suite) Close() {
 	for _, sp := range s.spellers {
-		sp.Close()
+		s.cfg.Spellers.Put(sp)
 	}
 	s.spellers = nil
 }

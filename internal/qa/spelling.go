@@ -89,6 +89,11 @@ type Speller struct {
 	// started when first needed; nil when it cannot be.
 	ru      *Speller
 	ruTried bool
+	// key is what the speller answers by, for [Spellers] to give it to
+	// a later check ("": it is not kept); failed is set when hunspell
+	// did not answer, and such a speller is not kept either.
+	key    string
+	failed bool
 }
 
 // hunspell is one hunspell -a process.
@@ -479,13 +484,17 @@ func (s *Speller) suggest(word string) ([]string, error) {
 // Check returns a finding for each word of text that the dictionary does
 // not know. Words starting with a capital (names), single letters, words
 // with digits and words in another script than the language's are left alone.
-func (s *Speller) Check(text string) ([]Finding, error) {
+func (s *Speller) Check(text string) (out []Finding, err error) {
 	if s == nil {
 		return nil, nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []Finding
+	defer func() {
+		if err != nil {
+			s.failed = true
+		}
+	}()
 	off := 0
 	for _, line := range strings.SplitAfter(text, "\n") {
 		base := off
