@@ -19,6 +19,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -39,6 +40,7 @@ func TestMain(m *testing.M) {
 	// testenv.RunInMemory): the syncs of every write cost more than the
 	// scripts' work on a disk.
 	code := testenv.RunInMemory(m)
+	scriptSpellers.Close()
 	if bin.path != "" {
 		os.RemoveAll(filepath.Dir(bin.path))
 	}
@@ -78,13 +80,20 @@ var bin struct {
 	err  error
 }
 
+// scriptSpellers keeps the spelling check's hunspell processes for every
+// tilmash the tests run in this process, as one invocation keeps them for
+// its later checks (see run): a speller is given only to a check of the
+// same dictionary and session words, and answers as a new one would.
+// Loading the dictionaries was a third of the scripts' processor time.
+var scriptSpellers = qa.NewSpellers(16)
+
 // mainArgs runs tilmash in this process, in the test's working folder.
 func mainArgs(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	dir, err := os.Getwd()
 	if err != nil {
 		panic(err)
 	}
-	return run(cli.Invocation{Dir: dir, Args: args, Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv})
+	return runWith(cli.Invocation{Dir: dir, Args: args, Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv}, scriptSpellers)
 }
 
 // TestScripts runs the end-to-end scripts of every command, one area a
@@ -191,14 +200,14 @@ func params(dir string, setup func(*testscript.Env) error) testscript.Params {
 // inProcess runs tilmash ARGS in this process, in the script's folder,
 // with its environment and output, and returns the exit code.
 func inProcess(ts *testscript.TestScript, args []string) int {
-	return run(cli.Invocation{
+	return runWith(cli.Invocation{
 		Dir:    ts.MkAbs("."),
 		Args:   args,
 		Stdin:  strings.NewReader(""),
 		Stdout: ts.Stdout(),
 		Stderr: ts.Stderr(),
 		Getenv: ts.Getenv,
-	})
+	}, scriptSpellers)
 }
 
 // tilmash runs tilmash in this process: "tilmash ARGS" passes when it
