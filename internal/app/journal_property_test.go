@@ -1,4 +1,4 @@
-package journal_test
+package app_test
 
 import (
 	"errors"
@@ -34,9 +34,11 @@ var propSeqs = flag.Int("journal.sequences", 0, "sequences of operations TestOpe
 //     a crash leaves the bytes as before the crashed operation.
 //
 // The default run does 8 sequences of 25 operations (200 cases, a few
-// seconds); -journal.sequences=N runs N (go test ./internal/journal -run
+// seconds); -journal.sequences=N runs N (go test ./internal/app -run
 // Promise -journal.sequences=200 checks 5000), and FuzzOperations lets
-// the fuzzer pick them.
+// the fuzzer pick them. It is the journal's property, kept among app's
+// tests because align is one of its operations: journal's own test binary
+// then does not link the whole app.
 func TestOperationsKeepEveryPromise(t *testing.T) {
 	n := *propSeqs
 	if n <= 0 {
@@ -79,10 +81,27 @@ func (m *model) fail(format string, args ...any) {
 	m.t.Fatalf("%s\n%s", strings.Join(m.trail, "\n"), fmt.Sprintf(format, args...))
 }
 
+// propFiles are the files an operation may change.
+var propFiles = []string{"alignment.yaml", "meta.yaml", "en.txt", "ru.txt", "kk.txt"}
+
+// propDoc makes a workspace with the sample document in a temporary folder.
+func propDoc(t *testing.T, shape reviewtest.Shape) *document.Document {
+	t.Helper()
+	ws, err := reviewtest.Workspace(t.TempDir(), "demo", shape)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Open(ws, "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // snapshot reads the document's files; a missing one is "".
 func (m *model) snapshot() map[string]string {
 	out := map[string]string{}
-	for _, f := range docFiles {
+	for _, f := range propFiles {
 		b, _ := os.ReadFile(filepath.Join(m.d.Dir(), f))
 		out[f] = string(b)
 	}
@@ -90,9 +109,9 @@ func (m *model) snapshot() map[string]string {
 }
 
 func runOperations(t *testing.T, seed uint64, length int) {
-	d := newDoc(t, reviewtest.Uneven)
+	d := propDoc(t, reviewtest.Uneven)
 	if seed%2 == 0 {
-		d = newDoc(t, reviewtest.OneToOne)
+		d = propDoc(t, reviewtest.OneToOne)
 	}
 	m := &model{t: t, r: rand.New(rand.NewPCG(seed, 11)), d: d}
 	for i := 0; i < length; i++ {
@@ -139,7 +158,7 @@ func (m *model) step() {
 			if j > 0 {
 				want = m.stack[len(m.stack)-j]
 			}
-			if maps(now, want) {
+			if sameFiles(now, want) {
 				m.stack = m.stack[:len(m.stack)-j]
 				return
 			}
@@ -158,14 +177,14 @@ func (m *model) step() {
 		if _, err := m.d.Journal().Recover(); err != nil {
 			m.fail("recover: %v", err)
 		}
-		if now := m.snapshot(); !maps(now, before) {
+		if now := m.snapshot(); !sameFiles(now, before) {
 			m.fail("recovery did not restore the files: %s", diffNames(now, before))
 		}
 		return
 	case strings.HasPrefix(kind, "undo"):
 		return // checked in run
 	}
-	if !maps(after, before) {
+	if !sameFiles(after, before) {
 		m.stack = append(m.stack, before)
 	}
 	a1, err := document.ParseAlignment("a", []byte(after["alignment.yaml"]))
@@ -215,7 +234,7 @@ func (m *model) run(a *document.Alignment) (kind string, touched []int, textsCha
 		}
 		want := m.stack[len(m.stack)-steps]
 		m.stack = m.stack[:len(m.stack)-steps]
-		if now := m.snapshot(); !maps(now, want) {
+		if now := m.snapshot(); !sameFiles(now, want) {
 			m.fail("undo %d did not give back the bytes of %d steps before: %s", steps, steps, diffNames(now, want))
 		}
 		return kind, nil, false, nil, false
@@ -333,7 +352,7 @@ func (m *model) checkConfirmed(a0, a1 *document.Alignment, touched []int, textsC
 	}
 }
 
-func maps(a, b map[string]string) bool {
+func sameFiles(a, b map[string]string) bool {
 	for k, v := range a {
 		if b[k] != v {
 			return false
