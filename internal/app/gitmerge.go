@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
@@ -46,10 +47,36 @@ func (app *App) GitSetup(ws *workspace.Workspace) error {
 	return configureDriver(git, ws.Root)
 }
 
-// inGitRepo says whether dir is in a git work tree.
+// inGitRepo says whether dir is in a git work tree. A folder with no
+// .git in it or above it is in none, unless $GIT_DIR or $GIT_WORK_TREE
+// says where one is: git is not started to say so (init, in a folder
+// outside any repository, no longer runs it).
 func inGitRepo(git, dir string) bool {
+	if !gitAbove(dir) && os.Getenv("GIT_DIR") == "" && os.Getenv("GIT_WORK_TREE") == "" {
+		return false
+	}
 	out, err := exec.Command(git, "-C", dir, "rev-parse", "--is-inside-work-tree").Output()
 	return err == nil && strings.TrimSpace(string(out)) == "true"
+}
+
+// gitAbove reports whether dir, or a folder above it, holds a .git (the
+// folder of a repository, or the file of a worktree or submodule); true
+// when dir cannot be made absolute, for git to say.
+func gitAbove(dir string) bool {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return true
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return false
+		}
+		d = parent
+	}
 }
 
 // configureDriver sets tilmash's merge driver in the configuration of
