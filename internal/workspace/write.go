@@ -122,11 +122,16 @@ func Inside(root, path string) bool {
 }
 
 // realPath resolves symbolic links in the longest part of p that exists.
+// A part that lstat does not find cannot be resolved either: it is
+// passed over without resolving it, which walks every folder from the top
+// (a file not written yet, the usual case, cost two walks).
 func realPath(p string) string {
 	rest := ""
 	for cur := filepath.Clean(p); ; {
-		if r, err := filepath.EvalSymlinks(cur); err == nil {
-			return filepath.Join(r, rest)
+		if _, err := os.Lstat(cur); err == nil {
+			if r, err := filepath.EvalSymlinks(cur); err == nil {
+				return filepath.Join(r, rest)
+			}
 		}
 		parent := filepath.Dir(cur)
 		if parent == cur {
