@@ -22,14 +22,7 @@ import (
 // (before, j and k did nothing until a click); c confirms and goes on to
 // the next group, as in tilmash review.
 func TestBrowserSentenceKeys(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser test is left out")
-	}
-	t.Parallel()
-	ctx := browser(t)
-	f := newFixture(t, serve.Options{})
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
+	ctx, f, ts := browserFixture(t)
 
 	// s on group 2 opens its first sentence's tools at the box; Escape
 	// closes them, and j moves on again.
@@ -94,14 +87,7 @@ func TestBrowserSentenceKeys(t *testing.T) {
 // (KeyC, KeyJ). Before, a translator typing in Cyrillic pressed c and
 // nothing happened.
 func TestBrowserCyrillicLayout(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser test is left out")
-	}
-	t.Parallel()
-	ctx := browser(t)
-	f := newFixture(t, serve.Options{})
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
+	ctx, f, ts := browserFixture(t)
 	// A key as a Cyrillic layout reports it: its letter, and its place.
 	at := func(key, code string) chromedp.KeyOption {
 		return func(p *input.DispatchKeyEventParams) { p.Key, p.Code = key, code }
@@ -126,14 +112,7 @@ func TestBrowserCyrillicLayout(t *testing.T) {
 // (beforeunload), and staying keeps the text and applies nothing. Before,
 // the page went away with the text.
 func TestBrowserUnsavedSentence(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser test is left out")
-	}
-	t.Parallel()
-	ctx := browser(t)
-	f := newFixture(t, serve.Options{})
-	ts := httptest.NewServer(f.srv)
-	defer ts.Close()
+	ctx, f, ts := browserFixture(t)
 	dialogs := make(chan page.DialogType, 4)
 	if err := chromedp.Listen(ctx, func(ev any) {
 		if d, ok := ev.(*page.EventJavascriptDialogOpening); ok {
@@ -189,4 +168,20 @@ func pageKey(k string) chromedp.Action[chromedp.Void] {
 			p.Text, p.UnmodifiedText = "", ""
 		}
 	})
+}
+
+// browserFixture starts a browser test of the keys: a tab of its own in
+// the shared Chromium, in parallel with the others, on a fixture
+// workspace served by a server of its own.
+func browserFixture(t *testing.T) (context.Context, *fixture, *httptest.Server) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the browser test is left out")
+	}
+	t.Parallel()
+	ctx := browser(t)
+	f := newFixture(t, serve.Options{})
+	ts := httptest.NewServer(f.srv)
+	t.Cleanup(ts.Close)
+	return ctx, f, ts
 }
