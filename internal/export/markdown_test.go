@@ -275,18 +275,7 @@ type readBlock struct {
 // lists and block quotes, as their text.
 func pandocBlocks(t *testing.T, pandoc, dialect string, md []byte) []readBlock {
 	t.Helper()
-	cmd := exec.Command(pandoc, "-f", dialect, "-t", "json")
-	cmd.Stdin = bytes.NewReader(md)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("pandoc -f %s: %v", dialect, err)
-	}
-	var doc struct {
-		Blocks []pandocNode `json:"blocks"`
-	}
-	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatal(err)
-	}
+	nodes := pandocRead(t, pandoc, dialect, md)
 	var blocks []readBlock
 	var walkBlocks func([]pandocNode)
 	walkBlocks = func(ns []pandocNode) {
@@ -333,7 +322,7 @@ func pandocBlocks(t *testing.T, pandoc, dialect string, md []byte) []readBlock {
 			}
 		}
 	}
-	walkBlocks(doc.Blocks)
+	walkBlocks(nodes)
 	return blocks
 }
 
@@ -434,20 +423,9 @@ func TestMarkdownTableReadBack(t *testing.T) {
 	for _, dialect := range []string{"gfm", "markdown-smart"} {
 		t.Run(dialect, func(t *testing.T) {
 			t.Parallel()
-			cmd := exec.Command(pandoc, "-f", dialect, "-t", "json")
-			cmd.Stdin = bytes.NewReader(md.Bytes())
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("pandoc -f %s: %v", dialect, err)
-			}
-			var doc struct {
-				Blocks []pandocNode `json:"blocks"`
-			}
-			if err := json.Unmarshal(out, &doc); err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Blocks) != 1 || doc.Blocks[0].T != "Table" {
-				t.Fatalf("pandoc -f %s reads %d blocks, want one table\n%s", dialect, len(doc.Blocks), md.String())
+			nodes := pandocRead(t, pandoc, dialect, md.Bytes())
+			if len(nodes) != 1 || nodes[0].T != "Table" {
+				t.Fatalf("pandoc -f %s reads %d blocks, want one table\n%s", dialect, len(nodes), md.String())
 			}
 			var cells []readBlock
 			var walk func(v any)
@@ -471,7 +449,7 @@ func TestMarkdownTableReadBack(t *testing.T) {
 				}
 			}
 			var tree any
-			json.Unmarshal(doc.Blocks[0].C, &tree)
+			json.Unmarshal(nodes[0].C, &tree)
 			walk(tree)
 			if len(cells) != len(want) {
 				t.Fatalf("pandoc -f %s reads %d cells, want %d\n%s", dialect, len(cells), len(want), md.String())
@@ -483,4 +461,23 @@ func TestMarkdownTableReadBack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pandocRead reads md with pandoc's reader of dialect and returns the
+// blocks of its JSON document.
+func pandocRead(t *testing.T, pandoc, dialect string, md []byte) []pandocNode {
+	t.Helper()
+	cmd := exec.Command(pandoc, "-f", dialect, "-t", "json")
+	cmd.Stdin = bytes.NewReader(md)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pandoc -f %s: %v", dialect, err)
+	}
+	var doc struct {
+		Blocks []pandocNode `json:"blocks"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc.Blocks
 }
