@@ -84,20 +84,6 @@ func (m *model) fail(format string, args ...any) {
 // propFiles are the files an operation may change.
 var propFiles = []string{"alignment.yaml", "meta.yaml", "en.txt", "ru.txt", "kk.txt"}
 
-// propDoc makes a workspace with the sample document in a temporary folder.
-func propDoc(t *testing.T, shape reviewtest.Shape) *document.Document {
-	t.Helper()
-	ws, err := reviewtest.Workspace(t.TempDir(), "demo", shape)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := document.Open(ws, "demo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 // snapshot reads the document's files; a missing one is "".
 func (m *model) snapshot() map[string]string {
 	out := map[string]string{}
@@ -109,9 +95,9 @@ func (m *model) snapshot() map[string]string {
 }
 
 func runOperations(t *testing.T, seed uint64, length int) {
-	d := propDoc(t, reviewtest.Uneven)
+	d := reviewtest.Document(t, reviewtest.Uneven)
 	if seed%2 == 0 {
-		d = propDoc(t, reviewtest.OneToOne)
+		d = reviewtest.Document(t, reviewtest.OneToOne)
 	}
 	m := &model{t: t, r: rand.New(rand.NewPCG(seed, 11)), d: d}
 	for i := 0; i < length; i++ {

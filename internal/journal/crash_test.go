@@ -15,20 +15,6 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-// newDoc makes a workspace with the sample document in a temporary folder.
-func newDoc(t testing.TB, shape reviewtest.Shape) *document.Document {
-	t.Helper()
-	ws, err := reviewtest.Workspace(t.TempDir(), "demo", shape)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := document.Open(ws, "demo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 // docFiles are the files a step may change.
 var docFiles = []string{"alignment.yaml", "meta.yaml", "en.txt", "ru.txt", "kk.txt"}
 
@@ -129,7 +115,7 @@ func crash(t *testing.T, d *document.Document, beforeFile, op string) {
 }
 
 func TestCrashBetweenJournalAndAlignment(t *testing.T) {
-	d := newDoc(t, reviewtest.OneToOne)
+	d := reviewtest.Document(t, reviewtest.OneToOne)
 	orig := files(t, d)
 	mustApply(t, d, review.SetStatus{Groups: []int{2}, Confirm: true})
 	afterFirst := files(t, d)
@@ -164,7 +150,7 @@ func TestCrashBetweenJournalAndAlignment(t *testing.T) {
 // TestCrashHalfwayThenUndoTakesBackOneStep is bug 14 with the crash in the
 // middle of the files: the edit wrote its text, not its alignment.
 func TestCrashHalfwayThenUndoTakesBackOneStep(t *testing.T) {
-	d := newDoc(t, reviewtest.OneToOne)
+	d := reviewtest.Document(t, reviewtest.OneToOne)
 	mustApply(t, d, review.SetNote{Group: 1, Note: "done"})
 	afterFirst := files(t, d)
 	crash(t, d, "alignment.yaml", "edit")
@@ -178,7 +164,7 @@ func TestCrashHalfwayThenUndoTakesBackOneStep(t *testing.T) {
 func TestCrashHalfwayThroughATextEdit(t *testing.T) {
 	for _, stop := range []string{"alignment.yaml", "meta.yaml"} {
 		t.Run(stop, func(t *testing.T) {
-			d := newDoc(t, reviewtest.OneToOne)
+			d := reviewtest.Document(t, reviewtest.OneToOne)
 			orig := files(t, d)
 			crash(t, d, stop, "edit")
 			if files(t, d)["ru.txt"] == orig["ru.txt"] {
@@ -208,7 +194,7 @@ func TestCrashHalfwayThroughATextEdit(t *testing.T) {
 }
 
 func TestCrashDuringUndo(t *testing.T) {
-	d := newDoc(t, reviewtest.OneToOne)
+	d := reviewtest.Document(t, reviewtest.OneToOne)
 	orig := files(t, d)
 	mustApply(t, d, review.EditText{Group: 2, Lang: "ru", Sentence: 1, Text: "В понедельник суд рассмотрел дело рыбаков."})
 	// Undo restores meta.yaml, then alignment.yaml, then ru.txt: stop
@@ -237,7 +223,7 @@ func TestCrashDuringUndo(t *testing.T) {
 // it as a step whose files changed. Before, the half of the step still on
 // disk was "rolled back" and the entry dropped.
 func TestFilesGitPutBackAreNotACrash(t *testing.T) {
-	d := newDoc(t, reviewtest.OneToOne)
+	d := reviewtest.Document(t, reviewtest.OneToOne)
 	orig := files(t, d)
 	mustApply(t, d, review.EditText{Group: 2, Lang: "ru", Sentence: 1, Text: "В понедельник суд рассмотрел дело рыбаков."})
 	edited := files(t, d)

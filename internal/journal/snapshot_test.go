@@ -21,7 +21,7 @@ func TestApplyWithSnapshot(t *testing.T) {
 		review.EditText{Group: 3, Lang: "ru", Sentence: 1, Text: "Судья запросил новые улики."},
 		review.Merge{Group: 4},
 	}
-	plain, given := newDoc(t, reviewtest.OneToOne), newDoc(t, reviewtest.OneToOne)
+	plain, given := reviewtest.Document(t, reviewtest.OneToOne), reviewtest.Document(t, reviewtest.OneToOne)
 	for _, op := range ops {
 		mustApply(t, plain, op)
 		if _, err := review.Apply(given, op, review.Options{Snapshot: mustLoad(t, given)}); err != nil {
@@ -30,7 +30,7 @@ func TestApplyWithSnapshot(t *testing.T) {
 		sameFiles(t, files(t, given), files(t, plain))
 	}
 
-	d := newDoc(t, reviewtest.OneToOne)
+	d := reviewtest.Document(t, reviewtest.OneToOne)
 	orig := files(t, d)
 	crash(t, d, "meta.yaml", "edit")
 	snap := mustLoad(t, d)
@@ -67,7 +67,7 @@ func TestResultSnapshot(t *testing.T) {
 		{"split", review.Split{Group: 4, At: map[string]int{"ru": 2}}},
 		{"move", review.Move{Group: 2, Lang: "kk", Next: true}},
 	}
-	d := newDoc(t, reviewtest.OneToOne)
+	d := reviewtest.Document(t, reviewtest.OneToOne)
 	for _, c := range ops {
 		res := mustApply(t, d, c.op)
 		got, err := res.Snapshot()

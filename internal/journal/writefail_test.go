@@ -16,7 +16,7 @@ import (
 // for the next command to roll back as if after a crash, and the journal
 // has no entry for it.
 func TestFailedWriteTakesTheStepBack(t *testing.T) {
-	d := newDoc(t, reviewtest.Uneven)
+	d := reviewtest.Document(t, reviewtest.Uneven)
 	before := files(t, d)
 	steps, err := d.Journal().History()
 	if err != nil {

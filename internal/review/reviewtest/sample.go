@@ -153,6 +153,21 @@ func Long(ws *workspace.Workspace, id string, n int) error {
 	return add(ws, id, texts, a)
 }
 
+// Document is a new workspace in a temporary folder holding the sample
+// document "demo", aligned in the given shape (see [Workspace]), opened.
+func Document(tb testing.TB, shape Shape) *document.Document {
+	tb.Helper()
+	ws, err := Workspace(tb.TempDir(), "demo", shape)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, err := document.Open(ws, "demo")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
 // Big is a new workspace holding document "big": the sample article
 // repeated n times, 6n groups as [Long] makes them; the size of a long
 // feature when n is 100. Benchmarks of review and its renderer use it.
