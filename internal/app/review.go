@@ -348,12 +348,9 @@ func (a *App) Redo(d *document.Document, steps int) (UndoResult, error) {
 // groups: an align or import that was undone is left to tilmash redo.
 // The caller holds the workspace lock.
 func (a *App) RedoVersion(d *document.Document, version string) (UndoResult, error) {
-	snap, err := review.Load(d)
+	snap, err := loadVersion(d, version)
 	if err != nil {
 		return UndoResult{}, err
-	}
-	if Version(snap) != version {
-		return UndoResult{}, ErrAlignmentChanged
 	}
 	if snap.Interrupted == nil {
 		next, err := review.Redoable(d)
@@ -368,6 +365,19 @@ func (a *App) RedoVersion(d *document.Document, version string) (UndoResult, err
 	return a.Redo(d, 1)
 }
 
+// loadVersion loads d's review snapshot, refused with ErrAlignmentChanged
+// when it is no longer the version the caller showed.
+func loadVersion(d *document.Document, version string) (*review.Snapshot, error) {
+	snap, err := review.Load(d)
+	if err != nil {
+		return nil, err
+	}
+	if Version(snap) != version {
+		return nil, ErrAlignmentChanged
+	}
+	return snap, nil
+}
+
 // UndoVersion is [App.Undo] of the last step, refused with
 // ErrAlignmentChanged when the document is no longer the version the
 // caller showed: a person undoes the step they saw, never one another
@@ -378,12 +388,9 @@ func (a *App) RedoVersion(d *document.Document, version string) (UndoResult, err
 // the groups gone. An interrupted step is rolled back, whatever it was.
 // The caller holds the workspace lock.
 func (a *App) UndoVersion(d *document.Document, version string) (UndoResult, error) {
-	snap, err := review.Load(d)
+	snap, err := loadVersion(d, version)
 	if err != nil {
 		return UndoResult{}, err
-	}
-	if Version(snap) != version {
-		return UndoResult{}, ErrAlignmentChanged
 	}
 	if snap.Interrupted == nil {
 		e, err := d.Journal().Newest()
