@@ -104,3 +104,11 @@ func step(p Progress, name string) {
 		p.Step(name)
 	}
 }
+
+// now reads the app's clock: Now, or time.Now when it is nil.
+func (app *App) now() time.Time {
+	if app.Now != nil {
+		return app.Now()
+	}
+	return time.Now()
+}

@@ -169,7 +169,7 @@ func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := review.Apply(d, op, review.Options{Marker: req.Marker, Snapshot: snap})
+	res, err := review.Apply(d, op, review.Options{Marker: req.Marker, Snapshot: snap, Now: a.now()})
 	if err != nil {
 		return nil, err
 	}

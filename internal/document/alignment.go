@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -55,8 +56,28 @@ type Group struct {
 	// work; a changed text that takes sentences from it ends the mark.
 	// Written as "reshaped: true"; never on confirmed groups.
 	Reshaped bool
-	Sents    map[string][]Sentence
-	Line     int // line in alignment.yaml, for messages
+	// ConfirmedAt is when a person confirmed the group, or last changed
+	// its text while it stayed confirmed (UTC, to the second): the
+	// date exports and the memory give the group's translation. Zero
+	// when unknown (a group confirmed before tilmash kept it) and on
+	// groups that are not confirmed. Written as "confirmed: DATE".
+	ConfirmedAt time.Time
+	Sents       map[string][]Sentence
+	Line        int // line in alignment.yaml, for messages
+}
+
+// dated reports whether the file records when the group was confirmed:
+// only a confirmed group has the date.
+func (g *Group) dated() bool { return g.Status == Confirmed && !g.ConfirmedAt.IsZero() }
+
+// parseConfirmed reads the date of a group's confirmed key: RFC 3339 in
+// UTC, to the second, as tilmash writes it.
+func parseConfirmed(s string) (time.Time, bool) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil || !strings.HasSuffix(s, "Z") || t.Nanosecond() != 0 {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // Text joins the group's sentences in lang with spaces.
@@ -146,6 +167,9 @@ func groupNode(g *Group, langs []string) *yaml.Node {
 	}
 	add(gm, "status", str(string(g.Status)))
 	add(gm, "score", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(g.Score, 'f', 3, 64)})
+	if g.dated() {
+		add(gm, "confirmed", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: g.ConfirmedAt.UTC().Format(time.RFC3339)})
+	}
 	if g.Note != "" {
 		add(gm, "note", str(g.Note))
 	}
@@ -256,6 +280,12 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 					return nil, bad(v, "score must be a number from 0 to 1")
 				}
 				g.Score = f
+			case k.Value == "confirmed":
+				t, ok := parseConfirmed(v.Value)
+				if !ok || v.Kind != yaml.ScalarNode {
+					return nil, bad(v, "confirmed must be a date and time in UTC, such as 2026-12-06T19:20:00Z")
+				}
+				g.ConfirmedAt = t
 			case k.Value == "note":
 				g.Note = v.Value
 			case k.Value == "detached":

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -123,6 +124,10 @@ func appendGroup(b []byte, g *Group, langs []string) ([]byte, bool) {
 	}
 	b = append(b, "\n    score: "...)
 	b = strconv.AppendFloat(b, g.Score, 'f', 3, 64)
+	if g.dated() {
+		b = append(b, "\n    confirmed: "...)
+		b = g.ConfirmedAt.UTC().AppendFormat(b, time.RFC3339)
+	}
 	if g.Note != "" {
 		b = append(b, "\n    note: "...)
 		if b, ok = appendScalar(b, g.Note, false, false); !ok {
@@ -331,6 +336,15 @@ func parseGroup(l *lines, langs []string) (*Group, bool) {
 		return nil, false
 	}
 	g.Score = f
+	if strings.HasPrefix(l.s[l.pos:], "    confirmed: ") {
+		v, ok := field("confirmed")
+		if !ok {
+			return nil, false
+		}
+		if g.ConfirmedAt, ok = parseConfirmed(v); !ok {
+			return nil, false // yaml.v3's reader says what is wrong
+		}
+	}
 	if strings.HasPrefix(l.s[l.pos:], "    note: ") {
 		if g.Note, ok = field("note"); !ok {
 			return nil, false

@@ -73,7 +73,7 @@ func dump(a *Alignment) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q %q %q %q\n", a.Document, a.Pivot, a.Languages, a.Sources)
 	for _, g := range a.Groups {
-		fmt.Fprintf(&b, "  %d %q %v %q %v %v %#v\n", g.Line, g.Status, g.Score, g.Note, g.Detached, g.Reshaped, g.Sents)
+		fmt.Fprintf(&b, "  %d %q %v %q %v %v %v %#v\n", g.Line, g.Status, g.Score, g.Note, g.Detached, g.Reshaped, g.ConfirmedAt, g.Sents)
 	}
 	return b.String()
 }
@@ -186,6 +186,9 @@ func randomAlignment(r *rand.Rand, wild bool) *Alignment {
 		}
 		g.Detached = r.IntN(5) == 0
 		g.Reshaped = r.IntN(5) == 0
+		if r.IntN(2) == 0 {
+			g.ConfirmedAt = time.Unix(int64(r.IntN(4e9)), 0).UTC()
+		}
 		if wild && r.IntN(30) == 0 {
 			g.Score = []float64{math.NaN(), math.Inf(1), -0.5, 2, 1e-9}[r.IntN(5)]
 		}

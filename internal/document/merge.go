@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/textenc"
@@ -57,8 +58,9 @@ func ResolveDerived(data []byte, texts map[string]string) ([]byte, bool) {
 // conflict, lines are compared with their spans, sums and sizes masked
 // out, and a stretch only one side changed is that side's, a stretch both
 // changed alike is either's (spans, sums and sizes: the side that changed
-// them, else ours; align works them out again from the texts). Two
-// changes of one thing (two statuses or notes of one group, two
+// them, else ours; align works them out again from the texts), and two
+// dates of one group's confirmation (both sides confirmed it) give the
+// later. Two changes of one thing (two statuses or notes of one group, two
 // corrections of one sentence, two titles) stay a conflict, with its
 // markers and base as git wrote them. It returns the file and how many
 // conflicts are left in it.
@@ -277,10 +279,28 @@ func pick(ours, theirs, text string) (string, bool) {
 		}
 		return "", false
 	}
+	if o, ok := confirmedLine(ours); ok {
+		if t, ok := confirmedLine(theirs); ok {
+			// Both sides confirmed the group: the later confirmation.
+			if t.After(o) {
+				return theirs, true
+			}
+			return ours, true
+		}
+	}
 	if mask(ours) == mask(theirs) {
 		return ours, true
 	}
 	return "", false
+}
+
+// confirmedLine reads the date of a group's "confirmed:" line.
+func confirmedLine(line string) (time.Time, bool) {
+	v, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), "    confirmed: ")
+	if !ok {
+		return time.Time{}, false
+	}
+	return parseConfirmed(strings.Trim(v, `'"`))
 }
 
 // marker reports whether line is a conflict marker line of seven c.

@@ -90,7 +90,9 @@ func load(d *document.Document, checkJournal bool) (*Snapshot, error) {
 type Options struct {
 	// Marker re-checks the touched groups; nil skips the check.
 	Marker Marker
-	// Now is the time recorded in the journal; zero means time.Now.
+	// Now is the time recorded in the journal, and the date of the
+	// confirmations the edit makes (see [document.StampConfirmed]); zero
+	// means time.Now.
 	Now time.Time
 	// Snapshot, when set, is what Load gave the caller under the same
 	// lock. Apply edits it instead of reading and parsing the files again
@@ -169,6 +171,11 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 	if res.Change, err = op.Apply(after, snap.Texts); err != nil {
 		return nil, namingDoc(err, d.ID)
 	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	document.StampConfirmed(before, after, now)
 	res.Alignment = after
 	if opt.Marker != nil {
 		if res.Before, err = opt.Marker.Marks(d.ID, before, res.Change.Old); err != nil {
