@@ -150,6 +150,13 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 				g.Status = st
 			}
 		}
+		if g.Status == Confirmed {
+			// The date the file gives its unit's last change: the
+			// confirmation when tilmash wrote it.
+			if t, err := time.Parse(tmx.DateLayout, u.ChangeDate); err == nil {
+				g.ConfirmedAt = t.UTC()
+			}
+		}
 		if s, ok := u.Prop(tmx.ScoreProp); ok {
 			if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil && f >= 0 && f <= 1 {
 				g.Score = f

@@ -84,8 +84,9 @@ type Options struct {
 	// XLIFF 1.2 files. Tests leave it zero so golden files stay stable.
 	Date time.Time
 	// Dated, with Date zero, writes as that date the newest import of the
-	// languages the file carries (meta.yaml's imported): the date of the
-	// texts it describes, not of the run, so a document exported again
+	// languages the file carries (meta.yaml's imported) or confirmation of
+	// its groups (alignment.yaml's confirmed): the date of the texts it
+	// describes, not of the run, so a document exported again
 	// with nothing new (after align, in publish's next run, on another
 	// machine) gives the same bytes. No date is written when meta.yaml
 	// records none.
@@ -346,6 +347,11 @@ func (p *plan) date() time.Time {
 	for _, l := range p.langs {
 		if v := p.doc.Meta.Versions[l]; v != nil && v.Imported.After(t) {
 			t = v.Imported
+		}
+	}
+	for _, g := range p.a.Groups {
+		if g.Status == document.Confirmed && g.ConfirmedAt.After(t) {
+			t = g.ConfirmedAt
 		}
 	}
 	return t

@@ -91,7 +91,8 @@ func writeTMX(w io.Writer, p *plan) error {
 	}
 	for i, g := range p.a.Groups {
 		u := tmx.Unit{
-			ID: strconv.Itoa(i + 1),
+			ID:         strconv.Itoa(i + 1),
+			ChangeDate: changeDate(g),
 			Props: []tmx.Prop{
 				{Type: tmx.StatusProp, Value: string(g.Status)},
 				{Type: tmx.ScoreProp, Value: strconv.FormatFloat(g.Score, 'f', 3, 64)},
@@ -189,7 +190,7 @@ func CutGroup(g *document.Group, n int, source string, langs []string, terms ali
 	group := strconv.Itoa(n)
 	var out []tmx.Unit
 	for i, s := range src {
-		u := tmx.Unit{ID: group + "." + strconv.Itoa(i+1), Props: []tmx.Prop{{Type: tmx.StatusProp, Value: string(g.Status)}}}
+		u := tmx.Unit{ID: group + "." + strconv.Itoa(i+1), ChangeDate: changeDate(g), Props: []tmx.Prop{{Type: tmx.StatusProp, Value: string(g.Status)}}}
 		sv := in.variant(source, g.Sents[source][i:i+1], nil)
 		if sv.text != s {
 			sv = &codedText{text: s}
@@ -251,4 +252,13 @@ func sentenceLengths(ss []document.Sentence) string {
 		parts[i] = strconv.Itoa(utf8.RuneCountInString(t))
 	}
 	return strings.Join(parts, " ")
+}
+
+// changeDate is a unit's changedate: when a person confirmed its group,
+// "" when the alignment does not record it.
+func changeDate(g *document.Group) string {
+	if g.Status != document.Confirmed || g.ConfirmedAt.IsZero() {
+		return ""
+	}
+	return g.ConfirmedAt.UTC().Format(tmx.DateLayout)
 }

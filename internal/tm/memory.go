@@ -377,6 +377,10 @@ func (m *Memory) readDocument(id, stamp string, old Source, has bool) (Change, e
 		units = make([]Unit, 0, len(a.Groups))
 		for gi, g := range a.Groups {
 			u := Unit{Source: src.Name, Group: gi + 1, Confirmed: g.Status == document.Confirmed, Time: src.Time, Note: g.Note}
+			if u.Confirmed {
+				// A confirmation after the import makes the unit newer.
+				u.Time = later(u.Time, g.ConfirmedAt.UTC())
+			}
 			for _, l := range a.Languages {
 				if txt := g.Text(l); strings.TrimSpace(txt) != "" {
 					u.Variants = append(u.Variants, Variant{Lang: l, Text: txt})

@@ -353,6 +353,9 @@ func (m *Memory) fromTMX(doc *tmx.TMX, src Source) ([]Unit, int, int) {
 			continue
 		}
 		u := Unit{Source: src.Name, Group: i + 1, Confirmed: true, Time: src.Time, Note: strings.Join(tu.Notes, "\n")}
+		if t, err := time.Parse(tmx.DateLayout, tu.ChangeDate); err == nil {
+			u.Time = t // when the other tool says the unit last changed
+		}
 		if st, ok := tu.Prop(tmx.StatusProp); ok {
 			u.Confirmed = st == string(document.Confirmed)
 		}
@@ -517,7 +520,8 @@ func tmxUnit(u *Unit, lang string) tmx.Unit {
 		status = document.Confirmed
 	}
 	tu := tmx.Unit{
-		ID: unitID(u),
+		ID:         unitID(u),
+		ChangeDate: unitDate(u),
 		Props: []tmx.Prop{
 			{Type: SourceProp, Value: u.Source},
 			{Type: GroupProp, Value: strconv.Itoa(u.Group)},
@@ -782,4 +786,14 @@ func (m *Memory) WriteMatches(w io.Writer, results []Result, opt ExportOptions) 
 		return 0, 0, err
 	}
 	return len(doc.Units), left, nil
+}
+
+// unitDate is a unit's changedate: its time (the newest import of its
+// document or its confirmation, or the import of its TMX), "" when it
+// has none.
+func unitDate(u *Unit) string {
+	if u.Time.IsZero() {
+		return ""
+	}
+	return u.Time.UTC().Format(tmx.DateLayout)
 }

@@ -213,7 +213,7 @@ func (p *parser) body(m *TMX) error {
 			return p.dec.Skip()
 		}
 		line, _ := p.dec.At(p.dec.Start())
-		u := Unit{ID: attr(se, "tuid"), Line: line}
+		u := Unit{ID: attr(se, "tuid"), ChangeDate: attr(se, "changedate"), Line: line}
 		err := p.dec.Children(func(c xml.StartElement) error {
 			if c.Name.Local == "tuv" {
 				v, err := p.tuv(c)

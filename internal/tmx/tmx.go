@@ -133,10 +133,14 @@ type Position struct {
 
 // Unit is a <tu>: texts in several languages that translate each other.
 type Unit struct {
-	ID       string // the tuid attribute; may be empty
-	Props    []Prop
-	Notes    []string
-	Variants []Variant
+	ID string // the tuid attribute; may be empty
+	// ChangeDate is the changedate attribute, in DateLayout: when the
+	// unit was last changed (tilmash writes when a person confirmed its
+	// group); may be empty.
+	ChangeDate string
+	Props      []Prop
+	Notes      []string
+	Variants   []Variant
 	// Line is the line of the <tu> in the file it was read from, for
 	// messages; 0 for a unit built in code.
 	Line int

@@ -72,6 +72,9 @@ func Write(w io.Writer, m *TMX) (replaced int, err error) {
 		if u.ID != "" {
 			x.Attr("tuid", u.ID)
 		}
+		if u.ChangeDate != "" {
+			x.Attr("changedate", u.ChangeDate)
+		}
 		x.Raw(">\n")
 		notesProps(x, "      ", u.Notes, u.Props)
 		for _, v := range u.Variants {
