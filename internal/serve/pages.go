@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -722,6 +723,9 @@ type glossaryPage struct {
 	Total    int
 	More     string
 	Problems int
+	// Empty says the glossary has no entry at all; Dir is its folder.
+	Empty bool
+	Dir   string
 }
 
 type glossaryEntry struct {
@@ -771,7 +775,8 @@ func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
 	if v, err := strconv.Atoi(r.URL.Query().Get("n")); err == nil && v > limit {
 		limit = min(v, 10*glossaryShown)
 	}
-	for _, e := range g.Sorted(s.ws.Config.Source, "") {
+	all := g.Sorted(s.ws.Config.Source, "")
+	for _, e := range all {
 		if !matches(e) {
 			continue
 		}
@@ -796,6 +801,10 @@ func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Entries = append(p.Entries, ge)
 	}
+	// No entry at all is not a search that missed: the page says how a
+	// glossary is started, whatever was searched.
+	p.Empty = len(all) == 0
+	p.Dir = filepath.ToSlash(s.ws.Config.Glossary)
 	if p.Total > len(p.Entries) {
 		v := url.Values{}
 		if q != "" {
