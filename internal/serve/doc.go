@@ -34,8 +34,8 @@
 // under the workspace lock, into
 // the document's journal. Each form carries the version of the document it
 // was drawn from ([app.Version]); a change made on another version is
-// refused with 409 and a reload link, never applied to a group the person
-// has not seen.
+// refused, never applied to a group the person has not seen: the answer
+// is the current page at the group, with what the change carried back.
 //
 // # Safety
 //

@@ -2,6 +2,8 @@ package serve
 
 import (
 	"errors"
+	"hash/fnv"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,16 +14,6 @@ import (
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/review/args"
 )
-
-// stalePage is the answer to a change made on a version of the document
-// that is no longer the one on disk.
-type stalePage struct {
-	base
-	Message, Reload string
-	// Yours is the text the refused change carried (a corrected
-	// sentence, a note), given back to copy into the reloaded page.
-	Yours string
-}
 
 // edit is every change: the form says which (op) and on which version of
 // the document; the app applies it under the workspace lock as tilmash
@@ -384,21 +376,71 @@ func (s *Server) oldForm(w http.ResponseWriter, r *http.Request) {
 	s.redirect(w, r, d.ID, group, notes, dr)
 }
 
-// stale answers a change made on another version of the document: 409,
-// nothing applied, a link that reloads the document at the group, and the
-// text the change carried, so that what a person typed is not lost.
+// stale answers a change made on another version of the document than
+// the one on disk: nothing is applied (it cannot touch a group the person
+// has not seen); the answer goes to the document as it is now, at the
+// group, with what the change carried back. The form's gh says what its
+// group held when the page was drawn: when a group still holds that (under
+// its number or another, after a merge or split above it), the answer goes
+// there and the typed text is back in its field, to be saved again; when
+// none does, the page gives the text back in a note (see putDraft).
 func (s *Server) stale(w http.ResponseWriter, r *http.Request, d *document.Document, group int, b base) {
-	b.Title = b.loc.Text("serve.stale.title", nil)
-	p := &stalePage{base: b, Message: b.loc.Text("serve.stale.message", map[string]any{"ID": d.ID})}
-	switch r.PostFormValue("op") {
-	case "edit":
-		p.Yours = r.PostFormValue("text")
-	case "note":
-		p.Yours = r.PostFormValue("note")
+	notes := []note{{"error", b.loc.Text("serve.stale.message", map[string]any{"ID": d.ID})}}
+	dr := refusedDraft(r)
+	if dr != nil {
+		dr.Version = "" // on no page: the group is not known to be the same
 	}
-	p.Reload = "/doc/" + d.ID
-	if group > 0 {
-		p.Reload += "?g=" + strconv.Itoa(group)
+	if gh := r.PostFormValue("gh"); gh != "" {
+		if snap, v, _, err := s.snapshot(d); err == nil {
+			if n := sameGroup(snap.Alignment, gh, group); n > 0 {
+				if n != group {
+					notes = append(notes, note{"warn", b.loc.Text("serve.stale.moved", map[string]any{"Old": group, "New": n})})
+				}
+				group = n
+				if dr != nil && dr.Op != "confirm-range" && dr.Op != "unconfirm-range" {
+					dr.Group, dr.Version = n, v
+					notes = append(notes, note{"hint", b.loc.Text("serve.doc.draft-back", nil)})
+				}
+			}
+		}
 	}
-	s.render(w, http.StatusConflict, "stale", p)
+	s.redirect(w, r, d.ID, group, notes, dr)
+}
+
+// groupKey is what group g of a holds, its sentences and note, as a short
+// hash: the page's forms of the group carry it (gh), so that a change
+// refused because the document changed finds the group again.
+func groupKey(a *document.Alignment, g *document.Group) string {
+	h := fnv.New64a()
+	for _, l := range a.Languages {
+		io.WriteString(h, l)
+		for _, st := range g.Sents[l] {
+			h.Write([]byte{0})
+			io.WriteString(h, st.Text)
+		}
+		h.Write([]byte{1})
+	}
+	io.WriteString(h, g.Note)
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
+// sameGroup is the number of the group of a that holds what key says,
+// the one nearest to group n when there are several (a repeated heading);
+// 0 when none does.
+func sameGroup(a *document.Alignment, key string, n int) int {
+	best := 0
+	for i := range a.Groups {
+		k := i + 1
+		if (best == 0 || abs(k-n) < abs(best-n)) && groupKey(a, a.Groups[i]) == key {
+			best = k
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -231,6 +231,9 @@ type groupRow struct {
 	Severity string
 	Note     string
 	Cells    []langCell
+	// Key says what the group holds (groupKey): its forms carry it, so
+	// that a change refused because the document changed finds it again.
+	Key string
 }
 
 type langCell struct {
@@ -474,7 +477,7 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 	g := a.Groups[n-1]
 	r := groupRow{N: n, Status: string(g.Status), StatusLabel: loc.Text("review.status."+string(g.Status), nil),
 		Confirmed: g.Status == document.Confirmed, Flagged: g.Status == document.Flagged,
-		IsFirst: n == 1, IsLast: n == len(a.Groups), Score: strconv.FormatFloat(g.Score, 'f', 2, 64), Note: g.Note}
+		IsFirst: n == 1, IsLast: n == len(a.Groups), Score: strconv.FormatFloat(g.Score, 'f', 2, 64), Note: g.Note, Key: groupKey(a, g)}
 	for _, reason := range app.FlagNotes(a, g) {
 		r.Reasons = append(r.Reasons, loc.Render(reason))
 	}

@@ -62,7 +62,7 @@ var templateIDs = []string{
 	"serve.gl.forbidden", "serve.gl.forms", "serve.gl.generated", "serve.gl.heading", "serve.gl.id",
 	"serve.gl.empty", "serve.gl.empty.hint", "serve.gl.more", "serve.gl.none", "serve.gl.note", "serve.gl.problems", "serve.gl.search",
 	"serve.gl.variants", "serve.legend.check", "serve.legend.finding", "serve.legend.flagged", "serve.legend.term",
-	"serve.nav.concordance", "serve.nav.glossary", "serve.nav.lang", "serve.nav.workspace", "serve.stale.reload", "serve.stale.yours", "serve.title",
+	"serve.nav.concordance", "serve.nav.glossary", "serve.nav.lang", "serve.nav.workspace", "serve.title",
 	"serve.ws.alignment", "serve.ws.document", "serve.ws.findings", "serve.ws.heading", "serve.ws.none",
 	"serve.ws.not-aligned", "serve.ws.not-imported", "serve.ws.stale", "serve.ws.unchecked", "serve.ws.words",
 	"tm.confirmed", "tm.search.found", "tm.unconfirmed",

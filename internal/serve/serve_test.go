@@ -1,7 +1,6 @@
 package serve_test
 
 import (
-	"html"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -387,71 +386,6 @@ func TestRefused(t *testing.T) {
 	}
 	if gs := f.alignment("news").Groups; len(gs) != 6 || gs[1].Status != document.Aligned {
 		t.Error("a refused edit changed the document")
-	}
-}
-
-// TestStale: a change made on a version of the document that is no longer
-// the one on disk is refused with 409 and a reload link, and changes
-// nothing; it is never applied to the group that now has the number.
-func TestStale(t *testing.T) {
-	f := newFixture(t, serve.Options{})
-	alice, bob := f.client(), f.client()
-	_, page := alice.get("/doc/news")
-	aCSRF, old := formKeys(t, page)
-	_, page = bob.get("/doc/news")
-	bCSRF, v := formKeys(t, page)
-	if v != old {
-		t.Fatal("two readers of one document see two versions")
-	}
-	// Bob merges 2 and 3: Alice's group 4 (confirmed) is now group 3.
-	if res, _ := bob.post("news", bCSRF, v, "op", "merge", "group", "2"); res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("merge: status %d", res.StatusCode)
-	}
-	for _, form := range [][]string{
-		{"op", "unconfirm", "group", "3"},
-		{"op", "note", "group", "3", "note", "read by Alice"},
-		{"op", "merge", "group", "3"},
-		{"op", "undo", "group", "3"},
-		{"op", "redo", "group", "3"},
-	} {
-		res, body := alice.post("news", aCSRF, old, form...)
-		if res.StatusCode != http.StatusConflict {
-			t.Fatalf("%v on the old version: status %d, want 409\n%s", form, res.StatusCode, body)
-		}
-		if !strings.Contains(text(body), "news changed since this page was drawn") || !strings.Contains(body, `href="/doc/news?g=3"`) {
-			t.Errorf("%v: the refusal lacks its message or reload link:\n%s", form, body)
-		}
-	}
-	// What Alice typed (a corrected sentence, a note) is not applied, but
-	// the refusal gives it back to copy: a reload alone threw her work away.
-	for _, c := range []struct{ form []string }{
-		{[]string{"op", "edit", "group", "3", "lang", "ru", "sentence", "1", "text", "Исправленный Алисой перевод <с пометкой> & кавычками \"так\""}},
-		{[]string{"op", "note", "group", "3", "note", "Alice: check the figure with the desk"}},
-	} {
-		res, body := alice.post("news", aCSRF, old, c.form...)
-		typed := c.form[len(c.form)-1]
-		want := `<textarea id="yours" readonly rows="4">` + html.EscapeString(typed) + `</textarea>`
-		if res.StatusCode != http.StatusConflict || !strings.Contains(body, want) {
-			t.Errorf("%v on the old version: status %d; the refusal should give back %q:\n%s", c.form[:2], res.StatusCode, want, body)
-		}
-	}
-	gs := f.alignment("news").Groups
-	if len(gs) != 5 || gs[2].Status != document.Confirmed || gs[2].Note != "" {
-		t.Fatalf("a stale change was applied: %d groups, group 3 %s %q", len(gs), gs[2].Status, gs[2].Note)
-	}
-	// In Russian too, and the reload gives the new version that works.
-	alice.get("/?lang=ru")
-	res, body := alice.post("news", aCSRF, old, "op", "unconfirm", "group", "3")
-	if res.StatusCode != http.StatusConflict || !strings.Contains(text(body), "Документ news изменился") {
-		t.Fatalf("Russian refusal: %d\n%s", res.StatusCode, text(body))
-	}
-	_, page = alice.get("/doc/news")
-	_, fresh := formKeys(t, page)
-	if res, _ := alice.post("news", aCSRF, fresh, "op", "unconfirm", "group", "3"); res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("after the reload: status %d", res.StatusCode)
-	}
-	if f.alignment("news").Groups[2].Status == document.Confirmed {
-		t.Fatal("group 3 still confirmed after the reload")
 	}
 }
 

@@ -27,8 +27,8 @@ var soak = flag.Duration("serve.soak", time.Second, "how long TestConcurrentEdit
 // loopback for -serve.soak. Each notes what it expects every change to
 // leave; at the end every accepted change is on disk, in the document
 // it was made on, and no stale change (made on an old version, which the
-// server must refuse with 409) is anywhere. Nothing but 303 and the
-// documented 409 is answered.
+// server must refuse, answering with the current page) is anywhere.
+// Nothing but 303 is answered.
 func TestConcurrentEditors(t *testing.T) {
 	const clients = 50
 	ws, err := workspace.Init(t.TempDir())
@@ -189,8 +189,8 @@ func editor(base, id string, n int, deadline time.Time, notes *[6]string, status
 			if err != nil {
 				return err
 			}
-			if code != http.StatusConflict {
-				return fmt.Errorf("%s: a change on an old version: status %d, want 409", id, code)
+			if code != http.StatusSeeOther {
+				return fmt.Errorf("%s: a change on an old version: status %d, want 303", id, code)
 			}
 			stale.Add(1)
 		}
