@@ -215,6 +215,16 @@ type docPage struct {
 	CanRedo bool
 	// Range is the range of a refused confirm-range, put back.
 	Range string
+	// Work is the language of the person's own column (see the keys);
+	// Cols are the columns of the languages, each with its key.
+	Work string
+	Cols []column
+}
+
+type column struct {
+	Lang string
+	Key  int
+	Work bool
 }
 
 type groupRow struct {
@@ -334,6 +344,18 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	p := &docPage{base: b, ID: d.ID, Heading: title, Version: version, Langs: a.Languages,
 		Counts: b.loc.Text("serve.ws.alignment-state", map[string]any{"Count": groups, "Confirmed": confirmed, "Flagged": flagged}),
 		PageNo: page, Pages: pages, From: from, To: to, Count: n}
+	// The person's own column, where s opens a sentence: the interface's
+	// language when the document has it (a Russian translator reads the
+	// pages in Russian), else the first; the keys 1, 2, 3 pick another,
+	// which the script remembers.
+	if slices.Contains(a.Languages, b.Lang) {
+		p.Work = b.Lang
+	} else if len(a.Languages) > 0 {
+		p.Work = a.Languages[0]
+	}
+	for i, l := range a.Languages {
+		p.Cols = append(p.Cols, column{Lang: l, Key: i + 1, Work: l == p.Work})
+	}
 	if page > 1 {
 		p.First, p.Prev = s.docURL(d.ID, 1, 0), s.docURL(d.ID, page-1, 0)
 	}

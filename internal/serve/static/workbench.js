@@ -25,6 +25,41 @@
     }
   }
   show(cur, false);
+  // The person's own column: s opens its sentences. The page marks the
+  // interface's language; 1, 2, 3 pick another, kept for the next pages.
+  var heads = Array.prototype.slice.call(document.querySelectorAll("table.groups thead th[lang]"));
+  var cols = heads.map(function (th) { return th.lang; });
+  var work = document.querySelector("table.groups").dataset.work;
+  try {
+    var kept = localStorage.getItem("tilmash.column");
+    if (kept && cols.indexOf(kept) >= 0) { work = kept; }
+  } catch (err) { /* no storage: the page's choice */ }
+  function markWork() {
+    heads.forEach(function (th) { th.classList.toggle("work", th.lang === work); });
+  }
+  markWork();
+  // opened is the sentence box s opened last: s again on its group goes on
+  // to the next sentence of the column, and after the last to the first.
+  var opened = null;
+  function openSentence(row, next) {
+    var cell = Array.prototype.filter.call(row.querySelectorAll("td"), function (td) { return td.lang === work; })[0];
+    var boxes = cell ? cell.querySelectorAll("details.sent-edit") : [];
+    if (boxes.length === 0) {
+      return;
+    }
+    var i = 0;
+    if (next && opened && opened.row === row && opened.lang === work) {
+      i = (opened.i + 1) % boxes.length;
+    }
+    // A box left as it was is closed on the way; one with typed text stays.
+    Array.prototype.forEach.call(row.querySelectorAll("details.sent-edit[open]"), function (d) {
+      var t = d.querySelector("textarea");
+      if (t && t.value === t.defaultValue && !t.hasAttribute("autofocus")) { d.open = false; }
+    });
+    boxes[i].open = true;
+    boxes[i].querySelector("textarea").focus();
+    opened = {row: row, lang: work, i: i};
+  }
   function press(row, selector) {
     var b = row && row.querySelector(selector);
     if (b) {
@@ -106,8 +141,15 @@
       press(rows[cur - 1], "button.merge");
       break;
     case "s":
-      var d = row.querySelector("details.sent-edit");
-      if (d) { d.open = true; var b = d.querySelector("button.split"); (b || d.querySelector("textarea")).focus(); }
+      openSentence(row, true);
+      break;
+    case "1": case "2": case "3": case "4": case "5": case "6": case "7": case "8": case "9":
+      var c = cols[Number(keyOf(e)) - 1];
+      if (!c) { return; }
+      work = c;
+      try { localStorage.setItem("tilmash.column", work); } catch (err) { /* kept for this page only */ }
+      markWork();
+      openSentence(row, false);
       break;
     case "z":
       press(document, "#undo");

@@ -1,0 +1,48 @@
+package serve_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserYourColumn: s opens a sentence of the person's own column,
+// the interface's language (a Russian translator reaches the Russian
+// sentences), s again the next sentence of that column, and 1, 2, 3 pick
+// another column, remembered on the next page. Before, s opened only the
+// first sentence of the first column (English): a Russian or Kazakh
+// translator reached their sentences only with Tab or the mouse.
+func TestBrowserYourColumn(t *testing.T) {
+	ctx, f, ts := browserFixture(t)
+	// Group 2 with two sentences in every language.
+	c := f.client()
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	if res, _ := c.post("news", csrf, version, "op", "merge", "group", "2"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("merge: status %d", res.StatusCode)
+	}
+	// The box that has the focus: its language and sentence.
+	at := func(lang, k, never string) chromedp.Action[chromedp.Void] {
+		return waitTrue(`(function(){var t=document.activeElement;if(!t||t.tagName!=="TEXTAREA")return false;var e=t.form.elements;`+
+			`return t.closest("tr").id==="g2"&&e.namedItem("lang").value===`+jsString(lang)+`&&e.namedItem("sentence").value===`+jsString(k)+`})()`, never)
+	}
+	esc := chromedp.KeyEvent("\x1b")
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/news?lang=ru#g2"),
+		waitTrue(`document.getElementById("g2").classList.contains("current")`, "group 2 never became current"),
+		waitTrue(`document.querySelector("thead th.work[lang=ru]") !== null`, "the Russian column is not marked as the person's"),
+		pageKey("s"), at("ru", "1", "s did not open the first Russian sentence"),
+		esc, pageKey("s"), at("ru", "2", "s again did not open the next Russian sentence"),
+		esc, pageKey("s"), at("ru", "1", "s after the last sentence did not come back to the first"),
+		esc, pageKey("3"), at("kk", "1", "3 did not open the first sentence of the third column"),
+		waitTrue(`document.querySelector("thead th.work[lang=kk]") !== null && document.querySelectorAll("thead th.work").length === 1`, "the Kazakh column is not marked after 3"),
+		esc,
+		chromedp.Navigate(ts.URL+"/doc/news#g2"),
+		waitTrue(`document.getElementById("g2").classList.contains("current")`, "group 2 never became current"),
+		pageKey("s"), at("kk", "1", "the column picked with 3 was not remembered"),
+		waitTrue(`document.getElementById("keys").textContent.includes("1, 2, 3")`, "the key help does not name the column keys"),
+	); err != nil {
+		t.Fatal(err)
+	}
+}
