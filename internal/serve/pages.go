@@ -611,6 +611,73 @@ type findingRow struct {
 	// is (error, warning): Kind and Level in the page's language.
 	Check, Severity string
 	Kind, Level     string
+	// Context is the finding in its sentence (the findings page): the
+	// words it is about are Hit; Target is what the translation says when
+	// the finding points at the source (a number missing from it).
+	Context, Target *excerpt
+}
+
+// excerpt is a finding's sentence, cut to about contextRunes characters
+// either side of the words it is about (Hit).
+type excerpt struct {
+	Lang, Before, Hit, After string
+}
+
+const contextRunes = 80
+
+// contextOf is finding f in its text: the text of the group (in the source
+// language when the finding points there), the words it is about marked
+// when it names them; nil when the finding carries no text.
+func contextOf(f check.Finding, source string) (ctx, target *excerpt) {
+	seg := f.Segment
+	if strings.TrimSpace(seg) == "" {
+		return nil, nil
+	}
+	lang := f.Lang
+	if f.InSource {
+		lang = cmp.Or(f.SrcLang, source)
+		if strings.TrimSpace(f.Target) != "" {
+			target = &excerpt{Lang: f.Lang, Before: clipRight(f.Target, 2*contextRunes)}
+		}
+	}
+	if f.Start >= 0 && f.Start < f.End && f.End <= len(seg) && utf8.RuneStart(seg[f.Start]) && (f.End == len(seg) || utf8.RuneStart(seg[f.End])) {
+		return &excerpt{Lang: lang, Before: clipLeft(seg[:f.Start], contextRunes), Hit: seg[f.Start:f.End], After: clipRight(seg[f.End:], contextRunes)}, target
+	}
+	return &excerpt{Lang: lang, Before: clipRight(seg, 2*contextRunes)}, target
+}
+
+// clipLeft keeps the last n characters of s, from a word's start, with …
+// for what it left out.
+func clipLeft(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := len(s)
+	for i := 0; i < n; i++ {
+		_, size := utf8.DecodeLastRuneInString(s[:cut])
+		cut -= size
+	}
+	if sp := strings.IndexByte(s[cut:], ' '); sp >= 0 && sp < len(s)-cut-1 {
+		cut += sp + 1
+	}
+	return "…" + s[cut:]
+}
+
+// clipRight keeps the first n characters of s, to a word's end, with …
+// for what it left out.
+func clipRight(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := 0
+	for i := 0; i < n; i++ {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > 0 {
+		cut = sp
+	}
+	return s[:cut] + "…"
 }
 
 func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
@@ -645,7 +712,9 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		p.Count = countText(b.loc, countOf(res))
 	}
 	for _, f := range res.Findings {
-		p.Findings = append(p.Findings, checkRow(b.loc, f, at))
+		row := checkRow(b.loc, f, at)
+		row.Context, row.Target = contextOf(f, s.ws.Config.Source)
+		p.Findings = append(p.Findings, row)
 	}
 	s.render(w, http.StatusOK, "findings", p)
 }
