@@ -46,3 +46,27 @@ func TestBrowserYourColumn(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestBrowserNextFinding: f goes to the next group with a finding or a
+// flag, F back to the one before; after the last on the page, f opens the
+// document's findings page. Before, an editor went from one finding to the
+// next with j through every confirmed group, or back to the findings page
+// with the mouse.
+func TestBrowserNextFinding(t *testing.T) {
+	ctx, _, ts := browserFixture(t)
+	current := func(n, never string) chromedp.Action[chromedp.Void] {
+		return waitTrue(`document.getElementById("g`+n+`").classList.contains("current") && location.hash === "#g`+n+`"`, never)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/news#g1"),
+		current("1", "group 1 never became current"),
+		pageKey("f"), current("3", "f did not go to the flagged group 3"),
+		pageKey("f"), current("6", "f did not go to the flagged group 6"),
+		pageKey("F"), current("3", "F did not go back to group 3"),
+		pageKey("f"), current("6", "f did not go to group 6 again"),
+		navigating(pageKey("f")),
+		waitTrue(`document.body.dataset.page === "findings"`, "f after the last flagged group did not open the findings page"),
+	); err != nil {
+		t.Fatal(err)
+	}
+}

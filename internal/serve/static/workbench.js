@@ -151,6 +151,19 @@
       markWork();
       openSentence(row, false);
       break;
+    case "f": case "F":
+      // The next (F: the previous) group with a finding or a flag; after
+      // the last of the page, the document's findings page lists the rest.
+      var step = keyOf(e) === "f" ? 1 : -1;
+      var i = cur + step;
+      while (i >= 0 && i < rows.length && !/\b(has-error|has-warning|flagged)\b/.test(rows[i].className)) { i += step; }
+      if (i >= 0 && i < rows.length) {
+        show(i, true);
+      } else if (step > 0) {
+        var fl = document.getElementById("findings-link");
+        if (fl) { location.href = fl.href; }
+      }
+      break;
     case "z":
       press(document, "#undo");
       break;
