@@ -43,3 +43,24 @@ func TestGlossaryPageNoGlossary(t *testing.T) {
 		t.Errorf("a search that finds nothing in a glossary with entries:\n%s", got)
 	}
 }
+
+// TestGlossaryPageKinds: an entry's kind is named in the interface's
+// language; the page showed the YAML's word (place, person) in Russian and
+// Kazakh too.
+func TestGlossaryPageKinds(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	if err := os.MkdirAll(f.ws.Path(f.ws.Config.Glossary), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entry := "terms:\n  - id: aral\n    kind: place\n    en: {term: Aral}\n    ru: {term: Арал}\n    kk: {term: Арал}\n"
+	if err := os.WriteFile(f.ws.Path(f.ws.Config.Glossary, "places.yaml"), []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client()
+	for lang, want := range map[string]string{"en": "place", "ru": "место", "kk": "жер"} {
+		_, body := c.get("/glossary?lang=" + lang)
+		if !strings.Contains(body, `<span class="status">`+want+`</span>`) {
+			t.Errorf("%s: the kind is not %q:\n%s", lang, want, text(body))
+		}
+	}
+}
