@@ -49,9 +49,10 @@ func TestBrowserYourColumn(t *testing.T) {
 
 // TestBrowserNextFinding: f goes to the next group with a finding or a
 // flag, F back to the one before; after the last on the page, f opens the
-// document's findings page. Before, an editor went from one finding to the
-// next with j through every confirmed group, or back to the findings page
-// with the mouse.
+// document's findings page, the first group's link focused (Enter opens
+// it). Before, an editor went from one finding to the next with j through
+// every confirmed group, or back to the findings page with the mouse, and
+// there Tabbed past the menus to the first finding.
 func TestBrowserNextFinding(t *testing.T) {
 	ctx, _, ts := browserFixture(t)
 	current := func(n, never string) chromedp.Action[chromedp.Void] {
@@ -66,6 +67,9 @@ func TestBrowserNextFinding(t *testing.T) {
 		pageKey("f"), current("6", "f did not go to group 6 again"),
 		navigating(pageKey("f")),
 		waitTrue(`document.body.dataset.page === "findings"`, "f after the last flagged group did not open the findings page"),
+		// There the link to the first group to look at has the focus:
+		// Enter opens it.
+		waitTrue(`document.activeElement === document.querySelector("table.findings a[href]")`, "the first finding's link does not have the focus"),
 	); err != nil {
 		t.Fatal(err)
 	}

@@ -615,6 +615,8 @@ type findingRow struct {
 	// words it is about are Hit; Target is what the translation says when
 	// the finding points at the source (a number missing from it).
 	Context, Target *excerpt
+	// Focus says the link to the group has the focus when the page opens.
+	Focus bool
 }
 
 // excerpt is a finding's sentence, cut to about contextRunes characters
@@ -715,6 +717,14 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		row := checkRow(b.loc, f, at)
 		row.Context, row.Target = contextOf(f, s.ws.Config.Source)
 		p.Findings = append(p.Findings, row)
+	}
+	// The first group to look at has the focus: Enter opens it, Tab goes
+	// on to the next; after a fix, the page comes back to the next one.
+	switch {
+	case len(p.Flagged) > 0:
+		p.Flagged[0].Focus = true
+	case len(p.Findings) > 0 && p.Findings[0].URL != "":
+		p.Findings[0].Focus = true
 	}
 	s.render(w, http.StatusOK, "findings", p)
 }
