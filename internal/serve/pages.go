@@ -617,6 +617,9 @@ type findingRow struct {
 	Context, Target *excerpt
 	// Focus says the link to the group has the focus when the page opens.
 	Focus bool
+	// Entry is the glossary entry the finding is about, EntryURL its place
+	// on the glossary page; "" for the other checks' findings.
+	Entry, EntryURL string
 }
 
 // excerpt is a finding's sentence, cut to about contextRunes characters
@@ -750,6 +753,12 @@ func checkRow(loc *locale.Localizer, f check.Finding, at func(int) string) findi
 		What: loc.Text(f.MessageID(), f.TemplateData())}
 	if f.Group >= 1 && at != nil {
 		row.URL = at(f.Group)
+	}
+	// A finding about a glossary entry (a missing or forbidden term, a
+	// Kazakh ending after a name) links to the entry on the glossary page.
+	if f.EntryID != "" {
+		row.Entry = f.EntryID
+		row.EntryURL = "/glossary?" + url.Values{"q": {f.EntryID}}.Encode() + "#e-" + url.PathEscape(f.EntryID)
 	}
 	return row
 }

@@ -57,7 +57,7 @@ var templateIDs = []string{
 	"serve.doc.prev", "serve.doc.range", "serve.doc.redo", "serve.doc.range-confirm", "serve.doc.range-unconfirm",
 	"serve.doc.score", "serve.doc.sentence", "serve.doc.split", "serve.doc.unconfirm", "serve.doc.undo",
 	"serve.cc.any-lang", "serve.cc.heading", "serve.cc.lang", "serve.cc.no-memory", "serve.cc.search",
-	"serve.error.heading", "serve.findings.back", "serve.findings.check", "serve.findings.checks",
+	"serve.error.heading", "serve.findings.back", "serve.findings.check", "serve.findings.checks", "serve.findings.entry",
 	"serve.findings.flagged", "serve.findings.lang", "serve.findings.severity", "serve.findings.none", "serve.findings.what", "serve.gl.extra", "serve.gl.find",
 	"serve.gl.forbidden", "serve.gl.forms", "serve.gl.generated", "serve.gl.heading", "serve.gl.id",
 	"serve.gl.empty", "serve.gl.empty.hint", "serve.gl.more", "serve.gl.none", "serve.gl.note", "serve.gl.problems", "serve.gl.search",
