@@ -52,7 +52,8 @@ func TestBrowserYourColumn(t *testing.T) {
 // document's findings page, the first group's link focused (Enter opens
 // it). Before, an editor went from one finding to the next with j through
 // every confirmed group, or back to the findings page with the mouse, and
-// there Tabbed past the menus to the first finding.
+// there Tabbed past the menus to the first finding. The links to the
+// interface's other languages keep the group (they opened the page's top).
 func TestBrowserNextFinding(t *testing.T) {
 	ctx, _, ts := browserFixture(t)
 	current := func(n, never string) chromedp.Action[chromedp.Void] {
@@ -62,6 +63,8 @@ func TestBrowserNextFinding(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/doc/news#g1"),
 		current("1", "group 1 never became current"),
 		pageKey("f"), current("3", "f did not go to the flagged group 3"),
+		// The links to the interface's other languages stay at the group.
+		waitTrue(`Array.prototype.every.call(document.querySelectorAll("nav.langs a"), a => a.hash === "#g3")`, "the language links do not keep the group"),
 		pageKey("f"), current("6", "f did not go to the flagged group 6"),
 		pageKey("F"), current("3", "F did not go back to group 3"),
 		pageKey("f"), current("6", "f did not go to group 6 again"),

@@ -15,6 +15,7 @@
   if (fromHash && rows.indexOf(fromHash) >= 0) {
     cur = rows.indexOf(fromHash);
   }
+  var langLinks = document.querySelectorAll("nav.langs a");
   function show(i, scroll) {
     rows[cur].classList.remove("current");
     cur = Math.max(0, Math.min(rows.length - 1, i));
@@ -22,6 +23,10 @@
     if (scroll) {
       rows[cur].scrollIntoView({block: "center"});
       history.replaceState(null, "", "#" + rows[cur].id);
+    }
+    // Another language of the interface opens the page at this group.
+    for (var k = 0; k < langLinks.length; k++) {
+      langLinks[k].hash = rows[cur].id;
     }
   }
   show(cur, false);
