@@ -60,7 +60,7 @@ func TestBrowserNextFinding(t *testing.T) {
 		return waitTrue(`document.getElementById("g`+n+`").classList.contains("current") && location.hash === "#g`+n+`"`, never)
 	}
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/doc/news#g1"),
+		chromedp.Navigate(ts.URL+"/doc/news?lang=ru#g1"),
 		current("1", "group 1 never became current"),
 		pageKey("f"), current("3", "f did not go to the flagged group 3"),
 		// The links to the interface's other languages stay at the group.
@@ -73,6 +73,11 @@ func TestBrowserNextFinding(t *testing.T) {
 		// There the link to the first group to look at has the focus:
 		// Enter opens it.
 		waitTrue(`document.activeElement === document.querySelector("table.findings a[href]")`, "the first finding's link does not have the focus"),
+		// Its column headings are words on one line each, not cut, even
+		// in a narrow window.
+		chromedp.EmulateViewport(420, 700),
+		waitTrue(`Array.prototype.every.call(document.querySelectorAll("table.findings thead th"), th => { const r = document.createRange(); r.selectNodeContents(th); return r.getClientRects().length === 1 })`,
+			"a column heading of the findings page is cut over two lines"),
 	); err != nil {
 		t.Fatal(err)
 	}
