@@ -6,6 +6,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // TestFindingsPageContext: the findings page shows each finding in its
@@ -67,5 +71,51 @@ func TestFindingLinksEntry(t *testing.T) {
 	}
 	if _, gpage := c.get("/glossary?q=minister"); !strings.Contains(gpage, `<tr id="e-minister">`) {
 		t.Errorf("the link does not lead to the entry:\n%s", text(gpage))
+	}
+}
+
+// TestFindingMarkSaysWhatTheFindingSays: a glossary finding's mark in the
+// text says what the finding beside the group says. The mark said the
+// marker's words ("use “Қасым-Жомарт Тоқаев”", the entry's term) where the
+// finding said "use “Тоқаевқа”" (the form the sentence needs): two
+// corrections for one word, one of them wrong in the sentence.
+func TestFindingMarkSaysWhatTheFindingSays(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const gl = "terms:\n  - id: tokayev\n    kind: person\n" +
+		"    en: {term: Kassym-Jomart Tokayev, variants: [Tokayev]}\n" +
+		"    ru: {term: Касым-Жомарт Токаев, variants: [Токаев]}\n" +
+		"    kk: {term: Қасым-Жомарт Тоқаев, variants: [Тоқаев], forbidden: [Токаев]}\n"
+	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := app.New("test")
+	for l, txt := range map[string]string{
+		"en": "The party gave Tokayev a free hand.\n",
+		"ru": "Партия развязала Токаеву руки.\n",
+		"kk": "Партия Токаевқа еркіндік берді.\n",
+	} {
+		if _, err := a.Import(ws, "party", l, []byte(txt), l+".txt", "", document.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := a.Align(ws, "party"); err != nil {
+		t.Fatal(err)
+	}
+	c := fixtureOn(t, a, ws).client()
+	_, page := c.get("/doc/party")
+	row := groupRows(t, page)[1]
+	finding := regexp.MustCompile(`<div class="finding error" data-check="terms"[^>]*><span class="level">[^<]*</span> ([^<]*)`).FindStringSubmatch(row)
+	mark := regexp.MustCompile(`<mark class="finding" title="([^"]*)">Токаевқа</mark>`).FindStringSubmatch(row)
+	if finding == nil || mark == nil {
+		t.Fatalf("group 1 has no forbidden-form finding, or no mark on Токаевқа:\n%s", row)
+	}
+	if strings.TrimSpace(finding[1]) != mark[1] {
+		t.Errorf("the mark says %q, the finding %q", mark[1], finding[1])
 	}
 }

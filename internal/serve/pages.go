@@ -508,9 +508,20 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 		return cmp.Compare(severityRank(x), severityRank(y))
 	})
 	byLang := map[string][]export.Mark{}
+	// The glossary check's findings by the words they are about: the
+	// marker's mark on those words says what the finding says (the form
+	// the sentence needs), not the marker's own words (the entry's term).
+	type span struct {
+		lang       string
+		start, end int
+	}
+	termSaid := map[span]string{}
 	for _, f := range found {
 		row := checkRow(loc, f, nil)
 		r.Findings = append(r.Findings, row)
+		if f.Check == check.Terms && !f.InSource && f.Start < f.End && f.Segment == g.Text(f.Lang) {
+			termSaid[span{f.Lang, f.Start, f.End}] = row.What
+		}
 		if r.Severity == "" || f.Blocks() {
 			r.Severity = string(f.Severity)
 		}
@@ -525,6 +536,9 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 		em := export.Mark{Group: n, Lang: m.Lang, Start: m.Start, End: m.End, Class: export.MarkTerm, Title: m.Entry}
 		if m.Kind.Finding() {
 			em.Class, em.Title = export.MarkFinding, findingText(loc, m)
+			if said, ok := termSaid[span{m.Lang, m.Start, m.End}]; ok {
+				em.Title = said
+			}
 		}
 		byLang[m.Lang] = append(byLang[m.Lang], em)
 	}
