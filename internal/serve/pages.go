@@ -239,8 +239,13 @@ type groupRow struct {
 	// Severity is the gravest of them (error, warning), "" for none.
 	Findings []findingRow
 	Severity string
-	Note     string
-	Cells    []langCell
+	// Note is what the note's field holds: the saved note (Saved, shown
+	// whole beside the group), or the text of a refused change of it
+	// (NoteDraft: its field is then open).
+	Note      string
+	Saved     string
+	NoteDraft bool
+	Cells     []langCell
 	// Key says what the group holds (groupKey): its forms carry it, so
 	// that a change refused because the document changed finds it again.
 	Key string
@@ -462,7 +467,7 @@ func (p *docPage) putDraft() {
 			continue
 		}
 		if d.Op == "note" {
-			row.Note = d.Text
+			row.Note, row.NoteDraft = d.Text, true
 			return
 		}
 		for _, c := range row.Cells {
@@ -499,7 +504,7 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 	g := a.Groups[n-1]
 	r := groupRow{N: n, Status: string(g.Status), StatusLabel: loc.Text("review.status."+string(g.Status), nil),
 		Confirmed: g.Status == document.Confirmed, Flagged: g.Status == document.Flagged,
-		IsFirst: n == 1, IsLast: n == len(a.Groups), Score: strconv.FormatFloat(g.Score, 'f', 2, 64), Note: g.Note, Key: groupKey(a, g)}
+		IsFirst: n == 1, IsLast: n == len(a.Groups), Score: strconv.FormatFloat(g.Score, 'f', 2, 64), Note: g.Note, Saved: g.Note, Key: groupKey(a, g)}
 	for _, reason := range app.FlagNotes(a, g) {
 		r.Reasons = append(r.Reasons, loc.Render(reason))
 	}
