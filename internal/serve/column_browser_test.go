@@ -65,14 +65,16 @@ func TestBrowserNextFinding(t *testing.T) {
 		pageKey("f"), current("3", "f did not go to the flagged group 3"),
 		// The links to the interface's other languages stay at the group.
 		waitTrue(`Array.prototype.every.call(document.querySelectorAll("nav.langs a"), a => a.hash === "#g3")`, "the language links do not keep the group"),
+		// The findings page opens from the group.
+		waitTrue(`document.getElementById("findings-link").search === "?from=3"`, "the findings link does not carry the group"),
 		pageKey("f"), current("6", "f did not go to the flagged group 6"),
 		pageKey("F"), current("3", "F did not go back to group 3"),
 		pageKey("f"), current("6", "f did not go to group 6 again"),
 		navigating(pageKey("f")),
 		waitTrue(`document.body.dataset.page === "findings"`, "f after the last flagged group did not open the findings page"),
-		// There the link to the first group to look at has the focus:
-		// Enter opens it.
-		waitTrue(`document.activeElement === document.querySelector("table.findings a[href]")`, "the first finding's link does not have the focus"),
+		// There the link to the first group to look at from group 6 on
+		// has the focus: Enter opens it.
+		waitTrue(`document.activeElement === document.querySelector("table.findings a[href$='#g6']")`, "group 6's link does not have the focus"),
 		// Its column headings are words on one line each, not cut, even
 		// in a narrow window.
 		chromedp.EmulateViewport(420, 700),

@@ -31,3 +31,43 @@ func TestNoteShownWhole(t *testing.T) {
 		t.Errorf("group 2 lost the field that changes its note:\n%s", row)
 	}
 }
+
+// TestFindingsPageFrom: the findings page opened from a group of the
+// document (?from=N, which the document page's link carries) gives the
+// focus to the first group to look at from N on, and its link back goes
+// to group N: an editor who fixed group 3 and came back is at the next
+// finding, not the first of the document (one they may have decided to
+// leave), and goes back to where they were. Before, the focus was on the
+// first finding and the back link went to the document's top.
+func TestFindingsPageFrom(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	focused := func(page string) string {
+		for _, a := range strings.Split(page, "<a ")[1:] {
+			if strings.Contains(a[:strings.Index(a, ">")], "autofocus") {
+				return a[:strings.Index(a, ">")]
+			}
+		}
+		return ""
+	}
+	for _, tc := range []struct{ from, focus, back string }{
+		{"", `href="/doc/news#g3"`, `href="/doc/news"`},
+		{"4", `href="/doc/news#g6"`, `href="/doc/news#g4"`},
+		{"3", `href="/doc/news#g3"`, `href="/doc/news#g3"`},
+		{"7", `href="/doc/news#g3"`, `href="/doc/news"`},  // past the last: from the first again
+		{"x", `href="/doc/news#g3"`, `href="/doc/news"`},  // not a group
+		{"-2", `href="/doc/news#g3"`, `href="/doc/news"`}, // not a group
+	} {
+		q := ""
+		if tc.from != "" {
+			q = "?from=" + tc.from
+		}
+		_, page := c.get("/doc/news/findings" + q)
+		if got := focused(page); !strings.Contains(got, tc.focus) {
+			t.Errorf("from %q: the focused link is <a %s>, want %s", tc.from, got, tc.focus)
+		}
+		if !strings.Contains(page, `<p><a `+tc.back+`>`) {
+			t.Errorf("from %q: the back link is not %s:\n%s", tc.from, tc.back, page)
+		}
+	}
+}

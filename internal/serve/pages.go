@@ -740,15 +740,39 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		row.Context, row.Target = contextOf(f, s.ws.Config.Source)
 		p.Findings = append(p.Findings, row)
 	}
-	// The first group to look at has the focus: Enter opens it, Tab goes
-	// on to the next; after a fix, the page comes back to the next one.
-	switch {
-	case len(p.Flagged) > 0:
-		p.Flagged[0].Focus = true
-	case len(p.Findings) > 0 && p.Findings[0].URL != "":
-		p.Findings[0].Focus = true
+	// The page opened from group from of the document (its link carries
+	// it) goes back there, and gives the focus to the first group to look
+	// at from there on (Enter opens it, Tab goes on to the next): after a
+	// fix, the next finding, not the first of the document. Without it, or
+	// past the last, the first group has the focus.
+	from, err := strconv.Atoi(r.URL.Query().Get("from"))
+	if err != nil || from < 1 || from > len(a.Groups) {
+		from = 0
+	}
+	if from > 0 {
+		p.Back = s.docURL(d.ID, (from-1)/s.opt.PageSize+1, from)
+	}
+	if focus := firstFrom(p.Flagged, p.Findings, from); focus != nil {
+		focus.Focus = true
+	} else if focus := firstFrom(p.Flagged, p.Findings, 0); focus != nil {
+		focus.Focus = true
 	}
 	s.render(w, http.StatusOK, "findings", p)
+}
+
+// firstFrom is the row of the first group from group from on, among the
+// flagged groups and the findings (a flagged group first at one number),
+// that links to its group; nil for none.
+func firstFrom(flagged, findings []findingRow, from int) *findingRow {
+	var first *findingRow
+	for _, rows := range [][]findingRow{flagged, findings} {
+		for i := range rows {
+			if r := &rows[i]; r.URL != "" && r.N >= from && (first == nil || r.N < first.N) {
+				first = r
+			}
+		}
+	}
+	return first
 }
 
 // checkDoc reads d and runs on it the checks of [Server.docFindings]; when

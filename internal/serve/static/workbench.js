@@ -16,6 +16,7 @@
     cur = rows.indexOf(fromHash);
   }
   var langLinks = document.querySelectorAll("nav.langs a");
+  var findingsLink = document.getElementById("findings-link");
   function show(i, scroll) {
     rows[cur].classList.remove("current");
     cur = Math.max(0, Math.min(rows.length - 1, i));
@@ -24,9 +25,13 @@
       rows[cur].scrollIntoView({block: "center"});
       history.replaceState(null, "", "#" + rows[cur].id);
     }
-    // Another language of the interface opens the page at this group.
+    // Another language of the interface opens the page at this group;
+    // the findings page, from this group on, with a link back to it.
     for (var k = 0; k < langLinks.length; k++) {
       langLinks[k].hash = rows[cur].id;
+    }
+    if (findingsLink) {
+      findingsLink.search = "?from=" + rows[cur].dataset.group;
     }
   }
   show(cur, false);
@@ -165,8 +170,7 @@
       if (i >= 0 && i < rows.length) {
         show(i, true);
       } else if (step > 0) {
-        var fl = document.getElementById("findings-link");
-        if (fl) { location.href = fl.href; }
+        if (findingsLink) { location.href = findingsLink.href; }
       }
       break;
     case "z":
