@@ -2,8 +2,6 @@ package serve
 
 import (
 	"errors"
-	"hash/fnv"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -409,19 +407,26 @@ func (s *Server) stale(w http.ResponseWriter, r *http.Request, d *document.Docum
 
 // groupKey is what group g of a holds, its sentences and note, as a short
 // hash: the page's forms of the group carry it (gh), so that a change
-// refused because the document changed finds the group again.
+// refused because the document changed finds the group again. FNV-1a,
+// written out: hash/fnv would copy every string it is given, and a page
+// draws a key for each of its groups.
 func groupKey(a *document.Alignment, g *document.Group) string {
-	h := fnv.New64a()
-	for _, l := range a.Languages {
-		io.WriteString(h, l)
-		for _, st := range g.Sents[l] {
-			h.Write([]byte{0})
-			io.WriteString(h, st.Text)
+	h := uint64(14695981039346656037)
+	add := func(s string) {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
 		}
-		h.Write([]byte{1})
 	}
-	io.WriteString(h, g.Note)
-	return strconv.FormatUint(h.Sum64(), 36)
+	for _, l := range a.Languages {
+		add(l)
+		for _, st := range g.Sents[l] {
+			add("\x00")
+			add(st.Text)
+		}
+		add("\x01")
+	}
+	add(g.Note)
+	return strconv.FormatUint(h, 36)
 }
 
 // sameGroup is the number of the group of a that holds what key says,

@@ -520,11 +520,14 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 		lang       string
 		start, end int
 	}
-	termSaid := map[span]string{}
+	var termSaid map[span]string
 	for _, f := range found {
 		row := checkRow(loc, f, nil)
 		r.Findings = append(r.Findings, row)
 		if f.Check == check.Terms && !f.InSource && f.Start < f.End && f.Segment == g.Text(f.Lang) {
+			if termSaid == nil {
+				termSaid = map[span]string{}
+			}
 			termSaid[span{f.Lang, f.Start, f.End}] = row.What
 		}
 		if r.Severity == "" || f.Blocks() {
