@@ -119,3 +119,29 @@ func TestFindingMarkSaysWhatTheFindingSays(t *testing.T) {
 		t.Errorf("the mark says %q, the finding %q", mark[1], finding[1])
 	}
 }
+
+// TestMissingTermMarkedInSource: a term the translation lacks (a missing
+// finding) is marked as a finding on the source's words, with what the
+// finding says; it was underlined like any other term, so that the red
+// finding beside the group pointed at nothing in the text.
+func TestMissingTermMarkedInSource(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	const gl = "terms:\n  - id: minister\n    en: {term: minister}\n    ru: {term: министр}\n    kk: {term: уәзір}\n"
+	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := fixtureOn(t, a, ws).client()
+	_, page := c.get("/doc/prices")
+	row := groupRows(t, page)[2]
+	finding := regexp.MustCompile(`<div class="finding error" data-check="terms"[^>]*><span class="level">[^<]*</span> ([^<]*)`).FindStringSubmatch(row)
+	if finding == nil {
+		t.Fatalf("group 2 has no missing-term finding:\n%s", row)
+	}
+	want := `<mark class="finding" title="` + strings.TrimSpace(finding[1]) + `">minister</mark>`
+	if !strings.Contains(row, want) {
+		t.Errorf("the source's term is not marked with the finding %s:\n%s", want, row)
+	}
+}

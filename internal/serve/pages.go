@@ -524,11 +524,21 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 	for _, f := range found {
 		row := checkRow(loc, f, nil)
 		r.Findings = append(r.Findings, row)
-		if f.Check == check.Terms && !f.InSource && f.Start < f.End && f.Segment == g.Text(f.Lang) {
+		// A term the translation lacks (missing) is about the source's
+		// words: those are marked with it.
+		at := f.Lang
+		if f.InSource {
+			at = f.SrcLang
+		}
+		if f.Check == check.Terms && f.Start < f.End && at != "" && f.Segment == g.Text(at) {
 			if termSaid == nil {
 				termSaid = map[span]string{}
 			}
-			termSaid[span{f.Lang, f.Start, f.End}] = row.What
+			k, what := span{at, f.Start, f.End}, row.What
+			if said := termSaid[k]; said != "" && said != what {
+				what = said + "; " + what // missing in ru and in kk
+			}
+			termSaid[k] = what
 		}
 		if r.Severity == "" || f.Blocks() {
 			r.Severity = string(f.Severity)
@@ -542,11 +552,12 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 			continue
 		}
 		em := export.Mark{Group: n, Lang: m.Lang, Start: m.Start, End: m.End, Class: export.MarkTerm, Title: m.Entry}
-		if m.Kind.Finding() {
+		said, ok := termSaid[span{m.Lang, m.Start, m.End}]
+		switch {
+		case ok:
+			em.Class, em.Title = export.MarkFinding, said
+		case m.Kind.Finding():
 			em.Class, em.Title = export.MarkFinding, findingText(loc, m)
-			if said, ok := termSaid[span{m.Lang, m.Start, m.End}]; ok {
-				em.Title = said
-			}
 		}
 		byLang[m.Lang] = append(byLang[m.Lang], em)
 	}
