@@ -48,14 +48,16 @@ func (c *Segmenters) For(ws *workspace.Workspace, lang string) (*segment.Segment
 	return s, nil
 }
 
-// Overrides decodes the segmentation section of tilmash.yaml. Errors carry
-// its line and column.
+// Overrides decodes the segmentation section of tilmash.yaml, with the
+// workspace's languages (an SRX file may give the rules of one without
+// built-in rules). Errors carry its line and column.
 func Overrides(ws *workspace.Workspace) (segment.Overrides, error) {
 	var o segment.Overrides
 	if ws.Config.Segmentation.Kind == 0 {
 		return o, nil
 	}
 	err := ws.Config.Segmentation.Decode(&o)
+	o.Languages = ws.Config.Languages
 	return o, err
 }
 

@@ -17,6 +17,13 @@ func unsupported(lang string) error {
 		WithHint("segment.lang.unsupported.hint")
 }
 
+// noRules is the error of LoadRules for a language without built-in rules
+// that the workspace's SRX file (name) maps no rules to either.
+func noRules(name, lang string) error {
+	return locale.NewError("segment.srx.no-rules", map[string]any{"Lang": lang}).
+		WithHint("segment.srx.no-rules.hint").At(locale.Pos{File: name})
+}
+
 // srxError is the error of ReadSRX and LoadRules for an SRX file that is
 // not well-formed XML or not a usable SRX 2.0 document. code says what is
 // wrong: "syntax" (XML), "root" (not an <srx> element), "version",

@@ -46,6 +46,12 @@ type Overrides struct {
 	Abbreviations map[string][]string `yaml:"abbreviations"`
 	NoBreak       map[string][]Rule   `yaml:"no_break"`
 	Break         map[string][]Rule   `yaml:"break"`
+	// Languages are the workspace's languages (set by the caller, not
+	// read from YAML): LoadRules reads the SRX file's rules for them
+	// besides the built-in ones, so that a file giving the rules of a
+	// language without built-in ones (de) alone is not refused for
+	// mapping none of en, ru and kk.
+	Languages []string `yaml:"-"`
 
 	// pos remembers where each rule was written, for error messages:
 	// "no_break.ru[2]" -> {line, column}.
@@ -218,21 +224,33 @@ func (r *Rules) Apply(o Overrides) error {
 
 // LoadRules returns the rules of lang in a workspace: those of the SRX file
 // o.SRX names (relative to dir) when it maps lang, the built-in ones
-// otherwise, with the workspace's abbreviations and rules applied. Errors
-// in the SRX file carry its path.
+// otherwise, with the workspace's abbreviations and rules applied. A
+// language without built-in rules (de) has only the SRX file's: without
+// one it is segment.lang.unsupported, with one that maps no rules to it
+// segment.srx.no-rules. Errors in the SRX file carry its path.
 func LoadRules(lang, dir string, o Overrides) (*Rules, error) {
-	r, err := DefaultRules(lang)
-	if err != nil {
-		return nil, err
+	builtin := slices.Contains(Languages(), lang)
+	if !builtin && o.SRX == "" {
+		return nil, unsupported(lang)
+	}
+	var r *Rules
+	if builtin {
+		var err error
+		if r, err = DefaultRules(lang); err != nil {
+			return nil, err
+		}
 	}
 	if o.SRX != "" {
-		sets, err := readSRXFile(dir, o.SRX)
+		sets, err := readSRXFile(dir, o.SRX, append(slices.Clip(o.Languages), lang))
 		if err != nil {
 			return nil, err
 		}
 		if s, ok := sets[lang]; ok {
 			r = s
 		}
+	}
+	if r == nil {
+		return nil, noRules(o.SRX, lang)
 	}
 	if err := r.Apply(o); err != nil {
 		return nil, err
@@ -262,7 +280,8 @@ func (o Overrides) empty() bool {
 // readSRXFile reads the SRX file name (as written in tilmash.yaml, relative
 // to the workspace dir) and names it in its errors. It is a workspace file,
 // read as every one is: a regular file inside the workspace.
-func readSRXFile(dir, name string) (map[string]*Rules, error) {
+// Its rules are read for the built-in languages and langs.
+func readSRXFile(dir, name string, langs []string) (map[string]*Rules, error) {
 	data, err := workspace.ReadFileIn(dir, name)
 	if workspace.IsReadError(err) {
 		return nil, err
@@ -270,7 +289,7 @@ func readSRXFile(dir, name string) (map[string]*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("segmentation rules: %w", err)
 	}
-	sets, err := ReadSRX(bytes.NewReader(data))
+	sets, err := ReadSRX(bytes.NewReader(data), langs...)
 	var le *locale.Error
 	if errors.As(err, &le) && le.Pos != nil {
 		le.Pos.File = name

@@ -129,7 +129,8 @@ type srxMap struct {
 }
 
 // ReadSRX reads an SRX 2.0 document and returns the rule sets it gives the
-// languages with built-in rules (en, ru, kk), chosen by its languagemap
+// languages with built-in rules (en, ru, kk) and the languages more, chosen
+// by its languagemap
 // patterns: all matching maps in order when the header says
 // cascade="yes", the first otherwise. Patterns are read as Java regular
 // expressions: \uXXXX escapes and Java's \p{javaLowerCase}-style classes
@@ -137,9 +138,10 @@ type srxMap struct {
 // reported as a segment.rule error with the rule's line and column. A rule written
 // by WriteSRX from an abbreviation list comes back as that list. What SRX
 // cannot carry (starter words and joiners for headline detection) is taken
-// from the built-in rules of the language. Malformed XML and documents
-// that are not SRX 2.0 give a segment.srx error.
-func ReadSRX(r io.Reader) (map[string]*Rules, error) {
+// from the built-in rules of the language (a language of more has none).
+// Malformed XML and documents that are not SRX 2.0 give a segment.srx
+// error.
+func ReadSRX(r io.Reader, more ...string) (map[string]*Rules, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read srx: %w", err)
@@ -152,7 +154,13 @@ func ReadSRX(r io.Reader) (map[string]*Rules, error) {
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
-	return p.build()
+	langs := Languages()
+	for _, l := range more {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	return p.build(langs)
 }
 
 type srxParser struct {
@@ -275,15 +283,15 @@ func attr(t xml.StartElement, name string) string {
 	return ""
 }
 
-// build turns the parsed sets and maps into Rules for our languages.
-func (p *srxParser) build() (map[string]*Rules, error) {
+// build turns the parsed sets and maps into Rules for langs.
+func (p *srxParser) build(langs []string) (map[string]*Rules, error) {
 	for _, m := range p.maps {
 		if _, ok := p.sets[m.name]; !ok {
 			return nil, p.fail(m.offset, "rule-set", m.name)
 		}
 	}
 	out := map[string]*Rules{}
-	for _, lang := range Languages() {
+	for _, lang := range langs {
 		var picked []string
 		for _, m := range p.maps {
 			if !matchLanguage(m.pattern, lang) {
@@ -297,11 +305,14 @@ func (p *srxParser) build() (map[string]*Rules, error) {
 		if len(picked) == 0 {
 			continue
 		}
-		def, err := DefaultRules(lang)
-		if err != nil {
-			return nil, err
+		r := &Rules{Lang: lang}
+		if slices.Contains(Languages(), lang) {
+			def, err := DefaultRules(lang)
+			if err != nil {
+				return nil, err
+			}
+			r.Starters, r.Joiners = def.Starters, def.Joiners
 		}
-		r := &Rules{Lang: lang, Starters: def.Starters, Joiners: def.Joiners}
 		for _, name := range picked {
 			for i, x := range p.sets[name] {
 				rule, err := p.convert(x, name, i+1)
@@ -314,7 +325,7 @@ func (p *srxParser) build() (map[string]*Rules, error) {
 		out[lang] = r
 	}
 	if len(out) == 0 {
-		return nil, srxError(locale.Pos{}, "no-languages", strings.Join(Languages(), ", "))
+		return nil, srxError(locale.Pos{}, "no-languages", strings.Join(langs, ", "))
 	}
 	return out, nil
 }

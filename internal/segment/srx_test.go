@@ -302,3 +302,44 @@ func TestSRXEscaping(t *testing.T) {
 		t.Errorf("after the round trip: %+v", got)
 	}
 }
+
+// TestLoadRulesSRXOtherLanguage checks that an SRX file gives the rules of
+// a language without built-in ones (de), as the hint of
+// segment.lang.unsupported tells a person to do, and that a file that maps
+// no rules to it says so, naming the file.
+func TestLoadRulesSRXOtherLanguage(t *testing.T) {
+	dir := t.TempDir()
+	in := srxHead + `<header segmentsubflows="yes" cascade="no"/><body><languagerules>
+<languagerule languagerulename="German">
+  <rule break="no"><beforebreak>\bz\.B\.</beforebreak><afterbreak>\s</afterbreak></rule>
+  <rule><beforebreak>[\.\?!]+</beforebreak><afterbreak>\s</afterbreak></rule>
+</languagerule>
+</languagerules><maprules><languagemap languagepattern="[Dd][Ee].*" languagerulename="German"/></maprules></body></srx>`
+	if err := os.WriteFile(filepath.Join(dir, "house.srx"), []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := Overrides{SRX: "house.srx", Languages: []string{"en", "ru", "kk", "de"}}
+	s, err := ForWorkspace("de", dir, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := texts(s.Segment("Ein Hai, z.B. ein Weißer Hai. Er biss zu! Dann floh er.")), []string{"Ein Hai, z.B. ein Weißer Hai.", "Er biss zu!", "Dann floh er."}; !slices.Equal(got, want) {
+		t.Errorf("de from SRX: %q, want %q", got, want)
+	}
+	if s.Lang() != "de" {
+		t.Errorf("Lang() = %q, want de", s.Lang())
+	}
+	// The built-in languages the file does not map keep their rules.
+	if _, err := LoadRules("ru", dir, o); err != nil {
+		t.Errorf("ru: %v", err)
+	}
+
+	_, err = LoadRules("fr", dir, o)
+	var le *locale.Error
+	if !errors.As(err, &le) || le.ID != "segment.srx.no-rules" || le.Data["Lang"] != "fr" || le.Pos == nil || le.Pos.File != "house.srx" {
+		t.Errorf("fr, which the file does not map: error %v, want segment.srx.no-rules naming house.srx", err)
+	}
+	if _, err := LoadRules("fr", dir, Overrides{}); !errors.As(err, &le) || le.ID != "segment.lang.unsupported" {
+		t.Errorf("fr without an SRX file: error %v, want segment.lang.unsupported", err)
+	}
+}
