@@ -21,6 +21,10 @@ type LanguageStatus struct {
 	// count, a hyphenated word counts once).
 	Words int  `json:"words"`
 	Stale bool `json:"stale,omitempty"` // the text on disk differs from what meta.yaml recorded
+	// NoRules says the language has no segmentation rules (none built
+	// in, no SRX file giving them: see MissingRules): its text is not cut
+	// into sentences, Sentences is 0 and Words counts the whole text.
+	NoRules bool `json:"no_segmentation_rules,omitempty"`
 }
 
 // AlignmentStatus summarises a document's alignment.
@@ -150,6 +154,21 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 	return rep, nil
 }
 
+// MissingRules returns, for each language of the workspace that has no
+// segmentation rules (none built in, and no SRX file giving them), the
+// error that says so and what to do (segment.lang.unsupported). status
+// and check warn of them: its texts are listed and checked whole, but
+// align cannot cut them into sentences.
+func (app *App) MissingRules(ws *workspace.Workspace) []error {
+	var errs []error
+	for _, l := range ws.Config.Languages {
+		if _, err := app.Segmenter(ws, l); segment.IsUnsupported(err) {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
 // DocumentStatus collects the state of one document. When only the
 // glossary fails to load, it returns the status with Unchecked set and a
 // *glossaryError.
@@ -176,6 +195,17 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 		texts[l] = text
 		ls.Stale = document.Hash(text) != v.SHA256
 		seg, err := app.Segmenter(ws, l)
+		if segment.IsUnsupported(err) {
+			// Not the document's fault: the row is shown, the
+			// language's cell says what is missing, and the caller
+			// says once what to do (MissingRules).
+			ls.NoRules = true
+			ls.Words = wordcount.Count(l, text)
+			if l == ws.Config.Source {
+				st.SourceWords = ls.Words
+			}
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

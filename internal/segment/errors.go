@@ -17,6 +17,14 @@ func unsupported(lang string) error {
 		WithHint("segment.lang.unsupported.hint")
 }
 
+// IsUnsupported reports whether err says that a language has no
+// segmentation rules: none built in, and no SRX file of the workspace
+// giving them.
+func IsUnsupported(err error) bool {
+	var le *locale.Error
+	return errors.As(err, &le) && le.ID == "segment.lang.unsupported"
+}
+
 // noRules is the error of LoadRules for a language without built-in rules
 // that the workspace's SRX file (name) maps no rules to either.
 func noRules(name, lang string) error {

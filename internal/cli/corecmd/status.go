@@ -62,6 +62,11 @@ func statusCommand(a *app.App, env *console.Env) *urfave.Command {
 				env.Warn("check.glossary-gap", map[string]any{"Count": len(g.IDs), "Lang": g.Lang, "IDs": g.Names()})
 				env.Hint("check.glossary-gap.hint", map[string]any{"Lang": g.Lang})
 			}
+			// A language whose texts cannot be cut into sentences: its
+			// cells say so, this says what to do, as check says it.
+			for _, e := range a.MissingRules(ws) {
+				env.WarnError(e)
+			}
 			// The listing is complete but for the findings, or for the
 			// rows of documents that could not be read; the glossary and
 			// those documents are bad input, reported (with where they
@@ -112,6 +117,8 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 				row = append(row, "—")
 			case ls.Stale:
 				row = append(row, env.T("status.stale", nil))
+			case ls.NoRules:
+				row = append(row, env.Paint(console.Yellow, env.T("status.no-rules", nil))+", "+env.N("status.words", ls.Words, nil))
 			default:
 				row = append(row, env.N("status.sentences", ls.Sentences, nil)+", "+env.N("status.words", ls.Words, nil))
 			}

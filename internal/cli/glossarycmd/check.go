@@ -76,6 +76,11 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 				env.Warn("check.glossary-gap", map[string]any{"Count": len(g.IDs), "Lang": g.Lang, "IDs": g.Names()})
 				env.Hint("check.glossary-gap.hint", map[string]any{"Lang": g.Lang})
 			}
+			// As status says it: the texts are checked, but align
+			// cannot cut them into sentences.
+			for _, e := range a.MissingRules(ws) {
+				env.WarnError(e)
+			}
 			for _, n := range run.Notes {
 				env.Say(n.MessageID(), n.TemplateData())
 			}
