@@ -138,6 +138,13 @@ func (e *ConnectError) Error() string {
 
 func (e *ConnectError) Unwrap() error { return e.err }
 
+// oneLine makes *err, the error of a command on an open store, as Open
+// says its errors: once the server went away (restarted, the network cut
+// in the middle of a session), the pool connects again for the next
+// query, and pgx's error of that attempt is a line per address and
+// attempt (connectError).
+func oneLine(err *error) { *err = connectError(*err) }
+
 // connectError is err as a *ConnectError when it is pgx's error of a
 // connection attempt, otherwise err.
 func connectError(err error) error {
@@ -282,7 +289,8 @@ func (s *Store) Close() error {
 }
 
 // Sources lists the sources.
-func (s *Store) Sources(ctx context.Context) ([]tm.Source, error) {
+func (s *Store) Sources(ctx context.Context) (_ []tm.Source, err error) {
+	defer oneLine(&err)
 	return sources(ctx, s.pool)
 }
 
@@ -307,7 +315,8 @@ func sources(ctx context.Context, q querier) ([]tm.Source, error) {
 }
 
 // Apply makes the changes in one transaction.
-func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) error {
+func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) (err error) {
+	defer oneLine(&err)
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if err := s.lock(ctx, tx); err != nil {
 			return err
@@ -319,7 +328,8 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 // ApplyPlanned decides the changes under the update lock: plan is given
 // the memory as it is once the lock is held, so an update that waited for
 // another's decides on what that one wrote, never on what it read before.
-func (s *Store) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Seq2[tm.Change, error], error)) error {
+func (s *Store) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Seq2[tm.Change, error], error)) (err error) {
+	defer oneLine(&err)
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if err := s.lock(ctx, tx); err != nil {
 			return err
@@ -337,7 +347,8 @@ func (s *Store) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Se
 }
 
 // Current reads the memory as it is, without the update lock.
-func (s *Store) Current(ctx context.Context) (tm.Current, error) {
+func (s *Store) Current(ctx context.Context) (_ tm.Current, err error) {
+	defer oneLine(&err)
 	return current(ctx, s.pool)
 }
 
@@ -510,7 +521,8 @@ var likeEscape = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
 }}
 
 // Words finds units whose texts hold each prefix (as a substring).
-func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offset, limit int) ([]tm.Unit, error) {
+func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offset, limit int) (_ []tm.Unit, err error) {
+	defer oneLine(&err)
 	if len(prefixes) == 0 {
 		return nil, nil
 	}
@@ -526,7 +538,8 @@ func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offse
 }
 
 // Similar finds the units whose text in lang is most similar by trigrams.
-func (s *Store) Similar(ctx context.Context, lang, text string, limit int) ([]tm.Unit, error) {
+func (s *Store) Similar(ctx context.Context, lang, text string, limit int) (_ []tm.Unit, err error) {
+	defer oneLine(&err)
 	q := `SELECT unit FROM tm_text WHERE lang = $1 AND text % $2 ORDER BY similarity(text, $2) DESC, unit DESC LIMIT $3`
 	return s.unitsOf(ctx, q, lang, clean(text), limit)
 }
@@ -580,14 +593,16 @@ func (s *Store) scan(ctx context.Context, q string, fn func(*tm.Unit) error, arg
 }
 
 // All calls fn for every unit in source and group order.
-func (s *Store) All(ctx context.Context, fn func(*tm.Unit) error) error {
+func (s *Store) All(ctx context.Context, fn func(*tm.Unit) error) (err error) {
+	defer oneLine(&err)
 	return s.scan(ctx, unitCols+` GROUP BY u.id ORDER BY u.source, u.grp`, fn)
 }
 
 // Stats counts the units.
-func (s *Store) Stats(ctx context.Context) (tm.Stats, error) {
+func (s *Store) Stats(ctx context.Context) (_ tm.Stats, err error) {
+	defer oneLine(&err)
 	st := tm.Stats{Langs: map[string]int{}}
-	err := s.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE confirmed) FROM tm_unit`).Scan(&st.Units, &st.Confirmed)
+	err = s.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE confirmed) FROM tm_unit`).Scan(&st.Units, &st.Confirmed)
 	if err != nil {
 		return st, err
 	}
