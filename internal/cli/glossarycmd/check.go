@@ -333,24 +333,39 @@ func (p *findingPrinter) finding(f check.Finding) {
 		b = append(b, '\n')
 	}
 	if !missing && f.Check != check.Terms && f.SrcText != "" {
-		// The source beside the translation.
-		b = appendExcerpt(env, append(append(append(b, "    "...), f.SrcLang...), ": "...), f.SrcText, -1, -1)
+		// The source beside the translation: the unit's sentence whole,
+		// but of a whole text (a document not aligned yet) only the part
+		// that corresponds, in proportion, to the finding's place.
+		start, end := -1, -1
+		if f.Scope == check.ScopeText && utf8.RuneCountInString(f.SrcText) > 2*excerptWidth {
+			start = correspondingAt(f.SrcText, f.Segment, f.Start)
+			end = start
+		}
+		b = appendExcerpt(env, append(append(append(b, "    "...), f.SrcLang...), ": "...), f.SrcText, start, end)
 		b = append(b, '\n')
 	}
 	if missing && f.Target != "" {
 		// Nothing in the translation to point at: show it around the place
 		// that corresponds, in proportion, to the source's occurrence.
-		at := 0
-		if n := len(f.Segment); n > 0 {
-			at = len(f.Target) * f.Start / n
-		}
-		for at > 0 && at < len(f.Target) && !utf8.RuneStart(f.Target[at]) {
-			at--
-		}
+		at := correspondingAt(f.Target, f.Segment, f.Start)
 		b = appendExcerpt(env, append(append(append(b, "    "...), f.Lang...), ": "...), f.Target, at, at)
 		b = append(b, '\n')
 	}
 	p.b = b
+}
+
+// correspondingAt is the byte offset of text that corresponds, in
+// proportion, to offset start of other (the same unit in another
+// language), at the start of a character.
+func correspondingAt(text, other string, start int) int {
+	at := 0
+	if n := len(other); n > 0 {
+		at = len(text) * start / n
+	}
+	for at > 0 && at < len(text) && !utf8.RuneStart(text[at]) {
+		at--
+	}
+	return min(at, len(text))
 }
 
 func targetPosition(target app.CheckTarget, f check.Finding) (check.Position, bool) {
