@@ -6,7 +6,9 @@ package tmcmd
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
@@ -254,6 +256,7 @@ func marked(env *console.Env, v tm.Variant, marks []tm.Mark) string {
 func searchCommand(a *app.App, env *console.Env) *urfave.Command {
 	return &urfave.Command{
 		Name:        "search",
+		Aliases:     []string{"concordance"}, // the word of OmegaT, Trados and memoQ
 		Usage:       env.T("tm.search.usage", nil),
 		ArgsUsage:   env.T("tm.search.args", nil),
 		Description: env.T("tm.search.description", nil),
@@ -371,6 +374,11 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			if !found {
 				data, name, err := env.ReadInput(arg)
+				if errors.Is(err, fs.ErrNotExist) && arg != "-" {
+					// Neither: most often a sentence typed as the
+					// argument, which standard input takes.
+					return locale.NewError("tm.lookup.no-input", map[string]any{"Arg": arg}).WithHint("tm.lookup.no-input.hint").Wrap(err)
+				}
 				if err != nil {
 					return err
 				}
