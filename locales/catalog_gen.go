@@ -491,6 +491,7 @@ tilmash init sets it up in a git repository; in a fresh clone (git does not clon
 
 Example: tilmash git setup`},
 	{ID: "git.setup.done", Other: "git merges alignment.yaml and meta.yaml in {{.Root}} with tilmash from now on"},
+	{ID: "git.setup.done-no-path", Other: "set up tilmash's merge driver for alignment.yaml and meta.yaml in {{.Root}}"},
 	{ID: "git.setup.not-on-path", Other: "tilmash is not on the PATH here: until git finds it, git merges alignment.yaml and meta.yaml as text, as without the driver"},
 	{ID: "git.setup.not-on-path.hint", Other: "put the folder that holds tilmash on the PATH (a git GUI may need it in its own settings); tilmash align finishes a merge git left"},
 	{ID: "git.setup.usage", Other: "set up tilmash's merge driver in this clone"},
@@ -1863,6 +1864,7 @@ tilmash init оны git репозиторийінде баптайды; жаң�
 
 Мысал: tilmash git setup`},
 	{ID: "git.setup.done", Other: "енді git {{.Root}} ішіндегі alignment.yaml мен meta.yaml файлдарын tilmash арқылы біріктіреді"},
+	{ID: "git.setup.done-no-path", Other: "{{.Root}} ішінде alignment.yaml мен meta.yaml үшін tilmash біріктіру драйвері бапталды"},
 	{ID: "git.setup.not-on-path", Other: "tilmash PATH ішінде жоқ: git оны тапқанша, alignment.yaml мен meta.yaml файлдарын драйверсіз кездегідей мәтін ретінде біріктіреді"},
 	{ID: "git.setup.not-on-path.hint", Other: "tilmash жатқан қалтаны PATH ішіне қосыңыз (git-тің графикалық клиентіне оны өз баптауларында көрсету қажет болуы мүмкін); git аяқтамаған біріктіруді tilmash align аяқтайды"},
 	{ID: "git.setup.usage", Other: "осы клонда tilmash-тың біріктіру драйверін баптау"},
@@ -3235,6 +3237,7 @@ tilmash init настраивает его в репозитории git; в н�
 
 Пример: tilmash git setup`},
 	{ID: "git.setup.done", Other: "отныне git сливает alignment.yaml и meta.yaml в {{.Root}} с помощью tilmash"},
+	{ID: "git.setup.done-no-path", Other: "драйвер слияния tilmash для alignment.yaml и meta.yaml настроен в {{.Root}}"},
 	{ID: "git.setup.not-on-path", Other: "tilmash нет в PATH: пока git его не найдёт, он сливает alignment.yaml и meta.yaml как текст, как без драйвера"},
 	{ID: "git.setup.not-on-path.hint", Other: "добавьте папку с tilmash в PATH (графическому клиенту git она может понадобиться в его собственных настройках); слияние, которое git оставил незавершённым, завершит tilmash align"},
 	{ID: "git.setup.usage", Other: "настроить драйвер слияния tilmash в этом клоне"},

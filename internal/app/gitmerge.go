@@ -96,13 +96,17 @@ func configureDriver(git, dir string) error {
 // GitSetupIfRepo configures the merge driver when ws is in a git
 // repository, and does nothing when git is missing or ws is not in one:
 // init calls it once the workspace is made, and only warns when it fails
-// (the workspace is there; tilmash git setup tries again).
-func (app *App) GitSetupIfRepo(ws *workspace.Workspace) error {
+// (the workspace is there; tilmash git setup tries again). It says
+// whether it configured the driver.
+func (app *App) GitSetupIfRepo(ws *workspace.Workspace) (bool, error) {
 	git, err := exec.LookPath("git")
 	if err != nil || !inGitRepo(git, ws.Root) {
-		return nil
+		return false, nil
 	}
-	return configureDriver(git, ws.Root)
+	if err := configureDriver(git, ws.Root); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // GitMerge is tilmash's git merge driver: it merges base, ours and

@@ -43,8 +43,13 @@ func initCommand(a *app.App, env *console.Env) *urfave.Command {
 			env.Say("init.done", map[string]any{"Root": ws.Root})
 			// In a git repository, the merge driver .gitattributes names
 			// is configured too (a clone runs tilmash git setup).
-			if err := a.GitSetupIfRepo(ws); err != nil {
+			// Said as git setup says it: a driver git cannot find on
+			// the PATH merges nothing.
+			switch set, err := a.GitSetupIfRepo(ws); {
+			case err != nil:
 				env.WarnError(err)
+			case set:
+				cli.SaySetUp(env, ws.Root)
 			}
 			return nil
 		},

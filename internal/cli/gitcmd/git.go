@@ -4,9 +4,6 @@
 package gitcmd
 
 import (
-	"os"
-	"path/filepath"
-
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
@@ -48,11 +45,7 @@ func setupCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err := a.GitSetup(ws); err != nil {
 				return err
 			}
-			env.Say("git.setup.done", map[string]any{"Root": ws.Root})
-			if !onPath(env.Getenv("PATH")) {
-				env.Warn("git.setup.not-on-path", nil)
-				env.Hint("git.setup.not-on-path.hint", nil)
-			}
+			cli.SaySetUp(env, ws.Root)
 			return nil
 		},
 	}
@@ -82,20 +75,4 @@ func mergeDriverCommand(a *app.App, env *console.Env) *urfave.Command {
 			return nil
 		},
 	}
-}
-
-// onPath says whether an executable tilmash is in one of the folders of
-// path, where git looks for the driver's command.
-func onPath(path string) bool {
-	for _, dir := range filepath.SplitList(path) {
-		if dir == "" {
-			continue
-		}
-		for _, name := range []string{"tilmash", "tilmash.exe"} {
-			if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o111 != 0 {
-				return true
-			}
-		}
-	}
-	return false
 }
