@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 	urfave "github.com/urfave/cli/v2"
@@ -251,7 +252,7 @@ func (s *session) loop() error {
 // they have not read.
 func (s *session) handle(k rune) (done bool, err error) {
 	s.msgs = ""
-	switch k {
+	switch k = latinKey(k); k {
 	case 'q', 'Q', keyInterrupt, keyEOF:
 		return true, nil
 	case 'c':
@@ -311,6 +312,28 @@ func (s *session) handle(k rune) (done bool, err error) {
 		s.say("review.unknown-key", nil)
 	}
 	return s.cur == 0, nil
+}
+
+// cyrillicKeys are the letters of the ЙЦУКЕН layout (Russian; the Kazakh
+// layout has the same letters on these keys, its own on the digits) and
+// the Latin letters of the same keys, lower case then upper case.
+const (
+	cyrillicKeys = "йцукенгшщзхъфывапролджэячсмитьбюЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ"
+	latinOfKeys  = "qwertyuiop[]asdfghjkl;'zxcvbnm,.QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>"
+)
+
+// latinKey is the key k as a Latin layout has it: a translator typing in
+// Russian or Kazakh presses с for c (the same key), and means c, as in the
+// browser workbench. There, the key of / with Shift (? on a Latin layout)
+// types a comma: it asks for help too. Any other key is itself.
+func latinKey(k rune) rune {
+	if k == ',' {
+		return '?'
+	}
+	if i := strings.IndexRune(cyrillicKeys, k); i >= 0 {
+		return []rune(latinOfKeys)[utf8.RuneCountInString(cyrillicKeys[:i])]
+	}
+	return k
 }
 
 // advance moves to the next group that needs review. After the last one

@@ -460,3 +460,20 @@ func alignStep(t *testing.T, s *session) {
 		t.Fatal(err)
 	}
 }
+
+// TestCyrillicLayoutKeys: a translator typing Russian or Kazakh has a
+// ЙЦУКЕН layout on (the Kazakh one has the same letters there): c is с
+// on that key, z is я, r is к. They answered "unknown key"; they now do
+// what their Latin key does, as in the browser workbench.
+func TestCyrillicLayoutKeys(t *testing.T) {
+	runKeyCases(t, []keyCase{
+		{name: "с confirms", keys: "с", want: "ccfcaf", msg: "confirmed 1 group in 2"},
+		{name: "я undoes, к redoes", keys: "сяк", want: "ccfcaf", msg: "redid step 1: confirmed 1 group in 2"},
+		{name: "С is not C: unknown", keys: "Ж", want: "cafcaf", msg: "unknown key"},
+	})
+	for k, want := range map[rune]rune{'с': 'c', 'ь': 'm', 'Ь': 'M', 'г': 'u', 'ы': 's', 'т': 'n', 'з': 'p', 'я': 'z', 'к': 'r', 'й': 'q', 'Й': 'Q', 'о': 'j', 'л': 'k', 'р': 'h', ',': '?', 'c': 'c', 'ә': 'ә'} {
+		if got := latinKey(k); got != want {
+			t.Errorf("latinKey(%q) = %q, want %q", k, got, want)
+		}
+	}
+}
