@@ -9,6 +9,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/segment"
 )
 
 func importCommand(ap *app.App, env *console.Env) *urfave.Command {
@@ -65,6 +66,11 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 				}
 			default:
 				env.Say("import.updated", d)
+			}
+			// Stored, but align cannot cut it into sentences until the
+			// rules are given: said as status and check say it.
+			if _, err := ap.Segmenter(ws, lang); segment.IsUnsupported(err) {
+				env.WarnError(err)
 			}
 			if res.LooksLike != "" {
 				// Said first: a wrong file explains what follows.
