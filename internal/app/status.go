@@ -162,6 +162,9 @@ func (app *App) Status(ws *workspace.Workspace, ids []string, p Progress) (*Stat
 func (app *App) MissingRules(ws *workspace.Workspace) []error {
 	var errs []error
 	for _, l := range ws.Config.Languages {
+		if slices.Contains(segment.Languages(), l) {
+			continue // built in: nothing to compile to know it (status may read every row from its cache)
+		}
 		if _, err := app.Segmenter(ws, l); segment.IsUnsupported(err) {
 			errs = append(errs, err)
 		}
