@@ -875,7 +875,10 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   z          undo the last change of the groups (tilmash undo takes back an align or import)
   r          redo: put back the last change z took back
   q          quit (every change is already saved)
-  ?          this help`},
+  ?          this help
+
+A sentence to correct: quit (q) and run tilmash group edit {{.ID}} {{.Group}} -l LANG --text '…' (tilmash show {{.ID}} numbers the sentences of a group), then tilmash review {{.ID}} --from {{.Group}}.
+On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.history-empty", Other: "no edits to undo in {{.ID}}: its journal is empty"},
 	{ID: "review.history-redo", One: "{{.Count}} undone step can be put back: tilmash redo {{.ID}} --list shows it", Other: "{{.Count}} undone steps can be put back: tilmash redo {{.ID}} --list shows them"},
 	{ID: "review.interrupted", Other: "edit {{.Step}} ({{.What}}) was interrupted: showing the document as it was before it"},
@@ -2248,7 +2251,10 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   z                 топтардың соңғы түзетуін кері қайтару (теңестіру мен импортты tilmash undo кері қайтарады)
   r                 z кері қайтарған соңғы түзетуді қайта орындау
   q                 шығу (барлық өзгеріс сақталған)
-  ?                 осы анықтама`},
+  ?                 осы анықтама
+
+Сөйлемді түзету үшін шығып (q), tilmash group edit {{.ID}} {{.Group}} -l ТІЛ --text '…' орындаңыз (топ сөйлемдерін tilmash show {{.ID}} нөмірлейді), содан кейін tilmash review {{.ID}} --from {{.Group}} іске қосыңыз.
+Пернетақтаның орыс және қазақ тілдерінде де сол пернелер жұмыс істейді (с — бұл c).`},
 	{ID: "review.history-empty", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ: журнал бос"},
 	{ID: "review.history-redo", One: "кері қайтарылған {{.Count}} қадамды қайта орындауға болады: оны tilmash redo {{.ID}} --list көрсетеді", Other: "кері қайтарылған {{.Count}} қадамды қайта орындауға болады: оларды tilmash redo {{.ID}} --list көрсетеді"},
 	{ID: "review.interrupted", Other: "{{.Step}}-түзету ({{.What}}) үзіліп қалған: құжат сол түзетуге дейінгі күйінде көрсетілді"},
@@ -3621,7 +3627,10 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   z            отменить последнюю правку групп (выравнивание и импорт отменяет tilmash undo)
   r            вернуть последнюю правку, отменённую клавишей z
   q            выйти (все изменения уже сохранены)
-  ?            эта справка`},
+  ?            эта справка
+
+Чтобы исправить предложение, выйдите (q) и выполните tilmash group edit {{.ID}} {{.Group}} -l ЯЗЫК --text '…' (tilmash show {{.ID}} нумерует предложения группы), затем tilmash review {{.ID}} --from {{.Group}}.
+В русской и казахской раскладке клавиатуры работают те же клавиши (с — это c).`},
 	{ID: "review.history-empty", Other: "в {{.ID}} нет правок для отмены: журнал пуст"},
 	{ID: "review.history-redo", One: "{{.Count}} отменённый шаг можно вернуть: tilmash redo {{.ID}} --list покажет его", Few: "{{.Count}} отменённых шага можно вернуть: tilmash redo {{.ID}} --list покажет их", Many: "{{.Count}} отменённых шагов можно вернуть: tilmash redo {{.ID}} --list покажет их", Other: "{{.Count}} отменённого шага можно вернуть: tilmash redo {{.ID}} --list покажет их"},
 	{ID: "review.interrupted", Other: "правка {{.Step}} ({{.What}}) была прервана: документ показан в состоянии до неё"},

@@ -559,7 +559,7 @@ func fitKeys(keys string, w int) string {
 }
 
 func (s *session) help() {
-	io.WriteString(s.screen, "\x1b[H\x1b[2J"+s.env.T("review.help", nil)+"\n\n"+s.env.T("review.any-key", nil)+"\n")
+	io.WriteString(s.screen, "\x1b[H\x1b[2J"+s.env.T("review.help", map[string]any{"ID": s.d.ID, "Group": s.cur})+"\n\n"+s.env.T("review.any-key", nil)+"\n")
 	s.keys.next()
 }
 

@@ -477,3 +477,17 @@ func TestCyrillicLayoutKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpSaysHowToCorrect: review has no key to correct a sentence, and
+// its help did not say how: a translator who saw a typo was left to find
+// tilmash group edit. The help names it for the group under review.
+func TestHelpSaysHowToCorrect(t *testing.T) {
+	s := testSession(t, reviewtest.OneToOne)
+	press(t, s, "?")
+	screen := s.screen.(*bytes.Buffer).String()
+	for _, want := range []string{"tilmash group edit demo 2 -l LANG --text", "tilmash review demo --from 2", "с is c"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the help does not say %q:\n%s", want, screen)
+		}
+	}
+}
