@@ -184,7 +184,24 @@ func supported(pivot string, langs []string) error {
 	case len(langs) == 3 && pivot == "en" && slices.Contains(langs, "ru") && slices.Contains(langs, "kk"):
 		return nil
 	}
-	return locale.NewError("align.languages", map[string]any{"Pivot": pivot, "Langs": strings.Join(langs, ", ")}).WithHint("align.languages.hint")
+	data := map[string]any{"Pivot": pivot, "Langs": strings.Join(langs, ", ")}
+	var extra []string
+	for _, l := range langs {
+		if l != "en" && l != "ru" && l != "kk" {
+			extra = append(extra, l)
+		}
+	}
+	if len(extra) == 0 {
+		// en, ru and kk with another source: the source is what to change.
+		return locale.NewError("align.languages", data).WithHint("align.languages.hint")
+	}
+	// Another language besides: no source makes it work in this
+	// workspace; a workspace of two languages does.
+	data["Extra"], data["First"] = strings.Join(extra, ", "), extra[0]
+	if pivot == extra[0] && len(extra) == 1 {
+		data["Pivot"] = "en"
+	}
+	return locale.NewError("align.languages", data).WithHint("align.languages.own-workspace.hint")
 }
 
 // learned is the evidence group gives the aligner besides the text: the
