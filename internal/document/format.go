@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/docformat"
@@ -180,51 +181,121 @@ func (f *Formatting) Valid(text string) []docformat.Span {
 	return out
 }
 
-// Rebase moves spans made for old onto new: the spans before the first
-// changed byte stay, those after the last one move by the change in
-// length, and those between move with the text they cover when it is
-// still there, unchanged: an edit that fixes two words of a sentence
-// keeps the bold or link between them. A span over changed text is
-// dropped (its text is not the same any more).
-func Rebase(spans []docformat.Span, old, new string) []docformat.Span {
+// Rebase moves spans made for old onto new, as a word processor keeps
+// formatting over an edit: each edge of a span moves with the unchanged
+// text beside it inside the span (a start with the character after it,
+// an end with the one before), failing that with the unchanged text just
+// outside it, so the spans before, after and between the changes move
+// with their words, and a span whose words were corrected inside it (a
+// date fixed in a bold dateline, a word added inside a link) is kept over
+// the corrected words. Text typed just before a span's start or after its
+// end stays outside it. A span is dropped (lost) when less than half of
+// the text it covered is left (its words were rewritten: the bold of a
+// word is not the bold of the one that replaced it), or an edge of it
+// falls inside rewritten text; a span that an edit broke into paragraphs
+// is kept one a paragraph.
+func Rebase(spans []docformat.Span, old, new string) (kept, lost []docformat.Span) {
 	p := 0
 	for p < len(old) && p < len(new) && old[p] == new[p] {
 		p++
+	}
+	for p > 0 && p < len(old) && !utf8.RuneStart(old[p]) {
+		p-- // the changes start at a character
 	}
 	q := 0
 	for q < len(old)-p && q < len(new)-p && old[len(old)-1-q] == new[len(new)-1-q] {
 		q++
 	}
-	oldEnd, delta := len(old)-q, len(new)-len(old)
-	var runs []sameRun // computed when a span lies between the changes
-	var out []docformat.Span
+	for q > 0 && !utf8.RuneStart(old[len(old)-q]) {
+		q--
+	}
+	oldEnd, newEnd := len(old)-q, len(new)-q
+	var runs []sameRun // the unchanged stretches, when a span needs them
 	for _, s := range spans {
 		switch {
+		case s.Start < 0 || s.End <= s.Start || s.End > len(old) || old[s.Start:s.End] != s.Text:
+			lost = append(lost, s)
 		case s.End <= p:
+			kept = append(kept, s)
 		case s.Start >= oldEnd:
-			s.Start += delta
-			s.End += delta
+			s.Start += newEnd - oldEnd
+			s.End += newEnd - oldEnd
+			kept = append(kept, s)
 		default:
 			if runs == nil {
-				runs = sameRuns(old[p:oldEnd], new[p:len(new)-q], p)
+				runs = append([]sameRun{{0, 0, p}}, sameRuns(old[p:oldEnd], new[p:newEnd], p)...)
+				runs = append(runs, sameRun{oldEnd, newEnd, q})
 			}
-			moved := false
-			for _, r := range runs {
-				if s.Start >= r.old && s.End <= r.old+r.n {
-					s.Start, s.End = s.Start-r.old+r.new, s.End-r.old+r.new
-					moved = true
-					break
-				}
+			if parts := moveSpan(s, runs, new); len(parts) > 0 {
+				kept = append(kept, parts...)
+			} else {
+				lost = append(lost, s)
 			}
-			if !moved {
-				continue
-			}
-		}
-		if s.Start >= 0 && s.End <= len(new) && new[s.Start:s.End] == s.Text {
-			out = append(out, s)
 		}
 	}
+	return kept, lost
+}
+
+// moveSpan moves s over runs, the stretches old and new share in order
+// (see [Rebase]); none when it cannot.
+func moveSpan(s docformat.Span, runs []sameRun, new string) []docformat.Span {
+	start, end := -1, -1       // edges moved with the text inside the span
+	startOut, endOut := -1, -1 // with the text outside it
+	same := 0                  // bytes of s's text left unchanged
+	for _, r := range runs {
+		if r.old <= s.Start && s.Start < r.old+r.n {
+			start = r.new + s.Start - r.old
+		} else if r.old+r.n == s.Start {
+			startOut = r.new + r.n
+		}
+		if r.old < s.End && s.End <= r.old+r.n {
+			end = r.new + s.End - r.old
+		} else if r.old == s.End && endOut < 0 {
+			endOut = r.new
+		}
+		same += max(0, min(s.End, r.old+r.n)-max(s.Start, r.old))
+	}
+	if start < 0 {
+		start = startOut
+	}
+	if end < 0 {
+		end = endOut
+	}
+	if 2*same < s.End-s.Start || start < 0 || end <= start {
+		return nil
+	}
+	if !strings.Contains(new[start:end], "\n\n") || strings.Contains(s.Text, "\n\n") {
+		if t, ok := trimSpan(s, new, start, end); ok {
+			return []docformat.Span{t}
+		}
+		return nil
+	}
+	// The edit broke the span's paragraph in two: a span over each part.
+	var out []docformat.Span
+	for i := start; i < end; {
+		j := strings.Index(new[i:end], "\n\n")
+		if j < 0 {
+			j = end - i
+		}
+		if t, ok := trimSpan(s, new, i, i+j); ok {
+			out = append(out, t)
+		}
+		i += j + 2
+	}
 	return out
+}
+
+// trimSpan returns s over text[start:end] without the white space at its
+// edges (spans hold none), false when nothing else is left.
+func trimSpan(s docformat.Span, text string, start, end int) (docformat.Span, bool) {
+	seg := text[start:end]
+	lead := len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
+	seg = strings.TrimRightFunc(seg[lead:], unicode.IsSpace)
+	if seg == "" {
+		return s, false
+	}
+	s.Start, s.End, s.Text = start+lead, start+lead+len(seg), seg
+	return s, true
 }
 
 // sameRun is a stretch of n bytes that old and new share, at old and new

@@ -58,7 +58,7 @@ func TestRebaseProperty(t *testing.T) {
 			i, j = j, i
 		}
 		edited := old[:i] + randText(rng, rng.IntN(8)) + old[j:]
-		got := Rebase(spans, old, edited)
+		got, _ := Rebase(spans, old, edited)
 		for _, s := range got {
 			if s.Start < 0 || s.End > len(edited) || edited[s.Start:s.End] != s.Text {
 				t.Fatalf("round %d: span %+v misapplied to %q (edit of %q at %d..%d)", round, s, edited, old, i, j)
@@ -68,7 +68,8 @@ func TestRebaseProperty(t *testing.T) {
 		// two sentences makes: still no span over other text.
 		if k, l := runeCut(rng, edited), runeCut(rng, edited); k < l {
 			twice := edited[:k] + randText(rng, rng.IntN(8)) + edited[l:]
-			for _, s := range Rebase(spans, old, twice) {
+			twiceKept, _ := Rebase(spans, old, twice)
+			for _, s := range twiceKept {
 				if s.Start < 0 || s.End > len(twice) || twice[s.Start:s.End] != s.Text {
 					t.Fatalf("round %d: span %+v misapplied to %q (two edits of %q)", round, s, twice, old)
 				}
@@ -99,7 +100,9 @@ func TestRebaseProperty(t *testing.T) {
 // TestRebaseBetweenEdits: the spans between two changes move with their
 // text: a sentence corrected in two places keeps the bold between them,
 // and a text two of whose paragraphs an XLIFF import replaced keeps the
-// list items and the quote between them; spans over changed text go.
+// list items and the quote between them. A span whose words were
+// corrected inside it is kept over the corrected words; one whose words
+// were rewritten goes.
 func TestRebaseBetweenEdits(t *testing.T) {
 	span := func(text, sub string) docformat.Span {
 		i := strings.Index(text, sub)
@@ -112,28 +115,59 @@ func TestRebaseBetweenEdits(t *testing.T) {
 	for _, c := range []struct {
 		name     string
 		old, new string
-		keep     []string // texts of the spans kept
-		drop     []string // texts of the spans dropped
+		keep     []string            // texts of the spans kept as they were
+		moved    map[string]string   // texts of spans kept over corrected words: old → new
+		split    map[string][]string // texts of spans an edit broke into paragraphs
+		drop     []string            // texts of the spans dropped
 	}{
 		{
-			name: "two words of a sentence",
-			old:  "Алматы, 5 августа — Верховный суд распорядился пересмотреть 158 дел.",
-			new:  "Алматы, 6 августа — Верховный суд приказал пересмотреть 158 уголовных дел.",
-			keep: []string{"Верховный суд", "пересмотреть"},
-			drop: []string{"Алматы, 5 августа", "158 дел"},
+			name:  "two words of a sentence",
+			old:   "Алматы, 5 августа — Верховный суд распорядился пересмотреть 158 дел.",
+			new:   "Алматы, 6 августа — Верховный суд приказал пересмотреть 158 уголовных дел.",
+			keep:  []string{"Верховный суд", "пересмотреть"},
+			moved: map[string]string{"Алматы, 5 августа": "Алматы, 6 августа", "158 дел": "158 уголовных дел"},
+			drop:  []string{"распорядился"},
 		},
 		{
-			name: "two paragraphs far apart",
-			old:  article,
-			new:  strings.NewReplacer("Пересмотр касается:", "Пересмотр затрагивает:", "Подробнее:", "Подробности:").Replace(article),
-			keep: []string{"# Суд", "дел 2016 года;", "дел, закрытых «за недостатком доказательств»;", "«Пытки — это преступление», — заявил судья.", "https://example.org/news"},
-			drop: []string{"Пересмотр касается:"},
+			name:  "two paragraphs far apart",
+			old:   article,
+			new:   strings.NewReplacer("Пересмотр касается:", "Пересмотр затрагивает:", "Подробнее:", "Подробности:").Replace(article),
+			keep:  []string{"# Суд", "дел 2016 года;", "дел, закрытых «за недостатком доказательств»;", "«Пытки — это преступление», — заявил судья.", "https://example.org/news"},
+			moved: map[string]string{"Пересмотр касается:": "Пересмотр затрагивает:"},
 		},
 		{
-			name: "a paragraph added between",
-			old:  article,
-			new:  strings.NewReplacer("Пересмотр касается:", "Пересмотр касается дел:", "«Пытки", "Новый абзац.\n\n«Пытки").Replace(article),
-			keep: []string{"# Суд", "дел 2016 года;", "«Пытки — это преступление», — заявил судья.", "https://example.org/news"},
+			name:  "a paragraph added between",
+			old:   article,
+			new:   strings.NewReplacer("Пересмотр касается:", "Пересмотр касается дел:", "«Пытки", "Новый абзац.\n\n«Пытки").Replace(article),
+			keep:  []string{"# Суд", "дел 2016 года;", "«Пытки — это преступление», — заявил судья.", "https://example.org/news"},
+			moved: map[string]string{"Пересмотр касается:": "Пересмотр касается дел:"},
+		},
+		{
+			name:  "words typed beside a span stay outside it",
+			old:   "Читайте доклад суда.",
+			new:   "Читайте новый доклады суда сегодня.",
+			keep:  []string{"доклад"},
+			moved: map[string]string{"суда.": "суда сегодня."},
+		},
+		{
+			name:  "the first words of a span deleted",
+			old:   "Суд — это большой доклад суда.",
+			new:   "Суд — это доклад суда.",
+			moved: map[string]string{"большой доклад суда": "доклад суда"},
+		},
+		{
+			name: "a word rewritten, another deleted",
+			old:  "Депутат выступил против закона.",
+			new:  "Депутат против закона.",
+			keep: []string{"Депутат", "против закона"},
+			drop: []string{"выступил"},
+		},
+		{
+			name:  "a paragraph broken in two",
+			old:   "Первое предложение абзаца. Второе предложение абзаца.\n\nДругой абзац.",
+			new:   "Первое предложение абзаца.\n\nВторое предложение абзаца.\n\nДругой абзац.",
+			keep:  []string{"Другой абзац."},
+			split: map[string][]string{"Первое предложение абзаца. Второе предложение абзаца.": {"Первое предложение абзаца.", "Второе предложение абзаца."}},
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -141,7 +175,13 @@ func TestRebaseBetweenEdits(t *testing.T) {
 			for _, x := range append(append([]string(nil), c.keep...), c.drop...) {
 				spans = append(spans, span(c.old, x))
 			}
-			got := Rebase(spans, c.old, c.new)
+			for x := range c.moved {
+				spans = append(spans, span(c.old, x))
+			}
+			for x := range c.split {
+				spans = append(spans, span(c.old, x))
+			}
+			got, lost := Rebase(spans, c.old, c.new)
 			kept := map[string]bool{}
 			for _, s := range got {
 				if c.new[s.Start:s.End] != s.Text {
@@ -149,14 +189,28 @@ func TestRebaseBetweenEdits(t *testing.T) {
 				}
 				kept[s.Text] = true
 			}
-			for _, x := range c.keep {
+			var want []string
+			want = append(want, c.keep...)
+			for _, x := range c.moved {
+				want = append(want, x)
+			}
+			for _, x := range c.split {
+				want = append(want, x...)
+			}
+			for _, x := range want {
 				if !kept[x] {
 					t.Errorf("%q lost: %+v", x, got)
 				}
 			}
+			if len(got) != len(want) {
+				t.Errorf("kept %d spans, want %d: %+v", len(got), len(want), got)
+			}
 			for _, x := range c.drop {
 				if kept[x] {
 					t.Errorf("%q kept over changed text", x)
+				}
+				if !slices.ContainsFunc(lost, func(s docformat.Span) bool { return s.Text == x }) {
+					t.Errorf("%q not reported lost: %+v", x, lost)
 				}
 			}
 		})
@@ -258,7 +312,7 @@ func TestRebaseLongText(t *testing.T) {
 	new := strings.Replace(strings.Replace(old, "Параграф 10:", "Абзац 10:", 1), "Параграф 2900:", "Абзац 2900:", 1)
 	const bold = "суд пересмотрел 10500 дел"
 	i := strings.Index(old, bold)
-	got := Rebase([]docformat.Span{{Start: i, End: i + len(bold), Kind: docformat.Bold, Text: bold}}, old, new)
+	got, _ := Rebase([]docformat.Span{{Start: i, End: i + len(bold), Kind: docformat.Bold, Text: bold}}, old, new)
 	if len(got) != 1 || new[got[0].Start:got[0].End] != bold {
 		t.Fatalf("the bold between two far edits of a long text: got %+v", got)
 	}

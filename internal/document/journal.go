@@ -342,7 +342,7 @@ func (c *Change) SetText(lang, text string) error {
 		}
 		if ok && string(old) != text {
 			if Hash(string(old)) == f.Text {
-				f.Spans = Rebase(f.Spans, string(old), text)
+				f.Spans, _ = Rebase(f.Spans, string(old), text)
 			} else {
 				f.Spans = f.Valid(text)
 			}
