@@ -3,7 +3,6 @@ package app
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/document"
@@ -146,7 +145,7 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 			return nil, err
 		}
 	}
-	if res.Step, err = c.Commit("review.done.align", nil, time.Time{}); err != nil {
+	if res.Step, err = c.Commit("review.done.align", nil, app.now()); err != nil {
 		return nil, err
 	}
 	res.Alignment = a

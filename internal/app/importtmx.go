@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
@@ -66,11 +68,11 @@ func (app *App) ImportTMX(ws *workspace.Workspace, m *tmx.TMX, name string, opt 
 	if cat {
 		if d, err := document.Open(ws, id); err == nil {
 			if a, err := d.Alignment(); err == nil && a != nil && len(a.Groups) > 0 {
-				return res, mergeTMX(ws, id, m, name, res)
+				return res, mergeTMX(ws, id, m, name, res, app.now())
 			}
 		}
 	}
-	mem, err := document.ImportTMX(ws, id, m, name, opt.Source, opt.Force)
+	mem, err := document.ImportTMX(ws, id, m, name, opt.Source, opt.Force, app.now())
 	if mem != nil {
 		res.Recovered = mem.Recovered
 	}
@@ -84,8 +86,8 @@ func (app *App) ImportTMX(ws *workspace.Workspace, m *tmx.TMX, name string, opt 
 // mergeTMX merges a CAT tool's memory m into the aligned document id,
 // into res; a memory with no translation in a target language is an
 // error.
-func mergeTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name string, res *ImportTMXResult) error {
-	mg, err := document.MergeTMX(ws, id, m)
+func mergeTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name string, res *ImportTMXResult, now time.Time) error {
+	mg, err := document.MergeTMX(ws, id, m, now)
 	if mg != nil {
 		res.Recovered = mg.Recovered
 	}

@@ -335,7 +335,7 @@ func recoveredOnly[E error](err error, rec *journal.Entry, done int) bool {
 // only thing to do was rolling back an interrupted edit, that is the
 // result, and no error. The caller holds the workspace lock.
 func (a *App) Redo(d *document.Document, steps int) (UndoResult, error) {
-	redone, rec, err := review.Redo(d, steps)
+	redone, rec, err := review.Redo(d, steps, a.now())
 	if recoveredOnly[*journal.RedoError](err, rec, len(redone)) {
 		err = nil
 	}

@@ -335,9 +335,10 @@ type TMXImport struct {
 // in errors and in meta.yaml; source is the file name recorded as the
 // document's source ("" for standard input). An existing alignment with
 // groups is replaced only with force, since its confirmations would be
-// lost: without it the error is import-tmx.would-replace. The caller holds the
+// lost: without it the error is import-tmx.would-replace. now is the time
+// the journal records (zero meaning time.Now). The caller holds the
 // workspace lock.
-func ImportTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name, source string, force bool) (*TMXImport, error) {
+func ImportTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name, source string, force bool, now time.Time) (*TMXImport, error) {
 	mem, err := FromTMX(m, name, ws.Config.Languages, ws.Config.Source)
 	if err != nil {
 		return nil, err
@@ -395,7 +396,7 @@ func ImportTMX(ws *workspace.Workspace, id string, m *tmx.TMX, name, source stri
 	if err := change.SetAlignment(a); err != nil {
 		return res, err
 	}
-	if _, err := change.Commit("review.done.import-tmx", map[string]any{"Langs": strings.Join(mem.Langs, ", ")}, time.Time{}); err != nil {
+	if _, err := change.Commit("review.done.import-tmx", map[string]any{"Langs": strings.Join(mem.Langs, ", ")}, now); err != nil {
 		return res, err
 	}
 	return res, nil

@@ -130,8 +130,9 @@ type TMXMerge struct {
 // the language is rewritten in place: the group keeps its place, status and
 // note, every other group and language is left as it was. Groups with a
 // source sentence the memory lacks are left alone. Nothing is written when
-// nothing changes. The caller holds the workspace lock.
-func MergeTMX(ws *workspace.Workspace, id string, m *tmx.TMX) (*TMXMerge, error) {
+// nothing changes. now is the time the journal records (zero meaning
+// time.Now). The caller holds the workspace lock.
+func MergeTMX(ws *workspace.Workspace, id string, m *tmx.TMX, now time.Time) (*TMXMerge, error) {
 	source := ws.Config.Source
 	tr := FromCATMemory(m, ws.Config.Languages, source)
 	change, err := Begin(ws, id)
@@ -280,7 +281,7 @@ func MergeTMX(ws *workspace.Workspace, id string, m *tmx.TMX) (*TMXMerge, error)
 	for _, gs := range res.Changed {
 		n += len(gs)
 	}
-	_, err = change.Commit("review.done.import-tmx-merge", map[string]any{"Count": n, "Langs": strings.Join(res.Langs, ", ")}, time.Time{})
+	_, err = change.Commit("review.done.import-tmx-merge", map[string]any{"Count": n, "Langs": strings.Join(res.Langs, ", ")}, now)
 	return res, err
 }
 

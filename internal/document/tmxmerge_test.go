@@ -1,6 +1,8 @@
 package document
 
 import (
+	"time"
+
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,7 +88,7 @@ func TestMergeTMXOmegaT(t *testing.T) {
 	}
 	before, _ := d.Texts()
 	old, _ := d.Alignment()
-	res, err := MergeTMX(ws, id, m)
+	res, err := MergeTMX(ws, id, m, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +127,7 @@ func TestMergeTMXOmegaT(t *testing.T) {
 			t.Errorf("group %d kk: %q, was %q", gi+1, g.Text("kk"), o.Text("kk"))
 		}
 	}
-	if again, err := MergeTMX(ws, id, m); err != nil || len(again.Changed) != 0 {
+	if again, err := MergeTMX(ws, id, m, time.Time{}); err != nil || len(again.Changed) != 0 {
 		t.Errorf("second merge: %v, %v", again.Changed, err)
 	}
 	if _, _, err := d.Journal().Undo(1, false); err != nil {

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"time"
+
 	"bytes"
 	_ "embed"
 	"flag"
@@ -581,7 +583,7 @@ func checkRoundTrip(t *testing.T, ws *workspace.Workspace, docs []*document.Docu
 			t.Fatal(err)
 		}
 		a, _ := d.Alignment()
-		res, err := document.MergeTMX(copyWS, d.ID, m)
+		res, err := document.MergeTMX(copyWS, d.ID, m, time.Time{})
 		if err != nil {
 			t.Fatalf("%s: %v", d.ID, err)
 		}
@@ -772,7 +774,7 @@ func checkTaggedRoundTrip(t *testing.T, d *document.Document, run *omegatRun) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := document.MergeTMX(d.WS, d.ID, m)
+	res, err := document.MergeTMX(d.WS, d.ID, m, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}

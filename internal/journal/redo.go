@@ -146,8 +146,9 @@ func (j *Journal) Redoable() ([]*Entry, error) {
 // first, each as a new step of the journal, and returns their entries. A
 // step whose files changed since its undo (by hand, by git) is refused:
 // putting it back would throw that change away. A step a crash
-// interrupted is rolled back first. The caller holds the workspace lock.
-func (j *Journal) Redo(n int) (redone []*Entry, recovered *Entry, err error) {
+// interrupted is rolled back first. now is the time recorded for the new
+// steps, zero meaning time.Now. The caller holds the workspace lock.
+func (j *Journal) Redo(n int, now time.Time) (redone []*Entry, recovered *Entry, err error) {
 	if recovered, err = j.Recover(); err != nil {
 		return nil, nil, err
 	}
@@ -187,7 +188,7 @@ func (j *Journal) Redo(n int) (redone []*Entry, recovered *Entry, err error) {
 			}
 			tx.Write(f.Name, data)
 		}
-		step, err := tx.Commit(r.Message, r.Data, time.Time{})
+		step, err := tx.Commit(r.Message, r.Data, now)
 		if err != nil {
 			return redone, recovered, err
 		}

@@ -1,6 +1,8 @@
 package journal
 
 import (
+	"time"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,7 +60,7 @@ func TestRedoEntriesCountInTheSizeLimit(t *testing.T) {
 	}
 	// What is kept is the next steps, in order.
 	for range n {
-		if _, _, err := j.Redo(1); err != nil {
+		if _, _, err := j.Redo(1, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,6 +1,8 @@
 package journal
 
 import (
+	"time"
+
 	"errors"
 	"os"
 	"testing"
@@ -25,7 +27,7 @@ func TestRedoPutsBackWhatUndoTookBack(t *testing.T) {
 	if err != nil || len(redoable) != 2 || redoable[0].Step != 2 || redoable[1].Step != 3 {
 		t.Fatalf("redoable: %v, %v", redoable, err)
 	}
-	redone, _, err := j.Redo(1)
+	redone, _, err := j.Redo(1, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,14 +37,14 @@ func TestRedoPutsBackWhatUndoTookBack(t *testing.T) {
 	if got, _ := read(t, j, "a.yaml"); got != "x: 2\n" {
 		t.Fatalf("after redo of step 2: %q", got)
 	}
-	if _, _, err := j.Redo(1); err != nil {
+	if _, _, err := j.Redo(1, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := read(t, j, "b.txt"); got != "one\ntwo\n" {
 		t.Fatalf("after redo of step 3: %q", got)
 	}
 	var none *RedoError
-	if _, _, err := j.Redo(1); !errors.As(err, &none) || none.Have != 0 {
+	if _, _, err := j.Redo(1, time.Time{}); !errors.As(err, &none) || none.Have != 0 {
 		t.Fatalf("a third redo: %v", err)
 	}
 	// The redone steps are steps like any other: undo takes them back.
@@ -69,7 +71,7 @@ func TestNewStepEndsRedo(t *testing.T) {
 	}
 	commit(t, j, map[string]string{"a.yaml": "x: 9\n"})
 	var none *RedoError
-	if _, _, err := j.Redo(1); !errors.As(err, &none) {
+	if _, _, err := j.Redo(1, time.Time{}); !errors.As(err, &none) {
 		t.Fatalf("redo after a new step: %v", err)
 	}
 	if got, _ := read(t, j, "a.yaml"); got != "x: 9\n" {
@@ -89,7 +91,7 @@ func TestRedoRefusesChangedFiles(t *testing.T) {
 	if err := os.WriteFile(j.path("a.yaml"), []byte("x: by hand\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := j.Redo(1); err == nil {
+	if _, _, err := j.Redo(1, time.Time{}); err == nil {
 		t.Fatal("redo overwrote a hand edit")
 	}
 	if got, _ := read(t, j, "a.yaml"); got != "x: by hand\n" {
@@ -110,7 +112,7 @@ func TestRedoOfACreatedFile(t *testing.T) {
 	if _, ok := read(t, j, "b.txt"); ok {
 		t.Fatal("undo left the created file")
 	}
-	if _, _, err := j.Redo(1); err != nil {
+	if _, _, err := j.Redo(1, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if got, ok := read(t, j, "b.txt"); !ok || got != "new\n" {
@@ -162,14 +164,14 @@ func TestRedoAfterACrashBetweenStepAndEntry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := j.Redo(1); err != nil {
+	if _, _, err := j.Redo(1, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	// The crash: the entry of the redone step is still there.
 	if err := os.WriteFile(j.WS.Path(j.redoRel(2)), entry, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	redone, _, err := j.Redo(1)
+	redone, _, err := j.Redo(1, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +214,7 @@ func TestRedoAfterAnUndoStoppedHalfway(t *testing.T) {
 	if got, _ := read(t, j, "b.txt"); got != "one\n" {
 		t.Fatalf("after recovery: %q", got)
 	}
-	if _, _, err := j.Redo(1); err != nil {
+	if _, _, err := j.Redo(1, time.Time{}); err != nil {
 		t.Fatalf("redo of the step the stopped undo took back: %v", err)
 	}
 	if a, _ := read(t, j, "a.yaml"); a != "x: 2\n" {

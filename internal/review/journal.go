@@ -1,6 +1,8 @@
 package review
 
 import (
+	"time"
+
 	"errors"
 	"io/fs"
 
@@ -44,13 +46,14 @@ func Undo(d *document.Document, n int, force bool) (undone []*journal.Entry, rec
 }
 
 // Redo puts back the last n steps of d that undo took back; see
-// [journal.Journal.Redo]. The caller holds the workspace lock. A file a
-// git merge left unfinished stops it, as it stops Undo.
-func Redo(d *document.Document, n int) (redone []*journal.Entry, recovered *journal.Entry, err error) {
+// [journal.Journal.Redo]; now is the time the journal records. The caller
+// holds the workspace lock. A file a git merge left unfinished stops it, as
+// it stops Undo.
+func Redo(d *document.Document, n int, now time.Time) (redone []*journal.Entry, recovered *journal.Entry, err error) {
 	if err := readable(d); err != nil {
 		return nil, nil, err
 	}
-	return d.Journal().Redo(n)
+	return d.Journal().Redo(n, now)
 }
 
 // Redoable returns the steps of d that redo can put back, the next one
