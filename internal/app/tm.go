@@ -389,7 +389,7 @@ func (a *App) SegmentMatches(ws *workspace.Workspace, res []tm.Result, t LookupT
 		if err != nil {
 			return err
 		}
-		if f, err = d.Formatting(lang); err != nil {
+		if f, err = d.FormattingFor(lang, t.Text); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -32,6 +33,11 @@ type Formatting struct {
 	// From is the format the text was imported from: md, html or docx.
 	From  string           `yaml:"from,omitempty"`
 	Spans []docformat.Span `yaml:"spans"`
+
+	// file and data are the file f was read from, for the place of an
+	// error in [Formatting.For].
+	file string
+	data []byte
 }
 
 // Marshal renders f one span a line, so that a change of formatting is a
@@ -111,13 +117,70 @@ func ParseFormatting(file string, data []byte) (*Formatting, error) {
 	if err := yamlx.Decode(file, data, &f, false); err != nil {
 		return nil, err
 	}
+	f.file, f.data = file, data
 	for i, s := range f.Spans {
 		if err := checkSpan(s); err != nil {
-			line, col := spanPos(file, data, i)
-			return nil, err.At(locale.Pos{File: file, Line: line, Column: col})
+			return nil, f.located(err, i)
 		}
 	}
+	if i, j, ok := crossing(f.Spans); ok {
+		line, _ := spanPos(file, data, j)
+		a, b := f.Spans[i], f.Spans[j]
+		return nil, f.located(locale.NewError("document.crossing-spans", map[string]any{
+			"Kind": a.Kind, "Start": a.Start, "End": a.End, "OtherLine": line, "OtherStart": b.Start, "OtherEnd": b.End,
+		}).WithHint("document.bad-formatting.hint"), i)
+	}
 	return &f, nil
+}
+
+// located places err at the i-th span of the file f was read from.
+func (f *Formatting) located(err *locale.Error, i int) *locale.Error {
+	line, col := spanPos(f.file, f.data, i)
+	return err.At(locale.Pos{File: f.file, Line: line, Column: col})
+}
+
+// crossing finds two spans that overlap with neither holding the other
+// where that cannot be: two links (a page cannot hold a link inside
+// another), two spans [docformat.Tidy] would have merged (one kind and
+// tag, as two bolds), or two block spans. It returns their indexes, the
+// later one first. Bold crossing italic (Word's runs) is fine, as are
+// crossing elements (a <sup> over part of a <span>): the exporters cut
+// one of them.
+func crossing(spans []docformat.Span) (int, int, bool) {
+	order := make([]int, len(spans))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if spans[a].Start != spans[b].Start {
+			return spans[a].Start - spans[b].Start
+		}
+		return spans[b].End - spans[a].End
+	})
+	// The open spans of each kind, outermost first: a span that starts
+	// inside the innermost must end inside it.
+	open := map[string][]int{}
+	for _, i := range order {
+		s := spans[i]
+		key := s.Kind + " " + s.Tag
+		switch {
+		case s.Kind == docformat.Element:
+			continue
+		case docformat.IsBlock(s.Kind):
+			key = "block"
+		case s.Kind == docformat.Link:
+			key = s.Kind
+		}
+		st := open[key]
+		for len(st) > 0 && spans[st[len(st)-1]].End <= s.Start {
+			st = st[:len(st)-1]
+		}
+		if len(st) > 0 && spans[st[len(st)-1]].End < s.End {
+			return i, st[len(st)-1], true
+		}
+		open[key] = append(st, i)
+	}
+	return 0, 0, false
 }
 
 // checkSpan refuses a span no tilmash writes and none can apply: offsets
@@ -164,6 +227,104 @@ func spanPos(file string, data []byte, i int) (int, int) {
 		}
 	}
 	return 1, 1
+}
+
+// For returns the spans of f for text, the stored text of its language,
+// and those that no longer apply to it. When f was made for text (its
+// hash is f.Text), every span must lie inside it over the words it
+// recorded: one that does not is an error at its line and column (the
+// file was damaged, or edited by hand). When the text changed since
+// outside tilmash (by hand, by a git merge: edits through tilmash move
+// the spans with it), a span is kept where its words still are, moved
+// where they moved (the only place the text has them, or where the edits
+// moved the nearest span found), and lost otherwise.
+func (f *Formatting) For(text string) (kept, lost []docformat.Span, err error) {
+	if f == nil {
+		return nil, nil, nil
+	}
+	if f.Text == Hash(text) {
+		for i, s := range f.Spans {
+			switch {
+			case s.End > len(text):
+				return nil, nil, f.located(locale.NewError("document.span-outside-text", map[string]any{"End": s.End, "Len": len(text)}).
+					WithHint("document.bad-formatting.hint"), i)
+			case text[s.Start:s.End] != s.Text:
+				return nil, nil, f.located(locale.NewError("document.span-other-words", map[string]any{"Start": s.Start, "End": s.End, "Want": strconv.Quote(s.Text), "Have": strconv.Quote(text[s.Start:s.End])}).
+					WithHint("document.bad-formatting.hint"), i)
+			}
+		}
+		return f.Spans, nil, nil
+	}
+	kept, lost = relocate(f.Spans, text)
+	return kept, lost, nil
+}
+
+// Apply returns f with the spans that apply to text (see [Formatting.For]),
+// made for it; nil for a nil f. The spans lost to an edit of the text
+// outside tilmash are left out.
+func (f *Formatting) Apply(text string) (*Formatting, error) {
+	if f == nil {
+		return nil, nil
+	}
+	spans, _, err := f.For(text)
+	if err != nil {
+		return nil, err
+	}
+	return &Formatting{Text: Hash(text), From: f.From, Spans: spans}, nil
+}
+
+// relocateSearches bounds the searches of the whole text relocate makes.
+const relocateSearches = 1000
+
+// relocate finds spans made for another text in text by their words (see
+// [Formatting.For]): first each span still where it was or whose words
+// the text has once, then the others where the nearest span found before
+// them (else after them) moved.
+func relocate(spans []docformat.Span, text string) (kept, lost []docformat.Span) {
+	at := func(i int, s docformat.Span) bool {
+		return i >= 0 && i+len(s.Text) <= len(text) && text[i:i+len(s.Text)] == s.Text
+	}
+	place := make([]int, len(spans))
+	searches := 0
+	for k, s := range spans {
+		place[k] = -1
+		switch {
+		case at(s.Start, s):
+			place[k] = s.Start
+		case searches < relocateSearches:
+			searches++
+			if i := strings.Index(text, s.Text); i >= 0 && !strings.Contains(text[i+1:], s.Text) {
+				place[k] = i
+			}
+		}
+	}
+	for k, s := range spans {
+		if place[k] >= 0 {
+			continue
+		}
+		for _, near := range []int{-1, 1} {
+			j := k + near
+			for j >= 0 && j < len(spans) && place[j] < 0 {
+				j += near
+			}
+			if j < 0 || j >= len(spans) {
+				continue
+			}
+			if d := place[j] - spans[j].Start; at(s.Start+d, s) {
+				place[k] = s.Start + d
+				break
+			}
+		}
+	}
+	for k, s := range spans {
+		if place[k] < 0 {
+			lost = append(lost, s)
+			continue
+		}
+		s.Start, s.End = place[k], place[k]+len(s.Text)
+		kept = append(kept, s)
+	}
+	return kept, lost
 }
 
 // Valid returns the spans of f that apply to text: inside it, and over
@@ -447,6 +608,16 @@ func (d *Document) Formatting(lang string) (*Formatting, error) {
 		return nil, err
 	}
 	return ParseFormatting(d.rel(FormatName(lang)), data)
+}
+
+// FormattingFor returns the formatting of lang with the spans that apply
+// to text, its stored text (see [Formatting.Apply]), nil when it has none.
+func (d *Document) FormattingFor(lang, text string) (*Formatting, error) {
+	f, err := d.Formatting(lang)
+	if err != nil {
+		return nil, err
+	}
+	return f.Apply(text)
 }
 
 // Formatting returns the formatting of lang as the change would leave it,

@@ -2,6 +2,7 @@ package document
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -10,9 +11,10 @@ import (
 )
 
 // TestParseFormattingBadSpans: a span no tilmash writes is refused with
-// the file, the line and column of the span, and the byte at fault; a span
-// that is only out of date (past the text, over other words) is read and
-// left to Valid.
+// the file, the line and column of the span, and the byte at fault, as are
+// spans that cross where they cannot (two links, two bolds, two blocks);
+// a span that is only out of date (past the text, over other
+// words) is read and left to Formatting.For.
 func TestParseFormattingBadSpans(t *testing.T) {
 	const head = "text: x\nspans:\n  - {start: 0, end: 3, kind: bold, text: \"abc\"}\n"
 	for _, c := range []struct {
@@ -25,14 +27,22 @@ func TestParseFormattingBadSpans(t *testing.T) {
 		{"empty", "  - {start: 2, end: 2, kind: bold, text: \"\"}", "document.bad-span-offsets", 5},
 		{"end before start", "  - {start: 3, end: 1, kind: italic, text: ab}", "document.bad-span-offsets", 5},
 		{"block style", "  - start: 3\n    end: -9\n    kind: link\n    text: ab", "document.bad-span-offsets", 5},
+		{"links crossing", "  - {start: 0, end: 3, kind: link, href: a, text: abc}\n  - {start: 2, end: 6, kind: link, href: b, text: cdef}", "document.crossing-spans", 5},
+		{"blocks crossing", "  - {start: 0, end: 3, kind: item, text: abc}\n  - {start: 1, end: 5, kind: quote, text: bcde}", "document.crossing-spans", 5},
+		{"bolds crossing", "  - {start: 1, end: 5, kind: bold, text: bcde}", "document.crossing-spans", 5},
+		{"bold crossing <b>", "  - {start: 1, end: 5, kind: bold, tag: b, text: bcde}", "", 0},
+		{"same elements crossing", "  - {start: 0, end: 3, kind: element, tag: sup, text: abc}\n  - {start: 1, end: 5, kind: element, tag: sup, text: bcde}", "", 0},
+		{"bold crossing italic", "  - {start: 1, end: 5, kind: italic, text: bcde}", "", 0},
+		{"bold inside a link", "  - {start: 0, end: 9, kind: link, href: x, text: abcdefghi}", "", 0},
+		{"other elements crossing", "  - {start: 0, end: 3, kind: element, tag: sup, text: abc}\n  - {start: 1, end: 5, kind: element, tag: span, text: bcde}", "", 0},
 		{"past the text", "  - {start: 900, end: 902, kind: bold, text: ab}", "", 0},
 		{"other words", "  - {start: 0, end: 2, kind: bold, text: zz}", "", 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f, err := ParseFormatting("d/kk.format.yaml", []byte(head+c.span+"\n"))
 			if c.id == "" {
-				if err != nil || len(f.Spans) != 2 {
-					t.Fatalf("got %v, %v; want the two spans read", f, err)
+				if n := 1 + strings.Count(c.span, "- {"); err != nil || len(f.Spans) != n {
+					t.Fatalf("got %v, %v; want the %d spans read", f, err, n)
 				}
 				if v := f.Valid("жаңа"); len(v) != 0 {
 					t.Fatalf("Valid kept %v", v)
@@ -43,10 +53,12 @@ func TestParseFormattingBadSpans(t *testing.T) {
 			if !errors.As(err, &le) || le.ID != c.id {
 				t.Fatalf("got %v, want %s", err, c.id)
 			}
-			if le.Pos == nil || le.Pos.File != "d/kk.format.yaml" || le.Pos.Line != 4 || le.Pos.Column != c.col {
-				t.Fatalf("at %+v, want d/kk.format.yaml:4:%d", le.Pos, c.col)
+			// crossing spans: at the later one
+			line := 4 + strings.Count(c.span, "  - ") - 1
+			if le.Pos == nil || le.Pos.File != "d/kk.format.yaml" || le.Pos.Line != line || le.Pos.Column != c.col {
+				t.Fatalf("at %+v, want d/kk.format.yaml:%d:%d", le.Pos, line, c.col)
 			}
-			if msg := err.Error(); !strings.Contains(msg, "d/kk.format.yaml:4:") {
+			if msg := err.Error(); !strings.Contains(msg, "d/kk.format.yaml:"+strconv.Itoa(line)+":") {
 				t.Fatalf("message %q names no place", msg)
 			}
 		})

@@ -1,6 +1,9 @@
 package document
 
 import (
+	"errors"
+	"os"
+
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -11,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/docformat"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -315,5 +319,104 @@ func TestRebaseLongText(t *testing.T) {
 	got, _ := Rebase([]docformat.Span{{Start: i, End: i + len(bold), Kind: docformat.Bold, Text: bold}}, old, new)
 	if len(got) != 1 || new[got[0].Start:got[0].End] != bold {
 		t.Fatalf("the bold between two far edits of a long text: got %+v", got)
+	}
+}
+
+// TestFormattingFor: a formatting file made for the very text (its hash)
+// whose span lies past the text or over other words was damaged: an error
+// at the span's line and column. One whose text was edited since outside
+// tilmash keeps each span where its words are, found again where the
+// edits before it moved the spans before it, or at the only place the
+// text has them; the others are lost, and said to be.
+func TestFormattingFor(t *testing.T) {
+	const text = "Жаңа сөз. Тағы бір сөз.\n"
+	file := func(hash string, spans ...string) *Formatting {
+		f, err := ParseFormatting("d/kk.format.yaml", []byte("text: "+hash+"\nspans:\n"+strings.Join(spans, "\n")+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	for _, c := range []struct {
+		name, span, id string
+	}{
+		{"past the text", `  - {start: 40, end: 42, kind: bold, text: "ab"}`, "document.span-outside-text"},
+		{"other words", `  - {start: 0, end: 8, kind: bold, text: "жаңа"}`, "document.span-other-words"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := file(Hash(text), `  - {start: 0, end: 8, kind: bold, text: "Жаңа"}`, c.span)
+			_, _, err := f.For(text)
+			var le *locale.Error
+			if !errors.As(err, &le) || le.ID != c.id || le.Pos == nil || le.Pos.File != "d/kk.format.yaml" || le.Pos.Line != 4 || le.Pos.Column != 5 {
+				t.Fatalf("got %v (%+v), want %s at d/kk.format.yaml:4:5", err, le, c.id)
+			}
+		})
+	}
+	// Made for "Жаңа сөз. Тағы бір сөз.": the bold "Жаңа", the italic
+	// "Тағы" and the link "бір сөз", the bold "сөз" of the first
+	// sentence and a quote of a sentence that is gone.
+	old := "Жаңа сөз. Тағы бір сөз.\n\nЕскі сөйлем.\n"
+	at := func(s, sub string, n int) docformat.Span {
+		i := -1
+		for range n + 1 {
+			i += 1 + strings.Index(s[i+1:], sub)
+		}
+		return docformat.Span{Start: i, End: i + len(sub), Kind: docformat.Bold, Text: sub}
+	}
+	spans := []docformat.Span{at(old, "Жаңа", 0), at(old, "сөз", 0), at(old, "Тағы", 0), at(old, "бір сөз", 0), at(old, "Ескі сөйлем.", 0)}
+	f := &Formatting{Text: Hash(old), Spans: spans}
+	edited := "Бүгін жаңа сөз. Тағы бір сөз.\n"
+	kept, lost, err := f.For(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []docformat.Span{at(edited, "сөз", 0), at(edited, "Тағы", 0), at(edited, "бір сөз", 0)}
+	if !slices.Equal(kept, want) {
+		t.Errorf("kept %+v, want %+v", kept, want)
+	}
+	if len(lost) != 2 || lost[0].Text != "Жаңа" || lost[1].Text != "Ескі сөйлем." {
+		t.Errorf("lost %+v", lost)
+	}
+}
+
+// TestSetTextAfterHandEdit: a text edited by hand, then through tilmash,
+// keeps the formatting whose words the hand edit left: found again in
+// the hand-edited text, then moved with the edit. It was dropped.
+func TestSetTextAfterHandEdit(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Президент Тоқаев тексеруді тапсырды.\n"
+	bold := strings.Index(text, "Тоқаев")
+	spans := []docformat.Span{{Start: bold, End: bold + len("Тоқаев"), Kind: docformat.Bold, Text: "Тоқаев"}}
+	if _, err := ImportText(ws, "story", "kk", text, "t.docx", ImportOptions{Formatting: &Formatting{From: "docx", Spans: spans}}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Open(ws, "story")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHand := "Бүгін Президент Тоқаев тексеруді тапсырды.\n"
+	if err := os.WriteFile(d.TextFile("kk"), []byte(byHand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Begin(ws, "story")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(byHand, "тапсырды", "бұйырды", 1)
+	if err := c.SetText("kk", edited); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Commit("review.done.import", nil, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := d.Formatting("kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := strings.Index(edited, "Тоқаев"); f.Text != Hash(edited) || len(f.Spans) != 1 || f.Spans[0].Start != i || f.Spans[0].Text != "Тоқаев" {
+		t.Errorf("formatting after the edit: %+v", f)
 	}
 }

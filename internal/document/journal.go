@@ -324,9 +324,9 @@ func commentOf(line []byte) ([]byte, int, bool) {
 }
 
 // SetText stages the stored text of lang, which must be normalized. The
-// language's formatting, if it has one, follows the text: spans outside
-// the changed bytes move with it, spans over them are dropped (see
-// [Rebase]).
+// language's formatting, if it has one, follows the text: its spans move
+// with their words (see [Rebase]). A formatting file damaged as written
+// is an error.
 func (c *Change) SetText(lang, text string) error {
 	if !c.WS.HasLanguage(lang) {
 		return BadLanguage(lang, c.WS.Config.Languages)
@@ -341,11 +341,14 @@ func (c *Change) SetText(lang, text string) error {
 			return err
 		}
 		if ok && string(old) != text {
-			if Hash(string(old)) == f.Text {
-				f.Spans, _ = Rebase(f.Spans, string(old), text)
-			} else {
-				f.Spans = f.Valid(text)
+			// The spans for the old text (found again by their words
+			// when it was edited outside tilmash), then moved with
+			// the edit.
+			spans, _, err := f.For(string(old))
+			if err != nil {
+				return err
 			}
+			f.Spans, _ = Rebase(spans, string(old), text)
 			c.SetFormatting(lang, text, f)
 		}
 	}

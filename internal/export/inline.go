@@ -88,6 +88,9 @@ func NewInline(d *document.Document, langs []string, source string) (*Inline, er
 		if err != nil {
 			return nil, err
 		}
+		if f, err = f.Apply(text); err != nil {
+			return nil, err
+		}
 		if tags := pageTags(parseArticle(l, text, f)); len(tags) > 0 {
 			in.texts[l], in.tags[l] = text, tags
 		}

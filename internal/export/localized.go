@@ -54,7 +54,7 @@ func Localized(w io.Writer, format string, d *document.Document, lang string, op
 	if err != nil {
 		return err
 	}
-	f, err := d.Formatting(lang)
+	f, err := d.FormattingFor(lang, raw)
 	if err != nil {
 		return err
 	}
