@@ -255,8 +255,23 @@ func (f *Formatting) For(text string) (kept, lost []docformat.Span, err error) {
 		}
 		return f.Spans, nil, nil
 	}
-	kept, lost = relocate(f.Spans, text)
+	kept, lost = uncross(relocate(f.Spans, text))
 	return kept, lost, nil
+}
+
+// uncross moves from kept to lost the spans that cross others where they
+// cannot (see [crossing]), the later of each two, so that a formatting
+// file written with kept reads again: spans found again or moved each on
+// its own may cross.
+func uncross(kept, lost []docformat.Span) ([]docformat.Span, []docformat.Span) {
+	for {
+		i, _, ok := crossing(kept)
+		if !ok {
+			return kept, lost
+		}
+		lost = append(lost, kept[i])
+		kept = slices.Delete(kept, i, i+1)
+	}
 }
 
 // Apply returns f with the spans that apply to text (see [Formatting.For]),
@@ -394,7 +409,7 @@ func Rebase(spans []docformat.Span, old, new string) (kept, lost []docformat.Spa
 			}
 		}
 	}
-	return kept, lost
+	return uncross(kept, lost)
 }
 
 // moveSpan moves s over runs, the stretches old and new share in order
@@ -446,12 +461,19 @@ func moveSpan(s docformat.Span, runs []sameRun, new string) []docformat.Span {
 	return out
 }
 
-// trimSpan returns s over text[start:end] without the white space at its
-// edges (spans hold none), false when nothing else is left.
+// trimSpan returns s over text[start:end] without the white space the
+// edit brought to its edges (spans hold none), false when nothing else is
+// left.
 func trimSpan(s docformat.Span, text string, start, end int) (docformat.Span, bool) {
 	seg := text[start:end]
-	lead := len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
-	seg = strings.TrimRightFunc(seg[lead:], unicode.IsSpace)
+	lead := 0
+	if r, _ := utf8.DecodeRuneInString(s.Text); !unicode.IsSpace(r) {
+		lead = len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
+	}
+	seg = seg[lead:]
+	if r, _ := utf8.DecodeLastRuneInString(s.Text); !unicode.IsSpace(r) {
+		seg = strings.TrimRightFunc(seg, unicode.IsSpace)
+	}
 	if seg == "" {
 		return s, false
 	}
