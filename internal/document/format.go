@@ -189,8 +189,8 @@ func crossing(spans []docformat.Span) (int, int, bool) {
 // bytes). The stored text is UTF-8, so a span whose text is UTF-8 and
 // matches it starts and ends between its characters; one that starts in
 // the middle of a character would cut the export's runs there. A span
-// past the end of the text, or over text that changed, is not an error:
-// [Formatting.Valid] leaves it out.
+// past the end of the text, or over other words, is an error only in a
+// file made for the very text (see [Formatting.For]).
 func checkSpan(s docformat.Span) *locale.Error {
 	if s.Start < 0 || s.End <= s.Start {
 		return locale.NewError("document.bad-span-offsets", map[string]any{"Start": s.Start, "End": s.End}).

@@ -74,11 +74,12 @@ func FuzzParseFormatting(f *testing.F) {
 	f.Add("text: x\nfrom: md\nspans:\n  - {start: 0, end: 4, kind: bold, text: жа}\n", "жаңа")
 	f.Add("spans: [{start: 2, end: 6, kind: link, href: \"a\", text: аңа}]", "жаңа")
 	f.Add("spans: {a: 1}", "x")
+	f.Add("text: x\nspans:\n  - {start: 0, end: 4, kind: link, text: жа}\n  - {start: 2, end: 6, kind: link, text: аң}\n", "Тағы жаңа: жаң")
 	f.Fuzz(func(t *testing.T, data, text string) {
 		fm, err := ParseFormatting("kk.format.yaml", []byte(data))
 		if err != nil {
 			var le *locale.Error
-			if errors.As(err, &le) && strings.HasPrefix(le.ID, "document.bad-span") && (le.Pos == nil || le.Pos.File == "" || le.Pos.Line < 1) {
+			if errors.As(err, &le) && (strings.HasPrefix(le.ID, "document.bad-span") || le.ID == "document.crossing-spans") && (le.Pos == nil || le.Pos.File == "" || le.Pos.Line < 1) {
 				t.Fatalf("%v: no file", err)
 			}
 			return
@@ -89,6 +90,31 @@ func FuzzParseFormatting(f *testing.F) {
 		for _, s := range fm.Valid(text) {
 			if !utf8.ValidString(text[s.Start:s.End]) || s.Start < len(text) && !utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End]) {
 				t.Fatalf("span %+v cuts a character of %q", s, text)
+			}
+		}
+		// Found again in text (the file's hash is another text's), or
+		// refused at a place when made for it: every span kept is over
+		// its words, and none crosses where a file cannot.
+		for _, h := range []string{fm.Text, Hash(text)} {
+			fm.Text = h
+			kept, lost, err := fm.For(text)
+			if err != nil {
+				var le *locale.Error
+				if h != Hash(text) || !errors.As(err, &le) || le.Pos == nil || le.Pos.Line < 1 {
+					t.Fatalf("For: %v", err)
+				}
+				continue
+			}
+			if len(kept)+len(lost) != len(fm.Spans) {
+				t.Fatalf("%d kept and %d lost of %d spans", len(kept), len(lost), len(fm.Spans))
+			}
+			for _, s := range kept {
+				if s.End > len(text) || text[s.Start:s.End] != s.Text {
+					t.Fatalf("span %+v kept over %q", s, text)
+				}
+			}
+			if a, b, ok := crossing(kept); ok {
+				t.Fatalf("%+v crosses %+v", kept[a], kept[b])
 			}
 		}
 	})
