@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -317,6 +318,7 @@ func checkEditsUndo(t testing.TB, r *rand.Rand, length int) {
 		shape = reviewtest.OneToOne
 	}
 	d := newDoc(t, shape)
+	formats := randomFormatting(t, r, d)
 	orig := files(t, d)
 	steps := 0
 	var trail []string
@@ -341,6 +343,32 @@ func checkEditsUndo(t testing.TB, r *rand.Rand, length int) {
 		if probs := mustLoad(t, d).Verify(); len(probs) > 0 {
 			t.Fatalf("%s\nafter this edit the alignment does not verify: %v", strings.Join(trail, "\n"), probs)
 		}
+		// The formatting moved with the edit reads again, made for the
+		// text, every span over its words.
+		now := mustLoad(t, d).Doc
+		for lang := range formats {
+			f, err := now.Formatting(lang)
+			if err != nil {
+				t.Fatalf("%s\nafter this edit: %v", strings.Join(trail, "\n"), err)
+			}
+			text, err := now.Text(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Text != document.Hash(text) {
+				t.Fatalf("%s\nafter this edit the %s formatting is not made for the text", strings.Join(trail, "\n"), lang)
+			}
+			if _, _, err := f.For(text); err != nil {
+				t.Fatalf("%s\nafter this edit: %v", strings.Join(trail, "\n"), err)
+			}
+		}
+	}
+	for lang, want := range formats {
+		defer func() {
+			if got, _ := os.ReadFile(filepath.Join(d.Dir(), document.FormatName(lang))); string(got) != want {
+				t.Errorf("%s\nafter undo the %s formatting is not what it was:\n%s\nwant\n%s", strings.Join(trail, "\n"), lang, got, want)
+			}
+		}()
 	}
 	if steps > 0 {
 		if _, _, err := Undo(d, steps, false); err != nil {
@@ -351,6 +379,44 @@ func checkEditsUndo(t testing.TB, r *rand.Rand, length int) {
 	if h, _ := History(d); len(h) != 0 {
 		t.Errorf("%d journal entries left", len(h))
 	}
+}
+
+// randomFormatting gives each language of d random formatting, as a file
+// holds it (spans over words, without white space at their edges, crossing
+// only where they may), and returns the files written.
+func randomFormatting(t testing.TB, r *rand.Rand, d *document.Document) map[string]string {
+	out := map[string]string{}
+	for _, lang := range []string{"en", "ru", "kk"} {
+		text, err := d.Text(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cuts []int
+		for i := range text {
+			cuts = append(cuts, i)
+		}
+		var spans []docformat.Span
+		for range r.IntN(12) {
+			a, b := cuts[r.IntN(len(cuts))], cuts[r.IntN(len(cuts))]
+			if a > b {
+				a, b = b, a
+			}
+			if s := text[a:b]; s == "" || strings.TrimSpace(s) != s || strings.Contains(s, "\n\n") {
+				continue
+			}
+			kind := []string{docformat.Bold, docformat.Italic, docformat.Link}[r.IntN(3)]
+			spans = append(spans, docformat.Span{Start: a, End: b, Kind: kind, Text: text[a:b]})
+			if f, err := document.ParseFormatting("x", (&document.Formatting{Spans: spans}).Marshal(lang)); err != nil || len(f.Spans) != len(spans) {
+				spans = spans[:len(spans)-1] // crossing where it may not
+			}
+		}
+		data := (&document.Formatting{Text: document.Hash(text), Spans: spans}).Marshal(lang)
+		if err := os.WriteFile(filepath.Join(d.Dir(), document.FormatName(lang)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out[lang] = string(data)
+	}
+	return out
 }
 
 func mustLoad(t testing.TB, d *document.Document) *Snapshot {
