@@ -55,10 +55,14 @@ func runIn(root string, args ...string) (int, string) {
 	return code, out.String()
 }
 
-var importedLine = regexp.MustCompile(`(?m)^ +imported: .*$`)
+var (
+	importedLine  = regexp.MustCompile(`(?m)^ +imported: .*$`)
+	confirmedLine = regexp.MustCompile(`(?m)^    confirmed: .*$`)
+)
 
 // docState reads the document's files; meta.yaml without its import
-// times, which differ between two runs of the same import.
+// times and alignment.yaml without its confirmation dates, which differ
+// between two runs of the same command a second apart.
 func docState(t *testing.T, root string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -70,6 +74,7 @@ func docState(t *testing.T, root string) map[string]string {
 		out[f] = string(b)
 	}
 	out["meta.yaml"] = importedLine.ReplaceAllString(out["meta.yaml"], "")
+	out["alignment.yaml"] = confirmedLine.ReplaceAllString(out["alignment.yaml"], "")
 	return out
 }
 
