@@ -50,9 +50,11 @@ func undoCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			if err == nil && len(res.Undone) > 0 {
 				// Not after taking back a document's first import: the
-				// folder went, and redo with it.
+				// folder went, and redo with it. The hint names --steps
+				// when the undo took back several: a bare redo puts back
+				// only the last step undone.
 				if n, _ := review.RedoCount(d); n > 0 {
-					env.Hint("review.undone.hint", map[string]any{"ID": d.ID})
+					env.Hint("review.undone.hint", map[string]any{"ID": d.ID, "Count": min(n, len(res.Undone))})
 				}
 			}
 			return err
