@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -84,3 +85,62 @@ func firstLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TestHelpFlagPlaceholdersTranslated renders every command's help in
+// Russian and Kazakh and fails on a flag whose value placeholder is still
+// an English word in Latin capitals (--format FORMAT, --en-variant
+// EN_VARIANT), or the English page's own placeholder: so a flag added
+// later without a placeholder in the catalogues (flag.value.NAME, or a
+// back-quoted word in its usage) fails here. Literal values (en|ru|kk,
+// prev|next) and one-letter variables (N, ЯЗЫК:K) are no English words.
+func TestHelpFlagPlaceholdersTranslated(t *testing.T) {
+	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := [][]string{{}}
+	var walk func(prefix []string, cmds []*urfave.Command)
+	walk = func(prefix []string, cmds []*urfave.Command) {
+		for _, c := range cmds {
+			p := append(append([]string{}, prefix...), c.Name)
+			paths = append(paths, p)
+			walk(p, c.Subcommands)
+		}
+	}
+	walk(nil, cli.NewApp(env, version, groups(app.New(version))...).Commands)
+	placeholders := func(lang string, p []string) map[string]string {
+		var out, errOut bytes.Buffer
+		args := append(append([]string{"--ui-lang", lang}, p...), "--help")
+		if code := mainArgs(args, strings.NewReader(""), &out, &errOut, func(string) string { return "" }); code != 0 {
+			t.Fatalf("%s %s --help: exit %d: %s", lang, strings.Join(p, " "), code, errOut.String())
+		}
+		phs := map[string]string{}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if m := flagLine.FindStringSubmatch(line); m != nil && m[2] != "" {
+				phs[m[1]] = m[2]
+			}
+		}
+		return phs
+	}
+	english := regexp.MustCompile(`[A-Z]{2,}`)
+	flags := 0
+	for _, p := range paths {
+		en := placeholders("en", p)
+		flags += len(en)
+		for _, lang := range []string{"ru", "kk"} {
+			for names, ph := range placeholders(lang, p) {
+				if english.MatchString(ph) || ph == en[names] && strings.ContainsAny(ph, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && len(ph) > 1 {
+					t.Errorf("tilmash --ui-lang %s %s --help: %s %s: the placeholder is English (add flag.value.%s to the catalogues)",
+						lang, strings.Join(p, " "), names, ph, strings.TrimLeft(strings.Split(names, ",")[0], "-"))
+				}
+			}
+		}
+	}
+	if flags < 50 {
+		t.Fatalf("only %d flags with a value found: the help's layout changed?", flags)
+	}
+}
+
+// flagLine is a flag's line in a help page: its names, then its value's
+// placeholder when it takes one, then two spaces or more and its usage.
+var flagLine = regexp.MustCompile(`^   (-{1,2}[\w-]+(?:, -{1,2}[\w-]+)*)(?: (\S+))?\s{2,}`)

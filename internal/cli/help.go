@@ -57,14 +57,27 @@ func localizeHelp(env *console.Env) {
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: env.T("flag.help", nil)}
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: env.T("flag.version", nil)}
 	def := env.T("help.default", nil)
-	cli.FlagStringer = func(f cli.Flag) string { return flagString(f, def) }
+	value := func(name string) string {
+		id := valueID + name
+		if s := env.T(id, nil); s != id {
+			return s
+		}
+		return ""
+	}
+	cli.FlagStringer = func(f cli.Flag) string { return flagString(f, def, value) }
 }
+
+// valueID is the prefix of the catalogue ids of flags' value placeholders,
+// by flag name (flag.value.format: ФОРМАТ), shared by every command whose
+// flag has that name. A back-quoted word in a flag's usage comes first.
+const valueID = "flag.value."
 
 // flagString renders one flag line: names, a placeholder for its value,
 // the localized usage and the default. As in urfave/cli, a back-quoted word
-// in the usage names the placeholder ("language of the `ТЕКСТ`"), so a
-// catalogue can translate placeholders too.
-func flagString(f cli.Flag, def string) string {
+// in the usage names the placeholder ("language of the `ТЕКСТ`"); else
+// valueName gives it from the catalogue by the flag's name, so every
+// placeholder is in the reader's language.
+func flagString(f cli.Flag, def string, valueName func(name string) string) string {
 	var names []string
 	for _, n := range f.Names() {
 		if len(n) == 1 {
@@ -79,6 +92,9 @@ func flagString(f cli.Flag, def string) string {
 		var ph string
 		ph, usage = unquote(df.GetUsage())
 		if df.TakesValue() {
+			if ph == "" {
+				ph = valueName(f.Names()[0])
+			}
 			if ph == "" {
 				ph = placeholder(f)
 			}
