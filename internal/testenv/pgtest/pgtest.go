@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -20,48 +21,81 @@ import (
 // the tests may use (.ci/run starts a server and sets it).
 const EnvURL = "TILMASH_TEST_POSTGRES"
 
-// Schema creates a schema named PREFIX_RANDOM in the database EnvURL names, dropped when the test
-// ends, and returns a URL whose search_path is that schema, then public (where pg_trgm lives), and
-// a connection to the database for the test's own statements, closed when the test ends, whose
-// search path is the schema too (so [HoldUpdates] on it holds that memory). Without
-// EnvURL the test is skipped with one loud line.
-func Schema(t testing.TB, prefix string) (string, *pgx.Conn) {
+// admin is the one connection of the test binary that creates and drops the tests' schemas.
+// A connection costs the server a process and the client and server a password exchange (and a
+// TLS handshake when the server offers TLS): a tenth of a second on a busy machine, which a
+// connection of its own for each test's CREATE SCHEMA and another for its DROP SCHEMA cost
+// every test.
+var admin struct {
+	sync.Mutex
+	conn *pgx.Conn
+}
+
+// adminExec runs statement sql on the admin connection to the database at base, connecting
+// (again, if the last connection broke) when needed.
+func adminExec(ctx context.Context, base, sql string) error {
+	admin.Lock()
+	defer admin.Unlock()
+	if admin.conn == nil || admin.conn.IsClosed() {
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			return err
+		}
+		// A schema whose objects a test left locked fails its DROP instead of stopping
+		// every other test's CREATE SCHEMA behind it.
+		if _, err := conn.Exec(ctx, "SET lock_timeout = '20s'"); err != nil {
+			conn.Close(ctx)
+			return err
+		}
+		admin.conn = conn
+	}
+	_, err := admin.conn.Exec(ctx, sql)
+	return err
+}
+
+// URL creates a schema named PREFIX_RANDOM in the database EnvURL names, dropped when the test
+// ends, and returns a URL whose search_path is that schema, then public (where pg_trgm lives).
+// Without EnvURL the test is skipped with one loud line.
+func URL(t testing.TB, prefix string) string {
 	t.Helper()
 	base := os.Getenv(EnvURL)
 	if base == "" {
 		testenv.Missing(t, "a PostgreSQL server ($"+EnvURL+")",
 			"apt-get install postgresql postgresql-contrib, start it, create a database with pg_trgm and set "+EnvURL+"=postgres://user:pass@127.0.0.1/db")
 	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
+	u, err := url.Parse(base)
 	if err != nil {
 		t.Fatalf("%s: %v", EnvURL, err)
 	}
+	ctx := context.Background()
 	schema := fmt.Sprintf("%s_%d", prefix, rand.Uint64())
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		conn.Close(ctx)
-		t.Fatal(err)
-	}
-	if _, err := conn.Exec(ctx, "SET search_path TO "+schema+", public"); err != nil {
-		conn.Close(ctx)
-		t.Fatal(err)
+	if err := adminExec(ctx, base, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatalf("%s: %v", EnvURL, err)
 	}
 	t.Cleanup(func() {
-		// A fresh connection: the test may have left conn in a failed transaction.
-		if c, err := pgx.Connect(ctx, base); err == nil {
-			c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-			c.Close(ctx)
+		if err := adminExec(ctx, base, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			t.Logf("pgtest: schema %s left in the test database: %v", schema, err)
 		}
-		conn.Close(ctx)
 	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
 	q := u.Query()
 	q.Set("search_path", schema+",public")
 	u.RawQuery = q.Encode()
-	return u.String(), conn
+	return u.String()
+}
+
+// Schema is [URL] with a connection to the database for the test's own statements, closed when
+// the test ends (before the schema is dropped), whose search path is the schema too (so
+// [HoldUpdates] on it holds that memory).
+func Schema(t testing.TB, prefix string) (string, *pgx.Conn) {
+	t.Helper()
+	u := URL(t, prefix)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, u)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvURL, err)
+	}
+	t.Cleanup(func() { conn.Close(ctx) })
+	return u, conn
 }
 
 // HoldUpdates begins a transaction on conn that holds the update lock (pgstore.LockApply) of the

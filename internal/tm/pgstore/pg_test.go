@@ -33,7 +33,7 @@ func open(t *testing.T) tm.Store {
 // openURL is open, with the URL that reaches the test's schema.
 func openURL(t *testing.T) (string, *pgstore.Store) {
 	t.Helper()
-	u, _ := pgtest.Schema(t, "tm_test")
+	u := pgtest.URL(t, "tm_test")
 	ctx := context.Background()
 	s, err := pgstore.Open(ctx, u, pgstore.Options{LockWait: 10 * time.Second})
 	if err != nil {
