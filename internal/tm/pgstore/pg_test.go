@@ -43,7 +43,10 @@ func openURL(t *testing.T) (string, *pgstore.Store) {
 	return u, s
 }
 
-func TestStore(t *testing.T) { storetest.Run(t, open) }
+func TestStore(t *testing.T) {
+	t.Parallel()
+	storetest.Run(t, open)
+}
 
 // TestOpenWhileAnotherWrites: a translator's command opens the memory
 // while another's update holds its transaction open. Open ran the
@@ -51,6 +54,7 @@ func TestStore(t *testing.T) { storetest.Run(t, open) }
 // writer: each command stalled behind the others' updates, and timed out
 // ("cannot open the translation memory") behind a long one.
 func TestOpenWhileAnotherWrites(t *testing.T) {
+	t.Parallel()
 	url, _ := openURL(t)
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
@@ -83,6 +87,7 @@ func TestOpenWhileAnotherWrites(t *testing.T) {
 // emptied the tables with TRUNCATE, whose ACCESS EXCLUSIVE lock made every
 // reader wait for the whole rebuild.
 func TestReadDuringRebuild(t *testing.T) {
+	t.Parallel()
 	url, s := openURL(t)
 	ctx := context.Background()
 	unit := func(src, text string) tm.Unit {
@@ -136,6 +141,7 @@ func TestReadDuringRebuild(t *testing.T) {
 // gets; an error tilmash wrote in English ("the database has no pg_trgm
 // extension...") ended up in the Russian and Kazakh messages.
 func TestProblemOf(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, c := range []struct {
 		err  error
@@ -188,6 +194,7 @@ func TestProblemOf(t *testing.T) {
 // with no word; it now waits LockWait, then fails with a BusyError that
 // names the holder, and changes nothing.
 func TestApplyWhileAnotherHoldsTheMemory(t *testing.T) {
+	t.Parallel()
 	url, _ := openURL(t)
 	ctx := context.Background()
 	holder, err := pgstore.Open(ctx, url, pgstore.Options{LockWait: time.Second, Name: "tilmash@sleeping-laptop"})
@@ -238,6 +245,7 @@ func TestApplyWhileAnotherHoldsTheMemory(t *testing.T) {
 // The decision is now made under the lock, on what alice wrote: a
 // conflict; the memory keeps alice's, and bob is told.
 func TestSharedUpdatesAtOnce(t *testing.T) {
+	t.Parallel()
 	_, st := openURL(t)
 	ctx := context.Background()
 	alice := storetest.NewMachine(t, st, storetest.NewWorkspace(t, storetest.Docs))
@@ -276,6 +284,7 @@ func TestSharedUpdatesAtOnce(t *testing.T) {
 // is now made under the lock, on what alice wrote: bob is refused, and
 // alice's import stays.
 func TestSharedImportsAtOnce(t *testing.T) {
+	t.Parallel()
 	_, st := openURL(t)
 	ctx := context.Background()
 	save := func(text string) string {
@@ -340,6 +349,7 @@ func (m *midway) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.S
 // update (before every tm search) must not wait for the lock: it reads the
 // memory as it is, finds nothing to write, and takes no lock.
 func TestSharedUpdateNothingToWrite(t *testing.T) {
+	t.Parallel()
 	url, st := openURL(t)
 	ctx := context.Background()
 	alice := storetest.NewMachine(t, st, storetest.NewWorkspace(t, storetest.Docs))
@@ -363,6 +373,7 @@ func TestSharedUpdateNothingToWrite(t *testing.T) {
 // made by an earlier tilmash (no tm_meta table) when opened, and a new one
 // when the memory's rows were deleted by hand.
 func TestMemoryIdentity(t *testing.T) {
+	t.Parallel()
 	url, st := openURL(t)
 	ctx := context.Background()
 	first, err := st.Current(ctx)
@@ -407,6 +418,7 @@ func TestMemoryIdentity(t *testing.T) {
 // wait, and fail with a BusyError naming a session that never touched it.
 // Each memory now has its own lock; the same memory still waits.
 func TestMemoriesInTwoSchemas(t *testing.T) {
+	t.Parallel()
 	urlA, _ := openURL(t)
 	urlB, _ := openURL(t)
 	ctx := context.Background()

@@ -162,6 +162,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	}
 
 	t.Run("Stats", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		st, err := m.Stats(ctx)
 		if err != nil {
@@ -174,6 +175,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	})
 
 	t.Run("SearchInflected", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		for _, c := range []struct {
 			query, lang string
@@ -204,6 +206,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	})
 
 	t.Run("SearchGroupAndOrder", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		hits, err := m.Search(ctx, tm.Query{Text: "Tokayev", Lang: "en"})
 		if err != nil {
@@ -227,6 +230,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	})
 
 	t.Run("SearchGlossary", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		m.Glossary = glossary.New(langs3, &glossary.Entry{ID: "tokayev", Kind: glossary.Person, Langs: map[string]*glossary.Form{
 			"en": {Term: "Tokayev"}, "ru": {Term: "Токаев"}, "kk": {Term: "Тоқаев"},
@@ -241,6 +245,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	})
 
 	t.Run("Lookup", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		res, err := m.Lookup(ctx, []string{
 			"President Tokayev arrived in Astana on 12 May.",        // same
@@ -275,6 +280,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	})
 
 	t.Run("Incremental", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		rep, err := m.Update(ctx)
 		if err != nil || rep.Read != 0 || rep.Unchanged != 2 {
@@ -321,6 +327,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	})
 
 	t.Run("ImportExportRebuild", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		tmxData := `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="OmegaT" creationtoolversion="6" segtype="sentence" o-tmf="OmegaT" adminlang="EN-US" srclang="EN-US" datatype="plaintext"/>
@@ -371,6 +378,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	// memory's rebuild keeps the imports it has no copy of and says so;
 	// the embedded one is rebuilt from scratch as before.
 	t.Run("RebuildKeepsAnotherMachinesImport", func(t *testing.T) {
+		t.Parallel()
 		tmxData := `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
 <body><tu><tuv xml:lang="en"><seg>The Mazhilis passed the budget law.</seg></tuv><tuv xml:lang="ru"><seg>Мажилис принял закон о бюджете.</seg></tuv></tu></body></tmx>`
@@ -427,6 +435,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	// silently. A shared memory refuses a name another machine's import
 	// has; this workspace's own import of it is replaced as before.
 	t.Run("ImportNameOfAnotherMachine", func(t *testing.T) {
+		t.Parallel()
 		tmxData := `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
 <body><tu><tuv xml:lang="en"><seg>The Mazhilis passed the budget law.</seg></tuv><tuv xml:lang="ru"><seg>Мажилис принял закон о бюджете.</seg></tuv></tu></body></tmx>`
@@ -459,6 +468,7 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	})
 
 	t.Run("HostileTMX", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		before := exportBytes(t, m)
 		for name, data := range HostileTMX {
@@ -488,8 +498,10 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	// nothing, under this machine's stamp, and its updates would never read
 	// the document again.
 	t.Run("KeepUnitsAfterAnotherUpdate", func(t *testing.T) {
+		t.Parallel()
 		for _, other := range []string{"removed", "replaced"} {
 			t.Run(other, func(t *testing.T) {
+				t.Parallel()
 				m := setup(t)
 				srcs, err := m.Store.Sources(ctx)
 				if err != nil {
@@ -530,10 +542,12 @@ func Run(t *testing.T, open func(t *testing.T) tm.Store) {
 	// update now compares each document three ways, with the version this
 	// workspace and the memory last agreed on (tm.SharedStateName).
 	t.Run("Shared", func(t *testing.T) {
+		t.Parallel()
 		RunShared(t, open)
 	})
 
 	t.Run("FailedApplyChangesNothing", func(t *testing.T) {
+		t.Parallel()
 		m := setup(t)
 		before := exportBytes(t, m)
 		good := tm.Change{Source: tm.Source{Name: "doc/x", Units: 1}, Units: []tm.Unit{{Source: "doc/x", Group: 1, Variants: []tm.Variant{{Lang: "en", Text: "x"}}}}}
@@ -696,6 +710,7 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 	// A document this workspace does not have (a colleague's, not pulled
 	// yet, never seen here) stays in the memory.
 	t.Run("NotPulledYet", func(t *testing.T) {
+		t.Parallel()
 		st := open(t)
 		t.Cleanup(func() { st.Close() })
 		alice := NewMachine(t, st, NewWorkspace(t, Docs))
@@ -726,6 +741,7 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 	// older one (not pulled): the memory keeps the newer, and says so,
 	// until the pull; this workspace's own change after it is written.
 	t.Run("OlderVersionHere", func(t *testing.T) {
+		t.Parallel()
 		st, alice, bob := setup(t)
 		alice.Note("prosecutor", 1, "alice")
 		if rep := alice.Update(); rep.Read != 1 {
@@ -754,6 +770,7 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 	// Another machine deleted a document; this workspace still has it
 	// (not pulled): it stays out of the memory.
 	t.Run("RemovedElsewhere", func(t *testing.T) {
+		t.Parallel()
 		st, alice, bob := setup(t)
 		alice.Pull(NewWorkspace(t, nil), "prosecutor")
 		if rep := alice.Update(); rep.Removed != 1 {
@@ -768,6 +785,7 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 	// and says so at every update, until a rebuild publishes this
 	// workspace's; the other machine then has the older one.
 	t.Run("Conflict", func(t *testing.T) {
+		t.Parallel()
 		st, alice, bob := setup(t)
 		alice.Note("prosecutor", 1, "alice")
 		alice.Update()
@@ -793,6 +811,7 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 	// versions and new documents: it publishes only what is this
 	// workspace's to publish.
 	t.Run("RebuildKeepsNewer", func(t *testing.T) {
+		t.Parallel()
 		st, alice, bob := setup(t)
 		alice.Note("prosecutor", 1, "alice")
 		WriteDocument(t, alice.WS, "weather", Docs["prosecutor"][2:], time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC))
@@ -807,6 +826,7 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 	// documents are written, a document that differs is kept as the
 	// memory has it and reported, nothing of the others' removed.
 	t.Run("NoBases", func(t *testing.T) {
+		t.Parallel()
 		st, alice, _ := setup(t)
 		carol := NewMachine(t, st, alice.WS)
 		carol.Note("tokayev-visit", 1, "carol")
@@ -823,6 +843,7 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 	// The bases are written when they change, not at every tm command
 	// (at 10,000 documents the file is a megabyte or two).
 	t.Run("BasesWrittenOnChange", func(t *testing.T) {
+		t.Parallel()
 		_, _, bob := setup(t)
 		state := bob.WS.Path(tm.Folder, tm.SharedStateName)
 		past := time.Now().Add(-time.Hour).Truncate(time.Second)
@@ -844,6 +865,7 @@ func RunShared(t *testing.T, open func(t *testing.T) tm.Store) {
 	// tm.url) do not apply: this workspace's documents are written to the
 	// new one, not taken for documents another machine removed there.
 	t.Run("AnotherMemory", func(t *testing.T) {
+		t.Parallel()
 		_, alice, _ := setup(t)
 		state := alice.WS.Path(tm.Folder, tm.SharedStateName)
 		data, err := os.ReadFile(state)
