@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -139,6 +140,7 @@ func TestReportPlural(t *testing.T) {
 // done and before any message; off a terminal, on TERM=dumb and with
 // NO_COLOR it prints nothing at all.
 func TestStepsCountsOnlyOnATerminal(t *testing.T) {
+	t.Parallel()
 	run := func(env *console.Env) {
 		s := env.Steps("publishing", 3)
 		defer s.Done()
@@ -150,7 +152,7 @@ func TestStepsCountsOnlyOnATerminal(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		s.Step("third")
 	}
-	for _, tt := range []struct {
+	cases := []struct {
 		name string
 		tty  bool
 		vars map[string]string
@@ -158,28 +160,38 @@ func TestStepsCountsOnlyOnATerminal(t *testing.T) {
 		{"pipe", false, nil},
 		{"dumb terminal", true, map[string]string{"TERM": "dumb"}},
 		{"NO_COLOR", true, map[string]string{"NO_COLOR": "1"}},
-	} {
+		{"terminal", true, nil},
+	}
+	// Each run sleeps a second, as slow steps do: the four run at once,
+	// each then checked in its subtest (parallel subtests would run two
+	// at a time on two cores, sleeping one after the other).
+	envs := make([]*console.Env, len(cases))
+	outs := make([]*bytes.Buffer, len(cases))
+	var wg sync.WaitGroup
+	for i, tt := range cases {
+		env, _, errOut := newEnv(t, "en")
+		env.ErrTTY = tt.tty
+		env.Getenv = func(k string) string { return tt.vars[k] }
+		envs[i], outs[i] = env, errOut
+		wg.Go(func() { run(env) })
+	}
+	wg.Wait()
+	for i, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			env, _, errOut := newEnv(t, "en")
-			env.ErrTTY = tt.tty
-			env.Getenv = func(k string) string { return tt.vars[k] }
-			run(env)
-			if strings.Contains(errOut.String(), "publishing") || strings.Contains(errOut.String(), "\x1b") {
-				t.Errorf("drew %q", errOut.String())
+			if tt.name == "terminal" {
+				stepsOnATerminal(t, envs[i], outs[i])
+				return
+			}
+			if strings.Contains(outs[i].String(), "publishing") || strings.Contains(outs[i].String(), "\x1b") {
+				t.Errorf("drew %q", outs[i].String())
 			}
 		})
 	}
-	t.Run("terminal", func(t *testing.T) {
-		t.Parallel()
-		stepsOnATerminal(t, run)
-	})
 }
 
-func stepsOnATerminal(t *testing.T, run func(*console.Env)) {
-	env, _, errOut := newEnv(t, "en")
-	env.ErrTTY = true // as on a terminal
-	run(env)
+// stepsOnATerminal checks what the steps of run drew on env, a terminal,
+// into errOut, then that a quick job draws nothing there.
+func stepsOnATerminal(t *testing.T, env *console.Env, errOut *bytes.Buffer) {
 	s := errOut.String()
 	if !strings.Contains(s, "\r\x1b[Kpublishing ") || !strings.Contains(s, " 2/3 second ") || !strings.HasSuffix(s, "\r\x1b[K") {
 		t.Fatalf("on a terminal: %q", s)
@@ -203,6 +215,7 @@ func stepsOnATerminal(t *testing.T, run func(*console.Env)) {
 }
 
 func TestBusyDrawsOnlyOnATerminal(t *testing.T) {
+	t.Parallel()
 	env, _, errOut := newEnv(t, "en")
 	ran := false
 	env.Busy("aligning", func() { time.Sleep(600 * time.Millisecond); ran = true })
