@@ -32,10 +32,19 @@ var admin struct {
 }
 
 // adminExec runs statement sql on the admin connection to the database at base, connecting
-// (again, if the last connection broke) when needed.
+// when needed, and again once if the connection broke (the server restarted between tests).
 func adminExec(ctx context.Context, base, sql string) error {
 	admin.Lock()
 	defer admin.Unlock()
+	err := adminExecLocked(ctx, base, sql)
+	if err != nil && admin.conn != nil && admin.conn.IsClosed() {
+		err = adminExecLocked(ctx, base, sql)
+	}
+	return err
+}
+
+// adminExecLocked is adminExec's one attempt, with admin held.
+func adminExecLocked(ctx context.Context, base, sql string) error {
 	if admin.conn == nil || admin.conn.IsClosed() {
 		conn, err := pgx.Connect(ctx, base)
 		if err != nil {
