@@ -38,17 +38,7 @@ func TestHelpEveryCommandEveryLanguage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cliApp := cli.NewApp(env, version, groups(app.New(version))...)
-		paths := [][]string{{}}
-		var walk func(prefix []string, cmds []*urfave.Command)
-		walk = func(prefix []string, cmds []*urfave.Command) {
-			for _, c := range cmds {
-				p := append(append([]string{}, prefix...), c.Name)
-				paths = append(paths, p)
-				walk(p, c.Subcommands)
-			}
-		}
-		walk(nil, cliApp.Commands)
+		paths := commandPaths(env)
 		if len(paths) < 5 {
 			t.Fatalf("only %d commands registered", len(paths))
 		}
@@ -98,16 +88,7 @@ func TestHelpFlagPlaceholdersTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paths := [][]string{{}}
-	var walk func(prefix []string, cmds []*urfave.Command)
-	walk = func(prefix []string, cmds []*urfave.Command) {
-		for _, c := range cmds {
-			p := append(append([]string{}, prefix...), c.Name)
-			paths = append(paths, p)
-			walk(p, c.Subcommands)
-		}
-	}
-	walk(nil, cli.NewApp(env, version, groups(app.New(version))...).Commands)
+	paths := commandPaths(env)
 	placeholders := func(lang string, p []string) map[string]string {
 		var out, errOut bytes.Buffer
 		args := append(append([]string{"--ui-lang", lang}, p...), "--help")
@@ -144,3 +125,19 @@ func TestHelpFlagPlaceholdersTranslated(t *testing.T) {
 // flagLine is a flag's line in a help page: its names, then its value's
 // placeholder when it takes one, then two spaces or more and its usage.
 var flagLine = regexp.MustCompile(`^   (-{1,2}[\w-]+(?:, -{1,2}[\w-]+)*)(?: (\S+))?\s{2,}`)
+
+// commandPaths lists every command and subcommand of the wired app, as the
+// words that name it, the app itself ([]) first.
+func commandPaths(env *console.Env) [][]string {
+	paths := [][]string{{}}
+	var walk func(prefix []string, cmds []*urfave.Command)
+	walk = func(prefix []string, cmds []*urfave.Command) {
+		for _, c := range cmds {
+			p := append(append([]string{}, prefix...), c.Name)
+			paths = append(paths, p)
+			walk(p, c.Subcommands)
+		}
+	}
+	walk(nil, cli.NewApp(env, version, groups(app.New(version))...).Commands)
+	return paths
+}

@@ -268,13 +268,7 @@ func TestDocumentPageGlossaryFinding(t *testing.T) {
 	a, ws := qaWorkspace(t)
 	// The Kazakh text says Министр, the glossary wants уәзір: a missing
 	// term in group 2, which has only typography warnings without it.
-	const gl = "terms:\n  - id: minister\n    en: {term: minister}\n    ru: {term: министр}\n    kk: {term: уәзір}\n"
-	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	ministerGlossary(t, ws)
 	c := fixtureOn(t, a, ws).client()
 	loc, err := locale.New("kk")
 	if err != nil {
@@ -459,5 +453,18 @@ func TestConfirmTellsOfEveryFinding(t *testing.T) {
 	want := "1 finding remains in the groups just confirmed: 1 (numbers: 1)"
 	if !strings.Contains(text(body), want) {
 		t.Errorf("the page does not say %q:\n%s", want, text(body))
+	}
+}
+
+// ministerGlossary gives ws a glossary of one term, minister: the sample
+// texts' Kazakh says Министр where the glossary wants уәзір.
+func ministerGlossary(t *testing.T, ws *workspace.Workspace) {
+	t.Helper()
+	const gl = "terms:\n  - id: minister\n    en: {term: minister}\n    ru: {term: министр}\n    kk: {term: уәзір}\n"
+	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -51,13 +51,7 @@ func TestFindingsPageContext(t *testing.T) {
 // correcting the text. Before, the entry's id was only named.
 func TestFindingLinksEntry(t *testing.T) {
 	a, ws := qaWorkspace(t)
-	const gl = "terms:\n  - id: minister\n    en: {term: minister}\n    ru: {term: министр}\n    kk: {term: уәзір}\n"
-	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	ministerGlossary(t, ws)
 	c := fixtureOn(t, a, ws).client()
 	const link = `href="/glossary?q=minister#e-minister"`
 	_, fpage := c.get("/doc/prices/findings?lang=ru")
@@ -126,13 +120,7 @@ func TestFindingMarkSaysWhatTheFindingSays(t *testing.T) {
 // finding beside the group pointed at nothing in the text.
 func TestMissingTermMarkedInSource(t *testing.T) {
 	a, ws := qaWorkspace(t)
-	const gl = "terms:\n  - id: minister\n    en: {term: minister}\n    ru: {term: министр}\n    kk: {term: уәзір}\n"
-	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	ministerGlossary(t, ws)
 	c := fixtureOn(t, a, ws).client()
 	_, page := c.get("/doc/prices")
 	row := groupRows(t, page)[2]
