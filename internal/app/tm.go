@@ -87,7 +87,9 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 		if err != nil {
 			return nil, locale.NewError("tm.cannot-open", map[string]any{"Where": rel, "Err": err.Error()}).WithHint("tm.cannot-open.file-hint").Wrap(err)
 		}
-		return &Memory{Memory: tm.New(ws, st), Where: rel}, nil
+		mem := tm.New(ws, st)
+		mem.Now = a.now
+		return &Memory{Memory: mem, Where: rel}, nil
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
@@ -117,6 +119,7 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 		return nil, locale.NewError("tm.cannot-open", data).WithHint(serverHint(err)).Wrap(err)
 	}
 	mem := tm.New(ws, st)
+	mem.Now = a.now
 	mem.Shared = true // other workspaces update it too
 	return &Memory{Memory: mem, Where: where, Server: true}, nil
 }

@@ -34,6 +34,9 @@ type Memory struct {
 	// [SharedStateName]), and a rebuild keeps the imported memories this
 	// workspace has no copy of, which another machine added.
 	Shared bool
+	// Now is the clock that dates an import of a TMX whose units give no
+	// changedate; nil means time.Now.
+	Now func() time.Time
 
 	once    sync.Once
 	matcher *glossary.Matcher
@@ -41,6 +44,14 @@ type Memory struct {
 
 // New returns the memory of ws kept in store.
 func New(ws *workspace.Workspace, store Store) *Memory { return &Memory{WS: ws, Store: store} }
+
+// now reads the memory's clock.
+func (m *Memory) now() time.Time {
+	if m.Now != nil {
+		return m.Now()
+	}
+	return time.Now()
+}
 
 // Langs are the workspace languages.
 func (m *Memory) Langs() []string { return m.WS.Config.Languages }

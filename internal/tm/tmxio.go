@@ -137,7 +137,8 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 		}
 		data = buf.Bytes()
 	}
-	c, skipped, derived, err := m.tmxChange(data, file, name, time.Now().UTC())
+	now := m.now().UTC().Truncate(time.Second)
+	c, skipped, derived, err := m.tmxChange(data, file, name, now)
 	if err != nil {
 		return ImportReport{}, err
 	}
@@ -156,6 +157,11 @@ func (m *Memory) importData(ctx context.Context, data []byte, file, name string)
 			err := os.MkdirAll(filepath.Dir(m.WS.Path(rel)), 0o755)
 			if err == nil {
 				err = m.WS.WriteFile(rel, data)
+			}
+			if err == nil {
+				// A rebuild dates the copy's units by its modification
+				// time: the import's, on the memory's clock.
+				err = os.Chtimes(m.WS.Path(rel), now, now)
 			}
 			if err != nil {
 				yield(Change{}, err)
