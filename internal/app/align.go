@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -24,6 +25,10 @@ type AlignResult struct {
 	Step int
 	// Recovered is a change a crash had interrupted, rolled back first.
 	Recovered *journal.Entry
+	// Merged are the files (relative to the workspace) of a git merge
+	// that stopped on derived values and that align finished; git still
+	// lists them as unmerged until they are added.
+	Merged []string
 }
 
 // Align aligns a workspace document and saves the alignment as one
@@ -61,7 +66,8 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 	// A git merge that stopped only on offsets and sums (two corrections
 	// of the document's texts) is finished here: align works them out
 	// again from the merged texts below, in the same journal step.
-	if _, err := c.FinishMerge(); err != nil {
+	merged, err := c.FinishMerge()
+	if err != nil {
 		return nil, err
 	}
 	d, err := c.Document()
@@ -78,6 +84,9 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 		return nil, err
 	}
 	res := &AlignResult{Doc: d, Kinds: map[string]int{}, Recovered: c.Recovered}
+	for _, name := range merged {
+		res.Merged = append(res.Merged, path.Join(document.Folder, id, name))
+	}
 	old, err := c.Alignment()
 	if err != nil {
 		return nil, err

@@ -71,6 +71,9 @@ func alignCommand(a *app.App, env *console.Env) *urfave.Command {
 
 func report(env *console.Env, r *app.AlignResult) {
 	cli.WarnRecovered(env, r.Recovered)
+	if len(r.Merged) > 0 {
+		env.SayN("align.merge-finished", len(r.Merged), map[string]any{"Files": strings.Join(r.Merged, ", ")})
+	}
 	n, confirmed, flagged := r.Alignment.Counts()
 	if len(r.Rebased) > 0 {
 		env.Warn("align.rebased", map[string]any{"Langs": strings.Join(r.Rebased, ", "), "Count": len(r.Lost)})
