@@ -53,6 +53,10 @@ type ImportResult struct {
 	Step int
 	// Recovered is a change a crash had interrupted, rolled back first.
 	Recovered *journal.Entry
+	// LostFormatting are the spans of the old formatting the new text
+	// dropped (the words under them were rewritten); empty when the
+	// import brought its own formatting.
+	LostFormatting []LostSpan
 }
 
 // Import stores data as the lang version of document id, creating the
@@ -200,6 +204,8 @@ func (c *Change) importText(lang, text string, opt ImportOptions) (*ImportResult
 		} else if len(f.Spans) > 0 || old != nil {
 			c.setFormatting(lang, hash, &Formatting{From: f.From, Spans: f.Valid(text)})
 		}
+	} else {
+		res.LostFormatting = LostIn(c.LostFormatting, lang)
 	}
 	if al != nil && old != nil {
 		if err := c.SetAlignment(al); err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/textenc"
@@ -52,7 +53,29 @@ type Change struct {
 	ID string
 	// Recovered is a change a crash had interrupted, rolled back by Begin.
 	Recovered *journal.Entry
-	tx        *journal.Tx
+	// LostFormatting are the spans of formatting SetText dropped because
+	// the words under them were rewritten (see [Rebase]), for the caller
+	// to tell the person.
+	LostFormatting []LostSpan
+	tx             *journal.Tx
+}
+
+// LostSpan is a span of formatting an edit of the Lang text dropped; its
+// Text is the text it covered before the edit.
+type LostSpan struct {
+	Lang string
+	docformat.Span
+}
+
+// LostIn returns the spans of lost that are of language lang.
+func LostIn(lost []LostSpan, lang string) []LostSpan {
+	var out []LostSpan
+	for _, s := range lost {
+		if s.Lang == lang {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Begin starts a change of document id, which need not exist yet. It
@@ -348,7 +371,14 @@ func (c *Change) SetText(lang, text string) error {
 			if err != nil {
 				return err
 			}
-			f.Spans, _ = Rebase(spans, string(old), text)
+			var lost []docformat.Span
+			f.Spans, lost = Rebase(spans, string(old), text)
+			for _, s := range lost {
+				if s.Start >= 0 && s.Start <= s.End && s.End <= len(old) {
+					s.Text = string(old[s.Start:s.End])
+				}
+				c.LostFormatting = append(c.LostFormatting, LostSpan{Lang: lang, Span: s})
+			}
 			c.SetFormatting(lang, text, f)
 		}
 	}

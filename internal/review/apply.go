@@ -114,6 +114,9 @@ type Result struct {
 	Recovered *journal.Entry
 	// Alignment is the alignment after the edit.
 	Alignment *document.Alignment
+	// LostFormatting are the spans of formatting the edit dropped: the
+	// words under them were rewritten (see [document.Rebase]).
+	LostFormatting []document.LostSpan
 
 	// after is what the edit wrote: the document (its meta.yaml), the
 	// alignment file and the texts, for [Result.Snapshot].
@@ -204,6 +207,7 @@ func Apply(d *document.Document, op Op, opt Options) (*Result, error) {
 		maps.Copy(texts, res.Change.Texts)
 		res.afterDoc = ad
 		res.afterRaw, res.afterTexts = raw, texts
+		res.LostFormatting = c.LostFormatting
 	}
 	return res, err
 }

@@ -6,6 +6,7 @@ import (
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
@@ -259,6 +260,7 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 	for _, g := range c.Gaps {
 		env.Warn("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})
 	}
+	cli.WarnLostFormatting(env, res.LostFormatting)
 	if !c.Sentences {
 		// Confirming does not resolve findings, and export refuses a
 		// document that has any.
