@@ -37,7 +37,7 @@ var dynamicIDs = []struct {
 	{"align.flag.no-", []string{"en", "ru", "kk"}, "align.FlagReasons names an empty side of en, ru or kk as align.flag.no-+Lang"},
 	{"check.kind.", []string{"missing", "forbidden", "homoglyph", "hidden-character",
 		"numbers", "untranslated", "consistency", "typography", "endings", "spelling"}, "glossarycmd and the HTML report print a finding's Kind: the glossary's, or the qa check's"},
-	{"formats.kind.", []string{"bold", "italic", "code", "link", "item", "ordered", "quote", "note", "element"}, "cli.FormattingKind names a docformat.Span's Kind as formats.kind.+Kind"},
+	{"formats.kind.", []string{"bold", "italic", "code", "link", "item", "ordered", "quote", "note", "element"}, "app.LostFormattingData names a docformat.Span's Kind as formats.kind.+Kind"},
 	{"check.severity.", []string{"error", "warning"}, "glossarycmd and the HTML report print a finding's qa.Severity"},
 	{"glossary.check.", []string{"missing", "forbidden", "homoglyph", "hidden-character"}, "glossary.Finding.MessageID is glossary.check.+Kind"},
 	{"check.scope.", []string{"group", "paragraph", "text", "tu", "row"}, "glossarycmd names a report's check.Scope"},
