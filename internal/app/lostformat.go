@@ -1,6 +1,9 @@
 package app
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
 )
@@ -11,7 +14,7 @@ import (
 // it were rewritten". The command line and the workbench say it after
 // the edit.
 func LostFormattingData(t func(id string, data map[string]any) string, s document.LostSpan) map[string]any {
-	return map[string]any{"Kind": formattingKind(t, s.Span), "Text": excerpt(s.Text, 40), "Lang": s.Lang}
+	return map[string]any{"Kind": formattingKind(t, s.Span), "Text": ClipRight(s.Text, 40), "Lang": s.Lang}
 }
 
 // formattingKind names the kind of a span of formatting: "bold", "the
@@ -26,11 +29,19 @@ func formattingKind(t func(id string, data map[string]any) string, s docformat.S
 	return s.Kind
 }
 
-// excerpt is text cut to at most n characters, with "…" where it was cut.
-func excerpt(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
+// ClipRight keeps the first n characters of s, to a word's end, with …
+// for what it left out: the words a message quotes from a sentence.
+func ClipRight(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return string(r[:n-1]) + "…"
+	cut := 0
+	for i := 0; i < n; i++ {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > 0 {
+		cut = sp
+	}
+	return s[:cut] + "…"
 }

@@ -675,13 +675,13 @@ func contextOf(f check.Finding, source string) (ctx, target *excerpt) {
 	if f.InSource {
 		lang = cmp.Or(f.SrcLang, source)
 		if strings.TrimSpace(f.Target) != "" {
-			target = &excerpt{Lang: f.Lang, Before: clipRight(f.Target, 2*contextRunes)}
+			target = &excerpt{Lang: f.Lang, Before: app.ClipRight(f.Target, 2*contextRunes)}
 		}
 	}
 	if f.Start >= 0 && f.Start < f.End && f.End <= len(seg) && utf8.RuneStart(seg[f.Start]) && (f.End == len(seg) || utf8.RuneStart(seg[f.End])) {
-		return &excerpt{Lang: lang, Before: clipLeft(seg[:f.Start], contextRunes), Hit: seg[f.Start:f.End], After: clipRight(seg[f.End:], contextRunes)}, target
+		return &excerpt{Lang: lang, Before: clipLeft(seg[:f.Start], contextRunes), Hit: seg[f.Start:f.End], After: app.ClipRight(seg[f.End:], contextRunes)}, target
 	}
-	return &excerpt{Lang: lang, Before: clipRight(seg, 2*contextRunes)}, target
+	return &excerpt{Lang: lang, Before: app.ClipRight(seg, 2*contextRunes)}, target
 }
 
 // clipLeft keeps the last n characters of s, from a word's start, with …
@@ -699,23 +699,6 @@ func clipLeft(s string, n int) string {
 		cut += sp + 1
 	}
 	return "…" + s[cut:]
-}
-
-// clipRight keeps the first n characters of s, to a word's end, with …
-// for what it left out.
-func clipRight(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	cut := 0
-	for i := 0; i < n; i++ {
-		_, size := utf8.DecodeRuneInString(s[cut:])
-		cut += size
-	}
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > 0 {
-		cut = sp
-	}
-	return s[:cut] + "…"
 }
 
 func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
