@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/glossary/morph"
@@ -62,15 +63,13 @@ func (e *UnknownCheck) Unwrap() error {
 		WithHint("check.bad-check.hint").OfKind(locale.Usage)
 }
 
-// ParseChecks reads a comma-separated list of check names (--checks); ""
-// means every check.
+// ParseChecks reads a list of check names (--checks) separated by commas
+// or spaces, in any case; an empty list means every check. An empty item
+// (a comma at the end, two in a row) is no name: "numbers," is numbers.
 func ParseChecks(list string) ([]string, error) {
-	if strings.TrimSpace(list) == "" {
-		return nil, nil
-	}
 	var out []string
-	for _, n := range strings.Split(list, ",") {
-		n = strings.TrimSpace(n)
+	for _, n := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		n = strings.ToLower(n)
 		if !slices.Contains(Names, n) {
 			return nil, &UnknownCheck{Name: n}
 		}
