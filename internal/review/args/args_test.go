@@ -3,6 +3,7 @@ package args
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -166,4 +167,46 @@ func ExampleParseRange() {
 	// [1 2 3 4 9] <nil>
 	// 1-4,9
 	// bad group range 2-x at byte 2: use numbers and ranges such as 1-20,25, or all
+}
+
+func TestParseDirection(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		next bool
+		bad  bool
+	}{
+		{in: "next", next: true}, {in: "down", next: true}, {in: " Next ", next: true},
+		{in: "prev"}, {in: "previous"}, {in: "up"}, {in: "PREV"},
+		{in: "", bad: true}, {in: "nex", bad: true}, {in: "вниз", bad: true},
+	} {
+		next, err := ParseDirection(c.in)
+		if (err != nil) != c.bad || next != c.next {
+			t.Errorf("ParseDirection(%q) = %v, %v", c.in, next, err)
+		}
+	}
+}
+
+// FuzzParseDirection: only the words of the two directions are accepted,
+// and an error quotes the input as given.
+func FuzzParseDirection(f *testing.F) {
+	for _, s := range []string{"next", "prev", " UP", "", "\xff", "nextt"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		next, err := ParseDirection(in)
+		w := strings.ToLower(strings.TrimSpace(in))
+		switch {
+		case err != nil:
+			if next || slices.Contains([]string{"next", "down", "prev", "previous", "up"}, w) {
+				t.Fatalf("ParseDirection(%q) = %v, %v", in, next, err)
+			}
+			if e, ok := err.(*locale.Error); !ok || e.Data["Input"] != in {
+				t.Fatalf("ParseDirection(%q): error %#v does not quote the input", in, err)
+			}
+		case next != (w == "next" || w == "down"):
+			t.Fatalf("ParseDirection(%q) = %v", in, next)
+		case !slices.Contains([]string{"next", "down", "prev", "previous", "up"}, w):
+			t.Fatalf("ParseDirection(%q) accepted", in)
+		}
+	})
 }
