@@ -122,7 +122,7 @@ func plainPieces(tpl string) (ps []piece, ok bool) {
 		if j < 0 || strings.Contains(tpl[:i], "}}") {
 			return nil, false
 		}
-		field := strings.TrimSpace(tpl[i+2 : i+j])
+		field := strings.Trim(tpl[i+2:i+j], " \t\r\n") // text/template's spaces, not Unicode's
 		if len(field) < 2 || field[0] != '.' || !isIdent(field[1:]) {
 			return nil, false
 		}

@@ -118,3 +118,34 @@ func BenchmarkGoI18n(b *testing.B) {
 		}
 	}
 }
+
+// FuzzPlainLikeGoI18n: any template the fast path takes renders as go-i18n
+// (text/template) renders it, for any string value of its fields.
+func FuzzPlainLikeGoI18n(f *testing.F) {
+	f.Add("a {{.X}} b", "Алматы")
+	f.Add("{{ .Name }}{{.N2}}", "<&>")
+	f.Add("{{\t.X\n}}", "x")
+	f.Add("{{\u00a0.X}}", "x")
+	f.Fuzz(func(t *testing.T, tpl, val string) {
+		ps, ok := plainPieces(tpl)
+		if !ok || !hasField(ps) {
+			return
+		}
+		data := map[string]any{}
+		for _, p := range ps {
+			data[p.field] = val
+		}
+		b := i18n.NewBundle(language.English)
+		if err := b.AddMessages(language.English, &i18n.Message{ID: "m", Other: tpl}); err != nil {
+			t.Fatal(err)
+		}
+		want, err := i18n.NewLocalizer(b, "en").Localize(&i18n.LocalizeConfig{MessageID: "m", TemplateData: data})
+		got, rendered := renderPlain(ps, data)
+		if err != nil {
+			t.Fatalf("the fast path took %q, which go-i18n refuses: %v", tpl, err)
+		}
+		if !rendered || got != want {
+			t.Fatalf("%q with %q: got %q, go-i18n %q", tpl, val, got, want)
+		}
+	})
+}
