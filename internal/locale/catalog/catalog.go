@@ -110,13 +110,14 @@ func Generate(fsys fs.FS) ([]byte, error) {
 // written as a raw literal with its line ends as they are, so that the
 // generated file reads like the catalogue (and no escape such as \n sits
 // against a Cyrillic word); anything a raw literal cannot hold (a
-// backquote, CR, other control characters) is quoted.
+// backquote, CR, other control characters, a byte order mark, which Go
+// source may not hold) is quoted.
 func goString(v string) string {
 	if !strings.Contains(v, "\n") || !utf8.ValidString(v) {
 		return strconv.Quote(v)
 	}
 	for _, r := range v {
-		if r == '`' || r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f {
+		if r == '`' || r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || r == '\ufeff' {
 			return strconv.Quote(v)
 		}
 	}
