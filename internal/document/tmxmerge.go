@@ -115,6 +115,9 @@ type TMXMerge struct {
 	// document (another document of the CAT project, or a source the
 	// translator edited).
 	Unused int
+	// LostFormatting are the spans of formatting dropped because the
+	// memory rewrote the words under them (see [Rebase]).
+	LostFormatting []LostSpan
 	// Recovered is a change a crash had interrupted, rolled back first.
 	Recovered *journal.Entry
 }
@@ -277,6 +280,7 @@ func MergeTMX(ws *workspace.Workspace, id string, m *tmx.TMX, now time.Time) (*T
 	if err := change.SetAlignment(a); err != nil {
 		return res, err
 	}
+	res.LostFormatting = change.LostFormatting
 	n := 0
 	for _, gs := range res.Changed {
 		n += len(gs)
