@@ -391,6 +391,18 @@ func Rebase(spans []docformat.Span, old, new string) (kept, lost []docformat.Spa
 		switch {
 		case s.Start < 0 || s.End <= s.Start || s.End > len(old) || old[s.Start:s.End] != s.Text:
 			lost = append(lost, s)
+		case docformat.IsBlock(s.Kind) && s.End+2 > p && s.Start-2 < oldEnd && paragraphSpan(old, s):
+			// A list item, quote or note covers its paragraph: one the
+			// edit touches is its paragraph as the edit left it.
+			if runs == nil {
+				runs = append([]sameRun{{0, 0, p}}, sameRuns(old[p:oldEnd], new[p:newEnd], p)...)
+				runs = append(runs, sameRun{oldEnd, newEnd, q})
+			}
+			if parts := moveBlock(s, runs, new); len(parts) > 0 {
+				kept = append(kept, parts...)
+			} else {
+				lost = append(lost, s)
+			}
 		case s.End <= p:
 			kept = append(kept, s)
 		case s.Start >= oldEnd:
@@ -409,7 +421,111 @@ func Rebase(spans []docformat.Span, old, new string) (kept, lost []docformat.Spa
 			}
 		}
 	}
-	return uncross(kept, lost)
+	return uncross(oneBlock(kept), lost)
+}
+
+// oneBlock drops from spans each block span of the kind and stretch of
+// one before it: two list items an edit joined into one paragraph are one
+// list item.
+func oneBlock(spans []docformat.Span) []docformat.Span {
+	type block struct {
+		kind       string
+		start, end int
+	}
+	var seen map[block]bool
+	return slices.DeleteFunc(spans, func(s docformat.Span) bool {
+		if !docformat.IsBlock(s.Kind) {
+			return false
+		}
+		k := block{s.Kind, s.Start, s.End}
+		if seen[k] {
+			return true
+		}
+		if seen == nil {
+			seen = map[block]bool{}
+		}
+		seen[k] = true
+		return false
+	})
+}
+
+// paragraph returns the paragraph of text around byte at: the stretch
+// between blank lines (the blocks of a stored text are separated by one),
+// without white space at its edges.
+func paragraph(text string, at int) (int, int) {
+	start := strings.LastIndex(text[:at], "\n\n")
+	if start < 0 {
+		start = 0
+	} else {
+		start += 2
+	}
+	end := strings.Index(text[at:], "\n\n")
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += at
+	}
+	p := text[start:end]
+	start += len(p) - len(strings.TrimLeftFunc(p, unicode.IsSpace))
+	end = max(start, start+len(strings.TrimSpace(p)))
+	return start, end
+}
+
+// paragraphSpan reports whether s covers a whole paragraph of text, as
+// the block kinds a reader records do.
+func paragraphSpan(text string, s docformat.Span) bool {
+	start, end := paragraph(text, s.Start)
+	return start == s.Start && end == s.End
+}
+
+// moveBlock moves a block span that covered its paragraph (see [Rebase])
+// to the paragraphs of new that hold what is left of it: those its words
+// went to (see [moveSpan]), else the one that holds any of its unchanged
+// text, else the one after the break before it or before the break after
+// it (a list item whose words were all rewritten is still a list item).
+// Words typed at its edges are inside it, and a paragraph the edit joined
+// to it is the same block: two list items joined are one list item.
+func moveBlock(s docformat.Span, runs []sameRun, new string) []docformat.Span {
+	var at []int
+	for _, p := range moveSpan(s, runs, new) {
+		at = append(at, p.Start)
+	}
+	if len(at) == 0 {
+		// Its words rewritten: where most of them are, else between
+		// the breaks that were before and after it.
+		same, in, before, after := 0, -1, -1, -1
+		for _, r := range runs {
+			if lo, hi := max(s.Start, r.old), min(s.End, r.old+r.n); lo < hi {
+				same += hi - lo
+				if in < 0 {
+					in = r.new + lo - r.old
+				}
+			}
+			if r.old < s.Start && s.Start <= r.old+r.n {
+				before = r.new + s.Start - r.old
+			}
+			if r.old <= s.End && s.End < r.old+r.n && after < 0 {
+				after = r.new + s.End - r.old
+			}
+		}
+		switch {
+		case 2*same >= s.End-s.Start:
+			at = append(at, in)
+		case before >= 0 && after > before:
+			at = append(at, before)
+		}
+	}
+	var out []docformat.Span
+	for _, a := range at {
+		start, end := paragraph(new, a)
+		if start == end {
+			continue
+		}
+		t := s
+		t.Start, t.End, t.Text = start, end, new[start:end]
+		out = append(out, t)
+	}
+	return oneBlock(out)
 }
 
 // moveSpan moves s over runs, the stretches old and new share in order

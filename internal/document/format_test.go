@@ -100,6 +100,11 @@ func TestRebaseProperty(t *testing.T) {
 		for _, s := range spans {
 			before := s.End <= i
 			after := s.Start >= j && clear
+			if docformat.IsBlock(s.Kind) && paragraphSpan(old, s) {
+				// A block covers its paragraph, words typed at its
+				// edges included.
+				before, after = s.End+2 <= i, s.Start-2 >= j && clear
+			}
 			if !before && !after {
 				continue
 			}
@@ -432,5 +437,74 @@ func TestSetTextAfterHandEdit(t *testing.T) {
 	}
 	if i := strings.Index(edited, "Тоқаев"); f.Text != Hash(edited) || len(f.Spans) != 1 || f.Spans[0].Start != i || f.Spans[0].Text != "Тоқаев" {
 		t.Errorf("formatting after the edit: %+v", f)
+	}
+}
+
+// TestRebaseBlocks: a list item, quote or note covers its paragraph, so
+// an edit that joins two list items leaves one list item over the joined
+// paragraph (the translator made one sentence of two items), words typed
+// at a list item's edges are in it, and a list item whose words were all
+// rewritten is still one.
+func TestRebaseBlocks(t *testing.T) {
+	const old = "Правила:\n\nДержите дверь закрытой.\n\nКормите кота каждый день.\n\nКонец."
+	block := func(kind, text, sub string) docformat.Span {
+		i := strings.Index(text, sub)
+		if i < 0 {
+			t.Fatalf("no %q in %q", sub, text)
+		}
+		return docformat.Span{Start: i, End: i + len(sub), Kind: kind, Text: sub}
+	}
+	items := []docformat.Span{
+		block(docformat.Item, old, "Держите дверь закрытой."),
+		block(docformat.Bold, old, "дверь"),
+		block(docformat.Item, old, "Кормите кота каждый день."),
+	}
+	for _, c := range []struct {
+		name  string
+		spans []docformat.Span
+		new   string
+		want  []docformat.Span
+		lost  int
+	}{
+		{
+			name:  "two list items joined",
+			spans: items,
+			new:   "Правила:\n\nДержите дверь закрытой и кормите кота каждый день.\n\nКонец.",
+			want: []docformat.Span{
+				block(docformat.Item, "Правила:\n\nДержите дверь закрытой и кормите кота каждый день.\n\nКонец.", "Держите дверь закрытой и кормите кота каждый день."),
+				block(docformat.Bold, "Правила:\n\nДержите дверь закрытой и кормите кота каждый день.\n\nКонец.", "дверь"),
+			},
+		},
+		{
+			name:  "joined with a comma",
+			spans: items[:1:1],
+			new:   "Правила:\n\nДержите дверь закрытой, кормите кота каждый день.\n\nКонец.",
+			want:  []docformat.Span{block(docformat.Item, "Правила:\n\nДержите дверь закрытой, кормите кота каждый день.\n\nКонец.", "Держите дверь закрытой, кормите кота каждый день.")},
+		},
+		{
+			name:  "words typed at the edges",
+			spans: items[2:],
+			new:   "Правила:\n\nДержите дверь закрытой.\n\nВсегда кормите кота каждый день, утром.\n\nКонец.",
+			want:  []docformat.Span{block(docformat.Item, "Правила:\n\nДержите дверь закрытой.\n\nВсегда кормите кота каждый день, утром.\n\nКонец.", "Всегда кормите кота каждый день, утром.")},
+		},
+		{
+			name:  "a list item rewritten",
+			spans: items[2:],
+			new:   "Правила:\n\nДержите дверь закрытой.\n\nНе забывайте о еде для животных.\n\nКонец.",
+			want:  []docformat.Span{block(docformat.Item, "Правила:\n\nДержите дверь закрытой.\n\nНе забывайте о еде для животных.\n\nКонец.", "Не забывайте о еде для животных.")},
+		},
+		{
+			name:  "a list item deleted",
+			spans: items[2:],
+			new:   "Правила:\n\nДержите дверь закрытой.\n\nКонец.",
+			lost:  1,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, lost := Rebase(c.spans, old, c.new)
+			if !slices.Equal(got, c.want) || len(lost) != c.lost {
+				t.Errorf("kept %+v\nwant %+v\nlost %+v, want %d", got, c.want, lost, c.lost)
+			}
+		})
 	}
 }
