@@ -2,12 +2,16 @@ package document
 
 import (
 	"errors"
+	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/yamlx"
 )
 
 // TestParseFormattingBadSpans: a span no tilmash writes is refused with
@@ -75,7 +79,21 @@ func FuzzParseFormatting(f *testing.F) {
 	f.Add("spans: [{start: 2, end: 6, kind: link, href: \"a\", text: аңа}]", "жаңа")
 	f.Add("spans: {a: 1}", "x")
 	f.Add("text: x\nspans:\n  - {start: 0, end: 4, kind: link, text: жа}\n  - {start: 2, end: 6, kind: link, text: аң}\n", "Тағы жаңа: жаң")
+	f.Add("# tilmash\ntext: ab\nfrom: docx\nspans:\n  - {start: 0, end: 4, kind: element, tag: \"sup\", space: \"end\", href: \"h\\\"\", text: \"\\x41\\u0430\\0\\N\"}\n", "жаңа")
+	f.Add("text: ab\nspans: []\n", "")
+	f.Add("text: ab\nspans:\n  - {start: 0, end: 4, kind: null, text: \"жа\"}\n", "жаңа")
 	f.Fuzz(func(t *testing.T, data, text string) {
+		// The line reader reads what yaml.v3 reads, or leaves the file
+		// to it.
+		if fast, ok := parseFormattingFast([]byte(data)); ok {
+			var want Formatting
+			if err := yamlx.Decode("kk.format.yaml", []byte(data), &want, false); err != nil {
+				t.Fatalf("read %q, which yaml.v3 refuses: %v", data, err)
+			}
+			if fast.Text != want.Text || fast.From != want.From || !slices.Equal(fast.Spans, want.Spans) || (fast.Spans == nil) != (want.Spans == nil) {
+				t.Fatalf("%q read as\n%+v, yaml.v3 reads\n%+v", data, fast, want)
+			}
+		}
 		fm, err := ParseFormatting("kk.format.yaml", []byte(data))
 		if err != nil {
 			var le *locale.Error
@@ -118,4 +136,44 @@ func FuzzParseFormatting(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestParseFormattingFastAgrees: every file Marshal writes, whatever its
+// texts and links hold (quotes, backslashes, control characters, line
+// breaks, Kazakh letters, bytes that are not UTF-8), is read by the line
+// reader, as yaml.v3 reads it.
+func TestParseFormattingFastAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 6))
+	alphabet := []string{"a", "ә", "қ", " ", "\"", "\\", "\n", "\t", "\x00", "\x1b", "\x7f", "\u0085", "\u2028", "\ufeff", "«", "»", "#", ": ", "{", "}", ",", "'", "\xff", "😀"}
+	str := func() string {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	kinds := []string{docformat.Bold, docformat.Italic, docformat.Link, docformat.Item, docformat.Element, "true", "no"}
+	for round := range 2000 {
+		f := &Formatting{Text: Hash(str()), From: []string{"", "md", "docx", "html"}[rng.IntN(4)]}
+		for range rng.IntN(5) {
+			s := docformat.Span{Start: rng.IntN(1000), Kind: kinds[rng.IntN(len(kinds))], Text: str()}
+			s.End = s.Start + rng.IntN(100)
+			if rng.IntN(3) == 0 {
+				s.Tag, s.Space, s.Href = str(), str(), str()
+			}
+			f.Spans = append(f.Spans, s)
+		}
+		data := f.Marshal("kk")
+		fast, ok := parseFormattingFast(data)
+		if !ok {
+			t.Fatalf("round %d: the line reader refused\n%s", round, data)
+		}
+		var want Formatting
+		if err := yamlx.Decode("kk.format.yaml", data, &want, false); err != nil {
+			t.Fatalf("round %d: %v\n%s", round, err, data)
+		}
+		if fast.Text != want.Text || fast.From != want.From || !slices.Equal(fast.Spans, want.Spans) {
+			t.Fatalf("round %d: read as\n%+v, yaml.v3 reads\n%+v\n%s", round, fast, want, data)
+		}
+	}
 }
