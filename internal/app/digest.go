@@ -135,12 +135,12 @@ func (app *App) workspaceDigest(ws *workspace.Workspace, r *workspace.Reader, ki
 }
 
 // documentDigest is the digest of a document's files that publish and
-// status read (meta.yaml, the text of each workspace language, the
-// alignment) with the workspace's digest wd.
+// status read (meta.yaml, the text and formatting of each workspace
+// language, the alignment) with the workspace's digest wd.
 func (s *fileSums) documentDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
 	names := []string{"meta.yaml", document.AlignmentName}
 	for _, l := range ws.Config.Languages {
-		names = append(names, l+".txt")
+		names = append(names, l+".txt", document.FormatName(l))
 	}
 	return s.filesDigest(ws, r, id, wd, names)
 }
@@ -212,28 +212,10 @@ func (s *fileSums) filesDigest(ws *workspace.Workspace, r *workspace.Reader, id,
 	return d.sum(), nil
 }
 
-// publishDigest is a document's digest for publish: documentDigest and
-// the formatting beside each text (LANG.format.yaml), which the article
-// versions put back (bold, links, lists), so that a new formatting of the
-// same text publishes them again. Status does not show formatting and
-// reads the cheaper documentDigest.
+// publishDigest is a document's digest for publish: documentDigest, which
+// holds the formatting beside each text (LANG.format.yaml) that the
+// article versions put back (bold, links, lists), so that a new
+// formatting of the same text publishes them again.
 func (s *fileSums) publishDigest(ws *workspace.Workspace, r *workspace.Reader, id, wd string) (string, error) {
-	own, err := s.documentDigest(ws, r, id, wd)
-	if err != nil {
-		return "", err
-	}
-	d := newDigester("publish")
-	d.part("document", []byte(own))
-	var names []string
-	for _, l := range ws.Config.Languages {
-		names = append(names, document.FormatName(l))
-	}
-	dir := filepath.Join(document.Folder, id)
-	err = r.ReadEach(dir, names, func(name string, data []byte, err error) error {
-		return d.add(filepath.Join(dir, name), data, err)
-	})
-	if err != nil {
-		return "", err
-	}
-	return d.sum(), nil
+	return s.documentDigest(ws, r, id, wd)
 }

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"encoding/hex"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // LostFormattingData is the values of the message formats.lost, t
@@ -15,6 +18,60 @@ import (
 // the edit.
 func LostFormattingData(t func(id string, data map[string]any) string, s document.LostSpan) map[string]any {
 	return map[string]any{"Kind": formattingKind(t, s.Span), "Text": ClipRight(s.Text, 40), "Lang": s.Lang}
+}
+
+// UnplacedFormatting returns the spans of formatting of the langs of d
+// (every language of d when langs is empty) that can no longer be placed
+// in their texts, changed outside tilmash (see
+// document.Document.UnplacedFormatting): export and status say them.
+func (app *App) UnplacedFormatting(d *document.Document, langs []string) ([]document.LostSpan, error) {
+	if len(langs) == 0 {
+		langs = d.Languages()
+	}
+	var out []document.LostSpan
+	var r *workspace.Reader
+	for _, l := range langs {
+		if d.Meta.Versions[l] == nil {
+			continue
+		}
+		// Most texts have no formatting, and the others are as it was
+		// made for: known by the text's sha256, kept across runs while
+		// the file is the same, without reading a long text again.
+		f, err := d.Formatting(l)
+		if err != nil {
+			return nil, err
+		}
+		if f == nil {
+			continue
+		}
+		if r == nil {
+			r = d.WS.NewReader()
+		}
+		if sum, err := app.sums.readerSum(d.WS, r, filepath.Join(document.Folder, d.ID, l+".txt")); err == nil && hex.EncodeToString(sum[:]) == f.Text {
+			continue
+		}
+		text, err := d.Text(l)
+		if err != nil {
+			return nil, err
+		}
+		lost, err := d.UnplacedFormatting(l, text)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lost...)
+	}
+	return out, nil
+}
+
+// LostFormattingMessage is the catalogue id of the message that says s
+// was lost: formats.lost for words an edit rewrote, formats.unplaced
+// for words a change outside tilmash took away (see
+// document.LostSpan.Outside). Both take [LostFormattingData].
+func LostFormattingMessage(s document.LostSpan) string {
+	if s.Outside {
+		return "formats.unplaced"
+	}
+	return "formats.lost"
 }
 
 // formattingKind names the kind of a span of formatting: "bold", "the

@@ -25,6 +25,11 @@ type LanguageStatus struct {
 	// in, no SRX file giving them: see MissingRules): its text is not cut
 	// into sentences, Sentences is 0 and Words counts the whole text.
 	NoRules bool `json:"no_segmentation_rules,omitempty"`
+	// UnplacedFormatting counts the spans of the text's formatting that
+	// can no longer be placed in it: the text was changed outside tilmash
+	// and no longer has their words (see
+	// document.Document.UnplacedFormatting). export names them.
+	UnplacedFormatting int `json:"unplaced_formatting,omitempty"`
 }
 
 // AlignmentStatus summarises a document's alignment.
@@ -197,6 +202,11 @@ func (app *App) DocumentStatus(ws *workspace.Workspace, id string) (*DocumentSta
 		}
 		texts[l] = text
 		ls.Stale = document.Hash(text) != v.SHA256
+		lost, err := d.UnplacedFormatting(l, text)
+		if err != nil {
+			return nil, err
+		}
+		ls.UnplacedFormatting = len(lost)
 		seg, err := app.Segmenter(ws, l)
 		if segment.IsUnsupported(err) {
 			// Not the document's fault: the row is shown, the

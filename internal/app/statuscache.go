@@ -28,7 +28,7 @@ const StatusCacheName = "status-cache"
 
 // statusCacheMagic starts the file; the sha256 of the rest follows on its
 // own line, then the JSON.
-const statusCacheMagic = "tilmash status cache 3\n" // 2: AlignmentStatus.Mismatches; 3: Unaligned
+const statusCacheMagic = "tilmash status cache 4\n" // 2: AlignmentStatus.Mismatches; 3: Unaligned; 4: UnplacedFormatting
 
 type statusCache struct {
 	Workspace string                 `json:"workspace"`

@@ -878,6 +878,27 @@ func (d *Document) FormattingFor(lang, text string) (*Formatting, error) {
 	return f.Apply(text)
 }
 
+// UnplacedFormatting returns the spans of the formatting of lang that
+// can no longer be placed in text, its stored text: changed outside
+// tilmash (by hand, by a merge), it no longer has their words where
+// [Formatting.For] looks. Exports leave them out, and the next edit of
+// the text through tilmash drops them from the file.
+func (d *Document) UnplacedFormatting(lang, text string) ([]LostSpan, error) {
+	f, err := d.Formatting(lang)
+	if err != nil || f == nil || f.Text == Hash(text) {
+		return nil, err
+	}
+	_, lost, err := f.For(text)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]LostSpan, len(lost))
+	for i, s := range lost {
+		out[i] = LostSpan{Lang: lang, Span: s, Outside: true}
+	}
+	return out, nil
+}
+
 // Formatting returns the formatting of lang as the change would leave it,
 // nil when there is none.
 func (c *Change) Formatting(lang string) (*Formatting, error) {

@@ -65,6 +65,10 @@ type Change struct {
 type LostSpan struct {
 	Lang string
 	docformat.Span
+	// Outside says why: the text was changed outside tilmash (by hand, by
+	// a merge) and its words are no longer found in it (see
+	// [Formatting.For]), rather than rewritten by the edit.
+	Outside bool
 }
 
 // LostIn returns the spans of lost that are of language lang.
@@ -367,9 +371,15 @@ func (c *Change) SetText(lang, text string) error {
 			// The spans for the old text (found again by their words
 			// when it was edited outside tilmash), then moved with
 			// the edit.
-			spans, _, err := f.For(string(old))
+			spans, gone, err := f.For(string(old))
 			if err != nil {
 				return err
+			}
+			// Those a change outside tilmash left without their words
+			// go now, with the file written for the new text: said
+			// once, here.
+			for _, s := range gone {
+				c.LostFormatting = append(c.LostFormatting, LostSpan{Lang: lang, Span: s, Outside: true})
 			}
 			var lost []docformat.Span
 			f.Spans, lost = Rebase(spans, string(old), text)

@@ -257,7 +257,7 @@ func (s *Server) report(loc *locale.Localizer, id string, res *app.EditResult) [
 		out = append(out, note{"warn", loc.Text("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})})
 	}
 	for _, s := range res.LostFormatting {
-		out = append(out, note{"warn", loc.Text("formats.lost", app.LostFormattingData(loc.Text, s))})
+		out = append(out, note{"warn", loc.Text(app.LostFormattingMessage(s), app.LostFormattingData(loc.Text, s))})
 	}
 	if len(res.Still) > 0 {
 		out = append(out, note{"warn", loc.Text("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": app.KindSummary(loc.Text, res.StillKinds)})})

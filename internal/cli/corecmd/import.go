@@ -84,7 +84,7 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 				env.Warn("import.empty", map[string]any{"ID": id, "Lang": lang, "File": name})
 				env.Hint("import.empty.hint", map[string]any{"ID": id, "Lang": lang, "File": name})
 			}
-			cli.WarnLostFormatting(env, res.LostFormatting)
+			cli.WarnLostFormatting(env, id, res.LostFormatting)
 			// Both say to run align: the warnings first, then one hint.
 			if len(res.Lost) > 0 {
 				env.Warn("import.detached", map[string]any{"Count": len(res.Lost), "Confirmed": res.LostConfirmed})

@@ -101,6 +101,7 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	header = append(header, env.T("status.col.alignment", nil), env.T("status.col.findings", nil))
 	var table [][]string
 	var mismatched, unaligned []string
+	var unplaced []map[string]any
 	for _, r := range rows {
 		row := []string{r.ID}
 		if r.Err != nil {
@@ -121,6 +122,10 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 				row = append(row, env.Paint(console.Yellow, env.T("status.no-rules", nil))+", "+env.N("status.words", ls.Words, nil))
 			default:
 				row = append(row, env.N("status.sentences", ls.Sentences, nil)+", "+env.N("status.words", ls.Words, nil))
+			}
+			if n := ls.UnplacedFormatting; n > 0 && ls.Imported {
+				row[len(row)-1] += ", " + env.Paint(console.Yellow, env.N("status.unplaced", n, nil))
+				unplaced = append(unplaced, map[string]any{"ID": r.ID, "Lang": l})
 			}
 		}
 		if r.Alignment == nil {
@@ -161,6 +166,9 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	}
 	for _, id := range unaligned {
 		env.Hint("status.unaligned.hint", map[string]any{"ID": id})
+	}
+	for _, d := range unplaced {
+		env.Hint("status.unplaced.hint", d)
 	}
 	var others []string
 	for _, l := range ws.Config.Languages {

@@ -143,6 +143,9 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if n := export.Replaced(a, langs); n > 0 {
 		env.Warn("export.replaced", map[string]any{"Count": n})
 	}
+	if err := warnUnplaced(ap, env, d, format == "tmx", langs); err != nil {
+		return err
+	}
 	res, err := ap.ExportGroups(d, a, format, langs, opt, out)
 	report(env, res)
 	return err
@@ -189,7 +192,27 @@ func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *docume
 	if len(v.Blockers) > 0 {
 		opt.Forced = v.Blockers
 	}
+	if err := warnUnplaced(ap, env, d, format != "txt", []string{lang}); err != nil {
+		return err
+	}
 	res, err := ap.ExportLocalized(d, format, lang, opt, out)
 	report(env, res)
 	return err
+}
+
+// warnUnplaced says, one line a span, the formatting of langs that an
+// export leaves out because a change of the text outside tilmash took
+// its words away (see [app.UnplacedFormatting]), with how to have it
+// back: said where it is lost, not by every command. An export that
+// carries no formatting (carries false: txt, XLIFF, CSV…) says nothing.
+func warnUnplaced(ap *app.App, env *console.Env, d *document.Document, carries bool, langs []string) error {
+	if !carries {
+		return nil
+	}
+	lost, err := ap.UnplacedFormatting(d, langs)
+	if err != nil {
+		return err
+	}
+	cli.WarnLostFormatting(env, d.ID, lost)
+	return nil
 }

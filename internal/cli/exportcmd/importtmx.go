@@ -98,7 +98,7 @@ func importTMXCommand(ap *app.App, env *console.Env) *urfave.Command {
 
 // sayMerged says what a CAT tool's memory changed in document id.
 func sayMerged(env *console.Env, id string, res *document.TMXMerge) {
-	cli.WarnLostFormatting(env, res.LostFormatting)
+	cli.WarnLostFormatting(env, id, res.LostFormatting)
 	if res.Unused > 0 {
 		env.Warn("import-tmx.unused", map[string]any{"ID": id, "Count": res.Unused})
 	}

@@ -87,7 +87,7 @@ func importXLIFFCommand(a *app.App, env *console.Env) *urfave.Command {
 			for _, g := range res.Edit.Change.Gaps {
 				env.Warn("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})
 			}
-			cli.WarnLostFormatting(env, res.Edit.LostFormatting)
+			cli.WarnLostFormatting(env, res.ID, res.Edit.LostFormatting)
 			if res.Edit.Findings > 0 {
 				env.Warn("import-xliff.findings", map[string]any{"Count": res.Edit.Findings, "Groups": review.FormatRange(res.Edit.Change.New)})
 			}

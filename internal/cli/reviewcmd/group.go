@@ -260,7 +260,7 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 	for _, g := range c.Gaps {
 		env.Warn("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})
 	}
-	cli.WarnLostFormatting(env, res.LostFormatting)
+	cli.WarnLostFormatting(env, id, res.LostFormatting)
 	if !c.Sentences {
 		// Confirming does not resolve findings, and export refuses a
 		// document that has any.
