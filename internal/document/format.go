@@ -451,6 +451,42 @@ func relocate(spans []docformat.Span, text string) (kept, lost []docformat.Span)
 			}
 		}
 	}
+	// Last, words the text has more than once: the place of them nearest
+	// to where the nearest span found moved, between the spans found that
+	// started before and after it, so that it keeps its order among them.
+	for k, s := range spans {
+		if place[k] >= 0 || searches >= relocateSearches {
+			continue
+		}
+		searches++
+		lo, hi, d, dist := 0, len(text), 0, -1
+		for j, o := range spans {
+			if place[j] < 0 {
+				continue
+			}
+			if o.Start <= s.Start {
+				lo = max(lo, place[j])
+			}
+			if o.Start >= s.Start {
+				hi = min(hi, place[j])
+			}
+			if e := abs(o.Start - s.Start); dist < 0 || e < dist {
+				d, dist = place[j]-o.Start, e
+			}
+		}
+		want, best := s.Start+d, -1
+		for i := lo; i <= hi && i < len(text); {
+			n := strings.Index(text[i:], s.Text)
+			if n < 0 || i+n > hi {
+				break
+			}
+			if best < 0 || abs(i+n-want) < abs(best-want) {
+				best = i + n
+			}
+			i += n + 1
+		}
+		place[k] = best
+	}
 	for k, s := range spans {
 		if place[k] < 0 {
 			lost = append(lost, s)
@@ -460,6 +496,13 @@ func relocate(spans []docformat.Span, text string) (kept, lost []docformat.Span)
 		kept = append(kept, s)
 	}
 	return kept, lost
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // Valid returns the spans of f that apply to text: inside it, and over

@@ -398,6 +398,36 @@ func TestFormattingFor(t *testing.T) {
 	}
 }
 
+// TestFormattingForRepeatedWords: a span whose words the hand-edited
+// text has more than once is found at the place of them nearest to where
+// the spans before it moved, after them: the link of the second "158
+// дел" stays on it when the bold before it was rewritten away (it was
+// lost: neither where it was, nor the only place, nor where the italic
+// before it moved).
+func TestFormattingForRepeatedWords(t *testing.T) {
+	old := "# Суд пересмотрит 158 дел\n\nАлматы — Верховный суд пересмотрит 158 дел, 5 августа.\n"
+	edited := "# Суд пересмотрит 158 дел\n\nАлматы — Высший суд пересмотрит 158 дел, 5 августа.\n"
+	at := func(s, sub string, n int, kind string) docformat.Span {
+		i := -1
+		for range n + 1 {
+			i += 1 + strings.Index(s[i+1:], sub)
+		}
+		return docformat.Span{Start: i, End: i + len(sub), Kind: kind, Text: sub}
+	}
+	f := &Formatting{Text: Hash(old), Spans: []docformat.Span{
+		at(old, "Алматы", 0, docformat.Italic), at(old, "Верховный суд", 0, docformat.Bold),
+		at(old, "158 дел", 1, docformat.Link),
+	}}
+	kept, lost, err := f.For(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []docformat.Span{at(edited, "Алматы", 0, docformat.Italic), at(edited, "158 дел", 1, docformat.Link)}
+	if !slices.Equal(kept, want) || len(lost) != 1 || lost[0].Text != "Верховный суд" {
+		t.Errorf("kept %+v\nwant %+v\nlost %+v", kept, want, lost)
+	}
+}
+
 // TestSetTextAfterHandEdit: a text edited by hand, then through tilmash,
 // keeps the formatting whose words the hand edit left: found again in
 // the hand-edited text, then moved with the edit. It was dropped.
