@@ -70,6 +70,18 @@
     boxes[i].querySelector("textarea").focus();
     opened = {row: row, lang: work, i: i};
   }
+  // a opens the group's note, its field focused with the cursor after what
+  // it holds: Enter saves it, Escape closes it as it does the sentence tools.
+  function openNote(row) {
+    var d = row.querySelector("details.note-edit");
+    var f = d && d.querySelector("input[name=note]");
+    if (!f) {
+      return;
+    }
+    d.open = true;
+    f.focus();
+    f.setSelectionRange(f.value.length, f.value.length);
+  }
   function press(row, selector) {
     var b = row && row.querySelector(selector);
     if (b) {
@@ -152,6 +164,9 @@
       break;
     case "s":
       openSentence(row, true);
+      break;
+    case "a":
+      openNote(row);
       break;
     case "1": case "2": case "3": case "4": case "5": case "6": case "7": case "8": case "9":
       var c = cols[Number(keyOf(e)) - 1];
