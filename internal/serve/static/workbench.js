@@ -48,6 +48,15 @@
     heads.forEach(function (th) { th.classList.toggle("work", th.lang === work); });
   }
   markWork();
+  // say shows a short line about what a key could not do (the page's
+  // words, in the reader's language); the next key takes it away.
+  var status = document.getElementById("key-status");
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+      status.hidden = text === "";
+    }
+  }
   // opened is the sentence box s opened last: s again on its group goes on
   // to the next sentence of the column, and after the last to the first.
   var opened = null;
@@ -55,6 +64,9 @@
     var cell = Array.prototype.filter.call(row.querySelectorAll("td"), function (td) { return td.lang === work; })[0];
     var boxes = cell ? cell.querySelectorAll("details.sent-edit") : [];
     if (boxes.length === 0) {
+      // Not silence: the group has no sentence in this column.
+      var th = heads[cols.indexOf(work)];
+      say(th ? th.dataset.none : "");
       return;
     }
     var i = 0;
@@ -139,6 +151,7 @@
       return;
     }
     var row = rows[cur];
+    say("");
     switch (keyOf(e)) {
     case "j": case "n": case " ": case "ArrowDown": case "ArrowRight":
       if (cur === rows.length - 1) { pager("next"); } else { show(cur + 1, true); }
