@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/lazy"
@@ -119,13 +120,30 @@ type htmlItem struct {
 type htmlText struct {
 	Before, Mark, After string
 	Marked, Present     bool
+	// CutBefore and CutAfter say that an excerpt left text out there.
+	CutBefore, CutAfter bool
 }
 
-func cut(text string, start, end int, mark bool) htmlText {
+// cut is text (one of f's unit's texts) with the spot f marks when mark,
+// whole for a sentence, a group, a paragraph; of a whole text (a document
+// not aligned yet) only an excerpt, as the text report shows it: around
+// the spot, or, in the text it is not in, around the place that
+// corresponds to it in proportion.
+func cut(f Finding, text string, mark bool) htmlText {
+	start, end := f.Start, f.End
 	if !mark || start < 0 || end > len(text) || start > end {
-		return htmlText{Before: text, Present: text != ""}
+		if f.Scope != ScopeText || utf8.RuneCountInString(text) <= 2*ExcerptWidth {
+			return htmlText{Before: text, Present: text != ""}
+		}
+		at := CorrespondingAt(text, f.Segment, f.Start)
+		e := CutExcerpt(text, at, at)
+		return htmlText{Before: e.Before, After: e.After, CutBefore: e.CutBefore, CutAfter: e.CutAfter, Present: true}
 	}
-	return htmlText{Before: text[:start], Mark: text[start:end], After: text[end:], Marked: true, Present: true}
+	if f.Scope != ScopeText {
+		return htmlText{Before: text[:start], Mark: text[start:end], After: text[end:], Marked: true, Present: true}
+	}
+	e := CutExcerpt(text, start, end)
+	return htmlText{Before: e.Before, Mark: e.Span, After: e.After, CutBefore: e.CutBefore, CutAfter: e.CutAfter, Marked: true, Present: true}
 }
 
 // htmlVariant is one text of a consistency finding with its places.
@@ -168,13 +186,13 @@ func htmlFinding(f Finding, source string, T func(string, map[string]any) string
 		return it
 	}
 	if f.Check != Terms && f.Check != "" || f.InSource {
-		it.Source = cut(f.SourceText(), f.Start, f.End, f.InSource)
-		it.Target = cut(f.TargetText(), f.Start, f.End, !f.InSource)
+		it.Source = cut(f, f.SourceText(), f.InSource)
+		it.Target = cut(f, f.TargetText(), !f.InSource)
 	} else {
 		// A glossary finding in any text of the unit: the text it is in.
-		it.Target = cut(f.Segment, f.Start, f.End, true)
+		it.Target = cut(f, f.Segment, true)
 		if f.Lang != f.SrcLang && f.SrcText != "" && f.SrcText != f.Segment {
-			it.Source = cut(f.SrcText, -1, -1, false)
+			it.Source = cut(f, f.SrcText, false)
 		}
 	}
 	return it
@@ -231,5 +249,5 @@ mark{background:#ffd54f;outline:1px solid #c00}
 {{end}}
 </body>
 </html>
-{{define "text"}}{{.Before}}{{if .Marked}}<mark>{{.Mark}}</mark>{{end}}{{.After}}{{end}}`))
+{{define "text"}}{{if .CutBefore}}…{{end}}{{.Before}}{{if .Marked}}<mark>{{.Mark}}</mark>{{end}}{{.After}}{{if .CutAfter}}…{{end}}{{end}}`))
 }}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/sheet"
 )
@@ -88,6 +89,53 @@ func TestWriteHTMLEscapes(t *testing.T) {
 			if !strings.Contains(page, good) {
 				t.Errorf("%s: the page lacks %q", lang, good)
 			}
+		}
+	}
+}
+
+// TestWriteHTMLWholeTextExcerpts: a document not aligned yet whose
+// paragraphs do not pair up is checked as whole texts; a finding then
+// shows, beside the spot, the part of the other text that corresponds,
+// as the text report does, not both whole texts (a 1.5 KB article gave a
+// 36 KB page). A sentence's finding still shows the sentences whole (the
+// golden report).
+func TestWriteHTMLWholeTextExcerpts(t *testing.T) {
+	en := "The first paragraph of the report sets the scene with enough words to be long, and then it goes on for a while longer so that it is long.\n\n" +
+		"A second paragraph, about the beach and the water and the boats, is also fairly long, with more words in it than needed for anything.\n\n" +
+		"Then the witness said the shark came close to Tokayev, and everyone got out of the water quickly and safely, with the help of the lifeguards.\n\n" +
+		"The last paragraph of the report closes the story with more words, and says the beach was shut for two days for the investigation."
+	ru := "Первый абзац отчёта описывает обстановку достаточно подробно, чтобы быть длинным, и продолжается ещё некоторое время.\n\n" +
+		"Второй абзац, о пляже, воде и лодках, тоже довольно длинный, и в нём больше слов, чем нужно. Свидетель сказал, что \"Акула подплыла близко\", и все быстро вышли из воды.\n\n" +
+		"Последний абзац отчёта завершает историю и сообщает, что пляж закрыли на два дня для расследования."
+	s := check.NewSuite(testChecker(t), "en", []string{"en", "ru"}, check.Config{Checks: []string{"terms", "typography"}})
+	defer s.Close()
+	u := check.Unit{Number: 1, Texts: map[string]string{"en": en, "ru": ru},
+		Pos:   map[string]check.Position{"en": {File: "en.txt", Line: 1, Column: 1}, "ru": {File: "ru.txt", Line: 1, Column: 1}},
+		Exact: map[string]bool{"en": true, "ru": true}}
+	r := &check.Report{Name: "story", Format: "document", Source: "en", Scope: check.ScopeText, Units: 1}
+	r.Findings = s.Units(0, "story", "en", check.ScopeText, []check.Unit{u})
+	kinds := map[string]bool{}
+	for _, f := range r.Findings {
+		kinds[f.Kind] = true
+	}
+	if !kinds[glossary.FindingMissing] || !kinds["typography"] {
+		t.Fatalf("the sample's findings are not a missing term and a typography finding: %v", kinds)
+	}
+	var b bytes.Buffer
+	if err := check.WriteHTML(&b, []*check.Report{r}, check.HTMLOptions{Lang: "en", Labels: labels(t, "en"), Workspace: "house"}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, far := range []string{"The first paragraph", "The last paragraph", "Первый абзац", "Последний абзац"} {
+		if strings.Contains(page, far) {
+			t.Errorf("the page shows %q, far from every finding", far)
+		}
+	}
+	// The typography finding's spot in Russian, and the English that
+	// corresponds; the missing term in English, and the Russian there.
+	for _, near := range []string{"<mark>&#34;</mark>Акула", "the shark came close", "<mark>Tokayev</mark>", "Свидетель сказал", "…"} {
+		if !strings.Contains(page, near) {
+			t.Errorf("the page lacks %q:\n%s", near, page)
 		}
 	}
 }

@@ -338,7 +338,7 @@ func (p *findingPrinter) finding(f check.Finding) {
 		// that corresponds, in proportion, to the finding's place.
 		start, end := -1, -1
 		if f.Scope == check.ScopeText && utf8.RuneCountInString(f.SrcText) > 2*excerptWidth {
-			start = correspondingAt(f.SrcText, f.Segment, f.Start)
+			start = check.CorrespondingAt(f.SrcText, f.Segment, f.Start)
 			end = start
 		}
 		b = appendExcerpt(env, append(append(append(b, "    "...), f.SrcLang...), ": "...), f.SrcText, start, end)
@@ -347,25 +347,11 @@ func (p *findingPrinter) finding(f check.Finding) {
 	if missing && f.Target != "" {
 		// Nothing in the translation to point at: show it around the place
 		// that corresponds, in proportion, to the source's occurrence.
-		at := correspondingAt(f.Target, f.Segment, f.Start)
+		at := check.CorrespondingAt(f.Target, f.Segment, f.Start)
 		b = appendExcerpt(env, append(append(append(b, "    "...), f.Lang...), ": "...), f.Target, at, at)
 		b = append(b, '\n')
 	}
 	p.b = b
-}
-
-// correspondingAt is the byte offset of text that corresponds, in
-// proportion, to offset start of other (the same unit in another
-// language), at the start of a character.
-func correspondingAt(text, other string, start int) int {
-	at := 0
-	if n := len(other); n > 0 {
-		at = len(text) * start / n
-	}
-	for at > 0 && at < len(text) && !utf8.RuneStart(text[at]) {
-		at--
-	}
-	return min(at, len(text))
 }
 
 func targetPosition(target app.CheckTarget, f check.Finding) (check.Position, bool) {
@@ -392,8 +378,8 @@ func message(env *console.Env, f check.Finding) string {
 }
 
 // excerptWidth is how many characters of context an excerpt shows on each
-// side of the finding.
-const excerptWidth = 60
+// side of the finding: the HTML report's too.
+const excerptWidth = check.ExcerptWidth
 
 // appendExcerpt appends text around [start, end) on one line, the span
 // marked: in colour on a terminal, otherwise by a line of its own under it
@@ -405,22 +391,8 @@ func appendExcerpt(env *console.Env, b []byte, text string, start, end int) []by
 	if start < 0 || end > len(text) || start > end {
 		return appendOneLine(b, text)
 	}
-	before, span, after := text[:start], text[start:end], text[end:]
-	cutBefore, cutAfter := false, false
-	if utf8.RuneCountInString(before) > excerptWidth {
-		before = lastRunes(before, excerptWidth)
-		if i := strings.IndexByte(before, ' '); i >= 0 && i < len(before)/2 {
-			before = before[i+1:]
-		}
-		cutBefore = true
-	}
-	if utf8.RuneCountInString(after) > excerptWidth {
-		after = firstRunes(after, excerptWidth)
-		if i := strings.LastIndexByte(after, ' '); i > len(after)/2 {
-			after = after[:i]
-		}
-		cutAfter = true
-	}
+	e := check.CutExcerpt(text, start, end)
+	before, span, after, cutBefore, cutAfter := e.Before, e.Span, e.After, e.CutBefore, e.CutAfter
 	line := bytes.LastIndexByte(b, '\n') + 1
 	if cutBefore {
 		b = append(b, "…"...)
@@ -458,36 +430,6 @@ func appendMarks(b []byte, before, span string) []byte {
 		b = append(b, '~')
 	}
 	return b
-}
-
-// firstRunes returns the first n characters of s, which has more than n:
-// string([]rune(s)[:n]), which writes a byte that is not UTF-8 as U+FFFD,
-// without the copies when s is UTF-8.
-func firstRunes(s string, n int) string {
-	if !utf8.ValidString(s) {
-		return string([]rune(s)[:n])
-	}
-	i := 0
-	for ; n > 0; n-- {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i]
-}
-
-// lastRunes returns the last n characters of s, which has more than n,
-// as firstRunes does the first.
-func lastRunes(s string, n int) string {
-	if !utf8.ValidString(s) {
-		r := []rune(s)
-		return string(r[len(r)-n:])
-	}
-	i := len(s)
-	for ; n > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	return s[i:]
 }
 
 // appendOneLine appends s to b with a space for each line break and tab.
