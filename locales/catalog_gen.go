@@ -1071,6 +1071,7 @@ Example: tilmash segment --lang kk article.kk.txt`},
 The workbench listens on loopback only. To serve a newsroom network, give --addr and a token: every request must carry it.
 
 Example: tilmash serve --open`},
+	{ID: "serve.doc.already-confirmed", Other: "Group {{.Group}} was already confirmed: on to the next group."},
 	{ID: "serve.doc.confirm", Other: "Confirm"},
 	{ID: "serve.doc.draft-back", Other: "what you typed is back in its field: save it again"},
 	{ID: "serve.doc.draft-moved", Other: "what you wrote was not applied, and the document has changed since; here it is, to make the change again: {{.Text}}"},
@@ -2488,6 +2489,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 Сервер тек loopback мекенжайын тыңдайды. Редакция желісіне ашу үшін --addr пен токен беріңіз: әр сұрау токенді алып келуі керек.
 
 Мысал: tilmash serve --open`},
+	{ID: "serve.doc.already-confirmed", Other: "{{.Group}}-топ бұрыннан расталған: келесі топқа өту."},
 	{ID: "serve.doc.confirm", Other: "Растау"},
 	{ID: "serve.doc.draft-back", Other: "сіз жазған мәтін өз өрісіне қайтарылды: оны қайта сақтаңыз"},
 	{ID: "serve.doc.draft-moved", Other: "сіз жазған мәтін қолданылмады, ал құжат содан бері өзгерді; өзгерісті қайта енгізу үшін мәтініңіз осында: {{.Text}}"},
@@ -3905,6 +3907,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 Сервер слушает только loopback-адрес. Чтобы открыть его сети редакции, задайте --addr и токен: каждый запрос должен его содержать.
 
 Пример: tilmash serve --open`},
+	{ID: "serve.doc.already-confirmed", Other: "Группа {{.Group}} уже подтверждена: переход к следующей группе."},
 	{ID: "serve.doc.confirm", Other: "Подтвердить"},
 	{ID: "serve.doc.draft-back", Other: "ваш текст возвращён в своё поле: сохраните его ещё раз"},
 	{ID: "serve.doc.draft-moved", Other: "ваш текст не применён, а документ с тех пор изменился; вот он, чтобы внести правку заново: {{.Text}}"},

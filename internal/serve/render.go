@@ -51,7 +51,7 @@ func acceptLanguage(h, fallback string) string {
 // TestTemplateIDs checks that this list and the templates agree.
 var templateIDs = []string{
 	"check.severity.error", "check.severity.warning",
-	"serve.doc.confirm", "serve.doc.edit", "serve.doc.findings-link", "serve.doc.first", "serve.doc.go",
+	"serve.doc.already-confirmed", "serve.doc.confirm", "serve.doc.edit", "serve.doc.findings-link", "serve.doc.first", "serve.doc.go",
 	"serve.doc.goto", "serve.doc.group", "serve.doc.keys", "serve.doc.last", "serve.doc.merge", "serve.doc.no-sentence",
 	"serve.doc.move-next", "serve.doc.move-prev", "serve.doc.next", "serve.doc.note", "serve.doc.note-save",
 	"serve.doc.prev", "serve.doc.range", "serve.doc.redo", "serve.doc.range-confirm", "serve.doc.range-unconfirm",

@@ -160,7 +160,14 @@
       if (cur === 0) { pager("prev"); } else { show(cur - 1, true); }
       break;
     case "c":
-      // As in tilmash review, c confirms and goes on to the next group.
+      // As in tilmash review, c confirms and goes on to the next group; on
+      // a group confirmed already it says so and goes on.
+      var done = row.querySelector("button.unconfirm");
+      if (done) {
+        if (cur === rows.length - 1) { pager("next"); } else { show(cur + 1, true); }
+        say(done.dataset.said);
+        break;
+      }
       var f = row.querySelector("form.act");
       if (f && f.querySelector("button.confirm") && !f.querySelector("input[name=advance]")) {
         var a = document.createElement("input");
