@@ -57,6 +57,16 @@
       status.hidden = text === "";
     }
   }
+  // A page opened at a group after a change (the redirect names the
+  // group) is scrolled to it, away from what the change said at the top
+  // of the page: the status line repeats it there, until the next key.
+  var notes = document.querySelector("ul.notes");
+  if (notes && status && fromHash && rows.indexOf(fromHash) >= 0) {
+    var copy = notes.cloneNode(true);
+    copy.removeAttribute("role");
+    status.replaceChildren(copy);
+    status.hidden = false;
+  }
   // opened is the sentence box s opened last: s again on its group goes on
   // to the next sentence of the column, and after the last to the first.
   var opened = null;
