@@ -911,8 +911,21 @@ func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &glossaryPage{base: b, Query: q, Langs: s.ws.Config.Languages, Problems: len(probs)}
 	needle := strings.ToLower(q)
+	// A word as a text writes it (министра, Тоқаевқа) finds its entry too:
+	// the matcher check uses finds the entries whose forms, the generated
+	// ones included, are in the query, in any of the languages.
+	found := map[string]bool{}
+	if q != "" {
+		if ch, err := s.app.Glossary(s.ws); err == nil && ch != nil {
+			for _, l := range p.Langs {
+				for _, id := range ch.FindTerms(l, q) {
+					found[id] = true
+				}
+			}
+		}
+	}
 	matches := func(e *glossary.Entry) bool {
-		if needle == "" || strings.Contains(strings.ToLower(e.ID), needle) || strings.Contains(strings.ToLower(e.Note), needle) {
+		if needle == "" || found[e.ID] || strings.Contains(strings.ToLower(e.ID), needle) || strings.Contains(strings.ToLower(e.Note), needle) {
 			return true
 		}
 		for _, f := range e.Langs {
