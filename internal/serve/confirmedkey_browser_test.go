@@ -29,3 +29,27 @@ func TestBrowserConfirmOnConfirmed(t *testing.T) {
 		t.Fatalf("groups 1 and 2 are %s and %s after c", g[0].Status, g[1].Status)
 	}
 }
+
+// TestBrowserMergeAtTheEdges: m on the document's last group and M on its
+// first say there is no group to merge with, as tilmash review does, and
+// change nothing. Before, both keys did nothing and said nothing.
+func TestBrowserMergeAtTheEdges(t *testing.T) {
+	ctx, f, ts := browserFixture(t)
+	line := func(want, never string) chromedp.Action[chromedp.Void] {
+		return waitTrue(`(function(){var s=document.getElementById("key-status");return !s.hidden&&s.textContent.includes(`+jsString(want)+`)})()`, never)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/doc/news?lang=ru#g6"),
+		waitTrue(`document.getElementById("g6").classList.contains("current")`, "group 6 never became current"),
+		pageKey("m"), line("группа 6 последняя", "m on the last group said nothing"),
+		// Another address (the language is kept in a cookie): a new page.
+		chromedp.Navigate(ts.URL+"/doc/news#g1"),
+		waitTrue(`document.getElementById("g1").classList.contains("current")`, "group 1 never became current"),
+		pageKey("M"), line("группа 1 первая", "M on the first group said nothing"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.alignment("news").Groups); n != 6 {
+		t.Fatalf("%d groups after m and M at the edges", n)
+	}
+}

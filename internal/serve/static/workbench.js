@@ -187,10 +187,11 @@
       press(row, "button.confirm");
       break;
     case "m":
-      press(row, "button.merge");
+      // The last group of the document has nothing to merge with: said.
+      if (!press(row, "button.merge") && row.dataset.last) { say(row.dataset.last); }
       break;
     case "M": case "u":
-      press(rows[cur - 1], "button.merge");
+      if (!press(rows[cur - 1], "button.merge") && row.dataset.first) { say(row.dataset.first); }
       break;
     case "s":
       openSentence(row, true);
