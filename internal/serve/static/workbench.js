@@ -262,4 +262,7 @@
   rows.forEach(function (r, i) {
     r.addEventListener("click", function () { show(i, false); });
   });
+  // The status line goes at a click too: a person working with the mouse
+  // presses no key, and the line would stay over the page.
+  document.addEventListener("click", function () { say(""); });
 }());
