@@ -32,6 +32,10 @@ type screen struct {
 	out      bytes.Buffer
 	done     chan struct{}
 	exitCode int
+	// before are the terminal's local modes (see lflags) before tilmash
+	// started: read after the start, they raced with its switch to raw
+	// mode, which a busy machine let it win.
+	before uint32
 }
 
 var ansi = regexp.MustCompile("\x1b\\[[0-9;?]*[a-zA-Z]")
@@ -54,6 +58,7 @@ func startSized(t *testing.T, cols uint16, env []string, dir string, args ...str
 		t.Fatal(err)
 	}
 	s := &screen{t: t, master: master, tty: tty, done: make(chan struct{})}
+	s.before = s.lflags()
 	s.cmd = exec.Command(tilmashBin(t), args...)
 	s.cmd.Dir = dir
 	s.cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm-256color", "TILMASH_LANG=en"}, env...)
@@ -195,7 +200,7 @@ func shapeOf(a *document.Alignment) string {
 func TestReviewInATerminal(t *testing.T) {
 	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f
 	s := startTerminal(t, dir, "review", "demo")
-	before := s.lflags()
+	before := s.before
 	if before&(unix.ECHO|unix.ICANON) == 0 {
 		t.Fatal("the pseudo-terminal did not start in canonical mode")
 	}
@@ -373,7 +378,7 @@ func TestReviewRestoresTheTerminal(t *testing.T) {
 		t.Run(how, func(t *testing.T) {
 			dir := sampleWorkspace(t, reviewtest.OneToOne)
 			s := startTerminal(t, dir, "review", "demo")
-			before := s.lflags()
+			before := s.before
 			s.waitFor("group 2 of 6")
 			s.send("c")
 			s.waitFor("group 3 of 6")
