@@ -17,6 +17,7 @@ import (
 // nothing, then replace the other writer's glossary once the lock was
 // free.
 func TestGlossaryImportLooksUnderTheLock(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	ws, err := workspace.Init(root)
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 // instead of its text, or when a Russian or Kazakh page still carries the
 // English usage line.
 func TestHelpEveryCommandEveryLanguage(t *testing.T) {
+	t.Parallel()
 	ids, err := locale.IDs(locales.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -84,6 +85,7 @@ func firstLines(s string, n int) string {
 // back-quoted word in its usage) fails here. Literal values (en|ru|kk,
 // prev|next) and one-letter variables (N, ЯЗЫК:K) are no English words.
 func TestHelpFlagPlaceholdersTranslated(t *testing.T) {
+	t.Parallel()
 	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
 	if err != nil {
 		t.Fatal(err)

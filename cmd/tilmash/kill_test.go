@@ -116,6 +116,7 @@ func copyTree(t *testing.T, from, to string) {
 // its end on a copy, leaves them, and undo still works: when the command
 // got through, undo gives back the files before it.
 func TestKillWritersAtRandom(t *testing.T) {
+	t.Parallel()
 	rounds := *killRounds
 	if rounds <= 0 {
 		rounds = 16
@@ -250,6 +251,7 @@ func recoverDoc(t *testing.T, root string) bool {
 // Every change is there afterwards, the journal holds eight steps, and
 // undoing them gives back the original bytes.
 func TestEightWritersLoseNoUpdate(t *testing.T) {
+	t.Parallel()
 	root := filepath.Join(t.TempDir(), "ws")
 	if _, err := reviewtest.Workspace(root, "demo", reviewtest.OneToOne); err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 // with a clear, localized message naming the holder and exit 2, writing
 // nothing.
 func TestSecondWriterFailsClearly(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	ws, err := workspace.Init(root)
 	if err != nil {
@@ -52,6 +53,7 @@ func TestSecondWriterFailsClearly(t *testing.T) {
 // does not touch the workspace until the lock is released, then finishes.
 // (A no-op lock would let it write at once.)
 func TestWriterWaitsForTheLock(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	ws, err := workspace.Init(root)
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 // summary. The same runs off a terminal print no trace of it (the
 // testscript progress.txtar checks the real binary).
 func TestProgressOnAFakeTerminal(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	texts := map[string]string{
 		"en": "# Tokayev speaks\n\nTokayev spoke on Tuesday. He promised reform.\n",

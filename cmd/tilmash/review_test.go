@@ -198,6 +198,7 @@ func shapeOf(a *document.Alignment) string {
 // previous group, undo, an unknown key, help and quit; then checks the
 // alignment file and that the terminal is back in its normal mode.
 func TestReviewInATerminal(t *testing.T) {
+	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f
 	s := startTerminal(t, dir, "review", "demo")
 	before := s.before
@@ -271,6 +272,7 @@ func TestReviewInATerminal(t *testing.T) {
 // number), and pressing "c" again must confirm that group, not the next
 // one, which they have never seen.
 func TestReviewKeepsTheGroupAfterAReload(t *testing.T) {
+	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f
 	s := startTerminal(t, dir, "review", "demo")
 	s.waitFor("group 2 of 6 · 4 to review")
@@ -307,6 +309,7 @@ func TestReviewKeepsTheGroupAfterAReload(t *testing.T) {
 // TestReviewConfirmsToTheEnd confirms every group that needs it; the
 // session ends by itself after the last.
 func TestReviewConfirmsToTheEnd(t *testing.T) {
+	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.OneToOne)
 	s := startTerminal(t, dir, "review", "demo")
 	s.waitFor("group 2 of 6 · 4 to review")
@@ -332,6 +335,7 @@ func TestReviewConfirmsToTheEnd(t *testing.T) {
 // ending while groups are left; it ends when none is. Undo's message has
 // the "tilmash:" of every other message.
 func TestReviewWrapsAround(t *testing.T) {
+	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.OneToOne) // c a f c a f: 2, 3, 5, 6 to review
 	s := startTerminal(t, dir, "review", "demo")
 	s.waitFor("group 2 of 6 · 4 to review")
@@ -374,6 +378,7 @@ func TestReviewWrapsAround(t *testing.T) {
 // while the terminal is raw: both leave it as they found it, and every
 // edit made so far on disk.
 func TestReviewRestoresTheTerminal(t *testing.T) {
+	t.Parallel()
 	for _, how := range []string{"ctrl-c", "sigterm", "sighup"} {
 		t.Run(how, func(t *testing.T) {
 			dir := sampleWorkspace(t, reviewtest.OneToOne)
@@ -410,6 +415,7 @@ func TestReviewRestoresTheTerminal(t *testing.T) {
 // over SSH would see it: keys through send-keys, the screen through
 // capture-pane.
 func TestReviewInTmux(t *testing.T) {
+	t.Parallel()
 	tmux := testenv.Command(t, "tmux", "apt-get install tmux")
 	dir := sampleWorkspace(t, reviewtest.Uneven)
 	sock := "tilmash-test-" + filepath.Base(dir)
@@ -451,6 +457,7 @@ func TestReviewInTmux(t *testing.T) {
 // TestShowInATerminal: on a terminal, show fits the terminal's width and
 // paints in colour, unless NO_COLOR is set.
 func TestShowInATerminal(t *testing.T) {
+	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.Uneven)
 	for _, tc := range []struct {
 		env   []string
@@ -477,6 +484,7 @@ func TestShowInATerminal(t *testing.T) {
 // the screen again at the new width at once. Before, the old layout stayed
 // (wrapped into a mess by a narrower terminal) until the next key.
 func TestReviewRedrawsOnResize(t *testing.T) {
+	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.OneToOne)
 	s := startTerminal(t, dir, "review", "demo")
 	s.waitFor("tilmash review demo · group 2 of 6")

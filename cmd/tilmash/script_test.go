@@ -32,6 +32,10 @@ var update = flag.Bool("update", false, "update testscript files with actual out
 // The few scripts that need a process of their own ("exec tilmash":
 // standard input, commands run in the background) and the kill and
 // terminal tests start it so.
+//
+// Every test of this package is parallel (t.Parallel): most of them wait,
+// on a terminal, a lock, PostgreSQL or child processes, and one after
+// the other they kept a core idle for most of their time.
 func TestMain(m *testing.M) {
 	if filepath.Base(os.Args[0]) == "tilmash" {
 		main()
@@ -101,6 +105,7 @@ func mainArgs(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 // script runs in this process, in the script's folder and environment
 // ("exec tilmash" starts a process).
 func TestScripts(t *testing.T) {
+	t.Parallel()
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ var startupInits = map[string]string{
 // those of startupInits. The Go runtime lists every package whose
 // initialisation runs code (GODEBUG=inittrace=1).
 func TestStartupRunsNoInit(t *testing.T) {
+	t.Parallel()
 	if testing.CoverMode() != "" {
 		t.Skip("coverage counters register every instrumented package at init")
 	}

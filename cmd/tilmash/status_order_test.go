@@ -15,6 +15,7 @@ import (
 // written. (Reported as out of order in session 17; not reproduced with a
 // pipe, a file or a terminal: this keeps it so.)
 func TestStatusStreamsInOrder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	getenv := func(k string) string {
 		if k == "NO_COLOR" {

@@ -16,6 +16,7 @@ import (
 // answers from it as it is; one that writes (tm import) fails after --wait
 // with exit 2, naming the holder, and the memory is unchanged.
 func TestSharedMemoryBusy(t *testing.T) {
+	t.Parallel()
 	memURL, conn := pgtest.Schema(t, "tm_cli")
 
 	root := t.TempDir()
@@ -69,6 +70,7 @@ func TestSharedMemoryBusy(t *testing.T) {
 // a document both changed is reported, and tm rebuild publishes this
 // workspace's version.
 func TestSharedMemoryKeepsColleaguesWork(t *testing.T) {
+	t.Parallel()
 	memURL, _ := pgtest.Schema(t, "tm_cli")
 	dir := t.TempDir()
 	tmx := filepath.Join(dir, "story.tmx")
