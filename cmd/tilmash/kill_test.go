@@ -38,14 +38,20 @@ func TestKillChild(t *testing.T) {
 // child starts tilmash in a child process.
 func child(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
+	cmd, err := startChild(args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cmd
+}
+
+// startChild is child for a goroutine, which cannot stop the test.
+func startChild(args ...string) (*exec.Cmd, error) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), killEnv+"="+strings.Join(args, "\x1f"))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	return cmd
+	return cmd, cmd.Start()
 }
 
 // runIn runs tilmash in this process.
@@ -65,17 +71,26 @@ var (
 // between two runs of the same command a second apart.
 func docState(t *testing.T, root string) map[string]string {
 	t.Helper()
+	out, err := readState(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// readState is docState for a goroutine.
+func readState(root string) (map[string]string, error) {
 	out := map[string]string{}
 	for _, f := range []string{"alignment.yaml", "meta.yaml", "en.txt", "ru.txt", "kk.txt"} {
 		b, err := os.ReadFile(filepath.Join(root, "documents", "demo", f))
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		out[f] = string(b)
 	}
 	out["meta.yaml"] = importedLine.ReplaceAllString(out["meta.yaml"], "")
 	out["alignment.yaml"] = confirmedLine.ReplaceAllString(out["alignment.yaml"], "")
-	return out
+	return out, nil
 }
 
 func sameState(a, b map[string]string) bool {
@@ -88,9 +103,8 @@ func sameState(a, b map[string]string) bool {
 }
 
 // copyTree copies a workspace, for a reference run.
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.Walk(from, func(p string, fi os.FileInfo, err error) error {
+func copyTree(from, to string) error {
+	return filepath.Walk(from, func(p string, fi os.FileInfo, err error) error {
 		if err != nil {
 			return err
 		}
@@ -104,9 +118,6 @@ func copyTree(t *testing.T, from, to string) {
 		}
 		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestKillWritersAtRandom kills tilmash writers (kill -9) at random
@@ -124,26 +135,46 @@ func TestKillWritersAtRandom(t *testing.T) {
 			rounds = 4
 		}
 	}
-	// Two workspaces at once: the children mostly wait.
-	for w := range 2 {
-		t.Run(fmt.Sprint(w), func(t *testing.T) {
-			t.Parallel()
-			killWriters(t, rounds/2+w*(rounds%2))
-		})
+	// Four workspaces at once, each in a goroutine of this one test: the
+	// children mostly wait, and parallel subtests waiting for them held
+	// -parallel's slots (GOMAXPROCS of them) from the other tests.
+	const workers = 4
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for w := range workers {
+		tmp, n := t.TempDir(), rounds/workers
+		if w < rounds%workers {
+			n++
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var got map[string]int
+			got, errs[w] = killWriters(tmp, n)
+			t.Logf("workspace %d, %d kills: %v", w, n, got)
+		}()
+	}
+	wg.Wait()
+	for w, err := range errs {
+		if err != nil {
+			t.Errorf("workspace %d: %v", w, err)
+		}
 	}
 }
 
-func killWriters(t *testing.T, rounds int) {
-	tmp := t.TempDir()
+// killWriters runs rounds kills in a new workspace in folder tmp and
+// counts how each ended; it returns at the first check that fails.
+func killWriters(tmp string, rounds int) (map[string]int, error) {
+	got := map[string]int{}
 	root := filepath.Join(tmp, "ws")
 	if _, err := reviewtest.Workspace(root, "demo", reviewtest.OneToOne); err != nil {
-		t.Fatal(err)
+		return got, err
 	}
 	ru := reviewtest.Texts["ru"]
 	ru2 := strings.Replace(ru, "новые доказательства", "новые улики", 1) + "\nЕщё одно предложение.\n"
 	for name, text := range map[string]string{"ru.txt": ru, "ru2.txt": ru2} {
 		if err := os.WriteFile(filepath.Join(tmp, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
+			return got, err
 		}
 	}
 	commands := [][]string{
@@ -158,91 +189,110 @@ func killWriters(t *testing.T, rounds int) {
 		{"undo", "demo"},
 	}
 	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
-	got := map[string]int{}
 	for i := 0; i < rounds; i++ {
 		args := commands[r.IntN(len(commands))]
-		pre := docState(t, root)
+		pre, err := readState(root)
+		if err != nil {
+			return got, err
+		}
 		ref := filepath.Join(tmp, "ref", strings.Repeat("x", i%2+1))
 		os.RemoveAll(ref)
-		copyTree(t, root, ref)
+		if err := copyTree(root, ref); err != nil {
+			return got, err
+		}
 		// The reference run, to the end, tells how long the command takes;
 		// the kill lands in its last part (where it writes) or just after.
 		start := time.Now()
-		_ = child(t, append([]string{"-C", ref}, args...)...).Wait()
+		cmd, err := startChild(append([]string{"-C", ref}, args...)...)
+		if err != nil {
+			return got, err
+		}
+		_ = cmd.Wait()
 		took := time.Since(start)
-		post := docState(t, ref)
+		post, err := readState(ref)
+		if err != nil {
+			return got, err
+		}
 
-		cmd := child(t, append([]string{"-C", root}, args...)...)
+		if cmd, err = startChild(append([]string{"-C", root}, args...)...); err != nil {
+			return got, err
+		}
 		time.Sleep(took/2 + time.Duration(r.Int64N(int64(took)*6/10)))
 		_ = cmd.Process.Kill() // SIGKILL: no deferred cleanup
 		_ = cmd.Wait()
 
 		if _, err := workspace.Open(root); err != nil {
-			t.Fatalf("round %d (%s): the workspace does not open: %v", i, args, err)
+			return got, fmt.Errorf("round %d (%s): the workspace does not open: %v", i, args, err)
 		}
 		if code, out := runIn(root, "status"); code != 0 && code != 1 {
-			t.Fatalf("round %d (%s): status exits %d:\n%s", i, args, code, out)
+			return got, fmt.Errorf("round %d (%s): status exits %d:\n%s", i, args, code, out)
 		}
 		if m, _ := filepath.Glob(filepath.Join(root, "documents", "demo", "*", ".*"+workspace.TempSuffix)); len(m) > 0 {
 			got["temporary file left"]++
 		}
-		if recoverDoc(t, root) {
+		rolledBack, err := recoverDoc(root)
+		if err != nil {
+			return got, err
+		}
+		if rolledBack {
 			got["interrupted mid-write"]++
 		}
-		now := docState(t, root)
+		now, err := readState(root)
+		if err != nil {
+			return got, err
+		}
 		switch {
 		case sameState(now, post) && !sameState(pre, post) && args[0] == "undo":
 			got["finished"]++ // undo of an undo is no redo: nothing more to check
 		case sameState(now, post) && !sameState(pre, post):
 			got["finished"]++
 			if code, out := runIn(root, "undo", "demo"); code != 0 {
-				t.Fatalf("round %d (%s): undo exits %d:\n%s", i, args, code, out)
+				return got, fmt.Errorf("round %d (%s): undo exits %d:\n%s", i, args, code, out)
 			}
-			if !sameState(docState(t, root), pre) {
-				t.Fatalf("round %d (%s): undo did not give back the files before the command", i, args)
+			if back, err := readState(root); err != nil || !sameState(back, pre) {
+				return got, fmt.Errorf("round %d (%s): undo did not give back the files before the command (%v)", i, args, err)
 			}
 			// Put the command's work back, so that the workspace moves on.
 			runIn(root, args...)
 		case sameState(now, pre):
 			got["rolled back"]++
 		default:
-			t.Fatalf("round %d (%s): after the kill the files are neither as before nor as after the command", i, args)
+			return got, fmt.Errorf("round %d (%s): after the kill the files are neither as before nor as after the command", i, args)
 		}
 		if code, out := runIn(root, "show", "demo"); code != 0 || strings.Contains(out, "no longer") {
-			t.Fatalf("round %d (%s): show exits %d:\n%s", i, args, code, out)
+			return got, fmt.Errorf("round %d (%s): show exits %d:\n%s", i, args, code, out)
 		}
 		for _, dir := range []string{"documents/demo", "documents/demo/journal"} {
 			if m, _ := filepath.Glob(filepath.Join(root, dir, ".*"+workspace.TempSuffix)); len(m) > 0 {
-				t.Fatalf("round %d: temporary files left after a writer ran: %v", i, m)
+				return got, fmt.Errorf("round %d: temporary files left after a writer ran: %v", i, m)
 			}
 		}
 	}
-	t.Logf("%d kills: %v", rounds, got)
+	return got, nil
 }
 
 // recoverDoc does what the next writer does first: under the lock, it
 // rolls back an interrupted change and removes stale temporary files.
 // It reports whether there was a change to roll back.
-func recoverDoc(t *testing.T, root string) bool {
-	t.Helper()
+func recoverDoc(root string) (bool, error) {
 	ws, err := workspace.Open(root)
 	if err != nil {
-		t.Fatal(err)
+		return false, err
 	}
 	unlock, err := ws.Lock(10 * time.Second)
 	if err != nil {
-		t.Fatal(err)
+		return false, err
 	}
 	defer unlock()
 	d, err := document.Open(ws, "demo")
 	if err != nil {
-		t.Fatal(err)
+		return false, err
 	}
 	rec, err := review.Recover(d)
 	if err != nil {
-		t.Fatal(err)
+		return false, err
 	}
-	return rec != nil
+	return rec != nil, nil
 }
 
 // TestEightWritersLoseNoUpdate runs eight tilmash processes at once on the
