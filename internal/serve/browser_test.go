@@ -2,9 +2,11 @@ package serve_test
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -96,8 +98,32 @@ func (c *sharedChromium) start(path string) (context.Context, error) {
 	return c.ctx, c.err
 }
 
-// close stops Chromium if it was started.
+// startEarly starts Chromium in the background when the whole package
+// runs (no -run, -skip, -list or -short). The browser tests are parallel:
+// they wait for every other test of the package to end, and only then did
+// the first of them start Chromium, seconds of CPU over several
+// processes, with the package's other tests over and a core idle. Started
+// early, Chromium comes up beside those tests; the first browser test
+// waits for it as before (sync.Once), and gets its error if it failed. A
+// run of some tests only starts it when a browser test asks.
+func (c *sharedChromium) startEarly() {
+	flag.Parse()
+	if testing.Short() {
+		return
+	}
+	for _, name := range []string{"test.run", "test.skip", "test.list"} {
+		if f := flag.Lookup(name); f == nil || f.Value.String() != "" {
+			return
+		}
+	}
+	if path, err := exec.LookPath("chromium"); err == nil {
+		go c.start(path)
+	}
+}
+
+// close stops Chromium if it was started, after a start under way ends.
 func (c *sharedChromium) close() {
+	c.once.Do(func() {})
 	if c.stop != nil {
 		c.stop()
 	}
