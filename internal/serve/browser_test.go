@@ -12,6 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tilmash/tilmash/internal/app"
@@ -23,10 +28,12 @@ import (
 
 // browser gives the test a tab of its own in the package's headless
 // Chromium (Debian's chromium, as root: no sandbox; see chrome), in a
-// browser context of its own (an incognito profile: its own cookies,
-// storage and cache, as the tests' servers all run on 127.0.0.1), or
-// skips the test with one line when Chromium is not installed (fails
-// under CI, which installs it).
+// browser context of its own while the test runs (an incognito profile:
+// its own cookies, storage and cache, as the tests' servers all run on
+// 127.0.0.1), or skips the test with one line when Chromium is not
+// installed (fails under CI, which installs it). The tab is one a test
+// before this one used and left clean (see sharedChromium.put), or a new
+// one.
 func browser(t *testing.T) context.Context {
 	t.Helper()
 	path := testenv.Command(t, "chromium", "apt-get install chromium")
@@ -34,16 +41,24 @@ func browser(t *testing.T) context.Context {
 	if err != nil {
 		t.Fatalf("starting %s: %v", path, err)
 	}
-	ctx, cancelC := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
-	// The first run opens the tab, for the life of ctx: no timeout on it;
-	// the test's actions run under one.
-	if err := chromedp.Do(ctx); err != nil {
-		cancelC()
+	tb, err := chrome.get(bctx)
+	if err != nil {
 		t.Fatalf("opening a tab in %s: %v", path, err)
 	}
-	tctx, cancelT := context.WithTimeout(ctx, 180*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC() })
+	// The tab lives on after the test; the test's actions run under a
+	// timeout of their own.
+	tctx, cancelT := context.WithTimeout(tb.ctx, 180*time.Second)
+	t.Cleanup(func() {
+		cancelT()
+		chrome.put(t, tb)
+	})
 	return tctx
+}
+
+// tab is a tab of the shared Chromium, in a browser context of its own.
+type tab struct {
+	ctx   context.Context
+	close func()
 }
 
 // chrome is the one headless Chromium of the package's browser tests
@@ -57,6 +72,94 @@ type sharedChromium struct {
 	ctx  context.Context
 	stop func()
 	err  error
+
+	mu sync.Mutex
+	// idle are the tabs the tests before left clean, for the next.
+	idle []*tab
+}
+
+// get gives a test a tab: one a test before left clean, or a new one. A
+// new tab is a new browser context, and that is a window of its own,
+// with a renderer of its own: half a second of CPU or more, a second or
+// two of waiting on a loaded machine, where a tab kept is ready at once.
+func (c *sharedChromium) get(bctx context.Context) (*tab, error) {
+	c.mu.Lock()
+	if n := len(c.idle); n > 0 {
+		tb := c.idle[n-1]
+		c.idle = c.idle[:n-1]
+		c.mu.Unlock()
+		return tb, nil
+	}
+	c.mu.Unlock()
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	// The first run opens the tab, for the life of ctx.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		return nil, err
+	}
+	return &tab{ctx: ctx, close: cancel}, nil
+}
+
+// put takes back t's tab. It keeps it for the next test when it could
+// leave it as a new one (see clean), and closes it when t failed (nothing
+// of a failed test's tab is kept) or cleaning failed (t logs why).
+func (c *sharedChromium) put(t *testing.T, tb *tab) {
+	if t.Failed() {
+		tb.close()
+		return
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	err := chromedp.Do(ctx, clean())
+	cancel()
+	if err != nil {
+		t.Logf("the test's tab is closed, not kept: %v", err)
+		tb.close()
+		return
+	}
+	c.mu.Lock()
+	c.idle = append(c.idle, tb)
+	c.mu.Unlock()
+}
+
+// clean leaves a tab as a new one for the next test: no page (a blank
+// one, the test's page closed without asking, a question about unsaved
+// text answered), no cookies, nothing its page's origin kept in the
+// browser (the next test's server may get the same port), the window's
+// own size.
+func clean() chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		origin, err := chromedp.Evaluate[string](`location.origin`)(ctx, tg)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		if strings.HasPrefix(origin, "http") {
+			if _, err := cdp.Call(ctx, tg, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: origin, StorageTypes: "all"}); err != nil {
+				return chromedp.Void{}, err
+			}
+		}
+		// A page that asks before it goes (a sentence typed, not saved)
+		// is left all the same.
+		lctx, stop := context.WithCancel(ctx)
+		defer stop()
+		if err := chromedp.Listen(lctx, func(ev any) {
+			if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+				go cdp.Call(lctx, tg, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			}
+		}); err != nil {
+			return chromedp.Void{}, err
+		}
+		if _, err := chromedp.Navigate("about:blank")(ctx, tg); err != nil {
+			return chromedp.Void{}, err
+		}
+		if _, err := cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+			return chromedp.Void{}, err
+		}
+		if _, err := cdp.Call(ctx, tg, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+			return chromedp.Void{}, err
+		}
+		_, err = cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{})
+		return chromedp.Void{}, err
+	}
 }
 
 // start starts Chromium (at path) once and returns its context.
@@ -83,6 +186,12 @@ func (c *sharedChromium) start(path string) (context.Context, error) {
 			// of its own), for a list no test opens. Measured on the
 			// whole package: 42 s of CPU, 28 s without it.
 			chromedp.Flag("disable-features", "WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup"),
+			// One renderer for the pages of one site in a browser
+			// context, as the tests' servers are all 127.0.0.1: a tab
+			// kept for the next test (see get) keeps its renderer, where
+			// every test started one (a new process, and its V8 and
+			// Blink set up: the larger part of a test's start).
+			chromedp.Flag("process-per-site", true),
 			chromedp.WindowSize(1280, 900),
 		}
 		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
