@@ -879,8 +879,9 @@ func (a *aligner) beadCostBelow(k, i, j int, limit float64) float64 {
 // cell of the row: the search works it out once a row instead of once a bead (see fillRow).
 type srcRow struct {
 	i      int
-	end    bool            // i is a paragraph boundary (see side.paraEnd)
-	inside [maxRun + 1]int // inside[d]: paragraph breaks between the last d sentences
+	end    bool             // i is a paragraph boundary (see side.paraEnd)
+	inside [maxRun + 1]int  // inside[d]: paragraph breaks between the last d sentences
+	start  [maxRun + 1]bool // start[d]: i−d is a paragraph boundary
 	// For beads of d = 1 to 3 source sentences that have a target side:
 	length [4]float64   // their length
 	lenR   [4]float64   // their length times the model's length ratio
@@ -918,8 +919,9 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 	r.i = i
 	if a.paras {
 		r.end = s.paraEnd(i)
-		for d := 2; d <= maxRun && d <= i; d++ {
+		for d := 1; d <= maxRun && d <= i; d++ {
 			r.inside[d] = s.breaksInside(i, d)
+			r.start[d] = s.paraEnd(i - d)
 		}
 	}
 	// The bound holds when no later term can be negative except the punctuation and anchor
@@ -965,21 +967,52 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 
 // frameCost is the part of the cost of the bead of shape k that ends in column j that does not
 // read its sentences: its shape and paragraph terms, the whole cost of a bead with one side empty.
-// inside and end are the source side's (srcRow.inside[di] and srcRow.end).
-func (a *aligner) frameCost(k, inside int, end bool, j int) float64 {
+// inside, end and start are the source side's (srcRow.inside[di], srcRow.end and
+// srcRow.start[di]; start is read only for a bead without target).
+func (a *aligner) frameCost(k, inside int, end, start bool, j int) float64 {
 	c := a.m.shape[k]
 	if a.paras {
-		c = a.paraCost(c, k, inside, end, j)
+		c = a.paraCost(c, k, inside, end, start, j)
 	}
 	return c
 }
 
 // paraCost adds to c, the shape term of frameCost, its paragraph terms (a function of its own so
 // that frameCost is inlined).
-func (a *aligner) paraCost(c float64, k, inside int, end bool, j int) float64 {
+//
+// The edge term counts paragraph boundaries that no bead boundary of the path matches. A bead
+// with both sides pays paraEdge when it ends a paragraph on one side only. A bead with one side
+// empty leaves the other side where it is, so the cut before it and the cut after it share that
+// side's position: a boundary there is matched if either cut has one on the other side too. When
+// an editor drops the last sentence of a paragraph, the sentence before it ends the translation's
+// paragraph but not the English one (its bead paid paraEdge), and the dropped sentence, alone,
+// ends both: that matches the translation's boundary after all, and the bead alone pays the
+// paraEdge back. Charged at every bead end instead, the right path paid for the drop and the path
+// that shifted the translation's last sentence onto the dropped one did not. Likewise a sentence
+// alone at the start of a paragraph pays nothing for the boundary the bead before it matched.
+func (a *aligner) paraCost(c float64, k, inside int, end, start bool, j int) float64 {
 	m := a.m
-	c += m.paraInside * float64(inside+a.tgt.breaksInside(j, shapes[k].dj))
-	if end != a.tgt.paraEnd(j) {
+	sh := shapes[k]
+	c += m.paraInside * float64(inside+a.tgt.breaksInside(j, sh.dj))
+	tEnd := a.tgt.paraEnd(j)
+	switch {
+	case sh.dj == 0: // source sentences alone, at target position j
+		if !tEnd {
+			if end {
+				c += m.paraEdge // a source boundary the target does not have
+			}
+		} else if end && !start {
+			c -= m.paraEdge // the target's boundary, unmatched at the cut before, is matched here
+		}
+	case sh.di == 0: // target sentences alone, at source position r.i
+		if !end {
+			if tEnd {
+				c += m.paraEdge
+			}
+		} else if tEnd && !a.tgt.paraEnd(j-sh.dj) {
+			c -= m.paraEdge
+		}
+	case end != tEnd:
 		c += m.paraEdge
 	}
 	return c
@@ -989,7 +1022,7 @@ func (a *aligner) paraCost(c float64, k, inside int, end bool, j int) float64 {
 func (a *aligner) rowCost(r *srcRow, k, j int, limit float64) float64 {
 	sh := shapes[k]
 	m := a.m
-	c := a.frameCost(k, r.inside[sh.di], r.end, j)
+	c := a.frameCost(k, r.inside[sh.di], r.end, r.start[sh.di], j)
 	if sh.di == 0 || sh.dj == 0 {
 		return c
 	}
@@ -1119,7 +1152,7 @@ func (a *aligner) lengthRow(r *srcRow, k int, out []float64, j0 int) {
 		j := j0 + x
 		c := shapeCost // frameCost
 		if paras {
-			c = a.paraCost(c, k, inside, end, j)
+			c = a.paraCost(c, k, inside, end, false, j)
 		}
 		mean := (ls + tlenR[x]) / 2
 		e := (cumEnd[x] - cumStart[x]) - lsR

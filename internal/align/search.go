@@ -77,7 +77,7 @@ func (a *aligner) weight(b *band, c, k, i, j int) float32 {
 // frameWeight is the weight of the bead of shape k, with one side empty, that ends in cell (i, j).
 func (a *aligner) frameWeight(k, i, j int) float32 {
 	sh := shapes[k]
-	return expNeg(a.frameCost(k, a.src.breaksInside(i, sh.di), a.src.paraEnd(i), j) / temperature)
+	return expNeg(a.frameCost(k, a.src.breaksInside(i, sh.di), a.src.paraEnd(i), a.src.paraEnd(i-sh.di), j) / temperature)
 }
 
 // setNullCosts fills a.nullCost and a.nullWeight, the cost and weight of each shape with one side
