@@ -990,6 +990,11 @@ func (a *aligner) frameCost(k, inside int, end, start bool, j int) float64 {
 // paraEdge back. Charged at every bead end instead, the right path paid for the drop and the path
 // that shifted the translation's last sentence onto the dropped one did not. Likewise a sentence
 // alone at the start of a paragraph pays nothing for the boundary the bead before it matched.
+//
+// A run of two or more sentences alone that is a whole paragraph of its side, from boundary to
+// boundary, costs paraRun less: a desk adds or leaves out whole paragraphs, and a run cut out of
+// a paragraph, or a paragraph whose first sentence went to a dropped English one because their
+// lengths fit, is a weaker reading of the same text.
 func (a *aligner) paraCost(c float64, k, inside int, end, start bool, j int) float64 {
 	m := a.m
 	sh := shapes[k]
@@ -997,6 +1002,9 @@ func (a *aligner) paraCost(c float64, k, inside int, end, start bool, j int) flo
 	tEnd := a.tgt.paraEnd(j)
 	switch {
 	case sh.dj == 0: // source sentences alone, at target position j
+		if sh.di >= 2 && start && end && inside == 0 {
+			c -= m.paraRun
+		}
 		if !tEnd {
 			if end {
 				c += m.paraEdge // a source boundary the target does not have
@@ -1005,6 +1013,9 @@ func (a *aligner) paraCost(c float64, k, inside int, end, start bool, j int) flo
 			c -= m.paraEdge // the target's boundary, unmatched at the cut before, is matched here
 		}
 	case sh.di == 0: // target sentences alone, at source position r.i
+		if sh.dj >= 2 && a.tgt.paraEnd(j-sh.dj) && tEnd && a.tgt.breaksInside(j, sh.dj) == 0 {
+			c -= m.paraRun
+		}
 		if !end {
 			if tEnd {
 				c += m.paraEdge

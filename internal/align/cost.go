@@ -23,7 +23,8 @@ import (
 //   - sentence count: a line that holds two sentences (one translator's sentence cut in two by
 //     the other, or input segmented more coarsely on one side) pairs with two sentences.
 //   - paragraphs: translators rarely move a sentence across a paragraph break, so a bead should
-//     not straddle one, and bead ends should coincide on both sides.
+//     not straddle one, and bead ends should coincide on both sides; a run of sentences without
+//     counterpart is most often a whole paragraph an editor added or left out.
 
 // A shape is the number of source and target sentences a bead takes.
 type shape struct{ di, dj int }
@@ -71,6 +72,7 @@ type model struct {
 	orphanSrc, orphanTgt float64
 	paraInside           float64 // penalty per paragraph break inside one side of a bead
 	paraEdge             float64 // penalty when a bead ends a paragraph on one side only
+	paraRun              float64 // bonus of a run of sentences alone that is a whole paragraph
 	maxLengthCost        float64 // cap, so one freak sentence cannot dominate
 	maxBonus             float64 // the largest match weight: a bound on the bonus per key
 	gc                   *gcTab  // gcTable.Get(), fetched once a model: the search reads it for every bead
@@ -109,6 +111,7 @@ func newModel(src, tgt string) *model {
 		orphanTgt:     orphanFor(tgt),
 		paraInside:    2,
 		paraEdge:      1.5,
+		paraRun:       2,
 		maxLengthCost: defaultMaxLength,
 		gc:            gcTable.Get(),
 	}
