@@ -908,6 +908,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   m          merge this group with the next one
   u or M     merge this group with the previous one
   s          split this group: type LANG:K for each language to cut, such as en:2 ru:2, then Enter
+  a          write, change or remove the note of this group (as tilmash group note)
   n or space skip to the next group to review (after the last, back to the first one left)
   p          go back one group
   z          undo the last change of the groups (tilmash undo takes back an align or import)
@@ -924,7 +925,7 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.journal-ignored", Other: "{{.Err}}; showing the files as they are"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} is a file, not a folder: tilmash keeps the document's journal (the steps undo takes back) there"},
 	{ID: "review.journal-not-folder.hint", Other: "move that file out of the document's folder or delete it; the next edit starts a new journal, and the document itself is unharmed"},
-	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · n skip · p back · z undo · r redo · q quit · ? help"},
+	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · a note · n skip · p back · z undo · r redo · q quit · ? help"},
 	{ID: "review.need-flag", Other: "this command needs {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review is interactive and needs a terminal"},
 	{ID: "review.needs-terminal.hint", Other: "run it in a terminal; in scripts use tilmash group confirm, merge, split and move"},
@@ -950,6 +951,8 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "TEXT"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-note", Other: "note for group {{.Group}} (Enter to save, Esc to cancel): "},
+	{ID: "review.prompt-note-change", Other: "new note for group {{.Group}}, now “{{.Note}}” (Enter to save, an empty line removes it, Esc to cancel): "},
 	{ID: "review.prompt-split", Other: "split group {{.Group}} before (LANG:K …, Enter to apply, Esc to cancel): "},
 	{ID: "review.recovered", Other: "rolled back edit {{.Step}} ({{.What}}), which a crash had interrupted"},
 	{ID: "review.redo-changed", Other: "{{.File}} changed after step {{.Step}} was undone (by hand or by another program): redoing the step would throw that change away"},
@@ -2326,6 +2329,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   m                 топты келесі топпен біріктіру
   u немесе M        топты алдыңғы топпен біріктіру
   s                 топты бөлу: бөлінетін әр тіл үшін ТІЛ:K теріп (мысалы en:2 ru:2), Enter басыңыз
+  a                 топтың ескертпесін жазу, өзгерту не өшіру (tilmash group note сияқты)
   n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
   p                 бір топ артқа қайту
   z                 топтардың соңғы түзетуін кері қайтару (теңестіру мен импортты tilmash undo кері қайтарады)
@@ -2342,7 +2346,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлдар қазіргі күйінде көрсетілді"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} — қалта емес, файл: tilmash құжат журналын (undo кері қайтаратын қадамдарды) осы жерде сақтайды"},
 	{ID: "review.journal-not-folder.hint", Other: "сол файлды құжат қалтасынан басқа жерге көшіріңіз не өшіріңіз; келесі түзету жаңа журнал бастайды, құжаттың өзіне зиян келген жоқ"},
-	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
+	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · a ескертпе · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
 	{ID: "review.need-flag", Other: "бұл командаға {{.Flag}} параметрі керек"},
 	{ID: "review.needs-terminal", Other: "review — интерактивті команда, оған терминал керек"},
 	{ID: "review.needs-terminal.hint", Other: "оны терминалда іске қосыңыз; сценарийлерде tilmash group confirm, merge, split және move командаларын қолданыңыз"},
@@ -2368,6 +2372,8 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "МӘТІН"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-note", Other: "{{.Group}}-топқа ескертпе (Enter — сақтау, Esc — бас тарту): "},
+	{ID: "review.prompt-note-change", Other: "{{.Group}}-топтың жаңа ескертпесі, қазір «{{.Note}}» (Enter — сақтау, бос жол ескертпені өшіреді, Esc — бас тарту): "},
 	{ID: "review.prompt-split", Other: "{{.Group}}-топты мына жерден бөлу (ТІЛ:K …, Enter — қолдану, Esc — бас тарту): "},
 	{ID: "review.recovered", Other: "іркіліс салдарынан үзілген {{.Step}}-түзету ({{.What}}) кері қайтарылды"},
 	{ID: "review.redo-changed", Other: "{{.File}} файлы {{.Step}}-қадам кері қайтарылғаннан кейін өзгерген (қолмен немесе басқа бағдарламамен): қадамды қайта орындау сол өзгерісті жойып жібереді"},
@@ -3744,6 +3750,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   m            объединить группу со следующей
   u или M      объединить группу с предыдущей
   s            разделить группу: введите ЯЗЫК:K для каждого языка, который нужно разделить, например en:2 ru:2, и Enter
+  a            написать, изменить или удалить заметку группы (как tilmash group note)
   n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)
   p            вернуться на группу назад
   z            отменить последнюю правку групп (выравнивание и импорт отменяет tilmash undo)
@@ -3760,7 +3767,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлы показаны как есть"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} — файл, а не папка: здесь tilmash хранит журнал документа (шаги, которые отменяет undo)"},
 	{ID: "review.journal-not-folder.hint", Other: "перенесите этот файл из папки документа или удалите его; следующая правка начнёт новый журнал, сам документ не пострадал"},
-	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
+	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · a заметка · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
 	{ID: "review.need-flag", Other: "этой команде нужен параметр {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review — интерактивная команда, ей нужен терминал"},
 	{ID: "review.needs-terminal.hint", Other: "запустите её в терминале; в сценариях используйте tilmash group confirm, merge, split и move"},
@@ -3786,6 +3793,8 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "ТЕКСТ"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-note", Other: "заметка к группе {{.Group}} (Enter — сохранить, Esc — отмена): "},
+	{ID: "review.prompt-note-change", Other: "новая заметка к группе {{.Group}}, сейчас «{{.Note}}» (Enter — сохранить, пустая строка удаляет заметку, Esc — отмена): "},
 	{ID: "review.prompt-split", Other: "разделить группу {{.Group}} перед (ЯЗЫК:K …, Enter — применить, Esc — отмена): "},
 	{ID: "review.recovered", Other: "откачена правка {{.Step}} ({{.What}}), прерванная сбоем"},
 	{ID: "review.redo-changed", Other: "{{.File}} изменился после отмены шага {{.Step}} (вручную или другой программой): возврат шага уничтожил бы это изменение"},

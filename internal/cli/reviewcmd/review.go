@@ -291,6 +291,23 @@ func (s *session) handle(k rune) (done bool, err error) {
 		if _, err := s.apply(review.Split{Group: s.cur, At: at}); err != nil {
 			return true, err
 		}
+	case 'a':
+		// The note is typed anew, the current one shown in the label: an
+		// empty line removes it, as group note with "" does; with no note
+		// yet, an empty line is nothing to do.
+		note := s.snap.Alignment.Groups[s.cur-1].Note
+		label := s.env.T("review.prompt-note", map[string]any{"Group": s.cur})
+		if note != "" {
+			label = s.env.T("review.prompt-note-change", map[string]any{"Group": s.cur, "Note": console.VisibleLine(note)})
+		}
+		line, ok := s.prompt(label)
+		if !ok || (note == "" && strings.TrimSpace(line) == "") {
+			s.say("review.cancelled", nil)
+			return false, nil
+		}
+		if _, err := s.apply(review.SetNote{Group: s.cur, Note: line}); err != nil {
+			return true, err
+		}
 	case 'n', ' ', keyRight, keyDown, 'j':
 		s.advance()
 	case 'p', keyLeft, keyUp, 'k':

@@ -491,3 +491,70 @@ func TestHelpSaysHowToCorrect(t *testing.T) {
 		}
 	}
 }
+
+// notes returns every group's note, as on disk.
+func notes(t *testing.T, s *session) []string {
+	t.Helper()
+	a, err := s.d.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, g := range a.Groups {
+		out = append(out, g.Note)
+	}
+	return out
+}
+
+// TestNoteKey: a leaves a note on the group under review without quitting
+// for tilmash group note: the same op, so z takes it back. The label shows
+// the note there is; an empty line then removes it, and Esc changes
+// nothing. On a Russian layout the key is ф.
+func TestNoteKey(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup string // the note of group 2 before
+		keys  string // the key, then what is typed in the prompt
+		want  string // the note of group 2 afterwards
+		msg   string
+	}{
+		{name: "a new note", keys: "acheck the date\r", want: "check the date", msg: "set the note of group 2"},
+		{name: "ф on a Russian layout", keys: "фпроверить дату\r", want: "проверить дату", msg: "set the note of group 2"},
+		{name: "Esc", keys: "acheck\x1b", want: "", msg: "cancelled"},
+		{name: "an empty line without a note", keys: "a\r", want: "", msg: "cancelled"},
+		{name: "replaced", setup: "old", keys: "anew\r", want: "new", msg: "set the note of group 2"},
+		{name: "removed", setup: "old", keys: "a\r", want: "", msg: "removed the note of group 2"},
+		{name: "undone", keys: "acheck\rz", want: "", msg: "undid step 1: set the note of group 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, reviewtest.OneToOne)
+			if tt.setup != "" {
+				elsewhere(t, s, review.SetNote{Group: 2, Note: tt.setup})
+				if err := s.reload(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			keys := []rune(tt.keys)
+			s.keys = &keyReader{r: strings.NewReader(string(keys[1:]))}
+			press(t, s, string(keys[0]))
+			for k, err := s.keys.next(); err == nil; k, err = s.keys.next() {
+				if done, err := s.handle(k); err != nil || done {
+					t.Fatalf("key %q: done %v, err %v", k, done, err)
+				}
+			}
+			if got := notes(t, s)[1]; got != tt.want {
+				t.Errorf("note of group 2 %q, want %q", got, tt.want)
+			}
+			if s.cur != 2 {
+				t.Errorf("cursor on group %d, want 2", s.cur)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+			if tt.setup != "" && !strings.Contains(s.screen.(*bytes.Buffer).String(), "now “"+tt.setup+"”") {
+				t.Errorf("the prompt does not show the note %q:\n%s", tt.setup, s.screen.(*bytes.Buffer).String())
+			}
+		})
+	}
+}
