@@ -830,6 +830,7 @@ Example: tilmash publish`},
 	{ID: "review.done.align", Other: "aligned the document"},
 	{ID: "review.done.confirm", One: "confirmed {{.Count}} group in {{.Groups}}", Other: "confirmed {{.Count}} groups in {{.Groups}}"},
 	{ID: "review.done.edit", Other: "corrected {{.Lang}} sentence {{.Sentence}} of group {{.Group}} and the stored {{.Lang}} text"},
+	{ID: "review.done.edits", One: "corrected {{.Count}} sentence of group {{.Groups}} and the stored texts", Other: "corrected {{.Count}} sentences of group {{.Groups}} and the stored texts"},
 	{ID: "review.done.import", Other: "imported the {{.Lang}} text"},
 	{ID: "review.done.import-tmx", Other: "imported {{.Langs}} and their alignment from a TMX file"},
 	{ID: "review.done.import-tmx-merge", Other: "brought {{.Count}} changed groups in {{.Langs}} back from a translation memory"},
@@ -845,6 +846,16 @@ Example: tilmash publish`},
 	{ID: "review.done.unconfirm", One: "took back the confirmation of {{.Count}} group in {{.Groups}}", Other: "took back the confirmation of {{.Count}} groups in {{.Groups}}"},
 	{ID: "review.edge-first", Other: "group {{.Group}} is the first group: there is no previous group"},
 	{ID: "review.edge-last", Other: "group {{.Group}} is the last group: there is no next group"},
+	{ID: "review.edit-bad-prefix", Other: "line {{.Line}} of the edited group should start with “{{.Want}}”: “{{.Text}}”"},
+	{ID: "review.edit-extra-line", Other: "line {{.Line}} of the edited group is one line too many: “{{.Text}}” (one line a sentence, no more)"},
+	{ID: "review.edit-file", Other: `Correct the sentences of group {{.Group}} of {{.ID}}, then save and close the editor.
+Keep one line a sentence, each after its language and number ("ru 1:"); only the text after them changes.
+Lines starting with # are left out. To change nothing, close without saving.`},
+	{ID: "review.edit-file.hint", Other: "nothing was changed: press e to open the group again"},
+	{ID: "review.edit-missing-line", Other: "the line of “{{.Want}}” was removed from the edited group: every sentence keeps its line"},
+	{ID: "review.edit-unchanged", Other: "no sentence of group {{.Group}} was changed"},
+	{ID: "review.editor-failed", Other: "the editor {{.Editor}} failed: {{.Error}}"},
+	{ID: "review.editor-failed.hint", Other: "nothing was changed; the editor is $VISUAL, else $EDITOR, else vi"},
 	{ID: "review.finding-added", Other: "new finding: {{.Finding}}"},
 	{ID: "review.finding-resolved", Other: "resolved: {{.Finding}}"},
 	{ID: "review.findings-none", Other: "the changed groups ({{.Groups}}) now have no findings"},
@@ -908,6 +919,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   m          merge this group with the next one
   u or M     merge this group with the previous one
   s          split this group: type LANG:K for each language to cut, such as en:2 ru:2, then Enter
+  e          correct this group's sentences in your editor ($VISUAL, $EDITOR or vi), as tilmash group edit does
   a          write, change or remove the note of this group (as tilmash group note)
   n or space skip to the next group to review (after the last, back to the first one left)
   p          go back one group
@@ -916,7 +928,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   q          quit (every change is already saved)
   ?          this help
 
-A sentence to correct: quit (q) and run tilmash group edit {{.ID}} {{.Group}} -l LANG --text '…' (tilmash show {{.ID}} numbers the sentences of a group), then tilmash review {{.ID}} --from {{.Group}}.
+A sentence to correct: press e, correct it in the editor, save and close; every change is one step, which z takes back. Outside review: tilmash group edit {{.ID}} {{.Group}} -l LANG --text '…'.
 On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.history-empty", Other: "no edits to undo in {{.ID}}: its journal is empty"},
 	{ID: "review.history-redo", One: "{{.Count}} undone step can be put back: tilmash redo {{.ID}} --list shows it", Other: "{{.Count}} undone steps can be put back: tilmash redo {{.ID}} --list shows them"},
@@ -925,7 +937,7 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.journal-ignored", Other: "{{.Err}}; showing the files as they are"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} is a file, not a folder: tilmash keeps the document's journal (the steps undo takes back) there"},
 	{ID: "review.journal-not-folder.hint", Other: "move that file out of the document's folder or delete it; the next edit starts a new journal, and the document itself is unharmed"},
-	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · a note · n skip · p back · z undo · r redo · q quit · ? help"},
+	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · e edit · a note · n skip · p back · z undo · r redo · q quit · ? help"},
 	{ID: "review.need-flag", Other: "this command needs {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review is interactive and needs a terminal"},
 	{ID: "review.needs-terminal.hint", Other: "run it in a terminal; in scripts use tilmash group confirm, merge, split and move"},
@@ -2251,6 +2263,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.done.align", Other: "құжат теңестірілді"},
 	{ID: "review.done.confirm", One: "{{.Groups}} ауқымындағы {{.Count}} топ расталды", Other: "{{.Groups}} ауқымындағы {{.Count}} топ расталды"},
 	{ID: "review.done.edit", Other: "{{.Group}}-топтың {{.Sentence}}-сөйлемі ({{.Lang}}) және сақталған {{.Lang}} мәтіні түзетілді"},
+	{ID: "review.done.edits", One: "{{.Groups}}-топтың {{.Count}} сөйлемі және сақталған мәтіндер түзетілді", Other: "{{.Groups}}-топтың {{.Count}} сөйлемі және сақталған мәтіндер түзетілді"},
 	{ID: "review.done.import", Other: "{{.Lang}} мәтіні импортталды"},
 	{ID: "review.done.import-tmx", Other: "TMX файлынан {{.Langs}} мәтіндері мен олардың теңестіруі импортталды"},
 	{ID: "review.done.import-tmx-merge", Other: "аударма жадынан {{.Langs}} тілдеріндегі өзгерген топтар қайтарылды: {{.Count}}"},
@@ -2266,6 +2279,16 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.done.unconfirm", One: "{{.Groups}} ауқымындағы {{.Count}} топтың расталуы алынып тасталды", Other: "{{.Groups}} ауқымындағы {{.Count}} топтың расталуы алынып тасталды"},
 	{ID: "review.edge-first", Other: "{{.Group}}-топ — бірінші топ: алдыңғы топ жоқ"},
 	{ID: "review.edge-last", Other: "{{.Group}}-топ — соңғы топ: келесі топ жоқ"},
+	{ID: "review.edit-bad-prefix", Other: "топ түзетуінің {{.Line}}-жолы «{{.Want}}» деп басталуы керек: «{{.Text}}»"},
+	{ID: "review.edit-extra-line", Other: "топ түзетуінің {{.Line}}-жолы артық: «{{.Text}}» (әр сөйлемге бір жол, артық емес)"},
+	{ID: "review.edit-file", Other: `{{.ID}} құжатының {{.Group}}-тобының сөйлемдерін түзетіп, файлды сақтаңыз да, редакторды жабыңыз.
+Әр сөйлем өз жолында, тілі мен нөмірінен кейін тұрады («ru 1:»); тек олардан кейінгі мәтін өзгереді.
+# таңбасынан басталатын жолдар ескерілмейді. Ештеңені өзгертпеу үшін редакторды сақтамай жабыңыз.`},
+	{ID: "review.edit-file.hint", Other: "ештеңе өзгертілген жоқ: топты қайта ашу үшін e басыңыз"},
+	{ID: "review.edit-missing-line", Other: "топ түзетуінен «{{.Want}}» жолы өшірілген: әр сөйлемнің өз жолы қалуы керек"},
+	{ID: "review.edit-unchanged", Other: "{{.Group}}-топтың бірде-бір сөйлемі өзгертілген жоқ"},
+	{ID: "review.editor-failed", Other: "{{.Editor}} редакторы қатемен аяқталды: {{.Error}}"},
+	{ID: "review.editor-failed.hint", Other: "ештеңе өзгертілген жоқ; редактор $VISUAL айнымалысынан, болмаса $EDITOR айнымалысынан алынады, болмаса vi"},
 	{ID: "review.finding-added", Other: "жаңа кемшілік: {{.Finding}}"},
 	{ID: "review.finding-resolved", Other: "шешілді: {{.Finding}}"},
 	{ID: "review.findings-none", Other: "өзгерген топтарда ({{.Groups}}) енді кемшілік жоқ"},
@@ -2329,6 +2352,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   m                 топты келесі топпен біріктіру
   u немесе M        топты алдыңғы топпен біріктіру
   s                 топты бөлу: бөлінетін әр тіл үшін ТІЛ:K теріп (мысалы en:2 ru:2), Enter басыңыз
+  e                 топ сөйлемдерін редакторда ($VISUAL, $EDITOR не vi) түзету, tilmash group edit сияқты
   a                 топтың ескертпесін жазу, өзгерту не өшіру (tilmash group note сияқты)
   n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
   p                 бір топ артқа қайту
@@ -2337,7 +2361,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   q                 шығу (барлық өзгеріс сақталған)
   ?                 осы анықтама
 
-Сөйлемді түзету үшін шығып (q), tilmash group edit {{.ID}} {{.Group}} -l ТІЛ --text '…' орындаңыз (топ сөйлемдерін tilmash show {{.ID}} нөмірлейді), содан кейін tilmash review {{.ID}} --from {{.Group}} іске қосыңыз.
+Сөйлемді түзету үшін e басып, оны редакторда түзетіңіз, файлды сақтап, редакторды жабыңыз: барлық түзету бір қадам болады, оны z кері қайтарады. Тексеруден тыс: tilmash group edit {{.ID}} {{.Group}} -l ТІЛ --text '…'.
 Пернетақтаның орыс және қазақ тілдерінде де сол пернелер жұмыс істейді (с — бұл c).`},
 	{ID: "review.history-empty", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ: журнал бос"},
 	{ID: "review.history-redo", One: "кері қайтарылған {{.Count}} қадамды қайта орындауға болады: оны tilmash redo {{.ID}} --list көрсетеді", Other: "кері қайтарылған {{.Count}} қадамды қайта орындауға болады: оларды tilmash redo {{.ID}} --list көрсетеді"},
@@ -2346,7 +2370,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлдар қазіргі күйінде көрсетілді"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} — қалта емес, файл: tilmash құжат журналын (undo кері қайтаратын қадамдарды) осы жерде сақтайды"},
 	{ID: "review.journal-not-folder.hint", Other: "сол файлды құжат қалтасынан басқа жерге көшіріңіз не өшіріңіз; келесі түзету жаңа журнал бастайды, құжаттың өзіне зиян келген жоқ"},
-	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · a ескертпе · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
+	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · e түзету · a ескертпе · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
 	{ID: "review.need-flag", Other: "бұл командаға {{.Flag}} параметрі керек"},
 	{ID: "review.needs-terminal", Other: "review — интерактивті команда, оған терминал керек"},
 	{ID: "review.needs-terminal.hint", Other: "оны терминалда іске қосыңыз; сценарийлерде tilmash group confirm, merge, split және move командаларын қолданыңыз"},
@@ -3672,6 +3696,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.done.align", Other: "документ выровнен"},
 	{ID: "review.done.confirm", One: "подтверждена {{.Count}} группа из диапазона {{.Groups}}", Few: "подтверждены {{.Count}} группы из диапазона {{.Groups}}", Many: "подтверждено {{.Count}} групп из диапазона {{.Groups}}", Other: "подтверждено {{.Count}} группы из диапазона {{.Groups}}"},
 	{ID: "review.done.edit", Other: "исправлено предложение {{.Sentence}} ({{.Lang}}) группы {{.Group}} и сохранённый текст {{.Lang}}"},
+	{ID: "review.done.edits", One: "исправлено {{.Count}} предложение группы {{.Groups}} и сохранённые тексты", Few: "исправлены {{.Count}} предложения группы {{.Groups}} и сохранённые тексты", Many: "исправлено {{.Count}} предложений группы {{.Groups}} и сохранённые тексты", Other: "исправлено {{.Count}} предложения группы {{.Groups}} и сохранённые тексты"},
 	{ID: "review.done.import", Other: "импортирован текст {{.Lang}}"},
 	{ID: "review.done.import-tmx", Other: "из файла TMX импортированы тексты {{.Langs}} и их выравнивание"},
 	{ID: "review.done.import-tmx-merge", Other: "из памяти переводов возвращены изменённые группы на языках {{.Langs}}: {{.Count}}"},
@@ -3687,6 +3712,16 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.done.unconfirm", One: "снято подтверждение с {{.Count}} группы из диапазона {{.Groups}}", Few: "снято подтверждение с {{.Count}} групп из диапазона {{.Groups}}", Many: "снято подтверждение с {{.Count}} групп из диапазона {{.Groups}}", Other: "снято подтверждение с {{.Count}} группы из диапазона {{.Groups}}"},
 	{ID: "review.edge-first", Other: "группа {{.Group}} первая: предыдущей группы нет"},
 	{ID: "review.edge-last", Other: "группа {{.Group}} последняя: следующей группы нет"},
+	{ID: "review.edit-bad-prefix", Other: "строка {{.Line}} правки группы должна начинаться с «{{.Want}}»: «{{.Text}}»"},
+	{ID: "review.edit-extra-line", Other: "строка {{.Line}} правки группы лишняя: «{{.Text}}» (по одной строке на предложение, не больше)"},
+	{ID: "review.edit-file", Other: `Исправьте предложения группы {{.Group}} документа {{.ID}}, затем сохраните файл и закройте редактор.
+Каждое предложение — на своей строке, после языка и номера («ru 1:»); меняется только текст после них.
+Строки, начинающиеся с #, не учитываются. Чтобы ничего не менять, закройте редактор без сохранения.`},
+	{ID: "review.edit-file.hint", Other: "ничего не изменено: нажмите e, чтобы открыть группу снова"},
+	{ID: "review.edit-missing-line", Other: "из правки группы удалена строка «{{.Want}}»: у каждого предложения должна остаться своя строка"},
+	{ID: "review.edit-unchanged", Other: "ни одно предложение группы {{.Group}} не изменено"},
+	{ID: "review.editor-failed", Other: "редактор {{.Editor}} завершился с ошибкой: {{.Error}}"},
+	{ID: "review.editor-failed.hint", Other: "ничего не изменено; редактор берётся из $VISUAL, иначе из $EDITOR, иначе vi"},
 	{ID: "review.finding-added", Other: "новое замечание: {{.Finding}}"},
 	{ID: "review.finding-resolved", Other: "устранено: {{.Finding}}"},
 	{ID: "review.findings-none", Other: "в изменённых группах ({{.Groups}}) замечаний больше нет"},
@@ -3750,6 +3785,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   m            объединить группу со следующей
   u или M      объединить группу с предыдущей
   s            разделить группу: введите ЯЗЫК:K для каждого языка, который нужно разделить, например en:2 ru:2, и Enter
+  e            исправить предложения группы в редакторе ($VISUAL, $EDITOR или vi), как tilmash group edit
   a            написать, изменить или удалить заметку группы (как tilmash group note)
   n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)
   p            вернуться на группу назад
@@ -3758,7 +3794,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   q            выйти (все изменения уже сохранены)
   ?            эта справка
 
-Чтобы исправить предложение, выйдите (q) и выполните tilmash group edit {{.ID}} {{.Group}} -l ЯЗЫК --text '…' (tilmash show {{.ID}} нумерует предложения группы), затем tilmash review {{.ID}} --from {{.Group}}.
+Чтобы исправить предложение, нажмите e, исправьте его в редакторе, сохраните файл и закройте редактор: все исправления — один шаг, который отменяет z. Вне проверки: tilmash group edit {{.ID}} {{.Group}} -l ЯЗЫК --text '…'.
 В русской и казахской раскладке клавиатуры работают те же клавиши (с — это c).`},
 	{ID: "review.history-empty", Other: "в {{.ID}} нет правок для отмены: журнал пуст"},
 	{ID: "review.history-redo", One: "{{.Count}} отменённый шаг можно вернуть: tilmash redo {{.ID}} --list покажет его", Few: "{{.Count}} отменённых шага можно вернуть: tilmash redo {{.ID}} --list покажет их", Many: "{{.Count}} отменённых шагов можно вернуть: tilmash redo {{.ID}} --list покажет их", Other: "{{.Count}} отменённого шага можно вернуть: tilmash redo {{.ID}} --list покажет их"},
@@ -3767,7 +3803,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлы показаны как есть"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} — файл, а не папка: здесь tilmash хранит журнал документа (шаги, которые отменяет undo)"},
 	{ID: "review.journal-not-folder.hint", Other: "перенесите этот файл из папки документа или удалите его; следующая правка начнёт новый журнал, сам документ не пострадал"},
-	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · a заметка · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
+	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · e исправить · a заметка · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
 	{ID: "review.need-flag", Other: "этой команде нужен параметр {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review — интерактивная команда, ей нужен терминал"},
 	{ID: "review.needs-terminal.hint", Other: "запустите её в терминале; в сценариях используйте tilmash group confirm, merge, split и move"},

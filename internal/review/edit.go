@@ -1,6 +1,7 @@
 package review
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -350,6 +351,38 @@ func (e EditText) Apply(a *document.Alignment, texts map[string]string) (*Change
 	a.Sources[e.Lang] = document.Hash(newText)
 	return &Change{Message: "review.done.edit", Data: map[string]any{"Group": e.Group, "Lang": e.Lang, "Sentence": e.Sentence},
 		Old: []int{e.Group}, New: []int{e.Group}, Texts: map[string]string{e.Lang: newText}, Sentences: true}, nil
+}
+
+// EditTexts corrects several sentences as one step, which undo takes
+// back at once: review's e key, where a person corrects a group's
+// sentences in an editor. Each is applied as its [EditText] is, in
+// order, the later ones on the texts the earlier ones made. One edit is
+// that edit, with its message.
+type EditTexts []EditText
+
+// Apply implements Op.
+func (es EditTexts) Apply(a *document.Alignment, texts map[string]string) (*Change, error) {
+	if len(es) == 1 {
+		return es[0].Apply(a, texts)
+	}
+	cur := maps.Clone(texts)
+	out := map[string]string{}
+	var groups []int
+	for _, e := range es {
+		c, err := e.Apply(a, cur)
+		if err != nil {
+			return nil, err
+		}
+		for l, t := range c.Texts {
+			cur[l], out[l] = t, t
+		}
+		if !slices.Contains(groups, e.Group) {
+			groups = append(groups, e.Group)
+		}
+	}
+	slices.Sort(groups)
+	return &Change{Message: "review.done.edits", Data: map[string]any{"Count": len(es), "Groups": FormatRange(groups)},
+		Old: groups, New: groups, Texts: out, Sentences: true}, nil
 }
 
 // cleanText readies a replacement sentence for storage as import would:

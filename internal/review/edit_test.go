@@ -190,6 +190,40 @@ func TestEditTextShiftsLaterSpans(t *testing.T) {
 	}
 }
 
+// TestEditTexts: two sentences of one language corrected as one step,
+// the second on the text the first made; one edit is EditText itself.
+func TestEditTexts(t *testing.T) {
+	a := sample(t, reviewtest.OneToOne)
+	texts := maps.Clone(reviewtest.Texts)
+	c, err := EditTexts{
+		{Group: 3, Lang: "kk", Sentence: 1, Text: "Судья жаңа дәлелдерді сұрады."},
+		{Group: 4, Lang: "kk", Sentence: 1, Text: "Тыңдау мамырда жалғасады."},
+	}.Apply(a, texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kk := c.Texts["kk"]
+	for _, want := range []string{"Судья жаңа дәлелдерді сұрады.", "Тыңдау мамырда жалғасады."} {
+		if !strings.Contains(kk, want) {
+			t.Errorf("new kk text lacks %q:\n%s", want, kk)
+		}
+	}
+	for i, g := range a.Groups {
+		for _, s := range g.Sents["kk"] {
+			if kk[s.Start:s.End] != s.Text {
+				t.Errorf("group %d: span %d-%d holds %q, want %q", i+1, s.Start, s.End, kk[s.Start:s.End], s.Text)
+			}
+		}
+	}
+	if c.Message != "review.done.edits" || fmt.Sprint(c.New) != "[3 4]" || c.Data["Count"] != 2 || texts["kk"] != reviewtest.Texts["kk"] {
+		t.Errorf("change %s %v %v; texts changed %v", c.Message, c.New, c.Data, texts["kk"] != reviewtest.Texts["kk"])
+	}
+	one, err := EditTexts{{Group: 3, Lang: "kk", Sentence: 1, Text: "Судья сұрады."}}.Apply(sample(t, reviewtest.OneToOne), maps.Clone(reviewtest.Texts))
+	if err != nil || one.Message != "review.done.edit" {
+		t.Errorf("one edit: %v, %v", one, err)
+	}
+}
+
 func TestEditTextNormalizes(t *testing.T) {
 	a := sample(t, reviewtest.OneToOne)
 	// и + combining breve is й in NFD; spaces and the final newline go.
@@ -290,6 +324,7 @@ func TestOpsAreEdits(t *testing.T) {
 		EditText{Group: 3, Lang: "ru", Sentence: 1, Text: "Судья запросил новые улики."},
 		SetStatus{Groups: []int{2}, Confirm: true}, SetStatus{Groups: []int{1}},
 		SetNote{Group: 1, Note: "a note"}, SetNote{Group: 3},
+		EditTexts{{Group: 1, Lang: "en", Sentence: 1, Text: "One."}, {Group: 1, Lang: "ru", Sentence: 1, Text: "Одно."}},
 	}
 	seen := map[string]bool{}
 	for _, op := range ops {

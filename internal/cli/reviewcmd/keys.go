@@ -110,10 +110,16 @@ func (k *keyReader) escape() rune {
 
 // resizing reads the terminal in the background so that a change of its
 // size can come between two keys: it reads as Ctrl-L, which draws the
-// screen again at the new size, at once rather than at the next key.
+// screen again at the new size, at once rather than at the next key. The
+// background read starts only when a key is asked for, so that between
+// keys nothing reads the terminal: the person's editor (the e key) gets
+// every key typed in it.
 type resizing struct {
-	data   chan chunk
-	resize <-chan os.Signal
+	want    chan struct{}
+	data    chan chunk
+	resize  <-chan os.Signal
+	pending bool  // a read asked for has not been handed out yet
+	err     error // the read failed: every later one fails so
 }
 
 type chunk struct {
@@ -121,11 +127,12 @@ type chunk struct {
 	err error
 }
 
-// newResizing reads r until it fails; resize says the size changed.
+// newResizing reads r, a read at a time, until it fails; resize says the
+// size changed.
 func newResizing(r io.Reader, resize <-chan os.Signal) *resizing {
-	z := &resizing{data: make(chan chunk), resize: resize}
+	z := &resizing{want: make(chan struct{}, 1), data: make(chan chunk), resize: resize}
 	go func() {
-		for {
+		for range z.want {
 			b := make([]byte, 256)
 			n, err := r.Read(b)
 			z.data <- chunk{b[:n], err}
@@ -139,8 +146,16 @@ func newResizing(r io.Reader, resize <-chan os.Signal) *resizing {
 
 // Read implements io.Reader for a buffer of 256 bytes or more (keyReader's).
 func (z *resizing) Read(p []byte) (int, error) {
+	if z.err != nil {
+		return 0, z.err
+	}
+	if !z.pending {
+		z.want <- struct{}{}
+		z.pending = true
+	}
 	select {
 	case c := <-z.data:
+		z.pending, z.err = false, c.err
 		return copy(p, c.b), c.err
 	case <-z.resize:
 		p[0] = 0x0c // Ctrl-L

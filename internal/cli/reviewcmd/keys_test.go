@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // chunks hands out its parts one Read at a time, as a terminal does.
@@ -98,5 +100,35 @@ func TestResizing(t *testing.T) {
 		if r, _ := k.next(); r != want {
 			t.Fatalf("key %q, want %q", r, want)
 		}
+	}
+}
+
+// countingReader counts the reads of a terminal that always has a key.
+type countingReader struct{ n atomic.Int32 }
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	c.n.Add(1)
+	p[0] = 'x'
+	return 1, nil
+}
+
+// TestResizingReadsOnlyWhenAsked: between keys nothing reads the
+// terminal, so that the editor the e key starts gets every key typed in
+// it. The reader used to read ahead at once, and the first key typed in
+// the editor went to the review instead.
+func TestResizingReadsOnlyWhenAsked(t *testing.T) {
+	r := &countingReader{}
+	z := newResizing(r, nil)
+	time.Sleep(20 * time.Millisecond)
+	if n := r.n.Load(); n != 0 {
+		t.Fatalf("%d reads before a key was asked for", n)
+	}
+	var p [256]byte
+	if n, err := z.Read(p[:]); n != 1 || err != nil {
+		t.Fatalf("read %d, %v", n, err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if n := r.n.Load(); n != 1 {
+		t.Fatalf("%d reads after one key was asked for, want 1", n)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"unicode/utf8"
 
@@ -72,6 +73,9 @@ type session struct {
 	edits  int          // steps made in this session
 	raw    *term.State
 	screen io.Writer
+	// editing is set while the person's editor runs: Ctrl-C there is the
+	// editor's, not a reason to end the session (git ignores it too).
+	editing atomic.Bool
 }
 
 // run puts the terminal in raw mode, and restores it however the session
@@ -102,7 +106,10 @@ func (s *session) run(from int, fromSet bool) (err error) {
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT)
 	defer func() { signal.Stop(sig); close(sig) }()
 	go func() {
-		if _, ok := <-sig; ok {
+		for v := range sig {
+			if s.editing.Load() && (v == syscall.SIGINT || v == syscall.SIGQUIT) {
+				continue
+			}
 			restore()
 			// Every edit is on disk already: nothing is lost by stopping here.
 			io.WriteString(s.out, "\r\n")
@@ -306,6 +313,10 @@ func (s *session) handle(k rune) (done bool, err error) {
 			return false, nil
 		}
 		if _, err := s.apply(review.SetNote{Group: s.cur, Note: line}); err != nil {
+			return true, err
+		}
+	case 'e':
+		if err := s.editGroup(); err != nil {
 			return true, err
 		}
 	case 'n', ' ', keyRight, keyDown, 'j':

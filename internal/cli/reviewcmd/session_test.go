@@ -2,6 +2,7 @@ package reviewcmd
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -478,14 +479,14 @@ func TestCyrillicLayoutKeys(t *testing.T) {
 	}
 }
 
-// TestHelpSaysHowToCorrect: review has no key to correct a sentence, and
-// its help did not say how: a translator who saw a typo was left to find
-// tilmash group edit. The help names it for the group under review.
+// TestHelpSaysHowToCorrect: a translator who saw a typo was left to find
+// tilmash group edit. The help names the e key, and group edit for the
+// group under review outside it.
 func TestHelpSaysHowToCorrect(t *testing.T) {
 	s := testSession(t, reviewtest.OneToOne)
 	press(t, s, "?")
 	screen := s.screen.(*bytes.Buffer).String()
-	for _, want := range []string{"tilmash group edit demo 2 -l LANG --text", "tilmash review demo --from 2", "с is c"} {
+	for _, want := range []string{"press e, correct it in the editor", "tilmash group edit demo 2 -l LANG --text", "с is c"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the help does not say %q:\n%s", want, screen)
 		}
@@ -554,6 +555,73 @@ func TestNoteKey(t *testing.T) {
 			}
 			if tt.setup != "" && !strings.Contains(s.screen.(*bytes.Buffer).String(), "now “"+tt.setup+"”") {
 				t.Errorf("the prompt does not show the note %q:\n%s", tt.setup, s.screen.(*bytes.Buffer).String())
+			}
+		})
+	}
+}
+
+// TestEditKey: e opens the group's sentences in the person's editor (here
+// a sed script as $EDITOR) and corrects the changed ones as group edit
+// does, in one step z takes back; a file whose lines were removed, added
+// or renamed changes nothing and says what is wrong.
+func TestEditKey(t *testing.T) {
+	tests := []struct {
+		name   string
+		visual string // sed script of $VISUAL; empty: not set
+		editor string // sed script of $EDITOR, or a command
+		keys   string
+		en     string // the English sentence of group 2 afterwards
+		kk     string // the start of the Kazakh sentence of group 2 afterwards
+		msg    string
+		same   bool // nothing changed on disk
+	}{
+		{name: "one sentence", editor: "sed -i 's/^kk 1: .*/kk 1: Арал сотында іс қаралды./'",
+			kk: "Арал сотында іс қаралды.", msg: "corrected kk sentence 1 of group 2"},
+		{name: "two sentences, one step", editor: "sed -i -e 's/^kk 1: .*/kk 1: Арал сотында іс қаралды./' -e 's/Monday/Tuesday/'",
+			en: "A court in Aralsk heard the fishermen's case on Tuesday.", kk: "Арал сотында іс қаралды.", msg: "corrected 2 sentences of group 2"},
+		{name: "undone at once", editor: "sed -i -e 's/^kk 1: .*/kk 1: Арал сотында іс қаралды./' -e 's/Monday/Tuesday/'", keys: "z",
+			msg: "undid step 1: corrected 2 sentences of group 2", same: true},
+		{name: "VISUAL first", visual: "sed -i 's/Monday/Friday/'", editor: "false",
+			en: "A court in Aralsk heard the fishermen's case on Friday.", msg: "corrected en sentence 1 of group 2"},
+		{name: "unchanged", editor: "true", msg: "no sentence of group 2 was changed", same: true},
+		{name: "a line removed", editor: "sed -i '/^ru 1:/d'", msg: "the line of “ru 1:” was removed", same: true},
+		{name: "a prefix changed", editor: "sed -i -e 's/^ru 1:/ru 2:/' -e 's/Monday/Tuesday/'", msg: "line 5 of the edited group should start with “ru 1:”", same: true},
+		{name: "a line added", editor: "sed -i -e 's/Monday/Tuesday/' -e '$a kk 2: Тағы бір сөйлем.'", msg: "one line too many", same: true},
+		{name: "an empty sentence", editor: "sed -i -e 's/Monday/Tuesday/' -e 's/^kk 1: .*/kk 1: /'", same: true},
+		{name: "the editor fails", editor: "false", msg: "the editor false failed", same: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, reviewtest.OneToOne)
+			env := map[string]string{"EDITOR": tt.editor, "VISUAL": tt.visual}
+			s.env.Getenv = func(k string) string { return env[k] }
+			before, err := review.Load(s.d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			press(t, s, "e"+tt.keys)
+			after, err := review.Load(s.d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if same := bytes.Equal(before.Raw, after.Raw) && fmt.Sprint(before.Texts) == fmt.Sprint(after.Texts); same != tt.same {
+				t.Errorf("unchanged on disk %v, want %v; the screen says %q", same, tt.same, s.msgs)
+			}
+			g := after.Alignment.Groups[1]
+			if tt.en != "" && g.Text("en") != tt.en {
+				t.Errorf("en of group 2 %q, want %q", g.Text("en"), tt.en)
+			}
+			if tt.kk != "" && g.Text("kk") != tt.kk {
+				t.Errorf("kk of group 2 %q, want %q", g.Text("kk"), tt.kk)
+			}
+			if errs := after.Verify(); len(errs) > 0 {
+				t.Errorf("the alignment no longer matches its texts: %v", errs)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+			if s.cur != 2 {
+				t.Errorf("cursor on group %d, want 2", s.cur)
 			}
 		})
 	}
