@@ -514,3 +514,41 @@ func TestReviewRedrawsOnResize(t *testing.T) {
 		t.Fatalf("exit code %d", code)
 	}
 }
+
+// TestReviewEditsInTheEditor: e runs the person's editor on the terminal,
+// in cooked mode and with every key typed going to it, and the review
+// goes on in raw mode after it; Ctrl-C in the editor stops the editor,
+// not the review. The editor here reads a line from the terminal and puts
+// it in for the Kazakh sentence.
+func TestReviewEditsInTheEditor(t *testing.T) {
+	dir := sampleWorkspace(t, reviewtest.OneToOne)
+	editor := filepath.Join(t.TempDir(), "editor.sh")
+	script := "#!/bin/sh\nprintf 'EDITOR READY\\n'\nread line || exit 1\nsed -i \"s/^kk 1: .*/kk 1: $line/\" \"$1\"\n"
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := startSized(t, 100, []string{"EDITOR=" + editor}, dir, "review", "demo")
+	before := s.lflags()
+	s.waitFor("group 2 of 6")
+	s.send("e")
+	s.waitFor("EDITOR READY")
+	if got := s.lflags(); got != before {
+		t.Errorf("terminal modes while the editor runs: %#x, want %#x", got, before)
+	}
+	s.send("Арал сотында іс қаралды.\r")
+	s.waitFor("corrected kk sentence 1 of group 2")
+	if s.lflags()&(unix.ECHO|unix.ICANON) != 0 {
+		t.Error("review did not put the terminal back in raw mode after the editor")
+	}
+	s.send("e")
+	s.waitFor("EDITOR READY")
+	s.send("\x03")
+	s.waitFor("the editor " + editor + " failed")
+	s.send("q")
+	if code := s.wait(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	if got := readAlignment(t, dir).Groups[1].Text("kk"); got != "Арал сотында іс қаралды." {
+		t.Errorf("kk of group 2: %q", got)
+	}
+}
