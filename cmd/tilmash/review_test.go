@@ -552,3 +552,40 @@ func TestReviewEditsInTheEditor(t *testing.T) {
 		t.Errorf("kk of group 2: %q", got)
 	}
 }
+
+// TestReviewEditSaysLostFormatting: e says the formatting a correction
+// took away as group edit says it (see formats/lost_formatting.txtar).
+func TestReviewEditSaysLostFormatting(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"en.md":     "# Court orders review of 158 torture cases\n\n*Almaty, 5 August 2019* — The **Supreme Court** has ordered a review of [158 cases](https://example.org/cases?id=1) in which officers were charged with torture.\n",
+		"ru.md":     "# Суд распорядился пересмотреть 158 дел о пытках\n\n*Алматы, 5 августа 2019 года* — **Верховный суд** распорядился пересмотреть [158 дел](https://example.org/cases?id=1), по которым сотрудникам предъявлялись обвинения в пытках.\n",
+		"editor.sh": "#!/bin/sh\nsed -i 's/Верховный суд распорядился/Высшая судебная инстанция распорядилась/' \"$1\"\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws := filepath.Join(dir, "ws")
+	for _, args := range [][]string{{"init", ws}, {"import", "court", "en", "../en.md"}, {"import", "court", "ru", "../ru.md"}, {"align", "court"}} {
+		c := exec.Command(tilmashBin(t), args...)
+		c.Dir = dir
+		if args[0] != "init" {
+			c.Dir = ws
+		}
+		c.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TILMASH_LANG=en"}
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+	}
+	s := startSized(t, 200, []string{"EDITOR=" + filepath.Join(dir, "editor.sh")}, ws, "review", "court", "--from", "2")
+	s.waitFor("group 2 of 2")
+	s.send("e")
+	s.waitFor("corrected ru sentence 1 of group 2")
+	s.waitFor("warning: bold over “Верховный суд” in ru was lost: the words under it were rewritten")
+	s.send("q")
+	if code := s.wait(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+}
