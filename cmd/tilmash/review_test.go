@@ -521,6 +521,7 @@ func TestReviewRedrawsOnResize(t *testing.T) {
 // not the review. The editor here reads a line from the terminal and puts
 // it in for the Kazakh sentence.
 func TestReviewEditsInTheEditor(t *testing.T) {
+	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.OneToOne)
 	editor := filepath.Join(t.TempDir(), "editor.sh")
 	script := "#!/bin/sh\nprintf 'EDITOR READY\\n'\nread line || exit 1\nsed -i \"s/^kk 1: .*/kk 1: $line/\" \"$1\"\n"
@@ -528,12 +529,12 @@ func TestReviewEditsInTheEditor(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startSized(t, 100, []string{"EDITOR=" + editor}, dir, "review", "demo")
-	before := s.lflags()
 	s.waitFor("group 2 of 6")
 	s.send("e")
 	s.waitFor("EDITOR READY")
-	if got := s.lflags(); got != before {
-		t.Errorf("terminal modes while the editor runs: %#x, want %#x", got, before)
+	// Read after the editor has started: no race with review's switches.
+	if got, want := s.lflags()&(unix.ECHO|unix.ICANON), uint32(unix.ECHO|unix.ICANON); got != want {
+		t.Errorf("terminal modes while the editor runs: %#x, want echo and canonical input (%#x)", got, want)
 	}
 	s.send("Арал сотында іс қаралды.\r")
 	s.waitFor("corrected kk sentence 1 of group 2")
@@ -556,6 +557,7 @@ func TestReviewEditsInTheEditor(t *testing.T) {
 // TestReviewEditSaysLostFormatting: e says the formatting a correction
 // took away as group edit says it (see formats/lost_formatting.txtar).
 func TestReviewEditSaysLostFormatting(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := map[string]string{
 		"en.md":     "# Court orders review of 158 torture cases\n\n*Almaty, 5 August 2019* — The **Supreme Court** has ordered a review of [158 cases](https://example.org/cases?id=1) in which officers were charged with torture.\n",
