@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 
@@ -52,6 +53,11 @@ func (s *session) editFile(lines []editLine) string {
 // of the sentences whose text changed, or an error saying what is wrong
 // with the file, and then nothing is changed.
 func (s *session) parseEdited(lines []editLine, data string) ([]review.EditText, error) {
+	if !utf8.ValidString(data) {
+		// Saved in another encoding: stored as it is, every Cyrillic
+		// letter would become a replacement character.
+		return nil, s.env.Usage("review.edit-not-utf8", nil, "review.edit-file.hint")
+	}
 	var edits []review.EditText
 	i := 0
 	for no, line := range strings.Split(data, "\n") {

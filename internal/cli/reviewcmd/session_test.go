@@ -589,6 +589,7 @@ func TestEditKey(t *testing.T) {
 		{name: "a line added", editor: "sed -i -e 's/Monday/Tuesday/' -e '$a kk 2: Тағы бір сөйлем.'", msg: "one line too many", same: true},
 		{name: "an empty sentence", editor: "sed -i -e 's/Monday/Tuesday/' -e 's/^kk 1: .*/kk 1: /'", same: true},
 		{name: "the editor fails", editor: "false", msg: "the editor false failed", same: true},
+		{name: "not UTF-8", editor: `sed -i 's/Monday/Mon\xffday/'`, msg: "was not saved as UTF-8", same: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
