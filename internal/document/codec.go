@@ -217,6 +217,23 @@ func (l *lines) next() {
 	l.n++
 }
 
+// header reads the current line as "key: value", a string scalar of the
+// form Marshal writes, into dst and moves to the next line; false for any
+// other line.
+func (l *lines) header(key string, dst *string) bool {
+	rest, found := strings.CutPrefix(l.line, key+": ")
+	if !found {
+		return false
+	}
+	v, plain, ok := blockScalar(rest)
+	if !ok || plain && !resolvesToStr(v) {
+		return false
+	}
+	*dst = v
+	l.next()
+	return true
+}
+
 // parseFast reads the form Marshal writes. ok is false for anything else,
 // and for a file with an error to report: yaml.v3 reads those.
 func parseFast(data []byte) (a *Alignment, ok bool) {
@@ -228,20 +245,7 @@ func parseFast(data []byte) (a *Alignment, ok bool) {
 	for l.next(); strings.HasPrefix(l.line, "#"); l.next() {
 	}
 	a = &Alignment{Sources: map[string]string{}}
-	header := func(key string, dst *string) bool {
-		rest, found := strings.CutPrefix(l.line, key+": ")
-		if !found {
-			return false
-		}
-		v, plain, ok := blockScalar(rest)
-		if !ok || plain && !resolvesToStr(v) {
-			return false
-		}
-		*dst = v
-		l.next()
-		return true
-	}
-	if !header("document", &a.Document) || !header("pivot", &a.Pivot) {
+	if !l.header("document", &a.Document) || !l.header("pivot", &a.Pivot) {
 		return nil, false
 	}
 	list, found := strings.CutPrefix(l.line, "languages: [")

@@ -158,23 +158,10 @@ func parseFormattingFast(data []byte) (f *Formatting, ok bool) {
 	for l.next(); strings.HasPrefix(l.line, "#"); l.next() {
 	}
 	f = &Formatting{}
-	header := func(key string, dst *string) bool {
-		rest, found := strings.CutPrefix(l.line, key+": ")
-		if !found {
-			return false
-		}
-		v, plain, ok := blockScalar(rest)
-		if !ok || plain && !resolvesToStr(v) {
-			return false
-		}
-		*dst = v
-		l.next()
-		return true
-	}
-	if !header("text", &f.Text) {
+	if !l.header("text", &f.Text) {
 		return nil, false
 	}
-	if strings.HasPrefix(l.line, "from: ") && !header("from", &f.From) {
+	if strings.HasPrefix(l.line, "from: ") && !l.header("from", &f.From) {
 		return nil, false
 	}
 	switch l.line {
