@@ -720,22 +720,7 @@ func TestUnanchoredBead(t *testing.T) {
 }
 
 func TestParagraphCue(t *testing.T) {
-	mk := func(paras ...int) []Sentence {
-		out := make([]Sentence, len(paras))
-		for i, p := range paras {
-			out[i] = Sentence{Text: "Сорок два слова здесь.", Para: p}
-		}
-		return out
-	}
-	build := func(src, tgt []Sentence) *aligner {
-		a := &aligner{m: newModel("ru", "ru")}
-		fs, ft := extractAll("ru", src, nil, nil, true), extractAll("ru", tgt, nil, nil, true)
-		w := keyWeights(fs, ft)
-		a.src, a.tgt = newSide(src, fs, w), newSide(tgt, ft, w)
-		a.paras = a.src.paras && a.tgt.paras
-		return a
-	}
-	same := build(mk(0, 0, 1, 1), mk(0, 0, 1, 1))
+	same := paraAligner(paraSentences(0, 0, 1, 1), paraSentences(0, 0, 1, 1))
 	// 2-1 bead over source sentences 1 and 2 (a break between them) against one inside it.
 	crossing := same.beadCost(3, 3, 2) // shape 2-1 ending at (3, 2): source 1..2
 	inside := same.beadCost(3, 2, 1)   // source 0..1, no break
@@ -747,7 +732,7 @@ func TestParagraphCue(t *testing.T) {
 		t.Errorf("bead ending paragraphs on both sides costs %.2f, not less than on one side (%.2f)", both, one)
 	}
 	// Without paragraphs on one side the cue is off.
-	none := build(mk(0, 0, 1, 1), mk(0, 0, 0, 0))
+	none := paraAligner(paraSentences(0, 0, 1, 1), paraSentences(0, 0, 0, 0))
 	if none.paras {
 		t.Error("paragraph cue on although the target has no paragraphs")
 	}
@@ -832,4 +817,25 @@ func TestMergeSetsInOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// paraSentences is one like sentence per paragraph number given, so that
+// only the paragraphs tell the beads apart.
+func paraSentences(paras ...int) []Sentence {
+	out := make([]Sentence, len(paras))
+	for i, p := range paras {
+		out[i] = Sentence{Text: "Сорок два слова здесь.", Para: p}
+	}
+	return out
+}
+
+// paraAligner is an aligner of src and tgt (both Russian), ready to cost
+// beads, with paragraphs on when both sides have them.
+func paraAligner(src, tgt []Sentence) *aligner {
+	a := &aligner{m: newModel("ru", "ru")}
+	fs, ft := extractAll("ru", src, nil, nil, true), extractAll("ru", tgt, nil, nil, true)
+	w := keyWeights(fs, ft)
+	a.src, a.tgt = newSide(src, fs, w), newSide(tgt, ft, w)
+	a.paras = a.src.paras && a.tgt.paras
+	return a
 }

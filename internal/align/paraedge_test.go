@@ -56,21 +56,6 @@ func beadString(bs []Bead) string {
 // paragraph a desk added, or one the translation left out) costs paraRun less than the same run
 // cut out of a paragraph, on either side; single sentences alone get nothing.
 func TestWholeParagraphRun(t *testing.T) {
-	mk := func(paras ...int) []Sentence {
-		out := make([]Sentence, len(paras))
-		for i, p := range paras {
-			out[i] = Sentence{Text: "Сорок два слова здесь.", Para: p}
-		}
-		return out
-	}
-	build := func(src, tgt []Sentence) *aligner {
-		a := &aligner{m: newModel("ru", "ru")}
-		fs, ft := extractAll("ru", src, nil, nil, true), extractAll("ru", tgt, nil, nil, true)
-		w := keyWeights(fs, ft)
-		a.src, a.tgt = newSide(src, fs, w), newSide(tgt, ft, w)
-		a.paras = a.src.paras && a.tgt.paras
-		return a
-	}
 	run2 := -1 // the shape of a run of two target sentences, and of two source ones
 	src2 := -1
 	for k, sh := range shapes {
@@ -83,14 +68,14 @@ func TestWholeParagraphRun(t *testing.T) {
 	}
 	// target paragraphs 0 | 1 1 | 2: the run over target 1..2 is the whole paragraph 1; source
 	// 0 | 1 | 2 2 keeps every source position a boundary or not alike in both documents.
-	a := build(mk(0, 1, 2, 2), mk(0, 1, 1, 2))
-	b := build(mk(0, 1, 2, 2), mk(0, 1, 1, 1)) // the run is part of a longer paragraph
+	a := paraAligner(paraSentences(0, 1, 2, 2), paraSentences(0, 1, 1, 2))
+	b := paraAligner(paraSentences(0, 1, 2, 2), paraSentences(0, 1, 1, 1)) // the run is part of a longer paragraph
 	whole, cut := a.beadCost(run2, 2, 3), b.beadCost(run2, 2, 3)
 	if d := cut - whole; d < 1e-6 || math.Abs(d-a.m.paraRun) > 1e-9 {
 		t.Errorf("target run that is a whole paragraph: %.2f cheaper than a cut one, want %.2f", d, a.m.paraRun)
 	}
-	a = build(mk(0, 1, 1, 2), mk(0, 1, 2, 2))
-	b = build(mk(0, 1, 1, 1), mk(0, 1, 2, 2))
+	a = paraAligner(paraSentences(0, 1, 1, 2), paraSentences(0, 1, 2, 2))
+	b = paraAligner(paraSentences(0, 1, 1, 1), paraSentences(0, 1, 2, 2))
 	whole, cut = a.beadCost(src2, 3, 2), b.beadCost(src2, 3, 2)
 	if d := cut - whole; d < 1e-6 || math.Abs(d-a.m.paraRun) > 1e-9 {
 		t.Errorf("source run that is a whole paragraph: %.2f cheaper than a cut one, want %.2f", d, a.m.paraRun)
