@@ -125,6 +125,10 @@ type PublishReporter interface {
 	// refuses the document when v.Refuses(force), and otherwise publishes
 	// it in formats, recording the blockers a forced export goes past.
 	Gate(id string, v *Verdict, force bool, formats []string)
+	// Unplaced is the formatting a document's exports, written now,
+	// leave out because a change of its texts outside tilmash took the
+	// words away (see [App.UnplacedFormatting]): export says the same.
+	Unplaced(id string, lost []document.LostSpan)
 }
 
 // PublishResult is what Publish did.
@@ -160,6 +164,7 @@ type docWork struct {
 	v     *Verdict // nil when the gate was not run again (it had nothing to say)
 	fresh bool     // its exports are left as they are
 	files []rendered
+	lost  []document.LostSpan // formatting its files leave out (App.UnplacedFormatting)
 }
 
 // rendered is one export of a document, made in memory.
@@ -284,6 +289,9 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 		}
 		if err := w.document(dw, combineDigests(dw.own, consistency), row); err != nil {
 			return err
+		}
+		if len(dw.lost) > 0 {
+			rep.Unplaced(dw.id, dw.lost)
 		}
 		row.Files = len(dw.files)
 		res.Files += row.Files
@@ -412,8 +420,29 @@ func (app *App) publishGate(ws *workspace.Workspace, r *workspace.Reader, dw *do
 		eo.Forced = v.Blockers
 	}
 	marks := v.Marks(a, langs, func(f check.Finding) string { return findingText(opt.Labels, f) })
-	dw.files, err = renderDocument(ws, dw.id, d, a, eo, marks)
+	if dw.files, err = renderDocument(ws, dw.id, d, a, eo, marks); err != nil {
+		return err
+	}
+	if carriesFormatting(ws.Config.Publish) {
+		dw.lost, err = app.UnplacedFormatting(d, langs)
+	}
 	return err
+}
+
+// carriesFormatting says whether publish writes a format that carries
+// the texts' formatting (as export says it: TMX, and the Markdown, HTML
+// and Word versions of a language), so that formatting it can no longer
+// place is left out of something.
+func carriesFormatting(p workspace.Publish) bool {
+	if p.Writes("tmx") {
+		return true
+	}
+	for _, f := range export.LocalizedAll {
+		if f != "txt" && p.Writes(articlePrefix+f) {
+			return true
+		}
+	}
+	return false
 }
 
 // combineDigests is a document's own digest with the consistency gate's

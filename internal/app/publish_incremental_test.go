@@ -96,6 +96,10 @@ func (r *transcript) Gate(id string, v *Verdict, force bool, formats []string) {
 		id, len(v.Blockers), len(v.Flagged), len(v.Findings), v.Skipped != nil, force, formats))
 }
 
+func (r *transcript) Unplaced(id string, lost []document.LostSpan) {
+	r.lines = append(r.lines, fmt.Sprintf("unplaced %s %d", id, len(lost)))
+}
+
 func publish(t *testing.T, ap *App, ws *workspace.Workspace, force bool) (*PublishResult, []string) {
 	t.Helper()
 	rep := &transcript{}

@@ -8,6 +8,7 @@ import (
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -87,6 +88,10 @@ func (r publishReport) Gate(id string, v *app.Verdict, force bool, formats []str
 	quiet := *v
 	quiet.Gaps = nil
 	printGate(r.env, id, &quiet, force, formats) // a refusal holds the document back: publish goes on
+}
+
+func (r publishReport) Unplaced(id string, lost []document.LostSpan) {
+	cli.WarnLostFormatting(r.env, id, lost)
 }
 
 // holdText is the localized reason a document was held back.
