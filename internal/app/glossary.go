@@ -24,7 +24,9 @@ type AlignCheck struct {
 	kept *check.Checked
 }
 
-// CheckAligned runs the quick checks on an aligned document.
+// CheckAligned runs the quick checks on an aligned document, or, when a
+// is nil, on one not aligned yet (its texts alone): the findings status
+// counts.
 func (app *App) CheckAligned(d *document.Document, a *document.Alignment) AlignCheck {
 	return app.checkAligned(d, a, nil, false)
 }

@@ -88,14 +88,19 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case gerr != nil:
 			row.Findings = "?"
-		case !sum.Aligned:
-			row.Findings = "—"
 		default:
 			n, ok := s.findingsCount(id, st, ch)
 			if !ok && sum.Groups <= eagerFindings {
 				var res app.AlignCheck
-				if d, err = document.Open(s.ws, id); err == nil {
+				if d, err = document.Open(s.ws, id); err == nil && sum.Aligned {
 					_, res, err = s.docFindings(d, ch)
+				} else if err == nil {
+					// Not aligned yet: the checks run on its texts, as
+					// tilmash status counts them, not "—" beside
+					// status's "3 errors".
+					if res = s.app.CheckAligned(d, nil); res.Err == nil {
+						s.keepFindings(d, st, ch, countOf(res))
+					}
 				}
 				if err != nil {
 					s.failErr(w, r, http.StatusInternalServerError, err)
