@@ -126,6 +126,22 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "workspace", p)
 }
 
+// failUnaligned answers with the error page of err, why document d's
+// groups could not be shown; for a document not aligned yet it says, too,
+// the findings tilmash status counts on its texts alone, so that the page
+// does not seem to say there is nothing to see before align.
+func (s *Server) failUnaligned(w http.ResponseWriter, r *http.Request, d *document.Document, err error) {
+	p := s.errPage(r, err)
+	if a, aerr := d.Alignment(); aerr == nil && a == nil {
+		if res := s.app.CheckAligned(d, nil); res.Err == nil {
+			if n := countOf(res); n.Errors+n.Warnings > 0 {
+				p.Note = p.loc.Text("serve.doc.unaligned-findings", map[string]any{"Count": countText(p.loc, n), "ID": d.ID})
+			}
+		}
+	}
+	s.render(w, http.StatusConflict, "error", p)
+}
+
 // docFindings runs on d, as it is now, the checks tilmash status counts
 // and align reports ([app.App.CheckAligned]: the quick checks of
 // [app.QuickChecks], the glossary's and the editors' alike), and keeps
@@ -322,7 +338,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	st := stamps(d)
 	snap, version, warns, err := s.snapshot(d)
 	if err != nil {
-		s.failErr(w, r, http.StatusConflict, err)
+		s.failUnaligned(w, r, d, err)
 		return
 	}
 	a := snap.Alignment

@@ -190,6 +190,9 @@ type errorPage struct {
 	base
 	Message, Hint  string
 	Link, LinkText string
+	// Note says more of the state the error is about: the findings
+	// of a document not aligned yet.
+	Note string
 }
 
 // fail answers with an error page: the catalogue message id and a link
@@ -204,11 +207,15 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, id str
 // failErr answers with an error page for err, localized when it names a
 // catalogue message.
 func (s *Server) failErr(w http.ResponseWriter, r *http.Request, status int, err error) {
+	s.render(w, status, "error", s.errPage(r, err))
+}
+
+// errPage is the error page of failErr, for a caller to add a Note to.
+func (s *Server) errPage(r *http.Request, err error) *errorPage {
 	b := s.newBase(r, "error", "")
 	b.Title = b.loc.Text("serve.error.heading", nil)
 	msg, hint, _ := b.loc.Explain(err)
-	p := &errorPage{base: b, Message: msg, Hint: hint, Link: "/", LinkText: b.loc.Text("serve.error.back", nil)}
-	s.render(w, status, "error", p)
+	return &errorPage{base: b, Message: msg, Hint: hint, Link: "/", LinkText: b.loc.Text("serve.error.back", nil)}
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {

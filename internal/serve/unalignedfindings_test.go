@@ -58,4 +58,17 @@ func TestWorkspaceFindingsNotAligned(t *testing.T) {
 	if cell := text(row.FindString(body)); !strings.Contains(cell, want) || strings.Contains(cell, "—") {
 		t.Errorf("from status's cache: the row of draft says %q, status says %q", cell, want)
 	}
+	// The document page says it is not aligned yet, and now the same
+	// count, with where to see the findings.
+	for lang, say := range map[string]string{
+		"en": "Its texts alone already have findings: " + want + ", as tilmash status counts them; tilmash check draft lists them.",
+		"ru": "В его текстах уже есть замечания:",
+		"kk": "Мәтіндерінің өзінде кемшіліктер бар:",
+	} {
+		c.get("/?lang=" + lang)
+		res, body := c.get("/doc/draft")
+		if got := text(body); res.StatusCode != 409 || !strings.Contains(got, say) || !strings.Contains(got, "tilmash align draft") {
+			t.Errorf("%s: the page of draft, not aligned (%d):\n%s", lang, res.StatusCode, got)
+		}
+	}
 }
