@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"golang.org/x/term"
@@ -142,7 +144,21 @@ func (s *session) editGroup() error {
 		_ = term.Restore(int(s.in.Fd()), s.raw)
 	}
 	s.editing.Store(true)
-	err = cmd.Run()
+	if err = cmd.Start(); err == nil {
+		// As git does once its editor has started: Ctrl-C and Ctrl-\ typed
+		// in the editor reach the whole foreground group, review too. The
+		// handler's skipping them (editing) is not enough: a signal can be
+		// delivered to it after the editor it stopped has gone and editing
+		// is false again, and end the session. Ignored, the kernel drops
+		// them; the child, started before, keeps its own handling.
+		if s.sig != nil {
+			signal.Ignore(syscall.SIGINT, syscall.SIGQUIT)
+		}
+		err = cmd.Wait()
+		if s.sig != nil {
+			signal.Notify(s.sig, syscall.SIGINT, syscall.SIGQUIT)
+		}
+	}
 	s.editing.Store(false)
 	if s.raw != nil {
 		if _, rerr := term.MakeRaw(int(s.in.Fd())); rerr != nil {

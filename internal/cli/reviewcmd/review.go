@@ -76,6 +76,10 @@ type session struct {
 	// editing is set while the person's editor runs: Ctrl-C there is the
 	// editor's, not a reason to end the session (git ignores it too).
 	editing atomic.Bool
+	// sig receives the signals that end the session (nil outside a
+	// terminal): the editor's run ignores Ctrl-C and Ctrl-\ and gives them
+	// back to it.
+	sig chan os.Signal
 }
 
 // run puts the terminal in raw mode, and restores it however the session
@@ -104,7 +108,8 @@ func (s *session) run(from int, fromSet bool) (err error) {
 	}()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT)
-	defer func() { signal.Stop(sig); close(sig) }()
+	s.sig = sig
+	defer func() { signal.Stop(sig); s.sig = nil; close(sig) }()
 	go func() {
 		for v := range sig {
 			if s.editing.Load() && (v == syscall.SIGINT || v == syscall.SIGQUIT) {
