@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -418,7 +419,9 @@ func TestReviewInTmux(t *testing.T) {
 	t.Parallel()
 	tmux := testenv.Command(t, "tmux", "apt-get install tmux")
 	dir := sampleWorkspace(t, reviewtest.Uneven)
-	sock := "tilmash-test-" + filepath.Base(dir)
+	// The temporary folder's base (001) repeats in every test binary: two
+	// runs at once (two worktrees) would drive each other's tmux server.
+	sock := fmt.Sprintf("tilmash-test-%d-%s", os.Getpid(), filepath.Base(dir))
 	run := func(args ...string) string {
 		t.Helper()
 		out, err := exec.Command(tmux, append([]string{"-L", sock}, args...)...).CombinedOutput()
