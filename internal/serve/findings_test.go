@@ -3,7 +3,6 @@ package serve_test
 import (
 	"encoding/json"
 	"html/template"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -391,14 +390,7 @@ func groupRows(t *testing.T, page string) map[int]string {
 // page leads to every finding of the checks, and a finding's group link to
 // its group.
 func TestBrowserFindings(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser test is left out")
-	}
-	t.Parallel() // a tab of its own in the shared Chromium, a server and workspace of its own
-	ctx := browser(t)
-	a, ws := qaWorkspace(t)
-	ts := httptest.NewServer(fixtureOn(t, a, ws).srv)
-	defer ts.Close()
+	ctx, ts := qaBrowserFixture(t)
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/?lang=ru"),
 		chromedp.WaitVisible(chromedp.CSS(`a[href="/doc/prices/findings"]`)),

@@ -1,7 +1,6 @@
 package serve_test
 
 import (
-	"net/http/httptest"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -13,14 +12,7 @@ import (
 // anywhere, and the severity of a warning read «предупрежден / ие» even
 // in a 1280-pixel window.
 func TestBrowserFindingsWordsWhole(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser test is left out")
-	}
-	t.Parallel()
-	ctx := browser(t)
-	a, ws := qaWorkspace(t)
-	ts := httptest.NewServer(fixtureOn(t, a, ws).srv)
-	t.Cleanup(ts.Close)
+	ctx, ts := qaBrowserFixture(t)
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(800, 700),
 		chromedp.Navigate(ts.URL+"/doc/prices/findings?lang=ru"),

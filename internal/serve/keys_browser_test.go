@@ -175,12 +175,31 @@ func pageKey(k string) chromedp.Action[chromedp.Void] {
 // workspace served by a server of its own.
 func browserFixture(t *testing.T) (context.Context, *fixture, *httptest.Server) {
 	t.Helper()
+	return browserServing(t, func() *fixture { return newFixture(t, serve.Options{}) })
+}
+
+// qaBrowserFixture is browserFixture on qaWorkspace's workspace, whose
+// documents have findings of every check.
+func qaBrowserFixture(t *testing.T) (context.Context, *httptest.Server) {
+	t.Helper()
+	ctx, _, ts := browserServing(t, func() *fixture {
+		a, ws := qaWorkspace(t)
+		return fixtureOn(t, a, ws)
+	})
+	return ctx, ts
+}
+
+// browserServing starts a browser test, skipped with -short, in parallel
+// with the others, with a tab of its own and the fixture mk makes served
+// by a server of its own.
+func browserServing(t *testing.T, mk func() *fixture) (context.Context, *fixture, *httptest.Server) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: the browser test is left out")
 	}
 	t.Parallel()
 	ctx := browser(t)
-	f := newFixture(t, serve.Options{})
+	f := mk()
 	ts := httptest.NewServer(f.srv)
 	t.Cleanup(ts.Close)
 	return ctx, f, ts
