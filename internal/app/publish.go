@@ -434,11 +434,13 @@ func (app *App) publishGate(ws *workspace.Workspace, r *workspace.Reader, dw *do
 // and Word versions of a language), so that formatting it can no longer
 // place is left out of something.
 func carriesFormatting(p workspace.Publish) bool {
-	if p.Writes("tmx") {
-		return true
+	for _, f := range export.Formats {
+		if export.CarriesFormatting(f, false) && p.Writes(f) {
+			return true
+		}
 	}
 	for _, f := range export.LocalizedAll {
-		if f != "txt" && p.Writes(articlePrefix+f) {
+		if export.CarriesFormatting(f, true) && p.Writes(articlePrefix+f) {
 			return true
 		}
 	}

@@ -28,3 +28,22 @@ func TestFormatTables(t *testing.T) {
 		t.Error("an unknown format has an extension")
 	}
 }
+
+// TestCarriesFormatting: the formats whose formatting loss export and
+// publish say: TMX and the one-language versions but plain text.
+func TestCarriesFormatting(t *testing.T) {
+	var got []string
+	for _, f := range Formats {
+		if CarriesFormatting(f, false) {
+			got = append(got, f)
+		}
+	}
+	for _, f := range LocalizedAll {
+		if CarriesFormatting(f, true) {
+			got = append(got, "article-"+f)
+		}
+	}
+	if want := []string{"tmx", "article-md", "article-html", "article-docx"}; !slices.Equal(got, want) {
+		t.Errorf("formats carrying formatting %q, want %q", got, want)
+	}
+}

@@ -81,6 +81,18 @@ func Localized(w io.Writer, format string, d *document.Document, lang string, op
 // (TestLocalizedAll holds it to LocalizedFormats.)
 var LocalizedAll = []string{"md", "html", "txt", "docx"}
 
+// CarriesFormatting says whether an export in format keeps the texts'
+// formatting (bold, links, list items...): TMX among the bilingual
+// formats (as inline codes), and every one-language version but plain
+// text (localized). Formatting such an export can no longer place is
+// worth saying; the others never had it.
+func CarriesFormatting(format string, localized bool) bool {
+	if localized {
+		return format != "txt"
+	}
+	return format == "tmx"
+}
+
 // block is a paragraph, heading, list item or quote of an article.
 type block struct {
 	level int    // 0 for a paragraph, 1–6 for a heading

@@ -143,7 +143,7 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if n := export.Replaced(a, langs); n > 0 {
 		env.Warn("export.replaced", map[string]any{"Count": n})
 	}
-	if err := warnUnplaced(ap, env, d, format == "tmx", langs); err != nil {
+	if err := warnUnplaced(ap, env, d, export.CarriesFormatting(format, false), langs); err != nil {
 		return err
 	}
 	res, err := ap.ExportGroups(d, a, format, langs, opt, out)
@@ -192,7 +192,7 @@ func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *docume
 	if len(v.Blockers) > 0 {
 		opt.Forced = v.Blockers
 	}
-	if err := warnUnplaced(ap, env, d, format != "txt", []string{lang}); err != nil {
+	if err := warnUnplaced(ap, env, d, export.CarriesFormatting(format, true), []string{lang}); err != nil {
 		return err
 	}
 	res, err := ap.ExportLocalized(d, format, lang, opt, out)
