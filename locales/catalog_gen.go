@@ -85,7 +85,7 @@ Flags may follow arguments: tilmash export DOC --format tmx`},
 	{ID: "app.flag-needs-value", Other: "option {{.Flag}} needs a value"},
 	{ID: "app.glued-value.hint", Other: "put a space between {{.Short}} and its value: {{.Short}} {{.Value}}"},
 	{ID: "app.lang-is-content", Other: "--lang chooses a content language; for the interface language use --ui-lang {{.Value}} or TILMASH_LANG={{.Value}}"},
-	{ID: "app.lang-is-content.hint", Other: "--lang goes after the commands that take a content language: export, glossary list, segment and the group commands"},
+	{ID: "app.lang-is-content.hint", Other: "--lang goes after the commands that take a content language: import, export, glossary list, segment and the group commands"},
 	{ID: "app.negative-wait", Other: "--wait {{.Wait}}: a wait cannot be negative"},
 	{ID: "app.negative-wait.hint", Other: "give a duration such as --wait 30s, or --wait 0 to try once without waiting"},
 	{ID: "app.no-args", Other: "{{.Command}} takes no arguments"},
@@ -711,7 +711,9 @@ Example: tilmash import-xliff export/zarechnoye-videos/zarechnoye-videos.en-kk.x
 
 HTML pages (the article only), Word DOCX files and Markdown are converted: headings, paragraphs, lists and quotes are kept, and bold, italic and links are recorded beside the text in LANG.format.yaml. The format is detected from the file name and content; --format sets it.
 
-Example: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
+Example: tilmash import zarechnoye-videos kk zarechnoye.kk.txt
+
+The language may also follow the file as a flag, as export and segment take it: tilmash import zarechnoye-videos zarechnoye.kk.txt --lang kk.`},
 	{ID: "import.detached", One: "{{.Count}} group lost sentences and was flagged ({{.Confirmed}} had been confirmed)", Other: "{{.Count}} groups lost sentences and were flagged ({{.Confirmed}} had been confirmed)"},
 	{ID: "import.detached-unaligned.hint", Other: "run tilmash align {{.ID}} to put them into groups (until then export leaves them out), then review the flagged groups"},
 	{ID: "import.detached.hint", Other: "run tilmash align {{.ID}}, then review the flagged groups"},
@@ -719,9 +721,12 @@ Example: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
 	{ID: "import.empty.hint", Other: "check that {{.File}} is the right file and import it again; until then publish holds {{.ID}} back"},
 	{ID: "import.flag.force", Other: "import even if aligned groups would lose sentences; they are flagged for review"},
 	{ID: "import.flag.format", Other: "format of FILE: txt, md, html or docx, in any case (default: detected from the file name and content)"},
+	{ID: "import.flag.lang", Other: "language of FILE, in place of the `LANG` argument: tilmash import DOC FILE --lang LANG"},
 	{ID: "import.flag.source", Other: "where the text came from (default: the file name)"},
 	{ID: "import.flag.title", Other: "title of this version (default: its first heading or line)"},
 	{ID: "import.hint", Other: "for example: tilmash import zarechnoye-videos en article.txt"},
+	{ID: "import.lang-twice", Other: "the language is given twice: {{.Arg}} as an argument and {{.Flag}} as --lang"},
+	{ID: "import.lang-twice.hint", Other: "give it once: tilmash import {{.ID}} {{.Flag}} FILE or tilmash import {{.ID}} FILE --lang {{.Flag}}"},
 	{ID: "import.looks-like", Other: "{{.File}} looks like {{.Guess}} text, not {{.Lang}}, judging by its letters: is it the right file?"},
 	{ID: "import.looks-like.hint", Other: "if not, take this import back with tilmash undo {{.ID}} and import the {{.Lang}} version: tilmash import {{.ID}} {{.Lang}} FILE"},
 	{ID: "import.near", Other: "{{.ID}} is a new document, and {{.Near}} exists: is the new id a typo of it?"},
@@ -1520,7 +1525,7 @@ var messagesKK = []i18n.Message{
 	{ID: "app.flag-needs-value", Other: "{{.Flag}} параметріне мән қажет"},
 	{ID: "app.glued-value.hint", Other: "{{.Short}} параметрі мен оның мәні арасына бос орын қойыңыз: {{.Short}} {{.Value}}"},
 	{ID: "app.lang-is-content", Other: "--lang мазмұн тілін таңдайды; интерфейс тілін --ui-lang {{.Value}} немесе TILMASH_LANG={{.Value}} арқылы таңдаңыз"},
-	{ID: "app.lang-is-content.hint", Other: "--lang мазмұн тілін қажет ететін командалардан кейін жазылады: export, glossary list, segment және group командалары"},
+	{ID: "app.lang-is-content.hint", Other: "--lang мазмұн тілін қажет ететін командалардан кейін жазылады: import, export, glossary list, segment және group командалары"},
 	{ID: "app.negative-wait", Other: "--wait {{.Wait}}: күту уақыты теріс бола алмайды"},
 	{ID: "app.negative-wait.hint", Other: "ұзақтықты көрсетіңіз, мысалы --wait 30s, немесе күтпей бір рет байқап көру үшін --wait 0"},
 	{ID: "app.no-args", Other: "{{.Command}} командасы аргумент қабылдамайды"},
@@ -2146,7 +2151,9 @@ CAT бағдарламасының TMX файлы (OmegaT-тің omegat/project_
 
 HTML беттері (тек мақаланың өзі), Word DOCX файлдары және Markdown түрлендіріледі: тақырыптар, абзацтар, тізімдер мен дәйексөздер сақталады, ал жуан, көлбеу қаріп пен сілтемелер мәтіннің қасына LANG.format.yaml файлына жазылады. Формат файлдың атауы мен мазмұнынан анықталады; --format оны тікелей береді.
 
-Мысал: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
+Мысал: tilmash import zarechnoye-videos kk zarechnoye.kk.txt
+
+Тілді файлдан кейін параметр ретінде де беруге болады, export пен segment командаларындағыдай: tilmash import zarechnoye-videos zarechnoye.kk.txt --lang kk.`},
 	{ID: "import.detached", One: "{{.Count}} топ сөйлемдерінен айырылып, тексеруге белгіленді (бұрын расталғаны: {{.Confirmed}})", Other: "{{.Count}} топ сөйлемдерінен айырылып, тексеруге белгіленді (бұрын расталғаны: {{.Confirmed}})"},
 	{ID: "import.detached-unaligned.hint", Other: "оларды топтарға орналастыру үшін tilmash align {{.ID}} іске қосыңыз (оған дейін экспорт оларды қамтымайды), содан кейін белгіленген топтарды тексеріңіз"},
 	{ID: "import.detached.hint", Other: "tilmash align {{.ID}} командасын іске қосып, белгіленген топтарды тексеріңіз"},
@@ -2154,9 +2161,12 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "import.empty.hint", Other: "{{.File}} дұрыс файл екенін тексеріп, оны қайта импорттаңыз; оған дейін publish {{.ID}} құжатын жарияламайды"},
 	{ID: "import.flag.force", Other: "теңестірілген топтар сөйлемдерінен айырылса да импорттау; ондай топтар тексеруге белгіленеді"},
 	{ID: "import.flag.format", Other: "ФАЙЛ форматы: txt, md, html немесе docx, кез келген регистрде (әдепкі бойынша файлдың атауы мен мазмұнынан анықталады)"},
+	{ID: "import.flag.lang", Other: "ФАЙЛ тілі, `ТІЛ` аргументінің орнына: tilmash import ҚҰЖАТ ФАЙЛ --lang ТІЛ"},
 	{ID: "import.flag.source", Other: "мәтіннің қайдан алынғаны (әдепкі бойынша — файл атауы)"},
 	{ID: "import.flag.title", Other: "осы нұсқаның тақырыбы (әдепкі бойынша — алғашқы тақырып немесе жол)"},
 	{ID: "import.hint", Other: "мысалы: tilmash import zarechnoye-videos en article.txt"},
+	{ID: "import.lang-twice", Other: "тіл екі рет берілген: аргумент ретінде {{.Arg}}, --lang арқылы {{.Flag}}"},
+	{ID: "import.lang-twice.hint", Other: "оны бір рет беріңіз: tilmash import {{.ID}} {{.Flag}} ФАЙЛ немесе tilmash import {{.ID}} ФАЙЛ --lang {{.Flag}}"},
 	{ID: "import.looks-like", Other: "әріптеріне қарағанда, {{.File}} — {{.Lang}} емес, {{.Guess}} мәтіні: бұл дұрыс файл ма?"},
 	{ID: "import.looks-like.hint", Other: "олай болмаса, бұл импортты tilmash undo {{.ID}} командасымен кері қайтарып, {{.Lang}} нұсқасын импорттаңыз: tilmash import {{.ID}} {{.Lang}} ФАЙЛ"},
 	{ID: "import.near", Other: "{{.ID}} — жаңа құжат, ал {{.Near}} құжаты бар: жаңа идентификаторда қате жоқ па?"},
@@ -2955,7 +2965,7 @@ var messagesRU = []i18n.Message{
 	{ID: "app.flag-needs-value", Other: "параметру {{.Flag}} нужно значение"},
 	{ID: "app.glued-value.hint", Other: "поставьте пробел между {{.Short}} и его значением: {{.Short}} {{.Value}}"},
 	{ID: "app.lang-is-content", Other: "--lang задаёт язык содержимого; язык интерфейса выбирается через --ui-lang {{.Value}} или TILMASH_LANG={{.Value}}"},
-	{ID: "app.lang-is-content.hint", Other: "--lang ставится после команд, которым нужен язык содержимого: export, glossary list, segment и команды group"},
+	{ID: "app.lang-is-content.hint", Other: "--lang ставится после команд, которым нужен язык содержимого: import, export, glossary list, segment и команды group"},
 	{ID: "app.negative-wait", Other: "--wait {{.Wait}}: время ожидания не может быть отрицательным"},
 	{ID: "app.negative-wait.hint", Other: "укажите длительность, например --wait 30s, или --wait 0, чтобы попробовать один раз без ожидания"},
 	{ID: "app.no-args", Other: "команда {{.Command}} не принимает аргументов"},
@@ -3581,7 +3591,9 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 
 Страницы HTML (только сама статья), файлы Word DOCX и Markdown преобразуются: заголовки, абзацы, списки и цитаты сохраняются, а полужирный, курсив и ссылки записываются рядом с текстом в LANG.format.yaml. Формат определяется по имени и содержимому файла; --format задаёт его явно.
 
-Пример: tilmash import zarechnoye-videos kk zarechnoye.kk.txt`},
+Пример: tilmash import zarechnoye-videos kk zarechnoye.kk.txt
+
+Язык можно указать и параметром после файла, как у export и segment: tilmash import zarechnoye-videos zarechnoye.kk.txt --lang kk.`},
 	{ID: "import.detached", One: "{{.Count}} группа потеряла предложения и помечена для проверки (ранее подтверждённых: {{.Confirmed}})", Few: "{{.Count}} группы потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})", Many: "{{.Count}} групп потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})", Other: "{{.Count}} группы потеряли предложения и помечены для проверки (ранее подтверждённых: {{.Confirmed}})"},
 	{ID: "import.detached-unaligned.hint", Other: "запустите tilmash align {{.ID}}, чтобы распределить их по группам (до тех пор экспорт их пропускает), затем проверьте помеченные группы"},
 	{ID: "import.detached.hint", Other: "запустите tilmash align {{.ID}} и проверьте помеченные группы"},
@@ -3589,9 +3601,12 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "import.empty.hint", Other: "проверьте, что {{.File}} — нужный файл, и импортируйте его заново; до тех пор publish не будет публиковать {{.ID}}"},
 	{ID: "import.flag.force", Other: "импортировать, даже если выровненные группы потеряют предложения; такие группы будут помечены для проверки"},
 	{ID: "import.flag.format", Other: "формат ФАЙЛА: txt, md, html или docx, в любом регистре (по умолчанию определяется по имени и содержимому файла)"},
+	{ID: "import.flag.lang", Other: "язык ФАЙЛА вместо аргумента `ЯЗЫК`: tilmash import ДОКУМЕНТ ФАЙЛ --lang ЯЗЫК"},
 	{ID: "import.flag.source", Other: "откуда взят текст (по умолчанию — имя файла)"},
 	{ID: "import.flag.title", Other: "заголовок этой версии (по умолчанию — первый заголовок или первая строка)"},
 	{ID: "import.hint", Other: "например: tilmash import zarechnoye-videos en article.txt"},
+	{ID: "import.lang-twice", Other: "язык указан дважды: {{.Arg}} аргументом и {{.Flag}} через --lang"},
+	{ID: "import.lang-twice.hint", Other: "укажите его один раз: tilmash import {{.ID}} {{.Flag}} ФАЙЛ или tilmash import {{.ID}} ФАЙЛ --lang {{.Flag}}"},
 	{ID: "import.looks-like", Other: "судя по буквам, {{.File}} — текст {{.Guess}}, а не {{.Lang}}: тот ли это файл?"},
 	{ID: "import.looks-like.hint", Other: "если нет, отмените этот импорт командой tilmash undo {{.ID}} и импортируйте версию {{.Lang}}: tilmash import {{.ID}} {{.Lang}} ФАЙЛ"},
 	{ID: "import.near", Other: "{{.ID}} — новый документ, а документ {{.Near}} уже есть: нет ли опечатки в новом идентификаторе?"},

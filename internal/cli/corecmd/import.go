@@ -23,12 +23,15 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 			&urfave.StringFlag{Name: "source", Usage: env.T("import.flag.source", nil)},
 			&urfave.BoolFlag{Name: "force", Usage: env.T("import.flag.force", nil)},
 			&urfave.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: env.T("import.flag.format", nil)},
+			// --lang as export, segment and the group commands take it: a
+			// person who gives the content language that way means it.
+			&urfave.StringFlag{Name: "lang", Usage: env.T("import.flag.lang", nil)},
 		},
 		Action: func(c *urfave.Context) error {
-			if c.NArg() != 3 {
-				return env.Usage("app.want-args", map[string]any{"Command": "import", "Args": env.T("import.args", nil)}, "import.hint")
+			id, lang, file, err := importArgs(env, c.Args().Slice(), c.String("lang"))
+			if err != nil {
+				return err
 			}
-			id, lang, file := c.Args().Get(0), c.Args().Get(1), c.Args().Get(2)
 			if err := document.ValidID(id); err != nil {
 				return err
 			}
@@ -108,4 +111,18 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 			return nil
 		},
 	}
+}
+
+// importArgs reads DOC LANG FILE, or DOC FILE with the language given as
+// --lang (flag); both ways at once must name the same language.
+func importArgs(env *console.Env, args []string, flag string) (id, lang, file string, err error) {
+	switch {
+	case len(args) == 3 && (flag == "" || flag == args[1]):
+		return args[0], args[1], args[2], nil
+	case len(args) == 3:
+		return "", "", "", env.Usage("import.lang-twice", map[string]any{"Arg": args[1], "Flag": flag, "ID": args[0]}, "import.lang-twice.hint")
+	case len(args) == 2 && flag != "":
+		return args[0], flag, args[1], nil
+	}
+	return "", "", "", env.Usage("app.want-args", map[string]any{"Command": "import", "Args": env.T("import.args", nil)}, "import.hint")
 }
