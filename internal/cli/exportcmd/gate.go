@@ -26,7 +26,9 @@ func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats 
 		for _, m := range gateMessages(env, v) {
 			env.Say("export.gate.line", map[string]any{"Message": m})
 		}
-		env.SayN("export.gate.refused", len(v.Blockers), map[string]any{"ID": id})
+		// Said by kind, as a forced export says it: "8 problems" read as
+		// errors beside check's "0 errors" when the 8 were flagged groups.
+		env.Say("export.gate.refused", map[string]any{"ID": id, "What": forcedPast(env, v)})
 		env.Hint("export.gate.hint", map[string]any{"ID": id})
 		return &console.Findings{Count: len(v.Blockers)}
 	}
@@ -53,8 +55,9 @@ func printGaps(env *console.Env, gaps []check.Gap) {
 	}
 }
 
-// forcedPast says what a forced export goes past, counted by kind: "1
-// flagged group and 2 error findings", "1 error finding".
+// forcedPast says what a forced export goes past, or what a refused one
+// must deal with first, counted by kind: "1 flagged group and 2 error
+// findings", "1 error finding".
 func forcedPast(env *console.Env, v *app.Verdict) string {
 	flagged, findings := len(v.Flagged), len(v.Blockers)-len(v.Flagged)
 	f := env.N("export.gate.what.flagged", flagged, map[string]any{"Count": flagged})
