@@ -207,3 +207,51 @@ func TestStatusKeptSums(t *testing.T) {
 		t.Error("the run that read the text before the edit does not see it")
 	}
 }
+
+// TestExportKeptSums: export's check of the formatting
+// (App.UnplacedFormatting) keeps the sums of the texts it read, as status
+// and publish do: the next export, in another process, reads no text
+// whose file is as it was, and still sees one changed outside tilmash.
+func TestExportKeptSums(t *testing.T) {
+	ap, ws := pubWorkspace(t, 1, 1)
+	md := []byte("# Tokayev speaks, part 1\n\nTokayev spoke on **Tuesday**. He promised reform number 1.\n")
+	if _, err := ap.Import(ws, "doc1", "en", md, "en.md", "", document.ImportOptions{Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	later := func() time.Time { return time.Now().Add(time.Hour) }
+	unplaced := func(ap *App) int {
+		t.Helper()
+		d, err := document.Open(ws, "doc1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lost, err := ap.UnplacedFormatting(d, []string{"en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(lost)
+	}
+	first := New("test")
+	first.sums.now = later
+	if n := unplaced(first); n != 0 || first.sums.hashed.Load() != 1 {
+		t.Fatalf("first export: %d spans unplaced, %d files hashed; want 0 and 1", n, first.sums.hashed.Load())
+	}
+	next := New("test")
+	next.sums.now = later
+	if n := unplaced(next); n != 0 || next.sums.hashed.Load() != 0 {
+		t.Fatalf("next export: %d spans unplaced, %d files hashed; want 0 and 0", n, next.sums.hashed.Load())
+	}
+	text := ws.Path(document.Folder, "doc1", "en.txt")
+	data, err := os.ReadFile(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(text, bytes.Replace(data, []byte("Tuesday"), []byte("Monday"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next = New("test")
+	next.sums.now = later
+	if n := unplaced(next); n != 1 {
+		t.Errorf("after the text changed outside tilmash: %d spans unplaced, want 1", n)
+	}
+}

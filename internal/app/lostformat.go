@@ -24,7 +24,19 @@ func LostFormattingData(t func(id string, data map[string]any) string, s documen
 // (every language of d when langs is empty) that can no longer be placed
 // in their texts, changed outside tilmash (see
 // document.Document.UnplacedFormatting): export and status say them.
+// The sums of the texts it read are kept for the next run (FileSumsName),
+// as status and publish keep them: a publisher runs export many times,
+// and the next export then knows a text is as its formatting was made for
+// without reading it.
 func (app *App) UnplacedFormatting(d *document.Document, langs []string) ([]document.LostSpan, error) {
+	defer app.sums.saveKept(d.WS)
+	return app.unplacedFormatting(d, langs)
+}
+
+// unplacedFormatting is UnplacedFormatting without keeping the sums:
+// publish, which asks it for many documents at once, keeps them when it
+// is done.
+func (app *App) unplacedFormatting(d *document.Document, langs []string) ([]document.LostSpan, error) {
 	if len(langs) == 0 {
 		langs = d.Languages()
 	}
@@ -46,6 +58,7 @@ func (app *App) UnplacedFormatting(d *document.Document, langs []string) ([]docu
 		}
 		if r == nil {
 			r = d.WS.NewReader()
+			defer r.Close()
 		}
 		if sum, err := app.sums.readerSum(d.WS, r, filepath.Join(document.Folder, d.ID, l+".txt")); err == nil && hex.EncodeToString(sum[:]) == f.Text {
 			continue

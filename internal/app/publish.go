@@ -424,7 +424,7 @@ func (app *App) publishGate(ws *workspace.Workspace, r *workspace.Reader, dw *do
 		return err
 	}
 	if carriesFormatting(ws.Config.Publish) {
-		dw.lost, err = app.UnplacedFormatting(d, langs)
+		dw.lost, err = app.unplacedFormatting(d, langs)
 	}
 	return err
 }
