@@ -62,6 +62,10 @@ type gateSummary struct {
 	Flagged   int  `yaml:"flagged"`
 	Findings  int  `yaml:"findings"`
 	Quiet     bool `yaml:"quiet"`
+	// Unplaced counts the spans of formatting the files leave out (see
+	// [App.UnplacedFormatting]): while there are any, every publish
+	// says them again, as status counts them.
+	Unplaced int `yaml:"unplaced,omitempty"`
 }
 
 // intact reports whether every file m lists is as publish left it: a
@@ -238,6 +242,8 @@ func parseManifestFast(data []byte) (*manifest, bool) {
 				m.Gate.Flagged = n
 			case "findings":
 				m.Gate.Findings = n
+			case "unplaced":
+				m.Gate.Unplaced = n
 			default:
 				return nil, false
 			}

@@ -282,6 +282,9 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 			return nil
 		}
 		if dw.fresh {
+			if len(dw.lost) > 0 {
+				rep.Unplaced(dw.id, dw.lost)
+			}
 			row.Files = len(dw.old.Files)
 			res.Unchanged++
 			res.Rows = append(res.Rows, row)
@@ -369,7 +372,7 @@ func (app *App) publishGate(ws *workspace.Workspace, r *workspace.Reader, dw *do
 	rel := filepath.Join(ws.Config.Export, dw.id)
 	if dw.kept {
 		fresh := dw.old.Inputs == combineDigests(dw.own, consistency) && dw.old.intact(ws.Path(rel))
-		if fresh && dw.old.Gate.Quiet {
+		if fresh && dw.old.Gate.Quiet && dw.old.Gate.Unplaced == 0 {
 			dw.fresh = true
 			return nil
 		}
@@ -393,13 +396,21 @@ func (app *App) publishGate(ws *workspace.Workspace, r *workspace.Reader, dw *do
 		dw.d, dw.a = d, a
 		dw.row.Groups, dw.row.Confirmed, dw.row.Flagged = a.Counts()
 		if fresh {
-			v, err := app.Inspect(d, a, d.Languages(), opt.Force)
-			if err != nil {
-				return err
+			dw.fresh = true
+			if !dw.old.Gate.Quiet {
+				v, err := app.Inspect(d, a, d.Languages(), opt.Force)
+				if err != nil {
+					return err
+				}
+				dw.v = v
+				dw.row.Findings = len(v.Findings)
 			}
-			dw.v, dw.fresh = v, true
-			dw.row.Findings = len(v.Findings)
-			return nil
+			if dw.old.Gate.Unplaced > 0 {
+				// Its files still leave that formatting out: said
+				// again, as status keeps counting it.
+				dw.lost, err = app.unplacedFormatting(d, d.Languages())
+			}
+			return err
 		}
 	}
 	d, a := dw.d, dw.a
@@ -678,7 +689,7 @@ func (w *publishWrites) document(dw *docWork, inputs string, row Published) erro
 	}
 	m.Aligned, m.Inputs = dw.own, inputs
 	m.Gate = &gateSummary{Groups: row.Groups, Confirmed: row.Confirmed, Flagged: row.Flagged, Findings: row.Findings,
-		Quiet: dw.v == nil || (dw.v.Skipped == nil && len(dw.v.Blockers) == 0)}
+		Quiet: dw.v == nil || (dw.v.Skipped == nil && len(dw.v.Blockers) == 0), Unplaced: len(dw.lost)}
 	p := pendingManifest{rel: rel, m: m}
 	if old != nil {
 		p.stale = without(old.Files, names)
