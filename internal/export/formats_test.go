@@ -1,7 +1,11 @@
 package export
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -46,4 +50,69 @@ func TestCarriesFormatting(t *testing.T) {
 	if want := []string{"tmx", "article-md", "article-html", "article-docx"}; !slices.Equal(got, want) {
 		t.Errorf("formats carrying formatting %q, want %q", got, want)
 	}
+}
+
+// TestCarriesFormattingAgrees: CarriesFormatting says of each format what
+// its writer does with a bold and an italic in the middle of a sentence:
+// a format that carries formatting writes something between the words
+// (TMX's <bpt>, the page's <b>, Markdown's **), one that does not writes
+// the sentence as plain text. XLIFF (2.0 and 1.2) writes plain text: a
+// translator opening it in OmegaT or Trados sees no tags and loses every
+// span, placed or not, so saying which spans it leaves out would only say
+// a part of it (import-xliff puts the formatting back by the words). A
+// writer that learns inline codes (XLIFF's <pc>, <g>) fails here until
+// CarriesFormatting names it, and export and publish then say the
+// formatting it cannot place.
+func TestCarriesFormattingAgrees(t *testing.T) {
+	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
+	const plain = "The prison reform was announced today."
+	for _, f := range Formats {
+		opt := Options{Langs: []string{"en", "ru"}}
+		if PairFormat(f) {
+			opt.Source, opt.Target = "en", "ru"
+		}
+		out := string(render(t, f, d, a, opt))
+		if !strings.Contains(out, "announced") {
+			t.Fatalf("%s: the sentence is not in\n%s", f, out)
+		}
+		if carried := !strings.Contains(out, plain); carried != CarriesFormatting(f, false) {
+			t.Errorf("%s writes the formatting: %v; CarriesFormatting says %v", f, carried, CarriesFormatting(f, false))
+		}
+	}
+	for _, f := range LocalizedAll {
+		var b bytes.Buffer
+		if err := Localized(&b, f, d, "en", Options{}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if f == "docx" {
+			out = docxDocument(t, b.Bytes())
+		}
+		if !strings.Contains(out, "announced") {
+			t.Fatalf("%s: the sentence is not in\n%s", f, out)
+		}
+		if carried := !strings.Contains(out, plain); carried != CarriesFormatting(f, true) {
+			t.Errorf("article %s writes the formatting: %v; CarriesFormatting says %v", f, carried, CarriesFormatting(f, true))
+		}
+	}
+}
+
+// docxDocument is word/document.xml of a DOCX, as written: a bold
+// parts the runs of its sentence.
+func docxDocument(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	body, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(body)
 }

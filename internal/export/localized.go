@@ -85,7 +85,12 @@ var LocalizedAll = []string{"md", "html", "txt", "docx"}
 // formatting (bold, links, list items...): TMX among the bilingual
 // formats (as inline codes), and every one-language version but plain
 // text (localized). Formatting such an export can no longer place is
-// worth saying; the others never had it.
+// worth saying; the others never had it. XLIFF 2.0 and 1.2 are not among
+// them: their segments are plain text, with no <pc>, <ph> or <g>, so a
+// translator opening one in OmegaT, Trados or memoQ sees no tag of any
+// span, placed or not, and import-xliff puts the formatting back by the
+// words. TestCarriesFormattingAgrees holds this to what each writer
+// writes.
 func CarriesFormatting(format string, localized bool) bool {
 	if localized {
 		return format != "txt"
