@@ -65,7 +65,11 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 		format = "tmx"
 	}
 	if !slices.Contains(export.Formats, format) {
-		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.Formats, ", ")}, "export.format.hint")
+		id := "app.bad-format"
+		if slices.Contains(export.LocalizedAll, format) {
+			id = "export.format-needs-lang" // docx, txt: not "unknown"
+		}
+		return env.Usage(id, map[string]any{"Format": format, "Formats": strings.Join(export.Formats, ", ")}, "export.format.hint")
 	}
 	units := strings.ToLower(c.String("units"))
 	if units != "" && (format != "tmx" || !slices.Contains(export.Units, units)) {
@@ -168,7 +172,11 @@ func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *docume
 		format = "md"
 	}
 	if !slices.Contains(export.LocalizedAll, format) {
-		return env.Usage("app.bad-format", map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedAll, ", ")}, "export.lang.hint")
+		id := "app.bad-format"
+		if slices.Contains(export.Formats, format) {
+			id = "export.format-bilingual" // tmx, xliff…: not "unknown"
+		}
+		return env.Usage(id, map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedAll, ", ")}, "export.lang.hint")
 	}
 	if !d.WS.HasLanguage(lang) {
 		return document.BadLanguage(lang, d.WS.Config.Languages)
