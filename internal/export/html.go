@@ -224,7 +224,7 @@ func writeHTML(w io.Writer, p *plan) error {
 				nf++
 			}
 		}
-		pg.Banner = p.opt.label("export.html.forced", map[string]any{"Flagged": len(p.opt.Forced) - nf, "Findings": nf})
+		pg.Banner = p.opt.label("export.html.forced", map[string]any{"What": forcedWhat(len(p.opt.Forced)-nf, nf)})
 	}
 	marks := groupMarks(p.opt.Marks)
 	for i, g := range p.a.Groups {
@@ -365,4 +365,20 @@ func highlight(text string, ms []Mark) []Piece {
 		out = append(out, Piece{Text: text[pos:]})
 	}
 	return out
+}
+
+// forcedWhat says what a forced export went past, counted by kind, as
+// the command line says it: "1 flagged group", "2 error findings", "1
+// flagged group and 2 error findings" (a kind it did not go past is not
+// named, "flagged groups (0)" it said).
+func forcedWhat(flagged, findings int) locale.Msg {
+	f := locale.Msg{ID: "export.gate.what.flagged", Data: map[string]any{"Count": flagged}}
+	e := locale.Msg{ID: "export.gate.what.findings", Data: map[string]any{"Count": findings}}
+	switch {
+	case findings == 0:
+		return f
+	case flagged == 0:
+		return e
+	}
+	return locale.Msg{ID: "export.gate.what.both", Data: map[string]any{"Flagged": f, "Findings": e}}
 }

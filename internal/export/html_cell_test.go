@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"html"
 	"io"
 	"strings"
 	"testing"
@@ -240,4 +241,46 @@ func TestNoHeadingMarks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestForcedBanner: the banner of a forced side-by-side page names what
+// the export went past, counted by kind, in the labels' language; a kind
+// it did not go past is not named ("flagged groups (0)" it said).
+func TestForcedBanner(t *testing.T) {
+	d, a := newDoc(t, "sample", sample, sampleGroups)
+	finding := Blocker{Group: 2, Lang: "ru", Kind: "missing", EntryID: "tokayev"}
+	flagged := Blocker{Group: 3, Kind: KindFlagged}
+	for _, c := range []struct {
+		lang   string
+		forced []Blocker
+		want   string
+	}{
+		{"en", []Blocker{finding}, "Forced export: it went ahead past 1 error finding, which would have held it back"},
+		{"en", []Blocker{flagged, finding, finding}, "Forced export: it went ahead past 1 flagged group and 2 error findings, which would have held it back"},
+		{"ru", []Blocker{finding, finding}, "Принудительный экспорт: выполнен несмотря на 2 замечания-ошибки, из-за чего экспорт был бы отклонён"},
+		{"ru", []Blocker{flagged}, "Принудительный экспорт: выполнен несмотря на 1 помеченную группу, из-за чего"},
+		{"kk", []Blocker{flagged, finding}, "Мәжбүрлі экспорт: тексеруге белгіленген 1 топқа және қате деңгейіндегі 1 кемшілікке қарамастан жасалды"},
+	} {
+		loc, err := locale.New(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := string(render(t, "html", d, a, Options{Forced: c.forced, Labels: loc.T}))
+		if !strings.Contains(out, html.EscapeString(c.want)) {
+			t.Errorf("%s %d blockers: no %q in the banner of\n%s", c.lang, len(c.forced), c.want, bannerOf(out))
+		}
+		if strings.Contains(bannerOf(out), "(0)") || strings.Contains(bannerOf(out), " 0 ") {
+			t.Errorf("%s: the banner names a kind it did not go past: %s", c.lang, bannerOf(out))
+		}
+	}
+}
+
+// bannerOf is the banner line of a page.
+func bannerOf(page string) string {
+	for _, l := range strings.Split(page, "\n") {
+		if strings.Contains(l, `class="banner"`) {
+			return l
+		}
+	}
+	return ""
 }
