@@ -266,12 +266,11 @@ func randomDoc(rng *rand.Rand) (map[string]string, []groupSpec) {
 	return out, groups
 }
 
-// TestCutTranslateToolkit: Translate Toolkit reads the sentence cut with
-// one unit per group and one per source sentence of each group of several,
-// and xmllint finds it valid (TestSchemas); so does the group cut, one
-// unit a group.
-func TestCutTranslateToolkit(t *testing.T) {
-	py := python(t)
+// cutToolkit: Translate Toolkit reads the sentence cut with one unit per
+// group and one per source sentence of each group of several, and xmllint
+// finds it valid (TestSchemas); so does the group cut, one unit a group.
+// (A check of TestTranslateToolkit, which reads every file in one run.)
+func cutToolkit(t *testing.T) toolkitCheck {
 	d, a := newDoc(t, "article", news, articleGroups)
 	// The one group of several English sentences has one Russian
 	// sentence: its units are partial, in the partial file alone.
@@ -284,19 +283,20 @@ func TestCutTranslateToolkit(t *testing.T) {
 		}
 		files = append(files, [2]string{"tmx", file})
 	}
-	read := toolkitUnits(t, py, files...)
-	for i, units := range Units {
-		got := read[i]
-		if len(got) != want[units] {
-			t.Errorf("%s: Translate Toolkit read %d units, want %d", units, len(got), want[units])
-		}
-		if units == UnitsPartial {
-			// Group 2's first sentence has a unit of its own with the
-			// whole Russian sentence (and the first Kazakh one).
-			pair := [2]string{"Forty videos appeared online on 26 July 2019.", "26 июля 2019 года в сети появились сорок видео, на которых охранники избивают заключённых."}
-			if !slices.Contains(got, pair) {
-				t.Errorf("%s: no unit %q in %s", units, pair, fmt.Sprint(got))
+	return toolkitCheck{"cut", files, func(t *testing.T, read [][][2]string) {
+		for i, units := range Units {
+			got := read[i]
+			if len(got) != want[units] {
+				t.Errorf("%s: Translate Toolkit read %d units, want %d", units, len(got), want[units])
+			}
+			if units == UnitsPartial {
+				// Group 2's first sentence has a unit of its own with the
+				// whole Russian sentence (and the first Kazakh one).
+				pair := [2]string{"Forty videos appeared online on 26 July 2019.", "26 июля 2019 года в сети появились сорок видео, на которых охранники избивают заключённых."}
+				if !slices.Contains(got, pair) {
+					t.Errorf("%s: no unit %q in %s", units, pair, fmt.Sprint(got))
+				}
 			}
 		}
-	}
+	}}
 }

@@ -475,10 +475,37 @@ func TestSchemas(t *testing.T) {
 	}
 }
 
-// TestTranslateToolkit checks that Translate Toolkit reads the TMX and the
-// XLIFF 1.2 back with one unit per group and the same texts.
+// TestTranslateToolkit: Translate Toolkit reads what export writes. Its
+// Python and imports cost more than reading a file, so every check's
+// files are read in one run, and each check (a subtest) looks at its own:
+// sampleToolkit, cutToolkit and inlineToolkit.
 func TestTranslateToolkit(t *testing.T) {
 	py := python(t)
+	checks := []toolkitCheck{sampleToolkit(t), cutToolkit(t), inlineToolkit(t)}
+	var files [][2]string
+	for _, c := range checks {
+		files = append(files, c.files...)
+	}
+	read := toolkitUnits(t, py, files...)
+	for _, c := range checks {
+		mine := read[:len(c.files)]
+		read = read[len(c.files):]
+		t.Run(c.name, func(t *testing.T) { c.check(t, mine) })
+	}
+}
+
+// toolkitCheck is a check of TestTranslateToolkit: the files Translate
+// Toolkit is to read (reader, path), and what to check of the units it
+// read of each, in the same order.
+type toolkitCheck struct {
+	name  string
+	files [][2]string
+	check func(t *testing.T, read [][][2]string)
+}
+
+// sampleToolkit: Translate Toolkit reads the TMX and the XLIFF 1.2 back
+// with one unit per group and the same texts.
+func sampleToolkit(t *testing.T) toolkitCheck {
 	d, a := newDoc(t, "sample", sample, sampleGroups)
 	tmp := t.TempDir()
 	formats := []string{"tmx", "xliff12"}
@@ -490,22 +517,23 @@ func TestTranslateToolkit(t *testing.T) {
 		}
 		files = append(files, [2]string{map[string]string{"tmx": "tmx", "xliff12": "xliff"}[format], file})
 	}
-	read := toolkitUnits(t, py, files...)
-	for fi, format := range formats {
-		units := read[fi]
-		if len(units) != len(a.Groups) {
-			t.Fatalf("%s: Translate Toolkit read %d units, want %d", format, len(units), len(a.Groups))
-		}
-		for i, u := range units {
-			target := "ru"
-			if format == "tmx" {
-				target = "ru" // second variant
+	return toolkitCheck{"sample", files, func(t *testing.T, read [][][2]string) {
+		for fi, format := range formats {
+			units := read[fi]
+			if len(units) != len(a.Groups) {
+				t.Fatalf("%s: Translate Toolkit read %d units, want %d", format, len(units), len(a.Groups))
 			}
-			if u[0] != a.Groups[i].Text("en") || u[1] != a.Groups[i].Text(target) {
-				t.Errorf("%s unit %d = %q", format, i+1, u)
+			for i, u := range units {
+				target := "ru"
+				if format == "tmx" {
+					target = "ru" // second variant
+				}
+				if u[0] != a.Groups[i].Text("en") || u[1] != a.Groups[i].Text(target) {
+					t.Errorf("%s unit %d = %q", format, i+1, u)
+				}
 			}
 		}
-	}
+	}}
 }
 
 // TestForcedRecord: a format either records a forced export (the output

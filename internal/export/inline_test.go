@@ -143,28 +143,16 @@ func TestTMXInlineCodes(t *testing.T) {
 }
 
 // TestTMXInlineCodesValid: the TMX with inline codes is valid against the
-// TMX 1.4 DTD and schema, and Translate Toolkit reads its units with the
-// HTML of the codes in the text, as it reads other tools' TMX.
+// TMX 1.4 DTD and schema (and Translate Toolkit reads it: inlineToolkit).
 func TestTMXInlineCodesValid(t *testing.T) {
 	lint := xmllint(t)
 	dir := schemas(t)
-	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
-	tmp := t.TempDir()
+	file, markup := inlineTMXFiles(t)
 	dtd, err := os.ReadFile(filepath.Join(dir, "omegat-tmx14.dtd"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(tmp, tmx.DTDName), dtd, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(tmp, "formatted.tmx")
-	if err := os.WriteFile(file, render(t, "tmx", d, a, Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// and the markup OmegaT's test page has (elements, nesting, spaces)
-	md, ma := newHTMLDoc(t, "markup", markupPages, markupGroups)
-	markup := filepath.Join(tmp, "markup.tmx")
-	if err := os.WriteFile(markup, render(t, "tmx", md, ma, Options{}), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(filepath.Dir(file), tmx.DTDName), dtd, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"--valid"}, {"--schema", filepath.Join(dir, "omegat-tmx14.xsd")}} {
@@ -172,16 +160,42 @@ func TestTMXInlineCodesValid(t *testing.T) {
 			t.Errorf("xmllint %s: %v\n%s", args[0], err, out)
 		}
 	}
-	py := python(t)
-	read := toolkitUnits(t, py, [2]string{"tmx", file}, [2]string{"tmx", markup})
-	for i, want := range [][2]string{
-		{"The <b>prison</b> reform was <i>announced</i> today.", "<b>Тюремная</b> реформа была <i>объявлена</i> сегодня."},
-		{"Water reached 10<sup>4</sup> homes.", "Вода дошла до 10<sup>4</sup> домов."},
-	} {
-		if !slices.Contains(read[i], want) {
-			t.Errorf("Translate Toolkit did not read %q: %q", want, read[i])
-		}
+}
+
+// inlineTMXFiles writes, in a folder of their own, the TMX of the
+// formatted article with inline codes and that of the markup OmegaT's test
+// page has (elements, nesting, spaces).
+func inlineTMXFiles(t *testing.T) (file, markup string) {
+	t.Helper()
+	tmp := t.TempDir()
+	d, a := newHTMLDoc(t, "formatted", formattedPages, formattedGroups)
+	file = filepath.Join(tmp, "formatted.tmx")
+	if err := os.WriteFile(file, render(t, "tmx", d, a, Options{}), 0o644); err != nil {
+		t.Fatal(err)
 	}
+	md, ma := newHTMLDoc(t, "markup", markupPages, markupGroups)
+	markup = filepath.Join(tmp, "markup.tmx")
+	if err := os.WriteFile(markup, render(t, "tmx", md, ma, Options{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file, markup
+}
+
+// inlineToolkit: Translate Toolkit reads the TMX with inline codes with
+// the HTML of the codes in the text, as it reads other tools' TMX (the
+// files of TestTMXInlineCodesValid).
+func inlineToolkit(t *testing.T) toolkitCheck {
+	file, markup := inlineTMXFiles(t)
+	return toolkitCheck{"inline-codes", [][2]string{{"tmx", file}, {"tmx", markup}}, func(t *testing.T, read [][][2]string) {
+		for i, want := range [][2]string{
+			{"The <b>prison</b> reform was <i>announced</i> today.", "<b>Тюремная</b> реформа была <i>объявлена</i> сегодня."},
+			{"Water reached 10<sup>4</sup> homes.", "Вода дошла до 10<sup>4</sup> домов."},
+		} {
+			if !slices.Contains(read[i], want) {
+				t.Errorf("Translate Toolkit did not read %q: %q", want, read[i])
+			}
+		}
+	}}
 }
 
 // TestTMXCodesWrite: tmx.Write refuses codes out of order or unpaired,
