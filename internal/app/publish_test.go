@@ -1,9 +1,13 @@
 package app
 
 import (
+	"bytes"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -52,5 +56,44 @@ func TestPublishPlanFormats(t *testing.T) {
 	}
 	if got := publishFormats(workspace.Publish{Formats: []string{"html", "article-html", "csv", "article-docx"}}); !slices.Equal(got, []string{"html", "csv", "docx"}) {
 		t.Errorf("gate formats %v", got)
+	}
+}
+
+// TestPublishRepeatsUnplaced: while a document's files leave out
+// formatting a change outside tilmash took the words of, every publish
+// says so, also one that leaves the files as they are (status keeps
+// counting it); once the formatting is dealt with, nothing is said.
+func TestPublishRepeatsUnplaced(t *testing.T) {
+	ap, ws := pubWorkspace(t, 1, 1)
+	md := []byte("# Tokayev speaks, part 1\n\nTokayev spoke on **Tuesday**. He promised reform number 1.\n")
+	if _, err := ap.Import(ws, "doc1", "en", md, "en.md", "", document.ImportOptions{Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	text := ws.Path(document.Folder, "doc1", "en.txt")
+	data, err := os.ReadFile(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(text, bytes.Replace(data, []byte("Tuesday"), []byte("Monday"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 3; i++ {
+		res, lines := publish(t, ap, ws, false)
+		if !slices.Contains(lines, "unplaced doc1 1") {
+			t.Errorf("publish %d does not say the unplaced bold: %q", i, lines)
+		}
+		if i > 1 && (res.Unchanged != 1 || res.Files != 0) {
+			t.Errorf("publish %d wrote files again: %+v", i, res)
+		}
+	}
+	// Dealt with: the Markdown imported again.
+	md = bytes.Replace(md, []byte("Tuesday"), []byte("Monday"), 1)
+	if _, err := ap.Import(ws, "doc1", "en", md, "en.md", "", document.ImportOptions{Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 2; i++ {
+		if _, lines := publish(t, ap, ws, false); slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "unplaced") }) {
+			t.Errorf("publish %d after the import: %q", i, lines)
+		}
 	}
 }
