@@ -351,7 +351,7 @@ func (m *Matcher) keyboardTyped(id, lang, text string) (Finding, bool) {
 	if baseLang(lang) != "kk" || e == nil || e.Langs[lang] == nil {
 		return Finding{}, false
 	}
-	forms := GeneratedForms(e, lang)
+	forms := generatedForms(e, lang, true)
 	typed := map[string]string{} // the form so typed: the form
 	var list []string
 	for _, f := range forms {

@@ -15,7 +15,7 @@
 //
 // term is the preferred form, variants are also accepted, forbidden forms
 // are reported with the term. inflect is a hint for the rules (all
-// languages: none, auto; ru: surname, plural; kk: possessive, back, front)
+// languages: none, auto; ru: surname, plural; kk: possessive, stem, back, front)
 // and applies to the term and variants only: a forbidden form always
 // follows the rules, so an entry can keep Алматы indeclinable with
 // inflect: none and still catch every case of the deprecated Алма-Ата.

@@ -11,8 +11,17 @@ import (
 // the matcher keys it (case-folded, ё as е in Russian), words joined by a
 // space and dashes and apostrophes kept tight. They are what the glossary
 // generates by declension, for a person to check (tilmash serve's
-// glossary page); nil when e has nothing in lang.
+// glossary page); nil when e has nothing in lang. Where the rules guessed
+// a reading of a Kazakh word (a phrase's final -ы/-і taken as the
+// possessive: Алматы облысы) only that reading's forms are listed, though
+// the matcher also takes the other's (облысыға), which nobody writes.
 func GeneratedForms(e *Entry, lang string) []string {
+	return generatedForms(e, lang, false)
+}
+
+// generatedForms is GeneratedForms; with all set it lists every form the
+// matcher takes, the forms of a reading not shown too.
+func generatedForms(e *Entry, lang string, all bool) []string {
 	f := e.Langs[lang]
 	if f == nil {
 		return nil
@@ -44,7 +53,11 @@ func GeneratedForms(e *Entry, lang string) []string {
 			if !ok {
 				continue
 			}
-			for _, t := range p.tails1 {
+			tails1 := p.tails1
+			if p.shown != nil && !all {
+				tails1 = p.shown
+			}
+			for _, t := range tails1 {
 				add(append(append([]string(nil), p.prefix...), t))
 			}
 			for _, t := range p.tailsN {

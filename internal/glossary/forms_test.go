@@ -69,3 +69,40 @@ func TestFixRussianForbidden(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneratedFormsPossessiveReading: the page shows the possessive
+// reading of a phrase ending in -ы/-і, and not the stem reading
+// (облысыға), which the matcher still takes; inflect: stem shows and
+// matches the stem's forms only (Үлкен Алматы).
+func TestGeneratedFormsPossessiveReading(t *testing.T) {
+	for _, tc := range []struct {
+		term, hint  string
+		shown, hide []string // shown; matched but not shown
+		unmatched   []string
+	}{
+		{"Алматы облысы", "", []string{"алматы облысына", "алматы облысында"}, []string{"алматы облысыға", "алматы облысыда"}, nil},
+		{"Ішкі істер министрлігі", "", []string{"ішкі істер министрлігіне", "ішкі істер министрліктеріне"}, []string{"ішкі істер министрлігіге"}, nil},
+		{"құқық қорғаушы", "", []string{"құқық қорғаушыға", "құқық қорғаушысы"}, nil, []string{"құқық қорғаушына"}},
+		{"Үлкен Алматы", "stem", []string{"үлкен алматыға", "үлкен алматыда"}, nil, []string{"үлкен алматына"}},
+	} {
+		e := &glossary.Entry{ID: "x", Kind: glossary.Place, Langs: map[string]*glossary.Form{"kk": {Term: tc.term, Inflect: tc.hint}}}
+		m := glossary.Compile(glossary.New([]string{"kk"}, e))
+		got := glossary.GeneratedForms(e, "kk")
+		found := func(f string) bool { ms := m.Find("kk", "("+f+")"); return len(ms) == 1 && ms[0].Form == tc.term }
+		for _, f := range tc.shown {
+			if !slices.Contains(got, f) || !found(f) {
+				t.Errorf("%s: %q should be shown and found (shown %q)", tc.term, f, got)
+			}
+		}
+		for _, f := range tc.hide {
+			if slices.Contains(got, f) || !found(f) {
+				t.Errorf("%s: %q should be found but not shown", tc.term, f)
+			}
+		}
+		for _, f := range tc.unmatched {
+			if slices.Contains(got, f) || found(f) {
+				t.Errorf("%s: %q should be neither shown nor found", tc.term, f)
+			}
+		}
+	}
+}

@@ -167,3 +167,13 @@ func TestLintUnclosedQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestInflectStem: inflect: stem is a Kazakh hint (Үлкен Алматы), not a
+// Russian one.
+func TestInflectStem(t *testing.T) {
+	src := "terms:\n  - id: lake\n    kind: place\n    en: {term: Big Almaty Lake}\n    ru: {term: Большое Алматинское озеро, inflect: stem}\n    kk: {term: Үлкен Алматы, inflect: stem}\n"
+	_, probs := Parse("lake.yaml", []byte(src), workspaceLangs)
+	if len(probs) != 1 || probs[0].Code != CodeInvalidInflect || probs[0].Lang != "ru" {
+		t.Fatalf("want one invalid-inflect problem for ru, got %v", probs)
+	}
+}

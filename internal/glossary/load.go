@@ -37,7 +37,7 @@ func inflectHints(lang string) []string {
 	case "ru":
 		return []string{"auto", "none", "surname", "plural"}
 	case "kk":
-		return []string{"auto", "none", "possessive", "back", "front"}
+		return []string{"auto", "none", "possessive", "stem", "back", "front"}
 	}
 	return []string{"auto", "none"}
 }

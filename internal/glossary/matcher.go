@@ -110,6 +110,9 @@ type plan struct {
 	prefix []string
 	tails1 []string
 	tailsN [][]string
+	// shown, when not nil, are the tails1 to show a person (see
+	// [morph.KazakhForms]); the matcher takes all of tails1.
+	shown []string
 }
 
 func compileLang(g *Glossary, lang string, workers int) *langTrie {
@@ -249,7 +252,7 @@ func formPlan(k *keyer, base, form string, kind Kind, hint string) (plan, bool) 
 		// hyphenated name ("Қасым-Жомарт").
 		multiword := words >= 2 && last > 0 && toks[last-1].End < lt.Start
 		inf := morph.KazakhWordForms(lt.Orig, lt.Key, morph.Kind(kind), hint, multiword)
-		p.tails1 = inf.Plain
+		p.tails1, p.shown = inf.Plain, inf.Shown
 		for _, e := range inf.Hyphen {
 			p.tailsN = append(p.tailsN, []string{lt.Key, dashKey, e})
 		}

@@ -194,6 +194,11 @@ func kkVoice(stem string) string {
 type KazakhForms struct {
 	Plain  []string // whole-word forms of the last word, the word itself first
 	Hyphen []string // endings written after a hyphen (ҚР-дың)
+	// Shown, when not nil, are the forms of Plain to show a person: the
+	// word with its possessive reading only, when the rules guessed that
+	// a phrase's final -ы/-і is the possessive (облысына, not облысыға)
+	// and so kept the other reading for matching as well.
+	Shown []string
 }
 
 // KazakhWordForms returns the inflected forms of word (a folded key) whose
@@ -220,7 +225,18 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 	case "front":
 		back, front = false, true
 	}
-	possessive := hint == "possessive" || multiword && kkLooksPossessive(word)
+	// A phrase's final -ы/-і is most often the possessive of a compound
+	// (Алматы облысы), but can belong to the word (Үлкен Алматы, лауазымды
+	// кісі), and no spelling rule tells them apart: unless the hint says
+	// (possessive, or stem), both readings are matched and the possessive
+	// one is shown.
+	guess := multiword && hint != "possessive" && hint != "stem" && kkLooksPossessive(word)
+	possessive := hint == "possessive" || guess
+	var poss *formList
+	if guess {
+		poss = &formList{list: make([]string, 0, 32)}
+		poss.add(word)
+	}
 	if hint != "possessive" {
 		cls, zh := kkClassOf(word)
 		kkStemForms(set, word, cls, back, front, common)
@@ -236,12 +252,23 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 	if possessive {
 		// The word already carries the possessive: only the endings after it,
 		// and the plural of the bare stem (облыс-тар-ы).
-		kkAfterPoss(set, word, back, front)
-		if stem := kkDropPossessive(word); stem != "" {
-			cls, _ := kkClassOf(stem)
-			for _, h := range harmonies(back, front) {
-				pl := pick(h, kkPlural(cls, stem))
-				kkAfterPoss(set, stem+pl+pick(h, "ы"), h, !h)
+		// Where the stem is in doubt (облы-сы or облыс-ы) both plurals are
+		// matched, and neither is shown.
+		stems := kkDropPossessive(word)
+		for _, to := range []*formList{set, poss} {
+			if to == nil {
+				continue
+			}
+			kkAfterPoss(to, word, back, front)
+			if to == poss && len(stems) != 1 {
+				continue
+			}
+			for _, stem := range stems {
+				cls, _ := kkClassOf(stem)
+				for _, h := range harmonies(back, front) {
+					pl := pick(h, kkPlural(cls, stem))
+					kkAfterPoss(to, stem+pl+pick(h, "ы"), h, !h)
+				}
 			}
 		}
 	}
@@ -259,7 +286,12 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 			}
 		}
 	}
-	return KazakhForms{Plain: set.list}
+	out := KazakhForms{Plain: set.list}
+	if poss != nil {
+		// In Plain's order, which puts the word first.
+		out.Shown = slices.DeleteFunc(slices.Clone(set.list), func(f string) bool { return !poss.has(f) })
+	}
+	return out
 }
 
 // kkUndouble returns word without the last letter of a final doubled
@@ -309,19 +341,29 @@ func kkAfterPoss(set *formList, poss string, back, front bool) {
 	}
 }
 
-// kkLooksPossessive reports a final -ы/-і (облысы, Ұйымы, прокуратурасы).
+// kkLooksPossessive reports a final -ы/-і (облысы, Ұйымы, прокуратурасы)
+// that is not the agent suffix -ушы/-уші (құқық қорғаушы, аға тергеуші:
+// no noun stem ends in -уш, so their possessive is қорғаушысы).
 func kkLooksPossessive(word string) bool {
+	if strings.HasSuffix(word, "ушы") || strings.HasSuffix(word, "уші") {
+		return false
+	}
 	return strings.HasSuffix(word, "ы") || strings.HasSuffix(word, "і")
 }
 
-// kkDropPossessive strips the possessive of облысы, прокуратурасы, ұйымы,
-// undoing the voicing of кітабы, or returns "".
-func kkDropPossessive(word string) string {
-	for _, suf := range []string{"сы", "сі", "ы", "і"} {
+// kkDropPossessive returns the stems word may be the possessive of: one
+// for ұйымы (ұйым) or кітабы (кітап, the voicing undone), two for a vowel
+// and -сы/-сі, which a vowel stem takes (қала-сы, прокуратура-сы) and a
+// stem in -с takes as -ы (облыс-ы, кеңес-і): the letters do not tell which.
+func kkDropPossessive(word string) []string {
+	var out []string
+	for _, suf := range []string{"сы", "сі"} {
+		if stem, ok := strings.CutSuffix(word, suf); ok && utf8.RuneCountInString(stem) >= 2 && strings.ContainsRune(kkVowels, lastRune(stem)) {
+			out = append(out, stem)
+		}
+	}
+	for _, suf := range []string{"ы", "і"} {
 		if stem, ok := strings.CutSuffix(word, suf); ok && utf8.RuneCountInString(stem) >= 2 {
-			if len(suf) == len("сы") && !strings.ContainsRune(kkVowels, lastRune(stem)) {
-				continue // -сы only follows a vowel
-			}
 			switch lastRune(stem) {
 			case 'б':
 				stem = strings.TrimSuffix(stem, "б") + "п"
@@ -330,10 +372,10 @@ func kkDropPossessive(word string) string {
 			case 'ғ':
 				stem = strings.TrimSuffix(stem, "ғ") + "қ"
 			}
-			return stem
+			out = append(out, stem)
 		}
 	}
-	return ""
+	return out
 }
 
 // harmonies lists true for back and false for front, as requested.
@@ -402,6 +444,8 @@ func hasCyrillic(s string) bool {
 type formList struct{ list []string }
 
 func (f *formList) add(v string) { f.list = append(f.list, v) }
+
+func (f *formList) has(v string) bool { return slices.Contains(f.list, v) }
 
 // stringSet keeps strings in insertion order without duplicates.
 type stringSet struct {

@@ -39,3 +39,71 @@ func TestKazakhDoubledConsonant(t *testing.T) {
 		}
 	}
 }
+
+// TestKazakhPossessiveReading: a phrase's final -ы/-і is taken as the
+// possessive (Алматы облысы → облысына) and only that reading is shown;
+// the stem reading (облысыға, which nobody writes) is still matched, as
+// some such words are stems (Үлкен Алматы → Алматыға). The agent nouns in
+// -ушы/-уші are stems (құқық қорғаушы → қорғаушыға), a single word is read
+// as a stem (Алматы, Текелі), and the hint decides when set.
+func TestKazakhPossessiveReading(t *testing.T) {
+	for _, tc := range []struct {
+		word      string
+		hint      string
+		multiword bool
+		shown     []string // among Shown, or Plain when nothing is hidden
+		hidden    []string // matched (in Plain) but not shown
+		not       []string // not even matched
+	}{
+		{"облысы", "", true, []string{"облысы", "облысының", "облысына", "облысын", "облысында", "облысынан", "облысымен", "облысындағы"},
+			// облыстары is matched, but облы-сы is a reading too, so no plural is shown.
+			[]string{"облысыға", "облысыда", "облысыны", "облысыдан", "облыстары", "облыстарының", "облылары"}, nil},
+		{"қаласы", "", true, []string{"қаласына", "қаласында"}, []string{"қаласыға", "қаласыда", "қалаларының"}, nil},
+		{"республикасы", "", true, []string{"республикасының", "республикасына", "республикасында"}, []string{"республикасыға"}, nil},
+		{"ұйымы", "", true, []string{"ұйымына", "ұйымының", "ұйымдарына"}, []string{"ұйымыға"}, nil},
+		{"министрлігі", "", true, []string{"министрлігіне", "министрлігінде", "министрліктеріне"}, []string{"министрлігіге"}, nil},
+		{"комитеті", "", true, []string{"комитетіне", "комитетінің"}, []string{"комитетіге", "комитетіде"}, nil},
+		// Not a possessive: shown as a stem, nothing hidden.
+		{"қорғаушы", "", true, []string{"қорғаушыға", "қорғаушының", "қорғаушысы", "қорғаушысына", "қорғаушылар"}, nil, []string{"қорғаушына"}},
+		{"тергеуші", "", true, []string{"тергеушіге", "тергеушісі"}, nil, []string{"тергеушіне"}},
+		{"алматы", "", false, []string{"алматыға", "алматыда", "алматысы"}, nil, []string{"алматына"}},
+		{"текелі", "", false, []string{"текеліге", "текеліде"}, nil, []string{"текеліне"}},
+		{"шымкент", "", false, []string{"шымкентке", "шымкентте", "шымкенті", "шымкентіне"}, nil, nil},
+		// The hint decides.
+		{"алматы", "stem", true, []string{"алматыға", "алматыда"}, nil, []string{"алматына"}},
+		{"кісі", "stem", true, []string{"кісіге", "кісісі"}, nil, []string{"кісіне"}},
+		{"облысы", "possessive", true, []string{"облысына"}, nil, []string{"облысыға"}},
+		{"облысы", "back", true, []string{"облысына"}, []string{"облысыға"}, nil},
+	} {
+		f := KazakhWordForms(tc.word, tc.word, Place, tc.hint, tc.multiword)
+		shown := f.Shown
+		if shown == nil {
+			shown = f.Plain
+		} else if len(tc.hidden) == 0 {
+			t.Errorf("%s (%q): forms hidden: %q", tc.word, tc.hint, f.Shown)
+		}
+		if len(shown) == 0 || shown[0] != tc.word {
+			t.Errorf("%s (%q): shown forms do not start with the word: %q", tc.word, tc.hint, shown)
+		}
+		for _, w := range tc.shown {
+			if !slices.Contains(shown, w) || !slices.Contains(f.Plain, w) {
+				t.Errorf("%s (%q): %q not shown and matched", tc.word, tc.hint, w)
+			}
+		}
+		for _, w := range tc.hidden {
+			if slices.Contains(shown, w) || !slices.Contains(f.Plain, w) {
+				t.Errorf("%s (%q): %q should be matched but not shown", tc.word, tc.hint, w)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(f.Plain, w) {
+				t.Errorf("%s (%q): %q is matched", tc.word, tc.hint, w)
+			}
+		}
+		for _, w := range shown {
+			if !slices.Contains(f.Plain, w) {
+				t.Errorf("%s (%q): shown %q is not matched", tc.word, tc.hint, w)
+			}
+		}
+	}
+}
