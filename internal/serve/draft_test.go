@@ -29,7 +29,7 @@ func TestRefusedKeepsDraft(t *testing.T) {
 		{"sentence on two lines", []string{"op", "edit", "group", "2", "lang", "ru", "sentence", "1", "text", "Первая строка\r\nвторая строка."},
 			false, "<details class=\"sent-edit\" open>", "Enter in the box saves it"},
 		{"note, workspace busy", []string{"op", "note", "group", "3", "note", "ask the desk about the figures"},
-			true, `<input name="note" value="ask the desk about the figures"`, ""},
+			true, `<textarea name="note" rows="3" maxlength="2000">ask the desk about the figures</textarea>`, ""},
 		{"range past the end", []string{"op", "confirm-range", "range", "2-99"},
 			false, `value="2-99"`, "Go to group"},
 	} {

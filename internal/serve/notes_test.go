@@ -27,7 +27,7 @@ func TestNoteShownWhole(t *testing.T) {
 	if !strings.Contains(row, `<p class="note-text">`+long+`</p>`) {
 		t.Errorf("group 2 does not show its note whole:\n%s", row)
 	}
-	if !strings.Contains(row, `<input name="note" value="`+long+`"`) {
+	if !strings.Contains(row, `<textarea name="note" rows="3" maxlength="2000">`+long+`</textarea>`) {
 		t.Errorf("group 2 lost the field that changes its note:\n%s", row)
 	}
 }

@@ -72,7 +72,7 @@ func TestStaleGivesTextBack(t *testing.T) {
 		res, _ := alice.post("news", csrf, old, "op", "note", "group", "5", "gh", groupKey(t, page, 5), "note", "ask the desk")
 		_, body := alice.follow(res)
 		said(t, body)
-		if !strings.Contains(rowOf(body, 4), `<input name="note" value="ask the desk"`) {
+		if !strings.Contains(rowOf(body, 4), `<textarea name="note" rows="3" maxlength="2000">ask the desk</textarea>`) {
 			t.Errorf("the note is not back in group 4's field:\n%s", rowOf(body, 4))
 		}
 	})

@@ -96,7 +96,7 @@
   // it holds: Enter saves it, Escape closes it as it does the sentence tools.
   function openNote(row) {
     var d = row.querySelector("details.note-edit");
-    var f = d && d.querySelector("input[name=note]");
+    var f = d && d.querySelector("textarea[name=note]");
     if (!f) {
       return;
     }
@@ -119,7 +119,8 @@
     }
   }
   // In the sentence tools and the note: Enter saves (a sentence is one
-  // line, so a line break in the box is always refused), Escape closes the
+  // line, so a line break in the box is always refused; a note is kept on
+  // one line, its box wraps it only to show it whole), Escape closes the
   // tools and gives the keys back to the group.
   function inTools(e) {
     var t = e.target;
@@ -135,7 +136,7 @@
       return true;
     }
     if (e.key === "Enter" && t.tagName === "TEXTAREA" && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      var save = t.form && t.form.querySelector("button[value=edit]");
+      var save = t.form && t.form.querySelector("button[value=edit], button[value=note]");
       if (save) { save.click(); }
       e.preventDefault();
       return true;
@@ -249,7 +250,7 @@
   var submitting = null;
   document.addEventListener("submit", function (e) { submitting = e.target; }, true);
   window.addEventListener("beforeunload", function (e) {
-    var fields = document.querySelectorAll("details.sent-edit textarea, details.note-edit input[name=note]");
+    var fields = document.querySelectorAll("details.sent-edit textarea, details.note-edit textarea[name=note]");
     for (var i = 0; i < fields.length; i++) {
       var f = fields[i];
       if ((f.value !== f.defaultValue || f.hasAttribute("autofocus")) && f.form !== submitting) {
