@@ -243,9 +243,9 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 		if zh {
 			kkStemForms(set, word, kkT, back, front, common)
 		}
-		if kind == Person && hint == "" && isRussianSurname(word) {
-			// Russian surnames take back-vowel voiceless endings whatever
-			// their last vowel: Тоқаевтың, Тоқаевқа, Тоқаевпен.
+		if kind == Person && hint == "" && kkVoicelessSurname(word) {
+			// Russian surnames in -ов/-ев take back-vowel voiceless endings
+			// whatever their last vowel: Тоқаевтың, Тоқаевқа, Тоқаевпен.
 			kkStemForms(set, word, kkT, true, false, common)
 		}
 	}
@@ -413,6 +413,14 @@ func isRussianSurname(w string) bool {
 		}
 	}
 	return false
+}
+
+// kkVoicelessSurname reports a Russian surname that takes back-vowel
+// voiceless endings in Kazakh (Тоқаевтың, Тоқаевқа): one in -ов/-ев, not
+// one in -ин/-ын, whose ending follows its own sounds (Ушениннің,
+// Путинге; the kk corpora write Мартиннің, Колвиннің, never -интың).
+func kkVoicelessSurname(w string) bool {
+	return isRussianSurname(w) && !strings.HasSuffix(w, "ин") && !strings.HasSuffix(w, "ын")
 }
 
 // isAbbreviation reports a word of two or more letters, all upper case

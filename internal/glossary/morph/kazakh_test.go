@@ -107,3 +107,30 @@ func TestKazakhPossessiveReading(t *testing.T) {
 		}
 	}
 }
+
+// TestKazakhSurnameEndings: a Russian surname in -ов/-ев takes back-vowel
+// voiceless endings (Тоқаевтың, Тоқаевқа); one in -ин does not
+// (Ушениннің, Путинге: the glossary page listed ушенинтың, ушенинқа).
+func TestKazakhSurnameEndings(t *testing.T) {
+	for _, tc := range []struct {
+		word      string
+		want, not []string
+	}{
+		{"тоқаев", []string{"тоқаевтың", "тоқаевқа", "тоқаевты", "тоқаевпен"}, nil},
+		{"назарбаев", []string{"назарбаевтың", "назарбаевқа"}, nil},
+		{"ушенин", []string{"ушениннің", "ушенинге", "ушенинді", "ушенинде", "ушениннен", "ушенинмен"}, []string{"ушенинтың", "ушенинқа", "ушенинты", "ушенинпен"}},
+		{"путин", []string{"путиннің", "путинге"}, []string{"путинтың", "путинқа"}},
+	} {
+		got := KazakhWordForms(tc.word, tc.word, Person, "", false).Plain
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: %q not among the forms", tc.word, w)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%s: %q is among the forms", tc.word, w)
+			}
+		}
+	}
+}

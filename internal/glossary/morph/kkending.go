@@ -143,7 +143,7 @@ func KazakhStemOf(form string, kind Kind, hint string) KazakhStem {
 	last := strings.ToLower(form[start:end])
 	s := KazakhStem{Word: last, Hint: hint}
 	s.Possessive = hint == "possessive" || several && kkLooksPossessive(last) && hint == ""
-	s.Surname = kind == Person && hint == "" && isRussianSurname(last) && !strings.HasSuffix(last, "ин") && !strings.HasSuffix(last, "ын")
+	s.Surname = kind == Person && hint == "" && kkVoicelessSurname(last)
 	return s
 }
 
