@@ -60,3 +60,53 @@ func TestRussianReinflect(t *testing.T) {
 		}
 	}
 }
+
+// TestRussianPluralFromSingular: the plural of a singular head is
+// declined as the singular tells: a noun in -ь is soft (областей,
+// областям), a hard noun in -а has no genitive ending (прокуратур), a noun
+// in a consonant takes -ов (комитетов), -ей after a hushing sound
+// (врачей). The glossary page listed областов, област, областам,
+// прокуратуров, прокуратурей and комитетей among the forms.
+func TestRussianPluralFromSingular(t *testing.T) {
+	tok := func(words ...string) []Token {
+		var out []Token
+		at := 0
+		for _, w := range words {
+			out = append(out, Token{Orig: w, Key: w, Word: true, Start: at, End: at + len(w)})
+			at += len(w) + 1
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		toks      []Token
+		kind      Kind
+		want, not []string
+	}{
+		{tok("алматинская", "область"), Place,
+			[]string{"алматинская область", "алматинской области", "алматинские области", "алматинских областей", "алматинским областям", "алматинскими областями", "алматинских областях"},
+			[]string{"алматинских областов", "алматинских област", "алматинским областам", "алматинскими областами", "алматинских областах"}},
+		{tok("генеральная", "прокуратура"), Institution,
+			[]string{"генеральные прокуратуры", "генеральных прокуратур", "генеральным прокуратурам", "генеральными прокуратурами", "генеральных прокуратурах"},
+			[]string{"генеральных прокуратуров", "генеральных прокуратурей"}},
+		{tok("комитет", "против", "пыток"), Institution,
+			[]string{"комитеты против пыток", "комитетов против пыток", "комитетам против пыток", "комитетами против пыток"},
+			[]string{"комитетей против пыток"}},
+		{tok("врач"), Other, []string{"врачи", "врачей", "врачам"}, []string{"врачов"}},
+		{tok("колония"), Other, []string{"колонии", "колоний", "колониям"}, nil},
+	} {
+		var got []string
+		for _, f := range RussianForms(tc.toks, tc.kind, "") {
+			got = append(got, strings.Join(f, " "))
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q not among the forms %q", w, got)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%q is among the forms", w)
+			}
+		}
+	}
+}

@@ -245,10 +245,52 @@ func ruPluralHead(keys []string, decl []int) ([]string, []ruCases, bool) {
 		if !ok {
 			return nil, nil, false
 		}
+		if sc, ok := ruPluralFromSingular(w, pl, c); ok {
+			c = sc
+		}
 		pk[tok] = pl
 		pp = append(pp, c)
 	}
 	return pk, pp, true
+}
+
+// ruPluralFromSingular declines pl, the plural of the singular noun w,
+// knowing w: the plural's ending alone allows the genitives -ов, -ей and
+// none, and the glossary page showed прокуратуров, прокуратурей,
+// областов. A noun in -ь, of either gender, is soft (областей, областям;
+// гвоздей); a hard noun in -а has no ending in the genitive (прокуратур,
+// with the fleeting vowel c already has: пыток), -ей after a hushing
+// sound too (свечей); a noun in a consonant takes -ов (комитетов, судов),
+// -ей after a hushing sound (врачей). c is pl's declension from its
+// ending; ok is false for the nouns left to it.
+func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
+	l := lastRune(w)
+	st := trimRunes(pl, 1)
+	hush := strings.ContainsRune(ruHushing, lastRune(st))
+	var gen []string
+	switch {
+	case l == 'ь':
+		return ruCases{{pl}, {st + "ей"}, {st + "ям"}, {pl, st + "ей"}, {st + "ями"}, {st + "ях"}}, true
+	case l == 'а':
+		gen = append(gen, st)
+		for _, g := range c[1] {
+			if strings.HasSuffix(g, "ок") || strings.HasSuffix(g, "ек") {
+				gen = append(gen, g)
+			}
+		}
+		if hush {
+			gen = append(gen, st+"ей")
+		}
+	case !strings.ContainsRune(kkVowels+"йьъ", l):
+		if hush {
+			gen = []string{st + "ей"}
+		} else {
+			gen = []string{st + "ов"}
+		}
+	default:
+		return c, false
+	}
+	return ruCases{{pl}, gen, {st + "ам"}, append([]string{pl}, gen...), {st + "ами"}, {st + "ах"}}, true
 }
 
 // ruNounPluralOf returns the nominative plural of a singular noun, or "".
