@@ -10,7 +10,9 @@ import (
 // as many lines as it takes, across the group column (it was a one-line
 // field some 25 letters wide, the rest scrolled out of sight); and the
 // legend's ⚑ stays on the line of its label at any width (it wrapped away
-// from it). One page load, in Kazakh, whose labels are the longest.
+// from it), and its error and warning badges keep to their label (the gap
+// between the legend's items fell between them too). One page load, in
+// Kazakh, whose labels are the longest.
 func TestBrowserNoteFieldAndLegend(t *testing.T) {
 	ctx, _, ts := browserFixture(t)
 	long := "Тексеру керек: бұл сөйлемдегі сандар ағылшын мәтініндегі сандармен сәйкес келмейді, редакторға хабарлау керек"
@@ -33,6 +35,11 @@ func TestBrowserNoteFieldAndLegend(t *testing.T) {
 			`for(var x=120;x<=1000;x+=4){p.style.width=x+"px";var rs=r.getClientRects(),top=rs[0].top;`+
 			`for(var k=1;k<rs.length;k++){if(Math.abs(rs[k].top-top)>2){return false}}}p.style.width="";return true})()`,
 			"⚑ wraps away from its label in the legend"),
+		// The error and warning badges are as near their label as a space,
+		// not set apart by the gap between the legend's items.
+		waitTrue(`(function(){var k=document.querySelector("p.legend .finding-key"),b=k.querySelector(".finding.warning"),n=b.nextSibling,r=document.createRange();`+
+			`r.setStart(n,n.data.search(/\S/));r.setEnd(n,n.data.search(/\S/)+1);return r.getBoundingClientRect().left-b.getBoundingClientRect().right<8})()`,
+			"the legend's badges stand apart from their label"),
 	); err != nil {
 		t.Fatal(err)
 	}
