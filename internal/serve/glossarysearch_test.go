@@ -2,6 +2,10 @@ package serve_test
 
 import (
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -23,5 +27,37 @@ func TestGlossarySearchFindsTextForms(t *testing.T) {
 	}
 	if _, page := c.get("/glossary?q=министерство"); strings.Contains(page, `<tr id="e-minister">`) {
 		t.Errorf("searching %q finds the entry minister", "министерство")
+	}
+}
+
+// TestGlossarySearchWholeQueryFirst: the entry a form of which is the
+// whole query comes first (Алматы облысында: the region), before an entry
+// the query only holds a form of (Алматы, sorted before it). Before, the
+// city came first with its 56 Kazakh forms, the region below it.
+func TestGlossarySearchWholeQueryFirst(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	const gl = "terms:\n" +
+		"  - id: almaty\n    kind: place\n    en: {term: Almaty}\n    ru: {term: Алматы, inflect: none}\n    kk: {term: Алматы}\n" +
+		"  - id: almaty-region\n    kind: place\n    en: {term: Almaty Region}\n    ru: {term: Алматинская область}\n    kk: {term: Алматы облысы}\n"
+	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "places.yaml"), []byte(gl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := fixtureOn(t, a, ws).client()
+	for q, want := range map[string][]string{
+		"Алматы облысында": {"almaty-region", "almaty"},
+		"Алматы":           {"almaty", "almaty-region"},
+		"Almaty Region's":  {"almaty-region"},
+	} {
+		_, page := c.get("/glossary?q=" + url.QueryEscape(q))
+		var got []string
+		for _, m := range regexp.MustCompile(`<tr id="e-([^"]+)">`).FindAllStringSubmatch(page, -1) {
+			got = append(got, m[1])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("searching %q lists %q, want %q", q, got, want)
+		}
 	}
 }

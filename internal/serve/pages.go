@@ -935,12 +935,20 @@ func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
 	// A word as a text writes it (министра, Тоқаевқа) finds its entry too:
 	// the matcher check uses finds the entries whose forms, the generated
 	// ones included, are in the query, in any of the languages.
-	found := map[string]bool{}
+	// The entries a form of which is the whole query (Алматы облысында:
+	// almaty-region) come first, before those it only holds a form of
+	// (almaty).
+	found, whole := map[string]bool{}, map[string]bool{}
 	if q != "" {
 		if ch, err := s.app.Glossary(s.ws); err == nil && ch != nil {
 			for _, l := range p.Langs {
 				for _, id := range ch.FindTerms(l, q) {
 					found[id] = true
+				}
+				for _, m := range ch.Matcher.Find(l, q) {
+					if m.Start == 0 && m.End == len(q) {
+						whole[m.EntryID] = true
+					}
 				}
 			}
 		}
@@ -963,7 +971,18 @@ func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
 		limit = min(v, 10*glossaryShown)
 	}
 	all := g.Sorted(s.ws.Config.Source, "")
-	for _, e := range all {
+	ordered := all
+	if len(whole) > 0 {
+		ordered = make([]*glossary.Entry, 0, len(all))
+		for _, first := range []bool{true, false} {
+			for _, e := range all {
+				if whole[e.ID] == first {
+					ordered = append(ordered, e)
+				}
+			}
+		}
+	}
+	for _, e := range ordered {
 		if !matches(e) {
 			continue
 		}
