@@ -1,6 +1,7 @@
 package serve_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -8,7 +9,8 @@ import (
 
 // TestBrowserNoteFieldAndLegend: a note being written is shown whole, on
 // as many lines as it takes, across the group column (it was a one-line
-// field some 25 letters wide, the rest scrolled out of sight); and the
+// field some 25 letters wide, the rest scrolled out of sight), and so is
+// a sentence being corrected, inside its cell; and the
 // legend's ⚑ stays on the line of its label at any width (it wrapped away
 // from it), and its error and warning badges keep to their label (the gap
 // between the legend's items fell between them too). One page load, in
@@ -27,6 +29,16 @@ func TestBrowserNoteFieldAndLegend(t *testing.T) {
 			`return f.scrollWidth<=f.clientWidth&&f.scrollHeight<=f.clientHeight+1&&`+
 			`f.getBoundingClientRect().width>=c.clientWidth*0.8})()`,
 			"the note being written is not shown whole across the column"),
+		// A sentence's box too, at a laptop's width: the box the page sized
+		// at some 40 letters a line held 5 lines of a 9-line Kazakh
+		// sentence, and overran its cell by its border.
+		chromedp.KeyEvent("\x1b"),
+		chromedp.EmulateViewport(1024, 800),
+		pageKey("s"),
+		waitTrue(`(function(){var f=document.activeElement;if(!f||f.tagName!=="TEXTAREA"||f.name!=="text")return false;`+
+			`f.value=`+jsString(strings.Repeat(long+" ", 3))+`;var c=f.closest("td").getBoundingClientRect(),r=f.getBoundingClientRect();`+
+			`return f.scrollHeight<=f.clientHeight+1&&r.right<=c.right&&r.left>=c.left})()`,
+			"the sentence's box does not show the sentence whole inside its cell"),
 		// Narrow the legend step by step: ⚑ and its label's first letter are
 		// on one line at every width.
 		waitTrue(`(function(){var p=document.querySelector("p.legend"),n=null,w=document.createTreeWalker(p,NodeFilter.SHOW_TEXT);`+
