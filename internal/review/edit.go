@@ -294,7 +294,11 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 // EditText replaces the text of one sentence, fixing a typo: the stored
 // text of the language is rewritten, the sentence's span resized and every
 // later span of that language shifted. The new text is put in NFC and
-// trimmed; it must be one non-empty line. The group keeps its status, a
+// trimmed; it must be one non-empty line. A sentence of a hard-wrapped
+// paragraph spans lines in the stored text: a person sees and types it on
+// one line ([OneLine]), and its line breaks in the stretches before and
+// after what changed are put back (see keepBreaks), so that a typo fixed
+// does not reflow the file. The group keeps its status, a
 // confirmation included: fixing a typo does not change what the group
 // pairs, and the glossary re-check reports what the new text changes.
 type EditText struct {
@@ -333,6 +337,7 @@ func (e EditText) Apply(a *document.Alignment, texts map[string]string) (*Change
 	if m := headingMarker(s.Text); m != "" && headingMarker(repl) == "" {
 		repl = m + repl
 	}
+	repl = keepBreaks(s.Text, repl)
 	start, end := s.Start, s.End
 	delta := len(repl) - (end - start)
 	for _, gr := range a.Groups {
@@ -407,6 +412,99 @@ func cleanText(s string) (string, error) {
 		return "", badText(s, false)
 	}
 	return s, nil
+}
+
+// OneLine is a sentence as a person reads and types it on one line: every
+// run of white space holding a line break (a hard-wrapped paragraph's
+// sentence spans lines) becomes one space. Other text is left as it is.
+func OneLine(text string) string {
+	flat, _ := breaks(text)
+	return flat
+}
+
+// lineBreak is one run of white space with a line break in a sentence:
+// sep is the run, at the offset of the space that stands for it in the
+// sentence's [OneLine] form.
+type lineBreak struct {
+	at  int
+	sep string
+}
+
+// breaks returns OneLine(text) and the line breaks it replaced.
+func breaks(text string) (string, []lineBreak) {
+	if !strings.ContainsAny(text, "\n\r") {
+		return text, nil
+	}
+	var b strings.Builder
+	var out []lineBreak
+	for i := 0; i < len(text); {
+		if !isSpace(text[i]) {
+			b.WriteByte(text[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isSpace(text[j]) {
+			j++
+		}
+		if run := text[i:j]; strings.ContainsAny(run, "\n\r") {
+			out = append(out, lineBreak{at: b.Len(), sep: run})
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(run)
+		}
+		i = j
+	}
+	return b.String(), out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// keepBreaks puts the line breaks of old, a sentence that spans lines,
+// back into repl, its replacement typed on one line: those in the start
+// and the end repl shares with old's [OneLine] form, where the same words
+// stand around them. The ones inside the stretch that changed become the
+// space repl has there; typing old's one-line form back changes nothing.
+func keepBreaks(old, repl string) string {
+	flat, bs := breaks(old)
+	if len(bs) == 0 {
+		return repl
+	}
+	// The common start and end, in whole characters, not overlapping.
+	p := 0
+	for p < len(flat) && p < len(repl) && flat[p] == repl[p] {
+		p++
+	}
+	for p > 0 && p < len(flat) && !utf8.RuneStart(flat[p]) {
+		p--
+	}
+	q := 0
+	for q < len(flat)-p && q < len(repl)-p && flat[len(flat)-1-q] == repl[len(repl)-1-q] {
+		q++
+	}
+	for q > 0 && !utf8.RuneStart(flat[len(flat)-q]) {
+		q--
+	}
+	shift := len(repl) - len(flat)
+	var b strings.Builder
+	last := 0
+	for _, br := range bs {
+		at := -1
+		switch {
+		case br.at < p:
+			at = br.at
+		case br.at >= len(flat)-q:
+			at = br.at + shift
+		}
+		if at < 0 || repl[at] != ' ' {
+			continue
+		}
+		b.WriteString(repl[last:at])
+		b.WriteString(br.sep)
+		last = at + 1
+	}
+	b.WriteString(repl[last:])
+	return b.String()
 }
 
 func keys(m map[string]string) []string {

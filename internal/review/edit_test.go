@@ -379,3 +379,48 @@ func TestEditTextKeepsHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestEditTextKeepsLineBreaks: a sentence of a hard-wrapped paragraph
+// spans lines in the stored text, but a person types its correction on
+// one line (review's editor, group edit, the browser). Its line breaks
+// stay where the words around them did not change, so that a typo fixed
+// does not reflow the file; typing the one-line form back changes nothing.
+func TestEditTextKeepsLineBreaks(t *testing.T) {
+	const old = "Суд собрался в понедельник\nи рассмотрел  дело\n   рыбаков."
+	for _, tt := range []struct{ name, text, want string }{
+		{"unchanged", "Суд собрался в понедельник и рассмотрел  дело рыбаков.", old},
+		{"a word in the first line", "Суд собрался во вторник и рассмотрел  дело рыбаков.", "Суд собрался во вторник\nи рассмотрел  дело\n   рыбаков."},
+		{"a word in the last line", "Суд собрался в понедельник и рассмотрел  дело рыбаков Арала.", "Суд собрался в понедельник\nи рассмотрел  дело\n   рыбаков Арала."},
+		{"across a break", "Суд собрался в среду и закрыл дело рыбаков.", "Суд собрался в среду и закрыл дело\n   рыбаков."},
+		{"all new", "Слушания отложены.", "Слушания отложены."},
+		{"the space after a break's word removed", "Суд собрался в понедельник ирассмотрел  дело рыбаков.", "Суд собрался в понедельник\nирассмотрел  дело\n   рыбаков."},
+		{"a break's space removed", "Суд собрался в понедельникирассмотрел  дело рыбаков.", "Суд собрался в понедельникирассмотрел  дело\n   рыбаков."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "Вступление.\n\n" + old + " Конец.\n"
+			a := &document.Alignment{Document: "d", Pivot: "ru", Languages: []string{"ru"}, Groups: []*document.Group{
+				{Status: document.Aligned, Sents: map[string][]document.Sentence{"ru": {{Start: 0, End: 21, Text: "Вступление."}}}},
+				{Status: document.Aligned, Sents: map[string][]document.Sentence{"ru": {{Start: 23, End: 23 + len(old), Text: old}}}},
+				{Status: document.Aligned, Sents: map[string][]document.Sentence{"ru": {{Start: 24 + len(old), End: 24 + len(old) + 11, Text: "Конец."}}}},
+			}}
+			c, err := EditText{Group: 2, Lang: "ru", Sentence: 1, Text: tt.text}.Apply(a, map[string]string{"ru": text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := a.Groups[1].Sents["ru"][0].Text; got != tt.want {
+				t.Errorf("sentence %q, want %q", got, tt.want)
+			}
+			if want := "Вступление.\n\n" + tt.want + " Конец.\n"; c.Texts["ru"] != want {
+				t.Errorf("stored %q, want %q", c.Texts["ru"], want)
+			}
+			for _, g := range a.Groups {
+				if s := g.Sents["ru"][0]; c.Texts["ru"][s.Start:s.End] != s.Text {
+					t.Errorf("span %d-%d holds %q, want %q", s.Start, s.End, c.Texts["ru"][s.Start:s.End], s.Text)
+				}
+			}
+		})
+	}
+	if got, want := OneLine(old), "Суд собрался в понедельник и рассмотрел  дело рыбаков."; got != want {
+		t.Errorf("OneLine = %q, want %q", got, want)
+	}
+}

@@ -15,7 +15,10 @@ import (
 )
 
 // editLine is one sentence of the group the e key opens: its language, its
-// number within the group's sentences of that language, and its text.
+// number within the group's sentences of that language, and its text on
+// one line (review.OneLine): a sentence of a hard-wrapped paragraph spans
+// lines in the stored text, and EditText puts its line breaks back where
+// the words around them stay.
 type editLine struct {
 	lang string
 	k    int
@@ -31,7 +34,7 @@ func (s *session) editLines(n int) []editLine {
 	var out []editLine
 	for _, l := range a.Languages {
 		for i, st := range g.Sents[l] {
-			out = append(out, editLine{lang: l, k: i + 1, text: st.Text})
+			out = append(out, editLine{lang: l, k: i + 1, text: review.OneLine(st.Text)})
 		}
 	}
 	return out

@@ -14,6 +14,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // testSession opens a review session over a sample workspace without a
@@ -25,6 +26,25 @@ func testSession(t *testing.T, shape reviewtest.Shape) *session {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sessionOn(t, ws)
+}
+
+// wrappedSession is testSession on the sample with its second English
+// sentence hard-wrapped (reviewtest.Wrapped), one to one.
+func wrappedSession(t *testing.T) *session {
+	t.Helper()
+	ws, err := workspace.Init(t.TempDir())
+	if err == nil {
+		err = reviewtest.Wrapped(ws, "demo", reviewtest.OneToOne)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sessionOn(t, ws)
+}
+
+func sessionOn(t *testing.T, ws *workspace.Workspace) *session {
+	t.Helper()
 	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
 	if err != nil {
 		t.Fatal(err)
@@ -573,7 +593,9 @@ func TestEditKey(t *testing.T) {
 		en     string // the English sentence of group 2 afterwards
 		kk     string // the start of the Kazakh sentence of group 2 afterwards
 		msg    string
-		same   bool // nothing changed on disk
+		same   bool   // nothing changed on disk
+		wrap   bool   // the English sentence of group 2 spans two lines
+		stored string // in the stored English text afterwards
 	}{
 		{name: "one sentence", editor: "sed -i 's/^kk 1: .*/kk 1: Арал сотында іс қаралды./'",
 			kk: "Арал сотында іс қаралды.", msg: "corrected kk sentence 1 of group 2"},
@@ -590,10 +612,23 @@ func TestEditKey(t *testing.T) {
 		{name: "an empty sentence", editor: "sed -i -e 's/Monday/Tuesday/' -e 's/^kk 1: .*/kk 1: /'", same: true},
 		{name: "the editor fails", editor: "false", msg: "the editor false failed", same: true},
 		{name: "not UTF-8", editor: `sed -i 's/Monday/Mon\xffday/'`, msg: "was not saved as UTF-8", same: true},
+		// A sentence of a hard-wrapped paragraph is on one line in the
+		// file, and its line break stays where the words did not change.
+		// Before, its second line read as a line with a wrong prefix, and
+		// nothing could be corrected in the group.
+		{name: "a wrapped sentence, another corrected", wrap: true, editor: "sed -i 's/^kk 1: .*/kk 1: Арал сотында іс қаралды./'",
+			kk: "Арал сотында іс қаралды.", msg: "corrected kk sentence 1 of group 2", stored: "A court in Aralsk\nheard the fishermen's case on Monday."},
+		{name: "a wrapped sentence, corrected", wrap: true, editor: "sed -i 's/Monday/Tuesday/'",
+			en: "A court in Aralsk\nheard the fishermen's case on Tuesday.", msg: "corrected en sentence 1 of group 2", stored: "A court in Aralsk\nheard the fishermen's case on Tuesday. The judge"},
+		{name: "a wrapped sentence, unchanged", wrap: true, editor: "true", msg: "no sentence of group 2 was changed", same: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := testSession(t, reviewtest.OneToOne)
+			open := testSession
+			if tt.wrap {
+				open = func(t *testing.T, _ reviewtest.Shape) *session { return wrappedSession(t) }
+			}
+			s := open(t, reviewtest.OneToOne)
 			env := map[string]string{"EDITOR": tt.editor, "VISUAL": tt.visual}
 			s.env.Getenv = func(k string) string { return env[k] }
 			before, err := review.Load(s.d)
@@ -617,6 +652,9 @@ func TestEditKey(t *testing.T) {
 			}
 			if errs := after.Verify(); len(errs) > 0 {
 				t.Errorf("the alignment no longer matches its texts: %v", errs)
+			}
+			if !strings.Contains(after.Texts["en"], tt.stored) {
+				t.Errorf("the stored English text lacks %q:\n%s", tt.stored, after.Texts["en"])
 			}
 			if !strings.Contains(s.msgs, tt.msg) {
 				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)

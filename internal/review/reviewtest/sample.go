@@ -4,6 +4,7 @@ package reviewtest
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -126,6 +127,27 @@ func Add(ws *workspace.Workspace, id string, shape Shape) error {
 		return err
 	}
 	return add(ws, id, Texts, a)
+}
+
+// Wrapped adds document id to ws as Add does, but with the second English
+// sentence hard-wrapped, as a plain text or Markdown file wrapped at a
+// fixed width has it: "A court in Aralsk\nheard the fishermen's case on
+// Monday." spans two lines of the stored text.
+func Wrapped(ws *workspace.Workspace, id string, shape Shape) error {
+	a, err := Alignment(id, shape)
+	if err != nil {
+		return err
+	}
+	texts := maps.Clone(Texts)
+	// One byte for one: no span moves.
+	const line, wrapped = "Aralsk heard", "Aralsk\nheard"
+	texts["en"] = strings.Replace(texts["en"], line, wrapped, 1)
+	for _, g := range a.Groups {
+		for i, st := range g.Sents["en"] {
+			g.Sents["en"][i].Text = strings.Replace(st.Text, line, wrapped, 1)
+		}
+	}
+	return add(ws, id, texts, a)
 }
 
 // Long adds document id to ws: the sample article repeated until it has n
