@@ -3,6 +3,7 @@ package reviewcmd
 import (
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -28,8 +29,9 @@ func (k *keyReader) fill() error {
 }
 
 // next returns the next key: a character, or one of the key constants for
-// arrows, Enter, Backspace, Esc, Ctrl-C, Ctrl-D and Ctrl-L. Other escape
-// sequences and control characters come back as keyNone.
+// arrows, Enter, Backspace, Esc, Ctrl-C, Ctrl-D, Ctrl-L and the line
+// editing keys of a prompt (see lineEdit). Other escape sequences and
+// control characters come back as keyNone.
 func (k *keyReader) next() (rune, error) {
 	if len(k.buf) == 0 {
 		if err := k.fill(); err != nil {
@@ -59,13 +61,10 @@ func (k *keyReader) next() (rune, error) {
 	case 0x04:
 		k.buf = k.buf[1:]
 		return keyEOF, nil
-	case 0x0c:
-		k.buf = k.buf[1:]
-		return keyRedraw, nil
 	}
 	if c < 0x20 {
 		k.buf = k.buf[1:]
-		return keyNone, nil
+		return controlKeys[c], nil
 	}
 	for !utf8.FullRune(k.buf) {
 		if err := k.fill(); err != nil {
@@ -78,32 +77,75 @@ func (k *keyReader) next() (rune, error) {
 	return r, nil
 }
 
+// controlKeys are the keys of the control characters other than Enter,
+// Backspace, Esc and Ctrl-C: Ctrl-D, Ctrl-L and the line editing keys
+// readline gives them; the others are keyNone.
+var controlKeys = [0x20]rune{
+	keyNone, keyHome, keyLeft, keyNone, keyEOF, keyEnd, keyRight, keyNone, // ^@ ^A ^B ^C ^D ^E ^F ^G
+	keyNone, keyNone, keyNone, keyKillEnd, keyRedraw, keyNone, keyNone, keyNone, // ^H ^I ^J ^K ^L ^M ^N ^O
+	keyNone, keyNone, keyNone, keyNone, keyNone, keyKillStart, keyNone, keyKillWord, // ^P ^Q ^R ^S ^T ^U ^V ^W
+	keyNone, keyYank, keyNone, keyNone, keyNone, keyNone, keyNone, keyNone, // ^X ^Y ^Z ^[ ^\ ^] ^^ ^_
+}
+
 // escape reads an escape sequence from the buffer: CSI (ESC [ … final)
-// and SS3 (ESC O x), as arrow keys send them.
+// and SS3 (ESC O x), as arrows, Home, End and Delete send them, and Alt
+// with a key (ESC key), as readline's word keys are typed. A sequence
+// that arrives in parts (over a slow connection) is read whole.
 func (k *keyReader) escape() rune {
-	if k.buf[1] != '[' && k.buf[1] != 'O' {
+	switch k.buf[1] {
+	case 'b', 'B':
+		k.buf = k.buf[2:]
+		return keyWordLeft
+	case 'f', 'F':
+		k.buf = k.buf[2:]
+		return keyWordRight
+	case 'd', 'D':
+		k.buf = k.buf[2:]
+		return keyKillWordRight
+	case 0x7f, 0x08:
+		k.buf = k.buf[2:]
+		return keyKillWordLeft
+	case '[', 'O':
+	default:
 		k.buf = k.buf[1:]
 		return keyEsc
 	}
 	i := 2
-	for i < len(k.buf) && (k.buf[i] < 0x40 || k.buf[i] > 0x7e) {
-		i++
+	for {
+		for i < len(k.buf) && (k.buf[i] < 0x40 || k.buf[i] > 0x7e) {
+			i++
+		}
+		if i < len(k.buf) {
+			break
+		}
+		if i > 16 || k.fill() != nil {
+			k.buf = nil
+			return keyNone
+		}
 	}
-	if i >= len(k.buf) {
-		k.buf = nil
-		return keyNone
-	}
-	final := k.buf[i]
+	params, final := string(k.buf[2:i]), k.buf[i]
 	k.buf = k.buf[i+1:]
-	switch final {
-	case 'A':
+	// With a modifier (1;5 is Ctrl, 1;3 Alt), an arrow moves by words.
+	mod := strings.HasSuffix(params, ";5") || strings.HasSuffix(params, ";3")
+	switch {
+	case final == 'A':
 		return keyUp
-	case 'B':
+	case final == 'B':
 		return keyDown
-	case 'C':
+	case final == 'C' && mod:
+		return keyWordRight
+	case final == 'D' && mod:
+		return keyWordLeft
+	case final == 'C':
 		return keyRight
-	case 'D':
+	case final == 'D':
 		return keyLeft
+	case final == 'H', final == '~' && (params == "1" || params == "7"):
+		return keyHome
+	case final == 'F', final == '~' && (params == "4" || params == "8"):
+		return keyEnd
+	case final == '~' && params == "3":
+		return keyDelete
 	}
 	return keyNone
 }

@@ -241,6 +241,18 @@ const (
 	keyInterrupt // Ctrl-C
 	keyEOF       // Ctrl-D or end of input
 	keyRedraw    // Ctrl-L
+	// The line editing keys of a prompt (lineEdit).
+	keyHome          // Home, Ctrl-A
+	keyEnd           // End, Ctrl-E
+	keyDelete        // Delete
+	keyWordLeft      // Alt-B, Ctrl-←
+	keyWordRight     // Alt-F, Ctrl-→
+	keyKillStart     // Ctrl-U
+	keyKillEnd       // Ctrl-K
+	keyKillWord      // Ctrl-W
+	keyKillWordLeft  // Alt-Backspace
+	keyKillWordRight // Alt-D
+	keyYank          // Ctrl-Y
 )
 
 func (s *session) loop() error {
@@ -340,7 +352,9 @@ func (s *session) handle(k rune) (done bool, err error) {
 		}
 	case '?', 'h':
 		s.help()
-	case keyRedraw, keyNone, keyEsc:
+	case keyRedraw, keyNone, keyEsc, keyHome, keyEnd, keyDelete, keyWordLeft, keyWordRight,
+		keyKillStart, keyKillEnd, keyKillWord, keyKillWordLeft, keyKillWordRight, keyYank:
+		// Keys of a prompt's line: as other control keys, nothing here.
 	default:
 		s.say("review.unknown-key", nil)
 	}
@@ -596,30 +610,38 @@ func (s *session) help() {
 	s.keys.next()
 }
 
-// prompt reads a line, echoing it; Enter accepts, Esc or Ctrl-C cancels.
+// prompt reads a line, with the editing keys of readline (see lineEdit):
+// Enter accepts, Esc or Ctrl-C cancels, and so does Ctrl-D on an empty
+// line. A label too wide to leave room for the line takes a line of its
+// own, the line is typed under it.
 func (s *session) prompt(label string) (string, bool) {
-	var line []rune
-	io.WriteString(s.screen, "\n"+label)
+	var e lineEdit
+	w, _ := s.size()
+	io.WriteString(s.screen, "\n")
+	if runewidth.StringWidth(label) > w/2 {
+		io.WriteString(s.screen, label+"\n")
+		label = ""
+	}
 	for {
+		io.WriteString(s.screen, e.render(label, w))
 		k, err := s.keys.next()
 		if err != nil {
 			return "", false
 		}
 		switch {
 		case k == keyEnter:
-			return string(line), true
-		case k == keyEsc || k == keyInterrupt || k == keyEOF:
+			return string(e.buf), true
+		case k == keyEsc || k == keyInterrupt || (k == keyEOF && len(e.buf) == 0):
 			return "", false
-		case k == keyBackspace:
-			if len(line) > 0 {
-				line = line[:len(line)-1]
-				io.WriteString(s.screen, "\b \b")
-			}
-		case k >= ' ' && console.Visible(string(k)) == string(k):
+		case k == keyRedraw:
+			// The terminal was resized (or Ctrl-L): the line is drawn
+			// again at its width.
+			w, _ = s.size()
+		case k >= ' ' && console.Visible(string(k)) != string(k):
 			// A control character (pasted, say) is not echoed to the
 			// terminal, which would obey it; nor is it wanted in a split.
-			line = append(line, k)
-			io.WriteString(s.screen, string(k))
+		default:
+			e.key(k)
 		}
 	}
 }

@@ -546,6 +546,12 @@ func TestNoteKey(t *testing.T) {
 		{name: "replaced", setup: "old", keys: "anew\r", want: "new", msg: "set the note of group 2"},
 		{name: "removed", setup: "old", keys: "a\r", want: "", msg: "removed the note of group 2"},
 		{name: "undone", keys: "acheck\rz", want: "", msg: "undid step 1: set the note of group 2"},
+		// The line editing keys: a typo is fixed without typing the
+		// rest of the line again.
+		{name: "Ctrl-W", keys: "acheck teh\x17the date\r", want: "check the date", msg: "set the note of group 2"},
+		{name: "Home, then typed before", keys: "a date\x1b[Hcheck the\r", want: "check the date", msg: "set the note of group 2"},
+		{name: "Alt-B is not Esc", keys: "aпроверить дату\x1bbэту \r", want: "проверить эту дату", msg: "set the note of group 2"},
+		{name: "Ctrl-U, then Enter removes", setup: "old", keys: "aтест\x15\r", want: "", msg: "removed the note of group 2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
