@@ -547,7 +547,7 @@ func TestReviewEditsInTheEditor(t *testing.T) {
 	s.send("e")
 	s.waitFor("EDITOR READY")
 	s.send("\x03")
-	s.waitFor("the editor " + editor + " failed")
+	s.waitFor(editor + " failed") // the path is on a line of its own
 	s.send("q")
 	if code := s.wait(); code != 0 {
 		t.Errorf("exit code %d, want 0", code)

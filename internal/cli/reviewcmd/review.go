@@ -531,11 +531,17 @@ func (s *session) size() (int, int) {
 	return w, h
 }
 
-// draw clears the screen and draws the current group between its
-// neighbours, the last action's messages and the keys. The neighbours are
-// left out when the screen is too short for them.
+// draw clears the screen and draws the current group (see layout).
 func (s *session) draw() {
-	w, h := s.size()
+	io.WriteString(s.screen, s.layout(s.size()))
+}
+
+// layout is the screen on a terminal w columns wide and h rows high (0:
+// unknown): the current group between its neighbours, the last action's
+// messages and the keys. The neighbours are left out when the screen is
+// too short for them, counting the rows the lines take once the terminal
+// wraps them; the messages are broken between words, as the groups are.
+func (s *session) layout(w, h int) string {
 	env := *s.env
 	env.Color = s.env.ErrColor
 	a := s.snap.Alignment
@@ -563,22 +569,84 @@ func (s *session) draw() {
 		}
 		return b.String()
 	}
-	keys := fitKeys(s.env.T("review.keys", nil), w)
+	title := env.Paint(console.Bold, s.env.T("review.title", map[string]any{"ID": s.d.ID, "Group": s.cur, "Count": len(a.Groups), "Left": s.left()}))
+	foot := ""
+	if s.msgs != "" {
+		foot = "\n" + wrapText(s.msgs, w) + "\n"
+	}
+	foot += "\n" + fitKeys(s.env.T("review.keys", nil), w) + "\n"
 	text := body(true)
-	footer := 4 + strings.Count(s.msgs, "\n") + strings.Count(keys, "\n")
-	if h > 0 && strings.Count(text, "\n")+footer > h {
+	// One row more for the prompt a key may open under the keys.
+	if h > 0 && rows(title+"\n"+text+foot, w)+1 > h {
 		text = body(false)
 	}
-	var b strings.Builder
-	b.WriteString("\x1b[H\x1b[2J")
-	b.WriteString(env.Paint(console.Bold, s.env.T("review.title", map[string]any{"ID": s.d.ID, "Group": s.cur, "Count": len(a.Groups), "Left": s.left()})))
-	b.WriteString("\n")
-	b.WriteString(text)
-	if s.msgs != "" {
-		b.WriteString("\n" + s.msgs + "\n")
+	return "\x1b[H\x1b[2J" + title + "\n" + text + foot
+}
+
+// rows is how many rows text takes on a terminal w columns wide, which
+// wraps a line longer than that.
+func rows(text string, w int) int {
+	n := 0
+	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		n += max(1, (width([]rune(plain(line)))+w-1)/max(w, 1))
 	}
-	b.WriteString("\n" + keys + "\n")
-	io.WriteString(s.screen, b.String())
+	return n
+}
+
+// plain is line without the colour codes console.Paint writes
+// (ESC [ digits and semicolons m), which take no column.
+func plain(line string) string {
+	if !strings.Contains(line, "\x1b[") {
+		return line
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(line, "\x1b[")
+		if i < 0 {
+			break
+		}
+		j := i + 2
+		for j < len(line) && (line[j] >= '0' && line[j] <= '9' || line[j] == ';') {
+			j++
+		}
+		if j < len(line) && line[j] == 'm' {
+			b.WriteString(line[:i])
+			line = line[j+1:]
+			continue
+		}
+		b.WriteString(line[:i+2])
+		line = line[i+2:]
+	}
+	b.WriteString(line)
+	return b.String()
+}
+
+// wrapText breaks the lines of text between words so that none is wider
+// than w-1 columns (a word wider than that stays whole, for the terminal
+// to break): the terminal would cut a message mid-word.
+func wrapText(text string, w int) string {
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		col := 0
+		for j, word := range strings.Split(line, " ") {
+			ww := width([]rune(plain(word)))
+			if j > 0 {
+				if col > 0 && col+1+ww > w-1 {
+					b.WriteString("\n")
+					col = 0
+				} else {
+					b.WriteString(" ")
+					col++
+				}
+			}
+			b.WriteString(word)
+			col += ww
+		}
+	}
+	return b.String()
 }
 
 // fitKeys breaks the line of keys ("c confirm · m merge next · …")

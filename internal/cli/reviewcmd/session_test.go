@@ -3,6 +3,7 @@ package reviewcmd
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -669,5 +670,47 @@ func TestEditKey(t *testing.T) {
 				t.Errorf("cursor on group %d, want 2", s.cur)
 			}
 		})
+	}
+}
+
+// TestLayoutFitsTheTerminal: the neighbours are left out when the screen
+// would not hold them, counting the rows long messages take once wrapped.
+// Before, the count took a message for one row: after a split with five
+// new findings the neighbours stayed, the screen scrolled, and the title
+// (which group, how many left) and the languages' header went off the top.
+// The messages are broken between words, not mid-word by the terminal.
+func TestLayoutFitsTheTerminal(t *testing.T) {
+	s := testSession(t, reviewtest.OneToOne)
+	s.cur = 3
+	var msgs []string
+	for i := 0; i < 6; i++ {
+		msgs = append(msgs, fmt.Sprintf("tilmash: предупреждение: новое замечание %d: en «penal colony» (penal-colony): нет соответствия в тексте kk, ожидается «түзеу колониясы»", i))
+	}
+	s.msgs = strings.Join(msgs, "\n")
+	const w = 60
+	for h := 12; h <= 80; h++ {
+		out := s.layout(w, h)
+		n := 0
+		for _, line := range strings.Split(strings.TrimSuffix(plain(strings.TrimPrefix(out, "\x1b[H\x1b[2J")), "\n"), "\n") {
+			n += max(1, (runewidth.StringWidth(line)+w-1)/w)
+		}
+		if n > h && (strings.Contains(out, "── 2 ·") || strings.Contains(out, "── 4 ·")) {
+			t.Errorf("%d rows: the neighbours are drawn on %d rows", h, n)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if n := runewidth.StringWidth(plain(line)); n > w {
+				t.Fatalf("%d rows: a line of %d columns, which the terminal breaks: %q", h, n, line)
+			}
+		}
+		for _, m := range msgs {
+			for _, word := range strings.Fields(m) {
+				if !slices.Contains(strings.Fields(out), word) {
+					t.Fatalf("%d rows: the word %q of a message is broken:\n%s", h, word, out)
+				}
+			}
+		}
+	}
+	if out := s.layout(w, 80); !strings.Contains(out, "── 2 ·") {
+		t.Errorf("on 80 rows the neighbours are not drawn:\n%s", out)
 	}
 }
