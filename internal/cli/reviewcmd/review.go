@@ -302,7 +302,7 @@ func (s *session) handle(k rune) (done bool, err error) {
 			return true, err
 		}
 	case 's':
-		line, ok := s.prompt(s.env.T("review.prompt-split", map[string]any{"Group": s.cur}))
+		line, ok := s.prompt(s.env.T("review.prompt-split", map[string]any{"Group": s.cur}), "")
 		if !ok || strings.TrimSpace(line) == "" {
 			s.say("review.cancelled", nil)
 			return false, nil
@@ -316,17 +316,22 @@ func (s *session) handle(k rune) (done bool, err error) {
 			return true, err
 		}
 	case 'a':
-		// The note is typed anew, the current one shown in the label: an
-		// empty line removes it, as group note with "" does; with no note
-		// yet, an empty line is nothing to do.
-		note := s.snap.Alignment.Groups[s.cur-1].Note
+		// The current note is on the line, to correct rather than type
+		// anew: an empty line removes it, as group note with "" does; with
+		// no note yet, an empty line is nothing to do, and so is the note
+		// as it was.
+		note := console.VisibleLine(s.snap.Alignment.Groups[s.cur-1].Note)
 		label := s.env.T("review.prompt-note", map[string]any{"Group": s.cur})
 		if note != "" {
-			label = s.env.T("review.prompt-note-change", map[string]any{"Group": s.cur, "Note": console.VisibleLine(note)})
+			label = s.env.T("review.prompt-note-change", map[string]any{"Group": s.cur})
 		}
-		line, ok := s.prompt(label)
-		if !ok || (note == "" && strings.TrimSpace(line) == "") {
+		line, ok := s.prompt(label, note)
+		switch {
+		case !ok || (note == "" && strings.TrimSpace(line) == ""):
 			s.say("review.cancelled", nil)
+			return false, nil
+		case note != "" && strings.Join(strings.Fields(line), " ") == note:
+			s.say("review.note-unchanged", map[string]any{"Group": s.cur})
 			return false, nil
 		}
 		if _, err := s.apply(review.SetNote{Group: s.cur, Note: line}); err != nil {
@@ -681,9 +686,11 @@ func (s *session) help() {
 // prompt reads a line, with the editing keys of readline (see lineEdit):
 // Enter accepts, Esc or Ctrl-C cancels, and so does Ctrl-D on an empty
 // line. A label too wide to leave room for the line takes a line of its
-// own, the line is typed under it.
-func (s *session) prompt(label string) (string, bool) {
-	var e lineEdit
+// own, the line is typed under it. The line starts as init, with the
+// cursor at its end.
+func (s *session) prompt(label, init string) (string, bool) {
+	e := lineEdit{buf: []rune(init)}
+	e.pos = len(e.buf)
 	w, _ := s.size()
 	io.WriteString(s.screen, "\n")
 	if runewidth.StringWidth(label) > w/2 {

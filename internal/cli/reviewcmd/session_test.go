@@ -544,8 +544,12 @@ func TestNoteKey(t *testing.T) {
 		{name: "ф on a Russian layout", keys: "фпроверить дату\r", want: "проверить дату", msg: "set the note of group 2"},
 		{name: "Esc", keys: "acheck\x1b", want: "", msg: "cancelled"},
 		{name: "an empty line without a note", keys: "a\r", want: "", msg: "cancelled"},
-		{name: "replaced", setup: "old", keys: "anew\r", want: "new", msg: "set the note of group 2"},
-		{name: "removed", setup: "old", keys: "a\r", want: "", msg: "removed the note of group 2"},
+		// The note is on the line, to correct: before, it was in the
+		// label, and a typo meant typing the whole note again.
+		{name: "corrected", setup: "chekc dates", keys: "a\x1b[H\x1b[C\x1b[C\x1b[C\x1b[3~\x1b[3~ck\r", want: "check dates", msg: "set the note of group 2"},
+		{name: "unchanged", setup: "old", keys: "a\r", want: "old", msg: "the note of group 2 is unchanged"},
+		{name: "replaced", setup: "old", keys: "a\x15new\r", want: "new", msg: "set the note of group 2"},
+		{name: "removed", setup: "old", keys: "a\x15\r", want: "", msg: "removed the note of group 2"},
 		{name: "undone", keys: "acheck\rz", want: "", msg: "undid step 1: set the note of group 2"},
 		// The line editing keys: a typo is fixed without typing the
 		// rest of the line again.
@@ -580,7 +584,7 @@ func TestNoteKey(t *testing.T) {
 			if !strings.Contains(s.msgs, tt.msg) {
 				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
 			}
-			if tt.setup != "" && !strings.Contains(s.screen.(*bytes.Buffer).String(), "now “"+tt.setup+"”") {
+			if tt.setup != "" && !strings.Contains(s.screen.(*bytes.Buffer).String(), "\r"+tt.setup+"\x1b[K") {
 				t.Errorf("the prompt does not show the note %q:\n%s", tt.setup, s.screen.(*bytes.Buffer).String())
 			}
 		})
