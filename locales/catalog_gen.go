@@ -927,6 +927,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   m          merge this group with the next one
   u or M     merge this group with the previous one
   s          split this group: type LANG:K for each language to cut, such as en:2 ru:2, then Enter
+  < or >     move the first sentence of a language to the previous group, or the last one to the next (as tilmash group move)
   e          correct this group's sentences in your editor ($VISUAL, $EDITOR or vi), as tilmash group edit does
   a          write, change or remove the note of this group (as tilmash group note)
   n or space skip to the next group to review (after the last, back to the first one left)
@@ -947,7 +948,7 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.journal-ignored", Other: "{{.Err}}; showing the files as they are"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} is a file, not a folder: tilmash keeps the document's journal (the steps undo takes back) there"},
 	{ID: "review.journal-not-folder.hint", Other: "move that file out of the document's folder or delete it; the next edit starts a new journal, and the document itself is unharmed"},
-	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · e edit · a note · n skip · p back · z undo · r redo · q quit · ? help"},
+	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · < > move · e edit · a note · n skip · p back · z undo · r redo · q quit · ? help"},
 	{ID: "review.need-flag", Other: "this command needs {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review is interactive and needs a terminal"},
 	{ID: "review.needs-terminal.hint", Other: "run it in a terminal; in scripts use tilmash group confirm, merge, split and move"},
@@ -974,6 +975,8 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "TEXT"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-move-next", Other: "move the last sentence of which language to the start of group {{.To}}? ({{.Langs}}; Enter to apply, Esc to cancel): "},
+	{ID: "review.prompt-move-prev", Other: "move the first sentence of which language to the end of group {{.To}}? ({{.Langs}}; Enter to apply, Esc to cancel): "},
 	{ID: "review.prompt-note", Other: "note for group {{.Group}} (Enter to save, Esc to cancel): "},
 	{ID: "review.prompt-note-change", Other: "note for group {{.Group}} (correct it, then Enter; Ctrl-U and Enter remove it; Esc to cancel): "},
 	{ID: "review.prompt-split", Other: "split group {{.Group}} before (LANG:K …, Enter to apply, Esc to cancel): "},
@@ -2372,6 +2375,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   m                 топты келесі топпен біріктіру
   u немесе M        топты алдыңғы топпен біріктіру
   s                 топты бөлу: бөлінетін әр тіл үшін ТІЛ:K теріп (мысалы en:2 ru:2), Enter басыңыз
+  < немесе >        бір тілдегі бірінші сөйлемді алдыңғы топқа, соңғысын келесі топқа ауыстыру (tilmash group move сияқты)
   e                 топ сөйлемдерін редакторда ($VISUAL, $EDITOR не vi) түзету, tilmash group edit сияқты
   a                 топтың ескертпесін жазу, өзгерту не өшіру (tilmash group note сияқты)
   n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
@@ -2392,7 +2396,7 @@ s не a басқаннан кейін теру: ← → және Home/End (Ctrl
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлдар қазіргі күйінде көрсетілді"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} — қалта емес, файл: tilmash құжат журналын (undo кері қайтаратын қадамдарды) осы жерде сақтайды"},
 	{ID: "review.journal-not-folder.hint", Other: "сол файлды құжат қалтасынан басқа жерге көшіріңіз не өшіріңіз; келесі түзету жаңа журнал бастайды, құжаттың өзіне зиян келген жоқ"},
-	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · e түзету · a ескертпе · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
+	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · < > ауыстыру · e түзету · a ескертпе · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
 	{ID: "review.need-flag", Other: "бұл командаға {{.Flag}} параметрі керек"},
 	{ID: "review.needs-terminal", Other: "review — интерактивті команда, оған терминал керек"},
 	{ID: "review.needs-terminal.hint", Other: "оны терминалда іске қосыңыз; сценарийлерде tilmash group confirm, merge, split және move командаларын қолданыңыз"},
@@ -2419,6 +2423,8 @@ s не a басқаннан кейін теру: ← → және Home/End (Ctrl
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "МӘТІН"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-move-next", Other: "қай тілдегі соңғы сөйлемді {{.To}}-топтың басына ауыстыру керек? ({{.Langs}}; Enter — қолдану, Esc — бас тарту): "},
+	{ID: "review.prompt-move-prev", Other: "қай тілдегі бірінші сөйлемді {{.To}}-топтың соңына ауыстыру керек? ({{.Langs}}; Enter — қолдану, Esc — бас тарту): "},
 	{ID: "review.prompt-note", Other: "{{.Group}}-топқа ескертпе (Enter — сақтау, Esc — бас тарту): "},
 	{ID: "review.prompt-note-change", Other: "{{.Group}}-топтың ескертпесі (түзетіп, Enter басыңыз; Ctrl-U мен Enter ескертпені өшіреді; Esc — бас тарту): "},
 	{ID: "review.prompt-split", Other: "{{.Group}}-топты мына жерден бөлу (ТІЛ:K …, Enter — қолдану, Esc — бас тарту): "},
@@ -3817,6 +3823,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   m            объединить группу со следующей
   u или M      объединить группу с предыдущей
   s            разделить группу: введите ЯЗЫК:K для каждого языка, который нужно разделить, например en:2 ru:2, и Enter
+  < или >      перенести первое предложение на одном языке в предыдущую группу или последнее — в следующую (как tilmash group move)
   e            исправить предложения группы в редакторе ($VISUAL, $EDITOR или vi), как tilmash group edit
   a            написать, изменить или удалить заметку группы (как tilmash group note)
   n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)
@@ -3837,7 +3844,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.journal-ignored", Other: "{{.Err}}; файлы показаны как есть"},
 	{ID: "review.journal-not-folder", Other: "{{.File}} — файл, а не папка: здесь tilmash хранит журнал документа (шаги, которые отменяет undo)"},
 	{ID: "review.journal-not-folder.hint", Other: "перенесите этот файл из папки документа или удалите его; следующая правка начнёт новый журнал, сам документ не пострадал"},
-	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · e исправить · a заметка · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
+	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · < > перенести · e исправить · a заметка · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
 	{ID: "review.need-flag", Other: "этой команде нужен параметр {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review — интерактивная команда, ей нужен терминал"},
 	{ID: "review.needs-terminal.hint", Other: "запустите её в терминале; в сценариях используйте tilmash group confirm, merge, split и move"},
@@ -3864,6 +3871,8 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "ТЕКСТ"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-move-next", Other: "последнее предложение на каком языке перенести в начало группы {{.To}}? ({{.Langs}}; Enter — применить, Esc — отмена): "},
+	{ID: "review.prompt-move-prev", Other: "первое предложение на каком языке перенести в конец группы {{.To}}? ({{.Langs}}; Enter — применить, Esc — отмена): "},
 	{ID: "review.prompt-note", Other: "заметка к группе {{.Group}} (Enter — сохранить, Esc — отмена): "},
 	{ID: "review.prompt-note-change", Other: "заметка к группе {{.Group}} (исправьте и нажмите Enter; Ctrl-U и Enter удаляют заметку; Esc — отмена): "},
 	{ID: "review.prompt-split", Other: "разделить группу {{.Group}} перед (ЯЗЫК:K …, Enter — применить, Esc — отмена): "},

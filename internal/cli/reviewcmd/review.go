@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"syscall"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
@@ -307,7 +308,7 @@ func (s *session) handle(k rune) (done bool, err error) {
 			s.say("review.cancelled", nil)
 			return false, nil
 		}
-		at, err := args.ParseAt(strings.Fields(line), "")
+		at, err := args.ParseAt(strings.Fields(latinLangs(line)), "")
 		if err != nil {
 			s.report(err)
 			return false, nil
@@ -335,6 +336,10 @@ func (s *session) handle(k rune) (done bool, err error) {
 			return false, nil
 		}
 		if _, err := s.apply(review.SetNote{Group: s.cur, Note: line}); err != nil {
+			return true, err
+		}
+	case '<', '>':
+		if err := s.move(k == '>'); err != nil {
 			return true, err
 		}
 	case 'e':
@@ -386,6 +391,67 @@ func latinKey(k rune) rune {
 		return []rune(latinOfKeys)[utf8.RuneCountInString(cyrillicKeys[:i])]
 	}
 	return k
+}
+
+// latinLangs is what a person typed for a split or a move with its
+// language codes as a Latin layout types them: on a Russian or Kazakh
+// layout, en:2 comes out as ут:2. A code is Latin letters, so a Cyrillic
+// one can only be that.
+func latinLangs(line string) string {
+	fields := strings.Fields(line)
+	for i, f := range fields {
+		lang, rest, colon := strings.Cut(f, ":")
+		if lang == "" || strings.IndexFunc(lang, func(r rune) bool { return !strings.ContainsRune(cyrillicKeys, r) }) >= 0 {
+			continue
+		}
+		var b strings.Builder
+		for _, r := range lang {
+			b.WriteRune(unicode.ToLower(latinKey(r)))
+		}
+		if colon {
+			b.WriteString(":" + rest)
+		}
+		fields[i] = b.String()
+	}
+	return strings.Join(fields, " ")
+}
+
+// move is the < and > keys: the first sentence of a language to the end
+// of the previous group, or the last one to the start of the next group,
+// as group move does; the prompt asks which language, and offers the one
+// language that has more sentences in the group than one, if there is one.
+func (s *session) move(next bool) error {
+	a := s.snap.Alignment
+	to := s.cur - 1
+	if next {
+		to = s.cur + 1
+	}
+	if to < 1 || to > len(a.Groups) {
+		s.report(review.Edge(s.cur, next))
+		return nil
+	}
+	guess := ""
+	for _, l := range a.Languages {
+		if len(a.Groups[s.cur-1].Sents[l]) > 1 {
+			if guess != "" {
+				guess = ""
+				break
+			}
+			guess = l
+		}
+	}
+	id := "review.prompt-move-prev"
+	if next {
+		id = "review.prompt-move-next"
+	}
+	line, ok := s.prompt(s.env.T(id, map[string]any{"To": to, "Langs": strings.Join(a.Languages, ", ")}), guess)
+	lang := strings.TrimSpace(latinLangs(line))
+	if !ok || lang == "" {
+		s.say("review.cancelled", nil)
+		return nil
+	}
+	_, err := s.apply(review.Move{Group: s.cur, Lang: lang, Next: next})
+	return err
 }
 
 // advance moves to the next group that needs review. After the last one

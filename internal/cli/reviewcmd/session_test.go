@@ -718,3 +718,60 @@ func TestLayoutFitsTheTerminal(t *testing.T) {
 		t.Errorf("on 80 rows the neighbours are not drawn:\n%s", out)
 	}
 }
+
+// TestMoveKey: < and > move a sentence to the neighbouring group as group
+// move does, the prompt asking which language; before, review had no way
+// to move one, and a person quit to run group move. Language codes typed
+// on a Russian or Kazakh layout (лл for kk) are read as the Latin layout
+// types them, in a split too.
+func TestMoveKey(t *testing.T) {
+	extraKK := reviewtest.Shape{{1, 1, 1}, {1, 1, 2}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 0}}
+	tests := []struct {
+		name  string
+		shape reviewtest.Shape
+		start int
+		keys  string
+		want  string // the shape of the groups afterwards
+		msg   string
+	}{
+		{name: "the last kk sentence to the next group", shape: reviewtest.OneToOne, start: 2, keys: ">kk\r",
+			want: "1-1-1 1-1-0 1-1-2 1-1-1 1-1-1 1-1-1", msg: "moved the last kk sentence of group 2 to the start of group 3"},
+		{name: "the first en sentence to the previous group", shape: reviewtest.OneToOne, start: 2, keys: "<en\r",
+			want: "2-1-1 0-1-1 1-1-1 1-1-1 1-1-1 1-1-1", msg: "moved the first en sentence of group 2 to the end of group 1"},
+		{name: "on a Russian layout", shape: reviewtest.OneToOne, start: 2, keys: "Блл\r",
+			want: "1-1-2 1-1-0 1-1-1 1-1-1 1-1-1 1-1-1", msg: "moved the first kk sentence of group 2 to the end of group 1"},
+		{name: "the language with a sentence too many is offered", shape: extraKK, start: 2, keys: ">\r",
+			want: "1-1-1 1-1-1 1-1-2 1-1-1 1-1-1 1-1-0", msg: "moved the last kk sentence of group 2"},
+		{name: "Esc", shape: reviewtest.OneToOne, start: 2, keys: ">kk\x1b",
+			want: "1-1-1 1-1-1 1-1-1 1-1-1 1-1-1 1-1-1", msg: "cancelled"},
+		{name: "before the first group", shape: reviewtest.OneToOne, start: 1, keys: "<",
+			want: "1-1-1 1-1-1 1-1-1 1-1-1 1-1-1 1-1-1", msg: "group 1 is the first"},
+		{name: "a language the document lacks", shape: reviewtest.OneToOne, start: 2, keys: ">de\r",
+			want: "1-1-1 1-1-1 1-1-1 1-1-1 1-1-1 1-1-1", msg: "de"},
+		{name: "a split typed on a Russian layout", shape: reviewtest.Uneven, start: 2, keys: "sут:2 кг:2 лл:2\r",
+			want: "1-1-1 1-1-1 1-1-1 1-1-1 1-1-0 0-0-1 1-1-1", msg: "split group 2 before en:2 ru:2 kk:2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, tt.shape)
+			s.cur = tt.start
+			keys := []rune(tt.keys)
+			s.keys = &keyReader{r: strings.NewReader(string(keys[1:]))}
+			press(t, s, string(keys[0]))
+			a, err := s.d.Alignment()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, g := range a.Groups {
+				got = append(got, g.Kind(a.Languages))
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("groups %s, want %s", strings.Join(got, " "), tt.want)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+		})
+	}
+}
