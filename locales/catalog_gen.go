@@ -881,6 +881,7 @@ Lines starting with # are left out. To change nothing, close without saving.`},
 	{ID: "review.flag.to", Other: "where the sentence goes: {{.Ph}}"},
 	{ID: "review.flag.width", Other: "draw the groups {{.Ph}} characters wide, 40 at least"},
 	{ID: "review.gap", Other: "group {{.Group}} has no sentence in {{.Langs}}: it is flagged for review"},
+	{ID: "review.goto-bad", Other: "“{{.Text}}” is not a group number: type one from 1 to {{.Count}}"},
 	{ID: "review.group.confirm.args", Other: "DOC RANGE"},
 	{ID: "review.group.confirm.description", Other: `Marks the groups in RANGE as checked by a person. Re-alignment never changes a confirmed group. RANGE is a list of numbers and ranges, or all.
 
@@ -928,6 +929,8 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   u or M     merge this group with the previous one
   s          split this group: type LANG:K for each language to cut, such as en:2 ru:2, then Enter
   < or >     move the first sentence of a language to the previous group, or the last one to the next (as tilmash group move)
+  g          go to a group by its number
+  /          find words in the groups' sentences and notes, from the next group on (Enter again finds the next)
   e          correct this group's sentences in your editor ($VISUAL, $EDITOR or vi), as tilmash group edit does
   a          write, change or remove the note of this group (as tilmash group note)
   n or space skip to the next group to review (after the last, back to the first one left)
@@ -975,10 +978,12 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "TEXT"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-goto", Other: "go to group (1–{{.Count}}, Enter to go, Esc to cancel): "},
 	{ID: "review.prompt-move-next", Other: "move the last sentence of which language to the start of group {{.To}}? ({{.Langs}}; Enter to apply, Esc to cancel): "},
 	{ID: "review.prompt-move-prev", Other: "move the first sentence of which language to the end of group {{.To}}? ({{.Langs}}; Enter to apply, Esc to cancel): "},
 	{ID: "review.prompt-note", Other: "note for group {{.Group}} (Enter to save, Esc to cancel): "},
 	{ID: "review.prompt-note-change", Other: "note for group {{.Group}} (correct it, then Enter; Ctrl-U and Enter remove it; Esc to cancel): "},
+	{ID: "review.prompt-search", Other: "find in the groups (Enter to search from the next group on, Esc to cancel): "},
 	{ID: "review.prompt-split", Other: "split group {{.Group}} before (LANG:K …, Enter to apply, Esc to cancel): "},
 	{ID: "review.recovered", Other: "rolled back edit {{.Step}} ({{.What}}), which a crash had interrupted"},
 	{ID: "review.redo-changed", Other: "{{.File}} changed after step {{.Step}} was undone (by hand or by another program): redoing the step would throw that change away"},
@@ -1005,6 +1010,8 @@ Example: tilmash redo zarechnoye-videos --steps 2`},
 Example: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "start at group {{.Ph}}"},
 	{ID: "review.review.usage", Other: "review the groups one by one in the terminal"},
+	{ID: "review.search-none", Other: "no group holds “{{.Text}}”"},
+	{ID: "review.search-wrapped", Other: "the search reached the last group and went on from the first: found in group {{.Group}}"},
 	{ID: "review.session", One: "{{.Count}} change to {{.ID}} in this session; tilmash undo {{.ID}} takes it back", Other: "{{.Count}} changes to {{.ID}} in this session; tilmash undo {{.ID}} takes them back one at a time"},
 	{ID: "review.show-none", Other: "no group of {{.ID}} to show"},
 	{ID: "review.show-unverified", One: "the alignment no longer matches the stored texts ({{.Count}} problem), for example: {{.First}}", Other: "the alignment no longer matches the stored texts ({{.Count}} problems), for example: {{.First}}"},
@@ -2329,6 +2336,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.flag.to", Other: "сөйлем қайда ауысады: {{.Ph}}"},
 	{ID: "review.flag.width", Other: "шығыс ені: {{.Ph}} таңба, кемінде 40"},
 	{ID: "review.gap", Other: "{{.Group}}-топта мына тілдерде сөйлем жоқ: {{.Langs}}; топ тексеруге белгіленді"},
+	{ID: "review.goto-bad", Other: "«{{.Text}}» топ нөмірі емес: топ нөмірін теріңіз (1–{{.Count}})"},
 	{ID: "review.group.confirm.args", Other: "ҚҰЖАТ АУҚЫМ"},
 	{ID: "review.group.confirm.description", Other: `АУҚЫМ-дағы топтарды адам тексерген деп белгілейді. Қайта теңестіру расталған топты ешқашан өзгертпейді. АУҚЫМ — нөмірлер мен аралықтар тізімі немесе all.
 
@@ -2376,6 +2384,8 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   u немесе M        топты алдыңғы топпен біріктіру
   s                 топты бөлу: бөлінетін әр тіл үшін ТІЛ:K теріп (мысалы en:2 ru:2), Enter басыңыз
   < немесе >        бір тілдегі бірінші сөйлемді алдыңғы топқа, соңғысын келесі топқа ауыстыру (tilmash group move сияқты)
+  g                 нөмірі бойынша топқа өту
+  /                 топтардың сөйлемдері мен ескертпелерінен сөз іздеу, келесі топтан бастап (орыс пернетақтасында — нүкте; Enter тағы басылса, әрі қарай іздейді)
   e                 топ сөйлемдерін редакторда ($VISUAL, $EDITOR не vi) түзету, tilmash group edit сияқты
   a                 топтың ескертпесін жазу, өзгерту не өшіру (tilmash group note сияқты)
   n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
@@ -2423,10 +2433,12 @@ s не a басқаннан кейін теру: ← → және Home/End (Ctrl
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "МӘТІН"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-goto", Other: "топқа өту (1–{{.Count}}, Enter — өту, Esc — бас тарту): "},
 	{ID: "review.prompt-move-next", Other: "қай тілдегі соңғы сөйлемді {{.To}}-топтың басына ауыстыру керек? ({{.Langs}}; Enter — қолдану, Esc — бас тарту): "},
 	{ID: "review.prompt-move-prev", Other: "қай тілдегі бірінші сөйлемді {{.To}}-топтың соңына ауыстыру керек? ({{.Langs}}; Enter — қолдану, Esc — бас тарту): "},
 	{ID: "review.prompt-note", Other: "{{.Group}}-топқа ескертпе (Enter — сақтау, Esc — бас тарту): "},
 	{ID: "review.prompt-note-change", Other: "{{.Group}}-топтың ескертпесі (түзетіп, Enter басыңыз; Ctrl-U мен Enter ескертпені өшіреді; Esc — бас тарту): "},
+	{ID: "review.prompt-search", Other: "топтардан іздеу (Enter — келесі топтан бастап іздеу, Esc — бас тарту): "},
 	{ID: "review.prompt-split", Other: "{{.Group}}-топты мына жерден бөлу (ТІЛ:K …, Enter — қолдану, Esc — бас тарту): "},
 	{ID: "review.recovered", Other: "іркіліс салдарынан үзілген {{.Step}}-түзету ({{.What}}) кері қайтарылды"},
 	{ID: "review.redo-changed", Other: "{{.File}} файлы {{.Step}}-қадам кері қайтарылғаннан кейін өзгерген (қолмен немесе басқа бағдарламамен): қадамды қайта орындау сол өзгерісті жойып жібереді"},
@@ -2453,6 +2465,8 @@ s не a басқаннан кейін теру: ← → және Home/End (Ctrl
 Мысал: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "{{.Ph}}-топтан бастау"},
 	{ID: "review.review.usage", Other: "терминалда топтарды бір-бірлеп тексеру"},
+	{ID: "review.search-none", Other: "«{{.Text}}» ешбір топта жоқ"},
+	{ID: "review.search-wrapped", Other: "іздеу соңғы топқа жетіп, біріншісінен жалғасты: {{.Group}}-топтан табылды"},
 	{ID: "review.session", One: "осы сеанста {{.ID}} құжатына {{.Count}} өзгеріс енгізілді; tilmash undo {{.ID}} оны кері қайтарады", Other: "осы сеанста {{.ID}} құжатына {{.Count}} өзгеріс енгізілді; tilmash undo {{.ID}} оларды бір-бірлеп кері қайтарады"},
 	{ID: "review.show-none", Other: "{{.ID}} құжатында көрсетілетін топ жоқ"},
 	{ID: "review.show-unverified", One: "теңестіру сақталған мәтіндерге енді сәйкес емес ({{.Count}} қате), мысалы: {{.First}}", Other: "теңестіру сақталған мәтіндерге енді сәйкес емес ({{.Count}} қате), мысалы: {{.First}}"},
@@ -3777,6 +3791,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.flag.to", Other: "куда перенести предложение: {{.Ph}}"},
 	{ID: "review.flag.width", Other: "ширина вывода: {{.Ph}} символов, не меньше 40"},
 	{ID: "review.gap", Other: "в группе {{.Group}} нет предложений на языках: {{.Langs}}; группа помечена для проверки"},
+	{ID: "review.goto-bad", Other: "«{{.Text}}» — не номер группы: введите номер от 1 до {{.Count}}"},
 	{ID: "review.group.confirm.args", Other: "ДОКУМЕНТ ДИАПАЗОН"},
 	{ID: "review.group.confirm.description", Other: `Отмечает группы из ДИАПАЗОНА как проверенные человеком. Повторное выравнивание никогда не меняет подтверждённую группу. ДИАПАЗОН — список номеров и промежутков или all.
 
@@ -3824,6 +3839,8 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   u или M      объединить группу с предыдущей
   s            разделить группу: введите ЯЗЫК:K для каждого языка, который нужно разделить, например en:2 ru:2, и Enter
   < или >      перенести первое предложение на одном языке в предыдущую группу или последнее — в следующую (как tilmash group move)
+  g            перейти к группе по номеру
+  /            найти слова в предложениях и заметках групп, начиная со следующей (в русской раскладке — точка; Enter ещё раз ищет дальше)
   e            исправить предложения группы в редакторе ($VISUAL, $EDITOR или vi), как tilmash group edit
   a            написать, изменить или удалить заметку группы (как tilmash group note)
   n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)
@@ -3871,10 +3888,12 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.ph.n", Other: "N"},
 	{ID: "review.ph.text", Other: "ТЕКСТ"},
 	{ID: "review.ph.to", Other: "prev|next"},
+	{ID: "review.prompt-goto", Other: "перейти к группе (1–{{.Count}}, Enter — перейти, Esc — отмена): "},
 	{ID: "review.prompt-move-next", Other: "последнее предложение на каком языке перенести в начало группы {{.To}}? ({{.Langs}}; Enter — применить, Esc — отмена): "},
 	{ID: "review.prompt-move-prev", Other: "первое предложение на каком языке перенести в конец группы {{.To}}? ({{.Langs}}; Enter — применить, Esc — отмена): "},
 	{ID: "review.prompt-note", Other: "заметка к группе {{.Group}} (Enter — сохранить, Esc — отмена): "},
 	{ID: "review.prompt-note-change", Other: "заметка к группе {{.Group}} (исправьте и нажмите Enter; Ctrl-U и Enter удаляют заметку; Esc — отмена): "},
+	{ID: "review.prompt-search", Other: "найти в группах (Enter — искать со следующей группы, Esc — отмена): "},
 	{ID: "review.prompt-split", Other: "разделить группу {{.Group}} перед (ЯЗЫК:K …, Enter — применить, Esc — отмена): "},
 	{ID: "review.recovered", Other: "откачена правка {{.Step}} ({{.What}}), прерванная сбоем"},
 	{ID: "review.redo-changed", Other: "{{.File}} изменился после отмены шага {{.Step}} (вручную или другой программой): возврат шага уничтожил бы это изменение"},
@@ -3901,6 +3920,8 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 Пример: tilmash review zarechnoye-videos`},
 	{ID: "review.review.flag.from", Other: "начать с группы {{.Ph}}"},
 	{ID: "review.review.usage", Other: "проверить группы по одной в терминале"},
+	{ID: "review.search-none", Other: "ни в одной группе нет «{{.Text}}»"},
+	{ID: "review.search-wrapped", Other: "поиск дошёл до последней группы и продолжился с первой: найдено в группе {{.Group}}"},
 	{ID: "review.session", One: "за этот сеанс в {{.ID}} сделано {{.Count}} изменение; tilmash undo {{.ID}} отменяет изменения по одному", Few: "за этот сеанс в {{.ID}} сделано {{.Count}} изменения; tilmash undo {{.ID}} отменяет их по одному", Many: "за этот сеанс в {{.ID}} сделано {{.Count}} изменений; tilmash undo {{.ID}} отменяет их по одному", Other: "за этот сеанс в {{.ID}} сделано {{.Count}} изменения; tilmash undo {{.ID}} отменяет их по одному"},
 	{ID: "review.show-none", Other: "в документе {{.ID}} нет групп для показа"},
 	{ID: "review.show-unverified", One: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибка), например: {{.First}}", Few: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибки), например: {{.First}}", Many: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибок), например: {{.First}}", Other: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибки), например: {{.First}}"},

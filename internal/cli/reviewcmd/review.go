@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -16,6 +17,7 @@ import (
 	"github.com/mattn/go-runewidth"
 	urfave "github.com/urfave/cli/v2"
 	"golang.org/x/term"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
@@ -77,6 +79,8 @@ type session struct {
 	// editing is set while the person's editor runs: Ctrl-C there is the
 	// editor's, not a reason to end the session (git ignores it too).
 	editing atomic.Bool
+	// query is the last search (the / key), offered again.
+	query string
 	// sig receives the signals that end the session (nil outside a
 	// terminal): the editor's run ignores Ctrl-C and Ctrl-\ and gives them
 	// back to it.
@@ -342,6 +346,10 @@ func (s *session) handle(k rune) (done bool, err error) {
 		if err := s.move(k == '>'); err != nil {
 			return true, err
 		}
+	case 'g':
+		s.goTo()
+	case '/':
+		s.search()
 	case 'e':
 		if err := s.editGroup(); err != nil {
 			return true, err
@@ -382,10 +390,14 @@ const (
 // latinKey is the key k as a Latin layout has it: a translator typing in
 // Russian or Kazakh presses с for c (the same key), and means c, as in the
 // browser workbench. There, the key of / with Shift (? on a Latin layout)
-// types a comma: it asks for help too. Any other key is itself.
+// types a comma: it asks for help too, and the key of / types a full
+// stop: it searches. Any other key is itself.
 func latinKey(k rune) rune {
-	if k == ',' {
+	switch k {
+	case ',':
 		return '?'
+	case '.':
+		return '/'
 	}
 	if i := strings.IndexRune(cyrillicKeys, k); i >= 0 {
 		return []rune(latinOfKeys)[utf8.RuneCountInString(cyrillicKeys[:i])]
@@ -452,6 +464,68 @@ func (s *session) move(next bool) error {
 	}
 	_, err := s.apply(review.Move{Group: s.cur, Lang: lang, Next: next})
 	return err
+}
+
+// goTo is the g key: the group whose number is typed, reviewed or not.
+func (s *session) goTo() {
+	n := len(s.snap.Alignment.Groups)
+	line, ok := s.prompt(s.env.T("review.prompt-goto", map[string]any{"Count": n}), "")
+	line = strings.TrimSpace(line)
+	if !ok || line == "" {
+		s.say("review.cancelled", nil)
+		return
+	}
+	k, err := strconv.Atoi(line)
+	switch {
+	case err != nil:
+		s.report(s.env.Usage("review.goto-bad", map[string]any{"Text": line, "Count": n}, ""))
+	case k < 1 || k > n:
+		s.report(review.NoGroup(k, n))
+	default:
+		s.cur = k
+	}
+}
+
+// search is the / key: the next group, after this one and then from the
+// first, whose sentences or note hold what is typed, in any language,
+// whatever the case and however a sentence is broken into lines. The line
+// starts with the last search, so that Enter finds the next group.
+func (s *session) search() {
+	line, ok := s.prompt(s.env.T("review.prompt-search", nil), s.query)
+	q := strings.TrimSpace(line)
+	if !ok || q == "" {
+		s.say("review.cancelled", nil)
+		return
+	}
+	s.query = q
+	want := fold(q)
+	a := s.snap.Alignment
+	n := len(a.Groups)
+	for i := 1; i <= n; i++ {
+		k := (s.cur-1+i)%n + 1
+		g := a.Groups[k-1]
+		hit := strings.Contains(fold(g.Note), want)
+		for _, l := range a.Languages {
+			for _, st := range g.Sents[l] {
+				hit = hit || strings.Contains(fold(review.OneLine(st.Text)), want)
+			}
+		}
+		if !hit {
+			continue
+		}
+		if k <= s.cur {
+			s.say("review.search-wrapped", map[string]any{"Group": k})
+		}
+		s.cur = k
+		return
+	}
+	s.say("review.search-none", map[string]any{"Text": q})
+}
+
+// fold is text as search compares it: NFC, lower case, its white space
+// runs one space.
+func fold(text string) string {
+	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(text))), " ")
 }
 
 // advance moves to the next group that needs review. After the last one

@@ -775,3 +775,49 @@ func TestMoveKey(t *testing.T) {
 		})
 	}
 }
+
+// TestGoToAndSearch: g goes to a group by its number and / to the next
+// group whose sentences or note hold the words typed, in any language and
+// case, wrapping around; review had neither, and a person reviewing a
+// 40-group article stepped through it group by group (or quit to run
+// show) to reach the one an editor named.
+func TestGoToAndSearch(t *testing.T) {
+	tests := []struct {
+		name  string
+		start int
+		keys  string
+		cur   int
+		msg   string
+	}{
+		{name: "go to", start: 2, keys: "g5\r", cur: 5},
+		{name: "go to on a Russian layout", start: 2, keys: "п5\r", cur: 5},
+		{name: "go to a group that does not exist", start: 2, keys: "g9\r", cur: 2, msg: "group 9"},
+		{name: "go to, not a number", start: 2, keys: "gпять\r", cur: 2, msg: "“пять” is not a group number"},
+		{name: "go to, Esc", start: 2, keys: "g5\x1b", cur: 2, msg: "cancelled"},
+		{name: "search Kazakh, any case", start: 1, keys: "/ДӘЛЕЛДЕР\r", cur: 3},
+		{name: "search on a Russian layout (the key of / types .)", start: 1, keys: ".судья\r", cur: 3},
+		{name: "search wraps around", start: 4, keys: "/aralsk\r", cur: 2, msg: "went on from the first: found in group 2"},
+		{name: "search a note", start: 1, keys: "/the tense\r", cur: 3},
+		{name: "search again from the next", start: 1, keys: "/рыбак\r/\r", cur: 4},
+		{name: "search a wrapped sentence across its line break", start: 1, keys: "/Aralsk heard\r", cur: 2},
+		{name: "nothing found", start: 2, keys: "/Астана\r", cur: 2, msg: "no group holds “Астана”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := wrappedSession(t)
+			s.cur = tt.start
+			s.keys = &keyReader{r: strings.NewReader(tt.keys)}
+			for k, err := s.keys.next(); err == nil; k, err = s.keys.next() {
+				if done, err := s.handle(k); err != nil || done {
+					t.Fatalf("key %q: done %v, err %v", k, done, err)
+				}
+			}
+			if s.cur != tt.cur {
+				t.Errorf("on group %d, want %d; the screen says %q", s.cur, tt.cur, s.msgs)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+		})
+	}
+}
