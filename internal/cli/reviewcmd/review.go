@@ -768,20 +768,28 @@ func plain(line string) string {
 
 // wrapText breaks the lines of text between words so that none is wider
 // than w-1 columns (a word wider than that stays whole, for the terminal
-// to break): the terminal would cut a message mid-word.
+// to break): the terminal would cut a message mid-word. A line of the
+// help ("  c     confirm …") goes on under its description.
 func wrapText(text string, w int) string {
 	var b strings.Builder
 	for i, line := range strings.Split(text, "\n") {
 		if i > 0 {
 			b.WriteString("\n")
 		}
+		indent := hanging(line)
+		if indent >= w/2 {
+			indent = 0
+		}
 		col := 0
 		for j, word := range strings.Split(line, " ") {
 			ww := width([]rune(plain(word)))
 			if j > 0 {
-				if col > 0 && col+1+ww > w-1 {
-					b.WriteString("\n")
-					col = 0
+				if col > indent && col+1+ww > w-1 {
+					b.WriteString("\n" + strings.Repeat(" ", indent))
+					col = indent
+					if word == "" {
+						continue
+					}
 				} else {
 					b.WriteString(" ")
 					col++
@@ -792,6 +800,35 @@ func wrapText(text string, w int) string {
 		}
 	}
 	return b.String()
+}
+
+// hanging is the column an indented line's continuation starts at: that
+// of the text after a run of two spaces or more that follows its first
+// word, as in the help's lines of keys, else that of its first word. A
+// line that is not indented (a message) goes on from the first column.
+func hanging(line string) int {
+	rs := []rune(line)
+	i := 0
+	for i < len(rs) && rs[i] == ' ' {
+		i++
+	}
+	lead := i
+	if lead == 0 {
+		return 0
+	}
+	for j := i; j+1 < len(rs); j++ {
+		if rs[j] == ' ' && rs[j+1] == ' ' {
+			k := j
+			for k < len(rs) && rs[k] == ' ' {
+				k++
+			}
+			if k < len(rs) {
+				return width(rs[:k])
+			}
+			break
+		}
+	}
+	return lead
 }
 
 // fitKeys breaks the line of keys ("c confirm · m merge next · …")
@@ -819,7 +856,8 @@ func fitKeys(keys string, w int) string {
 }
 
 func (s *session) help() {
-	io.WriteString(s.screen, "\x1b[H\x1b[2J"+s.env.T("review.help", map[string]any{"ID": s.d.ID, "Group": s.cur})+"\n\n"+s.env.T("review.any-key", nil)+"\n")
+	w, _ := s.size()
+	io.WriteString(s.screen, "\x1b[H\x1b[2J"+wrapText(s.env.T("review.help", map[string]any{"ID": s.d.ID, "Group": s.cur}), w)+"\n\n"+s.env.T("review.any-key", nil)+"\n")
 	s.keys.next()
 }
 
@@ -834,7 +872,7 @@ func (s *session) prompt(label, init string) (string, bool) {
 	w, _ := s.size()
 	io.WriteString(s.screen, "\n")
 	if runewidth.StringWidth(label) > w/2 {
-		io.WriteString(s.screen, label+"\n")
+		io.WriteString(s.screen, wrapText(label, w)+"\n")
 		label = ""
 	}
 	for {

@@ -821,3 +821,45 @@ func TestGoToAndSearch(t *testing.T) {
 		})
 	}
 }
+
+// TestWrapText: messages, labels and the help are broken between words
+// to the terminal's width; a line of the help goes on under its
+// description. Before, the terminal cut them mid-word ("пернетақтас|ында").
+func TestWrapText(t *testing.T) {
+	tests := []struct {
+		name, text string
+		w          int
+		want       string
+	}{
+		{"fits", "tilmash: бас тартылды", 40, "tilmash: бас тартылды"},
+		{"a message", "tilmash: іздеу соңғы топқа жетіп, біріншісінен жалғасты", 30, "tilmash: іздеу соңғы топқа\nжетіп, біріншісінен жалғасты"},
+		{"a help line", "  g          go to a group by its number, or else", 30, "  g          go to a group by\n             its number, or\n             else"},
+		{"a long word stays whole", "see /a/very/long/path/to/the/editor.sh now", 20, "see\n/a/very/long/path/to/the/editor.sh\nnow"},
+		{"colours take no room", "\x1b[33mwarning\x1b[0m: one two", 20, "\x1b[33mwarning\x1b[0m: one two"},
+		{"wide characters", "東京東京 東京東京 東京", 12, "東京東京\n東京東京\n東京"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := wrapText(tt.text, tt.w); got != tt.want {
+				t.Errorf("wrapText(%q, %d) =\n%s\nwant\n%s", tt.text, tt.w, got, tt.want)
+			}
+		})
+	}
+	for _, lang := range []string{"en", "ru", "kk"} {
+		env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env.Width = 80
+		s := testSession(t, reviewtest.OneToOne)
+		s.env = env
+		screen := &bytes.Buffer{}
+		s.screen, s.keys = screen, &keyReader{r: strings.NewReader("x")}
+		s.help()
+		for _, line := range strings.Split(screen.String(), "\n") {
+			if n := runewidth.StringWidth(line); n > 79 {
+				t.Errorf("%s: a help line of %d columns: %q", lang, n, line)
+			}
+		}
+	}
+}
