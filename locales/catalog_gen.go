@@ -1004,6 +1004,7 @@ Example: tilmash redo zarechnoye-videos --steps 2`},
 	{ID: "review.redo.usage", Other: "put back the steps undo took back"},
 	{ID: "review.redone", Other: "redid step {{.Step}}: {{.What}}"},
 	{ID: "review.reloaded", Other: "the alignment changed on disk, so it was read again: press the key again"},
+	{ID: "review.resume", Other: "a new review of {{.ID}} starts at group {{.First}}, the first left to review; to go on from group {{.Group}}: tilmash review {{.ID}} --from {{.Group}}"},
 	{ID: "review.review.args", Other: "DOC"},
 	{ID: "review.review.description", Other: `Steps through the groups of DOC that are not confirmed, have glossary findings or have errors of the other checks (a number the translation lacks …), showing each between its neighbours. Single keys act at once, and every change is saved and journaled as by tilmash group: c confirm, m merge with the next group, u (or M) merge with the previous one, s split, n or space skip (after the last group, back to the first one still to review), p go back, z undo, r redo what z took back, q quit, ? help. Works in any terminal, also over SSH.
 
@@ -2459,6 +2460,7 @@ s не a басқаннан кейін теру: ← → және Home/End (Ctrl
 	{ID: "review.redo.usage", Other: "undo кері қайтарған қадамдарды қайта орындау"},
 	{ID: "review.redone", Other: "{{.Step}}-қадам қайта орындалды: {{.What}}"},
 	{ID: "review.reloaded", Other: "теңестіру дискіде өзгерген, сондықтан қайта оқылды: пернені тағы бір рет басыңыз"},
+	{ID: "review.resume", Other: "{{.ID}} құжатын қайта тексеру {{.First}}-топтан, алғашқы тексерілмеген топтан басталады; {{.Group}}-топтан жалғастыру үшін: tilmash review {{.ID}} --from {{.Group}}"},
 	{ID: "review.review.args", Other: "ҚҰЖАТ"},
 	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған, глоссарий бойынша кемшілігі немесе басқа тексерулердің қатесі бар (аудармада түпнұсқадағы сан жоқ …) топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын пернесі өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, r z кері қайтарғанды қайта орындау, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
 
@@ -3914,6 +3916,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.redo.usage", Other: "вернуть шаги, отменённые undo"},
 	{ID: "review.redone", Other: "возвращён шаг {{.Step}}: {{.What}}"},
 	{ID: "review.reloaded", Other: "выравнивание изменилось на диске и было прочитано заново: нажмите клавишу ещё раз"},
+	{ID: "review.resume", Other: "новая проверка {{.ID}} начнётся с группы {{.First}}, первой непроверенной; чтобы продолжить с группы {{.Group}}: tilmash review {{.ID}} --from {{.Group}}"},
 	{ID: "review.review.args", Other: "ДОКУМЕНТ"},
 	{ID: "review.review.description", Other: `Проходит по группам документа ДОКУМЕНТ, которые не подтверждены, имеют замечания по глоссарию или ошибки других проверок (в переводе нет числа из оригинала …), и показывает каждую вместе с соседними. Клавиши действуют сразу, и каждое изменение сохраняется и записывается в журнал, как при tilmash group: c подтвердить, m объединить со следующей группой, u (или M) объединить с предыдущей, s разделить, n или пробел пропустить (после последней группы — снова к первой непроверенной), p назад, z отменить, r вернуть отменённое клавишей z, q выйти, ? справка. Работает в любом терминале, в том числе по SSH.
 

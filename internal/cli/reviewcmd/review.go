@@ -139,7 +139,21 @@ func (s *session) run(from int, fromSet bool) (err error) {
 	if s.edits > 0 {
 		s.env.SayN("review.session", s.edits, map[string]any{"ID": s.d.ID})
 	}
+	s.sayResume()
 	return err
+}
+
+// sayResume tells a person who quits past groups left to review (skipped
+// with n, or jumped over with g or /) how to go on from where they are: a
+// new review starts at the first group left, as it should for one who
+// works through in order.
+func (s *session) sayResume() {
+	if s.cur < 1 || s.snap == nil {
+		return
+	}
+	if first := s.nextToReview(0); first != 0 && first < s.cur {
+		s.env.Hint("review.resume", map[string]any{"ID": s.d.ID, "Group": s.cur, "First": first})
+	}
 }
 
 // reload reads the alignment and its marks again. The cursor stays on the

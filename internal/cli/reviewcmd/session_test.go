@@ -863,3 +863,29 @@ func TestWrapText(t *testing.T) {
 		}
 	}
 }
+
+// TestResumeHint: quitting past groups left to review says how to go on
+// from there; a new review starts at the first group left, and a person
+// who skipped the first ones found themselves back at the start.
+func TestResumeHint(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		keys string
+		want string
+	}{
+		{name: "skipped ahead", keys: "nn", want: "hint: a new review of demo starts at group 2, the first left to review; to go on from group 5: tilmash review demo --from 5"},
+		{name: "at the first left", keys: "", want: ""},
+		{name: "went back", keys: "pp", want: ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, reviewtest.OneToOne) // c a f c a f: 2, 3, 5, 6 to review
+			press(t, s, tt.keys)
+			var out bytes.Buffer
+			s.env.Stderr = &out
+			s.sayResume()
+			if got := strings.TrimSpace(out.String()); got != tt.want {
+				t.Errorf("says %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
