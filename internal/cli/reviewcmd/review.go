@@ -879,18 +879,26 @@ func (s *session) help() {
 // Enter accepts, Esc or Ctrl-C cancels, and so does Ctrl-D on an empty
 // line. A label too wide to leave room for the line takes a line of its
 // own, the line is typed under it. The line starts as init, with the
-// cursor at its end.
+// cursor at its end. A resize (or Ctrl-L) draws the screen and the prompt
+// again at the new size: a terminal that reflows its lines would leave
+// the old line's pieces behind.
 func (s *session) prompt(label, init string) (string, bool) {
 	e := lineEdit{buf: []rune(init)}
 	e.pos = len(e.buf)
-	w, _ := s.size()
-	io.WriteString(s.screen, "\n")
-	if runewidth.StringWidth(label) > w/2 {
-		io.WriteString(s.screen, wrapText(label, w)+"\n")
-		label = ""
+	var w int
+	inline := label
+	start := func() {
+		w, _ = s.size()
+		io.WriteString(s.screen, "\n")
+		inline = label
+		if runewidth.StringWidth(label) > w/2 {
+			io.WriteString(s.screen, wrapText(label, w)+"\n")
+			inline = ""
+		}
 	}
+	start()
 	for {
-		io.WriteString(s.screen, e.render(label, w))
+		io.WriteString(s.screen, e.render(inline, w))
 		k, err := s.keys.next()
 		if err != nil {
 			return "", false
@@ -901,9 +909,8 @@ func (s *session) prompt(label, init string) (string, bool) {
 		case k == keyEsc || k == keyInterrupt || (k == keyEOF && len(e.buf) == 0):
 			return "", false
 		case k == keyRedraw:
-			// The terminal was resized (or Ctrl-L): the line is drawn
-			// again at its width.
-			w, _ = s.size()
+			s.draw()
+			start()
 		case k >= ' ' && console.Visible(string(k)) != string(k):
 			// A control character (pasted, say) is not echoed to the
 			// terminal, which would obey it; nor is it wanted in a split.

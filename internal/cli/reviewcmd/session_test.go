@@ -889,3 +889,24 @@ func TestResumeHint(t *testing.T) {
 		})
 	}
 }
+
+// TestPromptRedraws: a resize (read as Ctrl-L) while a prompt is open
+// draws the screen, the label and the line typed so far again. Before,
+// only the line was drawn again, on a terminal (tmux) that had reflowed
+// the old, wider line into pieces left on the screen.
+func TestPromptRedraws(t *testing.T) {
+	s := testSession(t, reviewtest.OneToOne)
+	screen := &bytes.Buffer{}
+	s.screen = screen
+	s.keys = &keyReader{r: strings.NewReader("ab\x0cc\r")}
+	press(t, s, "a")
+	if got := notes(t, s)[1]; got != "abc" {
+		t.Errorf("note %q, want abc", got)
+	}
+	out := screen.String()
+	label := s.env.T("review.prompt-note", map[string]any{"Group": 2})
+	clear := strings.LastIndex(out, "\x1b[2J")
+	if clear < strings.Index(out, label) || !strings.Contains(out[clear:], "\n\r"+label+"ab\x1b[K") {
+		t.Errorf("the screen, the prompt and the line typed so far were not drawn again:\n%q", out)
+	}
+}
