@@ -929,7 +929,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   u or M     merge this group with the previous one
   s          split this group: type LANG:K for each language to cut, such as en:2 ru:2, then Enter
   < or >     move the first sentence of a language to the previous group, or the last one to the next (as tilmash group move)
-  g          go to a group by its number
+  g          go to a group by its number (or type the number at once)
   /          find words in the groups' sentences and notes, from the next group on (Enter again finds the next)
   e          correct this group's sentences in your editor ($VISUAL, $EDITOR or vi), as tilmash group edit does
   a          write, change or remove the note of this group (as tilmash group note)
@@ -2385,7 +2385,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   u немесе M        топты алдыңғы топпен біріктіру
   s                 топты бөлу: бөлінетін әр тіл үшін ТІЛ:K теріп (мысалы en:2 ru:2), Enter басыңыз
   < немесе >        бір тілдегі бірінші сөйлемді алдыңғы топқа, соңғысын келесі топқа ауыстыру (tilmash group move сияқты)
-  g                 нөмірі бойынша топқа өту
+  g                 нөмірі бойынша топқа өту (не нөмірді бірден теріңіз)
   /                 топтардың сөйлемдері мен ескертпелерінен сөз іздеу, келесі топтан бастап (орыс пернетақтасында — нүкте; Enter тағы басылса, әрі қарай іздейді)
   e                 топ сөйлемдерін редакторда ($VISUAL, $EDITOR не vi) түзету, tilmash group edit сияқты
   a                 топтың ескертпесін жазу, өзгерту не өшіру (tilmash group note сияқты)
@@ -3841,7 +3841,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   u или M      объединить группу с предыдущей
   s            разделить группу: введите ЯЗЫК:K для каждого языка, который нужно разделить, например en:2 ru:2, и Enter
   < или >      перенести первое предложение на одном языке в предыдущую группу или последнее — в следующую (как tilmash group move)
-  g            перейти к группе по номеру
+  g            перейти к группе по номеру (или сразу наберите номер)
   /            найти слова в предложениях и заметках групп, начиная со следующей (в русской раскладке — точка; Enter ещё раз ищет дальше)
   e            исправить предложения группы в редакторе ($VISUAL, $EDITOR или vi), как tilmash group edit
   a            написать, изменить или удалить заметку группы (как tilmash group note)

@@ -361,7 +361,10 @@ func (s *session) handle(k rune) (done bool, err error) {
 			return true, err
 		}
 	case 'g':
-		s.goTo()
+		s.goTo("")
+	case '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		// A group number typed at once: the go-to prompt, begun.
+		s.goTo(string(k))
 	case '/':
 		s.search()
 	case 'e':
@@ -480,10 +483,11 @@ func (s *session) move(next bool) error {
 	return err
 }
 
-// goTo is the g key: the group whose number is typed, reviewed or not.
-func (s *session) goTo() {
+// goTo is the g key: the group whose number is typed, reviewed or not;
+// typed is what the line starts with (the digit pressed instead of g).
+func (s *session) goTo(typed string) {
 	n := len(s.snap.Alignment.Groups)
-	line, ok := s.prompt(s.env.T("review.prompt-goto", map[string]any{"Count": n}), "")
+	line, ok := s.prompt(s.env.T("review.prompt-goto", map[string]any{"Count": n}), typed)
 	line = strings.TrimSpace(line)
 	if !ok || line == "" {
 		s.say("review.cancelled", nil)

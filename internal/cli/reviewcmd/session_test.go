@@ -791,6 +791,8 @@ func TestGoToAndSearch(t *testing.T) {
 	}{
 		{name: "go to", start: 2, keys: "g5\r", cur: 5},
 		{name: "go to on a Russian layout", start: 2, keys: "п5\r", cur: 5},
+		{name: "a number typed at once", start: 1, keys: "5\r", cur: 5},
+		{name: "a number typed at once, corrected", start: 6, keys: "1\x7f3\r", cur: 3},
 		{name: "go to a group that does not exist", start: 2, keys: "g9\r", cur: 2, msg: "group 9"},
 		{name: "go to, not a number", start: 2, keys: "gпять\r", cur: 2, msg: "“пять” is not a group number"},
 		{name: "go to, Esc", start: 2, keys: "g5\x1b", cur: 2, msg: "cancelled"},
