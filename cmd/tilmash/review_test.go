@@ -594,3 +594,30 @@ func TestReviewEditSaysLostFormatting(t *testing.T) {
 		t.Errorf("exit code %d, want 0", code)
 	}
 }
+
+// TestReviewPromptEditsInATerminal: the note prompt in a real terminal,
+// with the keys of readline as a terminal sends them (Ctrl-W, an arrow,
+// Home, Delete) and a wide name typed in; then a group number typed at
+// once, and a search.
+func TestReviewPromptEditsInATerminal(t *testing.T) {
+	t.Parallel()
+	dir := sampleWorkspace(t, reviewtest.OneToOne)
+	s := startTerminal(t, dir, "review", "demo")
+	s.waitFor("group 2 of 6")
+	s.send("a")
+	s.waitFor("note for group 2")
+	s.send("xcheck the dtae\x17date\x1b[D\x1b[D\x1b[D\x1b[D東京 \x1b[H\x1b[3~\r")
+	s.waitFor("set the note of group 2")
+	s.waitFor("note: check the 東京 date")
+	s.send("5\r")
+	s.waitFor("group 5 of 6")
+	s.send("/судья\r")
+	s.waitFor("went on from the first: found in group 3")
+	s.send("q")
+	if code := s.wait(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	if got := readAlignment(t, dir).Groups[1].Note; got != "check the 東京 date" {
+		t.Errorf("note of group 2: %q", got)
+	}
+}
