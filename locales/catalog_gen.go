@@ -940,7 +940,7 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   q          quit (every change is already saved)
   ?          this help
 
-Typing after s or a: ← → and Home/End (Ctrl-A, Ctrl-E) move, Alt-B/Alt-F by words; Ctrl-U deletes to the start, Ctrl-K to the end, Ctrl-W the word before; Ctrl-Y puts back what they deleted; Esc cancels.
+Typing in a prompt (s, a, < >, g, /): ← → and Home/End (Ctrl-A, Ctrl-E) move, Alt-B/Alt-F by words; Ctrl-U deletes to the start, Ctrl-K to the end, Ctrl-W the word before; Ctrl-Y puts back what they deleted; Esc cancels.
 
 A sentence to correct: press e, correct it in the editor, save and close; every change is one step, which z takes back. Outside review: tilmash group edit {{.ID}} {{.Group}} -l LANG --text '…'.
 On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
@@ -2396,7 +2396,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   q                 шығу (барлық өзгеріс сақталған)
   ?                 осы анықтама
 
-s не a басқаннан кейін теру: ← → және Home/End (Ctrl-A, Ctrl-E) курсорды жылжытады, Alt-B/Alt-F — сөз бойынша; Ctrl-U жолдың басына дейін өшіреді, Ctrl-K — соңына дейін, Ctrl-W — курсордың алдындағы сөзді; Ctrl-Y өшірілгенді қайтарады; Esc — бас тарту.
+Сұрау жолында теру (s, a, < >, g, /): ← → және Home/End (Ctrl-A, Ctrl-E) курсорды жылжытады, Alt-B/Alt-F — сөз бойынша; Ctrl-U жолдың басына дейін өшіреді, Ctrl-K — соңына дейін, Ctrl-W — курсордың алдындағы сөзді; Ctrl-Y өшірілгенді қайтарады; Esc — бас тарту.
 
 Сөйлемді түзету үшін e басып, оны редакторда түзетіңіз, файлды сақтап, редакторды жабыңыз: барлық түзету бір қадам болады, оны z кері қайтарады. Тексеруден тыс: tilmash group edit {{.ID}} {{.Group}} -l ТІЛ --text '…'.
 Пернетақтаның орыс және қазақ тілдерінде де сол пернелер жұмыс істейді (с — бұл c).`},
@@ -3852,7 +3852,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   q            выйти (все изменения уже сохранены)
   ?            эта справка
 
-Ввод после s или a: ← → и Home/End (Ctrl-A, Ctrl-E) двигают курсор, Alt-B/Alt-F — по словам; Ctrl-U удаляет всё до начала строки, Ctrl-K — до конца, Ctrl-W — слово перед курсором; Ctrl-Y возвращает удалённое; Esc — отмена.
+Ввод в строке запроса (s, a, < >, g, /): ← → и Home/End (Ctrl-A, Ctrl-E) двигают курсор, Alt-B/Alt-F — по словам; Ctrl-U удаляет всё до начала строки, Ctrl-K — до конца, Ctrl-W — слово перед курсором; Ctrl-Y возвращает удалённое; Esc — отмена.
 
 Чтобы исправить предложение, нажмите e, исправьте его в редакторе, сохраните файл и закройте редактор: все исправления — один шаг, который отменяет z. Вне проверки: tilmash group edit {{.ID}} {{.Group}} -l ЯЗЫК --text '…'.
 В русской и казахской раскладке клавиатуры работают те же клавиши (с — это c).`},
