@@ -598,7 +598,7 @@ func TestReviewEditSaysLostFormatting(t *testing.T) {
 // TestReviewPromptEditsInATerminal: the note prompt in a real terminal,
 // with the keys of readline as a terminal sends them (Ctrl-W, an arrow,
 // Home, Delete) and a wide name typed in; then a group number typed at
-// once, and a search.
+// once, a search, and a paste.
 func TestReviewPromptEditsInATerminal(t *testing.T) {
 	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.OneToOne)
@@ -613,9 +613,22 @@ func TestReviewPromptEditsInATerminal(t *testing.T) {
 	s.waitFor("group 5 of 6")
 	s.send("/судья\r")
 	s.waitFor("went on from the first: found in group 3")
+	// A paste is marked by the terminal (bracketed paste, which review
+	// turns on and off again): its letters are not keys.
+	s.send("\x1b[200~cc\x1b[201~")
+	s.waitFor("pasted text is not taken for keys")
 	s.send("q")
 	if code := s.wait(); code != 0 {
 		t.Errorf("exit code %d, want 0", code)
+	}
+	s.mu.Lock()
+	raw := s.out.String()
+	s.mu.Unlock()
+	if on, off := strings.Index(raw, "\x1b[?2004h"), strings.LastIndex(raw, "\x1b[?2004l"); on < 0 || off < strings.LastIndex(raw, "\x1b[?2004h") {
+		t.Errorf("bracketed paste on at %d, last off at %d: the terminal is not given back as it was", on, off)
+	}
+	if got := readAlignment(t, dir).Groups[2].Status; got != "flagged" {
+		t.Errorf("group 3 is %s after a paste of cc", got)
 	}
 	if got := readAlignment(t, dir).Groups[1].Note; got != "check the 東京 date" {
 		t.Errorf("note of group 2: %q", got)

@@ -2,6 +2,7 @@ package reviewcmd
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -144,6 +145,7 @@ func (s *session) editGroup() error {
 		cmd.Stdout, cmd.Stderr = s.out, s.out
 	}
 	if s.raw != nil {
+		io.WriteString(s.out, pasteOff)
 		_ = term.Restore(int(s.in.Fd()), s.raw)
 	}
 	s.editing.Store(true)
@@ -167,6 +169,8 @@ func (s *session) editGroup() error {
 		if _, rerr := term.MakeRaw(int(s.in.Fd())); rerr != nil {
 			return rerr
 		}
+		// The editor may have turned bracketed paste off as it ended.
+		io.WriteString(s.out, pasteOn)
 	}
 	if err != nil {
 		s.report(s.env.Usage("review.editor-failed", map[string]any{"Editor": ed, "Error": err.Error()}, "review.editor-failed.hint"))

@@ -1,6 +1,7 @@
 package reviewcmd
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"strings"
@@ -13,7 +14,13 @@ import (
 type keyReader struct {
 	r   io.Reader
 	buf []byte
+	// pasted is the text of the last keyPaste.
+	pasted string
 }
+
+// maxPaste is the most of a paste that is kept; the rest is read and
+// dropped.
+const maxPaste = 64 << 10
 
 func (k *keyReader) fill() error {
 	var b [256]byte
@@ -125,6 +132,9 @@ func (k *keyReader) escape() rune {
 	}
 	params, final := string(k.buf[2:i]), k.buf[i]
 	k.buf = k.buf[i+1:]
+	if final == '~' && params == "200" {
+		return k.paste()
+	}
 	// With a modifier (1;5 is Ctrl, 1;3 Alt), an arrow moves by words.
 	mod := strings.HasSuffix(params, ";5") || strings.HasSuffix(params, ";3")
 	switch {
@@ -148,6 +158,37 @@ func (k *keyReader) escape() rune {
 		return keyDelete
 	}
 	return keyNone
+}
+
+// paste reads a bracketed paste up to its end (ESC [ 201 ~), which may
+// come reads later, and keeps its text in k.pasted.
+func (k *keyReader) paste() rune {
+	const end = "\x1b[201~"
+	var text []byte
+	for {
+		if i := bytes.Index(k.buf, []byte(end)); i >= 0 {
+			text = append(text, k.buf[:i]...)
+			k.buf = k.buf[i+len(end):]
+			break
+		}
+		// Keep what may be the start of the end marker for the next read.
+		keep := min(len(k.buf), len(end)-1)
+		text = append(text, k.buf[:len(k.buf)-keep]...)
+		k.buf = k.buf[len(k.buf)-keep:]
+		if len(text) > maxPaste {
+			text = text[:maxPaste]
+		}
+		if k.fill() != nil {
+			text = append(text, k.buf...)
+			k.buf = nil
+			break
+		}
+	}
+	if len(text) > maxPaste {
+		text = text[:maxPaste]
+	}
+	k.pasted = strings.ToValidUTF8(string(text), "\uFFFD")
+	return keyPaste
 }
 
 // resizing reads the terminal in the background so that a change of its

@@ -81,7 +81,7 @@ func FuzzKeyReader(f *testing.F) {
 			if i > len(data) {
 				t.Fatalf("more keys than bytes from %q", data)
 			}
-			if r < keyYank {
+			if r < keyPaste {
 				t.Fatalf("bad key %d", r)
 			}
 		}
@@ -138,5 +138,23 @@ func TestResizingReadsOnlyWhenAsked(t *testing.T) {
 	time.Sleep(20 * time.Millisecond)
 	if n := r.n.Load(); n != 1 {
 		t.Fatalf("%d reads after one key was asked for, want 1", n)
+	}
+}
+
+// TestKeyReaderPaste: a bracketed paste is one key, its text kept, even
+// when it and its end marker come in parts.
+func TestKeyReaderPaste(t *testing.T) {
+	for _, parts := range [][]string{
+		{"\x1b[200~cm\r\nс\x1b[201~q"},
+		{"\x1b[200~c", "m\r\n", "с\x1b[2", "01~q"},
+		{"\x1b[200~cm\r\nс\x1b", "[201~", "q"},
+	} {
+		k := &keyReader{r: &chunks{parts: append([]string(nil), parts...)}}
+		if r, err := k.next(); r != keyPaste || err != nil || k.pasted != "cm\r\nс" {
+			t.Errorf("%q: key %q, %v, pasted %q", parts, r, err, k.pasted)
+		}
+		if r, _ := k.next(); r != 'q' {
+			t.Errorf("%q: after the paste %q, want q", parts, r)
+		}
 	}
 }

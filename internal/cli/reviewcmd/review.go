@@ -104,7 +104,13 @@ func (s *session) run(from int, fromSet bool) (err error) {
 	if s.raw, err = term.MakeRaw(int(s.in.Fd())); err != nil {
 		return err
 	}
-	restore := func() { _ = term.Restore(int(s.in.Fd()), s.raw) }
+	// Bracketed paste: the terminal marks pasted text, so that a paste is
+	// never taken for keys (see keyPaste).
+	io.WriteString(s.out, pasteOn)
+	restore := func() {
+		io.WriteString(s.out, pasteOff)
+		_ = term.Restore(int(s.in.Fd()), s.raw)
+	}
 	defer func() {
 		restore()
 		if r := recover(); r != nil {
@@ -272,6 +278,15 @@ const (
 	keyKillWordLeft  // Alt-Backspace
 	keyKillWordRight // Alt-D
 	keyYank          // Ctrl-Y
+	// Text pasted, as a terminal in bracketed paste mode marks it; the
+	// key reader keeps the text (keyReader.pasted).
+	keyPaste
+)
+
+// The sequences that turn a terminal's bracketed paste mode on and off.
+const (
+	pasteOn  = "\x1b[?2004h"
+	pasteOff = "\x1b[?2004l"
 )
 
 func (s *session) loop() error {
@@ -387,6 +402,10 @@ func (s *session) handle(k rune) (done bool, err error) {
 		}
 	case '?', 'h':
 		s.help()
+	case keyPaste:
+		// Pasted into the review rather than a prompt: its letters are not
+		// keys (a pasted "c" would confirm a group, unread).
+		s.say("review.paste-ignored", nil)
 	case keyRedraw, keyNone, keyEsc, keyHome, keyEnd, keyDelete, keyWordLeft, keyWordRight,
 		keyKillStart, keyKillEnd, keyKillWord, keyKillWordLeft, keyKillWordRight, keyYank:
 		// Keys of a prompt's line: as other control keys, nothing here.
@@ -915,6 +934,20 @@ func (s *session) prompt(label, init string) (string, bool) {
 		case k == keyRedraw:
 			s.draw()
 			start()
+		case k == keyPaste:
+			// On one line, as a note or a split is: its line breaks and
+			// tabs become spaces, other control characters go.
+			var rs []rune
+			for _, r := range s.keys.pasted {
+				switch {
+				case r == '\n' || r == '\r' || r == '\t':
+					r = ' '
+				case console.Visible(string(r)) != string(r):
+					continue
+				}
+				rs = append(rs, r)
+			}
+			e.insert(rs...)
 		case k >= ' ' && console.Visible(string(k)) != string(k):
 			// A control character (pasted, say) is not echoed to the
 			// terminal, which would obey it; nor is it wanted in a split.

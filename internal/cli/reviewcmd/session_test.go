@@ -912,3 +912,36 @@ func TestPromptRedraws(t *testing.T) {
 		t.Errorf("the screen, the prompt and the line typed so far were not drawn again:\n%q", out)
 	}
 }
+
+// TestPaste: text pasted into the review is not taken for keys; pasted
+// into a prompt it is put on the line, on one line. Before, a paragraph
+// pasted into the note prompt ended the note at its first line break and
+// the rest ran as keys: "c" confirmed a group unread, "m" merged one.
+func TestPaste(t *testing.T) {
+	for _, tt := range []struct {
+		name, keys, note, msg string
+	}{
+		{name: "into the review", keys: "\x1b[200~cmc\x1b[201~", note: "", msg: "pasted text is not taken for keys"},
+		{name: "into the note", keys: "a\x1b[200~проверить\r\nдату\tи cm\x1b[201~\r", note: "проверить дату и cm", msg: "set the note of group 2"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSession(t, reviewtest.OneToOne)
+			before := statuses(t, s)
+			s.keys = &keyReader{r: strings.NewReader(tt.keys)}
+			for k, err := s.keys.next(); err == nil; k, err = s.keys.next() {
+				if done, err := s.handle(k); err != nil || done {
+					t.Fatalf("key %q: done %v, err %v", k, done, err)
+				}
+			}
+			if got := statuses(t, s); got != before || s.cur != 2 {
+				t.Errorf("statuses %s (were %s), on group %d: the paste ran as keys", got, before, s.cur)
+			}
+			if got := notes(t, s)[1]; got != tt.note {
+				t.Errorf("note %q, want %q", got, tt.note)
+			}
+			if !strings.Contains(s.msgs, tt.msg) {
+				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
+			}
+		})
+	}
+}
