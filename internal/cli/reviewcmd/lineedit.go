@@ -166,15 +166,17 @@ func (e *lineEdit) render(label string, w int) string {
 	if e.pos < e.off {
 		e.off = e.pos
 	}
-	// The cursor in view, and a column for "…" on each side that has more.
-	for e.off < e.pos && width(e.buf[e.off:e.pos])+mark(e.off > 0)+mark(e.pos < len(e.buf)) >= room {
+	// The cursor in view, and a column for "…" on each side that has
+	// more, when there is room for them and a character.
+	marks := room >= 3
+	for e.off < e.pos && width(e.buf[e.off:e.pos])+mark(marks && e.off > 0)+mark(marks && e.pos < len(e.buf)) >= room {
 		e.off = e.right(e.off)
 	}
 	e.off = min(e.off, e.pos)
 	var b strings.Builder
 	b.WriteString("\r" + label)
 	col := lw
-	if e.off > 0 {
+	if marks && e.off > 0 {
 		b.WriteString("…")
 		col++
 	}
@@ -182,7 +184,7 @@ func (e *lineEdit) render(label string, w int) string {
 	end := e.off
 	for end < len(e.buf) {
 		next := e.right(end)
-		more := mark(next < len(e.buf))
+		more := mark(marks && next < len(e.buf))
 		if col+width(e.buf[end:next])+more > lw+room {
 			break
 		}
@@ -190,7 +192,7 @@ func (e *lineEdit) render(label string, w int) string {
 		col += width(e.buf[end:next])
 		end = next
 	}
-	if end < len(e.buf) {
+	if marks && end < len(e.buf) {
 		b.WriteString("…")
 	}
 	b.WriteString("\x1b[K\r")

@@ -96,3 +96,34 @@ func TestLineEditRender(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLineEdit: any keys leave the cursor inside the line, and the line
+// drawn at any width fits it without reaching the last column.
+func FuzzLineEdit(f *testing.F) {
+	f.Add([]byte("қате 東京👍 и\u0306\x01\x02x\x15\x19"), 20)
+	f.Add([]byte("abc\x05\x0b\x17\x7f"), 3)
+	f.Add([]byte("abcdef\x00\x00\x00"), 4)
+	f.Fuzz(func(t *testing.T, data []byte, w int) {
+		if w < 2 || w > 300 {
+			return
+		}
+		editing := []rune{keyLeft, keyRight, keyHome, keyEnd, keyWordLeft, keyWordRight, keyBackspace, keyDelete,
+			keyEOF, keyKillStart, keyKillEnd, keyKillWord, keyKillWordLeft, keyKillWordRight, keyYank}
+		var e lineEdit
+		for _, r := range string(data) {
+			if r < 0x20 {
+				r = editing[int(r)%len(editing)]
+			}
+			e.key(r)
+			if e.pos < 0 || e.pos > len(e.buf) {
+				t.Fatalf("cursor %d in a line of %d", e.pos, len(e.buf))
+			}
+			out := e.render("> ", w)
+			shown := out[1:strings.Index(out, "\x1b[K")]
+			// The label "> " leaves a column at 4.
+			if n := width([]rune(shown)); w >= 4 && n > w-1 {
+				t.Fatalf("%d columns drawn at width %d: %q", n, w, shown)
+			}
+		}
+	})
+}
