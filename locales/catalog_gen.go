@@ -824,6 +824,7 @@ Example: tilmash publish`},
 	{ID: "review.bad-journal", Other: "{{.File}}:{{.Line}}: {{.Reason}}"},
 	{ID: "review.bad-journal.hint", Other: "delete that file to forget the step; the document itself is unharmed"},
 	{ID: "review.bad-language", Other: "the alignment has no language {{.Lang}} (it has {{.Known}})"},
+	{ID: "review.bad-merge", Other: "bad groups to merge {{.Input}} at byte {{.Offset}}: give N (group N and the next), two neighbours such as 6 7, or a run such as 6-8"},
 	{ID: "review.bad-range", Other: "bad group range {{.Input}} at byte {{.Offset}}: use numbers and ranges such as 1-20,25, or all"},
 	{ID: "review.bad-redo-steps", Other: "--steps {{.Steps}} is not a number of steps to redo: give 1 or more"},
 	{ID: "review.bad-span", Other: "--from {{.From}} comes after --to {{.To}}"},
@@ -843,6 +844,7 @@ Example: tilmash publish`},
 	{ID: "review.done.import-tmx-merge", Other: "brought {{.Count}} changed groups in {{.Langs}} back from a translation memory"},
 	{ID: "review.done.import-xliff", One: "imported {{.Count}} changed group of {{.Lang}} from {{.File}}", Other: "imported {{.Count}} changed groups of {{.Lang}} from {{.File}}"},
 	{ID: "review.done.merge", Other: "merged groups {{.Group}} and {{.Next}}"},
+	{ID: "review.done.merge-run", Other: "merged groups {{.Group}}–{{.Last}} into one"},
 	{ID: "review.done.move", Other: "moved 1 {{.Lang}} sentence from group {{.Group}} to group {{.To}}"},
 	{ID: "review.done.move-next", Other: "moved the last {{.Lang}} sentence of group {{.Group}} to the start of group {{.To}}"},
 	{ID: "review.done.move-prev", Other: "moved the first {{.Lang}} sentence of group {{.Group}} to the end of group {{.To}}"},
@@ -891,14 +893,15 @@ Example: tilmash group confirm zarechnoye-videos 1-20,25`},
 
 A group whose sentences are regrouped (merge, split, move) loses its confirmation and becomes aligned, or flagged when it has no sentence in some language, as the aligner marks such groups: confirm it again when it is right. Until then tilmash align keeps the shape you gave it (marked reshaped: true in alignment.yaml) and re-aligns only the groups it made itself; tilmash undo takes a regrouping back. Correcting a sentence's text (edit) and writing a note keep the status, a confirmation included. A group's score is the aligner's confidence in its proposal; a group a person reshaped keeps the lowest score of the groups it was made from.
 
-Example: tilmash group merge zarechnoye-videos 12`},
+Example: tilmash group merge zarechnoye-videos 12
+Example: tilmash group merge zarechnoye-videos 12-14`},
 	{ID: "review.group.edit.args", Other: "DOC N --language LANG [--sentence K] --text TEXT"},
 	{ID: "review.group.edit.description", Other: `Replaces the K-th LANG sentence of group N with TEXT, in the alignment and in the stored LANG text, so a typo is fixed once for every later step. --sentence may be left out when the group has one sentence in LANG. A heading stays a heading: its "# " is kept when TEXT has none. The group keeps its status, a confirmation included: fixing a typo does not change which sentences are paired, and the glossary re-check reports what the new text changes.
 
 Example: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "correct the text of a sentence"},
-	{ID: "review.group.merge.args", Other: "DOC N"},
-	{ID: "review.group.merge.description", Other: `Joins group N and group N+1 into one group.
+	{ID: "review.group.merge.args", Other: "DOC N|N-M"},
+	{ID: "review.group.merge.description", Other: `Joins group N and group N+1 into one group. N-M joins the run of groups from N to M; N N+1 names the same pair as N.
 
 Example: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.merge.usage", Other: "merge a group with the next one"},
@@ -952,6 +955,7 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.journal-not-folder", Other: "{{.File}} is a file, not a folder: tilmash keeps the document's journal (the steps undo takes back) there"},
 	{ID: "review.journal-not-folder.hint", Other: "move that file out of the document's folder or delete it; the next edit starts a new journal, and the document itself is unharmed"},
 	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · < > move · e edit · a note · n skip · p back · z undo · r redo · q quit · ? help"},
+	{ID: "review.merge-not-next", Other: "groups {{.Group}} and {{.Other}} are not next to each other: merge joins neighbouring groups; to join the whole run write {{.Low}}-{{.High}}"},
 	{ID: "review.need-flag", Other: "this command needs {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review is interactive and needs a terminal"},
 	{ID: "review.needs-terminal.hint", Other: "run it in a terminal; in scripts use tilmash group confirm, merge, split and move"},
@@ -2281,6 +2285,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.bad-journal", Other: "{{.File}}:{{.Line}}: {{.Reason}}"},
 	{ID: "review.bad-journal.hint", Other: "қадамды ұмыту үшін сол файлды өшіріңіз; құжаттың өзіне зиян келген жоқ"},
 	{ID: "review.bad-language", Other: "теңестіруде {{.Lang}} тілі жоқ (барлары: {{.Known}})"},
+	{ID: "review.bad-merge", Other: "{{.Input}} — біріктіруге жарамсыз топтар ({{.Offset}}-байт): N (N-топ және келесісі), екі көрші топ, мысалы 6 7, немесе аралық, мысалы 6-8 көрсетіңіз"},
 	{ID: "review.bad-range", Other: "{{.Input}} — жарамсыз топ ауқымы ({{.Offset}}-байт): нөмірлер мен аралықтарды көрсетіңіз, мысалы 1-20,25, немесе all"},
 	{ID: "review.bad-redo-steps", Other: "--steps {{.Steps}} қайта орындалатын қадамдар саны бола алмайды: 1 немесе одан көп санды көрсетіңіз"},
 	{ID: "review.bad-span", Other: "--from {{.From}} мәні --to {{.To}} мәнінен кейін тұр"},
@@ -2300,6 +2305,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.done.import-tmx-merge", Other: "аударма жадынан {{.Langs}} тілдеріндегі өзгерген топтар қайтарылды: {{.Count}}"},
 	{ID: "review.done.import-xliff", One: "{{.File}} файлынан {{.Lang}} тілінің өзгертілген {{.Count}} тобы импортталды", Other: "{{.File}} файлынан {{.Lang}} тілінің өзгертілген {{.Count}} тобы импортталды"},
 	{ID: "review.done.merge", Other: "{{.Group}}-топ пен {{.Next}}-топ біріктірілді"},
+	{ID: "review.done.merge-run", Other: "{{.Group}}–{{.Last}} топтары бір топқа біріктірілді"},
 	{ID: "review.done.move", Other: "{{.Lang}} тіліндегі 1 сөйлем {{.Group}}-топтан {{.To}}-топқа ауыстырылды"},
 	{ID: "review.done.move-next", Other: "{{.Group}}-топтың {{.Lang}} тіліндегі соңғы сөйлемі {{.To}}-топтың басына ауыстырылды"},
 	{ID: "review.done.move-prev", Other: "{{.Group}}-топтың {{.Lang}} тіліндегі бірінші сөйлемі {{.To}}-топтың соңына ауыстырылды"},
@@ -2348,14 +2354,15 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 
 Сөйлемдері қайта топталған (merge, split, move) топ расталуын жоғалтып, теңестірілген күйге өтеді, ал қандай да бір тілде сөйлемі болмаса, автоматты теңестіру мұндай топтарды белгілейтіндей, тексеруге белгіленеді: дұрыс болғанда оны қайта растаңыз. Оған дейін tilmash align топты сіз берген күйінде сақтайды (alignment.yaml ішінде reshaped: true деп белгіленеді) және тек өзі құрған топтарды қайта теңестіреді; қайта топтауды tilmash undo кері қайтарады. Сөйлем мәтінін түзету (edit) мен ескертпе жазу күйді, соның ішінде расталуды, өзгертпейді. Топтың бағасы — автоматты теңестірудің өз ұсынысына сенімділігі; адам өзгерткен топ өзі құралған топтардың ең төменгі бағасын алады.
 
-Мысал: tilmash group merge zarechnoye-videos 12`},
+Мысал: tilmash group merge zarechnoye-videos 12
+Мысал: tilmash group merge zarechnoye-videos 12-14`},
 	{ID: "review.group.edit.args", Other: "ҚҰЖАТ N --language ТІЛ [--sentence K] --text МӘТІН"},
 	{ID: "review.group.edit.description", Other: `N-топтың ТІЛ тіліндегі K-сөйлемін МӘТІН-мен алмастырады — теңестіруде де, сол тілдің сақталған мәтінінде де, сондықтан қате кейінгі барлық қадамдар үшін бір-ақ рет түзетіледі. Топта ол тілде бір ғана сөйлем болса, --sentence көрсетпеуге болады. Тақырып тақырып болып қалады: МӘТІН-де «# » болмаса, оның «# » белгісі сақталады. Топ күйін, соның ішінде расталуын, сақтайды: қатені түзету қай сөйлемдер жұптасқанын өзгертпейді, ал глоссарий бойынша тексеру жаңа мәтіннің нені өзгерткенін хабарлайды.
 
 Мысал: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "сөйлем мәтінін түзету"},
-	{ID: "review.group.merge.args", Other: "ҚҰЖАТ N"},
-	{ID: "review.group.merge.description", Other: `N-топ пен N+1-топты бір топқа біріктіреді.
+	{ID: "review.group.merge.args", Other: "ҚҰЖАТ N|N-M"},
+	{ID: "review.group.merge.description", Other: `N-топ пен N+1-топты бір топқа біріктіреді. N-M N-ден M-ге дейінгі барлық топты біріктіреді; N N+1 — N берген жұптың өзі.
 
 Мысал: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.merge.usage", Other: "топты келесі топпен біріктіру"},
@@ -2409,6 +2416,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.journal-not-folder", Other: "{{.File}} — қалта емес, файл: tilmash құжат журналын (undo кері қайтаратын қадамдарды) осы жерде сақтайды"},
 	{ID: "review.journal-not-folder.hint", Other: "сол файлды құжат қалтасынан басқа жерге көшіріңіз не өшіріңіз; келесі түзету жаңа журнал бастайды, құжаттың өзіне зиян келген жоқ"},
 	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · < > ауыстыру · e түзету · a ескертпе · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
+	{ID: "review.merge-not-next", Other: "{{.Group}}-топ пен {{.Other}}-топ көрші емес: тек көрші топтар біріктіріледі; бүкіл аралықты біріктіру үшін {{.Low}}-{{.High}} деп жазыңыз"},
 	{ID: "review.need-flag", Other: "бұл командаға {{.Flag}} параметрі керек"},
 	{ID: "review.needs-terminal", Other: "review — интерактивті команда, оған терминал керек"},
 	{ID: "review.needs-terminal.hint", Other: "оны терминалда іске қосыңыз; сценарийлерде tilmash group confirm, merge, split және move командаларын қолданыңыз"},
@@ -3738,6 +3746,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.bad-journal", Other: "{{.File}}:{{.Line}}: {{.Reason}}"},
 	{ID: "review.bad-journal.hint", Other: "удалите этот файл, чтобы забыть шаг; сам документ не пострадал"},
 	{ID: "review.bad-language", Other: "в выравнивании нет языка {{.Lang}} (есть: {{.Known}})"},
+	{ID: "review.bad-merge", Other: "неверные группы для объединения {{.Input}} (байт {{.Offset}}): укажите N (группа N и следующая), две соседние, например 6 7, или промежуток, например 6-8"},
 	{ID: "review.bad-range", Other: "неверный диапазон групп {{.Input}} (байт {{.Offset}}): укажите номера и промежутки, например 1-20,25, или all"},
 	{ID: "review.bad-redo-steps", Other: "--steps {{.Steps}} — не число шагов для возврата: укажите 1 или больше"},
 	{ID: "review.bad-span", Other: "--from {{.From}} стоит после --to {{.To}}"},
@@ -3757,6 +3766,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.done.import-tmx-merge", Other: "из памяти переводов возвращены изменённые группы на языках {{.Langs}}: {{.Count}}"},
 	{ID: "review.done.import-xliff", One: "из {{.File}} импортирована {{.Count}} изменённая группа языка {{.Lang}}", Few: "из {{.File}} импортированы {{.Count}} изменённые группы языка {{.Lang}}", Many: "из {{.File}} импортировано {{.Count}} изменённых групп языка {{.Lang}}", Other: "из {{.File}} импортировано {{.Count}} изменённой группы языка {{.Lang}}"},
 	{ID: "review.done.merge", Other: "группы {{.Group}} и {{.Next}} объединены"},
+	{ID: "review.done.merge-run", Other: "группы {{.Group}}–{{.Last}} объединены в одну"},
 	{ID: "review.done.move", Other: "1 предложение ({{.Lang}}) перенесено из группы {{.Group}} в группу {{.To}}"},
 	{ID: "review.done.move-next", Other: "последнее предложение группы {{.Group}} на языке {{.Lang}} перенесено в начало группы {{.To}}"},
 	{ID: "review.done.move-prev", Other: "первое предложение группы {{.Group}} на языке {{.Lang}} перенесено в конец группы {{.To}}"},
@@ -3805,14 +3815,15 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 
 Группа, предложения которой перегруппированы (merge, split, move), теряет подтверждение и становится выровненной, а если в ней нет предложений на каком-то языке — помеченной, как помечает такие группы автоматическое выравнивание: подтвердите её снова, когда она будет верной. До тех пор tilmash align сохраняет её в том виде, который вы ей придали (в alignment.yaml она отмечена reshaped: true), и заново выравнивает только группы, составленные им самим; перегруппировку отменяет tilmash undo. Исправление текста предложения (edit) и запись заметки не меняют статус, в том числе подтверждение. Оценка группы — уверенность автоматического выравнивания; группа, которую изменил человек, получает наименьшую оценку групп, из которых составлена.
 
-Пример: tilmash group merge zarechnoye-videos 12`},
+Пример: tilmash group merge zarechnoye-videos 12
+Пример: tilmash group merge zarechnoye-videos 12-14`},
 	{ID: "review.group.edit.args", Other: "ДОКУМЕНТ N --language ЯЗЫК [--sentence K] --text ТЕКСТ"},
 	{ID: "review.group.edit.description", Other: `Заменяет K-е предложение группы N на языке ЯЗЫК текстом ТЕКСТ — и в выравнивании, и в сохранённом тексте этого языка, так что опечатка исправляется один раз для всех следующих шагов. --sentence можно не указывать, если в группе одно предложение на этом языке. Заголовок остаётся заголовком: его «# » сохраняется, если в ТЕКСТЕ его нет. Группа сохраняет статус, в том числе подтверждение: исправление опечатки не меняет того, какие предложения сопоставлены, а проверка по глоссарию сообщит, что изменил новый текст.
 
 Пример: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
 	{ID: "review.group.edit.usage", Other: "исправить текст предложения"},
-	{ID: "review.group.merge.args", Other: "ДОКУМЕНТ N"},
-	{ID: "review.group.merge.description", Other: `Объединяет группы N и N+1 в одну.
+	{ID: "review.group.merge.args", Other: "ДОКУМЕНТ N|N-M"},
+	{ID: "review.group.merge.description", Other: `Объединяет группы N и N+1 в одну. N-M объединяет все группы от N до M; N N+1 — та же пара, что и N.
 
 Пример: tilmash group merge zarechnoye-videos 12`},
 	{ID: "review.group.merge.usage", Other: "объединить группу со следующей"},
@@ -3866,6 +3877,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.journal-not-folder", Other: "{{.File}} — файл, а не папка: здесь tilmash хранит журнал документа (шаги, которые отменяет undo)"},
 	{ID: "review.journal-not-folder.hint", Other: "перенесите этот файл из папки документа или удалите его; следующая правка начнёт новый журнал, сам документ не пострадал"},
 	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · < > перенести · e исправить · a заметка · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
+	{ID: "review.merge-not-next", Other: "группы {{.Group}} и {{.Other}} не соседние: объединяются только соседние группы; чтобы объединить весь промежуток, напишите {{.Low}}-{{.High}}"},
 	{ID: "review.need-flag", Other: "этой команде нужен параметр {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review — интерактивная команда, ей нужен терминал"},
 	{ID: "review.needs-terminal.hint", Other: "запустите её в терминале; в сценариях используйте tilmash group confirm, merge, split и move"},

@@ -115,10 +115,11 @@ func joinNotes(a, b string) string {
 	return a + "; " + b
 }
 
-// Merge joins group Group with the group after it. The merged group keeps
-// the sentences of both in order, the lower of the two scores and both
-// notes, and becomes aligned (flagged if it still lacks a language).
-type Merge struct{ Group int }
+// Merge joins group Group with the group after it, or with every group up
+// to Last when Last is past Group+1 (a run such as 6-8). The merged group
+// keeps the sentences of all in order, the lowest of their scores and
+// their notes, and becomes aligned (flagged if it still lacks a language).
+type Merge struct{ Group, Last int }
 
 // Apply implements Op.
 func (m Merge) Apply(a *document.Alignment, _ map[string]string) (*Change, error) {
@@ -126,24 +127,37 @@ func (m Merge) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 	if err != nil {
 		return nil, err
 	}
+	last := max(m.Last, m.Group+1)
 	if m.Group == len(a.Groups) {
 		return nil, Edge(m.Group, true)
 	}
-	next := a.Groups[m.Group]
-	c := &Change{Message: "review.done.merge", Data: map[string]any{"Group": m.Group, "Next": m.Group + 1},
-		Old: []int{m.Group, m.Group + 1}, New: []int{m.Group}, Sentences: true}
-	for _, l := range a.Languages {
-		if s := append(g.Sents[l], next.Sents[l]...); len(s) > 0 {
-			g.Sents[l] = s
-		}
+	if last > len(a.Groups) {
+		return nil, NoGroup(last, len(a.Groups))
 	}
-	g.Score = math.Min(g.Score, next.Score)
-	g.Note = joinNotes(g.Note, next.Note)
-	g.Detached = g.Detached || next.Detached
-	if g.Status == document.Confirmed || next.Status == document.Confirmed {
+	c := &Change{Message: "review.done.merge", Data: map[string]any{"Group": m.Group, "Next": m.Group + 1},
+		New: []int{m.Group}, Sentences: true}
+	if last > m.Group+1 {
+		c.Message, c.Data = "review.done.merge-run", map[string]any{"Group": m.Group, "Last": last}
+	}
+	confirmed := g.Status == document.Confirmed
+	for n := m.Group; n <= last; n++ {
+		c.Old = append(c.Old, n)
+	}
+	for _, next := range a.Groups[m.Group:last] {
+		for _, l := range a.Languages {
+			if s := append(g.Sents[l], next.Sents[l]...); len(s) > 0 {
+				g.Sents[l] = s
+			}
+		}
+		g.Score = math.Min(g.Score, next.Score)
+		g.Note = joinNotes(g.Note, next.Note)
+		g.Detached = g.Detached || next.Detached
+		confirmed = confirmed || next.Status == document.Confirmed
+	}
+	if confirmed {
 		c.Unconfirmed = []int{m.Group}
 	}
-	a.Groups = slices.Delete(a.Groups, m.Group, m.Group+1)
+	a.Groups = slices.Delete(a.Groups, m.Group, last)
 	settle(a, c, c.New, true)
 	return c, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,6 +252,43 @@ func TestMergeJoinsNotesAndKeepsLowerScore(t *testing.T) {
 	}
 	if g.Score != 0.9-0.1*3 {
 		t.Errorf("score = %v, want the lower one", g.Score)
+	}
+}
+
+// TestMergeRun: a run of groups becomes one, its sentences in order, the
+// lowest score, every note, unconfirmed when one was confirmed; a run past
+// the last group is refused before anything changes.
+func TestMergeRun(t *testing.T) {
+	a := sample(t, reviewtest.Uneven)
+	want := map[string][]document.Sentence{}
+	for _, g := range a.Groups[1:4] {
+		for l, s := range g.Sents {
+			want[l] = append(want[l], s...)
+		}
+	}
+	a.Groups[3].Note = "fourth"
+	c, err := (Merge{Group: 2, Last: 4}).Apply(a, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Groups) != 4 {
+		t.Fatalf("%d groups, want 4", len(a.Groups))
+	}
+	g := a.Groups[1]
+	for l, s := range want {
+		if !slices.Equal(g.Sents[l], s) {
+			t.Errorf("%s sentences = %v, want %v", l, g.Sents[l], s)
+		}
+	}
+	if g.Score != 0.9-0.1*3 || g.Note != "check the tense; fourth" || g.Status == document.Confirmed {
+		t.Errorf("merged group: score %v, note %q, %s", g.Score, g.Note, g.Status)
+	}
+	if c.Message != "review.done.merge-run" || !slices.Equal(c.Old, []int{2, 3, 4}) || !slices.Equal(c.New, []int{2}) {
+		t.Errorf("change: %s old %v new %v", c.Message, c.Old, c.New)
+	}
+	before := len(a.Groups)
+	if _, err := (Merge{Group: 3, Last: 9}).Apply(a, nil); err == nil || len(a.Groups) != before {
+		t.Errorf("a run past the last group: %v, %d groups", err, len(a.Groups))
 	}
 }
 

@@ -32,9 +32,7 @@ func groupCommand(a *app.App, env *console.Env) *urfave.Command {
 				Description: env.T("review.group.merge.description", nil),
 				Flags:       []urfave.Flag{widthFlag(env)},
 				Action: func(c *urfave.Context) error {
-					return groupEdit(a, env, c, 2, "review.group.merge.args", func(_ *document.Alignment, n int) (review.Op, error) {
-						return review.Merge{Group: n}, nil
-					})
+					return mergeEdit(a, env, c)
 				},
 			},
 			{
@@ -192,6 +190,21 @@ func groupEdit(ap *app.App, env *console.Env, c *urfave.Context, nargs int, args
 		return err
 	}
 	return edit(ap, env, c, c.Args().First(), func(a *document.Alignment) (review.Op, error) { return build(a, n) })
+}
+
+// mergeEdit joins group N with the next (DOC N, or DOC N N+1 as a person
+// names the two), or a run of neighbouring groups (DOC N-M).
+func mergeEdit(ap *app.App, env *console.Env, c *urfave.Context) error {
+	if c.NArg() != 2 && c.NArg() != 3 {
+		return wantArgs(env, "review.group.merge.args")
+	}
+	first, last, err := args.ParseMerge(c.Args().Slice()[1:])
+	if err != nil {
+		return err
+	}
+	return edit(ap, env, c, c.Args().First(), func(*document.Alignment) (review.Op, error) {
+		return review.Merge{Group: first, Last: last}, nil
+	})
 }
 
 func rangeEdit(ap *app.App, env *console.Env, c *urfave.Context, confirm bool) error {

@@ -138,6 +138,47 @@ func ParseGroup(s string) (int, error) {
 	return n, nil
 }
 
+// ParseMerge reads the groups a merge joins, as the arguments after the
+// document: "N" (group N and the next), two neighbours "N N+1" in either
+// order, or a run "N-M" with M past N. It returns the first group and the
+// last, 0 for "the next one". Two groups that are not neighbours are
+// refused with the run that would join them, since that may be what the
+// person meant but is more than they named.
+func ParseMerge(args []string) (first, last int, err error) {
+	input := strings.Join(args, " ")
+	switch len(args) {
+	case 1:
+		lo, hi, isRun := strings.Cut(args[0], "-")
+		if !isRun {
+			n, err := ParseGroup(lo)
+			return n, 0, err
+		}
+		a, err := rangeNumber(lo)
+		if err != nil {
+			return 0, 0, syntax("merge", input, 0)
+		}
+		b, err := rangeNumber(hi)
+		if err != nil || b <= a {
+			return 0, 0, syntax("merge", input, len(lo)+1)
+		}
+		return a, b, nil
+	case 2:
+		a, err := rangeNumber(args[0])
+		if err != nil {
+			return 0, 0, syntax("merge", input, 0)
+		}
+		b, err := rangeNumber(args[1])
+		if err != nil {
+			return 0, 0, syntax("merge", input, len(args[0])+1)
+		}
+		if lo, hi := min(a, b), max(a, b); hi != lo+1 {
+			return 0, 0, locale.NewError("review.merge-not-next", map[string]any{"Group": a, "Other": b, "Low": lo, "High": hi})
+		}
+		return min(a, b), 0, nil
+	}
+	return 0, 0, syntax("merge", input, 0)
+}
+
 // ParseDirection reads where Move sends a sentence: "prev" (or
 // "previous", "up") or "next" (or "down"). It reports whether that is the
 // next group.

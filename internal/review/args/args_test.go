@@ -210,3 +210,67 @@ func FuzzParseDirection(f *testing.F) {
 		}
 	})
 }
+
+func TestParseMerge(t *testing.T) {
+	for _, c := range []struct {
+		in          []string
+		first, last int
+		err         string // the error's MessageID
+	}{
+		{in: []string{"6"}, first: 6},
+		{in: []string{"6", "7"}, first: 6},
+		{in: []string{"7", "6"}, first: 6},
+		{in: []string{"6-8"}, first: 6, last: 8},
+		{in: []string{" 6-7"}, first: 6, last: 7},
+		{in: []string{"6", "8"}, err: "review.merge-not-next"},
+		{in: []string{"6", "6"}, err: "review.merge-not-next"},
+		{in: []string{"8-6"}, err: "review.bad-merge"},
+		{in: []string{"6-6"}, err: "review.bad-merge"},
+		{in: []string{"6-"}, err: "review.bad-merge"},
+		{in: []string{"x"}, err: "review.bad-group"},
+		{in: []string{"0"}, err: "review.bad-group"},
+		{in: []string{"x-2"}, err: "review.bad-merge"},
+		{in: []string{"6", "x"}, err: "review.bad-merge"},
+		{in: []string{"6", "7", "8"}, err: "review.bad-merge"},
+		{in: nil, err: "review.bad-merge"},
+	} {
+		first, last, err := ParseMerge(c.in)
+		var e *locale.Error
+		switch {
+		case c.err != "" && (!errors.As(err, &e) || e.MessageID() != c.err):
+			t.Errorf("ParseMerge(%q) error = %v, want %s", c.in, err, c.err)
+		case c.err == "" && (err != nil || first != c.first || last != c.last):
+			t.Errorf("ParseMerge(%q) = %d, %d, %v; want %d, %d", c.in, first, last, err, c.first, c.last)
+		}
+	}
+	// The error for groups that are not neighbours names the run.
+	_, _, err := ParseMerge([]string{"9", "6"})
+	var e *locale.Error
+	if !errors.As(err, &e) || e.Data["Low"] != 6 || e.Data["High"] != 9 {
+		t.Errorf("ParseMerge(9 6) = %#v", err)
+	}
+}
+
+// FuzzParseMerge: what is accepted is a group and, when given, a later
+// one; two arguments are always neighbours.
+func FuzzParseMerge(f *testing.F) {
+	for _, s := range [][2]string{{"6", ""}, {"6-8", ""}, {"6", "7"}, {"7", "6"}, {"6", "8"}, {"-", ""}, {"\xff", "1"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		in := []string{a}
+		if b != "" {
+			in = append(in, b)
+		}
+		first, last, err := ParseMerge(in)
+		if err != nil {
+			if _, ok := err.(*locale.Error); !ok {
+				t.Fatalf("ParseMerge(%q): error %T is not a catalogue error", in, err)
+			}
+			return
+		}
+		if first < 1 || last != 0 && last <= first || len(in) == 2 && last != 0 {
+			t.Fatalf("ParseMerge(%q) = %d, %d", in, first, last)
+		}
+	})
+}
