@@ -250,12 +250,13 @@ Example: tilmash glossary list --lang kk --kind person`},
 	{ID: "check.severity.error", Other: "error"},
 	{ID: "check.severity.warning", Other: "warning"},
 	{ID: "check.show.args", Other: "ID"},
-	{ID: "check.show.description", Other: `Prints the entry's kind, note and place in the glossary files, then every form per language: the preferred term, accepted variants, extra forms, forbidden forms and the inflection hint.
+	{ID: "check.show.description", Other: `Prints the entry's kind, note and place in the glossary files, then every form per language: the preferred term, accepted variants, extra forms, forbidden forms and the inflection hint; then the forms the glossary generates from them by declension, as the workbench's glossary page lists them (--format json: "generated").
 
 Instead of an id, a name as a text has it finds its entry: any form, inflected or forbidden (tilmash glossary show Тоқаевтың).
 
 Example: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "defined at"},
+	{ID: "check.show.generated", One: "{{.Lang}}: {{.Count}} generated form", Other: "{{.Lang}}: {{.Count}} generated forms"},
 	{ID: "check.show.hint", Other: "for example: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "kind"},
 	{ID: "check.show.not-found", Other: "no glossary entry {{.ID}}"},
@@ -1711,12 +1712,13 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "check.severity.error", Other: "қате"},
 	{ID: "check.severity.warning", Other: "ескерту"},
 	{ID: "check.show.args", Other: "ID"},
-	{ID: "check.show.description", Other: `Жазбаның түрін, ескертпесін және глоссарий файлдарындағы орнын, содан кейін әр тілдегі барлық формасын шығарады: негізгі термин, рұқсат етілген варианттар, қосымша формалар, тыйым салынған формалар және септеу нұсқауы.
+	{ID: "check.show.description", Other: `Жазбаның түрін, ескертпесін және глоссарий файлдарындағы орнын, содан кейін әр тілдегі барлық формасын шығарады: негізгі термин, рұқсат етілген варианттар, қосымша формалар, тыйым салынған формалар және септеу нұсқауы. Соңында глоссарий солардан септеу арқылы жасайтын формаларды жұмыс орнының глоссарий бетіндегідей көрсетеді (--format json: «generated»).
 
 id орнына атауды мәтінде қалай жазылса, солай беруге болады: кез келген формасын, септелген не тыйым салынған түрін де (tilmash glossary show Тоқаевтың).
 
 Мысал: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "анықталған жері"},
+	{ID: "check.show.generated", One: "{{.Lang}}: {{.Count}} жасалған форма", Other: "{{.Lang}}: {{.Count}} жасалған форма"},
 	{ID: "check.show.hint", Other: "мысалы: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "түрі"},
 	{ID: "check.show.not-found", Other: "глоссарийде {{.ID}} жазбасы жоқ"},
@@ -3172,12 +3174,13 @@ terms: если в английском тексте названа запись
 	{ID: "check.severity.error", Other: "ошибка"},
 	{ID: "check.severity.warning", Other: "предупреждение"},
 	{ID: "check.show.args", Other: "ID"},
-	{ID: "check.show.description", Other: `Выводит вид записи, примечание и место в файлах глоссария, затем все формы по языкам: предпочтительный термин, допустимые варианты, дополнительные формы, запрещённые формы и подсказку для склонения.
+	{ID: "check.show.description", Other: `Выводит вид записи, примечание и место в файлах глоссария, затем все формы по языкам: предпочтительный термин, допустимые варианты, дополнительные формы, запрещённые формы и подсказку для склонения; затем формы, которые глоссарий создаёт из них склонением, как на странице глоссария в рабочем месте (--format json: «generated»).
 
 Вместо id можно указать имя так, как оно написано в тексте: любую форму, в том числе склонённую или запрещённую (tilmash glossary show Тоқаевтың).
 
 Пример: tilmash glossary show tokayev`},
 	{ID: "check.show.file", Other: "где определена"},
+	{ID: "check.show.generated", One: "{{.Lang}}: {{.Count}} созданная форма", Few: "{{.Lang}}: {{.Count}} созданные формы", Many: "{{.Lang}}: {{.Count}} созданных форм", Other: "{{.Lang}}: {{.Count}} созданной формы"},
 	{ID: "check.show.hint", Other: "например: tilmash glossary show tokayev"},
 	{ID: "check.show.kind", Other: "вид"},
 	{ID: "check.show.not-found", Other: "в глоссарии нет записи {{.ID}}"},

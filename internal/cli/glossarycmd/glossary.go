@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
@@ -153,12 +154,23 @@ type jsonForm struct {
 	Forbidden []string `json:"forbidden,omitempty"`
 	Inflect   string   `json:"inflect,omitempty"`
 	Forms     []string `json:"forms,omitempty"`
+	// Generated is what glossary show adds: the forms the glossary makes
+	// by declension, as the workbench's glossary page lists them
+	// ([glossary.GeneratedForms]). list leaves it out: it would repeat
+	// a dozen forms per entry and language.
+	Generated []string `json:"generated,omitempty"`
 }
 
-func toJSON(e *glossary.Entry) jsonEntry {
+// toJSON is e as data; with generated set each language carries its
+// generated forms too.
+func toJSON(e *glossary.Entry, generated bool) jsonEntry {
 	forms := map[string]jsonForm{}
 	for l, f := range e.Langs {
-		forms[l] = jsonForm{Term: f.Term, Variants: f.Variants, Forbidden: f.Forbidden, Inflect: f.Inflect, Forms: f.Forms}
+		j := jsonForm{Term: f.Term, Variants: f.Variants, Forbidden: f.Forbidden, Inflect: f.Inflect, Forms: f.Forms}
+		if generated {
+			j.Generated = glossary.GeneratedForms(e, l)
+		}
+		forms[l] = j
 	}
 	return jsonEntry{ID: e.ID, Kind: string(e.Kind), Note: e.Note, File: e.File, Line: e.Line, Column: e.Column, Forms: forms}
 }
@@ -187,7 +199,7 @@ func listCommand(a *app.App, env *console.Env) *urfave.Command {
 			if format == "json" {
 				out := []jsonEntry{}
 				for _, e := range entries {
-					out = append(out, toJSON(e))
+					out = append(out, toJSON(e, false))
 				}
 				return writeJSON(env, out)
 			}
@@ -253,7 +265,7 @@ func showCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			e := shown.Entry
 			if format == "json" {
-				return writeJSON(env, toJSON(e))
+				return writeJSON(env, toJSON(e, true))
 			}
 			showEntry(env, ws, e)
 			return nil
@@ -262,7 +274,9 @@ func showCommand(a *app.App, env *console.Env) *urfave.Command {
 }
 
 // showEntry prints an entry: its id, kind, note and place, then a table of
-// its forms, one a row, in the workspace's language order.
+// its forms, one a row, in the workspace's language order, then per
+// language the forms the glossary generates from them, as the workbench's
+// glossary page shows them (one implementation: [glossary.GeneratedForms]).
 func showEntry(env *console.Env, ws *workspace.Workspace, e *glossary.Entry) {
 	env.Printf("%s\n", env.Paint(console.Bold, e.ID))
 	field := func(id, value string) {
@@ -302,6 +316,51 @@ func showEntry(env *console.Env, ws *workspace.Workspace, e *glossary.Entry) {
 		}
 	}
 	env.Table([]string{env.T("check.col.lang", nil), env.T("check.col.form", nil), env.T("check.col.use", nil)}, rows)
+	for _, l := range langs {
+		if e.Langs[l] == nil {
+			continue
+		}
+		gen := glossary.GeneratedForms(e, l)
+		if len(gen) == 0 {
+			continue
+		}
+		env.Printf("\n%s\n", env.N("check.show.generated", len(gen), map[string]any{"Lang": l}))
+		for _, line := range wrapForms(gen, generatedWidth) {
+			env.Printf("  %s\n", line)
+		}
+	}
+}
+
+// generatedWidth is the display width show wraps the generated forms to,
+// the two spaces of indent left out: a line fits an 80-column terminal.
+const generatedWidth = 76
+
+// wrapForms joins forms with " · " as the glossary page does, into lines
+// of at most width columns (a longer form has a line to itself); a line
+// breaks only between forms, so a phrase stays whole.
+func wrapForms(forms []string, width int) []string {
+	const sep = " · "
+	var lines []string
+	var b strings.Builder
+	w := 0
+	for _, f := range forms {
+		fw := runewidth.StringWidth(f)
+		if w > 0 && w+len([]rune(sep))+fw > width {
+			lines = append(lines, b.String())
+			b.Reset()
+			w = 0
+		}
+		if w > 0 {
+			b.WriteString(sep)
+			w += len([]rune(sep))
+		}
+		b.WriteString(f)
+		w += fw
+	}
+	if w > 0 {
+		lines = append(lines, b.String())
+	}
+	return lines
 }
 
 // multi is a repeatable string flag. Unlike urfave's StringSliceFlag it
