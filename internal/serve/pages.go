@@ -358,13 +358,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		page = min(max(v, 1), pages)
 	}
 	from, to := (page-1)*size+1, min(page*size, n)
-	title := d.ID
-	for _, l := range a.Languages {
-		if v := d.Meta.Versions[l]; v != nil && v.Title != "" {
-			title = v.Title
-			break
-		}
-	}
+	title := docTitle(d, a.Languages)
 	b.Title = title
 	groups, confirmed, flagged := a.Counts()
 	p := &docPage{base: b, ID: d.ID, Heading: title, Version: version, Langs: a.Languages,
@@ -722,6 +716,18 @@ func clipLeft(s string, n int) string {
 	return "…" + s[cut:]
 }
 
+// docTitle is what a page names document d by: the title of its first
+// version in langs (the alignment's language order) that has one, else
+// its id.
+func docTitle(d *document.Document, langs []string) string {
+	for _, l := range langs {
+		if v := d.Meta.Versions[l]; v != nil && v.Title != "" {
+			return v.Title
+		}
+	}
+	return d.ID
+}
+
 func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	d, ok := s.openDoc(w, r)
 	if !ok {
@@ -734,7 +740,7 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	a := snap.Alignment
 	b := s.newBase(r, "findings", "")
-	b.Title = b.loc.Text("serve.findings.heading", map[string]any{"ID": d.ID})
+	b.Title = b.loc.Text("serve.findings.heading", map[string]any{"Title": docTitle(d, a.Languages)})
 	if res.Err != nil {
 		b.Notes = append(b.Notes, note{Kind: "warn", Text: b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, res.Err)})})
 	}

@@ -1,0 +1,54 @@
+package serve_test
+
+import (
+	"html"
+	"regexp"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// TestFindingsHeadingNamesTheTitle: the findings page is headed with the
+// document's title, as its document page is, not its id (which is for
+// files and URLs); a title with markup characters is escaped.
+func TestFindingsHeadingNamesTheTitle(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New("test")
+	const title = `Prices & "wages" <2024>`
+	for _, l := range []string{"en", "ru", "kk"} {
+		opt := document.ImportOptions{}
+		if l == "en" {
+			opt.Title = title
+		}
+		if _, err := a.Import(ws, "prices-2024", l, []byte(qaTexts[l]), l+".txt", "", opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := a.Align(ws, "prices-2024"); err != nil {
+		t.Fatal(err)
+	}
+	c := fixtureOn(t, a, ws).client()
+	h1 := regexp.MustCompile(`<h1>(.*?)</h1>`)
+	for _, lang := range []string{"en", "kk"} {
+		loc, err := locale.New(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, doc := c.get("/doc/prices-2024?lang=" + lang)
+		if m := h1.FindStringSubmatch(doc); m == nil || html.UnescapeString(m[1]) != title {
+			t.Fatalf("%s: the document page's heading is %q, want the title %q", lang, m, title)
+		}
+		_, page := c.get("/doc/prices-2024/findings?lang=" + lang)
+		m := h1.FindStringSubmatch(page)
+		want := loc.Text("serve.findings.heading", map[string]any{"Title": title})
+		if m == nil || m[1] != html.EscapeString(want) {
+			t.Errorf("%s: the findings page's heading is %q, want %q", lang, m, html.EscapeString(want))
+		}
+	}
+}
