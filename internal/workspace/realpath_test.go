@@ -70,6 +70,24 @@ func TestRealPathAsResolvedWhole(t *testing.T) {
 			t.Errorf("Inside(%s) = %v, want %v", p, got, want)
 		}
 	}
+	// Inside, which resolves only a path that passes a link below root,
+	// answers as resolving root and path whole did, for every path above,
+	// the root written through a link and as its folder, and folders of
+	// the workspace taken as the root.
+	paths = append(paths, root, top, filepath.Join(top, "outside", "x"), filepath.Join(root, "toplink"))
+	for _, r := range []string{root, filepath.Join(root, "toplink"), filepath.Join(root, "documents"), filepath.Join(root, "documents", "in"), filepath.Join(root, "documents", "out"), root + "/documents/a/../a"} {
+		for _, p := range paths {
+			if got, want := Inside(r, p), insideWhole(r, p); got != want {
+				t.Errorf("Inside(%s, %s) = %v, want %v", r, p, got, want)
+			}
+		}
+	}
+}
+
+// insideWhole is Inside as it was: root and path both resolved whole.
+func insideWhole(root, path string) bool {
+	r, err := filepath.Rel(realPathWhole(root), realPathWhole(path))
+	return err == nil && (r == "." || filepath.IsLocal(r))
 }
 
 // BenchmarkInsideNewFile: is a file not written yet inside the workspace
