@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -438,7 +439,7 @@ func (a *App) CountImportMatches(ws *workspace.Workspace, id, lang string, opt T
 	if opt.URL == "" && ws.Config.TM.URL == "" {
 		if _, err := os.Stat(memoryFile(ws)); err != nil {
 			entries, err := os.ReadDir(ws.Path(document.Folder))
-			if err != nil || len(entries) > importMatchDocs {
+			if err != nil || len(entries) > importMatchDocs || !othersAligned(ws, entries, id) {
 				return r, false
 			}
 		}
@@ -473,6 +474,24 @@ func (a *App) CountImportMatches(ws *workspace.Workspace, id, lang string, opt T
 	r.Sentences = len(res)
 	r.Exact, r.Fuzzy = tm.Counts(res)
 	return r, true
+}
+
+// othersAligned reports whether a document of entries (the documents
+// folder) other than id has an alignment. A memory that does not exist
+// yet would be built from the documents' alignments alone (see
+// [tm.Memory.Update]; imported memories live in the memory): without
+// another one there is nothing to match, and import neither builds the
+// memory nor opens SQLite, on the first imports of every workspace.
+func othersAligned(ws *workspace.Workspace, entries []os.DirEntry, id string) bool {
+	for _, e := range entries {
+		if e.Name() == id || !e.IsDir() {
+			continue
+		}
+		if _, err := os.Lstat(ws.Path(document.Folder, e.Name(), document.AlignmentName)); !errors.Is(err, fs.ErrNotExist) {
+			return true // there, or it cannot be told: build as before
+		}
+	}
+	return false
 }
 
 // ImportMemory adds a TMX (data, read from the file shown) to the memory
