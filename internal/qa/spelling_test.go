@@ -62,22 +62,8 @@ func TestSpelling(t *testing.T) {
 		// where hunspell found it, not inside the earlier word.
 		{"kk", "Екінші кітапқа ші деп жазды.", []string{"ші"}},
 	}
-	spellers := map[string]*Speller{}
-	defer func() {
-		for _, sp := range spellers {
-			sp.Close()
-		}
-	}()
 	for _, tt := range tests {
-		sp := spellers[tt.lang]
-		if sp == nil {
-			var note *Note
-			sp, note = NewSpeller(tt.lang, nil)
-			if note != nil {
-				testenv.Missing(t, "the Hunspell dictionary for "+tt.lang, hunspellInstall)
-			}
-			spellers[tt.lang] = sp
-		}
+		sp := plainSpeller(t, tt.lang)
 		fs, err := sp.Check(tt.text)
 		if err != nil {
 			t.Fatal(err)
@@ -102,7 +88,7 @@ func TestSpelling(t *testing.T) {
 	// Glossary terms and every generated form are known words: the
 	// inflected Kazakh forms of a made-up name are not flagged.
 	text := "алматыдағы тоқаевтың пхеньянға"
-	fs, _ := spellers["kk"].Check(text)
+	fs, _ := plainSpeller(t, "kk").Check(text)
 	if len(fs) == 0 {
 		t.Fatalf("hunspell kk knows %q already: the test proves nothing", text)
 	}
@@ -207,12 +193,8 @@ func TestQuickVerdicts(t *testing.T) {
 		"kk": "Бүгін ауа райы жақсы болды; шағымның шағымнің кітаппп бейнежазбалар жазбаған жазбеген интелект мәлімдеді.",
 	}
 	for lang, text := range texts {
-		sp, note := NewSpeller(lang, nil)
-		if note != nil {
-			testenv.Missing(t, "the Hunspell dictionary for "+lang, hunspellInstall)
-		}
+		sp := plainSpeller(t, lang)
 		if sp.quickDir == "" {
-			sp.Close()
 			t.Fatalf("%s: no quick dictionary made", lang)
 		}
 		// The installed dictionary lists the words it does not know (-l)
@@ -225,11 +207,8 @@ func TestQuickVerdicts(t *testing.T) {
 		if len(installed) == 0 {
 			t.Errorf("%s: no word unknown in %q: the test proves nothing", lang, text)
 		}
-		sp.Close()
 	}
-	sp, _ := NewSpeller("ru", nil)
-	defer sp.Close()
-	fs, err := sp.Check("Вторая строка с ашибкой.")
+	fs, err := plainSpeller(t, "ru").Check("Вторая строка с ашибкой.")
 	if err != nil || len(fs) != 1 || !strings.Contains(fs[0].Data["Suggestions"].(string), "ошибкой") ||
 		!strings.HasPrefix(fs[0].Data["Suggestions"].(string), fs[0].Fix+", ") {
 		t.Errorf("ашибкой: %+v, %v; want the suggestion ошибкой", fs, err)
