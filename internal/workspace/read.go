@@ -85,7 +85,17 @@ func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 		if !Inside(root, abs) {
 			return nil, nil, escape()
 		}
-		return nil, nil, err
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, err
+		}
+		// os.Root refuses every absolute link, also one that stays
+		// inside (documents/b/en.txt -> /home/me/ws/documents/a/en.txt,
+		// as ln -s "$PWD/..." makes): the path resolved is opened, again
+		// through os.Root, so that a link changed meanwhile still cannot
+		// lead out.
+		if f, err = openResolved(root, abs); err != nil {
+			return nil, nil, err
+		}
 	}
 	info, err := checkRegular(f, path)
 	if err != nil {
@@ -93,6 +103,21 @@ func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 		return nil, nil, err
 	}
 	return f, info, nil
+}
+
+// openResolved opens abs, inside root, by the path it resolves to.
+func openResolved(root, abs string) (*os.File, error) {
+	realRoot := realPath(root)
+	rel, err := filepath.Rel(realRoot, realPath(abs))
+	if err != nil {
+		return nil, err
+	}
+	r, err := os.OpenRoot(realRoot)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }
 
 // ReadRegular reads a file a person named on the command line (tilmash

@@ -33,6 +33,9 @@ func TestReadFile(t *testing.T) {
 	must(os.MkdirAll(ws.Path("documents/b"), 0o755))
 	must(os.WriteFile(ws.Path("documents/a/ru.txt"), []byte("Привет."), 0o644))
 	must(os.Symlink("../a/ru.txt", ws.Path("documents/b/ru.txt")))
+	// Written absolute, as ln -s "$PWD/documents/a/ru.txt" writes them.
+	must(os.Symlink(ws.Path("documents/a/ru.txt"), ws.Path("documents/b/kk.txt")))
+	must(os.Symlink(ws.Path("documents/a"), ws.Path("documents/d")))
 	must(os.Symlink(outside, ws.Path("documents/a/kk.txt")))
 	must(os.Symlink("/dev/zero", ws.Path("documents/a/en.txt")))
 	must(os.Symlink(filepath.Dir(outside), ws.Path("documents/c")))
@@ -48,6 +51,8 @@ func TestReadFile(t *testing.T) {
 	}{
 		{"documents/a/ru.txt", "Привет.", ""},
 		{"documents/b/ru.txt", "Привет.", ""}, // a link that stays inside
+		{"documents/b/kk.txt", "Привет.", ""}, // the same, absolute
+		{"documents/d/ru.txt", "Привет.", ""}, // an absolute link to a folder inside
 		{"documents/a/kk.txt", "", workspace.CodeReadEscape},
 		{"documents/a/en.txt", "", workspace.CodeReadEscape},
 		{"documents/c/secret", "", workspace.CodeReadEscape}, // a linked folder
