@@ -106,7 +106,7 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 	rows, excluded, files := res.Rows, res.Excluded, res.Files
 	header := []string{env.T("status.col.document", nil), env.T("publish.col.groups", nil), env.T("publish.col.findings", nil), env.T("publish.col.result", nil)}
 	var table [][]string
-	done := 0
+	done, held := 0, 0
 	for _, r := range rows {
 		groups := env.N("status.groups", r.Groups, map[string]any{"Confirmed": r.Confirmed})
 		if r.Flagged > 0 {
@@ -127,6 +127,7 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 				result = env.T("export.publish.held-removed", map[string]any{"Held": result, "Dir": filepath.Join(ws.Config.Export, r.ID)})
 			}
 			result = env.Paint(console.Red, result)
+			held++
 		} else {
 			done++
 		}
@@ -138,6 +139,18 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 	env.Table(header, table)
 	dir := ws.Config.Export + string(filepath.Separator)
 	switch {
+	case held > 0:
+		// "published 0 documents: 0 files" said nothing of the documents
+		// held back: the last line says how many of how many, and where
+		// the reasons are.
+		env.SayN("export.publish.summary-held", done+held, map[string]any{
+			"Done":    done,
+			"FilesIn": env.N("publish.files", files, map[string]any{"Dir": dir}),
+			"Held":    env.N("export.publish.held-count", held, nil),
+		})
+		if res.Unchanged > 0 {
+			env.SayN("publish.summary.unchanged", res.Unchanged, nil)
+		}
 	case files == 0 && done > 0 && res.Unchanged == done:
 		env.SayN("publish.unchanged", done, map[string]any{"Dir": dir})
 	default:
