@@ -368,7 +368,7 @@ Example: tilmash glossary show tokayev`},
 
 XLIFF holds one language pair per file: the source language and one target. With several targets, give a folder with -o (without -o the files go to the workspace's export folder).
 
-With --lang L the article is written in that one language, ready to publish (md, html, txt or docx, a Word file): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).
+With --lang LANG the article is written in that one language, ready to publish (md, html, txt or docx, a Word file): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).
 
 Export refuses (exit 1) while the document has flagged groups or errors of the checks (by default those of terms, numbers and untranslated: see tilmash check --help); --force exports anyway and the file records that it was forced; CSV, TSV and plain text have no place for that (their first line is data), so there only the warning says so.
 
@@ -383,8 +383,8 @@ Examples:
 	{ID: "export.flag.output", Other: "write to this file or folder instead of standard output (- is standard output)"},
 	{ID: "export.flag.units", Other: "TMX units: sentences (default: every sentence of a group of several gets a unit of its own, for CAT tools that segment by sentence: OmegaT, Trados, memoQ, Phrase; a sentence whose translation also covers its neighbours is left out), groups (one unit a group: for tools that segment by paragraph, and for a lossless round trip) or partial (only the sentences left out, each with the whole translation: for OmegaT's tm/ folder, which offers matches without filling them in)"},
 	{ID: "export.format-bilingual", Other: "format {{.Format}} is bilingual, and --lang writes one language version: use one of {{.Formats}}"},
-	{ID: "export.format-needs-lang", Other: "format {{.Format}} writes one language version: give --lang L (the bilingual formats are {{.Formats}})"},
-	{ID: "export.format.hint", Other: "for one language version use --lang L with md, html, txt or docx"},
+	{ID: "export.format-needs-lang", Other: "format {{.Format}} writes one language version: give --lang LANG (the bilingual formats are {{.Formats}})"},
+	{ID: "export.format.hint", Other: "for one language version use --lang LANG with md, html, txt or docx"},
 	{ID: "export.gate.finding", Other: "group {{.Group}}: {{.Finding}}"},
 	{ID: "export.gate.flagged", Other: "group {{.Group}} is flagged for review"},
 	{ID: "export.gate.flagged-note", Other: "group {{.Group}} is flagged for review: {{.Note}}"},
@@ -1832,7 +1832,7 @@ id орнына атауды мәтінде қалай жазылса, сола�
 
 XLIFF файлында бір тіл жұбы болады: бастапқы тіл және бір аударма тілі. Аударма тілдері бірнешеу болса, -o арқылы қалта көрсетіңіз (-o берілмесе, файлдар жұмыс қалтасының экспорт қалтасына жазылады).
 
---lang L берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html, txt немесе docx — Word файлы): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).
+--lang ТІЛ берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html, txt немесе docx — Word файлы): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).
 
 Құжатта тексеруге белгіленген топтар немесе тексерулердің қателері (әдепкі бойынша terms, numbers және untranslated кемшіліктері; tilmash check --help қараңыз) болса, экспорт орындалмайды (шығу коды 1); --force берілсе, бәрібір экспортталады, ал файлда экспорттың мәжбүрлеп жасалғаны белгіленеді; CSV, TSV және қарапайым мәтінде бұған орын жоқ (олардың бірінші жолы — деректер), сондықтан онда бұл туралы тек ескерту айтады.
 
@@ -1847,8 +1847,8 @@ XLIFF файлында бір тіл жұбы болады: бастапқы т�
 	{ID: "export.flag.output", Other: "стандартты шығыстың орнына осы файлға немесе қалтаға жазу (- — стандартты шығыс)"},
 	{ID: "export.flag.units", Other: "TMX аударма бірліктері: sentences (әдепкі бойынша: бірнеше сөйлемнен тұратын топтың әр сөйлемі жеке бірлік алады — мәтінді сөйлемдерге бөлетін CAT бағдарламалары үшін: OmegaT, Trados, memoQ, Phrase; аудармасы көрші сөйлемдерді де қамтитын сөйлем жазылмайды), groups (бір топқа бір бірлік — мәтінді абзацтарға бөлетін бағдарламалар үшін және ештеңе жоғалтпай алмасу үшін) немесе partial (тек сондай сөйлемдер, әрқайсысы аудармасымен толық — OmegaT-тағы tm/ қалтасы үшін: одан сәйкестіктер ұсынылады, бірақ қойылмайды)"},
 	{ID: "export.format-bilingual", Other: "{{.Format}} форматы екі тілді, ал --lang бір тілдік нұсқаны жазады: мына форматтардың бірін беріңіз: {{.Formats}}"},
-	{ID: "export.format-needs-lang", Other: "{{.Format}} форматы бір тілдік нұсқаны жазады: --lang L беріңіз (екі тілді форматтар: {{.Formats}})"},
-	{ID: "export.format.hint", Other: "бір тілдік нұсқа үшін --lang L параметрін md, html, txt немесе docx форматымен беріңіз"},
+	{ID: "export.format-needs-lang", Other: "{{.Format}} форматы бір тілдік нұсқаны жазады: --lang ТІЛ беріңіз (екі тілді форматтар: {{.Formats}})"},
+	{ID: "export.format.hint", Other: "бір тілдік нұсқа үшін --lang ТІЛ параметрін md, html, txt немесе docx форматымен беріңіз"},
 	{ID: "export.gate.finding", Other: "{{.Group}}-топ: {{.Finding}}"},
 	{ID: "export.gate.flagged", Other: "{{.Group}}-топ тексеруге белгіленген"},
 	{ID: "export.gate.flagged-note", Other: "{{.Group}}-топ тексеруге белгіленген: {{.Note}}"},
@@ -3296,7 +3296,7 @@ terms: если в английском тексте названа запись
 
 В файле XLIFF одна языковая пара: исходный язык и один язык перевода. Если языков перевода несколько, укажите папку в -o (без -o файлы попадут в папку экспорта рабочей папки).
 
-С --lang L статья записывается только на этом языке, в готовом к публикации виде (md, html, txt или docx — файл Word): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).
+С --lang ЯЗЫК статья записывается только на этом языке, в готовом к публикации виде (md, html, txt или docx — файл Word): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).
 
 Экспорт не выполняется (код выхода 1), пока в документе есть помеченные группы или ошибки проверок (по умолчанию это замечания terms, numbers и untranslated; см. tilmash check --help); с --force документ экспортируется всё равно, и в файле отмечается, что экспорт был принудительным; в CSV, TSV и простом тексте для этого нет места (их первая строка — данные), поэтому там об этом говорит только предупреждение.
 
@@ -3311,8 +3311,8 @@ terms: если в английском тексте названа запись
 	{ID: "export.flag.output", Other: "записать в этот файл или папку, а не в стандартный вывод (- — стандартный вывод)"},
 	{ID: "export.flag.units", Other: "единицы перевода TMX: sentences (по умолчанию: каждое предложение группы из нескольких предложений получает свою единицу — для CAT-программ, которые разбивают текст на предложения: OmegaT, Trados, memoQ, Phrase; предложение, перевод которого охватывает и соседние, не записывается), groups (одна единица на группу — для программ, которые делят текст по абзацам, и для обмена без потерь) или partial (только такие предложения, каждое с переводом целиком — для папки tm/ в OmegaT, откуда совпадения предлагаются, но не вставляются)"},
 	{ID: "export.format-bilingual", Other: "формат {{.Format}} двуязычный, а --lang записывает одну языковую версию: укажите один из форматов {{.Formats}}"},
-	{ID: "export.format-needs-lang", Other: "формат {{.Format}} записывает одну языковую версию: укажите --lang L (двуязычные форматы: {{.Formats}})"},
-	{ID: "export.format.hint", Other: "для одной языковой версии укажите --lang L и формат md, html, txt или docx"},
+	{ID: "export.format-needs-lang", Other: "формат {{.Format}} записывает одну языковую версию: укажите --lang ЯЗЫК (двуязычные форматы: {{.Formats}})"},
+	{ID: "export.format.hint", Other: "для одной языковой версии укажите --lang ЯЗЫК и формат md, html, txt или docx"},
 	{ID: "export.gate.finding", Other: "группа {{.Group}}: {{.Finding}}"},
 	{ID: "export.gate.flagged", Other: "группа {{.Group}} помечена для проверки"},
 	{ID: "export.gate.flagged-note", Other: "группа {{.Group}} помечена для проверки: {{.Note}}"},

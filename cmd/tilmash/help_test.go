@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,4 +143,59 @@ func commandPaths(env *console.Env) [][]string {
 	}
 	walk(nil, cli.NewApp(env, version, groups(app.New(version))...).Commands)
 	return paths
+}
+
+// TestHelpTextPlaceholdersMatchFlags renders every command's help in every
+// UI language and fails when its text names a flag's value with another
+// placeholder than its flag list does: export's help said "--lang L" above
+// "--lang ЯЗЫК" (en: LANG). Only long flags of the command itself, followed
+// by a word in capitals, are compared; a value spelled out in parts
+// (--langs SOURCE,TARGET) and one part of a placeholder in parts (--at K
+// for --at LANG:K) are no other names.
+func TestHelpTextPlaceholdersMatchFlags(t *testing.T) {
+	t.Parallel()
+	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mention := regexp.MustCompile(`(--[\w-]+) (\p{Lu}[\p{Lu}_:,]*)(?:[^\p{L}_]|$)`)
+	compared := 0
+	for _, p := range commandPaths(env) {
+		for _, lang := range []string{"en", "ru", "kk"} {
+			var out, errOut bytes.Buffer
+			args := append(append([]string{"--ui-lang", lang}, p...), "--help")
+			if code := mainArgs(args, strings.NewReader(""), &out, &errOut, func(string) string { return "" }); code != 0 {
+				t.Fatalf("%s %s --help: exit %d: %s", lang, strings.Join(p, " "), code, errOut.String())
+			}
+			phs := map[string]string{}
+			var text []string
+			for _, line := range strings.Split(out.String(), "\n") {
+				m := flagLine.FindStringSubmatch(line)
+				if m == nil {
+					text = append(text, line)
+					continue
+				}
+				for _, name := range strings.Split(m[1], ", ") {
+					phs[name] = m[2]
+				}
+			}
+			for _, line := range text {
+				for _, m := range mention.FindAllStringSubmatch(line, -1) {
+					ph, ok := phs[m[1]]
+					value := strings.TrimRight(m[2], ":,")
+					if !ok || ph == "" || strings.Contains(value, ",") || slices.Contains(strings.Split(ph, ":"), value) && value != ph {
+						continue
+					}
+					compared++
+					if value != ph {
+						t.Errorf("tilmash --ui-lang %s %s --help: the text says %s %s, the flag list %s %s",
+							lang, strings.Join(p, " "), m[1], value, m[1], ph)
+					}
+				}
+			}
+		}
+	}
+	if compared == 0 {
+		t.Fatal("no flag with a placeholder named in any help text: the help's layout changed?")
+	}
 }
