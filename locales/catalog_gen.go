@@ -1887,7 +1887,7 @@ XLIFF файлында бір тіл жұбы болады: бастапқы т�
 	{ID: "export.unaligned.hint", Other: "оларды топтарға орналастыру үшін tilmash align {{.ID}} іске қосыңыз, содан кейін қайта экспорттаңыз"},
 	{ID: "export.units.hint", Other: "--units тек --format tmx үшін қолданылады, мысалы: tilmash export zarechnoye-videos --format tmx --units groups"},
 	{ID: "export.usage", Other: "құжатты басқа аударма бағдарламаларына экспорттау немесе бір тілдік нұсқасын жариялауға дайындау"},
-	{ID: "export.written", Other: "{{.File}} жазылды"},
+	{ID: "export.written", Other: "{{.File}} файлы жазылды"},
 	{ID: "export.xliff-one-lang", Other: "XLIFF үшін {{.Lang}} тілінен басқа аударма тілі қажет"},
 	{ID: "export.xliff-pairs", Other: "XLIFF файлында бір тіл жұбы болады, ал аударма тілдері бірнешеу ({{.Targets}}): {{.Output}} қалта болуы керек"},
 	{ID: "export.xliff.hint", Other: "екі тіл беріңіз, мысалы --langs en,kk, немесе қалта көрсетіңіз: -o ҚАЛТА/"},
@@ -2020,7 +2020,7 @@ tilmash init оны git репозиторийінде баптайды; жаң�
 	{ID: "glossary-export.pair", Other: "{{.Format}} глоссарийінде OmegaT оқитындай бір тіл жұбы болады, ал берілген тілдер саны: {{.Count}} ({{.Langs}})"},
 	{ID: "glossary-export.pair.hint", Other: "жұпты --langs арқылы таңдаңыз, мысалы --langs en,kk"},
 	{ID: "glossary-export.usage", Other: "глоссарийді терминологиялық база ретінде жазу (TBX немесе OmegaT үшін CSV/TSV)"},
-	{ID: "glossary-export.written", One: "{{.File}} жазылды ({{.Count}} жазба)", Other: "{{.File}} жазылды ({{.Count}} жазба)"},
+	{ID: "glossary-export.written", One: "{{.File}} файлы жазылды ({{.Count}} жазба)", Other: "{{.File}} файлы жазылды ({{.Count}} жазба)"},
 	{ID: "glossary-import.args", Other: "ФАЙЛ"},
 	{ID: "glossary-import.bad-file", Other: "{{.File}}:{{.Line}}:{{.Column}}: {{.Reason}}"},
 	{ID: "glossary-import.bad-file.hint", Other: "файлдың толық екенін және көрсетілген форматта жазылғанын тексеріңіз; ештеңе жазылған жоқ"},
@@ -2030,7 +2030,7 @@ tilmash init оны git репозиторийінде баптайды; жаң�
 	{ID: "glossary-import.description", Other: `TBX (v3 немесе TBX 2 martif) файлын не OmegaT жазатын CSV немесе TSV глоссарийін оқып, жазбаларын глоссарий YAML файлына жазады: әдепкі бойынша жұмыс қалтасының глоссарий қалтасына, ФАЙЛ атауымен; -o басқа файлды таңдайды (- — стандартты шығыс). Формат файлдан анықталады; --format оны нақты көрсетеді. tilmash тақырып жолы жоқ CSV не TSV үшін --langs БАСТАПҚЫ,АУДАРМА қажет. Нәтиже тексеріліп, табылған қателер хабарланады.
 
 Мысал: tilmash glossary import partner-terms.tbx`},
-	{ID: "glossary-import.done", One: "{{.File}} жазылды: {{.Format}} форматынан {{.Count}} жазба", Other: "{{.File}} жазылды: {{.Format}} форматынан {{.Count}} жазба"},
+	{ID: "glossary-import.done", One: "{{.File}} файлы жазылды: {{.Format}} форматынан {{.Count}} жазба", Other: "{{.File}} файлы жазылды: {{.Format}} форматынан {{.Count}} жазба"},
 	{ID: "glossary-import.exists", Other: "{{.Path}} бұрыннан бар"},
 	{ID: "glossary-import.exists.hint", Other: "-o арқылы басқа файл таңдаңыз немесе оны қайта жазу үшін --force қосыңыз"},
 	{ID: "glossary-import.flag.force", Other: "файл бұрыннан бар болса, оны қайта жазу"},
@@ -3351,7 +3351,7 @@ terms: если в английском тексте названа запись
 	{ID: "export.unaligned.hint", Other: "запустите tilmash align {{.ID}}, чтобы распределить их по группам, и экспортируйте снова"},
 	{ID: "export.units.hint", Other: "--units относится только к --format tmx, например: tilmash export zarechnoye-videos --format tmx --units groups"},
 	{ID: "export.usage", Other: "экспортировать документ для других переводческих программ или одну языковую версию для публикации"},
-	{ID: "export.written", Other: "записан {{.File}}"},
+	{ID: "export.written", Other: "записан файл {{.File}}"},
 	{ID: "export.xliff-one-lang", Other: "для XLIFF нужен язык перевода помимо {{.Lang}}"},
 	{ID: "export.xliff-pairs", Other: "в файле XLIFF одна языковая пара, а языков перевода несколько ({{.Targets}}): {{.Output}} должно быть папкой"},
 	{ID: "export.xliff.hint", Other: "укажите два языка, например --langs en,kk, или папку: -o ПАПКА/"},
@@ -3484,7 +3484,7 @@ tilmash init настраивает его в репозитории git; в н�
 	{ID: "glossary-export.pair", Other: "в глоссарии {{.Format}} одна языковая пара, как его читает OmegaT, а указано языков: {{.Count}} ({{.Langs}})"},
 	{ID: "glossary-export.pair.hint", Other: "выберите пару в --langs, например --langs en,kk"},
 	{ID: "glossary-export.usage", Other: "записать глоссарий как терминологическую базу (TBX или CSV/TSV для OmegaT)"},
-	{ID: "glossary-export.written", One: "записан {{.File}} ({{.Count}} запись)", Few: "записан {{.File}} ({{.Count}} записи)", Many: "записан {{.File}} ({{.Count}} записей)", Other: "записан {{.File}} ({{.Count}} записи)"},
+	{ID: "glossary-export.written", One: "записан файл {{.File}} ({{.Count}} запись)", Few: "записан файл {{.File}} ({{.Count}} записи)", Many: "записан файл {{.File}} ({{.Count}} записей)", Other: "записан файл {{.File}} ({{.Count}} записи)"},
 	{ID: "glossary-import.args", Other: "ФАЙЛ"},
 	{ID: "glossary-import.bad-file", Other: "{{.File}}:{{.Line}}:{{.Column}}: {{.Reason}}"},
 	{ID: "glossary-import.bad-file.hint", Other: "проверьте, что файл не обрезан и записан в указанном формате; ничего не записано"},
@@ -3494,7 +3494,7 @@ tilmash init настраивает его в репозитории git; в н�
 	{ID: "glossary-import.description", Other: `Читает TBX (v3 или TBX 2 martif) либо глоссарий CSV или TSV в том виде, в каком его записывает OmegaT, и сохраняет его записи в файл глоссария YAML: по умолчанию в папку глоссария рабочей папки, под именем ФАЙЛА; -o задаёт другой файл (- — стандартный вывод). Формат определяется по файлу; --format задаёт его явно. Для CSV или TSV без строки заголовка tilmash нужен --langs ИСХОДНЫЙ,ПЕРЕВОД. Результат проверяется, и о найденных ошибках сообщается.
 
 Пример: tilmash glossary import partner-terms.tbx`},
-	{ID: "glossary-import.done", One: "записан {{.File}}: {{.Count}} запись из {{.Format}}", Few: "записан {{.File}}: {{.Count}} записи из {{.Format}}", Many: "записан {{.File}}: {{.Count}} записей из {{.Format}}", Other: "записан {{.File}}: {{.Count}} записи из {{.Format}}"},
+	{ID: "glossary-import.done", One: "записан файл {{.File}}: {{.Count}} запись из {{.Format}}", Few: "записан файл {{.File}}: {{.Count}} записи из {{.Format}}", Many: "записан файл {{.File}}: {{.Count}} записей из {{.Format}}", Other: "записан файл {{.File}}: {{.Count}} записи из {{.Format}}"},
 	{ID: "glossary-import.exists", Other: "{{.Path}} уже существует"},
 	{ID: "glossary-import.exists.hint", Other: "выберите другой файл в -o или добавьте --force, чтобы перезаписать его"},
 	{ID: "glossary-import.flag.force", Other: "перезаписать файл, если он уже есть"},
