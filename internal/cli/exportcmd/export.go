@@ -129,7 +129,7 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if err != nil {
 		return err
 	}
-	if err := printGate(env, d.ID, v, force, []string{format}); err != nil {
+	if err := printGate(env, d.ID, v, force, []string{format}, false); err != nil {
 		return err
 	}
 	opt := ap.ExportOptions(labels(env))
@@ -193,7 +193,7 @@ func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *docume
 	if err != nil {
 		return err
 	}
-	if err := printGate(env, d.ID, v, force, []string{format}); err != nil {
+	if err := printGate(env, d.ID, v, force, []string{format}, false); err != nil {
 		return err
 	}
 	opt := ap.ExportOptions(labels(env))

@@ -14,7 +14,7 @@ import (
 // the warning that the export goes past them (saying which of formats
 // cannot record that, since for those it is the only record there is). It
 // returns a *console.Findings (exit 1) when the gate refuses.
-func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats []string) error {
+func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats []string, publishing bool) error {
 	if v.Skipped != nil {
 		env.Warn("export.gate.glossary-skipped", map[string]any{"Pos": v.Skipped.Problems[0].Pos(), "Count": len(v.Skipped.Problems)})
 	}
@@ -28,6 +28,13 @@ func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats 
 		}
 		// Said by kind, as a forced export says it: "8 problems" read as
 		// errors beside check's "0 errors" when the 8 were flagged groups.
+		if publishing {
+			// Publish holds the document back and goes on; its own hint
+			// after the table says what to do ("export of DOC refused"
+			// and export's hint read as if another command had run).
+			env.Say("export.publish.gate-held", map[string]any{"ID": id, "What": forcedPast(env, v)})
+			return &console.Findings{Count: len(v.Blockers)}
+		}
 		env.Say("export.gate.refused", map[string]any{"ID": id, "What": forcedPast(env, v)})
 		env.Hint("export.gate.hint", map[string]any{"ID": id})
 		return &console.Findings{Count: len(v.Blockers)}

@@ -87,7 +87,7 @@ func (r publishReport) Gate(id string, v *app.Verdict, force bool, formats []str
 	// (PublishResult.GlossaryGaps).
 	quiet := *v
 	quiet.Gaps = nil
-	printGate(r.env, id, &quiet, force, formats) // a refusal holds the document back: publish goes on
+	printGate(r.env, id, &quiet, force, formats, true) // a refusal holds the document back: publish goes on
 }
 
 func (r publishReport) Unplaced(id string, lost []document.LostSpan) {
