@@ -592,7 +592,7 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 				}
 			}
 			heading, pieces := export.Cell(st.Text, in)
-			c.Sents = append(c.Sents, sentence{K: i + 1, Heading: heading, Pieces: pieces, Text: st.Text, IsFirst: i == 0, IsLast: i == len(sents)-1})
+			c.Sents = append(c.Sents, sentence{K: i + 1, Heading: heading, Pieces: pieces, Text: review.OneLine(st.Text), IsFirst: i == 0, IsLast: i == len(sents)-1})
 			off += len(st.Text) + 1
 		}
 		r.Cells = append(r.Cells, c)
