@@ -241,14 +241,7 @@ func TestExportKeptSums(t *testing.T) {
 	if n := unplaced(next); n != 0 || next.sums.hashed.Load() != 0 {
 		t.Fatalf("next export: %d spans unplaced, %d files hashed; want 0 and 0", n, next.sums.hashed.Load())
 	}
-	text := ws.Path(document.Folder, "doc1", "en.txt")
-	data, err := os.ReadFile(text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(text, bytes.Replace(data, []byte("Tuesday"), []byte("Monday"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editOutside(t, ws, "doc1", "en", "Tuesday", "Monday")
 	next = New("test")
 	next.sums.now = later
 	if n := unplaced(next); n != 1 {

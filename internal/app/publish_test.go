@@ -59,6 +59,20 @@ func TestPublishPlanFormats(t *testing.T) {
 	}
 }
 
+// editOutside changes the first old in the lang text of document id to
+// new, as a person's editor does behind tilmash's back.
+func editOutside(t *testing.T, ws *workspace.Workspace, id, lang, old, new string) {
+	t.Helper()
+	text := ws.Path(document.Folder, id, lang+".txt")
+	data, err := os.ReadFile(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(text, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestPublishRepeatsUnplaced: while a document's files leave out
 // formatting a change outside tilmash took the words of, every publish
 // says so, also one that leaves the files as they are (status keeps
@@ -69,14 +83,7 @@ func TestPublishRepeatsUnplaced(t *testing.T) {
 	if _, err := ap.Import(ws, "doc1", "en", md, "en.md", "", document.ImportOptions{Force: true}); err != nil {
 		t.Fatal(err)
 	}
-	text := ws.Path(document.Folder, "doc1", "en.txt")
-	data, err := os.ReadFile(text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(text, bytes.Replace(data, []byte("Tuesday"), []byte("Monday"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editOutside(t, ws, "doc1", "en", "Tuesday", "Monday")
 	for i := 1; i <= 3; i++ {
 		res, lines := publish(t, ap, ws, false)
 		if !slices.Contains(lines, "unplaced doc1 1") {
