@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -82,8 +83,17 @@ func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 	defer r.Close()
 	f, err := r.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		if !Inside(root, abs) {
-			return nil, nil, escape()
+		// A path that passes no link below root (a missing file, the
+		// common case) costs a few lstat calls; one that passes a link is
+		// resolved, and a link whose target is missing named (os.Root
+		// says only "no such file" or "path escapes from parent").
+		if !linkFree(root, abs) {
+			if re := danglingLink(root, abs, path); re != nil {
+				return nil, nil, re
+			}
+			if !insideResolved(root, abs) {
+				return nil, nil, escape()
+			}
 		}
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, err
@@ -103,6 +113,73 @@ func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 		return nil, nil, err
 	}
 	return f, info, nil
+}
+
+// danglingLink finds the symbolic link on abs (below root) whose target
+// does not exist, and returns the error that names it: where the link
+// leads, as written, or, when it leads out of root, a [CodeReadEscape]
+// (tilmash never follows a path out of the workspace, there or not). A
+// link to a path through another dangling link (b/en.txt -> ../d/en.txt,
+// d -> gone) names the one that dangles. nil when no link on abs dangles
+// (a loop is left to the open's own error). path names the file in the
+// error, as given.
+func danglingLink(root, abs, path string) *ReadError {
+	link, target, to, ok := firstDangling(root, abs)
+	if !ok {
+		return nil
+	}
+	realRoot := realPath(root)
+	for range 8 { // a chain of links, each to a path through the next
+		if !insideResolved(realRoot, to) {
+			return &ReadError{Path: path, Code: CodeReadEscape, Target: to}
+		}
+		l, t, next, ok := firstDangling(realRoot, to)
+		if !ok {
+			break
+		}
+		link, target, to = l, t, next
+		root = realRoot
+	}
+	switch {
+	case link == filepath.Clean(abs):
+		link = "" // the file itself: callers rename Path (glossary/x.yaml), and the message follows
+	case !filepath.IsAbs(path): // named as path is: absolute, or relative to root
+		link, _ = filepath.Rel(filepath.Clean(root), link)
+	}
+	return &ReadError{Path: path, Code: CodeReadDangling, Link: link, Target: target}
+}
+
+// firstDangling finds the first symbolic link on abs below root whose
+// target does not exist: the link (root joined with the parts of abs),
+// its target as written and resolved as far as it exists.
+func firstDangling(root, abs string) (link, target, to string, ok bool) {
+	rel, err := filepath.Rel(filepath.Clean(root), filepath.Clean(abs))
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", "", "", false
+	}
+	cur := filepath.Clean(root)
+	for part := range strings.SplitSeq(rel, string(filepath.Separator)) {
+		cur = filepath.Join(cur, part)
+		st, err := os.Lstat(cur)
+		if err != nil {
+			return "", "", "", false // missing, and no link above it dangles
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		if _, err := os.Stat(cur); !errors.Is(err, fs.ErrNotExist) {
+			continue // resolves (or loops, or is not a folder: the open says so)
+		}
+		if target, err = os.Readlink(cur); err != nil {
+			return "", "", "", false
+		}
+		to = target
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(realPath(filepath.Dir(cur)), to)
+		}
+		return cur, target, realPath(to), true
+	}
+	return "", "", "", false
 }
 
 // openResolved opens abs, inside root, by the path it resolves to.
@@ -252,16 +329,19 @@ const (
 	CodeReadDevice   = "workspace.read-device"
 	CodeReadSpecial  = "workspace.read-special"
 	CodeReadTooLarge = "workspace.read-too-large"
+	CodeReadDangling = "workspace.read-dangling" // a link to a file or folder that does not exist
 )
 
 // ReadError is a file tilmash refuses to read: one that leads outside the
-// workspace, is not a regular file, or is too large. It is a named type
+// workspace, is not a regular file, is too large, or is reached through a
+// link whose target does not exist. It is a named type
 // because callers branch on it (see [IsReadError]) and name the file as
 // the person knows it (Path).
 type ReadError struct {
 	Path   string // as the caller named it
 	Code   string // one of the CodeRead* constants, also the message id
-	Target string // where a link leads, for CodeReadEscape
+	Target string // where a link leads: resolved for CodeReadEscape, as written for CodeReadDangling
+	Link   string // for CodeReadDangling, the link when it is not Path itself (a folder above it), relative to the root read from or absolute as Path is
 	Limit  int    // MiB, for CodeReadTooLarge
 }
 
@@ -269,7 +349,11 @@ func (e *ReadError) Error() string { return e.Unwrap().Error() }
 
 // Unwrap returns the message a person reads.
 func (e *ReadError) Unwrap() error {
-	return locale.NewError(e.Code, map[string]any{"Path": e.Path, "Target": e.Target, "Limit": e.Limit}).WithHint(e.Code + ".hint")
+	id := e.Code
+	if e.Code == CodeReadDangling && e.Link != "" {
+		id += ".folder" // the link is a folder above the file, or one a link to it passes
+	}
+	return locale.NewError(id, map[string]any{"Path": e.Path, "Target": e.Target, "Link": e.Link, "Limit": e.Limit}).WithHint(e.Code + ".hint")
 }
 
 // IsReadError reports whether err is (or wraps) a *[ReadError].

@@ -116,8 +116,11 @@ func TestReadErrorMessages(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, code := range []string{workspace.CodeReadEscape, workspace.CodeReadFolder, workspace.CodeReadPipe,
-			workspace.CodeReadDevice, workspace.CodeReadSpecial, workspace.CodeReadTooLarge} {
+			workspace.CodeReadDevice, workspace.CodeReadSpecial, workspace.CodeReadTooLarge, workspace.CodeReadDangling, workspace.CodeReadDangling + "/folder"} {
 			e := &workspace.ReadError{Path: "documents/a/ru.txt", Code: code, Target: "/etc/passwd", Limit: 256}
+			if code == workspace.CodeReadDangling+"/folder" { // the link is a folder above the file
+				e.Code, e.Link = workspace.CodeReadDangling, "documents/a"
+			}
 			msg, hint, ok := l.Explain(e)
 			if !ok || hint == "" || hint == code+".hint" || !strings.Contains(msg, e.Path) {
 				t.Errorf("%s %s: %q / %q", lang, code, msg, hint)
@@ -126,5 +129,108 @@ func TestReadErrorMessages(t *testing.T) {
 				t.Errorf("%s: catalogue %q, Error() %q", code, msg, e.Error())
 			}
 		}
+	}
+}
+
+// TestReadDanglingLinks: a link whose target is missing is named, with
+// where it leads, by every reader (ReadFile, a Reader's ReadFile, Open and
+// OpenEach). os.Root said only "openat documents/b/en.txt: path escapes
+// from parent" (an absolute link, or a relative one out) or "no such
+// file" (a relative one inside, as if the file were not there). A link
+// out of the workspace is refused as leading out, there or not.
+func TestReadDanglingLinks(t *testing.T) {
+	top := t.TempDir()
+	ws, err := workspace.Init(filepath.Join(top, "ws"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(ws.Path("documents/b"), 0o755))
+	must(os.WriteFile(ws.Path("documents/b/kk.txt"), []byte("Сәлем."), 0o644))
+	links := map[string]string{
+		"documents/b/en.txt":   "../x/en.txt",                        // relative, inside
+		"documents/b/ru.txt":   ws.Path("documents/x/ru.txt"),        // absolute, inside
+		"documents/b/de.txt":   "../../../nowhere.txt",               // relative, out
+		"documents/b/fr.txt":   filepath.Join(top, "nowhere/fr.txt"), // absolute, out
+		"documents/b/loop.txt": "loop.txt",                           // a loop
+		"documents/c":          "gone",                               // a folder, relative
+		"documents/d":          ws.Path("documents/gone"),            // a folder, absolute
+		"documents/b/via.txt":  "../d/en.txt",                        // through a folder link
+		"documents/b/near.txt": "gone.txt",                           // read from documents/b
+	}
+	for link, to := range links {
+		must(os.Symlink(to, ws.Path(link)))
+	}
+	tests := []struct {
+		rel, code, link, target string
+	}{
+		{"documents/b/en.txt", workspace.CodeReadDangling, "", "../x/en.txt"},
+		{"documents/b/ru.txt", workspace.CodeReadDangling, "", ws.Path("documents/x/ru.txt")},
+		{"documents/b/de.txt", workspace.CodeReadEscape, "", filepath.Join(top, "nowhere.txt")},
+		{"documents/b/fr.txt", workspace.CodeReadEscape, "", filepath.Join(top, "nowhere/fr.txt")},
+		{"documents/c/en.txt", workspace.CodeReadDangling, "documents/c", "gone"},
+		{"documents/d/en.txt", workspace.CodeReadDangling, "documents/d", ws.Path("documents/gone")},
+		{"documents/b/via.txt", workspace.CodeReadDangling, "documents/d", ws.Path("documents/gone")},
+	}
+	r := ws.NewReader()
+	defer r.Close()
+	readers := map[string]func(rel string) error{
+		"ReadFile":        func(rel string) error { _, err := ws.ReadFile(rel); return err },
+		"Reader.ReadFile": func(rel string) error { _, err := r.ReadFile(rel); return err },
+		"Reader.Open": func(rel string) error {
+			f, _, err := r.Open(rel)
+			if err == nil {
+				f.Close()
+			}
+			return err
+		},
+		"Reader.OpenEach": func(rel string) error {
+			var got error
+			r.OpenEach(filepath.Dir(rel), []string{filepath.Base(rel)}, func(_ string, _ *os.File, err error) error { got = err; return nil })
+			return got
+		},
+	}
+	for name, read := range readers {
+		for _, tt := range tests {
+			err := read(tt.rel)
+			var re *workspace.ReadError
+			if !errors.As(err, &re) || re.Code != tt.code || re.Path != tt.rel || re.Link != tt.link || re.Target != tt.target {
+				t.Errorf("%s(%s): %#v (%v); want %s, link %q to %q", name, tt.rel, re, err, tt.code, tt.link, tt.target)
+			}
+		}
+		// A loop keeps the system's error, which the console names.
+		if err := read("documents/b/loop.txt"); !errors.Is(err, syscall.ELOOP) {
+			t.Errorf("%s(loop): %v, want ELOOP", name, err)
+		}
+		// A file not there, and one that is, are as they were.
+		if err := read("documents/b/none.txt"); !errors.Is(err, fs.ErrNotExist) || workspace.IsReadError(err) {
+			t.Errorf("%s(missing): %v, want fs.ErrNotExist", name, err)
+		}
+		if err := read("documents/b/kk.txt"); err != nil {
+			t.Errorf("%s(kk.txt): %v", name, err)
+		}
+	}
+	// The message says what the link is and where it leads.
+	_, err = ws.ReadFile("documents/b/en.txt")
+	if want := "documents/b/en.txt is a link to ../x/en.txt, which does not exist"; err == nil || err.Error() != want {
+		t.Errorf("message %v, want %q", err, want)
+	}
+	// Read from a folder (the glossary's), named by the caller as it
+	// wishes: the message names the file as the caller does.
+	_, err = workspace.ReadFileIn(ws.Path("documents/b"), "near.txt")
+	if re := (*workspace.ReadError)(nil); errors.As(err, &re) {
+		re.Path = "documents/b/near.txt"
+	}
+	if want := "documents/b/near.txt is a link to gone.txt, which does not exist"; err == nil || err.Error() != want {
+		t.Errorf("message %v, want %q", err, want)
+	}
+	_, err = ws.ReadFile("documents/c/en.txt")
+	if want := "cannot read documents/c/en.txt: documents/c is a link to gone, which does not exist"; err == nil || err.Error() != want {
+		t.Errorf("message %v, want %q", err, want)
 	}
 }

@@ -125,9 +125,11 @@ func (e *EscapeError) Unwrap() error {
 // a tenth of the command-line tests' time). A link below root, or a
 // path not written under root, is resolved whole.
 func Inside(root, path string) bool {
-	if linkFree(root, path) {
-		return true
-	}
+	return linkFree(root, path) || insideResolved(root, path)
+}
+
+// insideResolved is Inside with root and path resolved whole.
+func insideResolved(root, path string) bool {
 	r, err := filepath.Rel(realPath(root), realPath(path))
 	return err == nil && (r == "." || filepath.IsLocal(r))
 }
