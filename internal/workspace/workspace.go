@@ -176,7 +176,7 @@ func Find(dir, env, start string) (*Workspace, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := os.Stat(filepath.Join(abs, ConfigFile)); err != nil {
+		if _, err := os.Lstat(filepath.Join(abs, ConfigFile)); err != nil {
 			return nil, &NotFoundError{Start: abs}
 		}
 		return Open(abs)
@@ -186,7 +186,10 @@ func Find(dir, env, start string) (*Workspace, error) {
 		return nil, err
 	}
 	for d := abs; ; {
-		if _, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil {
+		// Lstat: a tilmash.yaml that is a link to a missing file marks
+		// its folder all the same, and Open names the link; passed over,
+		// the search went on to an outer workspace without a word.
+		if _, err := os.Lstat(filepath.Join(d, ConfigFile)); err == nil {
 			return Open(d)
 		}
 		parent := filepath.Dir(d)

@@ -323,3 +323,28 @@ func killAtRename(t *testing.T, test, env string) {
 	_ = cmd.Process.Kill()
 	_ = cmd.Wait()
 }
+
+// TestFindDanglingConfig: a tilmash.yaml that is a link to a missing file
+// marks its folder as a workspace all the same, and Find names the link.
+// It was passed over as absent: the search went on upward and used an
+// outer workspace (or said there was none) without a word about the link.
+func TestFindDanglingConfig(t *testing.T) {
+	outer := t.TempDir()
+	if _, err := workspace.Init(outer); err != nil {
+		t.Fatal(err)
+	}
+	inner := filepath.Join(outer, "inner")
+	if err := os.MkdirAll(filepath.Join(inner, "deep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("missing.yaml", filepath.Join(inner, workspace.ConfigFile)); err != nil {
+		t.Fatal(err)
+	}
+	for _, start := range []struct{ dir, start string }{{"", filepath.Join(inner, "deep")}, {inner, outer}} {
+		ws, err := workspace.Find(start.dir, "", start.start)
+		var re *workspace.ReadError
+		if !errors.As(err, &re) || re.Code != workspace.CodeReadDangling || re.Target != "missing.yaml" {
+			t.Errorf("Find(%q, %q) = %v, %v; want the dangling tilmash.yaml named", start.dir, start.start, ws, err)
+		}
+	}
+}
