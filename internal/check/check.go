@@ -160,7 +160,9 @@ func dirError(dir string, err error) error {
 func ReadGlossary(ws *workspace.Workspace) (*glossary.Glossary, []glossary.Problem, int, error) {
 	dir := ws.Path(ws.Config.Glossary)
 	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, 0, nil
+		// No glossary, unless the folder is a link whose target is gone:
+		// then the glossary checks would be skipped without a word.
+		return nil, nil, 0, ws.Dangling(ws.Config.Glossary)
 	} else if err == nil && !st.IsDir() { // glossary: glossary/places.yaml read as a folder of no files
 		return nil, nil, 0, locale.NewError("check.glossary-not-folder", map[string]any{"Dir": ws.Config.Glossary}).WithHint("check.glossary-not-folder.hint")
 	}

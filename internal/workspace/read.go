@@ -115,6 +115,18 @@ func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 	return f, info, nil
 }
 
+// Dangling returns the error that names a symbolic link on the way to rel
+// (relative to the root) whose target does not exist, or nil. It is for a
+// caller that takes a missing file or folder as "none" (the glossary
+// folder): a link whose target is gone is not "none", and treating it so
+// would skip what it holds without a word.
+func (w *Workspace) Dangling(rel string) error {
+	if re := danglingLink(w.Root, w.Path(rel), rel); re != nil {
+		return re
+	}
+	return nil
+}
+
 // danglingLink finds the symbolic link on abs (below root) whose target
 // does not exist, and returns the error that names it: where the link
 // leads, as written, or, when it leads out of root, a [CodeReadEscape]
