@@ -106,3 +106,47 @@ func TestGeneratedFormsPossessiveReading(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneratedFormsRussianAgreement: the Russian forms shown for a
+// phrase are phrases, the adjective and the noun in one case and number:
+// the page listed акмолинские областей and акмолинских области, the
+// accusative's inanimate and animate readings crossed. The matcher still
+// finds the forms shown.
+func TestGeneratedFormsRussianAgreement(t *testing.T) {
+	for _, tc := range []struct {
+		term      string
+		kind      glossary.Kind
+		want, not []string
+	}{
+		{"Акмолинская область", glossary.Place,
+			[]string{"акмолинскую область", "акмолинские области", "акмолинских областей"},
+			[]string{"акмолинские областей", "акмолинских области"}},
+		{"Генеральная прокуратура", glossary.Institution,
+			[]string{"генеральную прокуратуру", "генеральные прокуратуры", "генеральных прокуратур"},
+			[]string{"генеральные прокуратур", "генеральных прокуратуры"}},
+		{"Верховный суд", glossary.Institution,
+			[]string{"верховный суд", "верховного суда", "верховные суды", "верховных судов"},
+			[]string{"верховный суда", "верховного суд", "верховные судов", "верховных суды"}},
+		{"Министерство юстиции", glossary.Institution,
+			[]string{"министерство юстиции", "министерства юстиции", "министерством юстиции"}, nil},
+		{"Касым-Жомарт Токаев", glossary.Person,
+			[]string{"касым-жомарта токаева"}, []string{"касым-жомарт токаева"}},
+	} {
+		e := &glossary.Entry{ID: "x", Kind: tc.kind, Langs: map[string]*glossary.Form{"ru": {Term: tc.term}}}
+		m := glossary.Compile(glossary.New([]string{"ru"}, e))
+		got := glossary.GeneratedForms(e, "ru")
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: %q not among the forms %q", tc.term, w, got)
+			}
+			if ms := m.Find("ru", "("+w+")"); len(ms) == 0 || ms[0].Text != w {
+				t.Errorf("%s: %q is not found: %v", tc.term, w, ms)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%s: %q is among the forms", tc.term, w)
+			}
+		}
+	}
+}

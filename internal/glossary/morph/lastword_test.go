@@ -110,3 +110,51 @@ func TestRussianPluralFromSingular(t *testing.T) {
 		}
 	}
 }
+
+// TestRussianPhraseAgreement: the words of a phrase agree in the
+// accusative as in every other case. Its forms are the nominative's (an
+// inanimate noun) or the genitive's (an animate one), and each reading is
+// taken for the whole phrase: the glossary page listed акмолинские
+// областей, акмолинских области, верховного суд and верховный суда, the
+// readings of the adjective and the noun crossed, and a person's
+// accusative Касым-Жомарт Токаева beside Касым-Жомарта Токаева.
+func TestRussianPhraseAgreement(t *testing.T) {
+	tok := func(words ...string) []Token {
+		var out []Token
+		at := 0
+		for _, w := range words {
+			out = append(out, Token{Orig: w, Key: w, Word: true, Start: at, End: at + len(w)})
+			at += len(w) + 1
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		toks []Token
+		kind Kind
+		// The accusative singular and plural forms, in order.
+		acc, accPlural []string
+	}{
+		{tok("акмолинская", "область"), Place,
+			[]string{"акмолинскую область"}, []string{"акмолинские области", "акмолинских областей"}},
+		{tok("генеральная", "прокуратура"), Institution,
+			[]string{"генеральную прокуратуру"}, []string{"генеральные прокуратуры", "генеральных прокуратур"}},
+		{tok("верховный", "суд"), Institution,
+			[]string{"верховный суд", "верховного суда"}, []string{"верховные суды", "верховных судов"}},
+		{tok("министерство", "юстиции"), Institution,
+			[]string{"министерство юстиции"}, []string{"министерства юстиции"}},
+		{tok("касым-жомарт", "токаев"), Person, []string{"касым-жомарта токаева"}, nil},
+	} {
+		var acc, accPlural []string
+		russianForms(tc.toks, tc.kind, "", func(c int, seq []string) {
+			switch c {
+			case 3:
+				acc = append(acc, strings.Join(seq, " "))
+			case ruPlural + 3:
+				accPlural = append(accPlural, strings.Join(seq, " "))
+			}
+		})
+		if !slices.Equal(acc, tc.acc) || !slices.Equal(accPlural, tc.accPlural) {
+			t.Errorf("%s %s: accusative %q, plural %q; want %q, %q", tc.toks[0].Key, tc.toks[1].Key, acc, accPlural, tc.acc, tc.accPlural)
+		}
+	}
+}

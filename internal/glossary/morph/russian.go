@@ -323,33 +323,102 @@ func ruNounPluralOf(w string) string {
 }
 
 // ruEmitCases emits, case by case, every combination of the forms the
-// declining tokens take in that case.
+// declining tokens take in that case. The accusative is the exception: its
+// forms are the nominative's (an inanimate noun) or the genitive's (an
+// animate one), and the words of a phrase agree in that as in case
+// (Верховный суд, Верховного суда; Акмолинские области, Акмолинских
+// областей), so they are combined reading by reading, never as
+// верховного суд or акмолинских области.
 func ruEmitCases(keys []string, decl []int, paradigms []ruCases, base int, emit func(int, []string)) {
-	idx := make([]int, len(decl))
 	for c := 0; c < 6; c++ {
-		// An odometer over the forms each declining token takes in case c.
-		for i := range idx {
-			idx[i] = 0
+		if c != 3 {
+			ruEmitCombinations(keys, decl, ruCaseOptions(paradigms, c), base+c, emit)
+			continue
 		}
-		for {
-			seq := slices.Clone(keys)
-			for i, tok := range decl {
-				if opts := paradigms[i][c]; len(opts) > 0 {
-					seq[tok] = opts[idx[i]]
+		var seen [][]string
+		once := func(n int, seq []string) {
+			for _, s := range seen {
+				if slices.Equal(s, seq) {
+					return
 				}
 			}
-			emit(base+c, seq)
-			i := len(decl) - 1
-			for ; i >= 0; i-- {
-				idx[i]++
-				if idx[i] < len(paradigms[i][c]) {
-					break
-				}
-				idx[i] = 0
+			seen = append(seen, seq)
+			emit(n, seq)
+		}
+		for _, like := range []int{0, 1} { // inanimate, then animate
+			if opts, ok := ruAccusativeReading(paradigms, like); ok {
+				ruEmitCombinations(keys, decl, opts, base+c, once)
 			}
-			if i < 0 {
+		}
+	}
+}
+
+// ruCaseOptions returns the forms each declining token takes in case c.
+func ruCaseOptions(paradigms []ruCases, c int) [][]string {
+	opts := make([][]string, len(paradigms))
+	for i, p := range paradigms {
+		opts[i] = p[c]
+	}
+	return opts
+}
+
+// ruAccusativeReading returns the accusative forms of each declining
+// token in one reading: like 0 takes the forms that are the nominative's
+// (inanimate), like 1 the genitive's (animate). A token whose accusative
+// is neither (the feminine -ую, -у) keeps its own forms in both readings;
+// ok is false when a token has only the other reading's forms (the
+// surname Токаев, whose accusative is Токаева: no inanimate reading of
+// Касым-Жомарт Токаев, so no Касым-Жомарт Токаева).
+func ruAccusativeReading(paradigms []ruCases, like int) ([][]string, bool) {
+	opts := make([][]string, len(paradigms))
+	for i, p := range paradigms {
+		acc := p[3]
+		var same, other, neither []string
+		for _, f := range acc {
+			switch {
+			case slices.Contains(p[like], f):
+				same = append(same, f)
+			case slices.Contains(p[1-like], f):
+				other = append(other, f)
+			default:
+				neither = append(neither, f)
+			}
+		}
+		switch {
+		case len(same) > 0:
+			opts[i] = same
+		case len(other) > 0:
+			return nil, false
+		default:
+			opts[i] = neither
+		}
+	}
+	return opts, true
+}
+
+// ruEmitCombinations emits, as case n, every combination of the forms
+// opts gives each declining token (a token with none keeps its key).
+func ruEmitCombinations(keys []string, decl []int, opts [][]string, n int, emit func(int, []string)) {
+	// An odometer over the forms each declining token takes.
+	idx := make([]int, len(decl))
+	for {
+		seq := slices.Clone(keys)
+		for i, tok := range decl {
+			if len(opts[i]) > 0 {
+				seq[tok] = opts[i][idx[i]]
+			}
+		}
+		emit(n, seq)
+		i := len(decl) - 1
+		for ; i >= 0; i-- {
+			idx[i]++
+			if idx[i] < len(opts[i]) {
 				break
 			}
+			idx[i] = 0
+		}
+		if i < 0 {
+			break
 		}
 	}
 }
