@@ -65,8 +65,10 @@ func TestRussianReinflect(t *testing.T) {
 // declined as the singular tells: a noun in -ь is soft (областей,
 // областям), a hard noun in -а has no genitive ending (прокуратур), a noun
 // in a consonant takes -ов (комитетов), -ей after a hushing sound
-// (врачей). The glossary page listed областов, област, областам,
-// прокуратуров, прокуратурей and комитетей among the forms.
+// (врачей), a neuter in -о none (министерств), one in -ие -ий
+// (управлений). The glossary page listed областов, област, областам,
+// прокуратуров, прокуратурей, комитетей, министерствов, министерствям and
+// управлениов among the forms.
 func TestRussianPluralFromSingular(t *testing.T) {
 	tok := func(words ...string) []Token {
 		var out []Token
@@ -93,6 +95,15 @@ func TestRussianPluralFromSingular(t *testing.T) {
 			[]string{"комитетей против пыток"}},
 		{tok("врач"), Other, []string{"врачи", "врачей", "врачам"}, []string{"врачов"}},
 		{tok("колония"), Other, []string{"колонии", "колоний", "колониям"}, nil},
+		{tok("министерство", "юстиции"), Institution,
+			[]string{"министерства юстиции", "министерств юстиции", "министерствам юстиции", "министерствами юстиции", "министерствах юстиции"},
+			[]string{"министерствов юстиции", "министерствей юстиции", "министерствям юстиции", "министерствями юстиции", "министерствях юстиции"}},
+		{tok("управление", "юстиции"), Institution,
+			[]string{"управления юстиции", "управлений юстиции", "управлениям юстиции", "управлениями юстиции", "управлениях юстиции"},
+			[]string{"управлени юстиции", "управлениов юстиции", "управленией юстиции", "управлениам юстиции", "управлениами юстиции"}},
+		{tok("высшее", "учебное", "заведение"), Institution,
+			[]string{"высшие учебные заведения", "высших учебных заведений", "высшим учебным заведениям"},
+			[]string{"высших учебных заведениов", "высшим учебным заведениам"}},
 	} {
 		var got []string
 		for _, f := range RussianForms(tc.toks, tc.kind, "") {

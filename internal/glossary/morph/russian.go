@@ -257,7 +257,9 @@ func ruPluralHead(keys []string, decl []int) ([]string, []ruCases, bool) {
 // ruPluralFromSingular declines pl, the plural of the singular noun w,
 // knowing w: the plural's ending alone allows the genitives -ов, -ей and
 // none, and the glossary page showed прокуратуров, прокуратурей,
-// областов. A noun in -ь, of either gender, is soft (областей, областям;
+// областов, министерствов, министерствям, управлениов. A neuter is
+// inanimate and hard in -о (министерств, министерствам), soft in -ие and
+// -ье (управлений, управлениям; ущелий). A noun in -ь, of either gender, is soft (областей, областям;
 // гвоздей); a hard noun in -а has no ending in the genitive (прокуратур,
 // with the fleeting vowel c already has: пыток), -ей after a hushing
 // sound too (свечей); a noun in a consonant takes -ов (комитетов, судов),
@@ -271,6 +273,13 @@ func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 	switch {
 	case l == 'ь':
 		return ruCases{{pl}, {st + "ей"}, {st + "ям"}, {pl, st + "ей"}, {st + "ями"}, {st + "ях"}}, true
+	case strings.HasSuffix(w, "ие") || strings.HasSuffix(w, "ье"):
+		// A neuter in -ие, -ье: управления, управлений, управлениям.
+		s2 := trimRunes(st, 1)
+		return ruCases{{pl}, {s2 + "ий"}, {st + "ям"}, {pl}, {st + "ями"}, {st + "ях"}}, true
+	case l == 'о':
+		// A neuter in -о: министерства, министерств, министерствам.
+		return ruCases{{pl}, {st}, {st + "ам"}, {pl}, {st + "ами"}, {st + "ах"}}, true
 	case l == 'а':
 		gen = append(gen, st)
 		for _, g := range c[1] {
