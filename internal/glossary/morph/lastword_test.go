@@ -66,7 +66,9 @@ func TestRussianReinflect(t *testing.T) {
 // областям), a hard noun in -а has no genitive ending (прокуратур), a noun
 // in a consonant takes -ов (комитетов), -ей after a hushing sound
 // (врачей), a neuter in -о none (министерств), one in -ие -ий
-// (управлений). The glossary page listed областов, област, областам,
+// (управлений); after г к х ж ш щ ч the endings are hard (пыткам, not
+// пыткям), a velar takes no -ей, and a fleeting vowel leaves no bare stem
+// (пыток, not пытк). The glossary page listed областов, област, областам,
 // прокуратуров, прокуратурей, комитетей, министерствов, министерствям and
 // управлениов among the forms.
 func TestRussianPluralFromSingular(t *testing.T) {
@@ -95,6 +97,11 @@ func TestRussianPluralFromSingular(t *testing.T) {
 			[]string{"комитетей против пыток"}},
 		{tok("врач"), Other, []string{"врачи", "врачей", "врачам"}, []string{"врачов"}},
 		{tok("колония"), Other, []string{"колонии", "колоний", "колониям"}, nil},
+		{tok("пытки"), Other, []string{"пытки", "пыток", "пыткам", "пытками", "пытках"},
+			[]string{"пытк", "пыткей", "пыткям", "пыткями", "пыткях"}},
+		{tok("пытка"), Other, []string{"пытки", "пыток", "пыткам", "пытками", "пытках"},
+			[]string{"пытк", "пыткям"}},
+		{tok("рука"), Other, []string{"руки", "рук", "рукам"}, []string{"рукей", "рукям"}},
 		{tok("министерство", "юстиции"), Institution,
 			[]string{"министерства юстиции", "министерств юстиции", "министерствам юстиции", "министерствами юстиции", "министерствах юстиции"},
 			[]string{"министерствов юстиции", "министерствей юстиции", "министерствям юстиции", "министерствями юстиции", "министерствях юстиции"}},

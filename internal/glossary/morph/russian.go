@@ -281,11 +281,13 @@ func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 		// A neuter in -о: министерства, министерств, министерствам.
 		return ruCases{{pl}, {st}, {st + "ам"}, {pl}, {st + "ами"}, {st + "ах"}}, true
 	case l == 'а':
-		gen = append(gen, st)
 		for _, g := range c[1] {
 			if strings.HasSuffix(g, "ок") || strings.HasSuffix(g, "ек") {
 				gen = append(gen, g)
 			}
+		}
+		if len(gen) == 0 {
+			gen = append(gen, st) // пытк is no word, пыток is
 		}
 		if hush {
 			gen = append(gen, st+"ей")
@@ -652,12 +654,22 @@ func ruNounPlural(w string) (ruCases, bool) {
 	case l == 'ы':
 		return ruCases{{w}, {st + "ов", st, st + "ей"}, {st + "ам"}, {w, st + "ов", st}, {st + "ами"}, {st + "ах"}}, true
 	case l == 'и':
-		gen := []string{st + "ов", st + "ей", st}
-		if r := []rune(st); len(r) >= 3 && r[len(r)-1] == 'к' && !strings.ContainsRune(kkVowels, r[len(r)-2]) {
-			// A fleeting vowel: пытки → пыток, заявки → заявок, девушки → девушек.
-			k := string(r[:len(r)-1])
-			gen = append(gen, k+"ок", k+"ек")
+		if strings.ContainsRune(ruVelar+ruHushing, lastRune(st)) {
+			// After г к х ж ш щ ч the endings are hard (пыткам, not
+			// пыткям), and a velar takes no -ей (пыткей).
+			gen := []string{st + "ов", st + "ей", st}
+			if strings.ContainsRune(ruVelar, lastRune(st)) {
+				gen = []string{st + "ов", st}
+			}
+			if r := []rune(st); len(r) >= 3 && r[len(r)-1] == 'к' && !strings.ContainsRune(kkVowels, r[len(r)-2]) {
+				// A fleeting vowel: пытки → пыток, заявки → заявок,
+				// девушки → девушек; пытк itself is no word.
+				k := string(r[:len(r)-1])
+				gen = []string{st + "ов", k + "ок", k + "ек"}
+			}
+			return ruCases{{w}, gen, {st + "ам"}, append([]string{w}, gen...), {st + "ами"}, {st + "ах"}}, true
 		}
+		gen := []string{st + "ов", st + "ей", st}
 		return ruCases{{w}, gen, {st + "ам", st + "ям"}, append([]string{w}, gen...), {st + "ами", st + "ями"}, {st + "ах", st + "ях"}}, true
 	case l == 'а' || l == 'я':
 		return ruCases{{w}, {st, st + "ов", st + "ей"}, {st + "ам", st + "ям"}, {w}, {st + "ами", st + "ями"}, {st + "ах", st + "ях"}}, true
