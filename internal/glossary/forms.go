@@ -14,7 +14,9 @@ import (
 // glossary page); nil when e has nothing in lang. Where the rules guessed
 // a reading of a Kazakh word (a phrase's final -ы/-і taken as the
 // possessive: Алматы облысы) only that reading's forms are listed, though
-// the matcher also takes the other's (облысыға), which nobody writes.
+// the matcher also takes the other's (облысыға), which nobody writes; the
+// plural of a Russian place's own name (казахстанов) is not listed
+// either, though it is matched ([morph.RussianShownForms]).
 func GeneratedForms(e *Entry, lang string) []string {
 	return generatedForms(e, lang, false)
 }
@@ -53,14 +55,17 @@ func generatedForms(e *Entry, lang string, all bool) []string {
 			if !ok {
 				continue
 			}
-			tails1 := p.tails1
+			tails1, tailsN := p.tails1, p.tailsN
 			if p.shown != nil && !all {
 				tails1 = p.shown
+			}
+			if base == "ru" && !all {
+				tailsN = morph.RussianShownForms(formTokens(k, s), morph.Kind(e.Kind), hint)
 			}
 			for _, t := range tails1 {
 				add(append(append([]string(nil), p.prefix...), t))
 			}
-			for _, t := range p.tailsN {
+			for _, t := range tailsN {
 				add(append(append([]string(nil), p.prefix...), t...))
 			}
 		}

@@ -150,3 +150,26 @@ func TestGeneratedFormsRussianAgreement(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneratedFormsPlacePlural: the plural of a place's own name is not
+// shown (the page listed казахстанов, астан) but still matched (обеих
+// Германий is written); a place's common noun shows its plural.
+func TestGeneratedFormsPlacePlural(t *testing.T) {
+	for _, tc := range []struct {
+		term, plural string
+		shown        bool
+	}{
+		{"Казахстан", "казахстанов", false},
+		{"Германия", "германий", false},
+		{"Акмолинская область", "акмолинских областей", true},
+	} {
+		e := &glossary.Entry{ID: "x", Kind: glossary.Place, Langs: map[string]*glossary.Form{"ru": {Term: tc.term}}}
+		if got := glossary.GeneratedForms(e, "ru"); slices.Contains(got, tc.plural) != tc.shown {
+			t.Errorf("%s: %q shown %v, want %v: %q", tc.term, tc.plural, !tc.shown, tc.shown, got)
+		}
+		m := glossary.Compile(glossary.New([]string{"ru"}, e))
+		if ms := m.Find("ru", "обеих "+tc.plural); len(ms) != 1 || ms[0].Text != tc.plural {
+			t.Errorf("%s: %q is not matched: %v", tc.term, tc.plural, ms)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func TestRussianPhraseAgreement(t *testing.T) {
 		{tok("касым-жомарт", "токаев"), Person, []string{"касым-жомарта токаева"}, nil},
 	} {
 		var acc, accPlural []string
-		russianForms(tc.toks, tc.kind, "", func(c int, seq []string) {
+		russianForms(tc.toks, tc.kind, "", false, func(c int, seq []string) {
 			switch c {
 			case 3:
 				acc = append(acc, strings.Join(seq, " "))
@@ -173,6 +173,59 @@ func TestRussianPhraseAgreement(t *testing.T) {
 		})
 		if !slices.Equal(acc, tc.acc) || !slices.Equal(accPlural, tc.accPlural) {
 			t.Errorf("%s %s: accusative %q, plural %q; want %q, %q", tc.toks[0].Key, tc.toks[1].Key, acc, accPlural, tc.acc, tc.accPlural)
+		}
+	}
+}
+
+// TestRussianShownForms: the plural of a place's own name is matched but
+// not shown (the glossary page listed казахстанов, астан, центральных
+// азий, заречные); a place's common noun and an institution show theirs.
+func TestRussianShownForms(t *testing.T) {
+	tok := func(words ...string) []Token {
+		var out []Token
+		at := 0
+		for _, w := range words {
+			out = append(out, Token{Orig: w, Key: strings.ToLower(w), Word: true, Start: at, End: at + len(w)})
+			at += len(w) + 1
+		}
+		return out
+	}
+	join := func(forms [][]string) []string {
+		var out []string
+		for _, f := range forms {
+			out = append(out, strings.Join(f, " "))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		toks   []Token
+		kind   Kind
+		plural string // a plural form
+		shown  bool   // whether it is shown
+	}{
+		{tok("Казахстан"), Place, "казахстанов", false},
+		{tok("Астана"), Place, "астан", false},
+		{tok("Центральная", "Азия"), Place, "центральных азий", false},
+		{tok("Республика", "Казахстан"), Place, "республик казахстан", false},
+		{tok("Заречное"), Place, "заречных", false},
+		{tok("Акмолинская", "область"), Place, "акмолинских областей", true},
+		{tok("Генеральная", "прокуратура"), Institution, "генеральных прокуратур", true},
+		{tok("Верховный", "Суд"), Institution, "верховных судов", true},
+	} {
+		all, shown := join(RussianForms(tc.toks, tc.kind, "")), join(RussianShownForms(tc.toks, tc.kind, ""))
+		if !slices.Contains(all, tc.plural) {
+			t.Errorf("%q is not matched: %q", tc.plural, all)
+		}
+		if slices.Contains(shown, tc.plural) != tc.shown {
+			t.Errorf("%q shown: %v, want %v", tc.plural, !tc.shown, tc.shown)
+		}
+		for _, f := range shown {
+			if !slices.Contains(all, f) {
+				t.Errorf("%q is shown but not matched", f)
+			}
+		}
+		if tc.shown && !slices.Equal(shown, all) {
+			t.Errorf("the forms shown differ from the forms matched: %q, %q", shown, all)
 		}
 	}
 }

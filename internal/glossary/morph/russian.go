@@ -39,7 +39,20 @@ const (
 // (Республика Казахстан).
 func RussianForms(toks []Token, kind Kind, hint string) [][]string {
 	var out [][]string
-	russianForms(toks, kind, hint, func(_ int, seq []string) { out = append(out, seq) })
+	russianForms(toks, kind, hint, false, func(_ int, seq []string) { out = append(out, seq) })
+	return out
+}
+
+// RussianShownForms returns the forms of RussianForms to show a person:
+// all of them but the plural of a place's own name (Казахстан, Астана,
+// Центральная Азия, Республика Казахстан, Заречное: its noun, or its
+// adjective when it has none, written with a capital), which the glossary
+// page listed (казахстанов, астан, заречные) as if it were a form to
+// check. The matcher still takes that plural: обеих Германий is written. A
+// place's common noun shows its plural (Алматинская и Жамбылская области).
+func RussianShownForms(toks []Token, kind Kind, hint string) [][]string {
+	var out [][]string
+	russianForms(toks, kind, hint, true, func(_ int, seq []string) { out = append(out, seq) })
 	return out
 }
 
@@ -52,8 +65,9 @@ const (
 )
 
 // russianForms calls emit with each form RussianForms returns, in its
-// order, and the number of its case (see ruPlural).
-func russianForms(toks []Token, kind Kind, hint string, emit func(c int, seq []string)) {
+// order, and the number of its case (see ruPlural); with shown, those of
+// RussianShownForms.
+func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c int, seq []string)) {
 	keys := make([]string, len(toks))
 	for i, t := range toks {
 		keys[i] = t.Key
@@ -83,6 +97,7 @@ func russianForms(toks []Token, kind Kind, hint string, emit func(c int, seq []s
 	}
 	var decl []int // tokens that decline
 	var paradigms []ruCases
+	noun := -1 // the head's noun, when it is not a person's name
 	if person {
 		for _, h := range heads {
 			if h < 0 {
@@ -97,7 +112,6 @@ func russianForms(toks []Token, kind Kind, hint string, emit func(c int, seq []s
 		plural := hint == "plural"
 		gender := byte(0)
 		var adjs []int
-		noun := -1
 		for _, h := range heads {
 			if h < 0 || !hasCyrillic(toks[h].Key) || isAbbreviation(toks[h].Orig) || ruFunctionWord(toks[h].Key) {
 				// A preposition ends the head: Уполномоченный по правам
@@ -144,7 +158,15 @@ func russianForms(toks []Token, kind Kind, hint string, emit func(c int, seq []s
 	// The plural of a singular head (акимы, акимов; Генеральные
 	// прокуратуры): names of offices and posts are written in the plural
 	// too, and a form nobody writes costs nothing.
-	if !person && hint != "plural" {
+	// Not shown of a place's own name (see RussianShownForms).
+	properPlace := false
+	if h := noun; shown && kind == Place {
+		if h < 0 {
+			h = decl[len(decl)-1]
+		}
+		properPlace = toks[h].Orig != strings.ToLower(toks[h].Orig)
+	}
+	if !person && hint != "plural" && !properPlace {
 		if pk, pp, ok := ruPluralHead(keys, decl); ok {
 			ruEmitCases(pk, decl, pp, ruPlural, emit)
 		}
@@ -173,7 +195,7 @@ func russianForms(toks []Token, kind Kind, hint string, emit func(c int, seq []s
 func RussianReinflect(toks []Token, hint string, found []string, target []Token, targetHint string, kind Kind) ([]string, bool) {
 	c, j, ok := -2, 0, false
 	seen := map[int]int{} // forms of each case so far
-	russianForms(toks, kind, hint, func(n int, seq []string) {
+	russianForms(toks, kind, hint, false, func(n int, seq []string) {
 		if !ok && slices.Equal(seq, found) {
 			c, j, ok = n, seen[n], true
 		}
@@ -187,7 +209,7 @@ func RussianReinflect(toks []Token, hint string, found []string, target []Token,
 	}
 	var out, first []string
 	k := 0
-	russianForms(target, kind, targetHint, func(n int, seq []string) {
+	russianForms(target, kind, targetHint, false, func(n int, seq []string) {
 		if n != c {
 			return
 		}
@@ -206,7 +228,7 @@ func RussianReinflect(toks []Token, hint string, found []string, target []Token,
 		// An indeclinable target (Алматы, BBC) is its own form in every
 		// case.
 		var only [][]string
-		russianForms(target, kind, targetHint, func(_ int, seq []string) { only = append(only, seq) })
+		russianForms(target, kind, targetHint, false, func(_ int, seq []string) { only = append(only, seq) })
 		if len(only) != 1 {
 			return nil, false
 		}
