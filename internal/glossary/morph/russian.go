@@ -281,12 +281,14 @@ func ruPluralHead(keys []string, decl []int) ([]string, []ruCases, bool) {
 // none, and the glossary page showed прокуратуров, прокуратурей,
 // областов, министерствов, министерствям, управлениов. A neuter is
 // inanimate and hard in -о (министерств, министерствам), soft in -ие and
-// -ье (управлений, управлениям; ущелий). A noun in -ь, of either gender, is soft (областей, областям;
-// гвоздей); a hard noun in -а has no ending in the genitive (прокуратур,
-// with the fleeting vowel c already has: пыток), -ей after a hushing
-// sound too (свечей); a noun in a consonant takes -ов (комитетов, судов),
-// -ей after a hushing sound (врачей). c is pl's declension from its
-// ending; ok is false for the nouns left to it.
+// -ье (управлений, управлениям; ущелий). A noun in -я (but -ия) or -й is
+// soft: идей, недель, музеев, санаториев, with -ям. A noun in -ь, of
+// either gender, is soft (областей, областям; гвоздей); a hard noun in
+// -а has no ending in the genitive (прокуратур, with the fleeting vowel c
+// already has: пыток), -ей after a hushing sound too (свечей); a noun in
+// a consonant takes -ов (комитетов, судов), -ей after a hushing sound
+// (врачей). c is pl's declension from its ending; ok is false for the
+// nouns left to it.
 func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 	l := lastRune(w)
 	st := trimRunes(pl, 1)
@@ -302,6 +304,20 @@ func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 	case l == 'о':
 		// A neuter in -о: министерства, министерств, министерствам.
 		return ruCases{{pl}, {st}, {st + "ам"}, {pl}, {st + "ами"}, {st + "ах"}}, true
+	case l == 'я' && !strings.HasSuffix(w, "ия"):
+		// Soft: идеи, идей, идеям; недели, недель, неделям; статьи, статей.
+		gen = []string{st + "ь", st + "ей"}
+		switch {
+		case strings.ContainsRune(kkVowels, lastRune(st)):
+			gen = []string{st + "й"}
+		case lastRune(st) == 'ь':
+			gen = []string{trimRunes(st, 1) + "ей"} // статей, семей
+		}
+		return ruCases{{pl}, gen, {st + "ям"}, append([]string{pl}, gen...), {st + "ями"}, {st + "ях"}}, true
+	case l == 'й':
+		// музеи, музеев, музеям; санатории, санаториев.
+		gen = []string{st + "ев"}
+		return ruCases{{pl}, gen, {st + "ям"}, {pl, st + "ев"}, {st + "ями"}, {st + "ях"}}, true
 	case l == 'а':
 		for _, g := range c[1] {
 			if strings.HasSuffix(g, "ок") || strings.HasSuffix(g, "ек") {
