@@ -28,15 +28,6 @@ func TestLastWord(t *testing.T) {
 // singular head stays plural; a target with one form (indeclinable) is
 // that form in every singular case.
 func TestRussianReinflect(t *testing.T) {
-	tok := func(keys ...string) []Token {
-		var out []Token
-		at := 0
-		for _, k := range keys {
-			out = append(out, Token{Orig: k, Key: k, Word: true, Start: at, End: at + len(k)})
-			at += len(k) + 1
-		}
-		return out
-	}
 	for _, tt := range []struct {
 		name         string
 		form, target []Token
@@ -46,13 +37,13 @@ func TestRussianReinflect(t *testing.T) {
 		want         []string
 		ok           bool
 	}{
-		{"prepositional", tok("казакстан"), tok("казахстан"), "", Place, []string{"казакстане"}, []string{"казахстане"}, true},
-		{"instrumental of a surname", tok("тоқаев"), tok("токаев"), "", Person, []string{"тоқаевым"}, []string{"токаевым"}, true},
-		{"adjective and noun", tok("верховный", "суд"), tok("высший", "суд"), "", Institution, []string{"верховного", "суда"}, []string{"высшего", "суда"}, true},
-		{"a plural is left alone", tok("аким"), tok("глава"), "", Other, []string{"акимов"}, nil, false},
-		{"hushing instrumental", tok("алматинка"), tok("алматычка"), "", Other, []string{"алматинкой"}, []string{"алматычкой"}, true},
-		{"indeclinable target", tok("алмаата"), tok("алматы"), "none", Place, []string{"алмаате"}, []string{"алматы"}, true},
-		{"no form of it", tok("казакстан"), tok("казахстан"), "", Place, []string{"казакстанец"}, nil, false},
+		{"prepositional", wordTokens("казакстан"), wordTokens("казахстан"), "", Place, []string{"казакстане"}, []string{"казахстане"}, true},
+		{"instrumental of a surname", wordTokens("тоқаев"), wordTokens("токаев"), "", Person, []string{"тоқаевым"}, []string{"токаевым"}, true},
+		{"adjective and noun", wordTokens("верховный", "суд"), wordTokens("высший", "суд"), "", Institution, []string{"верховного", "суда"}, []string{"высшего", "суда"}, true},
+		{"a plural is left alone", wordTokens("аким"), wordTokens("глава"), "", Other, []string{"акимов"}, nil, false},
+		{"hushing instrumental", wordTokens("алматинка"), wordTokens("алматычка"), "", Other, []string{"алматинкой"}, []string{"алматычкой"}, true},
+		{"indeclinable target", wordTokens("алмаата"), wordTokens("алматы"), "none", Place, []string{"алмаате"}, []string{"алматы"}, true},
+		{"no form of it", wordTokens("казакстан"), wordTokens("казахстан"), "", Place, []string{"казакстанец"}, nil, false},
 	} {
 		got, ok := RussianReinflect(tt.form, "", tt.found, tt.target, tt.targetHint, tt.kind)
 		if ok != tt.ok || !slices.Equal(got, tt.want) {
@@ -72,48 +63,39 @@ func TestRussianReinflect(t *testing.T) {
 // прокуратуров, прокуратурей, комитетей, министерствов, министерствям and
 // управлениов among the forms.
 func TestRussianPluralFromSingular(t *testing.T) {
-	tok := func(words ...string) []Token {
-		var out []Token
-		at := 0
-		for _, w := range words {
-			out = append(out, Token{Orig: w, Key: w, Word: true, Start: at, End: at + len(w)})
-			at += len(w) + 1
-		}
-		return out
-	}
 	for _, tc := range []struct {
 		toks      []Token
 		kind      Kind
 		want, not []string
 	}{
-		{tok("алматинская", "область"), Place,
+		{wordTokens("алматинская", "область"), Place,
 			[]string{"алматинская область", "алматинской области", "алматинские области", "алматинских областей", "алматинским областям", "алматинскими областями", "алматинских областях"},
 			[]string{"алматинских областов", "алматинских област", "алматинским областам", "алматинскими областами", "алматинских областах"}},
-		{tok("генеральная", "прокуратура"), Institution,
+		{wordTokens("генеральная", "прокуратура"), Institution,
 			[]string{"генеральные прокуратуры", "генеральных прокуратур", "генеральным прокуратурам", "генеральными прокуратурами", "генеральных прокуратурах"},
 			[]string{"генеральных прокуратуров", "генеральных прокуратурей"}},
-		{tok("комитет", "против", "пыток"), Institution,
+		{wordTokens("комитет", "против", "пыток"), Institution,
 			[]string{"комитеты против пыток", "комитетов против пыток", "комитетам против пыток", "комитетами против пыток"},
 			[]string{"комитетей против пыток"}},
-		{tok("врач"), Other, []string{"врачи", "врачей", "врачам"}, []string{"врачов"}},
-		{tok("колония"), Other, []string{"колонии", "колоний", "колониям"}, nil},
-		{tok("пытки"), Other, []string{"пытки", "пыток", "пыткам", "пытками", "пытках"},
+		{wordTokens("врач"), Other, []string{"врачи", "врачей", "врачам"}, []string{"врачов"}},
+		{wordTokens("колония"), Other, []string{"колонии", "колоний", "колониям"}, nil},
+		{wordTokens("пытки"), Other, []string{"пытки", "пыток", "пыткам", "пытками", "пытках"},
 			[]string{"пытк", "пыткей", "пыткям", "пыткями", "пыткях"}},
-		{tok("пытка"), Other, []string{"пытки", "пыток", "пыткам", "пытками", "пытках"},
+		{wordTokens("пытка"), Other, []string{"пытки", "пыток", "пыткам", "пытками", "пытках"},
 			[]string{"пытк", "пыткям"}},
-		{tok("рука"), Other, []string{"руки", "рук", "рукам"}, []string{"рукей", "рукям"}},
-		{tok("идея"), Other, []string{"идеи", "идей", "идеям", "идеями", "идеях"}, []string{"идеов", "иде", "идеам"}},
-		{tok("неделя"), Other, []string{"недели", "недель", "неделям", "неделями", "неделях"}, []string{"неделов", "недел", "неделам"}},
-		{tok("статья"), Other, []string{"статьи", "статей", "статьям"}, []string{"статьь"}},
-		{tok("музей"), Other, []string{"музеи", "музеев", "музеям", "музеями", "музеях"}, []string{"музеов", "музеей", "музе", "музеам"}},
-		{tok("санаторий"), Other, []string{"санатории", "санаториев", "санаториям", "санаториями", "санаториях"}, nil},
-		{tok("министерство", "юстиции"), Institution,
+		{wordTokens("рука"), Other, []string{"руки", "рук", "рукам"}, []string{"рукей", "рукям"}},
+		{wordTokens("идея"), Other, []string{"идеи", "идей", "идеям", "идеями", "идеях"}, []string{"идеов", "иде", "идеам"}},
+		{wordTokens("неделя"), Other, []string{"недели", "недель", "неделям", "неделями", "неделях"}, []string{"неделов", "недел", "неделам"}},
+		{wordTokens("статья"), Other, []string{"статьи", "статей", "статьям"}, []string{"статьь"}},
+		{wordTokens("музей"), Other, []string{"музеи", "музеев", "музеям", "музеями", "музеях"}, []string{"музеов", "музеей", "музе", "музеам"}},
+		{wordTokens("санаторий"), Other, []string{"санатории", "санаториев", "санаториям", "санаториями", "санаториях"}, nil},
+		{wordTokens("министерство", "юстиции"), Institution,
 			[]string{"министерства юстиции", "министерств юстиции", "министерствам юстиции", "министерствами юстиции", "министерствах юстиции"},
 			[]string{"министерствов юстиции", "министерствей юстиции", "министерствям юстиции", "министерствями юстиции", "министерствях юстиции"}},
-		{tok("управление", "юстиции"), Institution,
+		{wordTokens("управление", "юстиции"), Institution,
 			[]string{"управления юстиции", "управлений юстиции", "управлениям юстиции", "управлениями юстиции", "управлениях юстиции"},
 			[]string{"управлени юстиции", "управлениов юстиции", "управленией юстиции", "управлениам юстиции", "управлениами юстиции"}},
-		{tok("высшее", "учебное", "заведение"), Institution,
+		{wordTokens("высшее", "учебное", "заведение"), Institution,
 			[]string{"высшие учебные заведения", "высших учебных заведений", "высшим учебным заведениям"},
 			[]string{"высших учебных заведениов", "высшим учебным заведениам"}},
 	} {
@@ -142,30 +124,21 @@ func TestRussianPluralFromSingular(t *testing.T) {
 // readings of the adjective and the noun crossed, and a person's
 // accusative Касым-Жомарт Токаева beside Касым-Жомарта Токаева.
 func TestRussianPhraseAgreement(t *testing.T) {
-	tok := func(words ...string) []Token {
-		var out []Token
-		at := 0
-		for _, w := range words {
-			out = append(out, Token{Orig: w, Key: w, Word: true, Start: at, End: at + len(w)})
-			at += len(w) + 1
-		}
-		return out
-	}
 	for _, tc := range []struct {
 		toks []Token
 		kind Kind
 		// The accusative singular and plural forms, in order.
 		acc, accPlural []string
 	}{
-		{tok("акмолинская", "область"), Place,
+		{wordTokens("акмолинская", "область"), Place,
 			[]string{"акмолинскую область"}, []string{"акмолинские области", "акмолинских областей"}},
-		{tok("генеральная", "прокуратура"), Institution,
+		{wordTokens("генеральная", "прокуратура"), Institution,
 			[]string{"генеральную прокуратуру"}, []string{"генеральные прокуратуры", "генеральных прокуратур"}},
-		{tok("верховный", "суд"), Institution,
+		{wordTokens("верховный", "суд"), Institution,
 			[]string{"верховный суд", "верховного суда"}, []string{"верховные суды", "верховных судов"}},
-		{tok("министерство", "юстиции"), Institution,
+		{wordTokens("министерство", "юстиции"), Institution,
 			[]string{"министерство юстиции"}, []string{"министерства юстиции"}},
-		{tok("касым-жомарт", "токаев"), Person, []string{"касым-жомарта токаева"}, nil},
+		{wordTokens("касым-жомарт", "токаев"), Person, []string{"касым-жомарта токаева"}, nil},
 	} {
 		var acc, accPlural []string
 		russianForms(tc.toks, tc.kind, "", false, func(c int, seq []string) {
@@ -186,15 +159,6 @@ func TestRussianPhraseAgreement(t *testing.T) {
 // not shown (the glossary page listed казахстанов, астан, центральных
 // азий, заречные); a place's common noun and an institution show theirs.
 func TestRussianShownForms(t *testing.T) {
-	tok := func(words ...string) []Token {
-		var out []Token
-		at := 0
-		for _, w := range words {
-			out = append(out, Token{Orig: w, Key: strings.ToLower(w), Word: true, Start: at, End: at + len(w)})
-			at += len(w) + 1
-		}
-		return out
-	}
 	join := func(forms [][]string) []string {
 		var out []string
 		for _, f := range forms {
@@ -208,14 +172,14 @@ func TestRussianShownForms(t *testing.T) {
 		plural string // a plural form
 		shown  bool   // whether it is shown
 	}{
-		{tok("Казахстан"), Place, "казахстанов", false},
-		{tok("Астана"), Place, "астан", false},
-		{tok("Центральная", "Азия"), Place, "центральных азий", false},
-		{tok("Республика", "Казахстан"), Place, "республик казахстан", false},
-		{tok("Заречное"), Place, "заречных", false},
-		{tok("Акмолинская", "область"), Place, "акмолинских областей", true},
-		{tok("Генеральная", "прокуратура"), Institution, "генеральных прокуратур", true},
-		{tok("Верховный", "Суд"), Institution, "верховных судов", true},
+		{wordTokens("Казахстан"), Place, "казахстанов", false},
+		{wordTokens("Астана"), Place, "астан", false},
+		{wordTokens("Центральная", "Азия"), Place, "центральных азий", false},
+		{wordTokens("Республика", "Казахстан"), Place, "республик казахстан", false},
+		{wordTokens("Заречное"), Place, "заречных", false},
+		{wordTokens("Акмолинская", "область"), Place, "акмолинских областей", true},
+		{wordTokens("Генеральная", "прокуратура"), Institution, "генеральных прокуратур", true},
+		{wordTokens("Верховный", "Суд"), Institution, "верховных судов", true},
 	} {
 		all, shown := join(RussianForms(tc.toks, tc.kind, "")), join(RussianShownForms(tc.toks, tc.kind, ""))
 		if !slices.Contains(all, tc.plural) {
@@ -233,4 +197,16 @@ func TestRussianShownForms(t *testing.T) {
 			t.Errorf("the forms shown differ from the forms matched: %q, %q", shown, all)
 		}
 	}
+}
+
+// wordTokens are the tokens of a phrase of words one space apart, keyed
+// in lower case, as the matcher makes them.
+func wordTokens(words ...string) []Token {
+	var out []Token
+	at := 0
+	for _, w := range words {
+		out = append(out, Token{Orig: w, Key: strings.ToLower(w), Word: true, Start: at, End: at + len(w)})
+		at += len(w) + 1
+	}
+	return out
 }
