@@ -176,7 +176,22 @@ func Folders(ws *workspace.Workspace) (ids, unlisted []string, err error) {
 	}
 	for _, e := range entries { // sorted by name
 		id := e.Name()
-		if !e.IsDir() || ValidID(id) != nil {
+		if ValidID(id) != nil {
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A document folder that is a link: listed when it leads to
+			// a folder, and when it leads nowhere (its target gone, a
+			// loop), so that opening it says why rather than the
+			// document vanishing from every listing without a word. A
+			// link to a file is passed over as a file is.
+			if st, err := os.Stat(ws.Path(Folder, id)); err != nil {
+				ids = append(ids, id)
+				continue
+			} else if !st.IsDir() {
+				continue
+			}
+		} else if !e.IsDir() {
 			continue
 		}
 		if _, err := os.Lstat(ws.Path(Folder, id, metaName)); !errors.Is(err, fs.ErrNotExist) {

@@ -335,6 +335,41 @@ func ExampleValidID() {
 	// invalid document id ../etc
 }
 
+// TestFoldersFollowsLinks: a document folder that is a symbolic link was
+// left out of every listing (a link's DirEntry is not a folder), so a
+// document moved elsewhere in the workspace and linked back, or one whose
+// link's target is gone, vanished from status without a word. A link to
+// a folder is listed as the folder is; one that leads nowhere is listed,
+// so that opening it names the link; a link to a file is passed over as a
+// file is.
+func TestFoldersFollowsLinks(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"archive/moved/meta.yaml", "documents/a/meta.yaml", "documents/readme"} {
+		p := ws.Path(f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{"moved": "../archive/moved", "gone": "../archive/gone", "note": "readme"} {
+		if err := os.Symlink(target, ws.Path(document.Folder, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	ids, unlisted, err := document.Folders(ws)
+	if err != nil || fmt.Sprint(ids) != "[a gone moved]" || len(unlisted) != 0 {
+		t.Fatalf("Folders: %v %v %v", ids, unlisted, err)
+	}
+	if _, err := document.Open(ws, "gone"); err == nil || !strings.Contains(err.Error(), "documents/gone is a link to ../archive/gone") {
+		t.Errorf("opening a document whose folder's link dangles: %v", err)
+	}
+}
+
 // TestFoldersKeepsUnreadable: a document folder whose meta.yaml cannot be
 // looked at (the folder is not readable by the user) is listed, so that
 // opening it says why; it was left out of List and Unlisted both, and

@@ -231,7 +231,9 @@ func (m *Memory) localDocs() ([]localDoc, error) {
 	// most of an update that finds one changed.
 	var ids []string
 	for _, e := range entries {
-		if id := e.Name(); e.IsDir() && document.ValidID(id) == nil {
+		// A link may be a document's folder, as document.Folders lists
+		// it; stamp tells (a link to nothing or to a file has no meta.yaml).
+		if id := e.Name(); (e.IsDir() || e.Type()&fs.ModeSymlink != 0) && document.ValidID(id) == nil {
 			ids = append(ids, id)
 		}
 	}
