@@ -287,8 +287,9 @@ func ruPluralHead(keys []string, decl []int) ([]string, []ruCases, bool) {
 // -а has no ending in the genitive (прокуратур, with the fleeting vowel c
 // already has: пыток), -ей after a hushing sound too (свечей); a noun in
 // a consonant takes -ов (комитетов, судов), -ей after a hushing sound
-// (врачей). c is pl's declension from its ending; ok is false for the
-// nouns left to it.
+// (врачей). A neuter with a fleeting vowel (окон, писем) is looked up
+// in ruNeuterGenitives. c is pl's declension from its ending; ok is false
+// for the nouns left to it.
 func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 	l := lastRune(w)
 	st := trimRunes(pl, 1)
@@ -303,7 +304,11 @@ func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 		return ruCases{{pl}, {s2 + "ий"}, {st + "ям"}, {pl}, {st + "ями"}, {st + "ях"}}, true
 	case l == 'о':
 		// A neuter in -о: министерства, министерств, министерствам.
-		return ruCases{{pl}, {st}, {st + "ам"}, {pl}, {st + "ами"}, {st + "ах"}}, true
+		gen := st
+		if g, ok := ruNeuterGenitives[w]; ok {
+			gen = g // окон, not окн
+		}
+		return ruCases{{pl}, {gen}, {st + "ам"}, {pl}, {st + "ами"}, {st + "ах"}}, true
 	case l == 'я' && !strings.HasSuffix(w, "ия"):
 		// Soft: идеи, идей, идеям; недели, недель, неделям; статьи, статей.
 		gen = []string{st + "ь", st + "ей"}
@@ -342,8 +347,38 @@ func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 	return ruCases{{pl}, gen, {st + "ам"}, append([]string{pl}, gen...), {st + "ами"}, {st + "ах"}}, true
 }
 
+// Nouns whose plural no rule of ruNounPluralOf gives: a stressed -а/-я
+// (края, not краи; города, not городы). A short list of common words of
+// the news, not every such noun.
+var ruIrregularPlurals = map[string]string{
+	"край":  "края",
+	"город": "города",
+	"округ": "округа",
+	"берег": "берега",
+}
+
+// ruNeuterGenitives are the genitive plurals of common neuters in -о
+// whose fleeting vowel no rule tells (окон, писем, but министерств), keyed
+// as the matcher keys them (ё as е).
+var ruNeuterGenitives = map[string]string{
+	"окно":   "окон",
+	"письмо": "писем",
+	"число":  "чисел",
+	"кресло": "кресел",
+	"стекло": "стекол",
+	"весло":  "весел",
+	"ведро":  "ведер",
+	"зерно":  "зерен",
+	"пятно":  "пятен",
+	"бревно": "бревен",
+	"ядро":   "ядер",
+}
+
 // ruNounPluralOf returns the nominative plural of a singular noun, or "".
 func ruNounPluralOf(w string) string {
+	if pl, ok := ruIrregularPlurals[w]; ok {
+		return pl
+	}
 	l := lastRune(w)
 	st := trimRunes(w, 1)
 	soft := strings.ContainsRune(ruVelar+ruHushing, l)
