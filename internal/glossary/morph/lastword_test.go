@@ -204,6 +204,48 @@ func TestRussianShownForms(t *testing.T) {
 	}
 }
 
+// TestRussianShownFleetingVowel: the forms shown give the genitive
+// plural a noun takes, not the guesses the matcher keeps: the glossary
+// page listed пытков and пытек beside пыток. A plural in a consonant and
+// -ки shows no genitive (риски, рисков; пытки, пыток); a singular in -ка
+// shows the one fleeting vowel its stem calls for.
+func TestRussianShownFleetingVowel(t *testing.T) {
+	for _, tc := range []struct {
+		toks      []Token
+		want, not []string // shown, not shown
+	}{
+		{wordTokens("пытки"), []string{"пытки", "пыткам", "пытками", "пытках"}, []string{"пытков", "пыток", "пытек"}},
+		{wordTokens("риски"), []string{"риски", "рискам"}, []string{"рисков", "рисок", "рисек"}},
+		{wordTokens("пытка"), []string{"пытки", "пыток", "пыткам"}, []string{"пытков", "пытек"}},
+		{wordTokens("девушка"), []string{"девушки", "девушек"}, []string{"девушок", "девушков"}},
+		{wordTokens("копейка"), []string{"копейки", "копеек"}, []string{"копейок", "копейек"}},
+		{wordTokens("заявка"), []string{"заявки", "заявок"}, []string{"заявек"}},
+	} {
+		var all, shown []string
+		for _, f := range RussianForms(tc.toks, Other, "") {
+			all = append(all, strings.Join(f, " "))
+		}
+		for _, f := range RussianShownForms(tc.toks, Other, "") {
+			shown = append(shown, strings.Join(f, " "))
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(shown, w) {
+				t.Errorf("%q not among the forms shown %q", w, shown)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(shown, w) {
+				t.Errorf("%q is among the forms shown", w)
+			}
+		}
+		for _, f := range shown {
+			if !slices.Contains(all, f) {
+				t.Errorf("%q is shown but not matched", f)
+			}
+		}
+	}
+}
+
 // wordTokens are the tokens of a phrase of words one space apart, keyed
 // in lower case, as the matcher makes them.
 func wordTokens(words ...string) []Token {

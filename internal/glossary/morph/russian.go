@@ -50,6 +50,8 @@ func RussianForms(toks []Token, kind Kind, hint string) [][]string {
 // page listed (казахстанов, астан, заречные) as if it were a form to
 // check. The matcher still takes that plural: обеих Германий is written. A
 // place's common noun shows its plural (Алматинская и Жамбылская области).
+// Nor are the genitive plurals the matcher guesses at shown: пытков and
+// пытек beside пыток (see ruShownPlural and ruFleetingKa).
 func RussianShownForms(toks []Token, kind Kind, hint string) [][]string {
 	var out [][]string
 	russianForms(toks, kind, hint, true, func(_ int, seq []string) { out = append(out, seq) })
@@ -139,6 +141,9 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 		if noun >= 0 {
 			single := len(heads) == 1
 			if p, ok := ruNoun(toks[noun].Key, gender, plural, kind == Place && single); ok {
+				if shown && plural {
+					p = ruShownPlural(toks[noun].Key, p)
+				}
 				decl = append(decl, noun)
 				paradigms = append(paradigms, p)
 			} else if len(adjs) == 0 {
@@ -167,7 +172,7 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 		properPlace = toks[h].Orig != strings.ToLower(toks[h].Orig)
 	}
 	if !person && hint != "plural" && !properPlace {
-		if pk, pp, ok := ruPluralHead(keys, decl); ok {
+		if pk, pp, ok := ruPluralHead(keys, decl, shown); ok {
 			ruEmitCases(pk, decl, pp, ruPlural, emit)
 		}
 	}
@@ -239,8 +244,9 @@ func RussianReinflect(toks []Token, hint string, found []string, target []Token,
 
 // ruPluralHead turns a singular head into the plural (keys with the
 // declining tokens in the nominative plural) and declines it, or reports
-// false when the head is already plural or a word has no plural.
-func ruPluralHead(keys []string, decl []int) ([]string, []ruCases, bool) {
+// false when the head is already plural or a word has no plural. shown
+// declines it as RussianShownForms does (see ruPluralFromSingular).
+func ruPluralHead(keys []string, decl []int, shown bool) ([]string, []ruCases, bool) {
 	pk := append([]string(nil), keys...)
 	var pp []ruCases
 	for _, tok := range decl {
@@ -267,7 +273,7 @@ func ruPluralHead(keys []string, decl []int) ([]string, []ruCases, bool) {
 		if !ok {
 			return nil, nil, false
 		}
-		if sc, ok := ruPluralFromSingular(w, pl, c); ok {
+		if sc, ok := ruPluralFromSingular(w, pl, c, shown); ok {
 			c = sc
 		}
 		pk[tok] = pl
@@ -289,8 +295,10 @@ func ruPluralHead(keys []string, decl []int) ([]string, []ruCases, bool) {
 // a consonant takes -ов (комитетов, судов), -ей after a hushing sound
 // (врачей). A neuter with a fleeting vowel (окон, писем) is looked up
 // in ruNeuterGenitives. c is pl's declension from its ending; ok is false
-// for the nouns left to it.
-func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
+// for the nouns left to it. With shown, a noun in -ка takes the one
+// fleeting vowel its stem calls for (пыток, девушек, копеек), not both
+// -ок and -ек, which the matcher keeps.
+func ruPluralFromSingular(w, pl string, c ruCases, shown bool) (ruCases, bool) {
 	l := lastRune(w)
 	st := trimRunes(pl, 1)
 	hush := strings.ContainsRune(ruHushing, lastRune(st))
@@ -331,6 +339,8 @@ func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 		}
 		if len(gen) == 0 {
 			gen = append(gen, st) // пытк is no word, пыток is
+		} else if shown {
+			gen = []string{ruFleetingKa(trimRunes(st, 1))}
 		}
 		if hush {
 			gen = append(gen, st+"ей")
@@ -345,6 +355,33 @@ func ruPluralFromSingular(w, pl string, c ruCases) (ruCases, bool) {
 		return c, false
 	}
 	return ruCases{{pl}, gen, {st + "ам"}, append([]string{pl}, gen...), {st + "ами"}, {st + "ах"}}, true
+}
+
+// ruFleetingKa returns the genitive plural of a feminine noun in -ка
+// whose stem before к, k, ends in a consonant: -ок after a hard one
+// (пыток, заявок), -ек after a hushing one (девушек, ручек), and й or ь
+// turned into е (копеек, полек).
+func ruFleetingKa(k string) string {
+	switch l := lastRune(k); {
+	case l == 'й' || l == 'ь':
+		return trimRunes(k, 1) + "ек"
+	case strings.ContainsRune(ruHushing, l):
+		return k + "ек"
+	}
+	return k + "ок"
+}
+
+// ruShownPlural is the declension of w, a noun written in the plural, as
+// RussianShownForms gives it: a plural in a consonant and -ки has no
+// genitive its ending tells, since both the masculine -ов (риски, рисков)
+// and the feminine's fleeting vowel (пытки, пыток) are written, so none is
+// shown (nor the accusative like it); the matcher takes them all.
+func ruShownPlural(w string, p ruCases) ruCases {
+	r := []rune(w)
+	if n := len(r); n >= 4 && r[n-1] == 'и' && r[n-2] == 'к' && !strings.ContainsRune(kkVowels, r[n-3]) {
+		p[1], p[3] = nil, []string{w}
+	}
+	return p
 }
 
 // Nouns whose plural no rule of ruNounPluralOf gives: a stressed -а/-я
@@ -739,6 +776,9 @@ func ruNounPlural(w string) (ruCases, bool) {
 				// девушки → девушек; пытк itself is no word.
 				k := string(r[:len(r)-1])
 				gen = []string{st + "ов", k + "ок", k + "ек"}
+				if f := ruFleetingKa(k); !slices.Contains(gen, f) {
+					gen = append(gen, f) // копейки → копеек
+				}
 			}
 			return ruCases{{w}, gen, {st + "ам"}, append([]string{w}, gen...), {st + "ами"}, {st + "ах"}}, true
 		}
