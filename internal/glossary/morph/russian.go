@@ -294,7 +294,7 @@ func ruPluralHead(keys []string, decl []int, shown bool) ([]string, []ruCases, b
 // already has: пыток), -ей after a hushing sound too (свечей); a noun in
 // a consonant takes -ов (комитетов, судов), -ей after a hushing sound
 // (врачей). A neuter with a fleeting vowel (окон, писем) is looked up
-// in ruNeuterGenitives. c is pl's declension from its ending; ok is false
+// in ruNeuterGenitive. c is pl's declension from its ending; ok is false
 // for the nouns left to it. With shown, a noun in -ка takes the one
 // fleeting vowel its stem calls for (пыток, девушек, копеек), not both
 // -ок and -ек, which the matcher keeps.
@@ -313,7 +313,7 @@ func ruPluralFromSingular(w, pl string, c ruCases, shown bool) (ruCases, bool) {
 	case l == 'о':
 		// A neuter in -о: министерства, министерств, министерствам.
 		gen := st
-		if g, ok := ruNeuterGenitives[w]; ok {
+		if g, ok := ruNeuterGenitive(w); ok {
 			gen = g // окон, not окн
 		}
 		return ruCases{{pl}, {gen}, {st + "ам"}, {pl}, {st + "ами"}, {st + "ах"}}, true
@@ -384,36 +384,58 @@ func ruShownPlural(w string, p ruCases) ruCases {
 	return p
 }
 
-// Nouns whose plural no rule of ruNounPluralOf gives: a stressed -а/-я
-// (края, not краи; города, not городы). A short list of common words of
-// the news, not every such noun.
-var ruIrregularPlurals = map[string]string{
-	"край":  "края",
-	"город": "города",
-	"округ": "округа",
-	"берег": "берега",
+// ruIrregularPlural is the plural of a noun no rule of ruNounPluralOf
+// gives: a stressed -а/-я (края, not краи; города, not городы). A short
+// list of common words of the news, not every such noun; a switch, not a
+// map, so that it costs nothing at start-up (TestStartupRunsNoInit).
+func ruIrregularPlural(w string) (string, bool) {
+	switch w {
+	case "край":
+		return "края", true
+	case "город":
+		return "города", true
+	case "округ":
+		return "округа", true
+	case "берег":
+		return "берега", true
+	}
+	return "", false
 }
 
-// ruNeuterGenitives are the genitive plurals of common neuters in -о
-// whose fleeting vowel no rule tells (окон, писем, but министерств), keyed
-// as the matcher keys them (ё as е).
-var ruNeuterGenitives = map[string]string{
-	"окно":   "окон",
-	"письмо": "писем",
-	"число":  "чисел",
-	"кресло": "кресел",
-	"стекло": "стекол",
-	"весло":  "весел",
-	"ведро":  "ведер",
-	"зерно":  "зерен",
-	"пятно":  "пятен",
-	"бревно": "бревен",
-	"ядро":   "ядер",
+// ruNeuterGenitive is the genitive plural of a common neuter in -о whose
+// fleeting vowel no rule tells (окон, писем, but министерств), keyed as
+// the matcher keys it (ё as е). A switch, as ruIrregularPlural.
+func ruNeuterGenitive(w string) (string, bool) {
+	switch w {
+	case "окно":
+		return "окон", true
+	case "письмо":
+		return "писем", true
+	case "число":
+		return "чисел", true
+	case "кресло":
+		return "кресел", true
+	case "стекло":
+		return "стекол", true
+	case "весло":
+		return "весел", true
+	case "ведро":
+		return "ведер", true
+	case "зерно":
+		return "зерен", true
+	case "пятно":
+		return "пятен", true
+	case "бревно":
+		return "бревен", true
+	case "ядро":
+		return "ядер", true
+	}
+	return "", false
 }
 
 // ruNounPluralOf returns the nominative plural of a singular noun, or "".
 func ruNounPluralOf(w string) string {
-	if pl, ok := ruIrregularPlurals[w]; ok {
+	if pl, ok := ruIrregularPlural(w); ok {
 		return pl
 	}
 	l := lastRune(w)
