@@ -108,16 +108,7 @@ func TestRussianPluralFromSingular(t *testing.T) {
 		for _, f := range RussianForms(tc.toks, tc.kind, "") {
 			got = append(got, strings.Join(f, " "))
 		}
-		for _, w := range tc.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q not among the forms %q", w, got)
-			}
-		}
-		for _, w := range tc.not {
-			if slices.Contains(got, w) {
-				t.Errorf("%q is among the forms", w)
-			}
-		}
+		checkForms(t, "the forms", got, tc.want, tc.not)
 	}
 }
 
@@ -228,16 +219,7 @@ func TestRussianShownFleetingVowel(t *testing.T) {
 		for _, f := range RussianShownForms(tc.toks, Other, "") {
 			shown = append(shown, strings.Join(f, " "))
 		}
-		for _, w := range tc.want {
-			if !slices.Contains(shown, w) {
-				t.Errorf("%q not among the forms shown %q", w, shown)
-			}
-		}
-		for _, w := range tc.not {
-			if slices.Contains(shown, w) {
-				t.Errorf("%q is among the forms shown", w)
-			}
-		}
+		checkForms(t, "the forms shown", shown, tc.want, tc.not)
 		for _, f := range shown {
 			if !slices.Contains(all, f) {
 				t.Errorf("%q is shown but not matched", f)
@@ -256,4 +238,20 @@ func wordTokens(words ...string) []Token {
 		at += len(w) + 1
 	}
 	return out
+}
+
+// checkForms reports each of want missing from got and each of not in it;
+// what names got in the messages.
+func checkForms(t *testing.T, what string, got, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s: %q missing from %q", what, w, got)
+		}
+	}
+	for _, w := range not {
+		if slices.Contains(got, w) {
+			t.Errorf("%s: %q is among them", what, w)
+		}
+	}
 }
