@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -38,6 +39,34 @@ func addError(code string, at locale.Pos, data map[string]any, cause error) *loc
 	d := map[string]any{"ID": "", "Lang": "", "Value": "", "Detail": "", "Kinds": KindList()}
 	maps.Copy(d, data)
 	return locale.NewError(code, d).At(at).Wrap(cause)
+}
+
+// FileFor is the file of the glossary folder an entry of kind k goes to
+// when nobody names one: the file the house glossary keeps that kind in
+// (people.yaml, places.yaml, …); "" for a kind that is not valid.
+func FileFor(k Kind) string {
+	switch k {
+	case Person:
+		return "people.yaml"
+	case Place:
+		return "places.yaml"
+	case Organization:
+		return "organizations.yaml"
+	case Institution:
+		return "institutions.yaml"
+	case Other:
+		return "terms.yaml"
+	}
+	return ""
+}
+
+// ValidFileName reports whether name can name a file of the glossary
+// folder: a plain name ending in .yaml, not hidden. The glossary is every
+// *.yaml of one folder, and a name with a folder in it could point out of
+// the workspace.
+func ValidFileName(name string) bool {
+	return name != "" && filepath.Base(name) == name && !strings.ContainsAny(name, `/\`) && name[0] != '.' &&
+		strings.HasSuffix(name, ".yaml") && name != ".yaml"
 }
 
 // validate checks an entry before it is written.

@@ -335,3 +335,25 @@ func TestRepositoryGlossaryInIDOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestValidFileName: a glossary file name is a plain, visible *.yaml name;
+// anything that could name a folder or leave the glossary folder is not.
+func TestValidFileName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"people.yaml": true, "my-terms.yaml": true, "термины.yaml": true,
+		"": false, ".yaml": false, ".hidden.yaml": false, "people.yml": false, "people": false,
+		"../people.yaml": false, "sub/people.yaml": false, `sub\people.yaml`: false, "/etc/x.yaml": false,
+	} {
+		if got := ValidFileName(name); got != want {
+			t.Errorf("ValidFileName(%q) = %v, want %v", name, got, want)
+		}
+	}
+	for _, k := range Kinds {
+		if f := FileFor(k); !ValidFileName(f) {
+			t.Errorf("FileFor(%s) = %q, not a valid file name", k, f)
+		}
+	}
+	if f := FileFor("river"); f != "" {
+		t.Errorf("FileFor(river) = %q, want none", f)
+	}
+}

@@ -107,6 +107,21 @@ func (p Problem) TemplateData() map[string]any {
 
 // Error returns the English message, prefixed by the position. It matches
 // the English catalogue; a test keeps the two in step.
+// Text is p as a person reads it, "file:line:column: message", with the
+// message from text (a catalogue's lookup of an id and its values) and
+// the English of [Problem.Error] when the catalogue lacks it. The
+// command line and the workbench both name problems with it.
+func (p Problem) Text(text func(id string, data map[string]any) string) string {
+	msg := text(p.MessageID(), p.TemplateData())
+	if msg == p.MessageID() {
+		msg = strings.TrimPrefix(p.Error(), p.Pos()+": ")
+	}
+	if strings.HasPrefix(msg, p.Pos()) {
+		return msg
+	}
+	return p.Pos() + ": " + msg
+}
+
 func (p Problem) Error() string {
 	return p.Pos() + ": " + p.message()
 }

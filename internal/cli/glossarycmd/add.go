@@ -1,8 +1,6 @@
 package glossarycmd
 
 import (
-	"errors"
-	"path/filepath"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -17,24 +15,6 @@ import (
 // cover the house languages; an entry in other languages is written by
 // hand.
 var addLangs = []string{"en", "ru", "kk"}
-
-// fileForKind is where an entry goes when --file is not given: the file
-// the house glossary keeps that kind in.
-func fileForKind(k glossary.Kind) string {
-	switch k {
-	case glossary.Person:
-		return "people.yaml"
-	case glossary.Place:
-		return "places.yaml"
-	case glossary.Organization:
-		return "organizations.yaml"
-	case glossary.Institution:
-		return "institutions.yaml"
-	case glossary.Other:
-		return "terms.yaml"
-	}
-	return ""
-}
 
 func addCommand(a *app.App, env *console.Env) *urfave.Command {
 	flags := []urfave.Flag{
@@ -83,9 +63,9 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			name := c.String("file")
 			if name == "" {
-				name = fileForKind(e.Kind)
+				name = glossary.FileFor(e.Kind)
 			}
-			if err := validFileName(name); err != nil {
+			if !glossary.ValidFileName(name) {
 				return env.Usage("check.add.bad-file", map[string]any{"File": name}, "check.add.bad-file.hint")
 			}
 			ws, err := env.Workspace()
@@ -108,14 +88,4 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 			return nil
 		},
 	}
-}
-
-// validFileName accepts a plain file name ending in .yaml: the glossary is
-// every *.yaml of one folder, and a name with a folder in it could point
-// out of the workspace.
-func validFileName(name string) error {
-	if name == "" || filepath.Base(name) != name || strings.ContainsAny(name, `/\`) || name[0] == '.' || !strings.HasSuffix(name, ".yaml") || name == ".yaml" {
-		return errors.New("bad glossary file name")
-	}
-	return nil
 }

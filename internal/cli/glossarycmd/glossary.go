@@ -19,14 +19,7 @@ import (
 // message from the glossary catalogue (English from the problem itself if
 // the catalogue lacks it).
 func problemText(env *console.Env, p glossary.Problem) string {
-	msg := env.T(p.MessageID(), p.TemplateData())
-	if msg == p.MessageID() {
-		msg = strings.TrimPrefix(p.Error(), p.Pos()+": ")
-	}
-	if strings.HasPrefix(msg, p.Pos()) {
-		return msg
-	}
-	return p.Pos() + ": " + msg
+	return p.Text(env.T)
 }
 
 // problemHint renders the problem's hint, or "" when the catalogue has none.
