@@ -906,6 +906,8 @@ type glossaryPage struct {
 	// Empty says the glossary has no entry at all; Dir is its folder.
 	Empty bool
 	Dir   string
+	// Add is the form that adds an entry.
+	Add addForm
 }
 
 type glossaryEntry struct {
@@ -926,15 +928,25 @@ const glossaryShown = 100
 
 func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
 	b := s.newBase(r, "glossary", "")
-	b.Title = b.loc.Text("serve.gl.heading", nil)
-	g, probs, err := s.app.BrowseGlossary(s.ws)
+	p, err := s.glossaryData(r, b, r.URL.Query().Get("q"))
 	if err != nil {
 		s.failErr(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	s.render(w, http.StatusOK, "glossary", p)
+}
+
+// glossaryData is the glossary page for the search q: the entries that
+// match it and the form that adds one, filled from q when nothing does.
+func (s *Server) glossaryData(r *http.Request, b base, q string) (*glossaryPage, error) {
+	b.Title = b.loc.Text("serve.gl.heading", nil)
+	g, probs, err := s.app.BrowseGlossary(s.ws)
+	if err != nil {
+		return nil, err
+	}
+	q = strings.TrimSpace(q)
 	if len(q) > 200 {
-		q = q[:200]
+		q = strings.ToValidUTF8(q[:200], "")
 	}
 	p := &glossaryPage{base: b, Query: q, Langs: s.ws.Config.Languages, Problems: len(probs)}
 	needle := strings.ToLower(q)
@@ -1025,7 +1037,8 @@ func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request) {
 		v.Set("n", strconv.Itoa(min(limit+glossaryShown, 10*glossaryShown)))
 		p.More = "/glossary?" + v.Encode()
 	}
-	s.render(w, http.StatusOK, "glossary", p)
+	p.Add = s.addForm(b.loc, q, p.Total == 0)
+	return p, nil
 }
 
 // kindName is an entry's kind in loc's language; a kind the glossary

@@ -110,6 +110,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /doc/{id}/findings.json", s.findingsJSON)
 	mux.HandleFunc("POST /doc/{id}/edit", s.edit)
 	mux.HandleFunc("GET /glossary", s.glossaryPage)
+	mux.HandleFunc("POST /glossary/add", s.glossaryAdd)
 	mux.HandleFunc("GET /concordance", s.concordancePage)
 	mux.HandleFunc("GET /static/{name}", s.static)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.unrouted(mux, w, r) })
