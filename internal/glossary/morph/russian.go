@@ -265,6 +265,11 @@ func ruPluralHead(keys []string, decl []int, shown bool) ([]string, []ruCases, b
 			pp = append(pp, ruAdjectiveCases(pk[tok]))
 			continue
 		}
+		if pl, gen, ok := ruIrregularPlural(w); ok && gen != nil {
+			pk[tok] = pl
+			pp = append(pp, ruPluralCases(pl, gen))
+			continue
+		}
 		pl := ruNounPluralOf(w)
 		if pl == "" {
 			return nil, nil, false
@@ -385,21 +390,82 @@ func ruShownPlural(w string, p ruCases) ruCases {
 }
 
 // ruIrregularPlural is the plural of a noun no rule of ruNounPluralOf
-// gives: a stressed -а/-я (края, not краи; города, not городы). A short
-// list of common words of the news, not every such noun; a switch, not a
-// map, so that it costs nothing at start-up (TestStartupRunsNoInit).
-func ruIrregularPlural(w string) (string, bool) {
+// gives, keyed as the matcher keys it (ё as е): a stressed -а/-я (края,
+// not краи; города, дома, глаза), -ья (братья, друзья), another stem
+// (люди, дети, имена, хозяева). gen is the genitive plural where the
+// rules of ruPluralFromSingular would not give it from the singular
+// (глаз, not глазов; братьев, людей), else nil. A short list of the
+// common words of the news, not every such noun; a switch, not a map, so
+// that it costs nothing at start-up (TestStartupRunsNoInit).
+func ruIrregularPlural(w string) (pl string, gen []string, ok bool) {
 	switch w {
 	case "край":
-		return "края", true
-	case "город":
-		return "города", true
-	case "округ":
-		return "округа", true
-	case "берег":
-		return "берега", true
+		return "края", nil, true
+	case "город", "округ", "берег", "дом", "лес", "остров", "век", "директор", "паспорт",
+		"адрес", "номер", "поезд", "голос", "доктор", "профессор", "корпус", "счет":
+		return w + "а", nil, true
+	case "учитель", "лагерь":
+		return trimRunes(w, 1) + "я", nil, true
+	case "глаз":
+		return "глаза", []string{"глаз"}, true
+	case "брат", "стул", "дерево":
+		st := strings.TrimSuffix(w, "о")
+		return st + "ья", []string{st + "ьев"}, true
+	case "друг":
+		return "друзья", []string{"друзей"}, true
+	case "сын":
+		return "сыновья", []string{"сыновей"}, true
+	case "муж":
+		return "мужья", []string{"мужей"}, true
+	case "человек":
+		return "люди", []string{"людей"}, true
+	case "ребенок":
+		return "дети", []string{"детей"}, true
+	case "имя", "время", "знамя", "племя":
+		st := trimRunes(w, 1)
+		return st + "ена", []string{st + "ен"}, true
+	case "хозяин":
+		return "хозяева", []string{"хозяев"}, true
+	case "господин":
+		return "господа", []string{"господ"}, true
 	}
-	return "", false
+	// Nouns of people in -анин, -янин: граждане, граждан; англичане,
+	// англичан; христиане.
+	if utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "анин") || strings.HasSuffix(w, "янин")) {
+		st := trimRunes(w, 2)
+		return st + "е", []string{st}, true
+	}
+	return "", nil, false
+}
+
+// ruNeuterMya reports the ten neuters in -мя (имя, время, знамя …),
+// which decline with -ен-, not as a feminine in -я: a closed list.
+func ruNeuterMya(w string) bool {
+	switch w {
+	case "имя", "время", "знамя", "пламя", "племя", "семя", "бремя", "стремя", "темя", "вымя":
+		return true
+	}
+	return false
+}
+
+// ruPluralCases declines pl, a nominative plural whose genitive gen the
+// rules do not give: its other cases follow its ending, soft after -я,
+// and after -и but for г к х ж ш щ ч (братьям, людям), hard otherwise
+// (глазам, гражданам, именам); люди and дети take -ьми in the
+// instrumental. The accusative is the nominative (inanimate) or the
+// genitive (animate).
+func ruPluralCases(pl string, gen []string) ruCases {
+	st := trimRunes(pl, 1)
+	l := lastRune(pl)
+	end := "ам"
+	if l == 'я' || l == 'и' && !strings.ContainsRune(ruVelar+ruHushing, lastRune(st)) {
+		end = "ям"
+	}
+	c := ruCases{{pl}, gen, {st + end}, append([]string{pl}, gen...), {st + end + "и"}, {st + end[:len(end)-len("м")] + "х"}}
+	if pl == "люди" || pl == "дети" {
+		c[4] = []string{st + "ьми"} // людьми, детьми
+	}
+	return c
 }
 
 // ruNeuterGenitive is the genitive plural of a common neuter in -о whose
@@ -435,7 +501,7 @@ func ruNeuterGenitive(w string) (string, bool) {
 
 // ruNounPluralOf returns the nominative plural of a singular noun, or "".
 func ruNounPluralOf(w string) string {
-	if pl, ok := ruIrregularPlural(w); ok {
+	if pl, _, ok := ruIrregularPlural(w); ok {
 		return pl
 	}
 	l := lastRune(w)
@@ -722,6 +788,11 @@ func ruNoun(w string, gender byte, plural, indeclinableVowel bool) (ruCases, boo
 		}
 		return ruCases{{w}, {gen}, {st + "е"}, {st + "у"}, ins, {st + "е"}}, true
 	case l == 'я':
+		if ruNeuterMya(w) {
+			// имя, имени, имя, именем: the neuters in -мя.
+			en := st + "ен"
+			return ruCases{{w}, {en + "и"}, {en + "и"}, {w}, {en + "ем"}, {en + "и"}}, true
+		}
 		if strings.HasSuffix(w, "ия") {
 			s2 := trimRunes(w, 2)
 			return ruCases{{w}, {s2 + "ии"}, {s2 + "ии"}, {s2 + "ию"}, {s2 + "ией"}, {s2 + "ии"}}, true
