@@ -188,3 +188,25 @@ func TestGeneratedFormsFleetingVowel(t *testing.T) {
 		t.Errorf("пытков is not matched: %v", ms)
 	}
 }
+
+// TestGeneratedFormsPluraleTantum: the United States shows its plural
+// forms, Штаты on its own too, and not the genitives guessed from the
+// ending (соединенных штат, соединенных штатей), which the page listed.
+func TestGeneratedFormsPluraleTantum(t *testing.T) {
+	e := &glossary.Entry{ID: "usa", Kind: glossary.Place, Langs: map[string]*glossary.Form{"ru": {Term: "Соединённые Штаты", Variants: []string{"Штаты", "США"}}}}
+	got := glossary.GeneratedForms(e, "ru")
+	for _, w := range []string{"соединенных штатов", "соединенным штатам", "соединенными штатами", "соединенных штатах", "штатов", "штатах"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q not among the forms shown %q", w, got)
+		}
+	}
+	for _, w := range []string{"соединенных штат", "соединенных штатей", "штат", "штатей"} {
+		if slices.Contains(got, w) {
+			t.Errorf("%q among the forms shown %q", w, got)
+		}
+	}
+	m := glossary.Compile(glossary.New([]string{"ru"}, e))
+	if ms := m.Find("ru", "в Штатах и в Соединённых Штатах"); len(ms) != 2 {
+		t.Errorf("Штатах, Соединённых Штатах: %v", ms)
+	}
+}

@@ -128,6 +128,43 @@ func TestRussianPluralFromSingular(t *testing.T) {
 	}
 }
 
+// TestRussianPluraleTantum: a name written in the plural declines as a
+// plural, its adjectives with it, and takes the genitive it has (Штатов,
+// Альп), not the ones guessed from its ending (штат, штатей): the
+// glossary page listed соединенных штат and соединенных штатей, and
+// Штаты, Нидерланды, Альпы on their own had no form but the nominative,
+// as if they were indeclinable like Алматы. A noun in -ы takes no -ей, a
+// vowel and -и (Гималаи, музеи) -ев or -й, not -ов.
+func TestRussianPluraleTantum(t *testing.T) {
+	for _, tc := range []struct {
+		toks      []Token
+		kind      Kind
+		hint      string
+		want, not []string
+	}{
+		{wordTokens("Штаты"), Place, "", []string{"штаты", "штатов", "штатам", "штатами", "штатах"}, []string{"штат", "штатей"}},
+		{wordTokens("Соединенные", "Штаты"), Place, "",
+			[]string{"соединенных штатов", "соединенным штатам", "соединенными штатами", "соединенных штатах"},
+			[]string{"соединенных штат", "соединенных штатей", "соединенные штатов"}},
+		{wordTokens("Соединенные", "Штаты", "Америки"), Place, "", []string{"соединенных штатов америки", "соединенных штатах америки"}, []string{"соединенных штат америки"}},
+		{wordTokens("Объединенные", "Арабские", "Эмираты"), Place, "", []string{"объединенных арабских эмиратов", "объединенным арабским эмиратам"}, []string{"объединенных арабских эмират"}},
+		{wordTokens("Нидерланды"), Place, "", []string{"нидерландов", "нидерландам", "нидерландами", "нидерландах"}, []string{"нидерланд", "нидерландей"}},
+		{wordTokens("Альпы"), Place, "", []string{"альп", "альпам", "альпами", "альпах"}, []string{"альпов", "альпей"}},
+		{wordTokens("Гималаи"), Place, "", []string{"гималаев", "гималаям", "гималаями", "гималаях"}, []string{"гималаов", "гимала", "гималаам"}},
+		{wordTokens("Алматы"), Place, "", []string{"алматы"}, []string{"алматов", "алмат", "алматам"}},
+		{wordTokens("Черновцы"), Place, "plural", []string{"черновцов", "черновцам"}, []string{"черновцей"}},
+		{wordTokens("музеи"), Other, "plural", []string{"музеев", "музеям", "музеях"}, []string{"музеов", "музе", "музеам"}},
+	} {
+		for _, forms := range [][][]string{RussianForms(tc.toks, tc.kind, tc.hint), RussianShownForms(tc.toks, tc.kind, tc.hint)} {
+			var got []string
+			for _, f := range forms {
+				got = append(got, strings.Join(f, " "))
+			}
+			checkForms(t, "the forms", got, tc.want, tc.not)
+		}
+	}
+}
+
 // TestRussianPhraseAgreement: the words of a phrase agree in the
 // accusative as in every other case. Its forms are the nominative's (an
 // inanimate noun) or the genitive's (an animate one), and each reading is

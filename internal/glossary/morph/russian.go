@@ -138,6 +138,11 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 			// indeclinable name like Алматы.
 			plural = true
 		}
+		if noun >= 0 && !plural {
+			// A name that has no singular is a plural, though written
+			// with a capital: Штаты, Нидерланды, Альпы.
+			_, plural = ruPluraleTantum(toks[noun].Key)
+		}
 		if noun >= 0 {
 			single := len(heads) == 1
 			if p, ok := ruNoun(toks[noun].Key, gender, plural, kind == Place && single); ok {
@@ -436,6 +441,24 @@ func ruIrregularPlural(w string) (pl string, gen []string, ok bool) {
 		return st + "е", []string{st}, true
 	}
 	return "", nil, false
+}
+
+// ruPluraleTantum is the genitive of a name of the news that has no
+// singular (Штаты, Эмираты, Нидерланды, Альпы, Гималаи), keyed as the
+// matcher keys it: such a name declines as a plural, though it is written
+// with a capital like Алматы, which does not decline, and its genitive is
+// -ов (Штатов) or none (Альп, Филиппин), which its ending does not tell.
+// A switch, as ruIrregularPlural; another such name takes inflect: plural.
+func ruPluraleTantum(w string) ([]string, bool) {
+	switch w {
+	case "штаты", "эмираты", "нидерланды":
+		return []string{trimRunes(w, 1) + "ов"}, true
+	case "альпы", "карпаты", "анды", "филиппины", "мальдивы", "сейшелы", "багамы", "канары", "курилы", "афины":
+		return []string{trimRunes(w, 1)}, true
+	case "гималаи", "пиренеи":
+		return []string{trimRunes(w, 1) + "ев"}, true
+	}
+	return nil, false
 }
 
 // ruNeuterMya reports the ten neuters in -мя (имя, время, знамя …),
@@ -846,8 +869,13 @@ func ruNoun(w string, gender byte, plural, indeclinableVowel bool) (ruCases, boo
 
 // ruNounPlural declines a plural noun: Нации → Наций, Нациям, Нациями,
 // Нациях; Штаты → Штатов. The genitive plural is irregular, so every
-// likely one is given.
+// likely one is given, but for the names ruPluraleTantum knows: -ов
+// (штатов) or none (альп) after the hard consonant of -ы, which takes no
+// -ей; -ев (гималаев, музеев) or -й (идей) after a vowel and -и.
 func ruNounPlural(w string) (ruCases, bool) {
+	if gen, ok := ruPluraleTantum(w); ok {
+		return ruPluralCases(w, gen), true
+	}
 	l := lastRune(w)
 	st := trimRunes(w, 1)
 	switch {
@@ -855,7 +883,10 @@ func ruNounPlural(w string) (ruCases, bool) {
 		s2 := trimRunes(w, 2)
 		return ruCases{{w}, {s2 + "ий"}, {s2 + "иям"}, {w, s2 + "ий"}, {s2 + "иями"}, {s2 + "иях"}}, true
 	case l == 'ы':
-		return ruCases{{w}, {st + "ов", st, st + "ей"}, {st + "ам"}, {w, st + "ов", st}, {st + "ами"}, {st + "ах"}}, true
+		return ruCases{{w}, {st + "ов", st}, {st + "ам"}, {w, st + "ов", st}, {st + "ами"}, {st + "ах"}}, true
+	case l == 'и' && strings.ContainsRune(kkVowels, lastRune(st)):
+		gen := []string{st + "ев", st + "й"}
+		return ruCases{{w}, gen, {st + "ям"}, append([]string{w}, gen...), {st + "ями"}, {st + "ях"}}, true
 	case l == 'и':
 		if strings.ContainsRune(ruVelar+ruHushing, lastRune(st)) {
 			// After г к х ж ш щ ч the endings are hard (пыткам, not
