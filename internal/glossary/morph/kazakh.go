@@ -67,8 +67,12 @@ func kkFront(e string) string {
 
 // kkHarmony tells which harmony the endings of word follow. A final к/г
 // takes front endings and қ/ғ back ones; otherwise the last vowel decides.
-// и, ю and у after a consonant are written in loans of either harmony
-// (Мадрид, Берлин), so a word whose last vowel is one of them gets both.
+// ю and у after a consonant are written in loans of either harmony, so a
+// word whose last vowel is one of them gets both. A last и is front
+// (Берлинде, министрі, Челсиден), but after a back vowel it is written
+// both ways (Мартиннің, цунамиден, саммиттен; мұхитта, тарихты in the kk
+// corpora), so such a word gets both, and front is shown (see kkLoanI);
+// a word with the Kazakh letters ұ ғ қ takes back (мұхиттың).
 func kkHarmony(word string) (back, front bool) {
 	rs := []rune(word)
 	if n := len(rs); n > 0 {
@@ -87,6 +91,8 @@ func kkHarmony(word string) (back, front bool) {
 			return true, ambiguous
 		case strings.ContainsRune(kkFrontVowels, r):
 			return ambiguous, true
+		case r == 'и' && !ambiguous:
+			return kkHarmonyBeforeI(rs[:i])
 		case r == 'и' || r == 'ю':
 			ambiguous = true
 		case r == 'у':
@@ -97,6 +103,55 @@ func kkHarmony(word string) (back, front bool) {
 		}
 	}
 	return true, true
+}
+
+// kkHarmonyBeforeI is the harmony of a word whose last vowel is и, told
+// by the letters before it: back with ұ ғ қ (мұхит), front with ә ө ү і,
+// both after another back vowel (Мартин, тарих), front after a front
+// vowel, и or none (Берлин, министр).
+func kkHarmonyBeforeI(rs []rune) (back, front bool) {
+	for _, r := range rs {
+		switch {
+		case strings.ContainsRune("ұғқ", r):
+			return true, false
+		case strings.ContainsRune("әөүі", r):
+			return false, true
+		}
+	}
+	for i := len(rs) - 1; i >= 0; i-- {
+		r := rs[i]
+		switch {
+		case r == 'у' && i > 0 && strings.ContainsRune(kkVowels, rs[i-1]):
+			continue
+		case strings.ContainsRune(kkBackVowels, r) || r == 'у':
+			return true, true
+		case strings.ContainsRune(kkVowels, r):
+			return false, true
+		}
+	}
+	return false, true
+}
+
+// kkLoanI reports a word whose last vowel is и after a back vowel
+// (Мартин, цунами): kkHarmony gives it both harmonies, of which front is
+// the one shown and given first.
+func kkLoanI(word string) bool {
+	rs := []rune(word)
+	if n := len(rs); n == 0 || strings.ContainsRune("кгқғ", rs[n-1]) {
+		return false
+	}
+	for i := len(rs) - 1; i >= 0; i-- {
+		switch r := rs[i]; {
+		case r == 'и':
+			b, f := kkHarmonyBeforeI(rs[:i])
+			return b && f
+		case r == 'у' && i > 0 && strings.ContainsRune(kkVowels, rs[i-1]):
+			continue
+		case strings.ContainsRune(kkVowels, r):
+			return false
+		}
+	}
+	return false
 }
 
 // kkClassOf returns the class of the word's final sound. A final soft or
@@ -199,7 +254,9 @@ type KazakhForms struct {
 	// with its possessive reading only, when they guessed that a phrase's
 	// final -ы/-і is the possessive (облысына, not облысыға); the voiced
 	// possessive only of a word of two or more syllables in a vowel and
-	// п/к/қ (құқығы, алматылығы, not құқықы: 156 to 1 in the kk corpora).
+	// п/к/қ (құқығы, алматылығы, not құқықы: 156 to 1 in the kk corpora);
+	// the front endings only of a word whose last vowel is и after a back
+	// vowel (Мартиннің, not Мартинның; see kkHarmony).
 	Shown []string
 }
 
@@ -292,6 +349,19 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 	if poss != nil {
 		// In Plain's order, which puts the word first.
 		out.Shown = slices.DeleteFunc(slices.Clone(set.list), func(f string) bool { return !poss.has(f) })
+	}
+	if hint == "" && kkLoanI(word) {
+		// Мартин: both harmonies are matched, front is shown (Мартиннің,
+		// not Мартинның).
+		front := KazakhWordForms(orig, word, kind, "front", multiword)
+		keep := front.Shown
+		if keep == nil {
+			keep = front.Plain
+		}
+		if out.Shown == nil {
+			out.Shown = slices.Clone(set.list)
+		}
+		out.Shown = slices.DeleteFunc(out.Shown, func(f string) bool { return !slices.Contains(keep, f) })
 	}
 	if hint != "possessive" && kkVoicesBeforeVowel(word) {
 		unvoiced := &formList{}

@@ -174,9 +174,13 @@ func KazakhInflect(s KazakhStem, l KazakhEnding) []string {
 	case "front":
 		back, front = false, true
 	}
+	hs := harmonies(back, front)
+	if len(hs) == 2 && kkLoanI(s.Word) {
+		hs = []bool{false, true} // Мартиннің before Мартинның
+	}
 	var out []string
 	seen := map[string]bool{}
-	for _, h := range harmonies(back, front) {
+	for _, h := range hs {
 		for _, c := range classes {
 			f := kkCompose(s.Word, l, s.Possessive, h, c)
 			if f != "" && !seen[f] {
