@@ -155,13 +155,16 @@ func kkLoanI(word string) bool {
 }
 
 // kkClassOf returns the class of the word's final sound. A final soft or
-// hard sign is skipped (Кремль is a sonorant stem). Final ж counts as both
-// Z and T, as the sources disagree; zh reports it.
+// hard sign is skipped (Кремль is a sonorant stem); a final и is a
+// sonorant, though its possessive is a vowel's (see kkPossessiveS). Final
+// ж counts as both Z and T, as the sources disagree; zh reports it.
 func kkClassOf(word string) (c kkClass, zh bool) {
 	word = strings.TrimRight(word, "ьъ")
 	r, _ := utf8.DecodeLastRuneInString(word)
 	switch {
-	case r == 'у' || strings.ContainsRune("лрй", r):
+	case r == 'у' || r == 'и' || strings.ContainsRune("лрй", r):
+		// A final и is ій or ый, as й takes endings: Челсидің, цунамидің,
+		// Генриді in the kk corpora, never Челсинің.
 		return kkS, false
 	case strings.ContainsRune(kkVowels, r):
 		return kkV, false
@@ -415,7 +418,7 @@ func kkStemForms(set *formList, stem string, cls kkClass, back, front, pluralPos
 			set.add(stem + pick(h, e))
 		}
 		// 3rd-person possessive and the endings after it.
-		if cls == kkV {
+		if kkPossessiveS(cls, stem) {
 			kkAfterPoss(set, stem+pick(h, "сы"), h, !h)
 		} else {
 			kkAfterPoss(set, stem+pick(h, "ы"), h, !h)
@@ -432,6 +435,13 @@ func kkStemForms(set *formList, stem string, cls kkClass, back, front, pluralPos
 			kkAfterPoss(set, pl+pick(h, "ы"), h, !h)
 		}
 	}
+}
+
+// kkPossessiveS reports a stem of class cls that takes the possessive
+// -сы/-сі: one in a vowel, и too (цунамисі), which takes the other endings
+// as й does; the kk corpora have no possessive of one to tell otherwise.
+func kkPossessiveS(cls kkClass, stem string) bool {
+	return cls == kkV || lastRune(stem) == 'и'
 }
 
 func kkAfterPoss(set *formList, poss string, back, front bool) {

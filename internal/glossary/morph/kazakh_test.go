@@ -161,9 +161,10 @@ func TestKazakhVoicedPossessiveShown(t *testing.T) {
 // after a front vowel, и or none (министрі, Берлинде, Челсиден, as the kk
 // corpora write them, never министрдың or Берлинда), back ones with ұ ғ қ
 // (мұхиттың); after another back vowel both are matched, as the corpora
-// write both (Мартиннің, цунамиден; тарихты), and front is shown. The
-// words whose last vowel is not и keep theirs (Қытайдың, Ресейдің,
-// Мәскеуге, Таразыға, полицияға).
+// write both (Мартиннің, цунамиден; тарихты), and front is shown. A final
+// и takes the endings й takes (Челсидің, Генриді; never Челсинің), and the
+// possessive -сі. The words whose last vowel is not и keep theirs
+// (Қытайдың, Ресейдің, Мәскеуге, Таразыға, полицияға).
 func TestKazakhLastVowelI(t *testing.T) {
 	for _, tc := range []struct {
 		word       string
@@ -172,10 +173,11 @@ func TestKazakhLastVowelI(t *testing.T) {
 	}{
 		{"министр", []string{"министрі", "министрдің", "министрге", "министрлер"}, []string{"министрдың", "министрға", "министры"}, nil, nil},
 		{"берлин", []string{"берлинде", "берлиннің", "берлинге"}, []string{"берлинда", "берлинның", "берлинға"}, nil, nil},
-		{"челси", []string{"челсиден", "челсиге", "челсисі"}, []string{"челсиға", "челсидан"}, nil, nil},
+		{"челси", []string{"челсидің", "челсиді", "челсиден", "челсиге", "челсисі"}, []string{"челсинің", "челсині", "челсидың", "челсиға"}, nil, nil},
+		{"генри", []string{"генриді", "генридің"}, []string{"генрині", "генринің"}, nil, nil},
 		{"мұхит", []string{"мұхиттың", "мұхитта", "мұхитының"}, []string{"мұхиттің", "мұхитте"}, nil, nil},
 		{"мартин", []string{"мартиннің", "мартинның"}, nil, []string{"мартиннің", "мартинге", "мартинде"}, []string{"мартинның", "мартинға", "мартинда"}},
-		{"цунами", []string{"цунамиден", "цунамиге"}, nil, []string{"цунамиден", "цунамиге"}, []string{"цунамидан", "цунамиға"}},
+		{"цунами", []string{"цунамидің", "цунамиден", "цунамиге"}, []string{"цунаминің", "цунамині"}, []string{"цунамидің", "цунамиден"}, []string{"цунамидың", "цунамидан"}},
 		{"тарих", []string{"тарихты", "тарихті"}, nil, nil, nil},
 		{"қытай", []string{"қытайдың", "қытайдағы"}, []string{"қытайдің"}, nil, nil},
 		{"ресей", []string{"ресейдің", "ресейде"}, []string{"ресейдың"}, nil, nil},

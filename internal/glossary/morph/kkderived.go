@@ -84,7 +84,7 @@ func kkDerivSuffixes(base string) []string {
 		l = "т"
 	}
 	var ss []string
-	if c == kkV {
+	if kkPossessiveS(c, final) {
 		ss = []string{l + "ық", "сыз", "рақ", "м", "мыз", "ң", "ңыз"}
 	} else {
 		ss = []string{l + "ық", "сыз", "ырақ", "ым", "ымыз", "ың", "ыңыз"}

@@ -202,7 +202,7 @@ func kkCompose(stem string, l KazakhEnding, poss, back bool, cls kkClass) string
 		cls = kkS
 	}
 	if l.Possessive {
-		if cls == kkV {
+		if kkPossessiveS(cls, stem) && !l.Plural {
 			cur += pick(back, "сы")
 		} else {
 			if !l.Plural {
