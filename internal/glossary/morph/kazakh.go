@@ -326,6 +326,9 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 				continue
 			}
 			for _, stem := range stems {
+				if kkIsPlural(stem) {
+					continue // штаттар-ы: no штаттарлары
+				}
 				cls, _ := kkClassOf(stem)
 				for _, h := range harmonies(back, front) {
 					pl := pick(h, kkPlural(cls, stem))
@@ -435,6 +438,25 @@ func kkStemForms(set *formList, stem string, cls kkClass, back, front, pluralPos
 			kkAfterPoss(set, pl+pick(h, "ы"), h, !h)
 		}
 	}
+}
+
+// kkIsPlural reports a word that ends in the plural suffix its stem
+// takes (штаттар, ұйымдар, елдер), which takes no second plural. It is
+// asked only of the stem of a phrase's final possessive (Құрама
+// Штаттары), since a name may end so without being a plural (Манчестер).
+func kkIsPlural(word string) bool {
+	for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+		stem, ok := strings.CutSuffix(word, pl)
+		if !ok || utf8.RuneCountInString(stem) < 2 || !strings.ContainsAny(stem, kkVowels) {
+			continue
+		}
+		c, _ := kkClassOf(stem)
+		back, front := kkHarmony(stem)
+		if want := kkPlural(c, stem); back && pl == want || front && pl == kkFrontOf(want) {
+			return true
+		}
+	}
+	return false
 }
 
 // kkPossessiveS reports a stem of class cls that takes the possessive
