@@ -940,8 +940,11 @@ Example: tilmash group unconfirm zarechnoye-videos 7`},
   /          find words in the groups' sentences and notes, from the next group on (Enter again finds the next)
   e          correct this group's sentences in your editor ($VISUAL, $EDITOR or vi), as tilmash group edit does
   a          write, change or remove the note of this group (as tilmash group note)
-  n or space skip to the next group to review (after the last, back to the first one left)
+  n          skip to the next group to review (after the last, back to the first one left)
   p          go back one group
+  space      the next page of a group taller than the screen; at the group's end, as n
+  PgDn PgUp  the next or the previous page (b too); Home and End: the group's start and end
+  ↓ ↑        scroll a line down or up (j k too); past the group's end or start, as n or p
   z          undo the last change of the groups (tilmash undo takes back an align or import)
   r          redo: put back the last change z took back
   q          quit (every change is already saved)
@@ -959,6 +962,7 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.journal-not-folder", Other: "{{.File}} is a file, not a folder: tilmash keeps the document's journal (the steps undo takes back) there"},
 	{ID: "review.journal-not-folder.hint", Other: "move that file out of the document's folder or delete it; the next edit starts a new journal, and the document itself is unharmed"},
 	{ID: "review.keys", Other: "c confirm · m merge next · u merge previous · s split · < > move · e edit · a note · n skip · p back · z undo · r redo · q quit · ? help"},
+	{ID: "review.keys-short", Other: "? help · q quit"},
 	{ID: "review.merge-not-next", Other: "groups {{.Group}} and {{.Other}} are not next to each other: merge joins neighbouring groups; to join the whole run write {{.Low}}-{{.High}}"},
 	{ID: "review.need-flag", Other: "this command needs {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review is interactive and needs a terminal"},
@@ -979,6 +983,10 @@ On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
 	{ID: "review.nothing-left", Other: "nothing left to review in {{.ID}}"},
 	{ID: "review.nothing-to-review", Other: "nothing to review in {{.ID}}: every group is confirmed, with no glossary finding and no error of the other checks"},
 	{ID: "review.only-one-left", Other: "group {{.Group}} is the only group left to review: c confirms it, q quits"},
+	{ID: "review.page", Other: "lines {{.From}}–{{.To}} of {{.Count}}"},
+	{ID: "review.page-end", Other: "the end of the group"},
+	{ID: "review.page-line", Other: "line {{.From}} of {{.Count}}"},
+	{ID: "review.page-more", One: "{{.Count}} more line below (Space)", Other: "{{.Count}} more lines below (Space)"},
 	{ID: "review.paste-ignored", Other: "pasted text is not taken for keys: paste it after s, a, g or /"},
 	{ID: "review.ph.at", Other: "LANG:K"},
 	{ID: "review.ph.k", Other: "K"},
@@ -2419,8 +2427,11 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
   /                 топтардың сөйлемдері мен ескертпелерінен сөз іздеу, келесі топтан бастап (орыс пернетақтасында — нүкте; Enter тағы басылса, әрі қарай іздейді)
   e                 топ сөйлемдерін редакторда ($VISUAL, $EDITOR не vi) түзету, tilmash group edit сияқты
   a                 топтың ескертпесін жазу, өзгерту не өшіру (tilmash group note сияқты)
-  n немесе бос орын келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
+  n                 келесі тексерілмеген топқа өту (соңғысынан кейін — қайтадан біріншісіне)
   p                 бір топ артқа қайту
+  бос орын          экранға сыймайтын топтың келесі беті; топтың соңында — n сияқты
+  PgDn PgUp         келесі не алдыңғы бет (b пернесі де); Home мен End — топтың басы мен соңы
+  ↓ ↑               бір жол төмен не жоғары жылжу (j k пернелері де); топтың соңынан не басынан әрі — n не p сияқты
   z                 топтардың соңғы түзетуін кері қайтару (теңестіру мен импортты tilmash undo кері қайтарады)
   r                 z кері қайтарған соңғы түзетуді қайта орындау
   q                 шығу (барлық өзгеріс сақталған)
@@ -2438,6 +2449,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.journal-not-folder", Other: "{{.File}} — қалта емес, файл: tilmash құжат журналын (undo кері қайтаратын қадамдарды) осы жерде сақтайды"},
 	{ID: "review.journal-not-folder.hint", Other: "сол файлды құжат қалтасынан басқа жерге көшіріңіз не өшіріңіз; келесі түзету жаңа журнал бастайды, құжаттың өзіне зиян келген жоқ"},
 	{ID: "review.keys", Other: "c растау · m келесімен · u алдыңғымен · s бөлу · < > ауыстыру · e түзету · a ескертпе · n өткізу · p артқа · z кері қайтару · r қайта орындау · q шығу · ? анықтама"},
+	{ID: "review.keys-short", Other: "? анықтама · q шығу"},
 	{ID: "review.merge-not-next", Other: "{{.Group}}-топ пен {{.Other}}-топ көрші емес: тек көрші топтар біріктіріледі; бүкіл аралықты біріктіру үшін {{.Low}}-{{.High}} деп жазыңыз"},
 	{ID: "review.need-flag", Other: "бұл командаға {{.Flag}} параметрі керек"},
 	{ID: "review.needs-terminal", Other: "review — интерактивті команда, оған терминал керек"},
@@ -2458,6 +2470,10 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.nothing-left", Other: "{{.ID}} құжатында тексеретін басқа ештеңе қалмады"},
 	{ID: "review.nothing-to-review", Other: "{{.ID}} құжатында тексеретін ештеңе жоқ: барлық топ расталған, глоссарий бойынша кемшілігі де, басқа тексерулердің қатесі де жоқ"},
 	{ID: "review.only-one-left", Other: "тексеруге тек {{.Group}}-топ қалды: c оны растайды, q — шығу"},
+	{ID: "review.page", Other: "{{.From}}–{{.To}}-жолдар, барлығы {{.Count}} жол"},
+	{ID: "review.page-end", Other: "топтың соңы"},
+	{ID: "review.page-line", Other: "{{.From}}-жол, барлығы {{.Count}} жол"},
+	{ID: "review.page-more", One: "төменде тағы {{.Count}} жол (бос орын)", Other: "төменде тағы {{.Count}} жол (бос орын)"},
 	{ID: "review.paste-ignored", Other: "қойылған мәтін перне басу ретінде қабылданбайды: оны s, a, g не / басқаннан кейін қойыңыз"},
 	{ID: "review.ph.at", Other: "ТІЛ:K"},
 	{ID: "review.ph.k", Other: "K"},
@@ -3898,8 +3914,11 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
   /            найти слова в предложениях и заметках групп, начиная со следующей (в русской раскладке — точка; Enter ещё раз ищет дальше)
   e            исправить предложения группы в редакторе ($VISUAL, $EDITOR или vi), как tilmash group edit
   a            написать, изменить или удалить заметку группы (как tilmash group note)
-  n или пробел перейти к следующей непроверенной группе (после последней — снова к первой)
+  n            перейти к следующей непроверенной группе (после последней — снова к первой)
   p            вернуться на группу назад
+  пробел       следующая страница группы, которая не умещается на экране; в конце группы — как n
+  PgDn PgUp    следующая или предыдущая страница (и b); Home и End — начало и конец группы
+  ↓ ↑          прокрутить на строку вниз или вверх (и j k); за концом или началом группы — как n или p
   z            отменить последнюю правку групп (выравнивание и импорт отменяет tilmash undo)
   r            вернуть последнюю правку, отменённую клавишей z
   q            выйти (все изменения уже сохранены)
@@ -3917,6 +3936,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.journal-not-folder", Other: "{{.File}} — файл, а не папка: здесь tilmash хранит журнал документа (шаги, которые отменяет undo)"},
 	{ID: "review.journal-not-folder.hint", Other: "перенесите этот файл из папки документа или удалите его; следующая правка начнёт новый журнал, сам документ не пострадал"},
 	{ID: "review.keys", Other: "c подтвердить · m со следующей · u с предыдущей · s разделить · < > перенести · e исправить · a заметка · n пропустить · p назад · z отменить · r вернуть · q выйти · ? справка"},
+	{ID: "review.keys-short", Other: "? справка · q выйти"},
 	{ID: "review.merge-not-next", Other: "группы {{.Group}} и {{.Other}} не соседние: объединяются только соседние группы; чтобы объединить весь промежуток, напишите {{.Low}}-{{.High}}"},
 	{ID: "review.need-flag", Other: "этой команде нужен параметр {{.Flag}}"},
 	{ID: "review.needs-terminal", Other: "review — интерактивная команда, ей нужен терминал"},
@@ -3937,6 +3957,10 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.nothing-left", Other: "в {{.ID}} больше нечего проверять"},
 	{ID: "review.nothing-to-review", Other: "в {{.ID}} нечего проверять: все группы подтверждены, замечаний по глоссарию и ошибок других проверок нет"},
 	{ID: "review.only-one-left", Other: "на проверку осталась только группа {{.Group}}: c подтверждает её, q — выход"},
+	{ID: "review.page", Other: "строки {{.From}}–{{.To}} из {{.Count}}"},
+	{ID: "review.page-end", Other: "конец группы"},
+	{ID: "review.page-line", Other: "строка {{.From}} из {{.Count}}"},
+	{ID: "review.page-more", One: "ниже ещё {{.Count}} строка (пробел)", Few: "ниже ещё {{.Count}} строки (пробел)", Many: "ниже ещё {{.Count}} строк (пробел)", Other: "ниже ещё {{.Count}} строки (пробел)"},
 	{ID: "review.paste-ignored", Other: "вставленный текст не считается нажатием клавиш: вставляйте его после s, a, g или /"},
 	{ID: "review.ph.at", Other: "ЯЗЫК:K"},
 	{ID: "review.ph.k", Other: "K"},

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -455,6 +456,96 @@ func TestReviewInTmux(t *testing.T) {
 	if got := shapeOf(readAlignment(t, dir)); got != "c1-1-1 a3-3-3 c1-1-0 a0-0-1 f1-1-1" {
 		t.Errorf("alignment: %s", got)
 	}
+}
+
+// TestReviewPagesInTmux: a group taller than the terminal, in tmux as a
+// translator over SSH sees it, in Russian, on 60×20: the title stays the
+// pane's first line while PgDn and Space turn the group's pages (the line
+// under a page says which), with the < > prompt open, after a resize to
+// 80×24 and in the help. Before, the title and the group's start went off
+// the top and could not be brought back.
+func TestReviewPagesInTmux(t *testing.T) {
+	t.Parallel()
+	tmux := testenv.Command(t, "tmux", "apt-get install tmux")
+	dir := t.TempDir()
+	ws, err := workspace.Init(dir)
+	if err == nil {
+		err = reviewtest.Long(ws, "demo", 36)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	merge := exec.Command(tilmashBin(t), "group", "merge", "demo", "2-13")
+	merge.Dir, merge.Env = dir, []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TILMASH_LANG=en"}
+	if out, err := merge.CombinedOutput(); err != nil {
+		t.Fatalf("group merge: %v\n%s", err, out)
+	}
+	// Its own name: the temporary folder's base (001) is TestReviewInTmux's too.
+	sock := fmt.Sprintf("tilmash-test-pages-%d-%s", os.Getpid(), filepath.Base(dir))
+	run := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(tmux, append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	cmdline := "cd " + dir + " && " + tilmashBin(t) + " --ui-lang ru review demo; echo exit=$?; sleep 30"
+	run("-f", "/dev/null", "new-session", "-d", "-x", "60", "-y", "20", "sh", "-c", cmdline)
+	t.Cleanup(func() { exec.Command(tmux, "-L", sock, "kill-server").Run() })
+	// pane waits for the pane to show want, and checks that its first
+	// line is the title of group 2, or with help, the help's.
+	pane := func(want string, help bool) string {
+		t.Helper()
+		var got string
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if got = run("capture-pane", "-p"); strings.Contains(got, want) {
+				if title := "tilmash review demo · группа 2 из 25"; help && !strings.HasPrefix(got, "Клавиши:") || !help && !strings.HasPrefix(got, title) {
+					t.Errorf("the title is not the pane's first line:\n%s", got)
+				}
+				return got
+			}
+		}
+		t.Fatalf("the pane never showed %q:\n%s", want, got)
+		return ""
+	}
+	first := pane("строки 1–", false)
+	if !strings.Contains(first, "══ 2 ·") || !strings.Contains(first, "(1) A court in") {
+		t.Errorf("the group's rule and first line are not on the first page:\n%s", first)
+	}
+	marker := regexp.MustCompile(`── строки (\d+)–(\d+) из (\d+) · ниже ещё \d+ строк[аи]? \(пробел\) ─+\n`)
+	m := marker.FindStringSubmatch(first)
+	if m == nil {
+		t.Fatalf("no line says which lines the page shows:\n%s", first)
+	}
+	end, _ := strconv.Atoi(m[2])
+	run("send-keys", "NPage")
+	second := pane(fmt.Sprintf("строки %d–", end+1), false)
+	if strings.Contains(second, "(1) A court in") || !strings.Contains(second, "══ 2 ·") {
+		t.Errorf("PgDn did not turn the page under the group's rule:\n%s", second)
+	}
+	run("send-keys", ">")
+	pane("последнее предложение на каком языке", false)
+	run("send-keys", "Escape")
+	pane("отменено", false)
+	run("resize-window", "-x", "80", "-y", "24")
+	rule := "══ 2 · выровнена · 0.800 "
+	pane(rule+strings.Repeat("═", 80-utf8.RuneCountInString(rule))+"\n", false)
+	run("send-keys", "End")
+	pane("конец группы", false)
+	run("send-keys", " ")
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(run("capture-pane", "-p"), "группа 3 из 25"); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("Space at the end of the group did not go on to group 3:\n%s", run("capture-pane", "-p"))
+		}
+	}
+	run("send-keys", "q")
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if strings.Contains(run("capture-pane", "-p"), "exit=0") {
+			return
+		}
+	}
+	t.Errorf("review did not exit 0:\n%s", run("capture-pane", "-p"))
 }
 
 // TestShowInATerminal: on a terminal, show fits the terminal's width and

@@ -36,8 +36,8 @@ func (k *keyReader) fill() error {
 }
 
 // next returns the next key: a character, or one of the key constants for
-// arrows, Enter, Backspace, Esc, Ctrl-C, Ctrl-D, Ctrl-L and the line
-// editing keys of a prompt (see lineEdit). Other escape sequences and
+// arrows, Page Up and Page Down, Enter, Backspace, Esc, Ctrl-C, Ctrl-D,
+// Ctrl-L and the line editing keys of a prompt (see lineEdit). Other escape sequences and
 // control characters come back as keyNone.
 func (k *keyReader) next() (rune, error) {
 	if len(k.buf) == 0 {
@@ -156,6 +156,10 @@ func (k *keyReader) escape() rune {
 		return keyEnd
 	case final == '~' && params == "3":
 		return keyDelete
+	case final == '~' && params == "5":
+		return keyPageUp
+	case final == '~' && params == "6":
+		return keyPageDown
 	}
 	return keyNone
 }

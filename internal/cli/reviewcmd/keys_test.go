@@ -46,6 +46,7 @@ func TestKeyReader(t *testing.T) {
 		{"a sequence split across reads", []string{"\x1b[1;", "5Cx"}, []rune{keyWordRight, 'x'}},
 		{"a Kazakh letter split across reads", []string{"\xd2", "\x9b"}, []rune{'қ'}},
 		{"CR LF is one Enter", []string{"a\r\nb"}, []rune{'a', keyEnter, 'b'}},
+		{"Page Up and Page Down", []string{"\x1b[5~\x1b[6~", "\x1b[6", "~"}, []rune{keyPageUp, keyPageDown, keyPageDown}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

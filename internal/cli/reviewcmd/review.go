@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -85,6 +84,17 @@ type session struct {
 	// terminal): the editor's run ignores Ctrl-C and Ctrl-\ and gives them
 	// back to it.
 	sig chan os.Signal
+	// top is the first line of the current group's body on the screen,
+	// when the group is taller than the screen (see frame); a move to
+	// another group starts at its top.
+	top int
+	// shown is the frame drawn since the last key, if one was: a paging
+	// key turns the page the person sees, which the messages of the last
+	// action made shorter, not the one drawn after them.
+	shown *frame
+	// winsize, when set, is the terminal's size instead of the one the
+	// terminal reports (tests have no terminal).
+	winsize func() (w, h int)
 }
 
 // run puts the terminal in raw mode, and restores it however the session
@@ -278,6 +288,9 @@ const (
 	keyKillWordLeft  // Alt-Backspace
 	keyKillWordRight // Alt-D
 	keyYank          // Ctrl-Y
+	// The keys that turn a page of a group taller than the screen.
+	keyPageUp
+	keyPageDown
 	// Text pasted, as a terminal in bracketed paste mode marks it; the
 	// key reader keeps the text (keyReader.pasted).
 	keyPaste
@@ -291,7 +304,7 @@ const (
 
 func (s *session) loop() error {
 	for {
-		s.draw()
+		s.draw(0)
 		k, err := s.keys.next()
 		if err != nil {
 			return nil // the terminal went away: every edit is saved
@@ -310,6 +323,13 @@ func (s *session) loop() error {
 // they have not read.
 func (s *session) handle(k rune) (done bool, err error) {
 	s.msgs = ""
+	from := s.cur
+	defer func() {
+		if s.cur != from {
+			s.top = 0
+		}
+		s.shown = nil
+	}()
 	switch k = latinKey(k); k {
 	case 'q', 'Q', keyInterrupt, keyEOF:
 		return true, nil
@@ -386,12 +406,12 @@ func (s *session) handle(k rune) (done bool, err error) {
 		if err := s.editGroup(); err != nil {
 			return true, err
 		}
-	case 'n', ' ', keyRight, keyDown, 'j':
+	case 'n', keyRight:
 		s.advance()
-	case 'p', keyLeft, keyUp, 'k':
-		if s.cur > 1 {
-			s.cur--
-		}
+	case 'p', keyLeft:
+		s.back()
+	case ' ', keyDown, 'j', keyPageDown, keyPageUp, 'b', keyUp, 'k', keyHome, keyEnd:
+		s.scroll(k)
 	case 'z':
 		if err := s.undo(false); err != nil {
 			return true, err
@@ -406,7 +426,7 @@ func (s *session) handle(k rune) (done bool, err error) {
 		// Pasted into the review rather than a prompt: its letters are not
 		// keys (a pasted "c" would confirm a group, unread).
 		s.say("review.paste-ignored", nil)
-	case keyRedraw, keyNone, keyEsc, keyHome, keyEnd, keyDelete, keyWordLeft, keyWordRight,
+	case keyRedraw, keyNone, keyEsc, keyDelete, keyWordLeft, keyWordRight,
 		keyKillStart, keyKillEnd, keyKillWord, keyKillWordLeft, keyKillWordRight, keyYank:
 		// Keys of a prompt's line: as other control keys, nothing here.
 	default:
@@ -703,6 +723,9 @@ func (s *session) undo(redo bool) error {
 
 // size returns the terminal's width and height.
 func (s *session) size() (int, int) {
+	if s.winsize != nil {
+		return s.winsize()
+	}
 	w, h, err := term.GetSize(int(s.out.Fd()))
 	if err != nil || w <= 0 {
 		w, h = s.env.Width, 0
@@ -713,57 +736,19 @@ func (s *session) size() (int, int) {
 	return w, h
 }
 
-// draw clears the screen and draws the current group (see layout).
-func (s *session) draw() {
-	io.WriteString(s.screen, s.layout(s.size()))
+// draw clears the screen and draws the current group (see frame), with
+// reserve rows left free under it for a prompt. The page drawn is the
+// one the next paging key moves from: s.top is kept within the group.
+func (s *session) draw(reserve int) {
+	w, h := s.size()
+	f := s.frame(w, h, reserve)
+	s.top, s.shown = f.top, &f
+	io.WriteString(s.screen, f.text)
 }
 
 // layout is the screen on a terminal w columns wide and h rows high (0:
-// unknown): the current group between its neighbours, the last action's
-// messages and the keys. The neighbours are left out when the screen is
-// too short for them, counting the rows the lines take once the terminal
-// wraps them; the messages are broken between words, as the groups are.
-func (s *session) layout(w, h int) string {
-	env := *s.env
-	env.Color = s.env.ErrColor
-	a := s.snap.Alignment
-	v := newView(&env, w, a.Languages)
-	// The other checks' findings (numbers …) of the groups drawn, listed
-	// under them as show lists them; they do not change which groups are
-	// left to review.
-	var near []int
-	for n := max(1, s.cur-1); n <= min(len(a.Groups), s.cur+1); n++ {
-		near = append(near, n)
-	}
-	marks := s.marks
-	if extra := s.app.CheckMarks(s.ws, s.d.ID, a, near); len(extra) > 0 {
-		marks = append(slices.Clip(s.marks), extra...)
-	}
-	body := func(context bool) string {
-		var b bytes.Buffer
-		v.Header(&b)
-		if context && s.cur > 1 {
-			v.Group(&b, a, s.cur-1, marks, false)
-		}
-		v.Group(&b, a, s.cur, marks, true)
-		if context && s.cur < len(a.Groups) {
-			v.Group(&b, a, s.cur+1, marks, false)
-		}
-		return b.String()
-	}
-	title := env.Paint(console.Bold, s.env.T("review.title", map[string]any{"ID": s.d.ID, "Group": s.cur, "Count": len(a.Groups), "Left": s.left()}))
-	foot := ""
-	if s.msgs != "" {
-		foot = "\n" + wrapText(s.msgs, w) + "\n"
-	}
-	foot += "\n" + fitKeys(s.env.T("review.keys", nil), w) + "\n"
-	text := body(true)
-	// One row more for the prompt a key may open under the keys.
-	if h > 0 && rows(title+"\n"+text+foot, w)+1 > h {
-		text = body(false)
-	}
-	return "\x1b[H\x1b[2J" + title + "\n" + text + foot
-}
+// unknown), without a prompt open (see frame).
+func (s *session) layout(w, h int) string { return s.frame(w, h, 0).text }
 
 // rows is how many rows text takes on a terminal w columns wide, which
 // wraps a line longer than that.
@@ -902,9 +887,12 @@ func (s *session) help() {
 // Enter accepts, Esc or Ctrl-C cancels, and so does Ctrl-D on an empty
 // line. A label too wide to leave room for the line takes a line of its
 // own, the line is typed under it. The line starts as init, with the
-// cursor at its end. A resize (or Ctrl-L) draws the screen and the prompt
-// again at the new size: a terminal that reflows its lines would leave
-// the old line's pieces behind.
+// cursor at its end. The screen is drawn again with room for the prompt's
+// rows under it, so that the title and the group's rule stay on the
+// screen (a group taller than it is drawn a page at a time, see frame).
+// A resize (or Ctrl-L) draws the screen and the prompt again at the new
+// size: a terminal that reflows its lines would leave the old line's
+// pieces behind.
 func (s *session) prompt(label, init string) (string, bool) {
 	e := lineEdit{buf: []rune(init)}
 	e.pos = len(e.buf)
@@ -912,12 +900,17 @@ func (s *session) prompt(label, init string) (string, bool) {
 	inline := label
 	start := func() {
 		w, _ = s.size()
-		io.WriteString(s.screen, "\n")
 		inline = label
+		above, labelRows := "", 0
 		if runewidth.StringWidth(label) > w/2 {
-			io.WriteString(s.screen, wrapText(label, w)+"\n")
+			above = wrapText(label, w) + "\n"
+			labelRows = rows(above, w)
 			inline = ""
 		}
+		// A blank row and the label's rows when it is above the line; the
+		// line is on the cursor's row, which every frame leaves.
+		s.draw(1 + labelRows)
+		io.WriteString(s.screen, "\n"+above)
 	}
 	start()
 	for {
@@ -932,7 +925,6 @@ func (s *session) prompt(label, init string) (string, bool) {
 		case k == keyEsc || k == keyInterrupt || (k == keyEOF && len(e.buf) == 0):
 			return "", false
 		case k == keyRedraw:
-			s.draw()
 			start()
 		case k == keyPaste:
 			// On one line, as a note or a split is: its line breaks and

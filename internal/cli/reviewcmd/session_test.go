@@ -3,6 +3,7 @@ package reviewcmd
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -91,6 +92,12 @@ func statuses(t *testing.T, s *session) string {
 }
 
 func press(t *testing.T, s *session, keys string) {
+	t.Helper()
+	pressKeys(t, s, []rune(keys)...)
+}
+
+// pressKeys is press with keys that are not characters (keyPageDown …).
+func pressKeys(t *testing.T, s *session, keys ...rune) {
 	t.Helper()
 	for _, k := range keys {
 		if done, err := s.handle(k); err != nil || done {
@@ -298,7 +305,7 @@ func TestKeysLineFitsTheScreen(t *testing.T) {
 			s.env = env
 			screen := &bytes.Buffer{}
 			s.screen = screen
-			s.draw()
+			s.draw(0)
 			keys := strings.Split(env.T("review.keys", nil), " · ")
 			out := screen.String()
 			for _, line := range strings.Split(out, "\n") {
@@ -327,7 +334,7 @@ func TestDrawListsOtherFindings(t *testing.T) {
 	s.cur = 3
 	screen := &bytes.Buffer{}
 	s.screen = screen
-	s.draw()
+	s.draw(0)
 	if !strings.Contains(screen.String(), "! ") || !strings.Contains(screen.String(), "7") {
 		t.Errorf("the numbers finding of group 3 is not on the screen:\n%s", screen.String())
 	}
@@ -682,7 +689,9 @@ func TestEditKey(t *testing.T) {
 // Before, the count took a message for one row: after a split with five
 // new findings the neighbours stayed, the screen scrolled, and the title
 // (which group, how many left) and the languages' header went off the top.
-// The messages are broken between words, not mid-word by the terminal.
+// The messages are broken between words, not mid-word by the terminal;
+// on a screen too short for them and a few lines of the group, they are
+// cut, and say so, rather than push the title off.
 func TestLayoutFitsTheTerminal(t *testing.T) {
 	s := testSession(t, reviewtest.OneToOne)
 	s.cur = 3
@@ -694,28 +703,238 @@ func TestLayoutFitsTheTerminal(t *testing.T) {
 	const w = 60
 	for h := 12; h <= 80; h++ {
 		out := s.layout(w, h)
-		n := 0
-		for _, line := range strings.Split(strings.TrimSuffix(plain(strings.TrimPrefix(out, "\x1b[H\x1b[2J")), "\n"), "\n") {
-			n += max(1, (runewidth.StringWidth(line)+w-1)/w)
-		}
-		if n > h && (strings.Contains(out, "── 2 ·") || strings.Contains(out, "── 4 ·")) {
+		checkFrame(t, fmt.Sprintf("%d×%d", w, h), out, w, h, 0)
+		n := frameRows(out, w)
+		if n+1 > h && (strings.Contains(out, "── 2 ·") || strings.Contains(out, "── 4 ·")) {
 			t.Errorf("%d rows: the neighbours are drawn on %d rows", h, n)
 		}
-		for _, line := range strings.Split(out, "\n") {
-			if n := runewidth.StringWidth(plain(line)); n > w {
-				t.Fatalf("%d rows: a line of %d columns, which the terminal breaks: %q", h, n, line)
-			}
+		words := strings.Fields(out)
+		cut := slices.Contains(words, "…")
+		// 18 rows of messages, the title, the header, the rule, the line
+		// under a page, the keys, three lines of the group and the cursor.
+		if cut && h >= 27 {
+			t.Errorf("%d rows: the messages are cut:\n%s", h, out)
 		}
 		for _, m := range msgs {
 			for _, word := range strings.Fields(m) {
-				if !slices.Contains(strings.Fields(out), word) {
+				if !slices.Contains(words, word) && !cut {
 					t.Fatalf("%d rows: the word %q of a message is broken:\n%s", h, word, out)
 				}
 			}
 		}
+		if cut && !strings.Contains(out, "tilmash: предупреждение: новое замечание 0:") {
+			t.Errorf("%d rows: the first message is left out:\n%s", h, out)
+		}
 	}
 	if out := s.layout(w, 80); !strings.Contains(out, "── 2 ·") {
 		t.Errorf("on 80 rows the neighbours are not drawn:\n%s", out)
+	}
+}
+
+// frameRows is how many rows a frame takes, the cursor's row after it
+// not counted.
+func frameRows(out string, w int) int { return rows(strings.TrimPrefix(out, clearScreen), w) }
+
+// checkFrame checks a frame drawn on a terminal w×h with reserve rows kept
+// for a prompt: it clears the screen, fits it with the cursor's row and the
+// reserve (so nothing scrolls the title off), starts with the title, and
+// has no line the terminal would break.
+func checkFrame(t *testing.T, name, out string, w, h, reserve int) {
+	t.Helper()
+	if !strings.HasPrefix(out, clearScreen) {
+		t.Errorf("%s: the frame does not clear the screen first: %q", name, out[:min(len(out), 40)])
+	}
+	if n := frameRows(out, w); n+1+reserve > h {
+		t.Errorf("%s: the frame takes %d rows, the cursor's row and %d for a prompt more:\n%s", name, n, reserve, out)
+	}
+	if first := plain(strings.TrimPrefix(out, clearScreen)); !strings.HasPrefix(first, "tilmash review demo · group ") {
+		t.Errorf("%s: the title is not the first line:\n%s", name, out)
+	}
+	for _, line := range strings.Split(strings.TrimPrefix(out, clearScreen), "\n") {
+		if n := runewidth.StringWidth(plain(line)); n > w {
+			t.Errorf("%s: a line of %d columns, which the terminal breaks: %q", name, n, line)
+		}
+	}
+}
+
+// longSession is a review session over a workspace holding "demo", the
+// sample article repeated to 36 sentences a language aligned one to one,
+// on group 2, drawn on a terminal w×h.
+func longSession(t *testing.T, w, h int) *session {
+	t.Helper()
+	ws, err := workspace.Init(t.TempDir())
+	if err == nil {
+		err = reviewtest.Long(ws, "demo", 36)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sessionOn(t, ws)
+	s.cur = 2
+	s.winsize = func() (int, int) { return w, h }
+	return s
+}
+
+// TestPagesOfATallGroup: a group taller than the terminal is drawn a page
+// at a time, as a pager draws a file. Before, the whole group was drawn
+// and the terminal scrolled: the title (which group, how many left), the
+// header of the languages and the group's first lines went off the top,
+// and on a 70×24 terminal a 3-1 group of long Kazakh sentences could not
+// be read whole. On every size and height, with messages and with a
+// prompt open: no frame is taller than the screen, the title is its first
+// line, the group's rule is drawn, and PgDn reaches every line of the
+// group, in order, each page saying which lines it shows.
+func TestPagesOfATallGroup(t *testing.T) {
+	long := strings.Repeat("Ұзын сөйлем бір экранға сыймайды, сондықтан оны беттеп оқу керек; ", 6)
+	groups := []struct {
+		name  string
+		setup func(t *testing.T, s *session)
+	}{
+		{name: "one sentence a language"},
+		{name: "six sentences a language", setup: func(t *testing.T, s *session) {
+			elsewhere(t, s, review.Merge{Group: 2, Last: 7})
+		}},
+		{name: "thirty sentences a language", setup: func(t *testing.T, s *session) {
+			elsewhere(t, s, review.Merge{Group: 2, Last: 31})
+		}},
+		{name: "3-1 with a long Kazakh sentence and a note", setup: func(t *testing.T, s *session) {
+			elsewhere(t, s, review.EditText{Group: 2, Lang: "kk", Sentence: 1, Text: long})
+			elsewhere(t, s, review.Move{Group: 3, Lang: "en", Next: false})
+			elsewhere(t, s, review.Move{Group: 3, Lang: "ru", Next: false})
+			elsewhere(t, s, review.SetNote{Group: 2, Note: "the Kazakh sentence runs on: " + long})
+		}},
+	}
+	sizes := [][2]int{{40, 10}, {60, 20}, {70, 24}, {80, 24}, {120, 40}, {200, 60}}
+	msgs := strings.Repeat("tilmash: warning: a new finding: en “penal colony” (penal-colony) has no match in kk, which should say “түзеу колониясы”\n", 3)
+	for _, g := range groups {
+		for _, size := range sizes {
+			w, h := size[0], size[1]
+			for _, msg := range []string{"", strings.TrimSpace(msgs)} {
+				for _, reserve := range []int{0, 3} {
+					name := fmt.Sprintf("%s, %d×%d, %d rows of messages, %d for a prompt", g.name, w, h, strings.Count(msg, "\n")+mark(msg != ""), reserve)
+					t.Run(name, func(t *testing.T) {
+						s := longSession(t, w, h)
+						if g.setup != nil {
+							g.setup(t, s)
+							if err := s.reload(); err != nil {
+								t.Fatal(err)
+							}
+						}
+						whole := s.frame(w, 0, 0)
+						seen := make([]bool, whole.total)
+						var pages []string
+						for i := 0; i <= whole.total; i++ {
+							s.msgs = msg
+							s.draw(reserve)
+							f := *s.shown
+							checkFrame(t, name, f.text, w, h, reserve)
+							if !strings.Contains(plain(f.text), "══ 2 ·") {
+								t.Fatalf("the group's rule is not drawn:\n%s", f.text)
+							}
+							if !slices.Equal(f.body, whole.body) {
+								t.Fatalf("the body of the group is not the one drawn whole")
+							}
+							page := f.body[f.top : f.top+f.page]
+							if !strings.Contains(f.text, strings.Join(page, "\n")+"\n") {
+								t.Fatalf("lines %d–%d are not drawn together:\n%s", f.top+1, f.top+f.page, f.text)
+							}
+							for k := f.top; k < f.top+f.page; k++ {
+								seen[k] = true
+							}
+							pages = append(pages, fmt.Sprintf("%d-%d", f.top+1, f.top+f.page))
+							if f.page < f.total && !strings.Contains(plain(f.text), fmt.Sprintf("of %d", f.total)) && !strings.Contains(plain(f.text), fmt.Sprintf("–%d/%d", f.top+f.page, f.total)) {
+								t.Errorf("page %d–%d does not say which lines it shows:\n%s", f.top+1, f.top+f.page, f.text)
+							}
+							if !f.more() {
+								break
+							}
+							if reserve == 0 {
+								pressKeys(t, s, keyPageDown)
+							} else {
+								s.top = f.top + f.page
+							}
+							if s.cur != 2 {
+								t.Fatalf("PgDn went to group %d", s.cur)
+							}
+						}
+						for k, ok := range seen {
+							if !ok {
+								t.Errorf("line %d of %d is on no page (pages %v): %q", k+1, len(seen), pages, whole.body[k])
+							}
+						}
+					})
+				}
+			}
+		}
+	}
+}
+
+// TestPagingKeys: in a group taller than the screen, PgDn, Space, ↓ and
+// j go down (a page, a page, a line, a line), PgUp, b, ↑ and k up, Home
+// and End to the start and the end; Space, ↓ and j past the end go on to
+// the next group to review, ↑ and k above the start back to the group
+// before, as they did before pages; a new group is drawn from its top. On
+// a Russian layout b is и.
+func TestPagingKeys(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []rune
+		cur  int
+		top  int // -1: the last page
+	}{
+		{name: "PgDn", keys: []rune{keyPageDown}, cur: 2, top: 16},
+		{name: "Space", keys: []rune{' '}, cur: 2, top: 16},
+		{name: "PgDn, PgUp", keys: []rune{keyPageDown, keyPageUp}, cur: 2, top: 0},
+		{name: "PgDn, b", keys: []rune{keyPageDown, 'b'}, cur: 2, top: 0},
+		{name: "PgDn, и on a Russian layout", keys: []rune{keyPageDown, 'и'}, cur: 2, top: 0},
+		{name: "↓ ↓ j", keys: []rune{keyDown, keyDown, 'j'}, cur: 2, top: 3},
+		{name: "↓ ↓ ↑", keys: []rune{keyDown, keyDown, keyUp}, cur: 2, top: 1},
+		{name: "End", keys: []rune{keyEnd}, cur: 2, top: -1},
+		{name: "End, Home", keys: []rune{keyEnd, keyHome}, cur: 2, top: 0},
+		{name: "PgDn at the end stays", keys: []rune{keyEnd, keyPageDown}, cur: 2, top: -1},
+		{name: "Space at the end goes on", keys: []rune{keyEnd, ' '}, cur: 3, top: 0},
+		{name: "↓ at the end goes on", keys: []rune{keyEnd, keyDown}, cur: 3, top: 0},
+		{name: "↑ at the start goes back", keys: []rune{keyUp}, cur: 1, top: 0},
+		{name: "k at the start goes back", keys: []rune{'k'}, cur: 1, top: 0},
+		{name: "PgUp at the start stays", keys: []rune{keyPageUp}, cur: 2, top: 0},
+		{name: "n from a page: the next group from its top", keys: []rune{keyPageDown, 'n'}, cur: 3, top: 0},
+		{name: "p from a page", keys: []rune{keyPageDown, 'p'}, cur: 1, top: 0},
+		{name: "c from a page", keys: []rune{keyPageDown, 'c'}, cur: 3, top: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := longSession(t, 80, 24)
+			elsewhere(t, s, review.Merge{Group: 2, Last: 19})
+			if err := s.reload(); err != nil {
+				t.Fatal(err)
+			}
+			if f := s.frame(80, 24, 0); f.page != 16 || f.total < 40 {
+				t.Fatalf("pages of %d lines of %d, want 16 of 40 or more:\n%s", f.page, f.total, f.text)
+			}
+			pressKeys(t, s, tt.keys...)
+			f := s.frame(80, 24, 0)
+			want := tt.top
+			if want < 0 {
+				want = f.last
+			}
+			if s.cur != tt.cur || s.top != want {
+				t.Errorf("on group %d from line %d, want group %d from line %d", s.cur, s.top, tt.cur, want)
+			}
+		})
+	}
+	// On a group that fits, the keys do what they did: ↓ and Space skip
+	// on, ↑ goes back.
+	s := longSession(t, 80, 24)
+	for _, k := range []rune{' ', keyDown, 'j'} {
+		s.cur = 2
+		pressKeys(t, s, k)
+		if s.cur != 3 {
+			t.Errorf("%q on a group that fits: group %d, want 3", k, s.cur)
+		}
+	}
+	pressKeys(t, s, keyUp, 'k')
+	if s.cur != 1 {
+		t.Errorf("↑ k from group 3: group %d, want 1", s.cur)
 	}
 }
 
@@ -943,5 +1162,61 @@ func TestPaste(t *testing.T) {
 				t.Errorf("the screen says %q, want %q", s.msgs, tt.msg)
 			}
 		})
+	}
+}
+
+// inLanguage gives s an environment speaking lang.
+func inLanguage(t *testing.T, s *session, lang string) {
+	t.Helper()
+	env, err := console.NewEnv(t.TempDir(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.env = env
+}
+
+// screenRows is how many rows what was drawn since the screen was last
+// cleared takes, a prompt's line (the cursor's row) included: the
+// cursor's moves and the line's erasing take none.
+func screenRows(out string, w int) int {
+	out = out[strings.LastIndex(out, clearScreen)+len(clearScreen):]
+	out = regexp.MustCompile("\x1b\\[[0-9]*[CK]|\r").ReplaceAllString(out, "")
+	return rows(out, w)
+}
+
+// TestPromptKeepsTheTitle: a prompt opened on a group taller than the
+// screen draws the screen again with room for its rows, its label broken
+// over lines included, without the keys (a prompt says its own). Before,
+// the prompt was written under the keys: its rows scrolled the title, the
+// header and the group's rule off the top, and on 70×24 the label of < >
+// pushed them out of sight while the person chose the language.
+func TestPromptKeepsTheTitle(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "kk"} {
+		for _, size := range [][2]int{{40, 10}, {60, 20}, {70, 24}, {80, 24}} {
+			for _, key := range []string{">", "<", "s", "a", "g", "/"} {
+				w, h := size[0], size[1]
+				name := fmt.Sprintf("%s %d×%d %s", lang, w, h, key)
+				s := longSession(t, w, h)
+				elsewhere(t, s, review.Merge{Group: 2, Last: 9})
+				if err := s.reload(); err != nil {
+					t.Fatal(err)
+				}
+				inLanguage(t, s, lang)
+				screen := &bytes.Buffer{}
+				s.screen, s.keys = screen, &keyReader{r: strings.NewReader("\x1b")}
+				press(t, s, key)
+				out := screen.String()
+				if n := screenRows(out, w); n > h {
+					t.Errorf("%s: the screen and the prompt take %d rows:\n%s", name, n, out[strings.LastIndex(out, clearScreen):])
+				}
+				last := out[strings.LastIndex(out, clearScreen):]
+				if !strings.HasPrefix(plain(strings.TrimPrefix(last, clearScreen)), "tilmash review demo · ") {
+					t.Errorf("%s: the title is not the first line:\n%s", name, last)
+				}
+				if strings.Contains(last, s.env.T("review.keys-short", nil)) || strings.Contains(last, strings.Split(s.env.T("review.keys", nil), " · ")[0]) {
+					t.Errorf("%s: the keys are drawn under a prompt:\n%s", name, last)
+				}
+			}
+		}
 	}
 }
