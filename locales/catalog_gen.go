@@ -954,6 +954,7 @@ Typing in a prompt (s, a, < >, g, /): ← → and Home/End (Ctrl-A, Ctrl-E) move
 
 A sentence to correct: press e, correct it in the editor, save and close; every change is one step, which z takes back. Outside review: tilmash group edit {{.ID}} {{.Group}} -l LANG --text '…'.
 On a Russian or Kazakh keyboard layout the same keys work (с is c).`},
+	{ID: "review.help-keys", Other: "Space, PgDn or ↓: further · PgUp or ↑: back · another key: back to the review"},
 	{ID: "review.history-empty", Other: "no edits to undo in {{.ID}}: its journal is empty"},
 	{ID: "review.history-redo", One: "{{.Count}} undone step can be put back: tilmash redo {{.ID}} --list shows it", Other: "{{.Count}} undone steps can be put back: tilmash redo {{.ID}} --list shows them"},
 	{ID: "review.interrupted", Other: "edit {{.Step}} ({{.What}}) was interrupted: showing the document as it was before it"},
@@ -2441,6 +2442,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 
 Сөйлемді түзету үшін e басып, оны редакторда түзетіңіз, файлды сақтап, редакторды жабыңыз: барлық түзету бір қадам болады, оны z кері қайтарады. Тексеруден тыс: tilmash group edit {{.ID}} {{.Group}} -l ТІЛ --text '…'.
 Пернетақтаның орыс және қазақ тілдерінде де сол пернелер жұмыс істейді (с — бұл c).`},
+	{ID: "review.help-keys", Other: "бос орын, PgDn не ↓ — әрі қарай · PgUp не ↑ — артқа · басқа перне — тексеруге оралу"},
 	{ID: "review.history-empty", Other: "{{.ID}} құжатында кері қайтаратын түзету жоқ: журнал бос"},
 	{ID: "review.history-redo", One: "кері қайтарылған {{.Count}} қадамды қайта орындауға болады: оны tilmash redo {{.ID}} --list көрсетеді", Other: "кері қайтарылған {{.Count}} қадамды қайта орындауға болады: оларды tilmash redo {{.ID}} --list көрсетеді"},
 	{ID: "review.interrupted", Other: "{{.Step}}-түзету ({{.What}}) үзіліп қалған: құжат сол түзетуге дейінгі күйінде көрсетілді"},
@@ -3928,6 +3930,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 
 Чтобы исправить предложение, нажмите e, исправьте его в редакторе, сохраните файл и закройте редактор: все исправления — один шаг, который отменяет z. Вне проверки: tilmash group edit {{.ID}} {{.Group}} -l ЯЗЫК --text '…'.
 В русской и казахской раскладке клавиатуры работают те же клавиши (с — это c).`},
+	{ID: "review.help-keys", Other: "пробел, PgDn или ↓ — дальше · PgUp или ↑ — назад · другая клавиша — вернуться к проверке"},
 	{ID: "review.history-empty", Other: "в {{.ID}} нет правок для отмены: журнал пуст"},
 	{ID: "review.history-redo", One: "{{.Count}} отменённый шаг можно вернуть: tilmash redo {{.ID}} --list покажет его", Few: "{{.Count}} отменённых шага можно вернуть: tilmash redo {{.ID}} --list покажет их", Many: "{{.Count}} отменённых шагов можно вернуть: tilmash redo {{.ID}} --list покажет их", Other: "{{.Count}} отменённого шага можно вернуть: tilmash redo {{.ID}} --list покажет их"},
 	{ID: "review.interrupted", Other: "правка {{.Step}} ({{.What}}) была прервана: документ показан в состоянии до неё"},

@@ -531,6 +531,13 @@ func TestReviewPagesInTmux(t *testing.T) {
 	run("resize-window", "-x", "80", "-y", "24")
 	rule := "══ 2 · выровнена · 0.800 "
 	pane(rule+strings.Repeat("═", 80-utf8.RuneCountInString(rule))+"\n", false)
+	run("send-keys", "?")
+	help := pane("Клавиши:", true)
+	if !strings.Contains(help, "пробел, PgDn или ↓ — дальше") {
+		t.Errorf("the help does not say how to turn its pages:\n%s", help)
+	}
+	run("send-keys", "q")
+	pane("строки", false)
 	run("send-keys", "End")
 	pane("конец группы", false)
 	run("send-keys", " ")

@@ -392,3 +392,35 @@ func (s *session) scroll(k rune) {
 		s.top = f.last
 	}
 }
+
+// helpFrame is the help on a terminal w×h (h 0: unknown, the whole help),
+// from line top: the help taller than the screen is drawn a page at a
+// time, with the line that says which lines and the keys that turn the
+// pages under it.
+func (s *session) helpFrame(w, h, top int) frame {
+	text := wrapText(s.env.T("review.help", map[string]any{"ID": s.d.ID, "Group": s.cur}), w)
+	lines := strings.Split(text, "\n")
+	anyKey := wrapText(s.env.T("review.any-key", nil), w)
+	if h <= 0 || rows(text+"\n\n"+anyKey, w)+1 <= h {
+		return frame{text: clearScreen + text + "\n\n" + anyKey + "\n", page: len(lines), total: len(lines), body: lines}
+	}
+	keys := wrapText(s.env.T("review.help-keys", nil), w)
+	n := len(lines)
+	// The line under the page, at its widest, and the keys.
+	under := max(height(s.helpLine(w, n-1, n, n), w), 1) + height(keys, w)
+	f := pageOf(lines, w, max(h-1-under, 1), top)
+	var b strings.Builder
+	b.WriteString(clearScreen)
+	for _, ln := range lines[f.top : f.top+f.page] {
+		b.WriteString(ln + "\n")
+	}
+	b.WriteString(s.helpLine(w, f.top+1, f.top+f.page, n) + "\n" + keys + "\n")
+	f.text, f.body = b.String(), lines
+	return f
+}
+
+// helpLine says which lines of the help a page shows, as a rule across
+// the screen when it fits.
+func (s *session) helpLine(w, from, to, total int) string {
+	return ruleLine(s.env.T("review.page", map[string]any{"From": from, "To": to, "Count": total}), w)
+}

@@ -877,10 +877,45 @@ func fitKeys(keys string, w int) string {
 	return b.String()
 }
 
+// help shows the keys until a key is pressed; a help taller than the
+// screen is drawn a page at a time (see helpFrame). A resize draws it
+// again at the new size rather than closing it.
 func (s *session) help() {
-	w, _ := s.size()
-	io.WriteString(s.screen, "\x1b[H\x1b[2J"+wrapText(s.env.T("review.help", map[string]any{"ID": s.d.ID, "Group": s.cur}), w)+"\n\n"+s.env.T("review.any-key", nil)+"\n")
-	s.keys.next()
+	top := 0
+	for {
+		w, h := s.size()
+		f := s.helpFrame(w, h, top)
+		top = f.top
+		io.WriteString(s.screen, f.text)
+		k, err := s.keys.next()
+		if err != nil {
+			return
+		}
+		switch k = latinKey(k); {
+		case k == keyRedraw:
+			continue
+		case f.more() && (k == ' ' || k == keyPageDown):
+			top = f.top + f.page
+			continue
+		case f.more() && (k == keyDown || k == 'j'):
+			top = f.top + 1
+			continue
+		case f.page < f.total && (k == keyPageUp || k == 'b'):
+			top = f.prev
+			continue
+		case f.page < f.total && (k == keyUp || k == 'k'):
+			top = f.top - 1
+			continue
+		case f.page < f.total && (k == keyHome || k == keyEnd):
+			top = 0
+			if k == keyEnd {
+				top = f.last
+			}
+			continue
+		}
+		// Any other key, and Space at the end: back to the review.
+		return
+	}
 }
 
 // prompt reads a line, with the editing keys of readline (see lineEdit):

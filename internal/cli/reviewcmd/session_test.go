@@ -3,6 +3,7 @@ package reviewcmd
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -1216,6 +1217,54 @@ func TestPromptKeepsTheTitle(t *testing.T) {
 				if strings.Contains(last, s.env.T("review.keys-short", nil)) || strings.Contains(last, strings.Split(s.env.T("review.keys", nil), " · ")[0]) {
 					t.Errorf("%s: the keys are drawn under a prompt:\n%s", name, last)
 				}
+			}
+		}
+	}
+}
+
+// TestHelpPages: the help taller than the screen is drawn a page at a
+// time; Space and PgDn turn the pages, PgUp back, and at the end Space (or
+// any other key) goes back to the review. Before, the help was written
+// whole and on 60×20 its first 25 lines (c, m, u …) went off the top
+// before they could be read. A resize (Ctrl-L) draws it again rather than
+// closing it.
+func TestHelpPages(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "kk"} {
+		for _, size := range [][2]int{{40, 10}, {60, 20}, {80, 24}, {200, 60}} {
+			w, h := size[0], size[1]
+			name := fmt.Sprintf("%s %d×%d", lang, w, h)
+			s := longSession(t, w, h)
+			inLanguage(t, s, lang)
+			whole := s.helpFrame(w, 0, 0)
+			screen := &bytes.Buffer{}
+			s.screen, s.keys = screen, &keyReader{r: strings.NewReader("\x0c\x1b[6~\x1b[5~" + strings.Repeat(" ", 200))}
+			s.help()
+			frames := strings.Split(screen.String(), clearScreen)[1:]
+			seen := map[string]bool{}
+			for i, f := range frames {
+				if n := rows(f, w); n+1 > h {
+					t.Errorf("%s: page %d takes %d rows:\n%s", name, i+1, n, f)
+				}
+				for _, ln := range strings.Split(f, "\n") {
+					seen[ln] = true
+				}
+			}
+			for _, ln := range whole.body {
+				if !seen[ln] {
+					t.Errorf("%s: the help's line %q is on no page", name, ln)
+				}
+			}
+			if len(frames) == 2 && frames[0] == frames[1] && !strings.Contains(frames[0], "1–") {
+				continue // it fits: Ctrl-L drew it again, PgDn closed it
+			}
+			// Ctrl-L, PgDn and PgUp kept it open: the page after PgUp is
+			// the first one again, and Space closed it at the end.
+			if len(frames) < 4 || frames[0] != frames[1] || frames[1] != frames[3] || frames[2] == frames[1] {
+				t.Fatalf("%s: Ctrl-L, PgDn, PgUp drew %d frames, not the first page, the second, the first", name, len(frames))
+			}
+			left, _ := io.ReadAll(io.MultiReader(bytes.NewReader(s.keys.buf), s.keys.r))
+			if used := 200 - len(left); used != len(frames)-3 {
+				t.Errorf("%s: %d spaces read for %d pages after the first", name, used, len(frames)-3)
 			}
 		}
 	}
