@@ -2475,7 +2475,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.page", Other: "{{.From}}–{{.To}}-жолдар, барлығы {{.Count}} жол"},
 	{ID: "review.page-end", Other: "топтың соңы"},
 	{ID: "review.page-line", Other: "{{.From}}-жол, барлығы {{.Count}} жол"},
-	{ID: "review.page-more", One: "төменде тағы {{.Count}} жол (бос орын)", Other: "төменде тағы {{.Count}} жол (бос орын)"},
+	{ID: "review.page-more", One: "тағы {{.Count}} жол (бос орын)", Other: "тағы {{.Count}} жол (бос орын)"},
 	{ID: "review.paste-ignored", Other: "қойылған мәтін перне басу ретінде қабылданбайды: оны s, a, g не / басқаннан кейін қойыңыз"},
 	{ID: "review.ph.at", Other: "ТІЛ:K"},
 	{ID: "review.ph.k", Other: "K"},

@@ -870,6 +870,23 @@ func TestPagesOfATallGroup(t *testing.T) {
 	}
 }
 
+// TestPageLineFitsARow: the line under a page is one row on a 60-column
+// terminal in every language, with two-digit numbers. The Kazakh one
+// ("10–18-жолдар, барлығы 48 жол · төменде тағы 30 жол (бос орын)")
+// took two, its "(бос орын)" broken over them.
+func TestPageLineFitsARow(t *testing.T) {
+	for _, lang := range []string{"en", "ru", "kk"} {
+		s := longSession(t, 60, 20)
+		inLanguage(t, s, lang)
+		for _, more := range []int{0, 1, 22, 95} {
+			line := s.pageLine(60, 10, 18, 99, more, false)
+			if strings.Contains(line, "\n") || !strings.HasPrefix(line, "── ") {
+				t.Errorf("%s: the line under a page is not a rule on one row:\n%s", lang, line)
+			}
+		}
+	}
+}
+
 // TestPagingKeys: in a group taller than the screen, PgDn, Space, ↓ and
 // j go down (a page, a page, a line, a line), PgUp, b, ↑ and k up, Home
 // and End to the start and the end; Space, ↓ and j past the end go on to
