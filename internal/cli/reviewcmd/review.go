@@ -924,7 +924,8 @@ func (s *session) help() {
 // own, the line is typed under it. The line starts as init, with the
 // cursor at its end. The screen is drawn again with room for the prompt's
 // rows under it, so that the title and the group's rule stay on the
-// screen (a group taller than it is drawn a page at a time, see frame).
+// screen (a group taller than it is drawn a page at a time, see frame);
+// PgDn and PgUp turn the group's pages with the prompt open.
 // A resize (or Ctrl-L) draws the screen and the prompt again at the new
 // size: a terminal that reflows its lines would leave the old line's
 // pieces behind.
@@ -960,6 +961,16 @@ func (s *session) prompt(label, init string) (string, bool) {
 		case k == keyEsc || k == keyInterrupt || (k == keyEOF && len(e.buf) == 0):
 			return "", false
 		case k == keyRedraw:
+			start()
+		case k == keyPageDown || k == keyPageUp:
+			// The group over the prompt turns its pages: a split of a
+			// group taller than the screen needs the number of a
+			// sentence further down.
+			if f := s.shown; f != nil && k == keyPageDown && f.more() {
+				s.top = f.top + f.page
+			} else if f != nil && k == keyPageUp {
+				s.top = f.prev
+			}
 			start()
 		case k == keyPaste:
 			// On one line, as a note or a split is: its line breaks and

@@ -1239,6 +1239,32 @@ func TestPromptKeepsTheTitle(t *testing.T) {
 	}
 }
 
+// TestPromptTurnsPages: with a prompt open over a group taller than the
+// screen, PgDn and PgUp turn the group's pages, and the line typed so far
+// stays. Before, they did nothing there: to split a group at a sentence
+// below the page, a person cancelled the prompt, turned the page and
+// opened it again.
+func TestPromptTurnsPages(t *testing.T) {
+	s := longSession(t, 60, 20)
+	elsewhere(t, s, review.Merge{Group: 2, Last: 13})
+	if err := s.reload(); err != nil {
+		t.Fatal(err)
+	}
+	screen := &bytes.Buffer{}
+	s.screen, s.keys = screen, &keyReader{r: strings.NewReader("en:\x1b[6~\x1b[6~\x1b[5~9 ru:9 kk:9\r")}
+	press(t, s, "s")
+	var tops []string
+	for _, f := range strings.Split(screen.String(), clearScreen)[1:] {
+		tops = append(tops, regexp.MustCompile(`lines (\d+)–`).FindStringSubmatch(f)[1])
+	}
+	if got := strings.Join(tops, " "); got != "1 13 25 13" {
+		t.Errorf("the pages drawn start at lines %s, want 1 13 25 13", got)
+	}
+	if !strings.Contains(s.msgs, "split group 2 before en:9 ru:9 kk:9") {
+		t.Errorf("the screen says %q", s.msgs)
+	}
+}
+
 // TestHelpPages: the help taller than the screen is drawn a page at a
 // time; Space and PgDn turn the pages, PgUp back, and at the end Space (or
 // any other key) goes back to the review. Before, the help was written
