@@ -225,18 +225,22 @@ func (s *session) nearMarks() []review.Mark {
 	return marks
 }
 
-// titleRow is the title cut to one row, on a screen too short for more.
-func (s *session) titleRow(env *console.Env, w int) string {
-	t := s.env.T("review.title", map[string]any{"ID": s.d.ID, "Group": s.cur, "Count": len(s.snap.Alignment.Groups), "Left": s.left()})
-	return env.Paint(console.Bold, runewidth.Truncate(t, max(w-1, 1), "…")) + "\n"
+// titleText says which document, which group of how many, and how many
+// are left to review.
+func (s *session) titleText() string {
+	return s.env.T("review.title", map[string]any{"ID": s.d.ID, "Group": s.cur, "Count": len(s.snap.Alignment.Groups), "Left": s.left()})
 }
 
-// title is the screen's first line, which document, which group, how many
-// left, in bold; broken between words on a narrow terminal.
+// titleRow is the title cut to one row, on a screen too short for more.
+func (s *session) titleRow(env *console.Env, w int) string {
+	return env.Paint(console.Bold, runewidth.Truncate(s.titleText(), max(w-1, 1), "…")) + "\n"
+}
+
+// title is the screen's first line, in bold, broken between words on a
+// narrow terminal.
 func (s *session) title(env *console.Env, w int) string {
-	t := s.env.T("review.title", map[string]any{"ID": s.d.ID, "Group": s.cur, "Count": len(s.snap.Alignment.Groups), "Left": s.left()})
 	var b strings.Builder
-	for _, ln := range strings.Split(wrapText(t, w), "\n") {
+	for _, ln := range strings.Split(wrapText(s.titleText(), w), "\n") {
 		b.WriteString(env.Paint(console.Bold, ln) + "\n")
 	}
 	return b.String()
@@ -284,22 +288,22 @@ func ruleLine(text string, w int) string {
 // full page allows, in room rows; a line taller than room is a page alone.
 func pageOf(body []string, w, room, top int) frame {
 	n := len(body)
-	height := make([]int, n)
+	tall := make([]int, n)
 	for i, ln := range body {
-		height[i] = rows(ln, w)
+		tall[i] = rows(ln, w)
 	}
 	// fill is how many lines from i fit in room, one at least.
 	fill := func(i int) int {
 		k, used := 0, 0
-		for i+k < n && (k == 0 || used+height[i+k] <= room) {
-			used += height[i+k]
+		for i+k < n && (k == 0 || used+tall[i+k] <= room) {
+			used += tall[i+k]
 			k++
 		}
 		return k
 	}
 	last, used := n, 0
-	for last > 0 && used+height[last-1] <= room {
-		used += height[last-1]
+	for last > 0 && used+tall[last-1] <= room {
+		used += tall[last-1]
 		last--
 	}
 	if last == n && n > 0 {
@@ -307,8 +311,8 @@ func pageOf(body []string, w, room, top int) frame {
 	}
 	top = max(min(top, last), 0)
 	prev := top
-	for used := 0; prev > 0 && used+height[prev-1] <= room; {
-		used += height[prev-1]
+	for used := 0; prev > 0 && used+tall[prev-1] <= room; {
+		used += tall[prev-1]
 		prev--
 	}
 	if prev == top && top > 0 {
