@@ -72,4 +72,14 @@ func TestRussianPlurals(t *testing.T) {
 			t.Errorf("%d: %q, want %q", n, got, want)
 		}
 	}
+	for n, want := range map[int]string{
+		1:  "ниже ещё 1 строка (пробел)",
+		3:  "ниже ещё 3 строки (пробел)",
+		11: "ниже ещё 11 строк (пробел)",
+		21: "ниже ещё 21 строка (пробел)",
+	} {
+		if got := loc.N("review.page-more", n, nil); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
 }
