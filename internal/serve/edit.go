@@ -13,27 +13,53 @@ import (
 	"github.com/tilmash/tilmash/internal/review/args"
 )
 
-// edit is every change: the form says which (op) and on which version of
-// the document; the app applies it under the workspace lock as tilmash
-// group, undo and redo do. The answer is a redirect to the changed group with
-// what the change said, or the page of a refusal.
-func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
+// formCheck is what readForm found of a posted form.
+type formCheck int
+
+const (
+	formOK       formCheck = iota
+	formAnswered           // refused and answered: nothing more to do
+	formOld                // from a page of this server drawn before it started again
+)
+
+// readForm reads the form a page posted, at most MaxBody bytes, and checks
+// that it came from a page of this server (the CSRF token of the
+// session). A form too large or malformed, or one from another site, is
+// answered here and changes nothing (formAnswered). A form from a page of
+// this server drawn before it was started again (a token of the server
+// before) is readable but must not be applied: the caller gives back what
+// it carried (formOld).
+func (s *Server) readForm(w http.ResponseWriter, r *http.Request) formCheck {
 	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBody)
 	if err := r.ParseForm(); err != nil {
 		var mb *http.MaxBytesError
 		if errors.As(err, &mb) {
 			s.fail(w, r, http.StatusRequestEntityTooLarge, "serve.error.too-large", map[string]any{"Max": s.opt.MaxBody})
-			return
+			return formAnswered
 		}
 		s.fail(w, r, http.StatusBadRequest, "serve.error.bad-form", nil)
-		return
+		return formAnswered
 	}
 	if !s.csrfOK(r) {
 		if sameOrigin(r) {
-			s.oldForm(w, r)
-			return
+			return formOld
 		}
 		s.fail(w, r, http.StatusForbidden, "serve.error.csrf", nil)
+		return formAnswered
+	}
+	return formOK
+}
+
+// edit is every change: the form says which (op) and on which version of
+// the document; the app applies it under the workspace lock as tilmash
+// group, undo and redo do. The answer is a redirect to the changed group with
+// what the change said, or the page of a refusal.
+func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
+	switch s.readForm(w, r) {
+	case formAnswered:
+		return
+	case formOld:
+		s.oldForm(w, r)
 		return
 	}
 	d, ok := s.openDoc(w, r)

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -99,22 +98,8 @@ func termLanguage(q string) string {
 
 // glossaryAdd adds the entry the glossary page's form carries.
 func (s *Server) glossaryAdd(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBody)
-	if err := r.ParseForm(); err != nil {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			s.fail(w, r, http.StatusRequestEntityTooLarge, "serve.error.too-large", map[string]any{"Max": s.opt.MaxBody})
-			return
-		}
-		s.fail(w, r, http.StatusBadRequest, "serve.error.bad-form", nil)
-		return
-	}
-	if !s.csrfOK(r) {
-		if sameOrigin(r) {
-			s.oldForm(w, r)
-			return
-		}
-		s.fail(w, r, http.StatusForbidden, "serve.error.csrf", nil)
+	check := s.readForm(w, r)
+	if check == formAnswered {
 		return
 	}
 	b := s.newBase(r, "glossary", "")
@@ -143,6 +128,13 @@ func (s *Server) glossaryAdd(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Add = form
 		s.render(w, http.StatusUnprocessableEntity, "glossary", p)
+	}
+	if check == formOld {
+		// A page drawn before serve started again: nothing is written,
+		// and the entry is back in the form of this page, to be added
+		// again.
+		refuse(note{"error", b.loc.Text("serve.error.restarted", nil)})
+		return
 	}
 	if tooLong(form.ID, form.Kind, form.Note) || slices.ContainsFunc(form.Langs, func(a addLang) bool { return tooLong(a.Term, a.Variants, a.Forbidden) }) {
 		refuse(note{"error", b.loc.Text("serve.gl.add.too-long", map[string]any{"Max": maxAddField})})

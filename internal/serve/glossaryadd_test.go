@@ -122,12 +122,23 @@ func TestGlossaryAddRefused(t *testing.T) {
 	}
 
 	// A form from another site, or without the token, writes nothing.
-	res, _ := c.do("POST", "/glossary/add", url.Values{"id": {"aktobe"}, "kind": {"place"}, "term-en": {"Aktobe"}})
+	res, page := c.do("POST", "/glossary/add", url.Values{"id": {"aktobe"}, "kind": {"place"}, "term-en": {"Aktobe"}})
 	if res.StatusCode != http.StatusForbidden {
 		t.Errorf("a form without the token: status %d, want 403", res.StatusCode)
 	}
 	if after := snapshotDir(t, dir); after != before {
 		t.Errorf("a form without the token changed the glossary folder:\n%s", after)
+	}
+
+	// A page of this server drawn before it started again (its token is
+	// of the server before): nothing is written, what was typed is back.
+	c.header.Set("Sec-Fetch-Site", "same-origin")
+	res, page = c.do("POST", "/glossary/add", url.Values{"csrf": {"from-before"}, "id": {"aktobe"}, "kind": {"place"}, "term-en": {"Aktobe"}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(text(page), "started again") || !strings.Contains(page, `name="term-en" value="Aktobe"`) {
+		t.Errorf("a form of a page drawn before serve started again: status %d, want 422 with the entry back in the form:\n%s", res.StatusCode, text(page))
+	}
+	if after := snapshotDir(t, dir); after != before {
+		t.Errorf("a form from before a restart changed the glossary folder:\n%s", after)
 	}
 }
 
