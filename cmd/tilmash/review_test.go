@@ -413,16 +413,15 @@ func TestReviewRestoresTheTerminal(t *testing.T) {
 	}
 }
 
-// TestReviewInTmux runs the same kind of session in tmux, the way a person
-// over SSH would see it: keys through send-keys, the screen through
-// capture-pane.
-func TestReviewInTmux(t *testing.T) {
-	t.Parallel()
-	tmux := testenv.Command(t, "tmux", "apt-get install tmux")
-	dir := sampleWorkspace(t, reviewtest.Uneven)
-	// The temporary folder's base (001) repeats in every test binary: two
-	// runs at once (two worktrees) would drive each other's tmux server.
-	sock := fmt.Sprintf("tilmash-test-%d-%s", os.Getpid(), filepath.Base(dir))
+// tmuxSession starts cmdline in a detached tmux server of its own, in a
+// pane of w×h, killed when the test ends, and returns a function that runs
+// a tmux command (send-keys, capture-pane, …) on it. The socket is named
+// by the test (name), the process and the time: two runs at once (two
+// worktrees), or one after the other in a process (-count), would
+// otherwise drive each other's server, or one being killed.
+func tmuxSession(t *testing.T, tmux, name string, w, h int, cmdline string) func(args ...string) string {
+	t.Helper()
+	sock := fmt.Sprintf("tilmash-test-%s-%d-%d", name, os.Getpid(), time.Now().UnixNano())
 	run := func(args ...string) string {
 		t.Helper()
 		out, err := exec.Command(tmux, append([]string{"-L", sock}, args...)...).CombinedOutput()
@@ -431,9 +430,19 @@ func TestReviewInTmux(t *testing.T) {
 		}
 		return string(out)
 	}
-	cmdline := "cd " + dir + " && TILMASH_LANG=ru " + tilmashBin(t) + " review demo; echo exit=$?; sleep 30"
-	run("-f", "/dev/null", "new-session", "-d", "-x", "110", "-y", "45", "sh", "-c", cmdline)
+	run("-f", "/dev/null", "new-session", "-d", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "sh", "-c", cmdline)
 	t.Cleanup(func() { exec.Command(tmux, "-L", sock, "kill-server").Run() })
+	return run
+}
+
+// TestReviewInTmux runs the same kind of session in tmux, the way a person
+// over SSH would see it: keys through send-keys, the screen through
+// capture-pane.
+func TestReviewInTmux(t *testing.T) {
+	t.Parallel()
+	tmux := testenv.Command(t, "tmux", "apt-get install tmux")
+	dir := sampleWorkspace(t, reviewtest.Uneven)
+	run := tmuxSession(t, tmux, "review", 110, 45, "cd "+dir+" && TILMASH_LANG=ru "+tilmashBin(t)+" review demo; echo exit=$?; sleep 30")
 	pane := func(want string) string {
 		t.Helper()
 		var got string
@@ -480,19 +489,7 @@ func TestReviewPagesInTmux(t *testing.T) {
 	if out, err := merge.CombinedOutput(); err != nil {
 		t.Fatalf("group merge: %v\n%s", err, out)
 	}
-	// Its own name: the temporary folder's base (001) is TestReviewInTmux's too.
-	sock := fmt.Sprintf("tilmash-test-pages-%d-%s", os.Getpid(), filepath.Base(dir))
-	run := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command(tmux, append([]string{"-L", sock}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
-	cmdline := "cd " + dir + " && " + tilmashBin(t) + " --ui-lang ru review demo; echo exit=$?; sleep 30"
-	run("-f", "/dev/null", "new-session", "-d", "-x", "60", "-y", "20", "sh", "-c", cmdline)
-	t.Cleanup(func() { exec.Command(tmux, "-L", sock, "kill-server").Run() })
+	run := tmuxSession(t, tmux, "pages", 60, 20, "cd "+dir+" && "+tilmashBin(t)+" --ui-lang ru review demo; echo exit=$?; sleep 30")
 	// pane waits for the pane to show want, and checks that its first
 	// line is the title of group 2, or with help, the help's.
 	pane := func(want string, help bool) string {
@@ -537,7 +534,9 @@ func TestReviewPagesInTmux(t *testing.T) {
 		t.Errorf("the help does not say how to turn its pages:\n%s", help)
 	}
 	run("send-keys", "q")
-	pane("строки", false)
+	// The help's own page line says "строки" too: wait for the group's
+	// title, not for a word both screens have.
+	pane("tilmash review demo · группа 2 из 25", false)
 	run("send-keys", "End")
 	pane("конец группы", false)
 	run("send-keys", " ")
