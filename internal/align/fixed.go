@@ -132,7 +132,7 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, maxDF)
 	beads := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, nil, nil)
 	if opt.NoRealign {
-		return beads
+		return splitOutmatched(ks, kt, opt.Lexicon, opt, beads)
 	}
 	if len(src)+len(tgt) >= collectAfterPass {
 		// The first pass's search (its sides, bands and paths, tens of MB at 20,000 sentences a
@@ -145,16 +145,23 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	}
 	path := stepsOf(beads)
 	wide := unsureRows(beads, path, len(src))
-	if wide == nil {
-		return beads // nothing the second pass could change (see mergePasses)
+	if wide == nil && !doubtful(beads) {
+		return beads // nothing the second pass could change (see mergePasses), nor the margin
 	}
-	if lex := learnFrom(fs, ft, vs, vt, beads, opt); lex != nil {
-		opt.Lexicon = lex
-		ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex, maxDF)
-		again := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, path, wide)
-		beads = mergePasses(beads, again, realignBelow)
+	// The margin weighs the similarities with the lexicon the second pass learns, which knows
+	// the document's own words (see margin.go).
+	lex := learnFrom(fs, ft, vs, vt, beads, opt)
+	if lex != nil {
+		ks, kt = withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex, maxDF)
+		if wide != nil {
+			opt.Lexicon = lex
+			again := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, path, wide)
+			beads = mergePasses(beads, again, realignBelow)
+		}
+	} else {
+		lex = opt.Lexicon
 	}
-	return beads
+	return splitOutmatched(ks, kt, lex, opt, beads)
 }
 
 // pairParts is one pass of pairFixed, with the features of both sides and the anchor keys of

@@ -33,3 +33,13 @@ var (
 	unpairedPair  = 3.0
 	unpairedAlone = 0.5
 )
+
+var (
+	marginBelow = 0.7
+	marginMin   = 0.5
+)
+
+const (
+	marginK    = 4
+	marginBand = 8
+)

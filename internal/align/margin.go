@@ -1,0 +1,153 @@
+package align
+
+import (
+	"github.com/tilmash/tilmash/internal/lexicon"
+)
+
+// Margin. An editor's dropped sentence and another desk's added one, at the same place, often
+// become a 1-1 bead: a 1-0 and a 0-1 cost far more than a pair whose lengths fit, and sentences
+// that share no anchor pay only noAnchor. How much a pair shares says little on its own (a free
+// translation of a short sentence shares as little as an unrelated one, see unanchored); what
+// tells them apart is how much each shares with the sentences around its partner. In bitext
+// mining this is the margin of Artetxe and Schwenk (2019, "Margin-based parallel corpus mining
+// with multilingual sentence embeddings"): a pair's similarity divided by the mean similarity of
+// each side to its k nearest other candidates (there, the average of the two means; here the
+// larger, since the added sentence's mean is near nothing and would halve the other's). A
+// translation, even a free one, stands out from its partner's neighbours; an added sentence, from
+// another document, shares nothing with its partner or anything near it, while the dropped
+// sentence beside it still shares the document's topic words with the translations of its
+// neighbours.
+//
+// The similarity of two sentences is the bonus their shared anchors earn in the bead cost (each
+// key's match weight times its weight in the document: see anchorCostFrom), with the lexicon of
+// the second pass, which holds the document's own topic words. A pair is outmatched when its
+// similarity, plus one shared lexicon entry of weight 1 (lexMatch) on both sides of the ratio so
+// that sentences sharing nothing with anything are not outmatched, is less than marginMin times
+// the mean similarity of the marginK other sentences most similar to one of its sides, within
+// marginBand sentences of its partner (the larger of the two means). Only beads the alignment
+// itself doubts (scored under marginBelow) are split: above it, the posterior alone is right 97% of
+// the time (see temperature). Both Pair and Three split them (in pairFixed).
+
+// margins computes the similarities of the margin for one document: ks and kt are the anchor keys
+// of its sentences (sorted sets), wt their weights in the document.
+type margins struct {
+	ks, kt [][]uint32
+	wt     *weightTable
+	match  [4]float64
+	top    [marginK]float64
+}
+
+// sim is the similarity of source sentence i and target sentence j.
+func (g *margins) sim(i, j int) float64 {
+	a, b := g.ks[i], g.kt[j]
+	s := 0.0
+	x, y := 0, 0
+	for x < len(a) && y < len(b) {
+		switch k := a[x]; {
+		case k < b[y]:
+			x++
+		case k > b[y]:
+			y++
+		default:
+			if w, ok := g.wt.get(k); ok {
+				s += g.match[k>>30] * float64(w)
+			}
+			for x < len(a) && a[x] == k {
+				x++
+			}
+			for y < len(b) && b[y] == k {
+				y++
+			}
+		}
+	}
+	return s
+}
+
+// rivals returns the mean similarity of the marginK sentences most similar to sentence at of one
+// side among the sentences of the other within marginBand of near, near itself left out: of
+// source sentence at to target sentences if src is true, else of target sentence at to source
+// sentences. It returns 0 if there are none.
+func (g *margins) rivals(src bool, at, near int) float64 {
+	n := len(g.kt)
+	if !src {
+		n = len(g.ks)
+	}
+	top := g.top[:0]
+	for o := max(0, near-marginBand); o <= min(n-1, near+marginBand); o++ {
+		if o == near {
+			continue
+		}
+		var s float64
+		if src {
+			s = g.sim(at, o)
+		} else {
+			s = g.sim(o, at)
+		}
+		// keep the marginK largest, in decreasing order
+		if len(top) < marginK {
+			top = append(top, s)
+		} else if s <= top[len(top)-1] {
+			continue
+		} else {
+			top[len(top)-1] = s
+		}
+		for x := len(top) - 1; x > 0 && top[x] > top[x-1]; x-- {
+			top[x], top[x-1] = top[x-1], top[x]
+		}
+	}
+	if len(top) == 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, s := range top {
+		sum += s
+	}
+	return sum / float64(len(top))
+}
+
+// outmatched reports whether source sentence i and target sentence j are outmatched.
+func (g *margins) outmatched(i, j int) bool {
+	r := max(g.rivals(true, i, j), g.rivals(false, j, i))
+	return g.sim(i, j)+lexMatch < marginMin*(r+lexMatch)
+}
+
+// doubtful reports whether beads has a 1-1 bead scored under marginBelow.
+func doubtful(beads []Bead) bool {
+	for _, b := range beads {
+		if len(b.Src) == 1 && len(b.Tgt) == 1 && b.Score < marginBelow {
+			return true
+		}
+	}
+	return false
+}
+
+// splitOutmatched returns beads with every 1-1 bead scored under marginBelow whose sentences are
+// outmatched made a 1-0 and a 0-1 bead, each keeping its score so that review still sees it as
+// unsure. ks and kt are the anchor keys of src and tgt with those of lex, opt the options of the
+// alignment.
+func splitOutmatched(ks, kt [][]uint32, lex *lexicon.Lexicon, opt Options, beads []Bead) []Bead {
+	if !doubtful(beads) {
+		return beads
+	}
+	m := newModelFor(opt)
+	g := &margins{ks: ks, kt: kt, wt: docWeights(ks, kt, lex), match: m.match}
+	var out []Bead
+	for k, b := range beads {
+		if len(b.Src) == 1 && len(b.Tgt) == 1 && b.Score < marginBelow &&
+			g.outmatched(b.Src[0], b.Tgt[0]) {
+			if out == nil {
+				out = append(make([]Bead, 0, len(beads)+8), beads[:k]...)
+			}
+			out = append(out, Bead{Src: b.Src, Tgt: b.Tgt[:0:0], Score: b.Score},
+				Bead{Src: b.Src[:0:0], Tgt: b.Tgt, Score: b.Score})
+			continue
+		}
+		if out != nil {
+			out = append(out, b)
+		}
+	}
+	if out == nil {
+		return beads
+	}
+	return out
+}

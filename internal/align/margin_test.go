@@ -1,0 +1,88 @@
+package align
+
+import (
+	"fmt"
+	"testing"
+)
+
+// marginDoc is a document of five sentences a side whose anchor keys are the lexicon entries
+// listed: each translation pair i shares a word of its own (10+i) and two names (20+2i, 21+2i);
+// source sentence 2 and target sentence 2 are what the test sets.
+func marginDoc(src2, tgt2 []uint32) (ks, kt [][]uint32) {
+	lex := func(ids ...uint32) []uint32 {
+		out := make([]uint32, len(ids))
+		for x, id := range ids {
+			out[x] = id | kindLex
+		}
+		return out
+	}
+	for i := range uint32(5) {
+		if i == 2 {
+			ks, kt = append(ks, lex(src2...)), append(kt, lex(tgt2...))
+			continue
+		}
+		ks, kt = append(ks, lex(10+i, 20+2*i, 21+2*i)), append(kt, lex(10+i, 20+2*i, 21+2*i))
+	}
+	return ks, kt
+}
+
+// summary is a sentence that names what all the others name.
+var summary = []uint32{20, 21, 22, 23, 26, 27, 28, 29}
+
+func TestOutmatched(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		src2, tgt2 []uint32
+		want       bool
+	}{
+		// An English sentence whose translation was dropped, linked to a sentence another desk
+		// added: the one shares the topic with its partner's neighbours, the other nothing.
+		{"dropped and added", summary, []uint32{7}, true},
+		// A translation that shares a word of its own stands out from its neighbours.
+		{"translation", []uint32{12, 20, 22}, []uint32{12, 20, 22}, false},
+		// A free translation that shares a little less than its rivals is no more than doubtful.
+		{"free translation", summary, []uint32{20, 26}, false},
+		// Sentences that share nothing with anything say nothing.
+		{"nothing shared", []uint32{5}, []uint32{6}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ks, kt := marginDoc(tt.src2, tt.tgt2)
+			g := &margins{ks: ks, kt: kt, wt: docWeights(ks, kt, nil), match: newModel("en", "kk").match}
+			if got := g.outmatched(2, 2); got != tt.want {
+				t.Errorf("outmatched = %v, want %v (similarity %.2f, rivals %.2f and %.2f)",
+					got, tt.want, g.sim(2, 2), g.rivals(true, 2, 2), g.rivals(false, 2, 2))
+			}
+		})
+	}
+}
+
+func TestSplitOutmatched(t *testing.T) {
+	ks, kt := marginDoc(summary, []uint32{7})
+	beads := func(score float64) []Bead {
+		var out []Bead
+		for i := range 5 {
+			s := 0.99
+			if i == 2 {
+				s = score
+			}
+			out = append(out, Bead{Src: []int{i}, Tgt: []int{i}, Score: s})
+		}
+		return out
+	}
+	split := []Bead{{Src: []int{0}, Tgt: []int{0}, Score: 0.99}, {Src: []int{1}, Tgt: []int{1}, Score: 0.99},
+		{Src: []int{2}, Tgt: []int{}, Score: 0.6}, {Src: []int{}, Tgt: []int{2}, Score: 0.6},
+		{Src: []int{3}, Tgt: []int{3}, Score: 0.99}, {Src: []int{4}, Tgt: []int{4}, Score: 0.99}}
+	for _, tt := range []struct {
+		score float64
+		want  []Bead
+	}{
+		{0.6, split},        // doubtful and outmatched: split
+		{0.8, beads(0.8)},   // outmatched, but the alignment is fairly sure of it
+		{0.99, beads(0.99)}, // sure
+	} {
+		got := splitOutmatched(ks, kt, nil, Options{SrcLang: "en", TgtLang: "kk"}, beads(tt.score))
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("score %.2f: got %v, want %v", tt.score, got, tt.want)
+		}
+	}
+}
