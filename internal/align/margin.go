@@ -5,18 +5,18 @@ import (
 )
 
 // Margin. An editor's dropped sentence and another desk's added one, at the same place, often
-// become a 1-1 bead: a 1-0 and a 0-1 cost far more than a pair whose lengths fit, and sentences
-// that share no anchor pay only noAnchor. How much a pair shares says little on its own (a free
-// translation of a short sentence shares as little as an unrelated one, see unanchored); what
-// tells them apart is how much each shares with the sentences around its partner. In bitext
-// mining this is the margin of Artetxe and Schwenk (2019, "Margin-based parallel corpus mining
-// with multilingual sentence embeddings"): a pair's similarity divided by the mean similarity of
-// each side to its k nearest other candidates (there, the average of the two means; here the
-// larger, since the added sentence's mean is near nothing and would halve the other's). A
-// translation, even a free one, stands out from its partner's neighbours; an added sentence, from
-// another document, shares nothing with its partner or anything near it, while the dropped
-// sentence beside it still shares the document's topic words with the translations of its
-// neighbours.
+// become a 1-1 bead (or a 1-2, 2-1 or 2-2 with more of them): a 1-0 and a 0-1 cost far more than
+// a pair whose lengths fit, and sentences that share no anchor pay only noAnchor. How much a pair
+// shares says little on its own (a free translation of a short sentence shares as little as an
+// unrelated one, see unanchored); what tells them apart is how much each shares with the
+// sentences around its partner. In bitext mining this is the margin of Artetxe and Schwenk (2019,
+// "Margin-based parallel corpus mining with multilingual sentence embeddings"): a pair's
+// similarity divided by the mean similarity of each side to its k nearest other candidates
+// (there, the average of the two means; here the larger, since the added sentence's mean is near
+// nothing and would halve the other's). A translation, even a free one, stands out from its
+// partner's neighbours; an added sentence, from another document, shares nothing with its partner
+// or anything near it, while the dropped sentence beside it still shares the document's topic
+// words with the translations of its neighbours.
 //
 // The similarity of two sentences is the bonus their shared anchors earn in the bead cost (each
 // key's match weight times its weight in the document: see anchorCostFrom), with the lexicon of
@@ -111,20 +111,36 @@ func (g *margins) outmatched(i, j int) bool {
 	return g.sim(i, j)+lexMatch < marginMin*(r+lexMatch)
 }
 
-// doubtful reports whether beads has a 1-1 bead scored under marginBelow.
+// doubtful reports whether beads has a bead with sentences on both sides scored under
+// marginBelow.
 func doubtful(beads []Bead) bool {
 	for _, b := range beads {
-		if len(b.Src) == 1 && len(b.Tgt) == 1 && b.Score < marginBelow {
+		if len(b.Src) > 0 && len(b.Tgt) > 0 && b.Score < marginBelow {
 			return true
 		}
 	}
 	return false
 }
 
-// splitOutmatched returns beads with every 1-1 bead scored under marginBelow whose sentences are
-// outmatched made a 1-0 and a 0-1 bead, each keeping its score so that review still sees it as
-// unsure. ks and kt are the anchor keys of src and tgt with those of lex, opt the options of the
-// alignment.
+// allOutmatched reports whether every source sentence of b is outmatched with every target
+// sentence of b.
+func (g *margins) allOutmatched(b Bead) bool {
+	for _, i := range b.Src {
+		for _, j := range b.Tgt {
+			if !g.outmatched(i, j) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// splitOutmatched returns beads with every bead that has sentences on both sides, is scored under
+// marginBelow and whose sentences are all outmatched by each other's rivals, made beads of one
+// sentence each, which keep its score so that review still sees them as unsure. Most are 1-1
+// beads; a dropped sentence merged with two added ones (a 1-2) or two dropped ones with an added
+// one are split alike. ks and kt are the anchor keys of src and tgt with those of lex, opt the
+// options of the alignment.
 func splitOutmatched(ks, kt [][]uint32, lex *lexicon.Lexicon, opt Options, beads []Bead) []Bead {
 	if !doubtful(beads) {
 		return beads
@@ -133,13 +149,16 @@ func splitOutmatched(ks, kt [][]uint32, lex *lexicon.Lexicon, opt Options, beads
 	g := &margins{ks: ks, kt: kt, wt: docWeights(ks, kt, lex), match: m.match}
 	var out []Bead
 	for k, b := range beads {
-		if len(b.Src) == 1 && len(b.Tgt) == 1 && b.Score < marginBelow &&
-			g.outmatched(b.Src[0], b.Tgt[0]) {
+		if len(b.Src) > 0 && len(b.Tgt) > 0 && b.Score < marginBelow && g.allOutmatched(b) {
 			if out == nil {
 				out = append(make([]Bead, 0, len(beads)+8), beads[:k]...)
 			}
-			out = append(out, Bead{Src: b.Src, Tgt: b.Tgt[:0:0], Score: b.Score},
-				Bead{Src: b.Src[:0:0], Tgt: b.Tgt, Score: b.Score})
+			for x := range b.Src {
+				out = append(out, Bead{Src: b.Src[x : x+1 : x+1], Tgt: b.Tgt[:0:0], Score: b.Score})
+			}
+			for x := range b.Tgt {
+				out = append(out, Bead{Src: b.Src[:0:0], Tgt: b.Tgt[x : x+1 : x+1], Score: b.Score})
+			}
 			continue
 		}
 		if out != nil {

@@ -86,3 +86,27 @@ func TestSplitOutmatched(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitOutmatchedMerge: a dropped sentence merged with two added ones is split into three
+// sentences alone; a merge one of whose pairs stands out is kept.
+func TestSplitOutmatchedMerge(t *testing.T) {
+	opt := Options{SrcLang: "en", TgtLang: "kk"}
+	// six target sentences: 0, 1, the added 2 and 3 (keys 7, 8), then the translations of
+	// source sentences 3 and 4
+	ks, kt := marginDoc(summary, []uint32{7})
+	kt = [][]uint32{kt[0], kt[1], kt[2], {8 | kindLex}, kt[3], kt[4]}
+	beads := []Bead{{Src: []int{0}, Tgt: []int{0}, Score: 0.99}, {Src: []int{1}, Tgt: []int{1}, Score: 0.99},
+		{Src: []int{2}, Tgt: []int{2, 3}, Score: 0.6},
+		{Src: []int{3}, Tgt: []int{4}, Score: 0.99}, {Src: []int{4}, Tgt: []int{5}, Score: 0.99}}
+	want := []Bead{{Src: []int{0}, Tgt: []int{0}, Score: 0.99}, {Src: []int{1}, Tgt: []int{1}, Score: 0.99},
+		{Src: []int{2}, Tgt: []int{}, Score: 0.6}, {Src: []int{}, Tgt: []int{2}, Score: 0.6}, {Src: []int{}, Tgt: []int{3}, Score: 0.6},
+		{Src: []int{3}, Tgt: []int{4}, Score: 0.99}, {Src: []int{4}, Tgt: []int{5}, Score: 0.99}}
+	if got := splitOutmatched(ks, kt, nil, opt, beads); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dropped and two added: got %v, want %v", got, want)
+	}
+	// the second target sentence translates the source one after all
+	kt[3] = []uint32{12 | kindLex, 20 | kindLex, 26 | kindLex}
+	if got := splitOutmatched(ks, kt, nil, opt, beads); fmt.Sprint(got) != fmt.Sprint(beads) {
+		t.Errorf("one pair stands out: got %v, want %v", got, beads)
+	}
+}

@@ -58,8 +58,8 @@ const (
 	unpairedAlone = 0.5
 )
 
-// The margin (margin.go): a 1-1 bead scored under marginBelow is split into a 1-0 and a 0-1 when
-// its sentences share less than marginMin times what they share with their rivals, the marginK
+// The margin (margin.go): a bead scored under marginBelow is split into sentences alone when its
+// sentences share less than marginMin times what they share with their rivals, the marginK
 // sentences most like either of them within marginBand sentences of the other. Artetxe and
 // Schwenk's mining takes k = 4; the band is as wide as the refining search's widest
 // (refineWideBand).
