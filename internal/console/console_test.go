@@ -216,14 +216,21 @@ func stepsOnATerminal(t *testing.T, env *console.Env, errOut *bytes.Buffer) {
 
 func TestBusyDrawsOnlyOnATerminal(t *testing.T) {
 	t.Parallel()
+	// The slow job off a terminal and the one on a terminal (env) sleep
+	// at once, in two environments, as TestStepsCountsOnlyOnATerminal's
+	// runs do: one after the other they held one of go test's two slots
+	// for 1.3 s of sleep.
+	off, _, offOut := newEnv(t, "en")
 	env, _, errOut := newEnv(t, "en")
-	ran := false
-	env.Busy("aligning", func() { time.Sleep(600 * time.Millisecond); ran = true })
-	if !ran || errOut.Len() != 0 {
-		t.Fatalf("off a terminal: ran %v, drew %q", ran, errOut.String())
-	}
 	env.ErrTTY = true // as on a terminal
+	ran := false
+	var wg sync.WaitGroup
+	wg.Go(func() { off.Busy("aligning", func() { time.Sleep(600 * time.Millisecond); ran = true }) })
 	env.Busy("aligning", func() { time.Sleep(700 * time.Millisecond) })
+	wg.Wait()
+	if !ran || offOut.Len() != 0 {
+		t.Fatalf("off a terminal: ran %v, drew %q", ran, offOut.String())
+	}
 	if s := errOut.String(); !strings.Contains(s, "\raligning ") || !strings.HasSuffix(s, "\r\x1b[K") {
 		t.Fatalf("on a terminal: %q", s)
 	}
