@@ -65,7 +65,7 @@ const (
 // (refineWideBand).
 const (
 	marginBelow = 0.7
-	marginMin   = 0.5
+	marginMin   = 0.75
 	marginK     = 4
 	marginBand  = 8
 )

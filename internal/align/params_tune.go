@@ -36,7 +36,7 @@ var (
 
 var (
 	marginBelow = 0.7
-	marginMin   = 0.5
+	marginMin   = 0.75
 )
 
 const (
