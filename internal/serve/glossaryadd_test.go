@@ -122,7 +122,7 @@ func TestGlossaryAddRefused(t *testing.T) {
 	}
 
 	// A form from another site, or without the token, writes nothing.
-	res, page := c.do("POST", "/glossary/add", url.Values{"id": {"aktobe"}, "kind": {"place"}, "term-en": {"Aktobe"}})
+	res, _ := c.do("POST", "/glossary/add", url.Values{"id": {"aktobe"}, "kind": {"place"}, "term-en": {"Aktobe"}})
 	if res.StatusCode != http.StatusForbidden {
 		t.Errorf("a form without the token: status %d, want 403", res.StatusCode)
 	}
