@@ -803,7 +803,7 @@ func wrapText(text string, w int) string {
 			indent = 0
 		}
 		col := 0
-		for j, word := range strings.Split(line, " ") {
+		for j, word := range dashesHeld(strings.Split(line, " ")) {
 			ww := width([]rune(plain(word)))
 			if j > 0 {
 				if col > indent && col+1+ww > w-1 {
@@ -822,6 +822,22 @@ func wrapText(text string, w int) string {
 		}
 	}
 	return b.String()
+}
+
+// dashesHeld joins a dash that stands between spaces (— or –) to the word
+// before it, so that a wrapped line never starts with the dash: Russian
+// and Kazakh typography keep it at the end of the line («Esc — отмена»
+// breaks after the dash, not before it).
+func dashesHeld(words []string) []string {
+	out := words[:0:0]
+	for _, w := range words {
+		if (w == "—" || w == "–") && len(out) > 0 && out[len(out)-1] != "" {
+			out[len(out)-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // hanging is the column an indented line's continuation starts at: that

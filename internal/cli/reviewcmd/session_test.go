@@ -1076,6 +1076,9 @@ func TestWrapText(t *testing.T) {
 		{"a long word stays whole", "see /a/very/long/path/to/the/editor.sh now", 20, "see\n/a/very/long/path/to/the/editor.sh\nnow"},
 		{"colours take no room", "\x1b[33mwarning\x1b[0m: one two", 20, "\x1b[33mwarning\x1b[0m: one two"},
 		{"wide characters", "東京東京 東京東京 東京", 12, "東京東京\n東京東京\n東京"},
+		{"a dash ends the line", "предложение на каком языке — отмена", 28, "предложение на каком\nязыке — отмена"},
+		{"an en dash too", "строки 1–18 из 40 – дальше", 18, "строки 1–18 из\n40 – дальше"},
+		{"a dash alone on a line stays", "— отмена", 5, "—\nотмена"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
