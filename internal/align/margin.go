@@ -28,37 +28,41 @@ import (
 // itself doubts (scored under marginBelow) are split: above it, the posterior alone is right 97% of
 // the time (see temperature). Both Pair and Three split them (in pairFixed).
 
-// margins computes the similarities of the margin for one document: ks and kt are the anchor keys
-// of its sentences (sorted sets), wt their weights in the document.
+// margins computes the similarities of the margin for one document: the key sets of its source
+// and target sentences, with their weights in the document (as the search's, see appendKeySet).
 type margins struct {
-	ks, kt [][]uint32
-	wt     *weightTable
+	ss, st []keySet
 	match  [4]float64
 	top    [marginK]float64
 }
 
-// sim is the similarity of source sentence i and target sentence j.
-func (g *margins) sim(i, j int) float64 {
-	a, b := g.ks[i], g.kt[j]
-	s := 0.0
-	x, y := 0, 0
-	for x < len(a) && y < len(b) {
-		switch k := a[x]; {
-		case k < b[y]:
-			x++
-		case k > b[y]:
-			y++
-		default:
-			if w, ok := g.wt.get(k); ok {
-				s += g.match[k>>30] * float64(w)
-			}
-			for x < len(a) && a[x] == k {
-				x++
-			}
-			for y < len(b) && b[y] == k {
-				y++
-			}
+// newMargins makes the margins of a document whose sentences have the anchor keys ks and kt
+// (sorted sets), weighed by wt.
+func newMargins(ks, kt [][]uint32, wt *weightTable, match [4]float64) *margins {
+	sets := func(keys [][]uint32) []keySet {
+		var ak []uint32
+		var aw []float32
+		spans := make([]keySpan, len(keys))
+		for i, k := range keys {
+			spans[i], ak, aw = appendKeySet(ak, aw, k, wt)
 		}
+		out := make([]keySet, len(keys))
+		for i := range spans {
+			out[i] = spans[i].view(ak, aw)
+		}
+		return out
+	}
+	return &margins{ss: sets(ks), st: sets(kt), match: match}
+}
+
+// sim is the similarity of source sentence i and target sentence j: the weights of the keys
+// they share (sharedKeys, the search's count), each kind's times its match weight.
+func (g *margins) sim(i, j int) float64 {
+	b := &g.st[j]
+	_, w := sharedKeys(&g.ss[i], b.sig, b.keys)
+	s := 0.0
+	for k, x := range w {
+		s += g.match[k] * x
 	}
 	return s
 }
@@ -68,9 +72,9 @@ func (g *margins) sim(i, j int) float64 {
 // source sentence at to target sentences if src is true, else of target sentence at to source
 // sentences. It returns 0 if there are none.
 func (g *margins) rivals(src bool, at, near int) float64 {
-	n := len(g.kt)
+	n := len(g.st)
 	if !src {
-		n = len(g.ks)
+		n = len(g.ss)
 	}
 	top := g.top[:0]
 	for o := max(0, near-marginBand); o <= min(n-1, near+marginBand); o++ {
@@ -146,7 +150,7 @@ func splitOutmatched(ks, kt [][]uint32, lex *lexicon.Lexicon, opt Options, beads
 		return beads
 	}
 	m := newModelFor(opt)
-	g := &margins{ks: ks, kt: kt, wt: docWeights(ks, kt, lex), match: m.match}
+	g := newMargins(ks, kt, docWeights(ks, kt, lex), m.match)
 	var out []Bead
 	for k, b := range beads {
 		if len(b.Src) > 0 && len(b.Tgt) > 0 && b.Score < marginBelow && g.allOutmatched(b) {

@@ -47,7 +47,7 @@ func TestOutmatched(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ks, kt := marginDoc(tt.src2, tt.tgt2)
-			g := &margins{ks: ks, kt: kt, wt: docWeights(ks, kt, nil), match: newModel("en", "kk").match}
+			g := newMargins(ks, kt, docWeights(ks, kt, nil), newModel("en", "kk").match)
 			if got := g.outmatched(2, 2); got != tt.want {
 				t.Errorf("outmatched = %v, want %v (similarity %.2f, rivals %.2f and %.2f)",
 					got, tt.want, g.sim(2, 2), g.rivals(true, 2, 2), g.rivals(false, 2, 2))
