@@ -153,24 +153,21 @@ func (s *Server) glossaryAdd(w http.ResponseWriter, r *http.Request) {
 	defer s.edits.Unlock()
 	unlock, err := s.ws.Lock(s.opt.LockWait)
 	if err != nil {
-		refuse(s.errNotes(b.loc, err)...)
+		refuse(errNotes(b.loc, err)...)
 		return
 	}
 	defer unlock()
 	rel, problems, err := s.app.AddGlossaryEntry(s.ws, glossary.FileFor(e.Kind), e)
 	if err != nil {
-		// The refusal, the problems the entry would bring (each with
-		// where it is), and what to do on this page.
-		msg, hint, _ := b.loc.Explain(err)
-		notes := []note{{"error", msg}}
-		for _, p := range problems {
-			notes = append(notes, note{"error", p.Text(b.loc.Text)})
-		}
+		// The refusal, and for an entry that would bring problems each
+		// of them (with where it is) and what to do on this page.
+		notes := errNotes(b.loc, err)
 		if len(problems) > 0 {
-			hint = b.loc.Text("serve.gl.add.refused.hint", nil)
-		}
-		if hint != "" {
-			notes = append(notes, note{"hint", hint})
+			notes = notes[:1]
+			for _, p := range problems {
+				notes = append(notes, note{"error", p.Text(b.loc.Text)})
+			}
+			notes = append(notes, note{"hint", b.loc.Text("serve.gl.add.refused.hint", nil)})
 		}
 		refuse(notes...)
 		return
@@ -184,7 +181,7 @@ func (s *Server) glossaryAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 // errNotes are the notes of a refusal: its message and its hint.
-func (s *Server) errNotes(loc *locale.Localizer, err error) []note {
+func errNotes(loc *locale.Localizer, err error) []note {
 	msg, hint, _ := loc.Explain(err)
 	notes := []note{{"error", msg}}
 	if hint != "" {
