@@ -40,8 +40,8 @@ const minBody = 3
 // frame lays out the screen on a terminal w columns wide and h rows high
 // (0: unknown, so the whole group), keeping reserve rows under it free for
 // a prompt, and the cursor's row after the last line of the frame. The
-// neighbouring groups are drawn when the screen holds them; else the
-// current group alone; else the current group a page at a time, from line
+// neighbouring groups are drawn when the screen holds them; else the one
+// of them it holds; else the current group alone; else the current group a page at a time, from line
 // s.top (kept within the group). The messages and the keys are broken
 // between words, and rows are counted as the terminal wraps the lines.
 func (s *session) frame(w, h, reserve int) frame {
@@ -86,23 +86,30 @@ func (s *session) frame(w, h, reserve int) frame {
 	lines := strings.Split(strings.TrimSuffix(cur, "\n"), "\n")
 	rule, body := lines[0], lines[1:]
 	whole := frame{top: 0, page: len(body), total: len(body), body: body}
-	// The neighbours, when the screen holds them.
-	ctx := title + head.String()
+	// The neighbours, when the screen holds them: both, else the one it
+	// holds (the one before first), so that a very tall group beside the
+	// current one does not take the other neighbour away too.
+	prev, next := "", ""
 	if s.cur > 1 {
-		ctx += group(s.cur-1, false)
+		prev = group(s.cur-1, false)
 	}
-	ctx += cur
 	if s.cur < len(a.Groups) {
-		ctx += group(s.cur+1, false)
+		next = group(s.cur+1, false)
 	}
 	// Before, the messages came after a blank line, under the groups.
 	full := foot(msgs, keys, true)
 	if msgs != "" {
 		full = "\n" + full
 	}
-	if fits(ctx + full) {
-		whole.text = clearScreen + ctx + full
-		return whole
+	for _, nb := range [][2]string{{prev, next}, {prev, ""}, {"", next}} {
+		if nb[0] == "" && nb[1] == "" {
+			break
+		}
+		ctx := title + head.String() + nb[0] + cur + nb[1]
+		if fits(ctx + full) {
+			whole.text = clearScreen + ctx + full
+			return whole
+		}
 	}
 	if fits(title + head.String() + cur + full) {
 		whole.text = clearScreen + title + head.String() + cur + full

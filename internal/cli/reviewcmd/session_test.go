@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -729,6 +730,32 @@ func TestLayoutFitsTheTerminal(t *testing.T) {
 	}
 	if out := s.layout(w, 80); !strings.Contains(out, "── 2 ·") {
 		t.Errorf("on 80 rows the neighbours are not drawn:\n%s", out)
+	}
+}
+
+// TestOneNeighbourBesideATallGroup: when the group before the current one
+// is too tall for the screen, the one after is still drawn, and the other
+// way round. Before, both neighbours were left out together.
+func TestOneNeighbourBesideATallGroup(t *testing.T) {
+	const w, h = 100, 40
+	for _, c := range []struct {
+		tall, cur  int
+		drawn, not string
+	}{
+		{tall: 2, cur: 3, drawn: "── 4 ·", not: "── 2 ·"},
+		{tall: 3, cur: 2, drawn: "── 1 ·", not: "── 3 ·"},
+	} {
+		s := longSession(t, w, h)
+		elsewhere(t, s, review.Merge{Group: c.tall, Last: c.tall + 14})
+		if err := s.reload(); err != nil {
+			t.Fatal(err)
+		}
+		s.cur = c.cur
+		out := plain(s.layout(w, h))
+		checkFrame(t, fmt.Sprintf("group %d", c.cur), out, w, h, 0)
+		if !strings.Contains(out, "══ "+strconv.Itoa(c.cur)+" ·") || !strings.Contains(out, c.drawn) || strings.Contains(out, c.not) {
+			t.Errorf("group %d beside tall group %d: want %q drawn and %q not:\n%s", c.cur, c.tall, c.drawn, c.not, out)
+		}
 	}
 }
 
