@@ -281,6 +281,41 @@ func TestRussianShownFleetingVowel(t *testing.T) {
 	}
 }
 
+// TestRussianShownSoftGender: a noun in -ь whose gender no adjective
+// tells shows the declension its ending tells (`glossary show` listed
+// кремли and кремлью beside кремля and кремлем), while the matcher keeps
+// both; an ending that does not tell (Казань, Тайвань) shows both.
+func TestRussianShownSoftGender(t *testing.T) {
+	for _, tc := range []struct {
+		word      string
+		kind      Kind
+		want, not []string // shown, not shown
+	}{
+		{"Кремль", Place, []string{"кремля", "кремлю", "кремлем", "кремле"}, []string{"кремли", "кремлью"}},
+		{"Ярославль", Place, []string{"ярославля", "ярославлем"}, []string{"ярославлью"}},
+		{"Севастополь", Place, []string{"севастополя", "севастополем"}, []string{"севастополью"}},
+		{"Секретарь", Other, []string{"секретаря", "секретарем"}, []string{"секретарью"}},
+		{"Руководитель", Other, []string{"руководителя", "руководителем"}, []string{"руководителью"}},
+		{"сентябрь", Other, []string{"сентября", "сентябре"}, []string{"сентябрью"}},
+		{"гость", Other, []string{"гостя", "гостем"}, []string{"гостью"}},
+		{"новость", Other, []string{"новости", "новостью"}, []string{"новостя", "новостем"}},
+		{"помощь", Other, []string{"помощи", "помощью"}, []string{"помощя", "помощем"}},
+		{"жизнь", Other, []string{"жизни", "жизнью"}, []string{"жизня"}},
+		{"Казань", Place, []string{"казани", "казанью", "казаня"}, nil},
+		{"Тайвань", Place, []string{"тайваня", "тайванем", "тайвани"}, nil},
+	} {
+		var all, shown []string
+		for _, f := range RussianForms(wordTokens(tc.word), tc.kind, "") {
+			all = append(all, strings.Join(f, " "))
+		}
+		for _, f := range RussianShownForms(wordTokens(tc.word), tc.kind, "") {
+			shown = append(shown, strings.Join(f, " "))
+		}
+		checkForms(t, tc.word+" shown", shown, tc.want, tc.not)
+		checkForms(t, tc.word+" matched", all, append(tc.want, tc.not...), nil)
+	}
+}
+
 // wordTokens are the tokens of a phrase of words one space apart, keyed
 // in lower case, as the matcher makes them.
 func wordTokens(words ...string) []Token {

@@ -145,6 +145,12 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 		}
 		if noun >= 0 {
 			single := len(heads) == 1
+			if gender == 0 && shown {
+				// The matcher keeps both declensions of a noun in -ь
+				// whose gender no adjective tells; the forms shown take
+				// the one its ending tells, when it does.
+				gender = ruSoftGender(toks[noun].Key)
+			}
 			if p, ok := ruNoun(toks[noun].Key, gender, plural, kind == Place && single); ok {
 				if shown && plural {
 					p = ruShownPlural(toks[noun].Key, p)
@@ -865,6 +871,38 @@ func ruNoun(w string, gender byte, plural, indeclinableVowel bool) (ruCases, boo
 		ins = append(ins, w+"ем") // Кемелевичем, Абдрахманович → -ем
 	}
 	return ruCases{{w}, {w + "а"}, {w + "у"}, {w, w + "а"}, ins, {w + "е"}}, true
+}
+
+// ruSoftGender is the gender of w, a noun in -ь, where its ending tells
+// it: masculine are the doers in -итель, -атель, -ятель (руководитель,
+// председатель, деятель), -арь (секретарь, январь), the months in -брь,
+// a labial before -ль (Кремль, Ярославль, рубль) and the Greek cities in
+// -поль (Севастополь); feminine are a hushing sound before -ь (ночь,
+// помощь), -знь (жизнь) and -сть (область, безопасность) but for гость
+// and тесть. 0 for the rest (Казань and Тайвань, Тверь and зверь differ
+// in gender alone).
+func ruSoftGender(w string) byte {
+	if lastRune(w) != 'ь' {
+		return 0
+	}
+	st := trimRunes(w, 1)
+	has := func(ends ...string) bool {
+		for _, e := range ends {
+			if strings.HasSuffix(st, e) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("ител", "ател", "ятел", "ар", "бр", "бл", "вл", "мл", "пл", "фл", "пол"):
+		return 'm'
+	case w == "гость" || w == "тесть":
+		return 'm'
+	case strings.ContainsRune(ruHushing, lastRune(st)) || has("зн", "ст"):
+		return 'f'
+	}
+	return 0
 }
 
 // ruNounPlural declines a plural noun: Нации → Наций, Нациям, Нациями,
