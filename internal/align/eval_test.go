@@ -191,7 +191,8 @@ func TestEvalNTREX(t *testing.T) {
 // 0.965 and 0.958); today 0.975 and 0.974, and with the margin split of doubtful pairs (see
 // margin.go) 0.978 and 0.976 when outmatched means under half, 0.976 and 0.977 under three
 // quarters (chosen on the 20 dev halves of bench/editset.py's seeds none, s2-s15 and s41-s45,
-// where it is ahead for both pairs). (The held-out half is for reporting; see bench/editset.py.)
+// where it is ahead for both pairs); with the penalty for a member of a merge that shares nothing
+// (see memberCost) 0.978 and 0.980. (The held-out half is for reporting; see bench/editset.py.)
 func TestEvalEdited(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation skipped in -short")
@@ -203,7 +204,7 @@ func TestEvalEdited(t *testing.T) {
 	for _, tt := range []struct {
 		pair   string
 		strict float64
-	}{{"en-ru", 0.976}, {"en-kk", 0.977}} {
+	}{{"en-ru", 0.978}, {"en-kk", 0.979}} {
 		var strict, lax prf
 		opt := Options{SrcLang: "en", TgtLang: tt.pair[3:]}
 		for _, sets := range all {
