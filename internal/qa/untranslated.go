@@ -126,12 +126,8 @@ func stats(text string, funcWords bool) textStats {
 			continue
 		}
 		// Skip URLs, e-mail addresses and handles whole.
-		if i > 0 && (text[i-1] == '@' || text[i-1] == '#') {
-			j := i
-			for j < len(text) && text[j] != ' ' {
-				j++
-			}
-			i = j
+		if handleMark(text, i) {
+			i = addressEnd(text, i)
 			continue
 		}
 		j := i
@@ -176,13 +172,9 @@ func stats(text string, funcWords bool) textStats {
 			}
 			j += n2
 		}
-		if j < len(text) && (strings.HasPrefix(text[j:], "://") || text[j] == '@' ||
-			text[j] == '.' && j+1 < len(text) && isLetterAt(text, j+1)) {
+		if addressMark(text, j) {
 			// a URL, an address or a domain: skip to the next space
-			for j < len(text) && text[j] != ' ' {
-				j++
-			}
-			i = j
+			i = addressEnd(text, j)
 			continue
 		}
 		w := text[i:j]
@@ -219,6 +211,34 @@ func stats(text string, funcWords bool) textStats {
 		}
 	}
 	return st
+}
+
+// The recognisers of addresses, shared by the word counts (stats) and the
+// links check: a word (a run of letters) begins a web address, an e-mail
+// address or a domain when addressMark holds at its end, and a handle or a
+// hashtag when handleMark holds at its start; either runs to addressEnd.
+
+// handleMark reports whether the word at i follows an @ or a #: a handle
+// (@akorda_press) or a hashtag.
+func handleMark(text string, i int) bool {
+	return i > 0 && (text[i-1] == '@' || text[i-1] == '#')
+}
+
+// addressMark reports whether the word that ends at j goes on as an
+// address: "://" (a scheme), "@" (an e-mail address) or a dot and a letter
+// (a domain, www.…, or a local part with a dot).
+func addressMark(text string, j int) bool {
+	return j < len(text) && (strings.HasPrefix(text[j:], "://") || text[j] == '@' ||
+		text[j] == '.' && j+1 < len(text) && isLetterAt(text, j+1))
+}
+
+// addressEnd returns where the address that goes on at j ends: at the next
+// space.
+func addressEnd(text string, j int) int {
+	for j < len(text) && text[j] != ' ' {
+		j++
+	}
+	return j
 }
 
 // sameText reports whether a and b are one text once case is folded and
