@@ -141,9 +141,9 @@ Example: tilmash glossary add --id aktobe --kind place --note "Regional centre i
 	{ID: "check.col.use", Other: "USE"},
 	{ID: "check.description", Other: `Checks what is named, in any mix (documents by id, TMX files as OmegaT and Trados write them, TSV files with a header row of language codes), or every document when nothing is, with every check unless --checks chooses ({{.Checks}}):
 
-terms: wherever the English names a glossary entry, the Russian and Kazakh must name it too in an accepted form; forbidden forms and words that mix Latin and Cyrillic letters are reported wherever they are. numbers: every number of the source must be in each translation, compared by value (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: a translation that is the source, or in the wrong language. consistency: one source sentence translated in two ways in confirmed groups, or one translation for two sources. typography: quotes of the language, unbalanced quotes and brackets, double spaces, spaces before punctuation, final punctuation unlike the source's, a hyphen as a dash, a word written twice in a row. endings: a glossary name with a Kazakh ending that breaks vowel harmony (Алматыге for Алматыға). spelling: Hunspell, when it is installed.
+terms: wherever the English names a glossary entry, the Russian and Kazakh must name it too in an accepted form; forbidden forms and words that mix Latin and Cyrillic letters are reported wherever they are. numbers: every number of the source must be in each translation, compared by value (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). links: every web address, e-mail address and @handle of the source must be in each translation (a link to the same site in the reader's language, ru.wikipedia.org for en.wikipedia.org, is fine); an address only the translation has is reported too. untranslated: a translation that is the source, or in the wrong language. consistency: one source sentence translated in two ways in confirmed groups, or one translation for two sources. typography: quotes of the language, unbalanced quotes and brackets, double spaces, spaces before punctuation, final punctuation unlike the source's, a hyphen as a dash, a word written twice in a row. endings: a glossary name with a Kazakh ending that breaks vowel harmony (Алматыге for Алматыға). spelling: Hunspell, when it is installed.
 
-Findings of terms, numbers and untranslated are errors: they hold back export and publish and make check exit with 1. The others are warnings: reported, exit 0 unless --strict. tilmash.yaml's checks: section switches checks off or changes their severity. An aligned document is checked group by group; one not aligned yet, paragraph by paragraph.
+Findings of terms, numbers, links and untranslated are errors: they hold back export and publish and make check exit with 1. The others are warnings: reported, exit 0 unless --strict. tilmash.yaml's checks: section switches checks off or changes their severity. An aligned document is checked group by group; one not aligned yet, paragraph by paragraph.
 
 Example: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html
 
@@ -211,6 +211,7 @@ Example: tilmash glossary list --lang kk`},
 	{ID: "check.kind.forbidden", Other: "forbidden"},
 	{ID: "check.kind.hidden-character", Other: "hidden character"},
 	{ID: "check.kind.homoglyph", Other: "look-alike"},
+	{ID: "check.kind.links", Other: "links"},
 	{ID: "check.kind.missing", Other: "missing"},
 	{ID: "check.kind.numbers", Other: "numbers"},
 	{ID: "check.kind.spelling", Other: "spelling"},
@@ -287,7 +288,7 @@ Example: tilmash glossary show tokayev`},
 	{ID: "check.unit.row", Other: "{{.Doc}}, row {{.Number}}"},
 	{ID: "check.unit.text", Other: "{{.Doc}}, whole text"},
 	{ID: "check.unit.tu", Other: "{{.Doc}}, translation unit {{.Number}}"},
-	{ID: "check.usage", Other: "check documents or translation memories: glossary, numbers, untranslated text, consistency, typography, Kazakh endings, spelling"},
+	{ID: "check.usage", Other: "check documents or translation memories: glossary, numbers, links, untranslated text, consistency, typography, Kazakh endings, spelling"},
 	{ID: "check.warnings", One: "{{.Count}} warning", Other: "{{.Count}} warnings"},
 	{ID: "check.warnings-only.hint", Other: "warnings do not hold back export or publish; add --strict to exit with 1 on them"},
 	{ID: "check.words.bad-model", Other: "{{.File}}:{{.Line}}:{{.Column}} (byte {{.Offset}}): “{{.Text}}” is not a word or a word/model pair"},
@@ -370,7 +371,7 @@ XLIFF holds one language pair per file: the source language and one target. With
 
 With --lang LANG the article is written in that one language, ready to publish (md, html, txt or docx, a Word file): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).
 
-Export refuses (exit 1) while the document has flagged groups or errors of the checks (by default those of terms, numbers and untranslated: see tilmash check --help); --force exports anyway and the file records that it was forced; CSV, TSV and plain text have no place for that (their first line is data), so there only the warning says so.
+Export refuses (exit 1) while the document has flagged groups or errors of the checks (by default those of terms, numbers, links and untranslated: see tilmash check --help); --force exports anyway and the file records that it was forced; CSV, TSV and plain text have no place for that (their first line is data), so there only the warning says so.
 
 Examples:
   tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
@@ -774,7 +775,7 @@ The language may also follow the file as a flag, as export and segment take it: 
 	{ID: "publish.col.findings", Other: "FINDINGS"},
 	{ID: "publish.col.groups", Other: "GROUPS"},
 	{ID: "publish.col.result", Other: "RESULT"},
-	{ID: "publish.description", Other: `The main job. For each document (all but those tilmash.yaml lists under publish.exclude, or the ones named): align it, keeping confirmed groups; check it against the glossary; and write into export/DOC/ every export format (TMX, XLIFF 2.0 and 1.2 per language pair, HTML, Markdown, CSV, TSV, JSONL, and each language version as Markdown, HTML and text), or the ones publish.formats in tilmash.yaml lists (article-docx adds a Word file per language). The glossary goes to export/ as TBX, TBX 2, CSV and TSV. A document with flagged groups or errors of the checks (by default those of terms, numbers and untranslated) is held back (exit 1) unless --force. So is, with the reason and even with --force, a document with an empty text or without what publish.require in tilmash.yaml asks for (by default a text in every language; all-confirmed asks for every group confirmed). When a document has sentences whose translation also covers a neighbouring sentence (2-1 groups), their units, left out of DOC.tmx, go to DOC.partial.tmx beside it, for OmegaT's tm/ folder.
+	{ID: "publish.description", Other: `The main job. For each document (all but those tilmash.yaml lists under publish.exclude, or the ones named): align it, keeping confirmed groups; check it against the glossary; and write into export/DOC/ every export format (TMX, XLIFF 2.0 and 1.2 per language pair, HTML, Markdown, CSV, TSV, JSONL, and each language version as Markdown, HTML and text), or the ones publish.formats in tilmash.yaml lists (article-docx adds a Word file per language). The glossary goes to export/ as TBX, TBX 2, CSV and TSV. A document with flagged groups or errors of the checks (by default those of terms, numbers, links and untranslated) is held back (exit 1) unless --force. So is, with the reason and even with --force, a document with an empty text or without what publish.require in tilmash.yaml asks for (by default a text in every language; all-confirmed asks for every group confirmed). When a document has sentences whose translation also covers a neighbouring sentence (2-1 groups), their units, left out of DOC.tmx, go to DOC.partial.tmx beside it, for OmegaT's tm/ folder.
 
 Example: tilmash publish`},
 	{ID: "publish.excluded", Other: "excluded in tilmash.yaml"},
@@ -801,6 +802,9 @@ Example: tilmash publish`},
 	{ID: "qa.consistency.target", One: "one {{.Lang}} translation stands for {{.Count}} {{.SrcLang}} sentence", Other: "one {{.Lang}} translation stands for {{.Count}} different {{.SrcLang}} sentences"},
 	{ID: "qa.endings.keyboard", Other: "“{{.Text}}”: the ending after the glossary name ({{.ID}}) is typed with Russian letters in place of Kazakh ones; write “{{.Expected}}”"},
 	{ID: "qa.endings.wrong", Other: "“{{.Text}}”: the ending after the glossary name ({{.ID}}) breaks Kazakh vowel harmony or consonant assimilation; write “{{.Expected}}”"},
+	{ID: "qa.links.added", Other: "the {{.Lang}} text has the address “{{.Address}}”, which the {{.SrcLang}} text does not"},
+	{ID: "qa.links.changed", Other: "{{.SrcLang}} address “{{.Address}}” became “{{.Found}}” in the {{.Lang}} text"},
+	{ID: "qa.links.missing", Other: "{{.SrcLang}} address “{{.Address}}” is missing from the {{.Lang}} text"},
 	{ID: "qa.numbers.changed", Other: "{{.SrcLang}} number “{{.Value}}” became “{{.Found}}” in the {{.Lang}} text (expected {{.Expected}})"},
 	{ID: "qa.numbers.missing", Other: "{{.SrcLang}} number “{{.Value}}” is missing from the {{.Lang}} text (expected {{.Expected}})"},
 	{ID: "qa.spelling.no-dictionary", Other: "spelling ({{.Lang}}) not checked: {{if .Dict}}the Hunspell dictionary {{.Dict}} is not installed (apt-get install hunspell-ru hunspell-kk hunspell-en-us){{else}}tilmash spells en, ru and kk only{{end}}"},
@@ -1629,9 +1633,9 @@ var messagesKK = []i18n.Message{
 	{ID: "check.col.use", Other: "МӘРТЕБЕСІ"},
 	{ID: "check.description", Other: `Аталғандарды кез келген үйлесімде (құжаттарды идентификаторы бойынша, OmegaT пен Trados жазатын TMX файлдарын, бірінші жолында тіл кодтары бар TSV файлдарын), ал ештеңе аталмаса — барлық құжатты барлық тексерумен тексереді, егер --checks басқасын таңдамаса ({{.Checks}}):
 
-terms: ағылшын мәтінінде глоссарий жазбасы аталса, орыс және қазақ мәтіндерінде де ол рұқсат етілген формада аталуы керек; тыйым салынған формалар мен латын және кирилл әріптері аралас сөздер қай жерде кездессе де көрсетіледі. numbers: бастапқы мәтіннің әр саны әр аудармада болуы керек; сандар мәні бойынша салыстырылады (1,000 = 1 000; $2.8bn = 2,8 млрд доллар; five = пять = бес). untranslated: бастапқы мәтінмен бірдей немесе басқа тілде жазылған аударма. consistency: расталған топтарда бір бастапқы сөйлем әртүрлі аударылған немесе бір аударма екі түрлі сөйлемге берілген. typography: тілдің тырнақшалары, жұбы жоқ тырнақшалар мен жақшалар, қос бос орындар, тыныс белгілерінің алдындағы бос орын, түпнұсқадағыдан өзгеше соңғы белгі, сызықшаның орнына дефис, қатарынан екі рет жазылған сөз. endings: глоссарийдегі атаудан кейін дауысты дыбыстар үндестігіне сай емес жалғау (Алматыға орнына Алматыге). spelling: Hunspell орнатылған болса.
+terms: ағылшын мәтінінде глоссарий жазбасы аталса, орыс және қазақ мәтіндерінде де ол рұқсат етілген формада аталуы керек; тыйым салынған формалар мен латын және кирилл әріптері аралас сөздер қай жерде кездессе де көрсетіледі. numbers: бастапқы мәтіннің әр саны әр аудармада болуы керек; сандар мәні бойынша салыстырылады (1,000 = 1 000; $2.8bn = 2,8 млрд доллар; five = пять = бес). links: бастапқы мәтіндегі әр веб-мекенжай, электрондық пошта мекенжайы және @пайдаланушы аты әр аудармада болуы керек (сол сайттың оқырман тіліндегі нұсқасына сілтеме, en.wikipedia.org орнына ru.wikipedia.org, қате емес); тек аудармада бар мекенжай да көрсетіледі. untranslated: бастапқы мәтінмен бірдей немесе басқа тілде жазылған аударма. consistency: расталған топтарда бір бастапқы сөйлем әртүрлі аударылған немесе бір аударма екі түрлі сөйлемге берілген. typography: тілдің тырнақшалары, жұбы жоқ тырнақшалар мен жақшалар, қос бос орындар, тыныс белгілерінің алдындағы бос орын, түпнұсқадағыдан өзгеше соңғы белгі, сызықшаның орнына дефис, қатарынан екі рет жазылған сөз. endings: глоссарийдегі атаудан кейін дауысты дыбыстар үндестігіне сай емес жалғау (Алматыға орнына Алматыге). spelling: Hunspell орнатылған болса.
 
-terms, numbers және untranslated кемшіліктері — қателер: олар экспорт пен жариялауды тоқтатады, check 1 кодымен аяқталады. Қалғандары — ескертулер: олар көрсетіледі, --strict берілмесе, код 0. tilmash.yaml файлындағы checks: бөлімі тексерулерді өшіреді немесе олардың маңыздылығын өзгертеді. Теңестірілген құжат топ бойынша, әлі теңестірілмегені абзац бойынша тексеріледі.
+terms, numbers, links және untranslated кемшіліктері — қателер: олар экспорт пен жариялауды тоқтатады, check 1 кодымен аяқталады. Қалғандары — ескертулер: олар көрсетіледі, --strict берілмесе, код 0. tilmash.yaml файлындағы checks: бөлімі тексерулерді өшіреді немесе олардың маңыздылығын өзгертеді. Теңестірілген құжат топ бойынша, әлі теңестірілмегені абзац бойынша тексеріледі.
 
 Мысал: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html
 
@@ -1699,6 +1703,7 @@ terms, numbers және untranslated кемшіліктері — қателер
 	{ID: "check.kind.forbidden", Other: "тыйым салынған"},
 	{ID: "check.kind.hidden-character", Other: "көрінбейтін таңба"},
 	{ID: "check.kind.homoglyph", Other: "ұқсас латын әріптері"},
+	{ID: "check.kind.links", Other: "мекенжайлар"},
 	{ID: "check.kind.missing", Other: "атауы жоқ"},
 	{ID: "check.kind.numbers", Other: "сандар"},
 	{ID: "check.kind.spelling", Other: "емле"},
@@ -1775,7 +1780,7 @@ id орнына атауды мәтінде қалай жазылса, сола�
 	{ID: "check.unit.row", Other: "{{.Doc}}, {{.Number}}-жол"},
 	{ID: "check.unit.text", Other: "{{.Doc}}, тұтас мәтін"},
 	{ID: "check.unit.tu", Other: "{{.Doc}}, {{.Number}}-аударма бірлігі"},
-	{ID: "check.usage", Other: "құжаттарды немесе аударма жадын тексеру: глоссарий, сандар, аударылмаған мәтін, бірізділік, типографика, қазақша жалғаулар, емле"},
+	{ID: "check.usage", Other: "құжаттарды немесе аударма жадын тексеру: глоссарий, сандар, мекенжайлар, аударылмаған мәтін, бірізділік, типографика, қазақша жалғаулар, емле"},
 	{ID: "check.warnings", One: "{{.Count}} ескерту", Other: "{{.Count}} ескерту"},
 	{ID: "check.warnings-only.hint", Other: "ескертулер экспорт пен жариялауды тоқтатпайды; --strict берілсе, check оларда 1 кодымен аяқталады"},
 	{ID: "check.words.bad-model", Other: "{{.File}}:{{.Line}}:{{.Column}} ({{.Offset}}-байт): «{{.Text}}» жеке сөз де, «сөз/үлгі» жұбы да емес"},
@@ -1858,7 +1863,7 @@ XLIFF файлында бір тіл жұбы болады: бастапқы т�
 
 --lang ТІЛ берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html, txt немесе docx — Word файлы): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).
 
-Құжатта тексеруге белгіленген топтар немесе тексерулердің қателері (әдепкі бойынша terms, numbers және untranslated кемшіліктері; tilmash check --help қараңыз) болса, экспорт орындалмайды (шығу коды 1); --force берілсе, бәрібір экспортталады, ал файлда экспорттың мәжбүрлеп жасалғаны белгіленеді; CSV, TSV және қарапайым мәтінде бұған орын жоқ (олардың бірінші жолы — деректер), сондықтан онда бұл туралы тек ескерту айтады.
+Құжатта тексеруге белгіленген топтар немесе тексерулердің қателері (әдепкі бойынша terms, numbers, links және untranslated кемшіліктері; tilmash check --help қараңыз) болса, экспорт орындалмайды (шығу коды 1); --force берілсе, бәрібір экспортталады, ал файлда экспорттың мәжбүрлеп жасалғаны белгіленеді; CSV, TSV және қарапайым мәтінде бұған орын жоқ (олардың бірінші жолы — деректер), сондықтан онда бұл туралы тек ескерту айтады.
 
 Мысалдар:
   tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
@@ -2262,7 +2267,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "publish.col.findings", Other: "КЕМШІЛІКТЕР"},
 	{ID: "publish.col.groups", Other: "ТОПТАР"},
 	{ID: "publish.col.result", Other: "НӘТИЖЕ"},
-	{ID: "publish.description", Other: `Негізгі жұмыс. Әр құжатты (tilmash.yaml ішіндегі publish.exclude тізіміндегілерден басқасының бәрін немесе тек аталғандарын) расталған топтарды сақтай отырып теңестіреді, глоссарий бойынша тексереді және export/ҚҰЖАТ/ қалтасына барлық экспорт форматтарын (әр тіл жұбы үшін TMX, XLIFF 2.0 және 1.2, HTML, Markdown, CSV, TSV, JSONL, сондай-ақ әр тілдік нұсқаны Markdown, HTML және қарапайым мәтін түрінде) немесе tilmash.yaml ішіндегі publish.formats тізіміндегі форматтарды жазады (article-docx әр тілге Word файлын қосады). Глоссарий export/ қалтасына TBX, TBX 2, CSV және TSV форматтарында шығарылады. Тексеруге белгіленген топтары немесе тексерулердің қателері (әдепкі бойынша terms, numbers және untranslated кемшіліктері) бар құжат --force берілмесе жарияланбайды (шығу коды 1). Мәтіні бос немесе tilmash.yaml ішіндегі publish.require талап ететін нәрсесі жоқ құжат та (әдепкі бойынша — әр тілдегі мәтін; all-confirmed барлық топтың расталуын талап етеді) --force берілсе де жарияланбайды, себебі көрсетіледі. Құжатта аудармасы көрші сөйлемді де қамтитын сөйлемдер болса (2-1 түріндегі топтар), ҚҰЖАТ.tmx файлына енбеген олардың аударма бірліктері қасындағы ҚҰЖАТ.partial.tmx файлына жазылады — OmegaT-тағы tm/ қалтасы үшін.
+	{ID: "publish.description", Other: `Негізгі жұмыс. Әр құжатты (tilmash.yaml ішіндегі publish.exclude тізіміндегілерден басқасының бәрін немесе тек аталғандарын) расталған топтарды сақтай отырып теңестіреді, глоссарий бойынша тексереді және export/ҚҰЖАТ/ қалтасына барлық экспорт форматтарын (әр тіл жұбы үшін TMX, XLIFF 2.0 және 1.2, HTML, Markdown, CSV, TSV, JSONL, сондай-ақ әр тілдік нұсқаны Markdown, HTML және қарапайым мәтін түрінде) немесе tilmash.yaml ішіндегі publish.formats тізіміндегі форматтарды жазады (article-docx әр тілге Word файлын қосады). Глоссарий export/ қалтасына TBX, TBX 2, CSV және TSV форматтарында шығарылады. Тексеруге белгіленген топтары немесе тексерулердің қателері (әдепкі бойынша terms, numbers, links және untranslated кемшіліктері) бар құжат --force берілмесе жарияланбайды (шығу коды 1). Мәтіні бос немесе tilmash.yaml ішіндегі publish.require талап ететін нәрсесі жоқ құжат та (әдепкі бойынша — әр тілдегі мәтін; all-confirmed барлық топтың расталуын талап етеді) --force берілсе де жарияланбайды, себебі көрсетіледі. Құжатта аудармасы көрші сөйлемді де қамтитын сөйлемдер болса (2-1 түріндегі топтар), ҚҰЖАТ.tmx файлына енбеген олардың аударма бірліктері қасындағы ҚҰЖАТ.partial.tmx файлына жазылады — OmegaT-тағы tm/ қалтасы үшін.
 
 Мысал: tilmash publish`},
 	{ID: "publish.excluded", Other: "tilmash.yaml-да алып тасталған"},
@@ -2289,6 +2294,9 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "qa.consistency.target", One: "бір {{.Lang}} аудармасы {{.Count}} бастапқы {{.SrcLang}} сөйлеміне берілген", Other: "бір {{.Lang}} аудармасы {{.Count}} түрлі бастапқы {{.SrcLang}} сөйлеміне берілген"},
 	{ID: "qa.endings.keyboard", Other: "«{{.Text}}»: глоссарийдегі атаудан ({{.ID}}) кейінгі жалғау қазақ әріптерінің орнына орыс әріптерімен терілген; дұрысы: «{{.Expected}}»"},
 	{ID: "qa.endings.wrong", Other: "«{{.Text}}»: глоссарийдегі атаудан ({{.ID}}) кейінгі жалғау дауысты дыбыстар үндестігіне немесе дауыссыздар ықпалына сай емес; дұрысы: «{{.Expected}}»"},
+	{ID: "qa.links.added", Other: "{{.Lang}} мәтінінде {{.SrcLang}} мәтінінде жоқ «{{.Address}}» мекенжайы бар"},
+	{ID: "qa.links.changed", Other: "{{.SrcLang}} мәтініндегі «{{.Address}}» мекенжайы {{.Lang}} мәтінінде «{{.Found}}» болып өзгерген"},
+	{ID: "qa.links.missing", Other: "{{.SrcLang}} мәтініндегі «{{.Address}}» мекенжайы {{.Lang}} мәтінінде жоқ"},
 	{ID: "qa.numbers.changed", Other: "{{.SrcLang}} мәтініндегі «{{.Value}}» саны {{.Lang}} мәтінінде «{{.Found}}» болып өзгерген (күтілгені: {{.Expected}})"},
 	{ID: "qa.numbers.missing", Other: "{{.SrcLang}} мәтініндегі «{{.Value}}» саны {{.Lang}} мәтінінде жоқ (күтілгені: {{.Expected}})"},
 	{ID: "qa.spelling.no-dictionary", Other: "емле ({{.Lang}}) тексерілмеді: {{if .Dict}}Hunspell {{.Dict}} сөздігі орнатылмаған (apt-get install hunspell-ru hunspell-kk hunspell-en-us){{else}}tilmash тек en, ru және kk тілдерінің емлесін тексереді{{end}}"},
@@ -3117,9 +3125,9 @@ var messagesRU = []i18n.Message{
 	{ID: "check.col.use", Other: "СТАТУС"},
 	{ID: "check.description", Other: `Проверяет то, что указано, в любом сочетании (документы по идентификатору, файлы TMX в том виде, в каком их пишут OmegaT и Trados, файлы TSV с первой строкой из кодов языков), а если ничего не указано — все документы; всеми проверками, если --checks не выбирает другие ({{.Checks}}):
 
-terms: если в английском тексте названа запись глоссария, в русском и казахском она должна быть названа в допустимой форме; запрещённые формы и слова, в которых смешаны латиница и кириллица, выводятся везде, где встречаются. numbers: каждое число исходного текста должно быть в каждом переводе; числа сравниваются по значению (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). untranslated: перевод, совпадающий с исходным текстом или написанный на другом языке. consistency: одно исходное предложение переведено по-разному в подтверждённых группах или один перевод дан двум разным предложениям. typography: кавычки языка, непарные кавычки и скобки, двойные пробелы, пробелы перед знаками препинания, конечный знак не как в оригинале, дефис вместо тире, слово, повторённое дважды подряд. endings: имя из глоссария с казахским окончанием, нарушающим сингармонизм (Алматыге вместо Алматыға). spelling: Hunspell, если он установлен.
+terms: если в английском тексте названа запись глоссария, в русском и казахском она должна быть названа в допустимой форме; запрещённые формы и слова, в которых смешаны латиница и кириллица, выводятся везде, где встречаются. numbers: каждое число исходного текста должно быть в каждом переводе; числа сравниваются по значению (1,000 = 1 000; $2.8bn = 2,8 млрд долларов; five = пять = бес). links: каждый веб-адрес, адрес электронной почты и @имя пользователя из исходного текста должен быть в каждом переводе (ссылка на тот же сайт на языке читателя, ru.wikipedia.org вместо en.wikipedia.org, допустима); адрес, который есть только в переводе, тоже выводится. untranslated: перевод, совпадающий с исходным текстом или написанный на другом языке. consistency: одно исходное предложение переведено по-разному в подтверждённых группах или один перевод дан двум разным предложениям. typography: кавычки языка, непарные кавычки и скобки, двойные пробелы, пробелы перед знаками препинания, конечный знак не как в оригинале, дефис вместо тире, слово, повторённое дважды подряд. endings: имя из глоссария с казахским окончанием, нарушающим сингармонизм (Алматыге вместо Алматыға). spelling: Hunspell, если он установлен.
 
-Замечания terms, numbers и untranslated — ошибки: они останавливают экспорт и публикацию, и check завершается с кодом 1. Остальные — предупреждения: они выводятся, код 0, если не указан --strict. Раздел checks: в tilmash.yaml отключает проверки или меняет их важность. Выровненный документ проверяется по группам, ещё не выровненный — по абзацам.
+Замечания terms, numbers, links и untranslated — ошибки: они останавливают экспорт и публикацию, и check завершается с кодом 1. Остальные — предупреждения: они выводятся, код 0, если не указан --strict. Раздел checks: в tilmash.yaml отключает проверки или меняет их важность. Выровненный документ проверяется по группам, ещё не выровненный — по абзацам.
 
 Пример: tilmash check zarechnoye-videos project_save.tmx --checks terms,numbers --format html -o report.html
 
@@ -3187,6 +3195,7 @@ terms: если в английском тексте названа запись
 	{ID: "check.kind.forbidden", Other: "запрещённая форма"},
 	{ID: "check.kind.hidden-character", Other: "невидимый символ"},
 	{ID: "check.kind.homoglyph", Other: "похожие латинские буквы"},
+	{ID: "check.kind.links", Other: "адреса"},
 	{ID: "check.kind.missing", Other: "пропуск"},
 	{ID: "check.kind.numbers", Other: "числа"},
 	{ID: "check.kind.spelling", Other: "орфография"},
@@ -3263,7 +3272,7 @@ terms: если в английском тексте названа запись
 	{ID: "check.unit.row", Other: "{{.Doc}}, строка {{.Number}}"},
 	{ID: "check.unit.text", Other: "{{.Doc}}, весь текст"},
 	{ID: "check.unit.tu", Other: "{{.Doc}}, единица перевода {{.Number}}"},
-	{ID: "check.usage", Other: "проверить документы или памяти переводов: глоссарий, числа, непереведённый текст, единообразие, типографика, казахские окончания, орфография"},
+	{ID: "check.usage", Other: "проверить документы или памяти переводов: глоссарий, числа, адреса, непереведённый текст, единообразие, типографика, казахские окончания, орфография"},
 	{ID: "check.warnings", One: "{{.Count}} предупреждение", Few: "{{.Count}} предупреждения", Many: "{{.Count}} предупреждений", Other: "{{.Count}} предупреждения"},
 	{ID: "check.warnings-only.hint", Other: "предупреждения не останавливают экспорт и публикацию; с --strict check завершится при них с кодом 1"},
 	{ID: "check.words.bad-model", Other: "{{.File}}:{{.Line}}:{{.Column}} (байт {{.Offset}}): «{{.Text}}» — не слово и не пара «слово/образец»"},
@@ -3346,7 +3355,7 @@ terms: если в английском тексте названа запись
 
 С --lang ЯЗЫК статья записывается только на этом языке, в готовом к публикации виде (md, html, txt или docx — файл Word): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).
 
-Экспорт не выполняется (код выхода 1), пока в документе есть помеченные группы или ошибки проверок (по умолчанию это замечания terms, numbers и untranslated; см. tilmash check --help); с --force документ экспортируется всё равно, и в файле отмечается, что экспорт был принудительным; в CSV, TSV и простом тексте для этого нет места (их первая строка — данные), поэтому там об этом говорит только предупреждение.
+Экспорт не выполняется (код выхода 1), пока в документе есть помеченные группы или ошибки проверок (по умолчанию это замечания terms, numbers, links и untranslated; см. tilmash check --help); с --force документ экспортируется всё равно, и в файле отмечается, что экспорт был принудительным; в CSV, TSV и простом тексте для этого нет места (их первая строка — данные), поэтому там об этом говорит только предупреждение.
 
 Примеры:
   tilmash export zarechnoye-videos --format tmx -o zarechnoye.tmx
@@ -3750,7 +3759,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "publish.col.findings", Other: "ЗАМЕЧАНИЯ"},
 	{ID: "publish.col.groups", Other: "ГРУППЫ"},
 	{ID: "publish.col.result", Other: "РЕЗУЛЬТАТ"},
-	{ID: "publish.description", Other: `Основная задача. Для каждого документа (всех, кроме перечисленных в publish.exclude в tilmash.yaml, или только указанных) выравнивает его, сохраняя подтверждённые группы, проверяет по глоссарию и записывает в export/ДОКУМЕНТ/ все форматы экспорта (TMX, XLIFF 2.0 и 1.2 для каждой языковой пары, HTML, Markdown, CSV, TSV, JSONL, а также каждую языковую версию в Markdown, HTML и простом тексте) или те, что перечислены в publish.formats в tilmash.yaml (article-docx добавляет файл Word для каждого языка). Глоссарий экспортируется в export/ в форматах TBX, TBX 2, CSV и TSV. Документ с помеченными группами или ошибками проверок (по умолчанию это замечания terms, numbers и untranslated) не публикуется (код выхода 1), если не указан --force. Не публикуется, с указанием причины и даже с --force, и документ с пустым текстом или без того, что требует publish.require в tilmash.yaml (по умолчанию — текст на каждом языке; all-confirmed требует, чтобы все группы были подтверждены). Если в документе есть предложения, перевод которых охватывает и соседнее (группы 2-1), их единицы перевода, не вошедшие в ДОКУМЕНТ.tmx, записываются рядом в ДОКУМЕНТ.partial.tmx — для папки tm/ в OmegaT.
+	{ID: "publish.description", Other: `Основная задача. Для каждого документа (всех, кроме перечисленных в publish.exclude в tilmash.yaml, или только указанных) выравнивает его, сохраняя подтверждённые группы, проверяет по глоссарию и записывает в export/ДОКУМЕНТ/ все форматы экспорта (TMX, XLIFF 2.0 и 1.2 для каждой языковой пары, HTML, Markdown, CSV, TSV, JSONL, а также каждую языковую версию в Markdown, HTML и простом тексте) или те, что перечислены в publish.formats в tilmash.yaml (article-docx добавляет файл Word для каждого языка). Глоссарий экспортируется в export/ в форматах TBX, TBX 2, CSV и TSV. Документ с помеченными группами или ошибками проверок (по умолчанию это замечания terms, numbers, links и untranslated) не публикуется (код выхода 1), если не указан --force. Не публикуется, с указанием причины и даже с --force, и документ с пустым текстом или без того, что требует publish.require в tilmash.yaml (по умолчанию — текст на каждом языке; all-confirmed требует, чтобы все группы были подтверждены). Если в документе есть предложения, перевод которых охватывает и соседнее (группы 2-1), их единицы перевода, не вошедшие в ДОКУМЕНТ.tmx, записываются рядом в ДОКУМЕНТ.partial.tmx — для папки tm/ в OmegaT.
 
 Пример: tilmash publish`},
 	{ID: "publish.excluded", Other: "исключён в tilmash.yaml"},
@@ -3777,6 +3786,9 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "qa.consistency.target", One: "один и тот же перевод {{.Lang}} дан {{.Count}} исходному предложению {{.SrcLang}}", Few: "один и тот же перевод {{.Lang}} дан {{.Count}} разным исходным предложениям {{.SrcLang}}", Many: "один и тот же перевод {{.Lang}} дан {{.Count}} разным исходным предложениям {{.SrcLang}}", Other: "один и тот же перевод {{.Lang}} дан {{.Count}} разным исходным предложениям {{.SrcLang}}"},
 	{ID: "qa.endings.keyboard", Other: "«{{.Text}}»: окончание после имени из глоссария ({{.ID}}) набрано русскими буквами вместо казахских; правильно: «{{.Expected}}»"},
 	{ID: "qa.endings.wrong", Other: "«{{.Text}}»: окончание после имени из глоссария ({{.ID}}) нарушает казахский сингармонизм или ассимиляцию согласных; правильно: «{{.Expected}}»"},
+	{ID: "qa.links.added", Other: "в тексте {{.Lang}} есть адрес «{{.Address}}», которого нет в тексте {{.SrcLang}}"},
+	{ID: "qa.links.changed", Other: "адрес «{{.Address}}» из текста {{.SrcLang}} в тексте {{.Lang}} стал «{{.Found}}»"},
+	{ID: "qa.links.missing", Other: "адрес «{{.Address}}» из текста {{.SrcLang}} отсутствует в тексте {{.Lang}}"},
 	{ID: "qa.numbers.changed", Other: "число «{{.Value}}» из текста {{.SrcLang}} в тексте {{.Lang}} стало «{{.Found}}» (ожидалось {{.Expected}})"},
 	{ID: "qa.numbers.missing", Other: "число «{{.Value}}» из текста {{.SrcLang}} отсутствует в тексте {{.Lang}} (ожидалось {{.Expected}})"},
 	{ID: "qa.spelling.no-dictionary", Other: "орфография ({{.Lang}}) не проверялась: {{if .Dict}}не установлен словарь Hunspell {{.Dict}} (apt-get install hunspell-ru hunspell-kk hunspell-en-us){{else}}tilmash проверяет орфографию только для en, ru и kk{{end}}"},

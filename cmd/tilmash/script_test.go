@@ -127,7 +127,7 @@ func TestScripts(t *testing.T) {
 			e.Setenv("REPO", repo)
 			return houseWorkspace(repo, e.WorkDir)
 		},
-		// check: the editors' checks beyond the glossary (numbers,
+		// check: the editors' checks beyond the glossary (numbers, links,
 		// untranslated, consistency, typography, endings, spelling), their
 		// selection and severities, the gate they feed, the HTML report and
 		// TSV/TMX inputs. house/ is a workspace with the house glossary;

@@ -23,7 +23,7 @@ type Verdict struct {
 	// Flagged are the flagged groups among the blockers.
 	Flagged []export.Blocker
 	// Findings are the findings among the blockers: those of the checks
-	// whose severity is error (the glossary's, numbers, untranslated, and
+	// whose severity is error (the glossary's, numbers, links, untranslated, and
 	// any tilmash.yaml makes an error).
 	Findings []check.Finding
 	// Skipped is the lint error of a glossary that could not be enforced

@@ -241,7 +241,7 @@ func (a *App) groupFindings(ws *workspace.Workspace, id string, al *document.Ali
 
 // CheckMarks is the findings of the quick checks in groups of al (see
 // groupFindings) but the glossary's, which the review marker gives with
-// their place in the text: numbers, untranslated text, typography,
+// their place in the text: numbers, links, untranslated text, typography,
 // endings. show lists them under their groups, as it lists a missing
 // term; nil when no check runs.
 func (a *App) CheckMarks(ws *workspace.Workspace, id string, al *document.Alignment, groups []int) []review.Mark {

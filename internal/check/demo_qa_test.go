@@ -131,5 +131,10 @@ func TestDemoQAErrors(t *testing.T) {
 		if f.Kind == string(qa.Endings) && f.Expected != "Алматыға" {
 			t.Errorf("endings fix %q, want Алматыға", f.Expected)
 		}
+		// The links finding is the changed address, with the source's as
+		// its fix.
+		if f.Kind == string(qa.Links) && (f.MessageID() != "qa.links.changed" || f.Expected != "budget.example.org/region") {
+			t.Errorf("links finding %s, fix %q, want qa.links.changed, budget.example.org/region", f.MessageID(), f.Expected)
+		}
 	}
 }

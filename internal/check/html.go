@@ -15,7 +15,7 @@ import (
 // glossary's, then the editors' checks'.
 // (TestNamesAreTheChecks holds it to Names.)
 var KindOrder = []string{glossary.FindingMissing, glossary.FindingForbidden, glossary.FindingHomoglyph, glossary.FindingHidden,
-	string(qa.Numbers), string(qa.Untranslated), string(qa.Consistency), string(qa.Typography), string(qa.Endings), string(qa.Spelling)}
+	string(qa.Numbers), string(qa.Links), string(qa.Untranslated), string(qa.Consistency), string(qa.Typography), string(qa.Endings), string(qa.Spelling)}
 
 // HTMLOptions are the words and the language of an HTML report.
 type HTMLOptions struct {

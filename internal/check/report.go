@@ -42,7 +42,7 @@ type Position struct {
 // when there is one.
 type Finding struct {
 	glossary.Finding
-	// Check is the check that found it: terms, numbers, untranslated,
+	// Check is the check that found it: terms, numbers, links, untranslated,
 	// consistency, typography, endings or spelling.
 	Check    string
 	Severity Severity

@@ -22,7 +22,7 @@ const Terms = "terms"
 // Names lists every check tilmash check runs, in the order documented:
 // the glossary first, then the editors' checks of package qa.
 // (TestNamesAreTheChecks holds it to qa.Kinds.)
-var Names = []string{Terms, string(qa.Numbers), string(qa.Untranslated), string(qa.Consistency),
+var Names = []string{Terms, string(qa.Numbers), string(qa.Links), string(qa.Untranslated), string(qa.Consistency),
 	string(qa.Typography), string(qa.Endings), string(qa.Spelling)}
 
 // Severity of a finding: [qa.Error] findings block export and publish and

@@ -28,7 +28,7 @@ type Checker struct {
 	on      map[Kind]bool
 	endings *EndingsIndex
 	// the checks CheckSource runs, looked up once rather than per text
-	untranslated, numbers, typography, spelling bool
+	untranslated, numbers, links, typography, spelling bool
 }
 
 // NewChecker returns a checker for opt.
@@ -48,7 +48,7 @@ func NewChecker(opt Options) *Checker {
 			c.endings = NewEndingsIndex(opt.Glossary)
 		}
 	}
-	c.untranslated, c.numbers, c.typography, c.spelling = c.on[Untranslated], c.on[Numbers], c.on[Typography], c.on[Spelling]
+	c.untranslated, c.numbers, c.links, c.typography, c.spelling = c.on[Untranslated], c.on[Numbers], c.on[Links], c.on[Typography], c.on[Spelling]
 	return c
 }
 
@@ -65,12 +65,14 @@ func (c *Checker) CheckPair(srcLang, src, lang, tgt string) ([]Finding, error) {
 }
 
 // Source is a source text prepared for checking against each of its
-// translations: what the checks read from it (its numbers) is read once.
-// It is for one goroutine at a time.
+// translations: what the checks read from it (its numbers, its links) is
+// read once. It is for one goroutine at a time.
 type Source struct {
 	Lang, Text string
 	nums       []Value
 	numsRead   bool
+	links      []Link
+	linksRead  bool
 }
 
 // NewSource prepares text, written in lang, for [Checker.CheckSource].
@@ -81,6 +83,13 @@ func (s *Source) numbers() []Value {
 		s.nums, s.numsRead = ExtractNumbers(s.Lang, s.Text), true
 	}
 	return s.nums
+}
+
+func (s *Source) linkList() []Link {
+	if !s.linksRead {
+		s.links, s.linksRead = ExtractLinks(s.Text), true
+	}
+	return s.links
 }
 
 // CheckSource is [Checker.CheckPair] for a prepared source: check each
@@ -103,6 +112,9 @@ func (c *Checker) AppendSource(dst []Finding, s *Source, lang, tgt string) ([]Fi
 	}
 	if c.numbers {
 		out = append(out, checkNumbers(srcLang, s.numbers(), lang, tgt)...)
+	}
+	if c.links {
+		out = append(out, checkLinks(srcLang, s.linkList(), lang, tgt)...)
 	}
 	if c.typography {
 		out = appendTypography(out, srcLang, src, lang, tgt, c.opt.Typography)

@@ -1,5 +1,5 @@
 // Package qa holds the editors' quality checks beyond the glossary: numbers
-// compared by value, text left untranslated or in the wrong language,
+// compared by value, web and e-mail addresses and @handles, text left untranslated or in the wrong language,
 // inconsistent translations across a workspace, typography, Kazakh endings
 // after glossary names and spelling through Hunspell.
 //
@@ -23,6 +23,7 @@ type Kind string
 // The checks.
 const (
 	Numbers      Kind = "numbers"
+	Links        Kind = "links"
 	Untranslated Kind = "untranslated"
 	Consistency  Kind = "consistency"
 	Typography   Kind = "typography"
@@ -31,7 +32,7 @@ const (
 )
 
 // Kinds lists every check in the order they are documented.
-var Kinds = []Kind{Numbers, Untranslated, Consistency, Typography, Endings, Spelling}
+var Kinds = []Kind{Numbers, Links, Untranslated, Consistency, Typography, Endings, Spelling}
 
 // Severity tells whether a finding blocks publishing.
 type Severity string
@@ -46,7 +47,7 @@ const (
 // workspace changes it.
 func DefaultSeverity(k Kind) Severity {
 	switch k {
-	case Numbers, Untranslated:
+	case Numbers, Links, Untranslated:
 		return Error
 	}
 	return Warning

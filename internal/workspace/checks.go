@@ -22,6 +22,7 @@ import (
 type Checks struct {
 	Terms        *CheckSetting `yaml:"terms,omitempty"`
 	Numbers      *CheckSetting `yaml:"numbers,omitempty"`
+	Links        *CheckSetting `yaml:"links,omitempty"`
 	Untranslated *CheckSetting `yaml:"untranslated,omitempty"`
 	Consistency  *CheckSetting `yaml:"consistency,omitempty"`
 	Typography   *CheckSetting `yaml:"typography,omitempty"`
@@ -44,7 +45,7 @@ type CheckSetting struct {
 
 // CheckNames are the keys of the checks section, in the order tilmash
 // check documents them.
-var CheckNames = []string{"terms", "numbers", "untranslated", "consistency", "typography", "endings", "spelling"}
+var CheckNames = []string{"terms", "numbers", "links", "untranslated", "consistency", "typography", "endings", "spelling"}
 
 // CheckSeverities are the values a check's severity may take.
 var CheckSeverities = []string{"error", "warning"}
@@ -57,6 +58,8 @@ func (c Checks) Setting(name string) *CheckSetting {
 		return c.Terms
 	case "numbers":
 		return c.Numbers
+	case "links":
+		return c.Links
 	case "untranslated":
 		return c.Untranslated
 	case "consistency":
