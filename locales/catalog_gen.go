@@ -2294,7 +2294,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "qa.consistency.target", One: "бір {{.Lang}} аудармасы {{.Count}} бастапқы {{.SrcLang}} сөйлеміне берілген", Other: "бір {{.Lang}} аудармасы {{.Count}} түрлі бастапқы {{.SrcLang}} сөйлеміне берілген"},
 	{ID: "qa.endings.keyboard", Other: "«{{.Text}}»: глоссарийдегі атаудан ({{.ID}}) кейінгі жалғау қазақ әріптерінің орнына орыс әріптерімен терілген; дұрысы: «{{.Expected}}»"},
 	{ID: "qa.endings.wrong", Other: "«{{.Text}}»: глоссарийдегі атаудан ({{.ID}}) кейінгі жалғау дауысты дыбыстар үндестігіне немесе дауыссыздар ықпалына сай емес; дұрысы: «{{.Expected}}»"},
-	{ID: "qa.links.added", Other: "{{.Lang}} мәтінінде {{.SrcLang}} мәтінінде жоқ «{{.Address}}» мекенжайы бар"},
+	{ID: "qa.links.added", Other: "{{.Lang}} мәтінінде «{{.Address}}» мекенжайы бар, ал {{.SrcLang}} мәтінінде ол жоқ"},
 	{ID: "qa.links.changed", Other: "{{.SrcLang}} мәтініндегі «{{.Address}}» мекенжайы {{.Lang}} мәтінінде «{{.Found}}» болып өзгерген"},
 	{ID: "qa.links.missing", Other: "{{.SrcLang}} мәтініндегі «{{.Address}}» мекенжайы {{.Lang}} мәтінінде жоқ"},
 	{ID: "qa.numbers.changed", Other: "{{.SrcLang}} мәтініндегі «{{.Value}}» саны {{.Lang}} мәтінінде «{{.Found}}» болып өзгерген (күтілгені: {{.Expected}})"},

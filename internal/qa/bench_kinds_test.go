@@ -16,7 +16,7 @@ func BenchmarkKinds(b *testing.B) {
 	for _, r := range rows {
 		size += int64(2*len(r.en) + len(r.targets["ru"]) + len(r.targets["kk"]))
 	}
-	for _, k := range []Kind{Numbers, Untranslated, Typography, Endings, Consistency} {
+	for _, k := range []Kind{Numbers, Links, Untranslated, Typography, Endings, Consistency} {
 		c := NewChecker(Options{Checks: []Kind{k}, Glossary: g})
 		b.Run(string(k), func(b *testing.B) {
 			b.SetBytes(size)

@@ -228,8 +228,18 @@ func handleMark(text string, i int) bool {
 // address: "://" (a scheme), "@" (an e-mail address) or a dot and a letter
 // (a domain, www.…, or a local part with a dot).
 func addressMark(text string, j int) bool {
-	return j < len(text) && (strings.HasPrefix(text[j:], "://") || text[j] == '@' ||
-		text[j] == '.' && j+1 < len(text) && isLetterAt(text, j+1))
+	// the byte first, inline: stats asks at the end of every word
+	if j < len(text) {
+		switch text[j] {
+		case '.', '@', ':':
+			return addressMarkAt(text, j)
+		}
+	}
+	return false
+}
+
+func addressMarkAt(text string, j int) bool {
+	return text[j] == '@' || strings.HasPrefix(text[j:], "://") || text[j] == '.' && j+1 < len(text) && isLetterAt(text, j+1)
 }
 
 // addressEnd returns where the address that goes on at j ends: at the next
