@@ -32,17 +32,44 @@ type Link struct {
 	Site string
 }
 
-// cyrillicTLDs are the top-level domains in Cyrillic: a bare domain
-// ending in Cyrillic (президент.рф) counts only with one of them, so that
-// abbreviations written without a space (тыс.руб.) are no addresses.
-var cyrillicTLDs = [...]string{"рф", "қаз", "бел", "укр", "рус", "срб", "мкд", "мон", "москва", "онлайн", "сайт", "орг", "ком", "дети"}
+// isCyrillicTLD reports whether tld (in lower case) is a top-level domain
+// in Cyrillic: a bare domain ending in Cyrillic (президент.рф) counts only
+// with one of them, so that abbreviations written without a space
+// (тыс.руб.) are no addresses.
+func isCyrillicTLD(tld string) bool {
+	switch tld {
+	case "рф", "қаз", "бел", "укр", "рус", "срб", "мкд", "мон", "москва", "онлайн", "сайт", "орг", "ком", "дети":
+		return true
+	}
+	return false
+}
+
+// isLatinTLD reports whether tld (in lower case), the end of a bare
+// domain, is a top-level domain: any two letters (a country's: kz, ru,
+// uk, io) or a generic one a newsroom meets. A longer word after a dot
+// is a missing space (said.the) or a file (report.pdf), not a domain;
+// with a scheme or www. any top-level domain is one.
+func isLatinTLD(tld string) bool {
+	if len(tld) == 2 {
+		return true
+	}
+	switch tld {
+	case "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "asia", "mobi", "travel", "museum", "aero", "coop", "jobs", "tel",
+		"app", "dev", "news", "media", "online", "site", "website", "tech", "store", "shop", "blog", "live", "world", "today", "club", "space", "global",
+		"group", "center", "agency", "press", "digital", "network", "cloud", "top", "xyz", "art", "eco", "foundation", "fund", "institute",
+		"university", "academy", "school", "health", "events", "tv", "social", "video", "radio":
+		return true
+	}
+	return false
+}
 
 // ExtractLinks returns the web addresses, e-mail addresses and @handles of
 // text, in order. They are found by the recognisers the word counts of
 // the untranslated check skip them with (addressMark, handleMark), then
 // trimmed of the punctuation and quotation marks around them; a bare
-// domain needs a top-level domain of two or more letters in lower case
-// (an abbreviation such as e.g. or т.е. is none). Words that only contain
+// domain needs a top-level domain in lower case that is one (two letters,
+// or com, org, news …: an abbreviation such as e.g. or т.е. is none, nor
+// is a missing space such as said.the). Words that only contain
 // an @ or a dot are not split: an address starts at the start of a word.
 func ExtractLinks(text string) []Link { return appendLinks(nil, text) }
 
@@ -283,22 +310,25 @@ func validHost(host string, bare bool) bool {
 		if lower != tld && !upper {
 			return false
 		}
-		for _, t := range cyrillicTLDs {
-			if t == lower {
-				return true
-			}
-		}
-		return false
-	}
-	if len(tld) < 2 {
-		return false
+		return isCyrillicTLD(lower)
 	}
 	for _, c := range []byte(tld) {
 		if !(c >= 'a' && c <= 'z' || upper && c >= 'A' && c <= 'Z') {
 			return false
 		}
 	}
-	return true
+	return isLatinTLD(strings.ToLower(tld))
+}
+
+// isLanguageLabel reports whether a host's first label of three letters
+// or more names a language version of the site (kaz.tengrinews.kz,
+// rus.azattyq.org) or its mobile one.
+func isLanguageLabel(label string) bool {
+	switch label {
+	case "kaz", "qaz", "rus", "eng", "mobile":
+		return true
+	}
+	return false
 }
 
 // webKey returns the key and the site of a web address's host and rest.
@@ -316,10 +346,10 @@ func webKey(host, rest string) (key, site string) {
 	}
 	rest = strings.TrimRight(rest, "/")
 	site = host
-	// en.wikipedia.org, ru.m.wikipedia.org, kk.wikipedia.org: one site
-	for {
+	// en.wikipedia.org, ru.m.wikipedia.org, kaz.tengrinews.kz: one site
+	for strings.Count(site, ".") >= 2 {
 		k := strings.IndexByte(site, '.')
-		if k < 0 || k > 2 || strings.Count(site, ".") < 2 {
+		if k > 2 && !isLanguageLabel(site[:k]) {
 			break
 		}
 		site = site[k+1:]

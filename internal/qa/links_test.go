@@ -38,6 +38,8 @@ func TestExtractLinks(t *testing.T) {
 		{"The end.Next sentence", nil, nil},
 		{"1.5 million, 3.Third", nil, nil},
 		{"a@b and user@localhost", nil, nil},
+		{"he said.the end, see report.pdf or main.html", nil, nil},
+		{"see www.example.museum and https://example.horse/x", []string{"www.example.museum", "https://example.horse/x"}, nil},
 		{"an @ sign, #hashtag, C# code", nil, nil},
 		{"foo@bar.kz@", nil, nil},
 		{"", nil, nil},
@@ -78,6 +80,8 @@ func TestCheckLinks(t *testing.T) {
 		// localised: another path, another language version of the site
 		{"See bbc.com/news.", "Смотрите bbc.com/russian.", nil},
 		{"See https://en.wikipedia.org/wiki/Almaty", "См. https://ru.wikipedia.org/wiki/Алматы", nil},
+		{"Reported by tengrinews.kz/news.", "Хабарлаған kaz.tengrinews.kz/news.", nil},
+		{"See m.facebook.com/akorda", "См. facebook.com/akorda", nil},
 		{"See https://en.wikipedia.org/wiki/Almaty", "См. https://en.wikipedia.org/wiki/Almaty (https://ru.wikipedia.org/wiki/Алматы)", nil},
 		// missing, changed, added
 		{"Read more at akorda.kz.", "Подробнее на сайте Акорды.", []f{{"qa.links.missing", "akorda.kz", ""}}},
