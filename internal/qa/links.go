@@ -155,7 +155,7 @@ func parseLink(text string, s, e int) (Link, bool) {
 	if k := strings.IndexFunc(text[s:e], endsLink); k >= 0 {
 		e = s + k
 	}
-	e = s + len(trimLinkEnd(text[s:e]))
+	e = s + len(trimLinkEnd(trimEnding(trimLinkEnd(text[s:e]))))
 	tok := text[s:e]
 	if tok == "" {
 		return Link{}, false
@@ -231,7 +231,7 @@ func trimLinkEnd(s string) string {
 	for s != "" {
 		r, n := utf8.DecodeLastRuneInString(s)
 		switch r {
-		case '.', ',', ';', ':', '!', '?', '…', '—', '–':
+		case '.', ',', ';', ':', '!', '?', '…', '—', '–', '*':
 		case ')':
 			if strings.Count(s, "(") >= strings.Count(s, ")") {
 				return s
@@ -246,6 +246,32 @@ func trimLinkEnd(s string) string {
 		s = s[:len(s)-n]
 	}
 	return s
+}
+
+// trimEnding drops a Kazakh or Russian ending written after an address
+// with a hyphen (akorda.kz-тың, press@akorda.kz-қа): a hyphen and one to
+// five lower-case Cyrillic letters at the end of an address without a path
+// (a page's path may end in a Cyrillic word of its own).
+func trimEnding(s string) string {
+	k := strings.LastIndexByte(s, '-')
+	if k <= 0 {
+		return s
+	}
+	n := 0
+	for _, r := range s[k+1:] {
+		if !isCyrillic(r) || !isLetter(r) || toLower(r) != r {
+			return s
+		}
+		n++
+	}
+	rest := s[:k]
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	if n == 0 || n > 5 || strings.ContainsAny(rest, "/?#") {
+		return s
+	}
+	return s[:k]
 }
 
 // isAddressByte reports whether c may be in the local part of an e-mail

@@ -31,6 +31,12 @@ func TestExtractLinks(t *testing.T) {
 		{"2gis.kz and 24.kz", []string{"2gis.kz", "24.kz"}, nil},
 		{"localhost:8080 and http://localhost:8080/x", []string{"http://localhost:8080/x"}, nil},
 		{"akorda.kz\nnext line", []string{"akorda.kz"}, nil},
+		// a Kazakh ending after a hyphen is no part of the address; a
+		// Cyrillic word at the end of a path is
+		{"akorda.kz-тың хабарлауынша, press@akorda.kz-қа жазыңыз, @akorda_press-ке", []string{"akorda.kz", "press@akorda.kz", "@akorda_press"}, nil},
+		{"https://akorda.kz-тан және президент.рф-ке", []string{"https://akorda.kz", "президент.рф"}, nil},
+		{"ru.wikipedia.org/wiki/Северо-казахстанская-область", []string{"ru.wikipedia.org/wiki/Северо-казахстанская-область"}, nil},
+		{"**akorda.kz**", []string{"akorda.kz"}, nil},
 		// no addresses
 		{"e.g. this, i.e. that, т.е. то, и т.д., в т.ч.", nil, nil},
 		{"U.S. and Ph.D. and Mr.Smith wrote", nil, nil},
@@ -84,6 +90,7 @@ func TestCheckLinks(t *testing.T) {
 		{"See m.facebook.com/akorda", "См. facebook.com/akorda", nil},
 		{"See https://en.wikipedia.org/wiki/Almaty", "См. https://en.wikipedia.org/wiki/Almaty (https://ru.wikipedia.org/wiki/Алматы)", nil},
 		// missing, changed, added
+		{"Read more at akorda.kz.", "Толығырақ akorda.kz-тан оқыңыз.", nil},
 		{"Read more at akorda.kz.", "Подробнее на сайте Акорды.", []f{{"qa.links.missing", "akorda.kz", ""}}},
 		{"Read more at akorda.kz.", "Подробнее на akroda.kz.", []f{{"qa.links.changed", "akorda.kz", "akroda.kz"}}},
 		{"Write to press@akorda.kz.", "Пишите на press@akorda.com.", []f{{"qa.links.changed", "press@akorda.kz", "press@akorda.com"}}},
