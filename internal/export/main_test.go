@@ -13,6 +13,7 @@ import (
 // folders of the OmegaT runs tests share (see omegatBatch).
 func TestMain(m *testing.M) {
 	code := testenv.RunInMemory(m)
+	omegatServer.stop()
 	removeOmegaTDirs()
 	os.Exit(code)
 }

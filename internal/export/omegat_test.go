@@ -95,10 +95,11 @@ const omegatLevel2 = `<?xml version="1.0" encoding="UTF-8" ?>
 // (OmegaT applies the exact matches of that folder's memories as
 // translations, as a translator's project memory) and of p.match in tm/,
 // the translator's edits (source sentence → new translation) for the
-// script to apply. It runs console-translate with the script
-// testdata/omegat/tilmash.groovy, which lists every segment with its
-// translation and the memories loaded, and saves omegat/project_save.tmx
-// (with p.glossaries, it also runs testdata/omegat/glossary.groovy).
+// script to apply. The test run's one OmegaT (omegatServer) translates it
+// as console-translate does, and its script testdata/omegat/tilmash.groovy
+// lists every segment with its translation and the memories loaded, and
+// saves omegat/project_save.tmx (with p.glossaries, it also runs
+// testdata/omegat/glossary.groovy).
 func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 	t.Helper()
 	omegat := testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
@@ -113,34 +114,17 @@ func runOmegaT(t *testing.T, p omegatProject) *omegatRun {
 // path omegat.
 func execOmegaT(omegat, dir string, p omegatProject) (*omegatRun, error) {
 	target, sources, memories, edits := p.target, p.sources, p.auto, p.edits
+	if p.prefs != "" && p.prefs != omegatLevel2 {
+		// the script sets only ext_tmx_show_level2 from a project's preferences
+		return nil, fmt.Errorf("OmegaT preferences %q: the test's OmegaT knows only omegatLevel2", p.prefs)
+	}
 	for _, sub := range []string{"source", "target", "tm/auto", "omegat", "glossary", "dictionary", "config"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return nil, err
 		}
 	}
-	project := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-    <project version="1.0">
-        <source_dir>__DEFAULT__</source_dir>
-        <target_dir>__DEFAULT__</target_dir>
-        <tm_dir>__DEFAULT__</tm_dir>
-        <glossary_dir>__DEFAULT__</glossary_dir>
-        <glossary_file>__DEFAULT__</glossary_file>
-        <dictionary_dir>__DEFAULT__</dictionary_dir>
-        <source_lang>EN-US</source_lang>
-        <target_lang>` + omegatLangs[target] + `</target_lang>
-        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-        <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-        <sentence_seg>true</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-    </project>
-</omegat>
-`
-	const script = "tilmash.groovy"
-	files := map[string][]byte{"omegat.project": []byte(project), script: omegatScript}
+	files := map[string][]byte{"omegat.project": omegatProjectFile(target)}
 	if p.glossaries != nil {
-		files["glossary.groovy"] = omegatGlossaryScript
 		for name, data := range p.glossaries {
 			files[filepath.Join("glossin", name)] = data
 		}
@@ -162,18 +146,10 @@ func execOmegaT(omegat, dir string, p omegatProject) (*omegatRun, error) {
 		e.WriteString(src + "\t" + tr + "\n")
 	}
 	files[filepath.Join("omegat", "tilmash-edits.tsv")] = []byte(e.String())
-	for name, data := range files {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			return nil, err
-		}
+	if err := writeFiles(dir, files); err != nil {
+		return nil, err
 	}
-	cmd := exec.Command(omegat, dir, "--mode=console-translate", "--quiet", "--no-team", "--disable-project-locking",
-		"--config-dir="+filepath.Join(dir, "config"), "--script="+filepath.Join(dir, script))
-	cmd.Env = append(os.Environ(), "JAVA_TOOL_OPTIONS=-Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.name=translator", "HOME="+dir)
-	out, err := cmd.CombinedOutput()
+	out, err := omegatServer.translate(omegat, dir)
 	list, rerr := os.ReadFile(filepath.Join(dir, "omegat", "tilmash-segments.tsv"))
 	var glossary []byte
 	if p.glossaries != nil && rerr == nil {
@@ -1124,8 +1100,9 @@ func docxProject(t testing.TB, pandoc string) omegatProject {
 }
 
 // omegatTest starts a test that runs OmegaT: skipped loudly without
-// omegat, skipped under -short (each run takes seconds), and parallel, as
-// each run is a JVM of its own in its own project folder.
+// omegat, skipped under -short (OmegaT takes seconds to start), and
+// parallel: each project has its own folder (omegatServer translates them
+// one at a time).
 func omegatTest(t *testing.T) {
 	t.Helper()
 	testenv.Command(t, "omegat", "apt-get install omegat default-jre-headless")
