@@ -9,8 +9,10 @@ import (
 )
 
 // TestMain ends the hunspell processes of the spellers the tests share
-// (see plainSpeller).
+// (see plainSpeller). The tests run with less garbage collection (see
+// testenv.LessGC).
 func TestMain(m *testing.M) {
+	testenv.LessGC()
 	code := m.Run()
 	plain.mu.Lock()
 	for _, sp := range plain.m {

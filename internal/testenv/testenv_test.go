@@ -1,10 +1,12 @@
 package testenv
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -121,5 +123,26 @@ func TestSweepMemTemp(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, name, "ws")); err != nil {
 			t.Errorf("%s was removed: %v", name, err)
 		}
+	}
+}
+
+// TestLessGC: GOGC=400 in a test binary, unless GOGC is set or
+// benchmarks run.
+func TestLessGC(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	t.Setenv("GOGC", "")
+	LessGC()
+	want := 400
+	if flag.Lookup("test.bench").Value.String() != "" {
+		want = 100
+	}
+	if p := debug.SetGCPercent(100); p != want {
+		t.Errorf("GOGC unset, -test.bench %q: LessGC left the collector at %d, want %d", flag.Lookup("test.bench").Value, p, want)
+	}
+	t.Setenv("GOGC", "50")
+	LessGC()
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("GOGC=50: LessGC set the collector to %d, want it left alone", p)
 	}
 }

@@ -1,0 +1,15 @@
+package glossary
+
+import (
+	"os"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/testenv"
+)
+
+// TestMain runs the tests with less garbage collection (see
+// testenv.LessGC).
+func TestMain(m *testing.M) {
+	testenv.LessGC()
+	os.Exit(m.Run())
+}
