@@ -360,9 +360,7 @@ func isLanguageLabel(label string) bool {
 // webKey returns the key and the site of a web address's host and rest.
 func webKey(host, rest string) (key, site string) {
 	host = strings.ToLower(host)
-	if strings.HasPrefix(host, "www.") {
-		host = host[4:]
-	}
+	host = strings.TrimPrefix(host, "www.")
 	host = strings.TrimSuffix(host, ":80")
 	host = strings.TrimSuffix(host, ":443")
 	if strings.IndexByte(rest, '%') >= 0 {
