@@ -31,35 +31,49 @@ import (
 // margins computes the similarities of the margin for one document: the key sets of its source
 // and target sentences, with their weights in the document (as the search's, see appendKeySet).
 type margins struct {
-	ss, st []keySet
-	match  [4]float64
-	top    [marginK]float64
+	src, tgt sideSets
+	match    [4]float64
+	top      [marginK]float64
+}
+
+// sideSets are the key sets of one side's sentences, each made when the margin first needs it:
+// only the sentences near a doubtful bead are ever compared, a few in a long document the
+// alignment does not doubt. A set is cut from the arena as it was when the set was made, so the
+// arena growing later leaves it whole.
+type sideSets struct {
+	keys [][]uint32
+	wt   *weightTable
+	sets []keySet
+	made []bool
+	ak   []uint32
+	aw   []float32
+}
+
+func newSideSets(keys [][]uint32, wt *weightTable) sideSets {
+	return sideSets{keys: keys, wt: wt, sets: make([]keySet, len(keys)), made: make([]bool, len(keys))}
+}
+
+// at returns the key set of sentence i.
+func (s *sideSets) at(i int) *keySet {
+	if !s.made[i] {
+		var span keySpan
+		span, s.ak, s.aw = appendKeySet(s.ak, s.aw, s.keys[i], s.wt)
+		s.sets[i], s.made[i] = span.view(s.ak, s.aw), true
+	}
+	return &s.sets[i]
 }
 
 // newMargins makes the margins of a document whose sentences have the anchor keys ks and kt
 // (sorted sets), weighed by wt.
 func newMargins(ks, kt [][]uint32, wt *weightTable, match [4]float64) *margins {
-	sets := func(keys [][]uint32) []keySet {
-		var ak []uint32
-		var aw []float32
-		spans := make([]keySpan, len(keys))
-		for i, k := range keys {
-			spans[i], ak, aw = appendKeySet(ak, aw, k, wt)
-		}
-		out := make([]keySet, len(keys))
-		for i := range spans {
-			out[i] = spans[i].view(ak, aw)
-		}
-		return out
-	}
-	return &margins{ss: sets(ks), st: sets(kt), match: match}
+	return &margins{src: newSideSets(ks, wt), tgt: newSideSets(kt, wt), match: match}
 }
 
 // sim is the similarity of source sentence i and target sentence j: the weights of the keys
 // they share (sharedKeys, the search's count), each kind's times its match weight.
 func (g *margins) sim(i, j int) float64 {
-	b := &g.st[j]
-	_, w := sharedKeys(&g.ss[i], b.sig, b.keys)
+	b := g.tgt.at(j)
+	_, w := sharedKeys(g.src.at(i), b.sig, b.keys)
 	s := 0.0
 	for k, x := range w {
 		s += g.match[k] * x
@@ -72,9 +86,9 @@ func (g *margins) sim(i, j int) float64 {
 // source sentence at to target sentences if src is true, else of target sentence at to source
 // sentences. It returns 0 if there are none.
 func (g *margins) rivals(src bool, at, near int) float64 {
-	n := len(g.st)
+	n := len(g.tgt.keys)
 	if !src {
-		n = len(g.ss)
+		n = len(g.src.keys)
 	}
 	top := g.top[:0]
 	for o := max(0, near-marginBand); o <= min(n-1, near+marginBand); o++ {
