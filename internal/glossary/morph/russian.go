@@ -154,6 +154,8 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 			if p, ok := ruNoun(toks[noun].Key, gender, plural, kind == Place && single); ok {
 				if shown && plural {
 					p = ruShownPlural(toks[noun].Key, p)
+				} else if shown {
+					p = ruShownFleeting(toks[noun].Key, p)
 				}
 				decl = append(decl, noun)
 				paradigms = append(paradigms, p)
@@ -362,9 +364,23 @@ func ruPluralFromSingular(w, pl string, c ruCases, shown bool) (ruCases, bool) {
 			gen = append(gen, st+"ей")
 		}
 	case !strings.ContainsRune(kkVowels+"йьъ", l):
-		if hush {
+		switch {
+		case hush:
 			gen = []string{st + "ей"}
-		} else {
+		case lastRune(st) == 'ц':
+			// -ев without the stress (казахстанцев, американцев: the
+			// suffix -ец after -ан, -ян, -ен, -ин), -ов with it (дворцов,
+			// отцов); the matcher takes both.
+			gen = []string{st + "ов", st + "ев"}
+			if shown {
+				gen = gen[:1]
+				for _, u := range []string{"анец", "янец", "енец", "инец"} {
+					if strings.HasSuffix(w, u) {
+						gen = []string{st + "ев"}
+					}
+				}
+			}
+		default:
 			gen = []string{st + "ов"}
 		}
 	default:
@@ -554,7 +570,11 @@ func ruNounPluralOf(w string) string {
 		return st + "я"
 	case strings.ContainsRune("ыиуюэё", l):
 		return ""
-	case soft:
+	}
+	if fl, sure, ok := ruFleeting(w); ok && sure {
+		w = fl // дворцы, бойцы, казахстанцы
+	}
+	if soft {
 		return w + "и"
 	}
 	return w + "ы"
@@ -865,12 +885,69 @@ func ruNoun(w string, gender byte, plural, indeclinableVowel bool) (ruCases, boo
 		}
 		return both, true
 	}
-	// A consonant: masculine (суд, Мажилис, Касым-Жомарт).
-	ins := []string{w + "ом"}
-	if strings.ContainsRune(ruHushing+"ц", l) {
-		ins = append(ins, w+"ем") // Кемелевичем, Абдрахманович → -ем
+	// A consonant: masculine (суд, Мажилис, Касым-Жомарт), with the
+	// fleeting vowel's forms too where it may have one (see ruFleeting).
+	p := ruConsonantNoun(w, w)
+	if st, _, ok := ruFleeting(w); ok {
+		f := ruConsonantNoun(st, w)
+		for c := range p {
+			p[c] = newStringSet(append(f[c], p[c]...)...).list
+		}
 	}
-	return ruCases{{w}, {w + "а"}, {w + "у"}, {w, w + "а"}, ins, {w + "е"}}, true
+	return p, true
+}
+
+// ruConsonantNoun declines w, a masculine noun in a consonant, whose
+// endings go on stem: w itself, or w without its fleeting vowel (дворц-).
+func ruConsonantNoun(stem, w string) ruCases {
+	ins := []string{stem + "ом"}
+	if strings.ContainsRune(ruHushing+"ц", lastRune(stem)) {
+		ins = append(ins, stem+"ем") // Кемелевичем, Абдрахманович → -ем
+	}
+	return ruCases{{w}, {stem + "а"}, {stem + "у"}, {w, stem + "а"}, ins, {stem + "е"}}
+}
+
+// ruFleeting returns the stem of w, a masculine noun in -ец, -ок or -ек,
+// without the vowel that drops before an ending (дворец, дворца; боец,
+// бойца; рынок, рынка; котенок, котенка), and ok when it may drop: after
+// a vowel and one consonant, or after a vowel (е becomes й). sure is
+// whether the ending tells it drops: -ец so placed (отец, борец,
+// казахстанец), -онок and -енок; the forms shown take the stem then, and
+// both else, since Восток, поток, урок and человек keep their vowel (the
+// matcher takes both always). -ец after two consonants keeps it (мудреца,
+// кузнеца, близнеца).
+func ruFleeting(w string) (stem string, sure, ok bool) {
+	r := []rune(w)
+	n := len(r)
+	if n < 4 {
+		return "", false, false
+	}
+	end := string(r[n-2:])
+	if end != "ец" && end != "ок" && end != "ек" {
+		return "", false, false
+	}
+	vowel := func(x rune) bool { return strings.ContainsRune(kkVowels, x) }
+	prev := r[n-3]
+	switch {
+	case end == "ец" && vowel(prev):
+		return string(r[:n-2]) + "йц", true, true
+	case vowel(prev) || !vowel(r[n-4]) || prev == 'й' || prev == 'ь' || prev == 'ъ':
+		return "", false, false
+	}
+	stem = string(r[:n-2]) + string(r[n-1])
+	sure = end == "ец" || strings.HasSuffix(w, "онок") || strings.HasSuffix(w, "енок")
+	return stem, sure, true
+}
+
+// ruShownFleeting is the declension of w, a singular noun, as
+// RussianShownForms gives it: of a noun whose ending tells that its vowel
+// drops (see ruFleeting), only the forms without it (not двореца); one
+// whose ending does not tell keeps both (рынка and рынока, as востока).
+func ruShownFleeting(w string, p ruCases) ruCases {
+	if st, sure, ok := ruFleeting(w); ok && sure {
+		return ruConsonantNoun(st, w)
+	}
+	return p
 }
 
 // ruSoftGender is the gender of w, a noun in -ь, where its ending tells
