@@ -20,6 +20,9 @@ type AlignCheck struct {
 	// Checked says some check ran.
 	Checked  bool
 	Findings []check.Finding
+	// Notes are checks that could not run (spelling without hunspell or
+	// its dictionary), each said once: the workbench's check only.
+	Notes []qa.Note
 	// kept is the check itself, for [App.RecheckAligned].
 	kept *check.Checked
 }
@@ -43,9 +46,27 @@ func (app *App) RecheckAligned(d *document.Document, a *document.Alignment, prev
 	return app.checkAligned(d, a, prev.kept, true)
 }
 
+// WorkbenchCheck is [App.RecheckAligned] with the workbench's checks (see
+// [WorkbenchChecks]): the quick checks and spelling, its hunspell
+// processes taken from and given back to Spellers, so that tilmash serve,
+// one long process, starts them once. Only the groups that changed since
+// prev are spelt.
+func (app *App) WorkbenchCheck(d *document.Document, a *document.Alignment, prev AlignCheck) AlignCheck {
+	cfg, err := app.workbenchConfig(d.WS)
+	if err != nil {
+		return AlignCheck{Err: err}
+	}
+	return app.checkWith(d, a, prev.kept, true, cfg, spellLangs(d.WS.Config.Source, d.WS.Config.Languages, d))
+}
+
 // checkAligned is CheckAligned, or RecheckAligned when keep is set.
 func (app *App) checkAligned(d *document.Document, a *document.Alignment, prev *check.Checked, keep bool) AlignCheck {
-	fs, kept, ok, err := app.quickFindings(d.WS, d, a, prev, keep)
+	return app.checkWith(d, a, prev, keep, QuickChecks(d.WS), d.WS.Config.Languages)
+}
+
+// checkWith is checkAligned with the checks cfg, spelling langs.
+func (app *App) checkWith(d *document.Document, a *document.Alignment, prev *check.Checked, keep bool, cfg check.Config, langs []string) AlignCheck {
+	fs, kept, notes, ok, err := app.findings(d.WS, d, a, prev, keep, cfg, langs)
 	if err != nil {
 		var gerr *glossaryError
 		if errors.As(err, &gerr) {
@@ -53,7 +74,7 @@ func (app *App) checkAligned(d *document.Document, a *document.Alignment, prev *
 		}
 		return AlignCheck{Err: err}
 	}
-	return AlignCheck{Checked: ok, Findings: fs, kept: kept}
+	return AlignCheck{Checked: ok, Findings: fs, Notes: notes, kept: kept}
 }
 
 // Rechecked counts the groups (or paragraphs) the check ran on; the others
@@ -77,37 +98,82 @@ func QuickChecks(ws *workspace.Workspace) check.Config {
 	return cfg
 }
 
+// WorkbenchChecks returns the checks tilmash serve shows: the quick checks
+// (see [QuickChecks]) and spelling when the workspace leaves it on. serve
+// is one long process: it keeps its hunspell processes between requests
+// (App.Spellers), and after the first check of a document spells only the
+// groups an edit changed. Consistency, which compares every document,
+// stays check's.
+func WorkbenchChecks(ws *workspace.Workspace) check.Config {
+	cfg := check.ConfigFor(ws, nil)
+	cfg.Checks = slices.DeleteFunc(cfg.Checks, func(n string) bool {
+		return n == string(qa.Consistency)
+	})
+	return cfg
+}
+
+// QuickOnly returns the findings of fs, found by the workbench's checks
+// (see [WorkbenchChecks]), that the quick checks give: those status
+// counts, without spelling's. fs is left as it is.
+func QuickOnly(fs []check.Finding) []check.Finding {
+	var out []check.Finding
+	for _, f := range fs {
+		if f.Check != string(qa.Spelling) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// workbenchConfig is [WorkbenchChecks] with what spelling needs: the
+// app's pool of spellers and the glossary folder's word lists.
+func (app *App) workbenchConfig(ws *workspace.Workspace) (check.Config, error) {
+	cfg := WorkbenchChecks(ws)
+	cfg.Spellers = app.Spellers
+	if err := spellingWords(ws, &cfg); err != nil {
+		return check.Config{}, err
+	}
+	return cfg, nil
+}
+
 // quickFindings runs the quick checks on a document; ok is false when no
 // check is on (or only the glossary's, and there is none). With keep, the
 // check is kept too, for the next (kept), and is run again only where the
 // document changed since prev when prev is not nil ([check.Suite.Recheck]).
 // A glossary that does not load is a *glossaryError.
 func (app *App) quickFindings(ws *workspace.Workspace, d *document.Document, a *document.Alignment, prev *check.Checked, keep bool) (fs []check.Finding, kept *check.Checked, ok bool, err error) {
+	fs, kept, _, ok, err = app.findings(ws, d, a, prev, keep, QuickChecks(ws), ws.Config.Languages)
+	return fs, kept, ok, err
+}
+
+// findings is quickFindings with the checks cfg, spelling the languages
+// langs; notes are the checks that could not run.
+func (app *App) findings(ws *workspace.Workspace, d *document.Document, a *document.Alignment, prev *check.Checked, keep bool, cfg check.Config, langs []string) (fs []check.Finding, kept *check.Checked, notes []qa.Note, ok bool, err error) {
 	load := app.Glossary
 	if app.CheckGlossary != nil {
 		load = app.CheckGlossary
 	}
 	c, err := load(ws)
 	if err != nil {
-		return nil, nil, false, &glossaryError{err}
+		return nil, nil, nil, false, &glossaryError{err}
 	}
-	suite := check.NewSuite(c, ws.Config.Source, ws.Config.Languages, QuickChecks(ws))
+	suite := check.NewSuite(c, ws.Config.Source, langs, cfg)
 	defer suite.Close()
 	if suite.Empty() {
-		return nil, nil, false, nil
+		return nil, nil, nil, false, nil
 	}
 	if keep {
 		kept, err = suite.Recheck(0, d, a, prev)
 		if err != nil {
-			return nil, nil, false, err
+			return nil, nil, nil, false, err
 		}
-		return kept.Report.Findings, kept, true, nil
+		return kept.Report.Findings, kept, suite.Notes, true, nil
 	}
 	r, err := suite.Document(0, d, a)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, nil, nil, false, err
 	}
-	return r.Findings, nil, true, nil
+	return r.Findings, nil, suite.Notes, true, nil
 }
 
 // TermsFromDir is align-files --glossary DIR: the folder's entries, in

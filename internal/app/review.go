@@ -101,6 +101,11 @@ type EditRequest struct {
 	// edit starts from it instead of reading and parsing the files again.
 	// An edit that finds an interrupted edit to recover reads them anyway.
 	Snapshot *review.Snapshot
+	// Workbench says the edit is tilmash serve's: the findings it
+	// resolved and made are those of the workbench's checks (see
+	// [WorkbenchChecks]), spelling included, rather than the quick
+	// checks review reports.
+	Workbench bool
 }
 
 // Version names the state of a document as a snapshot reads it: a hash of
@@ -183,15 +188,15 @@ func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
 		// they were. Only a confirmation of groups that still have
 		// findings is worth telling.
 		if c.Message == "review.done.confirm" {
-			a.stillFindings(d, res, out)
+			a.stillFindings(d, res, out, req.Workbench)
 		}
 		return out, nil
 	}
 	before, after := review.Findings(res.Before), review.Findings(res.After)
 	if res.Recovered == nil { // else snap is not what the edit started from
-		if b, ok := a.groupFindings(d.WS, d.ID, snap.Alignment, c.Old); ok {
+		if b, ok := a.groupFindings(d.WS, d.ID, snap.Alignment, c.Old, req.Workbench); ok {
 			before = b
-			after, _ = a.groupFindings(d.WS, d.ID, res.Alignment, c.New)
+			after, _ = a.groupFindings(d.WS, d.ID, res.Alignment, c.New, req.Workbench)
 		}
 	}
 	out.Resolved, out.Added = review.DiffFindings(before, after)
@@ -199,13 +204,14 @@ func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
 	return out, nil
 }
 
-// groupFindings runs the quick checks (see [QuickChecks]) on groups of a
+// groupFindings runs the quick checks (see [QuickChecks]), or with
+// workbench the workbench's (see [WorkbenchChecks]), on groups of a
 // (1-based) as a check of the whole document would check them, from the
 // groups' own texts: an edit is told of what it changed without checking
 // the rest. The findings come as marks with no place in the text. ok is
-// false when no check runs, or the glossary does not load (the review
-// marker warns of that).
-func (a *App) groupFindings(ws *workspace.Workspace, id string, al *document.Alignment, groups []int) ([]review.Mark, bool) {
+// false when no check runs, or the glossary (or a word list) does not
+// load (the review marker warns of that).
+func (a *App) groupFindings(ws *workspace.Workspace, id string, al *document.Alignment, groups []int, workbench bool) ([]review.Mark, bool) {
 	load := a.Glossary
 	if a.CheckGlossary != nil {
 		load = a.CheckGlossary
@@ -214,7 +220,14 @@ func (a *App) groupFindings(ws *workspace.Workspace, id string, al *document.Ali
 	if err != nil {
 		return nil, false
 	}
-	suite := check.NewSuite(c, ws.Config.Source, ws.Config.Languages, QuickChecks(ws))
+	cfg, langs := QuickChecks(ws), ws.Config.Languages
+	if workbench {
+		if cfg, err = a.workbenchConfig(ws); err != nil {
+			return nil, false
+		}
+		langs = slices.DeleteFunc(slices.Clone(al.Languages), func(l string) bool { return l == ws.Config.Source })
+	}
+	suite := check.NewSuite(c, ws.Config.Source, langs, cfg)
 	defer suite.Close()
 	if suite.Empty() {
 		return nil, false
@@ -245,7 +258,7 @@ func (a *App) groupFindings(ws *workspace.Workspace, id string, al *document.Ali
 // endings. show lists them under their groups, as it lists a missing
 // term; nil when no check runs.
 func (a *App) CheckMarks(ws *workspace.Workspace, id string, al *document.Alignment, groups []int) []review.Mark {
-	ms, ok := a.groupFindings(ws, id, al, groups)
+	ms, ok := a.groupFindings(ws, id, al, groups, false)
 	if !ok {
 		return nil
 	}
@@ -274,8 +287,8 @@ func kinds(findings []review.Mark) map[string]int {
 // (numbers, untranslated … as well as the glossary's: a group whose
 // numbers disagree is no cleaner for having no glossary finding), or,
 // when the checks cannot run, the glossary marks the edit made.
-func (a *App) stillFindings(d *document.Document, res *review.Result, out *EditResult) {
-	findings, ok := a.groupFindings(d.WS, d.ID, res.Alignment, res.Change.New)
+func (a *App) stillFindings(d *document.Document, res *review.Result, out *EditResult, workbench bool) {
+	findings, ok := a.groupFindings(d.WS, d.ID, res.Alignment, res.Change.New, workbench)
 	if !ok {
 		findings = review.Findings(res.After)
 	}

@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
@@ -63,7 +62,7 @@ func benchServerOf(b *testing.B, n int, current bool) http.Handler {
 	if !current {
 		alignToOther(b, ws, "doc")
 	}
-	s, err := serve.New(serve.Options{App: app.New("bench"), WS: ws})
+	s, err := serve.New(serve.Options{App: serve.NewTestApp("bench"), WS: ws})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -242,7 +241,7 @@ func benchEdit(b *testing.B, current bool) {
 // findings; this is the page loaded again, with nothing changed, which
 // an editor does all day.
 func BenchmarkWorkspaceDocs500(b *testing.B) {
-	s, err := serve.New(serve.Options{App: app.New("bench"), WS: docs500(b)})
+	s, err := serve.New(serve.Options{App: serve.NewTestApp("bench"), WS: docs500(b)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -254,7 +253,7 @@ func BenchmarkWorkspaceDocs500(b *testing.B) {
 // what an editor waits for after tilmash serve --open.
 func BenchmarkWorkspaceDocs500First(b *testing.B) {
 	ws := docs500(b)
-	a := app.New("bench")
+	a := serve.NewTestApp("bench")
 	if _, err := a.Status(ws, nil, nil); err != nil {
 		b.Fatal(err)
 	}

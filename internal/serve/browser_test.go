@@ -352,7 +352,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// The concordance: a search, and its hit's link to the group.
-	m, _, err := app.New("test").RebuildMemory(context.Background(), f.ws, app.TMOptions{})
+	m, _, err := serve.NewTestApp("test").RebuildMemory(context.Background(), f.ws, app.TMOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,7 +107,10 @@ type checkEntry struct {
 	id      string
 	stamps  []stamp
 	checker *check.Checker
-	res     app.AlignCheck
+	// words are the stamps of the glossary folder's word lists, which
+	// the spelling check accepts (see wordStamps).
+	words []stamp
+	res   app.AlignCheck
 }
 
 type snapEntry struct {
@@ -129,7 +132,8 @@ type sumEntry struct {
 }
 
 // foundEntry counts the findings of the quick checks (those status
-// counts: app.QuickChecks) in one state of a document's files with one
+// counts: app.QuickChecks; the workspace page shows these, the pages of
+// a document spelling too) in one state of a document's files with one
 // compiled glossary (the app's cache gives a new checker when the
 // glossary's files change; nil when there is no glossary).
 type foundEntry struct {
@@ -369,26 +373,43 @@ func (s *Server) keepFindings(d *document.Document, st []stamp, ch *check.Checke
 	c.found[d.ID] = &foundEntry{stamps: st, checker: ch, count: n}
 }
 
+// wordStamps looks at the word lists of the workspace's languages in
+// its glossary folder (glossary/words.LANG.txt): a word added to one
+// changes what the spelling check finds in every document.
+func (s *Server) wordStamps() []stamp {
+	out := make([]stamp, len(s.ws.Config.Languages))
+	for i, l := range s.ws.Config.Languages {
+		name := filepath.Join(s.ws.Config.Glossary, check.WordsFile(l))
+		out[i].name = name
+		if fi, err := os.Stat(s.ws.Path(name)); err == nil {
+			out[i] = stamp{name: name, found: true, size: fi.Size(), mod: fi.ModTime(), info: fi}
+		}
+	}
+	return out
+}
+
 // keptCheck is the result of the checks on document id kept for the
-// glossary checker ch; current says it is of the state stamped st, not of
-// an earlier one (the zero AlignCheck when none is kept).
-func (s *Server) keptCheck(id string, st []stamp, ch *check.Checker) (res app.AlignCheck, current bool) {
+// glossary checker ch; current says it is of the state stamped st, with
+// the word lists stamped words, not of an earlier one (the zero
+// AlignCheck when none is kept).
+func (s *Server) keptCheck(id string, st []stamp, ch *check.Checker, words []stamp) (res app.AlignCheck, current bool) {
 	c := &s.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for i, e := range c.checks {
 		if e.id == id && e.checker == ch {
 			c.checks = append(append(c.checks[:i:i], c.checks[i+1:]...), e)
-			return e.res, sameStamps(e.stamps, st)
+			return e.res, sameStamps(e.stamps, st) && sameStamps(e.words, words)
 		}
 	}
 	return app.AlignCheck{}, false
 }
 
 // keepCheck keeps res, the checks on document id as it was when stamped st
-// (before it was read), with the checker ch: one entry a document, for
-// the snapshotsKept documents last looked at.
-func (s *Server) keepCheck(id string, st []stamp, ch *check.Checker, res app.AlignCheck) {
+// (before it was read), with the checker ch and the word lists stamped
+// words: one entry a document, for the snapshotsKept documents last
+// looked at.
+func (s *Server) keepCheck(id string, st []stamp, ch *check.Checker, words []stamp, res app.AlignCheck) {
 	c := &s.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -396,5 +417,5 @@ func (s *Server) keepCheck(id string, st []stamp, ch *check.Checker, res app.Ali
 	if len(c.checks) >= snapshotsKept {
 		c.checks = slices.Delete(c.checks, 0, len(c.checks)-snapshotsKept+1)
 	}
-	c.checks = append(c.checks, &checkEntry{id: id, stamps: st, checker: ch, res: res})
+	c.checks = append(c.checks, &checkEntry{id: id, stamps: st, checker: ch, words: words, res: res})
 }

@@ -79,7 +79,7 @@ func TestCacheSeesEdits(t *testing.T) {
 	confirmAll := func(a *document.Alignment) (review.Op, error) {
 		return review.SetStatus{Groups: []int{1, 2, 3, 4, 5, 6}, Confirm: true}, nil
 	}
-	if _, err := app.New("test").Edit(d, app.EditRequest{Version: v3, Build: confirmAll}); err != nil {
+	if _, err := serve.NewTestApp("test").Edit(d, app.EditRequest{Version: v3, Build: confirmAll}); err != nil {
 		t.Fatal(err)
 	}
 	_, ws = c.get("/")
@@ -196,7 +196,7 @@ func TestWorkspacePageFromStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, counted := f.client().get("/")
-	a := app.New("test")
+	a := serve.NewTestApp("test")
 	if _, err := a.Status(f.ws, nil, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func TestConcordance(t *testing.T) {
 		t.Fatal("a page without a memory shows hits")
 	}
 
-	m, _, err := app.New("test").RebuildMemory(context.Background(), f.ws, app.TMOptions{})
+	m, _, err := serve.NewTestApp("test").RebuildMemory(context.Background(), f.ws, app.TMOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestConcordanceWhileAnotherUpdates(t *testing.T) {
 	ctx := context.Background()
 	opt := app.TMOptions{URL: memURL, LockWait: 200 * time.Millisecond}
 	f := newFixture(t, serve.Options{TM: opt})
-	m, _, err := app.New("test").RebuildMemory(ctx, f.ws, opt)
+	m, _, err := serve.NewTestApp("test").RebuildMemory(ctx, f.ws, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestConcordanceSharedNotes(t *testing.T) {
 	memURL, _ := pgtest.Schema(t, "tm_serve")
 	ctx := context.Background()
 	opt := app.TMOptions{URL: memURL}
-	a := app.New("test")
+	a := serve.NewTestApp("test")
 	// The colleague's workspace publishes first; this one agrees with it.
 	other := newFixture(t, serve.Options{TM: opt})
 	m, _, err := a.RebuildMemory(ctx, other.ws, opt)

@@ -13,17 +13,20 @@
 // counts), a document's groups side by side in pages of [Options.PageSize]
 // groups (terms underlined, findings and flagged groups marked with why,
 // notes), the document's findings, each linking to its group, and the
-// glossary with the forms the matcher generates. The findings, on their
-// groups of the document page and on the findings page, and their counts
-// on the workspace page, are those tilmash status counts: every quick
+// glossary with the forms the matcher generates. The counts of findings
+// on the workspace page are those tilmash status counts: every quick
 // check's ([app.App.CheckAligned]: the glossary's, numbers, typography,
-// …), with its check, severity and message; they are also given as JSON
-// at /doc/ID/findings.json. A group is marked with the gravest of its
-// findings (error, warning); a finding that points at words of a
-// translation (the glossary's, a wrong number, a quotation mark) is also
-// marked in its text, its message on the mark. The findings of the
-// documents last looked at are kept: after an edit, only the groups it
-// changed are checked again ([app.App.RecheckAligned]).
+// …). The findings on the groups of the document page, on the findings
+// page and as JSON at /doc/ID/findings.json are the workbench's
+// ([app.WorkbenchChecks]): those and spelling, as tilmash check spells,
+// with their check, severity and message; the hunspell processes are
+// kept by the app between requests. A group is marked with the gravest
+// of its findings (error, warning); a finding that points at words of a
+// translation (the glossary's, a wrong number, a quotation mark, a
+// misspelt word) is also marked in its text, its message on the mark.
+// The findings of the documents last looked at are kept: after an edit,
+// only the groups it changed are checked (and spelt) again
+// ([app.App.WorkbenchCheck]).
 //
 // # Editing
 //

@@ -127,7 +127,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	marker, merr := s.app.Marker(s.ws)
-	req := app.EditRequest{Build: build, Marker: marker, Version: version}
+	req := app.EditRequest{Build: build, Marker: marker, Version: version, Workbench: true}
 	// The document as the page showed it is most often kept, and still
 	// what the files hold (their stamps are looked at again here, under
 	// the lock): the edit starts from it instead of parsing the whole

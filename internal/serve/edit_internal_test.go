@@ -26,7 +26,7 @@ func TestEditKeepsSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(Options{App: app.New("test"), WS: ws})
+	s, err := New(Options{App: NewTestApp("test"), WS: ws})
 	if err != nil {
 		t.Fatal(err)
 	}

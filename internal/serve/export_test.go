@@ -1,4 +1,22 @@
 package serve
 
+import (
+	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/qa"
+)
+
 // TemplateIDs are the catalogue ids the templates name, for the tests.
 func TemplateIDs() []string { return templateIDs }
+
+// TestSpellers keeps the hunspell processes of the tests' apps, as
+// cmd/tilmash gives tilmash serve's app a pool: the workbench spells, and
+// without a pool every page would start hunspell again. TestMain closes
+// it.
+var TestSpellers = qa.NewSpellers(4)
+
+// NewTestApp is app.New(version) with the tests' pool of spellers.
+func NewTestApp(version string) *app.App {
+	a := app.New(version)
+	a.Spellers = TestSpellers
+	return a
+}

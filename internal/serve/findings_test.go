@@ -15,6 +15,7 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/serve"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -36,7 +37,7 @@ func qaWorkspace(t *testing.T) (*app.App, *workspace.Workspace) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := app.New("test")
+	a := serve.NewTestApp("test")
 	for _, l := range []string{"en", "ru", "kk"} {
 		if _, err := a.Import(ws, "prices", l, []byte(qaTexts[l]), l+".txt", "", document.ImportOptions{}); err != nil {
 			t.Fatal(err)

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/serve"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -88,7 +88,7 @@ func TestFindingMarkSaysWhatTheFindingSays(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	a := app.New("test")
+	a := serve.NewTestApp("test")
 	for l, txt := range map[string]string{
 		"en": "The party gave Tokayev a free hand.\n",
 		"ru": "Партия развязала Токаеву руки.\n",

@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/serve"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -19,7 +19,7 @@ func TestFindingsHeadingNamesTheTitle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := app.New("test")
+	a := serve.NewTestApp("test")
 	const title = `Prices & "wages" <2024>`
 	for _, l := range []string{"en", "ru", "kk"} {
 		opt := document.ImportOptions{}

@@ -35,7 +35,7 @@ func newFixture(t *testing.T, opt serve.Options) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt.App, opt.WS = app.New("test"), ws
+	opt.App, opt.WS = serve.NewTestApp("test"), ws
 	s, err := serve.New(opt)
 	if err != nil {
 		t.Fatal(err)

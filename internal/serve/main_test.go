@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/serve"
 	"github.com/tilmash/tilmash/internal/testenv"
 )
 
@@ -20,6 +21,7 @@ type stopChrome struct{ m *testing.M }
 
 func (r stopChrome) Run() int {
 	defer chrome.close()
+	defer serve.TestSpellers.Close()
 	chrome.startEarly()
 	return r.m.Run()
 }

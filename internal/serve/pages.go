@@ -93,7 +93,7 @@ func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request) {
 			if !ok && sum.Groups <= eagerFindings {
 				var res app.AlignCheck
 				if d, err = document.Open(s.ws, id); err == nil && sum.Aligned {
-					_, res, err = s.docFindings(d, ch)
+					res, err = s.quickFindings(d, st, ch)
 				} else if err == nil {
 					// Not aligned yet: the checks run on its texts, as
 					// tilmash status counts them, not "—" beside
@@ -142,11 +142,33 @@ func (s *Server) failUnaligned(w http.ResponseWriter, r *http.Request, d *docume
 	s.render(w, http.StatusConflict, "error", p)
 }
 
-// docFindings runs on d, as it is now, the checks tilmash status counts
-// and align reports ([app.App.CheckAligned]: the quick checks of
-// [app.QuickChecks], the glossary's and the editors' alike), and keeps
-// their count for this version of d and the glossary checker ch. A check
-// that could not run (the glossary does not load) is res.Err.
+// quickFindings runs on d, as it is now (stamped st), the checks tilmash
+// status counts (app.QuickChecks), for the workspace page's count, and
+// keeps that count for this version of d and the glossary checker ch:
+// the check of a document page (spelling too, see [Server.checkAligned])
+// is not run on every document of the workspace. When the document's
+// page has checked this version, its findings are counted instead. A
+// check that could not run (the glossary does not load) is res.Err.
+func (s *Server) quickFindings(d *document.Document, st []stamp, ch *check.Checker) (app.AlignCheck, error) {
+	if res, current := s.keptCheck(d.ID, st, ch, s.wordStamps()); current {
+		return quickOf(res), nil
+	}
+	snap, _, _, err := s.snapshot(d)
+	if err != nil {
+		return app.AlignCheck{}, err
+	}
+	res := s.app.CheckAligned(snap.Doc, snap.Alignment)
+	if res.Err == nil {
+		s.keepFindings(d, st, ch, countOf(res))
+	}
+	return res, nil
+}
+
+// docFindings runs on d, as it is now, the checks of the workbench
+// ([app.App.WorkbenchCheck]: the quick checks of [app.QuickChecks], the
+// glossary's and the editors' alike, and spelling), and keeps the count
+// status gives for this version of d and the glossary checker ch. A
+// check that could not run (the glossary does not load) is res.Err.
 func (s *Server) docFindings(d *document.Document, ch *check.Checker) (snap *review.Snapshot, res app.AlignCheck, err error) {
 	st := stamps(d)
 	snap, _, warns, err := s.snapshot(d)
@@ -157,29 +179,39 @@ func (s *Server) docFindings(d *document.Document, ch *check.Checker) (snap *rev
 }
 
 // checkAligned runs the checks of [Server.docFindings] on snap, read from
-// d after d was stamped st with warnings warns, and keeps their count.
-// The findings themselves are kept too, for the same state of d's files
-// and ch, when snap is what those files say: read without a warning (a
-// damaged journal) and with no interrupted edit. The findings kept of an
-// earlier state of d (before an edit) spare the check of the groups the
-// edit did not change ([app.App.RecheckAligned]).
+// d after d was stamped st with warnings warns, and keeps the count of
+// the quick checks' findings (see quickOf) for the workspace page.
+// The findings themselves are kept too, for the same state of d's files,
+// ch and the word lists, when snap is what those files say: read without
+// a warning (a damaged journal) and with no interrupted edit. The
+// findings kept of an earlier state of d (before an edit) spare the
+// check of the groups the edit did not change ([app.App.WorkbenchCheck]):
+// only those are spelt again.
 func (s *Server) checkAligned(d *document.Document, st []stamp, ch *check.Checker, snap *review.Snapshot, warns []error) app.AlignCheck {
 	keep := len(warns) == 0 && snap.Interrupted == nil
+	words := s.wordStamps()
 	var prev app.AlignCheck
 	if keep {
-		res, current := s.keptCheck(d.ID, st, ch)
+		res, current := s.keptCheck(d.ID, st, ch, words)
 		if current {
 			return res
 		}
 		prev = res
 	}
-	res := s.app.RecheckAligned(d, snap.Alignment, prev)
+	res := s.app.WorkbenchCheck(d, snap.Alignment, prev)
 	if res.Err == nil {
-		s.keepFindings(d, st, ch, countOf(res))
+		s.keepFindings(d, st, ch, countOf(quickOf(res)))
 		if keep {
-			s.keepCheck(d.ID, st, ch, res)
+			s.keepCheck(d.ID, st, ch, words, res)
 		}
 	}
+	return res
+}
+
+// quickOf is res, a check of the workbench, with the findings of the
+// quick checks only (those status counts): without spelling's.
+func quickOf(res app.AlignCheck) app.AlignCheck {
+	res.Findings = app.QuickOnly(res.Findings)
 	return res
 }
 
@@ -414,9 +446,10 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		nums = append(nums, k)
 	}
 	// The glossary's terms and findings are marked in the text of the
-	// page's groups; every group is marked with the findings of all the
-	// checks status counts (the whole document is checked once a view,
-	// which also brings its count on the workspace page up to date).
+	// page's groups; every group is marked with the findings of the
+	// workbench's checks (those status counts, and spelling: the whole
+	// document is checked once a version, which also brings its count on
+	// the workspace page up to date).
 	var marks []review.Mark
 	found := map[int][]check.Finding{}
 	if len(nums) > 0 {
@@ -432,6 +465,11 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		}
 		if err != nil {
 			p.Warnings = append(p.Warnings, b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, err)}))
+		}
+		// Spelling without hunspell or a dictionary: said once, the
+		// other findings shown all the same.
+		for _, n := range res.Notes {
+			p.Warnings = append(p.Warnings, b.loc.Text(n.MessageID(), n.TemplateData()))
 		}
 		if m != nil {
 			if marks, err = m.Marks(d.ID, a, nums); err != nil {
@@ -744,6 +782,9 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	if res.Err != nil {
 		b.Notes = append(b.Notes, note{Kind: "warn", Text: b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, res.Err)})})
 	}
+	for _, n := range res.Notes {
+		b.Notes = append(b.Notes, note{Kind: "warn", Text: b.loc.Text(n.MessageID(), n.TemplateData())})
+	}
 	p := &findingsPage{base: b, ID: d.ID, Back: s.docURL(d.ID, 1, 0), JSON: "/doc/" + url.PathEscape(d.ID) + "/findings.json"}
 	at := func(n int) string { return s.docURL(d.ID, (n-1)/s.opt.PageSize+1, n) }
 	for i, g := range a.Groups {
@@ -837,11 +878,14 @@ type findingsJSON struct {
 	Document string `json:"document"`
 	// Checked is false when no check ran: none is on, or the glossary
 	// does not load (Unchecked says why).
-	Checked   bool          `json:"checked"`
-	Unchecked string        `json:"unchecked,omitempty"`
-	Errors    int           `json:"errors"`
-	Warnings  int           `json:"warnings"`
-	Findings  []findingJSON `json:"findings"`
+	Checked   bool   `json:"checked"`
+	Unchecked string `json:"unchecked,omitempty"`
+	// Notes are the checks that could not run (spelling without
+	// hunspell or its dictionary), each said once.
+	Notes    []string      `json:"notes,omitempty"`
+	Errors   int           `json:"errors"`
+	Warnings int           `json:"warnings"`
+	Findings []findingJSON `json:"findings"`
 }
 
 type findingJSON struct {
@@ -872,6 +916,9 @@ func (s *Server) findingsJSON(w http.ResponseWriter, r *http.Request) {
 	out := findingsJSON{Document: d.ID, Checked: n.Checked, Errors: n.Errors, Warnings: n.Warnings, Findings: []findingJSON{}}
 	if res.Err != nil {
 		out.Unchecked = errText(loc, res.Err)
+	}
+	for _, n := range res.Notes {
+		out.Notes = append(out.Notes, loc.Text(n.MessageID(), n.TemplateData()))
 	}
 	for _, f := range res.Findings {
 		row := checkRow(loc, f, func(int) string { return "" })

@@ -18,7 +18,7 @@ func TestEditRechecksEditedGroup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := app.New("test")
+	a := NewTestApp("test")
 	s, err := New(Options{App: a, WS: ws})
 	if err != nil {
 		t.Fatal(err)

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/serve"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -30,7 +30,7 @@ func TestEditsRecheckedAsNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := app.New("test")
+	a := serve.NewTestApp("test")
 	for _, l := range []string{"en", "ru", "kk"} {
 		text := strings.Repeat(qaTexts[l]+"\n", 8)
 		if _, err := a.Import(ws, "prices", l, []byte(text), l+".txt", "", document.ImportOptions{}); err != nil {
@@ -65,7 +65,7 @@ func TestEditsRecheckedAsNew(t *testing.T) {
 		}
 		_, page = c.follow(res) // the document page, checked after the edit
 		_, got := c.get("/doc/prices/findings.json")
-		_, want := fixtureOn(t, app.New("test"), ws).client().get("/doc/prices/findings.json")
+		_, want := fixtureOn(t, serve.NewTestApp("test"), ws).client().get("/doc/prices/findings.json")
 		if got != want {
 			t.Fatalf("step %d %v: findings\n%s\nwant, as a new server finds them,\n%s", step, kv, got, want)
 		}

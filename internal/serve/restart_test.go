@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/serve"
 )
 
@@ -20,7 +19,7 @@ func TestRestartedServer(t *testing.T) {
 	c := f.client()
 	_, page := c.get("/doc/news")
 	csrf, version := formKeys(t, page)
-	restarted, err := serve.New(serve.Options{App: app.New("test"), WS: f.ws})
+	restarted, err := serve.New(serve.Options{App: serve.NewTestApp("test"), WS: f.ws})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
@@ -583,7 +582,7 @@ func TestRedoLeavesAlign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := app.New("test").Undo(d, 1, false); err != nil {
+	if _, err := serve.NewTestApp("test").Undo(d, 1, false); err != nil {
 		t.Fatal(err)
 	}
 	before := f.alignment("news").Groups[5].Status
@@ -620,7 +619,7 @@ func TestUnalignedSentences(t *testing.T) {
 		t.Fatal(err)
 	}
 	ru := strings.TrimRight(texts["ru"], "\n") + "\n\nРедакция добавила это предложение.\n"
-	a := app.New("test")
+	a := serve.NewTestApp("test")
 	if _, err := a.Import(f.ws, "news", "ru", []byte(ru), "ru.txt", "", document.ImportOptions{Force: true}); err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/serve"
@@ -41,7 +40,7 @@ func TestConcurrentEditors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	srv, err := serve.New(serve.Options{App: app.New("test"), WS: ws})
+	srv, err := serve.New(serve.Options{App: serve.NewTestApp("test"), WS: ws})
 	if err != nil {
 		t.Fatal(err)
 	}

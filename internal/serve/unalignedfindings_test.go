@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/serve"
 )
@@ -26,7 +25,7 @@ func TestWorkspaceFindingsNotAligned(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	st, err := app.New("test").DocumentStatus(f.ws, "draft")
+	st, err := serve.NewTestApp("test").DocumentStatus(f.ws, "draft")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +49,7 @@ func TestWorkspaceFindingsNotAligned(t *testing.T) {
 		}
 	}
 	// A new server takes the count status kept (app.KeptStatuses).
-	a := app.New("test")
+	a := serve.NewTestApp("test")
 	if _, err := a.Status(f.ws, nil, nil); err != nil {
 		t.Fatal(err)
 	}

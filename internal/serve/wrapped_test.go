@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
+	"github.com/tilmash/tilmash/internal/serve"
 )
 
 // TestEditWrappedSentence: a sentence of a hard-wrapped text (plain text
@@ -24,7 +24,7 @@ func TestEditWrappedSentence(t *testing.T) {
 	if err := reviewtest.Wrapped(ws, "wrap", reviewtest.OneToOne); err != nil {
 		t.Fatal(err)
 	}
-	f := fixtureOn(t, app.New("test"), ws)
+	f := fixtureOn(t, serve.NewTestApp("test"), ws)
 	c := f.client()
 	_, page := c.get("/doc/wrap")
 	if !strings.Contains(page, `maxlength="20000">A court in Aralsk heard the fishermen&#39;s case on Monday.</textarea>`) {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/serve"
 )
@@ -22,7 +21,7 @@ func TestBrowserWorkspaceIDsBreakAtHyphens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := serve.New(serve.Options{App: app.New("test"), WS: ws})
+		s, err := serve.New(serve.Options{App: serve.NewTestApp("test"), WS: ws})
 		if err != nil {
 			t.Fatal(err)
 		}
