@@ -66,6 +66,30 @@ type Checker struct {
 
 	endingsOnce sync.Once
 	endings     *qa.EndingsIndex
+	// known memoizes KnownWords by language, guarded by knownMu.
+	knownMu sync.Mutex
+	known   map[string][]string
+}
+
+// KnownWords is the glossary's KnownWords of lang (the words of its
+// forms, which the spelling check accepts), made once for each language
+// and kept with the glossary: tilmash serve makes a suite for every page
+// and edit. The slice is shared: a caller appends to a copy.
+func (c *Checker) KnownWords(lang string) []string {
+	if c == nil || c.Glossary == nil {
+		return nil
+	}
+	c.knownMu.Lock()
+	defer c.knownMu.Unlock()
+	if w, ok := c.known[lang]; ok {
+		return w
+	}
+	w := c.Glossary.KnownWords(lang)
+	if c.known == nil {
+		c.known = map[string][]string{}
+	}
+	c.known[lang] = w
+	return w
 }
 
 // Endings is the index of the glossary's Kazakh names for the endings

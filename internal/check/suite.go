@@ -243,7 +243,7 @@ func NewSuite(terms *Checker, source string, langs []string, cfg Config) *Suite 
 	}
 	s.terms = terms != nil && s.on[Terms]
 	if s.on[string(qa.Spelling)] {
-		s.startSpellers(g, langs)
+		s.startSpellers(langs)
 	}
 	if s.on[string(qa.Consistency)] {
 		s.cons = &qa.ConsistencyIndex{}
@@ -260,7 +260,7 @@ func NewSuite(terms *Checker, source string, langs []string, cfg Config) *Suite 
 
 // startSpellers starts hunspell for each language at once (loading a
 // dictionary takes a while), and notes the languages it cannot check.
-func (s *Suite) startSpellers(g *glossary.Glossary, langs []string) {
+func (s *Suite) startSpellers(langs []string) {
 	s.spellers = map[string]*qa.Speller{}
 	spellers := make([]*qa.Speller, len(langs))
 	notes := make([]*qa.Note, len(langs))
@@ -269,10 +269,7 @@ func (s *Suite) startSpellers(g *glossary.Glossary, langs []string) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var known []string
-			if g != nil {
-				known = g.KnownWords(l)
-			}
+			known := s.Terms.KnownWords(l)
 			known = append(known[:len(known):len(known)], s.cfg.Words[l]...)
 			spellers[i], notes[i] = s.cfg.Spellers.Get(l, known, s.cfg.SpellCache)
 		}()
