@@ -198,7 +198,11 @@ func (s *Server) checkAligned(d *document.Document, st []stamp, ch *check.Checke
 		}
 		prev = res
 	}
-	res := s.app.WorkbenchCheck(d, snap.Alignment, prev)
+	res := func() app.AlignCheck {
+		s.checking <- struct{}{}
+		defer func() { <-s.checking }()
+		return s.app.WorkbenchCheck(d, snap.Alignment, prev)
+	}()
 	if res.Err == nil {
 		s.keepFindings(d, st, ch, countOf(quickOf(res)))
 		if keep {

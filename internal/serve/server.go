@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"runtime"
 	"sync"
 	"time"
 
@@ -60,6 +61,12 @@ type Server struct {
 	// cache keeps parsed documents and their summaries (cache.go).
 	cache docCache
 
+	// checking bounds the document checks run at once (see
+	// Server.checkAligned) to the processors: more gain nothing, and
+	// each holds hunspell processes, which the app's pool keeps a few of
+	// (50 editors opening pages at once started a hundred).
+	checking chan struct{}
+
 	flashMu sync.Mutex
 	flashes map[string]flash
 	order   []string
@@ -79,7 +86,8 @@ func New(opt Options) (*Server, error) {
 	if _, ok := knownLang(opt.UILang); !ok {
 		opt.UILang = "en"
 	}
-	s := &Server{opt: opt, app: opt.App, ws: opt.WS, locs: map[string]*locale.Localizer{}, flashes: map[string]flash{}}
+	s := &Server{opt: opt, app: opt.App, ws: opt.WS, locs: map[string]*locale.Localizer{}, flashes: map[string]flash{},
+		checking: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	for _, l := range uiLangs {
 		loc, err := locale.New(l.Code)
 		if err != nil {

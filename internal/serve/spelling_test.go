@@ -2,16 +2,20 @@ package serve_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/qa"
+	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -230,5 +234,50 @@ func TestWorkbenchWithoutHunspell(t *testing.T) {
 	}
 	if got := spelt(t, c, "news"); len(got) != 0 {
 		t.Errorf("without hunspell: spelling findings %q", got)
+	}
+}
+
+// TestWorkbenchBoundsChecks: editors opening many documents at once do
+// not start hunspell for each: the checks run at most one a processor,
+// so no more spellers start than that many checks need.
+func TestWorkbenchBoundsChecks(t *testing.T) {
+	needRussianSpelling(t)
+	starts := hunspellStarts(t)
+	const docs = 12
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := func(i int) string { return fmt.Sprintf("doc-%02d", i) }
+	for i := range docs {
+		if err := reviewtest.Add(ws, id(i), reviewtest.OneToOne); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := func(c *client, i int) {
+		if res, _ := c.get("/doc/" + id(i)); res.StatusCode != 200 {
+			t.Errorf("%s: status %d", id(i), res.StatusCode)
+		}
+	}
+	newApp := func() *app.App {
+		a := app.New("test")
+		a.Spellers = qa.NewSpellers(4)
+		t.Cleanup(func() { a.Spellers.Close() })
+		return a
+	}
+	page(fixtureOn(t, newApp(), ws).client(), 0)
+	one := starts()
+	if one == 0 {
+		t.Fatal("a page started no hunspell")
+	}
+	c := fixtureOn(t, newApp(), ws).client()
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Add(1)
+		go func() { defer wg.Done(); page(c, i) }()
+	}
+	wg.Wait()
+	if n, most := starts()-one, one*runtime.GOMAXPROCS(0); n > most {
+		t.Errorf("%d pages at once started hunspell %d times; one page starts it %d times, at most %d checks run at once: want at most %d", docs, n, one, runtime.GOMAXPROCS(0), most)
 	}
 }
