@@ -1,16 +1,10 @@
 package serve_test
 
 import (
-	"io"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/app"
@@ -111,51 +105,9 @@ func BenchmarkSampleEdit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	jar, _ := cookiejar.New(nil)
-	do := func(method, target string, form url.Values) *http.Response {
-		var body io.Reader
-		if form != nil {
-			body = strings.NewReader(form.Encode())
-		}
-		target, _, _ = strings.Cut(target, "#")
-		r := httptest.NewRequest(method, target, body)
-		r.Host = "127.0.0.1:8750"
-		if form != nil {
-			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		}
-		u := &url.URL{Scheme: "http", Host: r.Host, Path: "/"}
-		for _, c := range jar.Cookies(u) {
-			r.AddCookie(c)
-		}
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		res := w.Result()
-		jar.SetCookies(u, res.Cookies())
-		return res
-	}
-	keys := func(res *http.Response) (string, string) {
-		data, _ := io.ReadAll(res.Body)
-		if res.StatusCode != 200 {
-			b.Fatalf("status %d", res.StatusCode)
-		}
-		m := regexp.MustCompile(`name="csrf" value="([^"]*)"`).FindSubmatch(data)
-		v := regexp.MustCompile(`name="version" value="([^"]*)"`).FindSubmatch(data)
-		if m == nil || v == nil {
-			b.Fatal("the page has no edit forms")
-		}
-		return string(m[1]), string(v[1])
-	}
-	const group = 5
-	csrf, version := keys(do("GET", "/doc/"+sampleDoc, nil))
-	texts := []string{"Комиссия рассмотрела жалобы граждан.", "Комиссия рассмотрела жалабы граждан."}
-	edit := func(i int) {
-		res := do("POST", "/doc/"+sampleDoc+"/edit", url.Values{"csrf": {csrf}, "version": {version}, "op": {"edit"},
-			"group": {strconv.Itoa(group)}, "sentence": {"1"}, "lang": {"ru"}, "text": {texts[i%2]}})
-		if res.StatusCode != http.StatusSeeOther {
-			b.Fatalf("edit: status %d", res.StatusCode)
-		}
-		csrf, version = keys(do("GET", res.Header.Get("Location"), nil))
-	}
+	e := newBenchEditor(b, h, "/doc/"+sampleDoc, sampleDoc, 5, "ru",
+		"Комиссия рассмотрела жалобы граждан.", "Комиссия рассмотрела жалабы граждан.")
+	edit := e.edit
 	edit(0)
 	i := 1
 	for b.Loop() {

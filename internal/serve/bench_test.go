@@ -177,51 +177,9 @@ func BenchmarkEdit10k(b *testing.B) {
 
 func benchEdit(b *testing.B, current bool) {
 	h := benchServerOf(b, 10000, current)
-	jar, _ := cookiejar.New(nil)
-	do := func(method, target string, form url.Values) *http.Response {
-		var body io.Reader
-		if form != nil {
-			body = strings.NewReader(form.Encode())
-		}
-		target, _, _ = strings.Cut(target, "#")
-		r := httptest.NewRequest(method, target, body)
-		r.Host = "127.0.0.1:8750"
-		if form != nil {
-			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		}
-		u := &url.URL{Scheme: "http", Host: r.Host, Path: "/"}
-		for _, c := range jar.Cookies(u) {
-			r.AddCookie(c)
-		}
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		res := w.Result()
-		jar.SetCookies(u, res.Cookies())
-		return res
-	}
-	keys := func(res *http.Response) (string, string) {
-		data, _ := io.ReadAll(res.Body)
-		if res.StatusCode != 200 {
-			b.Fatalf("status %d", res.StatusCode)
-		}
-		m := regexp.MustCompile(`name="csrf" value="([^"]*)"`).FindSubmatch(data)
-		v := regexp.MustCompile(`name="version" value="([^"]*)"`).FindSubmatch(data)
-		if m == nil || v == nil {
-			b.Fatal("the page has no edit forms")
-		}
-		return string(m[1]), string(v[1])
-	}
-	const group = 5001
-	csrf, version := keys(do("GET", "/doc/doc?page=51", nil))
-	texts := []string{"Суд выслушал аральских рыбаков 7 мая.", "Суд выслушал аральских рыбаков."}
-	edit := func(i int) {
-		res := do("POST", "/doc/doc/edit", url.Values{"csrf": {csrf}, "version": {version}, "op": {"edit"},
-			"group": {strconv.Itoa(group)}, "sentence": {"1"}, "lang": {"ru"}, "text": {texts[i%2]}})
-		if res.StatusCode != http.StatusSeeOther {
-			b.Fatalf("edit: status %d", res.StatusCode)
-		}
-		csrf, version = keys(do("GET", res.Header.Get("Location"), nil))
-	}
+	e := newBenchEditor(b, h, "/doc/doc?page=51", "doc", 5001, "ru",
+		"Суд выслушал аральских рыбаков 7 мая.", "Суд выслушал аральских рыбаков.")
+	edit := e.edit
 	edit(0) // warm: the glossary is compiled once for the server's life
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -294,4 +252,72 @@ func docs500(b *testing.B) *workspace.Workspace {
 		}
 	}
 	return ws
+}
+
+// benchEditor edits one sentence through a server as a browser does: the
+// POST, then the GET of the page it redirects to, whose forms give the
+// next edit its keys. The text alternates, so every edit changes it.
+type benchEditor struct {
+	b             *testing.B
+	h             http.Handler
+	jar           *cookiejar.Jar
+	doc, lang     string
+	group         int
+	texts         []string
+	csrf, version string
+}
+
+// newBenchEditor opens page of the server h and edits sentence 1 of
+// group in lang of document doc, with the texts in turn.
+func newBenchEditor(b *testing.B, h http.Handler, page, doc string, group int, lang string, texts ...string) *benchEditor {
+	jar, _ := cookiejar.New(nil)
+	e := &benchEditor{b: b, h: h, jar: jar, doc: doc, lang: lang, group: group, texts: texts}
+	e.keys(e.do("GET", page, nil))
+	return e
+}
+
+func (e *benchEditor) do(method, target string, form url.Values) *http.Response {
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	target, _, _ = strings.Cut(target, "#")
+	r := httptest.NewRequest(method, target, body)
+	r.Host = "127.0.0.1:8750"
+	if form != nil {
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	u := &url.URL{Scheme: "http", Host: r.Host, Path: "/"}
+	for _, c := range e.jar.Cookies(u) {
+		r.AddCookie(c)
+	}
+	w := httptest.NewRecorder()
+	e.h.ServeHTTP(w, r)
+	res := w.Result()
+	e.jar.SetCookies(u, res.Cookies())
+	return res
+}
+
+// keys takes the edit forms' CSRF token and version from a page.
+func (e *benchEditor) keys(res *http.Response) {
+	data, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 {
+		e.b.Fatalf("status %d", res.StatusCode)
+	}
+	m := regexp.MustCompile(`name="csrf" value="([^"]*)"`).FindSubmatch(data)
+	v := regexp.MustCompile(`name="version" value="([^"]*)"`).FindSubmatch(data)
+	if m == nil || v == nil {
+		e.b.Fatal("the page has no edit forms")
+	}
+	e.csrf, e.version = string(m[1]), string(v[1])
+}
+
+// edit makes the i-th edit and loads the page it leads to.
+func (e *benchEditor) edit(i int) {
+	res := e.do("POST", "/doc/"+e.doc+"/edit", url.Values{"csrf": {e.csrf}, "version": {e.version}, "op": {"edit"},
+		"group": {strconv.Itoa(e.group)}, "sentence": {"1"}, "lang": {e.lang}, "text": {e.texts[i%len(e.texts)]}})
+	if res.StatusCode != http.StatusSeeOther {
+		e.b.Fatalf("edit: status %d", res.StatusCode)
+	}
+	e.keys(e.do("GET", res.Header.Get("Location"), nil))
 }
