@@ -42,8 +42,9 @@ func sampleWorkspace(b *testing.B) *workspace.Workspace {
 	return ws
 }
 
-// get answers GET target from h, failing on another status than 200.
-func benchGet(b *testing.B, h http.Handler, target string) {
+// benchGet answers GET target from h and returns the length of the page,
+// failing on another status than 200.
+func benchGet(b *testing.B, h http.Handler, target string) int {
 	r := httptest.NewRequest("GET", target, nil)
 	r.Host = "127.0.0.1:8750"
 	w := httptest.NewRecorder()
@@ -51,6 +52,7 @@ func benchGet(b *testing.B, h http.Handler, target string) {
 	if w.Code != 200 {
 		b.Fatalf("%s: status %d", target, w.Code)
 	}
+	return w.Body.Len()
 }
 
 // BenchmarkSampleFirstPage is the first page of the sample document in a

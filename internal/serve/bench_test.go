@@ -1,17 +1,14 @@
 package serve_test
 
 import (
-	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strconv"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -105,16 +102,7 @@ func alignToOther(b *testing.B, ws *workspace.Workspace, id string) {
 
 func benchPage(b *testing.B, h http.Handler, target string) {
 	b.Helper()
-	get := func() int {
-		r := httptest.NewRequest("GET", target, nil)
-		r.Host = "127.0.0.1:8750"
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		if w.Code != 200 {
-			b.Fatalf("%s: status %d", target, w.Code)
-		}
-		return w.Body.Len()
-	}
+	get := func() int { return benchGet(b, h, target) }
 	size := get() // warm: the glossary is compiled once for the server's life
 	var peak uint64
 	var m runtime.MemStats
@@ -258,9 +246,7 @@ func docs500(b *testing.B) *workspace.Workspace {
 // POST, then the GET of the page it redirects to, whose forms give the
 // next edit its keys. The text alternates, so every edit changes it.
 type benchEditor struct {
-	b             *testing.B
-	h             http.Handler
-	jar           *cookiejar.Jar
+	c             *client
 	doc, lang     string
 	group         int
 	texts         []string
@@ -271,53 +257,22 @@ type benchEditor struct {
 // group in lang of document doc, with the texts in turn.
 func newBenchEditor(b *testing.B, h http.Handler, page, doc string, group int, lang string, texts ...string) *benchEditor {
 	jar, _ := cookiejar.New(nil)
-	e := &benchEditor{b: b, h: h, jar: jar, doc: doc, lang: lang, group: group, texts: texts}
-	e.keys(e.do("GET", page, nil))
+	e := &benchEditor{c: &client{t: b, h: h, jar: jar, header: http.Header{}}, doc: doc, lang: lang, group: group, texts: texts}
+	e.keys(e.c.get(page))
 	return e
 }
 
-func (e *benchEditor) do(method, target string, form url.Values) *http.Response {
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	}
-	target, _, _ = strings.Cut(target, "#")
-	r := httptest.NewRequest(method, target, body)
-	r.Host = "127.0.0.1:8750"
-	if form != nil {
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	u := &url.URL{Scheme: "http", Host: r.Host, Path: "/"}
-	for _, c := range e.jar.Cookies(u) {
-		r.AddCookie(c)
-	}
-	w := httptest.NewRecorder()
-	e.h.ServeHTTP(w, r)
-	res := w.Result()
-	e.jar.SetCookies(u, res.Cookies())
-	return res
-}
-
 // keys takes the edit forms' CSRF token and version from a page.
-func (e *benchEditor) keys(res *http.Response) {
-	data, _ := io.ReadAll(res.Body)
+func (e *benchEditor) keys(res *http.Response, page string) {
 	if res.StatusCode != 200 {
-		e.b.Fatalf("status %d", res.StatusCode)
+		e.c.t.Fatalf("status %d", res.StatusCode)
 	}
-	m := regexp.MustCompile(`name="csrf" value="([^"]*)"`).FindSubmatch(data)
-	v := regexp.MustCompile(`name="version" value="([^"]*)"`).FindSubmatch(data)
-	if m == nil || v == nil {
-		e.b.Fatal("the page has no edit forms")
-	}
-	e.csrf, e.version = string(m[1]), string(v[1])
+	e.csrf, e.version = formKeys(e.c.t, page)
 }
 
 // edit makes the i-th edit and loads the page it leads to.
 func (e *benchEditor) edit(i int) {
-	res := e.do("POST", "/doc/"+e.doc+"/edit", url.Values{"csrf": {e.csrf}, "version": {e.version}, "op": {"edit"},
+	res, _ := e.c.do("POST", "/doc/"+e.doc+"/edit", url.Values{"csrf": {e.csrf}, "version": {e.version}, "op": {"edit"},
 		"group": {strconv.Itoa(e.group)}, "sentence": {"1"}, "lang": {e.lang}, "text": {e.texts[i%len(e.texts)]}})
-	if res.StatusCode != http.StatusSeeOther {
-		e.b.Fatalf("edit: status %d", res.StatusCode)
-	}
-	e.keys(e.do("GET", res.Header.Get("Location"), nil))
+	e.keys(e.c.follow(res))
 }

@@ -92,7 +92,7 @@ func (f *fixture) alignment(id string) *document.Alignment {
 // client is a browser: it keeps cookies and talks to the handler in
 // process, addressed to loopback.
 type client struct {
-	t   *testing.T
+	t   testing.TB
 	h   http.Handler
 	jar *cookiejar.Jar
 	// header is sent with every request.
@@ -151,7 +151,7 @@ var (
 
 // formKeys returns the CSRF token and the document version a page's forms
 // carry.
-func formKeys(t *testing.T, page string) (csrf, version string) {
+func formKeys(t testing.TB, page string) (csrf, version string) {
 	t.Helper()
 	m, v := csrfRe.FindStringSubmatch(page), versionRe.FindStringSubmatch(page)
 	if m == nil || v == nil {
