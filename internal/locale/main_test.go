@@ -9,7 +9,4 @@ import (
 
 // TestMain runs the tests with less garbage collection (see
 // testenv.LessGC).
-func TestMain(m *testing.M) {
-	testenv.LessGC()
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { os.Exit(testenv.RunLessGC(m)) }

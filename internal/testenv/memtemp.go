@@ -55,6 +55,13 @@ func RunInMemory(m interface{ Run() int }) int {
 	return m.Run()
 }
 
+// RunLessGC runs m with less garbage collection (see LessGC): the whole
+// TestMain of a package that needs nothing else, os.Exit(RunLessGC(m)).
+func RunLessGC(m interface{ Run() int }) int {
+	LessGC()
+	return m.Run()
+}
+
 // LessGC has the garbage collector of a test binary run at GOGC=400, not
 // Go's 100, unless GOGC is set or benchmarks run (-test.bench: some report
 // their peak heap). A test binary lives for seconds with a heap of tens of
