@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -68,28 +69,64 @@ func ParseWords(name string, data []byte) ([]string, error) {
 		pos := func(at int) locale.Pos {
 			return locale.Pos{File: name, Line: line, Column: utf8.RuneCount(row[:at]) + 1, Offset: fileOffset(start + at)}
 		}
-		if i := bytes.IndexFunc(w, unicode.IsSpace); i >= 0 {
-			return nil, locale.NewError("check.words.two-words", map[string]any{"Text": string(w)}).
-				WithHint("check.words.hint").At(pos(lead + i))
-		}
-		if i := bytes.IndexByte(w, '/'); i >= 0 {
-			// word/model: the word with the endings of a dictionary word,
-			// as hunspell's own personal dictionaries write it.
-			j := bytes.IndexByte(w[i+1:], '/')
-			if i == 0 || i == len(w)-1 || j >= 0 {
-				at := i
-				if j >= 0 {
-					at = i + 1 + j
-				}
-				return nil, locale.NewError("check.words.bad-model", map[string]any{"Text": string(w)}).
-					WithHint("check.words.bad-model.hint").At(pos(lead + at))
-			}
-		}
-		if i, mixed := glossary.MixedScriptAt(string(w)); mixed {
-			return nil, locale.NewError("check.words.mixed-script", map[string]any{"Word": string(w)}).
-				WithHint("check.words.mixed-script.hint").At(pos(lead + i))
+		if p := wordProblem(string(w)); p != nil {
+			return nil, locale.NewError("check.words."+p.id, map[string]any{"Text": string(w), "Word": string(w)}).
+				WithHint(p.hint).At(pos(lead + p.at))
 		}
 		words = append(words, norm.NFC.String(string(w)))
 	}
 	return words, nil
+}
+
+// A wordFault is what makes a line no entry of a word list: its message
+// (check.words.ID in a list, check.add-word.ID for a word given alone), its
+// hint and the byte in the word where it is.
+type wordFault struct {
+	id, hint string
+	at       int
+}
+
+// wordProblem says what makes w, trimmed and not a comment, no entry of a
+// word list, nil when it is one: two words, a slash that makes no
+// word/model pair, or Latin and Cyrillic letters mixed.
+func wordProblem(w string) *wordFault {
+	if i := strings.IndexFunc(w, unicode.IsSpace); i >= 0 {
+		return &wordFault{"two-words", "check.words.hint", i}
+	}
+	if i := strings.IndexByte(w, '/'); i >= 0 {
+		// word/model: the word with the endings of a dictionary word,
+		// as hunspell's own personal dictionaries write it.
+		j := strings.IndexByte(w[i+1:], '/')
+		if i == 0 || i == len(w)-1 || j >= 0 {
+			at := i
+			if j >= 0 {
+				at = i + 1 + j
+			}
+			return &wordFault{"bad-model", "check.words.bad-model.hint", at}
+		}
+	}
+	if i, mixed := glossary.MixedScriptAt(w); mixed {
+		return &wordFault{"mixed-script", "check.words.mixed-script.hint", i}
+	}
+	return nil
+}
+
+// CheckWord refuses a word that [ParseWords] would refuse on a line of a
+// word list, or that is no word at all (empty, or a comment): the word a
+// person adds to a list (tilmash glossary add-word, the workbench) is
+// checked before the list is written. The word is given trimmed. A word
+// with a control character (or that is not UTF-8) is no word: written in a
+// list, a NUL would even make it read as UTF-16.
+func CheckWord(word string) error {
+	if word == "" || word[0] == '#' || strings.IndexFunc(word, func(r rune) bool { return !unicode.IsGraphic(r) && !unicode.IsSpace(r) }) >= 0 || !utf8.ValidString(word) {
+		return locale.NewError("check.add-word.not-a-word", map[string]any{"Text": word}).WithHint("check.add-word.hint")
+	}
+	if p := wordProblem(word); p != nil {
+		hint := p.hint
+		if p.id == "two-words" {
+			hint = "check.add-word.hint"
+		}
+		return locale.NewError("check.add-word."+p.id, map[string]any{"Text": word}).WithHint(hint)
+	}
+	return nil
 }

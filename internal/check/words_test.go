@@ -3,8 +3,12 @@ package check
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tilmash/tilmash/internal/locale"
 )
@@ -92,6 +96,37 @@ func FuzzParseWords(f *testing.F) {
 					t.Fatalf("word %q holds a space", w)
 				}
 			}
+		}
+	})
+}
+
+// FuzzCheckWord: a word CheckWord accepts is, written alone in a list, that
+// list's one word (in NFC); one it refuses a list does not read back as
+// that word. The word a person adds and the list read back agree.
+func FuzzCheckWord(f *testing.F) {
+	for _, s := range []string{"бейнежазба", "соцсеть/сеть", "a b", "бейнeжазба", "/x", "x/", "a/b/c", "#x", "", "x\u00a0y", "и\u0306"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if !utf8.ValidString(w) || strings.ContainsAny(w, "\r\n") || strings.TrimSpace(w) != w {
+			return // a word given on a command line or in a form, trimmed, on one line
+		}
+		err := CheckWord(w)
+		words, perr := ParseWords("w.txt", []byte(w))
+		if err != nil {
+			var le *locale.Error
+			if !errors.As(err, &le) || le.Pos != nil {
+				t.Fatalf("CheckWord(%q): %#v, want a message without a place", w, err)
+			}
+			// CheckWord is stricter than a list on control characters.
+			graphic := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsGraphic(r) && !unicode.IsSpace(r) }) < 0
+			if graphic && perr == nil && len(words) == 1 && words[0] == norm.NFC.String(w) {
+				t.Fatalf("CheckWord refuses %q, which a list accepts", w)
+			}
+			return
+		}
+		if perr != nil || len(words) != 1 || words[0] != norm.NFC.String(w) {
+			t.Fatalf("CheckWord accepts %q; a list of it reads %q, %v", w, words, perr)
 		}
 	})
 }

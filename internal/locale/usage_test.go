@@ -56,6 +56,8 @@ var dynamicIDs = []struct {
 	}, "publish names why it holds a document back as publish.held.+kind, its hint adds .hint"},
 	{"workspace.bad-config.export-", []string{"root", "holds", "inside"}, "workspace.ParseConfig names the clash of the export folder with another folder"},
 	{"workspace.export-folder-", []string{"root", "holds", "inside"}, "workspace.CheckExportFolder names the clash as workspace.export-folder-+clash"},
+	{"check.words.", []string{"two-words", "bad-model", "mixed-script"}, "check.ParseWords names what makes a line no word list entry (check.wordProblem)"},
+	{"check.add-word.", []string{"two-words", "bad-model", "mixed-script"}, "check.CheckWord names what makes a word no word list entry (check.wordProblem)"},
 	{"workspace.protected.", []string{"config", "lock", "glossary", "documents"}, "workspace.CheckTarget names the protected area as workspace.protected.+Area"},
 }
 

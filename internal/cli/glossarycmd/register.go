@@ -8,7 +8,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 )
 
-// Commands are glossary (its usage and the lint, list, show and add
+// Commands are glossary (its usage and the lint, list, show, add and add-word
 // subcommands; exportcmd adds export and import) and check, over a.
 func Commands(a *app.App) cli.Group {
 	return func(env *console.Env) []*urfave.Command {
@@ -17,7 +17,7 @@ func Commands(a *app.App) cli.Group {
 				Name:        "glossary",
 				Usage:       env.T("glossary.usage", nil),
 				Description: env.T("check.glossary.description", nil),
-				Subcommands: []*urfave.Command{lintCommand(a, env), listCommand(a, env), showCommand(a, env), addCommand(a, env)},
+				Subcommands: []*urfave.Command{lintCommand(a, env), listCommand(a, env), showCommand(a, env), addCommand(a, env), addWordCommand(a, env)},
 			},
 			checkCommand(a, env),
 		}
