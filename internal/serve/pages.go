@@ -710,6 +710,9 @@ type findingRow struct {
 	// Entry is the glossary entry the finding is about, EntryURL its place
 	// on the glossary page; "" for the other checks' findings.
 	Entry, EntryURL string
+	// Word is the word of a spelling finding, which its button adds to
+	// the word list of Lang (see addWord); "" for the other findings.
+	Word string
 }
 
 // excerpt is a finding's sentence, cut to about contextRunes characters
@@ -862,7 +865,7 @@ func checkRow(loc *locale.Localizer, f check.Finding, at func(int) string) findi
 	// findings (check "terms") are of kind missing, forbidden, ….
 	row := findingRow{N: f.Group, Lang: f.Lang, Check: f.Check, Severity: string(f.Severity),
 		Kind: loc.Text("check.kind."+f.Kind, nil), Level: loc.Text("check.severity."+string(f.Severity), nil),
-		What: loc.Text(f.MessageID(), f.TemplateData())}
+		What: loc.Text(f.MessageID(), f.TemplateData()), Word: spellingWord(f)}
 	if f.Group >= 1 && at != nil {
 		row.URL = at(f.Group)
 	}

@@ -50,6 +50,7 @@ func acceptLanguage(h, fallback string) string {
 // are listed here, in Go, so that the catalogue test counts them as used;
 // TestTemplateIDs checks that this list and the templates agree.
 var templateIDs = []string{
+	"serve.words.add", "serve.words.add.title",
 	"check.severity.error", "check.severity.warning", "review.edge-first", "review.edge-last",
 	"serve.doc.already-confirmed", "serve.doc.confirm", "serve.doc.edit", "serve.doc.findings-link", "serve.doc.first", "serve.doc.go",
 	"serve.doc.goto", "serve.doc.group", "serve.doc.keys", "serve.doc.last", "serve.doc.merge", "serve.doc.no-sentence",

@@ -117,6 +117,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /doc/{id}/findings", s.findingsPage)
 	mux.HandleFunc("GET /doc/{id}/findings.json", s.findingsJSON)
 	mux.HandleFunc("POST /doc/{id}/edit", s.edit)
+	mux.HandleFunc("POST /doc/{id}/words", s.addWord)
 	mux.HandleFunc("GET /glossary", s.glossaryPage)
 	mux.HandleFunc("POST /glossary/add", s.glossaryAdd)
 	mux.HandleFunc("GET /concordance", s.concordancePage)
