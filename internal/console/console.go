@@ -231,6 +231,21 @@ func (e *Env) Workspace() (*workspace.Workspace, error) {
 	return nil, locale.NewError(id, map[string]any{"Setting": setting}).WithHint(id + ".hint")
 }
 
+// LockedWorkspace opens the workspace ([Env.Workspace]) and takes its
+// writer lock ([Env.Lock]): what a command that only writes does first.
+// The caller defers the unlock.
+func (e *Env) LockedWorkspace() (*workspace.Workspace, func(), error) {
+	ws, err := e.Workspace()
+	if err != nil {
+		return nil, nil, err
+	}
+	unlock, err := e.Lock(ws)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ws, unlock, nil
+}
+
 // Lock takes the workspace writer lock, waiting up to LockWait. When it
 // has to wait, it says so first, naming the process that holds the lock,
 // so a command that seems to hang tells why.

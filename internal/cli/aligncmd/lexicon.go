@@ -109,11 +109,7 @@ func lexiconCommand(a *app.App, env *console.Env) *urfave.Command {
 // learned opens the workspace and returns what align learns from its confirmed groups, learning
 // again what is out of date (under the lock: the stored copies are rewritten then).
 func learned(a *app.App, env *console.Env) ([]app.LearnedPair, error) {
-	ws, err := env.Workspace()
-	if err != nil {
-		return nil, err
-	}
-	unlock, err := env.Lock(ws)
+	ws, unlock, err := env.LockedWorkspace()
 	if err != nil {
 		return nil, err
 	}

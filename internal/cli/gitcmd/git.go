@@ -33,11 +33,7 @@ func setupCommand(a *app.App, env *console.Env) *urfave.Command {
 			if c.NArg() > 0 {
 				return env.Usage("app.no-args", map[string]any{"Command": "git setup"}, "")
 			}
-			ws, err := env.Workspace()
-			if err != nil {
-				return err
-			}
-			unlock, err := env.Lock(ws)
+			ws, unlock, err := env.LockedWorkspace()
 			if err != nil {
 				return err
 			}

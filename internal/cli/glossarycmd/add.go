@@ -68,11 +68,7 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 			if !glossary.ValidFileName(name) {
 				return env.Usage("check.add.bad-file", map[string]any{"File": name}, "check.add.bad-file.hint")
 			}
-			ws, err := env.Workspace()
-			if err != nil {
-				return err
-			}
-			unlock, err := env.Lock(ws)
+			ws, unlock, err := env.LockedWorkspace()
 			if err != nil {
 				return err
 			}

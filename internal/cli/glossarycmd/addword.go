@@ -20,11 +20,7 @@ func addWordCommand(a *app.App, env *console.Env) *urfave.Command {
 			if c.NArg() < 2 {
 				return env.Usage("app.want-args", map[string]any{"Command": "glossary add-word", "Args": env.T("check.add-word.args", nil)}, "check.add-word.hint")
 			}
-			ws, err := env.Workspace()
-			if err != nil {
-				return err
-			}
-			unlock, err := env.Lock(ws)
+			ws, unlock, err := env.LockedWorkspace()
 			if err != nil {
 				return err
 			}
