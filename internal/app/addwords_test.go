@@ -3,8 +3,10 @@ package app
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/check"
@@ -98,5 +100,85 @@ func TestAddWords(t *testing.T) {
 				t.Errorf("the list's bytes before the new words changed: %q", got)
 			}
 		})
+	}
+}
+
+// TestAddWordsProperty: for lists and words made at random (comments,
+// blank lines, CRLF, a byte-order mark, a missing last newline, words
+// repeated or listed already), the list AddWords leaves starts with the
+// list as it was, byte for byte, and reads as the old words followed by
+// the new ones, each once; adding the same words again changes nothing.
+func TestAddWordsProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 23))
+	pool := []string{"бейнежазба", "соцжелі", "подкаст", "коворкинг", "соцсеть/сеть", "лонгрид", "newsroom", "саясаттанушы", "e-mail", "бизнес-план"}
+	pick := func() string { return pool[rng.IntN(len(pool))] }
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New("test")
+	path := ws.Path(ws.Config.Glossary, check.WordsFile("kk"))
+	for i := range 300 {
+		eol := []string{"\n", "\r\n"}[rng.IntN(2)]
+		var b strings.Builder
+		if rng.IntN(4) == 0 {
+			b.WriteString("\ufeff")
+		}
+		for range rng.IntN(6) {
+			switch rng.IntN(4) {
+			case 0:
+				b.WriteString("# сөздер" + eol)
+			case 1:
+				b.WriteString(eol)
+			default:
+				b.WriteString(pick() + eol)
+			}
+		}
+		before := b.String()
+		if rng.IntN(3) == 0 {
+			before = strings.TrimSuffix(before, eol)
+		}
+		if err := os.WriteFile(path, []byte(before), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var words []string
+		for range 1 + rng.IntN(4) {
+			words = append(words, pick())
+		}
+		old, err := check.ParseWords("before", []byte(before))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := a.AddWords(ws, "kk", words)
+		if err != nil {
+			t.Fatalf("case %d %q + %q: %v", i, before, words, err)
+		}
+		after, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(after, []byte(before)) {
+			t.Fatalf("case %d: %q became %q", i, before, after)
+		}
+		got, err := check.ParseWords("after", after)
+		if err != nil {
+			t.Fatalf("case %d: the list written does not read: %v", i, err)
+		}
+		var want []string
+		want = append(want, old...)
+		for _, w := range words {
+			if !slices.Contains(want, w) {
+				want = append(want, w)
+			}
+		}
+		if !slices.Equal(got, want) || !slices.Equal(res.Added, want[len(old):]) {
+			t.Fatalf("case %d: %q + %q reads %q (added %q), want %q", i, before, words, got, res.Added, want)
+		}
+		if res, err := a.AddWords(ws, "kk", words); err != nil || len(res.Added) != 0 {
+			t.Fatalf("case %d: adding again: %+v, %v", i, res, err)
+		}
+		if again, _ := os.ReadFile(path); !bytes.Equal(again, after) {
+			t.Fatalf("case %d: adding again changed the list", i)
+		}
 	}
 }
