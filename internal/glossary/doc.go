@@ -110,9 +110,9 @@
 //
 // Kazakh stem changes (орын → орны), predicative endings (Алматыдамын),
 // -нікі and -дай, the plural possessive of names (it is generated for kind
-// other only: облыс әкімдерінің), and longer chains; Russian nouns with a
-// fleeting vowel (Кременец → Кременца is generated as Кременеца), heads
-// that are not the leading adjectives plus the first noun, and plural
-// adjectives in -ние (Верхние), which are taken for nouns. Such names list
-// their forms under forms.
+// other only: облыс әкімдерінің), and longer chains; Russian nouns that
+// keep a vowel the rules of a fleeting vowel drop (намёк: намька is shown,
+// though намёка is matched too), heads that are not the leading adjectives
+// plus the first noun, and plural adjectives in -ние (Верхние), which are
+// taken for nouns. Such names list their forms under forms.
 package glossary

@@ -151,11 +151,12 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 				// the one its ending tells, when it does.
 				gender = ruSoftGender(toks[noun].Key)
 			}
-			if p, ok := ruNoun(toks[noun].Key, gender, plural, kind == Place && single); ok {
+			yo := ruYo(toks[noun].Orig)
+			if p, ok := ruNoun(toks[noun].Key, yo, gender, plural, kind == Place && single); ok {
 				if shown && plural {
 					p = ruShownPlural(toks[noun].Key, p)
 				} else if shown {
-					p = ruShownFleeting(toks[noun].Key, p)
+					p = ruShownFleeting(toks[noun].Key, yo, p)
 				}
 				decl = append(decl, noun)
 				paradigms = append(paradigms, p)
@@ -185,7 +186,7 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 		properPlace = toks[h].Orig != strings.ToLower(toks[h].Orig)
 	}
 	if !person && hint != "plural" && !properPlace {
-		if pk, pp, ok := ruPluralHead(keys, decl, shown); ok {
+		if pk, pp, ok := ruPluralHead(toks, keys, decl, shown); ok {
 			ruEmitCases(pk, decl, pp, ruPlural, emit)
 		}
 	}
@@ -259,7 +260,7 @@ func RussianReinflect(toks []Token, hint string, found []string, target []Token,
 // declining tokens in the nominative plural) and declines it, or reports
 // false when the head is already plural or a word has no plural. shown
 // declines it as RussianShownForms does (see ruPluralFromSingular).
-func ruPluralHead(keys []string, decl []int, shown bool) ([]string, []ruCases, bool) {
+func ruPluralHead(toks []Token, keys []string, decl []int, shown bool) ([]string, []ruCases, bool) {
 	pk := append([]string(nil), keys...)
 	var pp []ruCases
 	for _, tok := range decl {
@@ -283,7 +284,8 @@ func ruPluralHead(keys []string, decl []int, shown bool) ([]string, []ruCases, b
 			pp = append(pp, ruPluralCases(pl, gen))
 			continue
 		}
-		pl := ruNounPluralOf(w)
+		yo := ruYo(toks[tok].Orig)
+		pl := ruNounPluralOf(w, yo)
 		if pl == "" {
 			return nil, nil, false
 		}
@@ -293,6 +295,19 @@ func ruPluralHead(keys []string, decl []int, shown bool) ([]string, []ruCases, b
 		}
 		if sc, ok := ruPluralFromSingular(w, pl, c, shown); ok {
 			c = sc
+		}
+		// A stem whose vowel may drop has the plural of both (рынки beside
+		// рыноки, as востоки), that of a guessed one matched only
+		// (человьки is nobody's plural).
+		if st, sure := ruFleeting(w, yo); sure == ruFleetBoth || sure == ruFleetGuess && !shown {
+			if c2, ok := ruNounPlural(st + "и"); ok {
+				if sc, ok := ruPluralFromSingular(st, st+"и", c2, shown); ok {
+					c2 = sc
+				}
+				for i := range c {
+					c[i] = newStringSet(append(slices.Clone(c2[i]), c[i]...)...).list
+				}
+			}
 		}
 		pk[tok] = pl
 		pp = append(pp, c)
@@ -545,7 +560,7 @@ func ruNeuterGenitive(w string) (string, bool) {
 }
 
 // ruNounPluralOf returns the nominative plural of a singular noun, or "".
-func ruNounPluralOf(w string) string {
+func ruNounPluralOf(w string, yo bool) string {
 	if pl, _, ok := ruIrregularPlural(w); ok {
 		return pl
 	}
@@ -571,8 +586,8 @@ func ruNounPluralOf(w string) string {
 	case strings.ContainsRune("ыиуюэё", l):
 		return ""
 	}
-	if fl, sure, ok := ruFleeting(w); ok && sure {
-		w = fl // дворцы, бойцы, казахстанцы
+	if fl, sure := ruFleeting(w, yo); sure == ruFleetSure {
+		w = fl // дворцы, бойцы, казахстанцы, огоньки
 	}
 	if soft {
 		return w + "и"
@@ -701,7 +716,7 @@ func ruNameWord(t Token) (ruCases, bool) {
 		strings.HasSuffix(w, "ская") || strings.HasSuffix(w, "цкая") || strings.HasSuffix(w, "ой") || strings.HasSuffix(w, "ый")) {
 		return ruAdjectiveCases(w), true
 	}
-	return ruNoun(w, 0, false, true)
+	return ruNoun(w, ruYo(t.Orig), 0, false, true)
 }
 
 func ruIsSurname(w string) bool {
@@ -820,7 +835,7 @@ func ruAdjectiveCases(w string) ruCases {
 // Kazakh and other languages are (Алматы, Актобе, Тбилиси, Шевченко).
 // Without it, -о/-е decline as neuters (Министерство, Управление). Words in
 // -ы/-и/-у/-ю/-э are always indeclinable in the singular.
-func ruNoun(w string, gender byte, plural, indeclinableVowel bool) (ruCases, bool) {
+func ruNoun(w string, yo bool, gender byte, plural, indeclinableVowel bool) (ruCases, bool) {
 	if plural {
 		return ruNounPlural(w)
 	}
@@ -888,7 +903,7 @@ func ruNoun(w string, gender byte, plural, indeclinableVowel bool) (ruCases, boo
 	// A consonant: masculine (суд, Мажилис, Касым-Жомарт), with the
 	// fleeting vowel's forms too where it may have one (see ruFleeting).
 	p := ruConsonantNoun(w, w)
-	if st, _, ok := ruFleeting(w); ok {
+	if st, sure := ruFleeting(w, yo); sure != ruFleetNone {
 		f := ruConsonantNoun(st, w)
 		for c := range p {
 			p[c] = newStringSet(append(f[c], p[c]...)...).list
@@ -907,45 +922,97 @@ func ruConsonantNoun(stem, w string) ruCases {
 	return ruCases{{w}, {stem + "а"}, {stem + "у"}, {w, stem + "а"}, ins, {stem + "е"}}
 }
 
-// ruFleeting returns the stem of w, a masculine noun in -ец, -ок or -ек,
-// without the vowel that drops before an ending (дворец, дворца; боец,
-// бойца; рынок, рынка; котенок, котенка), and ok when it may drop: after
-// a vowel and one consonant, or after a vowel (е becomes й). sure is
-// whether the ending tells it drops: -ец so placed (отец, борец,
-// казахстанец), -онок and -енок; the forms shown take the stem then, and
-// both else, since Восток, поток, урок and человек keep their vowel (the
-// matcher takes both always). -ец after two consonants keeps it (мудреца,
-// кузнеца, близнеца).
-func ruFleeting(w string) (stem string, sure, ok bool) {
+// How sure ruFleeting is that a noun's vowel drops.
+const (
+	ruFleetNone  = iota // it stays (мудрец, Бишкек): no other stem
+	ruFleetGuess        // the matcher takes the stem, the forms shown do not (человек: человька)
+	ruFleetBoth         // the ending does not tell: both stems shown (рынок: рынка, рынока)
+	ruFleetSure         // the ending tells: the stem alone shown (дворец: дворца)
+)
+
+// ruFleeting returns the stem of w, a masculine noun in -ец, -ок or -ек
+// (-ёк), without the vowel that drops before an ending (дворец, дворца;
+// боец, бойца; рынок, рынка; котенок, котенка; огонёк, огонька; паёк,
+// пайка), and how sure it is that it drops (see ruFleetSure). yo tells
+// that w is written with ё in its last syllable (the key has е).
+//
+//   - -ец after a vowel drops with е turned й (боец, бойца; кореец,
+//     корейца), after a vowel and one consonant it drops (отец, борец,
+//     казахстанец), after ст too (истец, истца); after other pairs of
+//     consonants it stays (мудреца, кузнеца, близнеца).
+//   - -ок after a vowel and one consonant may drop: sure in -онок and
+//     -енок, else both (рынок, рынка beside Восток, востока).
+//   - -ёк drops, with ё turned й after a vowel (паёк, пайка; ручеёк,
+//     ручейка) and ь after a consonant (огонёк, огонька): that is what its
+//     ё tells (намёк and упрёк, which keep it, are matched all the same).
+//     Written -ек, the ё may be left out: after a vowel both are shown
+//     (паек); after a hushing sound the е drops without a sign (замочек,
+//     замочка; both shown); after another consonant the е of a noun that
+//     keeps it is not ё (человек, чебурек), so the stem with ь is matched
+//     and not shown.
+func ruFleeting(w string, yo bool) (stem string, sure int) {
 	r := []rune(w)
 	n := len(r)
 	if n < 4 {
-		return "", false, false
+		return "", ruFleetNone
 	}
 	end := string(r[n-2:])
 	if end != "ец" && end != "ок" && end != "ек" {
-		return "", false, false
+		return "", ruFleetNone
 	}
 	vowel := func(x rune) bool { return strings.ContainsRune(kkVowels, x) }
 	prev := r[n-3]
+	head := string(r[:n-2])
 	switch {
-	case end == "ец" && vowel(prev):
-		return string(r[:n-2]) + "йц", true, true
-	case vowel(prev) || !vowel(r[n-4]) || prev == 'й' || prev == 'ь' || prev == 'ъ':
-		return "", false, false
+	case prev == 'й' || prev == 'ь' || prev == 'ъ':
+		return "", ruFleetNone
+	case vowel(prev) && end == "ок":
+		return "", ruFleetNone
+	case vowel(prev):
+		// боец, бойца; паёк, пайка.
+		sure := ruFleetSure
+		if end == "ек" && !yo {
+			sure = ruFleetBoth
+		}
+		return head + "й" + string(r[n-1]), sure
+	case end == "ец" && prev == 'т' && r[n-4] == 'с':
+		return head + "ц", ruFleetSure // истец, истца
+	case !vowel(r[n-4]):
+		return "", ruFleetNone
+	case end == "ец":
+		return head + "ц", ruFleetSure
+	case end == "ок":
+		if strings.HasSuffix(w, "онок") || strings.HasSuffix(w, "енок") {
+			return head + "к", ruFleetSure
+		}
+		return head + "к", ruFleetBoth
+	case strings.ContainsRune(ruHushing, prev):
+		return head + "к", ruFleetBoth // замочек, замочка
+	case yo:
+		return head + "ьк", ruFleetSure // огонёк, огонька
 	}
-	stem = string(r[:n-2]) + string(r[n-1])
-	sure = end == "ец" || strings.HasSuffix(w, "онок") || strings.HasSuffix(w, "енок")
-	return stem, sure, true
+	return head + "ьк", ruFleetGuess
+}
+
+// ruYo reports whether the last vowel of orig, a written word, is ё (Ё):
+// the key has е for it.
+func ruYo(orig string) bool {
+	o := strings.ToLower(orig)
+	i := strings.LastIndexFunc(o, func(r rune) bool { return strings.ContainsRune(kkVowels, r) })
+	return i >= 0 && strings.HasPrefix(o[i:], "ё")
 }
 
 // ruShownFleeting is the declension of w, a singular noun, as
 // RussianShownForms gives it: of a noun whose ending tells that its vowel
 // drops (see ruFleeting), only the forms without it (not двореца); one
-// whose ending does not tell keeps both (рынка and рынока, as востока).
-func ruShownFleeting(w string, p ruCases) ruCases {
-	if st, sure, ok := ruFleeting(w); ok && sure {
+// whose ending does not tell keeps both (рынка and рынока, as востока);
+// one whose stem is only a guess, the forms with the vowel (человека).
+func ruShownFleeting(w string, yo bool, p ruCases) ruCases {
+	switch st, sure := ruFleeting(w, yo); sure {
+	case ruFleetSure:
 		return ruConsonantNoun(st, w)
+	case ruFleetGuess:
+		return ruConsonantNoun(w, w)
 	}
 	return p
 }
