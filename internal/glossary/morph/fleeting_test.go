@@ -82,3 +82,42 @@ func TestRussianFleetingVowelMore(t *testing.T) {
 		}
 	}
 }
+
+// TestRussianPersonSoftSign: a word in -ь of a person's name declines in
+// the gender the name tells: Игорь Иванов is a man's (Игоря Иванова, not
+// Игори Иванова), Любовь Иванова a woman's (Любови Ивановой). A name that
+// tells nothing (Игорь alone) is shown as a man's, a first name in -ь
+// mostly being one: `glossary show Игорь` listed Игори and Игорью; the
+// matcher keeps both.
+func TestRussianPersonSoftSign(t *testing.T) {
+	for _, tc := range []struct {
+		words          []string
+		matched        []string
+		notMatched     []string
+		shown, notShow []string
+	}{
+		{[]string{"Игорь"}, []string{"игоря", "игорю", "игорем", "игоре", "игори"}, nil,
+			[]string{"игоря", "игорю", "игорем", "игоре"}, []string{"игори", "игорью"}},
+		{[]string{"Игорь", "Иванов"}, []string{"игоря иванова", "игорю иванову", "игорем ивановым", "игоре иванове"},
+			[]string{"игори иванова", "игорью ивановым"},
+			[]string{"игоря иванова", "игорем ивановым"}, []string{"игори иванова", "игорью ивановым"}},
+		{[]string{"Игорь", "Петрович", "Гоголь"}, []string{"игоря петровича гоголя", "игорем петровичем гоголем"},
+			[]string{"игори петровича гоголи"},
+			[]string{"игоря петровича гоголя"}, []string{"игори петровича гоголи"}},
+		{[]string{"Любовь", "Иванова"}, []string{"любови ивановой", "любовью ивановой", "любовь иванову"},
+			[]string{"любовя ивановой", "любовем ивановой"},
+			[]string{"любови ивановой", "любовью ивановой"}, []string{"любовя ивановой"}},
+		{[]string{"Любовь", "Петровна"}, []string{"любови петровны"}, []string{"любовя петровны"}, nil, nil},
+	} {
+		var all, shown []string
+		for _, f := range RussianForms(ruTokens(tc.words...), Person, "") {
+			all = append(all, strings.Join(f, " "))
+		}
+		for _, f := range RussianShownForms(ruTokens(tc.words...), Person, "") {
+			shown = append(shown, strings.Join(f, " "))
+		}
+		name := strings.Join(tc.words, " ")
+		checkForms(t, name+" matched", all, tc.matched, tc.notMatched)
+		checkForms(t, name+" shown", shown, tc.shown, tc.notShow)
+	}
+}

@@ -101,11 +101,19 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 	var paradigms []ruCases
 	noun := -1 // the head's noun, when it is not a person's name
 	if person {
+		// A word in -ь declines as the person's gender, which the other
+		// words tell (Игорь Иванов: Игоря Иванова; Любовь Иванова: Любови
+		// Ивановой). Told by none, a first name in -ь is a man's (Игорь,
+		// Шамиль) and is shown so; the matcher keeps both.
+		gender := ruPersonGender(toks, heads)
+		if gender == 0 && shown {
+			gender = 'm'
+		}
 		for _, h := range heads {
 			if h < 0 {
 				continue
 			}
-			if p, ok := ruNameWord(toks[h]); ok {
+			if p, ok := ruNameWord(toks[h], gender); ok {
 				decl = append(decl, h)
 				paradigms = append(paradigms, p)
 			}
@@ -698,7 +706,7 @@ func ruEmitCombinations(keys []string, decl []int, opts [][]string, n int, emit 
 
 // ruNameWord returns the paradigm of one word of a person's name, or false
 // for a word that does not decline (Шевченко, Черных, Нурсултан-улы, BBC).
-func ruNameWord(t Token) (ruCases, bool) {
+func ruNameWord(t Token, gender byte) (ruCases, bool) {
 	w := t.Key
 	if !hasCyrillic(w) || isAbbreviation(t.Orig) {
 		return ruCases{}, false
@@ -716,7 +724,38 @@ func ruNameWord(t Token) (ruCases, bool) {
 		strings.HasSuffix(w, "ская") || strings.HasSuffix(w, "цкая") || strings.HasSuffix(w, "ой") || strings.HasSuffix(w, "ый")) {
 		return ruAdjectiveCases(w), true
 	}
-	return ruNoun(w, ruYo(t.Orig), 0, false, true)
+	return ruNoun(w, ruYo(t.Orig), gender, false, true)
+}
+
+// ruPersonGender is the gender ('m', 'f') a person's name tells by its
+// surname (Иванов, Иванова; Чайковский, Чайковская) or patronymic
+// (Петрович, Петровна; Kazakh улы, кызы), or 0 when none tells or they
+// disagree.
+func ruPersonGender(toks []Token, heads []int) byte {
+	g := byte(0)
+	for _, h := range heads {
+		if h < 0 {
+			continue
+		}
+		w := toks[h].Key
+		var this byte
+		switch {
+		case ruIsSurname(w) || strings.HasSuffix(w, "ский") || strings.HasSuffix(w, "цкий") ||
+			utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "ич") || w == "улы" || w == "ұлы":
+			this = 'm'
+		case ruIsFemSurname(w) || strings.HasSuffix(w, "ская") || strings.HasSuffix(w, "цкая") ||
+			utf8.RuneCountInString(w) >= 5 && (strings.HasSuffix(w, "вна") || strings.HasSuffix(w, "чна")) ||
+			w == "кызы" || w == "қызы":
+			this = 'f'
+		default:
+			continue
+		}
+		if g != 0 && g != this {
+			return 0
+		}
+		g = this
+	}
+	return g
 }
 
 func ruIsSurname(w string) bool {
