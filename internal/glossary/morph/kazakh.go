@@ -67,6 +67,10 @@ func kkFront(e string) string {
 
 // kkHarmony tells which harmony the endings of word follow. A final к/г
 // takes front endings and қ/ғ back ones; otherwise the last vowel decides.
+// A loan whose final к/г follows a back vowel (Ломбок, Нью-Йорк, банк,
+// where a Kazakh word would have қ/ғ) is written both ways (Ломбокта,
+// Нью-Йоркте, банкқа in the kk corpora): it gets both, and front is shown
+// (see kkLoanK).
 // ю and у after a consonant are written in loans of either harmony, so a
 // word whose last vowel is one of them gets both. A last и is front
 // (Берлинде, министрі, Челсиден), but after a back vowel it is written
@@ -78,7 +82,7 @@ func kkHarmony(word string) (back, front bool) {
 	if n := len(rs); n > 0 {
 		switch rs[n-1] {
 		case 'к', 'г':
-			return false, true
+			return kkLoanK(rs), true
 		case 'қ', 'ғ':
 			return true, false
 		}
@@ -152,6 +156,29 @@ func kkLoanI(word string) bool {
 		}
 	}
 	return false
+}
+
+// kkLoanK reports a word ending in к or г whose last vowel is back (а о
+// ұ ы я ё, or у and ю, which loans write in either harmony): Ломбок,
+// Нью-Йорк, Фейсбук. kkHarmony gives it both harmonies, of which front is
+// the one shown and given first.
+func kkLoanK(rs []rune) bool {
+	n := len(rs)
+	if n == 0 || rs[n-1] != 'к' && rs[n-1] != 'г' {
+		return false
+	}
+	for i := n - 2; i >= 0; i-- {
+		if strings.ContainsRune(kkVowels, rs[i]) {
+			return strings.ContainsRune(kkBackVowels+"ую", rs[i])
+		}
+	}
+	return false
+}
+
+// kkFrontFirst reports a word both of whose harmonies are matched, of
+// which front is shown and given first: kkLoanI and kkLoanK.
+func kkFrontFirst(word string) bool {
+	return kkLoanI(word) || kkLoanK([]rune(word))
 }
 
 // kkClassOf returns the class of the word's final sound. A final soft or
@@ -356,9 +383,9 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 		// In Plain's order, which puts the word first.
 		out.Shown = slices.DeleteFunc(slices.Clone(set.list), func(f string) bool { return !poss.has(f) })
 	}
-	if hint == "" && kkLoanI(word) {
-		// Мартин: both harmonies are matched, front is shown (Мартиннің,
-		// not Мартинның).
+	if hint == "" && kkFrontFirst(word) {
+		// Мартин, Ломбок: both harmonies are matched, front is shown
+		// (Мартиннің, not Мартинның; Ломбокта is matched).
 		front := KazakhWordForms(orig, word, kind, "front", multiword)
 		keep := front.Shown
 		if keep == nil {

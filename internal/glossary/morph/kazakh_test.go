@@ -207,3 +207,40 @@ func TestKazakhLastVowelI(t *testing.T) {
 		t.Errorf("мартин, genitive: %q, want мартиннің first", got)
 	}
 }
+
+// TestKazakhLoanFinalK: a loan whose final к or г follows a back vowel
+// (Ломбок, Нью-Йорк, банк), which a Kazakh word would end in қ or ғ, is
+// written in both harmonies (Ломбокта, Нью-Йоркте, банкқа in the kk
+// corpora): both are matched, front is shown and given first. Before,
+// only front was, and «Ломбокта» was a false "missing". A final к after a
+// front vowel stays front (Бішкек), қ back (Жайық).
+func TestKazakhLoanFinalK(t *testing.T) {
+	for _, tc := range []struct {
+		word       string
+		want, not  []string // matched, not matched
+		shown, hid []string // shown, matched and not shown
+	}{
+		{"ломбок", []string{"ломбокта", "ломбоктың", "ломбокқа", "ломбокте", "ломбоктің", "ломбокке"}, nil,
+			[]string{"ломбокте", "ломбоктің", "ломбокке"}, []string{"ломбокта", "ломбоктың", "ломбокқа"}},
+		{"нью-йорк", []string{"нью-йоркте", "нью-йорктегі", "нью-йоркта"}, nil, []string{"нью-йоркте"}, []string{"нью-йоркта"}},
+		{"фейсбук", []string{"фейсбукте", "фейсбукта"}, nil, []string{"фейсбукте"}, []string{"фейсбукта"}},
+		{"бішкек", []string{"бішкекте", "бішкектің"}, []string{"бішкекта", "бішкектың"}, nil, nil},
+		{"жайық", []string{"жайықта", "жайықтың"}, []string{"жайықте"}, nil, nil},
+	} {
+		f := KazakhWordForms(tc.word, tc.word, Place, "", false)
+		checkForms(t, tc.word+": the forms", f.Plain, tc.want, tc.not)
+		shown := f.Shown
+		if shown == nil {
+			shown = f.Plain
+		}
+		checkForms(t, tc.word+": the forms shown", shown, tc.shown, tc.hid)
+		for _, w := range tc.hid {
+			if !slices.Contains(f.Plain, w) {
+				t.Errorf("%s: %q is not matched", tc.word, w)
+			}
+		}
+	}
+	if got := KazakhInflect(KazakhStem{Word: "ломбок"}, KazakhEnding{Case: KazakhLocative}); !slices.Equal(got, []string{"ломбокте", "ломбокта"}) {
+		t.Errorf("ломбок, locative: %q, want ломбокте, ломбокта", got)
+	}
+}

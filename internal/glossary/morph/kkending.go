@@ -175,8 +175,8 @@ func KazakhInflect(s KazakhStem, l KazakhEnding) []string {
 		back, front = false, true
 	}
 	hs := harmonies(back, front)
-	if len(hs) == 2 && kkLoanI(s.Word) {
-		hs = []bool{false, true} // Мартиннің before Мартинның
+	if len(hs) == 2 && kkFrontFirst(s.Word) {
+		hs = []bool{false, true} // Мартиннің before Мартинның, Ломбокте before Ломбокта
 	}
 	var out []string
 	seen := map[string]bool{}
