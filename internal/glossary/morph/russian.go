@@ -104,16 +104,40 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 		// A word in -ь declines as the person's gender, which the other
 		// words tell (Игорь Иванов: Игоря Иванова; Любовь Иванова: Любови
 		// Ивановой). Told by none, a first name in -ь is a man's (Игорь,
-		// Шамиль) and is shown so; the matcher keeps both.
-		gender := ruPersonGender(toks, heads)
+		// Шамиль) and is shown so; the matcher keeps both. A name of
+		// several words whose first is in -а or -я is taken for a woman's
+		// (Тереза Мэй, Кристина Блейзи Форд), as most such first names are,
+		// and weakly: the matcher keeps a man's forms too (Илья).
+		gender, weak := ruPersonGender(toks, heads), false
+		first := -1
+		for _, h := range heads {
+			if h >= 0 {
+				first = h
+				break
+			}
+		}
+		if gender == 0 && len(heads) > 1 && first >= 0 && strings.ContainsRune("ая", lastRune(toks[first].Key)) {
+			gender, weak = 'f', true
+		}
 		if gender == 0 && shown {
 			gender = 'm'
+		}
+		// The first word of several is a first name, though it ends like
+		// a surname (Кристина, Мартин: Кристины, Мартином), unless a
+		// patronymic follows (Путина Людмила Александровна).
+		patronymic := false
+		for _, h := range heads {
+			if h >= 0 && h != first && ruIsPatronymic(toks[h].Key) {
+				patronymic = true
+			}
 		}
 		for _, h := range heads {
 			if h < 0 {
 				continue
 			}
-			if p, ok := ruNameWord(toks[h], gender); ok {
+			nc := ruNameContext{gender: gender, alsoMan: weak && !shown, first: h == first,
+				firstName: h == first && len(heads) > 1 && !patronymic, shown: shown}
+			if p, ok := ruNameWord(toks[h], nc); ok {
 				decl = append(decl, h)
 				paradigms = append(paradigms, p)
 			}
@@ -704,19 +728,52 @@ func ruEmitCombinations(keys []string, decl []int, opts [][]string, n int, emit 
 	}
 }
 
+// ruNameContext is what the other words of a person's name tell of one.
+type ruNameContext struct {
+	gender byte // the person's ('m', 'f'), or 0 when the name does not tell
+	// alsoMan keeps a man's forms of a woman's word in a consonant too,
+	// where the gender is only a guess.
+	alsoMan bool
+	first   bool // the first word
+	// firstName: the first word of several, a given name, which declines
+	// as a noun though it ends like a surname (Кристина, Мартин).
+	firstName bool
+	shown     bool // the forms shown (RussianShownForms)
+}
+
 // ruNameWord returns the paradigm of one word of a person's name, or false
 // for a word that does not decline (Шевченко, Черных, Нурсултан-улы, BBC).
-func ruNameWord(t Token, gender byte) (ruCases, bool) {
+// A woman's name does not decline in a consonant or -ь (Терезы Мэй,
+// Кристины Блейзи Форд, Анны Гоголь), but for a first name in -ь, first
+// (Любовь, Любови). A first name in -ина, -ин (Кристина, Мартин) declines
+// as a noun (Кристины, Мартином), not as a surname (Путиной, Путиным):
+// shown so, matched both ways.
+func ruNameWord(t Token, nc ruNameContext) (ruCases, bool) {
 	w := t.Key
 	if !hasCyrillic(w) || isAbbreviation(t.Orig) {
 		return ruCases{}, false
+	}
+	yo := ruYo(t.Orig)
+	if nc.firstName && (ruIsSurname(w) || ruIsFemSurname(w)) && !strings.HasSuffix(w, "ов") && !strings.HasSuffix(w, "ев") &&
+		!strings.HasSuffix(w, "ова") && !strings.HasSuffix(w, "ева") {
+		p, _ := ruNoun(w, yo, 0, false, true)
+		if nc.shown {
+			return p, true
+		}
+		sp := ruSurname(w)
+		if ruIsFemSurname(w) {
+			sp = ruFemSurname(w)
+		}
+		for c := range p {
+			p[c] = newStringSet(append(slices.Clone(p[c]), sp[c]...)...).list
+		}
+		return p, true
 	}
 	switch {
 	case ruIsSurname(w):
 		return ruSurname(w), true
 	case ruIsFemSurname(w):
-		st := trimRunes(w, 1)
-		return ruCases{{w}, {st + "ой"}, {st + "ой"}, {st + "у"}, {st + "ой"}, {st + "ой"}}, true
+		return ruFemSurname(w), true
 	case strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"):
 		return ruCases{}, false
 	}
@@ -724,7 +781,36 @@ func ruNameWord(t Token, gender byte) (ruCases, bool) {
 		strings.HasSuffix(w, "ская") || strings.HasSuffix(w, "цкая") || strings.HasSuffix(w, "ой") || strings.HasSuffix(w, "ый")) {
 		return ruAdjectiveCases(w), true
 	}
-	return ruNoun(w, ruYo(t.Orig), gender, false, true)
+	if l := lastRune(w); nc.gender == 'f' && !strings.ContainsRune(kkVowels, l) {
+		if l == 'ь' && nc.first {
+			return ruNoun(w, yo, 'f', false, true)
+		}
+		if !nc.alsoMan {
+			return ruCases{}, false
+		}
+		p, ok := ruNoun(w, yo, 'm', false, true)
+		if ok {
+			for c := range p {
+				p[c] = newStringSet(append(p[c], w)...).list
+			}
+		}
+		return p, ok
+	}
+	return ruNoun(w, yo, nc.gender, false, true)
+}
+
+// ruFemSurname declines a feminine surname in -ова, -ева, -ина: Иванова,
+// Ивановой, Иванову.
+func ruFemSurname(w string) ruCases {
+	st := trimRunes(w, 1)
+	return ruCases{{w}, {st + "ой"}, {st + "ой"}, {st + "у"}, {st + "ой"}, {st + "ой"}}
+}
+
+// ruIsPatronymic reports a patronymic: Петрович, Ильич, Петровна,
+// Ильинична.
+func ruIsPatronymic(w string) bool {
+	return utf8.RuneCountInString(w) >= 5 && (strings.HasSuffix(w, "вич") || strings.HasSuffix(w, "ьич") ||
+		strings.HasSuffix(w, "вна") || strings.HasSuffix(w, "чна"))
 }
 
 // ruPersonGender is the gender ('m', 'f') a person's name tells by its
