@@ -79,6 +79,13 @@ func kkFront(e string) string {
 // a word with the Kazakh letters ұ ғ қ takes back (мұхиттың).
 func kkHarmony(word string) (back, front bool) {
 	rs := []rune(word)
+	if n := len(rs); n > 1 && rs[n-1] == 'ь' {
+		// A final soft sign softens the endings (Кремльдің, Ливерпульді,
+		// Кромвельдің in the kk corpora): front, whatever the vowel says
+		// beside it, and shown (see kkFrontFirst).
+		back, _ := kkHarmony(string(rs[:n-1]))
+		return back, true
+	}
 	if n := len(rs); n > 0 {
 		switch rs[n-1] {
 		case 'к', 'г':
@@ -175,10 +182,11 @@ func kkLoanK(rs []rune) bool {
 	return false
 }
 
-// kkFrontFirst reports a word both of whose harmonies are matched, of
-// which front is shown and given first: kkLoanI and kkLoanK.
+// kkFrontFirst reports a word both of whose harmonies may be matched, of
+// which front is shown and given first: kkLoanI, kkLoanK, and a word in
+// a soft sign (Ливерпуль, Гоголь; see kkHarmony).
 func kkFrontFirst(word string) bool {
-	return kkLoanI(word) || kkLoanK([]rune(word))
+	return kkLoanI(word) || kkLoanK([]rune(word)) || strings.HasSuffix(word, "ь")
 }
 
 // kkClassOf returns the class of the word's final sound. A final soft or

@@ -244,3 +244,31 @@ func TestKazakhLoanFinalK(t *testing.T) {
 		t.Errorf("ломбок, locative: %q, want ломбокте, ломбокта", got)
 	}
 }
+
+// TestKazakhSoftSign: a word in a soft sign takes front endings
+// (Кремльдің, Ливерпульді, Кромвельдің, as the kk NTREX writes them),
+// whatever its vowel: Гоголь had only гогольдың, and Ливерпуль showed
+// ливерпульдың beside ливерпульдің. Back ones stay matched where the
+// vowel calls for them.
+func TestKazakhSoftSign(t *testing.T) {
+	for _, tc := range []struct {
+		word       string
+		want, not  []string // matched, not matched
+		shown, hid []string // shown, matched and not shown
+	}{
+		{"гоголь", []string{"гогольдің", "гогольге", "гогольді", "гогольдың"}, nil, []string{"гогольдің", "гогольге"}, []string{"гогольдың", "гогольға"}},
+		{"ливерпуль", []string{"ливерпульдің", "ливерпульді", "ливерпульдың"}, nil, []string{"ливерпульдің", "ливерпульді"}, []string{"ливерпульдың", "ливерпульды"}},
+		{"кремль", []string{"кремльдің", "кремльге"}, []string{"кремльдың", "кремльға"}, nil, nil},
+	} {
+		f := KazakhWordForms(tc.word, tc.word, Place, "", false)
+		checkForms(t, tc.word+": the forms", f.Plain, tc.want, tc.not)
+		shown := f.Shown
+		if shown == nil {
+			shown = f.Plain
+		}
+		checkForms(t, tc.word+": the forms shown", shown, tc.shown, tc.hid)
+	}
+	if got := KazakhInflect(KazakhStem{Word: "гоголь"}, KazakhEnding{Case: KazakhGenitive}); len(got) == 0 || got[0] != "гогольдің" {
+		t.Errorf("гоголь, genitive: %q, want гогольдің first", got)
+	}
+}
