@@ -49,7 +49,8 @@
 // locative, ablative, instrumental and attributive (-дағы/-дегі) endings,
 // the plural with the same endings, the 3rd-person possessive and the
 // endings after it (-ның, -на, -н, -нда, -нан, -мен, -ндағы), in the vowel
-// harmony of its last vowel (к/г final: front; қ/ғ: back) and after the
+// harmony of its last vowel (к/г final: front, and back too after a back
+// vowel, as in loans (Ломбокта); қ/ғ: back; a soft sign: front) and after the
 // class of its final sound (vowel; л р й у; м н ң; з ж; voiceless). A last
 // word in -ы/-і that ends a phrase of two or more words is taken to be a
 // possessive already (Алматы облысы, Біріккен Ұлттар Ұйымы): it gets the
@@ -59,7 +60,9 @@
 // their sound.
 //
 // Russian: a person's name declines in every word in the same case
-// (Касым-Жомарта Токаева); a hyphenated word declines in its last part.
+// (Касым-Жомарта Токаева), but for a woman's surname in a consonant or -ь
+// (Терезы Мэй), the gender told by the surname or patronymic, else by a
+// first word in -а/-я; a hyphenated word declines in its last part.
 // Other names decline their head — leading adjectives and the first noun,
 // or the adjectives alone when a preposition follows (Уполномоченному по
 // правам человека) — and keep what follows, which is a genitive complement
