@@ -87,6 +87,7 @@ func TestSplitDoubtful(t *testing.T) {
 		{Src: []int{2, 3}, Tgt: []int{2}, Score: 0.2},
 		{Src: []int{4}, Tgt: []int{}, Score: 0.1},
 		{Src: []int{5}, Tgt: []int{3}, Score: 1},
+		{Src: []int{6}, Tgt: []int{4}, Score: 0.47},
 	}
 	want := []Bead{
 		{Src: []int{0}, Tgt: []int{0}, Score: 0.9},
@@ -95,6 +96,7 @@ func TestSplitDoubtful(t *testing.T) {
 		{Src: []int{2, 3}, Tgt: []int{2}, Score: 0.2},
 		{Src: []int{4}, Tgt: []int{}, Score: 0.1},
 		{Src: []int{5}, Tgt: []int{3}, Score: 1},
+		{Src: []int{6}, Tgt: []int{4}, Score: 0.47}, // more often right than two sentences alone
 	}
 	got := splitDoubtful(in)
 	if len(got) != len(want) {
