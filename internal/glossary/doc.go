@@ -61,8 +61,8 @@
 //
 // Russian: a person's name declines in every word in the same case
 // (Касым-Жомарта Токаева), but for a woman's surname in a consonant or -ь
-// (Терезы Мэй), the gender told by the surname or patronymic, else by a
-// first word in -а/-я; a hyphenated word declines in its last part.
+// (Терезы Мэй), the gender told by the surname, patronymic or a woman's
+// first name in -ь (Любовь), else by a first word in -а/-я; a hyphenated word declines in its last part.
 // Other names decline their head — leading adjectives and the first noun,
 // or the adjectives alone when a preposition follows (Уполномоченному по
 // правам человека) — and keep what follows, which is a genitive complement

@@ -108,6 +108,14 @@ func TestRussianPersonSoftSign(t *testing.T) {
 			[]string{"любовя ивановой", "любовем ивановой"},
 			[]string{"любови ивановой", "любовью ивановой"}, []string{"любовя ивановой"}},
 		{[]string{"Любовь", "Петровна"}, []string{"любови петровны"}, []string{"любовя петровны"}, nil, nil},
+		// A woman's first name in -ь tells the gender itself: alone it
+		// was shown as a man's (Любовя, Любовем, Нинеля), and a surname in
+		// a consonant beside it declined (Любови Гоголя).
+		{[]string{"Любовь"}, []string{"любови", "любовью"}, nil,
+			[]string{"любови", "любовью"}, []string{"любовя", "любовю", "любовем"}},
+		{[]string{"Нинель"}, nil, nil, []string{"нинели", "нинелью"}, []string{"нинеля", "нинелем"}},
+		{[]string{"Айгуль"}, nil, nil, []string{"айгули", "айгулью"}, []string{"айгуля", "айгулем"}},
+		{[]string{"Любовь", "Гоголь"}, []string{"любови гоголь"}, nil, []string{"любови гоголь"}, []string{"любови гоголя", "любовя гоголя"}},
 	} {
 		var all, shown []string
 		for _, f := range RussianForms(ruTokens(tc.words...), Person, "") {

@@ -814,9 +814,9 @@ func ruIsPatronymic(w string) bool {
 }
 
 // ruPersonGender is the gender ('m', 'f') a person's name tells by its
-// surname (Иванов, Иванова; Чайковский, Чайковская) or patronymic
-// (Петрович, Петровна; Kazakh улы, кызы), or 0 when none tells or they
-// disagree.
+// surname (Иванов, Иванова; Чайковский, Чайковская), patronymic
+// (Петрович, Петровна; Kazakh улы, кызы) or a woman's first name in -ь
+// (Любовь, see ruWomansSoftName), or 0 when none tells or they disagree.
 func ruPersonGender(toks []Token, heads []int) byte {
 	g := byte(0)
 	for _, h := range heads {
@@ -831,7 +831,7 @@ func ruPersonGender(toks []Token, heads []int) byte {
 			this = 'm'
 		case ruIsFemSurname(w) || strings.HasSuffix(w, "ская") || strings.HasSuffix(w, "цкая") ||
 			utf8.RuneCountInString(w) >= 5 && (strings.HasSuffix(w, "вна") || strings.HasSuffix(w, "чна")) ||
-			w == "кызы" || w == "қызы":
+			w == "кызы" || w == "қызы" || ruWomansSoftName(w):
 			this = 'f'
 		default:
 			continue
@@ -842,6 +842,19 @@ func ruPersonGender(toks []Token, heads []int) byte {
 		g = this
 	}
 	return g
+}
+
+// ruWomansSoftName reports a woman's first name in -ь, which declines as
+// a feminine noun (Любовь, Любови, Любовью): a first name in -ь that the
+// name tells nothing else of is taken for a man's (Игорь, Шамиль), so
+// these common ones are listed. Names given to both (Мишель) are not.
+func ruWomansSoftName(w string) bool {
+	switch w {
+	case "любовь", "нинель", "айгуль", "асель", "гузель", "гюзель", "адель", "ассоль", "жизель",
+		"изабель", "рахиль", "руфь", "юдифь", "эсфирь":
+		return true
+	}
+	return false
 }
 
 func ruIsSurname(w string) bool {
