@@ -159,6 +159,16 @@ func TestRussianWomanName(t *testing.T) {
 		{[]string{"Путина", "Людмила", "Александровна"}, []string{"путиной людмилы александровны"}, nil,
 			[]string{"путиной людмилы александровны"}, []string{"путины людмилы александровны"}},
 		{[]string{"Касым-Жомарт", "Токаев"}, []string{"касым-жомарта токаева"}, []string{"касым-жомарт токаева"}, nil, nil},
+		// A common first name in -ина or -ин alone is a first name too: it
+		// declined as a surname only (Кристиной for the genitive, so «у
+		// Кристины» was a false "missing"; Константиным). Путин stays one.
+		{[]string{"Кристина"}, []string{"кристины", "кристине", "кристиной"}, nil,
+			[]string{"кристины", "кристине", "кристиной"}, nil},
+		{[]string{"Марина"}, []string{"марины", "марине"}, nil, []string{"марины", "марине"}, nil},
+		{[]string{"Константин"}, []string{"константина", "константином"}, nil,
+			[]string{"константином"}, []string{"константиным"}},
+		{[]string{"Путин"}, []string{"путиным"}, nil, []string{"путиным"}, []string{"путином"}},
+		{[]string{"Путина"}, []string{"путиной"}, nil, []string{"путиной"}, []string{"путины", "путине"}},
 	} {
 		var all, shown []string
 		for _, f := range RussianForms(ruTokens(tc.words...), Person, "") {

@@ -223,7 +223,7 @@ func russianForms(toks []Token, kind Kind, hint string, shown bool, emit func(c 
 		}
 	}
 	// A surname on its own also names the family: Токаевы, Токаевых.
-	if person && len(decl) == 1 && len(heads) == 1 && ruIsSurname(keys[decl[0]]) {
+	if person && len(decl) == 1 && len(heads) == 1 && ruIsSurname(keys[decl[0]]) && !ruFirstNameIn(keys[decl[0]]) {
 		for _, f := range ruSurnamePlural(keys[decl[0]]) {
 			seq := append([]string(nil), keys...)
 			seq[decl[0]] = f
@@ -754,7 +754,7 @@ func ruNameWord(t Token, nc ruNameContext) (ruCases, bool) {
 		return ruCases{}, false
 	}
 	yo := ruYo(t.Orig)
-	if nc.firstName && (ruIsSurname(w) || ruIsFemSurname(w)) && !strings.HasSuffix(w, "ов") && !strings.HasSuffix(w, "ев") &&
+	if (nc.firstName || ruFirstNameIn(w)) && (ruIsSurname(w) || ruIsFemSurname(w)) && !strings.HasSuffix(w, "ов") && !strings.HasSuffix(w, "ев") &&
 		!strings.HasSuffix(w, "ова") && !strings.HasSuffix(w, "ева") {
 		p, _ := ruNoun(w, yo, 0, false, true)
 		if nc.shown {
@@ -797,6 +797,21 @@ func ruNameWord(t Token, nc ruNameContext) (ruCases, bool) {
 		return p, ok
 	}
 	return ruNoun(w, yo, nc.gender, false, true)
+}
+
+// ruFirstNameIn reports a common first name in -ин or -ина (Константин,
+// Кристина, Марина), which declines as a noun (Константином, Кристины)
+// though it ends as a surname does (Путиным, Путиной): the first word of
+// a name of several is taken for a first name (see ruNameContext), these
+// also alone or after a surname.
+func ruFirstNameIn(w string) bool {
+	switch w {
+	case "константин", "валентин", "мартин", "вениамин", "бенджамин", "августин", "кевин", "эрвин", "эдвин", "марвин",
+		"кристина", "марина", "ирина", "полина", "алина", "галина", "екатерина", "валентина", "карина", "арина",
+		"регина", "ангелина", "каролина", "зарина", "мадина", "сабина", "элина", "дарина", "янина", "амина":
+		return true
+	}
+	return false
 }
 
 // ruFemSurname declines a feminine surname in -ова, -ева, -ина: Иванова,
