@@ -796,7 +796,23 @@ func ruNameWord(t Token, nc ruNameContext) (ruCases, bool) {
 		}
 		return p, ok
 	}
+	if st := ruFirstNameFleeting(w); st != "" {
+		return ruConsonantNoun(st, w), true
+	}
 	return ruNoun(w, yo, nc.gender, false, true)
+}
+
+// ruFirstNameFleeting returns the stem of a first name whose vowel drops
+// before an ending (Лев, Льва; Павел, Павла), which ruFleeting's endings
+// do not cover, or "".
+func ruFirstNameFleeting(w string) string {
+	switch w {
+	case "лев":
+		return "льв"
+	case "павел":
+		return "павл"
+	}
+	return ""
 }
 
 // ruFirstNameIn reports a common first name in -ин or -ина (Константин,
