@@ -161,6 +161,11 @@
     if (e.ctrlKey || e.metaKey || e.altKey || (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable))) {
       return;
     }
+    // Space on a focused button presses it (a keyboard user tabbed to
+    // it), as on any page; elsewhere it goes on to the next group.
+    if (e.key === " " && t && t.tagName === "BUTTON") {
+      return;
+    }
     var row = rows[cur];
     say("");
     switch (keyOf(e)) {
