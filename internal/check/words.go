@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -118,8 +119,15 @@ func wordProblem(w string) *wordFault {
 // with a control character (or that is not UTF-8) is no word: written in a
 // list, a NUL would even make it read as UTF-16.
 func CheckWord(word string) error {
-	if word == "" || word[0] == '#' || strings.IndexFunc(word, func(r rune) bool { return !unicode.IsGraphic(r) && !unicode.IsSpace(r) }) >= 0 || !utf8.ValidString(word) {
+	if word == "" || word[0] == '#' || !utf8.ValidString(word) {
 		return locale.NewError("check.add-word.not-a-word", map[string]any{"Text": word}).WithHint("check.add-word.hint")
+	}
+	if i := strings.IndexFunc(word, func(r rune) bool { return !unicode.IsGraphic(r) && !unicode.IsSpace(r) }); i >= 0 {
+		// A zero-width space or a control character pasted with the word:
+		// named, since it cannot be seen in the word shown.
+		r, _ := utf8.DecodeRuneInString(word[i:])
+		return locale.NewError("check.add-word.invisible", map[string]any{"Text": word, "Code": fmt.Sprintf("U+%04X", r)}).
+			WithHint("check.add-word.invisible.hint")
 	}
 	if p := wordProblem(word); p != nil {
 		hint := p.hint

@@ -61,6 +61,10 @@ func TestWorkbenchAddsWord(t *testing.T) {
 	if !strings.Contains(page, ">Add to the word list</button></form>") {
 		t.Errorf("en: no button")
 	}
+	// A screen reader tells the buttons apart by the word each adds.
+	if !strings.Contains(html.UnescapeString(page), `aria-label="add “праектов” to the ru word list: the spelling check will accept it"`) {
+		t.Errorf("the button's accessible name does not name its word")
+	}
 	actions, forms := addWordForms(page)
 	if len(forms) != 1 || actions[0] != "/doc/news/words" || forms[0].Get("word") != "праектов" || forms[0].Get("lang") != "ru" || forms[0].Get("group") != "1" {
 		t.Fatalf("the document page's add-word forms: %q %v", actions, forms)
