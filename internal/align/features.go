@@ -87,6 +87,7 @@ type extractor struct {
 	moreSlab slab[int32]
 	// scratch, reused from sentence to sentence
 	keys  []uint32
+	nums  []string // the canonical numbers of one number (scanNumber)
 	toks  []token
 	sk    []byte
 	more  []int32
@@ -348,14 +349,13 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 		}
 		switch {
 		case r >= '0' && r <= '9':
-			var nums []string
 			var n int
-			nums, n = scanNumber(text[i:], nil)
-			for _, x := range nums {
+			e.nums, n = scanNumber(text[i:], e.nums[:0])
+			for _, x := range e.nums {
 				keys = append(keys, hashKey(kindNumber, x))
 				toks = append(toks, token{num: true})
 			}
-			length += float64(utf8.RuneCountInString(strings.Map(dropSpace, text[i:i+n])))
+			length += float64(nonSpaceRunes(text[i : i+n]))
 			i += n
 			prevRune = '0'
 			continue
@@ -586,11 +586,16 @@ func (e *extractor) capShortNames() {
 	e.shortIn = nil
 }
 
-func dropSpace(r rune) rune {
-	if unicode.IsSpace(r) {
-		return -1
+// nonSpaceRunes counts the characters of s that are not spaces: the length of a number, which may
+// be grouped with spaces (1 000), without copying it.
+func nonSpaceRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
 	}
-	return r
+	return n
 }
 
 func isCyrillic(word string) bool {

@@ -34,7 +34,8 @@ func scanNumber(s string, out []string) ([]string, int) {
 		digits string
 		sep    rune // separator that follows this group, 0 if none
 	}
-	var groups []group
+	var buf [4]group // most numbers have at most four groups: no allocation
+	groups := buf[:0]
 	i := 0
 	for {
 		j := i

@@ -1,0 +1,43 @@
+package align
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"strings"
+	"unicode"
+)
+
+// TestExtractNoAllocs: once its words have been seen, a sentence's features cost no allocation
+// beyond the slabs its keys are cut from (one in many sentences), plain numbers included (a
+// decimal or grouped one is joined in a new string): scanNumber
+// reads into the extractor's buffers, and a number's length is counted in place.
+func TestExtractNoAllocs(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{"en", "In 2019, 45 of the 300 AMs voted for it on 12 May."},
+		{"ru", "В 2019 году 45 из 300 депутатов проголосовали за него 12 мая."},
+	} {
+		e := newExtractor(tt.lang, nil, nil)
+		var f features
+		e.extractInto(&f, Sentence{Text: tt.text}) // the words are new once
+		if n := testing.AllocsPerRun(100, func() { e.extractInto(&f, Sentence{Text: tt.text}) }); n != 0 {
+			t.Errorf("%s: %v allocations a sentence, want 0", tt.lang, n)
+		}
+	}
+}
+
+// TestNonSpaceRunes: nonSpaceRunes counts what the length of a number counted before it, the
+// characters left when the spaces are mapped out.
+func TestNonSpaceRunes(t *testing.T) {
+	drop := func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}
+	for _, s := range []string{"", "1", "1 000", "1\u00a0000\u202f000", "3,5", "09.09.2019", "1\u2009000", "\xff1 2", " "} {
+		if got, want := nonSpaceRunes(s), utf8.RuneCountInString(strings.Map(drop, s)); got != want {
+			t.Errorf("nonSpaceRunes(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
