@@ -41,3 +41,28 @@ func TestNonSpaceRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestWordHash: wordHash reads every byte of a word (a change in any byte of words of every
+// length up to 40 changes the hash), and words of different lengths that its overlapping reads
+// would see alike hash apart.
+func TestWordHash(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		w := []byte(strings.Repeat("abcdefghij", 4)[:n])
+		h := wordHash(7, string(w))
+		for i := range w {
+			w[i] ^= 0x20
+			if wordHash(7, string(w)) == h {
+				t.Errorf("length %d: a change of byte %d keeps the hash", n, i)
+			}
+			w[i] ^= 0x20
+		}
+		if wordHash(8, string(w)) == h {
+			t.Errorf("length %d: the seed does not change the hash", n)
+		}
+	}
+	for _, p := range [][2]string{{"aa", "aaa"}, {"aaaa", "aaaaa"}, {"aaaaaaaa", "aaaaaaaaa"}, {"ab", "aab"}} {
+		if wordHash(1, p[0]) == wordHash(1, p[1]) {
+			t.Errorf("%q and %q hash alike", p[0], p[1])
+		}
+	}
+}

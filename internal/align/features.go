@@ -1,7 +1,8 @@
 package align
 
 import (
-	"hash/maphash"
+	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"unicode"
@@ -134,7 +135,7 @@ func newExtractor(lang string, terms TermFinder, v *lexicon.Vocab) *extractor {
 // open addressing on the word's hash, the words themselves kept in text (a map from strings was a
 // tenth of extract, and growing it a twentieth of the page faults of align-files).
 type wordTable struct {
-	seed  maphash.Seed
+	seed  uint64
 	slots []wordSlot // a power of two, at most half full
 	text  []string   // text[id] is the word of index id
 }
@@ -148,10 +149,10 @@ type wordSlot struct {
 // find returns the index of word, or −1 and the hash and slot where it goes.
 func (t *wordTable) find(word string) (id int32, h uint64, at int) {
 	if t.slots == nil {
-		t.seed = maphash.MakeSeed()
+		t.seed = rand.Uint64()
 		t.slots = make([]wordSlot, 1024)
 	}
-	h = maphash.String(t.seed, word)
+	h = wordHash(t.seed, word)
 	mask := len(t.slots) - 1
 	for x := int(h) & mask; ; x = (x + 1) & mask {
 		sl := t.slots[x]
@@ -162,6 +163,45 @@ func (t *wordTable) find(word string) (id int32, h uint64, at int) {
 			return sl.id1 - 1, h, x
 		}
 	}
+}
+
+// wordHash hashes word, a few bytes mostly, eight bytes a step (the last eight, or the first and
+// last four, or three of a shorter word, overlapping): hash/maphash's call into the runtime cost
+// more than the rest of wordTable.find. It needs no more than to spread a document's few thousand
+// words over the table; seed, drawn at random for each table, keeps a text from choosing words
+// that collide.
+func wordHash(seed uint64, word string) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	n := len(word)
+	h := seed ^ uint64(n)*m
+	var x uint64
+	switch {
+	case n > 8:
+		for w := word; len(w) > 8; w = w[8:] {
+			h = bits.RotateLeft64((h^le64(w))*m, 31)
+		}
+		x = le64(word[n-8:]) // overlaps the last block read: the length is in h
+	case n == 8:
+		x = le64(word)
+	case n >= 4:
+		x = uint64(le32(word))<<32 | uint64(le32(word[n-4:]))
+	case n > 0:
+		x = uint64(word[0])<<16 | uint64(word[n>>1])<<8 | uint64(word[n-1])
+	}
+	h = (h ^ x) * m
+	h ^= h >> 32
+	h *= 0xd6e8feb86659fd93
+	return h ^ h>>32
+}
+
+// le64 and le32 read the first eight or four bytes of s, least significant first.
+func le64(s string) uint64 {
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // add records word, of hash h and free slot at (from find), as index len(t.text). It keeps a copy
