@@ -182,18 +182,32 @@ func (l *Lexicon) MergeScaled(o *Lexicon, scale float64) {
 		return
 	}
 	senses := make([]int32, len(o.gweight)) // o's senses here, +1 (0: none yet)
+	var buf []byte
 	for k, e := range o.entries {
 		g := senses[o.group[k]] - 1
 		if g < 0 {
 			g = l.newSense()
 			senses[o.group[k]] = g + 1
 		}
+		s, t := e.Src, e.Tgt
 		if rev {
-			l.addSense(Stem(l.SrcLang, e.Tgt), Stem(l.TgtLang, e.Src), e.Weight*scale, g)
-		} else {
-			l.addSense(Stem(l.SrcLang, e.Src), Stem(l.TgtLang, e.Tgt), e.Weight*scale, g)
+			s, t = t, s
 		}
+		s, buf = restem(s, buf)
+		t, buf = restem(t, buf)
+		l.addSense(s, t, e.Weight*scale, g)
 	}
+}
+
+// restem returns Stem(lang, s) for s, a stem already in most cases (an entry of another lexicon),
+// which is then its own stem and is returned as it is instead of copied: the second pass of every
+// alignment merges what it learned this way. buf is scratch space, returned for reuse.
+func restem(s string, buf []byte) (string, []byte) {
+	buf = appendStem(buf[:0], s)
+	if string(buf) == s {
+		return s, buf
+	}
+	return string(buf), buf
 }
 
 // seal marks l as merged (see Lexicon.merged) and clips the slices of its maps. l must be what

@@ -238,3 +238,21 @@ func TestStemIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestRestem: restem gives what Stem gives, and returns a stem, which is its own stem, without
+// copying it (MergeScaled restems every entry of what the second pass of an alignment learned).
+func TestRestem(t *testing.T) {
+	var buf []byte
+	for _, w := range []string{"стол", "Столы!", "жылдың", "crisi", "AMs", "ab", "", "İstan"} {
+		var got string
+		got, buf = restem(w, buf)
+		if want := Stem("ru", w); got != want {
+			t.Errorf("restem(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, s := range []string{"стол", "жылды", "crisi"} {
+		if n := testing.AllocsPerRun(10, func() { _, buf = restem(s, buf) }); n != 0 {
+			t.Errorf("restem(%q): %v allocations, want 0", s, n)
+		}
+	}
+}
