@@ -489,32 +489,48 @@ func LearnIDs(vs, vt *Vocab, src, tgt [][]int32, minCount int, minDice float64, 
 	}
 	// The pairs each source stem that can reach minCount occurs in (by number), and each pair's
 	// target stems that can: the counts of (s, t) are then those of t over the pairs of s,
-	// gathered one s at a time in an array instead of a map of all pairs of stems.
-	occ := make([][]int32, vs.Len())
-	tgts := make([][]int32, len(src))
+	// gathered one s at a time in an array instead of a map of all pairs of stems. Both lists
+	// are cut from one array each: the pairs of s are occ[occOff[s]:occOff[s+1]] (l.cs[s] of
+	// them, counted above), the targets of pair k tgts[tgtOff[k]:tgtOff[k+1]].
+	occOff := make([]int32, vs.Len()+1)
+	for s := range vs.Len() {
+		n := 0
+		if l.cs[s] >= minCount {
+			n = l.cs[s]
+		}
+		occOff[s+1] = occOff[s] + int32(n)
+	}
+	occ := make([]int32, occOff[vs.Len()])
+	next := slices.Clone(occOff[:vs.Len()])
+	tgtOff := make([]int32, len(src)+1)
+	var tgts []int32
 	for k := range src {
 		ss, ts := src[k], tgt[k]
-		if len(ss) == 0 || len(ts) == 0 {
-			continue
-		}
-		for _, t := range ts[:min(len(ts), maxWords)] {
-			if l.ct[t] >= minCount {
-				tgts[k] = append(tgts[k], t)
+		if len(ss) > 0 && len(ts) > 0 {
+			for _, t := range ts[:min(len(ts), maxWords)] {
+				if l.ct[t] >= minCount {
+					tgts = append(tgts, t)
+				}
+			}
+			for _, s := range ss[:min(len(ss), maxWords)] {
+				if l.cs[s] >= minCount {
+					occ[next[s]] = int32(k)
+					next[s]++
+				}
 			}
 		}
-		for _, s := range ss[:min(len(ss), maxWords)] {
-			if l.cs[s] >= minCount {
-				occ[s] = append(occ[s], int32(k))
-			}
-		}
+		tgtOff[k+1] = int32(len(tgts))
 	}
-	by := map[string][]cand{}
+	// The candidates of each source stem, in order of stem number, in one array: those of
+	// sources[x] are cands[sources[x].lo:sources[x].hi].
+	var cands []cand
+	var sources []candRange
 	count := make([]int, vt.Len())
 	var seen []int32
-	for s, pairs := range occ {
+	for s := range vs.Len() {
 		seen = seen[:0]
-		for _, k := range pairs {
-			for _, t := range tgts[k] {
+		for _, k := range occ[occOff[s]:occOff[s+1]] {
+			for _, t := range tgts[tgtOff[k]:tgtOff[k+1]] {
 				// The count of (s, t) is at most the smaller count, and Dice grows with it,
 				// computed as Lexicon does: a pair that cannot reach minDice is not counted.
 				if 2*float64(min(l.cs[s], l.ct[t]))/float64(l.cs[s]+l.ct[t]) < minDice {
@@ -526,12 +542,35 @@ func LearnIDs(vs, vt *Vocab, src, tgt [][]int32, minCount int, minDice float64, 
 				count[t]++
 			}
 		}
+		lo := len(cands)
 		for _, t := range seen {
-			l.addCand(by, int32(s), t, count[t], minCount, minDice)
+			if d, ok := l.dice(int32(s), t, count[t], minCount, minDice); ok {
+				cands = append(cands, cand{l.vt.Stem(t), d})
+			}
 			count[t] = 0
 		}
+		if len(cands) > lo {
+			sources = append(sources, candRange{l.vs.Stem(int32(s)), lo, len(cands)})
+		}
 	}
-	return l.lexiconOf(by, perWord)
+	// lexiconOf's order: by source stem, then each source's best targets (stem numbers are
+	// distinct stems, so the sources' order is that of lexiconOf's keys)
+	slices.SortFunc(sources, func(a, b candRange) int { return cmp.Compare(a.s, b.s) })
+	total := 0
+	for _, r := range sources {
+		total += min(r.hi-r.lo, perWord)
+	}
+	out := NewCap(l.vs.lang, l.vt.lang, total)
+	for _, r := range sources {
+		addBest(out, r.s, cands[r.lo:r.hi], perWord)
+	}
+	return out
+}
+
+// candRange is a source stem with its candidates' place in an array of candidates.
+type candRange struct {
+	s      string
+	lo, hi int
 }
 
 // cand is a target stem for a source stem, with their Dice coefficient.
@@ -543,13 +582,19 @@ type cand struct {
 // addCand adds to by the pair of stems s and t, seen together c times, if it reaches minCount
 // and minDice.
 func (l *Learner) addCand(by map[string][]cand, s, t int32, c, minCount int, minDice float64) {
-	if c < minCount {
-		return
-	}
-	d := 2 * float64(c) / float64(l.cs[s]+l.ct[t])
-	if d >= minDice {
+	if d, ok := l.dice(s, t, c, minCount, minDice); ok {
 		by[l.vs.Stem(s)] = append(by[l.vs.Stem(s)], cand{l.vt.Stem(t), d})
 	}
+}
+
+// dice returns the Dice coefficient of stems s and t, seen together c times, and whether the pair
+// reaches minCount and minDice.
+func (l *Learner) dice(s, t int32, c, minCount int, minDice float64) (float64, bool) {
+	if c < minCount {
+		return 0, false
+	}
+	d := 2 * float64(c) / float64(l.cs[s]+l.ct[t])
+	return d, d >= minDice
 }
 
 // Lexicon returns the pairs seen together at least minCount times with a Dice coefficient of at
@@ -576,18 +621,23 @@ func (l *Learner) lexiconOf(by map[string][]cand, perWord int) *Lexicon {
 	}
 	slices.Sort(keys)
 	for _, s := range keys {
-		cs := by[s]
-		slices.SortFunc(cs, func(a, b cand) int {
-			if c := cmp.Compare(b.dice, a.dice); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.t, b.t)
-		})
-		for _, c := range cs[:min(len(cs), perWord)] {
-			out.addStems(s, c.t, c.dice)
-		}
+		addBest(out, s, by[s], perWord)
 	}
 	return out
+}
+
+// addBest adds to out the pairs of source stem s with the perWord best of its candidates cs,
+// which it sorts: by falling Dice, then by target stem.
+func addBest(out *Lexicon, s string, cs []cand, perWord int) {
+	slices.SortFunc(cs, func(a, b cand) int {
+		if c := cmp.Compare(b.dice, a.dice); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.t, b.t)
+	})
+	for _, c := range cs[:min(len(cs), perWord)] {
+		out.addStems(s, c.t, c.dice)
+	}
 }
 
 // Write writes the lexicon as TSV: a comment line naming the languages, then one entry a line,
