@@ -138,6 +138,8 @@ type wordTable struct {
 	seed  uint64
 	slots []wordSlot // a power of two, at most half full
 	text  []string   // text[id] is the word of index id
+	// arena holds the copies of the words in text, side by side, in chunks of a few kilobytes
+	arena strings.Builder
 }
 
 // A wordSlot holds the low half of a word's hash and its index plus one; 0 is a free slot.
@@ -209,7 +211,7 @@ func le32(s string) uint32 {
 // itself lies in a sentence anywhere in megabytes of text, and find compares every word of every
 // sentence with one of them (reading it from the text was a third of find, cache misses).
 func (t *wordTable) add(word string, h uint64, at int) {
-	t.text = append(t.text, strings.Clone(word))
+	t.text = append(t.text, t.copyWord(word))
 	t.slots[at] = wordSlot{hash: uint32(h), id1: int32(len(t.text))}
 	if 2*len(t.text) > len(t.slots) {
 		old := t.slots
@@ -226,6 +228,21 @@ func (t *wordTable) add(word string, h uint64, at int) {
 			t.slots[x] = sl
 		}
 	}
+}
+
+// copyWord returns a copy of word cut from the arena, not a string of its own (an allocation for
+// every distinct word of a document). What a strings.Builder has written is never changed, so the
+// strings its String returned stay as they are while it grows; a full chunk is left to the copies
+// cut from it, and a new one started.
+func (t *wordTable) copyWord(word string) string {
+	const chunk = 4096
+	if t.arena.Cap()-t.arena.Len() < len(word) {
+		t.arena = strings.Builder{}
+		t.arena.Grow(max(chunk, len(word)))
+	}
+	start := t.arena.Len()
+	t.arena.WriteString(word)
+	return t.arena.String()[start:]
 }
 
 // word returns the index in e.info of word, worked out on its first occurrence.
