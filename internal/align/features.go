@@ -400,6 +400,11 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 	prevRune := rune(' ')
 	openSingle := 0 // single quotes opened and not yet closed
 	for i := 0; i < len(text); {
+		if text[i] == ' ' { // most characters between words: what the rest of the loop does for it
+			prevRune = ' '
+			i++
+			continue
+		}
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = decodeRune(text, i)
