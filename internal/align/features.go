@@ -392,7 +392,7 @@ func (e *extractor) extract(s Sentence) features {
 // copy of a value that holds pointers, with the collector's write barrier when it is marking),
 // and the copies were about a hundredth of align-files at 20,000 sentences a side.
 func (e *extractor) extractInto(f *features, s Sentence) {
-	var length float64
+	length := 0
 	var punct [nPunct]uint8
 	keys := e.keys[:0]
 	text := s.Text
@@ -417,7 +417,7 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 				keys = append(keys, hashKey(kindNumber, x))
 				toks = append(toks, token{num: true})
 			}
-			length += float64(nonSpaceRunes(text[i : i+n]))
+			length += nonSpaceRunes(text[i : i+n])
 			i += n
 			prevRune = '0'
 			continue
@@ -438,8 +438,8 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 				j += w2
 			}
 			id := e.word(text[i:j])
-			toks = append(toks, token{word: text[i:j], id: id})
-			length += float64(e.info[id].runes)
+			toks = append(toks, token{id: id})
+			length += int(e.info[id].runes)
 			prevRune = 'a'
 			i = j
 			continue
@@ -583,9 +583,8 @@ func (e *extractor) titleCase(toks []token) bool {
 
 // A token is a word or one number of the sentence, in order.
 type token struct {
-	word string // empty for numbers
-	id   int32  // the word's index in extractor.info
-	num  bool
+	id  int32 // the word's index in extractor.info (and extractor.words)
+	num bool
 }
 
 // calendarOK filters month and weekday names that are more often something else. English names are
