@@ -424,11 +424,21 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 		case isWordRune(r):
 			j := i + w
 			for j < len(text) {
-				if c := text[j]; c < utf8.RuneSelf {
+				c := text[j]
+				if c < utf8.RuneSelf {
 					if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') { // isWordRune
 						break
 					}
 					j++
+					continue
+				}
+				if 0xd0 <= c && c <= 0xd3 && j+1 < len(text) && text[j+1]&0xc0 == 0x80 {
+					// wordRuneWidth's Cyrillic letter, without the call: most letters of
+					// Russian and Kazakh
+					if !cyrillicWord[int(c&0x1f)<<6|int(text[j+1]&0x3f)-0x400] {
+						break
+					}
+					j += 2
 					continue
 				}
 				w2 := wordRuneWidth(text, j)
