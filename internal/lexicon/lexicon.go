@@ -386,6 +386,17 @@ func (v *Vocab) WordID(word string) int32 {
 func appendStem(dst []byte, word string) []byte {
 	start, n := len(dst), 0
 	for _, r := range word {
+		if 0x400 <= r && r < 0x500 {
+			// a Cyrillic letter: unicode.IsLetter and unicode.ToLower, from a table
+			c := cyrillic[r-0x400]
+			if c.letter {
+				n++
+				if n <= stemLen {
+					dst = utf8.AppendRune(dst, c.lower)
+				}
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -399,6 +410,20 @@ func appendStem(dst []byte, word string) []byte {
 	}
 	return dst
 }
+
+// cyrillic holds, for each rune of the Cyrillic block (U+0400-U+04FF), the Russian and Kazakh
+// alphabets, whether it is a letter and its lower case: appendStem looked both up in Unicode's
+// tables for every letter of every stem, a search each.
+var cyrillic = func() (t [0x100]struct {
+	lower  rune
+	letter bool
+}) {
+	for k := range t {
+		r := rune(0x400 + k)
+		t[k].lower, t[k].letter = unicode.ToLower(r), unicode.IsLetter(r)
+	}
+	return t
+}()
 
 // Learner counts stem co-occurrences over sentence pairs.
 type Learner struct {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestStem(t *testing.T) {
@@ -253,6 +254,17 @@ func TestRestem(t *testing.T) {
 	for _, s := range []string{"стол", "жылды", "crisi"} {
 		if n := testing.AllocsPerRun(10, func() { _, buf = restem(s, buf) }); n != 0 {
 			t.Errorf("restem(%q): %v allocations, want 0", s, n)
+		}
+	}
+}
+
+// TestCyrillicTable: appendStem's table of the Cyrillic block says what unicode.IsLetter and
+// unicode.ToLower say.
+func TestCyrillicTable(t *testing.T) {
+	for r := rune(0x400); r < 0x500; r++ {
+		c := cyrillic[r-0x400]
+		if c.letter != unicode.IsLetter(r) || c.lower != unicode.ToLower(r) {
+			t.Errorf("%U: table %v %U, want %v %U", r, c.letter, c.lower, unicode.IsLetter(r), unicode.ToLower(r))
 		}
 	}
 }
