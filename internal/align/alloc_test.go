@@ -66,3 +66,23 @@ func TestWordHash(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerRune: lowerRune and lowerWord lower as unicode.ToLower and strings.ToLower do, and
+// latinFold, which skeleton skips for the Cyrillic block, folds no letter of it.
+func TestLowerRune(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Errorf("lowerRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+	for r := rune(0x400); r < 0x500; r++ {
+		if _, ok := latinFold.Get()[lowerRune(r)]; ok {
+			t.Errorf("latinFold folds %c, the lower case of %c, in the Cyrillic block", lowerRune(r), r)
+		}
+	}
+	for _, w := range []string{"", "abc", "ABC", "Жыл", "ҚАЗАН", "Ёлка", "İstanbul", "ǅemal", "Straße", "\xffX", "ΑΒΓ"} {
+		if got, want := lowerWord(w), strings.ToLower(w); got != want {
+			t.Errorf("lowerWord(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

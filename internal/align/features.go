@@ -251,7 +251,7 @@ func (e *extractor) word(word string) int32 {
 	if id >= 0 {
 		return id
 	}
-	lower := strings.ToLower(word)
+	lower := lowerWord(word)
 	w := wordInfo{runes: int32(utf8.RuneCountInString(word)), upper: isUpperInitial(word), stem: -1, keyOff: uint32(len(e.wordKeys))}
 	w.long = w.runes > 3
 	w.may = lower == "may"
@@ -349,6 +349,40 @@ var cyrillicWord = func() (t [0x100]bool) {
 	}
 	return t
 }()
+
+// lowerRune is unicode.ToLower, without its table search for ASCII and the Cyrillic block, where a
+// document's words are (a new word of a side is lowered two or three times, see skeleton and
+// extractor.word).
+func lowerRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	case 0x400 <= r && r < 0x500:
+		return cyrillicLower[r-0x400]
+	}
+	return unicode.ToLower(r)
+}
+
+// cyrillicLower is unicode.ToLower for the Cyrillic block (U+0400-U+04FF).
+var cyrillicLower = func() (t [0x100]rune) {
+	for r := range t {
+		t[r] = unicode.ToLower(rune(0x400 + r))
+	}
+	return t
+}()
+
+// lowerWord is strings.ToLower(word), lowered by lowerRune outside ASCII.
+func lowerWord(word string) string {
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			return strings.Map(lowerRune, word) // what strings.ToLower does, by unicode.ToLower
+		}
+	}
+	return strings.ToLower(word)
+}
 
 // isSpace is unicode.IsSpace, without a table search for ASCII.
 func isSpace(r rune) bool {

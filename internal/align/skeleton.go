@@ -129,6 +129,8 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 			}
 		case 'А' <= r && r <= 'Я':
 			r += 'а' - 'А'
+		case 0x400 <= r && r < 0x500:
+			r = cyrillicLower[r-0x400] // latinFold folds no Cyrillic letter (TestLowerRune)
 		default:
 			r = unicode.ToLower(r)
 			if f, ok := latinFold.Get()[r]; ok {
@@ -413,7 +415,7 @@ func cyrillicPrefix(word string, buf []byte) ([]byte, bool) {
 		if n == prefixLetters {
 			break
 		}
-		r = unicode.ToLower(toCyrillic(r))
+		r = lowerRune(toCyrillic(r))
 		switch r {
 		case 'қ':
 			r = 'к'
