@@ -1,11 +1,11 @@
 package align
 
 import (
-	"testing"
-	"unicode/utf8"
-
+	"math/rand/v2"
 	"strings"
+	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestExtractNoAllocs: once its words have been seen, a sentence's features cost no allocation
@@ -83,6 +83,24 @@ func TestLowerRune(t *testing.T) {
 	for _, w := range []string{"", "abc", "ABC", "Жыл", "ҚАЗАН", "Ёлка", "İstanbul", "ǅemal", "Straße", "\xffX", "ΑΒΓ"} {
 		if got, want := lowerWord(w), strings.ToLower(w); got != want {
 			t.Errorf("lowerWord(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestInnerStopsBytes: innerStops, which reads ASCII bytes and Cyrillic letters before a mark in
+// place, counts what the forward scan does (stopsForward) on random strings of Cyrillic letters,
+// their lead and continuation bytes apart, other two- and three-byte characters and marks.
+func TestInnerStopsBytes(t *testing.T) {
+	parts := []string{".", "!", "?", "…", " ", "\u00a0", "\u2003", "\n", "Mr", "г", "ж", "Ж", "ә", "Қ", "ӿ", "\xd0", "\xd3",
+		"\xd4\x80", "\x80", "\xbf", "\xd0\xd0", "é", "中", "\xe2", "\xe2\x80", "A", "Б", "т.е", "«", ")"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		if got, want := innerStops(b.String()), stopsForward(b.String()); got != want {
+			t.Fatalf("innerStops(%q) = %d, the forward scan %d", b.String(), got, want)
 		}
 	}
 }

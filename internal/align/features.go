@@ -785,6 +785,21 @@ func innerStops(text string) uint8 {
 				wordStart = prevStart // no space since the previous mark
 				break
 			}
+			// the character before wordStart: an ASCII byte, or a Cyrillic letter (two bytes, D0-D3
+			// and a continuation byte: no space), is read in place, as DecodeLastRuneInString
+			// would read it
+			c := text[wordStart-1]
+			if c < utf8.RuneSelf {
+				if c == ' ' || '\t' <= c && c <= '\r' { // isSpace
+					break
+				}
+				wordStart--
+				continue
+			}
+			if c&0xc0 == 0x80 && wordStart >= 2 && 0xd0 <= text[wordStart-2] && text[wordStart-2] <= 0xd3 {
+				wordStart -= 2
+				continue
+			}
 			r2, w2 := utf8.DecodeLastRuneInString(text[:wordStart])
 			if isSpace(r2) {
 				break
