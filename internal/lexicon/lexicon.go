@@ -177,7 +177,15 @@ func (l *Lexicon) MergeScaled(o *Lexicon, scale float64) {
 		l.entries = append(l.entries, o.entries...)
 		l.group = append(l.group, o.group...)
 		l.gweight = append(l.gweight, o.gweight...)
-		l.fwd, l.bwd, l.index = maps.Clone(o.fwd), maps.Clone(o.bwd), maps.Clone(o.index)
+		if len(l.fwd) == 0 && len(l.bwd) == 0 && len(l.index) == 0 {
+			// l's maps are empty, made by NewCap with room for what the caller will add after
+			// o: filled in place, they need not grow then, and are not thrown away for clones
+			maps.Copy(l.fwd, o.fwd)
+			maps.Copy(l.bwd, o.bwd)
+			maps.Copy(l.index, o.index)
+		} else {
+			l.fwd, l.bwd, l.index = maps.Clone(o.fwd), maps.Clone(o.bwd), maps.Clone(o.index)
+		}
 		l.fwdRoot, l.bwdRoot = maps.Clone(o.fwdRoot), maps.Clone(o.bwdRoot)
 		return
 	}
