@@ -177,7 +177,7 @@ func (l *Lexicon) MergeScaled(o *Lexicon, scale float64) {
 		l.entries = append(l.entries, o.entries...)
 		l.group = append(l.group, o.group...)
 		l.gweight = append(l.gweight, o.gweight...)
-		if len(l.fwd) == 0 && len(l.bwd) == 0 && len(l.index) == 0 {
+		if l.fwd != nil && l.bwd != nil && l.index != nil && len(l.fwd) == 0 && len(l.bwd) == 0 && len(l.index) == 0 {
 			// l's maps are empty, made by NewCap with room for what the caller will add after
 			// o: filled in place, they need not grow then, and are not thrown away for clones
 			maps.Copy(l.fwd, o.fwd)

@@ -268,3 +268,22 @@ func TestCyrillicTable(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeSealedIntoZero: a sealed lexicon merges whole into a zero Lexicon (no maps yet) as into
+// one made by NewCap.
+func TestMergeSealedIntoZero(t *testing.T) {
+	seed := SeedScaled("en", "ru", 0.5)
+	if seed == nil || seed.Len() == 0 {
+		t.Skip("no seed lexicon")
+	}
+	a := &Lexicon{SrcLang: "en", TgtLang: "ru"}
+	a.Merge(seed)
+	b := NewCap("en", "ru", seed.Len()+10)
+	b.Merge(seed)
+	if got, want := dump(a), dump(seed); got != want {
+		t.Errorf("merged into a zero Lexicon:\n%s\nwant\n%s", got, want)
+	}
+	if got, want := dump(b), dump(seed); got != want {
+		t.Errorf("merged into NewCap's:\n%s\nwant\n%s", got, want)
+	}
+}
