@@ -52,9 +52,15 @@ func withLexKeys(fs, ft []features, vs, vt *lexicon.Vocab, src, tgt string, lex 
 // in on[g] for the senses it finds.
 func (by senseTable) count(fs []features, df []int32, on []uint8, bit uint8) {
 	last := make([]int32, len(df)) // 1 + the last sentence counted for each sense
+	on = on[:len(last)]
+	df = df[:len(last)]
 	for i := range fs {
 		for _, id := range fs[i].stems() {
-			for _, g := range by.all[by.off[id]:by.off[id+1]] {
+			sp := by.span[id]
+			if sp.lo == sp.hi {
+				continue // most stems have no sense
+			}
+			for _, g := range by.all[sp.lo:sp.hi] {
 				if last[g] != int32(i+1) {
 					last[g] = int32(i + 1)
 					df[g]++
@@ -66,19 +72,21 @@ func (by senseTable) count(fs []features, df []int32, on []uint8, bit uint8) {
 }
 
 // senseTable holds the senses of every stem of a document's vocabulary, looked up once: those of
-// stem id are all[off[id]:off[id+1]], in the order of lexicon.LookupStem.
+// stem id are all[span[id].lo:span[id].hi], in the order of lexicon.LookupStem. The bounds of a
+// stem's senses are read together, once for every stem of every sentence.
 type senseTable struct {
-	off []int32
-	all []int32
+	span []struct{ lo, hi int32 }
+	all  []int32
 }
 
 func stemSenses(lex *lexicon.Lexicon, v *lexicon.Vocab, lang string) senseTable {
-	t := senseTable{off: make([]int32, v.Len()+1)}
+	t := senseTable{span: make([]struct{ lo, hi int32 }, v.Len())}
 	for id := range v.Len() {
+		t.span[id].lo = int32(len(t.all))
 		for _, e := range lex.LookupStem(lang, v.Stem(int32(id))) {
 			t.all = append(t.all, lex.Key(e))
 		}
-		t.off[id+1] = int32(len(t.all))
+		t.span[id].hi = int32(len(t.all))
 	}
 	return t
 }
@@ -94,7 +102,11 @@ func addLexKeys(fs []features, by senseTable, on []uint8) [][]uint32 {
 	for i := range out {
 		lex = lex[:0]
 		for _, id := range fs[i].stems() {
-			for _, g := range by.all[by.off[id]:by.off[id+1]] {
+			sp := by.span[id]
+			if sp.lo == sp.hi {
+				continue
+			}
+			for _, g := range by.all[sp.lo:sp.hi] {
 				if on[g] == 3 {
 					lex = append(lex, uint32(g)&^kindMask|kindLex)
 				}
