@@ -45,7 +45,7 @@ func withLexKeys(fs, ft []features, vs, vt *lexicon.Vocab, src, tgt string, lex 
 			}
 		}
 	}
-	return addLexKeys(fs, bs, on), addLexKeys(ft, bt, on)
+	return addLexKeys(fs, bs.shared(on)), addLexKeys(ft, bt.shared(on))
 }
 
 // count adds to df[g], for each sense g, the number of sentences of fs that have it, and sets bit
@@ -91,25 +91,44 @@ func stemSenses(lex *lexicon.Lexicon, v *lexicon.Vocab, lang string) senseTable 
 	return t
 }
 
-// addLexKeys returns the keys of the sentences of fs with, besides their own, the keys of the
-// senses of their stems that on marks as found on both sides (on[g] == 3). Lexical keys are of
-// the highest kind, so they sort after a sentence's own keys (which have none): only they need
-// sorting, and every sentence's keys are cut from one array.
-func addLexKeys(fs []features, by senseTable, on []uint8) [][]uint32 {
+// shared returns the table of the senses of each stem that on marks as found on both sides
+// (on[g] == 3), as anchor keys (see addLexKeys), in the same order. Most senses of a document's
+// stems are found on one side only, or in too many sentences: looked at once per stem here, they
+// are not looked at again for every sentence the stem is in.
+func (by senseTable) shared(on []uint8) senseKeys {
+	t := senseKeys{span: make([]struct{ lo, hi int32 }, len(by.span))}
+	for id, sp := range by.span {
+		t.span[id].lo = int32(len(t.all))
+		for _, g := range by.all[sp.lo:sp.hi] {
+			if on[g] == 3 {
+				t.all = append(t.all, uint32(g)&^kindMask|kindLex)
+			}
+		}
+		t.span[id].hi = int32(len(t.all))
+	}
+	return t
+}
+
+// senseKeys holds the anchor keys of the senses of each stem: those of stem id are
+// all[span[id].lo:span[id].hi].
+type senseKeys struct {
+	span []struct{ lo, hi int32 }
+	all  []uint32
+}
+
+// addLexKeys returns the keys of the sentences of fs with, besides their own, the keys by gives
+// their stems (see senseTable.shared). Lexical keys are of the highest kind, so they sort after a
+// sentence's own keys (which have none): only they need sorting, and every sentence's keys are
+// cut from one array.
+func addLexKeys(fs []features, by senseKeys) [][]uint32 {
 	out := keysOf(fs)
 	var lex, keys []uint32
 	var keySlab slab[uint32]
 	for i := range out {
 		lex = lex[:0]
 		for _, id := range fs[i].stems() {
-			sp := by.span[id]
-			if sp.lo == sp.hi {
-				continue
-			}
-			for _, g := range by.all[sp.lo:sp.hi] {
-				if on[g] == 3 {
-					lex = append(lex, uint32(g)&^kindMask|kindLex)
-				}
+			if sp := by.span[id]; sp.lo < sp.hi {
+				lex = append(lex, by.all[sp.lo:sp.hi]...)
 			}
 		}
 		if len(lex) == 0 {
