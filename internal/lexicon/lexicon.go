@@ -559,19 +559,28 @@ func LearnIDs(vs, vt *Vocab, src, tgt [][]int32, minCount int, minDice float64, 
 	var cands []cand
 	var sources []candRange
 	count := make([]int, vt.Len())
+	failed := make([]int32, vt.Len()) // s+1 for a target that cannot reach minDice with s
 	var seen []int32
 	for s := range vs.Len() {
 		seen = seen[:0]
 		for _, k := range occ[occOff[s]:occOff[s+1]] {
 			for _, t := range tgts[tgtOff[k]:tgtOff[k+1]] {
-				// The count of (s, t) is at most the smaller count, and Dice grows with it,
-				// computed as Lexicon does: a pair that cannot reach minDice is not counted.
-				if 2*float64(min(l.cs[s], l.ct[t]))/float64(l.cs[s]+l.ct[t]) < minDice {
+				if count[t] > 0 { // counted before for this s
+					count[t]++
 					continue
 				}
-				if count[t] == 0 {
-					seen = append(seen, t)
+				if failed[t] == int32(s+1) {
+					continue
 				}
+				// The count of (s, t) is at most the smaller count, and Dice grows with it,
+				// computed as Lexicon does: a pair that cannot reach minDice is not counted.
+				// This is worked out once for each pair (a division), not once for each
+				// sentence pair the two are in.
+				if 2*float64(min(l.cs[s], l.ct[t]))/float64(l.cs[s]+l.ct[t]) < minDice {
+					failed[t] = int32(s + 1)
+					continue
+				}
+				seen = append(seen, t)
 				count[t]++
 			}
 		}
