@@ -130,7 +130,7 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 		case 'А' <= r && r <= 'Я':
 			r += 'а' - 'А'
 		case 0x400 <= r && r < 0x500:
-			r = cyrillicLower[r-0x400] // latinFold folds no Cyrillic letter (TestLowerRune)
+			r = cyrillicLower(r) // latinFold folds no Cyrillic letter (TestLowerRune)
 		default:
 			r = unicode.ToLower(r)
 			if f, ok := latinFold.Get()[r]; ok {

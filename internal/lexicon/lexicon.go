@@ -395,13 +395,13 @@ func appendStem(dst []byte, word string) []byte {
 	start, n := len(dst), 0
 	for _, r := range word {
 		if 0x400 <= r && r < 0x500 {
-			// a Cyrillic letter: unicode.IsLetter and unicode.ToLower, from a table
-			c := cyrillic[r-0x400]
-			if c.letter {
-				n++
-				if n <= stemLen {
-					dst = utf8.AppendRune(dst, c.lower)
-				}
+			// the Cyrillic block: unicode.IsLetter and unicode.ToLower by its rules
+			if 0x482 <= r && r < 0x48a { // ҂ and combining marks: no letters
+				continue
+			}
+			n++
+			if n <= stemLen {
+				dst = utf8.AppendRune(dst, cyrillicLower(r))
 			}
 			continue
 		}
@@ -419,19 +419,23 @@ func appendStem(dst []byte, word string) []byte {
 	return dst
 }
 
-// cyrillic holds, for each rune of the Cyrillic block (U+0400-U+04FF), the Russian and Kazakh
-// alphabets, whether it is a letter and its lower case: appendStem looked both up in Unicode's
-// tables for every letter of every stem, a search each.
-var cyrillic = func() (t [0x100]struct {
-	lower  rune
-	letter bool
-}) {
-	for k := range t {
-		r := rune(0x400 + k)
-		t[k].lower, t[k].letter = unicode.ToLower(r), unicode.IsLetter(r)
+// cyrillicLower is unicode.ToLower for a rune of the Cyrillic block (U+0400-U+04FF), by the block's
+// rules instead of a search of Unicode's tables (TestCyrillicTable checks it against unicode.ToLower).
+func cyrillicLower(r rune) rune {
+	switch {
+	case r < 0x410: // Ѐ-Џ
+		return r + 0x50
+	case r < 0x430: // А-Я
+		return r + 0x20
+	case 0x460 <= r && r < 0x482, 0x48a <= r && r < 0x4c0, 0x4d0 <= r: // pairs, upper case even
+		return r | 1
+	case r == 0x4c0: // Ӏ
+		return 0x4cf
+	case 0x4c1 <= r && r < 0x4cf && r&1 == 1: // pairs, upper case odd
+		return r + 1
 	}
-	return t
-}()
+	return r
+}
 
 // Learner counts stem co-occurrences over sentence pairs.
 type Learner struct {
