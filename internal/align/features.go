@@ -361,27 +361,9 @@ func lowerRune(r rune) rune {
 		}
 		return r
 	case 0x400 <= r && r < 0x500:
-		return cyrillicLower(r)
+		return lexicon.CyrillicLower(r)
 	}
 	return unicode.ToLower(r)
-}
-
-// cyrillicLower is unicode.ToLower for a rune of the Cyrillic block (U+0400-U+04FF), by the block's
-// rules instead of a search of Unicode's tables (TestLowerRune checks it against unicode.ToLower).
-func cyrillicLower(r rune) rune {
-	switch {
-	case r < 0x410: // Ѐ-Џ
-		return r + 0x50
-	case r < 0x430: // А-Я
-		return r + 0x20
-	case 0x460 <= r && r < 0x482, 0x48a <= r && r < 0x4c0, 0x4d0 <= r: // pairs, upper case even
-		return r | 1
-	case r == 0x4c0: // Ӏ
-		return 0x4cf
-	case 0x4c1 <= r && r < 0x4cf && r&1 == 1: // pairs, upper case odd
-		return r + 1
-	}
-	return r
 }
 
 // lowerWord is strings.ToLower(word), lowered by lowerRune outside ASCII.

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/lazy"
+	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
 // Names and loanwords survive translation in a different script: Tokayev, Токаев and Тоқаев,
@@ -130,7 +131,7 @@ func skeleton(dst []byte, word string, flags int) ([]byte, int) {
 		case 'А' <= r && r <= 'Я':
 			r += 'а' - 'А'
 		case 0x400 <= r && r < 0x500:
-			r = cyrillicLower(r) // latinFold folds no Cyrillic letter (TestLowerRune)
+			r = lexicon.CyrillicLower(r) // latinFold folds no Cyrillic letter (TestLowerRune)
 		default:
 			r = unicode.ToLower(r)
 			if f, ok := latinFold.Get()[r]; ok {

@@ -401,7 +401,7 @@ func appendStem(dst []byte, word string) []byte {
 			}
 			n++
 			if n <= stemLen {
-				dst = utf8.AppendRune(dst, cyrillicLower(r))
+				dst = utf8.AppendRune(dst, CyrillicLower(r))
 			}
 			continue
 		}
@@ -419,9 +419,10 @@ func appendStem(dst []byte, word string) []byte {
 	return dst
 }
 
-// cyrillicLower is unicode.ToLower for a rune of the Cyrillic block (U+0400-U+04FF), by the block's
-// rules instead of a search of Unicode's tables (TestCyrillicTable checks it against unicode.ToLower).
-func cyrillicLower(r rune) rune {
+// CyrillicLower is unicode.ToLower for a rune of the Cyrillic block (U+0400-U+04FF), by the block's
+// rules instead of a search of Unicode's tables (TestCyrillicTable checks it against
+// unicode.ToLower): the stems here and the aligner's words are lowered by it, on their hot paths.
+func CyrillicLower(r rune) rune {
 	switch {
 	case r < 0x410: // Ѐ-Џ
 		return r + 0x50

@@ -265,8 +265,8 @@ func TestCyrillicTable(t *testing.T) {
 		if letter := !(0x482 <= r && r < 0x48a); letter != unicode.IsLetter(r) {
 			t.Errorf("%U: letter %v, unicode.IsLetter %v", r, letter, unicode.IsLetter(r))
 		}
-		if got, want := cyrillicLower(r), unicode.ToLower(r); got != want {
-			t.Errorf("cyrillicLower(%U) = %U, want %U", r, got, want)
+		if got, want := CyrillicLower(r), unicode.ToLower(r); got != want {
+			t.Errorf("CyrillicLower(%U) = %U, want %U", r, got, want)
 		}
 	}
 }
