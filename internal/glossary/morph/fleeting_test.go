@@ -90,12 +90,7 @@ func TestRussianFleetingVowelMore(t *testing.T) {
 // mostly being one: `glossary show Игорь` listed Игори and Игорью; the
 // matcher keeps both.
 func TestRussianPersonSoftSign(t *testing.T) {
-	for _, tc := range []struct {
-		words          []string
-		matched        []string
-		notMatched     []string
-		shown, notShow []string
-	}{
+	checkPersonForms(t, []personForms{
 		{[]string{"Игорь"}, []string{"игоря", "игорю", "игорем", "игоре", "игори"}, nil,
 			[]string{"игоря", "игорю", "игорем", "игоре"}, []string{"игори", "игорью"}},
 		{[]string{"Игорь", "Иванов"}, []string{"игоря иванова", "игорю иванову", "игорем ивановым", "игоре иванове"},
@@ -116,18 +111,7 @@ func TestRussianPersonSoftSign(t *testing.T) {
 		{[]string{"Нинель"}, nil, nil, []string{"нинели", "нинелью"}, []string{"нинеля", "нинелем"}},
 		{[]string{"Айгуль"}, nil, nil, []string{"айгули", "айгулью"}, []string{"айгуля", "айгулем"}},
 		{[]string{"Любовь", "Гоголь"}, []string{"любови гоголь"}, nil, []string{"любови гоголь"}, []string{"любови гоголя", "любовя гоголя"}},
-	} {
-		var all, shown []string
-		for _, f := range RussianForms(ruTokens(tc.words...), Person, "") {
-			all = append(all, strings.Join(f, " "))
-		}
-		for _, f := range RussianShownForms(ruTokens(tc.words...), Person, "") {
-			shown = append(shown, strings.Join(f, " "))
-		}
-		name := strings.Join(tc.words, " ")
-		checkForms(t, name+" matched", all, tc.matched, tc.notMatched)
-		checkForms(t, name+" shown", shown, tc.shown, tc.notShow)
-	}
+	})
 }
 
 // TestRussianWomanName: a woman's surname in a consonant or -ь does not
@@ -140,12 +124,7 @@ func TestRussianPersonSoftSign(t *testing.T) {
 // Мартиным), though the matcher takes both; a patronymic after it tells a
 // surname (Путиной Людмилы Александровны).
 func TestRussianWomanName(t *testing.T) {
-	for _, tc := range []struct {
-		words          []string
-		matched        []string
-		notMatched     []string
-		shown, notShow []string
-	}{
+	checkPersonForms(t, []personForms{
 		{[]string{"Тереза", "Мэй"}, []string{"терезы мэй", "терезе мэй", "терезой мэй"}, nil,
 			[]string{"терезы мэй", "терезой мэй"}, []string{"терезы мэя", "терезой мэем"}},
 		{[]string{"Кристина", "Блейзи", "Форд"}, []string{"кристины блейзи форд", "кристине блейзи форд", "кристину блейзи форд"}, nil,
@@ -169,18 +148,7 @@ func TestRussianWomanName(t *testing.T) {
 			[]string{"константином"}, []string{"константиным"}},
 		{[]string{"Путин"}, []string{"путиным"}, nil, []string{"путиным"}, []string{"путином"}},
 		{[]string{"Путина"}, []string{"путиной"}, nil, []string{"путиной"}, []string{"путины", "путине"}},
-	} {
-		var all, shown []string
-		for _, f := range RussianForms(ruTokens(tc.words...), Person, "") {
-			all = append(all, strings.Join(f, " "))
-		}
-		for _, f := range RussianShownForms(ruTokens(tc.words...), Person, "") {
-			shown = append(shown, strings.Join(f, " "))
-		}
-		name := strings.Join(tc.words, " ")
-		checkForms(t, name+" matched", all, tc.matched, tc.notMatched)
-		checkForms(t, name+" shown", shown, tc.shown, tc.notShow)
-	}
+	})
 }
 
 // TestRussianFirstNameFleeting: the first names Лев and Павел lose their
@@ -188,17 +156,29 @@ func TestRussianWomanName(t *testing.T) {
 // reach: only Лева Толстого and Павела were generated, so «Льва
 // Толстого» was a false "missing".
 func TestRussianFirstNameFleeting(t *testing.T) {
-	for _, tc := range []struct {
-		words          []string
-		matched        []string
-		notMatched     []string
-		shown, notShow []string
-	}{
+	checkPersonForms(t, []personForms{
 		{[]string{"Лев", "Толстой"}, []string{"льва толстого", "львом толстым", "льве толстом"}, []string{"лева толстого"},
 			[]string{"льва толстого"}, []string{"лева толстого"}},
 		{[]string{"Павел"}, []string{"павла", "павлу", "павлом", "павле"}, []string{"павела"}, []string{"павла"}, []string{"павела"}},
 		{[]string{"Павел", "Дуров"}, []string{"павла дурова"}, nil, []string{"павла дурова"}, []string{"павела дурова"}},
-	} {
+	})
+}
+
+// personForms is a person's name (words) and forms of it that the matcher
+// must take (matched) or not (notMatched), and that glossary show must
+// list (shown) or not (notShow).
+type personForms struct {
+	words          []string
+	matched        []string
+	notMatched     []string
+	shown, notShow []string
+}
+
+// checkPersonForms checks each case's forms against RussianForms and
+// RussianShownForms of a person entry.
+func checkPersonForms(t *testing.T, cases []personForms) {
+	t.Helper()
+	for _, tc := range cases {
 		var all, shown []string
 		for _, f := range RussianForms(ruTokens(tc.words...), Person, "") {
 			all = append(all, strings.Join(f, " "))
