@@ -19,6 +19,7 @@ package align
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -829,30 +830,43 @@ func appendMerged(ak []uint32, aw []float32, a, b *keySet) (keySpan, []uint32, [
 	for k := range out.count {
 		out.count[k] = a.count[k] + b.count[k]
 	}
+	// The union is at most as long as both sets: room for it is made once, and the merge writes
+	// into it by index, not one append (and its capacity check) a key and a weight.
 	start := len(ak)
-	i, j := 0, 0
-	for i < len(a.keys) || j < len(b.keys) {
-		switch {
-		case j == len(b.keys) || i < len(a.keys) && a.keys[i] < b.keys[j]:
-			ak = append(ak, a.keys[i])
-			aw = append(aw, a.weight[i])
-			out.wsum[a.keys[i]>>30] += a.weight[i]
+	most := len(a.keys) + len(b.keys)
+	ak, aw = slices.Grow(ak, most), slices.Grow(aw, most)
+	ok, ow := ak[start:start+most], aw[start:start+most]
+	akeys, aweight := a.keys, a.weight[:len(a.keys)]
+	bkeys, bweight := b.keys, b.weight[:len(b.keys)]
+	i, j, n := 0, 0, 0
+	for i < len(akeys) && j < len(bkeys) {
+		x, y := akeys[i], bkeys[j]
+		if x <= y { // a key of both takes a's weight
+			ok[n], ow[n] = x, aweight[i]
+			out.wsum[x>>30] += aweight[i]
 			i++
-		case i == len(a.keys) || b.keys[j] < a.keys[i]:
-			ak = append(ak, b.keys[j])
-			aw = append(aw, b.weight[j])
-			out.wsum[b.keys[j]>>30] += b.weight[j]
-			j++
-		default:
-			ak = append(ak, a.keys[i])
-			aw = append(aw, a.weight[i])
-			out.wsum[a.keys[i]>>30] += a.weight[i]
-			i++
+			if x == y {
+				j++
+			}
+		} else {
+			ok[n], ow[n] = y, bweight[j]
+			out.wsum[y>>30] += bweight[j]
 			j++
 		}
+		n++
 	}
-	out.off, out.n = int32(start), int32(len(ak)-start)
-	return out, ak, aw
+	for ; i < len(akeys); i++ {
+		ok[n], ow[n] = akeys[i], aweight[i]
+		out.wsum[akeys[i]>>30] += aweight[i]
+		n++
+	}
+	for ; j < len(bkeys); j++ {
+		ok[n], ow[n] = bkeys[j], bweight[j]
+		out.wsum[bkeys[j]>>30] += bweight[j]
+		n++
+	}
+	out.off, out.n = int32(start), int32(n)
+	return out, ak[:start+n], aw[:start+n]
 }
 
 // breaksInside counts paragraph breaks between the sentences of a bead that ends at i and takes d.
