@@ -1022,79 +1022,114 @@ func (a *aligner) bestInto(r *srcRow, p *prevRows, lens *linkedCosts, lo, j, nsh
 	return best, bk
 }
 
-// bestGuide is bestInto(r, p, lens, lo, j, guideShapes, best, noShape) for a search without fixed
-// beads or paragraph terms, with lens given, as guidePath has it: the guide's five shapes written
-// out in bestInto's order (1-0 and 0-1, then 1-1, 2-1 and 1-2), so that what each shape reads is
-// known where it is read. bestInto's loop over the shapes, looking up each shape's sizes, slot and
-// bound, and then over them again for the result, was two fifths of its time. The same costs are
-// compared in the same order, so it returns the same cost and shape.
-func (a *aligner) bestGuide(r *srcRow, p *prevRows, lens *linkedCosts, lo, j int, best float64) (float64, uint8) {
-	i, x := r.i, j-lo
-	bound := best
-	// the cost each shape adds and the cell it starts from, for the shapes with a cost below
-	// its limit (see bestInto); +Inf for the others
-	var c0, c1, c2, c3, c4 = posInf, posInf, posInf, posInf, posInf
-	var p0, p1, p2, p3, p4 float64
-	if pc := p.at(nil, 1, i, j); !math.IsInf(pc, 1) { // 1-0
-		if c := a.nullCost[1]; c < bound-pc+boundSlack {
-			p1, c1 = pc, c
-			bound = min(bound, pc+c)
+// guideCells sets row and bp, for the cells lo..hi of row r.i of a search without fixed beads or
+// paragraph terms, with lens given, as guidePath has it, to the cost and back-pointer that
+// bestInto(r, p, lens, lo, j, guideShapes, best, noShape) gives each cell j in turn (best 0 in
+// cell (0, 0), +Inf elsewhere), and returns the cheapest cell's cost and column (the first of
+// equals). The guide's five shapes are written out in bestInto's order (1-0 and 0-1, then 1-1, 2-1
+// and 1-2), so that what each shape reads is known where it is read, and what the row fixes (the
+// cells each bead starts from, the length terms, the bounds of the shape and the source side) is
+// read once a row, not once a cell: bestInto's loop over the shapes, looking up each shape's
+// sizes, slot and bound, and then over them again for the result, was two fifths of its time, and
+// a call a cell a tenth of the rest. The same costs are compared in the same order, so each cell
+// gets the same cost and shape.
+func (a *aligner) guideCells(r *srcRow, p *prevRows, lens *linkedCosts, row []float64, bp []uint8, lo, hi int) (float64, int) {
+	i, w := r.i, hi-lo+1
+	row, bp = row[:w], bp[:w]
+	// the costs of the cells the beads of each shape start from (see prevRows.at); the 0-1 bead
+	// starts in this row, in a cell already set
+	win0, win1, win2, win3, win4 := p.win[0], p.win[1], p.win[2], p.win[3], p.win[4]
+	base0, base1, base2, base3, base4 := p.base[0], p.base[1], p.base[2], p.base[3], p.base[4]
+	null1, null2 := a.nullCost[1], a.nullCost[2]
+	len0, len3, len4 := lens.cost[slot[0]][:w], lens.cost[slot[3]][:w], lens.cost[slot[4]][:w]
+	pre0, pre3, pre4 := a.m.shape[0]+r.pre[1], a.m.shape[3]+r.pre[2], a.m.shape[4]+r.pre[1]
+	rest1, rest2 := r.rest[1], r.rest[2]
+	rowBest, arg := posInf, lo
+	for j := lo; j <= hi; j++ {
+		x := j - lo
+		best := posInf
+		if i == 0 && j == 0 {
+			best = 0
 		}
-	}
-	if pc := p.at(nil, 2, i, j); !math.IsInf(pc, 1) { // 0-1
-		if c := a.nullCost[2]; c < bound-pc+boundSlack {
-			p2, c2 = pc, c
-			bound = min(bound, pc+c)
-		}
-	}
-	// The beads with sentences on both sides: bestInto's bounds on the terms after the shape and
-	// after the length, then rowRest (written out here, not in a function of their own: the
-	// calls cost a third as much as the steps).
-	if pc := p.at(nil, 0, i, j); !math.IsInf(pc, 1) { // 1-1
-		limit := bound - pc + boundSlack
-		if lc := lens.cost[slot[0]][x]; !(a.m.shape[0]+r.pre[1] >= limit+boundSlack || lc+r.rest[1] >= limit+boundSlack) {
-			if c := a.rowRest(r, 0, j, limit, lc); c < limit {
-				p0, c0 = pc, c
-				bound = min(bound, pc+c)
+		bound := best
+		// the cost each shape adds and the cell it starts from, for the shapes with a cost below
+		// its limit (see bestInto); +Inf for the others
+		var c0, c1, c2, c3, c4 = posInf, posInf, posInf, posInf, posInf
+		var p0, p1, p2, p3, p4 float64
+		if y := j - base1; uint(y) < uint(len(win1)) { // 1-0
+			if pc := win1[y]; !math.IsInf(pc, 1) {
+				if c := null1; c < bound-pc+boundSlack {
+					p1, c1 = pc, c
+					bound = min(bound, pc+c)
+				}
 			}
 		}
-	}
-	if pc := p.at(nil, 3, i, j); !math.IsInf(pc, 1) { // 2-1
-		limit := bound - pc + boundSlack
-		if lc := lens.cost[slot[3]][x]; !(a.m.shape[3]+r.pre[2] >= limit+boundSlack || lc+r.rest[2] >= limit+boundSlack) {
-			if c := a.rowRest(r, 3, j, limit, lc); c < limit {
-				p3, c3 = pc, c
-				bound = min(bound, pc+c)
+		if y := j - base2; uint(y) < uint(len(win2)) { // 0-1
+			if pc := win2[y]; !math.IsInf(pc, 1) {
+				if c := null2; c < bound-pc+boundSlack {
+					p2, c2 = pc, c
+					bound = min(bound, pc+c)
+				}
 			}
 		}
-	}
-	if pc := p.at(nil, 4, i, j); !math.IsInf(pc, 1) { // 1-2
-		limit := bound - pc + boundSlack
-		if lc := lens.cost[slot[4]][x]; !(a.m.shape[4]+r.pre[1] >= limit+boundSlack || lc+r.rest[1] >= limit+boundSlack) {
-			if c := a.rowRest(r, 4, j, limit, lc); c < limit {
-				p4, c4 = pc, c
+		// The beads with sentences on both sides: bestInto's bounds on the terms after the shape
+		// and after the length, then rowRest.
+		if y := j - base0; uint(y) < uint(len(win0)) { // 1-1
+			if pc := win0[y]; !math.IsInf(pc, 1) {
+				limit := bound - pc + boundSlack
+				if lc := len0[x]; !(pre0 >= limit+boundSlack || lc+rest1 >= limit+boundSlack) {
+					if c := a.rowRest(r, 0, j, limit, lc); c < limit {
+						p0, c0 = pc, c
+						bound = min(bound, pc+c)
+					}
+				}
 			}
 		}
+		if y := j - base3; uint(y) < uint(len(win3)) { // 2-1
+			if pc := win3[y]; !math.IsInf(pc, 1) {
+				limit := bound - pc + boundSlack
+				if lc := len3[x]; !(pre3 >= limit+boundSlack || lc+rest2 >= limit+boundSlack) {
+					if c := a.rowRest(r, 3, j, limit, lc); c < limit {
+						p3, c3 = pc, c
+						bound = min(bound, pc+c)
+					}
+				}
+			}
+		}
+		if y := j - base4; uint(y) < uint(len(win4)) { // 1-2
+			if pc := win4[y]; !math.IsInf(pc, 1) {
+				limit := bound - pc + boundSlack
+				if lc := len4[x]; !(pre4 >= limit+boundSlack || lc+rest1 >= limit+boundSlack) {
+					if c := a.rowRest(r, 4, j, limit, lc); c < limit {
+						p4, c4 = pc, c
+					}
+				}
+			}
+		}
+		// bestInto's choice in shape order; a shape not kept costs +Inf (from a prev of 0),
+		// which is below no best − prev, as bestInto leaves it out
+		bk := uint8(noShape)
+		if c0 < best-p0 {
+			best, bk = p0+c0, 0
+		}
+		if c1 < best-p1 {
+			best, bk = p1+c1, 1
+		}
+		if c2 < best-p2 {
+			best, bk = p2+c2, 2
+		}
+		if c3 < best-p3 {
+			best, bk = p3+c3, 3
+		}
+		if c4 < best-p4 {
+			best, bk = p4+c4, 4
+		}
+		row[x], bp[x] = best, bk
+		if best < rowBest {
+			rowBest, arg = best, j
+		}
 	}
-	// bestInto's choice in shape order; a shape not kept costs +Inf (from a prev of 0), which is
-	// below no best − prev, as bestInto leaves it out
-	bk := uint8(noShape)
-	if c0 < best-p0 {
-		best, bk = p0+c0, 0
-	}
-	if c1 < best-p1 {
-		best, bk = p1+c1, 1
-	}
-	if c2 < best-p2 {
-		best, bk = p2+c2, 2
-	}
-	if c3 < best-p3 {
-		best, bk = p3+c3, 3
-	}
-	if c4 < best-p4 {
-		best, bk = p4+c4, 4
-	}
-	return best, bk
+	return rowBest, arg
 }
 
 // fixedRows keeps, for the row transitions of a search, the costs of the row each starts in,
@@ -1197,6 +1232,13 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 				}
 			}
 		}
+		if a.cons == nil && lens != nil {
+			start := len(back)
+			back = slices.Grow(back, hi-lo+1)[:start+hi-lo+1]
+			_, arg = a.guideCells(&r, &p, lens, row, back[start:], lo, hi)
+			centre = float64(arg) + slope // as below, without fixed beads
+			continue
+		}
 		for j := lo; j <= hi; j++ {
 			cell, bk := inf, uint8(noShape)
 			if i == 0 && j == 0 {
@@ -1205,11 +1247,7 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 			if a.cons != nil {
 				cell, bk = fx.into(a.cons, b, i, j, row, cell, bk)
 			}
-			if a.cons == nil && lens != nil {
-				cell, bk = a.bestGuide(&r, &p, lens, lo, j, cell)
-			} else {
-				cell, bk = a.bestInto(&r, &p, lens, lo, j, guideShapes, cell, bk)
-			}
+			cell, bk = a.bestInto(&r, &p, lens, lo, j, guideShapes, cell, bk)
 			row[j-lo] = cell
 			back = append(back, bk)
 			if cell < best {

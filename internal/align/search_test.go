@@ -209,13 +209,13 @@ func TestGuideLengths(t *testing.T) {
 	}
 }
 
-// TestBestGuide holds bestGuide, bestInto's guide search written out, to bestInto: the same cost
-// and back-pointer, to the last bit, in every cell of bands over the benchmark bitext, narrow (most
-// beads stopped by a bound) and wide, with the length terms of each row worked out first as
-// guidePath does.
-func TestBestGuide(t *testing.T) {
+// TestGuideCells holds guideCells, bestInto's guide search written out along a row, to bestInto:
+// the same cost and back-pointer, to the last bit, in every cell of bands over the benchmark
+// bitext, narrow (most beads stopped by a bound) and wide, with the length terms of each row worked
+// out first as guidePath does, and the same cheapest cell of each row.
+func TestGuideCells(t *testing.T) {
 	if got := lazyOrder[guideShapes]; !slices.Equal(got, []int{1, 2, 0, 3, 4}) || shapes[0] != (shape{1, 1}) || shapes[3] != (shape{2, 1}) || shapes[4] != (shape{1, 2}) {
-		t.Fatalf("the guide's shapes in bestInto's order are %v, not the 1-0, 0-1, 1-1, 2-1 and 1-2 bestGuide takes", got)
+		t.Fatalf("the guide's shapes in bestInto's order are %v, not the 1-0, 0-1, 1-1, 2-1 and 1-2 guideCells takes", got)
 	}
 	a := searchAligner(t, 400, false)
 	for _, hw := range []int{2, 16} {
@@ -244,17 +244,28 @@ func TestBestGuide(t *testing.T) {
 					}
 				}
 			}
+			want, wk := make([]float64, hi-lo+1), make([]uint8, hi-lo+1)
+			rowBest, arg := math.Inf(1), lo
 			for j := lo; j <= hi; j++ {
 				best := math.Inf(1)
 				if i == 0 && j == 0 {
 					best = 0
 				}
-				want, wk := a.bestInto(&r, &p, &lc, lo, j, guideShapes, best, noShape)
-				got, gk := a.bestGuide(&r, &p, &lc, lo, j, best)
-				if math.Float64bits(got) != math.Float64bits(want) || gk != wk {
-					t.Fatalf("half-width %d, cell (%d, %d): bestGuide %v (shape %d), bestInto %v (shape %d)", hw, i, j, got, gk, want, wk)
+				want[j-lo], wk[j-lo] = a.bestInto(&r, &p, &lc, lo, j, guideShapes, best, noShape)
+				rows[i%ring][j-lo] = want[j-lo]
+				if want[j-lo] < rowBest {
+					rowBest, arg = want[j-lo], j
 				}
-				rows[i%ring][j-lo] = want
+			}
+			gk := make([]uint8, hi-lo+1)
+			gotBest, gotArg := a.guideCells(&r, &p, &lc, rows[i%ring], gk, lo, hi)
+			for j := lo; j <= hi; j++ {
+				if got := rows[i%ring][j-lo]; math.Float64bits(got) != math.Float64bits(want[j-lo]) || gk[j-lo] != wk[j-lo] {
+					t.Fatalf("half-width %d, cell (%d, %d): guideCells %v (shape %d), bestInto %v (shape %d)", hw, i, j, got, gk[j-lo], want[j-lo], wk[j-lo])
+				}
+			}
+			if math.Float64bits(gotBest) != math.Float64bits(rowBest) || gotArg != arg {
+				t.Fatalf("half-width %d, row %d: guideCells' cheapest cell %v at %d, bestInto's %v at %d", hw, i, gotBest, gotArg, rowBest, arg)
 			}
 		}
 	}
