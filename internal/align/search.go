@@ -106,14 +106,33 @@ type prevRows struct {
 }
 
 func (p *prevRows) fill(b *band, rows *[ring][]float64, i int) {
+	if i >= maxRun {
+		p.fillFit(b, rows, i)
+		return
+	}
 	for k, sh := range shapes {
 		pi := i - sh.di
-		p.lo[k], p.hi[k] = math.MaxInt, math.MinInt
-		p.win[k], p.base[k] = nil, 0
-		if pi >= 0 {
-			p.lo[k], p.hi[k] = int(b.lo[pi]), int(b.hi[pi])
-			p.win[k], p.base[k] = rows[pi%ring][:p.hi[k]-p.lo[k]+1], p.lo[k]+sh.dj
+		if pi < 0 {
+			p.lo[k], p.hi[k] = math.MaxInt, math.MinInt
+			p.win[k], p.base[k] = nil, 0
+			continue
 		}
+		lo, hi := int(b.lo[pi]), int(b.hi[pi])
+		p.lo[k], p.hi[k] = lo, hi
+		p.win[k], p.base[k] = rows[pi&(ring-1)][:hi-lo+1], lo+sh.dj
+	}
+}
+
+// fillFit is fill for a row i ≥ maxRun, where every shape fits. Small enough to be inlined, which
+// the search's loops call it for (fill is not): p is then the caller's variable, on its stack,
+// and writing the slices into it needs no write barrier. While the collector marked, the
+// barriers of these writes cost more than the rest of fill.
+func (p *prevRows) fillFit(b *band, rows *[ring][]float64, i int) {
+	for k, sh := range shapes {
+		pi := i - sh.di
+		lo, hi := int(b.lo[pi]), int(b.hi[pi])
+		p.lo[k], p.hi[k] = lo, hi
+		p.win[k], p.base[k] = rows[pi&(ring-1)][:hi-lo+1], lo+sh.dj
 	}
 }
 
@@ -243,7 +262,11 @@ func (a *aligner) viterbi(b *band, margin, nshape int, keep bool) (path []step, 
 		row := rows[i%ring]
 		bp := back[b.off[i]:b.off[i+1]]
 		a.fillRow(&r, i)
-		p.fill(b, &rows, i)
+		if i >= maxRun {
+			p.fillFit(b, &rows, i) // inlined, see fillFit
+		} else {
+			p.fill(b, &rows, i)
+		}
 		if keep && a.cons == nil {
 			a.weighRow(&r, &p, b, et, &lc, row, bp, lo, hi)
 			continue
@@ -1218,7 +1241,11 @@ func (a *aligner) guidePath(w int) ([]step, []int, bool) {
 		rows[i%ring] = row
 		best, arg := inf, lo
 		a.fillRow(&r, i)
-		p.fill(b, &rows, i)
+		if i >= maxRun {
+			p.fillFit(b, &rows, i) // inlined, see fillFit
+		} else {
+			p.fill(b, &rows, i)
+		}
 		var lens *linkedCosts
 		if !a.paras {
 			lens = &lc
