@@ -708,26 +708,45 @@ func (r *srcRow) mergeSets(s *side, i int) {
 	var two keySet
 	reuse := i >= 3 && r.twoOf == s && r.twoAt == i-1
 	if reuse {
-		// r.set[2] is the merge of sentences i−3..i−2: it moves to the scratch arrays [0], and
-		// the new set of two goes where [0]'s were
-		r.keys[0], r.keys[2] = r.keys[2], r.keys[0]
-		r.weights[0], r.weights[2] = r.weights[2], r.weights[0]
+		// r.set[2] is the merge of sentences i−3..i−2: its scratch arrays become those of the
+		// merge the set of three is made from, and the new set of two goes in the others
 		two = r.set[2]
+		r.two ^= 2
 	}
-	var sp keySpan
-	sp, r.keys[2], r.weights[2] = appendMerged(r.keys[2][:0], r.weights[2][:0], &a, &last)
-	r.set[2] = sp.view(r.keys[2], r.weights[2])
-	r.twoOf, r.twoAt = s, i
+	b2 := r.two // the scratch arrays of the new set of two, [0] or [2]
+	sp, ak, aw := appendMerged(r.keys[b2][:0], r.weights[b2][:0], &a, &last)
+	r.keep(b2, ak, aw)
+	r.set[2] = sp.view(ak, aw)
+	if r.twoOf != s {
+		r.twoOf = s
+	}
+	r.twoAt = i
 	if i < 3 {
 		return
 	}
 	if !reuse {
 		first := s.set(1, i-2)
-		sp, r.keys[0], r.weights[0] = appendMerged(r.keys[0][:0], r.weights[0][:0], &first, &a)
-		two = sp.view(r.keys[0], r.weights[0])
+		sp, ak, aw = appendMerged(r.keys[b2^2][:0], r.weights[b2^2][:0], &first, &a)
+		r.keep(b2^2, ak, aw)
+		two = sp.view(ak, aw)
 	}
-	sp, r.keys[3], r.weights[3] = appendMerged(r.keys[3][:0], r.weights[3][:0], &two, &last)
-	r.set[3] = sp.view(r.keys[3], r.weights[3])
+	sp, ak, aw = appendMerged(r.keys[3][:0], r.weights[3][:0], &two, &last)
+	r.keep(3, ak, aw)
+	r.set[3] = sp.view(ak, aw)
+}
+
+// keep makes ak and aw the scratch arrays keys[x] and weights[x] of r, writing each only if
+// appendMerged moved it to a larger array. The search fills a row of r for every row of every pass
+// and r is the caller's, not its own: every slice written into it costs the collector's write
+// barrier while it marks, which cost mergeSets as much again as its own work. The length of the
+// scratch arrays does not matter: each merge starts from [:0] and the sets hold their extent.
+func (r *srcRow) keep(x int, ak []uint32, aw []float32) {
+	if cap(ak) != cap(r.keys[x]) {
+		r.keys[x] = ak
+	}
+	if cap(aw) != cap(r.weights[x]) {
+		r.weights[x] = aw
+	}
 }
 
 // appendKeySet is newKeySet with the set's keys and weights appended to ak and aw, which it
@@ -917,13 +936,16 @@ type srcRow struct {
 	punct  [4]uint8     // their punctuation classes (see side.punct)
 	set    [4]keySet    // their anchor keys
 	filter [4]keyFilter // filter[d] is the filter of set[d]'s keys
-	// keys[d] and weights[d] hold those of set[d] for d = 2, 3 (see mergeSets), and [0] the
-	// merge of two sentences a set of three is merged from.
+	// keys[3] and weights[3] hold those of set[3], keys[two] and weights[two] those of set[2],
+	// and the others of [0] and [2] the merge of two sentences a set of three is merged from (see
+	// mergeSets).
 	keys    [4][]uint32
 	weights [4][]float32
-	// twoOf and twoAt: set[2] is the set of two of row twoAt of side twoOf (see mergeSets)
+	// twoOf and twoAt: set[2] is the set of two of row twoAt of side twoOf, in keys[two] and
+	// weights[two], two being 0 or 2 (see mergeSets)
 	twoOf *side
 	twoAt int
+	two   int
 	// rest[d] is a lower bound on the terms of the cost that follow the length (punctuation,
 	// sentence count, orphans, anchors), whatever the target: a bead whose shape, paragraph and
 	// length terms already pass the limit by more than that is hopeless without reading the
