@@ -25,12 +25,7 @@ func ruTokens(words ...string) []Token {
 // the е drops without a sign (замочек, замочка). A stem that may drop
 // has both plurals (рынки beside рыноки: before, рынки was missed).
 func TestRussianFleetingVowelMore(t *testing.T) {
-	for _, tc := range []struct {
-		toks      []Token
-		kind      Kind
-		matched   []string
-		want, not []string // shown, not shown
-	}{
+	checkNounForms(t, []nounForms{
 		{ruTokens("огонёк"), Other,
 			[]string{"огонька", "огоньку", "огоньком", "огоньке", "огоньки", "огоньков"},
 			[]string{"огонька", "огоньке", "огоньки", "огоньков"}, []string{"огонка", "огонека", "огонеки"}},
@@ -64,23 +59,7 @@ func TestRussianFleetingVowelMore(t *testing.T) {
 		{ruTokens("Бишкек"), Place,
 			[]string{"бишкека", "бишкеке"},
 			[]string{"бишкека"}, []string{"бишкка", "бишкька"}},
-	} {
-		var all, shown []string
-		for _, f := range RussianForms(tc.toks, tc.kind, "") {
-			all = append(all, strings.Join(f, " "))
-		}
-		for _, f := range RussianShownForms(tc.toks, tc.kind, "") {
-			shown = append(shown, strings.Join(f, " "))
-		}
-		name := tc.toks[0].Orig
-		checkForms(t, name+" matched", all, tc.matched, nil)
-		checkForms(t, name+" shown", shown, tc.want, tc.not)
-		for _, f := range shown {
-			if !slices.Contains(all, f) {
-				t.Errorf("%s: %q is shown but not matched", name, f)
-			}
-		}
-	}
+	})
 }
 
 // TestRussianPersonSoftSign: a word in -ь of a person's name declines in
@@ -189,5 +168,37 @@ func checkPersonForms(t *testing.T, cases []personForms) {
 		name := strings.Join(tc.words, " ")
 		checkForms(t, name+" matched", all, tc.matched, tc.notMatched)
 		checkForms(t, name+" shown", shown, tc.shown, tc.notShow)
+	}
+}
+
+// nounForms is a name (toks, of kind) with forms the matcher must take
+// (matched) and forms glossary show must list (want) or not (not).
+type nounForms struct {
+	toks      []Token
+	kind      Kind
+	matched   []string
+	want, not []string // shown, not shown
+}
+
+// checkNounForms checks each case against RussianForms and
+// RussianShownForms; every form shown must also be matched.
+func checkNounForms(t *testing.T, cases []nounForms) {
+	t.Helper()
+	for _, tc := range cases {
+		var all, shown []string
+		for _, f := range RussianForms(tc.toks, tc.kind, "") {
+			all = append(all, strings.Join(f, " "))
+		}
+		for _, f := range RussianShownForms(tc.toks, tc.kind, "") {
+			shown = append(shown, strings.Join(f, " "))
+		}
+		name := tc.toks[0].Orig
+		checkForms(t, name+" matched", all, tc.matched, nil)
+		checkForms(t, name+" shown", shown, tc.want, tc.not)
+		for _, f := range shown {
+			if !slices.Contains(all, f) {
+				t.Errorf("%s: %q is shown but not matched", name, f)
+			}
+		}
 	}
 }

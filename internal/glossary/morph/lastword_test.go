@@ -323,12 +323,7 @@ func TestRussianShownSoftGender(t *testing.T) {
 // does not tell (рынок beside Восток) shows both stems; the matcher always
 // takes both.
 func TestRussianFleetingVowel(t *testing.T) {
-	for _, tc := range []struct {
-		toks      []Token
-		kind      Kind
-		matched   []string
-		want, not []string // shown, not shown
-	}{
+	checkNounForms(t, []nounForms{
 		{wordTokens("Дворец", "Независимости"), Institution,
 			[]string{"дворце независимости", "дворца независимости", "дворцом независимости", "дворцы независимости", "дворцов независимости"},
 			[]string{"дворца независимости", "дворце независимости", "дворцу независимости"}, []string{"двореца независимости", "двореце независимости", "дворецы независимости"}},
@@ -347,23 +342,7 @@ func TestRussianFleetingVowel(t *testing.T) {
 		{wordTokens("мудрец"), Other,
 			[]string{"мудреца", "мудрецу"},
 			[]string{"мудреца"}, []string{"мудрца"}},
-	} {
-		var all, shown []string
-		for _, f := range RussianForms(tc.toks, tc.kind, "") {
-			all = append(all, strings.Join(f, " "))
-		}
-		for _, f := range RussianShownForms(tc.toks, tc.kind, "") {
-			shown = append(shown, strings.Join(f, " "))
-		}
-		name := tc.toks[0].Orig
-		checkForms(t, name+" matched", all, tc.matched, nil)
-		checkForms(t, name+" shown", shown, tc.want, tc.not)
-		for _, f := range shown {
-			if !slices.Contains(all, f) {
-				t.Errorf("%s: %q is shown but not matched", name, f)
-			}
-		}
-	}
+	})
 }
 
 // wordTokens are the tokens of a phrase of words one space apart, keyed
