@@ -54,7 +54,7 @@ func (f *Formatting) Marshal(lang string) []byte {
 	b := make([]byte, 0, size)
 	b = append(b, "# tilmash: formatting of "...)
 	b = append(b, lang...)
-	b = append(b, ".txt, as byte spans into it (README, \"File formats\")\ntext: "...)
+	b = append(b, ".txt, as byte spans into it (tilmash docs/formats.md)\ntext: "...)
 	b = append(b, f.Text...)
 	b = append(b, '\n')
 	if f.From != "" {

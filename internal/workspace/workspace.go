@@ -469,7 +469,7 @@ func Init(dir string) (*Workspace, error) {
 
 // initialConfig is written by Init with comments, since the file is read by
 // people first.
-const initialConfig = `# tilmash workspace settings. See README.md, "File formats".
+const initialConfig = `# tilmash workspace settings. See tilmash's docs/formats.md.
 # Languages every document is kept in, and the pivot language of alignment.
 languages: [en, ru, kk]
 source: en
