@@ -211,13 +211,13 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 			return nil, err
 		}
 		line, reason := workspace.YAMLError(err)
-		return nil, formatError(file, line, 1, reason)
+		return nil, formatError(file, line, 1, "document.file.yaml", map[string]any{"Detail": reason})
 	}
-	bad := func(n *yaml.Node, format string, args ...any) error {
-		return formatError(file, n.Line, n.Column, fmt.Sprintf(format, args...))
+	bad := func(n *yaml.Node, id string, data map[string]any) error {
+		return formatError(file, n.Line, n.Column, id, data)
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		return nil, formatError(file, 1, 1, "expected a mapping with document, languages and groups")
+		return nil, formatError(file, 1, 1, "document.alignment.not-mapping", nil)
 	}
 	a := &Alignment{Sources: map[string]string{}}
 	var groupsNode *yaml.Node
@@ -237,18 +237,18 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 		case "groups":
 			groupsNode = v
 		default:
-			return nil, bad(k, "unknown key %q", k.Value)
+			return nil, bad(k, "document.alignment.unknown-key", map[string]any{"Key": k.Value})
 		}
 		if err != nil {
-			return nil, bad(v, "bad value for %s: %v", k.Value, err)
+			return nil, bad(v, "document.alignment.bad-value", map[string]any{"Key": k.Value, "Detail": err.Error()})
 		}
 	}
 	if len(a.Languages) == 0 {
-		return nil, bad(m, "languages is missing")
+		return nil, bad(m, "document.alignment.no-languages", nil)
 	}
 	for _, l := range a.Languages {
 		if !workspace.ValidLanguage(l) {
-			return nil, bad(m, "%q is not a language code", l)
+			return nil, bad(m, "document.alignment.bad-language", map[string]any{"Lang": l})
 		}
 	}
 	isLang := map[string]bool{}
@@ -259,11 +259,11 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 		return a, nil
 	}
 	if groupsNode.Kind != yaml.SequenceNode {
-		return nil, bad(groupsNode, "groups must be a list")
+		return nil, bad(groupsNode, "document.alignment.groups-not-list", nil)
 	}
 	for _, gn := range groupsNode.Content {
 		if gn.Kind != yaml.MappingNode {
-			return nil, bad(gn, "a group must be a mapping")
+			return nil, bad(gn, "document.alignment.group-not-mapping", nil)
 		}
 		g := &Group{Sents: map[string][]Sentence{}, Line: gn.Line}
 		for i := 0; i+1 < len(gn.Content); i += 2 {
@@ -272,59 +272,61 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 			case k.Value == "status":
 				g.Status = Status(v.Value)
 				if !g.Status.valid() {
-					return nil, bad(v, "unknown status %q (use aligned, flagged or confirmed)", v.Value)
+					return nil, bad(v, "document.alignment.bad-status", map[string]any{"Status": v.Value})
 				}
 			case k.Value == "score":
 				f, err := strconv.ParseFloat(v.Value, 64)
 				if err != nil || !(f >= 0 && f <= 1) { // NaN too
-					return nil, bad(v, "score must be a number from 0 to 1")
+					return nil, bad(v, "document.alignment.bad-score", nil)
 				}
 				g.Score = f
 			case k.Value == "confirmed":
 				t, ok := parseConfirmed(v.Value)
 				if !ok || v.Kind != yaml.ScalarNode {
-					return nil, bad(v, "confirmed must be a date and time in UTC, such as 2026-12-06T19:20:00Z")
+					return nil, bad(v, "document.alignment.bad-confirmed", nil)
 				}
 				g.ConfirmedAt = t
 			case k.Value == "note":
 				g.Note = v.Value
 			case k.Value == "detached":
 				if v.Value != "true" && v.Value != "false" {
-					return nil, bad(v, "detached must be true or false")
+					return nil, bad(v, "document.alignment.not-bool", map[string]any{"Key": "detached"})
 				}
 				g.Detached = v.Value == "true"
 			case k.Value == "reshaped":
 				if v.Value != "true" && v.Value != "false" {
-					return nil, bad(v, "reshaped must be true or false")
+					return nil, bad(v, "document.alignment.not-bool", map[string]any{"Key": "reshaped"})
 				}
 				g.Reshaped = v.Value == "true"
 			case isLang[k.Value]:
 				if v.Kind != yaml.SequenceNode {
-					return nil, bad(v, "%s must be a list of sentences", k.Value)
+					return nil, bad(v, "document.alignment.not-sentences", map[string]any{"Lang": k.Value})
 				}
 				for _, sn := range v.Content {
-					s, err := parseSentence(sn)
-					if err != nil {
-						return nil, bad(sn, "%v", err)
+					s, id, data := parseSentence(sn)
+					if id != "" {
+						return nil, bad(sn, id, data)
 					}
 					g.Sents[k.Value] = append(g.Sents[k.Value], s)
 				}
 			default:
-				return nil, bad(k, "unknown key %q in a group", k.Value)
+				return nil, bad(k, "document.alignment.unknown-group-key", map[string]any{"Key": k.Value})
 			}
 		}
 		if g.Status == "" {
-			return nil, bad(gn, "group has no status")
+			return nil, bad(gn, "document.alignment.no-status", nil)
 		}
 		a.Groups = append(a.Groups, g)
 	}
 	return a, nil
 }
 
-func parseSentence(n *yaml.Node) (Sentence, error) {
-	s := Sentence{Line: n.Line}
+// parseSentence reads a sentence of a group; when it cannot, id names the
+// catalogue message that says why, with its values.
+func parseSentence(n *yaml.Node) (s Sentence, id string, data map[string]any) {
+	s = Sentence{Line: n.Line}
 	if n.Kind != yaml.MappingNode {
-		return s, errors.New("a sentence must be {at: START-END, text: …}")
+		return s, "document.alignment.sentence-not-mapping", nil
 	}
 	var at string
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -334,7 +336,7 @@ func parseSentence(n *yaml.Node) (Sentence, error) {
 		case "text":
 			s.Text = n.Content[i+1].Value
 		default:
-			return s, fmt.Errorf("unknown key %q in a sentence", n.Content[i].Value)
+			return s, "document.alignment.unknown-sentence-key", map[string]any{"Key": n.Content[i].Value}
 		}
 	}
 	a, b, ok := strings.Cut(at, "-")
@@ -342,9 +344,9 @@ func parseSentence(n *yaml.Node) (Sentence, error) {
 	s.Start, err1 = strconv.Atoi(a)
 	s.End, err2 = strconv.Atoi(b)
 	if !ok || err1 != nil || err2 != nil || s.Start < 0 || s.End < s.Start {
-		return s, fmt.Errorf("bad span %q: want START-END byte offsets", at)
+		return s, "document.alignment.bad-span", map[string]any{"Span": at}
 	}
-	return s, nil
+	return s, "", nil
 }
 
 // Verify checks the alignment against the stored texts: every span lies

@@ -196,12 +196,20 @@ func NotImported(err error) error {
 	return &c
 }
 
-// formatError is the error for a file of the document (an alignment, its
-// meta.yaml) that is not valid, at the place of the problem; reason is in
-// English.
-func formatError(file string, line, col int, reason string) error {
-	return locale.NewError("document.bad-alignment", map[string]any{"Reason": reason}).
-		WithHint("document.bad-alignment.hint").At(locale.Pos{File: file, Line: line, Column: col})
+// formatError is the error for an alignment.yaml that is not valid, at
+// the place of the problem: reason is catalogue message id with its
+// values, so that it reads in the user's language (it was English in ru
+// and kk).
+func formatError(file string, line, col int, id string, data map[string]any) error {
+	return fileError(file, line, col, "document.bad-alignment.hint", id, data)
+}
+
+// fileError is formatError for any file of the document, with hint, the
+// advice for that file (meta.yaml must not be removed, alignment.yaml
+// may be).
+func fileError(file string, line, col int, hint, id string, data map[string]any) error {
+	return locale.NewError("document.bad-alignment", map[string]any{"Reason": locale.Msg{ID: id, Data: data}}).
+		WithHint(hint).At(locale.Pos{File: file, Line: line, Column: col})
 }
 
 func groupList(g []int) string {

@@ -3,7 +3,6 @@ package document
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -413,14 +412,15 @@ func (d *Document) parseMeta(data []byte) error {
 			return err
 		}
 		line, reason := workspace.YAMLError(err)
-		return locale.NewError("document.bad-alignment", map[string]any{"Reason": reason}).WithHint("document.bad-meta.hint").At(locale.Pos{File: d.rel(metaName), Line: line, Column: 1}) // removing it hides the document
+		return fileError(d.rel(metaName), line, 1, "document.bad-meta.hint", "document.file.yaml", map[string]any{"Detail": reason}) // removing it hides the document
 	}
 	if d.Meta.Versions == nil {
 		d.Meta.Versions = map[string]*Version{}
 	}
 	for l, v := range d.Meta.Versions {
 		if v == nil {
-			return formatError(d.rel(metaName), 1, 1, fmt.Sprintf("version %q is empty", l))
+			// The meta.yaml hint: the alignment's says to remove the file.
+			return fileError(d.rel(metaName), 1, 1, "document.bad-meta.hint", "document.meta.empty-version", map[string]any{"Lang": l})
 		}
 	}
 	d.Meta.ID = d.ID
