@@ -190,6 +190,14 @@ func (c *Change) importText(lang, text string, opt ImportOptions) (*ImportResult
 	title := opt.Title
 	if title == "" {
 		title = Title(text)
+		// A title given with --title stays through a re-import without
+		// one (a corrected text); only a title the old text's first line
+		// made follows the new text's.
+		if old != nil && old.Title != "" {
+			if cur, err := c.Text(lang); err == nil && old.Title != Title(cur) {
+				title = old.Title
+			}
+		}
 	}
 	now := opt.Now
 	if now.IsZero() {
