@@ -75,8 +75,12 @@ func report(env *console.Env, r *app.AlignResult) {
 		env.SayN("align.merge-finished", len(r.Merged), map[string]any{"Files": strings.Join(r.Merged, ", ")})
 	}
 	n, confirmed, flagged := r.Alignment.Counts()
-	if len(r.Rebased) > 0 {
+	switch {
+	case len(r.Rebased) > 0 && len(r.Lost) > 0:
 		env.Warn("align.rebased", map[string]any{"Langs": strings.Join(r.Rebased, ", "), "Count": len(r.Lost)})
+	case len(r.Rebased) > 0:
+		// Sentences added, none lost: no warning ("0 groups lost").
+		env.Say("align.rebased-none", map[string]any{"Langs": strings.Join(r.Rebased, ", ")})
 	}
 	kinds := make([]string, 0, len(r.Kinds))
 	for k := range r.Kinds {
