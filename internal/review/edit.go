@@ -332,6 +332,9 @@ func (e EditText) Apply(a *document.Alignment, texts map[string]string) (*Change
 		return nil, err
 	}
 	sents := g.Sents[e.Lang]
+	if len(sents) == 0 {
+		return nil, noSentenceToEdit(e.Group, e.Lang, e.Sentence)
+	}
 	if e.Sentence < 1 || e.Sentence > len(sents) {
 		return nil, noSentence(e.Group, e.Lang, e.Sentence, len(sents))
 	}

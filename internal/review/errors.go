@@ -41,6 +41,14 @@ func noSentence(group int, lang string, k, have int) error {
 	return locale.NewError("review.no-sentence", data).WithHint("review.no-sentence.hint")
 }
 
+// noSentenceToEdit is the error of EditText for a group with no sentence
+// in lang: edit corrects sentences, and a translation missing from a
+// group comes from the text, which its hint says how to give.
+func noSentenceToEdit(group int, lang string, k int) error {
+	return locale.NewError("review.no-sentence-none", map[string]any{"Group": group, "Lang": lang, "Sentence": k, "Count": 0}).
+		WithHint("review.edit-missing.hint")
+}
+
 // namingDoc gives an op's error the document id as Doc, for hints that
 // name the command to run next (review.no-sentence.hint): an op knows
 // the alignment, not the document it belongs to.
