@@ -39,6 +39,11 @@ type Change struct {
 	// unconfirmed without a sentence in some language: they are flagged,
 	// as the aligner flags such groups, so that a person looks at them.
 	Gaps []Gap
+	// Omissions lists the groups SetStatus confirmed (they were not
+	// confirmed before) that have no sentence in some language: confirming
+	// accepts the omission, and that language's version leaves those
+	// sentences out, so the commands say so.
+	Omissions []Gap
 	// Sentences says the edit changed which sentences the groups hold, or
 	// their text: only then can a glossary re-check find something new.
 	Sentences bool
@@ -77,12 +82,7 @@ func checkLang(a *document.Alignment, lang string) error {
 func settle(a *document.Alignment, c *Change, groups []int, reshaped bool) {
 	for _, n := range groups {
 		g := a.Groups[n-1]
-		var missing []string
-		for _, l := range a.Languages {
-			if len(g.Sents[l]) == 0 {
-				missing = append(missing, l)
-			}
-		}
+		missing := missingLangs(a, g)
 		g.Status = document.Aligned
 		// A person gave it this shape: align keeps it (document.Realign).
 		g.Reshaped = g.Reshaped || reshaped
@@ -94,6 +94,31 @@ func settle(a *document.Alignment, c *Change, groups []int, reshaped bool) {
 			g.Status = document.Flagged
 		}
 	}
+}
+
+// Omitted returns the groups of c.Omissions and, in the order met, the
+// languages they lack, for the one warning that lists them.
+func (c *Change) Omitted() (groups []int, langs []string) {
+	for _, g := range c.Omissions {
+		groups = append(groups, g.Group)
+		for _, l := range g.Langs {
+			if !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+	}
+	return groups, langs
+}
+
+// missingLangs lists the languages of a in which g has no sentence.
+func missingLangs(a *document.Alignment, g *document.Group) []string {
+	var missing []string
+	for _, l := range a.Languages {
+		if len(g.Sents[l]) == 0 {
+			missing = append(missing, l)
+		}
+	}
+	return missing
 }
 
 func empty(g *document.Group) bool {
@@ -562,6 +587,9 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 			// (the file never marks a confirmed group detached).
 			g.Status, g.Detached, g.Reshaped = document.Confirmed, false, false
 			c.Count++
+			if missing := missingLangs(a, g); len(missing) > 0 {
+				c.Omissions = append(c.Omissions, Gap{Group: n, Langs: missing})
+			}
 		case !s.Confirm && g.Status == document.Confirmed:
 			unconfirmed = append(unconfirmed, n)
 			c.Count++

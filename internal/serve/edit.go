@@ -285,6 +285,9 @@ func (s *Server) report(loc *locale.Localizer, id string, res *app.EditResult) [
 	for _, s := range res.LostFormatting {
 		out = append(out, note{"warn", loc.Text(app.LostFormattingMessage(s), app.LostFormattingData(loc.Text, s))})
 	}
+	if groups, langs := c.Omitted(); len(groups) > 0 {
+		out = append(out, note{"warn", loc.Text("review.confirmed-omission", map[string]any{"Count": len(groups), "Groups": review.FormatRange(groups), "Langs": strings.Join(langs, ", ")})})
+	}
 	if len(res.Still) > 0 {
 		out = append(out, note{"warn", loc.Text("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": app.KindSummary(loc.Text, res.StillKinds)})})
 	}

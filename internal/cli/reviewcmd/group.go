@@ -274,6 +274,11 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 		env.Warn("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})
 	}
 	cli.WarnLostFormatting(env, id, res.LostFormatting)
+	if groups, langs := c.Omitted(); len(groups) > 0 {
+		data := map[string]any{"ID": id, "Count": len(groups), "Groups": review.FormatRange(groups), "Langs": strings.Join(langs, ", ")}
+		warn(env, "review.confirmed-omission", data)
+		env.Hint("review.confirmed-omission.hint", data)
+	}
 	if !c.Sentences {
 		// Confirming does not resolve findings, and export refuses a
 		// document that has any.
