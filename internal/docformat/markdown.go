@@ -18,10 +18,14 @@ import (
 // fenced and indented code as paragraphs. Inline, *emphasis*, **strong**,
 // `code` and [links](url) become spans with their markers removed;
 // backslash escapes and entities are resolved; images are dropped.
-// Reference links use the document's [label]: url definitions.
+// Reference links use the document's [label]: url definitions. A front
+// matter block at the start (YAML between "---" lines, as Jekyll, Hugo and
+// pandoc write it, or Hugo's TOML between "+++" lines) is metadata, not
+// text: it is left out, and its title is the article's.
 func ReadMarkdown(text string) *Doc {
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	m := &mdReader{b: &builder{}, refs: map[string]string{}, notes: map[string]string{}, noteNum: map[string]int{}}
+	lines, m.b.title = frontMatter(lines)
 	lines = m.definitions(lines)
 	m.blocks(lines, "", 0)
 	// The footnotes at the end, as the DOCX and HTML readers put them: in
@@ -43,6 +47,55 @@ func ReadMarkdown(text string) *Doc {
 	return m.b.Doc()
 }
 
+// frontMatter returns lines without a front matter block at their start,
+// and the title the block gives ("" for none). A block opens on the first
+// line with "---" (YAML) or "+++" (TOML), its first line is a key
+// ("title: …", "title = …") or a comment, and it closes with the same
+// fence ("..." too for YAML) within maxFrontMatter lines: a thematic
+// break before a paragraph stays Markdown.
+func frontMatter(lines []string) ([]string, string) {
+	const maxFrontMatter = 200
+	if len(lines) < 3 {
+		return lines, ""
+	}
+	fence := strings.TrimRight(lines[0], " \t")
+	sep := ":"
+	switch fence {
+	case "---":
+	case "+++":
+		sep = "="
+	default:
+		return lines, ""
+	}
+	first := strings.TrimSpace(lines[1])
+	if !strings.HasPrefix(first, "#") && !mdFrontKey.Get().MatchString(first) {
+		return lines, ""
+	}
+	for i := 1; i < len(lines) && i <= maxFrontMatter; i++ {
+		end := strings.TrimRight(lines[i], " \t")
+		if end != fence && !(fence == "---" && end == "...") {
+			continue
+		}
+		title := ""
+		for _, l := range lines[1:i] {
+			key, val, ok := strings.Cut(l, sep)
+			if !ok || strings.TrimSpace(key) != "title" || key != strings.TrimLeft(key, " \t") {
+				continue
+			}
+			val = strings.TrimSpace(val)
+			if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') && val[len(val)-1] == val[0] {
+				val = val[1 : len(val)-1]
+			}
+			if val != "" && !strings.ContainsAny(val[:1], "|>[{&*!") {
+				title = val
+			}
+			break
+		}
+		return lines[i+1:], title
+	}
+	return lines, ""
+}
+
 type mdReader struct {
 	b    *builder
 	refs map[string]string
@@ -56,6 +109,11 @@ type mdReader struct {
 }
 
 var (
+	// mdFrontKey is the first line of a front matter block: a YAML or
+	// TOML key.
+	mdFrontKey = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+		return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*(:([ \t]|$)|=)`)
+	}}
 	mdATX = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 		return regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
 	}}
