@@ -349,6 +349,13 @@ func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *d
 		return nil
 	}
 	ar, err := app.Align(ws, id)
+	var changed *document.TextChangedError
+	if errors.As(err, &changed) {
+		// A text edited by hand under confirmed groups holds back this
+		// document only: the others are still published.
+		dw.hold = &Hold{Kind: "text-changed", Count: changed.Confirmed, Data: changed.Data()}
+		return nil
+	}
 	if err != nil {
 		return err
 	}

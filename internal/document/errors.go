@@ -156,8 +156,29 @@ func WithMeant(e *locale.Error, lang string, known []string) *locale.Error {
 // the writes of an import) in a way that takes sentences from confirmed
 // groups: confirmed of them, among groups.
 func TextChanged(id, lang string, groups []int, confirmed int) error {
-	return locale.NewError("document.text-changed", map[string]any{"ID": id, "Lang": lang, "Count": confirmed, "Groups": groupList(groups)}).
-		WithHint("document.text-changed.hint")
+	return &TextChangedError{ID: id, Lang: lang, Groups: groups, Confirmed: confirmed}
+}
+
+// TextChangedError is the error TextChanged returns. publish branches on
+// it: such a document is held back, with the reason, and the others are
+// still published.
+type TextChangedError struct {
+	ID, Lang  string
+	Groups    []int // the groups that would lose sentences
+	Confirmed int   // how many of them are confirmed
+}
+
+func (e *TextChangedError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the message a person reads.
+func (e *TextChangedError) Unwrap() error {
+	return locale.NewError("document.text-changed", e.Data()).WithHint("document.text-changed.hint")
+}
+
+// Data is the values of the message: ID, Lang, Count (the confirmed
+// groups) and Groups (the list, shortened).
+func (e *TextChangedError) Data() map[string]any {
+	return map[string]any{"ID": e.ID, "Lang": e.Lang, "Count": e.Confirmed, "Groups": groupList(e.Groups)}
 }
 
 // wouldLose is the error of Import when a changed text would detach groups

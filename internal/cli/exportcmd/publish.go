@@ -119,7 +119,7 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 			if r.Reason != nil {
 				result = env.T("publish.held.because", map[string]any{"Reason": holdText(env, r.Reason)})
 				findings = "—" // not checked: held back before the consistency gate
-				if r.Reason.Kind == "empty" || r.Reason.Kind == "missing" {
+				if r.Reason.Kind == "empty" || r.Reason.Kind == "missing" || r.Reason.Kind == "text-changed" {
 					groups = "—" // held back before it was aligned
 				}
 			}
