@@ -41,8 +41,10 @@ func ParseRange(s string, count int) ([]int, error) {
 		}
 		b := a
 		if isRange {
-			if b, err = rangeNumber(hi); err != nil || b < a {
+			if b, err = rangeNumber(hi); err != nil {
 				return nil, bad(off + len(lo) + 1)
+			} else if b < a {
+				return nil, backwards("range", s, off+len(lo)+1, b, a)
 			}
 		}
 		for _, n := range []int{a, b} {
@@ -158,6 +160,9 @@ func ParseMerge(args []string) (first, last int, err error) {
 			return 0, 0, syntax("merge", input, 0)
 		}
 		b, err := rangeNumber(hi)
+		if err == nil && b < a {
+			return 0, 0, backwards("merge", input, len(lo)+1, b, a)
+		}
 		if err != nil || b <= a {
 			return 0, 0, syntax("merge", input, len(lo)+1)
 		}
@@ -209,6 +214,13 @@ func atUnused(lang, at string) error {
 // syntax is the error of the parsers of command-line values: what is
 // range, at, direction or group; offset is the byte offset of the problem
 // in input.
+// backwards is the error of a range written from the higher group to the
+// lower (3-1), with the hint that turns it round.
+func backwards(what, input string, offset, low, high int) error {
+	return locale.NewError("review.bad-"+what, map[string]any{"Input": input, "Low": low, "High": high}).
+		At(locale.Pos{Offset: offset}).WithHint("review.range-backwards.hint")
+}
+
 func syntax(what, input string, offset int) error {
 	return locale.NewError("review.bad-"+what, map[string]any{"Input": input}).At(locale.Pos{Offset: offset})
 }
