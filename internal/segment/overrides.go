@@ -289,7 +289,13 @@ func readSRXFile(dir, name string, langs []string) (map[string]*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("segmentation rules: %w", err)
 	}
-	sets, err := ReadSRX(bytes.NewReader(data), langs...)
+	return ReadSRXFile(name, data, langs...)
+}
+
+// ReadSRXFile is ReadSRX of the SRX file name's data: its errors name the
+// file before the line and column.
+func ReadSRXFile(name string, data []byte, more ...string) (map[string]*Rules, error) {
+	sets, err := ReadSRX(bytes.NewReader(data), more...)
 	var le *locale.Error
 	if errors.As(err, &le) && le.Pos != nil {
 		le.Pos.File = name

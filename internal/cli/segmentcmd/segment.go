@@ -2,7 +2,6 @@ package segmentcmd
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -212,7 +211,7 @@ func segmenter(a *app.App, env *console.Env, ws *workspace.Workspace, lang, srx 
 	if err != nil {
 		return nil, console.NewFileError(srx, err)
 	}
-	sets, err := segment.ReadSRX(bytes.NewReader(data))
+	sets, err := segment.ReadSRXFile(srx, data)
 	if err != nil {
 		return nil, err
 	}
