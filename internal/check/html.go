@@ -175,7 +175,7 @@ func htmlFinding(f Finding, source string, T func(string, map[string]any) string
 			it.Variants = append(it.Variants, htmlVariant{Text: v})
 		}
 		for _, p := range f.Places {
-			place := p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + " (" + T("check.unit-of."+string(p.Scope), map[string]any{"Number": p.Group}) + ")"
+			place := p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + " (" + T("check.place."+string(p.Scope), map[string]any{"Number": p.Group}) + ")"
 			if p.Variant >= 1 && p.Variant <= len(it.Variants) {
 				v := &it.Variants[p.Variant-1]
 				v.Places = append(v.Places, place)

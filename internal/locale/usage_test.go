@@ -43,6 +43,7 @@ var dynamicIDs = []struct {
 	{"check.scope.", []string{"group", "paragraph", "text", "tu", "row"}, "glossarycmd names a report's check.Scope"},
 	{"check.unit.", []string{"group", "paragraph", "text", "tu", "row"}, "glossarycmd heads a unit by its check.Scope"},
 	{"check.unit-of.", []string{"group", "paragraph", "text", "tu", "row"}, "glossarycmd names the unit of a finding by its check.Scope"},
+	{"check.place.", []string{"group", "paragraph", "text", "tu", "row"}, "check names a place of a consistency finding by its check.Scope"},
 	{"check.show.use.", []string{"term", "variant", "form", "forbidden", "inflect"}, "glossary show names what each form is for"},
 	{"review.status.", []string{"aligned", "confirmed", "flagged"}, "show prints a group's document.Status"},
 	{"export.html.status.", []string{"aligned", "confirmed", "flagged"}, "the HTML export labels a group's document.Status"},

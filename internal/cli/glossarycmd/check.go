@@ -462,7 +462,10 @@ func (p *findingPrinter) places(f check.Finding) {
 	vs, _ := f.TemplateData()["Variants"].([]string)
 	place := func(b []byte, pl check.Place, indent string) []byte {
 		b = appendPosition(append(b, indent...), pl.Position)
-		return append(append(append(b, "  ("...), p.t("check.unit-of."+string(pl.Scope), "Number", pl.Group)...), ")\n"...)
+		// The place's unit named alone ("group 6"), not as the genitive
+		// "check.unit-of" that ends "bytes … of the ru text of group 6":
+		// Russian and Kazakh read "(группы 6)", "(6-топтың)" as cut off.
+		return append(append(append(b, "  ("...), p.t("check.place."+string(pl.Scope), "Number", pl.Group)...), ")\n"...)
 	}
 	for _, pl := range f.Places {
 		if pl.Variant < 1 || pl.Variant > len(vs) {
