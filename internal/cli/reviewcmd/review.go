@@ -109,6 +109,13 @@ func (s *session) run(from int, fromSet bool) (err error) {
 	}
 	if s.cur == 0 {
 		s.env.Say("review.nothing-to-review", map[string]any{"ID": s.d.ID})
+		// A translator come to fix a confirmed group (--from N) is told
+		// how, rather than left at the prompt.
+		var group any = "N"
+		if fromSet {
+			group = from
+		}
+		s.env.Hint("review.nothing-to-review.hint", map[string]any{"ID": s.d.ID, "Group": group})
 		return nil
 	}
 	if s.raw, err = term.MakeRaw(int(s.in.Fd())); err != nil {
