@@ -71,7 +71,15 @@ func showCommand(ap *app.App, env *console.Env) *urfave.Command {
 				groups = flagged(a, groups, marks)
 			}
 			if len(groups) == 0 {
-				env.Say("review.show-none", map[string]any{"ID": d.ID})
+				id := "review.show-none"
+				if c.Bool("flagged") && len(a.Groups) > 0 {
+					// "no group to show" read as if the document had none.
+					id = "review.show-none-flagged"
+					if c.IsSet("from") || c.IsSet("to") {
+						id = "review.show-none-flagged-range"
+					}
+				}
+				env.Say(id, map[string]any{"ID": d.ID})
 				return nil
 			}
 			v := newView(env, c.Int("width"), langs)
