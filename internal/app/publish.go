@@ -14,6 +14,7 @@ import (
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/export/termbase"
 	"github.com/tilmash/tilmash/internal/glossary"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/tmx"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -54,6 +55,10 @@ type Hold struct {
 	Kind  string // the message is publish.held.KIND, its hint publish.held.KIND.hint
 	Count int    // for a plural message; 0 for the others
 	Data  map[string]any
+	// Err is, for Kind "unreadable", the error of the document's own file
+	// that does not read (a damaged alignment.yaml or meta.yaml): the
+	// command reports it after the summary, and exits 2 for it.
+	Err error
 }
 
 // ready holds back, before it is aligned, a document with an empty text
@@ -343,7 +348,7 @@ func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *d
 		return nil
 	}
 	if h, err := ready(ws, id); err != nil {
-		return err
+		return unreadable(dw, err)
 	} else if h != nil {
 		dw.hold = h
 		return nil
@@ -357,7 +362,7 @@ func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *d
 		return nil
 	}
 	if err != nil {
-		return err
+		return unreadable(dw, err)
 	}
 	dw.d, dw.a = ar.Doc, ar.Alignment
 	dw.row.Groups, dw.row.Confirmed, dw.row.Flagged = dw.a.Counts()
@@ -367,6 +372,21 @@ func (app *App) publishAlign(ws *workspace.Workspace, r *workspace.Reader, dw *d
 	}
 	dw.own, err = app.sums.publishDigest(ws, r, id, wd)
 	return err
+}
+
+// unreadable holds dw back when err is bad input in one of the
+// document's own files (a hand edit broke its alignment.yaml or
+// meta.yaml, at a line): one damaged document used to stop the whole
+// publish, the others unpublished. Any other error is returned, and stops
+// it.
+func unreadable(dw *docWork, err error) error {
+	var e *locale.Error
+	if !errors.As(err, &e) || e.Kind != locale.Input || e.Pos == nil ||
+		!strings.HasPrefix(filepath.ToSlash(e.Pos.File), "documents/"+dw.id+"/") {
+		return err
+	}
+	dw.hold = &Hold{Kind: "unreadable", Data: map[string]any{"ID": dw.id}, Err: err}
+	return nil
 }
 
 // publishGate is the second half: the consistency gate (unless it had

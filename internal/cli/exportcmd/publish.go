@@ -64,6 +64,21 @@ func publishCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			printPublished(env, ws, res)
 			printGaps(env, res.GlossaryGaps)
+			// A document whose own files do not read is bad input: said
+			// after the summary, with where and what to do, exit 2, as
+			// status does for it.
+			var errs []error
+			for _, r := range res.Rows {
+				if r.Reason != nil && r.Reason.Err != nil {
+					errs = append(errs, r.Reason.Err)
+				}
+			}
+			if len(errs) > 0 {
+				for _, e := range errs[:len(errs)-1] {
+					env.Report(e)
+				}
+				return errs[len(errs)-1]
+			}
 			if res.Held > 0 {
 				return &console.Findings{Count: res.Held}
 			}
@@ -119,7 +134,7 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 			if r.Reason != nil {
 				result = env.T("publish.held.because", map[string]any{"Reason": holdText(env, r.Reason)})
 				findings = "—" // not checked: held back before the consistency gate
-				if r.Reason.Kind == "empty" || r.Reason.Kind == "missing" || r.Reason.Kind == "text-changed" {
+				if r.Reason.Kind == "empty" || r.Reason.Kind == "missing" || r.Reason.Kind == "text-changed" || r.Reason.Kind == "unreadable" {
 					groups = "—" // held back before it was aligned
 				}
 			}
@@ -165,8 +180,8 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 	var hinted []string
 	for _, r := range rows {
 		hint := "publish.held.hint"
-		if !r.Held {
-			continue
+		if !r.Held || (r.Reason != nil && r.Reason.Err != nil) {
+			continue // an unreadable document's error has its own hint
 		} else if r.Reason != nil {
 			hint = "publish.held." + r.Reason.Kind + ".hint"
 		}
