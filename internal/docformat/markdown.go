@@ -3,6 +3,7 @@ package docformat
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,6 +114,17 @@ var (
 	// TOML key.
 	mdFrontKey = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 		return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*(:([ \t]|$)|=)`)
+	}}
+	// mdHTMLTag is a raw HTML open or closing tag, as CommonMark's but
+	// for attributes without a value ("a <b and c> d" stays text): the
+	// slash of a closing tag, the name, the attributes, the slash of a
+	// self-closing one.
+	mdHTMLTag = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+		return regexp.MustCompile(`^<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))*)\s*(/?)>`)
+	}}
+	// mdHref is the href attribute of a tag's attributes.
+	mdHref = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+))`)
 	}}
 	mdATX = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 		return regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
@@ -425,6 +437,14 @@ func (m *mdReader) inline(s string, depth int) {
 					continue
 				}
 			}
+			// Raw inline HTML of the elements the HTML reader knows
+			// (<b>, <sup>, <span class="x">, <a href>, <br>): formatting,
+			// as from an HTML page, not text. Any other <…> (<not two>)
+			// stays text.
+			if n := m.htmlTag(s[i:], emit); n > 0 {
+				i += n
+				continue
+			}
 		case (c == '*' || c == '_') && depth < 16:
 			n := run(s, i, c)
 			d := &dead[0]
@@ -460,6 +480,68 @@ func (m *mdReader) inline(s string, depth int) {
 		i++
 	}
 	emit()
+}
+
+// htmlTag reads a raw HTML tag at the start of s of an inline element the
+// HTML reader knows, and opens or closes its span as that reader would
+// (emit first writes out the text before it); it returns the tag's length,
+// 0 when s starts with no such tag.
+func (m *mdReader) htmlTag(s string, emit func()) int {
+	t := mdHTMLTag.Get().FindStringSubmatch(s)
+	if t == nil {
+		return 0
+	}
+	closing, name, attrs := t[1] == "/", strings.ToLower(t[2]), t[3]
+	if closing && (attrs != "" || t[4] != "") {
+		return 0
+	}
+	kind, tag, href := "", "", ""
+	switch name {
+	case "br":
+		if closing {
+			return 0
+		}
+		emit()
+		m.b.Break()
+		return len(t[0])
+	case "b", "strong":
+		kind = Bold
+	case "i", "em", "cite", "dfn":
+		kind = Italic
+	case "code", "kbd", "samp", "tt":
+		kind = Code
+	case "a":
+		kind = Element
+		if closing && m.b.IsOpen(Link) {
+			kind = Link
+		}
+		if h := mdHref.Get().FindStringSubmatch(attrs); h != nil && !closing {
+			if href = strings.TrimSpace(html.UnescapeString(h[1] + h[2] + h[3])); href != "" && !strings.HasPrefix(strings.ToLower(href), "javascript:") && !strings.HasPrefix(href, "#") {
+				kind = Link
+			} else {
+				href = ""
+			}
+		}
+	default:
+		if !slices.Contains(Elements(), name) {
+			return 0
+		}
+		kind = Element
+	}
+	switch name {
+	case "b", "i", "cite", "dfn", "kbd", "samp", "tt":
+		tag = name // not the element tilmash's page writes for kind
+	}
+	if kind == Element {
+		tag = name
+	}
+	emit()
+	if closing {
+		m.b.Close(kind)
+	} else if t[4] == "" {
+		m.b.OpenTag(kind, href, tag)
+	}
+	return len(t[0])
 }
 
 // run returns the length of the run of c at s[i:].
