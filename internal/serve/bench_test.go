@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
@@ -275,4 +277,32 @@ func (e *benchEditor) edit(i int) {
 	res, _ := e.c.do("POST", "/doc/"+e.doc+"/edit", url.Values{"csrf": {e.csrf}, "version": {e.version}, "op": {"edit"},
 		"group": {strconv.Itoa(e.group)}, "sentence": {"1"}, "lang": {e.lang}, "text": {e.texts[i%len(e.texts)]}})
 	e.keys(e.c.follow(res))
+}
+
+// BenchmarkBrowserFirstPage40 is the time to interactive of a 40-group
+// document in headless Chromium, as the browser measures it
+// (domInteractive after navigationStart), a page load an iteration: the
+// first load, in a tab the package's Chromium had not shown the workbench
+// in, is logged apart (the browser's own caches cold).
+func BenchmarkBrowserFirstPage40(b *testing.B) {
+	ctx := browser(b)
+	ts := httptest.NewServer(benchServer(b, 40))
+	defer ts.Close()
+	timing := func(u string) float64 {
+		b.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.CSS(`#g40`))); err != nil {
+			b.Fatal(err)
+		}
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.timing.domInteractive - performance.timing.navigationStart`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return ms
+	}
+	b.Logf("40-group document in headless Chromium: interactive after %.0f ms on the browser's first page", timing(ts.URL+"/doc/doc"))
+	total := 0.0
+	for b.Loop() {
+		total += timing(ts.URL + "/doc/doc?page=1")
+	}
+	b.ReportMetric(total/float64(b.N), "interactive-ms/op")
 }

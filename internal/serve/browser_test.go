@@ -23,7 +23,6 @@ import (
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/serve"
 	"github.com/tilmash/tilmash/internal/testenv"
 )
@@ -36,7 +35,7 @@ import (
 // installed (fails under CI, which installs it). The tab is one a test
 // before this one used and left clean (see sharedChromium.put), or a new
 // one.
-func browser(t *testing.T) context.Context {
+func browser(t testing.TB) context.Context {
 	t.Helper()
 	path := chromiumPath()
 	if path == "" {
@@ -128,7 +127,7 @@ func (c *sharedChromium) get(bctx context.Context) (*tab, error) {
 // put takes back t's tab. It keeps it for the next test when it could
 // leave it as a new one (see clean), and closes it when t failed (nothing
 // of a failed test's tab is kept) or cleaning failed (t logs why).
-func (c *sharedChromium) put(t *testing.T, tb *tab) {
+func (c *sharedChromium) put(t testing.TB, tb *tab) {
 	if t.Failed() {
 		tb.close()
 		return
@@ -298,7 +297,8 @@ func jsString(s string) string {
 // document, confirms a group with the mouse, merges with the keyboard
 // (the embedded script, allowed by the page's CSP), undoes, and checks
 // the files on disk after each; then it reads the pages in Russian and
-// Kazakh. It logs the time to interactive of a 40-group document.
+// Kazakh. The time to interactive of a 40-group document is
+// BenchmarkBrowserFirstPage40's.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the browser test is left out")
@@ -307,30 +307,9 @@ func TestBrowser(t *testing.T) {
 	// One Chromium for every step.
 	ctx := browser(t)
 	f := newFixture(t, serve.Options{})
-	if err := reviewtest.Long(f.ws, "long40", 40); err != nil {
-		t.Fatal(err)
-	}
 	ts := httptest.NewServer(f.srv)
 	defer ts.Close()
 	groups := func() []*document.Group { return f.alignment("news").Groups }
-
-	// Time to interactive of a 40-group document, as the browser measures it.
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/doc/long40"),
-		chromedp.WaitVisible(chromedp.CSS(`#g40`)),
-	); err != nil {
-		t.Fatal(err)
-	}
-	cold := run(t, ctx, chromedp.Evaluate[float64](`performance.timing.domInteractive - performance.timing.navigationStart`))
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/doc/long40?page=1"),
-		chromedp.WaitVisible(chromedp.CSS(`#g40`)),
-	); err != nil {
-		t.Fatal(err)
-	}
-	tti := run(t, ctx, chromedp.Evaluate[float64](`performance.timing.domInteractive - performance.timing.navigationStart`))
-	load := run(t, ctx, chromedp.Evaluate[float64](`performance.timing.loadEventEnd - performance.timing.navigationStart`))
-	t.Logf("40-group document in headless Chromium: interactive after %.0f ms (%.0f ms on the browser's first page), loaded after %.0f ms", tti, cold, load)
 
 	// Confirm group 2 with the mouse.
 	if err := chromedp.Do(ctx,
