@@ -30,13 +30,15 @@ var qaTexts = map[string]string{
 }
 
 // qaWorkspace imports and aligns qaTexts as document "prices", the way
-// tilmash import and align do.
+// tilmash import and align do, in a workspace without spelling (see
+// withoutSpelling).
 func qaWorkspace(t *testing.T) (*app.App, *workspace.Workspace) {
 	t.Helper()
 	ws, err := workspace.Init(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
+	ws = withoutSpelling(t, ws)
 	a := serve.NewTestApp("test")
 	for _, l := range []string{"en", "ru", "kk"} {
 		if _, err := a.Import(ws, "prices", l, []byte(qaTexts[l]), l+".txt", "", document.ImportOptions{}); err != nil {

@@ -19,6 +19,7 @@ func TestFindingsHeadingNamesTheTitle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ws = withoutSpelling(t, ws)
 	a := serve.NewTestApp("test")
 	const title = `Prices & "wages" <2024>`
 	for _, l := range []string{"en", "ru", "kk"} {

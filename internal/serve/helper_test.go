@@ -7,6 +7,8 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -22,7 +24,7 @@ import (
 
 // fixture is a workspace with the sample document "news" (six groups,
 // one sentence per language; groups 1 and 4 confirmed, 3 and 6 flagged)
-// and its server.
+// and its server. The workspace spells nothing (see withoutSpelling).
 type fixture struct {
 	t   *testing.T
 	ws  *workspace.Workspace
@@ -35,6 +37,7 @@ func newFixture(t *testing.T, opt serve.Options) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ws = withoutSpelling(t, ws)
 	opt.App, opt.WS = serve.NewTestApp("test"), ws
 	s, err := serve.New(opt)
 	if err != nil {
@@ -185,4 +188,36 @@ func record(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
 	return w
+}
+
+// withoutSpelling switches the spelling check of ws off in its
+// tilmash.yaml (checks: spelling: enabled: false, as a workspace without
+// hunspell's dictionaries would) and returns the workspace opened again.
+// The fixtures of the tests that are not about spelling use it: with
+// spelling on, each of them started hunspell (a tenth of a second of CPU
+// for the Russian dictionary, and as much again for the quick copies) for
+// findings none of them looks at. The workbench's spelling is tested on
+// workspaces of their own (spellWorkspace, TestConcurrentEditors,
+// TestEditKeepsSnapshot).
+func withoutSpelling(t *testing.T, ws *workspace.Workspace) *workspace.Workspace {
+	t.Helper()
+	file := filepath.Join(ws.Root, "tilmash.yaml")
+	cfg, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(cfg), "checks:") {
+		t.Fatalf("withoutSpelling: %s has checks: already:\n%s", file, cfg)
+	}
+	if err := os.WriteFile(file, append(cfg, "checks:\n  spelling: {enabled: false}\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws, err = workspace.Open(ws.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws.Config.Checks.On("spelling") {
+		t.Fatal("withoutSpelling: spelling is still on")
+	}
+	return ws
 }
