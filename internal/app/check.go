@@ -122,7 +122,9 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 // languages some of them has a text in but the source language (see
 // [spellLangs]); with a TMX or TSV file, whose columns may be in any
 // language, every workspace language. A document that does not open is
-// left to the check to report: then every workspace language too.
+// left to the check to report: then every workspace language too, unless
+// args names it, whose check then fails before it spells anything (no
+// document nosuch), and none is needed.
 func checkSpellLangs(ws *workspace.Workspace, args []string) []string {
 	ids := args
 	if len(ids) == 0 {
@@ -132,15 +134,23 @@ func checkSpellLangs(ws *workspace.Workspace, args []string) []string {
 		}
 	}
 	docs := make([]*document.Document, 0, len(ids))
+	file := false
 	for _, id := range ids {
 		if InputFormat(id) != "" {
-			return ws.Config.Languages
+			file = true
+			continue
 		}
 		d, err := document.Open(ws, id)
+		if err != nil && len(args) > 0 {
+			return nil
+		}
 		if err != nil {
 			return ws.Config.Languages
 		}
 		docs = append(docs, d)
+	}
+	if file {
+		return ws.Config.Languages
 	}
 	return spellLangs(ws.Config.Source, ws.Config.Languages, docs...)
 }

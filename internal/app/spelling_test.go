@@ -137,6 +137,17 @@ func TestCheckSpellsOnlyTranslations(t *testing.T) {
 	if got := starts(); !slices.Equal(got, []string{"en_US", "kk_KZ", "ru_RU"}) {
 		t.Errorf("check rows.tsv started hunspell with %q, want every language", got)
 	}
+
+	// A document named that is not there fails the check, with or after
+	// others, before anything is spelt: no dictionary is loaded for it.
+	for _, args := range [][]string{{"nosuch"}, {"news", "nosuch"}, {"rows.tsv", "nosuch"}} {
+		if _, err := ap.Check(ws, args, CheckOptions{}, read); err == nil || !strings.Contains(err.Error(), "nosuch") {
+			t.Errorf("check %v: %v, want an error naming nosuch", args, err)
+		}
+		if got := starts(); len(got) != 0 {
+			t.Errorf("check %v started hunspell with %q before it failed", args, got)
+		}
+	}
 }
 
 // TestGateSpellsOnlyWhenSpellingBlocks: publish's gate runs only the
