@@ -835,19 +835,21 @@ func TestPagesOfATallGroup(t *testing.T) {
 	sizes := [][2]int{{40, 10}, {60, 20}, {70, 24}, {80, 24}, {120, 40}, {200, 60}}
 	msgs := strings.Repeat("tilmash: warning: a new finding: en “penal colony” (penal-colony) has no match in kk, which should say “түзеу колониясы”\n", 3)
 	for _, g := range groups {
+		// The group's workspace is made once: a session of each size
+		// below reads it and only moves through its pages.
+		base := longSession(t, 80, 24)
+		if g.setup != nil {
+			g.setup(t, base)
+		}
 		for _, size := range sizes {
 			w, h := size[0], size[1]
 			for _, msg := range []string{"", strings.TrimSpace(msgs)} {
 				for _, reserve := range []int{0, 3} {
 					name := fmt.Sprintf("%s, %d×%d, %d rows of messages, %d for a prompt", g.name, w, h, strings.Count(msg, "\n")+mark(msg != ""), reserve)
 					t.Run(name, func(t *testing.T) {
-						s := longSession(t, w, h)
-						if g.setup != nil {
-							g.setup(t, s)
-							if err := s.reload(); err != nil {
-								t.Fatal(err)
-							}
-						}
+						s := sessionOn(t, base.ws)
+						s.cur = 2
+						s.winsize = func() (int, int) { return w, h }
 						whole := s.frame(w, 0, 0)
 						seen := make([]bool, whole.total)
 						var pages []string
