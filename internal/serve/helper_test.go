@@ -194,11 +194,12 @@ func record(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
 // tilmash.yaml (checks: spelling: enabled: false, as a workspace without
 // hunspell's dictionaries would) and returns the workspace opened again.
 // The fixtures of the tests that are not about spelling use it: with
-// spelling on, each of them started hunspell (a tenth of a second of CPU
-// for the Russian dictionary, and as much again for the quick copies) for
-// findings none of them looks at. The workbench's spelling is tested on
-// workspaces of their own (spellWorkspace, TestConcurrentEditors,
-// TestEditKeepsSnapshot).
+// spelling on, their pages started hunspell (a tenth of a second of CPU
+// or more a dictionary) for findings none of them looks at. The
+// workbench's spelling has tests of its own, on spellWorkspace's
+// workspaces; TestConcurrentEditors and TestEditKeepsSnapshot keep it on,
+// so that pages spelt by many editors at once and after edits are still
+// run.
 func withoutSpelling(t *testing.T, ws *workspace.Workspace) *workspace.Workspace {
 	t.Helper()
 	file := filepath.Join(ws.Root, "tilmash.yaml")
