@@ -43,8 +43,17 @@ func alignCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			ids := c.Args().Slice()
+			// Every document must exist before the first is aligned: a
+			// typo in the last id must not leave the others aligned
+			// behind an error.
+			// (Only a missing one: a meta.yaml left mid-merge is align's
+			// to finish.)
 			for _, id := range ids {
 				if err := document.ValidID(id); err != nil {
+					return err
+				}
+				var missing *document.NotFoundError
+				if _, err := document.Open(ws, id); errors.As(err, &missing) {
 					return err
 				}
 			}
