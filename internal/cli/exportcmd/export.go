@@ -98,6 +98,12 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 			return export.BadLang(l, "unknown", a.Languages)
 		}
 	}
+	if c.IsSet("langs") && len(langs) == 1 && !export.PairFormat(format) {
+		// Every group format sets languages side by side: one language
+		// would make a TMX or a table of one column. XLIFF says it in
+		// its own words (app.ExportGroups).
+		return env.Usage("export.langs-one", map[string]any{"Format": format, "Lang": langs[0]}, "export.langs-one.hint")
+	}
 	if texts, err := d.Texts(); err == nil {
 		if errs := a.Verify(d.WS.Rel(d.AlignmentFile()), texts); len(errs) > 0 {
 			env.Warn("export.stale", map[string]any{"ID": d.ID, "Count": len(errs)})
