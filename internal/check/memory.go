@@ -108,6 +108,7 @@ const (
 	CodeDuplicateLang = "duplicate-lang"
 	CodeNoHeader      = "no-header"
 	CodeExtraCell     = "extra-cell"
+	CodeShortRow      = "short-row"
 	CodeControl       = "control" // a control character other than tab and newline
 	CodeRowTooLong    = "row-too-long"
 )
@@ -300,7 +301,7 @@ func tmxError(err error) error {
 // the same texts; positions point into the file, past quotes. A header
 // cell that is not a workspace language is an error (a typo such as kz for
 // kk would otherwise drop a column unnoticed); so is a row with more
-// non-empty cells than the header has.
+// non-empty cells than the header has, or fewer cells.
 func ReadTSV(name string, data []byte, langs []string) (*Memory, error) {
 	t, err := sheet.ReadTable(data, sheet.TSV)
 	if err != nil {
@@ -439,6 +440,14 @@ func (r *tsvRow) fill(u *Unit, n int, cells []sheet.Cell, cols []string, pos fun
 		}
 		texts[cols[k]] = c.Text
 		r.cells = append(r.cells, c)
+	}
+	if len(cells) < len(cols) && len(cells) > 0 {
+		// A row short of a cell is refused as one with a cell too many:
+		// a missing tab would otherwise leave a language unchecked (an
+		// empty cell is written with its tab).
+		last := cells[len(cells)-1]
+		p := pos(place(last, len(last.Text)))
+		return &InputError{File: p.File, Line: p.Line, Column: p.Column, Code: CodeShortRow, Lang: cols[len(cells)]}
 	}
 	return nil
 }

@@ -155,7 +155,7 @@ func TestReadTSV(t *testing.T) {
 		"Tokayev left.\tТокаев уехал.\tТоқаев кетті.\r\n" +
 		"\n" +
 		"Almaty.\tАлма-Ата.\tАлматы.\t\r\n" +
-		"Only English\n"
+		"Only English\t\t\n" // its empty cells written: a row short of a cell is refused (TestTSVShortRow)
 	m, err := check.ReadTSV("t.tsv", []byte(in), wsLangs)
 	if err != nil {
 		t.Fatal(err)
@@ -163,8 +163,8 @@ func TestReadTSV(t *testing.T) {
 	if !reflect.DeepEqual(m.Langs, []string{"en", "ru", "kk"}) || m.Total != 3 || len(m.Units) != 3 {
 		t.Fatalf("langs %v total %d units %d", m.Langs, m.Total, len(m.Units))
 	}
-	if got := m.Units[2].Texts; !reflect.DeepEqual(got, map[string]string{"en": "Only English"}) {
-		t.Errorf("short row: %q", got)
+	if got := m.Units[2].Texts; !reflect.DeepEqual(got, map[string]string{"en": "Only English", "ru": "", "kk": ""}) {
+		t.Errorf("row of empty cells: %q", got)
 	}
 	r := testChecker(t).Memory(m)
 	if len(r.Findings) != 1 {

@@ -30,9 +30,9 @@ var dynamicIDs = []struct {
 }{
 	{"check.input.", []string{
 		"malformed-xml", "malformed-tsv", "not-tmx", "encoding", "bad-utf8", "no-lang", "bad-lang", "unknown-lang",
-		"duplicate-lang", "no-header", "extra-cell", "tsv-quote", "control", "row-too-long",
+		"duplicate-lang", "no-header", "extra-cell", "short-row", "tsv-quote", "control", "row-too-long",
 		"malformed-xml.hint", "malformed-tsv.hint", "not-tmx.hint", "encoding.hint", "bad-utf8.hint", "no-lang.hint", "bad-lang.hint",
-		"unknown-lang.hint", "duplicate-lang.hint", "no-header.hint", "extra-cell.hint", "tsv-quote.hint", "control.hint", "row-too-long.hint",
+		"unknown-lang.hint", "duplicate-lang.hint", "no-header.hint", "extra-cell.hint", "short-row.hint", "tsv-quote.hint", "control.hint", "row-too-long.hint",
 	}, "check.InputError: MessageID is check.input.+Code, Hint adds .hint"},
 	{"align.flag.no-", []string{"en", "ru", "kk"}, "align.FlagReasons names an empty side of en, ru or kk as align.flag.no-+Lang"},
 	{"check.kind.", []string{"missing", "forbidden", "homoglyph", "hidden-character",
