@@ -20,6 +20,19 @@ func NoGroup(n, count int) error {
 		WithHint("review.no-group.hint")
 }
 
+// InDocument names document id in err when it is a [NoGroup] error: its
+// hint then gives the range of id's groups and the command that lists
+// them. Other errors are returned as they are.
+func InDocument(err error, id string) error {
+	var le *locale.Error
+	if errors.As(err, &le) && le.ID == "review.no-group" {
+		data := maps.Clone(le.Data)
+		data["ID"] = id
+		return locale.NewError(le.ID, data).WithHint("review.no-group.doc-hint")
+	}
+	return err
+}
+
 // Edge is the error of Merge and Move when the group they would reach past
 // the first or (next) the last does not exist.
 func Edge(group int, next bool) error {

@@ -249,7 +249,7 @@ func edit(ap *app.App, env *console.Env, c *urfave.Context, id string, build fun
 		},
 	})
 	if err != nil {
-		return err
+		return review.InDocument(err, d.ID)
 	}
 	report(env, d.ID, res, c.Int("width"))
 	return nil
