@@ -279,10 +279,14 @@ func newApp(env *console.Env, version string, groups []Group, typed []string) (*
 			// hint is that command's help, which lists them. tilmash help
 			// NAME asks the app's own command (named tilmash) for NAME.
 			if c.Command != nil && c.Command.FullName() != "" && c.Command.FullName() != c.App.Name {
+				if m := meant(name, commandNames(c.Command.Subcommands)); m != "" {
+					*notFound = env.Usage("app.unknown-subcommand", map[string]any{"Name": name, "Command": c.Command.FullName(), "Meant": m}, "app.unknown-subcommand.meant-hint")
+					return
+				}
 				*notFound = env.Usage("app.unknown-subcommand", map[string]any{"Name": name, "Command": c.Command.FullName()}, "app.unknown-subcommand.hint")
 				return
 			}
-			*notFound = env.Usage("app.unknown-command", map[string]any{"Name": name}, "app.unknown-command.hint")
+			*notFound = unknownCommand(env, name, c.App.Commands)
 		},
 	}
 	app.Flags = strict(app.Flags)
@@ -302,11 +306,20 @@ func newApp(env *console.Env, version string, groups []Group, typed []string) (*
 	}
 	app.Action = func(c *cli.Context) error {
 		if c.NArg() > 0 {
-			return env.Usage("app.unknown-command", map[string]any{"Name": c.Args().First()}, "app.unknown-command.hint")
+			return unknownCommand(env, c.Args().First(), c.App.Commands)
 		}
 		return cli.ShowAppHelp(c)
 	}
 	return app, notFound
+}
+
+// unknownCommand is the error for name, which is none of cmds: its hint
+// names the command name is most likely a typo of, when there is one.
+func unknownCommand(env *console.Env, name string, cmds []*cli.Command) error {
+	if m := meant(name, commandNames(cmds)); m != "" {
+		return env.Usage("app.unknown-command", map[string]any{"Name": name, "Meant": m}, "app.unknown-command.meant-hint")
+	}
+	return env.Usage("app.unknown-command", map[string]any{"Name": name}, "app.unknown-command.hint")
 }
 
 func commands(env *console.Env, groups []Group) []*cli.Command {
@@ -377,6 +390,9 @@ func usageError(env *console.Env, err error, typed []string, global, flags []cli
 			if takesValue(global, short) || takesValue(flags, short) {
 				return env.Usage("app.unknown-flag", map[string]any{"Flag": written, "Short": "-" + short, "Value": value}, "app.glued-value.hint")
 			}
+		}
+		if m := meantFlag(written, global, flags); m != "" {
+			return env.Usage("app.unknown-flag", map[string]any{"Flag": written, "Meant": m}, "app.unknown-flag.meant-hint")
 		}
 		return env.Usage("app.unknown-flag", map[string]any{"Flag": written}, "app.bad-usage.hint")
 	}

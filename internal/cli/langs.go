@@ -20,7 +20,7 @@ func ParseLangs(ws *workspace.Workspace, s string) ([]string, error) {
 			return nil, document.BadLanguage(l, ws.Config.Languages)
 		}
 		if slices.Contains(out, l) { // glossary import --langs en,en read both columns as en
-			return nil, locale.NewError("export.bad-lang.repeated", map[string]any{"Lang": l})
+			return nil, locale.NewError("app.langs-repeated", map[string]any{"Lang": l, "Value": s}).WithHint("app.langs-repeated.hint").OfKind(locale.Usage)
 		}
 		out = append(out, l)
 	}

@@ -25,8 +25,8 @@ func TestParseLangs(t *testing.T) {
 		{in: "EN, RU,", want: []string{"en", "ru"}},
 		{in: "en,,kk", want: []string{"en", "kk"}},
 		{in: "en,de", err: "document.bad-language"},
-		{in: "en,en", err: "export.bad-lang.repeated"},
-		{in: "en,EN", err: "export.bad-lang.repeated"},
+		{in: "en,en", err: "app.langs-repeated"},
+		{in: "en,EN", err: "app.langs-repeated"},
 	} {
 		got, err := ParseLangs(langsWorkspace(), c.in)
 		if c.err != "" {
@@ -51,7 +51,7 @@ func FuzzParseLangs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		got, err := ParseLangs(ws, in)
 		if err != nil {
-			if id := locale.ID(err); id != "document.bad-language" && id != "export.bad-lang.repeated" {
+			if id := locale.ID(err); id != "document.bad-language" && id != "app.langs-repeated" {
 				t.Fatalf("ParseLangs(%q): error %s %v", in, id, err)
 			}
 			return
