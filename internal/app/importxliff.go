@@ -47,7 +47,11 @@ type ImportXLIFFResult struct {
 	// "option" (ImportXLIFFOptions.Target) or "document" (the file's
 	// targets are the document's texts in that language and in no other).
 	TargetFrom string
-	Problems   []XLIFFProblem
+	// From is the document of the workspace the file names, when the
+	// import was asked into another one (the file of another document,
+	// given by mistake); "" otherwise.
+	From     string
+	Problems []XLIFFProblem
 	// Groups counts the groups that changed; Texts, Confirmed,
 	// Unconfirmed and Notes what changed in them.
 	Groups, Texts, Confirmed, Unconfirmed, Notes int
@@ -79,6 +83,11 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 		return nil, err
 	}
 	res := &ImportXLIFFResult{ID: id}
+	if opt.ID != "" {
+		if named, err := xliffDocument(ws, f, ""); err == nil && named != id {
+			res.From = named
+		}
+	}
 	req := EditRequest{Marker: opt.Marker, Build: func(a *document.Alignment) (review.Op, error) {
 		res.Problems, res.Groups, res.Texts, res.Confirmed, res.Unconfirmed, res.Notes = nil, 0, 0, 0, 0, 0
 		m := langtag.NewMap(a.Languages)
@@ -120,6 +129,12 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 				continue
 			}
 			if !same(u.Source, src) {
+				if src == "" {
+					// Not "the document “”": the group has no sentence
+					// in the source language.
+					problem("import-xliff.problem.no-source", u.SourcePos, map[string]any{"Group": n, "Found": flat(u.Source), "Lang": res.Source})
+					continue
+				}
 				problem("import-xliff.problem.source-changed", u.SourcePos, map[string]any{"Group": n, "Found": flat(u.Source), "Expected": src})
 				continue
 			}
@@ -189,6 +204,12 @@ func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXL
 			}
 		}
 		if len(res.Problems) > 0 && !opt.Force {
+			if res.From != "" {
+				// The file was exported from another document: the
+				// mismatches say so more plainly than "export again".
+				return nil, locale.NewError("import-xliff.refused", map[string]any{"Count": len(res.Problems), "File": f.Name, "ID": id, "From": res.From}).
+					WithHint("import-xliff.refused.other-doc-hint").OfKind(locale.Findings)
+			}
 			return nil, locale.NewError("import-xliff.refused", map[string]any{"Count": len(res.Problems), "File": f.Name, "ID": id}).
 				WithHint("import-xliff.refused.hint").OfKind(locale.Findings)
 		}
