@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review"
@@ -218,9 +219,17 @@ func atUnused(lang, at string) error {
 // lower (3-1), with the hint that turns it round.
 func backwards(what, input string, offset, low, high int) error {
 	return locale.NewError("review.bad-"+what, map[string]any{"Input": input, "Low": low, "High": high}).
-		At(locale.Pos{Offset: offset}).WithHint("review.range-backwards.hint")
+		At(inputPos(input, offset)).WithHint("review.range-backwards.hint")
 }
 
 func syntax(what, input string, offset int) error {
-	return locale.NewError("review.bad-"+what, map[string]any{"Input": input}).At(locale.Pos{Offset: offset})
+	return locale.NewError("review.bad-"+what, map[string]any{"Input": input}).At(inputPos(input, offset))
+}
+
+// inputPos is the place of byte offset in input: Offset as it is, Column
+// the character a person counts to it (1-based, by rune), which the
+// messages give ("at character 3" of 1-x, not "at byte 2").
+func inputPos(input string, offset int) locale.Pos {
+	offset = min(max(offset, 0), len(input))
+	return locale.Pos{Offset: offset, Column: utf8.RuneCountInString(input[:offset]) + 1}
 }

@@ -166,7 +166,7 @@ func ExampleParseRange() {
 	// Output:
 	// [1 2 3 4 9] <nil>
 	// 1-4,9
-	// bad group range 2-x at byte 2: use numbers and ranges such as 1-20,25, or all
+	// bad group range 2-x at character 3: use numbers and ranges such as 1-20,25, or all
 }
 
 func TestParseDirection(t *testing.T) {
