@@ -209,15 +209,25 @@ func TestMarkdown(t *testing.T) {
 			if d.Text != tc.want {
 				t.Errorf("text %q, want %q", d.Text, tc.want)
 			}
-			var got []string
-			for _, s := range d.Spans {
-				got = append(got, s.Kind+":"+s.Text)
-			}
-			if g := strings.Join(got, " "); g != tc.spans {
+			if g := spanList(d, false); g != tc.spans {
 				t.Errorf("spans %q, want %q", g, tc.spans)
 			}
 		})
 	}
+}
+
+// spanList lists d's spans as "kind:text" (with tag, "kind:tag:text"), space-separated, for a
+// table test to compare.
+func spanList(d *Doc, tag bool) string {
+	var got []string
+	for _, s := range d.Spans {
+		if tag {
+			got = append(got, s.Kind+":"+s.Tag+":"+s.Text)
+		} else {
+			got = append(got, s.Kind+":"+s.Text)
+		}
+	}
+	return strings.Join(got, " ")
 }
 
 func TestDetect(t *testing.T) {

@@ -1,9 +1,6 @@
 package docformat
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMarkdownInlineHTML: raw inline HTML in a Markdown article (Hugo and
 // pandoc pass it through) of the elements the HTML reader knows is
@@ -35,11 +32,7 @@ func TestMarkdownInlineHTML(t *testing.T) {
 			if d.Text != tc.text {
 				t.Errorf("text %q, want %q", d.Text, tc.text)
 			}
-			var got []string
-			for _, s := range d.Spans {
-				got = append(got, s.Kind+":"+s.Tag+":"+s.Text)
-			}
-			if g := strings.Join(got, " "); g != tc.spans {
+			if g := spanList(d, true); g != tc.spans {
 				t.Errorf("spans %q, want %q", g, tc.spans)
 			}
 		})
