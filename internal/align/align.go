@@ -263,7 +263,8 @@ func solve(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Option
 		widenAround(path, width, refineWideBand, refineWidePad)
 	}
 	path, b := a.bandedPathIn(gmin, gmax, width, nShapes, true)
-	return beadsOf(path, a.posteriors(b, path))
+	path, scores := a.decode(b, path, 1)
+	return beadsOf(path, scores)
 }
 
 // widenAround sets the half-width of the rows within pad rows of every bead of path that is not a

@@ -178,10 +178,11 @@ func realignStretches(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32,
 			width[i] = refineBand
 		}
 		p, b := a.bandedPathIn(gmin, gmax, width, nShapes, true)
+		p, sc := a.decode(b, p, 2)
 		for _, s := range p {
 			path = append(path, step{i: s.i + i0, j: s.j + j0, pi: s.pi + i0, pj: s.pj + j0, shape: s.shape})
 		}
-		scores = append(scores, a.posteriors(b, p)...)
+		scores = append(scores, sc...)
 	}
 	for _, s := range guide[done:] {
 		path = append(path, s)
