@@ -73,7 +73,7 @@ func TestDevSets(t *testing.T) {
 			}
 			errs := strict.gold + strict.pred - 2*strict.tp
 			total += errs
-			t.Logf("%-24s %s strict %v errors %d", dir, pair, strict, errs)
+			t.Logf("%-24s %s strict %v errors %d (tp %d gold %d pred %d)", dir, pair, strict, errs, strict.tp, strict.gold, strict.pred)
 		}
 	}
 	t.Logf("TOTAL errors %d", total)
