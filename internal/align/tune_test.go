@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -201,6 +202,9 @@ func chunkIDs(n, size int) []string {
 	return ids
 }
 
+// kindNames names the kinds of key that shared counts, in its order (see kindWord).
+var kindNames = [...]string{"words", "nums", "terms", "lex"}
+
 func TestKeyStats(t *testing.T) {
 	dir := filepath.Join(sharedDir, "corpora", "ntrex-dev")
 	en := readLines(t, filepath.Join(dir, "en.txt"))
@@ -212,11 +216,19 @@ func TestKeyStats(t *testing.T) {
 			fs = append(fs, extract("en", Sentence{Text: en[i]}, nil))
 			ft = append(ft, extract(lang, Sentence{Text: tg[i]}, nil))
 		}
+		// every key weighs 1: the stats count keys, and key sets keep only keys with a weight
+		all := map[uint32]float32{}
+		for i := range fs {
+			for _, k := range append(slices.Clone(fs[i].keys), ft[i].keys...) {
+				all[k] = 1
+			}
+		}
+		set := func(f features) *keySet { ks := newKeySet(f.keys, all); return &ks }
 		for _, off := range []int{0, 1, 2, 5} {
-			var tot [3]int
+			var tot [len(kindNames)]int
 			var any, zero int
 			for i := 0; i+off < n; i++ {
-				s, _ := shared(&keySet{keys: fs[i].keys, weight: make([]float32, len(fs[i].keys))}, &keySet{keys: ft[i+off].keys})
+				s, _ := shared(set(fs[i]), set(ft[i+off]))
 				for k := range s {
 					tot[k] += int(s[k])
 				}
@@ -227,14 +239,18 @@ func TestKeyStats(t *testing.T) {
 					zero++
 				}
 			}
-			t.Logf("%s off %d: words %.2f nums %.2f  pairs with word match %.2f, with no match %.2f", lang, off,
-				float64(tot[0])/float64(n), float64(tot[1])/float64(n), float64(any)/float64(n), float64(zero)/float64(n))
+			var kinds strings.Builder
+			for k, name := range kindNames {
+				fmt.Fprintf(&kinds, "%s %.2f ", name, float64(tot[k])/float64(n))
+			}
+			t.Logf("%s off %d: %s pairs with word match %.2f, with no match %.2f", lang, off,
+				kinds.String(), float64(any)/float64(n), float64(zero)/float64(n))
 		}
 		if lang == "ru" {
 			// show words that match at offset 1 (accidental)
 			var b strings.Builder
 			for i := 0; i+1 < n && i < 300; i++ {
-				s, _ := shared(&keySet{keys: fs[i].keys, weight: make([]float32, len(fs[i].keys))}, &keySet{keys: ft[i+1].keys})
+				s, _ := shared(set(fs[i]), set(ft[i+1]))
 				if s[0] > 0 {
 					b.WriteString(en[i][:min(60, len(en[i]))] + " || " + tg[i+1][:min(100, len(tg[i+1]))] + "\n")
 				}
