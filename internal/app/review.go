@@ -14,6 +14,7 @@ import (
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -271,6 +272,25 @@ func (a *App) CheckMarks(ws *workspace.Workspace, id string, al *document.Alignm
 		}
 	}
 	return out
+}
+
+// WithCheckMarks adds extra, the marks of [App.CheckMarks], to marks, the
+// review marker's, as check reports them: a name an endings finding says
+// is written with a wrong ending (Өскеменға) is there, so the marker's
+// missing finding of its entry in that group and language goes, and so
+// does its finding of the name typed with Russian letters (Алматыга).
+func WithCheckMarks(marks, extra []review.Mark) []review.Mark {
+	out := slices.Clip(marks)
+	for _, e := range extra {
+		if e.Kind != review.MarkKind(qa.Endings) {
+			continue
+		}
+		out = slices.DeleteFunc(out, func(m review.Mark) bool {
+			return m.Group == e.Group && m.Lang == e.Lang && m.Entry == e.Entry &&
+				(m.Kind == review.MarkKind(glossary.FindingMissing) || m.Message == "glossary.check.keyboard")
+		})
+	}
+	return append(out, extra...)
 }
 
 // kinds counts findings by kind.

@@ -2,12 +2,12 @@ package reviewcmd
 
 import (
 	"bytes"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/review"
 )
@@ -227,7 +227,7 @@ func (s *session) nearMarks() []review.Mark {
 	}
 	marks := s.marks
 	if extra := s.app.CheckMarks(s.ws, s.d.ID, a, near); len(extra) > 0 {
-		marks = append(slices.Clip(s.marks), extra...)
+		marks = app.WithCheckMarks(s.marks, extra)
 	}
 	return marks
 }

@@ -66,7 +66,7 @@ func showCommand(ap *app.App, env *console.Env) *urfave.Command {
 				}
 			}
 			// The other checks' findings (numbers …), listed under the group.
-			marks = append(marks, ap.CheckMarks(ws, d.ID, a, groups)...)
+			marks = app.WithCheckMarks(marks, ap.CheckMarks(ws, d.ID, a, groups))
 			if c.Bool("flagged") {
 				groups = flagged(a, groups, marks)
 			}
