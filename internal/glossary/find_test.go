@@ -50,6 +50,8 @@ var kazakhCases = []findCase{
 	// Russian-type surname (voiceless back endings).
 	{"kk", "Қасым-Жомарт Тоқаевтың жарлығы бүгін жарияланды.", "tokayev=Қасым-Жомарт Тоқаевтың"},
 	{"kk", "Хат Тоқаевқа жолданды.", "tokayev=Тоқаевқа"},
+	{"kk", "Хатты Қ.Тоқаевқа жолдады.", "tokayev=Тоқаевқа"},
+	{"kk", "Хат алматы.қаз сайтында.", ""},
 	{"kk", "Журналистер Тоқаевты әуежайда күтті.", "tokayev=Тоқаевты"},
 	{"kk", "Бұл шешім Тоқаевта емес еді.", "tokayev=Тоқаевта"},
 	{"kk", "Тоқаевтан әзірге жауап келген жоқ.", "tokayev=Тоқаевтан"},
@@ -295,6 +297,8 @@ var russianCases = []findCase{
 	{"ru", "Памятник Тарасу Шевченко.", "shevchenko=Тарасу Шевченко"},
 	// Indeclinable Алматы; the deprecated Алма-Ата declines.
 	{"ru", "Мы живём в Алматы.", "almaty=Алматы"},
+	{"ru", "Смотрите на сайте алматы.рф и www.almaty.kz.", ""},
+	{"ru", "Мы живём в Алматы.Это не сайт.", "almaty=Алматы"},
 	{"ru", "Рейс из Алма-Аты задержан.", "!almaty=Алма-Аты"},
 	{"ru", "Он родился в Алма-Ате.", "!almaty=Алма-Ате"},
 	{"ru", "Дача под Алма-Атой.", "!almaty=Алма-Атой"},
@@ -415,6 +419,12 @@ var englishCases = []findCase{
 	{"en", "The Prosecutor General's Office said.", "prosecutor-general=Prosecutor General's Office"},
 	{"en", "Lake Alakol and Alakol's shores.", "alakol=Lake Alakol; alakol=Alakol's"},
 	{"en", "Almatyans voted.", ""},
+	// A name in a web or e-mail address names the site, not the place.
+	{"en", "It was shown on almaty.gov.kz today.", ""},
+	{"en", "See https://www.gov.kz/memleket/entities/almaty for it.", ""},
+	{"en", "Write to press@almaty.kz or to Almaty.", "almaty=Almaty"},
+	{"en", "He left Almaty. Then he came back.", "almaty=Almaty"},
+	{"en", "Rain in Almaty.", "almaty=Almaty"},
 }
 
 func TestFind(t *testing.T) {

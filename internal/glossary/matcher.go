@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cespare/xxhash/v2"
@@ -349,6 +350,12 @@ func (m *Matcher) scan(lang, text string, mixedSpans bool, out []Match) (_ []Mat
 			continue
 		}
 		start, end := toks[i].start, toks[bestEnd].end
+		if inAddress(text, start, end) {
+			// taraz.gov.kz names a site, not the town: it is no
+			// occurrence to translate (the links check compares it).
+			i = bestEnd + 1
+			continue
+		}
 		mixed := false
 		for _, tk := range toks[i : bestEnd+1] {
 			mixed = mixed || tk.mixed
@@ -364,6 +371,37 @@ func (m *Matcher) scan(lang, text string, mixedSpans bool, out []Match) (_ []Mat
 		i = bestEnd + 1
 	}
 	return out, mixed, hidden
+}
+
+// inAddress reports whether text[start:end], a match, is part of a web
+// or e-mail address: a word followed by a dot and a lower-case letter or
+// digit with no space (a domain: taraz.gov.kz, президент.рф), or in a run
+// of text without spaces that holds ://, www. or @ (https://x.kz/almaty,
+// press@akorda.kz). An initial before a name (Қ.Тоқаев) and a name at
+// the end of a sentence are still matches.
+func inAddress(text string, start, end int) bool {
+	if end+1 < len(text) && text[end] == '.' {
+		if r, _ := utf8.DecodeRuneInString(text[end+1:]); unicode.IsLower(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	from, to := start, end
+	for from > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:from])
+		if unicode.IsSpace(r) {
+			break
+		}
+		from -= n
+	}
+	for to < len(text) {
+		r, n := utf8.DecodeRuneInString(text[to:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		to += n
+	}
+	run := text[from:to]
+	return strings.Contains(run, "://") || strings.Contains(run, "@") || strings.Contains(strings.ToLower(run), "www.")
 }
 
 // textToken is a token of a text being matched: where it is, and
