@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"encoding/json"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -203,13 +204,36 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, id str
 	b := s.newBase(r, "error", "")
 	b.Title = b.loc.Text("serve.error.heading", nil)
 	p := &errorPage{base: b, Message: b.loc.Text(id, data), Link: "/", LinkText: b.loc.Text("serve.error.back", nil)}
-	s.render(w, status, "error", p)
+	s.answerError(w, r, status, p)
+}
+
+// answerError sends an error page, or for a JSON address
+// (/doc/ID/findings.json) the same message as JSON, {"error", "hint"}:
+// a script that asks for JSON is not given an HTML page to parse.
+func (s *Server) answerError(w http.ResponseWriter, r *http.Request, status int, p *errorPage) {
+	if !strings.HasSuffix(r.URL.Path, ".json") {
+		s.render(w, status, "error", p)
+		return
+	}
+	data, err := json.Marshal(struct {
+		Error string `json:"error"`
+		Hint  string `json:"hint,omitempty"`
+	}{p.Message, p.Hint})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(append(data, '\n'))
 }
 
 // failErr answers with an error page for err, localized when it names a
 // catalogue message.
 func (s *Server) failErr(w http.ResponseWriter, r *http.Request, status int, err error) {
-	s.render(w, status, "error", s.errPage(r, err))
+	s.answerError(w, r, status, s.errPage(r, err))
 }
 
 // errPage is the error page of failErr, for a caller to add a Note to.

@@ -36,6 +36,11 @@ func TestRoutes(t *testing.T) {
 		{"/nowhere", 404, "no such page", "text/html"},
 		{"/doc/missing", 404, "no such page", "text/html"},
 		{"/doc/News", 404, "no such page", "text/html"},
+		// The JSON address answers its errors in JSON, for the script
+		// that asked.
+		{"/doc/news/findings.json", 200, `"document": "news"`, "application/json"},
+		{"/doc/missing/findings.json", 404, `{"error":"there is no such page or document"}`, "application/json"},
+		{"/doc/News/findings.json", 404, `"error"`, "application/json"},
 		{"/doc/news/edit", 405, "does not take GET requests, only POST", "text/html"},
 		// Traversal, plain and encoded: nothing outside the workspace,
 		// nor any file of it, is ever served.
