@@ -59,7 +59,7 @@ var templateIDs = []string{
 	"serve.doc.prev", "serve.doc.range", "serve.doc.redo", "serve.doc.range-confirm", "serve.doc.range-unconfirm",
 	"serve.doc.score", "serve.doc.sentence", "serve.doc.split", "serve.doc.unconfirm", "serve.doc.undo",
 	"serve.cc.any-lang", "serve.cc.heading", "serve.cc.lang", "serve.cc.no-memory", "serve.cc.search",
-	"serve.error.heading", "serve.findings.back", "serve.findings.check", "serve.findings.checks", "serve.findings.entry",
+	"serve.findings.back", "serve.findings.check", "serve.findings.checks", "serve.findings.entry",
 	"serve.findings.flagged", "serve.findings.lang", "serve.findings.severity", "serve.findings.none", "serve.findings.what", "serve.gl.extra", "serve.gl.find",
 	"serve.gl.forbidden", "serve.gl.forms", "serve.gl.generated", "serve.gl.heading", "serve.gl.id",
 	"serve.gl.add.heading", "serve.gl.add.id", "serve.gl.add.intro", "serve.gl.add.kind", "serve.gl.add.one-a-line", "serve.gl.add.submit", "serve.gl.add.term",
@@ -245,7 +245,11 @@ func (s *Server) errPage(r *http.Request, err error) *errorPage {
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, http.StatusNotFound, "serve.error.not-found", nil)
+	b := s.newBase(r, "error", "")
+	// Not "Not done": nothing was asked to be done.
+	b.Title = b.loc.Text("serve.error.not-found-heading", nil)
+	p := &errorPage{base: b, Message: b.loc.Text("serve.error.not-found", nil), Link: "/", LinkText: b.loc.Text("serve.error.back", nil)}
+	s.answerError(w, r, http.StatusNotFound, p)
 }
 
 // unrouted answers a request no route of mux took: 405 with the methods

@@ -640,3 +640,23 @@ func TestUnalignedSentences(t *testing.T) {
 		t.Errorf("the page after align still speaks of sentences in no group:\n%s", text(page))
 	}
 }
+
+// TestNotFoundHeading: a page or document that does not exist is headed
+// "Not found" in the interface's language, not "Not done" (nothing was
+// asked to be done); a refused change keeps "Not done".
+func TestNotFoundHeading(t *testing.T) {
+	f := newFixture(t, serve.Options{})
+	c := f.client()
+	for lang, want := range map[string]string{"en": "Not found", "ru": "Не найдено", "kk": "Табылмады"} {
+		for _, path := range []string{"/doc/missing", "/nowhere"} {
+			res, body := c.get(path + "?lang=" + lang)
+			if res.StatusCode != 404 || !strings.Contains(body, "<h1>"+want+"</h1>") || !strings.Contains(body, "<title>"+want+" — ") {
+				t.Errorf("%s in %s: %d, want 404 headed %q:\n%s", path, lang, res.StatusCode, want, body)
+			}
+		}
+	}
+	res, body := c.get("/doc/news/edit?lang=en")
+	if res.StatusCode != 405 || !strings.Contains(body, "<h1>Not done</h1>") {
+		t.Errorf("GET of an edit: %d\n%s", res.StatusCode, body)
+	}
+}
