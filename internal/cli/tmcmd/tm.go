@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	urfave "github.com/urfave/cli/v2"
 
@@ -450,6 +451,10 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 				// up as English (the default) matched nothing, silently.
 				data := map[string]any{"Name": t.Name, "Lang": lang, "Guess": g}
 				env.Warn("tm.lookup.looks-like", data)
+				// The hint is a command to run again: the argument as
+				// given (-, not "standard input"), quoted for the shell
+				// when it needs it.
+				data["Name"] = shellArg(arg)
 				env.Hint("tm.lookup.looks-like.hint", data)
 			}
 			return nil
@@ -726,4 +731,15 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// shellArg is arg as it is typed in a shell command: in single quotes
+// when it holds anything but letters, digits and -./_:,+=@%.
+func shellArg(arg string) string {
+	if arg != "" && strings.IndexFunc(arg, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-./_:,+=@%", r)
+	}) < 0 {
+		return arg
+	}
+	return "'" + strings.ReplaceAll(arg, "'", `'\''`) + "'"
 }
