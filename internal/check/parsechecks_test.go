@@ -72,3 +72,18 @@ func FuzzParseChecks(f *testing.F) {
 		}
 	})
 }
+
+// TestUnknownCheckMeant: the hint names the check meant by a name near one
+// (a letter missing or two swapped) or by the glossary and the kinds its
+// check reports; none for a name near no check, or near two.
+func TestUnknownCheckMeant(t *testing.T) {
+	for in, want := range map[string]string{
+		"term": "terms", "glossary": "terms", "missing": "terms", "look-alike": "terms",
+		"nubmers": "numbers", "link": "links", "ending": "endings", "spellng": "spelling",
+		"typo": "", "цифры": "", "x": "",
+	} {
+		if got := meantCheck(in); got != want {
+			t.Errorf("meantCheck(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/glossary/morph"
 	"github.com/tilmash/tilmash/internal/locale"
@@ -57,10 +58,37 @@ type UnknownCheck struct{ Name string }
 
 func (e *UnknownCheck) Error() string { return e.Unwrap().Error() }
 
-// Unwrap returns the message a person reads: the valid names.
+// Unwrap returns the message a person reads: the valid names, and the
+// one meant when the name is near one (term, nubmers) or names what
+// the terms check finds (glossary, missing, forbidden …).
 func (e *UnknownCheck) Unwrap() error {
-	return locale.NewError("check.bad-check", map[string]any{"Name": e.Name, "Names": strings.Join(Names, ", ")}).
-		WithHint("check.bad-check.hint").OfKind(locale.Usage)
+	data := map[string]any{"Name": e.Name, "Names": strings.Join(Names, ", ")}
+	hint := "check.bad-check.hint"
+	if m := meantCheck(e.Name); m != "" {
+		data["Meant"], hint = m, "check.bad-check.meant-hint"
+	}
+	return locale.NewError("check.bad-check", data).WithHint(hint).OfKind(locale.Usage)
+}
+
+// meantCheck is the check name a mistyped one stands for: the terms
+// check for the glossary and the kinds of finding it reports, else the
+// one name within two edits (a missing s, two letters swapped); "" when
+// none or several are.
+func meantCheck(name string) string {
+	switch name {
+	case "glossary", "term", "missing", "forbidden", "homoglyph", "look-alike", "hidden", "hidden-character":
+		return Terms
+	}
+	meant := ""
+	for _, n := range Names {
+		if document.EditDistance(name, n) <= 2 {
+			if meant != "" {
+				return ""
+			}
+			meant = n
+		}
+	}
+	return meant
 }
 
 // ParseChecks reads a list of check names (--checks) separated by commas
