@@ -238,6 +238,19 @@ func nearEntries(g *glossary.Glossary, langs []string, text string) []string {
 				if d := score(form); d >= 0 && (best.score < 0 || d < best.score) {
 					best = near{shown: e.ID + " (" + form + ")", score: d}
 				}
+				// A word of a name of several, as a text writes it alone
+				// (Сапаровқа, Сапарова for Нұрлан Сапаров): after the
+				// whole forms.
+				if words := strings.Fields(form); len(words) > 1 {
+					for _, w := range words {
+						if utf8.RuneCountInString(w) < 4 {
+							continue
+						}
+						if d := score(w); d >= 0 && (best.score < 0 || d+1 < best.score) {
+							best = near{shown: e.ID + " (" + form + ")", score: d + 1}
+						}
+					}
+				}
 			}
 		}
 		if best.score >= 0 {
