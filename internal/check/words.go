@@ -136,5 +136,34 @@ func CheckWord(word string) error {
 		}
 		return locale.NewError("check.add-word."+p.id, map[string]any{"Text": word}).WithHint(hint)
 	}
+	return notLetters(word)
+}
+
+// notLetters refuses a word to add that has a character the spelling
+// check never takes into a word: it reads words as letters (and marks,
+// and an apostrophe or a hyphen between letters: hunspell takes
+// бизнес-план whole), so «слово», слово, (copied with what surrounds
+// it), кв.м or 123 in a list would never be looked up, and the word would
+// go on being flagged. The hint gives the word
+// without the punctuation around it when that is one.
+func notLetters(word string) error {
+	for _, part := range strings.Split(word, "/") {
+		rs := []rune(part)
+		for i, r := range rs {
+			if unicode.IsLetter(r) || unicode.IsMark(r) {
+				continue
+			}
+			if (r == '\'' || r == '’' || r == '-' || r == '‐') && i > 0 && i < len(rs)-1 && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+				continue
+			}
+			data := map[string]any{"Text": word, "Char": string(r)}
+			trimmed := strings.TrimFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) })
+			if trimmed != "" && trimmed != word && CheckWord(trimmed) == nil {
+				data["Word"] = trimmed
+				return locale.NewError("check.add-word.not-letters", data).WithHint("check.add-word.not-letters.trim")
+			}
+			return locale.NewError("check.add-word.not-letters", data).WithHint("check.add-word.not-letters.parts")
+		}
+	}
 	return nil
 }
