@@ -1,11 +1,13 @@
 package serve
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/qa"
 )
 
@@ -79,6 +81,14 @@ func (s *Server) addWord(w http.ResponseWriter, r *http.Request) {
 	defer unlock()
 	res, err := s.app.AddWords(s.ws, lang, []string{word})
 	if err != nil {
+		// The command-line example (tilmash glossary add-word kk …) is
+		// no hint to someone at a button: the message says enough.
+		var le *locale.Error
+		if errors.As(err, &le) && le.Hint == "check.add-word.hint" {
+			c := *le
+			c.Hint = ""
+			err = &c
+		}
 		back(errNotes(b.loc, err))
 		return
 	}

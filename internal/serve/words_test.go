@@ -127,8 +127,13 @@ func TestWorkbenchAddsWord(t *testing.T) {
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("%s: status %d", bad.word, res.StatusCode)
 		}
-		if _, page := c.follow(res); !strings.Contains(text(page), bad.says) {
+		_, page := c.follow(res)
+		if !strings.Contains(text(page), bad.says) {
 			t.Errorf("%s %s: the page does not say %q:\n%s", bad.lang, bad.word, bad.says, text(page))
+		}
+		// The command line's example is no hint beside a button.
+		if strings.Contains(text(page), "tilmash glossary add-word") {
+			t.Errorf("%s %s: the page gives a command to type:\n%s", bad.lang, bad.word, text(page))
 		}
 	}
 	if got := readList(); got != "праектов\nмаее\n" {
