@@ -186,13 +186,36 @@ func (a *App) ShowGlossary(ws *workspace.Workspace, id string) (ShownEntry, []gl
 	return shown, probs, nil
 }
 
-// nearEntries returns, for glossary show's "did you mean", up to three
-// entries whose id or accepted form (in one of langs) is close to text: a
-// few edits away (one for up to five letters, two up to ten, three beyond;
-// letter case aside), or beginning with it or begun by it (three letters
-// at least), the closest first, then in the glossary's order. An entry
-// found by a form is given as "id (form)".
+// nearEntries is glossary show's "did you mean": the entries of
+// [NearGlossaryEntries], one found by a form given as "id (form)".
 func nearEntries(g *glossary.Glossary, langs []string, text string) []string {
+	var out []string
+	for _, n := range NearGlossaryEntries(g, langs, text) {
+		if n.Form != "" {
+			out = append(out, n.ID+" ("+n.Form+")")
+		} else {
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
+// NearEntry is an entry close to a text that is none of its forms: Form is
+// the accepted form (in full) by which it was found, "" when by its id.
+type NearEntry struct {
+	ID, Form string
+}
+
+// NearGlossaryEntries returns up to three entries whose id or accepted
+// form (in one of langs) is close to text: a few edits away (one for up
+// to five letters, two up to ten, three beyond; letter case aside), or
+// beginning with it or begun by it (three letters at least), the closest
+// first, then in the glossary's order. A word (4+ letters) of a form of
+// several words counts too, after whole forms: the surname a text writes
+// alone with an ending (Сапаровқа, Сапарова for Нұрлан Сапаров). glossary
+// show offers them as "did you mean", the workbench's glossary search
+// lists them when nothing matches.
+func NearGlossaryEntries(g *glossary.Glossary, langs []string, text string) []NearEntry {
 	query := strings.ToLower(strings.TrimSpace(text))
 	n := utf8.RuneCountInString(query)
 	if n < 3 {
@@ -220,14 +243,14 @@ func nearEntries(g *glossary.Glossary, langs []string, text string) []string {
 		return -1
 	}
 	type near struct {
-		shown string
+		shown NearEntry
 		score int
 	}
 	var found []near
 	for _, e := range g.Entries {
 		best := near{score: -1}
 		if d := score(e.ID); d >= 0 {
-			best = near{shown: e.ID, score: d}
+			best = near{shown: NearEntry{ID: e.ID}, score: d}
 		}
 		for _, l := range langs {
 			f := e.Langs[l]
@@ -236,7 +259,7 @@ func nearEntries(g *glossary.Glossary, langs []string, text string) []string {
 			}
 			for _, form := range f.Accepted() {
 				if d := score(form); d >= 0 && (best.score < 0 || d < best.score) {
-					best = near{shown: e.ID + " (" + form + ")", score: d}
+					best = near{shown: NearEntry{ID: e.ID, Form: form}, score: d}
 				}
 				// A word of a name of several, as a text writes it alone
 				// (Сапаровқа, Сапарова for Нұрлан Сапаров): after the
@@ -247,7 +270,7 @@ func nearEntries(g *glossary.Glossary, langs []string, text string) []string {
 							continue
 						}
 						if d := score(w); d >= 0 && (best.score < 0 || d+1 < best.score) {
-							best = near{shown: e.ID + " (" + form + ")", score: d + 1}
+							best = near{shown: NearEntry{ID: e.ID, Form: form}, score: d + 1}
 						}
 					}
 				}
@@ -258,7 +281,7 @@ func nearEntries(g *glossary.Glossary, langs []string, text string) []string {
 		}
 	}
 	slices.SortStableFunc(found, func(a, b near) int { return a.score - b.score })
-	var out []string
+	var out []NearEntry
 	for _, f := range found[:min(3, len(found))] {
 		out = append(out, f.shown)
 	}

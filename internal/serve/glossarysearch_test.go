@@ -61,3 +61,47 @@ func TestGlossarySearchWholeQueryFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossarySearchNearSurname: a surname searched as a text writes it
+// alone, with an ending (Сапарова, Сапаровқа), finds the entry of the
+// whole name (Нұрлан Сапаров) as glossary show offers it, and the page
+// says the entries shown are the nearest; the form that adds an entry is
+// not opened with the inflected word. Before, the search found nothing
+// and offered to add Сапарова as a new entry, a duplicate.
+func TestGlossarySearchNearSurname(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	const gl = "terms:\n" +
+		"  - id: saparov\n    kind: person\n    en: {term: Nurlan Saparov}\n    ru: {term: Нурлан Сапаров}\n    kk: {term: Нұрлан Сапаров}\n" +
+		"  - id: minister\n    en: {term: minister}\n    ru: {term: министр}\n    kk: {term: уәзір}\n"
+	if err := os.MkdirAll(ws.Path(ws.Config.Glossary), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws.Path(ws.Config.Glossary), "people.yaml"), []byte(gl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := fixtureOn(t, a, ws).client()
+	for _, q := range []string{"Сапарова", "Сапаровқа", "Saparova"} {
+		_, page := c.get("/glossary?q=" + url.QueryEscape(q))
+		if !strings.Contains(page, `<tr id="e-saparov">`) {
+			t.Errorf("searching %q does not find the entry saparov:\n%s", q, text(page))
+		}
+		if strings.Contains(page, `<tr id="e-minister">`) {
+			t.Errorf("searching %q lists the entry minister", q)
+		}
+		if strings.Contains(page, `id="add" open`) {
+			t.Errorf("searching %q opens the form that adds it as a new entry", q)
+		}
+		if !strings.Contains(page, `id="near"`) {
+			t.Errorf("searching %q: the page does not say the entries are the nearest ones:\n%s", q, text(page))
+		}
+	}
+	// A word no entry is near: the form opens as before, no nearest entries.
+	_, page := c.get("/glossary?q=" + url.QueryEscape("Ақтөбе"))
+	if !strings.Contains(page, `id="add" open`) || strings.Contains(page, `id="near"`) || strings.Contains(page, `<tr id="e-`) {
+		t.Errorf("searching a word no entry is near:\n%s", text(page))
+	}
+	// An entry that matches: no word of nearness.
+	if _, page := c.get("/glossary?q=" + url.QueryEscape("сапаров")); strings.Contains(page, `id="near"`) {
+		t.Errorf("a search that matches says the entries are only the nearest")
+	}
+}

@@ -957,6 +957,8 @@ type glossaryPage struct {
 	Total    int
 	More     string
 	Problems int
+	// Near says no entry matches Query and Entries are the nearest ones.
+	Near bool
 	// Empty says the glossary has no entry at all; Dir is its folder.
 	Empty bool
 	Dir   string
@@ -1054,14 +1056,30 @@ func (s *Server) glossaryData(r *http.Request, b base, q string) (*glossaryPage,
 			}
 		}
 	}
+	var shown []*glossary.Entry
 	for _, e := range ordered {
 		if !matches(e) {
 			continue
 		}
 		p.Total++
-		if len(p.Entries) >= limit {
-			continue
+		if len(shown) < limit {
+			shown = append(shown, e)
 		}
+	}
+	// Nothing matches: the entries glossary show offers as "did you mean",
+	// the entry of a full name for its surname with an ending (Сапарова:
+	// Нұрлан Сапаров) among them, rather than a form that invites a
+	// duplicate.
+	if p.Total == 0 && q != "" {
+		for _, n := range app.NearGlossaryEntries(g, p.Langs, q) {
+			if e := g.Lookup(n.ID); e != nil {
+				shown = append(shown, e)
+			}
+		}
+		p.Total = len(shown)
+		p.Near = p.Total > 0
+	}
+	for _, e := range shown {
 		ge := glossaryEntry{ID: e.ID, Kind: kindName(b.loc, e.Kind), Note: e.Note}
 		langs := slices.Clone(p.Langs)
 		for l := range e.Langs {
