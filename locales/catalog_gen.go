@@ -130,6 +130,7 @@ Example: tilmash glossary add-word kk бейнежазба`},
 	{ID: "check.add-word.utf16.hint", Other: "save the list in UTF-8 in your editor, or add the word to it by hand"},
 	{ID: "check.add.bad-file", Other: "{{.File}} is not a glossary file name"},
 	{ID: "check.add.bad-file.hint", Other: "give a plain file name ending in .yaml, such as people.yaml"},
+	{ID: "check.add.bad-id.meant", Other: "did you mean --id {{.Meant}}?"},
 	{ID: "check.add.description", Other: `Appends an entry to a glossary file (by kind: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), keeping the file's comments and order. The result is linted first: an entry whose id exists, or whose forms another entry forbids or accepts, is refused and nothing is written.
 
 Example: tilmash glossary add --id aktobe --kind place --note "Regional centre in western Kazakhstan" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
@@ -255,6 +256,11 @@ Example: tilmash glossary lint`},
 	{ID: "check.lint.no-folder", Other: "there is no glossary folder ({{.Dir}}) yet, so nothing to lint"},
 	{ID: "check.lint.usage", Other: "check the glossary files for mistakes"},
 	{ID: "check.list.bad-kind", Other: "unknown kind {{.Kind}} (use one of: {{.Kinds}})"},
+	{ID: "check.list.bad-kind.institution", Other: "did you mean --kind institution? (state bodies and posts: ministries, committees, courts, akimats, the prosecutor's office, a minister)"},
+	{ID: "check.list.bad-kind.organization", Other: "did you mean --kind organization? (companies, parties, unions, NGOs, international organizations)"},
+	{ID: "check.list.bad-kind.other", Other: "did you mean --kind other? (subject terms and anything else)"},
+	{ID: "check.list.bad-kind.person", Other: "did you mean --kind person? (people)"},
+	{ID: "check.list.bad-kind.place", Other: "did you mean --kind place? (cities, towns, regions, countries, rivers)"},
 	{ID: "check.list.bad-lang", Other: "{{.Lang}} is not one of this workspace's languages ({{.Known}})"},
 	{ID: "check.list.description", Other: `Prints a table of entries with their preferred form in each language, sorted by the alphabet of --lang (Kazakh: А Ә Б … Ұ Ү … І). --format json gives the entries as data.
 
@@ -1696,6 +1702,7 @@ var messagesKK = []i18n.Message{
 	{ID: "check.add-word.utf16.hint", Other: "тізімді редакторыңызда UTF-8 кодтауымен сақтаңыз немесе сөзді өзіңіз жазыңыз"},
 	{ID: "check.add.bad-file", Other: "{{.File}} глоссарий файлының атауы бола алмайды"},
 	{ID: "check.add.bad-file.hint", Other: ".yaml деп аяқталатын жай файл атауын беріңіз, мысалы people.yaml"},
+	{ID: "check.add.bad-id.meant", Other: "--id {{.Meant}} деп жазғыңыз келген шығар?"},
 	{ID: "check.add.description", Other: `Жазбаны глоссарий файлының соңына қосады (түріне қарай: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), файлдың түсініктемелері мен ретін сақтайды. Нәтиже алдымен тексеріледі: id бұрыннан бар болса немесе формаларына басқа жазба тыйым салса не оларды қабылдаса, жазба қосылмайды, файл өзгермейді.
 
 Мысал: tilmash glossary add --id aktobe --kind place --note "Қазақстанның батысындағы облыс орталығы" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
@@ -1821,6 +1828,11 @@ terms, numbers, links және untranslated кемшіліктері — қат�
 	{ID: "check.lint.no-folder", Other: "глоссарий қалтасы ({{.Dir}}) әзірге жоқ, сондықтан тексеретін ештеңе жоқ"},
 	{ID: "check.lint.usage", Other: "глоссарий файлдарындағы қателерді тексеру"},
 	{ID: "check.list.bad-kind", Other: "{{.Kind}} деген түр белгісіз (мыналардың бірін қолданыңыз: {{.Kinds}})"},
+	{ID: "check.list.bad-kind.institution", Other: "--kind institution деп жазғыңыз келген шығар? (мемлекеттік органдар мен лауазымдар: министрліктер, комитеттер, соттар, әкімдіктер, прокуратура, министр)"},
+	{ID: "check.list.bad-kind.organization", Other: "--kind organization деп жазғыңыз келген шығар? (компаниялар, партиялар, одақтар, ҮЕҰ, халықаралық ұйымдар)"},
+	{ID: "check.list.bad-kind.other", Other: "--kind other деп жазғыңыз келген шығар? (салалық терминдер және қалғанының бәрі)"},
+	{ID: "check.list.bad-kind.person", Other: "--kind person деп жазғыңыз келген шығар? (адамдар)"},
+	{ID: "check.list.bad-kind.place", Other: "--kind place деп жазғыңыз келген шығар? (қалалар, ауылдар, облыстар, елдер, өзендер)"},
 	{ID: "check.list.bad-lang", Other: "{{.Lang}} тілі бұл жұмыс қалтасының тілдеріне кірмейді ({{.Known}})"},
 	{ID: "check.list.description", Other: `Жазбалар кестесін әр тілдегі негізгі формасымен шығарады, --lang тілінің әліпбиі бойынша сұрыптайды (қазақ тілі: А Ә Б … Ұ Ү … І). --format json жазбаларды дерек ретінде береді.
 
@@ -3262,6 +3274,7 @@ var messagesRU = []i18n.Message{
 	{ID: "check.add-word.utf16.hint", Other: "сохраните список в UTF-8 в своём редакторе или допишите слово вручную"},
 	{ID: "check.add.bad-file", Other: "{{.File}} — недопустимое имя файла глоссария"},
 	{ID: "check.add.bad-file.hint", Other: "укажите просто имя файла с расширением .yaml, например people.yaml"},
+	{ID: "check.add.bad-id.meant", Other: "может быть, имелось в виду --id {{.Meant}}?"},
 	{ID: "check.add.description", Other: `Добавляет запись в конец файла глоссария (по виду: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), сохраняя комментарии и порядок записей. Результат сначала проверяется: если такой id уже есть или формы записи запрещены либо допущены другой записью, запись не добавляется и файл не меняется.
 
 Пример: tilmash glossary add --id aktobe --kind place --note "Областной центр на западе Казахстана" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
@@ -3387,6 +3400,11 @@ terms: если в английском тексте названа запись
 	{ID: "check.lint.no-folder", Other: "папки глоссария ({{.Dir}}) пока нет, проверять нечего"},
 	{ID: "check.lint.usage", Other: "проверить файлы глоссария на ошибки"},
 	{ID: "check.list.bad-kind", Other: "неизвестный вид {{.Kind}} (допустимы: {{.Kinds}})"},
+	{ID: "check.list.bad-kind.institution", Other: "может быть, имелось в виду --kind institution? (государственные органы и должности: министерства, комитеты, суды, акиматы, прокуратура, министр)"},
+	{ID: "check.list.bad-kind.organization", Other: "может быть, имелось в виду --kind organization? (компании, партии, союзы, НКО, международные организации)"},
+	{ID: "check.list.bad-kind.other", Other: "может быть, имелось в виду --kind other? (отраслевые термины и всё остальное)"},
+	{ID: "check.list.bad-kind.person", Other: "может быть, имелось в виду --kind person? (люди)"},
+	{ID: "check.list.bad-kind.place", Other: "может быть, имелось в виду --kind place? (города, сёла, области, страны, реки)"},
 	{ID: "check.list.bad-lang", Other: "язык {{.Lang}} не входит в языки этой рабочей папки ({{.Known}})"},
 	{ID: "check.list.description", Other: `Выводит таблицу записей с предпочтительной формой на каждом языке, упорядоченную по алфавиту языка --lang (казахский: А Ә Б … Ұ Ү … І). С --format json записи выводятся в JSON.
 

@@ -106,9 +106,71 @@ func (a *App) ListGlossary(ws *workspace.Workspace, lang string, kind glossary.K
 	return GlossaryList{Lang: lang, Langs: langs, Entries: g.Sorted(lang, kind), Problems: probs}, nil
 }
 
-// BadKind is the usage error of an entry kind the glossary does not know.
+// BadKind is the usage error of an entry kind the glossary does not know,
+// with a hint at the kind most likely meant ([MeantKind]) and what that
+// kind holds, when there is one.
 func BadKind(kind glossary.Kind) error {
-	return locale.NewError("check.list.bad-kind", map[string]any{"Kind": kind, "Kinds": glossary.KindList()}).OfKind(locale.Usage)
+	e := locale.NewError("check.list.bad-kind", map[string]any{"Kind": kind, "Kinds": glossary.KindList()}).OfKind(locale.Usage)
+	switch MeantKind(string(kind)) {
+	case glossary.Person:
+		e.WithHint("check.list.bad-kind.person")
+	case glossary.Place:
+		e.WithHint("check.list.bad-kind.place")
+	case glossary.Organization:
+		e.WithHint("check.list.bad-kind.organization")
+	case glossary.Institution:
+		e.WithHint("check.list.bad-kind.institution")
+	case glossary.Other:
+		e.WithHint("check.list.bad-kind.other")
+	}
+	return e
+}
+
+// MeantKind is the kind of entry s most likely means, "" when none: the
+// kind s is in another letter case (Place), the kind of a common word for
+// what an entry names (city: place; company: organization; ministry:
+// institution; [glossary.KindNamedBy]), the kind s begins (inst), or the
+// kind at most two edits from s (organisation, perosn).
+func MeantKind(s string) glossary.Kind {
+	w := strings.ToLower(strings.TrimSpace(s))
+	if k := glossary.Kind(w); k.Valid() {
+		return k
+	}
+	if k := glossary.KindNamedBy(w); k != "" {
+		return k
+	}
+	if utf8.RuneCountInString(w) >= 3 {
+		for _, k := range glossary.Kinds {
+			if strings.HasPrefix(string(k), w) {
+				return k
+			}
+		}
+	}
+	var meant glossary.Kind
+	best := 3
+	for _, k := range glossary.Kinds {
+		if d := document.EditDistance(w, string(k)); d < best {
+			meant, best = k, d
+		}
+	}
+	return meant
+}
+
+// BadEntryID is the usage error of an entry id that is not a lower-case
+// slug, with a hint at the id meant: id in lower case (Shymkent:
+// shymkent), or else the slug of it (Nurlan Saparov: nurlan-saparov),
+// when that is a valid id.
+func BadEntryID(id string) error {
+	e := locale.NewError(glossary.CodeAddInvalidID, map[string]any{"ID": id}).OfKind(locale.Usage)
+	meant := strings.ToLower(strings.TrimSpace(id))
+	if !glossary.ValidID(meant) {
+		meant = document.Slug(id, 64)
+	}
+	if glossary.ValidID(meant) {
+		e.Data["Meant"] = meant
+		e.WithHint("check.add.bad-id.meant")
+	}
+	return e
 }
 
 // ShownEntry is the entry glossary show prints. Via is set when it was

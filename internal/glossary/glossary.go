@@ -39,6 +39,58 @@ func (k Kind) Valid() bool {
 	return false
 }
 
+// KindNamedBy is the kind of entry a common word for what it names stands
+// for, as the house glossary files them (glossary/README.md): a city,
+// town, region or country is a Place; a company, party, union or NGO an
+// Organization; a state body or post (ministry, committee, court, akimat,
+// prosecutor's office) an Institution; a term or word Other; a human a
+// Person. The word is English, or the Russian or Kazakh name of a kind or
+// of a few of those things, in any case and singular or plural (cities).
+// "" for any other word.
+func KindNamedBy(word string) Kind {
+	w := strings.ToLower(strings.TrimSpace(word))
+	if k := kindOfWord(w); k != "" {
+		return k
+	}
+	// English plurals: cities, companies, towns, ministries.
+	if s, ok := strings.CutSuffix(w, "ies"); ok {
+		if k := kindOfWord(s + "y"); k != "" {
+			return k
+		}
+	}
+	if s, ok := strings.CutSuffix(w, "s"); ok {
+		return kindOfWord(s)
+	}
+	return ""
+}
+
+func kindOfWord(w string) Kind {
+	switch w {
+	case "person", "people", "human", "man", "woman", "individual", "name", "surname", "politician",
+		"человек", "персона", "лицо", "имя", "фамилия", "адам", "тұлға", "есім":
+		return Person
+	case "place", "city", "town", "village", "settlement", "region", "oblast", "district", "province",
+		"country", "state", "capital", "territory", "area", "location", "river", "lake", "sea", "mountain",
+		"street", "square", "toponym", "geo",
+		"место", "город", "село", "область", "район", "страна", "регион", "топоним",
+		"жер", "қала", "ауыл", "облыс", "аудан", "ел", "өңір":
+		return Place
+	case "organization", "organisation", "org", "company", "firm", "business", "corporation", "enterprise",
+		"party", "ngo", "union", "association", "foundation", "fund", "charity", "bank", "media", "newspaper",
+		"организация", "компания", "партия", "фонд", "ұйым", "қор":
+		return Organization
+	case "institution", "institute", "ministry", "government", "body", "authority", "department", "committee",
+		"court", "parliament", "senate", "administration", "akimat", "prosecutor", "police",
+		"council", "commission", "agency", "post", "position",
+		"учреждение", "министерство", "ведомство", "суд", "орган", "акимат", "мекеме", "министрлік", "сот", "әкімдік":
+		return Institution
+	case "other", "term", "word", "concept", "thing", "misc",
+		"другое", "термин", "басқа", "сөз":
+		return Other
+	}
+	return ""
+}
+
 // Form is an entry's name in one language.
 //
 // Term is the preferred form; Variants are also accepted; Forbidden forms

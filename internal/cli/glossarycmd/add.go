@@ -58,6 +58,9 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 					e.Langs[l] = f
 				}
 			}
+			if !glossary.ValidID(e.ID) {
+				return app.BadEntryID(e.ID)
+			}
 			if !e.Kind.Valid() {
 				return app.BadKind(e.Kind)
 			}
