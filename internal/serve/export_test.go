@@ -8,6 +8,9 @@ import (
 // TemplateIDs are the catalogue ids the templates name, for the tests.
 func TemplateIDs() []string { return templateIDs }
 
+// HeadingTitle is headingTitle, for the tests.
+func HeadingTitle(title string) string { return headingTitle(title) }
+
 // TestSpellers keeps the hunspell processes of the tests' apps, as
 // cmd/tilmash gives tilmash serve's app a pool: the workbench spells, and
 // without a pool every page would start hunspell again. TestMain closes

@@ -3,6 +3,7 @@ package serve_test
 import (
 	"html"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
@@ -56,6 +57,52 @@ func TestFindingsHeadingNamesTheTitle(t *testing.T) {
 		}
 		if m == nil || m[1] != html.EscapeString(want) {
 			t.Errorf("%s: the findings page's heading is %q, want %q", lang, m, html.EscapeString(want))
+		}
+	}
+}
+
+// TestFindingsHeadingDropsFinalStop: a document without a heading has its
+// first line as its title, often a sentence with its final stop; the
+// findings page's heading drops that stop in every language, so the
+// Kazakh heading, where the title comes before the colon, does not read
+// "… in 2024.: кемшіліктер". The document page keeps the title as it is.
+func TestFindingsHeadingDropsFinalStop(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	c := fixtureOn(t, a, ws).client()
+	h1 := regexp.MustCompile(`<h1>(.*?)</h1>`)
+	const title = "Prices rose by 5 percent in 2024"
+	for _, lang := range []string{"en", "ru", "kk"} {
+		loc, err := locale.New(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, page := c.get("/doc/prices/findings?lang=" + lang)
+		m := h1.FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("%s: the findings page has no heading", lang)
+		}
+		got := html.UnescapeString(m[1])
+		if want := loc.Text("serve.findings.heading", map[string]any{"Title": title}); got != want {
+			t.Errorf("%s: the findings page's heading is %q, want %q", lang, got, want)
+		}
+		if strings.Contains(got, ".:") || strings.Contains(got, title+".") {
+			t.Errorf("%s: the heading %q keeps the title's final stop", lang, got)
+		}
+		if _, doc := c.get("/doc/prices?lang=" + lang); !strings.Contains(doc, "<h1>"+title+".</h1>") {
+			t.Errorf("%s: the document page's heading is not the title as imported", lang)
+		}
+	}
+	for title, want := range map[string]string{
+		"Prices rose.":   "Prices rose",
+		"Prices rose":    "Prices rose",
+		"Prices rose...": "Prices rose...",
+		"Prices rose?":   "Prices rose?",
+		"Цены выросли. ": "Цены выросли",
+		"Бағалар өсті.":  "Бағалар өсті",
+		".":              ".",
+	} {
+		if got := serve.HeadingTitle(title); got != want {
+			t.Errorf("HeadingTitle(%q) = %q, want %q", title, got, want)
 		}
 	}
 }

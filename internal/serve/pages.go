@@ -773,6 +773,19 @@ func docTitle(d *document.Document, langs []string) string {
 	return d.ID
 }
 
+// headingTitle is a document's title as a part of a heading: without the
+// final stop of a title that is the text's first sentence (a document
+// without a heading), which would stand before the colon of a heading
+// that puts the title first ("… 2024.: кемшіліктер"). An ellipsis, ? and
+// ! are kept.
+func headingTitle(title string) string {
+	t := strings.TrimSpace(title)
+	if s, ok := strings.CutSuffix(t, "."); ok && s != "" && !strings.HasSuffix(s, ".") {
+		return strings.TrimSpace(s)
+	}
+	return t
+}
+
 func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	d, ok := s.openDoc(w, r)
 	if !ok {
@@ -785,7 +798,7 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	a := snap.Alignment
 	b := s.newBase(r, "findings", "")
-	b.Title = b.loc.Text("serve.findings.heading", map[string]any{"Title": docTitle(d, a.Languages)})
+	b.Title = b.loc.Text("serve.findings.heading", map[string]any{"Title": headingTitle(docTitle(d, a.Languages))})
 	if res.Err != nil {
 		b.Notes = append(b.Notes, note{Kind: "warn", Text: b.loc.Text("review.unchecked", map[string]any{"Err": errText(b.loc, res.Err)})})
 	}
