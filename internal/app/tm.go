@@ -128,16 +128,16 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 // serverHint says what to do when a memory on a server cannot be opened,
 // by what went wrong.
 func serverHint(err error) string {
-	switch pgstore.ProblemOf(err) {
-	case pgstore.Unreachable:
+	switch tm.ProblemOf(err) {
+	case tm.Unreachable:
 		return "tm.cannot-open.unreachable-hint"
-	case pgstore.Auth:
+	case tm.AuthFailed:
 		return "tm.cannot-open.auth-hint"
-	case pgstore.NoDatabase:
+	case tm.NoDatabase:
 		return "tm.cannot-open.no-database-hint"
-	case pgstore.NoTrgm:
+	case tm.NoExtension:
 		return "tm.cannot-open.no-trgm-hint"
-	case pgstore.Denied:
+	case tm.Denied:
 		return "tm.cannot-open.denied-hint"
 	}
 	return "tm.cannot-open.server-hint"
@@ -227,7 +227,7 @@ func memoryError(m *Memory, err error) error {
 	if errors.As(err, &le) || errors.As(err, &msg) || errors.Is(err, context.Canceled) {
 		return err
 	}
-	var busy *pgstore.BusyError
+	var busy *tm.BusyError
 	if errors.As(err, &busy) {
 		since := "?"
 		if !busy.Since.IsZero() {
@@ -236,7 +236,7 @@ func memoryError(m *Memory, err error) error {
 		return locale.NewError("tm.busy", map[string]any{"Where": m.Where, "Holder": busy.Name, "PID": busy.PID, "Since": since, "Wait": busy.Wait.String()}).WithHint("tm.busy.hint").Wrap(err)
 	}
 	hint := "tm.store-failed.hint"
-	if m.Server && pgstore.ProblemOf(err) == pgstore.Unreachable {
+	if m.Server && tm.ProblemOf(err) == tm.Unreachable {
 		// The server went away: a rebuild is no remedy.
 		hint = "tm.store-failed.server-hint"
 	}
@@ -247,7 +247,7 @@ func memoryError(m *Memory, err error) error {
 // translator's update held for longer than --wait: a command that only
 // reads it can go on with the memory as it is.
 func MemoryBusy(err error) bool {
-	var busy *pgstore.BusyError
+	var busy *tm.BusyError
 	return errors.As(err, &busy)
 }
 

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/tm"
 )
 
 // TestMemoryErrorHint: a look-up whose server went away in the middle
@@ -19,9 +21,11 @@ func TestMemoryErrorHint(t *testing.T) {
 		err    error
 		hint   string
 	}{
-		{true, fmt.Errorf("query: %w", io.ErrUnexpectedEOF), "tm.store-failed.server-hint"},
+		// (as the server's store returns it: pgstore's TestProblemOf)
+		{true, fmt.Errorf("search: %w", &tm.StoreError{Problem: tm.Unreachable, Err: fmt.Errorf("query: %w", io.ErrUnexpectedEOF)}), "tm.store-failed.server-hint"},
 		{true, errors.New("a broken row"), "tm.store-failed.hint"},
-		{false, fmt.Errorf("query: %w", io.ErrUnexpectedEOF), "tm.store-failed.hint"},
+		{false, &tm.StoreError{Problem: tm.Unreachable, Err: fmt.Errorf("query: %w", io.ErrUnexpectedEOF)}, "tm.store-failed.hint"},
+		{true, fmt.Errorf("update: %w", &tm.BusyError{Name: "tilmash@laptop", PID: 7, Wait: time.Second}), "tm.busy.hint"},
 	} {
 		var le *locale.Error
 		err := memoryError(&Memory{Where: "postgres://newsroom@tm/tilmash", Server: c.server}, c.err)

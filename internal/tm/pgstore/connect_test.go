@@ -3,7 +3,6 @@ package pgstore_test
 import (
 	"context"
 	"errors"
-	"github.com/tilmash/tilmash/internal/testenv/pgtest"
 	"io"
 	"net"
 	"net/url"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/tilmash/tilmash/internal/testenv/pgtest"
+	"github.com/tilmash/tilmash/internal/tm"
 	"github.com/tilmash/tilmash/internal/tm/pgstore"
 )
 
@@ -47,7 +48,7 @@ func TestConnectErrorSaysItOnce(t *testing.T) {
 		}
 		var ce *pgstore.ConnectError
 		var pe *pgconn.ConnectError
-		if !errors.As(err, &ce) || !errors.As(err, &pe) || pgstore.ProblemOf(err) != pgstore.Unreachable {
+		if !errors.As(err, &ce) || !errors.As(err, &pe) || tm.ProblemOf(err) != tm.Unreachable {
 			t.Errorf("%s: %T does not unwrap to pgx's error, or is not Unreachable", host, err)
 		}
 	}
@@ -134,7 +135,7 @@ func TestBrokenSessionSaysItOnce(t *testing.T) {
 		if n := strings.Count(msg, ":"+port); n > 2 {
 			t.Errorf("%d: %q names the address %d times", i, msg, n)
 		}
-		if pgstore.ProblemOf(err) != pgstore.Unreachable {
+		if tm.ProblemOf(err) != tm.Unreachable {
 			t.Errorf("%d: %q is not Unreachable", i, msg)
 		}
 	}

@@ -76,7 +76,7 @@ var _ tm.SharedStore = (*Store)(nil)
 type Options struct {
 	// LockWait is how long an Apply waits for another's (another
 	// translator's update) to finish; 0 tries once. It then fails with a
-	// [BusyError] instead of hanging behind, say, a computer that went to
+	// [*tm.BusyError] instead of hanging behind, say, a computer that went to
 	// sleep in the middle of an update.
 	LockWait time.Duration
 	// Name is the session's application_name, which names it to the
@@ -91,7 +91,7 @@ type Options struct {
 func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		return nil, err
+		return nil, storeError(err)
 	}
 	cfg.ConnConfig.RuntimeParams["pg_trgm.similarity_threshold"] = "0.3"
 	if opt.Name != "" {
@@ -99,11 +99,11 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, err
+		return nil, storeError(err)
 	}
 	if err := prepare(ctx, pool); err != nil {
 		pool.Close()
-		return nil, connectError(err)
+		return nil, storeError(err)
 	}
 	return &Store{pool: pool, opt: opt}, nil
 }
@@ -113,7 +113,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 // the default sslmode=prefer (TLS, then without), and joins one line per
 // attempt, so a server that is not running read "connection refused" two
 // or four times, each line naming the address twice. It unwraps to pgx's
-// error ([ProblemOf] reads it).
+// error.
 type ConnectError struct {
 	User, Database string
 	// Reasons are what each address answered, in the order pgx tried
@@ -139,11 +139,26 @@ func (e *ConnectError) Error() string {
 func (e *ConnectError) Unwrap() error { return e.err }
 
 // oneLine makes *err, the error of a command on an open store, as Open
-// says its errors: once the server went away (restarted, the network cut
-// in the middle of a session), the pool connects again for the next
-// query, and pgx's error of that attempt is a line per address and
-// attempt (connectError).
-func oneLine(err *error) { *err = connectError(*err) }
+// says its errors (storeError): once the server went away (restarted, the
+// network cut in the middle of a session), the pool connects again for
+// the next query, and pgx's error of that attempt is a line per address
+// and attempt (connectError).
+func oneLine(err *error) { *err = storeError(*err) }
+
+// storeError is err as Open and every command of a [Store] return it: a
+// failed connection said once per reason ([ConnectError]), and wrapped in
+// a [*tm.StoreError] when it is a [tm.Problem] a person can act on.
+func storeError(err error) error {
+	var said *tm.StoreError
+	if err == nil || errors.As(err, &said) {
+		return err
+	}
+	err = connectError(err)
+	if p := problemOf(err); p != tm.OtherProblem {
+		return &tm.StoreError{Problem: p, Err: err}
+	}
+	return err
+}
 
 // connectError is err as a *ConnectError when it is pgx's error of a
 // connection attempt, otherwise err.
@@ -207,47 +222,34 @@ type noTrgm struct{ err error }
 func (e *noTrgm) Error() string { return "no pg_trgm: " + e.err.Error() }
 func (e *noTrgm) Unwrap() error { return e.err }
 
-// Problem is what kept [Open] from the memory, as far as a person can act
-// on it: the hint they are given depends on it.
-type Problem int
-
-const (
-	Other       Problem = iota
-	Unreachable         // no server answered (not running, wrong host or port, a firewall, a timeout)
-	Auth                // the server refused the user or the password
-	NoDatabase          // the server has no such database
-	NoTrgm              // the database lacks pg_trgm and the role may not create it
-	Denied              // the role may not create the memory's tables
-)
-
-// ProblemOf tells which [Problem] an error of [Open], or of a command on
-// an open store, is.
-func ProblemOf(err error) Problem {
+// problemOf tells which [tm.Problem] pgx's error (of [Open], or of a
+// command on an open store) is.
+func problemOf(err error) tm.Problem {
 	var nt *noTrgm
 	var pe *pgconn.PgError
 	var ne net.Error
 	switch {
 	case err == nil:
-		return Other
+		return tm.OtherProblem
 	case errors.As(err, &nt):
-		return NoTrgm
+		return tm.NoExtension
 	case errors.As(err, &pe):
 		switch {
 		case pe.Code == "28P01" || pe.Code == "28000":
-			return Auth
+			return tm.AuthFailed
 		case pe.Code == "3D000":
-			return NoDatabase
+			return tm.NoDatabase
 		case pe.Code == "42501":
-			return Denied
+			return tm.Denied
 		case strings.HasPrefix(pe.Code, "08") || strings.HasPrefix(pe.Code, "57P"): // connection exceptions, the server shutting down or starting up
-			return Unreachable
+			return tm.Unreachable
 		}
-		return Other
+		return tm.OtherProblem
 	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		// (EOF: the server went away in the middle of a command)
-		return Unreachable
+		return tm.Unreachable
 	}
-	return Other
+	return tm.OtherProblem
 }
 
 // schemaLock is the advisory lock held while the tables are created.
@@ -431,20 +433,6 @@ func apply(ctx context.Context, tx pgx.Tx, reset bool, changes iter.Seq2[tm.Chan
 // lockPoll is how often a waiting Apply tries the lock again.
 const lockPoll = 200 * time.Millisecond
 
-// BusyError is the answer of an Apply that found another session holding
-// the memory for longer than [Options.LockWait]: who holds it, as far as
-// the server tells.
-type BusyError struct {
-	PID   int       // the holder's process on the server (0 when unknown)
-	Name  string    // its application_name, or its client address
-	Since time.Time // when its transaction began (zero when unknown)
-	Wait  time.Duration
-}
-
-func (e *BusyError) Error() string {
-	return fmt.Sprintf("another session (%s, server process %d) is updating the memory; not free within %s", e.Name, e.PID, e.Wait)
-}
-
 // lock takes the advisory lock of an Apply in tx, waiting up to LockWait
 // for another's.
 func (s *Store) lock(ctx context.Context, tx pgx.Tx) error {
@@ -468,9 +456,9 @@ func (s *Store) lock(ctx context.Context, tx pgx.Tx) error {
 	}
 }
 
-// holder is the BusyError naming the session that holds the lock.
+// holder is the [tm.BusyError] naming the session that holds the lock.
 func (s *Store) holder(ctx context.Context, tx pgx.Tx) error {
-	e := &BusyError{Wait: s.opt.LockWait}
+	e := &tm.BusyError{Wait: s.opt.LockWait}
 	var since *time.Time
 	// A lock of two int4 keys is classid (the first), objid (the second, as
 	// an unsigned oid) and objsubid 2.

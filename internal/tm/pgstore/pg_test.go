@@ -145,17 +145,17 @@ func TestProblemOf(t *testing.T) {
 	ctx := context.Background()
 	for _, c := range []struct {
 		err  error
-		want pgstore.Problem
+		want tm.Problem
 	}{
-		{&pgconn.PgError{Code: "28P01"}, pgstore.Auth},
-		{fmt.Errorf("connect: %w", &pgconn.PgError{Code: "3D000"}), pgstore.NoDatabase},
-		{&pgconn.PgError{Code: "42501", Message: "permission denied for schema public"}, pgstore.Denied},
-		{&pgconn.PgError{Code: "57P03"}, pgstore.Unreachable},
-		{fmt.Errorf("timeout: %w", context.DeadlineExceeded), pgstore.Unreachable},
-		{&net.OpError{Op: "dial", Err: errors.New("connection refused")}, pgstore.Unreachable},
-		{fmt.Errorf("query: %w", io.ErrUnexpectedEOF), pgstore.Unreachable}, // the server died under a look-up
-		{&pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"}, pgstore.Unreachable},
-		{errors.New("something else"), pgstore.Other},
+		{&pgconn.PgError{Code: "28P01"}, tm.AuthFailed},
+		{fmt.Errorf("connect: %w", &pgconn.PgError{Code: "3D000"}), tm.NoDatabase},
+		{&pgconn.PgError{Code: "42501", Message: "permission denied for schema public"}, tm.Denied},
+		{&pgconn.PgError{Code: "57P03"}, tm.Unreachable},
+		{fmt.Errorf("timeout: %w", context.DeadlineExceeded), tm.Unreachable},
+		{&net.OpError{Op: "dial", Err: errors.New("connection refused")}, tm.Unreachable},
+		{fmt.Errorf("query: %w", io.ErrUnexpectedEOF), tm.Unreachable}, // the server died under a look-up
+		{&pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"}, tm.Unreachable},
+		{errors.New("something else"), tm.OtherProblem},
 	} {
 		if got := pgstore.ProblemOf(c.err); got != c.want {
 			t.Errorf("ProblemOf(%v) = %d, want %d", c.err, got, c.want)
@@ -163,7 +163,7 @@ func TestProblemOf(t *testing.T) {
 	}
 	// No server on the port: a real refusal, without PostgreSQL.
 	_, err := pgstore.Open(ctx, "postgres://newsroom:x@127.0.0.1:1/tilmash?connect_timeout=2", pgstore.Options{})
-	if p := pgstore.ProblemOf(err); p != pgstore.Unreachable {
+	if p := tm.ProblemOf(err); p != tm.Unreachable {
 		t.Errorf("no server: ProblemOf(%v) = %d, want Unreachable", err, p)
 	}
 	base := os.Getenv(pgtest.EnvURL)
@@ -177,13 +177,13 @@ func TestProblemOf(t *testing.T) {
 	wrong := *u
 	wrong.User = url.UserPassword(u.User.Username(), "not-the-password")
 	_, err = pgstore.Open(ctx, wrong.String(), pgstore.Options{})
-	if p := pgstore.ProblemOf(err); p != pgstore.Auth {
+	if p := tm.ProblemOf(err); p != tm.AuthFailed {
 		t.Errorf("wrong password: ProblemOf(%v) = %d, want Auth", err, p)
 	}
 	nodb := *u
 	nodb.Path = "/tilmash_no_such_database"
 	_, err = pgstore.Open(ctx, nodb.String(), pgstore.Options{})
-	if p := pgstore.ProblemOf(err); p != pgstore.NoDatabase {
+	if p := tm.ProblemOf(err); p != tm.NoDatabase {
 		t.Errorf("no database: ProblemOf(%v) = %d, want NoDatabase", err, p)
 	}
 }
@@ -209,7 +209,7 @@ func TestApplyWhileAnotherHoldsTheMemory(t *testing.T) {
 	defer waiter.Close()
 	change := tm.Change{Source: tm.Source{Name: "doc/x", Hash: "h", Stamp: "s", Units: 1},
 		Units: []tm.Unit{{Source: "doc/x", Group: 1, Time: time.Unix(1, 0), Variants: []tm.Variant{{Lang: "en", Text: "x"}}}}}
-	var busy *pgstore.BusyError
+	var busy *tm.BusyError
 	start := time.Now()
 	err = holder.Apply(ctx, false, func(yield func(tm.Change, error) bool) {
 		// In the middle of the holder's update, the other one's.
@@ -446,7 +446,7 @@ func TestMemoriesInTwoSchemas(t *testing.T) {
 		if err := otherB.Apply(wctx, false, tm.Changes(change)); err != nil {
 			t.Errorf("Apply to the other schema's memory while one holds this one: %v", err)
 		}
-		var busy *pgstore.BusyError
+		var busy *tm.BusyError
 		if err := sameA.Apply(wctx, false, tm.Changes(change)); !errors.As(err, &busy) {
 			t.Errorf("Apply to the held memory = %v, want a BusyError", err)
 		}
