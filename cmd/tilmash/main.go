@@ -9,6 +9,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strconv"
@@ -26,6 +27,9 @@ import (
 	"github.com/tilmash/tilmash/internal/cli/servecmd"
 	"github.com/tilmash/tilmash/internal/cli/tmcmd"
 	"github.com/tilmash/tilmash/internal/qa"
+	"github.com/tilmash/tilmash/internal/tm"
+	"github.com/tilmash/tilmash/internal/tm/pgstore"
+	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
 )
 
 // version is the tilmash version, set at build time with
@@ -59,7 +63,31 @@ func runWith(inv cli.Invocation, spellers *qa.Spellers) int {
 	a := app.New(version)
 	a.Now = clock(inv.Getenv)
 	a.Spellers = spellers
+	a.Stores = memoryStores()
 	return cli.Main(inv, version, groups(a)...)
+}
+
+// memoryStores are the stores of the translation memory: the embedded one
+// in the workspace's .tilmash folder (SQLite) and the shared one on a
+// PostgreSQL server (--tm, tm.url). Only the program links them: the
+// application layer opens a memory through these.
+func memoryStores() app.MemoryStores {
+	return app.MemoryStores{
+		File: func(path string) (tm.Store, error) {
+			st, err := sqlitestore.Open(path)
+			if err != nil {
+				return nil, err
+			}
+			return st, nil
+		},
+		Server: func(ctx context.Context, url string, opt app.ServerOptions) (tm.Store, error) {
+			st, err := pgstore.Open(ctx, url, pgstore.Options{LockWait: opt.LockWait, Name: opt.Name})
+			if err != nil {
+				return nil, err
+			}
+			return st, nil
+		},
+	}
 }
 
 // groups are the command groups of tilmash, over a.

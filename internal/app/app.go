@@ -9,7 +9,8 @@
 // flags, call it and print what it returns. Its collaborators (the
 // segmenter factory, the glossary loaders, the clock) are fields set by
 // the caller, cmd/tilmash, so that a test builds the same app a person
-// runs.
+// runs; so are the stores of the translation memory ([MemoryStores]),
+// which only cmd/tilmash and the tests that open a memory link.
 //
 // Writers of a workspace hold its lock while they call the app: the
 // commands take it, with the wait a person chose (--wait).
@@ -58,6 +59,9 @@ type App struct {
 	// document); nil starts them for each check and ends them after.
 	// Whoever sets it closes it.
 	Spellers *qa.Spellers
+	// Stores open the translation memory's stores; without the one a
+	// memory needs, opening it fails with [ErrNoMemoryStore].
+	Stores MemoryStores
 
 	stampOnce sync.Once
 	stamp     string // buildStamp

@@ -18,8 +18,6 @@ import (
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/segment"
 	"github.com/tilmash/tilmash/internal/tm"
-	"github.com/tilmash/tilmash/internal/tm/pgstore"
-	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -55,6 +53,34 @@ func TMFromEnv(url string, getenv func(string) string) TMOptions {
 	return opt
 }
 
+// MemoryStores open the stores a translation memory is kept in. The
+// program (cmd/tilmash) gives its App the real ones, internal/tm/sqlitestore
+// and internal/tm/pgstore, so that the application layer, and every test
+// that never opens a memory, links neither database; a test that does
+// gives its App the store it uses.
+type MemoryStores struct {
+	// File opens the embedded memory at path, creating it when missing.
+	File func(path string) (tm.Store, error)
+	// Server connects to the memory in the PostgreSQL database at url.
+	// What kept it from the memory is a [*tm.StoreError] ([tm.ProblemOf]),
+	// in the errors of the store's commands as well, and an update that
+	// another session held for longer than opt.LockWait a [*tm.BusyError].
+	Server func(ctx context.Context, url string, opt ServerOptions) (tm.Store, error)
+}
+
+// ServerOptions steer a memory's store on a server.
+type ServerOptions struct {
+	// LockWait is how long an update waits for another's; 0 tries once.
+	LockWait time.Duration
+	// Name names the session to the others (such as "tilmash@HOST").
+	Name string
+}
+
+// ErrNoMemoryStore is the error of opening a memory with an App that was
+// not given the store it needs ([App.Stores]): a mistake of the code that
+// built the App, never of a person.
+var ErrNoMemoryStore = errors.New("app: the App has no store for this translation memory (App.Stores)")
+
 // Memory is an opened translation memory.
 type Memory struct {
 	*tm.Memory
@@ -84,7 +110,10 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 			return nil, locale.NewError("tm.cannot-open", map[string]any{"Where": rel, "Err": err.Error()}).WithHint("tm.cannot-open.file-hint").Wrap(err)
 		}
-		st, err := sqlitestore.Open(file)
+		if a.Stores.File == nil {
+			return nil, ErrNoMemoryStore
+		}
+		st, err := a.Stores.File(file)
 		if err != nil {
 			return nil, locale.NewError("tm.cannot-open", map[string]any{"Where": rel, "Err": err.Error()}).WithHint("tm.cannot-open.file-hint").Wrap(err)
 		}
@@ -95,6 +124,9 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return nil, locale.NewError("tm.bad-url", map[string]any{"URL": redact(raw)}).WithHint("tm.config.url.hint").OfKind(locale.Usage)
+	}
+	if a.Stores.Server == nil {
+		return nil, ErrNoMemoryStore
 	}
 	if _, has := u.User.Password(); !has && opt.Password != "" {
 		user := ""
@@ -110,7 +142,7 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 	if host, err := os.Hostname(); err == nil && host != "" {
 		name += "@" + host
 	}
-	st, err := pgstore.Open(cctx, u.String(), pgstore.Options{LockWait: opt.LockWait, Name: name})
+	st, err := a.Stores.Server(cctx, u.String(), ServerOptions{LockWait: opt.LockWait, Name: name})
 	if err != nil {
 		user := "ROLE"
 		if u.User != nil && u.User.Username() != "" {
@@ -198,7 +230,7 @@ func SharedNotes(rep tm.UpdateReport) []locale.Msg {
 // file) is removed and made anew: it holds nothing the workspace does not.
 func (a *App) RebuildMemory(ctx context.Context, ws *workspace.Workspace, opt TMOptions) (*Memory, tm.UpdateReport, error) {
 	m, err := a.OpenMemory(ctx, ws, opt)
-	if err != nil && opt.URL == "" && ws.Config.TM.URL == "" {
+	if err != nil && !errors.Is(err, ErrNoMemoryStore) && opt.URL == "" && ws.Config.TM.URL == "" {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			os.Remove(memoryFile(ws) + suffix)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/tm"
+	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
 )
 
 // lookupArticle is a new article that reuses sentences of markupPages'
@@ -84,6 +85,7 @@ func lookupTMX(t *testing.T) []byte {
 	d := export.MarkupMemoryDoc(t)
 	ctx := context.Background()
 	a := app.New("test")
+	a.Stores.File = func(path string) (tm.Store, error) { return sqlitestore.Open(path) }
 	m, err := a.OpenMemory(ctx, d.WS, app.TMOptions{})
 	if err != nil {
 		t.Fatal(err)
