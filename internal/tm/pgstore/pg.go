@@ -87,7 +87,10 @@ type Options struct {
 // Open connects to the database at url (postgres://user@host/db; the
 // password from PGPASSWORD or ~/.pgpass when the URL has none) and creates
 // the tables when missing. The database needs the pg_trgm extension; Open
-// creates it when the role may.
+// creates it when the role may. An error of Open, or of a command of the
+// store, that a person can act on (no server, a refused password, no
+// database, no pg_trgm, no right to create the tables) is a
+// [*tm.StoreError] saying which [tm.Problem] it is.
 func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
@@ -138,12 +141,12 @@ func (e *ConnectError) Error() string {
 
 func (e *ConnectError) Unwrap() error { return e.err }
 
-// oneLine makes *err, the error of a command on an open store, as Open
+// commandError makes *err, the error of a command on an open store, as Open
 // says its errors (storeError): once the server went away (restarted, the
 // network cut in the middle of a session), the pool connects again for
 // the next query, and pgx's error of that attempt is a line per address
 // and attempt (connectError).
-func oneLine(err *error) { *err = storeError(*err) }
+func commandError(err *error) { *err = storeError(*err) }
 
 // storeError is err as Open and every command of a [Store] return it: a
 // failed connection said once per reason ([ConnectError]), and wrapped in
@@ -292,7 +295,7 @@ func (s *Store) Close() error {
 
 // Sources lists the sources.
 func (s *Store) Sources(ctx context.Context) (_ []tm.Source, err error) {
-	defer oneLine(&err)
+	defer commandError(&err)
 	return sources(ctx, s.pool)
 }
 
@@ -318,7 +321,7 @@ func sources(ctx context.Context, q querier) ([]tm.Source, error) {
 
 // Apply makes the changes in one transaction.
 func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) (err error) {
-	defer oneLine(&err)
+	defer commandError(&err)
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if err := s.lock(ctx, tx); err != nil {
 			return err
@@ -331,7 +334,7 @@ func (s *Store) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Chan
 // the memory as it is once the lock is held, so an update that waited for
 // another's decides on what that one wrote, never on what it read before.
 func (s *Store) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Seq2[tm.Change, error], error)) (err error) {
-	defer oneLine(&err)
+	defer commandError(&err)
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if err := s.lock(ctx, tx); err != nil {
 			return err
@@ -350,7 +353,7 @@ func (s *Store) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Se
 
 // Current reads the memory as it is, without the update lock.
 func (s *Store) Current(ctx context.Context) (_ tm.Current, err error) {
-	defer oneLine(&err)
+	defer commandError(&err)
 	return current(ctx, s.pool)
 }
 
@@ -510,7 +513,7 @@ var likeEscape = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
 
 // Words finds units whose texts hold each prefix (as a substring).
 func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offset, limit int) (_ []tm.Unit, err error) {
-	defer oneLine(&err)
+	defer commandError(&err)
 	if len(prefixes) == 0 {
 		return nil, nil
 	}
@@ -527,7 +530,7 @@ func (s *Store) Words(ctx context.Context, lang string, prefixes []string, offse
 
 // Similar finds the units whose text in lang is most similar by trigrams.
 func (s *Store) Similar(ctx context.Context, lang, text string, limit int) (_ []tm.Unit, err error) {
-	defer oneLine(&err)
+	defer commandError(&err)
 	q := `SELECT unit FROM tm_text WHERE lang = $1 AND text % $2 ORDER BY similarity(text, $2) DESC, unit DESC LIMIT $3`
 	return s.unitsOf(ctx, q, lang, clean(text), limit)
 }
@@ -582,13 +585,13 @@ func (s *Store) scan(ctx context.Context, q string, fn func(*tm.Unit) error, arg
 
 // All calls fn for every unit in source and group order.
 func (s *Store) All(ctx context.Context, fn func(*tm.Unit) error) (err error) {
-	defer oneLine(&err)
+	defer commandError(&err)
 	return s.scan(ctx, unitCols+` GROUP BY u.id ORDER BY u.source, u.grp`, fn)
 }
 
 // Stats counts the units.
 func (s *Store) Stats(ctx context.Context) (_ tm.Stats, err error) {
-	defer oneLine(&err)
+	defer commandError(&err)
 	st := tm.Stats{Langs: map[string]int{}}
 	err = s.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE confirmed) FROM tm_unit`).Scan(&st.Units, &st.Confirmed)
 	if err != nil {
