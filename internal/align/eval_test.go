@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/testenv"
@@ -27,26 +28,75 @@ type evalDoc struct {
 	gold     [][2][]int
 }
 
-// perturbedSets runs perturb.py on ntrex-dev into a temporary directory and loads the sets of
-// both pairs. It skips the test when python3 or the shared folder is missing.
+// perturbedSets loads the sets of both pairs of perturbedNTREX. It skips the test when python3 or
+// the shared folder is missing.
 func perturbedSets(t testing.TB) map[string][]evalDoc {
 	t.Helper()
-	return perturbedFrom(t, filepath.Join(sharedDir, "corpora", "ntrex-dev"))
+	return loadSets(t, perturbedNTREX(t))
+}
+
+// ntrexPerturbed is perturb.py's output for ntrex-dev: it is the same for every test that reads it
+// (TestEvalNTREX, TestEvalParagraphs), so the first makes it, in a folder TestMain removes.
+var ntrexPerturbed struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// perturbedNTREX returns the folder of perturb.py's output for ntrex-dev (see ntrexPerturbed).
+func perturbedNTREX(t testing.TB) string {
+	t.Helper()
+	script, py := perturbScript(t)
+	ntrexPerturbed.once.Do(func() {
+		dir, err := os.MkdirTemp("", "tilmash-perturbed-")
+		if err != nil {
+			ntrexPerturbed.err = err
+			return
+		}
+		ntrexPerturbed.dir = dir
+		ntrexPerturbed.err = runPerturb(py, script, filepath.Join(sharedDir, "corpora", "ntrex-dev"), dir)
+	})
+	if ntrexPerturbed.err != nil {
+		t.Fatal(ntrexPerturbed.err)
+	}
+	return ntrexPerturbed.dir
 }
 
 // perturbedFrom runs perturb.py on a corpus directory (en.txt ru.txt kk.txt doc_ids.txt).
 func perturbedFrom(t testing.TB, corpus string) map[string][]evalDoc {
 	t.Helper()
-	script := filepath.Join(sharedDir, "eval", "perturb.py")
+	script, py := perturbScript(t)
+	out := t.TempDir()
+	if err := runPerturb(py, script, corpus, out); err != nil {
+		t.Fatal(err)
+	}
+	return loadSets(t, out)
+}
+
+// perturbScript returns the path of perturb.py and the python3 to run it with, or skips the test
+// (see testenv.Missing) without them.
+func perturbScript(t testing.TB) (script, py string) {
+	t.Helper()
+	script = filepath.Join(sharedDir, "eval", "perturb.py")
 	if _, err := os.Stat(script); err != nil {
 		testenv.Missing(t, "../shared/eval", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
-	py := testenv.Python3(t)
-	out := t.TempDir()
-	if b, err := exec.Command(py, script, corpus, out).CombinedOutput(); err != nil {
-		t.Fatalf("perturb.py: %v\n%s", err, b)
+	return script, testenv.Python3(t)
+}
+
+// runPerturb runs perturb.py on corpus into out.
+func runPerturb(py, script, corpus, out string) error {
+	if b, err := exec.Command(py, pythonArgs(script, corpus, out)...).CombinedOutput(); err != nil {
+		return fmt.Errorf("perturb.py: %v\n%s", err, b)
 	}
-	return loadSets(t, out)
+	return nil
+}
+
+// pythonArgs are the arguments of python3 for a script of ../shared/eval or bench/: -S, as they
+// import the standard library only, and the site packages' start-up (on a pyenv Python, its .pth
+// files) was half the processor time of each run (0.09 of 0.19 CPU-s).
+func pythonArgs(script string, args ...string) []string {
+	return append([]string{"-S", script}, args...)
 }
 
 // loadSets loads the presegmented sets of both pairs from a directory laid out as perturb.py's.
@@ -232,7 +282,7 @@ func editedDev(t *testing.T, seed string) map[string][]evalDoc {
 		testenv.Missing(t, "../shared/corpora", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
 	}
 	out := t.TempDir()
-	args := []string{filepath.Join("..", "..", "bench", "editset.py"), corpus, out}
+	args := pythonArgs(filepath.Join("..", "..", "bench", "editset.py"), corpus, out)
 	if seed != "" {
 		args = append(args, seed)
 	}
@@ -289,15 +339,7 @@ func TestEvalParagraphs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation skipped in -short")
 	}
-	dir := t.TempDir()
-	script := filepath.Join(sharedDir, "eval", "perturb.py")
-	if _, err := os.Stat(script); err != nil {
-		testenv.Missing(t, "../shared/eval", "the shared corpora, schemas and eval scripts stand beside the repository (../shared)")
-	}
-	py := testenv.Python3(t)
-	if b, err := exec.Command(py, script, filepath.Join(sharedDir, "corpora", "ntrex-dev"), dir).CombinedOutput(); err != nil {
-		t.Fatalf("perturb.py: %v\n%s", err, b)
-	}
+	dir := perturbedNTREX(t)
 	for _, pair := range []string{"en-ru", "en-kk"} {
 		var links prf
 		files, _ := filepath.Glob(filepath.Join(dir, pair, "*.lines.json"))
