@@ -340,12 +340,13 @@ func checkEditsUndo(t testing.TB, r *rand.Rand, length int) {
 		if res.Step > 0 {
 			steps++
 		}
-		if probs := mustLoad(t, d).Verify(); len(probs) > 0 {
+		after := mustLoad(t, d)
+		if probs := after.Verify(); len(probs) > 0 {
 			t.Fatalf("%s\nafter this edit the alignment does not verify: %v", strings.Join(trail, "\n"), probs)
 		}
 		// The formatting moved with the edit reads again, made for the
 		// text, every span over its words.
-		now := mustLoad(t, d).Doc
+		now := after.Doc
 		for lang := range formats {
 			f, err := now.Formatting(lang)
 			if err != nil {
