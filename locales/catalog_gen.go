@@ -249,7 +249,7 @@ Example: tilmash glossary list --lang kk`},
 	{ID: "check.kind.typography", Other: "typography"},
 	{ID: "check.kind.untranslated", Other: "untranslated"},
 	{ID: "check.lint.clean", One: "glossary: {{.Count}} entry in {{.Files}}, no problems", Other: "glossary: {{.Count}} entries in {{.Files}}, no problems"},
-	{ID: "check.lint.description", Other: `Reports every problem at once, each as file:line:column: malformed YAML, unknown fields, duplicate ids, an entry without one of the workspace languages, a form accepted in one entry and forbidden in another or in the same one, an accepted form with a word that mixes Latin and Cyrillic letters. Exits with 2 when there is any; with 1 when the only problems are entries without a form in one of the languages, which check still enforces in the languages they have.
+	{ID: "check.lint.description", Other: `Reports every problem at once, each as file:line:column: malformed YAML, unknown fields, duplicate ids, an entry without one of the workspace languages, a form accepted in one entry and forbidden in another or in the same one, an accepted form with a word that mixes Latin and Cyrillic letters, and, as a warning, a term (preferred form) two entries share in one language. Exits with 2 when there is any problem; with 1 when the only ones are entries without a form in one of the languages, which check still enforces in the languages they have, or shared terms.
 
 Example: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "the glossary has {{.Count}} problem", Other: "the glossary has {{.Count}} problems"},
@@ -697,6 +697,8 @@ Example: tilmash glossary import partner-terms.tbx`},
 	{ID: "glossary.lint.missing-language.hint", Other: "add {{.Lang}}: {term: …} to the entry"},
 	{ID: "glossary.lint.missing-term", Other: "{{.Pos}}: entry {{.ID}}: the {{.Lang}} form has no term"},
 	{ID: "glossary.lint.missing-term.hint", Other: "give the preferred form as term:"},
+	{ID: "glossary.lint.shared-term", Other: "{{.Pos}}: entry {{.ID}} has the same {{.Lang}} term \"{{.Form}}\" as entry {{.OtherID}} at {{.Other}}"},
+	{ID: "glossary.lint.shared-term.hint", Other: "check takes this form for either entry and cannot tell which one a text means: merge the two into one entry (the other names as variants) or give each its own term"},
 	{ID: "glossary.lint.unclosed-quote", Other: "{{.Pos}}: malformed YAML: the quotation mark {{.Value}} opened here is never closed"},
 	{ID: "glossary.lint.unclosed-quote.hint", Other: "close the quoted text with the same mark, or remove the mark"},
 	{ID: "glossary.lint.unknown-field", Other: "{{.Pos}}: unknown field {{.Field}}"},
@@ -1821,7 +1823,7 @@ terms, numbers, links және untranslated кемшіліктері — қат�
 	{ID: "check.kind.typography", Other: "типографика"},
 	{ID: "check.kind.untranslated", Other: "аударылмаған"},
 	{ID: "check.lint.clean", One: "глоссарий: {{.Files}} ішінде {{.Count}} жазба, қате жоқ", Other: "глоссарий: {{.Files}} ішінде {{.Count}} жазба, қате жоқ"},
-	{ID: "check.lint.description", Other: `Барлық қатені бірден шығарады, әрқайсысын файл:жол:баған түрінде: YAML синтаксисінің қатесі, белгісіз өрістер, қайталанған id, жұмыс қалтасы тілдерінің бірінде формасы жоқ жазба, бір жазбада қабылданып, басқа жазбада не сол жазбада тыйым салынған форма, латын және кирилл әріптері аралас сөзі бар рұқсат етілген форма. Қате болса, 2 кодымен аяқталады; жалғыз қате жазбаларда тілдердің бірінде форма болмауы болса, 1 кодымен аяқталады: check оларды бар тілдері бойынша бәрібір тексереді.
+	{ID: "check.lint.description", Other: `Барлық қатені бірден шығарады, әрқайсысын файл:жол:баған түрінде: YAML синтаксисінің қатесі, белгісіз өрістер, қайталанған id, жұмыс қалтасы тілдерінің бірінде формасы жоқ жазба, бір жазбада қабылданып, басқа жазбада не сол жазбада тыйым салынған форма, латын және кирилл әріптері аралас сөзі бар рұқсат етілген форма, сондай-ақ ескерту ретінде бір тілде екі жазбаға ортақ термин (негізгі форма). Қате болса, 2 кодымен аяқталады; қателер тек жазбаларда тілдердің бірінде форма болмауы (check оларды бар тілдері бойынша бәрібір тексереді) немесе ортақ терминдер болса, 1 кодымен аяқталады.
 
 Мысал: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "глоссарийде {{.Count}} қате бар", Other: "глоссарийде {{.Count}} қате бар"},
@@ -2269,6 +2271,8 @@ tilmash init оны git репозиторийінде баптайды; жаң�
 	{ID: "glossary.lint.missing-language.hint", Other: "жазбаға {{.Lang}}: {term: …} қосыңыз"},
 	{ID: "glossary.lint.missing-term", Other: "{{.Pos}}: {{.ID}} жазбасы: {{.Lang}} тіліндегі формада term жоқ"},
 	{ID: "glossary.lint.missing-term.hint", Other: "негізгі форманы term: өрісіне жазыңыз"},
+	{ID: "glossary.lint.shared-term", Other: "{{.Pos}}: {{.ID}} жазбасының {{.Lang}} тіліндегі «{{.Form}}» термині {{.Other}} жеріндегі {{.OtherID}} жазбасының терминімен бірдей"},
+	{ID: "glossary.lint.shared-term.hint", Other: "check бұл форманы екі жазбаның кез келгеніне жатқызады, сондықтан мәтінде қайсысы айтылғанын ажырата алмайды: екеуін бір жазбаға біріктіріңіз (қалған атаулары — оның variants тізіміндегі варианттары) немесе әрқайсысына өз терминін беріңіз"},
 	{ID: "glossary.lint.unclosed-quote", Other: "{{.Pos}}: YAML синтаксисі қате: осы жерде ашылған {{.Value}} тырнақшасы жабылмаған"},
 	{ID: "glossary.lint.unclosed-quote.hint", Other: "тырнақшадағы мәтінді дәл сондай тырнақшамен жабыңыз немесе тырнақшаны алып тастаңыз"},
 	{ID: "glossary.lint.unknown-field", Other: "{{.Pos}}: {{.Field}} деген өріс белгісіз"},
@@ -3393,7 +3397,7 @@ terms: если в английском тексте названа запись
 	{ID: "check.kind.typography", Other: "типографика"},
 	{ID: "check.kind.untranslated", Other: "не переведено"},
 	{ID: "check.lint.clean", One: "глоссарий: {{.Count}} запись ({{.Files}}), ошибок нет", Few: "глоссарий: {{.Count}} записи ({{.Files}}), ошибок нет", Many: "глоссарий: {{.Count}} записей ({{.Files}}), ошибок нет", Other: "глоссарий: {{.Count}} записи ({{.Files}}), ошибок нет"},
-	{ID: "check.lint.description", Other: `Выводит сразу все ошибки, каждую в виде файл:строка:столбец: некорректный YAML, неизвестные поля, повторяющиеся id, запись без одного из языков рабочей папки, форма, допустимая в одной записи и запрещённая в другой или в той же, допустимая форма со словом, в котором смешаны латиница и кириллица. Если ошибки есть, завершается с кодом 2; с кодом 1, если ошибки только в том, что у записей нет формы на одном из языков: по остальным языкам check их всё равно проверяет.
+	{ID: "check.lint.description", Other: `Выводит сразу все ошибки, каждую в виде файл:строка:столбец: некорректный YAML, неизвестные поля, повторяющиеся id, запись без одного из языков рабочей папки, форма, допустимая в одной записи и запрещённая в другой или в той же, допустимая форма со словом, в котором смешаны латиница и кириллица, а также, как предупреждение, термин (основная форма), общий для двух записей на одном языке. Если ошибки есть, завершается с кодом 2; с кодом 1, если ошибки только в том, что у записей нет формы на одном из языков (по остальным языкам check их всё равно проверяет), или в общих терминах.
 
 Пример: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "в глоссарии {{.Count}} ошибка", Few: "в глоссарии {{.Count}} ошибки", Many: "в глоссарии {{.Count}} ошибок", Other: "в глоссарии {{.Count}} ошибки"},
@@ -3841,6 +3845,8 @@ tilmash init настраивает его в репозитории git; в н�
 	{ID: "glossary.lint.missing-language.hint", Other: "добавьте в запись {{.Lang}}: {term: …}"},
 	{ID: "glossary.lint.missing-term", Other: "{{.Pos}}: запись {{.ID}}: у формы на языке {{.Lang}} нет term"},
 	{ID: "glossary.lint.missing-term.hint", Other: "укажите предпочтительную форму в поле term:"},
+	{ID: "glossary.lint.shared-term", Other: "{{.Pos}}: у записи {{.ID}} тот же термин «{{.Form}}» ({{.Lang}}), что и у записи {{.OtherID}} в {{.Other}}"},
+	{ID: "glossary.lint.shared-term.hint", Other: "check засчитывает эту форму любой из двух записей и не может понять, какую из них имеет в виду текст: объедините их в одну запись (остальные названия — её варианты, в variants) или дайте каждой свой термин"},
 	{ID: "glossary.lint.unclosed-quote", Other: "{{.Pos}}: ошибка синтаксиса YAML: кавычка {{.Value}}, открытая здесь, нигде не закрыта"},
 	{ID: "glossary.lint.unclosed-quote.hint", Other: "закройте текст в кавычках такой же кавычкой или уберите её"},
 	{ID: "glossary.lint.unknown-field", Other: "{{.Pos}}: неизвестное поле {{.Field}}"},

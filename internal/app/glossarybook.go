@@ -363,7 +363,9 @@ func abs(x int) int {
 // linted: an entry that would bring a problem the glossary did not have (a
 // form that another entry forbids, a missing language, …) is refused,
 // nothing is written, and the new problems are returned with the error.
-// Otherwise the very bytes that were linted replace the file, atomically.
+// Otherwise the very bytes that were linted replace the file, atomically,
+// and the new warnings it brings (a term another entry prefers too, see
+// glossary.Problem.Warning) are returned for the caller to show.
 // It returns the file's path relative to the workspace root. The caller
 // holds the workspace lock.
 func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary.Entry) (string, []glossary.Problem, error) {
@@ -408,7 +410,16 @@ func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary
 	if err != nil {
 		return "", nil, err
 	}
-	if fresh := newProblems(probs, after); len(fresh) > 0 {
+	fresh := newProblems(probs, after)
+	refused := slices.ContainsFunc(fresh, func(p glossary.Problem) bool { return !p.Warning() })
+	for i := range fresh {
+		p := &fresh[i]
+		if r, err := filepath.Rel(scratch, p.File); err == nil {
+			p.File = filepath.Join(relDir, r)
+		}
+		p.Other = strings.ReplaceAll(p.Other, scratch+string(filepath.Separator), relDir+string(filepath.Separator))
+	}
+	if refused {
 		// The entry may have gone before others (a list in id order):
 		// their lines are named as they are on disk.
 		var onDisk func(int) int
@@ -419,10 +430,6 @@ func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary
 		}
 		for i := range fresh {
 			p := &fresh[i]
-			if r, err := filepath.Rel(scratch, p.File); err == nil {
-				p.File = filepath.Join(relDir, r)
-			}
-			p.Other = strings.ReplaceAll(p.Other, scratch+string(filepath.Separator), relDir+string(filepath.Separator))
 			if onDisk != nil && p.File == rel {
 				p.Line = onDisk(p.Line)
 			}
@@ -444,7 +451,7 @@ func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary
 	if err := ws.WriteFile(rel, data); err != nil {
 		return "", nil, err
 	}
-	return rel, nil, nil
+	return rel, fresh, nil
 }
 
 // linesOnDisk maps a line of added, old with lines inserted in one place,

@@ -315,7 +315,9 @@ func (cache *Cache) LoadDir(dir, source string) (*Checker, error) {
 		if err != nil {
 			return nil, dirError(dir, err)
 		}
-		if len(probs) > 0 {
+		// No language is required, so there are no gaps; a warning
+		// (glossary.Problem.Warning) leaves the glossary enforced.
+		if probs, _ = glossary.SplitGaps(probs); len(probs) > 0 {
 			for i := range probs {
 				if r, err := filepath.Rel(abs, probs[i].File); err == nil {
 					probs[i].File = filepath.Join(dir, r)

@@ -124,6 +124,7 @@ type formRef struct {
 	form      string
 	key       string
 	forbidden bool
+	term      bool // the preferred form (term:), for the shared-term warning
 	line, col int
 }
 
@@ -520,6 +521,7 @@ func (l *linter) form(lang string, n *yaml.Node) *Form {
 	} else if l.formRef(lang, f.Term, termNode, false) == "" {
 		l.report(termNode, Problem{Code: CodeEmptyForm, Lang: lang, Field: lang + ".term"})
 	} else {
+		l.pendingRefs[len(l.pendingRefs)-1].term = true
 		l.lookAlike(lang, f.Term, termNode)
 	}
 	return f
@@ -591,14 +593,30 @@ func (l *linter) formRef(lang, form string, n *yaml.Node, forbidden bool) string
 }
 
 // finish runs the checks that need every file: forms accepted by one entry
-// and forbidden by the same or another.
+// and forbidden by the same or another, and preferred forms two entries
+// share (a warning, see [Problem.Warning]).
 func (l *linter) finish() (*Glossary, []Problem, error) {
 	type langKey struct{ lang, key string }
 	accepted := map[langKey][]formRef{}
+	firstTerm := map[langKey]formRef{}
 	for _, r := range l.refs {
 		if !r.forbidden {
 			k := langKey{r.lang, r.key}
 			accepted[k] = append(accepted[k], r)
+		}
+		if !r.term {
+			continue
+		}
+		// Every later entry is named with the first one, so that each
+		// pair is reported once and every entry of the set is named.
+		k := langKey{r.lang, r.key}
+		if first, ok := firstTerm[k]; !ok {
+			firstTerm[k] = r
+		} else if first.entry != r.entry {
+			l.probs = append(l.probs, Problem{
+				Code: CodeSharedTerm, File: r.entry.File, Line: r.line, Column: r.col, ID: r.entry.ID, Lang: r.lang, Form: r.form,
+				Other: first.entry.File + ":" + strconv.Itoa(first.line) + ":" + strconv.Itoa(first.col), OtherID: first.entry.ID,
+			})
 		}
 	}
 	for _, r := range l.refs {

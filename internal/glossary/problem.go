@@ -37,6 +37,10 @@ const (
 	// other alphabet, so no correction is offered.
 	CodeLookAlike          = "glossary.lint.look-alike"
 	CodeLookAlikeUnfixable = "glossary.lint.look-alike-unfixable"
+	// CodeSharedTerm is an entry whose preferred form in a language is
+	// the preferred form of an earlier entry too (OtherID, at Other): a
+	// warning, see [Problem.Warning].
+	CodeSharedTerm = "glossary.lint.shared-term"
 )
 
 // Problem is one lint finding of [Load]: where it is (File, 1-based Line
@@ -70,10 +74,21 @@ type Problem struct {
 // enforced.
 func (p Problem) Gap() bool { return p.Code == CodeMissingLanguage }
 
+// Warning reports whether p is for the editor's eyes only: two entries
+// that prefer the same form in one language (CodeSharedTerm). The
+// glossary is enforced as it is, a text's form of the two satisfying
+// either entry, which is seldom what the editor meant: glossary lint
+// reports it as a finding, every other command passes over it.
+func (p Problem) Warning() bool { return p.Code == CodeSharedTerm }
+
 // SplitGaps parts probs into the problems that keep the glossary from
 // being enforced and its gaps (see [Problem.Gap]), each in order.
+// Warnings (see [Problem.Warning]) are in neither.
 func SplitGaps(probs []Problem) (blocking, gaps []Problem) {
 	for _, p := range probs {
+		if p.Warning() {
+			continue
+		}
 		if p.Gap() {
 			gaps = append(gaps, p)
 		} else {
@@ -166,6 +181,8 @@ func (p Problem) message() string {
 		return fmt.Sprintf("entry %s: %s form %q mixes Latin and Cyrillic letters: write %q", p.ID, p.Lang, p.Form, p.Value)
 	case CodeLookAlikeUnfixable:
 		return fmt.Sprintf("entry %s: %s form %q mixes Latin and Cyrillic letters", p.ID, p.Lang, p.Form)
+	case CodeSharedTerm:
+		return fmt.Sprintf("entry %s has the same %s term %q as entry %s at %s", p.ID, p.Lang, p.Form, p.OtherID, p.Other)
 	}
 	if strings.HasPrefix(p.Code, "yaml.") {
 		le := &yamlx.LimitError{File: p.File, Line: p.Line, Column: p.Column, Code: p.Code, Anchor: p.Value, Limit: p.Limit}

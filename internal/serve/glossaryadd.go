@@ -173,6 +173,14 @@ func (s *Server) glossaryAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	said := []note{{"ok", b.loc.Text("check.add.done", map[string]any{"ID": e.ID, "File": rel})}}
+	// Written, with what glossary lint will warn of (a term another
+	// entry prefers too).
+	for _, p := range problems {
+		said = append(said, note{"warn", p.Text(b.loc.Text)})
+		if h := b.loc.Text(p.HintID(), p.TemplateData()); h != p.HintID() {
+			said = append(said, note{"hint", h})
+		}
+	}
 	v := url.Values{"q": {e.ID}}
 	if k := s.putFlash(said, nil); k != "" {
 		v.Set("m", k)

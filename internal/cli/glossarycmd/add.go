@@ -76,14 +76,21 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			defer unlock()
-			rel, refused, err := a.AddGlossaryEntry(ws, name, e)
-			for _, p := range refused {
-				env.Say("check.add.problem", map[string]any{"Problem": problemText(env, p)})
-			}
+			rel, probs, err := a.AddGlossaryEntry(ws, name, e)
 			if err != nil {
+				for _, p := range probs {
+					env.Say("check.add.problem", map[string]any{"Problem": problemText(env, p)})
+				}
 				return err
 			}
 			env.Say("check.add.done", map[string]any{"ID": e.ID, "File": rel})
+			// Written, with what glossary lint will warn of.
+			for _, p := range probs {
+				env.Warn("check.add.problem", map[string]any{"Problem": problemText(env, p)})
+				if h := problemHint(env, p); h != "" {
+					env.Hint("check.add.problem", map[string]any{"Problem": h})
+				}
+			}
 			return nil
 		},
 	}
