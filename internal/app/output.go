@@ -1,11 +1,14 @@
 package app
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -41,7 +44,33 @@ func ResolveOutput(ws *workspace.Workspace, given, abs string, force bool, stdou
 	if err := ws.CheckTarget(o.Path, given, true); err != nil {
 		return nil, err
 	}
+	if err := o.checkFolder(); err != nil {
+		return nil, err
+	}
 	return o, nil
+}
+
+// checkFolder refuses, before any work, an output whose folder does not
+// exist: a mistyped path (-o /tmp/exprot/x.tmx) would otherwise leave
+// folders nobody asked for and a file nobody finds. -o DIR/ names the
+// folder to write into, which is made when the folder holding it exists;
+// the export folder is tilmash's own, made as it is needed.
+func (o *Output) checkFolder() error {
+	dir, shown := filepath.Dir(o.Path), filepath.Dir(o.Given)
+	if o.IsDir {
+		if st, err := os.Stat(o.Path); err == nil && st.IsDir() {
+			return nil
+		}
+		dir, shown = filepath.Dir(o.Path), filepath.Dir(strings.TrimRight(o.Given, "/"+string(filepath.Separator)))
+	}
+	if o.ws.Classify(dir) == workspace.AreaExport {
+		return nil
+	}
+	if _, err := os.Stat(dir); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return nil // there, or the write names what else is wrong
+	}
+	return locale.NewError("app.output-no-folder", map[string]any{"Folder": shown, "Path": o.Given}).
+		WithHint("app.output-no-folder.hint").OfKind(locale.Usage)
 }
 
 // ExportFolder is the workspace's export folder as an output, where files
