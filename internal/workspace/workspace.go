@@ -482,6 +482,12 @@ glossary: glossary
 #   abbreviations:
 #     en: [Sen., Rep.]
 #   srx: rules/house.srx
+# What publish requires of a document. The default, all-languages, holds back
+# one without a text in every language; all-confirmed also holds back one with
+# groups nobody has confirmed (without it, publish ships such a document and
+# warns when none of its groups is confirmed):
+# publish:
+#   require: [all-languages, all-confirmed]
 `
 
 // insideOwnFolder refuses a new workspace at dir when a workspace above

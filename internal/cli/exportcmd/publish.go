@@ -190,4 +190,18 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 			env.Hint(hint, nil)
 		}
 	}
+	// A document published with no group confirmed went out unreviewed:
+	// said per document, after what was held back and its hints (whose
+	// "lines above" are those), unless publish.require holds such
+	// documents back (then there is none).
+	unreviewed := false
+	for _, r := range rows {
+		if !r.Held && r.Groups > 0 && r.Confirmed == 0 {
+			env.Warn("publish.no-confirmed", map[string]any{"ID": r.ID})
+			unreviewed = true
+		}
+	}
+	if unreviewed {
+		env.Hint("publish.no-confirmed.hint", nil)
+	}
 }
