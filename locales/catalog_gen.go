@@ -133,9 +133,12 @@ Example: tilmash glossary add-word kk бейнежазба`},
 	{ID: "check.add.bad-file", Other: "{{.File}} is not a glossary file name"},
 	{ID: "check.add.bad-file.hint", Other: "give a plain file name ending in .yaml, such as people.yaml"},
 	{ID: "check.add.bad-id.meant", Other: "did you mean --id {{.Meant}}?"},
-	{ID: "check.add.description", Other: `Appends an entry to a glossary file (by kind: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), keeping the file's comments and order. The result is linted first: an entry whose id exists, or whose forms another entry forbids or accepts, is refused and nothing is written.
+	{ID: "check.add.description", Other: `Adds an entry to a glossary file (by kind: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), keeping the file's comments and order. The result is linted first: an entry whose id exists, that lacks a workspace language, or that forbids a form another entry accepts (or accepts one another forbids) is refused and nothing is written; one whose preferred form another entry prefers too is added, with a warning.
 
-Example: tilmash glossary add --id aktobe --kind place --note "Regional centre in western Kazakhstan" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
+A person's surname alone (Tokayev for Kassym-Jomart Tokayev, Тоқаев for Қасым-Жомарт Тоқаев) counts as the name only when the entry lists it as a variant, in each language that writes it so: --en-variant Tokayev --ru-variant Токаев --kk-variant Тоқаев. Its case forms are generated as the preferred form's are (Токаеву, Тоқаевқа).
+
+Example: tilmash glossary add --id aktobe --kind place --note "Regional centre in western Kazakhstan" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе
+Example: tilmash glossary add --id tokayev --kind person --en "Kassym-Jomart Tokayev" --en-variant Tokayev --ru "Касым-Жомарт Токаев" --ru-variant Токаев --kk "Қасым-Жомарт Тоқаев" --kk-variant Тоқаев`},
 	{ID: "check.add.done", Other: "added {{.ID}} to {{.File}}"},
 	{ID: "check.add.duplicate", Other: "{{.Pos}}: the glossary already has an entry {{.ID}}"},
 	{ID: "check.add.duplicate.hint", Other: "choose another id, or edit the existing entry in that file"},
@@ -1711,9 +1714,12 @@ var messagesKK = []i18n.Message{
 	{ID: "check.add.bad-file", Other: "{{.File}} глоссарий файлының атауы бола алмайды"},
 	{ID: "check.add.bad-file.hint", Other: ".yaml деп аяқталатын жай файл атауын беріңіз, мысалы people.yaml"},
 	{ID: "check.add.bad-id.meant", Other: "--id {{.Meant}} деп жазғыңыз келген шығар?"},
-	{ID: "check.add.description", Other: `Жазбаны глоссарий файлының соңына қосады (түріне қарай: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), файлдың түсініктемелері мен ретін сақтайды. Нәтиже алдымен тексеріледі: id бұрыннан бар болса немесе формаларына басқа жазба тыйым салса не оларды қабылдаса, жазба қосылмайды, файл өзгермейді.
+	{ID: "check.add.description", Other: `Жазбаны глоссарий файлына қосады (түріне қарай: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), файлдың түсініктемелері мен ретін сақтайды. Нәтиже алдымен тексеріледі: id бұрыннан бар болса, жазбада жұмыс қалтасы тілдерінің бірі болмаса немесе ол басқа жазба қабылдайтын формаға тыйым салса (не басқа жазба тыйым салған форманы қабылдаса), жазба қосылмайды, файл өзгермейді; негізгі формасы басқа жазбаның негізгі формасымен бірдей жазба ескертумен қосылады.
 
-Мысал: tilmash glossary add --id aktobe --kind place --note "Қазақстанның батысындағы облыс орталығы" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
+Адамның тек тегі (Қасым-Жомарт Тоқаевтың орнына Тоқаев, Kassym-Jomart Tokayev орнына Tokayev) жазбада вариант ретінде көрсетілсе ғана атау болып саналады, оны солай жазатын әр тілде: --en-variant Tokayev --ru-variant Токаев --kk-variant Тоқаев. Оның септік формалары негізгі форманікі сияқты жасалады (Тоқаевқа, Токаеву).
+
+Мысал: tilmash glossary add --id aktobe --kind place --note "Қазақстанның батысындағы облыс орталығы" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе
+Мысал: tilmash glossary add --id tokayev --kind person --en "Kassym-Jomart Tokayev" --en-variant Tokayev --ru "Касым-Жомарт Токаев" --ru-variant Токаев --kk "Қасым-Жомарт Тоқаев" --kk-variant Тоқаев`},
 	{ID: "check.add.done", Other: "{{.ID}} жазбасы {{.File}} файлына қосылды"},
 	{ID: "check.add.duplicate", Other: "{{.Pos}}: глоссарийде {{.ID}} жазбасы бұрыннан бар"},
 	{ID: "check.add.duplicate.hint", Other: "басқа id таңдаңыз немесе сол файлдағы бар жазбаны өзгертіңіз"},
@@ -3289,9 +3295,12 @@ var messagesRU = []i18n.Message{
 	{ID: "check.add.bad-file", Other: "{{.File}} — недопустимое имя файла глоссария"},
 	{ID: "check.add.bad-file.hint", Other: "укажите просто имя файла с расширением .yaml, например people.yaml"},
 	{ID: "check.add.bad-id.meant", Other: "может быть, имелось в виду --id {{.Meant}}?"},
-	{ID: "check.add.description", Other: `Добавляет запись в конец файла глоссария (по виду: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), сохраняя комментарии и порядок записей. Результат сначала проверяется: если такой id уже есть или формы записи запрещены либо допущены другой записью, запись не добавляется и файл не меняется.
+	{ID: "check.add.description", Other: `Добавляет запись в файл глоссария (по виду: people.yaml, places.yaml, organizations.yaml, institutions.yaml, terms.yaml), сохраняя комментарии и порядок записей. Результат сначала проверяется: если такой id уже есть, если в записи нет одного из языков рабочей папки или она запрещает форму, которую допускает другая запись (либо допускает форму, которую другая запрещает), запись не добавляется и файл не меняется; запись, предпочтительная форма которой совпадает с предпочтительной формой другой записи, добавляется с предупреждением.
 
-Пример: tilmash glossary add --id aktobe --kind place --note "Областной центр на западе Казахстана" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе`},
+Одна фамилия (Токаев вместо Касым-Жомарт Токаев, Tokayev вместо Kassym-Jomart Tokayev) засчитывается как имя, только если она указана в записи как вариант на каждом языке, где её так пишут: --en-variant Tokayev --ru-variant Токаев --kk-variant Тоқаев. Её падежные формы создаются так же, как формы предпочтительной (Токаеву, Тоқаевқа).
+
+Пример: tilmash glossary add --id aktobe --kind place --note "Областной центр на западе Казахстана" --en Aktobe --en-forbidden Aktyubinsk --ru Актобе --ru-forbidden Актюбинск --kk Ақтөбе
+Пример: tilmash glossary add --id tokayev --kind person --en "Kassym-Jomart Tokayev" --en-variant Tokayev --ru "Касым-Жомарт Токаев" --ru-variant Токаев --kk "Қасым-Жомарт Тоқаев" --kk-variant Тоқаев`},
 	{ID: "check.add.done", Other: "запись {{.ID}} добавлена в {{.File}}"},
 	{ID: "check.add.duplicate", Other: "{{.Pos}}: в глоссарии уже есть запись {{.ID}}"},
 	{ID: "check.add.duplicate.hint", Other: "выберите другой id или исправьте существующую запись в этом файле"},
