@@ -420,6 +420,9 @@ func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary
 		p.Other = strings.ReplaceAll(p.Other, scratch+string(filepath.Separator), relDir+string(filepath.Separator))
 	}
 	if refused {
+		// Nothing is written: what lint would only warn of is no reason,
+		// and is said when the entry is added.
+		fresh = slices.DeleteFunc(fresh, glossary.Problem.Warning)
 		// The entry may have gone before others (a list in id order):
 		// their lines are named as they are on disk.
 		var onDisk func(int) int
@@ -440,6 +443,9 @@ func (a *App) AddGlossaryEntry(ws *workspace.Workspace, name string, e *glossary
 					}
 				}
 			}
+			// A conflict with an entry in the files is named there,
+			// not where the refused entry would have been.
+			*p = p.AgainstNew(e.ID)
 		}
 		return "", fresh, locale.NewError("check.add.refused", map[string]any{"Count": len(fresh), "ID": e.ID}).
 			WithHint("check.add.refused.hint").OfKind(locale.Usage)

@@ -80,6 +80,9 @@ func TestCatalogueRendersEveryMessage(t *testing.T) {
 		CodeAddInvalidInflect, CodeAddDuplicateID, CodeAddMalformed, CodeAddIO} {
 		msgs = append(msgs, addError(code, locale.Pos{File: "glossary/people.yaml", Line: 3, Column: 9}, map[string]any{"ID": "tokayev", "Lang": "kk", "Value": "x", "Detail": "permission denied"}, nil))
 	}
+	for _, code := range []string{CodeAddForbidsAccepted, CodeAddAcceptsForbidden} {
+		msgs = append(msgs, Problem{Code: code, File: "glossary/places.yaml", Line: 5, Column: 16, ID: "almaty", OtherID: "almaty-city", Lang: "ru", Form: "Алматы"})
+	}
 	for _, f := range []Finding{
 		{Kind: FindingMissing, Lang: "kk", SrcLang: "en", EntryID: "un", Text: "United Nations", Expected: "Біріккен Ұлттар Ұйымы"},
 		{Kind: FindingForbidden, Lang: "ru", EntryID: "almaty", Text: "Алма-Ате", Expected: "Алматы"},

@@ -41,6 +41,12 @@ const (
 	// the preferred form of an earlier entry too (OtherID, at Other): a
 	// warning, see [Problem.Warning].
 	CodeSharedTerm = "glossary.lint.shared-term"
+	// CodeAddForbidsAccepted and CodeAddAcceptsForbidden are a
+	// CodeFormConflict between an entry glossary add refused (OtherID)
+	// and the entry of the glossary it conflicts with (ID), located at
+	// that entry's form: see [Problem.AgainstNew].
+	CodeAddForbidsAccepted  = "glossary.add.forbids-accepted"
+	CodeAddAcceptsForbidden = "glossary.add.accepts-forbidden"
 )
 
 // Problem is one lint finding of [Load]: where it is (File, 1-based Line
@@ -96,6 +102,50 @@ func SplitGaps(probs []Problem) (blocking, gaps []Problem) {
 		}
 	}
 	return blocking, gaps
+}
+
+// AgainstNew rewrites a problem that a new entry, newID, would bring to
+// the glossary, for the refusal of glossary add: a conflict of its forms
+// with another entry is named at that entry's form, which is in the
+// files, rather than at the place the new entry would have taken, which
+// is not. Other problems are returned as they are.
+func (p Problem) AgainstNew(newID string) Problem {
+	if p.Code != CodeFormConflict {
+		return p
+	}
+	switch {
+	case p.ID == newID && p.OtherID != newID:
+		// The new entry forbids a form the other accepts, at Other.
+		file, line, col, ok := splitPos(p.Other)
+		if !ok {
+			return p
+		}
+		return Problem{Code: CodeAddForbidsAccepted, File: file, Line: line, Column: col, ID: p.OtherID, OtherID: newID, Lang: p.Lang, Form: p.Form}
+	case p.OtherID == newID && p.ID != newID:
+		// The other entry forbids, where p is, a form the new one accepts.
+		q := p
+		q.Code, q.Other = CodeAddAcceptsForbidden, ""
+		return q
+	}
+	return p
+}
+
+// splitPos reads "file:line:column".
+func splitPos(pos string) (file string, line, col int, ok bool) {
+	i := strings.LastIndexByte(pos, ':')
+	if i < 0 {
+		return "", 0, 0, false
+	}
+	j := strings.LastIndexByte(pos[:i], ':')
+	if j < 0 {
+		return "", 0, 0, false
+	}
+	line, err1 := strconv.Atoi(pos[j+1 : i])
+	col, err2 := strconv.Atoi(pos[i+1:])
+	if err1 != nil || err2 != nil {
+		return "", 0, 0, false
+	}
+	return pos[:j], line, col, true
 }
 
 // MessageID returns the catalogue id of the message: the Code.
@@ -181,6 +231,10 @@ func (p Problem) message() string {
 		return fmt.Sprintf("entry %s: %s form %q mixes Latin and Cyrillic letters: write %q", p.ID, p.Lang, p.Form, p.Value)
 	case CodeLookAlikeUnfixable:
 		return fmt.Sprintf("entry %s: %s form %q mixes Latin and Cyrillic letters", p.ID, p.Lang, p.Form)
+	case CodeAddForbidsAccepted:
+		return fmt.Sprintf("entry %s accepts %s form %q, which the new entry %s would forbid", p.ID, p.Lang, p.Form, p.OtherID)
+	case CodeAddAcceptsForbidden:
+		return fmt.Sprintf("entry %s forbids %s form %q, which the new entry %s would accept", p.ID, p.Lang, p.Form, p.OtherID)
 	case CodeSharedTerm:
 		return fmt.Sprintf("entry %s has the same %s term %q as entry %s at %s", p.ID, p.Lang, p.Form, p.OtherID, p.Other)
 	}
