@@ -62,7 +62,7 @@ var templateIDs = []string{
 	"serve.findings.back", "serve.findings.check", "serve.findings.checks", "serve.findings.entry",
 	"serve.findings.flagged", "serve.findings.lang", "serve.findings.severity", "serve.findings.none", "serve.findings.what", "serve.gl.extra", "serve.gl.find",
 	"serve.gl.forbidden", "serve.gl.forms", "serve.gl.generated", "serve.gl.heading", "serve.gl.id",
-	"serve.gl.add.heading", "serve.gl.add.id", "serve.gl.add.intro", "serve.gl.add.kind", "serve.gl.add.one-a-line", "serve.gl.add.submit", "serve.gl.add.term",
+	"serve.gl.add.heading", "serve.gl.add.id", "check.add.flag.id", "serve.gl.add.intro", "serve.gl.add.kind", "serve.gl.add.one-a-line", "serve.gl.add.submit", "serve.gl.add.term",
 	"serve.gl.empty", "serve.gl.empty.hint", "serve.gl.more", "serve.gl.near", "serve.gl.none", "serve.gl.note", "serve.gl.problems", "serve.gl.search",
 	"serve.gl.variants", "serve.legend.check", "serve.legend.finding", "serve.legend.flagged", "serve.legend.term",
 	"serve.nav.concordance", "serve.nav.glossary", "serve.nav.lang", "serve.nav.workspace", "serve.title",
