@@ -342,8 +342,14 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 		}
 		if kind == Person && hint == "" && kkVoicelessSurname(word) {
 			// Russian surnames in -ов/-ев take back-vowel voiceless endings
-			// whatever their last vowel: Тоқаевтың, Тоқаевқа, Тоқаевпен.
+			// whatever their last vowel: Тоқаевтың, Тоқаевқа, Тоқаевпен;
+			// and the voiceless endings of their root's harmony, which
+			// the endings check asks for (KazakhInflect): Әуезовтің,
+			// Әуезовке, not only Әуезовтың.
 			kkStemForms(set, word, kkT, true, false, common)
+			if rb, rf := kkHarmony(trimRunes(word, 2)); rf && !rb {
+				kkStemForms(set, word, kkT, false, true, common)
+			}
 		}
 	}
 	if possessive {
