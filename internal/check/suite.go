@@ -75,21 +75,38 @@ func (e *UnknownCheck) Unwrap() error {
 // one name within two edits (a missing s, two letters swapped); "" when
 // none or several are.
 func meantCheck(name string) string {
-	switch name {
-	case "glossary", "term", "missing", "forbidden", "homoglyph", "look-alike", "hidden", "hidden-character":
+	if slices.Contains(termsAliases, name) {
 		return Terms
 	}
 	meant := ""
+	near := func(word, check string) bool {
+		if document.EditDistance(name, word) > 2 || meant == check {
+			return true
+		}
+		if meant != "" {
+			return false
+		}
+		meant = check
+		return true
+	}
 	for _, n := range Names {
-		if document.EditDistance(name, n) <= 2 {
-			if meant != "" {
-				return ""
-			}
-			meant = n
+		if !near(n, n) {
+			return ""
+		}
+	}
+	// The aliases mistyped too (glosary, forbiden), but not the short
+	// ones, which more words are near.
+	for _, a := range termsAliases {
+		if len(a) >= 6 && !near(a, Terms) {
+			return ""
 		}
 	}
 	return meant
 }
+
+// termsAliases are the names a person may give the terms check: the
+// glossary, and the kinds of finding it reports.
+var termsAliases = []string{"glossary", "term", "missing", "forbidden", "homoglyph", "look-alike", "hidden", "hidden-character"}
 
 // ParseChecks reads a list of check names (--checks) separated by commas
 // or spaces, in any case; an empty list means every check. An empty item
