@@ -173,6 +173,12 @@ func (s *Server) glossaryAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	said := []note{{"ok", b.loc.Text("check.add.done", map[string]any{"ID": e.ID, "File": rel})}}
+	// Other, the kind the form starts with, declines a person's name as
+	// a common noun (Армана Касымов): said when the name looks like one,
+	// as glossary add says it.
+	if e.Kind == glossary.Other && glossary.LooksLikePerson(e) {
+		said = append(said, note{"warn", b.loc.Text("serve.gl.add.kind-other", map[string]any{"Term": e.Langs["ru"].Term, "Kind": kindName(b.loc, e.Kind), "File": rel})})
+	}
 	// Written, with what glossary lint will warn of (a term another
 	// entry prefers too).
 	for _, p := range problems {

@@ -43,3 +43,30 @@ func TestGlossaryAddSharedTerm(t *testing.T) {
 		t.Errorf("the entry was not written:\n%s", data)
 	}
 }
+
+// TestGlossaryAddKindOther: a person's name added with the kind the form
+// starts with (other) is added, and the page after it says that such a
+// name declines otherwise and what to change, as glossary add does.
+func TestGlossaryAddKindOther(t *testing.T) {
+	a, ws := qaWorkspace(t)
+	ministerGlossary(t, ws)
+	c := fixtureOn(t, a, ws).client()
+	_, page := c.get("/glossary")
+	csrf := csrfRe.FindStringSubmatch(page)[1]
+	for _, tc := range []struct{ kind, id string }{{"other", "kassymov"}, {"person", "kassymova"}} {
+		res, _ := c.do("POST", "/glossary/add", url.Values{"csrf": {csrf}, "id": {tc.id}, "kind": {tc.kind},
+			"term-en": {"Arman Kassymov"}, "term-ru": {"Арман Касымов"}, "term-kk": {"Арман Қасымов"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: status %d, want 303", tc.kind, res.StatusCode)
+		}
+		_, page = c.follow(res)
+		notes := text(regexp.MustCompile(`(?s)<ul class="notes".*?</ul>`).FindString(page))
+		const want = "looks like a person's name, but the entry was added as"
+		if got := strings.Contains(notes, want); got != (tc.kind == "other") {
+			t.Errorf("kind %s: the page says %q: %v, want %v:\n%s", tc.kind, want, got, tc.kind == "other", notes)
+		}
+		if tc.kind == "other" && !strings.Contains(notes, "change kind: other to kind: person in glossary/terms.yaml") {
+			t.Errorf("the page does not say what to change:\n%s", notes)
+		}
+	}
+}

@@ -84,6 +84,15 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			env.Say("check.add.done", map[string]any{"ID": e.ID, "File": rel})
+			// No --kind files the entry as other, whose Russian forms
+			// decline as a common noun's: a person's name given so would
+			// be reported missing where a text declines it (Армана
+			// Касымова).
+			if !c.IsSet("kind") && glossary.LooksLikePerson(e) {
+				d := map[string]any{"ID": e.ID, "Term": e.Langs["ru"].Term, "File": rel}
+				env.Warn("check.add.kind-other", d)
+				env.Hint("check.add.kind-other.hint", d)
+			}
 			// Written, with what glossary lint will warn of.
 			for _, p := range probs {
 				env.Warn("check.add.problem", map[string]any{"Problem": problemText(env, p)})
