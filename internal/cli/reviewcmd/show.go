@@ -2,6 +2,7 @@ package reviewcmd
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review"
+	"github.com/tilmash/tilmash/internal/review/args"
 )
 
 func showCommand(ap *app.App, env *console.Env) *urfave.Command {
@@ -29,6 +31,13 @@ func showCommand(ap *app.App, env *console.Env) *urfave.Command {
 			widthFlag(env),
 		},
 		Action: func(c *urfave.Context) error {
+			if c.NArg() == 2 {
+				// show DOC 9, as group takes a group: the groups are
+				// --from and --to, said with the values meant.
+				if gs, err := args.ParseRange(c.Args().Get(1), math.MaxInt32); err == nil && len(gs) > 0 {
+					return env.Usage("review.show.group-arg", map[string]any{"ID": c.Args().First(), "From": gs[0], "To": gs[len(gs)-1]}, "review.show.group-arg.hint")
+				}
+			}
 			if c.NArg() != 1 {
 				return wantArgs(env, "review.show.args")
 			}
