@@ -369,6 +369,24 @@ func kkLexicon() map[string]numWord {
 			}
 		}
 	}
+	// The possessive of a numeral, with its case endings: a fraction
+	// (үштен екісі, two thirds; бестен бірі) or a part of a whole
+	// (олардың екісі, two of them). Not the forms that are other words
+	// (үшін "for"), nor those of он (оны is "him"), nor of the
+	// tens, hundreds and scales, whose possessives are more often other
+	// words (жүзі "its face", тоқсаны "its quarter").
+	for _, n := range kkNumerals {
+		if n.v < 2 || n.v > 9 {
+			continue
+		}
+		for c := morph.KazakhBare; c <= morph.KazakhAttributive; c++ {
+			for _, f := range morph.KazakhInflect(morph.KazakhStem{Word: n.w}, morph.KazakhEnding{Possessive: true, Case: c}) {
+				if _, ok := m[f]; !ok && !kkNotNumerals[f] {
+					m[f] = numWord{val: n.v}
+				}
+			}
+		}
+	}
 	for _, f := range morph.KazakhCaseForms("ондық") {
 		m[f] = numWord{val: 10, soft: true}
 	}
