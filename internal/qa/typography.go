@@ -331,6 +331,17 @@ func quotedQuestion(src string, ss Span, se rune, tgt string, ts Span, te rune) 
 			in, _ := finalMark(tgt[:ts.Start])
 			return in == se
 		}
+		// A source that ends with a quoted question (He asked: "Why?"),
+		// translated quotation first and who said it after, as Russian
+		// and Kazakh report speech (Ол: «Неге?» — деп сұрады.; «Почему?» —
+		// спросил он.): the mark is in the translation's quote.
+		if q, _ := utf8.DecodeRuneInString(src[ss.End:]); strings.ContainsRune(closingQuotes, q) {
+			for _, c := range closingQuotes {
+				if strings.Contains(tgt[:ts.Start], string(se)+string(c)) {
+					return true
+				}
+			}
+		}
 		return false
 	}
 	if se != '.' || te != '?' || !strings.ContainsAny(tgt[ts.End:], closingQuotes) {
