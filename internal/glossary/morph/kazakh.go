@@ -410,6 +410,22 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 		}
 		out.Shown = slices.DeleteFunc(out.Shown, func(f string) bool { return !slices.Contains(keep, f) })
 	}
+	if kind == Person && hint == "" && kkVoicelessSurname(word) {
+		// A surname in -ов/-ев is shown with the voiceless endings of its
+		// root's harmony, those the endings check asks for (Тоқаевқа,
+		// Әуезовке); the others are matched, not shown (Тоқаевке).
+		rb, rf := kkHarmony(trimRunes(word, 2))
+		if rb && rf {
+			rf = false
+		}
+		root := &formList{}
+		root.add(word)
+		kkStemForms(root, word, kkT, rb, rf, common)
+		if out.Shown == nil {
+			out.Shown = slices.Clone(set.list)
+		}
+		out.Shown = slices.DeleteFunc(out.Shown, func(f string) bool { return !root.has(f) })
+	}
 	if hint != "possessive" && kkVoicesBeforeVowel(word) {
 		unvoiced := &formList{}
 		for _, h := range harmonies(back, front) {

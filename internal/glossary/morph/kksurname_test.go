@@ -41,3 +41,34 @@ func TestKazakhSurnameFormsCoverInflect(t *testing.T) {
 		}
 	}
 }
+
+// TestKazakhSurnameShown: a surname in -ов/-ев is shown (glossary show,
+// the glossary page) with the endings of its root's harmony, the ones the
+// endings check asks for; the glossary page listed Тоқаевке and
+// Тоқаевтің, which that check warns of, before Тоқаевқа. The others are
+// still matched.
+func TestKazakhSurnameShown(t *testing.T) {
+	for _, tt := range []struct {
+		word            string
+		shown, notShown []string
+	}{
+		{"тоқаев", []string{"тоқаев", "тоқаевтың", "тоқаевқа", "тоқаевпен", "тоқаевтар"}, []string{"тоқаевтің", "тоқаевке", "тоқаевтер"}},
+		{"әуезов", []string{"әуезов", "әуезовтің", "әуезовке", "әуезовтер"}, []string{"әуезовтың", "әуезовқа"}},
+		{"назарбаев", []string{"назарбаевтың", "назарбаевқа"}, []string{"назарбаевтің", "назарбаевке"}},
+	} {
+		f := KazakhWordForms(tt.word, tt.word, Person, "", false)
+		for _, w := range tt.shown {
+			if !slices.Contains(f.Shown, w) {
+				t.Errorf("%s: %s is not shown", tt.word, w)
+			}
+		}
+		for _, w := range tt.notShown {
+			if slices.Contains(f.Shown, w) {
+				t.Errorf("%s: %s is shown", tt.word, w)
+			}
+			if !slices.Contains(f.Plain, w) {
+				t.Errorf("%s: %s is no longer matched", tt.word, w)
+			}
+		}
+	}
+}
