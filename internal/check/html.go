@@ -155,7 +155,7 @@ type htmlVariant struct {
 func htmlFinding(f Finding, source string, T func(string, map[string]any) string) htmlItem {
 	it := htmlItem{
 		Severity: string(f.Severity), SeverityName: T("check.severity."+string(f.Severity), nil),
-		Unit: T("check.unit-of."+string(f.Scope), map[string]any{"Number": f.Group}),
+		Unit: T("check.place."+string(f.Scope), map[string]any{"Number": f.Group}),
 		Lang: f.Lang, SrcLang: f.SrcLang, Fix: f.Expected,
 	}
 	if it.SrcLang == "" {
