@@ -17,12 +17,16 @@ func TestKazakhNumeralPossessive(t *testing.T) {
 		{"Two of them were released.", "Олардың екісі босатылды."},
 		{"Three of the five schools are new.", "Бес мектептің үшеуі жаңа."},
 		{"Four of the seven judges agreed.", "Жеті судьяның төртеуі келісті."},
+		{"The rate is 1 in 10.", "Көрсеткіш — онның бірі."},
+		{"One fifth of the budget", "Бюджеттің бестен бірі"},
+		{"Two in ten families", "Отбасылардың оннан екісі"},
+		{"25 of the 30 seats", "30 орынның жиырма бесі"},
 	} {
 		if fs := CheckNumbers("en", tt.src, "kk", tt.tgt); len(fs) != 0 {
 			t.Errorf("%q / %q: %v", tt.src, tt.tgt, fs)
 		}
 	}
-	for w, want := range map[string]float64{"екісі": 2, "екісінің": 2, "үші": 3, "бесіне": 5, "тоғызы": 9} {
+	for w, want := range map[string]float64{"екісі": 2, "екісінің": 2, "үші": 3, "бесіне": 5, "тоғызы": 9, "жиырма бестен": 25} {
 		vs := ExtractNumbers("kk", w)
 		if len(vs) != 1 || !slices.Contains([]float64{vs[0].Number()}, want) {
 			t.Errorf("ExtractNumbers(kk, %q) = %v, want %v", w, vs, want)

@@ -17,6 +17,10 @@ type numWord struct {
 	scale bool // closes a group: thousand, тысяча, мың, million
 	soft  bool // also an article or pronoun (one, бір, первый): never required
 	half  bool // adds a half to the units before it: бір жарым (1.5); alone no number
+	// ends: a Kazakh numeral with a case or possessive ending, which only
+	// the last word of a number takes (жиырма бестен, онның): no smaller
+	// unit after it belongs to the same number (онның бірі is not 11).
+	ends bool
 }
 
 // numberTables are the number words of each language and the indexes
@@ -342,6 +346,9 @@ func kkLexicon() map[string]numWord {
 		for _, f := range morph.KazakhCaseForms(n.w) {
 			if !kkNotNumerals[f] {
 				m[f] = nw
+				if f != n.w {
+					m[f] = numWord{val: nw.val, soft: nw.soft, mult: nw.mult, scale: nw.scale, ends: true}
+				}
 			}
 		}
 		if n.v < 1e6 {
@@ -375,14 +382,16 @@ func kkLexicon() map[string]numWord {
 	// (үшін "for"), nor those of он (оны is "him"), nor of the
 	// tens, hundreds and scales, whose possessives are more often other
 	// words (жүзі "its face", тоқсаны "its quarter").
+	// бірі (one of: онның бірі, 1 in 10) is an article's kind of word,
+	// as бір is: it satisfies a 1, never requires one.
 	for _, n := range kkNumerals {
-		if n.v < 2 || n.v > 9 {
+		if n.v < 1 || n.v > 9 {
 			continue
 		}
 		for c := morph.KazakhBare; c <= morph.KazakhAttributive; c++ {
 			for _, f := range morph.KazakhInflect(morph.KazakhStem{Word: n.w}, morph.KazakhEnding{Possessive: true, Case: c}) {
 				if _, ok := m[f]; !ok && !kkNotNumerals[f] {
-					m[f] = numWord{val: n.v}
+					m[f] = numWord{val: n.v, soft: n.v == 1, ends: true}
 				}
 			}
 		}

@@ -594,6 +594,9 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 		}
 	}
 	ex.lastEnd = j
+	if nw.ends {
+		ex.endPhrase()
+	}
 }
 
 func (ex *extractor) endPhrase() {
