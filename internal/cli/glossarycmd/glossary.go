@@ -40,6 +40,10 @@ type jsonProblem struct {
 	ID      string `json:"id,omitempty"`
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"`
+	// Blocking says the problem keeps the glossary from being enforced
+	// (exit 2); false for an entry missing a language and for a term two
+	// entries share, which are findings (exit 1).
+	Blocking bool `json:"blocking"`
 }
 
 func checkFormat(env *console.Env, format string) error {
@@ -95,7 +99,7 @@ func lintCommand(a *app.App, env *console.Env) *urfave.Command {
 				for _, p := range probs {
 					msg := problemText(env, p)
 					out = append(out, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Code: p.Code, ID: p.ID,
-						Message: strings.TrimPrefix(msg, p.Pos()+": "), Hint: problemHint(env, p)})
+						Message: strings.TrimPrefix(msg, p.Pos()+": "), Hint: problemHint(env, p), Blocking: !p.Gap() && !p.Warning()})
 				}
 				if err := writeJSON(env, map[string]any{"glossary": ws.Config.Glossary, "files": files, "entries": entries, "problems": out}); err != nil {
 					return err
