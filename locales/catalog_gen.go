@@ -260,6 +260,7 @@ Example: tilmash glossary list --lang kk`},
 
 Example: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "the glossary has {{.Count}} problem", Other: "the glossary has {{.Count}} problems"},
+	{ID: "check.lint.findings", One: "the glossary has {{.Count}} finding to look at; check still enforces it", Other: "the glossary has {{.Count}} findings to look at; check still enforces it"},
 	{ID: "check.lint.no-folder", Other: "there is no glossary folder ({{.Dir}}) yet, so nothing to lint"},
 	{ID: "check.lint.usage", Other: "check the glossary files for mistakes"},
 	{ID: "check.list.bad-kind", Other: "unknown kind {{.Kind}} (use one of: {{.Kinds}})"},
@@ -1850,6 +1851,7 @@ terms, numbers, links және untranslated кемшіліктері — қат�
 
 Мысал: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "глоссарийде {{.Count}} қате бар", Other: "глоссарийде {{.Count}} қате бар"},
+	{ID: "check.lint.findings", One: "глоссарийде {{.Count}} кемшілік бар; check глоссарийді бәрібір қолданады", Other: "глоссарийде {{.Count}} кемшілік бар; check глоссарийді бәрібір қолданады"},
 	{ID: "check.lint.no-folder", Other: "глоссарий қалтасы ({{.Dir}}) әзірге жоқ, сондықтан тексеретін ештеңе жоқ"},
 	{ID: "check.lint.usage", Other: "глоссарий файлдарындағы қателерді тексеру"},
 	{ID: "check.list.bad-kind", Other: "{{.Kind}} деген түр белгісіз (мыналардың бірін қолданыңыз: {{.Kinds}})"},
@@ -3440,6 +3442,7 @@ terms: если в английском тексте названа запись
 
 Пример: tilmash glossary lint`},
 	{ID: "check.lint.failed", One: "в глоссарии {{.Count}} ошибка", Few: "в глоссарии {{.Count}} ошибки", Many: "в глоссарии {{.Count}} ошибок", Other: "в глоссарии {{.Count}} ошибки"},
+	{ID: "check.lint.findings", One: "в глоссарии {{.Count}} замечание; check всё равно применяет глоссарий", Few: "в глоссарии {{.Count}} замечания; check всё равно применяет глоссарий", Many: "в глоссарии {{.Count}} замечаний; check всё равно применяет глоссарий", Other: "в глоссарии {{.Count}} замечания; check всё равно применяет глоссарий"},
 	{ID: "check.lint.no-folder", Other: "папки глоссария ({{.Dir}}) пока нет, проверять нечего"},
 	{ID: "check.lint.usage", Other: "проверить файлы глоссария на ошибки"},
 	{ID: "check.list.bad-kind", Other: "неизвестный вид {{.Kind}} (допустимы: {{.Kinds}})"},

@@ -43,18 +43,19 @@ func (a *App) LintGlossary(ws *workspace.Workspace) (GlossaryLint, error) {
 }
 
 // LintFailed is the error of a lint that found problems; nil when it found
-// none. Entries that only lack a language (glossary.Problem.Gap) are
-// findings (exit 1): check still enforces the glossary. Any other problem
+// none. Entries that only lack a language (glossary.Problem.Gap) and terms
+// two entries share (glossary.Problem.Warning) are findings (exit 1),
+// said as such: check still enforces the glossary. Any other problem
 // keeps it from being enforced (exit 2).
 func (r GlossaryLint) LintFailed() error {
 	if len(r.Problems) == 0 {
 		return nil
 	}
-	kind := locale.Findings
+	data := map[string]any{"Count": len(r.Problems), "Files": r.Files}
 	if blocking, _ := glossary.SplitGaps(r.Problems); len(blocking) > 0 {
-		kind = locale.Usage
+		return locale.NewError("check.lint.failed", data).OfKind(locale.Usage)
 	}
-	return locale.NewError("check.lint.failed", map[string]any{"Count": len(r.Problems), "Files": r.Files}).OfKind(kind)
+	return locale.NewError("check.lint.findings", data).OfKind(locale.Findings)
 }
 
 // BrowseGlossary reads the glossary for list and show. They still work on
