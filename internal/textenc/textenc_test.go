@@ -3,6 +3,7 @@ package textenc
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 	"unicode/utf16"
@@ -260,6 +261,48 @@ func TestConflictMarker(t *testing.T) {
 	} {
 		if got := ConflictMarker([]byte(c.text)); got != c.want {
 			t.Errorf("%s: ConflictMarker = %d, want %d", c.name, got, c.want)
+		}
+	}
+}
+
+// TestLocatorAnyOrder: offsets asked for in any order give the positions
+// of a walk from the start of the text (Position), the Locator going back
+// through the line starts it has passed.
+func TestLocatorAnyOrder(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "Қ", "ә", " ", "\n", "\n\n", "€", "𝔸", "xyz"}
+	for range 200 {
+		var b []byte
+		for range rnd.IntN(60) {
+			b = append(b, pieces[rnd.IntN(len(pieces))]...)
+		}
+		l := NewLocator(b)
+		for range 40 {
+			off := rnd.IntN(len(b)+3) - 1
+			line, col := l.At(off)
+			wl, wc := NewLocator(b).At(off) // a fresh walk from the start
+			if line != wl || col != wc {
+				t.Fatalf("text %q: At(%d) = %d:%d after other offsets, want %d:%d", b, off, line, col, wl, wc)
+			}
+		}
+	}
+}
+
+// BenchmarkLocatorRows locates two places of each line of a 3,000-line
+// text, the later one first, as the findings of a table's row come in the
+// order of its languages: each step back costs a walk along its line.
+func BenchmarkLocatorRows(b *testing.B) {
+	var text []byte
+	var starts []int
+	for i := range 3000 {
+		starts = append(starts, len(text))
+		text = fmt.Appendf(text, "Row %d of the file\tСтрока %d\tЖол %d\n", i, i, i)
+	}
+	for b.Loop() {
+		l := NewLocator(text)
+		for _, s := range starts {
+			l.At(s + 20)
+			l.At(s + 2)
 		}
 	}
 }
