@@ -62,17 +62,6 @@ func perturbedNTREX(t testing.TB) string {
 	return ntrexPerturbed.dir
 }
 
-// perturbedFrom runs perturb.py on a corpus directory (en.txt ru.txt kk.txt doc_ids.txt).
-func perturbedFrom(t testing.TB, corpus string) map[string][]evalDoc {
-	t.Helper()
-	script, py := perturbScript(t)
-	out := t.TempDir()
-	if err := runPerturb(py, script, corpus, out); err != nil {
-		t.Fatal(err)
-	}
-	return loadSets(t, out)
-}
-
 // perturbScript returns the path of perturb.py and the python3 to run it with, or skips the test
 // (see testenv.Missing) without them.
 func perturbScript(t testing.TB) (script, py string) {

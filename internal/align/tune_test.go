@@ -363,3 +363,14 @@ func TestCalibration(t *testing.T) {
 			float64(k+1)/10, 100*float64(cn)/float64(totalN), cw, totalWrong)
 	}
 }
+
+// perturbedFrom runs perturb.py on a corpus directory (en.txt ru.txt kk.txt doc_ids.txt).
+func perturbedFrom(t testing.TB, corpus string) map[string][]evalDoc {
+	t.Helper()
+	script, py := perturbScript(t)
+	out := t.TempDir()
+	if err := runPerturb(py, script, corpus, out); err != nil {
+		t.Fatal(err)
+	}
+	return loadSets(t, out)
+}

@@ -61,7 +61,7 @@ func (o *Output) checkFolder() error {
 		if st, err := os.Stat(o.Path); err == nil && st.IsDir() {
 			return nil
 		}
-		dir, shown = filepath.Dir(o.Path), filepath.Dir(strings.TrimRight(o.Given, "/"+string(filepath.Separator)))
+		dir, shown = filepath.Dir(o.Path), filepath.Dir(strings.TrimRightFunc(o.Given, func(r rune) bool { return r == '/' || r == filepath.Separator }))
 	}
 	if o.ws.Classify(dir) == workspace.AreaExport {
 		return nil
