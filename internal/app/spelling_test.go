@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -64,21 +63,11 @@ func hunspellStartLog(t *testing.T) func() []string {
 // 2 to 3.4 MB of words for a sentence (0.1 to 0.2 CPU-s a start).
 func testDictionaries(t *testing.T) {
 	t.Helper()
-	dir := t.TempDir()
-	for dict, words := range map[string][]string{
+	testenv.Dictionaries(t, map[string][]string{
 		"en_US": {"The", "council", "approved", "projects"},
 		"ru_RU": {"Совет", "одобрил", "проектов"},
 		"kk_KZ": {"Кеңес", "жобаны"},
-	} {
-		dic := fmt.Sprintf("%d\n%s\n", len(words), strings.Join(words, "\n"))
-		if err := os.WriteFile(filepath.Join(dir, dict+".aff"), []byte("SET UTF-8\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, dict+".dic"), []byte(dic), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Setenv("DICPATH", dir)
+	})
 }
 
 // spellWorkspace is a workspace (en ru kk, source en) with one document

@@ -302,18 +302,11 @@ func TestWorkbenchBoundsChecks(t *testing.T) {
 // dictionaries, and starts at once.
 func sampleDictionaries(t *testing.T) {
 	t.Helper()
-	dir := t.TempDir()
+	words := map[string][]string{}
 	for lang, dict := range map[string]string{"ru": "ru_RU", "kk": "kk_KZ"} {
-		words := strings.FieldsFunc(reviewtest.Texts[lang], func(r rune) bool { return !unicode.IsLetter(r) })
-		slices.Sort(words)
-		words = slices.Compact(words)
-		dic := fmt.Sprintf("%d\n%s\n", len(words), strings.Join(words, "\n"))
-		if err := os.WriteFile(filepath.Join(dir, dict+".aff"), []byte("SET UTF-8\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, dict+".dic"), []byte(dic), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		w := strings.FieldsFunc(reviewtest.Texts[lang], func(r rune) bool { return !unicode.IsLetter(r) })
+		slices.Sort(w)
+		words[dict] = slices.Compact(w)
 	}
-	t.Setenv("DICPATH", dir)
+	testenv.Dictionaries(t, words)
 }
