@@ -9,13 +9,13 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strconv"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/app/stores"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/cli/aligncmd"
 	"github.com/tilmash/tilmash/internal/cli/corecmd"
@@ -27,9 +27,6 @@ import (
 	"github.com/tilmash/tilmash/internal/cli/servecmd"
 	"github.com/tilmash/tilmash/internal/cli/tmcmd"
 	"github.com/tilmash/tilmash/internal/qa"
-	"github.com/tilmash/tilmash/internal/tm"
-	"github.com/tilmash/tilmash/internal/tm/pgstore"
-	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
 )
 
 // version is the tilmash version, set at build time with
@@ -63,31 +60,8 @@ func runWith(inv cli.Invocation, spellers *qa.Spellers) int {
 	a := app.New(version)
 	a.Now = clock(inv.Getenv)
 	a.Spellers = spellers
-	a.Stores = memoryStores()
+	a.Stores = stores.Memory() // SQLite in .tilmash, PostgreSQL for --tm / tm.url
 	return cli.Main(inv, version, groups(a)...)
-}
-
-// memoryStores are the stores of the translation memory: the embedded one
-// in the workspace's .tilmash folder (SQLite) and the shared one on a
-// PostgreSQL server (--tm, tm.url). Only the program links them: the
-// application layer opens a memory through these.
-func memoryStores() app.MemoryStores {
-	return app.MemoryStores{
-		File: func(path string) (tm.Store, error) {
-			st, err := sqlitestore.Open(path)
-			if err != nil {
-				return nil, err
-			}
-			return st, nil
-		},
-		Server: func(ctx context.Context, url string, opt app.ServerOptions) (tm.Store, error) {
-			st, err := pgstore.Open(ctx, url, pgstore.Options{LockWait: opt.LockWait, Name: opt.Name})
-			if err != nil {
-				return nil, err
-			}
-			return st, nil
-		},
-	}
 }
 
 // groups are the command groups of tilmash, over a.

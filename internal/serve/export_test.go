@@ -1,13 +1,9 @@
 package serve
 
 import (
-	"context"
-
 	"github.com/tilmash/tilmash/internal/app"
+	"github.com/tilmash/tilmash/internal/app/stores"
 	"github.com/tilmash/tilmash/internal/qa"
-	"github.com/tilmash/tilmash/internal/tm"
-	"github.com/tilmash/tilmash/internal/tm/pgstore"
-	"github.com/tilmash/tilmash/internal/tm/sqlitestore"
 )
 
 // TemplateIDs are the catalogue ids the templates name, for the tests.
@@ -28,21 +24,6 @@ var TestSpellers = qa.NewSpellers(4)
 func NewTestApp(version string) *app.App {
 	a := app.New(version)
 	a.Spellers = TestSpellers
-	a.Stores = app.MemoryStores{
-		File: func(path string) (tm.Store, error) {
-			st, err := sqlitestore.Open(path)
-			if err != nil {
-				return nil, err
-			}
-			return st, nil
-		},
-		Server: func(ctx context.Context, url string, opt app.ServerOptions) (tm.Store, error) {
-			st, err := pgstore.Open(ctx, url, pgstore.Options{LockWait: opt.LockWait, Name: opt.Name})
-			if err != nil {
-				return nil, err
-			}
-			return st, nil
-		},
-	}
+	a.Stores = stores.Memory()
 	return a
 }
