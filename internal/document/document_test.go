@@ -274,6 +274,44 @@ func TestRebase(t *testing.T) {
 	}
 }
 
+// TestRebaseHeadingMarks: a heading that gains or loses its marks in a new
+// version of the text (a plain text imported again as Markdown or HTML, or
+// back) keeps its sentence, confirmation and all, and the sentence takes
+// the marks as the new text has them: no stray "#" is left for align to
+// put in a group of its own. Marks the old text had outside the sentence
+// stay outside it, and so do marks when the old text is not known.
+func TestRebaseHeadingMarks(t *testing.T) {
+	for _, c := range []struct{ name, old, sent, text, want string }{
+		{"gains", "Heading\n\nOne.\n", "Heading", "# Heading\n\nOne.\n", "# Heading"},
+		{"gains level 2", "Heading\n\nOne.\n", "Heading", "##  Heading\n\nOne.\n", "##  Heading"},
+		{"changes level", "# Heading\n\nOne.\n", "# Heading", "## Heading\n\nOne.\n", "## Heading"},
+		{"loses", "# Heading\n\nOne.\n", "# Heading", "Heading\n\nOne.\n", "Heading"},
+		{"kept", "# Heading\n\nOne.\n", "# Heading", "# Heading\n\nOne.\n", "# Heading"},
+		{"not a heading", "Heading\n\nOne.\n", "Heading", "#Heading\n\nOne.\n", "Heading"},
+		{"outside before", "# Heading\n\nOne.\n", "Heading", "# Heading\n\nOne!\n", "Heading"},
+		{"old unknown", "", "Heading", "# Heading\n\nOne.\n", "Heading"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := strings.Index(c.old, c.sent)
+			if c.old == "" {
+				start = 0
+			}
+			a := &document.Alignment{Document: "demo", Pivot: "en", Languages: []string{"en"}, Groups: []*document.Group{
+				{Status: document.Confirmed, Sents: map[string][]document.Sentence{"en": {{Start: start, End: start + len(c.sent), Text: c.sent}}}},
+				{Status: document.Aligned, Sents: map[string][]document.Sentence{"en": {{Text: "One."}}}},
+			}}
+			lost, _ := a.RebaseFrom("en", c.old, c.text)
+			if len(lost) > 1 || len(lost) == 1 && lost[0] != 2 {
+				t.Fatalf("lost groups %v", lost)
+			}
+			s := a.Groups[0].Sents["en"][0]
+			if s.Text != c.want || c.text[s.Start:s.End] != c.want || a.Groups[0].Status != document.Confirmed {
+				t.Errorf("got %q at %d-%d, status %v; want %q", s.Text, s.Start, s.End, a.Groups[0].Status, c.want)
+			}
+		})
+	}
+}
+
 func TestImport(t *testing.T) {
 	ws, err := workspace.Init(t.TempDir())
 	if err != nil {

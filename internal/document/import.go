@@ -180,7 +180,9 @@ func (c *Change) importText(lang, text string, opt ImportOptions) (*ImportResult
 		return nil, err
 	}
 	if al != nil && old != nil {
-		lost, confirmed := al.Rebase(lang, text)
+		// Unread, the old text is "": its marks are left as they are.
+		prev, _ := c.Text(lang)
+		lost, confirmed := al.RebaseFrom(lang, prev, text)
 		res.Lost, res.LostConfirmed = lost, confirmed
 		if len(lost) > 0 && !opt.Force {
 			return nil, wouldLose(c.ID, lang, lost, confirmed)
@@ -260,21 +262,49 @@ func Hash(text string) string {
 // the previous one; when found its span is updated. A group with a sentence
 // that is gone loses that sentence and is flagged and marked Detached, so
 // it stays flagged, through re-alignment, until a person confirms it; it
-// is no longer Reshaped. Rebase returns the 1-based numbers of
-// the groups that lost sentences and how many of them had been confirmed.
+// is no longer Reshaped. A heading's marks ("# ") belong to the layout, not
+// to the sentence: a heading that lost them is the same sentence, and its
+// text drops them. Rebase returns the 1-based numbers of the groups that
+// lost sentences and how many of them had been confirmed.
 func (a *Alignment) Rebase(lang, text string) (lost []int, confirmed int) {
+	return a.RebaseFrom(lang, "", text)
+}
+
+// RebaseFrom is Rebase knowing old, the text the sentences' spans are in
+// now. A heading that gained marks old did not have (a plain text imported
+// again as Markdown, HTML or DOCX) is the same sentence too, and its text
+// takes them, as a fresh import would cut it: they are not left over, for
+// align to put in a group of their own. Marks old had outside a sentence
+// stay outside it.
+func (a *Alignment) RebaseFrom(lang, old, text string) (lost []int, confirmed int) {
 	pos := 0
 	for i, g := range a.Groups {
 		var kept []Sentence
 		dropped := false
 		for _, s := range g.Sents[lang] {
+			newMarks := old != "" && !marksOutside(old, s)
 			k := strings.Index(text[pos:], s.Text)
+			if k < 0 && s.Text != "" {
+				if bare := StripHeading(s.Text); bare != s.Text {
+					if k = strings.Index(text[pos:], bare); k >= 0 {
+						s.Text = bare
+					}
+				}
+			}
 			if s.Text == "" || k < 0 {
 				dropped = true
 				continue
 			}
 			s.Start = pos + k
 			s.End = s.Start + len(s.Text)
+			if line := strings.LastIndexByte(text[:s.Start], '\n') + 1; newMarks && line >= pos && line < s.Start {
+				// The sentence starts inside or just after the marks of a
+				// heading: "Title" or "# Title" in "## Title".
+				if _, marks := Heading(text[line:s.End]); marks > 0 && s.Start <= line+marks && text[line+marks:s.End] == StripHeading(s.Text) {
+					s.Start = line
+					s.Text = text[line:s.End]
+				}
+			}
 			pos = s.End
 			kept = append(kept, s)
 		}
@@ -294,4 +324,16 @@ func (a *Alignment) Rebase(lang, text string) (lost []int, confirmed int) {
 		g.Reshaped = false
 	}
 	return lost, confirmed
+}
+
+// marksOutside reports whether heading marks stand before sentence s in
+// old, the text its span is in, on its line and outside it; also when s is
+// not where its span says, for then nothing is known of them.
+func marksOutside(old string, s Sentence) bool {
+	if s.Start < 0 || s.Start > s.End || s.End > len(old) || old[s.Start:s.End] != s.Text {
+		return true
+	}
+	line := strings.LastIndexByte(old[:s.Start], '\n') + 1
+	_, marks := Heading(old[line:s.End])
+	return marks > 0 && marks == s.Start-line
 }
