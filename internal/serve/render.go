@@ -68,7 +68,7 @@ var templateIDs = []string{
 	"serve.nav.concordance", "serve.nav.glossary", "serve.nav.lang", "serve.nav.workspace", "serve.title",
 	"serve.ws.alignment", "serve.ws.document", "serve.ws.findings", "serve.ws.heading", "serve.ws.none",
 	"serve.ws.not-aligned", "serve.ws.not-imported", "serve.ws.stale", "serve.ws.unchecked", "serve.ws.words",
-	"tm.confirmed", "tm.search.found", "tm.unconfirmed",
+	"tm.confirmed", "tm.search.found", "tm.search.none", "tm.unconfirmed",
 }
 
 // pageSet holds the parsed templates, one set per page, each with the

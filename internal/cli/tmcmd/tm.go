@@ -313,6 +313,11 @@ func searchCommand(a *app.App, env *console.Env) *urfave.Command {
 				env.Printf("%s\n", unitHeader(env, &h.Unit))
 				printVariants(env, ws, "  ", &h.Unit, h.Marks, nil)
 			}
+			if len(hits) == 0 {
+				// "0 groups hold …", "… 0 топта бар": say it in words.
+				env.Say("tm.search.none", map[string]any{"Query": query})
+				return nil
+			}
 			env.SayN("tm.search.found", len(hits), map[string]any{"Query": query})
 			return nil
 		},
