@@ -36,29 +36,14 @@ func (app *App) ExportGroups(d *document.Document, a *document.Alignment, format
 		}
 		return writeAll(out, []string{name}, [][]byte{data})
 	}
-	source := langs[0]
-	if slices.Contains(langs, d.WS.Config.Source) {
-		source = d.WS.Config.Source
+	source, targets := pairLangs(d, langs)
+	if err := CheckExportOutput(d, format, langs, out); err != nil {
+		return Exported{Out: out}, err
 	}
-	var targets []string
-	for _, l := range langs {
-		if l != source {
-			targets = append(targets, l)
-		}
-	}
-	if len(targets) == 0 {
-		return Exported{Out: out}, locale.NewError("export.xliff-one-lang", map[string]any{"Lang": source}).WithHint("export.xliff.hint").OfKind(locale.Usage)
-	}
-	if len(targets) > 1 {
-		switch {
-		case out.Path == "":
-			// Several files cannot share standard output: they go to the
-			// workspace's export folder, as publish writes them.
-			out = ExportFolder(d.WS)
-		case !out.IsDir:
-			return Exported{Out: out}, locale.NewError("export.xliff-pairs", map[string]any{"Targets": strings.Join(targets, ", "), "Output": out.Given}).
-				WithHint("export.xliff.hint").OfKind(locale.Usage)
-		}
+	if len(targets) > 1 && out.Path == "" {
+		// Several files cannot share standard output: they go to the
+		// workspace's export folder, as publish writes them.
+		out = ExportFolder(d.WS)
 	}
 	var names []string
 	var files [][]byte
@@ -75,6 +60,39 @@ func (app *App) ExportGroups(d *document.Document, a *document.Alignment, format
 		names, files = append(names, name), append(files, data)
 	}
 	return writeAll(out, names, files)
+}
+
+// pairLangs is the source language of a pair format's files (the
+// workspace's source language, or the first of langs) and its targets.
+func pairLangs(d *document.Document, langs []string) (source string, targets []string) {
+	source = langs[0]
+	if slices.Contains(langs, d.WS.Config.Source) {
+		source = d.WS.Config.Source
+	}
+	for _, l := range langs {
+		if l != source {
+			targets = append(targets, l)
+		}
+	}
+	return source, targets
+}
+
+// CheckExportOutput refuses, before anything is said or written, an
+// export of d's groups in format and langs that out cannot take: XLIFF
+// of one language, or of several targets into one file.
+func CheckExportOutput(d *document.Document, format string, langs []string, out *Output) error {
+	if !export.PairFormat(format) || len(langs) == 0 {
+		return nil
+	}
+	source, targets := pairLangs(d, langs)
+	if len(targets) == 0 {
+		return locale.NewError("export.xliff-one-lang", map[string]any{"Lang": source}).WithHint("export.xliff.hint").OfKind(locale.Usage)
+	}
+	if len(targets) > 1 && out.Path != "" && !out.IsDir {
+		return locale.NewError("export.xliff-pairs", map[string]any{"Targets": strings.Join(targets, ", "), "Output": out.Given}).
+			WithHint("export.xliff.hint").OfKind(locale.Usage)
+	}
+	return nil
 }
 
 // ExportLocalized writes d's text in lang, in format, to out.

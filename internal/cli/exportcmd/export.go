@@ -130,6 +130,11 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 			env.Hint("export.unaligned.hint", map[string]any{"ID": d.ID})
 		}
 	}
+	// An output that cannot take the files is refused before the gate
+	// warns of "exporting despite" what it exports nothing of.
+	if err := app.CheckExportOutput(d, format, langs, out); err != nil {
+		return err
+	}
 	force := c.Bool("force")
 	v, err := ap.Inspect(d, a, langs, force)
 	if err != nil {
