@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/document"
@@ -24,6 +25,16 @@ func (app *App) Init(dir string) (*workspace.Workspace, error) {
 		return nil, err
 	}
 	return ws, nil
+}
+
+// EnclosingWorkspace is the root of the workspace whose folder holds ws,
+// or "" when none does: commands run inside ws use ws, not that one.
+func (app *App) EnclosingWorkspace(ws *workspace.Workspace) string {
+	outer, err := workspace.Find("", "", filepath.Dir(ws.Root))
+	if err != nil {
+		return ""
+	}
+	return outer.Root
 }
 
 // gitattributes keeps the workspace's own text files in LF on every

@@ -41,6 +41,13 @@ func initCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			env.Say("init.done", map[string]any{"Root": ws.Root})
+			// A workspace made inside another (an article's own folder,
+			// say) takes over every command run in it, unnoticed.
+			if outer := a.EnclosingWorkspace(ws); outer != "" {
+				data := map[string]any{"Root": ws.Root, "Outer": outer}
+				env.Warn("init.nested", data)
+				env.Hint("init.nested.hint", data)
+			}
 			// In a git repository, the merge driver .gitattributes names
 			// is configured too (a clone runs tilmash git setup).
 			// Said as git setup says it: a driver git cannot find on
