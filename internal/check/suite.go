@@ -546,18 +546,10 @@ func (c *Checker) fixForbidden(f *glossary.Finding) {
 			}
 			return
 		}
-		preferred := form.Term
 		// A one-word forbidden form stands for the preferred form's last
 		// word too (Токаев for Қасым-Жомарт Тоқаев): keep the words the
 		// text has.
-		if fw, pw := strings.Fields(m.Form), strings.Fields(preferred); len(fw) < len(pw) {
-			for _, v := range form.Variants {
-				if len(strings.Fields(v)) == len(fw) {
-					preferred = v
-					break
-				}
-			}
-		}
+		preferred := form.TermFor(len(strings.Fields(m.Form)))
 		if fix, ok := morph.FixKazakhForbidden(f.Text, m.Form, preferred, morph.Kind(e.Kind), form.Inflect); ok {
 			f.Expected = fix
 		}

@@ -322,7 +322,7 @@ func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present [
 		}
 		out = append(out, Finding{
 			Lang: lang, SrcLang: srcLang, EntryID: mt.EntryID, Kind: FindingMissing, Text: mt.Text,
-			Start: mt.Start, End: mt.End, Expected: m.term(mt.EntryID, lang), Segment: src,
+			Start: mt.Start, End: mt.End, Expected: m.expected(mt, srcLang, lang), Segment: src,
 		})
 	}
 	return out
@@ -335,6 +335,24 @@ func (m *Matcher) term(id, lang string) string {
 		}
 	}
 	return ""
+}
+
+// expected is the form of lang a missing finding asks for where the
+// source has mt: the preferred term, or a variant of as many words as the
+// source's form when that is shorter than the source's term (a text that
+// names Kassym-Jomart Tokayev as Tokayev is translated with Тоқаев).
+func (m *Matcher) expected(mt Match, srcLang, lang string) string {
+	e := m.g.Lookup(mt.EntryID)
+	if e == nil || e.Langs[lang] == nil {
+		return ""
+	}
+	f := e.Langs[lang]
+	if sf := e.Langs[srcLang]; sf != nil {
+		if n := len(strings.Fields(mt.Form)); n < len(strings.Fields(sf.Term)) {
+			return f.TermFor(n)
+		}
+	}
+	return f.Term
 }
 
 // keyboardTyped looks in text, a Kazakh text that lacks entry id, for one

@@ -108,6 +108,21 @@ type Form struct {
 	Forms     []string `yaml:"forms,omitempty,flow"`
 }
 
+// TermFor is the form to write for an occurrence of n words: the preferred
+// term, or, when that has more words, its first variant of n words
+// (Тоқаев where a text names Қасым-Жомарт Тоқаев by his surname alone).
+// A fix keeps the words the text has.
+func (f *Form) TermFor(n int) string {
+	if n < len(strings.Fields(f.Term)) {
+		for _, v := range f.Variants {
+			if len(strings.Fields(v)) == n {
+				return v
+			}
+		}
+	}
+	return f.Term
+}
+
 // Accepted returns Term, Variants and Forms: every spelling that satisfies
 // the glossary.
 func (f *Form) Accepted() []string {
