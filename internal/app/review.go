@@ -151,6 +151,19 @@ type EditResult struct {
 	// StillErrors counts those of severity error, which hold back export
 	// and publish; the others are warnings.
 	StillErrors int
+	// Joined are the corrected sentences whose new text the workspace's
+	// segmenter cuts into several sentences: a correction stores one
+	// sentence, so the text is paired and exported whole (see
+	// [App.joinedSentences]).
+	Joined []JoinedSentence
+}
+
+// JoinedSentence is a sentence a correction left reading as Count
+// sentences: sentence Sentence (1-based) of Lang in group Group.
+type JoinedSentence struct {
+	Group, Sentence int
+	Lang            string
+	Count           int
 }
 
 // Edit is the one path every review edit takes (group commands and the
@@ -202,7 +215,44 @@ func (a *App) Edit(d *document.Document, req EditRequest) (*EditResult, error) {
 	}
 	out.Resolved, out.Added = review.DiffFindings(before, after)
 	out.Findings, out.Kinds = len(after), kinds(after)
+	out.Joined = a.joinedSentences(d.WS, op, res.Alignment)
 	return out, nil
+}
+
+// joinedSentences lists the sentences op corrected (group edit, review's
+// e key) whose new text reads as several sentences to the workspace's
+// segmenter, as import would cut it. The correction stays one sentence:
+// cutting it here would change the group's sentences behind a typo fix,
+// which keeps the group's status; the caller warns instead.
+func (a *App) joinedSentences(ws *workspace.Workspace, op review.Op, al *document.Alignment) []JoinedSentence {
+	var edits []review.EditText
+	switch e := op.(type) {
+	case review.EditText:
+		edits = []review.EditText{e}
+	case review.EditTexts:
+		edits = e
+	}
+	if a.Segmenter == nil || al == nil {
+		return nil
+	}
+	var out []JoinedSentence
+	for _, e := range edits {
+		if e.Group < 1 || e.Group > len(al.Groups) {
+			continue
+		}
+		sents := al.Groups[e.Group-1].Sents[e.Lang]
+		if e.Sentence < 1 || e.Sentence > len(sents) {
+			continue
+		}
+		seg, err := a.Segmenter(ws, e.Lang)
+		if err != nil {
+			continue
+		}
+		if n := len(lookupSentences(seg, review.OneLine(sents[e.Sentence-1].Text))); n > 1 {
+			out = append(out, JoinedSentence{Group: e.Group, Sentence: e.Sentence, Lang: e.Lang, Count: n})
+		}
+	}
+	return out
 }
 
 // groupFindings runs the quick checks (see [QuickChecks]), or with

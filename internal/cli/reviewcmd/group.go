@@ -273,6 +273,11 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 	for _, g := range c.Gaps {
 		env.Warn("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})
 	}
+	for _, j := range res.Joined {
+		data := map[string]any{"ID": id, "Group": j.Group, "Lang": j.Lang, "Sentence": j.Sentence, "Count": j.Count}
+		env.Warn("review.joined", data)
+		env.Hint("review.joined.hint", data)
+	}
 	cli.WarnLostFormatting(env, id, res.LostFormatting)
 	if groups, langs := c.Omitted(); len(groups) > 0 {
 		data := map[string]any{"ID": id, "Count": len(groups), "Groups": review.FormatRange(groups), "Langs": strings.Join(langs, ", ")}
