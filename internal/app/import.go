@@ -95,6 +95,35 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 	return out, nil
 }
 
+// GuessImportLanguage says which of the workspace's languages data
+// (named name, read as format as Import would read it) looks written in,
+// by its letters (document.GuessLanguage), or "" when it cannot tell,
+// the file does not read or the language is not one of the workspace's:
+// import without a language says what to type.
+func (app *App) GuessImportLanguage(ws *workspace.Workspace, data []byte, name, format string) string {
+	f := docformat.Detect(name, data)
+	if format != "" {
+		var ok bool
+		if f, ok = docformat.ParseFormat(format); !ok {
+			return ""
+		}
+	}
+	doc, err := readArticle(f, name, data)
+	if err != nil {
+		return ""
+	}
+	var sample string
+	if doc != nil {
+		sample = doc.Text[:min(len(doc.Text), guessBytes)]
+	} else if enc, _ := textenc.Sniff(data); enc == textenc.UTF8 {
+		sample = string(data[:min(len(data), guessBytes)])
+	}
+	if g := document.GuessLanguage(sample); g != "" && ws.HasLanguage(g) {
+		return g
+	}
+	return ""
+}
+
 // readArticle reads data (named name) in format f as import stores it:
 // the text and formatting the format's reader makes of it, or nil for
 // plain text, which is stored as it is. A binary file read as text or

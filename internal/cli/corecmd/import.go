@@ -30,6 +30,9 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 		Action: func(c *urfave.Context) error {
 			id, lang, file, err := importArgs(env, c.Args().Slice(), c.String("lang"))
 			if err != nil {
+				if c.NArg() == 2 && c.String("lang") == "" {
+					return noLanguage(ap, env, c, err)
+				}
 				return err
 			}
 			if err := document.ValidID(id); err != nil {
@@ -111,6 +114,27 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 			return nil
 		},
 	}
+}
+
+// noLanguage is the error of import DOC FILE without a language: when
+// the file reads and its letters tell one of the workspace's languages,
+// it names that language and the command to type; otherwise usage (the
+// error importArgs gave).
+func noLanguage(ap *app.App, env *console.Env, c *urfave.Context, usage error) error {
+	id, file := c.Args().Get(0), c.Args().Get(1)
+	ws, err := env.Workspace()
+	if err != nil {
+		return usage
+	}
+	data, name, err := env.ReadInput(file)
+	if err != nil {
+		return usage
+	}
+	g := ap.GuessImportLanguage(ws, data, name, c.String("format"))
+	if g == "" {
+		return usage
+	}
+	return env.Usage("import.no-lang", map[string]any{"File": name, "Guess": g, "ID": id, "Path": file}, "import.no-lang.hint")
 }
 
 // importArgs reads DOC LANG FILE, or DOC FILE with the language given as
