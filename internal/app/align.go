@@ -294,11 +294,22 @@ func FlagReasons(a *document.Alignment, g *document.Group) []align.Reason {
 // of one: see document.Realign), which the aligner has no reason for: show
 // and the workbench drew such a group as flagged without a word of why.
 func FlagNotes(a *document.Alignment, g *document.Group) []locale.Message {
+	for i, x := range a.Groups {
+		if x == g {
+			return FlagNotesAt(a, i)
+		}
+	}
+	return FlagNotesAt(&document.Alignment{Languages: a.Languages, Groups: []*document.Group{g}}, 0)
+}
+
+// FlagNotesAt is FlagNotes for the group at index i of a: what show, the
+// workbench and align's list of flagged groups say of it.
+func FlagNotesAt(a *document.Alignment, i int) []locale.Message {
 	var out []locale.Message
-	if g.Status == document.Flagged && g.Detached {
+	if g := a.Groups[i]; g.Status == document.Flagged && g.Detached {
 		out = append(out, locale.NewError("review.flag.detached", nil))
 	}
-	for _, r := range FlagReasons(a, g) {
+	for _, r := range FlagReasonsAt(a, i) {
 		out = append(out, r)
 	}
 	return out

@@ -125,7 +125,8 @@ func report(env *console.Env, r *app.AlignResult) {
 	}
 	shown := 0
 	for i := range r.Alignment.Groups {
-		rs := app.FlagReasonsAt(r.Alignment, i)
+		// The notes show gives, a detached group's among them.
+		rs := app.FlagNotesAt(r.Alignment, i)
 		if len(rs) == 0 {
 			continue
 		}
