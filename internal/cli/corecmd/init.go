@@ -43,7 +43,8 @@ func initCommand(a *app.App, env *console.Env) *urfave.Command {
 			env.Say("init.done", map[string]any{"Root": ws.Root})
 			// A workspace made inside another (an article's own folder,
 			// say) takes over every command run in it, unnoticed.
-			if outer := a.EnclosingWorkspace(ws); outer != "" {
+			outer := a.EnclosingWorkspace(ws)
+			if outer != "" {
 				data := map[string]any{"Root": ws.Root, "Outer": outer}
 				env.Warn("init.nested", data)
 				env.Hint("init.nested.hint", data)
@@ -57,6 +58,15 @@ func initCommand(a *app.App, env *console.Env) *urfave.Command {
 				env.WarnError(err)
 			case set:
 				cli.SaySetUp(env, ws.Root)
+			}
+			if outer == "" { // else the nested hint says where to import
+				// The next step, as git init's users expect one: import,
+				// in the new folder when it is not this one.
+				data := map[string]any{"Args": env.T("import.args", nil), "Source": ws.Config.Source}
+				if ws.Root != env.Abs(".") {
+					data["Dir"] = dir
+				}
+				env.Hint("init.next.hint", data)
 			}
 			return nil
 		},
