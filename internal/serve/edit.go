@@ -282,6 +282,9 @@ func (s *Server) report(loc *locale.Localizer, id string, res *app.EditResult) [
 	for _, g := range c.Gaps {
 		out = append(out, note{"warn", loc.Text("review.gap", map[string]any{"Group": g.Group, "Langs": strings.Join(g.Langs, ", ")})})
 	}
+	for _, j := range res.Joined {
+		out = append(out, note{"warn", loc.Text("review.joined", map[string]any{"ID": id, "Group": j.Group, "Lang": j.Lang, "Sentence": j.Sentence, "Count": j.Count})})
+	}
 	for _, s := range res.LostFormatting {
 		out = append(out, note{"warn", loc.Text(app.LostFormattingMessage(s), app.LostFormattingData(loc.Text, s))})
 	}
