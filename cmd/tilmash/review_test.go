@@ -229,7 +229,7 @@ func TestReviewInATerminal(t *testing.T) {
 
 	s.send("c")
 	s.waitFor("group 3 of 6")
-	s.waitFor("confirmed 1 group in 2")
+	s.waitFor("confirmed group 2")
 
 	s.send("u")
 	s.waitFor("merged groups 2 and 3")
@@ -296,7 +296,7 @@ func TestReviewKeepsTheGroupAfterAReload(t *testing.T) {
 		t.Fatalf("after the reload the cursor left the group being read:\n%s", screen)
 	}
 	s.send("c")
-	s.waitFor("confirmed 1 group in 2")
+	s.waitFor("confirmed group 2")
 	s.send("q")
 	if code := s.wait(); code != 0 {
 		t.Fatalf("exit code %d:\n%s", code, s.text())
@@ -354,7 +354,7 @@ func TestReviewWrapsAround(t *testing.T) {
 	s.send("c")
 	s.waitFor("group 3 of 6 · 3 to review")
 	s.send("z")
-	s.waitFor("tilmash: undid step 1: confirmed 1 group in 2")
+	s.waitFor("tilmash: undid step 1: confirmed group 2")
 	s.waitFor("4 to review")
 	s.send("cc")
 	s.waitFor("group 6 of 6 · 2 to review")

@@ -596,7 +596,14 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 		}
 	}
 	settle(a, c, unconfirmed, false)
-	c.Data = map[string]any{"Count": c.Count, "Groups": FormatRange(s.Groups)}
+	// All: every group named changed, so the step reads "confirmed group
+	// 3" rather than "confirmed 1 group in 3"; steps journaled before All
+	// read as the part of a range.
+	named := map[int]bool{}
+	for _, n := range s.Groups {
+		named[n] = true
+	}
+	c.Data = map[string]any{"Count": c.Count, "Groups": FormatRange(s.Groups), "All": c.Count == len(named)}
 	return c, nil
 }
 

@@ -316,7 +316,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/doc/news"),
 		chromedp.WaitVisible(chromedp.CSS(`#g2 button.confirm`)),
 		click(`#g2 button.confirm`),
-		waitNote("confirmed 1 group"),
+		waitNote("confirmed group 2"),
 	); err != nil {
 		t.Fatal(err)
 	}

@@ -57,7 +57,7 @@ func TestBrowserSentenceKeys(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		waitTrue(`document.getElementById("g3").classList.contains("current")`, "the saved group is not current"),
 		keyThatNavigates("c"),
-		waitNote("confirmed 1 group"),
+		waitNote("confirmed group 3"),
 		waitTrue(`location.hash === "#g4" && document.getElementById("g4").classList.contains("current")`, "c did not go on to group 4"),
 	); err != nil {
 		t.Fatal(err)
@@ -98,7 +98,7 @@ func TestBrowserCyrillicLayout(t *testing.T) {
 		chromedp.KeyEvent("о", at("о", "KeyJ")),
 		waitTrue(`document.getElementById("g3").classList.contains("current")`, "о (the key j) did not move on"),
 		navigating(chromedp.KeyEvent("с", at("с", "KeyC"))),
-		waitNote("confirmed 1 group"),
+		waitNote("confirmed group 3"),
 	); err != nil {
 		t.Fatal(err)
 	}

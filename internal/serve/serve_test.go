@@ -296,9 +296,9 @@ func TestEdits(t *testing.T) {
 		said   string // in the page the redirect leads to
 		checks []check
 	}{
-		{"confirm", []string{"op", "confirm", "group", "2"}, "confirmed 1 group", []check{status(2, document.Confirmed)}},
-		{"unconfirm", []string{"op", "unconfirm", "group", "2"}, "took back the confirmation", []check{status(2, document.Aligned)}},
-		{"confirm a range", []string{"op", "confirm-range", "range", "2-3,5"}, "confirmed 3 groups", []check{status(2, document.Confirmed), status(3, document.Confirmed), status(5, document.Confirmed), status(6, document.Flagged)}},
+		{"confirm", []string{"op", "confirm", "group", "2"}, "confirmed group 2", []check{status(2, document.Confirmed)}},
+		{"unconfirm", []string{"op", "unconfirm", "group", "2"}, "took back the confirmation of group 2", []check{status(2, document.Aligned)}},
+		{"confirm a range", []string{"op", "confirm-range", "range", "2-3,5"}, "confirmed groups 2-3,5", []check{status(2, document.Confirmed), status(3, document.Confirmed), status(5, document.Confirmed), status(6, document.Flagged)}},
 		{"unconfirm a range", []string{"op", "unconfirm-range", "range", "5"}, "took back", []check{status(5, document.Aligned)}},
 		{"merge", []string{"op", "merge", "group", "2"}, "merged groups 2 and 3", []check{count(5), sents(2, "en", 2), status(2, document.Aligned)}},
 		{"split", []string{"op", "split", "group", "2", "lang", "en", "sentence", "2"}, "split group 2", []check{count(6), sents(2, "en", 1), sents(3, "en", 1), sents(2, "ru", 2), status(3, document.Flagged)}},
