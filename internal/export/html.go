@@ -53,11 +53,15 @@ func englishLabel(id string) string {
 	return id[strings.LastIndexByte(id, '.')+1:]
 }
 
-// pageCSS styles both HTML exports. It is inline so the page is one
+// baseCSS styles both HTML exports. The CSS is inline so the page is one
 // self-contained file that opens offline and mails as an attachment.
-const pageCSS = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#222;background:#fff}
+const baseCSS = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#222;background:#fff}
 h1{font-size:1.4rem;margin:0 0 .3rem}
-.meta{color:#555;margin:0 0 1rem}
+`
+
+// tableCSS is the rest of the side-by-side page's CSS: its table, marks,
+// banner and legend, which the localized article has none of.
+const tableCSS = `.meta{color:#555;margin:0 0 1rem}
 .banner{border:2px solid #b00;background:#fff0f0;padding:.5rem 1rem;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th,td{border:1px solid #ccc;padding:.4rem .6rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}
@@ -76,12 +80,18 @@ mark.finding{background:#ffe0e0;border-bottom:2px solid #b00}
 .legend{margin-top:1rem;font-size:.85em;color:#555}
 .legend span{margin-right:1.2rem}
 footer{margin-top:1rem;font-size:.8em;color:#777}
-article{max-width:42rem;margin:0 auto;font-size:1.05rem}
 @media print{body{margin:0;font-size:10pt}thead{display:table-header-group}thead th{position:static}tr{break-inside:avoid}mark{background:none}mark.term{border:0}mark.finding{text-decoration:underline wavy #b00}mark.finding[title]::after{content:" [" attr(title) "]";font-size:.8em;color:#555}tr.flagged>*{background:none}tr.flagged th.num{border-left:4px solid #a64b00}.legend{display:none}}
 `
 
-// pageHead is the start of both pages, up to <body>.
-const pageHead = `<!DOCTYPE html>
+// articleCSS is the rest of the localized article's CSS.
+const articleCSS = `article{max-width:42rem;margin:0 auto;font-size:1.05rem}
+@media print{body{margin:0;font-size:10pt}}
+`
+
+// pageHead is the start of a page, up to <body>, with css in its style
+// element.
+func pageHead(css string) string {
+	return `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8" />
@@ -91,13 +101,14 @@ const pageHead = `<!DOCTYPE html>
 {{end}}{{with .ForcedComment}}{{.}}
 {{end}}<title>{{.Title}}</title>
 <style>
-` + pageCSS + `</style>
+` + css + `</style>
 </head>
 <body>
 `
+}
 
 var pages = lazy.Value[*template.Template]{New: func() *template.Template {
-	return template.Must(template.New("side-by-side").Funcs(template.FuncMap{"upper": strings.ToUpper}).Parse(pageHead + `<header>
+	return template.Must(template.New("side-by-side").Funcs(template.FuncMap{"upper": strings.ToUpper}).Parse(pageHead(baseCSS+tableCSS) + `<header>
 <h1 lang="{{.HeadingLang}}">{{.Heading}}</h1>
 <p class="meta"><code>{{.ID}}</code> · {{.Counts}}</p>
 </header>
@@ -120,7 +131,7 @@ var pages = lazy.Value[*template.Template]{New: func() *template.Template {
 }}
 
 var articlePage = lazy.Value[*template.Template]{New: func() *template.Template {
-	return template.Must(template.New("article").Parse(pageHead + `<article>
+	return template.Must(template.New("article").Parse(pageHead(baseCSS+articleCSS) + `<article>
 {{range .Blocks}}{{if eq .Level 1}}<h1>{{template "inline" .}}</h1>{{else if eq .Level 2}}<h2>{{template "inline" .}}</h2>{{else if eq .Level 3}}<h3>{{template "inline" .}}</h3>
 {{- else if eq .Level 4}}<h4>{{template "inline" .}}</h4>{{else if eq .Level 5}}<h5>{{template "inline" .}}</h5>{{else if eq .Level 6}}<h6>{{template "inline" .}}</h6>
 {{- else}}{{if eq .ListOpen "ul"}}<ul>
