@@ -313,6 +313,7 @@ func testGlossary() *glossary.Glossary {
 		&glossary.Entry{ID: "astana", Kind: glossary.Place, Langs: kk("Астана")},
 		&glossary.Entry{ID: "shymkent", Kind: glossary.Place, Langs: kk("Шымкент")},
 		&glossary.Entry{ID: "san-diego", Kind: glossary.Place, Langs: kk("Сан-Диего")},
+		&glossary.Entry{ID: "minsk", Kind: glossary.Place, Langs: kk("Минск")},
 	)
 }
 
@@ -340,6 +341,10 @@ func TestEndings(t *testing.T) {
 		{"Сан-Диегоге ұшты", "Сан-Диегоге→Сан-Диегоға"},
 		{"Сан Диегоге", "Диегоге→Диегоға"}, // written apart: this word's fix
 		{"Диегоге", ""}, // not after Сан: not the glossary name
+		// A place in -ск takes endings after an і (Минскіге) or without
+		// (Минскке); the і is not a possessive that asks for Минскіне.
+		{"Минскіге, Минскіде, Минскіден, Минскке, Минскте, Минскінің, Минскіне", ""},
+		{"Минскта", "Минскта→Минскте"},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -302,7 +302,7 @@ type KazakhForms struct {
 // written form is orig. multiword tells that the word ends a phrase of two
 // or more words, where a final -ы/-і is usually the possessive of a
 // compound (Біріккен Ұлттар Ұйымы, Алматы облысы).
-func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) KazakhForms {
+func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) (out KazakhForms) {
 	if hint == "none" {
 		return KazakhForms{Plain: []string{word}}
 	}
@@ -339,6 +339,29 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 		kkStemForms(set, word, cls, back, front, common)
 		if zh {
 			kkStemForms(set, word, kkT, back, front, common)
+		}
+		if e, ok := kkEpenthetic(word, hint); ok {
+			// Минскіде, Минскіге beside Минскте, Минскке: matched, not
+			// shown, unless another reading gives the same form
+			// (минскінің is also the possessive's genitive).
+			var hidden []string
+			for _, c := range kkCases(kkV)[1:] {
+				if f := e + kkFrontOf(c); !set.has(f) {
+					hidden = append(hidden, f)
+				}
+			}
+			defer func() {
+				if len(hidden) == 0 {
+					return
+				}
+				if out.Shown == nil {
+					out.Shown = slices.Clone(out.Plain)
+				}
+				out.Shown = slices.DeleteFunc(out.Shown, func(f string) bool { return slices.Contains(hidden, f) })
+			}()
+			for _, f := range hidden {
+				set.add(f)
+			}
 		}
 		if kind == Person && hint == "" && kkVoicelessSurname(word) {
 			// Russian surnames in -ов/-ев take back-vowel voiceless endings
@@ -392,7 +415,7 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 			}
 		}
 	}
-	out := KazakhForms{Plain: set.list}
+	out = KazakhForms{Plain: set.list}
 	if poss != nil {
 		// In Plain's order, which puts the word first.
 		out.Shown = slices.DeleteFunc(slices.Clone(set.list), func(f string) bool { return !poss.has(f) })
@@ -426,6 +449,19 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 		}
 		out.Shown = slices.DeleteFunc(out.Shown, func(f string) bool { return !root.has(f) })
 	}
+	if v := kkVoice(word); hint != "possessive" && v != word && !kkVowelBeforeLast(word) {
+		// A loan in a consonant and п, к or қ keeps it before the
+		// possessive (банкі, Минскіне): the voiced forms are matched, not
+		// shown, as KazakhInflect does not give them.
+		voiced := &formList{}
+		for _, h := range harmonies(back, front) {
+			kkAfterPoss(voiced, v+pick(h, "ы"), h, !h)
+		}
+		if out.Shown == nil {
+			out.Shown = slices.Clone(set.list)
+		}
+		out.Shown = slices.DeleteFunc(out.Shown, voiced.has)
+	}
 	if hint != "possessive" && kkVoicesBeforeVowel(word) {
 		unvoiced := &formList{}
 		for _, h := range harmonies(back, front) {
@@ -437,6 +473,25 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 		out.Shown = slices.DeleteFunc(out.Shown, unvoiced.has)
 	}
 	return out
+}
+
+// kkEpenthetic returns the stem, in і, that a Russian place name in -ск or
+// -цк takes before an ending in much Kazakh writing (Минскіде, Минскіге,
+// Донецкіде, Томскінің), beside the bare stem's Минскте; false for any
+// other word, and when the inflect hint fixes the stem (possessive, none)
+// or asks for back endings.
+func kkEpenthetic(word, hint string) (string, bool) {
+	if hint != "" && hint != "front" {
+		return "", false
+	}
+	stem, ok := strings.CutSuffix(word, "ск")
+	if !ok {
+		stem, ok = strings.CutSuffix(word, "цк")
+	}
+	if !ok || !strings.ContainsAny(stem, kkVowels) {
+		return "", false
+	}
+	return word + "і", true
 }
 
 // kkVoicesBeforeVowel reports a word of two or more syllables ending in a

@@ -255,3 +255,47 @@ func checkKazakhPlaceForms(t *testing.T, cases []kkPlaceForms) {
 		}
 	}
 }
+
+// TestKazakhEpentheticSK: a Russian place name in -ск or -цк (Минск,
+// Томск, Донецк) takes an і before the endings in much Kazakh writing
+// (Минскіде, Минскіге, Томскінің) beside the bare stem's Минскте: both are
+// matched, the bare stem's forms are shown. Before, Минскіге was read as
+// the possessive's dative and the endings check asked for «Минскіне».
+func TestKazakhEpentheticSK(t *testing.T) {
+	checkKazakhPlaceForms(t, []kkPlaceForms{
+		{"минск", []string{"минскке", "минскте", "минскіге", "минскіде", "минскіден", "минскінің", "минскіні", "минскімен", "минскідегі", "минскіне"},
+			[]string{"минскіга", "минскыға"},
+			[]string{"минскке", "минскте", "минскінің", "минскіне"}, []string{"минскіге", "минскіде", "минскіден", "минскіні", "минскідегі", "минсгіне", "минсгі"}},
+		{"банк", []string{"банкі", "банкіне", "бангі"}, nil, []string{"банкі", "банкіне"}, []string{"бангі", "бангіне"}},
+		{"донецк", []string{"донецкіде", "донецкіге", "донецкте"}, nil, nil, []string{"донецкіде", "донецкіге"}},
+		{"томск", []string{"томскіде", "томскіге"}, nil, nil, []string{"томскіде"}},
+		// Not a cluster in -ск: a vowel before к (Ломбок), or a word with
+		// no vowel (an abbreviation's letters) keeps its forms.
+		{"ломбок", nil, []string{"ломбокіде"}, nil, nil},
+	})
+	for _, tc := range []struct {
+		stem, written string
+		end           KazakhEnding
+		right         bool
+	}{
+		{"минск", "минскіге", KazakhEnding{Possessive: true, Case: KazakhDative}, true},
+		{"минск", "минскіде", KazakhEnding{Possessive: true, Case: KazakhLocative}, true},
+		{"минск", "минскіні", KazakhEnding{Possessive: true, Case: KazakhAccusative}, true},
+		{"минск", "минскіне", KazakhEnding{Possessive: true, Case: KazakhDative}, true},
+		{"минск", "минскіга", KazakhEnding{Possessive: true, Case: KazakhDative}, false},
+		{"бішкек", "бішкекіге", KazakhEnding{Possessive: true, Case: KazakhDative}, false},
+	} {
+		end, ok := ParseKazakhEnding(strings.TrimPrefix(tc.written, tc.stem))
+		if !ok || end != tc.end {
+			t.Errorf("%s: ending read as %+v %v, want %+v", tc.written, end, ok, tc.end)
+			continue
+		}
+		got := KazakhInflect(KazakhStem{Word: tc.stem}, end)
+		if slices.Contains(got, tc.written) != tc.right {
+			t.Errorf("%s: KazakhInflect gives %q; want it allowed: %v", tc.written, got, tc.right)
+		}
+		if tc.right && got[0] == tc.written && tc.written != "минскіне" {
+			t.Errorf("%s: the epenthetic form comes first in %q; the possessive's is the preferred one", tc.written, got)
+		}
+	}
+}

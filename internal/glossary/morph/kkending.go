@@ -189,6 +189,14 @@ func KazakhInflect(s KazakhStem, l KazakhEnding) []string {
 			}
 		}
 	}
+	// Минскіге: the і of a place name in -ск before a case ending reads as
+	// a possessive; the case's ending after that і is allowed too, after
+	// the possessive's own.
+	if e, ok := kkEpenthetic(s.Word, s.Hint); ok && l.Possessive && !l.Plural && !s.Possessive && !s.Surname && l.Case != KazakhBare {
+		if f := e + kkFrontOf(kkCases(kkV)[l.Case]); !seen[f] {
+			out = append(out, f)
+		}
+	}
 	return out
 }
 
@@ -205,7 +213,9 @@ func kkCompose(stem string, l KazakhEnding, poss, back bool, cls kkClass) string
 		if kkPossessiveS(cls, stem) && !l.Plural {
 			cur += pick(back, "сы")
 		} else {
-			if !l.Plural {
+			if !l.Plural && kkVowelBeforeLast(cur) {
+				// кітабы, but a loan in a consonant and к keeps it:
+				// банкі, Минскіне.
 				cur = kkVoice(cur)
 			}
 			cur += pick(back, "ы")
@@ -219,6 +229,13 @@ func kkCompose(stem string, l KazakhEnding, poss, back bool, cls kkClass) string
 		return cur + pick(back, kkAfterPossessive[l.Case])
 	}
 	return cur + pick(back, kkCases(cls)[l.Case])
+}
+
+// kkVowelBeforeLast reports a word whose last letter but one is a vowel.
+func kkVowelBeforeLast(word string) bool {
+	_, n := utf8.DecodeLastRuneInString(word)
+	r, _ := utf8.DecodeLastRuneInString(word[:len(word)-n])
+	return strings.ContainsRune(kkVowels, r)
 }
 
 // KazakhReinflect gives target the ending that found carries after
