@@ -210,8 +210,8 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 		if yamlx.IsLimit(err) {
 			return nil, err
 		}
-		line, reason := workspace.YAMLError(err)
-		return nil, formatError(file, line, 1, "document.file.yaml", map[string]any{"Detail": reason})
+		line, col, detail := workspace.YAMLProblem(file, data, err)
+		return nil, formatError(file, line, col, "document.file.yaml", map[string]any{"Detail": detail})
 	}
 	bad := func(n *yaml.Node, id string, data map[string]any) error {
 		return formatError(file, n.Line, n.Column, id, data)

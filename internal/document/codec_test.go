@@ -296,7 +296,7 @@ func TestParseAlignmentErrors(t *testing.T) {
 		{"at: 0-5", "at: 5-0", "f.yaml:11:9: bad span \"5-0\": want START-END byte offsets"},
 		{"languages: [en, ru]", "languages: [en, RU]", "f.yaml:2:1: \"RU\" is not a language code"},
 		{"    ru: []\n", "    ru: []\n    xx: []\n", "f.yaml:13:5: unknown key \"xx\" in a group"},
-		{"text: Hello}", "text: Hello", "f.yaml:10:1: did not find expected ',' or '}'"},
+		{"text: Hello}", "text: Hello", "f.yaml:11:9: a { is not closed: a comma or } was expected"},
 	}
 	if _, ok := parseFast([]byte(good)); !ok {
 		t.Fatal("the fast reader refused the good file")

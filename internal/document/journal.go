@@ -411,8 +411,8 @@ func (d *Document) parseMeta(data []byte) error {
 		if yamlx.IsLimit(err) {
 			return err
 		}
-		line, reason := workspace.YAMLError(err)
-		return fileError(d.rel(metaName), line, 1, "document.bad-meta.hint", "document.file.yaml", map[string]any{"Detail": reason}) // removing it hides the document
+		line, col, detail := workspace.YAMLProblem(d.rel(metaName), data, err)
+		return fileError(d.rel(metaName), line, col, "document.bad-meta.hint", "document.file.yaml", map[string]any{"Detail": detail}) // removing it hides the document
 	}
 	if d.Meta.Versions == nil {
 		d.Meta.Versions = map[string]*Version{}

@@ -155,7 +155,7 @@ func TestLintUnclosedQuote(t *testing.T) {
 		{"in a flow mapping, after apostrophes and a comment", "# don't \"quote\" me\nterms:\n  - id: a\n    note: Almaty's mayor\n    en: {term: \"Almaty \\\"mayor\\\"\"}\n    kk: {term: Б, variants: ['Алматы]}\n" + tail,
 			`x.yaml:6:30: malformed YAML: the quotation mark ' opened here is never closed`},
 		{"another error keeps its place", "terms:\n  - id: a\n    en: {term: Broken\n    ru: {term: Сломано}\n",
-			"x.yaml:3:1: malformed YAML: did not find expected ',' or '}'"},
+			"x.yaml:3:9: malformed YAML: a { is not closed: a comma or } was expected"},
 	}
 	for _, tt := range tests {
 		_, probs := Parse("x.yaml", []byte(tt.doc), workspaceLangs)

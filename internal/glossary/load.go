@@ -291,6 +291,9 @@ func (l *linter) file(name string, data []byte) {
 			}
 			p := Problem{Code: CodeMalformedYAML, Column: 1}
 			p.Line, p.Detail = yamlErrorLine(err)
+			if se := yamlx.LocateSyntax(name, data, err); se != nil {
+				p.Line, p.Column, p.Detail = se.Line, se.Column, se.Problem
+			}
 			if line, col, quote, ok := unclosedQuote(data, p.Detail); ok {
 				p = Problem{Code: CodeUnclosedQuote, Line: line, Column: col, Value: string(quote)}
 			}

@@ -165,7 +165,7 @@ func (p Problem) TemplateData() map[string]any {
 		"File": p.File, "Line": p.Line, "Column": p.Column, "Pos": p.Pos(),
 		"ID": p.ID, "Lang": p.Lang, "Field": p.Field, "Form": p.Form,
 		"Value": p.Value, "Other": p.Other, "OtherID": p.OtherID,
-		"Detail": p.Detail, "Allowed": p.Allowed,
+		"Detail": p.detail(), "Allowed": p.Allowed,
 		"Anchor": p.Value, "Limit": p.Limit,
 	}
 }
@@ -187,6 +187,15 @@ func (p Problem) Text(text func(id string, data map[string]any) string) string {
 	return p.Pos() + ": " + msg
 }
 
+// detail is the value of the message's Detail: yaml.v3's problem of a
+// malformed file as a catalogue message (see [yamlx.SyntaxDetail]).
+func (p Problem) detail() any {
+	if p.Code == CodeMalformedYAML {
+		return yamlx.SyntaxDetail(p.Detail)
+	}
+	return p.Detail
+}
+
 func (p Problem) Error() string {
 	return p.Pos() + ": " + p.message()
 }
@@ -194,7 +203,7 @@ func (p Problem) Error() string {
 func (p Problem) message() string {
 	switch p.Code {
 	case CodeMalformedYAML:
-		return fmt.Sprintf("malformed YAML: %s", p.Detail)
+		return fmt.Sprintf("malformed YAML: %v", p.detail())
 	case CodeUnclosedQuote:
 		return fmt.Sprintf("malformed YAML: the quotation mark %s opened here is never closed", p.Value)
 	case CodeUnknownField:

@@ -65,7 +65,8 @@ func decodeError(file string, data []byte, err error) error {
 	line, reason := YAMLError(err)
 	var root yaml.Node
 	if yaml.Unmarshal(data, &root) != nil {
-		return configError(file, line, 1, "workspace.bad-config.yaml", "workspace.bad-config.yaml.hint", map[string]any{"Detail": reason})
+		line, col, detail := YAMLProblem(file, data, err)
+		return configError(file, line, col, "workspace.bad-config.yaml", "workspace.bad-config.yaml.hint", map[string]any{"Detail": detail})
 	}
 	// field NAME not found in type workspace.T
 	if rest, ok := strings.CutPrefix(reason, "field "); ok && strings.HasSuffix(reason, " not found") {

@@ -422,6 +422,18 @@ func YAMLError(err error) (line int, reason string) {
 	return line, msg
 }
 
+// YAMLProblem is [YAMLError] for a file whose data is at hand: a syntax
+// error is placed where the file stops being YAML, with a column, and its
+// problem is a catalogue message in the reader's language (see
+// [yamlx.LocateSyntax]); any other error keeps yaml.v3's line and words.
+func YAMLProblem(file string, data []byte, err error) (line, col int, detail any) {
+	if se := yamlx.LocateSyntax(file, data, err); se != nil {
+		return se.Line, se.Column, se.Detail()
+	}
+	line, reason := YAMLError(err)
+	return line, 1, reason
+}
+
 // ValidLanguage reports whether code is a language code tilmash accepts:
 // two or three lowercase ASCII letters (ISO 639-1 or 639-2/3, such as en,
 // ru, kk). Codes become file names (documents/DOC/kk.txt), so nothing else
