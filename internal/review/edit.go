@@ -428,7 +428,11 @@ func (es EditTexts) Apply(a *document.Alignment, texts map[string]string) (*Chan
 		}
 	}
 	slices.Sort(groups)
-	return &Change{Message: "review.done.edits", Data: map[string]any{"Count": len(es), "Groups": FormatRange(groups)},
+	msg := "review.done.edits"
+	if len(groups) > 1 {
+		msg = "review.done.edits-groups" // of groups 2-4, not of group 2-4
+	}
+	return &Change{Message: msg, Data: map[string]any{"Count": len(es), "Groups": FormatRange(groups)},
 		Old: groups, New: groups, Texts: out, Sentences: true}, nil
 }
 

@@ -216,8 +216,13 @@ func TestEditTexts(t *testing.T) {
 			}
 		}
 	}
-	if c.Message != "review.done.edits" || fmt.Sprint(c.New) != "[3 4]" || c.Data["Count"] != 2 || texts["kk"] != reviewtest.Texts["kk"] {
+	if c.Message != "review.done.edits-groups" || fmt.Sprint(c.New) != "[3 4]" || c.Data["Count"] != 2 || texts["kk"] != reviewtest.Texts["kk"] {
 		t.Errorf("change %s %v %v; texts changed %v", c.Message, c.New, c.Data, texts["kk"] != reviewtest.Texts["kk"])
+	}
+	// Two languages of one group: "of group 3", not "of groups 3".
+	same, err := EditTexts{{Group: 3, Lang: "kk", Sentence: 1, Text: "Судья сұрады."}, {Group: 3, Lang: "ru", Sentence: 1, Text: "Судья спросил."}}.Apply(sample(t, reviewtest.OneToOne), maps.Clone(reviewtest.Texts))
+	if err != nil || same.Message != "review.done.edits" || same.Data["Groups"] != "3" {
+		t.Errorf("two edits of one group: %v, %v", same, err)
 	}
 	one, err := EditTexts{{Group: 3, Lang: "kk", Sentence: 1, Text: "Судья сұрады."}}.Apply(sample(t, reviewtest.OneToOne), maps.Clone(reviewtest.Texts))
 	if err != nil || one.Message != "review.done.edit" {

@@ -26,7 +26,7 @@ func IsEdit(e *journal.Entry) bool {
 	case "review.done.confirm", "review.done.unconfirm",
 		"review.done.merge", "review.done.split",
 		"review.done.move", "review.done.move-next", "review.done.move-prev", "review.done.move-removed",
-		"review.done.edit", "review.done.edits", "review.done.note", "review.done.note-cleared":
+		"review.done.edit", "review.done.edits", "review.done.edits-groups", "review.done.note", "review.done.note-cleared":
 		return true
 	}
 	return false
