@@ -74,7 +74,8 @@ func TestFromCATMemoryOmegaT(t *testing.T) {
 // translates: the group of the edited sentence takes the edit, every other
 // group (sentence-level units of groups of several joined again, a target
 // repeated by x-partial units written once) and language is unchanged;
-// a second merge changes nothing; undo takes the step back.
+// a second merge changes nothing; undo takes the step back. Which
+// sentences the memory translates: TestMergeTMXOmegaTPartial.
 func TestMergeTMXOmegaT(t *testing.T) {
 	const id = "zarechnoye-videos"
 	m := readGoldenOmegaT(t)
@@ -100,9 +101,6 @@ func TestMergeTMXOmegaT(t *testing.T) {
 	}
 	if len(res.Changed) != 1 || !slices.Equal(res.Changed["kk"], []int{want}) {
 		t.Fatalf("changed %v, want kk group %d", res.Changed, want)
-	}
-	if res.Matched != res.Sentences {
-		t.Errorf("the memory translates %d of %d source sentences", res.Matched, res.Sentences)
 	}
 	after, _ := d.Texts()
 	if after["en"] != before["en"] || after["ru"] != before["ru"] {
