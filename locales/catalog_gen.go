@@ -999,6 +999,7 @@ Example: tilmash group merge zarechnoye-videos 12-14`},
 	{ID: "review.group.edit.description", Other: `Replaces the K-th LANG sentence of group N with TEXT, in the alignment and in the stored LANG text, so a typo is fixed once for every later step. --sentence may be left out when the group has one sentence in LANG. A heading stays a heading: its "# " is kept when TEXT has none. The group keeps its status, a confirmation included: fixing a typo does not change which sentences are paired, and the glossary re-check reports what the new text changes.
 
 Example: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
+	{ID: "review.group.edit.spread", Other: "--text takes the corrected sentence as one argument: put a sentence of several words in quotes"},
 	{ID: "review.group.edit.usage", Other: "correct the text of a sentence"},
 	{ID: "review.group.merge.args", Other: "DOC N|N-M"},
 	{ID: "review.group.merge.description", Other: `Joins group N and group N+1 into one group. N-M joins the run of groups from N to M; N N+1 names the same pair as N.
@@ -1014,12 +1015,16 @@ Example: tilmash group move zarechnoye-videos 12 --language kk --to prev`},
 	{ID: "review.group.note.description", Other: `Sets the note of group N, shown under it by tilmash show; an empty TEXT removes it.
 
 Example: tilmash group note zarechnoye-videos 12 "ask the desk about the date"`},
+	{ID: "review.group.note.spread", Other: "tilmash group note takes the note as one argument: put a note of several words in quotes"},
 	{ID: "review.group.note.usage", Other: "write a note on a group"},
+	{ID: "review.group.range.spread", Other: "tilmash {{.Command}} takes the groups as one argument: numbers and ranges joined by commas, without spaces"},
 	{ID: "review.group.split.args", Other: "DOC N --at LANG:K…"},
 	{ID: "review.group.split.description", Other: `Cuts group N before its K-th sentence in LANG; that sentence and the ones after it form a new group N+1. Give --at once per language to cut several languages; the sentences of languages without --at stay in the first part, so --at en:1 alone moves all of the English to the second part, and both parts are flagged for lacking a language. --language LANG (or --lang LANG) with --at K is the same as --at LANG:K; a --language that no position is in, and two positions for one language, are refused. Both parts keep the group's score.
 
 Example: tilmash group split zarechnoye-videos 12 --lang ru --at 2`},
+	{ID: "review.group.split.spread", Other: "each split position takes an --at of its own (or join the positions with commas in one --at)"},
 	{ID: "review.group.split.usage", Other: "split a group in two"},
+	{ID: "review.group.spread.hint", Other: "{{.Meant}}"},
 	{ID: "review.group.unconfirm.args", Other: "DOC RANGE"},
 	{ID: "review.group.unconfirm.description", Other: `Takes the confirmation back from the confirmed groups in RANGE, so that re-alignment may change them. They become aligned, or flagged when they have no sentence in some language, whatever status they had before they were confirmed: the alignment does not keep it, and tilmash align scores and flags them anew when it re-aligns them.
 
@@ -2615,6 +2620,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.group.edit.description", Other: `N-топтың ТІЛ тіліндегі K-сөйлемін МӘТІН-мен алмастырады — теңестіруде де, сол тілдің сақталған мәтінінде де, сондықтан қате кейінгі барлық қадамдар үшін бір-ақ рет түзетіледі. Топта ол тілде бір ғана сөйлем болса, --sentence көрсетпеуге болады. Тақырып тақырып болып қалады: МӘТІН-де «# » болмаса, оның «# » белгісі сақталады. Топ күйін, соның ішінде расталуын, сақтайды: қатені түзету қай сөйлемдер жұптасқанын өзгертпейді, ал глоссарий бойынша тексеру жаңа мәтіннің нені өзгерткенін хабарлайды.
 
 Мысал: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
+	{ID: "review.group.edit.spread", Other: "--text түзетілген сөйлемді бір аргумент ретінде қабылдайды: бірнеше сөзден тұратын сөйлемді тырнақшаға алыңыз"},
 	{ID: "review.group.edit.usage", Other: "сөйлем мәтінін түзету"},
 	{ID: "review.group.merge.args", Other: "ҚҰЖАТ N|N-M"},
 	{ID: "review.group.merge.description", Other: `N-топ пен N+1-топты бір топқа біріктіреді. N-M N-ден M-ге дейінгі барлық топты біріктіреді; N N+1 — N берген жұптың өзі.
@@ -2630,12 +2636,16 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.group.note.description", Other: `N-топқа ескертпе жазады, tilmash show оны топтың астында көрсетеді; бос МӘТІН ескертпені өшіреді.
 
 Мысал: tilmash group note zarechnoye-videos 12 "күнін редакциядан нақтылау"`},
+	{ID: "review.group.note.spread", Other: "tilmash group note ескертпені бір аргумент ретінде қабылдайды: бірнеше сөзден тұратын ескертпені тырнақшаға алыңыз"},
 	{ID: "review.group.note.usage", Other: "топқа ескертпе жазу"},
+	{ID: "review.group.range.spread", Other: "tilmash {{.Command}} топтарды бір аргумент ретінде қабылдайды: нөмірлер мен ауқымдар бос орынсыз, үтір арқылы жазылады"},
 	{ID: "review.group.split.args", Other: "ҚҰЖАТ N --at ТІЛ:K…"},
 	{ID: "review.group.split.description", Other: `N-топты ТІЛ тіліндегі K-сөйлемнің алдынан бөледі; сол сөйлем мен одан кейінгілер жаңа N+1-топты құрайды. Бірнеше тілді бөлу үшін әр тілге --at беріңіз; --at берілмеген тілдердің сөйлемдері бірінші бөлікте қалады, сондықтан жалғыз --at en:1 бүкіл ағылшын мәтінін екінші бөлікке көшіреді де, екі бөлік те тілі жетіспегені үшін белгіленеді. --language ТІЛ (немесе --lang ТІЛ) мен --at K жазуы --at ТІЛ:K жазуымен бірдей; ешбір бөлу орны сәйкес келмейтін --language және бір тілге берілген екі орын қабылданбайды. Екі бөлік те топтың бағасын сақтайды.
 
 Мысал: tilmash group split zarechnoye-videos 12 --lang ru --at 2`},
+	{ID: "review.group.split.spread", Other: "бөлетін әр орынға жеке --at керек (немесе орындарды бір --at ішінде үтір арқылы жазыңыз)"},
 	{ID: "review.group.split.usage", Other: "топты екіге бөлу"},
+	{ID: "review.group.spread.hint", Other: "{{.Meant}}"},
 	{ID: "review.group.unconfirm.args", Other: "ҚҰЖАТ АУҚЫМ"},
 	{ID: "review.group.unconfirm.description", Other: `АУҚЫМ-дағы расталған топтардың расталуын алып тастайды, сонда қайта теңестіру оларды өзгерте алады. Олар расталғанға дейін қандай күйде болса да, теңестірілген күйге өтеді, ал қандай да бір тілде сөйлемі болмаса — белгіленеді: теңестіру бұрынғы күйді сақтамайды, ал tilmash align оларды қайта теңестіргенде жаңадан бағалап, белгілейді.
 
@@ -4231,6 +4241,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.group.edit.description", Other: `Заменяет K-е предложение группы N на языке ЯЗЫК текстом ТЕКСТ — и в выравнивании, и в сохранённом тексте этого языка, так что опечатка исправляется один раз для всех следующих шагов. --sentence можно не указывать, если в группе одно предложение на этом языке. Заголовок остаётся заголовком: его «# » сохраняется, если в ТЕКСТЕ его нет. Группа сохраняет статус, в том числе подтверждение: исправление опечатки не меняет того, какие предложения сопоставлены, а проверка по глоссарию сообщит, что изменил новый текст.
 
 Пример: tilmash group edit zarechnoye-videos 12 --language ru --text "Суд отложил заседание."`},
+	{ID: "review.group.edit.spread", Other: "--text принимает исправленное предложение одним аргументом: предложение из нескольких слов возьмите в кавычки"},
 	{ID: "review.group.edit.usage", Other: "исправить текст предложения"},
 	{ID: "review.group.merge.args", Other: "ДОКУМЕНТ N|N-M"},
 	{ID: "review.group.merge.description", Other: `Объединяет группы N и N+1 в одну. N-M объединяет все группы от N до M; N N+1 — та же пара, что и N.
@@ -4246,12 +4257,16 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.group.note.description", Other: `Задаёт заметку группы N, которую tilmash show выводит под группой; пустой ТЕКСТ удаляет её.
 
 Пример: tilmash group note zarechnoye-videos 12 "уточнить дату у редакции"`},
+	{ID: "review.group.note.spread", Other: "tilmash group note принимает заметку одним аргументом: заметку из нескольких слов возьмите в кавычки"},
 	{ID: "review.group.note.usage", Other: "записать заметку к группе"},
+	{ID: "review.group.range.spread", Other: "tilmash {{.Command}} принимает группы одним аргументом: номера и диапазоны через запятую, без пробелов"},
 	{ID: "review.group.split.args", Other: "ДОКУМЕНТ N --at ЯЗЫК:K…"},
 	{ID: "review.group.split.description", Other: `Делит группу N перед её K-м предложением на языке ЯЗЫК; это предложение и следующие за ним образуют новую группу N+1. Чтобы разделить сразу несколько языков, укажите --at для каждого; предложения языков без --at остаются в первой части, поэтому одно --at en:1 переносит во вторую часть весь английский текст, и обе части помечаются, потому что в них не хватает языка. --language ЯЗЫК (или --lang ЯЗЫК) с --at K — то же, что --at ЯЗЫК:K; --language, которому не соответствует ни одно место разделения, и два места для одного языка отклоняются. Обе части сохраняют оценку группы.
 
 Пример: tilmash group split zarechnoye-videos 12 --lang ru --at 2`},
+	{ID: "review.group.split.spread", Other: "каждому месту разделения нужен свой --at (или перечислите места через запятую в одном --at)"},
 	{ID: "review.group.split.usage", Other: "разделить группу на две"},
+	{ID: "review.group.spread.hint", Other: "{{.Meant}}"},
 	{ID: "review.group.unconfirm.args", Other: "ДОКУМЕНТ ДИАПАЗОН"},
 	{ID: "review.group.unconfirm.description", Other: `Снимает подтверждение с подтверждённых групп из ДИАПАЗОНА, чтобы повторное выравнивание могло их менять. Они становятся выровненными, а если в них нет предложений на каком-то языке — помеченными, каким бы ни был их статус до подтверждения: выравнивание его не хранит, а tilmash align заново оценит и пометит их, когда выровняет повторно.
 

@@ -1,7 +1,10 @@
 package reviewcmd
 
 import (
+	"math"
+	"strconv"
 	"strings"
+	"unicode"
 
 	urfave "github.com/urfave/cli/v2"
 
@@ -44,6 +47,9 @@ func groupCommand(a *app.App, env *console.Env) *urfave.Command {
 					widthFlag(env),
 				},
 				Action: func(c *urfave.Context) error {
+					if err := spreadArg(env, c, "split"); err != nil {
+						return err
+					}
 					return groupEdit(a, env, c, 2, "review.group.split.args", func(_ *document.Alignment, n int) (review.Op, error) {
 						if len(c.StringSlice("at")) == 0 {
 							return nil, needFlag(env, "at", "review.ph.at")
@@ -92,6 +98,9 @@ func groupCommand(a *app.App, env *console.Env) *urfave.Command {
 					widthFlag(env),
 				},
 				Action: func(c *urfave.Context) error {
+					if err := spreadArg(env, c, "edit"); err != nil {
+						return err
+					}
 					return groupEdit(a, env, c, 2, "review.group.edit.args", func(a *document.Alignment, n int) (review.Op, error) {
 						lang, err := needLanguage(env, c, a)
 						if err != nil {
@@ -135,6 +144,9 @@ func groupCommand(a *app.App, env *console.Env) *urfave.Command {
 				Name: "note", Usage: env.T("review.group.note.usage", nil), ArgsUsage: env.T("review.group.note.args", nil),
 				Description: env.T("review.group.note.description", nil),
 				Action: func(c *urfave.Context) error {
+					if err := spreadArg(env, c, "note"); err != nil {
+						return err
+					}
 					return groupEdit(a, env, c, 3, "review.group.note.args", func(_ *document.Alignment, n int) (review.Op, error) {
 						return review.SetNote{Group: n, Note: c.Args().Get(2)}, nil
 					})
@@ -211,6 +223,13 @@ func rangeEdit(ap *app.App, env *console.Env, c *urfave.Context, confirm bool) e
 	argsID := "review.group.unconfirm.args"
 	if confirm {
 		argsID = "review.group.confirm.args"
+	}
+	name := "unconfirm"
+	if confirm {
+		name = "confirm"
+	}
+	if err := spreadArg(env, c, name); err != nil {
+		return err
 	}
 	if c.NArg() != 2 {
 		return wantArgs(env, argsID)
@@ -315,4 +334,89 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 	for _, n := range c.New {
 		v.Group(env.Stdout, res.Alignment, n, res.After, false)
 	}
+}
+
+// spreadArg answers a group command given more arguments than it takes
+// because one argument was typed as several, the shell cutting it at its
+// spaces: a note or a --text of several words without quotes (group note
+// DOC 5 ask the desk), groups parted by spaces (group confirm DOC 1 2 5),
+// split positions after one --at (group split DOC 5 --at en:2 kk:2, as
+// review's prompt takes them). It says so with the command meant, so that
+// the person need not work out what the bare usage line leaves unsaid. It
+// returns nil for any other arguments, which get the usage line.
+func spreadArg(env *console.Env, c *urfave.Context, name string) error {
+	all := c.Args().Slice()
+	want := 2
+	if name == "note" {
+		want = 3
+	}
+	if len(all) <= want {
+		return nil
+	}
+	id, extra := all[0], all[want:]
+	line := []string{"tilmash", "group", name, shellWord(id)}
+	var msg string
+	switch name {
+	case "note":
+		msg = "review.group.note.spread"
+		line = append(line, shellWord(all[1]), shellWord(strings.Join(all[2:], " ")))
+	case "edit":
+		if !c.IsSet("text") {
+			return nil
+		}
+		msg = "review.group.edit.spread"
+		line = append(line, shellWord(all[1]))
+		if l := c.String("language"); l != "" {
+			line = append(line, "--language", shellWord(l))
+		}
+		if c.IsSet("sentence") {
+			line = append(line, "--sentence", strconv.Itoa(c.Int("sentence")))
+		}
+		line = append(line, "--text", shellWord(strings.Join(append([]string{c.String("text")}, extra...), " ")))
+	case "confirm", "unconfirm":
+		var parts []string
+		for _, a := range all[1:] {
+			a = strings.Trim(a, ", ")
+			if a == "" {
+				continue
+			}
+			if _, err := args.ParseRange(a, math.MaxInt32); err != nil || a == "all" {
+				return nil
+			}
+			parts = append(parts, a)
+		}
+		msg = "review.group.range.spread"
+		line = append(line, strings.Join(parts, ","))
+	case "split":
+		if len(c.StringSlice("at")) == 0 {
+			return nil
+		}
+		if _, err := args.ParseAt(extra, ""); err != nil {
+			return nil
+		}
+		msg = "review.group.split.spread"
+		line = append(line, shellWord(all[1]))
+		if l := c.String("language"); l != "" {
+			line = append(line, "--language", shellWord(l))
+		}
+		for _, at := range append(c.StringSlice("at"), extra...) {
+			line = append(line, "--at", shellWord(at))
+		}
+	default:
+		return nil
+	}
+	return env.Usage(msg, map[string]any{"Command": "group " + name, "Meant": strings.Join(line, " ")}, "review.group.spread.hint")
+}
+
+// shellWord is s as a POSIX shell reads it back: as it is when it holds
+// only letters, digits and punctuation the shell leaves alone, else in
+// single quotes.
+func shellWord(s string) string {
+	plain := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_.,:/+=@%", r)
+	}) < 0
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
