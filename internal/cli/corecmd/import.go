@@ -106,8 +106,12 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 			case res.Unaligned > 0:
 				env.Hint("import.unaligned.hint", d)
 			}
-			// What the translation memory already holds; nothing to say of
-			// a text without sentences (the empty file warned of above).
+			// What the translation memory already holds of a new text;
+			// nothing to say of a text without sentences (the empty file
+			// warned of above), nor after "unchanged; nothing to do".
+			if res.Unchanged {
+				return nil
+			}
 			if m, ok := ap.CountImportMatches(ws, id, lang, app.TMFromEnv("", env.Getenv)); ok && m.Sentences > 0 {
 				env.SayN("tm.import-matches", m.Sentences, map[string]any{"Exact": m.Exact, "Fuzzy": m.Fuzzy})
 			}
