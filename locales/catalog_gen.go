@@ -437,7 +437,7 @@ Example: tilmash glossary show tokayev`},
 
 XLIFF holds one language pair per file: the source language and one target. With several targets, give a folder with -o (without -o the files go to the workspace's export folder).
 
-With --lang LANG the article is written in that one language, ready to publish (md, html, txt or docx, a Word file): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).
+With --lang LANG the article is written in that one language, ready to publish (md, html, txt or docx, a Word file, which goes to the workspace's export folder when standard output is a terminal): its paragraphs and headings as in the stored original, straight quotes turned into the language's quotation marks (« » for ru and kk, “ ” for en).
 
 Export refuses (exit 1) while the document has flagged groups or errors of the checks (by default those of terms, numbers, links and untranslated: see tilmash check --help); --force exports anyway and the file records that it was forced; CSV, TSV and plain text have no place for that (their first line is data), so there only the warning says so.
 
@@ -2058,7 +2058,7 @@ id орнына атауды мәтінде қалай жазылса, сола�
 
 XLIFF файлында бір тіл жұбы болады: бастапқы тіл және бір аударма тілі. Аударма тілдері бірнешеу болса, -o арқылы қалта көрсетіңіз (-o берілмесе, файлдар жұмыс қалтасының экспорт қалтасына жазылады).
 
---lang ТІЛ берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html, txt немесе docx — Word файлы): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).
+--lang ТІЛ берілсе, мақала жариялауға дайын күйде бір ғана тілде жазылады (md, html, txt немесе docx — Word файлы; стандартты шығыс терминал болса, ол экспорт қалтасына жазылады): абзацтары мен тақырыптары сақталған түпнұсқадағыдай, түзу тырнақшалар сол тілдің тырнақшаларына ауыстырылады (ru мен kk үшін « », en үшін “ ”).
 
 Құжатта тексеруге белгіленген топтар немесе тексерулердің қателері (әдепкі бойынша terms, numbers, links және untranslated кемшіліктері; tilmash check --help қараңыз) болса, экспорт орындалмайды (шығу коды 1); --force берілсе, бәрібір экспортталады, ал файлда экспорттың мәжбүрлеп жасалғаны белгіленеді; CSV, TSV және қарапайым мәтінде бұған орын жоқ (олардың бірінші жолы — деректер), сондықтан онда бұл туралы тек ескерту айтады.
 
@@ -3679,7 +3679,7 @@ terms: если в английском тексте названа запись
 
 В файле XLIFF одна языковая пара: исходный язык и один язык перевода. Если языков перевода несколько, укажите папку в -o (без -o файлы попадут в папку экспорта рабочей папки).
 
-С --lang ЯЗЫК статья записывается только на этом языке, в готовом к публикации виде (md, html, txt или docx — файл Word): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).
+С --lang ЯЗЫК статья записывается только на этом языке, в готовом к публикации виде (md, html, txt или docx — файл Word; если стандартный вывод — терминал, он записывается в папку экспорта): абзацы и заголовки — как в сохранённом оригинале, прямые кавычки заменены кавычками языка (« » для ru и kk, “ ” для en).
 
 Экспорт не выполняется (код выхода 1), пока в документе есть помеченные группы или ошибки проверок (по умолчанию это замечания terms, numbers, links и untranslated; см. tilmash check --help); с --force документ экспортируется всё равно, и в файле отмечается, что экспорт был принудительным; в CSV, TSV и простом тексте для этого нет места (их первая строка — данные), поэтому там об этом говорит только предупреждение.
 

@@ -48,6 +48,9 @@ type Env struct {
 	// Width is the terminal width of standard output, 0 when it is not a
 	// terminal.
 	Width int
+	// OutTTY says whether standard output is a terminal, where a binary
+	// file (a DOCX) would only garble the screen.
+	OutTTY bool
 	// Terminal says whether stdin and stderr are both a terminal, which is
 	// what an interactive mode needs. ErrTTY says whether stderr is one,
 	// which is what a progress indicator needs.
@@ -75,6 +78,7 @@ func NewEnv(dir string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv, Dir: dir, Loc: loc, LockWait: 10 * time.Second, ProgressDelay: progressDelay}
 	noColor := getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		e.OutTTY = true
 		e.Color = !noColor
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
 			e.Width = w
