@@ -142,7 +142,10 @@ type PublishResult struct {
 	Excluded []string // left out by tilmash.yaml's publish.exclude
 	Unlisted []string // document folders left out for want of meta.yaml (document.Unlisted)
 	Files    int      // files written, term bases included
-	Held     int      // documents held back
+	// TermBases counts the files of the glossary written (TBX, CSV, TSV),
+	// which Files includes and no document's row does.
+	TermBases int
+	Held      int // documents held back
 	// Unchanged counts the documents published whose files were left as
 	// they were: nothing they are made from changed since the last publish.
 	Unchanged int
@@ -314,6 +317,7 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 		return nil, err
 	}
 	res.Files += n
+	res.TermBases = n
 	if cfg, _ := gateChecks(ws); slices.Contains(cfg.Checks, check.Terms) {
 		res.GlossaryGaps = check.GapsByLang(gaps)
 	}

@@ -151,8 +151,13 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 	for _, id := range excluded {
 		table = append(table, []string{id, "—", "—", env.T("publish.excluded", nil)})
 	}
-	env.Table(header, table)
 	dir := ws.Config.Export + string(filepath.Separator)
+	if res.TermBases > 0 {
+		// The glossary's term bases have a row of their own, so that the
+		// rows add up to the summary's count of files.
+		table = append(table, []string{ws.Config.Glossary + string(filepath.Separator), "—", "—", env.N("publish.files", res.TermBases, map[string]any{"Dir": dir})})
+	}
+	env.Table(header, table)
 	switch {
 	case held > 0:
 		// "published 0 documents: 0 files" said nothing of the documents
