@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/glossary"
@@ -535,26 +536,40 @@ func (c *Checker) fixForbidden(f *glossary.Finding) {
 		if m.Start != f.Start || m.End != f.End || !m.Forbidden || m.EntryID != f.EntryID {
 			continue
 		}
+		preferred := termFor(form, m.Form)
 		if f.Lang == "ru" {
-			// Only a form of as many words as the preferred one: a
-			// one-word forbidden form may be a given name (Қасым-Жомарт)
-			// as well as a surname, and the fix stays the whole term.
-			if len(strings.Fields(m.Form)) == len(strings.Fields(form.Term)) {
-				if fix, ok := glossary.FixRussianForbidden(f.Text, m.Form, form.Term, e.Kind, form.Inflect); ok {
+			// Only a form of as many words as the one to write: the
+			// Russian rules decline it word by word.
+			if len(strings.Fields(m.Form)) == len(strings.Fields(preferred)) {
+				if fix, ok := glossary.FixRussianForbidden(f.Text, m.Form, preferred, e.Kind, form.Inflect); ok {
 					f.Expected = fix
 				}
 			}
 			return
 		}
-		// A one-word forbidden form stands for the preferred form's last
-		// word too (Токаев for Қасым-Жомарт Тоқаев): keep the words the
-		// text has.
-		preferred := form.TermFor(len(strings.Fields(m.Form)))
 		if fix, ok := morph.FixKazakhForbidden(f.Text, m.Form, preferred, morph.Kind(e.Kind), form.Inflect); ok {
 			f.Expected = fix
 		}
 		return
 	}
+}
+
+// termFor is the form to write for the forbidden form found: the
+// preferred term, or the variant of as many words (see
+// [glossary.Form.TermFor]) when the forbidden form is a misspelling of it:
+// a surname alone (Тоқаев in Russian, Токаев in Kazakh) keeps the words
+// the text has, in the right spelling; a forbidden given name alone
+// (Қасым-Жомарт) is no spelling of the surname variant, and the whole
+// term is written.
+func termFor(form *glossary.Form, forbidden string) string {
+	v := form.TermFor(len(strings.Fields(forbidden)))
+	if v == form.Term {
+		return v
+	}
+	if d := document.EditDistance(strings.ToLower(forbidden), strings.ToLower(v)); 3*d > utf8.RuneCountInString(v) {
+		return form.Term
+	}
+	return v
 }
 
 func isBlank(s string) bool {
