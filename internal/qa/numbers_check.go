@@ -187,10 +187,20 @@ func otherWord(tv []Value, used []bool) int {
 }
 
 // expected is what a translation into lang should have for the source
-// value s: the value itself, or for an imperial measure the translation
+// value s: the value itself, a time of day on the 24-hour clock outside
+// English, or for an imperial measure the translation
 // does not keep in its units, its metric conversion to three significant
 // figures with the unit (385 miles: 620 км; 6-foot-6: 1,98 м).
 func expected(s Value, lang string) string {
+	if baseLang(lang) != "en" {
+		// 8 pm: 20:00 where the 24-hour clock is the norm (the last
+		// time key: 7.30 p.m. holds 7:30, then 19:30).
+		for _, k := range slices.Backward(s.keys) {
+			if k.kind == kTime {
+				return strconv.Itoa(int(k.v)/60) + ":" + pad2(int(k.v)%60)
+			}
+		}
+	}
 	if s.unit == 0 {
 		return FormatValue(s, lang)
 	}

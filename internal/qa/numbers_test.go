@@ -176,6 +176,10 @@ func TestNumbersExpectedConversion(t *testing.T) {
 		{"en", "20 gallons", "ru", "50 литров", "75,7 л"},
 		// The translation keeps the unit: the figure itself.
 		{"en", "385 miles southwest", "ru", "360 миль к юго-западу", "385"},
+		// A time of day on the 12-hour clock, in the 24-hour one.
+		{"en", "starts at 8 pm", "ru", "начнётся в 21:00", "20:00"},
+		{"en", "at 7.30 p.m.", "kk", "сағат 20:30-да", "19:30"},
+		{"en", "at 9 a.m.", "kk", "сағат 10:00-де", "9:00"},
 	}
 	for _, tt := range tests {
 		fs := CheckNumbers(tt.sl, tt.src, tt.tl, tt.tgt)
