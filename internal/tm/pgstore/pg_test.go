@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -258,12 +259,13 @@ func TestSharedUpdatesAtOnce(t *testing.T) {
 	var bobErr error
 	done := make(chan struct{})
 	// In the middle of alice's update, holding the lock, bob's starts.
+	bobWaits := waiting(bob, st)
 	alice.Store = &midway{Store: st, during: func() {
 		go func() {
 			defer close(done)
 			rep, bobErr = bob.Memory.Update(ctx)
 		}()
-		time.Sleep(700 * time.Millisecond) // what bob reads before waiting, he has read
+		bobWaits(done) // what bob reads before waiting, he has read
 	}}
 	if arep := alice.Update(); arep.Read != 1 {
 		t.Fatalf("alice's update: %+v", arep)
@@ -296,12 +298,13 @@ func TestSharedImportsAtOnce(t *testing.T) {
 	bob := storetest.NewMachine(t, st, nil)
 	var bobErr error
 	done := make(chan struct{})
+	bobWaits := waiting(bob, st)
 	alice.Store = &midway{Store: st, during: func() {
 		go func() {
 			defer close(done)
 			_, bobErr = bob.Memory.ImportTMX(ctx, strings.NewReader(save("Bob's law.")), "project_save.tmx", "project_save")
 		}()
-		time.Sleep(700 * time.Millisecond) // what bob checks before waiting, he has checked
+		bobWaits(done) // what bob checks before waiting, he has checked
 	}}
 	if _, err := alice.Memory.ImportTMX(ctx, strings.NewReader(save("Alice's law.")), "project_save.tmx", "project_save"); err != nil {
 		t.Fatal(err)
@@ -342,6 +345,40 @@ func (m *midway) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.S
 		m.during()
 		return plan(cur)
 	})
+}
+
+// waiting gives m the store st through one that tells when m's memory
+// asks it to write (Apply or ApplyPlanned, which wait for the update
+// lock): everything m read before it waits for the lock, it has read
+// then. The function it returns blocks until that moment, or until done
+// is closed (m's command ended without writing). It replaced a sleep of
+// 700ms that only made the order likely.
+func waiting(m *storetest.Machine, st *pgstore.Store) func(done <-chan struct{}) {
+	w := &writing{Store: st, start: make(chan struct{})}
+	m.Store = w
+	return func(done <-chan struct{}) {
+		select {
+		case <-w.start:
+		case <-done:
+		}
+	}
+}
+
+// writing is a store that closes start when it is first asked to write.
+type writing struct {
+	*pgstore.Store
+	once  sync.Once
+	start chan struct{}
+}
+
+func (w *writing) Apply(ctx context.Context, reset bool, changes iter.Seq2[tm.Change, error]) error {
+	w.once.Do(func() { close(w.start) })
+	return w.Store.Apply(ctx, reset, changes)
+}
+
+func (w *writing) ApplyPlanned(ctx context.Context, plan func(tm.Current) (iter.Seq2[tm.Change, error], error)) error {
+	w.once.Do(func() { close(w.start) })
+	return w.Store.ApplyPlanned(ctx, plan)
 }
 
 // TestSharedUpdateNothingToWrite: another translator's update holds the
