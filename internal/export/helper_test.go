@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -168,25 +167,11 @@ func xmllint(t *testing.T) string {
 	return testenv.Command(t, "xmllint", "apt-get install libxml2-utils")
 }
 
-// python returns a Python that can import Translate Toolkit, or skips.
-// The interpreter is looked for once a test run: each look starts Python
-// and imports the toolkit (0.15 s of CPU), and three tests ask.
+// python returns a Python that can import Translate Toolkit, or skips
+// (testenv.Python looks for it once a test run).
 func python(t *testing.T) string {
 	t.Helper()
-	toolkitPython.once.Do(func() {
-		toolkitPython.path = testenv.Python(t, "translate.storage.tmx", "apt-get install translate-toolkit")
-	})
-	if toolkitPython.path == "" {
-		// not found (the test that looked was skipped or failed): each
-		// test that asks says so itself
-		return testenv.Python(t, "translate.storage.tmx", "apt-get install translate-toolkit")
-	}
-	return toolkitPython.path
-}
-
-var toolkitPython struct {
-	once sync.Once
-	path string
+	return testenv.Python(t, "translate.storage.tmx", "apt-get install translate-toolkit")
 }
 
 // toolkitUnits reads files with Translate Toolkit in one Python process

@@ -125,17 +125,28 @@ func SharedPath(elem ...string) (string, bool) {
 // Debian's /usr/bin/python3 first (where apt-get installs modules such as
 // Translate Toolkit) and then python3 on $PATH (which may be another
 // installation without them); it skips/fails t through [Missing] when
-// neither can.
+// neither can. The answer for a module is found once for the test binary:
+// the probe starts Python and imports the module (0.15 s of CPU for
+// Translate Toolkit's), and several tests of a package ask.
 func Python(t testing.TB, module, install string) string {
 	t.Helper()
-	for _, p := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(p, "-c", "import "+module).Run() == nil {
-			return p
+	v, _ := pythons.LoadOrStore(module, sync.OnceValue(func() string {
+		for _, p := range []string{"/usr/bin/python3", "python3"} {
+			if exec.Command(p, "-c", "import "+module).Run() == nil {
+				return p
+			}
 		}
+		return ""
+	}))
+	if p := v.(func() string)(); p != "" {
+		return p
 	}
 	Missing(t, "the Python module "+module, install)
 	return ""
 }
+
+// pythons holds, by module, the function that finds Python's answer once.
+var pythons sync.Map
 
 // Dictionaries puts first on $DICPATH, for the rest of t, hunspell
 // dictionaries that know only the words given for each (dictionary name
