@@ -246,7 +246,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, addError(CodeAddMalformed, locale.Pos{File: file, Line: root.Line, Column: root.Column}, map[string]any{"ID": e.ID, "Detail": "the file must be a mapping with a terms list"}, nil)
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file, Line: root.Line, Column: root.Column}, map[string]any{"ID": e.ID, "Detail": locale.Msg{ID: "glossary.add.malformed.not-mapping"}}, nil)
 	}
 	var terms, termsKey *yaml.Node
 	last := len(root.Content) >= 2 && root.Content[len(root.Content)-2].Value == "terms"
@@ -256,7 +256,7 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 		}
 	}
 	if terms != nil && !isNull(terms) && terms.Kind != yaml.SequenceNode {
-		return nil, addError(CodeAddMalformed, locale.Pos{File: file, Line: terms.Line, Column: terms.Column}, map[string]any{"ID": e.ID, "Detail": "terms must be a list"}, nil)
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file, Line: terms.Line, Column: terms.Column}, map[string]any{"ID": e.ID, "Detail": locale.Msg{ID: "glossary.add.malformed.terms-not-list"}}, nil)
 	}
 	if terms != nil {
 		for _, it := range terms.Content {

@@ -224,6 +224,10 @@ func TestAddEntryErrors(t *testing.T) {
 		{"not a list", notList, ok(), CodeAddMalformed, 2},
 		{"unreadable", dir, ok(), CodeAddIO, 0},
 	}
+	ru, err := locale.New("ru")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range cases {
 		before, _ := os.ReadFile(c.file)
 		err := AddEntry(c.file, c.e)
@@ -234,6 +238,13 @@ func TestAddEntryErrors(t *testing.T) {
 		}
 		if ae.Error() == "" || ae.Error() == ae.ID {
 			t.Errorf("%s: message %s %q", c.name, ae.ID, ae.Error())
+		}
+		// No English inside the Russian message (the file's shape, the
+		// YAML problem): each part is a catalogue message.
+		msg, _, _ := ru.Explain(err)
+		msg = strings.ReplaceAll(strings.TrimPrefix(msg, c.file), "terms", "")
+		if c.code == CodeAddMalformed && strings.ContainsAny(msg, "abcdefghijklmnopqrstuvwxyz") {
+			t.Errorf("%s: English in the Russian message %q", c.name, msg)
 		}
 		if after, _ := os.ReadFile(c.file); string(after) != string(before) {
 			t.Errorf("%s: file changed on error", c.name)

@@ -80,6 +80,9 @@ func TestCatalogueRendersEveryMessage(t *testing.T) {
 		CodeAddInvalidInflect, CodeAddDuplicateID, CodeAddMalformed, CodeAddIO} {
 		msgs = append(msgs, addError(code, locale.Pos{File: "glossary/people.yaml", Line: 3, Column: 9}, map[string]any{"ID": "tokayev", "Lang": "kk", "Value": "x", "Detail": "permission denied"}, nil))
 	}
+	for _, id := range []string{"glossary.add.malformed.not-mapping", "glossary.add.malformed.terms-not-list"} {
+		msgs = append(msgs, addError(CodeAddMalformed, locale.Pos{File: "glossary/people.yaml", Line: 1, Column: 1}, map[string]any{"ID": "tokayev", "Detail": locale.Msg{ID: id}}, nil))
+	}
 	for _, code := range []string{CodeAddForbidsAccepted, CodeAddAcceptsForbidden} {
 		msgs = append(msgs, Problem{Code: code, File: "glossary/places.yaml", Line: 5, Column: 16, ID: "almaty", OtherID: "almaty-city", Lang: "ru", Form: "Алматы"})
 	}
@@ -96,6 +99,18 @@ func TestCatalogueRendersEveryMessage(t *testing.T) {
 	ids := map[string]bool{}
 	for _, m := range msgs {
 		ids[m.MessageID()] = true
+		for _, v := range m.TemplateData() {
+			if d, ok := v.(locale.Msg); ok && strings.HasPrefix(d.ID, "glossary.") { // yaml.syntax.* are cli's
+				// A message given as a value (a reason): rendered by
+				// the Localizer in each language before its message.
+				ids[d.ID] = true
+				for _, lang := range []string{"en", "ru", "kk"} {
+					if _, tag, err := i18n.NewLocalizer(b, lang).LocalizeWithTag(&i18n.LocalizeConfig{MessageID: d.ID}); err != nil || tag.String() != lang {
+						t.Errorf("%s in %s: %v (got %s)", d.ID, lang, err, tag)
+					}
+				}
+			}
+		}
 		for _, lang := range []string{"en", "ru", "kk"} {
 			loc := i18n.NewLocalizer(b, lang)
 			got, tag, err := loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: m.MessageID(), TemplateData: m.TemplateData()})
