@@ -115,6 +115,12 @@ func (l *Lexicon) addSense(s, t string, weight float64, g int32) {
 	if g < 0 {
 		g = l.newSense()
 	}
+	l.insert(s, t, weight, g)
+}
+
+// insert adds the pair of stems s and t, which l does not have, with weight (at most 1) to
+// sense g.
+func (l *Lexicon) insert(s, t string, weight float64, g int32) {
 	k := int32(len(l.entries))
 	l.entries = append(l.entries, Entry{Src: s, Tgt: t, Weight: weight})
 	l.group = append(l.group, g)
@@ -282,8 +288,13 @@ const (
 // Stem returns the stem of word in lang: lower case, letters only, cut to the first stemLen
 // letters; "" for words shorter than minWord letters, which carry too little to match on.
 func Stem(lang, word string) string {
+	return string(appendLangStem(nil, lang, word))
+}
+
+// appendLangStem appends Stem(lang, word) to dst.
+func appendLangStem(dst []byte, lang, word string) []byte {
 	_ = lang // one rule for every language for now; the parameter leaves room for better ones
-	return string(appendStem(nil, word))
+	return appendStem(dst, word)
 }
 
 // Words splits text into its words: runs of letters.

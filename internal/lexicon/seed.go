@@ -95,32 +95,43 @@ func parseSeed(text, src, tgt string, scale float64) *Lexicon {
 		return -1
 	}
 	cs, ct := col(src), col(tgt)
-	l := New(src, tgt)
+	l := newSeedLexicon(src, tgt, strings.Count(text, "\n")+1)
 	w := 1.0
 	if scale > 0 {
 		w = scale
 	}
 	var ss, ts []string
+	var buf []byte
 	for line := range strings.SplitSeq(text, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != len(seedLangs) {
+		var f [len(seedLangs)]string
+		rest, ok := line, true
+		for k := range f {
+			if !ok {
+				panic("lexicon: seed/news.tsv: not three columns: " + line)
+			}
+			f[k], rest, ok = strings.Cut(rest, "\t")
+		}
+		if ok {
 			panic("lexicon: seed/news.tsv: not three columns: " + line)
 		}
 		// the stems of each column, once: the pairs of a line are their cross product
-		ss, ts = seedStems(ss[:0], src, f[cs]), seedStems(ts[:0], tgt, f[ct])
+		ss, buf = seedStems(ss[:0], buf, src, f[cs])
+		ts, buf = seedStems(ts[:0], buf, tgt, f[ct])
 		g := int32(-1)
 		for _, s := range ss {
 			for _, t := range ts {
-				if s == "" || t == "" {
-					continue
-				}
 				if scale > 0 {
 					if _, ok := l.index[[2]string{s, t}]; ok {
 						continue // MergeScaled would keep its weight, scale, and its sense
 					}
+					if g < 0 {
+						g = l.newSense()
+					}
+					l.insert(s, t, min(w, 1), g)
+					continue
 				}
 				if g < 0 {
 					g = l.newSense()
@@ -132,23 +143,31 @@ func parseSeed(text, src, tgt string, scale float64) *Lexicon {
 	return l
 }
 
-// seedStems appends to dst the stems of the one-word forms of a column of the seed table (see
-// seedForms), "" for a form that has none.
-func seedStems(dst []string, lang, col string) []string {
-	for _, w := range seedForms(col) {
-		dst = append(dst, Stem(lang, w))
-	}
-	return dst
+// newSeedLexicon is New with room for a seed table of so many lines: each line gives about two
+// entries, and one or two stems on each side that no line before had. Grown entry by entry, the
+// maps were a quarter of reading the table.
+func newSeedLexicon(src, tgt string, lines int) *Lexicon {
+	return &Lexicon{SrcLang: src, TgtLang: tgt, fwd: make(map[string][]int32, lines*3/2), bwd: make(map[string][]int32, lines*3/2),
+		index: make(map[[2]string]int32, 2*lines), fwdRoot: make(map[string][]int32, lines/4), bwdRoot: make(map[string][]int32, lines/4),
+		entries: make([]Entry, 0, 2*lines), group: make([]int32, 0, 2*lines), gweight: make([]float64, 0, lines)}
 }
 
-// seedForms splits a column of the seed table into its one-word forms.
-func seedForms(col string) []string {
-	var out []string
-	for _, w := range strings.Split(col, ",") {
-		w = strings.TrimSpace(w)
-		if w != "" && !strings.ContainsAny(w, " -") {
-			out = append(out, w)
+// seedStems appends to dst the stems of the one-word forms of a column of the seed table (forms
+// are separated by commas; phrases of several words are left out), each once and none empty (a
+// form too short to have one), in the order of the forms: a pair a line gives twice, or with an
+// empty stem, would add nothing. buf is scratch space, returned for reuse.
+func seedStems(dst []string, buf []byte, lang, col string) ([]string, []byte) {
+	for rest, more := col, true; more; {
+		var w string
+		w, rest, more = strings.Cut(rest, ",")
+		if w = strings.TrimSpace(w); w == "" || strings.ContainsAny(w, " -") {
+			continue
 		}
+		buf = appendLangStem(buf[:0], lang, w)
+		if len(buf) == 0 || slices.ContainsFunc(dst, func(s string) bool { return s == string(buf) }) {
+			continue
+		}
+		dst = append(dst, string(buf))
 	}
-	return out
+	return dst, buf
 }
