@@ -131,3 +131,21 @@ func BenchmarkRefine20k(b *testing.B) {
 		a.posteriors(band, p)
 	}
 }
+
+// BenchmarkMargins20k measures the margin's split of outmatched beads (splitOutmatched) over the
+// first pass's alignment, with the keys and lexicon of the second.
+func BenchmarkMargins20k(b *testing.B) {
+	src, tgt, _ := benchBitext(b, 20000)
+	opt := Options{SrcLang: "en", TgtLang: "ru"}
+	opt.Lexicon = withSeed(opt)
+	fs, ft, vs, vt := extractSides(src, tgt, opt)
+	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, lexMaxDF)
+	beads := pairParts(src, tgt, fs, ft, ks, kt, opt, nil, nil, nil)
+	lex := learnFrom(fs, ft, vs, vt, beads, opt)
+	ks, kt = withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex, lexMaxDF)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		splitOutmatched(ks, kt, lex, opt, beads)
+	}
+}

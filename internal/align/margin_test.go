@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 )
 
@@ -108,5 +109,50 @@ func TestSplitOutmatchedMerge(t *testing.T) {
 	kt[3] = []uint32{12 | kindLex, 20 | kindLex, 26 | kindLex}
 	if got := splitOutmatched(ks, kt, nil, opt, beads); fmt.Sprint(got) != fmt.Sprint(beads) {
 		t.Errorf("one pair stands out: got %v, want %v", got, beads)
+	}
+}
+
+// TestMarginsMadeOnDemand: the margins of a long document hold the key sets of the sentences
+// compared and a number a sentence, not a key set for every sentence (88 bytes each, pointers
+// the collector scans, written all over the document), and a set read again reads the same; a
+// short document's take little room.
+func TestMarginsMadeOnDemand(t *testing.T) {
+	const n = 100000
+	ks, kt := make([][]uint32, n), make([][]uint32, n)
+	for i := range n {
+		ks[i] = []uint32{uint32(i) | kindLex}
+		kt[i] = []uint32{uint32(i) | kindLex}
+	}
+	wt := docWeights(ks, kt, nil)
+	match := newModel("en", "ru").match
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	g := newMargins(ks, kt, wt, match)
+	var sims []float64
+	for i := 0; i < n; i += n / 10 {
+		sims = append(sims, g.sim(i, i), g.sim(i, i+1))
+	}
+	runtime.ReadMemStats(&after)
+	// a number a sentence on each side, and a chunk of sets and of keys
+	if got, want := after.TotalAlloc-before.TotalAlloc, uint64(8*n+2*(1024*88+16384*8)+64<<10); got > want {
+		t.Errorf("margins of %d sentences a side compared 20 times: %d bytes allocated, want at most %d", n, got, want)
+	}
+	for k, i := 0, 0; i < n; k, i = k+2, i+n/10 {
+		if s, s1 := g.sim(i, i), g.sim(i, i+1); s != sims[k] || s1 != sims[k+1] {
+			t.Errorf("sentence %d: similarities %v %v, then %v %v", i, sims[k], sims[k+1], s, s1)
+		}
+	}
+	if sims[0] <= 0 || sims[0] == sims[1] {
+		t.Errorf("similarities %v: the test compares nothing", sims[:2])
+	}
+	// A short document, as most are, makes small arenas.
+	ks, kt = ks[:30], kt[:30]
+	wt = docWeights(ks, kt, nil)
+	runtime.ReadMemStats(&before)
+	g = newMargins(ks, kt, wt, match)
+	g.sim(3, 3)
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 8<<10 {
+		t.Errorf("margins of 30 sentences a side compared once: %d bytes allocated, want at most %d", got, 8<<10)
 	}
 }
