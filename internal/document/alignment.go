@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -349,6 +351,21 @@ func parseSentence(n *yaml.Node) (s Sentence, id string, data map[string]any) {
 	return s, "", nil
 }
 
+// confirmedLost is how many confirmed groups would lose sentences if the
+// lang sentences were moved onto text, as align does ([Alignment.Rebase]),
+// without changing a.
+func (a *Alignment) confirmedLost(lang, text string) int {
+	c := &Alignment{Groups: make([]*Group, len(a.Groups))}
+	for i, g := range a.Groups {
+		cg := *g
+		cg.Sents = maps.Clone(g.Sents)
+		cg.Sents[lang] = slices.Clone(g.Sents[lang])
+		c.Groups[i] = &cg
+	}
+	_, confirmed := c.Rebase(lang, text)
+	return confirmed
+}
+
 // Verify checks the alignment against the stored texts: every span lies
 // inside its text and holds the text the file shows, spans do not overlap
 // and keep document order within each language. It returns one problem per
@@ -371,6 +388,10 @@ func (a *Alignment) Verify(file string, texts map[string]string) []error {
 			hint = "document.verify.no-text.hint"
 		case a.Sources[l] != Hash(text):
 			hint = "document.verify.text-changed.hint"
+			if a.confirmedLost(l, text) > 0 {
+				// align would refuse: the routes that keep them.
+				hint = "document.verify.text-changed-confirmed.hint"
+			}
 		}
 		problem := func(s Sentence, id string, data map[string]any) {
 			data["Lang"], data["Start"], data["End"], data["ID"] = l, s.Start, s.End, a.Document
