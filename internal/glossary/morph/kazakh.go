@@ -453,26 +453,25 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 		// A loan in a consonant and п, к or қ keeps it before the
 		// possessive (банкі, Минскіне): the voiced forms are matched, not
 		// shown, as KazakhInflect does not give them.
-		voiced := &formList{}
-		for _, h := range harmonies(back, front) {
-			kkAfterPoss(voiced, v+pick(h, "ы"), h, !h)
-		}
-		if out.Shown == nil {
-			out.Shown = slices.Clone(set.list)
-		}
-		out.Shown = slices.DeleteFunc(out.Shown, voiced.has)
+		hidePossessive(&out, set, v, back, front)
 	}
 	if hint != "possessive" && kkVoicesBeforeVowel(word) {
-		unvoiced := &formList{}
-		for _, h := range harmonies(back, front) {
-			kkAfterPoss(unvoiced, word+pick(h, "ы"), h, !h)
-		}
-		if out.Shown == nil {
-			out.Shown = slices.Clone(set.list)
-		}
-		out.Shown = slices.DeleteFunc(out.Shown, unvoiced.has)
+		hidePossessive(&out, set, word, back, front)
 	}
 	return out
+}
+
+// hidePossessive keeps the possessive of stem, and the endings after it,
+// out of the forms out shows (all of set's when it shows all).
+func hidePossessive(out *KazakhForms, set *formList, stem string, back, front bool) {
+	hidden := &formList{}
+	for _, h := range harmonies(back, front) {
+		kkAfterPoss(hidden, stem+pick(h, "ы"), h, !h)
+	}
+	if out.Shown == nil {
+		out.Shown = slices.Clone(set.list)
+	}
+	out.Shown = slices.DeleteFunc(out.Shown, hidden.has)
 }
 
 // kkEpenthetic returns the stem, in і, that a Russian place name in -ск or
