@@ -100,6 +100,11 @@ func textLF(name string, data []byte) []byte {
 // opening marker and its hint says how to finish the merge.
 func Unmerged(id, file string, data []byte) error {
 	off := textenc.ConflictMarker(data)
+	if off < 0 && strings.HasSuffix(file, ".yaml") {
+		// the base's marker line left alone is never YAML, and
+		// would be read as a broken block scalar (a text may hold it)
+		return yamlx.CheckConflict(file, data)
+	}
 	if off < 0 {
 		return nil
 	}

@@ -409,6 +409,31 @@ func ConflictMarker(data []byte) int {
 	return -1
 }
 
+// BaseMarker returns the byte offset of a line that opens the base's lines
+// of a conflict as git writes them with merge.conflictStyle diff3 (and
+// tilmash's merge driver always): seven '|' followed by a space or the
+// line's end; -1 when there is none. Alone, after a person deleted the
+// other markers of a conflict, it is no longer a [ConflictMarker]; in a
+// YAML file such a line can be nothing else, so its readers ask for it.
+func BaseMarker(data []byte) int {
+	if !bytes.Contains(data, []byte("|||||||")) {
+		return -1
+	}
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
+		}
+		if markerLine(bytes.TrimSuffix(data[off:end], []byte{'\r'}), '|') {
+			return off
+		}
+		off = end + 1
+	}
+	return -1
+}
+
 // markerLine reports whether line begins with seven c and then a space or
 // nothing.
 func markerLine(line []byte, c byte) bool {

@@ -22,6 +22,9 @@ const (
 	// reports "could not find expected ':'" a line further on, or may even
 	// read the markers as text.
 	CodeConflict = "yaml.conflict-markers"
+	// CodeConflictBase is the line ||||||| of a conflict left in the file
+	// with the base's lines below it after the other markers were deleted.
+	CodeConflictBase = "yaml.conflict-base"
 )
 
 // readerProblems are the messages of yaml.v3's reader (readerc.go): the

@@ -101,14 +101,19 @@ func CheckSize(file string, data []byte) error {
 
 // CheckConflict refuses data that holds the conflict markers of a merge
 // left unfinished ([textenc.ConflictMarker]): a *[LimitError] of code
-// [CodeConflict] at the opening marker's line.
+// [CodeConflict] at the opening marker's line, or of code
+// [CodeConflictBase] at a base's marker line left alone
+// ([textenc.BaseMarker]), which no YAML file holds otherwise.
 func CheckConflict(file string, data []byte) error {
-	off := textenc.ConflictMarker(data)
+	code, off := CodeConflict, textenc.ConflictMarker(data)
+	if off < 0 {
+		code, off = CodeConflictBase, textenc.BaseMarker(data)
+	}
 	if off < 0 {
 		return nil
 	}
 	line, _ := textenc.Position(data, off)
-	return &LimitError{File: file, Line: line, Column: 1, Code: CodeConflict}
+	return &LimitError{File: file, Line: line, Column: 1, Code: code}
 }
 
 // Parse reads the first document of data into a node tree, as
