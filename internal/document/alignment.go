@@ -226,6 +226,9 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 	m := root.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		if err := duplicateKey(file, m, i); err != nil {
+			return nil, err
+		}
 		var err error
 		switch k.Value {
 		case "document":
@@ -270,6 +273,9 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 		g := &Group{Sents: map[string][]Sentence{}, Line: gn.Line}
 		for i := 0; i+1 < len(gn.Content); i += 2 {
 			k, v := gn.Content[i], gn.Content[i+1]
+			if err := duplicateKey(file, gn, i); err != nil {
+				return nil, err
+			}
 			switch {
 			case k.Value == "status":
 				g.Status = Status(v.Value)
@@ -321,6 +327,22 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 		a.Groups = append(a.Groups, g)
 	}
 	return a, nil
+}
+
+// duplicateKey refuses the key at m.Content[i] when an earlier key of the
+// mapping m has its name: yaml.v3's node tree keeps both, and the walk
+// above would take the last value (or both languages' sentences), so a
+// merge resolved by keeping both sides' lines (two notes of one group)
+// silently lost one.
+func duplicateKey(file string, m *yaml.Node, i int) error {
+	k := m.Content[i]
+	for j := 0; j < i; j += 2 {
+		if m.Content[j].Value == k.Value {
+			return formatError(file, k.Line, k.Column, "document.alignment.duplicate-key",
+				map[string]any{"Key": k.Value, "First": m.Content[j].Line})
+		}
+	}
+	return nil
 }
 
 // parseSentence reads a sentence of a group; when it cannot, id names the
