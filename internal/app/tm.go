@@ -148,7 +148,8 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 		if u.User != nil && u.User.Username() != "" {
 			user = u.User.Username()
 		}
-		data := map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u), "Host": u.Host, "DB": strings.TrimPrefix(u.Path, "/"), "User": user}
+		data := map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u), "Host": u.Host, "DB": strings.TrimPrefix(u.Path, "/"), "User": user,
+			"Schema": tm.FirstSchema(u.Query().Get("search_path"))}
 		return nil, locale.NewError("tm.cannot-open", data).WithHint(serverHint(err)).Wrap(err)
 	}
 	mem := tm.New(ws, st)
@@ -171,6 +172,8 @@ func serverHint(err error) string {
 		return "tm.cannot-open.no-trgm-hint"
 	case tm.Denied:
 		return "tm.cannot-open.denied-hint"
+	case tm.NoSchema:
+		return "tm.cannot-open.no-schema-hint"
 	}
 	return "tm.cannot-open.server-hint"
 }

@@ -3,6 +3,7 @@ package tm
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,7 @@ const (
 	NoDatabase                  // the server has no such database
 	NoExtension                 // the database lacks an extension the store needs (pg_trgm) and the user may not create it
 	Denied                      // the user may not create the memory's tables
+	NoSchema                    // the schema search_path names first for the memory does not exist
 )
 
 // StoreError is an error of a store that says what kept it from the
@@ -30,6 +32,22 @@ type StoreError struct {
 
 func (e *StoreError) Error() string { return e.Err.Error() }
 func (e *StoreError) Unwrap() error { return e.Err }
+
+// FirstSchema is the schema a PostgreSQL search_path (as a URL's
+// ?search_path= gives it) names first, as the server reads the name: a
+// quoted one as written, any other in lower case; "" when there is none
+// or it is "$user".
+func FirstSchema(searchPath string) string {
+	first, _, _ := strings.Cut(searchPath, ",")
+	first = strings.TrimSpace(first)
+	if len(first) >= 2 && first[0] == '"' && first[len(first)-1] == '"' {
+		return strings.ReplaceAll(first[1:len(first)-1], `""`, `"`)
+	}
+	if first == "$user" {
+		return ""
+	}
+	return strings.ToLower(first)
+}
 
 // ProblemOf is the [Problem] of the first [*StoreError] err holds;
 // [OtherProblem] when it holds none.

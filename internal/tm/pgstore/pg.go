@@ -104,7 +104,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, storeError(err)
 	}
-	if err := prepare(ctx, pool); err != nil {
+	if err := prepare(ctx, pool, tm.FirstSchema(cfg.ConnConfig.RuntimeParams["search_path"])); err != nil {
 		pool.Close()
 		return nil, storeError(err)
 	}
@@ -225,10 +225,21 @@ type noTrgm struct{ err error }
 func (e *noTrgm) Error() string { return "no pg_trgm: " + e.err.Error() }
 func (e *noTrgm) Unwrap() error { return e.err }
 
+// noSchema is the error of a search_path whose first schema, the one the
+// memory is meant to be in, does not exist: the server would skip it
+// silently and put the memory into the next one (public, most often
+// another desk's memory or none at all).
+type noSchema struct{ name string }
+
+func (e *noSchema) Error() string {
+	return fmt.Sprintf("schema %q, the first of search_path, does not exist", e.name)
+}
+
 // problemOf tells which [tm.Problem] pgx's error (of [Open], or of a
 // command on an open store) is.
 func problemOf(err error) tm.Problem {
 	var nt *noTrgm
+	var ns *noSchema
 	var pe *pgconn.PgError
 	var ne net.Error
 	switch {
@@ -236,6 +247,8 @@ func problemOf(err error) tm.Problem {
 		return tm.OtherProblem
 	case errors.As(err, &nt):
 		return tm.NoExtension
+	case errors.As(err, &ns):
+		return tm.NoSchema
 	case errors.As(err, &pe):
 		switch {
 		case pe.Code == "28P01" || pe.Code == "28000":
@@ -263,12 +276,16 @@ const schemaLock = 0x746d73 // "tms"
 // takes a SHARE lock on its table before it finds the index there, so
 // running the schema at every open made each translator's command wait for
 // any other's update (and time out behind a rebuild).
-func prepare(ctx context.Context, pool *pgxpool.Pool) error {
-	var has, ready bool
+func prepare(ctx context.Context, pool *pgxpool.Pool, schemaName string) error {
+	var has, ready, inSchema bool
 	err := pool.QueryRow(ctx, `SELECT EXISTS(SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'),
 		to_regclass('tm_source') IS NOT NULL AND to_regclass('tm_unit_id') IS NOT NULL
 		AND to_regclass('tm_unit_source') IS NOT NULL AND to_regclass('tm_text_trgm') IS NOT NULL
-		AND to_regclass('tm_meta') IS NOT NULL`).Scan(&has, &ready)
+		AND to_regclass('tm_meta') IS NOT NULL,
+		$1 = '' OR EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1)`, schemaName).Scan(&has, &ready, &inSchema)
+	if err == nil && !inSchema {
+		return &noSchema{schemaName}
+	}
 	if err != nil || (has && ready) {
 		return err
 	}

@@ -1,0 +1,49 @@
+package pgstore_test
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/testenv/pgtest"
+	"github.com/tilmash/tilmash/internal/tm"
+	"github.com/tilmash/tilmash/internal/tm/pgstore"
+)
+
+// TestOpenRefusesAMissingSchema: a memory name mistyped in search_path
+// (?search_path=busines,public) named a schema the server skips without a
+// word, so the memory was opened, or made, in public: another desk's
+// memory, or a new one in the default schema. Open now refuses it as a
+// NoSchema problem naming the schema, and makes nothing.
+func TestOpenRefusesAMissingSchema(t *testing.T) {
+	u, err := url.Parse(pgtest.URL(t, "tm_schema"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	real, _, _ := strings.Cut(q.Get("search_path"), ",")
+	missing := real + "_missing"
+	q.Set("search_path", missing+",public")
+	u.RawQuery = q.Encode()
+	s, err := pgstore.Open(context.Background(), u.String(), pgstore.Options{})
+	if err == nil {
+		s.Close()
+		t.Fatalf("opened a memory in search_path %s, whose first schema does not exist", q.Get("search_path"))
+	}
+	if tm.ProblemOf(err) != tm.NoSchema || !strings.Contains(err.Error(), `"`+missing+`"`) {
+		t.Errorf("Open = %v (problem %d), want a NoSchema problem naming %s", err, tm.ProblemOf(err), missing)
+	}
+
+	// The schema that exists, quoted or in another case, still opens.
+	for _, sp := range []string{real + ",public", strings.ToUpper(real) + ",public", `"` + real + `",public`} {
+		q.Set("search_path", sp)
+		u.RawQuery = q.Encode()
+		s, err := pgstore.Open(context.Background(), u.String(), pgstore.Options{})
+		if err != nil {
+			t.Errorf("search_path %s: %v", sp, err)
+			continue
+		}
+		s.Close()
+	}
+}
