@@ -271,7 +271,11 @@ func problemOf(err error) tm.Problem {
 // schemaLock is the advisory lock held while the tables are created.
 const schemaLock = 0x746d73 // "tms"
 
-// prepare creates the pg_trgm extension and the tables when missing. A
+// prepare creates the pg_trgm extension and the tables when missing from
+// the memory's schema, the first of the search path (tables of the same
+// names in a later schema, such as public, are another memory: looked up
+// through the whole path, they were taken for this one's, and a desk's new
+// memory in its own schema read and wrote public's). A
 // memory whose tables exist is only looked at: CREATE INDEX IF NOT EXISTS
 // takes a SHARE lock on its table before it finds the index there, so
 // running the schema at every open made each translator's command wait for
@@ -279,9 +283,11 @@ const schemaLock = 0x746d73 // "tms"
 func prepare(ctx context.Context, pool *pgxpool.Pool, schemaName string) error {
 	var has, ready, inSchema bool
 	err := pool.QueryRow(ctx, `SELECT EXISTS(SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'),
-		to_regclass('tm_source') IS NOT NULL AND to_regclass('tm_unit_id') IS NOT NULL
-		AND to_regclass('tm_unit_source') IS NOT NULL AND to_regclass('tm_text_trgm') IS NOT NULL
-		AND to_regclass('tm_meta') IS NOT NULL,
+		to_regclass(quote_ident(current_schema()) || '.tm_source') IS NOT NULL
+		AND to_regclass(quote_ident(current_schema()) || '.tm_unit_id') IS NOT NULL
+		AND to_regclass(quote_ident(current_schema()) || '.tm_unit_source') IS NOT NULL
+		AND to_regclass(quote_ident(current_schema()) || '.tm_text_trgm') IS NOT NULL
+		AND to_regclass(quote_ident(current_schema()) || '.tm_meta') IS NOT NULL,
 		$1 = '' OR EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1)`, schemaName).Scan(&has, &ready, &inSchema)
 	if err == nil && !inSchema {
 		return &noSchema{schemaName}

@@ -47,3 +47,38 @@ func TestOpenRefusesAMissingSchema(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestOpenMakesItsOwnMemoryBeforeAnotherInThePath: a desk's new schema
+// ahead of another memory in its search_path (business,public with a
+// memory in public) was taken for ready, since the tables were looked up
+// through the whole path: the desk read and wrote the other memory. Open
+// now makes the tables in the first schema.
+func TestOpenMakesItsOwnMemoryBeforeAnotherInThePath(t *testing.T) {
+	ctx := context.Background()
+	other, conn := pgtest.Schema(t, "tm_other")
+	s, err := pgstore.Open(ctx, other, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ou, _ := url.Parse(other)
+	otherSchema, _, _ := strings.Cut(ou.Query().Get("search_path"), ",")
+
+	u, _ := url.Parse(pgtest.URL(t, "tm_desk"))
+	q := u.Query()
+	desk, _, _ := strings.Cut(q.Get("search_path"), ",")
+	q.Set("search_path", desk+","+otherSchema+",public")
+	u.RawQuery = q.Encode()
+	s, err = pgstore.Open(ctx, u.String(), pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_tables WHERE schemaname = $1 AND tablename LIKE 'tm\_%'`, desk).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 {
+		t.Errorf("schema %s ahead of a memory in %s has %d of the memory's 4 tables after Open", desk, otherSchema, n)
+	}
+}
