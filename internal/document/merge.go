@@ -12,9 +12,13 @@ import (
 
 // derivedValue matches what tilmash works out from the texts on a line of
 // alignment.yaml or meta.yaml: a span (at: START-END), a sha256 sum (the
-// sources of an alignment, a version's sha256) and a size (bytes:).
+// sources of an alignment, a version's sha256), a size (bytes:), and a
+// group's score, which align works out again for every group it aligns
+// (from what it learned of the confirmed groups): a publish or align on
+// one side and a note on the other moved the score line beside the note
+// and stopped the merge.
 var derivedValue = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
-	return regexp.MustCompile(`at: \d+-\d+|: [0-9a-f]{64}$|^(\s*bytes: )\d+$`)
+	return regexp.MustCompile(`at: \d+-\d+|: [0-9a-f]{64}$|^(\s*(?:bytes|score): )[0-9.]+$`)
 }}
 
 // langKey matches the line that opens a language: "    ru:" or

@@ -115,3 +115,27 @@ func TestMergeDerived(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeDerivedScores: align (and publish, which aligns) works every
+// aligned group's score out again from what it learned of the confirmed
+// groups, so the editor's publish changed scores that a translator's
+// note, added beside one, conflicted with; the score is now masked as
+// the spans and sums are: the side that changed it, else ours.
+func TestMergeDerivedScores(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"a note added, both sides' new score alike",
+			"  - status: aligned\n<<<<<<< ours\n    score: 0.982\n    note: 'ok'\n||||||| base\n    score: 0.910\n=======\n    score: 0.982\n>>>>>>> theirs\n    en:\n",
+			"  - status: aligned\n    score: 0.982\n    note: 'ok'\n    en:\n"},
+		{"a note added, the score changed on the other side",
+			"  - status: aligned\n<<<<<<< ours\n    score: 0.910\n    note: 'ok'\n||||||| base\n    score: 0.910\n=======\n    score: 0.933\n>>>>>>> theirs\n    en:\n",
+			"  - status: aligned\n    score: 0.933\n    note: 'ok'\n    en:\n"},
+		{"a note added, two new scores",
+			"  - status: aligned\n<<<<<<< ours\n    score: 0.944\n    note: 'ok'\n||||||| base\n    score: 0.910\n=======\n    score: 0.933\n>>>>>>> theirs\n    en:\n",
+			"  - status: aligned\n    score: 0.944\n    note: 'ok'\n    en:\n"},
+	} {
+		out, left := MergeDerived([]byte(c.in))
+		if left != 0 || string(out) != c.want {
+			t.Errorf("%s: %d left:\n%s\nwant\n%s", c.name, left, out, c.want)
+		}
+	}
+}
