@@ -117,19 +117,26 @@ func (app *App) GitSetupIfRepo(ws *workspace.Workspace) (bool, error) {
 // meta.yaml, the conflicts that are only in what tilmash works out from
 // the texts (spans, sums, sizes), or in lines one side changed, are then
 // resolved ([document.MergeDerived]); align works the spans and sums out
-// again from the merged texts.
-func (app *App) GitMerge(base, ours, theirs, repoPath string) (int, error) {
+// again from the merged texts. addedBoth says that conflicts are left and
+// the base is empty: both sides added the file (git's add/add: each clone
+// imported and aligned the document), so there was nothing to merge from
+// and the whole file is one conflict.
+func (app *App) GitMerge(base, ours, theirs, repoPath string) (left int, addedBoth bool, err error) {
 	git, err := exec.LookPath("git")
 	if err != nil {
-		return 0, locale.NewError("git.missing", nil).WithHint("git.missing.hint")
+		return 0, false, locale.NewError("git.missing", nil).WithHint("git.missing.hint")
 	}
+	var baseSize int64
 	for _, f := range []string{base, ours, theirs} {
-		if _, err := os.Stat(f); err != nil {
-			return 0, err
+		fi, err := os.Stat(f)
+		if err != nil {
+			return 0, false, err
+		}
+		if f == base {
+			baseSize = fi.Size()
 		}
 	}
 	out, err := exec.Command(git, "merge-file", "-p", "--diff3", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs).Output()
-	left := 0
 	var ee *exec.ExitError
 	switch {
 	case errors.As(err, &ee) && ee.ExitCode() > 0 && ee.ExitCode() < 128:
@@ -139,7 +146,7 @@ func (app *App) GitMerge(base, ours, theirs, repoPath string) (int, error) {
 		if ee != nil {
 			msg = strings.TrimSpace(string(ee.Stderr))
 		}
-		return 0, locale.NewError("git.merge-failed", map[string]any{"Path": repoPath, "Error": msg}).WithHint("git.merge-failed.hint")
+		return 0, false, locale.NewError("git.merge-failed", map[string]any{"Path": repoPath, "Error": msg}).WithHint("git.merge-failed.hint")
 	}
 	if name := path.Base(repoPath); left > 0 && (name == document.AlignmentName || name == "meta.yaml") {
 		out, left = document.MergeDerived(out)
@@ -148,7 +155,7 @@ func (app *App) GitMerge(base, ours, theirs, repoPath string) (int, error) {
 	// (non-zero: the merge is left for a person): written in place, not
 	// through a temporary file in the work tree a kill would leave behind.
 	if err := os.WriteFile(ours, out, 0o644); err != nil {
-		return 0, err
+		return 0, false, err
 	}
-	return left, nil
+	return left, left > 0 && baseSize == 0, nil
 }

@@ -155,7 +155,7 @@ func TestGitMerge(t *testing.T) {
 					return p
 				}
 				pb, po, pt := write("base", f.b), write("ours", f.o), write("theirs", f.th)
-				left, err := app.New("test").GitMerge(pb, po, pt, "documents/demo/"+f.name)
+				left, _, err := app.New("test").GitMerge(pb, po, pt, "documents/demo/"+f.name)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -58,9 +58,13 @@ func mergeDriverCommand(a *app.App, env *console.Env) *urfave.Command {
 				return env.Usage("git.merge-driver.args-count", map[string]any{"Count": c.NArg()}, "git.merge-driver.hint")
 			}
 			args := c.Args().Slice()
-			left, err := a.GitMerge(env.Abs(args[0]), env.Abs(args[1]), env.Abs(args[2]), args[3])
+			left, addedBoth, err := a.GitMerge(env.Abs(args[0]), env.Abs(args[1]), env.Abs(args[2]), args[3])
 			if err != nil {
 				return err
+			}
+			if addedBoth {
+				return locale.NewError("git.merge-driver.added-both", map[string]any{"Path": args[3]}).
+					WithHint("git.merge-driver.added-both.hint").OfKind(locale.Findings)
 			}
 			if left > 0 {
 				// Non-zero tells git the file is left with conflict
