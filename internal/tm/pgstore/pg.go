@@ -261,8 +261,11 @@ func problemOf(err error) tm.Problem {
 			return tm.Unreachable
 		}
 		return tm.OtherProblem
-	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		// (EOF: the server went away in the middle of a command)
+	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF),
+		errors.Is(err, pgconn.ErrConnClosed):
+		// (EOF: the server went away in the middle of a command; a
+		// connection closed: it went away while the pool kept it idle,
+		// as the BEGIN of a transaction finds)
 		return tm.Unreachable
 	}
 	return tm.OtherProblem
@@ -616,26 +619,39 @@ func (s *Store) All(ctx context.Context, fn func(*tm.Unit) error) (err error) {
 func (s *Store) Stats(ctx context.Context) (_ tm.Stats, err error) {
 	defer commandError(&err)
 	st := tm.Stats{Langs: map[string]int{}}
-	err = s.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE confirmed) FROM tm_unit`).Scan(&st.Units, &st.Confirmed)
+	// One snapshot for the three counts: another machine's update
+	// committed between them gave figures of two memories (17 units of
+	// three documents, one of whose units were not counted).
+	// (Not pgx.BeginTxFunc: the rollback's "conn closed" would replace
+	// the error of a server that went away in the middle.)
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return st, err
 	}
-	err = s.pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE name LIKE 'doc/%'), count(*) FILTER (WHERE name LIKE 'tmx/%') FROM tm_source`).Scan(&st.Documents, &st.Imports)
-	if err != nil {
-		return st, err
-	}
-	rows, err := s.pool.Query(ctx, `SELECT lang, count(*) FROM tm_text GROUP BY lang`)
-	if err != nil {
-		return st, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var l string
-		var n int
-		if err := rows.Scan(&l, &n); err != nil {
-			return st, err
+	defer func() { _ = tx.Rollback(ctx) }() // read only: nothing to undo
+	err = func() error {
+		err := tx.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE confirmed) FROM tm_unit`).Scan(&st.Units, &st.Confirmed)
+		if err != nil {
+			return err
 		}
-		st.Langs[l] = n
-	}
-	return st, rows.Err()
+		err = tx.QueryRow(ctx, `SELECT count(*) FILTER (WHERE name LIKE 'doc/%'), count(*) FILTER (WHERE name LIKE 'tmx/%') FROM tm_source`).Scan(&st.Documents, &st.Imports)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `SELECT lang, count(*) FROM tm_text GROUP BY lang`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var l string
+			var n int
+			if err := rows.Scan(&l, &n); err != nil {
+				return err
+			}
+			st.Langs[l] = n
+		}
+		return rows.Err()
+	}()
+	return st, err
 }
