@@ -148,7 +148,7 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 		if u.User != nil && u.User.Username() != "" {
 			user = u.User.Username()
 		}
-		data := map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u), "Host": u.Host, "DB": strings.TrimPrefix(u.Path, "/"), "User": user,
+		data := map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u, where), "Host": u.Host, "DB": strings.TrimPrefix(u.Path, "/"), "User": user,
 			"Schema": tm.FirstSchema(u.Query().Get("search_path"))}
 		return nil, locale.NewError("tm.cannot-open", data).WithHint(serverHint(err)).Wrap(err)
 	}
@@ -187,12 +187,16 @@ func redact(raw string) string {
 	return u.Redacted()
 }
 
-// scrub takes a password out of a driver's message.
-func scrub(msg, password string, u *url.URL) string {
-	if p, ok := u.User.Password(); ok && p != "" {
+// scrub takes a password out of a driver's message, unless it is a
+// word the message shows anyway, the user's or the database's name
+// (where, the address without its password, is printed beside it): a
+// password the same as the role's, common on a test server, turned
+// "user=newsroom database=newsroom" into "user=xxxxx database=xxxxx".
+func scrub(msg, password string, u *url.URL, where string) string {
+	if p, ok := u.User.Password(); ok && p != "" && !strings.Contains(where, p) {
 		msg = strings.ReplaceAll(msg, p, "xxxxx")
 	}
-	if password != "" {
+	if password != "" && !strings.Contains(where, password) {
 		msg = strings.ReplaceAll(msg, password, "xxxxx")
 	}
 	return msg
