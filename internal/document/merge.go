@@ -59,9 +59,9 @@ func ResolveDerived(data []byte, texts map[string]string) ([]byte, bool) {
 // MergeDerived resolves the conflicts of data, git's three-way text merge
 // of an alignment.yaml or meta.yaml written with the base of each
 // conflict (git merge-file --diff3), that need no person: within a
-// conflict, lines are compared with their spans, sums and sizes masked
+// conflict, lines are compared with their spans, sums, sizes and scores masked
 // out, and a stretch only one side changed is that side's, a stretch both
-// changed alike is either's (spans, sums and sizes: the side that changed
+// changed alike is either's (spans, sums, sizes and scores: the side that changed
 // them, else ours; align works them out again from the texts), and two
 // dates of one group's confirmation (both sides confirmed it) give the
 // later. Two changes of one thing (two statuses or notes of one group, two
