@@ -100,7 +100,8 @@ func decodeError(file string, data []byte, err error) error {
 			return configError(file, v.Line, v.Column, id, "workspace.bad-config.shape.hint", map[string]any{"Key": k.Value})
 		}
 	}
-	return configError(file, line, 1, "workspace.bad-config.yaml", "workspace.bad-config.yaml.hint", map[string]any{"Detail": reason})
+	line, col, detail := YAMLProblem(file, data, err)
+	return configError(file, line, col, "workspace.bad-config.yaml", "workspace.bad-config.yaml.hint", map[string]any{"Detail": detail})
 }
 
 // keyAt finds the key, and its value, of a mapping in n whose key or

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -431,7 +432,27 @@ func YAMLProblem(file string, data []byte, err error) (line, col int, detail any
 		return se.Line, se.Column, se.Detail()
 	}
 	line, reason := YAMLError(err)
+	reason, _, _ = strings.Cut(reason, "\n") // the first of yaml.v3's list
+	var key string
+	var first int
+	if n, _ := fmt.Sscanf(reason, "mapping key %q already defined at line %d", &key, &first); n == 2 {
+		return line, keyColumn(data, line, key), locale.Msg{ID: "yaml.duplicate-key", Data: map[string]any{"Key": key, "Line": first}}
+	}
 	return line, 1, reason
+}
+
+// keyColumn is the column (in characters) of key on line of data, 1 when
+// it is not there.
+func keyColumn(data []byte, line int, key string) int {
+	lines := strings.SplitN(string(data), "\n", line+1)
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	text := lines[line-1]
+	if i := strings.Index(text, key); i >= 0 {
+		return utf8.RuneCountInString(text[:i]) + 1
+	}
+	return 1
 }
 
 // ValidLanguage reports whether code is a language code tilmash accepts:
