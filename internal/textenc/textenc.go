@@ -387,26 +387,20 @@ func ConflictMarker(data []byte) int {
 	if !bytes.Contains(data, []byte("<<<<<<<")) {
 		return -1 // the common case, at memchr speed
 	}
-	open, sep := -1, false
-	for off := 0; off < len(data); {
-		end := bytes.IndexByte(data[off:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += off
-		}
-		line := bytes.TrimSuffix(data[off:end], []byte{'\r'})
+	open, sep, at := -1, false, -1
+	eachLine(data, func(off int, line []byte) bool {
 		switch {
 		case markerLine(line, '<'):
 			open, sep = off, false
 		case open >= 0 && string(line) == "=======":
 			sep = true
 		case open >= 0 && sep && markerLine(line, '>'):
-			return open
+			at = open
+			return false
 		}
-		off = end + 1
-	}
-	return -1
+		return true
+	})
+	return at
 }
 
 // BaseMarker returns the byte offset of a line that opens the base's lines
@@ -419,6 +413,20 @@ func BaseMarker(data []byte) int {
 	if !bytes.Contains(data, []byte("|||||||")) {
 		return -1
 	}
+	at := -1
+	eachLine(data, func(off int, line []byte) bool {
+		if markerLine(line, '|') {
+			at = off
+			return false
+		}
+		return true
+	})
+	return at
+}
+
+// eachLine calls f with the byte offset and the text of each line of data
+// (without its "\n", or "\r\n"), in order, until f returns false.
+func eachLine(data []byte, f func(off int, line []byte) bool) {
 	for off := 0; off < len(data); {
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
@@ -426,12 +434,11 @@ func BaseMarker(data []byte) int {
 		} else {
 			end += off
 		}
-		if markerLine(bytes.TrimSuffix(data[off:end], []byte{'\r'}), '|') {
-			return off
+		if !f(off, bytes.TrimSuffix(data[off:end], []byte{'\r'})) {
+			return
 		}
 		off = end + 1
 	}
-	return -1
 }
 
 // markerLine reports whether line begins with seven c and then a space or
