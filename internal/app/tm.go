@@ -23,9 +23,10 @@ import (
 
 // TMOptions say where the translation memory of a workspace is kept.
 type TMOptions struct {
-	// URL is a PostgreSQL database (--tm); "" takes tm.url of
-	// tilmash.yaml, and without one the memory is the embedded file in
-	// the workspace's .tilmash folder.
+	// URL is a PostgreSQL database (--tm, or $TILMASH_TM); "" takes
+	// tm.url of tilmash.yaml, and without one the memory is the embedded
+	// file in the workspace's .tilmash folder. [LocalMemory] is that file
+	// whatever tm.url says: a translator offline, or the server down.
 	URL string
 	// Password is the server's password, from the environment
 	// (TILMASH_TM_PASSWORD, then PGPASSWORD); a URL given with --tm may
@@ -36,6 +37,27 @@ type TMOptions struct {
 	LockWait time.Duration
 }
 
+// LocalMemory, as --tm or $TILMASH_TM, is the workspace's own embedded
+// memory even where tilmash.yaml names a shared one (tm.url).
+const LocalMemory = "local"
+
+// TMEnvVar is the environment variable that gives --tm's value to every
+// command that uses the memory (import, serve, tm): a PostgreSQL URL, or
+// [LocalMemory].
+const TMEnvVar = "TILMASH_TM"
+
+// ServerURL is the address of the memory on a server that opt and ws
+// name, "" for the embedded file.
+func (o TMOptions) ServerURL(ws *workspace.Workspace) string {
+	switch o.URL {
+	case LocalMemory:
+		return ""
+	case "":
+		return ws.Config.TM.URL
+	}
+	return o.URL
+}
+
 // TMPasswordVars are the environment variables the password of a shared
 // memory is read from, the first set one wins.
 var TMPasswordVars = []string{"TILMASH_TM_PASSWORD", "PGPASSWORD"}
@@ -43,6 +65,9 @@ var TMPasswordVars = []string{"TILMASH_TM_PASSWORD", "PGPASSWORD"}
 // TMFromEnv is the options for a memory at url (--tm, or "") with the
 // password from the environment getenv reads.
 func TMFromEnv(url string, getenv func(string) string) TMOptions {
+	if url == "" {
+		url = strings.TrimSpace(getenv(TMEnvVar))
+	}
 	opt := TMOptions{URL: url}
 	for _, v := range TMPasswordVars {
 		if p := getenv(v); p != "" {
@@ -100,10 +125,7 @@ func memoryFile(ws *workspace.Workspace) string { return ws.Path(tm.Folder, tm.D
 // OpenMemory opens the translation memory of ws, creating the embedded one
 // when missing. It does not bring it up to date: see [App.UpdateMemory].
 func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOptions) (*Memory, error) {
-	raw := opt.URL
-	if raw == "" {
-		raw = ws.Config.TM.URL
-	}
+	raw := opt.ServerURL(ws)
 	if raw == "" {
 		file := memoryFile(ws)
 		rel := filepath.Join(tm.Folder, tm.DBName)
@@ -237,7 +259,7 @@ func SharedNotes(rep tm.UpdateReport) []locale.Msg {
 // file) is removed and made anew: it holds nothing the workspace does not.
 func (a *App) RebuildMemory(ctx context.Context, ws *workspace.Workspace, opt TMOptions) (*Memory, tm.UpdateReport, error) {
 	m, err := a.OpenMemory(ctx, ws, opt)
-	if err != nil && !errors.Is(err, ErrNoMemoryStore) && opt.URL == "" && ws.Config.TM.URL == "" {
+	if err != nil && !errors.Is(err, ErrNoMemoryStore) && opt.ServerURL(ws) == "" {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			os.Remove(memoryFile(ws) + suffix)
 		}
@@ -475,7 +497,7 @@ func (a *App) CountImportMatches(ws *workspace.Workspace, id, lang string, opt T
 	if lang != ws.Config.Source {
 		return r, false
 	}
-	if opt.URL == "" && ws.Config.TM.URL == "" {
+	if opt.ServerURL(ws) == "" {
 		if _, err := os.Stat(memoryFile(ws)); err != nil {
 			entries, err := os.ReadDir(ws.Path(document.Folder))
 			if err != nil || len(entries) > importMatchDocs || !othersAligned(ws, entries, id) {

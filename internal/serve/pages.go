@@ -1203,7 +1203,7 @@ func (s *Server) concordancePage(w http.ResponseWriter, r *http.Request) {
 		lang = ""
 	}
 	p := &concordancePage{base: b, Query: q, Lang: lang, Langs: s.ws.Config.Languages}
-	if s.opt.TM.URL == "" && s.ws.Config.TM.URL == "" {
+	if s.opt.TM.ServerURL(s.ws) == "" {
 		if _, err := os.Stat(s.ws.Path(tm.Folder, tm.DBName)); err != nil {
 			p.NoMemory = true
 			s.render(w, http.StatusOK, "concordance", p)
