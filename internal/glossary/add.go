@@ -224,12 +224,8 @@ func appendEntry(file string, data []byte, e *Entry) ([]byte, error) {
 		return nil, err
 	}
 	if err != nil {
-		line, msg := yamlErrorLine(err)
-		pos, detail := locale.Pos{File: file, Line: line, Column: 1}, any(msg)
-		if se := yamlx.LocateSyntax(file, data, err); se != nil {
-			pos, detail = locale.Pos{File: file, Line: se.Line, Column: se.Column}, se.Detail()
-		}
-		return nil, addError(CodeAddMalformed, pos, map[string]any{"ID": e.ID, "Detail": detail}, err)
+		line, col, detail := workspace.YAMLProblem(file, data, err)
+		return nil, addError(CodeAddMalformed, locale.Pos{File: file, Line: line, Column: col}, map[string]any{"ID": e.ID, "Detail": detail}, err)
 	}
 	item, err := MarshalEntry(e)
 	if err != nil {

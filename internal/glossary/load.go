@@ -164,28 +164,6 @@ func (l *linter) pos(n *yaml.Node) string {
 	return l.curFile + ":" + strconv.Itoa(n.Line) + ":" + strconv.Itoa(n.Column)
 }
 
-// yamlLine finds "line N" in a yaml.v3 error message: the parser gives no
-// column, so problems of malformed YAML point at column 1 of that line.
-var yamlLine = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) }}
-
-// yamlErrorLine returns the 1-based line of a yaml.v3 error and the message
-// without its "yaml: line N:" prefix. yaml.v3 v3.0.1 prints the 0-based
-// line for parser errors (its "did not find expected …" messages, whose
-// line is where the unclosed block or flow collection starts) and the
-// 1-based one for scanner errors, so the former are shifted by one.
-func yamlErrorLine(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := yamlLine.Get().FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimPrefix(msg, m[0]+": ")
-		if strings.HasPrefix(msg, "did not find expected") {
-			line++
-		}
-	}
-	return line, msg
-}
-
 // unclosedQuote finds, for a file the YAML parser gave up on at its end
 // (detail "found unexpected end of stream"), the quotation mark that opened
 // the quoted text it was still reading: its 1-based line and column (in
@@ -290,7 +268,7 @@ func (l *linter) file(name string, data []byte) {
 				return
 			}
 			p := Problem{Code: CodeMalformedYAML, Column: 1}
-			p.Line, p.Detail = yamlErrorLine(err)
+			p.Line, p.Detail = workspace.YAMLError(err)
 			if se := yamlx.LocateSyntax(name, data, err); se != nil {
 				p.Line, p.Column, p.Detail = se.Line, se.Column, se.Problem
 			}
