@@ -170,8 +170,24 @@ func (a *App) OpenMemory(ctx context.Context, ws *workspace.Workspace, opt TMOpt
 		if u.User != nil && u.User.Username() != "" {
 			user = u.User.Username()
 		}
+		schema := tm.FirstSchema(u.Query().Get("search_path"))
 		data := map[string]any{"Where": where, "Err": scrub(err.Error(), opt.Password, u, where), "Host": u.Host, "DB": strings.TrimPrefix(u.Path, "/"), "User": user,
-			"Schema": tm.FirstSchema(u.Query().Get("search_path"))}
+			"Schema": schema}
+		var se *tm.StoreError
+		if errors.As(err, &se) && se.Schema != "" {
+			if schema == "" {
+				schema = "public"
+			}
+			data["ExtSchema"] = se.Schema
+			data["SearchPath"] = searchPathParam(schema, se.Schema)
+		}
+		// the stores' own words for what tilmash itself found
+		switch tm.ProblemOf(err) {
+		case tm.NoSchema:
+			data["Err"] = locale.Msg{ID: "tm.cannot-open.no-schema", Data: map[string]any{"Schema": data["Schema"]}}
+		case tm.ExtensionOutOfPath:
+			data["Err"] = locale.Msg{ID: "tm.cannot-open.trgm-path", Data: map[string]any{"ExtSchema": data["ExtSchema"], "Path": rawParam(u, "search_path")}}
+		}
 		return nil, locale.NewError("tm.cannot-open", data).WithHint(serverHint(err)).Wrap(err)
 	}
 	mem := tm.New(ws, st)
@@ -196,8 +212,42 @@ func serverHint(err error) string {
 		return "tm.cannot-open.denied-hint"
 	case tm.NoSchema:
 		return "tm.cannot-open.no-schema-hint"
+	case tm.ExtensionOutOfPath:
+		return "tm.cannot-open.trgm-path-hint"
 	}
 	return "tm.cannot-open.server-hint"
+}
+
+// rawParam is the value of the query parameter key of u as PostgreSQL's
+// clients read it: a + stays a plus sign (url.Values would make it a
+// space, and hide the mistake the value is shown for).
+func rawParam(u *url.URL, key string) string {
+	for _, kv := range strings.Split(u.RawQuery, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		if k != key {
+			continue
+		}
+		if s, err := url.PathUnescape(v); err == nil {
+			return s
+		}
+		return v
+	}
+	return ""
+}
+
+// searchPathParam is a URL's ?search_path= value naming schemas in
+// order: a name the server would fold to lower case is quoted, and the
+// whole escaped for a URL's query, without spaces (a postgres:// URL
+// reads a + as a plus sign, not as a space).
+func searchPathParam(schemas ...string) string {
+	parts := make([]string, len(schemas))
+	for i, s := range schemas {
+		if s != strings.ToLower(s) || strings.ContainsAny(s, ` ,"+`) {
+			s = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+		}
+		parts[i] = strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
+	}
+	return strings.Join(parts, ",")
 }
 
 // redact is a URL without its password.

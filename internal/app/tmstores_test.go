@@ -68,6 +68,8 @@ func TestMemoryServerStore(t *testing.T) {
 		{tm.NoDatabase, "tm.cannot-open.no-database-hint"},
 		{tm.NoExtension, "tm.cannot-open.no-trgm-hint"},
 		{tm.Denied, "tm.cannot-open.denied-hint"},
+		{tm.NoSchema, "tm.cannot-open.no-schema-hint"},
+		{tm.ExtensionOutOfPath, "tm.cannot-open.trgm-path-hint"},
 		{tm.OtherProblem, "tm.cannot-open.server-hint"},
 	} {
 		var gotURL string
@@ -92,6 +94,44 @@ func TestMemoryServerStore(t *testing.T) {
 		}
 		if strings.Contains(fmt.Sprint(le.Data), "s3cret") {
 			t.Errorf("the message shows the password: %v", le.Data)
+		}
+	}
+}
+
+// TestMemoryTrgmOutOfPathHint: a search_path that leaves out the schema
+// of the database's pg_trgm (as a tool writes a form's space: "+public",
+// which a postgres:// address reads as a schema named so) gets a hint
+// with the search_path to write: the memory's schema as the server reads
+// it (quoted when it is not all lower case), then the extension's, with
+// no space or plus sign.
+func TestMemoryTrgmOutOfPathHint(t *testing.T) {
+	ws, err := workspace.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ url, ext, want string }{
+		{"postgres://newsroom@tm.example/tilmash?search_path=%22BusinessDesk%22,+public", "public", "%22BusinessDesk%22,public"},
+		{"postgres://newsroom@tm.example/tilmash?search_path=business,+extensions", "extensions", "business,extensions"},
+		{"postgres://newsroom@tm.example/tilmash", "extensions", "public,extensions"},
+		{"postgres://newsroom@tm.example/tilmash?search_path=%22desk%20two%22", "public", "%22desk%20two%22,public"},
+	} {
+		a := app.New("test")
+		a.Stores.Server = func(context.Context, string, app.ServerOptions) (tm.Store, error) {
+			return nil, &tm.StoreError{Problem: tm.ExtensionOutOfPath, Err: errors.New("out of the path"), Schema: c.ext}
+		}
+		_, err := a.OpenMemory(context.Background(), ws, app.TMOptions{URL: c.url})
+		var le *locale.Error
+		if !errors.As(err, &le) || le.Hint != "tm.cannot-open.trgm-path-hint" {
+			t.Errorf("%s: %v, want the trgm-path hint", c.url, err)
+			continue
+		}
+		data := le.Data
+		if data["SearchPath"] != c.want || data["ExtSchema"] != c.ext {
+			t.Errorf("%s: search_path %v (extension in %v), want %s (%s)", c.url, data["SearchPath"], data["ExtSchema"], c.want, c.ext)
+		}
+		// the message shows the search_path as the server read it, its + a plus sign
+		if m, ok := data["Err"].(locale.Msg); !ok || m.ID != "tm.cannot-open.trgm-path" || !strings.Contains(c.url, "+") == strings.Contains(fmt.Sprint(m.Data["Path"]), "+") {
+			t.Errorf("%s: the message's detail is %#v, want tm.cannot-open.trgm-path with the search_path as written", c.url, data["Err"])
 		}
 	}
 }

@@ -14,13 +14,14 @@ import (
 type Problem int
 
 const (
-	OtherProblem Problem = iota // nothing a person can act on, or not known
-	Unreachable                 // no server answered (not running, wrong host or port, a firewall, a timeout), or it went away
-	AuthFailed                  // the server refused the user or the password
-	NoDatabase                  // the server has no such database
-	NoExtension                 // the database lacks an extension the store needs (pg_trgm) and the user may not create it
-	Denied                      // the user may not create the memory's tables
-	NoSchema                    // the schema search_path names first for the memory does not exist
+	OtherProblem       Problem = iota // nothing a person can act on, or not known
+	Unreachable                       // no server answered (not running, wrong host or port, a firewall, a timeout), or it went away
+	AuthFailed                        // the server refused the user or the password
+	NoDatabase                        // the server has no such database
+	NoExtension                       // the database lacks an extension the store needs (pg_trgm) and the user may not create it
+	Denied                            // the user may not create the memory's tables
+	NoSchema                          // the schema search_path names first for the memory does not exist
+	ExtensionOutOfPath                // the database has pg_trgm in a schema search_path leaves out ([StoreError.Schema])
 )
 
 // StoreError is an error of a store that says what kept it from the
@@ -28,6 +29,10 @@ const (
 type StoreError struct {
 	Problem Problem
 	Err     error
+	// Schema is the schema the problem is about where the store knows
+	// one the address does not show: for ExtensionOutOfPath, the
+	// extension's.
+	Schema string
 }
 
 func (e *StoreError) Error() string { return e.Err.Error() }

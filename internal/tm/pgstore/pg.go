@@ -158,7 +158,12 @@ func storeError(err error) error {
 	}
 	err = connectError(err)
 	if p := problemOf(err); p != tm.OtherProblem {
-		return &tm.StoreError{Problem: p, Err: err}
+		se := &tm.StoreError{Problem: p, Err: err}
+		var op *trgmOutOfPath
+		if errors.As(err, &op) {
+			se.Schema = op.schema
+		}
+		return se
 	}
 	return err
 }
@@ -235,11 +240,20 @@ func (e *noSchema) Error() string {
 	return fmt.Sprintf("schema %q, the first of search_path, does not exist", e.name)
 }
 
+// trgmOutOfPath is the error of a search_path that leaves out the
+// schema the database's pg_trgm is in.
+type trgmOutOfPath struct{ schema, path string }
+
+func (e *trgmOutOfPath) Error() string {
+	return fmt.Sprintf("the pg_trgm extension is in schema %q, which search_path %q leaves out", e.schema, e.path)
+}
+
 // problemOf tells which [tm.Problem] pgx's error (of [Open], or of a
 // command on an open store) is.
 func problemOf(err error) tm.Problem {
 	var nt *noTrgm
 	var ns *noSchema
+	var op *trgmOutOfPath
 	var pe *pgconn.PgError
 	var ne net.Error
 	switch {
@@ -249,6 +263,8 @@ func problemOf(err error) tm.Problem {
 		return tm.NoExtension
 	case errors.As(err, &ns):
 		return tm.NoSchema
+	case errors.As(err, &op):
+		return tm.ExtensionOutOfPath
 	case errors.As(err, &pe):
 		switch {
 		case pe.Code == "28P01" || pe.Code == "28000":
@@ -284,19 +300,35 @@ const schemaLock = 0x746d73 // "tms"
 // running the schema at every open made each translator's command wait for
 // any other's update (and time out behind a rebuild).
 func prepare(ctx context.Context, pool *pgxpool.Pool, schemaName string) error {
-	var has, ready, inSchema bool
-	err := pool.QueryRow(ctx, `SELECT EXISTS(SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'),
+	var ready, inSchema, inPath bool
+	var extSchema, searchPath string
+	err := pool.QueryRow(ctx, `SELECT COALESCE(n.nspname, ''), COALESCE(n.nspname = ANY(current_schemas(true)), false),
+		current_setting('search_path'),
 		to_regclass(quote_ident(current_schema()) || '.tm_source') IS NOT NULL
 		AND to_regclass(quote_ident(current_schema()) || '.tm_unit_id') IS NOT NULL
 		AND to_regclass(quote_ident(current_schema()) || '.tm_unit_source') IS NOT NULL
 		AND to_regclass(quote_ident(current_schema()) || '.tm_text_trgm') IS NOT NULL
 		AND to_regclass(quote_ident(current_schema()) || '.tm_meta') IS NOT NULL,
-		$1 = '' OR EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1)`, schemaName).Scan(&has, &ready, &inSchema)
-	if err == nil && !inSchema {
-		return &noSchema{schemaName}
-	}
-	if err != nil || (has && ready) {
+		$1 = '' OR EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1)
+		FROM (SELECT 1) AS one
+		LEFT JOIN pg_extension e ON e.extname = 'pg_trgm'
+		LEFT JOIN pg_namespace n ON n.oid = e.extnamespace`, schemaName).Scan(&extSchema, &inPath, &searchPath, &ready, &inSchema)
+	has := extSchema != ""
+	switch {
+	case err != nil:
 		return err
+	case !inSchema:
+		return &noSchema{schemaName}
+	case has && !inPath:
+		// The trigram index and searches name gin_trgm_ops and %
+		// unqualified: without the extension's schema in the path
+		// they fail with "operator class does not exist", which
+		// names no cause. A search_path a tool wrote as a form
+		// ("business,+public": + is no space in a postgres:// URL)
+		// does this.
+		return &trgmOutOfPath{schema: extSchema, path: searchPath}
+	case has && ready:
+		return nil
 	}
 	if !has {
 		if _, err := pool.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm`); err != nil {
