@@ -839,3 +839,73 @@ func paraAligner(src, tgt []Sentence) *aligner {
 	a.paras = a.src.paras && a.tgt.paras
 	return a
 }
+
+// TestNumberWords: the word after a number adds the forms a translation writes instead: a
+// thousand, million or billion word its value (3 тыс.: 3000), am or pm the 24-hour clock's hour
+// and minutes (3 p.m.: 15; 7.55am: 7 and 55), an imperial unit the metric value, rounded
+// (85 miles: 137, 140). Other words, and words that only start so, add nothing.
+func TestNumberWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"3 тыс. человек", []string{"3", "3000"}},
+		{"350 мыңнан астам", []string{"350", "350000"}},
+		{"1,5 млн рублей", []string{"1.5", "1500000"}},
+		{"2.8bn market", []string{"2.8", "2800000000"}},
+		{"11million deal", []string{"11", "11000000"}},
+		{"10 миллиардов", []string{"10", "10000000000"}},
+		{"0.125 million", []string{"0.125", "125000"}},
+		{"3 p.m. on Wednesday", []string{"3", "15"}},
+		{"7.55am with", []string{"7.55", "7", "55"}},
+		{"7.50 PM.", []string{"7.5", "19", "50"}},
+		{"12 a.m.", []string{"12", "0"}},
+		{"12 pm", []string{"12", "12"}},
+		{"13 pm", []string{"13"}},
+		{"300 AMs voted", []string{"300"}},
+		{"5 amid", []string{"5"}},
+		{"3 Million", []string{"3"}},
+		{"2019 году", []string{"2019"}},
+		{"85 miles per hour", []string{"85", "137", "140"}},
+		{"30 yards out", []string{"30", "27"}},
+		{"6 feet", []string{"6", "2"}},
+		{"1,000 miles", []string{"1000", "1609", "1610", "1600"}},
+		{"100°F", []string{"100", "38"}},
+		{"100 degrees Fahrenheit", []string{"100", "38"}},
+		{"100 degrees", []string{"100"}},
+		{"90° angle", []string{"90"}},
+		{"5 milestones", []string{"5"}},
+	} {
+		nums, n := scanNumber(tt.in, nil)
+		nums = appendMetric(appendClock(appendScaled(nums, tt.in[n:]), tt.in[n:]), tt.in[n:])
+		if !slices.Equal(nums, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.in, nums, tt.want)
+		}
+	}
+}
+
+// TestOrphanNumbers: a number, month or weekday that the other side of the document never writes
+// makes its sentence's pairing cost more, as a name does (see orphanNames): an editor's added
+// sentence brings numbers of its own. A number the other side writes in its own way (3,000: 3 тыс.;
+// 3 p.m.: 15:00) is not an orphan.
+func TestOrphanNumbers(t *testing.T) {
+	src := []string{"About 3,000 people came at 3 p.m. on Monday.", "The station opened in 1987 with 40 trains."}
+	tgt := []string{"Около 3 тыс. человек пришли в понедельник в 15:00.", "Станция работает давно."}
+	es, et := newExtractor("en", nil, nil), newExtractor("ru", nil, nil)
+	var fs, ft []features
+	for _, s := range src {
+		fs = append(fs, es.extract(Sentence{Text: s}))
+	}
+	for _, s := range tgt {
+		ft = append(ft, et.extract(Sentence{Text: s}))
+	}
+	w := newWeightTable(keyWeights(fs, ft))
+	for _, c := range []struct {
+		f    *features
+		want int
+	}{{&fs[0], 0}, {&ft[0], 0}, {&fs[1], 2}, {&ft[1], 0}} {
+		if got := orphanNames(c.f, w); got != c.want {
+			t.Errorf("%d orphans in a sentence, want %d", got, c.want)
+		}
+	}
+}

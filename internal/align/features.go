@@ -93,6 +93,10 @@ type extractor struct {
 	sk    []byte
 	more  []int32
 	names [][]uint32
+	// numNames holds, for each number of the sentence (the keys one scanNumber gives, or a time's
+	// hours and minutes) and each month or weekday, its key count and then its keys: they join the
+	// names (see orphanNames)
+	numNames []int32
 	// prefix keys Cyrillic words by their first letters (cyrillicPrefix) instead of their
 	// skeletons: for a pair written in Cyrillic on both sides (see prefixPair).
 	prefix bool
@@ -423,6 +427,8 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 	keys := e.keys[:0]
 	text := s.Text
 	toks := e.toks[:0]
+	numNames := e.numNames[:0]
+	numHead, numEnd := -1, -1 // where the last number's group starts in numNames, and ends in text
 	prevRune := rune(' ')
 	openSingle := 0 // single quotes opened and not yet closed
 	for i := 0; i < len(text); {
@@ -439,8 +445,18 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 		case r >= '0' && r <= '9':
 			var n int
 			e.nums, n = scanNumber(text[i:], e.nums[:0])
+			e.nums = appendMetric(appendClock(appendScaled(e.nums, text[i+n:]), text[i+n:]), text[i+n:])
+			if numHead >= 0 && i == numEnd+1 && text[numEnd] == ':' {
+				numNames[numHead] += int32(len(e.nums)) // 15:00 is one time, not two numbers
+			} else {
+				numHead = len(numNames)
+				numNames = append(numNames, int32(len(e.nums)))
+			}
+			numEnd = i + n
 			for _, x := range e.nums {
-				keys = append(keys, hashKey(kindNumber, x))
+				k := hashKey(kindNumber, x)
+				keys = append(keys, k)
+				numNames = append(numNames, int32(k))
 				toks = append(toks, token{num: true})
 			}
 			length += nonSpaceRunes(text[i : i+n])
@@ -529,6 +545,7 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 		w := &e.info[t.id]
 		if w.isCal && calendarOK(e.lang, w.may, w.upper, toks, k) {
 			keys = append(keys, w.cal)
+			numNames = append(numNames, 1, int32(w.cal))
 			continue
 		}
 		if w.stop {
@@ -580,6 +597,8 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 			more = append(more, int32(k))
 		}
 	}
+	more = append(more, numNames...)
+	e.numNames = numNames
 	f.more = e.moreSlab.clone(more)
 	e.more = more
 	e.keys, e.toks = keys, toks

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -96,6 +97,181 @@ func scanNumber(s string, out []string) ([]string, int) {
 		k = next
 	}
 	return out, i
+}
+
+// After a number: a word for thousand, million or billion, or am and pm. A translation writes
+// 3,000 as "3 тыс." and 350,000 as "350 мың", and "3 p.m." as 15:00: each side's number would
+// otherwise be one the other never writes (see orphanNames).
+
+// appendScaled appends to nums, the canonical forms scanNumber read, the last one multiplied by
+// the word that follows it in rest ("3 тыс.", "1,5 млн", "2.8bn"). The plain form stays: "1.5
+// million" and "1,5 млн" share it.
+func appendScaled(nums []string, rest string) []string {
+	if len(nums) == 0 {
+		return nums
+	}
+	rest = trimNumberSpace(rest)
+	j := 0
+	for j < len(rest) {
+		r, w := utf8.DecodeRuneInString(rest[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += w
+	}
+	if p := scalePower(rest[:j]); p > 0 {
+		nums = append(nums, shiftDecimal(nums[len(nums)-1], p))
+	}
+	return nums
+}
+
+// scalePower is the power of ten a word for thousand, million or billion (English, Russian,
+// Kazakh, whole or abbreviated, as news writes them: in lower case) stands for, 0 for any other.
+func scalePower(w string) int {
+	switch {
+	case w == "thousand" || strings.HasPrefix(w, "тыс") || strings.HasPrefix(w, "мың"):
+		return 3
+	case w == "million" || w == "mn" || w == "mln" || w == "млн" || strings.HasPrefix(w, "миллион"):
+		return 6
+	case w == "billion" || w == "bn" || w == "млрд" || strings.HasPrefix(w, "миллиард"):
+		return 9
+	}
+	return 0
+}
+
+// shiftDecimal multiplies c, a canonical number, by 10^p, in canonical form.
+func shiftDecimal(c string, p int) string {
+	intPart, frac, _ := strings.Cut(c, ".")
+	for len(frac) < p {
+		frac += "0"
+	}
+	return canonDecimal(intPart+frac[:p], frac[p:])
+}
+
+// appendMetric appends to nums, after the last of them, its value in the metric unit a
+// translation converts an imperial one to (85 miles: 137 km), rounded as translators round: to a
+// whole number, and past 50 also to tens, past 500 to hundreds. A Fahrenheit temperature
+// becomes Celsius.
+func appendMetric(nums []string, rest string) []string {
+	if len(nums) == 0 {
+		return nums
+	}
+	rest = trimNumberSpace(rest)
+	j := 0
+	for j < len(rest) {
+		r, w := utf8.DecodeRuneInString(rest[j:])
+		if !unicode.IsLetter(r) && r != '°' {
+			break
+		}
+		j += w
+	}
+	factor, celsius := 0.0, false
+	switch rest[:j] {
+	case "mile", "miles", "mph":
+		factor = 1.609344
+	case "foot", "feet", "ft":
+		factor = 0.3048
+	case "yard", "yards":
+		factor = 0.9144
+	case "inch", "inches":
+		factor = 2.54
+	case "pound", "pounds", "lb", "lbs":
+		factor = 0.45359237
+	case "acre", "acres":
+		factor = 0.40468564
+	case "gallon", "gallons":
+		factor = 3.78541
+	case "°F":
+		celsius = true
+	case "degrees":
+		celsius = strings.HasPrefix(trimNumberSpace(rest[j:]), "Fahrenheit")
+	}
+	if factor == 0 && !celsius {
+		return nums
+	}
+	v, err := strconv.ParseFloat(nums[len(nums)-1], 64)
+	if err != nil {
+		return nums
+	}
+	if celsius {
+		v = (v - 32) * 5 / 9
+	} else {
+		v *= factor
+	}
+	nums = append(nums, strconv.Itoa(int(math.Round(v))))
+	if v >= 50 {
+		nums = append(nums, strconv.Itoa(int(math.Round(v/10))*10))
+	}
+	if v >= 500 {
+		nums = append(nums, strconv.Itoa(int(math.Round(v/100))*100))
+	}
+	return nums
+}
+
+// appendClock appends to nums the hour and minutes of a 12-hour time, the last number of nums
+// followed in rest by am or pm (AM, a.m.), as a 24-hour clock writes them: "3 p.m." gives 15 and
+// "7.55am" 7 and 55.
+func appendClock(nums []string, rest string) []string {
+	if len(nums) == 0 {
+		return nums
+	}
+	pm, ok := clockSuffix(trimNumberSpace(rest))
+	if !ok {
+		return nums
+	}
+	h, m, dotted := strings.Cut(nums[len(nums)-1], ".")
+	hour, err := strconv.Atoi(h)
+	if err != nil || hour < 1 || hour > 12 || dotted && len(m) > 2 {
+		return nums
+	}
+	switch {
+	case pm && hour < 12:
+		hour += 12
+	case !pm && hour == 12:
+		hour = 0
+	}
+	nums = append(nums, strconv.Itoa(hour))
+	if dotted {
+		if len(m) == 1 {
+			return append(nums, m+"0") // 7.50 was read as 7.5
+		}
+		nums = append(nums, canonInt(m))
+	}
+	return nums
+}
+
+// clockSuffix reads am or pm (AM, a.m., p.m.) at the start of s, a word of its own.
+func clockSuffix(s string) (pm, ok bool) {
+	if len(s) < 2 || s[0]|0x20 != 'a' && s[0]|0x20 != 'p' {
+		return false, false
+	}
+	n := 1
+	if s[n] == '.' {
+		n++
+	}
+	if n == len(s) || s[n]|0x20 != 'm' {
+		return false, false
+	}
+	n++
+	if n < len(s) && s[n] == '.' {
+		n++
+	}
+	if r, _ := utf8.DecodeRuneInString(s[n:]); n < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return false, false // a word that starts so: AMs, amid
+	}
+	return s[0]|0x20 == 'p', true
+}
+
+// trimNumberSpace is s without the spaces that may stand between a number and its word.
+func trimNumberSpace(s string) string {
+	for len(s) > 0 {
+		r, w := utf8.DecodeRuneInString(s)
+		if r != ' ' && r != '\u00a0' && r != '\u202f' && r != '\u2009' {
+			break
+		}
+		s = s[w:]
+	}
+	return s
 }
 
 func canonInt(d string) string {
