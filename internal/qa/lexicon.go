@@ -91,33 +91,6 @@ func (t *numberTables) mayBeNumberWord(w string) bool {
 
 func (t *numberTables) mayStartNumber(r rune) bool { return r >= 0x530 || r >= 0 && t.initial[r] }
 
-// scaleWords are the words and abbreviations that multiply a number
-// written in digits before them (5 million, 2,8 млрд, 3 тыс., 10 мың).
-// A key ending in "*" matches any word that starts with it.
-var scaleWords = []struct {
-	prefix string
-	whole  bool
-	val    float64
-}{
-	{"thousand", false, 1e3}, {"million", false, 1e6}, {"billion", false, 1e9}, {"trillion", false, 1e12},
-	{"bn", true, 1e9}, {"mn", true, 1e6}, {"mln", true, 1e6}, {"bln", true, 1e9}, {"tn", true, 1e12},
-	{"тыс", true, 1e3}, {"тысяч", false, 1e3}, {"млн", true, 1e6}, {"миллион", false, 1e6},
-	{"млрд", true, 1e9}, {"миллиард", false, 1e9}, {"трлн", true, 1e12}, {"триллион", false, 1e12},
-	{"мың", false, 1e3},
-}
-
-func scaleOf(word string) (float64, bool) {
-	for _, s := range scaleWords {
-		if s.whole && word == s.prefix || !s.whole && strings.HasPrefix(word, s.prefix) {
-			if s.prefix == "мың" && strings.HasPrefix(word, "мыңда") {
-				return 0, false // мыңдаған: thousands of, no number
-			}
-			return s.val, true
-		}
-	}
-	return 0, false
-}
-
 func enLexicon() map[string]numWord {
 	m := map[string]numWord{}
 	units := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

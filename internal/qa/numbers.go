@@ -11,6 +11,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/glossary"
 	"github.com/tilmash/tilmash/internal/lazy"
+	"github.com/tilmash/tilmash/internal/numword"
 )
 
 // keyKind tells how a value compares.
@@ -67,21 +68,11 @@ func same(a, b float64) bool {
 	return d <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
 
-// imperial units whose figures a translator converts: the factor to the
-// metric unit, the offset (Fahrenheit) and the metric unit's symbol.
-var imperial = []struct {
-	prefix     string
-	factor, of float64
-	metric     string
-}{
-	{"pound", 0.45359237, 0, "kg"}, {"lb", 0.45359237, 0, "kg"}, {"mile", 1.609344, 0, "km"}, {"mph", 1.609344, 0, "km/h"},
-	{"inch", 2.54, 0, "cm"}, {"foot", 0.3048, 0, "m"}, {"feet", 0.3048, 0, "m"}, {"ft", 0.3048, 0, "m"}, {"yard", 0.9144, 0, "m"},
-	{"ounce", 28.349523, 0, "g"}, {"oz", 28.349523, 0, "g"}, {"gallon", 3.785411, 0, "l"}, {"acre", 0.4046856, 0, "ha"},
-	{"degree", 5.0 / 9, -32, "°C"}, {"°f", 5.0 / 9, -32, "°C"}, {"fahrenheit", 5.0 / 9, -32, "°C"}, {"stone", 6.35029, 0, "kg"},
-}
+// imperial is the imperial unit numbered u (1 + its number in package numword; 0 is none).
+func imperial(u int) numword.Unit { return numword.ImperialAt(u - 1) }
 
-// inch is an inch in metres; inchUnit is the inch's unit (1 + its index
-// into imperial).
+// inch is an inch in metres; inchUnit is the inch's unit (1 + its number
+// in package numword; TestInchUnit checks it).
 const (
 	inch     = 0.0254
 	inchUnit = 5
@@ -102,7 +93,7 @@ var imperialNames = lazy.Value[map[string][]string]{New: func() map[string][]str
 // (1 + index into imperial): then the translation kept the unit, and its
 // figure must be the source's, not a conversion.
 func mentionsUnit(lower []byte, u int) bool {
-	for _, name := range imperialNames.Get()[imperial[u-1].prefix] {
+	for _, name := range imperialNames.Get()[imperial(u).Prefix] {
 		for off := 0; ; {
 			i := bytes.Index(lower[off:], []byte(name))
 			if i < 0 {
@@ -159,8 +150,8 @@ func (ex *extractor) post(merge bool) {
 		if b.unit > 0 && a.unit == 0 && len(a.keys) > 0 && a.keys[0].kind == kNum && a.keys[0].v >= 0 {
 			switch strings.TrimSpace(gap) {
 			case "to", "-", "–", "—", "and", "or":
-				u := imperial[b.unit-1]
-				a.add(kApprox, (a.Number()+u.of)*u.factor)
+				u := imperial(b.unit)
+				a.add(kApprox, (a.Number()+u.Offset)*u.Factor)
 				a.unit = b.unit
 			}
 		}
@@ -186,10 +177,10 @@ func (ex *extractor) post(merge bool) {
 // The inches stay a value of their own, required only where the
 // translation keeps the units (6 фут 6 дюйм).
 func (ex *extractor) feetAndInches(a, b *Value) {
-	if a.unit == 0 || !strings.HasPrefix(imperial[a.unit-1].prefix, "f") || b.word || len(b.keys) == 0 || b.keys[0].kind != kNum {
+	if a.unit == 0 || !strings.HasPrefix(imperial(a.unit).Prefix, "f") || b.word || len(b.keys) == 0 || b.keys[0].kind != kNum {
 		return
 	}
-	if b.unit != 0 && imperial[b.unit-1].prefix != "inch" {
+	if b.unit != 0 && imperial(b.unit).Prefix != "inch" {
 		return
 	}
 	in := b.Number()
@@ -201,7 +192,7 @@ func (ex *extractor) feetAndInches(a, b *Value) {
 	default:
 		return
 	}
-	metres := a.Number()*imperial[a.unit-1].factor + in*inch
+	metres := a.Number()*imperial(a.unit).Factor + in*inch
 	a.keys = slices.DeleteFunc(a.keys, func(k key) bool { return k.kind == kApprox })
 	a.add(kApprox, metres)
 	a.add(kApprox, metres*100)
@@ -958,7 +949,7 @@ func (ex *extractor) qualify(v *Value, j int) int {
 			v.End = k
 			return k
 		}
-		if sc, ok := scaleOf(suf); ok {
+		if sc, ok := numword.Scale(suf); ok {
 			ex.scale(v, sc)
 			v.End = k
 			return k
@@ -991,7 +982,7 @@ func (ex *extractor) qualify(v *Value, j int) int {
 		ex.clock(v, lw == "pm")
 		return j
 	}
-	if sc, ok := scaleOf(lw); ok {
+	if sc, ok := numword.Scale(lw); ok {
 		ex.scale(v, sc)
 		v.End = p + len(w)
 		return v.End
@@ -1045,15 +1036,13 @@ func (ex *extractor) unit(v *Value, w string) {
 	if ex.lang != "en" {
 		return
 	}
-	for i, u := range imperial {
-		if strings.HasPrefix(w, u.prefix) {
-			x := v.Number()
-			if x < 0 {
-				return
-			}
-			v.add(kApprox, (x+u.of)*u.factor)
-			v.unit = 1 + i
+	if i, ok := numword.Imperial(w); ok {
+		x := v.Number()
+		if x < 0 {
 			return
 		}
+		u := numword.ImperialAt(i)
+		v.add(kApprox, (x+u.Offset)*u.Factor)
+		v.unit = 1 + i
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/tilmash/tilmash/internal/numword"
 )
 
 // CheckNumbers compares the numbers of a source text and its translation by
@@ -74,8 +76,10 @@ type numScratch struct {
 	lower, buf []byte
 }
 
-// maxUnits bounds a unit's number (1 + its index into imperial).
+// maxUnits bounds a unit's number (1 + its number in package numword).
 const maxUnits = 32
+
+var _ [maxUnits - 1 - numword.Units]struct{} // a unit more than maxUnits allows does not compile
 
 var numScratches = sync.Pool{New: func() any { return new(numScratch) }}
 
@@ -210,7 +214,7 @@ func expected(s Value, lang string) string {
 		}
 		p := math.Pow(10, 2-math.Floor(math.Log10(k.v)))
 		v := Value{keys: []key{{kNum, math.Round(k.v*p) / p}}}
-		return FormatValue(v, lang) + " " + metricSymbol(imperial[s.unit-1].metric, lang)
+		return FormatValue(v, lang) + " " + metricSymbol(imperial(s.unit).Metric, lang)
 	}
 	return FormatValue(s, lang)
 }

@@ -210,11 +210,8 @@ func TestExtractNumbersValues(t *testing.T) {
 		// numerals in the wrong order), but for сорокалетиями.
 		{"ru", "сторонний одноклассник семинар пятидвухлетний сорокалетиями", []float64{40}},
 	}
-	if len(imperial) >= maxUnits {
-		t.Fatalf("%d imperial units: raise maxUnits", len(imperial))
-	}
-	if imperial[inchUnit-1].prefix != "inch" {
-		t.Fatalf("inchUnit is %q", imperial[inchUnit-1].prefix)
+	if imperial(inchUnit).Prefix != "inch" {
+		t.Fatalf("inchUnit is %q", imperial(inchUnit).Prefix)
 	}
 	for _, tt := range tests {
 		var got []float64
