@@ -970,18 +970,11 @@ func (ex *extractor) qualify(v *Value, j int) int {
 	if w == "" {
 		return j
 	}
-	lw := string(ex.lower(w))
-	switch {
-	case lw == "a" && strings.EqualFold(s[p:min(len(s), p+4)], "a.m."):
-		ex.clock(v, false)
-		return j
-	case lw == "p" && strings.EqualFold(s[p:min(len(s), p+4)], "p.m."):
-		ex.clock(v, true)
-		return j
-	case lw == "am" || lw == "pm":
-		ex.clock(v, lw == "pm")
+	if pm, _, ok := numword.Meridiem(s[p:]); ok {
+		ex.clock(v, pm)
 		return j
 	}
+	lw := string(ex.lower(w))
 	if sc, ok := numword.Scale(lw); ok {
 		ex.scale(v, sc)
 		v.End = p + len(w)
