@@ -909,3 +909,27 @@ func TestOrphanNumbers(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNumberForms: whatever follows a figure, the forms scanNumber and the words after it give
+// are canonical numbers (digits, at most one point, no leading zero but a lone one) or the
+// calendar keys of a date, and reading never panics.
+func FuzzNumberForms(f *testing.F) {
+	for _, s := range []string{"3 тыс.", "1,5 млн", "7.55am", "12 p.m.", "85 miles", "100°F", "09.09.2019", "2.8bn", "0.125 million", "9 a.", "1 °", "3 мыңдаған"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" || s[0] < '0' || s[0] > '9' {
+			return
+		}
+		nums, n := scanNumber(s, nil)
+		nums = appendMetric(appendClock(appendScaled(nums, s[n:]), s[n:]), s[n:])
+		for _, x := range nums {
+			if strings.HasPrefix(x, "@m") {
+				continue
+			}
+			if x == "" || strings.Count(x, ".") > 1 || len(x) > 1 && x[0] == '0' && x[1] != '.' || strings.Trim(x, "0123456789.-") != "" {
+				t.Fatalf("%q gives the form %q", s, x)
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package numword
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -65,4 +66,28 @@ func ExampleScale() {
 	v, _ := Scale("млн")
 	fmt.Println(v * 1.5)
 	// Output: 1.5e+06
+}
+
+// FuzzMeridiem: what Meridiem reads is one of am, pm, a.m., p.m. (any case, the last dot
+// optional), never past the end of s.
+func FuzzMeridiem(f *testing.F) {
+	for _, s := range []string{"pm", "a.m.", "AMs", "p.m", "amid", "p.", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		pm, n, ok := Meridiem(s)
+		if !ok {
+			return
+		}
+		w := strings.ToLower(s[:n])
+		switch w {
+		case "am", "a.m", "a.m.", "am.":
+		case "pm", "p.m", "p.m.", "pm.":
+		default:
+			t.Fatalf("Meridiem(%q) read %q", s, w)
+		}
+		if pm != (w[0] == 'p') {
+			t.Fatalf("Meridiem(%q): pm %v", s, pm)
+		}
+	})
 }
