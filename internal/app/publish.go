@@ -595,6 +595,8 @@ func renderDocument(ws *workspace.Workspace, id string, d *document.Document, a 
 		switch {
 		case len(langs) == 1:
 			return func(b *bytes.Buffer) error { return export.Localized(b, format, d, langs[0], opt) }
+		case len(langs) == 2 && format == "tmx":
+			o.Langs, o.Source = langs, langs[0]
 		case len(langs) == 2:
 			o.Source, o.Target = langs[0], langs[1]
 		case format == "html":
@@ -616,25 +618,60 @@ func renderDocument(ws *workspace.Workspace, id string, d *document.Document, a 
 	if ws.Config.Publish.Writes("tmx") {
 		// The units the default TMX leaves out for a partial target
 		// (see export.UnitsPartial), beside it for OmegaT's tm/: a
-		// newsroom that hands OmegaT the folder would have none.
-		o := opt
-		o.Units = export.UnitsPartial
-		data, err := Render(func(b *bytes.Buffer) error { return export.Write(b, "tmx", d, a, o) })
-		if err != nil {
-			return nil, err
-		}
-		if t, err := tmx.Read(bytes.NewReader(data), partialTMXName(id)); err != nil {
-			return nil, err
-		} else if len(t.Units) > 0 {
-			out = append(out, rendered{partialTMXName(id), data})
+		// newsroom that hands OmegaT the folder would have none. So for
+		// each pair's memory: its partial units are those of a target
+		// partial in that pair.
+		sets := append([][]string{nil}, tmxPairs(ws.Config.Source, opt.Langs)...)
+		for _, langs := range sets {
+			o := opt
+			o.Units = export.UnitsPartial
+			if langs != nil {
+				o.Langs, o.Source = langs, langs[0]
+			}
+			name := partialTMXName(id, langs...)
+			data, err := Render(func(b *bytes.Buffer) error { return export.Write(b, "tmx", d, a, o) })
+			if err != nil {
+				return nil, err
+			}
+			if t, err := tmx.Read(bytes.NewReader(data), name); err != nil {
+				return nil, err
+			} else if len(t.Units) > 0 {
+				out = append(out, rendered{name, data})
+			}
 		}
 	}
 	return out, nil
 }
 
 // partialTMXName is the file publish writes the partial units of
-// document id's TMX to, when it has any.
-func partialTMXName(id string) string { return id + ".partial.tmx" }
+// document id's TMX to, when it has any: DOC.partial.tmx for every
+// language, DOC.SRC-TRG.partial.tmx for a pair's memory.
+func partialTMXName(id string, pair ...string) string {
+	if len(pair) == 2 {
+		return id + "." + pair[0] + "-" + pair[1] + ".partial.tmx"
+	}
+	return id + ".partial.tmx"
+}
+
+// tmxPairs are the language pairs publish writes a memory of its own for,
+// beside the TMX of every language (DOC.en-kk.tmx): the source and each
+// other language, when the document has more than two. The TMX of every
+// language leaves out a unit whose target is partial in any language
+// (OmegaT would take another language as the missing one), so a sentence
+// with a partial Russian would have its clean Kazakh in no memory OmegaT
+// fills matches from; and OmegaT wants one pair a file.
+func tmxPairs(source string, langs []string) [][]string {
+	if len(langs) <= 2 || !slices.Contains(langs, source) {
+		return nil
+	}
+	var pairs [][]string
+	for _, t := range langs {
+		if t != source {
+			pairs = append(pairs, []string{source, t})
+		}
+	}
+	return pairs
+}
 
 // publishWrites are the writes of one publish, in three batches (see
 // workspace.Batch), committed in order, each durable before the next
@@ -793,6 +830,15 @@ func publishPlan(id, source string, langs []string, writes func(string) bool, fi
 		if !export.PairFormat(format) {
 			if err := add(format); err != nil {
 				return nil, err
+			}
+			// The memory of each pair beside the one of every
+			// language: see tmxPairs.
+			if format == "tmx" {
+				for _, pair := range tmxPairs(source, langs) {
+					if err := add(format, pair...); err != nil {
+						return nil, err
+					}
+				}
 			}
 			continue
 		}

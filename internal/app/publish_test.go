@@ -41,8 +41,8 @@ func TestPublishPlanFormats(t *testing.T) {
 		}
 		return out
 	}
-	if got := names(); len(got) != 19 {
-		t.Errorf("every format: %d files %v, want 19", len(got), got)
+	if got := names(); len(got) != 21 {
+		t.Errorf("every format: %d files %v, want 21", len(got), got)
 	}
 	got := names("article-docx")
 	want := []string{"story.en.docx", "story.ru.docx", "story.kk.docx"}
@@ -50,7 +50,7 @@ func TestPublishPlanFormats(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 	got = names("xliff", "article-html", "tmx")
-	want = []string{"story.tmx", "story.en-ru.xlf", "story.en-kk.xlf", "story.en.html", "story.ru.html", "story.kk.html"}
+	want = []string{"story.tmx", "story.en-ru.tmx", "story.en-kk.tmx", "story.en-ru.xlf", "story.en-kk.xlf", "story.en.html", "story.ru.html", "story.kk.html"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}

@@ -284,10 +284,10 @@ func BadLang(lang, reason string, known []string) error {
 var langCode = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`) }}
 
 // FileName returns the file name of an export: DOC.EXT for formats holding
-// every language, DOC.SRC-TRG.EXT for XLIFF (give the pair), DOC.LANG.EXT
-// for a localized version (give the language). The name is built only from
-// a validated document id and language codes, so it can never name a path
-// elsewhere.
+// every language, DOC.SRC-TRG.EXT for XLIFF and a pair's TMX (give the
+// pair), DOC.LANG.EXT for a localized version (give the language). The
+// name is built only from a validated document id and language codes, so
+// it can never name a path elsewhere.
 func FileName(docID, format string, langs ...string) (string, error) {
 	if err := document.ValidID(docID); err != nil {
 		return "", err
@@ -305,7 +305,7 @@ func FileName(docID, format string, langs ...string) (string, error) {
 	switch {
 	case len(langs) == 0:
 		return docID + ext, nil
-	case len(langs) == 2 && PairFormat(format):
+	case len(langs) == 2 && (PairFormat(format) || format == "tmx"):
 		return docID + "." + langs[0] + "-" + langs[1] + ext, nil
 	case len(langs) == 1:
 		return docID + "." + langs[0] + ext, nil
