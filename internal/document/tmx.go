@@ -203,22 +203,27 @@ func FromTMX(m *tmx.TMX, file string, langs []string, source string) (*Memory, e
 					b.WriteString(" ")
 				}
 			}
+			// A heading's marks are part of its first sentence, as the
+			// segmenter cuts the text ("# Title"): a sentence without
+			// them would leave "#" in no group, and align would make a
+			// group of it.
+			start, marks := b.Len(), ""
 			if n := headingLevel(c.para); n > 0 && !strings.HasPrefix(c.text, "#") {
-				b.WriteString(strings.Repeat("#", n) + " ")
+				marks = strings.Repeat("#", n) + " "
+				b.WriteString(marks)
 			}
 			if c.sents == nil {
-				start := b.Len()
 				b.WriteString(c.text)
-				metas[i].Sents[l] = []Sentence{{Start: start, End: b.Len(), Text: c.text}}
+				metas[i].Sents[l] = []Sentence{{Start: start, End: b.Len(), Text: marks + c.text}}
 				continue
 			}
 			for k, st := range c.sents {
 				if k > 0 {
 					b.WriteString(" ")
+					start, marks = b.Len(), ""
 				}
-				start := b.Len()
 				b.WriteString(st)
-				metas[i].Sents[l] = append(metas[i].Sents[l], Sentence{Start: start, End: b.Len(), Text: st})
+				metas[i].Sents[l] = append(metas[i].Sents[l], Sentence{Start: start, End: b.Len(), Text: marks + st})
 			}
 		}
 		b.WriteString("\n")
