@@ -26,7 +26,17 @@ type Exported struct {
 // returned with it.
 func (app *App) ExportGroups(d *document.Document, a *document.Alignment, format string, langs []string, opt export.Options, out *Output) (Exported, error) {
 	if !export.PairFormat(format) {
-		name, err := export.FileName(d.ID, format)
+		var pair []string
+		if format == "tmx" && len(langs) == 2 && len(d.Languages()) > 2 {
+			// One pair of a document of more languages: the name of
+			// publish's memory of the pair (see tmxPairs), so that in
+			// a folder it neither takes the place of DOC.tmx nor is
+			// refused beside it.
+			if source, targets := pairLangs(d, langs); len(targets) == 1 {
+				pair = []string{source, targets[0]}
+			}
+		}
+		name, err := export.FileName(d.ID, format, pair...)
 		if err != nil {
 			return Exported{Out: out}, err
 		}
