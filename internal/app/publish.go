@@ -140,6 +140,9 @@ type PublishReporter interface {
 type PublishResult struct {
 	Rows     []Published
 	Excluded []string // left out by tilmash.yaml's publish.exclude
+	// Gone are the documents no longer in documents/ whose exports a
+	// publish of every document removed from the export folder.
+	Gone     []string
 	Unlisted []string // document folders left out for want of meta.yaml (document.Unlisted)
 	Files    int      // files written, term bases included
 	// TermBases counts the files of the glossary written (TBX, CSV, TSV),
@@ -202,12 +205,14 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 		return nil, err
 	}
 	res := &PublishResult{}
+	var known []string // every document folder, when every document is published
 	if len(ids) == 0 {
 		all, unlisted, err := document.Folders(ws)
 		if err != nil {
 			return nil, err
 		}
 		res.Unlisted = unlisted
+		known = append(append([]string{}, all...), unlisted...)
 		for _, id := range all {
 			if slices.Contains(ws.Config.Publish.Exclude, id) {
 				res.Excluded = append(res.Excluded, id)
@@ -311,6 +316,11 @@ func (app *App) Publish(ws *workspace.Workspace, ids []string, opt PublishOption
 	})
 	if err != nil {
 		return nil, err
+	}
+	if known != nil {
+		if res.Gone, err = removeGone(ws, known); err != nil {
+			return nil, err
+		}
 	}
 	n, gaps, err := app.publishGlossary(ws, w.files)
 	if err != nil {
@@ -584,6 +594,42 @@ func removeExports(ws *workspace.Workspace, id string) (bool, error) {
 		return n > 0, writeManifest(ws, rel, &manifest{Created: true, Files: []string{}})
 	}
 	return n > 0, nil
+}
+
+// removeGone removes the exports of the documents that are no longer in
+// documents/ (deleted, or renamed), so that nobody ships an article the
+// newsroom took down: each folder of the export folder that holds a
+// manifest (publish wrote it) and names none of the document folders
+// known. Only the files publish wrote go, as for a document held back
+// (removeExports). It returns the ids of those it removed files of.
+func removeGone(ws *workspace.Workspace, known []string) ([]string, error) {
+	entries, err := os.ReadDir(ws.Path(ws.Config.Export))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var gone []string
+	for _, e := range entries { // sorted by name
+		id := e.Name()
+		if !e.IsDir() || document.ValidID(id) != nil || slices.Contains(known, id) {
+			continue
+		}
+		if _, err := os.Lstat(ws.Path(ws.Config.Export, id, ManifestName)); err != nil {
+			continue // not a folder publish wrote
+		}
+		removed, err := removeExports(ws, id)
+		if err != nil {
+			return gone, err
+		}
+		if removed {
+			// Said once: a folder left with a file of someone
+			// else's keeps an empty manifest (see removeExports).
+			gone = append(gone, id)
+		}
+	}
+	return gone, nil
 }
 
 // renderDocument makes, in memory, every bilingual format (one file per

@@ -151,6 +151,10 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 	for _, id := range excluded {
 		table = append(table, []string{id, "—", "—", env.T("publish.excluded", nil)})
 	}
+	for _, id := range res.Gone {
+		table = append(table, []string{id, "—", "—", env.T("export.publish.gone", map[string]any{
+			"Docs": document.Folder + string(filepath.Separator), "Dir": filepath.Join(ws.Config.Export, id)})})
+	}
 	dir := ws.Config.Export + string(filepath.Separator)
 	if res.TermBases > 0 {
 		// The glossary's term bases have a row of their own, so that the
@@ -171,7 +175,7 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 		if res.Unchanged > 0 {
 			env.SayN("publish.summary.unchanged", res.Unchanged, nil)
 		}
-	case files == 0 && done > 0 && res.Unchanged == done:
+	case files == 0 && done > 0 && res.Unchanged == done && len(res.Gone) == 0:
 		env.SayN("publish.unchanged", done, map[string]any{"Dir": dir})
 	default:
 		// "N files in DIR" with its own plural ("1 files" it said).
