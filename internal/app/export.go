@@ -40,6 +40,11 @@ func (app *App) ExportGroups(d *document.Document, a *document.Alignment, format
 		if err != nil {
 			return Exported{Out: out}, err
 		}
+		if format == "tmx" && opt.Units == export.UnitsPartial {
+			// The partial units alone: publish's name for them, not
+			// the memory's (that one would be replaced).
+			name = partialTMXName(d.ID, pair...)
+		}
 		data, err := Render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
 		if err != nil {
 			return Exported{Out: out}, err
