@@ -636,6 +636,9 @@ func removeGone(ws *workspace.Workspace, known []string) ([]string, error) {
 // language pair for XLIFF) and every localized version of d that publish
 // writes into export/ID/.
 func renderDocument(ws *workspace.Workspace, id string, d *document.Document, a *document.Alignment, opt export.Options, marks []export.Mark) ([]rendered, error) {
+	// The TMX of every language, each pair's and their partial units
+	// cut the same groups: once.
+	opt.Cuts = export.NewCuts()
 	plan, err := publishPlan(id, ws.Config.Source, opt.Langs, ws.Config.Publish.Writes, func(format string, langs ...string) func(*bytes.Buffer) error {
 		o := opt
 		switch {

@@ -300,3 +300,42 @@ func cutToolkit(t *testing.T) toolkitCheck {
 		}
 	}}
 }
+
+// TestCutsKept: the TMX files publish writes of one document (every
+// language, each pair, the partial units) share one Cuts, which cuts each
+// group once per target language and gives the bytes of a fresh cut.
+func TestCutsKept(t *testing.T) {
+	d, a := newDoc(t, "article", news, articleGroups)
+	opts := []Options{
+		{},
+		{Units: UnitsPartial},
+		{Langs: []string{"en", "ru"}},
+		{Langs: []string{"en", "kk"}},
+		{Langs: []string{"en", "ru"}, Units: UnitsPartial},
+		{Langs: []string{"en", "kk"}, Units: UnitsPartial},
+	}
+	cuts := NewCuts()
+	for _, o := range opts {
+		fresh := render(t, "tmx", d, a, o)
+		o.Cuts = cuts
+		if kept := render(t, "tmx", d, a, o); !bytes.Equal(kept, fresh) {
+			t.Errorf("%+v: with Cuts\n%s\nwithout\n%s", o, kept, fresh)
+		}
+	}
+	// Only group 2 has several English sentences: one cut for ru, one
+	// for kk, however many files.
+	if len(cuts.pieces) != 2 {
+		t.Errorf("%d cuts kept, want 2: %v", len(cuts.pieces), cuts.pieces)
+	}
+	// The next file takes the kept pieces, not a new cut: a score
+	// changed in them is the one it writes.
+	for _, ps := range cuts.pieces {
+		for i := range ps {
+			ps[i].Score = 0.123
+		}
+	}
+	kept := render(t, "tmx", d, a, Options{Langs: []string{"en", "kk"}, Cuts: cuts})
+	if !bytes.Contains(kept, []byte(`<prop type="x-score">0.123</prop>`)) {
+		t.Errorf("the kept cut was not used:\n%s", kept)
+	}
+}

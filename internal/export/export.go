@@ -102,6 +102,9 @@ type Options struct {
 	// Terms, if not nil, lends the glossary's terms to the aligner that
 	// cuts groups into sentence-level units (UnitsSentences).
 	Terms align.TermFinder
+	// Cuts, if not nil, keeps that cut between the TMX exports of one
+	// document, alignment and Terms (see [Cuts]).
+	Cuts *Cuts
 	// Labels renders the words of the HTML page (headings, status names,
 	// flag reasons, the forced-export banner) from a catalogue id
 	// (locales/export.*.yaml, locales/align.*.yaml), so the page can be in

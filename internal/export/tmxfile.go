@@ -118,7 +118,7 @@ func writeTMX(w io.Writer, p *plan) error {
 			m.Units = append(m.Units, u)
 		}
 		if p.opt.Units != UnitsGroups {
-			m.Units = append(m.Units, KeepCut(CutGroup(g, i+1, p.source, p.langs, p.opt.Terms, in), p.opt.Units)...)
+			m.Units = append(m.Units, KeepCut(p.opt.Cuts.group(g, i+1, p.source, p.langs, p.opt.Terms, in), p.opt.Units)...)
 		}
 	}
 	_, err = tmx.Write(w, m)
@@ -160,6 +160,41 @@ func GroupVariant(g *document.Group, lang string, in *Inline) tmx.Variant {
 // the memory's (tm export, tm lookup --format tmx) both call it. Its
 // variants carry the inline codes of in (nil for none; see [Inline]).
 func CutGroup(g *document.Group, n int, source string, langs []string, terms align.TermFinder, in *Inline) []tmx.Unit {
+	var c *Cuts
+	return c.group(g, n, source, langs, terms, in)
+}
+
+// Cuts keeps the pieces of the sentence cut (the aligner run again on a
+// group's sentences, subsent.Cut) between the TMX exports of one document
+// and alignment with the same terms: publish writes several (every
+// language, each pair, their partial units), which cut the same groups
+// into the same pieces. A nil *Cuts cuts afresh. Not for concurrent use.
+type Cuts struct{ pieces map[cutKey][]subsent.Piece }
+
+type cutKey struct {
+	g            *document.Group
+	source, lang string
+}
+
+// NewCuts returns an empty Cuts.
+func NewCuts() *Cuts { return &Cuts{pieces: map[cutKey][]subsent.Piece{}} }
+
+// cut is subsent.Cut of group g's sentences in source and lang, kept.
+func (c *Cuts) cut(g *document.Group, source, lang string, src, tgt []string, terms align.TermFinder) []subsent.Piece {
+	if c == nil {
+		return subsent.Cut(src, tgt, align.Options{SrcLang: source, TgtLang: lang, Terms: terms})
+	}
+	k := cutKey{g, source, lang}
+	ps, ok := c.pieces[k]
+	if !ok {
+		ps = subsent.Cut(src, tgt, align.Options{SrcLang: source, TgtLang: lang, Terms: terms})
+		c.pieces[k] = ps
+	}
+	return ps
+}
+
+// group is CutGroup, its pieces kept in c.
+func (c *Cuts) group(g *document.Group, n int, source string, langs []string, terms align.TermFinder, in *Inline) []tmx.Unit {
 	src := sentTexts(g.Sents[source])
 	if len(src) < 2 {
 		return nil
@@ -176,7 +211,7 @@ func CutGroup(g *document.Group, n int, source string, langs []string, terms ali
 		}
 		tgt := sentTexts(g.Sents[l])
 		ps := make([]piece, len(src))
-		for _, pc := range subsent.Cut(src, tgt, align.Options{SrcLang: source, TgtLang: l, Terms: terms}) {
+		for _, pc := range c.cut(g, source, l, src, tgt, terms) {
 			var parts []document.Sentence
 			for _, j := range pc.Tgt {
 				parts = append(parts, g.Sents[l][j])
