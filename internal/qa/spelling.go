@@ -780,12 +780,17 @@ func (s *Speller) wanted(word string) bool {
 // news are most of those.
 func (s *Speller) spellable(line string) string {
 	b := []byte(line)
+	nameEnd := -1       // where the last name ends
+	inSentence := false // a word came since the line or the last sentence began
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r < ' ' {
 			b[i] = ' '
 		}
 		if !unicode.IsLetter(r) {
+			if r == '.' || r == '!' || r == '?' || r == '…' {
+				inSentence = false
+			}
 			i += n
 			continue
 		}
@@ -807,7 +812,15 @@ func (s *Speller) spellable(line string) string {
 			}
 			j += n
 		}
-		if !s.wanted(string(b[i:j])) {
+		// The word after a name and a hyphen is part of the name
+		// (Джон-стрит, Бествуд-стрит), whatever its case. A capital
+		// that starts a sentence is no name: Вице-министр is spelled.
+		afterName := i > 0 && b[i-1] == '-' && i-1 == nameEnd
+		if afterName || unicode.IsUpper(r) && inSentence {
+			nameEnd = j
+		}
+		inSentence = true
+		if afterName || !s.wanted(string(b[i:j])) {
 			for k := i; k < j; k++ {
 				b[k] = ' '
 			}
