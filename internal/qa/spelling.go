@@ -569,6 +569,12 @@ func (s *Speller) Check(text string) (out []Finding, err error) {
 				return out, err
 			}
 		}
+		if !s.bareStems && len(flagged) > 0 {
+			var err error
+			if flagged, err = s.dropComposed(flagged); err != nil {
+				return out, err
+			}
+		}
 		// Suggestions only for the words reported.
 		for i := range flagged {
 			f := &flagged[i]

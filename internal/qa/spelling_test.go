@@ -58,6 +58,21 @@ func TestSpelling(t *testing.T) {
 		// against the stem's harmony is flagged.
 		{"kk", "Олар дәріханалық, епископтық және үлкенірек клиенттерімізге барды.", nil},
 		{"kk", "Олар епископтік клиенттерымызге барды.", []string{"епископтік", "клиенттерымызге"}},
+		// A word after a compound prefix (теле-, радио-, бейне-, со- in
+		// Russian) is spelled as a word of its own; a misspelt one is flagged.
+		{"ru", "Его соведущим стал радиоведущий с видеорегистратором.", nil},
+		{"ru", "Его соведущм стал радиоведущиий.", []string{"соведущм", "радиоведущиий"}},
+		{"kk", "Ол телеарнаға және радиожүргізушіге хат жазды.", nil},
+		{"kk", "Ол телеарнғаа хат жазды.", []string{"телеарнғаа"}},
+		// A personal ending after a word the check knows (a pronoun, a
+		// participle, a case form, a verb root), its consonant after the
+		// word's last sound and its vowel in the word's harmony.
+		{"kk", "Біз келіскенбіз, мен дайынмын, сіз жоқсыз, мен үйдемін.", nil},
+		{"kk", "Біз келіскенпіз, мен жоқпін.", []string{"келіскенпіз", "жоқпін"}},
+		// A derived word whose base is a participle, or a name the
+		// dictionaries know with a capital.
+		{"kk", "Ол түсінгендіктен кореялық және бельгиялық әріптестеріне жазды.", nil},
+		{"kk", "Ол түсінгендіктан кореялык әріптестеріне жазды.", []string{"түсінгендіктан", "кореялык"}},
 		// A flagged word also found inside an earlier word is marked
 		// where hunspell found it, not inside the earlier word.
 		{"kk", "Екінші кітапқа ші деп жазды.", []string{"ші"}},
