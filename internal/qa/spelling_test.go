@@ -58,6 +58,8 @@ func TestSpelling(t *testing.T) {
 		// against the stem's harmony is flagged.
 		{"kk", "Олар дәріханалық, епископтық және үлкенірек клиенттерімізге барды.", nil},
 		{"kk", "Олар епископтік клиенттерымызге барды.", []string{"епископтік", "клиенттерымызге"}},
+		// -лық's қ is voiced before the possessive.
+		{"kk", "Ол агенттігінің қауіпсіздігін сақтады.", nil},
 		// A word after a compound prefix (теле-, радио-, бейне-, со- in
 		// Russian) is spelled as a word of its own; a misspelt one is flagged.
 		{"ru", "Его соведущим стал радиоведущий с видеорегистратором.", nil},

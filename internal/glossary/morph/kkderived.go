@@ -14,7 +14,8 @@ import (
 // -ың, -ыңыз (клиенттерімізге, салондарымыздың). Each suffix is spelt as
 // the base requires: its vowel in the base's harmony, its first consonant
 // after the base's last sound (дәріхана-лық, әдіскер-лік, епископ-тық), so
-// a misspelt one parses as nothing. A base that is a plural (клиенттер)
+// a misspelt one parses as nothing; -лық's қ is voiced before a vowel
+// (агенттігі, қауіпсіздігін). A base that is a plural (клиенттер)
 // also gives its stem (клиент). The agent -шы and -лы are left out: with
 // them two letters swapped in ойыншы (ойны-шы) and туралы (туар-лы) read
 // as words on ntrex-dev.
@@ -53,7 +54,13 @@ func KazakhDerivedBases(w string) []string {
 		for _, s := range kkDerivSuffixes(base) {
 			rest, ok := strings.CutPrefix(w[p:], s)
 			if !ok {
-				continue
+				// -лық's қ is voiced before a vowel: агенттігі,
+				// жақсылығы; KazakhInflect spells the ending so.
+				v := kkVoicedLast(s)
+				if v == "" || !strings.HasPrefix(w[p:], v) {
+					continue
+				}
+				rest = w[p+len(v):]
 			}
 			if rest == "" {
 				add(base)
@@ -99,4 +106,16 @@ func kkDerivSuffixes(base string) []string {
 		}
 	}
 	return out
+}
+
+// kkVoicedLast returns s with a last қ or к made ғ or г, "" when s ends
+// in neither.
+func kkVoicedLast(s string) string {
+	if t, ok := strings.CutSuffix(s, "қ"); ok {
+		return t + "ғ"
+	}
+	if t, ok := strings.CutSuffix(s, "к"); ok {
+		return t + "г"
+	}
+	return ""
 }
