@@ -27,8 +27,10 @@ const minCompoundRest = 4
 // of, each part a word the check must accept for w to be known: the word
 // after a compound prefix (телеарнасына: арнасына; соведущим: ведущим);
 // in Kazakh also the word before a personal ending (сізбін: сіз;
-// келіскенбіз: келіскен; күтудемін: күтуде), the verb root of a
-// participle a derived word is made of (түсінгендіктен: түсін), and the
+// келіскенбіз: келіскен; күтудемін: күтуде), the verbal noun an agent
+// noun in -ушы is made of (шерушілер: шеру; қызығушылық: қызығу), the
+// verb root of a participle a derived word is made of (түсінгендіктен:
+// түсін), and the
 // name it is an adjective of (кореялық: Корея). Each entry is one
 // alternative; names lists the parts that are known only as a name. A
 // derived word's base is no word of the stem and derived rules in turn:
@@ -54,9 +56,15 @@ func composedParts(lang, w string) (out, names []string) {
 		for _, b := range morph.KazakhPersonBases(w) {
 			add(b)
 		}
+		for _, b := range morph.KazakhAgentBases(w) {
+			add(b)
+		}
 		for _, b := range morph.KazakhDerivedBases(w) {
 			for _, r := range morph.KazakhVerbRoots(b) {
 				add(r)
+			}
+			for _, a := range morph.KazakhAgentBases(b) {
+				add(a)
 			}
 			if utf8.RuneCountInString(b) >= 4 && !slices.Contains(names, b) {
 				names = append(names, b)

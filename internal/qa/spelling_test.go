@@ -71,6 +71,9 @@ func TestSpelling(t *testing.T) {
 		// word's last sound and its vowel in the word's harmony.
 		{"kk", "Біз келіскенбіз, мен дайынмын, сіз жоқсыз, мен үйдемін.", nil},
 		{"kk", "Біз келіскенпіз, мен жоқпін.", []string{"келіскенпіз", "жоқпін"}},
+		// An agent noun in -ушы of a verbal noun the check knows.
+		{"kk", "Оның шабуылдаушысы, шерушілер және қызығушылық туралы.", nil},
+		{"kk", "Ол шерушылар туралы жазды.", []string{"шерушылар"}},
 		// A derived word whose base is a participle, or a name the
 		// dictionaries know with a capital.
 		{"kk", "Ол түсінгендіктен кореялық және бельгиялық әріптестеріне жазды.", nil},

@@ -119,3 +119,43 @@ func kkVoicedLast(s string) string {
 	}
 	return ""
 }
+
+// KazakhAgentBases returns the verbal nouns in -у that w, a Kazakh word in
+// lower case, is the agent noun of, maybe followed by the endings of
+// [KazakhInflect]: шеру-ші-лер, шабуылдау-шы-сы, қызығу-шы. Only after
+// -у: the agent -шы after any stem would read ойыншы with two letters
+// swapped (ойнышы) as ойны-шы.
+func KazakhAgentBases(w string) []string {
+	var out []string
+	for _, u := range []string{"ушы", "уші"} {
+		for at := 0; ; {
+			i := strings.Index(w[at:], u)
+			if i < 0 {
+				break
+			}
+			p := at + i + len("у")
+			at = p
+			base := w[:p]
+			if utf8.RuneCountInString(base) < 3 || slices.Contains(out, base) {
+				continue
+			}
+			// The verbal noun's у goes with either harmony: the
+			// root's decides (шер-у-ші, жаз-у-шы).
+			back, front := kkHarmony(w[:p-len("у")])
+			if !(back && u == "ушы" || front && u == "уші") {
+				continue
+			}
+			agent := base + u[len("у"):]
+			rest := w[len(agent):]
+			if rest == "" {
+				out = append(out, base)
+				continue
+			}
+			end, ok := ParseKazakhEnding(rest)
+			if ok && slices.Contains(KazakhInflect(KazakhStem{Word: agent}, end), w) {
+				out = append(out, base)
+			}
+		}
+	}
+	return out
+}

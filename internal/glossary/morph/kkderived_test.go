@@ -45,3 +45,26 @@ func TestKazakhDerivedBases(t *testing.T) {
 		}
 	}
 }
+
+func TestKazakhAgentBases(t *testing.T) {
+	tests := []struct {
+		word, base string
+		ok         bool
+	}{
+		{"шерушілер", "шеру", true},
+		{"шерушілермен", "шеру", true},
+		{"шабуылдаушысы", "шабуылдау", true},
+		{"жазушы", "жазу", true},
+		{"оқушылардың", "оқу", true},
+		// -шы against the harmony of the verbal noun, or after no -у.
+		{"шерушылар", "шеру", false},
+		{"ойнышы", "ойны", false},
+		{"жазушілер", "жазу", false},
+	}
+	for _, tt := range tests {
+		got := KazakhAgentBases(tt.word)
+		if slices.Contains(got, tt.base) != tt.ok {
+			t.Errorf("KazakhAgentBases(%q) = %q: has %q %v, want %v", tt.word, got, tt.base, !tt.ok, tt.ok)
+		}
+	}
+}
