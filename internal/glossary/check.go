@@ -299,6 +299,9 @@ func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present [
 		ok, checkable := false, false
 		for _, mt := range span {
 			e := m.g.Lookup(mt.EntryID)
+			if e != nil && commonWord(mt, e.Kind) {
+				continue
+			}
 			if e == nil || e.Langs[lang] == nil || e.Langs[lang].Term == "" {
 				continue
 			}
@@ -326,6 +329,21 @@ func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present [
 		})
 	}
 	return out
+}
+
+// commonWord reports a source match, of a person or a place, written in
+// lower case where the glossary writes a capital: the common word, not the
+// name ("a sterling record" is no Raheem Sterling, "trump card" no Trump,
+// "fine china" no China), so no translation need name the entry. Names of
+// institutions and organisations are written in lower case too (the
+// supreme court): theirs still count.
+func commonWord(mt Match, kind Kind) bool {
+	if kind != Person && kind != Place {
+		return false
+	}
+	f, _ := utf8.DecodeRuneInString(mt.Form)
+	t, _ := utf8.DecodeRuneInString(mt.Text)
+	return unicode.IsUpper(f) && unicode.IsLower(t)
 }
 
 func (m *Matcher) term(id, lang string) string {

@@ -263,3 +263,31 @@ func TestCheckGroupReusedBuffers(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWordInSource: a person's or place's name the English writes
+// in lower case is the common word (a sterling record, fine china), which
+// no translation need name; an institution's is still its name (the
+// supreme court).
+func TestCommonWordInSource(t *testing.T) {
+	g, probs := Parse("news.yaml", []byte(`terms:
+  - {id: sterling, kind: person, en: {term: Raheem Sterling, variants: [Sterling]}, ru: {term: Рахим Стерлинг, variants: [Стерлинг]}, kk: {term: Рахим Стерлинг, variants: [Стерлинг]}}
+  - {id: china, kind: place, en: {term: China}, ru: {term: Китай}, kk: {term: Қытай}}
+  - {id: court, kind: institution, en: {term: Supreme Court}, ru: {term: Верховный суд}, kk: {term: Жоғарғы Сот}}
+`), workspaceLangs)
+	if len(probs) > 0 {
+		t.Fatal(lintReport(probs))
+	}
+	m := Compile(g)
+	for _, c := range []struct{ en, ru, kk, want string }{
+		{"He has a sterling record and fine china.", "У него безупречная репутация и фарфор.", "Оның беделі мінсіз, фарфоры бар.", ""},
+		{"Sterling flew to China.", "Он улетел.", "Ол ұшып кетті.",
+			"missing kk sterling Sterling→Стерлинг; missing kk china China→Қытай; missing ru sterling Sterling→Стерлинг; missing ru china China→Китай"},
+		{"The supreme court ruled.", "Суд постановил.", "Сот шешті.",
+			"missing kk court supreme court→Жоғарғы Сот; missing ru court supreme court→Верховный суд"},
+	} {
+		got := describeFindings(m.CheckGroup("en", map[string]string{"en": c.en, "ru": c.ru, "kk": c.kk}))
+		if got != c.want {
+			t.Errorf("%q:\n got: %s\nwant: %s", c.en, got, c.want)
+		}
+	}
+}
