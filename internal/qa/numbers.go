@@ -739,6 +739,31 @@ func groupSpace(s string, i int) int {
 	return 0
 }
 
+// clockTime reports whether s[h:colon] and the two digits after the colon
+// can be a time of day (hours to 24, minutes under 60): 38:17 is a score.
+func clockTime(s string, h, colon int) bool {
+	return parseF(s[h:colon]) <= 24 && parseF(s[colon+1:colon+3]) < 60
+}
+
+// scoreWords are the words that name a score in Russian and Kazakh, as
+// their stems: счет 24:20, 24:20 есебімен.
+var scoreWords = [...]string{"счет", "счёт", "есеп", "есеб"}
+
+// scoreNear reports whether a word naming a score stands within a few
+// words before s[start:end] or after it: then 24:20 is two numbers, not a
+// time.
+func scoreNear(s string, start, end int) bool {
+	const reach = 24 // bytes: a word or two of Cyrillic
+	before := strings.ToLower(s[max(0, start-reach):start])
+	after := strings.ToLower(s[end:min(len(s), end+reach)])
+	for _, w := range scoreWords {
+		if strings.Contains(before, w) || strings.Contains(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func digitsAt(s string, i int) int {
 	j := i
 	for j < len(s) && isDigit(s[j]) {
@@ -756,8 +781,9 @@ func (ex *extractor) figure(i int) int {
 	var seps []string
 	j := groups[0].end
 	for len(groups) < 64 {
-		if j < len(s) && s[j] == ':' && !(len(groups) == 1 && groups[0].end-groups[0].start <= 2 && digitsAt(s, j+1) == 2) {
-			break // a score or ratio (2:0): two numbers
+		if j < len(s) && s[j] == ':' && !(len(groups) == 1 && groups[0].end-groups[0].start <= 2 && digitsAt(s, j+1) == 2 &&
+			clockTime(s, groups[0].start, j) && !scoreNear(s, groups[0].start, j+3)) {
+			break // a score or ratio (2:0, 38:17, счет 24:20): two numbers
 		}
 		if j < len(s) && (s[j] == ',' || s[j] == '.' || s[j] == ':') && j+1 < len(s) && isDigit(s[j+1]) {
 			n := digitsAt(s, j+1)

@@ -23,6 +23,12 @@ func TestNumbersEqual(t *testing.T) {
 		{"en", "on 26 July 2019", "ru", "26 июля 2019 года"},
 		{"en", "on 26 July 2019", "kk", "2019 жылғы 26 шілде"},
 		{"en", "at 10:30", "ru", "в 10.30"},
+		// A score: hyphen in English, colon in Russian and Kazakh; a colon
+		// that cannot be a time, or a score word beside it, is two numbers.
+		{"en", "they won 38-17", "ru", "они выиграли со счетом 38:17"},
+		{"en", "they won 38-17", "kk", "олар 38:17 есебімен жеңді"},
+		{"en", "a 24-20 win", "ru", "победа со счетом 24:20"},
+		{"en", "a 24-20 win", "kk", "24:20 есебімен жеңіс"},
 		{"en", "at 3 p.m.", "ru", "в 15:00"},
 		{"en", "at 7.55am", "kk", "сағат 07:55-те"},
 		{"en", "19th-century art", "ru", "искусство XIX века"},
