@@ -143,6 +143,7 @@ func (ex *extractor) post(merge bool) {
 	}
 	if merge && ex.lang == "en" {
 		ex.countsOfLists()
+		ex.idioms()
 	}
 	for i := len(out) - 2; i >= 0; i-- {
 		a, b := &out[i], &out[i+1]
@@ -167,6 +168,25 @@ func (ex *extractor) post(merge bool) {
 			}
 			a.keys = append(a.keys, b.keys...)
 			b.Soft, b.paren = true, true
+		}
+	}
+}
+
+// idioms makes soft the figures of English idioms translators give in
+// words: 24/7 (круглосуточно, тәулік бойы), and the month of 9/11 (the
+// 11 stays: теракты 11 сентября, 11 қыркүйек).
+func (ex *extractor) idioms() {
+	out, s := ex.out, ex.text
+	for i := 0; i+1 < len(out); i++ {
+		a, b := &out[i], &out[i+1]
+		if a.word || b.word || s[a.End:b.Start] != "/" {
+			continue
+		}
+		switch {
+		case a.Text == "24" && b.Text == "7":
+			a.Soft, b.Soft = true, true
+		case a.Text == "9" && b.Text == "11":
+			a.Soft = true
 		}
 	}
 }

@@ -25,6 +25,10 @@ func TestNumbersEqual(t *testing.T) {
 		{"en", "at 10:30", "ru", "в 10.30"},
 		// A score: hyphen in English, colon in Russian and Kazakh; a colon
 		// that cannot be a time, or a score word beside it, is two numbers.
+		// Idioms given in words: 24/7, the month of 9/11.
+		{"en", "open 24/7", "ru", "работает круглосуточно"},
+		{"en", "open 24/7", "kk", "тәулік бойы ашық"},
+		{"en", "after 9/11", "ru", "после терактов 11 сентября"},
 		{"en", "they won 38-17", "ru", "они выиграли со счетом 38:17"},
 		{"en", "they won 38-17", "kk", "олар 38:17 есебімен жеңді"},
 		{"en", "a 24-20 win", "ru", "победа со счетом 24:20"},
@@ -134,6 +138,8 @@ func TestNumbersDiffer(t *testing.T) {
 		{"en", "the 6-foot-6 forward", "ru", "трехметровый форвард", "qa.numbers.missing", "6", ""},
 		{"en", "a 25-year-old", "ru", "двадцатишестилетний", "qa.numbers.missing", "25", ""},
 		{"en", "in 2016–2018", "kk", "2016 жылы", "qa.numbers.missing", "2018", ""},
+		// 9/11: the month may go, the day may not.
+		{"en", "after 9/11", "ru", "после терактов 12 сентября", "qa.numbers.changed", "11", "12"},
 		{"ru", "пятью", "en", "four", "qa.numbers.changed", "пятью", "four"},
 		{"kk", "бесінші", "en", "sixth", "qa.numbers.changed", "бесінші", "sixth"},
 		{"en", "XIX century", "kk", "XX ғасыр", "qa.numbers.changed", "XIX", "XX"},
