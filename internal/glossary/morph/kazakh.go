@@ -415,6 +415,28 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 			}
 		}
 	}
+	// A loan in -ст (Уэст, турист, Бухарест) is also written with one т
+	// before an ending that starts with т (Уэстің, сепаратистер,
+	// лейбористі beside Уэсттің: both in the kk corpora): matched, not
+	// shown.
+	var merged []string
+	if strings.HasSuffix(word, "ст") && utf8.RuneCountInString(word) >= 4 {
+		for _, f := range set.list {
+			if rest, ok := strings.CutPrefix(f, word+"т"); ok && rest != "" {
+				if m := word + rest; !set.has(m) && !slices.Contains(merged, m) {
+					merged = append(merged, m)
+				}
+			}
+		}
+	}
+	if len(merged) > 0 {
+		defer func() {
+			if out.Shown == nil {
+				out.Shown = slices.Clone(out.Plain)
+			}
+			out.Plain = append(out.Plain, merged...)
+		}()
+	}
 	out = KazakhForms{Plain: set.list}
 	if poss != nil {
 		// In Plain's order, which puts the word first.

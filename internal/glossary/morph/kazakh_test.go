@@ -299,3 +299,34 @@ func TestKazakhEpentheticSK(t *testing.T) {
 		}
 	}
 }
+
+// TestKazakhStMerged: a loan in -ст is also written with one т before an
+// ending in т (Уэстің beside Уэсттің); those forms are matched, not shown.
+func TestKazakhStMerged(t *testing.T) {
+	for _, c := range []struct {
+		orig, word string
+		kind       Kind
+		merged     []string
+		doubled    string
+	}{
+		{"Уэст", "уэст", Person, []string{"уэстің", "уэстер", "уэстен"}, "уэсттің"},
+		{"Бухарест", "бухарест", Place, []string{"бухарестің", "бухарестен", "бухарестегі"}, "бухаресттің"},
+	} {
+		got := KazakhWordForms(c.orig, c.word, c.kind, "", false)
+		for _, m := range c.merged {
+			if !slices.Contains(got.Plain, m) {
+				t.Errorf("%s: %q not matched: %v", c.orig, m, got.Plain)
+			}
+			if got.Shown == nil || slices.Contains(got.Shown, m) {
+				t.Errorf("%s: %q shown: %v", c.orig, m, got.Shown)
+			}
+		}
+		if !slices.Contains(got.Plain, c.doubled) || !slices.Contains(got.Shown, c.doubled) {
+			t.Errorf("%s: %q not matched and shown", c.orig, c.doubled)
+		}
+	}
+	// A word in another consonant pair is left alone.
+	if got := KazakhWordForms("Тараз", "тараз", Place, "", false); got.Shown != nil && len(got.Shown) != len(got.Plain) {
+		t.Errorf("Тараз: hidden forms %v", got.Plain)
+	}
+}
