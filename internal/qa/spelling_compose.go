@@ -36,7 +36,7 @@ const minCompoundRest = 4
 // derived word's base is no word of the stem and derived rules in turn:
 // stacked on the loanword rule they read a misspelt компаниясыңның as
 // компаниясы-ң-ның.
-func composedParts(lang, w string) (out, names []string) {
+func composedParts(lang, w string) (out, roots, names []string) {
 	add := func(p string) {
 		if p != "" && p != w && !slices.Contains(out, p) {
 			out = append(out, p)
@@ -60,8 +60,13 @@ func composedParts(lang, w string) (out, names []string) {
 			add(b)
 		}
 		for _, b := range morph.KazakhDerivedBases(w) {
+			// A root is asked of the dictionary as it is: put
+			// through the rules again, банкомат-ты read as a verb
+			// банко-ма-т.
 			for _, r := range morph.KazakhVerbRoots(b) {
-				add(r)
+				if !slices.Contains(roots, r) {
+					roots = append(roots, r)
+				}
 			}
 			for _, a := range morph.KazakhAgentBases(b) {
 				add(a)
@@ -71,7 +76,7 @@ func composedParts(lang, w string) (out, names []string) {
 			}
 		}
 	}
-	return out, names
+	return out, roots, names
 }
 
 // dropComposed removes from fs the words composedParts makes of known
@@ -82,9 +87,16 @@ func (s *Speller) dropComposed(fs []Finding) ([]Finding, error) {
 		return fs, nil
 	}
 	parts := make([][]string, len(fs)) // a finding's parts and names
-	var all, names []string
+	rootsOf := make([][]string, len(fs))
+	var all, roots, names []string
 	for i, f := range fs {
-		ps, ns := composedParts(s.lang, strings.ToLower(f.Data["Text"].(string)))
+		ps, rs, ns := composedParts(s.lang, strings.ToLower(f.Data["Text"].(string)))
+		rootsOf[i] = rs
+		for _, r := range rs {
+			if _, ok := s.stems[r]; !ok && !slices.Contains(roots, r) {
+				roots = append(roots, r)
+			}
+		}
 		for _, p := range ps {
 			if !slices.Contains(all, p) {
 				all = append(all, p)
@@ -97,8 +109,13 @@ func (s *Speller) dropComposed(fs []Finding) ([]Finding, error) {
 		}
 		parts[i] = append(ps, ns...)
 	}
-	if len(all) == 0 && len(names) == 0 {
+	if len(all) == 0 && len(names) == 0 && !slices.ContainsFunc(rootsOf, func(rs []string) bool { return len(rs) > 0 }) {
 		return fs, nil
+	}
+	if len(roots) > 0 {
+		if err := s.ask(roots); err != nil {
+			return fs, err
+		}
 	}
 	known, err := s.knownWords(all)
 	if err != nil {
@@ -112,7 +129,8 @@ func (s *Speller) dropComposed(fs []Finding) ([]Finding, error) {
 	}
 	kept := fs[:0]
 	for i, f := range fs {
-		if !slices.ContainsFunc(parts[i], func(p string) bool { return known[p] || named[p] }) {
+		if !slices.ContainsFunc(parts[i], func(p string) bool { return known[p] || named[p] }) &&
+			!slices.ContainsFunc(rootsOf[i], func(r string) bool { return s.stems[r] }) {
 			kept = append(kept, f)
 		}
 	}

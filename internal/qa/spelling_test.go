@@ -58,6 +58,10 @@ func TestSpelling(t *testing.T) {
 		// against the stem's harmony is flagged.
 		{"kk", "Олар дәріханалық, епископтық және үлкенірек клиенттерімізге барды.", nil},
 		{"kk", "Олар епископтік клиенттерымызге барды.", []string{"епископтік", "клиенттерымызге"}},
+		// -лы after a stem of five letters or more; in the wrong harmony
+		// it is flagged.
+		{"kk", "Ол көп пәтерлі үйде тұрады, нөсерлі жаңбыр жауды.", nil},
+		{"kk", "Ол көп пәтерлы үйде тұрады.", []string{"пәтерлы"}},
 		// -лық's қ is voiced before the possessive.
 		{"kk", "Ол агенттігінің қауіпсіздігін сақтады.", nil},
 		// A word after a compound prefix (теле-, радио-, бейне-, со- in

@@ -16,9 +16,10 @@ import (
 // after the base's last sound (дәріхана-лық, әдіскер-лік, епископ-тық), so
 // a misspelt one parses as nothing; -лық's қ is voiced before a vowel
 // (агенттігі, қауіпсіздігін). A base that is a plural (клиенттер)
-// also gives its stem (клиент). The agent -шы and -лы are left out: with
-// them two letters swapped in ойыншы (ойны-шы) and туралы (туар-лы) read
-// as words on ntrex-dev.
+// also gives its stem (клиент). The agent -шы is left out, and -лы after
+// a base under five letters (пәтерлі, жейделі are known): with them two
+// letters swapped in ойыншы (ойны-шы) and туралы (туар-лы) read as words
+// on ntrex-dev.
 //
 // Every split of w is tried, so w may give several bases, most of them no
 // word at all; the caller keeps those the dictionary knows.
@@ -95,6 +96,12 @@ func kkDerivSuffixes(base string) []string {
 		ss = []string{l + "ық", "сыз", "рақ", "м", "мыз", "ң", "ңыз"}
 	} else {
 		ss = []string{l + "ық", "сыз", "ырақ", "ым", "ымыз", "ың", "ыңыз"}
+	}
+	// -лы after a base of five letters or more (пәтерлі, жейделі,
+	// нөсерлі): a shorter one would read туралы with two letters
+	// swapped (туарлы) as туар-лы.
+	if utf8.RuneCountInString(final) >= 5 {
+		ss = append(ss, l+"ы")
 	}
 	var out []string
 	if back {

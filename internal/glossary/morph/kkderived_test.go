@@ -10,8 +10,9 @@ func TestKazakhDerivedBases(t *testing.T) {
 		word, base string
 		ok         bool
 	}{
-		// Not the agent -шы nor -лы: ойнышы (ойыншы, two letters
-		// swapped) would read as ойны-шы, туарлы (туралы) as туар-лы.
+		// Not the agent -шы, nor -лы after a base under five letters:
+		// ойнышы (ойыншы, two letters swapped) would read as ойны-шы,
+		// туарлы (туралы) as туар-лы.
 		{"ойнышы", "ойны", false},
 		{"туарлы", "туар", false},
 		{"дәріханалық", "дәріхана", true},
@@ -35,6 +36,12 @@ func TestKazakhDerivedBases(t *testing.T) {
 		{"бірлігінің", "бір", true},
 		{"агенттігы", "агент", false},
 		{"агенттікі", "агент", false},
+		// -лы after a base of five letters or more.
+		{"пәтерлі", "пәтер", true},
+		{"жейделілерге", "жейде", true},
+		{"тамырлы", "тамыр", true},
+		{"пәтерлы", "пәтер", false},
+		{"пәтерді", "пәтер", false},
 		{"пәтерсіз", "пәтер", true},
 		{"пәтерсыз", "пәтер", false},
 	}
