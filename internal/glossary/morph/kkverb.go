@@ -10,8 +10,9 @@ import (
 // causative -дыр, -т, -ғыз), negation (-ма, -ба, -па), then one form:
 // past -ды (with its person: -дым, -дық), present -а/-й with its person
 // (-ады, -ймын), converbs -ып and -май, participles -ған, -атын and -ар,
-// the verbal noun -у, the conditional -са, the desire -ғысы, -ғалы. A
-// participle or verbal noun takes the nominal endings of [KazakhInflect]
+// the verbal noun -у, the conditional -са, the desire -ғысы, -ғалы, -ғылары,
+// -ғысыз (келтіргілері, сенгісіз), the negative participle -мас (жібермес,
+// қалмастан) and the agentive -ғыш (өлтіргіш). A participle or verbal noun takes the nominal endings of [KazakhInflect]
 // (-ған + дар, -у + ға), a person (-ғанмын) or -ша (-ғанша). Each
 // suffix is spelt as the form before it requires: its vowel in that form's
 // harmony, its first consonant assimilated to that form's last sound
@@ -96,6 +97,10 @@ func verbRest(w, cur string, st, voices int) bool {
 			}
 			fallthrough
 		case stNeg:
+			// The negative participle: жібер-ме-с, қал-ма-с-тан.
+			if st == stNeg && try(stNominal, "с") {
+				return true
+			}
 			if formSuffixes(try, cls) {
 				return true
 			}
@@ -131,6 +136,10 @@ func formSuffixes(try func(int, ...string) bool, cls kkClass) bool {
 	case try(stPast, byClass(cls, "ды", "ды", "ты")):
 	case try(stNominal, byClass(cls, "ған", "ған", "қан")):
 	case try(stEnd, byClass(cls, "ғысы", "ғысы", "қысы"), byClass(cls, "ғалы", "ғалы", "қалы")):
+	// The desire with the plural's or 2nd person's possessive
+	// (келтіргілері, сенгісіз), and the agentive -ғыш (өлтіргіш).
+	case try(stEnd, byClass(cls, "ғылары", "ғылары", "қылары"), byClass(cls, "ғысыз", "ғысыз", "қысыз")):
+	case try(stNominal, byClass(cls, "ғыш", "ғыш", "қыш")):
 	case v && try(stPresent, "й"), !v && try(stPresent, "а"):
 	case v && try(stNominal, "йтын", "р"), !v && try(stNominal, "атын", "ар"):
 	case try(stNominal, byClass(cls, "мақ", "бақ", "пақ")):

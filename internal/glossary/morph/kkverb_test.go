@@ -32,6 +32,13 @@ func TestKazakhVerbRoots(t *testing.T) {
 		{"талқылағысы", "талқыла"},   // desire -ғысы
 		{"қойсақ", "қой"},            // conditional, 1st person plural
 		{"жазба", "жаз"},             // negation -ба after з
+		{"жібермес", "жібер"},        // negative participle -мес
+		{"қалмастан", "қал"},         // negative participle, ablative
+		{"өтпес", "өт"},              // negative participle after a voiceless sound
+		{"өлтіргіш", "өлтір"},        // agentive -гіш
+		{"жазғыштар", "жаз"},         // agentive with a plural
+		{"сенгісіз", "сен"},          // desire, 2nd person polite
+		{"келтіргілері", "келтір"},   // desire, plural possessive
 	}
 	for _, tt := range tests {
 		if got := KazakhVerbRoots(tt.form); !slices.Contains(got, tt.root) {
@@ -43,6 +50,7 @@ func TestKazakhVerbRoots(t *testing.T) {
 	for _, tt := range []struct{ form, root string }{
 		{"жасаген", "жаса"}, {"келма", "кел"}, {"жазма", "жаз"}, {"айтба", "айт"},
 		{"шыкқан", "шық"}, {"шыққен", "шық"}, {"келған", "кел"}, {"өлшемайды", "өлше"}, {"жасап", "жас"},
+		{"жібермас", "жібер"}, {"өтмес", "өт"}, {"өлтіргыш", "өлтір"}, {"жазс", "жаз"},
 	} {
 		if got := KazakhVerbRoots(tt.form); slices.Contains(got, tt.root) {
 			t.Errorf("KazakhVerbRoots(%q) = %q: %q is no root of it", tt.form, got, tt.root)
