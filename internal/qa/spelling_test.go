@@ -64,6 +64,8 @@ func TestSpelling(t *testing.T) {
 		{"kk", "Ол көп пәтерлы үйде тұрады.", []string{"пәтерлы"}},
 		// -лық's қ is voiced before the possessive.
 		{"kk", "Ол агенттігінің қауіпсіздігін сақтады.", nil},
+		// A 1st or 2nd person possessive voices a last қ, к or п, also after -лық.
+		{"kk", "Біз құқығымызды қорғаймыз, бұл жақсылығымыздың белгісі.", nil},
 		// A word after a compound prefix (теле-, радио-, бейне-, со- in
 		// Russian) is spelled as a word of its own; a misspelt one is flagged.
 		{"ru", "Его соведущим стал радиоведущий с видеорегистратором.", nil},

@@ -15,7 +15,8 @@ import (
 // the base requires: its vowel in the base's harmony, its first consonant
 // after the base's last sound (дәріхана-лық, әдіскер-лік, епископ-тық), so
 // a misspelt one parses as nothing; -лық's қ is voiced before a vowel
-// (агенттігі, қауіпсіздігін). A base that is a plural (клиенттер)
+// (агенттігі, қауіпсіздігін), and so is a base's before a 1st or 2nd
+// person possessive (құқығымыз, жақсылығымыздың). A base that is a plural (клиенттер)
 // also gives its stem (клиент). The agent -шы is left out, and -лы after
 // a base under five letters (пәтерлі, жейделі are known): with them two
 // letters swapped in ойыншы (ойны-шы) and туралы (туар-лы) read as words
@@ -64,16 +65,45 @@ func KazakhDerivedBases(w string) []string {
 				rest = w[p+len(v):]
 			}
 			if rest == "" {
-				add(base)
+				addVoiced(base, s, add)
 				continue
 			}
 			end, ok := ParseKazakhEnding(rest)
 			if ok && slices.Contains(KazakhInflect(KazakhStem{Word: base + s}, end), w) {
-				add(base)
+				addVoiced(base, s, add)
 			}
 		}
 	}
 	return out
+}
+
+// addVoiced adds base, and, when suffix s starts with a vowel and base
+// ends in ғ, г or б, the base as written without the suffix (құқығымыз:
+// құқық; кітабым: кітап); a base so found that is itself made with -лық
+// adds what it is made of (жақсылығымыз: жақсылық, жақсы).
+func addVoiced(base, s string, add func(string)) {
+	add(base)
+	if first, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune(kkVowels, first) {
+		return
+	}
+	var plain string
+	for _, p := range [][2]string{{"ғ", "қ"}, {"г", "к"}, {"б", "п"}} {
+		if b, ok := strings.CutSuffix(base, p[0]); ok {
+			plain = b + p[1]
+		}
+	}
+	if plain == "" {
+		return
+	}
+	add(plain)
+	for _, l := range []string{"лық", "лік", "дық", "дік", "тық", "тік"} {
+		if strings.HasSuffix(plain, l) {
+			for _, b := range KazakhDerivedBases(plain) {
+				add(b)
+			}
+			return
+		}
+	}
 }
 
 // kkDerivSuffixes returns the suffixes of KazakhDerivedBases as base takes

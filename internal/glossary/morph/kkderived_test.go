@@ -36,6 +36,13 @@ func TestKazakhDerivedBases(t *testing.T) {
 		{"бірлігінің", "бір", true},
 		{"агенттігы", "агент", false},
 		{"агенттікі", "агент", false},
+		// A 1st or 2nd person possessive after a stem in қ, к or п, which
+		// it voices; after -лық, the base -лық is made of.
+		{"құқығымыз", "құқық", true},
+		{"кітабыңыздың", "кітап", true},
+		{"жақсылығымыздың", "жақсы", true},
+		{"мүмкіндігіңіз", "мүмкін", true},
+		{"құқығімыз", "құқық", false},
 		// -лы after a base of five letters or more.
 		{"пәтерлі", "пәтер", true},
 		{"жейделілерге", "жейде", true},
