@@ -60,6 +60,7 @@ func runWith(inv cli.Invocation, spellers *qa.Spellers) int {
 	a := app.New(version)
 	a.Now = clock(inv.Getenv)
 	a.Spellers = spellers
+	a.DicPath = inv.Getenv("DICPATH")
 	a.Stores = stores.Memory() // SQLite in .tilmash, PostgreSQL for --tm / tm.url
 	return cli.Main(inv, version, groups(a)...)
 }

@@ -59,6 +59,10 @@ type App struct {
 	// document); nil starts them for each check and ends them after.
 	// Whoever sets it closes it.
 	Spellers *qa.Spellers
+	// DicPath is the invocation's $DICPATH: the folders the spelling
+	// check looks for hunspell's dictionaries in before the installed
+	// ones ("": the installed ones only).
+	DicPath string
 	// Stores open the translation memory's stores; without the one a
 	// memory needs, opening it fails with [ErrNoMemoryStore].
 	Stores MemoryStores

@@ -67,7 +67,7 @@ func (a *App) Check(ws *workspace.Workspace, args []string, opt CheckOptions, re
 		return CheckRun{}, err
 	}
 	cfg := check.ConfigFor(ws, opt.Checks)
-	cfg.Spellers = a.Spellers
+	cfg.Spellers, cfg.DicPath = a.Spellers, a.DicPath
 	if err := spellingWords(ws, &cfg); err != nil {
 		return CheckRun{}, err
 	}

@@ -63,7 +63,7 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 	}
 	v.checker = c
 	cfg, consistency := gateChecks(d.WS)
-	cfg.Spellers = app.Spellers
+	cfg.Spellers, cfg.DicPath = app.Spellers, app.DicPath
 	if err := spellingWords(d.WS, &cfg); err != nil {
 		return nil, err
 	}

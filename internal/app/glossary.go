@@ -129,7 +129,7 @@ func QuickOnly(fs []check.Finding) []check.Finding {
 // app's pool of spellers and the glossary folder's word lists.
 func (app *App) workbenchConfig(ws *workspace.Workspace) (check.Config, error) {
 	cfg := WorkbenchChecks(ws)
-	cfg.Spellers = app.Spellers
+	cfg.Spellers, cfg.DicPath = app.Spellers, app.DicPath
 	if err := spellingWords(ws, &cfg); err != nil {
 		return check.Config{}, err
 	}

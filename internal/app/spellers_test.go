@@ -26,7 +26,7 @@ func TestPublishKeepsSpellers(t *testing.T) {
 			}
 		}
 	}
-	ap := New("test")
+	ap := spellApp(t)
 	ap.Workers = 1 // one gate at a time: each takes what the last gave back
 	ap.Spellers = qa.NewSpellers(4)
 	res, heard := publish(t, ap, ws, false)

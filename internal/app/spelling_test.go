@@ -44,7 +44,6 @@ func hunspellStartLog(t *testing.T) func() []string {
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", dir+string(filepath.ListSeparator)+os.Getenv("PATH"))
-	testDictionaries(t)
 	return func() []string {
 		data, err := os.ReadFile(log)
 		if err != nil && !os.IsNotExist(err) {
@@ -55,19 +54,22 @@ func hunspellStartLog(t *testing.T) func() []string {
 	}
 }
 
-// testDictionaries puts first on $DICPATH the dictionaries en_US, ru_RU
-// and kk_KZ of the words the tests that count hunspell's starts spell
-// right (spellWorkspace's, and in TestPublishKeepsSpellers the same),
-// and no other: their misspelt words (мақұлдадфыв, праектов) are
-// unknown, as in the installed dictionaries, where every start loaded
-// 2 to 3.4 MB of words for a sentence (0.1 to 0.2 CPU-s a start).
-func testDictionaries(t *testing.T) {
+// spellApp is an App whose spelling check looks first (its DicPath) in
+// the dictionaries en_US, ru_RU and kk_KZ of the words the tests that
+// count hunspell's starts spell right (spellWorkspace's, and in
+// TestPublishKeepsSpellers the same), and no other: their misspelt words
+// (мақұлдадфыв, праектов) are unknown, as in the installed dictionaries,
+// where every start loaded 2 to 3.4 MB of words for a sentence (0.1 to
+// 0.2 CPU-s a start).
+func spellApp(t *testing.T) *App {
 	t.Helper()
-	testenv.Dictionaries(t, map[string][]string{
+	a := New("test")
+	a.DicPath = testenv.Dictionaries(t, map[string][]string{
 		"en_US": {"The", "council", "approved", "projects"},
 		"ru_RU": {"Совет", "одобрил", "проектов"},
 		"kk_KZ": {"Кеңес", "жобаны"},
 	})
+	return a
 }
 
 // spellWorkspace is a workspace (en ru kk, source en) with one document
@@ -124,7 +126,7 @@ func spellingFindings(run CheckRun) []string {
 func TestCheckSpellsOnlyTranslations(t *testing.T) {
 	starts := hunspellStarts(t)
 	ws := spellWorkspace(t, false, false)
-	ap := New("test")
+	ap := spellApp(t)
 	read := func(arg string) ([]byte, error) { return os.ReadFile(filepath.Join(ws.Root, arg)) }
 	for _, args := range [][]string{nil, {"news"}} {
 		run, err := ap.Check(ws, args, CheckOptions{}, read)
@@ -176,7 +178,7 @@ func TestGateSpellsOnlyWhenSpellingBlocks(t *testing.T) {
 	starts := hunspellStarts(t)
 	for _, strict := range []bool{false, true} {
 		ws := spellWorkspace(t, strict, true)
-		res, heard := publish(t, New("test"), ws, false)
+		res, heard := publish(t, spellApp(t), ws, false)
 		wantHeld, wantStarts := 0, []string(nil)
 		if strict {
 			wantHeld, wantStarts = 1, []string{"kk_KZ", "ru_RU"}

@@ -47,6 +47,10 @@ type Config struct {
 	// dictionaries in (qa.NewSpellerCached): the workspace's local
 	// folder, git-ignored; "" makes a temporary one each check.
 	SpellCache string
+	// DicPath is the invocation's $DICPATH: the folders the spelling
+	// check looks for hunspell's dictionaries in before the installed
+	// ones ("": the installed ones only).
+	DicPath string
 	// Spellers, when not nil, gives the spelling check its hunspell
 	// processes and takes them back at Close, for the next check of the
 	// same dictionary and words (see qa.Spellers); nil starts them for
@@ -317,7 +321,7 @@ func (s *Suite) startSpellers(langs []string) {
 			defer wg.Done()
 			known := s.Terms.KnownWords(l)
 			known = append(known[:len(known):len(known)], s.cfg.Words[l]...)
-			spellers[i], notes[i] = s.cfg.Spellers.Get(l, known, s.cfg.SpellCache)
+			spellers[i], notes[i] = s.cfg.Spellers.Get(l, known, s.cfg.SpellCache, s.cfg.DicPath)
 		}()
 	}
 	wg.Wait()

@@ -39,12 +39,13 @@ func NewSpellers(max int) *Spellers {
 // language, hunspell program, installed dictionary and session words, or
 // a new one. cache is where this check keeps its dictionary copies (see
 // NewSpellerCached); an idle speller's copies are made there as a new
-// one's would be.
-func (p *Spellers) Get(lang string, known []string, cache string) (*Speller, *Note) {
+// one's would be. dicpath is the invocation's $DICPATH (see
+// NewSpellerCached).
+func (p *Spellers) Get(lang string, known []string, cache, dicpath string) (*Speller, *Note) {
 	if p == nil {
-		return NewSpellerCached(lang, known, cache)
+		return NewSpellerCached(lang, known, cache, dicpath)
 	}
-	key := spellerKey(lang, known)
+	key := spellerKey(lang, known, dicpath)
 	if key != "" {
 		p.mu.Lock()
 		for i := len(p.idle) - 1; i >= 0; i-- {
@@ -57,7 +58,7 @@ func (p *Spellers) Get(lang string, known []string, cache string) (*Speller, *No
 		}
 		p.mu.Unlock()
 	}
-	s, note := NewSpellerCached(lang, known, cache)
+	s, note := NewSpellerCached(lang, known, cache, dicpath)
 	if s != nil {
 		s.key = key
 	}
@@ -135,17 +136,18 @@ func (s *Speller) useCache(cache string) {
 	if cache == "" {
 		return
 	}
-	if temp, _, ok := quickDictionary(s.dict, cache); ok && temp != "" {
+	if temp, _, ok := quickDictionary(s.dict, cache, s.dicpath); ok && temp != "" {
 		os.RemoveAll(temp)
 	}
 }
 
 // spellerKey is what a speller for lang with the session words known
 // answers by: the language, the hunspell program and the installed
-// dictionary (its affix file, and its word list's path, size and time, as
-// [cachedQuick] keys its copies), and the words. "" when there is no
-// such dictionary or program: such a speller is not kept.
-func spellerKey(lang string, known []string) string {
+// dictionary found on dicpath or installed (its affix file, and its word
+// list's path, size and time, as [cachedQuick] keys its copies), and the
+// words. "" when there is no such dictionary or program: such a speller
+// is not kept.
+func spellerKey(lang string, known []string, dicpath string) string {
 	l := baseLang(lang)
 	dict, ok := hunspellDict(l)
 	if !ok {
@@ -161,12 +163,8 @@ func spellerKey(lang string, known []string) string {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%d\x00", l, path, prog.Size(), prog.ModTime().UnixNano())
-	var dirs []string
-	if p := os.Getenv("DICPATH"); p != "" {
-		dirs = filepath.SplitList(p)
-	}
 	found := false
-	for _, d := range append(dirs, dictionaryDirs[:]...) {
+	for _, d := range dictionaryFolders(dicpath) {
 		aff, err := os.ReadFile(filepath.Join(d, dict+".aff"))
 		if err != nil {
 			continue

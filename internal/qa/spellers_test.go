@@ -20,7 +20,7 @@ func TestSpellers(t *testing.T) {
 	defer p.Close()
 	get := func(lang string, known []string, cache string) *Speller {
 		t.Helper()
-		s, note := p.Get(lang, known, cache)
+		s, note := p.Get(lang, known, cache, "")
 		if note != nil {
 			testenv.Missing(t, "the Hunspell dictionary for "+lang, hunspellInstall)
 		}
@@ -76,7 +76,7 @@ func TestSpellers(t *testing.T) {
 	}
 
 	var none *Spellers
-	n, note := none.Get("ru", nil, "")
+	n, note := none.Get("ru", nil, "", "")
 	if note != nil || n == nil {
 		t.Fatalf("nil pool: %v, %v", n, note)
 	}
@@ -92,7 +92,7 @@ func TestSpellers(t *testing.T) {
 func TestSpellerKey(t *testing.T) {
 	testenv.Command(t, "hunspell", hunspellInstall)
 	installed := t.TempDir()
-	t.Setenv("DICPATH", installed)
+	key := func(lang string, known []string) string { return spellerKey(lang, known, installed) }
 	write := func(name, s string) {
 		t.Helper()
 		if err := os.WriteFile(filepath.Join(installed, name), []byte(s), 0o644); err != nil {
@@ -101,28 +101,27 @@ func TestSpellerKey(t *testing.T) {
 	}
 	write("ru_RU.aff", "SET UTF-8\n")
 	write("ru_RU.dic", "1\nслово\n")
-	base := spellerKey("ru", []string{"a"})
-	if base == "" || spellerKey("ru-KZ", []string{"a"}) != base {
-		t.Fatalf("key %q; ru-KZ %q", base, spellerKey("ru-KZ", []string{"a"}))
+	base := key("ru", []string{"a"})
+	if base == "" || key("ru-KZ", []string{"a"}) != base {
+		t.Fatalf("key %q; ru-KZ %q", base, key("ru-KZ", []string{"a"}))
 	}
-	if spellerKey("ru", []string{"b"}) == base || spellerKey("ru", nil) == base || spellerKey("ru", []string{"a", ""}) == base {
+	if key("ru", []string{"b"}) == base || key("ru", nil) == base || key("ru", []string{"a", ""}) == base {
 		t.Error("the key does not follow the session words")
 	}
 	write("ru_RU.aff", "SET UTF-8\nTRY а\n")
-	if spellerKey("ru", []string{"a"}) == base {
+	if key("ru", []string{"a"}) == base {
 		t.Error("the key does not follow the affix file")
 	}
-	if spellerKey("xx", nil) != "" {
+	if key("xx", nil) != "" {
 		t.Error("a key for a language without a dictionary")
 	}
-	t.Setenv("DICPATH", t.TempDir())
 	os.Remove(filepath.Join(installed, "ru_RU.aff"))
 	for _, d := range dictionaryDirs {
 		if _, err := os.Stat(filepath.Join(d, "ru_RU.aff")); err == nil {
 			return // the installed one is found instead
 		}
 	}
-	if spellerKey("ru", nil) != "" {
+	if spellerKey("ru", nil, t.TempDir()) != "" {
 		t.Error("a key without the dictionary")
 	}
 }

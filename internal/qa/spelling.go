@@ -78,6 +78,8 @@ type Speller struct {
 	quickDir, suggestDir string
 	// cache is the folder quick dictionaries are kept in ("": none).
 	cache string
+	// dicpath is the invocation's $DICPATH (see dictionaryFolders).
+	dicpath string
 	// suggestions caches full's suggestions for reported words.
 	suggestions map[string][]string
 	// stems caches hunspell's verdict on the stems of flagged Kazakh
@@ -104,10 +106,11 @@ type hunspell struct {
 }
 
 // startHunspell starts hunspell (at path) in pipe mode with dictionary dict
-// (a name hunspell finds, or a path without .aff/.dic) and teaches it the
-// session words known.
-func startHunspell(path, dict string, known []string) (*hunspell, error) {
+// (a name hunspell finds, on dicpath first, or a path without .aff/.dic)
+// and teaches it the session words known.
+func startHunspell(path, dict, dicpath string, known []string) (*hunspell, error) {
 	cmd := exec.Command(path, "-a", "-i", "utf-8", "-d", dict)
+	cmd.Env = hunspellEnv(os.Environ(), dicpath)
 	in, err1 := cmd.StdinPipe()
 	outp, err2 := cmd.StdoutPipe()
 	if err := errors.Join(err1, err2); err != nil {
@@ -154,9 +157,32 @@ func (h *hunspell) close() error {
 	return h.cmd.Wait()
 }
 
+// hunspellEnv is environ with DICPATH set to dicpath (removed when ""):
+// hunspell looks for a dictionary named without a path in the folders of
+// the invocation's $DICPATH, as [dictionaryFolders] does, not the
+// process's.
+func hunspellEnv(environ []string, dicpath string) []string {
+	environ = slices.DeleteFunc(environ, func(kv string) bool { return strings.HasPrefix(kv, "DICPATH=") })
+	if dicpath != "" {
+		environ = append(environ, "DICPATH="+dicpath)
+	}
+	return environ
+}
+
 // dictionaryDirs are where hunspell looks for a dictionary named without a
 // path, after the folders of $DICPATH: Debian installs them in the first.
 var dictionaryDirs = [...]string{"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell"}
+
+// dictionaryFolders are the folders hunspell looks for a dictionary in, in
+// its order: those of dicpath, the invocation's $DICPATH (a list like
+// $PATH's), then dictionaryDirs.
+func dictionaryFolders(dicpath string) []string {
+	var dirs []string
+	if dicpath != "" {
+		dirs = filepath.SplitList(dicpath)
+	}
+	return append(dirs, dictionaryDirs[:]...)
+}
 
 // quickDictionary makes a copy of dictionary dict that hunspell answers
 // quickly: its .dic linked, its .aff without the tables suggestions are
@@ -169,30 +195,26 @@ var dictionaryDirs = [...]string{"/usr/share/hunspell", "/usr/share/myspell", "/
 // remove. It returns the copy's path for -d; ok is false when the
 // dictionary's files are not where hunspell would look, or cannot be
 // copied.
-func quickDictionary(dict, cache string) (temp, path string, ok bool) {
-	return derivedDictionary(dict, cache, quickAffix)
+func quickDictionary(dict, cache, dicpath string) (temp, path string, ok bool) {
+	return derivedDictionary(dict, cache, dicpath, quickAffix)
 }
 
 // suggestDictionary makes a copy of dictionary dict for suggestions: its
 // .dic linked, its .aff with n-gram suggestions off (see suggestAffix). It
 // is kept in cache's folder "suggest" when cache is not "", as
 // quickDictionary keeps its copy.
-func suggestDictionary(dict, cache string) (temp, path string, ok bool) {
+func suggestDictionary(dict, cache, dicpath string) (temp, path string, ok bool) {
 	if cache != "" {
 		cache = filepath.Join(cache, "suggest")
 	}
-	return derivedDictionary(dict, cache, suggestAffix)
+	return derivedDictionary(dict, cache, dicpath, suggestAffix)
 }
 
 // derivedDictionary makes a copy of dictionary dict whose affix file is
-// derive of the installed one (see quickDictionary).
-func derivedDictionary(dict, cache string, derive func(aff []byte) []byte) (temp, path string, ok bool) {
-	var dirs []string
-	if p := os.Getenv("DICPATH"); p != "" {
-		dirs = filepath.SplitList(p)
-	}
-	dirs = append(dirs, dictionaryDirs[:]...)
-	for _, d := range dirs {
+// derive of the installed one (see quickDictionary), the first found in
+// dictionaryFolders(dicpath).
+func derivedDictionary(dict, cache, dicpath string, derive func(aff []byte) []byte) (temp, path string, ok bool) {
+	for _, d := range dictionaryFolders(dicpath) {
 		aff, err := os.ReadFile(filepath.Join(d, dict+".aff"))
 		if err != nil {
 			continue
@@ -350,15 +372,16 @@ const maxStemCache = 1 << 16
 // dictionary is missing it returns a nil Speller and a Note the caller can
 // print once; the check is then skipped, which is not an error.
 func NewSpeller(lang string, known []string) (*Speller, *Note) {
-	return NewSpellerCached(lang, known, "")
+	return NewSpellerCached(lang, known, "", "")
 }
 
 // NewSpellerCached is [NewSpeller] with the quick dictionary (see
 // quickDictionary) kept in folder cache, a workspace's local folder, and
 // used again by later checks, instead of a temporary folder each check
 // makes and removes (and a check that is killed leaves behind). "" is no
-// cache.
-func NewSpellerCached(lang string, known []string, cache string) (*Speller, *Note) {
+// cache. dicpath is the invocation's $DICPATH: the folders the dictionary
+// is looked for in before the installed ones ("": none).
+func NewSpellerCached(lang string, known []string, cache, dicpath string) (*Speller, *Note) {
 	l := baseLang(lang)
 	unavailable := func(id string) *Note {
 		dict, _ := hunspellDict(l)
@@ -375,13 +398,13 @@ func NewSpellerCached(lang string, known []string, cache string) (*Speller, *Not
 	if l == "kk" {
 		known = append(known[:len(known):len(known)], kazakhAbbreviations[:]...)
 	}
-	s := &Speller{lang: l, path: path, dict: dict, known: known, cache: cache}
+	s := &Speller{lang: l, path: path, dict: dict, known: known, cache: cache, dicpath: dicpath}
 	quick := dict
 	hasQuick := false
-	if dir, p, ok := quickDictionary(dict, cache); ok {
+	if dir, p, ok := quickDictionary(dict, cache, dicpath); ok {
 		s.quickDir, quick, hasQuick = dir, p, true
 	}
-	s.verdicts, err = startHunspell(path, quick, known)
+	s.verdicts, err = startHunspell(path, quick, dicpath, known)
 	if err != nil && hasQuick {
 		// The copy would not do: the dictionary as installed, for
 		// verdicts and suggestions both.
@@ -389,7 +412,7 @@ func NewSpellerCached(lang string, known []string, cache string) (*Speller, *Not
 			os.RemoveAll(s.quickDir)
 		}
 		s.quickDir, hasQuick = "", false
-		s.verdicts, err = startHunspell(path, dict, known)
+		s.verdicts, err = startHunspell(path, dict, dicpath, known)
 	}
 	if err != nil {
 		if errors.Is(err, errNoDictionary) {
@@ -427,8 +450,8 @@ func (s *Speller) Close() error {
 // dictionary (see suggestDictionary), or the dictionary as installed when
 // no copy can be made or started.
 func (s *Speller) startFull() (*hunspell, error) {
-	if dir, p, ok := suggestDictionary(s.dict, s.cache); ok {
-		if h, err := startHunspell(s.path, p, s.known); err == nil {
+	if dir, p, ok := suggestDictionary(s.dict, s.cache, s.dicpath); ok {
+		if h, err := startHunspell(s.path, p, s.dicpath, s.known); err == nil {
 			s.suggestDir = dir
 			return h, nil
 		}
@@ -436,7 +459,7 @@ func (s *Speller) startFull() (*hunspell, error) {
 			os.RemoveAll(dir)
 		}
 	}
-	return startHunspell(s.path, s.dict, s.known)
+	return startHunspell(s.path, s.dict, s.dicpath, s.known)
 }
 
 // suggest returns hunspell's suggestions for word, at most five, from the
@@ -687,7 +710,7 @@ func (s *Speller) dropLoanwords(fs []Finding) ([]Finding, error) {
 	}
 	if !s.ruTried {
 		s.ruTried = true
-		s.ru, _ = NewSpellerCached("ru", nil, s.cache)
+		s.ru, _ = NewSpellerCached("ru", nil, s.cache, s.dicpath)
 	}
 	if s.ru == nil {
 		return fs, nil

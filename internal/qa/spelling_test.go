@@ -313,7 +313,6 @@ func BenchmarkSpellingKazakh(b *testing.B) {
 // temporary folder.
 func TestQuickCache(t *testing.T) {
 	installed := t.TempDir()
-	t.Setenv("DICPATH", installed)
 	aff := filepath.Join(installed, "ru_RU.aff")
 	write := func(p, s string) {
 		t.Helper()
@@ -325,7 +324,7 @@ func TestQuickCache(t *testing.T) {
 	write(filepath.Join(installed, "ru_RU.dic"), "1\nслово/A\n")
 	cache := filepath.Join(t.TempDir(), ".tilmash", "hunspell")
 
-	temp, path, ok := quickDictionary("ru_RU", cache)
+	temp, path, ok := quickDictionary("ru_RU", cache, installed)
 	if !ok || temp != "" || filepath.Dir(filepath.Dir(path)) != cache {
 		t.Fatalf("first: temp %q, path %q, %v; want a copy in %s", temp, path, ok, cache)
 	}
@@ -339,7 +338,7 @@ func TestQuickCache(t *testing.T) {
 	before, _ := os.Stat(path + ".aff")
 
 	// Used again as it is.
-	if _, again, ok := quickDictionary("ru_RU", cache); !ok || again != path {
+	if _, again, ok := quickDictionary("ru_RU", cache, installed); !ok || again != path {
 		t.Fatalf("second: %q, want %q", again, path)
 	}
 	if after, _ := os.Stat(path + ".aff"); !os.SameFile(before, after) {
@@ -348,7 +347,7 @@ func TestQuickCache(t *testing.T) {
 
 	// A damaged copy is made again.
 	write(path+".aff", "SET UTF")
-	if _, again, ok := quickDictionary("ru_RU", cache); !ok || again != path {
+	if _, again, ok := quickDictionary("ru_RU", cache, installed); !ok || again != path {
 		t.Fatalf("damaged: %q, want %q", again, path)
 	}
 	if got, _ := os.ReadFile(path + ".aff"); !strings.Contains(string(got), "NOSPLITSUGS") {
@@ -368,7 +367,7 @@ func TestQuickCache(t *testing.T) {
 	hourAgo := time.Now().Add(-2 * time.Hour)
 	os.Chtimes(old, hourAgo, hourAgo)
 	write(aff, "SET UTF-8\nSFX B Y 1\n")
-	_, upgraded, ok := quickDictionary("ru_RU", cache)
+	_, upgraded, ok := quickDictionary("ru_RU", cache, installed)
 	if !ok || upgraded == path {
 		t.Fatalf("upgraded: %q, %v; want a new copy", upgraded, ok)
 	}
@@ -385,7 +384,7 @@ func TestQuickCache(t *testing.T) {
 	if os.Geteuid() != 0 {
 		ro := filepath.Join(t.TempDir(), "ro")
 		os.Mkdir(ro, 0o500)
-		temp, p, ok := quickDictionary("ru_RU", filepath.Join(ro, "hunspell"))
+		temp, p, ok := quickDictionary("ru_RU", filepath.Join(ro, "hunspell"), installed)
 		if !ok || temp == "" || !strings.HasPrefix(p, temp) {
 			t.Errorf("read-only cache: temp %q, path %q, %v", temp, p, ok)
 		}
@@ -401,7 +400,7 @@ func TestSpellerCacheLeavesNothing(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	cache := filepath.Join(t.TempDir(), "hunspell")
-	sp, note := NewSpellerCached("ru", nil, cache)
+	sp, note := NewSpellerCached("ru", nil, cache, "")
 	if note != nil {
 		testenv.Missing(t, "the Hunspell dictionary for ru", hunspellInstall)
 	}
@@ -446,7 +445,7 @@ func TestSuggestions(t *testing.T) {
 		{"kk", "Біз банкоматты таптық.", "банкоматты", "", "военкоматты"},
 	} {
 		cache := filepath.Join(t.TempDir(), "hunspell")
-		sp, note := NewSpellerCached(c.lang, nil, cache)
+		sp, note := NewSpellerCached(c.lang, nil, cache, "")
 		if note != nil {
 			testenv.Missing(t, "the Hunspell dictionary for "+c.lang, hunspellInstall)
 		}
@@ -472,7 +471,7 @@ func TestSuggestions(t *testing.T) {
 				t.Errorf("%s: %s gets the look-alike %q", c.lang, c.typo, sugg)
 			}
 			// The proof that the installed dictionary's n-gram search does propose it.
-			full, err := startHunspell(sp.path, sp.dict, nil)
+			full, err := startHunspell(sp.path, sp.dict, "", nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -250,7 +250,7 @@ func TestWorkbenchWithoutHunspell(t *testing.T) {
 func TestWorkbenchBoundsChecks(t *testing.T) {
 	needRussianSpelling(t)
 	starts := hunspellStarts(t)
-	sampleDictionaries(t)
+	dicts := sampleDictionaries(t)
 	const docs = 12
 	ws, err := workspace.Init(t.TempDir())
 	if err != nil {
@@ -270,6 +270,7 @@ func TestWorkbenchBoundsChecks(t *testing.T) {
 	newApp := func() *app.App {
 		a := app.New("test")
 		a.Spellers = qa.NewSpellers(4)
+		a.DicPath = dicts
 		t.Cleanup(func() { a.Spellers.Close() })
 		return a
 	}
@@ -296,11 +297,11 @@ func TestWorkbenchBoundsChecks(t *testing.T) {
 	}
 }
 
-// sampleDictionaries puts first on $DICPATH the dictionaries ru_RU and
-// kk_KZ of the sample article's words (reviewtest.Texts), each as it is
-// written: hunspell knows every word of the sample, as with the installed
-// dictionaries, and starts at once.
-func sampleDictionaries(t *testing.T) {
+// sampleDictionaries writes the dictionaries ru_RU and kk_KZ of the
+// sample article's words (reviewtest.Texts), each as it is written, and
+// returns their folder, for an App's DicPath: hunspell knows every word
+// of the sample, as with the installed dictionaries, and starts at once.
+func sampleDictionaries(t *testing.T) string {
 	t.Helper()
 	words := map[string][]string{}
 	for lang, dict := range map[string]string{"ru": "ru_RU", "kk": "kk_KZ"} {
@@ -308,5 +309,5 @@ func sampleDictionaries(t *testing.T) {
 		slices.Sort(w)
 		words[dict] = slices.Compact(w)
 	}
-	testenv.Dictionaries(t, words)
+	return testenv.Dictionaries(t, words)
 }

@@ -148,22 +148,31 @@ func Python(t testing.TB, module, install string) string {
 // pythons holds, by module, the function that finds Python's answer once.
 var pythons sync.Map
 
-// Dictionaries puts first on $DICPATH, for the rest of t, hunspell
-// dictionaries that know only the words given for each (dictionary name
-// such as ru_RU: words). Tests whose spelling must find nothing, or only
-// a word left out, load these in a fraction of the time the installed
-// dictionaries take.
-func Dictionaries(t testing.TB, words map[string][]string) {
+// Dictionaries writes, for the rest of t, hunspell dictionaries that know
+// only the words given for each (dictionary name such as ru_RU: words),
+// and returns their folder: a $DICPATH for tilmash (app.App's DicPath).
+// Tests whose spelling must find nothing, or only a word left out, load
+// these in a fraction of the time the installed dictionaries take.
+func Dictionaries(t testing.TB, words map[string][]string) string {
 	t.Helper()
 	dir := t.TempDir()
+	if err := WriteDictionaries(dir, words); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// WriteDictionaries writes into folder dir the hunspell dictionaries of
+// [Dictionaries].
+func WriteDictionaries(dir string, words map[string][]string) error {
 	for dict, list := range words {
 		dic := fmt.Sprintf("%d\n%s\n", len(list), strings.Join(list, "\n"))
 		if err := os.WriteFile(filepath.Join(dir, dict+".aff"), []byte("SET UTF-8\n"), 0o644); err != nil {
-			t.Fatal(err)
+			return err
 		}
 		if err := os.WriteFile(filepath.Join(dir, dict+".dic"), []byte(dic), 0o644); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
-	t.Setenv("DICPATH", dir)
+	return nil
 }
