@@ -13,8 +13,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"net"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -491,30 +493,53 @@ func apply(ctx context.Context, tx pgx.Tx, reset bool, changes iter.Seq2[tm.Chan
 	return nil
 }
 
-// lockPoll is how often a waiting Apply tries the lock again.
-const lockPoll = 200 * time.Millisecond
-
 // lock takes the advisory lock of an Apply in tx, waiting up to LockWait
-// for another's.
+// for another's. The wait is the server's (lock_timeout bounds it): the
+// lock is taken the moment the holder's transaction ends, where asking
+// again every so often took it up to a poll later, and asked the server
+// all the while.
 func (s *Store) lock(ctx context.Context, tx pgx.Tx) error {
-	deadline := time.Now().Add(s.opt.LockWait)
-	for {
-		var got bool
-		if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock($1, `+applyKey+`)`, ApplyLock).Scan(&got); err != nil {
+	var got bool
+	if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock($1, `+applyKey+`)`, ApplyLock).Scan(&got); err != nil {
+		return err
+	}
+	if got {
+		return nil
+	}
+	if s.opt.LockWait <= 0 {
+		return s.holder(ctx, tx)
+	}
+	// In a savepoint: the timeout's error aborts it, not tx, which then
+	// names the holder; and lock_timeout, set for the wait, is put back.
+	var was string
+	if err := tx.QueryRow(ctx, `SELECT current_setting('lock_timeout')`).Scan(&was); err != nil {
+		return err
+	}
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	wait := min(max(s.opt.LockWait.Milliseconds(), 1), math.MaxInt32) // lock_timeout's range; 0 would wait for ever
+	if _, err := sp.Exec(ctx, `SELECT set_config('lock_timeout', $1, true)`, strconv.FormatInt(wait, 10)+"ms"); err != nil {
+		return err
+	}
+	_, err = sp.Exec(ctx, `SELECT pg_advisory_xact_lock($1, `+applyKey+`)`, ApplyLock)
+	var pe *pgconn.PgError
+	switch {
+	case err == nil:
+		if _, err := sp.Exec(ctx, `SELECT set_config('lock_timeout', $1, true)`, was); err != nil {
 			return err
 		}
-		if got {
-			return nil
+		return sp.Commit(ctx)
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.As(err, &pe) && pe.Code == "55P03": // lock_not_available: the wait timed out
+		if err := sp.Rollback(ctx); err != nil {
+			return err
 		}
-		if !time.Now().Before(deadline) {
-			return s.holder(ctx, tx)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(min(lockPoll, time.Until(deadline))):
-		}
+		return s.holder(ctx, tx)
 	}
+	return err
 }
 
 // holder is the [tm.BusyError] naming the session that holds the lock.

@@ -449,6 +449,58 @@ func TestMemoryIdentity(t *testing.T) {
 	}
 }
 
+// TestApplyWaitsOnTheServer: an Apply that finds the memory held waits
+// in the server for the lock (its session shows in pg_stat_activity
+// waiting on an advisory lock), where it asked again every 200ms and took
+// the lock up to that much after it was free; and it goes through once the
+// holder's transaction ends.
+func TestApplyWaitsOnTheServer(t *testing.T) {
+	t.Parallel()
+	url, conn := pgtest.Schema(t, "tm_test")
+	ctx := context.Background()
+	name := fmt.Sprintf("tilmash@waiter-%d", time.Now().UnixNano())
+	waiter, err := pgstore.Open(ctx, url, pgstore.Options{LockWait: time.Minute, Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer waiter.Close()
+	watch, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watch.Close(ctx)
+	release := pgtest.HoldUpdates(t, conn)
+	change := tm.Change{Source: tm.Source{Name: "doc/x", Hash: "h", Stamp: "s", Units: 1},
+		Units: []tm.Unit{{Source: "doc/x", Group: 1, Time: time.Unix(1, 0), Variants: []tm.Variant{{Lang: "en", Text: "x"}}}}}
+	done := make(chan error, 1)
+	go func() { done <- waiter.Apply(ctx, false, tm.Changes(change)) }()
+	for giveUp := time.Now().Add(30 * time.Second); ; {
+		var waits bool
+		if err := watch.QueryRow(ctx, `SELECT EXISTS (SELECT FROM pg_stat_activity
+			WHERE application_name = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory')`, name).Scan(&waits); err != nil {
+			t.Fatal(err)
+		}
+		if waits {
+			break
+		}
+		if time.Now().After(giveUp) {
+			t.Fatal("the waiting Apply's session never waited for the lock in the server")
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("Apply while the memory is held returned %v", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	release()
+	if err := <-done; err != nil {
+		t.Fatalf("Apply once the holder is done: %v", err)
+	}
+	if srcs, err := waiter.Sources(ctx); err != nil || len(srcs) != 1 {
+		t.Errorf("sources %v %v, want doc/x", srcs, err)
+	}
+}
+
 // TestMemoriesInTwoSchemas: a team keeps two memories in two schemas of
 // one database (one per desk). The update lock was one for the whole
 // database, so an update of one memory made every update of the other
