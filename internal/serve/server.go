@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"strconv"
 	"sync"
 	"time"
 
@@ -175,6 +176,40 @@ func loopbackHost(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// ShownHost is the host:port of the address serve prints for a listener
+// at addr. A listener on every interface (--addr 0.0.0.0:8750 or :8750,
+// which Go reports as [::]:8750) printed http://[::]:8750/, an address no
+// colleague can open: the machine's first global IPv4 address stands for
+// it (then its first global IPv6 address, then its hostname), taken from
+// ifaces (net.InterfaceAddrs). Any other address is printed as it is.
+func ShownHost(addr net.Addr, ifaces []net.Addr, hostname string) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return addr.String()
+	}
+	port := strconv.Itoa(tcp.Port)
+	var v6 net.IP
+	for _, a := range ifaces {
+		ipn, ok := a.(*net.IPNet)
+		if !ok || !ipn.IP.IsGlobalUnicast() {
+			continue
+		}
+		if ipn.IP.To4() != nil {
+			return net.JoinHostPort(ipn.IP.String(), port)
+		}
+		if v6 == nil {
+			v6 = ipn.IP
+		}
+	}
+	switch {
+	case v6 != nil:
+		return net.JoinHostPort(v6.String(), port)
+	case hostname != "":
+		return net.JoinHostPort(hostname, port)
+	}
+	return net.JoinHostPort("localhost", port)
 }
 
 // flash is what an edit said, shown once by the page it redirects to.

@@ -1,4 +1,4 @@
-package servecmd
+package serve
 
 import (
 	"net"
@@ -37,8 +37,8 @@ func TestShownHost(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := shownHost(addr, c.ifaces, c.hostname); got != c.want {
-			t.Errorf("%s: shownHost(%s) = %s, want %s", c.name, c.addr, got, c.want)
+		if got := ShownHost(addr, c.ifaces, c.hostname); got != c.want {
+			t.Errorf("%s: ShownHost(%s) = %s, want %s", c.name, c.addr, got, c.want)
 		}
 	}
 }
