@@ -202,7 +202,7 @@ func (s *Speller) knownNames(words []string, known map[string]bool) error {
 	}
 	if !s.ruTried {
 		s.ruTried = true
-		s.ru, _ = NewSpellerCached("ru", nil, s.cache)
+		s.ru, _ = NewSpellerCached("ru", nil, s.cache, s.dicpath)
 	}
 	if s.ru != nil {
 		if err := s.ru.ask(names); err != nil {
