@@ -251,10 +251,17 @@ func TestSeedTable(t *testing.T) {
 
 // TestSeedAllocs: reading the seed table allocates the lexicon and a string a new stem, not the
 // fields of each line, the forms of each column, a stem for each form and maps grown entry by
-// entry (23,167 allocations for en-ru before).
+// entry (23,167 allocations for en-ru before, 15.6 a line of the table then; about 6 now). The
+// bound is a line's, so that the table may grow: each line brings a stem or two of its own.
 func TestSeedAllocs(t *testing.T) {
-	if n := testing.AllocsPerRun(3, func() { parseSeed(seedTSV, "en", "ru", 0.5) }); n > 10000 {
-		t.Errorf("parseSeed en-ru: %v allocations, want at most 10,000", n)
+	lines := 0
+	for line := range strings.SplitSeq(seedTSV, "\n") {
+		if strings.TrimSpace(line) != "" && !strings.HasPrefix(line, "#") {
+			lines++
+		}
+	}
+	if n := testing.AllocsPerRun(3, func() { parseSeed(seedTSV, "en", "ru", 0.5) }); n > 7*float64(lines) {
+		t.Errorf("parseSeed en-ru: %v allocations for %d lines, want at most 7 a line", n, lines)
 	}
 }
 
