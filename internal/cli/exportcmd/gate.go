@@ -23,8 +23,14 @@ func printGate(env *console.Env, id string, v *app.Verdict, force bool, formats 
 		return nil
 	}
 	if v.Refuses(force) {
+		line := "export.gate.line"
+		if publishing {
+			// Publish checks several documents: "group 2 is flagged
+			// for review" must say whose.
+			line = "export.publish.gate-line"
+		}
 		for _, m := range gateMessages(env, v) {
-			env.Say("export.gate.line", map[string]any{"Message": m})
+			env.Say(line, map[string]any{"ID": id, "Message": m})
 		}
 		// Said by kind, as a forced export says it: "8 problems" read as
 		// errors beside check's "0 errors" when the 8 were flagged groups.
