@@ -8,6 +8,7 @@ import (
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/locale"
+	"github.com/tilmash/tilmash/internal/tmx"
 )
 
 // Exported is what an export wrote: the names of its files, in order, and
@@ -16,6 +17,9 @@ import (
 type Exported struct {
 	Out   *Output
 	Names []string
+	// NoUnits is a TMX of --units partial written without a unit: no
+	// sentence of the document has a target partial in its languages.
+	NoUnits bool
 }
 
 // ExportGroups writes the alignment a of d in format, in langs, to out.
@@ -40,16 +44,22 @@ func (app *App) ExportGroups(d *document.Document, a *document.Alignment, format
 		if err != nil {
 			return Exported{Out: out}, err
 		}
-		if format == "tmx" && opt.Units == export.UnitsPartial {
-			// The partial units alone: publish's name for them, not
-			// the memory's (that one would be replaced).
-			name = partialTMXName(d.ID, pair...)
+		if format == "tmx" && (opt.Units == export.UnitsPartial || opt.Units == export.UnitsGroups) {
+			// The partial units alone, or the groups alone: a name of
+			// their own, not the memory's (that one, which publish
+			// writes, would be replaced).
+			name = unitsTMXName(d.ID, opt.Units, pair...)
 		}
 		data, err := Render(func(b *bytes.Buffer) error { return export.Write(b, format, d, a, opt) })
 		if err != nil {
 			return Exported{Out: out}, err
 		}
-		return writeAll(out, []string{name}, [][]byte{data})
+		res, err := writeAll(out, []string{name}, [][]byte{data})
+		if err == nil && format == "tmx" && opt.Units == export.UnitsPartial {
+			t, rerr := tmx.Read(bytes.NewReader(data), name)
+			res.NoUnits = rerr == nil && len(t.Units) == 0
+		}
+		return res, err
 	}
 	source, targets := pairLangs(d, langs)
 	if err := CheckExportOutput(d, format, langs, out); err != nil {

@@ -696,10 +696,17 @@ func renderDocument(ws *workspace.Workspace, id string, d *document.Document, a 
 // document id's TMX to, when it has any: DOC.partial.tmx for every
 // language, DOC.SRC-TRG.partial.tmx for a pair's memory.
 func partialTMXName(id string, pair ...string) string {
+	return unitsTMXName(id, export.UnitsPartial, pair...)
+}
+
+// unitsTMXName is the name of document id's TMX of units (export.Units)
+// other than the default sentence cut, whose name is publish's memory's:
+// DOC.partial.tmx, DOC.groups.tmx, or DOC.SRC-TRG.partial.tmx for a pair.
+func unitsTMXName(id, units string, pair ...string) string {
 	if len(pair) == 2 {
-		return id + "." + pair[0] + "-" + pair[1] + ".partial.tmx"
+		return id + "." + pair[0] + "-" + pair[1] + "." + units + ".tmx"
 	}
-	return id + ".partial.tmx"
+	return id + "." + units + ".tmx"
 }
 
 // tmxPairs are the language pairs publish writes a memory of its own for,

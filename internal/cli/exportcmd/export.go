@@ -163,6 +163,12 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	}
 	res, err := ap.ExportGroups(d, a, format, langs, opt, out)
 	report(env, res)
+	if res.NoUnits {
+		// A valid TMX all the same (a script's next step finds its
+		// file), but an empty one is not what --units partial was
+		// asked for: said, as publish says it by writing none.
+		env.Warn("export.partial-none", map[string]any{"ID": d.ID, "Langs": strings.Join(langs, ", ")})
+	}
 	return err
 }
 
