@@ -103,8 +103,10 @@ func writeXLIFF2(w io.Writer, p *plan) error {
 // writeXLIFF12 writes an XLIFF 1.2 document (strict schema): one <file>,
 // one <trans-unit> per group. Target state: confirmed → signed-off (and
 // approved="yes"), aligned → translated, flagged →
-// needs-review-translation. The unit's extradata holds the mark
-// import-xliff compares with.
+// needs-review-translation; a group with no text in the target language
+// has an empty <target state="needs-translation"/> (XLIFF 2.0's
+// "initial"). The unit's extradata holds the mark import-xliff compares
+// with.
 func writeXLIFF12(w io.Writer, p *plan) error {
 	x := xmlx.NewWriter(w)
 	x.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
@@ -143,12 +145,19 @@ func writeXLIFF12(w io.Writer, p *plan) error {
 		x.Raw(">\n        <source>")
 		x.Text(src)
 		x.Raw("</source>\n")
-		if trg != "" {
+		switch {
+		case trg != "":
 			x.Raw("        <target")
 			x.Attr("state", state12(g.Status))
 			x.Raw(">")
 			x.Text(trg)
 			x.Raw("</target>\n")
+		case src != "":
+			// No translation yet: XLIFF 1.2 keeps a state on <target>
+			// only, so an empty one says it, as XLIFF 2.0's "initial"
+			// does. Tools read an empty target as none (OmegaT's
+			// XLIFF 1 filter, xliff2po; import-xliff too).
+			x.Raw(`        <target state="needs-translation"/>`, "\n")
 		}
 		if g.Note != "" {
 			x.Raw(`        <note from="tilmash">`)
