@@ -51,6 +51,9 @@ func importTMXCommand(ap *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
+			if slug != "" {
+				slug = namedSlug(m, file, slug)
+			}
 			source := filepath.Base(file)
 			if file == "-" {
 				source = ""
@@ -112,4 +115,18 @@ func sayMerged(env *console.Env, id string, res *document.TMXMerge) {
 		return
 	}
 	env.SayN("import-tmx.merged", n, data)
+}
+
+// namedSlug is the document a TMX of file is imported as when no id is
+// given: the one its x-document names when the file bears one of the
+// names tilmash gives that document's TMX files (DOC.groups.tmx,
+// DOC.partial.tmx, DOC.en-kk.tmx: the document's id, a dot, more), else
+// slug, made from the file's name. A file renamed by hand keeps its name.
+func namedSlug(m *tmx.TMX, file, slug string) string {
+	doc, ok := m.Header.Prop(tmx.DocumentProp)
+	stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	if ok && document.ValidID(doc) == nil && strings.HasPrefix(stem, doc+".") {
+		return doc
+	}
+	return slug
 }
