@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-// The seed lexicon: about 1,500 common words of news and general prose (said, year, police,
+// The seed lexicon: about 3,000 common words of news and general prose (said, year, police,
 // election, happen, already, Germany), in English, Russian and Kazakh, written for tilmash. A
 // document's own lexicon (learned from the first pass of the aligner) knows only the words it
 // repeats, and a short article repeats few; the seed gives every document the common words. The file lists one word a line in the three
