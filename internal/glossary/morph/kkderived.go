@@ -45,24 +45,17 @@ func KazakhDerivedBases(w string) []string {
 			}
 		}
 	}
-	for p := len(w) - 1; p > 0; p-- {
-		if !utf8.RuneStart(w[p]) {
-			continue
-		}
-		base := w[:p]
-		if utf8.RuneCountInString(base) < 2 || !strings.ContainsAny(base, kkVowels) {
-			continue
-		}
+	for base := range kkBases(w) {
 		for _, s := range kkDerivSuffixes(base) {
-			rest, ok := strings.CutPrefix(w[p:], s)
+			rest, ok := strings.CutPrefix(w[len(base):], s)
 			if !ok {
 				// -лық's қ is voiced before a vowel: агенттігі,
 				// жақсылығы; KazakhInflect spells the ending so.
 				v := kkVoicedLast(s)
-				if v == "" || !strings.HasPrefix(w[p:], v) {
+				if v == "" || !strings.HasPrefix(w[len(base):], v) {
 					continue
 				}
-				rest = w[p+len(v):]
+				rest = w[len(base)+len(v):]
 			}
 			if rest == "" {
 				addVoiced(base, s, add)

@@ -1,10 +1,5 @@
 package morph
 
-import (
-	"strings"
-	"unicode/utf8"
-)
-
 // KazakhPersonBases returns the words w, a Kazakh word in lower case, is
 // with a personal (predicative) ending: сіз-бін, жоқ-пын, тұр-мын,
 // келіскен-біз, күтуде-мін, асығыс-пыз, дайын-сыз. The 1st person's
@@ -17,15 +12,8 @@ import (
 // that are words (a noun, a participle, a verb root, a case form).
 func KazakhPersonBases(w string) []string {
 	var out []string
-	for p := len(w) - 1; p > 0; p-- {
-		if !utf8.RuneStart(w[p]) {
-			continue
-		}
-		base := w[:p]
-		if utf8.RuneCountInString(base) < 2 || !strings.ContainsAny(base, kkVowels) {
-			continue
-		}
-		end := w[p:]
+	for base := range kkBases(w) {
+		end := w[len(base):]
 		cls, zh := kkClassOf(base)
 		back, front := kkHarmony(base)
 		for _, h := range harmonies(back, front) {

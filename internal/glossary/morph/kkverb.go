@@ -1,9 +1,31 @@
 package morph
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
+
+// kkBases yields the bases w may be cut into before an ending, longest
+// first: every prefix at a letter boundary with two letters or more and a
+// vowel (the parsers of verb roots, derived words and personal endings try
+// each, and keep those an ending follows).
+func kkBases(w string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for p := len(w) - 1; p > 0; p-- {
+			if !utf8.RuneStart(w[p]) {
+				continue
+			}
+			base := w[:p]
+			if utf8.RuneCountInString(base) < 2 || !strings.ContainsAny(base, kkVowels) {
+				continue
+			}
+			if !yield(base) {
+				return
+			}
+		}
+	}
+}
 
 // KazakhVerbRoots returns the roots that w, a Kazakh word in lower case,
 // is a form of, read as a verb: a root, then voice (passive -ыл, -л, -ын;
@@ -24,14 +46,7 @@ import (
 // no word at all; the caller keeps those the dictionary knows.
 func KazakhVerbRoots(w string) []string {
 	var out []string
-	for p := len(w) - 1; p > 0; p-- {
-		if !utf8.RuneStart(w[p]) {
-			continue
-		}
-		root := w[:p]
-		if utf8.RuneCountInString(root) < 2 || !strings.ContainsAny(root, kkVowels) {
-			continue
-		}
+	for root := range kkBases(w) {
 		if verbRest(w, root, stVoice, 0) {
 			out = append(out, root)
 			// A root's last қ, к or п is voiced before a vowel: тағыл- is тақ.
