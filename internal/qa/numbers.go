@@ -498,13 +498,13 @@ func (ex *extractor) lower(w string) []byte {
 	return b
 }
 
-func (ex *extractor) word(lex map[string]numWord, i, j int) {
+func (ex *extractor) word(lex map[string]numword.Word, i, j int) {
 	w := ex.text[i:j]
 	if j-i > 40 {
 		ex.endPhrase()
 		return
 	}
-	var nw numWord
+	var nw numword.Word
 	ok := false
 	r, _ := decode(w, 0)
 	if r >= 0x530 || ex.tab.mayStartNumber(toLower(r)) && (!isASCIIOrCyrillic(w) || ex.tab.mayBeNumberWord(w)) {
@@ -543,7 +543,7 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 		}
 		return
 	}
-	if nw.half {
+	if nw.Half {
 		// A half joins the units before it (бір жарым); alone it is no
 		// number here.
 		if !ex.inPhrase || ex.cur == 0 || ex.cur != math.Trunc(ex.cur) {
@@ -551,7 +551,7 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 			return
 		}
 		ex.words++
-		ex.cur += nw.val
+		ex.cur += nw.Val
 		ex.last = 1
 		ex.lastEnd = j
 		return
@@ -561,12 +561,12 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 	if ex.inPhrase {
 		joins := false
 		switch {
-		case nw.scale:
-			joins = ex.cur > 0 && nw.val > ex.cur
-		case nw.mult:
+		case nw.Scale:
+			joins = ex.cur > 0 && nw.Val > ex.cur
+		case nw.Mult:
 			joins = ex.cur > 0 && ex.cur < 100
 		default:
-			joins = nw.val < ex.last && (ex.last >= 10 || ex.last == 0) && !(ex.cur > 0 && ex.cur < 10 && ex.last < 100)
+			joins = nw.Val < ex.last && (ex.last >= 10 || ex.last == 0) && !(ex.cur > 0 && ex.cur < 10 && ex.last < 100)
 		}
 		if !joins {
 			ex.endPhrase()
@@ -578,34 +578,34 @@ func (ex *extractor) word(lex map[string]numWord, i, j int) {
 		ex.total, ex.cur, ex.last, ex.words, ex.softWords = 0, 0, 0, 0, 0
 	}
 	ex.words++
-	if nw.soft || nw.scale || nw.mult {
+	if nw.Soft || nw.Scale || nw.Mult {
 		ex.softWords++
 	}
 	switch {
-	case nw.scale:
+	case nw.Scale:
 		c := ex.cur
 		if c == 0 {
 			c = 1
 		}
-		ex.total += c * nw.val
+		ex.total += c * nw.Val
 		ex.cur = 0
-		ex.last = nw.val
-	case nw.mult:
+		ex.last = nw.Val
+	case nw.Mult:
 		c := ex.cur
 		if c == 0 {
 			c = 1
 		}
-		ex.cur = c * nw.val
-		ex.last = nw.val
+		ex.cur = c * nw.Val
+		ex.last = nw.Val
 	default:
-		ex.cur += nw.val
-		ex.last = nw.val
-		if nw.val == 0 {
+		ex.cur += nw.Val
+		ex.last = nw.Val
+		if nw.Val == 0 {
 			ex.last = 0
 		}
 	}
 	ex.lastEnd = j
-	if nw.ends {
+	if nw.Ends {
 		ex.endPhrase()
 	}
 }
