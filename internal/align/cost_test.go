@@ -933,3 +933,34 @@ func FuzzNumberForms(f *testing.F) {
 		}
 	})
 }
+
+// TestNumberWordKeys: a number written in words is keyed by its value, as a figure is, so that
+// "six" and «6», «шести» and «алты» share an anchor; one, first and both (also articles and
+// pronouns) and hundred or thousand alone are no number.
+func TestNumberWordKeys(t *testing.T) {
+	for _, tt := range []struct {
+		lang1, s1, lang2, s2 string
+		share                bool
+	}{
+		{"en", "Six people were hurt.", "ru", "Пострадали 6 человек.", true},
+		{"en", "Police arrested 6 men.", "ru", "Полиция задержала шестерых мужчин.", true},
+		{"en", "Police arrested 6 men.", "ru", "Полиция задержала шести мужчин.", true},
+		{"en", "Six people were hurt.", "kk", "Алты адам жарақат алды.", true},
+		{"en", "The twenty candidates", "kk", "Жиырма үміткер", true},
+		{"ru", "Он пришёл с пятью друзьями.", "kk", "Ол бес досымен келді.", true},
+		{"en", "One of them said it first.", "ru", "Один из них сказал это первым.", false},
+		{"en", "Hundreds of people came.", "ru", "Пришли сотни людей.", false},
+	} {
+		e1, e2 := newExtractor(tt.lang1, nil, nil), newExtractor(tt.lang2, nil, nil)
+		f1, f2 := e1.extract(Sentence{Text: tt.s1}), e2.extract(Sentence{Text: tt.s2})
+		shared := false
+		for _, k := range f1.keys {
+			if k&kindMask == kindNumber && slices.Contains(f2.keys, k) {
+				shared = true
+			}
+		}
+		if shared != tt.share {
+			t.Errorf("%q and %q share a number: %v, want %v", tt.s1, tt.s2, shared, tt.share)
+		}
+	}
+}

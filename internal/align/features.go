@@ -4,12 +4,14 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/lazy"
 	"github.com/tilmash/tilmash/internal/lexicon"
+	"github.com/tilmash/tilmash/internal/numword"
 )
 
 // A sentence is reduced once, before the search, to the few things the cost model compares:
@@ -118,9 +120,9 @@ type wordInfo struct {
 	keyOff uint32 // the keys of its skeleton variants, in the order found, are
 	nKeys  uint16 // wordKeys[keyOff:keyOff+nKeys] (a few at most, see englishVariants)
 	upper  bool   // it starts with a capital
-	long   bool   // it has more than three letters (see titleCase)
 	stop   bool   // a function word: no skeleton keys
 	isCal  bool   // it names a month or a weekday, whose key is cal
+	isNum  bool   // it is a number written in words, whose key is cal (see numword.Words)
 	may    bool   // it is English "may" (see calendarOK)
 	short  bool   // it is capitalised and its skeleton too short for a key: cal is its name key (see shortNameKey)
 }
@@ -257,13 +259,18 @@ func (e *extractor) word(word string) int32 {
 	}
 	lower := lowerWord(word)
 	w := wordInfo{runes: int32(utf8.RuneCountInString(word)), upper: isUpperInitial(word), stem: -1, keyOff: uint32(len(e.wordKeys))}
-	w.long = w.runes > 3
 	w.may = lower == "may"
 	if ck := calendarKey(e.lang, lower); ck != "" {
 		w.isCal, w.cal = true, hashKey(kindNumber, ck)
 	}
 	w.stop = isStopword(e.lang, lower)
-	if !w.isCal && !w.stop && w.upper && !(e.prefix && isCyrillic(word)) {
+	if n, ok := numword.Words(e.lang)[lower]; ok && !w.isCal && !n.Soft && !n.Half && !n.Mult && !n.Scale && n.Val >= 2 {
+		// a number written in words (six, шести, алтауы): keyed by its value, as the figure
+		// of another version (6) is; one, first and both, which are also articles and
+		// pronouns, and hundred or thousand alone are no number
+		w.isNum, w.cal = true, hashKey(kindNumber, strconv.FormatFloat(n.Val, 'f', -1, 64))
+	}
+	if !w.isCal && !w.isNum && !w.stop && w.upper && !(e.prefix && isCyrillic(word)) {
 		w.cal, w.short = shortNameKey(word, e.cyr && isCyrillic(word), e.sk[:0])
 		if w.short && e.capShort {
 			if e.shortDF == nil {
@@ -548,6 +555,9 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 			numNames = append(numNames, 1, int32(w.cal))
 			continue
 		}
+		if w.isNum {
+			keys = append(keys, w.cal)
+		}
 		if w.stop {
 			continue
 		}
@@ -626,7 +636,7 @@ func sortShort[T ~uint32 | ~int32](s []T) {
 func (e *extractor) titleCase(toks []token) bool {
 	words, upper := 0, 0
 	for _, t := range toks {
-		if !t.num && e.info[t.id].long {
+		if !t.num && e.info[t.id].runes > 3 { // more than three letters
 			words++
 			if e.info[t.id].upper {
 				upper++

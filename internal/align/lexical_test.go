@@ -84,7 +84,7 @@ func TestRunBeads(t *testing.T) {
 // alone pairs the wrong one.
 func TestSeedDecides(t *testing.T) {
 	src := sentences([]string{
-		"The police said two men were arrested near the old bridge on Sunday evening.",
+		"The police said the men were arrested near the old bridge on Sunday evening.",
 		"The government announced the election.",
 	})
 	tgt := sentences([]string{
@@ -103,7 +103,7 @@ func TestSeedDecides(t *testing.T) {
 		t.Errorf("kk→en: %v", got)
 	}
 	ru := sentences([]string{
-		"По словам полиции, двое мужчин были задержаны у старого моста в воскресенье вечером.",
+		"По словам полиции, эти мужчины были задержаны у старого моста в воскресенье вечером.",
 		"Правительство объявило выборы.",
 	})
 	if got := Pair(ru, tgt, Options{SrcLang: "ru", TgtLang: "kk"}); !sameBeads(got, want) {
