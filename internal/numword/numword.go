@@ -1,6 +1,8 @@
-// Package numword reads the words that change what a figure means: a scale word after it (3 тыс.,
-// 1,5 млн, 2.8bn, 10 мың), an imperial unit that a translation converts to a metric one (85 miles:
-// 137 km), and am or pm after a time of day (3 p.m.: 15:00). The number check (package qa) reads
+// Package numword holds the words of numbers: the number words of English, Russian and Kazakh
+// with their forms (Words: six, шести, алтауы), and the words that change what a figure means: a
+// scale word after it (3 тыс., 1,5 млн, 2.8bn, 10 мың), an imperial unit that a translation
+// converts to a metric one (85 miles: 137 km), and am or pm after a time of day (3 p.m.: 15:00).
+// The number check (package qa) reads
 // every form a number takes, and the aligner reads figures on its hot path, each its own way;
 // what the words mean is said here, once, for both.
 package numword
