@@ -1,6 +1,7 @@
 package align
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -961,6 +962,64 @@ func TestNumberWordKeys(t *testing.T) {
 		}
 		if shared != tt.share {
 			t.Errorf("%q and %q share a number: %v, want %v", tt.s1, tt.s2, shared, tt.share)
+		}
+	}
+}
+
+// TestOpenLine: a line without closing punctuation is open (a headline, a subheading, a byline);
+// closing quotes and brackets after the mark do not open it.
+func TestOpenLine(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		open bool
+	}{
+		{"Storm floods coastal towns", true},
+		{"Шторм затопил прибрежные города", true},
+		{"Дауыл жағалаудағы қалаларды су басты ", true},
+		{"Rain flooded three towns.", false},
+		{"Why did the dam fail?", false},
+		{"Он сказал: «Вода пришла ночью».", false},
+		{"«Вода пришла ночью»", true},
+		{`He said: "We left at dawn."`, false},
+		{"(Updated.)", false},
+		{"Read more:", false},
+		{"Wait for it…", false},
+		{"", false},
+	} {
+		if got := openLine(c.text); got != c.open {
+			t.Errorf("openLine(%q) = %v, want %v", c.text, got, c.open)
+		}
+	}
+}
+
+// TestJoinedHeadline: a headline joined to the sentence after it ("Headline Lead.", as a
+// translator or a coarse segmenter may leave it) pairs with the other side's separate headline and
+// lead, not with the lead alone, leaving that headline without counterpart.
+func TestJoinedHeadline(t *testing.T) {
+	src := []string{
+		"Storm Floods Three Coastal Towns in Mangystau Heavy rain flooded three coastal towns in the Mangystau region on Monday night, officials said.",
+		"More than 400 residents were moved to schools and sports halls.",
+		"The regional governor said the damage would be assessed by Friday.",
+		"Roads between Aktau and Zhanaozen remain closed.",
+		"Forecasters expect more rain on Wednesday.",
+	}
+	tgt := []string{
+		"Ливень затопил три прибрежных города в Мангистау",
+		"В ночь на понедельник сильный ливень затопил три прибрежных города Мангистауской области, сообщили власти.",
+		"Более 400 жителей были переселены в школы и спортивные залы.",
+		"Губернатор области заявил, что ущерб оценят к пятнице.",
+		"Дороги между Актау и Жанаозеном по-прежнему закрыты.",
+		"Синоптики ожидают новых дождей в среду.",
+	}
+	beads := Pair(sentences(src), sentences(tgt), Options{SrcLang: "en", TgtLang: "ru"})
+	if got := fmt.Sprint(beads[0].Src, beads[0].Tgt); got != "[0] [0 1]" {
+		t.Errorf("the joined headline and lead pair as %s, want [0] [0 1]\n%v", got, beads)
+	}
+	var s side
+	s.stops, s.heads = []int32{0, 0, 0, 1}, []int32{0, 1, 1, 1} // an open line, a sentence, two sentences in one
+	for _, c := range []struct{ i, d, want int }{{1, 1, 1}, {2, 2, 1}, {3, 3, 3}, {3, 1, 2}, {3, 2, 3}} {
+		if got := s.count(c.i, c.d); got != c.want {
+			t.Errorf("count(%d, %d) = %d, want %d", c.i, c.d, got, c.want)
 		}
 	}
 }

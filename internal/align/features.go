@@ -52,6 +52,7 @@ type features struct {
 	nStems int32
 	punct  [nPunct]uint8
 	stops  uint8 // sentence ends inside the text (see innerStops)
+	open   bool  // the text has no closing punctuation, as a headline (see openLine)
 }
 
 // stems numbers the word stems of the sentence (package lexicon), sorted, each once, when a
@@ -575,6 +576,7 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 	f.length, f.punct = uint32(length), punct
 	e.names = names
 	f.stops = innerStops(text)
+	f.open = openLine(text)
 	if e.terms != nil {
 		for _, id := range e.terms.FindTerms(e.lang, text) {
 			keys = append(keys, hashKey(kindTerm, id))
@@ -761,6 +763,20 @@ func hashKey[S ~string | ~[]byte](kind uint32, s S) uint32 {
 		h *= 16777619
 	}
 	return h&^kindMask | kind
+}
+
+// openLine reports whether text ends without closing punctuation (a full stop, question or
+// exclamation mark, ellipsis, colon or semicolon, and any closing quotes or brackets after it), as
+// a headline, a subheading or a byline does.
+func openLine(text string) bool {
+	text = strings.TrimRightFunc(text, isSpace)
+	text = strings.TrimRight(text, `"'»”’)]`)
+	r, _ := utf8.DecodeLastRuneInString(text)
+	switch r {
+	case '.', '!', '?', '…', ':', ';':
+		return false
+	}
+	return text != ""
 }
 
 // innerStops counts the sentence ends inside text: a full stop, question or exclamation mark
