@@ -407,6 +407,9 @@ type side struct {
 	open [2]bool
 }
 
+// openAt reports whether sentence k is an open line.
+func (s *side) openAt(k int) bool { return s.heads[k+1] != s.heads[k] }
+
 // count is the number of sentences in sentences i−d..i−1 for the sentence-count term: d, plus
 // the sentence ends inside them, less one if an open line (a headline, see openLine) comes before
 // the last. A headline joined to the sentence after it, as a translator or a segmenter may join
@@ -951,6 +954,7 @@ type srcRow struct {
 	length [4]float64   // their length
 	lenR   [4]float64   // their length times the model's length ratio
 	count  [4]int       // d plus the sentence ends inside them
+	open   bool         // sentence i−1, the last of all of them, is an open line
 	orphan [4]int       // their orphan names
 	punct  [4]uint8     // their punctuation classes (see side.punct)
 	set    [4]keySet    // their anchor keys
@@ -994,10 +998,11 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 	}
 	// The bound holds when no later term can be negative except the punctuation and anchor
 	// bonuses, each bounded by the source side alone.
-	bounded := m.sentenceCount >= 0 && m.orphanTgt >= 0 && m.orphanSrc >= 0 && m.maxBonus >= 0
+	bounded := m.sentenceCount >= 0 && m.openOne >= 0 && m.orphanTgt >= 0 && m.orphanSrc >= 0 && m.maxBonus >= 0
 	for _, w := range m.miss {
 		bounded = bounded && w >= 0
 	}
+	r.open = i > 0 && s.openAt(i-1)
 	for d := 1; d <= 3 && d <= i; d++ {
 		r.length[d] = s.cum[i] - s.cum[i-d]
 		r.lenR[d] = m.ratio * r.length[d]
@@ -1141,6 +1146,9 @@ func (a *aligner) rowRest(r *srcRow, k, j int, limit, c float64) float64 {
 	ns := r.count[sh.di]
 	nt := t.count(j, sh.dj)
 	c += m.sentenceCount * math.Abs(float64(ns-nt))
+	if r.open != t.openAt(j-1) {
+		c += m.openOne
+	}
 	c += m.orphanSrc*float64(r.orphan[sh.di]) + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-sh.dj])
 	// The target's set is read in place: building its keySet for every bead cost more than
 	// comparing it.
@@ -1255,6 +1263,9 @@ func (a *aligner) linkedRow(r *srcRow, k int, out []float64, j0 int) {
 		c += punct[tpunct[j]]
 		nt := t.count(j, dj)
 		c += m.sentenceCount * math.Abs(float64(ns-nt))
+		if r.open != t.openAt(j-1) {
+			c += m.openOne
+		}
 		c += orphanSrc + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-dj])
 		kt := &tsets[j]
 		if ks.sig&kt.sig == 0 {

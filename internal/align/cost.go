@@ -66,6 +66,7 @@ type model struct {
 	punctBoth       [nPunct]float64 // bonus when both sides have the punctuation class
 	punctOne        [nPunct]float64 // penalty when only one side has it
 	sentenceCount   float64         // penalty per sentence of difference, inner ends included
+	openOne         float64         // penalty when a bead's last sentence is open on one side only (see side.openAt)
 	// orphanSrc and orphanTgt are the penalties per name of a non-null bead unknown to the other
 	// side (see orphanNames), by side: English writes more words with capitals than Russian and
 	// Kazakh, and organisations (Save the Children) are translated, not transliterated.
@@ -107,6 +108,7 @@ func newModel(src, tgt string) *model {
 		punctBoth:     defaultPunctBoth,
 		punctOne:      defaultPunctOne,
 		sentenceCount: 2,
+		openOne:       openOne,
 		orphanSrc:     orphanFor(src),
 		orphanTgt:     orphanFor(tgt),
 		paraInside:    2,

@@ -1023,3 +1023,31 @@ func TestJoinedHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenLineCost: a 1-1 bead whose sentence is an open line (a headline) on one side only pays
+// openOne; open or closed on both sides, nothing. Likewise the last sentence of a larger bead.
+func TestOpenLineCost(t *testing.T) {
+	src := sentences([]string{"Storm floods three coastal towns", "Heavy rain flooded three towns on Monday.", "More than 400 residents were moved."})
+	tgt := sentences([]string{"Ливень затопил три прибрежных города", "В понедельник ливень затопил три города.", "Более 400 жителей переселены."})
+	with := &aligner{m: newModel("en", "ru")}
+	fs, ft := extractAll("en", src, nil, nil, false), extractAll("ru", tgt, nil, nil, false)
+	with.src, with.tgt = newSide(src, fs, nil), newSide(tgt, ft, nil)
+	without := &aligner{m: newModel("en", "ru"), src: with.src, tgt: with.tgt}
+	without.m.openOne = 0
+	for _, c := range []struct {
+		k, i, j int
+		pays    bool
+	}{
+		{0, 1, 1, false}, // headline, headline
+		{0, 2, 2, false}, // lead, lead
+		{0, 1, 2, true},  // headline, lead
+		{0, 2, 1, true},  // lead, headline
+		{4, 2, 2, false}, // lead, headline and lead
+		{3, 2, 1, true},  // headline and lead, headline
+	} {
+		got := with.beadCost(c.k, c.i, c.j) - without.beadCost(c.k, c.i, c.j)
+		if want := map[bool]float64{true: openOne}[c.pays]; math.Abs(got-want) > 1e-9 {
+			t.Errorf("shape %v at (%d, %d) pays %.3f for open lines, want %.3f", shapes[c.k], c.i, c.j, got, want)
+		}
+	}
+}

@@ -43,6 +43,10 @@ const (
 	realignPad    = 4    // the second pass searches this many rows around such beads
 )
 
+// A bead whose last sentence is an open line (a headline, see openLine) on one side only pays
+// openOne (see side.openAt).
+const openOne = 3.0
+
 // Names of a sentence that the other side never mentions (see orphanNames) cost orphanWeight
 // each, and orphanWeight·orphanEn in English, which capitalises more words than Russian and
 // Kazakh and translates the names of organisations.
