@@ -984,6 +984,9 @@ func TestOpenLine(t *testing.T) {
 		{"(Updated.)", false},
 		{"Read more:", false},
 		{"Wait for it…", false},
+		{"«Свиньи игривы,", false},
+		{"Prices rose by 5%", true},
+		{"Кто победит — ", false},
 		{"", false},
 	} {
 		if got := openLine(c.text); got != c.open {

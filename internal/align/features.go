@@ -767,16 +767,13 @@ func hashKey[S ~string | ~[]byte](kind uint32, s S) uint32 {
 
 // openLine reports whether text ends without closing punctuation (a full stop, question or
 // exclamation mark, ellipsis, colon or semicolon, and any closing quotes or brackets after it), as
-// a headline, a subheading or a byline does.
+// a headline, a subheading or a byline does. A line that ends in a comma or a dash is a sentence
+// cut in two (a quotation split across lines), not a headline.
 func openLine(text string) bool {
 	text = strings.TrimRightFunc(text, isSpace)
 	text = strings.TrimRight(text, `"'»”’)]`)
 	r, _ := utf8.DecodeLastRuneInString(text)
-	switch r {
-	case '.', '!', '?', '…', ':', ';':
-		return false
-	}
-	return text != ""
+	return text != "" && !strings.ContainsRune(".!?…:;,-–—", r)
 }
 
 // innerStops counts the sentence ends inside text: a full stop, question or exclamation mark
