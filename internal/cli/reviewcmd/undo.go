@@ -1,6 +1,7 @@
 package reviewcmd
 
 import (
+	"errors"
 	"strconv"
 
 	urfave "github.com/urfave/cli/v2"
@@ -8,6 +9,7 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/review"
 )
 
@@ -57,6 +59,16 @@ func undoCommand(a *app.App, env *console.Env) *urfave.Command {
 					env.Hint("review.undone.hint", map[string]any{"ID": d.ID, "Count": min(n, len(res.Undone))})
 				}
 			}
+			// Nothing left to take back is no mistake of the person's (no
+			// bad input, exit 2) and no finding (exit 1): the document is
+			// already as far back as the journal goes. It is said, and the
+			// exit code is 0, as for an editor's undo at the oldest change.
+			// More steps asked for than the journal holds stays a refusal.
+			var none *journal.UndoError
+			if errors.As(err, &none) && none.Have == 0 {
+				env.Say("review.undo-nothing", map[string]any{"ID": d.ID})
+				return nil
+			}
 			return err
 		},
 	}
@@ -97,6 +109,14 @@ func redoCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			for _, e := range res.Undone {
 				env.Say("review.redone", map[string]any{"Step": e.Step, "What": describe(env, e)})
+			}
+			// Nothing to put back: said, exit 0, as undo with nothing to
+			// take back.
+			var none *journal.RedoError
+			if errors.As(err, &none) && none.Have == 0 {
+				env.Say("review.redo-nothing", map[string]any{"ID": d.ID})
+				env.Hint("review.redo-nothing.hint", map[string]any{"ID": d.ID})
+				return nil
 			}
 			return err
 		},
