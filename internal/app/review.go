@@ -399,11 +399,50 @@ type UndoResult struct {
 // edit, recovering it is the undo, and no error. The caller holds the
 // workspace lock.
 func (a *App) Undo(d *document.Document, steps int, force bool) (UndoResult, error) {
+	if !force {
+		if err := removesRedo(d, steps); err != nil {
+			return UndoResult{}, err
+		}
+	}
 	undone, rec, err := review.Undo(d, steps, force)
 	if recoveredOnly[*journal.UndoError](err, rec, len(undone)) {
 		err = nil
 	}
 	return UndoResult{Undone: undone, Recovered: rec}, err
+}
+
+// removesRedo refuses an undo of the last steps of d that takes back
+// its first import, the step that made the document's folder, when
+// other steps would go with it: those the undo takes back before it, and
+// those an earlier undo took back. The folder goes with that undo, and
+// with it everything redo could have put back, so one undo too many
+// would cost the day's work. Forced, the undo goes ahead. An error
+// reading the journal is left to the undo, which reports it.
+func removesRedo(d *document.Document, steps int) error {
+	hist, err := review.History(d)
+	if err != nil || len(hist) == 0 || steps != len(hist) || !makesDocument(hist[0]) {
+		return nil
+	}
+	redo, err := review.RedoCount(d)
+	if err != nil {
+		return nil
+	}
+	lost := redo + steps - 1
+	if lost == 0 {
+		return nil
+	}
+	return locale.NewError("review.undo-removes-doc", map[string]any{"ID": d.ID, "Step": hist[0].Step, "Count": lost}).
+		WithHint("review.undo-removes-doc.hint")
+}
+
+// makesDocument says whether step e created the document: its meta.yaml.
+func makesDocument(e *journal.Entry) bool {
+	for _, f := range e.Files {
+		if f.Name == "meta.yaml" && f.Created {
+			return true
+		}
+	}
+	return false
 }
 
 // recoveredOnly says whether err, an E saying there was nothing to take
