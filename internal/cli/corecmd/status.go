@@ -170,6 +170,15 @@ func printStatus(env *console.Env, ws *workspace.Workspace, rep *app.StatusRepor
 	for _, d := range unplaced {
 		env.Hint("status.unplaced.hint", d)
 	}
+	// The table counts the flagged groups; why each is flagged (a paragraph
+	// one version dropped or added, a low score) is for show and review to
+	// say. One hint, for the first document with any, says where.
+	for _, r := range rows {
+		if r.Alignment != nil && r.Alignment.Flagged > 0 {
+			env.Hint("status.flagged.hint", map[string]any{"ID": r.ID})
+			break
+		}
+	}
 	var others []string
 	for _, l := range ws.Config.Languages {
 		if l != ws.Config.Source {
