@@ -25,6 +25,11 @@ type AlignResult struct {
 	Step int
 	// Recovered is a change a crash had interrupted, rolled back first.
 	Recovered *journal.Entry
+	// Unconfirmed counts the groups confirmed before a language had a text
+	// that got its sentences, and are flagged again (see placeNewLanguage);
+	// NewLangs are those languages.
+	Unconfirmed int
+	NewLangs    []string
 	// Merged are the files (relative to the workspace) of a git merge
 	// that stopped on derived values and that align finished; git still
 	// lists them as unmerged until they are added.
@@ -135,6 +140,15 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 	if !opt.NoLexicon {
 		if lx.Reviewed, err = app.ReviewLexicons(ws, langs); err != nil {
 			return nil, err
+		}
+	}
+	for _, l := range langs {
+		if l == pivot {
+			continue
+		}
+		if n := placeNewLanguage(old, pivot, l, texts, cut, lx); n > 0 {
+			res.Unconfirmed += n
+			res.NewLangs = append(res.NewLangs, l)
 		}
 	}
 	a, err := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {

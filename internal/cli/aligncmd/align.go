@@ -116,9 +116,15 @@ func report(env *console.Env, r *app.AlignResult) {
 	}
 	reshaped := 0
 	for _, g := range r.Alignment.Groups {
-		if g.Reshaped {
+		// A group kept reshaped and detached is one confirmed before a
+		// language had a text, which took that text's sentences (see
+		// app.AlignResult.Unconfirmed): not merged, split or moved.
+		if g.Reshaped && !g.Detached {
 			reshaped++
 		}
+	}
+	if r.Unconfirmed > 0 {
+		env.Warn("align.new-language", map[string]any{"ID": r.Doc.ID, "Langs": strings.Join(r.NewLangs, ", "), "Count": r.Unconfirmed})
 	}
 	if reshaped > 0 {
 		env.SayN("align.kept-reshaped", reshaped, nil)
