@@ -3,7 +3,9 @@ package aligncmd
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/lexicon"
+	"github.com/tilmash/tilmash/internal/locale"
 )
 
 // lexiconCommand is lexicon build and lexicon show: on files, or, without them, on what align
@@ -81,6 +84,13 @@ func lexiconCommand(a *app.App, env *console.Env) *urfave.Command {
 						return env.Usage("app.want-args", map[string]any{"Command": "lexicon show", "Args": env.T("lexicon.show.args", nil)}, "")
 					}
 					lex, err := readLexicon(env, c.Args().Get(0), c.String("src-lang"), c.String("tgt-lang"))
+					if errors.Is(err, fs.ErrNotExist) {
+						// Most commands take a document, and lexicon show
+						// without a file shows the workspace's: a document id
+						// or a word typed here is taken for a file.
+						return locale.NewError("lexicon.show.no-file", map[string]any{"File": c.Args().Get(0)}).
+							WithHint("lexicon.show.no-file.hint").Wrap(err)
+					}
 					if err != nil {
 						return err
 					}
