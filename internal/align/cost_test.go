@@ -1054,3 +1054,20 @@ func TestOpenLineCost(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineLength: an English headline counts a fifth more characters in the length model
+// (headlinese drops articles and auxiliaries); a sentence, or a headline in Russian, does not.
+func TestHeadlineLength(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		want       uint32
+	}{
+		{"en", "Storm floods three towns", 21 * 6 / 5},
+		{"en", "Storm floods three towns.", 22},
+		{"ru", "Ливень затопил три города", 22},
+	} {
+		if got := extract(c.lang, Sentence{Text: c.text}, nil).length; got != c.want {
+			t.Errorf("%s %q: length %d, want %d", c.lang, c.text, got, c.want)
+		}
+	}
+}

@@ -577,6 +577,9 @@ func (e *extractor) extractInto(f *features, s Sentence) {
 	e.names = names
 	f.stops = innerStops(text)
 	f.open = openLine(text)
+	if f.open && e.lang == "en" {
+		f.length = f.length * headlineLength / 5
+	}
 	if e.terms != nil {
 		for _, id := range e.terms.FindTerms(e.lang, text) {
 			keys = append(keys, hashKey(kindTerm, id))

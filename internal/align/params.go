@@ -47,6 +47,11 @@ const (
 // openOne (see side.openAt).
 const openOne = 3.0
 
+// An English headline (an open line, see openLine) counts headlineLength/5 times its characters
+// in the length model: English headlines drop articles and auxiliaries, and their translations
+// are longer than the model's ratio says.
+const headlineLength uint32 = 6
+
 // Names of a sentence that the other side never mentions (see orphanNames) cost orphanWeight
 // each, and orphanWeight·orphanEn in English, which capitalises more words than Russian and
 // Kazakh and translates the names of organisations.

@@ -45,3 +45,5 @@ const (
 	marginK    = 4
 	marginBand = 8
 )
+
+var headlineLength uint32 = 6
