@@ -299,7 +299,7 @@ func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present [
 		ok, checkable := false, false
 		for _, mt := range span {
 			e := m.g.Lookup(mt.EntryID)
-			if e != nil && commonWord(mt, e.Kind) {
+			if e != nil && (commonWord(mt, e.Kind) || longerName(srcLang, src, mt, e.Kind)) {
 				continue
 			}
 			if e == nil || e.Langs[lang] == nil || e.Langs[lang].Term == "" {

@@ -291,3 +291,44 @@ func TestCommonWordInSource(t *testing.T) {
 		}
 	}
 }
+
+// TestLongerName: an English place or organisation inside a longer name
+// the glossary lacks (Mexico City, New Mexico) is another name, which the
+// translation writes its own way; a title, an acronym, a weekday, a
+// possessive or a headline in title case after the name make no longer
+// name.
+func TestLongerName(t *testing.T) {
+	g, probs := Parse("news.yaml", []byte(`terms:
+  - {id: mexico, kind: place, en: {term: Mexico}, ru: {term: Мексика}, kk: {term: Мексика}}
+  - {id: korea, kind: place, en: {term: Korea}, ru: {term: Корея}, kk: {term: Корея}}
+  - {id: arizona, kind: place, en: {term: Arizona}, ru: {term: Аризона}, kk: {term: Аризона}}
+  - {id: flake, kind: person, en: {term: Jeff Flake, variants: [Flake]}, ru: {term: Джефф Флейк, variants: [Флейк]}, kk: {term: Джефф Флейк, variants: [Флейк]}}
+  - {id: labour, kind: organization, en: {term: Labour Party, variants: [Labour]}, ru: {term: Лейбористская партия, variants: [лейбористы]}, kk: {term: Лейбористік партия, variants: [лейбористер]}}
+`), workspaceLangs)
+	if len(probs) > 0 {
+		t.Fatal(lintReport(probs))
+	}
+	m := Compile(g)
+	for _, c := range []struct{ en, ru, kk, want string }{
+		// A longer name: Mexico City is Мехико, South Korea is Южная Корея.
+		{"Ash fell on Mexico City.", "Пепел упал на Мехико.", "Мехикоға күл түсті.", ""},
+		{"He flew to New Mexico and South Korea.", "Он улетел в Нью-Мексико и Южную Корею.", "Ол Нью-Мексико мен Оңтүстік Кореяға ұшты.", ""},
+		// No longer name: a title, an acronym, a weekday, a possessive, a
+		// headline in title case.
+		{"Arizona Sen. Jeff Flake spoke.", "Сенатор Джефф Флейк выступил.", "Сенатор Джефф Флейк сөйледі.",
+			"missing kk arizona Arizona→Аризона; missing ru arizona Arizona→Аризона"},
+		{"A Labour MP spoke.", "Депутат выступил.", "Депутат сөйледі.",
+			"missing kk labour Labour→лейбористер; missing ru labour Labour→лейбористы"},
+		{"It hit Mexico Sunday.", "Он ударил в воскресенье.", "Ол жексенбіде соқты.",
+			"missing kk mexico Mexico→Мексика; missing ru mexico Mexico→Мексика"},
+		{"Mexico's President spoke.", "Президент выступил.", "Президент сөйледі.",
+			"missing kk mexico Mexico's→Мексика; missing ru mexico Mexico's→Мексика"},
+		{"Storm Hits Mexico Coast Tonight", "Шторм обрушился на побережье", "Дауыл жағалауды соқты",
+			"missing kk mexico Mexico→Мексика; missing ru mexico Mexico→Мексика"},
+	} {
+		got := describeFindings(m.CheckGroup("en", map[string]string{"en": c.en, "ru": c.ru, "kk": c.kk}))
+		if got != c.want {
+			t.Errorf("%q:\n got: %s\nwant: %s", c.en, got, c.want)
+		}
+	}
+}

@@ -88,6 +88,9 @@
 //     алматинский, Tokayevite neither match nor satisfy the check. An entry
 //     whose translation is usually a derived word lists it under forms
 //     ("forms: [алматинский]"), which the check then accepts.
+//   - An English place or organisation inside a longer name the glossary
+//     lacks (Mexico City, New Mexico) is another name: no translation is
+//     asked for the entry (see longerName).
 //   - Kazakh -ов/-ев/-ин surnames of a person take back-vowel voiceless
 //     endings (Тоқаевтың, Тоқаевқа, Тоқаевпен), as the issue asks, and the
 //     endings of their own harmony as well (Путиннің, Әлиевтің), since
