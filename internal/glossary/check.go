@@ -306,7 +306,7 @@ func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present [
 				continue
 			}
 			checkable = true
-			ok = ok || hasEntry(present, mt.EntryID)
+			ok = ok || hasEntry(present, mt.EntryID) || namedOtherwise(e, lang, text)
 		}
 		if ok || !checkable || reported[span[0].EntryID] {
 			continue

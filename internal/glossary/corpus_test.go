@@ -117,7 +117,7 @@ func TestCorpusUDHR(t *testing.T) {
 // Kazakh inflects names (Қытайдың, Лондонда, Германияға). What it reports
 // there are omissions in the translations (a dropped "in London"), names
 // translated another way (Құрама Корольдік for the UK) and derived words
-// (китайской провинции), which the package does not accept as the name.
+// the closed suffixes of namedOtherwise do not make.
 // The dev part has no mixed-script word, so no look-alike may be reported.
 func TestCorpusNTREX(t *testing.T) {
 	m := corpusMatcher(t)

@@ -85,9 +85,13 @@
 //     where a span is a form of two entries, Find returns both and
 //     CheckGroup is satisfied when either is found in the target.
 //   - Derived words are not occurrences of a name: Тоқаевша, алматылық,
-//     алматинский, Tokayevite neither match nor satisfy the check. An entry
-//     whose translation is usually a derived word lists it under forms
-//     ("forms: [алматинский]"), which the check then accepts.
+//     алматинский, Tokayevite never match. A translation that names the
+//     entry by a word made of an accepted form by a closed list of
+//     suffixes (a Russian adjective of a place or organisation, Kazakh
+//     -лық of one, Kazakh -сыз of any name) is not reported as missing
+//     the entry, nor is a Russian person's name of several words declined
+//     in its last word only (Ким Чен Ыном); see namedOtherwise. Other
+//     derived words are listed under variants or forms.
 //   - An English place or organisation inside a longer name the glossary
 //     lacks (Mexico City, New Mexico) is another name: no translation is
 //     asked for the entry (see longerName).

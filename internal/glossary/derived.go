@@ -1,0 +1,164 @@
+package glossary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/glossary/morph"
+)
+
+// What the missing check takes for an entry the translation names without
+// one of its forms, and the source names that are not the entry at all.
+// None of this makes a match: [Matcher.Find] still finds only the entry's
+// forms (Алматылық is no occurrence of Алматы), and a forbidden form is
+// still reported wherever it is. It only keeps the missing check from
+// asking for a name a correct translation has.
+
+// namedOtherwise reports whether text, a translation in lang that has no
+// accepted form of e, names e all the same: by a word made from one of
+// its accepted forms by a closed list of suffixes (Russian adjectives of a
+// place or organisation, мексиканской for Мексика; Kazakh -лық/-лік of a
+// place or organisation, Скопьелік; Kazakh -сыз/-сіз "without" after any
+// name, Трампсыз), or, for a person's name of several words in Russian,
+// with only the last word declined (Ким Чен Ыном, as Korean, Chinese and
+// Vietnamese names are declined).
+func namedOtherwise(e *Entry, lang, text string) bool {
+	f := e.Langs[lang]
+	base := baseLang(lang)
+	if f == nil || (base != "ru" && base != "kk") || strings.TrimSpace(text) == "" {
+		return false
+	}
+	k := newKeyer(lang)
+	var words []string
+	for _, t := range k.tokenize(text, nil) {
+		words = append(words, t.key)
+	}
+	for _, form := range f.Accepted() {
+		var ftoks []string
+		for _, t := range k.tokenize(form, nil) {
+			ftoks = append(ftoks, t.key)
+		}
+		if len(ftoks) == 0 {
+			continue
+		}
+		last := ftoks[len(ftoks)-1]
+		if !isWordRune(firstRune(last)) {
+			continue
+		}
+		var lastForms map[string]bool
+		if base == "ru" && e.Kind == Person && len(ftoks) > 1 {
+			lastForms = map[string]bool{}
+			lastWord := morph.Token{Orig: last, Key: last, Word: true, End: len(last)}
+			for _, seq := range morph.RussianForms([]morph.Token{lastWord}, morph.Person, "") {
+				if len(seq) == 1 {
+					lastForms[seq[0]] = true
+				}
+			}
+		}
+		for i := 0; i+len(ftoks) <= len(words); i++ {
+			if !equalKeys(words[i:i+len(ftoks)-1], ftoks[:len(ftoks)-1]) {
+				continue
+			}
+			w := words[i+len(ftoks)-1]
+			if lastForms[w] || derivedFrom(base, e.Kind, w, last) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func equalKeys(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ruAdjSuffixes are the suffixes of a Russian relational adjective after a
+// name's stem (Аризона: аризон-ск-ий, Мексика: мексик-анск-ий, Индонезия:
+// индонез-ийск-ий, Алматы: алмат-инск-ий, Корея: кор-ейск-ий). The list is
+// closed so that a near name is no adjective of another: австралийский
+// is австр-алийск-ий, not an adjective of Австрия (австр-ийск-ий), and
+// иранский is no adjective of Ирак.
+var ruAdjSuffixes = []string{"ск", "йск", "ийск", "ейск", "анск", "янск", "инск", "енск", "овск", "евск", "ьск", "цк"}
+
+// ruAdjEnding reports whether e is an ending of a Russian adjective, in
+// any gender, number and case.
+func ruAdjEnding(e string) bool {
+	switch e {
+	case "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему",
+		"им", "ым", "ом", "ем", "ую", "юю", "их", "ых", "ими", "ыми":
+		return true
+	}
+	return false
+}
+
+// ruStemEndings are the endings a Russian name drops before the suffix of
+// its adjective, longest first.
+var ruStemEndings = []string{"ия", "ья", "ея", "а", "я", "ь", "й", "ы", "и", "о", "е"}
+
+// kkAdjSuffixes make a Kazakh adjective of a place or organisation
+// (Алматылық, Скопьелік, Лондондық, Ньюпорттық).
+var kkAdjSuffixes = []string{"лық", "лік", "дық", "дік", "тық", "тік"}
+
+// kkWithout make "without" of any name (Трампсыз).
+var kkWithout = []string{"сыз", "сіз"}
+
+// derivedFrom reports whether the word key w is made from the name key
+// name by one of the suffixes above: in Russian a relational adjective of
+// a place or organisation, in Kazakh its adjective in -лық (with the
+// endings after it) or any name's -сыз.
+func derivedFrom(base string, kind Kind, w, name string) bool {
+	if utf8.RuneCountInString(name) < 3 || !strings.ContainsFunc(name, unicode.IsLetter) {
+		return false
+	}
+	switch base {
+	case "ru":
+		if kind != Place && kind != Organization {
+			return false
+		}
+		stems := []string{name}
+		for _, end := range ruStemEndings {
+			if s, ok := strings.CutSuffix(name, end); ok && utf8.RuneCountInString(s) >= 3 {
+				stems = append(stems, s)
+				break
+			}
+		}
+		for _, s := range stems {
+			rest, ok := strings.CutPrefix(w, s)
+			if !ok {
+				continue
+			}
+			for _, suf := range ruAdjSuffixes {
+				if end, ok := strings.CutPrefix(rest, suf); ok && ruAdjEnding(end) {
+					return true
+				}
+			}
+		}
+	case "kk":
+		rest, ok := strings.CutPrefix(w, name)
+		if !ok {
+			return false
+		}
+		for _, suf := range kkWithout {
+			if strings.HasPrefix(rest, suf) {
+				return true
+			}
+		}
+		if kind == Place || kind == Organization {
+			for _, suf := range kkAdjSuffixes {
+				if strings.HasPrefix(rest, suf) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
