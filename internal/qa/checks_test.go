@@ -88,12 +88,21 @@ func TestTypography(t *testing.T) {
 		{"ru", "He said: 'They're here.'", "Он сказал: «Они здесь.", []string{"qa.typography.unbalanced «"}},
 		// Closed in the source, open in the translation: still one.
 		{"ru", "He said: \"We were close.\"", "Он сказал: «Мы были близки.", []string{"qa.typography.unbalanced «"}},
-		// A bracket is a bracket whatever the source's quotes.
-		{"ru", "He said: \"We (were close.", "Он сказал: «Мы (были близки.", []string{"qa.typography.unbalanced ("}},
+		// A bracket is a bracket whatever the source's quotes: one the
+		// source closes is the translator's to close.
+		{"ru", "He said: \"We (were) close.", "Он сказал: «Мы (были близки.", []string{"qa.typography.unbalanced ("}},
+		// A bracket the source leaves unpaired too is the author's: a
+		// bracket over two sentences, the ]]> of CDATA. Only the ones more
+		// than the source's are reported.
+		{"ru", "He said: \"We (were close.", "Он сказал: «Мы (были близки.", nil},
+		{"ru", "The tag ends with ]]> here.", "Тег заканчивается на ]]> здесь.", nil},
+		{"ru", "The tag ends with ]> here.", "Тег заканчивается на ]]> здесь.", []string{"qa.typography.unbalanced ]"}},
+		{"ru", "A (b.", "А [б.", []string{"qa.typography.unbalanced ["}},
 		{"kk", "He said “yes”.", "Ол «„иә“ деді» деді.", nil},
 		{"en", "He said “yes”.", "He said «yes».", []string{"qa.typography.quote «"}},
 		{"ru", "A (b).", "А (б.", []string{"qa.typography.unbalanced ("}},
-		{"ru", "A b).", "А б).", []string{"qa.typography.unbalanced )"}},
+		{"ru", "A b.", "А б).", []string{"qa.typography.unbalanced )"}},
+		{"ru", "A b).", "А б).", nil},
 		{"ru", "A b.", "А «б.", []string{"qa.typography.unbalanced «"}},
 		{"ru", "A b.", "А  б.", []string{"qa.typography.double-space   "}},
 		{"ru", "A, b.", "А , б.", []string{"qa.typography.space-before  ,"}},

@@ -276,11 +276,23 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 		unbalanced = append(unbalanced, Span{straight, straight + 1})
 	}
 	spans := len(unbalanced) > 0 && quoteSpansTexts(src)
+	var srcLeft [6]int // the brackets the source leaves unpaired, by bracketIndex
+	if len(unbalanced) > 0 {
+		srcLeft = unpairedBrackets(src)
+	}
 	for _, u := range unbalanced {
 		// Quotes of another language pair up their own way: the quote
 		// finding says it all. A quote the source leaves open (or closes)
 		// too goes on in the next sentence or came from the one before.
-		if r, _ := utf8.DecodeRuneInString(tgt[u.Start:]); !isQuoteRune(r) || !wrongQuote && !spans {
+		r, _ := utf8.DecodeRuneInString(tgt[u.Start:])
+		// A bracket the source leaves unpaired as often is the author's
+		// (a bracket over two sentences, "a)" in a list, the ]]> of
+		// CDATA): the translation keeps it as it should.
+		if b := bracketIndex(r); b >= 0 && srcLeft[b] > 0 {
+			srcLeft[b]--
+			continue
+		}
+		if !isQuoteRune(r) || !wrongQuote && !spans {
 			add("qa.typography.unbalanced", u.Start, u.End, "")
 		}
 	}
@@ -434,4 +446,43 @@ func finalMark(s string) (rune, Span) {
 		return r, at
 	}
 	return 0, NoSpan
+}
+
+// bracketIndex is the index of a bracket among ( ) [ ] { }, or -1.
+func bracketIndex(r rune) int {
+	switch r {
+	case '(':
+		return 0
+	case ')':
+		return 1
+	case '[':
+		return 2
+	case ']':
+		return 3
+	case '{':
+		return 4
+	case '}':
+		return 5
+	}
+	return -1
+}
+
+// unpairedBrackets counts the brackets of s that are not paired, each kind
+// on its own: an opening one never closed, a closing one never opened,
+// indexed as bracketIndex.
+func unpairedBrackets(s string) [6]int {
+	var out [6]int
+	for _, r := range s {
+		b := bracketIndex(r)
+		switch {
+		case b < 0:
+		case b%2 == 0:
+			out[b]++
+		case out[b-1] > 0:
+			out[b-1]--
+		default:
+			out[b]++
+		}
+	}
+	return out
 }
