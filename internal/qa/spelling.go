@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -41,6 +42,35 @@ func hunspellDict(lang string) (string, bool) {
 // with Russian (км, кг, млн) the Russian dictionary knows (see
 // dropLoanwords).
 var kazakhAbbreviations = [...]string{"сағ", "мин", "сек", "жж"}
+
+// The newsroom's words each dictionary lacks (see newswords/), taught to
+// hunspell as a workspace's word list is.
+var (
+	//go:embed newswords/kk.txt
+	newsWordsKK string
+	//go:embed newswords/ru.txt
+	newsWordsRU string
+)
+
+// newsWords returns the words of lang's newsroom list (one word or
+// word/model a line, blank lines and # comments left out).
+func newsWords(lang string) []string {
+	text := ""
+	switch lang {
+	case "kk":
+		text = newsWordsKK
+	case "ru":
+		text = newsWordsRU
+	}
+	var out []string
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}
 
 // maxSpellLine is the longest line sent to Hunspell; longer lines (no
 // sentence is that long) are not spell-checked.
@@ -398,6 +428,7 @@ func NewSpellerCached(lang string, known []string, cache, dicpath string) (*Spel
 	if l == "kk" {
 		known = append(known[:len(known):len(known)], kazakhAbbreviations[:]...)
 	}
+	known = append(known[:len(known):len(known)], newsWords(l)...)
 	s := &Speller{lang: l, path: path, dict: dict, known: known, cache: cache, dicpath: dicpath}
 	quick := dict
 	hasQuick := false
