@@ -499,3 +499,30 @@ func TestSuggestions(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsWords: each line of the newsroom's lists is one word of one
+// script, Cyrillic, or such a word and its model, listed once: a Latin
+// look-alike would teach the check a misspelling.
+func TestNewsWords(t *testing.T) {
+	for _, lang := range []string{"kk", "ru"} {
+		words := newsWords(lang)
+		if len(words) < 20 {
+			t.Fatalf("%s: %d words", lang, len(words))
+		}
+		seen := map[string]bool{}
+		for _, line := range words {
+			word, model, _ := strings.Cut(line, "/")
+			for _, w := range []string{word, model} {
+				for _, r := range w {
+					if !unicode.Is(unicode.Cyrillic, r) {
+						t.Errorf("%s: %q has %q, not a Cyrillic letter", lang, line, r)
+					}
+				}
+			}
+			if word == "" || strings.Contains(line, "/") && model == "" || seen[word] {
+				t.Errorf("%s: %q is empty, has no model after /, or is listed twice", lang, line)
+			}
+			seen[word] = true
+		}
+	}
+}
