@@ -377,6 +377,9 @@ func TestLongerName(t *testing.T) {
 			"missing kk mexico Mexico's→Мексика; missing ru mexico Mexico's→Мексика"},
 		{"Storm Hits Mexico Coast Tonight", "Шторм обрушился на побережье", "Дауыл жағалауды соқты",
 			"missing kk mexico Mexico→Мексика; missing ru mexico Mexico→Мексика"},
+		{"Trump Rallies In Arizona Tonight", "Трамп проводит митинг", "Трамп митинг өткізеді",
+			"missing kk arizona Arizona→Аризона; missing ru arizona Arizona→Аризона"},
+		{"Juan Perez of Mexico City said so.", "Хуан Перес из Мехико так сказал.", "Мехиколық Хуан Перес солай деді.", ""},
 	} {
 		got := describeFindings(m.CheckGroup("en", map[string]string{"en": c.en, "ru": c.ru, "kk": c.kk}))
 		if got != c.want {

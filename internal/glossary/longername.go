@@ -110,5 +110,5 @@ func titleCase(s string) bool {
 			upper++
 		}
 	}
-	return long >= 2 && upper*10 >= long*6
+	return long >= 1 && upper*10 >= long*6
 }
