@@ -289,6 +289,7 @@ func hiddenChars(lang, text string) []Finding {
 func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present []Match) []Finding {
 	var out []Finding
 	reported := map[string]bool{}
+	tk := textKeys{lang: lang, text: text}
 	for i := 0; i < len(srcMatches); {
 		j := i
 		for j < len(srcMatches) && srcMatches[j].Start == srcMatches[i].Start && srcMatches[j].End == srcMatches[i].End {
@@ -306,7 +307,7 @@ func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present [
 				continue
 			}
 			checkable = true
-			ok = ok || hasEntry(present, mt.EntryID) || namedOtherwise(e, lang, text)
+			ok = ok || hasEntry(present, mt.EntryID) || namedOtherwise(e, lang, &tk)
 		}
 		if ok || !checkable || reported[span[0].EntryID] {
 			continue

@@ -15,24 +15,24 @@ import (
 // still reported wherever it is. It only keeps the missing check from
 // asking for a name a correct translation has.
 
-// namedOtherwise reports whether text, a translation in lang that has no
-// accepted form of e, names e all the same: by a word made from one of
+// namedOtherwise reports whether a translation in lang that has no
+// accepted form of e (its token keys in tk, made once for all the entries
+// it misses) names e all the same: by a word made from one of
 // its accepted forms by a closed list of suffixes (Russian adjectives of a
 // place or organisation, мексиканской for Мексика; Kazakh -лық/-лік of a
 // place or organisation, Скопьелік; Kazakh -сыз/-сіз "without" after any
 // name, Трампсыз), or, for a person's name of several words in Russian,
 // with only the last word declined (Ким Чен Ыном, as Korean, Chinese and
 // Vietnamese names are declined).
-func namedOtherwise(e *Entry, lang, text string) bool {
+func namedOtherwise(e *Entry, lang string, tk *textKeys) bool {
 	f := e.Langs[lang]
 	base := baseLang(lang)
-	if f == nil || (base != "ru" && base != "kk") || strings.TrimSpace(text) == "" {
+	if f == nil || base != "ru" && base != "kk" || base == "ru" && e.Kind != Person && e.Kind != Place && e.Kind != Organization {
 		return false
 	}
-	k := newKeyer(lang)
-	var words []string
-	for _, t := range k.tokenize(text, nil) {
-		words = append(words, t.key)
+	k, words := tk.get()
+	if len(words) == 0 {
+		return false
 	}
 	for _, form := range f.Accepted() {
 		var ftoks []string
@@ -67,6 +67,24 @@ func namedOtherwise(e *Entry, lang, text string) bool {
 		}
 	}
 	return false
+}
+
+// textKeys are the token keys of a text in a language, made when first
+// asked for.
+type textKeys struct {
+	lang, text string
+	k          *keyer
+	words      []string
+}
+
+func (t *textKeys) get() (*keyer, []string) {
+	if t.k == nil {
+		t.k = newKeyer(t.lang)
+		for _, tok := range t.k.tokenize(t.text, nil) {
+			t.words = append(t.words, tok.key)
+		}
+	}
+	return t.k, t.words
 }
 
 func equalKeys(a, b []string) bool {
