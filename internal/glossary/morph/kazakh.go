@@ -71,7 +71,8 @@ func kkFront(e string) string {
 // where a Kazakh word would have қ/ғ) is written both ways (Ломбокта,
 // Нью-Йоркте, банкқа in the kk corpora): it gets both, and front is shown
 // (see kkLoanK).
-// ю and у after a consonant are written in loans of either harmony, so a
+// ю and у after a consonant (or after и, as in кондоминиум) are written in
+// loans of either harmony, so a
 // word whose last vowel is one of them gets both. A last и is front
 // (Берлинде, министрі, Челсиден), but after a back vowel it is written
 // both ways (Мартиннің, цунамиден, саммиттен; мұхитта, тарихты in the kk
@@ -107,8 +108,8 @@ func kkHarmony(word string) (back, front bool) {
 		case r == 'и' || r == 'ю':
 			ambiguous = true
 		case r == 'у':
-			if i > 0 && strings.ContainsRune(kkVowels, rs[i-1]) {
-				continue // a glide after a vowel: Атырау
+			if i > 0 && rs[i-1] != 'и' && strings.ContainsRune(kkVowels, rs[i-1]) {
+				continue // a glide after a vowel: Атырау; after и a loan's vowel (кондоминиум)
 			}
 			ambiguous = true
 		}
