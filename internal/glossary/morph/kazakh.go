@@ -72,8 +72,8 @@ func kkFront(e string) string {
 // Нью-Йоркте, банкқа in the kk corpora): it gets both, and front is shown
 // (see kkLoanK).
 // ю and у after a consonant (or after и, as in кондоминиум) are written in
-// loans of either harmony, so a
-// word whose last vowel is one of them gets both. A last и is front
+// loans of either harmony, so a word whose last vowel is one of them gets
+// both. A last и is front
 // (Берлинде, министрі, Челсиден), but after a back vowel it is written
 // both ways (Мартиннің, цунамиден, саммиттен; мұхитта, тарихты in the kk
 // corpora), so such a word gets both, and front is shown (see kkLoanI);
