@@ -52,6 +52,11 @@ type Group struct {
 	// and what the aligner makes of its stretch, flagged until a person
 	// confirms it. Written as "detached: true"; never on confirmed groups.
 	Detached bool
+	// Was holds, by language, the text of the sentences a detached group
+	// lost when its text changed: what the previous version said there,
+	// for show and review to put beside what it says now. Written as
+	// "was:" with the text of each sentence, only with "detached: true".
+	Was map[string][]string
 	// Reshaped marks a group whose sentences a person regrouped (merge,
 	// split, move) and has not confirmed yet. align keeps it as it is, as
 	// it keeps confirmed groups, so a re-run does not undo a person's
@@ -66,6 +71,33 @@ type Group struct {
 	ConfirmedAt time.Time
 	Sents       map[string][]Sentence
 	Line        int // line in alignment.yaml, for messages
+}
+
+// hasWas reports whether g keeps text it lost in one of langs, which the
+// file writes only on a detached group.
+func (g *Group) hasWas(langs []string) bool {
+	if !g.Detached || g.Status == Confirmed {
+		return false
+	}
+	for _, l := range langs {
+		if len(g.Was[l]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// AddWas adds was, text a group lost by language, to what g already lost.
+func (g *Group) AddWas(was map[string][]string) {
+	for l, ts := range was {
+		if len(ts) == 0 {
+			continue
+		}
+		if g.Was == nil {
+			g.Was = map[string][]string{}
+		}
+		g.Was[l] = append(g.Was[l], ts...)
+	}
 }
 
 // dated reports whether the file records when the group was confirmed:
@@ -177,6 +209,20 @@ func groupNode(g *Group, langs []string) *yaml.Node {
 	}
 	if g.Detached && g.Status != Confirmed {
 		add(gm, "detached", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		if g.hasWas(langs) {
+			wm := &yaml.Node{Kind: yaml.MappingNode}
+			for _, l := range langs {
+				if len(g.Was[l]) == 0 {
+					continue
+				}
+				seq := &yaml.Node{Kind: yaml.SequenceNode}
+				for _, t := range g.Was[l] {
+					seq.Content = append(seq.Content, str(t))
+				}
+				add(wm, l, seq)
+			}
+			add(gm, "was", wm)
+		}
 	}
 	if g.Reshaped && g.Status != Confirmed {
 		add(gm, "reshaped", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
@@ -301,6 +347,26 @@ func parseAlignmentYAML(file string, data []byte) (*Alignment, error) {
 					return nil, bad(v, "document.alignment.not-bool", map[string]any{"Key": "detached"})
 				}
 				g.Detached = v.Value == "true"
+			case k.Value == "was":
+				if v.Kind != yaml.MappingNode {
+					return nil, bad(v, "document.alignment.bad-was", nil)
+				}
+				g.Was = map[string][]string{}
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					wk, wv := v.Content[j], v.Content[j+1]
+					if err := duplicateKey(file, v, j); err != nil {
+						return nil, err
+					}
+					if !isLang[wk.Value] || wv.Kind != yaml.SequenceNode {
+						return nil, bad(wk, "document.alignment.bad-was", nil)
+					}
+					for _, t := range wv.Content {
+						if t.Kind != yaml.ScalarNode {
+							return nil, bad(t, "document.alignment.bad-was", nil)
+						}
+						g.Was[wk.Value] = append(g.Was[wk.Value], t.Value)
+					}
+				}
 			case k.Value == "reshaped":
 				if v.Value != "true" && v.Value != "false" {
 					return nil, bad(v, "document.alignment.not-bool", map[string]any{"Key": "reshaped"})

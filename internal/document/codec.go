@@ -134,6 +134,9 @@ func appendGroup(b []byte, g *Group, langs []string) ([]byte, bool) {
 			return b, false
 		}
 	}
+	if g.hasWas(langs) {
+		return b, false // rare and short-lived: yaml.v3 writes it
+	}
 	if g.Detached && g.Status != Confirmed {
 		b = append(b, "\n    detached: true"...)
 	}

@@ -297,6 +297,8 @@ func TestParseAlignmentErrors(t *testing.T) {
 		{"languages: [en, ru]", "languages: [en, RU]", "f.yaml:2:1: \"RU\" is not a language code"},
 		{"    ru: []\n", "    ru: []\n    xx: []\n", "f.yaml:13:5: unknown key \"xx\" in a group"},
 		{"text: Hello}", "text: Hello", "f.yaml:11:9: a { is not closed: a comma or } was expected"},
+		{"    ru: []\n", "    ru: []\n    was: {xx: [a]}\n", "f.yaml:13:11: was must map each language"},
+		{"    ru: []\n", "    ru: []\n    was: [a]\n", "f.yaml:13:10: was must map each language"},
 	}
 	if _, ok := parseFast([]byte(good)); !ok {
 		t.Fatal("the fast reader refused the good file")
@@ -308,6 +310,28 @@ func TestParseAlignmentErrors(t *testing.T) {
 			t.Errorf("%s -> %s: got %v, want %s", tt.from, tt.to, err, tt.want)
 		}
 		checkParse(t, data)
+	}
+}
+
+// TestCodecWas: the text a detached group lost is written (by yaml.v3)
+// and read back, and only while the group is detached and not confirmed.
+func TestCodecWas(t *testing.T) {
+	g := &Group{Status: Flagged, Score: 0.5, Detached: true, Was: map[string][]string{"ru": {"Было так.", "'и так'"}},
+		Sents: map[string][]Sentence{"en": {{Start: 0, End: 5, Text: "Hello"}}}}
+	a := &Alignment{Document: "d", Pivot: "en", Languages: []string{"en", "ru"}, Sources: map[string]string{"en": "abc"},
+		Groups: []*Group{{Status: Aligned, Score: 0.5, Sents: map[string][]Sentence{"en": {{Start: 6, End: 7, Text: "x"}}}}, g}}
+	data := checkMarshal(t, a)
+	checkParse(t, data)
+	back, err := ParseAlignment("f.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Groups[1].Was; !reflect.DeepEqual(got, g.Was) {
+		t.Fatalf("read back %q, want %q from\n%s", got, g.Was, data)
+	}
+	g.Status, g.Detached = Confirmed, false
+	if data := checkMarshal(t, a); bytes.Contains(data, []byte("was:")) {
+		t.Fatalf("a confirmed group keeps what it lost:\n%s", data)
 	}
 }
 

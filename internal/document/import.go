@@ -262,7 +262,8 @@ func Hash(text string) string {
 // the previous one; when found its span is updated. A group with a sentence
 // that is gone loses that sentence and is flagged and marked Detached, so
 // it stays flagged, through re-alignment, until a person confirms it; it
-// is no longer Reshaped. A heading's marks ("# ") belong to the layout, not
+// is no longer Reshaped. The text of the sentence is kept in Was, for the
+// translator to see what the previous version said. A heading's marks ("# ") belong to the layout, not
 // to the sentence: a heading that lost them is the same sentence, and its
 // text drops them. Rebase returns the 1-based numbers of the groups that
 // lost sentences and how many of them had been confirmed.
@@ -293,6 +294,9 @@ func (a *Alignment) RebaseFrom(lang, old, text string) (lost []int, confirmed in
 			}
 			if s.Text == "" || k < 0 {
 				dropped = true
+				if s.Text != "" {
+					g.AddWas(map[string][]string{lang: {s.Text}})
+				}
 				continue
 			}
 			s.Start = pos + k

@@ -64,7 +64,10 @@ type Grouper func(pieces map[string][]Piece, fixed []map[string][]int) []Proposa
 // text changed there, and a person must look. A group made again exactly
 // as one of the stretch's old groups keeps that group's Detached mark (and
 // is flagged if it had it); the others are as the aligner makes them, so a
-// one-word change flags the groups it moved, not the whole stretch.
+// one-word change flags the groups it moved, not the whole stretch. The
+// text the old detached groups had lost (Was) goes to the new detached
+// group that starts with the same pivot sentence, else to the stretch's
+// first detached group.
 //
 // Realign returns an error when group leaves a piece out, uses one twice,
 // breaks the order or does not keep a confirmed group as it is, rather than
@@ -75,7 +78,7 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 		out.Sources[l] = Hash(texts[l])
 	}
 	r := &realigner{langs: langs, texts: texts, cut: cut, group: group, out: out,
-		notes: map[int]string{}, detached: map[int]bool{}, tail: map[*Group][]*Group{}}
+		notes: map[int]string{}, detached: map[int]bool{}, was: map[int][]lost{}, tail: map[*Group][]*Group{}}
 	var fixed []*Group // confirmed (or reshaped) groups with sentences
 	var loose []*Group // the unconfirmed groups
 	if old != nil {
@@ -92,6 +95,13 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 			default:
 				if g.Detached {
 					r.detached[len(fixed)] = true
+					if len(g.Was) > 0 {
+						at := -1
+						if s := g.Sents[pivot]; len(s) > 0 {
+							at = s[0].Start
+						}
+						r.was[len(fixed)] = append(r.was[len(fixed)], lost{at, g.Was})
+					}
 				}
 				loose = append(loose, g)
 				if g.Note != "" && len(g.Sents[pivot]) > 0 {
@@ -218,6 +228,14 @@ func (r *realigner) fillGaps(g *Group) *Group {
 	return out
 }
 
+// lost is the text an old detached group had lost (Group.Was), with the
+// start of its first pivot sentence (-1 when it had none): the new group
+// that starts there takes it, else the stretch's first detached group.
+type lost struct {
+	pivot int
+	was   map[string][]string
+}
+
 // realigner writes the groups of Realign in document order.
 type realigner struct {
 	langs    []string
@@ -228,6 +246,7 @@ type realigner struct {
 	notes    map[int]string      // pivot start -> note of an unconfirmed group
 	detached map[int]bool        // stretches, numbered by the confirmed groups before them, that held a detached group
 	old      map[string]bool     // when a stretch held one: the spans of the old unconfirmed groups, and whether one was Detached
+	was      map[int][]lost      // stretches, numbered as detached, and the text their old detached groups had lost
 	tail     map[*Group][]*Group // confirmed groups without sentences, after the confirmed group they follow
 }
 
@@ -286,6 +305,7 @@ func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) e
 		return err
 	}
 	t := 0 // the next confirmed group
+	firstDetached := map[int]*Group{}
 	for _, p := range proposals {
 		if t < len(soft) && holds(p, fixed[t]) {
 			r.emit(soft[t])
@@ -309,6 +329,12 @@ func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) e
 		if r.detached[first+t] {
 			detached, same := r.old[g.spans(r.langs)]
 			g.Detached = detached || !same
+			if g.Detached {
+				r.takeWas(g, first+t)
+				if firstDetached[first+t] == nil {
+					firstDetached[first+t] = g
+				}
+			}
 		}
 		if p.Flagged || g.Detached {
 			g.Status = Flagged
@@ -321,7 +347,36 @@ func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) e
 	if t < len(soft) {
 		return fmt.Errorf("aligner error: confirmed group %d of the stretch was not kept as it is", t+1)
 	}
+	// Text lost by old groups no new group starts as goes to the first
+	// detached group of its stretch; a stretch left with no group had
+	// nothing left to review.
+	for k := first; k <= first+len(soft); k++ {
+		for _, w := range r.was[k] {
+			if g := firstDetached[k]; g != nil {
+				g.AddWas(w.was)
+			}
+		}
+		delete(r.was, k)
+	}
 	return nil
+}
+
+// takeWas gives g, a new detached group of stretch k, the text lost by the
+// old detached group of the stretch that started with the same pivot
+// sentence.
+func (r *realigner) takeWas(g *Group, k int) {
+	s := g.Sents[r.out.Pivot]
+	if len(s) == 0 {
+		return
+	}
+	ws := r.was[k]
+	for i, w := range ws {
+		if w.pivot == s[0].Start {
+			g.AddWas(w.was)
+			r.was[k] = append(ws[:i:i], ws[i+1:]...)
+			return
+		}
+	}
 }
 
 // holds reports whether proposal p is exactly the confirmed group whose

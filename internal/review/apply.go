@@ -225,6 +225,12 @@ func clone(a *document.Alignment) *document.Alignment {
 		for l, s := range g.Sents {
 			h.Sents[l] = slices.Clone(s)
 		}
+		if g.Was != nil {
+			h.Was = make(map[string][]string, len(g.Was))
+			for l, ts := range g.Was {
+				h.Was[l] = slices.Clone(ts)
+			}
+		}
 		c.Groups[i] = &h
 	}
 	return &c

@@ -177,6 +177,7 @@ func (m Merge) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		g.Score = math.Min(g.Score, next.Score)
 		g.Note = joinNotes(g.Note, next.Note)
 		g.Detached = g.Detached || next.Detached
+		g.AddWas(next.Was)
 		confirmed = confirmed || next.Status == document.Confirmed
 	}
 	if confirmed {
@@ -589,7 +590,7 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 		case s.Confirm && g.Status != document.Confirmed:
 			// A person's confirmation ends a detached group's flag too
 			// (the file never marks a confirmed group detached).
-			g.Status, g.Detached, g.Reshaped = document.Confirmed, false, false
+			g.Status, g.Detached, g.Reshaped, g.Was = document.Confirmed, false, false, nil
 			c.Count++
 			if missing := missingLangs(a, g); len(missing) > 0 {
 				c.Omissions = append(c.Omissions, Gap{Group: n, Langs: missing})

@@ -174,7 +174,7 @@ func (r Retarget) Apply(a *document.Alignment, texts map[string]string) (*Change
 		switch {
 		case e.Confirm != nil && *e.Confirm:
 			if g.Status != document.Confirmed {
-				g.Status, g.Detached, g.Reshaped = document.Confirmed, false, false
+				g.Status, g.Detached, g.Reshaped, g.Was = document.Confirmed, false, false, nil
 				touched = true
 			}
 		case e.Confirm != nil:

@@ -81,6 +81,9 @@ func labels(env *console.Env) view.Labels {
 			}
 			return m.Lang + ": " + m.Text + " (" + string(m.Kind) + ")"
 		},
+		Was: func(lang string) string {
+			return env.T("review.was-label", map[string]any{"Lang": strings.ToUpper(lang)})
+		},
 		Reasons: func(a *document.Alignment, g *document.Group) []string {
 			var out []string
 			for _, r := range app.FlagNotes(a, g) {

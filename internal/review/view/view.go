@@ -37,6 +37,10 @@ type Labels struct {
 	// Reasons says why a group is flagged (no sentence in a language, a
 	// low score), or nothing; nil shows no reasons.
 	Reasons func(a *document.Alignment, g *document.Group) []string
+	// Was is the word before the text a detached group had in language
+	// lang before a new version of that text (document.Group.Was); nil
+	// shows none.
+	Was func(lang string) string
 }
 
 // View draws groups side by side, one column per language.
@@ -117,7 +121,8 @@ func (v *View) Header(w io.Writer) {
 
 // Group writes group n (1-based) of a: a rule with its number, status and
 // score, its sentences side by side (numbered when a language has more
-// than one), why it is flagged, its note and its findings. marks may hold marks of other
+// than one), why it is flagged, the text it had before a new version of a
+// text (a detached group), its note and its findings. marks may hold marks of other
 // groups; current draws the rule in double lines, for the review screen.
 func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []review.Mark, current bool) {
 	g := a.Groups[n-1]
@@ -138,6 +143,16 @@ func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []review.M
 	if v.Labels.Reasons != nil && v.Labels.Status != nil {
 		if rs := v.Labels.Reasons(a, g); len(rs) > 0 {
 			for _, ln := range wrap([]piece{{text: v.Labels.Status(document.Flagged) + ": ", style: styleBold}, {text: v.visible(strings.Join(rs, "; "))}}, v.width(), "", "  ") {
+				fmt.Fprintln(w, v.render(ln))
+			}
+		}
+	}
+	if v.Labels.Was != nil && g.Detached && g.Status != document.Confirmed {
+		for _, l := range v.Langs {
+			if len(g.Was[l]) == 0 {
+				continue
+			}
+			for _, ln := range wrap([]piece{{text: v.Labels.Was(l) + ": ", style: styleBold}, {text: v.visible(strings.Join(g.Was[l], " "))}}, v.width(), "", "  ") {
 				fmt.Fprintln(w, v.render(ln))
 			}
 		}
