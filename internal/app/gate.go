@@ -9,6 +9,7 @@ import (
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/qa"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -22,6 +23,9 @@ type Verdict struct {
 	Blockers []export.Blocker
 	// Flagged are the flagged groups among the blockers.
 	Flagged []export.Blocker
+	// Reasons say why each flagged group is flagged (FlagNotesAt), by
+	// group number: what show --flagged says of it.
+	Reasons map[int][]locale.Message
 	// Findings are the findings among the blockers: those of the checks
 	// whose severity is error (the glossary's, numbers, links, untranslated, and
 	// any tilmash.yaml makes an error).
@@ -52,6 +56,10 @@ func (app *App) Inspect(d *document.Document, a *document.Alignment, langs []str
 	for _, b := range export.Flagged(a) {
 		v.Blockers = append(v.Blockers, b)
 		v.Flagged = append(v.Flagged, b)
+		if v.Reasons == nil {
+			v.Reasons = map[int][]locale.Message{}
+		}
+		v.Reasons[b.Group] = FlagNotesAt(a, b.Group-1)
 	}
 	c, err := app.Glossary(d.WS)
 	if err != nil {

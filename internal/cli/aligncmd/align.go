@@ -139,15 +139,7 @@ func report(env *console.Env, r *app.AlignResult) {
 		if shown++; shown > 10 {
 			break // the hint shows where to see them all
 		}
-		var texts []string
-		for _, x := range rs {
-			if n, ok := x.TemplateData()["Count"].(int); ok {
-				texts = append(texts, env.N(x.MessageID(), n, x.TemplateData()))
-			} else {
-				texts = append(texts, env.T(x.MessageID(), x.TemplateData()))
-			}
-		}
-		env.Say("export.gate.flagged-note", map[string]any{"Group": i + 1, "Note": strings.Join(texts, "; ")})
+		env.Say("export.gate.flagged-note", map[string]any{"Group": i + 1, "Note": strings.Join(cli.FlagNotes(env, rs), "; ")})
 	}
 	if flagged > 0 {
 		env.Hint("align.flagged.hint", map[string]any{"ID": r.Doc.ID})

@@ -5,6 +5,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/check"
+	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 )
 
@@ -88,8 +89,13 @@ func forcedPast(env *console.Env, v *app.Verdict) string {
 func gateMessages(env *console.Env, v *app.Verdict) []string {
 	var out []string
 	for _, b := range v.Flagged {
+		// Why, as show --flagged says it, then the person's note.
+		why := cli.FlagNotes(env, v.Reasons[b.Group])
 		if b.Note != "" {
-			out = append(out, env.T("export.gate.flagged-note", map[string]any{"Group": b.Group, "Note": b.Note}))
+			why = append(why, env.T("review.note-label", nil)+": "+b.Note)
+		}
+		if len(why) > 0 {
+			out = append(out, env.T("export.gate.flagged-note", map[string]any{"Group": b.Group, "Note": strings.Join(why, "; ")}))
 		} else {
 			out = append(out, env.T("export.gate.flagged", map[string]any{"Group": b.Group}))
 		}

@@ -85,11 +85,7 @@ func labels(env *console.Env) view.Labels {
 			return env.T("review.was-label", map[string]any{"Lang": strings.ToUpper(lang)})
 		},
 		Reasons: func(a *document.Alignment, g *document.Group) []string {
-			var out []string
-			for _, r := range app.FlagNotes(a, g) {
-				out = append(out, env.T(r.MessageID(), r.TemplateData()))
-			}
-			return out
+			return cli.FlagNotes(env, app.FlagNotes(a, g))
 		},
 	}
 }
