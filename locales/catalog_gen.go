@@ -1141,6 +1141,7 @@ Example: tilmash redo zarechnoye-videos --steps 2`},
 	{ID: "review.redo.usage", Other: "put back the steps undo took back"},
 	{ID: "review.redone", Other: "redid step {{.Step}}: {{.What}}"},
 	{ID: "review.reloaded", Other: "the alignment changed on disk, so it was read again: press the key again"},
+	{ID: "review.reshaped-label", Other: "regrouped by hand"},
 	{ID: "review.resume", Other: "a new review of {{.ID}} starts at group {{.First}}, the first left to review; to go on from group {{.Group}}: tilmash review {{.ID}} --from {{.Group}}"},
 	{ID: "review.review.args", Other: "DOC"},
 	{ID: "review.review.description", Other: `Steps through the groups of DOC that are not confirmed, have glossary findings or have errors of the other checks (a number the translation lacks …), showing each between its neighbours. Single keys act at once, and every change is saved and journaled as by tilmash group: c confirm, m merge with the next group, u (or M) merge with the previous one, s split, n or space skip (after the last group, back to the first one still to review), p go back, z undo, r redo what z took back, q quit, ? help. Works in any terminal, also over SSH.
@@ -1157,7 +1158,7 @@ Example: tilmash review zarechnoye-videos`},
 	{ID: "review.show-unverified", One: "the alignment no longer matches the stored texts ({{.Count}} problem), for example: {{.First}}", Other: "the alignment no longer matches the stored texts ({{.Count}} problems), for example: {{.First}}"},
 	{ID: "review.show.args", Other: "DOC"},
 	{ID: "review.show.default.to", Other: "the last group"},
-	{ID: "review.show.description", Other: `Prints the groups of DOC in columns, one per language, with each group's number, status and score. The score is the aligner's confidence in its proposal, from 0 to 1; a group a person merged, split or moved a sentence into keeps the lowest score of the groups it was made from. Glossary terms are highlighted and findings marked: in colour on a terminal, as [term] and !finding! otherwise. Group numbers are what tilmash group and tilmash review take. A view narrower than 40 characters (more with more than three languages) is widened to that.
+	{ID: "review.show.description", Other: `Prints the groups of DOC in columns, one per language, with each group's number, status and score. The score is the aligner's confidence in its proposal, from 0 to 1; a group a person merged, split or moved a sentence into keeps the lowest score of the groups it was made from, and until it is confirmed shows “regrouped by hand” in its place: its shape is the person's decision, not the aligner's. Glossary terms are highlighted and findings marked: in colour on a terminal, as [term] and !finding! otherwise. Group numbers are what tilmash group and tilmash review take. A view narrower than 40 characters (more with more than three languages) is widened to that.
 
 Example: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.show.flag.flagged", Other: "show only the groups the aligner flagged or that have findings (the glossary's, numbers …)"},
@@ -2786,6 +2787,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.redo.usage", Other: "undo кері қайтарған қадамдарды қайта орындау"},
 	{ID: "review.redone", Other: "{{.Step}}-қадам қайта орындалды: {{.What}}"},
 	{ID: "review.reloaded", Other: "теңестіру дискіде өзгерген, сондықтан қайта оқылды: пернені тағы бір рет басыңыз"},
+	{ID: "review.reshaped-label", Other: "қолмен қайта топталған"},
 	{ID: "review.resume", Other: "{{.ID}} құжатын қайта тексеру {{.First}}-топтан, алғашқы тексерілмеген топтан басталады; {{.Group}}-топтан жалғастыру үшін: tilmash review {{.ID}} --from {{.Group}}"},
 	{ID: "review.review.args", Other: "ҚҰЖАТ"},
 	{ID: "review.review.description", Other: `ҚҰЖАТ құжатының расталмаған, глоссарий бойынша кемшілігі немесе басқа тексерулердің қатесі бар (аудармада түпнұсқадағы сан жоқ …) топтарын аралап, әрқайсысын көршілерімен бірге көрсетеді. Пернелер бірден әрекет етеді, әр өзгеріс tilmash group сияқты сақталып, журналға жазылады: c растау, m келесі топпен біріктіру, u (немесе M) алдыңғы топпен біріктіру, s бөлу, n немесе бос орын пернесі өткізіп жіберу (соңғы топтан кейін — қайтадан бірінші тексерілмеген топқа), p артқа, z кері қайтару, r z кері қайтарғанды қайта орындау, q шығу, ? анықтама. Кез келген терминалда, SSH арқылы да жұмыс істейді.
@@ -2802,7 +2804,7 @@ HTML беттері (тек мақаланың өзі), Word DOCX файлдар
 	{ID: "review.show-unverified", One: "теңестіру сақталған мәтіндерге енді сәйкес емес ({{.Count}} қате), мысалы: {{.First}}", Other: "теңестіру сақталған мәтіндерге енді сәйкес емес ({{.Count}} қате), мысалы: {{.First}}"},
 	{ID: "review.show.args", Other: "ҚҰЖАТ"},
 	{ID: "review.show.default.to", Other: "соңғы топ"},
-	{ID: "review.show.description", Other: `ҚҰЖАТ құжатының топтарын әр тілге бір бағаннан шығарады, әр топтың нөмірін, күйін және бағасын көрсетеді. Баға — автоматты теңестірудің өз ұсынысына сенімділігі, 0-ден 1-ге дейін; адам біріктірген, бөлген немесе оған сөйлем ауыстырған топ өзі құралған топтардың ең төменгі бағасын алады. Глоссарий терминдері ерекшеленеді, кемшіліктер белгіленеді: терминалда түспен, әйтпесе [термин] және !кемшілік! түрінде. Топ нөмірлері — tilmash group және tilmash review қабылдайтын нөмірлер. Ені 40 таңбадан тар шығыс (тіл үштен көп болса — одан да кең) сол енге дейін кеңейтіледі.
+	{ID: "review.show.description", Other: `ҚҰЖАТ құжатының топтарын әр тілге бір бағаннан шығарады, әр топтың нөмірін, күйін және бағасын көрсетеді. Баға — автоматты теңестірудің өз ұсынысына сенімділігі, 0-ден 1-ге дейін; адам біріктірген, бөлген немесе оған сөйлем ауыстырған топ өзі құралған топтардың ең төменгі бағасын алады және расталғанға дейін баға орнына «қолмен қайта топталған» деп көрсетіледі: оның құрамы — автоматты теңестірудің емес, адамның шешімі. Глоссарий терминдері ерекшеленеді, кемшіліктер белгіленеді: терминалда түспен, әйтпесе [термин] және !кемшілік! түрінде. Топ нөмірлері — tilmash group және tilmash review қабылдайтын нөмірлер. Ені 40 таңбадан тар шығыс (тіл үштен көп болса — одан да кең) сол енге дейін кеңейтіледі.
 
 Мысал: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.show.flag.flagged", Other: "теңестіру кезінде белгіленген немесе кемшілігі (глоссарий, сандар …) бар топтарды ғана көрсету"},
@@ -4431,6 +4433,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.redo.usage", Other: "вернуть шаги, отменённые undo"},
 	{ID: "review.redone", Other: "возвращён шаг {{.Step}}: {{.What}}"},
 	{ID: "review.reloaded", Other: "выравнивание изменилось на диске и было прочитано заново: нажмите клавишу ещё раз"},
+	{ID: "review.reshaped-label", Other: "перегруппирована вручную"},
 	{ID: "review.resume", Other: "новая проверка {{.ID}} начнётся с группы {{.First}}, первой непроверенной; чтобы продолжить с группы {{.Group}}: tilmash review {{.ID}} --from {{.Group}}"},
 	{ID: "review.review.args", Other: "ДОКУМЕНТ"},
 	{ID: "review.review.description", Other: `Проходит по группам документа ДОКУМЕНТ, которые не подтверждены, имеют замечания по глоссарию или ошибки других проверок (в переводе нет числа из оригинала …), и показывает каждую вместе с соседними. Клавиши действуют сразу, и каждое изменение сохраняется и записывается в журнал, как при tilmash group: c подтвердить, m объединить со следующей группой, u (или M) объединить с предыдущей, s разделить, n или пробел пропустить (после последней группы — снова к первой непроверенной), p назад, z отменить, r вернуть отменённое клавишей z, q выйти, ? справка. Работает в любом терминале, в том числе по SSH.
@@ -4447,7 +4450,7 @@ TMX из CAT-программы (omegat/project_save.tmx из OmegaT, экспо
 	{ID: "review.show-unverified", One: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибка), например: {{.First}}", Few: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибки), например: {{.First}}", Many: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибок), например: {{.First}}", Other: "выравнивание больше не соответствует сохранённым текстам ({{.Count}} ошибки), например: {{.First}}"},
 	{ID: "review.show.args", Other: "ДОКУМЕНТ"},
 	{ID: "review.show.default.to", Other: "последняя группа"},
-	{ID: "review.show.description", Other: `Выводит группы документа ДОКУМЕНТ в столбцах, по одному на язык, с номером, статусом и оценкой каждой группы. Оценка — уверенность автоматического выравнивания в этой группе, от 0 до 1; группа, которую человек объединил, разделил или в которую перенёс предложение, получает наименьшую оценку групп, из которых составлена. Термины глоссария выделяются, замечания отмечаются: цветом в терминале, иначе как [термин] и !замечание!. Номера групп — те, что принимают tilmash group и tilmash review. Слишком узкий вывод расширяется до 40 символов (если языков больше трёх — до большей ширины).
+	{ID: "review.show.description", Other: `Выводит группы документа ДОКУМЕНТ в столбцах, по одному на язык, с номером, статусом и оценкой каждой группы. Оценка — уверенность автоматического выравнивания в этой группе, от 0 до 1; группа, которую человек объединил, разделил или в которую перенёс предложение, получает наименьшую оценку групп, из которых составлена, и до подтверждения вместо оценки показывает «перегруппирована вручную»: её состав — решение человека, а не автоматического выравнивания. Термины глоссария выделяются, замечания отмечаются: цветом в терминале, иначе как [термин] и !замечание!. Номера групп — те, что принимают tilmash group и tilmash review. Слишком узкий вывод расширяется до 40 символов (если языков больше трёх — до большей ширины).
 
 Пример: tilmash show zarechnoye-videos --from 10 --to 20 --langs en,kk`},
 	{ID: "review.show.flag.flagged", Other: "показать только группы, помеченные при выравнивании или с замечаниями (по глоссарию, числам …)"},

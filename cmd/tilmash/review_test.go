@@ -526,7 +526,7 @@ func TestReviewPagesInTmux(t *testing.T) {
 	run("send-keys", "Escape")
 	pane("отменено", false)
 	run("resize-window", "-x", "80", "-y", "24")
-	rule := "══ 2 · выровнена · 0.800 "
+	rule := "══ 2 · выровнена · перегруппирована вручную "
 	pane(rule+strings.Repeat("═", 80-utf8.RuneCountInString(rule))+"\n", false)
 	run("send-keys", "?")
 	help := pane("Клавиши:", true)

@@ -71,8 +71,9 @@ func localize(env *console.Env, err error) string {
 // labels localizes the words of the side-by-side view.
 func labels(env *console.Env) view.Labels {
 	return view.Labels{
-		Status: func(s document.Status) string { return env.T("review.status."+string(s), nil) },
-		Note:   env.T("review.note-label", nil),
+		Status:   func(s document.Status) string { return env.T("review.status."+string(s), nil) },
+		Note:     env.T("review.note-label", nil),
+		Reshaped: env.T("review.reshaped-label", nil),
 		Finding: func(m review.Mark) string {
 			if m.Message != "" {
 				if s := env.T(m.Message, m.Data); s != m.Message {

@@ -31,9 +31,15 @@ const (
 // Labels are the words View prints around the text, in the reader's
 // language: the review package does not know the catalogue.
 type Labels struct {
-	Status  func(document.Status) string
-	Note    string                   // the word before a group's note
-	Finding func(review.Mark) string // one line describing a finding
+	Status func(document.Status) string
+	Note   string // the word before a group's note
+	// Reshaped is what the rule shows in place of the score of a group a
+	// person regrouped and has not confirmed (document.Group.Reshaped):
+	// its shape is the person's decision, and the lowest score of the
+	// groups it was made from would read as the aligner's doubt. Empty
+	// shows the score.
+	Reshaped string
+	Finding  func(review.Mark) string // one line describing a finding
 	// Reasons says why a group is flagged (no sentence in a language, a
 	// low score), or nothing; nil shows no reasons.
 	Reasons func(a *document.Alignment, g *document.Group) []string
@@ -196,6 +202,9 @@ func (v *View) rule(w io.Writer, n int, g *document.Group, current bool) {
 	}
 	num := strconv.Itoa(n)
 	score := strconv.FormatFloat(g.Score, 'f', 3, 64)
+	if g.Reshaped && !g.Detached && g.Status != document.Confirmed && v.Labels.Reshaped != "" {
+		score = v.Labels.Reshaped
+	}
 	plain := bar + bar + " " + num + " · " + status + " · " + score + " "
 	fill := max(v.width()-runewidth.StringWidth(plain), 2)
 	fmt.Fprintln(w, bar+bar+" "+v.paint(sgrBold, num)+" · "+v.paint(sgr, status)+" · "+score+" "+strings.Repeat(bar, fill))
