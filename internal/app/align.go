@@ -323,8 +323,43 @@ func FlagNotesAt(a *document.Alignment, i int) []locale.Message {
 	if g := a.Groups[i]; g.Status == document.Flagged && g.Detached {
 		out = append(out, locale.NewError("review.flag.detached", nil))
 	}
-	for _, r := range FlagReasonsAt(a, i) {
-		out = append(out, r)
+	return append(out, joinReasons(FlagReasonsAt(a, i))...)
+}
+
+// joinedReasons are the pairs of the aligner's reasons that say the same
+// of two languages, and the one reason that says it of both: a Kazakh
+// run without English and without Russian counterpart read "2 Kazakh
+// sentences in a row have no English counterpart; 2 Kazakh sentences in
+// a row have no Russian counterpart".
+var joinedReasons = []struct{ first, second, both string }{
+	{"align.flag.run-ru-no-en", "align.flag.run-ru-no-kk", "review.flag.run-ru-no-en-kk"},
+	{"align.flag.run-kk-no-en", "align.flag.run-kk-no-ru", "review.flag.run-kk-no-en-ru"},
+	{"align.flag.run-en-no-ru", "align.flag.run-en-no-kk", "review.flag.run-en-no-ru-kk"},
+	{"align.flag.no-ru", "align.flag.no-kk", "review.flag.no-ru-kk"},
+}
+
+// joinReasons gives two reasons that say the same of two languages (with
+// the same count) as one, in the place of the first.
+func joinReasons(rs []align.Reason) []locale.Message {
+	out := make([]locale.Message, 0, len(rs))
+	skip := map[int]bool{}
+	for k, r := range rs {
+		if skip[k] {
+			continue
+		}
+		var m locale.Message = r
+		for _, j := range joinedReasons {
+			if r.MessageID() != j.first {
+				continue
+			}
+			for l := k + 1; l < len(rs); l++ {
+				if rs[l].MessageID() == j.second && rs[l].TemplateData()["Count"] == r.TemplateData()["Count"] {
+					m, skip[l] = locale.NewError(j.both, r.TemplateData()), true
+					break
+				}
+			}
+		}
+		out = append(out, m)
 	}
 	return out
 }
