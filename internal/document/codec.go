@@ -134,11 +134,27 @@ func appendGroup(b []byte, g *Group, langs []string) ([]byte, bool) {
 			return b, false
 		}
 	}
-	if g.hasWas(langs) {
-		return b, false // rare and short-lived: yaml.v3 writes it
-	}
 	if g.Detached && g.Status != Confirmed {
 		b = append(b, "\n    detached: true"...)
+		if g.hasWas(langs) {
+			b = append(b, "\n    was:"...)
+			for _, l := range langs {
+				if len(g.Was[l]) == 0 {
+					continue
+				}
+				b = append(b, "\n      "...)
+				if b, ok = appendScalar(b, l, false, true); !ok {
+					return b, false
+				}
+				b = append(b, ':')
+				for _, t := range g.Was[l] {
+					b = append(b, "\n        - "...)
+					if b, ok = appendScalar(b, t, false, false); !ok {
+						return b, false
+					}
+				}
+			}
+		}
 	}
 	if g.Reshaped && g.Status != Confirmed {
 		b = append(b, "\n    reshaped: true"...)
@@ -363,6 +379,11 @@ func parseGroup(l *lines, langs []string) (*Group, bool) {
 			return nil, false
 		}
 		g.Detached = v == "true"
+		if g.Detached && strings.HasPrefix(l.s[l.pos:], "    was:\n") {
+			if g.Was, ok = parseWas(l, langs); !ok {
+				return nil, false
+			}
+		}
 	}
 	if strings.HasPrefix(l.s[l.pos:], "    reshaped: ") {
 		v, ok := field("reshaped")
@@ -402,6 +423,46 @@ func parseGroup(l *lines, langs []string) (*Group, bool) {
 		return nil, false
 	}
 	return g, true
+}
+
+// parseWas reads the was: of a detached group, whose line is next, as
+// appendGroup writes it: its languages in the order of langs, each with
+// the texts it lost, each text in the form appendScalar gives it (any
+// other form is left to yaml.v3). It leaves l on the last line read.
+func parseWas(l *lines, langs []string) (map[string][]string, bool) {
+	l.next() // "    was:"
+	was := map[string][]string{}
+	k := 0
+	for strings.HasPrefix(l.s[l.pos:], "      ") && !strings.HasPrefix(l.s[l.pos:], "      -") {
+		l.next()
+		key, found := strings.CutSuffix(strings.TrimPrefix(l.line, "      "), ":")
+		for k < len(langs) && langs[k] != key {
+			k++
+		}
+		if !found || k == len(langs) {
+			return nil, false
+		}
+		k++
+		for strings.HasPrefix(l.s[l.pos:], "        - ") {
+			l.next()
+			rest := l.line[len("        - "):]
+			v, _, ok := blockScalar(rest)
+			if !ok {
+				return nil, false
+			}
+			if again, ok := appendScalar(nil, v, false, false); !ok || string(again) != rest {
+				return nil, false
+			}
+			was[key] = append(was[key], v)
+		}
+		if len(was[key]) == 0 {
+			return nil, false
+		}
+	}
+	if len(was) == 0 {
+		return nil, false
+	}
+	return was, true
 }
 
 // parseSentenceLine reads "START-END, text: TEXT}", the rest of a
