@@ -321,7 +321,13 @@ func FlagNotes(a *document.Alignment, g *document.Group) []locale.Message {
 func FlagNotesAt(a *document.Alignment, i int) []locale.Message {
 	var out []locale.Message
 	if g := a.Groups[i]; g.Status == document.Flagged && g.Detached {
-		out = append(out, locale.NewError("review.flag.detached", nil))
+		id := "review.flag.detached"
+		if g.Reshaped && len(g.Was) == 0 {
+			// Only placeNewLanguage leaves a group both reshaped and detached (a text that
+			// changed ends the Reshaped mark of the groups it detaches), and it takes nothing.
+			id = "review.flag.late-text"
+		}
+		out = append(out, locale.NewError(id, nil))
 	}
 	return append(out, joinReasons(FlagReasonsAt(a, i))...)
 }
