@@ -527,7 +527,7 @@ func findingText(labels func(string, map[string]any) string, f check.Finding) st
 // unchanged content are byte-identical, see export.Options.Dated), and
 // labels for the texts of localized exports.
 func (app *App) ExportOptions(labels func(id string, data map[string]any) string) export.Options {
-	return export.Options{Version: app.Version, Dated: true, Labels: labels}
+	return export.Options{Version: app.Version, Dated: true, Labels: labels, FlagNotes: FlagNotesAt}
 }
 
 // Render runs a writer into memory, so that nothing is written when it

@@ -110,6 +110,10 @@ type Options struct {
 	// (locales/export.*.yaml, locales/align.*.yaml), so the page can be in
 	// the reader's language. Nil means the English catalogue.
 	Labels func(id string, data map[string]any) string
+	// FlagNotes, if not nil, says why group i of an alignment is flagged as a person reads it
+	// everywhere else (app.FlagNotesAt: a part a new version changed, the aligner's reasons with
+	// those that say the same of two languages said once). Nil means the aligner's reasons alone.
+	FlagNotes func(a *document.Alignment, i int) []locale.Message
 }
 
 // Blocker is one thing the consistency gate refuses an export for: a

@@ -202,7 +202,7 @@ func clean(s string) string {
 // column per language (each cell carries its lang attribute), glossary
 // terms and findings highlighted with their explanation on hover (and
 // printed after findings), flagged groups tinted and marked with why they
-// are flagged ([align.FlagReasons]), and a banner when the export was
+// are flagged (Options.FlagNotes, else [align.FlagReasons]), and a banner when the export was
 // forced.
 func writeHTML(w io.Writer, p *plan) error {
 	uiLang := "en"
@@ -242,7 +242,15 @@ func writeHTML(w io.Writer, p *plan) error {
 		r := row{N: i + 1, Status: string(g.Status), StatusLabel: p.opt.label("export.html.status."+string(g.Status), nil), Note: clean(g.Note)}
 		if g.Status == document.Flagged {
 			r.StatusLabel = "⚑ " + r.StatusLabel
-			for _, reason := range flagReasons(g, p.a.Languages) {
+			var reasons []locale.Message
+			if p.opt.FlagNotes != nil {
+				reasons = p.opt.FlagNotes(p.a, i)
+			} else {
+				for _, reason := range flagReasons(g, p.a.Languages) {
+					reasons = append(reasons, reason)
+				}
+			}
+			for _, reason := range reasons {
 				r.Reasons = append(r.Reasons, p.opt.label(reason.MessageID(), reason.TemplateData()))
 			}
 		}
