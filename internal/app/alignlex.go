@@ -249,3 +249,14 @@ func parseLengths(rest []byte, src, tgt string) (m align.LengthModel, ok bool) {
 	}
 	return align.LengthModel{Src: src, Tgt: tgt, Ratio: r, Var: v, Pairs: n}, true
 }
+
+// LearnLexicon is lexicon build on files: the lexicon learned from parallel lines (line k of src
+// translates line k of tgt) as align learns one from confirmed groups (Dice over stems, at the
+// default thresholds), at full weight.
+func LearnLexicon(srcLang, tgtLang string, src, tgt []string) *lexicon.Lexicon {
+	l := lexicon.NewLearner(srcLang, tgtLang)
+	for k := range min(len(src), len(tgt)) {
+		l.Observe(src[k], tgt[k])
+	}
+	return l.Lexicon(lexicon.DefaultMinCount, lexicon.DefaultMinDice, lexicon.DefaultPerWord)
+}

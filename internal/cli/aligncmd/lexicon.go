@@ -56,11 +56,7 @@ func lexiconCommand(a *app.App, env *console.Env) *urfave.Command {
 					if len(src) != len(tgt) {
 						return env.Usage("lexicon.build.lines", map[string]any{"Src": len(src), "Tgt": len(tgt)}, "lexicon.build.hint")
 					}
-					l := lexicon.NewLearner(srcLang, tgtLang)
-					for k := range src {
-						l.Observe(src[k], tgt[k])
-					}
-					return l.Lexicon(lexicon.DefaultMinCount, lexicon.DefaultMinDice, lexicon.DefaultPerWord).Write(env.Stdout)
+					return app.LearnLexicon(srcLang, tgtLang, src, tgt).Write(env.Stdout)
 				},
 			},
 			{
