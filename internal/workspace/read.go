@@ -72,6 +72,16 @@ func OpenFileIn(root, path string) (*os.File, fs.FileInfo, error) {
 	if err != nil || !filepath.IsLocal(rel) {
 		return nil, nil, escape()
 	}
+	// The file opened in one call where the system allows (see
+	// openBeneath), as os.Root would open it; os.Root otherwise.
+	if f, ok := openBeneath(root, rel); ok {
+		info, err := checkRegular(f, path)
+		if err != nil {
+			f.Close()
+			return nil, nil, err
+		}
+		return f, info, nil
+	}
 	// os.Root keeps the open inside root, links followed, without a race
 	// (a link changed meanwhile cannot lead out). Only when it refuses is
 	// the path resolved, link by link (Inside), to say why: resolving it

@@ -234,3 +234,23 @@ func TestReadDanglingLinks(t *testing.T) {
 		t.Errorf("message %v, want %q", err, want)
 	}
 }
+
+// BenchmarkReadFile reads a document's file, as every command reads a
+// workspace's files many times.
+func BenchmarkReadFile(b *testing.B) {
+	ws, err := workspace.Init(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.MkdirAll(ws.Path("documents/news"), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(ws.Path("documents/news/meta.yaml"), []byte("id: news\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := ws.ReadFile("documents/news/meta.yaml"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
