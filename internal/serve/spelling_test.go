@@ -69,12 +69,22 @@ func spellWorkspace(t *testing.T, cfg string) (*fixture, *qa.Spellers) {
 func needRussianSpelling(t *testing.T) {
 	t.Helper()
 	testenv.Command(t, "hunspell", hunspellInstall)
-	s, note := qa.NewSpeller("ru", nil)
-	if note != nil {
+	if !russianSpelling() {
 		testenv.Missing(t, "the Hunspell dictionary for ru", hunspellInstall)
 	}
-	s.Close()
 }
+
+// russianSpelling tells whether a Russian speller starts, asked once for
+// the package's tests: each start loads the installed dictionary, 0.15
+// CPU-s, and four tests asked.
+var russianSpelling = sync.OnceValue(func() bool {
+	s, note := qa.NewSpeller("ru", nil)
+	if note != nil {
+		return false
+	}
+	s.Close()
+	return true
+})
 
 // spelt returns the words of the spelling findings findings.json gives
 // for document id.
