@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +58,7 @@ func namedOtherwise(e *Entry, lang string, tk *textKeys) bool {
 			}
 		}
 		for i := 0; i+len(ftoks) <= len(words); i++ {
-			if !equalKeys(words[i:i+len(ftoks)-1], ftoks[:len(ftoks)-1]) {
+			if !slices.Equal(words[i:i+len(ftoks)-1], ftoks[:len(ftoks)-1]) {
 				continue
 			}
 			w := words[i+len(ftoks)-1]
@@ -85,18 +86,6 @@ func (t *textKeys) get() (*keyer, []string) {
 		}
 	}
 	return t.k, t.words
-}
-
-func equalKeys(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // ruAdjSuffixes are the suffixes of a Russian relational adjective after a

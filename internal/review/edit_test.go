@@ -120,10 +120,10 @@ func TestOps(t *testing.T) {
 			if got := shapeOf(a); got != tt.want {
 				t.Errorf("shape\n got %s\nwant %s", got, tt.want)
 			}
-			if tt.old != nil && !equalInts(c.Old, tt.old) || tt.new != nil && !equalInts(c.New, tt.new) {
+			if tt.old != nil && !slices.Equal(c.Old, tt.old) || tt.new != nil && !slices.Equal(c.New, tt.new) {
 				t.Errorf("touched old %v new %v, want %v %v", c.Old, c.New, tt.old, tt.new)
 			}
-			if !equalInts(c.Unconfirmed, tt.uncnf) {
+			if !slices.Equal(c.Unconfirmed, tt.uncnf) {
 				t.Errorf("unconfirmed %v, want %v", c.Unconfirmed, tt.uncnf)
 			}
 			var gaps []string
@@ -148,18 +148,6 @@ func TestOps(t *testing.T) {
 			}
 		})
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestEditTextShiftsLaterSpans(t *testing.T) {
