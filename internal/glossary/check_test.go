@@ -275,27 +275,17 @@ func TestCheckGroupReusedBuffers(t *testing.T) {
 // no translation need name; an institution's is still its name (the
 // supreme court).
 func TestCommonWordInSource(t *testing.T) {
-	g, probs := Parse("news.yaml", []byte(`terms:
+	checkCases(t, `terms:
   - {id: sterling, kind: person, en: {term: Raheem Sterling, variants: [Sterling]}, ru: {term: Рахим Стерлинг, variants: [Стерлинг]}, kk: {term: Рахим Стерлинг, variants: [Стерлинг]}}
   - {id: china, kind: place, en: {term: China}, ru: {term: Китай}, kk: {term: Қытай}}
   - {id: court, kind: institution, en: {term: Supreme Court}, ru: {term: Верховный суд}, kk: {term: Жоғарғы Сот}}
-`), workspaceLangs)
-	if len(probs) > 0 {
-		t.Fatal(lintReport(probs))
-	}
-	m := Compile(g)
-	for _, c := range []struct{ en, ru, kk, want string }{
+`, []checkCase{
 		{"He has a sterling record and fine china.", "У него безупречная репутация и фарфор.", "Оның беделі мінсіз, фарфоры бар.", ""},
 		{"Sterling flew to China.", "Он улетел.", "Ол ұшып кетті.",
 			"missing kk sterling Sterling→Стерлинг; missing kk china China→Қытай; missing ru sterling Sterling→Стерлинг; missing ru china China→Китай"},
 		{"The supreme court ruled.", "Суд постановил.", "Сот шешті.",
 			"missing kk court supreme court→Жоғарғы Сот; missing ru court supreme court→Верховный суд"},
-	} {
-		got := describeFindings(m.CheckGroup("en", map[string]string{"en": c.en, "ru": c.ru, "kk": c.kk}))
-		if got != c.want {
-			t.Errorf("%q:\n got: %s\nwant: %s", c.en, got, c.want)
-		}
-	}
+	})
 }
 
 // TestNamedOtherwise: a translation that names the entry by a word made of
@@ -304,7 +294,7 @@ func TestCommonWordInSource(t *testing.T) {
 // a near name (австралийский for Австрия) and a name misspelt still leave
 // it missing.
 func TestNamedOtherwise(t *testing.T) {
-	g, probs := Parse("news.yaml", []byte(`terms:
+	checkCases(t, `terms:
   - {id: mexico, kind: place, en: {term: Mexico}, ru: {term: Мексика}, kk: {term: Мексика}}
   - {id: austria, kind: place, en: {term: Austria}, ru: {term: Австрия}, kk: {term: Австрия}}
   - {id: korea, kind: place, en: {term: Korea}, ru: {term: Корея}, kk: {term: Корея}}
@@ -314,12 +304,7 @@ func TestNamedOtherwise(t *testing.T) {
   - {id: kim, kind: person, en: {term: Kim Jong Un}, ru: {term: Ким Чен Ын}, kk: {term: Ким Чен Ын}}
   - {id: smith, kind: person, en: {term: Anna Smith}, ru: {term: Анна Смит}, kk: {term: Анна Смит}}
   - {id: labour, kind: organization, en: {term: Labour Party, variants: [Labour]}, ru: {term: Лейбористская партия, variants: [лейбористы]}, kk: {term: Лейбористік партия, variants: [лейбористер]}}
-`), workspaceLangs)
-	if len(probs) > 0 {
-		t.Fatal(lintReport(probs))
-	}
-	m := Compile(g)
-	for _, c := range []struct{ en, ru, kk, want string }{
+`, []checkCase{
 		// Adjectives of a place in every gender and case; Kazakh -лық.
 		{"Mexico's capital is far.", "Мексиканская столица далеко.", "Мексикалық астана алыс.", ""},
 		{"A port of Mexico.", "Порт на мексиканском берегу.", "Мексикалықтардың порты.", ""},
@@ -336,12 +321,7 @@ func TestNamedOtherwise(t *testing.T) {
 		// A Korean name declines in its last word, the others in every word.
 		{"Kim Jong Un met Anna Smith.", "Ким Чен Ыном встретилась Анна Смит.", "Ким Чен Ын Анна Смитпен кездесті.", ""},
 		{"Kim Jong Un spoke.", "Ким Чин Ыном сказано.", "Ким Чен Ын сөйледі.", "missing ru kim Kim Jong Un→Ким Чен Ын"},
-	} {
-		got := describeFindings(m.CheckGroup("en", map[string]string{"en": c.en, "ru": c.ru, "kk": c.kk}))
-		if got != c.want {
-			t.Errorf("%q:\n got: %s\nwant: %s", c.en, got, c.want)
-		}
-	}
+	})
 }
 
 // TestLongerName: an English place or organisation inside a longer name
@@ -350,18 +330,13 @@ func TestNamedOtherwise(t *testing.T) {
 // possessive or a headline in title case after the name make no longer
 // name.
 func TestLongerName(t *testing.T) {
-	g, probs := Parse("news.yaml", []byte(`terms:
+	checkCases(t, `terms:
   - {id: mexico, kind: place, en: {term: Mexico}, ru: {term: Мексика}, kk: {term: Мексика}}
   - {id: korea, kind: place, en: {term: Korea}, ru: {term: Корея}, kk: {term: Корея}}
   - {id: arizona, kind: place, en: {term: Arizona}, ru: {term: Аризона}, kk: {term: Аризона}}
   - {id: flake, kind: person, en: {term: Jeff Flake, variants: [Flake]}, ru: {term: Джефф Флейк, variants: [Флейк]}, kk: {term: Джефф Флейк, variants: [Флейк]}}
   - {id: labour, kind: organization, en: {term: Labour Party, variants: [Labour]}, ru: {term: Лейбористская партия, variants: [лейбористы]}, kk: {term: Лейбористік партия, variants: [лейбористер]}}
-`), workspaceLangs)
-	if len(probs) > 0 {
-		t.Fatal(lintReport(probs))
-	}
-	m := Compile(g)
-	for _, c := range []struct{ en, ru, kk, want string }{
+`, []checkCase{
 		// A longer name: Mexico City is Мехико, South Korea is Южная Корея.
 		{"Ash fell on Mexico City.", "Пепел упал на Мехико.", "Мехикоға күл түсті.", ""},
 		{"He flew to New Mexico and South Korea.", "Он улетел в Нью-Мексико и Южную Корею.", "Ол Нью-Мексико мен Оңтүстік Кореяға ұшты.", ""},
@@ -380,7 +355,21 @@ func TestLongerName(t *testing.T) {
 		{"Trump Rallies In Arizona Tonight", "Трамп проводит митинг", "Трамп митинг өткізеді",
 			"missing kk arizona Arizona→Аризона; missing ru arizona Arizona→Аризона"},
 		{"Juan Perez of Mexico City said so.", "Хуан Перес из Мехико так сказал.", "Мехиколық Хуан Перес солай деді.", ""},
-	} {
+	})
+}
+
+// checkCase is a group of three sentences and its findings (describeFindings), "" for none.
+type checkCase struct{ en, ru, kk, want string }
+
+// checkCases checks each case's group against the glossary file glossaryYAML.
+func checkCases(t *testing.T, glossaryYAML string, cases []checkCase) {
+	t.Helper()
+	g, probs := Parse("news.yaml", []byte(glossaryYAML), workspaceLangs)
+	if len(probs) > 0 {
+		t.Fatal(lintReport(probs))
+	}
+	m := Compile(g)
+	for _, c := range cases {
 		got := describeFindings(m.CheckGroup("en", map[string]string{"en": c.en, "ru": c.ru, "kk": c.kk}))
 		if got != c.want {
 			t.Errorf("%q:\n got: %s\nwant: %s", c.en, got, c.want)
