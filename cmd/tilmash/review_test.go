@@ -34,10 +34,17 @@ type screen struct {
 	out      bytes.Buffer
 	done     chan struct{}
 	exitCode int
+	// read is closed when the reader has read everything tilmash wrote:
+	// after wait closed the test's end of the terminal, the last end,
+	// reading the master gives what is left and then fails.
+	read chan struct{}
 	// before are the terminal's local modes (see lflags) before tilmash
 	// started: read after the start, they raced with its switch to raw
 	// mode, which a busy machine let it win.
 	before uint32
+	// after are the terminal's local modes as tilmash left them, read by
+	// wait when it exited, before the terminal is closed.
+	after uint32
 }
 
 var ansi = regexp.MustCompile("\x1b\\[[0-9;?]*[a-zA-Z]")
@@ -59,7 +66,7 @@ func startSized(t *testing.T, cols uint16, env []string, dir string, args ...str
 	if err := pty.Setsize(master, &pty.Winsize{Rows: 40, Cols: cols}); err != nil {
 		t.Fatal(err)
 	}
-	s := &screen{t: t, master: master, tty: tty, done: make(chan struct{})}
+	s := &screen{t: t, master: master, tty: tty, done: make(chan struct{}), read: make(chan struct{})}
 	s.before = s.lflags()
 	s.cmd = exec.Command(tilmashBin(t), args...)
 	s.cmd.Dir = dir
@@ -70,6 +77,7 @@ func startSized(t *testing.T, cols uint16, env []string, dir string, args ...str
 		t.Fatal(err)
 	}
 	go func() {
+		defer close(s.read)
 		buf := make([]byte, 4096)
 		for {
 			n, err := master.Read(buf)
@@ -138,7 +146,14 @@ func (s *screen) send(keys string) {
 	}
 }
 
-// wait waits for tilmash to exit and returns its exit code.
+// wait waits for tilmash to exit and for the reader to have everything it
+// wrote, and returns its exit code. It reads the terminal's modes as
+// tilmash left them (s.after) and closes the terminal: a pseudo-terminal
+// hands on what was written to it in the kernel's own time, so what
+// tilmash wrote last may not be readable yet when it has exited (on a
+// busy machine, not for a long while; a pause of 50 ms lost the end
+// message). Once every end of the terminal is closed, reading the master
+// gives all that is left and then fails, which ends the reader.
 func (s *screen) wait() int {
 	s.t.Helper()
 	select {
@@ -146,12 +161,18 @@ func (s *screen) wait() int {
 	case <-time.After(15 * time.Second):
 		s.t.Fatalf("tilmash did not exit; the screen shows:\n%s", s.last())
 	}
-	// Let the reader drain what was written before the exit.
-	time.Sleep(50 * time.Millisecond)
+	s.after = s.lflags()
+	s.tty.Close()
+	select {
+	case <-s.read:
+	case <-time.After(15 * time.Second):
+		s.t.Fatalf("the terminal was not closed after tilmash exited; the screen shows:\n%s", s.last())
+	}
 	return s.exitCode
 }
 
-// lflags returns the terminal's local modes (echo, canonical input…).
+// lflags returns the terminal's local modes (echo, canonical input…),
+// while tilmash runs; after wait, s.after has them.
 func (s *screen) lflags() uint32 {
 	s.t.Helper()
 	tio, err := unix.IoctlGetTermios(int(s.tty.Fd()), unix.TCGETS)
@@ -259,7 +280,7 @@ func TestReviewInATerminal(t *testing.T) {
 	if !strings.Contains(s.text(), "3 changes to demo in this session") {
 		t.Errorf("no session summary:\n%s", s.text())
 	}
-	if got := s.lflags(); got != before {
+	if got := s.after; got != before {
 		t.Errorf("terminal modes after quitting: %#x, before: %#x", got, before)
 	}
 	if got, want := shapeOf(readAlignment(t, dir)), "c1-1-1 c1-1-1 a1-1-1 c1-1-1 a1-1-1 f1-1-1"; got != want {
@@ -403,7 +424,7 @@ func TestReviewRestoresTheTerminal(t *testing.T) {
 			if code := s.wait(); code != want {
 				t.Errorf("exit code %d, want %d", code, want)
 			}
-			if got := s.lflags(); got != before {
+			if got := s.after; got != before {
 				t.Errorf("terminal modes after %s: %#x, before: %#x", how, got, before)
 			}
 			if got := shapeOf(readAlignment(t, dir)); got != "c1-1-1 c1-1-1 f1-1-1 c1-1-1 a1-1-1 f1-1-1" {
