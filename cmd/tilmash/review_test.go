@@ -139,6 +139,21 @@ func (s *screen) waitFor(want string) {
 	s.t.Fatalf("the screen never showed %q; it shows:\n%s", want, s.last())
 }
 
+// keysLine ends the keys review lists under a screen in a 100-column
+// terminal, the last line it draws.
+const keysLine = "z undo · r redo · q quit · ? help\n"
+
+// waitForScreen waits until the current screen shows want and is drawn to
+// its end, the keys under it, and returns it. A screen arrives in pieces,
+// as the terminal hands them on: one that shows want may not show yet what
+// comes after it.
+func (s *screen) waitForScreen(want string) string {
+	s.t.Helper()
+	s.waitFor(want)
+	s.waitFor(keysLine)
+	return s.last()
+}
+
 func (s *screen) send(keys string) {
 	s.t.Helper()
 	if _, err := s.master.Write([]byte(keys)); err != nil {
@@ -228,8 +243,7 @@ func TestReviewInATerminal(t *testing.T) {
 	if before&(unix.ECHO|unix.ICANON) == 0 {
 		t.Fatal("the pseudo-terminal did not start in canonical mode")
 	}
-	s.waitFor("tilmash review demo · group 2 of 6 · 4 to review")
-	screen := s.last()
+	screen := s.waitForScreen("tilmash review demo · group 2 of 6 · 4 to review")
 	for _, want := range []string{"══ 2 · aligned · 0.800 ", "── 1 · confirmed", "── 3 · flagged", "c confirm · m merge next"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the first screen lacks %q:\n%s", want, screen)
@@ -312,8 +326,7 @@ func TestReviewKeepsTheGroupAfterAReload(t *testing.T) {
 
 	s.send("c")
 	s.waitFor("the alignment changed on disk")
-	s.waitFor("group 2 of 5")
-	if screen := s.last(); !strings.Contains(screen, "══ 2 · flagged") || !strings.Contains(screen, "═\nThe judge asked for new") {
+	if screen := s.waitForScreen("group 2 of 5"); !strings.Contains(screen, "══ 2 · flagged") || !strings.Contains(screen, "═\nThe judge asked for new") {
 		t.Fatalf("after the reload the cursor left the group being read:\n%s", screen)
 	}
 	s.send("c")
@@ -608,7 +621,7 @@ func TestReviewRedrawsOnResize(t *testing.T) {
 	t.Parallel()
 	dir := sampleWorkspace(t, reviewtest.OneToOne)
 	s := startTerminal(t, dir, "review", "demo")
-	s.waitFor("tilmash review demo · group 2 of 6")
+	s.waitForScreen("tilmash review demo · group 2 of 6")
 	ruleWidth := func() int {
 		for _, line := range strings.Split(s.last(), "\n") {
 			if strings.HasPrefix(line, "══ 2 ") {
