@@ -10,6 +10,27 @@
   if (rows.length === 0) {
     return;
   }
+  // A sentence's tools and a group's note come in a noscript: with this
+  // script the browser keeps them as one text, not as some ten elements
+  // for each sentence of the page, and they are made into their form
+  // when they are opened (a page without the script shows them as they
+  // are). The text is the page's own markup, escaped by the server.
+  function unfold(d) {
+    var ns = d && d.querySelector(":scope > noscript");
+    if (!ns) {
+      return;
+    }
+    var t = document.createElement("template");
+    t.innerHTML = ns.textContent;
+    ns.replaceWith(t.content);
+  }
+  document.addEventListener("click", function (e) {
+    var s = e.target && e.target.closest && e.target.closest("details.sent-edit > summary, details.note-edit > summary");
+    if (s) { unfold(s.parentNode); }
+  }, true);
+  document.addEventListener("toggle", function (e) {
+    if (e.target.open) { unfold(e.target); }
+  }, true);
   var cur = 0;
   var fromHash = document.getElementById(location.hash.slice(1));
   if (fromHash && rows.indexOf(fromHash) >= 0) {
@@ -88,6 +109,7 @@
       var t = d.querySelector("textarea");
       if (t && t.value === t.defaultValue && !t.hasAttribute("autofocus")) { d.open = false; }
     });
+    unfold(boxes[i]);
     boxes[i].open = true;
     boxes[i].querySelector("textarea").focus();
     opened = {row: row, lang: work, i: i};
@@ -96,6 +118,7 @@
   // it holds: Enter saves it, Escape closes it as it does the sentence tools.
   function openNote(row) {
     var d = row.querySelector("details.note-edit");
+    unfold(d);
     var f = d && d.querySelector("textarea[name=note]");
     if (!f) {
       return;
