@@ -22,10 +22,11 @@ func TestBrowserYourColumn(t *testing.T) {
 	if res, _ := c.post("news", csrf, version, "op", "merge", "group", "2"); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("merge: status %d", res.StatusCode)
 	}
-	// The box that has the focus: its language and sentence.
+	// The box that has the focus: its language and sentence (its form's
+	// address names them).
 	at := func(lang, k, never string) chromedp.Action[chromedp.Void] {
-		return waitTrue(`(function(){var t=document.activeElement;if(!t||t.tagName!=="TEXTAREA")return false;var e=t.form.elements;`+
-			`return t.closest("tr").id==="g2"&&e.namedItem("lang").value===`+jsString(lang)+`&&e.namedItem("sentence").value===`+jsString(k)+`})()`, never)
+		return waitTrue(`(function(){var t=document.activeElement;if(!t||t.tagName!=="TEXTAREA")return false;var e=new URL(t.form.action).searchParams;`+
+			`return t.closest("tr").id==="g2"&&e.get("lang")===`+jsString(lang)+`&&e.get("sentence")===`+jsString(k)+`})()`, never)
 	}
 	esc := chromedp.KeyEvent("\x1b")
 	if err := chromedp.Do(ctx,

@@ -40,6 +40,7 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request) formCheck {
 		s.fail(w, r, http.StatusBadRequest, "serve.error.bad-form", nil)
 		return formAnswered
 	}
+	placeFromQuery(r)
 	if !s.csrfOK(r) {
 		if sameOrigin(r) {
 			return formOld
@@ -484,4 +485,21 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// placeFromQuery reads what names the place of a change (its group, the
+// group's hash, the sentence's language and number) from the form's
+// address when its body does not carry it: a sentence's and a note's forms
+// name it there, shorter than as fields, one form per sentence. Nothing
+// else is read from the address: the CSRF token, the version and what was
+// typed come in the body only.
+func placeFromQuery(r *http.Request) {
+	q := r.URL.Query()
+	for _, k := range []string{"group", "gh", "lang", "sentence"} {
+		if _, ok := r.PostForm[k]; !ok {
+			if v, ok := q[k]; ok {
+				r.PostForm[k] = v
+			}
+		}
+	}
 }
