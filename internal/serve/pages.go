@@ -292,6 +292,9 @@ type groupRow struct {
 	IsFirst, IsLast    bool
 	Score              string
 	Reasons            []string
+	// Was is the text a new version of a translation took from the group
+	// (document.Group.Was), by language, with its label.
+	Was []wasRow
 	// Findings are those of the checks in the group, its errors first;
 	// Severity is the gravest of them (error, warning), "" for none.
 	Findings []findingRow
@@ -307,6 +310,8 @@ type groupRow struct {
 	// that a change refused because the document changed finds it again.
 	Key string
 }
+
+type wasRow struct{ Label, Text string }
 
 type langCell struct {
 	Lang  string
@@ -564,6 +569,17 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 		IsFirst: n == 1, IsLast: n == len(a.Groups), Score: strconv.FormatFloat(g.Score, 'f', 2, 64), Note: g.Note, Saved: g.Note, Key: groupKey(a, g)}
 	for _, reason := range app.FlagNotes(a, g) {
 		r.Reasons = append(r.Reasons, loc.Render(reason))
+	}
+	// As show and review: a group a person regrouped shows that in place of
+	// a machine's score until it is confirmed, and a group a new version
+	// changed shows the text it had.
+	if g.Reshaped && !g.Detached && g.Status != document.Confirmed {
+		r.Score = loc.Text("review.reshaped-label", nil)
+	}
+	for _, l := range a.Languages {
+		if was := g.Was[l]; len(was) > 0 {
+			r.Was = append(r.Was, wasRow{loc.Text("review.was-label", map[string]any{"Lang": strings.ToUpper(l)}), strings.Join(was, " ")})
+		}
 	}
 	found = slices.Clone(found)
 	slices.SortStableFunc(found, func(x, y check.Finding) int {
