@@ -8,6 +8,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/journal"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/review"
 	"github.com/tilmash/tilmash/internal/review/args"
@@ -97,6 +98,18 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		res, err := undo(d, version)
 		if errors.Is(err, app.ErrAlignmentChanged) {
 			s.stale(w, r, d, group, b)
+			return
+		}
+		// Nothing left to take back or put back is no mistake (tilmash
+		// undo and redo exit 0 for it): said as a hint, not as an error.
+		var noUndo *journal.UndoError
+		var noRedo *journal.RedoError
+		if errors.As(err, &noUndo) && noUndo.Have == 0 || errors.As(err, &noRedo) && noRedo.Have == 0 {
+			id := "review.undo-nothing"
+			if op == "redo" {
+				id = "review.redo-nothing"
+			}
+			s.redirect(w, r, d.ID, group, []note{{"hint", b.loc.Text(id, map[string]any{"ID": d.ID})}}, nil)
 			return
 		}
 		if err != nil {

@@ -554,6 +554,16 @@ func TestRedo(t *testing.T) {
 	if got := step("op", "redo", "group", "4"); !strings.Contains(got, "nothing to redo in news") {
 		t.Errorf("a redo with nothing undone says:\n%s", got)
 	}
+	// said as a hint, not as an error: nothing to redo is no mistake
+	_, page := c.get("/doc/news")
+	csrf, version := formKeys(t, page)
+	res, page := c.post("news", csrf, version, "op", "redo", "group", "4")
+	for res.StatusCode == http.StatusSeeOther {
+		res, page = c.follow(res)
+	}
+	if !strings.Contains(page, `<li class="hint">nothing to redo in news`) {
+		t.Errorf("nothing to redo is not said as a hint:\n%s", page)
+	}
 	step("op", "note", "group", "4", "note", "check the date")
 	if got := step("op", "undo", "group", "4"); !strings.Contains(got, "(or r) puts it back") {
 		t.Errorf("the page after the undo does not say redo puts it back:\n%s", got)
