@@ -318,6 +318,9 @@ func TestNamedOtherwise(t *testing.T) {
 			"missing kk iraq Iraq's→Ирак; missing ru iraq Iraq's→Ирак"},
 		// A person's name has no adjective here; Kazakh -сыз is any name's.
 		{"Flake left.", "Флейковский уход.", "Флейксіз кетті.", "missing ru flake Flake→Флейк"},
+		// -лық's қ voiced before an ending; -сыз out of the name's harmony names nothing.
+		{"A port of Mexico.", "Порт Мексики.", "Мексикалығы белгілі порт.", ""},
+		{"Flake left.", "Флейк ушёл.", "Флейксыз кетті.", "missing kk flake Flake→Флейк"},
 		// A Korean name declines in its last word, the others in every word.
 		{"Kim Jong Un met Anna Smith.", "Ким Чен Ыном встретилась Анна Смит.", "Ким Чен Ын Анна Смитпен кездесті.", ""},
 		{"Kim Jong Un spoke.", "Ким Чин Ыном сказано.", "Ким Чен Ын сөйледі.", "missing ru kim Kim Jong Un→Ким Чен Ын"},

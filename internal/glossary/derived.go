@@ -111,17 +111,10 @@ func ruAdjEnding(e string) bool {
 // its adjective, longest first.
 var ruStemEndings = []string{"ия", "ья", "ея", "а", "я", "ь", "й", "ы", "и", "о", "е"}
 
-// kkAdjSuffixes make a Kazakh adjective of a place or organisation
-// (Алматылық, Скопьелік, Лондондық, Ньюпорттық).
-var kkAdjSuffixes = []string{"лық", "лік", "дық", "дік", "тық", "тік"}
-
-// kkWithout make "without" of any name (Трампсыз).
-var kkWithout = []string{"сыз", "сіз"}
-
 // derivedFrom reports whether the word key w is made from the name key
-// name by one of the suffixes above: in Russian a relational adjective of
-// a place or organisation, in Kazakh its adjective in -лық (with the
-// endings after it) or any name's -сыз.
+// name: in Russian a relational adjective of a place or organisation (by
+// the suffixes above), in Kazakh its adjective in -лық (with the endings
+// after it) or any name's -сыз, as morph.KazakhDerivedBases reads them.
 func derivedFrom(base string, kind Kind, w, name string) bool {
 	if utf8.RuneCountInString(name) < 3 || !strings.ContainsFunc(name, unicode.IsLetter) {
 		return false
@@ -150,21 +143,21 @@ func derivedFrom(base string, kind Kind, w, name string) bool {
 			}
 		}
 	case "kk":
+		// morph reads w as name with one suffix, spelt as name requires
+		// (its harmony, its last sound, -лық's қ voiced before an ending:
+		// алматылығы), so a misspelt derivation names nothing. Of its
+		// suffixes, -сыз (с) makes "without" of any name, and -лық (л, д, т)
+		// the adjective of a place's or organisation's people and things;
+		// the possessives and -рақ name no entry here.
 		rest, ok := strings.CutPrefix(w, name)
-		if !ok {
+		if !ok || !slices.Contains(morph.KazakhDerivedBases(w), name) {
 			return false
 		}
-		for _, suf := range kkWithout {
-			if strings.HasPrefix(rest, suf) {
-				return true
-			}
-		}
-		if kind == Place || kind == Organization {
-			for _, suf := range kkAdjSuffixes {
-				if strings.HasPrefix(rest, suf) {
-					return true
-				}
-			}
+		switch first, _ := utf8.DecodeRuneInString(rest); first {
+		case 'с':
+			return true
+		case 'л', 'д', 'т':
+			return kind == Place || kind == Organization
 		}
 	}
 	return false
