@@ -255,22 +255,9 @@ func weekdayKey(d int) string { return "@d" + strconv.Itoa(d) }
 
 // Month and weekday names are anchors too: "September 9" and "9 сентября" and "9 қыркүйек" share
 // the 9 and the month. English names must be capitalised, and May also needs a number next to
-// it (see calendarOK). Russian and Kazakh forms are matched by stem, so that case endings
+// it (see calendarOK); their table is numword's. Russian and Kazakh forms are matched by stem, so that case endings
 // (сентября, қыркүйекте) are covered.
 var (
-	enMonths = lazy.Value[map[string]int]{New: func() map[string]int {
-		return map[string]int{
-			"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-			"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-			"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-			"december": 12, "dec": 12,
-		}
-	}}
-	enWeekdays = lazy.Value[map[string]int]{New: func() map[string]int {
-		return map[string]int{
-			"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
-		}
-	}}
 	// stems: a word matches if it starts with the stem and is at most maxEnding runes longer.
 	ruMonths = []calendarStem{
 		{"январ", 1}, {"феврал", 2}, {"марта", 3}, {"март", 3}, {"марте", 3}, {"апрел", 4}, {"мая", 5}, {"май", 5}, {"мае", 5},
@@ -325,10 +312,10 @@ type calendarEntry struct {
 // calendarKey returns the month or weekday key for word (already lower-cased) in lang, or "".
 func calendarKey(lang, word string) string {
 	if lang == "en" {
-		if m, ok := enMonths.Get()[word]; ok {
+		if m, ok := numword.EnglishMonth(word); ok {
 			return monthKey(m)
 		}
-		if d, ok := enWeekdays.Get()[word]; ok {
+		if d, ok := numword.EnglishWeekday(word); ok {
 			return weekdayKey(d)
 		}
 		return ""

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/numword"
 )
 
 // longerName reports whether mt, an English source match of a place or
@@ -86,13 +88,12 @@ func regionWord(w string) bool {
 // calendarWord reports whether w, a weekday or a month, follows a name in
 // news copy without making a longer one (landed in Mexico Sunday).
 func calendarWord(w string) bool {
-	switch w {
-	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-		"January", "February", "March", "April", "May", "June", "July", "August",
-		"September", "October", "November", "December":
-		return true
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false // a capitalised name only (may, march are words)
 	}
-	return false
+	_, month := numword.EnglishMonth(strings.ToLower(w))
+	_, day := numword.EnglishWeekday(strings.ToLower(w))
+	return month || day
 }
 
 // titleCase reports whether s is written in title case, as some
