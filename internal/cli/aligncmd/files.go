@@ -2,9 +2,7 @@ package aligncmd
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,7 +13,6 @@ import (
 	"github.com/tilmash/tilmash/internal/align"
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
-	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/lexicon"
 	"github.com/tilmash/tilmash/internal/textenc"
 )
@@ -59,75 +56,43 @@ func alignFilesCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang, NoRealign: c.Bool("no-realign"), NoSeed: c.Bool("no-seed")}
+			o := app.AlignFilesOptions{SrcLang: srcLang, TgtLang: tgtLang, NoRealign: c.Bool("no-realign"), NoSeed: c.Bool("no-seed")}
 			if dir := c.String("glossary"); dir != "" {
-				if opt.Terms, err = a.TermsFromDir(env.Abs(dir), []string{srcLang, tgtLang}); err != nil {
-					return err
-				}
+				o.Glossary = env.Abs(dir)
 			}
 			if file := c.String("lexicon"); file != "" {
-				if opt.Lexicon, err = readLexicon(env, file, srcLang, tgtLang); err != nil {
+				data, name, err := env.ReadInput(file)
+				if err != nil {
 					return err
 				}
+				o.Lexicon = &app.Input{Name: name, Data: data}
 			}
 			var beads []align.Bead
-			env.Busy(env.T("align-files.progress", nil), func() { beads = align.Pair(src, tgt, opt) })
+			env.Busy(env.T("align-files.progress", nil), func() { beads, err = a.AlignFiles(src, tgt, o) })
+			if err != nil {
+				return err
+			}
 			return writeBeads(env.Stdout, format, beads, src, tgt)
 		},
 	}
 }
 
-// readLexicon reads a lexicon file (TSV: source word, target word, weight)
-// for --lexicon; a bad line is refused with its position.
+// readLexicon reads a lexicon file for lexicon show (see app.ReadLexicon).
 func readLexicon(env *console.Env, file, srcLang, tgtLang string) (*lexicon.Lexicon, error) {
 	data, name, err := env.ReadInput(file)
 	if err != nil {
 		return nil, err
 	}
-	lex, err := lexicon.Read(bytes.NewReader(data), srcLang, tgtLang)
-	var se *lexicon.SyntaxError
-	if errors.As(err, &se) {
-		return nil, env.Usage("lexicon.bad-line", map[string]any{"File": name, "Line": se.Line, "Column": se.Column, "Offset": se.Offset, "Text": se.Text}, "lexicon.bad-line.hint")
-	}
-	return lex, err
+	return app.ReadLexicon(app.Input{Name: name, Data: data}, srcLang, tgtLang)
 }
 
-// readSide reads one side: one sentence a line with presegmented (empty
-// lines count, so indices match line numbers), else the text cut by the
-// segmenter, with its paragraphs. Either way bad UTF-8 is refused with its
-// offset, as import does.
+// readSide reads one side of align-files (see app.FileSentences).
 func readSide(a *app.App, env *console.Env, file, lang string, preseg bool) ([]align.Sentence, error) {
 	data, name, err := env.ReadInput(file)
 	if err != nil {
 		return nil, err
 	}
-	// data is ours alone: its text is kept for the sentences, not copied (see NormalizeOwned)
-	text, err := document.NormalizeOwned(name, data)
-	if err != nil {
-		return nil, err
-	}
-	var out []align.Sentence
-	if preseg {
-		t := strings.TrimSuffix(text, "\n")
-		if t == "" {
-			return nil, nil
-		}
-		out = make([]align.Sentence, 0, strings.Count(t, "\n")+1)
-		for line := range strings.SplitSeq(t, "\n") {
-			out = append(out, align.Sentence{Text: line})
-		}
-		return out, nil
-	}
-	seg, err := a.Segmenter(nil, lang)
-	if err != nil {
-		return nil, err
-	}
-	segs := seg.Segment(text)
-	out = make([]align.Sentence, 0, len(segs))
-	for _, s := range segs {
-		out = append(out, align.Sentence{Text: s.Text, Para: s.Para})
-	}
-	return out, nil
+	return a.FileSentences(app.Input{Name: name, Data: data}, lang, preseg)
 }
 
 // A line of --format jsonl is one bead. Benchmarks read it, so its shape is fixed:

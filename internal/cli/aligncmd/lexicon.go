@@ -15,7 +15,6 @@ import (
 	"github.com/tilmash/tilmash/internal/app"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/lexicon"
 	"github.com/tilmash/tilmash/internal/locale"
 )
 
@@ -90,17 +89,12 @@ func lexiconCommand(a *app.App, env *console.Env) *urfave.Command {
 					if err != nil {
 						return err
 					}
-					word := c.Args().Get(1)
-					stem := lexicon.Stem(lex.SrcLang, word)
 					w := bufio.NewWriter(env.Stdout)
-					n := 0
-					for _, e := range lex.Entries() {
-						if word != "" && e.Src != stem {
-							continue
-						}
+					entries := app.LexiconEntries(lex, c.Args().Get(1))
+					for _, e := range entries {
 						fmt.Fprintf(w, "%s\t%s\t%.3f\n", e.Src, e.Tgt, e.Weight)
-						n++
 					}
+					n := len(entries)
 					if err := w.Flush(); err != nil {
 						return err
 					}

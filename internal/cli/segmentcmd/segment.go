@@ -211,13 +211,5 @@ func segmenter(a *app.App, env *console.Env, ws *workspace.Workspace, lang, srx 
 	if err != nil {
 		return nil, console.NewFileError(srx, err)
 	}
-	sets, err := segment.ReadSRXFile(srx, data)
-	if err != nil {
-		return nil, err
-	}
-	r, ok := sets[lang]
-	if !ok {
-		return nil, env.Usage("segment.srx-no-lang", map[string]any{"File": srx, "Lang": lang}, "")
-	}
-	return segment.Compile(r)
+	return app.SegmenterFromSRX(app.Input{Name: srx, Data: data}, lang)
 }
