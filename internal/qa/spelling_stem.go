@@ -10,8 +10,8 @@ import (
 
 // kazakhStems returns the stems that w, a Kazakh word in lower case, is an
 // inflection of: w less a plural, 3rd-person possessive and case ending
-// (шағымның: шағым; кітабы: кітап) that the stem's vowel harmony and last
-// sound allow, so Алматыге gives nothing; and the roots w is a verb form
+// (шағымның: шағым; кітабы: кітап; мүлкінен: мүлік) that the stem's vowel
+// harmony and last sound allow, so Алматыге gives nothing; and the roots w is a verb form
 // of ([morph.KazakhVerbRoots]: мәлімдеді, жасамаған). Hunspell's Kazakh
 // dictionary knows the stems, not every inflected form.
 func kazakhStems(w string) []string {
@@ -25,7 +25,10 @@ func kazakhStems(w string) []string {
 			continue
 		}
 		stem := w[:p]
-		for _, s := range []string{stem, devoiced(stem)} {
+		// A word that loses its last vowel before the possessive
+		// (мүлкінен: мүлік) is asked for as the dictionary lists it.
+		full, _ := morph.KazakhUnelided(stem)
+		for _, s := range []string{stem, devoiced(stem), full} {
 			if s == "" || slices.Contains(out, s) {
 				continue
 			}

@@ -159,6 +159,12 @@ func TestKazakhStems(t *testing.T) {
 		{"үйлерде", "үй"},
 		{"мәлімдеді", "мәлімде"},
 		{"жасамаған", "жаса"},
+		// The vowel a few nouns lose before the possessive is put back:
+		// hunspell knows мүлік, not мүлкінен.
+		{"мүлкінен", "мүлік"},
+		{"қаупі", "қауіп"},
+		{"әрпінің", "әріп"},
+		{"халқының", "халық"},
 	}
 	for _, tt := range tests {
 		if got := kazakhStems(tt.word); !slices.Contains(got, tt.want) {
@@ -170,6 +176,7 @@ func TestKazakhStems(t *testing.T) {
 	// then does not know: алматыг-е read as a verb).
 	for _, tt := range []struct{ word, stem string }{
 		{"алматыге", "алматы"}, {"мектепга", "мектеп"}, {"үйлар", "үй"}, {"шағымнің", "шағым"}, {"жазбеген", "жаз"},
+		{"мүлкынан", "мүлік"}, {"ойнына", "ойын"}, {"халқтың", "халық"},
 	} {
 		if got := kazakhStems(tt.word); slices.Contains(got, tt.stem) {
 			t.Errorf("kazakhStems(%q) = %q: the stem %q for a wrong ending", tt.word, got, tt.stem)

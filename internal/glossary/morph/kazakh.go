@@ -555,9 +555,20 @@ func kkStemForms(set *formList, stem string, cls kkClass, back, front, pluralPos
 			set.add(stem + pick(h, e))
 		}
 		// 3rd-person possessive and the endings after it.
-		if kkPossessiveS(cls, stem) {
+		// A word that loses its last vowel before it (орын: орны,
+		// мүлік: мүлкі) takes it on the short stem, and on the full
+		// one only where that is written too (ауызы beside аузы).
+		elided, both := kkElides(stem)
+		switch {
+		case kkPossessiveS(cls, stem):
 			kkAfterPoss(set, stem+pick(h, "сы"), h, !h)
-		} else {
+		case elided != "":
+			kkAfterPoss(set, elided+pick(h, "ы"), h, !h)
+			if !both {
+				break
+			}
+			fallthrough
+		default:
 			kkAfterPoss(set, stem+pick(h, "ы"), h, !h)
 			if v := kkVoice(stem); v != stem {
 				kkAfterPoss(set, v+pick(h, "ы"), h, !h)
@@ -619,7 +630,8 @@ func kkLooksPossessive(word string) bool {
 }
 
 // kkDropPossessive returns the stems word may be the possessive of: one
-// for ұйымы (ұйым) or кітабы (кітап, the voicing undone), two for a vowel
+// for ұйымы (ұйым), кітабы (кітап, the voicing undone) or халқы (халық,
+// the dropped vowel put back; see kkElides), two for a vowel
 // and -сы/-сі, which a vowel stem takes (қала-сы, прокуратура-сы) and a
 // stem in -с takes as -ы (облыс-ы, кеңес-і): the letters do not tell which.
 func kkDropPossessive(word string) []string {
@@ -638,6 +650,9 @@ func kkDropPossessive(word string) []string {
 				stem = strings.TrimSuffix(stem, "г") + "к"
 			case 'ғ':
 				stem = strings.TrimSuffix(stem, "ғ") + "қ"
+			}
+			if w, ok := KazakhUnelided(stem); ok {
+				stem = w // халқ-ы: халық
 			}
 			out = append(out, stem)
 		}

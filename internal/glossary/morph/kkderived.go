@@ -16,7 +16,9 @@ import (
 // after the base's last sound (дәріхана-лық, әдіскер-лік, епископ-тық), so
 // a misspelt one parses as nothing; -лық's қ is voiced before a vowel
 // (агенттігі, қауіпсіздігін), and so is a base's before a 1st or 2nd
-// person possessive (құқығымыз, жақсылығымыздың). A base that is a plural (клиенттер)
+// person possessive (құқығымыз, жақсылығымыздың), and the few nouns that
+// lose their last vowel there lose it (мүлкіміз, халқымыздың: see
+// kkElides). A base that is a plural (клиенттер)
 // also gives its stem (клиент). The agent -шы is left out, and -лы after
 // a base under five letters (пәтерлі, жейделі are known): with them two
 // letters swapped in ойыншы (ойны-шы) and туралы (туар-лы) read as words
@@ -46,6 +48,20 @@ func KazakhDerivedBases(w string) []string {
 		}
 	}
 	for base := range kkBases(w) {
+		if full, ok := KazakhUnelided(base); ok {
+			// мүлкіміз, халқымыздың: a word that loses its last
+			// vowel before the possessive (see kkElides).
+			for _, s := range kkDerivSuffixes(full) {
+				first, _ := utf8.DecodeRuneInString(s)
+				rest, ok := strings.CutPrefix(w[len(base):], s)
+				if !ok || !strings.ContainsRune(kkVowels, first) {
+					continue
+				}
+				if end, ok := ParseKazakhEnding(rest); rest == "" || ok && slices.Contains(KazakhInflect(KazakhStem{Word: base + s}, end), w) {
+					add(full)
+				}
+			}
+		}
 		for _, s := range kkDerivSuffixes(base) {
 			rest, ok := strings.CutPrefix(w[len(base):], s)
 			if !ok {

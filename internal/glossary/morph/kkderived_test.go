@@ -43,6 +43,12 @@ func TestKazakhDerivedBases(t *testing.T) {
 		{"жақсылығымыздың", "жақсы", true},
 		{"мүмкіндігіңіз", "мүмкін", true},
 		{"құқығімыз", "құқық", false},
+		// ... and a noun that loses its last vowel there loses it.
+		{"мүлкіміз", "мүлік", true},
+		{"халқымыздың", "халық", true},
+		{"қаупіңіз", "қауіп", true},
+		{"мүлкымыз", "мүлік", false},
+		{"ойнымыз", "ойын", false},
 		// -лы after a base of five letters or more.
 		{"пәтерлі", "пәтер", true},
 		{"жейделілерге", "жейде", true},

@@ -1,6 +1,7 @@
 package morph
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -189,6 +190,26 @@ func KazakhInflect(s KazakhStem, l KazakhEnding) []string {
 			}
 		}
 	}
+	// мүлкі, мүлкінен: a word that loses its last vowel before the
+	// possessive takes it so, and also with its vowel only where that
+	// is written too (аузы first, ауызы).
+	if elided, both := kkElides(s.Word); elided != "" && l.Possessive && !l.Plural && !s.Possessive && !s.Surname &&
+		l.Case >= 0 && l.Case < len(kkAfterPossessive) {
+		var short []string
+		for _, h := range hs {
+			if f := elided + pick(h, "ы") + pick(h, kkAfterPossessive[l.Case]); !slices.Contains(short, f) {
+				short = append(short, f)
+			}
+		}
+		if both {
+			for _, f := range out {
+				if !slices.Contains(short, f) {
+					short = append(short, f)
+				}
+			}
+		}
+		out = short
+	}
 	// Минскіге: the і of a place name in -ск before a case ending reads as
 	// a possessive; the case's ending after that і is allowed too, after
 	// the possessive's own.
@@ -244,17 +265,29 @@ func kkVowelBeforeLast(word string) bool {
 // comparison ignores case; the result keeps target's capitals. It reports
 // false when found does not start with foundStem or its rest is no ending
 // (and returns target itself for the bare stem).
+//
+// A foundStem that loses its last vowel before the possessive, or voices
+// its last consonant there, is read so too: мүлкінен (found, stem мүлік)
+// and меншігінен (stem меншік) carry the possessive and the ablative.
 func KazakhReinflect(found, foundStem string, target KazakhStem, targetForm string) (string, bool) {
 	lf, ls := strings.ToLower(found), strings.ToLower(foundStem)
 	rest, ok := strings.CutPrefix(lf, ls)
+	elided := false
 	if !ok {
-		return "", false
+		short, _ := kkElides(ls)
+		if short == "" {
+			short = kkVoice(ls) // меншігінен: меншік
+		}
+		if rest, ok = strings.CutPrefix(lf, short); short == ls || !ok {
+			return "", false
+		}
+		elided = true
 	}
 	if rest == "" {
 		return targetForm, true
 	}
 	l, ok := ParseKazakhEnding(rest)
-	if !ok {
+	if !ok || elided && (!l.Possessive || l.Plural) {
 		return "", false
 	}
 	forms := KazakhInflect(target, l)
@@ -275,7 +308,19 @@ func matchCapitals(written, word, form string) string {
 	if strings.ToLower(last) != word {
 		return form
 	}
-	return strings.TrimSuffix(written, last) + last + form[len(word):]
+	if rest, ok := strings.CutPrefix(form, word); ok {
+		return strings.TrimSuffix(written, last) + last + rest
+	}
+	// The stem changed before the ending (мүлік: мүлкінен): the word is
+	// written in capitals, or with one, as the glossary writes it.
+	switch first, _ := utf8.DecodeRuneInString(last); {
+	case strings.ToUpper(last) == last && strings.ToLower(last) != last:
+		form = strings.ToUpper(form)
+	case unicode.IsUpper(first):
+		r, n := utf8.DecodeRuneInString(form)
+		form = string(unicode.ToUpper(r)) + form[n:]
+	}
+	return strings.TrimSuffix(written, last) + form
 }
 
 // KazakhCaseForms returns word (lower case) with each case ending its
