@@ -323,6 +323,8 @@ func testGlossary() *glossary.Glossary {
 		&glossary.Entry{ID: "shymkent", Kind: glossary.Place, Langs: kk("Шымкент")},
 		&glossary.Entry{ID: "san-diego", Kind: glossary.Place, Langs: kk("Сан-Диего")},
 		&glossary.Entry{ID: "minsk", Kind: glossary.Place, Langs: kk("Минск")},
+		&glossary.Entry{ID: "property", Kind: glossary.Other, Langs: kk("мүлік")},
+		&glossary.Entry{ID: "akzhaiyk", Kind: glossary.Place, Langs: kk("Ақжайық")},
 	)
 }
 
@@ -354,6 +356,15 @@ func TestEndings(t *testing.T) {
 		// (Минскке); the і is not a possessive that asks for Минскіне.
 		{"Минскіге, Минскіде, Минскіден, Минскке, Минскте, Минскінің, Минскіне", ""},
 		{"Минскта", "Минскта→Минскте"},
+		// A word that loses its last vowel before the possessive: the fix
+		// is the short stem's form (мүлкінің), not мүлік with its last
+		// letters (мүлікнің).
+		{"мүлкінің, мүлкіне, мүлікке, мүліктің", ""},
+		{"мүлікінің", "мүлікінің→мүлкінің"},
+		// The fix of a possessive that voices the stem's consonant is
+		// voiced (Ақжайығы); it was the word as written (Ақжайықы).
+		{"Ақжайығы, Ақжайықта", ""},
+		{"Ақжайықы", "Ақжайықы→Ақжайығы"},
 	}
 	for _, tt := range tests {
 		var got []string

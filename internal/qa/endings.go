@@ -304,12 +304,15 @@ func (x *EndingsIndex) word(lwb []byte, w string, prev []string) (Finding, bool)
 			if right {
 				return Finding{}, false
 			}
-			fix := c.written + forms[0][len(c.stem.Word):]
+			// The stem may change before the ending (мүлік:
+			// мүлкінің), so the fix is the form respelt, not the
+			// written word with the form's last letters.
+			fix := morph.KazakhRespell(c.written, c.stem.Word, forms[0])
 			msg := "qa.endings.wrong"
 			// A right ending typed without the Kazakh letters
 			// (Алматыга) is no matter of harmony: say so.
 			for _, f := range forms {
-				if e := f[len(c.stem.Word):]; morph.KazakhKeyboard(e) == lw[p:] {
+				if e, ok := strings.CutPrefix(f, c.stem.Word); ok && morph.KazakhKeyboard(e) == lw[p:] {
 					fix, msg = c.written+e, "qa.endings.keyboard"
 					break
 				}

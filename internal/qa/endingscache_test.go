@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -153,10 +154,10 @@ func wordByMaps(b *endingsBuilder, heads map[string]bool, initial map[rune]bool,
 			if slices.Contains(forms, lw) {
 				return Finding{}, false
 			}
-			fix := c.written + forms[0][len(c.stem.Word):]
+			fix := morph.KazakhRespell(c.written, c.stem.Word, forms[0])
 			msg := "qa.endings.wrong"
 			for _, f := range forms {
-				if e := f[len(c.stem.Word):]; morph.KazakhKeyboard(e) == lw[p:] {
+				if e, ok := strings.CutPrefix(f, c.stem.Word); ok && morph.KazakhKeyboard(e) == lw[p:] {
 					fix, msg = c.written+e, "qa.endings.keyboard"
 					break
 				}

@@ -154,3 +154,20 @@ func TestKazakhElisionAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestKazakhRespell(t *testing.T) {
+	for _, tc := range []struct{ written, word, form, want string }{
+		{"Алматы", "алматы", "алматыға", "Алматыға"},
+		{"Сан-Диего", "диего", "диегоға", "Сан-Диегоға"},
+		{"мүлік", "мүлік", "мүлкінің", "мүлкінің"},
+		{"Мүлік", "мүлік", "мүлкінің", "Мүлкінің"},
+		{"МҮЛІК", "мүлік", "мүлкінің", "МҮЛКІНІҢ"},
+		{"Дүние-Мүлік", "мүлік", "мүлкі", "Дүние-Мүлкі"},
+		{"Ақжайық", "ақжайық", "ақжайығы", "Ақжайығы"},
+		{"Алматы", "тараз", "таразға", "таразға"}, // not its word
+	} {
+		if got := KazakhRespell(tc.written, tc.word, tc.form); got != tc.want {
+			t.Errorf("KazakhRespell(%q, %q, %q) = %q, want %q", tc.written, tc.word, tc.form, got, tc.want)
+		}
+	}
+}

@@ -297,7 +297,7 @@ func KazakhReinflect(found, foundStem string, target KazakhStem, targetForm stri
 	return matchCapitals(targetForm, target.Word, forms[0]), true
 }
 
-// matchCapitals writes form (which starts with the lower-case word) with
+// matchCapitals writes form (an inflection of the lower-case word) with
 // the capitals of written, the way the glossary spells the word.
 func matchCapitals(written, word, form string) string {
 	fields := strings.Fields(written)
@@ -308,19 +308,32 @@ func matchCapitals(written, word, form string) string {
 	if strings.ToLower(last) != word {
 		return form
 	}
-	if rest, ok := strings.CutPrefix(form, word); ok {
-		return strings.TrimSuffix(written, last) + last + rest
+	return strings.TrimSuffix(written, last) + KazakhRespell(last, word, form)
+}
+
+// KazakhRespell writes form, an inflection of word (lower case), as
+// written, which ends in word, writes it: written with form's ending
+// (Алматы, алматыға: Алматыға), or, when the stem changed before the
+// ending (мүлік, мүлкінен), form in written's capitals (a first one, or
+// all), after what written has before word (Дүние-Мүлкі). It returns form
+// when written does not end in word.
+func KazakhRespell(written, word, form string) string {
+	n := len(written) - len(word)
+	if n < 0 || !strings.EqualFold(written[n:], word) {
+		return form
 	}
-	// The stem changed before the ending (мүлік: мүлкінен): the word is
-	// written in capitals, or with one, as the glossary writes it.
+	if rest, ok := strings.CutPrefix(form, word); ok {
+		return written + rest
+	}
+	last := written[n:]
 	switch first, _ := utf8.DecodeRuneInString(last); {
 	case strings.ToUpper(last) == last && strings.ToLower(last) != last:
 		form = strings.ToUpper(form)
 	case unicode.IsUpper(first):
-		r, n := utf8.DecodeRuneInString(form)
-		form = string(unicode.ToUpper(r)) + form[n:]
+		r, size := utf8.DecodeRuneInString(form)
+		form = string(unicode.ToUpper(r)) + form[size:]
 	}
-	return strings.TrimSuffix(written, last) + form
+	return written[:n] + form
 }
 
 // KazakhCaseForms returns word (lower case) with each case ending its
