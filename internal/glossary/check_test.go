@@ -404,3 +404,20 @@ func TestKazakhStemChange(t *testing.T) {
 		{"The people voted.", "Народ проголосовал.", "Ойны дауыс берді.", "missing kk people people→халық"},
 	})
 }
+
+// TestKazakhMoreEndings: a Kazakh term with the equative after its
+// possessive ("according to": Жарғысынша) is an occurrence; one in the
+// similative (Алматыдай) or the predicative genitive (Алматынікі) names
+// the entry (namedOtherwise). The adverb in -ша of a bare stem does
+// neither (Алматыша).
+func TestKazakhMoreEndings(t *testing.T) {
+	checkCases(t, `terms:
+  - {id: charter, kind: other, en: {term: Charter}, ru: {term: Устав}, kk: {term: Жарғы}}
+  - {id: almaty, kind: place, en: {term: Almaty}, ru: {term: Алматы, inflect: none}, kk: {term: Алматы}}
+`, []checkCase{
+		{"Under the Charter, members pay.", "По Уставу члены платят.", "Жарғысынша мүшелер төлейді.", ""},
+		{"A city like Almaty.", "Город как Алматы.", "Алматыдай қала.", ""},
+		{"The prize is Almaty's.", "Приз у Алматы.", "Жүлде Алматынікі.", ""},
+		{"Almaty style.", "Стиль Алматы.", "Алматыша стиль.", "missing kk almaty Almaty→Алматы"},
+	})
+}

@@ -22,7 +22,8 @@ import (
 // its accepted forms by a closed list of suffixes (Russian adjectives of a
 // place or organisation, мексиканской for Мексика; Kazakh -лық/-лік of a
 // place or organisation, Скопьелік; Kazakh -сыз/-сіз "without" after any
-// name, Трампсыз), or, for a person's name of several words in Russian,
+// name, Трампсыз; Kazakh -дай "like" and -нікі "the one of" after any
+// name, Алматыдай, Алматынікі), or, for a person's name of several words in Russian,
 // with only the last word declined (Ким Чен Ыном, as Korean, Chinese and
 // Vietnamese names are declined).
 func namedOtherwise(e *Entry, lang string, tk *textKeys) bool {
@@ -114,7 +115,10 @@ var ruStemEndings = []string{"ия", "ья", "ея", "а", "я", "ь", "й", "ы
 // derivedFrom reports whether the word key w is made from the name key
 // name: in Russian a relational adjective of a place or organisation (by
 // the suffixes above), in Kazakh its adjective in -лық (with the endings
-// after it) or any name's -сыз, as morph.KazakhDerivedBases reads them.
+// after it) or any name's -сыз, as morph.KazakhDerivedBases reads them,
+// or the name in the similative or the predicative genitive (Алматыдай,
+// "like Almaty"; Алматынікі, "Almaty's"), which the matcher does not
+// take, for a smaller trie.
 func derivedFrom(base string, kind Kind, w, name string) bool {
 	if utf8.RuneCountInString(name) < 3 || !strings.ContainsFunc(name, unicode.IsLetter) {
 		return false
@@ -149,6 +153,9 @@ func derivedFrom(base string, kind Kind, w, name string) bool {
 		// suffixes, -сыз (с) makes "without" of any name, and -лық (л, д, т)
 		// the adjective of a place's or organisation's people and things;
 		// the possessives and -рақ name no entry here.
+		if morph.KazakhNamesLike(w, name) {
+			return true
+		}
 		rest, ok := strings.CutPrefix(w, name)
 		if !ok || !slices.Contains(morph.KazakhDerivedBases(w), name) {
 			return false

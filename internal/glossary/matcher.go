@@ -254,6 +254,13 @@ func formPlan(k *keyer, base, form string, kind Kind, hint string) (plan, bool) 
 		multiword := words >= 2 && last > 0 && toks[last-1].End < lt.Start
 		inf := morph.KazakhWordForms(lt.Orig, lt.Key, morph.Kind(kind), hint, multiword)
 		p.tails1, p.shown = inf.Plain, inf.Shown
+		if len(inf.More) > 0 {
+			// Matched, never shown: Алматыдай, облысынша.
+			if p.shown == nil {
+				p.shown = slices.Clip(inf.Plain)
+			}
+			p.tails1 = append(slices.Clip(inf.Plain), inf.More...)
+		}
 		for _, e := range inf.Hyphen {
 			p.tailsN = append(p.tailsN, []string{lt.Key, dashKey, e})
 		}

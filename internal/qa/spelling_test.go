@@ -165,6 +165,12 @@ func TestKazakhStems(t *testing.T) {
 		{"қаупі", "қауіп"},
 		{"әрпінің", "әріп"},
 		{"халқының", "халық"},
+		// The equative after the possessive, "according to"; the
+		// similative and the predicative genitive.
+		{"заңынша", "заң"},
+		{"пікірінше", "пікір"},
+		{"қаладай", "қала"},
+		{"мектептікі", "мектеп"},
 	}
 	for _, tt := range tests {
 		if got := kazakhStems(tt.word); !slices.Contains(got, tt.want) {
@@ -177,6 +183,7 @@ func TestKazakhStems(t *testing.T) {
 	for _, tt := range []struct{ word, stem string }{
 		{"алматыге", "алматы"}, {"мектепга", "мектеп"}, {"үйлар", "үй"}, {"шағымнің", "шағым"}, {"жазбеген", "жаз"},
 		{"мүлкынан", "мүлік"}, {"ойнына", "ойын"}, {"халқтың", "халық"},
+		{"заңынше", "заң"}, {"қаладей", "қала"}, {"мектепнікі", "мектеп"},
 	} {
 		if got := kazakhStems(tt.word); slices.Contains(got, tt.stem) {
 			t.Errorf("kazakhStems(%q) = %q: the stem %q for a wrong ending", tt.word, got, tt.stem)

@@ -54,6 +54,10 @@ var kkFrontEndings = lazy.Value[map[string]string]{New: func() map[string]string
 		add(kkPlural(c, "л"), kkPlural(c, "р"))
 	}
 	add(kkAfterPossessive...)
+	add(kkAfterPossessiveMore...)
+	for c := kkV; c <= kkT; c++ {
+		add(kkMoreCases(c)...)
+	}
 	add("сы", "ы")
 	return m
 }}
@@ -236,6 +240,54 @@ func kkCases(c kkClass) []string {
 // облысындағы.
 var kkAfterPossessive = []string{"", "ның", "на", "н", "нда", "нан", "мен", "ндағы"}
 
+// kkMoreCases returns the endings (back form) of a stem of class c that
+// KazakhEnding numbers after the cases, from KazakhSimilative on: the
+// similative -дай (Алматыдай, Шымкенттей) and the predicative genitive
+// -нікі, which has no back form (Алматынікі, Шымкенттікі). The equative
+// -ша after a bare stem (Тоқаевша, қазақша) makes an adverb, a derived
+// word, and is not among them.
+func kkMoreCases(c kkClass) []string {
+	switch c {
+	case kkV, kkN:
+		return []string{"дай", "нікі"}
+	case kkS, kkZ:
+		return []string{"дай", "дікі"}
+	}
+	return []string{"тай", "тікі"}
+}
+
+// kkAfterPossessiveMore are the endings after the 3rd-person possessive
+// from KazakhEquative on: the equative -нша, "according to" (заңынша,
+// пікірінше, Жарғысынша), the similative -ндай (облысындай) and the
+// predicative genitive -нікі (облысынікі). apertium-kaz's lexicon puts
+// them where the cases go (its GENERAL-POSSESSIVE-ETC).
+var kkAfterPossessiveMore = []string{"нша", "ндай", "нікі"}
+
+// kkCaseEnding returns the ending (back form) of case c after a bare stem
+// of class cls, false for a case a bare stem does not take here (the
+// equative) and for no case.
+func kkCaseEnding(cls kkClass, c int) (string, bool) {
+	switch {
+	case c >= 0 && c <= KazakhAttributive:
+		return kkCases(cls)[c], true
+	case c >= KazakhSimilative && c <= KazakhPredicative:
+		return kkMoreCases(cls)[c-KazakhSimilative], true
+	}
+	return "", false
+}
+
+// kkAfterPossEnding returns the ending (back form) of case c after the
+// 3rd-person possessive, false for no case.
+func kkAfterPossEnding(c int) (string, bool) {
+	switch {
+	case c >= 0 && c <= KazakhAttributive:
+		return kkAfterPossessive[c], true
+	case c >= KazakhEquative && c <= KazakhPredicative:
+		return kkAfterPossessiveMore[c-KazakhEquative], true
+	}
+	return "", false
+}
+
 // kkHyphenEndings are every allomorph of every ending, for abbreviations
 // and Latin names, whose pronunciation (and so harmony and final sound)
 // the spelling does not tell: ҚР-дың, АҚШ-тың, BBC-ге, BBC-дің.
@@ -297,6 +349,9 @@ type KazakhForms struct {
 	// the front endings only of a word whose last vowel is и after a back
 	// vowel (Мартиннің, not Мартинның; see kkHarmony).
 	Shown []string
+	// More are forms matched and never shown: the equative after the
+	// possessive (заңынша, облысынша); the list shows the cases.
+	More []string
 }
 
 // KazakhWordForms returns the inflected forms of word (a folded key) whose
@@ -397,7 +452,7 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 				cls, _ := kkClassOf(stem)
 				for _, h := range harmonies(back, front) {
 					pl := pick(h, kkPlural(cls, stem))
-					kkAfterPoss(to, stem+pl+pick(h, "ы"), h, !h)
+					kkAfterPlural(to, stem+pl+pick(h, "ы"), h)
 				}
 			}
 		}
@@ -410,11 +465,14 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 	if single, ok := kkUndouble(word); ok {
 		tripled := word + word[len(single):]
 		set.list = slices.DeleteFunc(set.list, func(f string) bool { return strings.HasPrefix(f, tripled) })
-		for _, f := range KazakhWordForms(orig, single, kind, hint, multiword).Plain {
+		set.more = slices.DeleteFunc(set.more, func(f string) bool { return strings.HasPrefix(f, tripled) })
+		sub := KazakhWordForms(orig, single, kind, hint, multiword)
+		for _, f := range sub.Plain {
 			if f != single {
 				set.add(f)
 			}
 		}
+		set.more = append(set.more, sub.More...)
 	}
 	// A loan in -ст (Уэст, турист, Бухарест) is also written with one т
 	// before an ending that starts with т (Уэстің, сепаратистер,
@@ -438,7 +496,7 @@ func KazakhWordForms(orig, word string, kind Kind, hint string, multiword bool) 
 			out.Plain = append(out.Plain, merged...)
 		}()
 	}
-	out = KazakhForms{Plain: set.list}
+	out = KazakhForms{Plain: set.list, More: set.more}
 	if poss != nil {
 		// In Plain's order, which puts the word first.
 		out.Shown = slices.DeleteFunc(slices.Clone(set.list), func(f string) bool { return !poss.has(f) })
@@ -580,7 +638,7 @@ func kkStemForms(set *formList, stem string, cls kkClass, back, front, pluralPos
 			set.add(pl + pick(h, e))
 		}
 		if pluralPoss {
-			kkAfterPoss(set, pl+pick(h, "ы"), h, !h)
+			kkAfterPlural(set, pl+pick(h, "ы"), h)
 		}
 	}
 }
@@ -611,11 +669,26 @@ func kkPossessiveS(cls kkClass, stem string) bool {
 	return cls == kkV || lastRune(stem) == 'и'
 }
 
+// kkAfterPlural adds the case endings after poss, a plural's possessive
+// (облыстары), in harmony h: облыстарының, облыстарына ..., not the
+// equative (облыстарынша), which is rare.
+func kkAfterPlural(set *formList, poss string, h bool) {
+	for _, e := range kkAfterPossessive {
+		set.add(poss + pick(h, e))
+	}
+}
+
 func kkAfterPoss(set *formList, poss string, back, front bool) {
 	for _, h := range harmonies(back, front) {
 		for _, e := range kkAfterPossessive {
 			set.add(poss + pick(h, e))
 		}
+		// The equative, "according to" (заңынша), matched, not
+		// shown. The similative and the predicative genitive
+		// (облысындай, облысынікі) are not matched: they name the
+		// entry (see glossary's namedOtherwise) for a trie a tenth
+		// smaller.
+		set.addMore(poss + pick(h, kkAfterPossessiveMore[0]))
 	}
 }
 
@@ -731,9 +804,16 @@ func hasCyrillic(s string) bool {
 
 // formList collects generated forms. It does not remove duplicates: the
 // trie does, for free, when the same key reaches the same node.
-type formList struct{ list []string }
+type formList struct {
+	list []string
+	more []string // forms matched, not shown (KazakhForms.More)
+}
 
 func (f *formList) add(v string) { f.list = append(f.list, v) }
+
+// addMore adds v, a form in an ending after the cases (облысынша), to
+// the forms matched and never shown.
+func (f *formList) addMore(v string) { f.more = append(f.more, v) }
 
 func (f *formList) has(v string) bool { return slices.Contains(f.list, v) }
 

@@ -24,6 +24,13 @@ const (
 	KazakhAblative
 	KazakhInstrumental
 	KazakhAttributive // attributive locative: Алматыдағы
+	// The endings apertium-kaz puts with the cases: the equative, after
+	// the possessive only (заңынша, "according to the law"), the
+	// similative (Алматыдай, облысындай) and the predicative genitive
+	// (Алматынікі, "Almaty's").
+	KazakhEquative
+	KazakhSimilative
+	KazakhPredicative
 )
 
 // KazakhEnding is what an ending says, whatever allomorph spells it:
@@ -58,6 +65,14 @@ var kkCaseOf = lazy.Value[map[string]int]{New: func() map[string]int {
 	}
 	for i, e := range kkAfterPossessive {
 		add(e, i)
+	}
+	for c := kkV; c <= kkT; c++ {
+		for i, e := range kkMoreCases(c) {
+			add(e, KazakhSimilative+i)
+		}
+	}
+	for i, e := range kkAfterPossessiveMore {
+		add(e, KazakhEquative+i)
 	}
 	return m
 }}
@@ -194,10 +209,11 @@ func KazakhInflect(s KazakhStem, l KazakhEnding) []string {
 	// possessive takes it so, and also with its vowel only where that
 	// is written too (аузы first, ауызы).
 	if elided, both := kkElides(s.Word); elided != "" && l.Possessive && !l.Plural && !s.Possessive && !s.Surname &&
-		l.Case >= 0 && l.Case < len(kkAfterPossessive) {
+		l.Case >= 0 && l.Case <= KazakhPredicative {
+		e, _ := kkAfterPossEnding(l.Case)
 		var short []string
 		for _, h := range hs {
-			if f := elided + pick(h, "ы") + pick(h, kkAfterPossessive[l.Case]); !slices.Contains(short, f) {
+			if f := elided + pick(h, "ы") + pick(h, e); !slices.Contains(short, f) {
 				short = append(short, f)
 			}
 		}
@@ -214,8 +230,8 @@ func KazakhInflect(s KazakhStem, l KazakhEnding) []string {
 	// a possessive; the case's ending after that і is allowed too, after
 	// the possessive's own.
 	if e, ok := kkEpenthetic(s.Word, s.Hint); ok && l.Possessive && !l.Plural && !s.Possessive && !s.Surname && l.Case != KazakhBare {
-		if f := e + kkFrontOf(kkCases(kkV)[l.Case]); !seen[f] {
-			out = append(out, f)
+		if c, ok := kkCaseEnding(kkV, l.Case); ok && !seen[e+kkFrontOf(c)] {
+			out = append(out, e+kkFrontOf(c))
 		}
 	}
 	return out
@@ -243,13 +259,14 @@ func kkCompose(stem string, l KazakhEnding, poss, back bool, cls kkClass) string
 		}
 		poss = true
 	}
-	if l.Case < 0 || l.Case >= len(kkAfterPossessive) {
+	e, ok := kkCaseEnding(cls, l.Case)
+	if poss {
+		e, ok = kkAfterPossEnding(l.Case)
+	}
+	if !ok {
 		return ""
 	}
-	if poss {
-		return cur + pick(back, kkAfterPossessive[l.Case])
-	}
-	return cur + pick(back, kkCases(cls)[l.Case])
+	return cur + pick(back, e)
 }
 
 // kkVowelBeforeLast reports a word whose last letter but one is a vowel.
@@ -257,6 +274,35 @@ func kkVowelBeforeLast(word string) bool {
 	_, n := utf8.DecodeLastRuneInString(word)
 	r, _ := utf8.DecodeLastRuneInString(word[:len(word)-n])
 	return strings.ContainsRune(kkVowels, r)
+}
+
+// KazakhNamesLike reports whether w (lower case) is name in the
+// similative (Алматыдай, "like Almaty"; облысындай) or the predicative
+// genitive (Алматынікі, "Almaty's"; облысынікі), with the ending its
+// harmony and last sound ask for, the possessive's before it or not. The
+// glossary's matcher leaves these out of the forms it takes; the check
+// reads a translation that has one as naming the entry.
+func KazakhNamesLike(w, name string) bool {
+	// The stem may lose a vowel or voice a consonant before the
+	// possessive (мүлкіндей, кітабындай): w starts with the name less
+	// its last two letters at least.
+	rs := []rune(name)
+	if len(rs) < 3 || !strings.HasPrefix(w, string(rs[:len(rs)-2])) {
+		return false
+	}
+	// A phrase's last word in -ы/-і may be a possessive already (Алматы
+	// облысы: облысындай).
+	stems := []KazakhStem{{Word: name}, {Word: name, Possessive: kkLooksPossessive(name)}}
+	for _, c := range []int{KazakhSimilative, KazakhPredicative} {
+		for _, s := range stems {
+			for _, poss := range []bool{false, true} {
+				if slices.Contains(KazakhInflect(s, KazakhEnding{Possessive: poss, Case: c}), w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // KazakhReinflect gives target the ending that found carries after
