@@ -62,6 +62,11 @@ type Finding struct {
 	// without the Kazakh ones leaves (Солтустик Македонияга for Солтүстік
 	// Македонияға). Expected is that form as it should be written.
 	Keyboard bool
+	// Hyphen marks a forbidden finding that is no listed form: an
+	// accepted form with a space where the glossary has a hyphen, or a
+	// hyphen where it has a space (Нұр Сұлтан for Нұр-Сұлтан). Expected
+	// is the form as the glossary writes it.
+	Hyphen bool
 }
 
 // MessageID returns the catalogue id of the finding's message:
@@ -71,6 +76,9 @@ type Finding struct {
 func (f Finding) MessageID() string {
 	if f.Keyboard {
 		return "glossary.check.keyboard"
+	}
+	if f.Hyphen {
+		return "glossary.check.hyphen"
 	}
 	if f.Kind == FindingHomoglyph && f.Expected == "" {
 		return "glossary.check.homoglyph-unfixable"
@@ -95,6 +103,9 @@ func (f Finding) Error() string {
 	case FindingForbidden:
 		if f.Keyboard {
 			return f.Lang + " “" + f.Text + "” is " + f.EntryID + " typed with Russian letters in place of Kazakh ones: write “" + f.Expected + "”"
+		}
+		if f.Hyphen {
+			return f.Lang + " “" + f.Text + "” is " + f.EntryID + " with a space where the glossary has a hyphen, or the reverse: write “" + f.Expected + "”"
 		}
 		return f.Lang + " “" + f.Text + "” is a forbidden form of " + f.EntryID + ": use “" + f.Expected + "”"
 	case FindingHidden:
@@ -285,7 +296,8 @@ func hiddenChars(lang, text string) []Finding {
 // missing reports the source matches none of whose entries is present in
 // the target (among the target's matches), once per entry. An entry whose
 // Kazakh form the target has typed with Russian letters is reported there
-// as that, not as missing (see keyboardTyped).
+// as that, not as missing (see keyboardTyped), and so is one written with
+// a space for a hyphen or the reverse (see hyphenToggled).
 func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present []Match) []Finding {
 	var out []Finding
 	reported := map[string]bool{}
@@ -321,6 +333,10 @@ func (m *Matcher) missing(srcLang, src, lang, text string, srcMatches, present [
 		}
 		reported[mt.EntryID] = true
 		if f, ok := m.keyboardTyped(mt.EntryID, lang, text); ok {
+			out = append(out, f)
+			continue
+		}
+		if f, ok := m.hyphenToggled(mt.EntryID, lang, text); ok {
 			out = append(out, f)
 			continue
 		}

@@ -421,3 +421,33 @@ func TestKazakhMoreEndings(t *testing.T) {
 		{"Almaty style.", "Стиль Алматы.", "Алматыша стиль.", "missing kk almaty Almaty→Алматы"},
 	})
 }
+
+// TestHyphenToggled: a translation that writes an entry with a space
+// where the glossary has a hyphen (Нұр Сұлтан for Нұр-Сұлтан), or a
+// hyphen where it has a space (бас-прокурор), has the entry spelt
+// otherwise: it is reported as that, with the glossary's spelling in the
+// text's case and ending as the fix, not as missing. A dash with spaces
+// (Бас — прокурор) is punctuation: the entry is missing. A spelling the
+// glossary lists as a variant is no finding.
+func TestHyphenToggled(t *testing.T) {
+	checkCases(t, `terms:
+  - {id: nur-sultan, kind: place, en: {term: Nur-Sultan}, ru: {term: Нур-Султан}, kk: {term: Нұр-Сұлтан}}
+  - {id: chief-prosecutor, kind: person, en: {term: chief prosecutor}, ru: {term: главный прокурор}, kk: {term: бас прокурор}}
+  - {id: member-states, kind: other, en: {term: member states}, ru: {term: государства-члены, forms: [государств-членов, государствам-членам]}, kk: {term: мүше мемлекеттер, variants: [мүше-мемлекеттер]}}
+`, []checkCase{
+		{"He flew to Nur-Sultan.", "Он улетел в Нур-Султан.", "Ол Нұр Сұлтанға ұшты.",
+			"forbidden kk nur-sultan Нұр Сұлтанға→Нұр-Сұлтанға"},
+		{"He flew to Nur-Sultan.", "Он улетел в Нур Султан.", "Ол Нұр-Сұлтанға ұшты.",
+			"forbidden ru nur-sultan Нур Султан→Нур-Султан"},
+		{"The chief prosecutor spoke.", "Главный прокурор выступил.", "Бас-прокурордың сөзі.",
+			"forbidden kk chief-prosecutor Бас-прокурордың→Бас прокурордың"},
+		{"The chief prosecutor spoke.", "Главный-прокурор выступил.", "Бас прокурор сөйледі.",
+			"forbidden ru chief-prosecutor Главный-прокурор→Главный прокурор"},
+		{"The member states voted.", "Государства члены проголосовали.", "Мүше-мемлекеттер дауыс берді.",
+			"forbidden ru member-states Государства члены→Государства-члены"},
+		// A dash between spaces is punctuation, no hyphen of a term
+		// written apart.
+		{"The chief prosecutor spoke.", "Главный прокурор выступил.", "Бас — прокурор сөйледі.",
+			"missing kk chief-prosecutor chief prosecutor→бас прокурор"},
+	})
+}

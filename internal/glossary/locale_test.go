@@ -90,6 +90,7 @@ func TestCatalogueRendersEveryMessage(t *testing.T) {
 		{Kind: FindingMissing, Lang: "kk", SrcLang: "en", EntryID: "un", Text: "United Nations", Expected: "Біріккен Ұлттар Ұйымы"},
 		{Kind: FindingForbidden, Lang: "ru", EntryID: "almaty", Text: "Алма-Ате", Expected: "Алматы"},
 		{Kind: FindingForbidden, Keyboard: true, Lang: "kk", EntryID: "central-asia", Text: "Орталык Азияда", Expected: "Орталық Азияда"},
+		{Kind: FindingForbidden, Hyphen: true, Lang: "kk", EntryID: "nur-sultan", Text: "Нұр Сұлтанға", Expected: "Нұр-Сұлтанға"},
 		{Kind: FindingHomoglyph, Lang: "kk", Text: "Бiлгiм", Expected: "Білгім"},
 		{Kind: FindingHomoglyph, Lang: "kk", Text: "Тоkаев"},
 		{Kind: FindingHidden, Lang: "ru", Text: "Тока\u200bев", Expected: "Токаев", Hidden: "U+200B"},
