@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,7 +19,13 @@ import (
 // variant. Like keyboardTyped, it runs only for a missing entry.
 func (m *Matcher) hyphenToggled(id, lang, text string) (Finding, bool) {
 	e := m.g.Lookup(id)
-	if e == nil || e.Langs[lang] == nil || !strings.ContainsAny(text, " -\u2010\u2011\u2012\u2013\u2014\u2015\u2212") {
+	if e == nil || e.Langs[lang] == nil {
+		return Finding{}, false
+	}
+	// Only a form of two words or more has a gap to write otherwise.
+	if !slices.ContainsFunc(e.Langs[lang].Accepted(), func(f string) bool {
+		return strings.ContainsFunc(strings.TrimSpace(f), func(r rune) bool { return unicode.IsSpace(r) || isDash(r) })
+	}) {
 		return Finding{}, false
 	}
 	toggled := map[string]string{} // the form so written: the form
