@@ -320,16 +320,49 @@ func FlagNotes(a *document.Alignment, g *document.Group) []locale.Message {
 // workbench and align's list of flagged groups say of it.
 func FlagNotesAt(a *document.Alignment, i int) []locale.Message {
 	var out []locale.Message
-	if g := a.Groups[i]; g.Status == document.Flagged && g.Detached {
-		id := "review.flag.detached"
-		if g.Reshaped && len(g.Was) == 0 {
+	g := a.Groups[i]
+	if g.Status == document.Flagged && g.Detached {
+		// A group a new version left with no sentence at all (a paragraph
+		// only that version had) says which version no longer has its
+		// text, and nothing else: it has no reason of the aligner's, its
+		// score and its empty sides are what it had. A group that still
+		// has sentences may take the new text at align: it says its part
+		// of the document changed.
+		empty := true
+		for _, l := range a.Languages {
+			empty = empty && len(g.Sents[l]) == 0
+		}
+		for _, l := range a.Languages {
+			if empty && len(g.Was[l]) > 0 {
+				out = append(out, goneNote(l))
+			}
+		}
+		switch {
+		case len(out) > 0:
+			return out
+		case g.Reshaped && len(g.Was) == 0:
 			// Only placeNewLanguage leaves a group both reshaped and detached (a text that
 			// changed ends the Reshaped mark of the groups it detaches), and it takes nothing.
-			id = "review.flag.late-text"
+			out = append(out, locale.NewError("review.flag.late-text", nil))
+		default:
+			out = append(out, locale.NewError("review.flag.detached", nil))
 		}
-		out = append(out, locale.NewError(id, nil))
 	}
 	return append(out, joinReasons(FlagReasonsAt(a, i))...)
+}
+
+// goneNote says that the new version of lang no longer has the text of a
+// detached group left with no sentence.
+func goneNote(lang string) locale.Message {
+	switch lang {
+	case "en":
+		return locale.NewError("review.flag.gone-en", nil)
+	case "ru":
+		return locale.NewError("review.flag.gone-ru", nil)
+	case "kk":
+		return locale.NewError("review.flag.gone-kk", nil)
+	}
+	return locale.NewError("review.flag.gone-lang", map[string]any{"Lang": lang})
 }
 
 // joinedReasons are the pairs of the aligner's reasons that say the same

@@ -69,6 +69,12 @@ type Grouper func(pieces map[string][]Piece, fixed []map[string][]int) []Proposa
 // group that starts with the same pivot sentence, else to the stretch's
 // first detached group.
 //
+// An old detached group that lost every sentence it had (a paragraph only
+// one version had, which its new version dropped) has nothing left to
+// align: it is kept as it is, flagged, with the text it lost, at its place
+// among the new groups, so that the translator sees what the new version
+// took out until a person confirms the group.
+//
 // Realign returns an error when group leaves a piece out, uses one twice,
 // breaks the order or does not keep a confirmed group as it is, rather than
 // write an alignment that loses sentences.
@@ -78,13 +84,25 @@ func Realign(old *Alignment, id, pivot string, langs []string, texts map[string]
 		out.Sources[l] = Hash(texts[l])
 	}
 	r := &realigner{langs: langs, texts: texts, cut: cut, group: group, out: out,
-		notes: map[int]string{}, detached: map[int]bool{}, was: map[int][]lost{}, tail: map[*Group][]*Group{}}
+		notes: map[int]string{}, detached: map[int]bool{}, was: map[int][]lost{}, tail: map[*Group][]*Group{},
+		gone: map[int][]gone{}}
 	var fixed []*Group // confirmed (or reshaped) groups with sentences
 	var loose []*Group // the unconfirmed groups
 	if old != nil {
+		end := map[string]int{} // where the groups so far end, in each language
 		for _, g := range old.Groups {
 			held := g.Status == Confirmed || g.Reshaped
+			for _, l := range langs {
+				if s := g.Sents[l]; len(s) > 0 {
+					end[l] = max(end[l], s[len(s)-1].End)
+				}
+			}
 			switch {
+			case !held && g.Detached && g.empty(langs) && len(g.Was) > 0:
+				// The text changed there: the new groups of its stretch are
+				// flagged when they differ from the old ones, as below.
+				r.detached[len(fixed)] = true
+				r.gone[len(fixed)] = append(r.gone[len(fixed)], gone{g, maps.Clone(end)})
 			case held && !g.empty(langs):
 				fixed = append(fixed, r.fillGaps(g))
 			case held && len(fixed) == 0:
@@ -236,6 +254,26 @@ type lost struct {
 	was   map[string][]string
 }
 
+// gone is an old detached group that lost all its sentences, kept with
+// the text it lost (see Realign), and where the groups before it ended in
+// each language: it goes before the first new group that starts after.
+type gone struct {
+	g   *Group
+	end map[string]int
+}
+
+// before reports whether e goes before g, a group with sentences: g
+// starts, in every language it has, where the groups before e ended or
+// after.
+func (e gone) before(g *Group, langs []string) bool {
+	for _, l := range langs {
+		if s := g.Sents[l]; len(s) > 0 && s[0].Start < e.end[l] {
+			return false
+		}
+	}
+	return true
+}
+
 // realigner writes the groups of Realign in document order.
 type realigner struct {
 	langs    []string
@@ -248,6 +286,7 @@ type realigner struct {
 	old      map[string]bool     // when a stretch held one: the spans of the old unconfirmed groups, and whether one was Detached
 	was      map[int][]lost      // stretches, numbered as detached, and the text their old detached groups had lost
 	tail     map[*Group][]*Group // confirmed groups without sentences, after the confirmed group they follow
+	gone     map[int][]gone      // stretches, numbered as detached, and their old detached groups left without sentences
 }
 
 // emit writes a confirmed group as it is, with the empty ones that follow it.
@@ -297,6 +336,19 @@ func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) e
 		pieces[l] = ps
 		anything = anything || len(ps) > 0
 	}
+	var left []gone // this stretch's old groups left without sentences, in order
+	for k := first; k <= first+len(soft); k++ {
+		left = append(left, r.gone[k]...)
+	}
+	// flush writes the groups of left that go before g, all of them when g
+	// is nil.
+	flush := func(g *Group) {
+		for len(left) > 0 && (g == nil || left[0].before(g, r.langs)) {
+			r.out.Groups = append(r.out.Groups, left[0].g)
+			left = left[1:]
+		}
+	}
+	defer flush(nil)
 	if !anything {
 		return nil
 	}
@@ -304,10 +356,23 @@ func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) e
 	if err := covers(proposals, pieces); err != nil {
 		return err
 	}
+	// The parts of the stretch around its confirmed groups that lack a
+	// language are aligned as one, and a new group that lacks that
+	// language too may come out on either side of such a group (a
+	// paragraph the Russian dropped, after one only the Russian has): the
+	// stretch held a detached group, and its lost text, if any part did.
+	detached := false
+	var was []lost
+	for k := first; k <= first+len(soft); k++ {
+		detached = detached || r.detached[k]
+		was = append(was, r.was[k]...)
+		delete(r.was, k)
+	}
 	t := 0 // the next confirmed group
-	firstDetached := map[int]*Group{}
+	var firstDetached *Group
 	for _, p := range proposals {
 		if t < len(soft) && holds(p, fixed[t]) {
+			flush(soft[t])
 			r.emit(soft[t])
 			t++
 			continue
@@ -326,13 +391,13 @@ func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) e
 				g.Sents[l] = append(g.Sents[l], pieces[l][i].Sentence)
 			}
 		}
-		if r.detached[first+t] {
-			detached, same := r.old[g.spans(r.langs)]
-			g.Detached = detached || !same
+		if detached {
+			old, same := r.old[g.spans(r.langs)]
+			g.Detached = old || !same
 			if g.Detached {
-				r.takeWas(g, first+t)
-				if firstDetached[first+t] == nil {
-					firstDetached[first+t] = g
+				was = r.takeWas(g, was)
+				if firstDetached == nil {
+					firstDetached = g
 				}
 			}
 		}
@@ -342,41 +407,38 @@ func (r *realigner) stretch(from, to map[string]int, soft []*Group, first int) e
 		if s := g.Sents[r.out.Pivot]; len(s) > 0 {
 			g.Note = r.notes[s[0].Start]
 		}
+		flush(g)
 		r.out.Groups = append(r.out.Groups, g)
 	}
 	if t < len(soft) {
 		return fmt.Errorf("aligner error: confirmed group %d of the stretch was not kept as it is", t+1)
 	}
 	// Text lost by old groups no new group starts as goes to the first
-	// detached group of its stretch; a stretch left with no group had
+	// detached group of the stretch; a stretch left with no group had
 	// nothing left to review.
-	for k := first; k <= first+len(soft); k++ {
-		for _, w := range r.was[k] {
-			if g := firstDetached[k]; g != nil {
-				g.AddWas(w.was)
-			}
+	for _, w := range was {
+		if firstDetached != nil {
+			firstDetached.AddWas(w.was)
 		}
-		delete(r.was, k)
 	}
 	return nil
 }
 
-// takeWas gives g, a new detached group of stretch k, the text lost by the
-// old detached group of the stretch that started with the same pivot
-// sentence.
-func (r *realigner) takeWas(g *Group, k int) {
+// takeWas gives g, a new detached group, the text lost by the old
+// detached group of its stretch that started with the same pivot sentence,
+// and returns was without it.
+func (r *realigner) takeWas(g *Group, was []lost) []lost {
 	s := g.Sents[r.out.Pivot]
 	if len(s) == 0 {
-		return
+		return was
 	}
-	ws := r.was[k]
-	for i, w := range ws {
+	for i, w := range was {
 		if w.pivot == s[0].Start {
 			g.AddWas(w.was)
-			r.was[k] = append(ws[:i:i], ws[i+1:]...)
-			return
+			return append(was[:i:i], was[i+1:]...)
 		}
 	}
+	return was
 }
 
 // holds reports whether proposal p is exactly the confirmed group whose
