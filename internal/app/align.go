@@ -30,6 +30,12 @@ type AlignResult struct {
 	// NewLangs are those languages.
 	Unconfirmed int
 	NewLangs    []string
+	// Reopened are the groups (numbered as before align) confirmed
+	// without a language (an omission) where its new text has sentences,
+	// which are aligned again with them and flagged (see
+	// reopenOmissions); ReopenedLangs are those languages.
+	Reopened      []int
+	ReopenedLangs []string
 	// Merged are the files (relative to the workspace) of a git merge
 	// that stopped on derived values and that align finished; git still
 	// lists them as unmerged until they are added.
@@ -149,6 +155,14 @@ func (app *App) AlignWith(ws *workspace.Workspace, id string, opt AlignOptions) 
 		if n := placeNewLanguage(old, pivot, l, texts, cut, lx); n > 0 {
 			res.Unconfirmed += n
 			res.NewLangs = append(res.NewLangs, l)
+		}
+		if took := reopenOmissions(old, pivot, l, texts, cut); len(took) > 0 {
+			for _, n := range took {
+				if !slices.Contains(res.Reopened, n) {
+					res.Reopened = append(res.Reopened, n)
+				}
+			}
+			res.ReopenedLangs = append(res.ReopenedLangs, l)
 		}
 	}
 	a, err := document.Realign(old, id, pivot, langs, texts, cut, func(p map[string][]document.Piece, fixed []map[string][]int) []document.Proposal {

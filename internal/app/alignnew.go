@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tilmash/tilmash/internal/align"
@@ -76,6 +77,55 @@ func placeNewLanguage(old *document.Alignment, pivot, lang string, texts map[str
 		}
 		g.Sents[lang] = got
 		g.Status, g.Reshaped, g.Detached, g.ConfirmedAt = document.Flagged, true, true, time.Time{}
+	}
+	return took
+}
+
+// reopenOmissions takes back, for a language lang the alignment has, the
+// confirmation of the groups a person confirmed without lang (an omission
+// accepted) that stand where lang's text now has sentences in no group:
+// the desk sent the missing translation late, in a corrected version.
+// Kept as they are, align could not put those sentences into them (a kept
+// group is fixed), and they came out in groups of their own beside the
+// source they translate, "no English counterpart". Such a group, confirmed
+// or reshaped, with pivot sentences, between the groups with lang that
+// surround the new sentences, is flagged and marked detached (a part of
+// the document that changed with a new version of a text), so that
+// Realign aligns it again with them. It returns the numbers (1-based, in
+// old) of the confirmed groups it took back.
+func reopenOmissions(old *document.Alignment, pivot, lang string, texts map[string]string, cut document.Cutter) []int {
+	if old == nil || !slices.Contains(old.Languages, lang) {
+		return nil
+	}
+	text := texts[lang]
+	var took []int
+	prev, at := -1, 0 // the last group with lang, and where its sentences end
+	for i, g := range old.Groups {
+		ss := g.Sents[lang]
+		if len(ss) == 0 {
+			continue
+		}
+		took = reopenBetween(old, pivot, lang, prev+1, i, text, at, ss[0].Start, cut, took)
+		prev, at = i, ss[len(ss)-1].End
+	}
+	return reopenBetween(old, pivot, lang, prev+1, len(old.Groups), text, at, len(text), cut, took)
+}
+
+// reopenBetween is reopenOmissions for the groups first to last
+// (exclusive) and the text of lang between from and end, which no group
+// has, adding to took the confirmed groups it takes back.
+func reopenBetween(a *document.Alignment, pivot, lang string, first, last int, text string, from, end int, cut document.Cutter, took []int) []int {
+	if end <= from || strings.TrimSpace(text[from:end]) == "" || len(cut(lang, text[from:end], from)) == 0 {
+		return took
+	}
+	for i, g := range a.Groups[first:last] {
+		if !(g.Status == document.Confirmed || g.Reshaped) || len(g.Sents[pivot]) == 0 || len(g.Sents[lang]) > 0 {
+			continue
+		}
+		if g.Status == document.Confirmed && !slices.Contains(took, first+i+1) {
+			took = append(took, first+i+1)
+		}
+		g.Status, g.Reshaped, g.Detached, g.ConfirmedAt = document.Flagged, false, true, time.Time{}
 	}
 	return took
 }

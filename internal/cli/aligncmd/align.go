@@ -126,6 +126,9 @@ func report(env *console.Env, r *app.AlignResult) {
 	if r.Unconfirmed > 0 {
 		env.Warn("align.new-language", map[string]any{"ID": r.Doc.ID, "Langs": strings.Join(r.NewLangs, ", "), "Count": r.Unconfirmed})
 	}
+	if len(r.Reopened) > 0 {
+		env.Warn("align.omission-filled", map[string]any{"ID": r.Doc.ID, "Langs": strings.Join(r.ReopenedLangs, ", "), "Count": len(r.Reopened)})
+	}
 	if reshaped > 0 {
 		env.SayN("align.kept-reshaped", reshaped, nil)
 	}
