@@ -49,6 +49,10 @@ type Change struct {
 	Sentences bool
 	// Count is how many groups changed status, for SetStatus.
 	Count int
+	// Removed lists the groups (numbered before the edit) SetStatus
+	// confirmed that had no sentence in any language, and took out of the
+	// alignment.
+	Removed []int
 }
 
 // Gap is a group with no sentence in some of the alignment's languages.
@@ -568,7 +572,12 @@ func keys(m map[string]string) []string {
 // sentence in them, whatever status they had before they were confirmed
 // (the alignment does not keep it; re-aligning them scores and flags them
 // anew). Groups already in the wanted state are left alone; Change.Count
-// says how many changed.
+// says how many changed. A group confirmed here that has no sentence in
+// any language (a paragraph a new version dropped: see document.Realign)
+// leaves the alignment: confirming accepts that its text is gone, and an
+// empty group would stay in every view and export for nothing. Change.Removed
+// lists those groups, numbered as before, and Change.New the others,
+// numbered after.
 type SetStatus struct {
 	Groups  []int
 	Confirm bool
@@ -592,6 +601,10 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 			// (the file never marks a confirmed group detached).
 			g.Status, g.Detached, g.Reshaped, g.Was = document.Confirmed, false, false, nil
 			c.Count++
+			if empty(g) {
+				c.Removed = append(c.Removed, n)
+				continue
+			}
 			if missing := missingLangs(a, g); len(missing) > 0 {
 				c.Omissions = append(c.Omissions, Gap{Group: n, Langs: missing})
 			}
@@ -601,6 +614,26 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 		}
 	}
 	settle(a, c, unconfirmed, false)
+	if len(c.Removed) > 0 {
+		slices.Sort(c.Removed)
+		for i := len(c.Removed) - 1; i >= 0; i-- {
+			a.Groups = slices.Delete(a.Groups, c.Removed[i]-1, c.Removed[i])
+		}
+		c.New = nil
+		for _, n := range s.Groups {
+			if slices.Contains(c.Removed, n) {
+				continue
+			}
+			before, _ := slices.BinarySearch(c.Removed, n)
+			if k := n - before; !slices.Contains(c.New, k) {
+				c.New = append(c.New, k)
+			}
+		}
+		for i := range c.Omissions {
+			before, _ := slices.BinarySearch(c.Removed, c.Omissions[i].Group)
+			c.Omissions[i].Group -= before
+		}
+	}
 	// All: every group named changed, so the step reads "confirmed group
 	// 3" rather than "confirmed 1 group in 3"; steps journaled before All
 	// read as the part of a range.

@@ -298,6 +298,9 @@ func report(env *console.Env, id string, res *app.EditResult, width int) {
 		env.Hint("review.joined.hint", data)
 	}
 	cli.WarnLostFormatting(env, id, res.LostFormatting)
+	if len(c.Removed) > 0 {
+		env.SayN("review.confirmed-removed", len(c.Removed), map[string]any{"ID": id, "Groups": review.FormatRange(c.Removed)})
+	}
 	if groups, langs := c.Omitted(); len(groups) > 0 {
 		data := map[string]any{"ID": id, "Count": len(groups), "Groups": review.FormatRange(groups), "Langs": strings.Join(langs, ", ")}
 		warn(env, "review.confirmed-omission", data)

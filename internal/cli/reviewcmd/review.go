@@ -341,11 +341,16 @@ func (s *session) handle(k rune) (done bool, err error) {
 	case 'q', 'Q', keyInterrupt, keyEOF:
 		return true, nil
 	case 'c':
+		groups := len(s.snap.Alignment.Groups)
 		ok, err := s.apply(review.SetStatus{Groups: []int{s.cur}, Confirm: true})
 		if err != nil {
 			return true, err
 		}
-		if ok {
+		// A group left with no sentence leaves the alignment when
+		// confirmed: the cursor is then on the group after it, which
+		// the person has not read yet.
+		gone := len(s.snap.Alignment.Groups) < groups
+		if ok && !(gone && s.cur > 0 && s.cur == from && s.needsReview(s.cur)) {
 			s.advance()
 		}
 	case 'm':
