@@ -25,6 +25,9 @@ func undoCommand(a *app.App, env *console.Env) *urfave.Command {
 			&urfave.BoolFlag{Name: "list", Usage: env.T("review.undo.flag.list", nil)},
 		},
 		Action: func(c *urfave.Context) error {
+			if err := stepsArg(env, c, "undo"); err != nil {
+				return err
+			}
 			if c.NArg() != 1 {
 				return wantArgs(env, "review.undo.args")
 			}
@@ -85,6 +88,9 @@ func redoCommand(a *app.App, env *console.Env) *urfave.Command {
 			&urfave.BoolFlag{Name: "list", Usage: env.T("review.redo.flag.list", nil)},
 		},
 		Action: func(c *urfave.Context) error {
+			if err := stepsArg(env, c, "redo"); err != nil {
+				return err
+			}
 			if c.NArg() != 1 {
 				return wantArgs(env, "review.redo.args")
 			}
@@ -163,4 +169,18 @@ func history(env *console.Env, id string, d *document.Document) error {
 	}
 	env.Table([]string{env.T("review.col.step", nil), env.T("review.col.time", nil), env.T("review.col.what", nil)}, rows)
 	return nil
+}
+
+// stepsArg answers undo DOC 3 (or redo), a count given as an argument:
+// the steps are --steps, said with the value meant.
+func stepsArg(env *console.Env, c *urfave.Context, name string) error {
+	if c.NArg() != 2 || c.IsSet("steps") {
+		return nil
+	}
+	n, err := strconv.Atoi(c.Args().Get(1))
+	if err != nil || n < 1 {
+		return nil
+	}
+	data := map[string]any{"Command": name, "ID": c.Args().First(), "Steps": n}
+	return env.Usage("review.undo.steps-arg", data, "review.undo.steps-arg.hint")
 }
