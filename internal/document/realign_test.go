@@ -432,3 +432,41 @@ func TestRealignFillsGapsInKeptGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestRealignKeepsEmptiedGroups: a group a new version left with no
+// sentence (a paragraph only the Russian had, dropped) is kept, flagged,
+// with its old text, where it was: between two confirmed groups (a stretch
+// with nothing to align), and among unconfirmed groups the aligner makes
+// again. align used to drop it, and its old text with it.
+func TestRealignKeepsEmptiedGroups(t *testing.T) {
+	langs := []string{"en", "ru"}
+	tx := map[string]string{"en": "A1 | A2 | A3", "ru": "Б1 | Б2 | Б3"}
+	sents := func(l string) []document.Sentence {
+		var out []document.Sentence
+		for _, p := range cutWords(l, tx[l], 0) {
+			out = append(out, p.Sentence)
+		}
+		return out
+	}
+	en, ru := sents("en"), sents("ru")
+	for _, status := range []document.Status{document.Confirmed, document.Aligned} {
+		gone := &document.Group{Status: document.Flagged, Detached: true, Score: 0.6,
+			Sents: map[string][]document.Sentence{"en": {}, "ru": {}}, Was: map[string][]string{"ru": {"Бx"}}}
+		a := &document.Alignment{Document: "d", Pivot: "en", Languages: langs}
+		for i := range 3 {
+			a.Groups = append(a.Groups, &document.Group{Status: status, Score: 0.9,
+				Sents: map[string][]document.Sentence{"en": {en[i]}, "ru": {ru[i]}}})
+			if i == 1 {
+				a.Groups = append(a.Groups, gone)
+			}
+		}
+		b, err := document.Realign(a, "d", "en", langs, tx, cutWords, zip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(texts(b, "en"), ",") + "/" + strings.Join(texts(b, "ru"), ",")
+		if got != "A1,A2,,A3/Б1,Б2,,Б3" || b.Groups[2] != gone || gone.Status != document.Flagged || gone.Was["ru"][0] != "Бx" {
+			t.Errorf("%s groups: got %s, the emptied group %+v", status, got, b.Groups[2])
+		}
+	}
+}
