@@ -87,16 +87,20 @@ func (g *Group) hasWas(langs []string) bool {
 	return false
 }
 
-// AddWas adds was, text a group lost by language, to what g already lost.
+// AddWas adds was, text a group lost by language, to what g already lost,
+// each text once: the two parts of a split group both keep what it lost,
+// and merged again they keep it once.
 func (g *Group) AddWas(was map[string][]string) {
 	for l, ts := range was {
-		if len(ts) == 0 {
-			continue
+		for _, t := range ts {
+			if slices.Contains(g.Was[l], t) {
+				continue
+			}
+			if g.Was == nil {
+				g.Was = map[string][]string{}
+			}
+			g.Was[l] = append(g.Was[l], t)
 		}
-		if g.Was == nil {
-			g.Was = map[string][]string{}
-		}
-		g.Was[l] = append(g.Was[l], ts...)
 	}
 }
 

@@ -196,7 +196,8 @@ func (m Merge) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 // sentence that starts the second part: that sentence and the ones after it
 // move to a new group right after Group. The sentences of languages not in
 // At all stay in the first part. Both parts keep the group's score (the
-// aligner's score of what they were made from), the first keeps the note,
+// aligner's score of what they were made from) and the text it had before
+// a new version (Was), the first keeps the note,
 // and both become aligned, or flagged when the cut leaves a part without
 // a language (--at en:1 moves all of English to the second part).
 type Split struct {
@@ -211,6 +212,10 @@ func (s Split) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		return nil, err
 	}
 	second := &document.Group{Score: g.Score, Detached: g.Detached, Sents: map[string][]document.Sentence{}}
+	// The text a changed group had before the new version is not known
+	// sentence by sentence: both parts show it, so that each says what the
+	// new version changed (AddWas keeps it once if they are merged again).
+	second.AddWas(g.Was)
 	var at []string
 	for _, l := range sortedKeys(s.At, a.Languages) {
 		if err := checkLang(a, l); err != nil {
