@@ -302,6 +302,9 @@ func (s *Server) report(loc *locale.Localizer, id string, res *app.EditResult) [
 	for _, s := range res.LostFormatting {
 		out = append(out, note{"warn", loc.Text(app.LostFormattingMessage(s), app.LostFormattingData(loc.Text, s))})
 	}
+	if len(c.Removed) > 0 {
+		out = append(out, note{"ok", loc.Text("review.confirmed-removed", map[string]any{"Count": len(c.Removed), "ID": id, "Groups": review.FormatRange(c.Removed)})})
+	}
 	if groups, langs := c.Omitted(); len(groups) > 0 {
 		out = append(out, note{"warn", loc.Text("review.confirmed-omission", map[string]any{"Count": len(groups), "Groups": review.FormatRange(groups), "Langs": strings.Join(langs, ", ")})})
 		out = append(out, note{"hint", loc.Text("serve.doc.omission-hint", map[string]any{"ID": id})})
