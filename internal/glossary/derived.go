@@ -153,7 +153,7 @@ func derivedFrom(base string, kind Kind, w, name string) bool {
 		// suffixes, -сыз (с) makes "without" of any name, and -лық (л, д, т)
 		// the adjective of a place's or organisation's people and things;
 		// the possessives and -рақ name no entry here.
-		if morph.KazakhNamesLike(w, name) {
+		if morph.KazakhNamesLike(w, name) || kkSameVerb(w, name) {
 			return true
 		}
 		rest, ok := strings.CutPrefix(w, name)
@@ -165,6 +165,23 @@ func derivedFrom(base string, kind Kind, w, name string) bool {
 			return true
 		case 'л', 'д', 'т':
 			return kind == Place || kind == Organization
+		}
+	}
+	return false
+}
+
+// kkSameVerb reports whether w is a form of the verb whose verbal noun is name, as
+// morph.KazakhVerbRoots reads both: a term for an act (азаптау, torture) is named by its verb in
+// another voice or form ("Ешкім де азапталуға … тиіс емес", no one shall be tortured; азаптады).
+// The root must have four letters or more: a short root is too often another word's first
+// letters.
+func kkSameVerb(w, name string) bool {
+	for _, r := range morph.KazakhVerbRoots(name) {
+		if r+"у" != name && r+"ю" != name || utf8.RuneCountInString(r) < 4 {
+			continue
+		}
+		if slices.Contains(morph.KazakhVerbRoots(w), r) {
+			return true
 		}
 	}
 	return false
