@@ -127,6 +127,19 @@ func (g *Group) Text(lang string) string {
 	return strings.Join(parts, " ")
 }
 
+// Empty reports whether g has no sentence in any language: a group a new
+// version emptied, kept flagged with the text it had (Was) until a person
+// confirms that the text is gone. Its score, the aligner's of what it
+// held, says nothing of it any more, and views show none.
+func (g *Group) Empty() bool {
+	for _, s := range g.Sents {
+		if len(s) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // Kind describes the group's shape in languages, such as "1-1-2" or "1-0-1".
 func (g *Group) Kind(langs []string) string {
 	parts := make([]string, len(langs))

@@ -125,15 +125,6 @@ func missingLangs(a *document.Alignment, g *document.Group) []string {
 	return missing
 }
 
-func empty(g *document.Group) bool {
-	for _, s := range g.Sents {
-		if len(s) > 0 {
-			return false
-		}
-	}
-	return true
-}
-
 func joinNotes(a, b string) string {
 	switch {
 	case a == "":
@@ -233,7 +224,7 @@ func (s Split) Apply(a *document.Alignment, _ map[string]string) (*Change, error
 		}
 		at = append(at, l+":"+itoa(k))
 	}
-	if len(at) == 0 || empty(g) || empty(second) {
+	if len(at) == 0 || g.Empty() || second.Empty() {
 		return nil, splitEmpty(s.Group)
 	}
 	c := &Change{Message: "review.done.split", Data: map[string]any{"Group": s.Group, "Next": s.Group + 1, "At": strings.Join(at, " ")},
@@ -317,7 +308,7 @@ func (m Move) Apply(a *document.Alignment, _ map[string]string) (*Change, error)
 	lo, hi := min(m.Group, to), max(m.Group, to)
 	c.Old = []int{lo, hi}
 	wasG, wasT := g.Status == document.Confirmed, t.Status == document.Confirmed
-	if empty(g) {
+	if g.Empty() {
 		t.Note = joinNotes(t.Note, g.Note)
 		a.Groups = slices.Delete(a.Groups, m.Group-1, m.Group)
 		c.Message = "review.done.move-removed"
@@ -606,7 +597,7 @@ func (s SetStatus) Apply(a *document.Alignment, _ map[string]string) (*Change, e
 			// (the file never marks a confirmed group detached).
 			g.Status, g.Detached, g.Reshaped, g.Was = document.Confirmed, false, false, nil
 			c.Count++
-			if empty(g) {
+			if g.Empty() {
 				c.Removed = append(c.Removed, n)
 				continue
 			}

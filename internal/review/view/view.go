@@ -126,7 +126,7 @@ func (v *View) Header(w io.Writer) {
 }
 
 // Group writes group n (1-based) of a: a rule with its number, status and
-// score, its sentences side by side (numbered when a language has more
+// score (none for a group with no sentence left: [document.Group.Empty]), its sentences side by side (numbered when a language has more
 // than one), why it is flagged, the text it had before a new version of a
 // text (a detached group), its note and its findings. marks may hold marks of other
 // groups; current draws the rule in double lines, for the review screen.
@@ -201,13 +201,19 @@ func (v *View) rule(w io.Writer, n int, g *document.Group, current bool) {
 		sgr = sgrYellow
 	}
 	num := strconv.Itoa(n)
-	score := strconv.FormatFloat(g.Score, 'f', 3, 64)
-	if g.Reshaped && !g.Detached && g.Status != document.Confirmed && v.Labels.Reshaped != "" {
-		score = v.Labels.Reshaped
+	score := " · " + strconv.FormatFloat(g.Score, 'f', 3, 64)
+	switch {
+	case g.Empty():
+		// A group a new version emptied: the score was the aligner's of
+		// text it no longer holds, and would read as a judgement of
+		// nothing.
+		score = ""
+	case g.Reshaped && !g.Detached && g.Status != document.Confirmed && v.Labels.Reshaped != "":
+		score = " · " + v.Labels.Reshaped
 	}
-	plain := bar + bar + " " + num + " · " + status + " · " + score + " "
+	plain := bar + bar + " " + num + " · " + status + score + " "
 	fill := max(v.width()-runewidth.StringWidth(plain), 2)
-	fmt.Fprintln(w, bar+bar+" "+v.paint(sgrBold, num)+" · "+v.paint(sgr, status)+" · "+score+" "+strings.Repeat(bar, fill))
+	fmt.Fprintln(w, bar+bar+" "+v.paint(sgrBold, num)+" · "+v.paint(sgr, status)+score+" "+strings.Repeat(bar, fill))
 }
 
 // rows writes cells side by side, padding every column but the last.

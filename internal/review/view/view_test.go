@@ -300,3 +300,32 @@ func sample(t testing.TB, shape reviewtest.Shape) *document.Alignment {
 	}
 	return a
 }
+
+// A group a new version emptied (no sentence in any language, kept
+// flagged with the text it had) shows no score: the aligner's score of
+// text it no longer holds reads as a judgement of nothing. A group with a
+// sentence left keeps its score.
+func TestViewEmptiedGroupHasNoScore(t *testing.T) {
+	a := sample(t, reviewtest.OneToOne)
+	g := a.Groups[1]
+	g.Status, g.Detached, g.Score = document.Flagged, true, 0.675
+	g.Was = map[string][]string{"ru": {"Старый текст."}}
+	kept := a.Groups[0]
+	kept.Status, kept.Score = document.Flagged, 0.675
+	delete(kept.Sents, "ru")
+	for l := range g.Sents {
+		g.Sents[l] = nil
+	}
+	v := &View{Width: 90, Langs: a.Languages, Labels: testLabels}
+	var b bytes.Buffer
+	v.Group(&b, a, 2, nil, false)
+	rule, _, _ := strings.Cut(b.String(), "\n")
+	if !regexp.MustCompile(`^── 2 · flagged ─+$`).MatchString(rule) {
+		t.Errorf("emptied group's rule = %q, want no score", rule)
+	}
+	b.Reset()
+	v.Group(&b, a, 1, nil, false)
+	if rule, _, _ := strings.Cut(b.String(), "\n"); !strings.HasPrefix(rule, "── 1 · flagged · 0.675 ─") {
+		t.Errorf("group with sentences left: rule = %q, want its score", rule)
+	}
+}
