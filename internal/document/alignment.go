@@ -75,16 +75,29 @@ type Group struct {
 
 // hasWas reports whether g keeps text it lost in one of langs, which the
 // file writes only on a detached group.
-func (g *Group) hasWas(langs []string) bool {
+func (g *Group) hasWas(langs []string) bool { return len(g.Before(langs)) > 0 }
+
+// Before is the text a changed group had in one language before a new
+// version of that text took it (Group.Was), its sentences joined with
+// spaces as Text joins the group's.
+type Before struct{ Lang, Text string }
+
+// Before lists, in the order of langs, the text g had before a new version
+// of it: what show, review, serve and the side-by-side HTML export put
+// under a changed group, so that a reviewer sees what the desk changed.
+// Nothing for a group that is not detached or is confirmed (the file keeps
+// the text only on a detached group, and confirming ends it).
+func (g *Group) Before(langs []string) []Before {
 	if !g.Detached || g.Status == Confirmed {
-		return false
+		return nil
 	}
+	var out []Before
 	for _, l := range langs {
 		if len(g.Was[l]) > 0 {
-			return true
+			out = append(out, Before{Lang: l, Text: strings.Join(g.Was[l], " ")})
 		}
 	}
-	return false
+	return out
 }
 
 // AddWas adds was, text a group lost by language, to what g already lost,

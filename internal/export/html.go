@@ -73,6 +73,7 @@ tr.flagged>*{background:#fff4e5}
 tr.flagged .status{color:#a64b00;font-weight:bold}
 .reason{font-size:.8em;color:#a64b00;margin-top:.2rem}
 .note{font-size:.8em;color:#555;margin-top:.3rem}
+.was{font-size:.8em;margin-top:.2rem;white-space:pre-wrap}
 .heading{font-weight:bold;font-size:1.08em}
 mark{color:inherit}
 mark.term{background:#e8f0ff;border-bottom:1px dotted #2b5fb3}
@@ -118,6 +119,7 @@ var pages = lazy.Value[*template.Template]{New: func() *template.Template {
 <tbody>
 {{range .Rows}}<tr id="g{{.N}}" class="{{.Status}}"><th scope="row" class="num"><a href="#g{{.N}}">{{.N}}</a><span class="status">{{.StatusLabel}}</span>
 {{- range .Reasons}}<div class="reason">{{.}}</div>{{end}}
+{{- range .Was}}<div class="was"><b>{{.Label}}:</b> <span lang="{{.Lang}}">{{.Text}}</span></div>{{end}}
 {{- with .Note}}<div class="note">{{.}}</div>{{end}}</th>
 {{- range .Cells}}<td lang="{{.Lang}}">{{template "cell" .}}</td>{{end}}</tr>
 {{end}}</tbody>
@@ -171,9 +173,17 @@ type row struct {
 	Status      string
 	StatusLabel string
 	Reasons     []string
-	Note        string
-	Cells       []cellData
+	// Was is the text a new version took from a changed group, by
+	// language, with its label: as show, review and serve show it
+	// ([document.Group.Before]).
+	Was   []wasText
+	Note  string
+	Cells []cellData
 }
+
+// wasText is a language's text a changed group had, with its label
+// ("RU before the new version").
+type wasText struct{ Lang, Label, Text string }
 
 // cellData is a group's text in one language: a part per sentence.
 type cellData struct {
@@ -253,6 +263,9 @@ func writeHTML(w io.Writer, p *plan) error {
 			for _, reason := range reasons {
 				r.Reasons = append(r.Reasons, p.opt.label(reason.MessageID(), reason.TemplateData()))
 			}
+		}
+		for _, b := range g.Before(p.langs) {
+			r.Was = append(r.Was, wasText{Lang: b.Lang, Label: p.opt.label("review.was-label", map[string]any{"Lang": strings.ToUpper(b.Lang)}), Text: clean(b.Text)})
 		}
 		for _, l := range p.langs {
 			r.Cells = append(r.Cells, cellOf(p, l, g.Sents[l], marks[markKey{i + 1, l}]))

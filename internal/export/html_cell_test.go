@@ -284,3 +284,27 @@ func bannerOf(page string) string {
 	}
 	return ""
 }
+
+// TestHTMLShowsTextBeforeNewVersion: a group a new version changed shows
+// the text it had, with the label show, review and serve give it, in the
+// reader's language and escaped; a confirmed group shows none (confirming
+// ends it).
+func TestHTMLShowsTextBeforeNewVersion(t *testing.T) {
+	d, a := newDoc(t, "sample", sample, sampleGroups)
+	g := a.Groups[3]
+	g.Detached = true
+	g.Was = map[string][]string{"ru": {"Старый <текст>.", "Второе предложение."}}
+	ru, _ := locale.New("ru")
+	out := string(render(t, "html", d, a, Options{Labels: ru.T}))
+	want := `<div class="was"><b>` + ru.T("review.was-label", map[string]any{"Lang": "RU"}) + `:</b> <span lang="ru">Старый &lt;текст&gt;. Второе предложение.</span></div>`
+	if !strings.Contains(out, want) {
+		t.Errorf("changed group lacks its old text %s", want)
+	}
+	if n := strings.Count(out, `class="was"`); n != 1 {
+		t.Errorf("%d old texts shown, want 1", n)
+	}
+	g.Status = document.Confirmed
+	if out := string(render(t, "html", d, a, Options{})); strings.Contains(out, `class="was"`) {
+		t.Error("a confirmed group shows an old text")
+	}
+}

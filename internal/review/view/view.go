@@ -153,12 +153,9 @@ func (v *View) Group(w io.Writer, a *document.Alignment, n int, marks []review.M
 			}
 		}
 	}
-	if v.Labels.Was != nil && g.Detached && g.Status != document.Confirmed {
-		for _, l := range v.Langs {
-			if len(g.Was[l]) == 0 {
-				continue
-			}
-			for _, ln := range wrap([]piece{{text: v.Labels.Was(l) + ": ", style: styleBold}, {text: v.visible(strings.Join(g.Was[l], " "))}}, v.width(), "", "  ") {
+	if v.Labels.Was != nil {
+		for _, b := range g.Before(v.Langs) {
+			for _, ln := range wrap([]piece{{text: v.Labels.Was(b.Lang) + ": ", style: styleBold}, {text: v.visible(b.Text)}}, v.width(), "", "  ") {
 				fmt.Fprintln(w, v.render(ln))
 			}
 		}
