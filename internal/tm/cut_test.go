@@ -337,6 +337,12 @@ func TestLookupSentenceOfGroup(t *testing.T) {
 		if wantExact := c.score == 100 && len(c.partial) == 0; exact != btoi(wantExact) || fuzzy != btoi(!wantExact) {
 			t.Errorf("%s: counted %d exact, %d fuzzy", c.sentence, exact, fuzzy)
 		}
+		// lookup's summary: a 100% match in a longer group's translation
+		// is a 100% match, counted apart.
+		want := tm.Tally{Exact: btoi(c.score == 100 && len(c.partial) == 0), Within: btoi(c.score == 100 && len(c.partial) > 0), Fuzzy: btoi(c.score < 100)}
+		if got := tm.TallyOf(res); got != want {
+			t.Errorf("%s: tally %+v, want %+v", c.sentence, got, want)
+		}
 	}
 	// A whole unit and a sentence of a group at the same score: the whole
 	// unit first, though the group is confirmed and newer.

@@ -158,22 +158,46 @@ func (m *Memory) Lookup(ctx context.Context, sentences []string, opt LookupOptio
 	return out, nil
 }
 
+// Tally counts the sentences of a look-up by their best match, as its
+// rows show it.
+type Tally struct {
+	// Exact have a 100% match whose translation is the sentence's alone.
+	Exact int
+	// Within have a 100% match that is one sentence of a longer group
+	// whose translation also covers the group's other sentences
+	// (Match.Partial): the English is the same, the translation needs
+	// cutting before it can go in.
+	Within int
+	// Fuzzy have a best match below 100%.
+	Fuzzy int
+}
+
+// TallyOf counts results by their best match: lookup's summary gives the
+// 100% matches (Exact and Within) as its rows show them, and says apart
+// how many of them are sentences of a longer group (Within).
+func TallyOf(results []Result) Tally {
+	var t Tally
+	for _, r := range results {
+		switch {
+		case len(r.Matches) == 0:
+		case r.Matches[0].Score < 100:
+			t.Fuzzy++
+		case len(r.Matches[0].Partial) > 0:
+			t.Within++
+		default:
+			t.Exact++
+		}
+	}
+	return t
+}
+
 // Counts tells how many results have a 100% match and how many only a
 // fuzzy one (what import reports for a new version). A sentence of a
 // group whose translation holds more than it is fuzzy, whatever its
 // score: the translation needs cutting.
 func Counts(results []Result) (exact, fuzzy int) {
-	for _, r := range results {
-		if len(r.Matches) == 0 {
-			continue
-		}
-		if r.Matches[0].Score == 100 && len(r.Matches[0].Partial) == 0 {
-			exact++
-		} else {
-			fuzzy++
-		}
-	}
-	return exact, fuzzy
+	t := TallyOf(results)
+	return t.Exact, t.Within + t.Fuzzy
 }
 
 // scored is a match, the words it shares with the sentence, and whether

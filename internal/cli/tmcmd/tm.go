@@ -407,7 +407,11 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			exact, fuzzy := tm.Counts(res)
+			// The summary counts what the rows show: a sentence of a
+			// longer group matched 100% is a 100% match, said apart, as
+			// its row says its translation covers more.
+			tally := tm.TallyOf(res)
+			exact, fuzzy := tally.Exact+tally.Within, tally.Fuzzy
 			switch format {
 			case "tmx":
 				// the codes numbered as the new text's segments show its tags
@@ -451,6 +455,9 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 				printLookup(env, ws, tm.ShownResults(res))
 			}
 			env.SayN("tm.lookup.summary", len(res), map[string]any{"Name": t.Name, "Exact": exact, "Fuzzy": fuzzy, "Min": c.Int("min")})
+			if tally.Within > 0 {
+				env.SayN("tm.lookup.summary.within", tally.Within, nil)
+			}
 			if g := t.LooksLike(lang); g != "" && exact+fuzzy == 0 {
 				// --lang is the new text's language; a Russian text looked
 				// up as English (the default) matched nothing, silently.
