@@ -307,7 +307,7 @@ func (s *Server) report(loc *locale.Localizer, id string, res *app.EditResult) [
 	}
 	if groups, langs := c.Omitted(); len(groups) > 0 {
 		out = append(out, note{"warn", loc.Text("review.confirmed-omission", map[string]any{"Count": len(groups), "Groups": review.FormatRange(groups), "Langs": strings.Join(langs, ", ")})})
-		out = append(out, note{"hint", loc.Text("serve.doc.omission-hint", map[string]any{"ID": id})})
+		out = append(out, note{"hint", loc.Text("review.confirmed-omission.hint", map[string]any{"ID": id, "Langs": strings.Join(langs, ", ")})})
 	}
 	if len(res.Still) > 0 {
 		out = append(out, note{"warn", loc.Text("review.findings-still", map[string]any{"Count": res.StillCount, "Groups": review.FormatRange(res.Still), "Kinds": app.KindSummary(loc.Text, res.StillKinds)})})

@@ -573,13 +573,14 @@ func (s *Server) row(loc *locale.Localizer, a *document.Alignment, n int, marks 
 	// As show and review: a group a person regrouped shows that in place of
 	// a machine's score until it is confirmed, and a group a new version
 	// changed shows the text it had.
+	// A group a new version emptied has no score to show: nothing in it was aligned.
 	if g.Reshaped && !g.Detached && g.Status != document.Confirmed {
 		r.Score = loc.Text("review.reshaped-label", nil)
+	} else if g.Empty() {
+		r.Score = ""
 	}
-	for _, l := range a.Languages {
-		if was := g.Was[l]; len(was) > 0 {
-			r.Was = append(r.Was, wasRow{loc.Text("review.was-label", map[string]any{"Lang": strings.ToUpper(l)}), strings.Join(was, " ")})
-		}
+	for _, b := range g.Before(a.Languages) {
+		r.Was = append(r.Was, wasRow{loc.Text("review.was-label", map[string]any{"Lang": strings.ToUpper(b.Lang)}), b.Text})
 	}
 	found = slices.Clone(found)
 	slices.SortStableFunc(found, func(x, y check.Finding) int {

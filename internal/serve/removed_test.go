@@ -11,8 +11,9 @@ import (
 )
 
 // TestConfirmRemovesEmptyGroup: a group a new version left with no sentence (a paragraph only the
-// Russian had, dropped) leaves the alignment when it is confirmed, as tilmash group confirm takes
-// it out; the page said only that one group was confirmed, and the group was gone without a word.
+// Russian had, dropped) shows its old text and no score, as show does, and leaves the alignment
+// when it is confirmed, as tilmash group confirm takes it out; the page said only that one group
+// was confirmed, and the group was gone without a word.
 func TestConfirmRemovesEmptyGroup(t *testing.T) {
 	f := newFixture(t, serve.Options{})
 	ch, err := document.Begin(f.ws, "news")
@@ -28,6 +29,16 @@ func TestConfirmRemovesEmptyGroup(t *testing.T) {
 	}
 	if _, err := ch.Commit("review.done.align", nil, time.Time{}); err != nil {
 		t.Fatal(err)
+	}
+	// Before it is confirmed, the emptied group shows the text it had and no score: nothing in
+	// it was aligned.
+	_, page := f.client().get("/doc/news")
+	rows := groupRows(t, page)
+	if strings.Contains(rows[4], `class="score"`) || !strings.Contains(rows[4], "Абзац, который редакция убрала.") {
+		t.Errorf("the emptied group 4 shows a score, or not its old text:\n%.900s", rows[4])
+	}
+	if !strings.Contains(rows[3], `class="score"`) {
+		t.Errorf("group 3 lost its score:\n%.600s", rows[3])
 	}
 	for lang, want := range map[string]string{
 		"en": "group 4 had no sentence left in any language: confirming took it out of the alignment",
