@@ -72,8 +72,14 @@ type ImportXLIFFResult struct {
 // group's (the document was realigned or edited since the export), or one
 // whose target was emptied is a problem: without opt.Force nothing is
 // written and the result lists them with an error of kind Findings; with
-// it they are skipped and the rest applied. The caller holds the lock.
-func (app *App) ImportXLIFF(ws *workspace.Workspace, f *xliff.File, opt ImportXLIFFOptions) (*ImportXLIFFResult, error) {
+// it they are skipped and the rest applied. A file that is no XLIFF 1.2
+// or 2.0 is refused first with where it goes wrong. The caller holds the
+// lock.
+func (app *App) ImportXLIFF(ws *workspace.Workspace, in Input, opt ImportXLIFFOptions) (*ImportXLIFFResult, error) {
+	f, err := xliff.Read(in.Data, in.Name)
+	if err != nil {
+		return nil, err
+	}
 	id, err := xliffDocument(ws, f, opt.ID)
 	if err != nil {
 		return nil, err

@@ -18,7 +18,6 @@ import (
 	"github.com/tilmash/tilmash/internal/review/reviewtest"
 	"github.com/tilmash/tilmash/internal/testenv"
 	"github.com/tilmash/tilmash/internal/workspace"
-	"github.com/tilmash/tilmash/internal/xliff"
 )
 
 // xliffDoc is a workspace with the review sample "aral" (a 2-2-2 group, a
@@ -79,11 +78,7 @@ func files(t *testing.T, ws *workspace.Workspace) map[string]string {
 
 func importXLIFF(t *testing.T, ap *App, ws *workspace.Workspace, data []byte, opt ImportXLIFFOptions) (*ImportXLIFFResult, error) {
 	t.Helper()
-	f, err := xliff.Read(data, "aral.en-kk.xlf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ap.ImportXLIFF(ws, f, opt)
+	return ap.ImportXLIFF(ws, Input{Name: "aral.en-kk.xlf", Data: data}, opt)
 }
 
 // TestImportXLIFFUntouched: a file back from a tool that changed nothing

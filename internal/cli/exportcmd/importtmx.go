@@ -1,8 +1,6 @@
 package exportcmd
 
 import (
-	"bytes"
-	"path/filepath"
 	"strings"
 
 	urfave "github.com/urfave/cli/v2"
@@ -11,7 +9,6 @@ import (
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/tmx"
 )
 
 func importTMXCommand(ap *app.App, env *console.Env) *urfave.Command {
@@ -29,14 +26,14 @@ func importTMXCommand(ap *app.App, env *console.Env) *urfave.Command {
 			}
 			file := c.Args().Get(0)
 			id := c.Args().Get(1)
-			slug := ""
+			given, shownName := file, file
+			if file == "-" {
+				given, shownName = "", env.T("app.stdin", nil)
+			}
 			if id == "" {
-				if file == "-" {
-					return env.Usage("import-tmx.need-doc", map[string]any{"File": env.T("app.stdin", nil)}, "import-tmx.hint")
-				}
-				slug = document.Slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), 64)
-				if slug == "" {
-					return env.Usage("import-tmx.need-doc", map[string]any{"File": file}, "import-tmx.hint")
+				// Refused before the workspace is looked for.
+				if _, err := app.TMXSlug(given, shownName); err != nil {
+					return err
 				}
 			}
 			ws, err := env.Workspace()
@@ -47,23 +44,12 @@ func importTMXCommand(ap *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
-			m, err := tmx.Read(bytes.NewReader(data), name)
-			if err != nil {
-				return err
-			}
-			if slug != "" {
-				slug = namedSlug(m, file, slug)
-			}
-			source := filepath.Base(file)
-			if file == "-" {
-				source = ""
-			}
 			unlock, err := env.Lock(ws)
 			if err != nil {
 				return err
 			}
 			defer unlock()
-			res, err := ap.ImportTMX(ws, m, name, app.ImportTMXOptions{ID: id, Slug: slug, Source: source, Force: c.Bool("force")})
+			res, err := ap.ImportTMXFile(ws, app.Input{Name: name, Data: data}, app.ImportTMXFileOptions{ID: id, File: given, Force: c.Bool("force")})
 			if res != nil {
 				cli.WarnRecovered(env, res.Recovered)
 			}
@@ -115,18 +101,4 @@ func sayMerged(env *console.Env, id string, res *document.TMXMerge) {
 		return
 	}
 	env.SayN("import-tmx.merged", n, data)
-}
-
-// namedSlug is the document a TMX of file is imported as when no id is
-// given: the one its x-document names when the file bears one of the
-// names tilmash gives that document's TMX files (DOC.groups.tmx,
-// DOC.partial.tmx, DOC.en-kk.tmx: the document's id, a dot, more), else
-// slug, made from the file's name. A file renamed by hand keeps its name.
-func namedSlug(m *tmx.TMX, file, slug string) string {
-	doc, ok := m.Header.Prop(tmx.DocumentProp)
-	stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-	if ok && document.ValidID(doc) == nil && strings.HasPrefix(stem, doc+".") {
-		return doc
-	}
-	return slug
 }
