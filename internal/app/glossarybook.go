@@ -179,10 +179,42 @@ func BadEntryID(id string) error {
 // or forbidden: Тоқаевтың) rather than by its id, and ViaLangs are the
 // languages whose form it is (Алматы: ru and kk); an accepted form is
 // preferred to a forbidden one (Қазақстан is forbidden in ru, the term in kk).
+//
+// Langs are the languages of the entry in the order show lists them (the
+// workspace's, then any other the entry has), and Generated the forms the
+// glossary makes of it in each by declension, as the workbench's glossary
+// page lists them ([glossary.GeneratedForms]).
 type ShownEntry struct {
 	*glossary.Entry
-	Via      *glossary.Match
-	ViaLangs []string
+	Via       *glossary.Match
+	ViaLangs  []string
+	Langs     []string
+	Generated map[string][]string
+}
+
+// withForms is shown with its Langs and Generated forms in workspace ws.
+func withForms(ws *workspace.Workspace, shown ShownEntry) ShownEntry {
+	e := shown.Entry
+	shown.Generated = map[string][]string{}
+	for _, l := range ws.Config.Languages {
+		if e.Langs[l] != nil {
+			shown.Langs = append(shown.Langs, l)
+		}
+	}
+	var other []string
+	for l, f := range e.Langs {
+		if f != nil && !ws.HasLanguage(l) {
+			other = append(other, l)
+		}
+	}
+	slices.Sort(other)
+	shown.Langs = append(shown.Langs, other...)
+	for _, l := range shown.Langs {
+		if gen := glossary.GeneratedForms(e, l); len(gen) > 0 {
+			shown.Generated[l] = gen
+		}
+	}
+	return shown
 }
 
 // ShowGlossary returns the entry id of the glossary, with the glossary's
@@ -195,7 +227,7 @@ func (a *App) ShowGlossary(ws *workspace.Workspace, id string) (ShownEntry, []gl
 		return ShownEntry{}, nil, err
 	}
 	if e := g.Lookup(id); e != nil {
-		return ShownEntry{Entry: e}, probs, nil
+		return withForms(ws, ShownEntry{Entry: e}), probs, nil
 	}
 	var found []glossary.Match // whole-text matches, by language
 	var ids []string
@@ -246,7 +278,7 @@ func (a *App) ShowGlossary(ws *workspace.Workspace, id string) (ShownEntry, []gl
 			shown.ViaLangs = append(shown.ViaLangs, f.Lang)
 		}
 	}
-	return shown, probs, nil
+	return withForms(ws, shown), probs, nil
 }
 
 // nearEntries is glossary show's "did you mean": the entries of

@@ -58,18 +58,9 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 					e.Langs[l] = f
 				}
 			}
-			if !glossary.ValidID(e.ID) {
-				return app.BadEntryID(e.ID)
-			}
-			if !e.Kind.Valid() {
-				return app.BadKind(e.Kind)
-			}
-			name := c.String("file")
-			if name == "" {
-				name = glossary.FileFor(e.Kind)
-			}
-			if !glossary.ValidFileName(name) {
-				return env.Usage("check.add.bad-file", map[string]any{"File": name}, "check.add.bad-file.hint")
+			name, err := app.GlossaryAddFile(e, c.String("file"))
+			if err != nil {
+				return err
 			}
 			ws, unlock, err := env.LockedWorkspace()
 			if err != nil {
@@ -88,7 +79,7 @@ func addCommand(a *app.App, env *console.Env) *urfave.Command {
 			// decline as a common noun's: a person's name given so would
 			// be reported missing where a text declines it (Армана
 			// Касымова).
-			if !c.IsSet("kind") && glossary.LooksLikePerson(e) {
+			if !c.IsSet("kind") && app.PersonFiledAsOther(e) {
 				d := map[string]any{"ID": e.ID, "Term": e.Langs["ru"].Term, "File": rel}
 				env.Warn("check.add.kind-other", d)
 				env.Hint("check.add.kind-other.hint", d)

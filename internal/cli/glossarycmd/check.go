@@ -3,7 +3,6 @@ package glossarycmd
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -21,7 +20,6 @@ import (
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/qa"
-	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 func checkCommand(a *app.App, env *console.Env) *urfave.Command {
@@ -88,21 +86,12 @@ func checkCommand(a *app.App, env *console.Env) *urfave.Command {
 				env.WarnError(document.NoMeta(id))
 			}
 			reports, targets := run.Reports, run.Targets
-			switch format {
-			case "json":
-				data, err := jsonBytes(jsonReport(ws, run))
+			if format != "text" {
+				data, err := app.CheckFile(ws, run, format, app.CheckFileOptions{Lang: env.Loc.Lang, Labels: env.T})
 				if err != nil {
 					return err
 				}
 				if _, err := out.Write("", data); err != nil {
-					return err
-				}
-			case "html":
-				var b bytes.Buffer
-				if err := check.WriteHTML(&b, reports, check.HTMLOptions{Lang: env.Loc.Lang, Labels: env.T, Workspace: filepath.Base(ws.Root)}); err != nil {
-					return err
-				}
-				if _, err := out.Write("", b.Bytes()); err != nil {
 					return err
 				}
 			}
@@ -544,92 +533,4 @@ func summary(env *console.Env, reports []*check.Report, strict bool, glossary st
 		return nil
 	}
 	return &console.Findings{Count: n}
-}
-
-// jsonFinding is one finding of check --format json.
-type jsonFinding struct {
-	Doc      string `json:"doc"`
-	Scope    string `json:"scope"`
-	Group    int    `json:"group"`
-	Lang     string `json:"lang"`
-	SrcLang  string `json:"src_lang,omitempty"`
-	Entry    string `json:"entry,omitempty"`
-	Check    string `json:"check"`
-	Kind     string `json:"kind"`
-	Severity string `json:"severity"`
-	Text     string `json:"text"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	Expected string `json:"expected"`
-	Hidden   string `json:"hidden,omitempty"`
-	Segment  string `json:"segment"`
-	Target   string `json:"target,omitempty"`
-	InSource bool   `json:"in_source,omitempty"`
-	check.Position
-	Places  []jsonPlace `json:"places,omitempty"`
-	Message string      `json:"message"`
-}
-
-// jsonPlace is one place of a consistency finding.
-type jsonPlace struct {
-	Doc   string `json:"doc"`
-	Scope string `json:"scope"`
-	Group int    `json:"group"`
-	check.Position
-	// Variant is the number, from 1, of the finding's variant here.
-	Variant int `json:"variant,omitempty"`
-}
-
-// jsonInput describes one checked document or file.
-type jsonInput struct {
-	Name     string   `json:"name"`
-	Format   string   `json:"format"`
-	Source   string   `json:"source"`
-	Scope    string   `json:"scope"`
-	Units    int      `json:"units"`
-	Stale    bool     `json:"stale,omitempty"`
-	Skipped  []string `json:"skipped_langs,omitempty"`
-	Findings int      `json:"findings"`
-}
-
-func jsonReport(ws *workspace.Workspace, run app.CheckRun) map[string]any {
-	inputs := []jsonInput{}
-	findings := []jsonFinding{}
-	errs := 0
-	for _, r := range run.Reports {
-		inputs = append(inputs, jsonInput{Name: r.Name, Format: r.Format, Source: r.Source, Scope: string(r.Scope), Units: r.Units, Stale: r.Stale, Skipped: r.Skipped, Findings: len(r.Findings)})
-		for _, f := range r.Findings {
-			jf := jsonFinding{
-				Doc: f.Doc, Scope: string(f.Scope), Group: f.Group, Lang: f.Lang, SrcLang: f.SrcLang, Entry: f.EntryID,
-				Check: f.Check, Kind: f.Kind, Severity: string(f.Severity), Text: f.Text, Start: f.Start, End: f.End, Expected: f.Expected,
-				Hidden: f.Hidden, Segment: f.Segment, Target: f.Target, InSource: f.InSource, Position: f.Position, Message: f.Error(),
-			}
-			for _, p := range f.Places {
-				jf.Places = append(jf.Places, jsonPlace{Doc: p.Doc, Scope: string(p.Scope), Group: p.Group, Position: p.Position, Variant: p.Variant})
-			}
-			if f.Severity == qa.Error {
-				errs++
-			}
-			findings = append(findings, jf)
-		}
-	}
-	checks := run.Checks
-	if checks == nil {
-		checks = []string{}
-	}
-	sev := map[string]string{}
-	for n, s := range run.Severity {
-		sev[n] = string(s)
-	}
-	return map[string]any{"workspace": ws.Root, "checks": checks, "severity": sev, "inputs": inputs, "findings": findings,
-		"count": len(findings), "errors": errs, "warnings": len(findings) - errs}
-}
-
-func jsonBytes(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(v)
-	return b.Bytes(), err
 }

@@ -153,21 +153,17 @@ type jsonForm struct {
 	Forms     []string `json:"forms,omitempty"`
 	// Generated is what glossary show adds: the forms the glossary makes
 	// by declension, as the workbench's glossary page lists them
-	// ([glossary.GeneratedForms]). list leaves it out: it would repeat
-	// a dozen forms per entry and language.
+	// ([app.ShownEntry]). list leaves it out: it would repeat a dozen
+	// forms per entry and language.
 	Generated []string `json:"generated,omitempty"`
 }
 
-// toJSON is e as data; with generated set each language carries its
-// generated forms too.
-func toJSON(e *glossary.Entry, generated bool) jsonEntry {
+// toJSON is e as data; each language carries the forms generated gives
+// for it (nil for none).
+func toJSON(e *glossary.Entry, generated map[string][]string) jsonEntry {
 	forms := map[string]jsonForm{}
 	for l, f := range e.Langs {
-		j := jsonForm{Term: f.Term, Variants: f.Variants, Forbidden: f.Forbidden, Inflect: f.Inflect, Forms: f.Forms}
-		if generated {
-			j.Generated = glossary.GeneratedForms(e, l)
-		}
-		forms[l] = j
+		forms[l] = jsonForm{Term: f.Term, Variants: f.Variants, Forbidden: f.Forbidden, Inflect: f.Inflect, Forms: f.Forms, Generated: generated[l]}
 	}
 	return jsonEntry{ID: e.ID, Kind: string(e.Kind), Note: e.Note, File: e.File, Line: e.Line, Column: e.Column, Forms: forms}
 }
@@ -196,7 +192,7 @@ func listCommand(a *app.App, env *console.Env) *urfave.Command {
 			if format == "json" {
 				out := []jsonEntry{}
 				for _, e := range entries {
-					out = append(out, toJSON(e, false))
+					out = append(out, toJSON(e, nil))
 				}
 				return writeJSON(env, out)
 			}
@@ -260,21 +256,21 @@ func showCommand(a *app.App, env *console.Env) *urfave.Command {
 				}
 				env.Say(id, map[string]any{"Text": v.Text, "Lang": strings.Join(shown.ViaLangs, ", "), "ID": v.EntryID, "Form": v.Form})
 			}
-			e := shown.Entry
 			if format == "json" {
-				return writeJSON(env, toJSON(e, true))
+				return writeJSON(env, toJSON(shown.Entry, shown.Generated))
 			}
-			showEntry(env, ws, e)
+			showEntry(env, shown)
 			return nil
 		},
 	}
 }
 
 // showEntry prints an entry: its id, kind, note and place, then a table of
-// its forms, one a row, in the workspace's language order, then per
-// language the forms the glossary generates from them, as the workbench's
-// glossary page shows them (one implementation: [glossary.GeneratedForms]).
-func showEntry(env *console.Env, ws *workspace.Workspace, e *glossary.Entry) {
+// its forms, one a row, in the order of shown.Langs, then per language the
+// forms the glossary generates from them, as the workbench's glossary page
+// shows them.
+func showEntry(env *console.Env, shown app.ShownEntry) {
+	e := shown.Entry
 	env.Printf("%s\n", env.Paint(console.Bold, e.ID))
 	field := func(id, value string) {
 		if value != "" {
@@ -287,18 +283,9 @@ func showEntry(env *console.Env, ws *workspace.Workspace, e *glossary.Entry) {
 		field("check.show.file", e.File+":"+strconv.Itoa(e.Line)+":"+strconv.Itoa(e.Column))
 	}
 	env.Printf("\n")
-	langs := append([]string(nil), ws.Config.Languages...)
-	for l := range e.Langs {
-		if !ws.HasLanguage(l) {
-			langs = append(langs, l)
-		}
-	}
 	var rows [][]string
-	for _, l := range langs {
+	for _, l := range shown.Langs {
 		f := e.Langs[l]
-		if f == nil {
-			continue
-		}
 		add := func(use string, forms ...string) {
 			for _, s := range forms {
 				rows = append(rows, []string{l, s, env.T("check.show.use."+use, nil)})
@@ -313,11 +300,8 @@ func showEntry(env *console.Env, ws *workspace.Workspace, e *glossary.Entry) {
 		}
 	}
 	env.Table([]string{env.T("check.col.lang", nil), env.T("check.col.form", nil), env.T("check.col.use", nil)}, rows)
-	for _, l := range langs {
-		if e.Langs[l] == nil {
-			continue
-		}
-		gen := glossary.GeneratedForms(e, l)
+	for _, l := range shown.Langs {
+		gen := shown.Generated[l]
 		if len(gen) == 0 {
 			continue
 		}
