@@ -7,7 +7,6 @@ import (
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
-	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
@@ -79,24 +78,9 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if err != nil {
 		return err
 	}
-	a, err := d.Alignment()
+	a, langs, err := app.ExportGroupsLangs(d, langs)
 	if err != nil {
 		return err
-	}
-	if a == nil || len(a.Groups) == 0 {
-		return export.NotAligned(d.ID)
-	}
-	if len(langs) == 0 {
-		for _, l := range d.WS.Config.Languages {
-			if slices.Contains(a.Languages, l) && d.Meta.Versions[l] != nil {
-				langs = append(langs, l)
-			}
-		}
-	}
-	for _, l := range langs {
-		if !slices.Contains(a.Languages, l) {
-			return export.BadLang(l, "unknown", a.Languages)
-		}
 	}
 	if c.IsSet("langs") && len(langs) == 1 && !export.PairFormat(format) {
 		// Every group format sets languages side by side: one language
@@ -104,31 +88,29 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 		// its own words (app.ExportGroups).
 		return env.Usage("export.langs-one", map[string]any{"Format": format, "Lang": langs[0]}, "export.langs-one.hint")
 	}
-	if texts, err := d.Texts(); err == nil {
-		if errs := a.Verify(d.WS.Rel(d.AlignmentFile()), texts); len(errs) > 0 {
-			env.Warn("export.stale", map[string]any{"ID": d.ID, "Count": len(errs)})
-			env.HintOf(errs[0])
+	// Sentences in no group (a language imported after align, the
+	// sentences a new version added) are not in the files: said, as
+	// status and import say it, with the language left out whole when
+	// --langs was not given.
+	counted := langs
+	if !c.IsSet("langs") {
+		counted = d.Languages()
+	}
+	st, err := ap.ExportGroupsState(d, a, counted)
+	if err != nil {
+		return err
+	}
+	if len(st.Stale) > 0 {
+		env.Warn("export.stale", map[string]any{"ID": d.ID, "Count": len(st.Stale)})
+		env.HintOf(st.Stale[0])
+	}
+	for _, l := range counted {
+		if n := st.Unaligned[l]; n > 0 {
+			env.Warn("export.unaligned", map[string]any{"Count": n, "Lang": l, "ID": d.ID})
 		}
-		// Sentences in no group (a language imported after align, the
-		// sentences a new version added) are not in the files: said, as
-		// status and import say it, with the language left out whole when
-		// --langs was not given.
-		check := langs
-		if !c.IsSet("langs") {
-			check = d.Languages()
-		}
-		un, err := ap.UnalignedOf(d, a, texts, check)
-		if err != nil {
-			return err
-		}
-		for _, l := range check {
-			if n := un[l]; n > 0 {
-				env.Warn("export.unaligned", map[string]any{"Count": n, "Lang": l, "ID": d.ID})
-			}
-		}
-		if len(un) > 0 {
-			env.Hint("export.unaligned.hint", map[string]any{"ID": d.ID})
-		}
+	}
+	if len(st.Unaligned) > 0 {
+		env.Hint("export.unaligned.hint", map[string]any{"ID": d.ID})
 	}
 	// An output that cannot take the files is refused before the gate
 	// warns of "exporting despite" what it exports nothing of.
@@ -143,18 +125,7 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 	if err := printGate(env, d.ID, v, force, []string{format}, false); err != nil {
 		return err
 	}
-	opt := ap.ExportOptions(labels(env))
-	opt.Langs = langs
-	opt.Units = units
-	if g, err := ap.Glossary(d.WS); err == nil && g != nil {
-		opt.Terms = g // anchors for the sentence cut of TMX
-	}
-	if len(v.Blockers) > 0 {
-		opt.Forced = v.Blockers
-	}
-	if format == "html" {
-		opt.Marks = v.Marks(a, langs, func(f check.Finding) string { return findingText(env, f) })
-	}
+	opt := ap.ExportGroupsOptions(d, a, v, format, langs, units, labels(env))
 	if n := export.Replaced(a, langs); n > 0 {
 		env.Warn("export.replaced", map[string]any{"Count": n})
 	}

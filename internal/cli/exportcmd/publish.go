@@ -39,18 +39,9 @@ func publishCommand(a *app.App, env *console.Env) *urfave.Command {
 				return err
 			}
 			defer unlock()
-			n := len(ids)
-			if n == 0 {
-				all, err := document.List(ws)
-				if err != nil {
-					return err
-				}
-				n = len(all)
-				for _, id := range all {
-					if slices.Contains(ws.Config.Publish.Exclude, id) {
-						n--
-					}
-				}
+			n, err := app.PublishCount(ws, ids)
+			if err != nil {
+				return err
 			}
 			steps := env.Steps(env.T("publish.progress", nil), n)
 			defer steps.Done()
