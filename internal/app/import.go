@@ -28,6 +28,10 @@ type Imported struct {
 	// that is not the one it was imported as (a Kazakh file imported as
 	// ru): see document.GuessLanguage. "" when they agree or cannot tell.
 	LooksLike string
+	// NoRules is the error of a language align cannot cut into sentences
+	// until its rules are given (segment.IsUnsupported): the text is
+	// stored all the same. nil when it can.
+	NoRules error
 }
 
 // Import stores a file as the lang version of document id: the file is
@@ -79,6 +83,9 @@ func (app *App) Import(ws *workspace.Workspace, id, lang string, data []byte, na
 		return nil, err
 	}
 	out := &Imported{ImportResult: res, Format: f}
+	if _, err := app.Segmenter(ws, lang); segment.IsUnsupported(err) {
+		out.NoRules = err
+	}
 	if res.Unchanged {
 		return out, nil
 	}

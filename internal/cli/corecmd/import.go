@@ -9,7 +9,6 @@ import (
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/segment"
 )
 
 func importCommand(ap *app.App, env *console.Env) *urfave.Command {
@@ -75,8 +74,8 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 			}
 			// Stored, but align cannot cut it into sentences until the
 			// rules are given: said as status and check say it.
-			if _, err := ap.Segmenter(ws, lang); segment.IsUnsupported(err) {
-				env.WarnError(err)
+			if res.NoRules != nil {
+				env.WarnError(res.NoRules)
 			}
 			if res.LooksLike != "" {
 				// Said first: a wrong file explains what follows.
