@@ -114,8 +114,13 @@ type GlossaryImported struct {
 	Skipped []string
 	// Written counts the entries written; 0: no file was written.
 	Written int
-	// Problems are the lint problems of the file written.
+	// Problems are the lint problems of the file written: Gaps, by
+	// language, its entries without a form in a workspace language (a
+	// two-language term base), which leave the glossary usable, and
+	// Blocking the others, which keep check from enforcing it.
 	Problems []glossary.Problem
+	Gaps     []check.Gap
+	Blocking []glossary.Problem
 }
 
 // ImportOptions are glossary import's choices.
@@ -191,6 +196,9 @@ func (a *App) WriteTermBase(ws *workspace.Workspace, t *TermBase, dest, shown st
 		return res, CannotWrite(dest, err)
 	}
 	_, res.Problems = glossary.Parse(shown, data, ws.Config.Languages)
+	var gaps []glossary.Problem
+	res.Blocking, gaps = glossary.SplitGaps(res.Problems)
+	res.Gaps = check.GapsByLang(gaps)
 	return res, nil
 }
 

@@ -6,11 +6,9 @@ import (
 	urfave "github.com/urfave/cli/v2"
 
 	"github.com/tilmash/tilmash/internal/app"
-	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/cli"
 	"github.com/tilmash/tilmash/internal/console"
 	"github.com/tilmash/tilmash/internal/export/termbase"
-	"github.com/tilmash/tilmash/internal/glossary"
 )
 
 func glossaryExportCommand(a *app.App, env *console.Env) *urfave.Command {
@@ -135,8 +133,8 @@ func glossaryImportCommand(a *app.App, env *console.Env) *urfave.Command {
 			// Entries without a form in a workspace language (a two-language
 			// term base) leave the glossary usable: said per language, as
 			// check says it. Other problems keep check from enforcing it.
-			probs, gaps := glossary.SplitGaps(res.Problems)
-			for _, g := range check.GapsByLang(gaps) {
+			probs := res.Blocking
+			for _, g := range res.Gaps {
 				env.Warn("glossary-import.gap", map[string]any{"Count": len(g.IDs), "Lang": g.Lang, "IDs": g.Names()})
 				env.Hint("check.glossary-gap.hint", map[string]any{"Lang": g.Lang})
 			}
