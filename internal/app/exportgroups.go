@@ -82,3 +82,16 @@ func (app *App) ExportGroupsOptions(d *document.Document, a *document.Alignment,
 	}
 	return opt
 }
+
+// ExportLocalizedLang checks the language export DOC --lang writes the
+// text of: a workspace language ([document.BadLanguage]) that d has a
+// text in ([document.MissingLanguage]).
+func ExportLocalizedLang(d *document.Document, lang string) error {
+	if !d.WS.HasLanguage(lang) {
+		return document.BadLanguage(lang, d.WS.Config.Languages)
+	}
+	if d.Meta.Versions[lang] == nil {
+		return document.MissingLanguage(d.ID, lang)
+	}
+	return nil
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/check"
@@ -110,6 +111,30 @@ func TestExportGroupsOptions(t *testing.T) {
 		}
 		if len(opt.Marks) != want {
 			t.Errorf("%s: %d marks, want %d", format, len(opt.Marks), want)
+		}
+	}
+}
+
+// TestExportLocalizedLang: export --lang takes a workspace language the
+// document has a text in.
+func TestExportLocalizedLang(t *testing.T) {
+	_, ws, d := xliffDoc(t)
+	ws.Config.Languages = append(ws.Config.Languages, "de")
+	for _, tc := range []struct {
+		lang, wantErr string
+	}{
+		{lang: "kk"},
+		{lang: "en"},
+		{lang: "de", wantErr: "document.missing-language"},
+		{lang: "fr", wantErr: "document.bad-language"},
+	} {
+		err := ExportLocalizedLang(d, tc.lang)
+		var le *locale.Error
+		switch {
+		case tc.wantErr == "" && err != nil:
+			t.Errorf("%s: %v", tc.lang, err)
+		case tc.wantErr != "" && (!errors.As(err, &le) || !strings.Contains(le.ID, tc.wantErr)):
+			t.Errorf("%s: %v, want error %s", tc.lang, err, tc.wantErr)
 		}
 	}
 }

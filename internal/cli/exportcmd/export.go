@@ -166,17 +166,14 @@ func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *docume
 		}
 		return env.Usage(id, map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedAll, ", ")}, "export.lang.hint")
 	}
-	if !d.WS.HasLanguage(lang) {
-		return document.BadLanguage(lang, d.WS.Config.Languages)
+	if err := app.ExportLocalizedLang(d, lang); err != nil {
+		return err
 	}
 	if format == "docx" && out.Path == "" && env.OutTTY {
 		// A Word file on the terminal only garbles the screen: it goes
 		// to the workspace's export folder, as XLIFF files for several
 		// targets do. A pipe or a redirection still gets it.
 		out = app.ExportFolder(d.WS)
-	}
-	if d.Meta.Versions[lang] == nil {
-		return document.MissingLanguage(d.ID, lang)
 	}
 	a, err := d.Alignment()
 	if err != nil {
