@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/tilmash/tilmash/internal/check"
 	"github.com/tilmash/tilmash/internal/qa"
@@ -80,6 +81,47 @@ type jsonInput struct {
 	Stale    bool     `json:"stale,omitempty"`
 	Skipped  []string `json:"skipped_langs,omitempty"`
 	Findings int      `json:"findings"`
+}
+
+// CheckTally is what check's summary counts of its reports.
+type CheckTally struct {
+	// Documents and Files count the inputs checked, Findings the
+	// findings, Errors those of severity error; Kinds counts them by kind.
+	Documents, Files, Findings, Errors int
+	Kinds                              map[string]int
+	// WordLists are the word lists of the glossary folder that would
+	// accept the words spelling flagged, one a language, sorted, with
+	// forward slashes.
+	WordLists []string
+}
+
+// TallyCheck counts reports for check's summary; glossaryDir is the
+// workspace's glossary folder, where the word lists are.
+func TallyCheck(reports []*check.Report, glossaryDir string) CheckTally {
+	t := CheckTally{Kinds: map[string]int{}}
+	var spelt []string // languages with spelling findings
+	for _, r := range reports {
+		if r.Format == "document" {
+			t.Documents++
+		} else {
+			t.Files++
+		}
+		for _, f := range r.Findings {
+			t.Kinds[f.Kind]++
+			t.Findings++
+			if f.Severity == qa.Error {
+				t.Errors++
+			}
+			if f.Kind == string(qa.Spelling) && !slices.Contains(spelt, f.Lang) {
+				spelt = append(spelt, f.Lang)
+			}
+		}
+	}
+	slices.Sort(spelt)
+	for _, l := range spelt {
+		t.WordLists = append(t.WordLists, filepath.ToSlash(filepath.Join(glossaryDir, check.WordsFile(l))))
+	}
+	return t
 }
 
 // checkJSON is the JSON report of run, of the checks of workspace ws.

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -167,5 +168,37 @@ func TestCheckFile(t *testing.T) {
 
 	if _, err := CheckFile(ws, run, "text", CheckFileOptions{}); err == nil {
 		t.Error("a text report file made, want an error")
+	}
+}
+
+// TestTallyCheck: check's summary counts inputs by kind, findings by
+// kind and severity, and names the word lists of the languages whose
+// words spelling flagged, once each, sorted.
+func TestTallyCheck(t *testing.T) {
+	find := func(kind, lang string, sev check.Severity) check.Finding {
+		return check.Finding{Finding: glossary.Finding{Kind: kind, Lang: lang}, Severity: sev}
+	}
+	for _, tc := range []struct {
+		name        string
+		reports     []*check.Report
+		docs, files int
+		n, errs     int
+		kinds       map[string]int
+		lists       []string
+	}{
+		{name: "nothing", kinds: map[string]int{}},
+		{name: "clean", reports: []*check.Report{{Format: "document"}, {Format: "tsv"}, {Format: "tmx"}}, docs: 1, files: 2, kinds: map[string]int{}},
+		{name: "findings", reports: []*check.Report{
+			{Format: "document", Findings: []check.Finding{find("forbidden", "ru", qa.Error), find("spelling", "kk", qa.Warning), find("spelling", "kk", qa.Warning)}},
+			{Format: "tsv", Findings: []check.Finding{find("spelling", "en", qa.Warning), find("numbers", "ru", qa.Error)}},
+		}, docs: 1, files: 1, n: 5, errs: 2,
+			kinds: map[string]int{"forbidden": 1, "spelling": 3, "numbers": 1},
+			lists: []string{"glossary/words.en.txt", "glossary/words.kk.txt"}},
+	} {
+		got := TallyCheck(tc.reports, "glossary")
+		if got.Documents != tc.docs || got.Files != tc.files || got.Findings != tc.n || got.Errors != tc.errs ||
+			!maps.Equal(got.Kinds, tc.kinds) || !slices.Equal(got.WordLists, tc.lists) {
+			t.Errorf("%s: %+v", tc.name, got)
+		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -478,26 +477,8 @@ func (p *findingPrinter) places(f check.Finding) {
 // Where spelling flagged words, a hint names the word lists of the glossary
 // folder glossary that would accept them.
 func summary(env *console.Env, reports []*check.Report, strict bool, glossary string) error {
-	docs, files, n, errs := 0, 0, 0, 0
-	kinds := map[string]int{}
-	var spelt []string // languages with spelling findings
-	for _, r := range reports {
-		if r.Format == "document" {
-			docs++
-		} else {
-			files++
-		}
-		for _, f := range r.Findings {
-			kinds[f.Kind]++
-			n++
-			if f.Severity == qa.Error {
-				errs++
-			}
-			if f.Kind == string(qa.Spelling) && !slices.Contains(spelt, f.Lang) {
-				spelt = append(spelt, f.Lang)
-			}
-		}
-	}
+	t := app.TallyCheck(reports, glossary)
+	docs, files, n, errs, kinds := t.Documents, t.Files, t.Findings, t.Errors, t.Kinds
 	var inputs []string
 	if docs > 0 {
 		inputs = append(inputs, env.N("check.documents", docs, nil))
@@ -520,13 +501,8 @@ func summary(env *console.Env, reports []*check.Report, strict bool, glossary st
 		return nil
 	}
 	env.SayN("check.summary", n, d)
-	if len(spelt) > 0 {
-		slices.Sort(spelt)
-		lists := make([]string, len(spelt))
-		for i, l := range spelt {
-			lists[i] = filepath.ToSlash(filepath.Join(glossary, check.WordsFile(l)))
-		}
-		env.Hint("check.spelling.words.hint", map[string]any{"Files": strings.Join(lists, ", ")})
+	if len(t.WordLists) > 0 {
+		env.Hint("check.spelling.words.hint", map[string]any{"Files": strings.Join(t.WordLists, ", ")})
 	}
 	if errs == 0 && !strict {
 		env.Hint("check.warnings-only.hint", nil)
