@@ -207,18 +207,21 @@ func extractSides(src, tgt []Sentence, opt Options) (fs, ft []features, vs, vt *
 // fixed beads given, each of which has a free side (see pairFixed for the others), with bounds set.
 // guide, if not nil, is the path of an earlier pass (the second pass of Pair): the search then
 // skips the first, wide pass and only refines in a narrow band around it, in the rows where wide
-// (of length n+1, if not nil) is true; elsewhere it keeps to the guide.
-func solve(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Options, mdl *model, fixed []fixedBead, guide []step, wide []bool) []Bead {
+// (of length n+1, if not nil) is true; elsewhere it keeps to the guide. wt is docWeights(ks, kt,
+// opt.Lexicon) if the caller has it, else nil.
+func solve(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Options, mdl *model, fixed []fixedBead, guide []step, wide []bool, wt *weightTable) []Bead {
 	n, m := len(src), len(tgt)
 	c := newCons(fixed, n, m)
 	if n == 0 || m == 0 {
 		return unmatchedFixed(n, m, c)
 	}
+	if wt == nil {
+		wt = docWeights(ks, kt, opt.Lexicon)
+	}
 	if guide != nil && c == nil {
-		return realignStretches(src, tgt, fs, ft, ks, kt, opt.Lexicon, mdl, guide, wide)
+		return realignStretches(src, tgt, fs, ft, ks, kt, wt, mdl, guide, wide)
 	}
 	a := &aligner{m: mdl, cons: c}
-	wt := docWeights(ks, kt, opt.Lexicon)
 	a.src = newSideKeys(src, fs, ks, wt, false)
 	a.tgt = newSideKeys(tgt, ft, kt, wt, true)
 	a.paras = a.src.paras && a.tgt.paras

@@ -140,12 +140,12 @@ func BenchmarkMargins20k(b *testing.B) {
 	opt.Lexicon = withSeed(opt)
 	fs, ft, vs, vt := extractSides(src, tgt, opt)
 	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, lexMaxDF)
-	beads := pairParts(src, tgt, fs, ft, ks, kt, opt, nil, nil, nil)
+	beads := pairParts(src, tgt, fs, ft, ks, kt, opt, nil, nil, nil, nil)
 	lex := learnFrom(fs, ft, vs, vt, beads, opt)
 	ks, kt = withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex, lexMaxDF)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		splitOutmatched(ks, kt, lex, opt, beads)
+		splitOutmatched(ks, kt, nil, lex, opt, beads)
 	}
 }

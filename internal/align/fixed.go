@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+
+	"github.com/tilmash/tilmash/internal/lexicon"
 )
 
 // Fixed beads. A person who confirmed a group has decided that its sentences translate each other,
@@ -130,9 +132,13 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 		maxDF = 0 // parts of the document weigh their keys apart
 	}
 	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, maxDF)
-	beads := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, nil, nil)
+	// Without fixed beads, the search of each pass and the margin after it weigh the keys of the
+	// whole document alike: the table is made once for both (two tables of counts and one of
+	// weights over every key of the document, a two-hundredth of align-files at 20,000 sentences).
+	wt := wholeWeights(ks, kt, opt.Lexicon, fixed)
+	beads := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, nil, nil, wt)
 	if opt.NoRealign {
-		return splitOutmatched(ks, kt, opt.Lexicon, opt, beads)
+		return splitOutmatched(ks, kt, wt, opt.Lexicon, opt, beads)
 	}
 	if len(src)+len(tgt) >= collectAfterPass {
 		// The first pass's search (its sides, bands and paths, tens of MB at 20,000 sentences a
@@ -153,24 +159,35 @@ func pairFixed(src, tgt []Sentence, opt Options, fixed []fixedBead) []Bead {
 	lex := learnFrom(fs, ft, vs, vt, beads, opt)
 	if lex != nil {
 		ks, kt = withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, lex, maxDF)
+		wt = wholeWeights(ks, kt, lex, fixed)
 		if wide != nil {
 			opt.Lexicon = lex
-			again := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, path, wide)
+			again := pairParts(src, tgt, fs, ft, ks, kt, opt, fixed, path, wide, wt)
 			beads = mergePasses(beads, again, realignBelow)
 		}
 	} else {
 		lex = opt.Lexicon
 	}
-	return splitOutmatched(ks, kt, lex, opt, beads)
+	return splitOutmatched(ks, kt, wt, lex, opt, beads)
+}
+
+// wholeWeights is docWeights(ks, kt, lex) when pairParts searches the document whole (no fixed
+// beads) and it has sentences on both sides, else nil: the parts between fixed beads weigh their
+// keys apart, and a search with a side empty weighs none.
+func wholeWeights(ks, kt [][]uint32, lex *lexicon.Lexicon, fixed []fixedBead) *weightTable {
+	if len(fixed) > 0 || len(ks) == 0 || len(kt) == 0 {
+		return nil
+	}
+	return docWeights(ks, kt, lex)
 }
 
 // pairParts is one pass of pairFixed, with the features of both sides and the anchor keys of
 // their sentences (features.keys and the lexicon's, see withLexKeys). prev, if not nil, is the
 // path of the first pass, which the second searches around in the rows where wide is true (see
-// solve).
-func pairParts(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Options, fixed []fixedBead, prev []step, wide []bool) []Bead {
+// solve). wt, if not nil, is docWeights(ks, kt, opt.Lexicon), for a search without fixed beads.
+func pairParts(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Options, fixed []fixedBead, prev []step, wide []bool, wt *weightTable) []Bead {
 	if len(fixed) == 0 {
-		return solve(src, tgt, fs, ft, ks, kt, opt, newModelFor(opt), nil, prev, wide)
+		return solve(src, tgt, fs, ft, ks, kt, opt, newModelFor(opt), nil, prev, wide, wt)
 	}
 	fixed = slices.Clone(fixed)
 	if err := bound(fixed, len(src), len(tgt)); err != nil {
@@ -184,7 +201,7 @@ func pairParts(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, opt Op
 			inner[k].src = inner[k].src.shift(-i0)
 			inner[k].tgt = inner[k].tgt.shift(-j0)
 		}
-		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], ks[i0:i1], kt[j0:j1], opt, newModelFor(opt), inner, stepsIn(prev, i0, i1, j0, j1), rowsIn(wide, i0, i1)) {
+		for _, b := range solve(src[i0:i1], tgt[j0:j1], fs[i0:i1], ft[j0:j1], ks[i0:i1], kt[j0:j1], opt, newModelFor(opt), inner, stepsIn(prev, i0, i1, j0, j1), rowsIn(wide, i0, i1), nil) {
 			out = append(out, Bead{Src: shift(b.Src, i0), Tgt: shift(b.Tgt, j0), Score: b.Score})
 		}
 		inner = nil

@@ -180,14 +180,17 @@ func (g *margins) allOutmatched(b Bead) bool {
 // marginBelow and whose sentences are all outmatched by each other's rivals, made beads of one
 // sentence each, which keep its score so that review still sees them as unsure. Most are 1-1
 // beads; a dropped sentence merged with two added ones (a 1-2) or two dropped ones with an added
-// one are split alike. ks and kt are the anchor keys of src and tgt with those of lex, opt the
-// options of the alignment.
-func splitOutmatched(ks, kt [][]uint32, lex *lexicon.Lexicon, opt Options, beads []Bead) []Bead {
+// one are split alike. ks and kt are the anchor keys of src and tgt with those of lex, wt their
+// weights (docWeights) if the caller has them, else nil, opt the options of the alignment.
+func splitOutmatched(ks, kt [][]uint32, wt *weightTable, lex *lexicon.Lexicon, opt Options, beads []Bead) []Bead {
 	if !doubtful(beads) {
 		return beads
 	}
+	if wt == nil {
+		wt = docWeights(ks, kt, lex)
+	}
 	m := newModelFor(opt)
-	g := newMargins(ks, kt, docWeights(ks, kt, lex), m.match)
+	g := newMargins(ks, kt, wt, m.match)
 	var out []Bead
 	for k, b := range beads {
 		if len(b.Src) > 0 && len(b.Tgt) > 0 && b.Score < marginBelow && g.allOutmatched(b) {

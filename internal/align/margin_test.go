@@ -81,7 +81,7 @@ func TestSplitOutmatched(t *testing.T) {
 		{0.8, beads(0.8)},   // outmatched, but the alignment is fairly sure of it
 		{0.99, beads(0.99)}, // sure
 	} {
-		got := splitOutmatched(ks, kt, nil, Options{SrcLang: "en", TgtLang: "kk"}, beads(tt.score))
+		got := splitOutmatched(ks, kt, nil, nil, Options{SrcLang: "en", TgtLang: "kk"}, beads(tt.score))
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("score %.2f: got %v, want %v", tt.score, got, tt.want)
 		}
@@ -102,12 +102,12 @@ func TestSplitOutmatchedMerge(t *testing.T) {
 	want := []Bead{{Src: []int{0}, Tgt: []int{0}, Score: 0.99}, {Src: []int{1}, Tgt: []int{1}, Score: 0.99},
 		{Src: []int{2}, Tgt: []int{}, Score: 0.6}, {Src: []int{}, Tgt: []int{2}, Score: 0.6}, {Src: []int{}, Tgt: []int{3}, Score: 0.6},
 		{Src: []int{3}, Tgt: []int{4}, Score: 0.99}, {Src: []int{4}, Tgt: []int{5}, Score: 0.99}}
-	if got := splitOutmatched(ks, kt, nil, opt, beads); fmt.Sprint(got) != fmt.Sprint(want) {
+	if got := splitOutmatched(ks, kt, nil, nil, opt, beads); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("dropped and two added: got %v, want %v", got, want)
 	}
 	// the second target sentence translates the source one after all
 	kt[3] = []uint32{12 | kindLex, 20 | kindLex, 26 | kindLex}
-	if got := splitOutmatched(ks, kt, nil, opt, beads); fmt.Sprint(got) != fmt.Sprint(beads) {
+	if got := splitOutmatched(ks, kt, nil, nil, opt, beads); fmt.Sprint(got) != fmt.Sprint(beads) {
 		t.Errorf("one pair stands out: got %v, want %v", got, beads)
 	}
 }

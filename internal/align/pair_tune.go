@@ -6,7 +6,7 @@ package align
 func pair(src, tgt []Sentence, opt Options, mdl *model) []Bead {
 	fs, ft, vs, vt := extractSides(src, tgt, opt)
 	ks, kt := withLexKeys(fs, ft, vs, vt, opt.SrcLang, opt.TgtLang, opt.Lexicon, 0)
-	return solve(src, tgt, fs, ft, ks, kt, opt, mdl, nil, nil, nil)
+	return solve(src, tgt, fs, ft, ks, kt, opt, mdl, nil, nil, nil, nil)
 }
 
 // shared is sharedKeys for two key sets.

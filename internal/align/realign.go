@@ -136,12 +136,11 @@ func better(a, b []Bead, below float64) bool {
 // again, in a band of refineBand around guide (the first pass's path), only the stretches of the
 // path that cover the rows where wide is true, each as a small problem of its own between two
 // cells of the guide, and keeps the guide elsewhere. The stretches share what the whole document
-// decides: the key weights, whether both sides have paragraphs, and the length model fitted to
+// decides: the key weights (wt, see docWeights), whether both sides have paragraphs, and the length model fitted to
 // the guide. So the second pass costs time and memory in proportion to the rows it re-examines,
 // not to the document. Beads outside the stretches get score 1: mergePasses keeps the first
 // pass's beads there in any case, since none of them scored below realignBelow.
-func realignStretches(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, lex *lexicon.Lexicon, mdl *model, guide []step, wide []bool) []Bead {
-	wt := docWeights(ks, kt, lex)
+func realignStretches(src, tgt []Sentence, fs, ft []features, ks, kt [][]uint32, wt *weightTable, mdl *model, guide []step, wide []bool) []Bead {
 	whole := &aligner{m: mdl, src: &side{n: len(src), cum: cumLengths(fs)}, tgt: &side{n: len(tgt), cum: cumLengths(ft)}}
 	whole.reestimate(guide)
 	paras := hasBreaks(src) && hasBreaks(tgt)
