@@ -97,3 +97,31 @@ func TestWriterWaitsForTheLock(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestBadFileRefusedWhileLocked: import-tmx and import-xliff read their file before they take the
+// workspace lock, so a file that is no TMX or XLIFF is refused at once, with where it goes wrong,
+// while another writer holds the lock; waiting for the lock first gave the lock's error instead,
+// after --wait.
+func TestBadFileRefusedWhileLocked(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	ws, err := workspace.Init(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(root, "bad.tmx")
+	os.WriteFile(bad, []byte("<tmx version=\"1.4\"><header"), 0o644)
+	unlock, err := ws.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	for _, args := range [][]string{{"import-tmx", bad, "doc"}, {"import-xliff", bad, "doc"}} {
+		var errOut bytes.Buffer
+		code := mainArgs(append([]string{"-C", root, "--wait", "200ms"}, args...),
+			strings.NewReader(""), &bytes.Buffer{}, &errOut, func(string) string { return "" })
+		if code != 2 || !strings.Contains(errOut.String(), "bad.tmx:1:") || strings.Contains(errOut.String(), "locked") {
+			t.Errorf("%s: exit %d, stderr %q, want the file's error", args[0], code, errOut.String())
+		}
+	}
+}

@@ -23,32 +23,40 @@ type ImportTMXFileOptions struct {
 	Force bool
 }
 
-// ImportTMXFile is import-tmx: it reads the TMX file in (a located error
-// for a bad one) and brings it into the workspace with [App.ImportTMX].
-// With no opt.ID, a file named as tilmash names a document's TMX files
-// (DOC.groups.tmx, DOC.partial.tmx, DOC.en-kk.tmx) whose header names
-// that document goes back into it; any other makes its id of the file's
-// name ([TMXSlug]). The caller holds the workspace lock.
-func (app *App) ImportTMXFile(ws *workspace.Workspace, in Input, opt ImportTMXFileOptions) (*ImportTMXResult, error) {
-	slug := ""
-	if opt.ID == "" {
-		var err error
-		if slug, err = TMXSlug(opt.File, in.Name); err != nil {
-			return nil, err
-		}
-	}
+// TMXFile is a TMX file import-tmx read, parsed: [ReadTMXFile] reads it before the workspace is
+// locked, so a bad file is refused at once, with where it goes wrong, whoever holds the lock.
+type TMXFile struct {
+	tmx  *tmx.TMX
+	name string
+}
+
+// ReadTMXFile parses the TMX file in (a located error for a bad one).
+func ReadTMXFile(in Input) (*TMXFile, error) {
 	m, err := tmx.Read(bytes.NewReader(in.Data), in.Name)
 	if err != nil {
 		return nil, err
 	}
-	if slug != "" {
-		slug = namedSlug(m, opt.File, slug)
+	return &TMXFile{tmx: m, name: in.Name}, nil
+}
+
+// ImportTMXFile is import-tmx: it brings the TMX file f into the workspace with [App.ImportTMX].
+// With no opt.ID, a file named as tilmash names a document's TMX files (DOC.groups.tmx,
+// DOC.partial.tmx, DOC.en-kk.tmx) whose header names that document goes back into it; any other
+// makes its id of the file's name ([TMXSlug]). The caller holds the workspace lock.
+func (app *App) ImportTMXFile(ws *workspace.Workspace, f *TMXFile, opt ImportTMXFileOptions) (*ImportTMXResult, error) {
+	slug := ""
+	if opt.ID == "" {
+		var err error
+		if slug, err = TMXSlug(opt.File, f.name); err != nil {
+			return nil, err
+		}
+		slug = namedSlug(f.tmx, opt.File, slug)
 	}
 	source := ""
 	if opt.File != "" {
 		source = filepath.Base(opt.File)
 	}
-	return app.ImportTMX(ws, m, in.Name, ImportTMXOptions{ID: opt.ID, Slug: slug, Source: source, Force: opt.Force})
+	return app.ImportTMX(ws, f.tmx, f.name, ImportTMXOptions{ID: opt.ID, Slug: slug, Source: source, Force: opt.Force})
 }
 
 // TMXSlug is the document id import-tmx makes of the name of file (the

@@ -29,7 +29,12 @@ func ExampleApp_ImportTMXFile() {
 </body></tmx>
 `)
 	a := app.New("example")
-	res, err := a.ImportTMXFile(ws, app.Input{Name: "memories/Bridge News.tmx", Data: data}, app.ImportTMXFileOptions{File: "memories/Bridge News.tmx"})
+	f, err := app.ReadTMXFile(app.Input{Name: "memories/Bridge News.tmx", Data: data})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := a.ImportTMXFile(ws, f, app.ImportTMXFileOptions{File: "memories/Bridge News.tmx"})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -75,7 +75,11 @@ func TestImportTMXFile(t *testing.T) {
 			if name == "" {
 				name = "standard input"
 			}
-			res, err := ap.ImportTMXFile(ws, Input{Name: name, Data: data}, tc.opt)
+			f, err := ReadTMXFile(Input{Name: name, Data: data})
+			var res *ImportTMXResult
+			if err == nil {
+				res, err = ap.ImportTMXFile(ws, f, tc.opt)
+			}
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error()+errID(err), tc.wantErr) {
 					t.Fatalf("error %v, want one with %q", err, tc.wantErr)
@@ -117,13 +121,14 @@ func errID(err error) string {
 	return ""
 }
 
-// TestImportXLIFFNotXLIFF: import-xliff reads the file itself; one that
-// is no XLIFF is refused with its position, and nothing is written.
+// TestImportXLIFFNotXLIFF: import-xliff reads the file in the app, before
+// the lock; one that is no XLIFF is refused with its position, and nothing
+// is written.
 func TestImportXLIFFNotXLIFF(t *testing.T) {
-	ap, ws, _ := xliffDoc(t)
+	_, ws, _ := xliffDoc(t)
 	before := files(t, ws)
 	for _, data := range []string{"", "<xliff version=\"2.0\"><file", "<html/>"} {
-		_, err := ap.ImportXLIFF(ws, Input{Name: "aral.en-kk.xlf", Data: []byte(data)}, ImportXLIFFOptions{})
+		_, err := ReadXLIFFFile(Input{Name: "aral.en-kk.xlf", Data: []byte(data)})
 		if err == nil || !strings.Contains(err.Error(), "aral.en-kk.xlf") {
 			t.Errorf("%q: error %v, want one naming the file", data, err)
 		}

@@ -61,25 +61,36 @@ type ImportXLIFFResult struct {
 	Recovered *journal.Entry
 }
 
+// XLIFFFile is an XLIFF file import-xliff read, parsed: [ReadXLIFFFile]
+// reads it before the workspace is locked, so a file that is no XLIFF 1.2
+// or 2.0 is refused at once, with where it goes wrong, whoever holds the
+// lock.
+type XLIFFFile struct{ f *xliff.File }
+
+// ReadXLIFFFile parses the XLIFF file in.
+func ReadXLIFFFile(in Input) (*XLIFFFile, error) {
+	f, err := xliff.Read(in.Data, in.Name)
+	if err != nil {
+		return nil, err
+	}
+	return &XLIFFFile{f: f}, nil
+}
+
 // ImportXLIFF brings back into a document the work a translator did on one
 // of its XLIFF exports in a CAT tool: changed targets replace the group's
 // sentences in the target language (cut by its segmenter), states confirm
 // groups or take confirmations back, and notes become the groups' notes.
-// It is one journal step: one undo takes it all back.
+// It is one journal step: one undo takes it all back. The file was read
+// with [ReadXLIFFFile], before the lock.
 //
 // Units are matched to groups by id (tilmash writes the group number). A
 // unit that names no group, one whose source no longer matches the
 // group's (the document was realigned or edited since the export), or one
 // whose target was emptied is a problem: without opt.Force nothing is
 // written and the result lists them with an error of kind Findings; with
-// it they are skipped and the rest applied. A file that is no XLIFF 1.2
-// or 2.0 is refused first with where it goes wrong. The caller holds the
-// lock.
-func (app *App) ImportXLIFF(ws *workspace.Workspace, in Input, opt ImportXLIFFOptions) (*ImportXLIFFResult, error) {
-	f, err := xliff.Read(in.Data, in.Name)
-	if err != nil {
-		return nil, err
-	}
+// it they are skipped and the rest applied. The caller holds the lock.
+func (app *App) ImportXLIFF(ws *workspace.Workspace, x *XLIFFFile, opt ImportXLIFFOptions) (*ImportXLIFFResult, error) {
+	f := x.f
 	id, err := xliffDocument(ws, f, opt.ID)
 	if err != nil {
 		return nil, err

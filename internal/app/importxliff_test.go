@@ -78,7 +78,11 @@ func files(t *testing.T, ws *workspace.Workspace) map[string]string {
 
 func importXLIFF(t *testing.T, ap *App, ws *workspace.Workspace, data []byte, opt ImportXLIFFOptions) (*ImportXLIFFResult, error) {
 	t.Helper()
-	return ap.ImportXLIFF(ws, Input{Name: "aral.en-kk.xlf", Data: data}, opt)
+	f, err := ReadXLIFFFile(Input{Name: "aral.en-kk.xlf", Data: data})
+	if err != nil {
+		return nil, err
+	}
+	return ap.ImportXLIFF(ws, f, opt)
 }
 
 // TestImportXLIFFUntouched: a file back from a tool that changed nothing

@@ -44,12 +44,16 @@ func importTMXCommand(ap *app.App, env *console.Env) *urfave.Command {
 			if err != nil {
 				return err
 			}
+			f, err := app.ReadTMXFile(app.Input{Name: name, Data: data})
+			if err != nil {
+				return err
+			}
 			unlock, err := env.Lock(ws)
 			if err != nil {
 				return err
 			}
 			defer unlock()
-			res, err := ap.ImportTMXFile(ws, app.Input{Name: name, Data: data}, app.ImportTMXFileOptions{ID: id, File: given, Force: c.Bool("force")})
+			res, err := ap.ImportTMXFile(ws, f, app.ImportTMXFileOptions{ID: id, File: given, Force: c.Bool("force")})
 			if res != nil {
 				cli.WarnRecovered(env, res.Recovered)
 			}

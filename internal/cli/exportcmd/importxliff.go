@@ -41,6 +41,10 @@ func importXLIFFCommand(a *app.App, env *console.Env) *urfave.Command {
 				}
 				return err
 			}
+			f, err := app.ReadXLIFFFile(app.Input{Name: name, Data: data})
+			if err != nil {
+				return err
+			}
 			unlock, err := env.Lock(ws)
 			if err != nil {
 				return err
@@ -53,7 +57,7 @@ func importXLIFFCommand(a *app.App, env *console.Env) *urfave.Command {
 				marker = m
 			}
 			force := c.Bool("force")
-			res, err := a.ImportXLIFF(ws, app.Input{Name: name, Data: data}, app.ImportXLIFFOptions{ID: c.Args().Get(1), Force: force, Marker: marker, Target: c.String("lang")})
+			res, err := a.ImportXLIFF(ws, f, app.ImportXLIFFOptions{ID: c.Args().Get(1), Force: force, Marker: marker, Target: c.String("lang")})
 			if res != nil {
 				if res.TargetFrom == "document" {
 					env.Say("import-xliff.target-from-document", map[string]any{"File": name, "Lang": res.Target, "ID": res.ID})
