@@ -1,13 +1,11 @@
 package app
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/locale"
 )
 
@@ -45,14 +43,7 @@ func TestTMXSlug(t *testing.T) {
 // refused with where.
 func TestImportTMXFile(t *testing.T) {
 	ap, ws, d := xliffDoc(t)
-	a, err := d.Alignment()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var own bytes.Buffer
-	if err := export.Write(&own, "tmx", d, a, export.Options{Units: export.UnitsGroups}); err != nil {
-		t.Fatal(err)
-	}
+	own := groupsTMX(t, d)
 	for _, tc := range []struct {
 		name    string
 		opt     ImportTMXFileOptions
@@ -67,7 +58,7 @@ func TestImportTMXFile(t *testing.T) {
 		{name: "no TMX", opt: ImportTMXFileOptions{ID: "bad", File: "bad.tmx"}, data: "<tmx version=\"1.4\"><header", wantErr: "bad.tmx:1:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			data := own.Bytes()
+			data := own
 			if tc.data != "" {
 				data = []byte(tc.data)
 			}

@@ -5,10 +5,25 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/export"
 	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/tmx"
 )
+
+// groupsTMX is tilmash's own TMX of d's groups, as export writes it.
+func groupsTMX(t *testing.T, d *document.Document) []byte {
+	t.Helper()
+	a, err := d.Alignment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own bytes.Buffer
+	if err := export.Write(&own, "tmx", d, a, export.Options{Units: export.UnitsGroups}); err != nil {
+		t.Fatal(err)
+	}
+	return own.Bytes()
+}
 
 // TestImportTMX: the use case behind import-tmx. tilmash's own TMX is
 // stored as a document's texts and groups; a CAT tool's memory, keyed by
@@ -20,11 +35,7 @@ func TestImportTMX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var own bytes.Buffer
-	if err := export.Write(&own, "tmx", d, a, export.Options{Units: export.UnitsGroups}); err != nil {
-		t.Fatal(err)
-	}
-	m, err := tmx.Read(bytes.NewReader(own.Bytes()), "aral.tmx")
+	m, err := tmx.Read(bytes.NewReader(groupsTMX(t, d)), "aral.tmx")
 	if err != nil {
 		t.Fatal(err)
 	}
