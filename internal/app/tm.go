@@ -528,8 +528,12 @@ func (a *App) SegmentMatches(ws *workspace.Workspace, res []tm.Result, t LookupT
 // ImportMatches says how much of a newly imported text the memory already
 // holds.
 type ImportMatches struct {
-	Sentences    int
+	Sentences int
+	// Exact and Fuzzy count as tm lookup's summary counts ([tm.Tally.Counts]):
+	// every 100% match is in Exact, Within of them sentences of a longer
+	// group whose translation also covers the group's other sentences.
 	Exact, Fuzzy int
+	Within       int
 }
 
 // importMatchDocs is the most documents a workspace may hold for import
@@ -583,7 +587,9 @@ func (a *App) CountImportMatches(ws *workspace.Workspace, id, lang string, opt T
 		return r, false
 	}
 	r.Sentences = len(res)
-	r.Exact, r.Fuzzy = tm.Counts(res)
+	tally := tm.TallyOf(res)
+	r.Exact, r.Fuzzy = tally.Counts()
+	r.Within = tally.Within
 	return r, true
 }
 

@@ -172,9 +172,10 @@ type Tally struct {
 	Fuzzy int
 }
 
-// TallyOf counts results by their best match: lookup's summary gives the
-// 100% matches (Exact and Within) as its rows show them, and says apart
-// how many of them are sentences of a longer group (Within).
+// TallyOf counts results by their best match: lookup's summary and
+// import's report give the 100% matches (Exact and Within) as its rows
+// show them ([Tally.Counts]), and say apart how many of them are
+// sentences of a longer group (Within).
 func TallyOf(results []Result) Tally {
 	var t Tally
 	for _, r := range results {
@@ -191,13 +192,18 @@ func TallyOf(results []Result) Tally {
 	return t
 }
 
-// Counts tells how many results have a 100% match and how many only a
-// fuzzy one (what import reports for a new version). A sentence of a
-// group whose translation holds more than it is fuzzy, whatever its
-// score: the translation needs cutting.
+// Counts tells how many sentences have a 100% match and how many only a
+// fuzzy one, as lookup's summary and import's report both give them: a
+// 100% match that is a sentence of a longer group is a 100% match, as
+// its row shows it (Within says how many of them are, for the line that
+// says so apart).
+func (t Tally) Counts() (exact, fuzzy int) {
+	return t.Exact + t.Within, t.Fuzzy
+}
+
+// Counts is [TallyOf] results' [Tally.Counts].
 func Counts(results []Result) (exact, fuzzy int) {
-	t := TallyOf(results)
-	return t.Exact, t.Within + t.Fuzzy
+	return TallyOf(results).Counts()
 }
 
 // scored is a match, the words it shares with the sentence, and whether

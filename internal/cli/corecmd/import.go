@@ -113,6 +113,11 @@ func importCommand(ap *app.App, env *console.Env) *urfave.Command {
 			}
 			if m, ok := ap.CountImportMatches(ws, id, lang, app.TMFromEnv("", env.Getenv)); ok && m.Sentences > 0 {
 				env.SayN("tm.import-matches", m.Sentences, map[string]any{"Exact": m.Exact, "Fuzzy": m.Fuzzy})
+				// as tm lookup says it: a 100% match that is a sentence of
+				// a longer group is one, and said apart
+				if m.Within > 0 {
+					env.SayN("tm.matches.within", m.Within, nil)
+				}
 			}
 			return nil
 		},

@@ -411,7 +411,7 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			// longer group matched 100% is a 100% match, said apart, as
 			// its row says its translation covers more.
 			tally := tm.TallyOf(res)
-			exact, fuzzy := tally.Exact+tally.Within, tally.Fuzzy
+			exact, fuzzy := tally.Counts()
 			switch format {
 			case "tmx":
 				// the codes numbered as the new text's segments show its tags
@@ -456,7 +456,7 @@ func lookupCommand(a *app.App, env *console.Env) *urfave.Command {
 			}
 			env.SayN("tm.lookup.summary", len(res), map[string]any{"Name": t.Name, "Exact": exact, "Fuzzy": fuzzy, "Min": c.Int("min")})
 			if tally.Within > 0 {
-				env.SayN("tm.lookup.summary.within", tally.Within, nil)
+				env.SayN("tm.matches.within", tally.Within, nil)
 			}
 			if g := t.LooksLike(lang); g != "" && exact+fuzzy == 0 {
 				// --lang is the new text's language; a Russian text looked
