@@ -172,13 +172,47 @@ type row struct {
 	N           int
 	Status      string
 	StatusLabel string
-	Reasons     []string
+	groupReview
+	Cells []cellData
+}
+
+// groupReview is what a reviewer reads of a group beside its texts, on
+// the side-by-side page and in the Markdown table alike: why it is
+// flagged, the text a new version took from it, its note.
+type groupReview struct {
+	Reasons []string
 	// Was is the text a new version took from a changed group, by
 	// language, with its label: as show, review and serve show it
 	// ([document.Group.Before]).
-	Was   []wasText
-	Note  string
-	Cells []cellData
+	Was  []wasText
+	Note string
+}
+
+// reviewOf is the review of group i of the plan's alignment, its texts
+// in the labels' language (Options.Labels), cleaned of what XML and HTML
+// cannot carry: the reasons a flagged group is flagged
+// (Options.FlagNotes, else [align.FlagReasons]), the text a new version
+// took from it in each language exported, and its note.
+func reviewOf(p *plan, i int) groupReview {
+	g := p.a.Groups[i]
+	r := groupReview{Note: clean(g.Note)}
+	if g.Status == document.Flagged {
+		var reasons []locale.Message
+		if p.opt.FlagNotes != nil {
+			reasons = p.opt.FlagNotes(p.a, i)
+		} else {
+			for _, reason := range flagReasons(g, p.a.Languages) {
+				reasons = append(reasons, reason)
+			}
+		}
+		for _, reason := range reasons {
+			r.Reasons = append(r.Reasons, p.opt.label(reason.MessageID(), reason.TemplateData()))
+		}
+	}
+	for _, b := range g.Before(p.langs) {
+		r.Was = append(r.Was, wasText{Lang: b.Lang, Label: p.opt.label("review.was-label", map[string]any{"Lang": strings.ToUpper(b.Lang)}), Text: clean(b.Text)})
+	}
+	return r
 }
 
 // wasText is a language's text a changed group had, with its label
@@ -249,23 +283,9 @@ func writeHTML(w io.Writer, p *plan) error {
 	}
 	marks := groupMarks(p.opt.Marks)
 	for i, g := range p.a.Groups {
-		r := row{N: i + 1, Status: string(g.Status), StatusLabel: p.opt.label("export.html.status."+string(g.Status), nil), Note: clean(g.Note)}
+		r := row{N: i + 1, Status: string(g.Status), StatusLabel: p.opt.label("export.html.status."+string(g.Status), nil), groupReview: reviewOf(p, i)}
 		if g.Status == document.Flagged {
 			r.StatusLabel = "⚑ " + r.StatusLabel
-			var reasons []locale.Message
-			if p.opt.FlagNotes != nil {
-				reasons = p.opt.FlagNotes(p.a, i)
-			} else {
-				for _, reason := range flagReasons(g, p.a.Languages) {
-					reasons = append(reasons, reason)
-				}
-			}
-			for _, reason := range reasons {
-				r.Reasons = append(r.Reasons, p.opt.label(reason.MessageID(), reason.TemplateData()))
-			}
-		}
-		for _, b := range g.Before(p.langs) {
-			r.Was = append(r.Was, wasText{Lang: b.Lang, Label: p.opt.label("review.was-label", map[string]any{"Lang": strings.ToUpper(b.Lang)}), Text: clean(b.Text)})
 		}
 		for _, l := range p.langs {
 			r.Cells = append(r.Cells, cellOf(p, l, g.Sents[l], marks[markKey{i + 1, l}]))

@@ -16,6 +16,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/docformat"
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/locale"
 	"github.com/tilmash/tilmash/internal/testenv"
 )
 
@@ -480,4 +481,50 @@ func pandocRead(t *testing.T, pandoc, dialect string, md []byte) []pandocNode {
 		t.Fatal(err)
 	}
 	return doc.Blocks
+}
+
+// TestMarkdownShowsReview: the groups' Markdown table shows under a
+// group's number what the side-by-side page shows under it, with the same
+// texts in the reader's language: why a flagged group is flagged, the
+// text a new version took from a changed group (after show's label), and
+// the note; escaped as the sentences are, so that the row keeps its
+// cells. A group with none of them has its number alone, and a confirmed
+// group no old text (confirming ends it). It showed "4 ⚑" and nothing
+// else.
+func TestMarkdownShowsReview(t *testing.T) {
+	d, a := newDoc(t, "sample", sample, sampleGroups)
+	g := a.Groups[3]
+	g.Detached = true
+	g.Was = map[string][]string{"ru": {"Старый <текст> | с чертой.", "Второе *предложение*."}}
+	ru, err := locale.New("ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Labels: ru.T}
+	page := string(render(t, "html", d, a, opt))
+	reasons := regexp.MustCompile(`<div class="reason">([^<]*)</div>`).FindAllStringSubmatch(page, -1)
+	if len(reasons) == 0 {
+		t.Fatal("the side-by-side page gives no reason for group 4")
+	}
+	rows := strings.Split(string(render(t, "md", d, a, opt)), "\n")
+	row := rows[2+3]
+	want := "| 4 ⚑"
+	for _, r := range reasons {
+		want += " <br>" + mdCellText(html.UnescapeString(r[1]))
+	}
+	want += " <br>**" + ru.T("review.was-label", map[string]any{"Lang": "RU"}) + ":** Старый &lt;текст> \\| с чертой. Второе \\*предложение\\*."
+	want += " <br>**" + ru.T("review.note-label", nil) + ":** low score: check the quote |"
+	if !strings.HasPrefix(row, want) {
+		t.Errorf("group 4's row\n%s\nwant it to start\n%s", row, want)
+	}
+	if cells := strings.Count(row, "|") - strings.Count(row, `\|`); cells != 5 {
+		t.Errorf("group 4's row has %d cell borders, want 5: %s", cells, row)
+	}
+	if row := rows[2+1]; !strings.HasPrefix(row, "| 2 | Forty") {
+		t.Errorf("group 2 has nothing to review, its row is %s", row)
+	}
+	g.Status = document.Confirmed
+	if row := strings.Split(string(render(t, "md", d, a, opt)), "\n")[2+3]; strings.Contains(row, "Старый") {
+		t.Errorf("a confirmed group shows an old text: %s", row)
+	}
 }

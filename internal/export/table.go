@@ -54,7 +54,8 @@ var mdCellReplacer = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer
 }}
 
 // writeMarkdown writes a Markdown table: a column with the group number
-// (⚑ marks a flagged group), then a column per language.
+// (⚑ marks a flagged group) and what the side-by-side page shows under
+// it ([reviewOf]), then a column per language.
 func writeMarkdown(w io.Writer, p *plan) error {
 	bw := bufio.NewWriter(w)
 	if len(p.opt.Forced) > 0 {
@@ -74,6 +75,7 @@ func writeMarkdown(w io.Writer, p *plan) error {
 		if g.Status == document.Flagged {
 			bw.WriteString(" ⚑")
 		}
+		bw.WriteString(mdReview(p, reviewOf(p, i)))
 		bw.WriteString(" |")
 		for _, l := range p.langs {
 			bw.WriteString(" " + mdCell(p, g, l) + " |")
@@ -81,6 +83,35 @@ func writeMarkdown(w io.Writer, p *plan) error {
 		bw.WriteString("\n")
 	}
 	return bw.Flush()
+}
+
+// mdReview is a group's review as the number's cell of the Markdown
+// table shows it after the number, the side-by-side page's lines each on
+// a line of its own (a cell holds no line break but "<br>"; the space
+// before it keeps the lines apart where a reader drops raw HTML): the
+// reasons it is flagged, the text a new version took from it after its
+// label in bold, its note after the label show gives it, in bold too (a
+// table has no style to tell a note from a reason). Escaped as the
+// sentences are.
+func mdReview(p *plan, r groupReview) string {
+	var b strings.Builder
+	line := func(label, text string) {
+		b.WriteString(" <br>")
+		if label != "" {
+			b.WriteString("**" + mdCellText(label) + ":** ")
+		}
+		b.WriteString(mdCellText(oneLine(text)))
+	}
+	for _, reason := range r.Reasons {
+		line("", reason)
+	}
+	for _, w := range r.Was {
+		line(w.Label, w.Text)
+	}
+	if note := oneLine(r.Note); note != "" {
+		line(p.opt.label("review.note-label", nil), note)
+	}
+	return b.String()
 }
 
 // mdCell is a group's sentences in lang as a Markdown table cell shows
