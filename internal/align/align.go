@@ -958,6 +958,7 @@ type srcRow struct {
 	lenR   [4]float64   // their length times the model's length ratio
 	count  [4]int       // d plus the sentence ends inside them
 	open   bool         // sentence i−1, the last of all of them, is an open line
+	heads  [4]bool      // heads[d]: the d sentences hold an open line
 	orphan [4]int       // their orphan names
 	punct  [4]uint8     // their punctuation classes (see side.punct)
 	set    [4]keySet    // their anchor keys
@@ -1001,12 +1002,13 @@ func (a *aligner) fillRow(r *srcRow, i int) {
 	}
 	// The bound holds when no later term can be negative except the punctuation and anchor
 	// bonuses, each bounded by the source side alone.
-	bounded := m.sentenceCount >= 0 && m.openOne >= 0 && m.orphanTgt >= 0 && m.orphanSrc >= 0 && m.maxBonus >= 0
+	bounded := m.sentenceCount >= 0 && m.openOne >= 0 && m.openMulti >= 0 && m.orphanTgt >= 0 && m.orphanSrc >= 0 && m.maxBonus >= 0
 	for _, w := range m.miss {
 		bounded = bounded && w >= 0
 	}
 	r.open = i > 0 && s.openAt(i-1)
 	for d := 1; d <= 3 && d <= i; d++ {
+		r.heads[d] = s.heads[i] != s.heads[i-d]
 		r.length[d] = s.cum[i] - s.cum[i-d]
 		r.lenR[d] = m.ratio * r.length[d]
 		r.count[d] = s.count(i, d)
@@ -1151,6 +1153,8 @@ func (a *aligner) rowRest(r *srcRow, k, j int, limit, c float64) float64 {
 	c += m.sentenceCount * math.Abs(float64(ns-nt))
 	if r.open != t.openAt(j-1) {
 		c += m.openOne
+	} else if sh.di >= 2 && sh.dj >= 2 && r.heads[sh.di] != (t.heads[j] != t.heads[j-sh.dj]) {
+		c += m.openMulti
 	}
 	c += m.orphanSrc*float64(r.orphan[sh.di]) + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-sh.dj])
 	// The target's set is read in place: building its keySet for every bead cost more than
@@ -1268,6 +1272,8 @@ func (a *aligner) linkedRow(r *srcRow, k int, out []float64, j0 int) {
 		c += m.sentenceCount * math.Abs(float64(ns-nt))
 		if r.open != t.openAt(j-1) {
 			c += m.openOne
+		} else if di >= 2 && dj >= 2 && r.heads[di] != (t.heads[j] != t.heads[j-dj]) {
+			c += m.openMulti
 		}
 		c += orphanSrc + m.orphanTgt*float64(t.orphan[j]-t.orphan[j-dj])
 		kt := &tsets[j]

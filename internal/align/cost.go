@@ -67,6 +67,7 @@ type model struct {
 	punctOne        [nPunct]float64 // penalty when only one side has it
 	sentenceCount   float64         // penalty per sentence of difference, inner ends included
 	openOne         float64         // penalty when a bead's last sentence is open on one side only (see side.openAt)
+	openMulti       float64         // penalty when a bead of two or more sentences a side holds an open line on one side only
 	// orphanSrc and orphanTgt are the penalties per name of a non-null bead unknown to the other
 	// side (see orphanNames), by side: English writes more words with capitals than Russian and
 	// Kazakh, and organisations (Save the Children) are translated, not transliterated.
@@ -112,6 +113,7 @@ func newModel(src, tgt string) *model {
 		punctOne:      defaultPunctOne,
 		sentenceCount: 2,
 		openOne:       openOne,
+		openMulti:     openMulti,
 		orphanSrc:     orphanFor(src),
 		orphanTgt:     orphanFor(tgt),
 		paraInside:    2,

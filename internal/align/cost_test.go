@@ -1099,3 +1099,30 @@ func TestDropBesideAdd(t *testing.T) {
 		t.Errorf("beads %s, want %s", strings.Join(got, "; "), want)
 	}
 }
+
+// TestHeadlineOneSide: a desk's own headline before its lead, where the desk also dropped the
+// English sentence after the lead, is a line alone, not half of a 2-2 bead with the lead and the
+// dropped sentence. The headline shares the dropped sentence's words (prices, a third, January),
+// so the block fits in length and anchors: before openMulti the search took it as one 2-2 at
+// 0.98.
+func TestHeadlineOneSide(t *testing.T) {
+	src := []string{
+		"Police detained six people in Almaty on Saturday after a rally over fuel prices turned violent.",
+		"Fuel prices in the city have risen by a third since January, and diesel is scarce at many stations.",
+		"The mayor called for calm in a televised address on Saturday evening.",
+		"Another rally is planned for next weekend.",
+	}
+	tgt := []string{
+		"Цены на топливо в Алматы выросли на треть с января",
+		"В субботу в Алматы задержали шесть человек после того, как митинг из-за цен на топливо перерос в беспорядки.",
+		"Аким города в телеобращении в субботу вечером призвал жителей к спокойствию.",
+		"Новый митинг намечен на следующие выходные.",
+	}
+	var got []string
+	for _, b := range Pair(sentences(src), sentences(tgt), Options{SrcLang: "en", TgtLang: "ru"}) {
+		got = append(got, fmt.Sprint(b.Src, b.Tgt))
+	}
+	if want := "[] [0]; [0] [1]; [1] []; [2] [2]; [3] [3]"; strings.Join(got, "; ") != want {
+		t.Errorf("beads %s, want %s", strings.Join(got, "; "), want)
+	}
+}

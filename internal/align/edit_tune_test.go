@@ -99,7 +99,7 @@ func tuneLexicon(t *testing.T, pair string) *lexicon.Lexicon {
 
 // setVars sets the tuning variables ALIGN_VARS names ("learnScore=0.8 lexMiss=0.3").
 func setVars(t *testing.T) {
-	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "noAnchor": &noAnchor, "seedWeight": &seedWeight, "noAnchorFull": &noAnchorFull, "unpairedPair": &unpairedPair, "unpairedAlone": &unpairedAlone, "orphanWeight": &orphanWeight, "openOne": &openOne, "orphanEn": &orphanEn, "realignBelow": &realignBelow, "realignSlack": &realignSlack, "marginBelow": &marginBelow, "marginMin": &marginMin, "meaOn": &meaOn, "meaGamma": &meaGamma, "meaScore": &meaScore, "meaTemp": &meaTemp, "meaBelow": &meaBelow}
+	vars := map[string]*float64{"learnScore": &learnScore, "learnMinDice": &learnMinDice, "lexMatch": &lexMatch, "lexMiss": &lexMiss, "noAnchor": &noAnchor, "seedWeight": &seedWeight, "noAnchorFull": &noAnchorFull, "unpairedPair": &unpairedPair, "unpairedAlone": &unpairedAlone, "orphanWeight": &orphanWeight, "openOne": &openOne, "openMulti": &openMulti, "orphanEn": &orphanEn, "realignBelow": &realignBelow, "realignSlack": &realignSlack, "marginBelow": &marginBelow, "marginMin": &marginMin, "meaOn": &meaOn, "meaGamma": &meaGamma, "meaScore": &meaScore, "meaTemp": &meaTemp, "meaBelow": &meaBelow}
 	ints := map[string]*int{"learnMinCount": &learnMinCount, "learnPerWord": &learnPerWord, "realignPad": &realignPad}
 	for _, kv := range strings.Fields(os.Getenv("ALIGN_VARS")) {
 		k, v, _ := strings.Cut(kv, "=")

@@ -23,7 +23,8 @@ var (
 	realignSlack  = 0.1
 	realignPad    = 4
 
-	openOne = 3.0
+	openOne   = 3.0
+	openMulti = 6.0
 
 	orphanWeight = 1.0
 	orphanEn     = 0.5
