@@ -75,6 +75,13 @@ func TestTypography(t *testing.T) {
 		// A Russian inner quote closes after a word, as it should.
 		{"ru", "A “b”.", "А «„б“ в».", nil},
 		{"ru", "A b.", "А б“.", []string{"qa.typography.unbalanced “"}},
+		// “…” inside « », as Russian and Kazakh news nest quotes: the inner
+		// pair; outside « », or left open, still a finding.
+		{"ru", "Time for women \"to 'fix' our government\".", "Пришло время «женщинам “починить” правительство».", nil},
+		{"kk", "He said \"the 'best' one\".", "Ол «ең “жақсы” түрі» деді.", nil},
+		{"ru", "A \"b 'c' d\".", "А «б “в“ г».", []string{"qa.typography.quote “"}},
+		{"ru", "A 'b' c.", "А “б” в.", []string{"qa.typography.quote “"}},
+		{"ru", "A \"b 'c d\".", "А «б “в г».", []string{"qa.typography.quote “"}},
 		// A quote over two sentences, open in the source too: no finding.
 		{"ru", "He said: \"We were close to war.", "Он сказал: «Мы были на грани войны.", nil},
 		{"ru", "It is over.\"", "Всё кончено».", nil},

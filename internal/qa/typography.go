@@ -141,9 +141,18 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 		if len(stack) == 0 {
 			return -1
 		}
+		if stack[len(stack)-1].r == '“' && qic == '“' {
+			return '”' // “…” inside « » (see nestedEnglish)
+		}
 		c, _ := closer(stack[len(stack)-1].r)
 		return c
 	}
+	// Russian and Kazakh news put “…” inside «…» as often as the
+	// handbooks' „…“ (Уоррен сказала, что пришло время «женщинам
+	// “починить” правительство»): with the house's « » and „ “, a “ that
+	// opens a word inside « » and a ” that closes it later in the text are
+	// that inner pair, not English quotes.
+	nestedEnglish := qo == '«' && qc == '»' && qio == '„' && qic == '“'
 	wrongQuote := false
 	var unbalanced []Span
 	// Letters of two bytes (Cyrillic: lead bytes C3 to DF) pair nothing,
@@ -237,6 +246,10 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 				add("qa.typography.quote", i, i+n, q.Open+q.Close)
 				wrongQuote = true
 			}
+		case r == '”' && nestedEnglish && top() == '”':
+			stack = stack[:len(stack)-1]
+			i += n
+			continue
 		case isQuoteRune(r) && r != qo && r != qc && r != qio && r != qic:
 			if !wrongQuote {
 				add("qa.typography.quote", i, i+n, q.Open+q.Close)
@@ -244,6 +257,11 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 			}
 		}
 		if !isBracketRune(r) && r != qo && r != qc && r != qio && r != qic {
+			i += n
+			continue
+		}
+		if r == qic && nestedEnglish && top() == qc && opensQuote(tgt, i, n) && strings.ContainsRune(tgt[i+n:], '”') {
+			stack = append(stack, open{r, i})
 			i += n
 			continue
 		}
