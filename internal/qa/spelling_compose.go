@@ -17,6 +17,19 @@ import (
 var compoundPrefixes = [...]string{
 	"теле", "радио", "видео", "аудио", "фото", "кино", "авиа", "авто", "медиа",
 	"интернет", "кибер", "микро", "макро", "мини", "мега", "супер", "анти", "контр",
+	"транс",
+}
+
+// russianAdjectiveEndings are the endings of a Russian adjective or
+// participle that no verb form or gerund has: небытовом, неполитического,
+// нефальсифицированных are не- and a word the dictionary knows, written
+// together as Russian writes не with adjectives. The endings verbs share
+// (-ем, -им of делаем, хотим; -ую of организую; -ая, -яя of the gerunds
+// зная, стоя) are left out, so не written together with a verb (незнаю,
+// незная) is still flagged.
+var russianAdjectiveEndings = [...]string{
+	"ый", "ий", "ой", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему",
+	"ых", "их", "ыми", "ими", "ым", "ом",
 }
 
 // minCompoundRest is the fewest letters the word after a prefix must
@@ -25,12 +38,15 @@ const minCompoundRest = 4
 
 // composedParts returns what w, a flagged word in lower case, may be made
 // of, each part a word the check must accept for w to be known: the word
-// after a compound prefix (телеарнасына: арнасына; соведущим: ведущим);
-// in Kazakh also the word before a personal ending (сізбін: сіз;
+// after a compound prefix (телеарнасына: арнасына; соведущим: ведущим;
+// трансшекаралық: шекаралық), in Russian the adjective after не
+// (небытовом: бытовом; see russianAdjectiveEndings); in Kazakh also the word before a personal ending (сізбін: сіз;
 // келіскенбіз: келіскен; күтудемін: күтуде), the verbal noun an agent
 // noun in -ушы is made of (шерушілер: шеру; қызығушылық: қызығу), the
 // verb root of a participle a derived word is made of (түсінгендіктен:
-// түсін), and the
+// түсін), an adjective in -ғы under a noun's endings (мысалдағыдай:
+// мысалдағы), the noun a verb in -ла is made of (патрульдеуде: патруль),
+// a possessive under the equative (ойымша: ойым), and the
 // name it is an adjective of (кореялық: Корея). Each entry is one
 // alternative; names lists the parts that are known only as a name. A
 // derived word's base is no word of the stem and derived rules in turn:
@@ -51,12 +67,25 @@ func composedParts(lang, w string) (out, roots, names []string) {
 		if rest, ok := strings.CutPrefix(w, "со"); ok && utf8.RuneCountInString(rest) >= 5 {
 			add(rest)
 		}
+		if rest, ok := strings.CutPrefix(w, "не"); ok && utf8.RuneCountInString(rest) >= 5 &&
+			slices.ContainsFunc(russianAdjectiveEndings[:], func(e string) bool { return strings.HasSuffix(rest, e) }) {
+			add(rest)
+		}
 	}
 	if lang == "kk" {
 		for _, b := range morph.KazakhPersonBases(w) {
 			add(b)
 		}
 		for _, b := range morph.KazakhAgentBases(w) {
+			add(b)
+		}
+		for _, b := range morph.KazakhAttributiveBases(w) {
+			add(b)
+		}
+		for _, b := range morph.KazakhDenominalBases(w) {
+			add(b)
+		}
+		for _, b := range morph.KazakhEquativeBases(w) {
 			add(b)
 		}
 		for _, b := range morph.KazakhDerivedBases(w) {
