@@ -82,7 +82,8 @@ func TestSpelling(t *testing.T) {
 		// still flagged, and so is a misspelt adjective.
 		{"ru", "Это небытовой случай и неполитического характера.", nil},
 		{"ru", "Я незнаю, незная ничего, небытвого.", []string{"незнаю", "незная", "небытвого"}},
-		{"kk", "Трансшекаралық өзен.", nil},
+		{"kk", "Трансшекаралық өзен, террористік топтар, социалистік партия.", nil},
+		{"kk", "Ол террористлік топ, епископік.", []string{"террористлік", "епископік"}},
 		// An adjective in -ғы under a noun's endings, a verb in -ла of a
 		// known noun (here a loanword), the equative after a 1st person
 		// possessive; against the harmony, flagged.

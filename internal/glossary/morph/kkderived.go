@@ -136,6 +136,11 @@ func kkDerivSuffixes(base string) []string {
 	} else {
 		ss = []string{l + "ық", "сыз", "ырақ", "ым", "ымыз", "ың", "ыңыз"}
 	}
+	// A loan in -ст writes -тық with one т: террорист-ік, социалист-ік,
+	// турист-ік (as Russian's -истический), not террористтік.
+	if strings.HasSuffix(final, "ст") {
+		ss = append(ss, "ық")
+	}
 	// -лы after a base of five letters or more (пәтерлі, жейделі,
 	// нөсерлі): a shorter one would read туралы with two letters
 	// swapped (туарлы) as туар-лы.
