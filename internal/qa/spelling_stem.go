@@ -10,7 +10,7 @@ import (
 
 // kazakhStems returns the stems that w, a Kazakh word in lower case, is an
 // inflection of: w less a plural, 3rd-person possessive and case ending
-// (шағымның: шағым; кітабы: кітап; мүлкінен: мүлік) that the stem's vowel
+// (шағымның: шағым; кітабы: кітап; мүлкінен: мүлік; стилі: стиль) that the stem's vowel
 // harmony and last sound allow, so Алматыге gives nothing; and the roots w is a verb form
 // of ([morph.KazakhVerbRoots]: мәлімдеді, жасамаған). Hunspell's Kazakh
 // dictionary knows the stems, not every inflected form.
@@ -35,6 +35,12 @@ func kazakhStems(w string) []string {
 			if slices.Contains(morph.KazakhInflect(morph.KazakhStem{Word: s}, end), w) {
 				out = append(out, s)
 			}
+		}
+		// A loan in a soft sign loses it before the possessive's vowel:
+		// стиль → стилі, стиліндегі; медаль → медалінің; верфь → верфіне.
+		if soft := stem + "ь"; end.Possessive && !end.Plural && !slices.Contains(out, soft) &&
+			slices.Contains(morph.KazakhInflect(morph.KazakhStem{Word: soft}, end), soft+w[p:]) {
+			out = append(out, soft)
 		}
 	}
 	for _, r := range morph.KazakhVerbRoots(w) {

@@ -84,6 +84,9 @@ func TestSpelling(t *testing.T) {
 		{"ru", "Я незнаю, незная ничего, небытвого.", []string{"незнаю", "незная", "небытвого"}},
 		{"kk", "Трансшекаралық өзен, террористік топтар, социалистік партия.", nil},
 		{"kk", "Ол террористлік топ, епископік.", []string{"террористлік", "епископік"}},
+		// A loanword in a soft sign, which it loses before the possessive.
+		{"kk", "Фестиваліне келген медалінің иесі стиліндегі көйлек киді.", nil},
+		{"kk", "Фестиваліне келген медалінің иесі стилыңдағы көйлек киді.", []string{"стилыңдағы"}},
 		// An adjective in -ғы under a noun's endings, a verb in -ла of a
 		// known noun (here a loanword), the equative after a 1st person
 		// possessive; against the harmony, flagged.
@@ -183,6 +186,11 @@ func TestKazakhStems(t *testing.T) {
 		{"пікірінше", "пікір"},
 		{"қаладай", "қала"},
 		{"мектептікі", "мектеп"},
+		// A loan's soft sign is dropped before the possessive's vowel.
+		{"стилі", "стиль"},
+		{"стиліндегі", "стиль"},
+		{"медалінің", "медаль"},
+		{"фестиваліне", "фестиваль"},
 	}
 	for _, tt := range tests {
 		if got := kazakhStems(tt.word); !slices.Contains(got, tt.want) {
@@ -196,6 +204,7 @@ func TestKazakhStems(t *testing.T) {
 		{"алматыге", "алматы"}, {"мектепга", "мектеп"}, {"үйлар", "үй"}, {"шағымнің", "шағым"}, {"жазбеген", "жаз"},
 		{"мүлкынан", "мүлік"}, {"ойнына", "ойын"}, {"халқтың", "халық"},
 		{"заңынше", "заң"}, {"қаладей", "қала"}, {"мектепнікі", "мектеп"},
+		{"стилде", "стиль"}, {"медалдың", "медаль"},
 	} {
 		if got := kazakhStems(tt.word); slices.Contains(got, tt.stem) {
 			t.Errorf("kazakhStems(%q) = %q: the stem %q for a wrong ending", tt.word, got, tt.stem)
