@@ -33,8 +33,9 @@ func kkBases(w string) iter.Seq[string] {
 // past -ды (with its person: -дым, -дық), present -а/-й with its person
 // (-ады, -ймын), converbs -ып and -май, participles -ған, -атын and -ар,
 // the verbal noun -у, the conditional -са, the desire -ғысы, -ғалы, -ғылары,
-// -ғысыз (келтіргілері, сенгісіз), the negative participle -мас (жібермес,
-// қалмастан) and the agentive -ғыш (өлтіргіш). A participle or verbal noun takes the nominal endings of [KazakhInflect]
+// -ғысыз (келтіргілері, сенгісіз) and with the 1st and 2nd person (айтқым,
+// білгіміз), the intention -мақшы (келмекші), the negative participle -мас
+// (жібермес, қалмастан) and the agentive -ғыш (өлтіргіш). A participle or verbal noun takes the nominal endings of [KazakhInflect]
 // (-ған + дар, -у + ға), a person (-ғанмын) or -ша (-ғанша). Each
 // suffix is spelt as the form before it requires: its vowel in that form's
 // harmony, its first consonant assimilated to that form's last sound
@@ -154,6 +155,13 @@ func formSuffixes(try func(int, ...string) bool, cls kkClass) bool {
 	// The desire with the plural's or 2nd person's possessive
 	// (келтіргілері, сенгісіз), and the agentive -ғыш (өлтіргіш).
 	case try(stEnd, byClass(cls, "ғылары", "ғылары", "қылары"), byClass(cls, "ғысыз", "ғысыз", "қысыз")):
+	// The desire with the 1st and 2nd person's possessive, as in айтқым
+	// келмейді, "I do not want to say": -ғым, -ғымыз, -ғың, -ғыңыз.
+	case try(stEnd, byClass(cls, "ғым", "ғым", "қым"), byClass(cls, "ғымыз", "ғымыз", "қымыз"),
+		byClass(cls, "ғың", "ғың", "қың"), byClass(cls, "ғыңыз", "ғыңыз", "қыңыз")):
+	// The intention -мақшы, "about to" (келмекші болды), and its person
+	// (бармақшымын).
+	case try(stPresent, byClass(cls, "мақшы", "бақшы", "пақшы")):
 	case try(stNominal, byClass(cls, "ғыш", "ғыш", "қыш")):
 	case v && try(stPresent, "й"), !v && try(stPresent, "а"):
 	case v && try(stNominal, "йтын", "р"), !v && try(stNominal, "атын", "ар"):

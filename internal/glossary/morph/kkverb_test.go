@@ -39,6 +39,12 @@ func TestKazakhVerbRoots(t *testing.T) {
 		{"жазғыштар", "жаз"},         // agentive with a plural
 		{"сенгісіз", "сен"},          // desire, 2nd person polite
 		{"келтіргілері", "келтір"},   // desire, plural possessive
+		{"айтқым", "айт"},            // desire, 1st person
+		{"білгіміз", "біл"},          // desire, 1st person plural
+		{"көргіңіз", "көр"},          // desire, 2nd person polite
+		{"келмекші", "кел"},          // intention -мекші
+		{"бармақшымын", "бар"},       // intention, 1st person
+		{"айтпақшы", "айт"},          // intention after a voiceless sound
 	}
 	for _, tt := range tests {
 		if got := KazakhVerbRoots(tt.form); !slices.Contains(got, tt.root) {
@@ -51,6 +57,7 @@ func TestKazakhVerbRoots(t *testing.T) {
 		{"жасаген", "жаса"}, {"келма", "кел"}, {"жазма", "жаз"}, {"айтба", "айт"},
 		{"шыкқан", "шық"}, {"шыққен", "шық"}, {"келған", "кел"}, {"өлшемайды", "өлше"}, {"жасап", "жас"},
 		{"жібермас", "жібер"}, {"өтмес", "өт"}, {"өлтіргыш", "өлтір"}, {"жазс", "жаз"},
+		{"айтғым", "айт"}, {"білгым", "біл"}, {"келмақшы", "кел"}, {"айтмақшы", "айт"},
 	} {
 		if got := KazakhVerbRoots(tt.form); slices.Contains(got, tt.root) {
 			t.Errorf("KazakhVerbRoots(%q) = %q: %q is no root of it", tt.form, got, tt.root)
