@@ -828,6 +828,13 @@ func (ex *extractor) figure(i int) int {
 		gs[k] = s[g.start:g.end]
 	}
 	ex.interpret(&v, gs, seps)
+	if len(gs) == 1 && len(gs[0]) == 2 && shortYear(s, i) {
+		// A year written short: the SS19 collection, FY19, '19. A
+		// translation writes it whole (2019 жылғы жазғы топтама).
+		n := v.Number()
+		ex.addKey(&v, kNum, 2000+n)
+		ex.addKey(&v, kNum, 1900+n)
+	}
 	// What follows: scale words, am/pm, ordinal and decade suffixes, units.
 	end := ex.qualify(&v, j)
 	v.Text = s[v.Start:v.End]
@@ -852,6 +859,21 @@ func (ex *extractor) figure(i int) int {
 }
 
 func (ex *extractor) addKey(v *Value, k keyKind, x float64) { v.add(k, x) }
+
+// shortYear reports whether the two digits at s[i:] may be a year written
+// short: after an apostrophe ('19, ’19) or glued to two capital Latin
+// letters of a season or fiscal year (SS19, AW18, FW19, FY19), and not
+// followed by another digit or letter.
+func shortYear(s string, i int) bool {
+	if i+2 < len(s) && (isDigit(s[i+2]) || isASCIILetter(s[i+2])) {
+		return false
+	}
+	if i >= 1 && s[i-1] == '\'' || strings.HasSuffix(s[:i], "’") {
+		return i < 2 || !isASCIILetter(s[i-2]) // not the 19 of rock'19
+	}
+	up := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	return i >= 2 && up(s[i-1]) && up(s[i-2]) && (i == 2 || !isASCIILetter(s[i-3]) && !isDigit(s[i-3]))
+}
 
 func parseF(s string) float64 {
 	f, err := strconv.ParseFloat(s, 64)

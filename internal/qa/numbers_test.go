@@ -22,6 +22,11 @@ func TestNumbersEqual(t *testing.T) {
 		{"en", "14%", "kk", "14 пайыз"},
 		{"en", "on 26 July 2019", "ru", "26 июля 2019 года"},
 		{"en", "on 26 July 2019", "kk", "2019 жылғы 26 шілде"},
+		// A year written short, written whole in the translation.
+		{"en", "their SS19 collection", "kk", "2019 жылғы жазғы топтамасы"},
+		{"en", "their SS19 collection", "ru", "коллекция SS19"},
+		{"en", "in FY19", "ru", "в 2019 финансовом году"},
+		{"en", "the class of '98", "ru", "выпуск 1998 года"},
 		{"en", "at 10:30", "ru", "в 10.30"},
 		// A score: hyphen in English, colon in Russian and Kazakh; a colon
 		// that cannot be a time, or a score word beside it, is two numbers.
@@ -120,6 +125,9 @@ func TestNumbersDiffer(t *testing.T) {
 	}{
 		{"en", "95 people", "ru", "59 человек", "qa.numbers.changed", "95", "59"},
 		{"en", "95 people", "kk", "адамдар", "qa.numbers.missing", "95", ""},
+		// A short year is still a number: another year, or dropped, is a finding.
+		{"en", "their SS19 collection", "kk", "2018 жылғы жазғы топтамасы", "qa.numbers.changed", "19", "2018"},
+		{"en", "their SS19 collection", "kk", "жазғы топтамасы", "qa.numbers.missing", "19", ""},
 		{"en", "5 million", "ru", "5 тысяч", "qa.numbers.changed", "5 million", "5 тысяч"},
 		{"en", "3.5", "ru", "3,6", "qa.numbers.changed", "3.5", "3,6"},
 		{"en", "five people", "ru", "шесть человек", "qa.numbers.changed", "five", "шесть"},
