@@ -48,11 +48,13 @@ const minCompoundRest = 4
 // мысалдағы), the noun a verb in -ла is made of (патрульдеуде: патруль),
 // a possessive under the equative (ойымша: ойым), and the
 // name it is an adjective of (кореялық: Корея). Each entry is one
-// alternative; names lists the parts that are known only as a name. A
+// alternative; names lists the parts that are known only as a name, roots
+// those known only as the Kazakh dictionary has them, loans those known
+// only as the Kazakh or the Russian dictionary has them. A
 // derived word's base is no word of the stem and derived rules in turn:
 // stacked on the loanword rule they read a misspelt компаниясыңның as
 // компаниясы-ң-ның.
-func composedParts(lang, w string) (out, roots, names []string) {
+func composedParts(lang, w string) (out, roots, names, loans []string) {
 	add := func(p string) {
 		if p != "" && p != w && !slices.Contains(out, p) {
 			out = append(out, p)
@@ -82,8 +84,14 @@ func composedParts(lang, w string) (out, roots, names []string) {
 		for _, b := range morph.KazakhAttributiveBases(w) {
 			add(b)
 		}
+		// The noun a verb in -ла is made of is asked of the
+		// dictionaries as it is, not put through the rules again: read
+		// as a verb form itself, a misspelt жоғарлады (жоғарылады) would
+		// pass as жоқ-ар-ла-ды.
 		for _, b := range morph.KazakhDenominalBases(w) {
-			add(b)
+			if !slices.Contains(loans, b) {
+				loans = append(loans, b)
+			}
 		}
 		for _, b := range morph.KazakhEquativeBases(w) {
 			add(b)
@@ -105,7 +113,7 @@ func composedParts(lang, w string) (out, roots, names []string) {
 			}
 		}
 	}
-	return out, roots, names
+	return out, roots, names, loans
 }
 
 // dropComposed removes from fs the words composedParts makes of known
@@ -117,10 +125,17 @@ func (s *Speller) dropComposed(fs []Finding) ([]Finding, error) {
 	}
 	parts := make([][]string, len(fs)) // a finding's parts and names
 	rootsOf := make([][]string, len(fs))
-	var all, roots, names []string
+	loansOf := make([][]string, len(fs))
+	var all, roots, names, loans []string
 	for i, f := range fs {
-		ps, rs, ns := composedParts(s.lang, strings.ToLower(f.Data["Text"].(string)))
-		rootsOf[i] = rs
+		ps, rs, ns, ls := composedParts(s.lang, strings.ToLower(f.Data["Text"].(string)))
+		rs = append(rs, ls...)
+		rootsOf[i], loansOf[i] = rs, ls
+		for _, l := range ls {
+			if !slices.Contains(loans, l) {
+				loans = append(loans, l)
+			}
+		}
 		for _, r := range rs {
 			if _, ok := s.stems[r]; !ok && !slices.Contains(roots, r) {
 				roots = append(roots, r)
@@ -150,6 +165,10 @@ func (s *Speller) dropComposed(fs []Finding) ([]Finding, error) {
 	if err != nil {
 		return fs, err
 	}
+	russian, err := s.russianWords(loans)
+	if err != nil {
+		return fs, err
+	}
 	// A name is known only as a name: the lower-case word (a derived
 	// base) is not put through the Kazakh rules.
 	named := map[string]bool{}
@@ -159,7 +178,8 @@ func (s *Speller) dropComposed(fs []Finding) ([]Finding, error) {
 	kept := fs[:0]
 	for i, f := range fs {
 		if !slices.ContainsFunc(parts[i], func(p string) bool { return known[p] || named[p] }) &&
-			!slices.ContainsFunc(rootsOf[i], func(r string) bool { return s.stems[r] }) {
+			!slices.ContainsFunc(rootsOf[i], func(r string) bool { return s.stems[r] }) &&
+			!slices.ContainsFunc(loansOf[i], func(l string) bool { return russian[l] }) {
 			kept = append(kept, f)
 		}
 	}
@@ -211,6 +231,36 @@ func (s *Speller) knownWords(words []string) (map[string]bool, error) {
 		if w := f.Data["Text"].(string); !unknown[w] {
 			known[w] = true
 		}
+	}
+	return known, nil
+}
+
+// russianWords tells which of words (lower case, of a Kazakh text) the
+// Russian dictionary knows as they are: the loans Kazakh writes as Russian
+// does (патруль, депортация). A word with a letter of Kazakh alone is none.
+func (s *Speller) russianWords(words []string) (map[string]bool, error) {
+	var ask []string
+	for _, w := range words {
+		if !strings.ContainsAny(w, "әғқңөұүһі") {
+			ask = append(ask, w)
+		}
+	}
+	if len(ask) == 0 {
+		return nil, nil
+	}
+	if !s.ruTried {
+		s.ruTried = true
+		s.ru, _ = NewSpellerCached("ru", nil, s.cache, s.dicpath)
+	}
+	if s.ru == nil {
+		return nil, nil
+	}
+	if err := s.ru.ask(ask); err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, w := range ask {
+		known[w] = s.ru.stems[w]
 	}
 	return known, nil
 }
