@@ -96,6 +96,9 @@ func TestSpelling(t *testing.T) {
 		// is, not a verb form the rules read: жоғар-ла-ды is no жоқ-ар.
 		{"kk", "Баға жоғарылады, олар депортацияланады.", nil},
 		{"kk", "Баға жоғарлады.", []string{"жоғарлады"}},
+		// The join of a verb root and its suffix as Kazakh spells it.
+		{"kk", "Ол оқитын кітап, баға ұлғаяды, халықтың көбеюі.", nil},
+		{"kk", "Ол оқитін кітап, баға ұлғаяді.", []string{"оқитін", "ұлғаяді"}},
 		// An agent noun in -ушы of a verbal noun the check knows.
 		{"kk", "Оның шабуылдаушысы, шерушілер және қызығушылық туралы.", nil},
 		{"kk", "Ол шерушылар туралы жазды.", []string{"шерушылар"}},

@@ -2,6 +2,7 @@ package morph
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,7 +41,9 @@ func kkBases(w string) iter.Seq[string] {
 // suffix is spelt as the form before it requires: its vowel in that form's
 // harmony, its first consonant assimilated to that form's last sound
 // (жасаған, шыққан; жасама, жазба, айтпа), so a misspelt ending parses as
-// nothing. Hunspell's Kazakh dictionary lists verb roots (жаса, өлше) but
+// nothing; the join of root and suffix is read as Kazakh spells it (оқитын:
+// оқы-йтын; ұлғаяды: ұлғай-а-ды; көбеюі: көбей-у-і). Hunspell's Kazakh
+// dictionary lists verb roots (жаса, өлше) but
 // few of their forms: a speller asks it about these roots instead.
 //
 // Every split of w is tried, so w may give several roots, most of them
@@ -58,7 +61,42 @@ func KazakhVerbRoots(w string) []string {
 			}
 		}
 	}
+	// The join of a root and its first suffix spelt as it sounds: ы or
+	// і and й are и (оқы-йтын: оқитын), й and а are я (ұлғай-а-ды:
+	// ұлғаяды), й and у are ю (көбей-у-і: көбеюі). The form is read with
+	// the letters apart, the root ending where the join starts.
+	for _, j := range kkJoins {
+		for at := 0; ; {
+			i := strings.Index(w[at:], j.written)
+			if i < 0 {
+				break
+			}
+			p := at + i
+			at = p + len(j.written)
+			for _, end := range j.rootEnds {
+				root := w[:p] + end
+				if utf8.RuneCountInString(root) < 2 || !strings.ContainsAny(w[:p], kkVowels) || slices.Contains(out, root) {
+					continue
+				}
+				if verbRest(root+j.suffix+w[at:], root, stVoice, 0) {
+					out = append(out, root)
+				}
+			}
+		}
+	}
 	return out
+}
+
+// kkJoins are the letters Kazakh writes for a root's last sound and the
+// first of its suffix (see KazakhVerbRoots).
+var kkJoins = []struct {
+	written  string
+	rootEnds []string
+	suffix   string
+}{
+	{"и", []string{"ы", "і"}, "й"},
+	{"я", []string{"й"}, "а"},
+	{"ю", []string{"й"}, "у"},
 }
 
 // The states of a verb form, in the order its suffixes come.

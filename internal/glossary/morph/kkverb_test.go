@@ -45,6 +45,10 @@ func TestKazakhVerbRoots(t *testing.T) {
 		{"келмекші", "кел"},          // intention -мекші
 		{"бармақшымын", "бар"},       // intention, 1st person
 		{"айтпақшы", "айт"},          // intention after a voiceless sound
+		{"оқитын", "оқы"},            // ы and й of -йтын written и
+		{"оқимын", "оқы"},            // and of the present
+		{"ұлғаяды", "ұлғай"},         // й and а written я
+		{"көбеюі", "көбей"},          // й and у written ю, possessive
 	}
 	for _, tt := range tests {
 		if got := KazakhVerbRoots(tt.form); !slices.Contains(got, tt.root) {
@@ -58,6 +62,7 @@ func TestKazakhVerbRoots(t *testing.T) {
 		{"шыкқан", "шық"}, {"шыққен", "шық"}, {"келған", "кел"}, {"өлшемайды", "өлше"}, {"жасап", "жас"},
 		{"жібермас", "жібер"}, {"өтмес", "өт"}, {"өлтіргыш", "өлтір"}, {"жазс", "жаз"},
 		{"айтғым", "айт"}, {"білгым", "біл"}, {"келмақшы", "кел"}, {"айтмақшы", "айт"},
+		{"оқитін", "оқы"}, {"ұлғаяді", "ұлғай"}, {"оқиған", "оқы"},
 	} {
 		if got := KazakhVerbRoots(tt.form); slices.Contains(got, tt.root) {
 			t.Errorf("KazakhVerbRoots(%q) = %q: %q is no root of it", tt.form, got, tt.root)
@@ -71,10 +76,11 @@ func ExampleKazakhVerbRoots() {
 }
 
 // FuzzKazakhVerbRoots: any text is read without a panic, and every root is
-// the start of the word (or that start with its last consonant devoiced)
-// of at least two letters.
+// the start of the word (or that start with its last consonant devoiced,
+// or with the и, я, ю of a join read as its ы, і or й) of at least two
+// letters.
 func FuzzKazakhVerbRoots(f *testing.F) {
-	for _, s := range []string{"мәлімдеді", "ескерілмейтінін", "тағылған", "", "а", "жасаген", "\xff\xfe", "ққққ"} {
+	for _, s := range []string{"мәлімдеді", "ескерілмейтінін", "тағылған", "", "а", "жасаген", "\xff\xfe", "ққққ", "оқитын", "ұлғаяды", "көбеюі"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
@@ -84,7 +90,7 @@ func FuzzKazakhVerbRoots(f *testing.F) {
 			}
 			body, last := r[:len(r)-len(string(lastRune(r)))], string(lastRune(r))
 			ok := strings.HasPrefix(w, r)
-			for _, p := range [][2]string{{"ғ", "қ"}, {"г", "к"}, {"б", "п"}} {
+			for _, p := range [][2]string{{"ғ", "қ"}, {"г", "к"}, {"б", "п"}, {"и", "ы"}, {"и", "і"}, {"я", "й"}, {"ю", "й"}} {
 				ok = ok || last == p[1] && strings.HasPrefix(w, body+p[0])
 			}
 			if !ok {
