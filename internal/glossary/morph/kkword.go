@@ -46,7 +46,9 @@ func KazakhAttributiveBases(w string) []string {
 // (-лан is -ла with the reflexive: қаржы-ла-н-дыр-у). The suffix is spelt
 // as -лық is: л after a vowel and р й у, д after л, м н ң, з ж, т after a
 // voiceless sound, its vowel in the base's harmony (a soft sign makes it
-// front: патрульдеу). The base must have three letters or more.
+// front: патрульдеу). The base must have three letters or more, and a
+// voice alone is no form here: апталан is a typo of аптадан far more often
+// than the imperative апта-ла-н.
 func KazakhDenominalBases(w string) []string {
 	var out []string
 	for _, r := range KazakhVerbRoots(w) {
@@ -58,11 +60,40 @@ func KazakhDenominalBases(w string) []string {
 		if !strings.ContainsAny(base, kkVowels) || slices.Contains(out, base) {
 			continue
 		}
+		// A bare voiced stem, an imperative (апта-ла-н), is left out:
+		// it is what a typo of a case form reads as (апталан for
+		// аптадан).
+		if strings.HasPrefix(w, r) && kkVoiceOnly(w, r, 0) {
+			continue
+		}
 		if slices.Contains(kkVerbalizers(base), suffix) {
 			out = append(out, base)
 		}
 	}
 	return out
+}
+
+// kkVoiceOnly reports whether w after cur is made of voice suffixes
+// alone (апта-ла-н).
+func kkVoiceOnly(w, cur string, n int) bool {
+	rest := w[len(cur):]
+	if rest == "" {
+		return n > 0
+	}
+	if n >= 2 {
+		return false
+	}
+	back, front := kkHarmony(cur)
+	cls, _ := kkClassOf(cur)
+	for _, h := range harmonies(back, front) {
+		for _, s := range voiceSuffixes(cls, cur) {
+			s = pick(h, s)
+			if strings.HasPrefix(rest, s) && kkVoiceOnly(w, cur+s, n+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // kkVerbalizers returns the spellings of -ла that base takes.

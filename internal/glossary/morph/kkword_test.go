@@ -29,6 +29,8 @@ func TestKazakhWordBases(t *testing.T) {
 		{KazakhDenominalBases, "патрульлеуде", "патруль", false},
 		{KazakhDenominalBases, "жоспарледі", "жоспар", false},
 		{KazakhDenominalBases, "тісләді", "тіс", false},
+		{KazakhDenominalBases, "апталан", "апта", false},
+		{KazakhDenominalBases, "апталанды", "апта", true},
 		{KazakhEquativeBases, "ойымша", "ойым", true},
 		{KazakhEquativeBases, "пікірімше", "пікірім", true},
 		{KazakhEquativeBases, "ойымызша", "ойымыз", true},
