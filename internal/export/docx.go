@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,7 +52,7 @@ func writeArticleDOCX(w *bufio.Writer, a *article) error {
 			runs = []run{{Text: b.text}}
 		}
 		href := ""
-		for _, r := range runs {
+		for i, r := range runs {
 			if h := r.Href(); h != href {
 				if href != "" {
 					x.Raw("</w:hyperlink>")
@@ -72,22 +73,37 @@ func writeArticleDOCX(w *bufio.Writer, a *article) error {
 				continue
 			}
 			x.Raw("<w:r>")
-			if r.Bold() || r.Italic() || r.Code() || href != "" {
+			el := r.elements()
+			if r.Bold() || r.Italic() || r.Code() || href != "" || el.strike || el.mark || el.underline || el.vert != "" {
 				x.Raw("<w:rPr>")
 				if href != "" {
 					x.Raw(`<w:rStyle w:val="Hyperlink"/>`)
 				} else if r.Code() {
 					x.Raw(`<w:rStyle w:val="VerbatimChar"/>`)
 				}
+				// (in the order of CT_RPr's sequence)
 				if r.Bold() {
 					x.Raw("<w:b/>")
 				}
 				if r.Italic() {
 					x.Raw("<w:i/>")
 				}
+				if el.strike {
+					x.Raw("<w:strike/>")
+				}
+				if el.mark {
+					x.Raw(`<w:highlight w:val="yellow"/>`)
+				}
+				if el.underline {
+					x.Raw(`<w:u w:val="single"/>`)
+				}
+				if el.vert != "" {
+					x.Raw(`<w:vertAlign w:val="` + el.vert + `"/>`)
+				}
 				x.Raw("</w:rPr>")
 			}
-			for i, part := range strings.Split(r.Text, "\t") {
+			text := quoteMarksAround(a.lang, runs, i)
+			for i, part := range strings.Split(text, "\t") {
 				if i > 0 {
 					x.Raw("<w:tab/>")
 				}
@@ -213,3 +229,80 @@ var docxStyles = lazy.Value[string]{New: func() string {
 	b.WriteString("</w:styles>\n")
 	return b.String()
 }}
+
+// runElements is what a run's [meaningful] elements make of it in Word.
+type runElements struct {
+	strike, underline, mark bool
+	vert                    string // "superscript", "subscript" or ""
+}
+
+// elements says how the run's elements format it in Word: <sup> and <sub>
+// raise or lower it, <s>, <strike> and <del> strike it through, <u> and
+// <ins> underline it, <mark> highlights it. (<q> gives quotation marks
+// instead: quoteMarksAround.)
+func (r run) elements() runElements {
+	var e runElements
+	for _, s := range r.spans {
+		if s.Kind != docformat.Element {
+			continue
+		}
+		switch s.Tag {
+		case "sup":
+			e.vert = "superscript"
+		case "sub":
+			e.vert = "subscript"
+		case "s", "strike", "del":
+			e.strike = true
+		case "u", "ins":
+			e.underline = true
+		case "mark":
+			e.mark = true
+		}
+	}
+	return e
+}
+
+// quoteMarksAround is the text of runs[i] with the quotation marks of the
+// <q> elements that open before it and close after it: Word has no inline
+// quotation, and without the marks a browser draws for it, a quoted phrase
+// reads as the writer's own words. An outer <q> takes the language's
+// quotation marks (« » in Russian and Kazakh, “ ” in English and in a
+// language without rules of its own), one inside it the inner ones.
+func quoteMarksAround(lang string, runs []run, i int) string {
+	q, ok := quotesOf(lang)
+	if !ok {
+		q, _ = quotesOf("en")
+	}
+	prev, next := textRunSpans(runs, i, -1), textRunSpans(runs, i, 1)
+	var open, close string
+	depth := 0
+	for _, s := range runs[i].spans {
+		if s.Kind != docformat.Element || s.Tag != "q" {
+			continue
+		}
+		o, c := q.open, q.close
+		if depth > 0 {
+			o, c = q.innerOpen, q.innerClose
+		}
+		depth++
+		if !slices.Contains(prev, s) {
+			open += string(o)
+		}
+		if !slices.Contains(next, s) {
+			close = string(c) + close // the inner quotation closes first
+		}
+	}
+	return open + runs[i].Text + close
+}
+
+// textRunSpans are the spans of the run with text nearest runs[i] in
+// direction dir (-1 before, 1 after), past line breaks; nil at the
+// block's edge.
+func textRunSpans(runs []run, i, dir int) []docformat.Span {
+	for j := i + dir; j >= 0 && j < len(runs); j += dir {
+		if !runs[j].Break {
+			return runs[j].spans
+		}
+	}
+	return nil
+}

@@ -198,6 +198,25 @@ func element(s docformat.Span) string {
 	return tags[0]
 }
 
+// meaningful reports whether s is an element span whose meaning its
+// words alone do not keep, so that the Markdown and Word articles write it
+// too, not only the page: a superscript or subscript (10<sup>4</sup> homes
+// are not 104 homes), struck or inserted words (a correction that reads as
+// both versions), underlining, highlighting, and an inline quotation, <q>,
+// whose quotation marks are the element's (a browser draws them). The
+// others (<span>, <font>, <small>, an <a> without a link …) carry nothing
+// a reader would miss and stay the page's and the TMX's.
+func meaningful(s docformat.Span) bool {
+	if s.Kind != docformat.Element {
+		return false
+	}
+	switch s.Tag {
+	case "sup", "sub", "s", "strike", "del", "ins", "u", "mark", "q":
+		return true
+	}
+	return false
+}
+
 // piece is a piece of a block as the article page writes it: text, a tag
 // or a line break. Tags nest as the spans do (an element read from HTML is
 // written where it was, the spans inside it inside it); a span that
@@ -476,7 +495,7 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 			continue
 		}
 		all = append(all, s)
-		if s.Kind == docformat.Element {
+		if s.Kind == docformat.Element && !meaningful(s) {
 			continue // the page's tag only: no formatting of a run
 		}
 		inner = append(inner, s)
@@ -735,8 +754,9 @@ func mdHeading(s string) string {
 	return s
 }
 
-// mdRuns renders the runs of a block as Markdown: markers open and close
-// as spans do (outer spans first), text escaped, line breaks as a
+// mdRuns renders the runs of a block as Markdown: markers (and the
+// elements that are [meaningful], as bare HTML) open and close as spans
+// do (outer spans first), text escaped, line breaks as a
 // backslash at the end of the line, prefix starting each continued line.
 func mdRuns(b block, prefix string) string {
 	var out strings.Builder
@@ -757,6 +777,8 @@ func mdRuns(b block, prefix string) string {
 			case docformat.Link:
 				out.WriteString("](" + mdURL(s.Href) + ")")
 				closed = true
+			case docformat.Element:
+				out.WriteString("</" + s.Tag + ">")
 			}
 		}
 	}
@@ -774,6 +796,7 @@ func mdRuns(b block, prefix string) string {
 		// HTML's <b>bold</b><b>pair</b>, goes on: Markdown has no way to
 		// close and open it again between two letters)
 		for keep < len(stack) && keep < len(r.spans) && stack[keep].Kind == r.spans[keep].Kind && stack[keep].Href == r.spans[keep].Href &&
+			(stack[keep].Kind != docformat.Element || stack[keep].Tag == r.spans[keep].Tag) &&
 			(stack[keep] == r.spans[keep] || stack[keep].End == r.spans[keep].Start) {
 			keep++
 		}
@@ -794,6 +817,11 @@ func mdRuns(b block, prefix string) string {
 				out.WriteString("`")
 			case docformat.Link:
 				out.WriteString("[")
+			case docformat.Element:
+				// the bare element, as raw HTML: both dialects pass
+				// it on to the page (GFM has no superscript of its
+				// own), and tilmash's reader takes it back
+				out.WriteString("<" + s.Tag + ">")
 			}
 		}
 		text := r.Text
