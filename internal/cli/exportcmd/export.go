@@ -71,6 +71,11 @@ func exportGroups(ap *app.App, env *console.Env, c *urfave.Context, d *document.
 		return env.Usage(id, map[string]any{"Format": format, "Formats": strings.Join(export.Formats, ", ")}, "export.format.hint")
 	}
 	units := strings.ToLower(c.String("units"))
+	if units != "" && format != "tmx" && slices.Contains(export.Units, units) {
+		// (not "--units partial is not possible", which the values
+		// listed after it contradict)
+		return env.Usage("export.units-not-tmx", map[string]any{"Units": units, "Format": format, "ID": d.ID}, "export.units-not-tmx.hint")
+	}
 	if units != "" && (format != "tmx" || !slices.Contains(export.Units, units)) {
 		return env.Usage("export.bad-units", map[string]any{"Units": c.String("units"), "Values": strings.Join(export.Units, ", ")}, "export.units.hint")
 	}
