@@ -99,6 +99,17 @@ func TestHTML(t *testing.T) {
 			"# \n"},
 		{"title when no h1", `<html><head><title>Новость дня</title></head><body><article><p>Текст новости.</p></article></body></html>`,
 			"# Новость дня\n\nТекст новости.\n"},
+		// A CMS's <title> carries the site's name, which became words of
+		// the headline to translate and publish; its og:title is the bare
+		// headline, and og:site_name says which words to drop.
+		{"og:title when no h1", `<html><head><title>Перевал закрыт | Пример Новости</title><meta property="og:title" content="Перевал закрыт"></head><body><article><p>Текст.</p></article></body></html>`,
+			"# Перевал закрыт\n\nТекст.\n"},
+		{"title without the site name", `<html><head><title>Перевал закрыт — Пример Новости</title><meta property="og:site_name" content="Пример Новости"></head><body><article><p>Текст.</p></article></body></html>`,
+			"# Перевал закрыт\n\nТекст.\n"},
+		{"title after the site name", `<html><head><title>Пример Новости | Перевал закрыт</title><meta name="application-name" content="Пример Новости"></head><body><article><p>Текст.</p></article></body></html>`,
+			"# Перевал закрыт\n\nТекст.\n"},
+		{"title that is the site name", `<html><head><title>Пример Новости</title><meta property="og:site_name" content="Пример Новости"></head><body><article><p>Текст.</p></article></body></html>`,
+			"# Пример Новости\n\nТекст.\n"},
 		{"hidden and scripts", `<article><p>Видно.</p><p hidden>Скрыто.</p><p style="display: none">Тоже.</p><script>x()</script><!-- комментарий --><p aria-hidden="true">Нет.</p></article>`,
 			"Видно.\n"},
 		{"entities and br", `<article><p>Алматы &amp; Астана&nbsp;— &laquo;города&raquo;<br/>и&#x20;сёла</p></article>`,

@@ -58,9 +58,9 @@ func ReadHTML(name string, data []byte) (*Doc, error) {
 		// The headline often sits above the article's text block.
 		if h1 := find(root, func(n *html.Node) bool { return n.DataAtom == atom.H1 && !h.droppedUp(n) }); h1 != nil {
 			h.block(h1, 0)
-		} else if t := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
+		} else if t := pageHeadline(root); t != "" {
 			h.b.StartBlock("", 1)
-			h.b.Put(textOf(t), true)
+			h.b.Put(t, true)
 			h.b.EndBlock()
 		}
 	}
@@ -133,6 +133,48 @@ func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
 		}
 	}
 	return nil
+}
+
+// pageHeadline is the headline of a page that has no <h1>: its Open Graph
+// title (og:title, else twitter:title), which a newsroom's CMS writes as
+// the bare headline, else its <title> without the site's name that a CMS
+// puts before or after the headline ("Pass closed | Example News", where
+// og:site_name or application-name says "Example News"): the name would
+// otherwise become words of the article's headline, to be translated and
+// published in every language. "" for a page without a title.
+func pageHeadline(root *html.Node) string {
+	meta := func(keys ...string) string {
+		for _, k := range keys {
+			m := find(root, func(n *html.Node) bool {
+				return n.DataAtom == atom.Meta && (attr(n, "property") == k || attr(n, "name") == k)
+			})
+			if m != nil {
+				if v := strings.Join(strings.Fields(attr(m, "content")), " "); v != "" {
+					return v
+				}
+			}
+		}
+		return ""
+	}
+	if t := meta("og:title", "twitter:title"); t != "" {
+		return t
+	}
+	t := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Title })
+	if t == nil {
+		return ""
+	}
+	title := textOf(t)
+	if site := meta("og:site_name", "application-name"); site != "" && site != title {
+		for _, sep := range []string{"|", "—", "–", "-", "·", "•", "::", ":", "»"} {
+			if rest, ok := strings.CutSuffix(title, " "+sep+" "+site); ok && rest != "" {
+				return rest
+			}
+			if rest, ok := strings.CutPrefix(title, site+" "+sep+" "); ok && rest != "" {
+				return rest
+			}
+		}
+	}
+	return title
 }
 
 // textOf returns the text of n's subtree.
