@@ -337,6 +337,13 @@ func (b *builder) Doc() *Doc {
 		b.out.WriteByte('\n')
 	}
 	text := b.out.String()
+	for i, s := range b.spans {
+		if s.Kind == Link && !SafeHref(s.Href) {
+			// a script or a page inside the link: its words, a tag to a
+			// CAT tool (an <a> without a link), and no link anywhere
+			b.spans[i] = Span{Start: s.Start, End: s.End, Kind: Element, Tag: "a", Space: s.Space}
+		}
+	}
 	d := &Doc{Text: text, Spans: tidy(text, b.spans, !b.nested), Title: b.title}
 	return d
 }

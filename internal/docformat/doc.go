@@ -126,6 +126,35 @@ func Elements() []string {
 	return []string{"a", "abbr", "bdi", "big", "del", "font", "ins", "mark", "q", "s", "small", "span", "strike", "sub", "sup", "time", "u", "var"}
 }
 
+// SafeHref reports whether href may be the target of an article's link:
+// not a script (javascript:, vbscript:) nor a document of its own (data:,
+// which a browser opens as a page that may hold a script), with the scheme
+// read as a browser reads it (in any case, after the spaces and control
+// characters before it, without the tabs and line ends inside it: a
+// "java&#9;script:" link runs). A page's own anchor ("#top") and relative
+// addresses are safe. Readers make an unsafe link an <a> without one
+// (kind element), and the exports write no such link a file stored
+// before they did holds.
+func SafeHref(href string) bool {
+	s := strings.TrimLeftFunc(href, func(r rune) bool { return r <= ' ' })
+	s = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(s)
+	i := strings.IndexByte(s, ':')
+	if i <= 0 {
+		return true
+	}
+	for j, c := range s[:i] {
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (j == 0 || !('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return true // no scheme: the colon is in a path or query
+		}
+	}
+	switch strings.ToLower(s[:i]) {
+	case "javascript", "vbscript", "data":
+		return false
+	}
+	return true
+}
+
 // The values of Span.Space.
 const (
 	SpaceStart = "start"

@@ -517,7 +517,7 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		h.inline(n, depth, Code, "")
 	case atom.A:
 		href := strings.TrimSpace(attr(n, "href"))
-		if href == "" || strings.HasPrefix(strings.ToLower(href), "javascript:") || strings.HasPrefix(href, "#") {
+		if href == "" || !SafeHref(href) || strings.HasPrefix(href, "#") {
 			// no link of the article's, but a tag to a CAT tool
 			h.inline(n, depth, Element, "")
 			return

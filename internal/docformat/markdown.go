@@ -516,7 +516,7 @@ func (m *mdReader) htmlTag(s string, emit func()) int {
 			kind = Link
 		}
 		if h := mdHref.Get().FindStringSubmatch(attrs); h != nil && !closing {
-			if href = strings.TrimSpace(html.UnescapeString(h[1] + h[2] + h[3])); href != "" && !strings.HasPrefix(strings.ToLower(href), "javascript:") && !strings.HasPrefix(href, "#") {
+			if href = strings.TrimSpace(html.UnescapeString(h[1] + h[2] + h[3])); href != "" && SafeHref(href) && !strings.HasPrefix(href, "#") {
 				kind = Link
 			} else {
 				href = ""

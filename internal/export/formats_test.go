@@ -101,11 +101,17 @@ func TestCarriesFormattingAgrees(t *testing.T) {
 // parts the runs of its sentence.
 func docxDocument(t *testing.T, data []byte) string {
 	t.Helper()
+	return docxPart(t, data, "word/document.xml")
+}
+
+// docxPart is the part name of a DOCX, as written.
+func docxPart(t *testing.T, data []byte, name string) string {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := zr.Open("word/document.xml")
+	f, err := zr.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -488,6 +488,11 @@ func newBlock(lang, text string, start, end int, spans []docformat.Span) block {
 		}
 		s.Start -= start
 		s.End -= start
+		if s.Kind == docformat.Link && !docformat.SafeHref(s.Href) {
+			// (stored before the readers refused it) no link to a
+			// script or a data: page in a published file
+			s = docformat.Span{Start: s.Start, End: s.End, Kind: docformat.Element, Tag: "a", Space: s.Space, Text: s.Text}
+		}
 		if docformat.IsBlock(s.Kind) {
 			if s.Start == 0 && s.End == len(raw) {
 				b.kind = s.Kind
