@@ -544,6 +544,72 @@ func (m *mdReader) htmlTag(s string, emit func()) int {
 	return len(t[0])
 }
 
+// linkDest reads the destination and optional title of an inline link,
+// "(url)", "(url "title")", "(<url with spaces>)", at the start of s, as
+// CommonMark does: a bare destination runs to white space or to the ")"
+// that no "(" in it opened, so that a Wikipedia address keeps its
+// parentheses ("…/wiki/Almaty_(region)"), not the first ")" cutting it
+// and leaving one in the text; a backslash escapes the punctuation after
+// it. It returns the destination and the length of "(…)".
+func linkDest(s string) (dest string, end int, ok bool) {
+	space := func(p int) int {
+		for p < len(s) && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n') {
+			p++
+		}
+		return p
+	}
+	p := space(1)
+	if p < len(s) && s[p] == '<' {
+		q := strings.IndexAny(s[p+1:], ">\n")
+		if q < 0 || s[p+1+q] != '>' {
+			return "", 0, false
+		}
+		dest, p = s[p+1:p+1+q], p+1+q+1
+	} else {
+		var b strings.Builder
+		depth := 0
+	scan:
+		for ; p < len(s); p++ {
+			c := s[p]
+			switch {
+			case c == '\\' && p+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[p+1]) >= 0:
+				p++
+				c = s[p]
+			case c == '(':
+				depth++
+			case c == ')':
+				if depth == 0 {
+					break scan
+				}
+				depth--
+			case c <= ' ':
+				break scan
+			}
+			b.WriteByte(c)
+		}
+		if depth > 0 {
+			return "", 0, false
+		}
+		dest = b.String()
+	}
+	if q := space(p); q > p && q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '(') {
+		closing := s[q]
+		if closing == '(' {
+			closing = ')'
+		}
+		t := strings.IndexByte(s[q+1:], closing)
+		if t < 0 {
+			return "", 0, false
+		}
+		p = q + 1 + t + 1
+	}
+	p = space(p)
+	if p >= len(s) || s[p] != ')' {
+		return "", 0, false
+	}
+	return dest, p + 1, true
+}
+
 // run returns the length of the run of c at s[i:].
 func run(s string, i int, c byte) int {
 	n := 0
@@ -672,16 +738,11 @@ func (m *mdReader) link(s string, i int) (text, href string, end int, ok bool) {
 	rest := s[j+1:]
 	switch {
 	case strings.HasPrefix(rest, "("):
-		k := strings.IndexByte(rest, ')')
-		if k < 0 {
+		dest, k, ok := linkDest(rest)
+		if !ok {
 			return "", "", 0, false
 		}
-		dest := strings.TrimSpace(rest[1:k])
-		if f := strings.Fields(dest); len(f) > 0 {
-			dest = f[0]
-		}
-		dest = strings.TrimSuffix(strings.TrimPrefix(dest, "<"), ">")
-		return text, dest, j + 1 + k + 1, true
+		return text, dest, j + 1 + k, true
 	case strings.HasPrefix(rest, "["):
 		k := strings.IndexByte(rest, ']')
 		if k < 0 {
