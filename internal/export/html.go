@@ -84,8 +84,12 @@ footer{margin-top:1rem;font-size:.8em;color:#777}
 @media print{body{margin:0;font-size:10pt}thead{display:table-header-group}thead th{position:static}tr{break-inside:avoid}mark{background:none}mark.term{border:0}mark.finding{text-decoration:underline wavy #b00}mark.finding[title]::after{content:" [" attr(title) "]";font-size:.8em;color:#555}tr.flagged>*{background:none}tr.flagged th.num{border-left:4px solid #a64b00}.legend{display:none}}
 `
 
-// articleCSS is the rest of the localized article's CSS.
+// articleCSS is the rest of the localized article's CSS. Its headline is
+// the largest heading: baseCSS's h1 (1.4rem, for the side-by-side page's
+// title over a table) was smaller than the 1.5em a browser gives an h2 of
+// the article's text, so every subheading stood above the headline.
 const articleCSS = `article{max-width:42rem;margin:0 auto;font-size:1.05rem}
+article h1{font-size:1.9em;line-height:1.25;margin:0 0 .8rem}
 @media print{body{margin:0;font-size:10pt}}
 `
 

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -50,5 +51,20 @@ func TestLocalizedCSSIsUsed(t *testing.T) {
 				t.Errorf("the style names .%s (%s), which no localized page has", cm[1], sel)
 			}
 		}
+	}
+}
+
+// TestArticleHeadlineLargest: the article page's headline (h1) was set to
+// 1.4rem by the side-by-side page's style, smaller than the 1.5em a
+// browser's default gives the article's h2 (its text is 1.05rem), so the
+// subheadings stood above the headline. The page's h1 rule inside the
+// article is now larger than that.
+func TestArticleHeadlineLargest(t *testing.T) {
+	m := regexp.MustCompile(`(?m)^article h1\{font-size:([0-9.]+)em`).FindStringSubmatch(articleCSS)
+	if m == nil {
+		t.Fatalf("the article's style sets no font-size in em for its h1:\n%s", articleCSS)
+	}
+	if size, err := strconv.ParseFloat(m[1], 64); err != nil || size <= 1.5 {
+		t.Errorf("article h1 is %sem, not larger than a browser's h2 (1.5em)", m[1])
 	}
 }
