@@ -171,6 +171,13 @@ func exportLocalized(ap *app.App, env *console.Env, c *urfave.Context, d *docume
 		}
 		return env.Usage(id, map[string]any{"Format": format, "Formats": strings.Join(export.LocalizedAll, ", ")}, "export.lang.hint")
 	}
+	if units := strings.ToLower(c.String("units")); units != "" {
+		// an article has no units: not ignored in silence
+		if !slices.Contains(export.Units, units) {
+			return env.Usage("export.bad-units", map[string]any{"Units": c.String("units"), "Values": strings.Join(export.Units, ", ")}, "export.units.hint")
+		}
+		return env.Usage("export.units-not-tmx", map[string]any{"Units": units, "Format": format, "ID": d.ID}, "export.units-not-tmx.hint")
+	}
 	if err := app.ExportLocalizedLang(d, lang); err != nil {
 		return err
 	}
