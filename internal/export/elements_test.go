@@ -92,6 +92,16 @@ func TestArticleElements(t *testing.T) {
 			t.Errorf("Word article: no %s in\n%s", want, body)
 		}
 	}
+	var txt bytes.Buffer
+	if err := Localized(&txt, "txt", d, "en", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "She called it “a hard week”. He said “they told us ‘wait’ again”.\n"; !strings.Contains(txt.String(), want) {
+		t.Errorf("text article: no %s in\n%s", want, txt.String())
+	}
+	if !strings.Contains(txt.String(), "Water reached 104 homes.") {
+		t.Errorf("text article: not the stored text outside quotations:\n%s", txt.String())
+	}
 	docx.Reset()
 	if err := Localized(&docx, "docx", d, "ru", Options{}); err != nil {
 		t.Fatal(err)

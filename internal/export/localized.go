@@ -29,7 +29,8 @@ import (
 // (document.Formatting, LANG.format.yaml): its blocks are separated by
 // blank lines, a single line end inside one is a line break, and the
 // spans that still match the text put back list items, quotes, bold,
-// italic, code and links (txt keeps the stored text as it is). A text
+// italic, code and links (txt keeps the stored text as it is, but for the
+// quotation marks of an HTML <q>, which are words to a reader). A text
 // without formatting is read as before: each non-blank line a block.
 //
 // A forced export is recorded as an HTML comment in md, as a meta element
@@ -594,9 +595,34 @@ func writeArticleText(w *bufio.Writer, a *article) error {
 		if b.level > 0 {
 			w.WriteString(strings.Repeat("#", b.level) + " ")
 		}
-		w.WriteString(b.text + "\n")
+		w.WriteString(quotedText(a.lang, b) + "\n")
 	}
 	return nil
+}
+
+// quotedText is the block's text with the quotation marks of its <q>
+// elements, which plain text has no other way to keep (a quotation
+// otherwise reads as the writer's own words), as the Word article writes
+// them (quoteMarksAround).
+func quotedText(lang string, b block) string {
+	q := false
+	for _, r := range b.runs {
+		for _, s := range r.spans {
+			q = q || s.Kind == docformat.Element && s.Tag == "q"
+		}
+	}
+	if !q {
+		return b.text
+	}
+	var out strings.Builder
+	for i, r := range b.runs {
+		if r.Break {
+			out.WriteString("\n")
+			continue
+		}
+		out.WriteString(quoteMarksAround(lang, b.runs, i))
+	}
+	return out.String()
 }
 
 // The Markdown article is read back as its text by CommonMark with
