@@ -121,15 +121,7 @@ func kkDerivSuffixes(base string) []string {
 	c, _ := kkClassOf(base)
 	back, front := kkHarmony(base)
 	final := strings.TrimRight(base, "ьъ")
-	// -лық: л after vowels and р й у, д after л, the nasals and
-	// з ж, т after voiceless sounds.
-	l := "л"
-	switch {
-	case c == kkN || c == kkZ || c == kkS && strings.HasSuffix(final, "л"):
-		l = "д"
-	case c == kkT:
-		l = "т"
-	}
+	l := kkLOnset(base) // -лық
 	var ss []string
 	if kkPossessiveS(c, final) {
 		ss = []string{l + "ық", "сыз", "рақ", "м", "мыз", "ң", "ңыз"}
@@ -209,4 +201,18 @@ func KazakhAgentBases(w string) []string {
 		}
 	}
 	return out
+}
+
+// kkLOnset is the first letter of a suffix in л (-лық, -ла) after base: л
+// after vowels and р й у, д after л, the nasals and з ж, т after voiceless
+// sounds.
+func kkLOnset(base string) string {
+	c, _ := kkClassOf(base)
+	switch {
+	case c == kkN || c == kkZ || c == kkS && strings.HasSuffix(strings.TrimRight(base, "ьъ"), "л"):
+		return "д"
+	case c == kkT:
+		return "т"
+	}
+	return "л"
 }

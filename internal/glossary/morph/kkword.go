@@ -98,15 +98,7 @@ func kkVoiceOnly(w, cur string, n int) bool {
 
 // kkVerbalizers returns the spellings of -ла that base takes.
 func kkVerbalizers(base string) []string {
-	c, _ := kkClassOf(base)
-	final := strings.TrimRight(base, "ьъ")
-	l := "л"
-	switch {
-	case c == kkN || c == kkZ || c == kkS && strings.HasSuffix(final, "л"):
-		l = "д"
-	case c == kkT:
-		l = "т"
-	}
+	l := kkLOnset(base)
 	back, front := kkHarmony(base)
 	var out []string
 	if back {
