@@ -177,7 +177,10 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 	}
 	// One hint per reason, in the order of the rows: the hint for the
 	// consistency gate says nothing useful about a missing translation.
+	// The hint to review names the document when it is the only one
+	// held back for that reason.
 	var hinted []string
+	ids := map[string][]string{}
 	for _, r := range rows {
 		hint := "publish.held.hint"
 		if !r.Held || (r.Reason != nil && r.Reason.Err != nil) {
@@ -187,6 +190,13 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 		}
 		if !slices.Contains(hinted, hint) {
 			hinted = append(hinted, hint)
+		}
+		ids[hint] = append(ids[hint], r.ID)
+	}
+	for _, hint := range hinted {
+		if hint == "publish.held.unconfirmed.hint" && len(ids[hint]) == 1 {
+			env.Hint("publish.held.unconfirmed.hint-one", map[string]any{"ID": ids[hint][0]})
+		} else {
 			env.Hint(hint, nil)
 		}
 	}
@@ -194,14 +204,18 @@ func printPublished(env *console.Env, ws *workspace.Workspace, res *app.PublishR
 	// said per document, after what was held back and its hints (whose
 	// "lines above" are those), unless publish.require holds such
 	// documents back (then there is none).
-	unreviewed := false
+	var unreviewed []string
 	for _, r := range rows {
 		if !r.Held && r.Groups > 0 && r.Confirmed == 0 {
 			env.Warn("publish.no-confirmed", map[string]any{"ID": r.ID})
-			unreviewed = true
+			unreviewed = append(unreviewed, r.ID)
 		}
 	}
-	if unreviewed {
+	switch len(unreviewed) {
+	case 0:
+	case 1:
+		env.Hint("publish.no-confirmed.hint-one", map[string]any{"ID": unreviewed[0]})
+	default:
 		env.Hint("publish.no-confirmed.hint", nil)
 	}
 }
