@@ -342,6 +342,9 @@ type plan struct {
 	target string // XLIFF only
 	texts  map[string]string
 	title  string
+	// part: the languages are some of the aligned ones, as in a pair's
+	// memory (DOC.en-kk.tmx) beside the TMX of every language
+	part bool
 }
 
 // date is the creation date of a TMX or XLIFF 1.2 file (see
@@ -424,7 +427,7 @@ func newPlan(format string, d *document.Document, a *document.Alignment, opt Opt
 	if len(langs) == 0 {
 		return nil, NotAligned(d.ID)
 	}
-	p := &plan{doc: d, a: a, opt: opt, source: opt.Source}
+	p := &plan{doc: d, a: a, opt: opt, source: opt.Source, part: len(langs) < len(known)}
 	if p.source == "" {
 		p.source = langs[0]
 		if slices.Contains(langs, d.WS.Config.Source) {

@@ -58,7 +58,8 @@ func KeepCut(cut []tmx.Unit, units string) []tmx.Unit {
 }
 
 // writeTMX writes one <tu> per group with a <tuv> for each language that
-// has text in it, the source language first, and in the sentence cut the
+// has text in it (in a memory of some of the languages, none for a group
+// without source text), the source language first, and in the sentence cut the
 // units of the group's pieces after it (see UnitsSentences). Props carry
 // what other tools ignore but import-tmx reads back: x-document in the
 // header, x-status and x-score on each unit, x-paragraph on each variant
@@ -90,6 +91,14 @@ func writeTMX(w io.Writer, p *plan) error {
 		return err
 	}
 	for i, g := range p.a.Groups {
+		if p.part && len(g.Sents[p.source]) == 0 {
+			// A memory of some of the languages is a CAT tool's: a unit
+			// with no source text is nothing it can match (OmegaT warns
+			// that it cannot locate its source, and Translate Toolkit
+			// takes a target for the source). The TMX of every language
+			// keeps it, so that import-tmx gives the document back whole.
+			continue
+		}
 		u := tmx.Unit{
 			ID:         strconv.Itoa(i + 1),
 			ChangeDate: changeDate(g),
