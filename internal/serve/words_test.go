@@ -40,7 +40,7 @@ func addWordForms(page string) (actions []string, forms []url.Values) {
 // is refused with the reason and nothing is written. The button is in the
 // page's language.
 func TestWorkbenchAddsWord(t *testing.T) {
-	needRussianSpelling(t)
+	needSpelling(t)
 	f, _ := spellWorkspace(t, "")
 	c := f.client()
 	list := f.ws.Path(filepath.Join("glossary", "words.ru.txt"))
