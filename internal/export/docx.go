@@ -148,7 +148,7 @@ func writeArticleDOCX(w *bufio.Writer, a *article) error {
 	cx := xmlx.NewWriter(&core)
 	cx.Raw(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">`)
-	cx.Element("dc:title", clean(a.title))
+	cx.Element("dc:title", clean(a.heading()))
 	cx.Element("dc:language", a.lang)
 	cx.Element("dc:creator", Tool+" "+a.opt.Version)
 	if len(a.opt.Forced) > 0 {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/document"
 )
 
 // TestFormatTables: LocalizedAll is LocalizedFormats and docx; every
@@ -121,4 +123,34 @@ func docxPart(t *testing.T, data []byte, name string) string {
 		t.Fatal(err)
 	}
 	return string(body)
+}
+
+// TestDocxTitleQuotes: the Word file's title property reads as its body
+// does, with the language's quotation marks, and as the page's <title>.
+func TestDocxTitleQuotes(t *testing.T) {
+	texts := map[string]string{
+		"en": "The \"Green\" bridge opens\n\nThe bridge opened on Monday.\n",
+		"ru": "\"Зелёный\" мост открыт\n\nМост открылся в понедельник.\n",
+		"kk": "\"Жасыл\" көпір ашылды\n\nКөпір дүйсенбіде ашылды.\n",
+	}
+	d, _ := newDoc(t, "bridge", texts, []groupSpec{
+		{document.Confirmed, "", [3][]string{{"The \"Green\" bridge opens"}, {"\"Зелёный\" мост открыт"}, {"\"Жасыл\" көпір ашылды"}}},
+		{document.Confirmed, "", [3][]string{{"The bridge opened on Monday."}, {"Мост открылся в понедельник."}, {"Көпір дүйсенбіде ашылды."}}},
+	})
+	for lang, want := range map[string]string{"en": "The “Green” bridge opens", "ru": "«Зелёный» мост открыт", "kk": "«Жасыл» көпір ашылды"} {
+		var b bytes.Buffer
+		if err := Localized(&b, "docx", d, lang, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if core := docxPart(t, b.Bytes(), "docProps/core.xml"); !strings.Contains(core, "<dc:title>"+want+"</dc:title>") {
+			t.Errorf("%s: title property not %q:\n%s", lang, want, core)
+		}
+		b.Reset()
+		if err := Localized(&b, "html", d, lang, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "<title>"+want+"</title>") {
+			t.Errorf("%s: page title not %q", lang, want)
+		}
+	}
 }

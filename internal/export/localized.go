@@ -928,12 +928,18 @@ type articleData struct {
 	Blocks []block
 }
 
-func writeArticleHTML(w *bufio.Writer, a *article) error {
-	title := a.title
+// heading is the article's title as the page and the Word file's properties
+// give it: its headline as the body prints it, else its meta.yaml title
+// with the language's quotation marks, as in the body.
+func (a *article) heading() string {
 	if len(a.blocks) > 0 && a.blocks[0].level == 1 {
-		title = a.blocks[0].text
+		return a.blocks[0].text
 	}
-	d := articleData{head: head{Lang: a.lang, Generator: Tool + " " + a.opt.Version, Title: clean(title)}}
+	return Quotes(a.lang, a.title)
+}
+
+func writeArticleHTML(w *bufio.Writer, a *article) error {
+	d := articleData{head: head{Lang: a.lang, Generator: Tool + " " + a.opt.Version, Title: clean(a.heading())}}
 	if len(a.opt.Forced) > 0 {
 		d.Forced = Summary(a.opt.Forced)
 		// A comment, not markup: CommentText keeps it from ending early,
