@@ -21,7 +21,8 @@
 #                  same dev figures, and each error with -args ALIGN_EVAL_VERBOSE=...)
 #   TILMASH=path   measures that binary instead of building one from this checkout
 #
-# Takes about 10 minutes on 2 quiet cores (4 without NTREX_128_DIR). Exits 1 when a target is missed.
+# Took 17 minutes on a loaded 2-core machine (December 2026), most of it score.py running the dev sets.
+# Exits 1 when a target is missed.
 # Needs ../shared beside the repository; skips (exit 0) without it. The output is generated data:
 # it lives in a temporary folder, never in the repository.
 set -euo pipefail
