@@ -316,6 +316,7 @@ func appendTypography(out []Finding, srcLang, src, lang, tgt string, opt Typogra
 	}
 	token(len(tgt), len(tgt))
 	out = appendRepeats(out, srcLang, src, lang, tgt, repeated)
+	out = appendSpaceAfter(out, srcLang, src, lang, tgt)
 	sortFindings(out[start:])
 	if src != "" {
 		se, ss := finalMark(src)
