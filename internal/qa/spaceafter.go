@@ -11,7 +11,8 @@ import (
 // ("Европе,в южной части"), a slip of hurried typing that no other check
 // sees: the spelling check reads the two words apart, and the space checks
 // look only at spaces. Between digits (3,5) it is a number; inside a web or
-// e-mail address it belongs to the address; and a source that has the same
+// e-mail address (as the links check reads them, ExtractLinks) it belongs
+// to the address; and a source that has the same
 // slip is copied faithfully, so none of those is reported. Measured on the
 // human translations of ntrex-dev, NTREX-128 and the UDHR (en, ru, kk):
 // 3 such marks in all, each a real slip.
@@ -20,6 +21,7 @@ func appendSpaceAfter(out []Finding, srcLang, src, lang, tgt string) []Finding {
 		return out
 	}
 	checked, inSource := false, false
+	var links []Link
 	for i := 0; i < len(tgt); {
 		k := strings.IndexAny(tgt[i:], ",;")
 		if k < 0 {
@@ -27,17 +29,22 @@ func appendSpaceAfter(out []Finding, srcLang, src, lang, tgt string) []Finding {
 		}
 		k += i
 		i = k + 1
-		if !betweenLetters(tgt, k) || inAddress(tgt, k) {
+		if !betweenLetters(tgt, k) {
 			continue
 		}
 		if !checked {
 			checked = true
+			links = ExtractLinks(tgt)
+			sl := ExtractLinks(src)
 			for j := 0; j < len(src) && !inSource; j++ {
-				inSource = (src[j] == ',' || src[j] == ';') && betweenLetters(src, j) && !inAddress(src, j)
+				inSource = (src[j] == ',' || src[j] == ';') && betweenLetters(src, j) && !inLink(sl, j)
 			}
 		}
 		if inSource {
 			return out
+		}
+		if inLink(links, k) {
+			continue
 		}
 		out = append(out, Finding{Kind: Typography, Severity: Warning, Lang: lang, SrcLang: srcLang,
 			Source: NoSpan, Target: Span{k, k + 1}, Message: "qa.typography.space-after", Fix: tgt[k:k+1] + " ",
@@ -54,17 +61,13 @@ func betweenLetters(s string, k int) bool {
 	return unicode.IsLetter(before) && unicode.IsLetter(after)
 }
 
-// inAddress reports whether the byte at k of s is inside a web or e-mail
-// address: the run of non-space characters around it holds "://", "www."
-// or "@".
-func inAddress(s string, k int) bool {
-	start := strings.LastIndexAny(s[:k], " \t\n") + 1
-	end := strings.IndexAny(s[k:], " \t\n")
-	if end < 0 {
-		end = len(s)
-	} else {
-		end += k
+// inLink reports whether byte k is inside one of links (see ExtractLinks:
+// web and e-mail addresses and handles).
+func inLink(links []Link, k int) bool {
+	for _, l := range links {
+		if l.Start <= k && k < l.End {
+			return true
+		}
 	}
-	tok := s[start:end]
-	return strings.Contains(tok, "://") || strings.Contains(tok, "www.") || strings.Contains(tok, "@")
+	return false
 }

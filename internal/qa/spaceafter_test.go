@@ -14,9 +14,10 @@ func TestTypographySpaceAfter(t *testing.T) {
 		{"ru", "", "в Восточной Европе,в южной части", "34-35 \", \""},
 		{"kk", "", "шешімін тоқтатты,ол тұрмыстық", "31-32 \", \""},
 		{"en", "", "Prices rose;wages did not.", "11-12 \"; \""},
-		{"ru", "", "Рост составил 3,5 процента.", ""},                 // a number
-		{"ru", "", "Подробнее: https://example.org/a,b и далее.", ""}, // an address
-		{"en", "", "Write to press,desk@example.org today.", ""},
+		{"ru", "", "Рост составил 3,5 процента.", ""},                        // a number
+		{"ru", "", "Подробнее: https://example.org/a,b и далее.", ""},        // an address
+		{"en", "", "Write to press,desk@example.org today.", "14-15 \", \""}, // no address has a comma
+		{"en", "", "See example.org/news/a,b for more.", ""},
 		{"en", "", "One, two; three.", ""},
 		{"ru", "", "Рост, 3,5 процента,а не 4.", "30-31 \", \""},
 		{"ru", "Keep a,b as is.", "Оставьте a,b как есть.", ""}, // the source has it too
