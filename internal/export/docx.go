@@ -103,8 +103,8 @@ func writeArticleDOCX(w *bufio.Writer, a *article) error {
 				x.Raw("</w:rPr>")
 			}
 			text := quoteMarksAround(a.lang, runs, i)
-			for i, part := range strings.Split(text, "\t") {
-				if i > 0 {
+			for k, part := range strings.Split(text, "\t") {
+				if k > 0 {
 					x.Raw("<w:tab/>")
 				}
 				if part != "" {
@@ -236,30 +236,46 @@ type runElements struct {
 	vert                    string // "superscript", "subscript" or ""
 }
 
-// elements says how the run's elements format it in Word: <sup> and <sub>
-// raise or lower it, <s>, <strike> and <del> strike it through, <u> and
-// <ins> underline it, <mark> highlights it. (<q> gives quotation marks
-// instead: quoteMarksAround.)
+// elements says how the run's elements format it in Word (see
+// elementFormat).
 func (r run) elements() runElements {
 	var e runElements
 	for _, s := range r.spans {
 		if s.Kind != docformat.Element {
 			continue
 		}
-		switch s.Tag {
-		case "sup":
-			e.vert = "superscript"
-		case "sub":
-			e.vert = "subscript"
-		case "s", "strike", "del":
-			e.strike = true
-		case "u", "ins":
-			e.underline = true
-		case "mark":
-			e.mark = true
+		f, _ := elementFormat(s.Tag)
+		e.strike, e.underline, e.mark = e.strike || f.strike, e.underline || f.underline, e.mark || f.mark
+		if f.vert != "" {
+			e.vert = f.vert
 		}
 	}
 	return e
+}
+
+// elementFormat is what an element of the [meaningful] ones makes of the
+// words it holds in Word: <sup> and <sub> raise or lower them, <s>,
+// <strike> and <del> strike them through, <u> and <ins> underline them,
+// <mark> highlights them; <q> gives quotation marks instead
+// (quoteMarksAround). ok is false for the other elements: the page's and
+// the TMX's alone. The one table of those elements.
+func elementFormat(tag string) (f runElements, ok bool) {
+	switch tag {
+	case "sup":
+		f.vert = "superscript"
+	case "sub":
+		f.vert = "subscript"
+	case "s", "strike", "del":
+		f.strike = true
+	case "u", "ins":
+		f.underline = true
+	case "mark":
+		f.mark = true
+	case "q":
+	default:
+		return f, false
+	}
+	return f, true
 }
 
 // quoteMarksAround is the text of runs[i] with the quotation marks of the

@@ -211,11 +211,8 @@ func meaningful(s docformat.Span) bool {
 	if s.Kind != docformat.Element {
 		return false
 	}
-	switch s.Tag {
-	case "sup", "sub", "s", "strike", "del", "ins", "u", "mark", "q":
-		return true
-	}
-	return false
+	_, ok := elementFormat(s.Tag)
+	return ok
 }
 
 // piece is a piece of a block as the article page writes it: text, a tag
